@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createSql } from "~/db/db.server";
+import { migrate } from "~/db/migrate.server";
+import { seedDemoIfEmpty } from "~/inventory/seed.server";
+import { startMeilisearch, type RunningMeili } from "../../search/launcher";
+
+// npm start: migrate, seed the demo inventory into an empty database, start Meilisearch (unless
+// MEILI_URL is given), then the web and worker processes; Ctrl-C stops them all.
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const dataDir = `${root}.data`;
+mkdirSync(dataDir, { recursive: true });
+
+const env: Record<string, string> = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
+env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/parkmatch";
+
+/** A development token kept under .data/, so the admin API works out of the box; production sets its own. */
+function devToken(): string {
+  const file = `${dataDir}/admin-api-token`;
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString("hex"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+const applied = await migrate(env.DATABASE_URL);
+if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
+if (env.SEED_DEMO !== "0") {
+  const sql = createSql(env.DATABASE_URL, { max: 1 });
+  if (await seedDemoIfEmpty(sql)) console.log("demo inventory seeded");
+  await sql.end();
+}
+
+let meili: RunningMeili | undefined;
+if (!env.MEILI_URL) {
+  meili = await startMeilisearch({ dataDir: `${dataDir}/meili` });
+  env.MEILI_URL = meili.url;
+  env.MEILI_MASTER_KEY = meili.masterKey;
+  console.log(`Meilisearch ${meili.url}`);
+}
+if (!env.ADMIN_API_TOKEN) {
+  env.ADMIN_API_TOKEN = devToken();
+  console.log(`ADMIN_API_TOKEN not set: using the development token in .data/admin-api-token`);
+}
+
+const children: ChildProcess[] = [];
+function run(name: string, entry: string): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: "inherit" });
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} exited (${signal ?? code}); stopping everything`);
+      void stop(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  const exits = children.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise((r) => c.once("exit", r)));
+  for (const c of children) c.kill("SIGTERM");
+  const timer = setTimeout(() => children.forEach((c) => c.kill("SIGKILL")), 12_000);
+  await Promise.all(exits);
+  clearTimeout(timer);
+  await meili?.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+
+run("web", "app/server.ts");
+run("worker", "worker/index.ts");
+console.log(`parkmatch: http://localhost:${env.PORT ?? 3000}`);

@@ -1,0 +1,210 @@
+import type { ReactNode } from "react";
+
+// Field wrappers that tie label, hint and errors to the control by construction (aria-describedby).
+
+export type FieldMeta = { id: string; name: string; errorId: string; descriptionId: string; errors?: string[]; initialValue?: unknown };
+
+export function ErrorList({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return <div id={id} />;
+  return (
+    <ul id={id} className="errors" role="alert">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+function describedBy(meta: FieldMeta, hint?: ReactNode) {
+  return [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
+}
+
+function initialText(meta: FieldMeta): string {
+  const v = meta.initialValue;
+  return typeof v === "string" ? v : Array.isArray(v) ? v.join("、") : "";
+}
+
+export function TextField({
+  meta,
+  label,
+  hint,
+  required,
+  type = "text",
+  inputMode,
+  autoComplete,
+  maxLength,
+  placeholder,
+}: {
+  meta: FieldMeta;
+  label: ReactNode;
+  hint?: ReactNode;
+  required?: boolean;
+  type?: "text" | "tel" | "email" | "month";
+  inputMode?: "text" | "decimal" | "numeric" | "tel" | "email";
+  autoComplete?: string;
+  maxLength?: number;
+  placeholder?: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={meta.id}
+        name={meta.name}
+        type={type}
+        inputMode={inputMode}
+        autoComplete={autoComplete}
+        maxLength={maxLength}
+        placeholder={placeholder}
+        defaultValue={initialText(meta)}
+        required={required}
+        aria-required={required || undefined}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, hint)}
+      />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextareaField({ meta, label, hint, maxLength, onInput }: { meta: FieldMeta; label: ReactNode; hint?: ReactNode; maxLength?: number; onInput?: (value: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={meta.id}
+        name={meta.name}
+        maxLength={maxLength}
+        defaultValue={initialText(meta)}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, hint)}
+        onInput={onInput ? (e) => onInput(e.currentTarget.value) : undefined}
+      />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function ChoiceField({
+  meta,
+  label,
+  options,
+  required,
+  fallback,
+}: {
+  meta: FieldMeta;
+  label: ReactNode;
+  options: { value: string; label: string }[];
+  required?: boolean;
+  fallback?: string;
+}) {
+  const current = typeof meta.initialValue === "string" ? meta.initialValue : fallback;
+  return (
+    <fieldset className="field choices-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined} style={{ border: 0, padding: 0, margin: "12px 0", background: "transparent" }}>
+      <legend className="label" style={{ padding: 0, fontWeight: 500 }}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </legend>
+      <div className="choices">
+        {options.map((o, i) => (
+          <label key={o.value}>
+            <input
+              type="radio"
+              id={i === 0 ? meta.id : undefined}
+              name={meta.name}
+              value={o.value}
+              defaultChecked={current === o.value}
+              required={required}
+              aria-invalid={meta.errors?.length ? true : undefined}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  required,
+  placeholder,
+  groups,
+}: {
+  meta: FieldMeta;
+  label: ReactNode;
+  required?: boolean;
+  placeholder: string;
+  groups: { label: string; options: { value: string; label: string }[] }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      <select
+        id={meta.id}
+        name={meta.name}
+        defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : ""}
+        required={required}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={meta.errors?.length ? meta.errorId : undefined}
+      >
+        <option value="">{placeholder}</option>
+        {groups.map((g) =>
+          g.label ? (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : (
+            g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))
+          ),
+        )}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ meta, label }: { meta: FieldMeta; label: ReactNode }) {
+  return (
+    <div className="field consent">
+      <label htmlFor={meta.id}>
+        <input
+          type="checkbox"
+          id={meta.id}
+          name={meta.name}
+          defaultChecked={meta.initialValue === "on" || meta.initialValue === true}
+          aria-invalid={meta.errors?.length ? true : undefined}
+          aria-describedby={meta.errors?.length ? meta.errorId : undefined}
+        />
+        <span>{label}</span>
+      </label>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}

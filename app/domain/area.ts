@@ -1,0 +1,72 @@
+import { parseQuantity } from "./numbers";
+
+/** 1 亩 is defined as 2000/3 ㎡ (≈ 666.67); keep the exact fraction, never the rounded 666.67. */
+export const SQM_PER_MU = 2000 / 3;
+
+/** No rounding here: conversions are chained (form ↔ storage) and rounding twice drifts. */
+export function muToSqm(mu: number): number {
+  return (mu * 2000) / 3;
+}
+
+export function sqmToMu(sqm: number): number {
+  return (sqm * 3) / 2000;
+}
+
+/** Display-only: at most 2 decimals, no trailing zeros, no thousands separator ("5200㎡"). */
+function format2(n: number): string {
+  const r = Math.round(n * 100) / 100;
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+export function formatSqm(n: number): string {
+  return `${format2(n)}㎡`;
+}
+
+/** `n` is already in 亩 (use sqmToMu first for a stored area). */
+export function formatMu(n: number): string {
+  return `${format2(n)}亩`;
+}
+
+/**
+ * Area suffixes → ㎡ per unit. 万/千 prefixes (万方, 万平方米, 千平) are deliberately absent: the number
+ * parser owns them ("3万" = 30000), so "3万方" and "1万2千平" read correctly. Listing "千平" as a unit
+ * would turn "1万2千平" into (1万2 = 12000) × 1000.
+ */
+export const AREA_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ["平方米", 1],
+  ["平方公尺", 1],
+  ["平米", 1],
+  ["平方", 1],
+  ["平", 1],
+  ["方", 1],
+  ["㎡", 1],
+  ["m2", 1],
+  ["m²", 1],
+  ["sqm", 1],
+  ["sq m", 1],
+  ["sq. m", 1],
+  ["sq.m", 1],
+  ["sq.m.", 1],
+  ["square meter", 1],
+  ["square meters", 1],
+  ["square metre", 1],
+  ["square metres", 1],
+  ["亩", SQM_PER_MU],
+  ["mu", SQM_PER_MU],
+  // Larger land units: rare in a request, but misreading "5平方公里" as 5 ㎡ would be far worse.
+  ["公顷", 10_000],
+  ["ha", 10_000],
+  ["hectare", 10_000],
+  ["hectares", 10_000],
+  ["平方公里", 1_000_000],
+  ["km2", 1_000_000],
+  ["km²", 1_000_000],
+];
+
+/**
+ * An area as typed ("5000", "５０００平米", "五千平", "3万方", "1.5万平方米", "50亩", "5,000 m2") → ㎡.
+ * A bare number is read in `defaultUnit`. Negative or not a number → null.
+ */
+export function parseArea(input: string, defaultUnit: "sqm" | "mu"): number | null {
+  return parseQuantity(input, AREA_UNITS, defaultUnit === "mu" ? SQM_PER_MU : 1);
+}

@@ -1,0 +1,307 @@
+import { z } from "zod";
+import type { Lng } from "~/i18n/lng";
+import { validationMessage, type ValidationKey } from "~/i18n/validation-messages";
+import { muToSqm, parseArea, sqmToMu } from "./area";
+import { isValidCreditCode, normalizeCreditCode } from "./credit-code";
+import { findIndustry, normalizeIndustryCode } from "./industries";
+import { parseCount, parseWan } from "./money";
+import { parseNeedText, type NeedHints } from "./need-text";
+import { toHalfWidth } from "./numbers";
+import { normalizePhone } from "./phone";
+import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "./units";
+
+// The one lead schema: the inquiry form (browser and server), the JSON API and the hotline desk all
+// parse with it. Values arrive as strings (forms) or JSON values (API); both are accepted.
+
+export const NEED_KINDS = ["factory", "land", "office", "warehouse"] as const;
+export const NEED_DEALS = ["lease", "buy", "either"] as const;
+export const AREA_UNITS = ["sqm", "mu"] as const;
+export const EIA_LEVELS = ["none", "registration", "report-form", "report-book"] as const;
+
+export type LeadChannel = "web" | "api" | "hotline";
+
+const LIMITS = {
+  shortText: 100,
+  longText: 2000,
+  regions: 10,
+  areaSqm: 100_000_000, // 10 km² — far above any real park plot
+  wan: 100_000_000, // 1万亿元
+  employees: 10_000_000,
+} as const;
+
+/** A filled-in blank: which field the free-text assist set, to what, and from which words. */
+export type AssistFill = { field: string; value: string | number | boolean; text: string };
+
+type Msg = (key: ValidationKey, params?: Record<string, string | number>) => string;
+
+function blankToUndefined(value: unknown): unknown {
+  if (value === null) return undefined;
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    return trimmed === "" ? undefined : trimmed;
+  }
+  return value;
+}
+
+function optionalText(m: Msg, max: number) {
+  return z.preprocess(blankToUndefined, z.string({ error: m("invalid") }).max(max, m("tooLong", { max })).optional());
+}
+
+function requiredText(m: Msg, max: number) {
+  return z.preprocess(
+    blankToUndefined,
+    z.string({ error: (issue) => (issue.input === undefined ? m("required") : m("invalid")) }).max(max, m("tooLong", { max })),
+  );
+}
+
+function choice<T extends readonly [string, ...string[]]>(m: Msg, values: T, required: true): z.ZodType<T[number]>;
+function choice<T extends readonly [string, ...string[]]>(m: Msg, values: T, required: false): z.ZodType<T[number] | undefined>;
+function choice<T extends readonly [string, ...string[]]>(m: Msg, values: T, required: boolean) {
+  const e = z.enum(values, { error: (issue) => (issue.input === undefined ? m(required ? "choose" : "invalid") : m("choose")) });
+  return z.preprocess(blankToUndefined, required ? e : e.optional());
+}
+
+/** Number typed with a minus sign: reported as "negative" rather than "not a number". */
+function looksNegative(s: string): boolean {
+  return /^\s*[-−－]\s*[\d０-９一二两三四五六七八九十]/.test(s);
+}
+
+/** A non-negative measure typed as people type it: "5千", "５０００", "9米"; the parser knows the unit. */
+function measure(m: Msg, parse: (s: string) => number | null, max: number, badKey: ValidationKey = "number") {
+  return z.preprocess(
+    (value) => {
+      const v = blankToUndefined(value);
+      if (typeof v !== "string") return v;
+      if (looksNegative(v)) return -1;
+      return parse(v) ?? v;
+    },
+    z
+      .number({ error: m(badKey) })
+      .refine(Number.isFinite, m(badKey))
+      .refine((n) => n >= 0, m("negative"))
+      .refine((n) => n <= max, m("tooLarge"))
+      .optional(),
+  );
+}
+
+/**
+ * An area as typed. A bare number means the unit chosen in need.areaUnit, which a field cannot see,
+ * so both readings are kept and the transform picks one ("50亩" reads the same either way).
+ */
+type AreaReading = { asSqm: number; asMu: number };
+
+function areaField(m: Msg) {
+  return z.preprocess(
+    (value) => {
+      const v = blankToUndefined(value);
+      if (typeof v === "number") return { asSqm: v, asMu: muToSqm(v) };
+      if (typeof v !== "string") return v;
+      if (looksNegative(v)) return { asSqm: -1, asMu: -1 };
+      const asSqm = parseArea(v, "sqm");
+      const asMu = parseArea(v, "mu");
+      return asSqm === null || asMu === null ? v : { asSqm, asMu };
+    },
+    z
+      .custom<AreaReading>((v) => typeof v === "object" && v !== null && Number.isFinite((v as AreaReading).asSqm), { error: m("area") })
+      .refine((v) => v.asSqm >= 0, m("negative"))
+      .refine((v) => Math.max(v.asSqm, v.asMu) <= LIMITS.areaSqm, m("tooLarge"))
+      .optional(),
+  );
+}
+
+function integerMeasure(m: Msg, max: number) {
+  return measure(m, parseCount, max).refine((n) => n === undefined || Number.isInteger(n), m("integer"));
+}
+
+function flag(m: Msg) {
+  return z.preprocess((value) => {
+    const v = blankToUndefined(value);
+    if (v === "on" || v === "true" || v === "1" || v === "yes") return true;
+    if (v === "false" || v === "0" || v === "no") return false;
+    return v;
+  }, z.boolean({ error: m("invalid") }).optional());
+}
+
+function regions(m: Msg) {
+  return z.preprocess(
+    (value) => {
+      const v = blankToUndefined(value);
+      if (typeof v === "string") return v.split(/[,，、;；\s]+/).filter(Boolean);
+      if (Array.isArray(v)) return v.map(blankToUndefined).filter((x) => x !== undefined);
+      return v ?? [];
+    },
+    z.array(z.string({ error: m("invalid") }).max(20, m("tooLong", { max: 20 })), { error: m("invalid") }).max(LIMITS.regions, m("tooMany", { max: LIMITS.regions })),
+  );
+}
+
+export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
+  const m: Msg = (key, params) => validationMessage(lng, key, params);
+  const onWeb = channel === "web";
+
+  const need = z.object({
+    kind: choice(m, NEED_KINDS, true),
+    deal: choice(m, NEED_DEALS, true),
+    areaUnit: z.preprocess((v) => blankToUndefined(v) ?? "sqm", z.enum(AREA_UNITS, { error: m("choose") })),
+    areaMin: areaField(m),
+    areaMax: areaField(m),
+    regions: regions(m),
+    moveInBy: z.preprocess(
+      (v) => (typeof v === "string" ? toHalfWidth(v).trim().replace(/[./年]/, "-").replace(/月$/, "") : v),
+      z
+        .string({ error: m("month") })
+        .regex(/^(20\d\d)-(0?[1-9]|1[0-2])$/, m("month"))
+        .transform((s) => s.replace(/-(\d)$/, "-0$1"))
+        .optional()
+        .or(z.literal("").transform(() => undefined)),
+    ),
+    ceilingMinM: measure(m, parseCeilingM, 100),
+    floorLoadMinKg: measure(m, parseFloorLoadKg, 100_000),
+    powerMinKva: measure(m, parsePowerKva, 1_000_000),
+    craneMinT: measure(m, parseCraneT, 2_000),
+    singleStorey: flag(m),
+    notes: optionalText(m, LIMITS.longText),
+  });
+
+  const use = z.object({
+    industry: z.preprocess(
+      (v) => {
+        const b = blankToUndefined(v);
+        return typeof b === "string" ? normalizeIndustryCode(b) ?? b : b;
+      },
+      z
+        .string({ error: m("industry") })
+        .refine((code) => /^[A-T]\d\d$/.test(code) && findIndustry(code) !== undefined, m("industry")),
+    ),
+    product: requiredText(m, LIMITS.shortText * 2),
+    eia: choice(m, EIA_LEVELS, false),
+  });
+
+  const taxWan = measure(m, parseWan, LIMITS.wan);
+  const tax = z.object({
+    annualTaxWan: onWeb
+      ? taxWan.refine((v) => v !== undefined, m("required"))
+      : taxWan,
+    investmentWan: measure(m, parseWan, LIMITS.wan),
+    annualOutputWan: measure(m, parseWan, LIMITS.wan),
+    employees: integerMeasure(m, LIMITS.employees),
+  });
+
+  const company = z.object({
+    name: requiredText(m, LIMITS.shortText),
+    creditCode: z.preprocess(
+      (v) => {
+        const b = blankToUndefined(v);
+        return typeof b === "string" ? normalizeCreditCode(b) : b;
+      },
+      z.string({ error: m("creditCode") }).refine(isValidCreditCode, m("creditCode")).optional(),
+    ),
+    location: optionalText(m, LIMITS.shortText),
+  });
+
+  const contact = z.object({
+    name: requiredText(m, 50),
+    phone: z.preprocess(
+      blankToUndefined,
+      z
+        .string({ error: (issue) => (issue.input === undefined ? m("required") : m("phone")) })
+        .max(40, m("phone"))
+        .transform((raw, ctx) => {
+          const result = normalizePhone(raw);
+          if (!result.ok) {
+            ctx.addIssue({ code: "custom", message: m("phone") });
+            return z.NEVER;
+          }
+          return { value: result.value, kind: result.kind };
+        }),
+    ),
+    email: z.preprocess(blankToUndefined, z.email({ error: m("email") }).max(LIMITS.shortText, m("tooLong", { max: LIMITS.shortText })).optional()),
+    wechat: optionalText(m, 50),
+    title: optionalText(m, 50),
+  });
+
+  const consent = flag(m);
+
+  return z
+    .object({
+      need,
+      use,
+      tax,
+      company,
+      contact,
+      consent: onWeb ? consent.refine((v) => v === true, m("consent")) : consent,
+    })
+    .transform((lead, ctx) => {
+      const assist: AssistFill[] = [];
+      const unit = lead.need.areaUnit;
+      const pick = (r: AreaReading | undefined) => (r === undefined ? undefined : unit === "mu" ? r.asMu : r.asSqm);
+      let minSqm = pick(lead.need.areaMin);
+      let maxSqm = pick(lead.need.areaMax);
+
+      // Free-text assist: numbers in the notes fill the blanks, never what the person filled in.
+      const { hints, found } = lead.need.notes ? parseNeedText(lead.need.notes) : { hints: {} as NeedHints, found: [] };
+      const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
+      if (minSqm === undefined && maxSqm === undefined && (hints.areaMinSqm !== undefined || hints.areaMaxSqm !== undefined)) {
+        minSqm = hints.areaMinSqm;
+        maxSqm = hints.areaMaxSqm;
+        const text = textOf("areaMinSqm") || textOf("areaMaxSqm");
+        if (minSqm !== undefined) assist.push({ field: "need.areaMin", value: toUnit(minSqm, unit), text });
+        if (maxSqm !== undefined) assist.push({ field: "need.areaMax", value: toUnit(maxSqm, unit), text });
+      }
+      const filled = { ...lead.need };
+      for (const field of ["ceilingMinM", "floorLoadMinKg", "powerMinKva", "craneMinT", "singleStorey"] as const) {
+        if (filled[field] === undefined && hints[field] !== undefined) {
+          (filled as Record<string, unknown>)[field] = hints[field];
+          assist.push({ field: `need.${field}`, value: hints[field] as number | boolean, text: textOf(field) });
+        }
+      }
+
+      if (minSqm === undefined && maxSqm === undefined) {
+        ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m("areaBound") });
+        return z.NEVER;
+      }
+      if (minSqm !== undefined && maxSqm !== undefined && minSqm > maxSqm) {
+        ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m("areaOrder") });
+        return z.NEVER;
+      }
+
+      return {
+        lead: {
+          need: {
+            ...filled,
+            areaMin: minSqm === undefined ? undefined : toUnit(minSqm, unit),
+            areaMax: maxSqm === undefined ? undefined : toUnit(maxSqm, unit),
+            areaMinSqm: minSqm === undefined ? undefined : round2(minSqm),
+            areaMaxSqm: maxSqm === undefined ? undefined : round2(maxSqm),
+          },
+          use: lead.use,
+          tax: lead.tax,
+          company: lead.company,
+          contact: { ...lead.contact, phone: lead.contact.phone.value, phoneKind: lead.contact.phone.kind },
+          consent: lead.consent === true,
+        },
+        assist,
+      };
+    });
+}
+
+export type LeadSchema = ReturnType<typeof createLeadSchema>;
+export type ParsedLead = z.output<LeadSchema>;
+export type Lead = ParsedLead["lead"];
+
+function toUnit(sqm: number, unit: "sqm" | "mu"): number {
+  return round2(unit === "mu" ? sqmToMu(sqm) : sqm);
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Zod issues → the contract's error shape: `{"contact.phone": ["…"]}`. */
+export function issuesToFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}

@@ -1,0 +1,29 @@
+import { formatMu, formatSqm, sqmToMu } from "./area";
+import type { NeedHints } from "./need-text";
+
+type Lng = "zh" | "en";
+
+const KIND = { zh: { factory: "厂房", land: "土地", office: "办公", warehouse: "仓库" }, en: { factory: "factory", land: "land", office: "office", warehouse: "warehouse" } };
+const DEAL = { zh: { lease: "租赁", buy: "购买", either: "租售均可" }, en: { lease: "lease", buy: "buy", either: "lease or buy" } };
+
+function area(sqm: number, kind: NeedHints["kind"]): string {
+  return kind === "land" ? `${formatMu(sqmToMu(sqm))}（${formatSqm(sqm)}）` : formatSqm(sqm);
+}
+
+/** What the free-text assist understood, as short phrases the person can check. */
+export function describeNeedHints(h: NeedHints, lng: Lng): string[] {
+  const zh = lng === "zh";
+  const out: string[] = [];
+  if (h.kind) out.push(zh ? `类型：${KIND.zh[h.kind]}` : `kind: ${KIND.en[h.kind]}`);
+  if (h.deal) out.push(zh ? `方式：${DEAL.zh[h.deal]}` : `deal: ${DEAL.en[h.deal]}`);
+  const { areaMinSqm: lo, areaMaxSqm: hi } = h;
+  if (lo !== undefined && hi !== undefined) out.push(zh ? `面积 ${lo === hi ? area(lo, h.kind) : `${area(lo, h.kind)}–${area(hi, h.kind)}`}` : `area ${lo === hi ? area(lo, h.kind) : `${area(lo, h.kind)}–${area(hi, h.kind)}`}`);
+  else if (lo !== undefined) out.push(zh ? `面积 ≥ ${area(lo, h.kind)}` : `area ≥ ${area(lo, h.kind)}`);
+  else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, h.kind)}` : `area ≤ ${area(hi, h.kind)}`);
+  if (h.singleStorey !== undefined) out.push(zh ? (h.singleStorey ? "单层" : "多层可") : h.singleStorey ? "single-storey" : "multi-storey ok");
+  if (h.ceilingMinM !== undefined) out.push(zh ? `层高 ≥ ${h.ceilingMinM}m` : `ceiling ≥ ${h.ceilingMinM} m`);
+  if (h.floorLoadMinKg !== undefined) out.push(zh ? `承重 ≥ ${h.floorLoadMinKg}kg/㎡` : `floor load ≥ ${h.floorLoadMinKg} kg/㎡`);
+  if (h.powerMinKva !== undefined) out.push(zh ? `配电 ≥ ${h.powerMinKva}kVA` : `power ≥ ${h.powerMinKva} kVA`);
+  if (h.craneMinT !== undefined) out.push(zh ? `行车 ≥ ${h.craneMinT}t` : `crane ≥ ${h.craneMinT} t`);
+  return out;
+}

@@ -1,0 +1,200 @@
+/**
+ * Numbers as Chinese users type them: full-width digits from Chinese IMEs (５０００), Chinese numerals
+ * (五千, 一万二, 两千五) and mixtures (1.5万, 5千). Everything here is pure and synchronous.
+ */
+
+/**
+ * Full-width ASCII (U+FF01–U+FF5E) → half-width, ideographic space → space.
+ * Chinese IMEs in full-width mode produce ５０００ / ｍ２ / －; mapping them 1:1 keeps string
+ * positions unchanged, which the free-text parser relies on to quote the original snippet.
+ */
+export function toHalfWidth(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += " ";
+    else out += ch;
+  }
+  return out;
+}
+
+/** Chinese digits, including the colloquial 两/俩, the zero forms 〇/零 and the anti-fraud capitals. */
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 俩: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
+  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+/** Units below 万; they must appear in descending order inside one 万-section. */
+const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const BIG_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+
+const ARABIC = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** An Arabic number embedded in a Chinese numeral ("1.5万", "1万2千"). */
+const ARABIC_TOKEN = /^(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/;
+
+type Token = { t: "digit"; v: number; zero: boolean; single: boolean } | { t: "small"; v: number } | { t: "big"; v: number };
+
+function tokenize(s: string): Token[] | null {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const arabic = ARABIC_TOKEN.exec(s.slice(i));
+    if (arabic) {
+      const v = Number(arabic[0].replace(/,/g, ""));
+      // A lone "0" is a real digit here, not the 零 placeholder of "一百零五".
+      tokens.push({ t: "digit", v, zero: false, single: /^\d$/.test(arabic[0]) });
+      i += arabic[0].length;
+      continue;
+    }
+    const ch = s[i];
+    if (ch in DIGITS) tokens.push({ t: "digit", v: DIGITS[ch], zero: DIGITS[ch] === 0, single: true });
+    else if (ch in SMALL_UNITS) tokens.push({ t: "small", v: SMALL_UNITS[ch] });
+    else if (ch in BIG_UNITS) tokens.push({ t: "big", v: BIG_UNITS[ch] });
+    else return null;
+    i += 1;
+  }
+  return tokens;
+}
+
+/**
+ * Integer-style numeral (may contain Arabic decimals as digits: "1.5万"). Returns null when the
+ * units are out of order or two digits touch ("一九九八" is a year, not a quantity).
+ */
+function parseNumeral(s: string): number | null {
+  const tokens = tokenize(s);
+  if (!tokens || tokens.length === 0) return null;
+  let yi = 0; // part already multiplied by 亿
+  let wan = 0; // section multiplied by 万
+  let cur = 0; // section below 万
+  let pending: { v: number; single: boolean } | null = null;
+  let lastSmall = Infinity; // last small unit used in the current section, to enforce descending order
+  let lastScale = 1; // scale of the unit just before a trailing digit, for "两千五" = 2500
+  let zeroGap = false; // a 零 between unit and digit disables that colloquial shortcut ("一百零五" = 105)
+  let seenWan = false;
+  let seenYi = false;
+  let sawDigit = false;
+
+  for (const tok of tokens) {
+    if (tok.t === "digit") {
+      if (tok.zero) {
+        if (pending) return null; // "一零" is not a numeral
+        zeroGap = true;
+        sawDigit = true;
+        continue;
+      }
+      if (pending) return null;
+      pending = { v: tok.v, single: tok.single };
+      sawDigit = true;
+    } else if (tok.t === "small") {
+      // Only 十 may stand without a digit: "十五" = 15 (and colloquially "一百十" = 110).
+      const d = pending ? pending.v : tok.v === 10 ? 1 : null;
+      if (d === null || tok.v >= lastSmall) return null;
+      cur += d * tok.v;
+      lastSmall = tok.v;
+      lastScale = tok.v;
+      pending = null;
+      zeroGap = false;
+      sawDigit = true;
+    } else if (tok.v === 1e4) {
+      if (seenWan || (!pending && cur === 0)) return null;
+      wan = cur + (pending ? pending.v : 0);
+      cur = 0;
+      pending = null;
+      lastSmall = Infinity;
+      lastScale = 1e4;
+      zeroGap = false;
+      seenWan = true;
+    } else {
+      const section = wan * 1e4 + cur + (pending ? pending.v : 0);
+      if (seenYi || section === 0) return null;
+      yi = section;
+      wan = 0;
+      cur = 0;
+      pending = null;
+      lastSmall = Infinity;
+      lastScale = 1e8;
+      zeroGap = false;
+      seenWan = false;
+      seenYi = true;
+    }
+  }
+  if (!sawDigit) return null;
+  if (pending) {
+    // Colloquial abbreviation: a single trailing digit right after a unit means the next lower unit
+    // ("两千五" = 2500, "一万二" = 12000, "三千二" = 3200). "一万200" stays 10200.
+    if (pending.single && !zeroGap && lastScale >= 10) cur += (pending.v * lastScale) / 10;
+    else cur += pending.v;
+  }
+  return yi * 1e8 + wan * 1e4 + cur;
+}
+
+/** A trailing magnitude after a decimal: "一点五万", "三点二亿", "二点五千". */
+const TRAILING_MAGNITUDE = /^([十拾百佰千仟]?)([万萬亿億]?)$/;
+const FRACTION_DIGIT = /^[0-9零〇一二三四五六七八九]/;
+
+/** Round away binary noise such as 2.3 × 10000 = 22999.999999999996 (15 significant digits are exact). */
+function clean(n: number): number {
+  return Number(n.toPrecision(15));
+}
+
+/**
+ * A whole string that is a number: Arabic (1,000.5), Chinese (五千, 一百二十, 两千五, 零点五) or mixed
+ * (5千, 1.5万, 1万2千). A leading - / + / 负 sign is accepted. Anything else → null.
+ */
+export function parseChineseNumber(s: string): number | null {
+  let str = toHalfWidth(s).trim();
+  let sign = 1;
+  if (/^[-+负]/.test(str)) {
+    if (str[0] !== "+") sign = -1;
+    str = str.slice(1).trim();
+  }
+  if (str === "") return null;
+
+  if (ARABIC.test(str)) return sign * Number(str.replace(/,/g, ""));
+
+  const dot = str.indexOf("点");
+  if (dot >= 0) {
+    const intPart = parseNumeral(str.slice(0, dot));
+    if (intPart === null || !Number.isInteger(intPart)) return null;
+    let rest = str.slice(dot + 1);
+    let frac = "";
+    while (rest && FRACTION_DIGIT.test(rest)) {
+      frac += rest[0] in DIGITS ? String(DIGITS[rest[0]]) : rest[0];
+      rest = rest.slice(1);
+    }
+    const mag = TRAILING_MAGNITUDE.exec(rest);
+    if (frac === "" || !mag) return null;
+    const factor = (mag[1] ? SMALL_UNITS[mag[1]] : 1) * (mag[2] ? BIG_UNITS[mag[2]] : 1);
+    return sign * clean(Number(`${intPart}.${frac}`) * factor);
+  }
+
+  const n = parseNumeral(str);
+  return n === null ? null : sign * clean(n);
+}
+
+/**
+ * A non-negative quantity with an optional unit suffix, e.g. "1000千伏安", "2吨/㎡", "9 m".
+ * `units` maps lower-case suffixes to the factor into the stored unit; the longest suffix wins
+ * ("千伏安" before "伏安"). A bare number uses `bareFactor`. Shared by area.ts and units.ts.
+ */
+export function parseQuantity(
+  input: string,
+  units: ReadonlyArray<readonly [suffix: string, factor: number]>,
+  bareFactor: number,
+): number | null {
+  const s = toHalfWidth(input)
+    .replace(/[A-Z]/g, (c) => c.toLowerCase())
+    .replace(/\s+/g, " ")
+    .trim();
+  if (s === "") return null;
+  const sorted = [...units].sort((a, b) => b[0].length - a[0].length);
+  for (const [suffix, factor] of sorted) {
+    if (s.length > suffix.length && s.endsWith(suffix)) {
+      const n = parseChineseNumber(s.slice(0, -suffix.length));
+      if (n !== null) return n < 0 ? null : clean(n * factor);
+    }
+  }
+  const n = parseChineseNumber(s);
+  if (n === null || n < 0) return null;
+  return clean(n * bareFactor);
+}

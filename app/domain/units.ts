@@ -1,0 +1,77 @@
+import { parseQuantity } from "./numbers";
+
+/**
+ * Single technical figures typed into a field, each with an optional unit, converted to the stored
+ * unit (kVA, kg/㎡, m, t). A bare number is already in the stored unit. Not understood → null.
+ */
+
+type Units = ReadonlyArray<readonly [string, number]>;
+
+const POWER_UNITS: Units = [
+  ["kva", 1],
+  ["千伏安", 1],
+  ["mva", 1000],
+  ["兆伏安", 1000],
+  // kW is real power, kVA apparent power (kW = kVA × power factor, ~0.8–0.9). Enterprises say
+  // "500千瓦" for the supply they need and parks quote transformer kVA; treating them as equal
+  // slightly understates the need, which a recruiter confirms on the call anyway.
+  ["kw", 1],
+  ["千瓦", 1],
+  ["mw", 1000],
+  ["兆瓦", 1000],
+  // Plain volt-amperes are a thousand times smaller: "伏安" is NOT a synonym of 千伏安.
+  ["va", 0.001],
+  ["伏安", 0.001],
+];
+
+export function parsePowerKva(s: string): number | null {
+  return parseQuantity(s, POWER_UNITS, 1);
+}
+
+/** Every way of writing "per square metre" after a mass unit. */
+const PER_SQM = ["/㎡", "/m2", "/m²", "/平方米", "/平米", "/平方", "/平", "每平方米", "每平米", "每平方", "每平", "/sqm"];
+
+function perArea(masses: Units): Units {
+  return masses.flatMap(([m, f]) => [[m, f] as const, ...PER_SQM.map((a) => [m + a, f] as const)]);
+}
+
+const FLOOR_LOAD_UNITS: Units = perArea([
+  ["kg", 1],
+  ["公斤", 1],
+  ["千克", 1],
+  // Floor load quoted in tonnes per ㎡ (common for ground floors: "承重3吨") → ×1000.
+  ["吨", 1000],
+  ["t", 1000],
+  ["ton", 1000],
+  ["tons", 1000],
+]);
+
+export function parseFloorLoadKg(s: string): number | null {
+  return parseQuantity(s, FLOOR_LOAD_UNITS, 1);
+}
+
+const CEILING_UNITS: Units = [
+  ["m", 1],
+  ["米", 1],
+  ["公尺", 1],
+  // Drawings give heights in millimetres ("层高9000mm").
+  ["mm", 0.001],
+  ["毫米", 0.001],
+  ["cm", 0.01],
+  ["厘米", 0.01],
+];
+
+export function parseCeilingM(s: string): number | null {
+  return parseQuantity(s, CEILING_UNITS, 1);
+}
+
+const CRANE_UNITS: Units = [
+  ["t", 1],
+  ["吨", 1],
+  ["ton", 1],
+  ["tons", 1],
+];
+
+export function parseCraneT(s: string): number | null {
+  return parseQuantity(s, CRANE_UNITS, 1);
+}

@@ -1,0 +1,67 @@
+import type { Lng } from "./lng";
+
+// Field-level messages, in the person's language. Keys are used by the lead schema only.
+const zh = {
+  required: "请填写此项",
+  choose: "请选择一项",
+  number: "请输入数字，例如 5000、5千 或 ５０００",
+  area: "请输入面积，例如 5000、5千平 或 50亩",
+  negative: "不能为负数",
+  tooLarge: "数值过大，请核对",
+  tooLong: "最多 {max} 个字",
+  tooMany: "最多 {max} 项",
+  phone: "请输入有效的手机号、带区号的座机或 400/800 号码",
+  creditCode: "统一社会信用代码应为 18 位，且校验位正确",
+  areaBound: "请至少填写最小面积或最大面积（也可写在补充说明里）",
+  areaOrder: "最小面积不能大于最大面积",
+  industry: "请选择行业大类（国民经济行业分类 GB/T 4754-2017，如 C39）",
+  email: "邮箱格式不正确",
+  month: "请按 年-月 填写，例如 2027-03",
+  consent: "请阅读并同意个人信息处理说明后提交",
+  integer: "请输入整数",
+  invalid: "格式不正确",
+  json: "请求体不是有效的 JSON",
+  jsonObject: "请求体应为 JSON 对象",
+  contentType: "请以 Content-Type: application/json 提交",
+  tooBig: "请求体过大（上限 {max} KB）",
+  rateLimited: "请求过于频繁，请稍后再试",
+  idempotencyConflict: "该 Idempotency-Key 已用于另一份不同的需求，请换一个新的键",
+  idempotencyKey: "Idempotency-Key 应为 1–200 个可见字符",
+  unavailable: "服务暂时不可用，需求未保存，请稍后重试或致电招商热线 {hotline}",
+} as const;
+
+export type ValidationKey = keyof typeof zh;
+
+const en: Record<ValidationKey, string> = {
+  required: "This field is required",
+  choose: "Please choose one",
+  number: "Enter a number, e.g. 5000",
+  area: "Enter an area, e.g. 5000, 5000 sqm or 50 mu",
+  negative: "Must not be negative",
+  tooLarge: "This number is too large, please check it",
+  tooLong: "At most {max} characters",
+  tooMany: "At most {max} entries",
+  phone: "Enter a valid mobile number, a landline with area code, or a 400/800 number",
+  creditCode: "The unified social credit code has 18 characters and a valid check character",
+  areaBound: "Give at least a minimum or a maximum area (or write it in the notes)",
+  areaOrder: "The minimum area must not be larger than the maximum",
+  industry: "Choose an industry division (GB/T 4754-2017, e.g. C39)",
+  email: "This email address is not valid",
+  month: "Use year-month, e.g. 2027-03",
+  consent: "Please read and accept the personal information notice",
+  integer: "Enter a whole number",
+  invalid: "Invalid value",
+  json: "The request body is not valid JSON",
+  jsonObject: "The request body must be a JSON object",
+  contentType: "Send the request with Content-Type: application/json",
+  tooBig: "The request body is too large (limit {max} KB)",
+  rateLimited: "Too many requests, please try again later",
+  idempotencyConflict: "This Idempotency-Key was already used for a different request; use a new key",
+  idempotencyKey: "Idempotency-Key must be 1–200 visible characters",
+  unavailable: "Service temporarily unavailable; the request was not saved. Retry later or call our hotline {hotline}",
+};
+
+export function validationMessage(lng: Lng, key: ValidationKey, params: Record<string, string | number> = {}): string {
+  const text: string = (lng === "en" ? en : zh)[key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+}

@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import type { Sql } from "~/db/db.server";
+import type { AssistFill, Lead, LeadChannel } from "~/domain/lead-schema";
+import type { Lng } from "~/i18n/lng";
+
+export type StoredLead = { id: string; reference: string; created: boolean; requestHash: string | null };
+
+/** A stable fingerprint of a request body, so a reused Idempotency-Key with another body is caught. */
+export function hashRequest(body: unknown): string {
+  return createHash("sha256").update(JSON.stringify(body)).digest("hex");
+}
+
+/**
+ * Stores a validated lead and its `lead.index` outbox row in one transaction. Idempotent on the
+ * submission key: a replay (double click, retried request, 50 concurrent copies) gets the first lead back.
+ * Never touches Redis or Meilisearch: the relay picks the outbox row up.
+ */
+export async function storeLead(
+  sql: Sql,
+  input: {
+    lead: Lead;
+    assist: AssistFill[];
+    raw: unknown;
+    source: LeadChannel;
+    lng: Lng;
+    submissionKey?: string | null;
+    requestHash?: string | null;
+  },
+): Promise<StoredLead> {
+  const key = input.submissionKey ?? null;
+  if (key) {
+    const existing = await findBySubmissionKey(sql, key);
+    if (existing) return existing;
+  }
+  const stored = await sql.begin(async (tx) => {
+    const [{ reference }] = await tx<{ reference: string }[]>`
+      with today as (select (now() at time zone 'Asia/Shanghai')::date as day),
+      bump as (
+        insert into reference_counters (day, n) select day, 1 from today
+        on conflict (day) do update set n = reference_counters.n + 1
+        returning day, n
+      )
+      select 'PM-' || to_char(day, 'YYYYMMDD') || '-' || lpad(n::text, 4, '0') as reference from bump`;
+    const { lead } = input;
+    const rows = await tx<{ id: string; reference: string }[]>`
+      insert into leads (reference, source, lng, submission_key, request_hash, lead, raw, assist,
+                         phone, credit_code, company_name, industry, consent_at)
+      values (${reference}, ${input.source}, ${input.lng}, ${key}, ${input.requestHash ?? null},
+              ${tx.json(lead as never)}, ${tx.json((input.raw ?? {}) as never)}, ${tx.json(input.assist as never)},
+              ${lead.contact.phone}, ${lead.company.creditCode ?? null}, ${lead.company.name}, ${lead.use.industry},
+              ${lead.consent ? sql`now()` : null})
+      on conflict (submission_key) do nothing
+      returning id, reference`;
+    if (rows.length === 0) return null; // a concurrent copy won; read it after this transaction
+    await tx`insert into outbox (topic, aggregate_id) values ('lead.index', ${rows[0].id})`;
+    await tx`select pg_notify('outbox', '')`;
+    return { id: rows[0].id, reference: rows[0].reference, created: true, requestHash: input.requestHash ?? null };
+  });
+  if (stored) return stored;
+  const winner = key ? await findBySubmissionKey(sql, key) : null;
+  if (!winner) throw new Error("lead insert conflicted but no lead holds the submission key");
+  return winner;
+}
+
+async function findBySubmissionKey(sql: Sql, key: string): Promise<StoredLead | null> {
+  const [row] = await sql<{ id: string; reference: string; request_hash: string | null }[]>`
+    select id, reference, request_hash from leads where submission_key = ${key}`;
+  return row ? { id: row.id, reference: row.reference, created: false, requestHash: row.request_hash } : null;
+}

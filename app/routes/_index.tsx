@@ -1,0 +1,215 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo, useState } from "react";
+import { CheckboxField, ChoiceField, SelectField, TextareaField, TextField, type FieldMeta } from "~/components/forms";
+import { getSql } from "~/db/db.server";
+import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
+import { AREA_UNITS, createLeadSchema, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
+import { describeNeedHints } from "~/domain/need-hints-text";
+import { parseNeedText } from "~/domain/need-text";
+import { lngFromUrl } from "~/i18n/lng";
+import { ui } from "~/i18n/ui-messages";
+import { hashRequest, storeLead } from "~/leads/intake.server";
+import { getWebEnv } from "~/utils/env.server";
+import { errorMessage, log } from "~/utils/log.server";
+import { clientKey, getRateLimiter } from "~/utils/rate-limit.server";
+import { useRootData } from "~/root";
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: ui(d?.lng ?? "zh", "app.name") },
+  { name: "description", content: ui(d?.lng ?? "zh", "app.tagline") },
+];
+
+const HONEYPOT = "website";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // A fresh key per rendered form: a double click or a resend of the same form makes one lead.
+  return { lng: lngFromUrl(request.url), submissionKey: crypto.randomUUID() };
+}
+
+type ActionResult = { result: SubmissionResult<string[]>; banner?: "unavailable" | "rateLimited" };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const lng = lngFromUrl(request.url);
+  const env = getWebEnv();
+  const formData = await request.formData();
+  const schema = createLeadSchema(lng, "web");
+  const submission = parseWithZod(formData, { schema, disableAutoCoercion: true });
+  const typed = Object.fromEntries([...formData.entries()].filter(([k, v]) => k !== HONEYPOT && typeof v === "string"));
+
+  // Bots fill every field; people never see this one. A quiet "thanks", nothing stored.
+  if (String(formData.get(HONEYPOT) ?? "") !== "") {
+    log.info("honeypot caught a submission", { ip: clientKey(context) });
+    return redirect(`/inquiry/received${lng === "en" ? "?lng=en" : ""}`, 303);
+  }
+  if (!getRateLimiter("web-form", env.API_RATE_LIMIT_PER_MINUTE).hit(clientKey(context))) {
+    return data<ActionResult>({ result: submission.reply(), banner: "rateLimited" }, { status: 429 });
+  }
+  if (submission.status !== "success") {
+    return data<ActionResult>({ result: submission.reply() }, { status: 400 });
+  }
+  const submissionKey = String(formData.get("submissionKey") ?? "");
+  const { submissionKey: _k, ...raw } = typed;
+  try {
+    const stored = await storeLead(getSql(), {
+      ...submission.value,
+      raw,
+      source: "web",
+      lng,
+      // Same form, same content → same lead; the same form edited and sent again is a new lead.
+      submissionKey: /^[0-9a-f-]{36}$/.test(submissionKey) ? `web:${submissionKey}:${hashRequest(raw)}` : null,
+    });
+    return redirect(`/inquiry/${stored.reference}${lng === "en" ? "?lng=en" : ""}`, 303);
+  } catch (error) {
+    log.error("lead intake failed", { source: "web", error: errorMessage(error) });
+    // Everything typed is sent back into the form; the person can press send again.
+    return data<ActionResult>({ result: submission.reply(), banner: "unavailable" }, { status: 503 });
+  }
+}
+
+const SECTIONS_WITH_DIVISIONS = INDUSTRY_SECTIONS.map((s) => ({
+  section: s,
+  divisions: INDUSTRY_DIVISIONS.filter((d) => d.section === s.code),
+}));
+
+export default function InquiryForm() {
+  const { lng, submissionKey } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const navigation = useNavigation();
+  const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
+  const schema = useMemo(() => createLeadSchema(lng, "web"), [lng]);
+
+  const [form, fields] = useForm({
+    id: "inquiry",
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }),
+  });
+  const need = fields.need.getFieldset();
+  const use = fields.use.getFieldset();
+  const tax = fields.tax.getFieldset();
+  const company = fields.company.getFieldset();
+  const contact = fields.contact.getFieldset();
+  const m = (f: unknown) => f as FieldMeta;
+
+  const [notes, setNotes] = useState(typeof need.notes.initialValue === "string" ? need.notes.initialValue : "");
+  const understood = notes ? describeNeedHints(parseNeedText(notes).hints, lng) : [];
+  const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
+  const { hotline } = useRootData();
+
+  return (
+    <>
+      <header className="top">
+        <strong>{t("app.name")}</strong>
+        <Link to={lng === "en" ? "/" : "/?lng=en"} lang={lng === "en" ? "zh-CN" : "en"}>
+          {t("lang.switch")}
+        </Link>
+      </header>
+      <main>
+        <h1>{t("form.title")}</h1>
+        <p className="lead">{t("app.tagline")}</p>
+        {actionData?.banner ? (
+          <div className="banner error" role="alert">
+            {t(actionData.banner === "unavailable" ? "form.unavailable" : "form.rateLimited", { hotline })}
+          </div>
+        ) : errorCount > 0 && form.status === "error" ? (
+          <div className="banner error" role="alert">
+            {t("form.errorSummary", { count: errorCount })}
+          </div>
+        ) : null}
+        <Form method="post" action={lng === "en" ? "/?index&lng=en" : "/?index"} {...getFormProps(form)}>
+          <input type="hidden" name="submissionKey" value={submissionKey} />
+          <div className="hp" aria-hidden="true">
+            <label htmlFor="hp-website">{t("honeypot.label")}</label>
+            <input id="hp-website" name={HONEYPOT} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+          </div>
+
+          <fieldset>
+            <legend>{t("section.need")}</legend>
+            <ChoiceField meta={m(need.kind)} label={t("need.kind")} required options={NEED_KINDS.map((k) => ({ value: k, label: t(`need.kind.${k}`) }))} />
+            <ChoiceField meta={m(need.deal)} label={t("need.deal")} required options={NEED_DEALS.map((k) => ({ value: k, label: t(`need.deal.${k}`) }))} />
+            <ChoiceField meta={m(need.areaUnit)} label={t("need.areaUnit")} fallback="sqm" options={AREA_UNITS.map((u) => ({ value: u, label: t(`need.areaUnit.${u}`) }))} />
+            <div className="row">
+              <TextField meta={m(need.areaMin)} label={t("need.areaMin")} inputMode="decimal" hint={t("need.areaHint")} maxLength={30} />
+              <TextField meta={m(need.areaMax)} label={t("need.areaMax")} inputMode="decimal" maxLength={30} />
+            </div>
+            <TextField meta={m(need.regions)} label={t("need.regions")} hint={t("need.regionsHint")} maxLength={200} />
+            <TextField meta={m(need.moveInBy)} label={t("need.moveInBy")} type="month" placeholder="2027-03" maxLength={10} />
+            <div className="row">
+              <TextField meta={m(need.ceilingMinM)} label={t("need.ceilingMinM")} inputMode="decimal" maxLength={20} />
+              <TextField meta={m(need.floorLoadMinKg)} label={t("need.floorLoadMinKg")} inputMode="decimal" maxLength={20} />
+              <TextField meta={m(need.powerMinKva)} label={t("need.powerMinKva")} inputMode="decimal" maxLength={20} />
+              <TextField meta={m(need.craneMinT)} label={t("need.craneMinT")} inputMode="decimal" maxLength={20} />
+            </div>
+            <CheckboxField meta={m(need.singleStorey)} label={t("need.singleStorey")} />
+            <TextareaField meta={m(need.notes)} label={t("need.notes")} hint={t("need.notesHint")} maxLength={2000} onInput={setNotes} />
+            {understood.length > 0 ? (
+              <p className="understood" aria-live="polite">
+                {t("need.understood")} {understood.join(lng === "en" ? "; " : "；")}
+              </p>
+            ) : null}
+          </fieldset>
+
+          <fieldset>
+            <legend>{t("section.use")}</legend>
+            <SelectField
+              meta={m(use.industry)}
+              label={t("use.industry")}
+              required
+              placeholder={t("use.industryPick")}
+              groups={SECTIONS_WITH_DIVISIONS.map(({ section, divisions }) => ({
+                label: `${section.code} ${lng === "en" ? section.en : section.zh}`,
+                options: divisions.map((d) => ({ value: d.code, label: `${d.code} ${lng === "en" ? d.en : d.zh}` })),
+              }))}
+            />
+            <TextField meta={m(use.product)} label={t("use.product")} required maxLength={200} />
+            <SelectField
+              meta={m(use.eia)}
+              label={t("use.eia")}
+              placeholder={t("use.eia.unknown")}
+              groups={[{ label: "", options: EIA_LEVELS.map((e) => ({ value: e, label: t(`use.eia.${e}`) })) }]}
+            />
+          </fieldset>
+
+          <fieldset>
+            <legend>{t("section.tax")}</legend>
+            <div className="row">
+              <TextField meta={m(tax.annualTaxWan)} label={t("tax.annualTaxWan")} required inputMode="decimal" maxLength={20} />
+              <TextField meta={m(tax.investmentWan)} label={t("tax.investmentWan")} inputMode="decimal" maxLength={20} />
+              <TextField meta={m(tax.annualOutputWan)} label={t("tax.annualOutputWan")} inputMode="decimal" maxLength={20} />
+              <TextField meta={m(tax.employees)} label={t("tax.employees")} inputMode="numeric" maxLength={12} />
+            </div>
+          </fieldset>
+
+          <fieldset>
+            <legend>{t("section.company")}</legend>
+            <TextField meta={m(company.name)} label={t("company.name")} required autoComplete="organization" maxLength={100} />
+            <TextField meta={m(company.creditCode)} label={t("company.creditCode")} maxLength={30} />
+            <TextField meta={m(company.location)} label={t("company.location")} maxLength={100} />
+          </fieldset>
+
+          <fieldset>
+            <legend>{t("section.contact")}</legend>
+            <TextField meta={m(contact.name)} label={t("contact.name")} required autoComplete="name" maxLength={50} />
+            <TextField meta={m(contact.phone)} label={t("contact.phone")} required type="tel" inputMode="tel" autoComplete="tel" hint={t("contact.phoneHint")} maxLength={40} />
+            <TextField meta={m(contact.email)} label={t("contact.email")} type="email" inputMode="email" autoComplete="email" maxLength={100} />
+            <div className="row">
+              <TextField meta={m(contact.wechat)} label={t("contact.wechat")} maxLength={50} />
+              <TextField meta={m(contact.title)} label={t("contact.title")} autoComplete="organization-title" maxLength={50} />
+            </div>
+          </fieldset>
+
+          <CheckboxField meta={m(fields.consent)} label={t("consent.label")} />
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {navigation.state === "submitting" ? t("form.submitting") : t("form.submit")}
+          </button>
+        </Form>
+      </main>
+    </>
+  );
+}
+

@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getSql } from "~/db/db.server";
+import { getLeadView } from "~/leads/lead-view.server";
+import { hasAdminToken } from "~/utils/auth.server";
+
+/** GET /api/leads/<id>: the lead, its status, matches and assignments. Bearer $ADMIN_API_TOKEN. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  if (!hasAdminToken(request)) {
+    return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' } });
+  }
+  const view = await getLeadView(getSql(), params.id ?? "");
+  if (!view) return Response.json({ error: "not found" }, { status: 404 });
+  return Response.json(view, { headers: { "Cache-Control": "no-store" } });
+}

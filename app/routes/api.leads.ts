@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { getSql } from "~/db/db.server";
+import { createLeadSchema, issuesToFieldErrors } from "~/domain/lead-schema";
+import { lngFromRequest } from "~/i18n/lng";
+import { validationMessage, type ValidationKey } from "~/i18n/validation-messages";
+import { hashRequest, storeLead } from "~/leads/intake.server";
+import { getWebEnv } from "~/utils/env.server";
+import { errorMessage, log } from "~/utils/log.server";
+import { clientKey, getRateLimiter } from "~/utils/rate-limit.server";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+function fail(status: number, errors: Record<string, string[]>, headers?: HeadersInit) {
+  return Response.json({ errors }, { status, headers });
+}
+
+export async function loader() {
+  return fail(405, { _form: ["POST a JSON lead to this address"] }, { Allow: "POST" });
+}
+
+/** POST /api/leads: JSON lead → 201 {id, reference}; Idempotency-Key replays get the first answer. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const lng = lngFromRequest(request);
+  const env = getWebEnv();
+  const msg = (key: ValidationKey, params?: Record<string, string | number>) => [validationMessage(lng, key, params)];
+
+  if (request.method !== "POST") return fail(405, { _form: ["POST only"] }, { Allow: "POST" });
+  if (!getRateLimiter("api-leads", env.API_RATE_LIMIT_PER_MINUTE).hit(clientKey(context))) {
+    return fail(429, { _form: msg("rateLimited") }, { "Retry-After": "60" });
+  }
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) return fail(415, { _form: msg("contentType") });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return fail(413, { _form: msg("tooBig", { max: 64 }) });
+
+  const key = request.headers.get("idempotency-key");
+  if (key !== null && !/^[\x21-\x7e]{1,200}$/.test(key)) return fail(400, { "Idempotency-Key": msg("idempotencyKey") });
+
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return fail(413, { _form: msg("tooBig", { max: 64 }) });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return fail(400, { _form: msg("json") });
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return fail(400, { _form: msg("jsonObject") });
+
+  const parsed = createLeadSchema(lng, "api").safeParse(body);
+  if (!parsed.success) return fail(400, issuesToFieldErrors(parsed.error));
+
+  const requestHash = hashRequest(body);
+  try {
+    const stored = await storeLead(getSql(), {
+      ...parsed.data,
+      raw: body,
+      source: "api",
+      lng,
+      submissionKey: key ? `api:${key}` : null,
+      requestHash,
+    });
+    if (!stored.created && stored.requestHash !== requestHash) return fail(409, { "Idempotency-Key": msg("idempotencyConflict") });
+    return Response.json({ id: stored.id, reference: stored.reference }, { status: 201 });
+  } catch (error) {
+    log.error("lead intake failed", { source: "api", error: errorMessage(error) });
+    return fail(503, { _form: msg("unavailable", { hotline: env.HOTLINE_PHONE }) }, { "Retry-After": "30" });
+  }
+}

@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getSql } from "~/db/db.server";
+import { lngFromUrl } from "~/i18n/lng";
+import { ui } from "~/i18n/ui-messages";
+import { useRootData } from "~/root";
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: ui(d?.lng ?? "zh", "inquiry.title") }, { name: "robots", content: "noindex" }];
+
+/** The confirmation: the reference and what happens next. No personal data on this page. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const lng = lngFromUrl(request.url);
+  const reference = params.reference ?? "";
+  if (reference === "received") return { lng, reference: null };
+  if (!/^PM-\d{8}-\d{4,}$/.test(reference)) throw new Response("not found", { status: 404 });
+  const [row] = await getSql()`select reference from leads where reference = ${reference}`;
+  if (!row) throw new Response("not found", { status: 404 });
+  return { lng, reference };
+}
+
+export default function Inquiry() {
+  const { lng, reference } = useLoaderData<typeof loader>();
+  const { hotline } = useRootData();
+  const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
+  return (
+    <main>
+      <h1>{t("inquiry.title")}</h1>
+      {reference ? (
+        <>
+          <p>{t("inquiry.reference")}</p>
+          <p className="reference" data-testid="reference">
+            {reference}
+          </p>
+          <p>{t("inquiry.keep")}</p>
+        </>
+      ) : (
+        <p>{t("inquiry.generic")}</p>
+      )}
+      <h2>{t("inquiry.next")}</h2>
+      <ol>
+        <li>{t("inquiry.next1")}</li>
+        <li>{t("inquiry.next2")}</li>
+        <li>{t("inquiry.next3", { hotline })}</li>
+      </ol>
+      <p>
+        <Link to={lng === "en" ? "/?lng=en" : "/"}>{t("inquiry.another")}</Link>
+      </p>
+    </main>
+  );
+}

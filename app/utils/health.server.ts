@@ -1,0 +1,45 @@
+import { Redis } from "ioredis";
+import { getSql } from "~/db/db.server";
+import { singleton } from "./singleton.server";
+
+export type HealthReport = { ok: boolean; components: Record<"postgres" | "redis" | "meilisearch", { ok: boolean; error?: string }> };
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
+}
+
+function healthRedis(url: string): Redis {
+  return singleton("health-redis", () => {
+    // Fails fast: a health check must answer even while Redis is away.
+    const client = new Redis(url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 1_000, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 2_000) });
+    client.on("error", () => {});
+    return client;
+  });
+}
+
+async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
+  try {
+    await fn();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function checkHealth(env: { REDIS_URL: string; MEILI_URL: string }): Promise<HealthReport> {
+  const redis = healthRedis(env.REDIS_URL);
+  const [postgres, redisResult, meilisearch] = await Promise.all([
+    check(() => withTimeout(getSql()`select 1`, 2_000, "postgres")),
+    check(async () => {
+      if (redis.status === "wait" || redis.status === "end") await withTimeout(redis.connect(), 1_500, "redis");
+      const pong = await withTimeout(redis.ping(), 1_500, "redis");
+      if (pong !== "PONG") throw new Error(`unexpected reply ${pong}`);
+    }),
+    check(async () => {
+      const res = await fetch(`${env.MEILI_URL}/health`, { signal: AbortSignal.timeout(1_500) });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    }),
+  ]);
+  const components = { postgres, redis: redisResult, meilisearch };
+  return { ok: postgres.ok && redisResult.ok && meilisearch.ok, components };
+}

@@ -1,0 +1,29 @@
+import { Meilisearch, type EnqueuedTaskPromise, type Task } from "meilisearch";
+
+export type SearchClient = Meilisearch;
+
+export function createSearchClient(url: string, apiKey: string): SearchClient {
+  return new Meilisearch({ host: url, apiKey, timeout: 10_000 });
+}
+
+/**
+ * Waits for a Meilisearch task and insists it succeeded: a finished task may still have failed,
+ * and treating that as success silently loses documents.
+ */
+export async function waitSucceeded(task: EnqueuedTaskPromise, timeoutMs = 30_000): Promise<Task> {
+  const done = await task.waitTask({ timeout: timeoutMs, interval: 25 });
+  if (done.status !== "succeeded") {
+    throw new Error(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? "no detail"}`);
+  }
+  return done;
+}
+
+/** The one way to put a user value into a filter expression: a double-quoted, escaped string. */
+export function filterValue(value: string | number | boolean): string {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error("non-finite number in filter");
+    return String(value);
+  }
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}

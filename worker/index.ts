@@ -1,0 +1,39 @@
+import { parseEnv, workerEnvSchema } from "~/utils/env.server";
+import { errorMessage, log } from "~/utils/log.server";
+import { startWorker } from "./runtime";
+
+// The job process: separate from the web process, started by `npm start` (or on its own).
+const env = parseEnv(workerEnvSchema);
+const running = await startWorker({
+  databaseUrl: env.DATABASE_URL,
+  redisUrl: env.REDIS_URL,
+  meiliUrl: env.MEILI_URL,
+  meiliKey: env.MEILI_MASTER_KEY,
+  queuePrefix: env.QUEUE_PREFIX,
+  concurrency: env.WORKER_CONCURRENCY,
+  relayPollMs: env.RELAY_POLL_MS,
+  reconcileEveryMs: env.RECONCILE_EVERY_MS,
+});
+log.info("worker started", { concurrency: env.WORKER_CONCURRENCY });
+
+// worker.close() waits for running jobs and never times out by itself: shut down once, with a kill timer.
+let shuttingDown = false;
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log.info("worker stopping", { signal });
+  const timer = setTimeout(() => {
+    log.error("worker did not stop within 10 s; exiting");
+    process.exit(1);
+  }, 10_000);
+  timer.unref();
+  try {
+    await running.close();
+    process.exit(0);
+  } catch (error) {
+    log.error("worker stop failed", { error: errorMessage(error) });
+    process.exit(1);
+  }
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,37 @@
+import { Queue, type JobsOptions } from "bullmq";
+import type { Redis } from "ioredis";
+
+// One queue for the pipeline; one worker dispatches on job.name (the outbox topic).
+export const PIPELINE_QUEUE = "pipeline";
+
+export const TOPICS = ["lead.index"] as const;
+export type Topic = (typeof TOPICS)[number];
+
+/** Job payloads carry ids only: Redis keeps them in clear text. */
+export type OutboxJobData = { outboxId: number; id: string };
+
+/** Derived from the outbox row, so relaying the same row twice is harmless. No ':' and not all digits. */
+export function jobIdFor(outboxId: number): string {
+  return `outbox-${outboxId}`;
+}
+
+export function jobOptions(_topic: Topic): JobsOptions {
+  return {
+    attempts: 30,
+    backoff: { type: "capped" },
+    removeOnComplete: { age: 3600, count: 5000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}
+
+export function createPipelineQueue(connection: Redis, prefix: string): Queue<OutboxJobData> {
+  return new Queue<OutboxJobData>(PIPELINE_QUEUE, { connection, prefix });
+}
+
+/** Exponential backoff with jitter, capped so a long outage is retried at a steady pace. */
+export function cappedBackoff(baseMs: number, capMs: number) {
+  return (attemptsMade: number): number => {
+    const exp = Math.min(capMs, baseMs * 2 ** Math.max(0, attemptsMade - 1));
+    return Math.round(exp / 2 + Math.random() * (exp / 2));
+  };
+}

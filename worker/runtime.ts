@@ -1,0 +1,92 @@
+import { Worker } from "bullmq";
+import { createSql, type Sql } from "~/db/db.server";
+import { errorMessage, log } from "~/utils/log.server";
+import { createSearchClient } from "../search/client";
+import { ensureLeadsIndex, LEADS_INDEX } from "../search/leads.index";
+import type { JobContext } from "./job-context";
+import { leadIndexJob } from "./lead-index.job";
+import { cappedBackoff, createPipelineQueue, PIPELINE_QUEUE, type OutboxJobData } from "./queue";
+import { createRedis } from "./redis";
+import { startReconciler } from "./reconciler";
+import { startRelay } from "./relay";
+
+export type WorkerConfig = {
+  databaseUrl: string;
+  redisUrl: string;
+  meiliUrl: string;
+  meiliKey: string;
+  queuePrefix: string;
+  concurrency: number;
+  relayPollMs: number;
+  reconcileEveryMs: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  indexNames?: { leads: string };
+};
+
+export type RunningWorker = { close: () => Promise<void>; sql: Sql };
+
+/** Starts the job process's parts: relay, reconciler and one worker dispatching on job name. */
+export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
+  const sql = createSql(config.databaseUrl, { max: config.concurrency + 4 });
+  const search = createSearchClient(config.meiliUrl, config.meiliKey);
+  const indexNames = config.indexNames ?? { leads: LEADS_INDEX };
+  const ctx: JobContext = { sql, search, indexNames };
+
+  // Settings first, so no document is ever indexed with default (non-Chinese) settings. Meilisearch
+  // may be down right now: jobs then fail and retry, and the settings are applied on the next start
+  // or before the next successful job.
+  let indexesReady = ensureLeadsIndex(search, indexNames.leads).then(
+    () => true,
+    (error) => {
+      log.warn("Meilisearch not ready at worker start", { error: errorMessage(error) });
+      return false;
+    },
+  );
+
+  const producer = createRedis(config.redisUrl, "producer");
+  const queue = createPipelineQueue(producer, config.queuePrefix);
+  queue.on("error", () => {});
+
+  const handlers: Record<string, (data: OutboxJobData) => Promise<void>> = {
+    "lead.index": (data) => leadIndexJob(ctx, data),
+  };
+
+  const worker = new Worker<OutboxJobData>(
+    PIPELINE_QUEUE,
+    async (job) => {
+      const handler = handlers[job.name];
+      if (!handler) throw new Error(`unknown job name ${job.name}`);
+      if (!(await indexesReady)) {
+        indexesReady = ensureLeadsIndex(search, indexNames.leads).then(() => true);
+        await indexesReady;
+      }
+      await handler(job.data);
+    },
+    {
+      connection: createRedis(config.redisUrl, "worker"),
+      prefix: config.queuePrefix,
+      concurrency: config.concurrency,
+      settings: { backoffStrategy: cappedBackoff(config.backoffBaseMs ?? 1_000, config.backoffCapMs ?? 60_000) },
+    },
+  );
+  worker.on("error", (error) => log.warn("worker connection error", { error: errorMessage(error) }));
+  worker.on("failed", (job, error) =>
+    log.warn("job failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: errorMessage(error) }),
+  );
+
+  const relay = await startRelay(sql, queue, config.relayPollMs);
+  const reconciler = startReconciler(sql, queue, config.reconcileEveryMs);
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await relay.stop();
+      await reconciler.stop();
+      await worker.close();
+      await queue.close();
+      producer.disconnect();
+      await sql.end({ timeout: 5 });
+    })());
+  return { close, sql };
+}
