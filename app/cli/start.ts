@@ -16,6 +16,7 @@ mkdirSync(dataDir, { recursive: true });
 
 const env: Record<string, string> = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
 env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/parkmatch";
+env.NODE_ENV ??= "production"; // the build is a production build
 
 /** A development token kept under .data/, so the admin API works out of the box; production sets its own. */
 function devToken(): string {

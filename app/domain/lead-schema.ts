@@ -134,11 +134,16 @@ function regions(m: Msg) {
   );
 }
 
+/** A missing group reads as empty, so the person sees which fields inside it are missing. */
+function group<T extends z.ZodRawShape>(m: Msg, shape: T) {
+  return z.preprocess((v) => (v === undefined || v === null ? {} : v), z.object(shape, { error: m("invalid") }));
+}
+
 export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
   const m: Msg = (key, params) => validationMessage(lng, key, params);
   const onWeb = channel === "web";
 
-  const need = z.object({
+  const need = group(m, {
     kind: choice(m, NEED_KINDS, true),
     deal: choice(m, NEED_DEALS, true),
     areaUnit: z.preprocess((v) => blankToUndefined(v) ?? "sqm", z.enum(AREA_UNITS, { error: m("choose") })),
@@ -162,7 +167,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
     notes: optionalText(m, LIMITS.longText),
   });
 
-  const use = z.object({
+  const use = group(m, {
     industry: z.preprocess(
       (v) => {
         const b = blankToUndefined(v);
@@ -177,7 +182,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
   });
 
   const taxWan = measure(m, parseWan, LIMITS.wan);
-  const tax = z.object({
+  const tax = group(m, {
     annualTaxWan: onWeb
       ? taxWan.refine((v) => v !== undefined, m("required"))
       : taxWan,
@@ -186,7 +191,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
     employees: integerMeasure(m, LIMITS.employees),
   });
 
-  const company = z.object({
+  const company = group(m, {
     name: requiredText(m, LIMITS.shortText),
     creditCode: z.preprocess(
       (v) => {
@@ -198,7 +203,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
     location: optionalText(m, LIMITS.shortText),
   });
 
-  const contact = z.object({
+  const contact = group(m, {
     name: requiredText(m, 50),
     phone: z.preprocess(
       blankToUndefined,

@@ -115,7 +115,7 @@ function readQuantity(g: Groups): { lo: number; hi: number; unit: string } | nul
 
 /** Converts "value unit" with one of the units.ts parsers (they own unit semantics). */
 function convert(n: number, unit: string, parse: (s: string) => number | null): number | null {
-  return parse(`${n}${unit.replace(/^-\s*/, "")}`);
+  return parse(`${n}${unit.replace(/^-\s*/, "").replace(/\s*(\/|每)\s*/g, "$1")}`);
 }
 
 function round2(n: number): number {
@@ -177,55 +177,58 @@ class Extraction {
     for (let m = re.exec(this.s); m; m = re.exec(this.s)) {
       const numSpan = numberSpan(m);
       if (!this.isClaimed(numSpan) && accept(m, numSpan)) return;
-      re.lastIndex = m.index + 1;
+      // Resume after this number: restarting inside it would read "12000" as "2000".
+      re.lastIndex = Math.max(m.index + 1, numSpan[1]);
     }
   }
 }
 
-/** Where the numbers of a match are (named group `q` wraps them), for the claims between fields. */
+/** Where the numbers of a match are (named group `q` wraps them; regexes use the `d` flag). */
 function numberSpan(m: RegExpExecArray): Span {
-  const q = m.groups?.q;
-  if (q === undefined) return [m.index, m.index + m[0].length];
-  const start = m.index + m[0].indexOf(q);
-  return [start, start + q.length];
+  const q = m.indices?.groups?.q;
+  return q ? [q[0], q[1]] : [m.index, m.index + m[0].length];
 }
 
 // Crane first: "10吨行车" must never become a floor load or anything else.
 const CRANE_BEFORE = new RegExp(
   `(?<q>${quantity(MASS_UNIT)})\\s*(?:的|级)?\\s*(?:桥式|门式|单梁|双梁)?\\s*${CRANE_WORD}`,
-  "g",
+  "gd",
 );
 const CRANE_AFTER = new RegExp(
   `${CRANE_WORD}(?:[^0-9${CN}，。；;,!?！？、\\n]|[0-9${CN}]+\\s*[台部个座套])` + `{0,8}?(?<q>${quantity(MASS_UNIT)})${OR_MORE}`,
-  "g",
+  "gd",
 );
 
 const LOAD_KEYWORD =
   "(?:楼面荷载|地面荷载|地坪荷载|地面承重|地坪承重|楼板承重|楼面承重|承重|荷载|载荷|floor\\s+load(?:ing)?|load(?:ing)?\\s+capacity)";
-const LOAD_AFTER_KEYWORD = new RegExp(`${LOAD_KEYWORD}${GAP}(?<q>${quantity(`${MASS_UNIT}${PER_AREA}?`)})${OR_MORE}`, "g");
+const LOAD_AFTER_KEYWORD = new RegExp(`${LOAD_KEYWORD}${GAP}(?<q>${quantity(`${MASS_UNIT}${PER_AREA}?`)})${OR_MORE}`, "gd");
 /** A mass per area is a floor load wherever it appears ("地面3吨/㎡"). */
-const LOAD_PER_AREA = new RegExp(`(?<q>${quantity(`${MASS_UNIT}${PER_AREA}`)})${OR_MORE}`, "g");
+const LOAD_PER_AREA = new RegExp(`(?<q>${quantity(`${MASS_UNIT}${PER_AREA}`)})${OR_MORE}`, "gd");
 const FOLLOWED_BY_CRANE = new RegExp(`^\\s*(?:的|级)?\\s*${CRANE_WORD}`);
 
 const POWER_KEYWORD = "(?:配电|电力|用电|变压器|电容|供电|负荷|电量|容量|\\bpower\\b|electricity|transformer)";
-const POWER_AFTER_KEYWORD = new RegExp(`${POWER_KEYWORD}${GAP}(?<q>${quantity(POWER_UNIT)})${OR_MORE}`, "g");
+const POWER_AFTER_KEYWORD = new RegExp(`${POWER_KEYWORD}${GAP}(?<q>${quantity(POWER_UNIT)})${OR_MORE}`, "gd");
 /** kVA is unambiguous on its own; kW without a keyword may be a machine's rating, so it needs one. */
-const POWER_KVA = new RegExp(`(?<q>${quantity("(?:千伏安|kva|mva|兆伏安)")})${OR_MORE}`, "g");
+const POWER_KVA = new RegExp(`(?<q>${quantity("(?:千伏安|kva|mva|兆伏安)")})${OR_MORE}`, "gd");
 
 const CEILING_KEYWORD = "(?:层高|净高|檐高|檐口高度?|挑高|ceiling(?:\\s+height)?|clear\\s+height)";
-const CEILING_AFTER_KEYWORD = new RegExp(`${CEILING_KEYWORD}${GAP}(?<q>${quantity(CEILING_UNIT, true)})${OR_MORE}`, "g");
-const CEILING_BEFORE_KEYWORD = new RegExp(`(?<q>${quantity(CEILING_UNIT)})${OR_MORE}\\s*(?:的)?\\s*(?:${CEILING_KEYWORD}|高|ceiling|high)`, "g");
+const CEILING_AFTER_KEYWORD = new RegExp(`${CEILING_KEYWORD}${GAP}(?<q>${quantity(CEILING_UNIT, true)})${OR_MORE}`, "gd");
+const CEILING_BEFORE_KEYWORD = new RegExp(`(?<q>${quantity(CEILING_UNIT)})${OR_MORE}\\s*(?:的)?\\s*(?:${CEILING_KEYWORD}|高|ceiling|high)`, "gd");
 /** "层高不超过6米" is a limit, not a minimum: leave it to a human. */
 const MAX_WORDS = /不超过|不高于|不大于|最多|以下|以内|至多|at most|no more than|max/;
 
 // Area: prefix and suffix qualifiers decide which bounds a single value sets.
-const AREA_RE = new RegExp(`(?<q>${quantity(`(?:(?:多|余)\\s*)?${AREA_UNIT}`)})`, "g");
+const AREA_RE = new RegExp(`(?<q>${quantity(`(?:(?:多|余)\\s*)?${AREA_UNIT}`)})`, "gd");
 const AREA_KEYWORD_BARE = new RegExp(
   `(?:面积|建筑面积|占地|\\barea\\b)${GAP}(?<q>${quantity(AREA_UNIT, true)})(?![0-9${CN}])`,
-  "g",
+  "gd",
 );
-const PREFIX =
-  /(?:(?<min>不少于|不低于|不小于|至少|最少|起码|最低|大于|超过|多于|≥|>=|>|at least|min(?:imum)?\.?|over|more than|above|from)|(?<max>不超过|不大于|不高于|最多|至多|小于|低于|少于|≤|<=|<|at most|up to|no more than|max(?:imum)?\.?|under|below|less than|within)|(?<about>大约|大概|约|差不多|approx(?:imately|\.)?|about|around|roughly|~))\s*(?:要|需要|需|为|是|在|达到)?\s*$/;
+const PREFIX = new RegExp(
+  "(?:(?<min>不少于|不低于|不小于|至少|最少|起码|最低|大于|超过|多于|≥|>=|>|(?<![a-z])(?:at least|min(?:imum)?\\.?|over|more than|above|from))" +
+    "|(?<max>不超过|不大于|不高于|最多|至多|小于|低于|少于|≤|<=|<|(?<![a-z])(?:at most|up to|no more than|max(?:imum)?\\.?|under|below|less than|within))" +
+    "|(?<about>大约|大概|约|差不多|~|(?<![a-z])(?:approx(?:imately|\\.)?|about|around|roughly)))" +
+    "\\s*(?:要|需要|需|为|是|在|达到)?\\s*$",
+);
 const SUFFIX =
   /^\s*(?:的)?\s*(?:(?<about>左右|上下|附近|approx(?:imately|\.)?)|(?<min>及以上|或以上|以上|起|\+|or more|or above|and above|and up|plus)|(?<max>以内|之内|以下|内|or less|or below|or under|max))/;
 

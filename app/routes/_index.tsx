@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
@@ -69,6 +69,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
+/** The form as Conform sees it: every field is text the person typed (the schema does the parsing). */
+type Group = Record<string, string>;
+type LeadFormValue = { need: Group; use: Group; tax: Group; company: Group; contact: Group; consent: string };
+
 const SECTIONS_WITH_DIVISIONS = INDUSTRY_SECTIONS.map((s) => ({
   section: s,
   divisions: INDUSTRY_DIVISIONS.filter((d) => d.section === s.code),
@@ -81,13 +85,14 @@ export default function InquiryForm() {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
   const schema = useMemo(() => createLeadSchema(lng, "web"), [lng]);
 
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<LeadFormValue, LeadFormValue, string[]>({
     id: "inquiry",
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
-    constraint: getZodConstraint(schema),
+    // No getZodConstraint: our field components set required/maxLength themselves, and the
+    // schema's preprocessing (units, full-width digits) is not expressible as HTML constraints.
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }) as never,
   });
   const need = fields.need.getFieldset();
   const use = fields.use.getFieldset();

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Sql } from "~/db/db.server";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { startWebServer } from "../support/services";
+
+// The JSON API against the real web process and a database of its own.
+let sql: Sql;
+let drop: () => Promise<void>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+
+beforeAll(async () => {
+  const db = await createTestDatabase("api_leads");
+  sql = db.sql;
+  drop = db.drop;
+  web = await startWebServer({ DATABASE_URL: db.url, MEILI_URL: process.env.MEILI_URL!, MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!, ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN!, API_RATE_LIMIT_PER_MINUTE: "1000" });
+});
+afterAll(async () => {
+  await web?.stop();
+  await drop?.();
+});
+
+function post(body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${web.url}/api/leads`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+async function counts() {
+  const [row] = await sql<{ leads: number; outbox: number }[]>`select (select count(*)::int from leads) as leads, (select count(*)::int from outbox) as outbox`;
+  return row;
+}
+
+describe("POST /api/leads", () => {
+  it("stores a valid lead with its outbox row and answers 201 {id, reference}", async () => {
+    const res = await post(validLeadJson({ company: "南京存储测试有限公司" }));
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.reference).toMatch(/^PM-\d{8}-\d{4}$/);
+    const [lead] = await sql`select status, phone, company_name, lead, raw from leads where id = ${body.id}`;
+    expect(lead.status).toBe("received");
+    expect(lead.phone).toBe("+8613812345678");
+    expect(lead.company_name).toBe("南京存储测试有限公司");
+    expect(lead.raw.contact.phone).toBe("13812345678");
+    const outbox = await sql`select topic from outbox where aggregate_id = ${body.id}`;
+    expect(outbox.map((r) => r.topic)).toEqual(["lead.index"]);
+  });
+
+  it("understands units and numbers as people type them", async () => {
+    const lead = validLeadJson();
+    const res = await post({ ...lead, need: { ...lead.need, areaMin: "５千", areaMax: "3万方", ceilingMinM: "9米" }, contact: { name: "李", phone: "+86 (138) 1234-5678" } });
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    const [row] = await sql`select lead from leads where id = ${id}`;
+    expect(row.lead.need.areaMinSqm).toBe(5000);
+    expect(row.lead.need.areaMaxSqm).toBe(30000);
+    expect(row.lead.need.ceilingMinM).toBe(9);
+    expect(row.lead.contact.phone).toBe("+8613812345678");
+  });
+
+  const bad: [string, unknown, string, RegExp][] = [
+    ["missing company name", { ...validLeadJson(), company: {} }, "company.name", /请填写/],
+    ["missing phone", { ...validLeadJson(), contact: { name: "王" } }, "contact.phone", /请填写/],
+    ["wrong phone", { ...validLeadJson(), contact: { name: "王", phone: "12345" } }, "contact.phone", /手机号/],
+    ["wrong credit code check digit", { ...validLeadJson(), company: { name: "某公司", creditCode: "91320000134768823A" } }, "company.creditCode", /校验位/],
+    ["area min > max", { ...validLeadJson(), need: { kind: "factory", deal: "lease", areaMin: 6000, areaMax: 4000 } }, "need.areaMin", /不能大于/],
+    ["no area at all", { ...validLeadJson(), need: { kind: "factory", deal: "lease" } }, "need.areaMin", /至少填写/],
+    ["negative area", { ...validLeadJson(), need: { kind: "factory", deal: "lease", areaMin: -5 } }, "need.areaMin", /负数/],
+    ["negative tax", { ...validLeadJson(), tax: { annualTaxWan: "-3" } }, "tax.annualTaxWan", /负数/],
+    ["absurdly long product", { ...validLeadJson(), use: { industry: "C35", product: "很".repeat(5000) } }, "use.product", /最多/],
+    ["unknown industry", { ...validLeadJson(), use: { industry: "Z99", product: "x" } }, "use.industry", /行业/],
+    ["wrong need kind", { ...validLeadJson(), need: { kind: "castle", deal: "lease", areaMin: 100 } }, "need.kind", /请选择/],
+    ["not a number", { ...validLeadJson(), need: { kind: "factory", deal: "lease", areaMin: "很大" } }, "need.areaMin", /面积/],
+  ];
+
+  it.each(bad)("%s → 400 with a zh-CN message on %s, nothing stored", async (_name, body, field, message) => {
+    const before = await counts();
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    const json = await res.json();
+    expect(json.errors[field as string]?.join(" ")).toMatch(message as RegExp);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("answers in English when asked (?lng=en)", async () => {
+    const res = await fetch(`${web.url}/api/leads?lng=en`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...validLeadJson(), contact: { name: "W", phone: "999" } }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors["contact.phone"][0]).toMatch(/valid mobile number/);
+  });
+
+  it("rejects invalid JSON, a non-object body, a wrong content type and an oversized body with 4xx", async () => {
+    const before = await counts();
+    const broken = await post("{not json");
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).errors._form[0]).toMatch(/JSON/);
+    const array = await post("[1,2]");
+    expect(array.status).toBe(400);
+    const form = await fetch(`${web.url}/api/leads`, { method: "POST", headers: { "content-type": "text/plain" }, body: "hello" });
+    expect(form.status).toBe(415);
+    expect((await form.json()).errors._form[0]).toMatch(/application\/json/);
+    const huge = await post({ ...validLeadJson(), padding: "x".repeat(100_000) });
+    expect(huge.status).toBe(413);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("makes exactly one lead from 50 concurrent replays of one Idempotency-Key, all with the same answer", async () => {
+    const key = `replay-${Date.now()}`;
+    const body = validLeadJson({ company: "南京幂等测试有限公司" });
+    const answers = await Promise.all(Array.from({ length: 50 }, () => post(body, { "Idempotency-Key": key })));
+    const bodies = await Promise.all(answers.map((r) => r.json()));
+    expect(answers.map((r) => r.status)).toEqual(Array(50).fill(201));
+    expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+    expect(new Set(bodies.map((b) => b.reference)).size).toBe(1);
+    const rows = await sql`select id from leads where company_name = '南京幂等测试有限公司'`;
+    expect(rows).toHaveLength(1);
+    const outbox = await sql`select id from outbox where aggregate_id = ${rows[0].id}`;
+    expect(outbox).toHaveLength(1);
+  });
+
+  it("refuses a reused Idempotency-Key with a different body (409) and stores nothing", async () => {
+    const key = `reuse-${Date.now()}`;
+    expect((await post(validLeadJson(), { "Idempotency-Key": key })).status).toBe(201);
+    const before = await counts();
+    const res = await post(validLeadJson({ company: "另一家公司" }), { "Idempotency-Key": key });
+    expect(res.status).toBe(409);
+    expect((await res.json()).errors["Idempotency-Key"][0]).toMatch(/Idempotency-Key/);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("GET /api/leads/<id>", () => {
+  it("needs the bearer token, then returns the lead with status and empty matches/assignments", async () => {
+    const { id, reference } = await (await post(validLeadJson({ company: "南京读取测试有限公司" }))).json();
+    expect((await fetch(`${web.url}/api/leads/${id}`)).status).toBe(401);
+    expect((await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: "Bearer wrong-token-wrong-token" } })).status).toBe(401);
+    const res = await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } });
+    expect(res.status).toBe(200);
+    const view = await res.json();
+    expect(view).toMatchObject({ id, reference, status: "received", matches: [], assignments: [] });
+    expect(view.lead.company.name).toBe("南京读取测试有限公司");
+    const missing = await fetch(`${web.url}/api/leads/00000000-0000-0000-0000-000000000000`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } });
+    expect(missing.status).toBe(404);
+  });
+});

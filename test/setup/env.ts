@@ -1,0 +1,10 @@
+import { inject } from "vitest";
+
+// Every test file sees the test run's services. Each file that writes gets its own database
+// (see test/support/database.ts), so parallel files never see each other's outbox.
+process.env.MEILI_URL = inject("meiliUrl");
+process.env.MEILI_MASTER_KEY = inject("meiliKey");
+process.env.REDIS_URL ??= "redis://127.0.0.1:6379";
+process.env.ADMIN_API_TOKEN = "test-admin-token-0123456789";
+process.env.LOG_LEVEL = "silent";
+process.env.API_RATE_LIMIT_PER_MINUTE ??= "1000";

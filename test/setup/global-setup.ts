@@ -1,0 +1,27 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { startMeilisearch } from "../../search/launcher";
+
+// Once per run: the project's own Meilisearch (the real server, on a free port, in a temp folder)
+// and a fresh Remix build for the tests that drive the real web server.
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), "parkmatch-test-meili-"));
+  const meili = await startMeilisearch({ dataDir: dir, quiet: true });
+  project.provide("meiliUrl", meili.url);
+  project.provide("meiliKey", meili.masterKey);
+  execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+  return async () => {
+    await meili.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    meiliUrl: string;
+    meiliKey: string;
+  }
+}

@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { freePort, startMeilisearch, type RunningMeili } from "../../search/launcher";
+
+export { freePort };
+
+/** A private redis-server on its own port, so stopping it never touches the machine's Redis. */
+export async function startPrivateRedis(port?: number): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
+  const p = port ?? (await freePort());
+  const child = spawn("redis-server", ["--port", String(p), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const url = `redis://127.0.0.1:${p}`;
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on("error", () => {});
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await probe.connect();
+      await probe.ping();
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error("private redis did not start");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  probe.disconnect();
+  return {
+    url,
+    port: p,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+/** A private Meilisearch in its own temp folder; `stop` then `restart` keeps the same port and data. */
+export async function startPrivateMeili(): Promise<{ current: () => RunningMeili; stop: () => Promise<void>; restart: () => Promise<void>; cleanup: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), "parkmatch-private-meili-"));
+  const port = await freePort();
+  let meili = await startMeilisearch({ dataDir: dir, port, quiet: true });
+  const key = meili.masterKey;
+  return {
+    current: () => meili,
+    stop: () => meili.stop(),
+    restart: async () => {
+      meili = await startMeilisearch({ dataDir: dir, port, masterKey: key, quiet: true });
+    },
+    cleanup: async () => {
+      await meili.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts the real web process (express + the Remix build) against the given services. */
+export async function startWebServer(env: Record<string, string>): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env, PORT: String(port) } as NodeJS.ProcessEnv,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error("web server exited at start");
+    try {
+      const res = await fetch(`${url}/inquiry/received`);
+      if (res.status < 500) break;
+    } catch {
+      // not yet listening
+    }
+    if (Date.now() > deadline) throw new Error("web server did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    process: child,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** Polls until `check` returns a truthy value, or fails with `what` after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v) return v;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ""}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
