@@ -1,0 +1,96 @@
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSearchClient } from "../../search/client";
+import { LEADS_INDEX } from "../../search/leads.index";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { eventually, startPrivateRedis, startWebServer } from "../support/services";
+import { startTestWorker } from "../support/worker";
+import { reconcileOnce } from "../../worker/reconciler";
+import { createPipelineQueue, jobIdFor } from "../../worker/queue";
+import { createRedis } from "../../worker/redis";
+import type { RunningWorker } from "../../worker/runtime";
+
+// The backbone end to end: intake → outbox → relay → BullMQ → lead.index → Meilisearch, and the
+// reconciler re-driving work that a Redis restart forgot. A private Redis keeps FLUSHALL away from others.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let redis: Awaited<ReturnType<typeof startPrivateRedis>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
+
+beforeAll(async () => {
+  db = await createTestDatabase("pipeline");
+  redis = await startPrivateRedis();
+  web = await startWebServer({ DATABASE_URL: db.url, REDIS_URL: redis.url });
+});
+afterAll(async () => {
+  await web?.stop();
+  await redis?.stop();
+  await db?.drop();
+});
+
+async function submit(company: string) {
+  const res = await fetch(`${web.url}/api/leads`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(validLeadJson({ company })) });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; reference: string };
+}
+
+async function statusOf(id: string) {
+  const [row] = await db.sql<{ status: string }[]>`select status from leads where id = ${id}`;
+  return row.status;
+}
+
+describe("lead.index", () => {
+  let worker: RunningWorker;
+  beforeAll(async () => {
+    worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url });
+  });
+  afterAll(async () => worker?.close());
+
+  it("indexes a lead so that its Chinese company name finds it, and moves it received → indexed", async () => {
+    const { id, reference } = await submit("高淳绿能新材料科技有限公司");
+    await eventually(async () => (await statusOf(id)) === "indexed", "status indexed");
+    const result = await search.index(LEADS_INDEX).search("绿能新材料", { locales: ["cmn"] });
+    const hit = result.hits.find((h) => h.id === id);
+    expect(hit).toMatchObject({ reference, companyName: "高淳绿能新材料科技有限公司", status: "indexed" });
+    const [outbox] = await db.sql`select done_at from outbox where aggregate_id = ${id}`;
+    expect(outbox.done_at).not.toBeNull();
+  });
+
+  it("applied the Chinese settings to the leads index before documents", async () => {
+    const settings = await search.index(LEADS_INDEX).getSettings();
+    expect(settings.localizedAttributes).toEqual([{ attributePatterns: ["*"], locales: ["cmn"] }]);
+    expect(settings.filterableAttributes).toContain("status");
+  });
+});
+
+describe("reconciler", () => {
+  it("re-drives a relayed job that Redis forgot (FLUSHALL) and the lead is still indexed", async () => {
+    const prefix = `pmtest-rec-${Date.now()}`;
+    // Relay only (no worker yet): the job sits in Redis.
+    const producer = createRedis(redis.url, "producer");
+    const queue = createPipelineQueue(producer, prefix);
+    const { id } = await submit("溧水智造装备有限公司");
+    const { relayOnce } = await import("../../worker/relay");
+    await eventually(async () => (await relayOnce(db.sql, queue)) >= 0 && (await db.sql`select 1 from outbox where aggregate_id = ${id} and relayed_at is not null`).length > 0, "relayed");
+
+    // Redis restarts empty.
+    const admin = new Redis(redis.url);
+    await admin.flushall();
+    admin.disconnect();
+    const [row] = await db.sql<{ id: number }[]>`select id from outbox where aggregate_id = ${id}`;
+    expect(await queue.getJob(jobIdFor(Number(row.id)))).toBeUndefined();
+
+    const { redriven } = await reconcileOnce(db.sql, queue, 0);
+    expect(redriven).toBeGreaterThanOrEqual(1);
+    await queue.close();
+    producer.disconnect();
+
+    const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
+    try {
+      await eventually(async () => (await statusOf(id)) === "indexed", "indexed after re-drive");
+    } finally {
+      await worker.close();
+    }
+  });
+});
