@@ -19,6 +19,10 @@ app.use(express.static("public", { maxAge: "1h" }));
 app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }) }));
 
 const server = app.listen(env.PORT, () => log.info("web listening", { url: `http://localhost:${env.PORT}` }));
+// Keep idle connections longer than clients and proxies do, so a reused socket is never closed
+// under a request in flight (that shows up as ECONNRESET at the client).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 let stopping = false;
 function stop(signal: string) {

@@ -67,7 +67,13 @@ function looksNegative(s: string): boolean {
 }
 
 /** A non-negative measure typed as people type it: "5千", "５０００", "9米"; the parser knows the unit. */
-function measure(m: Msg, parse: (s: string) => number | null, max: number, badKey: ValidationKey = "number") {
+function measureNumber(m: Msg, parse: (s: string) => number | null, max: number, badKey: ValidationKey, required: boolean) {
+  const number = z
+    .number({ error: (issue) => (issue.input === undefined ? m("required") : m(badKey)) })
+    .refine(Number.isFinite, m(badKey))
+    .refine((n) => n >= 0, m("negative"))
+    .refine((n) => n <= max, m("tooLarge"));
+  // The optional sits inside the pipe: a blank field ("") becomes undefined only after preprocessing.
   return z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
@@ -75,13 +81,12 @@ function measure(m: Msg, parse: (s: string) => number | null, max: number, badKe
       if (looksNegative(v)) return -1;
       return parse(v) ?? v;
     },
-    z
-      .number({ error: m(badKey) })
-      .refine(Number.isFinite, m(badKey))
-      .refine((n) => n >= 0, m("negative"))
-      .refine((n) => n <= max, m("tooLarge"))
-      .optional(),
+    required ? number : number.optional(),
   );
+}
+
+function measure(m: Msg, parse: (s: string) => number | null, max: number, badKey: ValidationKey = "number") {
+  return measureNumber(m, parse, max, badKey, false);
 }
 
 /**
@@ -181,11 +186,10 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
     eia: choice(m, EIA_LEVELS, false),
   });
 
+  // Zod drops the issues of an optional key that is absent, so required fields are built non-optional.
   const taxWan = measure(m, parseWan, LIMITS.wan);
   const tax = group(m, {
-    annualTaxWan: onWeb
-      ? taxWan.refine((v) => v !== undefined, m("required"))
-      : taxWan,
+    annualTaxWan: onWeb ? measureNumber(m, parseWan, LIMITS.wan, "number", true) : taxWan,
     investmentWan: measure(m, parseWan, LIMITS.wan),
     annualOutputWan: measure(m, parseWan, LIMITS.wan),
     employees: integerMeasure(m, LIMITS.employees),
@@ -224,7 +228,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
     title: optionalText(m, 50),
   });
 
-  const consent = flag(m);
+  const consent = onWeb ? z.preprocess((v) => v === "on" || v === "true" || v === true, z.literal(true, { error: m("consent") })) : flag(m);
 
   return z
     .object({
@@ -233,40 +237,32 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
       tax,
       company,
       contact,
-      consent: onWeb ? consent.refine((v) => v === true, m("consent")) : consent,
+      consent,
     })
-    .transform((lead, ctx) => {
-      const assist: AssistFill[] = [];
+    // The area check runs even while other fields still have errors, so every error shows at once.
+    .superRefine(
+      (lead, ctx) => {
+        const issue = areaIssue(resolveArea(lead.need));
+        if (issue) ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m(issue) });
+      },
+      { when: (payload) => areaFieldsParsed(payload.value) },
+    )
+    .transform((lead) => {
+      const { minSqm, maxSqm, hints, textOf } = resolveArea(lead.need);
       const unit = lead.need.areaUnit;
-      const pick = (r: AreaReading | undefined) => (r === undefined ? undefined : unit === "mu" ? r.asMu : r.asSqm);
-      let minSqm = pick(lead.need.areaMin);
-      let maxSqm = pick(lead.need.areaMax);
-
-      // Free-text assist: numbers in the notes fill the blanks, never what the person filled in.
-      const { hints, found } = lead.need.notes ? parseNeedText(lead.need.notes) : { hints: {} as NeedHints, found: [] };
-      const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
-      if (minSqm === undefined && maxSqm === undefined && (hints.areaMinSqm !== undefined || hints.areaMaxSqm !== undefined)) {
-        minSqm = hints.areaMinSqm;
-        maxSqm = hints.areaMaxSqm;
+      const assist: AssistFill[] = [];
+      if (lead.need.areaMin === undefined && lead.need.areaMax === undefined) {
         const text = textOf("areaMinSqm") || textOf("areaMaxSqm");
         if (minSqm !== undefined) assist.push({ field: "need.areaMin", value: toUnit(minSqm, unit), text });
         if (maxSqm !== undefined) assist.push({ field: "need.areaMax", value: toUnit(maxSqm, unit), text });
       }
+      // Free-text assist: numbers in the notes fill the blanks, never what the person filled in.
       const filled = { ...lead.need };
       for (const field of ["ceilingMinM", "floorLoadMinKg", "powerMinKva", "craneMinT", "singleStorey"] as const) {
         if (filled[field] === undefined && hints[field] !== undefined) {
           (filled as Record<string, unknown>)[field] = hints[field];
           assist.push({ field: `need.${field}`, value: hints[field] as number | boolean, text: textOf(field) });
         }
-      }
-
-      if (minSqm === undefined && maxSqm === undefined) {
-        ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m("areaBound") });
-        return z.NEVER;
-      }
-      if (minSqm !== undefined && maxSqm !== undefined && minSqm > maxSqm) {
-        ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m("areaOrder") });
-        return z.NEVER;
       }
 
       return {
@@ -287,6 +283,36 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
         assist,
       };
     });
+}
+
+type NeedAreaInput = { areaUnit: "sqm" | "mu"; areaMin?: AreaReading; areaMax?: AreaReading; notes?: string };
+
+/** The wanted area in ㎡: typed bounds first; only when both are blank, the area read from the notes. */
+function resolveArea(need: NeedAreaInput) {
+  const pick = (r: AreaReading | undefined) => (r === undefined ? undefined : need.areaUnit === "mu" ? r.asMu : r.asSqm);
+  const { hints, found } = need.notes ? parseNeedText(need.notes) : { hints: {} as NeedHints, found: [] };
+  const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
+  let minSqm = pick(need.areaMin);
+  let maxSqm = pick(need.areaMax);
+  if (minSqm === undefined && maxSqm === undefined) {
+    minSqm = hints.areaMinSqm;
+    maxSqm = hints.areaMaxSqm;
+  }
+  return { minSqm, maxSqm, hints, textOf };
+}
+
+function areaIssue({ minSqm, maxSqm }: { minSqm?: number; maxSqm?: number }): ValidationKey | null {
+  if (minSqm === undefined && maxSqm === undefined) return "areaBound";
+  if (minSqm !== undefined && maxSqm !== undefined && minSqm > maxSqm) return "areaOrder";
+  return null;
+}
+
+/** True when the area fields themselves parsed (their own errors come first). */
+function areaFieldsParsed(value: unknown): boolean {
+  const need = (value as { need?: Record<string, unknown> } | undefined)?.need;
+  if (!need || typeof need !== "object") return false;
+  const ok = (v: unknown) => v === undefined || (typeof v === "object" && v !== null && typeof (v as AreaReading).asSqm === "number" && (v as AreaReading).asSqm >= 0);
+  return (need.areaUnit === "sqm" || need.areaUnit === "mu") && ok(need.areaMin) && ok(need.areaMax) && (need.notes === undefined || typeof need.notes === "string");
 }
 
 export type LeadSchema = ReturnType<typeof createLeadSchema>;

@@ -27,8 +27,13 @@ export type NeedHintFound = { field: keyof NeedHints; value: NeedHints[keyof Nee
 // positions equal the original's, so snippets are cut from what the person actually typed.
 
 const CN = "零〇一二两俩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億";
-/** One number token: Arabic (with , groups and decimals), Chinese numerals, or a mix (1.5万). */
-const NUM = `(?:(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?|[${CN}]|点(?=[0-9零〇一二两三四五六七八九]))+`;
+/**
+ * One number token: Arabic (with , groups and decimals), Chinese numerals, or a mix (1.5万). The Arabic
+ * part must end where the digits end, so a long digit run has exactly one way to match (no
+ * catastrophic backtracking on "1111…1x"), and a token only starts where a run of number characters
+ * starts, so a long run is scanned once rather than from each of its positions.
+ */
+const NUM = `(?<![0-9${CN}])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|[${CN}]|点(?=[0-9零〇一二两三四五六七八九]))+`;
 /** Range separators: 3000-5000, 3000~5000, 三到五千, 3000 to 5000. */
 const SEP = `\\s*(?:-|~|〜|—|–|到|至|\\bto\\b|\\band\\b)\\s*`;
 /** Filler allowed between a keyword and its number ("层高要求不低于9米"); never digits or punctuation. */
@@ -80,7 +85,8 @@ function readToken(raw: string): [number, number] | null {
       return [a * mag, b * mag];
     }
   }
-  for (let i = 0; i < tok.length; i++) {
+  // Real numbers are short; bounding the tail search keeps junk input ("一一一…") cheap.
+  for (let i = Math.max(0, tok.length - 24); i < tok.length; i++) {
     const n = parseChineseNumber(tok.slice(i));
     if (n !== null) return [n, n];
   }
@@ -91,26 +97,30 @@ function readToken(raw: string): [number, number] | null {
  * A range whose magnitude is only written once: "三到五千" = 3000–5000, "3-5万" = 30000–50000. The low end
  * borrows the high end's magnitude only when it has none and the result stays ≤ high ("5000-1万" keeps 5000).
  */
-function readRange(loTok: string, hiTok: string): [number, number] | null {
+function readRange(loTok: string, hiTok: string, borrow: boolean): [number, number] | null {
   const hi = readToken(hiTok);
   const lo = readToken(loTok);
   if (!hi || !lo) return null;
   let low = lo[0];
   const mag = magnitudeOf(hiTok.replace(/[,.]+$/, ""));
-  if (mag > 1 && !MAGNITUDE.test(loTok) && low * mag <= hi[1]) low *= mag;
-  return low <= hi[1] ? [low, hi[1]] : [hi[0], low];
+  if (borrow && mag > 1 && !MAGNITUDE.test(loTok) && low * mag <= hi[1]) low *= mag;
+  return [low, hi[1]];
 }
 
 type Groups = Record<string, string | undefined>;
 
-/** Numbers (in the unit's own scale) + the unit text from a `quantity()` match. */
-function readQuantity(g: Groups): { lo: number; hi: number; unit: string } | null {
+/**
+ * Numbers (each in its own unit's scale) + the unit texts from a `quantity()` match. The low end of a
+ * range takes the high end's unit unless it has its own ("30亩-2万平").
+ */
+function readQuantity(g: Groups): { lo: number; hi: number; loUnit: string; unit: string } | null {
   if (g.v !== undefined) {
     const r = readToken(g.v);
-    return r && { lo: r[0], hi: r[1], unit: g.u ?? "" };
+    return r && { lo: r[0], hi: r[1], loUnit: g.u ?? "", unit: g.u ?? "" };
   }
-  const r = readRange(g.lo!, g.hi!);
-  return r && { lo: r[0], hi: r[1], unit: g.hiU ?? g.loU ?? "" };
+  const unit = g.hiU ?? g.loU ?? "";
+  const r = readRange(g.lo!, g.hi!, g.loU === undefined);
+  return r && { lo: r[0], hi: r[1], loUnit: g.loU ?? unit, unit };
 }
 
 /** Converts "value unit" with one of the units.ts parsers (they own unit semantics). */
@@ -297,8 +307,11 @@ function extractMin(
     x.each(re, (m, numSpan) => {
       if (extra && !extra(m, numSpan)) return false;
       const q = readQuantity(m.groups as Groups);
-      const v = q && convert(q.lo, q.unit, parse);
-      if (v === null || v === undefined || v <= 0) return false;
+      const lo = q && convert(q.lo, q.loUnit, parse);
+      const hi = q && convert(q.hi, q.unit, parse);
+      if (lo === null || hi === null) return false;
+      const v = Math.min(lo, hi);
+      if (v <= 0) return false;
       x.set(field, round2(v), [m.index, m.index + m[0].length]);
       x.claim(numSpan);
       return true;
@@ -340,10 +353,13 @@ function extractArea(x: Extraction): void {
       const unit = q.unit.replace(/^(?:多|余)\s*/, "");
       const more = unit !== q.unit;
       const perUnit = parseArea(`1${unit}`, "sqm");
-      if (perUnit === null) return false;
-      let lo: number | undefined = q.lo * perUnit;
+      const perLoUnit = parseArea(`1${q.loUnit.replace(/^(?:多|余)\s*/, "")}`, "sqm");
+      if (perUnit === null || perLoUnit === null) return false;
+      let lo: number | undefined = q.lo * perLoUnit;
       let hi: number | undefined = q.hi * perUnit;
       if (!(hi > 0)) return false;
+      // "5000-3000平": the person means the same range, just written backwards.
+      if (lo > hi) [lo, hi] = [hi, lo];
 
       let start = m.index;
       let end = m.index + m[0].length;

@@ -29,6 +29,9 @@ describe("parseNeedText: hints", () => {
     ["3000平-5000平的车间", { kind: "factory", areaMinSqm: 3000, areaMaxSqm: 5000 }],
     ["两三千平的车间", { kind: "factory", areaMinSqm: 2000, areaMaxSqm: 3000 }],
     ["5000-1万平米", { areaMinSqm: 5000, areaMaxSqm: 10000 }],
+    ["5000-3000平", { areaMinSqm: 3000, areaMaxSqm: 5000 }], // written backwards
+    ["20亩-2万平", { areaMinSqm: MU20, areaMaxSqm: 20000 }], // each end in its own unit
+    ["三千平到五千平", { areaMinSqm: 3000, areaMaxSqm: 5000 }],
     // area: one-sided
     ["5000平以上", { areaMinSqm: 5000 }],
     ["不少于5000平", { areaMinSqm: 5000 }],
@@ -79,6 +82,7 @@ describe("parseNeedText: hints", () => {
     ["檐高十二米", { ceilingMinM: 12 }],
     ["9米层高", { ceilingMinM: 9 }],
     ["层高8-10米", { ceilingMinM: 8 }],
+    ["层高10-8米", { ceilingMinM: 8 }],
     ["层高9000mm", { ceilingMinM: 9 }],
     ["层高不超过6米", {}], // a maximum, not a minimum
 

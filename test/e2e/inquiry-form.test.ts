@@ -1,0 +1,147 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSearchClient } from "../../search/client";
+import { LEADS_INDEX } from "../../search/leads.index";
+import { launchChromium } from "../support/browser";
+import { createTestDatabase } from "../support/database";
+import { eventually, startWebServer } from "../support/services";
+import { startTestWorker } from "../support/worker";
+import type { RunningWorker } from "../../worker/runtime";
+
+// A person fills in the real form in headless Chromium, with and without JavaScript; the lead ends up
+// on the confirmation page, in Postgres and in the Meilisearch `leads` index.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let worker: RunningWorker;
+let browser: Browser;
+const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
+
+beforeAll(async () => {
+  db = await createTestDatabase("e2e_form");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  worker = await startTestWorker({ databaseUrl: db.url });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await worker?.close();
+  await web?.stop();
+  await db?.drop();
+});
+
+async function fillValidForm(page: Page, company: string) {
+  await page.getByLabel("厂房", { exact: true }).check();
+  await page.getByLabel("租赁", { exact: true }).check();
+  await page.getByLabel("最小面积").fill("５千");
+  await page.getByLabel("最大面积").fill("6000");
+  await page.getByLabel("意向区域").fill("高淳区、溧水区");
+  await page.getByLabel("补充说明").fill("需要单层厂房，层高9米以上，配电1000千伏安");
+  await page.getByLabel("所属行业").selectOption("C35");
+  await page.getByLabel("主要产品或业务").fill("数控机床");
+  await page.getByLabel("预计年纳税（万元）").fill("300");
+  await page.getByLabel("公司名称").fill(company);
+  await page.getByLabel("联系人姓名").fill("赵经理");
+  await page.getByLabel("联系电话").fill("138 1234 5678");
+  await page.getByLabel(/我同意/).check();
+}
+
+async function expectStoredAndIndexed(reference: string, company: string, searchText: string) {
+  const [row] = await db.sql<{ id: string; company_name: string; lead: { need: { areaMinSqm: number; ceilingMinM: number; regions: string[] } } }[]>`
+    select id, company_name, lead from leads where reference = ${reference}`;
+  expect(row.company_name).toBe(company);
+  expect(row.lead.need.areaMinSqm).toBe(5000);
+  expect(row.lead.need.regions).toEqual(["高淳区", "溧水区"]);
+  expect(row.lead.need.ceilingMinM).toBe(9); // filled in from the notes
+  const hit = await eventually(async () => {
+    const result = await search.index(LEADS_INDEX).search(searchText, { locales: ["cmn"] });
+    return result.hits.find((h) => h.id === row.id);
+  }, "document in the leads index", 20_000);
+  expect(hit.companyName).toBe(company);
+}
+
+describe.each([
+  ["with JavaScript", true, "南京玄武精密机床有限公司", "玄武精密"],
+  ["without JavaScript", false, "南京秦淮数控设备有限公司", "秦淮数控"],
+])("the inquiry form %s", (_label, javaScriptEnabled, company, searchText) => {
+  it("ends on the confirmation page, with a row in Postgres and a document found by the Chinese company name", { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${web.url}/`);
+      if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+      await fillValidForm(page, company);
+      await page.getByRole("button", { name: "提交需求" }).click();
+      await page.waitForURL(/\/inquiry\/PM-\d{8}-\d{4}/, { timeout: 5000 }).catch(async (e) => {
+        throw new Error(`no confirmation; page says: ${(await page.locator("main").innerText()).slice(0, 3000)}`, { cause: e });
+      });
+      const reference = (await page.getByTestId("reference").textContent())?.trim() ?? "";
+      expect(reference).toMatch(/^PM-\d{8}-\d{4}$/);
+      const body = await page.locator("body").innerText();
+      expect(body).toContain("需求已收到");
+      expect(body).not.toContain("13812345678"); // no personal data on the confirmation
+      expect(body).not.toContain(company);
+      await expectStoredAndIndexed(reference, company, searchText);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("keeps every typed value and shows each error beside its field", async () => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${web.url}/`);
+      if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+      await fillValidForm(page, "错误保留测试有限公司");
+      await page.getByLabel("联系电话").fill("12345");
+      await page.getByLabel("统一社会信用代码").fill("91320000134768823A");
+      await page.getByLabel("最小面积").fill("8000");
+      const before = await db.sql`select count(*)::int as n from leads`;
+      await page.getByRole("button", { name: "提交需求" }).click();
+      // The error is tied to its field: aria-describedby points at the message next to it.
+      await expect.poll(() => page.getByLabel("联系电话").getAttribute("aria-invalid")).toBe("true");
+      const describedBy = (await page.getByLabel("联系电话").getAttribute("aria-describedby")) ?? "";
+      const phoneError = page.locator(`[id="${describedBy.split(" ").pop()}"]`);
+      expect(await phoneError.textContent()).toMatch(/手机号/);
+      const codeError = (await page.getByLabel("统一社会信用代码").getAttribute("aria-describedby")) ?? "";
+      expect(await page.locator(`[id="${codeError}"]`).textContent()).toMatch(/校验位/);
+      expect(await page.getByLabel("统一社会信用代码").getAttribute("aria-invalid")).toBe("true");
+      expect(await page.getByLabel("最小面积").getAttribute("aria-invalid")).toBe("true");
+      // What the person typed is still there.
+      expect(await page.getByLabel("公司名称").inputValue()).toBe("错误保留测试有限公司");
+      expect(await page.getByLabel("联系电话").inputValue()).toBe("12345");
+      expect(await page.getByLabel("最大面积").inputValue()).toBe("6000");
+      expect(await page.getByLabel("补充说明").inputValue()).toContain("层高9米以上");
+      expect(await page.getByLabel("所属行业").inputValue()).toBe("C35");
+      expect(await page.getByLabel("厂房", { exact: true }).isChecked()).toBe(true);
+      const after = await db.sql`select count(*)::int as n from leads`;
+      expect(after[0].n).toBe(before[0].n);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("English", () => {
+  it("renders the form in English at ?lng=en and answers errors in English", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${web.url}/?lng=en`);
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      await page.getByLabel("Factory building", { exact: true }).check();
+      await page.getByLabel("Lease", { exact: true }).check();
+      await page.getByLabel("Contact name").fill("Wang");
+      await page.getByLabel("Phone").fill("999");
+      await page.getByRole("button", { name: "Send request" }).click();
+      await page.waitForLoadState("domcontentloaded");
+      const text = await page.locator("main").innerText();
+      expect(text).toMatch(/Enter a valid mobile number/);
+      expect(text).toMatch(/Give at least a minimum or a maximum area/);
+      expect(text).toMatch(/Please read and accept/);
+      expect(await page.getByLabel("Contact name").inputValue()).toBe("Wang");
+    } finally {
+      await context.close();
+    }
+  });
+});
