@@ -14,6 +14,9 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const dataDir = `${root}.data`;
 mkdirSync(dataDir, { recursive: true });
 
+// A local .env (see .env.example) is read when present; the real environment wins.
+if (existsSync(`${root}.env`)) process.loadEnvFile(`${root}.env`);
+
 const env: Record<string, string> = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
 env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/parkmatch";
 env.NODE_ENV ??= "production"; // the build is a production build

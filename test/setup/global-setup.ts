@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -12,11 +12,33 @@ export default async function setup(project: TestProject) {
   const meili = await startMeilisearch({ dataDir: dir, quiet: true });
   project.provide("meiliUrl", meili.url);
   project.provide("meiliKey", meili.masterKey);
-  execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+  if (buildIsStale()) {
+    execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+  }
   return async () => {
     await meili.stop();
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/** Rebuild only when a source file is newer than the build (parallel runs must not wipe a build in use). */
+function buildIsStale(): boolean {
+  const built = statOrNull("build/index.js");
+  if (!built) return true;
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
+      const path = join(dir, entry.name);
+      return Math.max(max, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    }, 0);
+  return Math.max(newest("app"), newest("search"), statSync("remix.config.js").mtimeMs) > built.mtimeMs;
+}
+
+function statOrNull(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
 }
 
 declare module "vitest" {
