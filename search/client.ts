@@ -1,4 +1,4 @@
-import { Meilisearch, type EnqueuedTaskPromise, type Task } from "meilisearch";
+import { Meilisearch, type EnqueuedTaskPromise, type Settings, type Task } from "meilisearch";
 
 export type SearchClient = Meilisearch;
 
@@ -26,4 +26,17 @@ export function filterValue(value: string | number | boolean): string {
   }
   if (typeof value === "boolean") return value ? "true" : "false";
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+/** Creates the index with an explicit primary key when missing, then applies settings and waits. */
+export async function ensureIndex(client: SearchClient, uid: string, primaryKey: string, settings: Settings): Promise<void> {
+  try {
+    await client.getRawIndex(uid);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== "index_not_found") throw error;
+    await waitSucceeded(client.createIndex(uid, { primaryKey })).catch((e: Error) => {
+      if (!/already exists/.test(e.message)) throw e; // created meanwhile by another process
+    });
+  }
+  await waitSucceeded(client.index(uid).updateSettings(settings), 60_000);
 }

@@ -1,6 +1,5 @@
 import type { Settings } from "meilisearch";
-import type { SearchClient } from "./client";
-import { waitSucceeded } from "./client";
+import { ensureIndex, type SearchClient } from "./client";
 
 export const LEADS_INDEX = "leads";
 
@@ -39,16 +38,4 @@ export type LeadDocument = {
 /** Applies settings before any document arrives, and waits until Meilisearch has taken them. */
 export async function ensureLeadsIndex(client: SearchClient, uid = LEADS_INDEX): Promise<void> {
   await ensureIndex(client, uid, "id", leadsSettings);
-}
-
-export async function ensureIndex(client: SearchClient, uid: string, primaryKey: string, settings: Settings): Promise<void> {
-  try {
-    await client.getRawIndex(uid);
-  } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code !== "index_not_found") throw error;
-    await waitSucceeded(client.createIndex(uid, { primaryKey })).catch((e: Error) => {
-      if (!/already exists/.test(e.message)) throw e; // created meanwhile by another process
-    });
-  }
-  await waitSucceeded(client.index(uid).updateSettings(settings), 60_000);
 }

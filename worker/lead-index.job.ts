@@ -1,6 +1,7 @@
 import { UnrecoverableError } from "bullmq";
 import { waitSucceeded } from "../search/client";
 import { toLeadDocument, type LeadRow } from "../search/lead-document";
+import { enqueue, markDone } from "~/db/outbox.server";
 import type { JobContext } from "./job-context";
 
 /** Upserts the lead into Meilisearch `leads`, then records it in Postgres: received → indexed. */
@@ -12,9 +13,13 @@ export async function leadIndexJob(ctx: JobContext, data: { outboxId: number; id
   const doc = toLeadDocument({ ...row, status: row.status === "received" ? "indexed" : row.status });
   await waitSucceeded(ctx.search.index(ctx.indexNames.leads).addDocuments([doc], { primaryKey: "id" }));
   await ctx.sql.begin(async (tx) => {
-    await tx`update leads set status = case when status = 'received' then 'indexed' else status end,
-                              indexed_at = now(), updated_at = now()
-             where id = ${data.id}`;
-    await tx`update outbox set done_at = now() where id = ${data.outboxId} and done_at is null`;
+    const [updated] = await tx<{ matched_at: Date | null }[]>`
+      update leads set status = case when status = 'received' then 'indexed' else status end,
+                       indexed_at = now(), updated_at = now()
+      where id = ${data.id}
+      returning matched_at`;
+    await markDone(tx, data.outboxId);
+    // Matching follows the first indexing; a later re-index (reindex, status change) does not re-match.
+    if (updated.matched_at === null) await enqueue(tx, "lead.match", [data.id]);
   });
 }

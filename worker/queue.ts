@@ -1,11 +1,10 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
+import type { Topic } from "~/db/outbox.server";
 
 // One queue for the pipeline; one worker dispatches on job.name (the outbox topic).
 export const PIPELINE_QUEUE = "pipeline";
 
-export const TOPICS = ["lead.index"] as const;
-export type Topic = (typeof TOPICS)[number];
 
 /** Job payloads carry ids only: Redis keeps them in clear text. */
 export type OutboxJobData = { outboxId: number; id: string };

@@ -1,7 +1,8 @@
 import type { Queue } from "bullmq";
 import type { Sql } from "~/db/db.server";
 import { errorMessage, log } from "~/utils/log.server";
-import { jobIdFor, jobOptions, type OutboxJobData, type Topic } from "./queue";
+import type { Topic } from "~/db/outbox.server";
+import { jobIdFor, jobOptions, type OutboxJobData } from "./queue";
 
 /**
  * Moves unrelayed outbox rows into BullMQ. Rows are marked relayed only after Redis took the job,

@@ -3,8 +3,13 @@ import { createSql, type Sql } from "~/db/db.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { createSearchClient } from "../search/client";
 import { ensureLeadsIndex, LEADS_INDEX } from "../search/leads.index";
-import type { JobContext } from "./job-context";
+import { ensureParksIndex, PARKS_INDEX } from "../search/parks.index";
+import { ensureSpacesIndex, SPACES_INDEX } from "../search/spaces.index";
+import { parkIndexJob, spaceIndexJob } from "./inventory-index.job";
+import type { IndexNames, JobContext } from "./job-context";
 import { leadIndexJob } from "./lead-index.job";
+import { leadMatchJob } from "./lead-match.job";
+import { spaceMatchJob } from "./space-match.job";
 import { cappedBackoff, createPipelineQueue, PIPELINE_QUEUE, type OutboxJobData } from "./queue";
 import { createRedis } from "./redis";
 import { startReconciler } from "./reconciler";
@@ -21,7 +26,7 @@ export type WorkerConfig = {
   reconcileEveryMs: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
-  indexNames?: { leads: string };
+  indexNames?: IndexNames;
 };
 
 export type RunningWorker = { close: () => Promise<void>; sql: Sql };
@@ -30,13 +35,15 @@ export type RunningWorker = { close: () => Promise<void>; sql: Sql };
 export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
   const sql = createSql(config.databaseUrl, { max: config.concurrency + 4 });
   const search = createSearchClient(config.meiliUrl, config.meiliKey);
-  const indexNames = config.indexNames ?? { leads: LEADS_INDEX };
+  const indexNames = config.indexNames ?? { leads: LEADS_INDEX, spaces: SPACES_INDEX, parks: PARKS_INDEX };
+  const ensureIndexes = () =>
+    Promise.all([ensureLeadsIndex(search, indexNames.leads), ensureSpacesIndex(search, indexNames.spaces), ensureParksIndex(search, indexNames.parks)]);
   const ctx: JobContext = { sql, search, indexNames };
 
   // Settings first, so no document is ever indexed with default (non-Chinese) settings. Meilisearch
   // may be down right now: jobs then fail and retry, and the settings are applied on the next start
   // or before the next successful job.
-  let indexesReady = ensureLeadsIndex(search, indexNames.leads).then(
+  let indexesReady = ensureIndexes().then(
     () => true,
     (error) => {
       log.warn("Meilisearch not ready at worker start", { error: errorMessage(error) });
@@ -50,6 +57,10 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
 
   const handlers: Record<string, (data: OutboxJobData) => Promise<void>> = {
     "lead.index": (data) => leadIndexJob(ctx, data),
+    "lead.match": (data) => leadMatchJob(ctx, data),
+    "space.index": (data) => spaceIndexJob(ctx, data),
+    "park.index": (data) => parkIndexJob(ctx, data),
+    "space.match": (data) => spaceMatchJob(ctx, data),
   };
 
   const worker = new Worker<OutboxJobData>(
@@ -58,7 +69,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
       const handler = handlers[job.name];
       if (!handler) throw new Error(`unknown job name ${job.name}`);
       if (!(await indexesReady)) {
-        indexesReady = ensureLeadsIndex(search, indexNames.leads).then(() => true);
+        indexesReady = ensureIndexes().then(() => true);
         await indexesReady;
       }
       await handler(job.data);

@@ -1,4 +1,5 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
+import { enqueue } from "~/db/outbox.server";
 import { parkSchema, recruiterSchema, spaceSchema, type Park, type Recruiter, type Space } from "./inventory-schema";
 
 export type ImportRowError = { collection: "parks" | "spaces" | "recruiters" | "file"; index: number; id?: string; errors: string[] };
@@ -26,7 +27,7 @@ export function validateInventory(input: unknown): { ok: true; value: Collection
       const rowId = typeof (row as { id?: unknown })?.id === "string" ? (row as { id: string }).id : undefined;
       const parsed = schemas[collection].safeParse(row);
       if (!parsed.success) {
-        errors.push({ collection, index, id: rowId, errors: parsed.error.issues.map((i) => (i.path.length && !i.message.includes(":") ? `${i.path.join(".")}: ${i.message}` : i.message)) });
+        errors.push({ collection, index, id: rowId, errors: parsed.error.issues.map(describeIssue) });
         return;
       }
       if (seen.has(parsed.data.id)) {
@@ -38,6 +39,11 @@ export function validateInventory(input: unknown): { ok: true; value: Collection
     });
   }
   return errors.length ? { ok: false, errors } : { ok: true, value };
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
+  const path = issue.path.map(String).join(".");
+  return path && !issue.message.startsWith(`${path}:`) ? `${path}: ${issue.message}` : issue.message;
 }
 
 export async function importInventory(sql: Sql, input: unknown): Promise<ImportResult> {
@@ -59,7 +65,15 @@ export async function importInventory(sql: Sql, input: unknown): Promise<ImportR
     if (errors.length) return { ok: false as const, errors };
 
     const counts: ImportCounts = { parks: tally(), spaces: tally(), recruiters: tally() };
-    for (const p of parks) count(counts.parks, await upsertPark(tx, p));
+    const changedParkIds: string[] = [];
+    for (const p of parks) {
+      const outcome = await upsertPark(tx, p);
+      count(counts.parks, outcome);
+      if (outcome !== "unchanged") changedParkIds.push(p.id);
+    }
+    const previousStatus = new Map(
+      spaces.length ? (await tx<{ id: string; status: string }[]>`select id, status from spaces where id in ${tx(spaces.map((s) => s.id))}`).map((r) => [r.id, r.status]) : [],
+    );
     const changedSpaceIds: string[] = [];
     for (const s of spaces) {
       const outcome = await upsertSpace(tx, s);
@@ -67,6 +81,12 @@ export async function importInventory(sql: Sql, input: unknown): Promise<ImportR
       if (outcome !== "unchanged") changedSpaceIds.push(s.id);
     }
     for (const r of recruiters) count(counts.recruiters, await upsertRecruiter(tx, r));
+    // Search documents follow in the worker; a park's re-index also rewrites its spaces.
+    await enqueue(tx, "park.index", changedParkIds);
+    const parksDone = new Set(changedParkIds);
+    await enqueue(tx, "space.index", spaces.filter((s) => changedSpaceIds.includes(s.id) && !parksDone.has(s.parkId)).map((s) => s.id));
+    // Reverse matching for spaces that are new or became available.
+    await enqueue(tx, "space.match", spaces.filter((s) => s.status === "available" && previousStatus.get(s.id) !== "available").map((s) => s.id));
     return { ok: true as const, counts, changedSpaceIds };
   });
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Sql } from "~/db/db.server";
+import { enqueue } from "~/db/outbox.server";
 import type { AssistFill, Lead, LeadChannel } from "~/domain/lead-schema";
 import type { Lng } from "~/i18n/lng";
 
@@ -52,8 +53,7 @@ export async function storeLead(
       on conflict (submission_key) do nothing
       returning id, reference`;
     if (rows.length === 0) return null; // a concurrent copy won; read it after this transaction
-    await tx`insert into outbox (topic, aggregate_id) values ('lead.index', ${rows[0].id})`;
-    await tx`select pg_notify('outbox', '')`;
+    await enqueue(tx, "lead.index", [rows[0].id]);
     return { id: rows[0].id, reference: rows[0].reference, created: true, requestHash: input.requestHash ?? null };
   });
   if (stored) return stored;

@@ -1,5 +1,6 @@
 import type { Sql } from "~/db/db.server";
 import type { Lead } from "~/domain/lead-schema";
+import { listMatches, type StoredMatch } from "~/matching/match-store.server";
 
 export type LeadView = {
   id: string;
@@ -9,11 +10,11 @@ export type LeadView = {
   createdAt: string;
   lead: Lead;
   assist: unknown[];
-  matches: unknown[];
+  matches: StoredMatch[];
   assignments: unknown[];
 };
 
-/** The lead as staff and the admin API see it. Matches and assignments come with the next stages. */
+/** The lead as staff and the admin API see it: matches best first; assignments come with routing. */
 export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const [row] = await sql<{ id: string; reference: string; status: string; source: string; created_at: Date; lead: Lead; assist: unknown[] }[]>`
@@ -27,7 +28,7 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
     createdAt: row.created_at.toISOString(),
     lead: row.lead,
     assist: row.assist,
-    matches: [],
+    matches: await listMatches(sql, row.id),
     assignments: [],
   };
 }

@@ -1,0 +1,21 @@
+import { createSql } from "~/db/db.server";
+import { parseEnv } from "~/utils/env.server";
+import { z } from "zod";
+import { createSearchClient } from "../../search/client";
+import { reindexAll } from "../../search/reindex";
+
+// npm run reindex — rebuilds the leads, spaces and parks indexes from Postgres (temporary index + swap).
+const env = parseEnv(
+  z.object({
+    DATABASE_URL: z.string().url().default("postgres://postgres@127.0.0.1:5432/parkmatch"),
+    MEILI_URL: z.string().url({ message: "set MEILI_URL (and MEILI_MASTER_KEY) to the running Meilisearch" }),
+    MEILI_MASTER_KEY: z.string().min(16),
+  }),
+);
+const sql = createSql(env.DATABASE_URL, { max: 2 });
+try {
+  const counts = await reindexAll(sql, createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY));
+  console.log(`reindexed: ${JSON.stringify(counts)}`);
+} finally {
+  await sql.end();
+}

@@ -1,0 +1,297 @@
+import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
+import { isIndustryExcluded } from "~/domain/industries";
+import type { MatchNeed, Reason, SpaceCandidate } from "./types";
+
+// Hard constraints (DESIGN.md "Matching"): a space failing any of them is never offered, whatever its
+// score. Missing data on a space is "unknown": it passes and leaves a "check" note for the recruiter.
+
+/** Area window around the wanted range: [areaMin × 0.8, areaMax × 1.25]. */
+export const AREA_LOWER = 0.8;
+export const AREA_UPPER = 1.25;
+/** Land purchase: below this share of a park minimum fails; from it up to 100 % is "conditional". */
+export const THRESHOLD_FLOOR = 0.5;
+
+// Stored areas are rounded to 0.01 ㎡ and 0.8/1.25 are inexact in binary: "exactly 0.8×" must pass.
+const EPS = 1e-6;
+
+export type HardFailure =
+  | "status"
+  | "kind"
+  | "deal"
+  | "area"
+  | "ceiling"
+  | "floorLoad"
+  | "power"
+  | "crane"
+  | "singleStorey"
+  | "industry"
+  | "region"
+  | "taxPerMu"
+  | "investmentPerMu";
+
+export type HardResult = { pass: true; conditional: boolean; notes: Reason[] } | { pass: false; failures: HardFailure[] };
+
+export function hardCheck(n: MatchNeed, s: SpaceCandidate): HardResult {
+  const need = n.need;
+  const failures: HardFailure[] = [];
+  const notes: Reason[] = [];
+  let conditional = false;
+
+  if (s.status !== "available") failures.push("status");
+  if (s.kind !== need.kind) failures.push("kind");
+  if (!dealOffered(need.deal, s.deals)) failures.push("deal");
+  if (!areaFits(n, s)) failures.push("area");
+
+  for (const spec of SPECS) {
+    const min = askedMin(need[spec.need]);
+    if (min === null) continue;
+    const has = s[spec.space];
+    if (has === null || has === undefined) {
+      if (specApplies(spec, s)) notes.push(specUnknownReason(spec));
+    } else if (has < min - EPS) failures.push(spec.failure);
+  }
+
+  if (need.singleStorey === true) {
+    const single = singleStoreyOf(s);
+    if (single === false) failures.push("singleStorey");
+    else if (single === null && s.kind !== "land") notes.push(SINGLE_STOREY_UNKNOWN);
+  }
+
+  if (isIndustryExcluded(n.use.industry, s.park.excludedIndustries)) failures.push("industry");
+  if (!regionMatches(need.regions, s.park.district)) failures.push("region");
+
+  if (isLandPurchase(n, s)) {
+    for (const m of thresholdMetrics(n, s)) {
+      if (m.ratio === null) notes.push(thresholdReason(m));
+      else if (m.ratio < THRESHOLD_FLOOR - EPS) failures.push(m.key === "taxPerMu" ? "taxPerMu" : "investmentPerMu");
+      else if (m.ratio < 1 - EPS) {
+        conditional = true;
+        notes.push(thresholdReason(m, true));
+      }
+    }
+  }
+
+  return failures.length > 0 ? { pass: false, failures } : { pass: true, conditional, notes };
+}
+
+// ── the pieces, exported for the scorer (one definition of each rule and of each sentence) ──
+
+export function dealOffered(deal: MatchNeed["need"]["deal"], offered: readonly ("lease" | "buy")[]): boolean {
+  return deal === "either" ? offered.length > 0 : offered.includes(deal);
+}
+
+/** A usable divisible minimum: a positive figure smaller than the whole (anything else is not a split). */
+export function divisibleMin(s: SpaceCandidate): number | null {
+  const d = s.divisibleMinSqm;
+  return typeof d === "number" && d > 0 && d < s.areaSqm ? d : null;
+}
+
+export function areaFits(n: MatchNeed, s: SpaceCandidate): boolean {
+  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
+  const lo = min === undefined ? 0 : min * AREA_LOWER;
+  const hi = max === undefined ? Infinity : max * AREA_UPPER;
+  if (s.areaSqm < lo - EPS) return false;
+  if (s.areaSqm <= hi + EPS) return true;
+  // Too big as a whole is fine when the space can be split down to what the lead wants.
+  const d = divisibleMin(s);
+  return d !== null && max !== undefined && d <= max + EPS;
+}
+
+/**
+ * The area the lead would actually take: the whole space, or for a divisible space that is bigger than
+ * wanted, the part up to areaMax (never below the divisible minimum). Size fit and the per-mu /
+ * per-1000㎡ figures are judged on this part, not on a whole plot the lead does not take.
+ */
+export function takenAreaSqm(n: MatchNeed, s: SpaceCandidate): number {
+  const d = divisibleMin(s);
+  const max = n.need.areaMaxSqm;
+  if (d === null || max === undefined || s.areaSqm <= max) return s.areaSqm;
+  return Math.max(d, max);
+}
+
+type SpecKey = "ceiling" | "floorLoad" | "power" | "crane";
+export type Spec = {
+  key: SpecKey;
+  need: "ceilingMinM" | "floorLoadMinKg" | "powerMinKva" | "craneMinT";
+  space: "ceilingM" | "floorLoadKg" | "powerKva" | "craneT";
+  failure: HardFailure;
+  /** Describes a building: on a bare plot the lead builds it, so "unknown" is not a question to ask. */
+  building: boolean;
+  zh: string;
+  en: string;
+  unit: string;
+};
+
+export const SPECS: readonly Spec[] = [
+  { key: "ceiling", need: "ceilingMinM", space: "ceilingM", failure: "ceiling", building: true, zh: "层高", en: "Ceiling height", unit: "m" },
+  { key: "floorLoad", need: "floorLoadMinKg", space: "floorLoadKg", failure: "floorLoad", building: true, zh: "承重", en: "Floor load", unit: "kg/㎡" },
+  { key: "power", need: "powerMinKva", space: "powerKva", failure: "power", building: false, zh: "配电", en: "Power", unit: "kVA" },
+  { key: "crane", need: "craneMinT", space: "craneT", failure: "crane", building: true, zh: "行车", en: "Crane", unit: "t" },
+];
+
+/** A minimum the lead actually asked for (0 or blank asks nothing). */
+export function askedMin(v: number | undefined): number | null {
+  return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : null;
+}
+
+export function specApplies(spec: Spec, s: SpaceCandidate): boolean {
+  return !(spec.building && s.kind === "land");
+}
+
+export function specUnknownReason(spec: Spec): Reason {
+  return { kind: "check", zh: `${spec.zh}未知，需核实`, en: `${spec.en} unknown — to be checked` };
+}
+
+export function specMetReason(spec: Spec, has: number, min: number): Reason {
+  return {
+    kind: "fit",
+    zh: `${spec.zh} ${num(has)}${spec.unit} ≥ 需求 ${num(min)}${spec.unit}`,
+    en: `${spec.en} ${num(has)}${spec.unit} ≥ required ${num(min)}${spec.unit}`,
+  };
+}
+
+/** true / false / null (unknown). An explicit flag wins; otherwise the storey count tells. */
+export function singleStoreyOf(s: SpaceCandidate): boolean | null {
+  if (typeof s.singleStorey === "boolean") return s.singleStorey;
+  if (typeof s.floors === "number" && s.floors >= 1) return s.floors === 1;
+  return null;
+}
+
+export const SINGLE_STOREY_UNKNOWN: Reason = { kind: "check", zh: "是否单层未知，需核实", en: "Single storey unknown — to be checked" };
+export const SINGLE_STOREY_MET: Reason = { kind: "fit", zh: "单层厂房，符合需求", en: "Single storey, as required" };
+
+/** "高淳" finds "高淳区": people often drop the 区/县/市 suffix. Empty list = anywhere. */
+export function regionMatches(regions: readonly string[] | undefined, district: string): boolean {
+  if (!regions || regions.length === 0) return true;
+  const d = districtKey(district);
+  return regions.some((r) => districtKey(r) === d);
+}
+
+function districtKey(name: string): string {
+  const s = name.normalize("NFKC").replace(/\s+/g, "");
+  return s.length > 2 && /[区县市]$/.test(s) ? s.slice(0, -1) : s;
+}
+
+/**
+ * The land-purchase thresholds gate the deal only when buying is the way the lead would take the plot:
+ * lead wants to buy, or takes either and the plot is for sale only. A plot also offered on lease to an
+ * "either" lead is not failed by a sale threshold; the scorer still weighs the figures.
+ */
+export function isLandPurchase(n: MatchNeed, s: SpaceCandidate): boolean {
+  if (s.kind !== "land" || !s.deals.includes("buy")) return false;
+  if (n.need.deal === "buy") return true;
+  return n.need.deal === "either" && !s.deals.includes("lease");
+}
+
+export type ThresholdMetric = {
+  key: "taxPerMu" | "investmentPerMu" | "taxPer1000Sqm";
+  /** The lead's figure per unit of area; null = the lead gave no figure. */
+  value: number | null;
+  min: number;
+  ratio: number | null;
+};
+
+/**
+ * The park minimums that apply to this space, with the lead's figure against each: 亩均税收 and 投资强度
+ * for land, tax per 1000 ㎡ for buildings. A park without a minimum sets no constraint.
+ */
+export function thresholdMetrics(n: MatchNeed, s: SpaceCandidate): ThresholdMetric[] {
+  const area = takenAreaSqm(n, s);
+  const tax = figure(n.tax.annualTaxWan);
+  const out: ThresholdMetric[] = [];
+  const add = (key: ThresholdMetric["key"], min: number | null | undefined, total: number | null, per: number) => {
+    if (typeof min !== "number" || !(min > 0)) return;
+    const value = total === null || !(per > 0) ? null : total / per;
+    out.push({ key, value, min, ratio: value === null ? null : value / min });
+  };
+  if (s.kind === "land") {
+    const mu = sqmToMu(area);
+    add("taxPerMu", s.park.minTaxPerMuWan, tax, mu);
+    add("investmentPerMu", s.park.minInvestmentPerMuWan, figure(n.tax.investmentWan), mu);
+  } else {
+    add("taxPer1000Sqm", s.park.minTaxPer1000SqmWan, tax, area / 1000);
+  }
+  return out;
+}
+
+function figure(v: number | undefined): number | null {
+  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null;
+}
+
+const METRIC_TEXT = {
+  taxPerMu: { zh: "亩均税收", en: "Tax per mu", unitZh: "万元/亩", unitEn: "/mu", givenZh: "年纳税额", givenEn: "Annual tax" },
+  investmentPerMu: { zh: "投资强度", en: "Investment per mu", unitZh: "万元/亩", unitEn: "/mu", givenZh: "投资额", givenEn: "Investment" },
+  taxPer1000Sqm: { zh: "每千㎡税收", en: "Tax per 1000㎡", unitZh: "万元/千㎡", unitEn: "/1000㎡", givenZh: "年纳税额", givenEn: "Annual tax" },
+} as const;
+
+/**
+ * The sentence for one threshold: met, short of it (with the share), or not computable. `gate` = the
+ * threshold decides the deal (land purchase), so falling short makes the match "conditional".
+ */
+export function thresholdReason(m: ThresholdMetric, gate = false): Reason {
+  const t = METRIC_TEXT[m.key];
+  const minZh = `${num(m.min)}${t.unitZh}`;
+  const minEn = `${cny(m.min)}${t.unitEn}`;
+  if (m.value === null || m.ratio === null) {
+    return {
+      kind: "check",
+      zh: `企业未提供${t.givenZh}，${t.zh}需核实（园区门槛 ${minZh}）`,
+      en: `${t.givenEn} not given — ${t.en.toLowerCase()} to be checked (park minimum ${minEn})`,
+    };
+  }
+  const valZh = `${num(m.value)}${t.unitZh}`;
+  const valEn = `${cny(m.value)}${t.unitEn}`;
+  if (m.ratio >= 1 - EPS) {
+    return { kind: "fit", zh: `${t.zh} ${valZh} ≥ 园区门槛 ${minZh}`, en: `${t.en} ${valEn} ≥ park minimum ${minEn}` };
+  }
+  const pct = Math.floor(m.ratio * 100 + EPS);
+  return {
+    kind: "warn",
+    zh: `${t.zh} ${valZh} 低于园区门槛 ${minZh}（达 ${pct}%）${gate ? "，有条件匹配，需园区研究" : ""}`,
+    en: `${t.en} ${valEn} below park minimum ${minEn} (${pct}%)${gate ? " — conditional, the park must agree" : ""}`,
+  };
+}
+
+const FAILURE_TEXT: Record<HardFailure, [string, string]> = {
+  status: ["房源不在可租售状态", "Space not available"],
+  kind: ["物业类型不符", "Wrong kind of property"],
+  deal: ["租售方式不符", "Deal (lease/buy) not offered"],
+  area: ["面积超出需求范围", "Area outside the wanted range"],
+  ceiling: ["层高不足", "Ceiling too low"],
+  floorLoad: ["承重不足", "Floor load too low"],
+  power: ["配电不足", "Power too low"],
+  crane: ["行车吨位不足", "Crane too small"],
+  singleStorey: ["非单层", "Not single storey"],
+  industry: ["园区限制该行业", "Industry excluded by the park"],
+  region: ["不在意向区域", "Not in the wanted districts"],
+  taxPerMu: ["亩均税收低于园区门槛 50%", "Tax per mu below 50% of the park minimum"],
+  investmentPerMu: ["投资强度低于园区门槛 50%", "Investment per mu below 50% of the park minimum"],
+};
+
+/** Why a space was left out, for the admin's "why not this one?" view. */
+export function describeFailures(failures: readonly HardFailure[]): Reason[] {
+  return failures.map((f) => ({ kind: "warn", zh: FAILURE_TEXT[f][0], en: FAILURE_TEXT[f][1] }));
+}
+
+// ── formatting shared by the reasons ──
+
+/** At most 2 decimals, no trailing zeros: 9 → "9", 28.846 → "28.85". */
+export function num(x: number): string {
+  const r = Math.round(x * 100) / 100;
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+/** 万元 in English: 33 → "CNY 330k", 346.15 → "CNY 3.46m". */
+export function cny(wan: number): string {
+  const yuan = wan * 10_000;
+  return yuan >= 1_000_000 ? `CNY ${num(yuan / 1_000_000)}m` : `CNY ${num(Math.round(yuan / 100) / 10)}k`;
+}
+
+/** Land is spoken of in 亩: "52亩（34667㎡）"; buildings in ㎡. */
+export function areaText(sqm: number, land: boolean): string {
+  return land ? `${formatMu(sqmToMu(sqm))}（${formatSqm(sqm)}）` : formatSqm(sqm);
+}
+
+export function areaTextEn(sqm: number, land: boolean): string {
+  return land ? `${num(sqmToMu(sqm))} mu (${formatSqm(sqm)})` : formatSqm(sqm);
+}

@@ -1,0 +1,55 @@
+import { hardCheck, takenAreaSqm } from "./hard";
+import { DEFAULT_WEIGHTS, scoreSpace, type Weights } from "./score";
+import type { MatchNeed, MatchResult, Reason, SpaceCandidate } from "./types";
+
+export { describeFailures } from "./hard";
+
+export const DEFAULT_LIMIT = 5;
+
+export type RankOptions = { limit?: number; weights?: Partial<Weights>; today?: string };
+
+const REASON_ORDER: Record<Reason["kind"], number> = { fit: 0, warn: 1, check: 2 };
+
+/**
+ * The best spaces for a lead. Every candidate is hard-checked again even though the search pre-filters
+ * (defence in depth: an index can lag or a filter can be looser); only passes are scored. Order: score,
+ * then the area closest to what was asked, then id — the same input always gives the same list.
+ */
+export function rankMatches(n: MatchNeed, candidates: SpaceCandidate[], options: RankOptions = {}): MatchResult[] {
+  const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+
+  const seen = new Set<string>();
+  const ranked: (MatchResult & { closeness: [number, number] })[] = [];
+  for (const s of candidates) {
+    if (seen.has(s.id)) continue; // the search can return one space from several queries
+    seen.add(s.id);
+    const hard = hardCheck(n, s);
+    if (!hard.pass) continue;
+    const { score, reasons } = scoreSpace(n, s, weights, today);
+    ranked.push({ spaceId: s.id, parkId: s.parkId, score, conditional: hard.conditional, reasons: orderReasons(reasons), closeness: closeness(n, s) });
+  }
+  ranked.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.closeness[0] - b.closeness[0] ||
+      a.closeness[1] - b.closeness[1] ||
+      (a.spaceId < b.spaceId ? -1 : a.spaceId > b.spaceId ? 1 : 0),
+  );
+  return ranked.slice(0, limit).map(({ closeness: _c, ...r }) => r);
+}
+
+/** fit → warn → check, each group in the order the factors produced it. */
+export function orderReasons(reasons: Reason[]): Reason[] {
+  return reasons.map((r, i) => [r, i] as const).sort((a, b) => REASON_ORDER[a[0].kind] - REASON_ORDER[b[0].kind] || a[1] - b[1]).map(([r]) => r);
+}
+
+/** [share outside the wanted range, share away from its middle]: smaller is closer. */
+function closeness(n: MatchNeed, s: SpaceCandidate): [number, number] {
+  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
+  const a = takenAreaSqm(n, s);
+  const outside = min !== undefined && a < min ? (min - a) / min : max !== undefined && a > max ? (a - max) / max : 0;
+  const target = min !== undefined && max !== undefined ? (min + max) / 2 : (min ?? max);
+  return [outside, target ? Math.abs(a - target) / target : 0];
+}

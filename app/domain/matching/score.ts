@@ -1,0 +1,259 @@
+import { sqmToMu } from "~/domain/area";
+import { industryFit, industryLabel, sectionOf, type IndustryFit } from "~/domain/industries";
+import {
+  AREA_LOWER,
+  AREA_UPPER,
+  SINGLE_STOREY_MET,
+  SINGLE_STOREY_UNKNOWN,
+  SPECS,
+  areaText,
+  areaTextEn,
+  askedMin,
+  divisibleMin,
+  hardCheck,
+  isLandPurchase,
+  num,
+  cny,
+  singleStoreyOf,
+  specApplies,
+  specMetReason,
+  specUnknownReason,
+  takenAreaSqm,
+  thresholdMetrics,
+  thresholdReason,
+} from "./hard";
+import type { MatchNeed, Reason, SpaceCandidate } from "./types";
+
+// Soft preferences (DESIGN.md "Matching"): each factor is 0..1 × its weight, and every factor that
+// says something gets a sentence a recruiter can read aloud, with the figures on both sides.
+
+export const DEFAULT_WEIGHTS = { industry: 30, size: 25, specs: 15, threshold: 15, price: 5, availability: 10 };
+export type Weights = typeof DEFAULT_WEIGHTS;
+
+/** Points a conditional match (land threshold 50–100 %) loses, on top of its lower threshold factor. */
+export const CONDITIONAL_PENALTY = 10;
+
+const INDUSTRY_CREDIT: Record<IndustryFit, number> = { division: 1, "section-focus": 0.9, "same-section": 0.6, none: 0.2 };
+/** Size credit at the edge of the hard window (0.8 × min, 1.25 × max); 1.0 inside the wanted range. */
+const SIZE_EDGE_CREDIT = 0.3;
+/** Unknown figures earn half: better than a known miss, worse than a known fit. */
+const UNKNOWN_CREDIT = 0.5;
+/** Months late at which availability earns nothing. */
+const LATE_MONTHS_ZERO = 6;
+
+/**
+ * Price is a mild factor with no lead budget to compare against: full credit up to a typical figure for
+ * the region, falling linearly to nothing at `zero`. Tunable here.
+ */
+export const PRICE_REFERENCE = {
+  rent: { full: 20, zero: 40 }, // 元/㎡/月
+  buildingPrice: { full: 3000, zero: 6000 }, // 元/㎡
+  landPrice: { full: 25, zero: 50 }, // 万元/亩
+};
+
+type Factor = { value: number; reasons: Reason[] };
+
+export function scoreSpace(
+  n: MatchNeed,
+  s: SpaceCandidate,
+  weights: Partial<Weights> = DEFAULT_WEIGHTS,
+  today: string = new Date().toISOString().slice(0, 10),
+): { score: number; reasons: Reason[] } {
+  const w = { ...DEFAULT_WEIGHTS, ...weights };
+  const factors: [number, Factor][] = [
+    [w.industry, industryFactor(n, s)],
+    [w.size, sizeFactor(n, s)],
+    [w.specs, specsFactor(n, s)],
+    [w.threshold, thresholdFactor(n, s)],
+    [w.price, priceFactor(n, s)],
+    [w.availability, availabilityFactor(n, s, today)],
+  ];
+  let total = 0;
+  let sum = 0;
+  for (const [weight, f] of factors) {
+    const wt = Number.isFinite(weight) && weight > 0 ? weight : 0;
+    total += wt * clamp01(f.value);
+    sum += wt;
+  }
+  // Normalised by the weight sum, so tuned weights that do not add up to 100 still give 0–100.
+  let score = sum > 0 ? (total / sum) * 100 : 0;
+
+  const reasons = factors.flatMap(([, f]) => f.reasons);
+  const hard = hardCheck(n, s);
+  if (hard.pass) {
+    if (hard.conditional) score -= CONDITIONAL_PENALTY;
+    reasons.push(...hard.notes);
+  }
+  return { score: Math.max(0, Math.min(100, Math.round(score))), reasons: dedupe(reasons) };
+}
+
+export function industryFactor(n: MatchNeed, s: SpaceCandidate): Factor {
+  const code = n.use.industry;
+  const focus = s.park.industries;
+  const zh = industryLabel(code, "zh");
+  const en = industryLabel(code, "en");
+  if (focus.length === 0) {
+    // A park that lists no focus has no preference to go against: neither rewarded nor punished.
+    return { value: INDUSTRY_CREDIT["same-section"], reasons: [{ kind: "check", zh: `园区未列主导产业，行业 ${zh} 是否适合需核实`, en: `Park lists no focus industries — fit of ${en} to be checked` }] };
+  }
+  const fit = industryFit(code, focus);
+  const list = { zh: focus.join("、"), en: focus.join(", ") };
+  const section = sectionOf(code) ?? "";
+  const reason: Reason =
+    fit === "division"
+      ? { kind: "fit", zh: `行业 ${zh} 属园区主导产业`, en: `Industry ${en} is a focus industry of the park` }
+      : fit === "section-focus"
+        ? { kind: "fit", zh: `行业 ${zh} 属园区主导门类 ${industryLabel(section, "zh")}`, en: `Industry ${en} is in the park's focus section ${industryLabel(section, "en")}` }
+        : fit === "same-section"
+          ? {
+              kind: "fit",
+              zh: `行业 ${zh} 与园区主导产业（${list.zh}）同属 ${industryLabel(section, "zh")}`,
+              en: `Industry ${en} shares section ${industryLabel(section, "en")} with the park's focus (${list.en})`,
+            }
+          : { kind: "warn", zh: `行业 ${zh} 不在园区主导产业（${list.zh}）内`, en: `Industry ${en} is not among the park's focus industries (${list.en})` };
+  return { value: INDUSTRY_CREDIT[fit], reasons: [reason] };
+}
+
+export function sizeFactor(n: MatchNeed, s: SpaceCandidate): Factor {
+  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
+  const land = s.kind === "land";
+  const taken = takenAreaSqm(n, s);
+  const d = divisibleMin(s);
+  const split = d !== null && taken !== s.areaSqm;
+  const zhArea = split ? `可分割面积 ${areaText(taken, land)}（整体 ${areaText(s.areaSqm, land)}，最小可分 ${areaText(d, land)}）` : `面积 ${areaText(taken, land)}`;
+  const enArea = split
+    ? `Divisible: ${areaTextEn(taken, land)} of ${areaTextEn(s.areaSqm, land)} (min ${areaTextEn(d, land)})`
+    : `Area ${areaTextEn(taken, land)}`;
+  const range = rangeText(min, max, land);
+
+  let value = 1;
+  if (min !== undefined && taken < min) value = 1 - ((1 - SIZE_EDGE_CREDIT) * (min - taken)) / (min * (1 - AREA_LOWER));
+  else if (max !== undefined && taken > max) value = 1 - ((1 - SIZE_EDGE_CREDIT) * (taken - max)) / (max * (AREA_UPPER - 1));
+  if (value >= 1) {
+    const zhTail = min !== undefined && max !== undefined ? `在需求 ${range.zh} 内` : min !== undefined ? `≥ 需求 ${range.zh}` : `≤ 需求上限 ${range.zh}`;
+    const enTail = min !== undefined && max !== undefined ? `within the wanted ${range.en}` : min !== undefined ? `≥ wanted ${range.en}` : `≤ wanted maximum ${range.en}`;
+    return { value: 1, reasons: [{ kind: "fit", zh: `${zhArea} ${zhTail}`, en: `${enArea} ${enTail}` }] };
+  }
+  const below = min !== undefined && taken < min;
+  const bound = below ? min! : max!;
+  const pct = Math.round((Math.abs(taken - bound) / bound) * 100);
+  const want = min !== undefined && max !== undefined ? range : rangeText(bound, bound, land);
+  return {
+    value: Math.max(0, value),
+    reasons: [
+      {
+        kind: "warn",
+        zh: `${zhArea} ${below ? "小于" : "大于"}需求 ${want.zh}（${below ? "小" : "大"} ${pct}%）`,
+        en: `${enArea} ${below ? "smaller" : "larger"} than the wanted ${want.en} (${pct}% ${below ? "short" : "over"})`,
+      },
+    ],
+  };
+}
+
+function rangeText(min: number | undefined, max: number | undefined, land: boolean): { zh: string; en: string } {
+  const f = (x: number) => num(land ? sqmToMu(x) : x);
+  const unitZh = land ? "亩" : "㎡";
+  const unitEn = land ? " mu" : "㎡";
+  const body = min !== undefined && max !== undefined && min !== max ? `${f(min)}–${f(max)}` : f((min ?? max)!);
+  return { zh: `${body}${unitZh}`, en: `${body}${unitEn}` };
+}
+
+export function specsFactor(n: MatchNeed, s: SpaceCandidate): Factor {
+  const credits: number[] = [];
+  const reasons: Reason[] = [];
+  for (const spec of SPECS) {
+    const min = askedMin(n.need[spec.need]);
+    if (min === null) continue;
+    const has = s[spec.space];
+    if (has === null || has === undefined) {
+      // Land: the lead puts up its own building, so ceiling / load / crane are not a question.
+      if (!specApplies(spec, s)) continue;
+      credits.push(UNKNOWN_CREDIT);
+      reasons.push(specUnknownReason(spec));
+    } else if (has >= min) {
+      credits.push(1);
+      reasons.push(specMetReason(spec, has, min));
+    } else {
+      credits.push(0); // only reachable when called for a space that failed the hard check
+    }
+  }
+  if (n.need.singleStorey === true && s.kind !== "land") {
+    const single = singleStoreyOf(s);
+    credits.push(single === true ? 1 : single === null ? UNKNOWN_CREDIT : 0);
+    if (single === true) reasons.push(SINGLE_STOREY_MET);
+    if (single === null) reasons.push(SINGLE_STOREY_UNKNOWN);
+  }
+  return { value: credits.length ? average(credits) : 1, reasons };
+}
+
+export function thresholdFactor(n: MatchNeed, s: SpaceCandidate): Factor {
+  const metrics = thresholdMetrics(n, s);
+  if (metrics.length === 0) return { value: 1, reasons: [] };
+  const gate = isLandPurchase(n, s);
+  const credits = metrics.map((m) => (m.ratio === null ? UNKNOWN_CREDIT : Math.min(1, Math.max(0, m.ratio))));
+  return { value: average(credits), reasons: metrics.map((m) => thresholdReason(m, gate)) };
+}
+
+export function priceFactor(n: MatchNeed, s: SpaceCandidate): Factor {
+  // The figure for the deal the lead would make: rent when it can lease, else the sale price.
+  const lease = n.need.deal !== "buy" && s.deals.includes("lease");
+  const p = lease
+    ? { zh: "租金", en: "Rent", figure: s.rentYuanPerSqmMonth, ref: PRICE_REFERENCE.rent, zhOf: (x: number) => `${num(x)}元/㎡/月`, enOf: (x: number) => `${num(x)} CNY/㎡/month` }
+    : s.kind === "land"
+      ? { zh: "地价", en: "Land price", figure: s.landPriceWanPerMu, ref: PRICE_REFERENCE.landPrice, zhOf: (x: number) => `${num(x)}万元/亩`, enOf: (x: number) => `${cny(x)}/mu` }
+      : { zh: "售价", en: "Price", figure: s.priceYuanPerSqm, ref: PRICE_REFERENCE.buildingPrice, zhOf: (x: number) => `${num(x)}元/㎡`, enOf: (x: number) => `${num(x)} CNY/㎡` };
+  const x = p.figure;
+  if (typeof x !== "number" || !Number.isFinite(x)) {
+    return { value: UNKNOWN_CREDIT, reasons: [{ kind: "check", zh: `${p.zh}未知，需核实`, en: `${p.en} unknown — to be checked` }] };
+  }
+  const { full, zero } = p.ref;
+  const value = x <= full ? 1 : x >= zero ? 0 : (zero - x) / (zero - full);
+  const reason: Reason =
+    x <= full
+      ? { kind: "fit", zh: `${p.zh} ${p.zhOf(x)} ≤ 参考价 ${p.zhOf(full)}`, en: `${p.en} ${p.enOf(x)} ≤ reference ${p.enOf(full)}` }
+      : { kind: "warn", zh: `${p.zh} ${p.zhOf(x)} 高于参考价 ${p.zhOf(full)}`, en: `${p.en} ${p.enOf(x)} above reference ${p.enOf(full)}` };
+  return { value, reasons: [reason] };
+}
+
+export function availabilityFactor(n: MatchNeed, s: SpaceCandidate, today: string): Factor {
+  const from = dateOf(s.availableFrom);
+  const future = from !== null && from > today ? from.slice(0, 7) : null;
+  const by = n.need.moveInBy;
+  if (!by) {
+    if (future === null) return { value: 1, reasons: [] };
+    return { value: 1, reasons: [{ kind: "check", zh: `${future} 起可用，入驻时间需与企业确认`, en: `Available from ${future} — confirm timing with the enterprise` }] };
+  }
+  if (future === null) return { value: 1, reasons: [{ kind: "fit", zh: `现可入驻，满足 ${by} 前入驻`, en: `Available now — in time for ${by}` }] };
+  if (future <= by) return { value: 1, reasons: [{ kind: "fit", zh: `${future} 起可用，可于 ${by} 前入驻`, en: `Available from ${future} — in time for ${by}` }] };
+  const late = monthIndex(future) - monthIndex(by);
+  return {
+    value: Math.max(0, 1 - late / LATE_MONTHS_ZERO),
+    reasons: [{ kind: "warn", zh: `${future} 起可用，晚于需求 ${by}`, en: `Available from ${future}, later than the wanted ${by}` }],
+  };
+}
+
+/** "YYYY-MM-DD" from what a store hands over (a string, or a Date from a driver); junk = unknown = now. */
+function dateOf(v: unknown): string | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  if (typeof v !== "string") return null;
+  const m = /^(\d{4}-\d{2})(-\d{2})?/.exec(v.trim());
+  return m ? `${m[1]}${m[2] ?? "-01"}` : null;
+}
+
+function monthIndex(ym: string): number {
+  return Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7));
+}
+
+function average(xs: number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+function clamp01(x: number): number {
+  return Number.isFinite(x) ? Math.max(0, Math.min(1, x)) : 0;
+}
+
+/** The same sentence can come from the hard check and from a factor: say it once. */
+function dedupe(reasons: Reason[]): Reason[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => (seen.has(r.zh) ? false : (seen.add(r.zh), true)));
+}

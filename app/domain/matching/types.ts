@@ -1,0 +1,51 @@
+import type { Lead } from "~/domain/lead-schema";
+
+/** The park facts matching needs (joined onto each space, so a candidate is self-contained). */
+export type ParkFacts = {
+  id: string;
+  name: string;
+  district: string;
+  industries: string[];
+  excludedIndustries: string[];
+  minTaxPerMuWan?: number | null;
+  minInvestmentPerMuWan?: number | null;
+  minTaxPer1000SqmWan?: number | null;
+};
+
+export type SpaceCandidate = {
+  id: string;
+  parkId: string;
+  kind: "factory" | "land" | "office" | "warehouse";
+  deals: ("lease" | "buy")[];
+  title: string;
+  areaSqm: number;
+  divisibleMinSqm?: number | null;
+  floors?: number | null;
+  singleStorey?: boolean | null;
+  ceilingM?: number | null;
+  floorLoadKg?: number | null;
+  powerKva?: number | null;
+  craneT?: number | null;
+  rentYuanPerSqmMonth?: number | null;
+  priceYuanPerSqm?: number | null;
+  landPriceWanPerMu?: number | null;
+  /** YYYY-MM-DD; missing = available now. */
+  availableFrom?: string | null;
+  status: "available" | "reserved" | "let";
+  park: ParkFacts;
+};
+
+/** What matching reads of a lead. */
+export type MatchNeed = Pick<Lead, "need" | "use" | "tax">;
+
+/** fit = positive; check = unknown, the recruiter must verify; warn = conditional or penalised. */
+export type Reason = { zh: string; en: string; kind: "fit" | "check" | "warn" };
+
+export type MatchResult = {
+  spaceId: string;
+  parkId: string;
+  /** 0–100, integer. */
+  score: number;
+  conditional: boolean;
+  reasons: Reason[];
+};

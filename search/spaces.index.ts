@@ -1,0 +1,30 @@
+import type { Settings } from "meilisearch";
+import type { SpaceCandidate } from "~/domain/matching/types";
+import { ensureIndex, type SearchClient } from "./client";
+
+export const SPACES_INDEX = "spaces";
+
+/**
+ * A space with its park's facts copied in, so one query can apply every hard constraint.
+ * `offerMinSqm` is the smallest part that can be let (divisibleMinSqm, else the whole area).
+ */
+export type SpaceDocument = SpaceCandidate & {
+  offerMinSqm: number;
+  text: string;
+  _geo?: { lat: number; lng: number };
+};
+
+export const spacesSettings: Settings = {
+  searchableAttributes: ["title", "park.name", "park.district", "text", "notes"],
+  filterableAttributes: [
+    "status", "kind", "deals", "areaSqm", "offerMinSqm", "ceilingM", "floorLoadKg", "powerKva", "craneT", "singleStorey",
+    "availableFrom", "park.id", "park.district", "park.industries", "park.excludedIndustries", "_geo",
+  ],
+  sortableAttributes: ["areaSqm", "rentYuanPerSqmMonth", "_geo"],
+  localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
+  pagination: { maxTotalHits: 10_000 },
+};
+
+export async function ensureSpacesIndex(client: SearchClient, uid = SPACES_INDEX): Promise<void> {
+  await ensureIndex(client, uid, "id", spacesSettings);
+}

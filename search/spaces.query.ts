@@ -1,0 +1,87 @@
+import type { MultiSearchQuery } from "meilisearch";
+import { sectionOf } from "~/domain/industries";
+import { AREA_LOWER, AREA_UPPER } from "~/domain/matching/hard";
+import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
+import { filterValue, type SearchClient } from "./client";
+import { SPACES_INDEX, type SpaceDocument } from "./spaces.index";
+
+const SPEC_FIELDS = [
+  ["ceilingMinM", "ceilingM"],
+  ["floorLoadMinKg", "floorLoadKg"],
+  ["powerMinKva", "powerKva"],
+  ["craneMinT", "craneT"],
+] as const;
+
+/**
+ * The hard constraints that Meilisearch can apply, as filter expressions (ANDed). A space that does
+ * not state a figure passes ("unknown" is not a failure). Land-purchase thresholds depend on the
+ * space's own area and the park's minimums, so the matcher re-checks every candidate in code.
+ */
+export function hardFilters(n: MatchNeed): string[] {
+  const need = n.need;
+  const f: string[] = [`status = ${filterValue("available")}`, `kind = ${filterValue(need.kind)}`];
+  if (need.deal !== "either") f.push(`deals = ${filterValue(need.deal)}`);
+
+  const lo = (need.areaMinSqm ?? 0) * AREA_LOWER;
+  f.push(`areaSqm >= ${filterValue(lo)}`);
+  if (need.areaMaxSqm !== undefined) {
+    // Too big is fine when the space can be divided down to what the lead wants.
+    f.push(`(areaSqm <= ${filterValue(need.areaMaxSqm * AREA_UPPER)} OR offerMinSqm <= ${filterValue(need.areaMaxSqm)})`);
+  }
+  for (const [want, has] of SPEC_FIELDS) {
+    const min = need[want];
+    if (min !== undefined) f.push(`(${has} >= ${filterValue(min)} OR ${has} IS NULL OR ${has} NOT EXISTS)`);
+  }
+  if (need.singleStorey === true) f.push(`(singleStorey = true OR singleStorey IS NULL OR singleStorey NOT EXISTS)`);
+  const section = sectionOf(n.use.industry);
+  f.push(`NOT park.excludedIndustries IN [${[n.use.industry, section].filter(Boolean).map((c) => filterValue(c!)).join(", ")}]`);
+  if (need.regions?.length) f.push(`park.district IN [${need.regions.map(filterValue).join(", ")}]`);
+  return f;
+}
+
+/** The middle of what the lead wants, to look for the closest sizes on both sides. */
+export function targetArea(n: MatchNeed): number {
+  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
+  if (min !== undefined && max !== undefined) return (min + max) / 2;
+  return (min ?? max)!;
+}
+
+/**
+ * Candidates for one lead in one round trip: the closest sizes above and below the target, and the
+ * same again among parks that focus on the lead's industry (the two strongest soft factors), so
+ * neither is starved when thousands of spaces pass the filters.
+ */
+export async function findCandidates(client: SearchClient, n: MatchNeed, options: { indexUid?: string; perQuery?: number } = {}): Promise<SpaceCandidate[]> {
+  const indexUid = options.indexUid ?? SPACES_INDEX;
+  const limit = options.perQuery ?? 40;
+  const base = hardFilters(n);
+  const target = targetArea(n);
+  const section = sectionOf(n.use.industry);
+  const focus = `park.industries IN [${[n.use.industry, section].filter(Boolean).map((c) => filterValue(c!)).join(", ")}]`;
+  const query = (extra: string[], sort: string): MultiSearchQuery => ({
+    indexUid,
+    q: "",
+    filter: [...base, ...extra],
+    sort: [sort],
+    limit,
+    attributesToRetrieve: ["*"],
+  });
+  const above = `areaSqm >= ${filterValue(target)}`;
+  const below = `areaSqm < ${filterValue(target)}`;
+  const { results } = await client.multiSearch({
+    queries: [
+      query([above], "areaSqm:asc"),
+      query([below], "areaSqm:desc"),
+      query([above, focus], "areaSqm:asc"),
+      query([below, focus], "areaSqm:desc"),
+    ],
+  });
+  const byId = new Map<string, SpaceCandidate>();
+  for (const r of results) for (const hit of r.hits as unknown as SpaceDocument[]) byId.set(hit.id, stripDocument(hit));
+  return [...byId.values()];
+}
+
+function stripDocument(d: SpaceDocument): SpaceCandidate {
+  const { offerMinSqm: _o, text: _t, _geo, ...candidate } = d as SpaceDocument & { _rankingScore?: number };
+  return candidate;
+}

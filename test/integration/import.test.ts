@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../support/database";
+import { demoInventory, generatedSpaces } from "../fixtures/inventory";
+import { startWebServer } from "../support/services";
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+
+beforeAll(async () => {
+  db = await createTestDatabase("import");
+  web = await startWebServer({ DATABASE_URL: db.url });
+});
+afterAll(async () => {
+  await web?.stop();
+  await db?.drop();
+});
+
+function postImport(body: unknown, token = process.env.ADMIN_API_TOKEN!) {
+  return fetch(`${web.url}/api/import`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+}
+
+async function tableCounts() {
+  const [r] = await db.sql<{ parks: number; spaces: number; recruiters: number; outbox: number }[]>`
+    select (select count(*)::int from parks) as parks, (select count(*)::int from spaces) as spaces,
+           (select count(*)::int from recruiters) as recruiters, (select count(*)::int from outbox) as outbox`;
+  return r;
+}
+
+describe("POST /api/import", () => {
+  it("needs the bearer token", async () => {
+    expect((await postImport(demoInventory(), "not-the-token-at-all")).status).toBe(401);
+  });
+
+  it("writes nothing when one row among 100 good ones is bad, and names that row", async () => {
+    const inv = demoInventory();
+    const spaces = generatedSpaces(100);
+    (spaces[57] as Record<string, unknown>).areaSqm = -10;
+    const before = await tableCounts();
+    const res = await postImport({ ...inv, spaces });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]).toMatchObject({ collection: "spaces", index: 57, id: "G58" });
+    expect(body.errors[0].errors.join(" ")).toMatch(/areaSqm/);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("lists every bad row, including references to unknown parks", async () => {
+    const inv = demoInventory();
+    inv.spaces[0].parkId = "NO-SUCH-PARK";
+    inv.recruiters[1].channel = "pigeon";
+    inv.parks[2].industries = ["ZZ9"];
+    const res = await postImport(inv);
+    expect(res.status).toBe(400);
+    const { errors } = await res.json();
+    const where = errors.map((e: { collection: string; index: number }) => `${e.collection}[${e.index}]`).sort();
+    expect(where).toEqual(["parks[2]", "recruiters[1]"]);
+    // Unknown park references are checked once every row is well-formed.
+    inv.recruiters[1].channel = "email";
+    inv.parks[2].industries = ["C33"];
+    const second = await (await postImport(inv)).json();
+    expect(second.errors.map((e: { collection: string; id: string }) => `${e.collection}:${e.id}`)).toEqual(["spaces:S1"]);
+  });
+
+  it("creates on the first import and changes nothing the second time", async () => {
+    const inv = { ...demoInventory(), spaces: [...demoInventory().spaces, ...generatedSpaces(100)] };
+    const first = await postImport(inv);
+    expect(first.status).toBe(200);
+    const a = (await first.json()).counts;
+    expect(a.parks.created).toBe(5);
+    expect(a.spaces.created).toBe(112);
+    expect(a.recruiters.created).toBe(5);
+    const [{ stamp }] = await db.sql`select max(updated_at) as stamp from spaces`;
+    const outboxAfterFirst = (await tableCounts()).outbox;
+
+    const second = await postImport(inv);
+    const b = (await second.json()).counts;
+    expect(b).toEqual({
+      parks: { created: 0, updated: 0, unchanged: 5 },
+      spaces: { created: 0, updated: 0, unchanged: 112 },
+      recruiters: { created: 0, updated: 0, unchanged: 5 },
+    });
+    const [{ stamp: stamp2 }] = await db.sql`select max(updated_at) as stamp from spaces`;
+    expect(stamp2).toEqual(stamp);
+    expect((await tableCounts()).outbox).toBe(outboxAfterFirst); // no re-index, no re-match
+
+    // A real change is an update, and only that space is re-indexed.
+    inv.spaces[0] = { ...inv.spaces[0], rentYuanPerSqmMonth: 19 };
+    const third = (await (await postImport(inv)).json()).counts;
+    expect(third.spaces).toEqual({ created: 0, updated: 1, unchanged: 111 });
+    expect((await tableCounts()).outbox).toBe(outboxAfterFirst + 1);
+  });
+});
