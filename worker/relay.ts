@@ -10,8 +10,10 @@ import { jobIdFor, jobOptions, type OutboxJobData } from "./queue";
  */
 export async function relayOnce(sql: Sql, queue: Queue<OutboxJobData>, batch = 200): Promise<number> {
   return sql.begin(async (tx) => {
-    const rows = await tx<{ id: number; topic: Topic; aggregate_id: string }[]>`
-      select id, topic, aggregate_id from outbox
+    const rows = await tx<{ id: number; topic: Topic; aggregate_id: string; delay_ms: number }[]>`
+      select id, topic, aggregate_id,
+             greatest(0, coalesce(extract(epoch from (not_before - now())) * 1000, 0))::int as delay_ms
+      from outbox
       where relayed_at is null
       order by id
       limit ${batch}
@@ -21,7 +23,7 @@ export async function relayOnce(sql: Sql, queue: Queue<OutboxJobData>, batch = 2
       rows.map((r) => ({
         name: r.topic,
         data: { outboxId: Number(r.id), id: r.aggregate_id },
-        opts: { ...jobOptions(r.topic), jobId: jobIdFor(Number(r.id)) },
+        opts: { ...jobOptions(r.topic), jobId: jobIdFor(Number(r.id)), ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}) },
       })),
     );
     await tx`update outbox set relayed_at = now() where id in ${tx(rows.map((r) => r.id))}`;

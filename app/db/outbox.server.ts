@@ -1,15 +1,19 @@
 import type { Sql, TransactionSql } from "./db.server";
 
-export const TOPICS = ["lead.index", "lead.match", "space.index", "park.index", "space.match"] as const;
+export const TOPICS = [
+  "lead.index", "lead.match", "space.index", "park.index", "space.match",
+  "match.route", "notify.email", "notify.hotline", "notify.wecom", "assignment.sla",
+] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /**
  * Records work to do, inside the caller's transaction: it happens if and only if the caller's change
  * commits. NOTIFY wakes the relay at commit time.
  */
-export async function enqueue(tx: TransactionSql | Sql, topic: Topic, aggregateIds: string[]): Promise<void> {
+export async function enqueue(tx: TransactionSql | Sql, topic: Topic, aggregateIds: string[], options: { notBefore?: Date } = {}): Promise<void> {
   if (aggregateIds.length === 0) return;
-  await tx`insert into outbox ${tx(aggregateIds.map((id) => ({ topic, aggregate_id: id })))}`;
+  const notBefore = options.notBefore ?? null;
+  await tx`insert into outbox ${tx(aggregateIds.map((id) => ({ topic, aggregate_id: id, not_before: notBefore })))}`;
   await tx`select pg_notify('outbox', '')`;
 }
 
