@@ -1,9 +1,10 @@
 import { Meilisearch, type EnqueuedTaskPromise, type Settings, type Task } from "meilisearch";
+import { nodeHttpClient } from "./http-client";
 
 export type SearchClient = Meilisearch;
 
 export function createSearchClient(url: string, apiKey: string): SearchClient {
-  return new Meilisearch({ host: url, apiKey, timeout: 10_000 });
+  return new Meilisearch({ host: url, apiKey, timeout: 10_000, httpClient: nodeHttpClient });
 }
 
 /**
@@ -33,10 +34,19 @@ export async function ensureIndex(client: SearchClient, uid: string, primaryKey:
   try {
     await client.getRawIndex(uid);
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code !== "index_not_found") throw error;
+    if (meiliErrorCode(error) !== "index_not_found") throw error;
     await waitSucceeded(client.createIndex(uid, { primaryKey })).catch((e: Error) => {
       if (!/already exists/.test(e.message)) throw e; // created meanwhile by another process
     });
   }
   await waitSucceeded(client.index(uid).updateSettings(settings), 60_000);
+}
+
+/** Meilisearch's error code ("index_not_found", …), also when the request layer wrapped the API error. */
+export function meiliErrorCode(error: unknown): string | undefined {
+  for (let e = error as { cause?: unknown; code?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    const code = (e.cause as { code?: unknown } | undefined)?.code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
 }

@@ -13,6 +13,8 @@ export const THRESHOLD_FLOOR = 0.5;
 
 // Stored areas are rounded to 0.01 ㎡ and 0.8/1.25 are inexact in binary: "exactly 0.8×" must pass.
 const EPS = 1e-6;
+// Ratios: absorbs float error only ("exactly 50 %" passes), far below any real difference in figures.
+const RATIO_EPS = 1e-12;
 
 export type HardFailure =
   | "status"
@@ -48,7 +50,7 @@ export function hardCheck(n: MatchNeed, s: SpaceCandidate): HardResult {
     const has = s[spec.space];
     if (has === null || has === undefined) {
       if (specApplies(spec, s)) notes.push(specUnknownReason(spec));
-    } else if (has < min - EPS) failures.push(spec.failure);
+    } else if (!specMet(has, min)) failures.push(spec.failure);
   }
 
   if (need.singleStorey === true) {
@@ -63,8 +65,8 @@ export function hardCheck(n: MatchNeed, s: SpaceCandidate): HardResult {
   if (isLandPurchase(n, s)) {
     for (const m of thresholdMetrics(n, s)) {
       if (m.ratio === null) notes.push(thresholdReason(m));
-      else if (m.ratio < THRESHOLD_FLOOR - EPS) failures.push(m.key === "taxPerMu" ? "taxPerMu" : "investmentPerMu");
-      else if (m.ratio < 1 - EPS) {
+      else if (m.ratio < THRESHOLD_FLOOR - RATIO_EPS) failures.push(m.key === "taxPerMu" ? "taxPerMu" : "investmentPerMu");
+      else if (m.ratio < 1 - RATIO_EPS) {
         conditional = true;
         notes.push(thresholdReason(m, true));
       }
@@ -132,6 +134,10 @@ export const SPECS: readonly Spec[] = [
 /** A minimum the lead actually asked for (0 or blank asks nothing). */
 export function askedMin(v: number | undefined): number | null {
   return typeof v === "number" && Number.isFinite(v) && v > 0 ? v : null;
+}
+
+export function specMet(has: number, min: number): boolean {
+  return has >= min - EPS;
 }
 
 export function specApplies(spec: Spec, s: SpaceCandidate): boolean {
@@ -221,7 +227,7 @@ function figure(v: number | undefined): number | null {
 const METRIC_TEXT = {
   taxPerMu: { zh: "亩均税收", en: "Tax per mu", unitZh: "万元/亩", unitEn: "/mu", givenZh: "年纳税额", givenEn: "Annual tax" },
   investmentPerMu: { zh: "投资强度", en: "Investment per mu", unitZh: "万元/亩", unitEn: "/mu", givenZh: "投资额", givenEn: "Investment" },
-  taxPer1000Sqm: { zh: "每千㎡税收", en: "Tax per 1000㎡", unitZh: "万元/千㎡", unitEn: "/1000㎡", givenZh: "年纳税额", givenEn: "Annual tax" },
+  taxPer1000Sqm: { zh: "每千㎡税收", en: "Tax per 1000㎡", unitZh: "万元", unitEn: "", givenZh: "年纳税额", givenEn: "Annual tax" },
 } as const;
 
 /**
@@ -241,10 +247,10 @@ export function thresholdReason(m: ThresholdMetric, gate = false): Reason {
   }
   const valZh = `${num(m.value)}${t.unitZh}`;
   const valEn = `${cny(m.value)}${t.unitEn}`;
-  if (m.ratio >= 1 - EPS) {
+  if (m.ratio >= 1 - RATIO_EPS) {
     return { kind: "fit", zh: `${t.zh} ${valZh} ≥ 园区门槛 ${minZh}`, en: `${t.en} ${valEn} ≥ park minimum ${minEn}` };
   }
-  const pct = Math.floor(m.ratio * 100 + EPS);
+  const pct = Math.floor(m.ratio * 100 + 1e-9);
   return {
     kind: "warn",
     zh: `${t.zh} ${valZh} 低于园区门槛 ${minZh}（达 ${pct}%）${gate ? "，有条件匹配，需园区研究" : ""}`,

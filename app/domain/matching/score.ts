@@ -16,6 +16,7 @@ import {
   cny,
   singleStoreyOf,
   specApplies,
+  specMet,
   specMetReason,
   specUnknownReason,
   takenAreaSqm,
@@ -170,7 +171,7 @@ export function specsFactor(n: MatchNeed, s: SpaceCandidate): Factor {
       if (!specApplies(spec, s)) continue;
       credits.push(UNKNOWN_CREDIT);
       reasons.push(specUnknownReason(spec));
-    } else if (has >= min) {
+    } else if (specMet(has, min)) {
       credits.push(1);
       reasons.push(specMetReason(spec, has, min));
     } else {

@@ -1,0 +1,100 @@
+import { maskPhone } from "~/domain/phone";
+
+/**
+ * The WeCom group message for a lead assignment. Park groups are wide (whole investment-promotion
+ * bureau, sometimes outside agents), so the message carries no enterprise contact name or phone and
+ * the recruiter's phone is masked; details are behind the link.
+ */
+export type WecomAssignmentInput = {
+  reference: string;
+  parkName: string;
+  /** Need with its area, already worded, e.g. "租赁厂房 4000–6000㎡". */
+  needText: string;
+  industryLabel: string;
+  recruiterName: string;
+  /** E.164-like, "+8613812345678". */
+  recruiterPhone: string;
+  assignmentUrl?: string;
+  rerouted?: boolean;
+};
+
+/** Per-value cap (characters): keeps the whole message far below WeCom's 4096-byte limit, so the
+ * sender never has to truncate it and cut the link or a tag in half. */
+const MAX_VALUE_CHARS = 120;
+const MAX_URL_CHARS = 1024;
+
+// Markdown/HTML-significant ASCII → full-width look-alikes. Full-width forms read naturally in
+// Chinese text and, unlike backslash escapes (which WeCom does not document), cannot be undone by
+// the renderer. Covers links/images ([ ] ( ) !), <font> and other tags (< >), entities (&),
+// emphasis/code/headings/quotes (* _ ~ ` # >) and the backslash itself.
+const FULL_WIDTH: Record<string, string> = {
+  "[": "［",
+  "]": "］",
+  "(": "（",
+  ")": "）",
+  "<": "＜",
+  ">": "＞",
+  "&": "＆",
+  "*": "＊",
+  _: "＿",
+  "~": "～",
+  "`": "｀",
+  "#": "＃",
+  "!": "！",
+  "\\": "＼",
+};
+const SIGNIFICANT = /[[\]()<>&*_~`#!\\]/g;
+// Invisible format characters (zero-width, bidi overrides/isolates, BOM) could hide or reorder text
+// or split a pattern we neutralise; removed outright.
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// Control characters, line/paragraph separators and newlines: a value must stay on its own line,
+// or it could start a heading or quote.
+const BREAKING = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
+
+/** Makes an untrusted value inert inside WeCom markdown: one line, no markup, no clickable scheme URL. */
+export function neutraliseWecomText(value: string): string {
+  let s = String(value ?? "")
+    .replace(INVISIBLE, "")
+    .replace(BREAKING, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const chars = Array.from(s);
+  if (chars.length > MAX_VALUE_CHARS) s = chars.slice(0, MAX_VALUE_CHARS - 1).join("") + "…";
+  s = s.replace(SIGNIFICANT, (c) => FULL_WIDTH[c] ?? c);
+  // Clients auto-link bare "scheme://" text; a full-width colon keeps it readable but not clickable.
+  s = s.replace(/:\/\//g, "：//");
+  return s === "" ? "—" : s;
+}
+
+/**
+ * Our own link, but still checked: http(s) only, no credentials, and characters that could end or
+ * alter the markdown link target percent-encoded. Anything else → no link rather than a broken one.
+ */
+function safeLink(raw: string | undefined): string | null {
+  if (!raw || raw.length > MAX_URL_CHARS) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return null;
+  }
+  if ((u.protocol !== "https:" && u.protocol !== "http:") || u.username || u.password) return null;
+  const rest = u.href.slice(u.origin.length).replace(/[()[\]*_~`<>\s"'\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return u.origin + rest;
+}
+
+export function renderWecomAssignment(input: WecomAssignmentInput): string {
+  const t = neutraliseWecomText;
+  const lines = [
+    input.rerouted ? `**线索改派**　编号：${t(input.reference)}` : `**新线索分配**　编号：${t(input.reference)}`,
+    `> 园区：${t(input.parkName)}`,
+    `> 需求：${t(input.needText)}`,
+    `> 行业：${t(input.industryLabel)}`,
+    // maskPhone output contains "*" (e.g. "+86 138****5678"), which must not read as bold markers.
+    `> 招商专员：${t(input.recruiterName)}（${t(maskPhone(input.recruiterPhone))}）`,
+  ];
+  if (input.rerouted) lines.push(`<font color="warning">此线索已改派给上述招商专员，请尽快跟进。</font>`);
+  const link = safeLink(input.assignmentUrl);
+  if (link) lines.push(`[查看分配详情](${link})`);
+  return lines.join("\n");
+}
