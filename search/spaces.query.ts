@@ -3,7 +3,7 @@ import { sectionOf } from "~/domain/industries";
 import { AREA_LOWER, AREA_UPPER } from "~/domain/matching/hard";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
 import { filterValue, type SearchClient } from "./client";
-import { SPACES_INDEX, type SpaceDocument } from "./spaces.index";
+import { areaToGeo, SPACES_INDEX, type SpaceDocument } from "./spaces.index";
 
 const SPEC_FIELDS = [
   ["ceilingMinM", "ceilingM"],
@@ -54,41 +54,26 @@ export function targetArea(n: MatchNeed): number {
 }
 
 /**
- * Candidates for one lead in one round trip: the closest sizes above and below the target, and the
- * same again among parks that focus on the lead's industry (the two strongest soft factors), so
- * neither is starved when thousands of spaces pass the filters.
+ * Candidates for one lead in one round trip: the spaces that pass the hard filters and are closest in
+ * size to the target (sorted by the area encoded in `_geo`), plus the closest few among parks that
+ * focus on the lead's industry — the two strongest soft factors — so neither is starved when
+ * thousands of spaces pass the filters. The score decides among them in code.
  */
 export async function findCandidates(client: SearchClient, n: MatchNeed, options: { indexUid?: string; perQuery?: number } = {}): Promise<SpaceCandidate[]> {
   const indexUid = options.indexUid ?? SPACES_INDEX;
-  const limit = options.perQuery ?? 40;
+  const limit = options.perQuery ?? 30;
   const base = hardFilters(n);
-  const target = targetArea(n);
+  const { lat, lng } = areaToGeo(targetArea(n));
   const section = sectionOf(n.use.industry);
   const focus = `park.industries IN [${[n.use.industry, section].filter(Boolean).map((c) => filterValue(c!)).join(", ")}]`;
-  const query = (extra: string[], sort: string): MultiSearchQuery => ({
-    indexUid,
-    q: "",
-    filter: [...base, ...extra],
-    sort: [sort],
-    limit,
-    attributesToRetrieve: ["*"],
-  });
-  const above = `areaSqm >= ${filterValue(target)}`;
-  const below = `areaSqm < ${filterValue(target)}`;
-  const { results } = await client.multiSearch({
-    queries: [
-      query([above], "areaSqm:asc"),
-      query([below], "areaSqm:desc"),
-      query([above, focus], "areaSqm:asc"),
-      query([below, focus], "areaSqm:desc"),
-    ],
-  });
+  const query = (filter: string[], size: number): MultiSearchQuery => ({ indexUid, q: "", filter, sort: [`_geoPoint(${lat}, ${lng}):asc`], limit: size });
+  const { results } = await client.multiSearch({ queries: [query(base, limit), query([...base, focus], Math.ceil(limit / 3))] });
   const byId = new Map<string, SpaceCandidate>();
   for (const r of results) for (const hit of r.hits as unknown as SpaceDocument[]) byId.set(hit.id, stripDocument(hit));
   return [...byId.values()];
 }
 
 function stripDocument(d: SpaceDocument): SpaceCandidate {
-  const { offerMinSqm: _o, text: _t, _geo, ...candidate } = d as SpaceDocument & { _rankingScore?: number };
+  const { offerMinSqm: _o, text: _t, _geo, _geoDistance: _d, ...candidate } = d as SpaceDocument & { _geoDistance?: number };
   return candidate;
 }

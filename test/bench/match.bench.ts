@@ -7,7 +7,7 @@ import { rankMatches } from "~/domain/matching/rank";
 import { INDUSTRY_DIVISIONS } from "~/domain/industries";
 import { createSearchClient, waitSucceeded } from "../../search/client";
 import { startMeilisearch } from "../../search/launcher";
-import { spacesSettings, type SpaceDocument } from "../../search/spaces.index";
+import { areaToGeo, spacesSettings, type SpaceDocument } from "../../search/spaces.index";
 import { findCandidates, hardFilters } from "../../search/spaces.query";
 import { ensureIndex } from "../../search/client";
 
@@ -63,6 +63,7 @@ function generate(n: number, rand: () => number): SpaceDocument[] {
       park,
       offerMinSqm: areaSqm,
       text: "",
+      _geo: areaToGeo(areaSqm),
     } as SpaceDocument;
   });
 }
