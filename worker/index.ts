@@ -13,6 +13,9 @@ const running = await startWorker({
   concurrency: env.WORKER_CONCURRENCY,
   relayPollMs: env.RELAY_POLL_MS,
   reconcileEveryMs: env.RECONCILE_EVERY_MS,
+  smtpUrl: env.SMTP_URL,
+  appUrl: env.APP_URL,
+  slaMinutes: env.ACCEPT_SLA_MINUTES,
 });
 log.info("worker started", { concurrency: env.WORKER_CONCURRENCY });
 

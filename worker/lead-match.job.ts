@@ -1,5 +1,5 @@
 import { UnrecoverableError } from "bullmq";
-import { markDone } from "~/db/outbox.server";
+import { enqueue, markDone } from "~/db/outbox.server";
 import type { Lead } from "~/domain/lead-schema";
 import { rankMatches } from "~/domain/matching/rank";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
@@ -32,6 +32,8 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     await tx`update leads set status = ${next}, matched_at = now(), updated_at = now()
              where id = ${data.id} and status in ('received', 'indexed', 'matched', 'unmatched')`;
     await markDone(tx, data.outboxId);
+    // Routing follows: assignments per park, or a call-back task when nothing matched.
+    await enqueue(tx, "match.route", [data.id]);
     return next;
   });
   // Keep the search document's status in step (best effort: the next index run would fix it too).

@@ -14,9 +14,10 @@ export function jobIdFor(outboxId: number): string {
   return `outbox-${outboxId}`;
 }
 
-export function jobOptions(_topic: Topic): JobsOptions {
+/** Emails dead-letter after their last attempt; everything else keeps trying (idempotent jobs). */
+export function jobOptions(topic: Topic): JobsOptions {
   return {
-    attempts: 30,
+    attempts: topic === "notify.email" ? 8 : 30,
     backoff: { type: "capped" },
     removeOnComplete: { age: 3600, count: 5000 },
     removeOnFail: { age: 7 * 24 * 3600 },

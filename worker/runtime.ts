@@ -6,7 +6,13 @@ import { ensureLeadsIndex, LEADS_INDEX } from "../search/leads.index";
 import { ensureParksIndex, PARKS_INDEX } from "../search/parks.index";
 import { ensureSpacesIndex, SPACES_INDEX } from "../search/spaces.index";
 import { parkIndexJob, spaceIndexJob } from "./inventory-index.job";
-import type { IndexNames, JobContext } from "./job-context";
+import { createMailer } from "~/notify/mailer.server";
+import { assignmentSlaJob } from "./assignment-sla.job";
+import type { Attempt, IndexNames, JobContext } from "./job-context";
+import { matchRouteJob } from "./match-route.job";
+import { notifyEmailJob } from "./notify-email.job";
+import { notifyHotlineJob } from "./notify-hotline.job";
+import { notifyWecomJob } from "./notify-wecom.job";
 import { leadIndexJob } from "./lead-index.job";
 import { leadMatchJob } from "./lead-match.job";
 import { spaceMatchJob } from "./space-match.job";
@@ -27,6 +33,13 @@ export type WorkerConfig = {
   backoffBaseMs?: number;
   backoffCapMs?: number;
   indexNames?: IndexNames;
+  /** SMTP server; absent → mails are written to outboxDir (development). */
+  smtpUrl?: string;
+  outboxDir?: string;
+  smtpTimeoutMs?: number;
+  appUrl?: string;
+  slaMinutes?: number;
+  afterSend?: JobContext["afterSend"];
 };
 
 export type RunningWorker = { close: () => Promise<void>; sql: Sql };
@@ -38,7 +51,13 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   const indexNames = config.indexNames ?? { leads: LEADS_INDEX, spaces: SPACES_INDEX, parks: PARKS_INDEX };
   const ensureIndexes = () =>
     Promise.all([ensureLeadsIndex(search, indexNames.leads), ensureSpacesIndex(search, indexNames.spaces), ensureParksIndex(search, indexNames.parks)]);
-  const ctx: JobContext = { sql, search, indexNames };
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, timeoutMs: config.smtpTimeoutMs });
+  const ctx: JobContext = {
+    sql, search, indexNames, mailer,
+    appUrl: config.appUrl ?? "http://localhost:3000",
+    slaMinutes: config.slaMinutes ?? 120,
+    afterSend: config.afterSend,
+  };
 
   // Settings first, so no document is ever indexed with default (non-Chinese) settings. Meilisearch
   // may be down right now: jobs then fail and retry, and the settings are applied on the next start
@@ -55,12 +74,17 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   const queue = createPipelineQueue(producer, config.queuePrefix);
   queue.on("error", () => {});
 
-  const handlers: Record<string, (data: OutboxJobData) => Promise<void>> = {
+  const handlers: Record<string, (data: OutboxJobData, attempt: Attempt) => Promise<void>> = {
     "lead.index": (data) => leadIndexJob(ctx, data),
     "lead.match": (data) => leadMatchJob(ctx, data),
     "space.index": (data) => spaceIndexJob(ctx, data),
     "park.index": (data) => parkIndexJob(ctx, data),
     "space.match": (data) => spaceMatchJob(ctx, data),
+    "match.route": (data) => matchRouteJob(ctx, data),
+    "notify.email": (data, attempt) => notifyEmailJob(ctx, data, attempt),
+    "notify.hotline": (data) => notifyHotlineJob(ctx, data),
+    "notify.wecom": (data) => notifyWecomJob(ctx, data),
+    "assignment.sla": (data) => assignmentSlaJob(ctx, data),
   };
 
   const worker = new Worker<OutboxJobData>(
@@ -72,7 +96,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
         indexesReady = ensureIndexes().then(() => true);
         await indexesReady;
       }
-      await handler(job.data);
+      await handler(job.data, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 });
     },
     {
       connection: createRedis(config.redisUrl, "worker"),
@@ -97,6 +121,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
       await worker.close();
       await queue.close();
       producer.disconnect();
+      mailer.close();
       await sql.end({ timeout: 5 });
     })());
   return { close, sql };

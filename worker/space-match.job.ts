@@ -1,4 +1,4 @@
-import { markDone } from "~/db/outbox.server";
+import { enqueue, markDone } from "~/db/outbox.server";
 import type { Lead } from "~/domain/lead-schema";
 import { rankMatches } from "~/domain/matching/rank";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
@@ -31,6 +31,8 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       await upsertSpaceMatch(tx, f.id, f.result);
       await tx`update leads set status = 'matched', updated_at = now() where id = ${f.id} and status = 'unmatched'`;
     }
+    // A new park among a lead's matches gets its own assignment.
+    await enqueue(tx, "match.route", fits.map((f) => f.id));
     await markDone(tx, data.outboxId);
   });
 }

@@ -11,10 +11,22 @@ export type LeadView = {
   lead: Lead;
   assist: unknown[];
   matches: StoredMatch[];
-  assignments: unknown[];
+  assignments: AssignmentView[];
 };
 
-/** The lead as staff and the admin API see it: matches best first; assignments come with routing. */
+export type AssignmentView = {
+  id: string; recruiterId: string | null; parkId: string; channel: "email" | "hotline" | null; status: string;
+  rule: string; reason: { zh: string; en: string }; reroutes: number; acceptBy: string | null;
+};
+
+async function listAssignments(sql: Sql, leadId: string): Promise<AssignmentView[]> {
+  const rows = await sql<{ id: string; recruiter_id: string | null; park_id: string; channel: "email" | "hotline" | null; status: string; rule: string; reason: { zh: string; en: string }; reroutes: number; accept_by: Date | null }[]>`
+    select id, recruiter_id, park_id, channel, status, rule, reason, reroutes, accept_by from assignments
+    where lead_id = ${leadId} order by created_at, park_id`;
+  return rows.map((r) => ({ id: r.id, recruiterId: r.recruiter_id, parkId: r.park_id, channel: r.channel, status: r.status, rule: r.rule, reason: r.reason, reroutes: r.reroutes, acceptBy: r.accept_by?.toISOString() ?? null }));
+}
+
+/** The lead as staff and the admin API see it: matches best first, then its assignments. */
 export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const [row] = await sql<{ id: string; reference: string; status: string; source: string; created_at: Date; lead: Lead; assist: unknown[] }[]>`
@@ -29,6 +41,6 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
     lead: row.lead,
     assist: row.assist,
     matches: await listMatches(sql, row.id),
-    assignments: [],
+    assignments: await listAssignments(sql, row.id),
   };
 }

@@ -52,8 +52,9 @@ describe("lead.match", () => {
     const { id } = await submit({ ...base, need: { kind: "factory", deal: "lease", areaMin: 4000, areaMax: 6000, ceilingMinM: 8 } });
     const lead = await eventually(async () => {
       const v = await view(id);
-      return v.status === "matched" ? v : null;
+      return v.matches.length > 0 ? v : null;
     }, "lead matched");
+    expect(["matched", "assigned"]).toContain(lead.status);
     expect(lead.matches.length).toBeGreaterThan(0);
     expect(lead.matches.length).toBeLessThanOrEqual(5);
     const best = lead.matches[0];
@@ -94,7 +95,7 @@ describe("reverse matching", () => {
       const v = await view(id);
       return v.matches.length ? v : null;
     }, "reverse match");
-    expect(lead.status).toBe("matched");
+    expect(["matched", "assigned"]).toContain(lead.status);
     expect(lead.matches[0]).toMatchObject({ spaceId: "S-NEW-WH", parkId: "LS-EDZ", foundBy: "space" });
   });
 });

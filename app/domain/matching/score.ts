@@ -28,8 +28,8 @@ import type { MatchNeed, Reason, SpaceCandidate } from "./types";
 // Soft preferences (DESIGN.md "Matching"): each factor is 0..1 × its weight, and every factor that
 // says something gets a sentence a recruiter can read aloud, with the figures on both sides.
 
-export const DEFAULT_WEIGHTS = { industry: 30, size: 25, specs: 15, threshold: 15, price: 5, availability: 10 };
-export type Weights = typeof DEFAULT_WEIGHTS;
+export type Weights = { industry: number; size: number; specs: number; threshold: number; price: number; availability: number };
+export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({ industry: 30, size: 25, specs: 15, threshold: 15, price: 5, availability: 10 });
 
 /** Points a conditional match (land threshold 50–100 %) loses, on top of its lower threshold factor. */
 export const CONDITIONAL_PENALTY = 10;

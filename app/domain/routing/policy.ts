@@ -158,7 +158,8 @@ export function chooseRecruiter(input: RoutingInput, recruiters: readonly Recrui
     if (r === chosen) {
       const parts: Bilingual[] = [];
       if (specialists.length > 0) parts.push(specialistNote(r));
-      if (pool.length === 1) parts.push({ zh: `唯一可分配（待办 ${load(r)}）`, en: `the only eligible one (${load(r)} open)` });
+      if (pool.length === 1 && pool.length < eligible.length) parts.push({ zh: `唯一可分配的专员（待办 ${load(r)}）`, en: `the only eligible specialist (${load(r)} open)` });
+      else if (pool.length === 1) parts.push({ zh: `唯一可分配（待办 ${load(r)}）`, en: `the only eligible one (${load(r)} open)` });
       else parts.push({ zh: `待办最少（${load(r)}）`, en: `fewest open assignments (${load(r)})` });
       if (leastLoaded.length > 1) parts.push({ zh: `同负载中${sinceZh(r)}`, en: `among equals, ${sinceEn(r)}` });
       return prefix({ zh: "入选：", en: "chosen: " }, join(parts, { zh: "，", en: ", " }));

@@ -38,7 +38,6 @@ function team(capacity: number): RecruiterState[] {
 type Closing = "none" | "oldest-first" | "any";
 type Sim = {
   shares: Record<string, number>;
-  closed: Record<string, number>;
   rules: Record<string, number>;
   maxLoad: number;
   minTotalOpenAfterWarmup: number;
@@ -61,7 +60,6 @@ function simulate(opts: { capacity: number; closing: Closing; closeChance?: numb
   const open: string[] = []; // one entry per open assignment (its recruiter), oldest first
   const random = rng(opts.seed);
   const shares: Record<string, number> = { r1: 0, r2: 0, r3: 0, r4: 0 };
-  const closed: Record<string, number> = { r1: 0, r2: 0, r3: 0, r4: 0 };
   const rules: Record<string, number> = {};
   let clock = Date.parse("2024-01-01T00:00:00Z");
   let maxLoad = 0;
@@ -72,7 +70,6 @@ function simulate(opts: { capacity: number; closing: Closing; closeChance?: numb
   const close = (i: number) => {
     const id = open[i];
     byId.get(id)!.openAssignments--;
-    closed[id]++;
     open.splice(i, 1);
   };
 
@@ -102,7 +99,7 @@ function simulate(opts: { capacity: number; closing: Closing; closeChance?: numb
     if (assigned > 100) minTotal = Math.min(minTotal, open.length);
     maxTotal = Math.max(maxTotal, open.length);
   }
-  return { shares, closed, rules, maxLoad, minTotalOpenAfterWarmup: minTotal, maxTotalOpen: maxTotal, blocked };
+  return { shares, rules, maxLoad, minTotalOpenAfterWarmup: minTotal, maxTotalOpen: maxTotal, blocked };
 }
 
 function expectFair(shares: Record<string, number>) {
@@ -122,6 +119,7 @@ describe("fairness over 1,000 assignments to 4 equal recruiters", () => {
     expect(sim.rules).toEqual({ "round-robin": 750, "least-loaded": 250 });
   });
 
+  // Same pace, random timing and amount: the policy keeps shares even (these seeds give exactly 250 each).
   for (const seed of [1, 7, 42, 2024, 99991]) {
     it(`assignments close at random times and amounts, loads fluctuate (seed ${seed})`, () => {
       const sim = simulate({ capacity: 1_000_000, closing: "oldest-first", seed });

@@ -79,7 +79,10 @@ describe("chooseRecruiter — specialist, load, rotation", () => {
       zh: "非本行业专员（有 1 名本行业专员可分配）",
       en: "not an industry specialist (1 eligible specialist(s) available)",
     });
-    expect(whyOf(d, "S").why.zh).toMatch(/^入选：本行业专员（C35）/);
+    expect(whyOf(d, "S").why).toEqual({
+      zh: "入选：本行业专员（C35），唯一可分配的专员（待办 7/20）",
+      en: "chosen: industry specialist (C35), the only eligible specialist (7/20 open)",
+    });
   });
 
   it("a section specialist ('C') covers every manufacturing division", () => {
@@ -128,6 +131,7 @@ describe("chooseRecruiter — specialist, load, rotation", () => {
     const d = chooseRecruiter(lead(), [rec("A", { openAssignments: 5 })]);
     expect(d).toMatchObject({ recruiterId: "A", rule: "least-loaded" });
     expect(d.reason).toEqual({ zh: "唯一可分配：专员A（待办 5/20）", en: "Only eligible recruiter: 专员A (5/20 open)" });
+    expect(whyOf(d, "A").why.zh).toBe("入选：唯一可分配（待办 5/20）");
   });
 
   const rotation: Array<{ name: string; times: Record<string, string | null>; winner: string }> = [

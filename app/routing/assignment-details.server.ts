@@ -1,0 +1,43 @@
+import type { Sql, TransactionSql } from "~/db/db.server";
+import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
+import { industryLabel } from "~/domain/industries";
+import type { Lead } from "~/domain/lead-schema";
+import type { Reason } from "~/domain/matching/types";
+
+export type AssignmentDetails = {
+  id: string; leadId: string; parkId: string; parkName: string; status: string; reroutes: number; acceptBy: Date | null;
+  recruiter: { id: string; name: string; email: string; phone: string; channel: "email" | "hotline" } | null;
+  reference: string; lead: Lead;
+  spaces: { id: string; title: string; score: number; conditional: boolean; reasons: Reason[] }[];
+};
+
+/** Everything a notice about one assignment shows: lead, park, recruiter and the park's matched spaces. */
+export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmentId: string): Promise<AssignmentDetails | null> {
+  const [a] = await sql<{ id: string; lead_id: string; park_id: string; park_name: string; status: string; reroutes: number; accept_by: Date | null; recruiter_id: string | null; r_name: string | null; r_email: string | null; r_phone: string | null; r_channel: "email" | "hotline" | null; reference: string; lead: Lead }[]>`
+    select a.id, a.lead_id, a.park_id, p.name as park_name, a.status, a.reroutes, a.accept_by, a.recruiter_id,
+           r.name as r_name, r.email as r_email, r.phone as r_phone, r.channel as r_channel, l.reference, l.lead
+    from assignments a join parks p on p.id = a.park_id join leads l on l.id = a.lead_id
+    left join recruiters r on r.id = a.recruiter_id
+    where a.id = ${assignmentId}`;
+  if (!a) return null;
+  const spaces = await sql<{ id: string; title: string; score: number; conditional: boolean; reasons: Reason[] }[]>`
+    select s.id, s.title, m.score, m.conditional, m.reasons from matches m join spaces s on s.id = m.space_id
+    where m.lead_id = ${a.lead_id} and m.park_id = ${a.park_id} order by m.score desc, s.id`;
+  return {
+    id: a.id, leadId: a.lead_id, parkId: a.park_id, parkName: a.park_name, status: a.status, reroutes: a.reroutes, acceptBy: a.accept_by,
+    recruiter: a.recruiter_id ? { id: a.recruiter_id, name: a.r_name!, email: a.r_email!, phone: a.r_phone!, channel: a.r_channel! } : null,
+    reference: a.reference, lead: a.lead, spaces,
+  };
+}
+
+/** "4000–6000㎡", "≥ 5000㎡", land also in 亩: "30–50亩（20000–33333㎡）". */
+export function needAreaText(lead: Lead): string {
+  const { areaMinSqm: lo, areaMaxSqm: hi, kind } = lead.need;
+  const sqm = (n: number) => formatSqm(Math.round(n));
+  const range = (f: (n: number) => string) => (lo !== undefined && hi !== undefined ? (lo === hi ? f(lo) : `${f(lo).replace(/[^\d.]+$/, "")}–${f(hi)}`) : lo !== undefined ? `≥ ${f(lo)}` : `≤ ${f(hi!)}`);
+  return kind === "land" ? `${range((n) => formatMu(Math.round(sqmToMu(n) * 10) / 10))}（${range(sqm)}）` : range(sqm);
+}
+
+export function leadIndustryLabel(lead: Lead): string {
+  return industryLabel(lead.use.industry, "zh");
+}

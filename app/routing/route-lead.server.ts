@@ -1,0 +1,165 @@
+import type { TransactionSql } from "~/db/db.server";
+import { enqueue } from "~/db/outbox.server";
+import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
+
+export const RETURNING_CUSTOMER_DAYS = 90;
+
+type RecruiterRow = {
+  id: string; name: string; active: boolean; parks: string[]; industries: string[]; capacity: number;
+  channel: "email" | "hotline"; last_assigned_at: Date | null; open_assignments: number;
+};
+
+/** Open work counts against capacity: offered and in progress, not closed ones. */
+const OPEN = ["offered", "accepted", "contacted", "visit"];
+
+/**
+ * The recruiters of one park with their current load. Rows are locked, so two leads routed at the
+ * same moment cannot both take a recruiter's last free slot.
+ */
+export async function recruitersForPark(tx: TransactionSql, parkId: string): Promise<RecruiterState[]> {
+  const rows = await tx<RecruiterRow[]>`
+    select r.id, r.name, r.active, r.parks, r.industries, r.capacity, r.channel, r.last_assigned_at,
+           (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ${tx(OPEN)}) as open_assignments
+    from recruiters r
+    where ${parkId} = any (r.parks)
+    order by r.id
+    for update of r`;
+  return rows.map((r) => ({
+    id: r.id, name: r.name, active: r.active, parks: r.parks, industries: r.industries, capacity: r.capacity, channel: r.channel,
+    openAssignments: r.open_assignments, lastAssignedAt: r.last_assigned_at?.toISOString() ?? null,
+  }));
+}
+
+/** The recruiter who last had this enterprise (same phone or credit code within 90 days), if any. */
+export async function previousRecruiter(tx: TransactionSql, leadId: string): Promise<string | null> {
+  const [row] = await tx<{ recruiter_id: string }[]>`
+    select a.recruiter_id
+    from leads me
+    join leads l on l.id <> me.id
+                and l.created_at > me.created_at - make_interval(days => ${RETURNING_CUSTOMER_DAYS})
+                and (l.phone = me.phone or (me.credit_code is not null and l.credit_code = me.credit_code))
+    join assignments a on a.lead_id = l.id and a.recruiter_id is not null
+    where me.id = ${leadId}
+    order by a.created_at desc
+    limit 1`;
+  return row?.recruiter_id ?? null;
+}
+
+type Assigned = { assignmentId: string; decision: RoutingDecision };
+
+/**
+ * Offers an assignment (lead × park) to the recruiter the policy chooses, records why, and queues the
+ * notices: the recruiter's channel, the park's WeCom group, and the SLA check. Nobody eligible → the
+ * admin's unassigned queue.
+ */
+export async function assignPark(
+  tx: TransactionSql,
+  input: { leadId: string; parkId: string; leadIndustry: string; slaMinutes: number; previousRecruiterId: string | null; exclude?: string[]; assignmentId?: string; reroutes?: number },
+): Promise<Assigned> {
+  const recruiters = await recruitersForPark(tx, input.parkId);
+  const decision = chooseRecruiter(
+    { parkId: input.parkId, leadIndustry: input.leadIndustry, previousRecruiterId: input.previousRecruiterId, exclude: input.exclude },
+    recruiters,
+  );
+  const chosen = recruiters.find((r) => r.id === decision.recruiterId) ?? null;
+  const reroutes = input.reroutes ?? 0;
+  const status = chosen ? "offered" : "unassigned";
+  const reason = tx.json(decision.reason as never);
+
+  let assignmentId = input.assignmentId;
+  if (assignmentId) {
+    await tx`
+      update assignments set recruiter_id = ${chosen?.id ?? null}, channel = ${chosen?.channel ?? null}, status = ${status},
+             rule = ${decision.rule}, reason = ${reason}, reroutes = ${reroutes},
+             offered_at = ${chosen ? tx`now()` : null}, accept_by = ${chosen ? tx`now() + make_interval(mins => ${input.slaMinutes})` : null},
+             updated_at = now()
+      where id = ${assignmentId}`;
+  } else {
+    const [row] = await tx<{ id: string }[]>`
+      insert into assignments (lead_id, park_id, recruiter_id, channel, status, rule, reason, reroutes, offered_at, accept_by)
+      values (${input.leadId}, ${input.parkId}, ${chosen?.id ?? null}, ${chosen?.channel ?? null}, ${status}, ${decision.rule}, ${reason}, ${reroutes},
+              ${chosen ? tx`now()` : null}, ${chosen ? tx`now() + make_interval(mins => ${input.slaMinutes})` : null})
+      returning id`;
+    assignmentId = row.id;
+  }
+
+  await tx`
+    insert into routing_events (assignment_id, lead_id, event, recruiter_id, rule, reason, considered)
+    values (${assignmentId}, ${input.leadId}, ${reroutes > 0 ? "rerouted" : chosen ? "assigned" : "unassigned"}, ${chosen?.id ?? null},
+            ${decision.rule}, ${reason}, ${tx.json(decision.considered as never)})`;
+
+  if (chosen) {
+    await tx`update recruiters set last_assigned_at = clock_timestamp() where id = ${chosen.id}`;
+    const ids = await addNotification(tx, {
+      assignmentId, leadId: input.leadId, kind: "assignment", channel: chosen.channel, recipient: chosen.id, dedupeKey: `assignment:${assignmentId}:r${reroutes}`,
+    });
+    await enqueue(tx, chosen.channel === "email" ? "notify.email" : "notify.hotline", ids);
+    const [park] = await tx<{ wecom_webhook_url: string | null }[]>`select wecom_webhook_url from parks where id = ${input.parkId}`;
+    if (park?.wecom_webhook_url) {
+      const wecom = await addNotification(tx, { assignmentId, leadId: input.leadId, kind: "wecom", channel: "wecom", recipient: input.parkId, dedupeKey: `wecom:${assignmentId}:r${reroutes}` });
+      await enqueue(tx, "notify.wecom", wecom);
+    }
+    const [{ accept_by }] = await tx<{ accept_by: Date }[]>`select accept_by from assignments where id = ${assignmentId}`;
+    await enqueue(tx, "assignment.sla", [assignmentId], { notBefore: accept_by });
+  }
+  return { assignmentId, decision };
+}
+
+/** One row per logical message; a second call with the same key adds nothing (returns no id). */
+export async function addNotification(
+  tx: TransactionSql,
+  n: { assignmentId: string | null; leadId: string; kind: "assignment" | "reroute-notice" | "escalation" | "wecom"; channel: "email" | "hotline" | "wecom"; recipient: string; dedupeKey: string },
+): Promise<string[]> {
+  const rows = await tx<{ id: number }[]>`
+    insert into notifications (assignment_id, lead_id, kind, channel, recipient, dedupe_key)
+    values (${n.assignmentId}, ${n.leadId}, ${n.kind}, ${n.channel}, ${n.recipient}, ${n.dedupeKey})
+    on conflict (dedupe_key) do nothing
+    returning id`;
+  return rows.map((r) => String(r.id));
+}
+
+/**
+ * Routes every park among the lead's matches that has no assignment yet; a lead with no match at all
+ * gets a call-back task for the hotline (回访: clarify the need). Idempotent: a replay adds nothing.
+ */
+export async function routeLead(tx: TransactionSql, leadId: string, slaMinutes: number): Promise<{ assigned: number; unassigned: number; callback: boolean }> {
+  const [lead] = await tx<{ id: string; status: string; industry: string; phone: string; reference: string }[]>`
+    select id, status, industry, phone, reference from leads where id = ${leadId} for update`;
+  if (!lead || lead.status === "won" || lead.status === "lost") return { assigned: 0, unassigned: 0, callback: false };
+
+  const parks = await tx<{ park_id: string }[]>`
+    select m.park_id from matches m
+    where m.lead_id = ${leadId}
+      and not exists (select 1 from assignments a where a.lead_id = m.lead_id and a.park_id = m.park_id)
+    group by m.park_id
+    order by max(m.score) desc, m.park_id`;
+  const [{ any_match }] = await tx<{ any_match: boolean }[]>`select exists (select 1 from matches where lead_id = ${leadId}) as any_match`;
+
+  if (!any_match) {
+    const created = await tx`
+      insert into call_tasks (kind, lead_id, phone, script, dedupe_key)
+      values ('callback', ${leadId}, ${lead.phone},
+              ${`回访 ${lead.reference}：暂无匹配的厂房/土地。请致电企业核实需求（面积、区域、用途、预算），记录后更新需求。`},
+              ${`callback:${leadId}`})
+      on conflict (dedupe_key) do nothing
+      returning id`;
+    if (created.length) {
+      await tx`insert into routing_events (lead_id, event, rule, reason) values (${leadId}, 'callback', 'no-match',
+               ${tx.json({ zh: "无匹配空间，转热线回访", en: "No matching space; hotline call-back" } as never)})`;
+    }
+    return { assigned: 0, unassigned: 0, callback: created.length > 0 };
+  }
+
+  const previous = await previousRecruiter(tx, leadId);
+  let assigned = 0;
+  let unassigned = 0;
+  for (const { park_id } of parks) {
+    const { decision } = await assignPark(tx, { leadId, parkId: park_id, leadIndustry: lead.industry, slaMinutes, previousRecruiterId: previous });
+    if (decision.recruiterId) assigned++;
+    else unassigned++;
+  }
+  await tx`update leads set status = 'assigned', updated_at = now()
+           where id = ${leadId} and status in ('matched', 'unmatched')
+             and exists (select 1 from assignments where lead_id = ${leadId} and recruiter_id is not null)`;
+  return { assigned, unassigned, callback: false };
+}

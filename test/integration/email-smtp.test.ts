@@ -1,0 +1,426 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { createServer, type AddressInfo, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SMTPServer, type SMTPServerOptions } from "smtp-server";
+import { afterEach, describe, expect, it } from "vitest";
+import { renderAssignmentEmail, type AssignmentEmailInput } from "~/notify/assignment-email";
+import { classifySendError, createMailer, DEFAULT_FROM, type Mailer, type MailMessage } from "~/notify/mailer.server";
+import { listOutboxMails, readOutboxMail } from "~/notify/outbox-files.server";
+
+// A real SMTP server on loopback per test (msw is HTTP only). Each test says how it should behave.
+
+type Received = { mailFrom: string; rcptTo: string[]; raw: string };
+
+type TestServer = {
+  url: string;
+  received: Received[];
+  connections: number;
+  /** Cut every open connection without a reply, as a crashing server or a broken network would. */
+  dropConnections(): void;
+  close(): Promise<void>;
+};
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function startServer(handlers: Partial<SMTPServerOptions> = {}): Promise<TestServer> {
+  const received: Received[] = [];
+  const sockets = new Set<Socket>();
+  const state = { connections: 0 };
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    logger: false,
+    closeTimeout: 200,
+    // STARTTLS stays advertised (smtp-server's self-signed certificate): the mailer must not try it
+    // on loopback, which is the documented TLS policy.
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        received.push({
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          rcptTo: session.envelope.rcptTo.map((a) => a.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
+        callback(null);
+      });
+    },
+    ...handlers,
+  });
+  server.server.on("connection", (socket: Socket) => {
+    state.connections++;
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  const handle: TestServer = {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    get connections() {
+      return state.connections;
+    },
+    dropConnections() {
+      for (const s of sockets) s.destroy();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  cleanups.push(() => handle.close());
+  return handle;
+}
+
+function mailerFor(smtpUrl: string, timeoutMs = 2000): Mailer {
+  const mailer = createMailer({ smtpUrl, timeoutMs });
+  cleanups.push(() => mailer.close());
+  return mailer;
+}
+
+function smtpError(message: string, responseCode: number): Error {
+  return Object.assign(new Error(message), { responseCode });
+}
+
+/** A port nothing listens on: bind, note it, release. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+// ---- minimal RFC 5322 / MIME reading, just enough for these assertions (mailparser is not installed)
+
+function splitHead(raw: string): { headers: Map<string, string[]>; body: string } {
+  const m = /\r?\n\r?\n/.exec(raw);
+  const head = m ? raw.slice(0, m.index) : raw;
+  const body = m ? raw.slice(m.index + m[0].length) : "";
+  const headers = new Map<string, string[]>();
+  for (const line of head.replace(/\r?\n[ \t]+/g, " ").split(/\r?\n/)) {
+    const i = line.indexOf(":");
+    if (i <= 0) continue;
+    const name = line.slice(0, i).trim().toLowerCase();
+    headers.set(name, [...(headers.get(name) ?? []), line.slice(i + 1).trim()]);
+  }
+  return { headers, body };
+}
+
+/** RFC 2047: adjacent encoded words are joined (the space between them is not text), bytes decoded once. */
+function decodeWords(value: string): string {
+  const parts: { charset: string; bytes: Buffer }[] = [];
+  const text = value.replace(/\?=\s+=\?/g, "?==?").replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_, charset: string, enc: string, data: string) => {
+    const bytes =
+      enc.toUpperCase() === "B"
+        ? Buffer.from(data, "base64")
+        : Buffer.from(data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1");
+    parts.push({ charset, bytes });
+    return `\u0000${parts.length - 1}\u0000`;
+  });
+  // Merge runs of consecutive placeholders so a character split across two words decodes.
+  return text.replace(/(?:\u0000\d+\u0000)+/g, (run) => {
+    const idx = [...run.matchAll(/\u0000(\d+)\u0000/g)].map((m) => parts[Number(m[1])]);
+    return new TextDecoder(idx[0].charset).decode(Buffer.concat(idx.map((p) => p.bytes)));
+  });
+}
+
+function decodeBody(body: string, transferEncoding: string | undefined): string {
+  switch ((transferEncoding ?? "7bit").toLowerCase()) {
+    case "base64":
+      return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+    case "quoted-printable":
+      return Buffer.from(
+        body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+        "latin1",
+      ).toString("utf8");
+    default:
+      return body;
+  }
+}
+
+type Parsed = { headers: Map<string, string[]>; subject: string; parts: Map<string, string> };
+
+function parseMessage(raw: string): Parsed {
+  const { headers, body } = splitHead(raw);
+  const contentType = headers.get("content-type")?.[0] ?? "";
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  const parts = new Map<string, string>();
+  if (boundary) {
+    for (const chunk of body.split(`--${boundary}`).slice(1)) {
+      if (chunk.startsWith("--")) break;
+      const part = splitHead(chunk.replace(/^\r?\n/, ""));
+      const type = (part.headers.get("content-type")?.[0] ?? "").split(";")[0].trim().toLowerCase();
+      parts.set(type, decodeBody(part.body, part.headers.get("content-transfer-encoding")?.[0]));
+    }
+  }
+  return { headers, subject: decodeWords(headers.get("subject")?.[0] ?? ""), parts };
+}
+
+// ---- fixtures
+
+const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(1)>`;
+
+function emailInput(overrides: Partial<AssignmentEmailInput> = {}): AssignmentEmailInput {
+  return {
+    recruiterName: "王芳",
+    reference: "PM-7HQ2ZC",
+    companyName: "南京恒精密机械有限公司",
+    productText: "数控机床零部件",
+    industryLabel: "C35 专用设备制造业",
+    needKind: "factory",
+    needDeal: "lease",
+    areaText: "4000–6000㎡",
+    contactName: "李明",
+    contactPhoneDisplay: "138 1234 5678",
+    annualTaxWan: 300,
+    moveInBy: "2026-09",
+    notes: null,
+    parkName: "高淳经济开发区",
+    spaces: [{ title: "3号标准厂房", score: 86, conditional: false, reasons: ["面积 5200㎡ 在需求 4000–6000㎡ 内"] }],
+    assignmentUrl: "https://parkmatch.example.cn/queue/assignments/a-1",
+    slaMinutes: 120,
+    ...overrides,
+  };
+}
+
+function message(overrides: Partial<MailMessage> = {}, input: Partial<AssignmentEmailInput> = {}): MailMessage {
+  const rendered = renderAssignmentEmail(emailInput(input));
+  return { to: "wang.fang@gaochun-park.example.cn", messageId: "<assignment-a1@parkmatch>", ...rendered, ...overrides };
+}
+
+// ---- tests
+
+describe("createMailer over SMTP (real smtp-server on loopback)", () => {
+  it("delivers html + text to the recipient, with the given Message-ID and the decoded zh-CN subject", async () => {
+    const server = await startServer();
+    const mailer = mailerFor(server.url);
+    const msg = message({}, { companyName: `恶意${HOSTILE}公司`, notes: HOSTILE });
+
+    const result = await mailer.send(msg);
+
+    expect(result).toMatchObject({ ok: true });
+    expect(result.ok && result.response).toMatch(/^250/);
+    expect(server.received).toHaveLength(1);
+    const [mail] = server.received;
+    expect(mail.rcptTo).toEqual(["wang.fang@gaochun-park.example.cn"]);
+    expect(mail.mailFrom).toBe("noreply@parkmatch.local");
+
+    const parsed = parseMessage(mail.raw);
+    expect(parsed.subject).toBe(msg.subject);
+    expect(parsed.subject).toContain("【新线索 PM-7HQ2ZC】");
+    expect(parsed.headers.get("message-id")).toEqual(["<assignment-a1@parkmatch>"]);
+    expect(parsed.headers.get("to")).toEqual(["wang.fang@gaochun-park.example.cn"]);
+    expect(decodeWords(parsed.headers.get("from")![0])).toBe(DEFAULT_FROM);
+
+    const html = parsed.parts.get("text/html");
+    const text = parsed.parts.get("text/plain");
+    expect(html).toBeDefined();
+    expect(text).toBeDefined();
+    expect(html).toContain("请在 120 分钟内在招商工作台接单");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain('href="https://parkmatch.example.cn/queue/assignments/a-1"');
+    expect(text).toContain("138 1234 5678");
+    expect(text).toContain(HOSTILE); // plain text carries the value as typed
+    expect(text).not.toMatch(/<\/?(p|div|a|br|li|table)\b/i);
+  });
+
+  it("reuses one pooled connection for consecutive sends; a retry keeps the same Message-ID", async () => {
+    const server = await startServer();
+    const mailer = mailerFor(server.url);
+    const first = await mailer.send(message({ messageId: "<assignment-a2@parkmatch>" }));
+    const again = await mailer.send(message({ messageId: "<assignment-a2@parkmatch>" }));
+    const other = await mailer.send(message({ messageId: "<assignment-a3@parkmatch>", to: "li@example.cn" }));
+    expect([first.ok, again.ok, other.ok]).toEqual([true, true, true]);
+    expect(server.received.map((m) => parseMessage(m.raw).headers.get("message-id")?.[0])).toEqual([
+      "<assignment-a2@parkmatch>",
+      "<assignment-a2@parkmatch>",
+      "<assignment-a3@parkmatch>",
+    ]);
+    expect(server.received[2].rcptTo).toEqual(["li@example.cn"]);
+    expect(server.connections).toBe(1);
+  });
+
+  it("uses the caller's From when given", async () => {
+    const server = await startServer();
+    const result = await mailerFor(server.url).send(message({ from: "高淳园区 <zhaoshang@gaochun.example.cn>" }));
+    expect(result.ok).toBe(true);
+    expect(server.received[0].mailFrom).toBe("zhaoshang@gaochun.example.cn");
+  });
+
+  it("450 on RCPT TO is transient", async () => {
+    const server = await startServer({ onRcptTo: (_a, _s, cb) => cb(smtpError("Mailbox busy, try later", 450)) });
+    const result = await mailerFor(server.url).send(message());
+    expect(result).toMatchObject({ ok: false, permanent: false, code: 450 });
+    expect(server.received).toHaveLength(0);
+  });
+
+  it("550 on RCPT TO is permanent", async () => {
+    const server = await startServer({ onRcptTo: (_a, _s, cb) => cb(smtpError("No such user", 550)) });
+    const result = await mailerFor(server.url).send(message());
+    expect(result).toMatchObject({ ok: false, permanent: true, code: 550 });
+    expect(!result.ok && result.error).toContain("No such user");
+  });
+
+  it("554 after DATA is permanent", async () => {
+    const server = await startServer({
+      onData: (stream, _s, cb) => {
+        stream.resume();
+        stream.on("end", () => cb(smtpError("Message rejected as spam", 554)));
+      },
+    });
+    const result = await mailerFor(server.url).send(message());
+    expect(result).toMatchObject({ ok: false, permanent: true, code: 554 });
+  });
+
+  it("a connection dropped during DATA is transient, and the mailer keeps working", async () => {
+    let drop = true;
+    const server: TestServer = await startServer({
+      onData: (stream, session, cb) => {
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", () => {
+          if (drop) return server.dropConnections(); // no reply to DATA at all
+          server.received.push({ mailFrom: "", rcptTo: session.envelope.rcptTo.map((a) => a.address), raw: Buffer.concat(chunks).toString() });
+          cb(null);
+        });
+      },
+    });
+    const mailer = mailerFor(server.url);
+
+    const dropped = await mailer.send(message());
+    expect(dropped).toMatchObject({ ok: false, permanent: false });
+    expect(!dropped.ok && dropped.code).toBeUndefined();
+    expect(server.received).toHaveLength(0);
+
+    drop = false;
+    const retried = await mailer.send(message());
+    expect(retried.ok).toBe(true);
+    expect(server.received).toHaveLength(1);
+    expect(server.connections).toBe(2);
+  });
+
+  it("connection refused is transient", async () => {
+    const port = await closedPort();
+    const result = await mailerFor(`smtp://127.0.0.1:${port}`, 1000).send(message());
+    expect(result).toMatchObject({ ok: false, permanent: false });
+    expect(!result.ok && result.error).toMatch(/ECONNREFUSED|ECONNECTION|ESOCKET/);
+    expect(!result.ok && result.code).toBeUndefined();
+  });
+
+  it("a server that never greets times out, transient, within the configured timeout", async () => {
+    const held: (() => void)[] = [];
+    const server = await startServer({ onConnect: (_s, cb) => void held.push(() => cb()) }); // greeting never sent
+    cleanups.push(() => held.forEach((release) => release()));
+    const started = Date.now();
+    const result = await mailerFor(server.url, 300).send(message());
+    const elapsed = Date.now() - started;
+    expect(result).toMatchObject({ ok: false, permanent: false });
+    expect(!result.ok && result.error).toMatch(/ETIMEDOUT|timeout/i);
+    expect(elapsed).toBeGreaterThanOrEqual(250);
+    expect(elapsed).toBeLessThan(5000);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it("refuses a malformed Message-ID without touching the network (permanent)", async () => {
+    const server = await startServer();
+    const mailer = mailerFor(server.url);
+    for (const messageId of ["assignment-1@parkmatch", "<a b@parkmatch>", "<x@y>\r\nBcc: z@example.com", ""]) {
+      expect(await mailer.send(message({ messageId }))).toMatchObject({ ok: false, permanent: true });
+    }
+    expect(server.connections).toBe(0);
+  });
+
+  it("a bad SMTP URL fails every send permanently instead of throwing", async () => {
+    const mailer = createMailer({ smtpUrl: "http://127.0.0.1:25" });
+    expect(await mailer.send(message())).toMatchObject({ ok: false, permanent: true });
+    mailer.close();
+  });
+});
+
+describe("classifySendError", () => {
+  it.each<[object, boolean]>([
+    [{ responseCode: 550, code: "EENVELOPE" }, true],
+    [{ responseCode: 552, code: "EMESSAGE" }, true],
+    [{ responseCode: 535, code: "EAUTH" }, true],
+    [{ responseCode: 503, code: "EPROTOCOL" }, false], // bad sequence: the session, not the message
+    [{ responseCode: 450, code: "EENVELOPE" }, false],
+    [{ responseCode: 421, code: "EENVELOPE" }, false],
+    [{ code: "ECONNECTION" }, false],
+    [{ code: "ETIMEDOUT" }, false],
+    [{ code: "ESOCKET" }, false],
+    [{ code: "EABORT" }, false],
+    [{ code: "EENVELOPE" }, true], // e.g. no valid recipient address
+    [{ code: "ECONFIG" }, true],
+  ])("%o → permanent %s", (err, permanent) => {
+    expect(classifySendError(Object.assign(new Error("x"), err)).permanent).toBe(permanent);
+  });
+
+  it("never throws on odd values", () => {
+    expect(classifySendError(undefined)).toMatchObject({ permanent: false });
+    expect(classifySendError("boom")).toMatchObject({ permanent: false, error: "boom" });
+  });
+});
+
+describe("createMailer without SMTP: the dev outbox", () => {
+  async function tempDir() {
+    const dir = await mkdtemp(join(tmpdir(), "parkmatch-outbox-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    return dir;
+  }
+
+  it("writes each message as an .eml file that listOutboxMails and readOutboxMail find", async () => {
+    const dir = await tempDir();
+    const outbox = join(dir, "outbox"); // created on first send
+    const mailer = createMailer({ outboxDir: outbox });
+    const msg = message({ messageId: "<assignment-a9@parkmatch>" }, { notes: HOSTILE });
+
+    const result = await mailer.send(msg);
+    expect(result).toMatchObject({ ok: true });
+
+    const list = await listOutboxMails(outbox);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ file: "assignment-a9@parkmatch.eml", subject: msg.subject, to: msg.to });
+    expect(Number.isNaN(Date.parse(list[0].date))).toBe(false);
+
+    const raw = await readOutboxMail(outbox, list[0].file);
+    expect(raw).not.toBeNull();
+    const parsed = parseMessage(raw!);
+    expect(parsed.headers.get("message-id")).toEqual(["<assignment-a9@parkmatch>"]);
+    expect(parsed.subject).toBe(msg.subject);
+    expect(parsed.parts.get("text/html")).toContain("&lt;script&gt;");
+    expect(parsed.parts.get("text/plain")).toContain("请在 120 分钟内在招商工作台接单");
+
+    // a retry of the same assignment replaces its file: one logical message, one file
+    expect((await mailer.send(msg)).ok).toBe(true);
+    expect((await mailer.send(message({ messageId: "<assignment-b1@parkmatch>" }))).ok).toBe(true);
+    expect((await readdir(outbox)).sort()).toEqual(["assignment-a9@parkmatch.eml", "assignment-b1@parkmatch.eml"]);
+    expect((await listOutboxMails(outbox)).map((m) => m.file).sort()).toEqual(["assignment-a9@parkmatch.eml", "assignment-b1@parkmatch.eml"]);
+    mailer.close();
+  });
+
+  it("a message-id never becomes a path", async () => {
+    const dir = await tempDir();
+    const mailer = createMailer({ outboxDir: dir });
+    expect((await mailer.send(message({ messageId: "<../../etc/passwd@parkmatch>" }))).ok).toBe(true);
+    const files = await readdir(dir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).not.toMatch(/[/\\]|\.\./);
+    mailer.close();
+  });
+
+  it("readOutboxMail refuses path traversal; a missing file is null; a missing outbox is empty", async () => {
+    const dir = await tempDir();
+    for (const bad of ["../secret.eml", "..%2fsecret.eml", "a/b.eml", "/etc/passwd", "..", ".hidden.eml", "x.txt", "sub\\x.eml", ""]) {
+      await expect(readOutboxMail(dir, bad), bad).rejects.toThrow(/invalid outbox file name/);
+    }
+    expect(await readOutboxMail(dir, "nothing-here@parkmatch.eml")).toBeNull();
+    expect(await listOutboxMails(join(dir, "does-not-exist"))).toEqual([]);
+  });
+});

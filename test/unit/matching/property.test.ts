@@ -1,0 +1,259 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { rankMatches } from "../../../app/domain/matching/rank";
+import type { MatchNeed, SpaceCandidate } from "../../../app/domain/matching/types";
+import { lead } from "../../fixtures/match-eval";
+
+// Random leads × random inventories against a statement of the hard constraints written here from the
+// text of DESIGN.md ("Matching"), deliberately NOT by calling hardCheck. Two readings are the matcher's
+// documented decisions and are restated: a building with more than one storey is not single storey when
+// the flag is missing; the land thresholds gate a *purchase*, i.e. the lead buys, or takes either and the
+// plot is for sale only. Areas are integers in ㎡ (or whole 亩), so the comparisons below are exact.
+
+const TODAY = "2026-06-01";
+const KINDS = ["factory", "land", "office", "warehouse"] as const;
+const DEALS = ["lease", "buy", "either"] as const;
+const DISTRICTS = ["高淳区", "溧水区", "江宁区", "浦口区"];
+const LEAD_INDUSTRIES = ["C35", "C36", "C26", "C17", "C39", "C25", "G59", "I65"];
+const FOCUS = ["C35", "C36", "C33", "C39", "I65", "G59", "C"];
+const EXCLUDED = ["C25", "C26", "C17", "I65", "C"];
+const SQM_PER_MU = 2000 / 3;
+
+/** Why `s` must not be offered to `n`, or null when every hard constraint holds. */
+function violatesHard(n: MatchNeed, s: SpaceCandidate): string | null {
+  const need = n.need;
+  if (s.status !== "available") return "status is not available";
+  if (s.kind !== need.kind) return "kind differs";
+  const offered = need.deal === "either" ? s.deals.includes("lease") || s.deals.includes("buy") : s.deals.includes(need.deal);
+  if (!offered) return "deal not offered";
+
+  const min = need.areaMinSqm;
+  const max = need.areaMaxSqm;
+  const aboveLow = min === undefined || s.areaSqm * 5 >= min * 4; // area ≥ 0.8 × min
+  const belowHigh = max === undefined || s.areaSqm * 4 <= max * 5; // area ≤ 1.25 × max
+  const divisibleDown = s.divisibleMinSqm != null && max !== undefined && s.divisibleMinSqm <= max;
+  if (!(aboveLow && (belowHigh || divisibleDown))) return "area outside the window";
+
+  const specs: [number | undefined, number | null | undefined, string][] = [
+    [need.ceilingMinM, s.ceilingM, "ceiling"],
+    [need.floorLoadMinKg, s.floorLoadKg, "floor load"],
+    [need.powerMinKva, s.powerKva, "power"],
+    [need.craneMinT, s.craneT, "crane"],
+  ];
+  for (const [wanted, has, name] of specs) if (wanted !== undefined && has != null && has < wanted) return `${name} below the minimum`;
+
+  if (need.singleStorey === true) {
+    if (s.singleStorey === false) return "not single storey";
+    if (s.singleStorey == null && s.floors != null && s.floors > 1) return "several storeys";
+  }
+
+  const code = n.use.industry;
+  if (s.park.excludedIndustries.includes(code) || s.park.excludedIndustries.includes(code.charAt(0))) return "industry excluded";
+  if (need.regions.length > 0 && !need.regions.includes(s.park.district)) return "district not wanted";
+
+  for (const t of landThresholds(n, s)) if (t.given !== null && t.given * 2 < t.min) return `${t.name} below 50% of the park minimum`;
+  return null;
+}
+
+/** The land-purchase figures: per 亩 of the area the lead would take (a divisible plot: up to areaMax). */
+function landThresholds(n: MatchNeed, s: SpaceCandidate): { name: string; given: number | null; min: number }[] {
+  const purchase = s.kind === "land" && s.deals.includes("buy") && (n.need.deal === "buy" || (n.need.deal === "either" && !s.deals.includes("lease")));
+  if (!purchase) return [];
+  const max = n.need.areaMaxSqm;
+  const taken = s.divisibleMinSqm != null && max !== undefined && s.areaSqm > max ? Math.max(s.divisibleMinSqm, max) : s.areaSqm;
+  const mu = taken / SQM_PER_MU;
+  const out: { name: string; given: number | null; min: number }[] = [];
+  if (s.park.minTaxPerMuWan) out.push({ name: "亩均税收", given: n.tax.annualTaxWan === undefined ? null : n.tax.annualTaxWan / mu, min: s.park.minTaxPerMuWan });
+  if (s.park.minInvestmentPerMuWan) out.push({ name: "投资强度", given: n.tax.investmentWan === undefined ? null : n.tax.investmentWan / mu, min: s.park.minInvestmentPerMuWan });
+  return out;
+}
+
+/** Conditional = a land purchase with some figure at 50–100% of the park minimum (and none below). */
+function expectConditional(n: MatchNeed, s: SpaceCandidate): boolean {
+  return landThresholds(n, s).some((t) => t.given !== null && t.given * 2 >= t.min * (1 - 1e-12) && t.given < t.min * (1 - 1e-12));
+}
+
+/** Usually absent (a lead asks for few specs), so that enough spaces pass to test something. */
+const rarely = <T,>(a: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: a, weight: 1 });
+const opt = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 3 });
+const optNull = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 4 });
+
+const leadArb: fc.Arbitrary<MatchNeed> = fc
+  .record({
+    kind: fc.constantFrom(...KINDS, "land"), // land twice: its thresholds are the subtle part
+    deal: fc.constantFrom(...DEALS),
+    industry: fc.constantFrom(...LEAD_INDUSTRIES),
+    unit: fc.constantFrom("sqm", "sqm", "mu"),
+    a: fc.integer({ min: 1, max: 30000 }),
+    b: fc.integer({ min: 1, max: 30000 }),
+    bounds: fc.constantFrom("both", "both", "min", "max"),
+    regions: fc.oneof({ arbitrary: fc.constant<string[]>([]), weight: 2 }, { arbitrary: fc.subarray(DISTRICTS, { maxLength: 2 }), weight: 1 }),
+    moveInBy: opt(fc.constantFrom("2026-03", "2026-12", "2027-06")),
+    ceiling: rarely(fc.integer({ min: 3, max: 14 })),
+    load: rarely(fc.constantFrom(500, 1000, 2000, 3000, 5000)),
+    power: rarely(fc.constantFrom(100, 250, 630, 1000, 2000)),
+    crane: rarely(fc.constantFrom(3, 5, 10, 20)),
+    single: rarely(fc.boolean()),
+    // Per 亩 of the wanted area, so that land leads land around the park minimums (below, at, above).
+    taxPerMu: opt(fc.integer({ min: 0, max: 45 })),
+    investPerMu: opt(fc.integer({ min: 0, max: 500 })),
+  })
+  .map(({ a, b, bounds, unit, taxPerMu, investPerMu, ...rest }) => {
+    const [x, y] = unit === "mu" ? [(a % 120) + 1, (b % 120) + 1] : [a, b];
+    const [lo, hi] = x <= y ? [x, y] : [y, x];
+    const mu = (unit === "mu" ? hi : hi / SQM_PER_MU) || 1;
+    const tax = taxPerMu === undefined ? undefined : Math.round(taxPerMu * mu);
+    const invest = investPerMu === undefined ? undefined : Math.round(investPerMu * mu);
+    return lead({ ...rest, unit, tax, invest, min: bounds === "max" ? undefined : lo, max: bounds === "min" ? undefined : hi });
+  });
+
+/** Spaces near the lead (so that many pass) and anywhere (so that many fail). */
+function spaceArb(n: MatchNeed): fc.Arbitrary<Omit<SpaceCandidate, "id">> {
+  const target = n.need.areaMaxSqm ?? n.need.areaMinSqm ?? 1000;
+  const area = fc.oneof(
+    fc.integer({ min: 50, max: 80000 }),
+    fc.double({ min: 0.6, max: 1.6, noNaN: true }).map((f) => Math.max(1, Math.round(target * f))),
+    fc.constantFrom(0.8, 1.25).map((f) => Math.max(1, Math.round((f === 0.8 ? (n.need.areaMinSqm ?? target) : target) * f))),
+  );
+  return fc
+    .record({
+      kind: fc.oneof({ arbitrary: fc.constant(n.need.kind), weight: 3 }, { arbitrary: fc.constantFrom(...KINDS), weight: 1 }),
+      deals: fc.constantFrom<("lease" | "buy")[]>(["lease"], ["buy"], ["lease", "buy"], ["buy", "lease"], []),
+      title: fc.constant("随机房源"),
+      areaSqm: area,
+      split: optNull(fc.double({ min: 0.05, max: 0.95, noNaN: true })),
+      floors: optNull(fc.integer({ min: 1, max: 6 })),
+      singleStorey: optNull(fc.boolean()),
+      ceilingM: optNull(fc.integer({ min: 3, max: 14 })),
+      floorLoadKg: optNull(fc.constantFrom(500, 1000, 2000, 3000, 5000)),
+      powerKva: optNull(fc.constantFrom(100, 250, 630, 1000, 2000)),
+      craneT: optNull(fc.constantFrom(3, 5, 10, 20)),
+      rentYuanPerSqmMonth: optNull(fc.integer({ min: 5, max: 50 })),
+      priceYuanPerSqm: optNull(fc.integer({ min: 1500, max: 8000 })),
+      landPriceWanPerMu: optNull(fc.integer({ min: 10, max: 60 })),
+      availableFrom: optNull(fc.constantFrom("2025-01-01", "2026-06-15", "2027-01-01", "2027-09-30")),
+      status: fc.constantFrom<SpaceCandidate["status"]>("available", "available", "available", "available", "available", "reserved", "let"),
+      park: fc.record({
+        id: fc.constantFrom("PA", "PB", "PC"),
+        name: fc.constant("随机园区"),
+        district: fc.constantFrom(...DISTRICTS),
+        industries: fc.subarray(FOCUS, { maxLength: 3 }),
+        excludedIndustries: fc.subarray(EXCLUDED, { maxLength: 2 }),
+        minTaxPerMuWan: optNull(fc.constantFrom(10, 15, 25, 30)),
+        minInvestmentPerMuWan: optNull(fc.constantFrom(150, 200, 300, 350)),
+        minTaxPer1000SqmWan: optNull(fc.constantFrom(20, 25, 40)),
+      }),
+    })
+    .map(({ split, ...s }) => {
+      const d = split === null ? null : Math.floor(s.areaSqm * split);
+      return { ...s, parkId: s.park.id, divisibleMinSqm: d !== null && d > 0 ? d : null };
+    });
+}
+
+const scenario = leadArb.chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    spaces: fc.array(spaceArb(n), { maxLength: 25 }).map((xs) => xs.map((s, i) => ({ ...s, id: `R${i}` }) as SpaceCandidate)),
+    limit: fc.integer({ min: 0, max: 8 }),
+  }),
+);
+
+/** Land purchases only, every park with both minimums: the threshold edges get real coverage. */
+const landScenario = leadArb
+  .map((n) => ({ ...n, need: { ...n.need, kind: "land" as const, deal: "buy" as const, regions: [] } }))
+  .chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      spaces: fc
+        .array(
+          fc.record({ s: spaceArb(n), minTax: fc.constantFrom(10, 15, 25, 30), minInvest: fc.constantFrom(150, 200, 300, 350) }),
+          { maxLength: 15 },
+        )
+        .map((xs) =>
+          xs.map(({ s, minTax, minInvest }, i) => ({
+            ...s,
+            id: `L${i}`,
+            kind: "land" as const,
+            deals: ["buy" as const],
+            status: "available" as const,
+            park: { ...s.park, excludedIndustries: [], minTaxPerMuWan: minTax, minInvestmentPerMuWan: minInvest },
+          })),
+        ),
+    }),
+  );
+
+describe("rankMatches properties", () => {
+  it("every result satisfies every hard constraint; scores are integers in 0..100; sorted; ≤ limit", () => {
+    fc.assert(
+      fc.property(scenario, ({ n, spaces, limit }) => {
+        const results = rankMatches(n, spaces, { limit, today: TODAY });
+        expect(results.length).toBeLessThanOrEqual(limit);
+        const byId = new Map(spaces.map((s) => [s.id, s]));
+        for (const r of results) {
+          const s = byId.get(r.spaceId)!;
+          expect(violatesHard(n, s), r.spaceId).toBeNull();
+          expect(r.parkId).toBe(s.parkId);
+          expect(Number.isInteger(r.score)).toBe(true);
+          expect(r.score).toBeGreaterThanOrEqual(0);
+          expect(r.score).toBeLessThanOrEqual(100);
+          for (const reason of r.reasons) {
+            expect(reason.zh.length).toBeGreaterThan(0);
+            expect(reason.en.length).toBeGreaterThan(0);
+          }
+        }
+        for (let i = 1; i < results.length; i++) expect(results[i - 1].score).toBeGreaterThanOrEqual(results[i].score);
+        expect(new Set(results.map((r) => r.spaceId)).size).toBe(results.length);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("nothing that passes is lost, and conditional is flagged exactly when a land purchase is at 50–100%", () => {
+    fc.assert(
+      fc.property(scenario, ({ n, spaces }) => {
+        const results = rankMatches(n, spaces, { limit: spaces.length, today: TODAY });
+        const expected = spaces.filter((s) => violatesHard(n, s) === null).map((s) => s.id);
+        expect(results.map((r) => r.spaceId).sort()).toEqual([...expected].sort());
+        const byId = new Map(spaces.map((s) => [s.id, s]));
+        for (const r of results) expect(r.conditional, r.spaceId).toBe(expectConditional(n, byId.get(r.spaceId)!));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("land purchases: below 50% never offered, 50–100% offered as conditional, unknown figures pass", () => {
+    fc.assert(
+      fc.property(landScenario, ({ n, spaces }) => {
+        const results = rankMatches(n, spaces, { limit: spaces.length, today: TODAY });
+        const expected = spaces.filter((s) => violatesHard(n, s) === null).map((s) => s.id);
+        expect(results.map((r) => r.spaceId).sort()).toEqual([...expected].sort());
+        const byId = new Map(spaces.map((s) => [s.id, s]));
+        for (const r of results) expect(r.conditional, r.spaceId).toBe(expectConditional(n, byId.get(r.spaceId)!));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("the top of a smaller limit is the head of a larger one", () => {
+    fc.assert(
+      fc.property(scenario, ({ n, spaces, limit }) => {
+        const all = rankMatches(n, spaces, { limit: spaces.length, today: TODAY });
+        expect(rankMatches(n, spaces, { limit, today: TODAY })).toEqual(all.slice(0, limit));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reasons are ordered fit → warn → check", () => {
+    const rank = { fit: 0, warn: 1, check: 2 } as const;
+    fc.assert(
+      fc.property(scenario, ({ n, spaces }) => {
+        for (const r of rankMatches(n, spaces, { limit: spaces.length, today: TODAY })) {
+          const order = r.reasons.map((x) => rank[x.kind]);
+          expect(order).toEqual([...order].sort((a, b) => a - b));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,108 @@
+import { markDone } from "~/db/outbox.server";
+import { formatPhoneForDisplay } from "~/domain/phone";
+import { renderAssignmentEmail } from "~/notify/assignment-email";
+import { escapeHtml } from "~/notify/html";
+import type { MailMessage } from "~/notify/mailer.server";
+import { leadIndustryLabel, loadAssignmentDetails, needAreaText, type AssignmentDetails } from "~/routing/assignment-details.server";
+import { isLastAttempt, type Attempt, type JobContext } from "./job-context";
+
+type NotificationRow = { id: number; assignment_id: string | null; lead_id: string; kind: "assignment" | "reroute-notice" | "escalation"; recipient: string; status: string; attempts: number };
+
+/**
+ * One logical email per notification row. State in Postgres (pending → sending → sent | dead): a job
+ * that died after the SMTP server took the mail sends again with the same Message-ID (at most one
+ * duplicate, recognisable as such); a sent row is never sent again.
+ */
+export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; id: string }, attempt: Attempt): Promise<void> {
+  const [n] = await ctx.sql<NotificationRow[]>`
+    select id, assignment_id, lead_id, kind, recipient, status, attempts from notifications where id = ${data.id}`;
+  if (!n || n.status === "sent" || n.status === "dead") {
+    await markDone(ctx.sql, data.outboxId);
+    return;
+  }
+  const message = await buildMessage(ctx, n);
+  if (!message) {
+    await deadLetter(ctx, n, data.outboxId, "recipient or assignment no longer exists");
+    return;
+  }
+  await ctx.sql`update notifications set status = 'sending', attempts = attempts + 1, message_id = ${message.messageId} where id = ${n.id}`;
+  const result = await ctx.mailer.send(message);
+  if (result.ok) {
+    await ctx.afterSend?.(String(n.id));
+    await ctx.sql.begin(async (tx) => {
+      await tx`update notifications set status = 'sent', sent_at = now(), last_error = null where id = ${n.id}`;
+      await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
+               values (${n.assignment_id}, ${n.lead_id}, 'notified', ${n.kind === "escalation" ? null : n.recipient},
+                       ${tx.json({ zh: `已发邮件（${n.kind}）`, en: `Email sent (${n.kind})` } as never)})`;
+      await markDone(tx, data.outboxId);
+    });
+    return;
+  }
+  if (result.permanent || isLastAttempt(attempt)) {
+    await deadLetter(ctx, n, data.outboxId, result.error);
+    return;
+  }
+  await ctx.sql`update notifications set last_error = ${result.error} where id = ${n.id}`;
+  throw new Error(`email not sent, will retry: ${result.error}`);
+}
+
+async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number, reason: string) {
+  await ctx.sql.begin(async (tx) => {
+    await tx`update notifications set status = 'dead', last_error = ${reason} where id = ${n.id}`;
+    await tx`insert into routing_events (assignment_id, lead_id, event, reason)
+             values (${n.assignment_id}, ${n.lead_id}, 'dead-letter', ${tx.json({ zh: `邮件发送失败：${reason}`, en: `Email failed: ${reason}` } as never)})`;
+    await markDone(tx, outboxId);
+  });
+}
+
+function messageIdFor(n: NotificationRow): string {
+  return `<${n.kind}-${n.assignment_id ?? n.lead_id}-n${n.id}@parkmatch>`;
+}
+
+async function buildMessage(ctx: JobContext, n: NotificationRow): Promise<MailMessage | null> {
+  const details = n.assignment_id ? await loadAssignmentDetails(ctx.sql, n.assignment_id) : null;
+  if (!details) return null;
+  const url = `${ctx.appUrl.replace(/\/$/, "")}/queue/assignments/${details.id}`;
+  if (n.kind === "assignment") {
+    if (!details.recruiter || details.recruiter.id !== n.recipient) return null;
+    return { to: details.recruiter.email, messageId: messageIdFor(n), ...renderAssignmentEmail(emailInput(details, url, ctx.slaMinutes)) };
+  }
+  if (n.kind === "reroute-notice") {
+    const [r] = await ctx.sql<{ name: string; email: string }[]>`select name, email from recruiters where id = ${n.recipient}`;
+    if (!r) return null;
+    const subject = `【已改派 ${details.reference}】${details.lead.company.name} 超时未接单，已转给其他专员`;
+    const text = `${r.name}，您好：\n\n线索 ${details.reference}（${details.parkName}）在 ${ctx.slaMinutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。\n`;
+    const html = `<p>${escapeHtml(r.name)}，您好：</p><p>线索 ${escapeHtml(details.reference)}（${escapeHtml(details.parkName)}）在 ${ctx.slaMinutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。</p>`;
+    return { to: r.email, subject, text, html, messageId: messageIdFor(n) };
+  }
+  const [admin] = await ctx.sql<{ email: string; name: string }[]>`select email, name from users where id::text = ${n.recipient}`;
+  if (!admin) return null;
+  const subject = `【升级 ${details.reference}】${details.lead.company.name} 两次改派仍无人接单`;
+  const text = `线索 ${details.reference}（${details.parkName}，${needAreaText(details.lead)}）已两次改派，仍无人在时限内接单，请管理员处理。\n${url}\n`;
+  const html = `<p>线索 ${escapeHtml(details.reference)}（${escapeHtml(details.parkName)}，${escapeHtml(needAreaText(details.lead))}）已两次改派，仍无人在时限内接单，请管理员处理。</p><p><a href="${escapeHtml(url)}">查看分配</a></p>`;
+  return { to: admin.email, subject, text, html, messageId: messageIdFor(n) };
+}
+
+function emailInput(d: AssignmentDetails, url: string, slaMinutes: number) {
+  const lead = d.lead;
+  return {
+    recruiterName: d.recruiter!.name,
+    reference: d.reference,
+    companyName: lead.company.name,
+    productText: lead.use.product,
+    industryLabel: leadIndustryLabel(lead),
+    needKind: lead.need.kind,
+    needDeal: lead.need.deal,
+    areaText: needAreaText(lead),
+    contactName: lead.contact.name,
+    contactPhoneDisplay: formatPhoneForDisplay(lead.contact.phone),
+    annualTaxWan: lead.tax.annualTaxWan ?? null,
+    moveInBy: lead.need.moveInBy ?? null,
+    notes: lead.need.notes ?? null,
+    parkName: d.parkName,
+    spaces: d.spaces.map((s) => ({ title: s.title, score: s.score, conditional: s.conditional, reasons: s.reasons.map((r) => r.zh) })),
+    assignmentUrl: url,
+    slaMinutes,
+    rerouted: d.reroutes > 0,
+  };
+}

@@ -1,0 +1,40 @@
+import { markDone } from "~/db/outbox.server";
+import { formatPhoneForDisplay } from "~/domain/phone";
+import { loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
+import type { JobContext } from "./job-context";
+
+/**
+ * A recruiter who works by phone gets the lead through hotline staff: a call task "call recruiter X and
+ * hand over lead Y", with the numbers, the script to read and the matched spaces. One task per round.
+ */
+export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
+  const [n] = await ctx.sql<{ id: number; assignment_id: string; lead_id: string; recipient: string; status: string }[]>`
+    select id, assignment_id, lead_id, recipient, status from notifications where id = ${data.id}`;
+  if (!n || n.status === "sent" || n.status === "dead") {
+    await markDone(ctx.sql, data.outboxId);
+    return;
+  }
+  const d = await loadAssignmentDetails(ctx.sql, n.assignment_id);
+  await ctx.sql.begin(async (tx) => {
+    if (d?.recruiter && d.recruiter.id === n.recipient) {
+      const spaces = d.spaces.map((s, i) => `${i + 1}. ${s.title}（${s.score}分）：${s.reasons.map((r) => r.zh).join("；")}`).join("\n");
+      const script = [
+        `请致电招商专员 ${d.recruiter.name}（${formatPhoneForDisplay(d.recruiter.phone)}），转交线索 ${d.reference}：`,
+        `企业 ${d.lead.company.name}，联系人 ${d.lead.contact.name}，电话 ${formatPhoneForDisplay(d.lead.contact.phone)}；`,
+        `需求 ${needAreaText(d.lead)}，产品 ${d.lead.use.product}；园区 ${d.parkName}。`,
+        `请专员在 ${ctx.slaMinutes} 分钟内接单，超时将改派。`,
+        spaces ? `匹配空间：\n${spaces}` : "",
+      ].filter(Boolean).join("\n");
+      await tx`
+        insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, dedupe_key)
+        values ('handover', ${d.leadId}, ${d.id}, ${d.recruiter.id}, ${d.recruiter.phone}, ${script}, ${`handover:${n.id}`})
+        on conflict (dedupe_key) do nothing`;
+      await tx`update notifications set status = 'sent', sent_at = now(), attempts = attempts + 1 where id = ${n.id}`;
+      await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
+               values (${d.id}, ${d.leadId}, 'notified', ${d.recruiter.id}, ${tx.json({ zh: "已生成热线转交任务", en: "Hotline hand-over task created" } as never)})`;
+    } else {
+      await tx`update notifications set status = 'dead', last_error = 'assignment moved to another recruiter' where id = ${n.id}`;
+    }
+    await markDone(tx, data.outboxId);
+  });
+}
