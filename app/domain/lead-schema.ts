@@ -109,7 +109,7 @@ function areaField(m: Msg) {
     z
       .custom<AreaReading>((v) => typeof v === "object" && v !== null && Number.isFinite((v as AreaReading).asSqm), { error: m("area") })
       .refine((v) => v.asSqm >= 0, m("negative"))
-      .refine((v) => Math.max(v.asSqm, v.asMu) <= LIMITS.areaSqm, m("tooLarge"))
+      .refine((v) => v.asSqm <= LIMITS.areaSqm, m("tooLarge"))
       .optional(),
   );
 }
@@ -302,6 +302,7 @@ function resolveArea(need: NeedAreaInput) {
 }
 
 function areaIssue({ minSqm, maxSqm }: { minSqm?: number; maxSqm?: number }): ValidationKey | null {
+  if (Math.max(minSqm ?? 0, maxSqm ?? 0) > LIMITS.areaSqm) return "tooLarge"; // e.g. 200000 read as 亩
   if (minSqm === undefined && maxSqm === undefined) return "areaBound";
   if (minSqm !== undefined && maxSqm !== undefined && minSqm > maxSqm) return "areaOrder";
   return null;

@@ -30,8 +30,11 @@ export async function recruitersForPark(tx: TransactionSql, parkId: string): Pro
   }));
 }
 
-/** The recruiter who last had this enterprise (same phone or credit code within 90 days), if any. */
-export async function previousRecruiter(tx: TransactionSql, leadId: string): Promise<string | null> {
+/**
+ * The recruiter who last had this enterprise (same phone or credit code within 90 days), if any —
+ * in this park first, since a lead routed to several parks had one recruiter per park.
+ */
+export async function previousRecruiter(tx: TransactionSql, leadId: string, parkId: string): Promise<string | null> {
   const [row] = await tx<{ recruiter_id: string }[]>`
     select a.recruiter_id
     from leads me
@@ -40,7 +43,7 @@ export async function previousRecruiter(tx: TransactionSql, leadId: string): Pro
                 and (l.phone = me.phone or (me.credit_code is not null and l.credit_code = me.credit_code))
     join assignments a on a.lead_id = l.id and a.recruiter_id is not null
     where me.id = ${leadId}
-    order by a.created_at desc
+    order by (a.park_id = ${parkId}) desc, a.created_at desc
     limit 1`;
   return row?.recruiter_id ?? null;
 }
@@ -71,14 +74,14 @@ export async function assignPark(
     await tx`
       update assignments set recruiter_id = ${chosen?.id ?? null}, channel = ${chosen?.channel ?? null}, status = ${status},
              rule = ${decision.rule}, reason = ${reason}, reroutes = ${reroutes},
-             offered_at = ${chosen ? tx`now()` : null}, accept_by = ${chosen ? tx`now() + make_interval(mins => ${input.slaMinutes})` : null},
+             offered_at = ${chosen ? tx`now()` : null}, accept_by = ${chosen ? tx`now() + ${input.slaMinutes}::float8 * interval '1 minute'` : null},
              updated_at = now()
       where id = ${assignmentId}`;
   } else {
     const [row] = await tx<{ id: string }[]>`
       insert into assignments (lead_id, park_id, recruiter_id, channel, status, rule, reason, reroutes, offered_at, accept_by)
       values (${input.leadId}, ${input.parkId}, ${chosen?.id ?? null}, ${chosen?.channel ?? null}, ${status}, ${decision.rule}, ${reason}, ${reroutes},
-              ${chosen ? tx`now()` : null}, ${chosen ? tx`now() + make_interval(mins => ${input.slaMinutes})` : null})
+              ${chosen ? tx`now()` : null}, ${chosen ? tx`now() + ${input.slaMinutes}::float8 * interval '1 minute'` : null})
       returning id`;
     assignmentId = row.id;
   }
@@ -150,10 +153,10 @@ export async function routeLead(tx: TransactionSql, leadId: string, slaMinutes: 
     return { assigned: 0, unassigned: 0, callback: created.length > 0 };
   }
 
-  const previous = await previousRecruiter(tx, leadId);
   let assigned = 0;
   let unassigned = 0;
   for (const { park_id } of parks) {
+    const previous = await previousRecruiter(tx, leadId, park_id);
     const { decision } = await assignPark(tx, { leadId, parkId: park_id, leadIndustry: lead.industry, slaMinutes, previousRecruiterId: previous });
     if (decision.recruiterId) assigned++;
     else unassigned++;

@@ -1,0 +1,315 @@
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { importInventory } from "~/inventory/import.server";
+import { createTestDatabase } from "../support/database";
+import { demoInventory } from "../fixtures/inventory";
+import { outboxDrained } from "../support/pipeline";
+import { eventually, startPrivateRedis, startWebServer } from "../support/services";
+import { parseMessage, startSmtpServer, type TestServer } from "../support/smtp";
+import { startTestWorker } from "../support/worker";
+import type { RunningWorker } from "../../worker/runtime";
+
+// Routing and notification through the real pipeline: Postgres, a private Redis, Meilisearch, a real
+// SMTP server on loopback; msw stands in for the WeCom robot (an outside HTTP service).
+const WEBHOOK = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test-robot-key";
+const wecomPosts: { content: string }[] = [];
+const msw = setupServer(
+  http.post("https://qyapi.weixin.qq.com/cgi-bin/webhook/send", async ({ request }) => {
+    const body = (await request.json()) as { msgtype: string; markdown: { content: string } };
+    wecomPosts.push({ content: body.markdown.content });
+    return HttpResponse.json({ errcode: 0, errmsg: "ok" });
+  }),
+);
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let redis: Awaited<ReturnType<typeof startPrivateRedis>>;
+let smtp: TestServer;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let worker: RunningWorker;
+let failNextStateUpdate = false;
+const suffix = Math.random().toString(36).slice(2, 8);
+const indexNames = { leads: `leads_r_${suffix}`, spaces: `spaces_r_${suffix}`, parks: `parks_r_${suffix}` };
+
+beforeAll(async () => {
+  msw.listen({ onUnhandledRequest: "bypass" }); // loopback traffic (Meilisearch) passes through
+  db = await createTestDatabase("routing");
+  redis = await startPrivateRedis();
+  smtp = await startSmtpServer();
+  web = await startWebServer({ DATABASE_URL: db.url, REDIS_URL: redis.url });
+  const inv = demoInventory();
+  inv.parks.find((p) => p.id === "JN-IP")!.wecomWebhookUrl = WEBHOOK;
+  expect((await importInventory(db.sql, inv)).ok).toBe(true);
+  worker = await startWorkerWith({});
+  await outboxDrained(db.sql);
+});
+afterAll(async () => {
+  msw.close();
+  await worker?.close();
+  await web?.stop();
+  await smtp?.close();
+  await redis?.stop();
+  await db?.drop();
+});
+afterEach(() => msw.resetHandlers());
+
+function startWorkerWith(overrides: { slaMinutes?: number }) {
+  return startTestWorker({
+    databaseUrl: db.url, redisUrl: redis.url, indexNames, smtpUrl: smtp.url, smtpTimeoutMs: 1_000, appUrl: "https://pm.example.cn",
+    slaMinutes: overrides.slaMinutes ?? 120,
+    afterSend: () => {
+      // A worker killed between the SMTP server's answer and the state update, once.
+      if (failNextStateUpdate) {
+        failNextStateUpdate = false;
+        throw new Error("simulated crash after SMTP accepted the mail");
+      }
+    },
+  });
+}
+
+let phoneCounter = 0;
+function uniquePhone() {
+  phoneCounter++;
+  return `139${String(10_000_000 + phoneCounter * 7919 + Math.floor(Math.random() * 1000)).slice(-8)}`;
+}
+
+async function submit(need: Record<string, unknown>, extra: { company?: string; product?: string; industry?: string; phone?: string } = {}) {
+  const res = await fetch(`${web.url}/api/leads`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      need,
+      use: { industry: extra.industry ?? "C35", product: extra.product ?? "数控机床" },
+      tax: { annualTaxWan: 300, investmentWan: 6000 },
+      company: { name: extra.company ?? "南京路由测试机械有限公司" },
+      contact: { name: "王", phone: extra.phone ?? uniquePhone() },
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: string; reference: string };
+}
+
+async function view(id: string) {
+  return (await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).json();
+}
+
+function mailsTo(address: string, reference: string) {
+  return smtp.received.filter((m) => m.rcptTo.includes(address)).map((m) => parseMessage(m.raw)).filter((p) => p.subject.includes(reference));
+}
+
+const GC_FACTORY = { kind: "factory", deal: "lease", areaMin: 4000, areaMax: 6000, ceilingMinM: 8, regions: ["高淳区"] };
+
+describe("email recruiter", () => {
+  it("routes the GC-EDZ match to its recruiter and emails them once: subject, both parts, escaped hostile input", async () => {
+    const hostile = `<script>alert(1)</script>"><img src=x onerror=alert(1)>`;
+    const { id, reference } = await submit(GC_FACTORY, { company: `恶意${hostile}公司`, product: `产品${hostile}` });
+    const [mail] = await eventually(async () => {
+      const m = mailsTo("zhoumin@example.test", reference);
+      return m.length ? m : null;
+    }, "the email at the SMTP server");
+    expect(mail.subject).toContain(`【新线索 ${reference}】`);
+    expect(mail.subject).toContain("租赁厂房");
+    expect(mail.subject).toContain("4000–6000㎡");
+    const html = mail.parts.get("text/html")!;
+    const text = mail.parts.get("text/plain")!;
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain("单层厂房1号");
+    expect(html).toContain("https://pm.example.cn/queue/assignments/");
+    expect(text).toContain(reference);
+    expect(mail.headers.get("message-id")?.[0]).toMatch(/^<assignment-[0-9a-f-]+-n\d+@parkmatch>$/);
+
+    const lead = await eventually(async () => {
+      const v = await view(id);
+      return v.assignments.length && v.status === "assigned" ? v : null;
+    }, "lead assigned");
+    const a = lead.assignments.find((x: { parkId: string }) => x.parkId === "GC-EDZ");
+    expect(a).toMatchObject({ recruiterId: "R1", parkId: "GC-EDZ", channel: "email", status: "offered" });
+    expect(a.reason.zh.length).toBeGreaterThan(0);
+    await outboxDrained(db.sql);
+    expect(mailsTo("zhoumin@example.test", reference)).toHaveLength(1);
+    const events = await db.sql`select event, rule, considered from routing_events where lead_id = ${id} and event = 'assigned'`;
+    expect(events.length).toBeGreaterThan(0);
+    expect(events[0].considered.length).toBeGreaterThan(0);
+  });
+
+  it("sends at most one duplicate, with the same Message-ID, when the worker dies between the SMTP answer and the state update", async () => {
+    failNextStateUpdate = true;
+    const { reference } = await submit(GC_FACTORY, { company: "南京崩溃重试机械有限公司" });
+    await eventually(async () => mailsTo("zhoumin@example.test", reference).length >= 2 || null, "the retried email");
+    await outboxDrained(db.sql);
+    const mails = mailsTo("zhoumin@example.test", reference);
+    expect(mails).toHaveLength(2);
+    expect(mails[0].headers.get("message-id")).toEqual(mails[1].headers.get("message-id"));
+    const [n] = await db.sql`select n.status, n.attempts from notifications n join leads l on l.id = n.lead_id where l.reference = ${reference} and n.kind = 'assignment' and n.channel = 'email'`;
+    expect(n).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("sends the returning customer's next lead to the recruiter who had them", async () => {
+    const phone = uniquePhone();
+    const first = await submit(GC_FACTORY, { phone, company: "南京回头客机械有限公司" });
+    await eventually(async () => (await view(first.id)).status === "assigned" || null, "first lead assigned");
+    const second = await submit(GC_FACTORY, { phone, company: "南京回头客机械有限公司" });
+    const lead = await eventually(async () => {
+      const v = await view(second.id);
+      return v.assignments.length ? v : null;
+    }, "second lead assigned");
+    expect(lead.assignments.find((a: { parkId: string }) => a.parkId === "GC-EDZ")).toMatchObject({ recruiterId: "R1", rule: "returning-customer" });
+    expect(lead.assignments.find((a: { parkId: string }) => a.parkId === "GC-DB")).toMatchObject({ recruiterId: "R2", rule: "returning-customer" });
+  });
+});
+
+describe("hotline recruiter and leads without a match", () => {
+  it("creates a hand-over call task for a hotline recruiter with their phone and the matched spaces", async () => {
+    // 东坝 (GC-DB) is covered by R2, who works through the hotline.
+    const { id } = await submit({ kind: "factory", deal: "lease", areaMin: 5500, areaMax: 7000, regions: ["高淳区"] }, { industry: "C33", product: "金属制品" });
+    const task = await eventually(async () => {
+      const [t] = await db.sql`select kind, phone, script, recruiter_id from call_tasks where lead_id = ${id} and kind = 'handover'`;
+      return t;
+    }, "hand-over task");
+    expect(task.recruiter_id).toBe("R2");
+    expect(task.phone).toBe("+8613900000002");
+    expect(task.script).toContain("转交线索");
+    expect(task.script).toMatch(/匹配空间/);
+    const lead = await view(id);
+    expect(lead.assignments.find((a: { parkId: string }) => a.parkId === "GC-DB")).toMatchObject({ recruiterId: "R2", channel: "hotline" });
+  });
+
+  it("gives a lead that matches nothing a hotline call-back task (回访)", async () => {
+    const { id } = await submit({ kind: "warehouse", deal: "buy", areaMin: 200000 });
+    const task = await eventually(async () => {
+      const [t] = await db.sql`select kind, script from call_tasks where lead_id = ${id}`;
+      return t;
+    }, "call-back task");
+    expect(task.kind).toBe("callback");
+    expect(task.script).toMatch(/回访/);
+    expect((await view(id)).status).toBe("unmatched");
+  });
+});
+
+describe("WeCom group (msw plays the robot)", () => {
+  it("posts each new assignment of a park with a webhook, phone masked, and retries a rate limit (45009) instead of dropping", async () => {
+    let calls = 0;
+    msw.use(
+      http.post("https://qyapi.weixin.qq.com/cgi-bin/webhook/send", async ({ request }) => {
+        calls++;
+        expect(new URL(request.url).searchParams.get("key")).toBe("test-robot-key");
+        const body = (await request.json()) as { msgtype: string; markdown: { content: string } };
+        expect(body.msgtype).toBe("markdown");
+        if (calls === 1) return HttpResponse.json({ errcode: 45009, errmsg: "api freq out of limit" });
+        wecomPosts.push({ content: body.markdown.content });
+        return HttpResponse.json({ errcode: 0, errmsg: "ok" });
+      }),
+    );
+    const { reference } = await submit({ kind: "factory", deal: "lease", areaMin: 2500, areaMax: 3500, regions: ["江宁区"] }, { industry: "C39", product: "传感器" });
+    const post = await eventually(async () => wecomPosts.find((p) => p.content.includes(reference)), "the WeCom post", 20_000);
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(post.content).toMatch(/139＊＊＊＊0005|\*\*\*\*|＊/);
+    expect(post.content).not.toContain("13900000005");
+  });
+});
+
+describe("SMTP refusing", () => {
+  it("dead-letters a permanently refused email (550) with the reason, visible to the admin", async () => {
+    const refusing = await startSmtpServer({
+      onRcptTo(_address, _session, callback) {
+        callback(Object.assign(new Error("mailbox unavailable"), { responseCode: 550 }));
+      },
+    });
+    await worker.close();
+    const previous = smtp;
+    smtp = refusing;
+    worker = await startWorkerWith({});
+    try {
+      const { id } = await submit(GC_FACTORY, { company: "南京拒收测试机械有限公司" });
+      const dead = await eventually(async () => {
+        const [n] = await db.sql`select status, last_error from notifications where lead_id = ${id} and channel = 'email'`;
+        return n?.status === "dead" ? n : null;
+      }, "dead letter");
+      expect(dead.last_error).toMatch(/550|mailbox unavailable/);
+      const [event] = await db.sql`select event from routing_events where lead_id = ${id} and event = 'dead-letter'`;
+      expect(event).toBeDefined();
+    } finally {
+      await worker.close();
+      smtp = previous;
+      await refusing.close();
+      worker = await startWorkerWith({});
+    }
+  });
+
+  it("retries a temporary refusal (450) with backoff and dead-letters after the last attempt", async () => {
+    let tries = 0;
+    const busy = await startSmtpServer({
+      onRcptTo(_address, _session, callback) {
+        tries++;
+        callback(Object.assign(new Error("try again later"), { responseCode: 450 }));
+      },
+    });
+    await worker.close();
+    const previous = smtp;
+    smtp = busy;
+    worker = await startWorkerWith({});
+    try {
+      const { id } = await submit(GC_FACTORY, { company: "南京暂拒测试机械有限公司" });
+      const dead = await eventually(async () => {
+        const [n] = await db.sql`select status, attempts, last_error from notifications where lead_id = ${id} and channel = 'email'`;
+        return n?.status === "dead" ? n : null;
+      }, "dead letter after retries", 30_000);
+      expect(dead.attempts).toBe(8);
+      expect(tries).toBeGreaterThanOrEqual(8);
+    } finally {
+      await worker.close();
+      smtp = previous;
+      await busy.close();
+      worker = await startWorkerWith({});
+    }
+  }, 60_000);
+});
+
+describe("SLA", () => {
+  it("re-routes an assignment nobody accepted, tells the first recruiter, escalates after two re-routes — also across a Redis flush", async () => {
+    const inv = demoInventory();
+    inv.parks.push({ id: "SLA-P", name: "时限测试园", province: "江苏省", city: "南京市", district: "六合区", industries: ["C35"], excludedIndustries: [] });
+    inv.spaces.push({ id: "SLA-S", parkId: "SLA-P", kind: "factory", deals: ["lease"], title: "时限测试厂房", areaSqm: 3000, status: "available" });
+    for (const n of [1, 2, 3]) inv.recruiters.push({ id: `SLA-R${n}`, name: `时限专员${n}`, email: `sla${n}@example.test`, phone: `1390000010${n}`, channel: "email", parks: ["SLA-P"], industries: [], capacity: 10, active: true });
+    expect((await importInventory(db.sql, inv)).ok).toBe(true);
+    await db.sql`insert into users (email, name, role) values ('admin@example.test', '管理员', 'admin') on conflict do nothing`;
+    await outboxDrained(db.sql);
+
+    await worker.close();
+    worker = await startWorkerWith({ slaMinutes: 0.05 }); // 3 s
+    try {
+      const { id, reference } = await submit({ kind: "factory", deal: "lease", areaMin: 2800, areaMax: 3200, regions: ["六合区"] }, { company: "南京时限测试有限公司" });
+      const firstRecruiter = await eventually(async () => {
+        const [a] = await db.sql`select recruiter_id from assignments where lead_id = ${id} and park_id = 'SLA-P'`;
+        return a?.recruiter_id as string | undefined;
+      }, "first offer");
+      await eventually(async () => {
+        const [a] = await db.sql`select reroutes from assignments where lead_id = ${id} and park_id = 'SLA-P'`;
+        return a.reroutes >= 1 || null;
+      }, "first re-route", 20_000);
+
+      // Redis restarts empty in the middle: the next SLA check is re-derived from Postgres.
+      const admin = new Redis(redis.url);
+      await admin.flushall();
+      admin.disconnect();
+
+      const escalated = await eventually(async () => {
+        const [a] = await db.sql`select status, reroutes from assignments where lead_id = ${id} and park_id = 'SLA-P'`;
+        return a.status === "escalated" ? a : null;
+      }, "escalation", 40_000);
+      expect(escalated.reroutes).toBe(2);
+
+      const offered = await db.sql<{ recruiter_id: string }[]>`select recruiter_id from routing_events where lead_id = ${id} and event in ('assigned', 'rerouted') order by id`;
+      expect(new Set(offered.map((o) => o.recruiter_id)).size).toBe(3); // each recruiter at most once
+      await eventually(async () => mailsTo(`sla${firstRecruiter.slice(-1)}@example.test`, reference).some((m) => m.subject.includes("已改派")) || null, "the first recruiter is told");
+      await eventually(async () => smtp.received.some((m) => m.rcptTo.includes("admin@example.test") && parseMessage(m.raw).subject.includes(reference)) || null, "the admin escalation email");
+      const [task] = await db.sql`select kind from call_tasks where lead_id = ${id} and kind = 'escalation'`;
+      expect(task).toBeDefined();
+    } finally {
+      await worker.close();
+      worker = await startWorkerWith({});
+    }
+  }, 90_000);
+});
