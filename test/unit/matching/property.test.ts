@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { rankMatches } from "../../../app/domain/matching/rank";
 import type { MatchNeed, SpaceCandidate } from "../../../app/domain/matching/types";
 import { lead } from "../../fixtures/match-eval";
+import { expectConditional, violatesHard } from "../../fixtures/hard-oracle";
 
 // Random leads × random inventories against a statement of the hard constraints written here from the
 // text of DESIGN.md ("Matching"), deliberately NOT by calling hardCheck. Two readings are the matcher's
@@ -19,61 +20,6 @@ const FOCUS = ["C35", "C36", "C33", "C39", "I65", "G59", "C"];
 const EXCLUDED = ["C25", "C26", "C17", "I65", "C"];
 const SQM_PER_MU = 2000 / 3;
 
-/** Why `s` must not be offered to `n`, or null when every hard constraint holds. */
-function violatesHard(n: MatchNeed, s: SpaceCandidate): string | null {
-  const need = n.need;
-  if (s.status !== "available") return "status is not available";
-  if (s.kind !== need.kind) return "kind differs";
-  const offered = need.deal === "either" ? s.deals.includes("lease") || s.deals.includes("buy") : s.deals.includes(need.deal);
-  if (!offered) return "deal not offered";
-
-  const min = need.areaMinSqm;
-  const max = need.areaMaxSqm;
-  const aboveLow = min === undefined || s.areaSqm * 5 >= min * 4; // area ≥ 0.8 × min
-  const belowHigh = max === undefined || s.areaSqm * 4 <= max * 5; // area ≤ 1.25 × max
-  const divisibleDown = s.divisibleMinSqm != null && max !== undefined && s.divisibleMinSqm <= max;
-  if (!(aboveLow && (belowHigh || divisibleDown))) return "area outside the window";
-
-  const specs: [number | undefined, number | null | undefined, string][] = [
-    [need.ceilingMinM, s.ceilingM, "ceiling"],
-    [need.floorLoadMinKg, s.floorLoadKg, "floor load"],
-    [need.powerMinKva, s.powerKva, "power"],
-    [need.craneMinT, s.craneT, "crane"],
-  ];
-  for (const [wanted, has, name] of specs) if (wanted !== undefined && has != null && has < wanted) return `${name} below the minimum`;
-
-  if (need.singleStorey === true) {
-    if (s.singleStorey === false) return "not single storey";
-    if (s.singleStorey == null && s.floors != null && s.floors > 1) return "several storeys";
-  }
-
-  const code = n.use.industry;
-  if (s.park.excludedIndustries.includes(code) || s.park.excludedIndustries.includes(code.charAt(0))) return "industry excluded";
-  if (need.regions.length > 0 && !need.regions.includes(s.park.district)) return "district not wanted";
-
-  for (const t of landThresholds(n, s)) if (t.given !== null && t.given * 2 < t.min) return `${t.name} below 50% of the park minimum`;
-  return null;
-}
-
-/** The land-purchase figures: per 亩 of the area the lead would take (a divisible plot: up to areaMax). */
-function landThresholds(n: MatchNeed, s: SpaceCandidate): { name: string; given: number | null; min: number }[] {
-  const purchase = s.kind === "land" && s.deals.includes("buy") && (n.need.deal === "buy" || (n.need.deal === "either" && !s.deals.includes("lease")));
-  if (!purchase) return [];
-  const max = n.need.areaMaxSqm;
-  const taken = s.divisibleMinSqm != null && max !== undefined && s.areaSqm > max ? Math.max(s.divisibleMinSqm, max) : s.areaSqm;
-  const mu = taken / SQM_PER_MU;
-  const out: { name: string; given: number | null; min: number }[] = [];
-  if (s.park.minTaxPerMuWan) out.push({ name: "亩均税收", given: n.tax.annualTaxWan === undefined ? null : n.tax.annualTaxWan / mu, min: s.park.minTaxPerMuWan });
-  if (s.park.minInvestmentPerMuWan) out.push({ name: "投资强度", given: n.tax.investmentWan === undefined ? null : n.tax.investmentWan / mu, min: s.park.minInvestmentPerMuWan });
-  return out;
-}
-
-/** Conditional = a land purchase with some figure at 50–100% of the park minimum (and none below). */
-function expectConditional(n: MatchNeed, s: SpaceCandidate): boolean {
-  return landThresholds(n, s).some((t) => t.given !== null && t.given * 2 >= t.min * (1 - 1e-12) && t.given < t.min * (1 - 1e-12));
-}
-
-/** Usually absent (a lead asks for few specs), so that enough spaces pass to test something. */
 const rarely = <T,>(a: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: a, weight: 1 });
 const opt = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 3 });
 const optNull = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 4 });
