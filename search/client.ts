@@ -4,7 +4,9 @@ import { nodeHttpClient } from "./http-client";
 export type SearchClient = Meilisearch;
 
 export function createSearchClient(url: string, apiKey: string): SearchClient {
-  return new Meilisearch({ host: url, apiKey, timeout: 10_000, httpClient: nodeHttpClient });
+  // The request timeout lives in nodeHttpClient: the library's own timeout adds an abort listener to a
+  // task wait's signal on every poll and never removes it.
+  return new Meilisearch({ host: url, apiKey, httpClient: nodeHttpClient });
 }
 
 /**

@@ -8,6 +8,7 @@ import { MeilisearchApiError } from "meilisearch";
  * (Nagle on our side meeting delayed ACK on the server's) — 10–40× the search itself. Measured in
  * docs/benchmarks.md. Errors keep the library's shape (MeilisearchApiError with `cause.code`).
  */
+const REQUEST_TIMEOUT_MS = 10_000;
 const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
 
 export function nodeHttpClient(input: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<unknown> {
@@ -16,10 +17,21 @@ export function nodeHttpClient(input: Parameters<typeof fetch>[0], init: Request
   const headers = Object.fromEntries(new Headers(init.headers).entries());
   const body = typeof init.body === "string" ? init.body : init.body == null ? undefined : String(init.body);
   if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
+  const signal = init.signal ?? undefined;
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    // The library reuses one signal for all polls of a task wait: listen once per request and always
+    // remove the listener, or they pile up on that signal.
+    const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
+    const done = <T,>(f: (v: T) => void) => (v: T) => {
+      signal?.removeEventListener("abort", onAbort);
+      f(v);
+    };
+    resolve = done(resolve);
+    reject = done(reject);
     const req = (secure ? https : http).request(
       url,
-      { method: init.method ?? "GET", headers, agent: secure ? agents.https : agents.http, signal: init.signal ?? undefined },
+      { method: init.method ?? "GET", headers, agent: secure ? agents.https : agents.http },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -39,6 +51,8 @@ export function nodeHttpClient(input: Parameters<typeof fetch>[0], init: Request
         });
       },
     );
+    signal?.addEventListener("abort", onAbort, { once: true });
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`Meilisearch did not answer within ${REQUEST_TIMEOUT_MS} ms`)));
     req.setNoDelay(true);
     req.on("error", reject);
     req.end(body);

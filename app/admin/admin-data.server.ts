@@ -1,0 +1,199 @@
+import type { Sql } from "~/db/db.server";
+import { maskPhone } from "~/domain/phone";
+import { getLeadView } from "~/leads/lead-view.server";
+
+// What the admin pages read. Only what an admin needs leaves this module: company names and lead
+// references, recruiter names, masked phones — never a contact's name, full phone, email or WeChat.
+
+export const ADMIN_LIST_LIMIT = 50;
+
+type Bilingual = { zh: string; en: string };
+
+export type UnassignedRow = { assignmentId: string; leadId: string; reference: string; company: string; parkId: string; parkName: string; since: string };
+export type DeadLetterRow = {
+  id: string; kind: string; channel: string; recipient: string; recipientName: string | null; lastError: string | null;
+  attempts: number; leadId: string; reference: string; createdAt: string;
+};
+export type CallTaskCount = { kind: "handover" | "callback" | "escalation"; open: number; due: number };
+export type EscalatedRow = {
+  assignmentId: string; leadId: string; reference: string; company: string; parkName: string; recruiterId: string | null;
+  recruiterName: string | null; reroutes: number; since: string;
+};
+export type Dashboard = {
+  unassigned: { total: number; rows: UnassignedRow[] };
+  dead: { total: number; rows: DeadLetterRow[] };
+  callTasks: CallTaskCount[];
+  escalated: { total: number; rows: EscalatedRow[] };
+};
+
+const CALL_TASK_KINDS = ["handover", "callback", "escalation"] as const;
+
+export async function loadDashboard(sql: Sql): Promise<Dashboard> {
+  const [counts, unassigned, dead, tasks, escalated] = await Promise.all([
+    sql<{ unassigned: number; dead: number; escalated: number }[]>`
+      select (select count(*)::int from assignments where status = 'unassigned') as unassigned,
+             (select count(*)::int from notifications where status = 'dead') as dead,
+             (select count(*)::int from assignments where status = 'escalated') as escalated`,
+    sql<{ id: string; lead_id: string; reference: string; company_name: string; park_id: string; park_name: string; created_at: Date }[]>`
+      select a.id, a.lead_id, l.reference, l.company_name, a.park_id, p.name as park_name, a.created_at
+      from assignments a join leads l on l.id = a.lead_id join parks p on p.id = a.park_id
+      where a.status = 'unassigned'
+      order by a.created_at, a.id
+      limit ${ADMIN_LIST_LIMIT}`,
+    sql<{ id: string; kind: string; channel: string; recipient: string; recipient_name: string | null; last_error: string | null; attempts: number; lead_id: string; reference: string; created_at: Date }[]>`
+      select n.id::text, n.kind, n.channel, n.recipient,
+             coalesce(r.name, nullif(u.name, ''), pk.name) as recipient_name,
+             n.last_error, n.attempts, n.lead_id, l.reference, n.created_at
+      from notifications n
+      join leads l on l.id = n.lead_id
+      left join recruiters r on n.channel in ('email', 'hotline') and r.id = n.recipient
+      left join users u on n.kind = 'escalation' and u.id::text = n.recipient
+      left join parks pk on n.channel = 'wecom' and pk.id = n.recipient
+      where n.status = 'dead'
+      order by n.created_at desc, n.id desc
+      limit ${ADMIN_LIST_LIMIT}`,
+    sql<{ kind: CallTaskCount["kind"]; open: number; due: number }[]>`
+      select kind, count(*)::int as open, (count(*) filter (where due_at <= now()))::int as due
+      from call_tasks where status in ('open', 'no-answer')
+      group by kind`,
+    sql<{ id: string; lead_id: string; reference: string; company_name: string; park_name: string; recruiter_id: string | null; recruiter_name: string | null; reroutes: number; updated_at: Date }[]>`
+      select a.id, a.lead_id, l.reference, l.company_name, p.name as park_name, a.recruiter_id, r.name as recruiter_name, a.reroutes, a.updated_at
+      from assignments a join leads l on l.id = a.lead_id join parks p on p.id = a.park_id
+      left join recruiters r on r.id = a.recruiter_id
+      where a.status = 'escalated'
+      order by a.updated_at desc, a.id
+      limit ${ADMIN_LIST_LIMIT}`,
+  ]);
+  const byKind = new Map(tasks.map((t) => [t.kind, t]));
+  return {
+    unassigned: {
+      total: counts[0].unassigned,
+      rows: unassigned.map((r) => ({ assignmentId: r.id, leadId: r.lead_id, reference: r.reference, company: r.company_name, parkId: r.park_id, parkName: r.park_name, since: r.created_at.toISOString() })),
+    },
+    dead: {
+      total: counts[0].dead,
+      rows: dead.map((r) => ({
+        id: r.id, kind: r.kind, channel: r.channel, recipient: r.recipient, recipientName: r.recipient_name, lastError: r.last_error,
+        attempts: r.attempts, leadId: r.lead_id, reference: r.reference, createdAt: r.created_at.toISOString(),
+      })),
+    },
+    callTasks: CALL_TASK_KINDS.map((kind) => ({ kind, open: byKind.get(kind)?.open ?? 0, due: byKind.get(kind)?.due ?? 0 })),
+    escalated: {
+      total: counts[0].escalated,
+      rows: escalated.map((r) => ({
+        assignmentId: r.id, leadId: r.lead_id, reference: r.reference, company: r.company_name, parkName: r.park_name,
+        recruiterId: r.recruiter_id, recruiterName: r.recruiter_name, reroutes: r.reroutes, since: r.updated_at.toISOString(),
+      })),
+    },
+  };
+}
+
+export type ConsideredRow = { recruiterId: string; recruiterName: string | null; eligible: boolean; why: Bilingual };
+export type RoutingEventRow = {
+  id: string; at: string; event: string; parkName: string | null; recruiterId: string | null; recruiterName: string | null;
+  rule: string | null; reason: Bilingual | null; considered: ConsideredRow[];
+};
+export type LeadAudit = {
+  id: string;
+  reference: string;
+  status: string;
+  source: string;
+  createdAt: string;
+  company: string;
+  industry: string;
+  product: string;
+  need: { kind: string | null; deal: string | null; areaMinSqm: number | null; areaMaxSqm: number | null; regions: string[] };
+  phoneMasked: string;
+  events: RoutingEventRow[];
+  matches: { spaceId: string; spaceTitle: string | null; parkId: string; parkName: string | null; score: number; conditional: boolean; reasons: (Bilingual & { kind: string })[]; foundBy: string }[];
+  assignments: { id: string; parkId: string; parkName: string | null; recruiterId: string | null; recruiterName: string | null; channel: string | null; status: string; rule: string; reason: Bilingual; reroutes: number; acceptBy: string | null }[];
+};
+
+function bilingual(value: unknown): Bilingual | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  return { zh: typeof v.zh === "string" ? v.zh : "", en: typeof v.en === "string" ? v.en : "" };
+}
+
+function considered(value: unknown): { recruiterId: string; eligible: boolean; why: Bilingual }[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((c): c is Record<string, unknown> => typeof c === "object" && c !== null && typeof (c as Record<string, unknown>).recruiterId === "string")
+    .map((c) => ({ recruiterId: c.recruiterId as string, eligible: c.eligible === true, why: bilingual(c.why) ?? { zh: "", en: "" } }));
+}
+
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
+
+/** One lead's routing audit trail (time order) with its matches and assignments; null when unknown. */
+export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | null> {
+  const view = await getLeadView(sql, id);
+  if (!view) return null;
+  const events = await sql<{ id: string; at: Date; event: string; park_name: string | null; recruiter_id: string | null; rule: string | null; reason: unknown; considered: unknown }[]>`
+    select e.id::text, e.at, e.event, p.name as park_name, e.recruiter_id, e.rule, e.reason, e.considered
+    from routing_events e
+    left join assignments a on a.id = e.assignment_id
+    left join parks p on p.id = a.park_id
+    where e.lead_id = ${view.id}
+    order by e.at, e.id`;
+  const parsedEvents = events.map((e) => ({ ...e, considered: considered(e.considered) }));
+
+  // Names for every recruiter, park and space mentioned, in three small look-ups.
+  const recruiterIds = new Set<string>();
+  for (const e of parsedEvents) {
+    if (e.recruiter_id) recruiterIds.add(e.recruiter_id);
+    for (const c of e.considered) recruiterIds.add(c.recruiterId);
+  }
+  for (const a of view.assignments) if (a.recruiterId) recruiterIds.add(a.recruiterId);
+  const parkIds = [...new Set([...view.matches.map((m) => m.parkId), ...view.assignments.map((a) => a.parkId)])];
+  const spaceIds = view.matches.map((m) => m.spaceId);
+  const [recruiters, parks, spaces] = await Promise.all([
+    recruiterIds.size ? sql<{ id: string; name: string }[]>`select id, name from recruiters where id = any(${[...recruiterIds]})` : Promise.resolve([]),
+    parkIds.length ? sql<{ id: string; name: string }[]>`select id, name from parks where id = any(${parkIds})` : Promise.resolve([]),
+    spaceIds.length ? sql<{ id: string; title: string }[]>`select id, title from spaces where id = any(${spaceIds})` : Promise.resolve([]),
+  ]);
+  const recruiterName = new Map(recruiters.map((r) => [r.id, r.name]));
+  const parkName = new Map(parks.map((p) => [p.id, p.name]));
+  const spaceTitle = new Map(spaces.map((s) => [s.id, s.title]));
+
+  const lead = view.lead as unknown as Record<string, Record<string, unknown> | undefined>;
+  const need = lead.need ?? {};
+  return {
+    id: view.id,
+    reference: view.reference,
+    status: view.status,
+    source: view.source,
+    createdAt: view.createdAt,
+    company: str(lead.company?.name) ?? "",
+    industry: str(lead.use?.industry) ?? "",
+    product: str(lead.use?.product) ?? "",
+    need: {
+      kind: str(need.kind),
+      deal: str(need.deal),
+      areaMinSqm: num(need.areaMinSqm),
+      areaMaxSqm: num(need.areaMaxSqm),
+      regions: Array.isArray(need.regions) ? need.regions.filter((r): r is string => typeof r === "string") : [],
+    },
+    phoneMasked: typeof lead.contact?.phone === "string" ? maskPhone(lead.contact.phone) : "",
+    events: parsedEvents.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      event: e.event,
+      parkName: e.park_name,
+      recruiterId: e.recruiter_id,
+      recruiterName: e.recruiter_id ? recruiterName.get(e.recruiter_id) ?? null : null,
+      rule: e.rule,
+      reason: bilingual(e.reason),
+      considered: e.considered.map((c) => ({ ...c, recruiterName: recruiterName.get(c.recruiterId) ?? null })),
+    })),
+    matches: view.matches.map((m) => ({
+      spaceId: m.spaceId, spaceTitle: spaceTitle.get(m.spaceId) ?? null, parkId: m.parkId, parkName: parkName.get(m.parkId) ?? null,
+      score: m.score, conditional: m.conditional, reasons: m.reasons, foundBy: m.foundBy,
+    })),
+    assignments: view.assignments.map((a) => ({
+      id: a.id, parkId: a.parkId, parkName: parkName.get(a.parkId) ?? null, recruiterId: a.recruiterId,
+      recruiterName: a.recruiterId ? recruiterName.get(a.recruiterId) ?? null : null, channel: a.channel, status: a.status,
+      rule: a.rule, reason: bilingual(a.reason) ?? { zh: "", en: "" }, reroutes: a.reroutes, acceptBy: a.acceptBy,
+    })),
+  };
+}

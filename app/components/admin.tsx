@@ -1,0 +1,89 @@
+import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { adminText, formatAdminTime, withLng, type AdminKey } from "~/i18n/admin-messages";
+import type { Lng } from "~/i18n/lng";
+import { ui } from "~/i18n/ui-messages";
+import { useRootData } from "~/root";
+
+// The frame of every admin page: plain links and forms, so everything works without JavaScript.
+
+export function useAdminText(lng: Lng) {
+  return (key: AdminKey, params?: Record<string, string | number>) => adminText(lng, key, params);
+}
+
+/** The same page in the other language (other query parameters are kept). */
+function LanguageLink({ lng }: { lng: Lng }) {
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  if (lng === "en") params.delete("lng");
+  else params.set("lng", "en");
+  const query = params.toString();
+  return (
+    <Link to={`${location.pathname}${query ? `?${query}` : ""}`} lang={lng === "en" ? "zh-CN" : "en"}>
+      {adminText(lng, "lang.switch")}
+    </Link>
+  );
+}
+
+export function AdminHeader({ lng, signedIn = true }: { lng: Lng; signedIn?: boolean }) {
+  const t = useAdminText(lng);
+  return (
+    <header className="top admin-top">
+      <strong>{t("app.name")}</strong>
+      {signedIn ? (
+        <nav aria-label={t("nav.label")} className="admin-nav">
+          <Link to={withLng("/admin", lng)}>{t("nav.dashboard")}</Link>
+          <Link to={withLng("/admin/outbox", lng)}>{t("nav.outbox")}</Link>
+        </nav>
+      ) : null}
+      <span className="admin-tools">
+        <LanguageLink lng={lng} />
+        {signedIn ? (
+          <form method="post" action={withLng("/admin/logout", lng)} className="inline">
+            <button type="submit" className="link">
+              {t("nav.logout")}
+            </button>
+          </form>
+        ) : null}
+      </span>
+    </header>
+  );
+}
+
+export function AdminPage({ lng, children, signedIn }: { lng: Lng; children: ReactNode; signedIn?: boolean }) {
+  return (
+    <>
+      <AdminHeader lng={lng} signedIn={signedIn} />
+      <main className="admin">{children}</main>
+    </>
+  );
+}
+
+export function Time({ iso }: { iso: string | null | undefined }) {
+  return iso ? <time dateTime={iso}>{formatAdminTime(iso)}</time> : <>—</>;
+}
+
+/** 400 and 404 of admin pages, in the page's language, inside the admin frame. */
+export function AdminErrorBoundary({ messages }: { messages?: Partial<Record<number, AdminKey>> }) {
+  const error = useRouteError();
+  const { lng, hotline } = useRootData();
+  const t = useAdminText(lng);
+  if (!isRouteErrorResponse(error) || error.status >= 500) {
+    // Never a stack trace: the same plain apology as the public pages.
+    return (
+      <AdminPage lng={lng}>
+        <h1>{ui(lng, "error.title")}</h1>
+        <p>{ui(lng, "error.body", { hotline: hotline || "400" })}</p>
+      </AdminPage>
+    );
+  }
+  const key = messages?.[error.status] ?? "common.notFound";
+  return (
+    <AdminPage lng={lng}>
+      <h1>{t(key)}</h1>
+      <p>
+        <Link to={withLng("/admin", lng)}>{t("common.backToDashboard")}</Link>
+      </p>
+    </AdminPage>
+  );
+}

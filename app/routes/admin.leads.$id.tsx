@@ -1,0 +1,226 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { loadLeadAudit } from "~/admin/admin-data.server";
+import { AdminErrorBoundary, AdminPage, Time, useAdminText } from "~/components/admin";
+import { getSql } from "~/db/db.server";
+import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
+import { industryLabel } from "~/domain/industries";
+import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
+import { lngFromUrl, type Lng } from "~/i18n/lng";
+import adminStyles from "~/styles/admin.css";
+import { requireAdmin } from "~/utils/admin-session.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? adminText(d.lng, "lead.title", { reference: d.audit.reference }) : "parkmatch" },
+  { name: "robots", content: "noindex" },
+];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/** GET /admin/leads/<id>: the routing audit trail of one lead, with its matches and assignments. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const audit = await loadLeadAudit(getSql(), params.id ?? "");
+  if (!audit) throw new Response("not found", { status: 404 });
+  return { lng: lngFromUrl(request.url), audit };
+}
+
+type Bilingual = { zh: string; en: string };
+const say = (lng: Lng, b: Bilingual | null | undefined) => (b ? (lng === "en" ? b.en || b.zh : b.zh || b.en) : "");
+
+function area(sqm: number, kind: string | null): string {
+  return kind === "land" ? `${formatMu(sqmToMu(sqm))} (${formatSqm(sqm)})` : formatSqm(sqm);
+}
+
+export default function AdminLead() {
+  const { lng, audit: a } = useLoaderData<typeof loader>();
+  const t = useAdminText(lng);
+  const none = t("common.none");
+  const who = (name: string | null, id: string | null) => (id ? (name ? `${name} (${id})` : id) : none);
+  const { need } = a;
+  const areaText =
+    need.areaMinSqm !== null && need.areaMaxSqm !== null
+      ? `${area(need.areaMinSqm, need.kind)} – ${area(need.areaMaxSqm, need.kind)}`
+      : need.areaMinSqm !== null
+        ? `≥ ${area(need.areaMinSqm, need.kind)}`
+        : need.areaMaxSqm !== null
+          ? `≤ ${area(need.areaMaxSqm, need.kind)}`
+          : "";
+  const needText = [adminLabel(lng, "need.kind", need.kind), adminLabel(lng, "need.deal", need.deal), areaText, need.regions.join(lng === "en" ? ", " : "、")]
+    .filter((s) => s && s !== none)
+    .join(lng === "en" ? "; " : "；");
+
+  return (
+    <AdminPage lng={lng}>
+      <h1>{t("lead.title", { reference: a.reference })}</h1>
+
+      <section aria-labelledby="summary-h">
+        <h2 id="summary-h">{t("lead.summary")}</h2>
+        <dl className="facts">
+          <dt>{t("lead.status")}</dt>
+          <dd>{adminLabel(lng, "leadStatus", a.status)}</dd>
+          <dt>{t("lead.source")}</dt>
+          <dd>{adminLabel(lng, "source", a.source)}</dd>
+          <dt>{t("lead.created")}</dt>
+          <dd>
+            <Time iso={a.createdAt} />
+          </dd>
+          <dt>{t("lead.company")}</dt>
+          <dd>{a.company}</dd>
+          <dt>{t("lead.industry")}</dt>
+          <dd>{a.industry ? industryLabel(a.industry, lng) : none}</dd>
+          <dt>{t("lead.product")}</dt>
+          <dd>{a.product || none}</dd>
+          <dt>{t("lead.need")}</dt>
+          <dd>{needText || none}</dd>
+          <dt>{t("lead.phone")}</dt>
+          <dd>{a.phoneMasked || none}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="events-h">
+        <h2 id="events-h">{t("lead.events")}</h2>
+        {a.events.length === 0 ? (
+          <p>{t("lead.events.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption>{t("lead.events.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("col.time")}</th>
+                  <th scope="col">{t("col.event")}</th>
+                  <th scope="col">{t("col.park")}</th>
+                  <th scope="col">{t("col.recruiter")}</th>
+                  <th scope="col">{t("col.rule")}</th>
+                  <th scope="col">{t("col.reason")}</th>
+                  <th scope="col">{t("col.considered")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.events.map((e) => (
+                  <tr key={e.id}>
+                    <th scope="row">
+                      <Time iso={e.at} />
+                    </th>
+                    <td>{adminLabel(lng, "event", e.event)}</td>
+                    <td>{e.parkName ?? none}</td>
+                    <td>{who(e.recruiterName, e.recruiterId)}</td>
+                    <td>
+                      <code>{e.rule ?? none}</code>
+                    </td>
+                    <td>{say(lng, e.reason) || none}</td>
+                    <td>
+                      {e.considered.length === 0 ? (
+                        none
+                      ) : (
+                        <ul className="considered">
+                          {e.considered.map((c) => (
+                            <li key={c.recruiterId} className={c.eligible ? "eligible" : "not-eligible"}>
+                              {`${who(c.recruiterName, c.recruiterId)} — ${c.eligible ? t("lead.eligible") : t("lead.notEligible")}${say(lng, c.why) ? `${lng === "en" ? ": " : "："}${say(lng, c.why)}` : ""}`}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="assignments-h">
+        <h2 id="assignments-h">{t("lead.assignments")}</h2>
+        {a.assignments.length === 0 ? (
+          <p>{t("lead.assignments.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption>{t("lead.assignments.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("col.park")}</th>
+                  <th scope="col">{t("col.status")}</th>
+                  <th scope="col">{t("col.recruiter")}</th>
+                  <th scope="col">{t("col.channel")}</th>
+                  <th scope="col">{t("col.rule")}</th>
+                  <th scope="col">{t("col.reason")}</th>
+                  <th scope="col" className="num">
+                    {t("col.reroutes")}
+                  </th>
+                  <th scope="col">{t("col.acceptBy")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.assignments.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.parkName ?? s.parkId}</th>
+                    <td>{adminLabel(lng, "assignment", s.status)}</td>
+                    <td>{who(s.recruiterName, s.recruiterId)}</td>
+                    <td>{adminLabel(lng, "channel", s.channel)}</td>
+                    <td>
+                      <code>{s.rule}</code>
+                    </td>
+                    <td>{say(lng, s.reason) || none}</td>
+                    <td className="num">{s.reroutes}</td>
+                    <td>
+                      <Time iso={s.acceptBy} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="matches-h">
+        <h2 id="matches-h">{t("lead.matches")}</h2>
+        {a.matches.length === 0 ? (
+          <p>{t("lead.matches.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption>{t("lead.matches.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("col.space")}</th>
+                  <th scope="col">{t("col.park")}</th>
+                  <th scope="col" className="num">
+                    {t("col.score")}
+                  </th>
+                  <th scope="col">{t("col.reasons")}</th>
+                  <th scope="col">{t("col.foundBy")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.matches.map((m) => (
+                  <tr key={m.spaceId}>
+                    <th scope="row">{m.spaceTitle ? `${m.spaceTitle} (${m.spaceId})` : m.spaceId}</th>
+                    <td>{m.parkName ?? m.parkId}</td>
+                    <td className="num">
+                      {m.score}
+                      {m.conditional ? t("lead.conditional") : ""}
+                    </td>
+                    <td>{m.reasons.map((r) => say(lng, r)).filter(Boolean).join(lng === "en" ? "; " : "；") || none}</td>
+                    <td>{m.foundBy === "space" ? t("lead.foundBy.space") : t("lead.foundBy.lead")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <p>
+        <Link to={withLng("/admin", lng)}>{t("common.backToDashboard")}</Link>
+      </p>
+    </AdminPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary />;
+}

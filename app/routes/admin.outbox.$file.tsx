@@ -1,0 +1,64 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AdminErrorBoundary, AdminPage, useAdminText } from "~/components/admin";
+import { adminText, withLng } from "~/i18n/admin-messages";
+import { lngFromUrl } from "~/i18n/lng";
+import { getOutboxDir } from "~/notify/outbox-dir.server";
+import { decodeMimeWords, readOutboxMail } from "~/notify/outbox-files.server";
+import adminStyles from "~/styles/admin.css";
+import { requireAdmin } from "~/utils/admin-session.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? `${d.subject || d.file} · ${adminText(d.lng, "outbox.title")}` : "parkmatch" },
+  { name: "robots", content: "noindex" },
+];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/** The decoded Subject header, for the page's heading; the body is shown exactly as stored. */
+function subjectOf(raw: string): string {
+  const end = raw.search(/\r?\n\r?\n/);
+  const head = (end === -1 ? raw : raw.slice(0, end)).replace(/\r?\n[ \t]+/g, " ");
+  const line = head.split(/\r?\n/).find((l) => /^subject:/i.test(l));
+  return line ? decodeMimeWords(line.slice(line.indexOf(":") + 1).trim()) : "";
+}
+
+/** GET /admin/outbox/<file>: one development mail, raw. A bad name → 400, a missing file → 404. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const file = params.file ?? "";
+  let raw: string | null;
+  try {
+    raw = await readOutboxMail(getOutboxDir(), file);
+  } catch (error) {
+    if (error instanceof Error && error.message === "invalid outbox file name") throw new Response("bad file name", { status: 400 });
+    throw error;
+  }
+  if (raw === null) throw new Response("not found", { status: 404 });
+  return { lng: lngFromUrl(request.url), file, subject: subjectOf(raw), raw };
+}
+
+export default function AdminOutboxMail() {
+  const { lng, file, subject, raw } = useLoaderData<typeof loader>();
+  const t = useAdminText(lng);
+  return (
+    <AdminPage lng={lng}>
+      <h1>{subject || t("mail.title", { file })}</h1>
+      <p>
+        <code>{file}</code>
+      </p>
+      <h2 id="raw-h">{t("mail.raw")}</h2>
+      {/* React escapes the text: a mail's HTML part is shown as source, never rendered. */}
+      <pre className="eml" aria-labelledby="raw-h" tabIndex={0}>
+        {raw}
+      </pre>
+      <p>
+        <Link to={withLng("/admin/outbox", lng)}>{t("mail.back")}</Link>
+      </p>
+    </AdminPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary messages={{ 400: "mail.badName", 404: "mail.notFound" }} />;
+}

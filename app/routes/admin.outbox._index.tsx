@@ -1,0 +1,70 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AdminErrorBoundary, AdminPage, Time, useAdminText } from "~/components/admin";
+import { adminText, withLng } from "~/i18n/admin-messages";
+import { lngFromUrl } from "~/i18n/lng";
+import { getOutboxDir } from "~/notify/outbox-dir.server";
+import { listOutboxMails } from "~/notify/outbox-files.server";
+import adminStyles from "~/styles/admin.css";
+import { requireAdmin } from "~/utils/admin-session.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: adminText(d?.lng ?? "zh", "outbox.title") }, { name: "robots", content: "noindex" }];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/** Mails shown at most (newest first); the folder is a developer's, it does not grow without bound. */
+const MAX_LISTED = 500;
+
+/** GET /admin/outbox: the mails the worker wrote to MAIL_OUTBOX_DIR because SMTP_URL is unset. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const dir = getOutboxDir();
+  const mails = await listOutboxMails(dir);
+  return { lng: lngFromUrl(request.url), dir, total: mails.length, mails: mails.slice(0, MAX_LISTED) };
+}
+
+export default function AdminOutbox() {
+  const { lng, dir, total, mails } = useLoaderData<typeof loader>();
+  const t = useAdminText(lng);
+  return (
+    <AdminPage lng={lng}>
+      <h1>{t("outbox.title")}</h1>
+      <p>{t("outbox.intro", { dir })}</p>
+      {mails.length === 0 ? (
+        <p>{t("outbox.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              {t("outbox.caption")} · {mails.length < total ? t("common.shown", { total, shown: mails.length }) : t("outbox.count", { total })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("col.subject")}</th>
+                <th scope="col">{t("col.to")}</th>
+                <th scope="col">{t("col.date")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mails.map((m) => (
+                <tr key={m.file}>
+                  <th scope="row">
+                    <Link to={withLng(`/admin/outbox/${encodeURIComponent(m.file)}`, lng)}>{m.subject || m.file}</Link>
+                  </th>
+                  <td>{m.to}</td>
+                  <td>
+                    <Time iso={m.date} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary />;
+}

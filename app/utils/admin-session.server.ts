@@ -1,0 +1,106 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
+import { hasAdminToken } from "./auth.server";
+import { getWebEnv } from "./env.server";
+import { singleton } from "./singleton.server";
+
+// Admin access before staff accounts (docs/decisions/008): whoever knows ADMIN_API_TOKEN is an admin.
+// Pages accept a signed session cookie (set by /admin/login) or the API's Bearer header.
+
+export const ADMIN_COOKIE = "pm_admin";
+/** A session lasts one working day; the signed cookie carries its start, checked on every request. */
+export const ADMIN_SESSION_SECONDS = 12 * 60 * 60;
+
+type AdminSessionData = { admin: true; signedInAt: number };
+
+function hmac(key: string, value: string): Buffer {
+  return createHmac("sha256", key).update(value).digest();
+}
+
+/**
+ * The cookie is signed with a secret derived from ADMIN_API_TOKEN, never with the token itself: the
+ * token does not leave the process, and rotating it signs every admin out.
+ */
+function storage(): SessionStorage<AdminSessionData> {
+  const token = getWebEnv().ADMIN_API_TOKEN;
+  return singleton(`admin-session:${hmac("parkmatch", token).toString("hex")}`, () =>
+    createCookieSessionStorage<AdminSessionData>({
+      cookie: {
+        name: ADMIN_COOKIE,
+        httpOnly: true,
+        sameSite: "lax",
+        path: "/",
+        secure: false, // per request: see cookieOptions
+        maxAge: ADMIN_SESSION_SECONDS,
+        secrets: [hmac(token, "parkmatch admin session cookie v1").toString("base64url")],
+      },
+    }),
+  );
+}
+
+/** `Secure` only over https (as seen by the web process: express trusts X-Forwarded-Proto from loopback). */
+function cookieOptions(request: Request) {
+  return { secure: new URL(request.url).protocol === "https:" };
+}
+
+/** Constant time whatever the input's length: both sides are hashed to the same size first. */
+export function isAdminToken(given: string): boolean {
+  const expected = getWebEnv().ADMIN_API_TOKEN;
+  const key = "parkmatch admin token compare";
+  return timingSafeEqual(hmac(key, given), hmac(key, expected));
+}
+
+/** True when the request carries a valid, unexpired admin session cookie. */
+export async function hasAdminSession(request: Request): Promise<boolean> {
+  const session = await storage().getSession(request.headers.get("cookie"));
+  const at = session.get("signedInAt");
+  return session.get("admin") === true && typeof at === "number" && Date.now() - at < ADMIN_SESSION_SECONDS * 1000 && at <= Date.now() + 60_000;
+}
+
+/**
+ * Only a path inside the admin area may be a redirect target after sign-in (no open redirect):
+ * "/admin…", never "//host", a backslash, or the login/logout pages themselves.
+ */
+export function safeAdminPath(next: unknown): string | null {
+  if (typeof next !== "string" || next.length > 500) return null;
+  if (!/^\/admin(?:[/?]|$)/.test(next) || /[\\\s]/.test(next) || next.includes("//")) return null;
+  const url = new URL(next, "http://parkmatch.invalid");
+  if (url.origin !== "http://parkmatch.invalid" || /^\/admin\/(?:login|logout)\/?$/.test(url.pathname)) return null;
+  return url.pathname + url.search;
+}
+
+/** The login page for this request, remembering where the admin wanted to go (and the language). */
+export function loginPath(request: Request): string {
+  const url = new URL(request.url);
+  const params = new URLSearchParams();
+  const next = safeAdminPath(url.pathname + url.search);
+  if (next && next !== "/admin" && next !== "/admin?lng=en") params.set("next", next);
+  if (url.searchParams.get("lng")?.toLowerCase().startsWith("en")) params.set("lng", "en");
+  const query = params.toString();
+  return `/admin/login${query ? `?${query}` : ""}`;
+}
+
+/**
+ * For admin pages: go on when the request has an admin session or `Authorization: Bearer
+ * $ADMIN_API_TOKEN`; otherwise throw a 303 to /admin/login.
+ */
+export async function requireAdmin(request: Request): Promise<{ via: "session" | "bearer" }> {
+  if (hasAdminToken(request)) return { via: "bearer" };
+  if (await hasAdminSession(request)) return { via: "session" };
+  throw redirect(loginPath(request), { status: 303, headers: { "Cache-Control": "no-store" } });
+}
+
+/** A fresh session (never one the browser brought along) and a 303 to `to`. */
+export async function signIn(request: Request, to: string): Promise<Response> {
+  const s = storage();
+  const session = await s.getSession();
+  session.set("admin", true);
+  session.set("signedInAt", Date.now());
+  return redirect(to, { status: 303, headers: { "Set-Cookie": await s.commitSession(session, cookieOptions(request)), "Cache-Control": "no-store" } });
+}
+
+export async function signOut(request: Request, to: string): Promise<Response> {
+  const s = storage();
+  const session = await s.getSession(request.headers.get("cookie"));
+  return redirect(to, { status: 303, headers: { "Set-Cookie": await s.destroySession(session, cookieOptions(request)), "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,646 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { Redis } from "ioredis";
+import postgres from "postgres";
+import type { SMTPServerDataStream, SMTPServerSession } from "smtp-server";
+import { createSql, type Sql } from "~/db/db.server";
+import { migrate } from "~/db/migrate.server";
+import { importInventory } from "~/inventory/import.server";
+import { createSearchClient } from "../../search/client";
+import { startMeilisearch, type RunningMeili } from "../../search/launcher";
+import { startWorker, type RunningWorker, type WorkerConfig } from "../../worker/runtime";
+import { startPrivateRedis, startWebServer } from "../support/services";
+import { parseMessage, startSmtpServer, type TestServer } from "../support/smtp";
+
+// npm run bench:e2e — end-to-end latency of a lead: from just before `POST /api/leads` to the moment
+// the SMTP server has received the recruiter's email (end of DATA), open-loop at each rate of
+// BENCH_RATES leads/s for BENCH_SECONDS, with BENCH_SPACES spaces indexed. Everything is private and on
+// 127.0.0.1: Meilisearch (temp folder), database parkmatch_bench_e2e, redis-server, SMTP server, the
+// real web process and the worker runtime (in this process, or its own with BENCH_WORKER_PROCESS=1).
+//
+// Knobs (env): BENCH_RATES=10,50 BENCH_SECONDS=20 BENCH_SPACES=10000 BENCH_CONCURRENCY=8
+// BENCH_RELAY_POLL_MS=200 BENCH_SMTP_CONNECTIONS (pool size, default: the mailer's) BENCH_WAIT_SECONDS=60
+// BENCH_WARMUP=20 BENCH_WORKER_PROCESS=0|1 BENCH_MAX_MINUTES=20
+
+process.env.LOG_LEVEL ??= "warn";
+
+// ---- configuration --------------------------------------------------------------------------------
+
+function envNumber(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  const v = raw === undefined || raw === "" ? fallback : Number(raw);
+  if (!Number.isFinite(v) || v < min || v > max) throw new Error(`${name} must be a number in [${min}, ${max}], got ${raw}`);
+  return v;
+}
+
+function settings() {
+  const rates = (process.env.BENCH_RATES ?? "10,50").split(",").map((s) => Number(s.trim()));
+  for (const r of rates) if (!Number.isFinite(r) || r <= 0 || r > 200) throw new Error(`BENCH_RATES: each rate must be in (0, 200], got ${r}`);
+  const smtpConnections = process.env.BENCH_SMTP_CONNECTIONS ? envNumber("BENCH_SMTP_CONNECTIONS", 2, 1, 64) : undefined;
+  return {
+    rates,
+    seconds: envNumber("BENCH_SECONDS", 20, 1, 300),
+    spaces: envNumber("BENCH_SPACES", 10_000, 12, 200_000),
+    concurrency: envNumber("BENCH_CONCURRENCY", 8, 1, 64),
+    relayPollMs: envNumber("BENCH_RELAY_POLL_MS", 200, 50, 60_000),
+    smtpConnections,
+    waitSeconds: envNumber("BENCH_WAIT_SECONDS", 60, 5, 600),
+    warmup: envNumber("BENCH_WARMUP", 20, 0, 500),
+    workerProcess: process.env.BENCH_WORKER_PROCESS === "1",
+    maxMinutes: envNumber("BENCH_MAX_MINUTES", 20, 1, 120),
+  };
+}
+
+const DB_NAME = "parkmatch_bench_e2e";
+const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+const DB_URL = `postgres://postgres@127.0.0.1:5432/${DB_NAME}`;
+const QUEUE_PREFIX = "pmbench";
+const ADMIN_TOKEN = "bench-e2e-admin-token-0123456789";
+const MAX_LEADS_PER_RATE = 10_000; // rate × seconds, bounded
+const REFERENCE = /PM-\d{8}-\d{4,}/;
+
+// ---- inventory --------------------------------------------------------------------------------------
+
+type Inventory = { parks: Record<string, unknown>[]; spaces: Record<string, unknown>[]; recruiters: Record<string, unknown>[] };
+
+// A small deterministic PRNG, so every run measures the same inventory and leads.
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/**
+ * The demo inventory plus generated spaces up to `total`, spread over the five demo parks. Mostly
+ * factories for lease around 2 000–8 000 ㎡ (what the bench leads ask for), some warehouses, offices
+ * and land so the filters have something to reject. Every recruiter gets room for the whole bench.
+ */
+function benchInventory(total: number): Inventory {
+  const inv = JSON.parse(readFileSync(new URL("../../app/data/demo-inventory.json", import.meta.url), "utf8")) as Inventory;
+  const parkIds = inv.parks.map((p) => String(p.id));
+  const rand = rng(20_240_601);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const maybe = <T>(v: T): T | null => (rand() < 0.15 ? null : v);
+  const n = Math.max(0, total - inv.spaces.length);
+  for (let i = 1; i <= n; i++) {
+    const r = rand();
+    const kind = r < 0.7 ? "factory" : r < 0.85 ? "warehouse" : r < 0.95 ? "office" : "land";
+    const building = kind !== "land";
+    const areaSqm = kind === "land" ? Math.round(6_667 + rand() * 60_000) : Math.round(1_500 + rand() * 7_500);
+    const floors = building ? (rand() < 0.6 ? 1 : 2 + Math.floor(rand() * 4)) : null;
+    inv.spaces.push({
+      id: `BE-${i}`,
+      parkId: parkIds[i % parkIds.length],
+      kind,
+      deals: kind === "land" ? ["buy"] : rand() < 0.25 ? ["lease", "buy"] : ["lease"],
+      title: `${pick(["标准厂房", "单层厂房", "多层厂房", "仓库", "研发楼"])}${i}号`,
+      areaSqm,
+      divisibleMinSqm: building && rand() < 0.1 ? Math.round(areaSqm / 3) : null,
+      floors,
+      singleStorey: building ? maybe(floors === 1) : null,
+      ceilingM: building ? maybe(floors === 1 ? 8 + Math.round(rand() * 4) : 4 + Math.round(rand() * 2)) : null,
+      floorLoadKg: building ? maybe(500 + Math.round(rand() * 2_500)) : null,
+      powerKva: maybe(200 + Math.round(rand() * 1_800)),
+      craneT: kind === "factory" ? maybe(Math.round(rand() * 16)) : null,
+      rentYuanPerSqmMonth: building ? maybe(12 + Math.round(rand() * 20)) : null,
+      priceYuanPerSqm: null,
+      landPriceWanPerMu: kind === "land" ? 20 + Math.round(rand() * 15) : null,
+      status: rand() < 0.9 ? "available" : pick(["reserved", "let"]),
+    });
+  }
+  for (const r of inv.recruiters) r.capacity = 10_000; // the schema's maximum: nobody is at capacity during the bench
+  return inv;
+}
+
+// ---- leads ------------------------------------------------------------------------------------------
+
+// Each need fits the generated inventory and the parks' focus: 高淳 C35 → GC-EDZ (R1) and GC-MED (R3),
+// 溧水 C38 → LS-EDZ (R4), 江宁 C39 → JN-IP (R5); 高淳 C33 also reaches 东坝 GC-DB (R2, hotline).
+const PROFILES = [
+  { weight: 0.4, region: "高淳区", industry: "C35", product: "数控机床" },
+  { weight: 0.2, region: "溧水区", industry: "C38", product: "储能电池模组" },
+  { weight: 0.25, region: "江宁区", industry: "C39", product: "传感器" },
+  { weight: 0.15, region: "高淳区", industry: "C33", product: "金属结构件" },
+] as const;
+
+function benchLead(round: number, i: number, rand: () => number) {
+  let x = rand();
+  const profile = PROFILES.find((p) => (x -= p.weight) < 0) ?? PROFILES[0];
+  const areaMin = 3_000 + Math.round(rand() * 15) * 100; // 3 000–4 500
+  return {
+    need: { kind: "factory", deal: "lease", areaMin, areaMax: Math.min(6_000, areaMin + 1_500), areaUnit: "sqm", regions: [profile.region] },
+    use: { industry: profile.industry, product: profile.product },
+    tax: { annualTaxWan: 200 + Math.round(rand() * 600), investmentWan: 3_000 + Math.round(rand() * 7_000) },
+    company: { name: `南京压测${round}号${i}企业有限公司` },
+    contact: { name: "王经理", phone: `139${String(round * 100_000 + i).padStart(8, "0")}` },
+    consent: true,
+  };
+}
+
+// ---- measurement --------------------------------------------------------------------------------------
+
+type Sent = {
+  i: number;
+  scheduled: number; // perf ms
+  t0: number; // perf ms, just before the POST
+  t0Epoch: number; // Date.now() at t0, to line up with Postgres timestamps
+  answered?: number; // perf ms
+  status?: number;
+  id?: string;
+  reference?: string;
+  error?: string;
+};
+
+type Arrival = { first: number; firstEpoch: number; count: number };
+
+function pct(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+const ms = (v: number) => (Number.isFinite(v) ? String(Math.round(v)) : "–");
+const sleep = (t: number) => new Promise<void>((r) => setTimeout(r, t));
+
+async function dueOutboxRows(sql: Sql): Promise<number> {
+  const [{ n }] = await sql<{ n: number }[]>`
+    select count(*)::int as n from outbox where done_at is null and (not_before is null or not_before <= now())`;
+  return n;
+}
+
+async function waitOutboxDrained(sql: Sql, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const n = await dueOutboxRows(sql);
+    if (n === 0) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${n} outbox rows still due`);
+    await sleep(250);
+  }
+}
+
+type RoundResult = {
+  rate: number;
+  sent: number;
+  accepted: number;
+  postErrors: number;
+  emailed: number;
+  hotlineOnly: number;
+  noMatch: number;
+  otherNoEmail: number;
+  missing: number;
+  notRouted: number;
+  latencies: number[];
+  answers: number[];
+  achievedRate: number;
+  maxSendLag: number;
+  emailsReceived: number;
+  drainedAfterMs: number | null;
+  stages: Map<string, number[]>;
+  jobsCoverage: string;
+  meiliTasks: { waitP50: number; waitP99: number; runP50: number; runP99: number; batches: number; tasks: number };
+  loopDelayP99: number;
+  loadBefore: number;
+  loadAfter: number;
+};
+
+// ---- the bench --------------------------------------------------------------------------------------------
+
+async function main() {
+  const cfg = settings();
+  const cleanups: { what: string; run: () => Promise<unknown> }[] = [];
+  let cleaned: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaned ??= (async () => {
+      for (const c of cleanups.reverse()) {
+        try {
+          await Promise.race([c.run(), sleep(15_000).then(() => Promise.reject(new Error("timed out")))]);
+        } catch (error) {
+          console.error(`cleanup: ${c.what} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    })());
+  const abort = (code: number, why: string) => {
+    console.error(why);
+    void cleanup().finally(() => process.exit(code));
+  };
+  process.once("SIGINT", () => abort(130, "interrupted; cleaning up"));
+  process.once("SIGTERM", () => abort(143, "terminated; cleaning up"));
+  const watchdog = setTimeout(() => abort(1, `bench exceeded BENCH_MAX_MINUTES=${cfg.maxMinutes}; cleaning up`), cfg.maxMinutes * 60_000);
+  watchdog.unref();
+
+  const results: RoundResult[] = [];
+  let exitCode = 0;
+  try {
+    console.log(`e2e bench: rates ${cfg.rates.join(", ")} leads/s × ${cfg.seconds} s, ${cfg.spaces} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, SMTP pool ${cfg.smtpConnections ?? "default"}, worker ${cfg.workerProcess ? "in its own process" : "in this process"}`);
+    console.log(`machine: ${(await import("node:os")).cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+
+    // Meilisearch, private, temp folder.
+    const dir = mkdtempSync(join(tmpdir(), "parkmatch-bench-e2e-"));
+    cleanups.push({ what: "meilisearch temp folder", run: async () => rmSync(dir, { recursive: true, force: true }) });
+    const meili: RunningMeili = await startMeilisearch({ dataDir: dir, quiet: true });
+    cleanups.push({ what: "meilisearch", run: () => meili.stop() });
+
+    // Database, dropped and migrated.
+    const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists "${DB_NAME}" with (force)`);
+    await admin.end();
+    cleanups.push({
+      what: "drop database",
+      run: async () => {
+        const a = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+        try {
+          await a.unsafe(`drop database if exists "${DB_NAME}" with (force)`);
+        } finally {
+          await a.end();
+        }
+      },
+    });
+    await migrate(DB_URL);
+    const sql = createSql(DB_URL, { max: 4 });
+    cleanups.push({ what: "bench database pool", run: () => sql.end({ timeout: 2 }) });
+
+    const redis = await startPrivateRedis();
+    cleanups.push({ what: "redis-server", run: () => redis.stop() });
+
+    // The SMTP server: the arrival time (end of DATA) and the lead reference of every message.
+    const arrivals = new Map<string, Arrival>();
+    let emailsReceived = 0;
+    const smtp: TestServer = await startSmtpServer({
+      onData(stream: SMTPServerDataStream, _session: SMTPServerSession, callback: (err?: Error | null) => void) {
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("end", () => {
+          const at = performance.now();
+          const atEpoch = Date.now();
+          callback(null);
+          emailsReceived++;
+          const reference = REFERENCE.exec(parseMessage(Buffer.concat(chunks).toString("utf8")).subject)?.[0];
+          if (!reference) return;
+          const a = arrivals.get(reference);
+          if (a) a.count++;
+          else arrivals.set(reference, { first: at, firstEpoch: atEpoch, count: 1 });
+        });
+      },
+    });
+    cleanups.push({ what: "smtp server", run: () => smtp.close() });
+
+    // Inventory: demo + generated, imported in one transaction; the worker indexes it.
+    const inventory = benchInventory(cfg.spaces);
+    let t = performance.now();
+    const imported = await importInventory(sql, inventory);
+    if (!imported.ok) throw new Error(`inventory import failed: ${JSON.stringify(imported.errors.slice(0, 5))}`);
+    console.log(`imported ${inventory.spaces.length} spaces in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    const smtpUrl = cfg.smtpConnections ? `${smtp.url}?maxConnections=${cfg.smtpConnections}` : smtp.url;
+    const workerConfig: WorkerConfig = {
+      databaseUrl: DB_URL,
+      redisUrl: redis.url,
+      meiliUrl: meili.url,
+      meiliKey: meili.masterKey,
+      queuePrefix: QUEUE_PREFIX,
+      concurrency: cfg.concurrency,
+      relayPollMs: cfg.relayPollMs,
+      reconcileEveryMs: 30_000,
+      smtpUrl,
+      smtpTimeoutMs: 5_000,
+      appUrl: "https://pm.bench.invalid",
+      slaMinutes: 120,
+    };
+    if (cfg.workerProcess) {
+      const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/bench/e2e.bench.ts"], {
+        env: { ...process.env, BENCH_E2E_WORKER_CONFIG: JSON.stringify(workerConfig) },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      const exited = new Promise<void>((r) => child.once("exit", () => r()));
+      cleanups.push({
+        what: "worker process",
+        run: async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+          await Promise.race([exited, sleep(10_000).then(() => child.kill("SIGKILL"))]);
+        },
+      });
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("worker process did not start")), 30_000);
+        child.stdout!.on("data", (d: Buffer) => {
+          if (d.toString().includes("worker-ready")) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.once("exit", () => reject(new Error("worker process exited at start")));
+      });
+    } else {
+      const worker: RunningWorker = await startWorker(workerConfig);
+      cleanups.push({ what: "worker", run: () => worker.close() });
+    }
+
+    const web = await startWebServer({
+      DATABASE_URL: DB_URL,
+      REDIS_URL: redis.url,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+      ADMIN_API_TOKEN: ADMIN_TOKEN,
+      API_RATE_LIMIT_PER_MINUTE: "1000000",
+      LOG_LEVEL: "warn",
+    });
+    cleanups.push({ what: "web server", run: () => web.stop() });
+    if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(web.url)) throw new Error(`refusing to send load to ${web.url}`);
+
+    t = performance.now();
+    await waitOutboxDrained(sql, 600_000, "the inventory to be indexed");
+    const search = createSearchClient(meili.url, meili.masterKey);
+    const stats = await search.index("spaces").getStats();
+    if (stats.numberOfDocuments !== inventory.spaces.length) {
+      throw new Error(`spaces index holds ${stats.numberOfDocuments} documents, expected ${inventory.spaces.length}`);
+    }
+    console.log(`indexed ${stats.numberOfDocuments} spaces (outbox drained) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+
+    // Warm-up at a gentle rate (JIT, connection pools, Meilisearch caches); not measured.
+    if (cfg.warmup > 0) {
+      const warm = await runRound({ round: 1, rate: 5, count: cfg.warmup, webUrl: web.url, sql, arrivals, meiliUrl: meili.url, meiliKey: meili.masterKey, waitSeconds: cfg.waitSeconds, loop, emailsReceived: () => emailsReceived, redisUrl: redis.url, queuePrefix: QUEUE_PREFIX });
+      console.log(`warm-up: ${warm.sent} leads, ${warm.emailed} emailed, p50 ${ms(pct(warm.latencies, 50))} ms`);
+      await waitOutboxDrained(sql, 120_000, "the warm-up to finish");
+    }
+
+    let round = 2;
+    for (const rate of cfg.rates) {
+      await sleep(2_000);
+      const count = Math.min(MAX_LEADS_PER_RATE, Math.round(rate * cfg.seconds));
+      const r = await runRound({ round: round++, rate, count, webUrl: web.url, sql, arrivals, meiliUrl: meili.url, meiliKey: meili.masterKey, waitSeconds: cfg.waitSeconds, loop, emailsReceived: () => emailsReceived, redisUrl: redis.url, queuePrefix: QUEUE_PREFIX });
+      results.push(r);
+      console.log(rowOf(r));
+      await waitOutboxDrained(sql, 180_000, `the ${rate} leads/s round to finish`).catch((error: Error) => console.error(error.message));
+    }
+    loop.disable();
+  } catch (error) {
+    exitCode = 1;
+    console.error("bench failed:", error instanceof Error ? error.stack ?? error.message : String(error));
+  } finally {
+    await cleanup();
+    clearTimeout(watchdog);
+  }
+
+  if (results.length) {
+    console.log(`\nEnd-to-end: POST /api/leads → email received by the SMTP server (${cfg.seconds} s per rate, ${cfg.spaces.toLocaleString("en")} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, SMTP pool ${cfg.smtpConnections ?? "default (2)"}, worker ${cfg.workerProcess ? "own process" : "bench process"})\n`);
+    console.log("| rate (leads/s) | sent | emailed | hotline only | no match | missing | p50 ms | p90 ms | p99 ms | max ms | POST p50 ms | POST p99 ms | achieved rate | POST errors |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (const r of results) console.log(rowOf(r));
+
+    console.log("\nWhere the time goes (emailed leads; ms, p50 / p99; per hop: relay = outbox row written → job in BullMQ, wait = → job started, run = → job finished; send = job started → email received)\n");
+    const names = [...new Set(results.flatMap((r) => [...r.stages.keys()]))];
+    console.log(`| rate | ${names.join(" | ")} |`);
+    console.log(`| --- | ${names.map(() => "---").join(" | ")} |`);
+    for (const r of results) console.log(`| ${r.rate} | ${names.map((n) => { const v = r.stages.get(n) ?? []; return `${ms(pct(v, 50))} / ${ms(pct(v, 99))}`; }).join(" | ")} |`);
+    console.log(`\n(BullMQ job hashes found: ${results.map((r) => `${r.rate}/s ${r.jobsCoverage}`).join(", ")}; completed jobs are pruned beyond 5 000)`);
+
+    console.log("\n| rate | Meili tasks | batches | task wait (enqueued→started) p50 / p99 ms | task run p50 / p99 ms | bench event-loop delay p99 ms | emails received | drained after last POST | load avg before → after |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (const r of results) {
+      const m = r.meiliTasks;
+      console.log(`| ${r.rate} | ${m.tasks} | ${m.batches} | ${ms(m.waitP50)} / ${ms(m.waitP99)} | ${ms(m.runP50)} / ${ms(m.runP99)} | ${r.loopDelayP99.toFixed(1)} | ${r.emailsReceived} | ${r.drainedAfterMs === null ? "no" : `${(r.drainedAfterMs / 1000).toFixed(1)} s`} | ${r.loadBefore.toFixed(2)} → ${r.loadAfter.toFixed(2)} |`);
+    }
+    const incomplete = results.filter((r) => r.missing > 0 || r.notRouted > 0 || r.postErrors > 0);
+    for (const r of incomplete) console.log(`\n${r.rate} leads/s: ${r.missing} leads with an email assignment got no email in time, ${r.notRouted} not routed in time, ${r.postErrors} POST errors.`);
+  }
+  process.exit(exitCode);
+}
+
+function rowOf(r: RoundResult): string {
+  return `| ${r.rate} | ${r.sent} | ${r.emailed} | ${r.hotlineOnly} | ${r.noMatch + r.otherNoEmail} | ${r.missing + r.notRouted} | ${ms(pct(r.latencies, 50))} | ${ms(pct(r.latencies, 90))} | ${ms(pct(r.latencies, 99))} | ${ms(Math.max(...r.latencies))} | ${ms(pct(r.answers, 50))} | ${ms(pct(r.answers, 99))} | ${r.achievedRate.toFixed(1)}/s | ${r.postErrors} |`;
+}
+
+async function post(webUrl: string, body: unknown, s: Sent): Promise<void> {
+  try {
+    const res = await fetch(`${webUrl}/api/leads`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const json = (await res.json()) as { id?: string; reference?: string };
+    s.answered = performance.now();
+    s.status = res.status;
+    if (res.status === 201) {
+      s.id = json.id;
+      s.reference = json.reference;
+    } else s.error = `HTTP ${res.status}: ${JSON.stringify(json).slice(0, 200)}`;
+  } catch (error) {
+    s.answered = performance.now();
+    s.error = error instanceof Error ? error.message : String(error);
+  }
+}
+
+async function runRound(o: {
+  round: number;
+  rate: number;
+  count: number;
+  webUrl: string;
+  sql: Sql;
+  arrivals: Map<string, Arrival>;
+  meiliUrl: string;
+  meiliKey: string;
+  waitSeconds: number;
+  loop: ReturnType<typeof monitorEventLoopDelay>;
+  emailsReceived: () => number;
+  redisUrl: string;
+  queuePrefix: string;
+}): Promise<RoundResult> {
+  const rand = rng(o.round * 7919);
+  const bodies = Array.from({ length: o.count }, (_, i) => benchLead(o.round, i, rand));
+  const sent: Sent[] = [];
+  const inflight: Promise<void>[] = [];
+  const loadBefore = loadavg()[0];
+  const emailsBefore = o.emailsReceived();
+  const startedAt = new Date(Date.now() - 1_000);
+  o.loop.reset();
+
+  // Open loop: lead i is due at start + i/rate, whatever happened to the earlier ones.
+  const interval = 1000 / o.rate;
+  const start = performance.now() + 50;
+  for (let i = 0; i < o.count; i++) {
+    const scheduled = start + i * interval;
+    const wait = scheduled - performance.now();
+    if (wait > 1) await sleep(wait - 1);
+    while (performance.now() < scheduled) {
+      // the last millisecond, spun, so the send times are even
+    }
+    const s: Sent = { i, scheduled, t0: performance.now(), t0Epoch: Date.now() };
+    sent.push(s);
+    inflight.push(post(o.webUrl, bodies[i], s));
+  }
+  await Promise.all(inflight);
+  const lastPost = performance.now();
+  const ok = sent.filter((s) => s.reference);
+
+  // Wait for every lead's first email, or for the pipeline to be idle (everything routed and sent),
+  // at most waitSeconds after the last POST.
+  let drainedAfterMs: number | null = null;
+  const deadline = lastPost + o.waitSeconds * 1000;
+  while (performance.now() < deadline) {
+    if (ok.every((s) => o.arrivals.has(s.reference!))) break;
+    if ((await dueOutboxRows(o.sql)) === 0) {
+      drainedAfterMs = performance.now() - lastPost;
+      await sleep(300); // an email is received before its job marks the row done; let the last ones land
+      break;
+    }
+    await sleep(200);
+  }
+  if (drainedAfterMs === null && (await dueOutboxRows(o.sql)) === 0) drainedAfterMs = performance.now() - lastPost;
+
+  // What each lead should have produced, from Postgres.
+  const ids = ok.map((s) => s.id!);
+  const facts = ids.length
+    ? await o.sql<{ id: string; status: string; email: boolean; hotline: boolean; callback: boolean; routed: boolean }[]>`
+        select l.id, l.status,
+               exists (select 1 from notifications n where n.lead_id = l.id and n.channel = 'email' and n.kind = 'assignment') as email,
+               exists (select 1 from assignments a where a.lead_id = l.id and a.channel = 'hotline') as hotline,
+               exists (select 1 from call_tasks c where c.lead_id = l.id and c.kind = 'callback') as callback,
+               exists (select 1 from outbox o where o.aggregate_id = l.id::text and o.topic = 'match.route' and o.done_at is not null) as routed
+        from leads l where l.id in ${o.sql(ids)}`
+    : [];
+  const byId = new Map(facts.map((f) => [f.id, f]));
+
+  const latencies: number[] = [];
+  let emailed = 0, hotlineOnly = 0, noMatch = 0, otherNoEmail = 0, missing = 0, notRouted = 0;
+  for (const s of ok) {
+    const a = o.arrivals.get(s.reference!);
+    const f = byId.get(s.id!);
+    if (a) {
+      emailed++;
+      latencies.push(a.first - s.t0);
+    } else if (!f || !f.routed) notRouted++;
+    else if (f.email) missing++;
+    else if (f.hotline) hotlineOnly++;
+    else if (f.callback) noMatch++;
+    else otherNoEmail++;
+  }
+
+  // Stage breakdown of the emailed leads, per hop: outbox row written → job added to BullMQ (relay) →
+  // job started (queue wait) → job finished (run), from the outbox rows and the BullMQ job hashes.
+  const stages = new Map<string, number[]>();
+  const add = (name: string, v: number | null | undefined) => {
+    if (v === null || v === undefined || !Number.isFinite(v)) return;
+    const list = stages.get(name) ?? [];
+    list.push(v);
+    stages.set(name, list);
+  };
+  const emailedIds = ok.filter((s) => o.arrivals.has(s.reference!)).map((s) => s.id!);
+  let jobsFound = 0;
+  let jobsLooked = 0;
+  if (emailedIds.length) {
+    const rows = await o.sql<{ lead_id: string; outbox_id: string; topic: string; created: number }[]>`
+      select o.aggregate_id as lead_id, o.id::text as outbox_id, o.topic, extract(epoch from o.created_at) * 1000 as created
+      from outbox o
+      where o.aggregate_id in ${o.sql(emailedIds)} and o.topic in ('lead.index', 'lead.match', 'match.route')
+      union all
+      select n.lead_id::text, o.id::text, o.topic, extract(epoch from o.created_at) * 1000
+      from notifications n join outbox o on o.aggregate_id = n.id::text and o.topic = 'notify.email'
+      where n.lead_id in ${o.sql(emailedIds)} and n.kind = 'assignment'`;
+    const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: 1 });
+    try {
+      const pipeline = redis.pipeline();
+      for (const r of rows) pipeline.hmget(`${o.queuePrefix}:pipeline:outbox-${r.outbox_id}`, "timestamp", "processedOn", "finishedOn");
+      const replies = (await pipeline.exec()) ?? [];
+      type Hop = { created: number; added: number | null; started: number | null; finished: number | null };
+      const perLead = new Map<string, Map<string, Hop>>();
+      rows.forEach((r, k) => {
+        const [, v] = replies[k] ?? [null, null];
+        const [added, started, finished] = ((v as (string | null)[] | null) ?? [null, null, null]).map((x) => (x ? Number(x) : null));
+        jobsLooked++;
+        if (added !== null) jobsFound++;
+        const m = perLead.get(r.lead_id) ?? new Map<string, Hop>();
+        const prev = m.get(r.topic);
+        // notify.email: the lead's first email is the one that counts
+        if (!prev || Number(r.created) < prev.created) m.set(r.topic, { created: Number(r.created), added, started, finished });
+        perLead.set(r.lead_id, m);
+      });
+      for (const s of ok) {
+        const m = perLead.get(s.id!);
+        const a = o.arrivals.get(s.reference!);
+        if (!m || !a) continue;
+        const li = m.get("lead.index");
+        if (li) add("POST → intake tx", li.created - s.t0Epoch);
+        for (const name of ["lead.index", "lead.match", "match.route", "notify.email"] as const) {
+          const h = m.get(name);
+          if (!h || h.added === null) continue;
+          add(`${name} relay`, h.added - h.created);
+          if (h.started !== null) add(`${name} wait`, h.started - h.added);
+          if (name === "notify.email") {
+            if (h.started !== null) add(`${name} send`, a.firstEpoch - h.started);
+          } else if (h.started !== null && h.finished !== null) add(`${name} run`, h.finished - h.started);
+        }
+      }
+    } finally {
+      redis.disconnect();
+    }
+  }
+
+  // Meilisearch's own view of the round: how long tasks waited in its queue and ran.
+  const meiliTasks = { waitP50: NaN, waitP99: NaN, runP50: NaN, runP99: NaN, batches: 0, tasks: 0 };
+  try {
+    const search = createSearchClient(o.meiliUrl, o.meiliKey);
+    const waits: number[] = [], runs: number[] = [];
+    const batchIds = new Set<number>();
+    let from: number | undefined;
+    for (let page = 0; page < 50; page++) {
+      const res = await search.tasks.getTasks({ afterEnqueuedAt: startedAt.toISOString(), limit: 1000, ...(from !== undefined ? { from } : {}) });
+      for (const task of res.results) {
+        if (!task.startedAt || !task.finishedAt) continue;
+        const enq = Date.parse(task.enqueuedAt), st = Date.parse(task.startedAt), fin = Date.parse(task.finishedAt);
+        waits.push(st - enq);
+        runs.push(fin - st);
+        const b = (task as { batchUid?: number | null }).batchUid;
+        if (typeof b === "number") batchIds.add(b);
+      }
+      if (res.next === null || res.next === undefined) break;
+      from = res.next;
+    }
+    Object.assign(meiliTasks, { waitP50: pct(waits, 50), waitP99: pct(waits, 99), runP50: pct(runs, 50), runP99: pct(runs, 99), batches: batchIds.size, tasks: waits.length });
+  } catch (error) {
+    console.error(`could not read Meilisearch tasks: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  const firstT0 = sent[0]?.t0 ?? 0;
+  const lastT0 = sent[sent.length - 1]?.t0 ?? 0;
+  return {
+    rate: o.rate,
+    sent: sent.length,
+    accepted: ok.length,
+    postErrors: sent.length - ok.length,
+    emailed, hotlineOnly, noMatch, otherNoEmail, missing, notRouted,
+    latencies,
+    answers: sent.filter((s) => s.answered !== undefined && s.status === 201).map((s) => s.answered! - s.t0),
+    achievedRate: sent.length > 1 ? ((sent.length - 1) * 1000) / (lastT0 - firstT0) : 0,
+    maxSendLag: Math.max(0, ...sent.map((s) => s.t0 - s.scheduled)),
+    emailsReceived: o.emailsReceived() - emailsBefore,
+    drainedAfterMs,
+    stages,
+    jobsCoverage: `${jobsFound}/${jobsLooked}`,
+    meiliTasks,
+    loopDelayP99: o.loop.percentile(99) / 1e6,
+    loadBefore,
+    loadAfter: loadavg()[0],
+  };
+}
+
+// ---- entry: the bench, or (BENCH_WORKER_PROCESS=1) the worker runtime in a process of its own ------
+if (process.env.BENCH_E2E_WORKER_CONFIG) {
+  const config = JSON.parse(process.env.BENCH_E2E_WORKER_CONFIG) as WorkerConfig;
+  const worker = await startWorker(config);
+  process.stdout.write("worker-ready\n");
+  let closing = false;
+  const close = () => {
+    if (closing) return;
+    closing = true;
+    void worker.close().finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", close);
+  process.on("SIGINT", close);
+  process.on("disconnect", close);
+} else {
+  await main();
+}

@@ -1,0 +1,264 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Sql } from "~/db/db.server";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { storeLead } from "~/leads/intake.server";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { startWebServer } from "../support/services";
+
+// The admin pages against the real web process, a database of their own and a temp outbox folder.
+const TOKEN = process.env.ADMIN_API_TOKEN!;
+let sql: Sql;
+let drop: () => Promise<void>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let outboxDir: string;
+let lead: { id: string; reference: string };
+let cookie: string;
+
+const MAIL_FILE = "assignment-7f3c@parkmatch.eml";
+const MAIL_SUBJECT = "新需求待接单 PM-测试";
+
+beforeAll(async () => {
+  const db = await createTestDatabase("admin_pages");
+  sql = db.sql;
+  drop = db.drop;
+  outboxDir = mkdtempSync(join(tmpdir(), "parkmatch-admin-outbox-"));
+  web = await startWebServer({ DATABASE_URL: db.url, MEILI_URL: process.env.MEILI_URL!, MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!, ADMIN_API_TOKEN: TOKEN, MAIL_OUTBOX_DIR: outboxDir });
+
+  // Fixtures, straight into the tables: two parks, two recruiters, one lead routed to nobody in one park
+  // and escalated in the other, a dead notification, an open call task and a match.
+  await sql`insert into parks (id, name, province, city, district) values
+    ('GC-IP', '高淳经济开发区', '江苏省', '南京市', '高淳区'), ('LS-IP', '溧水产业园', '江苏省', '南京市', '溧水区')`;
+  await sql`insert into spaces (id, park_id, kind, deals, title, area_sqm, status) values ('GC-F1', 'GC-IP', 'factory', '{lease}', '高淳1号标准厂房', 5000, 'available')`;
+  await sql`insert into recruiters (id, name, email, phone, channel, parks, capacity, active) values
+    ('r-wang', '王招商', 'wang@example.cn', '+8613900000001', 'email', '{GC-IP}', 5, false),
+    ('r-li', '李招商', 'li@example.cn', '+8613900000002', 'email', '{GC-IP,LS-IP}', 1, true)`;
+  const body = validLeadJson({ company: "南京后台测试机械有限公司", phone: "13812345678" });
+  const parsed = createLeadSchema("zh", "api").parse(body);
+  lead = await storeLead(sql, { ...parsed, raw: body, source: "api", lng: "zh" });
+
+  const reason = { zh: "本园区 2 名招商专员均不可分配，转入待分配队列", en: "None of the park's 2 recruiter(s) is eligible; sent to the unassigned queue" };
+  const considered = [
+    { recruiterId: "r-wang", eligible: false, why: { zh: "已停用", en: "inactive" } },
+    { recruiterId: "r-li", eligible: false, why: { zh: "待办已满（1/1）", en: "at capacity (1/1)" } },
+  ];
+  const [unassigned] = await sql<{ id: string }[]>`
+    insert into assignments (lead_id, park_id, status, rule, reason)
+    values (${lead.id}, 'GC-IP', 'unassigned', 'nobody-eligible', ${sql.json(reason)}) returning id`;
+  await sql`insert into routing_events (assignment_id, lead_id, event, rule, reason, considered)
+            values (${unassigned.id}, ${lead.id}, 'unassigned', 'nobody-eligible', ${sql.json(reason)}, ${sql.json(considered)})`;
+  const [escalated] = await sql<{ id: string }[]>`
+    insert into assignments (lead_id, park_id, recruiter_id, channel, status, rule, reason, reroutes)
+    values (${lead.id}, 'LS-IP', 'r-li', 'email', 'escalated', 'least-loaded', ${sql.json({ zh: "待办最少", en: "least loaded" })}, 2) returning id`;
+  await sql`insert into notifications (assignment_id, lead_id, kind, channel, recipient, dedupe_key, status, attempts, last_error)
+            values (${escalated.id}, ${lead.id}, 'assignment', 'email', 'r-li', 'assignment:test:r0', 'dead', 5, '550 5.1.1 <li@example.cn>: mailbox unavailable')`;
+  await sql`insert into call_tasks (kind, lead_id, phone, script, dedupe_key) values ('callback', ${lead.id}, '+8613812345678', '回访', 'callback:test')`;
+  await sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+            values (${lead.id}, 'GC-F1', 'GC-IP', 87, ${sql.json([{ zh: "面积合适", en: "size fits", kind: "fit" }])}, 'lead')`;
+
+  // A development mail as the mailer writes it: encoded subject, HTML that must never be rendered.
+  const subject = `=?UTF-8?B?${Buffer.from(MAIL_SUBJECT).toString("base64")}?=`;
+  writeFileSync(
+    join(outboxDir, MAIL_FILE),
+    [`From: parkmatch <noreply@parkmatch.local>`, `To: li@example.cn`, `Subject: ${subject}`, `Date: Tue, 03 Mar 2026 09:15:00 +0800`, `Message-ID: <assignment-7f3c@parkmatch>`, ``, `请尽快联系企业。`, `<script>alert("x")</script>`, ``].join("\r\n"),
+  );
+});
+afterAll(async () => {
+  await web?.stop();
+  await drop?.();
+  if (outboxDir) rmSync(outboxDir, { recursive: true, force: true });
+});
+
+function get(path: string, headers: Record<string, string> = {}) {
+  return fetch(`${web.url}${path}`, { redirect: "manual", headers });
+}
+function post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+  return fetch(`${web.url}${path}`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(form) });
+}
+const asAdmin = (path: string) => get(path, { cookie });
+
+describe("admin access", () => {
+  it("sends an unauthenticated visitor of /admin to /admin/login with 303", async () => {
+    const res = await get("/admin");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/admin/login");
+    const deep = await get(`/admin/leads/${lead.id}?lng=en`);
+    expect(deep.status).toBe(303);
+    expect(deep.headers.get("location")).toBe(`/admin/login?next=${encodeURIComponent(`/admin/leads/${lead.id}?lng=en`)}&lng=en`);
+    expect((await get(`/admin/outbox/${MAIL_FILE}`)).status).toBe(303);
+  });
+
+  it("shows the login form with one password field", async () => {
+    const res = await get("/admin/login");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("管理令牌");
+    expect(html).toMatch(/<input[^>]*type="password"/);
+    expect(html).toMatch(/<label for="admin-token">/);
+  });
+
+  it("refuses a wrong or empty token with 400, a field error, no cookie and no echo", async () => {
+    const wrong = await post("/admin/login", { token: "not-the-token-abc123" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.headers.get("set-cookie")).toBeNull();
+    const html = await wrong.text();
+    expect(html).toContain("管理令牌不正确");
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).not.toContain("not-the-token-abc123");
+    const empty = await post("/admin/login", { token: "" });
+    expect(empty.status).toBe(400);
+    expect(empty.headers.get("set-cookie")).toBeNull();
+    expect(await empty.text()).toContain("请输入管理令牌");
+  });
+
+  it("signs in with the right token: an httpOnly, SameSite=Lax cookie and 303 to /admin", async () => {
+    const res = await post("/admin/login", { token: TOKEN });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/admin");
+    const setCookie = res.headers.get("set-cookie") ?? "";
+    expect(setCookie).toMatch(/^pm_admin=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).not.toMatch(/;\s*Secure/i); // plain http here
+    expect(setCookie).not.toContain(TOKEN);
+    cookie = setCookie.split(";")[0];
+    expect((await asAdmin("/admin")).status).toBe(200);
+    // Signed in already: the login page goes straight on.
+    const again = await get("/admin/login", { cookie });
+    expect(again.status).toBe(303);
+    expect(again.headers.get("location")).toBe("/admin");
+  });
+
+  it("marks the cookie Secure behind an https proxy and honours ?next= inside /admin only", async () => {
+    const https = await post("/admin/login?lng=en", { token: TOKEN, next: `/admin/leads/${lead.id}?lng=en` }, { "x-forwarded-proto": "https" });
+    expect(https.status).toBe(303);
+    expect(https.headers.get("location")).toBe(`/admin/leads/${lead.id}?lng=en`);
+    expect(https.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
+    const offsite = await post("/admin/login", { token: TOKEN, next: "//evil.example/admin" });
+    expect(offsite.headers.get("location")).toBe("/admin");
+  });
+
+  it("refuses a tampered cookie", async () => {
+    const [name, value] = cookie.split("=");
+    const tampered = `${name}=${value.slice(0, -3)}${value.slice(-3) === "abc" ? "abd" : "abc"}`;
+    expect((await get("/admin", { cookie: tampered })).status).toBe(303);
+  });
+
+  it("accepts Authorization: Bearer $ADMIN_API_TOKEN without a cookie, and nothing else", async () => {
+    const res = await get("/admin", { authorization: `Bearer ${TOKEN}` });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(lead.reference);
+    expect((await get("/admin", { authorization: "Bearer wrong-token-wrong-token" })).status).toBe(303);
+  });
+
+  it("signs out on POST /admin/logout (and not on GET)", async () => {
+    const [, session] = (await post("/admin/login", { token: TOKEN })).headers.get("set-cookie")!.match(/^([^;]+)/)!;
+    const viaGet = await get("/admin/logout", { cookie: session });
+    expect(viaGet.status).toBe(303);
+    expect(viaGet.headers.get("set-cookie")).toBeNull();
+    const res = await post("/admin/logout", {}, { cookie: session });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/admin/login");
+    expect(res.headers.get("set-cookie")).toMatch(/^pm_admin=;.*Expires=Thu, 01 Jan 1970/i);
+  });
+});
+
+describe("admin pages", () => {
+  it("/admin shows the unassigned lead, the dead letter's error, open call tasks and the escalation", async () => {
+    const res = await asAdmin("/admin");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const html = await res.text();
+    expect(html).toContain('<html lang="zh-CN"');
+    expect(html).toContain("待分配队列");
+    expect(html).toContain(lead.reference);
+    expect(html).toContain(`href="/admin/leads/${lead.id}"`);
+    expect(html).toContain("南京后台测试机械有限公司");
+    expect(html).toContain("高淳经济开发区");
+    expect(html).toContain("550 5.1.1 &lt;li@example.cn&gt;: mailbox unavailable");
+    expect(html).toContain("李招商 (r-li)");
+    expect(html).toMatch(/<caption>没有可分配招商专员的需求/);
+    expect(html).toMatch(/<th scope="col">需求编号<\/th>/);
+    expect(html).toMatch(/data-testid="count-unassigned">1</);
+    expect(html).toMatch(/data-testid="count-dead">1</);
+    expect(html).toMatch(/data-testid="count-calls">1</);
+    expect(html).toMatch(/data-testid="count-escalated">1</);
+    expect(html).toContain("溧水产业园");
+    expect(html).not.toContain("13812345678");
+  });
+
+  it("/admin/leads/<id> shows the audit trail: every recruiter considered and why, matches and assignments", async () => {
+    const res = await asAdmin(`/admin/leads/${lead.id}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(lead.reference);
+    expect(html).toContain("路由审计记录");
+    expect(html).toContain("王招商 (r-wang) — 不可分配：已停用");
+    expect(html).toContain("李招商 (r-li) — 不可分配：待办已满（1/1）");
+    expect(html).toContain("nobody-eligible");
+    expect(html).toContain("本园区 2 名招商专员均不可分配，转入待分配队列");
+    expect(html).toContain("高淳1号标准厂房");
+    expect(html).toContain("面积合适");
+    expect(html).toContain("已升级");
+    // The phone masked, the contact's name and full number nowhere (not even in the page's data).
+    expect(html).toContain("+86 138****5678");
+    expect(html).not.toContain("13812345678");
+    expect(html).not.toContain("王经理");
+  });
+
+  it("/admin/leads/<unknown> is a 404", async () => {
+    expect((await asAdmin("/admin/leads/00000000-0000-0000-0000-000000000000")).status).toBe(404);
+    expect((await asAdmin("/admin/leads/not-a-uuid")).status).toBe(404);
+  });
+
+  it("/admin/outbox lists the development mail and /admin/outbox/<file> shows it raw, escaped", async () => {
+    const list = await asAdmin("/admin/outbox");
+    expect(list.status).toBe(200);
+    const listHtml = await list.text();
+    expect(listHtml).toContain(MAIL_SUBJECT);
+    expect(listHtml).toContain("li@example.cn");
+    expect(listHtml).toContain(`href="/admin/outbox/${encodeURIComponent(MAIL_FILE)}"`);
+    expect(listHtml).toContain(outboxDir);
+
+    const one = await asAdmin(`/admin/outbox/${encodeURIComponent(MAIL_FILE)}`);
+    expect(one.status).toBe(200);
+    const html = await one.text();
+    expect(html).toContain(MAIL_SUBJECT);
+    expect(html).toContain("请尽快联系企业。");
+    expect(html).toMatch(/<pre[^>]*>[^]*Message-ID: &lt;assignment-7f3c@parkmatch&gt;/);
+    expect(html).toContain("&lt;script&gt;alert(");
+    expect(html).not.toContain('<script>alert("x")');
+  });
+
+  it("answers 400 for a path-like or malformed outbox file name and 404 for a missing one", async () => {
+    for (const bad of ["..%2F..%2F..%2Fetc%2Fpasswd", "..%2Fetc%2Fpasswd.eml", "passwd", "%2Fetc%2Fpasswd.eml", ".hidden.eml"]) {
+      const res = await asAdmin(`/admin/outbox/${bad}`);
+      expect(res.status, bad).toBe(400);
+      const html = await res.text();
+      expect(html).toContain("文件名无效");
+      expect(html).not.toContain("root:");
+    }
+    const missing = await asAdmin("/admin/outbox/nothing-here@parkmatch.eml");
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("找不到这封邮件");
+  });
+
+  it("speaks English at ?lng=en", async () => {
+    const dash = await asAdmin("/admin?lng=en");
+    const html = await dash.text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain("Unassigned queue");
+    expect(html).toContain("Dead letters");
+    expect(html).toContain(`href="/admin/leads/${lead.id}?lng=en"`);
+    const leadHtml = await (await asAdmin(`/admin/leads/${lead.id}?lng=en`)).text();
+    expect(leadHtml).toContain("Routing audit trail");
+    expect(leadHtml).toContain("王招商 (r-wang) — not eligible: inactive");
+    expect(leadHtml).toContain("None of the park&#x27;s 2 recruiter(s) is eligible");
+    const login = await (await post("/admin/login?lng=en", { token: "wrong-token-xxxxxxxx" })).text();
+    expect(login).toContain("That admin token is not correct");
+    expect((await asAdmin("/admin/outbox?lng=en").then((r) => r.text()))).toContain("Development mails");
+  });
+});
