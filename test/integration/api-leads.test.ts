@@ -61,6 +61,22 @@ describe("POST /api/leads", () => {
     expect(row.lead.contact.phone).toBe("+8613812345678");
   });
 
+  it("fills blank need fields from the notes, never what the person filled in, and records what it filled", async () => {
+    const lead = validLeadJson({ company: "南京自由文本测试有限公司" });
+    const res = await post({
+      ...lead,
+      need: { kind: "factory", deal: "lease", ceilingMinM: 10, notes: "需要单层厂房五千平左右，层高9米以上，配电1000千伏安，要有10吨行车" },
+    });
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    const [row] = await sql`select lead, assist from leads where id = ${id}`;
+    expect(row.lead.need).toMatchObject({ areaMinSqm: 4500, areaMaxSqm: 5500, powerMinKva: 1000, craneMinT: 10, singleStorey: true });
+    expect(row.lead.need.ceilingMinM).toBe(10); // typed 10 wins over the notes' 9
+    const filled = row.assist.map((a: { field: string }) => a.field).sort();
+    expect(filled).toEqual(["need.areaMax", "need.areaMin", "need.craneMinT", "need.powerMinKva", "need.singleStorey"]);
+    expect(row.assist.find((a: { field: string }) => a.field === "need.powerMinKva").text).toContain("1000千伏安");
+  });
+
   const bad: [string, unknown, string, RegExp][] = [
     ["missing company name", { ...validLeadJson(), company: {} }, "company.name", /请填写/],
     ["missing phone", { ...validLeadJson(), contact: { name: "王" } }, "contact.phone", /请填写/],
