@@ -9,9 +9,12 @@ export const PIPELINE_QUEUE = "pipeline";
 /** Job payloads carry ids only: Redis keeps them in clear text. */
 export type OutboxJobData = { outboxId: number; id: string };
 
-/** Derived from the outbox row, so relaying the same row twice is harmless. No ':' and not all digits. */
-export function jobIdFor(outboxId: number): string {
-  return `outbox-${outboxId}`;
+/**
+ * Derived from the outbox row's random key, so relaying the same row twice is harmless and rows of
+ * another database on the same Redis never collide. No ':' and not all digits.
+ */
+export function jobIdFor(jobKey: string): string {
+  return `outbox-${jobKey}`;
 }
 
 /** Emails dead-letter after their last attempt; everything else keeps trying (idempotent jobs). */

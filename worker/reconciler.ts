@@ -9,8 +9,8 @@ import { jobIdFor, type OutboxJobData } from "./queue";
  * its attempts is retried: these jobs are idempotent, and nothing may stay unfinished.
  */
 export async function reconcileOnce(sql: Sql, queue: Queue<OutboxJobData>, graceMs = 5_000): Promise<{ redriven: number; retried: number }> {
-  const rows = await sql<{ id: number }[]>`
-    select id from outbox
+  const rows = await sql<{ id: number; job_key: string }[]>`
+    select id, job_key from outbox
     where done_at is null and relayed_at is not null
       and relayed_at < now() - make_interval(secs => ${graceMs / 1000})
     order by id
@@ -19,8 +19,12 @@ export async function reconcileOnce(sql: Sql, queue: Queue<OutboxJobData>, grace
   let retried = 0;
   for (const row of rows) {
     const id = Number(row.id);
-    const job = await queue.getJob(jobIdFor(id));
-    if (!job) {
+    const job = await queue.getJob(jobIdFor(row.job_key));
+    // A completed job whose row is still not done did not do the work (our jobs mark the row in the
+    // transaction of their effect; the update below is a no-op if it just did): drop it, re-drive.
+    const lost = !job || (await job.isCompleted());
+    if (job && lost) await job.remove();
+    if (lost) {
       await sql`update outbox set relayed_at = null where id = ${id} and done_at is null`;
       redriven++;
     } else if (await job.isFailed()) {

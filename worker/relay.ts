@@ -10,8 +10,8 @@ import { jobIdFor, jobOptions, type OutboxJobData } from "./queue";
  */
 export async function relayOnce(sql: Sql, queue: Queue<OutboxJobData>, batch = 200): Promise<number> {
   return sql.begin(async (tx) => {
-    const rows = await tx<{ id: number; topic: Topic; aggregate_id: string; delay_ms: number }[]>`
-      select id, topic, aggregate_id,
+    const rows = await tx<{ id: number; job_key: string; topic: Topic; aggregate_id: string; delay_ms: number }[]>`
+      select id, job_key, topic, aggregate_id,
              greatest(0, coalesce(extract(epoch from (not_before - now())) * 1000, 0))::int as delay_ms
       from outbox
       where relayed_at is null
@@ -23,7 +23,7 @@ export async function relayOnce(sql: Sql, queue: Queue<OutboxJobData>, batch = 2
       rows.map((r) => ({
         name: r.topic,
         data: { outboxId: Number(r.id), id: r.aggregate_id },
-        opts: { ...jobOptions(r.topic), jobId: jobIdFor(Number(r.id)), ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}) },
+        opts: { ...jobOptions(r.topic), jobId: jobIdFor(r.job_key), ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}) },
       })),
     );
     await tx`update outbox set relayed_at = now() where id in ${tx(rows.map((r) => r.id))}`;

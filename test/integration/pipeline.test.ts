@@ -79,8 +79,8 @@ describe("reconciler", () => {
     const admin = new Redis(redis.url);
     await admin.flushall();
     admin.disconnect();
-    const [row] = await db.sql<{ id: number }[]>`select id from outbox where aggregate_id = ${id}`;
-    expect(await queue.getJob(jobIdFor(Number(row.id)))).toBeUndefined();
+    const [row] = await db.sql<{ job_key: string }[]>`select job_key from outbox where aggregate_id = ${id}`;
+    expect(await queue.getJob(jobIdFor(row.job_key))).toBeUndefined();
 
     const { redriven } = await reconcileOnce(db.sql, queue, 0);
     expect(redriven).toBeGreaterThanOrEqual(1);
@@ -92,6 +92,29 @@ describe("reconciler", () => {
       await eventually(() => isIndexed(id), "indexed after re-drive");
     } finally {
       await worker.close();
+    }
+  });
+});
+
+describe("a database created again on the same Redis", () => {
+  it("does not mistake its new outbox rows for the old database's finished jobs", async () => {
+    const prefix = `pmtest-again-${Date.now()}`;
+    const { createLeadSchema } = await import("~/domain/lead-schema");
+    const { storeLead } = await import("~/leads/intake.server");
+    const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: "南京重建库测试有限公司" }));
+    for (const round of [1, 2]) {
+      // Outbox ids start at 1 again each time; Redis still holds round 1's completed jobs.
+      const fresh = await createTestDatabase("pipeline_again");
+      const worker = await startTestWorker({ databaseUrl: fresh.url, redisUrl: redis.url, queuePrefix: prefix });
+      try {
+        const { id } = await storeLead(fresh.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+        const [{ outbox }] = await fresh.sql<{ outbox: number }[]>`select min(id)::int as outbox from outbox`;
+        expect(outbox).toBe(1);
+        await eventually(async () => (await fresh.sql`select 1 from leads where id = ${id} and indexed_at is not null`).length > 0, `indexed in round ${round}`);
+      } finally {
+        await worker.close();
+        await fresh.drop();
+      }
     }
   });
 });
