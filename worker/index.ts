@@ -1,5 +1,6 @@
 import { parseEnv, workerEnvSchema } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
+import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { startWorker } from "./runtime";
 
 // The job process: separate from the web process, started by `npm start` (or on its own).
@@ -14,6 +15,7 @@ const running = await startWorker({
   relayPollMs: env.RELAY_POLL_MS,
   reconcileEveryMs: env.RECONCILE_EVERY_MS,
   smtpUrl: env.SMTP_URL,
+  outboxDir: getOutboxDir(),
   appUrl: env.APP_URL,
   slaMinutes: env.ACCEPT_SLA_MINUTES,
 });

@@ -27,6 +27,7 @@ export const workerEnvSchema = z.object({
   RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120),
   SMTP_URL: z.string().url().optional(),
+  MAIL_OUTBOX_DIR: z.string().optional(), // read through getOutboxDir()
   APP_URL: z.string().url().default("http://localhost:3000"),
 });
 

@@ -520,7 +520,8 @@ async function runRound(o: {
   }
 
   // Stage breakdown of the emailed leads, per hop: outbox row written → job added to BullMQ (relay) →
-  // job started (queue wait) → job finished (run), from the outbox rows and the BullMQ job hashes.
+  // job started (queue wait) → job finished (run), from the outbox rows and the BullMQ job hashes
+  // (job id `outbox-<job_key>`, or `outbox-<id>` before migration 004).
   const stages = new Map<string, number[]>();
   const add = (name: string, v: number | null | undefined) => {
     if (v === null || v === undefined || !Number.isFinite(v)) return;
@@ -532,18 +533,18 @@ async function runRound(o: {
   let jobsFound = 0;
   let jobsLooked = 0;
   if (emailedIds.length) {
-    const rows = await o.sql<{ lead_id: string; outbox_id: string; topic: string; created: number }[]>`
-      select o.aggregate_id as lead_id, o.id::text as outbox_id, o.topic, extract(epoch from o.created_at) * 1000 as created
+    const rows = await o.sql<{ lead_id: string; job_key: string; topic: string; created: number }[]>`
+      select o.aggregate_id as lead_id, coalesce(to_jsonb(o) ->> 'job_key', o.id::text) as job_key, o.topic, extract(epoch from o.created_at) * 1000 as created
       from outbox o
       where o.aggregate_id in ${o.sql(emailedIds)} and o.topic in ('lead.index', 'lead.match', 'match.route')
       union all
-      select n.lead_id::text, o.id::text, o.topic, extract(epoch from o.created_at) * 1000
+      select n.lead_id::text, coalesce(to_jsonb(o) ->> 'job_key', o.id::text), o.topic, extract(epoch from o.created_at) * 1000
       from notifications n join outbox o on o.aggregate_id = n.id::text and o.topic = 'notify.email'
       where n.lead_id in ${o.sql(emailedIds)} and n.kind = 'assignment'`;
     const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: 1 });
     try {
       const pipeline = redis.pipeline();
-      for (const r of rows) pipeline.hmget(`${o.queuePrefix}:pipeline:outbox-${r.outbox_id}`, "timestamp", "processedOn", "finishedOn");
+      for (const r of rows) pipeline.hmget(`${o.queuePrefix}:pipeline:outbox-${r.job_key}`, "timestamp", "processedOn", "finishedOn");
       const replies = (await pipeline.exec()) ?? [];
       type Hop = { created: number; added: number | null; started: number | null; finished: number | null };
       const perLead = new Map<string, Map<string, Hop>>();
