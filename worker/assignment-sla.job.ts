@@ -1,5 +1,6 @@
 import { enqueue, markDone } from "~/db/outbox.server";
-import { addNotification, assignPark } from "~/routing/route-lead.server";
+import { addNotification } from "~/routing/notifications.server";
+import { assignPark } from "~/routing/route-lead.server";
 import type { JobContext } from "./job-context";
 
 export const MAX_REROUTES = 2;

@@ -4,9 +4,8 @@ import { renderAssignmentEmail } from "~/notify/assignment-email";
 import { escapeHtml } from "~/notify/html";
 import type { MailMessage } from "~/notify/mailer.server";
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText, type AssignmentDetails } from "~/routing/assignment-details.server";
+import { openNotification, type NotificationRow } from "~/routing/notifications.server";
 import { isLastAttempt, type Attempt, type JobContext } from "./job-context";
-
-type NotificationRow = { id: number; assignment_id: string | null; lead_id: string; kind: "assignment" | "reroute-notice" | "escalation"; recipient: string; status: string; attempts: number };
 
 /**
  * One logical email per notification row. State in Postgres (pending → sending → sent | dead): a job
@@ -14,9 +13,8 @@ type NotificationRow = { id: number; assignment_id: string | null; lead_id: stri
  * duplicate, recognisable as such); a sent row is never sent again.
  */
 export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; id: string }, attempt: Attempt): Promise<void> {
-  const [n] = await ctx.sql<NotificationRow[]>`
-    select id, assignment_id, lead_id, kind, recipient, status, attempts from notifications where id = ${data.id}`;
-  if (!n || n.status === "sent" || n.status === "dead") {
+  const n = await openNotification(ctx.sql, data.id);
+  if (!n) {
     await markDone(ctx.sql, data.outboxId);
     return;
   }

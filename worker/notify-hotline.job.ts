@@ -1,6 +1,7 @@
 import { markDone } from "~/db/outbox.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
+import { openNotification } from "~/routing/notifications.server";
 import type { JobContext } from "./job-context";
 
 /**
@@ -8,13 +9,12 @@ import type { JobContext } from "./job-context";
  * hand over lead Y", with the numbers, the script to read and the matched spaces. One task per round.
  */
 export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
-  const [n] = await ctx.sql<{ id: number; assignment_id: string; lead_id: string; recipient: string; status: string }[]>`
-    select id, assignment_id, lead_id, recipient, status from notifications where id = ${data.id}`;
-  if (!n || n.status === "sent" || n.status === "dead") {
+  const n = await openNotification(ctx.sql, data.id);
+  if (!n) {
     await markDone(ctx.sql, data.outboxId);
     return;
   }
-  const d = await loadAssignmentDetails(ctx.sql, n.assignment_id);
+  const d = n.assignment_id ? await loadAssignmentDetails(ctx.sql, n.assignment_id) : null;
   await ctx.sql.begin(async (tx) => {
     if (d?.recruiter && d.recruiter.id === n.recipient) {
       const spaces = d.spaces.map((s, i) => `${i + 1}. ${s.title}（${s.score}分）：${s.reasons.map((r) => r.zh).join("；")}`).join("\n");

@@ -3,6 +3,7 @@ import { needLabel } from "~/notify/assignment-email";
 import { renderWecomAssignment } from "~/notify/wecom-message";
 import { postWecomMarkdown } from "~/notify/wecom.server";
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
+import { openNotification, type NotificationRow } from "~/routing/notifications.server";
 import type { JobContext } from "./job-context";
 
 /**
@@ -11,14 +12,13 @@ import type { JobContext } from "./job-context";
  * configuration error (bad webhook, errcode 93000) is a dead letter the admin sees.
  */
 export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
-  const [n] = await ctx.sql<{ id: number; assignment_id: string; lead_id: string; recipient: string; status: string }[]>`
-    select id, assignment_id, lead_id, recipient, status from notifications where id = ${data.id}`;
-  if (!n || n.status === "sent" || n.status === "dead") {
+  const n = await openNotification(ctx.sql, data.id);
+  if (!n) {
     await markDone(ctx.sql, data.outboxId);
     return;
   }
   const [park] = await ctx.sql<{ wecom_webhook_url: string | null }[]>`select wecom_webhook_url from parks where id = ${n.recipient}`;
-  const d = await loadAssignmentDetails(ctx.sql, n.assignment_id);
+  const d = n.assignment_id ? await loadAssignmentDetails(ctx.sql, n.assignment_id) : null;
   if (!park?.wecom_webhook_url || !d?.recruiter) {
     await finish(ctx, n, data.outboxId, "dead", "no webhook or no recruiter any more");
     return;
@@ -41,7 +41,7 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
   throw new Error(`WeCom not reached, will retry: ${result.error}`);
 }
 
-async function finish(ctx: JobContext, n: { id: number; assignment_id: string; lead_id: string }, outboxId: number, status: "sent" | "dead", error: string | null) {
+async function finish(ctx: JobContext, n: Pick<NotificationRow, "id" | "assignment_id" | "lead_id">, outboxId: number, status: "sent" | "dead", error: string | null) {
   await ctx.sql.begin(async (tx) => {
     await tx`update notifications set status = ${status}, last_error = ${error}, sent_at = ${status === "sent" ? tx`now()` : null} where id = ${n.id}`;
     await tx`insert into routing_events (assignment_id, lead_id, event, reason)

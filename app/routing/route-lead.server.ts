@@ -1,6 +1,7 @@
 import type { TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
+import { addNotification } from "./notifications.server";
 
 export const RETURNING_CUSTOMER_DAYS = 90;
 
@@ -106,19 +107,6 @@ export async function assignPark(
     await enqueue(tx, "assignment.sla", [assignmentId], { notBefore: accept_by });
   }
   return { assignmentId, decision };
-}
-
-/** One row per logical message; a second call with the same key adds nothing (returns no id). */
-export async function addNotification(
-  tx: TransactionSql,
-  n: { assignmentId: string | null; leadId: string; kind: "assignment" | "reroute-notice" | "escalation" | "wecom"; channel: "email" | "hotline" | "wecom"; recipient: string; dedupeKey: string },
-): Promise<string[]> {
-  const rows = await tx<{ id: number }[]>`
-    insert into notifications (assignment_id, lead_id, kind, channel, recipient, dedupe_key)
-    values (${n.assignmentId}, ${n.leadId}, ${n.kind}, ${n.channel}, ${n.recipient}, ${n.dedupeKey})
-    on conflict (dedupe_key) do nothing
-    returning id`;
-  return rows.map((r) => String(r.id));
 }
 
 /**
