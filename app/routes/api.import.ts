@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { getSql } from "~/db/db.server";
 import { importInventory } from "~/inventory/import.server";
-import { hasAdminToken } from "~/utils/auth.server";
+import { hasAdminToken } from "~/utils/admin-session.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;

@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
-import { hasAdminToken } from "./auth.server";
 import { getWebEnv } from "./env.server";
 import { singleton } from "./singleton.server";
 
@@ -48,6 +47,12 @@ export function isAdminToken(given: string): boolean {
   const expected = getWebEnv().ADMIN_API_TOKEN;
   const key = "parkmatch admin token compare";
   return timingSafeEqual(hmac(key, given), hmac(key, expected));
+}
+
+/** Authorization: Bearer $ADMIN_API_TOKEN (compared in constant time). */
+export function hasAdminToken(request: Request): boolean {
+  const match = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "");
+  return match ? isAdminToken(match[1].trim()) : false;
 }
 
 /** True when the request carries a valid, unexpired admin session cookie. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
@@ -163,6 +163,40 @@ function pct(values: number[], p: number): number {
 const ms = (v: number) => (Number.isFinite(v) ? String(Math.round(v)) : "–");
 const sleep = (t: number) => new Promise<void>((r) => setTimeout(r, t));
 
+// CPU time (user + system, ms) of the processes taking part, from /proc: where a lead's CPU goes.
+type CpuGroups = Record<string, () => number[]>;
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
+  } catch {
+    return 0;
+  }
+}
+function pidsWhere(match: (cmdline: string) => boolean): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (match(readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " "))) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+function cpuSnapshot(groups: CpuGroups): Map<string, number> {
+  return new Map(Object.entries(groups).map(([name, pids]) => [name, pids().reduce((sum, pid) => sum + cpuMs(pid), 0)]));
+}
+function machineCpuMs(): { busy: number; total: number } {
+  const [, ...v] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+  const n = v.map(Number);
+  const idle = n[3] + n[4];
+  const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: ((total - idle) * 1000) / 100, total: (total * 1000) / 100 };
+}
+
 async function dueOutboxRows(sql: Sql): Promise<number> {
   const [{ n }] = await sql<{ n: number }[]>`
     select count(*)::int as n from outbox where done_at is null and (not_before is null or not_before <= now())`;
@@ -200,6 +234,9 @@ type RoundResult = {
   jobsCoverage: string;
   meiliTasks: { waitP50: number; waitP99: number; runP50: number; runP99: number; batches: number; tasks: number };
   loopDelayP99: number;
+  cpu: Map<string, number>; // CPU ms per component during the round (send + until drained)
+  machineBusyMs: number;
+  wallMs: number;
   loadBefore: number;
   loadAfter: number;
 };
@@ -233,7 +270,7 @@ async function main() {
   let exitCode = 0;
   try {
     console.log(`e2e bench: rates ${cfg.rates.join(", ")} leads/s × ${cfg.seconds} s, ${cfg.spaces} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, SMTP pool ${cfg.smtpConnections ?? "default"}, worker ${cfg.workerProcess ? "in its own process" : "in this process"}`);
-    console.log(`machine: ${(await import("node:os")).cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
     // Meilisearch, private, temp folder.
     const dir = mkdtempSync(join(tmpdir(), "parkmatch-bench-e2e-"));
@@ -307,11 +344,13 @@ async function main() {
       appUrl: "https://pm.bench.invalid",
       slaMinutes: 120,
     };
+    let workerPid: number | undefined;
     if (cfg.workerProcess) {
       const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/bench/e2e.bench.ts"], {
         env: { ...process.env, BENCH_E2E_WORKER_CONFIG: JSON.stringify(workerConfig) },
         stdio: ["ignore", "pipe", "inherit"],
       });
+      workerPid = child.pid;
       const exited = new Promise<void>((r) => child.once("exit", () => r()));
       cleanups.push({
         what: "worker process",
@@ -345,6 +384,15 @@ async function main() {
       LOG_LEVEL: "warn",
     });
     cleanups.push({ what: "web server", run: () => web.stop() });
+    const redisPort = new URL(redis.url).port;
+    const cpuGroups: CpuGroups = {
+      [cfg.workerProcess ? "bench (load, SMTP)" : "bench (load, SMTP, worker)"]: () => [process.pid],
+      ...(workerPid ? { worker: () => [workerPid!] } : {}),
+      web: () => (web.process.pid ? [web.process.pid] : []),
+      meilisearch: () => (meili.process.pid ? [meili.process.pid] : []),
+      postgres: () => pidsWhere((c) => c.startsWith("postgres: ") && c.includes(` ${DB_NAME} `)),
+      redis: () => pidsWhere((c) => c.startsWith("redis-server") && c.includes(`:${redisPort}`)),
+    };
     if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(web.url)) throw new Error(`refusing to send load to ${web.url}`);
 
     t = performance.now();
@@ -361,7 +409,7 @@ async function main() {
 
     // Warm-up at a gentle rate (JIT, connection pools, Meilisearch caches); not measured.
     if (cfg.warmup > 0) {
-      const warm = await runRound({ round: 1, rate: 5, count: cfg.warmup, webUrl: web.url, sql, arrivals, meiliUrl: meili.url, meiliKey: meili.masterKey, waitSeconds: cfg.waitSeconds, loop, emailsReceived: () => emailsReceived, redisUrl: redis.url, queuePrefix: QUEUE_PREFIX });
+      const warm = await runRound({ round: 1, rate: 5, count: cfg.warmup, webUrl: web.url, sql, arrivals, meiliUrl: meili.url, meiliKey: meili.masterKey, waitSeconds: cfg.waitSeconds, loop, emailsReceived: () => emailsReceived, redisUrl: redis.url, queuePrefix: QUEUE_PREFIX, cpuGroups });
       console.log(`warm-up: ${warm.sent} leads, ${warm.emailed} emailed, p50 ${ms(pct(warm.latencies, 50))} ms`);
       await waitOutboxDrained(sql, 120_000, "the warm-up to finish");
     }
@@ -370,7 +418,7 @@ async function main() {
     for (const rate of cfg.rates) {
       await sleep(2_000);
       const count = Math.min(MAX_LEADS_PER_RATE, Math.round(rate * cfg.seconds));
-      const r = await runRound({ round: round++, rate, count, webUrl: web.url, sql, arrivals, meiliUrl: meili.url, meiliKey: meili.masterKey, waitSeconds: cfg.waitSeconds, loop, emailsReceived: () => emailsReceived, redisUrl: redis.url, queuePrefix: QUEUE_PREFIX });
+      const r = await runRound({ round: round++, rate, count, webUrl: web.url, sql, arrivals, meiliUrl: meili.url, meiliKey: meili.masterKey, waitSeconds: cfg.waitSeconds, loop, emailsReceived: () => emailsReceived, redisUrl: redis.url, queuePrefix: QUEUE_PREFIX, cpuGroups });
       results.push(r);
       console.log(rowOf(r));
       await waitOutboxDrained(sql, 180_000, `the ${rate} leads/s round to finish`).catch((error: Error) => console.error(error.message));
@@ -402,6 +450,16 @@ async function main() {
     for (const r of results) {
       const m = r.meiliTasks;
       console.log(`| ${r.rate} | ${m.tasks} | ${m.batches} | ${ms(m.waitP50)} / ${ms(m.waitP99)} | ${ms(m.runP50)} / ${ms(m.runP99)} | ${r.loopDelayP99.toFixed(1)} | ${r.emailsReceived} | ${r.drainedAfterMs === null ? "no" : `${(r.drainedAfterMs / 1000).toFixed(1)} s`} | ${r.loadBefore.toFixed(2)} → ${r.loadAfter.toFixed(2)} |`);
+    }
+    const cpuNames = [...new Set(results.flatMap((r) => [...r.cpu.keys()]))];
+    console.log("\nCPU during each round (send + until drained or timed out): ms of CPU per lead sent, and the share of the 2 cores' time\n");
+    console.log(`| rate | ${cpuNames.join(" | ")} | all of these | whole machine busy |`);
+    console.log(`| --- | ${cpuNames.map(() => "---").join(" | ")} | --- | --- |`);
+    const cores = cpus().length;
+    for (const r of results) {
+      const cell = (v: number) => `${(v / r.sent).toFixed(1)} ms (${((100 * v) / (r.wallMs * cores)).toFixed(0)}%)`;
+      const sum = [...r.cpu.values()].reduce((a, b) => a + b, 0);
+      console.log(`| ${r.rate} | ${cpuNames.map((n) => cell(r.cpu.get(n) ?? 0)).join(" | ")} | ${cell(sum)} | ${((100 * r.machineBusyMs) / (r.wallMs * cores)).toFixed(0)}% |`);
     }
     const incomplete = results.filter((r) => r.missing > 0 || r.notRouted > 0 || r.postErrors > 0);
     for (const r of incomplete) console.log(`\n${r.rate} leads/s: ${r.missing} leads with an email assignment got no email in time, ${r.notRouted} not routed in time, ${r.postErrors} POST errors.`);
@@ -448,6 +506,7 @@ async function runRound(o: {
   emailsReceived: () => number;
   redisUrl: string;
   queuePrefix: string;
+  cpuGroups: CpuGroups;
 }): Promise<RoundResult> {
   const rand = rng(o.round * 7919);
   const bodies = Array.from({ length: o.count }, (_, i) => benchLead(o.round, i, rand));
@@ -457,6 +516,9 @@ async function runRound(o: {
   const emailsBefore = o.emailsReceived();
   const startedAt = new Date(Date.now() - 1_000);
   o.loop.reset();
+  const cpuBefore = cpuSnapshot(o.cpuGroups);
+  const machineBefore = machineCpuMs();
+  const wallBefore = performance.now();
 
   // Open loop: lead i is due at start + i/rate, whatever happened to the earlier ones.
   const interval = 1000 / o.rate;
@@ -490,6 +552,10 @@ async function runRound(o: {
     await sleep(200);
   }
   if (drainedAfterMs === null && (await dueOutboxRows(o.sql)) === 0) drainedAfterMs = performance.now() - lastPost;
+  const cpuAfter = cpuSnapshot(o.cpuGroups);
+  const machineAfter = machineCpuMs();
+  const wallMs = performance.now() - wallBefore;
+  const cpu = new Map([...cpuAfter].map(([k, v]) => [k, v - (cpuBefore.get(k) ?? 0)]));
 
   // What each lead should have produced, from Postgres.
   const ids = ok.map((s) => s.id!);
@@ -530,6 +596,7 @@ async function runRound(o: {
     stages.set(name, list);
   };
   const emailedIds = ok.filter((s) => o.arrivals.has(s.reference!)).map((s) => s.id!);
+  const slowest: { latency: number; at: number; parts: string }[] = [];
   let jobsFound = 0;
   let jobsLooked = 0;
   if (emailedIds.length) {
@@ -565,6 +632,7 @@ async function runRound(o: {
         if (!m || !a) continue;
         const li = m.get("lead.index");
         if (li) add("POST → intake tx", li.created - s.t0Epoch);
+        const parts: string[] = [];
         for (const name of ["lead.index", "lead.match", "match.route", "notify.email"] as const) {
           const h = m.get(name);
           if (!h || h.added === null) continue;
@@ -573,7 +641,17 @@ async function runRound(o: {
           if (name === "notify.email") {
             if (h.started !== null) add(`${name} send`, a.firstEpoch - h.started);
           } else if (h.started !== null && h.finished !== null) add(`${name} run`, h.finished - h.started);
+          parts.push(`${name} ${h.added - h.created}/${h.started === null ? "?" : h.started - h.added}/${h.started === null ? "?" : (name === "notify.email" ? a.firstEpoch : h.finished ?? NaN) - h.started}`);
         }
+        slowest.push({ latency: a.first - s.t0, at: s.t0 - sent[0].t0, parts: parts.join(", ") });
+      }
+      if (process.env.BENCH_DEBUG) {
+        slowest.sort((x, y) => y.latency - x.latency);
+        console.log(`slowest leads at ${o.rate}/s (relay/wait/run ms per hop):`);
+        for (const x of slowest.slice(0, 8)) console.log(`  ${Math.round(x.latency)} ms, sent at +${(x.at / 1000).toFixed(1)} s: ${x.parts}`);
+        const buckets = new Map<number, number[]>();
+        for (const x of slowest) buckets.set(Math.floor(x.at / 2000), [...(buckets.get(Math.floor(x.at / 2000)) ?? []), x.latency]);
+        console.log(`  latency by send time (2 s buckets, p50/max): ${[...buckets].sort((a, b) => a[0] - b[0]).map(([b, v]) => `+${b * 2}s ${ms(pct(v, 50))}/${ms(Math.max(...v))}`).join("  ")}`);
       }
     } finally {
       redis.disconnect();
@@ -623,6 +701,9 @@ async function runRound(o: {
     jobsCoverage: `${jobsFound}/${jobsLooked}`,
     meiliTasks,
     loopDelayP99: o.loop.percentile(99) / 1e6,
+    cpu,
+    machineBusyMs: machineAfter.busy - machineBefore.busy,
+    wallMs,
     loadBefore,
     loadAfter: loadavg()[0],
   };
