@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -8,6 +8,7 @@ import { startMeilisearch } from "../../search/launcher";
 // Once per run: the project's own Meilisearch (the real server, on a free port, in a temp folder)
 // and a fresh Remix build for the tests that drive the real web server.
 export default async function setup(project: TestProject) {
+  ensureChromium();
   const dir = mkdtempSync(join(tmpdir(), "parkmatch-test-meili-"));
   const meili = await startMeilisearch({ dataDir: dir, quiet: true });
   project.provide("meiliUrl", meili.url);
@@ -19,6 +20,19 @@ export default async function setup(project: TestProject) {
     await meili.stop();
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/**
+ * The browser tests drive Debian's Chromium. A fresh machine of this kind does not have it yet: as
+ * root, install it (what .ci/run does too), so `npm ci && npm test` works as the README says.
+ */
+function ensureChromium(): void {
+  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (existsSync(path)) return;
+  if (process.getuid?.() !== 0) throw new Error(`Chromium not found at ${path}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  console.log("installing Debian's chromium for the browser tests (once per machine)…");
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
 }
 
 /** Rebuild only when a source file is newer than the build (parallel runs must not wipe a build in use). */
