@@ -197,6 +197,18 @@ function machineCpuMs(): { busy: number; total: number } {
   return { busy: ((total - idle) * 1000) / 100, total: (total * 1000) / 100 };
 }
 
+/** Postgres transactions (each statement outside a transaction counts as one) and Redis commands so far. */
+async function chatter(sql: Sql, redisUrl: string): Promise<{ pgXacts: number; redisCommands: number }> {
+  const [{ n }] = await sql<{ n: number }[]>`select (xact_commit + xact_rollback)::float8 as n from pg_stat_database where datname = ${DB_NAME}`;
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const info = await redis.info("stats");
+    return { pgXacts: Number(n), redisCommands: Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? NaN) };
+  } finally {
+    redis.disconnect();
+  }
+}
+
 async function dueOutboxRows(sql: Sql): Promise<number> {
   const [{ n }] = await sql<{ n: number }[]>`
     select count(*)::int as n from outbox where done_at is null and (not_before is null or not_before <= now())`;
@@ -236,6 +248,8 @@ type RoundResult = {
   loopDelayP99: number;
   cpu: Map<string, number>; // CPU ms per component during the round (send + until drained)
   machineBusyMs: number;
+  pgXactsPerLead: number;
+  redisCommandsPerLead: number;
   wallMs: number;
   loadBefore: number;
   loadAfter: number;
@@ -461,6 +475,7 @@ async function main() {
       const sum = [...r.cpu.values()].reduce((a, b) => a + b, 0);
       console.log(`| ${r.rate} | ${cpuNames.map((n) => cell(r.cpu.get(n) ?? 0)).join(" | ")} | ${cell(sum)} | ${((100 * r.machineBusyMs) / (r.wallMs * cores)).toFixed(0)}% |`);
     }
+    console.log(`\nPer lead sent: ${results.map((r) => `${r.rate}/s ${r.pgXactsPerLead.toFixed(0)} Postgres transactions (pg_stat_database, statements outside a transaction count too), ${r.redisCommandsPerLead.toFixed(0)} Redis commands`).join("; ")}`);
     const incomplete = results.filter((r) => r.missing > 0 || r.notRouted > 0 || r.postErrors > 0);
     for (const r of incomplete) console.log(`\n${r.rate} leads/s: ${r.missing} leads with an email assignment got no email in time, ${r.notRouted} not routed in time, ${r.postErrors} POST errors.`);
   }
@@ -517,6 +532,7 @@ async function runRound(o: {
   const startedAt = new Date(Date.now() - 1_000);
   o.loop.reset();
   const cpuBefore = cpuSnapshot(o.cpuGroups);
+  const chatterBefore = await chatter(o.sql, o.redisUrl);
   const machineBefore = machineCpuMs();
   const wallBefore = performance.now();
 
@@ -553,6 +569,7 @@ async function runRound(o: {
   }
   if (drainedAfterMs === null && (await dueOutboxRows(o.sql)) === 0) drainedAfterMs = performance.now() - lastPost;
   const cpuAfter = cpuSnapshot(o.cpuGroups);
+  const chatterAfter = await chatter(o.sql, o.redisUrl);
   const machineAfter = machineCpuMs();
   const wallMs = performance.now() - wallBefore;
   const cpu = new Map([...cpuAfter].map(([k, v]) => [k, v - (cpuBefore.get(k) ?? 0)]));
@@ -703,6 +720,8 @@ async function runRound(o: {
     loopDelayP99: o.loop.percentile(99) / 1e6,
     cpu,
     machineBusyMs: machineAfter.busy - machineBefore.busy,
+    pgXactsPerLead: (chatterAfter.pgXacts - chatterBefore.pgXacts) / Math.max(1, sent.length),
+    redisCommandsPerLead: (chatterAfter.redisCommands - chatterBefore.redisCommands) / Math.max(1, sent.length),
     wallMs,
     loadBefore,
     loadAfter: loadavg()[0],

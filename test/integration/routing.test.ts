@@ -186,6 +186,28 @@ describe("hotline recruiter and leads without a match", () => {
     expect(task.script).toMatch(/回访/);
     expect((await view(id)).status).toBe("unmatched");
   });
+
+  it("records call outcomes: no answer brings the task back later, a wrong number closes it with a note", async () => {
+    const { id } = await submit({ kind: "warehouse", deal: "buy", areaMin: 300000 });
+    const task = await eventually(async () => (await db.sql`select id, due_at from call_tasks where lead_id = ${id}`)[0], "call-back task");
+    const outcome = (body: unknown, token = process.env.ADMIN_API_TOKEN) =>
+      fetch(`${web.url}/api/call-tasks/${task.id}/outcome`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+
+    expect((await outcome({ outcome: "no-answer" }, "not-the-admin-token-at-all")).status).toBe(401);
+    expect((await outcome({ outcome: "maybe" })).status).toBe(400);
+    const noAnswer = await outcome({ outcome: "no-answer", retryMinutes: 45 });
+    expect(noAnswer.status).toBe(200);
+    const [later] = await db.sql`select status, attempts, due_at from call_tasks where id = ${task.id}`;
+    expect(later).toMatchObject({ status: "no-answer", attempts: 1 });
+    const minutes = (later.due_at.getTime() - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(44);
+    expect(minutes).toBeLessThan(46);
+
+    expect((await outcome({ outcome: "wrong-number" })).status).toBe(200);
+    const [event] = await db.sql`select reason from routing_events where lead_id = ${id} and event = 'wrong-number'`;
+    expect(event.reason.zh).toMatch(/号码错误/);
+    expect((await outcome({ outcome: "done" })).status).toBe(409); // closed already
+  });
 });
 
 describe("WeCom group (msw plays the robot)", () => {

@@ -1,0 +1,26 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { getSql } from "~/db/db.server";
+import { CALL_OUTCOMES, recordCallOutcome, type CallOutcome } from "~/routing/call-tasks.server";
+import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
+
+/** POST /api/call-tasks/<id>/outcome {outcome: done | no-answer | wrong-number, retryMinutes?} — for the hotline desk. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (!hasAdminToken(request) && !(await hasAdminSession(request))) return Response.json({ error: "unauthorized" }, { status: 401 });
+  let body: { outcome?: unknown; retryMinutes?: unknown };
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ errors: { _form: ["请求体不是有效的 JSON"] } }, { status: 400 });
+  }
+  if (!CALL_OUTCOMES.includes(body?.outcome as CallOutcome)) {
+    return Response.json({ errors: { outcome: [`应为 ${CALL_OUTCOMES.join(" / ")}`] } }, { status: 400 });
+  }
+  const retry = body.retryMinutes === undefined ? undefined : Number(body.retryMinutes);
+  if (retry !== undefined && !(Number.isFinite(retry) && retry >= 1 && retry <= 7 * 24 * 60)) {
+    return Response.json({ errors: { retryMinutes: ["应为 1 到 10080 之间的分钟数"] } }, { status: 400 });
+  }
+  if (!/^[0-9a-f-]{36}$/i.test(params.id ?? "")) return Response.json({ error: "not found" }, { status: 404 });
+  const result = await recordCallOutcome(getSql(), params.id!, body.outcome as CallOutcome, retry);
+  if (!result.ok) return Response.json({ error: result.reason }, { status: result.reason === "not-found" ? 404 : 409 });
+  return Response.json(result);
+}

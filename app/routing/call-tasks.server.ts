@@ -1,0 +1,31 @@
+import type { Sql } from "~/db/db.server";
+
+export const CALL_OUTCOMES = ["done", "no-answer", "wrong-number"] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+export const NO_ANSWER_RETRY_MINUTES = 30;
+
+export type CallTaskResult = { ok: true; status: string; dueAt: string } | { ok: false; reason: "not-found" | "closed" };
+
+/**
+ * Hotline staff record how a call went. No answer → the task comes back after a pause (it is due
+ * again); a wrong number closes it and leaves a note in the lead's audit trail for the admin.
+ */
+export async function recordCallOutcome(sql: Sql, taskId: string, outcome: CallOutcome, retryMinutes = NO_ANSWER_RETRY_MINUTES): Promise<CallTaskResult> {
+  return sql.begin(async (tx) => {
+    const [task] = await tx<{ id: string; lead_id: string; assignment_id: string | null; status: string }[]>`
+      select id, lead_id, assignment_id, status from call_tasks where id = ${taskId} for update`;
+    if (!task) return { ok: false as const, reason: "not-found" as const };
+    if (task.status === "done" || task.status === "wrong-number") return { ok: false as const, reason: "closed" as const };
+    const [row] = await tx<{ status: string; due_at: Date }[]>`
+      update call_tasks set status = ${outcome}, attempts = attempts + 1, updated_at = now(),
+             due_at = case when ${outcome} = 'no-answer' then now() + ${retryMinutes}::float8 * interval '1 minute' else due_at end
+      where id = ${taskId}
+      returning status, due_at`;
+    if (outcome === "wrong-number") {
+      await tx`insert into routing_events (assignment_id, lead_id, event, reason)
+               values (${task.assignment_id}, ${task.lead_id}, 'wrong-number',
+                       ${tx.json({ zh: "热线来电号码错误，需管理员核实联系方式", en: "Wrong number on a hotline call; the admin must check the contact" } as never)})`;
+    }
+    return { ok: true as const, status: row.status, dueAt: row.due_at.toISOString() };
+  });
+}
