@@ -1,7 +1,7 @@
 import type { SpaceCandidate } from "~/domain/matching/types";
 import { industryLabel } from "~/domain/industries";
 import type { ParkDocument } from "./parks.index";
-import { areaToGeo, type SpaceDocument } from "./spaces.index";
+import type { SpaceDocument } from "./spaces.index";
 
 /** One row of `spaces join parks`, as Postgres returns it. */
 export type SpaceRow = {
@@ -41,7 +41,7 @@ export function toSpaceDocument(r: SpaceRow): SpaceDocument {
     ...candidate,
     offerMinSqm: r.divisible_min_sqm ?? r.area_sqm,
     text: [r.notes, industryText(r.park_industries)].filter(Boolean).join(" "),
-    _geo: areaToGeo(r.area_sqm),
+    ...(r.lat !== null && r.lng !== null ? { _geo: { lat: r.lat, lng: r.lng } } : {}),
   };
 }
 

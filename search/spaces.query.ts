@@ -1,9 +1,8 @@
-import type { MultiSearchQuery } from "meilisearch";
 import { sectionOf } from "~/domain/industries";
 import { AREA_LOWER, AREA_UPPER } from "~/domain/matching/hard";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
 import { filterValue, type SearchClient } from "./client";
-import { areaToGeo, SPACES_INDEX, type SpaceDocument } from "./spaces.index";
+import { SPACES_INDEX, type SpaceDocument } from "./spaces.index";
 
 const SPEC_FIELDS = [
   ["ceilingMinM", "ceilingM"],
@@ -54,26 +53,32 @@ export function targetArea(n: MatchNeed): number {
 }
 
 /**
- * Candidates for one lead in one round trip: the spaces that pass the hard filters and are closest in
- * size to the target (sorted by the area encoded in `_geo`), plus the closest few among parks that
- * focus on the lead's industry — the two strongest soft factors — so neither is starved when
- * thousands of spaces pass the filters. The score decides among them in code.
+ * Candidates for one lead: the spaces that pass the hard filters and are closest in size to the
+ * target on either side, and the same among parks that focus on the lead's industry — the two
+ * strongest soft factors — so neither is starved when thousands of spaces pass the filters. The four
+ * searches run in parallel (one-sided range + numeric sort is cheap in Meilisearch; sorting by
+ * distance to a point was 5× slower at 100,000 spaces, see docs/benchmarks.md). The score decides.
  */
 export async function findCandidates(client: SearchClient, n: MatchNeed, options: { indexUid?: string; perQuery?: number } = {}): Promise<SpaceCandidate[]> {
-  const indexUid = options.indexUid ?? SPACES_INDEX;
-  const limit = options.perQuery ?? 30;
+  const index = client.index(options.indexUid ?? SPACES_INDEX);
+  const closest = options.perQuery ?? 20;
   const base = hardFilters(n);
-  const { lat, lng } = areaToGeo(targetArea(n));
+  const target = filterValue(targetArea(n));
   const section = sectionOf(n.use.industry);
   const focus = `park.industries IN [${[n.use.industry, section].filter(Boolean).map((c) => filterValue(c!)).join(", ")}]`;
-  const query = (filter: string[], size: number): MultiSearchQuery => ({ indexUid, q: "", filter, sort: [`_geoPoint(${lat}, ${lng}):asc`], limit: size });
-  const { results } = await client.multiSearch({ queries: [query(base, limit), query([...base, focus], Math.ceil(limit / 3))] });
+  const search = (extra: string[], sort: string, limit: number) => index.search<SpaceDocument>("", { filter: [...base, ...extra], sort: [sort], limit });
+  const results = await Promise.all([
+    search([`areaSqm >= ${target}`], "areaSqm:asc", closest),
+    search([`areaSqm < ${target}`], "areaSqm:desc", closest),
+    search([focus, `areaSqm >= ${target}`], "areaSqm:asc", Math.ceil(closest / 2.5)),
+    search([focus, `areaSqm < ${target}`], "areaSqm:desc", Math.ceil(closest / 2.5)),
+  ]);
   const byId = new Map<string, SpaceCandidate>();
-  for (const r of results) for (const hit of r.hits as unknown as SpaceDocument[]) byId.set(hit.id, stripDocument(hit));
+  for (const r of results) for (const hit of r.hits) byId.set(hit.id, stripDocument(hit));
   return [...byId.values()];
 }
 
 function stripDocument(d: SpaceDocument): SpaceCandidate {
-  const { offerMinSqm: _o, text: _t, _geo, _geoDistance: _d, ...candidate } = d as SpaceDocument & { _geoDistance?: number };
+  const { offerMinSqm: _o, text: _t, _geo, ...candidate } = d;
   return candidate;
 }

@@ -696,6 +696,16 @@ async function runRound(o: {
       from = res.next;
     }
     Object.assign(meiliTasks, { waitP50: pct(waits, 50), waitP99: pct(waits, 99), runP50: pct(runs, 50), runP99: pct(runs, 99), batches: batchIds.size, tasks: waits.length });
+    if (process.env.BENCH_DEBUG) {
+      // The longest Meilisearch batches of the round and the longest idle gaps between batches.
+      const res = await fetch(`${o.meiliUrl}/batches?limit=1000&afterEnqueuedAt=${encodeURIComponent(startedAt.toISOString())}`, { headers: { authorization: `Bearer ${o.meiliKey}` } });
+      const { results: batches } = (await res.json()) as { results: { uid: number; startedAt: string; finishedAt: string | null; stats: { totalNbTasks: number; progressTrace?: Record<string, string> } }[] };
+      const spans = batches.filter((b) => b.finishedAt).map((b) => ({ uid: b.uid, start: Date.parse(b.startedAt), end: Date.parse(b.finishedAt!), tasks: b.stats.totalNbTasks, trace: b.stats.progressTrace ?? {} })).sort((a, b) => a.start - b.start);
+      const longest = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 3);
+      console.log(`meilisearch at ${o.rate}/s: longest batches ${longest.map((b) => `#${b.uid} ${b.end - b.start} ms (${b.tasks} tasks) [${Object.entries(b.trace).filter(([k]) => k.split(" > ").length <= 3).map(([k, v]) => `${k.replace(/^processing tasks > /, "")}=${v}`).filter((x) => !/µs|ns/.test(x)).join(", ")}]`).join("; ")}`);
+      const gaps = spans.slice(1).map((b, k) => ({ after: spans[k].uid, gap: b.start - spans[k].end })).sort((a, b) => b.gap - a.gap).slice(0, 3);
+      console.log(`  longest gaps between batches: ${gaps.map((g) => `${g.gap} ms after #${g.after}`).join(", ")}`);
+    }
   } catch (error) {
     console.error(`could not read Meilisearch tasks: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -7,7 +7,7 @@ import { rankMatches } from "~/domain/matching/rank";
 import { INDUSTRY_DIVISIONS } from "~/domain/industries";
 import { createSearchClient, waitSucceeded } from "../../search/client";
 import { startMeilisearch } from "../../search/launcher";
-import { areaToGeo, spacesSettings, type SpaceDocument } from "../../search/spaces.index";
+import { spacesSettings, type SpaceDocument } from "../../search/spaces.index";
 import { findCandidates, hardFilters } from "../../search/spaces.query";
 import { ensureIndex } from "../../search/client";
 
@@ -63,7 +63,6 @@ function generate(n: number, rand: () => number): SpaceDocument[] {
       park,
       offerMinSqm: areaSqm,
       text: "",
-      _geo: areaToGeo(areaSqm),
     } as SpaceDocument;
   });
 }
@@ -104,7 +103,7 @@ try {
     const leads = Array.from({ length: LEADS }, () => randomLead(rand));
     // Warm up both paths so neither pays for a cold cache.
     for (const lead of leads.slice(0, 20)) {
-      await client.index(uid).search("", { filter: hardFilters(lead), limit: 40 });
+      await client.index(uid).search("", { filter: hardFilters(lead), limit: 20 });
       await findCandidates(client, lead, { indexUid: uid });
     }
     const raw: number[] = [];
@@ -112,7 +111,7 @@ try {
     let matchedLeads = 0;
     for (const lead of leads) {
       let t = performance.now();
-      await client.index(uid).search("", { filter: hardFilters(lead), limit: 40 });
+      await client.index(uid).search("", { filter: hardFilters(lead), limit: 20 });
       raw.push(performance.now() - t);
       t = performance.now();
       const results = rankMatches(lead, await findCandidates(client, lead, { indexUid: uid }), { limit: 5 });
