@@ -54,10 +54,11 @@ export function targetArea(n: MatchNeed): number {
 
 /**
  * Candidates for one lead: the spaces that pass the hard filters and are closest in size to the
- * target on either side, and the same among parks that focus on the lead's industry — the two
- * strongest soft factors — so neither is starved when thousands of spaces pass the filters. The four
- * searches run in parallel (one-sided range + numeric sort is cheap in Meilisearch; sorting by
- * distance to a point was 5× slower at 100,000 spaces, see docs/benchmarks.md). The score decides.
+ * target on either side, plus spaces in parks that focus on the lead's industry (within the hard area
+ * window, smallest first) — the two strongest soft factors — so neither is starved when thousands of
+ * spaces pass the filters. Three searches in parallel: a one-sided range with a numeric sort is cheap
+ * in Meilisearch, while sorting by distance to a point was 5× slower at 100,000 spaces
+ * (docs/benchmarks.md). The score decides among them.
  */
 export async function findCandidates(client: SearchClient, n: MatchNeed, options: { indexUid?: string; perQuery?: number } = {}): Promise<SpaceCandidate[]> {
   const index = client.index(options.indexUid ?? SPACES_INDEX);
@@ -70,8 +71,7 @@ export async function findCandidates(client: SearchClient, n: MatchNeed, options
   const results = await Promise.all([
     search([`areaSqm >= ${target}`], "areaSqm:asc", closest),
     search([`areaSqm < ${target}`], "areaSqm:desc", closest),
-    search([focus, `areaSqm >= ${target}`], "areaSqm:asc", Math.ceil(closest / 2.5)),
-    search([focus, `areaSqm < ${target}`], "areaSqm:desc", Math.ceil(closest / 2.5)),
+    search([focus], "areaSqm:asc", Math.ceil(closest / 2)),
   ]);
   const byId = new Map<string, SpaceCandidate>();
   for (const r of results) for (const hit of r.hits) byId.set(hit.id, stripDocument(hit));
