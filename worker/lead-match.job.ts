@@ -25,17 +25,16 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
   const fresh = (await loadSpaceRows(ctx.sql, { spaceIds: found.map((c) => c.id) })).map(toSpaceCandidate);
   const results = rankMatches(row.lead, fresh, { limit: 5 });
 
-  const status = await ctx.sql.begin(async (tx) => {
+  await ctx.sql.begin(async (tx) => {
     await replaceLeadMatches(tx, data.id, results);
     const [{ n }] = await tx<{ n: number }[]>`select count(*)::int as n from matches where lead_id = ${data.id}`;
     const next = n > 0 ? "matched" : "unmatched";
     await tx`update leads set status = ${next}, matched_at = now(), updated_at = now()
              where id = ${data.id} and status in ('received', 'indexed', 'matched', 'unmatched')`;
     await markDone(tx, data.outboxId);
-    // Routing follows: assignments per park, or a call-back task when nothing matched.
+    // Routing follows: assignments per park, or a call-back task when nothing matched. The search
+    // document is refreshed with the new status off the critical path.
     await enqueue(tx, "match.route", [data.id]);
-    return next;
+    await enqueue(tx, "lead.index", [data.id]);
   });
-  // Keep the search document's status in step (best effort: the next index run would fix it too).
-  await ctx.search.index(ctx.indexNames.leads).updateDocuments([{ id: data.id, status }]);
 }

@@ -12,7 +12,7 @@ export function hashRequest(body: unknown): string {
 }
 
 /**
- * Stores a validated lead and its `lead.index` outbox row in one transaction. Idempotent on the
+ * Stores a validated lead and its outbox rows (`lead.index`, `lead.match`) in one transaction. Idempotent on the
  * submission key: a replay (double click, retried request, 50 concurrent copies) gets the first lead back.
  * Never touches Redis or Meilisearch: the relay picks the outbox row up.
  */
@@ -53,7 +53,9 @@ export async function storeLead(
       on conflict (submission_key) do nothing
       returning id, reference`;
     if (rows.length === 0) return null; // a concurrent copy won; read it after this transaction
+    // Indexing and matching run side by side: a recruiter's email never waits for the search index.
     await enqueue(tx, "lead.index", [rows[0].id]);
+    await enqueue(tx, "lead.match", [rows[0].id]);
     return { id: rows[0].id, reference: rows[0].reference, created: true, requestHash: input.requestHash ?? null };
   });
   if (stored) return stored;

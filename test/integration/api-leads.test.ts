@@ -45,8 +45,8 @@ describe("POST /api/leads", () => {
     expect(lead.phone).toBe("+8613812345678");
     expect(lead.company_name).toBe("南京存储测试有限公司");
     expect(lead.raw.contact.phone).toBe("13812345678");
-    const outbox = await sql`select topic from outbox where aggregate_id = ${body.id}`;
-    expect(outbox.map((r) => r.topic)).toEqual(["lead.index"]);
+    const outbox = await sql`select topic from outbox where aggregate_id = ${body.id} order by topic`;
+    expect(outbox.map((r) => r.topic)).toEqual(["lead.index", "lead.match"]);
   });
 
   it("understands units and numbers as people type them", async () => {
@@ -133,7 +133,7 @@ describe("POST /api/leads", () => {
     const rows = await sql`select id from leads where company_name = '南京幂等测试有限公司'`;
     expect(rows).toHaveLength(1);
     const outbox = await sql`select id from outbox where aggregate_id = ${rows[0].id}`;
-    expect(outbox).toHaveLength(1);
+    expect(outbox).toHaveLength(2); // lead.index + lead.match, once
   });
 
   it("refuses a reused Idempotency-Key with a different body (409) and stores nothing", async () => {
