@@ -2,8 +2,17 @@ import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Topic } from "~/db/outbox.server";
 
-// One queue for the pipeline; one worker dispatches on job.name (the outbox topic).
-export const PIPELINE_QUEUE = "pipeline";
+// Two lanes, each a queue with one worker dispatching on job.name (the outbox topic): search-index
+// writes wait on Meilisearch tasks for hundreds of ms, so they get their own lane and never hold the
+// slots that carry a lead to its recruiter (match → route → notify).
+export const LANES = ["pipeline", "index"] as const;
+export type Lane = (typeof LANES)[number];
+
+export function laneOf(topic: Topic): Lane {
+  return topic === "lead.index" || topic === "space.index" || topic === "park.index" ? "index" : "pipeline";
+}
+
+export type Queues = Record<Lane, Queue<OutboxJobData>>;
 
 
 /** Job payloads carry ids only: Redis keeps them in clear text. */
@@ -27,8 +36,13 @@ export function jobOptions(topic: Topic): JobsOptions {
   };
 }
 
-export function createPipelineQueue(connection: Redis, prefix: string): Queue<OutboxJobData> {
-  return new Queue<OutboxJobData>(PIPELINE_QUEUE, { connection, prefix });
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const queues = {
+    pipeline: new Queue<OutboxJobData>("pipeline", { connection, prefix }),
+    index: new Queue<OutboxJobData>("index", { connection, prefix }),
+  };
+  for (const q of Object.values(queues)) q.on("error", () => {});
+  return queues;
 }
 
 /** Exponential backoff with jitter, capped so a long outage is retried at a steady pace. */

@@ -1,14 +1,13 @@
-import type { Queue } from "bullmq";
 import type { Sql } from "~/db/db.server";
 import { errorMessage, log } from "~/utils/log.server";
 import type { Topic } from "~/db/outbox.server";
-import { jobIdFor, jobOptions, type OutboxJobData } from "./queue";
+import { jobIdFor, jobOptions, laneOf, LANES, type Queues } from "./queue";
 
 /**
  * Moves unrelayed outbox rows into BullMQ. Rows are marked relayed only after Redis took the job,
  * so a Redis outage just leaves them for the next pass.
  */
-export async function relayOnce(sql: Sql, queue: Queue<OutboxJobData>, batch = 200): Promise<number> {
+export async function relayOnce(sql: Sql, queues: Queues, batch = 200): Promise<number> {
   return sql.begin(async (tx) => {
     const rows = await tx<{ id: number; job_key: string; topic: Topic; aggregate_id: string; delay_ms: number }[]>`
       select id, job_key, topic, aggregate_id,
@@ -19,20 +18,24 @@ export async function relayOnce(sql: Sql, queue: Queue<OutboxJobData>, batch = 2
       limit ${batch}
       for update skip locked`;
     if (rows.length === 0) return 0;
-    await queue.addBulk(
-      rows.map((r) => ({
-        name: r.topic,
-        data: { outboxId: Number(r.id), id: r.aggregate_id },
-        opts: { ...jobOptions(r.topic), jobId: jobIdFor(r.job_key), ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}) },
-      })),
-    );
+    for (const lane of LANES) {
+      const jobs = rows.filter((r) => laneOf(r.topic) === lane);
+      if (jobs.length === 0) continue;
+      await queues[lane].addBulk(
+        jobs.map((r) => ({
+          name: r.topic,
+          data: { outboxId: Number(r.id), id: r.aggregate_id },
+          opts: { ...jobOptions(r.topic), jobId: jobIdFor(r.job_key), ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}) },
+        })),
+      );
+    }
     await tx`update outbox set relayed_at = now() where id in ${tx(rows.map((r) => r.id))}`;
     return rows.length;
   });
 }
 
 /** Relays on every NOTIFY from an intake transaction, and polls as a fallback. */
-export async function startRelay(sql: Sql, queue: Queue<OutboxJobData>, pollMs: number): Promise<{ stop: () => Promise<void> }> {
+export async function startRelay(sql: Sql, queues: Queues, pollMs: number): Promise<{ stop: () => Promise<void> }> {
   let running = false;
   let again = false;
   let stopped = false;
@@ -46,7 +49,7 @@ export async function startRelay(sql: Sql, queue: Queue<OutboxJobData>, pollMs: 
     try {
       do {
         again = false;
-        while ((await relayOnce(sql, queue)) > 0 && !stopped) {
+        while ((await relayOnce(sql, queues)) > 0 && !stopped) {
           // keep draining
         }
       } while (again && !stopped);

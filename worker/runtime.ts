@@ -16,7 +16,7 @@ import { notifyWecomJob } from "./notify-wecom.job";
 import { leadIndexJob } from "./lead-index.job";
 import { leadMatchJob } from "./lead-match.job";
 import { spaceMatchJob } from "./space-match.job";
-import { cappedBackoff, createPipelineQueue, PIPELINE_QUEUE, type OutboxJobData } from "./queue";
+import { cappedBackoff, createQueues, LANES, type Lane, type OutboxJobData } from "./queue";
 import { createRedis } from "./redis";
 import { startReconciler } from "./reconciler";
 import { startRelay } from "./relay";
@@ -71,8 +71,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   );
 
   const producer = createRedis(config.redisUrl, "producer");
-  const queue = createPipelineQueue(producer, config.queuePrefix);
-  queue.on("error", () => {});
+  const queues = createQueues(producer, config.queuePrefix);
 
   const handlers: Record<string, (data: OutboxJobData, attempt: Attempt) => Promise<void>> = {
     "lead.index": (data) => leadIndexJob(ctx, data),
@@ -87,39 +86,40 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     "assignment.sla": (data) => assignmentSlaJob(ctx, data),
   };
 
-  const worker = new Worker<OutboxJobData>(
-    PIPELINE_QUEUE,
-    async (job) => {
-      const handler = handlers[job.name];
-      if (!handler) throw new Error(`unknown job name ${job.name}`);
-      if (!(await indexesReady)) {
-        indexesReady = ensureIndexes().then(() => true);
-        await indexesReady;
-      }
-      await handler(job.data, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 });
-    },
-    {
+  const runJob = async (job: { name: string; data: OutboxJobData; attemptsMade: number; opts: { attempts?: number } }) => {
+    const handler = handlers[job.name];
+    if (!handler) throw new Error(`unknown job name ${job.name}`);
+    if (!(await indexesReady)) {
+      indexesReady = ensureIndexes().then(() => true);
+      await indexesReady;
+    }
+    await handler(job.data, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 });
+  };
+  const concurrency: Record<Lane, number> = { pipeline: config.concurrency, index: Math.max(2, Math.ceil(config.concurrency / 2)) };
+  const workers = LANES.map((lane) => {
+    const worker = new Worker<OutboxJobData>(lane, runJob, {
       connection: createRedis(config.redisUrl, "worker"),
       prefix: config.queuePrefix,
-      concurrency: config.concurrency,
+      concurrency: concurrency[lane],
       settings: { backoffStrategy: cappedBackoff(config.backoffBaseMs ?? 1_000, config.backoffCapMs ?? 60_000) },
-    },
-  );
-  worker.on("error", (error) => log.warn("worker connection error", { error: errorMessage(error) }));
-  worker.on("failed", (job, error) =>
-    log.warn("job failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: errorMessage(error) }),
-  );
+    });
+    worker.on("error", (error) => log.warn("worker connection error", { lane, error: errorMessage(error) }));
+    worker.on("failed", (job, error) =>
+      log.warn("job failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: errorMessage(error) }),
+    );
+    return worker;
+  });
 
-  const relay = await startRelay(sql, queue, config.relayPollMs);
-  const reconciler = startReconciler(sql, queue, config.reconcileEveryMs);
+  const relay = await startRelay(sql, queues, config.relayPollMs);
+  const reconciler = startReconciler(sql, queues, config.reconcileEveryMs);
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       await relay.stop();
       await reconciler.stop();
-      await worker.close();
-      await queue.close();
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(Object.values(queues).map((q) => q.close()));
       producer.disconnect();
       mailer.close();
       await sql.end({ timeout: 5 });

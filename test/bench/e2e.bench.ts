@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,6 +58,7 @@ const DB_NAME = "parkmatch_bench_e2e";
 const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 const DB_URL = `postgres://postgres@127.0.0.1:5432/${DB_NAME}`;
 const QUEUE_PREFIX = "pmbench";
+const QUEUE_NAMES = ["pipeline", "index"]; // the worker's BullMQ queues (one, or one per lane)
 const ADMIN_TOKEN = "bench-e2e-admin-token-0123456789";
 const MAX_LEADS_PER_RATE = 10_000; // rate × seconds, bounded
 const REFERENCE = /PM-\d{8}-\d{4,}/;
@@ -277,6 +278,10 @@ async function main() {
   };
   process.once("SIGINT", () => abort(130, "interrupted; cleaning up"));
   process.once("SIGTERM", () => abort(143, "terminated; cleaning up"));
+  // A client library may throw outside any promise (postgres.js does when the server cuts a
+  // connection): still stop every process and drop the database.
+  process.on("uncaughtException", (error) => abort(1, `uncaught: ${error instanceof Error ? error.stack ?? error.message : String(error)}; cleaning up`));
+  process.on("unhandledRejection", (error) => abort(1, `unhandled rejection: ${error instanceof Error ? error.stack ?? error.message : String(error)}; cleaning up`));
   const watchdog = setTimeout(() => abort(1, `bench exceeded BENCH_MAX_MINUTES=${cfg.maxMinutes}; cleaning up`), cfg.maxMinutes * 60_000);
   watchdog.unref();
 
@@ -284,6 +289,9 @@ async function main() {
   let exitCode = 0;
   try {
     console.log(`e2e bench: rates ${cfg.rates.join(", ")} leads/s × ${cfg.seconds} s, ${cfg.spaces} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, SMTP pool ${cfg.smtpConnections ?? "default"}, worker ${cfg.workerProcess ? "in its own process" : "in this process"}`);
+    const git = (args: string[]) => { try { return execFileSync("git", args, { encoding: "utf8" }).trim(); } catch { return "?"; } };
+    const dirty = git(["status", "--porcelain", "--", "app", "worker", "search"]).split("\n").filter(Boolean).length;
+    console.log(`code: ${git(["rev-parse", "--short", "HEAD"])}${dirty ? ` + ${dirty} uncommitted file(s) in app/ worker/ search/` : ""}`);
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
     // Meilisearch, private, temp folder.
@@ -629,8 +637,13 @@ async function runRound(o: {
     const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: 1 });
     try {
       const pipeline = redis.pipeline();
-      for (const r of rows) pipeline.hmget(`${o.queuePrefix}:pipeline:outbox-${r.job_key}`, "timestamp", "processedOn", "finishedOn");
-      const replies = (await pipeline.exec()) ?? [];
+      // The job sits in whichever queue (lane) its topic goes to: look in each.
+      for (const r of rows) for (const q of QUEUE_NAMES) pipeline.hmget(`${o.queuePrefix}:${q}:outbox-${r.job_key}`, "timestamp", "processedOn", "finishedOn");
+      const raw = (await pipeline.exec()) ?? [];
+      const replies = rows.map((_, k) => {
+        const found = QUEUE_NAMES.map((_q, j) => raw[k * QUEUE_NAMES.length + j]?.[1] as (string | null)[] | null).find((v) => v && v[0] !== null);
+        return [null, found ?? null] as const;
+      });
       type Hop = { created: number; added: number | null; started: number | null; finished: number | null };
       const perLead = new Map<string, Map<string, Hop>>();
       rows.forEach((r, k) => {

@@ -7,7 +7,7 @@ import { validLeadJson } from "../support/leads";
 import { eventually, startPrivateRedis, startWebServer } from "../support/services";
 import { startTestWorker } from "../support/worker";
 import { reconcileOnce } from "../../worker/reconciler";
-import { createPipelineQueue, jobIdFor } from "../../worker/queue";
+import { createQueues, jobIdFor } from "../../worker/queue";
 import { createRedis } from "../../worker/redis";
 import type { RunningWorker } from "../../worker/runtime";
 
@@ -70,21 +70,21 @@ describe("reconciler", () => {
     const prefix = `pmtest-rec-${Date.now()}`;
     // Relay only (no worker yet): the job sits in Redis.
     const producer = createRedis(redis.url, "producer");
-    const queue = createPipelineQueue(producer, prefix);
+    const queues = createQueues(producer, prefix);
     const { id } = await submit("溧水智造装备有限公司");
     const { relayOnce } = await import("../../worker/relay");
-    await eventually(async () => (await relayOnce(db.sql, queue)) >= 0 && (await db.sql`select 1 from outbox where aggregate_id = ${id} and relayed_at is not null`).length > 0, "relayed");
+    await eventually(async () => (await relayOnce(db.sql, queues)) >= 0 && (await db.sql`select 1 from outbox where aggregate_id = ${id} and relayed_at is not null`).length > 0, "relayed");
 
     // Redis restarts empty.
     const admin = new Redis(redis.url);
     await admin.flushall();
     admin.disconnect();
-    const [row] = await db.sql<{ job_key: string }[]>`select job_key from outbox where aggregate_id = ${id}`;
-    expect(await queue.getJob(jobIdFor(row.job_key))).toBeUndefined();
+    const [row] = await db.sql<{ job_key: string }[]>`select job_key from outbox where aggregate_id = ${id} and topic = 'lead.index'`;
+    expect(await queues.index.getJob(jobIdFor(row.job_key))).toBeUndefined();
 
-    const { redriven } = await reconcileOnce(db.sql, queue, 0);
+    const { redriven } = await reconcileOnce(db.sql, queues, 0);
     expect(redriven).toBeGreaterThanOrEqual(1);
-    await queue.close();
+    await Promise.all(Object.values(queues).map((q) => q.close()));
     producer.disconnect();
 
     const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
