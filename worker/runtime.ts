@@ -95,7 +95,8 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     }
     await handler(job.data, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 });
   };
-  const concurrency: Record<Lane, number> = { pipeline: config.concurrency, index: Math.max(2, Math.ceil(config.concurrency / 2)) };
+  // Index jobs mostly wait on Meilisearch tasks; more of them in flight lets Meilisearch batch them.
+  const concurrency: Record<Lane, number> = { pipeline: config.concurrency, index: config.concurrency * 2 };
   const workers = LANES.map((lane) => {
     const worker = new Worker<OutboxJobData>(lane, runJob, {
       connection: createRedis(config.redisUrl, "worker"),
