@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { inject } from "vitest";
 
 // Every test file sees the test run's services. Each file that writes gets its own database
@@ -8,3 +9,7 @@ process.env.REDIS_URL ??= "redis://127.0.0.1:6379";
 process.env.ADMIN_API_TOKEN = "test-admin-token-0123456789";
 process.env.LOG_LEVEL = "silent";
 process.env.API_RATE_LIMIT_PER_MINUTE ??= "1000";
+
+// Property tests run from a fixed seed so CI is repeatable; FC_SEED=<n> (or "random") explores others.
+const seed = process.env.FC_SEED;
+if (seed !== "random") fc.configureGlobal({ seed: seed ? Number(seed) : 20261125 });
