@@ -175,6 +175,16 @@ function cpuMs(pid: number): number {
     return 0;
   }
 }
+/** Major page faults so far (pages read back from disk, e.g. Meilisearch's memory-mapped index). */
+function majorFaults(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[9]);
+  } catch {
+    return 0;
+  }
+}
 function pidsWhere(match: (cmdline: string) => boolean): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync("/proc")) {
@@ -249,6 +259,7 @@ type RoundResult = {
   loopDelayP99: number;
   cpu: Map<string, number>; // CPU ms per component during the round (send + until drained)
   machineBusyMs: number;
+  meiliMajorFaults: number;
   pgXactsPerLead: number;
   redisCommandsPerLead: number;
   wallMs: number;
@@ -461,18 +472,18 @@ async function main() {
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const r of results) console.log(rowOf(r));
 
-    console.log("\nWhere the time goes (emailed leads; ms, p50 / p99; per hop: relay = outbox row written → job in BullMQ, wait = → job started, run = → job finished; send = job started → email received)\n");
+    console.log("\nWhere the time goes (emailed leads; ms, p50 / p99; per hop: relay = outbox row written → job in BullMQ, wait = → job started, run = → job finished; send = job started → email received. The critical path is the chain of hops that feeds the email: intake → lead.match → match.route → notify.email, with lead.index in front of lead.match only where intake enqueues lead.index alone)\n");
     const names = [...new Set(results.flatMap((r) => [...r.stages.keys()]))];
     console.log(`| rate | ${names.join(" | ")} |`);
     console.log(`| --- | ${names.map(() => "---").join(" | ")} |`);
     for (const r of results) console.log(`| ${r.rate} | ${names.map((n) => { const v = r.stages.get(n) ?? []; return `${ms(pct(v, 50))} / ${ms(pct(v, 99))}`; }).join(" | ")} |`);
     console.log(`\n(BullMQ job hashes found: ${results.map((r) => `${r.rate}/s ${r.jobsCoverage}`).join(", ")}; completed jobs are pruned beyond 5 000)`);
 
-    console.log("\n| rate | Meili tasks | batches | task wait (enqueued→started) p50 / p99 ms | task run p50 / p99 ms | bench event-loop delay p99 ms | emails received | drained after last POST | load avg before → after |");
-    console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    console.log("\n| rate | Meili tasks | batches | task wait (enqueued→started) p50 / p99 ms | task run p50 / p99 ms | Meili major page faults | bench event-loop delay p99 ms | emails received | drained after last POST | load avg before → after |");
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const r of results) {
       const m = r.meiliTasks;
-      console.log(`| ${r.rate} | ${m.tasks} | ${m.batches} | ${ms(m.waitP50)} / ${ms(m.waitP99)} | ${ms(m.runP50)} / ${ms(m.runP99)} | ${r.loopDelayP99.toFixed(1)} | ${r.emailsReceived} | ${r.drainedAfterMs === null ? "no" : `${(r.drainedAfterMs / 1000).toFixed(1)} s`} | ${r.loadBefore.toFixed(2)} → ${r.loadAfter.toFixed(2)} |`);
+      console.log(`| ${r.rate} | ${m.tasks} | ${m.batches} | ${ms(m.waitP50)} / ${ms(m.waitP99)} | ${ms(m.runP50)} / ${ms(m.runP99)} | ${r.meiliMajorFaults} | ${r.loopDelayP99.toFixed(1)} | ${r.emailsReceived} | ${r.drainedAfterMs === null ? "no" : `${(r.drainedAfterMs / 1000).toFixed(1)} s`} | ${r.loadBefore.toFixed(2)} → ${r.loadAfter.toFixed(2)} |`);
     }
     const cpuNames = [...new Set(results.flatMap((r) => [...r.cpu.keys()]))];
     console.log("\nCPU during each round (send + until drained or timed out): ms of CPU per lead sent, and the share of the 2 cores' time\n");
@@ -541,6 +552,8 @@ async function runRound(o: {
   const startedAt = new Date(Date.now() - 1_000);
   o.loop.reset();
   const cpuBefore = cpuSnapshot(o.cpuGroups);
+  const meiliPid = o.cpuGroups.meilisearch?.()[0];
+  const faultsBefore = majorFaults(meiliPid);
   const chatterBefore = await chatter(o.sql, o.redisUrl);
   const machineBefore = machineCpuMs();
   const wallBefore = performance.now();
@@ -578,6 +591,7 @@ async function runRound(o: {
   }
   if (drainedAfterMs === null && (await dueOutboxRows(o.sql)) === 0) drainedAfterMs = performance.now() - lastPost;
   const cpuAfter = cpuSnapshot(o.cpuGroups);
+  const meiliMajorFaults = majorFaults(meiliPid) - faultsBefore;
   const chatterAfter = await chatter(o.sql, o.redisUrl);
   const machineAfter = machineCpuMs();
   const wallMs = performance.now() - wallBefore;
@@ -717,6 +731,7 @@ async function runRound(o: {
       const spans = batches.filter((b) => b.finishedAt).map((b) => ({ uid: b.uid, start: Date.parse(b.startedAt), end: Date.parse(b.finishedAt!), tasks: b.stats.totalNbTasks, trace: b.stats.progressTrace ?? {} })).sort((a, b) => a.start - b.start);
       const longest = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 3);
       console.log(`meilisearch at ${o.rate}/s: longest batches ${longest.map((b) => `#${b.uid} ${b.end - b.start} ms (${b.tasks} tasks) [${Object.entries(b.trace).filter(([k]) => k.split(" > ").length <= 3).map(([k, v]) => `${k.replace(/^processing tasks > /, "")}=${v}`).filter((x) => !/µs|ns/.test(x)).join(", ")}]`).join("; ")}`);
+      if (process.env.BENCH_DEBUG === "2" && longest[0]) console.log(JSON.stringify(longest[0].trace, null, 1));
       const gaps = spans.slice(1).map((b, k) => ({ after: spans[k].uid, gap: b.start - spans[k].end })).sort((a, b) => b.gap - a.gap).slice(0, 3);
       console.log(`  longest gaps between batches: ${gaps.map((g) => `${g.gap} ms after #${g.after}`).join(", ")}`);
     }
@@ -744,6 +759,7 @@ async function runRound(o: {
     loopDelayP99: o.loop.percentile(99) / 1e6,
     cpu,
     machineBusyMs: machineAfter.busy - machineBefore.busy,
+    meiliMajorFaults,
     pgXactsPerLead: (chatterAfter.pgXacts - chatterBefore.pgXacts) / Math.max(1, sent.length),
     redisCommandsPerLead: (chatterAfter.redisCommands - chatterBefore.redisCommands) / Math.max(1, sent.length),
     wallMs,
