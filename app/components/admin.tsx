@@ -59,6 +59,40 @@ export function AdminPage({ lng, children, signedIn }: { lng: Lng; children: Rea
   );
 }
 
+export type Column = { label: ReactNode; numeric?: boolean };
+
+/** A titled part of an admin page. */
+export function AdminSection({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A captioned table with column headers (rows are the children), or one sentence when there is nothing to list. */
+export function DataTable({ caption, columns, empty, children }: { caption: ReactNode; columns: Column[]; empty?: { when: boolean; text: ReactNode }; children: ReactNode }) {
+  if (empty?.when) return <p>{empty.text}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} scope="col" className={c.numeric ? "num" : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 export function Time({ iso }: { iso: string | null | undefined }) {
   return iso ? <time dateTime={iso}>{formatAdminTime(iso)}</time> : <>—</>;
 }

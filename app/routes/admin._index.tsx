@@ -1,7 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadDashboard } from "~/admin/admin-data.server";
-import { AdminErrorBoundary, AdminPage, Time, useAdminText } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
@@ -59,156 +59,67 @@ export default function AdminDashboard() {
         </dl>
       </section>
 
-      <section aria-labelledby="unassigned-h">
-        <h2 id="unassigned-h">{t("dash.unassigned")}</h2>
-        {d.unassigned.rows.length === 0 ? (
-          <p>{t("dash.unassigned.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>
-                {t("dash.unassigned.caption")}
-                {shown(d.unassigned.rows, d.unassigned.total)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("col.reference")}</th>
-                  <th scope="col">{t("col.company")}</th>
-                  <th scope="col">{t("col.park")}</th>
-                  <th scope="col">{t("col.since")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.unassigned.rows.map((r) => (
-                  <tr key={r.assignmentId}>
-                    <th scope="row">{leadLink(r.leadId, r.reference)}</th>
-                    <td>{r.company}</td>
-                    <td>{r.parkName}</td>
-                    <td>
-                      <Time iso={r.since} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AdminSection id="unassigned-h" title={t("dash.unassigned")}>
+        <DataTable caption={<>{t("dash.unassigned.caption")}{shown(d.unassigned.rows, d.unassigned.total)}</>} columns={[{ label: t("col.reference") }, { label: t("col.company") }, { label: t("col.park") }, { label: t("col.since") }]} empty={{ when: d.unassigned.rows.length === 0, text: t("dash.unassigned.empty") }}>
+          {d.unassigned.rows.map((r) => (
+            <tr key={r.assignmentId}>
+              <th scope="row">{leadLink(r.leadId, r.reference)}</th>
+              <td>{r.company}</td>
+              <td>{r.parkName}</td>
+              <td>
+                <Time iso={r.since} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
 
-      <section aria-labelledby="dead-h">
-        <h2 id="dead-h">{t("dash.dead")}</h2>
-        {d.dead.rows.length === 0 ? (
-          <p>{t("dash.dead.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>
-                {t("dash.dead.caption")}
-                {shown(d.dead.rows, d.dead.total)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("col.reference")}</th>
-                  <th scope="col">{t("col.kind")}</th>
-                  <th scope="col">{t("col.channel")}</th>
-                  <th scope="col">{t("col.recipient")}</th>
-                  <th scope="col">{t("col.error")}</th>
-                  <th scope="col" className="num">
-                    {t("col.attempts")}
-                  </th>
-                  <th scope="col">{t("col.created")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.dead.rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">{leadLink(r.leadId, r.reference)}</th>
-                    <td>{adminLabel(lng, "kind", r.kind)}</td>
-                    <td>{adminLabel(lng, "channel", r.channel)}</td>
-                    <td>{r.recipientName ? `${r.recipientName} (${r.recipient})` : r.recipient}</td>
-                    <td className="error-text">{r.lastError ?? t("common.none")}</td>
-                    <td className="num">{r.attempts}</td>
-                    <td>
-                      <Time iso={r.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AdminSection id="dead-h" title={t("dash.dead")}>
+        <DataTable caption={<>{t("dash.dead.caption")}{shown(d.dead.rows, d.dead.total)}</>} columns={[{ label: t("col.reference") }, { label: t("col.kind") }, { label: t("col.channel") }, { label: t("col.recipient") }, { label: t("col.error") }, { label: t("col.attempts"), numeric: true }, { label: t("col.created") }]} empty={{ when: d.dead.rows.length === 0, text: t("dash.dead.empty") }}>
+          {d.dead.rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{leadLink(r.leadId, r.reference)}</th>
+              <td>{adminLabel(lng, "kind", r.kind)}</td>
+              <td>{adminLabel(lng, "channel", r.channel)}</td>
+              <td>{r.recipientName ? `${r.recipientName} (${r.recipient})` : r.recipient}</td>
+              <td className="error-text">{r.lastError ?? t("common.none")}</td>
+              <td className="num">{r.attempts}</td>
+              <td>
+                <Time iso={r.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
 
-      <section aria-labelledby="calls-h">
-        <h2 id="calls-h">{t("dash.calls")}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption>{t("dash.calls.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("col.kind")}</th>
-                <th scope="col" className="num">
-                  {t("col.open")}
-                </th>
-                <th scope="col" className="num">
-                  {t("col.overdue")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.callTasks.map((c) => (
-                <tr key={c.kind}>
-                  <th scope="row">{adminLabel(lng, "task", c.kind)}</th>
-                  <td className="num">{c.open}</td>
-                  <td className="num">{c.due}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <AdminSection id="calls-h" title={t("dash.calls")}>
+        <DataTable caption={t("dash.calls.caption")} columns={[{ label: t("col.kind") }, { label: t("col.open"), numeric: true }, { label: t("col.overdue"), numeric: true }]}>
+          {d.callTasks.map((c) => (
+            <tr key={c.kind}>
+              <th scope="row">{adminLabel(lng, "task", c.kind)}</th>
+              <td className="num">{c.open}</td>
+              <td className="num">{c.due}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
 
-      <section aria-labelledby="escalated-h">
-        <h2 id="escalated-h">{t("dash.escalated")}</h2>
-        {d.escalated.rows.length === 0 ? (
-          <p>{t("dash.escalated.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>
-                {t("dash.escalated.caption")}
-                {shown(d.escalated.rows, d.escalated.total)}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("col.reference")}</th>
-                  <th scope="col">{t("col.company")}</th>
-                  <th scope="col">{t("col.park")}</th>
-                  <th scope="col">{t("col.recruiter")}</th>
-                  <th scope="col" className="num">
-                    {t("col.reroutes")}
-                  </th>
-                  <th scope="col">{t("col.since")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.escalated.rows.map((r) => (
-                  <tr key={r.assignmentId}>
-                    <th scope="row">{leadLink(r.leadId, r.reference)}</th>
-                    <td>{r.company}</td>
-                    <td>{r.parkName}</td>
-                    <td>{r.recruiterName ?? r.recruiterId ?? t("common.none")}</td>
-                    <td className="num">{r.reroutes}</td>
-                    <td>
-                      <Time iso={r.since} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AdminSection id="escalated-h" title={t("dash.escalated")}>
+        <DataTable caption={<>{t("dash.escalated.caption")}{shown(d.escalated.rows, d.escalated.total)}</>} columns={[{ label: t("col.reference") }, { label: t("col.company") }, { label: t("col.park") }, { label: t("col.recruiter") }, { label: t("col.reroutes"), numeric: true }, { label: t("col.since") }]} empty={{ when: d.escalated.rows.length === 0, text: t("dash.escalated.empty") }}>
+          {d.escalated.rows.map((r) => (
+            <tr key={r.assignmentId}>
+              <th scope="row">{leadLink(r.leadId, r.reference)}</th>
+              <td>{r.company}</td>
+              <td>{r.parkName}</td>
+              <td>{r.recruiterName ?? r.recruiterId ?? t("common.none")}</td>
+              <td className="num">{r.reroutes}</td>
+              <td>
+                <Time iso={r.since} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
 
       <p>
         <Link to={withLng("/admin/outbox", lng)}>{t("nav.outbox")}</Link>

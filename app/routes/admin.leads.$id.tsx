@@ -1,7 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadLeadAudit } from "~/admin/admin-data.server";
-import { AdminErrorBoundary, AdminPage, Time, useAdminText } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { industryLabel } from "~/domain/industries";
@@ -78,141 +78,75 @@ export default function AdminLead() {
         </dl>
       </section>
 
-      <section aria-labelledby="events-h">
-        <h2 id="events-h">{t("lead.events")}</h2>
-        {a.events.length === 0 ? (
-          <p>{t("lead.events.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>{t("lead.events.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("col.time")}</th>
-                  <th scope="col">{t("col.event")}</th>
-                  <th scope="col">{t("col.park")}</th>
-                  <th scope="col">{t("col.recruiter")}</th>
-                  <th scope="col">{t("col.rule")}</th>
-                  <th scope="col">{t("col.reason")}</th>
-                  <th scope="col">{t("col.considered")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.events.map((e) => (
-                  <tr key={e.id}>
-                    <th scope="row">
-                      <Time iso={e.at} />
-                    </th>
-                    <td>{adminLabel(lng, "event", e.event)}</td>
-                    <td>{e.parkName ?? none}</td>
-                    <td>{who(e.recruiterName, e.recruiterId)}</td>
-                    <td>
-                      <code>{e.rule ?? none}</code>
-                    </td>
-                    <td>{say(lng, e.reason) || none}</td>
-                    <td>
-                      {e.considered.length === 0 ? (
-                        none
-                      ) : (
-                        <ul className="considered">
-                          {e.considered.map((c) => (
-                            <li key={c.recruiterId} className={c.eligible ? "eligible" : "not-eligible"}>
-                              {`${who(c.recruiterName, c.recruiterId)} — ${c.eligible ? t("lead.eligible") : t("lead.notEligible")}${say(lng, c.why) ? `${lng === "en" ? ": " : "："}${say(lng, c.why)}` : ""}`}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AdminSection id="events-h" title={t("lead.events")}>
+        <DataTable caption={t("lead.events.caption")} columns={[{ label: t("col.time") }, { label: t("col.event") }, { label: t("col.park") }, { label: t("col.recruiter") }, { label: t("col.rule") }, { label: t("col.reason") }, { label: t("col.considered") }]} empty={{ when: a.events.length === 0, text: t("lead.events.empty") }}>
+          {a.events.map((e) => (
+            <tr key={e.id}>
+              <th scope="row">
+                <Time iso={e.at} />
+              </th>
+              <td>{adminLabel(lng, "event", e.event)}</td>
+              <td>{e.parkName ?? none}</td>
+              <td>{who(e.recruiterName, e.recruiterId)}</td>
+              <td>
+                <code>{e.rule ?? none}</code>
+              </td>
+              <td>{say(lng, e.reason) || none}</td>
+              <td>
+                {e.considered.length === 0 ? (
+                  none
+                ) : (
+                  <ul className="considered">
+                    {e.considered.map((c) => (
+                      <li key={c.recruiterId} className={c.eligible ? "eligible" : "not-eligible"}>
+                        {`${who(c.recruiterName, c.recruiterId)} — ${c.eligible ? t("lead.eligible") : t("lead.notEligible")}${say(lng, c.why) ? `${lng === "en" ? ": " : "："}${say(lng, c.why)}` : ""}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
 
-      <section aria-labelledby="assignments-h">
-        <h2 id="assignments-h">{t("lead.assignments")}</h2>
-        {a.assignments.length === 0 ? (
-          <p>{t("lead.assignments.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>{t("lead.assignments.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("col.park")}</th>
-                  <th scope="col">{t("col.status")}</th>
-                  <th scope="col">{t("col.recruiter")}</th>
-                  <th scope="col">{t("col.channel")}</th>
-                  <th scope="col">{t("col.rule")}</th>
-                  <th scope="col">{t("col.reason")}</th>
-                  <th scope="col" className="num">
-                    {t("col.reroutes")}
-                  </th>
-                  <th scope="col">{t("col.acceptBy")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.assignments.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{s.parkName ?? s.parkId}</th>
-                    <td>{adminLabel(lng, "assignment", s.status)}</td>
-                    <td>{who(s.recruiterName, s.recruiterId)}</td>
-                    <td>{adminLabel(lng, "channel", s.channel)}</td>
-                    <td>
-                      <code>{s.rule}</code>
-                    </td>
-                    <td>{say(lng, s.reason) || none}</td>
-                    <td className="num">{s.reroutes}</td>
-                    <td>
-                      <Time iso={s.acceptBy} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AdminSection id="assignments-h" title={t("lead.assignments")}>
+        <DataTable caption={t("lead.assignments.caption")} columns={[{ label: t("col.park") }, { label: t("col.status") }, { label: t("col.recruiter") }, { label: t("col.channel") }, { label: t("col.rule") }, { label: t("col.reason") }, { label: t("col.reroutes"), numeric: true }, { label: t("col.acceptBy") }]} empty={{ when: a.assignments.length === 0, text: t("lead.assignments.empty") }}>
+          {a.assignments.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{s.parkName ?? s.parkId}</th>
+              <td>{adminLabel(lng, "assignment", s.status)}</td>
+              <td>{who(s.recruiterName, s.recruiterId)}</td>
+              <td>{adminLabel(lng, "channel", s.channel)}</td>
+              <td>
+                <code>{s.rule}</code>
+              </td>
+              <td>{say(lng, s.reason) || none}</td>
+              <td className="num">{s.reroutes}</td>
+              <td>
+                <Time iso={s.acceptBy} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
 
-      <section aria-labelledby="matches-h">
-        <h2 id="matches-h">{t("lead.matches")}</h2>
-        {a.matches.length === 0 ? (
-          <p>{t("lead.matches.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>{t("lead.matches.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("col.space")}</th>
-                  <th scope="col">{t("col.park")}</th>
-                  <th scope="col" className="num">
-                    {t("col.score")}
-                  </th>
-                  <th scope="col">{t("col.reasons")}</th>
-                  <th scope="col">{t("col.foundBy")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.matches.map((m) => (
-                  <tr key={m.spaceId}>
-                    <th scope="row">{m.spaceTitle ? `${m.spaceTitle} (${m.spaceId})` : m.spaceId}</th>
-                    <td>{m.parkName ?? m.parkId}</td>
-                    <td className="num">
-                      {m.score}
-                      {m.conditional ? t("lead.conditional") : ""}
-                    </td>
-                    <td>{m.reasons.map((r) => say(lng, r)).filter(Boolean).join(lng === "en" ? "; " : "；") || none}</td>
-                    <td>{m.foundBy === "space" ? t("lead.foundBy.space") : t("lead.foundBy.lead")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <AdminSection id="matches-h" title={t("lead.matches")}>
+        <DataTable caption={t("lead.matches.caption")} columns={[{ label: t("col.space") }, { label: t("col.park") }, { label: t("col.score"), numeric: true }, { label: t("col.reasons") }, { label: t("col.foundBy") }]} empty={{ when: a.matches.length === 0, text: t("lead.matches.empty") }}>
+          {a.matches.map((m) => (
+            <tr key={m.spaceId}>
+              <th scope="row">{m.spaceTitle ? `${m.spaceTitle} (${m.spaceId})` : m.spaceId}</th>
+              <td>{m.parkName ?? m.parkId}</td>
+              <td className="num">
+                {m.score}
+                {m.conditional ? t("lead.conditional") : ""}
+              </td>
+              <td>{m.reasons.map((r) => say(lng, r)).filter(Boolean).join(lng === "en" ? "; " : "；") || none}</td>
+              <td>{m.foundBy === "space" ? t("lead.foundBy.space") : t("lead.foundBy.lead")}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
 
       <p>
         <Link to={withLng("/admin", lng)}>{t("common.backToDashboard")}</Link>

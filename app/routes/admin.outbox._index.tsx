@@ -1,6 +1,6 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { AdminErrorBoundary, AdminPage, Time, useAdminText } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, DataTable, Time, useAdminText } from "~/components/admin";
 import { adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
@@ -30,37 +30,19 @@ export default function AdminOutbox() {
     <AdminPage lng={lng}>
       <h1>{t("outbox.title")}</h1>
       <p>{t("outbox.intro", { dir })}</p>
-      {mails.length === 0 ? (
-        <p>{t("outbox.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>
-              {t("outbox.caption")} · {mails.length < total ? t("common.shown", { total, shown: mails.length }) : t("outbox.count", { total })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("col.subject")}</th>
-                <th scope="col">{t("col.to")}</th>
-                <th scope="col">{t("col.date")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mails.map((m) => (
-                <tr key={m.file}>
-                  <th scope="row">
-                    <Link to={withLng(`/admin/outbox/${encodeURIComponent(m.file)}`, lng)}>{m.subject || m.file}</Link>
-                  </th>
-                  <td>{m.to}</td>
-                  <td>
-                    <Time iso={m.date} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable caption={<>{t("outbox.caption")} · {mails.length < total ? t("common.shown", { total, shown: mails.length }) : t("outbox.count", { total })}</>} columns={[{ label: t("col.subject") }, { label: t("col.to") }, { label: t("col.date") }]} empty={{ when: mails.length === 0, text: t("outbox.empty") }}>
+        {mails.map((m) => (
+          <tr key={m.file}>
+            <th scope="row">
+              <Link to={withLng(`/admin/outbox/${encodeURIComponent(m.file)}`, lng)}>{m.subject || m.file}</Link>
+            </th>
+            <td>{m.to}</td>
+            <td>
+              <Time iso={m.date} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </AdminPage>
   );
 }
