@@ -1,4 +1,4 @@
-import { Meilisearch, type EnqueuedTaskPromise, type Settings, type Task } from "meilisearch";
+import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from "meilisearch";
 import { nodeHttpClient } from "./http-client";
 
 export type SearchClient = Meilisearch;
@@ -16,9 +16,27 @@ export function createSearchClient(url: string, apiKey: string): SearchClient {
 export async function waitSucceeded(task: EnqueuedTaskPromise, timeoutMs = 30_000): Promise<Task> {
   const done = await task.waitTask({ timeout: timeoutMs, interval: 25 });
   if (done.status !== "succeeded") {
-    throw new Error(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? "no detail"}`);
+    throw new TaskFailedError(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? "no detail"}`);
   }
   return done;
+}
+
+/** Meilisearch took a task and then failed it: the content was refused, the server is fine. */
+export class TaskFailedError extends Error {}
+
+/**
+ * Meilisearch answered and refused what we sent (a failed task, or a 4xx other than a key problem) —
+ * as opposed to an outage or a misconfiguration, where sending the same thing later can succeed.
+ */
+export function isRefusal(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (e instanceof TaskFailedError) return true;
+    if (e instanceof MeilisearchApiError) {
+      const status = e.response.status;
+      return status >= 400 && status < 500 && ![401, 403, 404, 408, 429].includes(status);
+    }
+  }
+  return false;
 }
 
 /** The one way to put a user value into a filter expression: a double-quoted, escaped string. */

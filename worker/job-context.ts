@@ -1,5 +1,6 @@
 import type { Sql } from "~/db/db.server";
 import type { Mailer } from "~/notify/mailer.server";
+import type { RoutingOptions } from "~/routing/route-lead.server";
 import type { SearchClient } from "../search/client";
 
 export type IndexNames = { leads: string; spaces: string; parks: string };
@@ -11,14 +12,9 @@ export type JobContext = {
   indexNames: IndexNames;
   mailer: Mailer;
   appUrl: string;
-  slaMinutes: number;
+  routing: RoutingOptions;
+  /** How long a sender holds a notification: longer than the slowest possible SMTP send (ms). */
+  sendLeaseMs: number;
   /** Test seam: called after the SMTP server accepted a mail and before Postgres records it. */
   afterSend?: (notificationId: string) => void | Promise<void>;
 };
-
-/** Where a job stands in its retries: the last attempt dead-letters instead of throwing. */
-export type Attempt = { attemptsMade: number; attempts: number };
-
-export function isLastAttempt(a: Attempt): boolean {
-  return a.attemptsMade + 1 >= a.attempts;
-}

@@ -4,8 +4,10 @@ import type { Lead } from "~/domain/lead-schema";
 import { rankMatches } from "~/domain/matching/rank";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { replaceLeadMatches } from "~/matching/match-store.server";
+import { routeLead } from "~/routing/route-lead.server";
 import { toSpaceCandidate } from "../search/space-document";
 import { findCandidates } from "../search/spaces.query";
+import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
 
 const CLOSED = ["won", "lost"];
@@ -13,6 +15,9 @@ const CLOSED = ["won", "lost"];
 /**
  * Hard constraints as Meilisearch filters find the candidates; they are then re-read from Postgres
  * (the index may lag a change by a moment) and scored in code. Top 5 stored with their reasons.
+ * Routing follows in the same transaction (an assignment per park, or a call-back task when nothing
+ * matched) and the recruiters' notices are delivered right after it commits: the common path of a
+ * lead is this one job (docs/decisions/013).
  */
 export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
   const [row] = await ctx.sql<{ lead: Lead; status: string }[]>`select lead, status from leads where id = ${data.id}`;
@@ -25,16 +30,16 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
   const fresh = (await loadSpaceRows(ctx.sql, { spaceIds: found.map((c) => c.id) })).map(toSpaceCandidate);
   const results = rankMatches(row.lead, fresh, { limit: 5 });
 
-  await ctx.sql.begin(async (tx) => {
+  const { notices } = await ctx.sql.begin(async (tx) => {
     await replaceLeadMatches(tx, data.id, results);
     const [{ n }] = await tx<{ n: number }[]>`select count(*)::int as n from matches where lead_id = ${data.id}`;
     const next = n > 0 ? "matched" : "unmatched";
     await tx`update leads set status = ${next}, matched_at = now(), updated_at = now()
              where id = ${data.id} and status in ('received', 'indexed', 'matched', 'unmatched')`;
+    const routed = await routeLead(tx, data.id, ctx.routing);
     await markDone(tx, data.outboxId);
-    // Routing follows: assignments per park, or a call-back task when nothing matched. The search
-    // document is refreshed with the new status off the critical path.
-    await enqueue(tx, "match.route", [data.id]);
-    await enqueue(tx, "lead.index", [data.id]);
+    await enqueue(tx, "lead.index", [data.id]); // the search document follows the new status
+    return routed;
   });
+  await deliverNotices(ctx, notices);
 }

@@ -1,11 +1,17 @@
 import { markDone } from "~/db/outbox.server";
 import { routeLead } from "~/routing/route-lead.server";
+import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
 
-/** Routes a matched lead to recruiters park by park (or queues a call-back when nothing matched). */
+/**
+ * Routes a lead to recruiters park by park for the parks that have no assignment yet (reverse
+ * matching brought a new park), then delivers the notices.
+ */
 export async function matchRouteJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
-  await ctx.sql.begin(async (tx) => {
-    await routeLead(tx, data.id, ctx.slaMinutes);
+  const { notices } = await ctx.sql.begin(async (tx) => {
+    const routed = await routeLead(tx, data.id, ctx.routing);
     await markDone(tx, data.outboxId);
+    return routed;
   });
+  await deliverNotices(ctx, notices);
 }

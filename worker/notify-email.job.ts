@@ -5,14 +5,19 @@ import { escapeHtml } from "~/notify/html";
 import type { MailMessage } from "~/notify/mailer.server";
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText, type AssignmentDetails } from "~/routing/assignment-details.server";
 import { openNotification, type NotificationRow } from "~/routing/notifications.server";
-import { isLastAttempt, type Attempt, type JobContext } from "./job-context";
+import type { JobContext } from "./job-context";
+
+/** Attempts per email, counted in Postgres (inline and by jobs alike); the last one dead-letters. */
+export const EMAIL_ATTEMPTS = 8;
 
 /**
- * One logical email per notification row. State in Postgres (pending → sending → sent | dead): a job
- * that died after the SMTP server took the mail sends again with the same Message-ID (at most one
- * duplicate, recognisable as such); a sent row is never sent again.
+ * One logical email per notification row. State in Postgres (pending → sending → sent | dead), and a
+ * sender holds the row under a lease while it talks to the SMTP server, so two senders never send it
+ * at the same time. A sender that died after the SMTP server took the mail is taken over when its
+ * lease ends and the mail goes again with the same Message-ID (at most one duplicate, recognisable as
+ * such); a sent row is never sent again.
  */
-export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; id: string }, attempt: Attempt): Promise<void> {
+export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
   const n = await openNotification(ctx.sql, data.id);
   if (!n) {
     await markDone(ctx.sql, data.outboxId);
@@ -23,12 +28,20 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
     await deadLetter(ctx, n, data.outboxId, "recipient or assignment no longer exists");
     return;
   }
-  await ctx.sql`update notifications set status = 'sending', attempts = attempts + 1, message_id = ${message.messageId} where id = ${n.id}`;
+  const [held] = await ctx.sql<{ attempts: number }[]>`
+    update notifications set status = 'sending', attempts = attempts + 1, message_id = ${message.messageId},
+                             lease_until = now() + ${ctx.sendLeaseMs}::float8 * interval '1 millisecond'
+    where id = ${n.id} and status in ('pending', 'sending') and (lease_until is null or lease_until < now())
+    returning attempts`;
+  if (!held) {
+    if (!(await openNotification(ctx.sql, data.id))) return markDone(ctx.sql, data.outboxId); // finished meanwhile
+    throw new Error("another sender holds this email; trying again later");
+  }
   const result = await ctx.mailer.send(message);
   if (result.ok) {
     await ctx.afterSend?.(String(n.id));
     await ctx.sql.begin(async (tx) => {
-      await tx`update notifications set status = 'sent', sent_at = now(), last_error = null where id = ${n.id}`;
+      await tx`update notifications set status = 'sent', sent_at = now(), last_error = null, lease_until = null where id = ${n.id}`;
       await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
                values (${n.assignment_id}, ${n.lead_id}, 'notified', ${n.kind === "escalation" ? null : n.recipient},
                        ${tx.json({ zh: `已发邮件（${n.kind}）`, en: `Email sent (${n.kind})` } as never)})`;
@@ -36,17 +49,17 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
     });
     return;
   }
-  if (result.permanent || isLastAttempt(attempt)) {
+  if (result.permanent || held.attempts >= EMAIL_ATTEMPTS) {
     await deadLetter(ctx, n, data.outboxId, result.error);
     return;
   }
-  await ctx.sql`update notifications set last_error = ${result.error} where id = ${n.id}`;
+  await ctx.sql`update notifications set last_error = ${result.error}, lease_until = null where id = ${n.id}`;
   throw new Error(`email not sent, will retry: ${result.error}`);
 }
 
 async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number, reason: string) {
   await ctx.sql.begin(async (tx) => {
-    await tx`update notifications set status = 'dead', last_error = ${reason} where id = ${n.id}`;
+    await tx`update notifications set status = 'dead', last_error = ${reason}, lease_until = null where id = ${n.id}`;
     await tx`insert into routing_events (assignment_id, lead_id, event, reason)
              values (${n.assignment_id}, ${n.lead_id}, 'dead-letter', ${tx.json({ zh: `邮件发送失败：${reason}`, en: `Email failed: ${reason}` } as never)})`;
     await markDone(tx, outboxId);
@@ -63,14 +76,14 @@ async function buildMessage(ctx: JobContext, n: NotificationRow): Promise<MailMe
   const url = `${ctx.appUrl.replace(/\/$/, "")}/queue/assignments/${details.id}`;
   if (n.kind === "assignment") {
     if (!details.recruiter || details.recruiter.id !== n.recipient) return null;
-    return { to: details.recruiter.email, messageId: messageIdFor(n), ...renderAssignmentEmail(emailInput(details, url, ctx.slaMinutes)) };
+    return { to: details.recruiter.email, messageId: messageIdFor(n), ...renderAssignmentEmail(emailInput(details, url, ctx.routing.slaMinutes)) };
   }
   if (n.kind === "reroute-notice") {
     const [r] = await ctx.sql<{ name: string; email: string }[]>`select name, email from recruiters where id = ${n.recipient}`;
     if (!r) return null;
     const subject = `【已改派 ${details.reference}】${details.lead.company.name} 超时未接单，已转给其他专员`;
-    const text = `${r.name}，您好：\n\n线索 ${details.reference}（${details.parkName}）在 ${ctx.slaMinutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。\n`;
-    const html = `<p>${escapeHtml(r.name)}，您好：</p><p>线索 ${escapeHtml(details.reference)}（${escapeHtml(details.parkName)}）在 ${ctx.slaMinutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。</p>`;
+    const text = `${r.name}，您好：\n\n线索 ${details.reference}（${details.parkName}）在 ${ctx.routing.slaMinutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。\n`;
+    const html = `<p>${escapeHtml(r.name)}，您好：</p><p>线索 ${escapeHtml(details.reference)}（${escapeHtml(details.parkName)}）在 ${ctx.routing.slaMinutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。</p>`;
     return { to: r.email, subject, text, html, messageId: messageIdFor(n) };
   }
   const [admin] = await ctx.sql<{ email: string; name: string }[]>`select email, name from users where id::text = ${n.recipient}`;

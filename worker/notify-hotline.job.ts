@@ -22,7 +22,7 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
         `请致电招商专员 ${d.recruiter.name}（${formatPhoneForDisplay(d.recruiter.phone)}），转交线索 ${d.reference}：`,
         `企业 ${d.lead.company.name}，联系人 ${d.lead.contact.name}，电话 ${formatPhoneForDisplay(d.lead.contact.phone)}；`,
         `需求 ${needAreaText(d.lead)}，产品 ${d.lead.use.product}；园区 ${d.parkName}。`,
-        `请专员在 ${ctx.slaMinutes} 分钟内接单，超时将改派。`,
+        `请专员在 ${ctx.routing.slaMinutes} 分钟内接单，超时将改派。`,
         spaces ? `匹配空间：\n${spaces}` : "",
       ].filter(Boolean).join("\n");
       await tx`

@@ -1,19 +1,10 @@
 import { Queue, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
-import type { Topic } from "~/db/outbox.server";
 
-// Two lanes, each a queue with one worker dispatching on job.name (the outbox topic): search-index
-// writes wait on Meilisearch tasks for hundreds of ms, so they get their own lane and never hold the
-// slots that carry a lead to its recruiter (match → route → notify).
-export const LANES = ["pipeline", "index"] as const;
-export type Lane = (typeof LANES)[number];
-
-export function laneOf(topic: Topic): Lane {
-  return topic === "lead.index" || topic === "space.index" || topic === "park.index" ? "index" : "pipeline";
-}
-
-export type Queues = Record<Lane, Queue<OutboxJobData>>;
-
+// One BullMQ queue, "pipeline", whose worker dispatches on job.name (the outbox topic). Search-index
+// writes do not go through it: the index writer batches them straight from the outbox.
+export const QUEUE_NAME = "pipeline";
+export type PipelineQueue = Queue<OutboxJobData>;
 
 /** Job payloads carry ids only: Redis keeps them in clear text. */
 export type OutboxJobData = { outboxId: number; id: string };
@@ -26,23 +17,23 @@ export function jobIdFor(jobKey: string): string {
   return `outbox-${jobKey}`;
 }
 
-/** Emails dead-letter after their last attempt; everything else keeps trying (idempotent jobs). */
-export function jobOptions(topic: Topic): JobsOptions {
+/**
+ * Jobs are idempotent and keep trying; an email counts its own attempts in Postgres and dead-letters
+ * after the last one (notify-email.job.ts).
+ */
+export function jobOptions(): JobsOptions {
   return {
-    attempts: topic === "notify.email" ? 8 : 30,
+    attempts: 30,
     backoff: { type: "capped" },
     removeOnComplete: { age: 3600, count: 5000 },
     removeOnFail: { age: 7 * 24 * 3600 },
   };
 }
 
-export function createQueues(connection: Redis, prefix: string): Queues {
-  const queues = {
-    pipeline: new Queue<OutboxJobData>("pipeline", { connection, prefix }),
-    index: new Queue<OutboxJobData>("index", { connection, prefix }),
-  };
-  for (const q of Object.values(queues)) q.on("error", () => {});
-  return queues;
+export function createQueue(connection: Redis, prefix: string): PipelineQueue {
+  const queue = new Queue<OutboxJobData>(QUEUE_NAME, { connection, prefix });
+  queue.on("error", () => {}); // connection trouble surfaces where the queue is used
+  return queue;
 }
 
 /** Exponential backoff with jitter, capped so a long outage is retried at a steady pace. */

@@ -1,16 +1,15 @@
 import type { Sql } from "~/db/db.server";
 import { errorMessage, log } from "~/utils/log.server";
-import type { Topic } from "~/db/outbox.server";
-import { jobIdFor, laneOf, type Queues } from "./queue";
+import { jobIdFor, type PipelineQueue } from "./queue";
 
 /**
  * Postgres is the truth. An outbox row that was relayed but is not done, and whose job Redis no longer
  * knows (Redis here forgets everything on a restart), is handed back to the relay. A job that used up
  * its attempts is retried: these jobs are idempotent, and nothing may stay unfinished.
  */
-export async function reconcileOnce(sql: Sql, queues: Queues, graceMs = 5_000): Promise<{ redriven: number; retried: number }> {
-  const rows = await sql<{ id: number; job_key: string; topic: Topic }[]>`
-    select id, job_key, topic from outbox
+export async function reconcileOnce(sql: Sql, queue: PipelineQueue, graceMs = 5_000): Promise<{ redriven: number; retried: number }> {
+  const rows = await sql<{ id: number; job_key: string }[]>`
+    select id, job_key from outbox
     where done_at is null and relayed_at is not null
       and relayed_at < now() - make_interval(secs => ${graceMs / 1000})
     order by id
@@ -19,7 +18,7 @@ export async function reconcileOnce(sql: Sql, queues: Queues, graceMs = 5_000): 
   let retried = 0;
   for (const row of rows) {
     const id = Number(row.id);
-    const job = await queues[laneOf(row.topic)].getJob(jobIdFor(row.job_key));
+    const job = await queue.getJob(jobIdFor(row.job_key));
     // A completed job whose row is still not done did not do the work (our jobs mark the row in the
     // transaction of their effect; the update below is a no-op if it just did): drop it, re-drive.
     const lost = !job || (await job.isCompleted());
@@ -37,11 +36,11 @@ export async function reconcileOnce(sql: Sql, queues: Queues, graceMs = 5_000): 
   return { redriven, retried };
 }
 
-export function startReconciler(sql: Sql, queues: Queues, everyMs: number): { stop: () => Promise<void> } {
+export function startReconciler(sql: Sql, queue: PipelineQueue, everyMs: number): { stop: () => Promise<void> } {
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = reconcileOnce(sql, queues)
+    running = reconcileOnce(sql, queue)
       .catch((error) => log.warn("reconcile pass failed", { error: errorMessage(error) }))
       .finally(() => (running = null));
   }, everyMs);

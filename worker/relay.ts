@@ -1,41 +1,42 @@
 import type { Sql } from "~/db/db.server";
 import { errorMessage, log } from "~/utils/log.server";
-import type { Topic } from "~/db/outbox.server";
-import { jobIdFor, jobOptions, laneOf, LANES, type Queues } from "./queue";
+import { INDEX_TOPICS, type Topic } from "~/db/outbox.server";
+import { jobIdFor, jobOptions, type PipelineQueue } from "./queue";
+
+/** Rows due within this much are handed to BullMQ as delayed jobs; later ones wait in Postgres. */
+export const RELAY_HORIZON_MS = 5_000;
 
 /**
- * Moves unrelayed outbox rows into BullMQ. Rows are marked relayed only after Redis took the job,
- * so a Redis outage just leaves them for the next pass.
+ * Moves due outbox rows into BullMQ (search-index rows excepted: the index writer takes those). Rows
+ * are marked relayed only after Redis took the job, so a Redis outage just leaves them for the next pass.
  */
-export async function relayOnce(sql: Sql, queues: Queues, batch = 200): Promise<number> {
+export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = 200): Promise<number> {
   return sql.begin(async (tx) => {
     const rows = await tx<{ id: number; job_key: string; topic: Topic; aggregate_id: string; delay_ms: number }[]>`
       select id, job_key, topic, aggregate_id,
              greatest(0, coalesce(extract(epoch from (not_before - now())) * 1000, 0))::int as delay_ms
       from outbox
-      where relayed_at is null
+      where relayed_at is null and done_at is null
+        and coalesce(not_before, created_at) <= now() + ${RELAY_HORIZON_MS}::float8 * interval '1 millisecond'
+        and topic <> all (${INDEX_TOPICS as unknown as string[]}::text[])
       order by id
       limit ${batch}
       for update skip locked`;
     if (rows.length === 0) return 0;
-    for (const lane of LANES) {
-      const jobs = rows.filter((r) => laneOf(r.topic) === lane);
-      if (jobs.length === 0) continue;
-      await queues[lane].addBulk(
-        jobs.map((r) => ({
-          name: r.topic,
-          data: { outboxId: Number(r.id), id: r.aggregate_id },
-          opts: { ...jobOptions(r.topic), jobId: jobIdFor(r.job_key), ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}) },
-        })),
-      );
-    }
+    await queue.addBulk(
+      rows.map((r) => ({
+        name: r.topic,
+        data: { outboxId: Number(r.id), id: r.aggregate_id },
+        opts: { ...jobOptions(), jobId: jobIdFor(r.job_key), ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}) },
+      })),
+    );
     await tx`update outbox set relayed_at = now() where id in ${tx(rows.map((r) => r.id))}`;
     return rows.length;
   });
 }
 
 /** Relays on every NOTIFY from an intake transaction, and polls as a fallback. */
-export async function startRelay(sql: Sql, queues: Queues, pollMs: number): Promise<{ stop: () => Promise<void> }> {
+export async function startRelay(sql: Sql, queue: PipelineQueue, pollMs: number): Promise<{ stop: () => Promise<void> }> {
   let running = false;
   let again = false;
   let stopped = false;
@@ -49,7 +50,7 @@ export async function startRelay(sql: Sql, queues: Queues, pollMs: number): Prom
     try {
       do {
         again = false;
-        while ((await relayOnce(sql, queues)) > 0 && !stopped) {
+        while ((await relayOnce(sql, queue)) > 0 && !stopped) {
           // keep draining
         }
       } while (again && !stopped);

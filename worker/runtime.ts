@@ -5,18 +5,17 @@ import { createSearchClient } from "../search/client";
 import { ensureLeadsIndex, LEADS_INDEX } from "../search/leads.index";
 import { ensureParksIndex, PARKS_INDEX } from "../search/parks.index";
 import { ensureSpacesIndex, SPACES_INDEX } from "../search/spaces.index";
-import { parkIndexJob, spaceIndexJob } from "./inventory-index.job";
 import { createMailer } from "~/notify/mailer.server";
 import { assignmentSlaJob } from "./assignment-sla.job";
-import type { Attempt, IndexNames, JobContext } from "./job-context";
+import { startIndexWriter } from "./index-writer";
+import type { IndexNames, JobContext } from "./job-context";
 import { matchRouteJob } from "./match-route.job";
 import { notifyEmailJob } from "./notify-email.job";
 import { notifyHotlineJob } from "./notify-hotline.job";
 import { notifyWecomJob } from "./notify-wecom.job";
-import { leadIndexJob } from "./lead-index.job";
 import { leadMatchJob } from "./lead-match.job";
 import { spaceMatchJob } from "./space-match.job";
-import { cappedBackoff, createQueues, LANES, type Lane, type OutboxJobData } from "./queue";
+import { cappedBackoff, createQueue, QUEUE_NAME, type OutboxJobData } from "./queue";
 import { createRedis } from "./redis";
 import { startReconciler } from "./reconciler";
 import { startRelay } from "./relay";
@@ -39,12 +38,19 @@ export type WorkerConfig = {
   smtpTimeoutMs?: number;
   appUrl?: string;
   slaMinutes?: number;
+  /** When a notice that was not delivered inline is handed to its notify.* job (ms, default 90 s). */
+  noticeFallbackMs?: number;
+  /** How long index writes may gather into one Meilisearch task (ms, default 200). */
+  indexLingerMs?: number;
   afterSend?: JobContext["afterSend"];
 };
 
 export type RunningWorker = { close: () => Promise<void>; sql: Sql };
 
-/** Starts the job process's parts: relay, reconciler and one worker dispatching on job name. */
+/**
+ * Starts the job process's parts: relay, reconciler, the search-index writer and one BullMQ worker
+ * dispatching on job name.
+ */
 export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
   const sql = createSql(config.databaseUrl, { max: config.concurrency + 4 });
   const search = createSearchClient(config.meiliUrl, config.meiliKey);
@@ -55,72 +61,70 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   const ctx: JobContext = {
     sql, search, indexNames, mailer,
     appUrl: config.appUrl ?? "http://localhost:3000",
-    slaMinutes: config.slaMinutes ?? 120,
+    routing: { slaMinutes: config.slaMinutes ?? 120, noticeFallbackMs: config.noticeFallbackMs ?? 90_000 },
+    sendLeaseMs: mailer.maxSendMs + 2_000,
     afterSend: config.afterSend,
   };
 
   // Settings first, so no document is ever indexed with default (non-Chinese) settings. Meilisearch
-  // may be down right now: jobs then fail and retry, and the settings are applied on the next start
-  // or before the next successful job.
-  let indexesReady = ensureIndexes().then(
-    () => true,
-    (error) => {
-      log.warn("Meilisearch not ready at worker start", { error: errorMessage(error) });
-      return false;
-    },
-  );
+  // may be down right now: jobs and index writes then fail and retry, and whichever runs next applies
+  // the settings first.
+  let indexesReady = false;
+  const whenIndexesReady = async () => {
+    if (indexesReady) return;
+    await ensureIndexes();
+    indexesReady = true;
+  };
+  void whenIndexesReady().catch((error) => log.warn("Meilisearch not ready at worker start", { error: errorMessage(error) }));
 
   const producer = createRedis(config.redisUrl, "producer");
-  const queues = createQueues(producer, config.queuePrefix);
+  const queue = createQueue(producer, config.queuePrefix);
 
-  const handlers: Record<string, (data: OutboxJobData, attempt: Attempt) => Promise<void>> = {
-    "lead.index": (data) => leadIndexJob(ctx, data),
+  const handlers: Record<string, (data: OutboxJobData) => Promise<void>> = {
     "lead.match": (data) => leadMatchJob(ctx, data),
-    "space.index": (data) => spaceIndexJob(ctx, data),
-    "park.index": (data) => parkIndexJob(ctx, data),
     "space.match": (data) => spaceMatchJob(ctx, data),
     "match.route": (data) => matchRouteJob(ctx, data),
-    "notify.email": (data, attempt) => notifyEmailJob(ctx, data, attempt),
+    "notify.email": (data) => notifyEmailJob(ctx, data),
     "notify.hotline": (data) => notifyHotlineJob(ctx, data),
     "notify.wecom": (data) => notifyWecomJob(ctx, data),
     "assignment.sla": (data) => assignmentSlaJob(ctx, data),
   };
 
-  const runJob = async (job: { name: string; data: OutboxJobData; attemptsMade: number; opts: { attempts?: number } }) => {
+  const runJob = async (job: { name: string; data: OutboxJobData }) => {
     const handler = handlers[job.name];
     if (!handler) throw new Error(`unknown job name ${job.name}`);
-    if (!(await indexesReady)) {
-      indexesReady = ensureIndexes().then(() => true);
-      await indexesReady;
-    }
-    await handler(job.data, { attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 });
+    await whenIndexesReady();
+    await handler(job.data);
   };
-  // Index jobs mostly wait on Meilisearch tasks; more of them in flight lets Meilisearch batch them.
-  const concurrency: Record<Lane, number> = { pipeline: config.concurrency, index: config.concurrency * 2 };
-  const workers = LANES.map((lane) => {
-    const worker = new Worker<OutboxJobData>(lane, runJob, {
-      connection: createRedis(config.redisUrl, "worker"),
-      prefix: config.queuePrefix,
-      concurrency: concurrency[lane],
-      settings: { backoffStrategy: cappedBackoff(config.backoffBaseMs ?? 1_000, config.backoffCapMs ?? 60_000) },
-    });
-    worker.on("error", (error) => log.warn("worker connection error", { lane, error: errorMessage(error) }));
-    worker.on("failed", (job, error) =>
-      log.warn("job failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: errorMessage(error) }),
-    );
-    return worker;
+  const worker = new Worker<OutboxJobData>(QUEUE_NAME, runJob, {
+    connection: createRedis(config.redisUrl, "worker"),
+    prefix: config.queuePrefix,
+    concurrency: config.concurrency,
+    settings: { backoffStrategy: cappedBackoff(config.backoffBaseMs ?? 1_000, config.backoffCapMs ?? 60_000) },
   });
+  worker.on("error", (error) => log.warn("worker connection error", { error: errorMessage(error) }));
+  worker.on("failed", (job, error) =>
+    log.warn("job failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: errorMessage(error) }),
+  );
 
-  const relay = await startRelay(sql, queues, config.relayPollMs);
-  const reconciler = startReconciler(sql, queues, config.reconcileEveryMs);
+  const relay = await startRelay(sql, queue, config.relayPollMs);
+  const reconciler = startReconciler(sql, queue, config.reconcileEveryMs);
+  const indexWriter = await startIndexWriter(ctx, {
+    lingerMs: config.indexLingerMs ?? 200,
+    pollMs: config.relayPollMs,
+    backoffBaseMs: config.backoffBaseMs,
+    backoffCapMs: config.backoffCapMs,
+    whenReady: whenIndexesReady,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       await relay.stop();
       await reconciler.stop();
-      await Promise.all(workers.map((w) => w.close()));
-      await Promise.all(Object.values(queues).map((q) => q.close()));
+      await indexWriter.stop();
+      await worker.close();
+      await queue.close();
       producer.disconnect();
       mailer.close();
       await sql.end({ timeout: 5 });

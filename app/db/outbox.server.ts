@@ -7,17 +7,48 @@ export const TOPICS = [
 export type Topic = (typeof TOPICS)[number];
 
 /**
- * Records work to do, inside the caller's transaction: it happens if and only if the caller's change
- * commits. NOTIFY wakes the relay at commit time.
+ * Search-index writes are not relayed to BullMQ: the index writer takes them from the outbox in
+ * batches, because Meilisearch pays a fixed cost per task, not per document (docs/decisions/013).
  */
-export async function enqueue(tx: TransactionSql | Sql, topic: Topic, aggregateIds: string[], options: { notBefore?: Date } = {}): Promise<void> {
-  if (aggregateIds.length === 0) return;
-  const notBefore = options.notBefore ?? null;
-  await tx`insert into outbox ${tx(aggregateIds.map((id) => ({ topic, aggregate_id: id, not_before: notBefore })))}`;
-  await tx`select pg_notify('outbox', '')`;
+export const INDEX_TOPICS = ["lead.index", "space.index", "park.index"] as const satisfies readonly Topic[];
+export type IndexTopic = (typeof INDEX_TOPICS)[number];
+
+export function isIndexTopic(topic: Topic): topic is IndexTopic {
+  return (INDEX_TOPICS as readonly Topic[]).includes(topic);
+}
+
+export type EnqueueOptions = {
+  /** Not before this moment (an SLA deadline). */
+  notBefore?: Date;
+  /** Not before this many ms from now, on the database's clock (a fallback for work done inline). */
+  afterMs?: number;
+};
+
+/**
+ * Records work to do, inside the caller's transaction: it happens if and only if the caller's change
+ * commits. Work due now wakes the relay and the index writer (NOTIFY at commit); later work is found
+ * by their polls once due. Returns the outbox row ids, in the order of `aggregateIds`.
+ */
+export async function enqueue(tx: TransactionSql | Sql, topic: Topic, aggregateIds: string[], options: EnqueueOptions = {}): Promise<number[]> {
+  if (aggregateIds.length === 0) return [];
+  const notBefore =
+    options.afterMs !== undefined ? tx`now() + ${options.afterMs}::float8 * interval '1 millisecond'` : options.notBefore ?? null;
+  const rows = await tx<{ id: string }[]>`
+    insert into outbox (topic, aggregate_id, not_before)
+    select ${topic}::text, aggregate_id, (${notBefore})::timestamptz from unnest(${aggregateIds}::text[]) with ordinality as a (aggregate_id, n)
+    order by n
+    returning id`;
+  if (notBefore === null) await tx`select pg_notify('outbox', '')`;
+  // Ids come from the sequence in the select's order.
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
 /** Marks a job's outbox row done; called in the same transaction as the job's own effect. */
 export async function markDone(tx: TransactionSql | Sql, outboxId: number): Promise<void> {
   await tx`update outbox set done_at = now() where id = ${outboxId} and done_at is null`;
+}
+
+/** Brings a waiting row forward (inline work failed: let the relay hand it to BullMQ's retries now). */
+export async function dueNow(sql: Sql, outboxId: number, afterMs = 0): Promise<void> {
+  await sql`update outbox set not_before = now() + ${afterMs}::float8 * interval '1 millisecond' where id = ${outboxId} and done_at is null`;
 }

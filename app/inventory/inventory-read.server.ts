@@ -1,8 +1,8 @@
-import type { Sql } from "~/db/db.server";
+import type { Sql, TransactionSql } from "~/db/db.server";
 import type { ParkRow, SpaceRow } from "../../search/space-document";
 
 /** Spaces joined with their parks, as the search documents and the matcher need them. */
-export async function loadSpaceRows(sql: Sql, filter: { spaceIds?: string[]; parkIds?: string[] } = {}): Promise<SpaceRow[]> {
+export async function loadSpaceRows(sql: Sql | TransactionSql, filter: { spaceIds?: string[]; parkIds?: string[] } = {}): Promise<SpaceRow[]> {
   if (filter.spaceIds?.length === 0 || filter.parkIds?.length === 0) return [];
   return sql<SpaceRow[]>`
     select s.id, s.park_id, s.kind, s.deals, s.title, s.area_sqm, s.divisible_min_sqm, s.floors, s.single_storey, s.ceiling_m,
@@ -17,7 +17,7 @@ export async function loadSpaceRows(sql: Sql, filter: { spaceIds?: string[]; par
     order by s.id`;
 }
 
-export async function loadParkRows(sql: Sql, parkIds?: string[]): Promise<ParkRow[]> {
+export async function loadParkRows(sql: Sql | TransactionSql, parkIds?: string[]): Promise<ParkRow[]> {
   if (parkIds?.length === 0) return [];
   return sql<ParkRow[]>`
     select p.id, p.name, p.province, p.city, p.district, p.address, p.lat, p.lng, p.industries, p.excluded_industries,

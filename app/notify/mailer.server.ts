@@ -12,7 +12,12 @@ export type MailMessage = {
   from?: string;
 };
 export type SendResult = { ok: true; response: string } | { ok: false; permanent: boolean; error: string; code?: number };
-export type Mailer = { send(message: MailMessage): Promise<SendResult>; close(): void };
+export type Mailer = {
+  send(message: MailMessage): Promise<SendResult>;
+  /** The longest one send can take before it resolves (its deadline), in ms. */
+  maxSendMs: number;
+  close(): void;
+};
 
 export type MailerOptions = {
   /** smtp://user:pass@host:587 (STARTTLS) or smtps://…:465 (implicit TLS). Absent → dev outbox files. */
@@ -115,7 +120,7 @@ function createSmtpMailer(smtpUrl: string, from: string, timeoutMs: number): Mai
   } catch (error) {
     // A bad SMTP_URL is a configuration fault: every send fails permanently and says why.
     const reason = `invalid smtpUrl: ${error instanceof Error ? error.message : String(error)}`;
-    return { send: async () => ({ ok: false, permanent: true, error: reason }), close() {} };
+    return { send: async () => ({ ok: false, permanent: true, error: reason }), maxSendMs: 0, close() {} };
   }
   const transport = nodemailer.createTransport({
     url: smtpUrl,
@@ -137,6 +142,7 @@ function createSmtpMailer(smtpUrl: string, from: string, timeoutMs: number): Mai
       // Socket timeouts miss a server that trickles bytes forever; the whole send has a deadline too.
       return settled(transport.sendMail({ ...mailOf(message, from), signal: AbortSignal.timeout(timeoutMs * 6) }));
     },
+    maxSendMs: timeoutMs * 6,
     close() {
       transport.close();
     },
@@ -163,6 +169,7 @@ function createOutboxMailer(outboxDir: string, from: string): Mailer {
         return { ok: false, ...classifySendError(error) };
       }
     },
+    maxSendMs: 10_000, // a local file write; a stuck disk is not worth more
     close() {
       transport.close();
     },

@@ -1,9 +1,12 @@
 import type { TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
-import { addNotification } from "./notifications.server";
+import { queueNotice, type Notice } from "./notifications.server";
 
 export const RETURNING_CUSTOMER_DAYS = 90;
+
+/** How routing is tuned: the accept deadline, and when a notice's fallback job takes over (ms). */
+export type RoutingOptions = { slaMinutes: number; noticeFallbackMs: number };
 
 type RecruiterRow = {
   id: string; name: string; active: boolean; parks: string[]; industries: string[]; capacity: number;
@@ -49,16 +52,17 @@ export async function previousRecruiter(tx: TransactionSql, leadId: string, park
   return row?.recruiter_id ?? null;
 }
 
-type Assigned = { assignmentId: string; decision: RoutingDecision };
+type Assigned = { assignmentId: string; decision: RoutingDecision; notices: Notice[] };
 
 /**
  * Offers an assignment (lead × park) to the recruiter the policy chooses, records why, and queues the
- * notices: the recruiter's channel, the park's WeCom group, and the SLA check. Nobody eligible → the
- * admin's unassigned queue.
+ * notices: the recruiter's channel (returned, for the caller to deliver once committed), the park's
+ * WeCom group, and the SLA check. Nobody eligible → the admin's unassigned queue.
  */
 export async function assignPark(
   tx: TransactionSql,
-  input: { leadId: string; parkId: string; leadIndustry: string; slaMinutes: number; previousRecruiterId: string | null; exclude?: string[]; assignmentId?: string; reroutes?: number },
+  input: { leadId: string; parkId: string; leadIndustry: string; previousRecruiterId: string | null; exclude?: string[]; assignmentId?: string; reroutes?: number },
+  options: RoutingOptions,
 ): Promise<Assigned> {
   const recruiters = await recruitersForPark(tx, input.parkId);
   const decision = chooseRecruiter(
@@ -70,53 +74,57 @@ export async function assignPark(
   const status = chosen ? "offered" : "unassigned";
   const reason = tx.json(decision.reason as never);
 
-  let assignmentId = input.assignmentId;
-  if (assignmentId) {
-    await tx`
-      update assignments set recruiter_id = ${chosen?.id ?? null}, channel = ${chosen?.channel ?? null}, status = ${status},
-             rule = ${decision.rule}, reason = ${reason}, reroutes = ${reroutes},
-             offered_at = ${chosen ? tx`now()` : null}, accept_by = ${chosen ? tx`now() + ${input.slaMinutes}::float8 * interval '1 minute'` : null},
-             updated_at = now()
-      where id = ${assignmentId}`;
-  } else {
-    const [row] = await tx<{ id: string }[]>`
-      insert into assignments (lead_id, park_id, recruiter_id, channel, status, rule, reason, reroutes, offered_at, accept_by)
-      values (${input.leadId}, ${input.parkId}, ${chosen?.id ?? null}, ${chosen?.channel ?? null}, ${status}, ${decision.rule}, ${reason}, ${reroutes},
-              ${chosen ? tx`now()` : null}, ${chosen ? tx`now() + ${input.slaMinutes}::float8 * interval '1 minute'` : null})
-      returning id`;
-    assignmentId = row.id;
-  }
+  const acceptBy = chosen ? tx`now() + ${options.slaMinutes}::float8 * interval '1 minute'` : null;
+  const [row] = input.assignmentId
+    ? await tx<{ id: string; accept_by: Date | null }[]>`
+        update assignments set recruiter_id = ${chosen?.id ?? null}, channel = ${chosen?.channel ?? null}, status = ${status},
+               rule = ${decision.rule}, reason = ${reason}, reroutes = ${reroutes},
+               offered_at = ${chosen ? tx`now()` : null}, accept_by = ${acceptBy}, updated_at = now()
+        where id = ${input.assignmentId}
+        returning id, accept_by`
+    : await tx<{ id: string; accept_by: Date | null }[]>`
+        insert into assignments (lead_id, park_id, recruiter_id, channel, status, rule, reason, reroutes, offered_at, accept_by)
+        values (${input.leadId}, ${input.parkId}, ${chosen?.id ?? null}, ${chosen?.channel ?? null}, ${status}, ${decision.rule}, ${reason}, ${reroutes},
+                ${chosen ? tx`now()` : null}, ${acceptBy})
+        returning id, accept_by`;
+  const assignmentId = row.id;
 
   await tx`
     insert into routing_events (assignment_id, lead_id, event, recruiter_id, rule, reason, considered)
     values (${assignmentId}, ${input.leadId}, ${reroutes > 0 ? "rerouted" : chosen ? "assigned" : "unassigned"}, ${chosen?.id ?? null},
             ${decision.rule}, ${reason}, ${tx.json(decision.considered as never)})`;
 
-  if (chosen) {
-    await tx`update recruiters set last_assigned_at = clock_timestamp() where id = ${chosen.id}`;
-    const ids = await addNotification(tx, {
-      assignmentId, leadId: input.leadId, kind: "assignment", channel: chosen.channel, recipient: chosen.id, dedupeKey: `assignment:${assignmentId}:r${reroutes}`,
-    });
-    await enqueue(tx, chosen.channel === "email" ? "notify.email" : "notify.hotline", ids);
-    const [park] = await tx<{ wecom_webhook_url: string | null }[]>`select wecom_webhook_url from parks where id = ${input.parkId}`;
-    if (park?.wecom_webhook_url) {
-      const wecom = await addNotification(tx, { assignmentId, leadId: input.leadId, kind: "wecom", channel: "wecom", recipient: input.parkId, dedupeKey: `wecom:${assignmentId}:r${reroutes}` });
-      await enqueue(tx, "notify.wecom", wecom);
-    }
-    const [{ accept_by }] = await tx<{ accept_by: Date }[]>`select accept_by from assignments where id = ${assignmentId}`;
-    await enqueue(tx, "assignment.sla", [assignmentId], { notBefore: accept_by });
+  if (!chosen) return { assignmentId, decision, notices: [] };
+  await tx`update recruiters set last_assigned_at = clock_timestamp() where id = ${chosen.id}`;
+  const notices = await queueNotice(
+    tx,
+    { assignmentId, leadId: input.leadId, kind: "assignment", channel: chosen.channel, recipient: chosen.id, dedupeKey: `assignment:${assignmentId}:r${reroutes}` },
+    options.noticeFallbackMs,
+  );
+  const [park] = await tx<{ wecom_webhook_url: string | null }[]>`select wecom_webhook_url from parks where id = ${input.parkId}`;
+  if (park?.wecom_webhook_url) {
+    await queueNotice(
+      tx,
+      { assignmentId, leadId: input.leadId, kind: "wecom", channel: "wecom", recipient: input.parkId, dedupeKey: `wecom:${assignmentId}:r${reroutes}` },
+      options.noticeFallbackMs,
+    );
   }
-  return { assignmentId, decision };
+  await enqueue(tx, "assignment.sla", [assignmentId], { notBefore: row.accept_by! });
+  return { assignmentId, decision, notices };
 }
 
 /**
  * Routes every park among the lead's matches that has no assignment yet; a lead with no match at all
  * gets a call-back task for the hotline (回访: clarify the need). Idempotent: a replay adds nothing.
  */
-export async function routeLead(tx: TransactionSql, leadId: string, slaMinutes: number): Promise<{ assigned: number; unassigned: number; callback: boolean }> {
+export async function routeLead(
+  tx: TransactionSql,
+  leadId: string,
+  options: RoutingOptions,
+): Promise<{ assigned: number; unassigned: number; callback: boolean; notices: Notice[] }> {
   const [lead] = await tx<{ id: string; status: string; industry: string; phone: string; reference: string }[]>`
     select id, status, industry, phone, reference from leads where id = ${leadId} for update`;
-  if (!lead || lead.status === "won" || lead.status === "lost") return { assigned: 0, unassigned: 0, callback: false };
+  if (!lead || lead.status === "won" || lead.status === "lost") return { assigned: 0, unassigned: 0, callback: false, notices: [] };
 
   const parks = await tx<{ park_id: string }[]>`
     select m.park_id from matches m
@@ -138,19 +146,21 @@ export async function routeLead(tx: TransactionSql, leadId: string, slaMinutes: 
       await tx`insert into routing_events (lead_id, event, rule, reason) values (${leadId}, 'callback', 'no-match',
                ${tx.json({ zh: "无匹配空间，转热线回访", en: "No matching space; hotline call-back" } as never)})`;
     }
-    return { assigned: 0, unassigned: 0, callback: created.length > 0 };
+    return { assigned: 0, unassigned: 0, callback: created.length > 0, notices: [] };
   }
 
   let assigned = 0;
   let unassigned = 0;
+  const notices: Notice[] = [];
   for (const { park_id } of parks) {
     const previous = await previousRecruiter(tx, leadId, park_id);
-    const { decision } = await assignPark(tx, { leadId, parkId: park_id, leadIndustry: lead.industry, slaMinutes, previousRecruiterId: previous });
-    if (decision.recruiterId) assigned++;
+    const result = await assignPark(tx, { leadId, parkId: park_id, leadIndustry: lead.industry, previousRecruiterId: previous }, options);
+    if (result.decision.recruiterId) assigned++;
     else unassigned++;
+    notices.push(...result.notices);
   }
   await tx`update leads set status = 'assigned', updated_at = now()
            where id = ${leadId} and status in ('matched', 'unmatched')
              and exists (select 1 from assignments where lead_id = ${leadId} and recruiter_id is not null)`;
-  return { assigned, unassigned, callback: false };
+  return { assigned, unassigned, callback: false, notices };
 }

@@ -7,12 +7,13 @@ import { validLeadJson } from "../support/leads";
 import { eventually, startPrivateRedis, startWebServer } from "../support/services";
 import { startTestWorker } from "../support/worker";
 import { reconcileOnce } from "../../worker/reconciler";
-import { createQueues, jobIdFor } from "../../worker/queue";
+import { createQueue, jobIdFor } from "../../worker/queue";
 import { createRedis } from "../../worker/redis";
 import type { RunningWorker } from "../../worker/runtime";
 
-// The backbone end to end: intake → outbox → relay → BullMQ → lead.index → Meilisearch, and the
-// reconciler re-driving work that a Redis restart forgot. A private Redis keeps FLUSHALL away from others.
+// The backbone end to end: intake → outbox → index writer → Meilisearch, intake → outbox → relay →
+// BullMQ → lead.match, and the reconciler re-driving work that a Redis restart forgot. A private Redis
+// keeps FLUSHALL away from others.
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let redis: Awaited<ReturnType<typeof startPrivateRedis>>;
 let web: Awaited<ReturnType<typeof startWebServer>>;
@@ -66,30 +67,31 @@ describe("lead.index", () => {
 });
 
 describe("reconciler", () => {
-  it("re-drives a relayed job that Redis forgot (FLUSHALL) and the lead is still indexed", async () => {
+  it("re-drives a relayed job that Redis forgot (FLUSHALL) and the lead is still matched", async () => {
     const prefix = `pmtest-rec-${Date.now()}`;
     // Relay only (no worker yet): the job sits in Redis.
     const producer = createRedis(redis.url, "producer");
-    const queues = createQueues(producer, prefix);
+    const queue = createQueue(producer, prefix);
     const { id } = await submit("溧水智造装备有限公司");
     const { relayOnce } = await import("../../worker/relay");
-    await eventually(async () => (await relayOnce(db.sql, queues)) >= 0 && (await db.sql`select 1 from outbox where aggregate_id = ${id} and relayed_at is not null`).length > 0, "relayed");
+    const relayed = async () => (await db.sql`select 1 from outbox where aggregate_id = ${id} and topic = 'lead.match' and relayed_at is not null`).length > 0;
+    await eventually(async () => (await relayOnce(db.sql, queue)) >= 0 && relayed(), "relayed");
 
     // Redis restarts empty.
     const admin = new Redis(redis.url);
     await admin.flushall();
     admin.disconnect();
-    const [row] = await db.sql<{ job_key: string }[]>`select job_key from outbox where aggregate_id = ${id} and topic = 'lead.index'`;
-    expect(await queues.index.getJob(jobIdFor(row.job_key))).toBeUndefined();
+    const [row] = await db.sql<{ job_key: string }[]>`select job_key from outbox where aggregate_id = ${id} and topic = 'lead.match'`;
+    expect(await queue.getJob(jobIdFor(row.job_key))).toBeUndefined();
 
-    const { redriven } = await reconcileOnce(db.sql, queues, 0);
-    expect(redriven).toBeGreaterThanOrEqual(1);
-    await Promise.all(Object.values(queues).map((q) => q.close()));
+    const { redriven } = await reconcileOnce(db.sql, queue, 0);
+    expect(redriven).toBe(1);
+    await queue.close();
     producer.disconnect();
 
     const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
     try {
-      await eventually(() => isIndexed(id), "indexed after re-drive");
+      await eventually(async () => (await db.sql`select 1 from leads where id = ${id} and matched_at is not null`).length > 0, "matched after re-drive");
     } finally {
       await worker.close();
     }
@@ -110,7 +112,7 @@ describe("a database created again on the same Redis", () => {
         const { id } = await storeLead(fresh.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
         const [{ outbox }] = await fresh.sql<{ outbox: number }[]>`select min(id)::int as outbox from outbox`;
         expect(outbox).toBe(1);
-        await eventually(async () => (await fresh.sql`select 1 from leads where id = ${id} and indexed_at is not null`).length > 0, `indexed in round ${round}`);
+        await eventually(async () => (await fresh.sql`select 1 from leads where id = ${id} and matched_at is not null`).length > 0, `matched in round ${round}`);
       } finally {
         await worker.close();
         await fresh.drop();

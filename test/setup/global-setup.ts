@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startMeilisearch } from "../../search/launcher";
+import { ensureRemixBuild } from "../support/remix-build";
 
 // Once per run: the project's own Meilisearch (the real server, on a free port, in a temp folder)
 // and a fresh Remix build for the tests that drive the real web server.
@@ -13,9 +14,7 @@ export default async function setup(project: TestProject) {
   const meili = await startMeilisearch({ dataDir: dir, quiet: true });
   project.provide("meiliUrl", meili.url);
   project.provide("meiliKey", meili.masterKey);
-  if (buildIsStale()) {
-    execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
-  }
+  ensureRemixBuild();
   return async () => {
     await meili.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -33,26 +32,6 @@ function ensureChromium(): void {
   console.log("installing Debian's chromium for the browser tests (once per machine)…");
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
   execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-}
-
-/** Rebuild only when a source file is newer than the build (parallel runs must not wipe a build in use). */
-function buildIsStale(): boolean {
-  const built = statOrNull("build/index.js");
-  if (!built) return true;
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
-      const path = join(dir, entry.name);
-      return Math.max(max, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-    }, 0);
-  return Math.max(newest("app"), newest("search"), statSync("remix.config.js").mtimeMs) > built.mtimeMs;
-}
-
-function statOrNull(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
 }
 
 declare module "vitest" {
