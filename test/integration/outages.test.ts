@@ -60,8 +60,8 @@ async function health() {
 }
 
 async function statusByReference(reference: string) {
-  const [row] = await db.sql<{ status: string; id: string; indexed: boolean }[]>`
-    select status, id, indexed_at is not null as indexed from leads where reference = ${reference}`;
+  const [row] = await db.sql<{ status: string; id: string; indexed: boolean; matched: boolean }[]>`
+    select status, id, indexed_at is not null as indexed, matched_at is not null as matched from leads where reference = ${reference}`;
   return row;
 }
 
@@ -72,16 +72,18 @@ describe("with everything up", () => {
 });
 
 describe("Redis down", () => {
-  it("POST / still answers 303; /healthz names redis; the lead is indexed once Redis is back", async () => {
+  it("POST / still answers 303; /healthz names redis; the lead is searchable meanwhile and matched once Redis is back", async () => {
     await redis.stop();
     const reference = await postForm("高淳断线测试储能有限公司");
-    expect((await statusByReference(reference)).status).toBe("received");
     const h = await health();
     expect(h.status).toBe(503);
     expect(h.body.down).toEqual(["redis"]);
+    // Search indexing goes from Postgres straight to Meilisearch; matching waits for its queue.
+    await eventually(async () => (await statusByReference(reference)).indexed, "indexed while Redis is down");
+    expect((await statusByReference(reference)).matched).toBe(false);
 
     redis = await startPrivateRedis(redis.port);
-    await eventually(async () => (await statusByReference(reference)).indexed, "indexed after Redis returned", 30_000);
+    await eventually(async () => (await statusByReference(reference)).matched, "matched after Redis returned", 30_000);
   });
 });
 
@@ -92,9 +94,14 @@ describe("Meilisearch down", () => {
     const h = await health();
     expect(h.status).toBe(503);
     expect(h.body.down).toEqual(["meilisearch"]);
-    // The job is tried and fails while Meilisearch is away: the lead stays received, nothing is lost.
+    // Indexing is tried and fails while Meilisearch is away: the lead stays received, nothing is lost,
+    // and an outage is not held against the row (it is not set aside as refused).
     await new Promise((r) => setTimeout(r, 1_500));
     expect((await statusByReference(reference)).status).toBe("received");
+    const [row] = await db.sql<{ attempts: number; done: boolean }[]>`
+      select o.attempts, o.done_at is not null as done from outbox o join leads l on o.aggregate_id = l.id::text
+      where l.reference = ${reference} and o.topic = 'lead.index'`;
+    expect(row).toEqual({ attempts: 0, done: false });
 
     await meili.restart();
     const { id } = await eventually(async () => {

@@ -98,6 +98,33 @@ describe("reconciler", () => {
   });
 });
 
+describe("relay", () => {
+  it("hands BullMQ only work due within seconds: an SLA check hours ahead and a notice's fallback wait in Postgres", async () => {
+    const { enqueue } = await import("~/db/outbox.server");
+    const { relayOnce, RELAY_HORIZON_MS } = await import("../../worker/relay");
+    const producer = createRedis(redis.url, "producer");
+    const queue = createQueue(producer, `pmtest-horizon-${Date.now()}`);
+    try {
+      const [hoursAhead] = await enqueue(db.sql, "assignment.sla", ["sla-later"], { notBefore: new Date(Date.now() + 2 * 3600_000) });
+      const [fallback] = await enqueue(db.sql, "notify.email", ["notice-fallback"], { afterMs: 90_000 });
+      const [soon] = await enqueue(db.sql, "assignment.sla", ["sla-soon"], { afterMs: RELAY_HORIZON_MS / 2 });
+      while ((await relayOnce(db.sql, queue)) > 0) {
+        // drain whatever is due
+      }
+      const rows = await db.sql<{ id: number; relayed: boolean; job_key: string }[]>`
+        select id, relayed_at is not null as relayed, job_key from outbox where id in ${db.sql([hoursAhead, fallback, soon])} order by id`;
+      expect(rows.map((r) => [Number(r.id), r.relayed])).toEqual([[hoursAhead, false], [fallback, false], [soon, true]]);
+      const job = await queue.getJob(jobIdFor(rows[2].job_key));
+      expect(await job?.isDelayed()).toBe(true); // handed over with the rest of its wait as BullMQ delay
+    } finally {
+      await db.sql`update outbox set done_at = now() where aggregate_id in ('sla-later', 'notice-fallback', 'sla-soon')`;
+      await queue.obliterate({ force: true });
+      await queue.close();
+      producer.disconnect();
+    }
+  });
+});
+
 describe("a database created again on the same Redis", () => {
   it("does not mistake its new outbox rows for the old database's finished jobs", async () => {
     const prefix = `pmtest-again-${Date.now()}`;

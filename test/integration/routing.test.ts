@@ -3,6 +3,7 @@ import { setupServer } from "msw/node";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { importInventory } from "~/inventory/import.server";
+import { routeLead } from "~/routing/route-lead.server";
 import { createTestDatabase } from "../support/database";
 import { demoInventory } from "../fixtures/inventory";
 import { outboxDrained } from "../support/pipeline";
@@ -94,6 +95,16 @@ async function view(id: string) {
   return (await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).json();
 }
 
+/** The outbox rows of a lead's assignment notices to the GC-EDZ recruiter: relayed to BullMQ or not, done or not. */
+async function noticeRows(reference: string) {
+  return db.sql<{ topic: string; relayed: boolean; done: boolean }[]>`
+    select o.topic, o.relayed_at is not null as relayed, o.done_at is not null as done
+    from notifications n join leads l on l.id = n.lead_id
+    join outbox o on o.aggregate_id = n.id::text and o.topic like 'notify.%'
+    where l.reference = ${reference} and n.kind = 'assignment' and n.recipient = 'R1'
+    order by o.id`;
+}
+
 function mailsTo(address: string, reference: string) {
   return smtp.received.filter((m) => m.rcptTo.includes(address)).map((m) => parseMessage(m.raw)).filter((p) => p.subject.includes(reference));
 }
@@ -129,6 +140,8 @@ describe("email recruiter", () => {
     expect(a.reason.zh.length).toBeGreaterThan(0);
     await outboxDrained(db.sql);
     expect(mailsTo("zhoumin@example.test", reference)).toHaveLength(1);
+    // Sent by the worker that routed it, in the same job: its fallback row never went through BullMQ.
+    expect(await noticeRows(reference)).toEqual([{ topic: "notify.email", relayed: false, done: true }]);
     const events = await db.sql`select event, rule, considered from routing_events where lead_id = ${id} and event = 'assigned'`;
     expect(events.length).toBeGreaterThan(0);
     expect(events[0].considered.length).toBeGreaterThan(0);
@@ -144,6 +157,22 @@ describe("email recruiter", () => {
     expect(mails[0].headers.get("message-id")).toEqual(mails[1].headers.get("message-id"));
     const [n] = await db.sql`select n.status, n.attempts from notifications n join leads l on l.id = n.lead_id where l.reference = ${reference} and n.kind = 'assignment' and n.channel = 'email'`;
     expect(n).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await noticeRows(reference)).toEqual([{ topic: "notify.email", relayed: true, done: true }]); // the fallback job took over
+  });
+
+  it("sends a notice through its fallback job when the worker died after routing, before delivering it", async () => {
+    const { id, reference } = await submit(GC_FACTORY, { company: "南京路由后宕机机械有限公司" });
+    await eventually(async () => mailsTo("zhoumin@example.test", reference).length > 0 || null, "the first email");
+    // What a worker that died right after its routing transaction leaves behind: the assignment and its
+    // notice committed, nobody delivering it. (Routed again from scratch here, with a short fallback.)
+    await db.sql`delete from assignments where lead_id = ${id}`;
+    await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 300 }));
+    await eventually(async () => mailsTo("zhoumin@example.test", reference).length >= 2 || null, "the email sent by the fallback job");
+    await outboxDrained(db.sql);
+    const mails = mailsTo("zhoumin@example.test", reference);
+    expect(mails).toHaveLength(2);
+    expect(mails[0].headers.get("message-id")).not.toEqual(mails[1].headers.get("message-id")); // a new assignment, a new message
+    expect(await noticeRows(reference)).toContainEqual({ topic: "notify.email", relayed: true, done: true });
   });
 
   it("sends the returning customer's next lead to the recruiter who had them", async () => {

@@ -1,0 +1,108 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enqueue } from "~/db/outbox.server";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { importInventory } from "~/inventory/import.server";
+import { storeLead } from "~/leads/intake.server";
+import { createMailer } from "~/notify/mailer.server";
+import { createSearchClient, isRefusal } from "../../search/client";
+import { ensureLeadsIndex } from "../../search/leads.index";
+import { ensureParksIndex } from "../../search/parks.index";
+import { ensureSpacesIndex } from "../../search/spaces.index";
+import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { eventually } from "../support/services";
+import { writeIndexBatch } from "../../worker/index-writer";
+import type { JobContext } from "../../worker/job-context";
+
+// The index writer against the real Meilisearch: a burst of outbox rows becomes one task per index,
+// and a document Meilisearch refuses holds back only its own row.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let ctx: JobContext;
+const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
+const suffix = Math.random().toString(36).slice(2, 8);
+const indexNames = { leads: `leads_iw_${suffix}`, spaces: `spaces_iw_${suffix}`, parks: `parks_iw_${suffix}` };
+
+beforeAll(async () => {
+  db = await createTestDatabase("index_writer");
+  await Promise.all([ensureLeadsIndex(search, indexNames.leads), ensureSpacesIndex(search, indexNames.spaces), ensureParksIndex(search, indexNames.parks)]);
+  ctx = {
+    sql: db.sql, search, indexNames,
+    mailer: createMailer({ outboxDir: mkdtempSync(join(tmpdir(), "pm-iw-")) }),
+    appUrl: "http://localhost", routing: { slaMinutes: 120, noticeFallbackMs: 90_000 }, sendLeaseMs: 12_000,
+  };
+});
+afterAll(async () => {
+  await Promise.all(Object.values(indexNames).map((uid) => search.deleteIndex(uid).waitTask().catch(() => {})));
+  await db?.drop();
+});
+
+async function storeLeads(n: number, tag: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: `南京${tag}${i}号批量索引有限公司` }));
+    ids.push((await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" })).id);
+  }
+  return ids;
+}
+
+async function documentTasks(uid: string) {
+  return (await search.tasks.getTasks({ indexUids: [uid], types: ["documentAdditionOrUpdate"], limit: 1000 })).results;
+}
+
+describe("writeIndexBatch", () => {
+  it("writes a burst of 25 leads as one Meilisearch task and records each lead as indexed", async () => {
+    const ids = await storeLeads(25, "甲");
+    const before = (await documentTasks(indexNames.leads)).length;
+
+    expect(await writeIndexBatch(ctx)).toBe(25);
+
+    const all = await documentTasks(indexNames.leads); // newest first
+    const tasks = all.slice(0, all.length - before);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ status: "succeeded", details: { receivedDocuments: 25, indexedDocuments: 25 } });
+    const rows = await db.sql<{ status: string; indexed: boolean }[]>`
+      select status, indexed_at is not null as indexed from leads where id in ${db.sql(ids)}`;
+    expect(rows.every((r) => r.indexed && r.status === "indexed")).toBe(true);
+    const [{ open }] = await db.sql<{ open: number }[]>`select count(*)::int as open from outbox where topic = 'lead.index' and done_at is null`;
+    expect(open).toBe(0);
+    const hits = await search.index(indexNames.leads).search("甲7号批量索引", { locales: ["cmn"] });
+    expect(hits.hits.map((h) => h.id)).toContain(ids[7]);
+    expect(await writeIndexBatch(ctx)).toBe(0);
+  });
+
+  it("holds back only the row whose document Meilisearch refuses; the rest of its batch is retried one by one", async () => {
+    expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+    while ((await writeIndexBatch(ctx)) > 0) {
+      // index the demo inventory
+    }
+    // A park row the import would refuse (latitude NaN), written behind its back: its _geo is invalid.
+    await db.sql`update parks set lat = 'NaN' where id = 'GC-EDZ'`;
+    await enqueue(db.sql, "park.index", ["GC-EDZ"]);
+    const ids = await storeLeads(3, "乙");
+
+    const refused = await writeIndexBatch(ctx).then(() => null, (error: unknown) => error);
+    expect(isRefusal(refused)).toBe(true);
+    const setAside = await db.sql<{ attempts: number; last_error: string }[]>`
+      select attempts, last_error from outbox where done_at is null and topic like '%.index' order by id`;
+    expect(setAside).toHaveLength(4);
+    expect(setAside.every((r) => r.attempts === 1 && r.last_error.length > 0)).toBe(true);
+
+    // Each row alone, as it comes due: the leads go through, the park row keeps failing by itself.
+    await eventually(async () => {
+      await writeIndexBatch(ctx).catch((error: unknown) => {
+        if (!isRefusal(error)) throw error;
+      });
+      const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from leads where id in ${db.sql(ids)} and indexed_at is not null`;
+      return n === 3;
+    }, "the three leads indexed on their own", 30_000);
+    const [park] = await db.sql<{ attempts: number; last_error: string; done: boolean }[]>`
+      select attempts, last_error, done_at is not null as done from outbox where topic = 'park.index' and aggregate_id = 'GC-EDZ' order by id desc limit 1`;
+    expect(park.done).toBe(false);
+    expect(park.last_error).toMatch(/latitude/);
+    expect(park.attempts).toBeGreaterThanOrEqual(1);
+  });
+});
