@@ -18,6 +18,8 @@ const running = await startWorker({
   outboxDir: getOutboxDir(),
   appUrl: env.APP_URL,
   slaMinutes: env.ACCEPT_SLA_MINUTES,
+  noticeFallbackMs: env.NOTICE_FALLBACK_MS,
+  indexLingerMs: env.INDEX_LINGER_MS,
 });
 log.info("worker started", { concurrency: env.WORKER_CONCURRENCY });
 

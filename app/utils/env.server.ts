@@ -26,6 +26,8 @@ export const workerEnvSchema = z.object({
   RELAY_POLL_MS: z.coerce.number().int().min(50).default(1000),
   RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120),
+  NOTICE_FALLBACK_MS: z.coerce.number().int().min(1_000).default(90_000),
+  INDEX_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(200),
   SMTP_URL: z.string().url().optional(),
   MAIL_OUTBOX_DIR: z.string().optional(), // read through getOutboxDir()
   APP_URL: z.string().url().default("http://localhost:3000"),
