@@ -32,13 +32,14 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
 
   const { notices } = await ctx.sql.begin(async (tx) => {
     await replaceLeadMatches(tx, data.id, results);
-    const [{ n }] = await tx<{ n: number }[]>`select count(*)::int as n from matches where lead_id = ${data.id}`;
-    const next = n > 0 ? "matched" : "unmatched";
-    await tx`update leads set status = ${next}, matched_at = now(), updated_at = now()
+    await tx`update leads set status = case when exists (select 1 from matches where lead_id = ${data.id}) then 'matched' else 'unmatched' end,
+                              matched_at = now(), updated_at = now()
              where id = ${data.id} and status in ('received', 'indexed', 'matched', 'unmatched')`;
     const routed = await routeLead(tx, data.id, ctx.routing);
-    await markDone(tx, data.outboxId);
-    await enqueue(tx, "lead.index", [data.id]); // the search document follows the new status
+    await Promise.all([
+      markDone(tx, data.outboxId),
+      enqueue(tx, "lead.index", [data.id]), // the search document follows the new status
+    ]);
     return routed;
   });
   await deliverNotices(ctx, notices);

@@ -4,7 +4,7 @@ import { renderAssignmentEmail } from "~/notify/assignment-email";
 import { escapeHtml } from "~/notify/html";
 import type { MailMessage } from "~/notify/mailer.server";
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText, type AssignmentDetails } from "~/routing/assignment-details.server";
-import { openNotification, type NotificationRow } from "~/routing/notifications.server";
+import { claimNotification, type NotificationRow } from "~/routing/notifications.server";
 import type { JobContext } from "./job-context";
 
 /** Attempts per email, counted in Postgres (inline and by jobs alike); the last one dead-letters. */
@@ -18,41 +18,29 @@ export const EMAIL_ATTEMPTS = 8;
  * such); a sent row is never sent again.
  */
 export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
-  const n = await openNotification(ctx.sql, data.id);
-  if (!n) {
-    await markDone(ctx.sql, data.outboxId);
-    return;
-  }
+  const n = await claimNotification(ctx.sql, data.id, ctx.sendLeaseMs);
+  if (n === null) return markDone(ctx.sql, data.outboxId); // sent or dead already
+  if (n === "held") throw new Error("another sender holds this email; trying again later");
   const message = await buildMessage(ctx, n);
-  if (!message) {
-    await deadLetter(ctx, n, data.outboxId, "recipient or assignment no longer exists");
-    return;
-  }
-  const [held] = await ctx.sql<{ attempts: number }[]>`
-    update notifications set status = 'sending', attempts = attempts + 1, message_id = ${message.messageId},
-                             lease_until = now() + ${ctx.sendLeaseMs}::float8 * interval '1 millisecond'
-    where id = ${n.id} and status in ('pending', 'sending') and (lease_until is null or lease_until < now())
-    returning attempts`;
-  if (!held) {
-    if (!(await openNotification(ctx.sql, data.id))) return markDone(ctx.sql, data.outboxId); // finished meanwhile
-    throw new Error("another sender holds this email; trying again later");
-  }
+  if (!message) return deadLetter(ctx, n, data.outboxId, "recipient or assignment no longer exists");
   const result = await ctx.mailer.send(message);
   if (result.ok) {
     await ctx.afterSend?.(String(n.id));
-    await ctx.sql.begin(async (tx) => {
-      await tx`update notifications set status = 'sent', sent_at = now(), last_error = null, lease_until = null where id = ${n.id}`;
-      await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
-               values (${n.assignment_id}, ${n.lead_id}, 'notified', ${n.kind === "escalation" ? null : n.recipient},
-                       ${tx.json({ zh: `已发邮件（${n.kind}）`, en: `Email sent (${n.kind})` } as never)})`;
-      await markDone(tx, data.outboxId);
-    });
+    // One statement, so it is all or nothing without a transaction's extra round trips.
+    await ctx.sql`
+      with sent as (
+        update notifications set status = 'sent', sent_at = now(), last_error = null, lease_until = null, message_id = ${message.messageId}
+        where id = ${n.id}
+        returning assignment_id, lead_id),
+      event as (
+        insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
+        select assignment_id, lead_id, 'notified', ${n.kind === "escalation" ? null : n.recipient},
+               ${ctx.sql.json({ zh: `已发邮件（${n.kind}）`, en: `Email sent (${n.kind})` } as never)}
+        from sent)
+      update outbox set done_at = now() where id = ${data.outboxId} and done_at is null`;
     return;
   }
-  if (result.permanent || held.attempts >= EMAIL_ATTEMPTS) {
-    await deadLetter(ctx, n, data.outboxId, result.error);
-    return;
-  }
+  if (result.permanent || n.attempts >= EMAIL_ATTEMPTS) return deadLetter(ctx, n, data.outboxId, result.error);
   await ctx.sql`update notifications set last_error = ${result.error}, lease_until = null where id = ${n.id}`;
   throw new Error(`email not sent, will retry: ${result.error}`);
 }

@@ -25,16 +25,21 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
         `请专员在 ${ctx.routing.slaMinutes} 分钟内接单，超时将改派。`,
         spaces ? `匹配空间：\n${spaces}` : "",
       ].filter(Boolean).join("\n");
-      await tx`
-        insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, dedupe_key)
-        values ('handover', ${d.leadId}, ${d.id}, ${d.recruiter.id}, ${d.recruiter.phone}, ${script}, ${`handover:${n.id}`})
-        on conflict (dedupe_key) do nothing`;
-      await tx`update notifications set status = 'sent', sent_at = now(), attempts = attempts + 1 where id = ${n.id}`;
-      await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
-               values (${d.id}, ${d.leadId}, 'notified', ${d.recruiter.id}, ${tx.json({ zh: "已生成热线转交任务", en: "Hotline hand-over task created" } as never)})`;
+      await Promise.all([
+        tx`
+          insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, dedupe_key)
+          values ('handover', ${d.leadId}, ${d.id}, ${d.recruiter.id}, ${d.recruiter.phone}, ${script}, ${`handover:${n.id}`})
+          on conflict (dedupe_key) do nothing`.execute(),
+        tx`update notifications set status = 'sent', sent_at = now(), attempts = attempts + 1 where id = ${n.id}`.execute(),
+        tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
+           values (${d.id}, ${d.leadId}, 'notified', ${d.recruiter.id}, ${tx.json({ zh: "已生成热线转交任务", en: "Hotline hand-over task created" } as never)})`.execute(),
+        markDone(tx, data.outboxId),
+      ]);
     } else {
-      await tx`update notifications set status = 'dead', last_error = 'assignment moved to another recruiter' where id = ${n.id}`;
+      await Promise.all([
+        tx`update notifications set status = 'dead', last_error = 'assignment moved to another recruiter' where id = ${n.id}`.execute(),
+        markDone(tx, data.outboxId),
+      ]);
     }
-    await markDone(tx, data.outboxId);
   });
 }

@@ -191,6 +191,8 @@ const DIVISION_BY_NUMBER: ReadonlyMap<string, IndustryDivision> = new Map(
   INDUSTRY_DIVISIONS.map((d) => [d.division, d]),
 );
 
+const CANONICAL_CODES: ReadonlySet<string> = new Set([...INDUSTRY_SECTIONS.map((s) => s.code), ...INDUSTRY_DIVISIONS.map((d) => d.code)]);
+
 /**
  * Canonicalise user/CSV input to a section letter ("C") or a division code ("C39").
  * Tolerates case, surrounding/inner whitespace and full-width characters; a bare
@@ -198,6 +200,7 @@ const DIVISION_BY_NUMBER: ReadonlyMap<string, IndustryDivision> = new Map(
  * not match the division ("A39") or anything not in the standard gives null.
  */
 export function normalizeIndustryCode(input: string): string | null {
+  if (CANONICAL_CODES.has(input)) return input; // stored codes are canonical: the matcher's hot path
   if (typeof input !== "string") return null;
   const s = input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
   if (/^[A-Z]$/.test(s)) return SECTION_BY_CODE.has(s) ? s : null;

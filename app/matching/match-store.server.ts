@@ -3,13 +3,15 @@ import type { MatchResult } from "~/domain/matching/types";
 
 export type StoredMatch = MatchResult & { foundBy: "lead" | "space"; createdAt: string };
 
-/** Replaces the matches found when the lead itself was matched (reverse matches stay). */
+/** Replaces the matches found when the lead itself was matched (reverse matches stay). One round trip. */
 export async function replaceLeadMatches(tx: TransactionSql, leadId: string, results: MatchResult[]): Promise<void> {
-  await tx`delete from matches where lead_id = ${leadId} and found_by = 'lead'`;
-  if (results.length === 0) return;
-  await tx`
-    insert into matches ${tx(results.map((r) => ({ lead_id: leadId, space_id: r.spaceId, park_id: r.parkId, score: r.score, conditional: r.conditional, reasons: tx.json(r.reasons as never), found_by: "lead" })))}
-    on conflict (lead_id, space_id) do update set score = excluded.score, conditional = excluded.conditional, reasons = excluded.reasons, found_by = 'lead'`;
+  await Promise.all([
+    tx`delete from matches where lead_id = ${leadId} and found_by = 'lead'`.execute(),
+    results.length > 0 &&
+      tx`
+        insert into matches ${tx(results.map((r) => ({ lead_id: leadId, space_id: r.spaceId, park_id: r.parkId, score: r.score, conditional: r.conditional, reasons: tx.json(r.reasons as never), found_by: "lead" })))}
+        on conflict (lead_id, space_id) do update set score = excluded.score, conditional = excluded.conditional, reasons = excluded.reasons, found_by = 'lead'`.execute(),
+  ]);
 }
 
 /** Adds (or refreshes) one match found by reverse matching. */

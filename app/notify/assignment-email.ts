@@ -78,8 +78,13 @@ function safeHttpUrl(value: string): string | null {
   }
 }
 
+// toLocaleString with options builds a formatter on every call (a measurable share of a send).
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 function formatNumber(n: number, maxFractionDigits: number): string {
-  return n.toLocaleString("zh-CN", { maximumFractionDigits: maxFractionDigits, useGrouping: false });
+  let format = numberFormats.get(maxFractionDigits);
+  if (!format) numberFormats.set(maxFractionDigits, (format = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: maxFractionDigits, useGrouping: false })));
+  return format.format(n);
 }
 
 function formatMoveIn(value: string | null | undefined): string {

@@ -18,14 +18,22 @@ export type Notice = { topic: "notify.email" | "notify.hotline"; outboxId: numbe
  * `fallbackMs`. WeCom posts go through the queue at once: the robot's rate limit sets their pace.
  */
 export async function queueNotice(tx: TransactionSql, n: NewNotification, fallbackMs: number): Promise<Notice[]> {
-  const ids = await addNotification(tx, n);
   if (n.channel === "wecom") {
-    await enqueue(tx, "notify.wecom", ids);
+    await enqueue(tx, "notify.wecom", await addNotification(tx, n));
     return [];
   }
   const topic = n.channel === "email" ? "notify.email" : "notify.hotline";
-  const outboxIds = await enqueue(tx, topic, ids, { afterMs: fallbackMs });
-  return ids.map((notificationId, i) => ({ topic, outboxId: outboxIds[i], notificationId }));
+  // One statement: the notification and its fallback row (none when the notice already existed).
+  const rows = await tx<{ outbox_id: string; notification_id: string }[]>`
+    with added as (
+      insert into notifications (assignment_id, lead_id, kind, channel, recipient, dedupe_key)
+      values (${n.assignmentId}, ${n.leadId}, ${n.kind}, ${n.channel}, ${n.recipient}, ${n.dedupeKey})
+      on conflict (dedupe_key) do nothing
+      returning id)
+    insert into outbox (topic, aggregate_id, not_before)
+    select ${topic}, id::text, now() + ${fallbackMs}::float8 * interval '1 millisecond' from added
+    returning id as outbox_id, aggregate_id as notification_id`;
+  return rows.map((r) => ({ topic, outboxId: Number(r.outbox_id), notificationId: r.notification_id }));
 }
 
 /** One row per logical message; a second call with the same key adds nothing (returns no id). */
@@ -36,6 +44,27 @@ export async function addNotification(tx: TransactionSql, n: NewNotification): P
     on conflict (dedupe_key) do nothing
     returning id`;
   return rows.map((r) => String(r.id));
+}
+
+/**
+ * Takes a notification for sending, under a lease (and counts the attempt): the row when it is ours,
+ * "held" while another sender's lease runs, null when it is finished (sent or dead).
+ */
+export async function claimNotification(sql: Sql, id: string, leaseMs: number): Promise<NotificationRow | "held" | null> {
+  const [row] = await sql<(NotificationRow & { mine: boolean })[]>`
+    with mine as (
+      update notifications set status = 'sending', attempts = attempts + 1,
+                               lease_until = now() + ${leaseMs}::float8 * interval '1 millisecond'
+      where id = ${id} and status in ('pending', 'sending') and (lease_until is null or lease_until < now())
+      returning id, assignment_id, lead_id, kind, recipient, status, attempts)
+    select *, true as mine from mine
+    union all
+    select id, assignment_id, lead_id, kind, recipient, status, attempts, false from notifications
+    where id = ${id} and not exists (select 1 from mine)`;
+  if (!row) return null;
+  const { mine, ...n } = row;
+  if (mine) return n;
+  return n.status === "sent" || n.status === "dead" ? null : "held";
 }
 
 /** The notification a notify.* job is about, or null when it is already finished (sent or dead). */

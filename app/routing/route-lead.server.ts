@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
@@ -35,21 +36,21 @@ export async function recruitersForPark(tx: TransactionSql, parkId: string): Pro
 }
 
 /**
- * The recruiter who last had this enterprise (same phone or credit code within 90 days), if any —
- * in this park first, since a lead routed to several parks had one recruiter per park.
+ * Who had this enterprise before (same phone or credit code within 90 days), newest first, as a
+ * chooser per park: that park's recruiter first, since a lead routed to several parks had one each.
  */
-export async function previousRecruiter(tx: TransactionSql, leadId: string, parkId: string): Promise<string | null> {
-  const [row] = await tx<{ recruiter_id: string }[]>`
-    select a.recruiter_id
+export async function previousRecruiters(tx: TransactionSql, leadId: string): Promise<(parkId: string) => string | null> {
+  const rows = await tx<{ recruiter_id: string; park_id: string }[]>`
+    select a.recruiter_id, a.park_id
     from leads me
     join leads l on l.id <> me.id
                 and l.created_at > me.created_at - make_interval(days => ${RETURNING_CUSTOMER_DAYS})
                 and (l.phone = me.phone or (me.credit_code is not null and l.credit_code = me.credit_code))
     join assignments a on a.lead_id = l.id and a.recruiter_id is not null
     where me.id = ${leadId}
-    order by (a.park_id = ${parkId}) desc, a.created_at desc
-    limit 1`;
-  return row?.recruiter_id ?? null;
+    order by a.created_at desc
+    limit 100`;
+  return (parkId) => (rows.find((r) => r.park_id === parkId) ?? rows[0])?.recruiter_id ?? null;
 }
 
 type Assigned = { assignmentId: string; decision: RoutingDecision; notices: Notice[] };
@@ -58,13 +59,21 @@ type Assigned = { assignmentId: string; decision: RoutingDecision; notices: Noti
  * Offers an assignment (lead × park) to the recruiter the policy chooses, records why, and queues the
  * notices: the recruiter's channel (returned, for the caller to deliver once committed), the park's
  * WeCom group, and the SLA check. Nobody eligible → the admin's unassigned queue.
+ *
+ * Statements that do not depend on each other are sent together (postgres.js pipelines them on the
+ * transaction's connection): two round trips per park, not ten. A postgres.js query starts only when
+ * awaited, so each is started with execute() where it is written: the server runs them in that order
+ * (the notice's row refers to the assignment inserted before it).
  */
 export async function assignPark(
   tx: TransactionSql,
   input: { leadId: string; parkId: string; leadIndustry: string; previousRecruiterId: string | null; exclude?: string[]; assignmentId?: string; reroutes?: number },
   options: RoutingOptions,
 ): Promise<Assigned> {
-  const recruiters = await recruitersForPark(tx, input.parkId);
+  const [recruiters, [park]] = await Promise.all([
+    recruitersForPark(tx, input.parkId),
+    tx<{ wecom_webhook_url: string | null }[]>`select wecom_webhook_url from parks where id = ${input.parkId}`.execute(),
+  ]);
   const decision = chooseRecruiter(
     { parkId: input.parkId, leadIndustry: input.leadIndustry, previousRecruiterId: input.previousRecruiterId, exclude: input.exclude },
     recruiters,
@@ -73,44 +82,50 @@ export async function assignPark(
   const reroutes = input.reroutes ?? 0;
   const status = chosen ? "offered" : "unassigned";
   const reason = tx.json(decision.reason as never);
+  const assignmentId = input.assignmentId ?? randomUUID();
+  // now() is the transaction's start: the SLA row's not_before below is exactly this accept_by.
+  const slaMs = options.slaMinutes * 60_000;
+  const acceptBy = chosen ? tx`now() + ${slaMs}::float8 * interval '1 millisecond'` : null;
 
-  const acceptBy = chosen ? tx`now() + ${options.slaMinutes}::float8 * interval '1 minute'` : null;
-  const [row] = input.assignmentId
-    ? await tx<{ id: string; accept_by: Date | null }[]>`
-        update assignments set recruiter_id = ${chosen?.id ?? null}, channel = ${chosen?.channel ?? null}, status = ${status},
-               rule = ${decision.rule}, reason = ${reason}, reroutes = ${reroutes},
-               offered_at = ${chosen ? tx`now()` : null}, accept_by = ${acceptBy}, updated_at = now()
-        where id = ${input.assignmentId}
-        returning id, accept_by`
-    : await tx<{ id: string; accept_by: Date | null }[]>`
-        insert into assignments (lead_id, park_id, recruiter_id, channel, status, rule, reason, reroutes, offered_at, accept_by)
-        values (${input.leadId}, ${input.parkId}, ${chosen?.id ?? null}, ${chosen?.channel ?? null}, ${status}, ${decision.rule}, ${reason}, ${reroutes},
-                ${chosen ? tx`now()` : null}, ${acceptBy})
-        returning id, accept_by`;
-  const assignmentId = row.id;
-
-  await tx`
-    insert into routing_events (assignment_id, lead_id, event, recruiter_id, rule, reason, considered)
-    values (${assignmentId}, ${input.leadId}, ${reroutes > 0 ? "rerouted" : chosen ? "assigned" : "unassigned"}, ${chosen?.id ?? null},
-            ${decision.rule}, ${reason}, ${tx.json(decision.considered as never)})`;
-
-  if (!chosen) return { assignmentId, decision, notices: [] };
-  await tx`update recruiters set last_assigned_at = clock_timestamp() where id = ${chosen.id}`;
-  const notices = await queueNotice(
+  const writes: Promise<unknown>[] = [
+    input.assignmentId
+      ? tx`
+          update assignments set recruiter_id = ${chosen?.id ?? null}, channel = ${chosen?.channel ?? null}, status = ${status},
+                 rule = ${decision.rule}, reason = ${reason}, reroutes = ${reroutes},
+                 offered_at = ${chosen ? tx`now()` : null}, accept_by = ${acceptBy}, updated_at = now()
+          where id = ${assignmentId}`.execute()
+      : tx`
+          insert into assignments (id, lead_id, park_id, recruiter_id, channel, status, rule, reason, reroutes, offered_at, accept_by)
+          values (${assignmentId}, ${input.leadId}, ${input.parkId}, ${chosen?.id ?? null}, ${chosen?.channel ?? null}, ${status}, ${decision.rule},
+                  ${reason}, ${reroutes}, ${chosen ? tx`now()` : null}, ${acceptBy})`.execute(),
+    tx`
+      insert into routing_events (assignment_id, lead_id, event, recruiter_id, rule, reason, considered)
+      values (${assignmentId}, ${input.leadId}, ${reroutes > 0 ? "rerouted" : chosen ? "assigned" : "unassigned"}, ${chosen?.id ?? null},
+              ${decision.rule}, ${reason}, ${tx.json(decision.considered as never)})`.execute(),
+  ];
+  if (!chosen) {
+    await Promise.all(writes);
+    return { assignmentId, decision, notices: [] };
+  }
+  const notice = queueNotice(
     tx,
     { assignmentId, leadId: input.leadId, kind: "assignment", channel: chosen.channel, recipient: chosen.id, dedupeKey: `assignment:${assignmentId}:r${reroutes}` },
     options.noticeFallbackMs,
   );
-  const [park] = await tx<{ wecom_webhook_url: string | null }[]>`select wecom_webhook_url from parks where id = ${input.parkId}`;
+  writes.push(
+    tx`update recruiters set last_assigned_at = clock_timestamp() where id = ${chosen.id}`.execute(),
+    notice,
+    enqueue(tx, "assignment.sla", [assignmentId], { afterMs: slaMs }),
+  );
   if (park?.wecom_webhook_url) {
-    await queueNotice(
+    writes.push(queueNotice(
       tx,
       { assignmentId, leadId: input.leadId, kind: "wecom", channel: "wecom", recipient: input.parkId, dedupeKey: `wecom:${assignmentId}:r${reroutes}` },
       options.noticeFallbackMs,
-    );
+    ));
   }
-  await enqueue(tx, "assignment.sla", [assignmentId], { notBefore: row.accept_by! });
-  return { assignmentId, decision, notices };
+  await Promise.all(writes);
+  return { assignmentId, decision, notices: await notice };
 }
 
 /**
@@ -122,19 +137,21 @@ export async function routeLead(
   leadId: string,
   options: RoutingOptions,
 ): Promise<{ assigned: number; unassigned: number; callback: boolean; notices: Notice[] }> {
-  const [lead] = await tx<{ id: string; status: string; industry: string; phone: string; reference: string }[]>`
-    select id, status, industry, phone, reference from leads where id = ${leadId} for update`;
+  // Lock the lead, then read its parks and its history in the same round trip.
+  const [[lead], parks, previousFor] = await Promise.all([
+    tx<{ id: string; status: string; industry: string; phone: string; reference: string }[]>`
+      select id, status, industry, phone, reference from leads where id = ${leadId} for update`.execute(),
+    tx<{ park_id: string; assigned: boolean }[]>`
+      select m.park_id, exists (select 1 from assignments a where a.lead_id = m.lead_id and a.park_id = m.park_id) as assigned
+      from matches m
+      where m.lead_id = ${leadId}
+      group by m.lead_id, m.park_id
+      order by max(m.score) desc, m.park_id`.execute(),
+    previousRecruiters(tx, leadId),
+  ]);
   if (!lead || lead.status === "won" || lead.status === "lost") return { assigned: 0, unassigned: 0, callback: false, notices: [] };
 
-  const parks = await tx<{ park_id: string }[]>`
-    select m.park_id from matches m
-    where m.lead_id = ${leadId}
-      and not exists (select 1 from assignments a where a.lead_id = m.lead_id and a.park_id = m.park_id)
-    group by m.park_id
-    order by max(m.score) desc, m.park_id`;
-  const [{ any_match }] = await tx<{ any_match: boolean }[]>`select exists (select 1 from matches where lead_id = ${leadId}) as any_match`;
-
-  if (!any_match) {
+  if (parks.length === 0) {
     const created = await tx`
       insert into call_tasks (kind, lead_id, phone, script, dedupe_key)
       values ('callback', ${leadId}, ${lead.phone},
@@ -152,9 +169,8 @@ export async function routeLead(
   let assigned = 0;
   let unassigned = 0;
   const notices: Notice[] = [];
-  for (const { park_id } of parks) {
-    const previous = await previousRecruiter(tx, leadId, park_id);
-    const result = await assignPark(tx, { leadId, parkId: park_id, leadIndustry: lead.industry, previousRecruiterId: previous }, options);
+  for (const { park_id } of parks.filter((p) => !p.assigned)) {
+    const result = await assignPark(tx, { leadId, parkId: park_id, leadIndustry: lead.industry, previousRecruiterId: previousFor(park_id) }, options);
     if (result.decision.recruiterId) assigned++;
     else unassigned++;
     notices.push(...result.notices);

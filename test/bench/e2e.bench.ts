@@ -25,6 +25,7 @@ import { parseMessage, startSmtpServer, type TestServer } from "../support/smtp"
 // Knobs (env): BENCH_RATES=10,50 BENCH_SECONDS=20 BENCH_SPACES=10000 BENCH_CONCURRENCY=8
 // BENCH_RELAY_POLL_MS=200 BENCH_SMTP_CONNECTIONS (pool size, default: the mailer's) BENCH_WAIT_SECONDS=60
 // BENCH_WARMUP=200 (leads at 10/s, not measured) BENCH_WORKER_PROCESS=0|1 BENCH_MAX_MINUTES=20 BENCH_DEBUG=1
+// BENCH_WORKER_PROFILE=<dir> (a CPU profile of the worker process; needs BENCH_WORKER_PROCESS=1)
 
 process.env.LOG_LEVEL ??= "warn";
 
@@ -382,7 +383,9 @@ async function main() {
     };
     let workerPid: number | undefined;
     if (cfg.workerProcess) {
-      const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/bench/e2e.bench.ts"], {
+      // BENCH_WORKER_PROFILE=<dir>: a V8 CPU profile of the worker process, written when it stops.
+      const profile = process.env.BENCH_WORKER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`] : [];
+      const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "test/bench/e2e.bench.ts"], {
         env: { ...process.env, BENCH_E2E_WORKER_CONFIG: JSON.stringify(workerConfig) },
         stdio: ["ignore", "pipe", "inherit"],
       });
