@@ -1,6 +1,6 @@
 import type { EnqueuedTaskPromise } from "meilisearch";
 import type { Sql, TransactionSql } from "~/db/db.server";
-import { INDEX_TOPICS, type IndexTopic } from "~/db/outbox.server";
+import { INDEX_CHANNEL, INDEX_TOPICS, type IndexTopic } from "~/db/outbox.server";
 import { loadParkRows, loadSpaceRows } from "~/inventory/inventory-read.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { isRefusal, waitSucceeded } from "../search/client";
@@ -162,7 +162,7 @@ export async function startIndexWriter(ctx: JobContext, options: IndexWriterOpti
     running = loop().finally(() => (running = null));
   };
 
-  const listener = await ctx.sql.listen("outbox", wake).catch(() => null); // the poll covers a missing LISTEN
+  const listener = await ctx.sql.listen(INDEX_CHANNEL, wake).catch(() => null); // the poll covers a missing LISTEN
   const timer = setInterval(wake, options.pollMs);
   wake();
   return {

@@ -1,7 +1,9 @@
 import type { Sql } from "~/db/db.server";
 import { errorMessage, log } from "~/utils/log.server";
-import { INDEX_TOPICS, type Topic } from "~/db/outbox.server";
+import { INDEX_TOPICS, OUTBOX_CHANNEL, type Topic } from "~/db/outbox.server";
 import { jobIdFor, jobOptions, type PipelineQueue } from "./queue";
+
+const RELAY_BATCH = 200;
 
 /** Rows due within this much are handed to BullMQ as delayed jobs; later ones wait in Postgres. */
 export const RELAY_HORIZON_MS = 5_000;
@@ -10,7 +12,7 @@ export const RELAY_HORIZON_MS = 5_000;
  * Moves due outbox rows into BullMQ (search-index rows excepted: the index writer takes those). Rows
  * are marked relayed only after Redis took the job, so a Redis outage just leaves them for the next pass.
  */
-export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = 200): Promise<number> {
+export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BATCH): Promise<number> {
   return sql.begin(async (tx) => {
     const rows = await tx<{ id: number; job_key: string; topic: Topic; aggregate_id: string; delay_ms: number }[]>`
       select id, job_key, topic, aggregate_id,
@@ -50,7 +52,8 @@ export async function startRelay(sql: Sql, queue: PipelineQueue, pollMs: number)
     try {
       do {
         again = false;
-        while ((await relayOnce(sql, queue)) > 0 && !stopped) {
+        // A full batch means more may be waiting; otherwise the next NOTIFY (or `again`) brings us back.
+        while ((await relayOnce(sql, queue, RELAY_BATCH)) === RELAY_BATCH && !stopped) {
           // keep draining
         }
       } while (again && !stopped);
@@ -60,7 +63,7 @@ export async function startRelay(sql: Sql, queue: PipelineQueue, pollMs: number)
       running = false;
     }
   };
-  const listener = await sql.listen("outbox", () => void pass()).catch((error) => {
+  const listener = await sql.listen(OUTBOX_CHANNEL, () => void pass()).catch((error) => {
     log.warn("outbox LISTEN unavailable; polling only", { error: errorMessage(error) });
     return null;
   });

@@ -17,6 +17,10 @@ export function isIndexTopic(topic: Topic): topic is IndexTopic {
   return (INDEX_TOPICS as readonly Topic[]).includes(topic);
 }
 
+/** NOTIFY channels: the relay listens to one, the index writer to the other; neither wakes for the other's work. */
+export const OUTBOX_CHANNEL = "outbox";
+export const INDEX_CHANNEL = "outbox_index";
+
 export type EnqueueOptions = {
   /** Not before this moment (an SLA deadline). */
   notBefore?: Date;
@@ -26,7 +30,7 @@ export type EnqueueOptions = {
 
 /**
  * Records work to do, inside the caller's transaction: it happens if and only if the caller's change
- * commits. Work due now wakes the relay and the index writer (NOTIFY at commit); later work is found
+ * commits. Work due now wakes the relay or the index writer (NOTIFY at commit); later work is found
  * by their polls once due. Returns the outbox row ids, in the order of `aggregateIds`.
  */
 export async function enqueue(tx: TransactionSql | Sql, topic: Topic, aggregateIds: string[], options: EnqueueOptions = {}): Promise<number[]> {
@@ -38,7 +42,7 @@ export async function enqueue(tx: TransactionSql | Sql, topic: Topic, aggregateI
     select ${topic}::text, aggregate_id, (${notBefore})::timestamptz from unnest(${aggregateIds}::text[]) with ordinality as a (aggregate_id, n)
     order by n
     returning id`;
-  if (notBefore === null) await tx`select pg_notify('outbox', '')`;
+  if (notBefore === null) await tx`select pg_notify(${isIndexTopic(topic) ? INDEX_CHANNEL : OUTBOX_CHANNEL}, '')`;
   // Ids come from the sequence in the select's order.
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }

@@ -1,0 +1,29 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getSql } from "~/db/db.server";
+import { collectMetrics, renderMetrics } from "~/metrics/metrics.server";
+import { hasAdminToken } from "~/utils/admin-session.server";
+import { errorMessage, log } from "~/utils/log.server";
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * Prometheus text for a scraper on this machine, or anyone with the admin bearer token. The client
+ * address is the real one behind a proxy on loopback (express `trust proxy`), so a proxied outside
+ * request is not mistaken for a local one.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const clientIp = String((context as { clientIp?: string }).clientIp ?? "");
+  if (!LOOPBACK.test(clientIp) && !hasAdminToken(request)) {
+    return new Response("metrics: loopback or Authorization: Bearer <ADMIN_API_TOKEN>\n", {
+      status: 401,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "WWW-Authenticate": 'Bearer realm="parkmatch"' },
+    });
+  }
+  try {
+    const body = renderMetrics(await collectMetrics(getSql()));
+    return new Response(body, { headers: { "Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store" } });
+  } catch (error) {
+    log.warn("metrics unavailable", { error: errorMessage(error) });
+    return new Response("metrics unavailable: the database does not answer\n", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+}
