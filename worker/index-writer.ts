@@ -22,7 +22,9 @@ type Write = () => EnqueuedTaskPromise;
  * A batch that Meilisearch refuses is not retried as a whole: its rows come back one by one, so a bad
  * document delays only itself. When Meilisearch is unreachable nothing changes and the writer backs off.
  */
-export async function writeIndexBatch(ctx: JobContext, limit = 500): Promise<number> {
+const BATCH_LIMIT = 500;
+
+export async function writeIndexBatch(ctx: JobContext, limit = BATCH_LIMIT): Promise<number> {
   let claimed: Claimed[] = [];
   try {
     return await ctx.sql.begin(async (tx) => {
@@ -140,9 +142,11 @@ export async function startIndexWriter(ctx: JobContext, options: IndexWriterOpti
       while (!stopped && Date.now() >= pausedUntil) {
         try {
           await options.whenReady();
-          const n = await writeIndexBatch(ctx);
+          const n = await writeIndexBatch(ctx, BATCH_LIMIT);
           failures = 0;
-          if (n === 0) break;
+          // Caught up (a short batch): what arrives meanwhile gathers during the next linger. A row
+          // retried alone (n = 1) may have others behind it: go on while there are any.
+          if (n === 0 || (n > 1 && n < BATCH_LIMIT)) break;
         } catch (error) {
           if (isRefusal(error)) continue; // those rows were set aside; the others can go on
           failures++;

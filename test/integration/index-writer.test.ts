@@ -15,7 +15,7 @@ import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { eventually } from "../support/services";
-import { writeIndexBatch } from "../../worker/index-writer";
+import { startIndexWriter, writeIndexBatch } from "../../worker/index-writer";
 import type { JobContext } from "../../worker/job-context";
 
 // The index writer against the real Meilisearch: a burst of outbox rows becomes one task per index,
@@ -72,6 +72,23 @@ describe("writeIndexBatch", () => {
     const hits = await search.index(indexNames.leads).search("甲7号批量索引", { locales: ["cmn"] });
     expect(hits.hits.map((h) => h.id)).toContain(ids[7]);
     expect(await writeIndexBatch(ctx)).toBe(0);
+  });
+
+  it("running, it gathers a stream of leads into a few tasks (it wakes on NOTIFY and lingers)", async () => {
+    const writer = await startIndexWriter(ctx, { lingerMs: 200, pollMs: 1_000, whenReady: async () => {} });
+    try {
+      const before = (await documentTasks(indexNames.leads)).length;
+      const ids = await storeLeads(20, "流");
+      await eventually(async () => {
+        const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from leads where id in ${db.sql(ids)} and indexed_at is not null`;
+        return n === 20;
+      }, "the stream indexed");
+      const tasks = (await documentTasks(indexNames.leads)).length - before;
+      expect(tasks).toBeGreaterThanOrEqual(1);
+      expect(tasks).toBeLessThanOrEqual(10); // one task per lead without batching
+    } finally {
+      await writer.stop();
+    }
   });
 
   it("holds back only the row whose document Meilisearch refuses; the rest of its batch is retried one by one", async () => {
