@@ -16,21 +16,26 @@ export function createSearchClient(url: string, apiKey: string): SearchClient {
 export async function waitSucceeded(task: EnqueuedTaskPromise, timeoutMs = 30_000): Promise<Task> {
   const done = await task.waitTask({ timeout: timeoutMs, interval: 25 });
   if (done.status !== "succeeded") {
-    throw new TaskFailedError(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? "no detail"}`);
+    throw new TaskFailedError(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? "no detail"}`, done.error?.type);
   }
   return done;
 }
 
-/** Meilisearch took a task and then failed it: the content was refused, the server is fine. */
-export class TaskFailedError extends Error {}
+/** Meilisearch took a task and then failed it; `errorType` says whose fault ("invalid_request": ours). */
+export class TaskFailedError extends Error {
+  constructor(message: string, readonly errorType?: string) {
+    super(message);
+  }
+}
 
 /**
- * Meilisearch answered and refused what we sent (a failed task, or a 4xx other than a key problem) —
- * as opposed to an outage or a misconfiguration, where sending the same thing later can succeed.
+ * Meilisearch answered and refused what we sent (a task failed as an invalid request, or a 4xx other
+ * than a key problem) — as opposed to an outage, a full disk or a misconfiguration, where sending the
+ * same thing later can succeed.
  */
 export function isRefusal(error: unknown): boolean {
   for (let e = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
-    if (e instanceof TaskFailedError) return true;
+    if (e instanceof TaskFailedError) return e.errorType === "invalid_request";
     if (e instanceof MeilisearchApiError) {
       const status = e.response.status;
       return status >= 400 && status < 500 && ![401, 403, 404, 408, 429].includes(status);

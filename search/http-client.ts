@@ -38,14 +38,16 @@ export function nodeHttpClient(input: Parameters<typeof fetch>[0], init: Request
         res.on("error", reject);
         res.on("end", () => {
           const text = Buffer.concat(chunks).toString("utf8");
+          const status = res.statusCode ?? 0;
           let parsed: unknown;
           try {
             parsed = text === "" ? undefined : JSON.parse(text);
           } catch (error) {
-            reject(error);
+            // A proxy's HTML error page still carries its status (a 413 is a refusal, a 502 an outage).
+            if (status >= 200 && status < 300) reject(error);
+            else reject(new MeilisearchApiError(new Response(text, { status, statusText: res.statusMessage })));
             return;
           }
-          const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) resolve(parsed);
           else reject(new MeilisearchApiError(new Response(text, { status, statusText: res.statusMessage }), parsed as never));
         });

@@ -1,6 +1,6 @@
 import type { EnqueuedTaskPromise } from "meilisearch";
 import type { Sql, TransactionSql } from "~/db/db.server";
-import { INDEX_CHANNEL, INDEX_TOPICS, type IndexTopic } from "~/db/outbox.server";
+import { INDEX_CHANNEL, indexTopicsSql, type IndexTopic } from "~/db/outbox.server";
 import { loadParkRows, loadSpaceRows } from "~/inventory/inventory-read.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { isRefusal, waitSucceeded } from "../search/client";
@@ -19,70 +19,84 @@ type Write = () => EnqueuedTaskPromise;
  * transaction that claimed them. Meilisearch pays a fixed cost per task (tens of ms of CPU), not per
  * document, so one task per batch is what lets intake run at tens of leads a second (docs/decisions/013).
  *
- * A batch that Meilisearch refuses is not retried as a whole: its rows come back one by one, so a bad
- * document delays only itself. When Meilisearch is unreachable nothing changes and the writer backs off.
+ * A batch that Meilisearch refuses (or a row whose document cannot be built) is not retried as a
+ * whole: its rows are set aside and come back one by one, so a bad document delays only itself. When
+ * Meilisearch is unreachable or failing on its side, nothing changes: the error is thrown and the
+ * writer backs off.
  */
-const BATCH_LIMIT = 500;
+export const BATCH_LIMIT = 500;
 
-export async function writeIndexBatch(ctx: JobContext, limit = BATCH_LIMIT): Promise<number> {
+export type BatchResult = { claimed: number; setAside: number };
+
+export async function writeIndexBatch(ctx: JobContext, options: { retried?: boolean; limit?: number } = {}): Promise<BatchResult> {
   let claimed: Claimed[] = [];
   try {
     return await ctx.sql.begin(async (tx) => {
-      claimed = await claim(tx, "fresh", limit);
-      if (claimed.length === 0) claimed = await claim(tx, "retried", 1);
-      if (claimed.length === 0) return 0;
+      claimed = await claim(tx, options.retried ? "retried" : "fresh", options.retried ? 1 : options.limit ?? BATCH_LIMIT);
+      if (claimed.length === 0) return { claimed: 0, setAside: 0 };
       const ids = (topic: IndexTopic) => [...new Set(claimed.filter((r) => r.topic === topic).map((r) => r.aggregate_id))];
-      const leadIds = ids("lead.index");
-      const writes = [
-        ...(await leadWrites(ctx, tx, leadIds)),
-        ...(await spaceWrites(ctx, tx, ids("space.index"))),
-        ...(await parkWrites(ctx, tx, ids("park.index"))),
-      ];
+      const leads = await leadWrites(ctx, tx, ids("lead.index"));
+      const writes = [...leads.writes, ...(await spaceWrites(ctx, tx, ids("space.index"))), ...(await parkWrites(ctx, tx, ids("park.index")))];
       // All tasks are enqueued together, so Meilisearch can take them in one of its own batches.
       await Promise.all(writes.map((write) => waitSucceeded(write(), 120_000)));
-      if (leadIds.length) {
+      if (leads.written.length) {
         await tx`update leads set status = case when status = 'received' then 'indexed' else status end,
                                   indexed_at = now(), updated_at = now()
-                 where id in ${tx(leadIds)}`;
+                 where id in ${tx(leads.written)}`;
       }
-      await tx`update outbox set done_at = now() where id in ${tx(claimed.map((r) => r.id))}`;
-      return claimed.length;
+      const unbuildable = claimed.filter((r) => r.topic === "lead.index" && leads.failed.has(r.aggregate_id));
+      const done = claimed.filter((r) => !unbuildable.includes(r));
+      if (done.length) await tx`update outbox set done_at = now() where id in ${tx(done.map((r) => r.id))}`;
+      if (unbuildable.length) await setAside(tx, unbuildable, `search document not built: ${[...leads.failed.values()][0]}`);
+      return { claimed: claimed.length, setAside: unbuildable.length };
     });
   } catch (error) {
-    if (claimed.length && isRefusal(error)) await setAside(ctx.sql, claimed, errorMessage(error));
-    throw error;
+    if (claimed.length === 0 || !isRefusal(error)) throw error;
+    await setAside(ctx.sql, claimed, errorMessage(error));
+    return { claimed: claimed.length, setAside: claimed.length };
   }
 }
 
-/** Fresh rows come in a batch; a row that was refused before comes alone. */
+/** Fresh rows come in a batch; a row that was set aside before comes alone. */
 function claim(tx: TransactionSql, which: "fresh" | "retried", limit: number) {
+  // The topic list is literal SQL so that the planner can use the partial index outbox_index_due.
   return tx<Claimed[]>`
     select id, topic, aggregate_id, attempts from outbox
-    where relayed_at is null and done_at is null and coalesce(not_before, created_at) <= now()
-      and topic = any (${INDEX_TOPICS as unknown as string[]}::text[])
+    where relayed_at is null and done_at is null and topic in ${indexTopicsSql(tx)}
+      and coalesce(not_before, created_at) <= now()
       and ${which === "fresh" ? tx`attempts = 0` : tx`attempts > 0`}
     order by id
     limit ${limit}
     for update skip locked`;
 }
 
-/** The rows of a refused batch come back later, each on its own, with a growing delay. */
-async function setAside(sql: Sql, rows: Claimed[], reason: string) {
+/** Rows that were refused come back later, each on its own, with a growing delay. */
+async function setAside(sql: Sql | TransactionSql, rows: Claimed[], reason: string) {
   const backoff = cappedBackoff(1_000, 5 * 60_000);
   for (const row of rows) {
     await sql`update outbox set attempts = attempts + 1, last_error = ${reason},
                                not_before = now() + ${backoff(row.attempts + 1)}::float8 * interval '1 millisecond'
               where id = ${row.id}`;
   }
-  log.warn("search index batch refused; its rows are retried one by one", { rows: rows.length, error: reason });
+  log.warn("search index rows set aside; each is retried on its own", { rows: rows.length, error: reason });
 }
 
-async function leadWrites(ctx: JobContext, tx: TransactionSql, leadIds: string[]): Promise<Write[]> {
-  if (leadIds.length === 0) return [];
+/** Lead documents, each built on its own: a lead whose stored JSON cannot become a document fails alone. */
+async function leadWrites(ctx: JobContext, tx: TransactionSql, leadIds: string[]) {
+  const failed = new Map<string, string>();
+  if (leadIds.length === 0) return { writes: [] as Write[], written: [] as string[], failed };
   const rows = await tx<LeadRow[]>`select id, reference, status, source, lead, created_at from leads where id in ${tx(leadIds)}`;
-  // The status the lead will have once this batch is committed.
-  const docs = rows.map((row) => toLeadDocument({ ...row, status: row.status === "received" ? "indexed" : row.status }));
-  return docs.length ? [() => ctx.search.index(ctx.indexNames.leads).addDocuments(docs, { primaryKey: "id" })] : [];
+  const docs = rows.flatMap((row) => {
+    try {
+      // The status the lead will have once this batch is committed.
+      return [toLeadDocument({ ...row, status: row.status === "received" ? "indexed" : row.status })];
+    } catch (error) {
+      failed.set(row.id, errorMessage(error));
+      return [];
+    }
+  });
+  const writes: Write[] = docs.length ? [() => ctx.search.index(ctx.indexNames.leads).addDocuments(docs, { primaryKey: "id" })] : [];
+  return { writes, written: docs.map((d) => d.id), failed };
 }
 
 async function spaceWrites(ctx: JobContext, tx: TransactionSql, spaceIds: string[]): Promise<Write[]> {
@@ -121,6 +135,8 @@ export type IndexWriterOptions = {
   whenReady: () => Promise<void>;
 };
 
+const RETRIED_PER_CYCLE = 20;
+
 /** Writes batches one after another while rows are due; wakes on NOTIFY and on a poll; backs off on errors. */
 export async function startIndexWriter(ctx: JobContext, options: IndexWriterOptions): Promise<{ stop: () => Promise<void> }> {
   const backoff = cappedBackoff(options.backoffBaseMs ?? 500, options.backoffCapMs ?? 30_000);
@@ -142,13 +158,14 @@ export async function startIndexWriter(ctx: JobContext, options: IndexWriterOpti
       while (!stopped && Date.now() >= pausedUntil) {
         try {
           await options.whenReady();
-          const n = await writeIndexBatch(ctx, BATCH_LIMIT);
+          const fresh = await writeIndexBatch(ctx, { limit: BATCH_LIMIT });
+          // Rows set aside earlier get their turn every cycle, one at a time: a busy stream never starves them.
+          for (let n = 0; n < RETRIED_PER_CYCLE && !stopped; n++) {
+            if ((await writeIndexBatch(ctx, { retried: true })).claimed === 0) break;
+          }
           failures = 0;
-          // Caught up (a short batch): what arrives meanwhile gathers during the next linger. A row
-          // retried alone (n = 1) may have others behind it: go on while there are any.
-          if (n === 0 || (n > 1 && n < BATCH_LIMIT)) break;
+          if (fresh.claimed < BATCH_LIMIT) break; // caught up: what arrives meanwhile gathers during the next linger
         } catch (error) {
-          if (isRefusal(error)) continue; // those rows were set aside; the others can go on
           failures++;
           pausedUntil = Date.now() + backoff(failures);
           log.warn("search index write failed; rows stay in the outbox", { error: errorMessage(error), failures });

@@ -29,7 +29,7 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
     // One statement, so it is all or nothing without a transaction's extra round trips.
     await ctx.sql`
       with sent as (
-        update notifications set status = 'sent', sent_at = now(), last_error = null, lease_until = null, message_id = ${message.messageId}
+        update notifications set status = 'sent', sent_at = now(), last_error = null, lease_until = null, lease_token = null, message_id = ${message.messageId}
         where id = ${n.id}
         returning assignment_id, lead_id),
       event as (
@@ -41,13 +41,18 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
     return;
   }
   if (result.permanent || n.attempts >= EMAIL_ATTEMPTS) return deadLetter(ctx, n, data.outboxId, result.error);
-  await ctx.sql`update notifications set last_error = ${result.error}, lease_until = null where id = ${n.id}`;
+  // Release the lease for the next attempt — only if it is still ours (a sender that overran its lease
+  // must not clear the one a fallback job now holds).
+  await ctx.sql`update notifications set last_error = ${result.error}, lease_until = null, lease_token = null
+                where id = ${n.id} and lease_token = ${n.lease_token ?? null}`;
   throw new Error(`email not sent, will retry: ${result.error}`);
 }
 
 async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number, reason: string) {
   await ctx.sql.begin(async (tx) => {
-    await tx`update notifications set status = 'dead', last_error = ${reason}, lease_until = null where id = ${n.id}`;
+    const dead = await tx`update notifications set status = 'dead', last_error = ${reason}, lease_until = null, lease_token = null
+                          where id = ${n.id} and lease_token = ${n.lease_token ?? null}`;
+    if (dead.count === 0) return; // another sender holds it now: the verdict is theirs
     await tx`insert into routing_events (assignment_id, lead_id, event, reason)
              values (${n.assignment_id}, ${n.lead_id}, 'dead-letter', ${tx.json({ zh: `邮件发送失败：${reason}`, en: `Email failed: ${reason}` } as never)})`;
     await markDone(tx, outboxId);

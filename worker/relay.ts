@@ -1,6 +1,6 @@
 import type { Sql } from "~/db/db.server";
 import { errorMessage, log } from "~/utils/log.server";
-import { INDEX_TOPICS, OUTBOX_CHANNEL, type Topic } from "~/db/outbox.server";
+import { indexTopicsSql, OUTBOX_CHANNEL, type Topic } from "~/db/outbox.server";
 import { jobIdFor, jobOptions, type PipelineQueue } from "./queue";
 
 const RELAY_BATCH = 200;
@@ -20,8 +20,8 @@ export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BA
       from outbox
       where relayed_at is null and done_at is null
         and coalesce(not_before, created_at) <= now() + ${RELAY_HORIZON_MS}::float8 * interval '1 millisecond'
-        and topic <> all (${INDEX_TOPICS as unknown as string[]}::text[])
-      order by id
+        and topic not in ${indexTopicsSql(tx)}
+      order by coalesce(not_before, created_at), id -- the order of outbox_relay_due: earliest due first
       limit ${batch}
       for update skip locked`;
     if (rows.length === 0) return 0;

@@ -62,7 +62,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     sql, search, indexNames, mailer,
     appUrl: config.appUrl ?? "http://localhost:3000",
     routing: { slaMinutes: config.slaMinutes ?? 120, noticeFallbackMs: config.noticeFallbackMs ?? 90_000 },
-    sendLeaseMs: mailer.maxSendMs + 2_000,
+    sendLeaseMs: mailer.maxSendMs + 5_000, // the send's own deadline, plus building the message and recording it
     afterSend: config.afterSend,
   };
 

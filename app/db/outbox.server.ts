@@ -13,6 +13,14 @@ export type Topic = (typeof TOPICS)[number];
 export const INDEX_TOPICS = ["lead.index", "space.index", "park.index"] as const satisfies readonly Topic[];
 export type IndexTopic = (typeof INDEX_TOPICS)[number];
 
+/**
+ * `('lead.index', 'space.index', 'park.index')` as literal SQL: the partial indexes on the outbox
+ * (migration 005) name these topics, and only a literal list lets the planner match them.
+ */
+export function indexTopicsSql(sql: Sql | TransactionSql) {
+  return sql.unsafe(`(${INDEX_TOPICS.map((t) => `'${t}'`).join(", ")})`);
+}
+
 export function isIndexTopic(topic: Topic): topic is IndexTopic {
   return (INDEX_TOPICS as readonly Topic[]).includes(topic);
 }

@@ -8,12 +8,14 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /**
  * Prometheus text for a scraper on this machine, or anyone with the admin bearer token. The client
- * address is the real one behind a proxy on loopback (express `trust proxy`), so a proxied outside
- * request is not mistaken for a local one.
+ * address is the real one behind a proxy on loopback that sets X-Forwarded-For (express `trust
+ * proxy`), so a proxied outside request is not mistaken for a local one.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const clientIp = String((context as { clientIp?: string }).clientIp ?? "");
-  if (!LOOPBACK.test(clientIp) && !hasAdminToken(request)) {
+  // A proxy that names the client only in these headers would otherwise make everyone look local.
+  const proxied = request.headers.has("forwarded") || request.headers.has("x-real-ip");
+  if ((!LOOPBACK.test(clientIp) || proxied) && !hasAdminToken(request)) {
     return new Response("metrics: loopback or Authorization: Bearer <ADMIN_API_TOKEN>\n", {
       status: 401,
       headers: { "Content-Type": "text/plain; charset=utf-8", "WWW-Authenticate": 'Bearer realm="parkmatch"' },

@@ -2,7 +2,11 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 
 export type NotificationKind = "assignment" | "reroute-notice" | "escalation" | "wecom";
-export type NotificationRow = { id: number; assignment_id: string | null; lead_id: string; kind: NotificationKind; recipient: string; status: string; attempts: number };
+export type NotificationRow = {
+  id: number; assignment_id: string | null; lead_id: string; kind: NotificationKind; recipient: string; status: string; attempts: number;
+  /** The lease this sender holds (from claimNotification): its failure updates apply only while it still holds it. */
+  lease_token?: string | null;
+};
 
 export type NewNotification = {
   assignmentId: string | null; leadId: string; kind: NotificationKind; channel: "email" | "hotline" | "wecom"; recipient: string; dedupeKey: string;
@@ -31,7 +35,7 @@ export async function queueNotice(tx: TransactionSql, n: NewNotification, fallba
       on conflict (dedupe_key) do nothing
       returning id)
     insert into outbox (topic, aggregate_id, not_before)
-    select ${topic}, id::text, now() + ${fallbackMs}::float8 * interval '1 millisecond' from added
+    select ${topic}, id::text, clock_timestamp() + ${fallbackMs}::float8 * interval '1 millisecond' from added
     returning id as outbox_id, aggregate_id as notification_id`;
   return rows.map((r) => ({ topic, outboxId: Number(r.outbox_id), notificationId: r.notification_id }));
 }
@@ -53,13 +57,13 @@ export async function addNotification(tx: TransactionSql, n: NewNotification): P
 export async function claimNotification(sql: Sql, id: string, leaseMs: number): Promise<NotificationRow | "held" | null> {
   const [row] = await sql<(NotificationRow & { mine: boolean })[]>`
     with mine as (
-      update notifications set status = 'sending', attempts = attempts + 1,
-                               lease_until = now() + ${leaseMs}::float8 * interval '1 millisecond'
-      where id = ${id} and status in ('pending', 'sending') and (lease_until is null or lease_until < now())
-      returning id, assignment_id, lead_id, kind, recipient, status, attempts)
+      update notifications set status = 'sending', attempts = attempts + 1, lease_token = gen_random_uuid(),
+                               lease_until = clock_timestamp() + ${leaseMs}::float8 * interval '1 millisecond'
+      where id = ${id} and status in ('pending', 'sending') and (lease_until is null or lease_until < clock_timestamp())
+      returning id, assignment_id, lead_id, kind, recipient, status, attempts, lease_token)
     select *, true as mine from mine
     union all
-    select id, assignment_id, lead_id, kind, recipient, status, attempts, false from notifications
+    select id, assignment_id, lead_id, kind, recipient, status, attempts, null, false from notifications
     where id = ${id} and not exists (select 1 from mine)`;
   if (!row) return null;
   const { mine, ...n } = row;
