@@ -19,7 +19,10 @@ export type EscalatedRow = {
   assignmentId: string; leadId: string; reference: string; company: string; parkName: string; recruiterId: string | null;
   recruiterName: string | null; reroutes: number; since: string;
 };
+/** Background work (an outbox row) that failed before or is long overdue: what "never lost" looks like when it struggles. */
+export type StuckWorkRow = { id: string; topic: string; item: string; attempts: number; lastError: string | null; dueSince: string };
 export type Dashboard = {
+  stuck: { total: number; rows: StuckWorkRow[] };
   unassigned: { total: number; rows: UnassignedRow[] };
   dead: { total: number; rows: DeadLetterRow[] };
   callTasks: CallTaskCount[];
@@ -28,12 +31,24 @@ export type Dashboard = {
 
 const CALL_TASK_KINDS = ["handover", "callback", "escalation"] as const;
 
+/** Due for this long without being done counts as stuck even without an error (a worker that is down). */
+export const STUCK_AFTER_MINUTES = 5;
+
 export async function loadDashboard(sql: Sql): Promise<Dashboard> {
-  const [counts, unassigned, dead, tasks, escalated] = await Promise.all([
-    sql<{ unassigned: number; dead: number; escalated: number }[]>`
+  const stuckWhere = sql`
+    done_at is null and coalesce(not_before, created_at) <= now()
+    and (attempts > 0 or coalesce(not_before, created_at) < now() - make_interval(mins => ${STUCK_AFTER_MINUTES}))`;
+  const [counts, stuck, unassigned, dead, tasks, escalated] = await Promise.all([
+    sql<{ unassigned: number; dead: number; escalated: number; stuck: number }[]>`
       select (select count(*)::int from assignments where status = 'unassigned') as unassigned,
              (select count(*)::int from notifications where status = 'dead') as dead,
-             (select count(*)::int from assignments where status = 'escalated') as escalated`,
+             (select count(*)::int from assignments where status = 'escalated') as escalated,
+             (select count(*)::int from outbox where ${stuckWhere}) as stuck`,
+    sql<{ id: string; topic: string; aggregate_id: string; attempts: number; last_error: string | null; due: Date }[]>`
+      select id::text, topic, aggregate_id, attempts, last_error, coalesce(not_before, created_at) as due
+      from outbox where ${stuckWhere}
+      order by coalesce(not_before, created_at), id
+      limit ${ADMIN_LIST_LIMIT}`,
     sql<{ id: string; lead_id: string; reference: string; company_name: string; park_id: string; park_name: string; created_at: Date }[]>`
       select a.id, a.lead_id, l.reference, l.company_name, a.park_id, p.name as park_name, a.created_at
       from assignments a join leads l on l.id = a.lead_id join parks p on p.id = a.park_id
@@ -66,6 +81,10 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
   ]);
   const byKind = new Map(tasks.map((t) => [t.kind, t]));
   return {
+    stuck: {
+      total: counts[0].stuck,
+      rows: stuck.map((r) => ({ id: r.id, topic: r.topic, item: r.aggregate_id, attempts: r.attempts, lastError: r.last_error, dueSince: r.due.toISOString() })),
+    },
     unassigned: {
       total: counts[0].unassigned,
       rows: unassigned.map((r) => ({ assignmentId: r.id, leadId: r.lead_id, reference: r.reference, company: r.company_name, parkId: r.park_id, parkName: r.park_name, since: r.created_at.toISOString() })),

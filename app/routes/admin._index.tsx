@@ -12,7 +12,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyle
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: adminText(d?.lng ?? "zh", "dash.title") }, { name: "robots", content: "noindex" }];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-/** GET /admin: what needs an admin now — unassigned leads, dead letters, open call tasks, escalations. */
+/** GET /admin: what needs an admin now — unassigned leads, dead letters, open call tasks, escalations, struggling background work. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   return { lng: lngFromUrl(request.url), dashboard: await loadDashboard(getSql()) };
@@ -55,6 +55,12 @@ export default function AdminDashboard() {
               <a href="#escalated-h">{t("dash.count.escalated")}</a>
             </dt>
             <dd data-testid="count-escalated">{d.escalated.total}</dd>
+          </div>
+          <div>
+            <dt>
+              <a href="#stuck-h">{t("dash.count.stuck")}</a>
+            </dt>
+            <dd data-testid="count-stuck">{d.stuck.total}</dd>
           </div>
         </dl>
       </section>
@@ -115,6 +121,22 @@ export default function AdminDashboard() {
               <td className="num">{r.reroutes}</td>
               <td>
                 <Time iso={r.since} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
+
+      <AdminSection id="stuck-h" title={t("dash.stuck")}>
+        <DataTable caption={<>{t("dash.stuck.caption")}{shown(d.stuck.rows, d.stuck.total)}</>} columns={[{ label: t("col.topic") }, { label: t("col.item") }, { label: t("col.error") }, { label: t("col.attempts"), numeric: true }, { label: t("col.dueSince") }]} empty={{ when: d.stuck.rows.length === 0, text: t("dash.stuck.empty") }}>
+          {d.stuck.rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.topic}</th>
+              <td>{r.item}</td>
+              <td className="error-text">{r.lastError ?? t("common.none")}</td>
+              <td className="num">{r.attempts}</td>
+              <td>
+                <Time iso={r.dueSince} />
               </td>
             </tr>
           ))}

@@ -56,6 +56,9 @@ beforeAll(async () => {
   await sql`insert into notifications (assignment_id, lead_id, kind, channel, recipient, dedupe_key, status, attempts, last_error)
             values (${escalated.id}, ${lead.id}, 'assignment', 'email', 'r-li', 'assignment:test:r0', 'dead', 5, '550 5.1.1 <li@example.cn>: mailbox unavailable')`;
   await sql`insert into call_tasks (kind, lead_id, phone, script, dedupe_key) values ('callback', ${lead.id}, '+8613812345678', '回访', 'callback:test')`;
+  // Background work that failed three times (a search write Meilisearch refused), and one due long ago.
+  await sql`insert into outbox (topic, aggregate_id, attempts, last_error) values ('space.index', 'GC-F1', 3, 'Meilisearch task 12 failed: Could not parse latitude')`;
+  await sql`insert into outbox (topic, aggregate_id, created_at) values ('assignment.sla', ${escalated.id}, now() - interval '20 minutes')`;
   await sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
             values (${lead.id}, 'GC-F1', 'GC-IP', 87, ${sql.json([{ zh: "面积合适", en: "size fits", kind: "fit" }])}, 'lead')`;
 
@@ -188,6 +191,16 @@ describe("admin pages", () => {
     expect(html).toMatch(/data-testid="count-escalated">1</);
     expect(html).toContain("溧水产业园");
     expect(html).not.toContain("13812345678");
+  });
+
+  it("/admin lists background work that is being retried or is long overdue, with its error, and not fresh work", async () => {
+    const html = await (await asAdmin("/admin")).text();
+    expect(html).toMatch(/data-testid="count-stuck">2</);
+    expect(html).toContain("后台任务：重试中或积压");
+    expect(html).toContain("Meilisearch task 12 failed: Could not parse latitude");
+    expect(html).toMatch(/<th scope="row">space\.index<\/th>/);
+    expect(html).toMatch(/<th scope="row">assignment\.sla<\/th>/);
+    expect(html).not.toMatch(/<th scope="row">lead\.match<\/th>/); // due a moment ago, never failed: not stuck
   });
 
   it("/admin/leads/<id> shows the audit trail: every recruiter considered and why, matches and assignments", async () => {
