@@ -2,11 +2,13 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
+import { hashPassword, passwordProblem } from "~/staff/password.server";
 
-// npm run user:create -- --role admin --email admin@example.cn [--name 张三] [--recruiter R1]
-// Staff accounts: admins receive SLA escalations. (Sign-in for staff comes with the staff desks.)
+// npm run user:create -- --role recruiter --email zhou@example.cn --recruiter R1 [--name 周敏] [--password-stdin]
+// Staff accounts: admins receive SLA escalations; with --password-stdin (the first line of standard
+// input, never an argument that `ps` would show) the person can sign in at /login.
 const { values } = parseArgs({
-  options: { role: { type: "string" }, email: { type: "string" }, name: { type: "string" }, recruiter: { type: "string" } },
+  options: { role: { type: "string" }, email: { type: "string" }, name: { type: "string" }, recruiter: { type: "string" }, "password-stdin": { type: "boolean" } },
 });
 const input = z
   .object({
@@ -14,12 +16,26 @@ const input = z
     email: z.email({ error: "--email must be an email address" }),
     name: z.string().max(50).default(""),
     recruiter: z.string().optional(),
+    "password-stdin": z.boolean().optional(),
   })
+  .refine((v) => v.role !== "recruiter" || v.recruiter, { error: "--recruiter <id> is required for a recruiter account" })
   .safeParse(values);
 if (!input.success) {
   for (const issue of input.error.issues) console.error(issue.message);
-  console.error("usage: npm run user:create -- --role admin --email admin@example.cn [--name 张三] [--recruiter R1]");
+  console.error("usage: npm run user:create -- --role admin|recruiter|hotline --email a@example.cn [--name 张三] [--recruiter R1] [--password-stdin]");
   process.exit(2);
+}
+let passwordHash: string | null = null;
+if (input.data["password-stdin"]) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const password = Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0];
+  const problem = passwordProblem(password);
+  if (problem) {
+    console.error(problem === "short" ? "the password must have at least 10 characters" : "the password must have at most 200 characters");
+    process.exit(2);
+  }
+  passwordHash = await hashPassword(password);
 }
 const url = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/parkmatch";
 await migrate(url);
@@ -27,8 +43,9 @@ const sql = createSql(url, { max: 1 });
 try {
   const { role, email, name, recruiter } = input.data;
   const [row] = await sql<{ id: string; created: boolean }[]>`
-    insert into users (email, name, role, recruiter_id) values (${email.toLowerCase()}, ${name}, ${role}, ${recruiter ?? null})
-    on conflict (email) do update set name = excluded.name, role = excluded.role, recruiter_id = excluded.recruiter_id
+    insert into users (email, name, role, recruiter_id, password_hash) values (${email.toLowerCase()}, ${name}, ${role}, ${recruiter ?? null}, ${passwordHash})
+    on conflict (email) do update set name = excluded.name, role = excluded.role, recruiter_id = excluded.recruiter_id,
+                                      password_hash = coalesce(excluded.password_hash, users.password_hash)
     returning id, (xmax = 0) as created`;
   console.log(`${row.created ? "created" : "updated"} ${role} ${email} (${row.id})`);
 } catch (error) {

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
+import { getStaffUser } from "~/staff/staff-session.server";
 import { getWebEnv } from "./env.server";
 import { singleton } from "./singleton.server";
 
@@ -89,9 +90,10 @@ export function loginPath(request: Request): string {
  * For admin pages: go on when the request has an admin session or `Authorization: Bearer
  * $ADMIN_API_TOKEN`; otherwise throw a 303 to /admin/login.
  */
-export async function requireAdmin(request: Request): Promise<{ via: "session" | "bearer" }> {
+export async function requireAdmin(request: Request): Promise<{ via: "session" | "bearer" | "staff" }> {
   if (hasAdminToken(request)) return { via: "bearer" };
   if (await hasAdminSession(request)) return { via: "session" };
+  if ((await getStaffUser(request))?.role === "admin") return { via: "staff" }; // a staff account with the admin role (ADR 014)
   throw redirect(loginPath(request), { status: 303, headers: { "Cache-Control": "no-store" } });
 }
 

@@ -18,6 +18,7 @@ export const webEnvSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   HOTLINE_PHONE: z.string().default("400-000-0000"),
   APP_URL: z.string().url().default("http://localhost:3000"),
+  ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120), // a declined assignment's next offer
 });
 
 export const workerEnvSchema = z.object({

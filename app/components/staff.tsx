@@ -1,0 +1,41 @@
+import { Link, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { Lng } from "~/i18n/lng";
+import { staffText } from "~/i18n/staff-messages";
+import { withLng } from "~/i18n/admin-messages";
+
+// The frame of the staff desks: plain links and forms, so everything works without JavaScript.
+
+export function StaffPage({ lng, signedIn, csrf, children }: { lng: Lng; signedIn: boolean; csrf?: string; children: ReactNode }) {
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  if (lng === "en") params.delete("lng");
+  else params.set("lng", "en");
+  const other = `${location.pathname}${params.toString() ? `?${params}` : ""}`;
+  return (
+    <>
+      <header className="top admin-top">
+        <strong>{staffText(lng, "app.name")}</strong>
+        {signedIn ? (
+          <nav aria-label={staffText(lng, "nav.queue")} className="admin-nav">
+            <Link to={withLng("/queue", lng)}>{staffText(lng, "nav.queue")}</Link>
+          </nav>
+        ) : null}
+        <span className="admin-tools">
+          <Link to={other} lang={lng === "en" ? "zh-CN" : "en"}>
+            {lng === "en" ? "中文" : "English"}
+          </Link>
+          {signedIn ? (
+            <form method="post" action={withLng("/logout", lng)} className="inline">
+              <input type="hidden" name="csrf" value={csrf} />
+              <button type="submit" className="link">
+                {staffText(lng, "nav.logout")}
+              </button>
+            </form>
+          ) : null}
+        </span>
+      </header>
+      <main className="admin">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import type { Sql } from "~/db/db.server";
+import { assignPark, type RoutingOptions } from "~/routing/route-lead.server";
+
+// What a recruiter does with an assignment from the queue. Every step is checked against the current
+// state in one conditional update (two tabs, or the SLA job, may have moved it meanwhile) and lands in
+// the routing audit trail.
+
+export const INTENTS = ["accept", "decline", "contacted", "visit", "signed", "lost"] as const;
+export type Intent = (typeof INTENTS)[number];
+
+const STEPS: Record<Exclude<Intent, "decline">, { from: string[]; to: string; zh: string; en: string }> = {
+  accept: { from: ["offered"], to: "accepted", zh: "招商专员已接单", en: "Accepted by the recruiter" },
+  contacted: { from: ["accepted"], to: "contacted", zh: "已联系企业", en: "Enterprise contacted" },
+  visit: { from: ["accepted", "contacted"], to: "visit", zh: "已安排/完成看厂", en: "Site visit arranged or done" },
+  signed: { from: ["accepted", "contacted", "visit"], to: "signed", zh: "已签约", en: "Signed" },
+  lost: { from: ["accepted", "contacted", "visit"], to: "lost", zh: "已流失", en: "Lost" },
+};
+
+/** Which intents the assignment's current status allows. */
+export function allowedIntents(status: string): Intent[] {
+  return INTENTS.filter((intent) => (intent === "decline" ? status === "offered" : STEPS[intent].from.includes(status)));
+}
+
+export type ActionOutcome = { ok: true; status: string } | { ok: false; reason: "stale" };
+
+export async function applyAssignmentAction(
+  sql: Sql,
+  input: { assignmentId: string; recruiterId: string; intent: Intent },
+  routing: RoutingOptions,
+): Promise<ActionOutcome> {
+  if (input.intent === "decline") return decline(sql, input, routing);
+  const step = STEPS[input.intent];
+  return sql.begin(async (tx) => {
+    const [a] = await tx<{ lead_id: string }[]>`
+      update assignments set status = ${step.to}, updated_at = now(),
+             accepted_at = case when ${step.to} = 'accepted' then now() else accepted_at end
+      where id = ${input.assignmentId} and recruiter_id = ${input.recruiterId} and status in ${tx(step.from)}
+      returning lead_id`;
+    if (!a) return { ok: false, reason: "stale" } as const;
+    await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
+             values (${input.assignmentId}, ${a.lead_id}, ${step.to}, ${input.recruiterId}, ${tx.json({ zh: step.zh, en: step.en })})`;
+    // A signed park wins the lead.
+    if (step.to === "signed") await tx`update leads set status = 'won', updated_at = now() where id = ${a.lead_id}`;
+    return { ok: true, status: step.to } as const;
+  });
+}
+
+/**
+ * A recruiter who declines hands the assignment to the next eligible recruiter of the park (everyone
+ * who already had it is skipped), or to the admin's unassigned queue. The new recruiter's notice goes
+ * out through its job at once.
+ */
+async function decline(sql: Sql, input: { assignmentId: string; recruiterId: string }, routing: RoutingOptions): Promise<ActionOutcome> {
+  return sql.begin(async (tx) => {
+    const [a] = await tx<{ lead_id: string; park_id: string; reroutes: number; industry: string }[]>`
+      select a.lead_id, a.park_id, a.reroutes, l.industry from assignments a join leads l on l.id = a.lead_id
+      where a.id = ${input.assignmentId} and a.recruiter_id = ${input.recruiterId} and a.status = 'offered'
+      for update of a`;
+    if (!a) return { ok: false, reason: "stale" } as const;
+    await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
+             values (${input.assignmentId}, ${a.lead_id}, 'declined', ${input.recruiterId}, ${tx.json({ zh: "招商专员拒绝接单，改派", en: "Declined by the recruiter; re-routed" })})`;
+    const had = await tx<{ recruiter_id: string }[]>`
+      select distinct recruiter_id from routing_events
+      where assignment_id = ${input.assignmentId} and event in ('assigned', 'rerouted') and recruiter_id is not null`;
+    const { decision } = await assignPark(
+      tx,
+      { leadId: a.lead_id, parkId: a.park_id, leadIndustry: a.industry, previousRecruiterId: null, exclude: had.map((h) => h.recruiter_id), assignmentId: input.assignmentId, reroutes: a.reroutes + 1 },
+      { ...routing, noticeFallbackMs: 0 }, // no worker here to deliver inline: the notice is due now
+    );
+    return { ok: true, status: decision.recruiterId ? "offered" : "unassigned" } as const;
+  });
+}

@@ -1,0 +1,92 @@
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { StaffPage } from "~/components/staff";
+import { getSql } from "~/db/db.server";
+import { withLng } from "~/i18n/admin-messages";
+import { lngFromUrl, type Lng } from "~/i18n/lng";
+import { staffText } from "~/i18n/staff-messages";
+import { verifyPassword } from "~/staff/password.server";
+import { getStaffUser, safeNext, signInStaff, type StaffRole } from "~/staff/staff-session.server";
+import adminStyles from "~/styles/admin.css";
+import { clientKey, getRateLimiter } from "~/utils/rate-limit.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: staffText(d?.lng ?? "zh", "login.title") }, { name: "robots", content: "noindex" }];
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const out = new Headers(actionHeaders); // Retry-After of a 429
+  out.set("Cache-Control", "no-store");
+  return out;
+};
+
+// Per account and address (a guessed password takes forever), and per address (many accounts tried
+// from one place); staff sharing an office's address do not lock each other out.
+const ATTEMPTS_PER_ACCOUNT_PER_MINUTE = 10;
+const ATTEMPTS_PER_ADDRESS_PER_MINUTE = 60;
+// Checked when the email is unknown too, so the answer takes as long either way (no account probing).
+const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+function home(role: StaffRole, lng: Lng): string {
+  return withLng(role === "admin" ? "/admin" : role === "recruiter" ? "/queue" : "/", lng);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const lng = lngFromUrl(request.url);
+  const user = await getStaffUser(request);
+  if (user) throw redirect(safeNext(url.searchParams.get("next")) ?? home(user.role, lng), 303);
+  return { lng, next: safeNext(url.searchParams.get("next")) };
+}
+
+type ActionResult = { error: "missing" | "wrong" | "rateLimited"; email: string };
+
+/** POST email + password → a new session and 303 onwards, or 400 with one message (never which of the two was wrong). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 200);
+  const password = String(form.get("password") ?? "");
+  const address = clientKey(context);
+  const limited =
+    !getRateLimiter("staff-login-address", ATTEMPTS_PER_ADDRESS_PER_MINUTE).hit(address) ||
+    !getRateLimiter("staff-login-account", ATTEMPTS_PER_ACCOUNT_PER_MINUTE).hit(`${address}|${email}`);
+  if (limited) {
+    return data<ActionResult>({ error: "rateLimited", email }, { status: 429, headers: { "Retry-After": "60" } });
+  }
+  if (!email || !password) return data<ActionResult>({ error: "missing", email }, { status: 400 });
+  const [user] = await getSql()<{ id: string; role: StaffRole; password_hash: string | null }[]>`
+    select id, role, password_hash from users where email = ${email}`;
+  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+  if (!user || !ok) return data<ActionResult>({ error: "wrong", email }, { status: 400 });
+  return signInStaff(request, user.id, safeNext(form.get("next")) ?? home(user.role, lngFromUrl(request.url)));
+}
+
+export default function StaffLogin() {
+  const { lng, next } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionResult>();
+  const t = (key: Parameters<typeof staffText>[1]) => staffText(lng, key);
+  const error = result?.error;
+  return (
+    <StaffPage lng={lng} signedIn={false}>
+      <div className="login">
+        <h1>{t("login.title")}</h1>
+        {error ? (
+          <div className="banner error" role="alert" id="login-error">
+            {t(error === "missing" ? "login.missing" : error === "wrong" ? "login.wrong" : "login.rateLimited")}
+          </div>
+        ) : null}
+        <Form method="post" action={withLng(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`, lng)}>
+          {next ? <input type="hidden" name="next" value={next} /> : null}
+          <div className="field">
+            <label htmlFor="staff-email">{t("login.email")}</label>
+            <input id="staff-email" name="email" type="email" autoComplete="username" required maxLength={200} defaultValue={result?.email ?? ""} aria-describedby={error ? "login-error" : undefined} autoFocus />
+          </div>
+          <div className="field">
+            <label htmlFor="staff-password">{t("login.password")}</label>
+            {/* Never filled in from the server. */}
+            <input id="staff-password" name="password" type="password" autoComplete="current-password" required maxLength={200} aria-describedby={error ? "login-error" : undefined} />
+          </div>
+          <button type="submit">{t("login.submit")}</button>
+        </Form>
+      </div>
+    </StaffPage>
+  );
+}

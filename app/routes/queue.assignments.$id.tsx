@@ -1,0 +1,159 @@
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { AdminSection, DataTable, Time } from "~/components/admin";
+import { StaffPage } from "~/components/staff";
+import { getSql } from "~/db/db.server";
+import { formatPhoneForDisplay } from "~/domain/phone";
+import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { lngFromUrl } from "~/i18n/lng";
+import { staffText } from "~/i18n/staff-messages";
+import { allowedIntents, applyAssignmentAction, INTENTS, type Intent } from "~/queue/assignment-actions.server";
+import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
+import { checkCsrf, getStaffUser, requireStaff } from "~/staff/staff-session.server";
+import adminStyles from "~/styles/admin.css";
+import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
+import { getWebEnv } from "~/utils/env.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? staffText(d.lng, "a.title", { reference: d.reference }) : "parkmatch" }, { name: "robots", content: "noindex" }];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * GET /queue/assignments/<id> — the page the recruiter's email links to: the enterprise, its need, the
+ * park's matched spaces with the reasons, and what the recruiter can do next. Admins may read any.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getStaffUser(request);
+  const admin = user?.role === "admin" || hasAdminToken(request) || (await hasAdminSession(request));
+  if (!admin) await requireStaff(request, ["recruiter"]);
+  const lng = lngFromUrl(request.url);
+  const d = UUID.test(params.id ?? "") ? await loadAssignmentDetails(getSql(), params.id!) : null;
+  const mine = d !== null && user?.recruiterId != null && d.recruiter?.id === user.recruiterId;
+  if (!d || (!mine && !admin)) throw data(null, { status: 404 });
+  const url = new URL(request.url);
+  const lead = d.lead;
+  return {
+    lng, csrf: user?.csrf ?? null, mine, reference: d.reference, parkName: d.parkName, status: d.status, acceptBy: d.acceptBy?.toISOString() ?? null,
+    company: lead.company.name, contactName: lead.contact.name, phone: formatPhoneForDisplay(lead.contact.phone), product: lead.use.product,
+    industry: leadIndustryLabel(lead), need: { kind: lead.need.kind, deal: lead.need.deal, area: needAreaText(lead) },
+    tax: lead.tax.annualTaxWan ?? null, notes: lead.need.notes ?? null, spaces: d.spaces,
+    intents: mine ? allowedIntents(d.status) : [],
+    flash: url.searchParams.get("stale") ? ("stale" as const) : url.searchParams.get("done") ? ("done" as const) : null,
+  };
+}
+
+/** POST intent=accept|decline|contacted|visit|signed|lost (with the session's CSRF token) → 303 back. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireStaff(request, ["recruiter"]);
+  const form = await request.formData();
+  checkCsrf(user, form);
+  const intent = form.get("intent");
+  if (typeof intent !== "string" || !(INTENTS as readonly string[]).includes(intent) || !UUID.test(params.id ?? "") || !user.recruiterId) {
+    throw data(null, { status: 400 });
+  }
+  const lng = lngFromUrl(request.url);
+  const outcome = await applyAssignmentAction(
+    getSql(),
+    { assignmentId: params.id!, recruiterId: user.recruiterId, intent: intent as Intent },
+    { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 },
+  );
+  const here = `/queue/assignments/${params.id}`;
+  if (!outcome.ok) throw redirect(withLng(`${here}?stale=1`, lng), 303);
+  if (intent === "decline") throw redirect(withLng("/queue", lng), 303); // it is someone else's now
+  throw redirect(withLng(`${here}?done=${outcome.status}`, lng), 303);
+}
+
+export default function AssignmentPage() {
+  const d = useLoaderData<typeof loader>();
+  const t = (key: Parameters<typeof staffText>[1], params?: Record<string, string | number>) => staffText(d.lng, key, params);
+  const status = adminLabel(d.lng, "assignment", d.status);
+  return (
+    <StaffPage lng={d.lng} signedIn={d.csrf !== null} csrf={d.csrf ?? undefined}>
+      <p>
+        <Link to={withLng("/queue", d.lng)}>{t("a.back")}</Link>
+      </p>
+      <h1>{t("a.title", { reference: d.reference })}</h1>
+      {d.flash === "stale" ? <div className="banner error" role="alert">{t("a.stale")}</div> : null}
+      {d.flash === "done" ? <div className="banner" role="status">{t("a.done", { status })}</div> : null}
+      {!d.mine ? <p>{t("a.readOnly")}</p> : null}
+      <p>
+        {t("a.park", { park: d.parkName })} · {t("a.status", { status })}
+      </p>
+      {d.status === "offered" && d.acceptBy ? (
+        <p>
+          {t("a.acceptBy")}
+          <Time iso={d.acceptBy} /> {t("a.acceptByNote")}
+        </p>
+      ) : null}
+
+      <dl className="facts">
+        <dt>{t("col.company")}</dt>
+        <dd>{d.company}</dd>
+        <dt>{t("a.contact")}</dt>
+        <dd>{d.contactName}</dd>
+        <dt>{t("a.phone")}</dt>
+        <dd>
+          <a href={`tel:${d.phone.replace(/[^\d+]/g, "")}`}>{d.phone}</a>
+        </dd>
+        <dt>{t("a.need")}</dt>
+        <dd>
+          {adminLabel(d.lng, "need.kind", d.need.kind)} · {adminLabel(d.lng, "need.deal", d.need.deal)} · {d.need.area}
+        </dd>
+        <dt>{t("a.product")}</dt>
+        <dd>{d.product}</dd>
+        <dt>{t("a.industry")}</dt>
+        <dd>{d.industry}</dd>
+        {d.tax !== null ? (
+          <>
+            <dt>{t("a.tax")}</dt>
+            <dd>{d.tax} 万元</dd>
+          </>
+        ) : null}
+        {d.notes ? (
+          <>
+            <dt>{t("a.notes")}</dt>
+            <dd>{d.notes}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      {d.intents.length > 0 ? (
+        <AdminSection id="actions-h" title={t("a.actions")}>
+          <div className="actions">
+            {d.intents.map((intent) => (
+              <Form method="post" key={intent} className="inline">
+                <input type="hidden" name="csrf" value={d.csrf ?? ""} />
+                <button type="submit" name="intent" value={intent}>
+                  {t(`intent.${intent}`)}
+                </button>
+              </Form>
+            ))}
+          </div>
+        </AdminSection>
+      ) : null}
+
+      <AdminSection id="spaces-h" title={t("a.spaces")}>
+        <DataTable caption={t("a.spaces.caption")} columns={[{ label: t("a.space") }, { label: t("a.score"), numeric: true }, { label: t("a.reasons") }]}>
+          {d.spaces.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">
+                {s.title}
+                {s.conditional ? t("a.conditional") : ""}
+              </th>
+              <td className="num">{s.score}</td>
+              <td>
+                <ul>
+                  {s.reasons.map((r, i) => (
+                    <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
+    </StaffPage>
+  );
+}

@@ -1,0 +1,217 @@
+import { execFile } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { importInventory } from "~/inventory/import.server";
+import { storeLead } from "~/leads/intake.server";
+import { routeLead } from "~/routing/route-lead.server";
+import { hashPassword } from "~/staff/password.server";
+import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { startWebServer } from "../support/services";
+
+// The recruiter's desk: sign in, the queue, the assignment page the email links to, and every step
+// (accept, decline → re-route, contacted, visit, signed) with its audit line — against the real web
+// process and Postgres.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+const PASSWORD = "zhoumin-秘密-2026";
+
+beforeAll(async () => {
+  db = await createTestDatabase("queue");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  const inv = demoInventory();
+  // A second recruiter for GC-EDZ, off duty until the decline test.
+  inv.recruiters.push({ id: "R9", name: "钱多多（示例）", email: "qian@example.test", phone: "13900000009", channel: "email", parks: ["GC-EDZ"], industries: [], capacity: 10, active: false });
+  expect((await importInventory(db.sql, inv)).ok).toBe(true);
+  await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values
+    ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)}),
+    ('wuhao@example.test', '吴昊', 'recruiter', 'R2', ${await hashPassword(PASSWORD)})`;
+});
+afterAll(async () => {
+  await web?.stop();
+  await db?.drop();
+});
+
+/** A lead matched to a GC-EDZ space and routed (to R1, the park's only active recruiter), as the worker would. */
+async function routedLead(company: string): Promise<{ leadId: string; reference: string; assignmentId: string }> {
+  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company }));
+  const { id, reference } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+  const [space] = await db.sql<{ id: string }[]>`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+               values (${id}, ${space.id}, 'GC-EDZ', 88, ${db.sql.json([{ zh: "面积 5000㎡ 在需求 4000–6000㎡ 内", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
+  await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+  const [a] = await db.sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${id}`;
+  expect(a.recruiter_id).toBe("R1");
+  return { leadId: id, reference, assignmentId: a.id };
+}
+
+function get(path: string, cookie?: string, headers: Record<string, string> = {}) {
+  return fetch(`${web.url}${path}`, { redirect: "manual", headers: { ...(cookie ? { cookie } : {}), ...headers } });
+}
+function post(path: string, form: Record<string, string>, cookie?: string) {
+  return fetch(`${web.url}${path}`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) }, body: new URLSearchParams(form) });
+}
+async function signIn(email: string, password = PASSWORD, next?: string): Promise<{ cookie: string; location: string }> {
+  const res = await post(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`, { email, password, ...(next ? { next } : {}) });
+  expect(res.status).toBe(303);
+  const setCookie = res.headers.get("set-cookie") ?? "";
+  expect(setCookie).toMatch(/HttpOnly/i);
+  expect(setCookie).toMatch(/SameSite=Lax/i);
+  return { cookie: setCookie.split(";")[0], location: res.headers.get("location") ?? "" };
+}
+async function csrfOf(path: string, cookie: string): Promise<string> {
+  const html = await (await get(path, cookie)).text();
+  const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+  expect(token).toBeTruthy();
+  return token!;
+}
+const statusOf = async (assignmentId: string) =>
+  (await db.sql<{ status: string; recruiter_id: string | null; reroutes: number; accepted: boolean }[]>`
+    select status, recruiter_id, reroutes, accepted_at is not null as accepted from assignments where id = ${assignmentId}`)[0];
+
+describe("signing in", () => {
+  it("sends a visitor of the emailed link to /login and back to the assignment after signing in", async () => {
+    const { assignmentId } = await routedLead("南京邮件链接机械有限公司");
+    const path = `/queue/assignments/${assignmentId}`;
+    const res = await get(path);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/login?next=${encodeURIComponent(path)}`);
+    const { location } = await signIn("zhoumin@example.test", PASSWORD, path);
+    expect(location).toBe(path);
+  });
+
+  it("refuses a wrong password or an unknown email with the same message, no cookie, and keeps the email typed", async () => {
+    for (const [email, password] of [["zhoumin@example.test", "wrong-password-123"], ["nobody@example.test", PASSWORD]]) {
+      const res = await post("/login", { email, password });
+      expect(res.status).toBe(400);
+      expect(res.headers.get("set-cookie")).toBeNull();
+      const html = await res.text();
+      expect(html).toContain("邮箱或密码不正确");
+      expect(html).toContain(`value="${email}"`);
+      expect(html).not.toContain(password);
+    }
+  });
+
+  it("slows down password guessing per account: the 11th try in a minute is 429, another account still gets an answer", async () => {
+    for (let i = 0; i < 10; i++) expect((await post("/login", { email: "guessed@example.test", password: `guess-number-${i}` })).status).toBe(400);
+    const limited = await post("/login", { email: "guessed@example.test", password: "guess-number-10" });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("60");
+    expect(await limited.text()).toContain("尝试次数过多");
+    expect((await post("/login", { email: "other@example.test", password: "not-it-either" })).status).toBe(400);
+  });
+
+  it("signs out for good: the old cookie no longer opens the queue", async () => {
+    const { cookie } = await signIn("zhoumin@example.test");
+    expect((await get("/queue", cookie)).status).toBe(200);
+    const csrf = await csrfOf("/queue", cookie);
+    expect((await post("/logout", { csrf }, cookie)).status).toBe(303);
+    const after = await get("/queue", cookie);
+    expect(after.status).toBe(303);
+    expect(after.headers.get("location")).toMatch(/^\/login\?next=/);
+  });
+});
+
+describe("the queue and an assignment", () => {
+  it("lists the recruiter's offers with the deadline, and shows the enterprise, its phone and the spaces with reasons", async () => {
+    const { reference, assignmentId } = await routedLead("南京队列展示机械有限公司");
+    const { cookie } = await signIn("zhoumin@example.test");
+    const queue = await (await get("/queue", cookie)).text();
+    expect(queue).toContain(reference);
+    expect(queue).toContain("南京队列展示机械有限公司");
+    expect(queue).toContain(`href="/queue/assignments/${assignmentId}"`);
+    const page = await (await get(`/queue/assignments/${assignmentId}`, cookie)).text();
+    expect(page).toContain("王经理");
+    expect(page).toContain("138 1234 5678");
+    expect(page).toContain("面积 5000㎡ 在需求 4000–6000㎡ 内");
+    expect(page).toMatch(/name="intent" value="accept"/);
+    expect(page).toMatch(/name="intent" value="decline"/);
+    expect(page).not.toMatch(/name="intent" value="signed"/); // not before accepting
+  });
+
+  it("accepts (CSRF token required), then records contacted, visit and signed — each in the audit trail; the lead is won", async () => {
+    const { leadId, assignmentId } = await routedLead("南京接单签约机械有限公司");
+    const { cookie } = await signIn("zhoumin@example.test");
+    const path = `/queue/assignments/${assignmentId}`;
+    expect((await post(path, { intent: "accept" }, cookie)).status).toBe(403);
+    expect((await post(path, { intent: "accept", csrf: "forged" }, cookie)).status).toBe(403);
+    expect((await statusOf(assignmentId)).status).toBe("offered");
+
+    const csrf = await csrfOf(path, cookie);
+    const accepted = await post(path, { intent: "accept", csrf }, cookie);
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.get("location")).toBe(`${path}?done=accepted`);
+    expect(await statusOf(assignmentId)).toMatchObject({ status: "accepted", accepted: true });
+    // Accepting twice (another tab) is a stale step, not an error.
+    expect((await post(path, { intent: "accept", csrf }, cookie)).headers.get("location")).toBe(`${path}?stale=1`);
+
+    for (const intent of ["contacted", "visit", "signed"]) expect((await post(path, { intent, csrf }, cookie)).status).toBe(303);
+    expect((await statusOf(assignmentId)).status).toBe("signed");
+    const events = await db.sql<{ event: string; recruiter_id: string }[]>`
+      select event, recruiter_id from routing_events where assignment_id = ${assignmentId} and event in ('accepted', 'contacted', 'visit', 'signed') order by id`;
+    expect(events.map((e) => [e.event, e.recruiter_id])).toEqual([["accepted", "R1"], ["contacted", "R1"], ["visit", "R1"], ["signed", "R1"]]);
+    const [lead] = await db.sql<{ status: string }[]>`select status from leads where id = ${leadId}`;
+    expect(lead.status).toBe("won");
+    expect((await post(path, { intent: "nonsense", csrf }, cookie)).status).toBe(400);
+  });
+
+  it("declines: the assignment goes to the park's next recruiter with a notice due now, and leaves the decliner's queue", async () => {
+    const { reference, assignmentId } = await routedLead("南京拒单改派机械有限公司");
+    await db.sql`update recruiters set active = true where id = 'R9'`;
+    try {
+      const { cookie } = await signIn("zhoumin@example.test");
+      const path = `/queue/assignments/${assignmentId}`;
+      const res = await post(path, { intent: "decline", csrf: await csrfOf(path, cookie) }, cookie);
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe("/queue");
+      expect(await statusOf(assignmentId)).toMatchObject({ status: "offered", recruiter_id: "R9", reroutes: 1 });
+      const events = await db.sql<{ event: string; recruiter_id: string }[]>`
+        select event, recruiter_id from routing_events where assignment_id = ${assignmentId} order by id`;
+      expect(events.map((e) => [e.event, e.recruiter_id])).toEqual([["assigned", "R1"], ["declined", "R1"], ["rerouted", "R9"]]);
+      const [notice] = await db.sql<{ due: boolean }[]>`
+        select o.not_before <= clock_timestamp() as due from notifications n join outbox o on o.aggregate_id = n.id::text and o.topic = 'notify.email'
+        where n.assignment_id = ${assignmentId} and n.recipient = 'R9'`;
+      expect(notice.due).toBe(true);
+      expect(await (await get("/queue", cookie)).text()).not.toContain(reference);
+      expect((await get(path, cookie)).status).toBe(404);
+    } finally {
+      await db.sql`update recruiters set active = false where id = 'R9'`;
+    }
+  });
+
+  it("keeps another recruiter out: 404 on the page, and a POST changes nothing", async () => {
+    const { assignmentId } = await routedLead("南京他人线索机械有限公司");
+    const { cookie } = await signIn("wuhao@example.test");
+    const path = `/queue/assignments/${assignmentId}`;
+    expect((await get(path, cookie)).status).toBe(404);
+    const res = await post(path, { intent: "accept", csrf: await csrfOf("/queue", cookie) }, cookie);
+    expect(res.headers.get("location")).toBe(`${path}?stale=1`);
+    expect((await statusOf(assignmentId)).status).toBe("offered");
+  });
+
+  it("lets an admin (bearer token) read any assignment, without actions", async () => {
+    const { assignmentId } = await routedLead("南京管理员查看机械有限公司");
+    const res = await get(`/queue/assignments/${assignmentId}`, undefined, { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("南京管理员查看机械有限公司");
+    expect(html).not.toMatch(/name="intent"/);
+  });
+});
+
+describe("npm run user:create -- --password-stdin", () => {
+  it("creates an account that can sign in, reading the password from standard input", async () => {
+    await new Promise<void>((resolve, reject) => {
+      const child = execFile(
+        process.execPath,
+        ["--import", "tsx", "app/cli/user-create.ts", "--role", "recruiter", "--email", "Zheng@Example.test", "--recruiter", "R3", "--name", "郑洁", "--password-stdin"],
+        { env: { ...process.env, DATABASE_URL: db.url } },
+        (error) => (error ? reject(error) : resolve()),
+      );
+      child.stdin?.end("郑洁的密码-0123456789\n");
+    });
+    const { location } = await signIn("zheng@example.test", "郑洁的密码-0123456789");
+    expect(location).toBe("/queue");
+  });
+});
