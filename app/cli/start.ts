@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 import { seedDemoIfEmpty } from "~/inventory/seed.server";
+import { seedDemoStaff } from "~/staff/demo-accounts.server";
 import { startMeilisearch, type RunningMeili } from "../../search/launcher";
 
 // npm start: migrate, seed the demo inventory into an empty database, start Meilisearch (unless
@@ -21,9 +22,9 @@ const env: Record<string, string> = Object.fromEntries(Object.entries(process.en
 env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/parkmatch";
 env.NODE_ENV ??= "production"; // the build is a production build
 
-/** A development token kept under .data/, so the admin API works out of the box; production sets its own. */
-function devToken(): string {
-  const file = `${dataDir}/admin-api-token`;
+/** A development secret kept under .data/ (admin token, demo password), so things work out of the box; production sets its own. */
+function devSecret(name: string): string {
+  const file = `${dataDir}/${name}`;
   if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString("hex"), { mode: 0o600 });
   return readFileSync(file, "utf8").trim();
 }
@@ -32,7 +33,11 @@ const applied = await migrate(env.DATABASE_URL);
 if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
 if (env.SEED_DEMO !== "0") {
   const sql = createSql(env.DATABASE_URL, { max: 1 });
-  if (await seedDemoIfEmpty(sql)) console.log("demo inventory seeded");
+  if (await seedDemoIfEmpty(sql)) {
+    console.log("demo inventory seeded");
+    const accounts = await seedDemoStaff(sql, devSecret("demo-staff-password"));
+    console.log(`demo staff accounts at /login: ${accounts.join(", ")} (password in .data/demo-staff-password)`);
+  }
   await sql.end();
 }
 
@@ -44,7 +49,7 @@ if (!env.MEILI_URL) {
   console.log(`Meilisearch ${meili.url}`);
 }
 if (!env.ADMIN_API_TOKEN) {
-  env.ADMIN_API_TOKEN = devToken();
+  env.ADMIN_API_TOKEN = devSecret("admin-api-token");
   console.log(`ADMIN_API_TOKEN not set: using the development token in .data/admin-api-token`);
 }
 
