@@ -1,0 +1,182 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { importInventory } from "~/inventory/import.server";
+import { storeLead } from "~/leads/intake.server";
+import { routeLead } from "~/routing/route-lead.server";
+import { hashPassword } from "~/staff/password.server";
+import { demoInventory } from "../fixtures/inventory";
+import { launchChromium } from "../support/browser";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { startWebServer } from "../support/services";
+
+// The recruiter's desk in headless Chromium: the emailed assignment link, signing in by label, and the
+// accept / contacted steps — with JavaScript, without it (plain form posts), and by keyboard alone.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+const EMAIL = "zhoumin@example.test";
+const PASSWORD = "zhoumin-秘密-2026";
+const REASON = "面积 5000㎡ 在需求 4000–6000㎡ 内";
+
+beforeAll(async () => {
+  db = await createTestDatabase("queue_desk");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  await db.sql`insert into users (email, name, role, recruiter_id, password_hash)
+               values (${EMAIL}, '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)})`;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  await db?.drop();
+});
+
+/** A lead matched to a GC-EDZ space and routed to R1 (the park's only active recruiter), as the worker would. */
+async function routedLead(company: string): Promise<{ reference: string; assignmentId: string }> {
+  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company }));
+  const { id, reference } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+  const [space] = await db.sql<{ id: string }[]>`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+               values (${id}, ${space.id}, 'GC-EDZ', 88, ${db.sql.json([{ zh: REASON, en: "area fits", kind: "fit" }] as never)}, 'lead')`;
+  await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+  const [a] = await db.sql<{ id: string; recruiter_id: string; status: string }[]>`select id, recruiter_id, status from assignments where lead_id = ${id}`;
+  expect(a).toMatchObject({ recruiter_id: "R1", status: "offered" });
+  return { reference, assignmentId: a.id };
+}
+
+const statusOf = async (assignmentId: string) => (await db.sql<{ status: string }[]>`select status from assignments where id = ${assignmentId}`)[0]?.status;
+
+async function newPage(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
+  const page = await context.newPage();
+  page.setDefaultTimeout(5000);
+  return { context, page };
+}
+
+/** With JavaScript: wait until Remix has hydrated, so clicks go through its client-side forms. */
+async function hydrated(page: Page, javaScriptEnabled: boolean) {
+  if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+}
+
+const mainText = (page: Page) => page.locator("main").innerText();
+
+/** The emailed link, signed out → /login?next=… → signed in → back on the assignment page with its details. */
+async function openEmailedLinkAndSignIn(page: Page, javaScriptEnabled: boolean, assignmentId: string, company: string, reference: string) {
+  const path = `/queue/assignments/${assignmentId}`;
+  await page.goto(`${web.url}${path}`);
+  const login = new URL(page.url());
+  expect(login.pathname).toBe("/login");
+  expect(login.searchParams.get("next")).toBe(path);
+  expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("员工登录");
+  await hydrated(page, javaScriptEnabled);
+
+  await page.getByLabel("邮箱").fill(EMAIL);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === path).catch(async (e) => {
+    throw new Error(`not back on the assignment; at ${page.url()}, page says: ${(await page.locator("body").innerText()).slice(0, 2000)}`, { cause: e });
+  });
+  await hydrated(page, javaScriptEnabled);
+
+  expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe(`线索 ${reference}`);
+  const text = await mainText(page);
+  expect(text).toContain(company);
+  expect(text).toContain("王经理");
+  expect(text).toContain("138 1234 5678");
+  expect(await page.getByRole("link", { name: "138 1234 5678" }).getAttribute("href")).toBe("tel:13812345678");
+  expect(text).toContain(REASON);
+  expect(text).toContain("状态：已派单");
+  expect(await page.getByRole("status").count()).toBe(0); // no banner before a step
+  return path;
+}
+
+/** Presses one action button and waits for the 303 back to ?done=<status> with its banner. */
+async function step(page: Page, javaScriptEnabled: boolean, button: string, path: string, done: string, statusLabel: string) {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await page.waitForURL((url) => url.pathname === path && url.searchParams.get("done") === done).catch(async (e) => {
+    throw new Error(`no ?done=${done}; at ${page.url()}, page says: ${(await page.locator("body").innerText()).slice(0, 2000)}`, { cause: e });
+  });
+  await expect.poll(() => page.getByRole("status").innerText().catch(() => "")).toBe(`已记录：${statusLabel}`);
+  expect(await mainText(page)).toContain(`状态：${statusLabel}`);
+  await hydrated(page, javaScriptEnabled);
+}
+
+describe("the emailed assignment link", () => {
+  it("with JavaScript: signs in by label, comes back, accepts and records contacted — in Postgres too", async () => {
+    const company = "南京浏览器接单机械有限公司";
+    const { reference, assignmentId } = await routedLead(company);
+    const { context, page } = await newPage(true);
+    const posts: { url: string; type: string }[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST") posts.push({ url: r.url(), type: r.resourceType() });
+    });
+    try {
+      const path = await openEmailedLinkAndSignIn(page, true, assignmentId, company, reference);
+      // Only what the status allows: accept or decline, no later steps yet.
+      expect(await page.getByRole("button", { name: "接单", exact: true }).isVisible()).toBe(true);
+      expect(await page.getByRole("button", { name: "拒绝（改派给其他专员）" }).isVisible()).toBe(true);
+      expect(await page.getByRole("button", { name: "已联系企业" }).count()).toBe(0);
+
+      await step(page, true, "接单", path, "accepted", "已接单");
+      expect(await statusOf(assignmentId)).toBe("accepted");
+      expect(await page.getByRole("button", { name: "接单", exact: true }).count()).toBe(0);
+
+      await step(page, true, "已联系企业", path, "contacted", "已联系");
+      expect(await statusOf(assignmentId)).toBe("contacted");
+
+      // Hydrated: the login and both steps went through Remix's fetch, not a document reload.
+      const assignmentPosts = posts.filter((p) => new URL(p.url).pathname.startsWith(path));
+      expect(assignmentPosts.length).toBe(2);
+      expect(assignmentPosts.every((p) => p.type === "fetch")).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("without JavaScript: the same sign-in and accept work as plain form posts", async () => {
+    const company = "南京无脚本接单机械有限公司";
+    const { reference, assignmentId } = await routedLead(company);
+    const { context, page } = await newPage(false);
+    try {
+      const path = await openEmailedLinkAndSignIn(page, false, assignmentId, company, reference);
+      expect(await page.locator('input[type="hidden"][name="csrf"]').first().inputValue()).not.toBe("");
+      await step(page, false, "接单", path, "accepted", "已接单");
+      expect(await statusOf(assignmentId)).toBe("accepted");
+      // And the queue lists it, linking back to the page.
+      await page.getByRole("navigation").getByRole("link", { name: "我的线索", exact: true }).click();
+      await page.waitForURL((url) => url.pathname === "/queue");
+      expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("我的线索");
+      const row = page.getByRole("row").filter({ hasText: company });
+      expect(await row.getByRole("link", { name: reference }).getAttribute("href")).toBe(path);
+      expect(await row.innerText()).toContain("已接单");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("the login page by keyboard", () => {
+  it("focuses the email field on load, Tab reaches the password, Enter signs in", async () => {
+    const { context, page } = await newPage(true);
+    try {
+      await page.goto(`${web.url}/login`);
+      await hydrated(page, true);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name") ?? null)).toBe("email");
+      await page.keyboard.type(EMAIL);
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("name") ?? null)).toBe("password");
+      await page.keyboard.type(PASSWORD);
+      expect(await page.getByLabel("邮箱").inputValue()).toBe(EMAIL);
+      expect(await page.getByLabel("密码").inputValue()).toBe(PASSWORD);
+      await page.keyboard.press("Enter");
+      await page.waitForURL((url) => url.pathname === "/queue");
+      expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("我的线索");
+      expect(await page.getByRole("button", { name: "退出登录" }).isVisible()).toBe(true); // signed in
+    } finally {
+      await context.close();
+    }
+  });
+});
