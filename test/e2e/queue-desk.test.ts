@@ -62,6 +62,8 @@ async function hydrated(page: Page, javaScriptEnabled: boolean) {
 }
 
 const mainText = (page: Page) => page.locator("main").innerText();
+// Headings are polled: with JavaScript the URL changes as a client navigation commits and the new
+// page renders a moment later.
 
 /** The emailed link, signed out → /login?next=… → signed in → back on the assignment page with its details. */
 async function openEmailedLinkAndSignIn(page: Page, javaScriptEnabled: boolean, assignmentId: string, company: string, reference: string) {
@@ -70,7 +72,7 @@ async function openEmailedLinkAndSignIn(page: Page, javaScriptEnabled: boolean, 
   const login = new URL(page.url());
   expect(login.pathname).toBe("/login");
   expect(login.searchParams.get("next")).toBe(path);
-  expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("员工登录");
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("员工登录");
   await hydrated(page, javaScriptEnabled);
 
   await page.getByLabel("邮箱").fill(EMAIL);
@@ -81,7 +83,7 @@ async function openEmailedLinkAndSignIn(page: Page, javaScriptEnabled: boolean, 
   });
   await hydrated(page, javaScriptEnabled);
 
-  expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe(`线索 ${reference}`);
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe(`线索 ${reference}`);
   const text = await mainText(page);
   expect(text).toContain(company);
   expect(text).toContain("王经理");
@@ -148,7 +150,7 @@ describe("the emailed assignment link", () => {
       // And the queue lists it, linking back to the page.
       await page.getByRole("navigation").getByRole("link", { name: "我的线索", exact: true }).click();
       await page.waitForURL((url) => url.pathname === "/queue");
-      expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("我的线索");
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("我的线索");
       const row = page.getByRole("row").filter({ hasText: company });
       expect(await row.getByRole("link", { name: reference }).getAttribute("href")).toBe(path);
       expect(await row.innerText()).toContain("已接单");
@@ -173,7 +175,7 @@ describe("the login page by keyboard", () => {
       expect(await page.getByLabel("密码").inputValue()).toBe(PASSWORD);
       await page.keyboard.press("Enter");
       await page.waitForURL((url) => url.pathname === "/queue");
-      expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("我的线索");
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("我的线索");
       expect(await page.getByRole("button", { name: "退出登录" }).isVisible()).toBe(true); // signed in
     } finally {
       await context.close();
