@@ -6,7 +6,7 @@ import { withLng } from "~/i18n/admin-messages";
 
 // The frame of the staff desks: plain links and forms, so everything works without JavaScript.
 
-export function StaffPage({ lng, signedIn, csrf, children }: { lng: Lng; signedIn: boolean; csrf?: string; children: ReactNode }) {
+export function StaffPage({ lng, signedIn, csrf, home = "queue", children }: { lng: Lng; signedIn: boolean; csrf?: string; home?: "queue" | "hotline"; children: ReactNode }) {
   const location = useLocation();
   const params = new URLSearchParams(location.search);
   if (lng === "en") params.delete("lng");
@@ -17,8 +17,8 @@ export function StaffPage({ lng, signedIn, csrf, children }: { lng: Lng; signedI
       <header className="top admin-top">
         <strong>{staffText(lng, "app.name")}</strong>
         {signedIn ? (
-          <nav aria-label={staffText(lng, "nav.queue")} className="admin-nav">
-            <Link to={withLng("/queue", lng)}>{staffText(lng, "nav.queue")}</Link>
+          <nav aria-label={staffText(lng, home === "hotline" ? "nav.hotline" : "nav.queue")} className="admin-nav">
+            <Link to={withLng(`/${home}`, lng)}>{staffText(lng, home === "hotline" ? "nav.hotline" : "nav.queue")}</Link>
           </nav>
         ) : null}
         <span className="admin-tools">

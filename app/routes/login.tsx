@@ -26,7 +26,7 @@ const ATTEMPTS_PER_ADDRESS_PER_MINUTE = 60;
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 function home(role: StaffRole, lng: Lng): string {
-  return withLng(role === "admin" ? "/admin" : role === "recruiter" ? "/queue" : "/", lng);
+  return withLng(role === "admin" ? "/admin" : role === "recruiter" ? "/queue" : "/hotline", lng);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,12 +8,14 @@ export type CallTaskResult = { ok: true; status: string; dueAt: string } | { ok:
 
 /**
  * Hotline staff record how a call went. No answer → the task comes back after a pause (it is due
- * again); a wrong number closes it and leaves a note in the lead's audit trail for the admin.
+ * again); a wrong number closes it and leaves a note in the lead's audit trail for the admin. A
+ * hand-over that is done means the hotline recruiter took the lead on the phone: their offer is
+ * accepted (so it does not lapse into an SLA re-route).
  */
 export async function recordCallOutcome(sql: Sql, taskId: string, outcome: CallOutcome, retryMinutes = NO_ANSWER_RETRY_MINUTES): Promise<CallTaskResult> {
   return sql.begin(async (tx) => {
-    const [task] = await tx<{ id: string; lead_id: string; assignment_id: string | null; status: string }[]>`
-      select id, lead_id, assignment_id, status from call_tasks where id = ${taskId} for update`;
+    const [task] = await tx<{ id: string; kind: string; lead_id: string; assignment_id: string | null; recruiter_id: string | null; status: string }[]>`
+      select id, kind, lead_id, assignment_id, recruiter_id, status from call_tasks where id = ${taskId} for update`;
     if (!task) return { ok: false as const, reason: "not-found" as const };
     if (task.status === "done" || task.status === "wrong-number") return { ok: false as const, reason: "closed" as const };
     const [row] = await tx<{ status: string; due_at: Date }[]>`
@@ -25,6 +27,16 @@ export async function recordCallOutcome(sql: Sql, taskId: string, outcome: CallO
       await tx`insert into routing_events (assignment_id, lead_id, event, reason)
                values (${task.assignment_id}, ${task.lead_id}, 'wrong-number',
                        ${tx.json({ zh: "热线来电号码错误，需管理员核实联系方式", en: "Wrong number on a hotline call; the admin must check the contact" } as never)})`;
+    }
+    if (outcome === "done" && task.kind === "handover" && task.assignment_id && task.recruiter_id) {
+      const accepted = await tx`
+        update assignments set status = 'accepted', accepted_at = now(), updated_at = now()
+        where id = ${task.assignment_id} and recruiter_id = ${task.recruiter_id} and status = 'offered'`;
+      if (accepted.count > 0) {
+        await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
+                 values (${task.assignment_id}, ${task.lead_id}, 'accepted', ${task.recruiter_id},
+                         ${tx.json({ zh: "热线转交完成，专员已电话接单", en: "Handed over by the hotline; the recruiter accepted on the phone" } as never)})`;
+      }
     }
     return { ok: true as const, status: row.status, dueAt: row.due_at.toISOString() };
   });

@@ -11,8 +11,9 @@ import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
 
-// The recruiter's desk in headless Chromium: the emailed assignment link, signing in by label, and the
-// accept / contacted steps — with JavaScript, without it (plain form posts), and by keyboard alone.
+// The staff desks in headless Chromium. The recruiter's: the emailed assignment link, signing in by
+// label, and the accept / contacted steps — with JavaScript, without it (plain form posts), and by
+// keyboard alone. The hotline's: a call-back worked from /hotline with JavaScript.
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let web: Awaited<ReturnType<typeof startWebServer>>;
 let browser: Browser;
@@ -25,7 +26,8 @@ beforeAll(async () => {
   web = await startWebServer({ DATABASE_URL: db.url });
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash)
-               values (${EMAIL}, '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)})`;
+               values (${EMAIL}, '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)}),
+                      ('desk@example.test', '热线坐席', 'hotline', null, ${await hashPassword(PASSWORD)})`;
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -177,6 +179,32 @@ describe("the login page by keyboard", () => {
       await page.waitForURL((url) => url.pathname === "/queue");
       await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("我的线索");
       expect(await page.getByRole("button", { name: "退出登录" }).isVisible()).toBe(true); // signed in
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("the hotline desk", () => {
+  it("with JavaScript: signs in to /hotline, records a call-back with no answer, and says so", async () => {
+    const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: "南京浏览器回访机械有限公司" }));
+    const { id, reference } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+    await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 })); // no match: a call-back task
+    const { context, page } = await newPage(true);
+    try {
+      await page.goto(`${web.url}/login`);
+      await hydrated(page, true);
+      await page.getByLabel("邮箱").fill("desk@example.test");
+      await page.getByLabel("密码").fill(PASSWORD);
+      await page.getByRole("button", { name: "登录", exact: true }).click();
+      await page.waitForURL((url) => url.pathname === "/hotline");
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("热线任务");
+      await hydrated(page, true);
+      expect(await mainText(page)).toContain(`回访 ${reference}`);
+      await page.getByRole("button", { name: `无人接听 ${reference}`, exact: true }).click();
+      await expect.poll(() => page.getByRole("status").innerText().catch(() => "")).toBe(`已记录：${reference} 无人接听`);
+      const [task] = await db.sql<{ status: string }[]>`select status from call_tasks where lead_id = ${id}`;
+      expect(task.status).toBe("no-answer");
     } finally {
       await context.close();
     }

@@ -1,0 +1,94 @@
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { DataTable, Time } from "~/components/admin";
+import { StaffPage } from "~/components/staff";
+import { getSql } from "~/db/db.server";
+import { withLng } from "~/i18n/admin-messages";
+import { lngFromUrl } from "~/i18n/lng";
+import { staffText } from "~/i18n/staff-messages";
+import { loadOpenCallTasks } from "~/routing/call-task-list.server";
+import { CALL_OUTCOMES, recordCallOutcome, type CallOutcome } from "~/routing/call-tasks.server";
+import { checkCsrf, requireStaff } from "~/staff/staff-session.server";
+import adminStyles from "~/styles/admin.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: staffText(d?.lng ?? "zh", "hotline.title") }, { name: "robots", content: "noindex" }];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** GET /hotline: the hotline staff's call tasks (hand-overs to recruiters, call-backs, escalations), due first. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, ["hotline", "admin"]);
+  const url = new URL(request.url);
+  const tasks = await loadOpenCallTasks(getSql());
+  const outcome = url.searchParams.get("outcome");
+  return {
+    lng: lngFromUrl(request.url), csrf: user.csrf, ...tasks, outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
+    flash: url.searchParams.get("stale") ? { stale: true as const } : outcome && (CALL_OUTCOMES as readonly string[]).includes(outcome) ? { reference: url.searchParams.get("ref") ?? "", outcome: outcome as CallOutcome } : null,
+  };
+}
+
+/** POST task=<id> outcome=done|no-answer|wrong-number (with the session's CSRF token) → 303 back to the list. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireStaff(request, ["hotline", "admin"]);
+  const form = await request.formData();
+  checkCsrf(user, form);
+  const task = String(form.get("task") ?? "");
+  const outcome = String(form.get("outcome") ?? "");
+  if (!UUID.test(task) || !(CALL_OUTCOMES as readonly string[]).includes(outcome)) throw data(null, { status: 400 });
+  const lng = lngFromUrl(request.url);
+  const result = await recordCallOutcome(getSql(), task, outcome as CallOutcome);
+  if (!result.ok) throw redirect(withLng("/hotline?stale=1", lng), 303);
+  const [lead] = await getSql()<{ reference: string }[]>`select l.reference from call_tasks c join leads l on l.id = c.lead_id where c.id = ${task}`;
+  throw redirect(withLng(`/hotline?outcome=${outcome}&ref=${encodeURIComponent(lead?.reference ?? "")}`, lng), 303);
+}
+
+export default function Hotline() {
+  const d = useLoaderData<typeof loader>();
+  const t = (key: Parameters<typeof staffText>[1], params?: Record<string, string | number>) => staffText(d.lng, key, params);
+  return (
+    <StaffPage lng={d.lng} signedIn csrf={d.csrf} home="hotline">
+      <h1>{t("hotline.title")}</h1>
+      {d.flash && "stale" in d.flash ? <div className="banner error" role="alert">{t("hotline.stale")}</div> : null}
+      {d.flash && "outcome" in d.flash ? <div className="banner" role="status">{t("hotline.done", { reference: d.flash.reference, outcome: t(`outcome.${d.flash.outcome}`) })}</div> : null}
+      <p>{t("hotline.intro")}</p>
+      <DataTable
+        caption={t("hotline.caption", { total: d.total })}
+        columns={[{ label: t("hotline.kind") }, { label: t("col.reference") }, { label: t("hotline.call") }, { label: t("hotline.script") }, { label: t("hotline.due") }, { label: t("hotline.attempts"), numeric: true }, { label: t("hotline.outcome") }]}
+        empty={{ when: d.rows.length === 0, text: t("hotline.empty") }}
+      >
+        {d.rows.map((r) => (
+          <tr key={r.id} data-due={r.due ? "now" : "later"}>
+            <th scope="row">{t(`task.${r.kind}`)}</th>
+            <td>
+              {r.reference}
+              <br />
+              {r.company}
+            </td>
+            <td>
+              <a href={`tel:${r.phoneDial}`}>{r.phone}</a>
+            </td>
+            <td className="script">{r.script}</td>
+            <td>
+              {r.due ? null : `${t("hotline.later")} `}
+              <Time iso={r.dueAt} />
+            </td>
+            <td className="num">{r.attempts}</td>
+            <td>
+              <Form method="post" className="actions">
+                <input type="hidden" name="csrf" value={d.csrf} />
+                <input type="hidden" name="task" value={r.id} />
+                {d.outcomes.map((o) => (
+                  <button key={o} type="submit" name="outcome" value={o} aria-label={`${t(`outcome.${o}`)} ${r.reference}`}>
+                    {t(`outcome.${o}`)}
+                  </button>
+                ))}
+              </Form>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </StaffPage>
+  );
+}
