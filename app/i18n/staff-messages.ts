@@ -74,6 +74,14 @@ const zh = {
   "outcome.done": "已完成",
   "outcome.no-answer": "无人接听",
   "outcome.wrong-number": "号码错误",
+  "caller.title": "来电查询",
+  "caller.phone": "来电号码",
+  "caller.search": "查询",
+  "caller.invalid": "这不像一个电话号码：手机 11 位，座机带区号，或 400/800 号码。",
+  "caller.unknown": "新来电：这个号码还没有提交过需求。",
+  "caller.known": "老客户：这个号码已有 {total} 条需求，最近的在前",
+  "caller.recruiters": "负责专员",
+  "caller.when": "提交时间",
 };
 type StaffKey = keyof typeof zh;
 
@@ -150,6 +158,14 @@ const en: Record<StaffKey, string> = {
   "outcome.done": "Done",
   "outcome.no-answer": "No answer",
   "outcome.wrong-number": "Wrong number",
+  "caller.title": "Who is calling?",
+  "caller.phone": "Caller's number",
+  "caller.search": "Look up",
+  "caller.invalid": "That is not a phone number: a mobile has 11 digits, a landline its area code, or a 400/800 number.",
+  "caller.unknown": "New caller: no lead from this number yet.",
+  "caller.known": "Known caller: {total} lead(s) from this number, newest first",
+  "caller.recruiters": "Recruiters",
+  "caller.when": "Submitted",
 };
 
 export function staffText(lng: Lng, key: StaffKey, params: Record<string, string | number> = {}): string {

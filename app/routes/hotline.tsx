@@ -1,12 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { DataTable, Time } from "~/components/admin";
+import { AdminSection, DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
-import { withLng } from "~/i18n/admin-messages";
+import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { loadOpenCallTasks } from "~/routing/call-task-list.server";
+import { lookUpCaller } from "~/routing/known-caller.server";
 import { CALL_OUTCOMES, recordCallOutcome, type CallOutcome } from "~/routing/call-tasks.server";
 import { checkCsrf, requireStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
@@ -21,9 +22,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const url = new URL(request.url);
-  const tasks = await loadOpenCallTasks(getSql());
+  const typedPhone = (url.searchParams.get("phone") ?? "").slice(0, 40);
+  const [tasks, caller] = await Promise.all([loadOpenCallTasks(getSql()), typedPhone.trim() ? lookUpCaller(getSql(), typedPhone) : null]);
   const outcome = url.searchParams.get("outcome");
   return {
+    typedPhone, caller,
     lng: lngFromUrl(request.url), csrf: user.csrf, ...tasks, outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
     flash: url.searchParams.get("stale") ? { stale: true as const } : outcome && (CALL_OUTCOMES as readonly string[]).includes(outcome) ? { reference: url.searchParams.get("ref") ?? "", outcome: outcome as CallOutcome } : null,
   };
@@ -52,6 +55,39 @@ export default function Hotline() {
       <h1>{t("hotline.title")}</h1>
       {d.flash && "stale" in d.flash ? <div className="banner error" role="alert">{t("hotline.stale")}</div> : null}
       {d.flash && "outcome" in d.flash ? <div className="banner" role="status">{t("hotline.done", { reference: d.flash.reference, outcome: t(`outcome.${d.flash.outcome}`) })}</div> : null}
+      <AdminSection id="caller-h" title={t("caller.title")}>
+        <Form method="get" className="lookup">
+          {d.lng === "en" ? <input type="hidden" name="lng" value="en" /> : null}
+          <label htmlFor="caller-phone">{t("caller.phone")}</label>{" "}
+          <input id="caller-phone" name="phone" type="tel" inputMode="tel" autoComplete="off" maxLength={40} defaultValue={d.typedPhone}
+            aria-invalid={d.caller && !d.caller.ok ? true : undefined} aria-describedby={d.caller ? "caller-result" : undefined} />{" "}
+          <button type="submit">{t("caller.search")}</button>
+        </Form>
+        {d.caller ? (
+          <div id="caller-result" role="status">
+            {!d.caller.ok ? (
+              <p className="error-text">{t("caller.invalid")}</p>
+            ) : d.caller.leads.length === 0 ? (
+              <p>{t("caller.unknown")}</p>
+            ) : (
+              <DataTable caption={t("caller.known", { total: d.caller.leads.length })} columns={[{ label: t("col.reference") }, { label: t("col.company") }, { label: t("col.status") }, { label: t("caller.recruiters") }, { label: t("caller.when") }]}>
+                {d.caller.leads.map((l) => (
+                  <tr key={l.reference}>
+                    <th scope="row">{l.reference}</th>
+                    <td>{l.company}</td>
+                    <td>{adminLabel(d.lng, "leadStatus", l.status)}</td>
+                    <td>{l.recruiters.join("、") || "—"}</td>
+                    <td>
+                      <Time iso={l.createdAt} />
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+          </div>
+        ) : null}
+      </AdminSection>
+
       <p>{t("hotline.intro")}</p>
       <DataTable
         caption={t("hotline.caption", { total: d.total })}

@@ -93,6 +93,20 @@ describe("/hotline", () => {
     expect(html).toMatch(/data-due="now"/);
   });
 
+  it("looks up a caller however the number is typed: known (their leads and recruiters), new, or not a number", async () => {
+    const { reference } = await routed("南京老客户查询机械有限公司", "GC-DB");
+    const { cookie } = await signIn("desk@example.test");
+    const known = await page(cookie, `/hotline?phone=${encodeURIComponent("+86 138-1234-５６７８")}`);
+    expect(known).toContain("老客户");
+    expect(known).toContain(reference);
+    expect(known).toContain("吴昊（示例）"); // R2, who has it
+    expect(await page(cookie, "/hotline?phone=13900000999")).toContain("新来电");
+    const invalid = await page(cookie, "/hotline?phone=12345");
+    expect(invalid).toContain("这不像一个电话号码");
+    expect(invalid).toMatch(/aria-invalid="true"/);
+    expect(invalid).toContain('value="12345"'); // what was typed stays
+  });
+
   it("records outcomes: no answer brings the call back later; a done hand-over accepts the recruiter's offer; a closed task is stale", async () => {
     const handover = await routed("南京热线接单机械有限公司", "GC-DB");
     const callback = await routed("南京热线未接机械有限公司", null);
