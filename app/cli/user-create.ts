@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 import { hashPassword, passwordProblem } from "~/staff/password.server";
+import { revokeSessionsOf } from "~/staff/staff-session.server";
 
 // npm run user:create -- --role recruiter --email zhou@example.cn --recruiter R1 [--name 周敏] [--password-stdin]
 // Staff accounts: admins receive SLA escalations; with --password-stdin (the first line of standard
@@ -19,6 +20,7 @@ const input = z
     "password-stdin": z.boolean().optional(),
   })
   .refine((v) => v.role !== "recruiter" || v.recruiter, { error: "--recruiter <id> is required for a recruiter account" })
+  .refine((v) => v.role === "recruiter" || !v.recruiter, { error: "--recruiter belongs to recruiter accounts only" })
   .safeParse(values);
 if (!input.success) {
   for (const issue of input.error.issues) console.error(issue.message);
@@ -47,7 +49,9 @@ try {
     on conflict (email) do update set name = excluded.name, role = excluded.role, recruiter_id = excluded.recruiter_id,
                                       password_hash = coalesce(excluded.password_hash, users.password_hash)
     returning id, (xmax = 0) as created`;
-  console.log(`${row.created ? "created" : "updated"} ${role} ${email} (${row.id})`);
+  // Any change to an account (a new password, another role) ends its sessions: a leaked password is not still signed in.
+  const revoked = row.created ? 0 : await revokeSessionsOf(sql, row.id);
+  console.log(`${row.created ? "created" : "updated"} ${role} ${email} (${row.id})${revoked ? `; ${revoked} session(s) signed out` : ""}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;

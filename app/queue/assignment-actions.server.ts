@@ -39,8 +39,19 @@ export async function applyAssignmentAction(
     if (!a) return { ok: false, reason: "stale" } as const;
     await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
              values (${input.assignmentId}, ${a.lead_id}, ${step.to}, ${input.recruiterId}, ${tx.json({ zh: step.zh, en: step.en })})`;
-    // A signed park wins the lead.
-    if (step.to === "signed") await tx`update leads set status = 'won', updated_at = now() where id = ${a.lead_id}`;
+    // A signed park wins the lead: its other parks' assignments end, so nobody re-routes, escalates or
+    // calls an enterprise that has already signed.
+    if (step.to === "signed") {
+      await tx`update leads set status = 'won', updated_at = now() where id = ${a.lead_id}`;
+      const closed = await tx<{ id: string; recruiter_id: string | null }[]>`
+        update assignments set status = 'lost', updated_at = now()
+        where lead_id = ${a.lead_id} and id <> ${input.assignmentId} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit')
+        returning id, recruiter_id`;
+      for (const c of closed) {
+        await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
+                 values (${c.id}, ${a.lead_id}, 'lost', ${c.recruiter_id}, ${tx.json({ zh: "企业已与其他园区签约，本分配关闭", en: "The enterprise signed with another park; closed" })})`;
+      }
+    }
     return { ok: true, status: step.to } as const;
   });
 }
@@ -55,6 +66,7 @@ async function decline(sql: Sql, input: { assignmentId: string; recruiterId: str
     const [a] = await tx<{ lead_id: string; park_id: string; reroutes: number; industry: string }[]>`
       select a.lead_id, a.park_id, a.reroutes, l.industry from assignments a join leads l on l.id = a.lead_id
       where a.id = ${input.assignmentId} and a.recruiter_id = ${input.recruiterId} and a.status = 'offered'
+        and l.status not in ('won', 'lost')
       for update of a`;
     if (!a) return { ok: false, reason: "stale" } as const;
     await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)

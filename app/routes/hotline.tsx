@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminSection, DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
@@ -22,21 +22,30 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const url = new URL(request.url);
-  const typedPhone = (url.searchParams.get("phone") ?? "").slice(0, 40);
-  const [tasks, caller] = await Promise.all([loadOpenCallTasks(getSql()), typedPhone.trim() ? lookUpCaller(getSql(), typedPhone) : null]);
+  const tasks = await loadOpenCallTasks(getSql());
   const outcome = url.searchParams.get("outcome");
   return {
-    typedPhone, caller,
     lng: lngFromUrl(request.url), csrf: user.csrf, ...tasks, outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
+    moved: url.searchParams.get("moved") === "1",
     flash: url.searchParams.get("stale") ? { stale: true as const } : outcome && (CALL_OUTCOMES as readonly string[]).includes(outcome) ? { reference: url.searchParams.get("ref") ?? "", outcome: outcome as CallOutcome } : null,
   };
 }
 
-/** POST task=<id> outcome=done|no-answer|wrong-number (with the session's CSRF token) → 303 back to the list. */
+type LookupResult = { typedPhone: string; caller: Awaited<ReturnType<typeof lookUpCaller>> };
+
+/**
+ * POST intent=lookup phone=… → the caller's earlier leads (posted, so numbers stay out of URLs and
+ * access logs); POST task=<id> outcome=done|no-answer|wrong-number → 303 back to the list. Both with
+ * the session's CSRF token.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const form = await request.formData();
   checkCsrf(user, form);
+  if (form.get("intent") === "lookup") {
+    const typedPhone = String(form.get("phone") ?? "").slice(0, 40);
+    return data<LookupResult>({ typedPhone, caller: await lookUpCaller(getSql(), typedPhone) }, { status: 200 });
+  }
   const task = String(form.get("task") ?? "");
   const outcome = String(form.get("outcome") ?? "");
   if (!UUID.test(task) || !(CALL_OUTCOMES as readonly string[]).includes(outcome)) throw data(null, { status: 400 });
@@ -44,34 +53,38 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await recordCallOutcome(getSql(), task, outcome as CallOutcome);
   if (!result.ok) throw redirect(withLng("/hotline?stale=1", lng), 303);
   const [lead] = await getSql()<{ reference: string }[]>`select l.reference from call_tasks c join leads l on l.id = c.lead_id where c.id = ${task}`;
-  throw redirect(withLng(`/hotline?outcome=${outcome}&ref=${encodeURIComponent(lead?.reference ?? "")}`, lng), 303);
+  const moved = result.handedOver === false ? "&moved=1" : "";
+  throw redirect(withLng(`/hotline?outcome=${outcome}&ref=${encodeURIComponent(lead?.reference ?? "")}${moved}`, lng), 303);
 }
 
 export default function Hotline() {
   const d = useLoaderData<typeof loader>();
+  const lookup = useActionData<LookupResult>();
   const t = (key: Parameters<typeof staffText>[1], params?: Record<string, string | number>) => staffText(d.lng, key, params);
   return (
     <StaffPage lng={d.lng} signedIn csrf={d.csrf} home="hotline">
       <h1>{t("hotline.title")}</h1>
       {d.flash && "stale" in d.flash ? <div className="banner error" role="alert">{t("hotline.stale")}</div> : null}
       {d.flash && "outcome" in d.flash ? <div className="banner" role="status">{t("hotline.done", { reference: d.flash.reference, outcome: t(`outcome.${d.flash.outcome}`) })}</div> : null}
+      {d.moved ? <div className="banner error" role="alert">{t("hotline.moved")}</div> : null}
       <AdminSection id="caller-h" title={t("caller.title")}>
-        <Form method="get" className="lookup">
-          {d.lng === "en" ? <input type="hidden" name="lng" value="en" /> : null}
+        <Form method="post" className="lookup">
+          <input type="hidden" name="csrf" value={d.csrf} />
+          <input type="hidden" name="intent" value="lookup" />
           <label htmlFor="caller-phone">{t("caller.phone")}</label>{" "}
-          <input id="caller-phone" name="phone" type="tel" inputMode="tel" autoComplete="off" maxLength={40} defaultValue={d.typedPhone}
-            aria-invalid={d.caller && !d.caller.ok ? true : undefined} aria-describedby={d.caller ? "caller-result" : undefined} />{" "}
+          <input id="caller-phone" name="phone" type="tel" inputMode="tel" autoComplete="off" maxLength={40} required defaultValue={lookup?.typedPhone ?? ""}
+            aria-invalid={lookup && !lookup.caller.ok ? true : undefined} aria-describedby={lookup ? "caller-result" : undefined} />{" "}
           <button type="submit">{t("caller.search")}</button>
         </Form>
-        {d.caller ? (
+        {lookup ? (
           <div id="caller-result" role="status">
-            {!d.caller.ok ? (
+            {!lookup.caller.ok ? (
               <p className="error-text">{t("caller.invalid")}</p>
-            ) : d.caller.leads.length === 0 ? (
+            ) : lookup.caller.leads.length === 0 ? (
               <p>{t("caller.unknown")}</p>
             ) : (
-              <DataTable caption={t("caller.known", { total: d.caller.leads.length })} columns={[{ label: t("col.reference") }, { label: t("col.company") }, { label: t("col.status") }, { label: t("caller.recruiters") }, { label: t("caller.when") }]}>
-                {d.caller.leads.map((l) => (
+              <DataTable caption={t("caller.known", { total: lookup.caller.leads.length })} columns={[{ label: t("col.reference") }, { label: t("col.company") }, { label: t("col.status") }, { label: t("caller.recruiters") }, { label: t("caller.when") }]}>
+                {lookup.caller.leads.map((l) => (
                   <tr key={l.reference}>
                     <th scope="row">{l.reference}</th>
                     <td>{l.company}</td>

@@ -6,7 +6,7 @@ import { withLng } from "~/i18n/admin-messages";
 import { lngFromUrl, type Lng } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { verifyPassword } from "~/staff/password.server";
-import { getStaffUser, safeNext, signInStaff, type StaffRole } from "~/staff/staff-session.server";
+import { getStaffUser, isCrossSite, safeNext, signInStaff, type StaffRole } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import { clientKey, getRateLimiter } from "~/utils/rate-limit.server";
 
@@ -18,9 +18,10 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return out;
 };
 
-// Per account and address (a guessed password takes forever), and per address (many accounts tried
-// from one place); staff sharing an office's address do not lock each other out.
-const ATTEMPTS_PER_ACCOUNT_PER_MINUTE = 10;
+// Failed attempts per account and address (a guessed password takes forever), and all attempts per
+// address (many accounts tried from one place); staff sharing an office's address do not lock each
+// other out, and signing in again and again is not a failure.
+const FAILURES_PER_ACCOUNT_PER_MINUTE = 10;
 const ATTEMPTS_PER_ADDRESS_PER_MINUTE = 60;
 // Checked when the email is unknown too, so the answer takes as long either way (no account probing).
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -41,21 +42,27 @@ type ActionResult = { error: "missing" | "wrong" | "rateLimited"; email: string 
 
 /** POST email + password → a new session and 303 onwards, or 400 with one message (never which of the two was wrong). */
 export async function action({ request, context }: ActionFunctionArgs) {
+  if (isCrossSite(request)) throw new Response("Forbidden: sign in from this site's own form", { status: 403 });
   const form = await request.formData();
   const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 200);
   const password = String(form.get("password") ?? "");
-  const address = clientKey(context);
-  const limited =
-    !getRateLimiter("staff-login-address", ATTEMPTS_PER_ADDRESS_PER_MINUTE).hit(address) ||
-    !getRateLimiter("staff-login-account", ATTEMPTS_PER_ACCOUNT_PER_MINUTE).hit(`${address}|${email}`);
-  if (limited) {
+  const account = `${clientKey(context)}|${email}`;
+  const failures = getRateLimiter("staff-login-failures", FAILURES_PER_ACCOUNT_PER_MINUTE);
+  if (!getRateLimiter("staff-login-address", ATTEMPTS_PER_ADDRESS_PER_MINUTE).hit(clientKey(context)) || failures.blocked(account)) {
     return data<ActionResult>({ error: "rateLimited", email }, { status: 429, headers: { "Retry-After": "60" } });
   }
   if (!email || !password) return data<ActionResult>({ error: "missing", email }, { status: 400 });
+  if (password.length > 200) {
+    failures.hit(account);
+    return data<ActionResult>({ error: "wrong", email }, { status: 400 }); // no account has one; not worth hashing
+  }
   const [user] = await getSql()<{ id: string; role: StaffRole; password_hash: string | null }[]>`
     select id, role, password_hash from users where email = ${email}`;
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !ok) return data<ActionResult>({ error: "wrong", email }, { status: 400 });
+  if (!user || !ok) {
+    failures.hit(account);
+    return data<ActionResult>({ error: "wrong", email }, { status: 400 });
+  }
   return signInStaff(request, user.id, safeNext(form.get("next")) ?? home(user.role, lngFromUrl(request.url)));
 }
 

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!admin) await requireStaff(request, ["recruiter"]);
   const lng = lngFromUrl(request.url);
   const d = UUID.test(params.id ?? "") ? await loadAssignmentDetails(getSql(), params.id!) : null;
-  const mine = d !== null && user?.recruiterId != null && d.recruiter?.id === user.recruiterId;
+  const mine = d !== null && user?.role === "recruiter" && user.recruiterId !== null && d.recruiter?.id === user.recruiterId;
   if (!d || (!mine && !admin)) throw data(null, { status: 404 });
   const url = new URL(request.url);
   const lead = d.lead;

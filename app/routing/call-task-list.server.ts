@@ -9,12 +9,16 @@ export type CallTaskRow = {
 };
 
 export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total: number; rows: CallTaskRow[] }> {
+  // A hand-over counts only while its recruiter still holds the offer (a re-route or a decline moved it on).
+  const current = sql`
+    c.status in ('open', 'no-answer')
+    and (c.kind <> 'handover' or exists (select 1 from assignments a where a.id = c.assignment_id and a.recruiter_id = c.recruiter_id and a.status = 'offered'))`;
   const [[{ total }], rows] = await Promise.all([
-    sql<{ total: number }[]>`select count(*)::int as total from call_tasks where status in ('open', 'no-answer')`,
+    sql<{ total: number }[]>`select count(*)::int as total from call_tasks c where ${current}`,
     sql<{ id: string; kind: CallTaskRow["kind"]; reference: string; company_name: string; phone: string; script: string; status: string; due_at: Date; due: boolean; attempts: number }[]>`
       select c.id, c.kind, l.reference, l.company_name, c.phone, c.script, c.status, c.due_at, c.due_at <= now() as due, c.attempts
       from call_tasks c join leads l on l.id = c.lead_id
-      where c.status in ('open', 'no-answer')
+      where ${current}
       order by c.due_at, c.created_at
       limit ${limit}`,
   ]);

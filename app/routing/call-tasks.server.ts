@@ -4,7 +4,8 @@ export const CALL_OUTCOMES = ["done", "no-answer", "wrong-number"] as const;
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export const NO_ANSWER_RETRY_MINUTES = 30;
 
-export type CallTaskResult = { ok: true; status: string; dueAt: string } | { ok: false; reason: "not-found" | "closed" };
+/** `handedOver: false` — a hand-over marked done whose offer had already moved on (nothing was accepted). */
+export type CallTaskResult = { ok: true; status: string; dueAt: string; handedOver?: boolean } | { ok: false; reason: "not-found" | "closed" };
 
 /**
  * Hotline staff record how a call went. No answer → the task comes back after a pause (it is due
@@ -28,16 +29,18 @@ export async function recordCallOutcome(sql: Sql, taskId: string, outcome: CallO
                values (${task.assignment_id}, ${task.lead_id}, 'wrong-number',
                        ${tx.json({ zh: "热线来电号码错误，需管理员核实联系方式", en: "Wrong number on a hotline call; the admin must check the contact" } as never)})`;
     }
+    let handedOver: boolean | undefined;
     if (outcome === "done" && task.kind === "handover" && task.assignment_id && task.recruiter_id) {
       const accepted = await tx`
         update assignments set status = 'accepted', accepted_at = now(), updated_at = now()
         where id = ${task.assignment_id} and recruiter_id = ${task.recruiter_id} and status = 'offered'`;
-      if (accepted.count > 0) {
+      handedOver = accepted.count > 0;
+      if (handedOver) {
         await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
                  values (${task.assignment_id}, ${task.lead_id}, 'accepted', ${task.recruiter_id},
                          ${tx.json({ zh: "热线转交完成，专员已电话接单", en: "Handed over by the hotline; the recruiter accepted on the phone" } as never)})`;
       }
     }
-    return { ok: true as const, status: row.status, dueAt: row.due_at.toISOString() };
+    return { ok: true as const, status: row.status, dueAt: row.due_at.toISOString(), ...(handedOver === undefined ? {} : { handedOver }) };
   });
 }

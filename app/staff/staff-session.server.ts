@@ -49,9 +49,13 @@ export async function getStaffUser(request: Request, sql: Sql = getSql()): Promi
   return row ? { id: row.id, email: row.email, name: row.name, role: row.role, recruiterId: row.recruiter_id, csrf: row.csrf_token } : null;
 }
 
-/** A local path to come back to after signing in; anything else (other hosts, `//x`) is dropped. */
+/**
+ * A local path to come back to after signing in; anything else (other hosts, `//x`) is dropped, and
+ * so is anything that is not printable ASCII (a Location header must be; the browser sends paths
+ * percent-encoded anyway).
+ */
 export function safeNext(next: unknown): string | null {
-  if (typeof next !== "string" || next.length > 500 || !next.startsWith("/") || next.startsWith("//") || /[\\\s]/.test(next)) return null;
+  if (typeof next !== "string" || next.length > 500 || !/^\/[\x21-\x7e]*$/.test(next) || next.startsWith("//") || next.includes("\\")) return null;
   return next;
 }
 
@@ -66,6 +70,20 @@ export async function requireStaff(request: Request, roles: StaffRole[]): Promis
   }
   if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
   return user;
+}
+
+/** Ends every session of a user (a new password, a changed role): copies of old cookies stop working. */
+export async function revokeSessionsOf(sql: Sql, userId: string): Promise<number> {
+  const rows = await sql`update staff_sessions set revoked_at = now() where user_id = ${userId} and revoked_at is null`;
+  return rows.count;
+}
+
+/** A form posted from another site (login CSRF): refused. Browsers say where a POST came from. */
+export function isCrossSite(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site) return site === "cross-site";
+  const origin = request.headers.get("origin");
+  return origin !== null && origin !== "null" && new URL(origin).host !== new URL(request.url).host;
 }
 
 /** Ends the session in the database (so a copied cookie stops working too) and clears the cookie. */

@@ -23,6 +23,12 @@ export class RateLimiter {
     return w.count <= this.limit;
   }
 
+  /** true when the key has used up its window (counts nothing: for limits on failures only). */
+  blocked(key: string, now = Date.now()): boolean {
+    const w = this.windows.get(key);
+    return w !== undefined && now - w.start < this.windowMs && w.count >= this.limit;
+  }
+
   private sweep(now: number) {
     for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
   }

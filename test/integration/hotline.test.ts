@@ -96,12 +96,20 @@ describe("/hotline", () => {
   it("looks up a caller however the number is typed: known (their leads and recruiters), new, or not a number", async () => {
     const { reference } = await routed("南京老客户查询机械有限公司", "GC-DB");
     const { cookie } = await signIn("desk@example.test");
-    const known = await page(cookie, `/hotline?phone=${encodeURIComponent("+86 138-1234-５６７８")}`);
+    const csrf = csrfIn(await page(cookie));
+    // Posted, so the number stays out of URLs and access logs.
+    const lookUp = async (phone: string) => {
+      const res = await post("/hotline", { intent: "lookup", phone, csrf }, cookie);
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const known = await lookUp("+86 138-1234-５６７８");
     expect(known).toContain("老客户");
     expect(known).toContain(reference);
     expect(known).toContain("吴昊（示例）"); // R2, who has it
-    expect(await page(cookie, "/hotline?phone=13900000999")).toContain("新来电");
-    const invalid = await page(cookie, "/hotline?phone=12345");
+    expect(await lookUp("13900000999")).toContain("新来电");
+    expect((await post("/hotline", { intent: "lookup", phone: "13900000999" }, cookie)).status).toBe(403); // no CSRF token
+    const invalid = await lookUp("12345");
     expect(invalid).toContain("这不像一个电话号码");
     expect(invalid).toMatch(/aria-invalid="true"/);
     expect(invalid).toContain('value="12345"'); // what was typed stays
@@ -128,6 +136,15 @@ describe("/hotline", () => {
     const [event] = await db.sql<{ recruiter_id: string }[]>`select recruiter_id from routing_events where lead_id = ${handover.leadId} and event = 'accepted'`;
     expect(event.recruiter_id).toBe("R2");
     expect(await page(cookie)).not.toContain(`转交线索 ${handover.reference}`);
+
+    // A hand-over whose offer moved on (re-routed) leaves the list; marking it done says it did not take.
+    const moved = await routed("南京热线改派机械有限公司", "GC-DB");
+    const movedTask = await taskOf(moved.leadId, "handover");
+    await db.sql`update assignments set status = 'unassigned', recruiter_id = null where lead_id = ${moved.leadId}`;
+    expect(await page(cookie)).not.toContain(`转交线索 ${moved.reference}`);
+    const notTaken = await post("/hotline", { task: movedTask.id, outcome: "done", csrf }, cookie);
+    expect(notTaken.headers.get("location")).toContain("moved=1");
+    expect(await page(cookie, notTaken.headers.get("location")!)).toContain("转交未生效");
 
     const again = await post("/hotline", { task: ho.id, outcome: "done", csrf }, cookie);
     expect(again.headers.get("location")).toBe("/hotline?stale=1");

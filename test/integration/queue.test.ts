@@ -34,14 +34,16 @@ afterAll(async () => {
 });
 
 /** A lead matched to a GC-EDZ space and routed (to R1, the park's only active recruiter), as the worker would. */
-async function routedLead(company: string): Promise<{ leadId: string; reference: string; assignmentId: string }> {
+async function routedLead(company: string, alsoPark?: string): Promise<{ leadId: string; reference: string; assignmentId: string }> {
   const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company }));
   const { id, reference } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-  const [space] = await db.sql<{ id: string }[]>`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
-  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-               values (${id}, ${space.id}, 'GC-EDZ', 88, ${db.sql.json([{ zh: "面积 5000㎡ 在需求 4000–6000㎡ 内", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
+  for (const park of ["GC-EDZ", ...(alsoPark ? [alsoPark] : [])]) {
+    const [space] = await db.sql<{ id: string }[]>`select id from spaces where park_id = ${park} and status = 'available' order by id limit 1`;
+    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+                 values (${id}, ${space.id}, ${park}, ${park === "GC-EDZ" ? 88 : 70}, ${db.sql.json([{ zh: "面积 5000㎡ 在需求 4000–6000㎡ 内", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
+  }
   await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  const [a] = await db.sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${id}`;
+  const [a] = await db.sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${id} and park_id = 'GC-EDZ'`;
   expect(a.recruiter_id).toBe("R1");
   return { leadId: id, reference, assignmentId: a.id };
 }
@@ -102,6 +104,26 @@ describe("signing in", () => {
     expect((await post("/login", { email: "other@example.test", password: "not-it-either" })).status).toBe(400);
   });
 
+  it("ignores a `next` that is not a plain local path, and refuses a sign-in posted from another site", async () => {
+    for (const next of ["//evil.example/x", "https://evil.example/", "/队列", "/a b"]) expect((await signIn("zhoumin@example.test", PASSWORD, next)).location).toBe("/queue");
+    const crossSite = await fetch(`${web.url}/login`, {
+      method: "POST", redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "cross-site" },
+      body: new URLSearchParams({ email: "zhoumin@example.test", password: PASSWORD }),
+    });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("lets a staff admin into /admin, and signing out there ends the staff session too", async () => {
+    await db.sql`insert into users (email, name, role, password_hash) values ('boss@example.test', '管理员', 'admin', ${await hashPassword(PASSWORD)})`;
+    const { cookie, location } = await signIn("boss@example.test");
+    expect(location).toBe("/admin");
+    expect((await get("/admin", cookie)).status).toBe(200);
+    expect((await post("/admin/logout", {}, cookie)).status).toBe(303);
+    expect((await get("/admin", cookie)).status).toBe(303);
+  });
+
   it("signs out for good: the old cookie no longer opens the queue", async () => {
     const { cookie } = await signIn("zhoumin@example.test");
     expect((await get("/queue", cookie)).status).toBe(200);
@@ -154,6 +176,21 @@ describe("the queue and an assignment", () => {
     const [lead] = await db.sql<{ status: string }[]>`select status from leads where id = ${leadId}`;
     expect(lead.status).toBe("won");
     expect((await post(path, { intent: "nonsense", csrf }, cookie)).status).toBe(400);
+  });
+
+  it("closes the lead's other parks when one signs: nobody re-routes or calls an enterprise that has signed", async () => {
+    const { leadId, assignmentId } = await routedLead("南京一园签约机械有限公司", "GC-MED");
+    const [other] = await db.sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${leadId} and park_id = 'GC-MED'`;
+    expect(other.recruiter_id).toBe("R3");
+    const { cookie } = await signIn("zhoumin@example.test");
+    const path = `/queue/assignments/${assignmentId}`;
+    const csrf = await csrfOf(path, cookie);
+    for (const intent of ["accept", "signed"]) expect((await post(path, { intent, csrf }, cookie)).status).toBe(303);
+    expect((await statusOf(other.id)).status).toBe("lost");
+    const [event] = await db.sql<{ recruiter_id: string; reason: { zh: string } }[]>`
+      select recruiter_id, reason from routing_events where assignment_id = ${other.id} and event = 'lost'`;
+    expect(event.recruiter_id).toBe("R3");
+    expect(event.reason.zh).toContain("已与其他园区签约");
   });
 
   it("declines: the assignment goes to the park's next recruiter with a notice due now, and leaves the decliner's queue", async () => {
@@ -211,7 +248,20 @@ describe("npm run user:create -- --password-stdin", () => {
       );
       child.stdin?.end("郑洁的密码-0123456789\n");
     });
-    const { location } = await signIn("zheng@example.test", "郑洁的密码-0123456789");
+    const { cookie, location } = await signIn("zheng@example.test", "郑洁的密码-0123456789");
     expect(location).toBe("/queue");
+
+    // A new password ends the sessions signed in with the old one.
+    await new Promise<void>((resolve, reject) => {
+      const child = execFile(
+        process.execPath,
+        ["--import", "tsx", "app/cli/user-create.ts", "--role", "recruiter", "--email", "zheng@example.test", "--recruiter", "R3", "--password-stdin"],
+        { env: { ...process.env, DATABASE_URL: db.url } },
+        (error) => (error ? reject(error) : resolve()),
+      );
+      child.stdin?.end("郑洁的新密码-9876543210\n");
+    });
+    expect((await get("/queue", cookie)).status).toBe(303);
+    expect((await signIn("zheng@example.test", "郑洁的新密码-9876543210")).location).toBe("/queue");
   });
 });
