@@ -13,12 +13,13 @@ export const MAX_REROUTES = 2;
  */
 export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
   const notices = await ctx.sql.begin(async (tx): Promise<Notice[]> => {
-    const [a] = await tx<{ id: string; lead_id: string; park_id: string; recruiter_id: string | null; status: string; reroutes: number; due: boolean; industry: string; phone: string; reference: string }[]>`
-      select a.id, a.lead_id, a.park_id, a.recruiter_id, a.status, a.reroutes, a.accept_by <= now() as due, l.industry, l.phone, l.reference
+    const [a] = await tx<{ id: string; lead_id: string; park_id: string; recruiter_id: string | null; status: string; reroutes: number; due: boolean; closed: boolean; industry: string; phone: string; reference: string }[]>`
+      select a.id, a.lead_id, a.park_id, a.recruiter_id, a.status, a.reroutes, a.accept_by <= now() as due,
+             l.status in ('won', 'lost') as closed, l.industry, l.phone, l.reference
       from assignments a join leads l on l.id = a.lead_id
       where a.id = ${data.id} for update of a`;
-    // Accepted, closed, already moved on, or the deadline was extended: nothing to do.
-    if (!a || a.status !== "offered" || !a.due) {
+    // Accepted, closed, already moved on, the deadline was extended, or the lead is won or lost: nothing to do.
+    if (!a || a.status !== "offered" || !a.due || a.closed) {
       await markDone(tx, data.outboxId);
       return [];
     }
