@@ -1,5 +1,6 @@
 import type { Sql } from "~/db/db.server";
-import { assignPark, type RoutingOptions } from "~/routing/route-lead.server";
+import { declineAssignment } from "~/routing/decline.server";
+import type { RoutingOptions } from "~/routing/route-lead.server";
 
 // What a recruiter does with an assignment from the queue. Every step is checked against the current
 // state in one conditional update (two tabs, or the SLA job, may have moved it meanwhile) and lands in
@@ -56,29 +57,10 @@ export async function applyAssignmentAction(
   });
 }
 
-/**
- * A recruiter who declines hands the assignment to the next eligible recruiter of the park (everyone
- * who already had it is skipped), or to the admin's unassigned queue. The new recruiter's notice goes
- * out through its job at once.
- */
+/** A recruiter who declines: see declineAssignment (the hotline records the same for a phone recruiter). */
 async function decline(sql: Sql, input: { assignmentId: string; recruiterId: string }, routing: RoutingOptions): Promise<ActionOutcome> {
   return sql.begin(async (tx) => {
-    const [a] = await tx<{ lead_id: string; park_id: string; reroutes: number; industry: string }[]>`
-      select a.lead_id, a.park_id, a.reroutes, l.industry from assignments a join leads l on l.id = a.lead_id
-      where a.id = ${input.assignmentId} and a.recruiter_id = ${input.recruiterId} and a.status = 'offered'
-        and l.status not in ('won', 'lost')
-      for update of a`;
-    if (!a) return { ok: false, reason: "stale" } as const;
-    await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
-             values (${input.assignmentId}, ${a.lead_id}, 'declined', ${input.recruiterId}, ${tx.json({ zh: "招商专员拒绝接单，改派", en: "Declined by the recruiter; re-routed" })})`;
-    const had = await tx<{ recruiter_id: string }[]>`
-      select distinct recruiter_id from routing_events
-      where assignment_id = ${input.assignmentId} and event in ('assigned', 'rerouted') and recruiter_id is not null`;
-    const { decision } = await assignPark(
-      tx,
-      { leadId: a.lead_id, parkId: a.park_id, leadIndustry: a.industry, previousRecruiterId: null, exclude: had.map((h) => h.recruiter_id), assignmentId: input.assignmentId, reroutes: a.reroutes + 1 },
-      { ...routing, noticeFallbackMs: 0 }, // no worker here to deliver inline: the notice is due now
-    );
-    return { ok: true, status: decision.recruiterId ? "offered" : "unassigned" } as const;
+    const next = await declineAssignment(tx, input, routing, { zh: "招商专员拒绝接单，改派", en: "Declined by the recruiter; re-routed" });
+    return next === null ? ({ ok: false, reason: "stale" } as const) : ({ ok: true, status: next } as const);
   });
 }

@@ -2,8 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { getSql } from "~/db/db.server";
 import { CALL_OUTCOMES, recordCallOutcome, type CallOutcome } from "~/routing/call-tasks.server";
 import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
+import { getWebEnv } from "~/utils/env.server";
 
-/** POST /api/call-tasks/<id>/outcome {outcome: done | no-answer | wrong-number, retryMinutes?} — for the hotline desk. */
+/** POST /api/call-tasks/<id>/outcome {outcome: done | no-answer | wrong-number | refused (hand-overs), retryMinutes?} — for scripts; people use /hotline. */
 export async function action({ request, params }: ActionFunctionArgs) {
   if (!hasAdminToken(request) && !(await hasAdminSession(request))) return Response.json({ error: "unauthorized" }, { status: 401 });
   let body: { outcome?: unknown; retryMinutes?: unknown };
@@ -20,7 +21,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ errors: { retryMinutes: ["应为 1 到 10080 之间的分钟数"] } }, { status: 400 });
   }
   if (!/^[0-9a-f-]{36}$/i.test(params.id ?? "")) return Response.json({ error: "not found" }, { status: 404 });
-  const result = await recordCallOutcome(getSql(), params.id!, body.outcome as CallOutcome, retry);
-  if (!result.ok) return Response.json({ error: result.reason }, { status: result.reason === "not-found" ? 404 : 409 });
+  const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 };
+  const result = await recordCallOutcome(getSql(), params.id!, body.outcome as CallOutcome, { routing, retryMinutes: retry });
+  if (!result.ok) return Response.json({ error: result.reason }, { status: result.reason === "not-found" ? 404 : result.reason === "not-a-handover" ? 400 : 409 });
   return Response.json(result);
 }

@@ -10,6 +10,7 @@ import { loadOpenCallTasks } from "~/routing/call-task-list.server";
 import { lookUpCaller } from "~/routing/known-caller.server";
 import { CALL_OUTCOMES, recordCallOutcome, type CallOutcome } from "~/routing/call-tasks.server";
 import { checkCsrf, requireStaff } from "~/staff/staff-session.server";
+import { getWebEnv } from "~/utils/env.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
@@ -50,7 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = String(form.get("outcome") ?? "");
   if (!UUID.test(task) || !(CALL_OUTCOMES as readonly string[]).includes(outcome)) throw data(null, { status: 400 });
   const lng = lngFromUrl(request.url);
-  const result = await recordCallOutcome(getSql(), task, outcome as CallOutcome);
+  const result = await recordCallOutcome(getSql(), task, outcome as CallOutcome, { routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 } });
+  if (!result.ok && result.reason === "not-a-handover") throw data(null, { status: 400 });
   if (!result.ok) throw redirect(withLng("/hotline?stale=1", lng), 303);
   const [lead] = await getSql()<{ reference: string }[]>`select l.reference from call_tasks c join leads l on l.id = c.lead_id where c.id = ${task}`;
   const moved = result.handedOver === false ? "&moved=1" : "";
@@ -128,7 +130,7 @@ export default function Hotline() {
               <Form method="post" className="actions">
                 <input type="hidden" name="csrf" value={d.csrf} />
                 <input type="hidden" name="task" value={r.id} />
-                {d.outcomes.map((o) => (
+                {d.outcomes.filter((o) => o !== "refused" || r.kind === "handover").map((o) => (
                   <button key={o} type="submit" name="outcome" value={o} aria-label={`${t(`outcome.${o}`)} ${r.reference}`}>
                     {t(`outcome.${o}`)}
                   </button>

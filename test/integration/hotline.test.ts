@@ -146,6 +146,18 @@ describe("/hotline", () => {
     expect(notTaken.headers.get("location")).toContain("moved=1");
     expect(await page(cookie, notTaken.headers.get("location")!)).toContain("转交未生效");
 
+    // A phone recruiter who turns the lead down on the call: the offer is declined for them and re-routed
+    // (东坝 has nobody else: the admin's unassigned queue). Only hand-overs have this outcome.
+    const refused = await routed("南京热线拒绝机械有限公司", "GC-DB");
+    const refusedTask = await taskOf(refused.leadId, "handover");
+    expect((await post("/hotline", { task: refusedTask.id, outcome: "refused", csrf }, cookie)).status).toBe(303);
+    expect(await taskOf(refused.leadId, "handover")).toMatchObject({ status: "done" });
+    const [declined] = await db.sql<{ status: string; recruiter_id: string | null }[]>`select status, recruiter_id from assignments where lead_id = ${refused.leadId}`;
+    expect(declined).toEqual({ status: "unassigned", recruiter_id: null });
+    const events = await db.sql<{ event: string; recruiter_id: string | null }[]>`select event, recruiter_id from routing_events where lead_id = ${refused.leadId} order by id`;
+    expect(events.map((e) => [e.event, e.recruiter_id])).toEqual([["assigned", "R2"], ["notified", "R2"], ["declined", "R2"], ["rerouted", null]]);
+    expect((await post("/hotline", { task: cb.id, outcome: "refused", csrf }, cookie)).status).toBe(400);
+
     const again = await post("/hotline", { task: ho.id, outcome: "done", csrf }, cookie);
     expect(again.headers.get("location")).toBe("/hotline?stale=1");
     expect((await post("/hotline", { task: ho.id, outcome: "maybe", csrf }, cookie)).status).toBe(400);
