@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startMeilisearch } from "../../search/launcher";
+import { dropTestDatabases } from "../support/database";
 import { ensureRemixBuild } from "../support/remix-build";
 
 // Once per run: the project's own Meilisearch (the real server, on a free port, in a temp folder)
@@ -18,6 +19,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await meili.stop();
     rmSync(dir, { recursive: true, force: true });
+    await dropTestDatabases();
   };
 }
 
