@@ -54,18 +54,44 @@ const AUTHORITY_TYPES: Record<string, string> = {
  * county or city that no longer exists is still a real code.
  */
 export const PROVINCE_CODES = [
-  "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42",
-  "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+  "11",
+  "12",
+  "13",
+  "14",
+  "15",
+  "21",
+  "22",
+  "23",
+  "31",
+  "32",
+  "33",
+  "34",
+  "35",
+  "36",
+  "37",
+  "41",
+  "42",
+  "43",
+  "44",
+  "45",
+  "46",
+  "50",
+  "51",
+  "52",
+  "53",
+  "54",
+  "61",
+  "62",
+  "63",
+  "64",
+  "65",
 ] as const;
 const PROVINCES = new Set<string>(PROVINCE_CODES);
 const NATIONAL = "100000";
 
 /** Half-width, upper-case, without invisible characters and the spaces and dashes people group the code with. */
 export function normalizeCreditCode(s: string): string {
-  return toHalfWidth(stripFormatChars(s))
-    .replace(DASH_CHARS, "-")
-    .replace(/[\s-]/g, "")
-    .toUpperCase();
+  return toHalfWidth(stripFormatChars(s)).replace(DASH_CHARS, "-").replace(/[\s-]/g, "").toUpperCase();
 }
 
 /** The check character for a 17-character body, or null when the body is not from the charset. */
@@ -136,7 +162,8 @@ function structureProblem(code: string): CreditCodeProblem | null {
   if (!types.includes(code[1])) return "orgType";
   const division = code.slice(2, 8);
   // Six digits; a province-level code ends in 0000 (no xx00yy exists).
-  if (division !== NATIONAL && (!/^\d{6}$/.test(division) || !PROVINCES.has(division.slice(0, 2)) || /^\d\d00(?!00)/.test(division))) return "division";
+  if (division !== NATIONAL && (!/^\d{6}$/.test(division) || !PROVINCES.has(division.slice(0, 2)) || /^\d\d00(?!00)/.test(division)))
+    return "division";
   if (organizationCodeCheckChar(code.slice(8, 16)) !== code[16]) return "orgCode";
   return null;
 }

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
+
 import { DASH_CHARS, stripFormatChars } from "./format-chars";
 import { toHalfWidth } from "./numbers";
 

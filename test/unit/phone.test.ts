@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
 import { formatPhoneForDisplay, maskPhone, normalizePhone, type PhoneKind } from "../../app/domain/phone";
 
 // Validity and type come from libphonenumber's CN metadata (libphonenumber-js/max); these tables pin
@@ -275,7 +276,19 @@ const mobileArb = fc
   .tuple(fc.constantFrom("3", "5", "8"), fc.string({ unit: fc.constantFrom(..."0123456789"), minLength: 9, maxLength: 9 }))
   .filter(([second, rest]) => !(second === "5" && rest[0] === "4")) // 154 is not allocated
   .map(([second, rest]) => `1${second}${rest}`);
-const invisible = fc.constantFrom("\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u202A", "\u202C", "\u202D", "\u2060", "\uFEFF", "\u00AD");
+const invisible = fc.constantFrom(
+  "\u200B",
+  "\u200C",
+  "\u200D",
+  "\u200E",
+  "\u200F",
+  "\u202A",
+  "\u202C",
+  "\u202D",
+  "\u2060",
+  "\uFEFF",
+  "\u00AD",
+);
 const dash = fc.constantFrom("-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\uFE63", "\uFF0D", " ", "");
 
 describe("normalizePhone properties", () => {
