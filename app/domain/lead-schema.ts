@@ -253,14 +253,17 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   const consent = onWeb ? z.preprocess((v) => v === "on" || v === "true" || v === true, z.literal(true, { error: m("consent") })) : flag(m);
 
   return z
-    .object({
-      need,
-      use,
-      tax,
-      company,
-      contact,
-      consent,
-    })
+    .object(
+      {
+        need,
+        use,
+        tax,
+        company,
+        contact,
+        consent,
+      },
+      { error: m("invalid") },
+    )
     // The area check runs even while other fields still have errors, so every error shows at once.
     .superRefine(
       (lead, ctx) => {

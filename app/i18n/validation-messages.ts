@@ -69,3 +69,8 @@ export function validationMessage(lng: Lng, key: ValidationKey, params: Record<s
   const text: string = (lng === "en" ? en : zh)[key];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
 }
+
+/** Every message template of one language (for the test that no library default reaches a person). */
+export function validationTemplates(lng: Lng): string[] {
+  return Object.values(lng === "en" ? en : zh);
+}
