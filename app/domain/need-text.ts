@@ -132,7 +132,7 @@ function round2(n: number): number {
 
 const KIND_WORDS: Array<[NonNullable<NeedHints["kind"]>, RegExp]> = [
   ["factory", /厂房|车间|工厂|生产基地|\bfactor(?:y|ies)\b|\bplants?\b|\bworkshops?\b/g],
-  ["land", /土地|用地|地块|拿地|摘牌|\bland\b|\bplots?\b/g],
+  ["land", /土地|用地|地块|拿地|买地|购地|(?<=亩)地|摘牌|\bland\b|\bplots?\b/g],
   ["office", /办公|写字楼|\boffices?\b/g],
   ["warehouse", /仓库|仓储|物流|库房|冷库|\bwarehouses?\b|\bstorage\b|\blogistics\b/g],
 ];
