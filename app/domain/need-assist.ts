@@ -1,5 +1,5 @@
 import type { LeadFlag } from "./lead-flags";
-import { parseNeedText, type NeedHints } from "./need-text";
+import { type NeedHints,parseNeedText } from "./need-text";
 
 /**
  * Which blanks the free-text assist fills, decided in ONE place: the lead schema stores exactly this, and

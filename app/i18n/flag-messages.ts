@@ -1,4 +1,5 @@
 import type { LeadFlag } from "~/domain/lead-flags";
+
 import type { Lng } from "./lng";
 
 // What the intake doubted, as the recruiter and the admin read it. `{text}` is the figure or words concerned.

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Sql } from "~/db/db.server";
+
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";

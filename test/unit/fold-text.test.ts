@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fold, foldText } from "../../app/domain/fold-text";
+
 import { parseArea } from "../../app/domain/area";
+import { fold, foldText } from "../../app/domain/fold-text";
 import { parseChineseNumber } from "../../app/domain/numbers";
 import { parseCeilingM, parseCraneT } from "../../app/domain/units";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createLeadSchema, issuesToFieldErrors } from "../../app/domain/lead-schema";
+
+import { createLeadSchema, issuesToFieldErrors, type Lead } from "../../app/domain/lead-schema";
 import { validLeadJson } from "../support/leads";
 
 // The number fields of the one lead schema take what the notes parser takes (issue 9, items 12, 13, 17).
@@ -11,10 +12,10 @@ function parse(patch: { need?: Record<string, unknown>; tax?: Record<string, unk
   return schema(lng).safeParse({ ...base, need: { ...base.need, ...patch.need }, tax: { ...base.tax, ...patch.tax } });
 }
 
-function value<T>(patch: Parameters<typeof parse>[0], pick: (lead: Record<string, any>) => T): T {
+function value<T>(patch: Parameters<typeof parse>[0], pick: (lead: Lead) => T): T {
   const r = parse(patch);
   if (!r.success) throw new Error(JSON.stringify(issuesToFieldErrors(r.error)));
-  return pick(r.data.lead as Record<string, any>);
+  return pick(r.data.lead);
 }
 
 function errors(patch: Parameters<typeof parse>[0], lng: "zh" | "en" = "zh") {
@@ -86,7 +87,7 @@ describe("implausible figures are kept and flagged for the recruiter", () => {
 });
 
 describe("qualifiers in number fields", () => {
-  it.each<[string, Record<string, unknown>, (l: Record<string, any>) => unknown, unknown]>([
+  it.each<[string, Record<string, unknown>, (l: Lead) => unknown, unknown]>([
     ["employees 200余人", { tax: { employees: "200余人" } } as never, (l) => l.tax.employees, 200],
     ["employees 约150人", { tax: { employees: "约150人" } } as never, (l) => l.tax.employees, 150],
     ["employees 三百多名", { tax: { employees: "三百多名" } } as never, (l) => l.tax.employees, 300],

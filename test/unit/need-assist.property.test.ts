@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { FIELD_LIMITS } from "../../app/domain/field-limits";
 import { createLeadSchema } from "../../app/domain/lead-schema";
 import { planAssist, planHints } from "../../app/domain/need-assist";

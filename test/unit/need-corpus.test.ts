@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseNeedText, type NeedHints } from "../../app/domain/need-text";
-import { NEED_CORPUS, type CorpusExpect } from "../fixtures/need-corpus";
+
+import { type NeedHints,parseNeedText } from "../../app/domain/need-text";
+import { type CorpusExpect,NEED_CORPUS } from "../fixtures/need-corpus";
 
 function expand(e: CorpusExpect): NeedHints {
   const h: NeedHints = {};

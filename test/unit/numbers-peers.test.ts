@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseWan } from "../../app/domain/money";
 import { parseChineseNumber, parseNumberRange } from "../../app/domain/numbers";
 

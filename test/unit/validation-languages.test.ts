@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+
 import { createLeadSchema, issuesToFieldErrors, type LeadChannel } from "../../app/domain/lead-schema";
 import { validationTemplates } from "../../app/i18n/validation-messages";
 import { validLeadJson } from "../support/leads";
@@ -7,13 +8,13 @@ import { validLeadJson } from "../support/leads";
 // Issue 9 item 15: every message a person can see is in their language. The fields are not listed by
 // hand: they are read from the schema itself, so a field added later is driven too.
 
-type AnySchema = z.ZodType & { def: Record<string, any> };
+type AnySchema = z.ZodType & { def: { type: string; shape?: Record<string, AnySchema>; in?: AnySchema; out?: AnySchema; innerType?: AnySchema } };
 
 /** The object shape under preprocess/pipe/refine wrappers, or null for a leaf field. */
 function shapeOf(schema: AnySchema): Record<string, AnySchema> | null {
   const def = schema.def;
-  if (def.type === "object") return def.shape;
-  if (def.type === "pipe") return shapeOf(def.out) ?? shapeOf(def.in);
+  if (def.type === "object") return def.shape ?? null;
+  if (def.type === "pipe") return shapeOf(def.out!) ?? shapeOf(def.in!);
   if (def.innerType) return shapeOf(def.innerType);
   return null;
 }
@@ -45,10 +46,12 @@ const BAD_VALUES: unknown[] = [
   "十亿亿",
 ];
 
-function withValue(base: Record<string, any>, path: string[], value: unknown) {
+type Json = Record<string, unknown>;
+
+function withValue(base: Json, path: string[], value: unknown) {
   const copy = structuredClone(base);
   let node = copy;
-  for (const key of path.slice(0, -1)) node = node[key] ??= {};
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Json;
   node[path[path.length - 1]] = value;
   return copy;
 }
