@@ -167,6 +167,18 @@ describe("identity fields as people paste them (issue 9, items 9 and 14)", () =>
     expect(row.credit_code).toBe("91110000600037341N");
     expect(row.lead.company.creditCode).toBe("91110000600037341N");
     expect(await sql`select topic from outbox where aggregate_id = ${id}`).toHaveLength(2);
+    // The recruiter is told to verify it: the flag travels with the lead to GET /api/leads/<id>.
+    const view = await (await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).json();
+    expect(view.lead.flags).toEqual([{ field: "company.creditCode", code: "creditCodeCheck", text: "91110000600037341N" }]);
+  });
+
+  it("keeps a phone's trailing note as a flag beside the number", async () => {
+    const res = await post({ ...validLeadJson(), contact: { name: "王经理", phone: "138 1234 5678（同微信）" } });
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    const [row] = await sql`select phone, lead from leads where id = ${id}`;
+    expect(row.phone).toBe("+8613812345678");
+    expect(row.lead.flags).toEqual([{ field: "contact.phone", code: "phoneNote", text: "同微信" }]);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { createLeadSchema, issuesToFieldErrors, type LeadChannel } from "../../app/domain/lead-schema";
+import { describeFlag } from "../../app/i18n/flag-messages";
 import { validLeadJson } from "../support/leads";
 
 // The schema's side of phones, credit codes, consent and invisible characters (issue 9, items 9, 14, 16).
@@ -46,16 +47,15 @@ describe("credit codes in the lead", () => {
     expect(zh.success).toBe(true);
     if (!zh.success) return;
     expect(zh.data.lead.company.creditCode).toBe("91110000600037341N");
-    expect(zh.data.flags).toEqual([
-      { field: "company.creditCode", code: "creditCodeCheck", text: expect.stringContaining("校验位不符，需核实") },
-    ]);
-    const en = parse(body, "api", "en");
-    expect(en.success && en.data.flags[0].text).toMatch(/check digit does not match — verify/);
+    const flags = zh.data.lead.flags;
+    expect(flags).toEqual([{ field: "company.creditCode", code: "creditCodeCheck", text: "91110000600037341N" }]);
+    expect(describeFlag("zh", flags[0])).toBe("统一社会信用代码校验位不符，需核实：91110000600037341N");
+    expect(describeFlag("en", flags[0])).toMatch(/check character does not match/);
   });
 
   it("raises no flag for a correct code, and none for no code", () => {
     const ok = parse({ ...base, company: { name: "某公司", creditCode: "91110000600037341L" } });
-    expect(ok.success && ok.data.flags).toEqual([]);
+    expect(ok.success && ok.data.lead.flags).toEqual([]);
     const none = parse({ ...base, company: { name: "某公司", creditCode: "  " } });
     expect(none.success && none.data.lead.company.creditCode).toBeUndefined();
   });
@@ -84,7 +84,8 @@ describe("phones in the lead", () => {
     expect(r.success).toBe(true);
     if (!r.success) return;
     expect(r.data.lead.contact).toMatchObject({ phone: "+8613812345678", phoneKind: "mobile" });
-    expect(r.data.flags).toEqual([{ field: "contact.phone", code: "phoneNote", text: "电话备注：微信同号" }]);
+    expect(r.data.lead.flags).toEqual([{ field: "contact.phone", code: "phoneNote", text: "微信同号" }]);
+    expect(describeFlag("zh", r.data.lead.flags[0])).toBe("电话备注：微信同号");
   });
 
   it.each([
