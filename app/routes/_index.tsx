@@ -107,7 +107,8 @@ export default function InquiryForm() {
   // nothing for a field the person filled in.
   const typedNeed = Object.entries({ areaMin: need.areaMin, areaMax: need.areaMax, ceilingMinM: need.ceilingMinM, floorLoadMinKg: need.floorLoadMinKg, powerMinKva: need.powerMinKva, craneMinT: need.craneMinT, singleStorey: need.singleStorey });
   const filled = new Set(typedNeed.filter(([, f]) => typeof f.value === "string" && f.value.trim() !== "").map(([name]) => name));
-  const understood = notes ? describeNeedHints(planHints(planAssist(notes, filled)), lng, need.kind.value === "land" ? "land" : undefined) : [];
+  const plan = planAssist(notes, filled);
+  const understood = describeNeedHints(planHints(plan), lng, need.kind.value === "land" ? "land" : undefined);
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
   const { hotline } = useRootData();
 
@@ -160,6 +161,11 @@ export default function InquiryForm() {
             {understood.length > 0 ? (
               <p className="understood" aria-live="polite">
                 {t("need.understood")} {understood.join(lng === "en" ? "; " : "；")}
+              </p>
+            ) : null}
+            {plan.unread.length > 0 ? (
+              <p className="understood" aria-live="polite">
+                {t("need.unread")} {plan.unread.map((f) => f.text).join(lng === "en" ? "; " : "；")}
               </p>
             ) : null}
           </fieldset>
