@@ -269,7 +269,7 @@ function nearest(key: string, latin: boolean): string[] {
   const limit = latin ? Math.max(1, Math.floor(key.length / 3)) : Math.max(1, Math.floor(key.length / 2));
   const scored: { e: Entry; d: number }[] = [];
   for (const e of idx.entries) {
-    const forms = latin ? e.keys.map((k) => pinyinKeys(k)[0]) : [...e.keys, e.path, e.path.replace(/^.+?[省区]/, "")];
+    const forms = comparableForms(e, latin);
     let d = Infinity;
     for (const f of forms) d = Math.min(d, levenshtein(key, f, limit));
     if (d <= limit) scored.push({ e, d });
@@ -281,6 +281,19 @@ function nearest(key: string, latin: boolean): string[] {
     if (out.length === MAX_SUGGESTIONS) break;
   }
   return out;
+}
+
+const formsCache = { latin: new Map<Entry, string[]>(), han: new Map<Entry, string[]>() };
+
+/** What an unknown name is compared with: the names and paths, or their first pinyin reading. */
+function comparableForms(e: Entry, latin: boolean): string[] {
+  const cache = latin ? formsCache.latin : formsCache.han;
+  let forms = cache.get(e);
+  if (!forms) {
+    forms = latin ? e.keys.map((k) => pinyinKeys(k)[0]) : [...e.keys, e.path, e.path.replace(/^.+?[省区]/, "")];
+    cache.set(e, forms);
+  }
+  return forms;
 }
 
 /** Levenshtein distance over code points; anything above `cap` is reported as cap + 1. */
