@@ -398,3 +398,28 @@ export function withRegionCodes<T extends { need: { regions?: string[]; regionCo
   if (Array.isArray(lead.need.regionCodes) || !lead.need.regions?.length) return lead;
   return { ...lead, need: { ...lead.need, regionCodes: resolveRegions(lead.need.regions).codes } };
 }
+
+/**
+ * Divisions whose name, short name or path contains what is typed (Chinese, Traditional folded), or
+ * whose pinyin starts with it (Latin): for a search-as-you-type list. Provinces first, then cities,
+ * then districts; at most `limit`.
+ */
+export function searchDivisions(query: string, limit = 10): Division[] {
+  const idx = getIndex();
+  const latin = isLatin(query);
+  const q = latin ? query.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z]/g, "") : normalizeChinese(query).replace(/\s+/g, "");
+  if (!q) return [];
+  let hits: Entry[];
+  if (latin) {
+    const found = new Set<Entry>();
+    for (const [key, list] of pinyinIndex()) if (key.startsWith(q)) for (const e of list) found.add(e);
+    hits = [...found];
+  } else {
+    hits = idx.entries.filter((e) => e.path.includes(q) || e.keys.some((k) => k.includes(q)));
+  }
+  const seen = new Set<string>();
+  return pick(hits)
+    .filter((e) => (seen.has(e.code) ? false : (seen.add(e.code), true)))
+    .slice(0, limit)
+    .map(toDivision);
+}

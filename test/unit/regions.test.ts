@@ -224,7 +224,7 @@ describe("resolveRegions", () => {
   });
 
   it("a lead stored before codes gets them from its names", () => {
-    const stored = { need: { regions: ["高淳", "南京市溧水区"] } };
+    const stored: { need: { regions: string[]; regionCodes?: string[] } } = { need: { regions: ["高淳", "南京市溧水区"] } };
     expect(withRegionCodes(stored).need.regionCodes).toEqual(["320117", "320118"]);
     const fresh = { need: { regions: ["高淳"], regionCodes: ["320118"] } };
     expect(withRegionCodes(fresh)).toBe(fresh);
