@@ -143,6 +143,8 @@ export default function InquiryForm() {
         ) : null}
         <Form method="post" action={lng === "en" ? "/?index&lng=en" : "/?index"} {...getFormProps(form)}>
           <input type="hidden" name="submissionKey" value={submissionKey} />
+          {/* Enter in any field sends the form, not the region picker's buttons further down. */}
+          <button type="submit" className="hp" tabIndex={-1} aria-hidden="true" />
           <div className="hp" aria-hidden="true">
             <label htmlFor="hp-website">{t("honeypot.label")}</label>
             <input id="hp-website" name={HONEYPOT} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
