@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backfillParkDistrictCodes } from "~/inventory/district-codes.server";
 import { importInventory } from "~/inventory/import.server";
 import { createSearchClient } from "../../search/client";
+import { reindexAll } from "../../search/reindex";
 import { hardFilters } from "../../search/spaces.query";
 import { lead } from "../fixtures/match-eval";
 import { demoInventory } from "../fixtures/inventory";
@@ -149,6 +150,16 @@ describe("parks carry their district code", () => {
     expect((doc.park as { districtCode: string }).districtCode).toBe("320117");
     const park = await search.index(indexNames.parks).getDocument("JN-IP");
     expect(park).toMatchObject({ districtCode: "320115", divisionCodes: ["320000", "320100", "320115"] });
+  });
+
+  it("npm run reindex rebuilds the documents with their codes; a lead typed in Traditional is found by its division's name", async () => {
+    const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
+    await reindexAll(db.sql, search, indexNames);
+    const doc = await search.index(indexNames.spaces).getDocument("S1");
+    expect(doc.divisionCodes).toEqual(["320000", "320100", "320118"]);
+    const { hits } = await search.index(indexNames.leads).search("高淳区", { filter: ["regionCodes = 320118"], locales: ["cmn"], limit: 100 });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.some((h) => (h.regions as string[]).includes("高淳區"))).toBe(true);
   });
 
   it("a park whose district is not a division is a bad row with the reason and the nearest names; nothing written", async () => {
