@@ -1,14 +1,12 @@
 import { useEffect, useRef, useState } from "react";
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
+import type { DivisionOption, RegionPickerState } from "~/leads/region-picker.server";
 
 // Province → city → district, added to the regions field as the division's full name (江苏省南京市高淳区),
 // which the lead schema resolves like anything typed. Without JavaScript the buttons submit the form
 // (everything typed is kept) and the server lists the next level or adds the choice; with JavaScript the
 // lists load from /api/regions as you choose, and a search box suggests divisions as you type.
-
-export type DivisionOption = { code: string; name: string; path: string };
-export type RegionPickerState = { province?: string; city?: string; district?: string; cities: DivisionOption[]; districts: DivisionOption[] };
 
 export const REGION_INTENT = "regionIntent";
 export const PICKER_FIELDS = { province: "regionPicker.province", city: "regionPicker.city", district: "regionPicker.district", search: "regionPicker.search" } as const;

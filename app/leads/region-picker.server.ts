@@ -1,7 +1,11 @@
-import type { RegionPickerState } from "~/components/region-picker";
 import { childDivisions, divisionByCode } from "~/domain/regions";
 
-const option = ({ code, name, path }: { code: string; name: string; path: string }) => ({ code, name, path });
+/** One entry of a picker list; `path` is what gets added to the regions field. */
+export type DivisionOption = { code: string; name: string; path: string };
+/** What the picker shows after a submit without JavaScript: the choices and the lists under them. */
+export type RegionPickerState = { province?: string; city?: string; district?: string; cities: DivisionOption[]; districts: DivisionOption[] };
+
+const option = ({ code, name, path }: DivisionOption): DivisionOption => ({ code, name, path });
 
 /** The provinces for the picker's first list. */
 export function provinceOptions() {

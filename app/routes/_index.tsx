@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { CheckboxField, ChoiceField, SelectField, TextareaField, TextField, type FieldMeta } from "~/components/forms";
-import { appendRegion, PICKER_FIELDS, REGION_INTENT, RegionPicker, type RegionPickerState } from "~/components/region-picker";
+import { appendRegion, PICKER_FIELDS, REGION_INTENT, RegionPicker } from "~/components/region-picker";
 import { getSql } from "~/db/db.server";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
 import { AREA_UNITS, createLeadSchema, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
@@ -17,7 +17,7 @@ import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { clientKey, getRateLimiter } from "~/utils/rate-limit.server";
 import { useRootData } from "~/root";
-import { pickRegion, provinceOptions } from "~/leads/region-picker.server";
+import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: ui(d?.lng ?? "zh", "app.name") },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backfillParkDistrictCodes } from "~/inventory/district-codes.server";
+import { backfillParkDistrictCodes } from "~/db/district-codes.server";
 import { importInventory } from "~/inventory/import.server";
 import { createSearchClient } from "../../search/client";
 import { reindexAll } from "../../search/reindex";

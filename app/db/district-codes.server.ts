@@ -1,5 +1,5 @@
-import type { Sql } from "~/db/db.server";
-import { enqueue } from "~/db/outbox.server";
+import type { Sql } from "./db.server";
+import { enqueue } from "./outbox.server";
 import { resolveParkDistrict } from "~/domain/regions";
 
 /**
