@@ -1,6 +1,7 @@
+import { resolveParkDistrict } from "~/domain/regions";
+
 import type { Sql } from "./db.server";
 import { enqueue } from "./outbox.server";
-import { resolveParkDistrict } from "~/domain/regions";
 
 /**
  * Parks stored before migration 007 have names only: their district codes, resolved from province,

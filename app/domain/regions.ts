@@ -39,7 +39,6 @@ export type RegionResolution = { ok: true; divisions: Division[] } | ({ ok: fals
 
 type Entry = Division & { rank: 1 | 2 | 3; provinceCode: string; cityCode: string | null; keys: string[] };
 
-const LEVEL_RANK = { province: 1, city: 2, district: 3 } as const;
 /** Suggestions offered for an unknown name (the nearest); ambiguous names list every candidate up to this many. */
 const MAX_SUGGESTIONS = 3;
 const MAX_CANDIDATES = 8;
@@ -47,7 +46,9 @@ const MAX_CANDIDATES = 8;
 // The 55 minority nationalities (GB/T 3304-1991), as they appear in the names of autonomous units
 // (广西壮族自治区 → 广西, 伊犁哈萨克自治州 → 伊犁, 石柱土家族自治县 → 石柱); some names drop the 族.
 const NATIONALITIES =
-  "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺".split(" ");
+  "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺".split(
+    " ",
+  );
 const ETHNIC = `(?:(?:${[...NATIONALITIES].sort((a, b) => b.length - a.length).join("|")})族?)+`;
 const AUTONOMOUS = new RegExp(`${ETHNIC}自治(?:区|州|县|旗)$`);
 
@@ -75,18 +76,45 @@ function buildEntries(): Entry[] {
   const cities = new Map(citiesData.map((c) => [c.code, c]));
   const entries: Entry[] = [];
   for (const p of provincesData) {
-    entries.push({ code: `${p.code}0000`, level: "province", rank: 1, name: p.name, path: p.name, provinceCode: p.code, cityCode: null, keys: [p.name, ...shortNames(p.name, "province")] });
+    entries.push({
+      code: `${p.code}0000`,
+      level: "province",
+      rank: 1,
+      name: p.name,
+      path: p.name,
+      provinceCode: p.code,
+      cityCode: null,
+      keys: [p.name, ...shortNames(p.name, "province")],
+    });
   }
   for (const c of citiesData) {
     const p = provinces.get(c.provinceCode)!;
     if (UNNAMED_CITY.test(c.name)) continue;
-    entries.push({ code: `${c.code}00`, level: "city", rank: 2, name: c.name, path: p.name + c.name, provinceCode: p.code, cityCode: c.code, keys: [c.name, ...shortNames(c.name, "city")] });
+    entries.push({
+      code: `${c.code}00`,
+      level: "city",
+      rank: 2,
+      name: c.name,
+      path: p.name + c.name,
+      provinceCode: p.code,
+      cityCode: c.code,
+      keys: [c.name, ...shortNames(c.name, "city")],
+    });
   }
   for (const a of areasData) {
     const p = provinces.get(a.provinceCode)!;
     const c = cities.get(a.cityCode)!;
     const cityPart = UNNAMED_CITY.test(c.name) || c.name === a.name ? "" : c.name;
-    entries.push({ code: a.code, level: "district", rank: 3, name: a.name, path: p.name + cityPart + a.name, provinceCode: p.code, cityCode: a.cityCode, keys: [a.name, ...shortNames(a.name, "district")] });
+    entries.push({
+      code: a.code,
+      level: "district",
+      rank: 3,
+      name: a.name,
+      path: p.name + cityPart + a.name,
+      provinceCode: p.code,
+      cityCode: a.cityCode,
+      keys: [a.name, ...shortNames(a.name, "district")],
+    });
   }
   return entries;
 }
@@ -145,7 +173,12 @@ function pinyinIndex(): Map<string, Entry[]> {
 
 /** Width, invisible format characters (Unicode Cf), Traditional → Simplified. */
 function normalizeChinese(text: string): string {
-  return toSimplified(text.normalize("NFKC").replace(/\p{Cf}/gu, "").trim());
+  return toSimplified(
+    text
+      .normalize("NFKC")
+      .replace(/\p{Cf}/gu, "")
+      .trim(),
+  );
 }
 
 function isLatin(text: string): boolean {
@@ -205,7 +238,10 @@ function latinAttempts(text: string): string[] {
     .trim();
   let mapped = words;
   for (const [re, to] of ENGLISH_LEVELS) mapped = mapped.replace(re, to);
-  const dropped = words.replace(/\b(autonomous|new|area|district|county|city|municipality|province|banner|league|prefecture|region)\b/g, " ");
+  const dropped = words.replace(
+    /\b(autonomous|new|area|district|county|city|municipality|province|banner|league|prefecture|region)\b/g,
+    " ",
+  );
   const orders = (s: string) => {
     const w = s.split(/\s+/).filter(Boolean);
     return [w.join(""), [...w].reverse().join("")];
@@ -255,7 +291,14 @@ function resolveOne(input: string): RegionResolution {
 }
 
 function ambiguous(input: string, hits: Entry[]): RegionResolution {
-  return { ok: false, input, kind: "ambiguous", suggestions: pick(hits).slice(0, MAX_CANDIDATES).map((e) => e.path) };
+  return {
+    ok: false,
+    input,
+    kind: "ambiguous",
+    suggestions: pick(hits)
+      .slice(0, MAX_CANDIDATES)
+      .map((e) => e.path),
+  };
 }
 
 function unknown(input: string, key: string, latin: boolean): RegionResolution {
@@ -353,7 +396,11 @@ export function divisionByCode(code: string): Division | undefined {
  * the district must be a county-level unit inside the named province and city. Errors say why, with
  * suggestions.
  */
-export function resolveParkDistrict(park: { province: string; city: string; district: string }): { ok: true; division: Division } | { ok: false; reason: string; suggestions: string[] } {
+export function resolveParkDistrict(park: {
+  province: string;
+  city: string;
+  district: string;
+}): { ok: true; division: Division } | { ok: false; reason: string; suggestions: string[] } {
   const idx = getIndex();
   const province = parse(normalizeChinese(park.province).replace(/\s+/g, ""), idx.byName).filter((e) => e.level === "province");
   const city = parse(normalizeChinese(park.city).replace(/\s+/g, ""), idx.byName).filter((e) => e.level === "city");
@@ -372,7 +419,11 @@ export function resolveParkDistrict(park: { province: string; city: string; dist
   if (fits.length === 1) return { ok: true, division: toDivision(fits[0]) };
   if (fits.length > 1) return { ok: false, reason: "ambiguous", suggestions: pick(fits).map((e) => e.path) };
   const typed = `${park.province}${park.city}${park.district}`;
-  return { ok: false, reason: "unknown", suggestions: resolved.ok ? resolved.divisions.map((d) => d.path) : nearest(normalizeChinese(typed), false) };
+  return {
+    ok: false,
+    reason: "unknown",
+    suggestions: resolved.ok ? resolved.divisions.map((d) => d.path) : nearest(normalizeChinese(typed), false),
+  };
 }
 
 /** The picker's lists: provinces; the cities of a province; the districts of a city (or of a municipality). */
@@ -384,7 +435,9 @@ export function childDivisions(parentCode?: string): Division[] {
   if (parent.level === "province") {
     const cities = idx.entries.filter((e) => e.level === "city" && e.provinceCode === parent.provinceCode);
     // Municipalities and province-administered counties have no named city level: list the districts.
-    const direct = idx.entries.filter((e) => e.level === "district" && e.provinceCode === parent.provinceCode && !cities.some((c) => c.cityCode === e.cityCode));
+    const direct = idx.entries.filter(
+      (e) => e.level === "district" && e.provinceCode === parent.provinceCode && !cities.some((c) => c.cityCode === e.cityCode),
+    );
     return [...cities, ...direct].map(toDivision);
   }
   return idx.entries.filter((e) => e.level === "district" && e.cityCode === parent.cityCode && e.code !== parent.code).map(toDivision);
@@ -407,7 +460,13 @@ export function withRegionCodes<T extends { need: { regions?: string[]; regionCo
 export function searchDivisions(query: string, limit = 10): Division[] {
   const idx = getIndex();
   const latin = isLatin(query);
-  const q = latin ? query.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z]/g, "") : normalizeChinese(query).replace(/\s+/g, "");
+  const q = latin
+    ? query
+        .normalize("NFKD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .replace(/[^a-z]/g, "")
+    : normalizeChinese(query).replace(/\s+/g, "");
   if (!q) return [];
   let hits: Entry[];
   if (latin) {

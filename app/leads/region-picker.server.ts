@@ -3,7 +3,13 @@ import { childDivisions, divisionByCode } from "~/domain/regions";
 /** One entry of a picker list; `path` is what gets added to the regions field. */
 export type DivisionOption = { code: string; name: string; path: string };
 /** What the picker shows after a submit without JavaScript: the choices and the lists under them. */
-export type RegionPickerState = { province?: string; city?: string; district?: string; cities: DivisionOption[]; districts: DivisionOption[] };
+export type RegionPickerState = {
+  province?: string;
+  city?: string;
+  district?: string;
+  cities: DivisionOption[];
+  districts: DivisionOption[];
+};
 
 const option = ({ code, name, path }: DivisionOption): DivisionOption => ({ code, name, path });
 
@@ -16,7 +22,10 @@ export function provinceOptions() {
  * The picker's state after a submit without JavaScript: the lists under what was chosen, and the
  * division to add (the deepest one chosen, or the search text as typed — the schema resolves it).
  */
-export function pickRegion(chosen: { province: string; city: string; district: string; search: string }): { state: RegionPickerState; path?: string } {
+export function pickRegion(chosen: { province: string; city: string; district: string; search: string }): {
+  state: RegionPickerState;
+  path?: string;
+} {
   const code = (c: string) => (/^\d{6}$/.test(c) ? c : "");
   const province = code(chosen.province);
   const cities = province ? childDivisions(province).map(option) : [];

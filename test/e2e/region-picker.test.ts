@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
 import { startWebServer } from "../support/services";
@@ -47,7 +48,9 @@ async function submitAndReadRegions(page: Page, company: string) {
   await page.waitForURL(/\/inquiry\/PM-\d{8}-\d{4}/, { timeout: 10_000 }).catch(async (e) => {
     throw new Error(`no confirmation; page says: ${(await page.locator("main").innerText()).slice(0, 2000)}`, { cause: e });
   });
-  const [row] = await db.sql<{ need: { regions: string[]; regionCodes: string[] } }[]>`select lead->'need' as need from leads where company_name = ${company}`;
+  const [row] = await db.sql<
+    { need: { regions: string[]; regionCodes: string[] } }[]
+  >`select lead->'need' as need from leads where company_name = ${company}`;
   return row.need;
 }
 
@@ -97,7 +100,9 @@ describe("the region picker", () => {
       expect(await page.getByRole("button", { name: "列出下一级" }).count()).toBe(0);
 
       await page.getByLabel("搜索区县").fill("lishui");
-      await expect.poll(() => page.locator("#region-found option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain("江苏省南京市溧水区");
+      await expect
+        .poll(() => page.locator("#region-found option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
+        .toContain("江苏省南京市溧水区");
       await page.getByLabel("搜索区县").fill("江苏省南京市溧水区");
       await page.getByRole("button", { name: "加入意向区域" }).click();
       expect(await regionsField(page).inputValue()).toBe("江苏省南京市高淳区、江苏省南京市溧水区");

@@ -1,16 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { backfillParkDistrictCodes } from "~/db/district-codes.server";
 import { importInventory } from "~/inventory/import.server";
+
 import { createSearchClient } from "../../search/client";
 import { reindexAll } from "../../search/reindex";
 import { hardFilters } from "../../search/spaces.query";
-import { lead } from "../fixtures/match-eval";
+import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
+import { lead } from "../fixtures/match-eval";
 import { createTestDatabase } from "../support/database";
 import { outboxDrained } from "../support/pipeline";
 import { eventually, startWebServer } from "../support/services";
 import { startTestWorker } from "../support/worker";
-import type { RunningWorker } from "../../worker/runtime";
 
 // Regions as GB/T 2260 codes, end to end: the import gives each park its district code, the worker
 // writes it into the search documents, a lead's regions are resolved at POST /api/leads and lead.match
@@ -95,7 +97,9 @@ describe("regions in a lead match by GB/T 2260 code", () => {
     const res = await post({ ...base, need: { ...need, regions: ["高淳區", "南京市溧水区"] } });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    const [row] = await db.sql<{ need: { regions: string[]; regionCodes: string[] } }[]>`select lead->'need' as need from leads where id = ${id}`;
+    const [row] = await db.sql<
+      { need: { regions: string[]; regionCodes: string[] } }[]
+    >`select lead->'need' as need from leads where id = ${id}`;
     expect(row.need.regions).toEqual(["高淳區", "南京市溧水区"]);
     expect(row.need.regionCodes).toEqual(["320117", "320118"]);
   });
@@ -142,7 +146,11 @@ describe("parks carry their district code", () => {
   it("the import resolves each park's district; the search documents carry its division codes", async () => {
     const parks = await db.sql<{ id: string; district_code: string }[]>`select id, district_code from parks order by id`;
     expect(Object.fromEntries(parks.map((p) => [p.id, p.district_code]))).toEqual({
-      "GC-DB": "320118", "GC-EDZ": "320118", "GC-MED": "320118", "JN-IP": "320115", "LS-EDZ": "320117",
+      "GC-DB": "320118",
+      "GC-EDZ": "320118",
+      "GC-MED": "320118",
+      "JN-IP": "320115",
+      "LS-EDZ": "320117",
     });
     const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
     const doc = await search.index(indexNames.spaces).getDocument("S9");
@@ -157,16 +165,43 @@ describe("parks carry their district code", () => {
     await reindexAll(db.sql, search, indexNames);
     const doc = await search.index(indexNames.spaces).getDocument("S1");
     expect(doc.divisionCodes).toEqual(["320000", "320100", "320118"]);
-    const { hits } = await search.index(indexNames.leads).search("高淳区", { filter: ["regionCodes = 320118"], locales: ["cmn"], limit: 100 });
+    const { hits } = await search
+      .index(indexNames.leads)
+      .search("高淳区", { filter: ["regionCodes = 320118"], locales: ["cmn"], limit: 100 });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.some((h) => (h.regions as string[]).includes("高淳區"))).toBe(true);
   });
 
   it("a park whose district is not a division is a bad row with the reason and the nearest names; nothing written", async () => {
     const inv = demoInventory();
-    inv.parks.push({ id: "BAD-1", name: "错区园", province: "江苏省", city: "南京市", district: "高纯区", industries: [], excludedIndustries: [] });
-    inv.parks.push({ id: "BAD-2", name: "错市园", province: "江苏省", city: "苏州市", district: "高淳区", industries: [], excludedIndustries: [] });
-    inv.parks.push({ id: "BAD-3", name: "错码园", province: "江苏省", city: "南京市", district: "高淳区", districtCode: "320100", industries: [], excludedIndustries: [] });
+    inv.parks.push({
+      id: "BAD-1",
+      name: "错区园",
+      province: "江苏省",
+      city: "南京市",
+      district: "高纯区",
+      industries: [],
+      excludedIndustries: [],
+    });
+    inv.parks.push({
+      id: "BAD-2",
+      name: "错市园",
+      province: "江苏省",
+      city: "苏州市",
+      district: "高淳区",
+      industries: [],
+      excludedIndustries: [],
+    });
+    inv.parks.push({
+      id: "BAD-3",
+      name: "错码园",
+      province: "江苏省",
+      city: "南京市",
+      district: "高淳区",
+      districtCode: "320100",
+      industries: [],
+      excludedIndustries: [],
+    });
     const res = await fetch(`${web.url}/api/import`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` },
@@ -185,7 +220,18 @@ describe("parks carry their district code", () => {
 
   it("a districtCode given in the import is stored as given", async () => {
     const result = await importInventory(db.sql, {
-      parks: [{ id: "CODE-1", name: "代码园", province: "江苏省", city: "南京市", district: "高淳经济开发区片区", districtCode: "320118", industries: [], excludedIndustries: [] }],
+      parks: [
+        {
+          id: "CODE-1",
+          name: "代码园",
+          province: "江苏省",
+          city: "南京市",
+          district: "高淳经济开发区片区",
+          districtCode: "320118",
+          industries: [],
+          excludedIndustries: [],
+        },
+      ],
     });
     expect(result.ok).toBe(true);
     const [row] = await db.sql<{ district_code: string }[]>`select district_code from parks where id = 'CODE-1'`;
@@ -198,9 +244,13 @@ describe("parks carry their district code", () => {
     const { filled, unresolved } = await backfillParkDistrictCodes(db.sql);
     expect(filled).toEqual(["OLD-1", "OLD-2"]);
     expect(unresolved).toEqual(["OLD-3"]);
-    const rows = await db.sql<{ id: string; district_code: string | null }[]>`select id, district_code from parks where id like 'OLD-%' order by id`;
+    const rows = await db.sql<
+      { id: string; district_code: string | null }[]
+    >`select id, district_code from parks where id like 'OLD-%' order by id`;
     expect(rows.map((r) => r.district_code)).toEqual(["320583", "110105", null]);
-    const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from outbox where topic = 'park.index' and aggregate_id in ('OLD-1', 'OLD-2')`;
+    const [{ n }] = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from outbox where topic = 'park.index' and aggregate_id in ('OLD-1', 'OLD-2')`;
     expect(n).toBe(2);
     await outboxDrained(db.sql);
   });

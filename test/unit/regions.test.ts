@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
+
 import { divisionCodesOf, regionCovers } from "../../app/domain/division-codes";
-import { childDivisions, divisionByCode, resolveParkDistrict, resolveRegion, resolveRegions, withRegionCodes } from "../../app/domain/regions";
+import {
+  childDivisions,
+  divisionByCode,
+  resolveParkDistrict,
+  resolveRegion,
+  resolveRegions,
+  withRegionCodes,
+} from "../../app/domain/regions";
 
 // Expected codes are GB/T 2260 codes as published (checked by hand, not taken from the resolver):
 // 320118 南京市高淳区, 320117 溧水区, 320115 江宁区, 320106 南京市鼓楼区, 110105 北京市朝阳区, 220104 长春市朝阳区 …
