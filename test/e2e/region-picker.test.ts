@@ -55,6 +55,8 @@ async function submitAndReadRegions(page: Page, company: string) {
 }
 
 const regionsField = (page: Page) => page.getByLabel("意向区域");
+// The machine may be busy: wait for the page generously (the first pinyin search builds its index).
+const POLL = { timeout: 30_000, interval: 100 };
 
 describe("the region picker", () => {
   it("without JavaScript: each choice submits, the next level is listed, everything typed is kept", { timeout: 60_000 }, async () => {
@@ -69,7 +71,7 @@ describe("the region picker", () => {
       await page.getByRole("button", { name: "列出下一级" }).click();
       await page.getByLabel("区县", { exact: true }).selectOption({ label: "高淳区" });
       await page.getByRole("button", { name: "加入意向区域" }).click();
-      await expect.poll(() => regionsField(page).inputValue()).toBe("溧水、江苏省南京市高淳区");
+      await expect.poll(() => regionsField(page).inputValue(), POLL).toBe("溧水、江苏省南京市高淳区");
       // Nothing was stored by the picker's submits, and what was typed came back without errors.
       expect(await page.getByLabel("公司名称").inputValue()).toBe(company);
       expect(await page.getByLabel("联系电话").inputValue()).toBe("13912345678");
@@ -91,9 +93,9 @@ describe("the region picker", () => {
       const company = "脚本区域测试有限公司";
       await fillAllButRegions(page, company);
       await page.getByLabel("省份").selectOption({ label: "江苏省" });
-      await expect.poll(() => page.getByLabel("城市").locator("option", { hasText: "南京市" }).count()).toBe(1);
+      await expect.poll(() => page.getByLabel("城市").locator("option", { hasText: "南京市" }).count(), POLL).toBe(1);
       await page.getByLabel("城市").selectOption({ label: "南京市" });
-      await expect.poll(() => page.getByLabel("区县", { exact: true }).locator("option", { hasText: "高淳区" }).count()).toBe(1);
+      await expect.poll(() => page.getByLabel("区县", { exact: true }).locator("option", { hasText: "高淳区" }).count(), POLL).toBe(1);
       await page.getByLabel("区县", { exact: true }).selectOption({ label: "高淳区" });
       await page.getByRole("button", { name: "加入意向区域" }).click();
       expect(await regionsField(page).inputValue()).toBe("江苏省南京市高淳区");
@@ -101,7 +103,7 @@ describe("the region picker", () => {
 
       await page.getByLabel("搜索区县").fill("lishui");
       await expect
-        .poll(() => page.locator("#region-found option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
+        .poll(() => page.locator("#region-found option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), POLL)
         .toContain("江苏省南京市溧水区");
       await page.getByLabel("搜索区县").fill("江苏省南京市溧水区");
       await page.getByRole("button", { name: "加入意向区域" }).click();
@@ -119,7 +121,7 @@ describe("the region picker", () => {
       await fillAllButRegions(page, `未知区域测试${javaScriptEnabled ? "甲" : "乙"}有限公司`);
       await regionsField(page).fill("高纯区");
       await page.getByRole("button", { name: "提交需求" }).click();
-      await expect.poll(() => regionsField(page).getAttribute("aria-invalid")).toBe("true");
+      await expect.poll(() => regionsField(page).getAttribute("aria-invalid"), POLL).toBe("true");
       const describedBy = ((await regionsField(page).getAttribute("aria-describedby")) ?? "").split(" ").pop();
       expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/未能识别区域“高纯区”.*江苏省南京市高淳区/);
       expect(await regionsField(page).inputValue()).toBe("高纯区");
