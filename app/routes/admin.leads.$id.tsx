@@ -1,4 +1,5 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { withoutBidiControls } from "~/domain/display-text";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadLeadAudit } from "~/admin/admin-data.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const audit = await loadLeadAudit(getSql(), params.id ?? "");
   if (!audit) throw new Response("not found", { status: 404 });
-  return { lng: lngFromUrl(request.url), audit };
+  return { lng: lngFromUrl(request.url), audit: withoutBidiControls(audit) }; // names people typed (ADR 021)
 }
 
 type Bilingual = { zh: string; en: string };

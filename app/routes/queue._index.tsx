@@ -1,4 +1,5 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { withoutBidiControls } from "~/domain/display-text";
 import { Link, useLoaderData } from "@remix-run/react";
 import { DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
@@ -18,7 +19,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["recruiter"]);
   const rows = user.recruiterId ? await loadQueue(getSql(), user.recruiterId) : [];
-  return { lng: lngFromUrl(request.url), csrf: user.csrf, linked: user.recruiterId !== null, rows };
+  return { lng: lngFromUrl(request.url), csrf: user.csrf, linked: user.recruiterId !== null, rows: withoutBidiControls(rows) }; // names people typed (ADR 021)
 }
 
 export default function Queue() {

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { withoutBidiControls } from "~/domain/display-text";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AdminSection, DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
@@ -34,14 +35,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!d || (!mine && !admin)) throw data(null, { status: 404 });
   const url = new URL(request.url);
   const lead = d.lead;
-  return {
+  // Names and notes people typed: bidi controls removed before they reach the page (ADR 021).
+  return withoutBidiControls({
     lng, csrf: user?.csrf ?? null, mine, reference: d.reference, parkName: d.parkName, status: d.status, acceptBy: d.acceptBy?.toISOString() ?? null,
     company: lead.company.name, contactName: lead.contact.name, phone: formatPhoneForDisplay(lead.contact.phone), product: lead.use.product,
     industry: leadIndustryLabel(lead), need: { kind: lead.need.kind, deal: lead.need.deal, area: needAreaText(lead) },
     tax: lead.tax.annualTaxWan ?? null, notes: lead.need.notes ?? null, spaces: d.spaces,
     intents: mine ? allowedIntents(d.status) : [],
     flash: url.searchParams.get("stale") ? ("stale" as const) : url.searchParams.get("done") ? ("done" as const) : null,
-  };
+  });
 }
 
 /** POST intent=accept|decline|contacted|visit|signed|lost (with the session's CSRF token) → 303 back. */

@@ -64,6 +64,25 @@ export async function hasAdminSession(request: Request): Promise<boolean> {
 }
 
 /**
+ * The CSRF token of the request's admin session, or null without one: derived from the session's
+ * start with a key derived from ADMIN_API_TOKEN, so it needs no storage and changes with every sign-in.
+ * Forms of a cookie session send it as `csrf`, scripts as the `X-CSRF-Token` header (ADR 021).
+ */
+export async function adminCsrfToken(request: Request): Promise<string | null> {
+  if (!(await hasAdminSession(request))) return null;
+  const session = await storage().getSession(request.headers.get("cookie"));
+  return hmac(hmac(getWebEnv().ADMIN_API_TOKEN, "parkmatch admin csrf v1").toString("hex"), String(session.get("signedInAt"))).toString("base64url");
+}
+
+/** True when `sent` is the admin session's CSRF token (constant time). */
+export async function isAdminCsrf(request: Request, sent: unknown): Promise<boolean> {
+  const expected = await adminCsrfToken(request);
+  if (expected === null || typeof sent !== "string") return false;
+  const key = "parkmatch csrf compare";
+  return timingSafeEqual(hmac(key, sent), hmac(key, expected));
+}
+
+/**
  * Only a path inside the admin area may be a redirect target after sign-in (no open redirect):
  * "/admin…", never "//host", a backslash, or the login/logout pages themselves.
  */
