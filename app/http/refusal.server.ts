@@ -23,7 +23,10 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
   res.status(refusal.status);
   for (const [name, value] of Object.entries(refusal.headers ?? {})) res.setHeader(name, value);
   res.setHeader("Cache-Control", "no-store");
-  if (close) res.setHeader("Connection", "close");
+  if (close) {
+    res.setHeader("Connection", "close");
+    lingerThenClose(req);
+  }
   if (req.path.startsWith("/api/") || /^application\/json/i.test(String(req.headers.accept ?? ""))) {
     res.json({ errors: { [refusal.field ?? "_form"]: [message] } });
     return;
@@ -33,4 +36,23 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
     `<!doctype html><html lang="${lng === "en" ? "en" : "zh-CN"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
       `<body><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(message)}</p></main></body></html>\n`,
   );
+}
+
+/**
+ * Closing a socket while the client is still sending makes the kernel answer with a reset, and the
+ * client loses our answer with it. So, like nginx's lingering close: send the answer, half-close
+ * (FIN: the client reads the answer and stops), discard what still arrives, and close for good when
+ * the client does or after `ms`.
+ */
+function lingerThenClose(req: ExpressRequest, ms = 3_000): void {
+  const socket = req.socket;
+  req.resume(); // whatever of the body still arrives is read and dropped, never kept
+  socket.destroySoon = function lingeringClose(this: typeof socket) {
+    this.end();
+    const timer = setTimeout(() => this.destroy(), ms);
+    timer.unref();
+    this.once("end", () => this.destroy());
+    this.once("close", () => clearTimeout(timer));
+    this.resume();
+  };
 }
