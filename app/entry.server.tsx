@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
@@ -47,6 +47,7 @@ export default function handleRequest(request: Request, status: number, headers:
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return; // the client went away
+  if (isRouteErrorResponse(error) && error.status < 500) return; // a 404 or 405 the framework answered: not a fault
   if (isUnavailableError(error)) {
     (context as Partial<WebLoadContext>).unavailable = true;
     log.warn("request failed: a backing service is unreachable", { path: new URL(request.url).pathname, error: errorMessage(error) });
