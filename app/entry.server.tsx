@@ -1,8 +1,10 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+
+import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+
 import { NonceProvider } from "~/components/nonce";
 import { isUnavailableError } from "~/db/unavailable";
 import type { WebLoadContext } from "~/http/load-context";
@@ -14,7 +16,13 @@ import { errorMessage, log } from "~/utils/log.server";
 
 const ABORT_DELAY = 5_000;
 
-export default function handleRequest(request: Request, status: number, headers: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
+export default function handleRequest(
+  request: Request,
+  status: number,
+  headers: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
   const nonce = (loadContext as Partial<WebLoadContext>).cspNonce ?? "";
   // Crawlers get the whole page at once; browsers get the shell as soon as it is ready.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
@@ -53,5 +61,9 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
     log.warn("request failed: a backing service is unreachable", { path: new URL(request.url).pathname, error: errorMessage(error) });
     return;
   }
-  log.error("request failed", { path: new URL(request.url).pathname, error: errorMessage(error), stack: error instanceof Error ? error.stack : undefined });
+  log.error("request failed", {
+    path: new URL(request.url).pathname,
+    error: errorMessage(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  });
 };

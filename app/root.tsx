@@ -1,11 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+
 import { useNonce } from "~/components/nonce";
-import { lngFromUrl, type Lng } from "~/i18n/lng";
-import { ui } from "~/i18n/ui-messages";
 import { sessionCsrfToken } from "~/http/csrf.server";
-import { getWebEnv } from "~/utils/env.server";
+import { type Lng,lngFromUrl } from "~/i18n/lng";
+import { ui } from "~/i18n/ui-messages";
 import styles from "~/styles/app.css";
+import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

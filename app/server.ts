@@ -1,6 +1,8 @@
+import { pathToFileURL } from "node:url";
+
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { pathToFileURL } from "node:url";
+
 import { isUnavailableError } from "~/db/unavailable";
 import { sendRefusal } from "~/http/refusal.server";
 import { remixHandler } from "~/http/remix-handler.server";

@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { adminText, formatAdminTime, withLng, type AdminKey } from "~/i18n/admin-messages";
+
+import { type AdminKey,adminText, formatAdminTime, withLng } from "~/i18n/admin-messages";
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import { errorHelp, useRootData } from "~/root";

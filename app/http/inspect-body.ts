@@ -24,7 +24,8 @@ export function jsonNestsDeeperThan(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
@@ -91,5 +92,7 @@ export function findUnstorableField(entries: Iterable<[string, unknown]>): strin
 
 /** A field name fit to show in a message: unstorable characters shown as U+FFFD, at most 100 characters. */
 function printable(name: string): string {
-  return Array.from(name.replace(/[\u0000]|\p{Cs}/gu, "\ufffd")).slice(0, 100).join("");
+  return Array.from(name.replace(/[\u0000]|\p{Cs}/gu, "\ufffd"))
+    .slice(0, 100)
+    .join("");
 }

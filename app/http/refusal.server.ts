@@ -1,9 +1,17 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
-import { httpText, type HttpKey } from "~/i18n/http-messages";
+
+import { type HttpKey, httpText } from "~/i18n/http-messages";
 import { lngFrom } from "~/i18n/lng";
 
 /** A request answered by the web layer itself (ADR 021): its status, message and field (for the JSON shape). */
-export type Refusal = { status: number; key: HttpKey; params?: Record<string, string | number>; field?: string; headers?: Record<string, string>; title?: HttpKey };
+export type Refusal = {
+  status: number;
+  key: HttpKey;
+  params?: Record<string, string | number>;
+  field?: string;
+  headers?: Record<string, string>;
+  title?: HttpKey;
+};
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -32,10 +40,12 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
     return;
   }
   const title = httpText(lng, refusal.title ?? "title");
-  res.type("html").send(
-    `<!doctype html><html lang="${lng === "en" ? "en" : "zh-CN"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
-      `<body><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(message)}</p></main></body></html>\n`,
-  );
+  res
+    .type("html")
+    .send(
+      `<!doctype html><html lang="${lng === "en" ? "en" : "zh-CN"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
+        `<body><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(message)}</p></main></body></html>\n`,
+    );
 }
 
 /**

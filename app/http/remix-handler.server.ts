@@ -1,8 +1,9 @@
-import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
-import type { GatePass } from "./request-gate.server";
-import { sendRefusal } from "./refusal.server";
+
 import type { WebLoadContext } from "./load-context";
+import { sendRefusal } from "./refusal.server";
+import type { GatePass } from "./request-gate.server";
 
 /**
  * Serves the Remix build behind the request gate (ADR 021). Unlike @remix-run/express it builds the
@@ -21,11 +22,21 @@ export function remixHandler(build: ServerBuild, options: { hotline: () => strin
         if (!res.writableFinished) controller.abort();
       });
       const request = toFetchRequest(req, gate, controller.signal);
-      const context: WebLoadContext = { clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", cspNonce: String(res.locals.cspNonce ?? ""), unavailable: false };
+      const context: WebLoadContext = {
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        cspNonce: String(res.locals.cspNonce ?? ""),
+        unavailable: false,
+      };
       const response = await handle(request, context);
       if (context.unavailable && response.status >= 500 && !new URL(request.url).pathname.endsWith(".data")) {
         await response.body?.cancel();
-        return sendRefusal(req, res, { status: 503, key: "unavailable", title: "unavailableTitle", params: { hotline: options.hotline() }, headers: { "Retry-After": "30" } });
+        return sendRefusal(req, res, {
+          status: 503,
+          key: "unavailable",
+          title: "unavailableTitle",
+          params: { hotline: options.hotline() },
+          headers: { "Retry-After": "30" },
+        });
       }
       await send(res, response);
     } catch (error) {

@@ -1,7 +1,16 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+
 import { isAdminToken } from "~/utils/admin-session.server";
-import { decodeFormStrict, findUnstorableField, findUnstorableJson, hasUnstorableChars, jsonNestsDeeperThan, MAX_JSON_DEPTH } from "./inspect-body";
-import { sendRefusal, type Refusal } from "./refusal.server";
+
+import {
+  decodeFormStrict,
+  findUnstorableField,
+  findUnstorableJson,
+  hasUnstorableChars,
+  jsonNestsDeeperThan,
+  MAX_JSON_DEPTH,
+} from "./inspect-body";
+import { type Refusal, sendRefusal } from "./refusal.server";
 
 // Every request passes this gate before a route sees it (ADR 021). It refuses, with a 4xx and a
 // readable message, what would otherwise crash a route or poison the database: a malformed address,
@@ -93,7 +102,11 @@ function checkAddress(req: ExpressRequest): Refusal | null {
  */
 function requestOrigin(req: ExpressRequest, appOrigin: string): string | null {
   const trust = req.app.get("trust proxy fn") as (addr: string | undefined, i: number) => boolean;
-  const forwardedHost = trust(req.socket.remoteAddress, 0) ? String(req.headers["x-forwarded-host"] ?? "").split(",")[0].trim() : "";
+  const forwardedHost = trust(req.socket.remoteAddress, 0)
+    ? String(req.headers["x-forwarded-host"] ?? "")
+        .split(",")[0]
+        .trim()
+    : "";
   const host = forwardedHost || req.headers.host;
   if (!host) return appOrigin;
   try {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
 /**

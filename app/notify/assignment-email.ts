@@ -1,4 +1,5 @@
 import { paragraph, singleLine as line } from "~/domain/display-text";
+
 import { escapeHtml } from "./html";
 
 export type AssignmentEmailInput = {

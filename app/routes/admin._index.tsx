@@ -1,9 +1,10 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { withoutBidiControls } from "~/domain/display-text";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { loadDashboard } from "~/admin/admin-data.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";

@@ -1,13 +1,14 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { withoutBidiControls } from "~/domain/display-text";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { loadLeadAudit } from "~/admin/admin-data.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
+import { withoutBidiControls } from "~/domain/display-text";
 import { industryLabel } from "~/domain/industries";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
-import { lngFromUrl, type Lng } from "~/i18n/lng";
+import { type Lng,lngFromUrl } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";
 import { requireAdmin } from "~/utils/admin-session.server";
 

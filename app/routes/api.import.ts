@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+
 import { getSql } from "~/db/db.server";
 import { importInventory } from "~/inventory/import.server";
 import { hasAdminToken } from "~/utils/admin-session.server";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getWebEnv } from "~/utils/env.server";
+
 import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
+import { getWebEnv } from "~/utils/env.server";
 import { checkHealth } from "~/utils/health.server";
 
 /**

@@ -1,18 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { withoutBidiControls } from "~/domain/display-text";
+import { type ActionFunctionArgs, data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+
 import { AdminSection, DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { loadOpenCallTasks } from "~/routing/call-task-list.server";
+import { CALL_OUTCOMES, type CallOutcome,recordCallOutcome } from "~/routing/call-tasks.server";
 import { lookUpCaller } from "~/routing/known-caller.server";
-import { CALL_OUTCOMES, recordCallOutcome, type CallOutcome } from "~/routing/call-tasks.server";
 import { checkCsrf, requireStaff } from "~/staff/staff-session.server";
-import { getWebEnv } from "~/utils/env.server";
 import adminStyles from "~/styles/admin.css";
+import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: staffText(d?.lng ?? "zh", "hotline.title") }, { name: "robots", content: "noindex" }];

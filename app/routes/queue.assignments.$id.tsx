@@ -1,14 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { withoutBidiControls } from "~/domain/display-text";
+import { type ActionFunctionArgs, data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+
 import { AdminSection, DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
-import { allowedIntents, applyAssignmentAction, INTENTS, type Intent } from "~/queue/assignment-actions.server";
+import { allowedIntents, applyAssignmentAction, type Intent,INTENTS } from "~/queue/assignment-actions.server";
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
 import { checkCsrf, getStaffUser, requireStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";

@@ -1,6 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
+
 import { getStaffUser } from "~/staff/staff-session.server";
+
 import { getWebEnv } from "./env.server";
 import { singleton } from "./singleton.server";
 

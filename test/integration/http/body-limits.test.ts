@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "../../support/database";
 import { startWebServer } from "../../support/services";
 
@@ -37,7 +39,9 @@ function chunkedUpload(path: string, contentType: string, total: number): Promis
     socket.on("data", (d) => (answer += d.toString("latin1")));
     socket.on("close", () => finish(true));
     socket.on("error", () => {}); // a reset after the answer is fine
-    socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: ${contentType}\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n`);
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: ${contentType}\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n`,
+    );
     const pump = () => {
       while (!answer && !socket.destroyed && sent < total) {
         sent += chunk.length;
@@ -51,7 +55,11 @@ function chunkedUpload(path: string, contentType: string, total: number): Promis
 }
 
 describe("a chunked oversized body is refused before it is all sent", () => {
-  for (const [path, type, limitKb] of [["/api/leads", "application/json", 64], ["/?index", "application/x-www-form-urlencoded", 128], ["/api/import", "application/json", 64]] as const) {
+  for (const [path, type, limitKb] of [
+    ["/api/leads", "application/json", 64],
+    ["/?index", "application/x-www-form-urlencoded", 128],
+    ["/api/import", "application/json", 64],
+  ] as const) {
     it(`${path}: 413 with Connection: close after about ${limitKb} KB of a 200 MB body, and the connection ends`, async () => {
       const { sent, answer, closed } = await chunkedUpload(path, type, 200 * 1024 * 1024);
       expect(answer).toMatch(/^HTTP\/1\.1 413 /);
@@ -63,10 +71,19 @@ describe("a chunked oversized body is refused before it is all sent", () => {
 
   it("a declared Content-Length over the limit is refused without reading the body", async () => {
     const res = await new Promise<{ status: number; connection?: string }>((resolve, reject) => {
-      const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/?index", headers: { "content-type": "application/x-www-form-urlencoded", "content-length": 60 * 1024 * 1024 } }, (r) => {
-        r.resume();
-        resolve({ status: r.statusCode ?? 0, connection: r.headers.connection });
-      });
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/?index",
+          headers: { "content-type": "application/x-www-form-urlencoded", "content-length": 60 * 1024 * 1024 },
+        },
+        (r) => {
+          r.resume();
+          resolve({ status: r.statusCode ?? 0, connection: r.headers.connection });
+        },
+      );
       req.on("error", reject);
       req.flushHeaders(); // no body at all: the answer must not wait for it
     });
@@ -81,7 +98,9 @@ describe("memory", () => {
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, rss())), 20);
     // Four at once, as in the report (1.48 GB before the limit).
-    const results = await Promise.all(Array.from({ length: 4 }, () => chunkedUpload("/?index", "application/x-www-form-urlencoded", 60 * 1024 * 1024)));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => chunkedUpload("/?index", "application/x-www-form-urlencoded", 60 * 1024 * 1024)),
+    );
     clearInterval(sampler);
     peak = Math.max(peak, rss());
     for (const r of results) expect(r.answer).toMatch(/^HTTP\/1\.1 413 /);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { hashPassword } from "~/staff/password.server";
+
 import { createTestDatabase } from "../../support/database";
 import { startWebServer } from "../../support/services";
 
@@ -26,7 +28,12 @@ afterAll(async () => {
 });
 
 const form = (path: string, body: Record<string, string>, cookie: string) =>
-  fetch(`${web.url}${path}`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie }, body: new URLSearchParams(body) });
+  fetch(`${web.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams(body),
+  });
 async function staffCookie(email: string): Promise<string> {
   const res = await form("/login", { email, password: PASSWORD }, "");
   expect(res.status).toBe(303);
@@ -37,20 +44,25 @@ async function adminCookie(): Promise<string> {
   expect(res.status).toBe(303);
   return (res.headers.get("set-cookie") ?? "").split(";")[0];
 }
-const csrfOn = async (path: string, cookie: string) => /name="csrf" value="([^"]+)"/.exec(await (await fetch(`${web.url}${path}`, { headers: { cookie } })).text())?.[1] ?? "";
+const csrfOn = async (path: string, cookie: string) =>
+  /name="csrf" value="([^"]+)"/.exec(await (await fetch(`${web.url}${path}`, { headers: { cookie } })).text())?.[1] ?? "";
 
 describe("every cookie-authenticated POST route refuses a request without the session's token (403)", () => {
   it("/hotline (lookup and outcome), as hotline staff", async () => {
     const cookie = await staffCookie("desk@example.test");
     expect((await form("/hotline", { intent: "lookup", phone: "13812345678" }, cookie)).status).toBe(403);
     expect((await form("/hotline", { task: UNKNOWN, outcome: "done", csrf: "wrong" }, cookie)).status).toBe(403);
-    expect((await form("/hotline", { intent: "lookup", phone: "13812345678", csrf: await csrfOn("/hotline", cookie) }, cookie)).status).toBe(200);
+    expect(
+      (await form("/hotline", { intent: "lookup", phone: "13812345678", csrf: await csrfOn("/hotline", cookie) }, cookie)).status,
+    ).toBe(200);
   });
 
   it("/queue/assignments/<id>, as a recruiter", async () => {
     const cookie = await staffCookie("zhoumin@example.test");
     expect((await form(`/queue/assignments/${UNKNOWN}`, { intent: "accept" }, cookie)).status).toBe(403);
-    expect((await form(`/queue/assignments/${UNKNOWN}`, { intent: "accept", csrf: await csrfOn("/queue", cookie) }, cookie)).status).not.toBe(403);
+    expect(
+      (await form(`/queue/assignments/${UNKNOWN}`, { intent: "accept", csrf: await csrfOn("/queue", cookie) }, cookie)).status,
+    ).not.toBe(403);
   });
 
   it("/logout, as staff", async () => {
@@ -70,7 +82,12 @@ describe("every cookie-authenticated POST route refuses a request without the se
 
   it("/api/call-tasks/<id>/outcome with the admin cookie: text/plain is refused (415), JSON without X-CSRF-Token 403, with it the call goes through", async () => {
     const cookie = await adminCookie();
-    const call = (headers: Record<string, string>) => fetch(`${web.url}/api/call-tasks/${UNKNOWN}/outcome`, { method: "POST", headers: { cookie, ...headers }, body: JSON.stringify({ outcome: "done" }) });
+    const call = (headers: Record<string, string>) =>
+      fetch(`${web.url}/api/call-tasks/${UNKNOWN}/outcome`, {
+        method: "POST",
+        headers: { cookie, ...headers },
+        body: JSON.stringify({ outcome: "done" }),
+      });
     expect((await call({ "content-type": "text/plain" })).status).toBe(415);
     expect((await call({ "content-type": "application/json" })).status).toBe(403);
     expect((await call({ "content-type": "application/json", "x-csrf-token": "forged" })).status).toBe(403);
@@ -80,9 +97,17 @@ describe("every cookie-authenticated POST route refuses a request without the se
 
 describe("bearer-authenticated API calls need no cookie and no token", () => {
   it("/api/call-tasks/<id>/outcome and /api/import with Authorization: Bearer", async () => {
-    const outcome = await fetch(`${web.url}/api/call-tasks/${UNKNOWN}/outcome`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ outcome: "done" }) });
+    const outcome = await fetch(`${web.url}/api/call-tasks/${UNKNOWN}/outcome`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ outcome: "done" }),
+    });
     expect(outcome.status).toBe(404);
-    const imported = await fetch(`${web.url}/api/import`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ parks: [], spaces: [], recruiters: [] }) });
+    const imported = await fetch(`${web.url}/api/import`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ parks: [], spaces: [], recruiters: [] }),
+    });
     expect(imported.status).toBe(200);
   });
 });

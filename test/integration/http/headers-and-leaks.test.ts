@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createLeadSchema } from "~/domain/lead-schema";
 import { storeLead } from "~/leads/intake.server";
+
 import { createTestDatabase } from "../../support/database";
 import { validLeadJson } from "../../support/leads";
 import { freePort, startWebServer } from "../../support/services";
@@ -34,7 +36,17 @@ describe("security headers", () => {
   it("every page, API answer, refusal and static file carries CSP, frame protection, Referrer-Policy and nosniff", async () => {
     const build = /(?:src|href)="(\/build\/[^"]+\.js)"/.exec(await (await fetch(`${web.url}/`)).text())?.[1];
     expect(build).toBeTruthy();
-    for (const [path, init] of [["/", {}], ["/?lng=en", {}], ["/login", {}], ["/admin/login", {}], ["/inquiry/received", {}], ["/no-such-page", {}], ["/healthz", {}], [build!, {}], ["/api/leads", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }]] as const) {
+    for (const [path, init] of [
+      ["/", {}],
+      ["/?lng=en", {}],
+      ["/login", {}],
+      ["/admin/login", {}],
+      ["/inquiry/received", {}],
+      ["/no-such-page", {}],
+      ["/healthz", {}],
+      [build!, {}],
+      ["/api/leads", { method: "POST", headers: { "content-type": "text/plain" }, body: "x" }],
+    ] as const) {
       const res = await fetch(`${web.url}${path}`, { redirect: "manual", ...init });
       const csp = res.headers.get("content-security-policy") ?? "";
       expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}'/);
@@ -75,7 +87,9 @@ describe("/healthz", () => {
     const body = await anyone.text();
     expect(JSON.parse(body)).toMatchObject({ down: ["meilisearch"], components: { meilisearch: { ok: false }, postgres: { ok: true } } });
     expect(body).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|fetch failed|error/);
-    const admin = (await (await fetch(`${meiliDown.url}/healthz`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { components: { meilisearch: { error?: string } } };
+    const admin = (await (await fetch(`${meiliDown.url}/healthz`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as {
+      components: { meilisearch: { error?: string } };
+    };
     expect(admin.components.meilisearch.error).toBeTruthy();
   });
 });
@@ -87,7 +101,14 @@ describe("the database down", () => {
       ["/inquiry/PM-20260101-0001", {}],
       ["/inquiry/PM-20260101-0001?lng=en", {}],
       ["/admin", { headers: bearer }],
-      ["/login", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=a%40example.test&password=secret" }],
+      [
+        "/login",
+        {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "email=a%40example.test&password=secret",
+        },
+      ],
       ["/api/leads/00000000-0000-4000-8000-000000000000", { headers: bearer }],
     ];
     for (const [path, init] of cases) {
@@ -102,7 +123,9 @@ describe("the database down", () => {
   });
 
   it("an error page shows HOTLINE_PHONE, never a made-up number", async () => {
-    const res = await fetch(`${dbDown.url}/queue/assignments/00000000-0000-4000-8000-000000000000`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await fetch(`${dbDown.url}/queue/assignments/00000000-0000-4000-8000-000000000000`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(res.status).toBeGreaterThanOrEqual(500);
     const text = await res.text();
     expect(text).toContain(HOTLINE);
@@ -112,7 +135,11 @@ describe("the database down", () => {
 describe("bidi controls in names and notes", () => {
   it("are stripped from staff pages (dashboard, assignment page) but kept in the stored lead", async () => {
     const company = "南京\u202e8765\u202c精工\u2066机械\u2069有限公司";
-    const body = { ...validLeadJson({ company }), contact: { name: "王\u202d经理", phone: "13812345678" }, need: { ...validLeadJson().need, notes: "急\u202e需\u2067厂房" } };
+    const body = {
+      ...validLeadJson({ company }),
+      contact: { name: "王\u202d经理", phone: "13812345678" },
+      need: { ...validLeadJson().need, notes: "急\u202e需\u2067厂房" },
+    };
     const parsed = createLeadSchema("zh", "api").parse(body);
     const lead = await storeLead(db.sql, { ...parsed, raw: body, source: "api", lng: "zh" });
     await db.sql`insert into parks (id, name, province, city, district) values ('BIDI-P', '双向测试园', '江苏省', '南京市', '高淳区') on conflict do nothing`;
@@ -126,7 +153,9 @@ describe("bidi controls in names and notes", () => {
       expect(html, path).toContain("8765精工机械有限公司");
       expect(html, path).not.toMatch(BIDI);
     }
-    const api = (await (await fetch(`${web.url}/api/leads/${lead.id}`, { headers: bearer })).json()) as { lead: { company: { name: string } } };
+    const api = (await (await fetch(`${web.url}/api/leads/${lead.id}`, { headers: bearer })).json()) as {
+      lead: { company: { name: string } };
+    };
     expect(api.lead.company.name).toBe(parsed.lead.company.name); // the record itself is what was sent
   });
 });

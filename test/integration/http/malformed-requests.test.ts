@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "../../support/database";
 import { validLeadJson } from "../../support/leads";
 import { startWebServer } from "../../support/services";
@@ -22,9 +23,26 @@ const leadCount = async () => Number((await db.sql<{ n: string }[]>`select count
 const postJson = (text: string, path = "/api/leads", headers: Record<string, string> = {}) =>
   fetch(`${web.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: text });
 const postForm = (body: string, headers: Record<string, string> = {}, path = "/?index") =>
-  fetch(`${web.url}${path}`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body });
+  fetch(`${web.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body,
+  });
 const formOf = (extra: Record<string, string> = {}) =>
-  new URLSearchParams({ "need.kind": "factory", "need.deal": "lease", "need.areaMin": "3000", "use.industry": "C38", "use.product": "电池", "tax.annualTaxWan": "100", "company.name": "南京畸形请求测试有限公司", "contact.name": "陈工", "contact.phone": "13812345678", consent: "on", ...extra }).toString();
+  new URLSearchParams({
+    "need.kind": "factory",
+    "need.deal": "lease",
+    "need.areaMin": "3000",
+    "use.industry": "C38",
+    "use.product": "电池",
+    "tax.annualTaxWan": "100",
+    "company.name": "南京畸形请求测试有限公司",
+    "contact.name": "陈工",
+    "contact.phone": "13812345678",
+    consent: "on",
+    ...extra,
+  }).toString();
 /** JSON text of a valid lead with `raw` spliced in as the value of `at` (written by hand: JSON.stringify would escape it correctly). */
 const leadWith = (key: string, rawJsonString: string) => JSON.stringify(validLeadJson()).replace(/^\{/, `{"${key}":"${rawJsonString}",`);
 
@@ -56,7 +74,14 @@ describe("unstorable characters (NUL, lone surrogates) are refused before the da
 
   it("the form: NUL in a known or an unknown field, or a percent-escape that is not UTF-8 → 400 readable, nothing stored", async () => {
     const before = await leadCount();
-    for (const body of [formOf({ "company.name": "南京\u0000公司" }), formOf({ "x-unknown": "a\u0000" }), `${formOf()}&%00=1`, `${formOf()}&notes=%ED%A0%80`, `${formOf()}&bad=%FF`, `${formOf()}&bad=%E4%B8`]) {
+    for (const body of [
+      formOf({ "company.name": "南京\u0000公司" }),
+      formOf({ "x-unknown": "a\u0000" }),
+      `${formOf()}&%00=1`,
+      `${formOf()}&notes=%ED%A0%80`,
+      `${formOf()}&bad=%FF`,
+      `${formOf()}&bad=%E4%B8`,
+    ]) {
       const res = await postForm(body);
       expect(res.status, body.slice(-30)).toBe(400);
       expect(await res.text()).toMatch(/无法保存的字符|编码|表单/);
@@ -66,7 +91,10 @@ describe("unstorable characters (NUL, lone surrogates) are refused before the da
 
   it("the address: NUL or broken escapes in a path or query → 400, not a database error", async () => {
     for (const path of ["/inquiry/PM-20260101-0001%00", "/inquiry/%FF", "/api/leads/%00", "/?lng=%00", "/login?next=%E4"]) {
-      const res = await fetch(`${web.url}${path}`, { redirect: "manual", headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } });
+      const res = await fetch(`${web.url}${path}`, {
+        redirect: "manual",
+        headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` },
+      });
       expect(res.status, path).toBe(400);
     }
   });
@@ -75,7 +103,11 @@ describe("unstorable characters (NUL, lone surrogates) are refused before the da
 describe("nesting", () => {
   it("20,000 levels of arrays (in a known or unknown key, or as the body) → 400, and 33 levels too; 32 is parsed", async () => {
     const deep = (n: number) => "[".repeat(n) + "]".repeat(n);
-    for (const body of [deep(20_000), leadWith("x", "").replace('"x":""', `"x":${deep(20_000)}`), JSON.stringify({ ...validLeadJson(), company: { name: "x" } }).replace(/^\{/, `{"x":${"{\"a\":".repeat(40)}1${"}".repeat(40)},`)]) {
+    for (const body of [
+      deep(20_000),
+      leadWith("x", "").replace('"x":""', `"x":${deep(20_000)}`),
+      JSON.stringify({ ...validLeadJson(), company: { name: "x" } }).replace(/^\{/, `{"x":${'{"a":'.repeat(40)}1${"}".repeat(40)},`),
+    ]) {
       const res = await postJson(body);
       expect(res.status).toBe(400);
       expect(JSON.stringify(await res.json())).toContain("嵌套层数过多");
@@ -111,7 +143,15 @@ describe("content types and bodies of the form and the desks", () => {
   });
 
   it("POST /logout, /login, /admin/login and the desks with no body at all → 3xx/4xx, never 5xx", async () => {
-    for (const path of ["/logout", "/login", "/admin/login", "/admin/logout", "/hotline", "/queue/assignments/00000000-0000-0000-0000-000000000000", "/?index"]) {
+    for (const path of [
+      "/logout",
+      "/login",
+      "/admin/login",
+      "/admin/logout",
+      "/hotline",
+      "/queue/assignments/00000000-0000-0000-0000-000000000000",
+      "/?index",
+    ]) {
       const res = await rawPost(path, {}, "");
       expect(res.status, path).toBeGreaterThanOrEqual(300);
       expect(res.status, path).toBeLessThan(500);
@@ -142,7 +182,9 @@ describe("the message is in the client's language", () => {
     const body = leadWith("x", "\\u0000");
     expect(JSON.stringify(await (await postJson(body)).json())).toContain("无法保存的字符");
     expect(JSON.stringify(await (await postJson(body, "/api/leads?lng=en")).json())).toContain("cannot be stored");
-    expect(JSON.stringify(await (await postJson(body, "/api/leads", { "accept-language": "en-GB,en;q=0.8" })).json())).toContain("cannot be stored");
+    expect(JSON.stringify(await (await postJson(body, "/api/leads", { "accept-language": "en-GB,en;q=0.8" })).json())).toContain(
+      "cannot be stored",
+    );
     const page = await postForm(formOf(), { origin: "http://evil.example" }, "/?index&lng=en");
     expect(await page.text()).toContain("Submissions from other sites are refused");
   });
@@ -155,7 +197,10 @@ async function rawPost(path: string, headers: Record<string, string>, body: stri
   return new Promise((resolve, reject) => {
     const req = request(url, { method: "POST", headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (res) => {
       let text = "";
-      res.setEncoding("utf8").on("data", (d) => (text += d)).on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res
+        .setEncoding("utf8")
+        .on("data", (d) => (text += d))
+        .on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
     });
     req.on("error", reject);
     req.end(body);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "../../support/database";
 import { startWebServer } from "../../support/services";
 
@@ -14,7 +15,10 @@ let untrusted: Awaited<ReturnType<typeof startWebServer>>;
 beforeAll(async () => {
   db = await createTestDatabase("http_proxy");
   const env = { DATABASE_URL: db.url, APP_URL: PUBLIC, API_RATE_LIMIT_PER_MINUTE: "100000" };
-  [trusted, untrusted] = await Promise.all([startWebServer({ ...env, TRUST_PROXY: "loopback" }), startWebServer({ ...env, TRUST_PROXY: "false" })]);
+  [trusted, untrusted] = await Promise.all([
+    startWebServer({ ...env, TRUST_PROXY: "loopback" }),
+    startWebServer({ ...env, TRUST_PROXY: "false" }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([trusted?.stop(), untrusted?.stop()]);
@@ -22,12 +26,29 @@ afterAll(async () => {
 });
 
 const form = () =>
-  new URLSearchParams({ "need.kind": "factory", "need.deal": "lease", "need.areaMin": "3000", "use.industry": "C38", "use.product": "电池", "tax.annualTaxWan": "100", "company.name": "南京代理测试有限公司", "contact.name": "陈工", "contact.phone": "13812345678", consent: "on", submissionKey: crypto.randomUUID() });
+  new URLSearchParams({
+    "need.kind": "factory",
+    "need.deal": "lease",
+    "need.areaMin": "3000",
+    "use.industry": "C38",
+    "use.product": "电池",
+    "tax.annualTaxWan": "100",
+    "company.name": "南京代理测试有限公司",
+    "contact.name": "陈工",
+    "contact.phone": "13812345678",
+    consent: "on",
+    submissionKey: crypto.randomUUID(),
+  });
 
 /** A request as a proxy passes it on: Host is the upstream address, the rest as given. */
 function viaProxy(web: { url: string }, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   const upstream = new URL(web.url).host; // what nginx sends as Host by default ($proxy_host)
-  return fetch(`${web.url}${path}`, { method: init.method ?? "POST", redirect: "manual", headers: { host: upstream, "content-type": "application/x-www-form-urlencoded", ...init.headers }, body: init.body ?? (init.method === "GET" ? undefined : form().toString()) });
+  return fetch(`${web.url}${path}`, {
+    method: init.method ?? "POST",
+    redirect: "manual",
+    headers: { host: upstream, "content-type": "application/x-www-form-urlencoded", ...init.headers },
+    body: init.body ?? (init.method === "GET" ? undefined : form().toString()),
+  });
 }
 
 describe("nginx's default: Host is the upstream, Origin the public address, no forwarded headers", () => {
@@ -45,7 +66,8 @@ describe("nginx's default: Host is the upstream, Origin the public address, no f
   }
 
   it("a foreign Origin is still refused (403) by both", async () => {
-    for (const web of [trusted, untrusted]) expect((await viaProxy(web, "/?index", { headers: { origin: "https://evil.example" } })).status).toBe(403);
+    for (const web of [trusted, untrusted])
+      expect((await viaProxy(web, "/?index", { headers: { origin: "https://evil.example" } })).status).toBe(403);
   });
 });
 
@@ -70,7 +92,10 @@ describe("a proxy that sends X-Forwarded-Host/-Proto (a second public name)", ()
     expect(page.status).toBe(303);
     expect(page.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
     expect(page.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
-    const plain = await viaProxy(untrusted, "/admin/login", { headers: { origin: PUBLIC, "x-forwarded-proto": "https" }, body: `token=${process.env.ADMIN_API_TOKEN}` });
+    const plain = await viaProxy(untrusted, "/admin/login", {
+      headers: { origin: PUBLIC, "x-forwarded-proto": "https" },
+      body: `token=${process.env.ADMIN_API_TOKEN}`,
+    });
     // APP_URL is https, so the browser's origin is: the cookie is Secure because the public origin is, not because of the header.
     expect(plain.status).toBe(303);
     expect(plain.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
@@ -88,9 +113,19 @@ describe("X-Forwarded-For counts only from a trusted proxy", () => {
 describe("without any proxy headers, directly", () => {
   it("a same-origin post and a post without Origin (a script) work on both", async () => {
     for (const web of [trusted, untrusted]) {
-      const direct = await fetch(`${web.url}/?index`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", origin: web.url }, body: form() });
+      const direct = await fetch(`${web.url}/?index`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: web.url },
+        body: form(),
+      });
       expect(direct.status).toBe(303);
-      const script = await fetch(`${web.url}/?index`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form() });
+      const script = await fetch(`${web.url}/?index`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form(),
+      });
       expect(script.status).toBe(303);
     }
   });
