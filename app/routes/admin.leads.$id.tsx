@@ -7,6 +7,7 @@ import { getSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { industryLabel } from "~/domain/industries";
+import { describeFlag } from "~/i18n/flag-messages";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
 import { type Lng,lngFromUrl } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";
@@ -77,6 +78,18 @@ export default function AdminLead() {
           <dd>{needText || none}</dd>
           <dt>{t("lead.phone")}</dt>
           <dd>{a.phoneMasked || none}</dd>
+          {a.flags.length > 0 ? (
+            <>
+              <dt>{t("lead.flags")}</dt>
+              <dd>
+                <ul className="flags">
+                  {a.flags.map((f, i) => (
+                    <li key={i}>{describeFlag(lng, f)}</li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
         </dl>
       </section>
 
