@@ -92,6 +92,7 @@ const zh = {
   "inquiry.another": "再登记一个需求",
   "error.title": "服务暂时不可用",
   "error.body": "请稍后再试，或致电招商热线 {hotline}。",
+  "error.bodyNoHotline": "请稍后再试。",
   "error.notFound": "页面不存在",
 } as const;
 
@@ -188,6 +189,7 @@ const en: Record<UiKey, string> = {
   "inquiry.another": "Send another request",
   "error.title": "Service temporarily unavailable",
   "error.body": "Please try again later or call our hotline {hotline}.",
+  "error.bodyNoHotline": "Please try again later.",
   "error.notFound": "Page not found",
 };
 
