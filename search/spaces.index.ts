@@ -7,10 +7,13 @@ export const SPACES_INDEX = "spaces";
 /**
  * A space with its park's facts copied in, so one query can apply every hard constraint.
  * `offerMinSqm` is the smallest part that can be let (divisibleMinSqm, else the whole area);
+ * `verifiedAtTs` is when the listing was last confirmed (epoch seconds);
  * `_geo` is the park's location.
  */
 export type SpaceDocument = SpaceCandidate & {
   offerMinSqm: number;
+  /** verifiedAt in epoch seconds, for the stale-listing filter. */
+  verifiedAtTs?: number;
   text: string;
   _geo?: { lat: number; lng: number };
 };
@@ -19,7 +22,7 @@ export const spacesSettings: Settings = {
   searchableAttributes: ["title", "park.name", "park.district", "text", "notes"],
   filterableAttributes: [
     "status", "kind", "deals", "areaSqm", "offerMinSqm", "ceilingM", "floorLoadKg", "powerKva", "craneT", "singleStorey",
-    "availableFrom", "park.id", "park.district", "park.industries", "park.excludedIndustries", "_geo",
+    "availableFrom", "verifiedAtTs", "park.id", "park.district", "park.industries", "park.excludedIndustries", "_geo",
   ],
   sortableAttributes: ["areaSqm", "rentYuanPerSqmMonth", "_geo"],
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],

@@ -1,6 +1,7 @@
 import type { Sql } from "~/db/db.server";
 import type { Lead } from "~/domain/lead-schema";
-import { listMatches, type StoredMatch } from "~/matching/match-store.server";
+import type { Exclusion } from "~/domain/matching/why-not";
+import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matching/match-store.server";
 
 export type LeadView = {
   id: string;
@@ -10,7 +11,14 @@ export type LeadView = {
   createdAt: string;
   lead: Lead;
   assist: unknown[];
+  /** Live matches, best first. */
   matches: StoredMatch[];
+  /** Matches that were live and no longer are (the space was let, a re-match dropped it), with the reason. */
+  withdrawnMatches: WithdrawnMatch[];
+  /** Why not: spaces of the lead's kind left out, the rule and both figures, grouped by park, nearest first. */
+  excluded: Exclusion[];
+  /** The inventory version the matches were computed against (docs/decisions/018). */
+  matchedVersion: string | null;
   assignments: AssignmentView[];
 };
 
@@ -29,8 +37,8 @@ async function listAssignments(sql: Sql, leadId: string): Promise<AssignmentView
 /** The lead as staff and the admin API see it: matches best first, then its assignments. */
 export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-  const [row] = await sql<{ id: string; reference: string; status: string; source: string; created_at: Date; lead: Lead; assist: unknown[] }[]>`
-    select id, reference, status, source, created_at, lead, assist from leads where id = ${id}`;
+  const [row] = await sql<{ id: string; reference: string; status: string; source: string; created_at: Date; lead: Lead; assist: unknown[]; excluded: Exclusion[]; matched_version: string | null }[]>`
+    select id, reference, status, source, created_at, lead, assist, excluded, matched_version::text from leads where id = ${id}`;
   if (!row) return null;
   return {
     id: row.id,
@@ -41,6 +49,9 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
     lead: row.lead,
     assist: row.assist,
     matches: await listMatches(sql, row.id),
+    withdrawnMatches: await listWithdrawnMatches(sql, row.id),
+    excluded: row.excluded ?? [],
+    matchedVersion: row.matched_version,
     assignments: await listAssignments(sql, row.id),
   };
 }
