@@ -1,4 +1,5 @@
 import { DEFAULT_VERIFY_DAYS, type HardOptions } from "~/domain/matching/hard";
+
 import type { JobContext } from "./job-context";
 
 /** The clock and the SPACE_VERIFY_DAYS that hard checks in jobs use. */

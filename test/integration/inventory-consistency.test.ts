@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { importInventory } from "~/inventory/import.server";
 import { confirmSpaceAvailable } from "~/inventory/listing-verify.server";
 import { rematchLead } from "~/matching/rematch.server";
+
+import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { outboxDrained } from "../support/pipeline";
 import { eventually, startWebServer } from "../support/services";
 import { startTestWorker } from "../support/worker";
-import type { RunningWorker } from "../../worker/runtime";
 
 // Issue 10, part 1: no lead is matched against a stale picture of the inventory. The index writer is
 // slowed down (every batch held 1.5 s between reading Postgres and writing Meilisearch), and each

@@ -1,21 +1,22 @@
 import { sqmToMu } from "~/domain/area";
 import { industryLabel, isIndustryExcluded } from "~/domain/industries";
+
 import {
   AREA_LOWER,
   AREA_UPPER,
-  SPECS,
-  THRESHOLD_FLOOR,
   askedMin,
   cny,
   daysSinceVerified,
   divisibleMin,
   hardCheck,
-  isLandPurchase,
-  num,
-  takenAreaSqm,
-  thresholdMetrics,
   type HardFailure,
   type HardOptions,
+  isLandPurchase,
+  num,
+  SPECS,
+  takenAreaSqm,
+  THRESHOLD_FLOOR,
+  thresholdMetrics,
 } from "./hard";
 import type { MatchNeed, Reason, SpaceCandidate } from "./types";
 

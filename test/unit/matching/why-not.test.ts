@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { muToSqm } from "../../../app/domain/area";
 import { listingFreshness } from "../../../app/domain/matching/hard";
 import { rankMatches } from "../../../app/domain/matching/rank";
