@@ -23,9 +23,10 @@ export async function loadSpaceRows(
       ${filter.spaceIds ? sql`and s.id in ${sql(filter.spaceIds)}` : sql``}
       ${filter.parkIds ? sql`and s.park_id in ${sql(filter.parkIds)}` : sql``}
       ${filter.pendingKind !== undefined
-        ? sql`and s.kind = ${filter.pendingKind}
-              and (s.id in (select id from spaces where kind = ${filter.pendingKind} and version > indexed_version)
-                   or s.park_id in (select id from parks where version > indexed_version))`
+        ? // Two index-driven look-ups (partial indexes spaces_pending, parks_pending), never a scan of the kind.
+          sql`and s.id in (select id from spaces where kind = ${filter.pendingKind} and version > indexed_version
+                           union all
+                           select id from spaces where kind = ${filter.pendingKind} and park_id in (select id from parks where version > indexed_version))`
         : sql``}
     order by s.id
     ${filter.limit ? sql`limit ${filter.limit}` : sql``}`;
