@@ -5,6 +5,7 @@ import { hardCheck } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
 import type { SpaceCandidate } from "~/domain/matching/types";
 import { explainExclusions, failureReason } from "~/domain/matching/why-not";
+import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { lockSpacesShared, OUTRANKED, saveLeadMatches, type VersionedMatch, type Withdrawal } from "~/matching/match-store.server";
 import { routeLead } from "~/routing/route-lead.server";
@@ -39,7 +40,7 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     return;
   }
   const options = matchingOptions(ctx);
-  const found = await findCandidatesAndNearMisses(ctx.search, row.lead, { indexUid: ctx.indexNames.spaces, ...options });
+  const found = await findCandidatesAndNearMisses(ctx.search, withRegionCodes(row.lead), { indexUid: ctx.indexNames.spaces, ...options });
 
   const { notices } = await ctx.sql.begin(async (tx) => {
     const [locked] = await tx<{ lead: Lead; status: string }[]>`select lead, status from leads where id = ${data.id} for update`;
@@ -47,7 +48,7 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
       await markDone(tx, data.outboxId);
       return { notices: [] };
     }
-    const lead = locked.lead; // an edit committed since the search is matched too (its own re-match follows)
+    const lead = withRegionCodes(locked.lead); // an edit committed since the search is matched too (its own re-match follows)
     const [live, pending, inventoryVersion] = await Promise.all([
       tx<{ space_id: string; found_by: "lead" | "space" }[]>`select space_id, found_by from matches where lead_id = ${data.id} and withdrawn_at is null`.execute(),
       loadSpaceRows(tx, { pendingKind: lead.need.kind, limit: PENDING_LIMIT }),

@@ -3,6 +3,7 @@ import type { Lead } from "~/domain/lead-schema";
 import { hardCheck } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
 import { failureReason } from "~/domain/matching/why-not";
+import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { lockSpaceExclusive, lockSpacesShared, upsertSpaceMatch, withdrawMatch } from "~/matching/match-store.server";
 import { toSpaceCandidate } from "../search/space-document";
@@ -31,9 +32,10 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       where m.space_id = ${data.id} and m.withdrawn_at is null and l.status not in ('won', 'lost')`;
     const rematch: string[] = [];
     for (const m of live) {
-      const hard = row ? hardCheck(m.lead, toSpaceCandidate(row), options) : null;
+      const lead = withRegionCodes(m.lead);
+      const hard = row ? hardCheck(lead, toSpaceCandidate(row), options) : null;
       if (hard?.pass) continue;
-      const reason = !row || !hard || hard.pass ? { zh: "房源已下架", en: "Space removed" } : pick(failureReason(m.lead, toSpaceCandidate(row), hard.failures[0], options));
+      const reason = !row || !hard || hard.pass ? { zh: "房源已下架", en: "Space removed" } : pick(failureReason(lead, toSpaceCandidate(row), hard.failures[0], options));
       await withdrawMatch(tx, m.lead_id, { spaceId: data.id, reason });
       rematch.push(m.lead_id);
     }
@@ -62,7 +64,7 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
         and lead->'need'->>'kind' = ${space.kind}
         and coalesce((lead->'need'->>'areaMinSqm')::float8, 0) * 0.8 <= ${space.areaSqm}`;
     const fits = leads
-      .map((l) => ({ id: l.id, result: rankMatches(l.lead, [space], { limit: 1, ...options })[0] }))
+      .map((l) => ({ id: l.id, result: rankMatches(withRegionCodes(l.lead), [space], { limit: 1, ...options })[0] }))
       .filter((f) => f.result !== undefined);
     for (const f of fits) {
       await upsertSpaceMatch(tx, f.id, { ...f.result, spaceVersion: row.version });

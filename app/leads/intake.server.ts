@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Sql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import type { AssistFill, Lead, LeadChannel } from "~/domain/lead-schema";
+import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
 import type { Lng } from "~/i18n/lng";
 
 export type StoredLead = { id: string; reference: string; created: boolean; requestHash: string | null };
@@ -9,6 +10,14 @@ export type StoredLead = { id: string; reference: string; created: boolean; requ
 /** A stable fingerprint of a request body, so a reused Idempotency-Key with another body is caught. */
 export function hashRequest(body: unknown): string {
   return createHash("sha256").update(JSON.stringify(body)).digest("hex");
+}
+
+/**
+ * How the person consented: in writing (the form's box, `"consent": true` in the API) or orally on the
+ * hotline, where the staff account that asked is recorded.
+ */
+export function consentMethod(source: LeadChannel): "written" | "oral" {
+  return source === "hotline" ? "oral" : "written";
 }
 
 /**
@@ -26,8 +35,15 @@ export async function storeLead(
     lng: Lng;
     submissionKey?: string | null;
     requestHash?: string | null;
+    /** Hotline only: the staff user (users.id) who took the caller's oral consent. */
+    consentRecordedBy?: string | null;
   },
 ): Promise<StoredLead> {
+  // The schema refuses a lead without consent; this guards every other caller (PIPL: no consent, no processing).
+  if (input.lead.consent !== true) throw new Error("a lead without consent is never stored");
+  const method = consentMethod(input.source);
+  const recordedBy = method === "oral" ? input.consentRecordedBy ?? null : null;
+  if (method === "oral" && !recordedBy) throw new Error("a hotline lead needs the staff account that recorded the oral consent");
   const key = input.submissionKey ?? null;
   if (key) {
     const existing = await findBySubmissionKey(sql, key);
@@ -45,11 +61,12 @@ export async function storeLead(
     const { lead } = input;
     const rows = await tx<{ id: string; reference: string }[]>`
       insert into leads (reference, source, lng, submission_key, request_hash, lead, raw, assist,
-                         phone, credit_code, company_name, industry, consent_at)
+                         phone, credit_code, company_name, industry,
+                         consent_at, consent_version, consent_method, consent_recorded_by)
       values (${reference}, ${input.source}, ${input.lng}, ${key}, ${input.requestHash ?? null},
               ${tx.json(lead as never)}, ${tx.json((input.raw ?? {}) as never)}, ${tx.json(input.assist as never)},
               ${lead.contact.phone}, ${lead.company.creditCode ?? null}, ${lead.company.name}, ${lead.use.industry},
-              ${lead.consent ? sql`now()` : null})
+              now(), ${PRIVACY_NOTICE_VERSION}, ${method}, ${recordedBy})
       on conflict (submission_key) do nothing
       returning id, reference`;
     if (rows.length === 0) return null; // a concurrent copy won; read it after this transaction

@@ -4,11 +4,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { CheckboxField, ChoiceField, SelectField, TextareaField, TextField, type FieldMeta } from "~/components/forms";
+import { appendRegion, PICKER_FIELDS, REGION_INTENT, RegionPicker } from "~/components/region-picker";
 import { getSql } from "~/db/db.server";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
 import { AREA_UNITS, createLeadSchema, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
+import { planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
-import { parseNeedText } from "~/domain/need-text";
+import { PHONE_INPUT_MAX } from "~/domain/phone";
 import { lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
@@ -16,6 +18,7 @@ import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { clientKey, getRateLimiter } from "~/utils/rate-limit.server";
 import { useRootData } from "~/root";
+import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: ui(d?.lng ?? "zh", "app.name") },
@@ -26,10 +29,10 @@ const HONEYPOT = "website";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // A fresh key per rendered form: a double click or a resend of the same form makes one lead.
-  return { lng: lngFromUrl(request.url), submissionKey: crypto.randomUUID() };
+  return { lng: lngFromUrl(request.url), submissionKey: crypto.randomUUID(), provinces: provinceOptions() };
 }
 
-type ActionResult = { result: SubmissionResult<string[]>; banner?: "unavailable" | "rateLimited" };
+type ActionResult = { result: SubmissionResult<string[]>; banner?: "unavailable" | "rateLimited"; picker?: RegionPickerState };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
@@ -38,6 +41,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const schema = createLeadSchema(lng, "web");
   const submission = parseWithZod(formData, { schema, disableAutoCoercion: true });
   const typed = Object.fromEntries([...formData.entries()].filter(([k, v]) => k !== HONEYPOT && typeof v === "string"));
+
+  // The region picker without JavaScript: list the next level or add the choice; nothing is stored and
+  // no error is shown yet, everything typed comes back.
+  const regionIntent = formData.get(REGION_INTENT);
+  if (regionIntent === "narrow" || regionIntent === "add") {
+    const field = (name: string) => String(formData.get(name) ?? "");
+    const picked = pickRegion({ province: field(PICKER_FIELDS.province), city: field(PICKER_FIELDS.city), district: field(PICKER_FIELDS.district), search: field(PICKER_FIELDS.search) });
+    const payload = submission.payload as Record<string, unknown> & { need?: Record<string, unknown> };
+    const need = { ...(payload.need ?? {}) };
+    if (regionIntent === "add" && picked.path) need.regions = appendRegion(typeof need.regions === "string" ? need.regions : "", picked.path, lng);
+    const initialValue = { ...payload, need } as SubmissionResult<string[]>["initialValue"];
+    return data<ActionResult>({ result: { initialValue }, picker: picked.state });
+  }
 
   // Bots fill every field; people never see this one. A quiet "thanks", nothing stored.
   if (String(formData.get(HONEYPOT) ?? "") !== "") {
@@ -79,7 +95,7 @@ const SECTIONS_WITH_DIVISIONS = INDUSTRY_SECTIONS.map((s) => ({
 }));
 
 export default function InquiryForm() {
-  const { lng, submissionKey } = useLoaderData<typeof loader>();
+  const { lng, submissionKey, provinces } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const navigation = useNavigation();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
@@ -102,7 +118,12 @@ export default function InquiryForm() {
   const m = (f: unknown) => f as FieldMeta;
 
   const [notes, setNotes] = useState(typeof need.notes.initialValue === "string" ? need.notes.initialValue : "");
-  const understood = notes ? describeNeedHints(parseNeedText(notes).hints, lng) : [];
+  // Exactly what the schema will store from the notes (need-assist.ts), never more: no kind or deal, and
+  // nothing for a field the person filled in.
+  const typedNeed = Object.entries({ areaMin: need.areaMin, areaMax: need.areaMax, ceilingMinM: need.ceilingMinM, floorLoadMinKg: need.floorLoadMinKg, powerMinKva: need.powerMinKva, craneMinT: need.craneMinT, singleStorey: need.singleStorey });
+  const filled = new Set(typedNeed.filter(([, f]) => typeof f.value === "string" && f.value.trim() !== "").map(([name]) => name));
+  const plan = planAssist(notes, filled);
+  const understood = describeNeedHints(planHints(plan), lng, need.kind.value === "land" ? "land" : undefined);
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
   const { hotline } = useRootData();
 
@@ -128,6 +149,8 @@ export default function InquiryForm() {
         ) : null}
         <Form method="post" action={lng === "en" ? "/?index&lng=en" : "/?index"} {...getFormProps(form)}>
           <input type="hidden" name="submissionKey" value={submissionKey} />
+          {/* Enter in any field sends the form, not the region picker's buttons further down. */}
+          <button type="submit" className="hp" tabIndex={-1} aria-hidden="true" />
           <div className="hp" aria-hidden="true">
             <label htmlFor="hp-website">{t("honeypot.label")}</label>
             <input id="hp-website" name={HONEYPOT} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
@@ -142,7 +165,20 @@ export default function InquiryForm() {
               <TextField meta={m(need.areaMin)} label={t("need.areaMin")} inputMode="decimal" hint={t("need.areaHint")} maxLength={30} />
               <TextField meta={m(need.areaMax)} label={t("need.areaMax")} inputMode="decimal" maxLength={30} />
             </div>
-            <TextField meta={m(need.regions)} label={t("need.regions")} hint={t("need.regionsHint")} maxLength={200} />
+            <TextField meta={m(need.regions)} label={t("need.regions")} hint={t("need.regionsHint")} maxLength={400} />
+            <RegionPicker
+              key={JSON.stringify(actionData?.picker ?? null)}
+              lng={lng}
+              provinces={provinces}
+              initial={actionData?.picker}
+              onAdd={(path) => {
+                // The field stays the one place regions are typed: the choice is appended to its text.
+                const input = document.getElementById(need.regions.id) as HTMLInputElement | null;
+                if (!input) return;
+                input.value = appendRegion(input.value, path, lng);
+                input.dispatchEvent(new Event("input", { bubbles: true }));
+              }}
+            />
             <TextField meta={m(need.moveInBy)} label={t("need.moveInBy")} type="month" placeholder="2027-03" maxLength={10} />
             <div className="row">
               <TextField meta={m(need.ceilingMinM)} label={t("need.ceilingMinM")} inputMode="decimal" maxLength={20} />
@@ -155,6 +191,11 @@ export default function InquiryForm() {
             {understood.length > 0 ? (
               <p className="understood" aria-live="polite">
                 {t("need.understood")} {understood.join(lng === "en" ? "; " : "；")}
+              </p>
+            ) : null}
+            {plan.unread.length > 0 ? (
+              <p className="understood" aria-live="polite">
+                {t("need.unread")} {plan.unread.map((f) => f.text).join(lng === "en" ? "; " : "；")}
               </p>
             ) : null}
           </fieldset>
@@ -200,7 +241,7 @@ export default function InquiryForm() {
           <fieldset>
             <legend>{t("section.contact")}</legend>
             <TextField meta={m(contact.name)} label={t("contact.name")} required autoComplete="name" maxLength={50} />
-            <TextField meta={m(contact.phone)} label={t("contact.phone")} required type="tel" inputMode="tel" autoComplete="tel" hint={t("contact.phoneHint")} maxLength={40} />
+            <TextField meta={m(contact.phone)} label={t("contact.phone")} required type="tel" inputMode="tel" autoComplete="tel" hint={t("contact.phoneHint")} maxLength={PHONE_INPUT_MAX} />
             <TextField meta={m(contact.email)} label={t("contact.email")} type="email" inputMode="email" autoComplete="email" maxLength={100} />
             <div className="row">
               <TextField meta={m(contact.wechat)} label={t("contact.wechat")} maxLength={50} />

@@ -28,6 +28,8 @@ import type { MatchNeed, Reason, SpaceCandidate } from "./types";
 export type Suggestion = {
   field: "areaMinSqm" | "areaMaxSqm" | "ceilingMinM" | "floorLoadMinKg" | "powerMinKva" | "craneMinT" | "singleStorey" | "regions" | "deal" | "annualTaxWan" | "investmentWan";
   value: number | boolean | string | string[];
+  /** For `regions`: the GB/T 2260 code added with the district's name. */
+  regionCode?: string;
   zh: string;
   en: string;
 };
@@ -251,7 +253,8 @@ export function suggestNearMiss(n: MatchNeed, s: SpaceCandidate, f: HardFailure,
       tries.push({ field: "singleStorey", value: false, zh: `若不要求单层，可匹配 ${target}`, en: `Without the single-storey requirement, ${target} matches` });
       break;
     case "region":
-      tries.push({ field: "regions", value: [...need.regions, s.park.district], zh: `意向区域加上 ${s.park.district} 可匹配 ${target}`, en: `Add ${s.park.district} to the wanted districts to match ${target}` });
+      if (!s.park.districtCode) break;
+      tries.push({ field: "regions", value: [...need.regions, s.park.district], regionCode: s.park.districtCode, zh: `意向区域加上 ${s.park.district} 可匹配 ${target}`, en: `Add ${s.park.district} to the wanted districts to match ${target}` });
       break;
     case "deal":
       tries.push({ field: "deal", value: "either", zh: `若租买均可，可匹配 ${target}`, en: `Taking lease or buy, ${target} matches` });
@@ -277,7 +280,7 @@ export function suggestNearMiss(n: MatchNeed, s: SpaceCandidate, f: HardFailure,
 }
 
 /** The need with the suggestion applied (the area fields in the lead's own unit follow the ㎡ figure). */
-export function applySuggestion(n: MatchNeed, t: Pick<Suggestion, "field" | "value">): MatchNeed {
+export function applySuggestion(n: MatchNeed, t: Pick<Suggestion, "field" | "value" | "regionCode">): MatchNeed {
   const need = { ...n.need };
   const tax = { ...n.tax };
   switch (t.field) {
@@ -292,6 +295,9 @@ export function applySuggestion(n: MatchNeed, t: Pick<Suggestion, "field" | "val
     case "annualTaxWan":
     case "investmentWan":
       tax[t.field] = t.value as number;
+      break;
+    case "regions":
+      Object.assign(need, { regions: t.value as string[], regionCodes: [...(need.regionCodes ?? []), ...(t.regionCode ? [t.regionCode] : [])] });
       break;
     default:
       (need as Record<string, unknown>)[t.field] = t.value;

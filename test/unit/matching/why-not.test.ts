@@ -30,7 +30,7 @@ const table: Row[] = [
   { rule: "crane", n: { ...base, need: { ...base.need, craneMinT: 10 } }, s: space({ craneT: 5 }), zh: [/行车 5t < 需求 10t/], en: [/Crane 5t < required 10t/], suggestion: /行车要求放宽到 5t/ },
   { rule: "singleStorey", n: { ...base, need: { ...base.need, singleStorey: true } }, s: space({ floors: 3 }), zh: [/3 层，需求为单层/], en: [/3 storeys; single storey required/], suggestion: /不要求单层/ },
   { rule: "industry", n: lead({ kind: "factory", deal: "lease", industry: "C26", min: 4500, max: 6000 }), s: space({ park: { excludedIndustries: ["C26"] } }), zh: [/园区不接受 C26 化学原料/, /园区限制：C26/], en: [/does not accept C26/, /excluded: C26/], suggestion: null },
-  { rule: "region", n: lead({ kind: "factory", deal: "lease", industry: "C35", min: 4500, max: 6000, regions: ["溧水区"] }), s: space({ park: { district: "江宁区" } }), zh: [/园区位于 江宁区，不在意向区域 溧水区/], en: [/Park is in 江宁区, not in the wanted 溧水区/], suggestion: /意向区域加上 江宁区/ },
+  { rule: "region", n: lead({ kind: "factory", deal: "lease", industry: "C35", min: 4500, max: 6000, regions: ["溧水区"] }), s: space({ park: { district: "江宁区", districtCode: "320115" } }), zh: [/园区位于 江宁区，不在意向区域 溧水区/], en: [/Park is in 江宁区, not in the wanted 溧水区/], suggestion: /意向区域加上 江宁区/ },
   { rule: "taxPerMu", n: landLead(300, 9000), s: land(), zh: [/亩均税收 10万元\/亩 < 园区门槛 30万元\/亩 的 50%（15万元\/亩）/], en: [/Tax per mu CNY 100k\/mu < 50% of the park minimum CNY 300k\/mu \(CNY 150k\/mu\)/], suggestion: /若年纳税达到 450 万元，可进入 测试园区 的门槛/ },
   { rule: "investmentPerMu", n: landLead(900, 3000), s: land(), zh: [/投资强度 100万元\/亩 < 园区门槛 300万元\/亩 的 50%（150万元\/亩）/], en: [/Investment per mu CNY 1m\/mu < 50% of the park minimum CNY 3m\/mu \(CNY 1.5m\/mu\)/], suggestion: /若投资额达到 4,500 万元/ },
   {
@@ -104,6 +104,7 @@ describe("listing freshness (clock moved)", () => {
 // ── property: every suggestion, applied, lets the space in (independent oracle) ──
 
 const DISTRICTS = ["高淳区", "溧水区", "江宁区"];
+const DISTRICT_CODES: Record<string, string> = { 高淳区: "320118", 溧水区: "320117", 江宁区: "320115" };
 const needArb = fc
   .record({
     kind: fc.constantFrom("factory", "land", "warehouse") as fc.Arbitrary<MatchNeed["need"]["kind"]>,
@@ -149,7 +150,7 @@ const spaceArb = (n: MatchNeed): fc.Arbitrary<SpaceCandidate> => {
     })
     .map(({ split, district, excluded, minTax, minInvest, ...s }) => {
       const d = split === null ? null : Math.floor(s.areaSqm * split);
-      return space({ ...s, id: "Q", divisibleMinSqm: d && d > 0 ? d : null, park: { district, excludedIndustries: excluded, minTaxPerMuWan: minTax, minInvestmentPerMuWan: minInvest } });
+      return space({ ...s, id: "Q", divisibleMinSqm: d && d > 0 ? d : null, park: { district, districtCode: DISTRICT_CODES[district], excludedIndustries: excluded, minTaxPerMuWan: minTax, minInvestmentPerMuWan: minInvest } });
     });
 };
 
