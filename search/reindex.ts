@@ -1,6 +1,6 @@
 import type { Settings } from "meilisearch";
 import type { Sql } from "~/db/db.server";
-import { loadParkRows, loadSpaceRows } from "~/inventory/inventory-read.server";
+import { acknowledgeIndexedVersions, loadParkRows, loadSpaceRows } from "~/inventory/inventory-read.server";
 import { ensureIndex, waitSucceeded, type SearchClient } from "./client";
 import { toLeadDocument, type LeadRow } from "./lead-document";
 import { LEADS_INDEX, leadsSettings } from "./leads.index";
@@ -33,9 +33,12 @@ export async function reindexAll(sql: Sql, client: SearchClient, names = { leads
   const leads = await sql<LeadRow[]>`select id, reference, status, source, lead, created_at from leads order by created_at`;
   const spaces = await loadSpaceRows(sql);
   const parks = await loadParkRows(sql);
-  return {
+  const counts = {
     leads: await rebuildIndex(client, names.leads, leadsSettings, leads.map(toLeadDocument)),
     spaces: await rebuildIndex(client, names.spaces, spacesSettings, spaces.map(toSpaceDocument)),
     parks: await rebuildIndex(client, names.parks, parksSettings, parks.map(toParkDocument)),
   };
+  // The index now shows these versions (a row changed meanwhile keeps a newer one: still pending).
+  await acknowledgeIndexedVersions(sql, spaces.map((r) => [r.id, r.version]), parks.map((p) => [p.id, p.version]));
+  return counts;
 }

@@ -1,5 +1,5 @@
 import { sectionOf } from "~/domain/industries";
-import { AREA_LOWER, AREA_UPPER } from "~/domain/matching/hard";
+import { AREA_LOWER, AREA_UPPER, DEFAULT_VERIFY_DAYS, type HardOptions } from "~/domain/matching/hard";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
 import { filterValue, type SearchClient } from "./client";
 import { SPACES_INDEX, type SpaceDocument } from "./spaces.index";
@@ -16,9 +16,11 @@ const SPEC_FIELDS = [
  * not state a figure passes ("unknown" is not a failure). Land-purchase thresholds depend on the
  * space's own area and the park's minimums, so the matcher re-checks every candidate in code.
  */
-export function hardFilters(n: MatchNeed): string[] {
+export function hardFilters(n: MatchNeed, options: HardOptions = {}): string[] {
   const need = n.need;
   const f: string[] = [`status = ${filterValue("available")}`, `kind = ${filterValue(need.kind)}`];
+  const cutoff = staleCutoff(options);
+  if (cutoff !== null) f.push(`(verifiedAtTs >= ${filterValue(cutoff)} OR verifiedAtTs NOT EXISTS)`);
   if (need.deal !== "either") f.push(`deals = ${filterValue(need.deal)}`);
 
   const lo = (need.areaMinSqm ?? 0) * AREA_LOWER;
@@ -43,6 +45,29 @@ export function hardFilters(n: MatchNeed): string[] {
   return f;
 }
 
+/** Epoch seconds before which a listing is stale (not offered): 2 × SPACE_VERIFY_DAYS ago; null = no check. */
+function staleCutoff(options: HardOptions): number | null {
+  if (!options.now) return null;
+  return Math.floor(Date.parse(options.now) / 1000) - 2 * (options.verifyDays ?? DEFAULT_VERIFY_DAYS) * 86_400;
+}
+
+/**
+ * The one extra query of why-not (issue 10): available spaces of the lead's kind around the area
+ * window — from just below its lower edge upwards, smallest first — with none of the other rules,
+ * so the spaces that failed a rule near the lead show up. Stale listings are included on purpose.
+ */
+export function whyNotFilters(n: MatchNeed): string[] {
+  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
+  const lo = (min ?? targetArea(n) * 0.5) * AREA_LOWER * WHY_NOT_BELOW;
+  const f = [`status = ${filterValue("available")}`, `kind = ${filterValue(n.need.kind)}`, `areaSqm >= ${filterValue(lo)}`];
+  if (max !== undefined) f.push(`offerMinSqm <= ${filterValue(max * AREA_UPPER * WHY_NOT_ABOVE)}`);
+  return f;
+}
+/** How far beyond the area window the why-not query looks: 20 % below the lower edge, 50 % above the upper. */
+const WHY_NOT_BELOW = 0.8;
+const WHY_NOT_ABOVE = 1.5;
+export const WHY_NOT_LIMIT = 30;
+
 /** The middle of what the lead wants, to look for the closest sizes on both sides. */
 export function targetArea(n: MatchNeed): number {
   const { areaMinSqm: min, areaMaxSqm: max } = n.need;
@@ -58,25 +83,40 @@ export function targetArea(n: MatchNeed): number {
  * in Meilisearch, while sorting by distance to a point was 5× slower at 100,000 spaces
  * (docs/benchmarks.md). The score decides among them.
  */
-export async function findCandidates(client: SearchClient, n: MatchNeed, options: { indexUid?: string; perQuery?: number } = {}): Promise<SpaceCandidate[]> {
+export async function findCandidates(client: SearchClient, n: MatchNeed, options: CandidateOptions = {}): Promise<SpaceCandidate[]> {
+  return (await findCandidatesAndNearMisses(client, n, { ...options, whyNot: false })).candidates;
+}
+
+export type CandidateOptions = HardOptions & { indexUid?: string; perQuery?: number };
+
+/**
+ * The candidates (as findCandidates) and, with `whyNot` (default on), the spaces near the lead that
+ * the hard rules keep out: one more search, sent together with the others.
+ */
+export async function findCandidatesAndNearMisses(
+  client: SearchClient,
+  n: MatchNeed,
+  options: CandidateOptions & { whyNot?: boolean } = {},
+): Promise<{ candidates: SpaceCandidate[]; nearby: SpaceCandidate[] }> {
   const index = client.index(options.indexUid ?? SPACES_INDEX);
   const closest = options.perQuery ?? 20;
-  const base = hardFilters(n);
+  const base = hardFilters(n, options);
   const target = filterValue(targetArea(n));
   const section = sectionOf(n.use.industry);
   const focus = `park.industries IN [${[n.use.industry, section].filter(Boolean).map((c) => filterValue(c!)).join(", ")}]`;
   const search = (extra: string[], sort: string, limit: number) => index.search<SpaceDocument>("", { filter: [...base, ...extra], sort: [sort], limit });
-  const results = await Promise.all([
+  const [above, below, inFocus, nearby] = await Promise.all([
     search([`areaSqm >= ${target}`], "areaSqm:asc", closest),
     search([`areaSqm < ${target}`], "areaSqm:desc", closest),
     search([focus], "areaSqm:asc", Math.ceil(closest / 2)),
+    options.whyNot === false ? null : index.search<SpaceDocument>("", { filter: whyNotFilters(n), sort: ["areaSqm:asc"], limit: WHY_NOT_LIMIT }),
   ]);
   const byId = new Map<string, SpaceCandidate>();
-  for (const r of results) for (const hit of r.hits) byId.set(hit.id, stripDocument(hit));
-  return [...byId.values()];
+  for (const r of [above, below, inFocus]) for (const hit of r.hits) byId.set(hit.id, stripDocument(hit));
+  return { candidates: [...byId.values()], nearby: (nearby?.hits ?? []).map(stripDocument) };
 }
 
 function stripDocument(d: SpaceDocument): SpaceCandidate {
-  const { offerMinSqm: _o, text: _t, divisionCodes: _d, _geo, ...candidate } = d;
+  const { offerMinSqm: _o, text: _t, divisionCodes: _d, _geo, verifiedAtTs: _v, ...candidate } = d;
   return candidate;
 }

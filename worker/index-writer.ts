@@ -1,7 +1,7 @@
 import type { EnqueuedTaskPromise } from "meilisearch";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { INDEX_CHANNEL, indexTopicsSql, type IndexTopic } from "~/db/outbox.server";
-import { loadParkRows, loadSpaceRows } from "~/inventory/inventory-read.server";
+import { acknowledgeIndexedVersions, loadParkRows, loadSpaceRows } from "~/inventory/inventory-read.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { isRefusal, waitSucceeded } from "../search/client";
 import { toLeadDocument, type LeadRow } from "../search/lead-document";
@@ -28,7 +28,7 @@ export const BATCH_LIMIT = 500;
 
 export type BatchResult = { claimed: number; setAside: number };
 
-export async function writeIndexBatch(ctx: JobContext, options: { retried?: boolean; limit?: number } = {}): Promise<BatchResult> {
+export async function writeIndexBatch(ctx: JobContext, options: { retried?: boolean; limit?: number; writeDelayMs?: number } = {}): Promise<BatchResult> {
   let claimed: Claimed[] = [];
   try {
     return await ctx.sql.begin(async (tx) => {
@@ -36,9 +36,14 @@ export async function writeIndexBatch(ctx: JobContext, options: { retried?: bool
       if (claimed.length === 0) return { claimed: 0, setAside: 0 };
       const ids = (topic: IndexTopic) => [...new Set(claimed.filter((r) => r.topic === topic).map((r) => r.aggregate_id))];
       const leads = await leadWrites(ctx, tx, ids("lead.index"));
-      const writes = [...leads.writes, ...(await spaceWrites(ctx, tx, ids("space.index"))), ...(await parkWrites(ctx, tx, ids("park.index")))];
+      const spaces = await spaceWrites(ctx, tx, ids("space.index"));
+      const parks = await parkWrites(ctx, tx, ids("park.index"));
+      const writes = [...leads.writes, ...spaces.writes, ...parks.writes];
+      if (options.writeDelayMs) await new Promise((r) => setTimeout(r, options.writeDelayMs)); // test seam: a slow writer
       // All tasks are enqueued together, so Meilisearch can take them in one of its own batches.
       await Promise.all(writes.map((write) => waitSucceeded(write(), 120_000)));
+      // Only now that Meilisearch confirmed them: the versions the index shows (docs/decisions/018).
+      await acknowledgeIndexedVersions(tx, [...spaces.versions, ...parks.spaceVersions], parks.versions);
       if (leads.written.length) {
         await tx`update leads set status = case when status = 'received' then 'indexed' else status end,
                                   indexed_at = now(), updated_at = now()
@@ -99,29 +104,38 @@ async function leadWrites(ctx: JobContext, tx: TransactionSql, leadIds: string[]
   return { writes, written: docs.map((d) => d.id), failed };
 }
 
-async function spaceWrites(ctx: JobContext, tx: TransactionSql, spaceIds: string[]): Promise<Write[]> {
-  if (spaceIds.length === 0) return [];
+type Versions = [string, string][];
+
+async function spaceWrites(ctx: JobContext, tx: TransactionSql, spaceIds: string[]): Promise<{ writes: Write[]; versions: Versions }> {
+  if (spaceIds.length === 0) return { writes: [], versions: [] };
   const rows = await loadSpaceRows(tx, { spaceIds });
   const gone = spaceIds.filter((id) => !rows.some((r) => r.id === id));
   const index = () => ctx.search.index(ctx.indexNames.spaces);
-  return [
-    ...(rows.length ? [() => index().addDocuments(rows.map(toSpaceDocument), { primaryKey: "id" })] : []),
-    ...(gone.length ? [() => index().deleteDocuments(gone)] : []),
-  ];
+  return {
+    writes: [
+      ...(rows.length ? [() => index().addDocuments(rows.map(toSpaceDocument), { primaryKey: "id" })] : []),
+      ...(gone.length ? [() => index().deleteDocuments(gone)] : []),
+    ],
+    versions: rows.map((r) => [r.id, r.version]),
+  };
 }
 
 /** A park's facts are copied onto each of its spaces: the park and all its spaces are written. */
-async function parkWrites(ctx: JobContext, tx: TransactionSql, parkIds: string[]): Promise<Write[]> {
-  if (parkIds.length === 0) return [];
+async function parkWrites(ctx: JobContext, tx: TransactionSql, parkIds: string[]): Promise<{ writes: Write[]; versions: Versions; spaceVersions: Versions }> {
+  if (parkIds.length === 0) return { writes: [], versions: [], spaceVersions: [] };
   const parks = await loadParkRows(tx, parkIds);
   const gone = parkIds.filter((id) => !parks.some((p) => p.id === id));
   const spaces = parks.length ? await loadSpaceRows(tx, { parkIds: parks.map((p) => p.id) }) : [];
   const parksIndex = () => ctx.search.index(ctx.indexNames.parks);
-  return [
-    ...(parks.length ? [() => parksIndex().addDocuments(parks.map(toParkDocument), { primaryKey: "id" })] : []),
-    ...(spaces.length ? [() => ctx.search.index(ctx.indexNames.spaces).addDocuments(spaces.map(toSpaceDocument), { primaryKey: "id" })] : []),
-    ...(gone.length ? [() => parksIndex().deleteDocuments(gone)] : []),
-  ];
+  return {
+    writes: [
+      ...(parks.length ? [() => parksIndex().addDocuments(parks.map(toParkDocument), { primaryKey: "id" })] : []),
+      ...(spaces.length ? [() => ctx.search.index(ctx.indexNames.spaces).addDocuments(spaces.map(toSpaceDocument), { primaryKey: "id" })] : []),
+      ...(gone.length ? [() => parksIndex().deleteDocuments(gone)] : []),
+    ],
+    versions: parks.map((p) => [p.id, p.version]),
+    spaceVersions: spaces.map((r) => [r.id, r.version]),
+  };
 }
 
 export type IndexWriterOptions = {
@@ -133,6 +147,8 @@ export type IndexWriterOptions = {
   backoffCapMs?: number;
   /** Resolves once the indexes exist with their settings (documents must never create them bare). */
   whenReady: () => Promise<void>;
+  /** Test seam: hold every batch this long between reading Postgres and writing Meilisearch (ms). */
+  writeDelayMs?: number;
 };
 
 const RETRIED_PER_CYCLE = 20;
@@ -158,10 +174,10 @@ export async function startIndexWriter(ctx: JobContext, options: IndexWriterOpti
       while (!stopped && Date.now() >= pausedUntil) {
         try {
           await options.whenReady();
-          const fresh = await writeIndexBatch(ctx, { limit: BATCH_LIMIT });
+          const fresh = await writeIndexBatch(ctx, { limit: BATCH_LIMIT, writeDelayMs: options.writeDelayMs });
           // Rows set aside earlier get their turn every cycle, one at a time: a busy stream never starves them.
           for (let n = 0; n < RETRIED_PER_CYCLE && !stopped; n++) {
-            if ((await writeIndexBatch(ctx, { retried: true })).claimed === 0) break;
+            if ((await writeIndexBatch(ctx, { retried: true, writeDelayMs: options.writeDelayMs })).claimed === 0) break;
           }
           failures = 0;
           if (fresh.claimed < BATCH_LIMIT) break; // caught up: what arrives meanwhile gathers during the next linger

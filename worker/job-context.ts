@@ -15,6 +15,10 @@ export type JobContext = {
   routing: RoutingOptions;
   /** How long a sender holds a notification: longer than the slowest possible SMTP send (ms). */
   sendLeaseMs: number;
+  /** Days after which a listing shows a warning; twice that, it is not offered (SPACE_VERIFY_DAYS). */
+  verifyDays?: number;
+  /** Test seam: the clock matching judges listing freshness by (default: the real one). */
+  clock?: () => Date;
   /** Test seam: called after the SMTP server accepted a mail and before Postgres records it. */
   afterSend?: (notificationId: string) => void | Promise<void>;
 };

@@ -1,24 +1,36 @@
 import { UnrecoverableError } from "bullmq";
 import { enqueue, markDone } from "~/db/outbox.server";
 import type { Lead } from "~/domain/lead-schema";
+import { hardCheck } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
+import type { SpaceCandidate } from "~/domain/matching/types";
+import { explainExclusions, failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
-import { replaceLeadMatches } from "~/matching/match-store.server";
+import { lockSpacesShared, OUTRANKED, saveLeadMatches, type VersionedMatch, type Withdrawal } from "~/matching/match-store.server";
 import { routeLead } from "~/routing/route-lead.server";
-import { toSpaceCandidate } from "../search/space-document";
-import { findCandidates } from "../search/spaces.query";
+import { toSpaceCandidate, type SpaceRow } from "../search/space-document";
+import { findCandidatesAndNearMisses } from "../search/spaces.query";
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
+import { matchingOptions } from "./matching-options";
 
 const CLOSED = ["won", "lost"];
+/** Pending spaces (changed, not yet confirmed in the index) read per lead at most; normally a handful. */
+const PENDING_LIMIT = 1_000;
+const MATCH_LIMIT = 5;
 
 /**
- * Hard constraints as Meilisearch filters find the candidates; they are then re-read from Postgres
- * (the index may lag a change by a moment) and scored in code. Top 5 stored with their reasons.
- * Routing follows in the same transaction (an assignment per park, or a call-back task when nothing
- * matched) and the recruiters' notices are delivered right after it commits: the common path of a
- * lead is this one job (docs/decisions/013).
+ * A lead's matching, against a known state of the inventory (docs/decisions/018):
+ * 1. Meilisearch finds the candidates (hard filters) and the spaces near the lead (why-not).
+ * 2. In one transaction, with the lead locked, every candidate is re-read from Postgres, together
+ *    with every space of the lead's kind whose change the index has not confirmed yet ("pending") and
+ *    the lead's live matches. So a change the index lags behind is still seen, and nothing the index
+ *    shows stale is offered.
+ * 3. The spaces to offer are locked (shared) and re-read; a change committed meanwhile is taken in,
+ *    and one committed later waits for this commit and is then handled by space.match.
+ * 4. Top 5 stored (each with the space version), matches that no longer hold withdrawn with their
+ *    reason, why-not stored on the lead, routed, and the notices delivered after commit (ADR 013).
  */
 export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
   const [row] = await ctx.sql<{ lead: Lead; status: string }[]>`select lead, status from leads where id = ${data.id}`;
@@ -27,16 +39,50 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     await markDone(ctx.sql, data.outboxId);
     return;
   }
-  const lead = withRegionCodes(row.lead);
-  const found = await findCandidates(ctx.search, lead, { indexUid: ctx.indexNames.spaces });
-  const fresh = (await loadSpaceRows(ctx.sql, { spaceIds: found.map((c) => c.id) })).map(toSpaceCandidate);
-  const results = rankMatches(lead, fresh, { limit: 5 });
+  const options = matchingOptions(ctx);
+  const found = await findCandidatesAndNearMisses(ctx.search, withRegionCodes(row.lead), { indexUid: ctx.indexNames.spaces, ...options });
 
   const { notices } = await ctx.sql.begin(async (tx) => {
-    await replaceLeadMatches(tx, data.id, results);
-    await tx`update leads set status = case when exists (select 1 from matches where lead_id = ${data.id}) then 'matched' else 'unmatched' end,
-                              matched_at = now(), updated_at = now()
-             where id = ${data.id} and status in ('received', 'indexed', 'matched', 'unmatched')`;
+    const [locked] = await tx<{ lead: Lead; status: string }[]>`select lead, status from leads where id = ${data.id} for update`;
+    if (!locked || CLOSED.includes(locked.status)) {
+      await markDone(tx, data.outboxId);
+      return { notices: [] };
+    }
+    const lead = withRegionCodes(locked.lead); // an edit committed since the search is matched too (its own re-match follows)
+    const [live, pending, inventoryVersion] = await Promise.all([
+      tx<{ space_id: string; found_by: "lead" | "space" }[]>`select space_id, found_by from matches where lead_id = ${data.id} and withdrawn_at is null`.execute(),
+      loadSpaceRows(tx, { pendingKind: lead.need.kind, limit: PENDING_LIMIT }),
+      tx<{ v: string }[]>`select last_value::text as v from inventory_version`.execute(),
+    ]);
+    const searched = [...found.candidates, ...found.nearby].map((c) => c.id);
+    const read = await loadSpaceRows(tx, { spaceIds: [...new Set([...searched, ...live.map((m) => m.space_id)])] });
+    const rows = new Map<string, SpaceRow>([...read, ...pending].map((r) => [r.id, r]));
+
+    let results = rankMatches(lead, [...rows.values()].map(toSpaceCandidate), { limit: MATCH_LIMIT, ...options });
+    // Lock what is offered, then make sure it did not change since it was read.
+    for (let round = 0; round < 3 && results.length > 0; round++) {
+      await lockSpacesShared(tx, results.map((r) => r.spaceId));
+      const now = await loadSpaceRows(tx, { spaceIds: results.map((r) => r.spaceId) });
+      const changed = now.filter((r) => rows.get(r.id)?.version !== r.version || !rows.has(r.id));
+      const gone = results.filter((r) => !now.some((n) => n.id === r.spaceId));
+      if (changed.length === 0 && gone.length === 0) break;
+      for (const r of changed) rows.set(r.id, r);
+      for (const r of gone) rows.delete(r.spaceId);
+      results = rankMatches(lead, [...rows.values()].map(toSpaceCandidate), { limit: MATCH_LIMIT, ...options });
+    }
+
+    const candidates = [...rows.values()].map(toSpaceCandidate);
+    const offered = new Set(results.map((r) => r.spaceId));
+    const versioned: VersionedMatch[] = results.map((r) => ({ ...r, spaceVersion: rows.get(r.spaceId)!.version }));
+    const withdrawals = withdrawalsOf(lead, live, offered, candidates, options);
+    const excluded = explainExclusions(lead, candidates, offered, options);
+
+    await saveLeadMatches(tx, data.id, versioned, withdrawals);
+    await tx`update leads set status = case when exists (select 1 from matches where lead_id = ${data.id} and withdrawn_at is null)
+                                            then case when status = 'assigned' then 'assigned' else 'matched' end
+                                            else 'unmatched' end,
+                              matched_at = now(), matched_version = ${inventoryVersion[0]?.v ?? null}, excluded = ${tx.json(excluded as never)}, updated_at = now()
+             where id = ${data.id} and status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')`;
     const routed = await routeLead(tx, data.id, ctx.routing);
     await Promise.all([
       markDone(tx, data.outboxId),
@@ -45,4 +91,34 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     return routed;
   });
   await deliverNotices(ctx, notices);
+}
+
+/**
+ * Live matches that stop being live: any that fails a hard constraint now (the reason names it),
+ * and the lead's own earlier picks that are no longer in its top 5. Reverse matches that still hold
+ * stay (they were found for a reason the search may not rank).
+ */
+function withdrawalsOf(
+  lead: Lead,
+  live: { space_id: string; found_by: "lead" | "space" }[],
+  offered: ReadonlySet<string>,
+  candidates: SpaceCandidate[],
+  options: ReturnType<typeof matchingOptions>,
+): Withdrawal[] {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const out: Withdrawal[] = [];
+  for (const m of live) {
+    if (offered.has(m.space_id)) continue;
+    const s = byId.get(m.space_id);
+    if (!s) {
+      out.push({ spaceId: m.space_id, reason: { zh: "房源已下架", en: "Space removed" } });
+      continue;
+    }
+    const hard = hardCheck(lead, s, options);
+    if (!hard.pass) {
+      const r = failureReason(lead, s, hard.failures[0], options);
+      out.push({ spaceId: m.space_id, reason: { zh: r.zh, en: r.en } });
+    } else if (m.found_by === "lead") out.push({ spaceId: m.space_id, reason: OUTRANKED });
+  }
+  return out;
 }

@@ -104,7 +104,7 @@ function emailInput(d: AssignmentDetails, url: string, slaMinutes: number) {
     moveInBy: lead.need.moveInBy ?? null,
     notes: lead.need.notes ?? null,
     parkName: d.parkName,
-    spaces: d.spaces.map((s) => ({ title: s.title, score: s.score, conditional: s.conditional, reasons: s.reasons.map((r) => r.zh) })),
+    spaces: d.spaces.filter((s) => s.withdrawnAt === null).map((s) => ({ title: s.title, score: s.score, conditional: s.conditional, reasons: s.reasons.map((r) => r.zh) })),
     assignmentUrl: url,
     slaMinutes,
     rerouted: d.reroutes > 0,

@@ -17,7 +17,7 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
   const d = n.assignment_id ? await loadAssignmentDetails(ctx.sql, n.assignment_id) : null;
   await ctx.sql.begin(async (tx) => {
     if (d?.recruiter && d.recruiter.id === n.recipient) {
-      const spaces = d.spaces.map((s, i) => `${i + 1}. ${s.title}（${s.score}分）：${s.reasons.map((r) => r.zh).join("；")}`).join("\n");
+      const spaces = d.spaces.filter((s) => s.withdrawnAt === null).map((s, i) => `${i + 1}. ${s.title}（${s.score}分）：${s.reasons.map((r) => r.zh).join("；")}`).join("\n");
       const script = [
         `请致电招商专员 ${d.recruiter.name}（${formatPhoneForDisplay(d.recruiter.phone)}），转交线索 ${d.reference}：`,
         `企业 ${d.lead.company.name}，联系人 ${d.lead.contact.name}，电话 ${formatPhoneForDisplay(d.lead.contact.phone)}；`,

@@ -43,6 +43,12 @@ export type WorkerConfig = {
   /** How long index writes may gather into one Meilisearch task (ms, default 200). */
   indexLingerMs?: number;
   afterSend?: JobContext["afterSend"];
+  /** Test seam: a slow index writer (ms between reading Postgres and writing Meilisearch). */
+  indexWriteDelayMs?: number;
+  /** Test seam: the clock listing freshness is judged by. */
+  clock?: () => Date;
+  /** Days after which a listing shows a warning; twice that, it is not offered (SPACE_VERIFY_DAYS). */
+  spaceVerifyDays?: number;
 };
 
 export type RunningWorker = { close: () => Promise<void>; sql: Sql };
@@ -64,6 +70,8 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     routing: { slaMinutes: config.slaMinutes ?? 120, noticeFallbackMs: config.noticeFallbackMs ?? 90_000 },
     sendLeaseMs: mailer.maxSendMs + 5_000, // the send's own deadline, plus building the message and recording it
     afterSend: config.afterSend,
+    verifyDays: config.spaceVerifyDays,
+    clock: config.clock,
   };
 
   // Settings first, so no document is ever indexed with default (non-Chinese) settings. Meilisearch
@@ -115,6 +123,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     backoffBaseMs: config.backoffBaseMs,
     backoffCapMs: config.backoffCapMs,
     whenReady: whenIndexesReady,
+    writeDelayMs: config.indexWriteDelayMs,
   });
 
   let closing: Promise<void> | undefined;

@@ -1,6 +1,7 @@
 import { leadFlags, type LeadFlag } from "~/domain/lead-flags";
 import type { Sql } from "~/db/db.server";
 import { maskPhone } from "~/domain/phone";
+import type { Exclusion } from "~/domain/matching/why-not";
 import { getLeadView } from "~/leads/lead-view.server";
 
 // What the admin pages read. Only what an admin needs leaves this module: company names and lead
@@ -129,6 +130,10 @@ export type LeadAudit = {
   events: RoutingEventRow[];
   matches: { spaceId: string; spaceTitle: string | null; parkId: string; parkName: string | null; score: number; conditional: boolean; reasons: (Bilingual & { kind: string })[]; foundBy: string }[];
   assignments: { id: string; parkId: string; parkName: string | null; recruiterId: string | null; recruiterName: string | null; channel: string | null; status: string; rule: string; reason: Bilingual; reroutes: number; acceptBy: string | null }[];
+  /** Offered once, no longer live (kept as history). */
+  withdrawn: { spaceId: string; spaceTitle: string | null; parkName: string | null; score: number; withdrawnAt: string; reason: Bilingual }[];
+  /** Why not, grouped by park (the lead view's order: parks by their nearest miss, nearest first). */
+  excluded: { parkId: string; parkName: string; spaces: Exclusion[] }[];
 };
 
 function bilingual(value: unknown): Bilingual | null {
@@ -167,8 +172,8 @@ export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | n
     for (const c of e.considered) recruiterIds.add(c.recruiterId);
   }
   for (const a of view.assignments) if (a.recruiterId) recruiterIds.add(a.recruiterId);
-  const parkIds = [...new Set([...view.matches.map((m) => m.parkId), ...view.assignments.map((a) => a.parkId)])];
-  const spaceIds = view.matches.map((m) => m.spaceId);
+  const parkIds = [...new Set([...view.matches.map((m) => m.parkId), ...view.withdrawnMatches.map((m) => m.parkId), ...view.assignments.map((a) => a.parkId)])];
+  const spaceIds = [...view.matches, ...view.withdrawnMatches].map((m) => m.spaceId);
   const [recruiters, parks, spaces] = await Promise.all([
     recruiterIds.size ? sql<{ id: string; name: string }[]>`select id, name from recruiters where id = any(${[...recruiterIds]})` : Promise.resolve([]),
     parkIds.length ? sql<{ id: string; name: string }[]>`select id, name from parks where id = any(${parkIds})` : Promise.resolve([]),
@@ -218,5 +223,20 @@ export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | n
       recruiterName: a.recruiterId ? recruiterName.get(a.recruiterId) ?? null : null, channel: a.channel, status: a.status,
       rule: a.rule, reason: bilingual(a.reason) ?? { zh: "", en: "" }, reroutes: a.reroutes, acceptBy: a.acceptBy,
     })),
+    withdrawn: view.withdrawnMatches.map((m) => ({
+      spaceId: m.spaceId, spaceTitle: spaceTitle.get(m.spaceId) ?? null, parkName: parkName.get(m.parkId) ?? null, score: m.score,
+      withdrawnAt: m.withdrawnAt, reason: m.withdrawnReason,
+    })),
+    excluded: groupByPark(view.excluded),
   };
+}
+
+function groupByPark(excluded: Exclusion[]): LeadAudit["excluded"] {
+  const groups: LeadAudit["excluded"] = [];
+  for (const e of excluded) {
+    const g = groups.find((x) => x.parkId === e.parkId);
+    if (g) g.spaces.push(e);
+    else groups.push({ parkId: e.parkId, parkName: e.parkName, spaces: [e] });
+  }
+  return groups;
 }

@@ -71,9 +71,6 @@ export async function importInventory(sql: Sql, input: unknown): Promise<ImportR
       count(counts.parks, outcome);
       if (outcome !== "unchanged") changedParkIds.push(p.id);
     }
-    const previousStatus = new Map(
-      spaces.length ? (await tx<{ id: string; status: string }[]>`select id, status from spaces where id in ${tx(spaces.map((s) => s.id))}`).map((r) => [r.id, r.status]) : [],
-    );
     const changedSpaceIds: string[] = [];
     for (const s of spaces) {
       const outcome = await upsertSpace(tx, s);
@@ -85,8 +82,13 @@ export async function importInventory(sql: Sql, input: unknown): Promise<ImportR
     await enqueue(tx, "park.index", changedParkIds);
     const parksDone = new Set(changedParkIds);
     await enqueue(tx, "space.index", spaces.filter((s) => changedSpaceIds.includes(s.id) && !parksDone.has(s.parkId)).map((s) => s.id));
-    // Reverse matching for spaces that are new or became available.
-    await enqueue(tx, "space.match", spaces.filter((s) => s.status === "available" && previousStatus.get(s.id) !== "available").map((s) => s.id));
+    // Reverse matching for every space whose change can alter a match: new, (no longer) available,
+    // resized, re-specified — or in a park whose thresholds, exclusions or focus changed
+    // (docs/decisions/018). The job withdraws matches that no longer hold and adds new ones.
+    const inChangedParks = changedParkIds.length
+      ? (await tx<{ id: string }[]>`select id from spaces where park_id in ${tx(changedParkIds)} order by id`).map((r) => r.id)
+      : [];
+    await enqueue(tx, "space.match", [...new Set([...changedSpaceIds, ...inChangedParks])]);
     return { ok: true as const, counts, changedSpaceIds };
   });
 }
@@ -117,7 +119,8 @@ async function upsertSpace(tx: TransactionSql, s: Space): Promise<Outcome> {
     available_from: s.availableFrom ? (s.availableFrom.length === 7 ? `${s.availableFrom}-01` : s.availableFrom) : null,
     status: s.status, notes: s.notes ?? null,
   };
-  return upsert(tx, "spaces", row);
+  // A listing that is created or changed counts as confirmed available now (verified_at).
+  return upsert(tx, "spaces", row, "verified_at = now()");
 }
 
 async function upsertRecruiter(tx: TransactionSql, r: Recruiter): Promise<Outcome> {
@@ -128,10 +131,10 @@ async function upsertRecruiter(tx: TransactionSql, r: Recruiter): Promise<Outcom
   return upsert(tx, "recruiters", row);
 }
 
-async function upsert(tx: TransactionSql, table: "parks" | "spaces" | "recruiters", row: Record<string, unknown>): Promise<Outcome> {
+async function upsert(tx: TransactionSql, table: "parks" | "spaces" | "recruiters", row: Record<string, unknown>, alsoSet?: string): Promise<Outcome> {
   const columns = Object.keys(row).filter((c) => c !== "id");
   const changed = columns.map((c) => `${table}.${c} is distinct from excluded.${c}`).join(" or ");
-  const sets = columns.map((c) => `${c} = excluded.${c}`).join(", ");
+  const sets = [...columns.map((c) => `${c} = excluded.${c}`), ...(alsoSet ? [alsoSet] : [])].join(", ");
   const rows = await tx<{ created: boolean }[]>`
     insert into ${tx(table)} ${tx(row as Record<string, never>)}
     on conflict (id) do update set ${tx.unsafe(sets)}, updated_at = now()

@@ -2,28 +2,62 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import type { ParkRow, SpaceRow } from "../../search/space-document";
 
 /** Spaces joined with their parks, as the search documents and the matcher need them. */
-export async function loadSpaceRows(sql: Sql | TransactionSql, filter: { spaceIds?: string[]; parkIds?: string[] } = {}): Promise<SpaceRow[]> {
+/**
+ * `pendingKind`: the spaces of that kind whose latest change the search index has not confirmed yet
+ * (their own, or their park's; docs/decisions/018), at most `limit`.
+ */
+export async function loadSpaceRows(
+  sql: Sql | TransactionSql,
+  filter: { spaceIds?: string[]; parkIds?: string[]; pendingKind?: string; limit?: number } = {},
+): Promise<SpaceRow[]> {
   if (filter.spaceIds?.length === 0 || filter.parkIds?.length === 0) return [];
   return sql<SpaceRow[]>`
     select s.id, s.park_id, s.kind, s.deals, s.title, s.area_sqm, s.divisible_min_sqm, s.floors, s.single_storey, s.ceiling_m,
            s.floor_load_kg, s.power_kva, s.crane_t, s.rent_yuan_per_sqm_month, s.price_yuan_per_sqm, s.land_price_wan_per_mu,
            to_char(s.available_from, 'YYYY-MM-DD') as available_from, s.status, s.notes,
+           s.version::text, p.version::text as park_version, s.verified_at,
            p.name as park_name, p.district as park_district, p.district_code as park_district_code, p.industries as park_industries, p.excluded_industries as park_excluded,
            p.min_tax_per_mu_wan, p.min_investment_per_mu_wan, p.min_tax_per_1000sqm_wan, p.lat, p.lng
     from spaces s join parks p on p.id = s.park_id
     where true
       ${filter.spaceIds ? sql`and s.id in ${sql(filter.spaceIds)}` : sql``}
       ${filter.parkIds ? sql`and s.park_id in ${sql(filter.parkIds)}` : sql``}
-    order by s.id`;
+      ${filter.pendingKind !== undefined
+        ? // Two index-driven look-ups (partial indexes spaces_pending, parks_pending), never a scan of the kind.
+          sql`and s.id in (select id from spaces where kind = ${filter.pendingKind} and version > indexed_version
+                           union all
+                           select id from spaces where kind = ${filter.pendingKind} and park_id in (select id from parks where version > indexed_version))`
+        : sql``}
+    order by s.id
+    ${filter.limit ? sql`limit ${filter.limit}` : sql``}`;
 }
 
 export async function loadParkRows(sql: Sql | TransactionSql, parkIds?: string[]): Promise<ParkRow[]> {
   if (parkIds?.length === 0) return [];
   return sql<ParkRow[]>`
     select p.id, p.name, p.province, p.city, p.district, p.district_code, p.address, p.lat, p.lng, p.industries, p.excluded_industries,
-           p.min_tax_per_mu_wan, p.min_investment_per_mu_wan, p.min_tax_per_1000sqm_wan, p.policies,
+           p.min_tax_per_mu_wan, p.min_investment_per_mu_wan, p.min_tax_per_1000sqm_wan, p.policies, p.version::text,
            (select count(*)::int from spaces s where s.park_id = p.id and s.status = 'available') as available_spaces
     from parks p
     where true ${parkIds ? sql`and p.id in ${sql(parkIds)}` : sql``}
     order by p.id`;
+}
+
+/** [id, version] of each row whose document was written to the search index. */
+export type Versions = [string, string][];
+
+/**
+ * Records the version each written row now has in the index. A row changed since it was read keeps
+ * a newer version and stays pending; a row locked by a writer (an import) is skipped and stays
+ * pending too — pending is always the safe side: lead.match then reads it from Postgres.
+ */
+export async function acknowledgeIndexedVersions(tx: TransactionSql | Sql, spaces: Versions, parks: Versions): Promise<void> {
+  for (const [table, rows] of [["spaces", spaces], ["parks", parks]] as const) {
+    if (rows.length === 0) continue;
+    await tx`
+      update ${tx(table)} t set indexed_version = x.v
+      from unnest(${rows.map((r) => r[0])}::text[], ${rows.map((r) => r[1])}::bigint[]) as x (id, v)
+      where t.id = x.id and t.indexed_version < x.v
+        and t.id in (select id from ${tx(table)} where id in ${tx(rows.map((r) => r[0]))} for update skip locked)`;
+  }
 }

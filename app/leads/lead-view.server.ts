@@ -1,6 +1,7 @@
 import type { Sql } from "~/db/db.server";
 import type { Lead } from "~/domain/lead-schema";
-import { listMatches, type StoredMatch } from "~/matching/match-store.server";
+import type { Exclusion } from "~/domain/matching/why-not";
+import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matching/match-store.server";
 
 export type LeadView = {
   id: string;
@@ -11,7 +12,14 @@ export type LeadView = {
   lead: Lead;
   assist: unknown[];
   consent: ConsentView;
+  /** Live matches, best first. */
   matches: StoredMatch[];
+  /** Matches that were live and no longer are (the space was let, a re-match dropped it), with the reason. */
+  withdrawnMatches: WithdrawnMatch[];
+  /** Why not: spaces of the lead's kind left out, the rule and both figures, grouped by park, nearest first. */
+  excluded: Exclusion[];
+  /** The inventory version the matches were computed against (docs/decisions/018). */
+  matchedVersion: string | null;
   assignments: AssignmentView[];
 };
 
@@ -39,9 +47,11 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
   const [row] = await sql<{
     id: string; reference: string; status: string; source: string; created_at: Date; lead: Lead; assist: unknown[];
     consent_method: ConsentView["method"]; consent_version: string | null; consent_at: Date | null; recorder_id: string | null; recorder_name: string | null;
+    excluded: Exclusion[]; matched_version: string | null;
   }[]>`
     select l.id, l.reference, l.status, l.source, l.created_at, l.lead, l.assist,
-           l.consent_method, l.consent_version, l.consent_at, u.id as recorder_id, u.name as recorder_name
+           l.consent_method, l.consent_version, l.consent_at, u.id as recorder_id, u.name as recorder_name,
+           l.excluded, l.matched_version::text
     from leads l left join users u on u.id = l.consent_recorded_by
     where l.id = ${id}`;
   if (!row) return null;
@@ -60,6 +70,9 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
       recordedBy: row.recorder_id ? { id: row.recorder_id, name: row.recorder_name ?? "" } : null,
     },
     matches: await listMatches(sql, row.id),
+    withdrawnMatches: await listWithdrawnMatches(sql, row.id),
+    excluded: row.excluded ?? [],
+    matchedVersion: row.matched_version,
     assignments: await listAssignments(sql, row.id),
   };
 }

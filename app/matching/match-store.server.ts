@@ -1,31 +1,76 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
-import type { MatchResult } from "~/domain/matching/types";
+import type { MatchResult, Reason } from "~/domain/matching/types";
 
 export type StoredMatch = MatchResult & { foundBy: "lead" | "space"; createdAt: string };
+/** A match that was live once and no longer is (the space was let, or a re-match dropped it): kept as history. */
+export type WithdrawnMatch = StoredMatch & { withdrawnAt: string; withdrawnReason: { zh: string; en: string } };
 
-/** Replaces the matches found when the lead itself was matched (reverse matches stay). One round trip. */
-export async function replaceLeadMatches(tx: TransactionSql, leadId: string, results: MatchResult[]): Promise<void> {
+/** A match with the version of the space it was computed against (docs/decisions/018). */
+export type VersionedMatch = MatchResult & { spaceVersion: string };
+export type Withdrawal = { spaceId: string; reason: { zh: string; en: string } };
+
+/** "Not in the top 5 after re-matching" — a match the lead's own re-match no longer picks. */
+export const OUTRANKED: Withdrawal["reason"] = { zh: "重新匹配后未入选前 5", en: "Not among the top 5 after re-matching" };
+
+/**
+ * The lead's own matching result: `results` become (or stay) live, each withdrawal is kept with its
+ * reason. Nothing is deleted. One round trip.
+ */
+export async function saveLeadMatches(tx: TransactionSql, leadId: string, results: VersionedMatch[], withdrawals: Withdrawal[]): Promise<void> {
   await Promise.all([
-    tx`delete from matches where lead_id = ${leadId} and found_by = 'lead'`.execute(),
     results.length > 0 &&
       tx`
-        insert into matches ${tx(results.map((r) => ({ lead_id: leadId, space_id: r.spaceId, park_id: r.parkId, score: r.score, conditional: r.conditional, reasons: tx.json(r.reasons as never), found_by: "lead" })))}
-        on conflict (lead_id, space_id) do update set score = excluded.score, conditional = excluded.conditional, reasons = excluded.reasons, found_by = 'lead'`.execute(),
+        insert into matches ${tx(results.map((r) => ({ lead_id: leadId, space_id: r.spaceId, park_id: r.parkId, score: r.score, conditional: r.conditional, reasons: tx.json(r.reasons as never), found_by: "lead", space_version: r.spaceVersion })))}
+        on conflict (lead_id, space_id) do update set score = excluded.score, conditional = excluded.conditional, reasons = excluded.reasons,
+          found_by = 'lead', space_version = excluded.space_version, withdrawn_at = null, withdrawn_reason = null`.execute(),
+    ...withdrawals.map((w) => withdrawMatch(tx, leadId, w)),
   ]);
 }
 
-/** Adds (or refreshes) one match found by reverse matching. */
-export async function upsertSpaceMatch(tx: TransactionSql, leadId: string, r: MatchResult): Promise<void> {
-  await tx`
-    insert into matches (lead_id, space_id, park_id, score, conditional, reasons, found_by)
-    values (${leadId}, ${r.spaceId}, ${r.parkId}, ${r.score}, ${r.conditional}, ${tx.json(r.reasons as never)}, 'space')
-    on conflict (lead_id, space_id) do update set score = excluded.score, conditional = excluded.conditional, reasons = excluded.reasons`;
+export async function withdrawMatch(tx: TransactionSql, leadId: string, w: Withdrawal): Promise<void> {
+  await tx`update matches set withdrawn_at = now(), withdrawn_reason = ${tx.json(w.reason as never)}
+           where lead_id = ${leadId} and space_id = ${w.spaceId} and withdrawn_at is null`.execute();
 }
 
-/** A lead's matches, best first, in the contract's shape. */
+/** Adds (or refreshes, live again) one match found by reverse matching. */
+export async function upsertSpaceMatch(tx: TransactionSql, leadId: string, r: VersionedMatch): Promise<void> {
+  await tx`
+    insert into matches (lead_id, space_id, park_id, score, conditional, reasons, found_by, space_version)
+    values (${leadId}, ${r.spaceId}, ${r.parkId}, ${r.score}, ${r.conditional}, ${tx.json(r.reasons as never)}, 'space', ${r.spaceVersion})
+    on conflict (lead_id, space_id) do update set score = excluded.score, conditional = excluded.conditional, reasons = excluded.reasons,
+      space_version = excluded.space_version, withdrawn_at = null, withdrawn_reason = null`;
+}
+
+type Row = { space_id: string; park_id: string; score: number; conditional: boolean; reasons: Reason[]; found_by: "lead" | "space"; created_at: Date; withdrawn_at: Date | null; withdrawn_reason: { zh: string; en: string } | null };
+const toStored = (r: Row): StoredMatch => ({ spaceId: r.space_id, parkId: r.park_id, score: r.score, conditional: r.conditional, reasons: r.reasons, foundBy: r.found_by, createdAt: r.created_at.toISOString() });
+
+/** A lead's live matches, best first, in the contract's shape. */
 export async function listMatches(sql: Sql, leadId: string): Promise<StoredMatch[]> {
-  const rows = await sql<{ space_id: string; park_id: string; score: number; conditional: boolean; reasons: MatchResult["reasons"]; found_by: "lead" | "space"; created_at: Date }[]>`
-    select space_id, park_id, score, conditional, reasons, found_by, created_at from matches
-    where lead_id = ${leadId} order by score desc, space_id`;
-  return rows.map((r) => ({ spaceId: r.space_id, parkId: r.park_id, score: r.score, conditional: r.conditional, reasons: r.reasons, foundBy: r.found_by, createdAt: r.created_at.toISOString() }));
+  const rows = await sql<Row[]>`
+    select space_id, park_id, score, conditional, reasons, found_by, created_at, withdrawn_at, withdrawn_reason from matches
+    where lead_id = ${leadId} and withdrawn_at is null order by score desc, space_id`;
+  return rows.map(toStored);
+}
+
+/** A lead's withdrawn matches, most recently withdrawn first. */
+export async function listWithdrawnMatches(sql: Sql, leadId: string): Promise<WithdrawnMatch[]> {
+  const rows = await sql<Row[]>`
+    select space_id, park_id, score, conditional, reasons, found_by, created_at, withdrawn_at, withdrawn_reason from matches
+    where lead_id = ${leadId} and withdrawn_at is not null order by withdrawn_at desc, space_id`;
+  return rows.map((r) => ({ ...toStored(r), withdrawnAt: r.withdrawn_at!.toISOString(), withdrawnReason: r.withdrawn_reason ?? OUTRANKED }));
+}
+
+/**
+ * Serialises matching decisions about one space (docs/decisions/018): whoever offers a space holds
+ * its shared lock until commit; reverse matching takes the exclusive one before it looks for the
+ * matches a change invalidates, so it never misses a match that is being written.
+ */
+export async function lockSpacesShared(tx: TransactionSql, spaceIds: string[]): Promise<void> {
+  if (spaceIds.length === 0) return;
+  await tx`select pg_advisory_xact_lock_shared(hashtextextended('space:' || id, 0))
+           from (select unnest(${[...new Set(spaceIds)].sort()}::text[]) as id order by 1) ids`;
+}
+
+export async function lockSpaceExclusive(tx: TransactionSql, spaceId: string): Promise<void> {
+  await tx`select pg_advisory_xact_lock(hashtextextended('space:' || ${spaceId}, 0))`;
 }

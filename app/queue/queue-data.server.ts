@@ -14,7 +14,7 @@ export type QueueRow = {
 export async function loadQueue(sql: Sql, recruiterId: string): Promise<QueueRow[]> {
   const rows = await sql<{ id: string; reference: string; lead: Lead; park_name: string; status: string; accept_by: Date | null; spaces: number; updated_at: Date }[]>`
     select a.id, l.reference, l.lead, p.name as park_name, a.status, a.accept_by, a.updated_at,
-           (select count(*)::int from matches m where m.lead_id = a.lead_id and m.park_id = a.park_id) as spaces
+           (select count(*)::int from matches m where m.lead_id = a.lead_id and m.park_id = a.park_id and m.withdrawn_at is null) as spaces
     from assignments a join leads l on l.id = a.lead_id join parks p on p.id = a.park_id
     where a.recruiter_id = ${recruiterId} and a.status in ${sql(OPEN_STATUSES)}
     order by (a.status = 'offered') desc, a.accept_by nulls last, a.updated_at desc

@@ -8,7 +8,9 @@ import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";
+import { listUnverifiedListings } from "~/inventory/listing-verify.server";
 import { requireAdmin } from "~/utils/admin-session.server";
+import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: adminText(d?.lng ?? "zh", "dash.title") }, { name: "robots", content: "noindex" }];
@@ -17,11 +19,13 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 /** GET /admin: what needs an admin now — unassigned leads, dead letters, open call tasks, escalations, struggling background work. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return { lng: lngFromUrl(request.url), dashboard: withoutBidiControls(await loadDashboard(getSql())) }; // names people typed (ADR 021)
+  const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
+  const [dashboard, unverified] = await Promise.all([loadDashboard(getSql()), listUnverifiedListings(getSql(), verifyDays)]);
+  return { lng: lngFromUrl(request.url), dashboard: withoutBidiControls(dashboard), unverified: withoutBidiControls(unverified), verifyDays }; // names people typed (ADR 021)
 }
 
 export default function AdminDashboard() {
-  const { lng, dashboard: d } = useLoaderData<typeof loader>();
+  const { lng, dashboard: d, unverified: u, verifyDays } = useLoaderData<typeof loader>();
   const t = useAdminText(lng);
   const leadLink = (leadId: string, reference: string) => <Link to={withLng(`/admin/leads/${leadId}`, lng)}>{reference}</Link>;
   const openCalls = d.callTasks.reduce((sum, c) => sum + c.open, 0);
@@ -57,6 +61,12 @@ export default function AdminDashboard() {
               <a href="#escalated-h">{t("dash.count.escalated")}</a>
             </dt>
             <dd data-testid="count-escalated">{d.escalated.total}</dd>
+          </div>
+          <div>
+            <dt>
+              <a href="#unverified-h">{t("dash.count.unverified")}</a>
+            </dt>
+            <dd data-testid="count-unverified">{u.total}</dd>
           </div>
           <div>
             <dt>
@@ -124,6 +134,22 @@ export default function AdminDashboard() {
               <td>
                 <Time iso={r.since} />
               </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
+
+      <AdminSection id="unverified-h" title={t("dash.unverified")}>
+        <DataTable caption={<>{t("dash.unverified.caption", { days: verifyDays, twice: 2 * verifyDays })}{shown(u.rows, u.total)}</>} columns={[{ label: t("col.space") }, { label: t("col.park") }, { label: t("col.verifiedAt") }, { label: t("col.days"), numeric: true }, { label: t("col.status") }]} empty={{ when: u.rows.length === 0, text: t("dash.unverified.empty", { days: verifyDays }) }}>
+          {u.rows.map((r) => (
+            <tr key={r.spaceId} data-unverified={r.spaceId}>
+              <th scope="row">{`${r.title} (${r.spaceId})`}</th>
+              <td>{r.parkName}</td>
+              <td>
+                <Time iso={r.verifiedAt} />
+              </td>
+              <td className="num">{r.days}</td>
+              <td className={r.suspended ? "error-text" : "warning"}>{t(r.suspended ? "dash.unverified.suspended" : "dash.unverified.warn")}</td>
             </tr>
           ))}
         </DataTable>

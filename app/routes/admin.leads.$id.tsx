@@ -163,6 +163,37 @@ export default function AdminLead() {
         </DataTable>
       </AdminSection>
 
+      <AdminSection id="withdrawn-h" title={t("lead.withdrawn")}>
+        <DataTable caption={t("lead.withdrawn.caption")} columns={[{ label: t("col.space") }, { label: t("col.park") }, { label: t("col.score"), numeric: true }, { label: t("col.reason") }, { label: t("col.withdrawnAt") }]} empty={{ when: a.withdrawn.length === 0, text: t("lead.withdrawn.empty") }}>
+          {a.withdrawn.map((m) => (
+            <tr key={m.spaceId} className="withdrawn" data-withdrawn={m.spaceId}>
+              <th scope="row">{m.spaceTitle ? `${m.spaceTitle} (${m.spaceId})` : m.spaceId}</th>
+              <td>{m.parkName ?? none}</td>
+              <td className="num">{m.score}</td>
+              <td>{say(lng, m.reason) || none}</td>
+              <td>
+                <Time iso={m.withdrawnAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
+
+      <AdminSection id="excluded-h" title={t("lead.excluded")}>
+        {a.excluded.length === 0 ? <p>{t("lead.excluded.empty")}</p> : <p>{t("lead.excluded.caption")}</p>}
+        {a.excluded.map((g) => (
+          <DataTable key={g.parkId} caption={g.parkName} columns={[{ label: t("col.space") }, { label: t("col.reason") }, { label: t("col.suggestion") }]}>
+            {g.spaces.map((e) => (
+              <tr key={e.spaceId} data-excluded={e.spaceId} data-rule={e.rule}>
+                <th scope="row">{`${e.title} (${e.spaceId})`}</th>
+                <td>{e.reasons.map((r) => say(lng, r)).join(lng === "en" ? "; " : "；")}</td>
+                <td>{say(lng, e.suggestion) || none}</td>
+              </tr>
+            ))}
+          </DataTable>
+        ))}
+      </AdminSection>
+
       <p>
         <Link to={withLng("/admin", lng)}>{t("common.backToDashboard")}</Link>
       </p>

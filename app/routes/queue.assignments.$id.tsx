@@ -5,6 +5,7 @@ import { AdminSection, DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
+import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { leadFlags } from "~/domain/lead-flags";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { describeFlag } from "~/i18n/flag-messages";
@@ -21,6 +22,12 @@ import { getWebEnv } from "~/utils/env.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? staffText(d.lng, "a.title", { reference: d.reference }) : "parkmatch" }, { name: "robots", content: "noindex" }];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/** How long since the listing was confirmed, judged now with SPACE_VERIFY_DAYS: a warning, or not offered any more. */
+function freshness(verifiedAt: string): { listing: "fresh" | "warn" | "stale"; days: number } {
+  const options = { now: new Date().toISOString(), verifyDays: getWebEnv().SPACE_VERIFY_DAYS };
+  return { listing: listingFreshness(verifiedAt, options), days: daysSinceVerified(verifiedAt, options.now) };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,7 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lng, csrf: user?.csrf ?? null, mine, reference: d.reference, parkName: d.parkName, status: d.status, acceptBy: d.acceptBy?.toISOString() ?? null,
     company: lead.company.name, contactName: lead.contact.name, phone: formatPhoneForDisplay(lead.contact.phone), product: lead.use.product,
     industry: leadIndustryLabel(lead), need: { kind: lead.need.kind, deal: lead.need.deal, area: needAreaText(lead) },
-    tax: lead.tax.annualTaxWan ?? null, notes: lead.need.notes ?? null, spaces: d.spaces,
+    tax: lead.tax.annualTaxWan ?? null, notes: lead.need.notes ?? null,
+    spaces: d.spaces.map((s) => ({ ...s, ...freshness(s.verifiedAt) })),
+    excluded: d.excluded,
     flags: leadFlags(lead).map((f) => describeFlag(lng, f)),
     intents: mine ? allowedIntents(d.status) : [],
     flash: url.searchParams.get("stale") ? ("stale" as const) : url.searchParams.get("done") ? ("done" as const) : null,
@@ -155,10 +164,15 @@ export default function AssignmentPage() {
       <AdminSection id="spaces-h" title={t("a.spaces")}>
         <DataTable caption={t("a.spaces.caption")} columns={[{ label: t("a.space") }, { label: t("a.score"), numeric: true }, { label: t("a.reasons") }]}>
           {d.spaces.map((s) => (
-            <tr key={s.id}>
+            <tr key={s.id} className={s.withdrawnAt ? "withdrawn" : undefined} data-space={s.id}>
               <th scope="row">
-                {s.title}
+                {s.withdrawnAt ? <s>{s.title}</s> : s.title}
                 {s.conditional ? t("a.conditional") : ""}
+                {s.withdrawnAt && s.withdrawnReason ? (
+                  <div className="error-text" role="note">{t("a.withdrawn", { reason: d.lng === "en" ? s.withdrawnReason.en : s.withdrawnReason.zh })}</div>
+                ) : s.listing !== "fresh" ? (
+                  <div className="warning" role="note">{t(s.listing === "stale" ? "a.verifySuspended" : "a.verifyWarn", { days: s.days })}</div>
+                ) : null}
               </th>
               <td className="num">{s.score}</td>
               <td>
@@ -168,6 +182,28 @@ export default function AssignmentPage() {
                   ))}
                 </ul>
               </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
+
+      <AdminSection id="why-not-h" title={t("a.whyNot")}>
+        <DataTable
+          caption={t("a.whyNot.caption")}
+          columns={[{ label: t("a.space") }, { label: t("a.whyNot.rule") }, { label: t("a.whyNot.suggestion") }]}
+          empty={{ when: d.excluded.length === 0, text: t("a.whyNot.empty") }}
+        >
+          {d.excluded.map((e) => (
+            <tr key={e.spaceId} data-excluded={e.spaceId} data-rule={e.rule}>
+              <th scope="row">{e.title}</th>
+              <td>
+                <ul>
+                  {e.reasons.map((r, i) => (
+                    <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
+                  ))}
+                </ul>
+              </td>
+              <td>{e.suggestion ? (d.lng === "en" ? e.suggestion.en : e.suggestion.zh) : "—"}</td>
             </tr>
           ))}
         </DataTable>

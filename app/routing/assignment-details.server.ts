@@ -3,24 +3,29 @@ import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { industryLabel } from "~/domain/industries";
 import type { Lead } from "~/domain/lead-schema";
 import type { Reason } from "~/domain/matching/types";
+import type { Exclusion } from "~/domain/matching/why-not";
 
 export type AssignmentDetails = {
   id: string; leadId: string; parkId: string; parkName: string; status: string; reroutes: number; acceptBy: Date | null;
   recruiter: { id: string; name: string; email: string; phone: string; channel: "email" | "hotline" } | null;
   reference: string; lead: Lead;
-  spaces: { id: string; title: string; score: number; conditional: boolean; reasons: Reason[] }[];
+  /** The park's matched spaces, live first; a withdrawn one (let since it was offered) says why. */
+  spaces: { id: string; title: string; score: number; conditional: boolean; reasons: Reason[]; verifiedAt: string; withdrawnAt: string | null; withdrawnReason: { zh: string; en: string } | null }[];
+  /** Why not: the lead's excluded spaces in this park (nearest first). */
+  excluded: Exclusion[];
 };
 
 type SpaceLine = AssignmentDetails["spaces"][number];
 
 /** Everything a notice about one assignment shows: lead, park, recruiter and the park's matched spaces (one query). */
 export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmentId: string): Promise<AssignmentDetails | null> {
-  const [a] = await sql<{ id: string; lead_id: string; park_id: string; park_name: string; status: string; reroutes: number; accept_by: Date | null; recruiter_id: string | null; r_name: string | null; r_email: string | null; r_phone: string | null; r_channel: "email" | "hotline" | null; reference: string; lead: Lead; spaces: SpaceLine[] }[]>`
+  const [a] = await sql<{ id: string; lead_id: string; park_id: string; park_name: string; status: string; reroutes: number; accept_by: Date | null; recruiter_id: string | null; r_name: string | null; r_email: string | null; r_phone: string | null; r_channel: "email" | "hotline" | null; reference: string; lead: Lead; excluded: Exclusion[]; spaces: SpaceLine[] }[]>`
     select a.id, a.lead_id, a.park_id, p.name as park_name, a.status, a.reroutes, a.accept_by, a.recruiter_id,
-           r.name as r_name, r.email as r_email, r.phone as r_phone, r.channel as r_channel, l.reference, l.lead,
+           r.name as r_name, r.email as r_email, r.phone as r_phone, r.channel as r_channel, l.reference, l.lead, l.excluded,
            coalesce((
-             select json_agg(json_build_object('id', s.id, 'title', s.title, 'score', m.score, 'conditional', m.conditional, 'reasons', m.reasons)
-                             order by m.score desc, s.id)
+             select json_agg(json_build_object('id', s.id, 'title', s.title, 'score', m.score, 'conditional', m.conditional, 'reasons', m.reasons,
+                                               'verifiedAt', s.verified_at, 'withdrawnAt', m.withdrawn_at, 'withdrawnReason', m.withdrawn_reason)
+                             order by m.withdrawn_at is not null, m.score desc, s.id)
              from matches m join spaces s on s.id = m.space_id
              where m.lead_id = a.lead_id and m.park_id = a.park_id), '[]') as spaces
     from assignments a join parks p on p.id = a.park_id join leads l on l.id = a.lead_id
@@ -31,6 +36,7 @@ export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmen
     id: a.id, leadId: a.lead_id, parkId: a.park_id, parkName: a.park_name, status: a.status, reroutes: a.reroutes, acceptBy: a.accept_by,
     recruiter: a.recruiter_id ? { id: a.recruiter_id, name: a.r_name!, email: a.r_email!, phone: a.r_phone!, channel: a.r_channel! } : null,
     reference: a.reference, lead: a.lead, spaces: a.spaces,
+    excluded: (a.excluded ?? []).filter((e) => e.parkId === a.park_id),
   };
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
+import { nearestMisses, type Exclusion } from "~/domain/matching/why-not";
 import { queueNotice, type Notice } from "./notifications.server";
 
 export const RETURNING_CUSTOMER_DAYS = 90;
@@ -13,6 +14,19 @@ type RecruiterRow = {
   id: string; name: string; active: boolean; parks: string[]; industries: string[]; capacity: number;
   channel: "email" | "hotline"; last_assigned_at: Date | null; open_assignments: number;
 };
+
+/** Near misses a call-back task carries, so the hotline has something to offer. */
+export const CALLBACK_NEAR_MISSES = 3;
+
+/** The hotline's script for an unmatched lead: clarify the need, with the three nearest misses. */
+export function callbackScript(reference: string, excluded: readonly Exclusion[]): string {
+  const misses = nearestMisses(excluded ?? [], CALLBACK_NEAR_MISSES);
+  const lines = misses.map((e, i) => `${i + 1}. ${e.parkName} ${e.title}：${e.suggestion?.zh ?? e.reasons[0]?.zh ?? ""}`);
+  return [
+    `回访 ${reference}：暂无匹配的厂房/土地。请致电企业核实需求（面积、区域、用途、预算），记录后更新需求。`,
+    ...(lines.length ? ["最接近的房源（可向企业介绍）：", ...lines] : []),
+  ].join("\n");
+}
 
 /** Open work counts against capacity: offered and in progress, not closed ones. */
 const OPEN = ["offered", "accepted", "contacted", "visit"];
@@ -139,12 +153,12 @@ export async function routeLead(
 ): Promise<{ assigned: number; unassigned: number; callback: boolean; notices: Notice[] }> {
   // Lock the lead, then read its parks and its history in the same round trip.
   const [[lead], parks, previousFor] = await Promise.all([
-    tx<{ id: string; status: string; industry: string; phone: string; reference: string }[]>`
-      select id, status, industry, phone, reference from leads where id = ${leadId} for update`.execute(),
+    tx<{ id: string; status: string; industry: string; phone: string; reference: string; excluded: Exclusion[] }[]>`
+      select id, status, industry, phone, reference, excluded from leads where id = ${leadId} for update`.execute(),
     tx<{ park_id: string; assigned: boolean }[]>`
       select m.park_id, exists (select 1 from assignments a where a.lead_id = m.lead_id and a.park_id = m.park_id) as assigned
       from matches m
-      where m.lead_id = ${leadId}
+      where m.lead_id = ${leadId} and m.withdrawn_at is null
       group by m.lead_id, m.park_id
       order by max(m.score) desc, m.park_id`.execute(),
     previousRecruiters(tx, leadId),
@@ -155,7 +169,7 @@ export async function routeLead(
     const created = await tx`
       insert into call_tasks (kind, lead_id, phone, script, dedupe_key)
       values ('callback', ${leadId}, ${lead.phone},
-              ${`回访 ${lead.reference}：暂无匹配的厂房/土地。请致电企业核实需求（面积、区域、用途、预算），记录后更新需求。`},
+              ${callbackScript(lead.reference, lead.excluded)},
               ${`callback:${leadId}`})
       on conflict (dedupe_key) do nothing
       returning id`;

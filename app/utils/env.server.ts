@@ -9,6 +9,8 @@ const common = {
   MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes"),
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, "letters, digits, _ and - only").default("parkmatch"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  // A listing not confirmed for this many days is shown with a warning; after twice that it is not offered.
+  SPACE_VERIFY_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 };
 
 export const webEnvSchema = z.object({

@@ -9,14 +9,20 @@ import { INDUSTRY_DIVISIONS } from "~/domain/industries";
 import { createSearchClient, waitSucceeded } from "../../search/client";
 import { startMeilisearch } from "../../search/launcher";
 import { spacesSettings, type SpaceDocument } from "../../search/spaces.index";
-import { findCandidates, hardFilters } from "../../search/spaces.query";
+import { explainExclusions } from "~/domain/matching/why-not";
+import { findCandidatesAndNearMisses, hardFilters } from "../../search/spaces.query";
 import { ensureIndex } from "../../search/client";
 
 // npm run bench:match — matching latency for one lead against 1k, 10k and 100k generated spaces,
-// next to the raw Meilisearch query (the hard filters alone) measured in the same run.
+// next to the raw Meilisearch query (the hard filters alone) measured in the same run. Why-not is on
+// (its extra search and the exclusions computed in code); BENCH_WHY_NOT=0 measures without it.
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const LEADS = Number(process.env.BENCH_LEADS ?? 1000); // docs/benchmarks.md reports 1,000 per size
+const WHY_NOT = process.env.BENCH_WHY_NOT !== "0";
+const NOW = new Date().toISOString();
+/** A fifth of the listings confirmed up to 90 days ago: the stale-listing filter has work to do. */
+const verifiedAtTs = (rand: () => number) => Math.floor(Date.parse(NOW) / 1000) - (rand() < 0.2 ? Math.floor(rand() * 90 * 86_400) : 0);
 /** Nanjing's districts with their GB/T 2260 codes. */
 const DISTRICTS: [string, string][] = [["高淳区", "320118"], ["溧水区", "320117"], ["江宁区", "320115"], ["六合区", "320116"], ["浦口区", "320111"], ["栖霞区", "320113"], ["雨花台区", "320114"], ["鼓楼区", "320106"]];
 const MANUFACTURING = INDUSTRY_DIVISIONS.filter((d) => d.section === "C").map((d) => d.code);
@@ -65,6 +71,7 @@ function generate(n: number, rand: () => number): SpaceDocument[] {
       status: rand() < 0.85 ? "available" : "let",
       park,
       offerMinSqm: areaSqm,
+      verifiedAtTs: verifiedAtTs(rand),
       divisionCodes: divisionCodesOf(park.districtCode),
       text: "",
     } as SpaceDocument;
@@ -107,19 +114,26 @@ try {
 
     const leads = Array.from({ length: LEADS }, () => randomLead(rand));
     // Warm up both paths so neither pays for a cold cache.
+    const options = { indexUid: uid, now: NOW, verifyDays: 30, whyNot: WHY_NOT };
+    const matchOne = async (lead: MatchNeed) => {
+      const found = await findCandidatesAndNearMisses(client, lead, options);
+      const results = rankMatches(lead, found.candidates, { limit: 5, now: NOW, verifyDays: 30 });
+      if (WHY_NOT) explainExclusions(lead, [...found.candidates, ...found.nearby], new Set(results.map((r) => r.spaceId)), { now: NOW, verifyDays: 30 });
+      return results;
+    };
     for (const lead of leads.slice(0, 20)) {
-      await client.index(uid).search("", { filter: hardFilters(lead), limit: 20 });
-      await findCandidates(client, lead, { indexUid: uid });
+      await client.index(uid).search("", { filter: hardFilters(lead, options), limit: 20 });
+      await matchOne(lead);
     }
     const raw: number[] = [];
     const match: number[] = [];
     let matchedLeads = 0;
     for (const lead of leads) {
       let t = performance.now();
-      await client.index(uid).search("", { filter: hardFilters(lead), limit: 20 });
+      await client.index(uid).search("", { filter: hardFilters(lead, options), limit: 20 });
       raw.push(performance.now() - t);
       t = performance.now();
-      const results = rankMatches(lead, await findCandidates(client, lead, { indexUid: uid }), { limit: 5 });
+      const results = await matchOne(lead);
       match.push(performance.now() - t);
       if (results.length) matchedLeads++;
     }
@@ -132,6 +146,7 @@ try {
   await meili.stop();
   rmSync(dir, { recursive: true, force: true });
 }
+console.log(`\nwhy-not ${WHY_NOT ? "on" : "off"}`);
 console.log("\n| spaces | match p50 ms | match p99 ms | raw query p50 ms | raw query p99 ms | p99 ratio | leads with a match | indexing |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const r of rows) console.log(r);

@@ -84,10 +84,10 @@ describe("POST /api/import", () => {
     expect(stamp2).toEqual(stamp);
     expect((await tableCounts()).outbox).toBe(outboxAfterFirst); // no re-index, no re-match
 
-    // A real change is an update, and only that space is re-indexed.
+    // A real change is an update: only that space is re-indexed and reverse-matched (docs/decisions/018).
     inv.spaces[0] = { ...inv.spaces[0], rentYuanPerSqmMonth: 19 };
     const third = (await (await postImport(inv)).json()).counts;
     expect(third.spaces).toEqual({ created: 0, updated: 1, unchanged: 111 });
-    expect((await tableCounts()).outbox).toBe(outboxAfterFirst + 1);
+    expect((await tableCounts()).outbox).toBe(outboxAfterFirst + 2);
   });
 });

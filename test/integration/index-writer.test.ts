@@ -103,6 +103,30 @@ describe("writeIndexBatch", () => {
     await db.sql`update outbox set done_at = now() where topic = 'lead.index' and aggregate_id = ${ids[1]}`; // out of the next test's way
   });
 
+  it("records the inventory version Meilisearch confirmed: written rows stop being pending, a later change is pending again", async () => {
+    const pending = async () =>
+      (await db.sql<{ spaces: number; parks: number }[]>`
+        select (select count(*)::int from spaces where version > indexed_version) as spaces,
+               (select count(*)::int from parks where version > indexed_version) as parks`)[0];
+    const inv = demoInventory();
+    expect((await importInventory(db.sql, inv)).ok).toBe(true);
+    expect((await pending()).spaces).toBeGreaterThan(0);
+    while ((await writeIndexBatch(ctx)).claimed > 0) {
+      // index the demo inventory
+    }
+    expect(await pending()).toEqual({ spaces: 0, parks: 0 });
+
+    inv.spaces[0] = { ...inv.spaces[0], ceilingM: 11 };
+    expect((await importInventory(db.sql, inv)).ok).toBe(true);
+    expect(await pending()).toEqual({ spaces: 1, parks: 0 });
+    const doc = await search.index(indexNames.spaces).getDocument(String(inv.spaces[0].id));
+    expect(doc.ceilingM).not.toBe(11); // the index does not show it yet: pending is the truth
+    while ((await writeIndexBatch(ctx)).claimed > 0) {
+      // write the change
+    }
+    expect(await pending()).toEqual({ spaces: 0, parks: 0 });
+  });
+
   it("holds back only the row whose document Meilisearch refuses; the rest of its batch is retried one by one", async () => {
     expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
     while ((await writeIndexBatch(ctx)).claimed > 0) {

@@ -19,6 +19,7 @@ const RATIO_EPS = 1e-12;
 
 export type HardFailure =
   | "status"
+  | "stale"
   | "kind"
   | "deal"
   | "area"
@@ -34,13 +35,20 @@ export type HardFailure =
 
 export type HardResult = { pass: true; conditional: boolean; notes: Reason[] } | { pass: false; failures: HardFailure[] };
 
-export function hardCheck(n: MatchNeed, s: SpaceCandidate): HardResult {
+/**
+ * When listings go stale (issue 10): `now` (ISO) and `verifyDays` (SPACE_VERIFY_DAYS). A listing not
+ * confirmed for 2 × verifyDays is no longer offered; without `now` the check is off (pure tests).
+ */
+export type HardOptions = { now?: string; verifyDays?: number };
+
+export function hardCheck(n: MatchNeed, s: SpaceCandidate, options: HardOptions = {}): HardResult {
   const need = n.need;
   const failures: HardFailure[] = [];
   const notes: Reason[] = [];
   let conditional = false;
 
   if (s.status !== "available") failures.push("status");
+  if (listingFreshness(s.verifiedAt, options) === "stale") failures.push("stale");
   if (s.kind !== need.kind) failures.push("kind");
   if (!dealOffered(need.deal, s.deals)) failures.push("deal");
   if (!areaFits(n, s)) failures.push("area");
@@ -75,6 +83,28 @@ export function hardCheck(n: MatchNeed, s: SpaceCandidate): HardResult {
   }
 
   return failures.length > 0 ? { pass: false, failures } : { pass: true, conditional, notes };
+}
+
+/** Days after which a listing is shown with a warning; twice that, it is no longer offered. */
+export const DEFAULT_VERIFY_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/**
+ * fresh → warn (not confirmed for `verifyDays`) → stale (for 2 × `verifyDays`: not offered until
+ * confirmed). A listing without `verifiedAt`, or a check without `now`, is fresh.
+ */
+export function listingFreshness(verifiedAt: string | null | undefined, options: HardOptions): "fresh" | "warn" | "stale" {
+  if (!verifiedAt || !options.now) return "fresh";
+  const days = options.verifyDays ?? DEFAULT_VERIFY_DAYS;
+  const age = Date.parse(options.now) - Date.parse(verifiedAt);
+  if (!(age >= 0)) return "fresh";
+  if (age > 2 * days * DAY_MS) return "stale";
+  return age > days * DAY_MS ? "warn" : "fresh";
+}
+
+/** Whole days since the listing was last confirmed. */
+export function daysSinceVerified(verifiedAt: string, now: string): number {
+  return Math.floor((Date.parse(now) - Date.parse(verifiedAt)) / DAY_MS);
 }
 
 // ── the pieces, exported for the scorer (one definition of each rule and of each sentence) ──
@@ -259,6 +289,7 @@ export function thresholdReason(m: ThresholdMetric, gate = false): Reason {
 
 const FAILURE_TEXT: Record<HardFailure, [string, string]> = {
   status: ["房源不在可租售状态", "Space not available"],
+  stale: ["房源长期未核实在租，暂停推荐", "Listing not confirmed for too long; not offered"],
   kind: ["物业类型不符", "Wrong kind of property"],
   deal: ["租售方式不符", "Deal (lease/buy) not offered"],
   area: ["面积超出需求范围", "Area outside the wanted range"],

@@ -1,4 +1,4 @@
-import { hardCheck, takenAreaSqm } from "./hard";
+import { hardCheck, takenAreaSqm, type HardOptions } from "./hard";
 import { DEFAULT_WEIGHTS, scoreSpace, type Weights } from "./score";
 import type { MatchNeed, MatchResult, Reason, SpaceCandidate } from "./types";
 
@@ -6,7 +6,7 @@ export { describeFailures } from "./hard";
 
 export const DEFAULT_LIMIT = 5;
 
-export type RankOptions = { limit?: number; weights?: Partial<Weights>; today?: string };
+export type RankOptions = { limit?: number; weights?: Partial<Weights>; today?: string } & HardOptions;
 
 const REASON_ORDER: Record<Reason["kind"], number> = { fit: 0, warn: 1, check: 2 };
 
@@ -25,7 +25,7 @@ export function rankMatches(n: MatchNeed, candidates: SpaceCandidate[], options:
   for (const s of candidates) {
     if (seen.has(s.id)) continue; // the search can return one space from several queries
     seen.add(s.id);
-    const hard = hardCheck(n, s);
+    const hard = hardCheck(n, s, options);
     if (!hard.pass) continue;
     const { score, reasons } = scoreSpace(n, s, weights, today);
     ranked.push({ spaceId: s.id, parkId: s.parkId, score, conditional: hard.conditional, reasons: orderReasons(reasons), closeness: closeness(n, s) });

@@ -34,6 +34,8 @@ export type SpaceCandidate = {
   /** YYYY-MM-DD; missing = available now. */
   availableFrom?: string | null;
   status: "available" | "reserved" | "let";
+  /** ISO time the listing was last confirmed available; missing = not tracked (never stale). */
+  verifiedAt?: string | null;
   park: ParkFacts;
 };
 

@@ -1,0 +1,44 @@
+import type { Sql } from "~/db/db.server";
+import { enqueue } from "~/db/outbox.server";
+
+/**
+ * An admin confirms a listing is still available ("still available" in the admin inventory):
+ * `verified_at = now()`. The change takes a new inventory version, so the index and reverse matching
+ * follow (a listing that had gone stale is offered again). Returns the new time, or null when the
+ * space does not exist.
+ */
+export async function confirmSpaceAvailable(sql: Sql, spaceId: string): Promise<{ verifiedAt: string } | null> {
+  return sql.begin(async (tx) => {
+    const [row] = await tx<{ verified_at: Date }[]>`update spaces set verified_at = now(), updated_at = now() where id = ${spaceId} returning verified_at`;
+    if (!row) return null;
+    await enqueue(tx, "space.index", [spaceId]);
+    await enqueue(tx, "space.match", [spaceId]);
+    return { verifiedAt: row.verified_at.toISOString() };
+  });
+}
+
+export type UnverifiedListing = {
+  spaceId: string; title: string; parkId: string; parkName: string; verifiedAt: string; days: number;
+  /** Past 2 × SPACE_VERIFY_DAYS: no longer offered until confirmed. */
+  suspended: boolean;
+};
+
+/** Available listings not confirmed for `verifyDays`, oldest first (the admin confirms them). */
+export async function listUnverifiedListings(sql: Sql, verifyDays: number, limit = 50): Promise<{ total: number; rows: UnverifiedListing[] }> {
+  const where = sql`s.status = 'available' and s.verified_at < now() - make_interval(days => ${verifyDays})`;
+  const [[{ total }], rows] = await Promise.all([
+    sql<{ total: number }[]>`select count(*)::int as total from spaces s where ${where}`,
+    sql<{ id: string; title: string; park_id: string; park_name: string; verified_at: Date; days: number; suspended: boolean }[]>`
+      select s.id, s.title, s.park_id, p.name as park_name, s.verified_at,
+             floor(extract(epoch from now() - s.verified_at) / 86400)::int as days,
+             s.verified_at < now() - make_interval(days => ${2 * verifyDays}) as suspended
+      from spaces s join parks p on p.id = s.park_id
+      where ${where}
+      order by s.verified_at, s.id
+      limit ${limit}`,
+  ]);
+  return {
+    total,
+    rows: rows.map((r) => ({ spaceId: r.id, title: r.title, parkId: r.park_id, parkName: r.park_name, verifiedAt: r.verified_at.toISOString(), days: r.days, suspended: r.suspended })),
+  };
+}

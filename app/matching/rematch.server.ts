@@ -1,0 +1,29 @@
+import type { Sql, TransactionSql } from "~/db/db.server";
+import { enqueue } from "~/db/outbox.server";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Matches a lead again — the desks call this after editing its need (hotline, recruiter). Call it in
+ * the transaction that saved the edit (pass that `tx`), so the re-match happens if and only if the
+ * edit commits. Records who/why in the audit trail and queues `lead.match`, which withdraws the
+ * matches the new need no longer fits (kept as history) and offers what it now fits
+ * (docs/decisions/018).
+ *
+ * `reason`: free text for the audit trail, e.g. "热线修改需求：面积 3000–4000㎡" (no phone numbers).
+ * Returns false when the lead does not exist or is closed (won/lost); nothing is queued then.
+ */
+export async function rematchLead(sql: Sql | TransactionSql, leadId: string, reason: string): Promise<boolean> {
+  if (!UUID.test(leadId)) return false;
+  const run = async (tx: TransactionSql) => {
+    const [lead] = await tx<{ id: string }[]>`select id from leads where id = ${leadId} and status not in ('won', 'lost') for update`;
+    if (!lead) return false;
+    const text = reason.trim().slice(0, 500) || "需求已修改";
+    await tx`insert into routing_events (lead_id, event, rule, reason)
+             values (${leadId}, 'rematch', 'need-edited', ${tx.json({ zh: text, en: text } as never)})`;
+    await enqueue(tx, "lead.match", [leadId]);
+    return true;
+  };
+  // A transaction handle has `savepoint`; the pool has `begin`.
+  return "savepoint" in sql ? run(sql as TransactionSql) : (sql as Sql).begin(run);
+}
