@@ -5,12 +5,15 @@ import { pathToFileURL } from "node:url";
 import { getWebEnv } from "~/utils/env.server";
 import { installLastResortHandlers } from "~/utils/last-resort.server";
 import { log } from "~/utils/log.server";
+import { limitsRedis } from "~/utils/rate-limit.server";
 
 // The web process: express serves the Remix build, with the client's address in the load context
 // (rate limits) and a clean shutdown. Started by `npm start`, or alone with `npm run start:web`.
 const env = getWebEnv();
 const buildPath = new URL("../build/index.js", import.meta.url);
 const build = (await import(pathToFileURL(buildPath.pathname).href)) as ServerBuild;
+
+limitsRedis(); // connect now: rate and guessing limits are shared through Redis (ADR 020)
 
 const app = express();
 app.disable("x-powered-by");

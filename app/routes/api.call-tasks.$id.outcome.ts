@@ -6,7 +6,7 @@ import { getWebEnv } from "~/utils/env.server";
 
 /** POST /api/call-tasks/<id>/outcome {outcome: done | no-answer | wrong-number | refused (hand-overs), retryMinutes?} — for scripts; people use /hotline. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (!hasAdminToken(request) && !(await hasAdminSession(request))) return Response.json({ error: "unauthorized" }, { status: 401 });
+  if (!(await hasAdminToken(request)) && !(await hasAdminSession(request))) return Response.json({ error: "unauthorized" }, { status: 401 });
   let body: { outcome?: unknown; retryMinutes?: unknown };
   try {
     body = await request.json();

@@ -12,7 +12,7 @@ export async function loader() {
 
 /** POST /api/import: upsert by id in one transaction; any bad row → 400 listing every bad row, nothing written. */
 export async function action({ request }: ActionFunctionArgs) {
-  if (!hasAdminToken(request)) return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' } });
+  if (!(await hasAdminToken(request))) return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' } });
   if (!/^application\/(.+\+)?json\b/i.test(request.headers.get("content-type") ?? "")) {
     return Response.json({ error: "send Content-Type: application/json" }, { status: 415 });
   }

@@ -6,7 +6,7 @@ import { validationMessage, type ValidationKey } from "~/i18n/validation-message
 import { hashRequest, storeLead } from "~/leads/intake.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
-import { clientKey, getRateLimiter } from "~/utils/rate-limit.server";
+import { clientKey, consume, intakeLimit } from "~/utils/rate-limit.server";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -25,9 +25,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const msg = (key: ValidationKey, params?: Record<string, string | number>) => [validationMessage(lng, key, params)];
 
   if (request.method !== "POST") return fail(405, { _form: ["POST only"] }, { Allow: "POST" });
-  if (!getRateLimiter("api-leads", env.API_RATE_LIMIT_PER_MINUTE).hit(clientKey(context))) {
-    return fail(429, { _form: msg("rateLimited") }, { "Retry-After": "60" });
-  }
+  const limited = await consume(intakeLimit("api-leads"), clientKey(context));
+  if (!limited.ok) return fail(429, { _form: msg("rateLimited") }, { "Retry-After": String(limited.retryAfterSec) });
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) return fail(415, { _form: msg("contentType") });
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return fail(413, { _form: msg("tooBig", { max: 64 }) });

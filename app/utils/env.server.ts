@@ -19,6 +19,7 @@ export const webEnvSchema = z.object({
   HOTLINE_PHONE: z.string().default("400-000-0000"),
   APP_URL: z.string().url().default("http://localhost:3000"),
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120), // a declined assignment's next offer
+  AUTH_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900), // guessing budgets (rate-limit.server.ts)
 });
 
 export const workerEnvSchema = z.object({
