@@ -21,6 +21,7 @@ const running = await startWorker({
   slaMinutes: env.ACCEPT_SLA_MINUTES,
   noticeFallbackMs: env.NOTICE_FALLBACK_MS,
   indexLingerMs: env.INDEX_LINGER_MS,
+  noticeRetryBudgetMs: env.NOTICE_RETRY_HOURS * 3_600_000,
 });
 log.info("worker started", { concurrency: env.WORKER_CONCURRENCY });
 

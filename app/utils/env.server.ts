@@ -29,6 +29,7 @@ export const workerEnvSchema = z.object({
   RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120),
   NOTICE_FALLBACK_MS: z.coerce.number().int().min(1_000).default(90_000),
+  NOTICE_RETRY_HOURS: z.coerce.number().positive().max(24 * 14).default(4), // email retry budget (ADR 020)
   INDEX_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(200),
   SMTP_URL: z.string().url().optional(),
   MAIL_OUTBOX_DIR: z.string().optional(), // read through getOutboxDir()
