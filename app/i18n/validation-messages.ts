@@ -11,13 +11,21 @@ const zh = {
   tooLong: "最多 {max} 个字",
   tooMany: "最多 {max} 项",
   phone: "请输入有效的手机号、带区号的座机或 400/800 号码",
-  creditCode: "统一社会信用代码应为 18 位，且校验位正确",
+  creditCode: "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）",
+  creditCodeAuthority: "统一社会信用代码第 1 位（登记管理部门代码）无效，请核对",
+  creditCodeOrgType: "统一社会信用代码第 2 位（机构类别代码）与第 1 位的登记管理部门不符，请核对",
+  creditCodeDivision: "统一社会信用代码第 3–8 位不是有效的行政区划代码，请核对",
+  creditCodeOrgCode: "统一社会信用代码第 9–17 位（组织机构代码）校验不符，请核对",
+  creditCodeIdCard: "这是身份证号码，请填写企业的统一社会信用代码（营业执照上的 18 位代码）",
   areaBound: "请至少填写最小面积或最大面积（也可写在补充说明里）",
   areaOrder: "最小面积不能大于最大面积",
   industry: "请选择行业大类（国民经济行业分类 GB/T 4754-2017，如 C39）",
   email: "邮箱格式不正确",
-  month: "请按 年-月 填写，例如 2027-03",
+  month: "请按 年-月 填写，例如 2027-03，也可写“尽快”“年底”“明年3月”“三个月内”",
+  minOnly: "此项填最低要求；“以下”“不超过”这样的上限请写在补充说明里",
+  maxOnly: "此项填上限；“以上”“至少”这样的下限请填在最小面积里",
   consent: "请阅读并同意个人信息处理说明后提交",
+  consentOral: "请先向来电人说明个人信息处理规则，并确认其口头同意",
   integer: "请输入整数",
   invalid: "格式不正确",
   json: "请求体不是有效的 JSON",
@@ -42,13 +50,21 @@ const en: Record<ValidationKey, string> = {
   tooLong: "At most {max} characters",
   tooMany: "At most {max} entries",
   phone: "Enter a valid mobile number, a landline with area code, or a 400/800 number",
-  creditCode: "The unified social credit code has 18 characters and a valid check character",
+  creditCode: "The unified social credit code has 18 digits or capital letters (no I, O, Z, S or V)",
+  creditCodeAuthority: "Character 1 of the credit code (registration authority) is not valid; please check it",
+  creditCodeOrgType: "Character 2 of the credit code (organisation type) does not belong to the authority in character 1; please check it",
+  creditCodeDivision: "Characters 3–8 of the credit code are not a valid administrative division code; please check them",
+  creditCodeOrgCode: "Characters 9–17 of the credit code (organisation code) fail their check; please check them",
+  creditCodeIdCard: "This is a resident ID number; enter the company's unified social credit code (18 characters on the business licence)",
   areaBound: "Give at least a minimum or a maximum area (or write it in the notes)",
   areaOrder: "The minimum area must not be larger than the maximum",
   industry: "Choose an industry division (GB/T 4754-2017, e.g. C39)",
   email: "This email address is not valid",
-  month: "Use year-month, e.g. 2027-03",
+  month: "Use year-month, e.g. 2027-03, or words such as 'as soon as possible' or 'within 3 months'",
+  minOnly: "This field is a minimum; write an upper limit ('at most …') in the notes",
+  maxOnly: "This field is a maximum; put a lower limit ('at least …') in the minimum area",
   consent: "Please read and accept the personal information notice",
+  consentOral: "Explain the personal information notice to the caller and confirm their oral consent first",
   integer: "Enter a whole number",
   invalid: "Invalid value",
   json: "The request body is not valid JSON",
@@ -64,4 +80,9 @@ const en: Record<ValidationKey, string> = {
 export function validationMessage(lng: Lng, key: ValidationKey, params: Record<string, string | number> = {}): string {
   const text: string = (lng === "en" ? en : zh)[key];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+}
+
+/** Every message template of one language (for the test that no library default reaches a person). */
+export function validationTemplates(lng: Lng): string[] {
+  return Object.values(lng === "en" ? en : zh);
 }

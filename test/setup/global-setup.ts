@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startMeilisearch } from "../../search/launcher";
-import { dropTestDatabases } from "../support/database";
+import { dropTestDatabases, testDatabasePrefix } from "../support/database";
 import { ensureRemixBuild } from "../support/remix-build";
 
 // Once per run: the project's own Meilisearch (the real server, on a free port, in a temp folder)
@@ -15,11 +15,13 @@ export default async function setup(project: TestProject) {
   const meili = await startMeilisearch({ dataDir: dir, quiet: true });
   project.provide("meiliUrl", meili.url);
   project.provide("meiliKey", meili.masterKey);
+  const dbPrefix = testDatabasePrefix(project.name);
+  project.provide("dbPrefix", dbPrefix);
   ensureRemixBuild();
   return async () => {
     await meili.stop();
     rmSync(dir, { recursive: true, force: true });
-    await dropTestDatabases();
+    await dropTestDatabases(dbPrefix);
   };
 }
 
@@ -40,5 +42,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     meiliUrl: string;
     meiliKey: string;
+    dbPrefix: string;
   }
 }
