@@ -15,7 +15,16 @@ const TOPIC = { email: "notify.email", hotline: "notify.hotline", wecom: "notify
 export async function retryDeadLetter(noticeId: string, actor: string, sql: Sql = getSql()): Promise<RetryDeadLetterResult> {
   if (!/^\d{1,18}$/.test(noticeId)) return { ok: false, reason: "not-found" };
   return sql.begin(async (tx) => {
-    const [n] = await tx<{ id: string; status: string; channel: "email" | "hotline" | "wecom"; assignment_id: string | null; lead_id: string; last_error: string | null }[]>`
+    const [n] = await tx<
+      {
+        id: string;
+        status: string;
+        channel: "email" | "hotline" | "wecom";
+        assignment_id: string | null;
+        lead_id: string;
+        last_error: string | null;
+      }[]
+    >`
       select id, status, channel, assignment_id, lead_id, last_error from notifications where id = ${noticeId} for update`;
     if (!n) return { ok: false, reason: "not-found" } as const;
     if (n.status !== "dead") return { ok: false, reason: "not-dead" } as const;

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { startWorkerProcess, terminateBackends } from "../support/processes";
@@ -26,7 +28,12 @@ beforeAll(async () => {
   outboxDir = mkdtempSync(join(tmpdir(), "pm-dropped-"));
   const env = { DATABASE_URL: db.url, MEILI_URL: m.url, MEILI_MASTER_KEY: m.masterKey };
   web = await startWebServer({ ...env, API_RATE_LIMIT_PER_MINUTE: "100000", LOG_LEVEL: "silent" });
-  worker = startWorkerProcess({ ...env, QUEUE_PREFIX: `pmtest-drop-${Math.random().toString(36).slice(2, 8)}`, MAIL_OUTBOX_DIR: outboxDir, LOG_LEVEL: "error" });
+  worker = startWorkerProcess({
+    ...env,
+    QUEUE_PREFIX: `pmtest-drop-${Math.random().toString(36).slice(2, 8)}`,
+    MAIL_OUTBOX_DIR: outboxDir,
+    LOG_LEVEL: "error",
+  });
   admin = postgres("postgres://postgres@127.0.0.1:5432/postgres", { max: 1, onnotice: () => {} });
 });
 afterAll(async () => {
@@ -69,10 +76,16 @@ describe("dropped Postgres connections", () => {
     };
     const loops = Array.from({ length: 6 }, load);
     await eventually(async () => acknowledged.length >= 5, "the first leads", 30_000);
-    await eventually(async () => {
-      const [{ n }] = await admin<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where datname = ${database()} and application_name = 'parkmatch-worker'`;
-      return n > 0;
-    }, "the worker's connections", 60_000);
+    await eventually(
+      async () => {
+        const [{ n }] = await admin<
+          { n: number }[]
+        >`select count(*)::int as n from pg_stat_activity where datname = ${database()} and application_name = 'parkmatch-worker'`;
+        return n > 0;
+      },
+      "the worker's connections",
+      60_000,
+    );
 
     let webKilled = 0;
     let workerKilled = 0;
@@ -87,7 +100,9 @@ describe("dropped Postgres connections", () => {
     stop = true;
     await Promise.all(loops);
 
-    console.log(`dropped connections: ${webKilled} web and ${workerKilled} worker backends terminated; ${acknowledged.length} leads acknowledged, ${failed.length} requests failed (${[...new Set(failed)].join(", ")})`);
+    console.log(
+      `dropped connections: ${webKilled} web and ${workerKilled} worker backends terminated; ${acknowledged.length} leads acknowledged, ${failed.length} requests failed (${[...new Set(failed)].join(", ")})`,
+    );
     expect(webKilled).toBeGreaterThanOrEqual(25); // the test really cut the processes' connections
     expect(workerKilled).toBeGreaterThanOrEqual(25);
     expect(webAlive()).toBe(true);
@@ -106,7 +121,9 @@ describe("dropped Postgres connections", () => {
     // The worker goes on: every lead leaves 'received' (no inventory here: each ends unmatched with a call-back task).
     await eventually(
       async () => {
-        const [{ waiting }] = await db.sql<{ waiting: number }[]>`select count(*)::int as waiting from leads where status = 'received' or matched_at is null`;
+        const [{ waiting }] = await db.sql<
+          { waiting: number }[]
+        >`select count(*)::int as waiting from leads where status = 'received' or matched_at is null`;
         return waiting === 0;
       },
       "every lead matched after the blips",

@@ -1,6 +1,8 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { hashPassword } from "~/staff/password.server";
+
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { eventually, startPrivateRedis, startWebServer } from "../support/services";
@@ -77,7 +79,12 @@ describe("admin token guessing", () => {
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(wait).toBeLessThanOrEqual(4);
     // The sign-in form is the same secret's other door: locked too.
-    const form = await fetch(`${c.url}/admin/login`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ token: TOKEN }) });
+    const form = await fetch(`${c.url}/admin/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token: TOKEN }),
+    });
     expect(form.status).toBe(429);
     // Once the window has passed, the right token works again (404: no such lead, but signed in).
     await eventually(async () => (await bearer(c, TOKEN)).status === 404, "the lock to lift", 30_000);
@@ -87,7 +94,12 @@ describe("admin token guessing", () => {
     await resetLimits();
     for (let i = 0; i < 10; i++) expect((await bearer(a, `wrong-${i}-0123456789abcdef`)).status).toBe(401);
     for (let i = 0; i < 9; i++) {
-      const res = await fetch(`${b.url}/admin/login`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ token: `wrong-form-${i}-0123456789` }) });
+      const res = await fetch(`${b.url}/admin/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ token: `wrong-form-${i}-0123456789` }),
+      });
       expect(res.status).toBe(400);
     }
     expect((await bearer(b, "one-more-wrong-0123456789")).status).toBe(401); // the 20th

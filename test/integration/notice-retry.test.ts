@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 import { retryDeadLetter } from "~/routing/dead-letters.server";
+
+import type { RunningWorker } from "../../worker/runtime";
 import { createTestDatabase } from "../support/database";
 import { outboxDrained } from "../support/pipeline";
 import { eventually, startPrivateRedis } from "../support/services";
 import { startSmtpServer, type TestServer } from "../support/smtp";
 import { startTestWorker } from "../support/worker";
-import type { RunningWorker } from "../../worker/runtime";
 
 // Issue 13, defect 3: an SMTP outage must not drop recruiter emails. Temporary refusals retry on a
 // time budget, permanent ones dead-letter at once, a notice that finally fails becomes a hotline
@@ -24,7 +26,14 @@ const indexNames = { leads: `leads_nr_${suffix}`, spaces: `spaces_nr_${suffix}`,
 const schema = createLeadSchema("zh", "api");
 
 function startWorker(noticeRetryBudgetMs: number) {
-  return startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, indexNames, smtpUrl: smtp.url, smtpTimeoutMs: 2_000, noticeRetryBudgetMs });
+  return startTestWorker({
+    databaseUrl: db.url,
+    redisUrl: redis.url,
+    indexNames,
+    smtpUrl: smtp.url,
+    smtpTimeoutMs: 2_000,
+    noticeRetryBudgetMs,
+  });
 }
 
 beforeAll(async () => {
@@ -38,9 +47,31 @@ beforeAll(async () => {
     },
   });
   const result = await importInventory(db.sql, {
-    parks: [{ id: "NR-P", name: "重试测试园", province: "江苏省", city: "南京市", district: "六合区", industries: ["C35"], excludedIndustries: [] }],
+    parks: [
+      {
+        id: "NR-P",
+        name: "重试测试园",
+        province: "江苏省",
+        city: "南京市",
+        district: "六合区",
+        industries: ["C35"],
+        excludedIndustries: [],
+      },
+    ],
     spaces: [{ id: "NR-S", parkId: "NR-P", kind: "factory", deals: ["lease"], title: "重试测试厂房", areaSqm: 3000, status: "available" }],
-    recruiters: [{ id: "NR-R", name: "重试专员", email: "retry@example.test", phone: "13900000201", channel: "email", parks: ["NR-P"], industries: [], capacity: 500, active: true }],
+    recruiters: [
+      {
+        id: "NR-R",
+        name: "重试专员",
+        email: "retry@example.test",
+        phone: "13900000201",
+        channel: "email",
+        parks: ["NR-P"],
+        industries: [],
+        capacity: 500,
+        active: true,
+      },
+    ],
   });
   expect(result.ok).toBe(true);
   worker = await startWorker(10 * 60_000);
@@ -76,24 +107,31 @@ async function notices(leadIds: string[]): Promise<Notice[]> {
 }
 
 /** How many distinct notices arrived at the SMTP server (their Message-ID names the notification). */
-const delivered = (ns: Notice[]) => new Set(smtp.received.flatMap((m) => ns.filter((n) => m.raw.includes(`-n${n.id}@parkmatch`)).map((n) => n.id))).size;
+const delivered = (ns: Notice[]) =>
+  new Set(smtp.received.flatMap((m) => ns.filter((n) => m.raw.includes(`-n${n.id}@parkmatch`)).map((n) => n.id))).size;
 
 describe("SMTP outage", () => {
   it("a server answering 451 for a while, then recovering: every email is delivered, none dead-lettered", async () => {
     mode = "451";
     const ids = await submitLeads(20, "暂拒");
     // Well past the 8 attempts after which these emails used to be dead-lettered for good.
-    await eventually(async () => {
-      const ns = await notices(ids);
-      return ns.length === 20 && ns.every((n) => n.attempts >= 10 || n.status === "dead");
-    }, "every email tried 10 times against the busy server", 120_000);
+    await eventually(
+      async () => {
+        const ns = await notices(ids);
+        return ns.length === 20 && ns.every((n) => n.attempts >= 10 || n.status === "dead");
+      },
+      "every email tried 10 times against the busy server",
+      120_000,
+    );
     expect((await notices(ids)).filter((n) => n.status === "dead")).toEqual([]);
     mode = "accept";
     await eventually(async () => (await notices(ids)).every((n) => n.status === "sent"), "every email sent after recovery", 120_000);
     const ns = await notices(ids);
     expect(ns.every((n) => n.last_error === null)).toBe(true);
     expect(delivered(ns)).toBe(20);
-    const [{ fallbacks }] = await db.sql<{ fallbacks: number }[]>`select count(*)::int as fallbacks from call_tasks where lead_id in ${db.sql(ids)}`;
+    const [{ fallbacks }] = await db.sql<
+      { fallbacks: number }[]
+    >`select count(*)::int as fallbacks from call_tasks where lead_id in ${db.sql(ids)}`;
     expect(fallbacks).toBe(0);
   }, 300_000);
 
@@ -119,7 +157,9 @@ describe("SMTP outage", () => {
     expect(await retryDeadLetter(dead.id, "admin@example.test", db.sql)).toEqual({ ok: false, reason: "not-dead" });
     expect(await retryDeadLetter("999999999", "admin@example.test", db.sql)).toEqual({ ok: false, reason: "not-found" });
     await eventually(async () => (await notices([id]))[0].status === "sent", "the retried email sent", 60_000);
-    const [retry] = await db.sql<{ actor: string }[]>`select actor from routing_events where lead_id = ${id} and event = 'dead-letter-retry'`;
+    const [retry] = await db.sql<
+      { actor: string }[]
+    >`select actor from routing_events where lead_id = ${id} and event = 'dead-letter-retry'`;
     expect(retry.actor).toBe("admin@example.test");
     expect(delivered(await notices([id]))).toBe(1);
   }, 120_000);
@@ -129,10 +169,16 @@ describe("SMTP outage", () => {
     worker = await startWorker(3_000);
     mode = "451";
     const [id] = await submitLeads(1, "超时");
-    const dead = await eventually(async () => (await notices([id])).find((n) => n.status === "dead"), "the dead letter after the budget", 60_000);
+    const dead = await eventually(
+      async () => (await notices([id])).find((n) => n.status === "dead"),
+      "the dead letter after the budget",
+      60_000,
+    );
     expect(dead.attempts).toBeGreaterThan(1);
     expect(dead.last_error).toMatch(/451.*given up/);
-    const [{ tasks }] = await db.sql<{ tasks: number }[]>`select count(*)::int as tasks from call_tasks where assignment_id = ${dead.assignment_id} and kind = 'handover'`;
+    const [{ tasks }] = await db.sql<
+      { tasks: number }[]
+    >`select count(*)::int as tasks from call_tasks where assignment_id = ${dead.assignment_id} and kind = 'handover'`;
     expect(tasks).toBe(1);
     mode = "accept";
   }, 120_000);

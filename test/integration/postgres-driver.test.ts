@@ -1,6 +1,8 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createSql, type Sql } from "~/db/db.server";
+
 import { createTestDatabase } from "../support/database";
 import { terminateBackends } from "../support/processes";
 import { eventually } from "../support/services";

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
 import { createSql, type Sql } from "~/db/db.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { storeLead } from "~/leads/intake.server";
+
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { supervise, type Supervised } from "../../app/cli/supervisor";
 import { createTestDatabase } from "../support/database";
 import { eventually, freePort } from "../support/services";
@@ -33,7 +34,11 @@ describe("npm start's supervisor", () => {
     await eventually(answers, "the web process", 60_000);
     const first = web.pid()!;
     process.kill(first, "SIGKILL");
-    await eventually(async () => web.pid() !== undefined && web.pid() !== first && (await answers()), "the web process back after kill -9", 60_000);
+    await eventually(
+      async () => web.pid() !== undefined && web.pid() !== first && (await answers()),
+      "the web process back after kill -9",
+      60_000,
+    );
     expect(restarts).toEqual(["web:SIGKILL"]);
     expect(web.restarts()).toBe(1);
   }, 150_000);

@@ -1,8 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+
 import type postgres from "postgres";
 
 /** The real worker process (`worker/index.ts`, as `npm start` runs it) against the given services. */
-export function startWorkerProcess(env: Record<string, string>): { process: ChildProcess; alive: () => boolean; stop: () => Promise<void> } {
+export function startWorkerProcess(env: Record<string, string>): {
+  process: ChildProcess;
+  alive: () => boolean;
+  stop: () => Promise<void>;
+} {
   const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
     env: { ...process.env, LOG_LEVEL: "warn", RELAY_POLL_MS: "200", RECONCILE_EVERY_MS: "1000", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "inherit"],
