@@ -1,22 +1,28 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { lngFromUrl, type Lng } from "~/i18n/lng";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+
+import { useNonce } from "~/components/nonce";
+import { sessionCsrfToken } from "~/http/csrf.server";
+import { type Lng,lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
-import { getWebEnv } from "~/utils/env.server";
 import styles from "~/styles/app.css";
+import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { lng: lngFromUrl(request.url), hotline: getWebEnv().HOTLINE_PHONE };
+  return { lng: lngFromUrl(request.url), hotline: getWebEnv().HOTLINE_PHONE, csrf: await sessionCsrfToken(request) };
 }
 
-export function useRootData(): { lng: Lng; hotline: string } {
-  return (useRouteLoaderData("root") as { lng: Lng; hotline: string } | undefined) ?? { lng: "zh", hotline: "" };
+type RootData = { lng: Lng; hotline: string; csrf: string | null };
+
+export function useRootData(): RootData {
+  return (useRouteLoaderData("root") as RootData | undefined) ?? { lng: "zh", hotline: "", csrf: null };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const { lng } = useRootData();
+  const nonce = useNonce();
   return (
     <html lang={lng === "en" ? "en" : "zh-CN"}>
       <head>
@@ -27,8 +33,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -36,6 +42,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   return <Outlet />;
+}
+
+/** What to do after a failure: call HOTLINE_PHONE, or nothing — a made-up number would send people nowhere. */
+export function errorHelp(lng: Lng, hotline: string): string {
+  return hotline ? ui(lng, "error.body", { hotline }) : ui(lng, "error.bodyNoHotline");
 }
 
 // A plain page, never a stack trace: what happened and what to do (call the hotline).
@@ -46,7 +57,7 @@ export function ErrorBoundary() {
   return (
     <main>
       <h1>{notFound ? ui(lng, "error.notFound") : ui(lng, "error.title")}</h1>
-      {notFound ? null : <p>{ui(lng, "error.body", { hotline: hotline || "400" })}</p>}
+      {notFound ? null : <p>{errorHelp(lng, hotline)}</p>}
     </main>
   );
 }

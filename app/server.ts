@@ -1,14 +1,21 @@
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
-import express from "express";
 import { pathToFileURL } from "node:url";
+
+import type { ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+
+import { isUnavailableError } from "~/db/unavailable";
+import { sendRefusal } from "~/http/refusal.server";
+import { remixHandler } from "~/http/remix-handler.server";
+import { requestGate } from "~/http/request-gate.server";
+import { securityHeaders } from "~/http/security-headers.server";
 import { getWebEnv } from "~/utils/env.server";
 import { installLastResortHandlers } from "~/utils/last-resort.server";
-import { log } from "~/utils/log.server";
+import { errorMessage, log } from "~/utils/log.server";
 import { limitsRedis } from "~/utils/rate-limit.server";
 
-// The web process: express serves the Remix build, with the client's address in the load context
-// (rate limits) and a clean shutdown. Started by `npm start`, or alone with `npm run start:web`.
+// The web process: express serves the Remix build behind the request gate (ADR 021), with the
+// client's address in the load context (rate limits) and a clean shutdown. Started by `npm start`,
+// or alone with `npm run start:web`.
 const env = getWebEnv();
 const buildPath = new URL("../build/index.js", import.meta.url);
 const build = (await import(pathToFileURL(buildPath.pathname).href)) as ServerBuild;
@@ -17,10 +24,20 @@ limitsRedis(); // connect now: rate and guessing limits are shared through Redis
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", "loopback");
+app.set("trust proxy", env.TRUST_PROXY);
+app.use(securityHeaders({ appUrl: env.APP_URL }));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }) }));
+app.use(requestGate({ appUrl: env.APP_URL }));
+app.all("*", remixHandler(build, { hotline: () => env.HOTLINE_PHONE }));
+// Last resort: a plain page in the client's language, never a stack trace.
+app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+  const status = typeof (error as { status?: unknown })?.status === "number" ? (error as { status: number }).status : 500;
+  if (status >= 400 && status < 500) return sendRefusal(req, res, { status, key: "title" }, true);
+  const unavailable = isUnavailableError(error);
+  log.error("request failed in the web layer", { path: req.path, error: errorMessage(error) });
+  sendRefusal(req, res, { status: unavailable ? 503 : 500, key: unavailable ? "unavailable" : "error", title: unavailable ? "unavailableTitle" : "title", params: { hotline: env.HOTLINE_PHONE }, headers: unavailable ? { "Retry-After": "30" } : {} });
+});
 
 const server = app.listen(env.PORT, () => log.info("web listening", { url: `http://localhost:${env.PORT}` }));
 // Keep idle connections longer than clients and proxies do, so a reused socket is never closed

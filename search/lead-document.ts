@@ -1,5 +1,6 @@
 import type { Lead } from "~/domain/lead-schema";
 import { industryLabel, sectionOf } from "~/domain/industries";
+import { divisionByCode, withRegionCodes } from "~/domain/regions";
 import type { LeadDocument } from "./leads.index";
 
 export type LeadRow = {
@@ -13,6 +14,7 @@ export type LeadRow = {
 
 export function toLeadDocument(row: LeadRow): LeadDocument {
   const { lead } = row;
+  const regionCodes = withRegionCodes(lead).need.regionCodes ?? [];
   return {
     id: row.id,
     reference: row.reference,
@@ -32,6 +34,9 @@ export function toLeadDocument(row: LeadRow): LeadDocument {
     areaMinSqm: lead.need.areaMinSqm ?? null,
     areaMaxSqm: lead.need.areaMaxSqm ?? null,
     regions: lead.need.regions ?? [],
+    // The divisions the regions resolved to: a search for 高淳区 finds a lead typed 高淳區 or Gaochun.
+    regionCodes,
+    regionNames: regionCodes.map((c) => divisionByCode(c)?.path ?? c),
     notes: lead.need.notes ?? null,
     createdAt: Math.floor(row.created_at.getTime() / 1000),
   };

@@ -5,8 +5,8 @@ export const LEADS_INDEX = "leads";
 
 /** What a staff member searches by: company, product, reference, contact, the need in words. */
 export const leadsSettings: Settings = {
-  searchableAttributes: ["companyName", "reference", "product", "contactName", "phoneDigits", "creditCode", "notes", "industryName", "regions"],
-  filterableAttributes: ["status", "kind", "deal", "industry", "section", "regions", "createdAt", "areaMinSqm", "areaMaxSqm", "source"],
+  searchableAttributes: ["companyName", "reference", "product", "contactName", "phoneDigits", "creditCode", "notes", "industryName", "regions", "regionNames"],
+  filterableAttributes: ["status", "kind", "deal", "industry", "section", "regions", "regionCodes", "createdAt", "areaMinSqm", "areaMaxSqm", "source"],
   sortableAttributes: ["createdAt", "areaMinSqm"],
   // Chinese has no spaces between words: tell the tokenizer which language it is reading.
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
@@ -31,6 +31,9 @@ export type LeadDocument = {
   areaMinSqm: number | null;
   areaMaxSqm: number | null;
   regions: string[];
+  /** GB/T 2260 codes the regions resolved to, and those divisions' full names. */
+  regionCodes: string[];
+  regionNames: string[];
   notes: string | null;
   createdAt: number;
 };

@@ -9,6 +9,9 @@ export type ParkDocument = {
   province: string;
   city: string;
   district: string;
+  /** GB/T 2260 code of the district, and the codes it lies in (province, city, district). */
+  districtCode: string | null;
+  divisionCodes: string[];
   address: string | null;
   industries: string[];
   industryNames: string[];
@@ -23,7 +26,7 @@ export type ParkDocument = {
 
 export const parksSettings: Settings = {
   searchableAttributes: ["name", "district", "city", "industryNames", "policies", "address"],
-  filterableAttributes: ["district", "city", "province", "industries", "excludedIndustries", "availableSpaces", "_geo"],
+  filterableAttributes: ["district", "districtCode", "divisionCodes", "city", "province", "industries", "excludedIndustries", "availableSpaces", "_geo"],
   sortableAttributes: ["name", "availableSpaces", "_geo"],
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
 };

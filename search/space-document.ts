@@ -1,4 +1,5 @@
 import type { SpaceCandidate } from "~/domain/matching/types";
+import { divisionCodesOf } from "~/domain/division-codes";
 import { industryLabel } from "~/domain/industries";
 import type { ParkDocument } from "./parks.index";
 import type { SpaceDocument } from "./spaces.index";
@@ -10,13 +11,13 @@ export type SpaceRow = {
   floor_load_kg: number | null; power_kva: number | null; crane_t: number | null; rent_yuan_per_sqm_month: number | null;
   price_yuan_per_sqm: number | null; land_price_wan_per_mu: number | null; available_from: string | null;
   status: SpaceCandidate["status"]; notes: string | null;
-  park_name: string; park_district: string; park_industries: string[]; park_excluded: string[];
+  park_name: string; park_district: string; park_district_code: string | null; park_industries: string[]; park_excluded: string[];
   min_tax_per_mu_wan: number | null; min_investment_per_mu_wan: number | null; min_tax_per_1000sqm_wan: number | null;
   lat: number | null; lng: number | null;
 };
 
 export type ParkRow = {
-  id: string; name: string; province: string; city: string; district: string; address: string | null; lat: number | null; lng: number | null;
+  id: string; name: string; province: string; city: string; district: string; district_code: string | null; address: string | null; lat: number | null; lng: number | null;
   industries: string[]; excluded_industries: string[]; min_tax_per_mu_wan: number | null; min_investment_per_mu_wan: number | null;
   min_tax_per_1000sqm_wan: number | null; policies: string | null; available_spaces: number;
 };
@@ -29,7 +30,7 @@ export function toSpaceCandidate(r: SpaceRow): SpaceCandidate {
     priceYuanPerSqm: r.price_yuan_per_sqm, landPriceWanPerMu: r.land_price_wan_per_mu, availableFrom: r.available_from,
     status: r.status,
     park: {
-      id: r.park_id, name: r.park_name, district: r.park_district, industries: r.park_industries, excludedIndustries: r.park_excluded,
+      id: r.park_id, name: r.park_name, district: r.park_district, districtCode: r.park_district_code, industries: r.park_industries, excludedIndustries: r.park_excluded,
       minTaxPerMuWan: r.min_tax_per_mu_wan, minInvestmentPerMuWan: r.min_investment_per_mu_wan, minTaxPer1000SqmWan: r.min_tax_per_1000sqm_wan,
     },
   };
@@ -40,6 +41,7 @@ export function toSpaceDocument(r: SpaceRow): SpaceDocument {
   return {
     ...candidate,
     offerMinSqm: r.divisible_min_sqm ?? r.area_sqm,
+    divisionCodes: divisionCodesOf(r.park_district_code),
     text: [r.notes, industryText(r.park_industries)].filter(Boolean).join(" "),
     ...(r.lat !== null && r.lng !== null ? { _geo: { lat: r.lat, lng: r.lng } } : {}),
   };
@@ -47,7 +49,7 @@ export function toSpaceDocument(r: SpaceRow): SpaceDocument {
 
 export function toParkDocument(r: ParkRow): ParkDocument {
   return {
-    id: r.id, name: r.name, province: r.province, city: r.city, district: r.district, address: r.address,
+    id: r.id, name: r.name, province: r.province, city: r.city, district: r.district, districtCode: r.district_code, divisionCodes: divisionCodesOf(r.district_code), address: r.address,
     industries: r.industries, industryNames: r.industries.map((c) => industryLabel(c, "zh")), excludedIndustries: r.excluded_industries,
     minTaxPerMuWan: r.min_tax_per_mu_wan, minInvestmentPerMuWan: r.min_investment_per_mu_wan, minTaxPer1000SqmWan: r.min_tax_per_1000sqm_wan,
     policies: r.policies, availableSpaces: r.available_spaces,

@@ -7,10 +7,12 @@ export const SPACES_INDEX = "spaces";
 /**
  * A space with its park's facts copied in, so one query can apply every hard constraint.
  * `offerMinSqm` is the smallest part that can be let (divisibleMinSqm, else the whole area);
- * `_geo` is the park's location.
+ * `divisionCodes` are the GB/T 2260 codes the park's district lies in (province, city, district) so that a
+ * lead's regions at any level filter with one `IN`; `_geo` is the park's location.
  */
 export type SpaceDocument = SpaceCandidate & {
   offerMinSqm: number;
+  divisionCodes: string[];
   text: string;
   _geo?: { lat: number; lng: number };
 };
@@ -19,7 +21,7 @@ export const spacesSettings: Settings = {
   searchableAttributes: ["title", "park.name", "park.district", "text", "notes"],
   filterableAttributes: [
     "status", "kind", "deals", "areaSqm", "offerMinSqm", "ceilingM", "floorLoadKg", "powerKva", "craneT", "singleStorey",
-    "availableFrom", "park.id", "park.district", "park.industries", "park.excludedIndustries", "_geo",
+    "availableFrom", "park.id", "park.district", "divisionCodes", "park.industries", "park.excludedIndustries", "_geo",
   ],
   sortableAttributes: ["areaSqm", "rentYuanPerSqmMonth", "_geo"],
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],

@@ -34,15 +34,13 @@ export function hardFilters(n: MatchNeed): string[] {
   if (need.singleStorey === true) f.push(`(singleStorey = true OR singleStorey IS NULL OR singleStorey NOT EXISTS)`);
   const section = sectionOf(n.use.industry);
   f.push(`NOT park.excludedIndustries IN [${[n.use.industry, section].filter(Boolean).map((c) => filterValue(c!)).join(", ")}]`);
-  if (need.regions?.length) f.push(`park.district IN [${need.regions.flatMap(districtVariants).map(filterValue).join(", ")}]`);
+  // Regions compare GB/T 2260 codes: a document lists its district's province, city and district codes.
+  // Regions given but no codes (a stored name that no longer resolves) match nothing, as in hardCheck.
+  if (need.regions?.length || need.regionCodes?.length) {
+    const codes = need.regionCodes?.length ? need.regionCodes : ["none"];
+    f.push(`divisionCodes IN [${codes.map(filterValue).join(", ")}]`);
+  }
   return f;
-}
-
-/** "高淳" and "高淳区" name the same district (the matcher compares without the suffix too). */
-function districtVariants(region: string): string[] {
-  const s = region.normalize("NFKC").replace(/\s+/g, "");
-  const key = s.length > 2 && /[区县市]$/.test(s) ? s.slice(0, -1) : s;
-  return [...new Set([s, key, `${key}区`, `${key}县`, `${key}市`])];
 }
 
 /** The middle of what the lead wants, to look for the closest sizes on both sides. */
@@ -79,6 +77,6 @@ export async function findCandidates(client: SearchClient, n: MatchNeed, options
 }
 
 function stripDocument(d: SpaceDocument): SpaceCandidate {
-  const { offerMinSqm: _o, text: _t, _geo, ...candidate } = d;
+  const { offerMinSqm: _o, text: _t, divisionCodes: _d, _geo, ...candidate } = d;
   return candidate;
 }

@@ -2,6 +2,7 @@ import { UnrecoverableError } from "bullmq";
 import { enqueue, markDone } from "~/db/outbox.server";
 import type { Lead } from "~/domain/lead-schema";
 import { rankMatches } from "~/domain/matching/rank";
+import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { replaceLeadMatches } from "~/matching/match-store.server";
 import { routeLead } from "~/routing/route-lead.server";
@@ -26,9 +27,10 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     await markDone(ctx.sql, data.outboxId);
     return;
   }
-  const found = await findCandidates(ctx.search, row.lead, { indexUid: ctx.indexNames.spaces });
+  const lead = withRegionCodes(row.lead);
+  const found = await findCandidates(ctx.search, lead, { indexUid: ctx.indexNames.spaces });
   const fresh = (await loadSpaceRows(ctx.sql, { spaceIds: found.map((c) => c.id) })).map(toSpaceCandidate);
-  const results = rankMatches(row.lead, fresh, { limit: 5 });
+  const results = rankMatches(lead, fresh, { limit: 5 });
 
   const { notices } = await ctx.sql.begin(async (tx) => {
     await replaceLeadMatches(tx, data.id, results);

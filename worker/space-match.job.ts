@@ -1,6 +1,7 @@
 import { enqueue, markDone } from "~/db/outbox.server";
 import type { Lead } from "~/domain/lead-schema";
 import { rankMatches } from "~/domain/matching/rank";
+import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { upsertSpaceMatch } from "~/matching/match-store.server";
 import { toSpaceCandidate } from "../search/space-document";
@@ -24,7 +25,7 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       and lead->'need'->>'kind' = ${space.kind}
       and coalesce((lead->'need'->>'areaMinSqm')::float8, 0) * 0.8 <= ${space.areaSqm}`;
   const fits = leads
-    .map((l) => ({ id: l.id, result: rankMatches(l.lead, [space], { limit: 1 })[0] }))
+    .map((l) => ({ id: l.id, result: rankMatches(withRegionCodes(l.lead), [space], { limit: 1 })[0] }))
     .filter((f) => f.result !== undefined);
   await ctx.sql.begin(async (tx) => {
     for (const f of fits) {

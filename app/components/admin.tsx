@@ -1,9 +1,10 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { adminText, formatAdminTime, withLng, type AdminKey } from "~/i18n/admin-messages";
+
+import { type AdminKey,adminText, formatAdminTime, withLng } from "~/i18n/admin-messages";
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
-import { useRootData } from "~/root";
+import { errorHelp, useRootData } from "~/root";
 
 // The frame of every admin page: plain links and forms, so everything works without JavaScript.
 
@@ -27,6 +28,7 @@ function LanguageLink({ lng }: { lng: Lng }) {
 
 export function AdminHeader({ lng, signedIn = true }: { lng: Lng; signedIn?: boolean }) {
   const t = useAdminText(lng);
+  const { csrf } = useRootData();
   return (
     <header className="top admin-top">
       <strong>{t("app.name")}</strong>
@@ -40,6 +42,7 @@ export function AdminHeader({ lng, signedIn = true }: { lng: Lng; signedIn?: boo
         <LanguageLink lng={lng} />
         {signedIn ? (
           <form method="post" action={withLng("/admin/logout", lng)} className="inline">
+            <input type="hidden" name="csrf" value={csrf ?? ""} />
             <button type="submit" className="link">
               {t("nav.logout")}
             </button>
@@ -107,7 +110,7 @@ export function AdminErrorBoundary({ messages }: { messages?: Partial<Record<num
     return (
       <AdminPage lng={lng}>
         <h1>{ui(lng, "error.title")}</h1>
-        <p>{ui(lng, "error.body", { hotline: hotline || "400" })}</p>
+        <p>{errorHelp(lng, hotline)}</p>
       </AdminPage>
     );
   }

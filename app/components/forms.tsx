@@ -113,8 +113,8 @@ export function ChoiceField({
 }) {
   const current = typeof meta.initialValue === "string" ? meta.initialValue : fallback;
   return (
-    <fieldset className="field choices-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined} style={{ border: 0, padding: 0, margin: "12px 0", background: "transparent" }}>
-      <legend className="label" style={{ padding: 0, fontWeight: 500 }}>
+    <fieldset className="field choices-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+      <legend className="label">
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
       </legend>

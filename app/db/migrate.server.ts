@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
+import { backfillParkDistrictCodes } from "./district-codes.server";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations/", import.meta.url));
 
@@ -68,6 +69,8 @@ export async function migrate(databaseUrl: string, dir: string = MIGRATIONS_DIR)
       });
       applied.push(file);
     }
+    // Data that SQL cannot derive: district codes of parks stored before migration 007.
+    await backfillParkDistrictCodes(sql);
     await sql`select pg_advisory_unlock(727274)`;
   } finally {
     await sql.end();

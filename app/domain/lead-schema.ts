@@ -12,6 +12,7 @@ import { parseCount, parseWan } from "./money";
 import { parseMoveInBy } from "./move-in";
 import { planAssist, type AssistField } from "./need-assist";
 import { normalizePhone, PHONE_INPUT_MAX } from "./phone";
+import { resolveRegions } from "./regions.server";
 import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "./units";
 
 // The one lead schema: the inquiry form (browser and server), the JSON API and the hotline desk all
@@ -158,16 +159,31 @@ function flag(m: Msg) {
   }, z.boolean({ error: m("invalid") }).optional());
 }
 
+/**
+ * Regions as typed (comma, 、 or ; between them) → GB/T 2260 division codes (app/domain/regions.ts).
+ * A name that resolves to nothing, or to several divisions, is an error on the field with suggestions.
+ * In the browser the resolver is absent (regions.server.ts) and the server decides.
+ */
 function regions(m: Msg) {
-  return z.preprocess(
-    (value) => {
-      const v = blankToUndefined(value);
-      if (typeof v === "string") return v.split(/[,，、;；\s]+/).filter(Boolean);
-      if (Array.isArray(v)) return v.map(blankToUndefined).filter((x) => x !== undefined);
-      return v ?? [];
-    },
-    z.array(z.string({ error: m("invalid") }).max(20, m("tooLong", { max: 20 })), { error: m("invalid") }).max(LIMITS.regions, m("tooMany", { max: LIMITS.regions })),
-  );
+  return z
+    .preprocess(
+      (value) => {
+        const v = blankToUndefined(value);
+        if (typeof v === "string") return v.split(/[,，、;；\n]+/).map((s) => s.trim()).filter(Boolean);
+        if (Array.isArray(v)) return v.map(blankToUndefined).filter((x) => x !== undefined);
+        return v ?? [];
+      },
+      z.array(z.string({ error: m("invalid") }).max(40, m("tooLong", { max: 40 })), { error: m("invalid") }).max(LIMITS.regions, m("tooMany", { max: LIMITS.regions })),
+    )
+    .transform((typed, ctx) => {
+      if (typeof resolveRegions !== "function") return { typed, codes: [] as string[] };
+      const { codes, problems } = resolveRegions(typed);
+      for (const p of problems) {
+        const key = p.kind === "ambiguous" ? "regionAmbiguous" : p.suggestions.length ? "regionUnknownSuggest" : "regionUnknown";
+        ctx.addIssue({ code: "custom", message: m(key, { name: p.input, suggestions: p.suggestions.join("、") }) });
+      }
+      return { typed, codes };
+    });
 }
 
 /** A missing group reads as empty, so the person sees which fields inside it are missing. */
@@ -325,6 +341,9 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         lead: {
           need: {
             ...filled,
+            // What the person typed, and the GB/T 2260 codes it resolved to (matching compares codes).
+            regions: lead.need.regions.typed,
+            regionCodes: lead.need.regions.codes,
             areaMin: minSqm === undefined ? undefined : toUnit(minSqm, unit),
             areaMax: maxSqm === undefined ? undefined : toUnit(maxSqm, unit),
             areaMinSqm: minSqm === undefined ? undefined : round2(minSqm),

@@ -3,10 +3,19 @@ export type Lng = (typeof LNGS)[number];
 
 /** zh-CN first: English only when asked for by `?lng=en` or, for the JSON API, Accept-Language. */
 export function lngFromRequest(request: Request): Lng {
-  const url = new URL(request.url);
-  const q = url.searchParams.get("lng");
+  return lngFrom(request.url, request.headers.get("accept-language"));
+}
+
+/** The same rule from a URL (absolute, or a path with its query) and the Accept-Language header. */
+export function lngFrom(url: string, acceptLanguage: string | null | undefined): Lng {
+  let q: string | null = null;
+  try {
+    q = new URL(url, "http://x.invalid").searchParams.get("lng");
+  } catch {
+    // a malformed address: the header decides
+  }
   if (q) return q.toLowerCase().startsWith("en") ? "en" : "zh";
-  const accept = request.headers.get("accept-language") ?? "";
+  const accept = acceptLanguage ?? "";
   const first = accept.split(",")[0]?.trim().toLowerCase() ?? "";
   return first.startsWith("en") ? "en" : "zh";
 }

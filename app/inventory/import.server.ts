@@ -99,7 +99,7 @@ const count = (t: { created: number; updated: number; unchanged: number }, o: Ou
 // changes nothing (no updated_at bump, no re-match).
 async function upsertPark(tx: TransactionSql, p: Park): Promise<Outcome> {
   const row = {
-    id: p.id, name: p.name, province: p.province, city: p.city, district: p.district, address: p.address ?? null,
+    id: p.id, name: p.name, province: p.province, city: p.city, district: p.district, district_code: p.districtCode, address: p.address ?? null,
     lat: p.location?.lat ?? null, lng: p.location?.lng ?? null, industries: p.industries, excluded_industries: p.excludedIndustries,
     min_tax_per_mu_wan: p.minTaxPerMuWan ?? null, min_investment_per_mu_wan: p.minInvestmentPerMuWan ?? null,
     min_tax_per_1000sqm_wan: p.minTaxPer1000SqmWan ?? null, policies: p.policies ?? null, wecom_webhook_url: p.wecomWebhookUrl ?? null,

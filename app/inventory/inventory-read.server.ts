@@ -8,7 +8,7 @@ export async function loadSpaceRows(sql: Sql | TransactionSql, filter: { spaceId
     select s.id, s.park_id, s.kind, s.deals, s.title, s.area_sqm, s.divisible_min_sqm, s.floors, s.single_storey, s.ceiling_m,
            s.floor_load_kg, s.power_kva, s.crane_t, s.rent_yuan_per_sqm_month, s.price_yuan_per_sqm, s.land_price_wan_per_mu,
            to_char(s.available_from, 'YYYY-MM-DD') as available_from, s.status, s.notes,
-           p.name as park_name, p.district as park_district, p.industries as park_industries, p.excluded_industries as park_excluded,
+           p.name as park_name, p.district as park_district, p.district_code as park_district_code, p.industries as park_industries, p.excluded_industries as park_excluded,
            p.min_tax_per_mu_wan, p.min_investment_per_mu_wan, p.min_tax_per_1000sqm_wan, p.lat, p.lng
     from spaces s join parks p on p.id = s.park_id
     where true
@@ -20,7 +20,7 @@ export async function loadSpaceRows(sql: Sql | TransactionSql, filter: { spaceId
 export async function loadParkRows(sql: Sql | TransactionSql, parkIds?: string[]): Promise<ParkRow[]> {
   if (parkIds?.length === 0) return [];
   return sql<ParkRow[]>`
-    select p.id, p.name, p.province, p.city, p.district, p.address, p.lat, p.lng, p.industries, p.excluded_industries,
+    select p.id, p.name, p.province, p.city, p.district, p.district_code, p.address, p.lat, p.lng, p.industries, p.excluded_industries,
            p.min_tax_per_mu_wan, p.min_investment_per_mu_wan, p.min_tax_per_1000sqm_wan, p.policies,
            (select count(*)::int from spaces s where s.park_id = p.id and s.status = 'available') as available_spaces
     from parks p

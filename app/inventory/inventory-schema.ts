@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normalizeIndustryCode } from "~/domain/industries";
 import { normalizePhone } from "~/domain/phone";
+import { divisionByCode, resolveParkDistrict } from "~/domain/regions";
 
 // The import format of DESIGN.md: {parks, spaces, recruiters}, each row upserted by id.
 
@@ -18,12 +19,15 @@ const industryList = z
     }),
   );
 
-export const parkSchema = z.object({
+export const parkSchema = z
+  .object({
   id,
   name: z.string().trim().min(1).max(100),
   province: z.string().trim().min(1).max(20),
   city: z.string().trim().min(1).max(20),
   district: z.string().trim().min(1).max(20),
+  /** GB/T 2260 code of the district; when absent it is resolved from province, city and district. */
+  districtCode: z.string().trim().regex(/^\d{6}$/, "districtCode: six digits (GB/T 2260)").optional().nullable(),
   address: z.string().max(200).optional().nullable(),
   location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional().nullable(),
   industries: industryList,
@@ -33,7 +37,27 @@ export const parkSchema = z.object({
   minTaxPer1000SqmWan: optNum(10_000),
   policies: z.string().max(2000).optional().nullable(),
   wecomWebhookUrl: z.string().url().max(500).optional().nullable(),
-});
+  })
+  // Matching compares district codes (docs/decisions/017): a park whose district is not a county-level
+  // division of GB/T 2260 is a bad row, named with the nearest divisions.
+  .transform((p, ctx) => {
+    if (p.districtCode) {
+      if (divisionByCode(p.districtCode)?.level !== "district") {
+        ctx.addIssue({ code: "custom", path: ["districtCode"], message: `districtCode: ${p.districtCode} is not a county-level division code (GB/T 2260)` });
+        return z.NEVER;
+      }
+      return { ...p, districtCode: p.districtCode };
+    }
+    const r = resolveParkDistrict(p);
+    if (!r.ok) {
+      const where = `${p.province}/${p.city}/${p.district}`;
+      const hint = r.suggestions.length ? `; nearest: ${r.suggestions.join(", ")}` : "";
+      const why = r.reason === "ambiguous" ? "names several county-level divisions" : "is not a county-level division (GB/T 2260)";
+      ctx.addIssue({ code: "custom", path: ["district"], message: `district: ${where} ${why}${hint}; give the official name or the districtCode` });
+      return z.NEVER;
+    }
+    return { ...p, districtCode: r.division.code };
+  });
 
 export const spaceSchema = z
   .object({

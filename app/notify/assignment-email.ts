@@ -1,3 +1,5 @@
+import { paragraph, singleLine as line } from "~/domain/display-text";
+
 import { escapeHtml } from "./html";
 
 export type AssignmentEmailInput = {
@@ -36,31 +38,6 @@ const DEAL_LABEL: Record<AssignmentEmailInput["needDeal"], string> = {
 };
 
 const SUBJECT_MAX = 120;
-
-// C0/C1 controls, DEL, line/paragraph separators and bidi overrides/isolates: they could break a
-// header line or visually reorder text (a "Trojan source" style spoof of a phone number).
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** A single-line value: controls become spaces, runs of whitespace collapse. */
-function line(value: string | null | undefined): string {
-  return String(value ?? "")
-    .replace(CONTROL, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-/** Free text (notes): keeps line breaks, drops every other control, at most one blank line. */
-function paragraph(value: string | null | undefined): string {
-  return String(value ?? "")
-    .replace(/\r\n?/g, "\n")
-    .replace(CONTROL_EXCEPT_NEWLINE, " ")
-    .split("\n")
-    .map((l) => l.replace(/\s+/g, " ").trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-}
 
 /** Cut by code points (never half a surrogate pair), marking the cut with an ellipsis. */
 function truncate(value: string, max: number): string {

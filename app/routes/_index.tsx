@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { CheckboxField, ChoiceField, SelectField, TextareaField, TextField, type FieldMeta } from "~/components/forms";
+import { appendRegion, PICKER_FIELDS, REGION_INTENT, RegionPicker } from "~/components/region-picker";
 import { getSql } from "~/db/db.server";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
 import { AREA_UNITS, createLeadSchema, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
@@ -17,6 +18,7 @@ import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { clientKey, consume, intakeLimit } from "~/utils/rate-limit.server";
 import { useRootData } from "~/root";
+import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: ui(d?.lng ?? "zh", "app.name") },
@@ -27,10 +29,10 @@ const HONEYPOT = "website";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // A fresh key per rendered form: a double click or a resend of the same form makes one lead.
-  return { lng: lngFromUrl(request.url), submissionKey: crypto.randomUUID() };
+  return { lng: lngFromUrl(request.url), submissionKey: crypto.randomUUID(), provinces: provinceOptions() };
 }
 
-type ActionResult = { result: SubmissionResult<string[]>; banner?: "unavailable" | "rateLimited" };
+type ActionResult = { result: SubmissionResult<string[]>; banner?: "unavailable" | "rateLimited"; picker?: RegionPickerState };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
@@ -39,6 +41,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const schema = createLeadSchema(lng, "web");
   const submission = parseWithZod(formData, { schema, disableAutoCoercion: true });
   const typed = Object.fromEntries([...formData.entries()].filter(([k, v]) => k !== HONEYPOT && typeof v === "string"));
+
+  // The region picker without JavaScript: list the next level or add the choice; nothing is stored and
+  // no error is shown yet, everything typed comes back.
+  const regionIntent = formData.get(REGION_INTENT);
+  if (regionIntent === "narrow" || regionIntent === "add") {
+    const field = (name: string) => String(formData.get(name) ?? "");
+    const picked = pickRegion({ province: field(PICKER_FIELDS.province), city: field(PICKER_FIELDS.city), district: field(PICKER_FIELDS.district), search: field(PICKER_FIELDS.search) });
+    const payload = submission.payload as Record<string, unknown> & { need?: Record<string, unknown> };
+    const need = { ...(payload.need ?? {}) };
+    if (regionIntent === "add" && picked.path) need.regions = appendRegion(typeof need.regions === "string" ? need.regions : "", picked.path, lng);
+    const initialValue = { ...payload, need } as SubmissionResult<string[]>["initialValue"];
+    return data<ActionResult>({ result: { initialValue }, picker: picked.state });
+  }
 
   // Bots fill every field; people never see this one. A quiet "thanks", nothing stored.
   if (String(formData.get(HONEYPOT) ?? "") !== "") {
@@ -81,7 +96,7 @@ const SECTIONS_WITH_DIVISIONS = INDUSTRY_SECTIONS.map((s) => ({
 }));
 
 export default function InquiryForm() {
-  const { lng, submissionKey } = useLoaderData<typeof loader>();
+  const { lng, submissionKey, provinces } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const navigation = useNavigation();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
@@ -135,6 +150,8 @@ export default function InquiryForm() {
         ) : null}
         <Form method="post" action={lng === "en" ? "/?index&lng=en" : "/?index"} {...getFormProps(form)}>
           <input type="hidden" name="submissionKey" value={submissionKey} />
+          {/* Enter in any field sends the form, not the region picker's buttons further down. */}
+          <button type="submit" className="hp" tabIndex={-1} aria-hidden="true" />
           <div className="hp" aria-hidden="true">
             <label htmlFor="hp-website">{t("honeypot.label")}</label>
             <input id="hp-website" name={HONEYPOT} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
@@ -149,7 +166,20 @@ export default function InquiryForm() {
               <TextField meta={m(need.areaMin)} label={t("need.areaMin")} inputMode="decimal" hint={t("need.areaHint")} maxLength={30} />
               <TextField meta={m(need.areaMax)} label={t("need.areaMax")} inputMode="decimal" maxLength={30} />
             </div>
-            <TextField meta={m(need.regions)} label={t("need.regions")} hint={t("need.regionsHint")} maxLength={200} />
+            <TextField meta={m(need.regions)} label={t("need.regions")} hint={t("need.regionsHint")} maxLength={400} />
+            <RegionPicker
+              key={JSON.stringify(actionData?.picker ?? null)}
+              lng={lng}
+              provinces={provinces}
+              initial={actionData?.picker}
+              onAdd={(path) => {
+                // The field stays the one place regions are typed: the choice is appended to its text.
+                const input = document.getElementById(need.regions.id) as HTMLInputElement | null;
+                if (!input) return;
+                input.value = appendRegion(input.value, path, lng);
+                input.dispatchEvent(new Event("input", { bubbles: true }));
+              }}
+            />
             <TextField meta={m(need.moveInBy)} label={t("need.moveInBy")} type="month" placeholder="2027-03" maxLength={10} />
             <div className="row">
               <TextField meta={m(need.ceilingMinM)} label={t("need.ceilingMinM")} inputMode="decimal" maxLength={20} />

@@ -1,8 +1,10 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { loadDashboard } from "~/admin/admin-data.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";
@@ -15,7 +17,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 /** GET /admin: what needs an admin now — unassigned leads, dead letters, open call tasks, escalations, struggling background work. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return { lng: lngFromUrl(request.url), dashboard: await loadDashboard(getSql()) };
+  return { lng: lngFromUrl(request.url), dashboard: withoutBidiControls(await loadDashboard(getSql())) }; // names people typed (ADR 021)
 }
 
 export default function AdminDashboard() {

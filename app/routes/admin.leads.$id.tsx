@@ -1,13 +1,15 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { loadLeadAudit } from "~/admin/admin-data.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
+import { withoutBidiControls } from "~/domain/display-text";
 import { industryLabel } from "~/domain/industries";
 import { describeFlag } from "~/i18n/flag-messages";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
-import { lngFromUrl, type Lng } from "~/i18n/lng";
+import { type Lng,lngFromUrl } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";
 import { requireAdmin } from "~/utils/admin-session.server";
 
@@ -23,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const audit = await loadLeadAudit(getSql(), params.id ?? "");
   if (!audit) throw new Response("not found", { status: 404 });
-  return { lng: lngFromUrl(request.url), audit };
+  return { lng: lngFromUrl(request.url), audit: withoutBidiControls(audit) }; // names people typed (ADR 021)
 }
 
 type Bilingual = { zh: string; en: string };

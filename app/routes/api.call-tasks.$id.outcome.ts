@@ -1,12 +1,23 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+
 import { getSql } from "~/db/db.server";
-import { CALL_OUTCOMES, recordCallOutcome, type CallOutcome } from "~/routing/call-tasks.server";
-import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
+import { httpText } from "~/i18n/http-messages";
+import { lngFromRequest } from "~/i18n/lng";
+import { CALL_OUTCOMES, type CallOutcome,recordCallOutcome } from "~/routing/call-tasks.server";
+import { hasAdminSession, hasAdminToken, isAdminCsrf } from "~/utils/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
-/** POST /api/call-tasks/<id>/outcome {outcome: done | no-answer | wrong-number | refused (hand-overs), retryMinutes?} — for scripts; people use /hotline. */
+/**
+ * POST /api/call-tasks/<id>/outcome {outcome: done | no-answer | wrong-number | refused (hand-overs), retryMinutes?} — for scripts;
+ * people use /hotline. Bearer $ADMIN_API_TOKEN, or an admin session cookie with its token in X-CSRF-Token (ADR 021).
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (!(await hasAdminToken(request)) && !(await hasAdminSession(request))) return Response.json({ error: "unauthorized" }, { status: 401 });
+  if (!(await hasAdminToken(request))) {
+    if (!(await hasAdminSession(request))) return Response.json({ error: "unauthorized" }, { status: 401 });
+    if (!(await isAdminCsrf(request, request.headers.get("x-csrf-token")))) {
+      return Response.json({ errors: { _form: [httpText(lngFromRequest(request), "csrf")] } }, { status: 403 });
+    }
+  }
   let body: { outcome?: unknown; retryMinutes?: unknown };
   try {
     body = await request.json();

@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+
 import { getSql } from "~/db/db.server";
 import { createLeadSchema, issuesToFieldErrors } from "~/domain/lead-schema";
 import { lngFromRequest } from "~/i18n/lng";
-import { validationMessage, type ValidationKey } from "~/i18n/validation-messages";
+import { type ValidationKey,validationMessage } from "~/i18n/validation-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { clientKey, consume, intakeLimit } from "~/utils/rate-limit.server";
-
-const MAX_BODY_BYTES = 64 * 1024;
 
 function fail(status: number, errors: Record<string, string[]>, headers?: HeadersInit) {
   return Response.json({ errors }, { status, headers });
@@ -27,15 +26,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return fail(405, { _form: ["POST only"] }, { Allow: "POST" });
   const limited = await consume(intakeLimit("api-leads"), clientKey(context));
   if (!limited.ok) return fail(429, { _form: msg("rateLimited") }, { "Retry-After": String(limited.retryAfterSec) });
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\b/i.test(type)) return fail(415, { _form: msg("contentType") });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return fail(413, { _form: msg("tooBig", { max: 64 }) });
-
+  // Content type, size (64 KB), encoding, nesting and unstorable characters were checked by the
+  // request gate before this route (app/http/request-gate.server.ts, ADR 021).
   const key = request.headers.get("idempotency-key");
   if (key !== null && !/^[\x21-\x7e]{1,200}$/.test(key)) return fail(400, { "Idempotency-Key": msg("idempotencyKey") });
 
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return fail(413, { _form: msg("tooBig", { max: 64 }) });
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,17 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+
 import { AdminSection, DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { loadOpenCallTasks } from "~/routing/call-task-list.server";
+import { CALL_OUTCOMES, type CallOutcome,recordCallOutcome } from "~/routing/call-tasks.server";
 import { lookUpCaller } from "~/routing/known-caller.server";
-import { CALL_OUTCOMES, recordCallOutcome, type CallOutcome } from "~/routing/call-tasks.server";
 import { checkCsrf, requireStaff } from "~/staff/staff-session.server";
-import { getWebEnv } from "~/utils/env.server";
 import adminStyles from "~/styles/admin.css";
+import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: staffText(d?.lng ?? "zh", "hotline.title") }, { name: "robots", content: "noindex" }];
@@ -23,7 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const url = new URL(request.url);
-  const tasks = await loadOpenCallTasks(getSql());
+  const tasks = withoutBidiControls(await loadOpenCallTasks(getSql())); // names people typed (ADR 021)
   const outcome = url.searchParams.get("outcome");
   return {
     lng: lngFromUrl(request.url), csrf: user.csrf, ...tasks, outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
@@ -45,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   checkCsrf(user, form);
   if (form.get("intent") === "lookup") {
     const typedPhone = String(form.get("phone") ?? "").slice(0, 40);
-    return data<LookupResult>({ typedPhone, caller: await lookUpCaller(getSql(), typedPhone) }, { status: 200 });
+    return data<LookupResult>({ typedPhone, caller: withoutBidiControls(await lookUpCaller(getSql(), typedPhone)) }, { status: 200 });
   }
   const task = String(form.get("task") ?? "");
   const outcome = String(form.get("outcome") ?? "");

@@ -1,8 +1,10 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
@@ -18,7 +20,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["recruiter"]);
   const rows = user.recruiterId ? await loadQueue(getSql(), user.recruiterId) : [];
-  return { lng: lngFromUrl(request.url), csrf: user.csrf, linked: user.recruiterId !== null, rows };
+  return { lng: lngFromUrl(request.url), csrf: user.csrf, linked: user.recruiterId !== null, rows: withoutBidiControls(rows) }; // names people typed (ADR 021)
 }
 
 export default function Queue() {

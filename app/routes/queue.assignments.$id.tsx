@@ -1,15 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+
 import { AdminSection, DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
 import { leadFlags } from "~/domain/lead-flags";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { describeFlag } from "~/i18n/flag-messages";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
-import { allowedIntents, applyAssignmentAction, INTENTS, type Intent } from "~/queue/assignment-actions.server";
+import { allowedIntents, applyAssignmentAction, type Intent,INTENTS } from "~/queue/assignment-actions.server";
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
 import { checkCsrf, getStaffUser, requireStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
@@ -36,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!d || (!mine && !admin)) throw data(null, { status: 404 });
   const url = new URL(request.url);
   const lead = d.lead;
-  return {
+  // Names and notes people typed: bidi controls removed before they reach the page (ADR 021).
+  return withoutBidiControls({
     lng, csrf: user?.csrf ?? null, mine, reference: d.reference, parkName: d.parkName, status: d.status, acceptBy: d.acceptBy?.toISOString() ?? null,
     company: lead.company.name, contactName: lead.contact.name, phone: formatPhoneForDisplay(lead.contact.phone), product: lead.use.product,
     industry: leadIndustryLabel(lead), need: { kind: lead.need.kind, deal: lead.need.deal, area: needAreaText(lead) },
@@ -44,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     flags: leadFlags(lead).map((f) => describeFlag(lng, f)),
     intents: mine ? allowedIntents(d.status) : [],
     flash: url.searchParams.get("stale") ? ("stale" as const) : url.searchParams.get("done") ? ("done" as const) : null,
-  };
+  });
 }
 
 /** POST intent=accept|decline|contacted|visit|signed|lost (with the session's CSRF token) → 303 back. */

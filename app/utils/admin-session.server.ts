@@ -1,6 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
+
 import { getStaffUser } from "~/staff/staff-session.server";
+
 import { getWebEnv } from "./env.server";
 import { authLimits, consume, giveBack } from "./rate-limit.server";
 import { singleton } from "./singleton.server";
@@ -91,6 +94,25 @@ export async function hasAdminSession(request: Request): Promise<boolean> {
   const session = await storage().getSession(request.headers.get("cookie"));
   const at = session.get("signedInAt");
   return session.get("admin") === true && typeof at === "number" && Date.now() - at < ADMIN_SESSION_SECONDS * 1000 && at <= Date.now() + 60_000;
+}
+
+/**
+ * The CSRF token of the request's admin session, or null without one: derived from the session's
+ * start with a key derived from ADMIN_API_TOKEN, so it needs no storage and changes with every sign-in.
+ * Forms of a cookie session send it as `csrf`, scripts as the `X-CSRF-Token` header (ADR 021).
+ */
+export async function adminCsrfToken(request: Request): Promise<string | null> {
+  if (!(await hasAdminSession(request))) return null;
+  const session = await storage().getSession(request.headers.get("cookie"));
+  return hmac(hmac(getWebEnv().ADMIN_API_TOKEN, "parkmatch admin csrf v1").toString("hex"), String(session.get("signedInAt"))).toString("base64url");
+}
+
+/** True when `sent` is the admin session's CSRF token (constant time). */
+export async function isAdminCsrf(request: Request, sent: unknown): Promise<boolean> {
+  const expected = await adminCsrfToken(request);
+  if (expected === null || typeof sent !== "string") return false;
+  const key = "parkmatch csrf compare";
+  return timingSafeEqual(hmac(key, sent), hmac(key, expected));
 }
 
 /**

@@ -20,7 +20,26 @@ export const webEnvSchema = z.object({
   APP_URL: z.string().url().default("http://localhost:3000"),
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120), // a declined assignment's next offer
   AUTH_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900), // guessing budgets (rate-limit.server.ts)
+  // Which peers may speak for the client in X-Forwarded-For/-Host/-Proto (express "trust proxy"; ADR 021).
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\w.:/,\s-]+)$/, "true, false, a hop count, or addresses/CIDRs/loopback,linklocal,uniquelocal")
+    .default("loopback")
+    .transform(parseTrustProxy),
 });
+
+/**
+ * TRUST_PROXY → express's `trust proxy` value: "false"/"0" trust nobody, "true" everybody (only when
+ * nothing but the proxy can reach the port), a number trusts that many hops, anything else is a
+ * comma-separated list of addresses, CIDR ranges or the names loopback, linklocal and uniquelocal.
+ */
+export function parseTrustProxy(value: string): boolean | number | string {
+  const v = value.trim();
+  if (v === "true") return true;
+  if (v === "false") return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+}
 
 export const workerEnvSchema = z.object({
   ...common,

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { MatchNeed } from "~/domain/matching/types";
 import { rankMatches } from "~/domain/matching/rank";
+import { divisionCodesOf } from "~/domain/division-codes";
 import { INDUSTRY_DIVISIONS } from "~/domain/industries";
 import { createSearchClient, waitSucceeded } from "../../search/client";
 import { startMeilisearch } from "../../search/launcher";
@@ -16,7 +17,8 @@ import { ensureIndex } from "../../search/client";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const LEADS = Number(process.env.BENCH_LEADS ?? 1000); // docs/benchmarks.md reports 1,000 per size
-const DISTRICTS = ["高淳区", "溧水区", "江宁区", "六合区", "浦口区", "栖霞区", "雨花台区", "江北新区"];
+/** Nanjing's districts with their GB/T 2260 codes. */
+const DISTRICTS: [string, string][] = [["高淳区", "320118"], ["溧水区", "320117"], ["江宁区", "320115"], ["六合区", "320116"], ["浦口区", "320111"], ["栖霞区", "320113"], ["雨花台区", "320114"], ["鼓楼区", "320106"]];
 const MANUFACTURING = INDUSTRY_DIVISIONS.filter((d) => d.section === "C").map((d) => d.code);
 
 // A small deterministic PRNG, so every run measures the same inventory and leads.
@@ -29,7 +31,8 @@ function generate(n: number, rand: () => number): SpaceDocument[] {
   const parks = Array.from({ length: Math.max(20, Math.round(n / 50)) }, (_, i) => ({
     id: `P${i}`,
     name: `园区${i}`,
-    district: DISTRICTS[i % DISTRICTS.length],
+    district: DISTRICTS[i % DISTRICTS.length][0],
+    districtCode: DISTRICTS[i % DISTRICTS.length][1],
     industries: [MANUFACTURING[Math.floor(rand() * MANUFACTURING.length)], MANUFACTURING[Math.floor(rand() * MANUFACTURING.length)]],
     excludedIndustries: rand() < 0.5 ? ["C25", "C26"] : [],
     minTaxPerMuWan: rand() < 0.5 ? 20 + Math.round(rand() * 20) : null,
@@ -62,6 +65,7 @@ function generate(n: number, rand: () => number): SpaceDocument[] {
       status: rand() < 0.85 ? "available" : "let",
       park,
       offerMinSqm: areaSqm,
+      divisionCodes: divisionCodesOf(park.districtCode),
       text: "",
     } as SpaceDocument;
   });
@@ -70,10 +74,11 @@ function generate(n: number, rand: () => number): SpaceDocument[] {
 function randomLead(rand: () => number): MatchNeed {
   const kind = (["factory", "factory", "warehouse", "office", "land"] as const)[Math.floor(rand() * 5)];
   const min = Math.round(500 + rand() ** 2 * 30_000);
+  const region = rand() < 0.3 ? DISTRICTS[Math.floor(rand() * DISTRICTS.length)] : null;
   return {
     need: {
       kind, deal: (["lease", "buy", "either"] as const)[Math.floor(rand() * 3)], areaUnit: "sqm", areaMinSqm: min, areaMaxSqm: Math.round(min * (1.2 + rand())),
-      regions: rand() < 0.3 ? [DISTRICTS[Math.floor(rand() * DISTRICTS.length)]] : [],
+      regions: region ? [region[0]] : [], regionCodes: region ? [region[1]] : [],
       ceilingMinM: rand() < 0.4 ? 6 + Math.round(rand() * 4) : undefined, powerMinKva: rand() < 0.3 ? 400 + Math.round(rand() * 800) : undefined,
     },
     use: { industry: MANUFACTURING[Math.floor(rand() * MANUFACTURING.length)], product: "bench" },

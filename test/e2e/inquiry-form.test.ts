@@ -145,3 +145,26 @@ describe("English", () => {
     }
   });
 });
+
+describe("under the Content-Security-Policy (ADR 021)", () => {
+  it("the page hydrates, validates in the browser, and the browser reports no CSP violation", { timeout: 60_000 }, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());
+    });
+    page.on("pageerror", (e) => violations.push(String(e)));
+    try {
+      await page.goto(`${web.url}/`);
+      await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined, undefined, { timeout: 30_000 });
+      // Client-side validation on blur: only the hydrated page does this, without a round trip.
+      await page.getByLabel("联系电话").fill("999");
+      await page.getByLabel("联系人姓名").focus();
+      await page.getByText("请输入有效的手机号").waitFor({ timeout: 15_000 });
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -162,7 +162,11 @@ describe("admin access", () => {
     const viaGet = await get("/admin/logout", { cookie: session });
     expect(viaGet.status).toBe(303);
     expect(viaGet.headers.get("set-cookie")).toBeNull();
-    const res = await post("/admin/logout", {}, { cookie: session });
+    // The sign-out form carries the session's CSRF token (ADR 021); without it nothing happens.
+    expect((await post("/admin/logout", {}, { cookie: session })).status).toBe(403);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await (await get("/admin", { cookie: session })).text())?.[1] ?? "";
+    expect(csrf).not.toBe("");
+    const res = await post("/admin/logout", { csrf }, { cookie: session });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/admin/login");
     expect(res.headers.get("set-cookie")).toMatch(/^pm_admin=;.*Expires=Thu, 01 Jan 1970/i);

@@ -120,7 +120,8 @@ describe("signing in", () => {
     const { cookie, location } = await signIn("boss@example.test");
     expect(location).toBe("/admin");
     expect((await get("/admin", cookie)).status).toBe(200);
-    expect((await post("/admin/logout", {}, cookie)).status).toBe(303);
+    expect((await post("/admin/logout", {}, cookie)).status).toBe(403); // no CSRF token (ADR 021)
+    expect((await post("/admin/logout", { csrf: await csrfOf("/admin", cookie) }, cookie)).status).toBe(303);
     expect((await get("/admin", cookie)).status).toBe(303);
   });
 

@@ -1,4 +1,5 @@
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
+import { regionCovers } from "~/domain/division-codes";
 import { isIndustryExcluded } from "~/domain/industries";
 import type { MatchNeed, Reason, SpaceCandidate } from "./types";
 
@@ -60,7 +61,7 @@ export function hardCheck(n: MatchNeed, s: SpaceCandidate): HardResult {
   }
 
   if (isIndustryExcluded(n.use.industry, s.park.excludedIndustries)) failures.push("industry");
-  if (!regionMatches(need.regions, s.park.district)) failures.push("region");
+  if (!regionMatches(need, s.park.districtCode)) failures.push("region");
 
   if (isLandPurchase(n, s)) {
     for (const m of thresholdMetrics(n, s)) {
@@ -166,16 +167,14 @@ export function singleStoreyOf(s: SpaceCandidate): boolean | null {
 export const SINGLE_STOREY_UNKNOWN: Reason = { kind: "check", zh: "是否单层未知，需核实", en: "Single storey unknown — to be checked" };
 export const SINGLE_STOREY_MET: Reason = { kind: "fit", zh: "单层厂房，符合需求", en: "Single storey, as required" };
 
-/** "高淳" finds "高淳区": people often drop the 区/县/市 suffix. Empty list = anywhere. */
-export function regionMatches(regions: readonly string[] | undefined, district: string): boolean {
-  if (!regions || regions.length === 0) return true;
-  const d = districtKey(district);
-  return regions.some((r) => districtKey(r) === d);
-}
-
-function districtKey(name: string): string {
-  const s = name.normalize("NFKC").replace(/\s+/g, "");
-  return s.length > 2 && /[区县市]$/.test(s) ? s.slice(0, -1) : s;
+/**
+ * The lead's regions (GB/T 2260 codes resolved at intake, app/domain/regions.ts) against the park's
+ * district code. No regions = anywhere. Regions typed but no codes (a lead stored before codes, whose
+ * names no longer resolve) match nothing rather than everything.
+ */
+export function regionMatches(need: { regions?: readonly string[]; regionCodes?: readonly string[] }, districtCode: string | null | undefined): boolean {
+  if (!need.regions?.length && !need.regionCodes?.length) return true;
+  return regionCovers(need.regionCodes ?? [], districtCode);
 }
 
 /**

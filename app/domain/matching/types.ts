@@ -5,6 +5,8 @@ export type ParkFacts = {
   id: string;
   name: string;
   district: string;
+  /** GB/T 2260 code of the park's district (app/domain/regions.ts); null when it could not be resolved. */
+  districtCode?: string | null;
   industries: string[];
   excludedIndustries: string[];
   minTaxPerMuWan?: number | null;

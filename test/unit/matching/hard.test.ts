@@ -177,18 +177,34 @@ describe("industry exclusion and regions", () => {
     if (!pass) expect(failures(r)).toEqual(["industry"]);
   });
 
-  it.each<[string[], string, boolean]>([
-    [[], "高淳区", true],
-    [["高淳区"], "高淳区", true],
-    [["溧水区"], "高淳区", false],
-    [["溧水区", "高淳区"], "高淳区", true],
-    [["高淳"], "高淳区", true],
-    [["高淳区"], "高淳", true],
-    [["江宁区"], "高淳区", false],
-  ])("regions %j × district %s → pass %s", (regions, district, pass) => {
-    const r = hardCheck(factoryLead({ regions }), space({ park: { district } }));
+  // Park district codes (GB/T 2260): 320118 南京市高淳区, 320117 溧水区, 320583 苏州市昆山市, 110105 北京市朝阳区.
+  it.each<[string[], string | null, boolean]>([
+    [[], "320118", true],
+    [[], null, true],
+    [["高淳区"], "320118", true],
+    [["溧水区"], "320118", false],
+    [["溧水区", "高淳区"], "320118", true],
+    [["高淳"], "320118", true],
+    [["高淳區"], "320118", true],
+    [["南京市高淳区"], "320118", true],
+    [["Gaochun District"], "320118", true],
+    [["江宁区"], "320118", false],
+    [["南京"], "320118", true],
+    [["南京"], "320583", false],
+    [["江苏"], "320583", true],
+    [["苏州"], "320118", false],
+    [["北京朝阳区"], "110105", true],
+    [["长春朝阳区"], "110105", false],
+    [["高淳区"], null, false],
+  ])("regions %j × park district code %s → pass %s", (regions, districtCode, pass) => {
+    const r = hardCheck(factoryLead({ regions }), space({ park: { districtCode } }));
     expect(r.pass).toBe(pass);
     if (!pass) expect(failures(r)).toEqual(["region"]);
+  });
+
+  it("a stored lead with region names but no codes (names that no longer resolve) matches no district", () => {
+    const n = factoryLead({ regions: ["高淳区"] });
+    expect(hardCheck({ ...n, need: { ...n.need, regionCodes: [] } }, space()).pass).toBe(false);
   });
 });
 

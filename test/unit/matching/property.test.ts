@@ -15,6 +15,10 @@ const TODAY = "2026-06-01";
 const KINDS = ["factory", "land", "office", "warehouse"] as const;
 const DEALS = ["lease", "buy", "either"] as const;
 const DISTRICTS = ["高淳区", "溧水区", "江宁区", "浦口区"];
+/** Parks' districts with their GB/T 2260 codes; 昆山 lies outside Nanjing, null is a park without a code. */
+const PARK_DISTRICTS: [string, string | null][] = [["高淳区", "320118"], ["溧水区", "320117"], ["江宁区", "320115"], ["浦口区", "320111"], ["昆山市", "320583"], ["高淳区", null]];
+/** Regions as leads type them: districts in several spellings, a city (all its districts), a province. */
+const REGIONS = [...DISTRICTS, "高淳", "溧水區", "南京市江宁区", "Pukou District", "南京", "苏州市", "江苏省"];
 const LEAD_INDUSTRIES = ["C35", "C36", "C26", "C17", "C39", "C25", "G59", "I65"];
 const FOCUS = ["C35", "C36", "C33", "C39", "I65", "G59", "C"];
 const EXCLUDED = ["C25", "C26", "C17", "I65", "C"];
@@ -33,7 +37,7 @@ const leadArb: fc.Arbitrary<MatchNeed> = fc
     a: fc.integer({ min: 1, max: 30000 }),
     b: fc.integer({ min: 1, max: 30000 }),
     bounds: fc.constantFrom("both", "both", "min", "max"),
-    regions: fc.oneof({ arbitrary: fc.constant<string[]>([]), weight: 2 }, { arbitrary: fc.subarray(DISTRICTS, { maxLength: 2 }), weight: 1 }),
+    regions: fc.oneof({ arbitrary: fc.constant<string[]>([]), weight: 2 }, { arbitrary: fc.subarray(REGIONS, { maxLength: 2 }), weight: 1 }),
     moveInBy: opt(fc.constantFrom("2026-03", "2026-12", "2027-06")),
     ceiling: rarely(fc.integer({ min: 3, max: 14 })),
     load: rarely(fc.constantFrom(500, 1000, 2000, 3000, 5000)),
@@ -82,7 +86,7 @@ function spaceArb(n: MatchNeed): fc.Arbitrary<Omit<SpaceCandidate, "id">> {
       park: fc.record({
         id: fc.constantFrom("PA", "PB", "PC"),
         name: fc.constant("随机园区"),
-        district: fc.constantFrom(...DISTRICTS),
+        where: fc.constantFrom(...PARK_DISTRICTS),
         industries: fc.subarray(FOCUS, { maxLength: 3 }),
         excludedIndustries: fc.subarray(EXCLUDED, { maxLength: 2 }),
         minTaxPerMuWan: optNull(fc.constantFrom(10, 15, 25, 30)),
@@ -90,9 +94,9 @@ function spaceArb(n: MatchNeed): fc.Arbitrary<Omit<SpaceCandidate, "id">> {
         minTaxPer1000SqmWan: optNull(fc.constantFrom(20, 25, 40)),
       }),
     })
-    .map(({ split, ...s }) => {
+    .map(({ split, park: { where, ...park }, ...s }) => {
       const d = split === null ? null : Math.floor(s.areaSqm * split);
-      return { ...s, parkId: s.park.id, divisibleMinSqm: d !== null && d > 0 ? d : null };
+      return { ...s, park: { ...park, district: where[0], districtCode: where[1] }, parkId: park.id, divisibleMinSqm: d !== null && d > 0 ? d : null };
     });
 }
 
@@ -106,7 +110,7 @@ const scenario = leadArb.chain((n) =>
 
 /** Land purchases only, every park with both minimums: the threshold edges get real coverage. */
 const landScenario = leadArb
-  .map((n) => ({ ...n, need: { ...n.need, kind: "land" as const, deal: "buy" as const, regions: [] } }))
+  .map((n) => ({ ...n, need: { ...n.need, kind: "land" as const, deal: "buy" as const, regions: [], regionCodes: [] } }))
   .chain((n) =>
     fc.record({
       n: fc.constant(n),

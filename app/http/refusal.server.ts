@@ -1,0 +1,68 @@
+import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+
+import { type HttpKey, httpText } from "~/i18n/http-messages";
+import { lngFrom } from "~/i18n/lng";
+
+/** A request answered by the web layer itself (ADR 021): its status, message and field (for the JSON shape). */
+export type Refusal = {
+  status: number;
+  key: HttpKey;
+  params?: Record<string, string | number>;
+  field?: string;
+  headers?: Record<string, string>;
+  title?: HttpKey;
+};
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Answers a refused request in the client's language (`?lng=en` or Accept-Language, zh-CN otherwise):
+ * `/api/…` gets the API's error shape `{errors: {"<field>": ["…"]}}`, everything else a small plain
+ * page. With `close`, the connection is closed after the answer (an unread body must not be taken
+ * for the next request, and a client must not wait on it).
+ */
+export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: Refusal, close = false): void {
+  if (res.headersSent) {
+    req.socket.destroy();
+    return;
+  }
+  const lng = lngFrom(req.originalUrl, req.headers["accept-language"]);
+  const message = httpText(lng, refusal.key, refusal.params);
+  res.status(refusal.status);
+  for (const [name, value] of Object.entries(refusal.headers ?? {})) res.setHeader(name, value);
+  res.setHeader("Cache-Control", "no-store");
+  if (close) {
+    res.setHeader("Connection", "close");
+    lingerThenClose(req);
+  }
+  if (req.path.startsWith("/api/") || /^application\/json/i.test(String(req.headers.accept ?? ""))) {
+    res.json({ errors: { [refusal.field ?? "_form"]: [message] } });
+    return;
+  }
+  const title = httpText(lng, refusal.title ?? "title");
+  res
+    .type("html")
+    .send(
+      `<!doctype html><html lang="${lng === "en" ? "en" : "zh-CN"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
+        `<body><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(message)}</p></main></body></html>\n`,
+    );
+}
+
+/**
+ * Closing a socket while the client is still sending makes the kernel answer with a reset, and the
+ * client loses our answer with it. So, like nginx's lingering close: send the answer, half-close
+ * (FIN: the client reads the answer and stops), discard what still arrives, and close for good when
+ * the client does or after `ms`.
+ */
+function lingerThenClose(req: ExpressRequest, ms = 3_000): void {
+  const socket = req.socket;
+  req.resume(); // whatever of the body still arrives is read and dropped, never kept
+  socket.destroySoon = function lingeringClose(this: typeof socket) {
+    this.end();
+    const timer = setTimeout(() => this.destroy(), ms);
+    timer.unref();
+    this.once("end", () => this.destroy());
+    this.once("close", () => clearTimeout(timer));
+    this.resume();
+  };
+}

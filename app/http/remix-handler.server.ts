@@ -1,0 +1,77 @@
+import { createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+
+import type { WebLoadContext } from "./load-context";
+import { sendRefusal } from "./refusal.server";
+import type { GatePass } from "./request-gate.server";
+
+/**
+ * Serves the Remix build behind the request gate (ADR 021). Unlike @remix-run/express it builds the
+ * Fetch request from what the gate established: the public origin (so the framework's own origin
+ * check and every `request.url` agree with what the browser addressed) and the body the gate
+ * already read and checked. A page or API route that failed because the database is unreachable
+ * answers a plain 503 with Retry-After instead of the framework's 500.
+ */
+export function remixHandler(build: ServerBuild, options: { hotline: () => string; mode?: string }) {
+  const handle = createRequestHandler(build, options.mode ?? process.env.NODE_ENV);
+  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    try {
+      const gate = res.locals.gate as GatePass;
+      const controller = new AbortController();
+      res.on("close", () => {
+        if (!res.writableFinished) controller.abort();
+      });
+      const request = toFetchRequest(req, gate, controller.signal);
+      const context: WebLoadContext = {
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        cspNonce: String(res.locals.cspNonce ?? ""),
+        unavailable: false,
+      };
+      const response = await handle(request, context);
+      if (context.unavailable && response.status >= 500 && !new URL(request.url).pathname.endsWith(".data")) {
+        await response.body?.cancel();
+        return sendRefusal(req, res, {
+          status: 503,
+          key: "unavailable",
+          title: "unavailableTitle",
+          params: { hotline: options.hotline() },
+          headers: { "Retry-After": "30" },
+        });
+      }
+      await send(res, response);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function toFetchRequest(req: ExpressRequest, gate: GatePass, signal: AbortSignal): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  const url = new URL(req.originalUrl, gate.publicOrigin);
+  // The gate resolved the forwarded host (or refused a foreign origin): the framework compares Origin
+  // with these, so they say what the client addressed.
+  headers.set("host", url.host);
+  headers.delete("x-forwarded-host");
+  if (gate.contentType) headers.set("content-type", gate.contentType);
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    const body = gate.body ?? Buffer.alloc(0);
+    init.body = body as unknown as BodyInit; // a Buffer is a Uint8Array; TypeScript's DOM types lag
+    headers.delete("transfer-encoding");
+    headers.set("content-length", String(body.length));
+  }
+  return new Request(url, init);
+}
+
+async function send(res: ExpressResponse, response: Response): Promise<void> {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [name, value] of response.headers.entries()) res.append(name, value);
+  if (/text\/event-stream/i.test(response.headers.get("content-type") ?? "")) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}

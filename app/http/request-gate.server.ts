@@ -1,0 +1,212 @@
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+
+import { checkAdminTokenGuess } from "~/utils/admin-session.server";
+
+import {
+  decodeFormStrict,
+  findUnstorableField,
+  findUnstorableJson,
+  hasUnstorableChars,
+  jsonNestsDeeperThan,
+  MAX_JSON_DEPTH,
+} from "./inspect-body";
+import { type Refusal, sendRefusal } from "./refusal.server";
+
+// Every request passes this gate before a route sees it (ADR 021). It refuses, with a 4xx and a
+// readable message, what would otherwise crash a route or poison the database: a malformed address,
+// a cross-site post, an oversized body (counted while it streams in), a wrong content type, a body
+// that does not parse, nests too deep or holds characters Postgres cannot store.
+
+/** Body limits in bytes. The form and the JSON lead are a few KB; an inventory import can be large. */
+export const BODY_LIMITS = { form: 128 * 1024, api: 64 * 1024, import: 20 * 1024 * 1024 } as const;
+
+/** What the gate hands on to the Remix handler (res.locals.gate). */
+export type GatePass = {
+  /** The origin the client addressed: APP_URL when the browser said so, else the (trusted) forwarded or Host origin. */
+  publicOrigin: string;
+  /** The body, read in full and checked (undefined for GET/HEAD). */
+  body?: Buffer;
+  /** Set when the body had no content type and was empty: handed on as an empty urlencoded form. */
+  contentType?: string;
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+const FORM_TYPES = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+const MULTIPART = /^multipart\/form-data\s*;(.*;)?\s*boundary=("[^"]+"|[^;\s]+)/i;
+const JSON_TYPES = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+
+type GateOptions = { appUrl: string };
+
+/** The express middleware. `appUrl` is APP_URL: the public origin forms are posted from. */
+export function requestGate({ appUrl }: GateOptions) {
+  const appOrigin = new URL(appUrl).origin;
+  return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    try {
+      const url = checkAddress(req);
+      if (url) return sendRefusal(req, res, url);
+      const origin = requestOrigin(req, appOrigin);
+      if (!origin) return sendRefusal(req, res, { status: 400, key: "badUrl" });
+      const pass: GatePass = { publicOrigin: origin };
+      res.locals.gate = pass;
+      if (SAFE_METHODS.has(req.method)) return next();
+      if (req.method !== "POST") return sendRefusal(req, res, { status: 405, key: "method", headers: { Allow: "GET, HEAD, POST" } }, true);
+
+      const bearer = await hasBearer(req);
+      const crossSite = checkSameOrigin(req, origin, appOrigin, bearer);
+      if (crossSite) return sendRefusal(req, res, crossSite, true);
+      // The browser's own origin is the public one (a proxy may send its upstream address as Host).
+      if (req.headers.origin === appOrigin) pass.publicOrigin = appOrigin;
+
+      const api = req.path.startsWith("/api/");
+      const limit = !api ? BODY_LIMITS.form : req.path === "/api/import" && bearer ? BODY_LIMITS.import : BODY_LIMITS.api;
+      const tooBig: Refusal = { status: 413, key: "tooBig", params: { max: Math.round(limit / 1024) } };
+      const declared = Number(req.headers["content-length"] ?? 0);
+      if (declared > limit) return sendRefusal(req, res, tooBig, true);
+
+      const type = String(req.headers["content-type"] ?? "");
+      const empty = declared === 0 && req.headers["transfer-encoding"] === undefined;
+      if (api ? !JSON_TYPES.test(type) : !(FORM_TYPES.test(type) || MULTIPART.test(type) || (type === "" && empty))) {
+        return sendRefusal(req, res, { status: 415, key: api ? "jsonType" : "formType" }, true);
+      }
+      const body = await readLimited(req, limit);
+      if (body === "too-large") return sendRefusal(req, res, tooBig, true);
+      if (body === "aborted") return; // the client went away
+      pass.body = body;
+      if (type === "") pass.contentType = "application/x-www-form-urlencoded";
+
+      const bad = api ? await checkJson(body) : await checkForm(body, type);
+      if (bad) return sendRefusal(req, res, bad);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** The path and query decode to valid UTF-8 without NUL (they end up in SQL parameters and pages). */
+function checkAddress(req: ExpressRequest): Refusal | null {
+  const q = req.originalUrl.indexOf("?");
+  const path = q === -1 ? req.originalUrl : req.originalUrl.slice(0, q);
+  try {
+    if (hasUnstorableChars(decodeURIComponent(path))) return { status: 400, key: "badUrl" };
+  } catch {
+    return { status: 400, key: "badUrl" };
+  }
+  const pairs = q === -1 ? [] : decodeFormStrict(req.originalUrl.slice(q + 1));
+  if (pairs === null || findUnstorableField(pairs) !== null) return { status: 400, key: "badUrl" };
+  return null;
+}
+
+/**
+ * The origin the client addressed: X-Forwarded-Proto/-Host when express trusts the peer (TRUST_PROXY),
+ * else the connection's protocol and the Host header. Null when the host is not a valid host.
+ */
+function requestOrigin(req: ExpressRequest, appOrigin: string): string | null {
+  const trust = req.app.get("trust proxy fn") as (addr: string | undefined, i: number) => boolean;
+  const forwardedHost = trust(req.socket.remoteAddress, 0)
+    ? String(req.headers["x-forwarded-host"] ?? "")
+        .split(",")[0]
+        .trim()
+    : "";
+  const host = forwardedHost || req.headers.host;
+  if (!host) return appOrigin;
+  try {
+    const url = new URL(`${req.protocol}://${host}`);
+    return url.host === host.toLowerCase() ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A state-changing request from a browser must come from our own pages: its Origin is the public
+ * origin (APP_URL) or the origin it addressed. Bearer-token calls carry no ambient credentials and
+ * are exempt. Without Origin, Sec-Fetch-Site (sent by every current browser) must not say cross-site.
+ */
+function checkSameOrigin(req: ExpressRequest, origin: string, appOrigin: string, bearer: boolean): Refusal | null {
+  if (bearer) return null;
+  const given = req.headers.origin;
+  const refused: Refusal = { status: 403, key: "crossOrigin" };
+  if (given === undefined) return req.headers["sec-fetch-site"] === "cross-site" ? refused : null;
+  return given === appOrigin || given === origin ? null : refused;
+}
+
+/**
+ * The admin token, checked against the shared budget of wrong guesses (ADR 020): an uncounted
+ * comparison here would let anyone guess the token by watching which requests the gate lets through.
+ * Over budget → false (the route then answers 429).
+ */
+async function hasBearer(req: ExpressRequest): Promise<boolean> {
+  const match = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ""));
+  return match !== null && (await checkAdminTokenGuess(match[1].trim())) === "ok";
+}
+
+/**
+ * Reads the body, counting bytes as they arrive: more than `limit` stops reading at once (the caller
+ * answers 413 and closes the connection), so an oversized body never sits in memory.
+ */
+function readLimited(req: ExpressRequest, limit: number): Promise<Buffer | "too-large" | "aborted"> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (result: Buffer | "too-large" | "aborted") => {
+      req.off("data", onData).off("end", onEnd).off("error", onAbort).off("aborted", onAbort);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        done("too-large");
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => done(Buffer.concat(chunks, size));
+    const onAbort = () => done("aborted");
+    req.on("data", onData).on("end", onEnd).on("error", onAbort).on("aborted", onAbort);
+  });
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function decodeUtf8(body: Buffer): string | null {
+  try {
+    return utf8.decode(body);
+  } catch {
+    return null;
+  }
+}
+
+/** JSON bodies: valid UTF-8, not nested deeper than MAX_JSON_DEPTH, parseable, every key and string storable. */
+async function checkJson(body: Buffer): Promise<Refusal | null> {
+  const text = decodeUtf8(body);
+  if (text === null) return { status: 400, key: "badEncoding" };
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) return { status: 400, key: "tooDeep", params: { max: MAX_JSON_DEPTH } };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { status: 400, key: "json" };
+  }
+  const field = findUnstorableJson(value);
+  return field === null ? null : { status: 400, key: "badChars", params: { field }, field };
+}
+
+/** Form bodies: they parse (strict percent-decoding, or multipart with its boundary) and every name and value is storable. */
+async function checkForm(body: Buffer, type: string): Promise<Refusal | null> {
+  let entries: Iterable<[string, unknown]>;
+  if (MULTIPART.test(type)) {
+    try {
+      entries = (await new Response(body as unknown as BodyInit, { headers: { "content-type": type } }).formData()).entries();
+    } catch {
+      return { status: 400, key: "form" };
+    }
+  } else {
+    const text = decodeUtf8(body);
+    if (text === null) return { status: 400, key: "badEncoding" };
+    const pairs = decodeFormStrict(text);
+    if (pairs === null) return { status: 400, key: "form" };
+    entries = pairs;
+  }
+  const field = findUnstorableField(entries);
+  return field === null ? null : { status: 400, key: "badChars", params: { field }, field };
+}

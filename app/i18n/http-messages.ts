@@ -1,0 +1,47 @@
+import type { Lng } from "./lng";
+
+// Answers to requests refused before they reach a page or an API route (ADR 021). zh-CN first.
+const zh = {
+  badUrl: "网址编码不正确，请检查链接。",
+  badChars: "“{field}” 含有无法保存的字符（空字符 NUL 或残缺的 Unicode 代理字符），请删除后重试。",
+  badEncoding: "请求内容不是有效的 UTF-8 编码。",
+  tooDeep: "JSON 嵌套层数过多（上限 {max} 层）。",
+  json: "请求体不是有效的 JSON。",
+  form: "请求体不是有效的表单数据。",
+  formType: "请以网页表单提交（Content-Type: application/x-www-form-urlencoded 或带 boundary 的 multipart/form-data）。",
+  jsonType: "请以 Content-Type: application/json 提交。",
+  tooBig: "请求体过大（上限 {max} KB）。",
+  crossOrigin: "拒绝来自其他网站的提交。请在本站页面上重新填写并提交。",
+  csrf: "页面已过期，请刷新页面后重试。",
+  method: "不支持此请求方法。",
+  unavailable: "服务暂时不可用，请稍后再试，或致电招商热线 {hotline}。",
+  error: "服务出错了，请稍后再试，或致电招商热线 {hotline}。",
+  title: "无法处理此请求",
+  unavailableTitle: "服务暂时不可用",
+} as const;
+
+export type HttpKey = keyof typeof zh;
+
+const en: Record<HttpKey, string> = {
+  badUrl: "The address is not encoded correctly; please check the link.",
+  badChars: "“{field}” contains characters that cannot be stored (NUL or a broken Unicode surrogate); remove them and try again.",
+  badEncoding: "The request is not valid UTF-8.",
+  tooDeep: "The JSON is nested too deeply (at most {max} levels).",
+  json: "The request body is not valid JSON.",
+  form: "The request body is not valid form data.",
+  formType: "Submit a web form (Content-Type: application/x-www-form-urlencoded, or multipart/form-data with a boundary).",
+  jsonType: "Send the request with Content-Type: application/json.",
+  tooBig: "The request body is too large (limit {max} KB).",
+  crossOrigin: "Submissions from other sites are refused. Please fill in the form on this site and send it again.",
+  csrf: "This page has expired; reload it and try again.",
+  method: "This request method is not supported here.",
+  unavailable: "The service is temporarily unavailable. Please try again later or call our hotline {hotline}.",
+  error: "Something went wrong. Please try again later or call our hotline {hotline}.",
+  title: "This request cannot be processed",
+  unavailableTitle: "Service temporarily unavailable",
+};
+
+/** The message for `key` in `lng`, with `{name}` placeholders filled from `params`. */
+export function httpText(lng: Lng, key: HttpKey, params: Record<string, string | number> = {}): string {
+  return (lng === "en" ? en : zh)[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}

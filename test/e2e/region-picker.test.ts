@@ -1,0 +1,132 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { launchChromium } from "../support/browser";
+import { createTestDatabase } from "../support/database";
+import { startWebServer } from "../support/services";
+
+// The region picker of the inquiry form in Chromium: province → city → district with and without
+// JavaScript, the search box with it, and an unknown region refused beside its field with suggestions.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  db = await createTestDatabase("e2e_regions");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  await db?.drop();
+});
+
+async function open(javaScriptEnabled: boolean): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(`${web.url}/`);
+  if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+  return { page, close: () => context.close() };
+}
+
+async function fillAllButRegions(page: Page, company: string) {
+  await page.getByLabel("厂房", { exact: true }).check();
+  await page.getByLabel("租赁", { exact: true }).check();
+  await page.getByLabel("最小面积").fill("4000");
+  await page.getByLabel("所属行业").selectOption("C35");
+  await page.getByLabel("主要产品或业务").fill("数控机床");
+  await page.getByLabel("预计年纳税（万元）").fill("300");
+  await page.getByLabel("公司名称").fill(company);
+  await page.getByLabel("联系人姓名").fill("钱经理");
+  await page.getByLabel("联系电话").fill("13912345678");
+  await page.getByLabel(/我同意/).check();
+}
+
+async function submitAndReadRegions(page: Page, company: string) {
+  await page.getByRole("button", { name: "提交需求" }).click();
+  await page.waitForURL(/\/inquiry\/PM-\d{8}-\d{4}/, { timeout: 10_000 }).catch(async (e) => {
+    throw new Error(`no confirmation; page says: ${(await page.locator("main").innerText()).slice(0, 2000)}`, { cause: e });
+  });
+  const [row] = await db.sql<
+    { need: { regions: string[]; regionCodes: string[] } }[]
+  >`select lead->'need' as need from leads where company_name = ${company}`;
+  return row.need;
+}
+
+const regionsField = (page: Page) => page.getByLabel("意向区域");
+// The machine may be busy: wait for the page generously (the first pinyin search builds its index).
+const POLL = { timeout: 30_000, interval: 100 };
+
+describe("the region picker", () => {
+  it("without JavaScript: each choice submits, the next level is listed, everything typed is kept", { timeout: 60_000 }, async () => {
+    const { page, close } = await open(false);
+    try {
+      const company = "无脚本区域测试有限公司";
+      await fillAllButRegions(page, company);
+      await regionsField(page).fill("溧水");
+      await page.getByLabel("省份").selectOption({ label: "江苏省" });
+      await page.getByRole("button", { name: "列出下一级" }).click();
+      await page.getByLabel("城市").selectOption({ label: "南京市" });
+      await page.getByRole("button", { name: "列出下一级" }).click();
+      await page.getByLabel("区县", { exact: true }).selectOption({ label: "高淳区" });
+      await page.getByRole("button", { name: "加入意向区域" }).click();
+      await expect.poll(() => regionsField(page).inputValue(), POLL).toBe("溧水、江苏省南京市高淳区");
+      // Nothing was stored by the picker's submits, and what was typed came back without errors.
+      expect(await page.getByLabel("公司名称").inputValue()).toBe(company);
+      expect(await page.getByLabel("联系电话").inputValue()).toBe("13912345678");
+      expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+      const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from leads where company_name = ${company}`;
+      expect(n).toBe(0);
+      await page.getByLabel(/我同意/).check();
+      const need = await submitAndReadRegions(page, company);
+      expect(need.regions).toEqual(["溧水", "江苏省南京市高淳区"]);
+      expect(need.regionCodes).toEqual(["320117", "320118"]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("with JavaScript: the lists load as you choose and the search suggests divisions from pinyin", { timeout: 60_000 }, async () => {
+    const { page, close } = await open(true);
+    try {
+      const company = "脚本区域测试有限公司";
+      await fillAllButRegions(page, company);
+      await page.getByLabel("省份").selectOption({ label: "江苏省" });
+      await expect.poll(() => page.getByLabel("城市").locator("option", { hasText: "南京市" }).count(), POLL).toBe(1);
+      await page.getByLabel("城市").selectOption({ label: "南京市" });
+      await expect.poll(() => page.getByLabel("区县", { exact: true }).locator("option", { hasText: "高淳区" }).count(), POLL).toBe(1);
+      await page.getByLabel("区县", { exact: true }).selectOption({ label: "高淳区" });
+      await page.getByRole("button", { name: "加入意向区域" }).click();
+      expect(await regionsField(page).inputValue()).toBe("江苏省南京市高淳区");
+      expect(await page.getByRole("button", { name: "列出下一级" }).count()).toBe(0);
+
+      await page.getByLabel("搜索区县").fill("lishui");
+      await expect
+        .poll(() => page.locator("#region-found option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), POLL)
+        .toContain("江苏省南京市溧水区");
+      await page.getByLabel("搜索区县").fill("江苏省南京市溧水区");
+      await page.getByRole("button", { name: "加入意向区域" }).click();
+      expect(await regionsField(page).inputValue()).toBe("江苏省南京市高淳区、江苏省南京市溧水区");
+      const need = await submitAndReadRegions(page, company);
+      expect(need.regionCodes).toEqual(["320117", "320118"]);
+    } finally {
+      await close();
+    }
+  });
+
+  it.each([false, true])("an unknown region is shown beside the field with suggestions (JavaScript %s)", async (javaScriptEnabled) => {
+    const { page, close } = await open(javaScriptEnabled);
+    try {
+      await fillAllButRegions(page, `未知区域测试${javaScriptEnabled ? "甲" : "乙"}有限公司`);
+      await regionsField(page).fill("高纯区");
+      await page.getByRole("button", { name: "提交需求" }).click();
+      await expect.poll(() => regionsField(page).getAttribute("aria-invalid"), POLL).toBe("true");
+      const describedBy = ((await regionsField(page).getAttribute("aria-describedby")) ?? "").split(" ").pop();
+      expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/未能识别区域“高纯区”.*江苏省南京市高淳区/);
+      expect(await regionsField(page).inputValue()).toBe("高纯区");
+    } finally {
+      await close();
+    }
+  });
+});
