@@ -9,7 +9,9 @@ import { remixHandler } from "~/http/remix-handler.server";
 import { requestGate } from "~/http/request-gate.server";
 import { securityHeaders } from "~/http/security-headers.server";
 import { getWebEnv } from "~/utils/env.server";
+import { installLastResortHandlers } from "~/utils/last-resort.server";
 import { errorMessage, log } from "~/utils/log.server";
+import { limitsRedis } from "~/utils/rate-limit.server";
 
 // The web process: express serves the Remix build behind the request gate (ADR 021), with the
 // client's address in the load context (rate limits) and a clean shutdown. Started by `npm start`,
@@ -17,6 +19,8 @@ import { errorMessage, log } from "~/utils/log.server";
 const env = getWebEnv();
 const buildPath = new URL("../build/index.js", import.meta.url);
 const build = (await import(pathToFileURL(buildPath.pathname).href)) as ServerBuild;
+
+limitsRedis(); // connect now: rate and guessing limits are shared through Redis (ADR 020)
 
 const app = express();
 app.disable("x-powered-by");
@@ -50,5 +54,6 @@ function stop(signal: string) {
   server.close(() => process.exit(0));
   server.closeIdleConnections();
 }
+installLastResortHandlers("web", () => server.close(() => process.exit(70)));
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));

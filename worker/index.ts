@@ -1,5 +1,6 @@
 import { parseEnv, workerEnvSchema } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
+import { installLastResortHandlers } from "~/utils/last-resort.server";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { startWorker } from "./runtime";
 
@@ -21,6 +22,7 @@ const running = await startWorker({
   noticeFallbackMs: env.NOTICE_FALLBACK_MS,
   indexLingerMs: env.INDEX_LINGER_MS,
   spaceVerifyDays: env.SPACE_VERIFY_DAYS,
+  noticeRetryBudgetMs: env.NOTICE_RETRY_HOURS * 3_600_000,
 });
 log.info("worker started", { concurrency: env.WORKER_CONCURRENCY });
 
@@ -43,5 +45,6 @@ async function shutdown(signal: string) {
     process.exit(1);
   }
 }
+installLastResortHandlers("worker", () => void running.close().finally(() => process.exit(70)));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -13,6 +13,11 @@ export type JobContext = {
   mailer: Mailer;
   appUrl: string;
   routing: RoutingOptions;
+  /**
+   * Email notices that fail for a temporary reason are tried again with capped exponential backoff
+   * (baseMs doubling up to capMs) until budgetMs after their first failure (NOTICE_RETRY_HOURS).
+   */
+  noticeRetry: { budgetMs: number; baseMs: number; capMs: number };
   /** How long a sender holds a notification: longer than the slowest possible SMTP send (ms). */
   sendLeaseMs: number;
   /** Days after which a listing shows a warning; twice that, it is not offered (SPACE_VERIFY_DAYS). */

@@ -6,9 +6,8 @@ import type { MailMessage } from "~/notify/mailer.server";
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText, type AssignmentDetails } from "~/routing/assignment-details.server";
 import { claimNotification, type NotificationRow } from "~/routing/notifications.server";
 import type { JobContext } from "./job-context";
-
-/** Attempts per email, counted in Postgres (inline and by jobs alike); the last one dead-letters. */
-export const EMAIL_ATTEMPTS = 8;
+import { handoverScript } from "./notify-hotline.job";
+import { cappedBackoff } from "./queue";
 
 /**
  * One logical email per notification row. State in Postgres (pending → sending → sent | dead), and a
@@ -40,24 +39,70 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
       update outbox set done_at = now() where id = ${data.outboxId} and done_at is null`;
     return;
   }
-  if (result.permanent || n.attempts >= EMAIL_ATTEMPTS) return deadLetter(ctx, n, data.outboxId, result.error);
-  // Release the lease for the next attempt — only if it is still ours (a sender that overran its lease
-  // must not clear the one a fallback job now holds).
-  await ctx.sql`update notifications set last_error = ${result.error}, lease_until = null, lease_token = null
-                where id = ${n.id} and lease_token = ${n.lease_token ?? null}`;
-  throw new Error(`email not sent, will retry: ${result.error}`);
+  if (result.permanent) return deadLetter(ctx, n, data.outboxId, result.error);
+  return retryLater(ctx, n, data.outboxId, result.error);
 }
 
+/**
+ * A temporary failure (a 4xx reply, a refused or dropped connection, a timeout): the notice is tried
+ * again after a capped exponential delay, until NOTICE_RETRY_HOURS after its first failure; then it
+ * dead-letters. The next attempt is scheduled on the notice's outbox row in Postgres (a fresh job key,
+ * so BullMQ takes it as a new job), not by BullMQ's attempt count: it survives a Redis wipe and an
+ * outage of any length, and needs no job left failed in Redis.
+ */
+async function retryLater(ctx: JobContext, n: NotificationRow, outboxId: number, error: string) {
+  const { budgetMs, baseMs, capMs } = ctx.noticeRetry;
+  const delayMs = cappedBackoff(baseMs, capMs)(n.attempts);
+  const [row] = await ctx.sql<{ given_up: boolean }[]>`
+    update notifications set retry_until = coalesce(retry_until, now() + ${budgetMs}::float8 * interval '1 millisecond')
+    where id = ${n.id} and lease_token = ${n.lease_token ?? null}
+    returning retry_until <= now() as given_up`;
+  // Another sender took over after our lease ran out: the notice is theirs, and so is its outbox row.
+  if (!row) throw new Error(`email not sent (${error}); another sender holds it now`);
+  if (row.given_up) return deadLetter(ctx, n, outboxId, `${error} (temporary failures for ${formatHours(budgetMs)} h: given up)`);
+  // Release the lease and schedule the next attempt, in one statement.
+  await ctx.sql`
+    with released as (
+      update notifications set last_error = ${error}, lease_until = null, lease_token = null
+      where id = ${n.id} and lease_token = ${n.lease_token ?? null})
+    update outbox set relayed_at = null, job_key = gen_random_uuid(), attempts = attempts + 1, last_error = ${error},
+                      not_before = now() + ${delayMs}::float8 * interval '1 millisecond'
+    where id = ${outboxId} and done_at is null`;
+}
+
+function formatHours(ms: number): string {
+  return String(Math.round((ms / 3_600_000) * 100) / 100);
+}
+
+/**
+ * The email failed for good: the notice is dead-lettered with the reason (the admin can retry it,
+ * app/routing/dead-letters.server.ts), and a recruiter who was never told about an open offer is told
+ * by phone instead: a hotline hand-over task, in the same transaction.
+ */
 async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number, reason: string) {
+  const details = n.kind === "assignment" && n.assignment_id ? await loadAssignmentDetails(ctx.sql, n.assignment_id) : null;
+  const stillTheirs = details?.recruiter?.id === n.recipient && OPEN_OFFER.includes(details.status);
   await ctx.sql.begin(async (tx) => {
     const dead = await tx`update notifications set status = 'dead', last_error = ${reason}, lease_until = null, lease_token = null
                           where id = ${n.id} and lease_token = ${n.lease_token ?? null}`;
     if (dead.count === 0) return; // another sender holds it now: the verdict is theirs
     await tx`insert into routing_events (assignment_id, lead_id, event, reason)
              values (${n.assignment_id}, ${n.lead_id}, 'dead-letter', ${tx.json({ zh: `邮件发送失败：${reason}`, en: `Email failed: ${reason}` } as never)})`;
+    if (details && stillTheirs) {
+      const script = `【邮件未送达，请电话告知】\n${handoverScript(details, ctx.routing.slaMinutes)}`;
+      await tx`insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, dedupe_key)
+               values ('handover', ${details.leadId}, ${details.id}, ${details.recruiter!.id}, ${details.recruiter!.phone}, ${script}, ${`email-fallback:${n.id}`})
+               on conflict (dedupe_key) do nothing`;
+      await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
+               values (${details.id}, ${details.leadId}, 'email-fallback', ${details.recruiter!.id},
+                       ${tx.json({ zh: "邮件未送达，已生成热线任务电话告知专员", en: "Email failed: a hotline task tells the recruiter by phone" } as never)})`;
+    }
     await markDone(tx, outboxId);
   });
 }
+
+/** Assignment states in which the recruiter still has to hear about the lead. */
+const OPEN_OFFER = ["offered", "accepted"];
 
 function messageIdFor(n: NotificationRow): string {
   return `<${n.kind}-${n.assignment_id ?? n.lead_id}-n${n.id}@parkmatch>`;

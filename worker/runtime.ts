@@ -40,6 +40,11 @@ export type WorkerConfig = {
   slaMinutes?: number;
   /** When a notice that was not delivered inline is handed to its notify.* job (ms, default 90 s). */
   noticeFallbackMs?: number;
+  /** How long an email notice is retried after its first temporary failure (ms, default 4 h: NOTICE_RETRY_HOURS). */
+  noticeRetryBudgetMs?: number;
+  /** Its first retry delay and the longest (ms, default 5 s and 5 min). */
+  noticeRetryBaseMs?: number;
+  noticeRetryCapMs?: number;
   /** How long index writes may gather into one Meilisearch task (ms, default 200). */
   indexLingerMs?: number;
   afterSend?: JobContext["afterSend"];
@@ -58,7 +63,7 @@ export type RunningWorker = { close: () => Promise<void>; sql: Sql };
  * dispatching on job name.
  */
 export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
-  const sql = createSql(config.databaseUrl, { max: config.concurrency + 4 });
+  const sql = createSql(config.databaseUrl, { max: config.concurrency + 4, applicationName: "parkmatch-worker" });
   const search = createSearchClient(config.meiliUrl, config.meiliKey);
   const indexNames = config.indexNames ?? { leads: LEADS_INDEX, spaces: SPACES_INDEX, parks: PARKS_INDEX };
   const ensureIndexes = () =>
@@ -68,6 +73,11 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     sql, search, indexNames, mailer,
     appUrl: config.appUrl ?? "http://localhost:3000",
     routing: { slaMinutes: config.slaMinutes ?? 120, noticeFallbackMs: config.noticeFallbackMs ?? 90_000 },
+    noticeRetry: {
+      budgetMs: config.noticeRetryBudgetMs ?? 4 * 3_600_000,
+      baseMs: config.noticeRetryBaseMs ?? 5_000,
+      capMs: config.noticeRetryCapMs ?? 5 * 60_000,
+    },
     sendLeaseMs: mailer.maxSendMs + 5_000, // the send's own deadline, plus building the message and recording it
     afterSend: config.afterSend,
     verifyDays: config.spaceVerifyDays,

@@ -16,7 +16,7 @@ import { ui } from "~/i18n/ui-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
-import { clientKey, getRateLimiter } from "~/utils/rate-limit.server";
+import { clientKey, consume, intakeLimit } from "~/utils/rate-limit.server";
 import { useRootData } from "~/root";
 import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
 
@@ -60,8 +60,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     log.info("honeypot caught a submission", { ip: clientKey(context) });
     return redirect(`/inquiry/received${lng === "en" ? "?lng=en" : ""}`, 303);
   }
-  if (!getRateLimiter("web-form", env.API_RATE_LIMIT_PER_MINUTE).hit(clientKey(context))) {
-    return data<ActionResult>({ result: submission.reply(), banner: "rateLimited" }, { status: 429 });
+  const limited = await consume(intakeLimit("web-form"), clientKey(context));
+  if (!limited.ok) {
+    return data<ActionResult>({ result: submission.reply(), banner: "rateLimited" }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSec) } });
   }
   if (submission.status !== "success") {
     return data<ActionResult>({ result: submission.reply() }, { status: 400 });

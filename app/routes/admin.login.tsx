@@ -4,8 +4,8 @@ import { AdminPage, useAdminText } from "~/components/admin";
 import { adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";
-import { hasAdminSession, isAdminToken, safeAdminPath, signIn } from "~/utils/admin-session.server";
-import { clientKey, getRateLimiter } from "~/utils/rate-limit.server";
+import { checkAdminTokenGuess, hasAdminSession, safeAdminPath, signIn } from "~/utils/admin-session.server";
+import { authLimits, clientKey, consume } from "~/utils/rate-limit.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: adminText(d?.lng ?? "zh", "login.title") }, { name: "robots", content: "noindex" }];
@@ -14,9 +14,6 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   out.set("Cache-Control", "no-store");
   return out;
 };
-
-/** Attempts per minute and client address: a guessed token must take forever. */
-const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
 function target(request: Request, next: unknown): string {
   const lng = lngFromUrl(request.url);
@@ -34,13 +31,16 @@ type ActionResult = { error: "missing" | "wrong" | "rateLimited" };
 
 /** POST: the admin token (never echoed back) → a fresh session and 303 to /admin, or 400 with a field error. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  if (!getRateLimiter("admin-login", LOGIN_ATTEMPTS_PER_MINUTE).hit(clientKey(context))) {
-    return data<ActionResult>({ error: "rateLimited" }, { status: 429, headers: { "Retry-After": "60" } });
-  }
+  // Tries per address; wrong tokens also count against the token's own budget, shared with the
+  // Bearer header (a guessed token must take forever, whichever door is tried).
+  const perAddress = await consume(authLimits().adminLoginAddress, clientKey(context));
+  if (!perAddress.ok) return data<ActionResult>({ error: "rateLimited" }, { status: 429, headers: { "Retry-After": String(perAddress.retryAfterSec) } });
   const form = await request.formData();
   const token = form.get("token");
   if (typeof token !== "string" || token.trim() === "") return data<ActionResult>({ error: "missing" }, { status: 400 });
-  if (!isAdminToken(token.trim())) return data<ActionResult>({ error: "wrong" }, { status: 400 });
+  const verdict = await checkAdminTokenGuess(token.trim());
+  if (typeof verdict === "object") return data<ActionResult>({ error: "rateLimited" }, { status: 429, headers: { "Retry-After": String(verdict.retryAfterSec) } });
+  if (verdict === "wrong") return data<ActionResult>({ error: "wrong" }, { status: 400 });
   return signIn(request, target(request, form.get("next")));
 }
 

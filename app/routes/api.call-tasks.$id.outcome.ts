@@ -12,7 +12,7 @@ import { getWebEnv } from "~/utils/env.server";
  * people use /hotline. Bearer $ADMIN_API_TOKEN, or an admin session cookie with its token in X-CSRF-Token (ADR 021).
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (!hasAdminToken(request)) {
+  if (!(await hasAdminToken(request))) {
     if (!(await hasAdminSession(request))) return Response.json({ error: "unauthorized" }, { status: 401 });
     if (!(await isAdminCsrf(request, request.headers.get("x-csrf-token")))) {
       return Response.json({ errors: { _form: [httpText(lngFromRequest(request), "csrf")] } }, { status: 403 });

@@ -11,7 +11,7 @@ export async function loader() {
 
 /** POST /api/import: upsert by id in one transaction; any bad row → 400 listing every bad row, nothing written. */
 export async function action({ request }: ActionFunctionArgs) {
-  if (!hasAdminToken(request)) return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' } });
+  if (!(await hasAdminToken(request))) return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' } });
   // Content type, size (20 MB with the token), encoding, nesting and unstorable characters: checked by
   // the request gate (app/http/request-gate.server.ts, ADR 021).
   const text = await request.text();

@@ -5,7 +5,7 @@ import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
 
 /** GET /api/leads/<id>: the lead, its status, matches and assignments. Bearer $ADMIN_API_TOKEN or a staff (admin) session. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  if (!hasAdminToken(request) && !(await hasAdminSession(request))) {
+  if (!(await hasAdminToken(request)) && !(await hasAdminSession(request))) {
     return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' } });
   }
   const view = await getLeadView(getSql(), params.id ?? "");

@@ -7,7 +7,7 @@ import { type ValidationKey,validationMessage } from "~/i18n/validation-messages
 import { hashRequest, storeLead } from "~/leads/intake.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
-import { clientKey, getRateLimiter } from "~/utils/rate-limit.server";
+import { clientKey, consume, intakeLimit } from "~/utils/rate-limit.server";
 
 function fail(status: number, errors: Record<string, string[]>, headers?: HeadersInit) {
   return Response.json({ errors }, { status, headers });
@@ -24,9 +24,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const msg = (key: ValidationKey, params?: Record<string, string | number>) => [validationMessage(lng, key, params)];
 
   if (request.method !== "POST") return fail(405, { _form: ["POST only"] }, { Allow: "POST" });
-  if (!getRateLimiter("api-leads", env.API_RATE_LIMIT_PER_MINUTE).hit(clientKey(context))) {
-    return fail(429, { _form: msg("rateLimited") }, { "Retry-After": "60" });
-  }
+  const limited = await consume(intakeLimit("api-leads"), clientKey(context));
+  if (!limited.ok) return fail(429, { _form: msg("rateLimited") }, { "Retry-After": String(limited.retryAfterSec) });
   // Content type, size (64 KB), encoding, nesting and unstorable characters were checked by the
   // request gate before this route (app/http/request-gate.server.ts, ADR 021).
   const key = request.headers.get("idempotency-key");

@@ -11,7 +11,7 @@ import { checkHealth } from "~/utils/health.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const report = await checkHealth(getWebEnv());
   const down = Object.entries(report.components).filter(([, c]) => !c.ok).map(([name]) => name);
-  const admin = hasAdminToken(request) || (await hasAdminSession(request));
+  const admin = (await hasAdminToken(request)) || (await hasAdminSession(request));
   const components = admin ? report.components : Object.fromEntries(Object.entries(report.components).map(([name, c]) => [name, { ok: c.ok }]));
   return Response.json(
     { status: report.ok ? "ok" : "degraded", down, components },

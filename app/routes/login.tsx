@@ -8,7 +8,7 @@ import { staffText } from "~/i18n/staff-messages";
 import { verifyPassword } from "~/staff/password.server";
 import { getStaffUser, isCrossSite, safeNext, signInStaff, type StaffRole } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
-import { clientKey, getRateLimiter } from "~/utils/rate-limit.server";
+import { authLimits, clientKey, consume, consumeAll, giveBack } from "~/utils/rate-limit.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: staffText(d?.lng ?? "zh", "login.title") }, { name: "robots", content: "noindex" }];
@@ -18,11 +18,10 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return out;
 };
 
-// Failed attempts per account and address (a guessed password takes forever), and all attempts per
-// address (many accounts tried from one place); staff sharing an office's address do not lock each
-// other out, and signing in again and again is not a failure.
-const FAILURES_PER_ACCOUNT_PER_MINUTE = 10;
-const ATTEMPTS_PER_ADDRESS_PER_MINUTE = 60;
+// Budgets (app/utils/rate-limit.server.ts, ADR 020): failures per account from every address
+// together (a guessed password takes forever), failures over all accounts (one password sprayed at
+// many), all attempts per address. Each attempt is counted before the password is checked, so
+// parallel guesses cannot all pass one check; a right password gives its failure points back.
 // Checked when the email is unknown too, so the answer takes as long either way (no account probing).
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
@@ -46,23 +45,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 200);
   const password = String(form.get("password") ?? "");
-  const account = `${clientKey(context)}|${email}`;
-  const failures = getRateLimiter("staff-login-failures", FAILURES_PER_ACCOUNT_PER_MINUTE);
-  if (!getRateLimiter("staff-login-address", ATTEMPTS_PER_ADDRESS_PER_MINUTE).hit(clientKey(context)) || failures.blocked(account)) {
-    return data<ActionResult>({ error: "rateLimited", email }, { status: 429, headers: { "Retry-After": "60" } });
-  }
+  const limits = authLimits();
+  const limited = (retryAfterSec: number) =>
+    data<ActionResult>({ error: "rateLimited", email }, { status: 429, headers: { "Retry-After": String(retryAfterSec) } });
+  const perAddress = await consume(limits.staffAddress, clientKey(context));
+  if (!perAddress.ok) return limited(perAddress.retryAfterSec);
   if (!email || !password) return data<ActionResult>({ error: "missing", email }, { status: 400 });
-  if (password.length > 200) {
-    failures.hit(account);
-    return data<ActionResult>({ error: "wrong", email }, { status: 400 }); // no account has one; not worth hashing
-  }
+  const gate = await consumeAll([[limits.staffAccountFailures, email], [limits.staffAllFailures, "all"]]);
+  if (!gate.ok) return limited(gate.retryAfterSec);
+  if (password.length > 200) return data<ActionResult>({ error: "wrong", email }, { status: 400 }); // no account has one; not worth hashing
   const [user] = await getSql()<{ id: string; role: StaffRole; password_hash: string | null }[]>`
     select id, role, password_hash from users where email = ${email}`;
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !ok) {
-    failures.hit(account);
-    return data<ActionResult>({ error: "wrong", email }, { status: 400 });
-  }
+  if (!user || !ok) return data<ActionResult>({ error: "wrong", email }, { status: 400 });
+  await Promise.all([giveBack(limits.staffAccountFailures, email), giveBack(limits.staffAllFailures, "all")]);
   return signInStaff(request, user.id, safeNext(form.get("next")) ?? home(user.role, lngFromUrl(request.url)));
 }
 

@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const clientIp = String((context as { clientIp?: string }).clientIp ?? "");
   // A proxy that names the client only in these headers would otherwise make everyone look local.
   const proxied = request.headers.has("forwarded") || request.headers.has("x-real-ip");
-  if ((!LOOPBACK.test(clientIp) || proxied) && !hasAdminToken(request)) {
+  if ((!LOOPBACK.test(clientIp) || proxied) && !(await hasAdminToken(request))) {
     return new Response("metrics: loopback or Authorization: Bearer <ADMIN_API_TOKEN>\n", {
       status: 401,
       headers: { "Content-Type": "text/plain; charset=utf-8", "WWW-Authenticate": 'Bearer realm="parkmatch"' },

@@ -37,7 +37,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getStaffUser(request);
-  const admin = user?.role === "admin" || hasAdminToken(request) || (await hasAdminSession(request));
+  const admin = user?.role === "admin" || (await hasAdminToken(request)) || (await hasAdminSession(request));
   if (!admin) await requireStaff(request, ["recruiter"]);
   const lng = lngFromUrl(request.url);
   const d = UUID.test(params.id ?? "") ? await loadAssignmentDetails(getSql(), params.id!) : null;

@@ -5,6 +5,7 @@ import { createCookieSessionStorage, redirect, type SessionStorage } from "@remi
 import { getStaffUser } from "~/staff/staff-session.server";
 
 import { getWebEnv } from "./env.server";
+import { authLimits, consume, giveBack } from "./rate-limit.server";
 import { singleton } from "./singleton.server";
 
 // Admin access before staff accounts (docs/decisions/008): whoever knows ADMIN_API_TOKEN is an admin.
@@ -53,10 +54,39 @@ export function isAdminToken(given: string): boolean {
   return timingSafeEqual(hmac(key, given), hmac(key, expected));
 }
 
-/** Authorization: Bearer $ADMIN_API_TOKEN (compared in constant time). */
-export function hasAdminToken(request: Request): boolean {
+/**
+ * Checks a guess at the admin token against the shared budget of wrong guesses (ADR 020), counting
+ * it before comparing, so parallel guesses cannot all slip through one check: "ok", "wrong", or
+ * `{retryAfterSec}` while the budget is spent (then even the right token is refused).
+ */
+export async function checkAdminTokenGuess(given: string): Promise<"ok" | "wrong" | { retryAfterSec: number }> {
+  const failures = authLimits().adminTokenFailures;
+  const gate = await consume(failures, "token");
+  if (!gate.ok) return { retryAfterSec: gate.retryAfterSec };
+  if (!isAdminToken(given)) return "wrong";
+  await giveBack(failures, "token");
+  return "ok";
+}
+
+/**
+ * Authorization: Bearer $ADMIN_API_TOKEN (compared in constant time). A request without the header
+ * is simply not an admin; one with a token counts against the guessing budget, and while that is
+ * spent this throws a 429 Response with Retry-After (loaders and actions answer it as is).
+ */
+export async function hasAdminToken(request: Request): Promise<boolean> {
   const match = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "");
-  return match ? isAdminToken(match[1].trim()) : false;
+  if (!match) return false;
+  const verdict = await checkAdminTokenGuess(match[1].trim());
+  if (typeof verdict === "object") throw tooManyGuesses(verdict.retryAfterSec);
+  return verdict === "ok";
+}
+
+/** 429 for the admin token's API callers: JSON, with Retry-After in seconds. */
+export function tooManyGuesses(retryAfterSec: number): Response {
+  return Response.json(
+    { error: "too many wrong admin tokens; try again later" },
+    { status: 429, headers: { "Retry-After": String(retryAfterSec), "Cache-Control": "no-store" } },
+  );
 }
 
 /** True when the request carries a valid, unexpired admin session cookie. */
@@ -113,7 +143,7 @@ export function loginPath(request: Request): string {
  * $ADMIN_API_TOKEN`; otherwise throw a 303 to /admin/login.
  */
 export async function requireAdmin(request: Request): Promise<{ via: "session" | "bearer" | "staff" }> {
-  if (hasAdminToken(request)) return { via: "bearer" };
+  if (await hasAdminToken(request)) return { via: "bearer" };
   if (await hasAdminSession(request)) return { via: "session" };
   if ((await getStaffUser(request))?.role === "admin") return { via: "staff" }; // a staff account with the admin role (ADR 014)
   throw redirect(loginPath(request), { status: 303, headers: { "Cache-Control": "no-store" } });

@@ -21,6 +21,7 @@ export const webEnvSchema = z.object({
   HOTLINE_PHONE: z.string().default("400-000-0000"),
   APP_URL: z.string().url().default("http://localhost:3000"),
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120), // a declined assignment's next offer
+  AUTH_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900), // guessing budgets (rate-limit.server.ts)
   // Which peers may speak for the client in X-Forwarded-For/-Host/-Proto (express "trust proxy"; ADR 021).
   TRUST_PROXY: z
     .string()
@@ -49,6 +50,7 @@ export const workerEnvSchema = z.object({
   RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120),
   NOTICE_FALLBACK_MS: z.coerce.number().int().min(1_000).default(90_000),
+  NOTICE_RETRY_HOURS: z.coerce.number().positive().max(24 * 14).default(4), // email retry budget (ADR 020)
   INDEX_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(200),
   SMTP_URL: z.string().url().optional(),
   MAIL_OUTBOX_DIR: z.string().optional(), // read through getOutboxDir()

@@ -1,41 +1,134 @@
+import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+
+import { getWebEnv } from "./env.server";
 import { singleton } from "./singleton.server";
 
+// Rate limits and guessing limits, shared by every web process of one deployment through Redis
+// (rate-limiter-flexible: one atomic INCR per point), with an in-memory limiter per process that
+// still limits while Redis is away, so intake and sign-in never depend on Redis (docs/decisions/020).
+
+/** A budget: `points` per `durationSec` for each key. */
+export type Limit = { name: string; points: number; durationSec: number };
+export type LimitResult = { ok: true } | { ok: false; retryAfterSec: number };
+
 /**
- * A fixed-window counter per client and purpose, in the web process's memory. Intake must not depend
- * on Redis, and one web process serves the public pages; the window is short, so a restart loses little.
+ * The web's fail-fast Redis client for limits: no offline queue, so a Redis outage costs no wait.
+ * The web server calls this at start, so the first requests find it connected (until then, and
+ * whenever Redis is away, each process counts in its own memory).
  */
-export class RateLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs = 60_000,
-  ) {}
+export function limitsRedis(): Redis {
+  return singleton("limits-redis", () => {
+    const client = new Redis(getWebEnv().REDIS_URL, {
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      connectTimeout: 1_000,
+      commandTimeout: 1_000,
+      retryStrategy: (n) => Math.min(n * 200, 2_000),
+    });
+    client.on("error", () => {}); // the insurance limiter answers meanwhile
+    return client;
+  });
+}
 
-  /** true when this hit is allowed. */
-  hit(key: string, now = Date.now()): boolean {
-    const w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      this.windows.set(key, { start: now, count: 1 });
-      if (this.windows.size > 50_000) this.sweep(now);
-      return true;
-    }
-    w.count++;
-    return w.count <= this.limit;
+/**
+ * Redis keys are `rl:<QUEUE_PREFIX>:<database>:<limit>:<key>`: processes of one deployment (one
+ * database) share them, another deployment on the same Redis does not.
+ */
+function namespace(): string {
+  const env = getWebEnv();
+  const database = new URL(env.DATABASE_URL).pathname.slice(1) || "postgres";
+  return `rl:${env.QUEUE_PREFIX}:${database}`;
+}
+
+type Limiters = { shared: RateLimiterRedis; local: RateLimiterMemory };
+
+/**
+ * Each budget is kept twice: in Redis, shared by the processes, and in this process's memory. Both
+ * are consulted on every request. The library's usual arrangement (memory only as the
+ * `insuranceLimiter` when a Redis call fails) let 15 of 60 parallel guesses through on a loaded
+ * machine: calls that timed out were counted in memory, the others in Redis, each against its own 10.
+ */
+function limiters(limit: Limit): Limiters {
+  return singleton(`limiter:${limit.name}:${limit.points}:${limit.durationSec}`, () => {
+    const keyPrefix = `${namespace()}:${limit.name}`;
+    return {
+      shared: new RateLimiterRedis({
+        storeClient: limitsRedis(),
+        keyPrefix,
+        points: limit.points,
+        duration: limit.durationSec,
+        rejectIfRedisNotReady: true, // not connected → no verdict at once, no timeout to wait out
+      }),
+      local: new RateLimiterMemory({ keyPrefix, points: limit.points, duration: limit.durationSec }),
+    };
+  });
+}
+
+function retryAfter(res: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+}
+
+/**
+ * Takes one point from `key`'s budget before the caller does the thing it limits, so concurrent
+ * requests cannot all pass a check made before any of them is counted: from this process's memory
+ * first, then from the budget in Redis that every process shares (skipped while Redis is away or
+ * slow: the memory still limits). `{ok: false, retryAfterSec}` when a budget is spent (the point is
+ * counted anyway; it expires with the window).
+ */
+export async function consume(limit: Limit, key: string): Promise<LimitResult> {
+  const { shared, local } = limiters(limit);
+  try {
+    await local.consume(key, 1);
+  } catch (res) {
+    if (res instanceof RateLimiterRes) return { ok: false, retryAfterSec: retryAfter(res) };
+    throw res;
   }
-
-  /** true when the key has used up its window (counts nothing: for limits on failures only). */
-  blocked(key: string, now = Date.now()): boolean {
-    const w = this.windows.get(key);
-    return w !== undefined && now - w.start < this.windowMs && w.count >= this.limit;
-  }
-
-  private sweep(now: number) {
-    for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
+  try {
+    await shared.consume(key, 1);
+    return { ok: true };
+  } catch (res) {
+    if (res instanceof RateLimiterRes) return { ok: false, retryAfterSec: retryAfter(res) };
+    return { ok: true }; // Redis away: this process's own count has decided
   }
 }
 
-export function getRateLimiter(name: string, limit: number): RateLimiter {
-  return singleton(`rate-limit:${name}:${limit}`, () => new RateLimiter(limit));
+/** Consumes from every budget (all of them, even after one refused) and refuses if any is spent, with the longest wait. */
+export async function consumeAll(budgets: [Limit, string][]): Promise<LimitResult> {
+  const results = await Promise.all(budgets.map(([limit, key]) => consume(limit, key)));
+  const refused = results.filter((r): r is { ok: false; retryAfterSec: number } => !r.ok);
+  return refused.length === 0 ? { ok: true } : { ok: false, retryAfterSec: Math.max(...refused.map((r) => r.retryAfterSec)) };
+}
+
+/** Gives a consumed point back (a guess that turned out right is not a failure). */
+export async function giveBack(limit: Limit, key: string): Promise<void> {
+  const { shared, local } = limiters(limit);
+  await Promise.all([local.reward(key, 1).catch(() => {}), shared.reward(key, 1).catch(() => {})]);
+}
+
+/** A minute's requests per client address on a public write (`API_RATE_LIMIT_PER_MINUTE`). */
+export function intakeLimit(name: "api-leads" | "web-form"): Limit {
+  return { name, points: getWebEnv().API_RATE_LIMIT_PER_MINUTE, durationSec: 60 };
+}
+
+/**
+ * Guessing budgets (ADR 020). A failure window of `AUTH_LIMIT_WINDOW_SECONDS` (default 15 min):
+ * - the admin token is one secret, so its wrong guesses share one budget whatever the path (Bearer
+ *   header or /admin/login) or address: 20 per window, then every use of the token, right or wrong,
+ *   waits for the window to pass;
+ * - /admin/login: 10 tries a minute per address;
+ * - staff sign-in: 10 failures per account per window from all addresses together, 300 failures a
+ *   window over all accounts (spraying one password at many accounts), 60 tries a minute per address.
+ */
+export function authLimits() {
+  const window = getWebEnv().AUTH_LIMIT_WINDOW_SECONDS;
+  return {
+    adminTokenFailures: { name: "admin-token-failures", points: 20, durationSec: window },
+    adminLoginAddress: { name: "admin-login-address", points: 10, durationSec: 60 },
+    staffAccountFailures: { name: "staff-login-account", points: 10, durationSec: window },
+    staffAllFailures: { name: "staff-login-all", points: 300, durationSec: window },
+    staffAddress: { name: "staff-login-address", points: 60, durationSec: 60 },
+  } satisfies Record<string, Limit>;
 }
 
 export type WebContext = { clientIp?: string };

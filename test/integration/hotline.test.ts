@@ -33,7 +33,7 @@ beforeAll(async () => {
   ctx = {
     sql: db.sql, search: createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!),
     indexNames: { leads: "unused", spaces: "unused", parks: "unused" }, mailer: createMailer({ outboxDir: mkdtempSync(join(tmpdir(), "pm-hotline-")) }),
-    appUrl: "http://localhost", routing: { slaMinutes: 120, noticeFallbackMs: 90_000 }, sendLeaseMs: 12_000,
+    appUrl: "http://localhost", routing: { slaMinutes: 120, noticeFallbackMs: 90_000 }, noticeRetry: { budgetMs: 3_600_000, baseMs: 100, capMs: 1_000 }, sendLeaseMs: 12_000,
   };
 });
 afterAll(async () => {

@@ -99,7 +99,7 @@ describe("signing in", () => {
     for (let i = 0; i < 10; i++) expect((await post("/login", { email: "guessed@example.test", password: `guess-number-${i}` })).status).toBe(400);
     const limited = await post("/login", { email: "guessed@example.test", password: "guess-number-10" });
     expect(limited.status).toBe(429);
-    expect(limited.headers.get("retry-after")).toBe("60");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0); // until the account's failure window passes
     expect(await limited.text()).toContain("尝试次数过多");
     expect((await post("/login", { email: "other@example.test", password: "not-it-either" })).status).toBe(400);
   });

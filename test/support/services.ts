@@ -60,12 +60,13 @@ export async function startPrivateMeili(): Promise<{ current: () => RunningMeili
 export async function startWebServer(env: Record<string, string>): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env, PORT: String(port) } as NodeJS.ProcessEnv,
+    // A queue prefix of its own also keeps its rate-limit keys in Redis apart from other runs'.
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", QUEUE_PREFIX: `pmweb-${Math.random().toString(36).slice(2, 10)}`, ...env, PORT: String(port) } as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000; // a loaded 2-core machine takes a while to load the build
   for (;;) {
     if (child.exitCode !== null) throw new Error("web server exited at start");
     try {

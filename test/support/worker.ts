@@ -13,6 +13,8 @@ export function startTestWorker(overrides: Partial<WorkerConfig> & { databaseUrl
     reconcileEveryMs: 500,
     backoffBaseMs: 100,
     backoffCapMs: 1_000,
+    noticeRetryBaseMs: 100,
+    noticeRetryCapMs: 1_000,
     ...overrides,
   });
 }

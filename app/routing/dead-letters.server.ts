@@ -1,0 +1,39 @@
+import { getSql, type Sql } from "~/db/db.server";
+import { enqueue } from "~/db/outbox.server";
+
+export type RetryDeadLetterResult = { ok: true } | { ok: false; reason: "not-found" | "not-dead" };
+
+const TOPIC = { email: "notify.email", hotline: "notify.hotline", wecom: "notify.wecom" } as const;
+
+/**
+ * An admin sends a dead-lettered notice again (after fixing a mailbox, or once an outage is over):
+ * the notice goes back to `pending` with a fresh retry budget (NOTICE_RETRY_HOURS) and a new
+ * delivery job, and the lead's audit trail records who asked (`routing_events.event =
+ * 'dead-letter-retry'`, `actor`). All in one transaction; a notice that is not dead changes nothing.
+ * `noticeId` is `notifications.id`; `actor` names the person (their email, or "admin-token").
+ */
+export async function retryDeadLetter(noticeId: string, actor: string, sql: Sql = getSql()): Promise<RetryDeadLetterResult> {
+  if (!/^\d{1,18}$/.test(noticeId)) return { ok: false, reason: "not-found" };
+  return sql.begin(async (tx) => {
+    const [n] = await tx<
+      {
+        id: string;
+        status: string;
+        channel: "email" | "hotline" | "wecom";
+        assignment_id: string | null;
+        lead_id: string;
+        last_error: string | null;
+      }[]
+    >`
+      select id, status, channel, assignment_id, lead_id, last_error from notifications where id = ${noticeId} for update`;
+    if (!n) return { ok: false, reason: "not-found" } as const;
+    if (n.status !== "dead") return { ok: false, reason: "not-dead" } as const;
+    await tx`update notifications set status = 'pending', retry_until = null, lease_until = null, lease_token = null where id = ${n.id}`;
+    await enqueue(tx, TOPIC[n.channel], [String(n.id)]);
+    await tx`insert into routing_events (assignment_id, lead_id, event, reason, actor)
+             values (${n.assignment_id}, ${n.lead_id}, 'dead-letter-retry',
+                     ${tx.json({ zh: `管理员重发失败通知（原因：${n.last_error ?? "未知"}）`, en: `An admin retried a dead letter (was: ${n.last_error ?? "unknown"})` } as never)},
+                     ${actor})`;
+    return { ok: true } as const;
+  });
+}
