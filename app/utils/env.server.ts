@@ -9,6 +9,8 @@ const common = {
   MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes"),
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, "letters, digits, _ and - only").default("parkmatch"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  LOG_FILE: z.string().optional(), // read by the logger (app/utils/log.server.ts)
+  LOG_FILE_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 };
 
 export const webEnvSchema = z.object({

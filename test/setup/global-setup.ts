@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startMeilisearch } from "../../search/launcher";
 import { dropTestDatabases } from "../support/database";
+import { assertNoPhonesInLog } from "../support/log-scan";
 import { ensureRemixBuild } from "../support/remix-build";
 
 // Once per run: the project's own Meilisearch (the real server, on a free port, in a temp folder)
@@ -15,11 +16,23 @@ export default async function setup(project: TestProject) {
   const meili = await startMeilisearch({ dataDir: dir, quiet: true });
   project.provide("meiliUrl", meili.url);
   project.provide("meiliKey", meili.masterKey);
+  // Every process of the run (test files, the web and worker processes they start) appends its log
+  // lines here; the teardown fails the run when one carries a full phone number (ADR 022).
+  const logFile = join(dir, "run-logs.ndjson");
+  project.provide("logFile", logFile);
   ensureRemixBuild();
   return async () => {
     await meili.stop();
-    rmSync(dir, { recursive: true, force: true });
     await dropTestDatabases();
+    try {
+      const { lines } = assertNoPhonesInLog(logFile);
+      console.log(`log scan: ${lines} log lines of the run, no full phone number`);
+    } catch (error) {
+      process.exitCode = 1; // vitest reports a teardown error but would still exit 0
+      throw error;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
 }
 
@@ -40,5 +53,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     meiliUrl: string;
     meiliKey: string;
+    logFile: string;
   }
 }
