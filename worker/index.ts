@@ -20,6 +20,7 @@ const running = await startWorker({
   slaMinutes: env.ACCEPT_SLA_MINUTES,
   noticeFallbackMs: env.NOTICE_FALLBACK_MS,
   indexLingerMs: env.INDEX_LINGER_MS,
+  retentionDays: env.RETENTION_DAYS,
 });
 log.info("worker started", { concurrency: env.WORKER_CONCURRENCY });
 

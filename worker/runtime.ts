@@ -19,6 +19,7 @@ import { cappedBackoff, createQueue, QUEUE_NAME, type OutboxJobData } from "./qu
 import { createRedis } from "./redis";
 import { startReconciler } from "./reconciler";
 import { startRelay } from "./relay";
+import { startRetention } from "./retention";
 
 export type WorkerConfig = {
   databaseUrl: string;
@@ -43,6 +44,10 @@ export type WorkerConfig = {
   /** How long index writes may gather into one Meilisearch task (ms, default 200). */
   indexLingerMs?: number;
   afterSend?: JobContext["afterSend"];
+  /** Unsigned leads are anonymised this many days after they came in (default 365; docs/decisions/022). */
+  retentionDays?: number;
+  /** How often the retention pass runs (ms, default hourly). */
+  retentionEveryMs?: number;
 };
 
 export type RunningWorker = { close: () => Promise<void>; sql: Sql };
@@ -117,9 +122,12 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     whenReady: whenIndexesReady,
   });
 
+  const retention = startRetention(sql, { days: config.retentionDays ?? 365, everyMs: config.retentionEveryMs ?? 3_600_000, outboxDir: config.outboxDir });
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      await retention.stop();
       await relay.stop();
       await reconciler.stop();
       await indexWriter.stop();

@@ -10,6 +10,7 @@ import { AREA_UNITS, createLeadSchema, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { parseNeedText } from "~/domain/need-text";
 import { lngFromUrl } from "~/i18n/lng";
+import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
 import { getWebEnv } from "~/utils/env.server";
@@ -208,11 +209,27 @@ export default function InquiryForm() {
             </div>
           </fieldset>
 
-          <CheckboxField meta={m(fields.consent)} label={t("consent.label")} />
+          <CheckboxField
+            meta={m(fields.consent)}
+            label={
+              <>
+                {t("consent.label")}{" "}
+                {/* A new tab, so reading the notice never loses what was typed. */}
+                <a href={lng === "en" ? "/privacy?lng=en" : "/privacy"} target="_blank" rel="noopener">
+                  {privacyText(lng, "notice.link")}
+                </a>
+              </>
+            }
+          />
           <button type="submit" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? t("form.submitting") : t("form.submit")}
           </button>
         </Form>
+        <footer className="form-footer">
+          <a href={lng === "en" ? "/privacy?lng=en" : "/privacy"} target="_blank" rel="noopener">
+            {privacyText(lng, "notice.link")}
+          </a>
+        </footer>
       </main>
     </>
   );

@@ -21,6 +21,7 @@ export const webEnvSchema = z.object({
   HOTLINE_PHONE: z.string().default("400-000-0000"),
   APP_URL: z.string().url().default("http://localhost:3000"),
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120), // a declined assignment's next offer
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(365), // stated in the privacy notice (/privacy)
 });
 
 export const workerEnvSchema = z.object({
@@ -31,6 +32,7 @@ export const workerEnvSchema = z.object({
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120),
   NOTICE_FALLBACK_MS: z.coerce.number().int().min(1_000).default(90_000),
   INDEX_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(365), // unsigned leads are anonymised after this (ADR 022)
   SMTP_URL: z.string().url().optional(),
   MAIL_OUTBOX_DIR: z.string().optional(), // read through getOutboxDir()
   APP_URL: z.string().url().default("http://localhost:3000"),
