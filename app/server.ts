@@ -3,6 +3,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { pathToFileURL } from "node:url";
 import { getWebEnv } from "~/utils/env.server";
+import { installLastResortHandlers } from "~/utils/last-resort.server";
 import { log } from "~/utils/log.server";
 
 // The web process: express serves the Remix build, with the client's address in the load context
@@ -33,5 +34,6 @@ function stop(signal: string) {
   server.close(() => process.exit(0));
   server.closeIdleConnections();
 }
+installLastResortHandlers("web", () => server.close(() => process.exit(70)));
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));

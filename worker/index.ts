@@ -1,5 +1,6 @@
 import { parseEnv, workerEnvSchema } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
+import { installLastResortHandlers } from "~/utils/last-resort.server";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { startWorker } from "./runtime";
 
@@ -43,5 +44,6 @@ async function shutdown(signal: string) {
     process.exit(1);
   }
 }
+installLastResortHandlers("worker", () => void running.close().finally(() => process.exit(70)));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

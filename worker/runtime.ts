@@ -57,7 +57,7 @@ export type RunningWorker = { close: () => Promise<void>; sql: Sql };
  * dispatching on job name.
  */
 export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
-  const sql = createSql(config.databaseUrl, { max: config.concurrency + 4 });
+  const sql = createSql(config.databaseUrl, { max: config.concurrency + 4, applicationName: "parkmatch-worker" });
   const search = createSearchClient(config.meiliUrl, config.meiliKey);
   const indexNames = config.indexNames ?? { leads: LEADS_INDEX, spaces: SPACES_INDEX, parks: PARKS_INDEX };
   const ensureIndexes = () =>

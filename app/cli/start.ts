@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -7,9 +6,10 @@ import { migrate } from "~/db/migrate.server";
 import { seedDemoIfEmpty } from "~/inventory/seed.server";
 import { seedDemoStaff } from "~/staff/demo-accounts.server";
 import { startMeilisearch, type RunningMeili } from "../../search/launcher";
+import { supervise } from "./supervisor";
 
 // npm start: migrate, seed the demo inventory into an empty database, start Meilisearch (unless
-// MEILI_URL is given), then the web and worker processes; Ctrl-C stops them all.
+// MEILI_URL is given), then the web and worker processes, each restarted if it dies; Ctrl-C stops them all.
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const dataDir = `${root}.data`;
@@ -53,34 +53,25 @@ if (!env.ADMIN_API_TOKEN) {
   console.log(`ADMIN_API_TOKEN not set: using the development token in .data/admin-api-token`);
 }
 
-const children: ChildProcess[] = [];
-function run(name: string, entry: string): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: "inherit" });
-  child.on("exit", (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} exited (${signal ?? code}); stopping everything`);
-      void stop(1);
-    }
-  });
-  children.push(child);
-  return child;
+// A child that dies (a crash, an OOM kill, a last-resort exit after a fault) is started again with
+// backoff; the others keep running (docs/decisions/019).
+const supervised = [
+  supervise("web", ["--import", "tsx", "app/server.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, onRestart }),
+  supervise("worker", ["--import", "tsx", "worker/index.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, onRestart }),
+];
+function onRestart(r: { name: string; code: number | null; signal: string | null; delayMs: number; restarts: number }) {
+  console.error(`${r.name} exited (${r.signal ?? r.code}); restarting in ${(r.delayMs / 1000).toFixed(1)} s (restart ${r.restarts})`);
 }
 
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  const exits = children.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise((r) => c.once("exit", r)));
-  for (const c of children) c.kill("SIGTERM");
-  const timer = setTimeout(() => children.forEach((c) => c.kill("SIGKILL")), 12_000);
-  await Promise.all(exits);
-  clearTimeout(timer);
+  await Promise.all(supervised.map((s) => s.stop(12_000)));
   await meili?.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 
-run("web", "app/server.ts");
-run("worker", "worker/index.ts");
 console.log(`parkmatch: http://localhost:${env.PORT ?? 3000}`);

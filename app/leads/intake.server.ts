@@ -1,8 +1,20 @@
 import { createHash } from "node:crypto";
-import type { Sql } from "~/db/db.server";
+import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import type { AssistFill, Lead, LeadChannel } from "~/domain/lead-schema";
 import type { Lng } from "~/i18n/lng";
+
+/** Thrown inside the intake transaction when a concurrent copy of the submission committed first. */
+class LostRace extends Error {}
+
+/**
+ * The reference `PM-<YYYYMMDD>-<n>` (Asia/Shanghai day): n zero-padded to four digits and longer once
+ * the day passes 9,999 leads (`…-10000`, `…-100000`), so a reference is never truncated and never
+ * repeats (`lpad` alone cuts `10000` to `1000`). Reads `day` and `n` of the counter row.
+ */
+function referenceSql(tx: TransactionSql) {
+  return tx`'PM-' || to_char(day, 'YYYYMMDD') || '-' || lpad(n::text, greatest(4, length(n::text)), '0')`;
+}
 
 export type StoredLead = { id: string; reference: string; created: boolean; requestHash: string | null };
 
@@ -33,35 +45,42 @@ export async function storeLead(
     const existing = await findBySubmissionKey(sql, key);
     if (existing) return existing;
   }
-  const stored = await sql.begin(async (tx) => {
-    const [{ reference }] = await tx<{ reference: string }[]>`
-      with today as (select (now() at time zone 'Asia/Shanghai')::date as day),
-      bump as (
-        insert into reference_counters (day, n) select day, 1 from today
-        on conflict (day) do update set n = reference_counters.n + 1
-        returning day, n
-      )
-      select 'PM-' || to_char(day, 'YYYYMMDD') || '-' || lpad(n::text, 4, '0') as reference from bump`;
-    const { lead } = input;
-    const rows = await tx<{ id: string; reference: string }[]>`
-      insert into leads (reference, source, lng, submission_key, request_hash, lead, raw, assist,
-                         phone, credit_code, company_name, industry, consent_at)
-      values (${reference}, ${input.source}, ${input.lng}, ${key}, ${input.requestHash ?? null},
-              ${tx.json(lead as never)}, ${tx.json((input.raw ?? {}) as never)}, ${tx.json(input.assist as never)},
-              ${lead.contact.phone}, ${lead.company.creditCode ?? null}, ${lead.company.name}, ${lead.use.industry},
-              ${lead.consent ? sql`now()` : null})
-      on conflict (submission_key) do nothing
-      returning id, reference`;
-    if (rows.length === 0) return null; // a concurrent copy won; read it after this transaction
-    // Indexing and matching run side by side: a recruiter's email never waits for the search index.
-    await enqueue(tx, "lead.index", [rows[0].id]);
-    await enqueue(tx, "lead.match", [rows[0].id]);
-    return { id: rows[0].id, reference: rows[0].reference, created: true, requestHash: input.requestHash ?? null };
-  });
-  if (stored) return stored;
-  const winner = key ? await findBySubmissionKey(sql, key) : null;
-  if (!winner) throw new Error("lead insert conflicted but no lead holds the submission key");
-  return winner;
+  let stored: StoredLead;
+  try {
+    stored = await sql.begin(async (tx) => {
+      const [{ reference }] = await tx<{ reference: string }[]>`
+        with today as (select (now() at time zone 'Asia/Shanghai')::date as day),
+        bump as (
+          insert into reference_counters (day, n) select day, 1 from today
+          on conflict (day) do update set n = reference_counters.n + 1
+          returning day, n
+        )
+        select ${referenceSql(tx)} as reference from bump`;
+      const { lead } = input;
+      const rows = await tx<{ id: string; reference: string }[]>`
+        insert into leads (reference, source, lng, submission_key, request_hash, lead, raw, assist,
+                           phone, credit_code, company_name, industry, consent_at)
+        values (${reference}, ${input.source}, ${input.lng}, ${key}, ${input.requestHash ?? null},
+                ${tx.json(lead as never)}, ${tx.json((input.raw ?? {}) as never)}, ${tx.json(input.assist as never)},
+                ${lead.contact.phone}, ${lead.company.creditCode ?? null}, ${lead.company.name}, ${lead.use.industry},
+                ${lead.consent ? sql`now()` : null})
+        on conflict (submission_key) do nothing
+        returning id, reference`;
+      // A concurrent copy won. Roll back, so this copy spends no reference number (the counter row
+      // is locked from the bump to the commit, so the copies queue there and each undoes its bump).
+      if (rows.length === 0) throw new LostRace();
+      // Indexing and matching run side by side: a recruiter's email never waits for the search index.
+      await enqueue(tx, "lead.index", [rows[0].id]);
+      await enqueue(tx, "lead.match", [rows[0].id]);
+      return { id: rows[0].id, reference: rows[0].reference, created: true, requestHash: input.requestHash ?? null };
+    });
+  } catch (error) {
+    if (!(error instanceof LostRace)) throw error;
+    const winner = key ? await findBySubmissionKey(sql, key) : null;
+    if (!winner) throw new Error("lead insert conflicted but no lead holds the submission key");
+    return winner;
+  }
+  return stored;
 }
 
 async function findBySubmissionKey(sql: Sql, key: string): Promise<StoredLead | null> {

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { supervise, type Supervised } from "../../app/cli/supervisor";
+import { createTestDatabase } from "../support/database";
+import { eventually, freePort } from "../support/services";
+
+// Issue 13, defect 1: under `npm start` one dead child stopped everything. The supervisor that
+// `npm start` (app/cli/start.ts) uses restarts a child that dies, with backoff, and leaves the others be.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+const running: Supervised[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase("supervisor");
+});
+afterAll(async () => {
+  await Promise.all(running.map((s) => s.stop(2_000)));
+  await db?.drop();
+});
+
+describe("npm start's supervisor", () => {
+  it("brings the web process back after kill -9, on the same port", async () => {
+    const port = await freePort();
+    const restarts: string[] = [];
+    const web = supervise("web", ["--import", "tsx", "app/server.ts"], {
+      env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent", DATABASE_URL: db.url, PORT: String(port) },
+      minDelayMs: 100,
+      onRestart: (r) => restarts.push(`${r.name}:${r.signal ?? r.code}`),
+    });
+    running.push(web);
+    const answers = async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/inquiry/received`).catch(() => null);
+      return res !== null && res.status === 200;
+    };
+    await eventually(answers, "the web process", 60_000);
+    const first = web.pid()!;
+    process.kill(first, "SIGKILL");
+    await eventually(async () => web.pid() !== undefined && web.pid() !== first && (await answers()), "the web process back after kill -9", 60_000);
+    expect(restarts).toEqual(["web:SIGKILL"]);
+    expect(web.restarts()).toBe(1);
+  }, 150_000);
+
+  it("keeps restarting a child that dies at once, each wait twice the last up to the cap, and stops on request", async () => {
+    const delays: number[] = [];
+    const crashing = supervise("crashing", ["-e", "process.exit(70)"], {
+      minDelayMs: 20,
+      maxDelayMs: 160,
+      onRestart: (r) => delays.push(r.delayMs),
+    });
+    running.push(crashing);
+    await eventually(async () => delays.length >= 6, "six restarts", 60_000);
+    await crashing.stop(1_000);
+    expect(delays.slice(0, 6)).toEqual([20, 40, 80, 160, 160, 160]);
+    const after = delays.length;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(delays.length).toBe(after); // stopped: no more restarts
+  }, 90_000);
+});
