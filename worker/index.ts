@@ -16,6 +16,7 @@ const running = await startWorker({
   relayPollMs: env.RELAY_POLL_MS,
   reconcileEveryMs: env.RECONCILE_EVERY_MS,
   smtpUrl: env.SMTP_URL,
+  smtpTimeoutMs: env.SMTP_TIMEOUT_MS,
   outboxDir: getOutboxDir(),
   appUrl: env.APP_URL,
   slaMinutes: env.ACCEPT_SLA_MINUTES,

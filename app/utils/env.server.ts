@@ -34,6 +34,7 @@ export const workerEnvSchema = z.object({
   INDEX_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(200),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365), // unsigned leads are anonymised after this (ADR 022)
   SMTP_URL: z.string().url().optional(),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(500).default(10_000), // connect/greeting; a whole send gets 6×, a send's lease 6× + 5 s
   MAIL_OUTBOX_DIR: z.string().optional(), // read through getOutboxDir()
   APP_URL: z.string().url().default("http://localhost:3000"),
 });
