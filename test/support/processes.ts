@@ -39,8 +39,8 @@ export type ManagedProcess = {
   /** The web's base URL (same port across restarts); undefined for a worker. */
   url?: string;
   child: () => ChildProcess;
-  /** Exits that nobody asked for (a crash): the fault suite fails on any. */
-  unexpectedExits: { code: number | null; signal: string | null; at: number }[];
+  /** Exits that nobody asked for (a crash), with the last lines it wrote to stderr: the fault suite fails on any. */
+  unexpectedExits: { code: number | null; signal: string | null; at: number; stderr: string }[];
   /** SIGKILL, as a crashing machine or an OOM killer would. */
   kill9: () => Promise<void>;
   /** Starts it again (same port, same environment) and waits until it is ready. */
@@ -80,10 +80,16 @@ export async function startProcess(kind: Kind, name: string, env: Record<string,
       expectingExit = false;
       child = spawn(process.execPath, ["--import", "tsx", kind === "web" ? "app/server.ts" : "worker/index.ts"], {
         env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...env, ...(port ? { PORT: String(port) } : {}) } as NodeJS.ProcessEnv,
-        stdio: ["ignore", "pipe", "inherit"],
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      // stderr is kept (the last 4 KB) rather than shown: warnings under injected faults are expected.
+      let stderr = "";
+      child.stderr!.on("data", (chunk: Buffer) => {
+        stderr = (stderr + chunk.toString("utf8")).slice(-4096);
       });
       let out = "";
       let ready = kind === "web";
+      // Readiness of a worker is its "worker started" line, so its LOG_LEVEL must let info through.
       child.stdout!.on("data", (chunk: Buffer) => {
         if (!ready) {
           out += chunk.toString("utf8");
@@ -92,13 +98,13 @@ export async function startProcess(kind: Kind, name: string, env: Record<string,
       });
       exited = new Promise<void>((resolve) =>
         child.once("exit", (code, signal) => {
-          if (!expectingExit) handle.unexpectedExits.push({ code, signal, at: Date.now() });
+          if (!expectingExit) handle.unexpectedExits.push({ code, signal, at: Date.now(), stderr });
           resolve();
         }),
       );
       const deadline = Date.now() + 60_000;
       for (;;) {
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited at start (${child.signalCode ?? child.exitCode})`);
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited at start (${child.signalCode ?? child.exitCode}):\n${stderr}`);
         if (kind === "web") {
           try {
             const res = await fetch(`${url}/inquiry/received`);
@@ -107,11 +113,16 @@ export async function startProcess(kind: Kind, name: string, env: Record<string,
             // not yet listening
           }
         } else if (ready) break;
-        if (Date.now() > deadline) throw new Error(`${name} did not start`);
+        if (Date.now() > deadline) throw new Error(`${name} did not start:\n${stderr}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },
   };
-  await handle.start();
+  try {
+    await handle.start();
+  } catch (error) {
+    await handle.kill9(); // never leave a half-started process behind
+    throw error;
+  }
   return handle;
 }
