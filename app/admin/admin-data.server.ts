@@ -1,3 +1,4 @@
+import { leadFlags, type LeadFlag } from "~/domain/lead-flags";
 import type { Sql } from "~/db/db.server";
 import { maskPhone } from "~/domain/phone";
 import { getLeadView } from "~/leads/lead-view.server";
@@ -123,6 +124,8 @@ export type LeadAudit = {
   product: string;
   need: { kind: string | null; deal: string | null; areaMinSqm: number | null; areaMaxSqm: number | null; regions: string[] };
   phoneMasked: string;
+  /** What the intake doubted (lead-flags.ts), for the admin to read. */
+  flags: LeadFlag[];
   events: RoutingEventRow[];
   matches: { spaceId: string; spaceTitle: string | null; parkId: string; parkName: string | null; score: number; conditional: boolean; reasons: (Bilingual & { kind: string })[]; foundBy: string }[];
   assignments: { id: string; parkId: string; parkName: string | null; recruiterId: string | null; recruiterName: string | null; channel: string | null; status: string; rule: string; reason: Bilingual; reroutes: number; acceptBy: string | null }[];
@@ -194,6 +197,7 @@ export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | n
       regions: Array.isArray(need.regions) ? need.regions.filter((r): r is string => typeof r === "string") : [],
     },
     phoneMasked: typeof lead.contact?.phone === "string" ? maskPhone(lead.contact.phone) : "",
+    flags: leadFlags(view.lead),
     events: parsedEvents.map((e) => ({
       id: e.id,
       at: e.at.toISOString(),

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 
@@ -23,23 +25,46 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-/** Applies every migration file not applied yet, in name order, each in its own transaction. */
-export async function migrate(databaseUrl: string): Promise<string[]> {
+/** A migration file that changed after it was applied: the database no longer matches the code. */
+export class EditedMigrationError extends Error {
+  constructor(readonly file: string) {
+    super(`migration ${file} was edited after it was applied; add a new migration instead`);
+  }
+}
+
+const checksum = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * Applies every migration file not applied yet, in name order, each in its own transaction.
+ * Each applied file's SHA-256 is kept: an applied migration whose file changed since is refused
+ * (EditedMigrationError) before anything runs. Rows from before checksums were kept get theirs now.
+ */
+export async function migrate(databaseUrl: string, dir: string = MIGRATIONS_DIR): Promise<string[]> {
   await ensureDatabase(databaseUrl);
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const applied: string[] = [];
   try {
     await sql`create table if not exists schema_migrations (version text primary key, applied_at timestamptz not null default now())`;
+    await sql`alter table schema_migrations add column if not exists checksum text`;
     // One migrator at a time (web, worker and tests may start together).
     await sql`select pg_advisory_lock(727274)`;
-    const done = new Set((await sql<{ version: string }[]>`select version from schema_migrations`).map((r) => r.version));
-    const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith(".sql")).sort();
+    const done = new Map((await sql<{ version: string; checksum: string | null }[]>`select version, checksum from schema_migrations`).map((r) => [r.version, r.checksum]));
+    const files = (await readdir(dir)).filter((f) => f.endsWith(".sql")).sort();
+    const texts = new Map<string, string>();
+    for (const file of files) texts.set(file, await readFile(join(dir, file), "utf8"));
+    for (const file of files) {
+      if (!done.has(file)) continue;
+      const sum = checksum(texts.get(file)!);
+      const kept = done.get(file);
+      if (kept == null) await sql`update schema_migrations set checksum = ${sum} where version = ${file}`;
+      else if (kept !== sum) throw new EditedMigrationError(file);
+    }
     for (const file of files) {
       if (done.has(file)) continue;
-      const text = await readFile(MIGRATIONS_DIR + file, "utf8");
+      const text = texts.get(file)!;
       await sql.begin(async (tx) => {
         await tx.unsafe(text);
-        await tx`insert into schema_migrations (version) values (${file})`;
+        await tx`insert into schema_migrations (version, checksum) values (${file}, ${checksum(text)})`;
       });
       applied.push(file);
     }

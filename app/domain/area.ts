@@ -51,6 +51,13 @@ export const AREA_UNITS: ReadonlyArray<readonly [string, number]> = [
   ["square meters", 1],
   ["square metre", 1],
   ["square metres", 1],
+  // Square feet (US/HK listings): 1 ft² = 0.09290304 ㎡ exactly.
+  ["sq ft", 0.09290304],
+  ["sq. ft", 0.09290304],
+  ["sq.ft", 0.09290304],
+  ["sqft", 0.09290304],
+  ["square feet", 0.09290304],
+  ["平方英尺", 0.09290304],
   ["亩", SQM_PER_MU],
   ["mu", SQM_PER_MU],
   // Larger land units: rare in a request, but misreading "5平方公里" as 5 ㎡ would be far worse.

@@ -2,11 +2,14 @@ import { z } from "zod";
 import type { Lng } from "~/i18n/lng";
 import { validationMessage, type ValidationKey } from "~/i18n/validation-messages";
 import { muToSqm, parseArea, sqmToMu } from "./area";
+import { FIELD_LIMITS, PLAUSIBLE_MAX } from "./field-limits";
+import { readFieldNumber, type FieldRole } from "./field-value";
+import type { LeadFlag } from "./lead-flags";
 import { isValidCreditCode, normalizeCreditCode } from "./credit-code";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { parseCount, parseWan } from "./money";
-import { parseNeedText, type NeedHints } from "./need-text";
-import { toHalfWidth } from "./numbers";
+import { planAssist, type AssistField } from "./need-assist";
+import { parseMoveInBy } from "./move-in";
 import { normalizePhone } from "./phone";
 import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "./units";
 
@@ -24,10 +27,11 @@ const LIMITS = {
   shortText: 100,
   longText: 2000,
   regions: 10,
-  areaSqm: 100_000_000, // 10 km² — far above any real park plot
-  wan: 100_000_000, // 1万亿元
-  employees: 10_000_000,
+  ...FIELD_LIMITS,
 } as const;
+
+/** Options of the schema; `now` is the clock that relative move-in dates ("下个月", "年底") count from. */
+export type LeadSchemaOptions = { now?: () => Date };
 
 /** A filled-in blank: which field the free-text assist set, to what, and from which words. */
 export type AssistFill = { field: string; value: string | number | boolean; text: string };
@@ -66,10 +70,25 @@ function looksNegative(s: string): boolean {
   return /^\s*[-−－]\s*[\d０-９一二两三四五六七八九十]/.test(s);
 }
 
-/** A non-negative measure typed as people type it: "5千", "５０００", "9米"; the parser knows the unit. */
-function measureNumber(m: Msg, parse: (s: string) => number | null, max: number, badKey: ValidationKey, required: boolean) {
+/** A typed value the field refused for a reason of its own (field-value.ts), carried to the message. */
+type Refused = { refused: "minOnly" | "maxOnly" };
+const isRefused = (v: unknown): v is Refused => typeof v === "object" && v !== null && "refused" in v;
+
+/** Reads a typed figure with its qualifiers ("约3000万元", "9米以上"); a refusal or the text itself when unread. */
+function readTyped(v: string, parse: (s: string) => number | null, role: FieldRole): unknown {
+  if (looksNegative(v)) return -1;
+  const r = readFieldNumber(v, parse, role);
+  if (r.ok) return r.value;
+  return r.reason === "number" ? v : ({ refused: r.reason } satisfies Refused);
+}
+
+/**
+ * A non-negative measure typed as people type it: "5千", "５０００", "9米", "9米以上", "约3000万元"; the
+ * parser knows the unit, the role says which qualifiers fit (field-value.ts).
+ */
+function measureNumber(m: Msg, parse: (s: string) => number | null, max: number, badKey: ValidationKey, required: boolean, role: FieldRole = "amount") {
   const number = z
-    .number({ error: (issue) => (issue.input === undefined ? m("required") : m(badKey)) })
+    .number({ error: (issue) => (issue.input === undefined ? m("required") : isRefused(issue.input) ? m(issue.input.refused) : m(badKey)) })
     .refine(Number.isFinite, m(badKey))
     .refine((n) => n >= 0, m("negative"))
     .refine((n) => n <= max, m("tooLarge"));
@@ -77,16 +96,14 @@ function measureNumber(m: Msg, parse: (s: string) => number | null, max: number,
   return z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
-      if (typeof v !== "string") return v;
-      if (looksNegative(v)) return -1;
-      return parse(v) ?? v;
+      return typeof v === "string" ? readTyped(v, parse, role) : v;
     },
     required ? number : number.optional(),
   );
 }
 
-function measure(m: Msg, parse: (s: string) => number | null, max: number, badKey: ValidationKey = "number") {
-  return measureNumber(m, parse, max, badKey, false);
+function measure(m: Msg, parse: (s: string) => number | null, max: number, role: FieldRole = "amount", badKey: ValidationKey = "number") {
+  return measureNumber(m, parse, max, badKey, false, role);
 }
 
 /**
@@ -95,19 +112,21 @@ function measure(m: Msg, parse: (s: string) => number | null, max: number, badKe
  */
 type AreaReading = { asSqm: number; asMu: number };
 
-function areaField(m: Msg) {
+function areaField(m: Msg, role: "min" | "max") {
   return z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
       if (typeof v === "number") return { asSqm: v, asMu: muToSqm(v) };
       if (typeof v !== "string") return v;
-      if (looksNegative(v)) return { asSqm: -1, asMu: -1 };
-      const asSqm = parseArea(v, "sqm");
-      const asMu = parseArea(v, "mu");
-      return asSqm === null || asMu === null ? v : { asSqm, asMu };
+      const asSqm = readTyped(v, (s) => parseArea(s, "sqm"), role);
+      const asMu = readTyped(v, (s) => parseArea(s, "mu"), role);
+      if (isRefused(asSqm)) return asSqm;
+      return typeof asSqm === "number" && typeof asMu === "number" ? { asSqm, asMu } : v;
     },
     z
-      .custom<AreaReading>((v) => typeof v === "object" && v !== null && Number.isFinite((v as AreaReading).asSqm), { error: m("area") })
+      .custom<AreaReading>((v) => typeof v === "object" && v !== null && Number.isFinite((v as AreaReading).asSqm), {
+        error: (issue) => (isRefused(issue.input) ? m(issue.input.refused) : m("area")),
+      })
       .refine((v) => v.asSqm >= 0, m("negative"))
       .refine((v) => v.asSqm <= LIMITS.areaSqm, m("tooLarge"))
       .optional(),
@@ -144,30 +163,33 @@ function group<T extends z.ZodRawShape>(m: Msg, shape: T) {
   return z.preprocess((v) => (v === undefined || v === null ? {} : v), z.object(shape, { error: m("invalid") }));
 }
 
-export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
+export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options: LeadSchemaOptions = {}) {
   const m: Msg = (key, params) => validationMessage(lng, key, params);
   const onWeb = channel === "web";
+  const now = options.now ?? (() => new Date());
 
   const need = group(m, {
     kind: choice(m, NEED_KINDS, true),
     deal: choice(m, NEED_DEALS, true),
     areaUnit: z.preprocess((v) => blankToUndefined(v) ?? "sqm", z.enum(AREA_UNITS, { error: m("choose") })),
-    areaMin: areaField(m),
-    areaMax: areaField(m),
+    areaMin: areaField(m, "min"),
+    areaMax: areaField(m, "max"),
     regions: regions(m),
+    // "2027-03", "2027年3月", and relative words ("尽快", "年底", "明年3月", "三个月内") from the clock.
     moveInBy: z.preprocess(
-      (v) => (typeof v === "string" ? toHalfWidth(v).trim().replace(/[./年]/, "-").replace(/月$/, "") : v),
+      (v) => {
+        const b = blankToUndefined(v);
+        return typeof b === "string" ? parseMoveInBy(b, now()) ?? b : b;
+      },
       z
         .string({ error: m("month") })
-        .regex(/^(20\d\d)-(0?[1-9]|1[0-2])$/, m("month"))
-        .transform((s) => s.replace(/-(\d)$/, "-0$1"))
-        .optional()
-        .or(z.literal("").transform(() => undefined)),
+        .regex(/^20\d\d-(0[1-9]|1[0-2])$/, m("month"))
+        .optional(),
     ),
-    ceilingMinM: measure(m, parseCeilingM, 100),
-    floorLoadMinKg: measure(m, parseFloorLoadKg, 100_000),
-    powerMinKva: measure(m, parsePowerKva, 1_000_000),
-    craneMinT: measure(m, parseCraneT, 2_000),
+    ceilingMinM: measure(m, parseCeilingM, LIMITS.ceilingMinM, "min"),
+    floorLoadMinKg: measure(m, parseFloorLoadKg, LIMITS.floorLoadMinKg, "min"),
+    powerMinKva: measure(m, parsePowerKva, LIMITS.powerMinKva, "min"),
+    craneMinT: measure(m, parseCraneT, LIMITS.craneMinT, "min"),
     singleStorey: flag(m),
     notes: optionalText(m, LIMITS.longText),
   });
@@ -231,14 +253,17 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
   const consent = onWeb ? z.preprocess((v) => v === "on" || v === "true" || v === true, z.literal(true, { error: m("consent") })) : flag(m);
 
   return z
-    .object({
-      need,
-      use,
-      tax,
-      company,
-      contact,
-      consent,
-    })
+    .object(
+      {
+        need,
+        use,
+        tax,
+        company,
+        contact,
+        consent,
+      },
+      { error: m("invalid") },
+    )
     // The area check runs even while other fields still have errors, so every error shows at once.
     .superRefine(
       (lead, ctx) => {
@@ -248,22 +273,22 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
       { when: (payload) => areaFieldsParsed(payload.value) },
     )
     .transform((lead) => {
-      const { minSqm, maxSqm, hints, textOf } = resolveArea(lead.need);
+      const { minSqm, maxSqm, plan } = resolveArea(lead.need);
       const unit = lead.need.areaUnit;
       const assist: AssistFill[] = [];
-      if (lead.need.areaMin === undefined && lead.need.areaMax === undefined) {
-        const text = textOf("areaMinSqm") || textOf("areaMaxSqm");
-        if (minSqm !== undefined) assist.push({ field: "need.areaMin", value: toUnit(minSqm, unit), text });
-        if (maxSqm !== undefined) assist.push({ field: "need.areaMax", value: toUnit(maxSqm, unit), text });
-      }
-      // Free-text assist: numbers in the notes fill the blanks, never what the person filled in.
+      // Free-text assist: numbers in the notes fill the blanks, never what the person filled in
+      // (need-assist.ts decides, the form shows the same plan).
       const filled = { ...lead.need };
-      for (const field of ["ceilingMinM", "floorLoadMinKg", "powerMinKva", "craneMinT", "singleStorey"] as const) {
-        if (filled[field] === undefined && hints[field] !== undefined) {
-          (filled as Record<string, unknown>)[field] = hints[field];
-          assist.push({ field: `need.${field}`, value: hints[field] as number | boolean, text: textOf(field) });
+      for (const fill of plan.fills) {
+        if (fill.field === "areaMinSqm" || fill.field === "areaMaxSqm") {
+          const field = fill.field === "areaMinSqm" ? "need.areaMin" : "need.areaMax";
+          assist.push({ field, value: toUnit(fill.value as number, unit), text: fill.text });
+        } else {
+          (filled as Record<string, unknown>)[fill.field] = fill.value;
+          assist.push({ field: `need.${fill.field}`, value: fill.value, text: fill.text });
         }
       }
+      const flags: LeadFlag[] = [...plan.unread, ...implausible(lead.tax)];
 
       return {
         lead: {
@@ -279,26 +304,48 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web") {
           company: lead.company,
           contact: { ...lead.contact, phone: lead.contact.phone.value, phoneKind: lead.contact.phone.kind },
           consent: lead.consent === true,
+          flags,
         },
         assist,
       };
     });
 }
 
-type NeedAreaInput = { areaUnit: "sqm" | "mu"; areaMin?: AreaReading; areaMax?: AreaReading; notes?: string };
+/** Figures that pass the field's limits but not a sanity check: kept as typed, flagged (field-limits.ts). */
+function implausible(tax: Partial<Record<string, number | undefined>>): LeadFlag[] {
+  const out: LeadFlag[] = [];
+  for (const [field, max] of Object.entries(PLAUSIBLE_MAX)) {
+    const value = tax[field.slice("tax.".length)];
+    if (value !== undefined && value > max) out.push({ field, code: "implausible", text: field === "tax.employees" ? String(value) : `${value} 万元` });
+  }
+  return out;
+}
+
+type NeedAreaInput = {
+  areaUnit: "sqm" | "mu";
+  areaMin?: AreaReading;
+  areaMax?: AreaReading;
+  notes?: string;
+} & Partial<Record<Exclude<AssistField, "areaMinSqm" | "areaMaxSqm">, unknown>>;
+
+/** The need fields the person typed something into (the assist leaves those alone). */
+function filledFields(need: NeedAreaInput): Set<string> {
+  const names = ["areaMin", "areaMax", "ceilingMinM", "floorLoadMinKg", "powerMinKva", "craneMinT", "singleStorey"] as const;
+  return new Set(names.filter((n) => need[n] !== undefined));
+}
 
 /** The wanted area in ㎡: typed bounds first; only when both are blank, the area read from the notes. */
 function resolveArea(need: NeedAreaInput) {
   const pick = (r: AreaReading | undefined) => (r === undefined ? undefined : need.areaUnit === "mu" ? r.asMu : r.asSqm);
-  const { hints, found } = need.notes ? parseNeedText(need.notes) : { hints: {} as NeedHints, found: [] };
-  const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
+  const plan = planAssist(need.notes, filledFields(need));
+  const fromNotes = (f: AssistField) => plan.fills.find((x) => x.field === f)?.value as number | undefined;
   let minSqm = pick(need.areaMin);
   let maxSqm = pick(need.areaMax);
   if (minSqm === undefined && maxSqm === undefined) {
-    minSqm = hints.areaMinSqm;
-    maxSqm = hints.areaMaxSqm;
+    minSqm = fromNotes("areaMinSqm");
+    maxSqm = fromNotes("areaMaxSqm");
   }
-  return { minSqm, maxSqm, hints, textOf };
+  return { minSqm, maxSqm, plan };
 }
 
 function areaIssue({ minSqm, maxSqm }: { minSqm?: number; maxSqm?: number }): ValidationKey | null {

@@ -1,28 +1,36 @@
-import { parseChineseNumber, toHalfWidth } from "./numbers";
+import { fold } from "./fold-text";
+import { parseChineseNumber } from "./numbers";
 
 /**
- * A money amount in 万元. People type "300", "300万", "300万元", "1.5亿" or "5千万" into a 万元 field;
- * the unit they write wins over the field's unit, so "300万" is 300 (万元), not 3,000,000.
+ * A money amount in 万元, as typed into a 万元 field: "300", "300万", "300万元", "1.5亿", "5千万", "一个亿",
+ * "1.5个亿", "一亿一千万", "8千3万", "五萬", "¥5,000,000", "5000000元".
+ *
+ * The amount is read as ONE number, magnitudes included ("一亿一千万" = 110,000,000). Its unit is 元 when
+ * the person wrote a magnitude word (万/亿 — "300万" is 3,000,000 元), a currency sign (¥ ￥ RMB CNY
+ * 人民币) or the suffix 元/块; only a bare figure ("300", "5千") is in the field's own unit, 万元.
+ * 萬/億 are folded to 万/亿 first, so "1000萬" is 1000 万元, never ×10,000 on top.
+ * Not a number → null. Qualifiers (约, 余, 以上) are the caller's business (field-value.ts).
  */
 export function parseWan(input: string): number | null {
-  let s = toHalfWidth(input).replace(/\s+/g, "").replace(/人民币|RMB|CNY|¥|￥/gi, "");
+  let s = fold(input).replace(/\s+/g, "");
+  let yuan = false;
+  s = s.replace(/^(?:人民币|rmb|cny|¥|￥)|(?:人民币|rmb|cny)$/g, () => {
+    yuan = true;
+    return "";
+  });
+  s = s.replace(/(?:元|块钱|块)(?:人民币|rmb)?$/, () => {
+    yuan = true;
+    return "";
+  });
   if (s === "") return null;
-  let factor = 1;
-  if (/亿元?$/.test(s)) {
-    factor = 10_000;
-    s = s.replace(/亿元?$/, "");
-  } else if (/万元?$/.test(s)) {
-    s = s.replace(/万元?$/, "");
-  } else if (/元$/.test(s)) {
-    factor = 1 / 10_000;
-    s = s.replace(/元$/, "");
-  }
+  if (/[万亿]/.test(s)) yuan = true;
   const n = parseChineseNumber(s);
-  return n === null ? null : n * factor;
+  if (n === null) return null;
+  return yuan ? Number((n / 10_000).toPrecision(15)) : n;
 }
 
-/** Plain counts (employees): Arabic or Chinese numerals, 人 allowed. */
+/** Plain counts (employees): Arabic or Chinese numerals, 人/名/位 allowed. */
 export function parseCount(input: string): number | null {
-  const s = toHalfWidth(input).replace(/\s+/g, "").replace(/人$/, "");
+  const s = fold(input).replace(/\s+/g, "").replace(/(?:人|名|位)$/, "");
   return s === "" ? null : parseChineseNumber(s);
 }

@@ -10,16 +10,20 @@ function area(sqm: number, kind: NeedHints["kind"]): string {
   return kind === "land" ? `${formatMu(sqmToMu(sqm))}（${formatSqm(sqm)}）` : formatSqm(sqm);
 }
 
-/** What the free-text assist understood, as short phrases the person can check. */
-export function describeNeedHints(h: NeedHints, lng: Lng): string[] {
+/**
+ * What the free-text assist understood, as short phrases the person can check. `areaKind` is the kind the
+ * person chose (land areas are also shown in 亩); it is not a hint and is not listed.
+ */
+export function describeNeedHints(h: NeedHints, lng: Lng, areaKind: NeedHints["kind"] = h.kind): string[] {
   const zh = lng === "zh";
   const out: string[] = [];
   if (h.kind) out.push(zh ? `类型：${KIND.zh[h.kind]}` : `kind: ${KIND.en[h.kind]}`);
   if (h.deal) out.push(zh ? `方式：${DEAL.zh[h.deal]}` : `deal: ${DEAL.en[h.deal]}`);
   const { areaMinSqm: lo, areaMaxSqm: hi } = h;
-  if (lo !== undefined && hi !== undefined) out.push(zh ? `面积 ${lo === hi ? area(lo, h.kind) : `${area(lo, h.kind)}–${area(hi, h.kind)}`}` : `area ${lo === hi ? area(lo, h.kind) : `${area(lo, h.kind)}–${area(hi, h.kind)}`}`);
-  else if (lo !== undefined) out.push(zh ? `面积 ≥ ${area(lo, h.kind)}` : `area ≥ ${area(lo, h.kind)}`);
-  else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, h.kind)}` : `area ≤ ${area(hi, h.kind)}`);
+  const k = areaKind;
+  if (lo !== undefined && hi !== undefined) out.push(zh ? `面积 ${lo === hi ? area(lo, k) : `${area(lo, k)}–${area(hi, k)}`}` : `area ${lo === hi ? area(lo, k) : `${area(lo, k)}–${area(hi, k)}`}`);
+  else if (lo !== undefined) out.push(zh ? `面积 ≥ ${area(lo, k)}` : `area ≥ ${area(lo, k)}`);
+  else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, k)}` : `area ≤ ${area(hi, k)}`);
   if (h.singleStorey !== undefined) out.push(zh ? (h.singleStorey ? "单层" : "多层可") : h.singleStorey ? "single-storey" : "multi-storey ok");
   if (h.ceilingMinM !== undefined) out.push(zh ? `层高 ≥ ${h.ceilingMinM}m` : `ceiling ≥ ${h.ceilingMinM} m`);
   if (h.floorLoadMinKg !== undefined) out.push(zh ? `承重 ≥ ${h.floorLoadMinKg}kg/㎡` : `floor load ≥ ${h.floorLoadMinKg} kg/㎡`);

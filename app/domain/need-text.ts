@@ -1,5 +1,8 @@
 import { parseArea } from "./area";
-import { parseChineseNumber, toHalfWidth } from "./numbers";
+import { comparisonAfter, comparisonBefore, type Comparison } from "./comparison";
+import { FIELD_LIMITS } from "./field-limits";
+import { foldText } from "./fold-text";
+import { parseNumberRange } from "./numbers";
 import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "./units";
 
 /**
@@ -23,8 +26,9 @@ export type NeedHints = {
 export type NeedHintFound = { field: keyof NeedHints; value: NeedHints[keyof NeedHints]; text: string };
 
 // ---------------------------------------------------------------------------------------------
-// Building blocks (regex sources). All matching runs on a half-width, ASCII-lower-cased copy whose
-// positions equal the original's, so snippets are cut from what the person actually typed.
+// Building blocks (regex sources). All matching runs on the folded text (fold-text.ts: Simplified,
+// half-width, one dash and one tilde, lower-case); its position map cuts snippets from what the person
+// actually typed.
 
 const CN = "零〇一二两俩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億";
 /**
@@ -34,17 +38,17 @@ const CN = "零〇一二两俩三四五六七八九十百千万亿壹贰叁肆�
  * starts, so a long run is scanned once rather than from each of its positions.
  */
 const NUM = `(?<![0-9${CN}])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|[${CN}]|点(?=[0-9零〇一二两三四五六七八九]))+`;
-/** Range separators: 3000-5000, 3000~5000, 三到五千, 3000 to 5000. */
-const SEP = `\\s*(?:-|~|〜|—|–|到|至|\\bto\\b|\\band\\b)\\s*`;
+/** Range separators: 3000-5000, 3000~5000, 三到五千, 3000 to 5000 (every dash and tilde is folded to - and ~). */
+const SEP = `\\s*(?:-|~|到|至|\\bto\\b|\\band\\b)\\s*`;
 /** Filler allowed between a keyword and its number ("层高要求不低于9米"); never digits or punctuation. */
 const GAP = `[^0-9${CN}，。；;,!?！？、\\n]{0,8}?`;
-/** Trailing "or more" words, only so that the quoted snippet reads naturally. */
-const OR_MORE = `(?:\\s*(?:及以上|或以上|以上|起|\\+|or more|or above))?`;
+/** Trailing comparison words, so that the quoted snippet reads naturally (their meaning: comparison.ts). */
+const OR_MORE = `(?:\\s*(?:及以上|或以上|以上|起|\\+|or more|or above|及以下|或以下|以下|以内|之内|左右|上下))?`;
 
 const AREA_UNIT =
-  "(?:平方公里|平方公尺|平方米|平方|平米|平(?![台均整衡安价])|方(?![面案向便式法位圆可协])|㎡|m2|m²|sqm|sq\\.?\\s?m\\b\\.?" +
+  "(?:平方英尺|平方公里|平方公尺|平方米|平方|平米|平(?![台均整衡安价])|方(?![面案向便式法位圆可协])|㎡|m2|m²|sqm|sq\\.?\\s?ft\\b|sqft|square\\s+feet|sq\\.?\\s?m\\b\\.?" +
   "|square\\s+met(?:er|re)s?|亩|mu\\b|公顷|hectares?|ha\\b|km2|km²)";
-const CEILING_UNIT = "(?:米|公尺|毫米|厘米|mm|cm|m(?![a-z0-9²]))";
+const CEILING_UNIT = "(?:米|公尺|毫米|厘米|英尺|mm|cm|ft\\b|feet\\b|foot\\b|m(?![a-z0-9²]))";
 const MASS_UNIT = "(?:吨|公斤|千克|kg|tons?\\b|-?\\s?tons?\\b|t(?![a-z]))";
 const PER_AREA = "(?:\\s*(?:/|每)\\s*(?:平方米|平米|平方|平|㎡|m2|m²|sqm))";
 const POWER_UNIT = "(?:千伏安|kva|mva|兆伏安|千瓦(?!时)|kw(?!h)|兆瓦(?!时)|mw(?!h))";
@@ -53,7 +57,8 @@ const CRANE_WORD = "(?:行车|吊车|天车|航吊|行吊|桥吊|龙门吊|起�
 /** `low…high unit` (unit optional on the low end) or `value unit`; named groups lo, loU, hi, v, u. */
 function quantity(unit: string, unitOptional = false): string {
   const q = unitOptional ? "?" : "";
-  return `(?:(?<lo>${NUM})\\s*(?<loU>${unit})?${SEP}(?<hi>${NUM})\\s*(?<hiU>${unit})${q}|(?<v>${NUM})\\s*(?<u>${unit})${q})`;
+  const half = unitOptional ? "" : "(?<half>半)?";
+  return `(?:(?<lo>${NUM})\\s*(?<loU>${unit})?${SEP}(?<hi>${NUM})\\s*(?<hiU>${unit})${q}|(?<v>${NUM})\\s*(?<u>${unit})${q}${half})`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -61,9 +66,6 @@ function quantity(unit: string, unitOptional = false): string {
 
 const MAGNITUDE = /[十拾百佰千仟万萬亿億]+$/;
 const MAG_VALUE: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1e3, 仟: 1e3, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
-/** "两三千", "七八千", "三五千": two neighbouring digits + magnitude are a spoken range. */
-const PAIR = /^([一二两三四五六七八九])([二三四五六七八九])([十百千万]+)$/;
-const PAIR_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 function magnitudeOf(tok: string): number {
   const m = MAGNITUDE.exec(tok);
@@ -71,24 +73,16 @@ function magnitudeOf(tok: string): number {
 }
 
 /**
- * A token as [low, high]. Greedy tokens may swallow a preceding word ("统一五千" → "一五千"), so when the
- * whole token is not a number its longest numeric tail is used.
+ * A token as [low, high] (numbers.ts parseNumberRange: spoken ranges such as 一千五六百 or 七八 give two
+ * ends). Greedy tokens may swallow a preceding word ("统一五千" → "一五千"), so when the whole token is not
+ * a number its longest numeric tail is used.
  */
 function readToken(raw: string): [number, number] | null {
   const tok = raw.replace(/[,.]+$/, "");
-  const pair = PAIR.exec(tok);
-  if (pair) {
-    const a = PAIR_DIGIT[pair[1]];
-    const b = PAIR_DIGIT[pair[2]];
-    if (b === a + 1 || (a === 3 && b === 5)) {
-      const mag = magnitudeOf(pair[3]);
-      return [a * mag, b * mag];
-    }
-  }
   // Real numbers are short; bounding the tail search keeps junk input ("一一一…") cheap.
   for (let i = Math.max(0, tok.length - 24); i < tok.length; i++) {
-    const n = parseChineseNumber(tok.slice(i));
-    if (n !== null) return [n, n];
+    const r = parseNumberRange(tok.slice(i));
+    if (r !== null) return r;
   }
   return null;
 }
@@ -116,7 +110,8 @@ type Groups = Record<string, string | undefined>;
 function readQuantity(g: Groups): { lo: number; hi: number; loUnit: string; unit: string } | null {
   if (g.v !== undefined) {
     const r = readToken(g.v);
-    return r && { lo: r[0], hi: r[1], loUnit: g.u ?? "", unit: g.u ?? "" };
+    const half = g.half ? 0.5 : 0; // "十八亩半" = 18.5 亩
+    return r && { lo: r[0] + half, hi: r[1] + half, loUnit: g.u ?? "", unit: g.u ?? "" };
   }
   const unit = g.hiU ?? g.loU ?? "";
   const r = readRange(g.lo!, g.hi!, g.loU === undefined);
@@ -137,17 +132,24 @@ function round2(n: number): number {
 
 const KIND_WORDS: Array<[NonNullable<NeedHints["kind"]>, RegExp]> = [
   ["factory", /厂房|车间|工厂|生产基地|\bfactor(?:y|ies)\b|\bplants?\b|\bworkshops?\b/g],
-  ["land", /土地|用地|地块|拿地|摘牌|\bland\b|\bplots?\b/g],
+  ["land", /土地|用地|地块|拿地|买地|购地|(?<=亩)地|摘牌|\bland\b|\bplots?\b/g],
   ["office", /办公|写字楼|\boffices?\b/g],
   ["warehouse", /仓库|仓储|物流|库房|冷库|\bwarehouses?\b|\bstorage\b|\blogistics\b/g],
 ];
 
-/** 采购 (procurement) and 购物 are not purchases of property. */
-const LEASE_WORDS = /租|\brent(?:al|ing)?\b|\bleas(?:e|ing)\b/g;
-const BUY_WORDS = /买|(?<!采)购(?!物)|出售|租售|拿地|摘牌|\bbuy(?:ing)?\b|\bpurchas(?:e|ing)\b/g;
+/** 采购 (procurement) and 购物 are not purchases of property; 租售 names both on purpose. */
+const LEASE_WORDS = /租(?!售)|\brent(?:al|ing)?\b|\bleas(?:e|ing)\b/g;
+const BUY_WORDS = /买|(?<!采)购(?!物)|出售|拿地|摘牌|\bbuy(?:ing)?\b|\bpurchas(?:e|ing)\b/g;
+const EITHER_WORDS = /租售|租买|买租|\blease or buy\b|\brent or buy\b|\bbuy or (?:rent|lease)\b/g;
+/** A negation right before a deal word: 只买不租, 不考虑购买, 不想租, no buying. */
+const DEAL_NEGATION = /(?:不|不要|不想|不考虑|不接受|不能|无需|不用|不打算|\bno\b|\bnot\b|\bwithout\b)\s*(?:考虑)?\s*$/;
 
-const SINGLE_STOREY = /单层|(?<![第每])一层|single[-\s]?stor(?:e)?y|one[-\s]?stor(?:e)?y|single[-\s]?floor/g;
+const SINGLE_STOREY =
+  /单层|(?<![第每0-9二两三四五六七八九十])一层(?!\s*(?:做|作|用|是|为|放|办|生|仓|车间|层高|面积|高|有|[0-9]))|single[-\s]?stor(?:e)?y|one[-\s]?stor(?:e)?y|single[-\s]?floor/g;
+const SINGLE_NEGATED = /(?:不要|不需要|不一定|不必|不限|非)\s*$/;
 const MULTI_STOREY = /多层|multi[-\s]?stor(?:e)?y|multistor(?:e)?y/g;
+/** A storey count of two or more ("三层的厂房", "2层", "两层楼") is a multi-storey building, not 单层. */
+const FLOOR_COUNT = /(?<![第每0-9一二两三四五六七八九十])(?:[二两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|[1-9][0-9])\s*(?:层|楼)(?!\s*高|楼?\s*做)(?:楼|的|厂房|建筑|框架)?|\b(?:[2-9]|two|three|four|five)[-\s]stor(?:e)?y\b/g;
 
 function firstMatch(re: RegExp, s: string): RegExpExecArray | null {
   re.lastIndex = 0;
@@ -161,27 +163,40 @@ type Span = [number, number];
 class Extraction {
   readonly hints: NeedHints = {};
   readonly found: NeedHintFound[] = [];
+  readonly unread: Span[] = [];
   private readonly claimed: Span[] = [];
 
   constructor(
     readonly original: string,
     readonly s: string,
+    private readonly at: number[],
   ) {}
+
+  /** What the person typed for a span of the folded text. */
+  snippet([a, b]: Span): string {
+    return this.original.slice(this.at[a], this.at[b]).trim();
+  }
 
   set<K extends keyof NeedHints>(field: K, value: NeedHints[K], span: Span): void {
     this.hints[field] = value;
-    this.found.push({ field, value, text: this.original.slice(span[0], span[1]).trim() });
+    this.found.push({ field, value, text: this.snippet(span) });
   }
 
   claim(span: Span): void {
     this.claimed.push(span);
   }
 
+  /** A figure the parser saw but will not use: told to the recruiter, never guessed. */
+  reject(span: Span, numSpan: Span): void {
+    this.unread.push(span);
+    this.claim(numSpan);
+  }
+
   isClaimed([a, b]: Span): boolean {
     return this.claimed.some(([c, d]) => a < d && c < b);
   }
 
-  /** First match of `re` whose number span is unclaimed and that `accept` takes. */
+  /** Matches of `re` in order whose number span is unclaimed, until `accept` takes one. */
   each(re: RegExp, accept: (m: RegExpExecArray, numSpan: Span) => boolean): void {
     re.lastIndex = 0;
     for (let m = re.exec(this.s); m; m = re.exec(this.s)) {
@@ -191,6 +206,19 @@ class Extraction {
       re.lastIndex = Math.max(m.index + 1, numSpan[1]);
     }
   }
+
+  /** The comparison around a number: the words of its clause before it, and right after its match. */
+  qualifier(numSpan: Span, end: number): { cmp: Comparison | null; start: number; end: number } {
+    const clause = this.s.slice(Math.max(0, numSpan[0] - 16), numSpan[0]).split(/[，。；;,!?！？、\n]/).pop()!;
+    const pre = comparisonBefore(clause);
+    const post = comparisonAfter(this.s.slice(end));
+    // The word after the figure is closer to it and wins ("至少…5000平以内" is contradictory anyway).
+    return {
+      cmp: post?.cmp ?? pre?.cmp ?? null,
+      start: pre ? numSpan[0] - pre.length : numSpan[0],
+      end: post ? end + post.length : end,
+    };
+  }
 }
 
 /** Where the numbers of a match are (named group `q` wraps them; regexes use the `d` flag). */
@@ -199,7 +227,10 @@ function numberSpan(m: RegExpExecArray): Span {
   return q ? [q[0], q[1]] : [m.index, m.index + m[0].length];
 }
 
-// Crane first: "10吨行车" must never become a floor load or anything else.
+// Crane first: "10吨行车" must never become a floor load or anything else. "16/3.2t" is main/auxiliary hook.
+const HOOKS = `(?<q>(?<v>${NUM})\\s*/\\s*${NUM}\\s*(?<u>${MASS_UNIT}))`;
+const CRANE_HOOKS_BEFORE = new RegExp(`${HOOKS}\\s*(?:的|级)?\\s*(?:桥式|门式|单梁|双梁)?\\s*${CRANE_WORD}`, "gd");
+const CRANE_HOOKS_AFTER = new RegExp(`${CRANE_WORD}[^0-9${CN}，。；;,!?！？、\\n]{0,8}?${HOOKS}`, "gd");
 const CRANE_BEFORE = new RegExp(
   `(?<q>${quantity(MASS_UNIT)})\\s*(?:的|级)?\\s*(?:桥式|门式|单梁|双梁)?\\s*${CRANE_WORD}`,
   "gd",
@@ -221,33 +252,39 @@ const POWER_AFTER_KEYWORD = new RegExp(`${POWER_KEYWORD}${GAP}(?<q>${quantity(PO
 /** kVA is unambiguous on its own; kW without a keyword may be a machine's rating, so it needs one. */
 const POWER_KVA = new RegExp(`(?<q>${quantity("(?:千伏安|kva|mva|兆伏安)")})${OR_MORE}`, "gd");
 
-const CEILING_KEYWORD = "(?:层高|净高|檐高|檐口高度?|挑高|ceiling(?:\\s+height)?|clear\\s+height)";
+const CEILING_KEYWORD = "(?:层高|楼高|净高|檐高|檐口高度?|挑高|ceiling(?:\\s+height)?|clear\\s+height)";
 const CEILING_AFTER_KEYWORD = new RegExp(`${CEILING_KEYWORD}${GAP}(?<q>${quantity(CEILING_UNIT, true)})${OR_MORE}`, "gd");
 const CEILING_BEFORE_KEYWORD = new RegExp(`(?<q>${quantity(CEILING_UNIT)})${OR_MORE}\\s*(?:的)?\\s*(?:${CEILING_KEYWORD}|高|ceiling|high)`, "gd");
-/** "层高不超过6米" is a limit, not a minimum: leave it to a human. */
-const MAX_WORDS = /不超过|不高于|不大于|最多|以下|以内|至多|at most|no more than|max/;
 
-// Area: prefix and suffix qualifiers decide which bounds a single value sets.
+// Area.
 const AREA_RE = new RegExp(`(?<q>${quantity(`(?:(?:多|余)\\s*)?${AREA_UNIT}`)})`, "gd");
 const AREA_KEYWORD_BARE = new RegExp(
   `(?:面积|建筑面积|占地|\\barea\\b)${GAP}(?<q>${quantity(AREA_UNIT, true)})(?![0-9${CN}])`,
   "gd",
 );
-const PREFIX = new RegExp(
-  "(?:(?<min>不少于|不低于|不小于|至少|最少|起码|最低|大于|超过|多于|≥|>=|>|(?<![a-z])(?:at least|min(?:imum)?\\.?|over|more than|above|from))" +
-    "|(?<max>不超过|不大于|不高于|最多|至多|小于|低于|少于|≤|<=|<|(?<![a-z])(?:at most|up to|no more than|max(?:imum)?\\.?|under|below|less than|within))" +
-    "|(?<about>大约|大概|约|差不多|~|(?<![a-z])(?:approx(?:imately|\\.)?|about|around|roughly)))" +
-    "\\s*(?:要|需要|需|为|是|在|达到)?\\s*$",
+/**
+ * 方 is m³ after water, gas, discharge or capacity words ("日用水量200方", "年用气量100万方"): a volume, not an
+ * area. Looked for in the same clause before the figure.
+ */
+const VOLUME_CONTEXT = /(?:用水|用气|排水|排污|污水|废水|水量|气量|蒸汽|天然气|产能|土方|混凝土|砼|方量|water|gas)[^，。；;,!?！？、\n]{0,8}$/;
+
+/** Figures in a unit of ours that no extractor used: reported, never guessed. */
+const ANY_FIGURE = new RegExp(
+  `(?<q>(?:${NUM}|[几数]+[十百千万]+)\\s*(?:${AREA_UNIT}|${POWER_UNIT}|(?:吨|公斤|kg)${PER_AREA}?|(?:吨|t)\\s*(?:的|级)?\\s*${CRANE_WORD}))` +
+    `|(?:${CEILING_KEYWORD}|${LOAD_KEYWORD}|${POWER_KEYWORD}|面积)${GAP}(?<q2>(?:${NUM}|[几数]+[十百千万]+)\\s*(?:${CEILING_UNIT}|${MASS_UNIT}|${POWER_UNIT}|${AREA_UNIT})?)`,
+  "gd",
 );
-const SUFFIX =
-  /^\s*(?:的)?\s*(?:(?<about>左右|上下|附近|approx(?:imately|\.)?)|(?<min>及以上|或以上|以上|起|\+|or more|or above|and above|and up|plus)|(?<max>以内|之内|以下|内|or less|or below|or under|max))/;
 
 // ---------------------------------------------------------------------------------------------
 
-export function parseNeedText(text: string): { hints: NeedHints; found: NeedHintFound[] } {
-  // toHalfWidth maps 1:1 and the lower-casing is ASCII-only, so indices match `text`.
-  const s = toHalfWidth(text).replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const x = new Extraction(text, s);
+/**
+ * `hints`: fields read from the notes, always within the fields' own limits (field-limits.ts);
+ * `found`: for each hint the words it came from, as typed; `unread`: figures seen but not used (out of
+ * limits, an upper limit where a minimum is asked, unreadable like 几千平), as typed.
+ */
+export function parseNeedText(text: string): { hints: NeedHints; found: NeedHintFound[]; unread: string[] } {
+  const { s, at } = foldText(text);
+  const x = new Extraction(text, s, at);
 
   extractKind(x);
   extractDeal(x);
@@ -257,8 +294,10 @@ export function parseNeedText(text: string): { hints: NeedHints; found: NeedHint
   extractPower(x);
   extractCeiling(x);
   extractArea(x);
+  findUnread(x);
 
-  return { hints: x.hints, found: x.found };
+  const unread = [...x.unread].sort((a, b) => a[0] - b[0]).map((span) => x.snippet(span));
+  return { hints: x.hints, found: x.found, unread: [...new Set(unread)].filter(Boolean) };
 }
 
 /** The kind named first wins: "厂房带办公" is a factory with some office space. */
@@ -271,34 +310,60 @@ function extractKind(x: Extraction): void {
   if (best) x.set("kind", best.kind, [best.m.index, best.m.index + best.m[0].length]);
 }
 
+/** Deal words with their negation read: "只买不租" is buy, "不考虑购买，只租" lease, "租售均可" either. */
 function extractDeal(x: Extraction): void {
-  const lease = firstMatch(LEASE_WORDS, x.s);
-  const buy = firstMatch(BUY_WORDS, x.s);
-  // "租售" mentions both on purpose; the buy list carries it so that it lands on "either".
-  if (lease && buy) {
-    const a = Math.min(lease.index, buy.index);
-    const b = Math.max(lease.index + lease[0].length, buy.index + buy[0].length);
-    x.set("deal", "either", [a, b]);
-  } else if (lease) x.set("deal", "lease", [lease.index, lease.index + lease[0].length]);
-  else if (buy) x.set("deal", "buy", [buy.index, buy.index + buy[0].length]);
+  const mentions = (re: RegExp) => {
+    const out: { span: Span; negated: boolean }[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(x.s); m; m = re.exec(x.s)) {
+      out.push({ span: [m.index, m.index + m[0].length], negated: DEAL_NEGATION.test(x.s.slice(Math.max(0, m.index - 6), m.index)) });
+    }
+    return out;
+  };
+  const either = mentions(EITHER_WORDS).filter((m) => !m.negated);
+  const lease = mentions(LEASE_WORDS);
+  const buy = mentions(BUY_WORDS);
+  const leaseYes = lease.find((m) => !m.negated);
+  const buyYes = buy.find((m) => !m.negated);
+  const leaseNo = lease.some((m) => m.negated);
+  const buyNo = buy.some((m) => m.negated);
+  const wantLease = leaseYes && !leaseNo;
+  const wantBuy = buyYes && !buyNo;
+  if (either.length > 0 && !leaseNo && !buyNo) return x.set("deal", "either", either[0].span);
+  if (wantLease && wantBuy) {
+    const a = Math.min(leaseYes.span[0], buyYes.span[0]);
+    const b = Math.max(leaseYes.span[1], buyYes.span[1]);
+    return x.set("deal", "either", [a, b]);
+  }
+  if (wantLease) return x.set("deal", "lease", leaseYes.span);
+  if (wantBuy) return x.set("deal", "buy", buyYes.span);
 }
 
 /**
- * Any mention of 多层 means single storey is not a hard requirement, even next to 单层 ("单层多层均可"):
- * a wrong `true` would silently exclude spaces, a wrong `false` only filters less.
+ * Any mention of 多层 or of a storey count of two or more means single storey is not a hard requirement,
+ * even next to 单层 ("单层多层均可", "三层的厂房，一层做生产"): a wrong `true` would silently exclude
+ * spaces, a wrong `false` only filters less.
  */
 function extractStorey(x: Extraction): void {
-  const multi = firstMatch(MULTI_STOREY, x.s);
+  const multi = firstMatch(MULTI_STOREY, x.s) ?? firstMatch(FLOOR_COUNT, x.s);
   if (multi) return x.set("singleStorey", false, [multi.index, multi.index + multi[0].length]);
-  const single = firstMatch(SINGLE_STOREY, x.s);
-  if (single) x.set("singleStorey", true, [single.index, single.index + single[0].length]);
+  SINGLE_STOREY.lastIndex = 0;
+  for (let m = SINGLE_STOREY.exec(x.s); m; m = SINGLE_STOREY.exec(x.s)) {
+    if (SINGLE_NEGATED.test(x.s.slice(Math.max(0, m.index - 4), m.index))) continue;
+    return x.set("singleStorey", true, [m.index, m.index + m[0].length]);
+  }
 }
 
-/** For every "…Min" figure a range means "at least the low end". */
+type MinField = "craneMinT" | "floorLoadMinKg" | "powerMinKva" | "ceilingMinM";
+
+/**
+ * For every "…Min" figure a range means "at least the low end". An upper limit ("层高不能超过6米") is not a
+ * minimum requirement, and a value outside the field's limits is never filled: both are reported.
+ */
 function extractMin(
   x: Extraction,
   res: RegExp[],
-  field: "craneMinT" | "floorLoadMinKg" | "powerMinKva" | "ceilingMinM",
+  field: MinField,
   parse: (s: string) => number | null,
   extra?: (m: RegExpExecArray, numSpan: Span) => boolean,
 ): void {
@@ -312,7 +377,13 @@ function extractMin(
       if (lo === null || hi === null) return false;
       const v = Math.min(lo, hi);
       if (v <= 0) return false;
-      x.set(field, round2(v), [m.index, m.index + m[0].length]);
+      const span: Span = [m.index, m.index + m[0].length];
+      const qual = x.qualifier(numSpan, numSpan[1]);
+      if (qual.cmp === "max" || v > FIELD_LIMITS[field]) {
+        x.reject([Math.min(span[0], qual.start), Math.max(span[1], qual.end)], numSpan);
+        return false;
+      }
+      x.set(field, round2(v), span);
       x.claim(numSpan);
       return true;
     });
@@ -320,7 +391,7 @@ function extractMin(
 }
 
 function extractCrane(x: Extraction): void {
-  extractMin(x, [CRANE_BEFORE, CRANE_AFTER], "craneMinT", parseCraneT);
+  extractMin(x, [CRANE_HOOKS_BEFORE, CRANE_HOOKS_AFTER, CRANE_BEFORE, CRANE_AFTER], "craneMinT", parseCraneT);
 }
 
 function extractFloorLoad(x: Extraction): void {
@@ -334,13 +405,13 @@ function extractPower(x: Extraction): void {
 }
 
 function extractCeiling(x: Extraction): void {
-  const notMax = (m: RegExpExecArray) => !MAX_WORDS.test(m[0]);
-  extractMin(x, [CEILING_AFTER_KEYWORD, CEILING_BEFORE_KEYWORD], "ceilingMinM", parseCeilingM, notMax);
+  extractMin(x, [CEILING_AFTER_KEYWORD, CEILING_BEFORE_KEYWORD], "ceilingMinM", parseCeilingM);
 }
 
 /**
- * The first area mention wins. A range sets both bounds; a single value sets both unless a qualifier
- * says otherwise: 左右/约 (about) = ±10%, 以上/至少/起 = min only, 以内/不超过 = max only, 五千多 = min.
+ * The first area mention wins. A range (also a spoken one: 一千五六百平) sets both bounds; a single value
+ * sets both unless the comparison around it says otherwise (comparison.ts): about (左右/约) = ±10%,
+ * at least (以上/不低于/不能低于/起码/最小/大于等于, 五千多) = min only, at most (以内/不超过/不能大于) = max only.
  */
 function extractArea(x: Extraction): void {
   const tryRe = (re: RegExp) =>
@@ -352,6 +423,10 @@ function extractArea(x: Extraction): void {
       if (!q) return false;
       const unit = q.unit.replace(/^(?:多|余)\s*/, "");
       const more = unit !== q.unit;
+      if (/^方$|^$/.test(unit) && VOLUME_CONTEXT.test(x.s.slice(0, numSpan[0]))) {
+        x.claim(numSpan); // a volume in m³: nothing of ours, and not unread either
+        return false;
+      }
       const perUnit = parseArea(`1${unit}`, "sqm");
       const perLoUnit = parseArea(`1${q.loUnit.replace(/^(?:多|余)\s*/, "")}`, "sqm");
       if (perUnit === null || perLoUnit === null) return false;
@@ -364,17 +439,19 @@ function extractArea(x: Extraction): void {
       let start = m.index;
       let end = m.index + m[0].length;
       if (g.v !== undefined && q.lo === q.hi) {
-        const pre = PREFIX.exec(before);
-        const post = SUFFIX.exec(x.s.slice(end));
-        const qual = post?.groups ?? pre?.groups;
-        if (pre) start = numSpan[0] - pre[0].length;
-        if (post) end += post[0].length;
-        if (qual?.about) {
+        const qual = x.qualifier(numSpan, end);
+        start = Math.min(start, qual.start);
+        end = qual.end;
+        if (qual.cmp === "about") {
           // 左右 / 约 = "about": we read it as ±10% so the match search has a range to work with.
           lo = (q.lo * perUnit * 9) / 10;
           hi = (q.lo * perUnit * 11) / 10;
-        } else if (qual?.min || more) hi = undefined;
-        else if (qual?.max) lo = undefined;
+        } else if (qual.cmp === "min" || (more && qual.cmp !== "max")) hi = undefined;
+        else if (qual.cmp === "max") lo = undefined;
+      }
+      if (Math.max(lo ?? 0, hi ?? 0) > FIELD_LIMITS.areaSqm) {
+        x.reject([start, end], numSpan);
+        return false;
       }
       if (lo !== undefined) x.set("areaMinSqm", round2(lo), [start, end]);
       if (hi !== undefined) x.set("areaMaxSqm", round2(hi), [start, end]);
@@ -383,4 +460,16 @@ function extractArea(x: Extraction): void {
     });
   tryRe(AREA_RE);
   if (x.hints.areaMinSqm === undefined && x.hints.areaMaxSqm === undefined) tryRe(AREA_KEYWORD_BARE);
+}
+
+function findUnread(x: Extraction): void {
+  ANY_FIGURE.lastIndex = 0;
+  for (let m = ANY_FIGURE.exec(x.s); m; m = ANY_FIGURE.exec(x.s)) {
+    const q = m.indices?.groups?.q ?? m.indices?.groups?.q2;
+    if (!q || q[0] === q[1]) continue;
+    const span: Span = [q[0], q[1]];
+    if (x.isClaimed(span)) continue;
+    if (/^方/.test(x.s.slice(span[0]).replace(/^[^方]*?(?=方)/, "")) && VOLUME_CONTEXT.test(x.s.slice(0, span[0]))) continue;
+    x.reject(m.indices?.groups?.q2 ? [m.index, span[1]] : span, span);
+  }
 }

@@ -1,3 +1,5 @@
+import { fold } from "./fold-text";
+
 /**
  * Numbers as Chinese users type them: full-width digits from Chinese IMEs (５０００), Chinese numerals
  * (五千, 一万二, 两千五) and mixtures (1.5万, 5千). Everything here is pure and synchronous.
@@ -86,8 +88,9 @@ function parseNumeral(s: string): number | null {
       pending = { v: tok.v, single: tok.single };
       sawDigit = true;
     } else if (tok.t === "small") {
-      // Only 十 may stand without a digit: "十五" = 15 (and colloquially "一百十" = 110).
-      const d = pending ? pending.v : tok.v === 10 ? 1 : null;
+      // Only 十 may stand without a digit ("十五" = 15, colloquially "一百十" = 110), and at the very
+      // start 百/千 too: "百二" = 120, "千三" = 1300 (spoken short forms of 一百二 / 一千三).
+      const d = pending ? pending.v : tok.v === 10 || (cur === 0 && wan === 0 && yi === 0 && !sawDigit) ? 1 : null;
       if (d === null || tok.v >= lastSmall) return null;
       cur += d * tok.v;
       lastSmall = tok.v;
@@ -97,7 +100,7 @@ function parseNumeral(s: string): number | null {
       sawDigit = true;
     } else if (tok.v === 1e4) {
       if (seenWan || (!pending && cur === 0)) return null;
-      wan = cur + (pending ? pending.v : 0);
+      wan = cur + sectionTail(pending, zeroGap, lastScale, true);
       cur = 0;
       pending = null;
       lastSmall = Infinity;
@@ -105,7 +108,7 @@ function parseNumeral(s: string): number | null {
       zeroGap = false;
       seenWan = true;
     } else {
-      const section = wan * 1e4 + cur + (pending ? pending.v : 0);
+      const section = wan * 1e4 + cur + sectionTail(pending, zeroGap, lastScale, true);
       if (seenYi || section === 0) return null;
       yi = section;
       wan = 0;
@@ -119,18 +122,24 @@ function parseNumeral(s: string): number | null {
     }
   }
   if (!sawDigit) return null;
-  if (pending) {
-    // Colloquial abbreviation: a single trailing digit right after a unit means the next lower unit
-    // ("两千五" = 2500, "一万二" = 12000, "三千二" = 3200). "一万200" stays 10200.
-    if (pending.single && !zeroGap && lastScale >= 10) cur += (pending.v * lastScale) / 10;
-    else cur += pending.v;
-  }
-  return yi * 1e8 + wan * 1e4 + cur;
+  return yi * 1e8 + wan * 1e4 + cur + sectionTail(pending, zeroGap, lastScale);
+}
+
+/**
+ * The digit that ends a section. Colloquially a single digit right after a unit means the next lower
+ * unit: "两千五" = 2500, "一万二" = 12000, and before 万/亿 too: "8千3万" = 8300万 (not 8003万).
+ * "一万200" stays 10200 and "一千零三万" stays 1003万 (the 零 says the digit is a unit digit).
+ */
+function sectionTail(pending: { v: number; single: boolean } | null, zeroGap: boolean, lastScale: number, closing = false): number {
+  if (!pending) return 0;
+  // Closing a section with 万/亿, only a unit inside that section counts: "3亿2万" is 3亿零2万.
+  if (pending.single && !zeroGap && lastScale >= 10 && (!closing || lastScale < 1e4)) return (pending.v * lastScale) / 10;
+  return pending.v;
 }
 
 /** A trailing magnitude after a decimal: "一点五万", "三点二亿", "二点五千". */
 const TRAILING_MAGNITUDE = /^([十拾百佰千仟]?)([万萬亿億]?)$/;
-const FRACTION_DIGIT = /^[0-9零〇一二三四五六七八九]/;
+const FRACTION_DIGIT = /^[0-9零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]/;
 
 /** Round away binary noise such as 2.3 × 10000 = 22999.999999999996 (15 significant digits are exact). */
 function clean(n: number): number {
@@ -142,13 +151,13 @@ function clean(n: number): number {
  * (5千, 1.5万, 1万2千). A leading - / + / 负 sign is accepted. Anything else → null.
  */
 export function parseChineseNumber(s: string): number | null {
-  let str = toHalfWidth(s).trim();
+  let str = fold(s).trim();
   let sign = 1;
   if (/^[-+负]/.test(str)) {
     if (str[0] !== "+") sign = -1;
     str = str.slice(1).trim();
   }
-  if (str === "") return null;
+  if (str === "" || /^[百佰千仟]$/.test(str)) return null;
 
   if (ARABIC.test(str)) return sign * Number(str.replace(/,/g, ""));
 
@@ -182,19 +191,49 @@ export function parseQuantity(
   units: ReadonlyArray<readonly [suffix: string, factor: number]>,
   bareFactor: number,
 ): number | null {
-  const s = toHalfWidth(input)
-    .replace(/[A-Z]/g, (c) => c.toLowerCase())
-    .replace(/\s+/g, " ")
-    .trim();
+  const s = fold(input).replace(/\s+/g, " ").trim();
   if (s === "") return null;
   const sorted = [...units].sort((a, b) => b[0].length - a[0].length);
+  // "一亩半" / "十八亩半": 半 after the unit is half of that unit.
+  const half = /半$/.test(s) ? 0.5 : 0;
+  const body = half ? s.slice(0, -1).trim() : s;
   for (const [suffix, factor] of sorted) {
-    if (s.length > suffix.length && s.endsWith(suffix)) {
-      const n = parseChineseNumber(s.slice(0, -suffix.length));
-      if (n !== null) return n < 0 ? null : clean(n * factor);
+    if (body.length > suffix.length && body.endsWith(suffix)) {
+      const n = parseChineseNumber(body.slice(0, -suffix.length));
+      if (n !== null) return n < 0 ? null : clean((n + half) * factor);
     }
   }
+  if (half) return null;
   const n = parseChineseNumber(s);
   if (n === null || n < 0) return null;
   return clean(n * bareFactor);
+}
+
+const PAIR_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/**
+ * A number as [low, high]: a plain number gives [n, n]; a spoken approximate range gives its two ends.
+ * Spoken ranges put two neighbouring digits where one digit belongs: 七八 (7–8), 两三千 (2000–3000),
+ * 一两千 (1000–2000), 三五千 (3000–5000), 三十五六 (35–36), 一千五六百 (1500–1600), 一万二三千
+ * (12000–13000), 两千七八百 (2700–2800), 一千五六 (1500–1600, the colloquial tail). Each end is the
+ * number with the pair replaced by one of its digits, so every other rule of the numeral still applies.
+ * Not a number or a range → null.
+ */
+export function parseNumberRange(s: string): [number, number] | null {
+  const str = fold(s).trim();
+  const pairs = [...str.matchAll(/(?<![零〇])([一二两三四五六七八九])([二两三四五六七八九])/g)].filter((m) => {
+    const a = PAIR_DIGITS[m[1]];
+    const b = PAIR_DIGITS[m[2]];
+    return b === a + 1 || (a === 3 && b === 5);
+  });
+  if (pairs.length === 1) {
+    const m = pairs[0];
+    const head = str.slice(0, m.index);
+    const tail = str.slice(m.index + 2);
+    const lo = parseChineseNumber(head + m[1] + tail);
+    const hi = parseChineseNumber(head + m[2] + tail);
+    if (lo !== null && hi !== null && lo < hi) return [lo, hi];
+  }
+  const n = parseChineseNumber(str);
+  return n === null ? null : [n, n];
 }

@@ -1,3 +1,4 @@
+import { fold } from "./fold-text";
 import { parseQuantity } from "./numbers";
 
 /**
@@ -59,10 +60,23 @@ const CEILING_UNITS: Units = [
   ["毫米", 0.001],
   ["cm", 0.01],
   ["厘米", 0.01],
+  // US listings quote clear height in feet ("clear height 32 ft"): 1 ft = 0.3048 m exactly.
+  ["ft", 0.3048],
+  ["feet", 0.3048],
+  ["foot", 0.3048],
+  ["英尺", 0.3048],
 ];
 
+/**
+ * A bare height of 1000 or more can only be millimetres (drawings write 层高9000): no building has a
+ * 1000 m storey. Below that a bare number is metres.
+ */
+export const BARE_MM_FROM = 1000;
+
 export function parseCeilingM(s: string): number | null {
-  return parseQuantity(s, CEILING_UNITS, 1);
+  const n = parseQuantity(s, CEILING_UNITS, 1);
+  if (n === null) return null;
+  return parseQuantity(s, [], 1) !== null && n >= BARE_MM_FROM ? n / 1000 : n;
 }
 
 const CRANE_UNITS: Units = [
@@ -72,6 +86,12 @@ const CRANE_UNITS: Units = [
   ["tons", 1],
 ];
 
+/**
+ * Crane capacity in t. "16/3.2t" (main/auxiliary hook, GB/T 14405 notation) is a 16 t crane: the main
+ * hook is the first figure.
+ */
 export function parseCraneT(s: string): number | null {
+  const hooks = /^\s*([^/]+?)\s*\/\s*[0-9.]+\s*(t|吨|tons?)?\s*$/i.exec(fold(s));
+  if (hooks) return parseQuantity(`${hooks[1]}${hooks[2] ?? ""}`, CRANE_UNITS, 1);
   return parseQuantity(s, CRANE_UNITS, 1);
 }

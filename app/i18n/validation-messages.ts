@@ -16,7 +16,9 @@ const zh = {
   areaOrder: "最小面积不能大于最大面积",
   industry: "请选择行业大类（国民经济行业分类 GB/T 4754-2017，如 C39）",
   email: "邮箱格式不正确",
-  month: "请按 年-月 填写，例如 2027-03",
+  month: "请按 年-月 填写，例如 2027-03，也可写“尽快”“年底”“明年3月”“三个月内”",
+  minOnly: "此项填最低要求；“以下”“不超过”这样的上限请写在补充说明里",
+  maxOnly: "此项填上限；“以上”“至少”这样的下限请填在最小面积里",
   consent: "请阅读并同意个人信息处理说明后提交",
   integer: "请输入整数",
   invalid: "格式不正确",
@@ -47,7 +49,9 @@ const en: Record<ValidationKey, string> = {
   areaOrder: "The minimum area must not be larger than the maximum",
   industry: "Choose an industry division (GB/T 4754-2017, e.g. C39)",
   email: "This email address is not valid",
-  month: "Use year-month, e.g. 2027-03",
+  month: "Use year-month, e.g. 2027-03, or words such as 'as soon as possible' or 'within 3 months'",
+  minOnly: "This field is a minimum; write an upper limit ('at most …') in the notes",
+  maxOnly: "This field is a maximum; put a lower limit ('at least …') in the minimum area",
   consent: "Please read and accept the personal information notice",
   integer: "Enter a whole number",
   invalid: "Invalid value",
@@ -64,4 +68,9 @@ const en: Record<ValidationKey, string> = {
 export function validationMessage(lng: Lng, key: ValidationKey, params: Record<string, string | number> = {}): string {
   const text: string = (lng === "en" ? en : zh)[key];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
+}
+
+/** Every message template of one language (for the test that no library default reaches a person). */
+export function validationTemplates(lng: Lng): string[] {
+  return Object.values(lng === "en" ? en : zh);
 }

@@ -7,8 +7,8 @@ import { CheckboxField, ChoiceField, SelectField, TextareaField, TextField, type
 import { getSql } from "~/db/db.server";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
 import { AREA_UNITS, createLeadSchema, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
+import { planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
-import { parseNeedText } from "~/domain/need-text";
 import { lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
@@ -103,7 +103,12 @@ export default function InquiryForm() {
   const m = (f: unknown) => f as FieldMeta;
 
   const [notes, setNotes] = useState(typeof need.notes.initialValue === "string" ? need.notes.initialValue : "");
-  const understood = notes ? describeNeedHints(parseNeedText(notes).hints, lng) : [];
+  // Exactly what the schema will store from the notes (need-assist.ts), never more: no kind or deal, and
+  // nothing for a field the person filled in.
+  const typedNeed = Object.entries({ areaMin: need.areaMin, areaMax: need.areaMax, ceilingMinM: need.ceilingMinM, floorLoadMinKg: need.floorLoadMinKg, powerMinKva: need.powerMinKva, craneMinT: need.craneMinT, singleStorey: need.singleStorey });
+  const filled = new Set(typedNeed.filter(([, f]) => typeof f.value === "string" && f.value.trim() !== "").map(([name]) => name));
+  const plan = planAssist(notes, filled);
+  const understood = describeNeedHints(planHints(plan), lng, need.kind.value === "land" ? "land" : undefined);
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
   const { hotline } = useRootData();
 
@@ -156,6 +161,11 @@ export default function InquiryForm() {
             {understood.length > 0 ? (
               <p className="understood" aria-live="polite">
                 {t("need.understood")} {understood.join(lng === "en" ? "; " : "；")}
+              </p>
+            ) : null}
+            {plan.unread.length > 0 ? (
+              <p className="understood" aria-live="polite">
+                {t("need.unread")} {plan.unread.map((f) => f.text).join(lng === "en" ? "; " : "；")}
               </p>
             ) : null}
           </fieldset>

@@ -5,6 +5,7 @@ import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminT
 import { getSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { industryLabel } from "~/domain/industries";
+import { describeFlag } from "~/i18n/flag-messages";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl, type Lng } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";
@@ -99,6 +100,18 @@ export default function AdminLead() {
               </>
             )}
           </dd>
+          {a.flags.length > 0 ? (
+            <>
+              <dt>{t("lead.flags")}</dt>
+              <dd>
+                <ul className="flags">
+                  {a.flags.map((f, i) => (
+                    <li key={i}>{describeFlag(lng, f)}</li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
         </dl>
       </section>
 

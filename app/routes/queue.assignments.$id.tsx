@@ -3,7 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AdminSection, DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
+import { leadFlags } from "~/domain/lead-flags";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { describeFlag } from "~/i18n/flag-messages";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
@@ -42,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     company: lead.company.name, contactName: lead.contact.name, phone: formatPhoneForDisplay(lead.contact.phone), product: lead.use.product,
     industry: leadIndustryLabel(lead), need: { kind: lead.need.kind, deal: lead.need.deal, area: needAreaText(lead) },
     tax: lead.tax.annualTaxWan ?? null, notes: lead.need.notes ?? null, spaces: d.spaces,
+    flags: leadFlags(lead).map((f) => describeFlag(lng, f)),
     intents: mine ? allowedIntents(d.status) : [],
     flash: url.searchParams.get("stale") ? ("stale" as const) : url.searchParams.get("done") ? ("done" as const) : null,
   };
@@ -118,6 +121,18 @@ export default function AssignmentPage() {
           <>
             <dt>{t("a.notes")}</dt>
             <dd>{d.notes}</dd>
+          </>
+        ) : null}
+        {d.flags.length > 0 ? (
+          <>
+            <dt>{t("a.flags")}</dt>
+            <dd>
+              <ul className="flags">
+                {d.flags.map((f, i) => (
+                  <li key={i}>{f}</li>
+                ))}
+              </ul>
+            </dd>
           </>
         ) : null}
       </dl>

@@ -4,6 +4,10 @@ import { singleton } from "./singleton.server";
 
 export type HealthReport = { ok: boolean; components: Record<"postgres" | "redis" | "meilisearch", { ok: boolean; error?: string }> };
 
+// A component that refuses answers at once; only a hung one costs the full wait. The wait is long
+// enough that a busy machine (a full CPU, a GC pause) is not reported as a component that is down.
+const CHECK_TIMEOUT_MS = 5_000;
+
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
 }
@@ -11,7 +15,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 function healthRedis(url: string): Redis {
   return singleton("health-redis", () => {
     // Fails fast: a health check must answer even while Redis is away.
-    const client = new Redis(url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: 1_000, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 2_000) });
+    const client = new Redis(url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: CHECK_TIMEOUT_MS, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 2_000) });
     client.on("error", () => {});
     return client;
   });
@@ -29,14 +33,14 @@ async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; error?:
 export async function checkHealth(env: { REDIS_URL: string; MEILI_URL: string }): Promise<HealthReport> {
   const redis = healthRedis(env.REDIS_URL);
   const [postgres, redisResult, meilisearch] = await Promise.all([
-    check(() => withTimeout(getSql()`select 1`, 2_000, "postgres")),
+    check(() => withTimeout(getSql()`select 1`, CHECK_TIMEOUT_MS, "postgres")),
     check(async () => {
-      if (redis.status === "wait" || redis.status === "end") await withTimeout(redis.connect(), 1_500, "redis");
-      const pong = await withTimeout(redis.ping(), 1_500, "redis");
+      if (redis.status === "wait" || redis.status === "end") await withTimeout(redis.connect(), CHECK_TIMEOUT_MS, "redis");
+      const pong = await withTimeout(redis.ping(), CHECK_TIMEOUT_MS, "redis");
       if (pong !== "PONG") throw new Error(`unexpected reply ${pong}`);
     }),
     check(async () => {
-      const res = await fetch(`${env.MEILI_URL}/health`, { signal: AbortSignal.timeout(1_500) });
+      const res = await fetch(`${env.MEILI_URL}/health`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
     }),
   ]);

@@ -3,7 +3,8 @@ import { importInventory } from "~/inventory/import.server";
 import { createSearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
-import { createTestDatabase } from "../support/database";
+import { createSql } from "~/db/db.server";
+import { migrate } from "~/db/migrate.server";
 import { validLeadJson } from "../support/leads";
 import { startProcess, type ManagedProcess } from "../support/processes";
 import { startPrivateMeili, startPrivateRedis } from "../support/services";
@@ -96,7 +97,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultReport> {
   const say = options.progress ?? (() => {});
   const started = Date.now();
-  const db = await createTestDatabase(`faults_${process.pid}`);
+  const db = await createFaultDatabase(`parkmatch_faults_${process.pid}_${Date.now().toString(36)}`);
   const redis0 = await startPrivateRedis();
   let redis = redis0;
   const meili = await startPrivateMeili();
@@ -240,10 +241,25 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
     await redis.stop();
     await meili.cleanup();
     await db.drop();
-    const server = postgres(new URL("/postgres", db.url).toString(), { max: 1, onnotice: () => {} });
-    await server.unsafe(`drop database if exists "${new URL(db.url).pathname.slice(1)}" with (force)`).catch(() => {});
-    await server.end();
   }
+}
+
+/** The run's own database (migrated), dropped again by `drop`. Works outside vitest (npm run test:faults). */
+async function createFaultDatabase(name: string) {
+  const server = "postgres://postgres@127.0.0.1:5432"; // the machine's server, as every test database
+  const url = `${server}/${name}`;
+  await migrate(url); // creates the database
+  const sql = createSql(url, { max: 4 });
+  return {
+    url,
+    sql,
+    drop: async () => {
+      await sql.end({ timeout: 2 });
+      const admin = postgres(`${server}/postgres`, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
+      await admin.end();
+    },
+  };
 }
 
 /** POST one submission (API with Idempotency-Key, or the form with its submission key); its reference once acknowledged. */

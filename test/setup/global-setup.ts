@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startMeilisearch } from "../../search/launcher";
-import { dropTestDatabases } from "../support/database";
+import { dropTestDatabases, testDatabasePrefix } from "../support/database";
 import { assertNoPhonesInLog } from "../support/log-scan";
 import { ensureRemixBuild } from "../support/remix-build";
 
@@ -16,6 +16,8 @@ export default async function setup(project: TestProject) {
   const meili = await startMeilisearch({ dataDir: dir, quiet: true });
   project.provide("meiliUrl", meili.url);
   project.provide("meiliKey", meili.masterKey);
+  const dbPrefix = testDatabasePrefix(project.name);
+  project.provide("dbPrefix", dbPrefix);
   // Every process of the run (test files, the web and worker processes they start) appends its log
   // lines here; the teardown fails the run when one carries a full phone number (ADR 022).
   const logFile = join(dir, "run-logs.ndjson");
@@ -23,10 +25,10 @@ export default async function setup(project: TestProject) {
   ensureRemixBuild();
   return async () => {
     await meili.stop();
-    await dropTestDatabases();
+    await dropTestDatabases(dbPrefix);
     try {
       const { lines } = assertNoPhonesInLog(logFile);
-      console.log(`log scan: ${lines} log lines of the run, no full phone number`);
+      console.log(`log scan (${project.name}): ${lines} log lines, no full phone number`);
     } catch (error) {
       process.exitCode = 1; // vitest reports a teardown error but would still exit 0
       throw error;
@@ -53,6 +55,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     meiliUrl: string;
     meiliKey: string;
+    dbPrefix: string;
     logFile: string;
   }
 }

@@ -189,3 +189,28 @@ describe("parseNeedText: found snippets", () => {
     );
   });
 });
+
+describe("parseNeedText: what it reports instead of guessing (未能识别)", () => {
+  it.each<[string, string[]]>([
+    ["面积大概几千平", ["面积大概几千平"]],
+    ["要好几千平方米的厂房", ["几千平方米"]],
+    ["层高不能超过6米", ["层高不能超过6米"]],
+    ["层高不要超过7米，承重2吨", ["层高不要超过7米"]],
+    ["配电最多500kva", ["配电最多500kva"]],
+    ["层高200米", ["层高200米"]],
+    ["500万平方公里的地", ["500万平方公里"]],
+    ["行车5000吨", ["行车5000吨"]],
+    ["3000平方米的厂房，2000平的办公", ["2000平"]],
+    ["日用水量200方", []], // m³, known and not ours
+    ["年产值5000万元，员工200人", []],
+    ["需要单层厂房五千平左右，层高9米以上，配电1000千伏安，要有10吨行车", []],
+  ])("%j → unread %j", (text, unread) => {
+    expect(parseNeedText(text).unread).toEqual(unread);
+  });
+
+  it("quotes snippets as the person typed them (Traditional, full-width, long dashes)", () => {
+    const { found } = parseNeedText("廠房１５００――２０００平，樓高９米");
+    expect(found.find((f) => f.field === "areaMinSqm")?.text).toBe("１５００――２０００平");
+    expect(found.find((f) => f.field === "ceilingMinM")?.text).toBe("樓高９米");
+  });
+});

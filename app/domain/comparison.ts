@@ -1,0 +1,83 @@
+/**
+ * The small grammar of comparison phrases around a figure, shared by the free-text assist and the number
+ * fields (both read folded text, see fold-text.ts). A phrase is read whole, negation included:
+ *
+ *   [negation] comparator [等于]   不低于 / 不能低于 / 不得少于 → at least;  不超过 / 不要超过 / 不能大于 → at most
+ *                                  低于 / 小于 → at most;  超过 / 大于 / 大于等于 → at least
+ *   fixed words                    至少 起码 最少 最低 最小 ≥ → at least;  最多 至多 最大 最高 ≤ → at most
+ *   suffixes                       以上 及以上 起 多 余 + → at least;  以下 以内 之内 → at most;  左右 上下 → about
+ *
+ * followed by filler such as 要/需要/得/为/是/在/达到 ("起码得2000平", "最小要2000平").
+ */
+export type Comparison = "min" | "max" | "about";
+
+const NEG = "(?:不能|不要|不得|不可以|不可|不应|不宜|不会|不需要|别|不|(?<![a-z])(?:not|no))";
+const LESS = "(?:低于|少于|小于|短于|矮于|窄于|(?<![a-z])(?:less\\s+than|lower\\s+than|smaller\\s+than|under|below))";
+const MORE = "(?:超过|高于|大于|多于|超出|(?<![a-z])(?:more\\s+than|greater\\s+than|larger\\s+than|higher\\s+than|over|above|exceeding))";
+const MIN_WORDS = "(?:至少|起码|最少|最低|最小|不小于|≥|>=|(?<![a-z])(?:at\\s+least|min(?:imum)?\\.?|from))";
+const MAX_WORDS = "(?:最多|至多|最大|最高|封顶|≤|<=|(?<![a-z])(?:at\\s+most|up\\s+to|max(?:imum)?\\.?|within))";
+const ABOUT_WORDS = "(?:大约|大概|约|差不多|将近|接近|近|~|(?<![a-z])(?:approx(?:imately|\\.)?|about|around|roughly|circa|ca\\.))";
+const FILLER = "(?:\\s*(?:也|都|还)?\\s*(?:需要|要求|要|需|得|能|为|是|在|达到|有|必须))?\\s*(?:是|为|在|达到|有)?";
+
+/** Anchored at the end of the text before a number. */
+const PREFIX_RE = new RegExp(
+  `(?:(?<neg>${NEG})\\s*(?:能|要|得|可以|可|应该|应)?\\s*)?(?:(?<less>${LESS})|(?<more>${MORE}))(?<eq>\\s*或?等于)?${FILLER}\\s*$` +
+    `|(?<min>${MIN_WORDS})${FILLER}\\s*$|(?<max>${MAX_WORDS})${FILLER}\\s*$|(?<about>${ABOUT_WORDS})${FILLER}\\s*$`,
+);
+
+/** Anchored at the start of the text after a number (and its unit). */
+const SUFFIX_RE =
+  /^\s*(?:的)?\s*(?:(?<about>左右|上下|前后|附近|approx(?:imately|\.)?)|(?<min>及以上|或以上|以上|起步|起|\+|or\s+more|or\s+above|and\s+above|and\s+up|plus)|(?<max>及以下|或以下|以下|以内|之内|封顶|内|or\s+less|or\s+below|or\s+under|max))/;
+
+export type Qualifier = { cmp: Comparison; length: number };
+
+/** The comparison that ends `before` (the text right before a number), with its length. */
+export function comparisonBefore(before: string): Qualifier | null {
+  const m = PREFIX_RE.exec(before);
+  if (!m?.groups) return null;
+  const g = m.groups;
+  let cmp: Comparison;
+  if (g.less || g.more) {
+    const lessThan = Boolean(g.less) !== Boolean(g.neg); // "不超过" = at most, "不低于" = at least
+    cmp = lessThan ? "max" : "min";
+  } else cmp = g.min ? "min" : g.max ? "max" : "about";
+  return { cmp, length: m[0].length };
+}
+
+/** The comparison that starts `after` (the text right after a number and its unit), with its length. */
+export function comparisonAfter(after: string): Qualifier | null {
+  const m = SUFFIX_RE.exec(after);
+  if (!m?.groups) return null;
+  const cmp: Comparison = m.groups.about ? "about" : m.groups.min ? "min" : "max";
+  return { cmp, length: m[0].length };
+}
+
+const NUMBER_START = /[0-9零〇一二两三四五六七八九十百千半.]/;
+
+/**
+ * A field value with its qualifiers taken off: "约3000万元" → {body "3000万元", cmp "about"}, "9米以上" →
+ * {body "9米", cmp "min"}, "≥9" → {body "9", cmp "min"}, "不超过6米" → {body "6米", cmp "max"}.
+ * `text` must already be folded. Words that are not a whole qualifier stay in the body.
+ */
+export function splitQualifier(text: string): { body: string; cmp: Comparison | null } {
+  let s = text.trim();
+  let cmp: Comparison | null = null;
+  const start = s.search(NUMBER_START);
+  if (start > 0) {
+    const q = comparisonBefore(s.slice(0, start));
+    if (q && q.length === s.slice(0, start).length) {
+      cmp = q.cmp;
+      s = s.slice(start);
+    }
+  }
+  for (let j = 1; j < s.length; j++) {
+    const q = comparisonAfter(s.slice(j));
+    if (q && q.length === s.length - j) {
+      if (cmp && cmp !== q.cmp) return { body: text.trim(), cmp: null }; // "至少5000以下": contradictory
+      cmp = q.cmp;
+      s = s.slice(0, j);
+      break;
+    }
+  }
+  return { body: s.trim(), cmp };
+}

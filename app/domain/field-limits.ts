@@ -1,0 +1,27 @@
+/**
+ * The one table of limits of the lead's number fields, in stored units. The schema refuses a typed value
+ * outside them, and the free-text assist never fills one (it reports it to the recruiter instead), so a
+ * figure can never be stored outside its field's limits by either path.
+ */
+export const FIELD_LIMITS = {
+  areaSqm: 100_000_000, // 10 km² — far above any real park plot
+  ceilingMinM: 100,
+  floorLoadMinKg: 100_000,
+  powerMinKva: 1_000_000,
+  craneMinT: 2_000,
+  wan: 100_000_000, // 1万亿元
+  employees: 10_000_000,
+} as const;
+
+/**
+ * Figures that are possible but implausible for an enterprise asking for a factory or a plot: stored as
+ * typed, and flagged to the recruiter ("年纳税额异常，需核实"). China's largest single taxpayers pay a few
+ * hundred 亿元 a year; an intake form claiming more than 10 亿元 of annual tax is far more likely a unit
+ * slip (元 typed into a 万元 field, or ¥ read as 万) than a real figure.
+ */
+export const PLAUSIBLE_MAX = {
+  "tax.annualTaxWan": 100_000, // 10 亿元
+  "tax.investmentWan": 5_000_000, // 500 亿元
+  "tax.annualOutputWan": 10_000_000, // 1000 亿元
+  "tax.employees": 200_000,
+} as const;

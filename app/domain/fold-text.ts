@@ -1,0 +1,91 @@
+import * as OpenCC from "opencc-js/t2cn";
+
+/**
+ * One normalisation for every number a person types (fields and notes), before anything is parsed:
+ *
+ * 1. Traditional → Simplified with OpenCC (`tw` → `cn`: 萬→万, 畝→亩, 廠房→厂房, 樓高→楼高, 兩→两).
+ * 2. Format characters (Unicode Cf: U+200B, U+200E, U+202C/U+202D, U+2060, U+FEFF, …) removed.
+ * 3. Full-width ASCII → ASCII, ideographic space → space, EXCEPT the Chinese comma `，` (U+FF0C): it
+ *    separates clauses and must never become the ASCII thousands separator (`层高9，800KVA`).
+ * 4. Every dash and tilde a Chinese or Western keyboard produces (GB/T 15834 range marks: ‐ ‑ ‒ – — ―
+ *    − ﹣ － ⁓ ∼ ～ 〜, doubled —— / ――) → one `-` or `~`.
+ * 5. `个` between a number and 亿/万 dropped (一个亿, 1.5个亿); `w`/`W` right after a digit → 万 (1w平).
+ * 6. A unit in brackets right after a number loses its brackets (9000（毫米） → 9000毫米).
+ * 7. ASCII letters lower-cased.
+ *
+ * `at[i]` is the index in the original text of folded character i (and `at[s.length]` its end), so a
+ * snippet can be quoted exactly as the person typed it. The raw record always keeps the original.
+ */
+export type Folded = { s: string; at: number[] };
+
+const t2s = OpenCC.Converter({ from: "tw", to: "cn" });
+
+/** OpenCC converts phrase by phrase; when a phrase changes length, fall back to one character at a time. */
+function toSimplified(text: string): string[] {
+  const chars = [...text];
+  const whole = [...t2s(text)];
+  if (whole.length === chars.length) return whole;
+  return chars.map((c) => {
+    const s = t2s(c);
+    return [...s].length === 1 ? s : c;
+  });
+}
+
+const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D\u30FC]/;
+const TILDES = /[\u2053\u223C\u301C\uFF5E\u02DC]/;
+const FORMAT = /\p{Cf}/u;
+
+export function foldText(text: string): Folded {
+  const simplified = toSimplified(text);
+  const out: string[] = [];
+  const at: number[] = [];
+  let pos = 0;
+  for (const original of [...text].map((c, i) => [c, simplified[i]] as const)) {
+    const [orig, ch0] = original;
+    let ch = ch0;
+    const here = pos;
+    pos += orig.length;
+    if (FORMAT.test(ch)) continue;
+    const code = ch.charCodeAt(0);
+    if (code === 0xff0c) ch = "，";
+    else if (DASHES.test(ch)) ch = "-";
+    else if (TILDES.test(ch)) ch = "~";
+    else if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) ch = " ";
+    // —— and ～～ are one range mark (an ASCII "--" stays two characters: "--5" is not a number).
+    const prev = text[at[at.length - 1]];
+    if ((ch === "-" || ch === "~") && orig !== ch && out[out.length - 1] === ch && prev !== ch) continue;
+    out.push(/[A-Z]/.test(ch) ? ch.toLowerCase() : ch);
+    at.push(here);
+  }
+  at.push(pos);
+  let s = out.join("");
+  // Rewrites below delete characters only, so the map is kept by deleting the same positions.
+  const drop = (re: RegExp) => {
+    const keep: number[] = [];
+    let next = "";
+    let last = 0;
+    for (const m of s.matchAll(re)) {
+      const start = m.index + (m.groups?.pre?.length ?? 0);
+      const len = m.groups?.del?.length ?? m[0].length;
+      next += s.slice(last, start);
+      for (let i = last; i < start; i++) keep.push(at[i]);
+      last = start + len;
+    }
+    next += s.slice(last);
+    for (let i = last; i <= s.length; i++) keep.push(at[i]);
+    s = next;
+    at.splice(0, at.length, ...keep);
+  };
+  drop(/(?<pre>[0-9零〇一二两三四五六七八九十百千半.])(?<del>\s*个)(?=\s*[亿万])/g);
+  drop(/(?<pre>[0-9])(?<del>\s+)(?=[十百千万亿])/g); // "345 万"
+  drop(/(?<pre>[0-9]\s*)(?<del>[(（])(?=\s*(?:毫米|厘米|米|mm|cm|m|平方米|平米|㎡|m2|亩|吨|t|kva|千伏安|kg|公斤)\s*[)）])/g);
+  drop(/(?<pre>[0-9]\s*[(（]?\s*(?:毫米|厘米|米|mm|cm|m|平方米|平米|㎡|m2|亩|吨|t|kva|千伏安|kg|公斤)\s*)(?<del>[)）])/g);
+  s = s.replace(/(?<=[0-9])w(?![a-z])/g, "万");
+  return { s, at };
+}
+
+/** The folded text only, for a single field value. */
+export function fold(text: string): string {
+  return foldText(text).s;
+}

@@ -1,0 +1,21 @@
+/**
+ * A note the intake leaves for the recruiter: something it read but doubts, never dropped silently.
+ * `field` is the dotted field name (`tax.annualTaxWan`, `need.notes`, `company.creditCode`, …).
+ */
+export type LeadFlagCode = "unread" | "implausible" | "creditCodeCheck" | "phoneNote";
+export type LeadFlag = { field: string; code: LeadFlagCode; text: string };
+
+const CODES: readonly LeadFlagCode[] = ["unread", "implausible", "creditCodeCheck", "phoneNote"];
+
+/**
+ * The flags of a stored lead (`lead.flags` in the lead's JSON). Leads stored before flags existed have
+ * none; anything malformed is skipped rather than shown.
+ */
+export function leadFlags(lead: unknown): LeadFlag[] {
+  const flags = (lead as { flags?: unknown } | null)?.flags;
+  if (!Array.isArray(flags)) return [];
+  return flags.filter(
+    (f): f is LeadFlag =>
+      typeof f === "object" && f !== null && typeof f.field === "string" && typeof f.text === "string" && CODES.includes(f.code),
+  );
+}

@@ -1,0 +1,42 @@
+import type { LeadFlag } from "./lead-flags";
+import { type NeedHints,parseNeedText } from "./need-text";
+
+/**
+ * Which blanks the free-text assist fills, decided in ONE place: the lead schema stores exactly this, and
+ * the form shows exactly this ("the assist understood: …"), so the two can never differ.
+ *
+ * Rules: the notes never override a field the person filled; the area comes from the notes only when
+ * both area bounds are blank; kind and deal are never taken from the notes (they are required choices the
+ * person makes). Everything the notes parser saw a number in but could not use comes back as an
+ * `unread` flag for the recruiter ("未能识别：…").
+ */
+export const ASSIST_FIELDS = ["areaMinSqm", "areaMaxSqm", "ceilingMinM", "floorLoadMinKg", "powerMinKva", "craneMinT", "singleStorey"] as const;
+export type AssistField = (typeof ASSIST_FIELDS)[number];
+
+export type AssistPlan = {
+  /** The values the assist will store (area in ㎡), each with the words it came from. */
+  fills: Array<{ field: AssistField; value: number | boolean; text: string }>;
+  unread: LeadFlag[];
+};
+
+/** `filled`: the need fields the person typed something into (areaMin/areaMax count for both area hints). */
+export function planAssist(notes: string | undefined, filled: ReadonlySet<string>): AssistPlan {
+  if (!notes) return { fills: [], unread: [] };
+  const { hints, found, unread } = parseNeedText(notes);
+  const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
+  const fills: AssistPlan["fills"] = [];
+  const areaTyped = filled.has("areaMin") || filled.has("areaMax");
+  for (const field of ASSIST_FIELDS) {
+    const value = hints[field];
+    if (value === undefined) continue;
+    const formField = field === "areaMinSqm" ? "areaMin" : field === "areaMaxSqm" ? "areaMax" : field;
+    if (field === "areaMinSqm" || field === "areaMaxSqm" ? areaTyped : filled.has(formField)) continue;
+    fills.push({ field, value, text: textOf(field) });
+  }
+  return { fills, unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })) };
+}
+
+/** The fills as NeedHints (for describeNeedHints). */
+export function planHints(plan: AssistPlan): NeedHints {
+  return Object.fromEntries(plan.fills.map((f) => [f.field, f.value])) as NeedHints;
+}

@@ -1,0 +1,35 @@
+import type { LeadFlag } from "~/domain/lead-flags";
+
+import type { Lng } from "./lng";
+
+// What the intake doubted, as the recruiter and the admin read it. `{text}` is the figure or words concerned.
+const zh = {
+  unread: "未能识别：{text}",
+  "implausible.tax.annualTaxWan": "年纳税额异常，需核实：{text}",
+  "implausible.tax.investmentWan": "投资额异常，需核实：{text}",
+  "implausible.tax.annualOutputWan": "年产值异常，需核实：{text}",
+  "implausible.tax.employees": "员工人数异常，需核实：{text}",
+  implausible: "数值异常，需核实：{text}",
+  creditCodeCheck: "统一社会信用代码校验位不符，需核实：{text}",
+  phoneNote: "电话备注：{text}",
+} as const;
+
+type FlagKey = keyof typeof zh;
+
+const en: Record<FlagKey, string> = {
+  unread: "Could not read: {text}",
+  "implausible.tax.annualTaxWan": "Annual tax looks implausible, please check: {text}",
+  "implausible.tax.investmentWan": "Investment looks implausible, please check: {text}",
+  "implausible.tax.annualOutputWan": "Annual output looks implausible, please check: {text}",
+  "implausible.tax.employees": "Number of employees looks implausible, please check: {text}",
+  implausible: "This figure looks implausible, please check: {text}",
+  creditCodeCheck: "Credit code check character does not match, please check: {text}",
+  phoneNote: "Note with the phone number: {text}",
+};
+
+/** One flag as a sentence in the reader's language. */
+export function describeFlag(lng: Lng, flag: LeadFlag): string {
+  const specific = `${flag.code}.${flag.field}`;
+  const key: FlagKey = specific in zh ? (specific as FlagKey) : flag.code in zh ? (flag.code as FlagKey) : "unread";
+  return (lng === "en" ? en : zh)[key].replace("{text}", flag.text);
+}

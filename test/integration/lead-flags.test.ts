@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { Sql } from "~/db/db.server";
+
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { startWebServer } from "../support/services";
+
+// Flags travel with the lead: parsed → stored → GET /api/leads/<id>, the recruiter's page and the admin's.
+const TOKEN = process.env.ADMIN_API_TOKEN!;
+let sql: Sql;
+let drop: () => Promise<void>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let leadId: string;
+let assignmentId: string;
+const auth = { authorization: `Bearer ${TOKEN}` };
+
+beforeAll(async () => {
+  const db = await createTestDatabase("lead_flags");
+  sql = db.sql;
+  drop = db.drop;
+  web = await startWebServer({ DATABASE_URL: db.url, MEILI_URL: process.env.MEILI_URL!, MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!, ADMIN_API_TOKEN: TOKEN, API_RATE_LIMIT_PER_MINUTE: "1000" });
+  const base = validLeadJson({ company: "南京存疑数字测试有限公司" });
+  const res = await fetch(`${web.url}/api/leads`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...base, need: { ...base.need, notes: "面积大概几千平，層高不能超過6米" }, tax: { annualTaxWan: "500亿元" } }),
+  });
+  expect(res.status).toBe(201);
+  leadId = (await res.json()).id;
+  await sql`insert into parks (id, name, province, city, district) values ('GC-IP', '高淳经济开发区', '江苏省', '南京市', '高淳区')`;
+  await sql`insert into recruiters (id, name, email, phone, channel, parks, capacity, active) values ('r-li', '李招商', 'li@example.cn', '+8613900000002', 'email', '{GC-IP}', 5, true)`;
+  const [a] = await sql<{ id: string }[]>`
+    insert into assignments (lead_id, park_id, recruiter_id, channel, status, rule, reason)
+    values (${leadId}, 'GC-IP', 'r-li', 'email', 'offered', 'least-loaded', ${sql.json({ zh: "待办最少", en: "least loaded" })}) returning id`;
+  assignmentId = a.id;
+});
+afterAll(async () => {
+  await web?.stop();
+  await drop?.();
+});
+
+describe("lead flags", () => {
+  it("are stored with the lead and GET /api/leads/<id> returns them beside the unchanged fields", async () => {
+    const res = await fetch(`${web.url}/api/leads/${leadId}`, { headers: auth });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.lead.tax.annualTaxWan).toBe(5_000_000); // kept as typed, in 万元
+    expect(body.lead.need.notes).toBe("面积大概几千平，層高不能超過6米"); // as typed, Traditional kept
+    expect(body.lead.flags).toEqual([
+      { field: "need.notes", code: "unread", text: "面积大概几千平" },
+      { field: "need.notes", code: "unread", text: "層高不能超過6米" },
+      { field: "tax.annualTaxWan", code: "implausible", text: "5000000 万元" },
+    ]);
+    expect(body.lead.need.ceilingMinM).toBe(8); // the typed field, not the upper limit from the notes
+  });
+
+  it("the recruiter's page shows them in zh and en", async () => {
+    const zh = await (await fetch(`${web.url}/queue/assignments/${assignmentId}`, { headers: auth })).text();
+    expect(zh).toContain("未能识别：面积大概几千平");
+    expect(zh).toContain("年纳税额异常，需核实：5000000 万元");
+    const en = await (await fetch(`${web.url}/queue/assignments/${assignmentId}?lng=en`, { headers: auth })).text();
+    expect(en).toContain("Could not read: 層高不能超過6米");
+    expect(en).toContain("Annual tax looks implausible, please check: 5000000 万元");
+  });
+
+  it("the admin's lead page shows them", async () => {
+    const res = await fetch(`${web.url}/admin/leads/${leadId}`, { headers: auth });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("未能识别：面积大概几千平");
+    expect(html).toContain("年纳税额异常，需核实");
+  });
+
+  it("a lead stored before flags existed shows none and still loads", async () => {
+    await sql`update leads set lead = lead - 'flags' where id = ${leadId}`;
+    const res = await fetch(`${web.url}/queue/assignments/${assignmentId}`, { headers: auth });
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain("未能识别");
+  });
+});

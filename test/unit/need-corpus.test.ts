@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+
+import { type NeedHints,parseNeedText } from "../../app/domain/need-text";
+import { type CorpusExpect,NEED_CORPUS } from "../fixtures/need-corpus";
+
+function expand(e: CorpusExpect): NeedHints {
+  const h: NeedHints = {};
+  if (e.k) h.kind = e.k;
+  if (e.d) h.deal = e.d;
+  if (e.s !== undefined) h.singleStorey = e.s;
+  if (e.a?.[0] != null) h.areaMinSqm = e.a[0];
+  if (e.a?.[1] != null) h.areaMaxSqm = e.a[1];
+  if (e.c !== undefined) h.ceilingMinM = e.c;
+  if (e.l !== undefined) h.floorLoadMinKg = e.l;
+  if (e.p !== undefined) h.powerMinKva = e.p;
+  if (e.t !== undefined) h.craneMinT = e.t;
+  return h;
+}
+
+describe("the requirement corpus (test/fixtures/need-corpus.ts)", () => {
+  it("holds at least 150 sentences, each once", () => {
+    expect(NEED_CORPUS.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(NEED_CORPUS.map(([s]) => s)).size).toBe(NEED_CORPUS.length);
+  });
+
+  it.each(NEED_CORPUS)("%j", (text, expected) => {
+    expect(parseNeedText(text).hints).toEqual(expand(expected));
+  });
+});
