@@ -1,6 +1,6 @@
 import type { Sql } from "~/db/db.server";
 import { removeOutboxMailsAbout } from "~/notify/outbox-files.server";
-import { anonymiseLeadsInTx, type Anonymised } from "~/privacy/anonymise.server";
+import { type Anonymised, anonymiseLeadsInTx } from "~/privacy/anonymise.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 // Retention (PIPL art. 19: kept no longer than the purpose needs; docs/decisions/022): a lead that did
@@ -29,7 +29,10 @@ export async function retentionPass(sql: Sql, options: RetentionOptions): Promis
         order by created_at
         limit ${BATCH}
         for update skip locked`;
-      const done = await anonymiseLeadsInTx(tx, due.map((r) => r.id));
+      const done = await anonymiseLeadsInTx(
+        tx,
+        due.map((r) => r.id),
+      );
       if (done.length) {
         await tx`insert into privacy_audit (actor, action, lead_ids, detail)
                  values ('retention', 'retention', ${done.map((l) => l.id)}::uuid[],
@@ -38,7 +41,11 @@ export async function retentionPass(sql: Sql, options: RetentionOptions): Promis
       return done;
     });
     if (batch.length === 0) break;
-    if (options.outboxDir) await removeOutboxMailsAbout(options.outboxDir, batch.map((l) => l.reference));
+    if (options.outboxDir)
+      await removeOutboxMailsAbout(
+        options.outboxDir,
+        batch.map((l) => l.reference),
+      );
     all.push(...batch);
   }
   if (all.length) log.info("retention: leads anonymised", { count: all.length, retentionDays: options.days });

@@ -27,12 +27,25 @@ export async function recordPhoneViews(sql: Sql, who: StaffActor, place: PhoneAc
 export type PhoneAccessRow = { at: string; actor: string; role: StaffRole; leadId: string; reference: string; place: PhoneAccessPlace };
 
 /** The newest `limit` phone views, newest first; `leadIds` narrows them to some leads. */
-export async function loadPhoneAccessLog(sql: Sql, options: { limit?: number; leadIds?: string[] } = {}): Promise<{ total: number; rows: PhoneAccessRow[] }> {
+export async function loadPhoneAccessLog(
+  sql: Sql,
+  options: { limit?: number; leadIds?: string[] } = {},
+): Promise<{ total: number; rows: PhoneAccessRow[] }> {
   const where = options.leadIds ? sql`where lead_id = any(${options.leadIds}::uuid[])` : sql``;
   const [[{ total }], rows] = await Promise.all([
     sql<{ total: number }[]>`select count(*)::int as total from phone_access_log ${where}`,
     sql<{ at: Date; actor: string; actor_role: StaffRole; lead_id: string; reference: string; place: PhoneAccessPlace }[]>`
       select at, actor, actor_role, lead_id, reference, place from phone_access_log ${where} order by at desc, id desc limit ${options.limit ?? 100}`,
   ]);
-  return { total, rows: rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, role: r.actor_role, leadId: r.lead_id, reference: r.reference, place: r.place })) };
+  return {
+    total,
+    rows: rows.map((r) => ({
+      at: r.at.toISOString(),
+      actor: r.actor,
+      role: r.actor_role,
+      leadId: r.lead_id,
+      reference: r.reference,
+      place: r.place,
+    })),
+  };
 }

@@ -56,7 +56,11 @@ export async function eraseLeads(
       returning id`;
     return { leads: done, auditId: audit.id };
   });
-  const mails = await removeOutboxMailsAbout(input.outboxDir, leads.map((l) => l.reference));
-  if (mails.length) await sql`update privacy_audit set detail = detail || ${sql.json({ mailsRemoved: mails.length } as never)} where id = ${auditId}`;
+  const mails = await removeOutboxMailsAbout(
+    input.outboxDir,
+    leads.map((l) => l.reference),
+  );
+  if (mails.length)
+    await sql`update privacy_audit set detail = detail || ${sql.json({ mailsRemoved: mails.length } as never)} where id = ${auditId}`;
   return { leads, mails };
 }

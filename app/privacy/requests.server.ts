@@ -2,6 +2,7 @@ import type { Sql } from "~/db/db.server";
 import { maskPhone, normalizePhone } from "~/domain/phone";
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
 import { findOutboxMailsAbout } from "~/notify/outbox-files.server";
+
 import type { SearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
 import { loadPhoneAccessLog } from "./access-log.server";
@@ -9,7 +10,15 @@ import { loadPhoneAccessLog } from "./access-log.server";
 // A person's requests under PIPL art. 45 (a copy of their data) and art. 47 (erasure), made to an admin
 // (docs/decisions/022). A person is found by their phone number (however written) or by a reference.
 
-export type PersonLead = { id: string; reference: string; status: string; createdAt: string; company: string; phoneMasked: string; anonymised: boolean };
+export type PersonLead = {
+  id: string;
+  reference: string;
+  status: string;
+  createdAt: string;
+  company: string;
+  phoneMasked: string;
+  anonymised: boolean;
+};
 export type Person = { subject: string; leads: PersonLead[] };
 
 const REFERENCE = /^PM-\d{8}-\d{4,}$/;
@@ -21,13 +30,15 @@ const REFERENCE = /^PM-\d{8}-\d{4,}$/;
  */
 export async function findPerson(sql: Sql, query: string): Promise<Person | null> {
   const q = query.trim().toUpperCase();
-  let phone: string | null = null;
+  let phone: string;
   if (REFERENCE.test(q)) {
     const [row] = await sql<{ phone: string }[]>`select phone from leads where reference = ${q}`;
     if (!row) return { subject: q, leads: [] };
     phone = row.phone;
     if (phone === "") {
-      const leads = await sql<LeadRow[]>`select id, reference, status, created_at, company_name, phone, anonymised_at from leads where reference = ${q}`;
+      const leads = await sql<
+        LeadRow[]
+      >`select id, reference, status, created_at, company_name, phone, anonymised_at from leads where reference = ${q}`;
       return { subject: q, leads: leads.map(toPersonLead) };
     }
   } else {
@@ -40,10 +51,23 @@ export async function findPerson(sql: Sql, query: string): Promise<Person | null
   return { subject: maskPhone(phone), leads: rows.map(toPersonLead) };
 }
 
-type LeadRow = { id: string; reference: string; status: string; created_at: Date; company_name: string; phone: string; anonymised_at: Date | null };
+type LeadRow = {
+  id: string;
+  reference: string;
+  status: string;
+  created_at: Date;
+  company_name: string;
+  phone: string;
+  anonymised_at: Date | null;
+};
 const toPersonLead = (r: LeadRow): PersonLead => ({
-  id: r.id, reference: r.reference, status: r.status, createdAt: r.created_at.toISOString(), company: r.company_name,
-  phoneMasked: r.phone ? maskPhone(r.phone) : "", anonymised: r.anonymised_at !== null,
+  id: r.id,
+  reference: r.reference,
+  status: r.status,
+  createdAt: r.created_at.toISOString(),
+  company: r.company_name,
+  phoneMasked: r.phone ? maskPhone(r.phone) : "",
+  anonymised: r.anonymised_at !== null,
 });
 
 /**
@@ -80,7 +104,10 @@ export async function exportPersonData(
       if (status !== 404) searchError = "search index unavailable; its documents are copies of the leads above";
     }
   }
-  const mails = await findOutboxMailsAbout(input.outboxDir, input.person.leads.map((l) => l.reference));
+  const mails = await findOutboxMailsAbout(
+    input.outboxDir,
+    input.person.leads.map((l) => l.reference),
+  );
   await sql`insert into privacy_audit (actor, action, subject, lead_ids, detail)
             values (${input.actor}, 'export', ${input.person.subject}, ${ids}::uuid[],
                     ${sql.json({ leads: ids.length, searchDocuments: searchDocuments.length, mails: mails.length } as never)})`;
@@ -96,11 +123,20 @@ export async function exportPersonData(
   };
 }
 
-export type PrivacyAuditRow = { at: string; actor: string; action: "export" | "erase" | "retention"; subject: string | null; leads: number; detail: Record<string, unknown> };
+export type PrivacyAuditRow = {
+  at: string;
+  actor: string;
+  action: "export" | "erase" | "retention";
+  subject: string | null;
+  leads: number;
+  detail: Record<string, unknown>;
+};
 
 /** The newest privacy audit rows (requests and retention runs), newest first. */
 export async function loadPrivacyAudit(sql: Sql, limit = 50): Promise<PrivacyAuditRow[]> {
-  const rows = await sql<{ at: Date; actor: string; action: PrivacyAuditRow["action"]; subject: string | null; leads: number; detail: Record<string, unknown> }[]>`
+  const rows = await sql<
+    { at: Date; actor: string; action: PrivacyAuditRow["action"]; subject: string | null; leads: number; detail: Record<string, unknown> }[]
+  >`
     select at, actor, action, subject, cardinality(lead_ids) as leads, detail from privacy_audit order by at desc, id desc limit ${limit}`;
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+
 import { getSql } from "~/db/db.server";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { staffActor } from "~/privacy/access-log.server";
@@ -6,6 +7,7 @@ import { exportPersonData, findPerson } from "~/privacy/requests.server";
 import { checkCsrf, getStaffUser } from "~/staff/staff-session.server";
 import { requireAdmin } from "~/utils/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
+
 import { createSearchClient } from "../../search/client";
 
 /**
@@ -22,7 +24,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!person) return Response.json({ error: "query: a phone number or a lead reference" }, { status: 400 });
   const env = getWebEnv();
   const { actor } = await staffActor(request);
-  const body = await exportPersonData(sql, createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY), { person, actor, outboxDir: getOutboxDir() });
+  const body = await exportPersonData(sql, createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY), {
+    person,
+    actor,
+    outboxDir: getOutboxDir(),
+  });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(JSON.stringify(body, null, 2), {
     headers: {

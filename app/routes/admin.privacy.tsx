@@ -1,10 +1,18 @@
-import { data, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
-import { privacyText, type PrivacyKey } from "~/i18n/privacy-messages";
+import { type PrivacyKey, privacyText } from "~/i18n/privacy-messages";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { loadPhoneAccessLog, staffActor } from "~/privacy/access-log.server";
 import { eraseLeads } from "~/privacy/anonymise.server";
@@ -14,14 +22,21 @@ import adminStyles from "~/styles/admin.css";
 import { requireAdmin } from "~/utils/admin-session.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: privacyText(d?.lng ?? "zh", "admin.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: privacyText(d?.lng ?? "zh", "admin.title") },
+  { name: "robots", content: "noindex" },
+];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** GET /admin/privacy: a person's requests (find, export, delete), the privacy audit log and the phone access log. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const sql = getSql();
-  const [audit, access, user] = await Promise.all([loadPrivacyAudit(sql, 50), loadPhoneAccessLog(sql, { limit: 200 }), getStaffUser(request)]);
+  const [audit, access, user] = await Promise.all([
+    loadPrivacyAudit(sql, 50),
+    loadPhoneAccessLog(sql, { limit: 200 }),
+    getStaffUser(request),
+  ]);
   return { lng: lngFromUrl(request.url), audit, access, csrf: user?.csrf ?? null };
 }
 
@@ -43,8 +58,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") !== "erase") return data<ActionResult>({ query, person });
   if (form.get("confirm") !== "yes") return data<ActionResult>({ query, person, error: "admin.erase.needConfirm" }, { status: 400 });
   const { actor } = await staffActor(request);
-  const result = await eraseLeads(sql, { leadIds: person.leads.map((l) => l.id), actor, subject: person.subject, outboxDir: getOutboxDir() });
-  return data<ActionResult>({ query, person: await findPerson(sql, query), erased: { count: result.leads.length, mails: result.mails.length } });
+  const result = await eraseLeads(sql, {
+    leadIds: person.leads.map((l) => l.id),
+    actor,
+    subject: person.subject,
+    outboxDir: getOutboxDir(),
+  });
+  return data<ActionResult>({
+    query,
+    person: await findPerson(sql, query),
+    erased: { count: result.leads.length, mails: result.mails.length },
+  });
 }
 
 export default function AdminPrivacy() {
@@ -80,7 +104,13 @@ export default function AdminPrivacy() {
           <>
             <DataTable
               caption={`${t("admin.leads.caption")} · ${person.subject}`}
-              columns={[{ label: t("col.reference") }, { label: t("col.created") }, { label: t("col.status") }, { label: t("col.company") }, { label: t("col.phone") }]}
+              columns={[
+                { label: t("col.reference") },
+                { label: t("col.created") },
+                { label: t("col.status") },
+                { label: t("col.company") },
+                { label: t("col.phone") },
+              ]}
               empty={{ when: person.leads.length === 0, text: t("admin.none") }}
             >
               {person.leads.map((l) => (
@@ -123,7 +153,13 @@ export default function AdminPrivacy() {
       <AdminSection id="audit-h" title={t("admin.audit.h")}>
         <DataTable
           caption={t("admin.audit.caption")}
-          columns={[{ label: t("col.at") }, { label: t("col.actor") }, { label: t("col.action") }, { label: t("col.subject") }, { label: t("col.leads"), numeric: true }]}
+          columns={[
+            { label: t("col.at") },
+            { label: t("col.actor") },
+            { label: t("col.action") },
+            { label: t("col.subject") },
+            { label: t("col.leads"), numeric: true },
+          ]}
           empty={{ when: audit.length === 0, text: t("admin.audit.empty") }}
         >
           {audit.map((a, i) => (
@@ -142,8 +178,18 @@ export default function AdminPrivacy() {
 
       <AdminSection id="access-h" title={t("admin.access.h")}>
         <DataTable
-          caption={access.rows.length < access.total ? `${t("admin.access.caption")} (${access.rows.length}/${access.total})` : t("admin.access.caption")}
-          columns={[{ label: t("col.at") }, { label: t("col.actor") }, { label: t("col.role") }, { label: t("col.reference") }, { label: t("col.place") }]}
+          caption={
+            access.rows.length < access.total
+              ? `${t("admin.access.caption")} (${access.rows.length}/${access.total})`
+              : t("admin.access.caption")
+          }
+          columns={[
+            { label: t("col.at") },
+            { label: t("col.actor") },
+            { label: t("col.role") },
+            { label: t("col.reference") },
+            { label: t("col.place") },
+          ]}
           empty={{ when: access.rows.length === 0, text: t("admin.access.empty") }}
         >
           {access.rows.map((r, i) => (

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
 import { lngFromUrl } from "~/i18n/lng";
-import { privacyText, type PrivacyKey } from "~/i18n/privacy-messages";
+import { type PrivacyKey, privacyText } from "~/i18n/privacy-messages";
 import { useRootData } from "~/root";
 import { getWebEnv } from "~/utils/env.server";
 

@@ -17,7 +17,12 @@ const report = await runFaultSuite({
   progress: (line) => console.log(`[faults] ${line}`),
 });
 console.log(formatReport(report));
-for (const [what, list] of [["lost", report.lost], ["not indexed", report.notIndexed], ["not matched", report.notMatched], ["not terminal", report.notTerminal]] as const) {
+for (const [what, list] of [
+  ["lost", report.lost],
+  ["not indexed", report.notIndexed],
+  ["not matched", report.notMatched],
+  ["not terminal", report.notTerminal],
+] as const) {
   if (list.length) console.log(`${what}: ${list.slice(0, 20).join(", ")}${list.length > 20 ? " …" : ""}`);
 }
 process.exit(passed(report) ? 0 : 1);

@@ -1,12 +1,14 @@
 import postgres from "postgres";
+
+import { createSql } from "~/db/db.server";
+import { migrate } from "~/db/migrate.server";
 import { importInventory } from "~/inventory/import.server";
+
 import { createSearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
-import { createSql } from "~/db/db.server";
-import { migrate } from "~/db/migrate.server";
 import { validLeadJson } from "../support/leads";
-import { startProcess, type ManagedProcess } from "../support/processes";
+import { type ManagedProcess, startProcess } from "../support/processes";
 import { startPrivateMeili, startPrivateRedis } from "../support/services";
 import { startSmtpServer, type TestServer } from "../support/smtp";
 
@@ -18,7 +20,16 @@ import { startSmtpServer, type TestServer } from "../support/smtp";
 // state; duplicates are counted. `npm run test:faults` runs the full version (test/faults/run.ts), and
 // `npm test` a short one (test/integration/faults.test.ts).
 
-export const FAULT_KINDS = ["kill-worker", "kill-web", "restart-redis", "restart-meili", "smtp-451", "smtp-550", "smtp-drop", "pg-terminate"] as const;
+export const FAULT_KINDS = [
+  "kill-worker",
+  "kill-web",
+  "restart-redis",
+  "restart-meili",
+  "smtp-451",
+  "smtp-550",
+  "smtp-drop",
+  "pg-terminate",
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export type FaultSuiteOptions = {
@@ -63,7 +74,10 @@ async function startFaultySmtp(): Promise<{ server: TestServer; setMode: (mode: 
   let mode: SmtpMode = "ok";
   const refuse = (callback: (err?: Error | null) => void) => {
     if (mode === "451" || mode === "550") {
-      const error = Object.assign(new Error(mode === "451" ? "Try again later (fault injection)" : "Mailbox unavailable (fault injection)"), { responseCode: Number(mode) });
+      const error = Object.assign(
+        new Error(mode === "451" ? "Try again later (fault injection)" : "Mailbox unavailable (fault injection)"),
+        { responseCode: Number(mode) },
+      );
       callback(error);
       return true;
     }
@@ -147,7 +161,12 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
       let next = Date.now();
       while (loadRunning) {
         const i = n++;
-        const s: Submission = { key: crypto.randomUUID(), company: `故障测试${process.pid}-${i}号精密机械有限公司`, via: i % 3 === 2 ? "form" : "api", attempts: 0 };
+        const s: Submission = {
+          key: crypto.randomUUID(),
+          company: `故障测试${process.pid}-${i}号精密机械有限公司`,
+          via: i % 3 === 2 ? "form" : "api",
+          attempts: 0,
+        };
         submissions.push(s);
         const p = submit(s).finally(() => inflight.delete(p));
         inflight.add(p);
@@ -208,7 +227,9 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
         faults[kind]++;
         await sleep(400);
       }
-      say(`round ${round + 1}: ${acknowledged()} acknowledged, ${submissions.length} submitted, ${Object.values(faults).reduce((a, b) => a + b, 0)} faults`);
+      say(
+        `round ${round + 1}: ${acknowledged()} acknowledged, ${submissions.length} submitted, ${Object.values(faults).reduce((a, b) => a + b, 0)} faults`,
+      );
     }
 
     // ---- stop the load (pending submissions still get their answer), let the system settle, then check
@@ -230,7 +251,10 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
       unacknowledged: submissions.length - acked.length,
       faults,
       crashes: processes.flatMap((p) =>
-        p.unexpectedExits.map((e) => `${p.name} exited ${e.signal ?? e.code} at +${Math.round((e.at - started) / 1000)} s: ${e.stderr.trim().split("\n").slice(-3).join(" | ")}`),
+        p.unexpectedExits.map(
+          (e) =>
+            `${p.name} exited ${e.signal ?? e.code} at +${Math.round((e.at - started) / 1000)} s: ${e.stderr.trim().split("\n").slice(-3).join(" | ")}`,
+        ),
       ),
       seconds: Math.round((Date.now() - started) / 1000),
     };
@@ -279,9 +303,19 @@ async function postLead(base: string, s: Submission): Promise<string | null> {
     return ((await res.json()) as { reference: string }).reference;
   }
   const form = new URLSearchParams({
-    "need.kind": lead.need.kind, "need.deal": lead.need.deal, "need.areaMin": String(lead.need.areaMin), "need.areaMax": String(lead.need.areaMax),
-    "need.regions": lead.need.regions[0], "use.industry": lead.use.industry, "use.product": lead.use.product, "tax.annualTaxWan": String(lead.tax.annualTaxWan),
-    "company.name": s.company, "contact.name": lead.contact.name, "contact.phone": lead.contact.phone, consent: "on", submissionKey: s.key,
+    "need.kind": lead.need.kind,
+    "need.deal": lead.need.deal,
+    "need.areaMin": String(lead.need.areaMin),
+    "need.areaMax": String(lead.need.areaMax),
+    "need.regions": lead.need.regions[0],
+    "use.industry": lead.use.industry,
+    "use.product": lead.use.product,
+    "tax.annualTaxWan": String(lead.tax.annualTaxWan),
+    "company.name": s.company,
+    "contact.name": lead.contact.name,
+    "contact.phone": lead.contact.phone,
+    consent: "on",
+    submissionKey: s.key,
   });
   const res = await fetch(`${base}/?index`, { method: "POST", body: form, redirect: "manual", signal: AbortSignal.timeout(10_000) });
   await res.body?.cancel();
@@ -297,7 +331,10 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
   }
 }
 
-type Checked = Pick<FaultReport, "lost" | "notIndexed" | "notMatched" | "notTerminal" | "duplicateLeads" | "duplicateEmails" | "emailsDelivered" | "deadLetters">;
+type Checked = Pick<
+  FaultReport,
+  "lost" | "notIndexed" | "notMatched" | "notTerminal" | "duplicateLeads" | "duplicateEmails" | "emailsDelivered" | "deadLetters"
+>;
 
 /**
  * Jepsen-style: for every acknowledged lead — present (by reference, with the company that was sent),
@@ -305,7 +342,12 @@ type Checked = Pick<FaultReport, "lost" | "notIndexed" | "notMatched" | "notTerm
  * matched park (offered, or in the admin's unassigned queue) or a call-back task, with no email
  * pending and no due outbox work left.
  */
-async function check(sql: postgres.Sql, search: ReturnType<typeof createSearchClient>, acked: Submission[], smtp: TestServer): Promise<Checked> {
+async function check(
+  sql: postgres.Sql,
+  search: ReturnType<typeof createSearchClient>,
+  acked: Submission[],
+  smtp: TestServer,
+): Promise<Checked> {
   const rows = await sql<{ reference: string; id: string; company_name: string; matched: boolean; routed: boolean; pending: boolean }[]>`
     select l.reference, l.id, l.company_name, l.matched_at is not null as matched,
            (exists (select 1 from assignments a where a.lead_id = l.id) or exists (select 1 from call_tasks c where c.lead_id = l.id and c.kind = 'callback')) as routed,

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+
 import { FAULT_KINDS, formatReport, runFaultSuite } from "../faults/suite";
 
 // The short fault suite (the full one is `npm run test:faults`, docs/reliability.md): a few faults of

@@ -1,21 +1,24 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
 import { importInventory } from "~/inventory/import.server";
 import { hashPassword } from "~/staff/password.server";
 import { parseEnv, workerEnvSchema } from "~/utils/env.server";
+
 import { createSearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
+import { retentionPass } from "../../worker/retention";
+import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { outboxDrained } from "../support/pipeline";
 import { eventually, startWebServer } from "../support/services";
 import { startTestWorker } from "../support/worker";
-import { retentionPass } from "../../worker/retention";
-import type { RunningWorker } from "../../worker/runtime";
 
 // PIPL (docs/decisions/022): the notice, a person's export and erasure, the retention period (by
 // moving the clock), and the record of every staff view of a full phone number. Real web and worker,
@@ -46,36 +49,92 @@ afterAll(async () => {
 });
 
 async function submit(company: string, phone: string): Promise<{ id: string; reference: string }> {
-  const res = await fetch(`${web.url}/api/leads`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(validLeadJson({ company, phone })) });
+  const res = await fetch(`${web.url}/api/leads`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(validLeadJson({ company, phone })),
+  });
   expect(res.status).toBe(201);
   return res.json();
 }
 /** The lead is matched, routed, and its recruiter's mail is in the outbox folder. */
 async function settled(lead: { id: string; reference: string }) {
   await eventually(async () => mailsAbout(lead.reference).length > 0, `a mail about ${lead.reference}`, 30_000);
-  await eventually(async () => (await search.index(LEADS_INDEX).getDocument(lead.id).catch(() => null)) !== null, "the search document", 30_000);
+  await eventually(
+    async () =>
+      (await search
+        .index(LEADS_INDEX)
+        .getDocument(lead.id)
+        .catch(() => null)) !== null,
+    "the search document",
+    30_000,
+  );
 }
 /** The outbox folder's mails that name the reference (in the body, or the RFC 2047-encoded subject). */
-const mailsAbout = (reference: string) => readdirSync(outboxDir).filter((f) => readFileSync(join(outboxDir, f), "utf8").includes(reference) || subjectOf(join(outboxDir, f)).includes(reference));
+const mailsAbout = (reference: string) =>
+  readdirSync(outboxDir).filter(
+    (f) => readFileSync(join(outboxDir, f), "utf8").includes(reference) || subjectOf(join(outboxDir, f)).includes(reference),
+  );
 function subjectOf(file: string): string {
   const m = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(readFileSync(file, "utf8"));
   if (!m) return "";
-  return m[1].replace(/\r?\n[ \t]+/g, " ").replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/gi, (_, b: string) => Buffer.from(b, "base64").toString("latin1"));
+  return m[1]
+    .replace(/\r?\n[ \t]+/g, " ")
+    .replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/gi, (_, b: string) => Buffer.from(b, "base64").toString("latin1"));
 }
-const searchDoc = (id: string) => search.index(LEADS_INDEX).getDocument(id).catch(() => null);
+const searchDoc = (id: string) =>
+  search
+    .index(LEADS_INDEX)
+    .getDocument(id)
+    .catch(() => null);
 const stored = async (id: string) =>
-  (await db.sql<{ phone: string; company_name: string; lead: { contact: { name: string; phone: string }; company: { name: string } }; raw: object; anonymised: boolean }[]>`
-    select phone, company_name, lead, raw, anonymised_at is not null as anonymised from leads where id = ${id}`)[0];
+  (
+    await db.sql<
+      {
+        phone: string;
+        company_name: string;
+        lead: { contact: { name: string; phone: string }; company: { name: string } };
+        raw: object;
+        anonymised: boolean;
+      }[]
+    >`
+    select phone, company_name, lead, raw, anonymised_at is not null as anonymised from leads where id = ${id}`
+  )[0];
 function post(path: string, form: Record<string, string>, headers: Record<string, string> = BEARER) {
-  return fetch(`${web.url}${path}`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(form) });
+  return fetch(`${web.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(form),
+  });
 }
 
 describe("the privacy notice", () => {
   it("/privacy says who processes, what for, who it is shared with, how long, how to withdraw or delete — versioned, zh-CN and English", async () => {
     const zh = await (await fetch(`${web.url}/privacy`)).text();
-    for (const words of ["谁处理您的信息", "用于什么目的", "与谁共享", "保存多久", "365 天", "撤回同意", "删除", `版本 ${PRIVACY_NOTICE_VERSION}`, "400-000-0000"]) expect(zh).toContain(words);
+    for (const words of [
+      "谁处理您的信息",
+      "用于什么目的",
+      "与谁共享",
+      "保存多久",
+      "365 天",
+      "撤回同意",
+      "删除",
+      `版本 ${PRIVACY_NOTICE_VERSION}`,
+      "400-000-0000",
+    ])
+      expect(zh).toContain(words);
     const en = await (await fetch(`${web.url}/privacy?lng=en`)).text();
-    for (const words of ["Who processes", "What we process and why", "Who it is shared with", "How long it is kept", "365 days", "Withdraw consent", `Version ${PRIVACY_NOTICE_VERSION}`]) expect(en).toContain(words);
+    for (const words of [
+      "Who processes",
+      "What we process and why",
+      "Who it is shared with",
+      "How long it is kept",
+      "365 days",
+      "Withdraw consent",
+      `Version ${PRIVACY_NOTICE_VERSION}`,
+    ])
+      expect(en).toContain(words);
   });
 
   it("the form links to it, next to the consent line and below the form, in the form's language", async () => {
@@ -156,7 +215,9 @@ describe("a person's data on request", () => {
 
 describe("retention", () => {
   it("RETENTION_DAYS defaults to 365", () => {
-    expect(parseEnv(workerEnvSchema, { MEILI_URL: "http://127.0.0.1:7700", MEILI_MASTER_KEY: "0123456789abcdef" }).RETENTION_DAYS).toBe(365);
+    expect(parseEnv(workerEnvSchema, { MEILI_URL: "http://127.0.0.1:7700", MEILI_MASTER_KEY: "0123456789abcdef" }).RETENTION_DAYS).toBe(
+      365,
+    );
   });
 
   it("moving the clock past RETENTION_DAYS anonymises unsigned leads (row, search document, mails); a signed one stays; audited", async () => {
@@ -193,7 +254,9 @@ describe("views of full phone numbers", () => {
     return (res.headers.get("set-cookie") ?? "").split(";")[0];
   }
   const views = async (leadId: string) =>
-    db.sql<{ actor: string; actor_role: string; place: string }[]>`select actor, actor_role, place from phone_access_log where lead_id = ${leadId} order by id`;
+    db.sql<
+      { actor: string; actor_role: string; place: string }[]
+    >`select actor, actor_role, place from phone_access_log where lead_id = ${leadId} order by id`;
 
   it("the recruiter's lead page, the hotline's call list and caller lookup, the admin's reveal and the API each record who saw which lead", async () => {
     const lead = await submit("高淳查看记录有限公司", "13812340005");

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { importInventory } from "~/inventory/import.server";
+
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { outboxDrained } from "../support/pipeline";
-import { startProcess, type ManagedProcess } from "../support/processes";
+import { type ManagedProcess, startProcess } from "../support/processes";
 import { eventually } from "../support/services";
 import { startSmtpServer, type TestServer } from "../support/smtp";
 
@@ -46,10 +48,19 @@ afterAll(async () => {
 
 function form(company: string, i: number): URLSearchParams {
   return new URLSearchParams({
-    "need.kind": "factory", "need.deal": "lease", "need.areaMin": "4000", "need.areaMax": "6000", "need.regions": "高淳区",
-    "use.industry": "C35", "use.product": "数控机床", "tax.annualTaxWan": "300",
-    "company.name": company, "contact.name": "王经理", "contact.phone": `1391234${String(i).padStart(4, "0")}`,
-    consent: "on", submissionKey: crypto.randomUUID(),
+    "need.kind": "factory",
+    "need.deal": "lease",
+    "need.areaMin": "4000",
+    "need.areaMax": "6000",
+    "need.regions": "高淳区",
+    "use.industry": "C35",
+    "use.product": "数控机床",
+    "tax.annualTaxWan": "300",
+    "company.name": company,
+    "contact.name": "王经理",
+    "contact.phone": `1391234${String(i).padStart(4, "0")}`,
+    consent: "on",
+    submissionKey: crypto.randomUUID(),
   });
 }
 
@@ -86,18 +97,28 @@ describe("two web processes and two workers", () => {
     expect(duplicates(references)).toEqual([]);
 
     // Routed: assigned, in the admin's unassigned queue (recruiters at capacity), or a call-back task.
-    await eventually(async () => {
-      const [{ open }] = await db.sql<{ open: number }[]>`
+    await eventually(
+      async () => {
+        const [{ open }] = await db.sql<{ open: number }[]>`
         select count(*)::int as open from leads l
         where not exists (select 1 from assignments a where a.lead_id = l.id)
           and not exists (select 1 from call_tasks c where c.lead_id = l.id and c.kind = 'callback')`;
-      return open === 0;
-    }, "every lead routed", 90_000);
+        return open === 0;
+      },
+      "every lead routed",
+      90_000,
+    );
     await outboxDrained(db.sql, 90_000);
-    await eventually(async () => {
-      const [{ pending }] = await db.sql<{ pending: number }[]>`select count(*)::int as pending from notifications where channel = 'email' and status <> 'sent'`;
-      return pending === 0;
-    }, "every email sent", 60_000);
+    await eventually(
+      async () => {
+        const [{ pending }] = await db.sql<
+          { pending: number }[]
+        >`select count(*)::int as pending from notifications where channel = 'email' and status <> 'sent'`;
+        return pending === 0;
+      },
+      "every email sent",
+      60_000,
+    );
 
     const stored = await db.sql<{ reference: string }[]>`select reference from leads`;
     expect(stored.map((r) => r.reference).sort()).toEqual([...references].sort());
@@ -130,14 +151,26 @@ describe("two web processes and two workers", () => {
       await tx`select pg_notify('outbox', '')`;
     });
     const ids = offered.map((o) => o.id);
-    await eventually(async () => {
-      const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from assignments where id in ${db.sql(ids)} and reroutes >= 1`;
-      return n === ids.length;
-    }, "every overdue offer re-routed", 60_000);
-    await eventually(async () => {
-      const [{ pending }] = await db.sql<{ pending: number }[]>`select count(*)::int as pending from notifications where channel = 'email' and status <> 'sent'`;
-      return pending === 0;
-    }, "the re-route notices sent", 60_000);
+    await eventually(
+      async () => {
+        const [{ n }] = await db.sql<
+          { n: number }[]
+        >`select count(*)::int as n from assignments where id in ${db.sql(ids)} and reroutes >= 1`;
+        return n === ids.length;
+      },
+      "every overdue offer re-routed",
+      60_000,
+    );
+    await eventually(
+      async () => {
+        const [{ pending }] = await db.sql<
+          { pending: number }[]
+        >`select count(*)::int as pending from notifications where channel = 'email' and status <> 'sent'`;
+        return pending === 0;
+      },
+      "the re-route notices sent",
+      60_000,
+    );
     await new Promise((r) => setTimeout(r, 2_000));
 
     const reroutes = await db.sql<{ id: string; reroutes: number; events: number }[]>`

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+
 import { findFullPhones } from "~/domain/phone-in-text";
 
 export type PhoneInLog = { line: number; phones: string[]; text: string };
@@ -23,7 +24,10 @@ export function scanLogForPhones(path: string): PhoneInLog[] {
 export function assertNoPhonesInLog(path: string): { lines: number } {
   const found = scanLogForPhones(path);
   if (found.length) {
-    const sample = found.slice(0, 5).map((f) => `  line ${f.line}: ${f.phones.join(", ")}`).join("\n");
+    const sample = found
+      .slice(0, 5)
+      .map((f) => `  line ${f.line}: ${f.phones.join(", ")}`)
+      .join("\n");
     throw new Error(`full phone numbers in the test run's logs (${path}), ${found.length} line(s):\n${sample}`);
   }
   return { lines: existsSync(path) ? readFileSync(path, "utf8").split("\n").filter(Boolean).length : 0 };

@@ -1,5 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess,spawn } from "node:child_process";
+
 import type postgres from "postgres";
+
 import { freePort } from "../../search/launcher";
 
 /** The real worker process (`worker/index.ts`, as `npm start` runs it) against the given services. */

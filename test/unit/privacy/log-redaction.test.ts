@@ -1,8 +1,11 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { afterAll, describe, expect, it } from "vitest";
+
 import { createLogger } from "~/utils/log.server";
+
 import { assertNoPhonesInLog, scanLogForPhones } from "../../support/log-scan";
 
 const dir = mkdtempSync(join(tmpdir(), "parkmatch-log-test-"));

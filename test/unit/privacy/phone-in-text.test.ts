@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { findFullPhones, maskPhonesInText } from "~/domain/phone-in-text";
 
 describe("full phone numbers in free text", () => {
