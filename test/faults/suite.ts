@@ -111,6 +111,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultReport> {
   const say = options.progress ?? (() => {});
   const started = Date.now();
+  ensureRemixBuild(); // the web serves the build: never an older one than the code
   const db = await createFaultDatabase(`parkmatch_faults_${process.pid}_${Date.now().toString(36)}`);
   const redis0 = await startPrivateRedis();
   let redis = redis0;
