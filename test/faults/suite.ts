@@ -9,6 +9,7 @@ import { LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
 import { validLeadJson } from "../support/leads";
 import { type ManagedProcess, startProcess } from "../support/processes";
+import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateMeili, startPrivateRedis } from "../support/services";
 import { startSmtpServer, type TestServer } from "../support/smtp";
 
