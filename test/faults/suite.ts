@@ -146,22 +146,18 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
     processes.push(web);
     await waitFor(async () => (await db.sql`select 1 from outbox where done_at is null limit 1`).length === 0, 60_000);
 
-    // ---- load: a steady stream of submissions, each retried with its own key until acknowledged
+    // ---- load: CLIENTS clients, each submitting at its share of the rate and retrying an unanswered
+    // submission with the same key (backoff 0.3–5 s) until it is acknowledged — a bounded load, so an
+    // outage slows the stream instead of piling up retries (a retry storm would measure the client).
+    const CLIENTS = 6;
     const submissions: Submission[] = [];
     let loadRunning = true;
-    const inflight = new Set<Promise<void>>();
-    const submit = async (s: Submission) => {
-      while (!s.reference && (loadRunning || s.attempts < 200)) {
-        s.attempts++;
-        s.reference = (await postLead(web.url!, s).catch(() => undefined)) ?? undefined;
-        if (!s.reference) await sleep(300);
-      }
-    };
     let n = 0;
-    const load = (async () => {
-      const gap = 1000 / options.leadsPerSecond;
-      let next = Date.now();
+    const client = async () => {
+      const gap = (1000 * CLIENTS) / options.leadsPerSecond;
+      await sleep(Math.random() * gap);
       while (loadRunning) {
+        const began = Date.now();
         const i = n++;
         const s: Submission = {
           key: crypto.randomUUID(),
@@ -170,12 +166,15 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
           attempts: 0,
         };
         submissions.push(s);
-        const p = submit(s).finally(() => inflight.delete(p));
-        inflight.add(p);
-        next += gap;
-        await sleep(Math.max(0, next - Date.now()));
+        for (let wait = 300; !s.reference && (loadRunning || s.attempts < 100); wait = Math.min(5_000, wait * 2)) {
+          s.attempts++;
+          s.reference = (await postLead(web.url!, s).catch(() => null)) ?? undefined;
+          if (!s.reference) await sleep(wait / 2 + Math.random() * (wait / 2));
+        }
+        await sleep(Math.max(0, gap - (Date.now() - began)));
       }
-    })();
+    };
+    const load = Promise.all(Array.from({ length: CLIENTS }, client));
 
     // ---- faults, one after another, round robin, until every kind reached its count and enough leads were acknowledged
     const faults = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
@@ -237,7 +236,6 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
     // ---- stop the load (pending submissions still get their answer), let the system settle, then check
     loadRunning = false;
     await load;
-    await Promise.all([...inflight]);
     say(`faults over: ${acknowledged()} acknowledged of ${submissions.length}; settling`);
     const search = createSearchClient(meili.current().url, meili.current().masterKey);
     const acked = submissions.filter((s) => s.reference);

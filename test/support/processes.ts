@@ -104,7 +104,7 @@ export async function startProcess(kind: Kind, name: string, env: Record<string,
           resolve();
         }),
       );
-      const deadline = Date.now() + 60_000;
+      const deadline = Date.now() + 120_000; // a busy machine can take a minute to start tsx
       for (;;) {
         if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited at start (${child.signalCode ?? child.exitCode}):\n${stderr}`);
         if (kind === "web") {
