@@ -1,4 +1,5 @@
 import * as OpenCC from "opencc-js/t2cn";
+import { isDashChar, isFormatChar } from "./format-chars";
 
 /**
  * One normalisation for every number a person types (fields and notes), before anything is parsed:
@@ -31,9 +32,7 @@ function toSimplified(text: string): string[] {
   });
 }
 
-const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D\u30FC]/;
 const TILDES = /[\u2053\u223C\u301C\uFF5E\u02DC]/;
-const FORMAT = /\p{Cf}/u;
 
 export function foldText(text: string): Folded {
   const simplified = toSimplified(text);
@@ -45,10 +44,10 @@ export function foldText(text: string): Folded {
     let ch = ch0;
     const here = pos;
     pos += orig.length;
-    if (FORMAT.test(ch)) continue;
+    if (isFormatChar(ch)) continue;
     const code = ch.charCodeAt(0);
     if (code === 0xff0c) ch = "，";
-    else if (DASHES.test(ch)) ch = "-";
+    else if (isDashChar(ch)) ch = "-";
     else if (TILDES.test(ch)) ch = "~";
     else if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
     else if (code === 0x3000) ch = " ";

@@ -2,15 +2,16 @@ import { z } from "zod";
 import type { Lng } from "~/i18n/lng";
 import { validationMessage, type ValidationKey } from "~/i18n/validation-messages";
 import { muToSqm, parseArea, sqmToMu } from "./area";
+import { readCreditCode, type CreditCodeProblem } from "./credit-code";
 import { FIELD_LIMITS, PLAUSIBLE_MAX } from "./field-limits";
 import { readFieldNumber, type FieldRole } from "./field-value";
-import type { LeadFlag } from "./lead-flags";
-import { isValidCreditCode, normalizeCreditCode } from "./credit-code";
+import { stripFormatChars } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
+import type { LeadFlag } from "./lead-flags";
 import { parseCount, parseWan } from "./money";
-import { planAssist, type AssistField } from "./need-assist";
 import { parseMoveInBy } from "./move-in";
-import { normalizePhone } from "./phone";
+import { planAssist, type AssistField } from "./need-assist";
+import { normalizePhone, PHONE_INPUT_MAX } from "./phone";
 import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "./units";
 
 // The one lead schema: the inquiry form (browser and server), the JSON API and the hotline desk all
@@ -38,10 +39,21 @@ export type AssistFill = { field: string; value: string | number | boolean; text
 
 type Msg = (key: ValidationKey, params?: Record<string, string | number>) => string;
 
+/** The first GB 32100 rule a refused credit code breaks → its message. */
+const CREDIT_CODE_MESSAGES: Record<CreditCodeProblem, ValidationKey> = {
+  format: "creditCode",
+  authority: "creditCodeAuthority",
+  orgType: "creditCodeOrgType",
+  division: "creditCodeDivision",
+  orgCode: "creditCodeOrgCode",
+  idCard: "creditCodeIdCard",
+};
+
+/** Blank → undefined; text loses its invisible format characters (Cf) and surrounding spaces. */
 function blankToUndefined(value: unknown): unknown {
   if (value === null) return undefined;
   if (typeof value === "string") {
-    const trimmed = value.trim();
+    const trimmed = stripFormatChars(value).trim();
     return trimmed === "" ? undefined : trimmed;
   }
   return value;
@@ -219,12 +231,21 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
 
   const company = group(m, {
     name: requiredText(m, LIMITS.shortText),
+    // A code whose check character alone fails is kept and flagged (see the transform); the rest is refused.
     creditCode: z.preprocess(
-      (v) => {
-        const b = blankToUndefined(v);
-        return typeof b === "string" ? normalizeCreditCode(b) : b;
-      },
-      z.string({ error: m("creditCode") }).refine(isValidCreditCode, m("creditCode")).optional(),
+      blankToUndefined,
+      z
+        .string({ error: m("creditCode") })
+        .max(40, m("creditCode"))
+        .transform((raw, ctx) => {
+          const reading = readCreditCode(raw);
+          if (!reading.ok) {
+            ctx.addIssue({ code: "custom", message: m(CREDIT_CODE_MESSAGES[reading.problem]) });
+            return z.NEVER;
+          }
+          return reading;
+        })
+        .optional(),
     ),
     location: optionalText(m, LIMITS.shortText),
   });
@@ -235,14 +256,14 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       blankToUndefined,
       z
         .string({ error: (issue) => (issue.input === undefined ? m("required") : m("phone")) })
-        .max(40, m("phone"))
+        .max(PHONE_INPUT_MAX, m("phone"))
         .transform((raw, ctx) => {
           const result = normalizePhone(raw);
           if (!result.ok) {
             ctx.addIssue({ code: "custom", message: m("phone") });
             return z.NEVER;
           }
-          return { value: result.value, kind: result.kind };
+          return result;
         }),
     ),
     email: z.preprocess(blankToUndefined, z.email({ error: m("email") }).max(LIMITS.shortText, m("tooLong", { max: LIMITS.shortText })).optional()),
@@ -250,7 +271,12 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     title: optionalText(m, 50),
   });
 
-  const consent = onWeb ? z.preprocess((v) => v === "on" || v === "true" || v === true, z.literal(true, { error: m("consent") })) : flag(m);
+  // Required on every channel (PIPL): the form's box, "consent": true in JSON, the hotline agent's
+  // confirmation that the caller agreed orally. Anything else — false, "no", missing — is refused.
+  const consent = z.preprocess(
+    (v) => v === true || v === "on" || v === "true",
+    z.literal(true, { error: m(channel === "hotline" ? "consentOral" : "consent") }),
+  );
 
   return z
     .object(
@@ -289,6 +315,11 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         }
       }
       const flags: LeadFlag[] = [...plan.unread, ...implausible(lead.tax)];
+      // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
+      const credit = lead.company.creditCode;
+      if (credit && !credit.checkCharOk) flags.push({ field: "company.creditCode", code: "creditCodeCheck", text: credit.code });
+      const phone = lead.contact.phone;
+      if (phone.note) flags.push({ field: "contact.phone", code: "phoneNote", text: phone.note });
 
       return {
         lead: {
@@ -301,9 +332,9 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           },
           use: lead.use,
           tax: lead.tax,
-          company: lead.company,
-          contact: { ...lead.contact, phone: lead.contact.phone.value, phoneKind: lead.contact.phone.kind },
-          consent: lead.consent === true,
+          company: { ...lead.company, creditCode: credit?.code },
+          contact: { ...lead.contact, phone: phone.value, phoneKind: phone.kind },
+          consent: lead.consent,
           flags,
         },
         assist,

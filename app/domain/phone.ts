@@ -1,101 +1,156 @@
+import { parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
+
+import { DASH_CHARS, stripFormatChars } from "./format-chars";
 import { toHalfWidth } from "./numbers";
 
 /**
  * Mainland China phone numbers, stored in one "E.164-like" format: "+86" + national number without
  * the trunk 0, plus ";ext=123" (RFC 3966 style) for an extension.
+ *
+ * Which numbers exist is libphonenumber's business (Google's metadata, `libphonenumber-js/max`): area
+ * codes and the subscriber length of each area, the allocated mobile segments, 400/800. What is ours is
+ * the pre-normalisation of what people paste and type (see docs/decisions/016-phones-credit-codes-consent.md).
  */
 export type PhoneKind = "mobile" | "landline" | "service";
 
-export type PhoneResult = { ok: true; value: string; kind: PhoneKind } | { ok: false };
+/** `note`: a trailing remark kept with the number, e.g. "微信同号" from "138…（微信同号）". */
+export type PhoneResult = { ok: true; value: string; kind: PhoneKind; note?: string } | { ok: false };
 
-type National = { kind: PhoneKind; national: string };
+/** Longest input read at all (number + extension + a short note). */
+export const PHONE_INPUT_MAX = 60;
+const NOTE_MAX = 30;
 
-const MOBILE = /^1[3-9]\d{9}$/;
-// 400/800 numbers cannot be dialled from abroad, so "+86400…" is not real E.164; we still give them
-// the +86 prefix so that every stored phone has one format (and one uniqueness key).
-const SERVICE = /^(?:400|800)\d{7}$/;
-// Area code without the trunk 0: 10 (Beijing), 2x (big cities), else 3 digits (3xx–9xx).
-// Subscriber numbers are 7–8 digits and never start with 0 or 1.
-const LANDLINE = /^(?:10|2\d|[3-9]\d{2})[2-9]\d{6,7}$/;
-
-/** National number without trunk 0 (as written after +86). */
-function classifyAfterCountryCode(n: string): National | null {
-  if (MOBILE.test(n)) return { kind: "mobile", national: n };
-  if (SERVICE.test(n)) return { kind: "service", national: n };
-  if (LANDLINE.test(n)) return { kind: "landline", national: n };
-  // Lenient: "+86 (0)25 …" / "+86 025 …" keep the trunk 0 that should have been dropped.
-  if (n.startsWith("0") && LANDLINE.test(n.slice(1))) return { kind: "landline", national: n.slice(1) };
-  return null;
-}
-
-/** A number as dialled inside mainland China (landlines need their trunk 0 + area code). */
-function classifyDomestic(n: string): National | null {
-  if (MOBILE.test(n)) return { kind: "mobile", national: n };
-  if (SERVICE.test(n)) return { kind: "service", national: n };
-  if (n.startsWith("0") && LANDLINE.test(n.slice(1))) return { kind: "landline", national: n.slice(1) };
-  return null;
-}
-
-/** The main number without extension: digits, separators and an optional leading +. */
-function parseMain(raw: string): National | null {
-  const s = raw.trim();
-  if (!/^\+?[\d\s\-.()]+$/.test(s)) return null;
-  const digits = s.replace(/\D/g, "");
-  if (s.startsWith("+")) {
-    // Mainland numbers only: any other country code is rejected.
-    return digits.startsWith("86") ? classifyAfterCountryCode(digits.slice(2)) : null;
-  }
-  if (digits.startsWith("0086")) return classifyAfterCountryCode(digits.slice(4));
-  // A bare "86" is a country code only when what follows is a valid number; no domestic number
-  // starts with 86 (mobiles start with 1, landlines with 0, service numbers with 400/800).
-  if (digits.startsWith("86")) return classifyAfterCountryCode(digits.slice(2));
-  return classifyDomestic(digits);
-}
-
-function ok(n: National, ext?: string): PhoneResult {
-  return { ok: true, kind: n.kind, value: `+86${n.national}${ext ? `;ext=${ext}` : ""}` };
-}
-
-/** Extension written with an explicit marker: 转 / 分机 / ext / x / # (and our own ";ext="). */
-const EXPLICIT_EXT = /^(.*?)\s*(?:;\s*ext\s*=|转|分机|ext\.?|x|#)\s*(\d{1,6})\s*$/i;
+/** Characters a number may be written with; the first other character ends it. */
+const NUMBER_CHAR = /[0-9+\-\s().]/;
+/** "转123", "分机 8", "ext. 123", "x12", "#12", ";ext=12" (our stored form). */
+const EXTENSION = /^\s*(?:;\s*ext\s*=|转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)/i;
 /** "025-83456789-123": a trailing dash group that the main number cannot absorb. */
-const DASH_EXT = /^(.*\d)\s*-\s*(\d{1,6})\s*$/;
+const DASH_EXTENSION = /^(.*\d)\s*-\s*(\d{1,6})$/;
+/** A label before the number: "手机：", "电话 ", "Tel:". */
+const LABEL = /^(?:手机号码|手机号|手机|移动电话|联系电话|联系方式|电话号码|电话|座机|固话|tel|phone|mobile|mob|cell)\s*[:.]?\s*/i;
 
-export function normalizePhone(input: string): PhoneResult {
-  const s = toHalfWidth(input).trim();
-  if (s === "" || s.length > 40) return { ok: false };
+/**
+ * What people paste, made plain: Cf characters removed (U+202D…U+202C around a copied contact,
+ * U+200B, U+2060, U+FEFF), full-width → ASCII, every dash → "-", 【】〔〕[] → (), spaces collapsed, a
+ * leading label and trailing sentence punctuation (。，; !) dropped, "(+86)" / "（0086）" → "+86 ".
+ */
+function prepare(input: string): string {
+  return toHalfWidth(stripFormatChars(input))
+    .replace(DASH_CHARS, "-")
+    .replace(/[【〔[]/g, "(")
+    .replace(/[】〕\]]/g, ")")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(LABEL, "")
+    .replace(/[\s.。，,;；!！?？、]+$/, "")
+    .replace(/^\+?\s*\(\s*(?:\+\s*86|0086|86)\s*\)\s*/, "+86 ");
+}
 
-  const explicit = EXPLICIT_EXT.exec(s);
+type Parts = { main: string; ext?: string; note?: string };
+
+/**
+ * Splits "025-83456789转123（前台）" into number, extension and note. A note is refused (null) when it
+ * holds another number (5+ digits in a row: "138… / 139…") or is longer than NOTE_MAX.
+ */
+function split(s: string): Parts | null {
+  let end = 0;
+  while (end < s.length && NUMBER_CHAR.test(s[end])) end++;
+  let main = s.slice(0, end);
+  let rest = s.slice(end);
+  let ext: string | undefined;
+  const explicit = EXTENSION.exec(rest);
   if (explicit) {
-    const main = parseMain(explicit[1]);
-    // Mobiles have no extensions; an "extension" after one means the input is something else.
-    return main && main.kind !== "mobile" ? ok(main, explicit[2]) : { ok: false };
+    ext = explicit[1];
+    rest = rest.slice(explicit[0].length);
+  } else if (rest && main.lastIndexOf("(") > main.lastIndexOf(")")) {
+    // "13812345678（微信同号）": the bracket opens the note, not the number.
+    const open = main.lastIndexOf("(");
+    rest = main.slice(open) + rest;
+    main = main.slice(0, open);
   }
+  const note = rest
+    .replace(/^[\s,，、;；:/-]+/, "")
+    .replace(/^\((.*)\)$/, "$1")
+    .trim();
+  if (!note) return { main, ext };
+  if (/\d{5,}/.test(note) || [...note].length > NOTE_MAX) return null;
+  return { main, ext, note };
+}
 
+/** libphonenumber's reading of a mainland number, or null (invalid, or another country). */
+function parseMainland(main: string): { number: PhoneNumber; kind: PhoneKind } | null {
+  if (!/\d/.test(main)) return null;
+  const number = parsePhoneNumberFromString(main, { defaultCountry: "CN", extract: false });
+  if (!number || number.country !== "CN" || !number.isValid()) return null;
+  const kind = kindOf(number);
+  return kind ? { number, kind } : null;
+}
+
+/**
+ * Mobile, fixed line, 800 (TOLL_FREE: 800 and 10800) and 400 (SHARED_COST starting 400). Other valid
+ * CN types are refused: 950xx dial-around, 1010xxxx carrier lines, 96xxx local service lines and 16x
+ * premium-rate numbers are no way to call an enterprise back.
+ */
+function kindOf(number: PhoneNumber): PhoneKind | null {
+  switch (number.getType()) {
+    case "MOBILE":
+      return "mobile";
+    case "FIXED_LINE":
+      return "landline";
+    case "TOLL_FREE":
+      return "service";
+    case "SHARED_COST":
+      return number.nationalNumber.startsWith("400") ? "service" : null;
+    default:
+      return null;
+  }
+}
+
+function result(parsed: { number: PhoneNumber; kind: PhoneKind }, ext: string | undefined, note: string | undefined): PhoneResult {
+  // Mobiles have no extensions; an "extension" after one means the input is something else.
+  if (ext && parsed.kind === "mobile") return { ok: false };
+  const value = `${parsed.number.number}${ext ? `;ext=${ext}` : ""}`;
+  return note ? { ok: true, value, kind: parsed.kind, note } : { ok: true, value, kind: parsed.kind };
+}
+
+/**
+ * A mainland number as typed → `{ok, value: "+8613812345678" | "+862583456789;ext=123", kind, note?}`.
+ * Accepts +86 / 0086 / (+86) / 86 prefixes, a trunk 0 (also before a mobile: "0 138 1234 5678"),
+ * spaces, dots, brackets, every dash, full-width digits, invisible characters, 转/分机/ext/x/# extensions
+ * (not on mobiles), a label before and a note after ("（微信同号）"). 0400-/0800- read as 400/800.
+ * Everything libphonenumber's CN metadata does not know as a valid mobile, fixed-line, 400 or 800
+ * number → `{ok: false}`.
+ */
+export function normalizePhone(input: string): PhoneResult {
+  if (input.length > PHONE_INPUT_MAX * 2) return { ok: false };
+  const s = prepare(input);
+  if (s === "" || s.length > PHONE_INPUT_MAX) return { ok: false };
+  const parts = split(s);
+  if (!parts) return { ok: false };
+
+  const whole = parseMainland(parts.main);
+  if (whole) return result(whole, parts.ext, parts.note);
   // Prefer reading every digit as the number ("025-8345-6789"); only when that fails may the last
   // dash group be an extension ("025-83456789-123").
-  const whole = parseMain(s);
-  if (whole) return ok(whole);
-  const dashed = DASH_EXT.exec(s);
+  const dashed = parts.ext ? null : DASH_EXTENSION.exec(parts.main.trim());
   if (dashed) {
-    const main = parseMain(dashed[1]);
-    if (main && main.kind !== "mobile") return ok(main, dashed[2]);
+    const main = parseMainland(dashed[1]);
+    if (main && main.kind !== "mobile") return result(main, dashed[2], parts.note);
   }
   return { ok: false };
 }
 
-type Stored = { kind: PhoneKind; national: string; area?: string; subscriber?: string; ext?: string };
+type Stored = { kind: PhoneKind; national: string; groups: string[]; ext?: string };
 
 /** Re-reads a stored value; null for anything that normalizePhone would not have produced. */
 function parseStored(value: string): Stored | null {
-  const m = /^\+86(\d+)(?:;ext=(\d{1,6}))?$/.exec(value);
+  const m = /^(\+86\d+)(?:;ext=(\d{1,6}))?$/.exec(value);
   if (!m) return null;
-  const n = classifyAfterCountryCode(m[1]);
-  if (!n || n.national !== m[1]) return null;
-  const ext = m[2];
-  if (n.kind !== "landline") return { ...n, ext };
-  const areaLen = /^(?:10|2)/.test(n.national) ? 2 : 3;
-  return { ...n, area: `0${n.national.slice(0, areaLen)}`, subscriber: n.national.slice(areaLen), ext };
+  const parsed = parseMainland(m[1]);
+  if (!parsed || parsed.number.number !== m[1]) return null;
+  // libphonenumber's national grouping: "025 8345 6789", "0351 123 4567", "138 1234 5678", "400 123 4567".
+  const groups = parsed.number.formatNational().split(" ");
+  return { kind: parsed.kind, national: parsed.number.nationalNumber, groups, ext: m[2] };
 }
 
 /** "+8613812345678" → "138 1234 5678"; "+862583456789" → "025-8345 6789"; "+864001234567" → "400-123-4567". */
@@ -103,11 +158,10 @@ export function formatPhoneForDisplay(value: string): string {
   const p = parseStored(value);
   if (!p) return value;
   const ext = p.ext ? ` 转${p.ext}` : "";
-  if (p.kind === "mobile") return `${p.national.slice(0, 3)} ${p.national.slice(3, 7)} ${p.national.slice(7)}`;
-  if (p.kind === "service") return `${p.national.slice(0, 3)}-${p.national.slice(3, 6)}-${p.national.slice(6)}${ext}`;
-  const sub = p.subscriber!;
-  // Chinese grouping: 8 digits as 4+4, 7 digits as 3+4.
-  return `${p.area}-${sub.slice(0, sub.length - 4)} ${sub.slice(-4)}${ext}`;
+  if (p.kind === "mobile") return p.groups.join(" ");
+  if (p.kind === "service") return `${p.groups.join("-")}${ext}`;
+  const [area, ...subscriber] = p.groups;
+  return `${area}-${subscriber.join(" ")}${ext}`;
 }
 
 /**
@@ -122,6 +176,8 @@ export function maskPhone(value: string): string {
   }
   const last4 = p.national.slice(-4);
   if (p.kind === "mobile") return `+86 ${p.national.slice(0, 3)}****${last4}`;
-  if (p.kind === "service") return `${p.national.slice(0, 3)}-***-${last4}`;
-  return `${p.area}-${"*".repeat(p.subscriber!.length - 4)}${last4}`;
+  if (p.kind === "service") return `${p.groups[0]}-***-${last4}`;
+  const area = p.groups[0];
+  const subscriberLength = p.national.length - (area.length - 1);
+  return `${area}-${"*".repeat(subscriberLength - 4)}${last4}`;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import type { AssistFill, Lead, LeadChannel } from "~/domain/lead-schema";
+import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
 import type { Lng } from "~/i18n/lng";
 
 /** Thrown inside the intake transaction when a concurrent copy of the submission committed first. */
@@ -24,6 +25,14 @@ export function hashRequest(body: unknown): string {
 }
 
 /**
+ * How the person consented: in writing (the form's box, `"consent": true` in the API) or orally on the
+ * hotline, where the staff account that asked is recorded.
+ */
+export function consentMethod(source: LeadChannel): "written" | "oral" {
+  return source === "hotline" ? "oral" : "written";
+}
+
+/**
  * Stores a validated lead and its outbox rows (`lead.index`, `lead.match`) in one transaction. Idempotent on the
  * submission key: a replay (double click, retried request, 50 concurrent copies) gets the first lead back.
  * Never touches Redis or Meilisearch: the relay picks the outbox row up.
@@ -38,8 +47,15 @@ export async function storeLead(
     lng: Lng;
     submissionKey?: string | null;
     requestHash?: string | null;
+    /** Hotline only: the staff user (users.id) who took the caller's oral consent. */
+    consentRecordedBy?: string | null;
   },
 ): Promise<StoredLead> {
+  // The schema refuses a lead without consent; this guards every other caller (PIPL: no consent, no processing).
+  if (input.lead.consent !== true) throw new Error("a lead without consent is never stored");
+  const method = consentMethod(input.source);
+  const recordedBy = method === "oral" ? input.consentRecordedBy ?? null : null;
+  if (method === "oral" && !recordedBy) throw new Error("a hotline lead needs the staff account that recorded the oral consent");
   const key = input.submissionKey ?? null;
   if (key) {
     const existing = await findBySubmissionKey(sql, key);
@@ -59,11 +75,12 @@ export async function storeLead(
       const { lead } = input;
       const rows = await tx<{ id: string; reference: string }[]>`
         insert into leads (reference, source, lng, submission_key, request_hash, lead, raw, assist,
-                           phone, credit_code, company_name, industry, consent_at)
+                           phone, credit_code, company_name, industry,
+                           consent_at, consent_version, consent_method, consent_recorded_by)
         values (${reference}, ${input.source}, ${input.lng}, ${key}, ${input.requestHash ?? null},
                 ${tx.json(lead as never)}, ${tx.json((input.raw ?? {}) as never)}, ${tx.json(input.assist as never)},
                 ${lead.contact.phone}, ${lead.company.creditCode ?? null}, ${lead.company.name}, ${lead.use.industry},
-                ${lead.consent ? sql`now()` : null})
+                now(), ${PRIVACY_NOTICE_VERSION}, ${method}, ${recordedBy})
         on conflict (submission_key) do nothing
         returning id, reference`;
       // A concurrent copy won. Roll back, so this copy spends no reference number (the counter row

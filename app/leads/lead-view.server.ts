@@ -10,8 +10,15 @@ export type LeadView = {
   createdAt: string;
   lead: Lead;
   assist: unknown[];
+  consent: ConsentView;
   matches: StoredMatch[];
   assignments: AssignmentView[];
+};
+
+/** The consent stored with the lead; `unrecorded` only for leads stored before consent was recorded. */
+export type ConsentView = {
+  method: "written" | "oral" | "unrecorded"; version: string | null; at: string | null;
+  recordedBy: { id: string; name: string } | null;
 };
 
 export type AssignmentView = {
@@ -29,8 +36,14 @@ async function listAssignments(sql: Sql, leadId: string): Promise<AssignmentView
 /** The lead as staff and the admin API see it: matches best first, then its assignments. */
 export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-  const [row] = await sql<{ id: string; reference: string; status: string; source: string; created_at: Date; lead: Lead; assist: unknown[] }[]>`
-    select id, reference, status, source, created_at, lead, assist from leads where id = ${id}`;
+  const [row] = await sql<{
+    id: string; reference: string; status: string; source: string; created_at: Date; lead: Lead; assist: unknown[];
+    consent_method: ConsentView["method"]; consent_version: string | null; consent_at: Date | null; recorder_id: string | null; recorder_name: string | null;
+  }[]>`
+    select l.id, l.reference, l.status, l.source, l.created_at, l.lead, l.assist,
+           l.consent_method, l.consent_version, l.consent_at, u.id as recorder_id, u.name as recorder_name
+    from leads l left join users u on u.id = l.consent_recorded_by
+    where l.id = ${id}`;
   if (!row) return null;
   return {
     id: row.id,
@@ -40,6 +53,12 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
     createdAt: row.created_at.toISOString(),
     lead: row.lead,
     assist: row.assist,
+    consent: {
+      method: row.consent_method,
+      version: row.consent_version,
+      at: row.consent_at?.toISOString() ?? null,
+      recordedBy: row.recorder_id ? { id: row.recorder_id, name: row.recorder_name ?? "" } : null,
+    },
     matches: await listMatches(sql, row.id),
     assignments: await listAssignments(sql, row.id),
   };

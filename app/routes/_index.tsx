@@ -9,6 +9,7 @@ import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
 import { AREA_UNITS, createLeadSchema, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
 import { planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
+import { PHONE_INPUT_MAX } from "~/domain/phone";
 import { lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
@@ -211,7 +212,7 @@ export default function InquiryForm() {
           <fieldset>
             <legend>{t("section.contact")}</legend>
             <TextField meta={m(contact.name)} label={t("contact.name")} required autoComplete="name" maxLength={50} />
-            <TextField meta={m(contact.phone)} label={t("contact.phone")} required type="tel" inputMode="tel" autoComplete="tel" hint={t("contact.phoneHint")} maxLength={40} />
+            <TextField meta={m(contact.phone)} label={t("contact.phone")} required type="tel" inputMode="tel" autoComplete="tel" hint={t("contact.phoneHint")} maxLength={PHONE_INPUT_MAX} />
             <TextField meta={m(contact.email)} label={t("contact.email")} type="email" inputMode="email" autoComplete="email" maxLength={100} />
             <div className="row">
               <TextField meta={m(contact.wechat)} label={t("contact.wechat")} maxLength={50} />

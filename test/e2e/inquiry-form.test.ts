@@ -104,7 +104,7 @@ describe.each([
       const phoneError = page.locator(`[id="${describedBy.split(" ").pop()}"]`);
       expect(await phoneError.textContent()).toMatch(/手机号/);
       const codeError = (await page.getByLabel("统一社会信用代码").getAttribute("aria-describedby")) ?? "";
-      expect(await page.locator(`[id="${codeError}"]`).textContent()).toMatch(/校验位/);
+      expect(await page.locator(`[id="${codeError}"]`).textContent()).toMatch(/组织机构代码/);
       expect(await page.getByLabel("统一社会信用代码").getAttribute("aria-invalid")).toBe("true");
       expect(await page.getByLabel("最小面积").getAttribute("aria-invalid")).toBe("true");
       // What the person typed is still there.

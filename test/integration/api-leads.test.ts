@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sql } from "~/db/db.server";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
+import { storeLead } from "~/leads/intake.server";
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
@@ -81,7 +84,15 @@ describe("POST /api/leads", () => {
     ["missing company name", { ...validLeadJson(), company: {} }, "company.name", /请填写/],
     ["missing phone", { ...validLeadJson(), contact: { name: "王" } }, "contact.phone", /请填写/],
     ["wrong phone", { ...validLeadJson(), contact: { name: "王", phone: "12345" } }, "contact.phone", /手机号/],
-    ["wrong credit code check digit", { ...validLeadJson(), company: { name: "某公司", creditCode: "91320000134768823A" } }, "company.creditCode", /校验位/],
+    ["credit code of zeros", { ...validLeadJson(), company: { name: "某公司", creditCode: "000000000000000000" } }, "company.creditCode", /第 1 位/],
+    ["an ID-card number as credit code", { ...validLeadJson(), company: { name: "某公司", creditCode: "320102198001011238" } }, "company.creditCode", /身份证/],
+    ["credit code with a broken organisation code", { ...validLeadJson(), company: { name: "某公司", creditCode: "91320000134768823A" } }, "company.creditCode", /组织机构代码/],
+    ["consent false", { ...validLeadJson(), consent: false }, "consent", /同意/],
+    ["consent missing", { ...validLeadJson(), consent: undefined }, "consent", /同意/],
+    ["consent as the string \"no\"", { ...validLeadJson(), consent: "no" }, "consent", /同意/],
+    ["unknown area code", { ...validLeadJson(), contact: { name: "王", phone: "026-12345678" } }, "contact.phone", /手机号/],
+    ["Beijing number one digit short", { ...validLeadJson(), contact: { name: "王", phone: "010-2345678" } }, "contact.phone", /手机号/],
+    ["unallocated mobile segment", { ...validLeadJson(), contact: { name: "王", phone: "19412345678" } }, "contact.phone", /手机号/],
     ["area min > max", { ...validLeadJson(), need: { kind: "factory", deal: "lease", areaMin: 6000, areaMax: 4000 } }, "need.areaMin", /不能大于/],
     ["no area at all", { ...validLeadJson(), need: { kind: "factory", deal: "lease" } }, "need.areaMin", /至少填写/],
     ["negative area", { ...validLeadJson(), need: { kind: "factory", deal: "lease", areaMin: -5 } }, "need.areaMin", /负数/],
@@ -143,6 +154,78 @@ describe("POST /api/leads", () => {
     const res = await post(validLeadJson({ company: "另一家公司" }), { "Idempotency-Key": key });
     expect(res.status).toBe(409);
     expect((await res.json()).errors["Idempotency-Key"][0]).toMatch(/Idempotency-Key/);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("identity fields as people paste them (issue 9, items 9 and 14)", () => {
+  it("keeps a credit code whose check character fails, and the lead goes ahead (201, outbox rows)", async () => {
+    const res = await post({ ...validLeadJson(), company: { name: "南京校验位测试有限公司", creditCode: "91110000600037341N" } });
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    const [row] = await sql`select credit_code, lead from leads where id = ${id}`;
+    expect(row.credit_code).toBe("91110000600037341N");
+    expect(row.lead.company.creditCode).toBe("91110000600037341N");
+    expect(await sql`select topic from outbox where aggregate_id = ${id}`).toHaveLength(2);
+    // The recruiter is told to verify it: the flag travels with the lead to GET /api/leads/<id>.
+    const view = await (await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).json();
+    expect(view.lead.flags).toEqual([{ field: "company.creditCode", code: "creditCodeCheck", text: "91110000600037341N" }]);
+  });
+
+  it("keeps a phone's trailing note as a flag beside the number", async () => {
+    const res = await post({ ...validLeadJson(), contact: { name: "王经理", phone: "138 1234 5678（同微信）" } });
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    const [row] = await sql`select phone, lead from leads where id = ${id}`;
+    expect(row.phone).toBe("+8613812345678");
+    expect(row.lead.flags).toEqual([{ field: "contact.phone", code: "phoneNote", text: "同微信" }]);
+  });
+
+  it.each([
+    ["13812345678（微信同号）", "+8613812345678"],
+    ["\u202D138 1234 5678\u202C", "+8613812345678"],
+    ["(+86)13912345678", "+8613912345678"],
+    ["0755—88888888。", "+8675588888888"],
+    ["0 138 1234 5678", "+8613812345678"],
+    ["0400-123-4567", "+864001234567"],
+  ])("stores %j as %s", async (phone, value) => {
+    const res = await post({ ...validLeadJson(), contact: { name: "王经理", phone } });
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    const [row] = await sql`select phone, raw from leads where id = ${id}`;
+    expect(row.phone).toBe(value);
+    expect(row.raw.contact.phone).toBe(phone); // what was typed stays in the raw record
+  });
+});
+
+describe("consent (issue 9, item 16)", () => {
+  it("stores the privacy-notice version, the time and the way consent was given, and returns them", async () => {
+    const before = Date.now();
+    const { id } = await (await post(validLeadJson({ company: "南京同意记录测试有限公司" }))).json();
+    const [row] = await sql`select consent_at, consent_version, consent_method, consent_recorded_by from leads where id = ${id}`;
+    expect(row).toMatchObject({ consent_version: PRIVACY_NOTICE_VERSION, consent_method: "written", consent_recorded_by: null });
+    expect(row.consent_at.getTime()).toBeGreaterThanOrEqual(before - 60_000);
+    const view = await (await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).json();
+    expect(view.consent).toEqual({ method: "written", version: PRIVACY_NOTICE_VERSION, at: row.consent_at.toISOString(), recordedBy: null });
+  });
+
+  it("records a hotline lead's oral consent with the staff account that took it", async () => {
+    const [agent] = await sql<{ id: string }[]>`
+      insert into users (email, name, role) values (${`hotline-consent-${Date.now()}@example.test`}, '热线小李', 'hotline') returning id`;
+    const parsed = createLeadSchema("zh", "hotline").parse(validLeadJson({ company: "南京口头同意测试有限公司" }));
+    const { id } = await storeLead(sql, { ...parsed, raw: {}, source: "hotline", lng: "zh", consentRecordedBy: agent.id });
+    const [row] = await sql`select consent_at, consent_version, consent_method, consent_recorded_by from leads where id = ${id}`;
+    expect(row).toMatchObject({ consent_version: PRIVACY_NOTICE_VERSION, consent_method: "oral", consent_recorded_by: agent.id });
+    expect(row.consent_at).toBeInstanceOf(Date);
+    const view = await (await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).json();
+    expect(view.consent).toMatchObject({ method: "oral", version: PRIVACY_NOTICE_VERSION, recordedBy: { id: agent.id, name: "热线小李" } });
+  });
+
+  it("never stores a lead without consent, nor a hotline lead without who recorded it", async () => {
+    const before = await counts();
+    const parsed = createLeadSchema("zh", "api").parse(validLeadJson());
+    await expect(storeLead(sql, { ...parsed, lead: { ...parsed.lead, consent: false as never }, raw: {}, source: "api", lng: "zh" })).rejects.toThrow(/consent/);
+    await expect(storeLead(sql, { ...parsed, raw: {}, source: "hotline", lng: "zh" })).rejects.toThrow(/oral consent/);
     expect(await counts()).toEqual(before);
   });
 });

@@ -107,6 +107,9 @@ describe("/hotline", () => {
     expect(known).toContain("老客户");
     expect(known).toContain(reference);
     expect(known).toContain("吴昊（示例）"); // R2, who has it
+    // Pasted from a phone's contacts (bidi marks around it), with a trunk 0 or a note after it: the same caller.
+    expect(await lookUp("\u202D+86 138 1234 5678\u202C")).toContain(reference);
+    expect(await lookUp("0 138 1234 5678（微信同号）")).toContain(reference);
     expect(await lookUp("13900000999")).toContain("新来电");
     expect((await post("/hotline", { intent: "lookup", phone: "13900000999" }, cookie)).status).toBe(403); // no CSRF token
     const invalid = await lookUp("12345");

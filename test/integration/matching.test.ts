@@ -45,6 +45,7 @@ const base = {
   tax: { annualTaxWan: 300 },
   company: { name: "南京匹配测试机械有限公司" },
   contact: { name: "王", phone: "13812345678" },
+  consent: true,
 };
 
 describe("lead.match", () => {

@@ -68,6 +68,7 @@ describe("200 leads", () => {
         tax: { annualTaxWan: 100 + (i % 7) * 150, investmentWan: 3000 + (i % 5) * 4000 },
         company: { name: `南京批量测试${i}有限公司` },
         contact: { name: "测试", phone: `137${String(10_000_000 + i).slice(-8)}` },
+        consent: true,
       });
       ids.push((await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" })).id);
     }

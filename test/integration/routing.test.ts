@@ -85,6 +85,7 @@ async function submit(need: Record<string, unknown>, extra: { company?: string; 
       tax: { annualTaxWan: 300, investmentWan: 6000 },
       company: { name: extra.company ?? "南京路由测试机械有限公司" },
       contact: { name: "王", phone: extra.phone ?? uniquePhone() },
+      consent: true,
     }),
   });
   expect(res.status).toBe(201);

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+
+import { createLeadSchema, issuesToFieldErrors, type LeadChannel } from "../../app/domain/lead-schema";
+import { describeFlag } from "../../app/i18n/flag-messages";
+import { validLeadJson } from "../support/leads";
+
+// The schema's side of phones, credit codes, consent and invisible characters (issue 9, items 9, 14, 16).
+
+function parse(body: unknown, channel: LeadChannel = "api", lng: "zh" | "en" = "zh") {
+  return createLeadSchema(lng, channel).safeParse(body);
+}
+function errorsOf(body: unknown, channel: LeadChannel = "api", lng: "zh" | "en" = "zh") {
+  const r = parse(body, channel, lng);
+  if (r.success) throw new Error("expected a refusal");
+  return issuesToFieldErrors(r.error);
+}
+const base = validLeadJson();
+
+describe("consent is required on every channel", () => {
+  const channels: LeadChannel[] = ["web", "api", "hotline"];
+  it.each(channels.flatMap((c) => [undefined, false, "false", "no", 0, null, "", "off"].map((v) => [c, v] as const)))(
+    "%s with consent %j → refused on consent",
+    (channel, value) => {
+      const body = { ...base, consent: value };
+      if (value === undefined) delete (body as { consent?: unknown }).consent;
+      const errors = errorsOf(body, channel);
+      expect(Object.keys(errors)).toEqual(["consent"]);
+      expect(errors.consent[0]).toMatch(channel === "hotline" ? /口头同意/ : /同意个人信息处理说明/);
+    },
+  );
+
+  it.each(channels.flatMap((c) => [true, "on", "true"].map((v) => [c, v] as const)))("%s with consent %j → accepted", (channel, value) => {
+    const r = parse({ ...base, consent: value }, channel);
+    expect(r.success && r.data.lead.consent).toBe(true);
+  });
+
+  it("answers in English too", () => {
+    expect(errorsOf({ ...base, consent: false }, "api", "en").consent[0]).toMatch(/accept the personal information notice/);
+    expect(errorsOf({ ...base, consent: false }, "hotline", "en").consent[0]).toMatch(/oral consent/);
+  });
+});
+
+describe("credit codes in the lead", () => {
+  it("keeps a code whose check character fails and flags it for the recruiter (zh and en)", () => {
+    const body = { ...base, company: { name: "南京校验测试有限公司", creditCode: "9111 0000 6000 3734 1n" } };
+    const zh = parse(body);
+    expect(zh.success).toBe(true);
+    if (!zh.success) return;
+    expect(zh.data.lead.company.creditCode).toBe("91110000600037341N");
+    const flags = zh.data.lead.flags;
+    expect(flags).toEqual([{ field: "company.creditCode", code: "creditCodeCheck", text: "91110000600037341N" }]);
+    expect(describeFlag("zh", flags[0])).toBe("统一社会信用代码校验位不符，需核实：91110000600037341N");
+    expect(describeFlag("en", flags[0])).toMatch(/check character does not match/);
+  });
+
+  it("raises no flag for a correct code, and none for no code", () => {
+    const ok = parse({ ...base, company: { name: "某公司", creditCode: "91110000600037341L" } });
+    expect(ok.success && ok.data.lead.flags).toEqual([]);
+    const none = parse({ ...base, company: { name: "某公司", creditCode: "  " } });
+    expect(none.success && none.data.lead.company.creditCode).toBeUndefined();
+  });
+
+  it.each([
+    ["000000000000000000", /第 1 位/, /Character 1/],
+    ["11010519491231002X", /身份证/, /resident ID number/],
+    ["94320000123456788X", /第 2 位/, /Character 2/],
+    ["91990000123456788C", /第 3–8 位/, /Characters 3–8/],
+    ["91110000610037341L", /第 9–17 位/, /Characters 9–17/],
+    ["91330100716105852", /18 位/, /18 digits/],
+  ])("%j → refused with the rule it breaks, in zh and en", (code, zh, en) => {
+    const body = { ...base, company: { name: "某公司", creditCode: code } };
+    expect(errorsOf(body)["company.creditCode"]).toEqual([expect.stringMatching(zh)]);
+    expect(errorsOf(body, "api", "en")["company.creditCode"]).toEqual([expect.stringMatching(en)]);
+  });
+
+  it("refuses a credit code that is not text with our own message", () => {
+    expect(errorsOf({ ...base, company: { name: "某公司", creditCode: 91110000 } })["company.creditCode"][0]).toMatch(/统一社会信用代码/);
+  });
+});
+
+describe("phones in the lead", () => {
+  it("keeps a trailing note as a phoneNote flag and stores the number alone", () => {
+    const r = parse({ ...base, contact: { name: "王经理", phone: "13812345678（微信同号）" } });
+    expect(r.success).toBe(true);
+    if (!r.success) return;
+    expect(r.data.lead.contact).toMatchObject({ phone: "+8613812345678", phoneKind: "mobile" });
+    expect(r.data.lead.flags).toEqual([{ field: "contact.phone", code: "phoneNote", text: "微信同号" }]);
+    expect(describeFlag("zh", r.data.lead.flags[0])).toBe("电话备注：微信同号");
+  });
+
+  it.each([
+    ["\u202D138 1234 5678\u202C", "+8613812345678"],
+    ["0755—8888 8888。", "+8675588888888"],
+    ["0400-123-4567", "+864001234567"],
+    ["(+86)13812345678", "+8613812345678"],
+  ])("reads %j as %s", (phone, value) => {
+    const r = parse({ ...base, contact: { name: "王", phone } });
+    expect(r.success && r.data.lead.contact.phone).toBe(value);
+  });
+
+  it.each(["026-12345678", "010-2345678", "14012345678", "13812345678 / 13987654321"])("refuses %j on contact.phone", (phone) => {
+    expect(errorsOf({ ...base, contact: { name: "王", phone } })["contact.phone"]).toEqual([expect.stringMatching(/手机号/)]);
+  });
+});
+
+describe("invisible characters leave every text field", () => {
+  it("strips Cf characters from names, product and notes", () => {
+    const r = parse({
+      ...base,
+      company: { name: "\u202D南京\u200B精工\u2060机械有限公司\u202C" },
+      contact: { name: "\uFEFF王\u200E经理", phone: "13812345678" },
+      use: { industry: "C35", product: "数控\u200B机床" },
+    });
+    expect(r.success).toBe(true);
+    if (!r.success) return;
+    expect(r.data.lead.company.name).toBe("南京精工机械有限公司");
+    expect(r.data.lead.contact.name).toBe("王经理");
+    expect(r.data.lead.use.product).toBe("数控机床");
+  });
+
+  it("a name made only of invisible characters is missing", () => {
+    expect(errorsOf({ ...base, contact: { name: "\u200B\u202D\u202C", phone: "13812345678" } })["contact.name"]).toEqual([
+      expect.stringMatching(/请填写/),
+    ]);
+  });
+});
