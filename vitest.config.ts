@@ -3,6 +3,10 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "~": fileURLToPath(new URL("./app", import.meta.url)) };
 
+// Tests that run several web and worker processes and kill them (the fault suite, two of each): they
+// run after the others, one at a time, so they neither starve nor are starved by the rest.
+const HEAVY = ["test/integration/faults.test.ts", "test/integration/two-processes.test.ts"];
+
 // Three projects: `unit` needs no build and no server (seconds: `npm run test:unit`), `integration`
 // runs against real Postgres, Redis, Meilisearch and SMTP, `e2e` drives Chromium. `npm test` runs all.
 export default defineConfig({
@@ -26,12 +30,26 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/unit/**", "test/e2e/**", "**/node_modules/**"],
+          exclude: ["test/unit/**", "test/e2e/**", ...HEAVY, "**/node_modules/**"],
           globalSetup: ["test/setup/global-setup.ts"],
           setupFiles: ["test/setup/env.ts"],
           testTimeout: 30_000,
           hookTimeout: 90_000,
           pool: "forks",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "heavy",
+          include: HEAVY,
+          globalSetup: ["test/setup/global-setup.ts"],
+          setupFiles: ["test/setup/env.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
       {

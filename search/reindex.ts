@@ -30,7 +30,7 @@ export async function rebuildIndex<T extends Record<string, unknown>>(client: Se
 }
 
 export async function reindexAll(sql: Sql, client: SearchClient, names = { leads: LEADS_INDEX, spaces: SPACES_INDEX, parks: PARKS_INDEX }) {
-  const leads = await sql<LeadRow[]>`select id, reference, status, source, lead, created_at from leads order by created_at`;
+  const leads = await sql<LeadRow[]>`select id, reference, status, source, lead, created_at from leads where anonymised_at is null order by created_at`;
   const spaces = await loadSpaceRows(sql);
   const parks = await loadParkRows(sql);
   const counts = {

@@ -90,7 +90,11 @@ async function setAside(sql: Sql | TransactionSql, rows: Claimed[], reason: stri
 async function leadWrites(ctx: JobContext, tx: TransactionSql, leadIds: string[]) {
   const failed = new Map<string, string>();
   if (leadIds.length === 0) return { writes: [] as Write[], written: [] as string[], failed };
-  const rows = await tx<LeadRow[]>`select id, reference, status, source, lead, created_at from leads where id in ${tx(leadIds)}`;
+  const all = await tx<(LeadRow & { anonymised: boolean })[]>`
+    select id, reference, status, source, lead, created_at, anonymised_at is not null as anonymised from leads where id in ${tx(leadIds)}`;
+  // An anonymised lead (docs/decisions/022) has no search document: it is deleted, never rewritten.
+  const erased = all.filter((row) => row.anonymised).map((row) => row.id);
+  const rows = all.filter((row) => !row.anonymised);
   const docs = rows.flatMap((row) => {
     try {
       // The status the lead will have once this batch is committed.
@@ -100,7 +104,10 @@ async function leadWrites(ctx: JobContext, tx: TransactionSql, leadIds: string[]
       return [];
     }
   });
-  const writes: Write[] = docs.length ? [() => ctx.search.index(ctx.indexNames.leads).addDocuments(docs, { primaryKey: "id" })] : [];
+  const writes: Write[] = [
+    ...(docs.length ? [() => ctx.search.index(ctx.indexNames.leads).addDocuments(docs, { primaryKey: "id" })] : []),
+    ...(erased.length ? [() => ctx.search.index(ctx.indexNames.leads).deleteDocuments(erased)] : []),
+  ];
   return { writes, written: docs.map((d) => d.id), failed };
 }
 

@@ -16,6 +16,7 @@ const running = await startWorker({
   relayPollMs: env.RELAY_POLL_MS,
   reconcileEveryMs: env.RECONCILE_EVERY_MS,
   smtpUrl: env.SMTP_URL,
+  smtpTimeoutMs: env.SMTP_TIMEOUT_MS,
   outboxDir: getOutboxDir(),
   appUrl: env.APP_URL,
   slaMinutes: env.ACCEPT_SLA_MINUTES,
@@ -23,6 +24,7 @@ const running = await startWorker({
   indexLingerMs: env.INDEX_LINGER_MS,
   spaceVerifyDays: env.SPACE_VERIFY_DAYS,
   noticeRetryBudgetMs: env.NOTICE_RETRY_HOURS * 3_600_000,
+  retentionDays: env.RETENTION_DAYS,
 });
 log.info("worker started", { concurrency: env.WORKER_CONCURRENCY });
 

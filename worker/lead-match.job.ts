@@ -33,9 +33,11 @@ const MATCH_LIMIT = 5;
  *    reason, why-not stored on the lead, routed, and the notices delivered after commit (ADR 013).
  */
 export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
-  const [row] = await ctx.sql<{ lead: Lead; status: string }[]>`select lead, status from leads where id = ${data.id}`;
+  const [row] = await ctx.sql<{ lead: Lead; status: string; anonymised: boolean }[]>`
+    select lead, status, anonymised_at is not null as anonymised from leads where id = ${data.id}`;
   if (!row) throw new UnrecoverableError(`lead ${data.id} does not exist`);
-  if (CLOSED.includes(row.status)) {
+  // Won, lost, or erased at the person's request before it was matched: nobody is to call about it.
+  if (CLOSED.includes(row.status) || row.anonymised) {
     await markDone(ctx.sql, data.outboxId);
     return;
   }

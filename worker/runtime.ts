@@ -19,6 +19,7 @@ import { cappedBackoff, createQueue, QUEUE_NAME, type OutboxJobData } from "./qu
 import { createRedis } from "./redis";
 import { startReconciler } from "./reconciler";
 import { startRelay } from "./relay";
+import { startRetention } from "./retention";
 
 export type WorkerConfig = {
   databaseUrl: string;
@@ -54,6 +55,10 @@ export type WorkerConfig = {
   clock?: () => Date;
   /** Days after which a listing shows a warning; twice that, it is not offered (SPACE_VERIFY_DAYS). */
   spaceVerifyDays?: number;
+  /** Unsigned leads are anonymised this many days after they came in (default 365; docs/decisions/022). */
+  retentionDays?: number;
+  /** How often the retention pass runs (ms, default hourly). */
+  retentionEveryMs?: number;
 };
 
 export type RunningWorker = { close: () => Promise<void>; sql: Sql };
@@ -136,9 +141,12 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     writeDelayMs: config.indexWriteDelayMs,
   });
 
+  const retention = startRetention(sql, { days: config.retentionDays ?? 365, everyMs: config.retentionEveryMs ?? 3_600_000, outboxDir: config.outboxDir });
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      await retention.stop();
       await relay.stop();
       await reconciler.stop();
       await indexWriter.stop();

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 
 import { type AdminKey,adminText, formatAdminTime, withLng } from "~/i18n/admin-messages";
 import type { Lng } from "~/i18n/lng";
+import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
 import { errorHelp, useRootData } from "~/root";
 
@@ -36,6 +37,7 @@ export function AdminHeader({ lng, signedIn = true }: { lng: Lng; signedIn?: boo
         <nav aria-label={t("nav.label")} className="admin-nav">
           <Link to={withLng("/admin", lng)}>{t("nav.dashboard")}</Link>
           <Link to={withLng("/admin/outbox", lng)}>{t("nav.outbox")}</Link>
+          <Link to={withLng("/admin/privacy", lng)}>{privacyText(lng, "admin.nav")}</Link>
         </nav>
       ) : null}
       <span className="admin-tools">

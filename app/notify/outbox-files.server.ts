@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
 import { DEFAULT_OUTBOX_DIR } from "./mailer.server";
 
@@ -128,4 +128,35 @@ export async function readOutboxMail(dir: string | undefined, file: string): Pro
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
+}
+
+/**
+ * The development outbox's mails that mention any of `references` (a lead's reference is in every
+ * mail about it: subject and body), with their raw text — for a person's data export or erasure.
+ */
+export async function findOutboxMailsAbout(dir: string | undefined, references: string[]): Promise<{ file: string; raw: string }[]> {
+  if (references.length === 0) return [];
+  const root = outboxDir(dir);
+  let names: string[];
+  try {
+    names = (await readdir(root)).filter((name) => FILE_NAME.test(name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  const found: { file: string; raw: string }[] = [];
+  for (const file of names) {
+    const raw = await readFile(join(root, file), "utf8").catch(() => null);
+    // Headers carry the reference RFC 2047-encoded; the decoded subject and the raw body are both searched.
+    if (raw !== null && references.some((r) => raw.includes(r) || decodeMimeWords(raw.slice(0, 4000)).includes(r))) found.push({ file, raw });
+  }
+  return found;
+}
+
+/** Deletes the outbox mails that mention any of `references`; returns the files removed. */
+export async function removeOutboxMailsAbout(dir: string | undefined, references: string[]): Promise<string[]> {
+  const mails = await findOutboxMailsAbout(dir, references);
+  const root = outboxDir(dir);
+  for (const { file } of mails) await rm(join(root, file), { force: true });
+  return mails.map((m) => m.file);
 }

@@ -12,6 +12,7 @@ import { planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { PHONE_INPUT_MAX } from "~/domain/phone";
 import { lngFromUrl } from "~/i18n/lng";
+import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
 import { getWebEnv } from "~/utils/env.server";
@@ -250,11 +251,27 @@ export default function InquiryForm() {
             </div>
           </fieldset>
 
-          <CheckboxField meta={m(fields.consent)} label={t("consent.label")} />
+          <CheckboxField
+            meta={m(fields.consent)}
+            label={
+              <>
+                {t("consent.label")}{" "}
+                {/* A new tab, so reading the notice never loses what was typed. */}
+                <a href={lng === "en" ? "/privacy?lng=en" : "/privacy"} target="_blank" rel="noopener">
+                  {privacyText(lng, "notice.link")}
+                </a>
+              </>
+            }
+          />
           <button type="submit" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? t("form.submitting") : t("form.submit")}
           </button>
         </Form>
+        <footer className="form-footer">
+          <a href={lng === "en" ? "/privacy?lng=en" : "/privacy"} target="_blank" rel="noopener">
+            {privacyText(lng, "notice.link")}
+          </a>
+        </footer>
       </main>
     </>
   );

@@ -11,6 +11,9 @@ import { describeFlag } from "~/i18n/flag-messages";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
 import { type Lng,lngFromUrl } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";
+import { formatPhoneForDisplay } from "~/domain/phone";
+import { privacyText } from "~/i18n/privacy-messages";
+import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import { requireAdmin } from "~/utils/admin-session.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
@@ -20,12 +23,24 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 ];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-/** GET /admin/leads/<id>: the routing audit trail of one lead, with its matches and assignments. */
+/**
+ * GET /admin/leads/<id>: the routing audit trail of one lead, with its matches and assignments. The
+ * phone is masked; `?reveal=phone` shows it in full and records the view (docs/decisions/022).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const audit = await loadLeadAudit(getSql(), params.id ?? "");
+  const sql = getSql();
+  const audit = await loadLeadAudit(sql, params.id ?? "");
   if (!audit) throw new Response("not found", { status: 404 });
-  return { lng: lngFromUrl(request.url), audit: withoutBidiControls(audit) }; // names people typed (ADR 021)
+  let phoneFull: string | null = null;
+  if (new URL(request.url).searchParams.get("reveal") === "phone") {
+    const [row] = await sql<{ phone: string }[]>`select phone from leads where id = ${audit.id}`;
+    if (row?.phone) {
+      await recordPhoneViews(sql, await staffActor(request), "admin-lead", [{ leadId: audit.id, reference: audit.reference }]);
+      phoneFull = formatPhoneForDisplay(row.phone);
+    }
+  }
+  return { lng: lngFromUrl(request.url), audit: withoutBidiControls(audit), phoneFull }; // names people typed (ADR 021)
 }
 
 type Bilingual = { zh: string; en: string };
@@ -36,7 +51,7 @@ function area(sqm: number, kind: string | null): string {
 }
 
 export default function AdminLead() {
-  const { lng, audit: a } = useLoaderData<typeof loader>();
+  const { lng, audit: a, phoneFull } = useLoaderData<typeof loader>();
   const t = useAdminText(lng);
   const none = t("common.none");
   const who = (name: string | null, id: string | null) => (id ? (name ? `${name} (${id})` : id) : none);
@@ -77,7 +92,16 @@ export default function AdminLead() {
           <dt>{t("lead.need")}</dt>
           <dd>{needText || none}</dd>
           <dt>{t("lead.phone")}</dt>
-          <dd>{a.phoneMasked || none}</dd>
+          <dd>
+            {phoneFull ? (
+              <span data-testid="phone-full">{phoneFull}</span>
+            ) : (
+              <>
+                {a.phoneMasked || none}{" "}
+                {a.phoneMasked ? <Link to={`${withLng(`/admin/leads/${a.id}`, lng)}${lng === "en" ? "&" : "?"}reveal=phone`}>{privacyText(lng, "lead.revealPhone")}</Link> : null}
+              </>
+            )}
+          </dd>
           {a.flags.length > 0 ? (
             <>
               <dt>{t("lead.flags")}</dt>

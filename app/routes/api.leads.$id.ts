@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getSql } from "~/db/db.server";
 import { getLeadView } from "~/leads/lead-view.server";
+import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
 
 /** GET /api/leads/<id>: the lead, its status, matches and assignments. Bearer $ADMIN_API_TOKEN or a staff (admin) session. */
@@ -10,5 +11,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const view = await getLeadView(getSql(), params.id ?? "");
   if (!view) return Response.json({ error: "not found" }, { status: 404 });
+  await recordPhoneViews(getSql(), await staffActor(request), "api-lead", [{ leadId: view.id, reference: view.reference }]);
   return Response.json(view, { headers: { "Cache-Control": "no-store" } });
 }

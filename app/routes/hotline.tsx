@@ -11,6 +11,7 @@ import { staffText } from "~/i18n/staff-messages";
 import { loadOpenCallTasks } from "~/routing/call-task-list.server";
 import { CALL_OUTCOMES, type CallOutcome,recordCallOutcome } from "~/routing/call-tasks.server";
 import { lookUpCaller } from "~/routing/known-caller.server";
+import { recordPhoneViews } from "~/privacy/access-log.server";
 import { checkCsrf, requireStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
@@ -26,6 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const url = new URL(request.url);
   const tasks = withoutBidiControls(await loadOpenCallTasks(getSql())); // names people typed (ADR 021)
+  // Call-backs and escalations show the enterprise's full number (a hand-over shows the recruiter's).
+  const who = { actor: user.email, role: user.role };
+  await recordPhoneViews(getSql(), who, "call-tasks", tasks.rows.filter((r) => r.kind !== "handover").map((r) => ({ leadId: r.leadId, reference: r.reference })));
   const outcome = url.searchParams.get("outcome");
   return {
     lng: lngFromUrl(request.url), csrf: user.csrf, ...tasks, outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
@@ -47,7 +51,10 @@ export async function action({ request }: ActionFunctionArgs) {
   checkCsrf(user, form);
   if (form.get("intent") === "lookup") {
     const typedPhone = String(form.get("phone") ?? "").slice(0, 40);
-    return data<LookupResult>({ typedPhone, caller: withoutBidiControls(await lookUpCaller(getSql(), typedPhone)) }, { status: 200 });
+    const caller = await lookUpCaller(getSql(), typedPhone);
+    // A match ties the full number to these leads: recorded as a view of each.
+    if (caller.ok) await recordPhoneViews(getSql(), { actor: user.email, role: user.role }, "caller-lookup", caller.leads.map((l) => ({ leadId: l.leadId, reference: l.reference })));
+    return data<LookupResult>({ typedPhone, caller: withoutBidiControls(caller) }, { status: 200 });
   }
   const task = String(form.get("task") ?? "");
   const outcome = String(form.get("outcome") ?? "");

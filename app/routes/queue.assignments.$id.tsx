@@ -14,6 +14,7 @@ import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { allowedIntents, applyAssignmentAction, type Intent,INTENTS } from "~/queue/assignment-actions.server";
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
+import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import { checkCsrf, getStaffUser, requireStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
@@ -43,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const d = UUID.test(params.id ?? "") ? await loadAssignmentDetails(getSql(), params.id!) : null;
   const mine = d !== null && user?.role === "recruiter" && user.recruiterId !== null && d.recruiter?.id === user.recruiterId;
   if (!d || (!mine && !admin)) throw data(null, { status: 404 });
+  // The page shows the enterprise's full number: who saw it is recorded (docs/decisions/022).
+  if (d.lead.contact.phone) await recordPhoneViews(getSql(), user ? { actor: user.email, role: user.role } : await staffActor(request), "assignment-page", [{ leadId: d.leadId, reference: d.reference }]);
   const url = new URL(request.url);
   const lead = d.lead;
   // Names and notes people typed: bidi controls removed before they reach the page (ADR 021).

@@ -4,14 +4,14 @@ import { normalizePhone } from "~/domain/phone";
 // "This caller is already known": while a caller talks, the hotline looks up the number as they say it
 // (any way of writing it: +86, spaces, dashes, full-width digits) and sees their earlier leads.
 
-export type KnownLead = { reference: string; company: string; status: string; createdAt: string; recruiters: string[] };
+export type KnownLead = { leadId: string; reference: string; company: string; status: string; createdAt: string; recruiters: string[] };
 export type CallerLookup = { ok: true; phone: string; leads: KnownLead[] } | { ok: false };
 
 export async function lookUpCaller(sql: Sql, typed: string): Promise<CallerLookup> {
   const phone = normalizePhone(typed);
   if (!phone.ok) return { ok: false };
-  const rows = await sql<{ reference: string; company_name: string; status: string; created_at: Date; recruiters: string[] }[]>`
-    select l.reference, l.company_name, l.status, l.created_at,
+  const rows = await sql<{ id: string; reference: string; company_name: string; status: string; created_at: Date; recruiters: string[] }[]>`
+    select l.id, l.reference, l.company_name, l.status, l.created_at,
            coalesce(array_agg(distinct r.name) filter (where r.name is not null), '{}') as recruiters
     from leads l
     left join assignments a on a.lead_id = l.id and a.recruiter_id is not null
@@ -23,6 +23,6 @@ export async function lookUpCaller(sql: Sql, typed: string): Promise<CallerLooku
   return {
     ok: true,
     phone: phone.value,
-    leads: rows.map((r) => ({ reference: r.reference, company: r.company_name, status: r.status, createdAt: r.created_at.toISOString(), recruiters: r.recruiters })),
+    leads: rows.map((r) => ({ leadId: r.id, reference: r.reference, company: r.company_name, status: r.status, createdAt: r.created_at.toISOString(), recruiters: r.recruiters })),
   };
 }

@@ -11,6 +11,8 @@ const common = {
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   // A listing not confirmed for this many days is shown with a warning; after twice that it is not offered.
   SPACE_VERIFY_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  LOG_FILE: z.string().optional(), // read by the logger (app/utils/log.server.ts)
+  LOG_FILE_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 };
 
 export const webEnvSchema = z.object({
@@ -28,6 +30,7 @@ export const webEnvSchema = z.object({
     .regex(/^(true|false|\d+|[\w.:/,\s-]+)$/, "true, false, a hop count, or addresses/CIDRs/loopback,linklocal,uniquelocal")
     .default("loopback")
     .transform(parseTrustProxy),
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(365), // stated in the privacy notice (/privacy)
 });
 
 /**
@@ -52,7 +55,9 @@ export const workerEnvSchema = z.object({
   NOTICE_FALLBACK_MS: z.coerce.number().int().min(1_000).default(90_000),
   NOTICE_RETRY_HOURS: z.coerce.number().positive().max(24 * 14).default(4), // email retry budget (ADR 020)
   INDEX_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(365), // unsigned leads are anonymised after this (ADR 022)
   SMTP_URL: z.string().url().optional(),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(500).default(10_000), // connect/greeting; a whole send gets 6×, a send's lease 6× + 5 s
   MAIL_OUTBOX_DIR: z.string().optional(), // read through getOutboxDir()
   APP_URL: z.string().url().default("http://localhost:3000"),
 });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startMeilisearch } from "../../search/launcher";
 import { dropTestDatabases, testDatabasePrefix } from "../support/database";
+import { assertNoPhonesInLog } from "../support/log-scan";
 import { ensureRemixBuild } from "../support/remix-build";
 
 // Once per run: the project's own Meilisearch (the real server, on a free port, in a temp folder)
@@ -17,11 +18,23 @@ export default async function setup(project: TestProject) {
   project.provide("meiliKey", meili.masterKey);
   const dbPrefix = testDatabasePrefix(project.name);
   project.provide("dbPrefix", dbPrefix);
+  // Every process of the run (test files, the web and worker processes they start) appends its log
+  // lines here; the teardown fails the run when one carries a full phone number (ADR 022).
+  const logFile = join(dir, "run-logs.ndjson");
+  project.provide("logFile", logFile);
   ensureRemixBuild();
   return async () => {
     await meili.stop();
-    rmSync(dir, { recursive: true, force: true });
     await dropTestDatabases(dbPrefix);
+    try {
+      const { lines } = assertNoPhonesInLog(logFile);
+      console.log(`log scan (${project.name}): ${lines} log lines, no full phone number`);
+    } catch (error) {
+      process.exitCode = 1; // vitest reports a teardown error but would still exit 0
+      throw error;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
 }
 
@@ -43,5 +56,6 @@ declare module "vitest" {
     meiliUrl: string;
     meiliKey: string;
     dbPrefix: string;
+    logFile: string;
   }
 }

@@ -1,0 +1,51 @@
+import type { Sql } from "~/db/db.server";
+import { getStaffUser, type StaffRole } from "~/staff/staff-session.server";
+
+// Who saw a full phone number, where and when (PIPL art. 51: access control and records of who
+// handled personal information; docs/decisions/022). Written on every page or API answer that shows
+// an enterprise contact's full number to staff; read by admins at /admin/privacy.
+
+export type PhoneAccessPlace = "assignment-page" | "call-tasks" | "caller-lookup" | "admin-lead" | "api-lead";
+export type StaffActor = { actor: string; role: StaffRole };
+export type PhoneView = { leadId: string; reference: string };
+
+/** The staff member behind a request: their account's email and role, or "admin-token" (the bearer token or an admin-token session). */
+export async function staffActor(request: Request, sql?: Sql): Promise<StaffActor> {
+  const user = await getStaffUser(request, sql);
+  return user ? { actor: user.email, role: user.role } : { actor: "admin-token", role: "admin" };
+}
+
+/** Records that `who` was shown the full phone number of each lead in `views` at `place` (one row per lead). */
+export async function recordPhoneViews(sql: Sql, who: StaffActor, place: PhoneAccessPlace, views: PhoneView[]): Promise<void> {
+  if (views.length === 0) return;
+  await sql`
+    insert into phone_access_log (actor, actor_role, lead_id, reference, place)
+    select ${who.actor}, ${who.role}, v.lead_id::uuid, v.reference, ${place}
+    from unnest(${views.map((v) => v.leadId)}::text[], ${views.map((v) => v.reference)}::text[]) as v (lead_id, reference)`;
+}
+
+export type PhoneAccessRow = { at: string; actor: string; role: StaffRole; leadId: string; reference: string; place: PhoneAccessPlace };
+
+/** The newest `limit` phone views, newest first; `leadIds` narrows them to some leads. */
+export async function loadPhoneAccessLog(
+  sql: Sql,
+  options: { limit?: number; leadIds?: string[] } = {},
+): Promise<{ total: number; rows: PhoneAccessRow[] }> {
+  const where = options.leadIds ? sql`where lead_id = any(${options.leadIds}::uuid[])` : sql``;
+  const [[{ total }], rows] = await Promise.all([
+    sql<{ total: number }[]>`select count(*)::int as total from phone_access_log ${where}`,
+    sql<{ at: Date; actor: string; actor_role: StaffRole; lead_id: string; reference: string; place: PhoneAccessPlace }[]>`
+      select at, actor, actor_role, lead_id, reference, place from phone_access_log ${where} order by at desc, id desc limit ${options.limit ?? 100}`,
+  ]);
+  return {
+    total,
+    rows: rows.map((r) => ({
+      at: r.at.toISOString(),
+      actor: r.actor,
+      role: r.actor_role,
+      leadId: r.lead_id,
+      reference: r.reference,
+      place: r.place,
+    })),
+  };
+}

@@ -1,0 +1,66 @@
+import type { Sql, TransactionSql } from "~/db/db.server";
+import { enqueue } from "~/db/outbox.server";
+import { removeOutboxMailsAbout } from "~/notify/outbox-files.server";
+
+// Anonymisation of leads (PIPL art. 47 erasure, and the retention period; docs/decisions/022): one way,
+// used by the admin's erasure on request and by the worker's retention job.
+
+export type PrivacyActor = string; // staff email, "admin-token" or "retention"
+
+/** The anonymised leads' ids and references (leads already anonymised are skipped). */
+export type Anonymised = { id: string; reference: string }[];
+
+/**
+ * Blanks every field of the leads that identifies a person — contact (name, phone, email, WeChat,
+ * title), company name, credit code and location, the free-text notes, what was typed (`raw`) and
+ * the free-text assist — and the phone and script of their call tasks (open ones are closed, nobody
+ * may call). Need, industry, figures and the routing trail stay for the statistics. Enqueues
+ * `lead.index`, so the search-index writer deletes the lead's search document (after a Meilisearch
+ * outage too). Must run inside the caller's transaction, which also records the audit row.
+ */
+export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]): Promise<Anonymised> {
+  if (leadIds.length === 0) return [];
+  const rows = await tx<{ id: string; reference: string }[]>`
+    update leads set
+      lead = lead || jsonb_build_object(
+        'contact', jsonb_build_object('name', '', 'phone', ''),
+        'company', jsonb_build_object('name', ''),
+        'need', coalesce(lead->'need', '{}'::jsonb) - 'notes'),
+      raw = '{}'::jsonb, assist = '[]'::jsonb, phone = '', credit_code = null, company_name = '',
+      anonymised_at = now(), updated_at = now()
+    where id in ${tx(leadIds)} and anonymised_at is null
+    returning id, reference`;
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  await tx`update call_tasks set phone = '', script = '',
+             status = case when status in ('open', 'no-answer') then 'done' else status end, updated_at = now()
+           where lead_id in ${tx(ids)}`;
+  await enqueue(tx, "lead.index", ids);
+  return rows;
+}
+
+/**
+ * Erases the data of one person on request: anonymises `leadIds`, records an `erase` row in the
+ * privacy audit log (who asked, the masked subject, what was removed), then deletes the development
+ * outbox's mails about those leads. Returns what was done.
+ */
+export async function eraseLeads(
+  sql: Sql,
+  input: { leadIds: string[]; actor: PrivacyActor; subject: string; outboxDir?: string },
+): Promise<{ leads: Anonymised; mails: string[] }> {
+  const { leads, auditId } = await sql.begin(async (tx) => {
+    const done = await anonymiseLeadsInTx(tx, input.leadIds);
+    const [audit] = await tx<{ id: string }[]>`
+      insert into privacy_audit (actor, action, subject, lead_ids, detail)
+      values (${input.actor}, 'erase', ${input.subject}, ${input.leadIds}::uuid[], ${tx.json({ anonymised: done.map((l) => l.reference) } as never)})
+      returning id`;
+    return { leads: done, auditId: audit.id };
+  });
+  const mails = await removeOutboxMailsAbout(
+    input.outboxDir,
+    leads.map((l) => l.reference),
+  );
+  if (mails.length)
+    await sql`update privacy_audit set detail = detail || ${sql.json({ mailsRemoved: mails.length } as never)} where id = ${auditId}`;
+  return { leads, mails };
+}

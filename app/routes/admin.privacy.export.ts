@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+
+import { getSql } from "~/db/db.server";
+import { getOutboxDir } from "~/notify/outbox-dir.server";
+import { staffActor } from "~/privacy/access-log.server";
+import { exportPersonData, findPerson } from "~/privacy/requests.server";
+import { checkCsrf, getStaffUser } from "~/staff/staff-session.server";
+import { requireAdmin } from "~/utils/admin-session.server";
+import { getWebEnv } from "~/utils/env.server";
+
+import { createSearchClient } from "../../search/client";
+
+/**
+ * POST /admin/privacy/export query=<phone or reference>: everything we hold about that person as a
+ * JSON download (PIPL art. 45), recorded in the privacy audit log. 400 when the query is neither.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAdmin(request);
+  const form = await request.formData();
+  const user = await getStaffUser(request);
+  if (user) checkCsrf(user, form);
+  const sql = getSql();
+  const person = await findPerson(sql, String(form.get("query") ?? "").slice(0, 40));
+  if (!person) return Response.json({ error: "query: a phone number or a lead reference" }, { status: 400 });
+  const env = getWebEnv();
+  const { actor } = await staffActor(request);
+  const body = await exportPersonData(sql, createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY), {
+    person,
+    actor,
+    outboxDir: getOutboxDir(),
+  });
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(JSON.stringify(body, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="parkmatch-personal-data-${day}.json"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+export async function loader() {
+  return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
+}
