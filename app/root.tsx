@@ -3,7 +3,7 @@ import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, 
 
 import { useNonce } from "~/components/nonce";
 import { sessionCsrfToken } from "~/http/csrf.server";
-import { type Lng,lngFromUrl } from "~/i18n/lng";
+import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import styles from "~/styles/app.css";
 import { getWebEnv } from "~/utils/env.server";

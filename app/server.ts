@@ -36,7 +36,13 @@ app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
   if (status >= 400 && status < 500) return sendRefusal(req, res, { status, key: "title" }, true);
   const unavailable = isUnavailableError(error);
   log.error("request failed in the web layer", { path: req.path, error: errorMessage(error) });
-  sendRefusal(req, res, { status: unavailable ? 503 : 500, key: unavailable ? "unavailable" : "error", title: unavailable ? "unavailableTitle" : "title", params: { hotline: env.HOTLINE_PHONE }, headers: unavailable ? { "Retry-After": "30" } : {} });
+  sendRefusal(req, res, {
+    status: unavailable ? 503 : 500,
+    key: unavailable ? "unavailable" : "error",
+    title: unavailable ? "unavailableTitle" : "title",
+    params: { hotline: env.HOTLINE_PHONE },
+    headers: unavailable ? { "Retry-After": "30" } : {},
+  });
 });
 
 const server = app.listen(env.PORT, () => log.info("web listening", { url: `http://localhost:${env.PORT}` }));

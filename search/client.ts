@@ -1,4 +1,5 @@
-import { Meilisearch, MeilisearchApiError, type EnqueuedTaskPromise, type Settings, type Task } from "meilisearch";
+import { type EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, type Settings, type Task } from "meilisearch";
+
 import { nodeHttpClient } from "./http-client";
 
 export type SearchClient = Meilisearch;
@@ -16,14 +17,20 @@ export function createSearchClient(url: string, apiKey: string): SearchClient {
 export async function waitSucceeded(task: EnqueuedTaskPromise, timeoutMs = 30_000): Promise<Task> {
   const done = await task.waitTask({ timeout: timeoutMs, interval: 25 });
   if (done.status !== "succeeded") {
-    throw new TaskFailedError(`Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? "no detail"}`, done.error?.type);
+    throw new TaskFailedError(
+      `Meilisearch task ${done.uid} (${done.type}) ${done.status}: ${done.error?.message ?? "no detail"}`,
+      done.error?.type,
+    );
   }
   return done;
 }
 
 /** Meilisearch took a task and then failed it; `errorType` says whose fault ("invalid_request": ours). */
 export class TaskFailedError extends Error {
-  constructor(message: string, readonly errorType?: string) {
+  constructor(
+    message: string,
+    readonly errorType?: string,
+  ) {
     super(message);
   }
 }

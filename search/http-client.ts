@@ -1,5 +1,6 @@
 import http from "node:http";
 import https from "node:https";
+
 import { MeilisearchApiError } from "meilisearch";
 
 /**
@@ -23,10 +24,12 @@ export function nodeHttpClient(input: Parameters<typeof fetch>[0], init: Request
     // The library reuses one signal for all polls of a task wait: listen once per request and always
     // remove the listener, or they pile up on that signal.
     const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
-    const done = <T,>(f: (v: T) => void) => (v: T) => {
-      signal?.removeEventListener("abort", onAbort);
-      f(v);
-    };
+    const done =
+      <T>(f: (v: T) => void) =>
+      (v: T) => {
+        signal?.removeEventListener("abort", onAbort);
+        f(v);
+      };
     resolve = done(resolve);
     reject = done(reject);
     const req = (secure ? https : http).request(

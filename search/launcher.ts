@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -44,7 +44,12 @@ function masterKeyFor(dataDir: string): string {
   return key;
 }
 
-export async function startMeilisearch(options: { dataDir: string; port?: number; masterKey?: string; quiet?: boolean }): Promise<RunningMeili> {
+export async function startMeilisearch(options: {
+  dataDir: string;
+  port?: number;
+  masterKey?: string;
+  quiet?: boolean;
+}): Promise<RunningMeili> {
   mkdirSync(options.dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
   const masterKey = options.masterKey ?? masterKeyFor(options.dataDir);
@@ -52,21 +57,33 @@ export async function startMeilisearch(options: { dataDir: string; port?: number
   const child = spawn(
     meiliBinaryPath(),
     [
-      "--db-path", join(options.dataDir, "data.ms"),
-      "--dump-dir", join(options.dataDir, "dumps"),
-      "--snapshot-dir", join(options.dataDir, "snapshots"),
-      "--http-addr", `127.0.0.1:${port}`,
-      "--master-key", masterKey,
+      "--db-path",
+      join(options.dataDir, "data.ms"),
+      "--dump-dir",
+      join(options.dataDir, "dumps"),
+      "--snapshot-dir",
+      join(options.dataDir, "snapshots"),
+      "--http-addr",
+      `127.0.0.1:${port}`,
+      "--master-key",
+      masterKey,
       "--no-analytics",
-      "--log-level", "WARN",
+      "--log-level",
+      "WARN",
       // Meilisearch sizes its indexing buffers from this (default: 2/3 of RAM) and pays for them on
       // every batch: at 16 GiB a one-document batch cost ~150 ms of CPU, at 1 GiB ~22 ms (docs/benchmarks.md).
-      "--max-indexing-memory", process.env.MEILI_MAX_INDEXING_MEMORY ?? "1 GiB",
+      "--max-indexing-memory",
+      process.env.MEILI_MAX_INDEXING_MEMORY ?? "1 GiB",
     ],
     { stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"] },
   );
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once("exit", () => { exited = true; resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
 
   const deadline = Date.now() + 30_000;
   for (;;) {

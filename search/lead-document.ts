@@ -1,6 +1,7 @@
-import type { Lead } from "~/domain/lead-schema";
 import { industryLabel, sectionOf } from "~/domain/industries";
+import type { Lead } from "~/domain/lead-schema";
 import { divisionByCode, withRegionCodes } from "~/domain/regions";
+
 import type { LeadDocument } from "./leads.index";
 
 export type LeadRow = {

@@ -1,12 +1,36 @@
 import type { Settings } from "meilisearch";
+
 import { ensureIndex, type SearchClient } from "./client";
 
 export const LEADS_INDEX = "leads";
 
 /** What a staff member searches by: company, product, reference, contact, the need in words. */
 export const leadsSettings: Settings = {
-  searchableAttributes: ["companyName", "reference", "product", "contactName", "phoneDigits", "creditCode", "notes", "industryName", "regions", "regionNames"],
-  filterableAttributes: ["status", "kind", "deal", "industry", "section", "regions", "regionCodes", "createdAt", "areaMinSqm", "areaMaxSqm", "source"],
+  searchableAttributes: [
+    "companyName",
+    "reference",
+    "product",
+    "contactName",
+    "phoneDigits",
+    "creditCode",
+    "notes",
+    "industryName",
+    "regions",
+    "regionNames",
+  ],
+  filterableAttributes: [
+    "status",
+    "kind",
+    "deal",
+    "industry",
+    "section",
+    "regions",
+    "regionCodes",
+    "createdAt",
+    "areaMinSqm",
+    "areaMaxSqm",
+    "source",
+  ],
   sortableAttributes: ["createdAt", "areaMinSqm"],
   // Chinese has no spaces between words: tell the tokenizer which language it is reading.
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],

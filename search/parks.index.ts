@@ -1,4 +1,5 @@
 import type { Settings } from "meilisearch";
+
 import { ensureIndex, type SearchClient } from "./client";
 
 export const PARKS_INDEX = "parks";
@@ -26,7 +27,17 @@ export type ParkDocument = {
 
 export const parksSettings: Settings = {
   searchableAttributes: ["name", "district", "city", "industryNames", "policies", "address"],
-  filterableAttributes: ["district", "districtCode", "divisionCodes", "city", "province", "industries", "excludedIndustries", "availableSpaces", "_geo"],
+  filterableAttributes: [
+    "district",
+    "districtCode",
+    "divisionCodes",
+    "city",
+    "province",
+    "industries",
+    "excludedIndustries",
+    "availableSpaces",
+    "_geo",
+  ],
   sortableAttributes: ["name", "availableSpaces", "_geo"],
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
 };

@@ -1,8 +1,10 @@
 import type { Settings } from "meilisearch";
+
 import type { Sql } from "~/db/db.server";
 import { acknowledgeIndexedVersions, loadParkRows, loadSpaceRows } from "~/inventory/inventory-read.server";
-import { ensureIndex, waitSucceeded, type SearchClient } from "./client";
-import { toLeadDocument, type LeadRow } from "./lead-document";
+
+import { ensureIndex, type SearchClient, waitSucceeded } from "./client";
+import { type LeadRow, toLeadDocument } from "./lead-document";
 import { LEADS_INDEX, leadsSettings } from "./leads.index";
 import { PARKS_INDEX, parksSettings } from "./parks.index";
 import { toParkDocument, toSpaceDocument } from "./space-document";
@@ -14,7 +16,12 @@ const BATCH = 5_000;
  * Rebuilds an index from Postgres without search going blank: documents go into a temporary index
  * with the same settings, which is then swapped with the live one in one step.
  */
-export async function rebuildIndex<T extends Record<string, unknown>>(client: SearchClient, uid: string, settings: Settings, docs: T[]): Promise<number> {
+export async function rebuildIndex<T extends Record<string, unknown>>(
+  client: SearchClient,
+  uid: string,
+  settings: Settings,
+  docs: T[],
+): Promise<number> {
   await ensureIndex(client, uid, "id", settings); // a swap needs both sides to exist
   const tmp = `${uid}_rebuild_${Date.now()}`;
   await ensureIndex(client, tmp, "id", settings);
@@ -30,7 +37,9 @@ export async function rebuildIndex<T extends Record<string, unknown>>(client: Se
 }
 
 export async function reindexAll(sql: Sql, client: SearchClient, names = { leads: LEADS_INDEX, spaces: SPACES_INDEX, parks: PARKS_INDEX }) {
-  const leads = await sql<LeadRow[]>`select id, reference, status, source, lead, created_at from leads where anonymised_at is null order by created_at`;
+  const leads = await sql<
+    LeadRow[]
+  >`select id, reference, status, source, lead, created_at from leads where anonymised_at is null order by created_at`;
   const spaces = await loadSpaceRows(sql);
   const parks = await loadParkRows(sql);
   const counts = {
@@ -39,6 +48,10 @@ export async function reindexAll(sql: Sql, client: SearchClient, names = { leads
     parks: await rebuildIndex(client, names.parks, parksSettings, parks.map(toParkDocument)),
   };
   // The index now shows these versions (a row changed meanwhile keeps a newer one: still pending).
-  await acknowledgeIndexedVersions(sql, spaces.map((r) => [r.id, r.version]), parks.map((p) => [p.id, p.version]));
+  await acknowledgeIndexedVersions(
+    sql,
+    spaces.map((r) => [r.id, r.version]),
+    parks.map((p) => [p.id, p.version]),
+  );
   return counts;
 }

@@ -1,5 +1,7 @@
 import type { Settings } from "meilisearch";
+
 import type { SpaceCandidate } from "~/domain/matching/types";
+
 import { ensureIndex, type SearchClient } from "./client";
 
 export const SPACES_INDEX = "spaces";
@@ -23,8 +25,24 @@ export type SpaceDocument = SpaceCandidate & {
 export const spacesSettings: Settings = {
   searchableAttributes: ["title", "park.name", "park.district", "text", "notes"],
   filterableAttributes: [
-    "status", "kind", "deals", "areaSqm", "offerMinSqm", "ceilingM", "floorLoadKg", "powerKva", "craneT", "singleStorey",
-    "availableFrom", "verifiedAtTs", "park.id", "park.district", "divisionCodes", "park.industries", "park.excludedIndustries", "_geo",
+    "status",
+    "kind",
+    "deals",
+    "areaSqm",
+    "offerMinSqm",
+    "ceilingM",
+    "floorLoadKg",
+    "powerKva",
+    "craneT",
+    "singleStorey",
+    "availableFrom",
+    "verifiedAtTs",
+    "park.id",
+    "park.district",
+    "divisionCodes",
+    "park.industries",
+    "park.excludedIndustries",
+    "_geo",
   ],
   sortableAttributes: ["areaSqm", "rentYuanPerSqmMonth", "_geo"],
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],

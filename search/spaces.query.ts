@@ -1,8 +1,9 @@
 import { sectionOf } from "~/domain/industries";
 import { AREA_LOWER, AREA_UPPER, DEFAULT_VERIFY_DAYS, type HardOptions } from "~/domain/matching/hard";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
+
 import { filterValue, type SearchClient } from "./client";
-import { SPACES_INDEX, type SpaceDocument } from "./spaces.index";
+import { type SpaceDocument, SPACES_INDEX } from "./spaces.index";
 
 const SPEC_FIELDS = [
   ["ceilingMinM", "ceilingM"],
@@ -35,7 +36,12 @@ export function hardFilters(n: MatchNeed, options: HardOptions = {}): string[] {
   }
   if (need.singleStorey === true) f.push(`(singleStorey = true OR singleStorey IS NULL OR singleStorey NOT EXISTS)`);
   const section = sectionOf(n.use.industry);
-  f.push(`NOT park.excludedIndustries IN [${[n.use.industry, section].filter(Boolean).map((c) => filterValue(c!)).join(", ")}]`);
+  f.push(
+    `NOT park.excludedIndustries IN [${[n.use.industry, section]
+      .filter(Boolean)
+      .map((c) => filterValue(c!))
+      .join(", ")}]`,
+  );
   // Regions compare GB/T 2260 codes: a document lists its district's province, city and district codes.
   // Regions given but no codes (a stored name that no longer resolves) match nothing, as in hardCheck.
   if (need.regions?.length || need.regionCodes?.length) {
@@ -103,13 +109,19 @@ export async function findCandidatesAndNearMisses(
   const base = hardFilters(n, options);
   const target = filterValue(targetArea(n));
   const section = sectionOf(n.use.industry);
-  const focus = `park.industries IN [${[n.use.industry, section].filter(Boolean).map((c) => filterValue(c!)).join(", ")}]`;
-  const search = (extra: string[], sort: string, limit: number) => index.search<SpaceDocument>("", { filter: [...base, ...extra], sort: [sort], limit });
+  const focus = `park.industries IN [${[n.use.industry, section]
+    .filter(Boolean)
+    .map((c) => filterValue(c!))
+    .join(", ")}]`;
+  const search = (extra: string[], sort: string, limit: number) =>
+    index.search<SpaceDocument>("", { filter: [...base, ...extra], sort: [sort], limit });
   const [above, below, inFocus, nearby] = await Promise.all([
     search([`areaSqm >= ${target}`], "areaSqm:asc", closest),
     search([`areaSqm < ${target}`], "areaSqm:desc", closest),
     search([focus], "areaSqm:asc", Math.ceil(closest / 2)),
-    options.whyNot === false ? null : index.search<SpaceDocument>("", { filter: whyNotFilters(n), sort: ["areaSqm:asc"], limit: WHY_NOT_LIMIT }),
+    options.whyNot === false
+      ? null
+      : index.search<SpaceDocument>("", { filter: whyNotFilters(n), sort: ["areaSqm:asc"], limit: WHY_NOT_LIMIT }),
   ]);
   const byId = new Map<string, SpaceCandidate>();
   for (const r of [above, below, inFocus]) for (const hit of r.hits) byId.set(hit.id, stripDocument(hit));

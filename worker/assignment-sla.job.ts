@@ -1,6 +1,7 @@
 import { markDone } from "~/db/outbox.server";
-import { queueNotice, type Notice } from "~/routing/notifications.server";
+import { type Notice, queueNotice } from "~/routing/notifications.server";
 import { assignPark } from "~/routing/route-lead.server";
+
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
 
@@ -13,7 +14,21 @@ export const MAX_REROUTES = 2;
  */
 export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
   const notices = await ctx.sql.begin(async (tx): Promise<Notice[]> => {
-    const [a] = await tx<{ id: string; lead_id: string; park_id: string; recruiter_id: string | null; status: string; reroutes: number; due: boolean; closed: boolean; industry: string; phone: string; reference: string }[]>`
+    const [a] = await tx<
+      {
+        id: string;
+        lead_id: string;
+        park_id: string;
+        recruiter_id: string | null;
+        status: string;
+        reroutes: number;
+        due: boolean;
+        closed: boolean;
+        industry: string;
+        phone: string;
+        reference: string;
+      }[]
+    >`
       select a.id, a.lead_id, a.park_id, a.recruiter_id, a.status, a.reroutes, a.accept_by <= now() as due,
              l.status in ('won', 'lost') as closed, l.industry, l.phone, l.reference
       from assignments a join leads l on l.id = a.lead_id
@@ -32,11 +47,20 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
       const admins = await tx<{ id: string }[]>`select id from users where role = 'admin' order by email`;
       const notices: Notice[] = [];
       for (const admin of admins) {
-        notices.push(...(await queueNotice(
-          tx,
-          { assignmentId: a.id, leadId: a.lead_id, kind: "escalation", channel: "email", recipient: admin.id, dedupeKey: `escalation:${a.id}:${admin.id}` },
-          ctx.routing.noticeFallbackMs,
-        )));
+        notices.push(
+          ...(await queueNotice(
+            tx,
+            {
+              assignmentId: a.id,
+              leadId: a.lead_id,
+              kind: "escalation",
+              channel: "email",
+              recipient: admin.id,
+              dedupeKey: `escalation:${a.id}:${admin.id}`,
+            },
+            ctx.routing.noticeFallbackMs,
+          )),
+        );
       }
       await tx`insert into call_tasks (kind, lead_id, assignment_id, phone, script, dedupe_key)
                values ('escalation', ${a.lead_id}, ${a.id}, ${a.phone},
@@ -53,15 +77,32 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
     const previous = a.recruiter_id;
     const { notices } = await assignPark(
       tx,
-      { leadId: a.lead_id, parkId: a.park_id, leadIndustry: a.industry, previousRecruiterId: null, exclude: had.map((h) => h.recruiter_id), assignmentId: a.id, reroutes: a.reroutes + 1 },
+      {
+        leadId: a.lead_id,
+        parkId: a.park_id,
+        leadIndustry: a.industry,
+        previousRecruiterId: null,
+        exclude: had.map((h) => h.recruiter_id),
+        assignmentId: a.id,
+        reroutes: a.reroutes + 1,
+      },
       ctx.routing,
     );
     if (previous) {
-      notices.push(...(await queueNotice(
-        tx,
-        { assignmentId: a.id, leadId: a.lead_id, kind: "reroute-notice", channel: "email", recipient: previous, dedupeKey: `reroute-notice:${a.id}:r${a.reroutes}` },
-        ctx.routing.noticeFallbackMs,
-      )));
+      notices.push(
+        ...(await queueNotice(
+          tx,
+          {
+            assignmentId: a.id,
+            leadId: a.lead_id,
+            kind: "reroute-notice",
+            channel: "email",
+            recipient: previous,
+            dedupeKey: `reroute-notice:${a.id}:r${a.reroutes}`,
+          },
+          ctx.routing.noticeFallbackMs,
+        )),
+      );
     }
     await markDone(tx, data.outboxId);
     return notices;

@@ -1,6 +1,7 @@
 import { dueNow } from "~/db/outbox.server";
 import type { Notice } from "~/routing/notifications.server";
 import { errorMessage, log } from "~/utils/log.server";
+
 import type { JobContext } from "./job-context";
 import { notifyEmailJob } from "./notify-email.job";
 import { notifyHotlineJob } from "./notify-hotline.job";
@@ -22,7 +23,11 @@ export async function deliverNotices(ctx: JobContext, notices: Notice[]): Promis
         if (notice.topic === "notify.email") await notifyEmailJob(ctx, data);
         else await notifyHotlineJob(ctx, data);
       } catch (error) {
-        log.info("notice not delivered inline; its job retries", { topic: notice.topic, notification: notice.notificationId, error: errorMessage(error) });
+        log.info("notice not delivered inline; its job retries", {
+          topic: notice.topic,
+          notification: notice.notificationId,
+          error: errorMessage(error),
+        });
         await dueNow(ctx.sql, notice.outboxId, FIRST_RETRY_MS).catch(() => {}); // else it comes due after the fallback delay
       }
     }),

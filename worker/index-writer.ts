@@ -1,10 +1,12 @@
 import type { EnqueuedTaskPromise } from "meilisearch";
+
 import type { Sql, TransactionSql } from "~/db/db.server";
-import { INDEX_CHANNEL, indexTopicsSql, type IndexTopic } from "~/db/outbox.server";
+import { INDEX_CHANNEL, type IndexTopic, indexTopicsSql } from "~/db/outbox.server";
 import { acknowledgeIndexedVersions, loadParkRows, loadSpaceRows } from "~/inventory/inventory-read.server";
 import { errorMessage, log } from "~/utils/log.server";
+
 import { isRefusal, waitSucceeded } from "../search/client";
-import { toLeadDocument, type LeadRow } from "../search/lead-document";
+import { type LeadRow, toLeadDocument } from "../search/lead-document";
 import { toParkDocument, toSpaceDocument } from "../search/space-document";
 import type { JobContext } from "./job-context";
 import { cappedBackoff } from "./queue";
@@ -28,11 +30,14 @@ export const BATCH_LIMIT = 500;
 
 export type BatchResult = { claimed: number; setAside: number };
 
-export async function writeIndexBatch(ctx: JobContext, options: { retried?: boolean; limit?: number; writeDelayMs?: number } = {}): Promise<BatchResult> {
+export async function writeIndexBatch(
+  ctx: JobContext,
+  options: { retried?: boolean; limit?: number; writeDelayMs?: number } = {},
+): Promise<BatchResult> {
   let claimed: Claimed[] = [];
   try {
     return await ctx.sql.begin(async (tx) => {
-      claimed = await claim(tx, options.retried ? "retried" : "fresh", options.retried ? 1 : options.limit ?? BATCH_LIMIT);
+      claimed = await claim(tx, options.retried ? "retried" : "fresh", options.retried ? 1 : (options.limit ?? BATCH_LIMIT));
       if (claimed.length === 0) return { claimed: 0, setAside: 0 };
       const ids = (topic: IndexTopic) => [...new Set(claimed.filter((r) => r.topic === topic).map((r) => r.aggregate_id))];
       const leads = await leadWrites(ctx, tx, ids("lead.index"));
@@ -128,7 +133,11 @@ async function spaceWrites(ctx: JobContext, tx: TransactionSql, spaceIds: string
 }
 
 /** A park's facts are copied onto each of its spaces: the park and all its spaces are written. */
-async function parkWrites(ctx: JobContext, tx: TransactionSql, parkIds: string[]): Promise<{ writes: Write[]; versions: Versions; spaceVersions: Versions }> {
+async function parkWrites(
+  ctx: JobContext,
+  tx: TransactionSql,
+  parkIds: string[],
+): Promise<{ writes: Write[]; versions: Versions; spaceVersions: Versions }> {
   if (parkIds.length === 0) return { writes: [], versions: [], spaceVersions: [] };
   const parks = await loadParkRows(tx, parkIds);
   const gone = parkIds.filter((id) => !parks.some((p) => p.id === id));
@@ -137,7 +146,9 @@ async function parkWrites(ctx: JobContext, tx: TransactionSql, parkIds: string[]
   return {
     writes: [
       ...(parks.length ? [() => parksIndex().addDocuments(parks.map(toParkDocument), { primaryKey: "id" })] : []),
-      ...(spaces.length ? [() => ctx.search.index(ctx.indexNames.spaces).addDocuments(spaces.map(toSpaceDocument), { primaryKey: "id" })] : []),
+      ...(spaces.length
+        ? [() => ctx.search.index(ctx.indexNames.spaces).addDocuments(spaces.map(toSpaceDocument), { primaryKey: "id" })]
+        : []),
       ...(gone.length ? [() => parksIndex().deleteDocuments(gone)] : []),
     ],
     versions: parks.map((p) => [p.id, p.version]),

@@ -1,7 +1,8 @@
-import { parseEnv, workerEnvSchema } from "~/utils/env.server";
-import { errorMessage, log } from "~/utils/log.server";
-import { installLastResortHandlers } from "~/utils/last-resort.server";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
+import { parseEnv, workerEnvSchema } from "~/utils/env.server";
+import { installLastResortHandlers } from "~/utils/last-resort.server";
+import { errorMessage, log } from "~/utils/log.server";
+
 import { startWorker } from "./runtime";
 
 // The job process: separate from the web process, started by `npm start` (or on its own).

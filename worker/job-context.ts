@@ -1,6 +1,7 @@
 import type { Sql } from "~/db/db.server";
 import type { Mailer } from "~/notify/mailer.server";
 import type { RoutingOptions } from "~/routing/route-lead.server";
+
 import type { SearchClient } from "../search/client";
 
 export type IndexNames = { leads: string; spaces: string; parks: string };

@@ -1,4 +1,5 @@
 import { UnrecoverableError } from "bullmq";
+
 import { enqueue, markDone } from "~/db/outbox.server";
 import type { Lead } from "~/domain/lead-schema";
 import { hardCheck } from "~/domain/matching/hard";
@@ -9,7 +10,8 @@ import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { lockSpacesShared, OUTRANKED, saveLeadMatches, type VersionedMatch, type Withdrawal } from "~/matching/match-store.server";
 import { routeLead } from "~/routing/route-lead.server";
-import { toSpaceCandidate, type SpaceRow } from "../search/space-document";
+
+import { type SpaceRow, toSpaceCandidate } from "../search/space-document";
 import { findCandidatesAndNearMisses } from "../search/spaces.query";
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
@@ -52,7 +54,9 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     }
     const lead = withRegionCodes(locked.lead); // an edit committed since the search is matched too (its own re-match follows)
     const [live, pending, inventoryVersion] = await Promise.all([
-      tx<{ space_id: string; found_by: "lead" | "space" }[]>`select space_id, found_by from matches where lead_id = ${data.id} and withdrawn_at is null`.execute(),
+      tx<
+        { space_id: string; found_by: "lead" | "space" }[]
+      >`select space_id, found_by from matches where lead_id = ${data.id} and withdrawn_at is null`.execute(),
       loadSpaceRows(tx, { pendingKind: lead.need.kind, limit: PENDING_LIMIT }),
       tx<{ v: string }[]>`select last_value::text as v from inventory_version`.execute(),
     ]);
@@ -63,7 +67,10 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     let results = rankMatches(lead, [...rows.values()].map(toSpaceCandidate), { limit: MATCH_LIMIT, ...options });
     // Lock what is offered, then make sure it did not change since it was read.
     for (let round = 0; round < 3 && results.length > 0; round++) {
-      await lockSpacesShared(tx, results.map((r) => r.spaceId));
+      await lockSpacesShared(
+        tx,
+        results.map((r) => r.spaceId),
+      );
       const now = await loadSpaceRows(tx, { spaceIds: results.map((r) => r.spaceId) });
       const changed = now.filter((r) => rows.get(r.id)?.version !== r.version || !rows.has(r.id));
       const gone = results.filter((r) => !now.some((n) => n.id === r.spaceId));

@@ -1,5 +1,6 @@
 import { markDone } from "~/db/outbox.server";
 import { routeLead } from "~/routing/route-lead.server";
+
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
 

@@ -3,8 +3,9 @@ import { formatPhoneForDisplay } from "~/domain/phone";
 import { renderAssignmentEmail } from "~/notify/assignment-email";
 import { escapeHtml } from "~/notify/html";
 import type { MailMessage } from "~/notify/mailer.server";
-import { leadIndustryLabel, loadAssignmentDetails, needAreaText, type AssignmentDetails } from "~/routing/assignment-details.server";
+import { type AssignmentDetails, leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
 import { claimNotification, type NotificationRow } from "~/routing/notifications.server";
+
 import type { JobContext } from "./job-context";
 import { handoverScript } from "./notify-hotline.job";
 import { cappedBackoff } from "./queue";
@@ -114,7 +115,11 @@ async function buildMessage(ctx: JobContext, n: NotificationRow): Promise<MailMe
   const url = `${ctx.appUrl.replace(/\/$/, "")}/queue/assignments/${details.id}`;
   if (n.kind === "assignment") {
     if (!details.recruiter || details.recruiter.id !== n.recipient) return null;
-    return { to: details.recruiter.email, messageId: messageIdFor(n), ...renderAssignmentEmail(emailInput(details, url, ctx.routing.slaMinutes)) };
+    return {
+      to: details.recruiter.email,
+      messageId: messageIdFor(n),
+      ...renderAssignmentEmail(emailInput(details, url, ctx.routing.slaMinutes)),
+    };
   }
   if (n.kind === "reroute-notice") {
     const [r] = await ctx.sql<{ name: string; email: string }[]>`select name, email from recruiters where id = ${n.recipient}`;
@@ -149,7 +154,9 @@ function emailInput(d: AssignmentDetails, url: string, slaMinutes: number) {
     moveInBy: lead.need.moveInBy ?? null,
     notes: lead.need.notes ?? null,
     parkName: d.parkName,
-    spaces: d.spaces.filter((s) => s.withdrawnAt === null).map((s) => ({ title: s.title, score: s.score, conditional: s.conditional, reasons: s.reasons.map((r) => r.zh) })),
+    spaces: d.spaces
+      .filter((s) => s.withdrawnAt === null)
+      .map((s) => ({ title: s.title, score: s.score, conditional: s.conditional, reasons: s.reasons.map((r) => r.zh) })),
     assignmentUrl: url,
     slaMinutes,
     rerouted: d.reroutes > 0,

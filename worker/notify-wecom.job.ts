@@ -1,9 +1,10 @@
 import { markDone } from "~/db/outbox.server";
 import { needLabel } from "~/notify/assignment-email";
-import { renderWecomAssignment } from "~/notify/wecom-message";
 import { postWecomMarkdown } from "~/notify/wecom.server";
+import { renderWecomAssignment } from "~/notify/wecom-message";
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
-import { openNotification, type NotificationRow } from "~/routing/notifications.server";
+import { type NotificationRow, openNotification } from "~/routing/notifications.server";
+
 import type { JobContext } from "./job-context";
 
 /**
@@ -41,12 +42,18 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
   throw new Error(`WeCom not reached, will retry: ${result.error}`);
 }
 
-async function finish(ctx: JobContext, n: Pick<NotificationRow, "id" | "assignment_id" | "lead_id">, outboxId: number, status: "sent" | "dead", error: string | null) {
+async function finish(
+  ctx: JobContext,
+  n: Pick<NotificationRow, "id" | "assignment_id" | "lead_id">,
+  outboxId: number,
+  status: "sent" | "dead",
+  error: string | null,
+) {
   await ctx.sql.begin(async (tx) => {
     await tx`update notifications set status = ${status}, last_error = ${error}, sent_at = ${status === "sent" ? tx`now()` : null} where id = ${n.id}`;
     await tx`insert into routing_events (assignment_id, lead_id, event, reason)
              values (${n.assignment_id}, ${n.lead_id}, ${status === "sent" ? "notified" : "dead-letter"},
-                     ${tx.json(status === "sent" ? { zh: "已推送企业微信群", en: "Posted to the WeCom group" } : { zh: `企业微信推送失败：${error}`, en: `WeCom post failed: ${error}` } as never)})`;
+                     ${tx.json(status === "sent" ? { zh: "已推送企业微信群", en: "Posted to the WeCom group" } : ({ zh: `企业微信推送失败：${error}`, en: `WeCom post failed: ${error}` } as never))})`;
     await markDone(tx, outboxId);
   });
 }

@@ -1,5 +1,6 @@
 import type { Sql } from "~/db/db.server";
 import { errorMessage, log } from "~/utils/log.server";
+
 import { jobIdFor, type PipelineQueue } from "./queue";
 
 /**

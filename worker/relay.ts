@@ -1,6 +1,7 @@
 import type { Sql } from "~/db/db.server";
-import { errorMessage, log } from "~/utils/log.server";
 import { indexTopicsSql, OUTBOX_CHANNEL, type Topic } from "~/db/outbox.server";
+import { errorMessage, log } from "~/utils/log.server";
+
 import { jobIdFor, jobOptions, type PipelineQueue } from "./queue";
 
 const RELAY_BATCH = 200;
@@ -63,10 +64,12 @@ export async function startRelay(sql: Sql, queue: PipelineQueue, pollMs: number)
       running = false;
     }
   };
-  const listener = await sql.listen(OUTBOX_CHANNEL, () => void pass()).catch((error) => {
-    log.warn("outbox LISTEN unavailable; polling only", { error: errorMessage(error) });
-    return null;
-  });
+  const listener = await sql
+    .listen(OUTBOX_CHANNEL, () => void pass())
+    .catch((error) => {
+      log.warn("outbox LISTEN unavailable; polling only", { error: errorMessage(error) });
+      return null;
+    });
   const timer = setInterval(() => void pass(), pollMs);
   void pass();
   return {

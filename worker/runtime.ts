@@ -1,25 +1,27 @@
 import { Worker } from "bullmq";
+
 import { createSql, type Sql } from "~/db/db.server";
+import { createMailer } from "~/notify/mailer.server";
 import { errorMessage, log } from "~/utils/log.server";
+
 import { createSearchClient } from "../search/client";
 import { ensureLeadsIndex, LEADS_INDEX } from "../search/leads.index";
 import { ensureParksIndex, PARKS_INDEX } from "../search/parks.index";
 import { ensureSpacesIndex, SPACES_INDEX } from "../search/spaces.index";
-import { createMailer } from "~/notify/mailer.server";
 import { assignmentSlaJob } from "./assignment-sla.job";
 import { startIndexWriter } from "./index-writer";
 import type { IndexNames, JobContext } from "./job-context";
+import { leadMatchJob } from "./lead-match.job";
 import { matchRouteJob } from "./match-route.job";
 import { notifyEmailJob } from "./notify-email.job";
 import { notifyHotlineJob } from "./notify-hotline.job";
 import { notifyWecomJob } from "./notify-wecom.job";
-import { leadMatchJob } from "./lead-match.job";
-import { spaceMatchJob } from "./space-match.job";
-import { cappedBackoff, createQueue, QUEUE_NAME, type OutboxJobData } from "./queue";
-import { createRedis } from "./redis";
+import { cappedBackoff, createQueue, type OutboxJobData, QUEUE_NAME } from "./queue";
 import { startReconciler } from "./reconciler";
+import { createRedis } from "./redis";
 import { startRelay } from "./relay";
 import { startRetention } from "./retention";
+import { spaceMatchJob } from "./space-match.job";
 
 export type WorkerConfig = {
   databaseUrl: string;
@@ -72,10 +74,17 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   const search = createSearchClient(config.meiliUrl, config.meiliKey);
   const indexNames = config.indexNames ?? { leads: LEADS_INDEX, spaces: SPACES_INDEX, parks: PARKS_INDEX };
   const ensureIndexes = () =>
-    Promise.all([ensureLeadsIndex(search, indexNames.leads), ensureSpacesIndex(search, indexNames.spaces), ensureParksIndex(search, indexNames.parks)]);
+    Promise.all([
+      ensureLeadsIndex(search, indexNames.leads),
+      ensureSpacesIndex(search, indexNames.spaces),
+      ensureParksIndex(search, indexNames.parks),
+    ]);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, outboxDir: config.outboxDir, timeoutMs: config.smtpTimeoutMs });
   const ctx: JobContext = {
-    sql, search, indexNames, mailer,
+    sql,
+    search,
+    indexNames,
+    mailer,
     appUrl: config.appUrl ?? "http://localhost:3000",
     routing: { slaMinutes: config.slaMinutes ?? 120, noticeFallbackMs: config.noticeFallbackMs ?? 90_000 },
     noticeRetry: {
@@ -141,7 +150,11 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     writeDelayMs: config.indexWriteDelayMs,
   });
 
-  const retention = startRetention(sql, { days: config.retentionDays ?? 365, everyMs: config.retentionEveryMs ?? 3_600_000, outboxDir: config.outboxDir });
+  const retention = startRetention(sql, {
+    days: config.retentionDays ?? 365,
+    everyMs: config.retentionEveryMs ?? 3_600_000,
+    outboxDir: config.outboxDir,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () =>

@@ -6,6 +6,7 @@ import { failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { lockSpaceExclusive, lockSpacesShared, upsertSpaceMatch, withdrawMatch } from "~/matching/match-store.server";
+
 import { toSpaceCandidate } from "../search/space-document";
 import type { JobContext } from "./job-context";
 import { matchingOptions } from "./matching-options";
@@ -35,12 +36,18 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       const lead = withRegionCodes(m.lead);
       const hard = row ? hardCheck(lead, toSpaceCandidate(row), options) : null;
       if (hard?.pass) continue;
-      const reason = !row || !hard || hard.pass ? { zh: "房源已下架", en: "Space removed" } : pick(failureReason(lead, toSpaceCandidate(row), hard.failures[0], options));
+      const reason =
+        !row || !hard || hard.pass
+          ? { zh: "房源已下架", en: "Space removed" }
+          : pick(failureReason(lead, toSpaceCandidate(row), hard.failures[0], options));
       await withdrawMatch(tx, m.lead_id, { spaceId: data.id, reason });
       rematch.push(m.lead_id);
     }
     if (rematch.length) {
-      const reason = tx.json({ zh: `房源 ${row?.title ?? data.id} 不再符合，重新匹配`, en: `Space ${row?.title ?? data.id} no longer fits; re-matching` } as never);
+      const reason = tx.json({
+        zh: `房源 ${row?.title ?? data.id} 不再符合，重新匹配`,
+        en: `Space ${row?.title ?? data.id} no longer fits; re-matching`,
+      } as never);
       await tx`insert into routing_events (lead_id, event, rule, reason)
                select id, 'rematch', 'inventory-changed', ${reason} from unnest(${rematch}::uuid[]) as id`;
       await enqueue(tx, "lead.match", rematch);
@@ -71,7 +78,11 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       await tx`update leads set status = 'matched', updated_at = now() where id = ${f.id} and status = 'unmatched'`;
     }
     // A new park among a lead's matches gets its own assignment.
-    await enqueue(tx, "match.route", fits.map((f) => f.id));
+    await enqueue(
+      tx,
+      "match.route",
+      fits.map((f) => f.id),
+    );
     await markDone(tx, data.outboxId);
   });
 }

@@ -1,7 +1,7 @@
-import { leadFlags, type LeadFlag } from "~/domain/lead-flags";
 import type { Sql } from "~/db/db.server";
-import { maskPhone } from "~/domain/phone";
+import { type LeadFlag, leadFlags } from "~/domain/lead-flags";
 import type { Exclusion } from "~/domain/matching/why-not";
+import { maskPhone } from "~/domain/phone";
 import { getLeadView } from "~/leads/lead-view.server";
 
 // What the admin pages read. Only what an admin needs leaves this module: company names and lead
@@ -11,15 +11,38 @@ export const ADMIN_LIST_LIMIT = 50;
 
 type Bilingual = { zh: string; en: string };
 
-export type UnassignedRow = { assignmentId: string; leadId: string; reference: string; company: string; parkId: string; parkName: string; since: string };
+export type UnassignedRow = {
+  assignmentId: string;
+  leadId: string;
+  reference: string;
+  company: string;
+  parkId: string;
+  parkName: string;
+  since: string;
+};
 export type DeadLetterRow = {
-  id: string; kind: string; channel: string; recipient: string; recipientName: string | null; lastError: string | null;
-  attempts: number; leadId: string; reference: string; createdAt: string;
+  id: string;
+  kind: string;
+  channel: string;
+  recipient: string;
+  recipientName: string | null;
+  lastError: string | null;
+  attempts: number;
+  leadId: string;
+  reference: string;
+  createdAt: string;
 };
 export type CallTaskCount = { kind: "handover" | "callback" | "escalation"; open: number; due: number };
 export type EscalatedRow = {
-  assignmentId: string; leadId: string; reference: string; company: string; parkName: string; recruiterId: string | null;
-  recruiterName: string | null; reroutes: number; since: string;
+  assignmentId: string;
+  leadId: string;
+  reference: string;
+  company: string;
+  parkName: string;
+  recruiterId: string | null;
+  recruiterName: string | null;
+  reroutes: number;
+  since: string;
 };
 /** Background work (an outbox row) that failed before or is long overdue: what "never lost" looks like when it struggles. */
 export type StuckWorkRow = { id: string; topic: string; item: string; attempts: number; lastError: string | null; dueSince: string };
@@ -57,7 +80,20 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
       where a.status = 'unassigned'
       order by a.created_at, a.id
       limit ${ADMIN_LIST_LIMIT}`,
-    sql<{ id: string; kind: string; channel: string; recipient: string; recipient_name: string | null; last_error: string | null; attempts: number; lead_id: string; reference: string; created_at: Date }[]>`
+    sql<
+      {
+        id: string;
+        kind: string;
+        channel: string;
+        recipient: string;
+        recipient_name: string | null;
+        last_error: string | null;
+        attempts: number;
+        lead_id: string;
+        reference: string;
+        created_at: Date;
+      }[]
+    >`
       select n.id::text, n.kind, n.channel, n.recipient,
              coalesce(r.name, nullif(u.name, ''), pk.name) as recipient_name,
              n.last_error, n.attempts, n.lead_id, l.reference, n.created_at
@@ -73,7 +109,19 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
       select kind, count(*)::int as open, (count(*) filter (where due_at <= now()))::int as due
       from call_tasks where status in ('open', 'no-answer')
       group by kind`,
-    sql<{ id: string; lead_id: string; reference: string; company_name: string; park_name: string; recruiter_id: string | null; recruiter_name: string | null; reroutes: number; updated_at: Date }[]>`
+    sql<
+      {
+        id: string;
+        lead_id: string;
+        reference: string;
+        company_name: string;
+        park_name: string;
+        recruiter_id: string | null;
+        recruiter_name: string | null;
+        reroutes: number;
+        updated_at: Date;
+      }[]
+    >`
       select a.id, a.lead_id, l.reference, l.company_name, p.name as park_name, a.recruiter_id, r.name as recruiter_name, a.reroutes, a.updated_at
       from assignments a join leads l on l.id = a.lead_id join parks p on p.id = a.park_id
       left join recruiters r on r.id = a.recruiter_id
@@ -85,25 +133,55 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
   return {
     stuck: {
       total: counts[0].stuck,
-      rows: stuck.map((r) => ({ id: r.id, topic: r.topic, item: r.aggregate_id, attempts: r.attempts, lastError: r.last_error, dueSince: r.due.toISOString() })),
+      rows: stuck.map((r) => ({
+        id: r.id,
+        topic: r.topic,
+        item: r.aggregate_id,
+        attempts: r.attempts,
+        lastError: r.last_error,
+        dueSince: r.due.toISOString(),
+      })),
     },
     unassigned: {
       total: counts[0].unassigned,
-      rows: unassigned.map((r) => ({ assignmentId: r.id, leadId: r.lead_id, reference: r.reference, company: r.company_name, parkId: r.park_id, parkName: r.park_name, since: r.created_at.toISOString() })),
+      rows: unassigned.map((r) => ({
+        assignmentId: r.id,
+        leadId: r.lead_id,
+        reference: r.reference,
+        company: r.company_name,
+        parkId: r.park_id,
+        parkName: r.park_name,
+        since: r.created_at.toISOString(),
+      })),
     },
     dead: {
       total: counts[0].dead,
       rows: dead.map((r) => ({
-        id: r.id, kind: r.kind, channel: r.channel, recipient: r.recipient, recipientName: r.recipient_name, lastError: r.last_error,
-        attempts: r.attempts, leadId: r.lead_id, reference: r.reference, createdAt: r.created_at.toISOString(),
+        id: r.id,
+        kind: r.kind,
+        channel: r.channel,
+        recipient: r.recipient,
+        recipientName: r.recipient_name,
+        lastError: r.last_error,
+        attempts: r.attempts,
+        leadId: r.lead_id,
+        reference: r.reference,
+        createdAt: r.created_at.toISOString(),
       })),
     },
     callTasks: CALL_TASK_KINDS.map((kind) => ({ kind, open: byKind.get(kind)?.open ?? 0, due: byKind.get(kind)?.due ?? 0 })),
     escalated: {
       total: counts[0].escalated,
       rows: escalated.map((r) => ({
-        assignmentId: r.id, leadId: r.lead_id, reference: r.reference, company: r.company_name, parkName: r.park_name,
-        recruiterId: r.recruiter_id, recruiterName: r.recruiter_name, reroutes: r.reroutes, since: r.updated_at.toISOString(),
+        assignmentId: r.id,
+        leadId: r.lead_id,
+        reference: r.reference,
+        company: r.company_name,
+        parkName: r.park_name,
+        recruiterId: r.recruiter_id,
+        recruiterName: r.recruiter_name,
+        reroutes: r.reroutes,
+        since: r.updated_at.toISOString(),
       })),
     },
   };
@@ -111,8 +189,15 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
 
 export type ConsideredRow = { recruiterId: string; recruiterName: string | null; eligible: boolean; why: Bilingual };
 export type RoutingEventRow = {
-  id: string; at: string; event: string; parkName: string | null; recruiterId: string | null; recruiterName: string | null;
-  rule: string | null; reason: Bilingual | null; considered: ConsideredRow[];
+  id: string;
+  at: string;
+  event: string;
+  parkName: string | null;
+  recruiterId: string | null;
+  recruiterName: string | null;
+  rule: string | null;
+  reason: Bilingual | null;
+  considered: ConsideredRow[];
 };
 export type LeadAudit = {
   id: string;
@@ -128,10 +213,38 @@ export type LeadAudit = {
   /** What the intake doubted (lead-flags.ts), for the admin to read. */
   flags: LeadFlag[];
   events: RoutingEventRow[];
-  matches: { spaceId: string; spaceTitle: string | null; parkId: string; parkName: string | null; score: number; conditional: boolean; reasons: (Bilingual & { kind: string })[]; foundBy: string }[];
-  assignments: { id: string; parkId: string; parkName: string | null; recruiterId: string | null; recruiterName: string | null; channel: string | null; status: string; rule: string; reason: Bilingual; reroutes: number; acceptBy: string | null }[];
+  matches: {
+    spaceId: string;
+    spaceTitle: string | null;
+    parkId: string;
+    parkName: string | null;
+    score: number;
+    conditional: boolean;
+    reasons: (Bilingual & { kind: string })[];
+    foundBy: string;
+  }[];
+  assignments: {
+    id: string;
+    parkId: string;
+    parkName: string | null;
+    recruiterId: string | null;
+    recruiterName: string | null;
+    channel: string | null;
+    status: string;
+    rule: string;
+    reason: Bilingual;
+    reroutes: number;
+    acceptBy: string | null;
+  }[];
   /** Offered once, no longer live (kept as history). */
-  withdrawn: { spaceId: string; spaceTitle: string | null; parkName: string | null; score: number; withdrawnAt: string; reason: Bilingual }[];
+  withdrawn: {
+    spaceId: string;
+    spaceTitle: string | null;
+    parkName: string | null;
+    score: number;
+    withdrawnAt: string;
+    reason: Bilingual;
+  }[];
   /** Why not, grouped by park (the lead view's order: parks by their nearest miss, nearest first). */
   excluded: { parkId: string; parkName: string; spaces: Exclusion[] }[];
 };
@@ -145,7 +258,10 @@ function bilingual(value: unknown): Bilingual | null {
 function considered(value: unknown): { recruiterId: string; eligible: boolean; why: Bilingual }[] {
   if (!Array.isArray(value)) return [];
   return value
-    .filter((c): c is Record<string, unknown> => typeof c === "object" && c !== null && typeof (c as Record<string, unknown>).recruiterId === "string")
+    .filter(
+      (c): c is Record<string, unknown> =>
+        typeof c === "object" && c !== null && typeof (c as Record<string, unknown>).recruiterId === "string",
+    )
     .map((c) => ({ recruiterId: c.recruiterId as string, eligible: c.eligible === true, why: bilingual(c.why) ?? { zh: "", en: "" } }));
 }
 
@@ -156,7 +272,18 @@ const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? 
 export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | null> {
   const view = await getLeadView(sql, id);
   if (!view) return null;
-  const events = await sql<{ id: string; at: Date; event: string; park_name: string | null; recruiter_id: string | null; rule: string | null; reason: unknown; considered: unknown }[]>`
+  const events = await sql<
+    {
+      id: string;
+      at: Date;
+      event: string;
+      park_name: string | null;
+      recruiter_id: string | null;
+      rule: string | null;
+      reason: unknown;
+      considered: unknown;
+    }[]
+  >`
     select e.id::text, e.at, e.event, p.name as park_name, e.recruiter_id, e.rule, e.reason, e.considered
     from routing_events e
     left join assignments a on a.id = e.assignment_id
@@ -172,10 +299,18 @@ export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | n
     for (const c of e.considered) recruiterIds.add(c.recruiterId);
   }
   for (const a of view.assignments) if (a.recruiterId) recruiterIds.add(a.recruiterId);
-  const parkIds = [...new Set([...view.matches.map((m) => m.parkId), ...view.withdrawnMatches.map((m) => m.parkId), ...view.assignments.map((a) => a.parkId)])];
+  const parkIds = [
+    ...new Set([
+      ...view.matches.map((m) => m.parkId),
+      ...view.withdrawnMatches.map((m) => m.parkId),
+      ...view.assignments.map((a) => a.parkId),
+    ]),
+  ];
   const spaceIds = [...view.matches, ...view.withdrawnMatches].map((m) => m.spaceId);
   const [recruiters, parks, spaces] = await Promise.all([
-    recruiterIds.size ? sql<{ id: string; name: string }[]>`select id, name from recruiters where id = any(${[...recruiterIds]})` : Promise.resolve([]),
+    recruiterIds.size
+      ? sql<{ id: string; name: string }[]>`select id, name from recruiters where id = any(${[...recruiterIds]})`
+      : Promise.resolve([]),
     parkIds.length ? sql<{ id: string; name: string }[]>`select id, name from parks where id = any(${parkIds})` : Promise.resolve([]),
     spaceIds.length ? sql<{ id: string; title: string }[]>`select id, title from spaces where id = any(${spaceIds})` : Promise.resolve([]),
   ]);
@@ -209,23 +344,41 @@ export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | n
       event: e.event,
       parkName: e.park_name,
       recruiterId: e.recruiter_id,
-      recruiterName: e.recruiter_id ? recruiterName.get(e.recruiter_id) ?? null : null,
+      recruiterName: e.recruiter_id ? (recruiterName.get(e.recruiter_id) ?? null) : null,
       rule: e.rule,
       reason: bilingual(e.reason),
       considered: e.considered.map((c) => ({ ...c, recruiterName: recruiterName.get(c.recruiterId) ?? null })),
     })),
     matches: view.matches.map((m) => ({
-      spaceId: m.spaceId, spaceTitle: spaceTitle.get(m.spaceId) ?? null, parkId: m.parkId, parkName: parkName.get(m.parkId) ?? null,
-      score: m.score, conditional: m.conditional, reasons: m.reasons, foundBy: m.foundBy,
+      spaceId: m.spaceId,
+      spaceTitle: spaceTitle.get(m.spaceId) ?? null,
+      parkId: m.parkId,
+      parkName: parkName.get(m.parkId) ?? null,
+      score: m.score,
+      conditional: m.conditional,
+      reasons: m.reasons,
+      foundBy: m.foundBy,
     })),
     assignments: view.assignments.map((a) => ({
-      id: a.id, parkId: a.parkId, parkName: parkName.get(a.parkId) ?? null, recruiterId: a.recruiterId,
-      recruiterName: a.recruiterId ? recruiterName.get(a.recruiterId) ?? null : null, channel: a.channel, status: a.status,
-      rule: a.rule, reason: bilingual(a.reason) ?? { zh: "", en: "" }, reroutes: a.reroutes, acceptBy: a.acceptBy,
+      id: a.id,
+      parkId: a.parkId,
+      parkName: parkName.get(a.parkId) ?? null,
+      recruiterId: a.recruiterId,
+      recruiterName: a.recruiterId ? (recruiterName.get(a.recruiterId) ?? null) : null,
+      channel: a.channel,
+      status: a.status,
+      rule: a.rule,
+      reason: bilingual(a.reason) ?? { zh: "", en: "" },
+      reroutes: a.reroutes,
+      acceptBy: a.acceptBy,
     })),
     withdrawn: view.withdrawnMatches.map((m) => ({
-      spaceId: m.spaceId, spaceTitle: spaceTitle.get(m.spaceId) ?? null, parkName: parkName.get(m.parkId) ?? null, score: m.score,
-      withdrawnAt: m.withdrawnAt, reason: m.withdrawnReason,
+      spaceId: m.spaceId,
+      spaceTitle: spaceTitle.get(m.spaceId) ?? null,
+      parkName: parkName.get(m.parkId) ?? null,
+      score: m.score,
+      withdrawnAt: m.withdrawnAt,
+      reason: m.withdrawnReason,
     })),
     excluded: groupByPark(view.excluded),
   };

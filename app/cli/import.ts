@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 import { importInventory } from "~/inventory/import.server";

@@ -1,6 +1,8 @@
+import { z } from "zod";
+
 import { createSql } from "~/db/db.server";
 import { parseEnv } from "~/utils/env.server";
-import { z } from "zod";
+
 import { createSearchClient } from "../../search/client";
 import { reindexAll } from "../../search/reindex";
 

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 import { seedDemoIfEmpty } from "~/inventory/seed.server";
 import { seedDemoStaff } from "~/staff/demo-accounts.server";
-import { startMeilisearch, type RunningMeili } from "../../search/launcher";
+
+import { type RunningMeili, startMeilisearch } from "../../search/launcher";
 import { supervise } from "./supervisor";
 
 // npm start: migrate, seed the demo inventory into an empty database, start Meilisearch (unless
@@ -18,7 +20,9 @@ mkdirSync(dataDir, { recursive: true });
 // A local .env (see .env.example) is read when present; the real environment wins.
 if (existsSync(`${root}.env`)) process.loadEnvFile(`${root}.env`);
 
-const env: Record<string, string> = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
+const env: Record<string, string> = Object.fromEntries(
+  Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""),
+);
 env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/parkmatch";
 env.NODE_ENV ??= "production"; // the build is a production build
 

@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
+
 import { z } from "zod";
+
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 import { hashPassword, passwordProblem } from "~/staff/password.server";
@@ -9,7 +11,13 @@ import { revokeSessionsOf } from "~/staff/staff-session.server";
 // Staff accounts: admins receive SLA escalations; with --password-stdin (the first line of standard
 // input, never an argument that `ps` would show) the person can sign in at /login.
 const { values } = parseArgs({
-  options: { role: { type: "string" }, email: { type: "string" }, name: { type: "string" }, recruiter: { type: "string" }, "password-stdin": { type: "boolean" } },
+  options: {
+    role: { type: "string" },
+    email: { type: "string" },
+    name: { type: "string" },
+    recruiter: { type: "string" },
+    "password-stdin": { type: "boolean" },
+  },
 });
 const input = z
   .object({
@@ -24,7 +32,9 @@ const input = z
   .safeParse(values);
 if (!input.success) {
   for (const issue of input.error.issues) console.error(issue.message);
-  console.error("usage: npm run user:create -- --role admin|recruiter|hotline --email a@example.cn [--name 张三] [--recruiter R1] [--password-stdin]");
+  console.error(
+    "usage: npm run user:create -- --role admin|recruiter|hotline --email a@example.cn [--name 张三] [--recruiter R1] [--password-stdin]",
+  );
   process.exit(2);
 }
 let passwordHash: string | null = null;

@@ -1,7 +1,7 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import { type AdminKey,adminText, formatAdminTime, withLng } from "~/i18n/admin-messages";
+import { type AdminKey, adminText, formatAdminTime, withLng } from "~/i18n/admin-messages";
 import type { Lng } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
@@ -77,7 +77,17 @@ export function AdminSection({ id, title, children }: { id: string; title: React
 }
 
 /** A captioned table with column headers (rows are the children), or one sentence when there is nothing to list. */
-export function DataTable({ caption, columns, empty, children }: { caption: ReactNode; columns: Column[]; empty?: { when: boolean; text: ReactNode }; children: ReactNode }) {
+export function DataTable({
+  caption,
+  columns,
+  empty,
+  children,
+}: {
+  caption: ReactNode;
+  columns: Column[];
+  empty?: { when: boolean; text: ReactNode };
+  children: ReactNode;
+}) {
   if (empty?.when) return <p>{empty.text}</p>;
   return (
     <div className="table-wrap">

@@ -75,7 +75,19 @@ export function TextField({
   );
 }
 
-export function TextareaField({ meta, label, hint, maxLength, onInput }: { meta: FieldMeta; label: ReactNode; hint?: ReactNode; maxLength?: number; onInput?: (value: string) => void }) {
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  maxLength,
+  onInput,
+}: {
+  meta: FieldMeta;
+  label: ReactNode;
+  hint?: ReactNode;
+  maxLength?: number;
+  onInput?: (value: string) => void;
+}) {
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>

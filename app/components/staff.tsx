@@ -1,12 +1,25 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+
+import { withLng } from "~/i18n/admin-messages";
 import type { Lng } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
-import { withLng } from "~/i18n/admin-messages";
 
 // The frame of the staff desks: plain links and forms, so everything works without JavaScript.
 
-export function StaffPage({ lng, signedIn, csrf, home = "queue", children }: { lng: Lng; signedIn: boolean; csrf?: string; home?: "queue" | "hotline"; children: ReactNode }) {
+export function StaffPage({
+  lng,
+  signedIn,
+  csrf,
+  home = "queue",
+  children,
+}: {
+  lng: Lng;
+  signedIn: boolean;
+  csrf?: string;
+  home?: "queue" | "hotline";
+  children: ReactNode;
+}) {
   const location = useLocation();
   const params = new URLSearchParams(location.search);
   if (lng === "en") params.delete("lng");

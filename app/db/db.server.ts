@@ -1,4 +1,5 @@
 import postgres from "postgres";
+
 import { singleton } from "~/utils/singleton.server";
 
 export type Sql = postgres.Sql;

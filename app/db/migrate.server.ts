@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+
 import postgres from "postgres";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations/", import.meta.url));
@@ -48,7 +49,12 @@ export async function migrate(databaseUrl: string, dir: string = MIGRATIONS_DIR)
     await sql`alter table schema_migrations add column if not exists checksum text`;
     // One migrator at a time (web, worker and tests may start together).
     await sql`select pg_advisory_lock(727274)`;
-    const done = new Map((await sql<{ version: string; checksum: string | null }[]>`select version, checksum from schema_migrations`).map((r) => [r.version, r.checksum]));
+    const done = new Map(
+      (await sql<{ version: string; checksum: string | null }[]>`select version, checksum from schema_migrations`).map((r) => [
+        r.version,
+        r.checksum,
+      ]),
+    );
     const files = (await readdir(dir)).filter((f) => f.endsWith(".sql")).sort();
     const texts = new Map<string, string>();
     for (const file of files) texts.set(file, await readFile(join(dir, file), "utf8"));

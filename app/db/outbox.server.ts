@@ -1,8 +1,16 @@
 import type { Sql, TransactionSql } from "./db.server";
 
 export const TOPICS = [
-  "lead.index", "lead.match", "space.index", "park.index", "space.match",
-  "match.route", "notify.email", "notify.hotline", "notify.wecom", "assignment.sla",
+  "lead.index",
+  "lead.match",
+  "space.index",
+  "park.index",
+  "space.match",
+  "match.route",
+  "notify.email",
+  "notify.hotline",
+  "notify.wecom",
+  "assignment.sla",
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 
@@ -41,10 +49,15 @@ export type EnqueueOptions = {
  * commits. Work due now wakes the relay or the index writer (NOTIFY at commit); later work is found
  * by their polls once due. Returns the outbox row ids, in the order of `aggregateIds`.
  */
-export async function enqueue(tx: TransactionSql | Sql, topic: Topic, aggregateIds: string[], options: EnqueueOptions = {}): Promise<number[]> {
+export async function enqueue(
+  tx: TransactionSql | Sql,
+  topic: Topic,
+  aggregateIds: string[],
+  options: EnqueueOptions = {},
+): Promise<number[]> {
   if (aggregateIds.length === 0) return [];
   const notBefore =
-    options.afterMs !== undefined ? tx`now() + ${options.afterMs}::float8 * interval '1 millisecond'` : options.notBefore ?? null;
+    options.afterMs !== undefined ? tx`now() + ${options.afterMs}::float8 * interval '1 millisecond'` : (options.notBefore ?? null);
   const rows = await tx<{ id: string }[]>`
     insert into outbox (topic, aggregate_id, not_before)
     select ${topic}::text, aggregate_id, (${notBefore})::timestamptz from unnest(${aggregateIds}::text[]) with ordinality as a (aggregate_id, n)

@@ -1,4 +1,5 @@
 import * as OpenCC from "opencc-js/t2cn";
+
 import { isDashChar, isFormatChar } from "./format-chars";
 
 /**

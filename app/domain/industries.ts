@@ -86,7 +86,12 @@ export const INDUSTRY_DIVISIONS: readonly IndustryDivision[] = Object.freeze(
       ["C", "21", "家具制造业", "Manufacture of furniture"],
       ["C", "22", "造纸和纸制品业", "Manufacture of paper and paper products"],
       ["C", "23", "印刷和记录媒介复制业", "Printing and reproduction of recorded media"],
-      ["C", "24", "文教、工美、体育和娱乐用品制造业", "Manufacture of articles for culture, education, arts and crafts, sports and entertainment"],
+      [
+        "C",
+        "24",
+        "文教、工美、体育和娱乐用品制造业",
+        "Manufacture of articles for culture, education, arts and crafts, sports and entertainment",
+      ],
       ["C", "25", "石油、煤炭及其他燃料加工业", "Processing of petroleum, coal and other fuels"],
       ["C", "26", "化学原料和化学制品制造业", "Manufacture of chemical raw materials and chemical products"],
       ["C", "27", "医药制造业", "Manufacture of pharmaceuticals"],
@@ -178,18 +183,12 @@ export const INDUSTRY_DIVISIONS: readonly IndustryDivision[] = Object.freeze(
       // T 国际组织 (97)
       ["T", "97", "国际组织", "International organizations"],
     ] as const
-  ).map(([section, division, zh, en]) =>
-    Object.freeze({ code: `${section}${division}`, section, division, zh, en }),
-  ),
+  ).map(([section, division, zh, en]) => Object.freeze({ code: `${section}${division}`, section, division, zh, en })),
 );
 
-const SECTION_BY_CODE: ReadonlyMap<string, IndustrySection> = new Map(
-  INDUSTRY_SECTIONS.map((s) => [s.code, s]),
-);
+const SECTION_BY_CODE: ReadonlyMap<string, IndustrySection> = new Map(INDUSTRY_SECTIONS.map((s) => [s.code, s]));
 
-const DIVISION_BY_NUMBER: ReadonlyMap<string, IndustryDivision> = new Map(
-  INDUSTRY_DIVISIONS.map((d) => [d.division, d]),
-);
+const DIVISION_BY_NUMBER: ReadonlyMap<string, IndustryDivision> = new Map(INDUSTRY_DIVISIONS.map((d) => [d.division, d]));
 
 const CANONICAL_CODES: ReadonlySet<string> = new Set([...INDUSTRY_SECTIONS.map((s) => s.code), ...INDUSTRY_DIVISIONS.map((d) => d.code)]);
 
@@ -246,9 +245,7 @@ export function industryFit(leadCode: string, parkFocus: readonly string[]): Ind
   const lead = normalizeIndustryCode(leadCode);
   if (lead === null) return "none";
   const leadSection = lead.charAt(0);
-  const focus = parkFocus
-    .map((f) => normalizeIndustryCode(f))
-    .filter((f): f is string => f !== null);
+  const focus = parkFocus.map((f) => normalizeIndustryCode(f)).filter((f): f is string => f !== null);
 
   if (lead.length === 3 && focus.includes(lead)) return "division";
   if (focus.includes(leadSection)) return "section-focus";

@@ -1,16 +1,18 @@
 import { z } from "zod";
+
 import type { Lng } from "~/i18n/lng";
-import { validationMessage, type ValidationKey } from "~/i18n/validation-messages";
+import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
+
 import { muToSqm, parseArea, sqmToMu } from "./area";
-import { readCreditCode, type CreditCodeProblem } from "./credit-code";
+import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { FIELD_LIMITS, PLAUSIBLE_MAX } from "./field-limits";
-import { readFieldNumber, type FieldRole } from "./field-value";
+import { type FieldRole, readFieldNumber } from "./field-value";
 import { stripFormatChars } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import type { LeadFlag } from "./lead-flags";
 import { parseCount, parseWan } from "./money";
 import { parseMoveInBy } from "./move-in";
-import { planAssist, type AssistField } from "./need-assist";
+import { type AssistField, planAssist } from "./need-assist";
 import { normalizePhone, PHONE_INPUT_MAX } from "./phone";
 import { resolveRegions } from "./regions.server";
 import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "./units";
@@ -61,7 +63,13 @@ function blankToUndefined(value: unknown): unknown {
 }
 
 function optionalText(m: Msg, max: number) {
-  return z.preprocess(blankToUndefined, z.string({ error: m("invalid") }).max(max, m("tooLong", { max })).optional());
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: m("invalid") })
+      .max(max, m("tooLong", { max }))
+      .optional(),
+  );
 }
 
 function requiredText(m: Msg, max: number) {
@@ -99,7 +107,14 @@ function readTyped(v: string, parse: (s: string) => number | null, role: FieldRo
  * A non-negative measure typed as people type it: "5千", "５０００", "9米", "9米以上", "约3000万元"; the
  * parser knows the unit, the role says which qualifiers fit (field-value.ts).
  */
-function measureNumber(m: Msg, parse: (s: string) => number | null, max: number, badKey: ValidationKey, required: boolean, role: FieldRole = "amount") {
+function measureNumber(
+  m: Msg,
+  parse: (s: string) => number | null,
+  max: number,
+  badKey: ValidationKey,
+  required: boolean,
+  role: FieldRole = "amount",
+) {
   const number = z
     .number({ error: (issue) => (issue.input === undefined ? m("required") : isRefused(issue.input) ? m(issue.input.refused) : m(badKey)) })
     .refine(Number.isFinite, m(badKey))
@@ -151,12 +166,15 @@ function integerMeasure(m: Msg, max: number) {
 }
 
 function flag(m: Msg) {
-  return z.preprocess((value) => {
-    const v = blankToUndefined(value);
-    if (v === "on" || v === "true" || v === "1" || v === "yes") return true;
-    if (v === "false" || v === "0" || v === "no") return false;
-    return v;
-  }, z.boolean({ error: m("invalid") }).optional());
+  return z.preprocess(
+    (value) => {
+      const v = blankToUndefined(value);
+      if (v === "on" || v === "true" || v === "1" || v === "yes") return true;
+      if (v === "false" || v === "0" || v === "no") return false;
+      return v;
+    },
+    z.boolean({ error: m("invalid") }).optional(),
+  );
 }
 
 /**
@@ -169,11 +187,17 @@ function regions(m: Msg) {
     .preprocess(
       (value) => {
         const v = blankToUndefined(value);
-        if (typeof v === "string") return v.split(/[,，、;；\n]+/).map((s) => s.trim()).filter(Boolean);
+        if (typeof v === "string")
+          return v
+            .split(/[,，、;；\n]+/)
+            .map((s) => s.trim())
+            .filter(Boolean);
         if (Array.isArray(v)) return v.map(blankToUndefined).filter((x) => x !== undefined);
         return v ?? [];
       },
-      z.array(z.string({ error: m("invalid") }).max(40, m("tooLong", { max: 40 })), { error: m("invalid") }).max(LIMITS.regions, m("tooMany", { max: LIMITS.regions })),
+      z
+        .array(z.string({ error: m("invalid") }).max(40, m("tooLong", { max: 40 })), { error: m("invalid") })
+        .max(LIMITS.regions, m("tooMany", { max: LIMITS.regions })),
     )
     .transform((typed, ctx) => {
       if (typeof resolveRegions !== "function") return { typed, codes: [] as string[] };
@@ -207,7 +231,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     moveInBy: z.preprocess(
       (v) => {
         const b = blankToUndefined(v);
-        return typeof b === "string" ? parseMoveInBy(b, now()) ?? b : b;
+        return typeof b === "string" ? (parseMoveInBy(b, now()) ?? b) : b;
       },
       z
         .string({ error: m("month") })
@@ -226,11 +250,9 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     industry: z.preprocess(
       (v) => {
         const b = blankToUndefined(v);
-        return typeof b === "string" ? normalizeIndustryCode(b) ?? b : b;
+        return typeof b === "string" ? (normalizeIndustryCode(b) ?? b) : b;
       },
-      z
-        .string({ error: m("industry") })
-        .refine((code) => /^[A-T]\d\d$/.test(code) && findIndustry(code) !== undefined, m("industry")),
+      z.string({ error: m("industry") }).refine((code) => /^[A-T]\d\d$/.test(code) && findIndustry(code) !== undefined, m("industry")),
     ),
     product: requiredText(m, LIMITS.shortText * 2),
     eia: choice(m, EIA_LEVELS, false),
@@ -282,7 +304,13 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           return result;
         }),
     ),
-    email: z.preprocess(blankToUndefined, z.email({ error: m("email") }).max(LIMITS.shortText, m("tooLong", { max: LIMITS.shortText })).optional()),
+    email: z.preprocess(
+      blankToUndefined,
+      z
+        .email({ error: m("email") })
+        .max(LIMITS.shortText, m("tooLong", { max: LIMITS.shortText }))
+        .optional(),
+    ),
     wechat: optionalText(m, 50),
     title: optionalText(m, 50),
   });
@@ -294,71 +322,73 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     z.literal(true, { error: m(channel === "hotline" ? "consentOral" : "consent") }),
   );
 
-  return z
-    .object(
-      {
-        need,
-        use,
-        tax,
-        company,
-        contact,
-        consent,
-      },
-      { error: m("invalid") },
-    )
-    // The area check runs even while other fields still have errors, so every error shows at once.
-    .superRefine(
-      (lead, ctx) => {
-        const issue = areaIssue(resolveArea(lead.need));
-        if (issue) ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m(issue) });
-      },
-      { when: (payload) => areaFieldsParsed(payload.value) },
-    )
-    .transform((lead) => {
-      const { minSqm, maxSqm, plan } = resolveArea(lead.need);
-      const unit = lead.need.areaUnit;
-      const assist: AssistFill[] = [];
-      // Free-text assist: numbers in the notes fill the blanks, never what the person filled in
-      // (need-assist.ts decides, the form shows the same plan).
-      const filled = { ...lead.need };
-      for (const fill of plan.fills) {
-        if (fill.field === "areaMinSqm" || fill.field === "areaMaxSqm") {
-          const field = fill.field === "areaMinSqm" ? "need.areaMin" : "need.areaMax";
-          assist.push({ field, value: toUnit(fill.value as number, unit), text: fill.text });
-        } else {
-          (filled as Record<string, unknown>)[fill.field] = fill.value;
-          assist.push({ field: `need.${fill.field}`, value: fill.value, text: fill.text });
-        }
-      }
-      const flags: LeadFlag[] = [...plan.unread, ...implausible(lead.tax)];
-      // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
-      const credit = lead.company.creditCode;
-      if (credit && !credit.checkCharOk) flags.push({ field: "company.creditCode", code: "creditCodeCheck", text: credit.code });
-      const phone = lead.contact.phone;
-      if (phone.note) flags.push({ field: "contact.phone", code: "phoneNote", text: phone.note });
-
-      return {
-        lead: {
-          need: {
-            ...filled,
-            // What the person typed, and the GB/T 2260 codes it resolved to (matching compares codes).
-            regions: lead.need.regions.typed,
-            regionCodes: lead.need.regions.codes,
-            areaMin: minSqm === undefined ? undefined : toUnit(minSqm, unit),
-            areaMax: maxSqm === undefined ? undefined : toUnit(maxSqm, unit),
-            areaMinSqm: minSqm === undefined ? undefined : round2(minSqm),
-            areaMaxSqm: maxSqm === undefined ? undefined : round2(maxSqm),
-          },
-          use: lead.use,
-          tax: lead.tax,
-          company: { ...lead.company, creditCode: credit?.code },
-          contact: { ...lead.contact, phone: phone.value, phoneKind: phone.kind },
-          consent: lead.consent,
-          flags,
+  return (
+    z
+      .object(
+        {
+          need,
+          use,
+          tax,
+          company,
+          contact,
+          consent,
         },
-        assist,
-      };
-    });
+        { error: m("invalid") },
+      )
+      // The area check runs even while other fields still have errors, so every error shows at once.
+      .superRefine(
+        (lead, ctx) => {
+          const issue = areaIssue(resolveArea(lead.need));
+          if (issue) ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m(issue) });
+        },
+        { when: (payload) => areaFieldsParsed(payload.value) },
+      )
+      .transform((lead) => {
+        const { minSqm, maxSqm, plan } = resolveArea(lead.need);
+        const unit = lead.need.areaUnit;
+        const assist: AssistFill[] = [];
+        // Free-text assist: numbers in the notes fill the blanks, never what the person filled in
+        // (need-assist.ts decides, the form shows the same plan).
+        const filled = { ...lead.need };
+        for (const fill of plan.fills) {
+          if (fill.field === "areaMinSqm" || fill.field === "areaMaxSqm") {
+            const field = fill.field === "areaMinSqm" ? "need.areaMin" : "need.areaMax";
+            assist.push({ field, value: toUnit(fill.value as number, unit), text: fill.text });
+          } else {
+            (filled as Record<string, unknown>)[fill.field] = fill.value;
+            assist.push({ field: `need.${fill.field}`, value: fill.value, text: fill.text });
+          }
+        }
+        const flags: LeadFlag[] = [...plan.unread, ...implausible(lead.tax)];
+        // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
+        const credit = lead.company.creditCode;
+        if (credit && !credit.checkCharOk) flags.push({ field: "company.creditCode", code: "creditCodeCheck", text: credit.code });
+        const phone = lead.contact.phone;
+        if (phone.note) flags.push({ field: "contact.phone", code: "phoneNote", text: phone.note });
+
+        return {
+          lead: {
+            need: {
+              ...filled,
+              // What the person typed, and the GB/T 2260 codes it resolved to (matching compares codes).
+              regions: lead.need.regions.typed,
+              regionCodes: lead.need.regions.codes,
+              areaMin: minSqm === undefined ? undefined : toUnit(minSqm, unit),
+              areaMax: maxSqm === undefined ? undefined : toUnit(maxSqm, unit),
+              areaMinSqm: minSqm === undefined ? undefined : round2(minSqm),
+              areaMaxSqm: maxSqm === undefined ? undefined : round2(maxSqm),
+            },
+            use: lead.use,
+            tax: lead.tax,
+            company: { ...lead.company, creditCode: credit?.code },
+            contact: { ...lead.contact, phone: phone.value, phoneKind: phone.kind },
+            consent: lead.consent,
+            flags,
+          },
+          assist,
+        };
+      })
+  );
 }
 
 /** Figures that pass the field's limits but not a sanity check: kept as typed, flagged (field-limits.ts). */
@@ -366,7 +396,8 @@ function implausible(tax: Partial<Record<string, number | undefined>>): LeadFlag
   const out: LeadFlag[] = [];
   for (const [field, max] of Object.entries(PLAUSIBLE_MAX)) {
     const value = tax[field.slice("tax.".length)];
-    if (value !== undefined && value > max) out.push({ field, code: "implausible", text: field === "tax.employees" ? String(value) : `${value} 万元` });
+    if (value !== undefined && value > max)
+      out.push({ field, code: "implausible", text: field === "tax.employees" ? String(value) : `${value} 万元` });
   }
   return out;
 }
@@ -409,8 +440,15 @@ function areaIssue({ minSqm, maxSqm }: { minSqm?: number; maxSqm?: number }): Va
 function areaFieldsParsed(value: unknown): boolean {
   const need = (value as { need?: Record<string, unknown> } | undefined)?.need;
   if (!need || typeof need !== "object") return false;
-  const ok = (v: unknown) => v === undefined || (typeof v === "object" && v !== null && typeof (v as AreaReading).asSqm === "number" && (v as AreaReading).asSqm >= 0);
-  return (need.areaUnit === "sqm" || need.areaUnit === "mu") && ok(need.areaMin) && ok(need.areaMax) && (need.notes === undefined || typeof need.notes === "string");
+  const ok = (v: unknown) =>
+    v === undefined ||
+    (typeof v === "object" && v !== null && typeof (v as AreaReading).asSqm === "number" && (v as AreaReading).asSqm >= 0);
+  return (
+    (need.areaUnit === "sqm" || need.areaUnit === "mu") &&
+    ok(need.areaMin) &&
+    ok(need.areaMax) &&
+    (need.notes === undefined || typeof need.notes === "string")
+  );
 }
 
 export type LeadSchema = ReturnType<typeof createLeadSchema>;

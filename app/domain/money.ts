@@ -31,6 +31,8 @@ export function parseWan(input: string): number | null {
 
 /** Plain counts (employees): Arabic or Chinese numerals, 人/名/位 allowed. */
 export function parseCount(input: string): number | null {
-  const s = fold(input).replace(/\s+/g, "").replace(/(?:人|名|位)$/, "");
+  const s = fold(input)
+    .replace(/\s+/g, "")
+    .replace(/(?:人|名|位)$/, "");
   return s === "" ? null : parseChineseNumber(s);
 }

@@ -1,5 +1,5 @@
 import type { LeadFlag } from "./lead-flags";
-import { type NeedHints,parseNeedText } from "./need-text";
+import { type NeedHints, parseNeedText } from "./need-text";
 
 /**
  * Which blanks the free-text assist fills, decided in ONE place: the lead schema stores exactly this, and
@@ -10,7 +10,15 @@ import { type NeedHints,parseNeedText } from "./need-text";
  * person makes). Everything the notes parser saw a number in but could not use comes back as an
  * `unread` flag for the recruiter ("未能识别：…").
  */
-export const ASSIST_FIELDS = ["areaMinSqm", "areaMaxSqm", "ceilingMinM", "floorLoadMinKg", "powerMinKva", "craneMinT", "singleStorey"] as const;
+export const ASSIST_FIELDS = [
+  "areaMinSqm",
+  "areaMaxSqm",
+  "ceilingMinM",
+  "floorLoadMinKg",
+  "powerMinKva",
+  "craneMinT",
+  "singleStorey",
+] as const;
 export type AssistField = (typeof ASSIST_FIELDS)[number];
 
 export type AssistPlan = {

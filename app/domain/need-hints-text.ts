@@ -3,7 +3,10 @@ import type { NeedHints } from "./need-text";
 
 type Lng = "zh" | "en";
 
-const KIND = { zh: { factory: "厂房", land: "土地", office: "办公", warehouse: "仓库" }, en: { factory: "factory", land: "land", office: "office", warehouse: "warehouse" } };
+const KIND = {
+  zh: { factory: "厂房", land: "土地", office: "办公", warehouse: "仓库" },
+  en: { factory: "factory", land: "land", office: "office", warehouse: "warehouse" },
+};
 const DEAL = { zh: { lease: "租赁", buy: "购买", either: "租售均可" }, en: { lease: "lease", buy: "buy", either: "lease or buy" } };
 
 function area(sqm: number, kind: NeedHints["kind"]): string {
@@ -21,10 +24,16 @@ export function describeNeedHints(h: NeedHints, lng: Lng, areaKind: NeedHints["k
   if (h.deal) out.push(zh ? `方式：${DEAL.zh[h.deal]}` : `deal: ${DEAL.en[h.deal]}`);
   const { areaMinSqm: lo, areaMaxSqm: hi } = h;
   const k = areaKind;
-  if (lo !== undefined && hi !== undefined) out.push(zh ? `面积 ${lo === hi ? area(lo, k) : `${area(lo, k)}–${area(hi, k)}`}` : `area ${lo === hi ? area(lo, k) : `${area(lo, k)}–${area(hi, k)}`}`);
+  if (lo !== undefined && hi !== undefined)
+    out.push(
+      zh
+        ? `面积 ${lo === hi ? area(lo, k) : `${area(lo, k)}–${area(hi, k)}`}`
+        : `area ${lo === hi ? area(lo, k) : `${area(lo, k)}–${area(hi, k)}`}`,
+    );
   else if (lo !== undefined) out.push(zh ? `面积 ≥ ${area(lo, k)}` : `area ≥ ${area(lo, k)}`);
   else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, k)}` : `area ≤ ${area(hi, k)}`);
-  if (h.singleStorey !== undefined) out.push(zh ? (h.singleStorey ? "单层" : "多层可") : h.singleStorey ? "single-storey" : "multi-storey ok");
+  if (h.singleStorey !== undefined)
+    out.push(zh ? (h.singleStorey ? "单层" : "多层可") : h.singleStorey ? "single-storey" : "multi-storey ok");
   if (h.ceilingMinM !== undefined) out.push(zh ? `层高 ≥ ${h.ceilingMinM}m` : `ceiling ≥ ${h.ceilingMinM} m`);
   if (h.floorLoadMinKg !== undefined) out.push(zh ? `承重 ≥ ${h.floorLoadMinKg}kg/㎡` : `floor load ≥ ${h.floorLoadMinKg} kg/㎡`);
   if (h.powerMinKva !== undefined) out.push(zh ? `配电 ≥ ${h.powerMinKva}kVA` : `power ≥ ${h.powerMinKva} kVA`);

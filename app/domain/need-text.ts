@@ -1,5 +1,5 @@
 import { parseArea } from "./area";
-import { comparisonAfter, comparisonBefore, type Comparison } from "./comparison";
+import { type Comparison, comparisonAfter, comparisonBefore } from "./comparison";
 import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
 import { parseNumberRange } from "./numbers";
@@ -149,7 +149,8 @@ const SINGLE_STOREY =
 const SINGLE_NEGATED = /(?:不要|不需要|不一定|不必|不限|非)\s*$/;
 const MULTI_STOREY = /多层|multi[-\s]?stor(?:e)?y|multistor(?:e)?y/g;
 /** A storey count of two or more ("三层的厂房", "2层", "两层楼") is a multi-storey building, not 单层. */
-const FLOOR_COUNT = /(?<![第每0-9一二两三四五六七八九十])(?:[二两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|[1-9][0-9])\s*(?:层|楼)(?!\s*高|楼?\s*做)(?:楼|的|厂房|建筑|框架)?|\b(?:[2-9]|two|three|four|five)[-\s]stor(?:e)?y\b/g;
+const FLOOR_COUNT =
+  /(?<![第每0-9一二两三四五六七八九十])(?:[二两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|[1-9][0-9])\s*(?:层|楼)(?!\s*高|楼?\s*做)(?:楼|的|厂房|建筑|框架)?|\b(?:[2-9]|two|three|four|five)[-\s]stor(?:e)?y\b/g;
 
 function firstMatch(re: RegExp, s: string): RegExpExecArray | null {
   re.lastIndex = 0;
@@ -209,7 +210,10 @@ class Extraction {
 
   /** The comparison around a number: the words of its clause before it, and right after its match. */
   qualifier(numSpan: Span, end: number): { cmp: Comparison | null; start: number; end: number } {
-    const clause = this.s.slice(Math.max(0, numSpan[0] - 16), numSpan[0]).split(/[，。；;,!?！？、\n]/).pop()!;
+    const clause = this.s
+      .slice(Math.max(0, numSpan[0] - 16), numSpan[0])
+      .split(/[，。；;,!?！？、\n]/)
+      .pop()!;
     const pre = comparisonBefore(clause);
     const post = comparisonAfter(this.s.slice(end));
     // The word after the figure is closer to it and wins ("至少…5000平以内" is contradictory anyway).
@@ -231,10 +235,7 @@ function numberSpan(m: RegExpExecArray): Span {
 const HOOKS = `(?<q>(?<v>${NUM})\\s*/\\s*${NUM}\\s*(?<u>${MASS_UNIT}))`;
 const CRANE_HOOKS_BEFORE = new RegExp(`${HOOKS}\\s*(?:的|级)?\\s*(?:桥式|门式|单梁|双梁)?\\s*${CRANE_WORD}`, "gd");
 const CRANE_HOOKS_AFTER = new RegExp(`${CRANE_WORD}[^0-9${CN}，。；;,!?！？、\\n]{0,8}?${HOOKS}`, "gd");
-const CRANE_BEFORE = new RegExp(
-  `(?<q>${quantity(MASS_UNIT)})\\s*(?:的|级)?\\s*(?:桥式|门式|单梁|双梁)?\\s*${CRANE_WORD}`,
-  "gd",
-);
+const CRANE_BEFORE = new RegExp(`(?<q>${quantity(MASS_UNIT)})\\s*(?:的|级)?\\s*(?:桥式|门式|单梁|双梁)?\\s*${CRANE_WORD}`, "gd");
 const CRANE_AFTER = new RegExp(
   `${CRANE_WORD}(?:[^0-9${CN}，。；;,!?！？、\\n]|[0-9${CN}]+\\s*[台部个座套])` + `{0,8}?(?<q>${quantity(MASS_UNIT)})${OR_MORE}`,
   "gd",
@@ -254,19 +255,20 @@ const POWER_KVA = new RegExp(`(?<q>${quantity("(?:千伏安|kva|mva|兆伏安)")
 
 const CEILING_KEYWORD = "(?:层高|楼高|净高|檐高|檐口高度?|挑高|ceiling(?:\\s+height)?|clear\\s+height)";
 const CEILING_AFTER_KEYWORD = new RegExp(`${CEILING_KEYWORD}${GAP}(?<q>${quantity(CEILING_UNIT, true)})${OR_MORE}`, "gd");
-const CEILING_BEFORE_KEYWORD = new RegExp(`(?<q>${quantity(CEILING_UNIT)})${OR_MORE}\\s*(?:的)?\\s*(?:${CEILING_KEYWORD}|高|ceiling|high)`, "gd");
+const CEILING_BEFORE_KEYWORD = new RegExp(
+  `(?<q>${quantity(CEILING_UNIT)})${OR_MORE}\\s*(?:的)?\\s*(?:${CEILING_KEYWORD}|高|ceiling|high)`,
+  "gd",
+);
 
 // Area.
 const AREA_RE = new RegExp(`(?<q>${quantity(`(?:(?:多|余)\\s*)?${AREA_UNIT}`)})`, "gd");
-const AREA_KEYWORD_BARE = new RegExp(
-  `(?:面积|建筑面积|占地|\\barea\\b)${GAP}(?<q>${quantity(AREA_UNIT, true)})(?![0-9${CN}])`,
-  "gd",
-);
+const AREA_KEYWORD_BARE = new RegExp(`(?:面积|建筑面积|占地|\\barea\\b)${GAP}(?<q>${quantity(AREA_UNIT, true)})(?![0-9${CN}])`, "gd");
 /**
  * 方 is m³ after water, gas, discharge or capacity words ("日用水量200方", "年用气量100万方"): a volume, not an
  * area. Looked for in the same clause before the figure.
  */
-const VOLUME_CONTEXT = /(?:用水|用气|排水|排污|污水|废水|水量|气量|蒸汽|天然气|产能|土方|混凝土|砼|方量|water|gas)[^，。；;,!?！？、\n]{0,8}$/;
+const VOLUME_CONTEXT =
+  /(?:用水|用气|排水|排污|污水|废水|水量|气量|蒸汽|天然气|产能|土方|混凝土|砼|方量|water|gas)[^，。；;,!?！？、\n]{0,8}$/;
 
 /** Figures in a unit of ours that no extractor used: reported, never guessed. */
 const ANY_FIGURE = new RegExp(

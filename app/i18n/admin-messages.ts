@@ -222,7 +222,8 @@ const en: Record<AdminKey, string> = {
   "dash.escalated.empty": "No escalated assignments.",
   "dash.count.stuck": "Retrying",
   "dash.stuck": "Background work: retrying or behind",
-  "dash.stuck.caption": "Background work (matching, notices, search indexing) that failed and is being retried, or has been due for over 5 minutes, oldest first",
+  "dash.stuck.caption":
+    "Background work (matching, notices, search indexing) that failed and is being retried, or has been due for over 5 minutes, oldest first",
   "dash.stuck.empty": "All background work is done on time.",
   "col.topic": "Task",
   "col.item": "Item",
@@ -325,14 +326,16 @@ const en: Record<AdminKey, string> = {
   "lead.withdrawn.caption": "Spaces offered earlier that no longer fit (e.g. let since), with the reason",
   "lead.withdrawn.empty": "No withdrawn matches.",
   "lead.excluded": "Spaces not offered, and why",
-  "lead.excluded.caption": "Spaces of the lead's kind that were left out, by park, nearest first: the hard constraints they failed (both figures) and how the need could change",
+  "lead.excluded.caption":
+    "Spaces of the lead's kind that were left out, by park, nearest first: the hard constraints they failed (both figures) and how the need could change",
   "lead.excluded.empty": "No nearby space was left out.",
   "col.withdrawnAt": "Withdrawn",
   "col.suggestion": "Suggestion",
   "event.rematch": "Re-matched",
   "dash.count.unverified": "Listings to confirm",
   "dash.unverified": "Listings to confirm",
-  "dash.unverified.caption": "Available spaces not confirmed for over {days} days, oldest first; after {twice} days they are no longer offered until confirmed",
+  "dash.unverified.caption":
+    "Available spaces not confirmed for over {days} days, oldest first; after {twice} days they are no longer offered until confirmed",
   "dash.unverified.empty": "Every available listing was confirmed within {days} days.",
   "dash.unverified.suspended": "not offered",
   "dash.unverified.warn": "to confirm",

@@ -142,7 +142,8 @@ const en: Record<StaffKey, string> = {
   "a.verifyWarn": "Listing not confirmed available for {days} days — check with the park before offering it",
   "a.verifySuspended": "Listing not confirmed available for {days} days — no longer offered",
   "a.whyNot": "Spaces in this park not offered, and why",
-  "a.whyNot.caption": "The hard constraints each space failed (the space's figure next to the need's), nearest first — to explain to the enterprise, or to adjust the need as suggested",
+  "a.whyNot.caption":
+    "The hard constraints each space failed (the space's figure next to the need's), nearest first — to explain to the enterprise, or to adjust the need as suggested",
   "a.whyNot.empty": "No other space in this park comes close to the need.",
   "a.whyNot.rule": "Fails",
   "a.whyNot.suggestion": "Suggestion",

@@ -35,7 +35,8 @@ const zh = {
   "need.areaUnit.mu": "亩",
   "need.areaHint": "可写 5000、5千、３万 或 50亩；至少填一个。",
   "need.regions": "意向区域",
-  "need.regionsHint": "省、市或区县名称（可带省市前缀，繁体或拼音亦可），多个用顿号或逗号分隔，如：南京市高淳区、溧水区；也可从下方列表选择",
+  "need.regionsHint":
+    "省、市或区县名称（可带省市前缀，繁体或拼音亦可），多个用顿号或逗号分隔，如：南京市高淳区、溧水区；也可从下方列表选择",
   "region.picker": "从行政区划中选择",
   "region.province": "省份",
   "region.city": "城市",
@@ -108,7 +109,8 @@ const en: Record<UiKey, string> = {
   "form.submit": "Send request",
   "form.submitting": "Sending…",
   "form.errorSummary": "{count} fields need your attention; they are marked in red.",
-  "form.unavailable": "We cannot save your request right now; everything you typed is still on this page. Please press send again in a moment, or call our hotline {hotline}.",
+  "form.unavailable":
+    "We cannot save your request right now; everything you typed is still on this page. Please press send again in a moment, or call our hotline {hotline}.",
   "form.rateLimited": "Too many requests. Please try again in a minute or call our hotline {hotline}.",
   "section.need": "What you need",
   "section.use": "What it is for",
@@ -132,7 +134,8 @@ const en: Record<UiKey, string> = {
   "need.areaUnit.mu": "mu (亩, 666.67 ㎡)",
   "need.areaHint": "e.g. 5000, 5000 sqm or 50 mu; give at least one.",
   "need.regions": "Preferred districts",
-  "need.regionsHint": "Provinces, cities or districts — in Chinese (with or without the province/city), Traditional or pinyin — separated by commas, e.g. 南京市高淳区, Lishui District; or choose below",
+  "need.regionsHint":
+    "Provinces, cities or districts — in Chinese (with or without the province/city), Traditional or pinyin — separated by commas, e.g. 南京市高淳区, Lishui District; or choose below",
   "region.picker": "Choose from the administrative divisions",
   "region.province": "Province",
   "region.city": "City",
@@ -150,7 +153,8 @@ const en: Record<UiKey, string> = {
   "need.craneMinT": "Crane at least (t)",
   "need.singleStorey": "Single-storey buildings only",
   "need.notes": "Anything else",
-  "need.notesHint": "Write freely, e.g. single-storey factory about 5000 sqm, ceiling 9 m, 1000 kVA, 10t crane. Blank fields above are filled from it.",
+  "need.notesHint":
+    "Write freely, e.g. single-storey factory about 5000 sqm, ceiling 9 m, 1000 kVA, 10t crane. Blank fields above are filled from it.",
   "need.understood": "What we read in your notes:",
   "need.unread": "We could not read these; a recruiter will check them with you:",
   "use.industry": "Industry",
@@ -175,7 +179,8 @@ const en: Record<UiKey, string> = {
   "contact.email": "Email",
   "contact.wechat": "WeChat ID",
   "contact.title": "Job title",
-  "consent.label": "I agree that the platform processes this information and shares it with the recruiters of matching parks so they can contact me about a site (PIPL).",
+  "consent.label":
+    "I agree that the platform processes this information and shares it with the recruiters of matching parks so they can contact me about a site (PIPL).",
   "honeypot.label": "Leave this field empty",
   "inquiry.title": "Request received",
   "inquiry.reference": "Your reference",

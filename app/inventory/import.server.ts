@@ -1,6 +1,7 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
-import { parkSchema, recruiterSchema, spaceSchema, type Park, type Recruiter, type Space } from "./inventory-schema";
+
+import { type Park, parkSchema, type Recruiter, recruiterSchema, type Space, spaceSchema } from "./inventory-schema";
 
 export type ImportRowError = { collection: "parks" | "spaces" | "recruiters" | "file"; index: number; id?: string; errors: string[] };
 export type ImportCounts = Record<"parks" | "spaces" | "recruiters", { created: number; updated: number; unchanged: number }>;
@@ -81,7 +82,11 @@ export async function importInventory(sql: Sql, input: unknown): Promise<ImportR
     // Search documents follow in the worker; a park's re-index also rewrites its spaces.
     await enqueue(tx, "park.index", changedParkIds);
     const parksDone = new Set(changedParkIds);
-    await enqueue(tx, "space.index", spaces.filter((s) => changedSpaceIds.includes(s.id) && !parksDone.has(s.parkId)).map((s) => s.id));
+    await enqueue(
+      tx,
+      "space.index",
+      spaces.filter((s) => changedSpaceIds.includes(s.id) && !parksDone.has(s.parkId)).map((s) => s.id),
+    );
     // Reverse matching for every space whose change can alter a match: new, (no longer) available,
     // resized, re-specified — or in a park whose thresholds, exclusions or focus changed
     // (docs/decisions/018). The job withdraws matches that no longer hold and adds new ones.
@@ -101,23 +106,47 @@ const count = (t: { created: number; updated: number; unchanged: number }, o: Ou
 // changes nothing (no updated_at bump, no re-match).
 async function upsertPark(tx: TransactionSql, p: Park): Promise<Outcome> {
   const row = {
-    id: p.id, name: p.name, province: p.province, city: p.city, district: p.district, district_code: p.districtCode, address: p.address ?? null,
-    lat: p.location?.lat ?? null, lng: p.location?.lng ?? null, industries: p.industries, excluded_industries: p.excludedIndustries,
-    min_tax_per_mu_wan: p.minTaxPerMuWan ?? null, min_investment_per_mu_wan: p.minInvestmentPerMuWan ?? null,
-    min_tax_per_1000sqm_wan: p.minTaxPer1000SqmWan ?? null, policies: p.policies ?? null, wecom_webhook_url: p.wecomWebhookUrl ?? null,
+    id: p.id,
+    name: p.name,
+    province: p.province,
+    city: p.city,
+    district: p.district,
+    district_code: p.districtCode,
+    address: p.address ?? null,
+    lat: p.location?.lat ?? null,
+    lng: p.location?.lng ?? null,
+    industries: p.industries,
+    excluded_industries: p.excludedIndustries,
+    min_tax_per_mu_wan: p.minTaxPerMuWan ?? null,
+    min_investment_per_mu_wan: p.minInvestmentPerMuWan ?? null,
+    min_tax_per_1000sqm_wan: p.minTaxPer1000SqmWan ?? null,
+    policies: p.policies ?? null,
+    wecom_webhook_url: p.wecomWebhookUrl ?? null,
   };
   return upsert(tx, "parks", row);
 }
 
 async function upsertSpace(tx: TransactionSql, s: Space): Promise<Outcome> {
   const row = {
-    id: s.id, park_id: s.parkId, kind: s.kind, deals: [...new Set(s.deals)].sort(), title: s.title, area_sqm: s.areaSqm,
-    divisible_min_sqm: s.divisibleMinSqm ?? null, floors: s.floors ?? null, single_storey: s.singleStorey ?? null,
-    ceiling_m: s.ceilingM ?? null, floor_load_kg: s.floorLoadKg ?? null, power_kva: s.powerKva ?? null, crane_t: s.craneT ?? null,
-    rent_yuan_per_sqm_month: s.rentYuanPerSqmMonth ?? null, price_yuan_per_sqm: s.priceYuanPerSqm ?? null,
+    id: s.id,
+    park_id: s.parkId,
+    kind: s.kind,
+    deals: [...new Set(s.deals)].sort(),
+    title: s.title,
+    area_sqm: s.areaSqm,
+    divisible_min_sqm: s.divisibleMinSqm ?? null,
+    floors: s.floors ?? null,
+    single_storey: s.singleStorey ?? null,
+    ceiling_m: s.ceilingM ?? null,
+    floor_load_kg: s.floorLoadKg ?? null,
+    power_kva: s.powerKva ?? null,
+    crane_t: s.craneT ?? null,
+    rent_yuan_per_sqm_month: s.rentYuanPerSqmMonth ?? null,
+    price_yuan_per_sqm: s.priceYuanPerSqm ?? null,
     land_price_wan_per_mu: s.landPriceWanPerMu ?? null,
     available_from: s.availableFrom ? (s.availableFrom.length === 7 ? `${s.availableFrom}-01` : s.availableFrom) : null,
-    status: s.status, notes: s.notes ?? null,
+    status: s.status,
+    notes: s.notes ?? null,
   };
   // A listing that is created or changed counts as confirmed available now (verified_at).
   return upsert(tx, "spaces", row, "verified_at = now()");
@@ -125,13 +154,25 @@ async function upsertSpace(tx: TransactionSql, s: Space): Promise<Outcome> {
 
 async function upsertRecruiter(tx: TransactionSql, r: Recruiter): Promise<Outcome> {
   const row = {
-    id: r.id, name: r.name, email: r.email, phone: r.phone, channel: r.channel, parks: r.parks, industries: r.industries,
-    capacity: r.capacity, active: r.active,
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    channel: r.channel,
+    parks: r.parks,
+    industries: r.industries,
+    capacity: r.capacity,
+    active: r.active,
   };
   return upsert(tx, "recruiters", row);
 }
 
-async function upsert(tx: TransactionSql, table: "parks" | "spaces" | "recruiters", row: Record<string, unknown>, alsoSet?: string): Promise<Outcome> {
+async function upsert(
+  tx: TransactionSql,
+  table: "parks" | "spaces" | "recruiters",
+  row: Record<string, unknown>,
+  alsoSet?: string,
+): Promise<Outcome> {
   const columns = Object.keys(row).filter((c) => c !== "id");
   const changed = columns.map((c) => `${table}.${c} is distinct from excluded.${c}`).join(" or ");
   const sets = [...columns.map((c) => `${c} = excluded.${c}`), ...(alsoSet ? [alsoSet] : [])].join(", ");

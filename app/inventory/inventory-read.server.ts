@@ -1,4 +1,5 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
+
 import type { ParkRow, SpaceRow } from "../../search/space-document";
 
 /** Spaces joined with their parks, as the search documents and the matcher need them. */
@@ -22,12 +23,14 @@ export async function loadSpaceRows(
     where true
       ${filter.spaceIds ? sql`and s.id in ${sql(filter.spaceIds)}` : sql``}
       ${filter.parkIds ? sql`and s.park_id in ${sql(filter.parkIds)}` : sql``}
-      ${filter.pendingKind !== undefined
-        ? // Two index-driven look-ups (partial indexes spaces_pending, parks_pending), never a scan of the kind.
-          sql`and s.id in (select id from spaces where kind = ${filter.pendingKind} and version > indexed_version
+      ${
+        filter.pendingKind !== undefined
+          ? // Two index-driven look-ups (partial indexes spaces_pending, parks_pending), never a scan of the kind.
+            sql`and s.id in (select id from spaces where kind = ${filter.pendingKind} and version > indexed_version
                            union all
                            select id from spaces where kind = ${filter.pendingKind} and park_id in (select id from parks where version > indexed_version))`
-        : sql``}
+          : sql``
+      }
     order by s.id
     ${filter.limit ? sql`limit ${filter.limit}` : sql``}`;
 }
@@ -52,7 +55,10 @@ export type Versions = [string, string][];
  * pending too — pending is always the safe side: lead.match then reads it from Postgres.
  */
 export async function acknowledgeIndexedVersions(tx: TransactionSql | Sql, spaces: Versions, parks: Versions): Promise<void> {
-  for (const [table, rows] of [["spaces", spaces], ["parks", parks]] as const) {
+  for (const [table, rows] of [
+    ["spaces", spaces],
+    ["parks", parks],
+  ] as const) {
     if (rows.length === 0) continue;
     await tx`
       update ${tx(table)} t set indexed_version = x.v

@@ -1,11 +1,17 @@
 import { z } from "zod";
+
 import { normalizeIndustryCode } from "~/domain/industries";
 import { normalizePhone } from "~/domain/phone";
 import { divisionByCode, resolveParkDistrict } from "~/domain/regions";
 
 // The import format of DESIGN.md: {parks, spaces, recruiters}, each row upserted by id.
 
-const id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, "id: letters, digits, _ . - only");
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, "id: letters, digits, _ . - only");
 const optNum = (max: number) => z.number().finite().min(0).max(max).optional().nullable();
 const industryList = z
   .array(z.string())
@@ -21,29 +27,41 @@ const industryList = z
 
 export const parkSchema = z
   .object({
-  id,
-  name: z.string().trim().min(1).max(100),
-  province: z.string().trim().min(1).max(20),
-  city: z.string().trim().min(1).max(20),
-  district: z.string().trim().min(1).max(20),
-  /** GB/T 2260 code of the district; when absent it is resolved from province, city and district. */
-  districtCode: z.string().trim().regex(/^\d{6}$/, "districtCode: six digits (GB/T 2260)").optional().nullable(),
-  address: z.string().max(200).optional().nullable(),
-  location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional().nullable(),
-  industries: industryList,
-  excludedIndustries: industryList,
-  minTaxPerMuWan: optNum(10_000),
-  minInvestmentPerMuWan: optNum(100_000),
-  minTaxPer1000SqmWan: optNum(10_000),
-  policies: z.string().max(2000).optional().nullable(),
-  wecomWebhookUrl: z.string().url().max(500).optional().nullable(),
+    id,
+    name: z.string().trim().min(1).max(100),
+    province: z.string().trim().min(1).max(20),
+    city: z.string().trim().min(1).max(20),
+    district: z.string().trim().min(1).max(20),
+    /** GB/T 2260 code of the district; when absent it is resolved from province, city and district. */
+    districtCode: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, "districtCode: six digits (GB/T 2260)")
+      .optional()
+      .nullable(),
+    address: z.string().max(200).optional().nullable(),
+    location: z
+      .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+      .optional()
+      .nullable(),
+    industries: industryList,
+    excludedIndustries: industryList,
+    minTaxPerMuWan: optNum(10_000),
+    minInvestmentPerMuWan: optNum(100_000),
+    minTaxPer1000SqmWan: optNum(10_000),
+    policies: z.string().max(2000).optional().nullable(),
+    wecomWebhookUrl: z.string().url().max(500).optional().nullable(),
   })
   // Matching compares district codes (docs/decisions/017): a park whose district is not a county-level
   // division of GB/T 2260 is a bad row, named with the nearest divisions.
   .transform((p, ctx) => {
     if (p.districtCode) {
       if (divisionByCode(p.districtCode)?.level !== "district") {
-        ctx.addIssue({ code: "custom", path: ["districtCode"], message: `districtCode: ${p.districtCode} is not a county-level division code (GB/T 2260)` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["districtCode"],
+          message: `districtCode: ${p.districtCode} is not a county-level division code (GB/T 2260)`,
+        });
         return z.NEVER;
       }
       return { ...p, districtCode: p.districtCode };
@@ -53,7 +71,11 @@ export const parkSchema = z
       const where = `${p.province}/${p.city}/${p.district}`;
       const hint = r.suggestions.length ? `; nearest: ${r.suggestions.join(", ")}` : "";
       const why = r.reason === "ambiguous" ? "names several county-level divisions" : "is not a county-level division (GB/T 2260)";
-      ctx.addIssue({ code: "custom", path: ["district"], message: `district: ${where} ${why}${hint}; give the official name or the districtCode` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["district"],
+        message: `district: ${where} ${why}${hint}; give the official name or the districtCode`,
+      });
       return z.NEVER;
     }
     return { ...p, districtCode: r.division.code };
@@ -77,11 +99,18 @@ export const spaceSchema = z
     rentYuanPerSqmMonth: optNum(10_000),
     priceYuanPerSqm: optNum(1_000_000),
     landPriceWanPerMu: optNum(100_000),
-    availableFrom: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "availableFrom: YYYY-MM or YYYY-MM-DD").optional().nullable(),
+    availableFrom: z
+      .string()
+      .regex(/^\d{4}-\d{2}(-\d{2})?$/, "availableFrom: YYYY-MM or YYYY-MM-DD")
+      .optional()
+      .nullable(),
     status: z.enum(["available", "reserved", "let"]),
     notes: z.string().max(2000).optional().nullable(),
   })
-  .refine((s) => s.divisibleMinSqm == null || s.divisibleMinSqm <= s.areaSqm, { message: "divisibleMinSqm must not exceed areaSqm", path: ["divisibleMinSqm"] });
+  .refine((s) => s.divisibleMinSqm == null || s.divisibleMinSqm <= s.areaSqm, {
+    message: "divisibleMinSqm must not exceed areaSqm",
+    path: ["divisibleMinSqm"],
+  });
 
 export const recruiterSchema = z.object({
   id,

@@ -9,7 +9,9 @@ import { enqueue } from "~/db/outbox.server";
  */
 export async function confirmSpaceAvailable(sql: Sql, spaceId: string): Promise<{ verifiedAt: string } | null> {
   return sql.begin(async (tx) => {
-    const [row] = await tx<{ verified_at: Date }[]>`update spaces set verified_at = now(), updated_at = now() where id = ${spaceId} returning verified_at`;
+    const [row] = await tx<
+      { verified_at: Date }[]
+    >`update spaces set verified_at = now(), updated_at = now() where id = ${spaceId} returning verified_at`;
     if (!row) return null;
     await enqueue(tx, "space.index", [spaceId]);
     await enqueue(tx, "space.match", [spaceId]);
@@ -18,13 +20,22 @@ export async function confirmSpaceAvailable(sql: Sql, spaceId: string): Promise<
 }
 
 export type UnverifiedListing = {
-  spaceId: string; title: string; parkId: string; parkName: string; verifiedAt: string; days: number;
+  spaceId: string;
+  title: string;
+  parkId: string;
+  parkName: string;
+  verifiedAt: string;
+  days: number;
   /** Past 2 × SPACE_VERIFY_DAYS: no longer offered until confirmed. */
   suspended: boolean;
 };
 
 /** Available listings not confirmed for `verifyDays`, oldest first (the admin confirms them). */
-export async function listUnverifiedListings(sql: Sql, verifyDays: number, limit = 50): Promise<{ total: number; rows: UnverifiedListing[] }> {
+export async function listUnverifiedListings(
+  sql: Sql,
+  verifyDays: number,
+  limit = 50,
+): Promise<{ total: number; rows: UnverifiedListing[] }> {
   const where = sql`s.status = 'available' and s.verified_at < now() - make_interval(days => ${verifyDays})`;
   const [[{ total }], rows] = await Promise.all([
     sql<{ total: number }[]>`select count(*)::int as total from spaces s where ${where}`,
@@ -39,6 +50,14 @@ export async function listUnverifiedListings(sql: Sql, verifyDays: number, limit
   ]);
   return {
     total,
-    rows: rows.map((r) => ({ spaceId: r.id, title: r.title, parkId: r.park_id, parkName: r.park_name, verifiedAt: r.verified_at.toISOString(), days: r.days, suspended: r.suspended })),
+    rows: rows.map((r) => ({
+      spaceId: r.id,
+      title: r.title,
+      parkId: r.park_id,
+      parkName: r.park_name,
+      verifiedAt: r.verified_at.toISOString(),
+      days: r.days,
+      suspended: r.suspended,
+    })),
   };
 }

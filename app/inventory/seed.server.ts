@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
+
 import type { Sql } from "~/db/db.server";
+
 import { importInventory } from "./import.server";
 
 const DEMO_FILE = new URL("../data/demo-inventory.json", import.meta.url);

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import type { AssistFill, Lead, LeadChannel } from "~/domain/lead-schema";
@@ -54,7 +55,7 @@ export async function storeLead(
   // The schema refuses a lead without consent; this guards every other caller (PIPL: no consent, no processing).
   if (input.lead.consent !== true) throw new Error("a lead without consent is never stored");
   const method = consentMethod(input.source);
-  const recordedBy = method === "oral" ? input.consentRecordedBy ?? null : null;
+  const recordedBy = method === "oral" ? (input.consentRecordedBy ?? null) : null;
   if (method === "oral" && !recordedBy) throw new Error("a hotline lead needs the staff account that recorded the oral consent");
   const key = input.submissionKey ?? null;
   if (key) {
@@ -94,7 +95,7 @@ export async function storeLead(
   } catch (error) {
     if (!(error instanceof LostRace)) throw error;
     const winner = key ? await findBySubmissionKey(sql, key) : null;
-    if (!winner) throw new Error("lead insert conflicted but no lead holds the submission key");
+    if (!winner) throw new Error("lead insert conflicted but no lead holds the submission key", { cause: error });
     return winner;
   }
   return stored;

@@ -25,30 +25,74 @@ export type LeadView = {
 
 /** The consent stored with the lead; `unrecorded` only for leads stored before consent was recorded. */
 export type ConsentView = {
-  method: "written" | "oral" | "unrecorded"; version: string | null; at: string | null;
+  method: "written" | "oral" | "unrecorded";
+  version: string | null;
+  at: string | null;
   recordedBy: { id: string; name: string } | null;
 };
 
 export type AssignmentView = {
-  id: string; recruiterId: string | null; parkId: string; channel: "email" | "hotline" | null; status: string;
-  rule: string; reason: { zh: string; en: string }; reroutes: number; acceptBy: string | null;
+  id: string;
+  recruiterId: string | null;
+  parkId: string;
+  channel: "email" | "hotline" | null;
+  status: string;
+  rule: string;
+  reason: { zh: string; en: string };
+  reroutes: number;
+  acceptBy: string | null;
 };
 
 async function listAssignments(sql: Sql, leadId: string): Promise<AssignmentView[]> {
-  const rows = await sql<{ id: string; recruiter_id: string | null; park_id: string; channel: "email" | "hotline" | null; status: string; rule: string; reason: { zh: string; en: string }; reroutes: number; accept_by: Date | null }[]>`
+  const rows = await sql<
+    {
+      id: string;
+      recruiter_id: string | null;
+      park_id: string;
+      channel: "email" | "hotline" | null;
+      status: string;
+      rule: string;
+      reason: { zh: string; en: string };
+      reroutes: number;
+      accept_by: Date | null;
+    }[]
+  >`
     select id, recruiter_id, park_id, channel, status, rule, reason, reroutes, accept_by from assignments
     where lead_id = ${leadId} order by created_at, park_id`;
-  return rows.map((r) => ({ id: r.id, recruiterId: r.recruiter_id, parkId: r.park_id, channel: r.channel, status: r.status, rule: r.rule, reason: r.reason, reroutes: r.reroutes, acceptBy: r.accept_by?.toISOString() ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    recruiterId: r.recruiter_id,
+    parkId: r.park_id,
+    channel: r.channel,
+    status: r.status,
+    rule: r.rule,
+    reason: r.reason,
+    reroutes: r.reroutes,
+    acceptBy: r.accept_by?.toISOString() ?? null,
+  }));
 }
 
 /** The lead as staff and the admin API see it: matches best first, then its assignments. */
 export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
-  const [row] = await sql<{
-    id: string; reference: string; status: string; source: string; created_at: Date; lead: Lead; assist: unknown[];
-    consent_method: ConsentView["method"]; consent_version: string | null; consent_at: Date | null; recorder_id: string | null; recorder_name: string | null;
-    excluded: Exclusion[]; matched_version: string | null;
-  }[]>`
+  const [row] = await sql<
+    {
+      id: string;
+      reference: string;
+      status: string;
+      source: string;
+      created_at: Date;
+      lead: Lead;
+      assist: unknown[];
+      consent_method: ConsentView["method"];
+      consent_version: string | null;
+      consent_at: Date | null;
+      recorder_id: string | null;
+      recorder_name: string | null;
+      excluded: Exclusion[];
+      matched_version: string | null;
+    }[]
+  >`
     select l.id, l.reference, l.status, l.source, l.created_at, l.lead, l.assist,
            l.consent_method, l.consent_version, l.consent_at, u.id as recorder_id, u.name as recorder_name,
            l.excluded, l.matched_version::text

@@ -16,7 +16,12 @@ export const OUTRANKED: Withdrawal["reason"] = { zh: "重新匹配后未入选�
  * The lead's own matching result: `results` become (or stay) live, each withdrawal is kept with its
  * reason. Nothing is deleted. One round trip.
  */
-export async function saveLeadMatches(tx: TransactionSql, leadId: string, results: VersionedMatch[], withdrawals: Withdrawal[]): Promise<void> {
+export async function saveLeadMatches(
+  tx: TransactionSql,
+  leadId: string,
+  results: VersionedMatch[],
+  withdrawals: Withdrawal[],
+): Promise<void> {
   await Promise.all([
     results.length > 0 &&
       tx`
@@ -41,8 +46,26 @@ export async function upsertSpaceMatch(tx: TransactionSql, leadId: string, r: Ve
       space_version = excluded.space_version, withdrawn_at = null, withdrawn_reason = null`;
 }
 
-type Row = { space_id: string; park_id: string; score: number; conditional: boolean; reasons: Reason[]; found_by: "lead" | "space"; created_at: Date; withdrawn_at: Date | null; withdrawn_reason: { zh: string; en: string } | null };
-const toStored = (r: Row): StoredMatch => ({ spaceId: r.space_id, parkId: r.park_id, score: r.score, conditional: r.conditional, reasons: r.reasons, foundBy: r.found_by, createdAt: r.created_at.toISOString() });
+type Row = {
+  space_id: string;
+  park_id: string;
+  score: number;
+  conditional: boolean;
+  reasons: Reason[];
+  found_by: "lead" | "space";
+  created_at: Date;
+  withdrawn_at: Date | null;
+  withdrawn_reason: { zh: string; en: string } | null;
+};
+const toStored = (r: Row): StoredMatch => ({
+  spaceId: r.space_id,
+  parkId: r.park_id,
+  score: r.score,
+  conditional: r.conditional,
+  reasons: r.reasons,
+  foundBy: r.found_by,
+  createdAt: r.created_at.toISOString(),
+});
 
 /** A lead's live matches, best first, in the contract's shape. */
 export async function listMatches(sql: Sql, leadId: string): Promise<StoredMatch[]> {
@@ -57,7 +80,11 @@ export async function listWithdrawnMatches(sql: Sql, leadId: string): Promise<Wi
   const rows = await sql<Row[]>`
     select space_id, park_id, score, conditional, reasons, found_by, created_at, withdrawn_at, withdrawn_reason from matches
     where lead_id = ${leadId} and withdrawn_at is not null order by withdrawn_at desc, space_id`;
-  return rows.map((r) => ({ ...toStored(r), withdrawnAt: r.withdrawn_at!.toISOString(), withdrawnReason: r.withdrawn_reason ?? OUTRANKED }));
+  return rows.map((r) => ({
+    ...toStored(r),
+    withdrawnAt: r.withdrawn_at!.toISOString(),
+    withdrawnReason: r.withdrawn_reason ?? OUTRANKED,
+  }));
 }
 
 /**

@@ -24,15 +24,60 @@ export async function collectMetrics(sql: Sql): Promise<Family[]> {
   const byTopic = (pick: (r: (typeof outbox)[number]) => number, due: boolean) =>
     outbox.filter((r) => r.due === due).map((r) => ({ labels: { topic: r.topic }, value: pick(r) }));
   return [
-    { name: "parkmatch_leads", help: "Leads by status.", type: "gauge", samples: leads.map((r) => ({ labels: { status: r.status }, value: r.n })) },
-    { name: "parkmatch_outbox_due", help: "Unfinished outbox rows that are due now, by topic.", type: "gauge", samples: byTopic((r) => r.n, true) },
-    { name: "parkmatch_outbox_waiting", help: "Outbox rows waiting for a later time (SLA checks, notice fallbacks), by topic.", type: "gauge", samples: byTopic((r) => r.n, false) },
-    { name: "parkmatch_outbox_retrying", help: "Due outbox rows that failed before and are being retried, by topic.", type: "gauge", samples: byTopic((r) => r.retrying, true) },
-    { name: "parkmatch_outbox_oldest_due_seconds", help: "Age of the oldest due, unfinished outbox row (0 when none).", type: "gauge", samples: [{ value: Math.max(0, oldest[0]?.seconds ?? 0) }] },
-    { name: "parkmatch_notifications", help: "Notices by channel and state (dead = dead letter).", type: "gauge", samples: notifications.map((r) => ({ labels: { channel: r.channel, status: r.status }, value: r.n })) },
-    { name: "parkmatch_assignments", help: "Assignments by status.", type: "gauge", samples: assignments.map((r) => ({ labels: { status: r.status }, value: r.n })) },
-    { name: "parkmatch_assignments_overdue", help: "Offered assignments past their accept deadline (the SLA check is due).", type: "gauge", samples: [{ value: overdue[0]?.n ?? 0 }] },
-    { name: "parkmatch_call_tasks_open", help: "Hotline call tasks to work (open or no answer yet), by kind.", type: "gauge", samples: calls.map((r) => ({ labels: { kind: r.kind }, value: r.n })) },
+    {
+      name: "parkmatch_leads",
+      help: "Leads by status.",
+      type: "gauge",
+      samples: leads.map((r) => ({ labels: { status: r.status }, value: r.n })),
+    },
+    {
+      name: "parkmatch_outbox_due",
+      help: "Unfinished outbox rows that are due now, by topic.",
+      type: "gauge",
+      samples: byTopic((r) => r.n, true),
+    },
+    {
+      name: "parkmatch_outbox_waiting",
+      help: "Outbox rows waiting for a later time (SLA checks, notice fallbacks), by topic.",
+      type: "gauge",
+      samples: byTopic((r) => r.n, false),
+    },
+    {
+      name: "parkmatch_outbox_retrying",
+      help: "Due outbox rows that failed before and are being retried, by topic.",
+      type: "gauge",
+      samples: byTopic((r) => r.retrying, true),
+    },
+    {
+      name: "parkmatch_outbox_oldest_due_seconds",
+      help: "Age of the oldest due, unfinished outbox row (0 when none).",
+      type: "gauge",
+      samples: [{ value: Math.max(0, oldest[0]?.seconds ?? 0) }],
+    },
+    {
+      name: "parkmatch_notifications",
+      help: "Notices by channel and state (dead = dead letter).",
+      type: "gauge",
+      samples: notifications.map((r) => ({ labels: { channel: r.channel, status: r.status }, value: r.n })),
+    },
+    {
+      name: "parkmatch_assignments",
+      help: "Assignments by status.",
+      type: "gauge",
+      samples: assignments.map((r) => ({ labels: { status: r.status }, value: r.n })),
+    },
+    {
+      name: "parkmatch_assignments_overdue",
+      help: "Offered assignments past their accept deadline (the SLA check is due).",
+      type: "gauge",
+      samples: [{ value: overdue[0]?.n ?? 0 }],
+    },
+    {
+      name: "parkmatch_call_tasks_open",
+      help: "Hotline call tasks to work (open or no answer yet), by kind.",
+      type: "gauge",
+      samples: calls.map((r) => ({ labels: { kind: r.kind }, value: r.n })),
+    },
   ];
 }
 
@@ -43,7 +88,11 @@ export function renderMetrics(families: Family[]): string {
   for (const f of families) {
     lines.push(`# HELP ${f.name} ${f.help}`, `# TYPE ${f.name} ${f.type}`);
     for (const s of f.samples) {
-      const labels = s.labels ? `{${Object.entries(s.labels).map(([k, v]) => `${k}="${escape(v)}"`).join(",")}}` : "";
+      const labels = s.labels
+        ? `{${Object.entries(s.labels)
+            .map(([k, v]) => `${k}="${escape(v)}"`)
+            .join(",")}}`
+        : "";
       lines.push(`${f.name}${labels} ${Number.isFinite(s.value) ? s.value : 0}`);
     }
   }

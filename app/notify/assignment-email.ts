@@ -60,7 +60,11 @@ const numberFormats = new Map<number, Intl.NumberFormat>();
 
 function formatNumber(n: number, maxFractionDigits: number): string {
   let format = numberFormats.get(maxFractionDigits);
-  if (!format) numberFormats.set(maxFractionDigits, (format = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: maxFractionDigits, useGrouping: false })));
+  if (!format)
+    numberFormats.set(
+      maxFractionDigits,
+      (format = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: maxFractionDigits, useGrouping: false })),
+    );
   return format.format(n);
 }
 

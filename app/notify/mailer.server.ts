@@ -1,6 +1,7 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { isIP } from "node:net";
 import { join, resolve } from "node:path";
+
 import nodemailer from "nodemailer";
 
 export type MailMessage = {
@@ -95,7 +96,8 @@ function settled<T>(promise: Promise<T>): Promise<SendResult> {
 }
 
 function invalid(message: MailMessage): SendResult | null {
-  if (!MESSAGE_ID.test(message.messageId ?? "")) return { ok: false, permanent: true, error: `invalid messageId ${JSON.stringify(message.messageId)}` };
+  if (!MESSAGE_ID.test(message.messageId ?? ""))
+    return { ok: false, permanent: true, error: `invalid messageId ${JSON.stringify(message.messageId)}` };
   if (!message.to?.trim()) return { ok: false, permanent: true, error: "no recipient" };
   return null;
 }

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+
 import { DEFAULT_OUTBOX_DIR } from "./mailer.server";
 
 /**

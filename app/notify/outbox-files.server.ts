@@ -1,5 +1,6 @@
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
+
 import { DEFAULT_OUTBOX_DIR } from "./mailer.server";
 
 export type OutboxMailSummary = { file: string; subject: string; to: string; date: string };
@@ -148,7 +149,8 @@ export async function findOutboxMailsAbout(dir: string | undefined, references: 
   for (const file of names) {
     const raw = await readFile(join(root, file), "utf8").catch(() => null);
     // Headers carry the reference RFC 2047-encoded; the decoded subject and the raw body are both searched.
-    if (raw !== null && references.some((r) => raw.includes(r) || decodeMimeWords(raw.slice(0, 4000)).includes(r))) found.push({ file, raw });
+    if (raw !== null && references.some((r) => raw.includes(r) || decodeMimeWords(raw.slice(0, 4000)).includes(r)))
+      found.push({ file, raw });
   }
   return found;
 }

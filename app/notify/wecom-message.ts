@@ -79,7 +79,9 @@ function safeLink(raw: string | undefined): string | null {
     return null;
   }
   if ((u.protocol !== "https:" && u.protocol !== "http:") || u.username || u.password) return null;
-  const rest = u.href.slice(u.origin.length).replace(/[()[\]*_~`<>\s"'\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  const rest = u.href
+    .slice(u.origin.length)
+    .replace(/[()[\]*_~`<>\s"'\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
   return u.origin + rest;
 }
 

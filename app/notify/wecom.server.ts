@@ -7,8 +7,7 @@
  */
 
 export type WecomResult =
-  | { ok: true }
-  | { ok: false; retryable: boolean; errcode?: number; status?: number; error: string; retryAfterMs?: number };
+  { ok: true } | { ok: false; retryable: boolean; errcode?: number; status?: number; error: string; retryAfterMs?: number };
 
 const HOST = "qyapi.weixin.qq.com";
 const PATH = "/cgi-bin/webhook/send";
@@ -62,11 +61,7 @@ export function truncateUtf8(content: string, maxBytes = WECOM_MARKDOWN_MAX_BYTE
   return content.slice(0, end) + ELLIPSIS;
 }
 
-export async function postWecomMarkdown(
-  webhookUrl: string,
-  content: string,
-  options?: { timeoutMs?: number },
-): Promise<WecomResult> {
+export async function postWecomMarkdown(webhookUrl: string, content: string, options?: { timeoutMs?: number }): Promise<WecomResult> {
   // Configuration problems are answered locally: retrying cannot fix them, and a wrong host must
   // never receive the message.
   if (!isWecomWebhookUrl(webhookUrl)) return fail(false, "invalid WeCom webhook URL");

@@ -1,9 +1,10 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
-import { CheckboxField, ChoiceField, SelectField, TextareaField, TextField, type FieldMeta } from "~/components/forms";
+
+import { CheckboxField, ChoiceField, type FieldMeta, SelectField, TextareaField, TextField } from "~/components/forms";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT, RegionPicker } from "~/components/region-picker";
 import { getSql } from "~/db/db.server";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
@@ -15,11 +16,10 @@ import { lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
-import { getWebEnv } from "~/utils/env.server";
+import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
+import { useRootData } from "~/root";
 import { errorMessage, log } from "~/utils/log.server";
 import { clientKey, consume, intakeLimit } from "~/utils/rate-limit.server";
-import { useRootData } from "~/root";
-import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: ui(d?.lng ?? "zh", "app.name") },
@@ -37,7 +37,6 @@ type ActionResult = { result: SubmissionResult<string[]>; banner?: "unavailable"
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
-  const env = getWebEnv();
   const formData = await request.formData();
   const schema = createLeadSchema(lng, "web");
   const submission = parseWithZod(formData, { schema, disableAutoCoercion: true });
@@ -48,10 +47,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const regionIntent = formData.get(REGION_INTENT);
   if (regionIntent === "narrow" || regionIntent === "add") {
     const field = (name: string) => String(formData.get(name) ?? "");
-    const picked = pickRegion({ province: field(PICKER_FIELDS.province), city: field(PICKER_FIELDS.city), district: field(PICKER_FIELDS.district), search: field(PICKER_FIELDS.search) });
+    const picked = pickRegion({
+      province: field(PICKER_FIELDS.province),
+      city: field(PICKER_FIELDS.city),
+      district: field(PICKER_FIELDS.district),
+      search: field(PICKER_FIELDS.search),
+    });
     const payload = submission.payload as Record<string, unknown> & { need?: Record<string, unknown> };
     const need = { ...(payload.need ?? {}) };
-    if (regionIntent === "add" && picked.path) need.regions = appendRegion(typeof need.regions === "string" ? need.regions : "", picked.path, lng);
+    if (regionIntent === "add" && picked.path)
+      need.regions = appendRegion(typeof need.regions === "string" ? need.regions : "", picked.path, lng);
     const initialValue = { ...payload, need } as SubmissionResult<string[]>["initialValue"];
     return data<ActionResult>({ result: { initialValue }, picker: picked.state });
   }
@@ -63,7 +68,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const limited = await consume(intakeLimit("web-form"), clientKey(context));
   if (!limited.ok) {
-    return data<ActionResult>({ result: submission.reply(), banner: "rateLimited" }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSec) } });
+    return data<ActionResult>(
+      { result: submission.reply(), banner: "rateLimited" },
+      { status: 429, headers: { "Retry-After": String(limited.retryAfterSec) } },
+    );
   }
   if (submission.status !== "success") {
     return data<ActionResult>({ result: submission.reply() }, { status: 400 });
@@ -122,7 +130,15 @@ export default function InquiryForm() {
   const [notes, setNotes] = useState(typeof need.notes.initialValue === "string" ? need.notes.initialValue : "");
   // Exactly what the schema will store from the notes (need-assist.ts), never more: no kind or deal, and
   // nothing for a field the person filled in.
-  const typedNeed = Object.entries({ areaMin: need.areaMin, areaMax: need.areaMax, ceilingMinM: need.ceilingMinM, floorLoadMinKg: need.floorLoadMinKg, powerMinKva: need.powerMinKva, craneMinT: need.craneMinT, singleStorey: need.singleStorey });
+  const typedNeed = Object.entries({
+    areaMin: need.areaMin,
+    areaMax: need.areaMax,
+    ceilingMinM: need.ceilingMinM,
+    floorLoadMinKg: need.floorLoadMinKg,
+    powerMinKva: need.powerMinKva,
+    craneMinT: need.craneMinT,
+    singleStorey: need.singleStorey,
+  });
   const filled = new Set(typedNeed.filter(([, f]) => typeof f.value === "string" && f.value.trim() !== "").map(([name]) => name));
   const plan = planAssist(notes, filled);
   const understood = describeNeedHints(planHints(plan), lng, need.kind.value === "land" ? "land" : undefined);
@@ -160,9 +176,24 @@ export default function InquiryForm() {
 
           <fieldset>
             <legend>{t("section.need")}</legend>
-            <ChoiceField meta={m(need.kind)} label={t("need.kind")} required options={NEED_KINDS.map((k) => ({ value: k, label: t(`need.kind.${k}`) }))} />
-            <ChoiceField meta={m(need.deal)} label={t("need.deal")} required options={NEED_DEALS.map((k) => ({ value: k, label: t(`need.deal.${k}`) }))} />
-            <ChoiceField meta={m(need.areaUnit)} label={t("need.areaUnit")} fallback="sqm" options={AREA_UNITS.map((u) => ({ value: u, label: t(`need.areaUnit.${u}`) }))} />
+            <ChoiceField
+              meta={m(need.kind)}
+              label={t("need.kind")}
+              required
+              options={NEED_KINDS.map((k) => ({ value: k, label: t(`need.kind.${k}`) }))}
+            />
+            <ChoiceField
+              meta={m(need.deal)}
+              label={t("need.deal")}
+              required
+              options={NEED_DEALS.map((k) => ({ value: k, label: t(`need.deal.${k}`) }))}
+            />
+            <ChoiceField
+              meta={m(need.areaUnit)}
+              label={t("need.areaUnit")}
+              fallback="sqm"
+              options={AREA_UNITS.map((u) => ({ value: u, label: t(`need.areaUnit.${u}`) }))}
+            />
             <div className="row">
               <TextField meta={m(need.areaMin)} label={t("need.areaMin")} inputMode="decimal" hint={t("need.areaHint")} maxLength={30} />
               <TextField meta={m(need.areaMax)} label={t("need.areaMax")} inputMode="decimal" maxLength={30} />
@@ -243,8 +274,24 @@ export default function InquiryForm() {
           <fieldset>
             <legend>{t("section.contact")}</legend>
             <TextField meta={m(contact.name)} label={t("contact.name")} required autoComplete="name" maxLength={50} />
-            <TextField meta={m(contact.phone)} label={t("contact.phone")} required type="tel" inputMode="tel" autoComplete="tel" hint={t("contact.phoneHint")} maxLength={PHONE_INPUT_MAX} />
-            <TextField meta={m(contact.email)} label={t("contact.email")} type="email" inputMode="email" autoComplete="email" maxLength={100} />
+            <TextField
+              meta={m(contact.phone)}
+              label={t("contact.phone")}
+              required
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              hint={t("contact.phoneHint")}
+              maxLength={PHONE_INPUT_MAX}
+            />
+            <TextField
+              meta={m(contact.email)}
+              label={t("contact.email")}
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              maxLength={100}
+            />
             <div className="row">
               <TextField meta={m(contact.wechat)} label={t("contact.wechat")} maxLength={50} />
               <TextField meta={m(contact.title)} label={t("contact.title")} autoComplete="organization-title" maxLength={50} />
@@ -255,8 +302,7 @@ export default function InquiryForm() {
             meta={m(fields.consent)}
             label={
               <>
-                {t("consent.label")}{" "}
-                {/* A new tab, so reading the notice never loses what was typed. */}
+                {t("consent.label")} {/* A new tab, so reading the notice never loses what was typed. */}
                 <a href={lng === "en" ? "/privacy?lng=en" : "/privacy"} target="_blank" rel="noopener">
                   {privacyText(lng, "notice.link")}
                 </a>
@@ -276,4 +322,3 @@ export default function InquiryForm() {
     </>
   );
 }
-

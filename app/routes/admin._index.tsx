@@ -7,13 +7,16 @@ import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
-import adminStyles from "~/styles/admin.css";
 import { listUnverifiedListings } from "~/inventory/listing-verify.server";
+import adminStyles from "~/styles/admin.css";
 import { requireAdmin } from "~/utils/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: adminText(d?.lng ?? "zh", "dash.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: adminText(d?.lng ?? "zh", "dash.title") },
+  { name: "robots", content: "noindex" },
+];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** GET /admin: what needs an admin now — unassigned leads, dead letters, open call tasks, escalations, struggling background work. */
@@ -21,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
   const [dashboard, unverified] = await Promise.all([loadDashboard(getSql()), listUnverifiedListings(getSql(), verifyDays)]);
-  return { lng: lngFromUrl(request.url), dashboard: withoutBidiControls(dashboard), unverified: withoutBidiControls(unverified), verifyDays }; // names people typed (ADR 021)
+  return {
+    lng: lngFromUrl(request.url),
+    dashboard: withoutBidiControls(dashboard),
+    unverified: withoutBidiControls(unverified),
+    verifyDays,
+  }; // names people typed (ADR 021)
 }
 
 export default function AdminDashboard() {
@@ -78,7 +86,16 @@ export default function AdminDashboard() {
       </section>
 
       <AdminSection id="unassigned-h" title={t("dash.unassigned")}>
-        <DataTable caption={<>{t("dash.unassigned.caption")}{shown(d.unassigned.rows, d.unassigned.total)}</>} columns={[{ label: t("col.reference") }, { label: t("col.company") }, { label: t("col.park") }, { label: t("col.since") }]} empty={{ when: d.unassigned.rows.length === 0, text: t("dash.unassigned.empty") }}>
+        <DataTable
+          caption={
+            <>
+              {t("dash.unassigned.caption")}
+              {shown(d.unassigned.rows, d.unassigned.total)}
+            </>
+          }
+          columns={[{ label: t("col.reference") }, { label: t("col.company") }, { label: t("col.park") }, { label: t("col.since") }]}
+          empty={{ when: d.unassigned.rows.length === 0, text: t("dash.unassigned.empty") }}
+        >
           {d.unassigned.rows.map((r) => (
             <tr key={r.assignmentId}>
               <th scope="row">{leadLink(r.leadId, r.reference)}</th>
@@ -93,7 +110,24 @@ export default function AdminDashboard() {
       </AdminSection>
 
       <AdminSection id="dead-h" title={t("dash.dead")}>
-        <DataTable caption={<>{t("dash.dead.caption")}{shown(d.dead.rows, d.dead.total)}</>} columns={[{ label: t("col.reference") }, { label: t("col.kind") }, { label: t("col.channel") }, { label: t("col.recipient") }, { label: t("col.error") }, { label: t("col.attempts"), numeric: true }, { label: t("col.created") }]} empty={{ when: d.dead.rows.length === 0, text: t("dash.dead.empty") }}>
+        <DataTable
+          caption={
+            <>
+              {t("dash.dead.caption")}
+              {shown(d.dead.rows, d.dead.total)}
+            </>
+          }
+          columns={[
+            { label: t("col.reference") },
+            { label: t("col.kind") },
+            { label: t("col.channel") },
+            { label: t("col.recipient") },
+            { label: t("col.error") },
+            { label: t("col.attempts"), numeric: true },
+            { label: t("col.created") },
+          ]}
+          empty={{ when: d.dead.rows.length === 0, text: t("dash.dead.empty") }}
+        >
           {d.dead.rows.map((r) => (
             <tr key={r.id}>
               <th scope="row">{leadLink(r.leadId, r.reference)}</th>
@@ -111,7 +145,10 @@ export default function AdminDashboard() {
       </AdminSection>
 
       <AdminSection id="calls-h" title={t("dash.calls")}>
-        <DataTable caption={t("dash.calls.caption")} columns={[{ label: t("col.kind") }, { label: t("col.open"), numeric: true }, { label: t("col.overdue"), numeric: true }]}>
+        <DataTable
+          caption={t("dash.calls.caption")}
+          columns={[{ label: t("col.kind") }, { label: t("col.open"), numeric: true }, { label: t("col.overdue"), numeric: true }]}
+        >
           {d.callTasks.map((c) => (
             <tr key={c.kind}>
               <th scope="row">{adminLabel(lng, "task", c.kind)}</th>
@@ -123,7 +160,23 @@ export default function AdminDashboard() {
       </AdminSection>
 
       <AdminSection id="escalated-h" title={t("dash.escalated")}>
-        <DataTable caption={<>{t("dash.escalated.caption")}{shown(d.escalated.rows, d.escalated.total)}</>} columns={[{ label: t("col.reference") }, { label: t("col.company") }, { label: t("col.park") }, { label: t("col.recruiter") }, { label: t("col.reroutes"), numeric: true }, { label: t("col.since") }]} empty={{ when: d.escalated.rows.length === 0, text: t("dash.escalated.empty") }}>
+        <DataTable
+          caption={
+            <>
+              {t("dash.escalated.caption")}
+              {shown(d.escalated.rows, d.escalated.total)}
+            </>
+          }
+          columns={[
+            { label: t("col.reference") },
+            { label: t("col.company") },
+            { label: t("col.park") },
+            { label: t("col.recruiter") },
+            { label: t("col.reroutes"), numeric: true },
+            { label: t("col.since") },
+          ]}
+          empty={{ when: d.escalated.rows.length === 0, text: t("dash.escalated.empty") }}
+        >
           {d.escalated.rows.map((r) => (
             <tr key={r.assignmentId}>
               <th scope="row">{leadLink(r.leadId, r.reference)}</th>
@@ -140,7 +193,22 @@ export default function AdminDashboard() {
       </AdminSection>
 
       <AdminSection id="unverified-h" title={t("dash.unverified")}>
-        <DataTable caption={<>{t("dash.unverified.caption", { days: verifyDays, twice: 2 * verifyDays })}{shown(u.rows, u.total)}</>} columns={[{ label: t("col.space") }, { label: t("col.park") }, { label: t("col.verifiedAt") }, { label: t("col.days"), numeric: true }, { label: t("col.status") }]} empty={{ when: u.rows.length === 0, text: t("dash.unverified.empty", { days: verifyDays }) }}>
+        <DataTable
+          caption={
+            <>
+              {t("dash.unverified.caption", { days: verifyDays, twice: 2 * verifyDays })}
+              {shown(u.rows, u.total)}
+            </>
+          }
+          columns={[
+            { label: t("col.space") },
+            { label: t("col.park") },
+            { label: t("col.verifiedAt") },
+            { label: t("col.days"), numeric: true },
+            { label: t("col.status") },
+          ]}
+          empty={{ when: u.rows.length === 0, text: t("dash.unverified.empty", { days: verifyDays }) }}
+        >
           {u.rows.map((r) => (
             <tr key={r.spaceId} data-unverified={r.spaceId}>
               <th scope="row">{`${r.title} (${r.spaceId})`}</th>
@@ -149,14 +217,31 @@ export default function AdminDashboard() {
                 <Time iso={r.verifiedAt} />
               </td>
               <td className="num">{r.days}</td>
-              <td className={r.suspended ? "error-text" : "warning"}>{t(r.suspended ? "dash.unverified.suspended" : "dash.unverified.warn")}</td>
+              <td className={r.suspended ? "error-text" : "warning"}>
+                {t(r.suspended ? "dash.unverified.suspended" : "dash.unverified.warn")}
+              </td>
             </tr>
           ))}
         </DataTable>
       </AdminSection>
 
       <AdminSection id="stuck-h" title={t("dash.stuck")}>
-        <DataTable caption={<>{t("dash.stuck.caption")}{shown(d.stuck.rows, d.stuck.total)}</>} columns={[{ label: t("col.topic") }, { label: t("col.item") }, { label: t("col.error") }, { label: t("col.attempts"), numeric: true }, { label: t("col.dueSince") }]} empty={{ when: d.stuck.rows.length === 0, text: t("dash.stuck.empty") }}>
+        <DataTable
+          caption={
+            <>
+              {t("dash.stuck.caption")}
+              {shown(d.stuck.rows, d.stuck.total)}
+            </>
+          }
+          columns={[
+            { label: t("col.topic") },
+            { label: t("col.item") },
+            { label: t("col.error") },
+            { label: t("col.attempts"), numeric: true },
+            { label: t("col.dueSince") },
+          ]}
+          empty={{ when: d.stuck.rows.length === 0, text: t("dash.stuck.empty") }}
+        >
           {d.stuck.rows.map((r) => (
             <tr key={r.id}>
               <th scope="row">{r.topic}</th>

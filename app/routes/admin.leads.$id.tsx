@@ -7,13 +7,13 @@ import { getSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { industryLabel } from "~/domain/industries";
-import { describeFlag } from "~/i18n/flag-messages";
-import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
-import { type Lng,lngFromUrl } from "~/i18n/lng";
-import adminStyles from "~/styles/admin.css";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
+import { describeFlag } from "~/i18n/flag-messages";
+import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
+import adminStyles from "~/styles/admin.css";
 import { requireAdmin } from "~/utils/admin-session.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
@@ -64,7 +64,12 @@ export default function AdminLead() {
         : need.areaMaxSqm !== null
           ? `≤ ${area(need.areaMaxSqm, need.kind)}`
           : "";
-  const needText = [adminLabel(lng, "need.kind", need.kind), adminLabel(lng, "need.deal", need.deal), areaText, need.regions.join(lng === "en" ? ", " : "、")]
+  const needText = [
+    adminLabel(lng, "need.kind", need.kind),
+    adminLabel(lng, "need.deal", need.deal),
+    areaText,
+    need.regions.join(lng === "en" ? ", " : "、"),
+  ]
     .filter((s) => s && s !== none)
     .join(lng === "en" ? "; " : "；");
 
@@ -98,7 +103,11 @@ export default function AdminLead() {
             ) : (
               <>
                 {a.phoneMasked || none}{" "}
-                {a.phoneMasked ? <Link to={`${withLng(`/admin/leads/${a.id}`, lng)}${lng === "en" ? "&" : "?"}reveal=phone`}>{privacyText(lng, "lead.revealPhone")}</Link> : null}
+                {a.phoneMasked ? (
+                  <Link to={`${withLng(`/admin/leads/${a.id}`, lng)}${lng === "en" ? "&" : "?"}reveal=phone`}>
+                    {privacyText(lng, "lead.revealPhone")}
+                  </Link>
+                ) : null}
               </>
             )}
           </dd>
@@ -118,7 +127,19 @@ export default function AdminLead() {
       </section>
 
       <AdminSection id="events-h" title={t("lead.events")}>
-        <DataTable caption={t("lead.events.caption")} columns={[{ label: t("col.time") }, { label: t("col.event") }, { label: t("col.park") }, { label: t("col.recruiter") }, { label: t("col.rule") }, { label: t("col.reason") }, { label: t("col.considered") }]} empty={{ when: a.events.length === 0, text: t("lead.events.empty") }}>
+        <DataTable
+          caption={t("lead.events.caption")}
+          columns={[
+            { label: t("col.time") },
+            { label: t("col.event") },
+            { label: t("col.park") },
+            { label: t("col.recruiter") },
+            { label: t("col.rule") },
+            { label: t("col.reason") },
+            { label: t("col.considered") },
+          ]}
+          empty={{ when: a.events.length === 0, text: t("lead.events.empty") }}
+        >
           {a.events.map((e) => (
             <tr key={e.id}>
               <th scope="row">
@@ -150,7 +171,20 @@ export default function AdminLead() {
       </AdminSection>
 
       <AdminSection id="assignments-h" title={t("lead.assignments")}>
-        <DataTable caption={t("lead.assignments.caption")} columns={[{ label: t("col.park") }, { label: t("col.status") }, { label: t("col.recruiter") }, { label: t("col.channel") }, { label: t("col.rule") }, { label: t("col.reason") }, { label: t("col.reroutes"), numeric: true }, { label: t("col.acceptBy") }]} empty={{ when: a.assignments.length === 0, text: t("lead.assignments.empty") }}>
+        <DataTable
+          caption={t("lead.assignments.caption")}
+          columns={[
+            { label: t("col.park") },
+            { label: t("col.status") },
+            { label: t("col.recruiter") },
+            { label: t("col.channel") },
+            { label: t("col.rule") },
+            { label: t("col.reason") },
+            { label: t("col.reroutes"), numeric: true },
+            { label: t("col.acceptBy") },
+          ]}
+          empty={{ when: a.assignments.length === 0, text: t("lead.assignments.empty") }}
+        >
           {a.assignments.map((s) => (
             <tr key={s.id}>
               <th scope="row">{s.parkName ?? s.parkId}</th>
@@ -171,7 +205,17 @@ export default function AdminLead() {
       </AdminSection>
 
       <AdminSection id="matches-h" title={t("lead.matches")}>
-        <DataTable caption={t("lead.matches.caption")} columns={[{ label: t("col.space") }, { label: t("col.park") }, { label: t("col.score"), numeric: true }, { label: t("col.reasons") }, { label: t("col.foundBy") }]} empty={{ when: a.matches.length === 0, text: t("lead.matches.empty") }}>
+        <DataTable
+          caption={t("lead.matches.caption")}
+          columns={[
+            { label: t("col.space") },
+            { label: t("col.park") },
+            { label: t("col.score"), numeric: true },
+            { label: t("col.reasons") },
+            { label: t("col.foundBy") },
+          ]}
+          empty={{ when: a.matches.length === 0, text: t("lead.matches.empty") }}
+        >
           {a.matches.map((m) => (
             <tr key={m.spaceId}>
               <th scope="row">{m.spaceTitle ? `${m.spaceTitle} (${m.spaceId})` : m.spaceId}</th>
@@ -180,7 +224,12 @@ export default function AdminLead() {
                 {m.score}
                 {m.conditional ? t("lead.conditional") : ""}
               </td>
-              <td>{m.reasons.map((r) => say(lng, r)).filter(Boolean).join(lng === "en" ? "; " : "；") || none}</td>
+              <td>
+                {m.reasons
+                  .map((r) => say(lng, r))
+                  .filter(Boolean)
+                  .join(lng === "en" ? "; " : "；") || none}
+              </td>
               <td>{m.foundBy === "space" ? t("lead.foundBy.space") : t("lead.foundBy.lead")}</td>
             </tr>
           ))}
@@ -188,7 +237,17 @@ export default function AdminLead() {
       </AdminSection>
 
       <AdminSection id="withdrawn-h" title={t("lead.withdrawn")}>
-        <DataTable caption={t("lead.withdrawn.caption")} columns={[{ label: t("col.space") }, { label: t("col.park") }, { label: t("col.score"), numeric: true }, { label: t("col.reason") }, { label: t("col.withdrawnAt") }]} empty={{ when: a.withdrawn.length === 0, text: t("lead.withdrawn.empty") }}>
+        <DataTable
+          caption={t("lead.withdrawn.caption")}
+          columns={[
+            { label: t("col.space") },
+            { label: t("col.park") },
+            { label: t("col.score"), numeric: true },
+            { label: t("col.reason") },
+            { label: t("col.withdrawnAt") },
+          ]}
+          empty={{ when: a.withdrawn.length === 0, text: t("lead.withdrawn.empty") }}
+        >
           {a.withdrawn.map((m) => (
             <tr key={m.spaceId} className="withdrawn" data-withdrawn={m.spaceId}>
               <th scope="row">{m.spaceTitle ? `${m.spaceTitle} (${m.spaceId})` : m.spaceId}</th>
@@ -206,7 +265,11 @@ export default function AdminLead() {
       <AdminSection id="excluded-h" title={t("lead.excluded")}>
         {a.excluded.length === 0 ? <p>{t("lead.excluded.empty")}</p> : <p>{t("lead.excluded.caption")}</p>}
         {a.excluded.map((g) => (
-          <DataTable key={g.parkId} caption={g.parkName} columns={[{ label: t("col.space") }, { label: t("col.reason") }, { label: t("col.suggestion") }]}>
+          <DataTable
+            key={g.parkId}
+            caption={g.parkName}
+            columns={[{ label: t("col.space") }, { label: t("col.reason") }, { label: t("col.suggestion") }]}
+          >
             {g.spaces.map((e) => (
               <tr key={e.spaceId} data-excluded={e.spaceId} data-rule={e.rule}>
                 <th scope="row">{`${e.title} (${e.spaceId})`}</th>

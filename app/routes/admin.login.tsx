@@ -1,5 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+
 import { AdminPage, useAdminText } from "~/components/admin";
 import { adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
@@ -8,7 +17,10 @@ import { checkAdminTokenGuess, hasAdminSession, safeAdminPath, signIn } from "~/
 import { authLimits, clientKey, consume } from "~/utils/rate-limit.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: adminText(d?.lng ?? "zh", "login.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: adminText(d?.lng ?? "zh", "login.title") },
+  { name: "robots", content: "noindex" },
+];
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const out = new Headers(actionHeaders);
   out.set("Cache-Control", "no-store");
@@ -34,12 +46,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Tries per address; wrong tokens also count against the token's own budget, shared with the
   // Bearer header (a guessed token must take forever, whichever door is tried).
   const perAddress = await consume(authLimits().adminLoginAddress, clientKey(context));
-  if (!perAddress.ok) return data<ActionResult>({ error: "rateLimited" }, { status: 429, headers: { "Retry-After": String(perAddress.retryAfterSec) } });
+  if (!perAddress.ok)
+    return data<ActionResult>({ error: "rateLimited" }, { status: 429, headers: { "Retry-After": String(perAddress.retryAfterSec) } });
   const form = await request.formData();
   const token = form.get("token");
   if (typeof token !== "string" || token.trim() === "") return data<ActionResult>({ error: "missing" }, { status: 400 });
   const verdict = await checkAdminTokenGuess(token.trim());
-  if (typeof verdict === "object") return data<ActionResult>({ error: "rateLimited" }, { status: 429, headers: { "Retry-After": String(verdict.retryAfterSec) } });
+  if (typeof verdict === "object")
+    return data<ActionResult>({ error: "rateLimited" }, { status: 429, headers: { "Retry-After": String(verdict.retryAfterSec) } });
   if (verdict === "wrong") return data<ActionResult>({ error: "wrong" }, { status: 400 });
   return signIn(request, target(request, form.get("next")));
 }
@@ -49,7 +63,14 @@ export default function AdminLogin() {
   const actionData = useActionData<ActionResult>();
   const t = useAdminText(lng);
   const error = actionData?.error;
-  const message = error === "missing" ? t("login.missing") : error === "wrong" ? t("login.wrong") : error === "rateLimited" ? t("login.rateLimited") : null;
+  const message =
+    error === "missing"
+      ? t("login.missing")
+      : error === "wrong"
+        ? t("login.wrong")
+        : error === "rateLimited"
+          ? t("login.rateLimited")
+          : null;
   return (
     <AdminPage lng={lng} signedIn={false}>
       <div className="login">

@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs,redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 
 import { withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
@@ -16,7 +16,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // Signing out is a state change of a cookie session: the session's CSRF token must come along.
   const form = await request.formData();
   const staff = await getStaffUser(request);
-  if ((await hasAdminSession(request)) && !(await isAdminCsrf(request, form.get("csrf")))) throw new Response("Forbidden: the form is stale, reload the page", { status: 403 });
+  if ((await hasAdminSession(request)) && !(await isAdminCsrf(request, form.get("csrf"))))
+    throw new Response("Forbidden: the form is stale, reload the page", { status: 403 });
   if (staff && !(await hasAdminSession(request))) checkCsrf(staff, form);
   const response = await signOut(request, to);
   if (staff) response.headers.append("Set-Cookie", (await signOutStaff(request, to)).headers.get("Set-Cookie") ?? "");

@@ -1,5 +1,6 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { AdminErrorBoundary, AdminPage, DataTable, Time, useAdminText } from "~/components/admin";
 import { adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
@@ -9,7 +10,10 @@ import adminStyles from "~/styles/admin.css";
 import { requireAdmin } from "~/utils/admin-session.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: adminText(d?.lng ?? "zh", "outbox.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: adminText(d?.lng ?? "zh", "outbox.title") },
+  { name: "robots", content: "noindex" },
+];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** Mails shown at most (newest first); the folder is a developer's, it does not grow without bound. */
@@ -30,7 +34,16 @@ export default function AdminOutbox() {
     <AdminPage lng={lng}>
       <h1>{t("outbox.title")}</h1>
       <p>{t("outbox.intro", { dir })}</p>
-      <DataTable caption={<>{t("outbox.caption")} · {mails.length < total ? t("common.shown", { total, shown: mails.length }) : t("outbox.count", { total })}</>} columns={[{ label: t("col.subject") }, { label: t("col.to") }, { label: t("col.date") }]} empty={{ when: mails.length === 0, text: t("outbox.empty") }}>
+      <DataTable
+        caption={
+          <>
+            {t("outbox.caption")} ·{" "}
+            {mails.length < total ? t("common.shown", { total, shown: mails.length }) : t("outbox.count", { total })}
+          </>
+        }
+        columns={[{ label: t("col.subject") }, { label: t("col.to") }, { label: t("col.date") }]}
+        empty={{ when: mails.length === 0, text: t("outbox.empty") }}
+      >
         {mails.map((m) => (
           <tr key={m.file}>
             <th scope="row">

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { getSql } from "~/db/db.server";
 import { httpText } from "~/i18n/http-messages";
 import { lngFromRequest } from "~/i18n/lng";
-import { CALL_OUTCOMES, type CallOutcome,recordCallOutcome } from "~/routing/call-tasks.server";
+import { CALL_OUTCOMES, type CallOutcome, recordCallOutcome } from "~/routing/call-tasks.server";
 import { hasAdminSession, hasAdminToken, isAdminCsrf } from "~/utils/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
@@ -34,6 +34,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!/^[0-9a-f-]{36}$/i.test(params.id ?? "")) return Response.json({ error: "not found" }, { status: 404 });
   const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 };
   const result = await recordCallOutcome(getSql(), params.id!, body.outcome as CallOutcome, { routing, retryMinutes: retry });
-  if (!result.ok) return Response.json({ error: result.reason }, { status: result.reason === "not-found" ? 404 : result.reason === "not-a-handover" ? 400 : 409 });
+  if (!result.ok)
+    return Response.json(
+      { error: result.reason },
+      { status: result.reason === "not-found" ? 404 : result.reason === "not-a-handover" ? 400 : 409 },
+    );
   return Response.json(result);
 }

@@ -11,7 +11,8 @@ export async function loader() {
 
 /** POST /api/import: upsert by id in one transaction; any bad row → 400 listing every bad row, nothing written. */
 export async function action({ request }: ActionFunctionArgs) {
-  if (!(await hasAdminToken(request))) return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' } });
+  if (!(await hasAdminToken(request)))
+    return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' } });
   // Content type, size (20 MB with the token), encoding, nesting and unstorable characters: checked by
   // the request gate (app/http/request-gate.server.ts, ADR 021).
   const text = await request.text();
@@ -23,7 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const result = await importInventory(getSql(), body);
-    if (!result.ok) return Response.json({ error: `${result.errors.length} bad row(s); nothing was imported`, errors: result.errors }, { status: 400 });
+    if (!result.ok)
+      return Response.json({ error: `${result.errors.length} bad row(s); nothing was imported`, errors: result.errors }, { status: 400 });
     return Response.json({ counts: result.counts });
   } catch (error) {
     log.error("import failed", { error: errorMessage(error) });

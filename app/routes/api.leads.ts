@@ -3,7 +3,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { getSql } from "~/db/db.server";
 import { createLeadSchema, issuesToFieldErrors } from "~/domain/lead-schema";
 import { lngFromRequest } from "~/i18n/lng";
-import { type ValidationKey,validationMessage } from "~/i18n/validation-messages";
+import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";

@@ -10,9 +10,13 @@ import { checkHealth } from "~/utils/health.server";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const report = await checkHealth(getWebEnv());
-  const down = Object.entries(report.components).filter(([, c]) => !c.ok).map(([name]) => name);
+  const down = Object.entries(report.components)
+    .filter(([, c]) => !c.ok)
+    .map(([name]) => name);
   const admin = (await hasAdminToken(request)) || (await hasAdminSession(request));
-  const components = admin ? report.components : Object.fromEntries(Object.entries(report.components).map(([name, c]) => [name, { ok: c.ok }]));
+  const components = admin
+    ? report.components
+    : Object.fromEntries(Object.entries(report.components).map(([name, c]) => [name, { ok: c.ok }]));
   return Response.json(
     { status: report.ok ? "ok" : "degraded", down, components },
     { status: report.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },

@@ -1,4 +1,12 @@
-import { type ActionFunctionArgs, data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AdminSection, DataTable, Time } from "~/components/admin";
@@ -8,16 +16,19 @@ import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
-import { loadOpenCallTasks } from "~/routing/call-task-list.server";
-import { CALL_OUTCOMES, type CallOutcome,recordCallOutcome } from "~/routing/call-tasks.server";
-import { lookUpCaller } from "~/routing/known-caller.server";
 import { recordPhoneViews } from "~/privacy/access-log.server";
+import { loadOpenCallTasks } from "~/routing/call-task-list.server";
+import { CALL_OUTCOMES, type CallOutcome, recordCallOutcome } from "~/routing/call-tasks.server";
+import { lookUpCaller } from "~/routing/known-caller.server";
 import { checkCsrf, requireStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: staffText(d?.lng ?? "zh", "hotline.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: staffText(d?.lng ?? "zh", "hotline.title") },
+  { name: "robots", content: "noindex" },
+];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,12 +40,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const tasks = withoutBidiControls(await loadOpenCallTasks(getSql())); // names people typed (ADR 021)
   // Call-backs and escalations show the enterprise's full number (a hand-over shows the recruiter's).
   const who = { actor: user.email, role: user.role };
-  await recordPhoneViews(getSql(), who, "call-tasks", tasks.rows.filter((r) => r.kind !== "handover").map((r) => ({ leadId: r.leadId, reference: r.reference })));
+  await recordPhoneViews(
+    getSql(),
+    who,
+    "call-tasks",
+    tasks.rows.filter((r) => r.kind !== "handover").map((r) => ({ leadId: r.leadId, reference: r.reference })),
+  );
   const outcome = url.searchParams.get("outcome");
   return {
-    lng: lngFromUrl(request.url), csrf: user.csrf, ...tasks, outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
+    lng: lngFromUrl(request.url),
+    csrf: user.csrf,
+    ...tasks,
+    outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
     moved: url.searchParams.get("moved") === "1",
-    flash: url.searchParams.get("stale") ? { stale: true as const } : outcome && (CALL_OUTCOMES as readonly string[]).includes(outcome) ? { reference: url.searchParams.get("ref") ?? "", outcome: outcome as CallOutcome } : null,
+    flash: url.searchParams.get("stale")
+      ? { stale: true as const }
+      : outcome && (CALL_OUTCOMES as readonly string[]).includes(outcome)
+        ? { reference: url.searchParams.get("ref") ?? "", outcome: outcome as CallOutcome }
+        : null,
   };
 }
 
@@ -53,17 +76,27 @@ export async function action({ request }: ActionFunctionArgs) {
     const typedPhone = String(form.get("phone") ?? "").slice(0, 40);
     const caller = await lookUpCaller(getSql(), typedPhone);
     // A match ties the full number to these leads: recorded as a view of each.
-    if (caller.ok) await recordPhoneViews(getSql(), { actor: user.email, role: user.role }, "caller-lookup", caller.leads.map((l) => ({ leadId: l.leadId, reference: l.reference })));
+    if (caller.ok)
+      await recordPhoneViews(
+        getSql(),
+        { actor: user.email, role: user.role },
+        "caller-lookup",
+        caller.leads.map((l) => ({ leadId: l.leadId, reference: l.reference })),
+      );
     return data<LookupResult>({ typedPhone, caller: withoutBidiControls(caller) }, { status: 200 });
   }
   const task = String(form.get("task") ?? "");
   const outcome = String(form.get("outcome") ?? "");
   if (!UUID.test(task) || !(CALL_OUTCOMES as readonly string[]).includes(outcome)) throw data(null, { status: 400 });
   const lng = lngFromUrl(request.url);
-  const result = await recordCallOutcome(getSql(), task, outcome as CallOutcome, { routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 } });
+  const result = await recordCallOutcome(getSql(), task, outcome as CallOutcome, {
+    routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 },
+  });
   if (!result.ok && result.reason === "not-a-handover") throw data(null, { status: 400 });
   if (!result.ok) throw redirect(withLng("/hotline?stale=1", lng), 303);
-  const [lead] = await getSql()<{ reference: string }[]>`select l.reference from call_tasks c join leads l on l.id = c.lead_id where c.id = ${task}`;
+  const [lead] = await getSql()<
+    { reference: string }[]
+  >`select l.reference from call_tasks c join leads l on l.id = c.lead_id where c.id = ${task}`;
   const moved = result.handedOver === false ? "&moved=1" : "";
   throw redirect(withLng(`/hotline?outcome=${outcome}&ref=${encodeURIComponent(lead?.reference ?? "")}${moved}`, lng), 303);
 }
@@ -75,16 +108,38 @@ export default function Hotline() {
   return (
     <StaffPage lng={d.lng} signedIn csrf={d.csrf} home="hotline">
       <h1>{t("hotline.title")}</h1>
-      {d.flash && "stale" in d.flash ? <div className="banner error" role="alert">{t("hotline.stale")}</div> : null}
-      {d.flash && "outcome" in d.flash ? <div className="banner" role="status">{t("hotline.done", { reference: d.flash.reference, outcome: t(`outcome.${d.flash.outcome}`) })}</div> : null}
-      {d.moved ? <div className="banner error" role="alert">{t("hotline.moved")}</div> : null}
+      {d.flash && "stale" in d.flash ? (
+        <div className="banner error" role="alert">
+          {t("hotline.stale")}
+        </div>
+      ) : null}
+      {d.flash && "outcome" in d.flash ? (
+        <div className="banner" role="status">
+          {t("hotline.done", { reference: d.flash.reference, outcome: t(`outcome.${d.flash.outcome}`) })}
+        </div>
+      ) : null}
+      {d.moved ? (
+        <div className="banner error" role="alert">
+          {t("hotline.moved")}
+        </div>
+      ) : null}
       <AdminSection id="caller-h" title={t("caller.title")}>
         <Form method="post" className="lookup">
           <input type="hidden" name="csrf" value={d.csrf} />
           <input type="hidden" name="intent" value="lookup" />
           <label htmlFor="caller-phone">{t("caller.phone")}</label>{" "}
-          <input id="caller-phone" name="phone" type="tel" inputMode="tel" autoComplete="off" maxLength={40} required defaultValue={lookup?.typedPhone ?? ""}
-            aria-invalid={lookup && !lookup.caller.ok ? true : undefined} aria-describedby={lookup ? "caller-result" : undefined} />{" "}
+          <input
+            id="caller-phone"
+            name="phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            maxLength={40}
+            required
+            defaultValue={lookup?.typedPhone ?? ""}
+            aria-invalid={lookup && !lookup.caller.ok ? true : undefined}
+            aria-describedby={lookup ? "caller-result" : undefined}
+          />{" "}
           <button type="submit">{t("caller.search")}</button>
         </Form>
         {lookup ? (
@@ -94,7 +149,16 @@ export default function Hotline() {
             ) : lookup.caller.leads.length === 0 ? (
               <p>{t("caller.unknown")}</p>
             ) : (
-              <DataTable caption={t("caller.known", { total: lookup.caller.leads.length })} columns={[{ label: t("col.reference") }, { label: t("col.company") }, { label: t("col.status") }, { label: t("caller.recruiters") }, { label: t("caller.when") }]}>
+              <DataTable
+                caption={t("caller.known", { total: lookup.caller.leads.length })}
+                columns={[
+                  { label: t("col.reference") },
+                  { label: t("col.company") },
+                  { label: t("col.status") },
+                  { label: t("caller.recruiters") },
+                  { label: t("caller.when") },
+                ]}
+              >
                 {lookup.caller.leads.map((l) => (
                   <tr key={l.reference}>
                     <th scope="row">{l.reference}</th>
@@ -115,7 +179,15 @@ export default function Hotline() {
       <p>{t("hotline.intro")}</p>
       <DataTable
         caption={t("hotline.caption", { total: d.total })}
-        columns={[{ label: t("hotline.kind") }, { label: t("col.reference") }, { label: t("hotline.call") }, { label: t("hotline.script") }, { label: t("hotline.due") }, { label: t("hotline.attempts"), numeric: true }, { label: t("hotline.outcome") }]}
+        columns={[
+          { label: t("hotline.kind") },
+          { label: t("col.reference") },
+          { label: t("hotline.call") },
+          { label: t("hotline.script") },
+          { label: t("hotline.due") },
+          { label: t("hotline.attempts"), numeric: true },
+          { label: t("hotline.outcome") },
+        ]}
         empty={{ when: d.rows.length === 0, text: t("hotline.empty") }}
       >
         {d.rows.map((r) => (
@@ -139,11 +211,13 @@ export default function Hotline() {
               <Form method="post" className="actions">
                 <input type="hidden" name="csrf" value={d.csrf} />
                 <input type="hidden" name="task" value={r.id} />
-                {d.outcomes.filter((o) => o !== "refused" || r.kind === "handover").map((o) => (
-                  <button key={o} type="submit" name="outcome" value={o} aria-label={`${t(`outcome.${o}`)} ${r.reference}`}>
-                    {t(`outcome.${o}`)}
-                  </button>
-                ))}
+                {d.outcomes
+                  .filter((o) => o !== "refused" || r.kind === "handover")
+                  .map((o) => (
+                    <button key={o} type="submit" name="outcome" value={o} aria-label={`${t(`outcome.${o}`)} ${r.reference}`}>
+                      {t(`outcome.${o}`)}
+                    </button>
+                  ))}
               </Form>
             </td>
           </tr>

@@ -1,11 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+
 import { getSql } from "~/db/db.server";
 import { lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import { useRootData } from "~/root";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: ui(d?.lng ?? "zh", "inquiry.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: ui(d?.lng ?? "zh", "inquiry.title") },
+  { name: "robots", content: "noindex" },
+];
 
 /** The confirmation: the reference and what happens next. No personal data on this page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,9 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withLng } from "~/i18n/admin-messages";
-import { lngFromUrl, type Lng } from "~/i18n/lng";
+import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { verifyPassword } from "~/staff/password.server";
 import { getStaffUser, isCrossSite, safeNext, signInStaff, type StaffRole } from "~/staff/staff-session.server";
@@ -11,7 +20,10 @@ import adminStyles from "~/styles/admin.css";
 import { authLimits, clientKey, consume, consumeAll, giveBack } from "~/utils/rate-limit.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: staffText(d?.lng ?? "zh", "login.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: staffText(d?.lng ?? "zh", "login.title") },
+  { name: "robots", content: "noindex" },
+];
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const out = new Headers(actionHeaders); // Retry-After of a 429
   out.set("Cache-Control", "no-store");
@@ -43,7 +55,10 @@ type ActionResult = { error: "missing" | "wrong" | "rateLimited"; email: string 
 export async function action({ request, context }: ActionFunctionArgs) {
   if (isCrossSite(request)) throw new Response("Forbidden: sign in from this site's own form", { status: 403 });
   const form = await request.formData();
-  const email = String(form.get("email") ?? "").trim().toLowerCase().slice(0, 200);
+  const email = String(form.get("email") ?? "")
+    .trim()
+    .toLowerCase()
+    .slice(0, 200);
   const password = String(form.get("password") ?? "");
   const limits = authLimits();
   const limited = (retryAfterSec: number) =>
@@ -51,7 +66,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const perAddress = await consume(limits.staffAddress, clientKey(context));
   if (!perAddress.ok) return limited(perAddress.retryAfterSec);
   if (!email || !password) return data<ActionResult>({ error: "missing", email }, { status: 400 });
-  const gate = await consumeAll([[limits.staffAccountFailures, email], [limits.staffAllFailures, "all"]]);
+  const gate = await consumeAll([
+    [limits.staffAccountFailures, email],
+    [limits.staffAllFailures, "all"],
+  ]);
   if (!gate.ok) return limited(gate.retryAfterSec);
   if (password.length > 200) return data<ActionResult>({ error: "wrong", email }, { status: 400 }); // no account has one; not worth hashing
   const [user] = await getSql()<{ id: string; role: StaffRole; password_hash: string | null }[]>`
@@ -80,12 +98,30 @@ export default function StaffLogin() {
           {next ? <input type="hidden" name="next" value={next} /> : null}
           <div className="field">
             <label htmlFor="staff-email">{t("login.email")}</label>
-            <input id="staff-email" name="email" type="email" autoComplete="username" required maxLength={200} defaultValue={result?.email ?? ""} aria-describedby={error ? "login-error" : undefined} autoFocus />
+            <input
+              id="staff-email"
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              maxLength={200}
+              defaultValue={result?.email ?? ""}
+              aria-describedby={error ? "login-error" : undefined}
+              autoFocus
+            />
           </div>
           <div className="field">
             <label htmlFor="staff-password">{t("login.password")}</label>
             {/* Never filled in from the server. */}
-            <input id="staff-password" name="password" type="password" autoComplete="current-password" required maxLength={200} aria-describedby={error ? "login-error" : undefined} />
+            <input
+              id="staff-password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              maxLength={200}
+              aria-describedby={error ? "login-error" : undefined}
+            />
           </div>
           <button type="submit">{t("login.submit")}</button>
         </Form>

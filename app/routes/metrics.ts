@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+
 import { getSql } from "~/db/db.server";
 import { collectMetrics, renderMetrics } from "~/metrics/metrics.server";
 import { hasAdminToken } from "~/utils/admin-session.server";
@@ -26,6 +27,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return new Response(body, { headers: { "Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store" } });
   } catch (error) {
     log.warn("metrics unavailable", { error: errorMessage(error) });
-    return new Response("metrics unavailable: the database does not answer\n", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response("metrics unavailable: the database does not answer\n", {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
 }

@@ -13,7 +13,10 @@ import { requireStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: staffText(d?.lng ?? "zh", "queue.title") }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: staffText(d?.lng ?? "zh", "queue.title") },
+  { name: "robots", content: "noindex" },
+];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** GET /queue: the signed-in recruiter's open assignments, offers waiting for an answer first. */
@@ -32,7 +35,15 @@ export default function Queue() {
       {!linked ? <p role="alert">{t("queue.noRecruiter")}</p> : <p>{t("queue.intro")}</p>}
       <DataTable
         caption={t("queue.caption", { total: rows.length })}
-        columns={[{ label: t("col.reference") }, { label: t("col.company") }, { label: t("col.need") }, { label: t("col.park") }, { label: t("col.status") }, { label: t("col.acceptBy") }, { label: t("col.spaces"), numeric: true }]}
+        columns={[
+          { label: t("col.reference") },
+          { label: t("col.company") },
+          { label: t("col.need") },
+          { label: t("col.park") },
+          { label: t("col.status") },
+          { label: t("col.acceptBy") },
+          { label: t("col.spaces"), numeric: true },
+        ]}
         empty={{ when: rows.length === 0, text: t("queue.empty") }}
       >
         {rows.map((r) => (

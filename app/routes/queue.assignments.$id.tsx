@@ -1,27 +1,38 @@
-import { type ActionFunctionArgs, data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction,redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { AdminSection, DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { leadFlags } from "~/domain/lead-flags";
+import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { formatPhoneForDisplay } from "~/domain/phone";
-import { describeFlag } from "~/i18n/flag-messages";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { describeFlag } from "~/i18n/flag-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
-import { allowedIntents, applyAssignmentAction, type Intent,INTENTS } from "~/queue/assignment-actions.server";
-import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
+import { allowedIntents, applyAssignmentAction, type Intent, INTENTS } from "~/queue/assignment-actions.server";
+import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
 import { checkCsrf, getStaffUser, requireStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? staffText(d.lng, "a.title", { reference: d.reference }) : "parkmatch" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? staffText(d.lng, "a.title", { reference: d.reference }) : "parkmatch" },
+  { name: "robots", content: "noindex" },
+];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** How long since the listing was confirmed, judged now with SPACE_VERIFY_DAYS: a warning, or not offered any more. */
@@ -45,15 +56,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mine = d !== null && user?.role === "recruiter" && user.recruiterId !== null && d.recruiter?.id === user.recruiterId;
   if (!d || (!mine && !admin)) throw data(null, { status: 404 });
   // The page shows the enterprise's full number: who saw it is recorded (docs/decisions/022).
-  if (d.lead.contact.phone) await recordPhoneViews(getSql(), user ? { actor: user.email, role: user.role } : await staffActor(request), "assignment-page", [{ leadId: d.leadId, reference: d.reference }]);
+  if (d.lead.contact.phone)
+    await recordPhoneViews(getSql(), user ? { actor: user.email, role: user.role } : await staffActor(request), "assignment-page", [
+      { leadId: d.leadId, reference: d.reference },
+    ]);
   const url = new URL(request.url);
   const lead = d.lead;
   // Names and notes people typed: bidi controls removed before they reach the page (ADR 021).
   return withoutBidiControls({
-    lng, csrf: user?.csrf ?? null, mine, reference: d.reference, parkName: d.parkName, status: d.status, acceptBy: d.acceptBy?.toISOString() ?? null,
-    company: lead.company.name, contactName: lead.contact.name, phone: formatPhoneForDisplay(lead.contact.phone), product: lead.use.product,
-    industry: leadIndustryLabel(lead), need: { kind: lead.need.kind, deal: lead.need.deal, area: needAreaText(lead) },
-    tax: lead.tax.annualTaxWan ?? null, notes: lead.need.notes ?? null,
+    lng,
+    csrf: user?.csrf ?? null,
+    mine,
+    reference: d.reference,
+    parkName: d.parkName,
+    status: d.status,
+    acceptBy: d.acceptBy?.toISOString() ?? null,
+    company: lead.company.name,
+    contactName: lead.contact.name,
+    phone: formatPhoneForDisplay(lead.contact.phone),
+    product: lead.use.product,
+    industry: leadIndustryLabel(lead),
+    need: { kind: lead.need.kind, deal: lead.need.deal, area: needAreaText(lead) },
+    tax: lead.tax.annualTaxWan ?? null,
+    notes: lead.need.notes ?? null,
     spaces: d.spaces.map((s) => ({ ...s, ...freshness(s.verifiedAt) })),
     excluded: d.excluded,
     flags: leadFlags(lead).map((f) => describeFlag(lng, f)),
@@ -93,8 +118,16 @@ export default function AssignmentPage() {
         <Link to={withLng("/queue", d.lng)}>{t("a.back")}</Link>
       </p>
       <h1>{t("a.title", { reference: d.reference })}</h1>
-      {d.flash === "stale" ? <div className="banner error" role="alert">{t("a.stale")}</div> : null}
-      {d.flash === "done" ? <div className="banner" role="status">{t("a.done", { status })}</div> : null}
+      {d.flash === "stale" ? (
+        <div className="banner error" role="alert">
+          {t("a.stale")}
+        </div>
+      ) : null}
+      {d.flash === "done" ? (
+        <div className="banner" role="status">
+          {t("a.done", { status })}
+        </div>
+      ) : null}
       {!d.mine ? <p>{t("a.readOnly")}</p> : null}
       <p>
         {t("a.park", { park: d.parkName })} · {t("a.status", { status })}
@@ -165,16 +198,23 @@ export default function AssignmentPage() {
       ) : null}
 
       <AdminSection id="spaces-h" title={t("a.spaces")}>
-        <DataTable caption={t("a.spaces.caption")} columns={[{ label: t("a.space") }, { label: t("a.score"), numeric: true }, { label: t("a.reasons") }]}>
+        <DataTable
+          caption={t("a.spaces.caption")}
+          columns={[{ label: t("a.space") }, { label: t("a.score"), numeric: true }, { label: t("a.reasons") }]}
+        >
           {d.spaces.map((s) => (
             <tr key={s.id} className={s.withdrawnAt ? "withdrawn" : undefined} data-space={s.id}>
               <th scope="row">
                 {s.withdrawnAt ? <s>{s.title}</s> : s.title}
                 {s.conditional ? t("a.conditional") : ""}
                 {s.withdrawnAt && s.withdrawnReason ? (
-                  <div className="error-text" role="note">{t("a.withdrawn", { reason: d.lng === "en" ? s.withdrawnReason.en : s.withdrawnReason.zh })}</div>
+                  <div className="error-text" role="note">
+                    {t("a.withdrawn", { reason: d.lng === "en" ? s.withdrawnReason.en : s.withdrawnReason.zh })}
+                  </div>
                 ) : s.listing !== "fresh" ? (
-                  <div className="warning" role="note">{t(s.listing === "stale" ? "a.verifySuspended" : "a.verifyWarn", { days: s.days })}</div>
+                  <div className="warning" role="note">
+                    {t(s.listing === "stale" ? "a.verifySuspended" : "a.verifyWarn", { days: s.days })}
+                  </div>
                 ) : null}
               </th>
               <td className="num">{s.score}</td>

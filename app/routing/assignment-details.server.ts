@@ -6,11 +6,27 @@ import type { Reason } from "~/domain/matching/types";
 import type { Exclusion } from "~/domain/matching/why-not";
 
 export type AssignmentDetails = {
-  id: string; leadId: string; parkId: string; parkName: string; status: string; reroutes: number; acceptBy: Date | null;
+  id: string;
+  leadId: string;
+  parkId: string;
+  parkName: string;
+  status: string;
+  reroutes: number;
+  acceptBy: Date | null;
   recruiter: { id: string; name: string; email: string; phone: string; channel: "email" | "hotline" } | null;
-  reference: string; lead: Lead;
+  reference: string;
+  lead: Lead;
   /** The park's matched spaces, live first; a withdrawn one (let since it was offered) says why. */
-  spaces: { id: string; title: string; score: number; conditional: boolean; reasons: Reason[]; verifiedAt: string; withdrawnAt: string | null; withdrawnReason: { zh: string; en: string } | null }[];
+  spaces: {
+    id: string;
+    title: string;
+    score: number;
+    conditional: boolean;
+    reasons: Reason[];
+    verifiedAt: string;
+    withdrawnAt: string | null;
+    withdrawnReason: { zh: string; en: string } | null;
+  }[];
   /** Why not: the lead's excluded spaces in this park (nearest first). */
   excluded: Exclusion[];
 };
@@ -19,7 +35,26 @@ type SpaceLine = AssignmentDetails["spaces"][number];
 
 /** Everything a notice about one assignment shows: lead, park, recruiter and the park's matched spaces (one query). */
 export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmentId: string): Promise<AssignmentDetails | null> {
-  const [a] = await sql<{ id: string; lead_id: string; park_id: string; park_name: string; status: string; reroutes: number; accept_by: Date | null; recruiter_id: string | null; r_name: string | null; r_email: string | null; r_phone: string | null; r_channel: "email" | "hotline" | null; reference: string; lead: Lead; excluded: Exclusion[]; spaces: SpaceLine[] }[]>`
+  const [a] = await sql<
+    {
+      id: string;
+      lead_id: string;
+      park_id: string;
+      park_name: string;
+      status: string;
+      reroutes: number;
+      accept_by: Date | null;
+      recruiter_id: string | null;
+      r_name: string | null;
+      r_email: string | null;
+      r_phone: string | null;
+      r_channel: "email" | "hotline" | null;
+      reference: string;
+      lead: Lead;
+      excluded: Exclusion[];
+      spaces: SpaceLine[];
+    }[]
+  >`
     select a.id, a.lead_id, a.park_id, p.name as park_name, a.status, a.reroutes, a.accept_by, a.recruiter_id,
            r.name as r_name, r.email as r_email, r.phone as r_phone, r.channel as r_channel, l.reference, l.lead, l.excluded,
            coalesce((
@@ -33,9 +68,17 @@ export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmen
     where a.id = ${assignmentId}`;
   if (!a) return null;
   return {
-    id: a.id, leadId: a.lead_id, parkId: a.park_id, parkName: a.park_name, status: a.status, reroutes: a.reroutes, acceptBy: a.accept_by,
+    id: a.id,
+    leadId: a.lead_id,
+    parkId: a.park_id,
+    parkName: a.park_name,
+    status: a.status,
+    reroutes: a.reroutes,
+    acceptBy: a.accept_by,
     recruiter: a.recruiter_id ? { id: a.recruiter_id, name: a.r_name!, email: a.r_email!, phone: a.r_phone!, channel: a.r_channel! } : null,
-    reference: a.reference, lead: a.lead, spaces: a.spaces,
+    reference: a.reference,
+    lead: a.lead,
+    spaces: a.spaces,
     excluded: (a.excluded ?? []).filter((e) => e.parkId === a.park_id),
   };
 }
@@ -44,7 +87,14 @@ export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmen
 export function needAreaText(lead: Lead): string {
   const { areaMinSqm: lo, areaMaxSqm: hi, kind } = lead.need;
   const sqm = (n: number) => formatSqm(Math.round(n));
-  const range = (f: (n: number) => string) => (lo !== undefined && hi !== undefined ? (lo === hi ? f(lo) : `${f(lo).replace(/[^\d.]+$/, "")}–${f(hi)}`) : lo !== undefined ? `≥ ${f(lo)}` : `≤ ${f(hi!)}`);
+  const range = (f: (n: number) => string) =>
+    lo !== undefined && hi !== undefined
+      ? lo === hi
+        ? f(lo)
+        : `${f(lo).replace(/[^\d.]+$/, "")}–${f(hi)}`
+      : lo !== undefined
+        ? `≥ ${f(lo)}`
+        : `≤ ${f(hi!)}`;
   return kind === "land" ? `${range((n) => formatMu(Math.round(sqmToMu(n) * 10) / 10))}（${range(sqm)}）` : range(sqm);
 }
 

@@ -4,8 +4,18 @@ import { formatPhoneForDisplay } from "~/domain/phone";
 // The hotline's work list: calls that are due first (oldest first), then the ones coming back later.
 
 export type CallTaskRow = {
-  id: string; kind: "handover" | "callback" | "escalation"; leadId: string; reference: string; company: string; phone: string; phoneDial: string;
-  script: string; status: string; dueAt: string; due: boolean; attempts: number;
+  id: string;
+  kind: "handover" | "callback" | "escalation";
+  leadId: string;
+  reference: string;
+  company: string;
+  phone: string;
+  phoneDial: string;
+  script: string;
+  status: string;
+  dueAt: string;
+  due: boolean;
+  attempts: number;
 };
 
 export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total: number; rows: CallTaskRow[] }> {
@@ -15,7 +25,21 @@ export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total:
     and (c.kind <> 'handover' or exists (select 1 from assignments a where a.id = c.assignment_id and a.recruiter_id = c.recruiter_id and a.status = 'offered'))`;
   const [[{ total }], rows] = await Promise.all([
     sql<{ total: number }[]>`select count(*)::int as total from call_tasks c where ${current}`,
-    sql<{ id: string; kind: CallTaskRow["kind"]; lead_id: string; reference: string; company_name: string; phone: string; script: string; status: string; due_at: Date; due: boolean; attempts: number }[]>`
+    sql<
+      {
+        id: string;
+        kind: CallTaskRow["kind"];
+        lead_id: string;
+        reference: string;
+        company_name: string;
+        phone: string;
+        script: string;
+        status: string;
+        due_at: Date;
+        due: boolean;
+        attempts: number;
+      }[]
+    >`
       select c.id, c.kind, c.lead_id, l.reference, l.company_name, c.phone, c.script, c.status, c.due_at, c.due_at <= now() as due, c.attempts
       from call_tasks c join leads l on l.id = c.lead_id
       where ${current}
@@ -25,8 +49,18 @@ export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total:
   return {
     total,
     rows: rows.map((r) => ({
-      id: r.id, kind: r.kind, leadId: r.lead_id, reference: r.reference, company: r.company_name, phone: formatPhoneForDisplay(r.phone), phoneDial: r.phone.replace(/[^\d+]/g, ""),
-      script: r.script, status: r.status, dueAt: r.due_at.toISOString(), due: r.due, attempts: r.attempts,
+      id: r.id,
+      kind: r.kind,
+      leadId: r.lead_id,
+      reference: r.reference,
+      company: r.company_name,
+      phone: formatPhoneForDisplay(r.phone),
+      phoneDial: r.phone.replace(/[^\d+]/g, ""),
+      script: r.script,
+      status: r.status,
+      dueAt: r.due_at.toISOString(),
+      due: r.due,
+      attempts: r.attempts,
     })),
   };
 }

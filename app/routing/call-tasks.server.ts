@@ -1,4 +1,5 @@
 import type { Sql } from "~/db/db.server";
+
 import { declineAssignment } from "./decline.server";
 import type { RoutingOptions } from "./route-lead.server";
 
@@ -8,7 +9,8 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 export const NO_ANSWER_RETRY_MINUTES = 30;
 
 /** `handedOver: false` — a hand-over marked done whose offer had already moved on (nothing was accepted). */
-export type CallTaskResult = { ok: true; status: string; dueAt: string; handedOver?: boolean } | { ok: false; reason: "not-found" | "closed" | "not-a-handover" };
+export type CallTaskResult =
+  { ok: true; status: string; dueAt: string; handedOver?: boolean } | { ok: false; reason: "not-found" | "closed" | "not-a-handover" };
 
 /**
  * Hotline staff record how a call went. No answer → the task comes back after a pause (it is due
@@ -24,7 +26,9 @@ export async function recordCallOutcome(
 ): Promise<CallTaskResult> {
   const retryMinutes = options.retryMinutes ?? NO_ANSWER_RETRY_MINUTES;
   return sql.begin(async (tx) => {
-    const [task] = await tx<{ id: string; kind: string; lead_id: string; assignment_id: string | null; recruiter_id: string | null; status: string }[]>`
+    const [task] = await tx<
+      { id: string; kind: string; lead_id: string; assignment_id: string | null; recruiter_id: string | null; status: string }[]
+    >`
       select id, kind, lead_id, assignment_id, recruiter_id, status from call_tasks where id = ${taskId} for update`;
     if (!task) return { ok: false as const, reason: "not-found" as const };
     if (task.status === "done" || task.status === "wrong-number") return { ok: false as const, reason: "closed" as const };
@@ -54,7 +58,8 @@ export async function recordCallOutcome(
     }
     if (outcome === "refused" && task.assignment_id && task.recruiter_id) {
       const next = await declineAssignment(tx, { assignmentId: task.assignment_id, recruiterId: task.recruiter_id }, options.routing, {
-        zh: "热线转交时专员拒绝接单，改派", en: "The phone recruiter declined on the hand-over call; re-routed",
+        zh: "热线转交时专员拒绝接单，改派",
+        en: "The phone recruiter declined on the hand-over call; re-routed",
       });
       handedOver = next !== null; // false: the offer had already moved on
     }

@@ -1,4 +1,5 @@
 import type { TransactionSql } from "~/db/db.server";
+
 import { assignPark, type RoutingOptions } from "./route-lead.server";
 
 /**
@@ -27,7 +28,15 @@ export async function declineAssignment(
     where assignment_id = ${input.assignmentId} and event in ('assigned', 'rerouted') and recruiter_id is not null`;
   const { decision } = await assignPark(
     tx,
-    { leadId: a.lead_id, parkId: a.park_id, leadIndustry: a.industry, previousRecruiterId: null, exclude: had.map((h) => h.recruiter_id), assignmentId: input.assignmentId, reroutes: a.reroutes + 1 },
+    {
+      leadId: a.lead_id,
+      parkId: a.park_id,
+      leadIndustry: a.industry,
+      previousRecruiterId: null,
+      exclude: had.map((h) => h.recruiter_id),
+      assignmentId: input.assignmentId,
+      reroutes: a.reroutes + 1,
+    },
     { ...routing, noticeFallbackMs: 0 }, // no worker here to deliver inline: the notice is due now
   );
   return decision.recruiterId ? "offered" : "unassigned";

@@ -23,6 +23,13 @@ export async function lookUpCaller(sql: Sql, typed: string): Promise<CallerLooku
   return {
     ok: true,
     phone: phone.value,
-    leads: rows.map((r) => ({ leadId: r.id, reference: r.reference, company: r.company_name, status: r.status, createdAt: r.created_at.toISOString(), recruiters: r.recruiters })),
+    leads: rows.map((r) => ({
+      leadId: r.id,
+      reference: r.reference,
+      company: r.company_name,
+      status: r.status,
+      createdAt: r.created_at.toISOString(),
+      recruiters: r.recruiters,
+    })),
   };
 }

@@ -3,13 +3,24 @@ import { enqueue } from "~/db/outbox.server";
 
 export type NotificationKind = "assignment" | "reroute-notice" | "escalation" | "wecom";
 export type NotificationRow = {
-  id: number; assignment_id: string | null; lead_id: string; kind: NotificationKind; recipient: string; status: string; attempts: number;
+  id: number;
+  assignment_id: string | null;
+  lead_id: string;
+  kind: NotificationKind;
+  recipient: string;
+  status: string;
+  attempts: number;
   /** The lease this sender holds (from claimNotification): its failure updates apply only while it still holds it. */
   lease_token?: string | null;
 };
 
 export type NewNotification = {
-  assignmentId: string | null; leadId: string; kind: NotificationKind; channel: "email" | "hotline" | "wecom"; recipient: string; dedupeKey: string;
+  assignmentId: string | null;
+  leadId: string;
+  kind: NotificationKind;
+  channel: "email" | "hotline" | "wecom";
+  recipient: string;
+  dedupeKey: string;
 };
 
 /** A notice the worker delivers right after the routing transaction commits. */

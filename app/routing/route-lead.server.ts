@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+
 import type { TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
+import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
-import { nearestMisses, type Exclusion } from "~/domain/matching/why-not";
-import { queueNotice, type Notice } from "./notifications.server";
+
+import { type Notice, queueNotice } from "./notifications.server";
 
 export const RETURNING_CUSTOMER_DAYS = 90;
 
@@ -11,8 +13,15 @@ export const RETURNING_CUSTOMER_DAYS = 90;
 export type RoutingOptions = { slaMinutes: number; noticeFallbackMs: number };
 
 type RecruiterRow = {
-  id: string; name: string; active: boolean; parks: string[]; industries: string[]; capacity: number;
-  channel: "email" | "hotline"; last_assigned_at: Date | null; open_assignments: number;
+  id: string;
+  name: string;
+  active: boolean;
+  parks: string[];
+  industries: string[];
+  capacity: number;
+  channel: "email" | "hotline";
+  last_assigned_at: Date | null;
+  open_assignments: number;
 };
 
 /** Near misses a call-back task carries, so the hotline has something to offer. */
@@ -44,8 +53,15 @@ export async function recruitersForPark(tx: TransactionSql, parkId: string): Pro
     order by r.id
     for update of r`;
   return rows.map((r) => ({
-    id: r.id, name: r.name, active: r.active, parks: r.parks, industries: r.industries, capacity: r.capacity, channel: r.channel,
-    openAssignments: r.open_assignments, lastAssignedAt: r.last_assigned_at?.toISOString() ?? null,
+    id: r.id,
+    name: r.name,
+    active: r.active,
+    parks: r.parks,
+    industries: r.industries,
+    capacity: r.capacity,
+    channel: r.channel,
+    openAssignments: r.open_assignments,
+    lastAssignedAt: r.last_assigned_at?.toISOString() ?? null,
   }));
 }
 
@@ -81,7 +97,15 @@ type Assigned = { assignmentId: string; decision: RoutingDecision; notices: Noti
  */
 export async function assignPark(
   tx: TransactionSql,
-  input: { leadId: string; parkId: string; leadIndustry: string; previousRecruiterId: string | null; exclude?: string[]; assignmentId?: string; reroutes?: number },
+  input: {
+    leadId: string;
+    parkId: string;
+    leadIndustry: string;
+    previousRecruiterId: string | null;
+    exclude?: string[];
+    assignmentId?: string;
+    reroutes?: number;
+  },
   options: RoutingOptions,
 ): Promise<Assigned> {
   const [recruiters, [park]] = await Promise.all([
@@ -123,7 +147,14 @@ export async function assignPark(
   }
   const notice = queueNotice(
     tx,
-    { assignmentId, leadId: input.leadId, kind: "assignment", channel: chosen.channel, recipient: chosen.id, dedupeKey: `assignment:${assignmentId}:r${reroutes}` },
+    {
+      assignmentId,
+      leadId: input.leadId,
+      kind: "assignment",
+      channel: chosen.channel,
+      recipient: chosen.id,
+      dedupeKey: `assignment:${assignmentId}:r${reroutes}`,
+    },
     options.noticeFallbackMs,
   );
   writes.push(
@@ -132,11 +163,20 @@ export async function assignPark(
     enqueue(tx, "assignment.sla", [assignmentId], { afterMs: slaMs }),
   );
   if (park?.wecom_webhook_url) {
-    writes.push(queueNotice(
-      tx,
-      { assignmentId, leadId: input.leadId, kind: "wecom", channel: "wecom", recipient: input.parkId, dedupeKey: `wecom:${assignmentId}:r${reroutes}` },
-      options.noticeFallbackMs,
-    ));
+    writes.push(
+      queueNotice(
+        tx,
+        {
+          assignmentId,
+          leadId: input.leadId,
+          kind: "wecom",
+          channel: "wecom",
+          recipient: input.parkId,
+          dedupeKey: `wecom:${assignmentId}:r${reroutes}`,
+        },
+        options.noticeFallbackMs,
+      ),
+    );
   }
   await Promise.all(writes);
   return { assignmentId, decision, notices: await notice };
@@ -184,7 +224,11 @@ export async function routeLead(
   let unassigned = 0;
   const notices: Notice[] = [];
   for (const { park_id } of parks.filter((p) => !p.assigned)) {
-    const result = await assignPark(tx, { leadId, parkId: park_id, leadIndustry: lead.industry, previousRecruiterId: previousFor(park_id) }, options);
+    const result = await assignPark(
+      tx,
+      { leadId, parkId: park_id, leadIndustry: lead.industry, previousRecruiterId: previousFor(park_id) },
+      options,
+    );
     if (result.decision.recruiterId) assigned++;
     else unassigned++;
     notices.push(...result.notices);

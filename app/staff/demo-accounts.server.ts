@@ -1,4 +1,5 @@
 import type { Sql } from "~/db/db.server";
+
 import { hashPassword } from "./password.server";
 
 /**

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
+
 import { redirect } from "@remix-run/node";
+
 import type { Sql } from "~/db/db.server";
 import { getSql } from "~/db/db.server";
 
@@ -35,7 +37,10 @@ export async function signInStaff(request: Request, userId: string, to: string, 
   await sql`
     insert into staff_sessions (token_hash, user_id, csrf_token, expires_at)
     values (${hashToken(token)}, ${userId}, ${randomBytes(24).toString("base64url")}, now() + ${STAFF_SESSION_HOURS}::float8 * interval '1 hour')`;
-  return redirect(to, { status: 303, headers: { "Set-Cookie": cookie(request, token, STAFF_SESSION_HOURS * 3600), "Cache-Control": "no-store" } });
+  return redirect(to, {
+    status: 303,
+    headers: { "Set-Cookie": cookie(request, token, STAFF_SESSION_HOURS * 3600), "Cache-Control": "no-store" },
+  });
 }
 
 /** The signed-in staff member, or null (no cookie, unknown, expired or revoked session). */
@@ -55,7 +60,8 @@ export async function getStaffUser(request: Request, sql: Sql = getSql()): Promi
  * percent-encoded anyway).
  */
 export function safeNext(next: unknown): string | null {
-  if (typeof next !== "string" || next.length > 500 || !/^\/[\x21-\x7e]*$/.test(next) || next.startsWith("//") || next.includes("\\")) return null;
+  if (typeof next !== "string" || next.length > 500 || !/^\/[\x21-\x7e]*$/.test(next) || next.startsWith("//") || next.includes("\\"))
+    return null;
   return next;
 }
 

@@ -93,7 +93,9 @@ export function tooManyGuesses(retryAfterSec: number): Response {
 export async function hasAdminSession(request: Request): Promise<boolean> {
   const session = await storage().getSession(request.headers.get("cookie"));
   const at = session.get("signedInAt");
-  return session.get("admin") === true && typeof at === "number" && Date.now() - at < ADMIN_SESSION_SECONDS * 1000 && at <= Date.now() + 60_000;
+  return (
+    session.get("admin") === true && typeof at === "number" && Date.now() - at < ADMIN_SESSION_SECONDS * 1000 && at <= Date.now() + 60_000
+  );
 }
 
 /**
@@ -104,7 +106,9 @@ export async function hasAdminSession(request: Request): Promise<boolean> {
 export async function adminCsrfToken(request: Request): Promise<string | null> {
   if (!(await hasAdminSession(request))) return null;
   const session = await storage().getSession(request.headers.get("cookie"));
-  return hmac(hmac(getWebEnv().ADMIN_API_TOKEN, "parkmatch admin csrf v1").toString("hex"), String(session.get("signedInAt"))).toString("base64url");
+  return hmac(hmac(getWebEnv().ADMIN_API_TOKEN, "parkmatch admin csrf v1").toString("hex"), String(session.get("signedInAt"))).toString(
+    "base64url",
+  );
 }
 
 /** True when `sent` is the admin session's CSRF token (constant time). */
@@ -155,11 +159,17 @@ export async function signIn(request: Request, to: string): Promise<Response> {
   const session = await s.getSession();
   session.set("admin", true);
   session.set("signedInAt", Date.now());
-  return redirect(to, { status: 303, headers: { "Set-Cookie": await s.commitSession(session, cookieOptions(request)), "Cache-Control": "no-store" } });
+  return redirect(to, {
+    status: 303,
+    headers: { "Set-Cookie": await s.commitSession(session, cookieOptions(request)), "Cache-Control": "no-store" },
+  });
 }
 
 export async function signOut(request: Request, to: string): Promise<Response> {
   const s = storage();
   const session = await s.getSession(request.headers.get("cookie"));
-  return redirect(to, { status: 303, headers: { "Set-Cookie": await s.destroySession(session, cookieOptions(request)), "Cache-Control": "no-store" } });
+  return redirect(to, {
+    status: 303,
+    headers: { "Set-Cookie": await s.destroySession(session, cookieOptions(request)), "Cache-Control": "no-store" },
+  });
 }

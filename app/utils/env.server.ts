@@ -7,7 +7,10 @@ const common = {
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
   MEILI_URL: z.string().url(),
   MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes"),
-  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, "letters, digits, _ and - only").default("parkmatch"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, "letters, digits, _ and - only")
+    .default("parkmatch"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   // A listing not confirmed for this many days is shown with a warning; after twice that it is not offered.
   SPACE_VERIFY_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
@@ -53,7 +56,11 @@ export const workerEnvSchema = z.object({
   RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120),
   NOTICE_FALLBACK_MS: z.coerce.number().int().min(1_000).default(90_000),
-  NOTICE_RETRY_HOURS: z.coerce.number().positive().max(24 * 14).default(4), // email retry budget (ADR 020)
+  NOTICE_RETRY_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 14)
+    .default(4), // email retry budget (ADR 020)
   INDEX_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(200),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365), // unsigned leads are anonymised after this (ADR 022)
   SMTP_URL: z.string().url().optional(),

@@ -1,5 +1,7 @@
 import { Redis } from "ioredis";
+
 import { getSql } from "~/db/db.server";
+
 import { singleton } from "./singleton.server";
 
 export type HealthReport = { ok: boolean; components: Record<"postgres" | "redis" | "meilisearch", { ok: boolean; error?: string }> };
@@ -9,13 +11,22 @@ export type HealthReport = { ok: boolean; components: Record<"postgres" | "redis
 const CHECK_TIMEOUT_MS = 5_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref()),
+  ]);
 }
 
 function healthRedis(url: string): Redis {
   return singleton("health-redis", () => {
     // Fails fast: a health check must answer even while Redis is away.
-    const client = new Redis(url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: CHECK_TIMEOUT_MS, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 2_000) });
+    const client = new Redis(url, {
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      connectTimeout: CHECK_TIMEOUT_MS,
+      lazyConnect: true,
+      retryStrategy: (n) => Math.min(n * 200, 2_000),
+    });
     client.on("error", () => {});
     return client;
   });

@@ -1,4 +1,5 @@
 import pino, { type Logger, type StreamEntry } from "pino";
+
 import { maskPhone } from "~/domain/phone";
 import { maskPhonesInText } from "~/domain/phone-in-text";
 
@@ -9,7 +10,12 @@ import { maskPhonesInText } from "~/domain/phone-in-text";
 type Level = "debug" | "info" | "warn" | "error";
 
 /** Fields that hold a phone wherever they sit (pino `redact` paths, up to three levels deep). */
-export const REDACTED_PATHS = ["phone", "phoneDigits", "typedPhone", "mobile", "tel"].flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]);
+export const REDACTED_PATHS = ["phone", "phoneDigits", "typedPhone", "mobile", "tel"].flatMap((key) => [
+  key,
+  `*.${key}`,
+  `*.*.${key}`,
+  `*.*.*.${key}`,
+]);
 
 /**
  * What a redacted field becomes: the masked phone for a string (already masked text, as the string
@@ -25,13 +31,15 @@ function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return maskPhonesInText(value);
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
   if (depth > 8) return "[deep]";
-  if (value instanceof Error) return { name: value.name, message: maskPhonesInText(value.message), stack: value.stack ? maskPhonesInText(value.stack) : undefined };
+  if (value instanceof Error)
+    return { name: value.name, message: maskPhonesInText(value.message), stack: value.stack ? maskPhonesInText(value.stack) : undefined };
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, depth + 1)]));
 }
 
 const LEVELS: Record<Level | "silent", number> = { debug: 20, info: 30, warn: 40, error: 50, silent: Infinity };
-const levelOf = (name: string | undefined, fallback: Level): Level | "silent" => (name && name in LEVELS ? (name as Level | "silent") : fallback);
+const levelOf = (name: string | undefined, fallback: Level): Level | "silent" =>
+  name && name in LEVELS ? (name as Level | "silent") : fallback;
 
 /**
  * Console: below warn on stdout, warn and error on stderr, from LOG_LEVEL (default info; "silent" for

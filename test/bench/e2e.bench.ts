@@ -1,19 +1,22 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+
 import { Redis } from "ioredis";
 import postgres from "postgres";
 import type { SMTPServerDataStream, SMTPServerSession } from "smtp-server";
+
 import { createSql, type Sql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 import { importInventory } from "~/inventory/import.server";
+
 import { createSearchClient } from "../../search/client";
-import { startMeilisearch, type RunningMeili } from "../../search/launcher";
-import { startWorker, type RunningWorker, type WorkerConfig } from "../../worker/runtime";
-import { startPrivateRedis, startWebServer } from "../support/services";
+import { type RunningMeili, startMeilisearch } from "../../search/launcher";
+import { type RunningWorker, startWorker, type WorkerConfig } from "../../worker/runtime";
 import { ensureRemixBuild } from "../support/remix-build";
+import { startPrivateRedis, startWebServer } from "../support/services";
 import { parseMessage, startSmtpServer, type TestServer } from "../support/smtp";
 
 // npm run bench:e2e — end-to-end latency of a lead: from just before `POST /api/leads` to the moment
@@ -40,7 +43,8 @@ function envNumber(name: string, fallback: number, min: number, max: number): nu
 
 function settings() {
   const rates = (process.env.BENCH_RATES ?? "10,50").split(",").map((s) => Number(s.trim()));
-  for (const r of rates) if (!Number.isFinite(r) || r <= 0 || r > 200) throw new Error(`BENCH_RATES: each rate must be in (0, 200], got ${r}`);
+  for (const r of rates)
+    if (!Number.isFinite(r) || r <= 0 || r > 200) throw new Error(`BENCH_RATES: each rate must be in (0, 200], got ${r}`);
   const smtpConnections = process.env.BENCH_SMTP_CONNECTIONS ? envNumber("BENCH_SMTP_CONNECTIONS", 2, 1, 64) : undefined;
   return {
     rates,
@@ -72,7 +76,7 @@ type Inventory = { parks: Record<string, unknown>[]; spaces: Record<string, unkn
 // A small deterministic PRNG, so every run measures the same inventory and leads.
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /**
@@ -133,7 +137,14 @@ function benchLead(round: number, i: number, rand: () => number) {
   const profile = PROFILES.find((p) => (x -= p.weight) < 0) ?? PROFILES[0];
   const areaMin = 3_000 + Math.round(rand() * 15) * 100; // 3 000–4 500
   return {
-    need: { kind: "factory", deal: "lease", areaMin, areaMax: Math.min(6_000, areaMin + 1_500), areaUnit: "sqm", regions: [profile.region] },
+    need: {
+      kind: "factory",
+      deal: "lease",
+      areaMin,
+      areaMax: Math.min(6_000, areaMin + 1_500),
+      areaUnit: "sqm",
+      regions: [profile.region],
+    },
     use: { industry: profile.industry, product: profile.product },
     tax: { annualTaxWan: 200 + Math.round(rand() * 600), investmentWan: 3_000 + Math.round(rand() * 7_000) },
     company: { name: `南京压测${round}号${i}企业有限公司` },
@@ -212,7 +223,9 @@ function machineCpuMs(): { busy: number; total: number } {
 
 /** Postgres transactions (each statement outside a transaction counts as one) and Redis commands so far. */
 async function chatter(sql: Sql, redisUrl: string): Promise<{ pgXacts: number; redisCommands: number }> {
-  const [{ n }] = await sql<{ n: number }[]>`select (xact_commit + xact_rollback)::float8 as n from pg_stat_database where datname = ${DB_NAME}`;
+  const [{ n }] = await sql<
+    { n: number }[]
+  >`select (xact_commit + xact_rollback)::float8 as n from pg_stat_database where datname = ${DB_NAME}`;
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
     const info = await redis.info("stats");
@@ -295,19 +308,35 @@ async function main() {
   process.once("SIGTERM", () => abort(143, "terminated; cleaning up"));
   // A client library may throw outside any promise (postgres.js does when the server cuts a
   // connection): still stop every process and drop the database.
-  process.on("uncaughtException", (error) => abort(1, `uncaught: ${error instanceof Error ? error.stack ?? error.message : String(error)}; cleaning up`));
-  process.on("unhandledRejection", (error) => abort(1, `unhandled rejection: ${error instanceof Error ? error.stack ?? error.message : String(error)}; cleaning up`));
+  process.on("uncaughtException", (error) =>
+    abort(1, `uncaught: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}; cleaning up`),
+  );
+  process.on("unhandledRejection", (error) =>
+    abort(1, `unhandled rejection: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}; cleaning up`),
+  );
   const watchdog = setTimeout(() => abort(1, `bench exceeded BENCH_MAX_MINUTES=${cfg.maxMinutes}; cleaning up`), cfg.maxMinutes * 60_000);
   watchdog.unref();
 
   const results: RoundResult[] = [];
   let exitCode = 0;
   try {
-    console.log(`e2e bench: rates ${cfg.rates.join(", ")} leads/s × ${cfg.seconds} s, ${cfg.spaces} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, SMTP pool ${cfg.smtpConnections ?? "default"}, worker ${cfg.workerProcess ? "in its own process" : "in this process"}`);
-    const git = (args: string[]) => { try { return execFileSync("git", args, { encoding: "utf8" }).trim(); } catch { return "?"; } };
+    console.log(
+      `e2e bench: rates ${cfg.rates.join(", ")} leads/s × ${cfg.seconds} s, ${cfg.spaces} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, SMTP pool ${cfg.smtpConnections ?? "default"}, worker ${cfg.workerProcess ? "in its own process" : "in this process"}`,
+    );
+    const git = (args: string[]) => {
+      try {
+        return execFileSync("git", args, { encoding: "utf8" }).trim();
+      } catch {
+        return "?";
+      }
+    };
     const dirty = git(["status", "--porcelain", "--", "app", "worker", "search"]).split("\n").filter(Boolean).length;
     console.log(`code: ${git(["rev-parse", "--short", "HEAD"])}${dirty ? ` + ${dirty} uncommitted file(s) in app/ worker/ search/` : ""}`);
-    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
 
     // Meilisearch, private, temp folder.
     const dir = mkdtempSync(join(tmpdir(), "parkmatch-bench-e2e-"));
@@ -449,8 +478,25 @@ async function main() {
     // Warm-up at 10 leads/s (JIT, connection pools, and Meilisearch: its first few hundred lead
     // batches take up to seconds each on a fresh instance, which is not the steady state); not measured.
     if (cfg.warmup > 0) {
-      const warm = await runRound({ round: 1, rate: 10, count: cfg.warmup, webUrl: web.url, sql, arrivals, meiliUrl: meili.url, meiliKey: meili.masterKey, waitSeconds: cfg.waitSeconds, loop, emailsReceived: () => emailsReceived, redisUrl: redis.url, queuePrefix: QUEUE_PREFIX, cpuGroups });
-      console.log(`warm-up: ${warm.sent} leads at 10/s, ${warm.emailed} emailed, p50 ${ms(pct(warm.latencies, 50))} ms, p99 ${ms(pct(warm.latencies, 99))} ms (not counted)`);
+      const warm = await runRound({
+        round: 1,
+        rate: 10,
+        count: cfg.warmup,
+        webUrl: web.url,
+        sql,
+        arrivals,
+        meiliUrl: meili.url,
+        meiliKey: meili.masterKey,
+        waitSeconds: cfg.waitSeconds,
+        loop,
+        emailsReceived: () => emailsReceived,
+        redisUrl: redis.url,
+        queuePrefix: QUEUE_PREFIX,
+        cpuGroups,
+      });
+      console.log(
+        `warm-up: ${warm.sent} leads at 10/s, ${warm.emailed} emailed, p50 ${ms(pct(warm.latencies, 50))} ms, p99 ${ms(pct(warm.latencies, 99))} ms (not counted)`,
+      );
       await waitOutboxDrained(sql, 120_000, "the warm-up to finish");
     }
 
@@ -458,7 +504,22 @@ async function main() {
     for (const rate of cfg.rates) {
       await sleep(2_000);
       const count = Math.min(MAX_LEADS_PER_RATE, Math.round(rate * cfg.seconds));
-      const r = await runRound({ round: round++, rate, count, webUrl: web.url, sql, arrivals, meiliUrl: meili.url, meiliKey: meili.masterKey, waitSeconds: cfg.waitSeconds, loop, emailsReceived: () => emailsReceived, redisUrl: redis.url, queuePrefix: QUEUE_PREFIX, cpuGroups });
+      const r = await runRound({
+        round: round++,
+        rate,
+        count,
+        webUrl: web.url,
+        sql,
+        arrivals,
+        meiliUrl: meili.url,
+        meiliKey: meili.masterKey,
+        waitSeconds: cfg.waitSeconds,
+        loop,
+        emailsReceived: () => emailsReceived,
+        redisUrl: redis.url,
+        queuePrefix: QUEUE_PREFIX,
+        cpuGroups,
+      });
       results.push(r);
       console.log(rowOf(r));
       await waitOutboxDrained(sql, 180_000, `the ${rate} leads/s round to finish`).catch((error: Error) => console.error(error.message));
@@ -466,44 +527,73 @@ async function main() {
     loop.disable();
   } catch (error) {
     exitCode = 1;
-    console.error("bench failed:", error instanceof Error ? error.stack ?? error.message : String(error));
+    console.error("bench failed:", error instanceof Error ? (error.stack ?? error.message) : String(error));
   } finally {
     await cleanup();
     clearTimeout(watchdog);
   }
 
   if (results.length) {
-    console.log(`\nEnd-to-end: POST /api/leads → email received by the SMTP server (${cfg.seconds} s per rate, ${cfg.spaces.toLocaleString("en")} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, SMTP pool ${cfg.smtpConnections ?? "default (2)"}, worker ${cfg.workerProcess ? "own process" : "bench process"})\n`);
-    console.log("| rate (leads/s) | sent | emailed | hotline only | no match | missing | p50 ms | p90 ms | p99 ms | max ms | POST p50 ms | POST p99 ms | achieved rate | POST errors |");
+    console.log(
+      `\nEnd-to-end: POST /api/leads → email received by the SMTP server (${cfg.seconds} s per rate, ${cfg.spaces.toLocaleString("en")} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, SMTP pool ${cfg.smtpConnections ?? "default (2)"}, worker ${cfg.workerProcess ? "own process" : "bench process"})\n`,
+    );
+    console.log(
+      "| rate (leads/s) | sent | emailed | hotline only | no match | missing | p50 ms | p90 ms | p99 ms | max ms | POST p50 ms | POST p99 ms | achieved rate | POST errors |",
+    );
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const r of results) console.log(rowOf(r));
 
-    console.log("\nWhere the time goes (emailed leads; ms, p50 / p99): POST → intake tx = until the lead's outbox rows were written; lead.match relay = → job in BullMQ, wait = → job started, → email = job started → first email received (matching, routing and the inline send); lead searchable = intake → its search document written by the index writer. Emails sent by a fallback notify.email job instead of inline are counted apart.\n");
+    console.log(
+      "\nWhere the time goes (emailed leads; ms, p50 / p99): POST → intake tx = until the lead's outbox rows were written; lead.match relay = → job in BullMQ, wait = → job started, → email = job started → first email received (matching, routing and the inline send); lead searchable = intake → its search document written by the index writer. Emails sent by a fallback notify.email job instead of inline are counted apart.\n",
+    );
     const names = [...new Set(results.flatMap((r) => [...r.stages.keys()]))];
     console.log(`| rate | ${names.join(" | ")} |`);
     console.log(`| --- | ${names.map(() => "---").join(" | ")} |`);
-    for (const r of results) console.log(`| ${r.rate} | ${names.map((n) => { const v = r.stages.get(n) ?? []; return `${ms(pct(v, 50))} / ${ms(pct(v, 99))}`; }).join(" | ")} |`);
-    console.log(`\n(lead.match job hashes found: ${results.map((r) => `${r.rate}/s ${r.jobsCoverage}`).join(", ")}; completed jobs are pruned beyond 5 000. Assignment emails sent by a fallback job instead of inline: ${results.map((r) => `${r.rate}/s ${r.fallbackEmails}`).join(", ")})`);
+    for (const r of results)
+      console.log(
+        `| ${r.rate} | ${names
+          .map((n) => {
+            const v = r.stages.get(n) ?? [];
+            return `${ms(pct(v, 50))} / ${ms(pct(v, 99))}`;
+          })
+          .join(" | ")} |`,
+      );
+    console.log(
+      `\n(lead.match job hashes found: ${results.map((r) => `${r.rate}/s ${r.jobsCoverage}`).join(", ")}; completed jobs are pruned beyond 5 000. Assignment emails sent by a fallback job instead of inline: ${results.map((r) => `${r.rate}/s ${r.fallbackEmails}`).join(", ")})`,
+    );
 
-    console.log("\n| rate | Meili tasks | batches | task wait (enqueued→started) p50 / p99 ms | task run p50 / p99 ms | Meili major page faults | bench event-loop delay p99 ms | emails received | drained after last POST | load avg before → after |");
+    console.log(
+      "\n| rate | Meili tasks | batches | task wait (enqueued→started) p50 / p99 ms | task run p50 / p99 ms | Meili major page faults | bench event-loop delay p99 ms | emails received | drained after last POST | load avg before → after |",
+    );
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const r of results) {
       const m = r.meiliTasks;
-      console.log(`| ${r.rate} | ${m.tasks} | ${m.batches} | ${ms(m.waitP50)} / ${ms(m.waitP99)} | ${ms(m.runP50)} / ${ms(m.runP99)} | ${r.meiliMajorFaults} | ${r.loopDelayP99.toFixed(1)} | ${r.emailsReceived} | ${r.drainedAfterMs === null ? "no" : `${(r.drainedAfterMs / 1000).toFixed(1)} s`} | ${r.loadBefore.toFixed(2)} → ${r.loadAfter.toFixed(2)} |`);
+      console.log(
+        `| ${r.rate} | ${m.tasks} | ${m.batches} | ${ms(m.waitP50)} / ${ms(m.waitP99)} | ${ms(m.runP50)} / ${ms(m.runP99)} | ${r.meiliMajorFaults} | ${r.loopDelayP99.toFixed(1)} | ${r.emailsReceived} | ${r.drainedAfterMs === null ? "no" : `${(r.drainedAfterMs / 1000).toFixed(1)} s`} | ${r.loadBefore.toFixed(2)} → ${r.loadAfter.toFixed(2)} |`,
+      );
     }
     const cpuNames = [...new Set(results.flatMap((r) => [...r.cpu.keys()]))];
-    console.log("\nCPU during each round (send + until drained or timed out): ms of CPU per lead sent, and the share of the 2 cores' time\n");
+    console.log(
+      "\nCPU during each round (send + until drained or timed out): ms of CPU per lead sent, and the share of the 2 cores' time\n",
+    );
     console.log(`| rate | ${cpuNames.join(" | ")} | all of these | whole machine busy |`);
     console.log(`| --- | ${cpuNames.map(() => "---").join(" | ")} | --- | --- |`);
     const cores = cpus().length;
     for (const r of results) {
       const cell = (v: number) => `${(v / r.sent).toFixed(1)} ms (${((100 * v) / (r.wallMs * cores)).toFixed(0)}%)`;
       const sum = [...r.cpu.values()].reduce((a, b) => a + b, 0);
-      console.log(`| ${r.rate} | ${cpuNames.map((n) => cell(r.cpu.get(n) ?? 0)).join(" | ")} | ${cell(sum)} | ${((100 * r.machineBusyMs) / (r.wallMs * cores)).toFixed(0)}% |`);
+      console.log(
+        `| ${r.rate} | ${cpuNames.map((n) => cell(r.cpu.get(n) ?? 0)).join(" | ")} | ${cell(sum)} | ${((100 * r.machineBusyMs) / (r.wallMs * cores)).toFixed(0)}% |`,
+      );
     }
-    console.log(`\nPer lead sent: ${results.map((r) => `${r.rate}/s ${r.pgXactsPerLead.toFixed(0)} Postgres transactions (pg_stat_database, statements outside a transaction count too), ${r.redisCommandsPerLead.toFixed(0)} Redis commands`).join("; ")}`);
+    console.log(
+      `\nPer lead sent: ${results.map((r) => `${r.rate}/s ${r.pgXactsPerLead.toFixed(0)} Postgres transactions (pg_stat_database, statements outside a transaction count too), ${r.redisCommandsPerLead.toFixed(0)} Redis commands`).join("; ")}`,
+    );
     const incomplete = results.filter((r) => r.missing > 0 || r.notRouted > 0 || r.postErrors > 0);
-    for (const r of incomplete) console.log(`\n${r.rate} leads/s: ${r.missing} leads with an email assignment got no email in time, ${r.notRouted} not routed in time, ${r.postErrors} POST errors.`);
+    for (const r of incomplete)
+      console.log(
+        `\n${r.rate} leads/s: ${r.missing} leads with an email assignment got no email in time, ${r.notRouted} not routed in time, ${r.postErrors} POST errors.`,
+      );
   }
   process.exit(exitCode);
 }
@@ -617,7 +707,12 @@ async function runRound(o: {
   const byId = new Map(facts.map((f) => [f.id, f]));
 
   const latencies: number[] = [];
-  let emailed = 0, hotlineOnly = 0, noMatch = 0, otherNoEmail = 0, missing = 0, notRouted = 0;
+  let emailed = 0,
+    hotlineOnly = 0,
+    noMatch = 0,
+    otherNoEmail = 0,
+    missing = 0,
+    notRouted = 0;
   for (const s of ok) {
     const a = o.arrivals.get(s.reference!);
     const f = byId.get(s.id!);
@@ -659,19 +754,25 @@ async function runRound(o: {
     const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: 1 });
     try {
       const pipeline = redis.pipeline();
-      for (const r of matchRows) pipeline.hmget(`${o.queuePrefix}:${QUEUE_NAME}:outbox-${r.job_key}`, "timestamp", "processedOn", "finishedOn");
+      for (const r of matchRows)
+        pipeline.hmget(`${o.queuePrefix}:${QUEUE_NAME}:outbox-${r.job_key}`, "timestamp", "processedOn", "finishedOn");
       const raw = (await pipeline.exec()) ?? [];
-      const jobOf = new Map(matchRows.map((r, k) => {
-        const [added, started, finished] = ((raw[k]?.[1] as (string | null)[] | null) ?? [null, null, null]).map((x) => (x ? Number(x) : null));
-        jobsLooked++;
-        if (added !== null) jobsFound++;
-        return [r.lead_id, { created: Number(r.created), added, started, finished }] as const;
-      }));
+      const jobOf = new Map(
+        matchRows.map((r, k) => {
+          const [added, started, finished] = ((raw[k]?.[1] as (string | null)[] | null) ?? [null, null, null]).map((x) =>
+            x ? Number(x) : null,
+          );
+          jobsLooked++;
+          if (added !== null) jobsFound++;
+          return [r.lead_id, { created: Number(r.created), added, started, finished }] as const;
+        }),
+      );
       // The first lead.index row of a lead is the intake's.
       const indexOf = new Map<string, { created: number; done: number | null }>();
       for (const r of rows.filter((x) => x.topic === "lead.index")) {
         const prev = indexOf.get(r.lead_id);
-        if (!prev || Number(r.created) < prev.created) indexOf.set(r.lead_id, { created: Number(r.created), done: r.done === null ? null : Number(r.done) });
+        if (!prev || Number(r.created) < prev.created)
+          indexOf.set(r.lead_id, { created: Number(r.created), done: r.done === null ? null : Number(r.done) });
       }
       for (const s of ok) {
         const h = jobOf.get(s.id!);
@@ -685,15 +786,25 @@ async function runRound(o: {
         if (h.started === null) continue;
         add("lead.match wait", h.started - h.added);
         add("lead.match → email", a.firstEpoch - h.started);
-        slowest.push({ latency: a.first - s.t0, at: s.t0 - sent[0].t0, parts: `relay ${h.added - h.created}, wait ${h.started - h.added}, → email ${a.firstEpoch - h.started}` });
+        slowest.push({
+          latency: a.first - s.t0,
+          at: s.t0 - sent[0].t0,
+          parts: `relay ${h.added - h.created}, wait ${h.started - h.added}, → email ${a.firstEpoch - h.started}`,
+        });
       }
       if (process.env.BENCH_DEBUG) {
         slowest.sort((x, y) => y.latency - x.latency);
         console.log(`slowest leads at ${o.rate}/s (ms):`);
-        for (const x of slowest.slice(0, 8)) console.log(`  ${Math.round(x.latency)} ms, sent at +${(x.at / 1000).toFixed(1)} s: ${x.parts}`);
+        for (const x of slowest.slice(0, 8))
+          console.log(`  ${Math.round(x.latency)} ms, sent at +${(x.at / 1000).toFixed(1)} s: ${x.parts}`);
         const buckets = new Map<number, number[]>();
         for (const x of slowest) buckets.set(Math.floor(x.at / 2000), [...(buckets.get(Math.floor(x.at / 2000)) ?? []), x.latency]);
-        console.log(`  latency by send time (2 s buckets, p50/max): ${[...buckets].sort((a, b) => a[0] - b[0]).map(([b, v]) => `+${b * 2}s ${ms(pct(v, 50))}/${ms(Math.max(...v))}`).join("  ")}`);
+        console.log(
+          `  latency by send time (2 s buckets, p50/max): ${[...buckets]
+            .sort((a, b) => a[0] - b[0])
+            .map(([b, v]) => `+${b * 2}s ${ms(pct(v, 50))}/${ms(Math.max(...v))}`)
+            .join("  ")}`,
+        );
       }
     } finally {
       redis.disconnect();
@@ -704,14 +815,21 @@ async function runRound(o: {
   const meiliTasks = { waitP50: NaN, waitP99: NaN, runP50: NaN, runP99: NaN, batches: 0, tasks: 0 };
   try {
     const search = createSearchClient(o.meiliUrl, o.meiliKey);
-    const waits: number[] = [], runs: number[] = [];
+    const waits: number[] = [],
+      runs: number[] = [];
     const batchIds = new Set<number>();
     let from: number | undefined;
     for (let page = 0; page < 50; page++) {
-      const res = await search.tasks.getTasks({ afterEnqueuedAt: startedAt.toISOString(), limit: 1000, ...(from !== undefined ? { from } : {}) });
+      const res = await search.tasks.getTasks({
+        afterEnqueuedAt: startedAt.toISOString(),
+        limit: 1000,
+        ...(from !== undefined ? { from } : {}),
+      });
       for (const task of res.results) {
         if (!task.startedAt || !task.finishedAt) continue;
-        const enq = Date.parse(task.enqueuedAt), st = Date.parse(task.startedAt), fin = Date.parse(task.finishedAt);
+        const enq = Date.parse(task.enqueuedAt),
+          st = Date.parse(task.startedAt),
+          fin = Date.parse(task.finishedAt);
         waits.push(st - enq);
         runs.push(fin - st);
         const b = (task as { batchUid?: number | null }).batchUid;
@@ -720,16 +838,56 @@ async function runRound(o: {
       if (res.next === null || res.next === undefined) break;
       from = res.next;
     }
-    Object.assign(meiliTasks, { waitP50: pct(waits, 50), waitP99: pct(waits, 99), runP50: pct(runs, 50), runP99: pct(runs, 99), batches: batchIds.size, tasks: waits.length });
+    Object.assign(meiliTasks, {
+      waitP50: pct(waits, 50),
+      waitP99: pct(waits, 99),
+      runP50: pct(runs, 50),
+      runP99: pct(runs, 99),
+      batches: batchIds.size,
+      tasks: waits.length,
+    });
     if (process.env.BENCH_DEBUG) {
       // The longest Meilisearch batches of the round and the longest idle gaps between batches.
-      const res = await fetch(`${o.meiliUrl}/batches?limit=1000&afterEnqueuedAt=${encodeURIComponent(startedAt.toISOString())}`, { headers: { authorization: `Bearer ${o.meiliKey}` } });
-      const { results: batches } = (await res.json()) as { results: { uid: number; startedAt: string; finishedAt: string | null; stats: { totalNbTasks: number; progressTrace?: Record<string, string> } }[] };
-      const spans = batches.filter((b) => b.finishedAt).map((b) => ({ uid: b.uid, start: Date.parse(b.startedAt), end: Date.parse(b.finishedAt!), tasks: b.stats.totalNbTasks, trace: b.stats.progressTrace ?? {} })).sort((a, b) => a.start - b.start);
+      const res = await fetch(`${o.meiliUrl}/batches?limit=1000&afterEnqueuedAt=${encodeURIComponent(startedAt.toISOString())}`, {
+        headers: { authorization: `Bearer ${o.meiliKey}` },
+      });
+      const { results: batches } = (await res.json()) as {
+        results: {
+          uid: number;
+          startedAt: string;
+          finishedAt: string | null;
+          stats: { totalNbTasks: number; progressTrace?: Record<string, string> };
+        }[];
+      };
+      const spans = batches
+        .filter((b) => b.finishedAt)
+        .map((b) => ({
+          uid: b.uid,
+          start: Date.parse(b.startedAt),
+          end: Date.parse(b.finishedAt!),
+          tasks: b.stats.totalNbTasks,
+          trace: b.stats.progressTrace ?? {},
+        }))
+        .sort((a, b) => a.start - b.start);
       const longest = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 3);
-      console.log(`meilisearch at ${o.rate}/s: longest batches ${longest.map((b) => `#${b.uid} ${b.end - b.start} ms (${b.tasks} tasks) [${Object.entries(b.trace).filter(([k]) => k.split(" > ").length <= 3).map(([k, v]) => `${k.replace(/^processing tasks > /, "")}=${v}`).filter((x) => !/µs|ns/.test(x)).join(", ")}]`).join("; ")}`);
+      console.log(
+        `meilisearch at ${o.rate}/s: longest batches ${longest
+          .map(
+            (b) =>
+              `#${b.uid} ${b.end - b.start} ms (${b.tasks} tasks) [${Object.entries(b.trace)
+                .filter(([k]) => k.split(" > ").length <= 3)
+                .map(([k, v]) => `${k.replace(/^processing tasks > /, "")}=${v}`)
+                .filter((x) => !/µs|ns/.test(x))
+                .join(", ")}]`,
+          )
+          .join("; ")}`,
+      );
       if (process.env.BENCH_DEBUG === "2" && longest[0]) console.log(JSON.stringify(longest[0].trace, null, 1));
-      const gaps = spans.slice(1).map((b, k) => ({ after: spans[k].uid, gap: b.start - spans[k].end })).sort((a, b) => b.gap - a.gap).slice(0, 3);
+      const gaps = spans
+        .slice(1)
+        .map((b, k) => ({ after: spans[k].uid, gap: b.start - spans[k].end }))
+        .sort((a, b) => b.gap - a.gap)
+        .slice(0, 3);
       console.log(`  longest gaps between batches: ${gaps.map((g) => `${g.gap} ms after #${g.after}`).join(", ")}`);
     }
   } catch (error) {
@@ -743,7 +901,12 @@ async function runRound(o: {
     sent: sent.length,
     accepted: ok.length,
     postErrors: sent.length - ok.length,
-    emailed, hotlineOnly, noMatch, otherNoEmail, missing, notRouted,
+    emailed,
+    hotlineOnly,
+    noMatch,
+    otherNoEmail,
+    missing,
+    notRouted,
     latencies,
     answers: sent.filter((s) => s.answered !== undefined && s.status === 201).map((s) => s.answered! - s.t0),
     achievedRate: sent.length > 1 ? ((sent.length - 1) * 1000) / (lastT0 - firstT0) : 0,

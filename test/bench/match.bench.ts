@@ -2,16 +2,18 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { MatchNeed } from "~/domain/matching/types";
-import { rankMatches } from "~/domain/matching/rank";
+
 import { divisionCodesOf } from "~/domain/division-codes";
 import { INDUSTRY_DIVISIONS } from "~/domain/industries";
-import { createSearchClient, waitSucceeded } from "../../search/client";
-import { startMeilisearch } from "../../search/launcher";
-import { spacesSettings, type SpaceDocument } from "../../search/spaces.index";
+import { rankMatches } from "~/domain/matching/rank";
+import type { MatchNeed } from "~/domain/matching/types";
 import { explainExclusions } from "~/domain/matching/why-not";
-import { findCandidatesAndNearMisses, hardFilters } from "../../search/spaces.query";
+
+import { createSearchClient, waitSucceeded } from "../../search/client";
 import { ensureIndex } from "../../search/client";
+import { startMeilisearch } from "../../search/launcher";
+import { type SpaceDocument, spacesSettings } from "../../search/spaces.index";
+import { findCandidatesAndNearMisses, hardFilters } from "../../search/spaces.query";
 
 // npm run bench:match — matching latency for one lead against 1k, 10k and 100k generated spaces,
 // next to the raw Meilisearch query (the hard filters alone) measured in the same run. Why-not is on
@@ -24,13 +26,22 @@ const NOW = new Date().toISOString();
 /** A fifth of the listings confirmed up to 90 days ago: the stale-listing filter has work to do. */
 const verifiedAtTs = (rand: () => number) => Math.floor(Date.parse(NOW) / 1000) - (rand() < 0.2 ? Math.floor(rand() * 90 * 86_400) : 0);
 /** Nanjing's districts with their GB/T 2260 codes. */
-const DISTRICTS: [string, string][] = [["高淳区", "320118"], ["溧水区", "320117"], ["江宁区", "320115"], ["六合区", "320116"], ["浦口区", "320111"], ["栖霞区", "320113"], ["雨花台区", "320114"], ["鼓楼区", "320106"]];
+const DISTRICTS: [string, string][] = [
+  ["高淳区", "320118"],
+  ["溧水区", "320117"],
+  ["江宁区", "320115"],
+  ["六合区", "320116"],
+  ["浦口区", "320111"],
+  ["栖霞区", "320113"],
+  ["雨花台区", "320114"],
+  ["鼓楼区", "320106"],
+];
 const MANUFACTURING = INDUSTRY_DIVISIONS.filter((d) => d.section === "C").map((d) => d.code);
 
 // A small deterministic PRNG, so every run measures the same inventory and leads.
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function generate(n: number, rand: () => number): SpaceDocument[] {
@@ -84,9 +95,15 @@ function randomLead(rand: () => number): MatchNeed {
   const region = rand() < 0.3 ? DISTRICTS[Math.floor(rand() * DISTRICTS.length)] : null;
   return {
     need: {
-      kind, deal: (["lease", "buy", "either"] as const)[Math.floor(rand() * 3)], areaUnit: "sqm", areaMinSqm: min, areaMaxSqm: Math.round(min * (1.2 + rand())),
-      regions: region ? [region[0]] : [], regionCodes: region ? [region[1]] : [],
-      ceilingMinM: rand() < 0.4 ? 6 + Math.round(rand() * 4) : undefined, powerMinKva: rand() < 0.3 ? 400 + Math.round(rand() * 800) : undefined,
+      kind,
+      deal: (["lease", "buy", "either"] as const)[Math.floor(rand() * 3)],
+      areaUnit: "sqm",
+      areaMinSqm: min,
+      areaMaxSqm: Math.round(min * (1.2 + rand())),
+      regions: region ? [region[0]] : [],
+      regionCodes: region ? [region[1]] : [],
+      ceilingMinM: rand() < 0.4 ? 6 + Math.round(rand() * 4) : undefined,
+      powerMinKva: rand() < 0.3 ? 400 + Math.round(rand() * 800) : undefined,
     },
     use: { industry: MANUFACTURING[Math.floor(rand() * MANUFACTURING.length)], product: "bench" },
     tax: { annualTaxWan: Math.round(50 + rand() * 2000), investmentWan: Math.round(1000 + rand() * 20000) },
@@ -109,7 +126,8 @@ try {
     await ensureIndex(client, uid, "id", spacesSettings);
     const docs = generate(size, rand);
     const t0 = performance.now();
-    for (let i = 0; i < docs.length; i += 10_000) await waitSucceeded(client.index(uid).addDocuments(docs.slice(i, i + 10_000), { primaryKey: "id" }), 600_000);
+    for (let i = 0; i < docs.length; i += 10_000)
+      await waitSucceeded(client.index(uid).addDocuments(docs.slice(i, i + 10_000), { primaryKey: "id" }), 600_000);
     const indexSeconds = (performance.now() - t0) / 1000;
 
     const leads = Array.from({ length: LEADS }, () => randomLead(rand));
@@ -118,7 +136,11 @@ try {
     const matchOne = async (lead: MatchNeed) => {
       const found = await findCandidatesAndNearMisses(client, lead, options);
       const results = rankMatches(lead, found.candidates, { limit: 5, now: NOW, verifyDays: 30 });
-      if (WHY_NOT) explainExclusions(lead, [...found.candidates, ...found.nearby], new Set(results.map((r) => r.spaceId)), { now: NOW, verifyDays: 30 });
+      if (WHY_NOT)
+        explainExclusions(lead, [...found.candidates, ...found.nearby], new Set(results.map((r) => r.spaceId)), {
+          now: NOW,
+          verifyDays: 30,
+        });
       return results;
     };
     for (const lead of leads.slice(0, 20)) {

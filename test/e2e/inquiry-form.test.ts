@@ -1,12 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createSearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
+import type { RunningWorker } from "../../worker/runtime";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
 import { eventually, startWebServer } from "../support/services";
 import { startTestWorker } from "../support/worker";
-import type { RunningWorker } from "../../worker/runtime";
 
 // A person fills in the real form in headless Chromium, with and without JavaScript; the lead ends up
 // on the confirmation page, in Postgres and in the Meilisearch `leads` index.
@@ -46,16 +47,22 @@ async function fillValidForm(page: Page, company: string) {
 }
 
 async function expectStoredAndIndexed(reference: string, company: string, searchText: string) {
-  const [row] = await db.sql<{ id: string; company_name: string; lead: { need: { areaMinSqm: number; ceilingMinM: number; regions: string[] } } }[]>`
+  const [row] = await db.sql<
+    { id: string; company_name: string; lead: { need: { areaMinSqm: number; ceilingMinM: number; regions: string[] } } }[]
+  >`
     select id, company_name, lead from leads where reference = ${reference}`;
   expect(row.company_name).toBe(company);
   expect(row.lead.need.areaMinSqm).toBe(5000);
   expect(row.lead.need.regions).toEqual(["高淳区", "溧水区"]);
   expect(row.lead.need.ceilingMinM).toBe(9); // filled in from the notes
-  const hit = await eventually(async () => {
-    const result = await search.index(LEADS_INDEX).search(searchText, { locales: ["cmn"] });
-    return result.hits.find((h) => h.id === row.id);
-  }, "document in the leads index", 20_000);
+  const hit = await eventually(
+    async () => {
+      const result = await search.index(LEADS_INDEX).search(searchText, { locales: ["cmn"] });
+      return result.hits.find((h) => h.id === row.id);
+    },
+    "document in the leads index",
+    20_000,
+  );
   expect(hit.companyName).toBe(company);
 }
 
@@ -63,35 +70,41 @@ describe.each([
   ["with JavaScript", true, "南京玄武精密机床有限公司", "玄武精密"],
   ["without JavaScript", false, "南京秦淮数控设备有限公司", "秦淮数控"],
 ])("the inquiry form %s", (_label, javaScriptEnabled, company, searchText) => {
-  it("ends on the confirmation page, with a row in Postgres and a document found by the Chinese company name", { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 }, locale: "zh-CN" });
-    const page = await context.newPage();
-    try {
-      await page.goto(`${web.url}/`);
-      if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
-      await fillValidForm(page, company);
-      await page.getByRole("button", { name: "提交需求" }).click();
-      await page.waitForURL(/\/inquiry\/PM-\d{8}-\d{4}/, { timeout: 5000 }).catch(async (e) => {
-        throw new Error(`no confirmation; page says: ${(await page.locator("main").innerText()).slice(0, 3000)}`, { cause: e });
-      });
-      const reference = (await page.getByTestId("reference").textContent())?.trim() ?? "";
-      expect(reference).toMatch(/^PM-\d{8}-\d{4}$/);
-      const body = await page.locator("body").innerText();
-      expect(body).toContain("需求已收到");
-      expect(body).not.toContain("13812345678"); // no personal data on the confirmation
-      expect(body).not.toContain(company);
-      await expectStoredAndIndexed(reference, company, searchText);
-    } finally {
-      await context.close();
-    }
-  });
+  it(
+    "ends on the confirmation page, with a row in Postgres and a document found by the Chinese company name",
+    { timeout: 60_000 },
+    async () => {
+      const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${web.url}/`);
+        if (javaScriptEnabled)
+          await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+        await fillValidForm(page, company);
+        await page.getByRole("button", { name: "提交需求" }).click();
+        await page.waitForURL(/\/inquiry\/PM-\d{8}-\d{4}/, { timeout: 5000 }).catch(async (e) => {
+          throw new Error(`no confirmation; page says: ${(await page.locator("main").innerText()).slice(0, 3000)}`, { cause: e });
+        });
+        const reference = (await page.getByTestId("reference").textContent())?.trim() ?? "";
+        expect(reference).toMatch(/^PM-\d{8}-\d{4}$/);
+        const body = await page.locator("body").innerText();
+        expect(body).toContain("需求已收到");
+        expect(body).not.toContain("13812345678"); // no personal data on the confirmation
+        expect(body).not.toContain(company);
+        await expectStoredAndIndexed(reference, company, searchText);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   it("keeps every typed value and shows each error beside its field", async () => {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     try {
       await page.goto(`${web.url}/`);
-      if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+      if (javaScriptEnabled)
+        await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
       await fillValidForm(page, "错误保留测试有限公司");
       await page.getByLabel("联系电话").fill("12345");
       await page.getByLabel("统一社会信用代码").fill("91320000134768823A");
@@ -157,7 +170,9 @@ describe("under the Content-Security-Policy (ADR 021)", () => {
     page.on("pageerror", (e) => violations.push(String(e)));
     try {
       await page.goto(`${web.url}/`);
-      await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined, undefined, { timeout: 30_000 });
+      await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined, undefined, {
+        timeout: 30_000,
+      });
       // Client-side validation on blur: only the hydrated page does this, without a round trip.
       await page.getByLabel("联系电话").fill("999");
       await page.getByLabel("联系人姓名").focus();

@@ -1,10 +1,12 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 import { routeLead } from "~/routing/route-lead.server";
 import { hashPassword } from "~/staff/password.server";
+
 import { demoInventory } from "../fixtures/inventory";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
@@ -40,16 +42,21 @@ afterAll(async () => {
 async function routedLead(company: string): Promise<{ reference: string; assignmentId: string }> {
   const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company }));
   const { id, reference } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-  const [space] = await db.sql<{ id: string }[]>`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+  const [space] = await db.sql<
+    { id: string }[]
+  >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
   await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
                values (${id}, ${space.id}, 'GC-EDZ', 88, ${db.sql.json([{ zh: REASON, en: "area fits", kind: "fit" }] as never)}, 'lead')`;
   await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  const [a] = await db.sql<{ id: string; recruiter_id: string; status: string }[]>`select id, recruiter_id, status from assignments where lead_id = ${id}`;
+  const [a] = await db.sql<
+    { id: string; recruiter_id: string; status: string }[]
+  >`select id, recruiter_id, status from assignments where lead_id = ${id}`;
   expect(a).toMatchObject({ recruiter_id: "R1", status: "offered" });
   return { reference, assignmentId: a.id };
 }
 
-const statusOf = async (assignmentId: string) => (await db.sql<{ status: string }[]>`select status from assignments where id = ${assignmentId}`)[0]?.status;
+const statusOf = async (assignmentId: string) =>
+  (await db.sql<{ status: string }[]>`select status from assignments where id = ${assignmentId}`)[0]?.status;
 
 async function newPage(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
@@ -80,9 +87,14 @@ async function openEmailedLinkAndSignIn(page: Page, javaScriptEnabled: boolean, 
   await page.getByLabel("邮箱").fill(EMAIL);
   await page.getByLabel("密码").fill(PASSWORD);
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === path).catch(async (e) => {
-    throw new Error(`not back on the assignment; at ${page.url()}, page says: ${(await page.locator("body").innerText()).slice(0, 2000)}`, { cause: e });
-  });
+  await page
+    .waitForURL((url) => url.pathname === path)
+    .catch(async (e) => {
+      throw new Error(
+        `not back on the assignment; at ${page.url()}, page says: ${(await page.locator("body").innerText()).slice(0, 2000)}`,
+        { cause: e },
+      );
+    });
   await hydrated(page, javaScriptEnabled);
 
   await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe(`线索 ${reference}`);
@@ -100,10 +112,21 @@ async function openEmailedLinkAndSignIn(page: Page, javaScriptEnabled: boolean, 
 /** Presses one action button and waits for the 303 back to ?done=<status> with its banner. */
 async function step(page: Page, javaScriptEnabled: boolean, button: string, path: string, done: string, statusLabel: string) {
   await page.getByRole("button", { name: button, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === path && url.searchParams.get("done") === done).catch(async (e) => {
-    throw new Error(`no ?done=${done}; at ${page.url()}, page says: ${(await page.locator("body").innerText()).slice(0, 2000)}`, { cause: e });
-  });
-  await expect.poll(() => page.getByRole("status").innerText().catch(() => "")).toBe(`已记录：${statusLabel}`);
+  await page
+    .waitForURL((url) => url.pathname === path && url.searchParams.get("done") === done)
+    .catch(async (e) => {
+      throw new Error(`no ?done=${done}; at ${page.url()}, page says: ${(await page.locator("body").innerText()).slice(0, 2000)}`, {
+        cause: e,
+      });
+    });
+  await expect
+    .poll(() =>
+      page
+        .getByRole("status")
+        .innerText()
+        .catch(() => ""),
+    )
+    .toBe(`已记录：${statusLabel}`);
   expect(await mainText(page)).toContain(`状态：${statusLabel}`);
   await hydrated(page, javaScriptEnabled);
 }
@@ -202,7 +225,14 @@ describe("the hotline desk", () => {
       await hydrated(page, true);
       expect(await mainText(page)).toContain(`回访 ${reference}`);
       await page.getByRole("button", { name: `无人接听 ${reference}`, exact: true }).click();
-      await expect.poll(() => page.getByRole("status").innerText().catch(() => "")).toBe(`已记录：${reference} 无人接听`);
+      await expect
+        .poll(() =>
+          page
+            .getByRole("status")
+            .innerText()
+            .catch(() => ""),
+        )
+        .toBe(`已记录：${reference} 无人接听`);
       const [task] = await db.sql<{ status: string }[]>`select status from call_tasks where lead_id = ${id}`;
       expect(task.status).toBe("no-answer");
     } finally {

@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Sql } from "~/db/db.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { storeLead } from "~/leads/intake.server";
+
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
@@ -26,7 +29,13 @@ beforeAll(async () => {
   sql = db.sql;
   drop = db.drop;
   outboxDir = mkdtempSync(join(tmpdir(), "parkmatch-admin-outbox-"));
-  web = await startWebServer({ DATABASE_URL: db.url, MEILI_URL: process.env.MEILI_URL!, MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!, ADMIN_API_TOKEN: TOKEN, MAIL_OUTBOX_DIR: outboxDir });
+  web = await startWebServer({
+    DATABASE_URL: db.url,
+    MEILI_URL: process.env.MEILI_URL!,
+    MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!,
+    ADMIN_API_TOKEN: TOKEN,
+    MAIL_OUTBOX_DIR: outboxDir,
+  });
 
   // Fixtures, straight into the tables: two parks, two recruiters, one lead routed to nobody in one park
   // and escalated in the other, a dead notification, an open call task and a match.
@@ -40,7 +49,10 @@ beforeAll(async () => {
   const parsed = createLeadSchema("zh", "api").parse(body);
   lead = await storeLead(sql, { ...parsed, raw: body, source: "api", lng: "zh" });
 
-  const reason = { zh: "本园区 2 名招商专员均不可分配，转入待分配队列", en: "None of the park's 2 recruiter(s) is eligible; sent to the unassigned queue" };
+  const reason = {
+    zh: "本园区 2 名招商专员均不可分配，转入待分配队列",
+    en: "None of the park's 2 recruiter(s) is eligible; sent to the unassigned queue",
+  };
   const considered = [
     { recruiterId: "r-wang", eligible: false, why: { zh: "已停用", en: "inactive" } },
     { recruiterId: "r-li", eligible: false, why: { zh: "待办已满（1/1）", en: "at capacity (1/1)" } },
@@ -66,7 +78,17 @@ beforeAll(async () => {
   const subject = `=?UTF-8?B?${Buffer.from(MAIL_SUBJECT).toString("base64")}?=`;
   writeFileSync(
     join(outboxDir, MAIL_FILE),
-    [`From: parkmatch <noreply@parkmatch.local>`, `To: li@example.cn`, `Subject: ${subject}`, `Date: Tue, 03 Mar 2026 09:15:00 +0800`, `Message-ID: <assignment-7f3c@parkmatch>`, ``, `请尽快联系企业。`, `<script>alert("x")</script>`, ``].join("\r\n"),
+    [
+      `From: parkmatch <noreply@parkmatch.local>`,
+      `To: li@example.cn`,
+      `Subject: ${subject}`,
+      `Date: Tue, 03 Mar 2026 09:15:00 +0800`,
+      `Message-ID: <assignment-7f3c@parkmatch>`,
+      ``,
+      `请尽快联系企业。`,
+      `<script>alert("x")</script>`,
+      ``,
+    ].join("\r\n"),
   );
 });
 afterAll(async () => {
@@ -79,7 +101,12 @@ function get(path: string, headers: Record<string, string> = {}) {
   return fetch(`${web.url}${path}`, { redirect: "manual", headers });
 }
 function post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
-  return fetch(`${web.url}${path}`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(form) });
+  return fetch(`${web.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(form),
+  });
 }
 const asAdmin = (path: string) => get(path, { cookie });
 
@@ -136,7 +163,11 @@ describe("admin access", () => {
   });
 
   it("marks the cookie Secure behind an https proxy and honours ?next= inside /admin only", async () => {
-    const https = await post("/admin/login?lng=en", { token: TOKEN, next: `/admin/leads/${lead.id}?lng=en` }, { "x-forwarded-proto": "https" });
+    const https = await post(
+      "/admin/login?lng=en",
+      { token: TOKEN, next: `/admin/leads/${lead.id}?lng=en` },
+      { "x-forwarded-proto": "https" },
+    );
     expect(https.status).toBe(303);
     expect(https.headers.get("location")).toBe(`/admin/leads/${lead.id}?lng=en`);
     expect(https.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
@@ -276,6 +307,6 @@ describe("admin pages", () => {
     expect(leadHtml).toContain("None of the park&#x27;s 2 recruiter(s) is eligible");
     const login = await (await post("/admin/login?lng=en", { token: "wrong-token-xxxxxxxx" })).text();
     expect(login).toContain("That admin token is not correct");
-    expect((await asAdmin("/admin/outbox?lng=en").then((r) => r.text()))).toContain("Development mails");
+    expect(await asAdmin("/admin/outbox?lng=en").then((r) => r.text())).toContain("Development mails");
   });
 });

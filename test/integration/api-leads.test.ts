@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { Sql } from "~/db/db.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
 import { storeLead } from "~/leads/intake.server";
+
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
@@ -16,7 +18,13 @@ beforeAll(async () => {
   const db = await createTestDatabase("api_leads");
   sql = db.sql;
   drop = db.drop;
-  web = await startWebServer({ DATABASE_URL: db.url, MEILI_URL: process.env.MEILI_URL!, MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!, ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN!, API_RATE_LIMIT_PER_MINUTE: "1000" });
+  web = await startWebServer({
+    DATABASE_URL: db.url,
+    MEILI_URL: process.env.MEILI_URL!,
+    MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!,
+    ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN!,
+    API_RATE_LIMIT_PER_MINUTE: "1000",
+  });
 });
 afterAll(async () => {
   await web?.stop();
@@ -32,7 +40,9 @@ function post(body: unknown, headers: Record<string, string> = {}) {
 }
 
 async function counts() {
-  const [row] = await sql<{ leads: number; outbox: number }[]>`select (select count(*)::int from leads) as leads, (select count(*)::int from outbox) as outbox`;
+  const [row] = await sql<
+    { leads: number; outbox: number }[]
+  >`select (select count(*)::int from leads) as leads, (select count(*)::int from outbox) as outbox`;
   return row;
 }
 
@@ -54,7 +64,11 @@ describe("POST /api/leads", () => {
 
   it("understands units and numbers as people type them", async () => {
     const lead = validLeadJson();
-    const res = await post({ ...lead, need: { ...lead.need, areaMin: "５千", areaMax: "3万方", ceilingMinM: "9米" }, contact: { name: "李", phone: "+86 (138) 1234-5678" } });
+    const res = await post({
+      ...lead,
+      need: { ...lead.need, areaMin: "５千", areaMax: "3万方", ceilingMinM: "9米" },
+      contact: { name: "李", phone: "+86 (138) 1234-5678" },
+    });
     expect(res.status).toBe(201);
     const { id } = await res.json();
     const [row] = await sql`select lead from leads where id = ${id}`;
@@ -84,16 +98,36 @@ describe("POST /api/leads", () => {
     ["missing company name", { ...validLeadJson(), company: {} }, "company.name", /请填写/],
     ["missing phone", { ...validLeadJson(), contact: { name: "王" } }, "contact.phone", /请填写/],
     ["wrong phone", { ...validLeadJson(), contact: { name: "王", phone: "12345" } }, "contact.phone", /手机号/],
-    ["credit code of zeros", { ...validLeadJson(), company: { name: "某公司", creditCode: "000000000000000000" } }, "company.creditCode", /第 1 位/],
-    ["an ID-card number as credit code", { ...validLeadJson(), company: { name: "某公司", creditCode: "320102198001011238" } }, "company.creditCode", /身份证/],
-    ["credit code with a broken organisation code", { ...validLeadJson(), company: { name: "某公司", creditCode: "91320000134768823A" } }, "company.creditCode", /组织机构代码/],
+    [
+      "credit code of zeros",
+      { ...validLeadJson(), company: { name: "某公司", creditCode: "000000000000000000" } },
+      "company.creditCode",
+      /第 1 位/,
+    ],
+    [
+      "an ID-card number as credit code",
+      { ...validLeadJson(), company: { name: "某公司", creditCode: "320102198001011238" } },
+      "company.creditCode",
+      /身份证/,
+    ],
+    [
+      "credit code with a broken organisation code",
+      { ...validLeadJson(), company: { name: "某公司", creditCode: "91320000134768823A" } },
+      "company.creditCode",
+      /组织机构代码/,
+    ],
     ["consent false", { ...validLeadJson(), consent: false }, "consent", /同意/],
     ["consent missing", { ...validLeadJson(), consent: undefined }, "consent", /同意/],
-    ["consent as the string \"no\"", { ...validLeadJson(), consent: "no" }, "consent", /同意/],
+    ['consent as the string "no"', { ...validLeadJson(), consent: "no" }, "consent", /同意/],
     ["unknown area code", { ...validLeadJson(), contact: { name: "王", phone: "026-12345678" } }, "contact.phone", /手机号/],
     ["Beijing number one digit short", { ...validLeadJson(), contact: { name: "王", phone: "010-2345678" } }, "contact.phone", /手机号/],
     ["unallocated mobile segment", { ...validLeadJson(), contact: { name: "王", phone: "19412345678" } }, "contact.phone", /手机号/],
-    ["area min > max", { ...validLeadJson(), need: { kind: "factory", deal: "lease", areaMin: 6000, areaMax: 4000 } }, "need.areaMin", /不能大于/],
+    [
+      "area min > max",
+      { ...validLeadJson(), need: { kind: "factory", deal: "lease", areaMin: 6000, areaMax: 4000 } },
+      "need.areaMin",
+      /不能大于/,
+    ],
     ["no area at all", { ...validLeadJson(), need: { kind: "factory", deal: "lease" } }, "need.areaMin", /至少填写/],
     ["negative area", { ...validLeadJson(), need: { kind: "factory", deal: "lease", areaMin: -5 } }, "need.areaMin", /负数/],
     ["negative tax", { ...validLeadJson(), tax: { annualTaxWan: "-3" } }, "tax.annualTaxWan", /负数/],
@@ -113,7 +147,11 @@ describe("POST /api/leads", () => {
   });
 
   it("answers in English when asked (?lng=en)", async () => {
-    const res = await fetch(`${web.url}/api/leads?lng=en`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...validLeadJson(), contact: { name: "W", phone: "999" } }) });
+    const res = await fetch(`${web.url}/api/leads?lng=en`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...validLeadJson(), contact: { name: "W", phone: "999" } }),
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).errors["contact.phone"][0]).toMatch(/valid mobile number/);
   });
@@ -168,7 +206,9 @@ describe("identity fields as people paste them (issue 9, items 9 and 14)", () =>
     expect(row.lead.company.creditCode).toBe("91110000600037341N");
     expect(await sql`select topic from outbox where aggregate_id = ${id}`).toHaveLength(2);
     // The recruiter is told to verify it: the flag travels with the lead to GET /api/leads/<id>.
-    const view = await (await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).json();
+    const view = await (
+      await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })
+    ).json();
     expect(view.lead.flags).toEqual([{ field: "company.creditCode", code: "creditCodeCheck", text: "91110000600037341N" }]);
   });
 
@@ -205,8 +245,15 @@ describe("consent (issue 9, item 16)", () => {
     const [row] = await sql`select consent_at, consent_version, consent_method, consent_recorded_by from leads where id = ${id}`;
     expect(row).toMatchObject({ consent_version: PRIVACY_NOTICE_VERSION, consent_method: "written", consent_recorded_by: null });
     expect(row.consent_at.getTime()).toBeGreaterThanOrEqual(before - 60_000);
-    const view = await (await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).json();
-    expect(view.consent).toEqual({ method: "written", version: PRIVACY_NOTICE_VERSION, at: row.consent_at.toISOString(), recordedBy: null });
+    const view = await (
+      await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })
+    ).json();
+    expect(view.consent).toEqual({
+      method: "written",
+      version: PRIVACY_NOTICE_VERSION,
+      at: row.consent_at.toISOString(),
+      recordedBy: null,
+    });
   });
 
   it("records a hotline lead's oral consent with the staff account that took it", async () => {
@@ -217,14 +264,18 @@ describe("consent (issue 9, item 16)", () => {
     const [row] = await sql`select consent_at, consent_version, consent_method, consent_recorded_by from leads where id = ${id}`;
     expect(row).toMatchObject({ consent_version: PRIVACY_NOTICE_VERSION, consent_method: "oral", consent_recorded_by: agent.id });
     expect(row.consent_at).toBeInstanceOf(Date);
-    const view = await (await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).json();
+    const view = await (
+      await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })
+    ).json();
     expect(view.consent).toMatchObject({ method: "oral", version: PRIVACY_NOTICE_VERSION, recordedBy: { id: agent.id, name: "热线小李" } });
   });
 
   it("never stores a lead without consent, nor a hotline lead without who recorded it", async () => {
     const before = await counts();
     const parsed = createLeadSchema("zh", "api").parse(validLeadJson());
-    await expect(storeLead(sql, { ...parsed, lead: { ...parsed.lead, consent: false as never }, raw: {}, source: "api", lng: "zh" })).rejects.toThrow(/consent/);
+    await expect(
+      storeLead(sql, { ...parsed, lead: { ...parsed.lead, consent: false as never }, raw: {}, source: "api", lng: "zh" }),
+    ).rejects.toThrow(/consent/);
     await expect(storeLead(sql, { ...parsed, raw: {}, source: "hotline", lng: "zh" })).rejects.toThrow(/oral consent/);
     expect(await counts()).toEqual(before);
   });
@@ -240,7 +291,9 @@ describe("GET /api/leads/<id>", () => {
     const view = await res.json();
     expect(view).toMatchObject({ id, reference, status: "received", matches: [], assignments: [] });
     expect(view.lead.company.name).toBe("南京读取测试有限公司");
-    const missing = await fetch(`${web.url}/api/leads/00000000-0000-0000-0000-000000000000`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } });
+    const missing = await fetch(`${web.url}/api/leads/00000000-0000-0000-0000-000000000000`, {
+      headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` },
+    });
     expect(missing.status).toBe(404);
   });
 });

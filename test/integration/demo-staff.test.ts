@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { importInventory } from "~/inventory/import.server";
 import { seedDemoStaff } from "~/staff/demo-accounts.server";
 import { verifyPassword } from "~/staff/password.server";
+
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 
@@ -17,7 +19,9 @@ describe("seedDemoStaff", () => {
   it("creates a recruiter account per demo recruiter and an admin, once", async () => {
     const created = await seedDemoStaff(db.sql, "demo-password-0123");
     expect(created.sort()).toEqual(["admin@example.test", ...demoInventory().recruiters.map((r) => String(r.email))].sort());
-    const users = await db.sql<{ email: string; role: string; recruiter_id: string | null; password_hash: string }[]>`select email, role, recruiter_id, password_hash from users order by email`;
+    const users = await db.sql<
+      { email: string; role: string; recruiter_id: string | null; password_hash: string }[]
+    >`select email, role, recruiter_id, password_hash from users order by email`;
     expect(users.find((u) => u.email === "zhoumin@example.test")).toMatchObject({ role: "recruiter", recruiter_id: "R1" });
     expect(users.find((u) => u.email === "admin@example.test")).toMatchObject({ role: "admin", recruiter_id: null });
     expect(await verifyPassword("demo-password-0123", users[0].password_hash)).toBe(true);

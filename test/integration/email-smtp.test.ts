@@ -1,12 +1,15 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { createServer, type AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import type { SMTPServerOptions } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
-import { renderAssignmentEmail, type AssignmentEmailInput } from "~/notify/assignment-email";
+
+import { type AssignmentEmailInput, renderAssignmentEmail } from "~/notify/assignment-email";
 import { classifySendError, createMailer, DEFAULT_FROM, type Mailer, type MailMessage } from "~/notify/mailer.server";
 import { listOutboxMails, readOutboxMail } from "~/notify/outbox-files.server";
+
 import { decodeWords, parseMessage, startSmtpServer, type TestServer } from "../support/smtp";
 
 // A real SMTP server on loopback per test (msw is HTTP only). Each test says how it should behave.
@@ -166,7 +169,11 @@ describe("createMailer over SMTP (real smtp-server on loopback)", () => {
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", () => {
           if (drop) return server.dropConnections(); // no reply to DATA at all
-          server.received.push({ mailFrom: "", rcptTo: session.envelope.rcptTo.map((a) => a.address), raw: Buffer.concat(chunks).toString() });
+          server.received.push({
+            mailFrom: "",
+            rcptTo: session.envelope.rcptTo.map((a) => a.address),
+            raw: Buffer.concat(chunks).toString(),
+          });
           cb(null);
         });
       },
@@ -280,7 +287,10 @@ describe("createMailer without SMTP: the dev outbox", () => {
     expect((await mailer.send(msg)).ok).toBe(true);
     expect((await mailer.send(message({ messageId: "<assignment-b1@parkmatch>" }))).ok).toBe(true);
     expect((await readdir(outbox)).sort()).toEqual(["assignment-a9@parkmatch.eml", "assignment-b1@parkmatch.eml"]);
-    expect((await listOutboxMails(outbox)).map((m) => m.file).sort()).toEqual(["assignment-a9@parkmatch.eml", "assignment-b1@parkmatch.eml"]);
+    expect((await listOutboxMails(outbox)).map((m) => m.file).sort()).toEqual([
+      "assignment-a9@parkmatch.eml",
+      "assignment-b1@parkmatch.eml",
+    ]);
     mailer.close();
   });
 

@@ -1,20 +1,23 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 import { createMailer } from "~/notify/mailer.server";
 import { routeLead } from "~/routing/route-lead.server";
 import { hashPassword } from "~/staff/password.server";
+
 import { createSearchClient } from "../../search/client";
+import { deliverNotices } from "../../worker/deliver-notices";
+import type { JobContext } from "../../worker/job-context";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
-import { deliverNotices } from "../../worker/deliver-notices";
-import type { JobContext } from "../../worker/job-context";
 
 // The hotline desk: the call tasks the system creates (hand-over to a hotline recruiter, call-back of
 // an unmatched enterprise), worked from /hotline with an outcome per call.
@@ -31,9 +34,14 @@ beforeAll(async () => {
     ('desk@example.test', '热线坐席', 'hotline', null, ${await hashPassword(PASSWORD)}),
     ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)})`;
   ctx = {
-    sql: db.sql, search: createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!),
-    indexNames: { leads: "unused", spaces: "unused", parks: "unused" }, mailer: createMailer({ outboxDir: mkdtempSync(join(tmpdir(), "pm-hotline-")) }),
-    appUrl: "http://localhost", routing: { slaMinutes: 120, noticeFallbackMs: 90_000 }, noticeRetry: { budgetMs: 3_600_000, baseMs: 100, capMs: 1_000 }, sendLeaseMs: 12_000,
+    sql: db.sql,
+    search: createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!),
+    indexNames: { leads: "unused", spaces: "unused", parks: "unused" },
+    mailer: createMailer({ outboxDir: mkdtempSync(join(tmpdir(), "pm-hotline-")) }),
+    appUrl: "http://localhost",
+    routing: { slaMinutes: 120, noticeFallbackMs: 90_000 },
+    noticeRetry: { budgetMs: 3_600_000, baseMs: 100, capMs: 1_000 },
+    sendLeaseMs: 12_000,
   };
 });
 afterAll(async () => {
@@ -56,18 +64,26 @@ async function routed(company: string, park: "GC-DB" | null): Promise<{ leadId: 
 }
 
 function post(path: string, form: Record<string, string>, cookie?: string) {
-  return fetch(`${web.url}${path}`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) }, body: new URLSearchParams(form) });
+  return fetch(`${web.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+    body: new URLSearchParams(form),
+  });
 }
 async function signIn(email: string): Promise<{ cookie: string; location: string }> {
   const res = await post("/login", { email, password: PASSWORD });
   expect(res.status).toBe(303);
   return { cookie: (res.headers.get("set-cookie") ?? "").split(";")[0], location: res.headers.get("location") ?? "" };
 }
-const page = async (cookie: string, path = "/hotline") => (await fetch(`${web.url}${path}`, { redirect: "manual", headers: { cookie } })).text();
+const page = async (cookie: string, path = "/hotline") =>
+  (await fetch(`${web.url}${path}`, { redirect: "manual", headers: { cookie } })).text();
 const csrfIn = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
 const taskOf = async (leadId: string, kind: string) =>
-  (await db.sql<{ id: string; status: string; due_later: boolean; attempts: number }[]>`
-    select id, status, due_at > now() + interval '20 minutes' as due_later, attempts from call_tasks where lead_id = ${leadId} and kind = ${kind}`)[0];
+  (
+    await db.sql<{ id: string; status: string; due_later: boolean; attempts: number }[]>`
+    select id, status, due_at > now() + interval '20 minutes' as due_later, attempts from call_tasks where lead_id = ${leadId} and kind = ${kind}`
+  )[0];
 
 describe("/hotline", () => {
   it("is for hotline staff (and admins): signed out → /login, a recruiter → 403; hotline staff land on it after signing in", async () => {
@@ -134,9 +150,13 @@ describe("/hotline", () => {
 
     const ho = await taskOf(handover.leadId, "handover");
     expect((await post("/hotline", { task: ho.id, outcome: "done", csrf }, cookie)).status).toBe(303);
-    const [a] = await db.sql<{ status: string; recruiter_id: string }[]>`select status, recruiter_id from assignments where lead_id = ${handover.leadId}`;
+    const [a] = await db.sql<
+      { status: string; recruiter_id: string }[]
+    >`select status, recruiter_id from assignments where lead_id = ${handover.leadId}`;
     expect(a).toEqual({ status: "accepted", recruiter_id: "R2" });
-    const [event] = await db.sql<{ recruiter_id: string }[]>`select recruiter_id from routing_events where lead_id = ${handover.leadId} and event = 'accepted'`;
+    const [event] = await db.sql<
+      { recruiter_id: string }[]
+    >`select recruiter_id from routing_events where lead_id = ${handover.leadId} and event = 'accepted'`;
     expect(event.recruiter_id).toBe("R2");
     expect(await page(cookie)).not.toContain(`转交线索 ${handover.reference}`);
 
@@ -155,10 +175,19 @@ describe("/hotline", () => {
     const refusedTask = await taskOf(refused.leadId, "handover");
     expect((await post("/hotline", { task: refusedTask.id, outcome: "refused", csrf }, cookie)).status).toBe(303);
     expect(await taskOf(refused.leadId, "handover")).toMatchObject({ status: "done" });
-    const [declined] = await db.sql<{ status: string; recruiter_id: string | null }[]>`select status, recruiter_id from assignments where lead_id = ${refused.leadId}`;
+    const [declined] = await db.sql<
+      { status: string; recruiter_id: string | null }[]
+    >`select status, recruiter_id from assignments where lead_id = ${refused.leadId}`;
     expect(declined).toEqual({ status: "unassigned", recruiter_id: null });
-    const events = await db.sql<{ event: string; recruiter_id: string | null }[]>`select event, recruiter_id from routing_events where lead_id = ${refused.leadId} order by id`;
-    expect(events.map((e) => [e.event, e.recruiter_id])).toEqual([["assigned", "R2"], ["notified", "R2"], ["declined", "R2"], ["rerouted", null]]);
+    const events = await db.sql<
+      { event: string; recruiter_id: string | null }[]
+    >`select event, recruiter_id from routing_events where lead_id = ${refused.leadId} order by id`;
+    expect(events.map((e) => [e.event, e.recruiter_id])).toEqual([
+      ["assigned", "R2"],
+      ["notified", "R2"],
+      ["declined", "R2"],
+      ["rerouted", null],
+    ]);
     expect((await post("/hotline", { task: cb.id, outcome: "refused", csrf }, cookie)).status).toBe(400);
 
     const again = await post("/hotline", { task: ho.id, outcome: "done", csrf }, cookie);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../support/database";
+
 import { demoInventory, generatedSpaces } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
 import { startWebServer } from "../support/services";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -16,7 +17,11 @@ afterAll(async () => {
 });
 
 function postImport(body: unknown, token = process.env.ADMIN_API_TOKEN!) {
-  return fetch(`${web.url}/api/import`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  return fetch(`${web.url}/api/import`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
 }
 
 async function tableCounts() {

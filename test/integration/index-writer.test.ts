@@ -1,22 +1,25 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { enqueue } from "~/db/outbox.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 import { createMailer } from "~/notify/mailer.server";
+
 import { createSearchClient } from "../../search/client";
 import { ensureLeadsIndex } from "../../search/leads.index";
 import { ensureParksIndex } from "../../search/parks.index";
 import { ensureSpacesIndex } from "../../search/spaces.index";
+import { startIndexWriter, writeIndexBatch } from "../../worker/index-writer";
+import type { JobContext } from "../../worker/job-context";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { eventually } from "../support/services";
-import { startIndexWriter, writeIndexBatch } from "../../worker/index-writer";
-import type { JobContext } from "../../worker/job-context";
 
 // The index writer against the real Meilisearch: a burst of outbox rows becomes one task per index,
 // and a document Meilisearch refuses holds back only its own row.
@@ -28,15 +31,31 @@ const indexNames = { leads: `leads_iw_${suffix}`, spaces: `spaces_iw_${suffix}`,
 
 beforeAll(async () => {
   db = await createTestDatabase("index_writer");
-  await Promise.all([ensureLeadsIndex(search, indexNames.leads), ensureSpacesIndex(search, indexNames.spaces), ensureParksIndex(search, indexNames.parks)]);
+  await Promise.all([
+    ensureLeadsIndex(search, indexNames.leads),
+    ensureSpacesIndex(search, indexNames.spaces),
+    ensureParksIndex(search, indexNames.parks),
+  ]);
   ctx = {
-    sql: db.sql, search, indexNames,
+    sql: db.sql,
+    search,
+    indexNames,
     mailer: createMailer({ outboxDir: mkdtempSync(join(tmpdir(), "pm-iw-")) }),
-    appUrl: "http://localhost", routing: { slaMinutes: 120, noticeFallbackMs: 90_000 }, noticeRetry: { budgetMs: 3_600_000, baseMs: 100, capMs: 1_000 }, sendLeaseMs: 12_000,
+    appUrl: "http://localhost",
+    routing: { slaMinutes: 120, noticeFallbackMs: 90_000 },
+    noticeRetry: { budgetMs: 3_600_000, baseMs: 100, capMs: 1_000 },
+    sendLeaseMs: 12_000,
   };
 });
 afterAll(async () => {
-  await Promise.all(Object.values(indexNames).map((uid) => search.deleteIndex(uid).waitTask().catch(() => {})));
+  await Promise.all(
+    Object.values(indexNames).map((uid) =>
+      search
+        .deleteIndex(uid)
+        .waitTask()
+        .catch(() => {}),
+    ),
+  );
   await db?.drop();
 });
 
@@ -67,7 +86,9 @@ describe("writeIndexBatch", () => {
     const rows = await db.sql<{ status: string; indexed: boolean }[]>`
       select status, indexed_at is not null as indexed from leads where id in ${db.sql(ids)}`;
     expect(rows.every((r) => r.indexed && r.status === "indexed")).toBe(true);
-    const [{ open }] = await db.sql<{ open: number }[]>`select count(*)::int as open from outbox where topic = 'lead.index' and done_at is null`;
+    const [{ open }] = await db.sql<
+      { open: number }[]
+    >`select count(*)::int as open from outbox where topic = 'lead.index' and done_at is null`;
     expect(open).toBe(0);
     const hits = await search.index(indexNames.leads).search("甲7号批量索引", { locales: ["cmn"] });
     expect(hits.hits.map((h) => h.id)).toContain(ids[7]);
@@ -80,7 +101,9 @@ describe("writeIndexBatch", () => {
       const before = (await documentTasks(indexNames.leads)).length;
       const ids = await storeLeads(20, "流");
       await eventually(async () => {
-        const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from leads where id in ${db.sql(ids)} and indexed_at is not null`;
+        const [{ n }] = await db.sql<
+          { n: number }[]
+        >`select count(*)::int as n from leads where id in ${db.sql(ids)} and indexed_at is not null`;
         return n === 20;
       }, "the stream indexed");
       const tasks = (await documentTasks(indexNames.leads)).length - before;
@@ -98,16 +121,22 @@ describe("writeIndexBatch", () => {
     const rows = await db.sql<{ aggregate_id: string; done: boolean; attempts: number; last_error: string | null }[]>`
       select aggregate_id, done_at is not null as done, attempts, last_error from outbox
       where topic = 'lead.index' and aggregate_id in ${db.sql(ids)} order by id`;
-    expect(rows.map((r) => [r.aggregate_id, r.done, r.attempts])).toEqual([[ids[0], true, 0], [ids[1], false, 1], [ids[2], true, 0]]);
+    expect(rows.map((r) => [r.aggregate_id, r.done, r.attempts])).toEqual([
+      [ids[0], true, 0],
+      [ids[1], false, 1],
+      [ids[2], true, 0],
+    ]);
     expect(rows[1].last_error).toMatch(/search document not built/);
     await db.sql`update outbox set done_at = now() where topic = 'lead.index' and aggregate_id = ${ids[1]}`; // out of the next test's way
   });
 
   it("records the inventory version Meilisearch confirmed: written rows stop being pending, a later change is pending again", async () => {
     const pending = async () =>
-      (await db.sql<{ spaces: number; parks: number }[]>`
+      (
+        await db.sql<{ spaces: number; parks: number }[]>`
         select (select count(*)::int from spaces where version > indexed_version) as spaces,
-               (select count(*)::int from parks where version > indexed_version) as parks`)[0];
+               (select count(*)::int from parks where version > indexed_version) as parks`
+      )[0];
     const inv = demoInventory();
     expect((await importInventory(db.sql, inv)).ok).toBe(true);
     expect((await pending()).spaces).toBeGreaterThan(0);
@@ -144,11 +173,17 @@ describe("writeIndexBatch", () => {
     expect(setAside.every((r) => r.attempts === 1 && r.last_error.length > 0)).toBe(true);
 
     // Each row alone, as it comes due: the leads go through, the park row keeps failing by itself.
-    await eventually(async () => {
-      await writeIndexBatch(ctx, { retried: true });
-      const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from leads where id in ${db.sql(ids)} and indexed_at is not null`;
-      return n === 3;
-    }, "the three leads indexed on their own", 30_000);
+    await eventually(
+      async () => {
+        await writeIndexBatch(ctx, { retried: true });
+        const [{ n }] = await db.sql<
+          { n: number }[]
+        >`select count(*)::int as n from leads where id in ${db.sql(ids)} and indexed_at is not null`;
+        return n === 3;
+      },
+      "the three leads indexed on their own",
+      30_000,
+    );
     const [park] = await db.sql<{ attempts: number; last_error: string; done: boolean }[]>`
       select attempts, last_error, done_at is not null as done from outbox where topic = 'park.index' and aggregate_id = 'GC-EDZ' order by id desc limit 1`;
     expect(park.done).toBe(false);

@@ -31,7 +31,11 @@ beforeAll(async () => {
   db = await createTestDatabase("inventory_consistency");
   web = await startWebServer({ DATABASE_URL: db.url, SPACE_VERIFY_DAYS: "30" });
   worker = await startTestWorker({
-    databaseUrl: db.url, indexNames, indexWriteDelayMs: 1_500, indexLingerMs: 200, spaceVerifyDays: 30,
+    databaseUrl: db.url,
+    indexNames,
+    indexWriteDelayMs: 1_500,
+    indexLingerMs: 200,
+    spaceVerifyDays: 30,
     clock: () => new Date(Date.now() + clockOffsetMs),
   });
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
@@ -47,16 +51,26 @@ type Need = Record<string, unknown>;
 let phone = 13900000000;
 async function submit(need: Need, company = "南京库存一致性测试有限公司"): Promise<string> {
   const body = {
-    need, use: { industry: "C35", product: "数控机床" }, tax: { annualTaxWan: 300 },
-    company: { name: company }, contact: { name: "王", phone: String(phone++) }, consent: true,
+    need,
+    use: { industry: "C35", product: "数控机床" },
+    tax: { annualTaxWan: 300 },
+    company: { name: company },
+    contact: { name: "王", phone: String(phone++) },
+    consent: true,
   };
-  const res = await fetch(`${web.url}/api/leads`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${web.url}/api/leads`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
 
 type View = {
-  status: string; matches: { spaceId: string }[]; withdrawnMatches: { spaceId: string; withdrawnReason: { zh: string; en: string } }[];
+  status: string;
+  matches: { spaceId: string }[];
+  withdrawnMatches: { spaceId: string; withdrawnReason: { zh: string; en: string } }[];
   excluded: { spaceId: string; rule: string; reasons: { zh: string; en: string }[]; suggestion: { zh: string } | null }[];
   assignments: { id: string; parkId: string }[];
 };
@@ -76,8 +90,23 @@ async function expectAllMatched(expected: [leadId: string, spaceId: string][]) {
   expect(wrong).toEqual([]);
 }
 
-const warehouse = (id: string, parkId: string, areaSqm: number, status = "available") => ({ id, parkId, kind: "warehouse", deals: ["lease"], title: `测试仓库${id}`, areaSqm, status });
-const needFor = (area: number, region: string, kind = "warehouse") => ({ kind, deal: "lease", areaMin: Math.round(area * 0.95), areaMax: Math.round(area * 1.05), areaUnit: "sqm", regions: [region] });
+const warehouse = (id: string, parkId: string, areaSqm: number, status = "available") => ({
+  id,
+  parkId,
+  kind: "warehouse",
+  deals: ["lease"],
+  title: `测试仓库${id}`,
+  areaSqm,
+  status,
+});
+const needFor = (area: number, region: string, kind = "warehouse") => ({
+  kind,
+  deal: "lease",
+  areaMin: Math.round(area * 0.95),
+  areaMax: Math.round(area * 1.05),
+  areaUnit: "sqm",
+  regions: [region],
+});
 
 describe("a lead arriving while the inventory changes is matched against the change", () => {
   it("a space created in the same instant as the leads only it fits", async () => {
@@ -150,17 +179,30 @@ describe("a lead arriving while the inventory changes is matched against the cha
       for (const id of mine) expected.push([id, space.id]);
     }
     await expectAllMatched(expected);
-    const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from routing_events where event = 'rematch' and rule = 'need-edited' and lead_id in ${db.sql(ids)}`;
+    const [{ n }] = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from routing_events where event = 'rematch' and rule = 'need-edited' and lead_id in ${db.sql(ids)}`;
     expect(n).toBe(ids.length);
   });
 });
 
 describe("a space let after it was offered", () => {
   it("leaves the lead's live matches (kept in history, shown as no longer available) and the lead is re-matched", async () => {
-    const plot = { id: "LET-1", parkId: "LS-EDZ", kind: "land", deals: ["lease"], title: "租赁用地110亩", areaSqm: 73_333, status: "available" };
+    const plot = {
+      id: "LET-1",
+      parkId: "LS-EDZ",
+      kind: "land",
+      deals: ["lease"],
+      title: "租赁用地110亩",
+      areaSqm: 73_333,
+      status: "available",
+    };
     expect((await importInventory(db.sql, { spaces: [plot] })).ok).toBe(true);
     await outboxDrained(db.sql, 120_000);
-    const id = await submit({ kind: "land", deal: "lease", areaMin: 100, areaMax: 120, areaUnit: "mu", regions: ["溧水区"] }, "南京出租测试有限公司");
+    const id = await submit(
+      { kind: "land", deal: "lease", areaMin: 100, areaMax: 120, areaUnit: "mu", regions: ["溧水区"] },
+      "南京出租测试有限公司",
+    );
     await outboxDrained(db.sql, 120_000);
     const before = await view(id);
     expect(before.matches.map((m) => m.spaceId)).toEqual(["LET-1"]);
@@ -178,11 +220,15 @@ describe("a space let after it was offered", () => {
     expect(after.withdrawnMatches[0].spaceId).toBe("LET-1");
     expect(after.withdrawnMatches[0].withdrawnReason.zh).toMatch(/已出租/);
     expect(after.withdrawnMatches[0].withdrawnReason.en).toMatch(/let/);
-    const [{ rematches }] = await db.sql<{ rematches: number }[]>`select count(*)::int as rematches from routing_events where lead_id = ${id} and event = 'rematch'`;
+    const [{ rematches }] = await db.sql<
+      { rematches: number }[]
+    >`select count(*)::int as rematches from routing_events where lead_id = ${id} and event = 'rematch'`;
     expect(rematches).toBe(1);
 
     // The recruiter's page that offered it says so.
-    const page = await (await fetch(`${web.url}/queue/assignments/${assignment!.id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).text();
+    const page = await (
+      await fetch(`${web.url}/queue/assignments/${assignment!.id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })
+    ).text();
     expect(page).toMatch(/已不可用：房源状态 已出租/);
 
     // Why not, and a call-back task that carries the nearest misses (S9: for sale only).
@@ -207,7 +253,11 @@ describe("listings that are not confirmed", () => {
 
     // 31 days later (the listing's clock moved back): a warning on the page that offered it, listed for the admin.
     await db.sql`update spaces set verified_at = now() - interval '31 days' where id = 'STALE-1'`;
-    const page = await (await fetch(`${web.url}/queue/assignments/${offered.assignments[0].id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).text();
+    const page = await (
+      await fetch(`${web.url}/queue/assignments/${offered.assignments[0].id}`, {
+        headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` },
+      })
+    ).text();
     expect(page).toMatch(/房源已 31 天未核实在租，推荐前请先与园区确认/);
     const admin = await (await fetch(`${web.url}/admin`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })).text();
     expect(admin).toMatch(/data-unverified="STALE-1"/);

@@ -19,7 +19,13 @@ beforeAll(async () => {
   const db = await createTestDatabase("lead_flags");
   sql = db.sql;
   drop = db.drop;
-  web = await startWebServer({ DATABASE_URL: db.url, MEILI_URL: process.env.MEILI_URL!, MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!, ADMIN_API_TOKEN: TOKEN, API_RATE_LIMIT_PER_MINUTE: "1000" });
+  web = await startWebServer({
+    DATABASE_URL: db.url,
+    MEILI_URL: process.env.MEILI_URL!,
+    MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!,
+    ADMIN_API_TOKEN: TOKEN,
+    API_RATE_LIMIT_PER_MINUTE: "1000",
+  });
   const base = validLeadJson({ company: "南京存疑数字测试有限公司" });
   const res = await fetch(`${web.url}/api/leads`, {
     method: "POST",

@@ -1,17 +1,19 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { INDUSTRY_DIVISIONS } from "~/domain/industries";
 import { rankMatches } from "~/domain/matching/rank";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
 import { importInventory } from "~/inventory/import.server";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
+
 import { createSearchClient } from "../../search/client";
 import { toSpaceCandidate } from "../../search/space-document";
 import { findCandidates } from "../../search/spaces.query";
-import { createTestDatabase } from "../support/database";
-import { demoInventory } from "../fixtures/inventory";
 import { violatesHard } from "../fixtures/hard-oracle";
+import { demoInventory } from "../fixtures/inventory";
 import { lead, MATCH_EVAL } from "../fixtures/match-eval";
+import { createTestDatabase } from "../support/database";
 import { outboxDrained } from "../support/pipeline";
 import { startTestWorker } from "../support/worker";
 
@@ -106,7 +108,19 @@ describe("random inventories and leads through Meilisearch", () => {
       fc.asyncProperty(leadArb, async (l) => {
         const min = l.min ?? (l.span === undefined ? 1000 : undefined);
         const max = l.span !== undefined ? (min ?? 300) + l.span : undefined;
-        const n = lead({ kind: l.kind, deal: l.deal, industry: l.industry, min, max, regions: l.regions, ceiling: l.ceiling, power: l.power, single: l.single, tax: l.tax, invest: l.invest });
+        const n = lead({
+          kind: l.kind,
+          deal: l.deal,
+          industry: l.industry,
+          min,
+          max,
+          regions: l.regions,
+          ceiling: l.ceiling,
+          power: l.power,
+          single: l.single,
+          tax: l.tax,
+          invest: l.invest,
+        });
         const found = await viaSearch(n, ctx.indexUid);
         const byId = new Map<string, SpaceCandidate>(ctx.all.map((s) => [s.id, s]));
         for (const r of found) expect(violatesHard(n, byId.get(r.spaceId)!), r.spaceId).toBeNull();

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { importInventory } from "~/inventory/import.server";
-import { createTestDatabase } from "../support/database";
+
+import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
 import { outboxDrained } from "../support/pipeline";
 import { eventually, startWebServer } from "../support/services";
 import { startTestWorker } from "../support/worker";
-import type { RunningWorker } from "../../worker/runtime";
 
 // lead.match through the real pipeline: import → spaces index → lead → matches with reasons; and
 // reverse matching when a space becomes available. Index names are private to this file.
@@ -30,7 +32,11 @@ afterAll(async () => {
 });
 
 async function submit(body: unknown) {
-  const res = await fetch(`${web.url}/api/leads`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${web.url}/api/leads`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as { id: string };
 }
@@ -81,11 +87,24 @@ describe("lead.match", () => {
 
 describe("reverse matching", () => {
   it("gives an open lead a new match when a fitting space becomes available", async () => {
-    const { id } = await submit({ ...base, company: { name: "南京反向匹配仓储有限公司" }, need: { kind: "warehouse", deal: "lease", areaMin: 25000, areaMax: 30000 } });
+    const { id } = await submit({
+      ...base,
+      company: { name: "南京反向匹配仓储有限公司" },
+      need: { kind: "warehouse", deal: "lease", areaMin: 25000, areaMax: 30000 },
+    });
     await eventually(async () => (await view(id)).status === "unmatched", "lead unmatched first");
 
     const inv = demoInventory();
-    inv.spaces.push({ id: "S-NEW-WH", parkId: "LS-EDZ", kind: "warehouse", deals: ["lease"], title: "新建高标仓", areaSqm: 27000, ceilingM: 12, status: "reserved" });
+    inv.spaces.push({
+      id: "S-NEW-WH",
+      parkId: "LS-EDZ",
+      kind: "warehouse",
+      deals: ["lease"],
+      title: "新建高标仓",
+      areaSqm: 27000,
+      ceilingM: 12,
+      status: "reserved",
+    });
     expect((await importInventory(db.sql, inv)).ok).toBe(true);
     await outboxDrained(db.sql);
     expect((await view(id)).matches).toEqual([]); // reserved: not offered yet

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createLeadSchema } from "~/domain/lead-schema";
 import { storeLead } from "~/leads/intake.server";
+
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
@@ -38,7 +40,11 @@ describe("GET /metrics", () => {
     expect(oldest).toBeGreaterThanOrEqual(29);
     expect(text).toMatch(/^parkmatch_assignments_overdue 0$/m);
     // Every sample line is `name{labels} number`.
-    for (const line of text.trim().split("\n").filter((l) => !l.startsWith("#"))) expect(line).toMatch(/^parkmatch_[a-z_]+(\{[^}]*\})? -?\d+(\.\d+)?(e[+-]?\d+)?$/);
+    for (const line of text
+      .trim()
+      .split("\n")
+      .filter((l) => !l.startsWith("#")))
+      expect(line).toMatch(/^parkmatch_[a-z_]+(\{[^}]*\})? -?\d+(\.\d+)?(e[+-]?\d+)?$/);
   });
 
   it("refuses a request from outside (through a proxy on loopback) without the admin token, and accepts it with", async () => {

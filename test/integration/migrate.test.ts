@@ -1,9 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { EditedMigrationError, migrate } from "~/db/migrate.server";
+
 import { createTestDatabase } from "../support/database";
 
 const dir = mkdtempSync(join(tmpdir(), "parkmatch-migrations-"));

@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
-import { createTestDatabase } from "../support/database";
+
+import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
 import { outboxDrained } from "../support/pipeline";
 import { startPrivateRedis } from "../support/services";
 import { startSmtpServer, type TestServer } from "../support/smtp";
 import { startTestWorker } from "../support/worker";
-import type { RunningWorker } from "../../worker/runtime";
 
 // 200 varied leads through the whole pipeline. Every one must end in a state somebody acts on:
 // assigned and notified, a hotline task, the admin's unassigned queue, or a dead letter with a reason.
@@ -33,7 +35,11 @@ beforeAll(async () => {
   expect((await importInventory(db.sql, inv)).ok).toBe(true);
   const suffix = Math.random().toString(36).slice(2, 8);
   worker = await startTestWorker({
-    databaseUrl: db.url, redisUrl: redis.url, smtpUrl: smtp.url, smtpTimeoutMs: 2_000, concurrency: 8,
+    databaseUrl: db.url,
+    redisUrl: redis.url,
+    smtpUrl: smtp.url,
+    smtpTimeoutMs: 2_000,
+    concurrency: 8,
     indexNames: { leads: `leads_s_${suffix}`, spaces: `spaces_s_${suffix}`, parks: `parks_s_${suffix}` },
   });
   await outboxDrained(db.sql);
@@ -74,7 +80,19 @@ describe("200 leads", () => {
     }
     await outboxDrained(db.sql, 120_000);
 
-    const rows = await db.sql<{ id: string; status: string; notified: number; assigned: number; unassigned: number; dead_with_reason: number; dead_without_reason: number; tasks: number; pending: number }[]>`
+    const rows = await db.sql<
+      {
+        id: string;
+        status: string;
+        notified: number;
+        assigned: number;
+        unassigned: number;
+        dead_with_reason: number;
+        dead_without_reason: number;
+        tasks: number;
+        pending: number;
+      }[]
+    >`
       select l.id, l.status,
         (select count(*)::int from assignments a where a.lead_id = l.id and a.recruiter_id is not null
            and exists (select 1 from notifications n where n.assignment_id = a.id and n.kind = 'assignment' and n.status = 'sent')) as notified,
@@ -88,7 +106,15 @@ describe("200 leads", () => {
     expect(rows).toHaveLength(200);
 
     const outcome = (r: (typeof rows)[number]) =>
-      r.notified > 0 ? "assigned and notified" : r.tasks > 0 ? "hotline task" : r.unassigned > 0 ? "unassigned queue" : r.dead_with_reason > 0 ? "dead letter" : "STUCK";
+      r.notified > 0
+        ? "assigned and notified"
+        : r.tasks > 0
+          ? "hotline task"
+          : r.unassigned > 0
+            ? "unassigned queue"
+            : r.dead_with_reason > 0
+              ? "dead letter"
+              : "STUCK";
     const stuck = rows.filter((r) => outcome(r) === "STUCK");
     expect(stuck.map((r) => `${r.id} ${r.status}`)).toEqual([]);
     expect(rows.every((r) => r.pending === 0 && r.dead_without_reason === 0)).toBe(true);
@@ -101,7 +127,9 @@ describe("200 leads", () => {
     // The mix covers every outcome, so the check above means something.
     const counts = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [outcome(r)]: (acc[outcome(r)] ?? 0) + 1 }), {});
     expect(Object.keys(counts)).toEqual(expect.arrayContaining(["assigned and notified", "hotline task", "unassigned queue"]));
-    const [{ dead }] = await db.sql<{ dead: number }[]>`select count(*)::int as dead from notifications where status = 'dead' and lead_id in ${db.sql(ids)}`;
+    const [{ dead }] = await db.sql<
+      { dead: number }[]
+    >`select count(*)::int as dead from notifications where status = 'dead' and lead_id in ${db.sql(ids)}`;
     expect(dead).toBeGreaterThan(0);
   }, 180_000);
 });

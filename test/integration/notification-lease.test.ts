@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createLeadSchema } from "~/domain/lead-schema";
 import { storeLead } from "~/leads/intake.server";
 import { addNotification, claimNotification } from "~/routing/notifications.server";
+
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 
@@ -18,7 +20,9 @@ beforeAll(async () => {
 afterAll(async () => db?.drop());
 
 async function newNotification(key: string): Promise<string> {
-  const [id] = await db.sql.begin((tx) => addNotification(tx, { assignmentId: null, leadId, kind: "escalation", channel: "email", recipient: "nobody", dedupeKey: key }));
+  const [id] = await db.sql.begin((tx) =>
+    addNotification(tx, { assignmentId: null, leadId, kind: "escalation", channel: "email", recipient: "nobody", dedupeKey: key }),
+  );
   return id;
 }
 
@@ -40,7 +44,8 @@ describe("claimNotification", () => {
 
     // The first sender, late, releases "its" lease after a failure: the second one's stays.
     const stale = first.lease_token ?? null;
-    const released = await db.sql`update notifications set lease_until = null, lease_token = null where id = ${id} and lease_token = ${stale}`;
+    const released =
+      await db.sql`update notifications set lease_until = null, lease_token = null where id = ${id} and lease_token = ${stale}`;
     expect(released.count).toBe(0);
     expect(await claimNotification(db.sql, id, 60_000)).toBe("held");
   });

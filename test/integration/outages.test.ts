@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createSearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
+import type { RunningWorker } from "../../worker/runtime";
 import { createTestDatabase } from "../support/database";
 import { eventually, startPrivateMeili, startPrivateRedis, startWebServer } from "../support/services";
 import { startTestWorker } from "../support/worker";
-import type { RunningWorker } from "../../worker/runtime";
 
 // Intake never waits for Redis or Meilisearch. Real servers of our own are stopped and started again,
 // so the machine's shared Redis and the run's Meilisearch stay up for every other test.
@@ -104,12 +105,18 @@ describe("Meilisearch down", () => {
     expect(row).toEqual({ attempts: 0, done: false });
 
     await meili.restart();
-    const { id } = await eventually(async () => {
-      const row = await statusByReference(reference);
-      return row.indexed ? row : null;
-    }, "indexed after Meilisearch returned", 30_000);
+    const { id } = await eventually(
+      async () => {
+        const row = await statusByReference(reference);
+        return row.indexed ? row : null;
+      },
+      "indexed after Meilisearch returned",
+      30_000,
+    );
     const m = meili.current();
-    const hits = await createSearchClient(m.url, m.masterKey).index(LEADS_INDEX).search("断线测试电气", { locales: ["cmn"] });
+    const hits = await createSearchClient(m.url, m.masterKey)
+      .index(LEADS_INDEX)
+      .search("断线测试电气", { locales: ["cmn"] });
     expect(hits.hits.map((h) => h.id)).toContain(id);
   });
 });
@@ -117,7 +124,12 @@ describe("Meilisearch down", () => {
 describe("Postgres down", () => {
   it("/healthz names postgres when the database cannot be reached", async () => {
     // A second web process pointed at a port where no Postgres listens.
-    const broken = await startWebServer({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere", REDIS_URL: redis.url, MEILI_URL: meili.current().url, MEILI_MASTER_KEY: meili.current().masterKey });
+    const broken = await startWebServer({
+      DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere",
+      REDIS_URL: redis.url,
+      MEILI_URL: meili.current().url,
+      MEILI_MASTER_KEY: meili.current().masterKey,
+    });
     try {
       const res = await fetch(`${broken.url}/healthz`);
       expect(res.status).toBe(503);

@@ -1,15 +1,16 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createSearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
+import { createQueue, jobIdFor } from "../../worker/queue";
+import { reconcileOnce } from "../../worker/reconciler";
+import { createRedis } from "../../worker/redis";
+import type { RunningWorker } from "../../worker/runtime";
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { eventually, startPrivateRedis, startWebServer } from "../support/services";
 import { startTestWorker } from "../support/worker";
-import { reconcileOnce } from "../../worker/reconciler";
-import { createQueue, jobIdFor } from "../../worker/queue";
-import { createRedis } from "../../worker/redis";
-import type { RunningWorker } from "../../worker/runtime";
 
 // The backbone end to end: intake → outbox → index writer → Meilisearch, intake → outbox → relay →
 // BullMQ → lead.match, and the reconciler re-driving work that a Redis restart forgot. A private Redis
@@ -31,7 +32,11 @@ afterAll(async () => {
 });
 
 async function submit(company: string) {
-  const res = await fetch(`${web.url}/api/leads`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(validLeadJson({ company })) });
+  const res = await fetch(`${web.url}/api/leads`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(validLeadJson({ company })),
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as { id: string; reference: string };
 }
@@ -74,7 +79,8 @@ describe("reconciler", () => {
     const queue = createQueue(producer, prefix);
     const { id } = await submit("溧水智造装备有限公司");
     const { relayOnce } = await import("../../worker/relay");
-    const relayed = async () => (await db.sql`select 1 from outbox where aggregate_id = ${id} and topic = 'lead.match' and relayed_at is not null`).length > 0;
+    const relayed = async () =>
+      (await db.sql`select 1 from outbox where aggregate_id = ${id} and topic = 'lead.match' and relayed_at is not null`).length > 0;
     await eventually(async () => (await relayOnce(db.sql, queue)) >= 0 && relayed(), "relayed");
 
     // Redis restarts empty.
@@ -91,7 +97,10 @@ describe("reconciler", () => {
 
     const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
     try {
-      await eventually(async () => (await db.sql`select 1 from leads where id = ${id} and matched_at is not null`).length > 0, "matched after re-drive");
+      await eventually(
+        async () => (await db.sql`select 1 from leads where id = ${id} and matched_at is not null`).length > 0,
+        "matched after re-drive",
+      );
     } finally {
       await worker.close();
     }
@@ -113,7 +122,11 @@ describe("relay", () => {
       }
       const rows = await db.sql<{ id: number; relayed: boolean; job_key: string }[]>`
         select id, relayed_at is not null as relayed, job_key from outbox where id in ${db.sql([hoursAhead, fallback, soon])} order by id`;
-      expect(rows.map((r) => [Number(r.id), r.relayed])).toEqual([[hoursAhead, false], [fallback, false], [soon, true]]);
+      expect(rows.map((r) => [Number(r.id), r.relayed])).toEqual([
+        [hoursAhead, false],
+        [fallback, false],
+        [soon, true],
+      ]);
       const job = await queue.getJob(jobIdFor(rows[2].job_key));
       expect(await job?.isDelayed()).toBe(true); // handed over with the rest of its wait as BullMQ delay
     } finally {
@@ -139,7 +152,10 @@ describe("a database created again on the same Redis", () => {
         const { id } = await storeLead(fresh.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
         const [{ outbox }] = await fresh.sql<{ outbox: number }[]>`select min(id)::int as outbox from outbox`;
         expect(outbox).toBe(1);
-        await eventually(async () => (await fresh.sql`select 1 from leads where id = ${id} and matched_at is not null`).length > 0, `matched in round ${round}`);
+        await eventually(
+          async () => (await fresh.sql`select 1 from leads where id = ${id} and matched_at is not null`).length > 0,
+          `matched in round ${round}`,
+        );
       } finally {
         await worker.close();
         await fresh.drop();

@@ -1,10 +1,13 @@
 import { execFile } from "node:child_process";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 import { routeLead } from "~/routing/route-lead.server";
 import { hashPassword } from "~/staff/password.server";
+
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
@@ -22,7 +25,17 @@ beforeAll(async () => {
   web = await startWebServer({ DATABASE_URL: db.url });
   const inv = demoInventory();
   // A second recruiter for GC-EDZ, off duty until the decline test.
-  inv.recruiters.push({ id: "R9", name: "钱多多（示例）", email: "qian@example.test", phone: "13900000009", channel: "email", parks: ["GC-EDZ"], industries: [], capacity: 10, active: false });
+  inv.recruiters.push({
+    id: "R9",
+    name: "钱多多（示例）",
+    email: "qian@example.test",
+    phone: "13900000009",
+    channel: "email",
+    parks: ["GC-EDZ"],
+    industries: [],
+    capacity: 10,
+    active: false,
+  });
   expect((await importInventory(db.sql, inv)).ok).toBe(true);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values
     ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)}),
@@ -38,12 +51,16 @@ async function routedLead(company: string, alsoPark?: string): Promise<{ leadId:
   const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company }));
   const { id, reference } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
   for (const park of ["GC-EDZ", ...(alsoPark ? [alsoPark] : [])]) {
-    const [space] = await db.sql<{ id: string }[]>`select id from spaces where park_id = ${park} and status = 'available' order by id limit 1`;
+    const [space] = await db.sql<
+      { id: string }[]
+    >`select id from spaces where park_id = ${park} and status = 'available' order by id limit 1`;
     await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
                  values (${id}, ${space.id}, ${park}, ${park === "GC-EDZ" ? 88 : 70}, ${db.sql.json([{ zh: "面积 5000㎡ 在需求 4000–6000㎡ 内", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
   }
   await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  const [a] = await db.sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${id} and park_id = 'GC-EDZ'`;
+  const [a] = await db.sql<
+    { id: string; recruiter_id: string }[]
+  >`select id, recruiter_id from assignments where lead_id = ${id} and park_id = 'GC-EDZ'`;
   expect(a.recruiter_id).toBe("R1");
   return { leadId: id, reference, assignmentId: a.id };
 }
@@ -52,7 +69,12 @@ function get(path: string, cookie?: string, headers: Record<string, string> = {}
   return fetch(`${web.url}${path}`, { redirect: "manual", headers: { ...(cookie ? { cookie } : {}), ...headers } });
 }
 function post(path: string, form: Record<string, string>, cookie?: string) {
-  return fetch(`${web.url}${path}`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) }, body: new URLSearchParams(form) });
+  return fetch(`${web.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+    body: new URLSearchParams(form),
+  });
 }
 async function signIn(email: string, password = PASSWORD, next?: string): Promise<{ cookie: string; location: string }> {
   const res = await post(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`, { email, password, ...(next ? { next } : {}) });
@@ -69,8 +91,10 @@ async function csrfOf(path: string, cookie: string): Promise<string> {
   return token!;
 }
 const statusOf = async (assignmentId: string) =>
-  (await db.sql<{ status: string; recruiter_id: string | null; reroutes: number; accepted: boolean }[]>`
-    select status, recruiter_id, reroutes, accepted_at is not null as accepted from assignments where id = ${assignmentId}`)[0];
+  (
+    await db.sql<{ status: string; recruiter_id: string | null; reroutes: number; accepted: boolean }[]>`
+    select status, recruiter_id, reroutes, accepted_at is not null as accepted from assignments where id = ${assignmentId}`
+  )[0];
 
 describe("signing in", () => {
   it("sends a visitor of the emailed link to /login and back to the assignment after signing in", async () => {
@@ -84,7 +108,10 @@ describe("signing in", () => {
   });
 
   it("refuses a wrong password or an unknown email with the same message, no cookie, and keeps the email typed", async () => {
-    for (const [email, password] of [["zhoumin@example.test", "wrong-password-123"], ["nobody@example.test", PASSWORD]]) {
+    for (const [email, password] of [
+      ["zhoumin@example.test", "wrong-password-123"],
+      ["nobody@example.test", PASSWORD],
+    ]) {
       const res = await post("/login", { email, password });
       expect(res.status).toBe(400);
       expect(res.headers.get("set-cookie")).toBeNull();
@@ -96,7 +123,8 @@ describe("signing in", () => {
   });
 
   it("slows down password guessing per account: the 11th try in a minute is 429, another account still gets an answer", async () => {
-    for (let i = 0; i < 10; i++) expect((await post("/login", { email: "guessed@example.test", password: `guess-number-${i}` })).status).toBe(400);
+    for (let i = 0; i < 10; i++)
+      expect((await post("/login", { email: "guessed@example.test", password: `guess-number-${i}` })).status).toBe(400);
     const limited = await post("/login", { email: "guessed@example.test", password: "guess-number-10" });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0); // until the account's failure window passes
@@ -105,9 +133,11 @@ describe("signing in", () => {
   });
 
   it("ignores a `next` that is not a plain local path, and refuses a sign-in posted from another site", async () => {
-    for (const next of ["//evil.example/x", "https://evil.example/", "/队列", "/a b"]) expect((await signIn("zhoumin@example.test", PASSWORD, next)).location).toBe("/queue");
+    for (const next of ["//evil.example/x", "https://evil.example/", "/队列", "/a b"])
+      expect((await signIn("zhoumin@example.test", PASSWORD, next)).location).toBe("/queue");
     const crossSite = await fetch(`${web.url}/login`, {
-      method: "POST", redirect: "manual",
+      method: "POST",
+      redirect: "manual",
       headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "cross-site" },
       body: new URLSearchParams({ email: "zhoumin@example.test", password: PASSWORD }),
     });
@@ -173,7 +203,12 @@ describe("the queue and an assignment", () => {
     expect((await statusOf(assignmentId)).status).toBe("signed");
     const events = await db.sql<{ event: string; recruiter_id: string }[]>`
       select event, recruiter_id from routing_events where assignment_id = ${assignmentId} and event in ('accepted', 'contacted', 'visit', 'signed') order by id`;
-    expect(events.map((e) => [e.event, e.recruiter_id])).toEqual([["accepted", "R1"], ["contacted", "R1"], ["visit", "R1"], ["signed", "R1"]]);
+    expect(events.map((e) => [e.event, e.recruiter_id])).toEqual([
+      ["accepted", "R1"],
+      ["contacted", "R1"],
+      ["visit", "R1"],
+      ["signed", "R1"],
+    ]);
     const [lead] = await db.sql<{ status: string }[]>`select status from leads where id = ${leadId}`;
     expect(lead.status).toBe("won");
     expect((await post(path, { intent: "nonsense", csrf }, cookie)).status).toBe(400);
@@ -181,7 +216,9 @@ describe("the queue and an assignment", () => {
 
   it("closes the lead's other parks when one signs: nobody re-routes or calls an enterprise that has signed", async () => {
     const { leadId, assignmentId } = await routedLead("南京一园签约机械有限公司", "GC-MED");
-    const [other] = await db.sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${leadId} and park_id = 'GC-MED'`;
+    const [other] = await db.sql<
+      { id: string; recruiter_id: string }[]
+    >`select id, recruiter_id from assignments where lead_id = ${leadId} and park_id = 'GC-MED'`;
     expect(other.recruiter_id).toBe("R3");
     const { cookie } = await signIn("zhoumin@example.test");
     const path = `/queue/assignments/${assignmentId}`;
@@ -206,7 +243,11 @@ describe("the queue and an assignment", () => {
       expect(await statusOf(assignmentId)).toMatchObject({ status: "offered", recruiter_id: "R9", reroutes: 1 });
       const events = await db.sql<{ event: string; recruiter_id: string }[]>`
         select event, recruiter_id from routing_events where assignment_id = ${assignmentId} order by id`;
-      expect(events.map((e) => [e.event, e.recruiter_id])).toEqual([["assigned", "R1"], ["declined", "R1"], ["rerouted", "R9"]]);
+      expect(events.map((e) => [e.event, e.recruiter_id])).toEqual([
+        ["assigned", "R1"],
+        ["declined", "R1"],
+        ["rerouted", "R9"],
+      ]);
       const [notice] = await db.sql<{ due: boolean }[]>`
         select o.not_before <= clock_timestamp() as due from notifications n join outbox o on o.aggregate_id = n.id::text and o.topic = 'notify.email'
         where n.assignment_id = ${assignmentId} and n.recipient = 'R9'`;
@@ -243,7 +284,20 @@ describe("npm run user:create -- --password-stdin", () => {
     await new Promise<void>((resolve, reject) => {
       const child = execFile(
         process.execPath,
-        ["--import", "tsx", "app/cli/user-create.ts", "--role", "recruiter", "--email", "Zheng@Example.test", "--recruiter", "R3", "--name", "郑洁", "--password-stdin"],
+        [
+          "--import",
+          "tsx",
+          "app/cli/user-create.ts",
+          "--role",
+          "recruiter",
+          "--email",
+          "Zheng@Example.test",
+          "--recruiter",
+          "R3",
+          "--name",
+          "郑洁",
+          "--password-stdin",
+        ],
         { env: { ...process.env, DATABASE_URL: db.url } },
         (error) => (error ? reject(error) : resolve()),
       );
@@ -256,7 +310,18 @@ describe("npm run user:create -- --password-stdin", () => {
     await new Promise<void>((resolve, reject) => {
       const child = execFile(
         process.execPath,
-        ["--import", "tsx", "app/cli/user-create.ts", "--role", "recruiter", "--email", "zheng@example.test", "--recruiter", "R3", "--password-stdin"],
+        [
+          "--import",
+          "tsx",
+          "app/cli/user-create.ts",
+          "--role",
+          "recruiter",
+          "--email",
+          "zheng@example.test",
+          "--recruiter",
+          "R3",
+          "--password-stdin",
+        ],
         { env: { ...process.env, DATABASE_URL: db.url } },
         (error) => (error ? reject(error) : resolve()),
       );

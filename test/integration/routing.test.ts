@@ -1,16 +1,18 @@
+import { Redis } from "ioredis";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
 import { importInventory } from "~/inventory/import.server";
 import { routeLead } from "~/routing/route-lead.server";
-import { createTestDatabase } from "../support/database";
+
+import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
 import { outboxDrained } from "../support/pipeline";
 import { eventually, startPrivateRedis, startWebServer } from "../support/services";
 import { parseMessage, startSmtpServer, type TestServer } from "../support/smtp";
 import { startTestWorker } from "../support/worker";
-import type { RunningWorker } from "../../worker/runtime";
 
 // Routing and notification through the real pipeline: Postgres, a private Redis, Meilisearch, a real
 // SMTP server on loopback; msw stands in for the WeCom robot (an outside HTTP service).
@@ -57,7 +59,12 @@ afterEach(() => msw.resetHandlers());
 
 function startWorkerWith(overrides: { slaMinutes?: number; noticeRetryBudgetMs?: number }) {
   return startTestWorker({
-    databaseUrl: db.url, redisUrl: redis.url, indexNames, smtpUrl: smtp.url, smtpTimeoutMs: 1_000, appUrl: "https://pm.example.cn",
+    databaseUrl: db.url,
+    redisUrl: redis.url,
+    indexNames,
+    smtpUrl: smtp.url,
+    smtpTimeoutMs: 1_000,
+    appUrl: "https://pm.example.cn",
     slaMinutes: overrides.slaMinutes ?? 120,
     noticeRetryBudgetMs: overrides.noticeRetryBudgetMs,
     afterSend: () => {
@@ -76,7 +83,10 @@ function uniquePhone() {
   return `139${String(10_000_000 + phoneCounter * 7919 + Math.floor(Math.random() * 1000)).slice(-8)}`;
 }
 
-async function submit(need: Record<string, unknown>, extra: { company?: string; product?: string; industry?: string; phone?: string } = {}) {
+async function submit(
+  need: Record<string, unknown>,
+  extra: { company?: string; product?: string; industry?: string; phone?: string } = {},
+) {
   const res = await fetch(`${web.url}/api/leads`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -108,7 +118,10 @@ async function noticeRows(reference: string) {
 }
 
 function mailsTo(address: string, reference: string) {
-  return smtp.received.filter((m) => m.rcptTo.includes(address)).map((m) => parseMessage(m.raw)).filter((p) => p.subject.includes(reference));
+  return smtp.received
+    .filter((m) => m.rcptTo.includes(address))
+    .map((m) => parseMessage(m.raw))
+    .filter((p) => p.subject.includes(reference));
 }
 
 const GC_FACTORY = { kind: "factory", deal: "lease", areaMin: 4000, areaMax: 6000, ceilingMinM: 8, regions: ["高淳区"] };
@@ -157,7 +170,8 @@ describe("email recruiter", () => {
     const mails = mailsTo("zhoumin@example.test", reference);
     expect(mails).toHaveLength(2);
     expect(mails[0].headers.get("message-id")).toEqual(mails[1].headers.get("message-id"));
-    const [n] = await db.sql`select n.status, n.attempts from notifications n join leads l on l.id = n.lead_id where l.reference = ${reference} and n.kind = 'assignment' and n.channel = 'email'`;
+    const [n] =
+      await db.sql`select n.status, n.attempts from notifications n join leads l on l.id = n.lead_id where l.reference = ${reference} and n.kind = 'assignment' and n.channel = 'email'`;
     expect(n).toMatchObject({ status: "sent", attempts: 2 });
     expect(await noticeRows(reference)).toEqual([{ topic: "notify.email", relayed: true, done: true }]); // the fallback job took over
   });
@@ -186,15 +200,24 @@ describe("email recruiter", () => {
       const v = await view(second.id);
       return v.assignments.length ? v : null;
     }, "second lead assigned");
-    expect(lead.assignments.find((a: { parkId: string }) => a.parkId === "GC-EDZ")).toMatchObject({ recruiterId: "R1", rule: "returning-customer" });
-    expect(lead.assignments.find((a: { parkId: string }) => a.parkId === "GC-DB")).toMatchObject({ recruiterId: "R2", rule: "returning-customer" });
+    expect(lead.assignments.find((a: { parkId: string }) => a.parkId === "GC-EDZ")).toMatchObject({
+      recruiterId: "R1",
+      rule: "returning-customer",
+    });
+    expect(lead.assignments.find((a: { parkId: string }) => a.parkId === "GC-DB")).toMatchObject({
+      recruiterId: "R2",
+      rule: "returning-customer",
+    });
   });
 });
 
 describe("hotline recruiter and leads without a match", () => {
   it("creates a hand-over call task for a hotline recruiter with their phone and the matched spaces", async () => {
     // 东坝 (GC-DB) is covered by R2, who works through the hotline.
-    const { id } = await submit({ kind: "factory", deal: "lease", areaMin: 5500, areaMax: 7000, regions: ["高淳区"] }, { industry: "C33", product: "金属制品" });
+    const { id } = await submit(
+      { kind: "factory", deal: "lease", areaMin: 5500, areaMax: 7000, regions: ["高淳区"] },
+      { industry: "C33", product: "金属制品" },
+    );
     const task = await eventually(async () => {
       const [t] = await db.sql`select kind, phone, script, recruiter_id from call_tasks where lead_id = ${id} and kind = 'handover'`;
       return t;
@@ -222,7 +245,11 @@ describe("hotline recruiter and leads without a match", () => {
     const { id } = await submit({ kind: "warehouse", deal: "buy", areaMin: 300000 });
     const task = await eventually(async () => (await db.sql`select id, due_at from call_tasks where lead_id = ${id}`)[0], "call-back task");
     const outcome = (body: unknown, token = process.env.ADMIN_API_TOKEN) =>
-      fetch(`${web.url}/api/call-tasks/${task.id}/outcome`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      fetch(`${web.url}/api/call-tasks/${task.id}/outcome`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
 
     expect((await outcome({ outcome: "no-answer" }, "not-the-admin-token-at-all")).status).toBe(401);
     expect((await outcome({ outcome: "maybe" })).status).toBe(400);
@@ -255,7 +282,10 @@ describe("WeCom group (msw plays the robot)", () => {
         return HttpResponse.json({ errcode: 0, errmsg: "ok" });
       }),
     );
-    const { reference } = await submit({ kind: "factory", deal: "lease", areaMin: 2500, areaMax: 3500, regions: ["江宁区"] }, { industry: "C39", product: "传感器" });
+    const { reference } = await submit(
+      { kind: "factory", deal: "lease", areaMin: 2500, areaMax: 3500, regions: ["江宁区"] },
+      { industry: "C39", product: "传感器" },
+    );
     const post = await eventually(async () => wecomPosts.find((p) => p.content.includes(reference)), "the WeCom post", 20_000);
     expect(calls).toBeGreaterThanOrEqual(2);
     expect(post.content).toMatch(/139＊＊＊＊0005|\*\*\*\*|＊/);
@@ -305,10 +335,14 @@ describe("SMTP refusing", () => {
     worker = await startWorkerWith({ noticeRetryBudgetMs: 3_000 });
     try {
       const { id } = await submit(GC_FACTORY, { company: "南京暂拒测试机械有限公司" });
-      const dead = await eventually(async () => {
-        const [n] = await db.sql`select status, attempts, last_error from notifications where lead_id = ${id} and channel = 'email'`;
-        return n?.status === "dead" ? n : null;
-      }, "dead letter after retries", 30_000);
+      const dead = await eventually(
+        async () => {
+          const [n] = await db.sql`select status, attempts, last_error from notifications where lead_id = ${id} and channel = 'email'`;
+          return n?.status === "dead" ? n : null;
+        },
+        "dead letter after retries",
+        30_000,
+      );
       expect(dead.attempts).toBeGreaterThan(1);
       expect(dead.last_error).toMatch(/450.*given up/);
       expect(tries).toBeGreaterThanOrEqual(dead.attempts);
@@ -324,9 +358,36 @@ describe("SMTP refusing", () => {
 describe("SLA", () => {
   it("re-routes an assignment nobody accepted, tells the first recruiter, escalates after two re-routes — also across a Redis flush", async () => {
     const inv = demoInventory();
-    inv.parks.push({ id: "SLA-P", name: "时限测试园", province: "江苏省", city: "南京市", district: "六合区", industries: ["C35"], excludedIndustries: [] });
-    inv.spaces.push({ id: "SLA-S", parkId: "SLA-P", kind: "factory", deals: ["lease"], title: "时限测试厂房", areaSqm: 3000, status: "available" });
-    for (const n of [1, 2, 3]) inv.recruiters.push({ id: `SLA-R${n}`, name: `时限专员${n}`, email: `sla${n}@example.test`, phone: `1390000010${n}`, channel: "email", parks: ["SLA-P"], industries: [], capacity: 10, active: true });
+    inv.parks.push({
+      id: "SLA-P",
+      name: "时限测试园",
+      province: "江苏省",
+      city: "南京市",
+      district: "六合区",
+      industries: ["C35"],
+      excludedIndustries: [],
+    });
+    inv.spaces.push({
+      id: "SLA-S",
+      parkId: "SLA-P",
+      kind: "factory",
+      deals: ["lease"],
+      title: "时限测试厂房",
+      areaSqm: 3000,
+      status: "available",
+    });
+    for (const n of [1, 2, 3])
+      inv.recruiters.push({
+        id: `SLA-R${n}`,
+        name: `时限专员${n}`,
+        email: `sla${n}@example.test`,
+        phone: `1390000010${n}`,
+        channel: "email",
+        parks: ["SLA-P"],
+        industries: [],
+        capacity: 10,
+        active: true,
+      });
     expect((await importInventory(db.sql, inv)).ok).toBe(true);
     await db.sql`insert into users (email, name, role) values ('admin@example.test', '管理员', 'admin') on conflict do nothing`;
     await outboxDrained(db.sql);
@@ -334,31 +395,51 @@ describe("SLA", () => {
     await worker.close();
     worker = await startWorkerWith({ slaMinutes: 0.05 }); // 3 s
     try {
-      const { id, reference } = await submit({ kind: "factory", deal: "lease", areaMin: 2800, areaMax: 3200, regions: ["六合区"] }, { company: "南京时限测试有限公司" });
+      const { id, reference } = await submit(
+        { kind: "factory", deal: "lease", areaMin: 2800, areaMax: 3200, regions: ["六合区"] },
+        { company: "南京时限测试有限公司" },
+      );
       const firstRecruiter = await eventually(async () => {
         const [a] = await db.sql`select recruiter_id from assignments where lead_id = ${id} and park_id = 'SLA-P'`;
         return a?.recruiter_id as string | undefined;
       }, "first offer");
-      await eventually(async () => {
-        const [a] = await db.sql`select reroutes from assignments where lead_id = ${id} and park_id = 'SLA-P'`;
-        return a.reroutes >= 1 || null;
-      }, "first re-route", 20_000);
+      await eventually(
+        async () => {
+          const [a] = await db.sql`select reroutes from assignments where lead_id = ${id} and park_id = 'SLA-P'`;
+          return a.reroutes >= 1 || null;
+        },
+        "first re-route",
+        20_000,
+      );
 
       // Redis restarts empty in the middle: the next SLA check is re-derived from Postgres.
       const admin = new Redis(redis.url);
       await admin.flushall();
       admin.disconnect();
 
-      const escalated = await eventually(async () => {
-        const [a] = await db.sql`select status, reroutes from assignments where lead_id = ${id} and park_id = 'SLA-P'`;
-        return a.status === "escalated" ? a : null;
-      }, "escalation", 40_000);
+      const escalated = await eventually(
+        async () => {
+          const [a] = await db.sql`select status, reroutes from assignments where lead_id = ${id} and park_id = 'SLA-P'`;
+          return a.status === "escalated" ? a : null;
+        },
+        "escalation",
+        40_000,
+      );
       expect(escalated.reroutes).toBe(2);
 
-      const offered = await db.sql<{ recruiter_id: string }[]>`select recruiter_id from routing_events where lead_id = ${id} and event in ('assigned', 'rerouted') order by id`;
+      const offered = await db.sql<
+        { recruiter_id: string }[]
+      >`select recruiter_id from routing_events where lead_id = ${id} and event in ('assigned', 'rerouted') order by id`;
       expect(new Set(offered.map((o) => o.recruiter_id)).size).toBe(3); // each recruiter at most once
-      await eventually(async () => mailsTo(`sla${firstRecruiter.slice(-1)}@example.test`, reference).some((m) => m.subject.includes("已改派")) || null, "the first recruiter is told");
-      await eventually(async () => smtp.received.some((m) => m.rcptTo.includes("admin@example.test") && parseMessage(m.raw).subject.includes(reference)) || null, "the admin escalation email");
+      await eventually(
+        async () => mailsTo(`sla${firstRecruiter.slice(-1)}@example.test`, reference).some((m) => m.subject.includes("已改派")) || null,
+        "the first recruiter is told",
+      );
+      await eventually(
+        async () =>
+          smtp.received.some((m) => m.rcptTo.includes("admin@example.test") && parseMessage(m.raw).subject.includes(reference)) || null,
+        "the admin escalation email",
+      );
       const [task] = await db.sql`select kind from call_tasks where lead_id = ${id} and kind = 'escalation'`;
       expect(task).toBeDefined();
     } finally {

@@ -1,5 +1,6 @@
-import { inject } from "vitest";
 import "./unit-env";
+
+import { inject } from "vitest";
 
 // Every test file sees the test run's services. Each file that writes gets its own database
 // (see test/support/database.ts), so parallel files never see each other's outbox.

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
+
 import postgres from "postgres";
 import { inject } from "vitest";
+
 import { createSql, type Sql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 

@@ -85,7 +85,13 @@ export async function startProcess(kind: Kind, name: string, env: Record<string,
     start: async () => {
       expectingExit = false;
       child = spawn(process.execPath, ["--import", "tsx", kind === "web" ? "app/server.ts" : "worker/index.ts"], {
-        env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...env, ...(port ? { PORT: String(port) } : {}) } as NodeJS.ProcessEnv,
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          LOG_LEVEL: "info",
+          ...env,
+          ...(port ? { PORT: String(port) } : {}),
+        } as NodeJS.ProcessEnv,
         stdio: ["ignore", "pipe", "pipe"],
       });
       // stderr is kept (the last 4 KB) rather than shown: warnings under injected faults are expected.
@@ -110,7 +116,8 @@ export async function startProcess(kind: Kind, name: string, env: Record<string,
       );
       const deadline = Date.now() + 120_000; // a busy machine can take a minute to start tsx
       for (;;) {
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited at start (${child.signalCode ?? child.exitCode}):\n${stderr}`);
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`${name} exited at start (${child.signalCode ?? child.exitCode}):\n${stderr}`);
         if (kind === "web") {
           try {
             const res = await fetch(`${url}/inquiry/received`);

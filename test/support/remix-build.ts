@@ -5,7 +5,10 @@ import { join } from "node:path";
 /** Builds the Remix app when a source file is newer than the build (the tests and benches run it). */
 export function ensureRemixBuild(): void {
   if (!buildIsStale()) return;
-  execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], { stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+  execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
+    stdio: "ignore",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }
 
 /** Rebuild only when a source file is newer than the build (parallel runs must not wipe a build in use). */

@@ -1,16 +1,20 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { Redis } from "ioredis";
-import { freePort, startMeilisearch, type RunningMeili } from "../../search/launcher";
+
+import { freePort, type RunningMeili, startMeilisearch } from "../../search/launcher";
 
 export { freePort };
 
 /** A private redis-server on its own port, so stopping it never touches the machine's Redis. */
 export async function startPrivateRedis(port?: number): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
   const p = port ?? (await freePort());
-  const child = spawn("redis-server", ["--port", String(p), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const child = spawn("redis-server", ["--port", String(p), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   const url = `redis://127.0.0.1:${p}`;
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -38,7 +42,12 @@ export async function startPrivateRedis(port?: number): Promise<{ url: string; p
 }
 
 /** A private Meilisearch in its own temp folder; `stop` then `restart` keeps the same port and data. */
-export async function startPrivateMeili(): Promise<{ current: () => RunningMeili; stop: () => Promise<void>; restart: () => Promise<void>; cleanup: () => Promise<void> }> {
+export async function startPrivateMeili(): Promise<{
+  current: () => RunningMeili;
+  stop: () => Promise<void>;
+  restart: () => Promise<void>;
+  cleanup: () => Promise<void>;
+}> {
   const dir = mkdtempSync(join(tmpdir(), "parkmatch-private-meili-"));
   const port = await freePort();
   let meili = await startMeilisearch({ dataDir: dir, port, quiet: true });
@@ -57,11 +66,20 @@ export async function startPrivateMeili(): Promise<{ current: () => RunningMeili
 }
 
 /** Starts the real web process (express + the Remix build) against the given services. */
-export async function startWebServer(env: Record<string, string>): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
+export async function startWebServer(
+  env: Record<string, string>,
+): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
     // A queue prefix of its own also keeps its rate-limit keys in Redis apart from other runs'.
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", QUEUE_PREFIX: `pmweb-${Math.random().toString(36).slice(2, 10)}`, ...env, PORT: String(port) } as NodeJS.ProcessEnv,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      QUEUE_PREFIX: `pmweb-${Math.random().toString(36).slice(2, 10)}`,
+      ...env,
+      PORT: String(port),
+    } as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((r) => child.once("exit", () => r()));

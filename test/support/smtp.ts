@@ -1,4 +1,5 @@
 import type { AddressInfo, Socket } from "node:net";
+
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 
 // A real SMTP server on loopback that keeps what it receives (msw is HTTP only), and just enough
@@ -84,14 +85,19 @@ function splitHead(raw: string): { headers: Map<string, string[]>; body: string 
 /** RFC 2047: adjacent encoded words are joined (the space between them is not text), bytes decoded once. */
 export function decodeWords(value: string): string {
   const parts: { charset: string; bytes: Buffer }[] = [];
-  const text = value.replace(/\?=\s+=\?/g, "?==?").replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_, charset: string, enc: string, data: string) => {
-    const bytes =
-      enc.toUpperCase() === "B"
-        ? Buffer.from(data, "base64")
-        : Buffer.from(data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1");
-    parts.push({ charset, bytes });
-    return `\u0000${parts.length - 1}\u0000`;
-  });
+  const text = value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_, charset: string, enc: string, data: string) => {
+      const bytes =
+        enc.toUpperCase() === "B"
+          ? Buffer.from(data, "base64")
+          : Buffer.from(
+              data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+              "latin1",
+            );
+      parts.push({ charset, bytes });
+      return `\u0000${parts.length - 1}\u0000`;
+    });
   // Merge runs of consecutive placeholders so a character split across two words decodes.
   return text.replace(/(?:\u0000\d+\u0000)+/g, (run) => {
     const idx = [...run.matchAll(/\u0000(\d+)\u0000/g)].map((m) => parts[Number(m[1])]);
@@ -130,4 +136,3 @@ export function parseMessage(raw: string): Parsed {
   }
   return { headers, subject: decodeWords(headers.get("subject")?.[0] ?? ""), parts };
 }
-

@@ -1,5 +1,6 @@
 import { inject } from "vitest";
-import { startWorker, type RunningWorker, type WorkerConfig } from "../../worker/runtime";
+
+import { type RunningWorker, startWorker, type WorkerConfig } from "../../worker/runtime";
 
 /** The real worker runtime (relay, reconciler, BullMQ worker) with a queue prefix of its own. */
 export function startTestWorker(overrides: Partial<WorkerConfig> & { databaseUrl: string }): Promise<RunningWorker> {

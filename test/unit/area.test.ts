@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { SQM_PER_MU, formatMu, formatSqm, muToSqm, parseArea, sqmToMu } from "../../app/domain/area";
+import { describe, expect, it } from "vitest";
+
+import { formatMu, formatSqm, muToSqm, parseArea, SQM_PER_MU, sqmToMu } from "../../app/domain/area";
 
 describe("mu ↔ sqm", () => {
   it("1 亩 is 2000/3 ㎡", () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+
 import {
+  findIndustry,
   INDUSTRY_DIVISIONS,
   INDUSTRY_SECTIONS,
-  findIndustry,
   industryFit,
   industryLabel,
   isIndustryExcluded,
@@ -211,9 +212,7 @@ describe("findIndustry / sectionOf / industryLabel", () => {
   it("labels codes", () => {
     expect(industryLabel("C39", "zh")).toBe("C39 计算机、通信和其他电子设备制造业");
     expect(industryLabel("c39", "zh")).toBe("C39 计算机、通信和其他电子设备制造业");
-    expect(industryLabel("39", "en")).toBe(
-      "C39 Manufacture of computers, communication and other electronic equipment",
-    );
+    expect(industryLabel("39", "en")).toBe("C39 Manufacture of computers, communication and other electronic equipment");
     expect(industryLabel("C", "zh")).toBe("C 制造业");
     expect(industryLabel("C", "en")).toBe("C Manufacturing");
     expect(industryLabel("I65", "zh")).toBe("I65 软件和信息技术服务业");

@@ -122,11 +122,36 @@ describe("qualifiers in number fields", () => {
   });
 
   it.each<[string, Record<string, unknown>, string, string]>([
-    ["an upper limit in a minimum field", { ceilingMinM: "6米以下" }, "need.ceilingMinM", "此项填最低要求；“以下”“不超过”这样的上限请写在补充说明里"],
-    ["不超过 in a minimum field", { powerMinKva: "不超过500kva" }, "need.powerMinKva", "此项填最低要求；“以下”“不超过”这样的上限请写在补充说明里"],
-    ["以上 in areaMax", { areaMin: undefined, areaMax: "5000平以上" }, "need.areaMax", "此项填上限；“以上”“至少”这样的下限请填在最小面积里"],
-    ["至少 in areaMax", { areaMin: undefined, areaMax: "至少3000平" }, "need.areaMax", "此项填上限；“以上”“至少”这样的下限请填在最小面积里"],
-    ["以下 in areaMin", { areaMin: "3000平以下", areaMax: undefined }, "need.areaMin", "此项填最低要求；“以下”“不超过”这样的上限请写在补充说明里"],
+    [
+      "an upper limit in a minimum field",
+      { ceilingMinM: "6米以下" },
+      "need.ceilingMinM",
+      "此项填最低要求；“以下”“不超过”这样的上限请写在补充说明里",
+    ],
+    [
+      "不超过 in a minimum field",
+      { powerMinKva: "不超过500kva" },
+      "need.powerMinKva",
+      "此项填最低要求；“以下”“不超过”这样的上限请写在补充说明里",
+    ],
+    [
+      "以上 in areaMax",
+      { areaMin: undefined, areaMax: "5000平以上" },
+      "need.areaMax",
+      "此项填上限；“以上”“至少”这样的下限请填在最小面积里",
+    ],
+    [
+      "至少 in areaMax",
+      { areaMin: undefined, areaMax: "至少3000平" },
+      "need.areaMax",
+      "此项填上限；“以上”“至少”这样的下限请填在最小面积里",
+    ],
+    [
+      "以下 in areaMin",
+      { areaMin: "3000平以下", areaMax: undefined },
+      "need.areaMin",
+      "此项填最低要求；“以下”“不超过”这样的上限请写在补充说明里",
+    ],
   ])("%s is refused, not inverted", (_, need, field, message) => {
     expect(errors({ need })[field]).toEqual([message]);
   });
@@ -190,13 +215,23 @@ describe("free-text assist inside the schema", () => {
   });
 
   it("reports what it saw a number in but could not use (未能识别)", () => {
-    const flags = value({ need: { notes: "面积大概几千平，层高不能超过6米，要200米层高" } }, (l) => l.flags) as Array<{ field: string; code: string; text: string }>;
+    const flags = value({ need: { notes: "面积大概几千平，层高不能超过6米，要200米层高" } }, (l) => l.flags) as Array<{
+      field: string;
+      code: string;
+      text: string;
+    }>;
     expect(flags.filter((f) => f.code === "unread").map((f) => f.text)).toEqual(["面积大概几千平", "层高不能超过6米", "200米层高"]);
     expect(flags.every((f) => f.field === "need.notes")).toBe(true);
   });
 
   it("keeps the notes as typed (Traditional stays Traditional in the record)", () => {
     expect(value({ need: { notes: "樓高9米，單層" } }, (l) => l.need.notes)).toBe("樓高9米，單層");
-    expect(value({ need: { ceilingMinM: undefined, notes: "樓高9米，單層，5噸行車" } }, (l) => [l.need.ceilingMinM, l.need.singleStorey, l.need.craneMinT])).toEqual([9, true, 5]);
+    expect(
+      value({ need: { ceilingMinM: undefined, notes: "樓高9米，單層，5噸行車" } }, (l) => [
+        l.need.ceilingMinM,
+        l.need.singleStorey,
+        l.need.craneMinT,
+      ]),
+    ).toEqual([9, true, 5]);
   });
 });

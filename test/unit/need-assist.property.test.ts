@@ -17,7 +17,30 @@ const SPEC_FIELDS = ["ceilingMinM", "floorLoadMinKg", "powerMinKva", "craneMinT"
 /** Notes built from pieces that carry numbers, units, comparisons and noise, including huge figures. */
 const piece = fc.oneof(
   fc.constantFrom(...NEED_CORPUS.map(([s]) => s)),
-  fc.constantFrom("层高", "净高", "承重", "配电", "行车", "面积", "占地", "单层", "三层", "只买不租", "不超过", "至少", "以上", "以内", "左右", "约", "，", "。", "-", "～", "——", " "),
+  fc.constantFrom(
+    "层高",
+    "净高",
+    "承重",
+    "配电",
+    "行车",
+    "面积",
+    "占地",
+    "单层",
+    "三层",
+    "只买不租",
+    "不超过",
+    "至少",
+    "以上",
+    "以内",
+    "左右",
+    "约",
+    "，",
+    "。",
+    "-",
+    "～",
+    "——",
+    " ",
+  ),
   fc.constantFrom("平", "平米", "㎡", "亩", "方", "万方", "米", "mm", "ft", "吨", "t", "kva", "千伏安", "吨/㎡", "吨行车", "畝", "噸"),
   fc.oneof(fc.nat({ max: 1_000_000_000_000 }), fc.double({ min: 0, max: 1e12, noNaN: true })).map(String),
   fc.constantFrom("一千五六百", "十八", "半", "两三", "一个亿", "9，800", "1,000,000", "五萬", "９０００", "几千"),
@@ -30,7 +53,8 @@ describe("free-text assist properties", () => {
       fc.property(notesArb, (notes) => {
         const { hints } = parseNeedText(notes);
         for (const f of SPEC_FIELDS) if (hints[f] !== undefined) expect(hints[f]! > 0 && hints[f]! <= FIELD_LIMITS[f]).toBe(true);
-        for (const f of ["areaMinSqm", "areaMaxSqm"] as const) if (hints[f] !== undefined) expect(hints[f]! > 0 && hints[f]! <= FIELD_LIMITS.areaSqm).toBe(true);
+        for (const f of ["areaMinSqm", "areaMaxSqm"] as const)
+          if (hints[f] !== undefined) expect(hints[f]! > 0 && hints[f]! <= FIELD_LIMITS.areaSqm).toBe(true);
       }),
       { numRuns: 400 },
     );
@@ -39,13 +63,25 @@ describe("free-text assist properties", () => {
   it("never overrides a field the person filled, and a stored lead stays within every limit", () => {
     const schema = createLeadSchema("zh", "api");
     const typedArb = fc.record(
-      { ceilingMinM: fc.integer({ min: 1, max: 30 }), floorLoadMinKg: fc.integer({ min: 100, max: 5000 }), powerMinKva: fc.integer({ min: 1, max: 5000 }), craneMinT: fc.integer({ min: 1, max: 100 }), singleStorey: fc.boolean() },
+      {
+        ceilingMinM: fc.integer({ min: 1, max: 30 }),
+        floorLoadMinKg: fc.integer({ min: 100, max: 5000 }),
+        powerMinKva: fc.integer({ min: 1, max: 5000 }),
+        craneMinT: fc.integer({ min: 1, max: 100 }),
+        singleStorey: fc.boolean(),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
       fc.property(notesArb, typedArb, fc.boolean(), (notes, typed, typedArea) => {
         const base = validLeadJson();
-        const need = { ...base.need, ceilingMinM: undefined, ...typed, notes: notes.slice(0, 2000), ...(typedArea ? {} : { areaMin: undefined, areaMax: undefined }) };
+        const need = {
+          ...base.need,
+          ceilingMinM: undefined,
+          ...typed,
+          notes: notes.slice(0, 2000),
+          ...(typedArea ? {} : { areaMin: undefined, areaMax: undefined }),
+        };
         const r = schema.safeParse({ ...base, need });
         if (!r.success) return; // e.g. no area anywhere: refused, nothing stored
         const stored = r.data.lead.need;
@@ -65,7 +101,14 @@ describe("free-text assist properties", () => {
       fc.property(notesArb, fc.subarray(["ceilingMinM", "craneMinT", "powerMinKva"] as const), (notes, typedFields) => {
         const base = validLeadJson();
         const typed = Object.fromEntries(typedFields.map((f) => [f, 3]));
-        const need = { ...base.need, ceilingMinM: undefined, areaMin: undefined, areaMax: undefined, ...typed, notes: notes.slice(0, 2000) };
+        const need = {
+          ...base.need,
+          ceilingMinM: undefined,
+          areaMin: undefined,
+          areaMax: undefined,
+          ...typed,
+          notes: notes.slice(0, 2000),
+        };
         const r = schema.safeParse({ ...base, need });
         const shown = describeNeedHints(planHints(planAssist(need.notes, new Set(typedFields))), "zh");
         if (!r.success) return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { type NeedHints,parseNeedText } from "../../app/domain/need-text";
-import { type CorpusExpect,NEED_CORPUS } from "../fixtures/need-corpus";
+import { type NeedHints, parseNeedText } from "../../app/domain/need-text";
+import { type CorpusExpect, NEED_CORPUS } from "../fixtures/need-corpus";
 
 function expand(e: CorpusExpect): NeedHints {
   const h: NeedHints = {};

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseNeedText, type NeedHints } from "../../app/domain/need-text";
+import { describe, expect, it } from "vitest";
+
+import { type NeedHints, parseNeedText } from "../../app/domain/need-text";
 
 // 1 亩 = 2000/3 ㎡; hint areas are rounded to 0.01 ㎡.
 const MU20 = 13333.33;
@@ -180,12 +181,15 @@ describe("parseNeedText: found snippets", () => {
 
   it("never throws and only returns finite positive numbers", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(..."0123456789一二两三五千万平米方亩吨层高承重行车配电kva-~到左右以上 ，".split("")) }), (s) => {
-        const { hints } = parseNeedText(s);
-        for (const v of Object.values(hints)) {
-          if (typeof v === "number") expect(Number.isFinite(v) && v > 0).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."0123456789一二两三五千万平米方亩吨层高承重行车配电kva-~到左右以上 ，".split("")) }),
+        (s) => {
+          const { hints } = parseNeedText(s);
+          for (const v of Object.values(hints)) {
+            if (typeof v === "number") expect(Number.isFinite(v) && v > 0).toBe(true);
+          }
+        },
+      ),
     );
   });
 });

@@ -1,5 +1,6 @@
 import { MeilisearchApiError } from "meilisearch";
 import { describe, expect, it } from "vitest";
+
 import { isRefusal, TaskFailedError } from "../../search/client";
 
 // What the index writer sets aside (Meilisearch refused our content) and what it waits out (an outage).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "../../app/domain/units";
 
 type Case = [string, number | null];

@@ -8,7 +8,9 @@ import { validLeadJson } from "../support/leads";
 // Issue 9 item 15: every message a person can see is in their language. The fields are not listed by
 // hand: they are read from the schema itself, so a field added later is driven too.
 
-type AnySchema = z.ZodType & { def: { type: string; shape?: Record<string, AnySchema>; in?: AnySchema; out?: AnySchema; innerType?: AnySchema } };
+type AnySchema = z.ZodType & {
+  def: { type: string; shape?: Record<string, AnySchema>; in?: AnySchema; out?: AnySchema; innerType?: AnySchema };
+};
 
 /** The object shape under preprocess/pipe/refine wrappers, or null for a leaf field. */
 function shapeOf(schema: AnySchema): Record<string, AnySchema> | null {
@@ -56,7 +58,8 @@ function withValue(base: Json, path: string[], value: unknown) {
   return copy;
 }
 
-const templates = (lng: "zh" | "en") => validationTemplates(lng).map((t) => new RegExp(`^${t.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, ".+")}$`));
+const templates = (lng: "zh" | "en") =>
+  validationTemplates(lng).map((t) => new RegExp(`^${t.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, ".+")}$`));
 
 describe.each(["zh", "en"] as const)("every field with bad values in %s", (lng) => {
   const allowed = templates(lng);

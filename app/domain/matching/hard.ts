@@ -1,6 +1,7 @@
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { regionCovers } from "~/domain/division-codes";
 import { isIndustryExcluded } from "~/domain/industries";
+
 import type { MatchNeed, Reason, SpaceCandidate } from "./types";
 
 // Hard constraints (DESIGN.md "Matching"): a space failing any of them is never offered, whatever its
@@ -156,8 +157,26 @@ export type Spec = {
 };
 
 export const SPECS: readonly Spec[] = [
-  { key: "ceiling", need: "ceilingMinM", space: "ceilingM", failure: "ceiling", building: true, zh: "层高", en: "Ceiling height", unit: "m" },
-  { key: "floorLoad", need: "floorLoadMinKg", space: "floorLoadKg", failure: "floorLoad", building: true, zh: "承重", en: "Floor load", unit: "kg/㎡" },
+  {
+    key: "ceiling",
+    need: "ceilingMinM",
+    space: "ceilingM",
+    failure: "ceiling",
+    building: true,
+    zh: "层高",
+    en: "Ceiling height",
+    unit: "m",
+  },
+  {
+    key: "floorLoad",
+    need: "floorLoadMinKg",
+    space: "floorLoadKg",
+    failure: "floorLoad",
+    building: true,
+    zh: "承重",
+    en: "Floor load",
+    unit: "kg/㎡",
+  },
   { key: "power", need: "powerMinKva", space: "powerKva", failure: "power", building: false, zh: "配电", en: "Power", unit: "kVA" },
   { key: "crane", need: "craneMinT", space: "craneT", failure: "crane", building: true, zh: "行车", en: "Crane", unit: "t" },
 ];
@@ -202,7 +221,10 @@ export const SINGLE_STOREY_MET: Reason = { kind: "fit", zh: "单层厂房，符�
  * district code. No regions = anywhere. Regions typed but no codes (a lead stored before codes, whose
  * names no longer resolve) match nothing rather than everything.
  */
-export function regionMatches(need: { regions?: readonly string[]; regionCodes?: readonly string[] }, districtCode: string | null | undefined): boolean {
+export function regionMatches(
+  need: { regions?: readonly string[]; regionCodes?: readonly string[] },
+  districtCode: string | null | undefined,
+): boolean {
   if (!need.regions?.length && !need.regionCodes?.length) return true;
   return regionCovers(need.regionCodes ?? [], districtCode);
 }

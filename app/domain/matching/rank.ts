@@ -1,4 +1,4 @@
-import { hardCheck, takenAreaSqm, type HardOptions } from "./hard";
+import { hardCheck, type HardOptions, takenAreaSqm } from "./hard";
 import { DEFAULT_WEIGHTS, scoreSpace, type Weights } from "./score";
 import type { MatchNeed, MatchResult, Reason, SpaceCandidate } from "./types";
 
@@ -28,7 +28,14 @@ export function rankMatches(n: MatchNeed, candidates: SpaceCandidate[], options:
     const hard = hardCheck(n, s, options);
     if (!hard.pass) continue;
     const { score, reasons } = scoreSpace(n, s, weights, today);
-    ranked.push({ spaceId: s.id, parkId: s.parkId, score, conditional: hard.conditional, reasons: orderReasons(reasons), closeness: closeness(n, s) });
+    ranked.push({
+      spaceId: s.id,
+      parkId: s.parkId,
+      score,
+      conditional: hard.conditional,
+      reasons: orderReasons(reasons),
+      closeness: closeness(n, s),
+    });
   }
   ranked.sort(
     (a, b) =>
@@ -42,7 +49,10 @@ export function rankMatches(n: MatchNeed, candidates: SpaceCandidate[], options:
 
 /** fit → warn → check, each group in the order the factors produced it. */
 export function orderReasons(reasons: Reason[]): Reason[] {
-  return reasons.map((r, i) => [r, i] as const).sort((a, b) => REASON_ORDER[a[0].kind] - REASON_ORDER[b[0].kind] || a[1] - b[1]).map(([r]) => r);
+  return reasons
+    .map((r, i) => [r, i] as const)
+    .sort((a, b) => REASON_ORDER[a[0].kind] - REASON_ORDER[b[0].kind] || a[1] - b[1])
+    .map(([r]) => r);
 }
 
 /** [share outside the wanted range, share away from its middle]: smaller is closer. */

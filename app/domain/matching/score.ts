@@ -1,23 +1,24 @@
 import { sqmToMu } from "~/domain/area";
-import { industryFit, industryLabel, sectionOf, type IndustryFit } from "~/domain/industries";
+import { type IndustryFit, industryFit, industryLabel, sectionOf } from "~/domain/industries";
+
 import {
   AREA_LOWER,
   AREA_UPPER,
-  SINGLE_STOREY_MET,
-  SINGLE_STOREY_UNKNOWN,
-  SPECS,
   areaText,
   areaTextEn,
   askedMin,
+  cny,
   divisibleMin,
   hardCheck,
   isLandPurchase,
   num,
-  cny,
+  SINGLE_STOREY_MET,
+  SINGLE_STOREY_UNKNOWN,
   singleStoreyOf,
   specApplies,
   specMet,
   specMetReason,
+  SPECS,
   specUnknownReason,
   takenAreaSqm,
   thresholdMetrics,
@@ -29,7 +30,14 @@ import type { MatchNeed, Reason, SpaceCandidate } from "./types";
 // says something gets a sentence a recruiter can read aloud, with the figures on both sides.
 
 export type Weights = { industry: number; size: number; specs: number; threshold: number; price: number; availability: number };
-export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({ industry: 30, size: 25, specs: 15, threshold: 15, price: 5, availability: 10 });
+export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
+  industry: 30,
+  size: 25,
+  specs: 15,
+  threshold: 15,
+  price: 5,
+  availability: 10,
+});
 
 /** Points a conditional match (land threshold 50–100 %) loses, on top of its lower threshold factor. */
 export const CONDITIONAL_PENALTY = 10;
@@ -95,7 +103,16 @@ export function industryFactor(n: MatchNeed, s: SpaceCandidate): Factor {
   const en = industryLabel(code, "en");
   if (focus.length === 0) {
     // A park that lists no focus has no preference to go against: neither rewarded nor punished.
-    return { value: INDUSTRY_CREDIT["same-section"], reasons: [{ kind: "check", zh: `园区未列主导产业，行业 ${zh} 是否适合需核实`, en: `Park lists no focus industries — fit of ${en} to be checked` }] };
+    return {
+      value: INDUSTRY_CREDIT["same-section"],
+      reasons: [
+        {
+          kind: "check",
+          zh: `园区未列主导产业，行业 ${zh} 是否适合需核实`,
+          en: `Park lists no focus industries — fit of ${en} to be checked`,
+        },
+      ],
+    };
   }
   const fit = industryFit(code, focus);
   const list = { zh: focus.join("、"), en: focus.join(", ") };
@@ -104,14 +121,22 @@ export function industryFactor(n: MatchNeed, s: SpaceCandidate): Factor {
     fit === "division"
       ? { kind: "fit", zh: `行业 ${zh} 属园区主导产业`, en: `Industry ${en} is a focus industry of the park` }
       : fit === "section-focus"
-        ? { kind: "fit", zh: `行业 ${zh} 属园区主导门类 ${industryLabel(section, "zh")}`, en: `Industry ${en} is in the park's focus section ${industryLabel(section, "en")}` }
+        ? {
+            kind: "fit",
+            zh: `行业 ${zh} 属园区主导门类 ${industryLabel(section, "zh")}`,
+            en: `Industry ${en} is in the park's focus section ${industryLabel(section, "en")}`,
+          }
         : fit === "same-section"
           ? {
               kind: "fit",
               zh: `行业 ${zh} 与园区主导产业（${list.zh}）同属 ${industryLabel(section, "zh")}`,
               en: `Industry ${en} shares section ${industryLabel(section, "en")} with the park's focus (${list.en})`,
             }
-          : { kind: "warn", zh: `行业 ${zh} 不在园区主导产业（${list.zh}）内`, en: `Industry ${en} is not among the park's focus industries (${list.en})` };
+          : {
+              kind: "warn",
+              zh: `行业 ${zh} 不在园区主导产业（${list.zh}）内`,
+              en: `Industry ${en} is not among the park's focus industries (${list.en})`,
+            };
   return { value: INDUSTRY_CREDIT[fit], reasons: [reason] };
 }
 
@@ -121,7 +146,9 @@ export function sizeFactor(n: MatchNeed, s: SpaceCandidate): Factor {
   const taken = takenAreaSqm(n, s);
   const d = divisibleMin(s);
   const split = d !== null && taken !== s.areaSqm;
-  const zhArea = split ? `可分割面积 ${areaText(taken, land)}（整体 ${areaText(s.areaSqm, land)}，最小可分 ${areaText(d, land)}）` : `面积 ${areaText(taken, land)}`;
+  const zhArea = split
+    ? `可分割面积 ${areaText(taken, land)}（整体 ${areaText(s.areaSqm, land)}，最小可分 ${areaText(d, land)}）`
+    : `面积 ${areaText(taken, land)}`;
   const enArea = split
     ? `Divisible: ${areaTextEn(taken, land)} of ${areaTextEn(s.areaSqm, land)} (min ${areaTextEn(d, land)})`
     : `Area ${areaTextEn(taken, land)}`;
@@ -131,8 +158,18 @@ export function sizeFactor(n: MatchNeed, s: SpaceCandidate): Factor {
   if (min !== undefined && taken < min) value = 1 - ((1 - SIZE_EDGE_CREDIT) * (min - taken)) / (min * (1 - AREA_LOWER));
   else if (max !== undefined && taken > max) value = 1 - ((1 - SIZE_EDGE_CREDIT) * (taken - max)) / (max * (AREA_UPPER - 1));
   if (value >= 1) {
-    const zhTail = min !== undefined && max !== undefined ? `在需求 ${range.zh} 内` : min !== undefined ? `≥ 需求 ${range.zh}` : `≤ 需求上限 ${range.zh}`;
-    const enTail = min !== undefined && max !== undefined ? `within the wanted ${range.en}` : min !== undefined ? `≥ wanted ${range.en}` : `≤ wanted maximum ${range.en}`;
+    const zhTail =
+      min !== undefined && max !== undefined
+        ? `在需求 ${range.zh} 内`
+        : min !== undefined
+          ? `≥ 需求 ${range.zh}`
+          : `≤ 需求上限 ${range.zh}`;
+    const enTail =
+      min !== undefined && max !== undefined
+        ? `within the wanted ${range.en}`
+        : min !== undefined
+          ? `≥ wanted ${range.en}`
+          : `≤ wanted maximum ${range.en}`;
     return { value: 1, reasons: [{ kind: "fit", zh: `${zhArea} ${zhTail}`, en: `${enArea} ${enTail}` }] };
   }
   const below = min !== undefined && taken < min;
@@ -199,10 +236,31 @@ export function priceFactor(n: MatchNeed, s: SpaceCandidate): Factor {
   // The figure for the deal the lead would make: rent when it can lease, else the sale price.
   const lease = n.need.deal !== "buy" && s.deals.includes("lease");
   const p = lease
-    ? { zh: "租金", en: "Rent", figure: s.rentYuanPerSqmMonth, ref: PRICE_REFERENCE.rent, zhOf: (x: number) => `${num(x)}元/㎡/月`, enOf: (x: number) => `${num(x)} CNY/㎡/month` }
+    ? {
+        zh: "租金",
+        en: "Rent",
+        figure: s.rentYuanPerSqmMonth,
+        ref: PRICE_REFERENCE.rent,
+        zhOf: (x: number) => `${num(x)}元/㎡/月`,
+        enOf: (x: number) => `${num(x)} CNY/㎡/month`,
+      }
     : s.kind === "land"
-      ? { zh: "地价", en: "Land price", figure: s.landPriceWanPerMu, ref: PRICE_REFERENCE.landPrice, zhOf: (x: number) => `${num(x)}万元/亩`, enOf: (x: number) => `${cny(x)}/mu` }
-      : { zh: "售价", en: "Price", figure: s.priceYuanPerSqm, ref: PRICE_REFERENCE.buildingPrice, zhOf: (x: number) => `${num(x)}元/㎡`, enOf: (x: number) => `${num(x)} CNY/㎡` };
+      ? {
+          zh: "地价",
+          en: "Land price",
+          figure: s.landPriceWanPerMu,
+          ref: PRICE_REFERENCE.landPrice,
+          zhOf: (x: number) => `${num(x)}万元/亩`,
+          enOf: (x: number) => `${cny(x)}/mu`,
+        }
+      : {
+          zh: "售价",
+          en: "Price",
+          figure: s.priceYuanPerSqm,
+          ref: PRICE_REFERENCE.buildingPrice,
+          zhOf: (x: number) => `${num(x)}元/㎡`,
+          enOf: (x: number) => `${num(x)} CNY/㎡`,
+        };
   const x = p.figure;
   if (typeof x !== "number" || !Number.isFinite(x)) {
     return { value: UNKNOWN_CREDIT, reasons: [{ kind: "check", zh: `${p.zh}未知，需核实`, en: `${p.en} unknown — to be checked` }] };
@@ -222,10 +280,24 @@ export function availabilityFactor(n: MatchNeed, s: SpaceCandidate, today: strin
   const by = n.need.moveInBy;
   if (!by) {
     if (future === null) return { value: 1, reasons: [] };
-    return { value: 1, reasons: [{ kind: "check", zh: `${future} 起可用，入驻时间需与企业确认`, en: `Available from ${future} — confirm timing with the enterprise` }] };
+    return {
+      value: 1,
+      reasons: [
+        {
+          kind: "check",
+          zh: `${future} 起可用，入驻时间需与企业确认`,
+          en: `Available from ${future} — confirm timing with the enterprise`,
+        },
+      ],
+    };
   }
-  if (future === null) return { value: 1, reasons: [{ kind: "fit", zh: `现可入驻，满足 ${by} 前入驻`, en: `Available now — in time for ${by}` }] };
-  if (future <= by) return { value: 1, reasons: [{ kind: "fit", zh: `${future} 起可用，可于 ${by} 前入驻`, en: `Available from ${future} — in time for ${by}` }] };
+  if (future === null)
+    return { value: 1, reasons: [{ kind: "fit", zh: `现可入驻，满足 ${by} 前入驻`, en: `Available now — in time for ${by}` }] };
+  if (future <= by)
+    return {
+      value: 1,
+      reasons: [{ kind: "fit", zh: `${future} 起可用，可于 ${by} 前入驻`, en: `Available from ${future} — in time for ${by}` }],
+    };
   const late = monthIndex(future) - monthIndex(by);
   return {
     value: Math.max(0, 1 - late / LATE_MONTHS_ZERO),

@@ -26,7 +26,18 @@ import type { MatchNeed, Reason, SpaceCandidate } from "./types";
 
 /** A change to one figure of the need; `value` replaces the need's field. */
 export type Suggestion = {
-  field: "areaMinSqm" | "areaMaxSqm" | "ceilingMinM" | "floorLoadMinKg" | "powerMinKva" | "craneMinT" | "singleStorey" | "regions" | "deal" | "annualTaxWan" | "investmentWan";
+  field:
+    | "areaMinSqm"
+    | "areaMaxSqm"
+    | "ceilingMinM"
+    | "floorLoadMinKg"
+    | "powerMinKva"
+    | "craneMinT"
+    | "singleStorey"
+    | "regions"
+    | "deal"
+    | "annualTaxWan"
+    | "investmentWan";
   value: number | boolean | string | string[];
   /** For `regions`: the GB/T 2260 code added with the district's name. */
   regionCode?: string;
@@ -59,7 +70,12 @@ export const WHY_NOT_MAX_PARKS = 10;
  * by park (parks by their nearest miss), the nearest misses first, `perPark` per park. Spaces that
  * pass every hard constraint (out-ranked) and spaces no longer available are not listed.
  */
-export function explainExclusions(n: MatchNeed, candidates: readonly SpaceCandidate[], offered: ReadonlySet<string>, options: WhyNotOptions = {}): Exclusion[] {
+export function explainExclusions(
+  n: MatchNeed,
+  candidates: readonly SpaceCandidate[],
+  offered: ReadonlySet<string>,
+  options: WhyNotOptions = {},
+): Exclusion[] {
   const perPark = options.perPark ?? WHY_NOT_PER_PARK;
   const maxParks = options.maxParks ?? WHY_NOT_MAX_PARKS;
   const seen = new Set<string>();
@@ -92,14 +108,25 @@ export function explainExclusion(n: MatchNeed, s: SpaceCandidate, options: HardO
   const reasons = hard.failures.map((f) => failureReason(n, s, f, options));
   const miss = hard.failures.reduce((sum, f) => sum + 1 + gap(n, s, f), 0);
   return {
-    spaceId: s.id, parkId: s.parkId, parkName: s.park.name, title: s.title, rule: hard.failures[0], reasons, miss,
+    spaceId: s.id,
+    parkId: s.parkId,
+    parkName: s.park.name,
+    title: s.title,
+    rule: hard.failures[0],
+    reasons,
+    miss,
     suggestion: hard.failures.length === 1 ? suggestNearMiss(n, s, hard.failures[0], options) : null,
   };
 }
 
 // ── both figures, side by side ──
 
-const KIND_TEXT = { factory: ["厂房", "factory"], land: ["土地", "land"], office: ["办公", "office"], warehouse: ["仓库", "warehouse"] } as const;
+const KIND_TEXT = {
+  factory: ["厂房", "factory"],
+  land: ["土地", "land"],
+  office: ["办公", "office"],
+  warehouse: ["仓库", "warehouse"],
+} as const;
 const DEAL_TEXT = { lease: ["租赁", "lease"], buy: ["购买", "buy"], either: ["租买均可", "lease or buy"] } as const;
 const STATUS_TEXT = { available: ["可租售", "available"], reserved: ["已预订", "reserved"], let: ["已出租/已售", "let"] } as const;
 
@@ -114,10 +141,16 @@ export function failureReason(n: MatchNeed, s: SpaceCandidate, f: HardFailure, o
     case "stale": {
       const days = options.now && s.verifiedAt ? daysSinceVerified(s.verifiedAt, options.now) : 0;
       const limit = 2 * (options.verifyDays ?? 30);
-      return r(`房源 ${days} 天未核实在租 > ${limit} 天，暂停推荐`, `Listing not confirmed for ${days} days > ${limit}: not offered until confirmed`);
+      return r(
+        `房源 ${days} 天未核实在租 > ${limit} 天，暂停推荐`,
+        `Listing not confirmed for ${days} days > ${limit}: not offered until confirmed`,
+      );
     }
     case "kind":
-      return r(`物业类型 ${KIND_TEXT[s.kind][0]} ≠ 需求 ${KIND_TEXT[need.kind][0]}`, `Kind ${KIND_TEXT[s.kind][1]} ≠ wanted ${KIND_TEXT[need.kind][1]}`);
+      return r(
+        `物业类型 ${KIND_TEXT[s.kind][0]} ≠ 需求 ${KIND_TEXT[need.kind][0]}`,
+        `Kind ${KIND_TEXT[s.kind][1]} ≠ wanted ${KIND_TEXT[need.kind][1]}`,
+      );
     case "deal": {
       const offered = s.deals.length ? s.deals.map((d) => DEAL_TEXT[d]) : [["未标明", "none stated"]];
       return r(
@@ -147,7 +180,10 @@ export function failureReason(n: MatchNeed, s: SpaceCandidate, f: HardFailure, o
       const spec = SPECS.find((x) => x.failure === f)!;
       const has = s[spec.space] ?? 0;
       const min = askedMin(need[spec.need]) ?? 0;
-      return r(`${spec.zh} ${num(has)}${spec.unit} < 需求 ${num(min)}${spec.unit}`, `${spec.en} ${num(has)}${spec.unit} < required ${num(min)}${spec.unit}`);
+      return r(
+        `${spec.zh} ${num(has)}${spec.unit} < 需求 ${num(min)}${spec.unit}`,
+        `${spec.en} ${num(has)}${spec.unit} < required ${num(min)}${spec.unit}`,
+      );
     }
     case "singleStorey": {
       const floors = typeof s.floors === "number" && s.floors > 1 ? s.floors : null;
@@ -164,7 +200,10 @@ export function failureReason(n: MatchNeed, s: SpaceCandidate, f: HardFailure, o
       );
     }
     case "region":
-      return r(`园区位于 ${s.park.district}，不在意向区域 ${need.regions.join("、")}`, `Park is in ${s.park.district}, not in the wanted ${need.regions.join(", ")}`);
+      return r(
+        `园区位于 ${s.park.district}，不在意向区域 ${need.regions.join("、")}`,
+        `Park is in ${s.park.district}, not in the wanted ${need.regions.join(", ")}`,
+      );
     case "taxPerMu":
     case "investmentPerMu": {
       const m = thresholdMetrics(n, s).find((x) => x.key === f)!;
@@ -228,12 +267,22 @@ export function suggestNearMiss(n: MatchNeed, s: SpaceCandidate, f: HardFailure,
       const { areaMinSqm: min, areaMaxSqm: max } = need;
       if (min !== undefined && s.areaSqm < min * AREA_LOWER) {
         const v = roundDown(s.areaSqm / AREA_LOWER);
-        tries.push({ field: "areaMinSqm", value: v, zh: `面积下限放宽到 ${areaZh(v, land, true)} 可匹配 ${target}`, en: `Lower the minimum area to ${areaEn(v, land, true)} to match ${target}` });
+        tries.push({
+          field: "areaMinSqm",
+          value: v,
+          zh: `面积下限放宽到 ${areaZh(v, land, true)} 可匹配 ${target}`,
+          en: `Lower the minimum area to ${areaEn(v, land, true)} to match ${target}`,
+        });
       } else if (max !== undefined) {
         const d = divisibleMin(s);
         const bounds = [s.areaSqm / AREA_UPPER, ...(d !== null ? [d] : [])].map(roundUp).sort((a, b) => a - b);
         for (const v of bounds) {
-          tries.push({ field: "areaMaxSqm", value: v, zh: `面积上限放宽到 ${areaZh(v, land, true)} 可匹配 ${target}`, en: `Raise the maximum area to ${areaEn(v, land, true)} to match ${target}` });
+          tries.push({
+            field: "areaMaxSqm",
+            value: v,
+            zh: `面积上限放宽到 ${areaZh(v, land, true)} 可匹配 ${target}`,
+            en: `Raise the maximum area to ${areaEn(v, land, true)} to match ${target}`,
+          });
         }
       }
       break;
@@ -245,16 +294,32 @@ export function suggestNearMiss(n: MatchNeed, s: SpaceCandidate, f: HardFailure,
       const spec = SPECS.find((x) => x.failure === f)!;
       const has = s[spec.space];
       if (typeof has === "number") {
-        tries.push({ field: spec.need, value: has, zh: `${spec.zh}要求放宽到 ${num(has)}${spec.unit} 可匹配 ${target}`, en: `Accept ${spec.en.toLowerCase()} of ${num(has)}${spec.unit} to match ${target}` });
+        tries.push({
+          field: spec.need,
+          value: has,
+          zh: `${spec.zh}要求放宽到 ${num(has)}${spec.unit} 可匹配 ${target}`,
+          en: `Accept ${spec.en.toLowerCase()} of ${num(has)}${spec.unit} to match ${target}`,
+        });
       }
       break;
     }
     case "singleStorey":
-      tries.push({ field: "singleStorey", value: false, zh: `若不要求单层，可匹配 ${target}`, en: `Without the single-storey requirement, ${target} matches` });
+      tries.push({
+        field: "singleStorey",
+        value: false,
+        zh: `若不要求单层，可匹配 ${target}`,
+        en: `Without the single-storey requirement, ${target} matches`,
+      });
       break;
     case "region":
       if (!s.park.districtCode) break;
-      tries.push({ field: "regions", value: [...need.regions, s.park.district], regionCode: s.park.districtCode, zh: `意向区域加上 ${s.park.district} 可匹配 ${target}`, en: `Add ${s.park.district} to the wanted districts to match ${target}` });
+      tries.push({
+        field: "regions",
+        value: [...need.regions, s.park.district],
+        regionCode: s.park.districtCode,
+        zh: `意向区域加上 ${s.park.district} 可匹配 ${target}`,
+        en: `Add ${s.park.district} to the wanted districts to match ${target}`,
+      });
       break;
     case "deal":
       tries.push({ field: "deal", value: "either", zh: `若租买均可，可匹配 ${target}`, en: `Taking lease or buy, ${target} matches` });
@@ -268,8 +333,18 @@ export function suggestNearMiss(n: MatchNeed, s: SpaceCandidate, f: HardFailure,
       const v = Math.ceil(m.min * THRESHOLD_FLOOR * mu);
       tries.push(
         f === "taxPerMu"
-          ? { field: "annualTaxWan", value: v, zh: `若年纳税达到 ${thousands(v)} 万元，可进入 ${s.park.name} 的门槛（${s.title}，有条件匹配）`, en: `With annual tax of ${cny(v)}, ${s.park.name}'s threshold is within reach (${s.title}, conditional)` }
-          : { field: "investmentWan", value: v, zh: `若投资额达到 ${thousands(v)} 万元，可进入 ${s.park.name} 的门槛（${s.title}，有条件匹配）`, en: `With an investment of ${cny(v)}, ${s.park.name}'s threshold is within reach (${s.title}, conditional)` },
+          ? {
+              field: "annualTaxWan",
+              value: v,
+              zh: `若年纳税达到 ${thousands(v)} 万元，可进入 ${s.park.name} 的门槛（${s.title}，有条件匹配）`,
+              en: `With annual tax of ${cny(v)}, ${s.park.name}'s threshold is within reach (${s.title}, conditional)`,
+            }
+          : {
+              field: "investmentWan",
+              value: v,
+              zh: `若投资额达到 ${thousands(v)} 万元，可进入 ${s.park.name} 的门槛（${s.title}，有条件匹配）`,
+              en: `With an investment of ${cny(v)}, ${s.park.name}'s threshold is within reach (${s.title}, conditional)`,
+            },
       );
       break;
     }
@@ -297,7 +372,10 @@ export function applySuggestion(n: MatchNeed, t: Pick<Suggestion, "field" | "val
       tax[t.field] = t.value as number;
       break;
     case "regions":
-      Object.assign(need, { regions: t.value as string[], regionCodes: [...(need.regionCodes ?? []), ...(t.regionCode ? [t.regionCode] : [])] });
+      Object.assign(need, {
+        regions: t.value as string[],
+        regionCodes: [...(need.regionCodes ?? []), ...(t.regionCode ? [t.regionCode] : [])],
+      });
       break;
     default:
       (need as Record<string, unknown>)[t.field] = t.value;

@@ -67,7 +67,11 @@ export function chooseRecruiter(input: RoutingInput, recruiters: readonly Recrui
       return { recruiterId: r.id, eligible: false, why: isPrevious(r) ? prefix(PREV_BUT, why) : why };
     });
     if (previous && !covering.includes(previous)) {
-      list.push({ recruiterId: previous.id, eligible: false, why: prefix(PREV_BUT, { zh: "不负责本园区", en: "does not cover this park" }) });
+      list.push({
+        recruiterId: previous.id,
+        eligible: false,
+        why: prefix(PREV_BUT, { zh: "不负责本园区", en: "does not cover this park" }),
+      });
     }
     return list;
   };
@@ -77,7 +81,10 @@ export function chooseRecruiter(input: RoutingInput, recruiters: readonly Recrui
     if (previousId === null) return null;
     if (!previous) return { zh: `原跟进人（${previousId}）已不在名单`, en: `previous recruiter (${previousId}) no longer listed` };
     const blocked = covering.includes(previous) ? join(blockers.get(previous.id)!) : { zh: "不负责本园区", en: "does not cover this park" };
-    return { zh: `原跟进人 ${previous.name} 不可分配：${blocked.zh}`, en: `previous recruiter ${previous.name} unavailable: ${blocked.en}` };
+    return {
+      zh: `原跟进人 ${previous.name} 不可分配：${blocked.zh}`,
+      en: `previous recruiter ${previous.name} unavailable: ${blocked.en}`,
+    };
   };
 
   // 1. Nobody.
@@ -89,7 +96,12 @@ export function chooseRecruiter(input: RoutingInput, recruiters: readonly Recrui
             zh: `本园区 ${covering.length} 名招商专员均不可分配，转入待分配队列`,
             en: `None of the park's ${covering.length} recruiter(s) is eligible; sent to the unassigned queue`,
           };
-    return { recruiterId: null, rule: "nobody-eligible", reason: withNote(base, previousNote()), considered: considered(() => ({ zh: "", en: "" })) };
+    return {
+      recruiterId: null,
+      rule: "nobody-eligible",
+      reason: withNote(base, previousNote()),
+      considered: considered(() => ({ zh: "", en: "" })),
+    };
   }
 
   // 2. Returning customer.
@@ -120,8 +132,7 @@ export function chooseRecruiter(input: RoutingInput, recruiters: readonly Recrui
   const ranked = [...leastLoaded].sort(byRotation);
   const chosen = ranked[0];
 
-  const rule: RoutingRule =
-    specialists.length === 1 ? "specialist" : leastLoaded.length === 1 ? "least-loaded" : "round-robin";
+  const rule: RoutingRule = specialists.length === 1 ? "specialist" : leastLoaded.length === 1 ? "least-loaded" : "round-robin";
   // A lone eligible non-specialist is reported as "least-loaded": trivially so, and the reason says "only".
 
   const leadLabel = { zh: industryLabel(lead.code, "zh"), en: industryLabel(lead.code, "en") };
@@ -137,11 +148,15 @@ export function chooseRecruiter(input: RoutingInput, recruiters: readonly Recrui
     if (rule === "specialist") {
       return specialists.length === eligible.length
         ? { zh: `本行业专员：${who}（${leadLabel.zh}）`, en: `Industry specialist: ${who} (${leadLabel.en})` }
-        : { zh: `本行业专员：${who}（${leadLabel.zh}，唯一可分配的专员）`, en: `Industry specialist: ${who} (${leadLabel.en}; the only eligible specialist)` };
+        : {
+            zh: `本行业专员：${who}（${leadLabel.zh}，唯一可分配的专员）`,
+            en: `Industry specialist: ${who} (${leadLabel.en}; the only eligible specialist)`,
+          };
     }
     const among = specialists.length > 0 ? { zh: "本行业专员中", en: " among industry specialists" } : { zh: "", en: "" };
     if (rule === "least-loaded") {
-      if (pool.length === 1) return { zh: `唯一可分配：${who}（待办 ${load(chosen)}）`, en: `Only eligible recruiter: ${who} (${load(chosen)} open)` };
+      if (pool.length === 1)
+        return { zh: `唯一可分配：${who}（待办 ${load(chosen)}）`, en: `Only eligible recruiter: ${who} (${load(chosen)} open)` };
       const next = Math.min(...pool.filter((r) => r !== chosen).map((r) => r.openAssignments));
       return {
         zh: `${among.zh}待办最少：${who}（${minOpen} 条，其余至少 ${next} 条）`,
@@ -158,7 +173,8 @@ export function chooseRecruiter(input: RoutingInput, recruiters: readonly Recrui
     if (r === chosen) {
       const parts: Bilingual[] = [];
       if (specialists.length > 0) parts.push(specialistNote(r));
-      if (pool.length === 1 && pool.length < eligible.length) parts.push({ zh: `唯一可分配的专员（待办 ${load(r)}）`, en: `the only eligible specialist (${load(r)} open)` });
+      if (pool.length === 1 && pool.length < eligible.length)
+        parts.push({ zh: `唯一可分配的专员（待办 ${load(r)}）`, en: `the only eligible specialist (${load(r)} open)` });
       else if (pool.length === 1) parts.push({ zh: `唯一可分配（待办 ${load(r)}）`, en: `the only eligible one (${load(r)} open)` });
       else parts.push({ zh: `待办最少（${load(r)}）`, en: `fewest open assignments (${load(r)})` });
       if (leastLoaded.length > 1) parts.push({ zh: `同负载中${sinceZh(r)}`, en: `among equals, ${sinceEn(r)}` });
@@ -166,11 +182,20 @@ export function chooseRecruiter(input: RoutingInput, recruiters: readonly Recrui
     }
     let why: Bilingual;
     if (!inPool.has(r)) {
-      why = { zh: `非本行业专员（有 ${specialists.length} 名本行业专员可分配）`, en: `not an industry specialist (${specialists.length} eligible specialist(s) available)` };
+      why = {
+        zh: `非本行业专员（有 ${specialists.length} 名本行业专员可分配）`,
+        en: `not an industry specialist (${specialists.length} eligible specialist(s) available)`,
+      };
     } else if (r.openAssignments > minOpen) {
-      why = { zh: `当前 ${r.openAssignments} 条待办，多于 ${minOpen} 条`, en: `${r.openAssignments} open assignments, more than ${minOpen}` };
+      why = {
+        zh: `当前 ${r.openAssignments} 条待办，多于 ${minOpen} 条`,
+        en: `${r.openAssignments} open assignments, more than ${minOpen}`,
+      };
     } else if (sameTime(r, chosen)) {
-      why = { zh: `待办同为 ${minOpen} 条、上次分配时间相同，按编号排在 ${chosen.name} 之后`, en: `tied with ${chosen.name} on load (${minOpen}) and last assignment; after them by id` };
+      why = {
+        zh: `待办同为 ${minOpen} 条、上次分配时间相同，按编号排在 ${chosen.name} 之后`,
+        en: `tied with ${chosen.name} on load (${minOpen}) and last assignment; after them by id`,
+      };
     } else {
       why = {
         zh: `待办同为 ${minOpen} 条，但上次分配（${r.lastAssignedAt}）晚于 ${chosen.name}`,

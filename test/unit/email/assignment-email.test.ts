@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderAssignmentEmail, type AssignmentEmailInput } from "~/notify/assignment-email";
+
+import { type AssignmentEmailInput, renderAssignmentEmail } from "~/notify/assignment-email";
 import { escapeHtml } from "~/notify/html";
 
 function input(overrides: Partial<AssignmentEmailInput> = {}): AssignmentEmailInput {
@@ -30,7 +31,28 @@ function input(overrides: Partial<AssignmentEmailInput> = {}): AssignmentEmailIn
 
 // Every tag the template itself writes, with the attributes it uses. An injected value that became
 // markup would show up here as an unknown tag or attribute.
-const ALLOWED_TAGS = new Set(["!doctype", "html", "head", "meta", "title", "body", "div", "p", "h3", "table", "tr", "th", "td", "ol", "ul", "li", "strong", "span", "a", "br"]);
+const ALLOWED_TAGS = new Set([
+  "!doctype",
+  "html",
+  "head",
+  "meta",
+  "title",
+  "body",
+  "div",
+  "p",
+  "h3",
+  "table",
+  "tr",
+  "th",
+  "td",
+  "ol",
+  "ul",
+  "li",
+  "strong",
+  "span",
+  "a",
+  "br",
+]);
 const ALLOWED_ATTRS = new Set(["lang", "charset", "name", "content", "style", "role", "cellspacing", "cellpadding", "align", "href"]);
 
 function tagsOf(html: string) {
@@ -77,7 +99,9 @@ describe("renderAssignmentEmail: subject", () => {
   });
 
   it("strips control characters and line breaks (no header injection)", () => {
-    const { subject } = renderAssignmentEmail(input({ companyName: "恶意公司\r\nBcc: victim@example.com\u0000\u001b[31m", areaText: "5000㎡\n" }));
+    const { subject } = renderAssignmentEmail(
+      input({ companyName: "恶意公司\r\nBcc: victim@example.com\u0000\u001b[31m", areaText: "5000㎡\n" }),
+    );
     expect(subject).not.toMatch(/[\u0000-\u001f\u007f]/);
     expect(subject).toContain("恶意公司 Bcc: victim@example.com [31m");
     expect(subject.endsWith("5000㎡")).toBe(true);
@@ -149,11 +173,25 @@ describe("renderAssignmentEmail: body", () => {
 
 describe("renderAssignmentEmail: hostile input", () => {
   const PAYLOADS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "' onmouseover='alert(1)", "`<svg/onload=alert(1)>`"];
-  const FIELDS = ["companyName", "productText", "notes", "contactName", "contactPhoneDisplay", "recruiterName", "industryLabel", "parkName", "areaText", "reference", "spaceTitle", "reason"] as const;
+  const FIELDS = [
+    "companyName",
+    "productText",
+    "notes",
+    "contactName",
+    "contactPhoneDisplay",
+    "recruiterName",
+    "industryLabel",
+    "parkName",
+    "areaText",
+    "reference",
+    "spaceTitle",
+    "reason",
+  ] as const;
 
   function hostile(field: (typeof FIELDS)[number], payload: string): AssignmentEmailInput {
     if (field === "spaceTitle") return input({ spaces: [{ title: payload, score: 80, conditional: false, reasons: ["ok"] }] });
-    if (field === "reason") return input({ spaces: [{ title: "1号厂房", score: 80, conditional: false, reasons: [payload, `前缀${payload}`] }] });
+    if (field === "reason")
+      return input({ spaces: [{ title: "1号厂房", score: 80, conditional: false, reasons: [payload, `前缀${payload}`] }] });
     return input({ [field]: payload });
   }
 
@@ -166,7 +204,10 @@ describe("renderAssignmentEmail: hostile input", () => {
       // Event-handler text may appear only as escaped text, never inside a tag. (<title> holds the
       // subject, where a long value is cut, so it is left out of the text comparison.)
       for (const tag of tagsOf(html)) expect(tag.raw).not.toMatch(/\bon[a-z]+\s*=/i);
-      const withoutEscaped = html.replace(/<title>[^<]*<\/title>/, "").split(escapeHtml(payload)).join("");
+      const withoutEscaped = html
+        .replace(/<title>[^<]*<\/title>/, "")
+        .split(escapeHtml(payload))
+        .join("");
       expect(withoutEscaped).not.toMatch(/onerror=|onmouseover=|onload=/i);
       expectOnlyTemplateMarkup(html);
       for (const href of hrefs(html)) expect(href).toMatch(/^(https:\/\/parkmatch\.example\.cn\/|tel:\+?\d+$)/);
@@ -177,23 +218,31 @@ describe("renderAssignmentEmail: hostile input", () => {
     });
   }
 
-  it.each(["javascript:alert(1)", "JavaScript:alert(document.cookie)", " javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "/queue/a-1", "", "not a url"])(
-    "drops a non-http(s) assignment URL: %s",
-    (assignmentUrl) => {
-      const { html, text } = renderAssignmentEmail(input({ assignmentUrl }));
-      expect(html.toLowerCase()).not.toContain("javascript:");
-      expect(html).not.toContain("data:text");
-      expect(html).not.toContain("vbscript:");
-      expect(hrefs(html)).toEqual(["tel:13812345678"]);
-      expect(text.toLowerCase()).not.toContain("javascript:");
-      expect(text).toContain("请登录招商工作台");
-      expect(html).toContain("请登录招商工作台");
-      expect(html).toContain("请在 120 分钟内在招商工作台接单");
-    },
-  );
+  it.each([
+    "javascript:alert(1)",
+    "JavaScript:alert(document.cookie)",
+    " javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "/queue/a-1",
+    "",
+    "not a url",
+  ])("drops a non-http(s) assignment URL: %s", (assignmentUrl) => {
+    const { html, text } = renderAssignmentEmail(input({ assignmentUrl }));
+    expect(html.toLowerCase()).not.toContain("javascript:");
+    expect(html).not.toContain("data:text");
+    expect(html).not.toContain("vbscript:");
+    expect(hrefs(html)).toEqual(["tel:13812345678"]);
+    expect(text.toLowerCase()).not.toContain("javascript:");
+    expect(text).toContain("请登录招商工作台");
+    expect(html).toContain("请登录招商工作台");
+    expect(html).toContain("请在 120 分钟内在招商工作台接单");
+  });
 
   it("keeps a hostile http URL inside its href", () => {
-    const { html } = renderAssignmentEmail(input({ assignmentUrl: `https://parkmatch.example.cn/q?x="><script>alert(1)</script>&y=' onmouseover='1` }));
+    const { html } = renderAssignmentEmail(
+      input({ assignmentUrl: `https://parkmatch.example.cn/q?x="><script>alert(1)</script>&y=' onmouseover='1` }),
+    );
     expect(html).not.toMatch(/<script/i);
     expectOnlyTemplateMarkup(html);
     const link = hrefs(html).find((h) => h.startsWith("https:"));

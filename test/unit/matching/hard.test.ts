@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+
 import { AREA_LOWER, AREA_UPPER, describeFailures, hardCheck, type HardFailure, type HardResult } from "../../../app/domain/matching/hard";
 import type { Reason, SpaceCandidate } from "../../../app/domain/matching/types";
 import { lead, space } from "../../fixtures/match-eval";
 
 type LeadInput = Parameters<typeof lead>[0];
-const factoryLead = (over: Partial<LeadInput> = {}) => lead({ kind: "factory", deal: "lease", industry: "C35", min: 4000, max: 6000, ...over });
+const factoryLead = (over: Partial<LeadInput> = {}) =>
+  lead({ kind: "factory", deal: "lease", industry: "C35", min: 4000, max: 6000, ...over });
 
 function failures(r: HardResult): HardFailure[] {
   return r.pass ? [] : r.failures;
@@ -100,10 +102,46 @@ describe("area window", () => {
 
 describe("spec minimums: met / short / unknown", () => {
   const cases = [
-    { name: "ceiling", ask: { ceiling: 8 }, field: "ceilingM", ok: 8, short: 7.9, failure: "ceiling", zh: "层高未知，需核实", en: "Ceiling height unknown — to be checked" },
-    { name: "floor load", ask: { load: 2000 }, field: "floorLoadKg", ok: 2000, short: 1999, failure: "floorLoad", zh: "承重未知，需核实", en: "Floor load unknown — to be checked" },
-    { name: "power", ask: { power: 1000 }, field: "powerKva", ok: 1000, short: 999, failure: "power", zh: "配电未知，需核实", en: "Power unknown — to be checked" },
-    { name: "crane", ask: { crane: 10 }, field: "craneT", ok: 10, short: 5, failure: "crane", zh: "行车未知，需核实", en: "Crane unknown — to be checked" },
+    {
+      name: "ceiling",
+      ask: { ceiling: 8 },
+      field: "ceilingM",
+      ok: 8,
+      short: 7.9,
+      failure: "ceiling",
+      zh: "层高未知，需核实",
+      en: "Ceiling height unknown — to be checked",
+    },
+    {
+      name: "floor load",
+      ask: { load: 2000 },
+      field: "floorLoadKg",
+      ok: 2000,
+      short: 1999,
+      failure: "floorLoad",
+      zh: "承重未知，需核实",
+      en: "Floor load unknown — to be checked",
+    },
+    {
+      name: "power",
+      ask: { power: 1000 },
+      field: "powerKva",
+      ok: 1000,
+      short: 999,
+      failure: "power",
+      zh: "配电未知，需核实",
+      en: "Power unknown — to be checked",
+    },
+    {
+      name: "crane",
+      ask: { crane: 10 },
+      field: "craneT",
+      ok: 10,
+      short: 5,
+      failure: "crane",
+      zh: "行车未知，需核实",
+      en: "Crane unknown — to be checked",
+    },
   ] as const;
 
   for (const c of cases) {
@@ -159,7 +197,9 @@ describe("single storey", () => {
     if (outcome === "fail") expect(failures(r)).toEqual(["singleStorey"]);
     else {
       expect(r.pass).toBe(true);
-      expect(notes(r)).toEqual(outcome === "check" ? [{ kind: "check", zh: "是否单层未知，需核实", en: "Single storey unknown — to be checked" }] : []);
+      expect(notes(r)).toEqual(
+        outcome === "check" ? [{ kind: "check", zh: "是否单层未知，需核实", en: "Single storey unknown — to be checked" }] : [],
+      );
     }
   });
 });
@@ -210,8 +250,10 @@ describe("industry exclusion and regions", () => {
 
 describe("land purchase thresholds (18亩 plot; park minimums 25万元/亩 tax, 300万元/亩 investment)", () => {
   const park = { minTaxPerMuWan: 25, minInvestmentPerMuWan: 300 };
-  const plot = (over: Parameters<typeof space>[0] = {}) => space({ kind: "land", deals: ["buy"], areaSqm: 12000, ...over, park: { ...park, ...over.park } });
-  const landLead = (over: Partial<LeadInput> = {}) => lead({ kind: "land", deal: "buy", industry: "C35", min: 15, max: 20, unit: "mu", tax: 450, invest: 5400, ...over });
+  const plot = (over: Parameters<typeof space>[0] = {}) =>
+    space({ kind: "land", deals: ["buy"], areaSqm: 12000, ...over, park: { ...park, ...over.park } });
+  const landLead = (over: Partial<LeadInput> = {}) =>
+    lead({ kind: "land", deal: "buy", industry: "C35", min: 15, max: 20, unit: "mu", tax: 450, invest: 5400, ...over });
 
   it.each<[string, number | undefined, number | undefined, "pass" | "conditional" | HardFailure]>([
     ["both at 100%", 450, 5400, "pass"],
@@ -247,8 +289,16 @@ describe("land purchase thresholds (18亩 plot; park minimums 25万元/亩 tax, 
     const r = hardCheck(landLead({ tax: undefined, invest: undefined }), plot());
     expect(r.pass && !r.conditional).toBe(true);
     expect(notes(r)).toEqual([
-      { kind: "check", zh: "企业未提供年纳税额，亩均税收需核实（园区门槛 25万元/亩）", en: "Annual tax not given — tax per mu to be checked (park minimum CNY 250k/mu)" },
-      { kind: "check", zh: "企业未提供投资额，投资强度需核实（园区门槛 300万元/亩）", en: "Investment not given — investment per mu to be checked (park minimum CNY 3m/mu)" },
+      {
+        kind: "check",
+        zh: "企业未提供年纳税额，亩均税收需核实（园区门槛 25万元/亩）",
+        en: "Annual tax not given — tax per mu to be checked (park minimum CNY 250k/mu)",
+      },
+      {
+        kind: "check",
+        zh: "企业未提供投资额，投资强度需核实（园区门槛 300万元/亩）",
+        en: "Investment not given — investment per mu to be checked (park minimum CNY 3m/mu)",
+      },
     ]);
   });
 
@@ -275,7 +325,9 @@ describe("land purchase thresholds (18亩 plot; park minimums 25万元/亩 tax, 
 
   it("buildings are never gated by the land thresholds", () => {
     const n = lead({ kind: "factory", deal: "buy", industry: "C35", min: 10000, tax: 1, invest: 1 });
-    expect(hardCheck(n, space({ kind: "factory", deals: ["buy"], areaSqm: 12000, park: { ...park, minTaxPer1000SqmWan: 100 } })).pass).toBe(true);
+    expect(hardCheck(n, space({ kind: "factory", deals: ["buy"], areaSqm: 12000, park: { ...park, minTaxPer1000SqmWan: 100 } })).pass).toBe(
+      true,
+    );
   });
 
   it("a divisible plot is judged on the part taken, not the whole", () => {
@@ -287,7 +339,21 @@ describe("land purchase thresholds (18亩 plot; park minimums 25万元/亩 tax, 
 
 describe("describeFailures", () => {
   it("names every failure in both languages", () => {
-    const all: HardFailure[] = ["status", "kind", "deal", "area", "ceiling", "floorLoad", "power", "crane", "singleStorey", "industry", "region", "taxPerMu", "investmentPerMu"];
+    const all: HardFailure[] = [
+      "status",
+      "kind",
+      "deal",
+      "area",
+      "ceiling",
+      "floorLoad",
+      "power",
+      "crane",
+      "singleStorey",
+      "industry",
+      "region",
+      "taxPerMu",
+      "investmentPerMu",
+    ];
     const reasons = describeFailures(all);
     expect(reasons).toHaveLength(all.length);
     for (const r of reasons) {

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { rankMatches } from "../../../app/domain/matching/rank";
 import type { MatchNeed, SpaceCandidate } from "../../../app/domain/matching/types";
-import { lead } from "../../fixtures/match-eval";
 import { expectConditional, violatesHard } from "../../fixtures/hard-oracle";
+import { lead } from "../../fixtures/match-eval";
 
 // Random leads × random inventories against a statement of the hard constraints written here from the
 // text of DESIGN.md ("Matching"), deliberately NOT by calling hardCheck. Two readings are the matcher's
@@ -16,7 +17,14 @@ const KINDS = ["factory", "land", "office", "warehouse"] as const;
 const DEALS = ["lease", "buy", "either"] as const;
 const DISTRICTS = ["高淳区", "溧水区", "江宁区", "浦口区"];
 /** Parks' districts with their GB/T 2260 codes; 昆山 lies outside Nanjing, null is a park without a code. */
-const PARK_DISTRICTS: [string, string | null][] = [["高淳区", "320118"], ["溧水区", "320117"], ["江宁区", "320115"], ["浦口区", "320111"], ["昆山市", "320583"], ["高淳区", null]];
+const PARK_DISTRICTS: [string, string | null][] = [
+  ["高淳区", "320118"],
+  ["溧水区", "320117"],
+  ["江宁区", "320115"],
+  ["浦口区", "320111"],
+  ["昆山市", "320583"],
+  ["高淳区", null],
+];
 /** Regions as leads type them: districts in several spellings, a city (all its districts), a province. */
 const REGIONS = [...DISTRICTS, "高淳", "溧水區", "南京市江宁区", "Pukou District", "南京", "苏州市", "江苏省"];
 const LEAD_INDUSTRIES = ["C35", "C36", "C26", "C17", "C39", "C25", "G59", "I65"];
@@ -24,9 +32,9 @@ const FOCUS = ["C35", "C36", "C33", "C39", "I65", "G59", "C"];
 const EXCLUDED = ["C25", "C26", "C17", "I65", "C"];
 const SQM_PER_MU = 2000 / 3;
 
-const rarely = <T,>(a: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: a, weight: 1 });
-const opt = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 3 });
-const optNull = <T,>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 4 });
+const rarely = <T>(a: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: a, weight: 1 });
+const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 3 });
+const optNull = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 4 });
 
 const leadArb: fc.Arbitrary<MatchNeed> = fc
   .record({
@@ -37,7 +45,10 @@ const leadArb: fc.Arbitrary<MatchNeed> = fc
     a: fc.integer({ min: 1, max: 30000 }),
     b: fc.integer({ min: 1, max: 30000 }),
     bounds: fc.constantFrom("both", "both", "min", "max"),
-    regions: fc.oneof({ arbitrary: fc.constant<string[]>([]), weight: 2 }, { arbitrary: fc.subarray(REGIONS, { maxLength: 2 }), weight: 1 }),
+    regions: fc.oneof(
+      { arbitrary: fc.constant<string[]>([]), weight: 2 },
+      { arbitrary: fc.subarray(REGIONS, { maxLength: 2 }), weight: 1 },
+    ),
     moveInBy: opt(fc.constantFrom("2026-03", "2026-12", "2027-06")),
     ceiling: rarely(fc.integer({ min: 3, max: 14 })),
     load: rarely(fc.constantFrom(500, 1000, 2000, 3000, 5000)),
@@ -96,7 +107,12 @@ function spaceArb(n: MatchNeed): fc.Arbitrary<Omit<SpaceCandidate, "id">> {
     })
     .map(({ split, park: { where, ...park }, ...s }) => {
       const d = split === null ? null : Math.floor(s.areaSqm * split);
-      return { ...s, park: { ...park, district: where[0], districtCode: where[1] }, parkId: park.id, divisibleMinSqm: d !== null && d > 0 ? d : null };
+      return {
+        ...s,
+        park: { ...park, district: where[0], districtCode: where[1] },
+        parkId: park.id,
+        divisibleMinSqm: d !== null && d > 0 ? d : null,
+      };
     });
 }
 
@@ -115,10 +131,9 @@ const landScenario = leadArb
     fc.record({
       n: fc.constant(n),
       spaces: fc
-        .array(
-          fc.record({ s: spaceArb(n), minTax: fc.constantFrom(10, 15, 25, 30), minInvest: fc.constantFrom(150, 200, 300, 350) }),
-          { maxLength: 15 },
-        )
+        .array(fc.record({ s: spaceArb(n), minTax: fc.constantFrom(10, 15, 25, 30), minInvest: fc.constantFrom(150, 200, 300, 350) }), {
+          maxLength: 15,
+        })
         .map((xs) =>
           xs.map(({ s, minTax, minInvest }, i) => ({
             ...s,

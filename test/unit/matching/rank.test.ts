@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { DEFAULT_LIMIT, describeFailures, orderReasons, rankMatches } from "../../../app/domain/matching/rank";
 import type { Reason, SpaceCandidate } from "../../../app/domain/matching/types";
 import { lead, space } from "../../fixtures/match-eval";
@@ -38,7 +39,9 @@ describe("rankMatches", () => {
   });
 
   it("is deterministic whatever the input order", () => {
-    const cands = Array.from({ length: 12 }, (_, i) => space({ id: `K${i}`, areaSqm: 3300 + i * 350, rentYuanPerSqmMonth: 10 + i * 2, park: { industries: i % 2 ? ["C35"] : ["C33"] } }));
+    const cands = Array.from({ length: 12 }, (_, i) =>
+      space({ id: `K${i}`, areaSqm: 3300 + i * 350, rentYuanPerSqmMonth: 10 + i * 2, park: { industries: i % 2 ? ["C35"] : ["C33"] } }),
+    );
     const a = rankMatches(n, cands, { today: TODAY, limit: 20 });
     const b = rankMatches(n, [...cands].reverse(), { today: TODAY, limit: 20 });
     expect(b).toEqual(a);
@@ -60,7 +63,9 @@ describe("rankMatches", () => {
 
   it("orders reasons fit → warn → check", () => {
     const s = space({ id: "A", areaSqm: 3500, park: { industries: ["I65"], minTaxPer1000SqmWan: 20 } });
-    const [r] = rankMatches(lead({ kind: "factory", deal: "lease", industry: "C35", min: 4000, max: 6000, power: 500 }), [s], { today: TODAY });
+    const [r] = rankMatches(lead({ kind: "factory", deal: "lease", industry: "C35", min: 4000, max: 6000, power: 500 }), [s], {
+      today: TODAY,
+    });
     const kinds = r.reasons.map((x) => x.kind);
     expect(kinds).toEqual([...kinds].sort((a, b) => "fwc".indexOf(a[0]) - "fwc".indexOf(b[0])));
     expect(new Set(kinds)).toEqual(new Set(["warn", "check"]));
@@ -69,9 +74,16 @@ describe("rankMatches", () => {
 
   it("carries the conditional flag and its warning", () => {
     const park = { industries: ["C35"], minTaxPerMuWan: 25, minInvestmentPerMuWan: 300 };
-    const plots: SpaceCandidate[] = [space({ id: "L1", kind: "land", deals: ["buy"], areaSqm: 12000, park }), space({ id: "L2", kind: "land", deals: ["buy"], areaSqm: 13000, park })];
+    const plots: SpaceCandidate[] = [
+      space({ id: "L1", kind: "land", deals: ["buy"], areaSqm: 12000, park }),
+      space({ id: "L2", kind: "land", deals: ["buy"], areaSqm: 13000, park }),
+    ];
     // 18亩 → 20万/亩 (80%); 19.5亩 → 18.5万/亩 (74%): both conditional, ranked below nothing else.
-    const results = rankMatches(lead({ kind: "land", deal: "buy", industry: "C35", min: 15, max: 20, unit: "mu", tax: 360, invest: 6000 }), plots, { today: TODAY });
+    const results = rankMatches(
+      lead({ kind: "land", deal: "buy", industry: "C35", min: 15, max: 20, unit: "mu", tax: 360, invest: 6000 }),
+      plots,
+      { today: TODAY },
+    );
     expect(results.map((r) => [r.spaceId, r.conditional])).toEqual([
       ["L1", true],
       ["L2", true],
@@ -81,9 +93,14 @@ describe("rankMatches", () => {
 
   it("a full pass outranks a conditional one with otherwise equal figures", () => {
     const park = { industries: ["C35"], minTaxPerMuWan: 25 };
-    const plots = [space({ id: "BIG", kind: "land", deals: ["buy"], areaSqm: 13000, park }), space({ id: "SMALL", kind: "land", deals: ["buy"], areaSqm: 12000, park })];
+    const plots = [
+      space({ id: "BIG", kind: "land", deals: ["buy"], areaSqm: 13000, park }),
+      space({ id: "SMALL", kind: "land", deals: ["buy"], areaSqm: 12000, park }),
+    ];
     // 450万: 18亩 → 25 (100%), 19.5亩 → 23.1 (92%, conditional).
-    const results = rankMatches(lead({ kind: "land", deal: "buy", industry: "C35", min: 15, max: 20, unit: "mu", tax: 450 }), plots, { today: TODAY });
+    const results = rankMatches(lead({ kind: "land", deal: "buy", industry: "C35", min: 15, max: 20, unit: "mu", tax: 450 }), plots, {
+      today: TODAY,
+    });
     expect(results.map((r) => [r.spaceId, r.conditional])).toEqual([
       ["SMALL", false],
       ["BIG", true],
@@ -110,7 +127,13 @@ describe("rankMatches", () => {
 describe("orderReasons / describeFailures", () => {
   it("orderReasons is stable within a kind", () => {
     const r = (kind: Reason["kind"], zh: string): Reason => ({ kind, zh, en: zh });
-    expect(orderReasons([r("check", "c1"), r("fit", "f1"), r("warn", "w1"), r("fit", "f2"), r("check", "c2")]).map((x) => x.zh)).toEqual(["f1", "f2", "w1", "c1", "c2"]);
+    expect(orderReasons([r("check", "c1"), r("fit", "f1"), r("warn", "w1"), r("fit", "f2"), r("check", "c2")]).map((x) => x.zh)).toEqual([
+      "f1",
+      "f2",
+      "w1",
+      "c1",
+      "c2",
+    ]);
   });
 
   it("describeFailures is exported for the admin's why-not view", () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+
 import {
+  availabilityFactor,
   CONDITIONAL_PENALTY,
   DEFAULT_WEIGHTS,
-  availabilityFactor,
   industryFactor,
   priceFactor,
   scoreSpace,
@@ -15,7 +16,8 @@ import { lead, space } from "../../fixtures/match-eval";
 
 type LeadInput = Parameters<typeof lead>[0];
 const TODAY = "2026-06-01";
-const factoryLead = (over: Partial<LeadInput> = {}) => lead({ kind: "factory", deal: "lease", industry: "C35", min: 4000, max: 6000, ...over });
+const factoryLead = (over: Partial<LeadInput> = {}) =>
+  lead({ kind: "factory", deal: "lease", industry: "C35", min: 4000, max: 6000, ...over });
 const zh = (rs: Reason[]) => rs.map((r) => r.zh);
 
 /** Every reason speaks both languages. */
@@ -50,7 +52,9 @@ describe("industry fit", () => {
   });
 
   it("division > section focus > same section > none in the final score", () => {
-    const scores = [["C35"], ["C"], ["C33"], ["I65"]].map((industries) => scoreSpace(factoryLead(), space({ park: { industries } }), DEFAULT_WEIGHTS, TODAY).score);
+    const scores = [["C35"], ["C"], ["C33"], ["I65"]].map(
+      (industries) => scoreSpace(factoryLead(), space({ park: { industries } }), DEFAULT_WEIGHTS, TODAY).score,
+    );
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(new Set(scores).size).toBe(4);
   });
@@ -82,16 +86,31 @@ describe("size fit", () => {
   });
 
   it("land is spoken of in 亩 with ㎡ alongside", () => {
-    const f = sizeFactor(lead({ kind: "land", deal: "buy", industry: "C35", min: 45, max: 60, unit: "mu" }), space({ kind: "land", deals: ["buy"], areaSqm: 34667 }));
-    expect(f.reasons[0]).toEqual({ kind: "fit", zh: "面积 52亩（34667㎡） 在需求 45–60亩 内", en: "Area 52 mu (34667㎡) within the wanted 45–60 mu" });
+    const f = sizeFactor(
+      lead({ kind: "land", deal: "buy", industry: "C35", min: 45, max: 60, unit: "mu" }),
+      space({ kind: "land", deals: ["buy"], areaSqm: 34667 }),
+    );
+    expect(f.reasons[0]).toEqual({
+      kind: "fit",
+      zh: "面积 52亩（34667㎡） 在需求 45–60亩 内",
+      en: "Area 52 mu (34667㎡) within the wanted 45–60 mu",
+    });
   });
 });
 
 describe("spec headroom", () => {
   it("met specs: full credit, figures on both sides", () => {
-    const f = specsFactor(factoryLead({ ceiling: 8, load: 2000, power: 630, crane: 5 }), space({ ceilingM: 9, floorLoadKg: 3000, powerKva: 800, craneT: 10 }));
+    const f = specsFactor(
+      factoryLead({ ceiling: 8, load: 2000, power: 630, crane: 5 }),
+      space({ ceilingM: 9, floorLoadKg: 3000, powerKva: 800, craneT: 10 }),
+    );
     expect(f.value).toBe(1);
-    expect(zh(f.reasons)).toEqual(["层高 9m ≥ 需求 8m", "承重 3000kg/㎡ ≥ 需求 2000kg/㎡", "配电 800kVA ≥ 需求 630kVA", "行车 10t ≥ 需求 5t"]);
+    expect(zh(f.reasons)).toEqual([
+      "层高 9m ≥ 需求 8m",
+      "承重 3000kg/㎡ ≥ 需求 2000kg/㎡",
+      "配电 800kVA ≥ 需求 630kVA",
+      "行车 10t ≥ 需求 5t",
+    ]);
     expect(f.reasons[0].en).toBe("Ceiling height 9m ≥ required 8m");
     bilingual(f.reasons);
   });
@@ -117,7 +136,8 @@ describe("spec headroom", () => {
 
 describe("threshold fit", () => {
   const park = { minTaxPerMuWan: 25, minInvestmentPerMuWan: 300, minTaxPer1000SqmWan: 20 };
-  const landLead = (over: Partial<LeadInput> = {}) => lead({ kind: "land", deal: "buy", industry: "C35", min: 15, max: 20, unit: "mu", ...over });
+  const landLead = (over: Partial<LeadInput> = {}) =>
+    lead({ kind: "land", deal: "buy", industry: "C35", min: 15, max: 20, unit: "mu", ...over });
   const plot = space({ kind: "land", deals: ["buy"], areaSqm: 12000, park }); // 18亩
 
   it("land ≥ 100%: full credit, figures on both sides", () => {
@@ -146,19 +166,35 @@ describe("threshold fit", () => {
   });
 
   it("park without minimums: full credit, nothing said", () => {
-    expect(thresholdFactor(landLead({ tax: 1 }), space({ kind: "land", deals: ["buy"], areaSqm: 12000 }))).toEqual({ value: 1, reasons: [] });
+    expect(thresholdFactor(landLead({ tax: 1 }), space({ kind: "land", deals: ["buy"], areaSqm: 12000 }))).toEqual({
+      value: 1,
+      reasons: [],
+    });
   });
 
   it("buildings: tax per 1000㎡ against the park's minimum", () => {
     const ok = thresholdFactor(factoryLead({ tax: 150 }), space({ areaSqm: 5000, park }));
-    expect(ok).toEqual({ value: 1, reasons: [{ kind: "fit", zh: "每千㎡税收 30万元 ≥ 园区门槛 20万元", en: "Tax per 1000㎡ CNY 300k ≥ park minimum CNY 200k" }] });
+    expect(ok).toEqual({
+      value: 1,
+      reasons: [{ kind: "fit", zh: "每千㎡税收 30万元 ≥ 园区门槛 20万元", en: "Tax per 1000㎡ CNY 300k ≥ park minimum CNY 200k" }],
+    });
     const low = thresholdFactor(factoryLead({ tax: 50 }), space({ areaSqm: 5000, park }));
     expect(low.value).toBeCloseTo(0.5, 10);
     // Not a land purchase: short of the minimum is penalised but not called "conditional".
-    expect(low.reasons).toEqual([{ kind: "warn", zh: "每千㎡税收 10万元 低于园区门槛 20万元（达 50%）", en: "Tax per 1000㎡ CNY 100k below park minimum CNY 200k (50%)" }]);
+    expect(low.reasons).toEqual([
+      {
+        kind: "warn",
+        zh: "每千㎡税收 10万元 低于园区门槛 20万元（达 50%）",
+        en: "Tax per 1000㎡ CNY 100k below park minimum CNY 200k (50%)",
+      },
+    ]);
     const none = thresholdFactor(factoryLead(), space({ areaSqm: 5000, park }));
     expect(none.value).toBe(0.5);
-    expect(none.reasons[0]).toEqual({ kind: "check", zh: "企业未提供年纳税额，每千㎡税收需核实（园区门槛 20万元）", en: "Annual tax not given — tax per 1000㎡ to be checked (park minimum CNY 200k)" });
+    expect(none.reasons[0]).toEqual({
+      kind: "check",
+      zh: "企业未提供年纳税额，每千㎡税收需核实（园区门槛 20万元）",
+      en: "Annual tax not given — tax per 1000㎡ to be checked (park minimum CNY 200k)",
+    });
   });
 });
 
@@ -179,7 +215,11 @@ describe("price", () => {
 
   it("says the figure and the reference", () => {
     expect(priceFactor(factoryLead(), space({ rentYuanPerSqmMonth: 18 })).reasons[0].zh).toBe("租金 18元/㎡/月 ≤ 参考价 20元/㎡/月");
-    expect(priceFactor(factoryLead(), space({})).reasons[0]).toEqual({ kind: "check", zh: "租金未知，需核实", en: "Rent unknown — to be checked" });
+    expect(priceFactor(factoryLead(), space({})).reasons[0]).toEqual({
+      kind: "check",
+      zh: "租金未知，需核实",
+      en: "Rent unknown — to be checked",
+    });
   });
 
   it("reads the price of the deal the lead would make", () => {
@@ -199,11 +239,41 @@ describe("availability", () => {
   it.each<[string, string | undefined, string | null, number, Reason | null]>([
     ["no date wanted, available now", undefined, null, 1, null],
     ["available now", "2027-03", null, 1, { kind: "fit", zh: "现可入驻，满足 2027-03 前入驻", en: "Available now — in time for 2027-03" }],
-    ["available date already past", "2027-03", "2025-01-01", 1, { kind: "fit", zh: "现可入驻，满足 2027-03 前入驻", en: "Available now — in time for 2027-03" }],
-    ["from within the wanted month", "2027-03", "2027-03-31", 1, { kind: "fit", zh: "2027-03 起可用，可于 2027-03 前入驻", en: "Available from 2027-03 — in time for 2027-03" }],
-    ["3 months late", "2027-03", "2027-06-01", 0.5, { kind: "warn", zh: "2027-06 起可用，晚于需求 2027-03", en: "Available from 2027-06, later than the wanted 2027-03" }],
-    ["a year late", "2027-03", "2028-03-01", 0, { kind: "warn", zh: "2028-03 起可用，晚于需求 2027-03", en: "Available from 2028-03, later than the wanted 2027-03" }],
-    ["no date wanted, available later", undefined, "2027-06-01", 1, { kind: "check", zh: "2027-06 起可用，入驻时间需与企业确认", en: "Available from 2027-06 — confirm timing with the enterprise" }],
+    [
+      "available date already past",
+      "2027-03",
+      "2025-01-01",
+      1,
+      { kind: "fit", zh: "现可入驻，满足 2027-03 前入驻", en: "Available now — in time for 2027-03" },
+    ],
+    [
+      "from within the wanted month",
+      "2027-03",
+      "2027-03-31",
+      1,
+      { kind: "fit", zh: "2027-03 起可用，可于 2027-03 前入驻", en: "Available from 2027-03 — in time for 2027-03" },
+    ],
+    [
+      "3 months late",
+      "2027-03",
+      "2027-06-01",
+      0.5,
+      { kind: "warn", zh: "2027-06 起可用，晚于需求 2027-03", en: "Available from 2027-06, later than the wanted 2027-03" },
+    ],
+    [
+      "a year late",
+      "2027-03",
+      "2028-03-01",
+      0,
+      { kind: "warn", zh: "2028-03 起可用，晚于需求 2027-03", en: "Available from 2028-03, later than the wanted 2027-03" },
+    ],
+    [
+      "no date wanted, available later",
+      undefined,
+      "2027-06-01",
+      1,
+      { kind: "check", zh: "2027-06 起可用，入驻时间需与企业确认", en: "Available from 2027-06 — confirm timing with the enterprise" },
+    ],
   ])("%s", (_name, moveInBy, availableFrom, value, reason) => {
     const f = availabilityFactor(factoryLead({ moveInBy }), space({ availableFrom }), TODAY);
     expect(f.value).toBeCloseTo(value, 10);
@@ -212,8 +282,7 @@ describe("availability", () => {
 });
 
 describe("scoreSpace", () => {
-  const full = () =>
-    space({ areaSqm: 4800, ceilingM: 9, rentYuanPerSqmMonth: 18, park: { industries: ["C35"], minTaxPer1000SqmWan: 20 } });
+  const full = () => space({ areaSqm: 4800, ceilingM: 9, rentYuanPerSqmMonth: 18, park: { industries: ["C35"], minTaxPer1000SqmWan: 20 } });
 
   it("a space that fits everything scores 100, every factor explained in both languages", () => {
     const { score, reasons } = scoreSpace(factoryLead({ ceiling: 8, tax: 150, moveInBy: "2026-12" }), full(), DEFAULT_WEIGHTS, TODAY);
@@ -249,7 +318,8 @@ describe("scoreSpace", () => {
   it(`a conditional match loses ${CONDITIONAL_PENALTY} points and shows why`, () => {
     const park = { industries: ["C35"], minTaxPerMuWan: 25, minInvestmentPerMuWan: 300 };
     const plot = space({ kind: "land", deals: ["buy"], areaSqm: 12000, landPriceWanPerMu: 20, park });
-    const n = (tax: number, invest: number) => lead({ kind: "land", deal: "buy", industry: "C35", min: 15, max: 20, unit: "mu", tax, invest });
+    const n = (tax: number, invest: number) =>
+      lead({ kind: "land", deal: "buy", industry: "C35", min: 15, max: 20, unit: "mu", tax, invest });
     expect(scoreSpace(n(450, 5400), plot, DEFAULT_WEIGHTS, TODAY).score).toBe(100);
     const half = scoreSpace(n(225, 2700), plot, DEFAULT_WEIGHTS, TODAY); // both exactly 50%: threshold factor 0.5
     expect(half.score).toBe(Math.round(100 - 0.5 * 15 - CONDITIONAL_PENALTY));
@@ -262,7 +332,12 @@ describe("scoreSpace", () => {
   it("weights are tunable and the score stays an integer in 0..100", () => {
     const n = factoryLead({ industry: "I65", tax: 10 });
     const s = space({ areaSqm: 3300, rentYuanPerSqmMonth: 45, park: { industries: ["C35"], minTaxPer1000SqmWan: 100 } });
-    for (const weights of [DEFAULT_WEIGHTS, { industry: 100 }, { industry: 0, size: 0, specs: 0, threshold: 0, price: 0, availability: 0 }, { size: 1000, price: -5 }]) {
+    for (const weights of [
+      DEFAULT_WEIGHTS,
+      { industry: 100 },
+      { industry: 0, size: 0, specs: 0, threshold: 0, price: 0, availability: 0 },
+      { size: 1000, price: -5 },
+    ]) {
       const { score } = scoreSpace(n, s, weights, TODAY);
       expect(Number.isInteger(score)).toBe(true);
       expect(score).toBeGreaterThanOrEqual(0);

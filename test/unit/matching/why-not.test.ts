@@ -17,25 +17,121 @@ const base = lead({ kind: "factory", deal: "lease", industry: "C35", min: 4500, 
 type Row = { rule: string; n: MatchNeed; s: SpaceCandidate; zh: RegExp[]; en: RegExp[]; suggestion?: RegExp | null };
 const land = (over: Partial<SpaceCandidate> = {}, park: Partial<SpaceCandidate["park"]> = {}) =>
   space({ kind: "land", deals: ["buy"], areaSqm: muToSqm(30), ...over, park: { minTaxPerMuWan: 30, minInvestmentPerMuWan: 300, ...park } });
-const landLead = (tax?: number, invest?: number) => lead({ kind: "land", deal: "buy", industry: "C35", min: 25, max: 35, unit: "mu", tax, invest });
+const landLead = (tax?: number, invest?: number) =>
+  lead({ kind: "land", deal: "buy", industry: "C35", min: 25, max: 35, unit: "mu", tax, invest });
 
 const table: Row[] = [
-  { rule: "kind", n: base, s: space({ kind: "warehouse" }), zh: [/物业类型 仓库 ≠ 需求 厂房/], en: [/Kind warehouse ≠ wanted factory/], suggestion: null },
-  { rule: "deal", n: lead({ kind: "factory", deal: "buy", industry: "C35", min: 4500, max: 6000 }), s: space({ deals: ["lease"] }), zh: [/仅租赁 ≠ 需求 购买/], en: [/lease only ≠ wanted buy/], suggestion: /租买均可/ },
-  { rule: "area", n: base, s: space({ areaSqm: 2880 }), zh: [/面积 2880㎡ < 需求下限 4500㎡ 的 80%（3600㎡）/], en: [/Area 2880㎡ < 80% of the wanted minimum 4500㎡ \(3600㎡\)/], suggestion: /面积下限放宽到 3,600㎡ 可匹配/ },
-  { rule: "area", n: base, s: space({ areaSqm: 9000 }), zh: [/面积 9000㎡ > 需求上限 6000㎡ 的 125%（7500㎡）/], en: [/Area 9000㎡ > 125% of the wanted maximum 6000㎡ \(7500㎡\)/], suggestion: /面积上限放宽到 7,200㎡/ },
-  { rule: "ceiling", n: { ...base, need: { ...base.need, ceilingMinM: 8 } }, s: space({ ceilingM: 6 }), zh: [/层高 6m < 需求 8m/], en: [/Ceiling height 6m < required 8m/], suggestion: /层高要求放宽到 6m/ },
-  { rule: "floorLoad", n: { ...base, need: { ...base.need, floorLoadMinKg: 3000 } }, s: space({ floorLoadKg: 1000 }), zh: [/承重 1000kg\/㎡ < 需求 3000kg\/㎡/], en: [/Floor load 1000kg\/㎡ < required 3000kg\/㎡/], suggestion: /承重要求放宽到 1000/ },
-  { rule: "power", n: { ...base, need: { ...base.need, powerMinKva: 1000 } }, s: space({ powerKva: 630 }), zh: [/配电 630kVA < 需求 1000kVA/], en: [/Power 630kVA < required 1000kVA/], suggestion: /配电要求放宽到 630kVA/ },
-  { rule: "crane", n: { ...base, need: { ...base.need, craneMinT: 10 } }, s: space({ craneT: 5 }), zh: [/行车 5t < 需求 10t/], en: [/Crane 5t < required 10t/], suggestion: /行车要求放宽到 5t/ },
-  { rule: "singleStorey", n: { ...base, need: { ...base.need, singleStorey: true } }, s: space({ floors: 3 }), zh: [/3 层，需求为单层/], en: [/3 storeys; single storey required/], suggestion: /不要求单层/ },
-  { rule: "industry", n: lead({ kind: "factory", deal: "lease", industry: "C26", min: 4500, max: 6000 }), s: space({ park: { excludedIndustries: ["C26"] } }), zh: [/园区不接受 C26 化学原料/, /园区限制：C26/], en: [/does not accept C26/, /excluded: C26/], suggestion: null },
-  { rule: "region", n: lead({ kind: "factory", deal: "lease", industry: "C35", min: 4500, max: 6000, regions: ["溧水区"] }), s: space({ park: { district: "江宁区", districtCode: "320115" } }), zh: [/园区位于 江宁区，不在意向区域 溧水区/], en: [/Park is in 江宁区, not in the wanted 溧水区/], suggestion: /意向区域加上 江宁区/ },
-  { rule: "taxPerMu", n: landLead(300, 9000), s: land(), zh: [/亩均税收 10万元\/亩 < 园区门槛 30万元\/亩 的 50%（15万元\/亩）/], en: [/Tax per mu CNY 100k\/mu < 50% of the park minimum CNY 300k\/mu \(CNY 150k\/mu\)/], suggestion: /若年纳税达到 450 万元，可进入 测试园区 的门槛/ },
-  { rule: "investmentPerMu", n: landLead(900, 3000), s: land(), zh: [/投资强度 100万元\/亩 < 园区门槛 300万元\/亩 的 50%（150万元\/亩）/], en: [/Investment per mu CNY 1m\/mu < 50% of the park minimum CNY 3m\/mu \(CNY 1.5m\/mu\)/], suggestion: /若投资额达到 4,500 万元/ },
   {
-    rule: "stale", n: base, s: space({ verifiedAt: "2026-01-01T00:00:00Z" }),
-    zh: [/房源 75 天未核实在租 > 60 天/], en: [/not confirmed for 75 days > 60/], suggestion: null,
+    rule: "kind",
+    n: base,
+    s: space({ kind: "warehouse" }),
+    zh: [/物业类型 仓库 ≠ 需求 厂房/],
+    en: [/Kind warehouse ≠ wanted factory/],
+    suggestion: null,
+  },
+  {
+    rule: "deal",
+    n: lead({ kind: "factory", deal: "buy", industry: "C35", min: 4500, max: 6000 }),
+    s: space({ deals: ["lease"] }),
+    zh: [/仅租赁 ≠ 需求 购买/],
+    en: [/lease only ≠ wanted buy/],
+    suggestion: /租买均可/,
+  },
+  {
+    rule: "area",
+    n: base,
+    s: space({ areaSqm: 2880 }),
+    zh: [/面积 2880㎡ < 需求下限 4500㎡ 的 80%（3600㎡）/],
+    en: [/Area 2880㎡ < 80% of the wanted minimum 4500㎡ \(3600㎡\)/],
+    suggestion: /面积下限放宽到 3,600㎡ 可匹配/,
+  },
+  {
+    rule: "area",
+    n: base,
+    s: space({ areaSqm: 9000 }),
+    zh: [/面积 9000㎡ > 需求上限 6000㎡ 的 125%（7500㎡）/],
+    en: [/Area 9000㎡ > 125% of the wanted maximum 6000㎡ \(7500㎡\)/],
+    suggestion: /面积上限放宽到 7,200㎡/,
+  },
+  {
+    rule: "ceiling",
+    n: { ...base, need: { ...base.need, ceilingMinM: 8 } },
+    s: space({ ceilingM: 6 }),
+    zh: [/层高 6m < 需求 8m/],
+    en: [/Ceiling height 6m < required 8m/],
+    suggestion: /层高要求放宽到 6m/,
+  },
+  {
+    rule: "floorLoad",
+    n: { ...base, need: { ...base.need, floorLoadMinKg: 3000 } },
+    s: space({ floorLoadKg: 1000 }),
+    zh: [/承重 1000kg\/㎡ < 需求 3000kg\/㎡/],
+    en: [/Floor load 1000kg\/㎡ < required 3000kg\/㎡/],
+    suggestion: /承重要求放宽到 1000/,
+  },
+  {
+    rule: "power",
+    n: { ...base, need: { ...base.need, powerMinKva: 1000 } },
+    s: space({ powerKva: 630 }),
+    zh: [/配电 630kVA < 需求 1000kVA/],
+    en: [/Power 630kVA < required 1000kVA/],
+    suggestion: /配电要求放宽到 630kVA/,
+  },
+  {
+    rule: "crane",
+    n: { ...base, need: { ...base.need, craneMinT: 10 } },
+    s: space({ craneT: 5 }),
+    zh: [/行车 5t < 需求 10t/],
+    en: [/Crane 5t < required 10t/],
+    suggestion: /行车要求放宽到 5t/,
+  },
+  {
+    rule: "singleStorey",
+    n: { ...base, need: { ...base.need, singleStorey: true } },
+    s: space({ floors: 3 }),
+    zh: [/3 层，需求为单层/],
+    en: [/3 storeys; single storey required/],
+    suggestion: /不要求单层/,
+  },
+  {
+    rule: "industry",
+    n: lead({ kind: "factory", deal: "lease", industry: "C26", min: 4500, max: 6000 }),
+    s: space({ park: { excludedIndustries: ["C26"] } }),
+    zh: [/园区不接受 C26 化学原料/, /园区限制：C26/],
+    en: [/does not accept C26/, /excluded: C26/],
+    suggestion: null,
+  },
+  {
+    rule: "region",
+    n: lead({ kind: "factory", deal: "lease", industry: "C35", min: 4500, max: 6000, regions: ["溧水区"] }),
+    s: space({ park: { district: "江宁区", districtCode: "320115" } }),
+    zh: [/园区位于 江宁区，不在意向区域 溧水区/],
+    en: [/Park is in 江宁区, not in the wanted 溧水区/],
+    suggestion: /意向区域加上 江宁区/,
+  },
+  {
+    rule: "taxPerMu",
+    n: landLead(300, 9000),
+    s: land(),
+    zh: [/亩均税收 10万元\/亩 < 园区门槛 30万元\/亩 的 50%（15万元\/亩）/],
+    en: [/Tax per mu CNY 100k\/mu < 50% of the park minimum CNY 300k\/mu \(CNY 150k\/mu\)/],
+    suggestion: /若年纳税达到 450 万元，可进入 测试园区 的门槛/,
+  },
+  {
+    rule: "investmentPerMu",
+    n: landLead(900, 3000),
+    s: land(),
+    zh: [/投资强度 100万元\/亩 < 园区门槛 300万元\/亩 的 50%（150万元\/亩）/],
+    en: [/Investment per mu CNY 1m\/mu < 50% of the park minimum CNY 3m\/mu \(CNY 1.5m\/mu\)/],
+    suggestion: /若投资额达到 4,500 万元/,
+  },
+  {
+    rule: "stale",
+    n: base,
+    s: space({ verifiedAt: "2026-01-01T00:00:00Z" }),
+    zh: [/房源 75 天未核实在租 > 60 天/],
+    en: [/not confirmed for 75 days > 60/],
+    suggestion: null,
   },
 ];
 
@@ -133,9 +229,15 @@ const spaceArb = (n: MatchNeed): fc.Arbitrary<SpaceCandidate> => {
   const target = n.need.areaMaxSqm ?? n.need.areaMinSqm ?? 1000;
   return fc
     .record({
-      kind: fc.oneof({ arbitrary: fc.constant(n.need.kind), weight: 4 }, { arbitrary: fc.constantFrom("factory", "land", "warehouse") as fc.Arbitrary<SpaceCandidate["kind"]>, weight: 1 }),
+      kind: fc.oneof(
+        { arbitrary: fc.constant(n.need.kind), weight: 4 },
+        { arbitrary: fc.constantFrom("factory", "land", "warehouse") as fc.Arbitrary<SpaceCandidate["kind"]>, weight: 1 },
+      ),
       deals: fc.constantFrom<("lease" | "buy")[]>(["lease"], ["buy"], ["lease", "buy"]),
-      areaSqm: fc.oneof(fc.integer({ min: 50, max: 60000 }), fc.double({ min: 0.3, max: 2.5, noNaN: true }).map((f) => Math.max(1, Math.round(target * f)))),
+      areaSqm: fc.oneof(
+        fc.integer({ min: 50, max: 60000 }),
+        fc.double({ min: 0.3, max: 2.5, noNaN: true }).map((f) => Math.max(1, Math.round(target * f))),
+      ),
       split: fc.option(fc.double({ min: 0.05, max: 0.95, noNaN: true }), { nil: null }),
       floors: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
       singleStorey: fc.option(fc.boolean(), { nil: null }),
@@ -150,7 +252,18 @@ const spaceArb = (n: MatchNeed): fc.Arbitrary<SpaceCandidate> => {
     })
     .map(({ split, district, excluded, minTax, minInvest, ...s }) => {
       const d = split === null ? null : Math.floor(s.areaSqm * split);
-      return space({ ...s, id: "Q", divisibleMinSqm: d && d > 0 ? d : null, park: { district, districtCode: DISTRICT_CODES[district], excludedIndustries: excluded, minTaxPerMuWan: minTax, minInvestmentPerMuWan: minInvest } });
+      return space({
+        ...s,
+        id: "Q",
+        divisibleMinSqm: d && d > 0 ? d : null,
+        park: {
+          district,
+          districtCode: DISTRICT_CODES[district],
+          excludedIndustries: excluded,
+          minTaxPerMuWan: minTax,
+          minInvestmentPerMuWan: minInvest,
+        },
+      });
     });
 };
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+
 import { chooseRecruiter, type RecruiterState, type RoutingInput } from "~/domain/routing/policy";
 
 // Fairness over time: the worker calls chooseRecruiter once per (lead, park), then bumps the chosen
@@ -73,7 +74,7 @@ function simulate(opts: { capacity: number; closing: Closing; closeChance?: numb
     open.splice(i, 1);
   };
 
-  for (let assigned = 0; assigned < TOTAL; ) {
+  for (let assigned = 0; assigned < TOTAL;) {
     if (opts.closing === "oldest-first") {
       const u = random();
       const k = u < 0.45 ? 0 : u < 0.75 ? 1 : u < 0.9 ? 2 : 3;
@@ -164,7 +165,10 @@ const recruiterArb = fc.record({
   industries: fc.subarray(CODES),
   capacity: fc.integer({ min: 0, max: 4 }),
   openAssignments: fc.integer({ min: 0, max: 5 }),
-  lastAssignedAt: fc.option(fc.constantFrom("2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", "2024-01-02T08:00:00+08:00", "2024-03-01T12:00:00Z"), { nil: null }),
+  lastAssignedAt: fc.option(
+    fc.constantFrom("2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", "2024-01-02T08:00:00+08:00", "2024-03-01T12:00:00Z"),
+    { nil: null },
+  ),
   channel: fc.constantFrom("email" as const, "hotline" as const),
 });
 
@@ -192,7 +196,8 @@ describe("property: chooseRecruiter", () => {
         // The rules, restated independently of the implementation.
         const covers = (r: RecruiterState) => r.parks.includes(s.parkId);
         const isEligible = (r: RecruiterState) => r.active && covers(r) && r.openAssignments < r.capacity && !s.exclude.includes(r.id);
-        const isSpecialist = (r: RecruiterState) => r.industries.includes(s.leadIndustry) || r.industries.includes(s.leadIndustry.charAt(0));
+        const isSpecialist = (r: RecruiterState) =>
+          r.industries.includes(s.leadIndustry) || r.industries.includes(s.leadIndustry.charAt(0));
         const eligible = s.rs.filter(isEligible);
 
         expect(d.recruiterId === null).toBe(eligible.length === 0);

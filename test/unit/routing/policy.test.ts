@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+
 import { chooseRecruiter, type RecruiterState, type RoutingInput, type RoutingRule } from "~/domain/routing/policy";
 
 // A recruiter of park P1 who can take work; each test overrides what matters.
@@ -28,10 +29,21 @@ function whyOf(d: ReturnType<typeof chooseRecruiter>, id: string) {
 describe("chooseRecruiter — eligibility", () => {
   const cases: Array<{ name: string; skipped: RecruiterState; input?: Partial<RoutingInput>; zh: string; en: string }> = [
     { name: "at capacity", skipped: rec("A", { capacity: 20, openAssignments: 20 }), zh: "已满额（20/20）", en: "at capacity (20/20)" },
-    { name: "over capacity (capacity lowered)", skipped: rec("A", { capacity: 5, openAssignments: 7 }), zh: "已满额（7/5）", en: "at capacity (7/5)" },
+    {
+      name: "over capacity (capacity lowered)",
+      skipped: rec("A", { capacity: 5, openAssignments: 7 }),
+      zh: "已满额（7/5）",
+      en: "at capacity (7/5)",
+    },
     { name: "capacity 0", skipped: rec("A", { capacity: 0 }), zh: "容量为 0", en: "capacity 0" },
     { name: "inactive", skipped: rec("A", { active: false }), zh: "休假/停用", en: "inactive" },
-    { name: "excluded (SLA lapsed)", skipped: rec("A"), input: { exclude: ["A"] }, zh: "已超时未接，改派", en: "let the SLA lapse; re-routed" },
+    {
+      name: "excluded (SLA lapsed)",
+      skipped: rec("A"),
+      input: { exclude: ["A"] },
+      zh: "已超时未接，改派",
+      en: "let the SLA lapse; re-routed",
+    },
   ];
 
   for (const c of cases) {
@@ -115,7 +127,11 @@ describe("chooseRecruiter — specialist, load, rotation", () => {
   });
 
   it("an ineligible specialist does not narrow the field", () => {
-    const d = chooseRecruiter(lead(), [rec("S", { industries: ["C35"], active: false }), rec("A", { openAssignments: 3 }), rec("B", { openAssignments: 1 })]);
+    const d = chooseRecruiter(lead(), [
+      rec("S", { industries: ["C35"], active: false }),
+      rec("A", { openAssignments: 3 }),
+      rec("B", { openAssignments: 1 }),
+    ]);
     expect(d).toMatchObject({ recruiterId: "B", rule: "least-loaded" });
   });
 
@@ -136,7 +152,11 @@ describe("chooseRecruiter — specialist, load, rotation", () => {
 
   const rotation: Array<{ name: string; times: Record<string, string | null>; winner: string }> = [
     { name: "never assigned (null) goes first", times: { A: "2024-05-01T08:00:00Z", B: null, C: "2024-04-01T08:00:00Z" }, winner: "B" },
-    { name: "oldest last assignment next", times: { A: "2024-05-01T08:00:00Z", B: "2024-05-01T07:59:59Z", C: "2024-05-02T00:00:00Z" }, winner: "B" },
+    {
+      name: "oldest last assignment next",
+      times: { A: "2024-05-01T08:00:00Z", B: "2024-05-01T07:59:59Z", C: "2024-05-02T00:00:00Z" },
+      winner: "B",
+    },
     { name: "times compare as instants, not strings", times: { A: "2024-05-01T10:00:00+08:00", B: "2024-05-01T03:00:00Z" }, winner: "A" },
     { name: "equal times → by id", times: { C: "2024-05-01T08:00:00Z", B: "2024-05-01T08:00:00Z" }, winner: "B" },
     { name: "all never → by id", times: { C: null, A: null, B: null }, winner: "A" },

@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { http, HttpResponse, delay } from "msw";
+import { delay, http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
 import { isWecomWebhookUrl, postWecomMarkdown, truncateUtf8, type WecomResult } from "../../../app/notify/wecom.server";
 import { neutraliseWecomText, renderWecomAssignment, type WecomAssignmentInput } from "../../../app/notify/wecom-message";
 
@@ -39,7 +40,8 @@ async function checkRequest(request: Request): Promise<string | null> {
   const b = body as { msgtype?: unknown; markdown?: { content?: unknown } };
   if (JSON.stringify(Object.keys(b)) !== '["msgtype","markdown"]') return `body keys ${Object.keys(b)}`;
   if (b.msgtype !== "markdown") return `msgtype ${String(b.msgtype)}`;
-  if (typeof b.markdown !== "object" || b.markdown === null || JSON.stringify(Object.keys(b.markdown)) !== '["content"]') return "markdown shape";
+  if (typeof b.markdown !== "object" || b.markdown === null || JSON.stringify(Object.keys(b.markdown)) !== '["content"]')
+    return "markdown shape";
   if (typeof b.markdown.content !== "string") return "content not a string";
   received.push(b.markdown.content);
   return null;
@@ -68,7 +70,10 @@ describe("postWecomMarkdown", () => {
   });
 
   it.each([
-    [93000, "invalid webhook url, hint: [1700000000_1_abc], from ip: 1.2.3.4, more info at https://open.work.weixin.qq.com/devtool/query?e=93000"],
+    [
+      93000,
+      "invalid webhook url, hint: [1700000000_1_abc], from ip: 1.2.3.4, more info at https://open.work.weixin.qq.com/devtool/query?e=93000",
+    ],
     [40008, "invalid message type"],
     [40058, "markdown.content exceed max length 4096"],
   ])("errcode %i (config or message error) is not retryable", async (errcode, errmsg) => {
@@ -285,7 +290,7 @@ describe("renderWecomAssignment", () => {
     expect(md).not.toMatch(/[\u202E\u200B]/);
     expect(md.split("\n")).toHaveLength(5); // title + 4 quote lines: no injected line
     expect(md).toContain("［点此领取补贴］（http：//evil.example/phish）"); // still readable
-    expect(md).toContain("＜font color=\"warning\"＞紧急：请转账＜/font＞");
+    expect(md).toContain('＜font color="warning"＞紧急：请转账＜/font＞');
   });
 
   it("flags a rerouted lead", () => {
