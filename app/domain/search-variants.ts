@@ -29,6 +29,7 @@ export function searchTerms(query: string): SearchTerms {
   const onlyPhone = /^[\d\s+()-]+$/.test(folded);
   let digits = onlyPhone ? folded.replace(/\D/g, "") : "";
   // +86 / 0086 / 86 before a number: the country code, written as the trunk 0 instead.
-  if (/^(\+|00)?86/.test(folded.replace(/\s/g, "")) && digits.replace(/^(00)?86/, "").length >= 4) digits = `0${digits.replace(/^(00)?86/, "")}`;
+  if (/^(\+|00)?86/.test(folded.replace(/\s/g, "")) && digits.replace(/^(00)?86/, "").length >= 4)
+    digits = `0${digits.replace(/^(00)?86/, "")}`;
   return { texts, digits: digits.length >= 3 ? digits : null };
 }

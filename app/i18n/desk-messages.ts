@@ -244,7 +244,8 @@ const en: Record<DeskKey, string> = {
   "bad.spaces": "Tick 1 to 10 spaces.",
   "bad.foreignSpace": "A chosen space is not this park's or is let; choose again.",
   "shortlist.title": "Share a shortlist",
-  "shortlist.hint": "Tick the spaces to recommend (matched ones or any other of this park) to make a link the enterprise can keep, open for {days} days.",
+  "shortlist.hint":
+    "Tick the spaces to recommend (matched ones or any other of this park) to make a link the enterprise can keep, open for {days} days.",
   "shortlist.create": "Make link",
   "shortlist.matched": "matched, {score}",
   "shortlist.unmatched": "not matched",

@@ -19,7 +19,10 @@ function dateField(lng: Lng, today: string) {
   return z
     .string({ error: m("bad.date") })
     .regex(/^\d{4}-\d{2}-\d{2}$/, m("bad.date"))
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, m("bad.date"))
+    .refine(
+      (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
+      m("bad.date"),
+    )
     .refine((s) => Math.abs(Date.parse(`${s}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) <= 366 * DAY, m("bad.dateRange"));
 }
 
@@ -48,7 +51,14 @@ export function leadWorkSchema(lng: Lng, today: string) {
     z.object({ intent: z.literal("decline") }).extend(reason(DECLINE_REASONS).shape),
     z.object({ intent: z.literal("visit"), visitOn: dateField(lng, today) }),
     z.object({ intent: z.literal("followUp"), followUpOn: dateField(lng, today).optional() }),
-    z.object({ intent: z.literal("note"), body: z.string({ error: m("bad.note") }).trim().min(1, m("bad.note")).max(NOTE_MAX, m("bad.note")) }),
+    z.object({
+      intent: z.literal("note"),
+      body: z
+        .string({ error: m("bad.note") })
+        .trim()
+        .min(1, m("bad.note"))
+        .max(NOTE_MAX, m("bad.note")),
+    }),
     z.object({
       intent: z.literal("shortlist"),
       spaces: z.preprocess(
@@ -76,6 +86,11 @@ export function deskFilterSchema(lng: Lng, options: { statuses: readonly string[
     park: oneOf(options.parkIds, "bad.park"),
     kind: oneOf(options.kinds, "bad.kind"),
     due: z.literal("on").optional(),
-    page: z.coerce.number({ error: m("bad.page") }).int(m("bad.page")).min(1, m("bad.page")).max(10_000, m("bad.page")).default(1),
+    page: z.coerce
+      .number({ error: m("bad.page") })
+      .int(m("bad.page"))
+      .min(1, m("bad.page"))
+      .max(10_000, m("bad.page"))
+      .default(1),
   });
 }

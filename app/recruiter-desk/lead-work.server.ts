@@ -51,7 +51,9 @@ export async function setFollowUp(sql: Sql, who: Who & { on: string | null }): P
       who,
       a.lead_id,
       "follow-up",
-      who.on ? { zh: `跟进日期设为 ${who.on}`, en: `Follow-up set for ${who.on}`, on: who.on } : { zh: "取消跟进日期", en: "Follow-up cleared" },
+      who.on
+        ? { zh: `跟进日期设为 ${who.on}`, en: `Follow-up set for ${who.on}`, on: who.on }
+        : { zh: "取消跟进日期", en: "Follow-up cleared" },
     );
     return { ok: true } as const;
   });
@@ -69,7 +71,10 @@ export async function recordVisit(sql: Sql, who: Who & { on: string }): Promise<
 }
 
 /** Closes an accepted, contacted or visit assignment as lost with a reason code and optional note; undoable for UNDO_MINUTES. */
-export async function markLost(sql: Sql, who: Who & { reason: CloseReason; note: string | null; label: { zh: string; en: string } }): Promise<WorkOutcome> {
+export async function markLost(
+  sql: Sql,
+  who: Who & { reason: CloseReason; note: string | null; label: { zh: string; en: string } },
+): Promise<WorkOutcome> {
   return sql.begin(async (tx) => {
     const a = await mine(tx, who, ["accepted", "contacted", "visit"]);
     if (!a) return STALE;
@@ -130,7 +135,15 @@ export type WorkState = {
 
 /** The recruiter's own fields of an assignment. */
 export async function loadWorkState(sql: Sql, assignmentId: string): Promise<WorkState> {
-  const [w] = await sql<{ follow_up_on: string | null; visit_on: string | null; close_reason: string | null; close_note: string | null; undo_until: Date | null }[]>`
+  const [w] = await sql<
+    {
+      follow_up_on: string | null;
+      visit_on: string | null;
+      close_reason: string | null;
+      close_note: string | null;
+      undo_until: Date | null;
+    }[]
+  >`
     select to_char(follow_up_on, 'YYYY-MM-DD') as follow_up_on, to_char(visit_on, 'YYYY-MM-DD') as visit_on, close_reason, close_note,
            case when status = 'lost' and closed_from is not null and closed_at > now() - ${UNDO_MINUTES}::int * interval '1 minute'
                 then closed_at + ${UNDO_MINUTES}::int * interval '1 minute' end as undo_until
@@ -150,7 +163,12 @@ export type NoteView = { id: string; at: string; author: string; source: string;
  * The lead's notes a recruiter may read: the hotline's and admins', and their own — not another
  * park's recruiter's (issue 12 item 6); `all` (admins) reads every note. Oldest first.
  */
-export async function loadVisibleNotes(sql: Sql, leadId: string, staffId: string | null, options: { all?: boolean } = {}): Promise<NoteView[]> {
+export async function loadVisibleNotes(
+  sql: Sql,
+  leadId: string,
+  staffId: string | null,
+  options: { all?: boolean } = {},
+): Promise<NoteView[]> {
   const rows = await sql<{ id: string; created_at: Date; author: string | null; source: string; body: string }[]>`
     select n.id, n.created_at, u.name as author, n.source, n.body
     from lead_notes n left join users u on u.id = n.author_staff_id

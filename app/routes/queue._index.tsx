@@ -8,12 +8,19 @@ import { ErrorList } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { deskFilterSchema } from "~/recruiter-desk/desk-forms";
-import { type DeskPage, HISTORY_OUTCOMES, loadDesk, NEED_KIND_FILTERS, OPEN_STATUSES, recruiterParks } from "~/recruiter-desk/desk-search.server";
+import {
+  type DeskPage,
+  HISTORY_OUTCOMES,
+  loadDesk,
+  NEED_KIND_FILTERS,
+  OPEN_STATUSES,
+  recruiterParks,
+} from "~/recruiter-desk/desk-search.server";
 import { requireStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import deskStyles from "~/styles/desk.css";
@@ -131,7 +138,12 @@ export default function Queue() {
           />
           <ErrorList id={fields.q.errorId} errors={fields.q.errors} />
         </div>
-        <FilterSelect label={t("desk.status")} meta={fields.status} any={t("desk.any")} options={d.statuses.map((v) => [v, statusLabel(v)])} />
+        <FilterSelect
+          label={t("desk.status")}
+          meta={fields.status}
+          any={t("desk.any")}
+          options={d.statuses.map((v) => [v, statusLabel(v)])}
+        />
         <FilterSelect label={t("desk.park")} meta={fields.park} any={t("desk.any")} options={d.parks.map((p) => [p.id, p.name])} />
         <FilterSelect
           label={t("desk.kind")}

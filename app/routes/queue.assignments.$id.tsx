@@ -1,4 +1,12 @@
-import { type FieldMetadata, getFormProps, type SubmissionResult, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import {
+  type FieldMetadata,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
@@ -101,7 +109,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const intents = mine ? allowedIntents(d.status) : [];
   const confirmParam = url.searchParams.get("confirm");
-  const confirm = (CONFIRMS as readonly string[]).includes(confirmParam ?? "") && intents.includes(confirmParam as Confirm) ? (confirmParam as Confirm) : null;
+  const confirm =
+    (CONFIRMS as readonly string[]).includes(confirmParam ?? "") && intents.includes(confirmParam as Confirm)
+      ? (confirmParam as Confirm)
+      : null;
   const doneParam = url.searchParams.get("done");
   const lead = d.lead;
   const credit = lead.company.creditCode ?? null;
@@ -157,7 +168,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     shortlists,
     candidates,
     shortlistDays: getWebEnv().SHORTLIST_DAYS,
-    flash: url.searchParams.get("stale") ? ("stale" as const) : (DONE as readonly string[]).includes(doneParam ?? "") ? (doneParam as (typeof DONE)[number]) : null,
+    flash: url.searchParams.get("stale")
+      ? ("stale" as const)
+      : (DONE as readonly string[]).includes(doneParam ?? "")
+        ? (doneParam as (typeof DONE)[number])
+        : null,
   });
 }
 
@@ -236,6 +251,9 @@ export default function AssignmentPage() {
   const k = (key: DeskKey, params?: Record<string, string | number>) => deskText(d.lng, key, params);
   const status = adminLabel(d.lng, "assignment", d.status);
   const open = ["accepted", "contacted", "visit"].includes(d.status);
+  // A refused closing step (no reason) comes back with its confirmation still open.
+  const refused = actionData && (CONFIRMS as readonly string[]).includes(actionData.form) ? (actionData.form as Confirm) : null;
+  const confirm = d.confirm ?? (refused && d.intents.includes(refused) ? refused : null);
   return (
     <StaffPage lng={d.lng} signedIn={d.csrf !== null} csrf={d.csrf ?? undefined}>
       <p>
@@ -266,7 +284,9 @@ export default function AssignmentPage() {
       {!d.mine ? <p>{t("a.readOnly")}</p> : null}
       <p>
         {t("a.park", { park: d.parkName })} · {t("a.status", { status })}
-        {d.work.closeReason ? ` · ${k("lead.closed", { reason: k(`reason.${d.work.closeReason}` as DeskKey) })}${d.work.closeNote ? `（${d.work.closeNote}）` : ""}` : ""}
+        {d.work.closeReason
+          ? ` · ${k("lead.closed", { reason: k(`reason.${d.work.closeReason}` as DeskKey) })}${d.work.closeNote ? `（${d.work.closeNote}）` : ""}`
+          : ""}
       </p>
       {d.status === "offered" && d.acceptBy ? (
         <p>
@@ -275,14 +295,18 @@ export default function AssignmentPage() {
         </p>
       ) : null}
 
-      {d.confirm ? <ConfirmClose d={d} which={d.confirm} lastResult={actionData?.form === d.confirm ? actionData.result : undefined} /> : null}
+      {confirm ? <ConfirmClose d={d} which={confirm} lastResult={actionData?.form === confirm ? actionData.result : undefined} /> : null}
 
-      {d.intents.length > 0 && !d.confirm ? (
+      {d.intents.length > 0 && !confirm ? (
         <AdminSection id="actions-h" title={t("a.actions")}>
           <div className="desk-actions">
             {d.intents.map((intent) =>
               (CONFIRMS as readonly string[]).includes(intent) ? (
-                <Link key={intent} className="button-link" to={`/queue/assignments/${d.id}?confirm=${intent}${d.lng === "en" ? "&lng=en" : ""}`}>
+                <Link
+                  key={intent}
+                  className="button-link"
+                  to={`/queue/assignments/${d.id}?confirm=${intent}${d.lng === "en" ? "&lng=en" : ""}`}
+                >
                   {t(`intent.${intent}`)}
                 </Link>
               ) : intent === "visit" ? null : (
@@ -318,8 +342,26 @@ export default function AssignmentPage() {
       {d.mine && open ? (
         <AdminSection id="work-h" title={k("lead.work")}>
           <div className="work">
-            <DateForm d={d} id="followUp" name="followUpOn" label={k("lead.followUp")} hint={k("lead.followUp.hint")} value={d.work.followUpOn} save={k("lead.followUp.save")} lastResult={actionData} />
-            <DateForm d={d} id="visit" name="visitOn" label={k("lead.visit")} value={d.work.visitOn} save={k("lead.visit.save")} required lastResult={actionData} />
+            <DateForm
+              d={d}
+              id="followUp"
+              name="followUpOn"
+              label={k("lead.followUp")}
+              hint={k("lead.followUp.hint")}
+              value={d.work.followUpOn}
+              save={k("lead.followUp.save")}
+              lastResult={actionData}
+            />
+            <DateForm
+              d={d}
+              id="visit"
+              name="visitOn"
+              label={k("lead.visit")}
+              value={d.work.visitOn}
+              save={k("lead.visit.save")}
+              required
+              lastResult={actionData}
+            />
           </div>
         </AdminSection>
       ) : null}
@@ -348,7 +390,9 @@ export default function AssignmentPage() {
             </p>
           </div>
         ) : null}
-        {d.mine ? <ShortlistForm d={d} lastResult={actionData?.form === "shortlist" && !actionData.shared ? actionData.result : undefined} /> : null}
+        {d.mine ? (
+          <ShortlistForm d={d} lastResult={actionData?.form === "shortlist" && !actionData.shared ? actionData.result : undefined} />
+        ) : null}
         <h3>{k("shortlist.shared")}</h3>
         {d.shortlists.length === 0 ? <p>{k("shortlist.none")}</p> : null}
         <ul className="shortlists">
@@ -513,7 +557,17 @@ function Csrf({ d, intent }: { d: Data; intent: string }) {
   );
 }
 
-function DateForm(props: { d: Data; id: "followUp" | "visit"; name: string; label: string; hint?: string; value: string | null; save: string; required?: boolean; lastResult: ActionData | undefined }) {
+function DateForm(props: {
+  d: Data;
+  id: "followUp" | "visit";
+  name: string;
+  label: string;
+  hint?: string;
+  value: string | null;
+  save: string;
+  required?: boolean;
+  lastResult: ActionData | undefined;
+}) {
   const { d, id, name } = props;
   const [form, fields] = useWorkForm(d, id, props.lastResult?.form === id ? props.lastResult.result : undefined);
   const f = fields[name] as FieldMetadata<string>;
@@ -528,7 +582,12 @@ function DateForm(props: { d: Data; id: "followUp" | "visit"; name: string; labe
             {props.hint}
           </p>
         ) : null}
-        <input {...getInputProps(f, { type: "date" })} defaultValue={props.value ?? ""} required={props.required} aria-describedby={described} />
+        <input
+          {...getInputProps(f, { type: "date" })}
+          defaultValue={props.value ?? ""}
+          required={props.required}
+          aria-describedby={described}
+        />
         <ErrorList id={f.errorId} errors={f.errors} />
       </div>
       <button type="submit">{props.save}</button>
@@ -548,7 +607,12 @@ function NoteForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
         <p className="hint" id={f.descriptionId}>
           {k("lead.note.hint")}
         </p>
-        <textarea {...getTextareaProps(f)} rows={3} maxLength={2000} aria-describedby={[f.descriptionId, f.errors ? f.errorId : null].filter(Boolean).join(" ")} />
+        <textarea
+          {...getTextareaProps(f)}
+          rows={3}
+          maxLength={2000}
+          aria-describedby={[f.descriptionId, f.errors ? f.errorId : null].filter(Boolean).join(" ")}
+        />
         <ErrorList id={f.errorId} errors={f.errors} />
         <button type="submit">{k("lead.note.save")}</button>
       </div>
@@ -615,7 +679,8 @@ function ShortlistForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
         {d.candidates.map((c) => (
           <label key={c.id}>
             <input type="checkbox" name={f.name} value={c.id} defaultChecked={false} />
-            {c.title} · {Math.round(c.areaSqm)}㎡ · {c.score !== null && matched.has(c.id) ? k("shortlist.matched", { score: c.score }) : k("shortlist.unmatched")}
+            {c.title} · {Math.round(c.areaSqm)}㎡ ·{" "}
+            {c.score !== null && matched.has(c.id) ? k("shortlist.matched", { score: c.score }) : k("shortlist.unmatched")}
             {c.status === "reserved" ? ` · ${k("shortlist.reserved")}` : ""}
           </label>
         ))}
@@ -625,4 +690,3 @@ function ShortlistForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
     </Form>
   );
 }
-

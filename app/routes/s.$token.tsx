@@ -23,13 +23,21 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { name: "referrer", content: "no-referrer" },
 ];
 // Private to whoever holds the link: never cached by a proxy, never sent on as a referrer.
-export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" });
+export const headers: HeadersFunction = () => ({
+  "Cache-Control": "private, no-store",
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex",
+});
 
 /** The shortlist behind the token (and the opening recorded), or a bare 404 that says nothing about why. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await openShortlist(getSql(), params.token ?? "");
   if (!page) throw data(null, { status: 404, headers: { "Cache-Control": "no-store" } });
-  return withoutBidiControls({ lng: lngFromUrl(request.url), ...page, recruiter: { ...page.recruiter, phone: formatPhoneForDisplay(page.recruiter.phone) } });
+  return withoutBidiControls({
+    lng: lngFromUrl(request.url),
+    ...page,
+    recruiter: { ...page.recruiter, phone: formatPhoneForDisplay(page.recruiter.phone) },
+  });
 }
 
 function date(iso: string): string {
@@ -42,7 +50,12 @@ function figures(lng: Lng, s: ShortlistSpace): [string, string][] {
   const add = (key: DeskKey, value: number | string | null | undefined, unit = "") => {
     if (value !== null && value !== undefined) out.push([k(key), `${value}${unit}`]);
   };
-  out.push([k("s.area"), s.kind === "land" ? `${formatSqm(Math.round(s.areaSqm))}（${Math.round(sqmToMu(s.areaSqm) * 10) / 10}亩）` : formatSqm(Math.round(s.areaSqm))]);
+  out.push([
+    k("s.area"),
+    s.kind === "land"
+      ? `${formatSqm(Math.round(s.areaSqm))}（${Math.round(sqmToMu(s.areaSqm) * 10) / 10}亩）`
+      : formatSqm(Math.round(s.areaSqm)),
+  ]);
   out.push([k("s.deals"), s.deals.map((x) => k(`s.deal.${x}` as DeskKey)).join(" / ")]);
   if (s.singleStorey) out.push([k("s.floors"), k("s.singleStorey")]);
   else add("s.floors", s.floors);
@@ -57,26 +70,30 @@ function figures(lng: Lng, s: ShortlistSpace): [string, string][] {
   return out;
 }
 
-export default function Shortlist() {
-  const d = useLoaderData<typeof loader>();
-  const k = (key: DeskKey, params?: Record<string, string | number>) => deskText(d.lng, key, params);
-  const tel = d.recruiter.phone.replace(/[^\d+]/g, "");
-  const Contact = ({ id }: { id: string }) => (
+/** The recruiter's name, phone (a tel: link) and email: the only contact on the page. */
+function Contact({ lng, recruiter, id }: { lng: Lng; recruiter: { name: string; phone: string; email: string }; id: string }) {
+  const k = (key: DeskKey) => deskText(lng, key);
+  return (
     <section className="contact" aria-labelledby={id}>
       <h2 id={id}>{k("s.contact")}</h2>
-      <p className="who">{d.recruiter.name}</p>
+      <p className="who">{recruiter.name}</p>
       <p>
-        <a className="call" href={`tel:${tel}`}>
-          {k("s.call")} {d.recruiter.phone}
+        <a className="call" href={`tel:${recruiter.phone.replace(/[^\d+]/g, "")}`}>
+          {k("s.call")} {recruiter.phone}
         </a>
       </p>
       <p>
-        <a className="mail" href={`mailto:${d.recruiter.email}`}>
-          {k("s.email")} {d.recruiter.email}
+        <a className="mail" href={`mailto:${recruiter.email}`}>
+          {k("s.email")} {recruiter.email}
         </a>
       </p>
     </section>
   );
+}
+
+export default function Shortlist() {
+  const d = useLoaderData<typeof loader>();
+  const k = (key: DeskKey, params?: Record<string, string | number>) => deskText(d.lng, key, params);
   return (
     <main className="shortlist" lang={d.lng === "en" ? "en" : "zh-CN"}>
       <header>
@@ -84,7 +101,7 @@ export default function Shortlist() {
         <h1>{k("s.title")}</h1>
         <p>{k("s.intro", { park: d.park.name, n: d.spaces.length })}</p>
       </header>
-      <Contact id="contact-top" />
+      <Contact lng={d.lng} recruiter={d.recruiter} id="contact-top" />
       <ol className="spaces">
         {d.spaces.map((s) => (
           <li key={s.id}>
@@ -127,7 +144,7 @@ export default function Shortlist() {
           </>
         ) : null}
       </section>
-      <Contact id="contact-bottom" />
+      <Contact lng={d.lng} recruiter={d.recruiter} id="contact-bottom" />
       <footer>
         <p>{k("s.expires", { date: date(d.expiresAt) })}</p>
         <p className="print-hint">{k("s.print")}</p>

@@ -55,9 +55,19 @@ async function routedLead(company: string, phone: string): Promise<string> {
   return a.id;
 }
 
-async function newPage(viewport: { width: number; height: number }, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
+async function newPage(
+  viewport: { width: number; height: number },
+  javaScriptEnabled = true,
+): Promise<{ context: BrowserContext; page: Page }> {
   // bypassCSP only so the test can inject axe-core; the app's own pages are unchanged.
-  const context = await browser.newContext({ viewport, javaScriptEnabled, locale: "zh-CN", bypassCSP: true, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
+  const context = await browser.newContext({
+    viewport,
+    javaScriptEnabled,
+    locale: "zh-CN",
+    bypassCSP: true,
+    isMobile: viewport.width < 500,
+    hasTouch: viewport.width < 500,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
@@ -81,8 +91,16 @@ async function signIn(page: Page) {
 async function axeSerious(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")) }));
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    return (await axe.run(document)).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
@@ -92,7 +110,11 @@ async function phoneFit(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("main button, main a.button-link, main a.tel, main a.call, main .lead-card h2 a, main .desk-tabs a, main .pager a, main select, main input:not([type=hidden]):not([type=checkbox])")]
+    [
+      ...document.querySelectorAll<HTMLElement>(
+        "main button, main a.button-link, main a.tel, main a.call, main .lead-card h2 a, main .desk-tabs a, main .pager a, main select, main input:not([type=hidden]):not([type=checkbox])",
+      ),
+    ]
       .filter((el) => el.offsetParent !== null)
       .map((el) => ({ el: el.outerHTML.slice(0, 80), h: el.getBoundingClientRect().height, w: el.getBoundingClientRect().width }))
       .filter((r) => r.h < 44 || r.w < 44),
@@ -101,7 +123,12 @@ async function phoneFit(page: Page) {
 }
 
 const statusOf = async (id: string) => (await db.sql<{ status: string }[]>`select status from assignments where id = ${id}`)[0].status;
-const banner = (page: Page) => page.getByRole("status").first().innerText().catch(() => "");
+const banner = (page: Page) =>
+  page
+    .getByRole("status")
+    .first()
+    .innerText()
+    .catch(() => "");
 
 describe("a recruiter's day with one lead", () => {
   it("finds it by company, notes, follows up, shares a shortlist the enterprise opens on a phone, visits, loses, undoes and signs", async () => {
@@ -163,7 +190,12 @@ describe("a recruiter's day with one lead", () => {
         expect(text).toContain(s6.title);
         expect(text).toContain("面积 4800㎡ 在需求 4000–6000㎡ 内");
         expect(text).toContain("周敏（示例）");
-        expect(await p.getByRole("link", { name: /139 0000 0001/ }).first().getAttribute("href")).toBe("tel:13900000001");
+        expect(
+          await p
+            .getByRole("link", { name: /139 0000 0001/ })
+            .first()
+            .getAttribute("href"),
+        ).toBe("tel:13900000001");
         expect(text).not.toContain(COMPANY);
         expect(await p.locator("script").count()).toBe(0);
         await phoneFit(p);
@@ -225,7 +257,17 @@ describe("a recruiter's day with one lead", () => {
     }
 
     const events = await db.sql<{ event: string }[]>`select event from routing_events where assignment_id = ${assignmentId} order by id`;
-    expect(events.map((e) => e.event)).toEqual(["assigned", "accepted", "note", "follow-up", "shortlist-shared", "visit", "lost", "reopened", "signed"]);
+    expect(events.map((e) => e.event)).toEqual([
+      "assigned",
+      "accepted",
+      "note",
+      "follow-up",
+      "shortlist-shared",
+      "visit",
+      "lost",
+      "reopened",
+      "signed",
+    ]);
     const [opens] = await db.sql<{ n: number }[]>`select count(*)::int as n from shortlist_opens`;
     expect(opens.n).toBe(1);
   });

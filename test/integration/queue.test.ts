@@ -199,9 +199,12 @@ describe("the queue and an assignment", () => {
     // Accepting twice (another tab) is a stale step, not an error.
     expect((await post(path, { intent: "accept", csrf }, cookie)).headers.get("location")).toBe(`${path}?stale=1`);
 
-    const steps: Record<string, string>[] = [{ intent: "contacted" }, { intent: "visit", visitOn: new Date().toISOString().slice(0, 10) }, { intent: "signed" }];
-    for (const step of steps)
-      expect((await post(path, { ...step, csrf }, cookie)).status).toBe(303);
+    const steps: Record<string, string>[] = [
+      { intent: "contacted" },
+      { intent: "visit", visitOn: new Date().toISOString().slice(0, 10) },
+      { intent: "signed" },
+    ];
+    for (const step of steps) expect((await post(path, { ...step, csrf }, cookie)).status).toBe(303);
     expect((await statusOf(assignmentId)).status).toBe("signed");
     const events = await db.sql<{ event: string; recruiter_id: string }[]>`
       select event, recruiter_id from routing_events where assignment_id = ${assignmentId} and event in ('accepted', 'contacted', 'visit', 'signed') order by id`;

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
-import { exportPersonData, findPerson } from "~/privacy/requests.server";
 import { eraseLeads } from "~/privacy/anonymise.server";
+import { exportPersonData, findPerson } from "~/privacy/requests.server";
 import { loadDesk, PAGE_SIZE } from "~/recruiter-desk/desk-search.server";
 import { routeLead } from "~/routing/route-lead.server";
 import { hashPassword } from "~/staff/password.server";
@@ -28,7 +28,8 @@ beforeAll(async () => {
   web = await startWebServer({ DATABASE_URL: db.url });
   const inv = demoInventory();
   // Hostile park text: the shortlist page must show it as text.
-  (inv.parks.find((p) => p.id === "GC-EDZ") as Record<string, unknown>).policies = '首年租金补贴 <img src=x onerror="alert(1)"> 电话请找专员';
+  (inv.parks.find((p) => p.id === "GC-EDZ") as Record<string, unknown>).policies =
+    '首年租金补贴 <img src=x onerror="alert(1)"> 电话请找专员';
   expect((await importInventory(db.sql, inv)).ok).toBe(true);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values
     ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)}),
@@ -67,7 +68,9 @@ async function routedLead(o: LeadOptions): Promise<{ leadId: string; reference: 
   const parsed = createLeadSchema("zh", "api").parse(json);
   const { id, reference } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
   for (const park of ["GC-EDZ", ...(o.parks ?? [])]) {
-    const [space] = await db.sql<{ id: string }[]>`select id from spaces where park_id = ${park} and status = 'available' order by id limit 1`;
+    const [space] = await db.sql<
+      { id: string }[]
+    >`select id from spaces where park_id = ${park} and status = 'available' order by id limit 1`;
     await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
                  values (${id}, ${space.id}, ${park}, 88, ${db.sql.json([
                    { zh: "面积 4800㎡ 在需求 4000–6000㎡ 内", en: "area fits", kind: "fit" },
@@ -75,7 +78,9 @@ async function routedLead(o: LeadOptions): Promise<{ leadId: string; reference: 
                  ] as never)}, 'lead')`;
   }
   await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  const [a] = await db.sql<{ id: string }[]>`select id from assignments where lead_id = ${id} and park_id = 'GC-EDZ' and recruiter_id = 'R1'`;
+  const [a] = await db.sql<
+    { id: string }[]
+  >`select id from assignments where lead_id = ${id} and park_id = 'GC-EDZ' and recruiter_id = 'R1'`;
   return { leadId: id, reference, assignmentId: a.id };
 }
 const accept = (assignmentId: string) => post(`/queue/assignments/${assignmentId}`, { intent: "accept", csrf });
@@ -136,14 +141,18 @@ describe("find and filter my leads", () => {
     const after = await loadDesk(db.sql, "R1", { view: "open" });
     expect(after.rows[0]).toMatchObject({ reference: later.reference, followUpOn: today, followUpDue: true });
     expect(await searchIds("", { followUpDue: true })).toEqual([later.reference]);
-    const [event] = await db.sql<{ event: string }[]>`select event from routing_events where assignment_id = ${later.assignmentId} and event = 'follow-up'`;
+    const [event] = await db.sql<
+      { event: string }[]
+    >`select event from routing_events where assignment_id = ${later.assignmentId} and event = 'follow-up'`;
     expect(event).toBeTruthy();
   });
 });
 
 describe("the history view", () => {
   it("lists signed, lost, declined and re-routed-away leads, newest first, a page of 20 at a time", async () => {
-    const base = await db.sql<{ n: number }[]>`select count(*)::int as n from assignments where recruiter_id = 'R1' and status in ('signed', 'lost')`;
+    const base = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from assignments where recruiter_id = 'R1' and status in ('signed', 'lost')`;
     const made: string[] = [];
     for (let i = 0; i < PAGE_SIZE + 1; i++) {
       const l = await routedLead({ company: `南京历史分页${i}号机械有限公司` });
@@ -193,7 +202,9 @@ describe("working a lead", () => {
     expect(html).toContain("热线：企业希望下午来电");
     expect(html).not.toContain("给他们打八折");
     expect(html).toContain("高淳医疗器械产业园（示例）"); // the other park that received it, with its status
-    const [event] = await db.sql<{ reason: { noteId: string } }[]>`select reason from routing_events where assignment_id = ${l.assignmentId} and event = 'note'`;
+    const [event] = await db.sql<
+      { reason: { noteId: string } }[]
+    >`select reason from routing_events where assignment_id = ${l.assignmentId} and event = 'note'`;
     const [note] = await db.sql<{ body: string; source: string }[]>`select body, source from lead_notes where id = ${event.reason.noteId}`;
     expect(note).toEqual({ body: "已电话沟通，周五看厂", source: "recruiter" });
   });
@@ -216,7 +227,9 @@ describe("working a lead", () => {
     expect((await post(path, { intent: "visit", visitOn, csrf })).status).toBe(303);
     expect(await statusOf(l.assignmentId)).toBe("visit");
 
-    expect((await post(path, { intent: "lost", reason: "price", closeNote: "嫌租金高", csrf })).headers.get("location")).toBe(`${path}?done=lost`);
+    expect((await post(path, { intent: "lost", reason: "price", closeNote: "嫌租金高", csrf })).headers.get("location")).toBe(
+      `${path}?done=lost`,
+    );
     const [closed] = await db.sql<{ status: string; close_reason: string; close_note: string }[]>`
       select status, close_reason, close_note from assignments where id = ${l.assignmentId}`;
     expect(closed).toEqual({ status: "lost", close_reason: "price", close_note: "嫌租金高" });
@@ -226,7 +239,9 @@ describe("working a lead", () => {
 
     expect((await post(path, { intent: "undo", csrf })).headers.get("location")).toBe(`${path}?done=undo`);
     expect(await statusOf(l.assignmentId)).toBe("visit");
-    const events = await db.sql<{ event: string }[]>`select event from routing_events where assignment_id = ${l.assignmentId} and event in ('lost', 'reopened') order by id`;
+    const events = await db.sql<
+      { event: string }[]
+    >`select event from routing_events where assignment_id = ${l.assignmentId} and event in ('lost', 'reopened') order by id`;
     expect(events.map((e) => e.event)).toEqual(["lost", "reopened"]);
 
     // After the window the undo is refused.
@@ -244,15 +259,30 @@ describe("working a lead", () => {
     Object.assign(json.contact, { email: "wang@example.test", wechat: "wang_jl" });
     const parsed = createLeadSchema("zh", "api").parse(json);
     const { id } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-    const [space] = await db.sql<{ id: string }[]>`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+    const [space] = await db.sql<
+      { id: string }[]
+    >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
     await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by) values (${id}, ${space.id}, 'GC-EDZ', 70, '[]', 'lead')`;
     await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
     const [a] = await db.sql<{ id: string }[]>`select id from assignments where lead_id = ${id}`;
     const html = await (await get(`/queue/assignments/${a.id}`)).text();
-    for (const said of ["高淳区", "8 m", "800 kVA", "10 t", "需要单层", "2027-03", "120", "wang@example.test", "wang_jl", "91110000600037341N"])
+    for (const said of [
+      "高淳区",
+      "8 m",
+      "800 kVA",
+      "10 t",
+      "需要单层",
+      "2027-03",
+      "120",
+      "wang@example.test",
+      "wang_jl",
+      "91110000600037341N",
+    ])
       expect(html).toContain(said);
     expect(html).toContain('href="tel:13812340009"');
-    const [log] = await db.sql<{ n: number }[]>`select count(*)::int as n from phone_access_log where lead_id = ${id} and actor = 'zhoumin@example.test'`;
+    const [log] = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from phone_access_log where lead_id = ${id} and actor = 'zhoumin@example.test'`;
     expect(log.n).toBeGreaterThan(0);
   });
 });
@@ -289,7 +319,9 @@ describe("the shortlist page", () => {
     expect(row.days).toBe(30);
     expect(row.token_hash).not.toContain(token);
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
-    const [event] = await db.sql<{ reason: { spaceIds: string[] } }[]>`select reason from routing_events where assignment_id = ${lead.assignmentId} and event = 'shortlist-shared'`;
+    const [event] = await db.sql<
+      { reason: { spaceIds: string[] } }[]
+    >`select reason from routing_events where assignment_id = ${lead.assignmentId} and event = 'shortlist-shared'`;
     expect(event.reason.spaceIds).toEqual(["S1", "S6"]);
   });
 
@@ -345,7 +377,10 @@ describe("the shortlist page", () => {
 
   it("is in the person's data export, and erasure closes the link", async () => {
     const person = await findPerson(db.sql, "13700001111");
-    const exported = await exportPersonData(db.sql, { index: () => ({ getDocument: async () => ({}) }) } as never, { person: person!, actor: "test" });
+    const exported = await exportPersonData(db.sql, { index: () => ({ getDocument: async () => ({}) }) } as never, {
+      person: person!,
+      actor: "test",
+    });
     const shortlists = exported.shortlists as { spaceIds: string[]; opens: string[] }[];
     expect(shortlists).toHaveLength(1);
     expect(shortlists[0].spaceIds).toEqual(["S1", "S6"]);
