@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { retryDeadLetter } from "~/assignments/dead-letters.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
-import { retryDeadLetter } from "~/routing/dead-letters.server";
 
 import type { RunningWorker } from "../../worker/runtime";
 import { createTestDatabase } from "../support/database";
