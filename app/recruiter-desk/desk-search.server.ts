@@ -1,7 +1,7 @@
 import type { Sql } from "~/db/db.server";
 import type { Lead } from "~/domain/lead-schema";
 import { searchTerms } from "~/domain/search-variants";
-import { needAreaText } from "~/routing/assignment-details.server";
+import { needAreaText } from "~/assignments/assignment-details.server";
 
 // The recruiter's desk at /queue: their open assignments (follow-ups due and offers waiting first), or
 // the history of what left their hands (signed, lost, declined, re-routed away), searched and filtered,

@@ -21,7 +21,7 @@ import {
   OPEN_STATUSES,
   recruiterParks,
 } from "~/recruiter-desk/desk-search.server";
-import { requireStaff } from "~/staff/staff-session.server";
+import { requireStaff } from "~/auth/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import deskStyles from "~/styles/desk.css";
 

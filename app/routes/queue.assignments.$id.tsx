@@ -35,7 +35,7 @@ import { describeFlag } from "~/i18n/flag-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
-import { allowedIntents, applyAssignmentAction } from "~/queue/assignment-actions.server";
+import { allowedIntents, applyAssignmentAction } from "~/recruiter-desk/assignment-actions.server";
 import { leadWorkSchema, shanghaiToday } from "~/recruiter-desk/desk-forms";
 import {
   addNote,
@@ -51,11 +51,11 @@ import {
   type WorkOutcome,
 } from "~/recruiter-desk/lead-work.server";
 import { createShortlist, listShortlists } from "~/recruiter-desk/shortlists.server";
-import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
-import { checkCsrf, getStaffUser, requireStaff } from "~/staff/staff-session.server";
+import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
+import { checkCsrf, getStaffUser, requireStaff } from "~/auth/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import deskStyles from "~/styles/desk.css";
-import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
+import { hasAdminSession, hasAdminToken } from "~/auth/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [

@@ -7,8 +7,8 @@ import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 import { createShortlist } from "~/recruiter-desk/shortlists.server";
-import { routeLead } from "~/routing/route-lead.server";
-import { hashPassword } from "~/staff/password.server";
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { launchChromium } from "../support/browser";

@@ -6,8 +6,8 @@ import { storeLead } from "~/leads/intake.server";
 import { eraseLeads } from "~/privacy/anonymise.server";
 import { exportPersonData, findPerson } from "~/privacy/requests.server";
 import { loadDesk, PAGE_SIZE } from "~/recruiter-desk/desk-search.server";
-import { routeLead } from "~/routing/route-lead.server";
-import { hashPassword } from "~/staff/password.server";
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
