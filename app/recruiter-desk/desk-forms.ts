@@ -7,6 +7,12 @@ import type { Lng } from "~/i18n/lng";
 // The recruiter desk's forms, one Zod schema each, shared by the page (Conform's client validation)
 // and the action (issue 12; docs/decisions/030). No `.server`: the browser bundle uses them too.
 
+/** The open view's statuses, oldest step first. */
+export const OPEN_STATUSES = ["offered", "accepted", "contacted", "visit"] as const;
+/** How an assignment left the recruiter: signed and lost stay theirs; declined and re-routed went to another recruiter. */
+export const HISTORY_OUTCOMES = ["signed", "lost", "declined", "rerouted"] as const;
+export const NEED_KIND_FILTERS = ["factory", "land", "office", "warehouse"] as const;
+
 export const NOTE_MAX = 2000;
 export const CLOSE_NOTE_MAX = 500;
 export const QUERY_MAX = 100;

@@ -1,7 +1,9 @@
+import { needAreaText } from "~/assignments/assignment-details.server";
 import type { Sql } from "~/db/db.server";
 import type { Lead } from "~/domain/lead-schema";
 import { searchTerms } from "~/domain/search-variants";
-import { needAreaText } from "~/assignments/assignment-details.server";
+
+import { OPEN_STATUSES } from "./desk-forms";
 
 // The recruiter's desk at /queue: their open assignments (follow-ups due and offers waiting first), or
 // the history of what left their hands (signed, lost, declined, re-routed away), searched and filtered,
@@ -9,10 +11,6 @@ import { needAreaText } from "~/assignments/assignment-details.server";
 // recruiter's own leads are a few thousand rows at most, behind an index on recruiter_id, and the
 // answer must be exact right after a step (the index lags by design).
 
-export const OPEN_STATUSES = ["offered", "accepted", "contacted", "visit"] as const;
-/** How an assignment left the recruiter: signed and lost stay theirs; declined and re-routed went to another recruiter. */
-export const HISTORY_OUTCOMES = ["signed", "lost", "declined", "rerouted"] as const;
-export const NEED_KIND_FILTERS = ["factory", "land", "office", "warehouse"] as const;
 export const PAGE_SIZE = 20;
 
 export type DeskView = "open" | "history";

@@ -1,7 +1,7 @@
-import type { Sql, TransactionSql } from "~/db/db.server";
-import { type CloseReason, UNDO_MINUTES } from "~/domain/close-reasons";
 import { declineAssignment } from "~/assignments/decline.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
+import type { Sql, TransactionSql } from "~/db/db.server";
+import { type CloseReason, UNDO_MINUTES } from "~/domain/close-reasons";
 
 // What a recruiter records while working a lead (issue 12 item 6, docs/decisions/030): notes, a
 // follow-up date, a visit date, closing as lost or declining with a reason, and the short undo of

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { requireStaff } from "~/auth/staff-session.server";
 import { Time } from "~/components/admin";
 import { ErrorList } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
@@ -12,16 +13,8 @@ import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
-import { deskFilterSchema } from "~/recruiter-desk/desk-forms";
-import {
-  type DeskPage,
-  HISTORY_OUTCOMES,
-  loadDesk,
-  NEED_KIND_FILTERS,
-  OPEN_STATUSES,
-  recruiterParks,
-} from "~/recruiter-desk/desk-search.server";
-import { requireStaff } from "~/auth/staff-session.server";
+import { deskFilterSchema, HISTORY_OUTCOMES, NEED_KIND_FILTERS, OPEN_STATUSES } from "~/recruiter-desk/desk-forms";
+import { type DeskPage, loadDesk, recruiterParks } from "~/recruiter-desk/desk-search.server";
 import adminStyles from "~/styles/admin.css";
 import deskStyles from "~/styles/desk.css";
 

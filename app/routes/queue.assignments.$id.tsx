@@ -20,6 +20,9 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
+import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
+import { hasAdminSession, hasAdminToken } from "~/auth/admin-session.server";
+import { checkCsrf, getStaffUser, requireStaff } from "~/auth/staff-session.server";
 import { AdminSection, Time } from "~/components/admin";
 import { ErrorList } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
@@ -51,11 +54,8 @@ import {
   type WorkOutcome,
 } from "~/recruiter-desk/lead-work.server";
 import { createShortlist, listShortlists } from "~/recruiter-desk/shortlists.server";
-import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
-import { checkCsrf, getStaffUser, requireStaff } from "~/auth/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import deskStyles from "~/styles/desk.css";
-import { hasAdminSession, hasAdminToken } from "~/auth/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [
@@ -190,7 +190,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!UUID.test(params.id ?? "") || !user.recruiterId) throw data(null, { status: 404 });
   const lng = lngFromUrl(request.url);
   const submission = parseWithZod(form, { schema: leadWorkSchema(lng, shanghaiToday()) });
-  const formId = String(form.get("intent") ?? "");
+  const formId = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
   if (submission.status !== "success") return data<ActionData>({ form: formId, result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const sql = getSql();

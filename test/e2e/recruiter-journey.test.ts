@@ -3,12 +3,12 @@ import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 import { createShortlist } from "~/recruiter-desk/shortlists.server";
-import { routeLead } from "~/assignments/route-lead.server";
-import { hashPassword } from "~/auth/password.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { launchChromium } from "../support/browser";
@@ -70,6 +70,10 @@ async function newPage(
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  page.on("pageerror", (e) => console.error(`page error at ${page.url()}: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") console.error(`console error at ${page.url()}: ${m.text()}`);
+  });
   return { context, page };
 }
 
@@ -270,7 +274,7 @@ describe("a recruiter's day with one lead", () => {
     ]);
     const [opens] = await db.sql<{ n: number }[]>`select count(*)::int as n from shortlist_opens`;
     expect(opens.n).toBe(1);
-  });
+  }, 300_000); // a long journey on a loaded shared machine
 
   it("the shortlist page works without JavaScript in the browser, and a wrong token is a bare 404", async () => {
     const assignmentId = await routedLead("南京无脚本清单机械有限公司", "13912345699");

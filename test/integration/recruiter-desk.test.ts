@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 import { eraseLeads } from "~/privacy/anonymise.server";
 import { exportPersonData, findPerson } from "~/privacy/requests.server";
 import { loadDesk, PAGE_SIZE } from "~/recruiter-desk/desk-search.server";
-import { routeLead } from "~/assignments/route-lead.server";
-import { hashPassword } from "~/auth/password.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
