@@ -2,6 +2,7 @@ import { declineAssignment } from "~/assignments/decline.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { type CloseReason, UNDO_MINUTES } from "~/domain/close-reasons";
+import type { RoutingEvent } from "~/domain/statuses";
 
 // What a recruiter records while working a lead (issue 12 item 6, docs/decisions/030): notes, a
 // follow-up date, a visit date, closing as lost or declining with a reason, and the short undo of
@@ -14,7 +15,7 @@ const STALE = { ok: false, reason: "stale" } as const;
 
 type Why = { zh: string; en: string } & Record<string, unknown>;
 
-async function audit(tx: TransactionSql, who: Who, leadId: string, event: string, why: Why): Promise<void> {
+async function audit(tx: TransactionSql, who: Who, leadId: string, event: RoutingEvent, why: Why): Promise<void> {
   await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
            values (${who.assignmentId}, ${leadId}, ${event}, ${who.recruiterId}, ${tx.json(why as never)})`;
 }
