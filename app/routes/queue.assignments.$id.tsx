@@ -378,7 +378,7 @@ export default function AssignmentPage() {
             </li>
           ))}
         </ol>
-        {d.mine ? <NoteForm d={d} lastResult={actionData?.form === "note" ? actionData.result : undefined} /> : null}
+        {d.mine ? <NoteForm key={d.notes.length} d={d} lastResult={actionData?.form === "note" ? actionData.result : undefined} /> : null}
       </AdminSection>
 
       <AdminSection id="shortlist-h" title={k("shortlist.title")}>
