@@ -239,7 +239,7 @@ describe("a recruiter's day with one lead", () => {
       await page.getByRole("button", { name: "确认已流失" }).click(); // no reason yet: refused beside the field
       await expect.poll(() => page.getByText("请选择一个原因。").count()).toBe(1);
       expect(await statusOf(assignmentId)).toBe("visit");
-      await page.getByLabel("原因").selectOption({ label: "价格不合适" });
+      await page.getByLabel("原因", { exact: true }).selectOption({ label: "价格不合适" });
       await page.getByLabel("补充说明（可选）").fill("嫌租金高");
       await phoneFit(page);
       await page.screenshot({ path: `${SHOTS}confirm-lost-phone.png`, fullPage: true });
