@@ -1,3 +1,2 @@
 /// <reference types="@remix-run/dev" />
 /// <reference types="@remix-run/node" />
-

@@ -48,4 +48,3 @@ export function apiError(
 export function apiUnauthorized(request: Request): Response {
   return apiError(request, 401, "unauthorized", { headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' } });
 }
-

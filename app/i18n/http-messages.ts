@@ -32,6 +32,7 @@ const zh = {
   callClosed: "该呼叫任务已经结束。",
   notAHandover: "只有转交任务可以标记为“专员拒绝”。",
   divisionCode: "应为六位行政区划代码。",
+  personQuery: "请输入手机号或线索编号。",
 } as const;
 
 export type HttpKey = keyof typeof zh;
@@ -66,6 +67,7 @@ const en: Record<HttpKey, string> = {
   callClosed: "This call task is closed already.",
   notAHandover: "Only a hand-over can be marked as declined by the recruiter.",
   divisionCode: "Must be a six-digit division code.",
+  personQuery: "Enter a phone number or a lead reference.",
 };
 
 /** The message for `key` in `lng`, with `{name}` placeholders filled from `params`. */

@@ -2,7 +2,6 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { isUuid } from "~/domain/ids";
 
-
 /**
  * Matches a lead again — the desks call this after editing its need (hotline, recruiter). Call it in
  * the transaction that saved the edit (pass that `tx`), so the re-match happens if and only if the

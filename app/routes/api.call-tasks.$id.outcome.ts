@@ -30,7 +30,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fields = body as { outcome?: unknown; retryMinutes?: unknown };
   const outcome = z.enum(CALL_OUTCOMES).safeParse(fields.outcome);
   if (!outcome.success) return apiError(request, 400, "callOutcome", { field: "outcome", params: { choices: CALL_OUTCOMES.join(" / ") } });
-  const retry = z.coerce.number().min(1).max(7 * 24 * 60).optional().safeParse(fields.retryMinutes);
+  const retry = z.coerce
+    .number()
+    .min(1)
+    .max(7 * 24 * 60)
+    .optional()
+    .safeParse(fields.retryMinutes);
   if (!retry.success) return apiError(request, 400, "retryMinutes", { field: "retryMinutes" });
   const id = uuidParams.safeParse(params);
   if (!id.success) return apiError(request, 404, "notFound");

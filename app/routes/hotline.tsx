@@ -33,8 +33,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 ];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-
-
 /** GET /hotline: the hotline staff's call tasks (hand-overs to recruiters, call-backs, escalations), due first. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
@@ -50,11 +48,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { flash, headers } = await readFlash(request); // what the last outcome did (ADR 025)
   return data(
     {
-    lng: lngFromUrl(request.url),
-    csrf: user.csrf,
-    ...tasks,
-    outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
-    flash,
+      lng: lngFromUrl(request.url),
+      csrf: user.csrf,
+      ...tasks,
+      outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
+      flash,
     },
     { headers },
   );
@@ -97,9 +95,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const [lead] = await getSql()<
     { reference: string }[]
   >`select l.reference from call_tasks c join leads l on l.id = c.lead_id where c.id = ${task}`;
-  const recorded = staffText(lng, "hotline.done", { reference: lead?.reference ?? "", outcome: staffText(lng, `outcome.${outcome as CallOutcome}`) });
+  const recorded = staffText(lng, "hotline.done", {
+    reference: lead?.reference ?? "",
+    outcome: staffText(lng, `outcome.${outcome as CallOutcome}`),
+  });
   // A hand-over marked done whose offer had moved on did not take: said as an alert, with what was recorded.
-  if (result.handedOver === false) throw await redirectWithFlash(request, here, { tone: "alert", text: `${recorded} ${staffText(lng, "hotline.moved")}` });
+  if (result.handedOver === false)
+    throw await redirectWithFlash(request, here, { tone: "alert", text: `${recorded} ${staffText(lng, "hotline.moved")}` });
   throw await redirectWithFlash(request, here, { tone: "status", text: recorded });
 }
 

@@ -44,8 +44,6 @@ function freshness(verifiedAt: string): { listing: "fresh" | "warn" | "stale"; d
   return { listing: listingFreshness(verifiedAt, options), days: daysSinceVerified(verifiedAt, options.now) };
 }
 
-
-
 /**
  * GET /queue/assignments/<id> — the page the recruiter's email links to: the enterprise, its need, the
  * park's matched spaces with the reasons, and what the recruiter can do next. Admins may read any.
