@@ -4,8 +4,8 @@ import { z } from "zod";
 import { apiAdminRefusal } from "~/auth/api-access.server";
 import { getSql } from "~/db/db.server";
 import { uuidParams } from "~/domain/ids";
+import { CALL_OUTCOMES, recordCallOutcome } from "~/hotline/call-tasks.server";
 import { apiError } from "~/http/api-errors.server";
-import { CALL_OUTCOMES, recordCallOutcome } from "~/routing/call-tasks.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export function loader({ request }: ActionFunctionArgs) {

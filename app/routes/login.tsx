@@ -14,6 +14,7 @@ import { useMemo } from "react";
 
 import { findSignInAccount } from "~/auth/accounts.server";
 import { createLoginSchema, LOGIN_MAX } from "~/auth/login-schema";
+import { verifyPassword } from "~/auth/password.server";
 import { safeRedirectPath } from "~/auth/safe-redirect";
 import { getStaffUser, isCrossSite, signInStaff, type StaffRole } from "~/auth/session.server";
 import { type FieldMeta, TextField } from "~/components/forms";
@@ -21,7 +22,6 @@ import { StaffPage } from "~/components/staff";
 import { withLng } from "~/i18n/admin-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
-import { verifyPassword } from "~/staff/password.server";
 import adminStyles from "~/styles/admin.css";
 import { authLimits, clientKey, consume, consumeAll, giveBack } from "~/utils/rate-limit.server";
 

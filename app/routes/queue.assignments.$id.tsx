@@ -9,6 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
 import { hasAdminToken } from "~/auth/admin-token.server";
 import { checkCsrf, getStaffUser, requireStaff } from "~/auth/session.server";
 import { AdminSection, DataTable, Time } from "~/components/admin";
@@ -26,8 +27,7 @@ import { describeFlag } from "~/i18n/flag-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
-import { allowedIntents, applyAssignmentAction, type Intent, INTENTS } from "~/queue/assignment-actions.server";
-import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
+import { allowedIntents, applyAssignmentAction, type Intent, INTENTS } from "~/recruiter-desk/assignment-actions.server";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
