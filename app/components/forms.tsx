@@ -35,6 +35,7 @@ export function TextField({
   maxLength,
   placeholder,
   alsoDescribedBy,
+  autoFocus,
 }: {
   meta: FieldMeta;
   label: ReactNode;
@@ -47,6 +48,8 @@ export function TextField({
   autoComplete?: string;
   maxLength?: number;
   placeholder?: string;
+  /** Only for a page whose one task is this form (sign-in). */
+  autoFocus?: boolean;
 }) {
   return (
     <div className="field">
@@ -72,6 +75,7 @@ export function TextField({
         aria-required={required || undefined}
         aria-invalid={meta.errors?.length ? true : undefined}
         aria-describedby={describedBy(meta, hint, alsoDescribedBy)}
+        autoFocus={autoFocus}
       />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>

@@ -120,6 +120,7 @@ export default function StaffLogin() {
             autoComplete="username"
             required
             maxLength={LOGIN_MAX.email}
+            autoFocus
           />
           {/* Never filled in from the server (hideFields). */}
           <TextField
