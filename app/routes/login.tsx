@@ -100,7 +100,7 @@ export default function StaffLogin() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   // The form-level message (wrong pair, too many tries) describes both fields.
-  const formError = form.errors?.length ? form.errorId : undefined;
+  const both = { required: true, alsoDescribedBy: form.errors?.length ? form.errorId : undefined };
   return (
     <StaffPage lng={lng} signedIn={false}>
       <div className="login">
@@ -113,23 +113,21 @@ export default function StaffLogin() {
         <Form method="post" action={withLng(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`, lng)} {...getFormProps(form)}>
           {next ? <input type="hidden" name="next" value={next} /> : null}
           <TextField
+            {...both}
             meta={fields.email as unknown as FieldMeta}
-            alsoDescribedBy={formError}
             label={t("login.email")}
             type="email"
             autoComplete="username"
-            required
             maxLength={LOGIN_MAX.email}
             autoFocus
           />
           {/* Never filled in from the server (hideFields). */}
           <TextField
+            {...both}
             meta={fields.password as unknown as FieldMeta}
-            alsoDescribedBy={formError}
             label={t("login.password")}
             type="password"
             autoComplete="current-password"
-            required
             maxLength={LOGIN_MAX.password}
           />
           <button type="submit">{t("login.submit")}</button>
