@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { requireStaff } from "~/auth/staff-session.server";
+import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { ErrorList } from "~/components/forms";
 import { StaffPage } from "~/components/staff";

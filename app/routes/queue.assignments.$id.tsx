@@ -21,17 +21,20 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
-import { hasAdminSession, hasAdminToken } from "~/auth/admin-session.server";
-import { checkCsrf, getStaffUser, requireStaff } from "~/auth/staff-session.server";
+import { hasAdminToken } from "~/auth/admin-token.server";
+import { checkCsrf, getStaffUser, requireStaff } from "~/auth/session.server";
 import { AdminSection, Time } from "~/components/admin";
+import { FlashBanner } from "~/components/flash";
 import { ErrorList } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { DECLINE_REASONS, LOST_REASONS } from "~/domain/close-reasons";
 import { withoutBidiControls } from "~/domain/display-text";
+import { isUuid } from "~/domain/ids";
 import { leadFlags } from "~/domain/lead-flags";
 import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, formatAdminTime, withLng } from "~/i18n/admin-messages";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { describeFlag } from "~/i18n/flag-messages";
@@ -74,10 +77,8 @@ function freshness(verifiedAt: string): { listing: "fresh" | "warn" | "stale"; d
   return { listing: listingFreshness(verifiedAt, options), days: daysSinceVerified(verifiedAt, options.now) };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONFIRMS = ["lost", "decline", "signed"] as const;
 type Confirm = (typeof CONFIRMS)[number];
-const DONE = ["accepted", "contacted", "signed", "lost", "visit", "followUp", "note", "undo"] as const;
 
 /**
  * GET /queue/assignments/<id> — the lead page: everything the enterprise said, the other parks that
@@ -87,11 +88,11 @@ const DONE = ["accepted", "contacted", "signed", "lost", "visit", "followUp", "n
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getStaffUser(request);
-  const admin = user?.role === "admin" || (await hasAdminToken(request)) || (await hasAdminSession(request));
+  const admin = user?.role === "admin" || (await hasAdminToken(request));
   if (!admin) await requireStaff(request, ["recruiter"]);
   const lng = lngFromUrl(request.url);
   const sql = getSql();
-  const d = UUID.test(params.id ?? "") ? await loadAssignmentDetails(sql, params.id!) : null;
+  const d = isUuid(params.id) ? await loadAssignmentDetails(sql, params.id!) : null;
   const mine = d !== null && user?.role === "recruiter" && user.recruiterId !== null && d.recruiter?.id === user.recruiterId;
   if (!d || (!mine && !admin)) throw data(null, { status: 404 });
   // The page shows the enterprise's full number: who saw it is recorded (docs/decisions/022).
@@ -113,11 +114,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     (CONFIRMS as readonly string[]).includes(confirmParam ?? "") && intents.includes(confirmParam as Confirm)
       ? (confirmParam as Confirm)
       : null;
-  const doneParam = url.searchParams.get("done");
   const lead = d.lead;
   const credit = lead.company.creditCode ?? null;
+  const { flash, headers } = await readFlash(request); // what the last step did (ADR 025)
   // Names and notes people typed: bidi controls removed before they reach the page (ADR 021).
-  return withoutBidiControls({
+  const view = withoutBidiControls({
     lng,
     csrf: user?.csrf ?? null,
     mine,
@@ -168,26 +169,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     shortlists,
     candidates,
     shortlistDays: getWebEnv().SHORTLIST_DAYS,
-    flash: url.searchParams.get("stale")
-      ? ("stale" as const)
-      : (DONE as readonly string[]).includes(doneParam ?? "")
-        ? (doneParam as (typeof DONE)[number])
-        : null,
+    flash,
   });
+  return data(view, { headers });
 }
 
 type ActionData = { form: string; result: SubmissionResult<string[]>; shared?: string };
 
 /**
  * POST one step (intent=accept|contacted|signed|lost|decline|visit|followUp|note|undo|shortlist, with
- * the session's CSRF token) → 303 back with ?done=<intent> (decline: to /queue), or 400 with the
+ * the session's CSRF token) → 303 back with a flash message (decline: to /queue), or 400 with the
  * errors beside the fields; shortlist answers 200 with the link, shown once.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, ["recruiter"]);
   const form = await request.formData();
   checkCsrf(user, form);
-  if (!UUID.test(params.id ?? "") || !user.recruiterId) throw data(null, { status: 404 });
+  if (!isUuid(params.id) || !user.recruiterId) throw data(null, { status: 404 });
   const lng = lngFromUrl(request.url);
   const submission = parseWithZod(form, { schema: leadWorkSchema(lng, shanghaiToday()) });
   const formId = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
@@ -198,6 +196,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 };
   const label = (code: string) => ({ zh: deskText("zh", `reason.${code}` as DeskKey), en: deskText("en", `reason.${code}` as DeskKey) });
   const here = `/queue/assignments/${params.id}`;
+  const stale = { tone: "alert", text: staffText(lng, "a.stale") } as const;
   let outcome: WorkOutcome;
   switch (v.intent) {
     case "accept":
@@ -230,16 +229,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const shared = new URL(`/s/${made.shortlist.token}`, getWebEnv().APP_URL).toString();
         return data<ActionData>({ form: "shortlist", result: submission.reply({ resetForm: true }), shared });
       }
-      if (made.error === "not-yours") throw redirect(withLng(`${here}?stale=1`, lng), 303);
+      if (made.error === "not-yours") throw await redirectWithFlash(request, withLng(here, lng), stale);
       return data<ActionData>(
         { form: "shortlist", result: submission.reply({ fieldErrors: { spaces: [deskText(lng, "bad.foreignSpace")] } }) },
         { status: 400 },
       );
     }
   }
-  if (!outcome.ok) throw redirect(withLng(`${here}?stale=1`, lng), 303);
-  const done = v.intent === "accept" ? "accepted" : v.intent;
-  throw redirect(withLng(`${here}?done=${done}`, lng), 303);
+  if (!outcome.ok) throw await redirectWithFlash(request, withLng(here, lng), stale);
+  // What the step did, shown once on the page it lands on (flash cookie, ADR 025).
+  const said: Partial<Record<string, DeskKey>> = { note: "done.note", followUp: "done.followUp", visit: "done.visit", undo: "done.undo" };
+  const key = said[v.intent];
+  const status = adminLabel(lng, "assignment", v.intent === "accept" ? "accepted" : v.intent);
+  throw await redirectWithFlash(request, withLng(here, lng), {
+    tone: "status",
+    text: key ? deskText(lng, key) : staffText(lng, "a.done", { status }),
+  });
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -262,16 +267,7 @@ export default function AssignmentPage() {
         </Link>
       </p>
       <h1>{t("a.title", { reference: d.reference })}</h1>
-      {d.flash === "stale" ? (
-        <div className="banner error" role="alert">
-          {t("a.stale")}
-        </div>
-      ) : null}
-      {d.flash && d.flash !== "stale" ? (
-        <div className="banner" role="status">
-          {["note", "followUp", "visit", "undo"].includes(d.flash) ? k(`done.${d.flash}` as DeskKey) : t("a.done", { status })}
-        </div>
-      ) : null}
+      <FlashBanner flash={d.flash} />
       {d.mine && d.work.undoUntil ? (
         <Form method="post" className="banner undo" role="status">
           <input type="hidden" name="csrf" value={d.csrf ?? ""} />

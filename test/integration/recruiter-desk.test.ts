@@ -137,7 +137,7 @@ describe("find and filter my leads", () => {
     expect(before[0]).not.toBe(later.reference);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const res = await post(`/queue/assignments/${later.assignmentId}`, { intent: "followUp", followUpOn: today, csrf });
-    expect(res.headers.get("location")).toBe(`/queue/assignments/${later.assignmentId}?done=followUp`);
+    expect(res.headers.get("location")).toBe(`/queue/assignments/${later.assignmentId}`);
     const after = await loadDesk(db.sql, "R1", { view: "open" });
     expect(after.rows[0]).toMatchObject({ reference: later.reference, followUpOn: today, followUpDue: true });
     expect(await searchIds("", { followUpDue: true })).toEqual([later.reference]);
@@ -196,7 +196,7 @@ describe("working a lead", () => {
       (${l.leadId}, ${hotline.id}, '热线：企业希望下午来电', 'hotline')`;
     expect((await post(path, { intent: "note", body: "   ", csrf })).status).toBe(400);
     const res = await post(path, { intent: "note", body: "已电话沟通，周五看厂", csrf });
-    expect(res.headers.get("location")).toBe(`${path}?done=note`);
+    expect(res.headers.get("location")).toBe(path);
     const html = await (await get(path)).text();
     expect(html).toContain("已电话沟通，周五看厂");
     expect(html).toContain("热线：企业希望下午来电");
@@ -227,9 +227,7 @@ describe("working a lead", () => {
     expect((await post(path, { intent: "visit", visitOn, csrf })).status).toBe(303);
     expect(await statusOf(l.assignmentId)).toBe("visit");
 
-    expect((await post(path, { intent: "lost", reason: "price", closeNote: "嫌租金高", csrf })).headers.get("location")).toBe(
-      `${path}?done=lost`,
-    );
+    expect((await post(path, { intent: "lost", reason: "price", closeNote: "嫌租金高", csrf })).headers.get("location")).toBe(path);
     const [closed] = await db.sql<{ status: string; close_reason: string; close_note: string }[]>`
       select status, close_reason, close_note from assignments where id = ${l.assignmentId}`;
     expect(closed).toEqual({ status: "lost", close_reason: "price", close_note: "嫌租金高" });
@@ -237,7 +235,7 @@ describe("working a lead", () => {
     expect(lostPage).toContain("撤销");
     expect(lostPage).toContain("价格不合适");
 
-    expect((await post(path, { intent: "undo", csrf })).headers.get("location")).toBe(`${path}?done=undo`);
+    expect((await post(path, { intent: "undo", csrf })).headers.get("location")).toBe(path);
     expect(await statusOf(l.assignmentId)).toBe("visit");
     const events = await db.sql<
       { event: string }[]
@@ -247,7 +245,7 @@ describe("working a lead", () => {
     // After the window the undo is refused.
     await post(path, { intent: "lost", reason: "timing", csrf });
     await db.sql`update assignments set closed_at = now() - interval '11 minutes' where id = ${l.assignmentId}`;
-    expect((await post(path, { intent: "undo", csrf })).headers.get("location")).toBe(`${path}?stale=1`);
+    expect((await post(path, { intent: "undo", csrf })).headers.get("location")).toBe(path);
     expect(await statusOf(l.assignmentId)).toBe("lost");
   });
 
