@@ -1,7 +1,7 @@
+import type { RoutingOptions } from "~/assignments/route-lead.server";
+import { isAdminCsrf, requireAdmin } from "~/auth/admin-session.server";
+import { checkCsrf, getStaffUser } from "~/auth/staff-session.server";
 import type { Sql } from "~/db/db.server";
-import type { RoutingOptions } from "~/routing/route-lead.server";
-import { checkCsrf, getStaffUser } from "~/staff/staff-session.server";
-import { isAdminCsrf, requireAdmin } from "~/utils/admin-session.server";
 
 import { applyInventory, type Collections } from "./import.server";
 import type { Collection } from "./inventory-columns";

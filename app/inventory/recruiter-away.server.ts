@@ -1,7 +1,7 @@
+import { declineAssignment } from "~/assignments/decline.server";
+import type { RoutingOptions } from "~/assignments/route-lead.server";
+import { awayUntilSql } from "~/assignments/route-lead.server";
 import type { TransactionSql } from "~/db/db.server";
-import { declineAssignment } from "~/routing/decline.server";
-import type { RoutingOptions } from "~/routing/route-lead.server";
-import { awayUntilSql } from "~/routing/route-lead.server";
 
 /**
  * A recruiter who is now away (today inside their away window) or deactivated cannot work the offers

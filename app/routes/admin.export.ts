@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
+import { requireAdmin } from "~/auth/admin-session.server";
 import { getSql } from "~/db/db.server";
 import { inventoryWorkbook } from "~/inventory/excel/write-workbook.server";
 import { loadInventory } from "~/inventory/inventory-rows.server";
-import { requireAdmin } from "~/utils/admin-session.server";
 import { xlsxResponse } from "~/utils/xlsx.server";
 
 /** GET /admin/export: parks, spaces and recruiters as an .xlsx that /admin/import reads back to the same state. */

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
+import { requireAdmin } from "~/auth/admin-session.server";
 import { templateWorkbook } from "~/inventory/excel/write-workbook.server";
-import { requireAdmin } from "~/utils/admin-session.server";
 import { xlsxResponse } from "~/utils/xlsx.server";
 
 /** GET /admin/import-template: the import template (one example row per sheet, a 说明 sheet of columns and allowed values). */

@@ -1,6 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { requireAdmin } from "~/auth/admin-session.server";
 import { AdminErrorBoundary, DataTable, Time } from "~/components/admin";
 import { FilterSelect, InventoryListPage, shownNote } from "~/components/inventory-list";
 import { getSql } from "~/db/db.server";
@@ -13,7 +14,6 @@ import { listParks, listSpaces } from "~/inventory/inventory-admin.server";
 import { COLUMNS } from "~/inventory/inventory-columns";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
-import { requireAdmin } from "~/utils/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
