@@ -37,7 +37,7 @@ export function InventoryEditPage() {
         </div>
       ) : null}
       {d.space?.verification ? (
-        <AdminSection id="verify-h" title={t("verify.listTitle")}>
+        <AdminSection id="verify-h" title={t("verify.h")}>
           {d.done === "verified" ? (
             <div className="banner" role="status">
               {t("verify.done", { title: d.name ?? "", time: formatAdminTime(d.space.verification.verifiedAt) })}

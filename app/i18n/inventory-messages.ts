@@ -49,6 +49,7 @@ const zh = {
   "edit.choose": "请选择",
 
   "verify.button": "仍可租售",
+  "verify.h": "房源确认",
   "verify.done": "已确认 {title} 仍可租售（{time}）。",
   "verify.doneShort": "已确认 {title} 仍可租售。",
   "verify.verifiedAt": "最后确认：{time}",
@@ -160,6 +161,7 @@ const en: Record<InventoryKey, string> = {
   "edit.choose": "Choose",
 
   "verify.button": "Still available",
+  "verify.h": "Availability",
   "verify.done": "{title} confirmed as still available ({time}).",
   "verify.doneShort": "{title} confirmed as still available.",
   "verify.verifiedAt": "Last confirmed: {time}",

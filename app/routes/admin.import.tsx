@@ -33,11 +33,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 ];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-const MAX_MB = BODY_LIMITS.upload / 1024 / 1024;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return { lng: lngFromUrl(request.url), maxMb: MAX_MB };
+  return { lng: lngFromUrl(request.url), maxMb: BODY_LIMITS.upload / 1024 / 1024 }; // server-only constant: read here, not at module scope
 }
 
 type ActionData =
