@@ -5,7 +5,7 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
 import { applyInventory, type Collections, type ImportCounts, unknownParkRefs, validateInventory } from "./import.server";
 import { checkTextRow } from "./inventory-check";
-import { type Bilingual, type CellValue, type Collection, columnByKey, writeCells } from "./inventory-columns";
+import { type Bilingual, type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
 import { type DbRow, dbRow, fromDbRow, type InventoryValue, loadDbRows, stableJson } from "./inventory-rows.server";
 
 // An Excel/CSV import in two steps (ADR 027): the plan (what would be created, changed field by field,
@@ -135,12 +135,36 @@ export async function planImport(sql: Sql | TransactionSql, value: Collections, 
 
 const tally = () => ({ create: 0, change: 0, unchanged: 0 });
 
+/**
+ * A sheet without some column leaves that field of an existing row as it is (a workbook of just
+ * 编号 and 状态 changes statuses only): the stored value is filled into the absent cells, written as
+ * the export would write it. A column that is present but blank clears the field.
+ */
+async function keepAbsentColumns(sql: Sql, read: WorkbookRead): Promise<void> {
+  for (const collection of COLLECTIONS) {
+    const rows = read.rows.filter((r) => r.collection === collection && typeof r.cells.id === "string");
+    const stored = new Map(
+      (await loadDbRows(sql, collection, [...new Set(rows.map((r) => String(r.cells.id).trim()))])).map((r) => [r.id, r]),
+    );
+    for (const src of rows) {
+      const old = stored.get(String(src.cells.id).trim());
+      if (!old) continue;
+      const cells = writeCells(collection, fromDbRow(collection, old));
+      for (const c of COLUMNS[collection]) {
+        const v = cells[c.key];
+        if (!(c.key in src.letters) && v !== null && v !== undefined) src.cells[c.key] = v;
+      }
+    }
+  }
+}
+
 /** An upload read, checked and planned; the payload (valid rows only) is kept for the apply. */
 export async function previewUpload(
   sql: Sql,
   read: WorkbookRead,
   input: { fileName: string; actor: string },
 ): Promise<{ plan: ImportPlan; previewId: string | null }> {
+  await keepAbsentColumns(sql, read);
   const parsed = readSourceRows(read);
   const plan = await planImport(sql, parsed.value, parsed.origins);
   plan.errors = [...read.errors, ...parsed.errors, ...plan.errors];

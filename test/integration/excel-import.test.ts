@@ -125,6 +125,21 @@ describe("Excel import", () => {
     expect(x2row).toEqual({ area_sqm: 801, status: "available" }); // nothing written
   });
 
+  it("a sheet without a column leaves that field as stored: 编号 + 状态 changes statuses only", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("空间");
+    ws.addRow(["编号", "状态"]);
+    ws.addRow(["X4", "已预订"]);
+    const { plan, previewId } = await preview(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(plan.errors).toEqual([]);
+    expect(plan.rows.map((r) => [r.id, r.action, r.changes.map((c) => c.key)])).toEqual([["X4", "change", ["status"]]]);
+    expect(await applyPreview(db.sql, { previewId: previewId!, hash: plan.hash })).toMatchObject({ ok: true });
+    const [x4] = await db.sql<
+      { status: string; title: string; area_sqm: number }[]
+    >`select status, title, area_sqm from spaces where id = 'X4'`;
+    expect(x4).toEqual({ status: "reserved", title: "导入空间4", area_sqm: 803 });
+  });
+
   it("names unknown parks and bad choices by cell; a CSV reads like a sheet", async () => {
     const csv = [
       SPACE_HEADERS.join(","),

@@ -123,8 +123,10 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
     seen.add(key);
     byIndex.set(col, { key, letter });
   });
+  // Only 编号 must be a column: other absent columns keep the stored values of existing rows, and a
+  // new row without a required one is named row by row (import-plan.server.ts).
   for (const c of COLUMNS[collection]) {
-    if (c.required && !seen.has(c.key))
+    if (c.key === "id" && !seen.has(c.key))
       out.errors.push({
         sheet,
         row: header.number,
