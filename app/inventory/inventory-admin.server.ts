@@ -1,6 +1,5 @@
 import type { RoutingOptions } from "~/assignments/route-lead.server";
-import { isAdminCsrf, requireAdmin } from "~/auth/admin-session.server";
-import { checkCsrf, getStaffUser } from "~/auth/staff-session.server";
+import { checkCsrf, requireAdmin } from "~/auth/session.server";
 import type { Sql } from "~/db/db.server";
 
 import { applyInventory, type Collections } from "./import.server";
@@ -11,23 +10,15 @@ import { rerouteOffersOfUnavailable } from "./recruiter-away.server";
 // The admin inventory pages' reads and writes (lists, one row's save, the offers of a space).
 
 /**
- * An admin's state-changing form: signed in as admin (staff account with the admin role, or the
- * admin session) and the session's CSRF token in `csrf`, else a 403 Response is thrown. Returns who,
- * for audit trails ("staff:<email>" or "admin-session"/"admin-token").
+ * An admin's state-changing form: signed in as an admin (a staff session with the admin role) with the
+ * session's CSRF token in `csrf`, else a 403 Response is thrown (the bearer token needs none). Returns
+ * who, for the log ("staff:<email>" or "admin-token").
  */
 export async function requireAdminForm(request: Request, form: FormData): Promise<{ actor: string }> {
-  const { via } = await requireAdmin(request);
-  if (via === "session") {
-    if (!(await isAdminCsrf(request, form.get("csrf"))))
-      throw new Response("Forbidden: the form is stale, reload the page", { status: 403 });
-    return { actor: "admin-session" };
-  }
-  if (via === "staff") {
-    const user = (await getStaffUser(request))!;
-    checkCsrf(user, form);
-    return { actor: `staff:${user.email}` };
-  }
-  return { actor: "admin-token" };
+  const who = await requireAdmin(request);
+  if (who.via === "bearer") return { actor: "admin-token" };
+  checkCsrf(who.user, form);
+  return { actor: `staff:${who.user.email}` };
 }
 
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

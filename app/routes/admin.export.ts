@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { requireAdmin } from "~/auth/admin-session.server";
+import { requireAdmin } from "~/auth/session.server";
 import { getSql } from "~/db/db.server";
 import { inventoryWorkbook } from "~/inventory/excel/write-workbook.server";
 import { loadInventory } from "~/inventory/inventory-rows.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { requireAdmin } from "~/auth/admin-session.server";
+import { requireAdmin } from "~/auth/session.server";
 import { templateWorkbook } from "~/inventory/excel/write-workbook.server";
 import { xlsxResponse } from "~/utils/xlsx.server";
 

@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
-import { requireAdmin } from "~/auth/admin-session.server";
+import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";

@@ -1,7 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { requireAdmin } from "~/auth/admin-session.server";
+import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, DataTable, Time } from "~/components/admin";
 import { FilterSelect, InventoryListPage, shownNote } from "~/components/inventory-list";
 import { getSql } from "~/db/db.server";
