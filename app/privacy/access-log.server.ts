@@ -1,11 +1,13 @@
+import { getStaffUser, type StaffRole } from "~/auth/staff-session.server";
 import type { Sql } from "~/db/db.server";
-import { getStaffUser, type StaffRole } from "~/staff/staff-session.server";
+import type { PhoneAccessPlace } from "~/domain/statuses";
+
+export type { PhoneAccessPlace };
 
 // Who saw a full phone number, where and when (PIPL art. 51: access control and records of who
 // handled personal information; docs/decisions/022). Written on every page or API answer that shows
 // an enterprise contact's full number to staff; read by admins at /admin/privacy.
 
-export type PhoneAccessPlace = "assignment-page" | "call-tasks" | "caller-lookup" | "admin-lead" | "api-lead";
 export type StaffActor = { actor: string; role: StaffRole };
 export type PhoneView = { leadId: string; reference: string };
 
