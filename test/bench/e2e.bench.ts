@@ -18,6 +18,7 @@ import { type RunningWorker, startWorker, type WorkerConfig } from "../../worker
 import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateRedis, startWebServer } from "../support/services";
 import { parseMessage, startSmtpServer, type TestServer } from "../support/smtp";
+import { rssMb } from "./lib";
 
 // npm run bench:e2e — end-to-end latency of a lead: from just before `POST /api/leads` to the moment
 // the SMTP server has received the recruiter's email (end of DATA), open-loop at each rate of
@@ -281,6 +282,8 @@ type RoundResult = {
   wallMs: number;
   loadBefore: number;
   loadAfter: number;
+  /** Peak RSS (MB) of the web and worker processes during the round, sampled every 200 ms. */
+  peakRss: Map<string, number>;
 };
 
 // ---- the bench --------------------------------------------------------------------------------------------
@@ -318,6 +321,7 @@ async function main() {
   watchdog.unref();
 
   const results: RoundResult[] = [];
+  const restRss = new Map<string, number>();
   let exitCode = 0;
   try {
     console.log(
@@ -472,6 +476,14 @@ async function main() {
     }
     console.log(`indexed ${stats.numberOfDocuments} spaces (outbox drained) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
+    for (const name of ["web", "worker"]) {
+      const pids = cpuGroups[name]?.() ?? [];
+      if (pids.length)
+        restRss.set(
+          name,
+          pids.reduce((sum, pid) => sum + (rssMb(pid) || 0), 0),
+        );
+    }
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
 
@@ -589,6 +601,16 @@ async function main() {
     console.log(
       `\nPer lead sent: ${results.map((r) => `${r.rate}/s ${r.pgXactsPerLead.toFixed(0)} Postgres transactions (pg_stat_database, statements outside a transaction count too), ${r.redisCommandsPerLead.toFixed(0)} Redis commands`).join("; ")}`,
     );
+    // The knee: the highest rate measured whose p99 stays under 2 s with no email missing (issue 14).
+    const good = results.filter((r) => pct(r.latencies, 99) < 2_000 && r.missing + r.notRouted + r.postErrors === 0);
+    console.log(
+      `\nKnee (highest rate of ${results.map((r) => r.rate).join(", ")} leads/s with p99 < 2 s and nothing missing): ${good.length ? `${Math.max(...good.map((r) => r.rate))} leads/s` : "below the lowest rate measured"}.`,
+    );
+    console.log(
+      `Memory (RSS MB; at rest after start-up: ${[...restRss].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}); peak during each round: ${results
+        .map((r) => `${r.rate}/s ${[...r.peakRss].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}`)
+        .join("; ")}`,
+    );
     const incomplete = results.filter((r) => r.missing > 0 || r.notRouted > 0 || r.postErrors > 0);
     for (const r of incomplete)
       console.log(
@@ -653,6 +675,14 @@ async function runRound(o: {
   const chatterBefore = await chatter(o.sql, o.redisUrl);
   const machineBefore = machineCpuMs();
   const wallBefore = performance.now();
+  const peakRss = new Map<string, number>();
+  const rssSampler = setInterval(() => {
+    for (const name of ["web", "worker"]) {
+      const pids = o.cpuGroups[name]?.() ?? [];
+      const mb = pids.reduce((sum, pid) => sum + (rssMb(pid) || 0), 0);
+      if (pids.length) peakRss.set(name, Math.max(peakRss.get(name) ?? 0, mb));
+    }
+  }, 200);
 
   // Open loop: lead i is due at start + i/rate, whatever happened to the earlier ones.
   const interval = 1000 / o.rate;
@@ -686,6 +716,7 @@ async function runRound(o: {
     await sleep(200);
   }
   if (drainedAfterMs === null && (await dueOutboxRows(o.sql)) === 0) drainedAfterMs = performance.now() - lastPost;
+  clearInterval(rssSampler);
   const cpuAfter = cpuSnapshot(o.cpuGroups);
   const meiliMajorFaults = majorFaults(meiliPid) - faultsBefore;
   const chatterAfter = await chatter(o.sql, o.redisUrl);
@@ -926,6 +957,7 @@ async function runRound(o: {
     wallMs,
     loadBefore,
     loadAfter: loadavg()[0],
+    peakRss,
   };
 }
 
