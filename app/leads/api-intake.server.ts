@@ -1,5 +1,7 @@
 import { getSql } from "~/db/db.server";
 import { issuesToFieldErrors, leadSchema } from "~/domain/lead-schema";
+import { type ApiErrors, FORM_FIELD } from "~/http/api-errors.server";
+import { httpText } from "~/i18n/http-messages";
 import { lngFrom } from "~/i18n/lng";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
@@ -10,8 +12,9 @@ import { consume, intakeLimit } from "~/utils/rate-limit.server";
 /** An answer of `POST /api/leads`: the status, the JSON body and extra headers. */
 export type ApiAnswer = { status: number; body: unknown; headers?: Record<string, string> };
 
-function fail(status: number, errors: Record<string, string[]>, headers?: Record<string, string>): ApiAnswer {
-  return { status, body: { errors }, headers };
+/** An error answer in the API's one error shape (app/http/api-errors.server.ts, ADR 025): `{errors}`, not cached. */
+function fail(status: number, errors: ApiErrors, headers?: Record<string, string>): ApiAnswer {
+  return { status, body: { errors }, headers: { ...headers, "Cache-Control": "no-store" } };
 }
 
 /**
@@ -33,7 +36,7 @@ export async function acceptApiLead(input: {
   const lng = lngFrom(input.url, input.acceptLanguage);
   const msg = (key: ValidationKey, params?: Record<string, string | number>) => [validationMessage(lng, key, params)];
 
-  if (input.method !== "POST") return fail(405, { _form: ["POST only"] }, { Allow: "POST" });
+  if (input.method !== "POST") return fail(405, { [FORM_FIELD]: [httpText(lng, "postOnly")] }, { Allow: "POST" });
   const limited = await consume(intakeLimit("api-leads"), input.clientIp);
   if (!limited.ok) return fail(429, { _form: msg("rateLimited") }, { "Retry-After": String(limited.retryAfterSec) });
   // Content type, size (64 KB), encoding, nesting and unstorable characters were checked by the

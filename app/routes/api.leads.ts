@@ -1,13 +1,14 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
+import { apiError } from "~/http/api-errors.server";
 import { acceptApiLead } from "~/leads/api-intake.server";
 import { clientKey } from "~/utils/rate-limit.server";
 
 // POST /api/leads. The web server answers it directly (app/http/api-leads.server.ts, through the same
 // acceptApiLead) without going through Remix; this route answers when the app runs elsewhere.
 
-export async function loader() {
-  return Response.json({ errors: { _form: ["POST a JSON lead to this address"] } }, { status: 405, headers: { Allow: "POST" } });
+export function loader({ request }: LoaderFunctionArgs) {
+  return apiError(request, 405, "postOnly", { headers: { Allow: "POST" } });
 }
 
 /** POST /api/leads: JSON lead → 201 {id, reference}; Idempotency-Key replays get the first answer (acceptApiLead). */
