@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
@@ -18,7 +18,7 @@ import { type RunningWorker, startWorker, type WorkerConfig } from "../../worker
 import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateRedis, startWebServer } from "../support/services";
 import { parseMessage, startSmtpServer, type TestServer } from "../support/smtp";
-import { rssMb } from "./lib";
+import { cpuMs, pidsWhere, rssMb } from "./lib";
 
 // npm run bench:e2e — end-to-end latency of a lead: from just before `POST /api/leads` to the moment
 // the SMTP server has received the recruiter's email (end of DATA), open-loop at each rate of
@@ -180,15 +180,6 @@ const sleep = (t: number) => new Promise<void>((r) => setTimeout(r, t));
 
 // CPU time (user + system, ms) of the processes taking part, from /proc: where a lead's CPU goes.
 type CpuGroups = Record<string, () => number[]>;
-function cpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
-  } catch {
-    return 0;
-  }
-}
 /** Major page faults so far (pages read back from disk, e.g. Meilisearch's memory-mapped index). */
 function majorFaults(pid: number | undefined): number {
   if (pid === undefined) return 0;
@@ -198,18 +189,6 @@ function majorFaults(pid: number | undefined): number {
   } catch {
     return 0;
   }
-}
-function pidsWhere(match: (cmdline: string) => boolean): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (match(readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " "))) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
 }
 function cpuSnapshot(groups: CpuGroups): Map<string, number> {
   return new Map(Object.entries(groups).map(([name, pids]) => [name, pids().reduce((sum, pid) => sum + cpuMs(pid), 0)]));
