@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
+import { apiError, type ApiErrors, apiErrors } from "~/api/errors.server";
 import { getSql } from "~/db/db.server";
 import { createLeadSchema, issuesToFieldErrors } from "~/domain/lead-schema";
-import { apiError, type ApiErrors, apiErrors } from "~/http/api-errors.server";
 import { lngFromRequest } from "~/i18n/lng";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
