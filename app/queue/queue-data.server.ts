@@ -42,7 +42,7 @@ export async function loadQueue(sql: Sql, recruiterId: string): Promise<QueueRow
     assignmentId: r.id,
     reference: r.reference,
     company: r.lead.company.name,
-    product: r.lead.use.product,
+    product: r.lead.use.product ?? "",
     need: { kind: r.lead.need.kind, deal: r.lead.need.deal, area: needAreaText(r.lead) },
     parkName: r.park_name,
     status: r.status,
