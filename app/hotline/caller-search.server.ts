@@ -1,6 +1,7 @@
 import type { Sql } from "~/db/db.server";
 import type { CallerQuery } from "~/domain/caller-query";
 import { maskPhone } from "~/domain/phone";
+import { errorMessage, log } from "~/utils/log.server";
 
 import { CALLER_LIMIT, type CallerFound, searchCallerIndex } from "../../search/callers.query";
 import type { SearchClient } from "../../search/client";
@@ -49,8 +50,13 @@ async function exactMatches(sql: Sql, phone: string | null, creditCode: string |
  * it is a whole number. At most CALLER_LIMIT, phone matches first, then newest.
  */
 export async function findCallerLeads(deps: CallerSearchDeps, q: CallerQuery, exactPhone: string | null = null): Promise<CallerLead[]> {
+  // Postgres alone still answers for an exact number or code when the index is down or not built yet.
   const [indexed, exact] = await Promise.all([
-    searchCallerIndex(deps.search, deps.leadsIndex, q),
+    searchCallerIndex(deps.search, deps.leadsIndex, q).catch((error: unknown) => {
+      if (!exactPhone && q.creditCode?.length !== 18) throw error;
+      log.warn("caller lookup: search index unavailable, exact matches only", { error: errorMessage(error) });
+      return new Map() as CallerFound;
+    }),
     exactMatches(deps.sql, exactPhone, q.creditCode ?? null),
   ]);
   for (const [id, parts] of exact) for (const p of parts) (indexed.get(id) ?? indexed.set(id, new Set()).get(id)!).add(p);

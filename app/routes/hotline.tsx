@@ -9,7 +9,7 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 
 import { Time } from "~/components/admin";
@@ -50,6 +50,17 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const FORM_ID = "phone-lead";
+
+/**
+ * The desk's live lookups (fetcher posts to /hotline/callers and /hotline/matches) and an answer that
+ * re-renders the form (errors, a confirmation, a preview) do not reload the desk: a reload would hand
+ * out a new form key and empty what the agent is typing.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, actionResult, defaultShouldRevalidate }) => {
+  if (formAction && /^\/hotline\/(callers|matches)\b/.test(formAction)) return false;
+  if (actionResult && typeof actionResult === "object") return false;
+  return defaultShouldRevalidate;
+};
 const DUP_CONFIRM = "newNeed";
 
 /** GET /hotline: the desk — the phone-lead form with its live "known caller" and match panels, and the call tasks, due first. */
@@ -217,8 +228,8 @@ export default function HotlineDesk() {
   const [notes, setNotes] = useState(typeof need.notes.initialValue === "string" ? need.notes.initialValue : "");
 
   // Live panels: the caller lookup as phone/company/code are typed, the match preview as the need is.
-  const callers = useFetcher<CallerAnswer>({ key: "hotline-callers" });
-  const preview = useFetcher<PreviewAnswer>({ key: "hotline-matches" });
+  const callers = useFetcher<CallerAnswer>({ key: `hotline-callers-${d.formKey}` });
+  const preview = useFetcher<PreviewAnswer>({ key: `hotline-matches-${d.formKey}` });
   const timers = useRef<{ callers?: ReturnType<typeof setTimeout>; preview?: ReturnType<typeof setTimeout> }>({});
   const submitTo = (which: "callers" | "preview", delayMs: number) => {
     clearTimeout(timers.current[which]);
@@ -283,7 +294,15 @@ export default function HotlineDesk() {
       </section>
 
       <div className="desk-grid">
-        <Form method="post" action={withLng("/hotline", lng)} {...getFormProps(form)} onInput={onFormInput} className="desk-form">
+        {/* A new key after each save: a fresh, empty form with the focus back in the phone box. */}
+        <Form
+          key={d.formKey}
+          method="post"
+          action={withLng("/hotline", lng)}
+          {...getFormProps(form)}
+          onInput={onFormInput}
+          className="desk-form"
+        >
           <input type="hidden" name="csrf" value={d.csrf} />
           <input type="hidden" name="formKey" value={d.formKey} />
           {/* Enter in a box saves (the first submit button of a form is its default). */}

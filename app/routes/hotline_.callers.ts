@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 
 import { createLeadSchema } from "~/domain/lead-schema";
 import { lookUpCallerLeads } from "~/hotline/desk.server";
@@ -16,5 +16,5 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   checkCsrf(user, form);
   const { payload } = parseWithZod(form, { schema: createLeadSchema(lngFromUrl(request.url), "hotline"), disableAutoCoercion: true });
-  return data(await lookUpCallerLeads(payload as never), { headers: { "Cache-Control": "no-store" } });
+  return Response.json(await lookUpCallerLeads(payload as never), { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 
 import { createLeadSchema } from "~/domain/lead-schema";
 import { previewMatches } from "~/hotline/desk.server";
@@ -18,5 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
   checkCsrf(user, form);
   const lng = lngFromUrl(request.url);
   const { payload } = parseWithZod(form, { schema: createLeadSchema(lng, "hotline"), disableAutoCoercion: true });
-  return data(await previewMatches(payload as never, lng, getWebEnv().SPACE_VERIFY_DAYS), { headers: { "Cache-Control": "no-store" } });
+  return Response.json(await previewMatches(payload as never, lng, getWebEnv().SPACE_VERIFY_DAYS), {
+    headers: { "Cache-Control": "no-store" },
+  });
 }
