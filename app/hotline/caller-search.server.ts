@@ -54,7 +54,10 @@ export async function findCallerLeads(deps: CallerSearchDeps, q: CallerQuery, ex
   const [indexed, exact] = await Promise.all([
     searchCallerIndex(deps.search, deps.leadsIndex, q).catch((error: unknown) => {
       if (!exactPhone && q.creditCode?.length !== 18) throw error;
-      log.warn("caller lookup: search index unavailable, exact matches only", { error: errorMessage(error) });
+      log.warn("caller lookup: search index unavailable, exact matches only", {
+        error: errorMessage(error),
+        cause: errorMessage((error as Error).cause),
+      });
       return new Map() as CallerFound;
     }),
     exactMatches(deps.sql, exactPhone, q.creditCode ?? null),

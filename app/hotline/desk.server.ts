@@ -42,7 +42,7 @@ export async function previewMatches(payload: Payload, lng: Lng, verifyDays: num
     const { search, spacesIndex } = getDeskSearch();
     return { state: "done", matches: await dryRunMatches({ sql: getSql(), search, spacesIndex, verifyDays }, read.need) };
   } catch (error) {
-    log.warn("hotline match preview failed", { error: errorMessage(error) });
+    log.warn("hotline match preview failed", { error: errorMessage(error), cause: errorMessage((error as Error).cause) });
     return { state: "unavailable", matches: [] };
   }
 }
@@ -65,7 +65,7 @@ export async function lookUpCallerLeads(payload: Payload): Promise<CallerAnswer>
     const { search, leadsIndex } = getDeskSearch();
     return { state: "done", leads: await findCallerLeads({ sql: getSql(), search, leadsIndex }, q, phone.ok ? phone.value : null) };
   } catch (error) {
-    log.warn("hotline caller lookup failed", { error: errorMessage(error) });
+    log.warn("hotline caller lookup failed", { error: errorMessage(error), cause: errorMessage((error as Error).cause) });
     return { state: "unavailable", leads: [] };
   }
 }

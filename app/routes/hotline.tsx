@@ -248,6 +248,13 @@ export default function HotlineDesk() {
     else if (name.startsWith("need.") || name.startsWith("use.")) submitTo("preview", 300);
   };
   useEffect(() => () => Object.values(timers.current).forEach((x) => clearTimeout(x)), []);
+  // A lookup that failed (search busy or down) is tried again once, a moment later.
+  useEffect(() => {
+    if (callers.state === "idle" && callers.data?.state === "unavailable") submitTo("callers", 2_000);
+  }, [callers.state, callers.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
+  useEffect(() => {
+    if (preview.state === "idle" && preview.data?.state === "unavailable") submitTo("preview", 2_000);
+  }, [preview.state, preview.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
   useDeskShortcuts(FORM_ID);
 
   const callerAnswer = callers.data ?? actionData?.callers;

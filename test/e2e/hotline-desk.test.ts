@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 import type { Browser, Page } from "playwright-core";
@@ -27,7 +27,7 @@ let worker: RunningWorker;
 let browser: Browser;
 const PASSWORD = "hotline-秘密-2026";
 const SHOTS = "test/e2e/screenshots";
-const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -66,12 +66,14 @@ async function signIn(page: Page) {
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press("Enter");
   await page.waitForURL((url) => url.pathname === "/hotline");
+  // The URL changes as a client navigation commits; the desk renders a moment later.
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("热线坐席台");
   await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
 }
 
 /** axe-core on the page as it is: no serious or critical violation. */
 async function expectAccessible(page: Page) {
-  await page.addScriptTag({ path: axePath });
+  await page.evaluate(axeSource); // evaluated, not a script tag: the page's CSP allows no foreign script
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
@@ -96,7 +98,7 @@ describe.each([
       await signIn(page);
       const company = `南京热线${label}机械有限公司`;
       // 1. The phone box has the focus: the agent types the number as the caller says it.
-      expect(await focusedName(page)).toBe("contact.phone");
+      await expect.poll(() => focusedName(page)).toBe("contact.phone");
       await page.keyboard.type(firstTyped);
       await expect.poll(() => page.locator("#known").innerText(), { timeout: 20_000 }).toContain("新来电");
       await page.keyboard.press("Tab");
@@ -158,7 +160,7 @@ describe.each([
       );
 
       // 6. The same caller again, typed another way: the desk shows their lead; Alt+1 opens it.
-      expect(await focusedName(page)).toBe("contact.phone");
+      await expect.poll(() => focusedName(page)).toBe("contact.phone");
       await page.keyboard.type(secondTyped);
       await expect.poll(() => page.locator("#known").innerText(), { timeout: 20_000 }).toContain(reference);
       expect(await page.locator("#known").innerText()).toContain("号码相同");
@@ -187,5 +189,5 @@ describe.each([
     } finally {
       await context.close();
     }
-  });
+  }, 240_000);
 });
