@@ -1,7 +1,7 @@
+import { type AssignmentDetails, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
+import { openNotification } from "~/assignments/notifications.server";
 import { markDone } from "~/db/outbox.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
-import { type AssignmentDetails, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
-import { openNotification } from "~/routing/notifications.server";
 
 import type { JobContext } from "./job-context";
 

@@ -1,7 +1,7 @@
+import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
 import { CALL_OUTCOMES, type CallOutcome, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
-import { recordCallOutcome } from "~/routing/call-tasks.server";
-import type { RoutingOptions } from "~/routing/route-lead.server";
+import { recordCallOutcome } from "~/hotline/call-tasks.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,7 +1,7 @@
 import type { Sql } from "~/db/db.server";
 import type { Lead } from "~/domain/lead-schema";
 import { formatPhoneForDisplay } from "~/domain/phone";
-import { rematchLead } from "~/matching/rematch.server";
+import { rematchLead } from "~/matches/rematch.server";
 
 import { addLeadNote } from "./lead-notes.server";
 

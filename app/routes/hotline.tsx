@@ -12,6 +12,7 @@ import {
 import { Form, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 
+import { checkCsrf, requireStaff } from "~/auth/staff-session.server";
 import { Time } from "~/components/admin";
 import type { FieldMeta } from "~/components/forms";
 import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview } from "~/components/hotline-panels";
@@ -24,6 +25,7 @@ import { createLeadSchema } from "~/domain/lead-schema";
 import { PHONE_INPUT_MAX } from "~/domain/phone";
 import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
 import { type CallAnswer, workCallTask } from "~/hotline/call-outcome.server";
+import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
 import { type CallerAnswer, lookUpCallerLeads, type PreviewAnswer, previewMatches } from "~/hotline/desk.server";
 import { openLeadsWithPhone } from "~/hotline/desk-lead.server";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
@@ -32,8 +34,6 @@ import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
 import { recordPhoneViews } from "~/privacy/access-log.server";
-import { loadOpenCallTasks } from "~/routing/call-task-list.server";
-import { checkCsrf, requireStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
 import { getWebEnv } from "~/utils/env.server";

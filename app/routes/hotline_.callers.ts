@@ -1,10 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 
+import { checkCsrf, requireStaff } from "~/auth/staff-session.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { lookUpCallerLeads } from "~/hotline/desk.server";
 import { lngFromUrl } from "~/i18n/lng";
-import { checkCsrf, requireStaff } from "~/staff/staff-session.server";
 
 /**
  * POST /hotline/callers (the desk's form fields contact.phone, company.name, company.creditCode and its

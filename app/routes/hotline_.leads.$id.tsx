@@ -13,6 +13,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useMemo, useState } from "react";
 import { z } from "zod";
 
+import { checkCsrf, requireStaff } from "~/auth/staff-session.server";
 import { Time } from "~/components/admin";
 import { ErrorList } from "~/components/forms";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
@@ -29,7 +30,6 @@ import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import { validationMessage } from "~/i18n/validation-messages";
 import { recordPhoneViews } from "~/privacy/access-log.server";
-import { checkCsrf, requireStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
 

@@ -1,10 +1,10 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 
+import { checkCsrf, requireStaff } from "~/auth/staff-session.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { previewMatches } from "~/hotline/desk.server";
 import { lngFromUrl } from "~/i18n/lng";
-import { checkCsrf, requireStaff } from "~/staff/staff-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
 /**

@@ -4,9 +4,9 @@ import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { hashPassword } from "~/auth/password.server";
 import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
 import { importInventory } from "~/inventory/import.server";
-import { hashPassword } from "~/staff/password.server";
 
 import { indexNames } from "../../search/index-names";
 import type { RunningWorker } from "../../worker/runtime";

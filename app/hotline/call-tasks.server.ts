@@ -1,9 +1,8 @@
+import { declineAssignment } from "~/assignments/decline.server";
+import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
 import type { CallOutcome } from "~/domain/call-outcomes";
 import { addLeadNote } from "~/hotline/lead-notes.server";
-
-import { declineAssignment } from "./decline.server";
-import type { RoutingOptions } from "./route-lead.server";
 
 export { CALL_OUTCOMES, type CallOutcome } from "~/domain/call-outcomes";
 export const NO_ANSWER_RETRY_MINUTES = 30;
