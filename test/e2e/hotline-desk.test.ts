@@ -115,10 +115,11 @@ describe.each([
       await tabTo(page, "need.regions");
       await page.keyboard.type("高淳区");
       // 3. Before saving: the matcher's dry run shows the spaces the agent can name on the call.
-      await expect.poll(() => page.locator("#matches").innerText(), { timeout: 30_000 }).toContain("单层厂房1号");
-      const matchesText = await page.locator("#matches").innerText();
-      expect(matchesText).toContain("独栋厂房带院子"); // S5, 6000㎡ single storey in 高淳
-      expect(matchesText).not.toContain("重型单层厂房"); // S8 is in 溧水
+      // The preview follows the typing; wait for the one of the whole need (8 m, 4000–6250㎡ read from the words, 高淳区).
+      const fits = (text: string) => text.includes("单层厂房1号") && text.includes("独栋厂房带院子") && !text.includes("重型单层厂房");
+      await expect.poll(() => page.locator("#matches").innerText(), { timeout: 30_000 }).toSatisfy(fits);
+      // S1 4800㎡ and S5 6000㎡, single storey in 高淳; S8 is in 溧水, S11 (1200㎡) too small.
+      expect(await page.locator("#matches").innerText()).not.toContain("小型单层厂房");
       expect(await db.sql`select 1 from matches`).toHaveLength(0); // a dry run stores nothing
       expect(await noSideScroll(page)).toBe(true);
       await page.screenshot({ path: `${SHOTS}/hotline-${label}-new-caller-matches.png`, fullPage: true });
