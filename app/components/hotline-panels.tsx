@@ -63,7 +63,7 @@ export function KnownCallers({
   return (
     <section aria-labelledby="known-h" className="desk-panel" id="known">
       <h2 id="known-h">{h("known.title")}</h2>
-      <div role="status" aria-live="polite">
+      <div aria-live="polite">
         {state === "typing" ? (
           <p className="hint">{h("known.typing")}</p>
         ) : state === "unavailable" ? (
@@ -113,7 +113,7 @@ export function MatchPreview({ lng, state, matches }: { lng: Lng; state: "hint" 
   return (
     <section aria-labelledby="matches-h" className="desk-panel" id="matches">
       <h2 id="matches-h">{h("matches.title")}</h2>
-      <div role="status" aria-live="polite">
+      <div aria-live="polite">
         {state === "hint" ? (
           <p className="hint">{h("matches.hint")}</p>
         ) : state === "fix" ? (
