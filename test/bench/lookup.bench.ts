@@ -25,7 +25,7 @@ import { type LeadDocument, leadsSettings } from "../../search/leads.index";
 const N = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
 const GENERATOR_VERSION = 1;
-const BATCH = 50_000;
+const BATCH = 20_000;
 const UID = "leads_bench_lookup";
 const DIR = join(process.cwd(), ".data", "bench-lookup");
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/parkmatch_bench_lookup";
@@ -132,11 +132,15 @@ try {
     await search.deleteIndex(UID).waitTask({ timeout: 600_000 });
     await ensureIndex(search, UID, "id", leadsSettings);
     const t0 = performance.now();
+    // One upload at a time (twenty 30 MB uploads at once broke off with EPIPE); Meilisearch batches the
+    // enqueued tasks together while the next upload is generated and sent.
     const tasks = [];
     for (let start = 0; start < N; start += BATCH) {
       const lines: string[] = [];
       for (let i = start; i < Math.min(N, start + BATCH); i++) lines.push(JSON.stringify(lead(i)));
-      tasks.push(search.index(UID).addDocumentsFromString(lines.join("\n"), "application/x-ndjson", { primaryKey: "id" }));
+      const task = search.index(UID).addDocumentsFromString(lines.join("\n"), "application/x-ndjson", { primaryKey: "id" });
+      await task; // enqueued
+      tasks.push(task);
       process.stdout.write(`  sent ${Math.min(N, start + BATCH).toLocaleString()}\r`);
     }
     for (const task of tasks) await waitSucceeded(task, 4 * 3_600_000);

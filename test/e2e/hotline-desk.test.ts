@@ -84,6 +84,7 @@ async function expectAccessible(page: Page) {
   expect(violations).toEqual([]);
 }
 
+const matchCount = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from matches`)[0].n;
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 describe.each([
@@ -97,6 +98,7 @@ describe.each([
     try {
       await signIn(page);
       const company = `南京热线${label}机械有限公司`;
+      const matchesBefore = await matchCount();
       // 1. The phone box has the focus: the agent types the number as the caller says it.
       await expect.poll(() => focusedName(page)).toBe("contact.phone");
       await page.keyboard.type(firstTyped);
@@ -120,7 +122,9 @@ describe.each([
       await expect.poll(() => page.locator("#matches").innerText(), { timeout: 30_000 }).toSatisfy(fits);
       // S1 4800㎡ and S5 6000㎡, single storey in 高淳; S8 is in 溧水, S11 (1200㎡) too small.
       expect(await page.locator("#matches").innerText()).not.toContain("小型单层厂房");
-      expect(await db.sql`select 1 from matches`).toHaveLength(0); // a dry run stores nothing
+      // A dry run stores nothing: no lead, no match.
+      expect(await db.sql`select 1 from leads where company_name = ${company}`).toHaveLength(0);
+      expect(await matchCount()).toBe(matchesBefore);
       expect(await noSideScroll(page)).toBe(true);
       await page.screenshot({ path: `${SHOTS}/hotline-${label}-new-caller-matches.png`, fullPage: true });
       await expectAccessible(page);
