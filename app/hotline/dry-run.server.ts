@@ -4,9 +4,9 @@ import { rankMatches } from "~/domain/matching/rank";
 import type { MatchNeed, Reason } from "~/domain/matching/types";
 import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
+import { type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
 
 import type { SearchClient } from "../../search/client";
-import { type SpaceRow, toSpaceCandidate } from "../../search/space-document";
 import { findCandidates } from "../../search/spaces.query";
 
 // The matcher without storing anything (issue 12 item 1): while the caller is still on the line, the

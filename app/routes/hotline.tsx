@@ -7,19 +7,19 @@ import {
   type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from "@remix-run/node";
 import { Form, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 
-import { checkCsrf, requireStaff } from "~/auth/staff-session.server";
+import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
+import { FlashBanner } from "~/components/flash";
 import type { FieldMeta } from "~/components/forms";
 import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview } from "~/components/hotline-panels";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
-import { CALL_OUTCOMES, type CallOutcome, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
+import { CALL_OUTCOMES, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { PHONE_INPUT_MAX } from "~/domain/phone";
@@ -28,6 +28,7 @@ import { type CallAnswer, workCallTask } from "~/hotline/call-outcome.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
 import { type CallerAnswer, lookUpCallerLeads, type PreviewAnswer, previewMatches } from "~/hotline/desk.server";
 import { openLeadsWithPhone } from "~/hotline/desk-lead.server";
+import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
@@ -66,7 +67,6 @@ const DUP_CONFIRM = "newNeed";
 /** GET /hotline: the desk — the phone-lead form with its live "known caller" and match panels, and the call tasks, due first. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
-  const url = new URL(request.url);
   const tasks = withoutBidiControls(await loadOpenCallTasks(getSql())); // names people typed (ADR 021)
   // Call-backs and escalations show the enterprise's full number (a hand-over shows the recruiter's).
   await recordPhoneViews(
@@ -75,25 +75,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     "call-tasks",
     tasks.rows.filter((r) => r.kind !== "handover").map((r) => ({ leadId: r.leadId, reference: r.reference })),
   );
-  const outcome = url.searchParams.get("outcome");
-  const saved = url.searchParams.get("saved");
-  return {
-    lng: lngFromUrl(request.url),
-    csrf: user.csrf,
-    // A fresh key per rendered form: a double press of save makes one lead.
-    formKey: crypto.randomUUID(),
-    ...tasks,
-    outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
-    script: HOTLINE_CONSENT_SCRIPT,
-    moved: url.searchParams.get("moved") === "1",
-    flash: url.searchParams.get("stale")
-      ? { stale: true as const }
-      : saved && /^PM-[\d-]+$/.test(saved)
-        ? { saved }
-        : outcome && (CALL_OUTCOMES as readonly string[]).includes(outcome)
-          ? { reference: url.searchParams.get("ref") ?? "", outcome: outcome as CallOutcome }
-          : null,
-  };
+  const { flash, headers } = await readFlash(request); // what the last save or outcome did (ADR 025)
+  return data(
+    {
+      lng: lngFromUrl(request.url),
+      csrf: user.csrf,
+      // A fresh key per rendered form: a double press of save makes one lead.
+      formKey: crypto.randomUUID(),
+      ...tasks,
+      outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
+      script: HOTLINE_CONSENT_SCRIPT,
+      flash,
+    },
+    { headers },
+  );
 }
 
 type ActionResult = {
@@ -120,7 +115,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   checkCsrf(user, form);
   const lng = lngFromUrl(request.url);
-  if (form.has("task")) return callTaskAction(form, lng, user.id);
+  if (form.has("task")) return callTaskAction(request, form, lng, user.id);
 
   const schema = createLeadSchema(lng, "hotline");
   const submission = parseWithZod(form, { schema, disableAutoCoercion: true });
@@ -154,14 +149,17 @@ export async function action({ request }: ActionFunctionArgs) {
       consentRecordedBy: user.id,
       submissionKey: /^[0-9a-f-]{36}$/.test(formKey) ? `hotline:${formKey}:${hashRequest(typed)}` : null,
     });
-    return redirect(withLng(`/hotline?saved=${stored.reference}`, lng), 303);
+    return redirectWithFlash(request, withLng("/hotline", lng), {
+      tone: "status",
+      text: hotlineText(lng, "saved", { reference: stored.reference }),
+    });
   } catch (error) {
     log.error("lead intake failed", { source: "hotline", error: errorMessage(error) });
     return data<ActionResult>({ result: submission.reply(), banner: "unavailable" }, { status: 503 });
   }
 }
 
-async function callTaskAction(form: FormData, lng: Lng, userId: string) {
+async function callTaskAction(request: Request, form: FormData, lng: Lng, userId: string) {
   const answer = await workCallTask(getSql(), {
     taskId: String(form.get("task") ?? ""),
     outcome: String(form.get("outcome") ?? ""),
@@ -170,11 +168,15 @@ async function callTaskAction(form: FormData, lng: Lng, userId: string) {
     authorId: userId,
     routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 },
   });
+  const here = withLng("/hotline", lng);
   if (answer.kind === "bad-request") throw data(null, { status: 400 });
-  if (answer.kind === "stale") throw redirect(withLng("/hotline?stale=1", lng), 303);
+  if (answer.kind === "stale") throw await redirectWithFlash(request, here, { tone: "alert", text: staffText(lng, "hotline.stale") });
   if (answer.kind === "confirm") return data<ActionResult>({ confirm: answer });
-  const moved = answer.handedOver === false ? "&moved=1" : "";
-  throw redirect(withLng(`/hotline?outcome=${answer.outcome}&ref=${encodeURIComponent(answer.reference)}${moved}`, lng), 303);
+  const recorded = staffText(lng, "hotline.done", { reference: answer.reference, outcome: staffText(lng, `outcome.${answer.outcome}`) });
+  // A hand-over marked done whose offer had moved on did not take: said as an alert, with what was recorded.
+  if (answer.handedOver === false)
+    throw await redirectWithFlash(request, here, { tone: "alert", text: `${recorded} ${staffText(lng, "hotline.moved")}` });
+  throw await redirectWithFlash(request, here, { tone: "status", text: recorded });
 }
 
 /** Alt + a key: the same on every keyboard layout (event.code), and not taken by the browser on Linux or Windows. */
@@ -274,7 +276,7 @@ export default function HotlineDesk() {
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf} home="hotline">
       <h1>{h("desk.title")}</h1>
-      <FlashBanners lng={lng} flash={d.flash} moved={d.moved} />
+      <FlashBanner flash={d.flash} />
       {actionData?.duplicates ? (
         <div className="banner error" role="alert">
           {h("dup.banner", { references: actionData.duplicates.join("、") })}
@@ -491,40 +493,5 @@ export default function HotlineDesk() {
         </ol>
       </section>
     </StaffPage>
-  );
-}
-
-function FlashBanners({
-  lng,
-  flash,
-  moved,
-}: {
-  lng: Lng;
-  flash: { stale: true } | { saved: string } | { reference: string; outcome: CallOutcome } | null;
-  moved: boolean;
-}) {
-  return (
-    <>
-      {flash && "stale" in flash ? (
-        <div className="banner error" role="alert">
-          {staffText(lng, "hotline.stale")}
-        </div>
-      ) : null}
-      {flash && "saved" in flash ? (
-        <div className="banner" role="status">
-          {hotlineText(lng, "saved", { reference: flash.saved })}
-        </div>
-      ) : null}
-      {flash && "outcome" in flash ? (
-        <div className="banner" role="status">
-          {staffText(lng, "hotline.done", { reference: flash.reference, outcome: staffText(lng, `outcome.${flash.outcome}`) })}
-        </div>
-      ) : null}
-      {moved ? (
-        <div className="banner error" role="alert">
-          {staffText(lng, "hotline.moved")}
-        </div>
-      ) : null}
-    </>
   );
 }

@@ -13,7 +13,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useMemo, useState } from "react";
 import { z } from "zod";
 
-import { checkCsrf, requireStaff } from "~/auth/staff-session.server";
+import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { ErrorList } from "~/components/forms";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";

@@ -132,9 +132,18 @@ describe.each([
       await tabTo(page, "consent");
       await page.keyboard.press("Space");
       await page.keyboard.press("Alt+KeyS");
-      await page.waitForURL((url) => url.searchParams.has("saved"), { timeout: 30_000 });
-      const reference = new URL(page.url()).searchParams.get("saved")!;
-      await expect.poll(() => page.getByRole("status").first().innerText()).toContain(reference);
+      await expect
+        .poll(
+          () =>
+            page
+              .getByRole("status")
+              .first()
+              .innerText()
+              .catch(() => ""),
+          { timeout: 30_000 },
+        )
+        .toMatch(/已保存线索 PM-[\d-]+/);
+      const reference = /已保存线索 (PM-[\d-]+)/.exec(await page.getByRole("status").first().innerText())![1];
       const [lead] = await db.sql<
         {
           id: string;

@@ -17,6 +17,7 @@ import { deliverNotices } from "../../worker/deliver-notices";
 import type { JobContext } from "../../worker/job-context";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
 
@@ -162,7 +163,9 @@ describe("/hotline", () => {
 
     const saved = await post("/hotline", typed, cookie);
     expect(saved.status).toBe(303);
-    const reference = new URL(saved.headers.get("location")!, web.url).searchParams.get("saved");
+    const savedFlash = await followFlash(web.url, saved, cookie);
+    expect(savedFlash).toMatchObject({ location: "/hotline", role: "status" });
+    const reference = /已保存线索 (PM-[\d-]+)/.exec(savedFlash.text)![1];
     const [row] = await db.sql<
       { source: string; consent_method: string; consent_version: string; email: string; industry: string | null; area: string }[]
     >`
@@ -176,7 +179,6 @@ describe("/hotline", () => {
       industry: null,
     });
     expect(Number(row.area)).toBeGreaterThan(0); // read from the caller's words
-    expect(await page(cookie, saved.headers.get("location")!)).toContain(`已保存线索 ${reference}`);
 
     // The same caller again (typed another way) on a fresh form: not a second lead unless the agent says it is a new need.
     const again = await post("/hotline", { ...typed, formKey: crypto.randomUUID(), "contact.phone": "13700003333" }, cookie);
@@ -247,9 +249,14 @@ describe("/hotline", () => {
 
     const noAnswer = await post("/hotline", { task: cb.id, outcome: "no-answer", csrf }, cookie);
     expect(noAnswer.status).toBe(303);
-    expect(noAnswer.headers.get("location")).toBe(`/hotline?outcome=no-answer&ref=${callback.reference}`);
+    // Back to the list (a clean address), which says once what was recorded: the flash cookie (ADR 025).
+    expect(await followFlash(web.url, noAnswer, cookie)).toEqual({
+      location: "/hotline",
+      role: "status",
+      text: `已记录：${callback.reference} 无人接听`,
+      shownAgain: false,
+    });
     expect(await taskOf(callback.leadId, "callback")).toMatchObject({ status: "no-answer", due_later: true, attempts: 1 });
-    expect(await page(cookie, noAnswer.headers.get("location")!)).toContain(`已记录：${callback.reference} 无人接听`);
 
     const ho = await taskOf(handover.leadId, "handover");
     expect((await post("/hotline", { task: ho.id, outcome: "done", confirm: "1", csrf }, cookie)).status).toBe(303);
@@ -269,8 +276,9 @@ describe("/hotline", () => {
     await db.sql`update assignments set status = 'unassigned', recruiter_id = null where lead_id = ${moved.leadId}`;
     expect(await page(cookie)).not.toContain(`转交线索 ${moved.reference}`);
     const notTaken = await post("/hotline", { task: movedTask.id, outcome: "done", confirm: "1", csrf }, cookie);
-    expect(notTaken.headers.get("location")).toContain("moved=1");
-    expect(await page(cookie, notTaken.headers.get("location")!)).toContain("转交未生效");
+    const notTakenFlash = await followFlash(web.url, notTaken, cookie);
+    expect(notTakenFlash).toMatchObject({ location: "/hotline", role: "alert" });
+    expect(notTakenFlash.text).toContain("转交未生效");
 
     // A phone recruiter who turns the lead down on the call: the offer is declined for them and re-routed
     // (东坝 has nobody else: the admin's unassigned queue). Only hand-overs have this outcome.
@@ -294,7 +302,11 @@ describe("/hotline", () => {
     expect((await post("/hotline", { task: cb.id, outcome: "refused", csrf }, cookie)).status).toBe(400);
 
     const again = await post("/hotline", { task: ho.id, outcome: "done", csrf }, cookie);
-    expect(again.headers.get("location")).toBe("/hotline?stale=1");
+    expect(await followFlash(web.url, again, cookie)).toMatchObject({
+      location: "/hotline",
+      role: "alert",
+      text: expect.stringContaining("已经结束"),
+    });
     expect((await post("/hotline", { task: ho.id, outcome: "maybe", csrf }, cookie)).status).toBe(400);
   });
 });
