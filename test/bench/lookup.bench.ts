@@ -24,7 +24,7 @@ import { type LeadDocument, leadsSettings } from "../../search/leads.index";
 
 const N = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const BATCH = 20_000;
 const UID = "leads_bench_lookup";
 const DIR = join(process.cwd(), ".data", "bench-lookup");
@@ -55,7 +55,7 @@ function lead(i: number): LeadDocument {
   const phone = `${pick(rand, MOBILE)}${String(Math.floor(rand() * 1e8)).padStart(8, "0")}`;
   const code = `91${Array.from({ length: 16 }, () => CREDIT[Math.floor(rand() * CREDIT.length)]).join("")}`;
   return {
-    id: `b${i.toString(36)}`,
+    id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, "0")}`, // uuid-shaped, as leads.id
     reference: `PM-2026${String(1 + Math.floor(rand() * 12)).padStart(2, "0")}01-${String(i % 100_000).padStart(5, "0")}`,
     status: pick(rand, ["matched", "assigned", "unmatched", "won", "lost"]),
     source: pick(rand, ["web", "api", "hotline"]),
@@ -159,15 +159,13 @@ try {
       : q.creditCode
         ? [["creditCode"], q.creditCode]
         : [["companyName", "companyFolded"], q.company ?? ""];
-    return search
-      .index(UID)
-      .search(text, {
-        attributesToSearchOn: attrs,
-        limit: CALLER_LIMIT * 2,
-        attributesToRetrieve: ["id"],
-        matchingStrategy: "all",
-        locales: ["cmn"],
-      });
+    return search.index(UID).search(text, {
+      attributesToSearchOn: attrs,
+      limit: CALLER_LIMIT * 2,
+      attributesToRetrieve: ["id"],
+      matchingStrategy: "all",
+      locales: ["cmn"],
+    });
   };
   const lookup = async (t: Typed) => {
     const phone = normalizePhone(t.phone ?? "");
