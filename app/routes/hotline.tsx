@@ -215,8 +215,10 @@ export default function HotlineDesk() {
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   const t = (key: Parameters<typeof staffText>[1], p?: Record<string, string | number>) => staffText(lng, key, p);
   const schema = useMemo(() => createLeadSchema(lng, "hotline"), [lng]);
+  // A new form id after each save: Conform's state (what it validated) starts over with the empty form.
+  const formId = `${FORM_ID}-${d.formKey}`;
   const [form, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
-    id: FORM_ID,
+    id: formId,
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -227,7 +229,13 @@ export default function HotlineDesk() {
   const company = fields.company.getFieldset();
   const contact = fields.contact.getFieldset();
   const m = (f: unknown) => f as FieldMeta;
-  const [notes, setNotes] = useState(typeof need.notes.initialValue === "string" ? need.notes.initialValue : "");
+  // The assist's reading belongs to one form: after a save (a new form key) it starts empty.
+  const [typedNotes, setTypedNotes] = useState({
+    key: d.formKey,
+    text: typeof need.notes.initialValue === "string" ? need.notes.initialValue : "",
+  });
+  const notes = typedNotes.key === d.formKey ? typedNotes.text : "";
+  const setNotes = (text: string) => setTypedNotes({ key: d.formKey, text });
 
   // Live panels: the caller lookup as phone/company/code are typed, the match preview as the need is.
   const callers = useFetcher<CallerAnswer>({ key: `hotline-callers-${d.formKey}` });
@@ -236,7 +244,7 @@ export default function HotlineDesk() {
   const submitTo = (which: "callers" | "preview", delayMs: number) => {
     clearTimeout(timers.current[which]);
     timers.current[which] = setTimeout(() => {
-      const el = document.getElementById(FORM_ID) as HTMLFormElement | null;
+      const el = document.getElementById(formId) as HTMLFormElement | null;
       if (!el) return;
       const body = new FormData(el);
       body.delete("intent");
@@ -257,7 +265,7 @@ export default function HotlineDesk() {
   useEffect(() => {
     if (preview.state === "idle" && preview.data?.state === "unavailable") submitTo("preview", 2_000);
   }, [preview.state, preview.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
-  useDeskShortcuts(FORM_ID);
+  useDeskShortcuts(formId);
 
   const callerAnswer = callers.data ?? actionData?.callers;
   const previewAnswer = preview.data ?? actionData?.preview;
