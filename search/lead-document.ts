@@ -1,3 +1,4 @@
+import { foldText } from "~/domain/fold-text";
 import { industryLabel, sectionOf } from "~/domain/industries";
 import type { Lead } from "~/domain/lead-schema";
 import { divisionByCode, withRegionCodes } from "~/domain/regions";
@@ -22,12 +23,14 @@ export function toLeadDocument(row: LeadRow): LeadDocument {
     status: row.status,
     source: row.source,
     companyName: lead.company.name,
+    // Simplified, full-width folded, lower-cased: the caller lookup finds 南京華興 typed as 南京华兴 and back.
+    companyFolded: foldText(lead.company.name).s,
     creditCode: lead.company.creditCode ?? null,
     contactName: lead.contact.name,
     // Digits only, without +86, so a search for "13812345678" or "025" finds it.
     phoneDigits: lead.contact.phone.replace(/^\+86/, "").replace(/\D/g, ""),
-    product: lead.use.product,
-    industry: lead.use.industry,
+    product: lead.use.product ?? "",
+    industry: lead.use.industry ?? "",
     section: sectionOf(lead.use.industry) ?? "",
     industryName: industryLabel(lead.use.industry, "zh"),
     kind: lead.need.kind,

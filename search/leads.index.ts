@@ -8,6 +8,7 @@ export const LEADS_INDEX = "leads";
 export const leadsSettings: Settings = {
   searchableAttributes: [
     "companyName",
+    "companyFolded",
     "reference",
     "product",
     "contactName",
@@ -35,6 +36,8 @@ export const leadsSettings: Settings = {
   // Chinese has no spaces between words: tell the tokenizer which language it is reading.
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
   pagination: { maxTotalHits: 10_000 },
+  // A number or code one digit off is another enterprise, not a typo (the hotline's caller lookup).
+  typoTolerance: { disableOnAttributes: ["phoneDigits", "creditCode", "reference"] },
 };
 
 export type LeadDocument = {
@@ -43,6 +46,8 @@ export type LeadDocument = {
   status: string;
   source: string;
   companyName: string;
+  /** companyName folded (fold-text.ts: Traditional → Simplified, full-width → ASCII, lower case). */
+  companyFolded: string;
   creditCode: string | null;
   contactName: string;
   phoneDigits: string;

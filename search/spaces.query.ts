@@ -74,11 +74,11 @@ const WHY_NOT_BELOW = 0.8;
 const WHY_NOT_ABOVE = 1.5;
 export const WHY_NOT_LIMIT = 30;
 
-/** The middle of what the lead wants, to look for the closest sizes on both sides. */
+/** The middle of what the lead wants, to look for the closest sizes on both sides; 0 when no size is given yet (a phone lead). */
 export function targetArea(n: MatchNeed): number {
   const { areaMinSqm: min, areaMaxSqm: max } = n.need;
   if (min !== undefined && max !== undefined) return (min + max) / 2;
-  return (min ?? max)!;
+  return min ?? max ?? 0;
 }
 
 /**

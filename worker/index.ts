@@ -3,6 +3,7 @@ import { parseEnv, workerEnvSchema } from "~/utils/env.server";
 import { installLastResortHandlers } from "~/utils/last-resort.server";
 import { errorMessage, log } from "~/utils/log.server";
 
+import { indexNames } from "../search/index-names";
 import { startWorker } from "./runtime";
 
 // The job process: separate from the web process, started by `npm start` (or on its own).
@@ -13,6 +14,7 @@ const running = await startWorker({
   meiliUrl: env.MEILI_URL,
   meiliKey: env.MEILI_MASTER_KEY,
   queuePrefix: env.QUEUE_PREFIX,
+  indexNames: indexNames(env.MEILI_INDEX_PREFIX),
   concurrency: env.WORKER_CONCURRENCY,
   relayPollMs: env.RELAY_POLL_MS,
   reconcileEveryMs: env.RECONCILE_EVERY_MS,

@@ -143,7 +143,7 @@ function emailInput(d: AssignmentDetails, url: string, slaMinutes: number) {
     recruiterName: d.recruiter!.name,
     reference: d.reference,
     companyName: lead.company.name,
-    productText: lead.use.product,
+    productText: lead.use.product ?? "",
     industryLabel: leadIndustryLabel(lead),
     needKind: lead.need.kind,
     needDeal: lead.need.deal,

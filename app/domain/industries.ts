@@ -198,7 +198,8 @@ const CANONICAL_CODES: ReadonlySet<string> = new Set([...INDUSTRY_SECTIONS.map((
  * two-digit division ("39") gets its section letter prepended. A letter that does
  * not match the division ("A39") or anything not in the standard gives null.
  */
-export function normalizeIndustryCode(input: string): string | null {
+export function normalizeIndustryCode(input: string | null | undefined): string | null {
+  if (input == null) return null; // a phone lead may not have one yet (docs/decisions/029)
   if (CANONICAL_CODES.has(input)) return input; // stored codes are canonical: the matcher's hot path
   if (typeof input !== "string") return null;
   const s = input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
@@ -212,22 +213,22 @@ export function normalizeIndustryCode(input: string): string | null {
 }
 
 /** The section or division for a code (any form normalizeIndustryCode accepts). */
-export function findIndustry(code: string): IndustrySection | IndustryDivision | undefined {
+export function findIndustry(code: string | null | undefined): IndustrySection | IndustryDivision | undefined {
   const c = normalizeIndustryCode(code);
   if (c === null) return undefined;
   return c.length === 1 ? SECTION_BY_CODE.get(c) : DIVISION_BY_NUMBER.get(c.slice(1));
 }
 
 /** Section letter of a section or division code: "C39" → "C", "C" → "C"; unknown → null. */
-export function sectionOf(code: string): string | null {
+export function sectionOf(code: string | null | undefined): string | null {
   const c = normalizeIndustryCode(code);
   return c === null ? null : c.charAt(0);
 }
 
-/** "C39 计算机、通信和其他电子设备制造业" / "C39 Manufacture of computers, …"; unknown → the input as given. */
-export function industryLabel(code: string, lng: "zh" | "en"): string {
+/** "C39 计算机、通信和其他电子设备制造业" / "C39 Manufacture of computers, …"; unknown → the input as given; none → "". */
+export function industryLabel(code: string | null | undefined, lng: "zh" | "en"): string {
   const item = findIndustry(code);
-  if (!item) return code;
+  if (!item) return code ?? "";
   return `${item.code} ${lng === "en" ? item.en : item.zh}`;
 }
 
@@ -241,7 +242,7 @@ export function industryLabel(code: string, lng: "zh" | "en"): string {
  *  - "none":          otherwise, or when the lead's code is unknown.
  * Unknown entries in the focus list are ignored.
  */
-export function industryFit(leadCode: string, parkFocus: readonly string[]): IndustryFit {
+export function industryFit(leadCode: string | null | undefined, parkFocus: readonly string[]): IndustryFit {
   const lead = normalizeIndustryCode(leadCode);
   if (lead === null) return "none";
   const leadSection = lead.charAt(0);
@@ -258,7 +259,7 @@ export function industryFit(leadCode: string, parkFocus: readonly string[]): Ind
  * or whole sections ("B"). A section-only lead ("C") is excluded only when its whole
  * section is; an unknown lead code is never excluded. Unknown list entries are ignored.
  */
-export function isIndustryExcluded(leadCode: string, excluded: readonly string[]): boolean {
+export function isIndustryExcluded(leadCode: string | null | undefined, excluded: readonly string[]): boolean {
   const lead = normalizeIndustryCode(leadCode);
   if (lead === null) return false;
   const leadSection = lead.charAt(0);

@@ -218,11 +218,14 @@ function group<T extends z.ZodRawShape>(m: Msg, shape: T) {
 export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options: LeadSchemaOptions = {}) {
   const m: Msg = (key, params) => validationMessage(lng, key, params);
   const onWeb = channel === "web";
+  // A phone lead needs only what a caller usually gives at once: company, contact, phone, need kind
+  // (docs/decisions/029). A deal not said is "either"; area, industry and product may come later.
+  const onPhone = channel === "hotline";
   const now = options.now ?? (() => new Date());
 
   const need = group(m, {
     kind: choice(m, NEED_KINDS, true),
-    deal: choice(m, NEED_DEALS, true),
+    deal: onPhone ? choice(m, NEED_DEALS, false) : choice(m, NEED_DEALS, true),
     areaUnit: z.preprocess((v) => blankToUndefined(v) ?? "sqm", z.enum(AREA_UNITS, { error: m("choose") })),
     areaMin: areaField(m, "min"),
     areaMax: areaField(m, "max"),
@@ -246,15 +249,18 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     notes: optionalText(m, LIMITS.longText),
   });
 
+  const industryCode = z
+    .string({ error: m("industry") })
+    .refine((code) => /^[A-T]\d\d$/.test(code) && findIndustry(code) !== undefined, m("industry"));
   const use = group(m, {
     industry: z.preprocess(
       (v) => {
         const b = blankToUndefined(v);
         return typeof b === "string" ? (normalizeIndustryCode(b) ?? b) : b;
       },
-      z.string({ error: m("industry") }).refine((code) => /^[A-T]\d\d$/.test(code) && findIndustry(code) !== undefined, m("industry")),
+      onPhone ? industryCode.optional() : industryCode,
     ),
-    product: requiredText(m, LIMITS.shortText * 2),
+    product: onPhone ? optionalText(m, LIMITS.shortText * 2) : requiredText(m, LIMITS.shortText * 2),
     eia: choice(m, EIA_LEVELS, false),
   });
 
@@ -338,7 +344,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       // The area check runs even while other fields still have errors, so every error shows at once.
       .superRefine(
         (lead, ctx) => {
-          const issue = areaIssue(resolveArea(lead.need));
+          const issue = areaIssue(resolveArea(lead.need), !onPhone);
           if (issue) ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m(issue) });
         },
         { when: (payload) => areaFieldsParsed(payload.value) },
@@ -370,6 +376,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           lead: {
             need: {
               ...filled,
+              deal: lead.need.deal ?? "either",
               // What the person typed, and the GB/T 2260 codes it resolved to (matching compares codes).
               regions: lead.need.regions.typed,
               regionCodes: lead.need.regions.codes,
@@ -429,9 +436,10 @@ function resolveArea(need: NeedAreaInput) {
   return { minSqm, maxSqm, plan };
 }
 
-function areaIssue({ minSqm, maxSqm }: { minSqm?: number; maxSqm?: number }): ValidationKey | null {
+/** `boundRequired`: at least one bound (every channel but the hotline's). */
+function areaIssue({ minSqm, maxSqm }: { minSqm?: number; maxSqm?: number }, boundRequired: boolean): ValidationKey | null {
   if (Math.max(minSqm ?? 0, maxSqm ?? 0) > LIMITS.areaSqm) return "tooLarge"; // e.g. 200000 read as 亩
-  if (minSqm === undefined && maxSqm === undefined) return "areaBound";
+  if (minSqm === undefined && maxSqm === undefined) return boundRequired ? "areaBound" : null;
   if (minSqm !== undefined && maxSqm !== undefined && minSqm > maxSqm) return "areaOrder";
   return null;
 }

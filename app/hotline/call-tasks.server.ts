@@ -1,10 +1,10 @@
 import { declineAssignment } from "~/assignments/decline.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
+import type { CallOutcome } from "~/domain/call-outcomes";
+import { addLeadNote } from "~/hotline/lead-notes.server";
 
-/** `refused` is for a hand-over only: the phone recruiter turned the lead down on the call. */
-export const CALL_OUTCOMES = ["done", "no-answer", "wrong-number", "refused"] as const;
-export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+export { CALL_OUTCOMES, type CallOutcome } from "~/domain/call-outcomes";
 export const NO_ANSWER_RETRY_MINUTES = 30;
 
 /** `handedOver: false` — a hand-over marked done whose offer had already moved on (nothing was accepted). */
@@ -15,13 +15,14 @@ export type CallTaskResult =
  * Hotline staff record how a call went. No answer → the task comes back after a pause (it is due
  * again); a wrong number closes it and leaves a note in the lead's audit trail for the admin. A
  * hand-over that is done means the hotline recruiter took the lead on the phone: their offer is
- * accepted (so it does not lapse into an SLA re-route).
+ * accepted (so it does not lapse into an SLA re-route). `note`: the agent's call note, kept on the lead
+ * (lead_notes, with this task and outcome) in the same transaction; a blank note adds nothing.
  */
 export async function recordCallOutcome(
   sql: Sql,
   taskId: string,
   outcome: CallOutcome,
-  options: { routing: RoutingOptions; retryMinutes?: number },
+  options: { routing: RoutingOptions; retryMinutes?: number; note?: { body: string; authorId: string | null } },
 ): Promise<CallTaskResult> {
   const retryMinutes = options.retryMinutes ?? NO_ANSWER_RETRY_MINUTES;
   return sql.begin(async (tx) => {
@@ -38,6 +39,15 @@ export async function recordCallOutcome(
              due_at = case when ${outcome} = 'no-answer' then now() + ${retryMinutes}::float8 * interval '1 minute' else due_at end
       where id = ${taskId}
       returning status, due_at`;
+    if (options.note)
+      await addLeadNote(tx, {
+        leadId: task.lead_id,
+        authorId: options.note.authorId,
+        body: options.note.body,
+        source: "hotline",
+        callTaskId: taskId,
+        callOutcome: outcome,
+      });
     if (outcome === "wrong-number") {
       await tx`insert into routing_events (assignment_id, lead_id, event, reason)
                values (${task.assignment_id}, ${task.lead_id}, 'wrong-number',

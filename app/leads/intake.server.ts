@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { outboxChannel } from "~/db/outbox.server";
 import type { AssistFill, Lead, LeadChannel } from "~/domain/lead-schema";
-import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
+import { HOTLINE_CONSENT_SCRIPT, PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
 import type { Lng } from "~/i18n/lng";
 
 /** SQLSTATE raised by the intake statement when a concurrent copy of the submission was stored first (migration 033). */
@@ -27,7 +27,8 @@ export function hashRequest(body: unknown): string {
 
 /**
  * How the person consented: in writing (the form's box, `"consent": true` in the API) or orally on the
- * hotline, where the staff account that asked is recorded.
+ * hotline, where the staff account that asked is recorded and the version of the script read to the
+ * caller (`HOTLINE_CONSENT_SCRIPT`) stands in for the notice version.
  */
 export function consentMethod(source: LeadChannel): "written" | "oral" {
   return source === "hotline" ? "oral" : "written";
@@ -83,8 +84,8 @@ export async function storeLead(
                            consent_at, consent_version, consent_method, consent_recorded_by)
         select ${referenceSql(sql)}, ${input.source}, ${input.lng}, ${key}, ${input.requestHash ?? null},
                ${sql.json(lead as never)}, ${sql.json((input.raw ?? {}) as never)}, ${sql.json(input.assist as never)},
-               ${lead.contact.phone}, ${lead.company.creditCode ?? null}, ${lead.company.name}, ${lead.use.industry},
-               now(), ${PRIVACY_NOTICE_VERSION}, ${method}, ${recordedBy}
+               ${lead.contact.phone}, ${lead.company.creditCode ?? null}, ${lead.company.name}, ${lead.use.industry ?? null},
+               now(), ${method === "oral" ? HOTLINE_CONSENT_SCRIPT.version : PRIVACY_NOTICE_VERSION}, ${method}, ${recordedBy}
         from bump
         on conflict (submission_key) do nothing
         returning id, reference

@@ -14,7 +14,7 @@ export type Anonymised = { id: string; reference: string }[];
 /**
  * Blanks every field of the leads that identifies a person — contact (name, phone, email, WeChat,
  * title), company name, credit code and location, the free-text notes, what was typed (`raw`) and
- * the free-text assist — and the phone and script of their call tasks (open ones are closed, nobody
+ * the free-text assist — the staff's notes on them (lead_notes), and the phone and script of their call tasks (open ones are closed, nobody
  * may call); their shortlist links are revoked and their openings deleted. Need, industry, figures and the routing trail stay for the statistics. Enqueues
  * `lead.index`, so the search-index writer deletes the lead's search document (after a Meilisearch
  * outage too). Must run inside the caller's transaction, which also records the audit row.
@@ -38,6 +38,8 @@ export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]):
            where lead_id in ${tx(ids)}`;
   // Shared shortlist links stop opening at once; the record of their openings goes (ADR 030).
   await revokeShortlistsOfLeads(tx, ids);
+  // Staff notes are free text about the person (what the caller said): erased with the rest.
+  await tx`delete from lead_notes where lead_id in ${tx(ids)}`;
   await enqueue(tx, "lead.index", ids);
   return rows;
 }

@@ -124,7 +124,7 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
       assignmentId: r.id,
       reference: r.reference,
       company: r.lead.company.name,
-      product: r.lead.use.product,
+      product: r.lead.use.product ?? "",
       need: { kind: r.lead.need.kind, deal: r.lead.need.deal, area: needAreaText(r.lead) },
       parkName: r.park_name,
       status: r.outcome,

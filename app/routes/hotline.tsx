@@ -1,3 +1,5 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   data,
@@ -6,213 +8,498 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 
 import { checkCsrf, requireStaff } from "~/auth/session.server";
-import { AdminSection, DataTable, Time } from "~/components/admin";
+import { Time } from "~/components/admin";
 import { FlashBanner } from "~/components/flash";
+import type { FieldMeta } from "~/components/forms";
+import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview } from "~/components/hotline-panels";
+import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
+import { CALL_OUTCOMES, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
-import { isUuid } from "~/domain/ids";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { PHONE_INPUT_MAX } from "~/domain/phone";
+import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
+import { type CallAnswer, workCallTask } from "~/hotline/call-outcome.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
-import { CALL_OUTCOMES, type CallOutcome, recordCallOutcome } from "~/hotline/call-tasks.server";
-import { lookUpCaller } from "~/hotline/known-caller.server";
+import { type CallerAnswer, lookUpCallerLeads, type PreviewAnswer, previewMatches } from "~/hotline/desk.server";
+import { openLeadsWithPhone } from "~/hotline/desk-lead.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
-import { lngFromUrl } from "~/i18n/lng";
+import { hotlineText } from "~/i18n/hotline-messages";
+import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
+import { hashRequest, storeLead } from "~/leads/intake.server";
 import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
+import hotlineStyles from "~/styles/hotline.css";
 import { getWebEnv } from "~/utils/env.server";
+import { errorMessage, log } from "~/utils/log.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: adminStyles },
+  { rel: "stylesheet", href: hotlineStyles },
+];
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: staffText(d?.lng ?? "zh", "hotline.title") },
+  { title: hotlineText(d?.lng ?? "zh", "desk.title") },
   { name: "robots", content: "noindex" },
 ];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-/** GET /hotline: the hotline staff's call tasks (hand-overs to recruiters, call-backs, escalations), due first. */
+const FORM_ID = "phone-lead";
+
+/**
+ * The desk's live lookups (fetcher posts to /hotline/callers and /hotline/matches) and an answer that
+ * re-renders the form (errors, a confirmation, a preview) do not reload the desk: a reload would hand
+ * out a new form key and empty what the agent is typing.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, actionResult, defaultShouldRevalidate }) => {
+  if (formAction && /^\/hotline\/(callers|matches)\b/.test(formAction)) return false;
+  if (actionResult && typeof actionResult === "object") return false;
+  return defaultShouldRevalidate;
+};
+const DUP_CONFIRM = "newNeed";
+
+/** GET /hotline: the desk — the phone-lead form with its live "known caller" and match panels, and the call tasks, due first. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const tasks = withoutBidiControls(await loadOpenCallTasks(getSql())); // names people typed (ADR 021)
   // Call-backs and escalations show the enterprise's full number (a hand-over shows the recruiter's).
-  const who = { actor: user.email, role: user.role };
   await recordPhoneViews(
     getSql(),
-    who,
+    { actor: user.email, role: user.role },
     "call-tasks",
     tasks.rows.filter((r) => r.kind !== "handover").map((r) => ({ leadId: r.leadId, reference: r.reference })),
   );
-  const { flash, headers } = await readFlash(request); // what the last outcome did (ADR 025)
+  const { flash, headers } = await readFlash(request); // what the last save or outcome did (ADR 025)
   return data(
     {
       lng: lngFromUrl(request.url),
       csrf: user.csrf,
+      // A fresh key per rendered form: a double press of save makes one lead.
+      formKey: crypto.randomUUID(),
       ...tasks,
       outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
+      script: HOTLINE_CONSENT_SCRIPT,
       flash,
     },
     { headers },
   );
 }
 
-type LookupResult = { typedPhone: string; caller: Awaited<ReturnType<typeof lookUpCaller>> };
+type ActionResult = {
+  result?: SubmissionResult<string[]>;
+  callers?: CallerAnswer;
+  preview?: PreviewAnswer;
+  duplicates?: string[];
+  banner?: "unavailable";
+  confirm?: CallAnswer & { kind: "confirm" };
+};
 
 /**
- * POST intent=lookup phone=… → the caller's earlier leads (posted, so numbers stay out of URLs and
- * access logs); POST task=<id> outcome=done|no-answer|wrong-number → 303 back to the list. Both with
- * the session's CSRF token.
+ * POST /hotline, by `intent` (every post carries the session's CSRF token):
+ * - `preview` (the "show matches" submit, for a browser without JavaScript): the known-caller lookup and
+ *   the match dry run for what is typed; nothing stored, everything typed comes back.
+ * - `save`: the phone lead, parsed by the one lead schema (channel hotline) → stored with oral consent
+ *   (who, when, the script's version) → 303 to /hotline?saved=<reference>. 400 with every field error;
+ *   409 when the number already has an open lead and the agent has not ticked "another, new need".
+ * - a call task (`task`, `outcome`, optional `note`): outcomes that close the task ask to confirm first
+ *   (`confirm=1`); → 303 back to the list.
  */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const form = await request.formData();
   checkCsrf(user, form);
-  if (form.get("intent") === "lookup") {
-    const typedPhone = String(form.get("phone") ?? "").slice(0, 40);
-    const caller = await lookUpCaller(getSql(), typedPhone);
-    // A match ties the full number to these leads: recorded as a view of each.
-    if (caller.ok)
-      await recordPhoneViews(
-        getSql(),
-        { actor: user.email, role: user.role },
-        "caller-lookup",
-        caller.leads.map((l) => ({ leadId: l.leadId, reference: l.reference })),
-      );
-    return data<LookupResult>({ typedPhone, caller: withoutBidiControls(caller) }, { status: 200 });
-  }
-  const task = String(form.get("task") ?? "");
-  const outcome = String(form.get("outcome") ?? "");
-  if (!isUuid(task) || !(CALL_OUTCOMES as readonly string[]).includes(outcome)) throw data(null, { status: 400 });
   const lng = lngFromUrl(request.url);
-  const result = await recordCallOutcome(getSql(), task, outcome as CallOutcome, {
+  if (form.has("task")) return callTaskAction(request, form, lng, user.id);
+
+  const schema = createLeadSchema(lng, "hotline");
+  const submission = parseWithZod(form, { schema, disableAutoCoercion: true });
+  const payload = submission.payload as Record<string, unknown>;
+  if (form.get("intent") !== "save") {
+    const [callers, preview] = await Promise.all([lookUpCallerLeads(payload), previewMatches(payload, lng, getWebEnv().SPACE_VERIFY_DAYS)]);
+    return data<ActionResult>({ result: { initialValue: payload as never }, callers: withoutBidiControls(callers), preview });
+  }
+  if (submission.status !== "success") return data<ActionResult>({ result: submission.reply() }, { status: 400 });
+
+  const { lead, assist } = submission.value;
+  const open = await openLeadsWithPhone(getSql(), lead.contact.phone);
+  if (open.length > 0 && form.get(DUP_CONFIRM) !== "on") {
+    const callers = await lookUpCallerLeads(payload);
+    return data<ActionResult>(
+      { result: submission.reply(), duplicates: open.map((l) => l.reference), callers: withoutBidiControls(callers) },
+      { status: 409 },
+    );
+  }
+  const typed = Object.fromEntries(
+    [...form.entries()].filter(([k, v]) => typeof v === "string" && !["csrf", "formKey", "intent"].includes(k)),
+  );
+  const formKey = String(form.get("formKey") ?? "");
+  try {
+    const stored = await storeLead(getSql(), {
+      lead,
+      assist,
+      raw: typed,
+      source: "hotline",
+      lng,
+      consentRecordedBy: user.id,
+      submissionKey: /^[0-9a-f-]{36}$/.test(formKey) ? `hotline:${formKey}:${hashRequest(typed)}` : null,
+    });
+    return redirectWithFlash(request, withLng("/hotline", lng), {
+      tone: "status",
+      text: hotlineText(lng, "saved", { reference: stored.reference }),
+    });
+  } catch (error) {
+    log.error("lead intake failed", { source: "hotline", error: errorMessage(error) });
+    return data<ActionResult>({ result: submission.reply(), banner: "unavailable" }, { status: 503 });
+  }
+}
+
+async function callTaskAction(request: Request, form: FormData, lng: Lng, userId: string) {
+  const answer = await workCallTask(getSql(), {
+    taskId: String(form.get("task") ?? ""),
+    outcome: String(form.get("outcome") ?? ""),
+    note: String(form.get("note") ?? ""),
+    confirmed: form.get("confirm") === "1",
+    authorId: userId,
     routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 },
   });
-  if (!result.ok && result.reason === "not-a-handover") throw data(null, { status: 400 });
   const here = withLng("/hotline", lng);
-  if (!result.ok) throw await redirectWithFlash(request, here, { tone: "alert", text: staffText(lng, "hotline.stale") });
-  const [lead] = await getSql()<
-    { reference: string }[]
-  >`select l.reference from call_tasks c join leads l on l.id = c.lead_id where c.id = ${task}`;
-  const recorded = staffText(lng, "hotline.done", {
-    reference: lead?.reference ?? "",
-    outcome: staffText(lng, `outcome.${outcome as CallOutcome}`),
-  });
+  if (answer.kind === "bad-request") throw data(null, { status: 400 });
+  if (answer.kind === "stale") throw await redirectWithFlash(request, here, { tone: "alert", text: staffText(lng, "hotline.stale") });
+  if (answer.kind === "confirm") return data<ActionResult>({ confirm: answer });
+  const recorded = staffText(lng, "hotline.done", { reference: answer.reference, outcome: staffText(lng, `outcome.${answer.outcome}`) });
   // A hand-over marked done whose offer had moved on did not take: said as an alert, with what was recorded.
-  if (result.handedOver === false)
+  if (answer.handedOver === false)
     throw await redirectWithFlash(request, here, { tone: "alert", text: `${recorded} ${staffText(lng, "hotline.moved")}` });
   throw await redirectWithFlash(request, here, { tone: "status", text: recorded });
 }
 
-export default function Hotline() {
-  const d = useLoaderData<typeof loader>();
-  const lookup = useActionData<LookupResult>();
-  const t = (key: Parameters<typeof staffText>[1], params?: Record<string, string | number>) => staffText(d.lng, key, params);
-  return (
-    <StaffPage lng={d.lng} signedIn csrf={d.csrf} home="hotline">
-      <h1>{t("hotline.title")}</h1>
-      <FlashBanner flash={d.flash} />
-      <AdminSection id="caller-h" title={t("caller.title")}>
-        <Form method="post" className="lookup">
-          <input type="hidden" name="csrf" value={d.csrf} />
-          <input type="hidden" name="intent" value="lookup" />
-          <label htmlFor="caller-phone">{t("caller.phone")}</label>{" "}
-          <input
-            id="caller-phone"
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="off"
-            maxLength={40}
-            required
-            defaultValue={lookup?.typedPhone ?? ""}
-            aria-invalid={lookup && !lookup.caller.ok ? true : undefined}
-            aria-describedby={lookup ? "caller-result" : undefined}
-          />{" "}
-          <button type="submit">{t("caller.search")}</button>
-        </Form>
-        {lookup ? (
-          <div id="caller-result" role="status">
-            {!lookup.caller.ok ? (
-              <p className="error-text">{t("caller.invalid")}</p>
-            ) : lookup.caller.leads.length === 0 ? (
-              <p>{t("caller.unknown")}</p>
-            ) : (
-              <DataTable
-                caption={t("caller.known", { total: lookup.caller.leads.length })}
-                columns={[
-                  { label: t("col.reference") },
-                  { label: t("col.company") },
-                  { label: t("col.status") },
-                  { label: t("caller.recruiters") },
-                  { label: t("caller.when") },
-                ]}
-              >
-                {lookup.caller.leads.map((l) => (
-                  <tr key={l.reference}>
-                    <th scope="row">{l.reference}</th>
-                    <td>{l.company}</td>
-                    <td>{adminLabel(d.lng, "leadStatus", l.status)}</td>
-                    <td>{l.recruiters.join("、") || "—"}</td>
-                    <td>
-                      <Time iso={l.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
-            )}
-          </div>
-        ) : null}
-      </AdminSection>
+/** Alt + a key: the same on every keyboard layout (event.code), and not taken by the browser on Linux or Windows. */
+const SHORTCUTS = { phone: "KeyP", newLead: "KeyN", matches: "KeyM", save: "KeyS", tasks: "KeyT" } as const;
 
-      <p>{t("hotline.intro")}</p>
-      <DataTable
-        caption={t("hotline.caption", { total: d.total })}
-        columns={[
-          { label: t("hotline.kind") },
-          { label: t("col.reference") },
-          { label: t("hotline.call") },
-          { label: t("hotline.script") },
-          { label: t("hotline.due") },
-          { label: t("hotline.attempts"), numeric: true },
-          { label: t("hotline.outcome") },
-        ]}
-        empty={{ when: d.rows.length === 0, text: t("hotline.empty") }}
-      >
-        {d.rows.map((r) => (
-          <tr key={r.id} data-due={r.due ? "now" : "later"}>
-            <th scope="row">{t(`task.${r.kind}`)}</th>
-            <td>
-              {r.reference}
-              <br />
-              {r.company}
-            </td>
-            <td>
-              <a href={`tel:${r.phoneDial}`}>{r.phone}</a>
-            </td>
-            <td className="script">{r.script}</td>
-            <td>
-              {r.due ? null : `${t("hotline.later")} `}
-              <Time iso={r.dueAt} />
-            </td>
-            <td className="num">{r.attempts}</td>
-            <td>
-              <Form method="post" className="actions">
-                <input type="hidden" name="csrf" value={d.csrf} />
-                <input type="hidden" name="task" value={r.id} />
-                {d.outcomes
-                  .filter((o) => o !== "refused" || r.kind === "handover")
-                  .map((o) => (
-                    <button key={o} type="submit" name="outcome" value={o} aria-label={`${t(`outcome.${o}`)} ${r.reference}`}>
-                      {t(`outcome.${o}`)}
-                    </button>
+function useDeskShortcuts(formId: string) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const form = document.getElementById(formId) as HTMLFormElement | null;
+      const click = (selector: string) => (document.querySelector(selector) as HTMLElement | null)?.click();
+      const focus = (selector: string) => (document.querySelector(selector) as HTMLElement | null)?.focus();
+      const digit = /^Digit([1-9])$/.exec(e.code);
+      if (e.code === SHORTCUTS.phone) focus(`#${formId} [name="contact.phone"]`);
+      else if (e.code === SHORTCUTS.newLead) focus(`#${formId} [name="need.kind"]`);
+      else if (e.code === SHORTCUTS.matches) click(`#${formId} button[value="preview"]`);
+      else if (e.code === SHORTCUTS.save)
+        form?.requestSubmit(document.querySelector(`#${formId} button[value="save"]`) as HTMLButtonElement);
+      else if (e.code === SHORTCUTS.tasks) focus("#tasks-h");
+      else if (digit) click(`[data-known-index="${digit[1]}"]`);
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [formId]);
+}
+
+const CALLER_FIELDS = new Set(["contact.phone", "company.name", "company.creditCode"]);
+
+export default function HotlineDesk() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const navigation = useNavigation();
+  const lng = d.lng;
+  const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
+  const t = (key: Parameters<typeof staffText>[1], p?: Record<string, string | number>) => staffText(lng, key, p);
+  const schema = useMemo(() => createLeadSchema(lng, "hotline"), [lng]);
+  // A new form id after each save: Conform's state (what it validated) starts over with the empty form.
+  const formId = `${FORM_ID}-${d.formKey}`;
+  const [form, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
+    id: formId,
+    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }) as never,
+  });
+  const need = fields.need.getFieldset();
+  const use = fields.use.getFieldset();
+  const company = fields.company.getFieldset();
+  const contact = fields.contact.getFieldset();
+  const m = (f: unknown) => f as FieldMeta;
+  // The assist's reading belongs to one form: after a save (a new form key) it starts empty.
+  const [typedNotes, setTypedNotes] = useState({
+    key: d.formKey,
+    text: typeof need.notes.initialValue === "string" ? need.notes.initialValue : "",
+  });
+  const notes = typedNotes.key === d.formKey ? typedNotes.text : "";
+  const setNotes = (text: string) => setTypedNotes({ key: d.formKey, text });
+
+  // Live panels: the caller lookup as phone/company/code are typed, the match preview as the need is.
+  const callers = useFetcher<CallerAnswer>({ key: `hotline-callers-${d.formKey}` });
+  const preview = useFetcher<PreviewAnswer>({ key: `hotline-matches-${d.formKey}` });
+  const timers = useRef<{ callers?: ReturnType<typeof setTimeout>; preview?: ReturnType<typeof setTimeout> }>({});
+  const submitTo = (which: "callers" | "preview", delayMs: number) => {
+    clearTimeout(timers.current[which]);
+    timers.current[which] = setTimeout(() => {
+      const el = document.getElementById(formId) as HTMLFormElement | null;
+      if (!el) return;
+      const body = new FormData(el);
+      body.delete("intent");
+      const fetcher = which === "callers" ? callers : preview;
+      fetcher.submit(body, { method: "post", action: withLng(which === "callers" ? "/hotline/callers" : "/hotline/matches", lng) });
+    }, delayMs);
+  };
+  const onFormInput = (e: FormEvent<HTMLFormElement>) => {
+    const name = (e.target as HTMLInputElement).name ?? "";
+    if (CALLER_FIELDS.has(name)) submitTo("callers", 150);
+    else if (name.startsWith("need.") || name.startsWith("use.")) submitTo("preview", 300);
+  };
+  useEffect(() => () => Object.values(timers.current).forEach((x) => clearTimeout(x)), []);
+  // A lookup that failed (search busy or down) is tried again once, a moment later.
+  useEffect(() => {
+    if (callers.state === "idle" && callers.data?.state === "unavailable") submitTo("callers", 2_000);
+  }, [callers.state, callers.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
+  useEffect(() => {
+    if (preview.state === "idle" && preview.data?.state === "unavailable") submitTo("preview", 2_000);
+  }, [preview.state, preview.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
+  useDeskShortcuts(formId);
+
+  const callerAnswer = callers.data ?? actionData?.callers;
+  const previewAnswer = preview.data ?? actionData?.preview;
+  const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
+  const statusLabel = (s: string) => adminLabel(lng, "leadStatus", s);
+  const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
+  const shortcuts: [string, string][] = [
+    ["Alt+P", h("keys.phone")],
+    ["Alt+N", h("keys.new")],
+    ["Alt+M", h("keys.matches")],
+    ["Alt+S", h("keys.save")],
+    ["Alt+1…9", h("keys.known")],
+    ["Alt+T", h("keys.tasks")],
+  ];
+
+  return (
+    <StaffPage lng={lng} signedIn csrf={d.csrf} home="hotline">
+      <h1>{h("desk.title")}</h1>
+      <FlashBanner flash={d.flash} />
+      {actionData?.duplicates ? (
+        <div className="banner error" role="alert">
+          {h("dup.banner", { references: actionData.duplicates.join("、") })}
+        </div>
+      ) : actionData?.banner ? (
+        <div className="banner error" role="alert">
+          {h("unavailable")}
+        </div>
+      ) : errorCount > 0 && form.status === "error" ? (
+        <div className="banner error" role="alert">
+          {h("errors", { count: errorCount })}
+        </div>
+      ) : null}
+      <p>{h("desk.intro")}</p>
+      <section aria-labelledby="keys-h" className="keys">
+        <h2 id="keys-h">{h("keys.title")}</h2>
+        <ul>
+          {shortcuts.map(([key, what]) => (
+            <li key={key}>
+              <kbd>{key}</kbd> {what}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="desk-grid">
+        {/* A new key after each save: a fresh, empty form with the focus back in the phone box. */}
+        <Form
+          key={d.formKey}
+          method="post"
+          action={withLng("/hotline", lng)}
+          {...getFormProps(form)}
+          onInput={onFormInput}
+          className="desk-form"
+        >
+          <input type="hidden" name="csrf" value={d.csrf} />
+          <input type="hidden" name="formKey" value={d.formKey} />
+          {/* Enter in a box saves (the first submit button of a form is its default). */}
+          <button type="submit" name="intent" value="save" className="hp" tabIndex={-1} aria-hidden="true" />
+          <fieldset className="desk-group">
+            <legend>{h("caller.legend")}</legend>
+            <DeskInput
+              meta={m(contact.phone)}
+              label={h("caller.phone")}
+              hint={h("caller.phoneHint")}
+              required
+              type="tel"
+              inputMode="tel"
+              maxLength={PHONE_INPUT_MAX}
+              autoFocus
+              keyHint="Alt+P"
+            />
+            <DeskInput meta={m(company.name)} label={h("caller.company")} required maxLength={100} />
+            <DeskInput meta={m(contact.name)} label={h("caller.contact")} required maxLength={50} />
+            <div className="row">
+              <DeskInput meta={m(company.creditCode)} label={h("caller.creditCode")} maxLength={30} />
+              <DeskInput meta={m(contact.title)} label={h("caller.title")} maxLength={50} />
+            </div>
+          </fieldset>
+          <PhoneLeadNeed
+            lng={lng}
+            need={need as never}
+            use={use as never}
+            notes={notes}
+            onNotes={(v) => {
+              setNotes(v);
+              submitTo("preview", 300);
+            }}
+          />
+          <fieldset className="desk-group">
+            <legend>{h("consent.legend")}</legend>
+            <p className="script" id="consent-script">
+              {h("consent.script")} {lng === "en" ? d.script.en : d.script.zh}
+            </p>
+            <div className="field consent">
+              <label htmlFor={fields.consent.id}>
+                <input
+                  type="checkbox"
+                  id={fields.consent.id}
+                  name={fields.consent.name}
+                  defaultChecked={fields.consent.initialValue === "on"}
+                  aria-invalid={fields.consent.errors?.length ? true : undefined}
+                  aria-describedby={["consent-script", fields.consent.errors?.length ? fields.consent.errorId : null]
+                    .filter(Boolean)
+                    .join(" ")}
+                />
+                <span>{h("consent.label")}</span>
+              </label>
+              {fields.consent.errors?.length ? (
+                <ul id={fields.consent.errorId} className="errors" role="alert">
+                  {fields.consent.errors.map((e) => (
+                    <li key={e}>{e}</li>
                   ))}
-              </Form>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+                </ul>
+              ) : null}
+            </div>
+          </fieldset>
+          {actionData?.duplicates ? (
+            <div className="field consent">
+              <label htmlFor="dup-confirm">
+                <input type="checkbox" id="dup-confirm" name={DUP_CONFIRM} />
+                <span>{h("dup.confirm")}</span>
+              </label>
+            </div>
+          ) : null}
+          <div className="desk-actions">
+            <button
+              type="submit"
+              name="intent"
+              value="preview"
+              formNoValidate
+              className="secondary"
+              onClick={(e) => {
+                // With JavaScript the preview comes from the resource routes; without, the post re-renders the desk.
+                e.preventDefault();
+                submitTo("preview", 0);
+                submitTo("callers", 0);
+              }}
+            >
+              {h("matches.show")} <kbd className="key-hint">Alt+M</kbd>
+            </button>
+            <button type="submit" name="intent" value="save" disabled={saving}>
+              {saving ? h("saving") : h("save")} <kbd className="key-hint">Alt+S</kbd>
+            </button>
+          </div>
+        </Form>
+        <div className="desk-side">
+          <KnownCallers
+            lng={lng}
+            state={callerAnswer?.state ?? "typing"}
+            leads={(callerAnswer?.leads ?? []) as KnownLeadCard[]}
+            statusLabel={statusLabel}
+            leadHref={(id) => withLng(`/hotline/leads/${id}`, lng)}
+          />
+          <MatchPreview lng={lng} state={previewAnswer?.state ?? "hint"} matches={(previewAnswer?.matches ?? []) as MatchCard[]} />
+        </div>
+      </div>
+
+      <section aria-labelledby="tasks-h" className="desk-tasks">
+        <h2 id="tasks-h" tabIndex={-1}>
+          {h("tasks.title")} <kbd className="key-hint">Alt+T</kbd>
+        </h2>
+        <p>{t("hotline.intro")}</p>
+        <p>{t("hotline.caption", { total: d.total })}</p>
+        {d.rows.length === 0 ? <p>{t("hotline.empty")}</p> : null}
+        <ol className="cards">
+          {d.rows.map((r) => {
+            const confirming = actionData?.confirm?.taskId === r.id ? actionData.confirm : null;
+            return (
+              <li key={r.id} className="card" data-due={r.due ? "now" : "later"} aria-labelledby={`task-${r.id}`}>
+                <p className="card-title" id={`task-${r.id}`}>
+                  <strong>{t(`task.${r.kind}`)}</strong> {r.reference} · {r.company}
+                </p>
+                <p>
+                  <a className="tel" href={`tel:${r.phoneDial}`}>
+                    {r.phone}
+                  </a>
+                </p>
+                <p className="script">{r.script}</p>
+                <p className="hint">
+                  {h("task.due")}
+                  {r.due ? null : `${t("hotline.later")} `}
+                  <Time iso={r.dueAt} /> · {h("task.attempts", { n: r.attempts })}
+                </p>
+                {r.kind !== "handover" ? (
+                  <p>
+                    <a className="button secondary" href={withLng(`/hotline/leads/${r.leadId}?task=${r.id}`, lng)}>
+                      {h("task.editNeed")}
+                    </a>
+                  </p>
+                ) : null}
+                <Form method="post" action={withLng("/hotline", lng)} className="task-form">
+                  <input type="hidden" name="csrf" value={d.csrf} />
+                  <input type="hidden" name="task" value={r.id} />
+                  <div className="field">
+                    <label htmlFor={`note-${r.id}`}>{h("task.note")}</label>
+                    <textarea id={`note-${r.id}`} name="note" rows={2} maxLength={NOTE_MAX} defaultValue={confirming?.note ?? ""} />
+                  </div>
+                  {confirming ? (
+                    <div className="confirm" role="alertdialog" aria-labelledby={`confirm-${r.id}`}>
+                      <p id={`confirm-${r.id}`}>
+                        {h("task.confirm", { reference: r.reference, outcome: t(`outcome.${confirming.outcome}`) })}
+                      </p>
+                      <input type="hidden" name="confirm" value="1" />
+                      <button type="submit" name="outcome" value={confirming.outcome} autoFocus>
+                        {h("task.confirmYes", { outcome: t(`outcome.${confirming.outcome}`) })}
+                      </button>{" "}
+                      <a className="button secondary" href={withLng("/hotline", lng)}>
+                        {h("task.confirmNo")}
+                      </a>
+                    </div>
+                  ) : (
+                    <div className="actions">
+                      {d.outcomes
+                        .filter((o) => o !== "refused" || r.kind === "handover")
+                        .map((o) => (
+                          <button
+                            key={o}
+                            type="submit"
+                            name="outcome"
+                            value={o}
+                            className={closesTask(o) ? "secondary" : undefined}
+                            aria-label={`${t(`outcome.${o}`)} ${r.reference}`}
+                          >
+                            {t(`outcome.${o}`)}
+                          </button>
+                        ))}
+                    </div>
+                  )}
+                </Form>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
     </StaffPage>
   );
 }

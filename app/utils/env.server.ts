@@ -12,6 +12,11 @@ const common = {
     .regex(/^[a-zA-Z0-9_-]+$/, "letters, digits, _ and - only")
     .default("parkmatch"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  // Put before the Meilisearch index names (leads, spaces, parks), so processes sharing one server keep apart.
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]*$/, "letters, digits, _ and - only")
+    .default(""),
   // A listing not confirmed for this many days is shown with a warning; after twice that it is not offered.
   SPACE_VERIFY_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_FILE: z.string().optional(), // read by the logger (app/utils/log.server.ts)

@@ -226,7 +226,7 @@ describe("the hotline desk", () => {
       await page.getByLabel("密码").fill(PASSWORD);
       await page.getByRole("button", { name: "登录", exact: true }).click();
       await page.waitForURL((url) => url.pathname === "/hotline");
-      await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("热线任务");
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("热线坐席台");
       await hydrated(page, true);
       expect(await mainText(page)).toContain(`回访 ${reference}`);
       await page.getByRole("button", { name: `无人接听 ${reference}`, exact: true }).click();

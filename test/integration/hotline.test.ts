@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
 import { createLeadSchema } from "~/domain/lead-schema";
+import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 import { createMailer } from "~/notify/mailer.server";
@@ -110,29 +111,132 @@ describe("/hotline", () => {
     expect(html).toMatch(/data-due="now"/);
   });
 
-  it("looks up a caller however the number is typed: known (their leads and recruiters), new, or not a number", async () => {
+  it("looks up a caller as the number is typed, however it is written: their leads (phone masked) and recruiters, or nobody", async () => {
     const { reference } = await routed("南京老客户查询机械有限公司", "GC-DB");
     const { cookie } = await signIn("desk@example.test");
     const csrf = csrfIn(await page(cookie));
     // Posted, so the number stays out of URLs and access logs.
     const lookUp = async (phone: string) => {
-      const res = await post("/hotline", { intent: "lookup", phone, csrf }, cookie);
+      const res = await post("/hotline/callers", { "contact.phone": phone, csrf }, cookie);
       expect(res.status).toBe(200);
-      return res.text();
+      const text = await res.text();
+      expect(text).not.toContain("13812345678"); // the list never shows a full number
+      return JSON.parse(text) as {
+        state: string;
+        leads: { reference: string; recruiters: string[]; phoneMasked: string; matchedBy: string[] }[];
+      };
     };
     const known = await lookUp("+86 138-1234-５６７８");
-    expect(known).toContain("老客户");
-    expect(known).toContain(reference);
-    expect(known).toContain("吴昊（示例）"); // R2, who has it
+    expect(known.state).toBe("done");
+    expect(known.leads[0]).toMatchObject({ reference, phoneMasked: "+86 138****5678", matchedBy: ["phone"] });
+    expect(known.leads[0].recruiters).toContain("吴昊（示例）"); // R2, who has it
     // Pasted from a phone's contacts (bidi marks around it), with a trunk 0 or a note after it: the same caller.
-    expect(await lookUp("\u202D+86 138 1234 5678\u202C")).toContain(reference);
-    expect(await lookUp("0 138 1234 5678（微信同号）")).toContain(reference);
-    expect(await lookUp("13900000999")).toContain("新来电");
-    expect((await post("/hotline", { intent: "lookup", phone: "13900000999" }, cookie)).status).toBe(403); // no CSRF token
-    const invalid = await lookUp("12345");
-    expect(invalid).toContain("这不像一个电话号码");
-    expect(invalid).toMatch(/aria-invalid="true"/);
-    expect(invalid).toContain('value="12345"'); // what was typed stays
+    for (const typed of ["\u202D+86 138 1234 5678\u202C", "0 138 1234 5678（微信同号）"])
+      expect((await lookUp(typed)).leads.map((l) => l.reference)).toContain(reference);
+    expect(await lookUp("13900000999")).toEqual({ state: "done", leads: [] });
+    expect(await lookUp("1234")).toEqual({ state: "typing", leads: [] }); // too little to say anything yet
+    expect((await post("/hotline/callers", { "contact.phone": "13900000999" }, cookie)).status).toBe(403); // no CSRF token
+  });
+
+  it("saves a phone lead with oral consent; a missing field is named beside it; the same number again asks to link instead", async () => {
+    const { cookie } = await signIn("desk@example.test");
+    const html = await page(cookie);
+    const csrf = csrfIn(html);
+    const formKey = /name="formKey" value="([^"]+)"/.exec(html)![1];
+    const typed = {
+      csrf,
+      formKey,
+      intent: "save",
+      "contact.phone": "+86 137-0000-3333",
+      "company.name": "南京热线键入机械有限公司",
+      "contact.name": "孙经理",
+      "need.kind": "factory",
+      "need.notes": "要3000平厂房",
+      consent: "on",
+    };
+    const missing = await post("/hotline", { ...typed, "need.kind": "", consent: "" }, cookie);
+    expect(missing.status).toBe(400);
+    const page400 = await missing.text();
+    expect(page400).toContain("请先向来电人说明个人信息处理规则，并确认其口头同意");
+    expect(page400).toContain('value="南京热线键入机械有限公司"'); // what was typed stays
+    expect(await db.sql`select 1 from leads where company_name = '南京热线键入机械有限公司'`).toHaveLength(0);
+
+    const saved = await post("/hotline", typed, cookie);
+    expect(saved.status).toBe(303);
+    const savedFlash = await followFlash(web.url, saved, cookie);
+    expect(savedFlash).toMatchObject({ location: "/hotline", role: "status" });
+    const reference = /已保存线索 (PM-[\d-]+)/.exec(savedFlash.text)![1];
+    const [row] = await db.sql<
+      { source: string; consent_method: string; consent_version: string; email: string; industry: string | null; area: string }[]
+    >`
+      select l.source, l.consent_method, l.consent_version, u.email, l.industry, l.lead->'need'->>'areaMinSqm' as area
+      from leads l join users u on u.id = l.consent_recorded_by where l.reference = ${reference}`;
+    expect(row).toMatchObject({
+      source: "hotline",
+      consent_method: "oral",
+      consent_version: HOTLINE_CONSENT_SCRIPT.version,
+      email: "desk@example.test",
+      industry: null,
+    });
+    expect(Number(row.area)).toBeGreaterThan(0); // read from the caller's words
+
+    // The same caller again (typed another way) on a fresh form: not a second lead unless the agent says it is a new need.
+    const again = await post("/hotline", { ...typed, formKey: crypto.randomUUID(), "contact.phone": "13700003333" }, cookie);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain(`这个号码已有未结束的线索：${reference}`);
+    expect(await db.sql`select 1 from leads where phone = '+8613700003333'`).toHaveLength(1);
+    const second = await post("/hotline", { ...typed, formKey: crypto.randomUUID(), newNeed: "on" }, cookie);
+    expect(second.status).toBe(303);
+    expect(await db.sql`select 1 from leads where phone = '+8613700003333'`).toHaveLength(2);
+  });
+
+  it("a closing outcome asks to confirm and keeps the note; confirmed, the note is on the lead with the call", async () => {
+    const callback = await routed("南京热线确认机械有限公司", null);
+    const { cookie } = await signIn("desk@example.test");
+    const csrf = csrfIn(await page(cookie));
+    const cb = await taskOf(callback.leadId, "callback");
+    const ask = await post("/hotline", { task: cb.id, outcome: "wrong-number", note: "对方说打错了", csrf }, cookie);
+    expect(ask.status).toBe(200);
+    const asked = await ask.text();
+    expect(asked).toContain(`确认把 ${callback.reference} 记为“号码错误”？这会结束这条任务。`);
+    expect(asked).toContain("对方说打错了"); // the note is kept for the confirmation
+    expect(await taskOf(callback.leadId, "callback")).toMatchObject({ status: "open" });
+    const confirmed = await post("/hotline", { task: cb.id, outcome: "wrong-number", note: "对方说打错了", confirm: "1", csrf }, cookie);
+    expect(confirmed.status).toBe(303);
+    expect(await taskOf(callback.leadId, "callback")).toMatchObject({ status: "wrong-number" });
+    const notes = await db.sql`select body, source, call_task_id, call_outcome from lead_notes where lead_id = ${callback.leadId}`;
+    expect(notes).toEqual([{ body: "对方说打错了", source: "hotline", call_task_id: cb.id, call_outcome: "wrong-number" }]);
+  });
+
+  it("a call-back updates the lead's need from its page and re-runs matching; the page's full number is a logged view", async () => {
+    const callback = await routed("南京热线回访改需求机械有限公司", null);
+    const { cookie } = await signIn("desk@example.test");
+    const leadPage = await page(cookie, `/hotline/leads/${callback.leadId}`);
+    expect(leadPage).toContain('href="tel:+8613812345678"');
+    expect(await db.sql`select 1 from phone_access_log where lead_id = ${callback.leadId} and actor = 'desk@example.test'`).toHaveLength(1);
+    const csrf = csrfIn(leadPage);
+    const blank = await post(`/hotline/leads/${callback.leadId}`, { intent: "note", body: "  ", csrf }, cookie);
+    expect(blank.status).toBe(400);
+    expect(await blank.text()).toContain("请填写此项");
+    // As if the worker had matched it already: nothing of this lead is waiting in the outbox.
+    await db.sql`update outbox set done_at = now() where aggregate_id = ${callback.leadId} and done_at is null`;
+    const matchJobs = async () =>
+      (await db.sql`select 1 from outbox where topic = 'lead.match' and aggregate_id = ${callback.leadId} and done_at is null`).length;
+    expect(await matchJobs()).toBe(0);
+    const edited = await post(
+      `/hotline/leads/${callback.leadId}`,
+      { intent: "need", "need.kind": "warehouse", "need.areaMin": "3000", "need.regions": "溧水区", note: "回访：改要仓库", csrf },
+      cookie,
+    );
+    expect(edited.status).toBe(303);
+    const [lead] = await db.sql<{ kind: string; area: string; company: string }[]>`
+      select lead->'need'->>'kind' as kind, lead->'need'->>'areaMinSqm' as area, company_name as company from leads where id = ${callback.leadId}`;
+    expect(lead).toEqual({ kind: "warehouse", area: "3000", company: "南京热线回访改需求机械有限公司" });
+    expect(await matchJobs()).toBe(1); // re-matched
+    expect(await db.sql`select 1 from routing_events where lead_id = ${callback.leadId} and event = 'rematch'`).toHaveLength(1);
+    expect(await db.sql`select body from lead_notes where lead_id = ${callback.leadId}`).toEqual([{ body: "回访：改要仓库" }]);
+    const bad = await post(`/hotline/leads/${callback.leadId}`, { intent: "need", "need.kind": "castle", csrf }, cookie);
+    expect(bad.status).toBe(400);
   });
 
   it("records outcomes: no answer brings the call back later; a done hand-over accepts the recruiter's offer; a closed task is stale", async () => {
@@ -155,7 +259,7 @@ describe("/hotline", () => {
     expect(await taskOf(callback.leadId, "callback")).toMatchObject({ status: "no-answer", due_later: true, attempts: 1 });
 
     const ho = await taskOf(handover.leadId, "handover");
-    expect((await post("/hotline", { task: ho.id, outcome: "done", csrf }, cookie)).status).toBe(303);
+    expect((await post("/hotline", { task: ho.id, outcome: "done", confirm: "1", csrf }, cookie)).status).toBe(303);
     const [a] = await db.sql<
       { status: string; recruiter_id: string }[]
     >`select status, recruiter_id from assignments where lead_id = ${handover.leadId}`;
@@ -171,7 +275,7 @@ describe("/hotline", () => {
     const movedTask = await taskOf(moved.leadId, "handover");
     await db.sql`update assignments set status = 'unassigned', recruiter_id = null where lead_id = ${moved.leadId}`;
     expect(await page(cookie)).not.toContain(`转交线索 ${moved.reference}`);
-    const notTaken = await post("/hotline", { task: movedTask.id, outcome: "done", csrf }, cookie);
+    const notTaken = await post("/hotline", { task: movedTask.id, outcome: "done", confirm: "1", csrf }, cookie);
     const notTakenFlash = await followFlash(web.url, notTaken, cookie);
     expect(notTakenFlash).toMatchObject({ location: "/hotline", role: "alert" });
     expect(notTakenFlash.text).toContain("转交未生效");
@@ -180,7 +284,7 @@ describe("/hotline", () => {
     // (东坝 has nobody else: the admin's unassigned queue). Only hand-overs have this outcome.
     const refused = await routed("南京热线拒绝机械有限公司", "GC-DB");
     const refusedTask = await taskOf(refused.leadId, "handover");
-    expect((await post("/hotline", { task: refusedTask.id, outcome: "refused", csrf }, cookie)).status).toBe(303);
+    expect((await post("/hotline", { task: refusedTask.id, outcome: "refused", confirm: "1", csrf }, cookie)).status).toBe(303);
     expect(await taskOf(refused.leadId, "handover")).toMatchObject({ status: "done" });
     const [declined] = await db.sql<
       { status: string; recruiter_id: string | null }[]

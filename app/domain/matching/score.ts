@@ -99,6 +99,13 @@ export function scoreSpace(
 export function industryFactor(n: MatchNeed, s: SpaceCandidate): Factor {
   const code = n.use.industry;
   const focus = s.park.industries;
+  if (!code) {
+    // A phone lead whose industry was not given yet (docs/decisions/029): neither rewarded nor punished.
+    return {
+      value: INDUSTRY_CREDIT["same-section"],
+      reasons: [{ kind: "check", zh: "行业未填，是否适合园区需核实", en: "Industry not given yet — fit with the park to be checked" }],
+    };
+  }
   const zh = industryLabel(code, "zh");
   const en = industryLabel(code, "en");
   if (focus.length === 0) {
@@ -152,6 +159,13 @@ export function sizeFactor(n: MatchNeed, s: SpaceCandidate): Factor {
   const enArea = split
     ? `Divisible: ${areaTextEn(taken, land)} of ${areaTextEn(s.areaSqm, land)} (min ${areaTextEn(d, land)})`
     : `Area ${areaTextEn(taken, land)}`;
+  if (min === undefined && max === undefined) {
+    // A phone lead whose size is not known yet (docs/decisions/029): half credit, and the recruiter asks.
+    return {
+      value: 0.5,
+      reasons: [{ kind: "check", zh: `${zhArea}，需求面积未定，需核实`, en: `${enArea}; wanted size not given yet — to be checked` }],
+    };
+  }
   const range = rangeText(min, max, land);
 
   let value = 1;

@@ -34,8 +34,8 @@ export type RecruiterState = {
 
 export type RoutingInput = {
   parkId: string;
-  /** The lead's GB/T 4754 code, e.g. "C35". */
-  leadIndustry: string;
+  /** The lead's GB/T 4754 code, e.g. "C35"; null for a phone lead that has none yet (no specialist then). */
+  leadIndustry: string | null;
   /** Who had this enterprise before (same phone or credit code within 90 days); the caller finds it. */
   previousRecruiterId?: string | null;
   /** Recruiters who already had this assignment and let the SLA lapse (re-route). */
@@ -231,8 +231,8 @@ function ineligibility(r: RecruiterState, excluded: ReadonlySet<string>): Biling
 type LeadCodes = { code: string; section: string };
 
 /** The lead's code canonicalised ("c35" → "C35"); unknown codes compare as typed, section = first letter. */
-function leadCodes(raw: string): LeadCodes {
-  const code = normalizeIndustryCode(raw) ?? raw.normalize("NFKC").trim().toUpperCase();
+function leadCodes(raw: string | null): LeadCodes {
+  const code = normalizeIndustryCode(raw) ?? (raw ?? "").normalize("NFKC").trim().toUpperCase();
   return { code, section: code.charAt(0) };
 }
 

@@ -52,6 +52,8 @@ describe("every cookie-authenticated POST route refuses a request without the se
     expect(
       (await form("/hotline", { intent: "lookup", phone: "13812345678", csrf: await csrfOn("/hotline", cookie) }, cookie)).status,
     ).toBe(200);
+    for (const path of ["/hotline/callers", "/hotline/matches", `/hotline/leads/${UNKNOWN}`])
+      expect((await form(path, { "contact.phone": "13812345678", intent: "note", body: "x" }, cookie)).status, path).toBe(403);
   });
 
   it("/queue/assignments/<id>, as a recruiter", async () => {

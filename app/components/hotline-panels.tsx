@@ -1,0 +1,151 @@
+import { Link } from "@remix-run/react";
+
+import { hotlineText } from "~/i18n/hotline-messages";
+import type { Lng } from "~/i18n/lng";
+import { ui } from "~/i18n/ui-messages";
+
+// The two live panels of the hotline desk: "is this caller known?" and "which spaces fit?" (preview).
+// Cards, not tables: they must read on a 390 px phone.
+
+export type KnownLeadCard = {
+  leadId: string;
+  reference: string;
+  company: string;
+  contactName: string;
+  phoneMasked: string;
+  status: string;
+  createdAt: string;
+  needKind: string | null;
+  areaMinSqm: number | null;
+  areaMaxSqm: number | null;
+  recruiters: string[];
+  matchedBy: ("phone" | "creditCode" | "company")[];
+};
+
+export type MatchCard = {
+  spaceId: string;
+  parkName: string;
+  district: string;
+  title: string;
+  areaSqm: number;
+  score: number;
+  conditional: boolean;
+  reasons: { zh: string; en: string; kind: string }[];
+};
+
+const KINDS = ["factory", "land", "office", "warehouse"] as const;
+const kindLabel = (lng: Lng, kind: string | null) =>
+  kind && (KINDS as readonly string[]).includes(kind) ? ui(lng, `need.kind.${kind as (typeof KINDS)[number]}`) : "";
+const area = (min: number | null, max: number | null) =>
+  min != null && max != null
+    ? `${Math.round(min)}–${Math.round(max)}㎡`
+    : min != null
+      ? `≥${Math.round(min)}㎡`
+      : max != null
+        ? `≤${Math.round(max)}㎡`
+        : "";
+
+/** `state`: nothing typed yet, a list (maybe empty), or the lookup failed. */
+export function KnownCallers({
+  lng,
+  state,
+  leads,
+  statusLabel,
+  leadHref,
+}: {
+  lng: Lng;
+  state: "typing" | "done" | "unavailable";
+  leads: KnownLeadCard[];
+  statusLabel: (status: string) => string;
+  leadHref: (leadId: string) => string;
+}) {
+  const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
+  return (
+    <section aria-labelledby="known-h" className="desk-panel" id="known">
+      <h2 id="known-h">{h("known.title")}</h2>
+      <div aria-live="polite">
+        {state === "typing" ? (
+          <p className="hint">{h("known.typing")}</p>
+        ) : state === "unavailable" ? (
+          <p className="error-text">{h("known.unavailable")}</p>
+        ) : leads.length === 0 ? (
+          <p>{h("known.none")}</p>
+        ) : (
+          <p className="known-found">{h("known.found", { total: leads.length })}</p>
+        )}
+      </div>
+      {state === "done" && leads.length > 0 ? (
+        <ol className="cards">
+          {leads.map((l, i) => (
+            <li key={l.leadId} className="card" data-lead={l.reference}>
+              <p className="card-title">
+                <strong>{l.company}</strong> <span className="ref">{l.reference}</span>
+              </p>
+              <p>
+                {l.contactName} · {l.phoneMasked} · {statusLabel(l.status)}
+              </p>
+              <p>
+                {[kindLabel(lng, l.needKind), area(l.areaMinSqm, l.areaMaxSqm)].filter(Boolean).join(" ")} ·{" "}
+                {l.recruiters.length ? h("known.recruiters", { names: l.recruiters.join("、") }) : h("known.noRecruiter")}
+              </p>
+              <p className="tags">
+                {l.matchedBy.map((b) => (
+                  <span key={b} className="tag">
+                    {h(`known.by.${b}`)}
+                  </span>
+                ))}
+              </p>
+              <Link className="button" to={leadHref(l.leadId)} data-known-index={i + 1}>
+                {h("known.open")} {l.reference}
+                {i < 9 ? <kbd className="key-hint">Alt+{i + 1}</kbd> : null}
+              </Link>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
+
+/** `state`: no kind chosen yet, a list (maybe empty), need errors to fix first, or the preview failed. */
+export function MatchPreview({ lng, state, matches }: { lng: Lng; state: "hint" | "done" | "fix" | "unavailable"; matches: MatchCard[] }) {
+  const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
+  return (
+    <section aria-labelledby="matches-h" className="desk-panel" id="matches">
+      <h2 id="matches-h">{h("matches.title")}</h2>
+      <div aria-live="polite">
+        {state === "hint" ? (
+          <p className="hint">{h("matches.hint")}</p>
+        ) : state === "fix" ? (
+          <p className="error-text">{h("matches.fix")}</p>
+        ) : state === "unavailable" ? (
+          <p className="error-text">{h("matches.unavailable")}</p>
+        ) : matches.length === 0 ? (
+          <p>{h("matches.none")}</p>
+        ) : null}
+      </div>
+      {state === "done" && matches.length > 0 ? (
+        <ol className="cards">
+          {matches.map((m) => (
+            <li key={m.spaceId} className="card" data-space={m.spaceId}>
+              <p className="card-title">
+                <strong>{m.title}</strong> · {m.parkName}（{m.district}）
+              </p>
+              <p>
+                {h("matches.area", { area: Math.round(m.areaSqm) })} · {h("matches.score", { score: m.score })}
+                {m.conditional ? ` · ${h("matches.conditional")}` : ""}
+              </p>
+              <ul className="reasons">
+                {m.reasons.slice(0, 4).map((r) => (
+                  <li key={r.zh} className={`reason-${r.kind}`}>
+                    {lng === "en" ? r.en : r.zh}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}

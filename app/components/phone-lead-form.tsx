@@ -1,0 +1,210 @@
+import type { ReactNode } from "react";
+
+import { ChoiceField, ErrorList, type FieldMeta, SelectField } from "~/components/forms";
+import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
+import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
+import { planAssist, planHints } from "~/domain/need-assist";
+import { describeNeedHints } from "~/domain/need-hints-text";
+import { hotlineText } from "~/i18n/hotline-messages";
+import type { Lng } from "~/i18n/lng";
+import { ui } from "~/i18n/ui-messages";
+
+// The hotline's lead fields (the one lead schema, channel "hotline"): the need as the caller says it,
+// with the free-text assist showing live what it read, and the optional industry and product. Used by
+// the desk's new-lead form and by a lead's "update the need" form.
+
+/** The form as Conform sees it: every field is typed text (the schema parses). */
+export type Group = Record<string, string>;
+export type PhoneLeadValue = { need: Group; use: Group; tax: Group; company: Group; contact: Group; consent: string };
+
+/** A text box with its label, hint and errors tied together (aria-describedby), plus what the desk needs: autofocus, live input. */
+export function DeskInput({
+  meta,
+  label,
+  hint,
+  required,
+  type = "text",
+  inputMode,
+  maxLength,
+  autoFocus,
+  keyHint,
+  onInput,
+}: {
+  meta: FieldMeta;
+  label: ReactNode;
+  hint?: ReactNode;
+  required?: boolean;
+  type?: "text" | "tel";
+  inputMode?: "text" | "decimal" | "numeric" | "tel";
+  maxLength?: number;
+  autoFocus?: boolean;
+  keyHint?: string;
+  onInput?: () => void;
+}) {
+  const describedBy = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+        {keyHint ? <kbd className="key-hint">{keyHint}</kbd> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={meta.id}
+        name={meta.name}
+        type={type}
+        inputMode={inputMode}
+        autoComplete="off"
+        maxLength={maxLength}
+        defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : ""}
+        required={required}
+        aria-required={required || undefined}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        // The desk's first action is typing the caller's number.
+        autoFocus={autoFocus}
+        onInput={onInput}
+      />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+type NeedFields = Record<
+  | "kind"
+  | "deal"
+  | "areaUnit"
+  | "areaMin"
+  | "areaMax"
+  | "regions"
+  | "moveInBy"
+  | "ceilingMinM"
+  | "powerMinKva"
+  | "craneMinT"
+  | "singleStorey"
+  | "notes",
+  FieldMeta & { value?: unknown }
+>;
+
+/**
+ * The need and use parts of the phone-lead form. `notes` is the live text of the notes box (the
+ * parent keeps it in state through `onNotes`); `onChange` runs on any edit (the match preview).
+ */
+export function PhoneLeadNeed({
+  lng,
+  need,
+  use,
+  notes,
+  onNotes,
+  onChange,
+}: {
+  lng: Lng;
+  need: NeedFields;
+  use: Record<"industry" | "product", FieldMeta>;
+  notes: string;
+  onNotes: (v: string) => void;
+  onChange?: () => void;
+}) {
+  const t = (key: Parameters<typeof ui>[1]) => ui(lng, key);
+  const h = (key: Parameters<typeof hotlineText>[1]) => hotlineText(lng, key);
+  const typed = ["areaMin", "areaMax", "ceilingMinM", "powerMinKva", "craneMinT", "singleStorey"] as const;
+  const filled = new Set<string>(
+    typed.filter((name) => typeof need[name].value === "string" && (need[name].value as string).trim() !== ""),
+  );
+  const plan = planAssist(notes, filled);
+  const understood = describeNeedHints(planHints(plan), lng, need.kind.value === "land" ? "land" : undefined);
+  const sep = lng === "en" ? "; " : "；";
+  return (
+    <>
+      <fieldset className="desk-group" onChange={onChange} onInput={onChange}>
+        <legend>{h("need.legend")}</legend>
+        <p className="hint">{h("need.optional")}</p>
+        <ChoiceField
+          meta={need.kind}
+          label={t("need.kind")}
+          required
+          options={NEED_KINDS.map((k) => ({ value: k, label: t(`need.kind.${k}`) }))}
+        />
+        <div className="field">
+          <label htmlFor={need.notes.id}>{h("need.notes")}</label>
+          <p className="hint" id={need.notes.descriptionId}>
+            {h("need.notesHint")}
+          </p>
+          <textarea
+            id={need.notes.id}
+            name={need.notes.name}
+            maxLength={2000}
+            rows={3}
+            defaultValue={typeof need.notes.initialValue === "string" ? need.notes.initialValue : ""}
+            aria-invalid={need.notes.errors?.length ? true : undefined}
+            aria-describedby={[need.notes.descriptionId, need.notes.errors?.length ? need.notes.errorId : null].filter(Boolean).join(" ")}
+            onInput={(e) => onNotes(e.currentTarget.value)}
+          />
+          <ErrorList id={need.notes.errorId} errors={need.notes.errors} />
+        </div>
+        <div aria-live="polite" className="understood-box">
+          {understood.length > 0 ? (
+            <p className="understood">
+              {t("need.understood")} {understood.join(sep)}
+            </p>
+          ) : null}
+          {plan.unread.length > 0 ? (
+            <p className="understood">
+              {t("need.unread")} {plan.unread.map((f) => f.text).join(sep)}
+            </p>
+          ) : null}
+        </div>
+        <ChoiceField meta={need.deal} label={t("need.deal")} options={NEED_DEALS.map((k) => ({ value: k, label: t(`need.deal.${k}`) }))} />
+        <ChoiceField
+          meta={need.areaUnit}
+          label={t("need.areaUnit")}
+          fallback="sqm"
+          options={AREA_UNITS.map((u) => ({ value: u, label: t(`need.areaUnit.${u}`) }))}
+        />
+        <div className="row">
+          <DeskInput meta={need.areaMin} label={t("need.areaMin")} inputMode="decimal" maxLength={30} />
+          <DeskInput meta={need.areaMax} label={t("need.areaMax")} inputMode="decimal" maxLength={30} />
+        </div>
+        <DeskInput meta={need.regions} label={t("need.regions")} maxLength={400} />
+        <div className="row">
+          <DeskInput meta={need.ceilingMinM} label={t("need.ceilingMinM")} inputMode="decimal" maxLength={20} />
+          <DeskInput meta={need.powerMinKva} label={t("need.powerMinKva")} inputMode="decimal" maxLength={20} />
+          <DeskInput meta={need.craneMinT} label={t("need.craneMinT")} inputMode="decimal" maxLength={20} />
+          <DeskInput meta={need.moveInBy} label={t("need.moveInBy")} maxLength={20} />
+        </div>
+        <div className="field consent">
+          <label htmlFor={need.singleStorey.id}>
+            <input
+              type="checkbox"
+              id={need.singleStorey.id}
+              name={need.singleStorey.name}
+              defaultChecked={need.singleStorey.initialValue === "on" || need.singleStorey.initialValue === true}
+            />
+            <span>{t("need.singleStorey")}</span>
+          </label>
+        </div>
+      </fieldset>
+      <fieldset className="desk-group">
+        <legend>{h("use.legend")}</legend>
+        <SelectField
+          meta={use.industry}
+          label={t("use.industry")}
+          placeholder={t("use.industryPick")}
+          groups={INDUSTRY_SECTIONS.map((s) => ({
+            label: `${s.code} ${lng === "en" ? s.en : s.zh}`,
+            options: INDUSTRY_DIVISIONS.filter((d) => d.section === s.code).map((d) => ({
+              value: d.code,
+              label: `${d.code} ${lng === "en" ? d.en : d.zh}`,
+            })),
+          }))}
+        />
+        <DeskInput meta={use.product} label={t("use.product")} maxLength={200} />
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { normalizeCreditCode } from "./credit-code";
+import { foldText } from "./fold-text";
+import { stripFormatChars } from "./format-chars";
+import { toHalfWidth } from "./numbers";
+
+/**
+ * What a hotline agent has typed so far, read as the caller lookup needs it (issue 12 "link, don't
+ * duplicate"). Each part is absent when the text is too short to say anything:
+ * - `phoneDigits`: the national digits as far as typed, without +86 / 0086 / a trunk 0 — the form the
+ *   leads index keeps (`phoneDigits` in search/lead-document.ts: "+86 139-1234" → "1391234",
+ *   "025-8345" → "258345"); at least PHONE_PREFIX_MIN digits.
+ * - `creditCode`: an 18-character code so far (upper case, no spaces), at least CREDIT_PREFIX_MIN characters.
+ * - `company`: the name folded (fold-text.ts: Traditional → Simplified, full-width → ASCII, lower case),
+ *   at least COMPANY_MIN characters.
+ */
+export type CallerQuery = { phoneDigits?: string; creditCode?: string; company?: string };
+
+export const PHONE_PREFIX_MIN = 5;
+export const CREDIT_PREFIX_MIN = 6;
+export const COMPANY_MIN = 2;
+const CREDIT_CHARS = /^[0-9A-HJ-NP-RTUW-Y]+$/;
+
+/** The typed phone → national digits so far (see CallerQuery), or "" when it holds no number. */
+export function phonePrefixDigits(typed: string): string {
+  const plain = toHalfWidth(stripFormatChars(typed)).trim();
+  let digits = plain.replace(/\D/g, "");
+  if (plain.startsWith("+86") || (plain.startsWith("+") && digits.startsWith("86"))) digits = digits.slice(2);
+  else if (digits.startsWith("0086")) digits = digits.slice(4);
+  else if (digits.startsWith("86") && digits.length > 11) digits = digits.slice(2);
+  return digits.replace(/^0+/, "");
+}
+
+/** Reads the three boxes of the desk (phone, company, credit code); any may be blank. */
+export function readCallerQuery(input: { phone?: string; company?: string; creditCode?: string }): CallerQuery {
+  const q: CallerQuery = {};
+  const digits = phonePrefixDigits(input.phone ?? "").slice(0, 20);
+  if (digits.length >= PHONE_PREFIX_MIN) q.phoneDigits = digits;
+  const code = normalizeCreditCode(input.creditCode ?? "").slice(0, 18);
+  if (code.length >= CREDIT_PREFIX_MIN && CREDIT_CHARS.test(code)) q.creditCode = code;
+  const company = foldText((input.company ?? "").slice(0, 100))
+    .s.replace(/\s+/g, " ")
+    .trim();
+  if ([...company].length >= COMPANY_MIN) q.company = company;
+  return q;
+}
+
+export function isEmptyCallerQuery(q: CallerQuery): boolean {
+  return !q.phoneDigits && !q.creditCode && !q.company;
+}

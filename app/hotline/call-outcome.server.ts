@@ -1,0 +1,43 @@
+import type { RoutingOptions } from "~/assignments/route-lead.server";
+import type { Sql } from "~/db/db.server";
+import { CALL_OUTCOMES, type CallOutcome, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
+import { recordCallOutcome } from "~/hotline/call-tasks.server";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The call the agent is recording: which task, how it ended, their note, the lead's reference. */
+export type CallAnswer = { taskId: string; outcome: CallOutcome; note: string; reference: string };
+
+export type CallTaskAnswer =
+  | { kind: "bad-request" }
+  | { kind: "stale" }
+  | ({ kind: "confirm" } & CallAnswer)
+  | ({ kind: "recorded"; handedOver?: boolean } & CallAnswer);
+
+/**
+ * One press of an outcome button on the desk (issue 12 items 3–4). An outcome that closes the task
+ * (done, wrong number, refused) is not recorded until `confirmed` — the answer is "confirm" and the
+ * desk asks; no-answer is recorded at once. The note goes with the outcome (same transaction). A task
+ * already closed, or gone, is "stale"; an unknown outcome, a bad id or a refusal of a call-back is a
+ * "bad-request".
+ */
+export async function workCallTask(
+  sql: Sql,
+  input: { taskId: string; outcome: string; note: string; confirmed: boolean; authorId: string; routing: RoutingOptions },
+): Promise<CallTaskAnswer> {
+  if (!UUID.test(input.taskId) || !(CALL_OUTCOMES as readonly string[]).includes(input.outcome)) return { kind: "bad-request" };
+  const outcome = input.outcome as CallOutcome;
+  const note = input.note.slice(0, NOTE_MAX);
+  const [task] = await sql<{ reference: string; kind: string; status: string }[]>`
+    select l.reference, c.kind, c.status from call_tasks c join leads l on l.id = c.lead_id where c.id = ${input.taskId}`;
+  if (!task || task.status === "done" || task.status === "wrong-number") return { kind: "stale" };
+  if (outcome === "refused" && task.kind !== "handover") return { kind: "bad-request" };
+  const answer: CallAnswer = { taskId: input.taskId, outcome, note, reference: task.reference };
+  if (closesTask(outcome) && !input.confirmed) return { kind: "confirm", ...answer };
+  const result = await recordCallOutcome(sql, input.taskId, outcome, {
+    routing: input.routing,
+    note: { body: note, authorId: input.authorId },
+  });
+  if (!result.ok) return result.reason === "not-a-handover" ? { kind: "bad-request" } : { kind: "stale" };
+  return { kind: "recorded", ...answer, ...(result.handedOver === undefined ? {} : { handedOver: result.handedOver }) };
+}

@@ -1,0 +1,112 @@
+import type { Sql } from "~/db/db.server";
+import type { Lead } from "~/domain/lead-schema";
+import { formatPhoneForDisplay } from "~/domain/phone";
+import { rematchLead } from "~/matches/rematch.server";
+
+import { addLeadNote } from "./lead-notes.server";
+
+// A lead as the hotline desk works it: the caller's open leads (link, don't duplicate), one lead's
+// page, and a need changed on a call (saved, then matched again).
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CLOSED = ["won", "lost"];
+
+/** Open (not won/lost, not erased) leads whose stored phone is exactly `phone` (E.164-like), newest first. */
+export async function openLeadsWithPhone(sql: Sql, phone: string): Promise<{ id: string; reference: string }[]> {
+  return sql<{ id: string; reference: string }[]>`
+    select id, reference from leads
+    where phone = ${phone} and anonymised_at is null and status not in ('won', 'lost')
+    order by created_at desc limit 5`;
+}
+
+export type DeskLead = {
+  id: string;
+  reference: string;
+  status: string;
+  closed: boolean;
+  source: string;
+  createdAt: string;
+  company: string;
+  contactName: string;
+  contactTitle: string | null;
+  /** Full number, for the agent to call back: showing it is a logged view (privacy access log). */
+  phoneDisplay: string;
+  phoneDial: string;
+  lead: Lead;
+  recruiters: string[];
+};
+
+/** One lead for the desk, or null (unknown id, erased). */
+export async function loadDeskLead(sql: Sql, id: string): Promise<DeskLead | null> {
+  if (!UUID.test(id)) return null;
+  const [row] = await sql<
+    {
+      id: string;
+      reference: string;
+      status: string;
+      source: string;
+      created_at: Date;
+      company_name: string;
+      phone: string;
+      lead: Lead;
+      recruiters: string[];
+    }[]
+  >`
+    select l.id, l.reference, l.status, l.source, l.created_at, l.company_name, l.phone, l.lead,
+           coalesce((select array_agg(distinct r.name) from assignments a join recruiters r on r.id = a.recruiter_id where a.lead_id = l.id), '{}') as recruiters
+    from leads l where l.id = ${id} and l.anonymised_at is null`;
+  if (!row) return null;
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: row.status,
+    closed: CLOSED.includes(row.status),
+    source: row.source,
+    createdAt: row.created_at.toISOString(),
+    company: row.company_name,
+    contactName: row.lead.contact?.name ?? "",
+    contactTitle: row.lead.contact?.title ?? null,
+    phoneDisplay: formatPhoneForDisplay(row.phone),
+    phoneDial: row.phone.replace(/;ext=\d+$/, "").replace(/[^\d+]/g, ""),
+    lead: row.lead,
+    recruiters: row.recruiters,
+  };
+}
+
+export type NeedUpdate = { ok: true } | { ok: false; reason: "not-found" | "closed" };
+
+/**
+ * A need changed on a call (a new caller's second need on an existing lead, or a call-back 回访):
+ * the lead's need, industry/product and figures are replaced by the parsed ones (company and contact
+ * stay as stored), the call note is kept, and the lead is matched again (rematchLead: audit row and
+ * `lead.match` in the same transaction). Nothing changes when the lead is closed or erased.
+ */
+export async function updateLeadNeed(
+  sql: Sql,
+  input: { leadId: string; parsed: Lead; authorId: string; note: string; reason: string },
+): Promise<NeedUpdate> {
+  if (!UUID.test(input.leadId)) return { ok: false, reason: "not-found" };
+  return sql.begin(async (tx) => {
+    const [row] = await tx<{ lead: Lead; status: string }[]>`
+      select lead, status from leads where id = ${input.leadId} and anonymised_at is null for update`;
+    if (!row) return { ok: false as const, reason: "not-found" as const };
+    if (CLOSED.includes(row.status)) return { ok: false as const, reason: "closed" as const };
+    const { need, use, tax, flags } = input.parsed;
+    const lead: Lead = {
+      ...row.lead,
+      need,
+      use: { ...row.lead.use, ...definedOnly(use) },
+      tax: { ...row.lead.tax, ...definedOnly(tax) },
+      flags: [...(row.lead.flags ?? []).filter((f) => !f.field.startsWith("need.")), ...flags.filter((f) => f.field.startsWith("need."))],
+    };
+    await tx`update leads set lead = ${tx.json(lead as never)}, industry = coalesce(${lead.use.industry ?? null}, industry), updated_at = now()
+             where id = ${input.leadId}`;
+    await addLeadNote(tx, { leadId: input.leadId, authorId: input.authorId, body: input.note, source: "hotline" });
+    await rematchLead(tx, input.leadId, input.reason);
+    return { ok: true as const };
+  });
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,71 @@
+import { getSql } from "~/db/db.server";
+import { readCallerQuery } from "~/domain/caller-query";
+import { createLeadSchema } from "~/domain/lead-schema";
+import type { MatchNeed } from "~/domain/matching/types";
+import { normalizePhone } from "~/domain/phone";
+import type { Lng } from "~/i18n/lng";
+import { errorMessage, log } from "~/utils/log.server";
+
+import { type CallerLead, findCallerLeads } from "./caller-search.server";
+import { type DryRunMatch, dryRunMatches } from "./dry-run.server";
+import { getDeskSearch } from "./search.server";
+
+// The two live answers of the desk, shared by the resource routes (with JavaScript, as the agent
+// types) and the desk's own action (without JavaScript, a "show matches" submit): "who is calling?"
+// and "which spaces fit?". Both read only; neither stores anything.
+
+type Payload = Record<string, unknown> & { need?: unknown; company?: Record<string, unknown>; contact?: Record<string, unknown> };
+
+/** Stand-ins for the parts a preview does not need, so the one lead schema can read the need alone. */
+const PREVIEW_STAND_INS = { company: { name: "preview" }, contact: { name: "preview", phone: "13800000000" }, consent: true };
+
+/**
+ * The need as the one lead schema (channel hotline) reads it, without company/contact/consent — or why
+ * not: no kind chosen yet ("hint"), or a need field the agent must fix first ("fix").
+ */
+export function needForPreview(payload: Payload, lng: Lng): { ok: true; need: MatchNeed } | { ok: false; state: "hint" | "fix" } {
+  const kind = (payload.need as Record<string, unknown> | undefined)?.kind;
+  if (typeof kind !== "string" || kind === "") return { ok: false, state: "hint" };
+  const parsed = createLeadSchema(lng, "hotline").safeParse({ ...payload, ...PREVIEW_STAND_INS });
+  if (!parsed.success) return { ok: false, state: "fix" };
+  const { need, use, tax } = parsed.data.lead;
+  return { ok: true, need: { need, use, tax } };
+}
+
+export type PreviewAnswer = { state: "hint" | "fix" | "unavailable" | "done"; matches: DryRunMatch[] };
+
+/** The match preview (dry run) for what is typed so far; a search or database failure is "unavailable", never an error page. */
+export async function previewMatches(payload: Payload, lng: Lng, verifyDays: number): Promise<PreviewAnswer> {
+  const read = needForPreview(payload, lng);
+  if (!read.ok) return { state: read.state, matches: [] };
+  try {
+    const { search, spacesIndex } = getDeskSearch();
+    return { state: "done", matches: await dryRunMatches({ sql: getSql(), search, spacesIndex, verifyDays }, read.need) };
+  } catch (error) {
+    log.warn("hotline match preview failed", { error: errorMessage(error), cause: errorMessage((error as Error).cause) });
+    return { state: "unavailable", matches: [] };
+  }
+}
+
+export type CallerAnswer = { state: "typing" | "unavailable" | "done"; leads: CallerLead[] };
+
+const text = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** "Who is calling?" for the phone, company name and credit code typed so far (any may be blank). */
+export async function lookUpCallerLeads(payload: Payload): Promise<CallerAnswer> {
+  const typed = {
+    phone: text(payload.contact?.phone),
+    company: text(payload.company?.name),
+    creditCode: text(payload.company?.creditCode),
+  };
+  const q = readCallerQuery(typed);
+  if (!q.phoneDigits && !q.company && !q.creditCode) return { state: "typing", leads: [] };
+  const phone = normalizePhone(typed.phone);
+  try {
+    const { search, leadsIndex } = getDeskSearch();
+    return { state: "done", leads: await findCallerLeads({ sql: getSql(), search, leadsIndex }, q, phone.ok ? phone.value : null) };
+  } catch (error) {
+    log.warn("hotline caller lookup failed", { error: errorMessage(error), cause: errorMessage((error as Error).cause) });
+    return { state: "unavailable", leads: [] };
+  }
+}

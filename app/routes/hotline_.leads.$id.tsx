@@ -1,0 +1,294 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo, useState } from "react";
+import { z } from "zod";
+
+import { checkCsrf, requireStaff } from "~/auth/session.server";
+import { Time } from "~/components/admin";
+import { ErrorList } from "~/components/forms";
+import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
+import { StaffPage } from "~/components/staff";
+import { getSql } from "~/db/db.server";
+import { NOTE_MAX } from "~/domain/call-outcomes";
+import { withoutBidiControls } from "~/domain/display-text";
+import { createLeadSchema, type Lead } from "~/domain/lead-schema";
+import { loadDeskLead, updateLeadNeed } from "~/hotline/desk-lead.server";
+import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
+import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { hotlineText } from "~/i18n/hotline-messages";
+import { type Lng, lngFromUrl } from "~/i18n/lng";
+import { ui } from "~/i18n/ui-messages";
+import { validationMessage } from "~/i18n/validation-messages";
+import { recordPhoneViews } from "~/privacy/access-log.server";
+import adminStyles from "~/styles/admin.css";
+import hotlineStyles from "~/styles/hotline.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: adminStyles },
+  { rel: "stylesheet", href: hotlineStyles },
+];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d && "lead" in d ? hotlineText(d.lng, "lead.title", { reference: d.lead.reference }) : "—" },
+  { name: "robots", content: "noindex" },
+];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+const noteSchema = (lng: Lng) =>
+  z.object({
+    body: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() : v),
+      z
+        .string({ error: validationMessage(lng, "required") })
+        .min(1, validationMessage(lng, "required"))
+        .max(NOTE_MAX, validationMessage(lng, "tooLong", { max: NOTE_MAX })),
+    ),
+  });
+
+/** A stored lead's need as the form's typed text (areas in the unit it was asked in). */
+function needAsTyped(lead: Lead): PhoneLeadValue {
+  const n = lead.need as Lead["need"] & Record<string, unknown>;
+  const s = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+  return {
+    need: {
+      kind: s(n.kind),
+      deal: s(n.deal),
+      areaUnit: s(n.areaUnit),
+      areaMin: s(n.areaMin),
+      areaMax: s(n.areaMax),
+      regions: (n.regions ?? []).join("、"),
+      moveInBy: s(n.moveInBy),
+      ceilingMinM: s(n.ceilingMinM),
+      powerMinKva: s(n.powerMinKva),
+      craneMinT: s(n.craneMinT),
+      singleStorey: n.singleStorey ? "on" : "",
+      notes: s(n.notes),
+    },
+    use: { industry: s(lead.use.industry), product: s(lead.use.product) },
+    tax: {},
+    company: {},
+    contact: {},
+    consent: "",
+  };
+}
+
+/**
+ * The one lead schema (channel hotline) reading only the need and use fields of this form: the stored
+ * company and contact (in the browser, stand-ins) complete the lead, and consent was recorded when the
+ * lead was taken.
+ */
+function needOnlySchema(lng: Lng, lead: Lead | null) {
+  return z.preprocess(
+    (payload) => ({
+      ...(payload as Record<string, unknown>),
+      company: { name: lead?.company.name || "—", creditCode: lead?.company.creditCode },
+      contact: { name: lead?.contact.name || "—", phone: lead?.contact.phone || "13800000000" },
+      consent: true,
+    }),
+    createLeadSchema(lng, "hotline"),
+  );
+}
+
+/** GET /hotline/leads/<id>: one lead for the agent on a call — who, what, the notes; add this call, or change the need. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request, ["hotline", "admin"]);
+  const lng = lngFromUrl(request.url);
+  const lead = await loadDeskLead(getSql(), params.id ?? "");
+  if (!lead) throw data(hotlineText(lng, "lead.notFound"), { status: 404 });
+  // The page shows the enterprise's full number (to call back): a logged view.
+  await recordPhoneViews(getSql(), { actor: user.email, role: user.role }, "caller-lookup", [
+    { leadId: lead.id, reference: lead.reference },
+  ]);
+  const url = new URL(request.url);
+  return {
+    lng,
+    csrf: user.csrf,
+    lead: withoutBidiControls(lead),
+    typed: needAsTyped(lead.lead),
+    notes: withoutBidiControls(await loadLeadNotes(getSql(), lead.id)),
+    flash: url.searchParams.get("noted") ? ("note.saved" as const) : url.searchParams.get("needSaved") ? ("editNeed.saved" as const) : null,
+  };
+}
+
+type ActionResult = { form: "note" | "need"; result: SubmissionResult<string[]> };
+
+/**
+ * POST intent=note body=… → the call noted on this lead (303 ?noted=1); intent=need (the need fields
+ * and an optional `note`) → the need replaced and the lead matched again (303 ?needSaved=1). 400 with
+ * field errors; a closed or erased lead answers 409 / 404. CSRF token on both.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireStaff(request, ["hotline", "admin"]);
+  const form = await request.formData();
+  checkCsrf(user, form);
+  const lng = lngFromUrl(request.url);
+  const lead = await loadDeskLead(getSql(), params.id ?? "");
+  if (!lead) throw data(hotlineText(lng, "lead.notFound"), { status: 404 });
+  const back = (flag: string) => redirect(withLng(`/hotline/leads/${lead.id}?${flag}=1`, lng), 303);
+  if (form.get("intent") === "note") {
+    const submission = parseWithZod(form, { schema: noteSchema(lng) });
+    if (submission.status !== "success") return data<ActionResult>({ form: "note", result: submission.reply() }, { status: 400 });
+    await addLeadNote(getSql(), { leadId: lead.id, authorId: user.id, body: submission.value.body, source: "hotline" });
+    return back("noted");
+  }
+  if (form.get("intent") !== "need") throw data(null, { status: 400 });
+  const submission = parseWithZod(form, { schema: needOnlySchema(lng, lead.lead), disableAutoCoercion: true });
+  if (submission.status !== "success") return data<ActionResult>({ form: "need", result: submission.reply() }, { status: 400 });
+  const saved = await updateLeadNeed(getSql(), {
+    leadId: lead.id,
+    parsed: submission.value.lead,
+    authorId: user.id,
+    note: String(form.get("note") ?? ""),
+    reason: hotlineText("zh", "editNeed.reason", { reference: lead.reference }),
+  });
+  if (!saved.ok)
+    throw data(hotlineText(lng, saved.reason === "closed" ? "lead.closed" : "lead.notFound"), {
+      status: saved.reason === "closed" ? 409 : 404,
+    });
+  return back("needSaved");
+}
+
+export default function HotlineLead() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const navigation = useNavigation();
+  const lng = d.lng;
+  const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
+  const l = d.lead;
+  const needSchema = useMemo(() => needOnlySchema(lng, null), [lng]);
+  const idle = navigation.state === "idle";
+  const [noteForm, noteFields] = useForm({
+    id: "call-note",
+    lastResult: idle && actionData?.form === "note" ? actionData.result : undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema(lng) }),
+  });
+  const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
+    id: "edit-need",
+    defaultValue: d.typed,
+    lastResult: idle && actionData?.form === "need" ? actionData.result : undefined,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: needSchema, disableAutoCoercion: true }) as never,
+  });
+  const need = fields.need.getFieldset();
+  const use = fields.use.getFieldset();
+  const [notes, setNotes] = useState(d.typed.need.notes);
+  const kind = l.lead.need.kind;
+  const area = [l.lead.need.areaMinSqm, l.lead.need.areaMaxSqm].map((v) => (v == null ? "" : `${Math.round(v)}㎡`)).join("–");
+
+  return (
+    <StaffPage lng={lng} signedIn csrf={d.csrf} home="hotline">
+      <p>
+        <Link to={withLng("/hotline", lng)}>← {h("lead.back")}</Link>
+      </p>
+      <h1>{h("lead.title", { reference: l.reference })}</h1>
+      {d.flash ? (
+        <div className="banner" role="status">
+          {h(d.flash)}
+        </div>
+      ) : null}
+      {l.closed ? (
+        <div className="banner error" role="alert">
+          {h("lead.closed")}
+        </div>
+      ) : null}
+      <dl className="facts">
+        <dt>{h("lead.company")}</dt>
+        <dd>{l.company}</dd>
+        <dt>{h("lead.contact")}</dt>
+        <dd>
+          {l.contactName}
+          {l.contactTitle ? `（${l.contactTitle}）` : ""}
+        </dd>
+        <dt>{h("lead.phone")}</dt>
+        <dd>
+          <a className="tel" href={`tel:${l.phoneDial}`}>
+            {l.phoneDisplay}
+          </a>
+        </dd>
+        <dt>{h("lead.need")}</dt>
+        <dd>
+          {ui(lng, `need.kind.${kind}`)} {area}
+          {l.lead.need.regions?.length ? ` · ${l.lead.need.regions.join("、")}` : ""}
+        </dd>
+        <dt>{h("lead.status")}</dt>
+        <dd>{adminLabel(lng, "leadStatus", l.status)}</dd>
+        <dt>{h("lead.recruiters")}</dt>
+        <dd>{l.recruiters.length ? l.recruiters.join("、") : h("known.noRecruiter")}</dd>
+        <dt>{h("lead.received")}</dt>
+        <dd>
+          <Time iso={l.createdAt} />
+        </dd>
+      </dl>
+
+      <section aria-labelledby="notes-h">
+        <h2 id="notes-h">{h("notes.title")}</h2>
+        {d.notes.length === 0 ? <p>{h("notes.empty")}</p> : null}
+        <ol className="cards notes">
+          {d.notes.map((n) => (
+            <li key={n.id} className="card">
+              <p className="hint">
+                <Time iso={n.createdAt} /> · {h("notes.by", { author: n.author, source: h(`source.${n.source}`) })}
+              </p>
+              <p className="note-body">{n.body}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {l.closed ? null : (
+        <>
+          <Form method="post" action={withLng(`/hotline/leads/${l.id}`, lng)} {...getFormProps(noteForm)} className="desk-form">
+            <fieldset className="desk-group">
+              <legend>{h("note.legend")}</legend>
+              <input type="hidden" name="csrf" value={d.csrf} />
+              <input type="hidden" name="intent" value="note" />
+              <div className="field">
+                <label htmlFor={noteFields.body.id}>
+                  {h("note.body")}
+                  <span aria-hidden="true"> *</span>
+                </label>
+                <textarea
+                  id={noteFields.body.id}
+                  name={noteFields.body.name}
+                  rows={3}
+                  maxLength={NOTE_MAX}
+                  required
+                  // The agent opened this lead to note the call: the note box is where typing goes.
+                  autoFocus
+                  defaultValue={typeof noteFields.body.initialValue === "string" ? noteFields.body.initialValue : ""}
+                  aria-invalid={noteFields.body.errors?.length ? true : undefined}
+                  aria-describedby={noteFields.body.errors?.length ? noteFields.body.errorId : undefined}
+                />
+                <ErrorList id={noteFields.body.errorId} errors={noteFields.body.errors} />
+              </div>
+              <button type="submit">{h("note.save")}</button>
+            </fieldset>
+          </Form>
+
+          <Form method="post" action={withLng(`/hotline/leads/${l.id}`, lng)} {...getFormProps(needForm)} className="desk-form" noValidate>
+            <h2>{h("editNeed.legend")}</h2>
+            <input type="hidden" name="csrf" value={d.csrf} />
+            <input type="hidden" name="intent" value="need" />
+            <PhoneLeadNeed lng={lng} need={need as never} use={use as never} notes={notes} onNotes={setNotes} />
+            <div className="field">
+              <label htmlFor="need-note">{h("task.note")}</label>
+              <textarea id="need-note" name="note" rows={2} maxLength={NOTE_MAX} />
+            </div>
+            <button type="submit">{h("editNeed.save")}</button>
+          </Form>
+        </>
+      )}
+    </StaffPage>
+  );
+}

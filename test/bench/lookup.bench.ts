@@ -1,0 +1,210 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+import { createSql } from "~/db/db.server";
+import { ensureDatabase, migrate } from "~/db/migrate.server";
+import { readCallerQuery } from "~/domain/caller-query";
+import { foldText } from "~/domain/fold-text";
+import { normalizePhone } from "~/domain/phone";
+import { findCallerLeads } from "~/hotline/caller-search.server";
+
+import { CALLER_LIMIT } from "../../search/callers.query";
+import { createSearchClient, ensureIndex, waitSucceeded } from "../../search/client";
+import { startMeilisearch } from "../../search/launcher";
+import { type LeadDocument, leadsSettings } from "../../search/leads.index";
+
+// npm run bench:lookup — the hotline's as-you-type caller lookup (app/hotline/caller-search.server.ts:
+// the typed text read, the leads index searched, exact phone/code and the shown rows from Postgres)
+// with BENCH_LEADS (default 1,000,000) generated leads in the Meilisearch index, next to the raw
+// Meilisearch query of the same run (the one search the lookup sends, sent directly). One agent
+// typing: queries one after another. The index lives in .data/bench-lookup and is reused when its
+// fingerprint (generator version, size, settings) matches, since building it takes a while.
+
+const N = Number(process.env.BENCH_LEADS ?? 1_000_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
+const GENERATOR_VERSION = 2;
+const BATCH = 20_000;
+const UID = "leads_bench_lookup";
+const DIR = join(process.cwd(), ".data", "bench-lookup");
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/parkmatch_bench_lookup";
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+}
+const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+
+const CITIES = ["南京", "苏州", "无锡", "常州", "扬州", "镇江", "合肥", "杭州", "上海", "宁波", "高淳", "溧水"];
+const WORDS = "华兴恒盛精工智能电子科技机械新材料环保光电汽配医疗食品包装物流建材纺织化工精密动力数控模具新能源"; // characters for names
+const TRADITIONAL = ["華興", "電子", "機械", "精密儀器", "動力", "環保", "醫療", "紡織"];
+const TRADES = ["机械", "电子", "科技", "新材料", "精密", "汽车零部件", "包装", "食品", "医疗器械", "物流"];
+const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
+const MOBILE = ["139", "138", "137", "136", "135", "150", "151", "152", "158", "159", "186", "187", "188", "177", "199"];
+const CREDIT = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/** The i-th generated lead: deterministic, so every run (and the reused index) holds the same leads. */
+function lead(i: number): LeadDocument {
+  const rand = rng(i * 2654435761);
+  const traditional = rand() < 0.1;
+  const core = traditional
+    ? pick(rand, TRADITIONAL)
+    : Array.from({ length: 2 + Math.floor(rand() * 2) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join("");
+  const companyName = `${pick(rand, CITIES)}${core}${pick(rand, TRADES)}有限公司`;
+  const phone = `${pick(rand, MOBILE)}${String(Math.floor(rand() * 1e8)).padStart(8, "0")}`;
+  const code = `91${Array.from({ length: 16 }, () => CREDIT[Math.floor(rand() * CREDIT.length)]).join("")}`;
+  return {
+    id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, "0")}`, // uuid-shaped, as leads.id
+    reference: `PM-2026${String(1 + Math.floor(rand() * 12)).padStart(2, "0")}01-${String(i % 100_000).padStart(5, "0")}`,
+    status: pick(rand, ["matched", "assigned", "unmatched", "won", "lost"]),
+    source: pick(rand, ["web", "api", "hotline"]),
+    companyName,
+    companyFolded: traditional ? foldText(companyName).s : companyName,
+    creditCode: rand() < 0.5 ? code : null,
+    contactName: `${SURNAMES[Math.floor(rand() * SURNAMES.length)]}经理`,
+    phoneDigits: phone,
+    product: pick(rand, TRADES),
+    industry: "C35",
+    section: "C",
+    industryName: "C35 专用设备制造业",
+    kind: pick(rand, ["factory", "warehouse", "land", "office"]),
+    deal: pick(rand, ["lease", "buy", "either"]),
+    areaMinSqm: Math.round(500 + rand() * 20_000),
+    areaMaxSqm: null,
+    regions: [],
+    regionCodes: [],
+    regionNames: [],
+    notes: null,
+    createdAt: 1_780_000_000 + i,
+  };
+}
+
+function pct(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+type Typed = { phone?: string; company?: string; creditCode?: string };
+/** What an agent has typed at some moment of a call about lead i: part of the number (written as said), a name fragment, or a code. */
+function typedFor(i: number, rand: () => number): Typed {
+  const doc = lead(i);
+  const r = rand();
+  if (r < 0.6) {
+    const digits = doc.phoneDigits.slice(0, 5 + Math.floor(rand() * 7)); // 5…11 digits typed so far
+    const style = rand();
+    const said =
+      style < 0.3
+        ? `+86 ${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`
+        : style < 0.5
+          ? `${digits.slice(0, 3)} ${digits.slice(3)}`
+          : digits;
+    return { phone: said.replace(/[-\s]+$/, "") };
+  }
+  if (r < 0.9 || !doc.creditCode) {
+    const name = [...doc.companyName];
+    const from = Math.floor(rand() * 3);
+    return { company: name.slice(from, from + 2 + Math.floor(rand() * 4)).join("") };
+  }
+  return { creditCode: doc.creditCode.slice(0, 8 + Math.floor(rand() * 11)) };
+}
+
+const fingerprint = createHash("sha256").update(JSON.stringify({ GENERATOR_VERSION, N, leadsSettings })).digest("hex").slice(0, 16);
+
+const meili = await startMeilisearch({ dataDir: DIR, quiet: true });
+const search = createSearchClient(meili.url, meili.masterKey);
+await ensureDatabase(DATABASE_URL);
+await migrate(DATABASE_URL);
+const sql = createSql(DATABASE_URL, { max: 4 });
+try {
+  const printFile = join(DIR, "fingerprint.txt");
+  let indexSeconds: number | null = null;
+  const reuse =
+    existsSync(printFile) &&
+    readFileSync(printFile, "utf8").trim() === fingerprint &&
+    (await search
+      .index(UID)
+      .getStats()
+      .then((s) => s.numberOfDocuments === N)
+      .catch(() => false));
+  if (!reuse) {
+    console.log(`building the index: ${N.toLocaleString()} generated leads (fingerprint ${fingerprint})`);
+    await search.deleteIndex(UID).waitTask({ timeout: 600_000 });
+    await ensureIndex(search, UID, "id", leadsSettings);
+    const t0 = performance.now();
+    // One upload at a time (twenty 30 MB uploads at once broke off with EPIPE); Meilisearch batches the
+    // enqueued tasks together while the next upload is generated and sent.
+    const tasks = [];
+    for (let start = 0; start < N; start += BATCH) {
+      const lines: string[] = [];
+      for (let i = start; i < Math.min(N, start + BATCH); i++) lines.push(JSON.stringify(lead(i)));
+      const task = search.index(UID).addDocumentsFromString(lines.join("\n"), "application/x-ndjson", { primaryKey: "id" });
+      await task; // enqueued
+      tasks.push(task);
+      process.stdout.write(`  sent ${Math.min(N, start + BATCH).toLocaleString()}\r`);
+    }
+    for (const task of tasks) await waitSucceeded(task, 4 * 3_600_000);
+    indexSeconds = (performance.now() - t0) / 1000;
+    writeFileSync(printFile, fingerprint);
+    console.log(`\nindexed in ${indexSeconds.toFixed(0)} s`);
+  } else console.log(`reusing the index (${N.toLocaleString()} leads, fingerprint ${fingerprint})`);
+
+  const rand = rng(42);
+  const typed = Array.from({ length: QUERIES + 100 }, () => typedFor(Math.floor(rand() * N), rand));
+  const deps = { sql, search, leadsIndex: UID };
+  const raw = async (t: Typed) => {
+    const q = readCallerQuery(t);
+    const [attrs, text] = q.phoneDigits
+      ? [["phoneDigits"], q.phoneDigits]
+      : q.creditCode
+        ? [["creditCode"], q.creditCode]
+        : [["companyName", "companyFolded"], q.company ?? ""];
+    return search.index(UID).search(text, {
+      attributesToSearchOn: attrs,
+      limit: CALLER_LIMIT * 2,
+      attributesToRetrieve: ["id"],
+      matchingStrategy: "all",
+      locales: ["cmn"],
+    });
+  };
+  const lookup = async (t: Typed) => {
+    const phone = normalizePhone(t.phone ?? "");
+    return findCallerLeads(deps, readCallerQuery(t), phone.ok ? phone.value : null);
+  };
+  for (const t of typed.slice(0, 100)) await Promise.all([raw(t), lookup(t)]); // warm both paths
+  const rawMs: number[] = [];
+  const lookupMs: number[] = [];
+  let found = 0;
+  for (const t of typed.slice(100)) {
+    // Alternate which goes first, so neither always meets a warmer cache.
+    const order = rawMs.length % 2 === 0 ? ([raw, lookup] as const) : ([lookup, raw] as const);
+    for (const f of order) {
+      const t0 = performance.now();
+      const result = await f(t);
+      const ms = performance.now() - t0;
+      if (f === raw) {
+        rawMs.push(ms);
+        if ((result as { hits: unknown[] }).hits.length > 0) found++;
+      } else lookupMs.push(ms);
+    }
+  }
+  const row = [
+    N.toLocaleString("en"),
+    QUERIES,
+    pct(lookupMs, 50).toFixed(1),
+    pct(lookupMs, 99).toFixed(1),
+    pct(rawMs, 50).toFixed(1),
+    pct(rawMs, 99).toFixed(1),
+    (pct(lookupMs, 99) / pct(rawMs, 99)).toFixed(2),
+    `${Math.round((found / QUERIES) * 100)}%`,
+    indexSeconds === null ? "reused" : `${Math.round(indexSeconds)} s`,
+  ];
+  console.log(
+    "\n| leads in the index | lookups | lookup p50 ms | lookup p99 ms | raw query p50 ms | raw query p99 ms | p99 ratio | raw query found a lead | indexing |",
+  );
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log(`| ${row.join(" | ")} |`);
+} finally {
+  await sql.end();
+  await meili.stop();
+}

@@ -1,0 +1,207 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { hashPassword } from "~/auth/password.server";
+import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
+import { importInventory } from "~/inventory/import.server";
+
+import { indexNames } from "../../search/index-names";
+import type { RunningWorker } from "../../worker/runtime";
+import { demoInventory } from "../fixtures/inventory";
+import { launchChromium } from "../support/browser";
+import { createTestDatabase } from "../support/database";
+import { outboxDrained } from "../support/pipeline";
+import { eventually, startWebServer } from "../support/services";
+import { startTestWorker } from "../support/worker";
+
+// The hotline desk in headless Chromium, by keyboard only, at a desk width and a 390 px phone: a call
+// from a new number is keyed in while the matching spaces appear (the matcher's dry run, before
+// saving), saved and routed; a second call from the same number, typed "+86 139-…", finds that lead
+// and the call is added to it as a note — no second lead. axe-core on the desk and the lead page.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let worker: RunningWorker;
+let browser: Browser;
+const PASSWORD = "hotline-秘密-2026";
+const SHOTS = "test/e2e/screenshots";
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  db = await createTestDatabase("e2e_hotline");
+  const prefix = `hl${Math.random().toString(36).slice(2, 8)}_`;
+  worker = await startTestWorker({ databaseUrl: db.url, indexNames: indexNames(prefix) });
+  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  await outboxDrained(db.sql, 90_000); // the spaces are in this run's index
+  web = await startWebServer({ DATABASE_URL: db.url, MEILI_INDEX_PREFIX: prefix });
+  await db.sql`insert into users (email, name, role, password_hash) values ('desk@example.test', '热线坐席', 'hotline', ${await hashPassword(PASSWORD)})`;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await worker?.close();
+  await web?.stop();
+  await db?.drop();
+});
+
+const focusedName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? "");
+
+/** Presses Tab until the box named `name` has the focus (keyboard only; fails after 40 presses). */
+async function tabTo(page: Page, name: string) {
+  for (let i = 0; i < 40; i++) {
+    if ((await focusedName(page)) === name) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${name}; focus is on ${await focusedName(page)}`);
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${web.url}/hotline`);
+  await page.getByLabel("邮箱").focus();
+  await page.keyboard.type("desk@example.test");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Enter");
+  await page.waitForURL((url) => url.pathname === "/hotline");
+  // The URL changes as a client navigation commits; the desk renders a moment later.
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("热线坐席台");
+  await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+}
+
+/** axe-core on the page as it is: no serious or critical violation. */
+async function expectAccessible(page: Page) {
+  await page.evaluate(axeSource); // evaluated, not a script tag: the page's CSP allows no foreign script
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+    ).axe;
+    const result = await axe.run({ runOnly: ["wcag2a", "wcag2aa", "best-practice"] });
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  expect(violations).toEqual([]);
+}
+
+const matchCount = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from matches`)[0].n;
+const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+
+describe.each([
+  ["desktop", 1280, 900, "139 0000 1111", "+86 139-0000-1111"],
+  ["phone", 390, 844, "13900002222", "+86 139-0000-2222"],
+] as const)("a hotline agent at a %s width", (label, width, height, firstTyped, secondTyped) => {
+  it("keys a new caller's lead in by keyboard while the matches show, saves it (routed), and links the second call to it", async () => {
+    const context = await browser.newContext({ viewport: { width, height }, locale: "zh-CN", hasTouch: width < 600 });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    try {
+      await signIn(page);
+      const company = `南京热线${label}机械有限公司`;
+      const matchesBefore = await matchCount();
+      // 1. The phone box has the focus: the agent types the number as the caller says it.
+      await expect.poll(() => focusedName(page)).toBe("contact.phone");
+      await page.keyboard.type(firstTyped);
+      await expect.poll(() => page.locator("#known").innerText(), { timeout: 20_000 }).toContain("新来电");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type(company);
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("钱经理");
+      // 2. Alt+N jumps to the need; Space picks 厂房 (the first kind); the caller's words go into the notes.
+      await page.keyboard.press("Alt+KeyN");
+      expect(await focusedName(page)).toBe("need.kind");
+      await page.keyboard.press("Space");
+      await tabTo(page, "need.notes");
+      await page.keyboard.type("要5000平左右的单层厂房，层高8米");
+      await expect.poll(() => page.locator(".understood").first().innerText()).toContain("8");
+      await tabTo(page, "need.regions");
+      await page.keyboard.type("高淳区");
+      // 3. Before saving: the matcher's dry run shows the spaces the agent can name on the call.
+      // The preview follows the typing; wait for the one of the whole need (8 m, 4000–6250㎡ read from the words, 高淳区).
+      const fits = (text: string) => text.includes("单层厂房1号") && text.includes("独栋厂房带院子") && !text.includes("重型单层厂房");
+      await expect.poll(() => page.locator("#matches").innerText(), { timeout: 30_000 }).toSatisfy(fits);
+      // S1 4800㎡ and S5 6000㎡, single storey in 高淳; S8 is in 溧水, S11 (1200㎡) too small.
+      expect(await page.locator("#matches").innerText()).not.toContain("小型单层厂房");
+      // A dry run stores nothing: no lead, no match.
+      expect(await db.sql`select 1 from leads where company_name = ${company}`).toHaveLength(0);
+      expect(await matchCount()).toBe(matchesBefore);
+      expect(await noSideScroll(page)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}/hotline-${label}-new-caller-matches.png`, fullPage: true });
+      await expectAccessible(page);
+      // 4. Oral consent after reading the script; Alt+S saves.
+      await tabTo(page, "consent");
+      await page.keyboard.press("Space");
+      await page.keyboard.press("Alt+KeyS");
+      await expect
+        .poll(
+          () =>
+            page
+              .getByRole("status")
+              .first()
+              .innerText()
+              .catch(() => ""),
+          { timeout: 30_000 },
+        )
+        .toMatch(/已保存线索 PM-[\d-]+/);
+      const reference = /已保存线索 (PM-[\d-]+)/.exec(await page.getByRole("status").first().innerText())![1];
+      const [lead] = await db.sql<
+        {
+          id: string;
+          source: string;
+          consent_method: string;
+          consent_version: string;
+          recorded_by: string;
+          kind: string;
+          area_min: number;
+        }[]
+      >`
+        select l.id, l.source, l.consent_method, l.consent_version, u.email as recorded_by,
+               l.lead->'need'->>'kind' as kind, (l.lead->'need'->>'areaMinSqm')::float8 as area_min
+        from leads l join users u on u.id = l.consent_recorded_by where l.reference = ${reference}`;
+      expect(lead).toMatchObject({
+        source: "hotline",
+        consent_method: "oral",
+        consent_version: HOTLINE_CONSENT_SCRIPT.version,
+        recorded_by: "desk@example.test",
+        kind: "factory",
+      });
+      expect(lead.area_min).toBeGreaterThan(0);
+      // 5. Routed by the worker: one assignment per matched park.
+      await eventually(
+        async () => (await db.sql`select 1 from assignments where lead_id = ${lead.id}`).length > 0,
+        "the hotline lead is routed",
+        60_000,
+      );
+
+      // 6. The same caller again, typed another way: the desk shows their lead; Alt+1 opens it.
+      await expect.poll(() => focusedName(page)).toBe("contact.phone");
+      await page.keyboard.type(secondTyped);
+      await expect.poll(() => page.locator("#known").innerText(), { timeout: 20_000 }).toContain(reference);
+      expect(await page.locator("#known").innerText()).toContain("号码相同");
+      await page.screenshot({ path: `${SHOTS}/hotline-${label}-known-caller.png`, fullPage: true });
+      await page.keyboard.press("Alt+Digit1");
+      await page.waitForURL((url) => url.pathname === `/hotline/leads/${lead.id}`);
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe(`线索 ${reference}`);
+      expect(await page.locator(`a[href^="tel:"]`).first().getAttribute("href")).toMatch(/^tel:\+86139000/);
+      // The note box has the focus: the call is noted and saved by keyboard.
+      await expect.poll(() => focusedName(page)).toBe("body");
+      await page.keyboard.type("第二次来电：面积可放宽到6000平");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      await page.waitForURL((url) => url.searchParams.has("noted"));
+      await expect.poll(() => page.locator("main").innerText()).toContain("第二次来电：面积可放宽到6000平");
+      expect(await noSideScroll(page)).toBe(true);
+      await page.screenshot({ path: `${SHOTS}/hotline-${label}-lead-noted.png`, fullPage: true });
+      await expectAccessible(page);
+
+      const leads = await db.sql`select id from leads where phone = ${`+86${firstTyped.replace(/\D/g, "")}`}`;
+      expect(leads).toHaveLength(1); // linked, not duplicated
+      const notes = await db.sql<{ body: string; source: string }[]>`select body, source from lead_notes where lead_id = ${lead.id}`;
+      expect(notes).toEqual([{ body: "第二次来电：面积可放宽到6000平", source: "hotline" }]);
+      const views = await db.sql`select 1 from phone_access_log where lead_id = ${lead.id} and actor = 'desk@example.test'`;
+      expect(views.length).toBeGreaterThan(0); // the lead page showed the full number: logged
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+});
