@@ -15,7 +15,7 @@ import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
-import { CALL_OUTCOMES, type CallOutcome, recordCallOutcome } from "~/hotline/call-tasks.server";
+import { CALL_OUTCOMES, type CallOutcome, leadReferenceOfTask, recordCallOutcome } from "~/hotline/call-tasks.server";
 import { lookUpCaller } from "~/hotline/known-caller.server";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
@@ -94,11 +94,9 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok && result.reason === "not-a-handover") throw data(null, { status: 400 });
   if (!result.ok) throw redirect(withLng("/hotline?stale=1", lng), 303);
-  const [lead] = await getSql()<
-    { reference: string }[]
-  >`select l.reference from call_tasks c join leads l on l.id = c.lead_id where c.id = ${task}`;
+  const reference = await leadReferenceOfTask(getSql(), task);
   const moved = result.handedOver === false ? "&moved=1" : "";
-  throw redirect(withLng(`/hotline?outcome=${outcome}&ref=${encodeURIComponent(lead?.reference ?? "")}${moved}`, lng), 303);
+  throw redirect(withLng(`/hotline?outcome=${outcome}&ref=${encodeURIComponent(reference ?? "")}${moved}`, lng), 303);
 }
 
 export default function Hotline() {

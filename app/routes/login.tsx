@@ -10,6 +10,7 @@ import {
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { verifyPassword } from "~/auth/password.server";
+import { findStaffLogin } from "~/auth/staff-accounts.server";
 import { getStaffUser, isCrossSite, safeNext, signInStaff, type StaffRole } from "~/auth/staff-session.server";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
@@ -72,9 +73,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   ]);
   if (!gate.ok) return limited(gate.retryAfterSec);
   if (password.length > 200) return data<ActionResult>({ error: "wrong", email }, { status: 400 }); // no account has one; not worth hashing
-  const [user] = await getSql()<{ id: string; role: StaffRole; password_hash: string | null }[]>`
-    select id, role, password_hash from users where email = ${email}`;
-  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+  const user = await findStaffLogin(getSql(), email);
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok) return data<ActionResult>({ error: "wrong", email }, { status: 400 });
   await Promise.all([giveBack(limits.staffAccountFailures, email), giveBack(limits.staffAllFailures, "all")]);
   return signInStaff(request, user.id, safeNext(form.get("next")) ?? home(user.role, lngFromUrl(request.url)));
