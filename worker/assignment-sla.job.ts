@@ -2,7 +2,7 @@ import { lockAssignmentForSla, markEscalated } from "~/assignments/assignment-sl
 import { type Notice, queueNotice } from "~/assignments/notifications.server";
 import { assignPark } from "~/assignments/route-lead.server";
 import { recruitersWhoHad } from "~/assignments/routing-events.server";
-import { adminUserIds } from "~/auth/staff-accounts.server";
+import { adminUserIds } from "~/auth/accounts.server";
 import { markDone } from "~/db/outbox.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
 

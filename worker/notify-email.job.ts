@@ -9,7 +9,7 @@ import {
   retryBudgetSpent,
 } from "~/assignments/notifications.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
-import { staffContact } from "~/auth/staff-accounts.server";
+import { staffContact } from "~/auth/accounts.server";
 import { markDone } from "~/db/outbox.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { openCallTask } from "~/hotline/call-tasks.server";

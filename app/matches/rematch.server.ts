@@ -1,8 +1,7 @@
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "~/domain/ids";
 
 /**
  * Matches a lead again — the desks call this after editing its need (hotline, recruiter). Call it in
@@ -15,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Returns false when the lead does not exist or is closed (won/lost); nothing is queued then.
  */
 export async function rematchLead(sql: Sql | TransactionSql, leadId: string, reason: string): Promise<boolean> {
-  if (!UUID.test(leadId)) return false;
+  if (!isUuid(leadId)) return false;
   const run = async (tx: TransactionSql) => {
     const [lead] = await tx<{ id: string }[]>`select id from leads where id = ${leadId} and status not in ('won', 'lost') for update`;
     if (!lead) return false;

@@ -1,4 +1,4 @@
-import { getStaffUser, type StaffRole } from "~/auth/staff-session.server";
+import { getStaffUser, type StaffRole } from "~/auth/session.server";
 import type { Sql } from "~/db/db.server";
 import type { PhoneAccessPlace } from "~/domain/statuses";
 
@@ -11,9 +11,9 @@ export type { PhoneAccessPlace };
 export type StaffActor = { actor: string; role: StaffRole };
 export type PhoneView = { leadId: string; reference: string };
 
-/** The staff member behind a request: their account's email and role, or "admin-token" (the bearer token or an admin-token session). */
-export async function staffActor(request: Request, sql?: Sql): Promise<StaffActor> {
-  const user = await getStaffUser(request, sql);
+/** The staff member behind a request: their account's email and role, or "admin-token" (a script with the bearer token). */
+export async function staffActor(request: Request): Promise<StaffActor> {
+  const user = await getStaffUser(request);
   return user ? { actor: user.email, role: user.role } : { actor: "admin-token", role: "admin" };
 }
 

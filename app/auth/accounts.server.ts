@@ -1,16 +1,17 @@
-import type { Sql, TransactionSql } from "~/db/db.server";
-import type { StaffRole } from "~/domain/statuses";
+import { getSql, type Sql, type TransactionSql } from "~/db/db.server";
 
-// Reads of the staff accounts (`users`, migration 003): sign-in, and who to tell about an escalation.
+import type { StaffRole } from "./session.server";
 
-/** The account for a sign-in by email (already trimmed and lower-cased by the caller); null when none. */
-export async function findStaffLogin(
-  sql: Sql,
-  email: string,
-): Promise<{ id: string; role: StaffRole; passwordHash: string | null } | null> {
-  const [user] = await sql<{ id: string; role: StaffRole; password_hash: string | null }[]>`
+export type SignInAccount = { id: string; role: StaffRole; passwordHash: string | null };
+
+/**
+ * The account `email` (already trimmed and lower-cased) signs in as, or null: its id, role and stored
+ * password hash (`scrypt$N$r$p$salt$hash`, app/auth/password.server.ts; null when no password is set).
+ */
+export async function findSignInAccount(email: string, sql: Sql = getSql()): Promise<SignInAccount | null> {
+  const [row] = await sql<{ id: string; role: StaffRole; password_hash: string | null }[]>`
     select id, role, password_hash from users where email = ${email}`;
-  return user ? { id: user.id, role: user.role, passwordHash: user.password_hash } : null;
+  return row ? { id: row.id, role: row.role, passwordHash: row.password_hash } : null;
 }
 
 /** Ids of every admin account, by email: escalations go to each of them (ADR 010). */
