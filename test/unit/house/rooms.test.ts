@@ -12,9 +12,12 @@ const graph = roomGraph(files);
  * - app ↔ app/components: the root route's loader data is read by the admin page shell (`useRootData`).
  * - app/db ↔ app/utils: the pool uses the singleton helper, the health check uses the pool.
  * - app/domain ↔ app/i18n: the lead schema's messages, and the flag messages keyed by the domain's flags.
+ * - app/auth ↔ app/http: the token and API-access guards answer with app/http's error shape, while
+ *   app/http's CSRF, flash and request gate read the session (issue 8's session work; to untangle).
  */
 const KNOWN = [
   ["app", "app/components"],
+  ["app/auth", "app/http"],
   ["app/db", "app/utils"],
   ["app/domain", "app/i18n"],
 ].map((c) => c.join(" ↔ "));
