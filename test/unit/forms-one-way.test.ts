@@ -16,7 +16,6 @@ const ROUTES = join(ROOT, "app/routes");
  */
 const NOT_YET_CONVERTED = new Set([
   "hotline.tsx", // the hotline desk (helper "hotline")
-  "queue.assignments.$id.tsx", // the recruiter desk (helper "recruiter")
 ]);
 
 /** Reading a field by hand: `formData.get(`, `form.getAll(`, `(await request.formData()).get(` … */
