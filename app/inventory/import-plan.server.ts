@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 
 import type { Sql, TransactionSql } from "~/db/db.server";
+import { isUuid } from "~/domain/ids";
 
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
 import { applyInventory, type Collections, type ImportCounts, unknownParkRefs, validateInventory } from "./import.server";
@@ -196,7 +197,7 @@ export async function applyPreview(
   input: { previewId: string; hash: string },
   after?: (tx: TransactionSql, changedRecruiterIds: string[]) => Promise<void>,
 ): Promise<ApplyOutcome> {
-  if (!/^[0-9a-f-]{36}$/.test(input.previewId)) return { ok: false, reason: "gone" };
+  if (!isUuid(input.previewId)) return { ok: false, reason: "gone" };
   return sql.begin(async (tx): Promise<ApplyOutcome> => {
     await tx`lock table parks, spaces, recruiters in share row exclusive mode`;
     const [preview] = await tx<{ payload: unknown }[]>`

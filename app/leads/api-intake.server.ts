@@ -1,6 +1,6 @@
 import { getSql } from "~/db/db.server";
 import { issuesToFieldErrors, leadSchema } from "~/domain/lead-schema";
-import { type ApiErrors, FORM_FIELD } from "~/http/api-errors.server";
+import { type ApiErrors, FORM_FIELD } from "~/api/errors.server";
 import { httpText } from "~/i18n/http-messages";
 import { lngFrom } from "~/i18n/lng";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
@@ -12,7 +12,7 @@ import { consume, intakeLimit } from "~/utils/rate-limit.server";
 /** An answer of `POST /api/leads`: the status, the JSON body and extra headers. */
 export type ApiAnswer = { status: number; body: unknown; headers?: Record<string, string> };
 
-/** An error answer in the API's one error shape (app/http/api-errors.server.ts, ADR 025): `{errors}`, not cached. */
+/** An error answer in the API's one error shape (app/api/errors.server.ts, ADR 025): `{errors}`, not cached. */
 function fail(status: number, errors: ApiErrors, headers?: Record<string, string>): ApiAnswer {
   return { status, body: { errors }, headers: { ...headers, "Cache-Control": "no-store" } };
 }

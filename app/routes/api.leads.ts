@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
-import { apiError } from "~/http/api-errors.server";
+import { apiError } from "~/api/errors.server";
 import { acceptApiLead } from "~/leads/api-intake.server";
 import { clientKey } from "~/utils/rate-limit.server";
 
