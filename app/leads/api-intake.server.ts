@@ -1,6 +1,6 @@
+import { type ApiErrors, FORM_FIELD } from "~/api/errors.server";
 import { getSql } from "~/db/db.server";
 import { issuesToFieldErrors, leadSchema } from "~/domain/lead-schema";
-import { type ApiErrors, FORM_FIELD } from "~/api/errors.server";
 import { httpText } from "~/i18n/http-messages";
 import { lngFrom } from "~/i18n/lng";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";

@@ -12,14 +12,9 @@ const graph = roomGraph(files);
  * - app ↔ app/components: the root route's loader data is read by the admin page shell (`useRootData`).
  * - app/db ↔ app/utils: the pool uses the singleton helper, the health check uses the pool.
  * - app/domain ↔ app/i18n: the lead schema's messages, and the flag messages keyed by the domain's flags.
- * - app/auth ↔ app/http: the token and API-access guards answer with app/http's error shape, while
- *   app/http's CSRF, flash and request gate read the session; app/http's API lead handler calls
- *   app/leads, whose API intake answers with app/http's error shape (issue 8's forms and sessions work;
- *   to untangle: the error shape belongs below both).
  */
 const KNOWN = [
   ["app", "app/components"],
-  ["app/auth", "app/http", "app/leads"],
   ["app/db", "app/utils"],
   ["app/domain", "app/i18n"],
 ].map((c) => c.join(" ↔ "));
