@@ -8,8 +8,9 @@ import { rankMatches } from "~/domain/matching/rank";
 import type { SpaceCandidate } from "~/domain/matching/types";
 import { explainExclusions, failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
-import { loadSpaceRows } from "~/inventory/inventory-read.server";
+import { inventoryVersion, loadSpaceRows } from "~/inventory/inventory-read.server";
 import { type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
+import { leadForMatching, liveMatchesOfLead, lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
 import { lockSpacesShared, OUTRANKED, saveLeadMatches, type VersionedMatch, type Withdrawal } from "~/matches/match-store.server";
 
 import { findCandidatesAndNearMisses } from "../search/spaces.query";
@@ -35,8 +36,7 @@ const MATCH_LIMIT = 5;
  *    reason, why-not stored on the lead, routed, and the notices delivered after commit (ADR 013).
  */
 export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
-  const [row] = await ctx.sql<{ lead: Lead; status: string; anonymised: boolean }[]>`
-    select lead, status, anonymised_at is not null as anonymised from leads where id = ${data.id}`;
+  const row = await leadForMatching(ctx.sql, data.id);
   if (!row) throw new UnrecoverableError(`lead ${data.id} does not exist`);
   // Won, lost, or erased at the person's request before it was matched: nobody is to call about it.
   if (CLOSED.includes(row.status) || row.anonymised) {
@@ -47,18 +47,16 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
   const found = await findCandidatesAndNearMisses(ctx.search, withRegionCodes(row.lead), { indexUid: ctx.indexNames.spaces, ...options });
 
   const { notices } = await ctx.sql.begin(async (tx) => {
-    const [locked] = await tx<{ lead: Lead; status: string }[]>`select lead, status from leads where id = ${data.id} for update`;
+    const locked = await lockLeadForMatching(tx, data.id);
     if (!locked || CLOSED.includes(locked.status)) {
       await markDone(tx, data.outboxId);
       return { notices: [] };
     }
     const lead = withRegionCodes(locked.lead); // an edit committed since the search is matched too (its own re-match follows)
-    const [live, pending, inventoryVersion] = await Promise.all([
-      tx<
-        { space_id: string; found_by: "lead" | "space" }[]
-      >`select space_id, found_by from matches where lead_id = ${data.id} and withdrawn_at is null`.execute(),
+    const [live, pending, version] = await Promise.all([
+      liveMatchesOfLead(tx, data.id).execute(),
       loadSpaceRows(tx, { pendingKind: lead.need.kind, limit: PENDING_LIMIT }),
-      tx<{ v: string }[]>`select last_value::text as v from inventory_version`.execute(),
+      inventoryVersion(tx).execute(),
     ]);
     const searched = [...found.candidates, ...found.nearby].map((c) => c.id);
     const read = await loadSpaceRows(tx, { spaceIds: [...new Set([...searched, ...live.map((m) => m.space_id)])] });
@@ -87,11 +85,7 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     const excluded = explainExclusions(lead, candidates, offered, options);
 
     await saveLeadMatches(tx, data.id, versioned, withdrawals);
-    await tx`update leads set status = case when exists (select 1 from matches where lead_id = ${data.id} and withdrawn_at is null)
-                                            then case when status = 'assigned' then 'assigned' else 'matched' end
-                                            else 'unmatched' end,
-                              matched_at = now(), matched_version = ${inventoryVersion[0]?.v ?? null}, excluded = ${tx.json(excluded as never)}, updated_at = now()
-             where id = ${data.id} and status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')`;
+    await recordMatchOutcome(tx, data.id, version[0]?.v ?? null, excluded);
     const routed = await routeLead(tx, data.id, ctx.routing);
     await Promise.all([
       markDone(tx, data.outboxId),

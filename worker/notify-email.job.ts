@@ -1,7 +1,18 @@
 import { type AssignmentDetails, leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
-import { claimNotification, type NotificationRow } from "~/assignments/notifications.server";
+import {
+  claimNotification,
+  deadLetterNotice,
+  markEmailSent,
+  type NotificationRow,
+  recruiterContact,
+  releaseForRetry,
+  retryBudgetSpent,
+} from "~/assignments/notifications.server";
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
+import { staffContact } from "~/auth/accounts.server";
 import { markDone } from "~/db/outbox.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { openCallTask } from "~/hotline/call-tasks.server";
 import { renderAssignmentEmail } from "~/notify/assignment-email";
 import { escapeHtml } from "~/notify/html";
 import type { MailMessage } from "~/notify/mailer.server";
@@ -26,18 +37,7 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
   const result = await ctx.mailer.send(message);
   if (result.ok) {
     await ctx.afterSend?.(String(n.id));
-    // One statement, so it is all or nothing without a transaction's extra round trips.
-    await ctx.sql`
-      with sent as (
-        update notifications set status = 'sent', sent_at = now(), last_error = null, lease_until = null, lease_token = null, message_id = ${message.messageId}
-        where id = ${n.id}
-        returning assignment_id, lead_id),
-      event as (
-        insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
-        select assignment_id, lead_id, 'notified', ${n.kind === "escalation" ? null : n.recipient},
-               ${ctx.sql.json({ zh: `已发邮件（${n.kind}）`, en: `Email sent (${n.kind})` } as never)}
-        from sent)
-      update outbox set done_at = now() where id = ${data.outboxId} and done_at is null`;
+    await markEmailSent(ctx.sql, n, message.messageId, data.outboxId, { zh: `已发邮件（${n.kind}）`, en: `Email sent (${n.kind})` });
     return;
   }
   if (result.permanent) return deadLetter(ctx, n, data.outboxId, result.error);
@@ -54,21 +54,11 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
 async function retryLater(ctx: JobContext, n: NotificationRow, outboxId: number, error: string) {
   const { budgetMs, baseMs, capMs } = ctx.noticeRetry;
   const delayMs = cappedBackoff(baseMs, capMs)(n.attempts);
-  const [row] = await ctx.sql<{ given_up: boolean }[]>`
-    update notifications set retry_until = coalesce(retry_until, now() + ${budgetMs}::float8 * interval '1 millisecond')
-    where id = ${n.id} and lease_token = ${n.lease_token ?? null}
-    returning retry_until <= now() as given_up`;
+  const givenUp = await retryBudgetSpent(ctx.sql, n, budgetMs);
   // Another sender took over after our lease ran out: the notice is theirs, and so is its outbox row.
-  if (!row) throw new Error(`email not sent (${error}); another sender holds it now`);
-  if (row.given_up) return deadLetter(ctx, n, outboxId, `${error} (temporary failures for ${formatHours(budgetMs)} h: given up)`);
-  // Release the lease and schedule the next attempt, in one statement.
-  await ctx.sql`
-    with released as (
-      update notifications set last_error = ${error}, lease_until = null, lease_token = null
-      where id = ${n.id} and lease_token = ${n.lease_token ?? null})
-    update outbox set relayed_at = null, job_key = gen_random_uuid(), attempts = attempts + 1, last_error = ${error},
-                      not_before = now() + ${delayMs}::float8 * interval '1 millisecond'
-    where id = ${outboxId} and done_at is null`;
+  if (givenUp === null) throw new Error(`email not sent (${error}); another sender holds it now`);
+  if (givenUp) return deadLetter(ctx, n, outboxId, `${error} (temporary failures for ${formatHours(budgetMs)} h: given up)`);
+  await releaseForRetry(ctx.sql, n, outboxId, error, delayMs);
 }
 
 function formatHours(ms: number): string {
@@ -84,19 +74,31 @@ async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number,
   const details = n.kind === "assignment" && n.assignment_id ? await loadAssignmentDetails(ctx.sql, n.assignment_id) : null;
   const stillTheirs = details?.recruiter?.id === n.recipient && OPEN_OFFER.includes(details.status);
   await ctx.sql.begin(async (tx) => {
-    const dead = await tx`update notifications set status = 'dead', last_error = ${reason}, lease_until = null, lease_token = null
-                          where id = ${n.id} and lease_token = ${n.lease_token ?? null}`;
-    if (dead.count === 0) return; // another sender holds it now: the verdict is theirs
-    await tx`insert into routing_events (assignment_id, lead_id, event, reason)
-             values (${n.assignment_id}, ${n.lead_id}, 'dead-letter', ${tx.json({ zh: `邮件发送失败：${reason}`, en: `Email failed: ${reason}` } as never)})`;
+    if (!(await deadLetterNotice(tx, n, reason))) return; // another sender holds it now: the verdict is theirs
+    await recordRoutingEvent(tx, {
+      assignmentId: n.assignment_id,
+      leadId: n.lead_id,
+      event: "dead-letter",
+      reason: { zh: `邮件发送失败：${reason}`, en: `Email failed: ${reason}` },
+    });
     if (details && stillTheirs) {
       const script = `【邮件未送达，请电话告知】\n${handoverScript(details, ctx.routing.slaMinutes)}`;
-      await tx`insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, dedupe_key)
-               values ('handover', ${details.leadId}, ${details.id}, ${details.recruiter!.id}, ${details.recruiter!.phone}, ${script}, ${`email-fallback:${n.id}`})
-               on conflict (dedupe_key) do nothing`;
-      await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
-               values (${details.id}, ${details.leadId}, 'email-fallback', ${details.recruiter!.id},
-                       ${tx.json({ zh: "邮件未送达，已生成热线任务电话告知专员", en: "Email failed: a hotline task tells the recruiter by phone" } as never)})`;
+      await openCallTask(tx, {
+        kind: "handover",
+        leadId: details.leadId,
+        assignmentId: details.id,
+        recruiterId: details.recruiter!.id,
+        phone: details.recruiter!.phone,
+        script,
+        dedupeKey: `email-fallback:${n.id}`,
+      });
+      await recordRoutingEvent(tx, {
+        assignmentId: details.id,
+        leadId: details.leadId,
+        event: "email-fallback",
+        recruiterId: details.recruiter!.id,
+        reason: { zh: "邮件未送达，已生成热线任务电话告知专员", en: "Email failed: a hotline task tells the recruiter by phone" },
+      });
     }
     await markDone(tx, outboxId);
   });
@@ -122,14 +124,14 @@ async function buildMessage(ctx: JobContext, n: NotificationRow): Promise<MailMe
     };
   }
   if (n.kind === "reroute-notice") {
-    const [r] = await ctx.sql<{ name: string; email: string }[]>`select name, email from recruiters where id = ${n.recipient}`;
+    const r = await recruiterContact(ctx.sql, n.recipient);
     if (!r) return null;
     const subject = `【已改派 ${details.reference}】${details.lead.company.name} 超时未接单，已转给其他专员`;
     const text = `${r.name}，您好：\n\n线索 ${details.reference}（${details.parkName}）在 ${ctx.routing.slaMinutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。\n`;
     const html = `<p>${escapeHtml(r.name)}，您好：</p><p>线索 ${escapeHtml(details.reference)}（${escapeHtml(details.parkName)}）在 ${ctx.routing.slaMinutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。</p>`;
     return { to: r.email, subject, text, html, messageId: messageIdFor(n) };
   }
-  const [admin] = await ctx.sql<{ email: string; name: string }[]>`select email, name from users where id::text = ${n.recipient}`;
+  const admin = await staffContact(ctx.sql, n.recipient);
   if (!admin) return null;
   const subject = `【升级 ${details.reference}】${details.lead.company.name} 两次改派仍无人接单`;
   const text = `线索 ${details.reference}（${details.parkName}，${needAreaText(details.lead)}）已两次改派，仍无人在时限内接单，请管理员处理。\n${url}\n`;

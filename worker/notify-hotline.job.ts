@@ -1,7 +1,9 @@
 import { type AssignmentDetails, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
-import { openNotification } from "~/assignments/notifications.server";
+import { finishNotice, markHandedToHotline, openNotification } from "~/assignments/notifications.server";
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { markDone } from "~/db/outbox.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { openCallTask } from "~/hotline/call-tasks.server";
 
 import type { JobContext } from "./job-context";
 
@@ -20,20 +22,27 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
     if (d?.recruiter && d.recruiter.id === n.recipient) {
       const script = handoverScript(d, ctx.routing.slaMinutes);
       await Promise.all([
-        tx`
-          insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, dedupe_key)
-          values ('handover', ${d.leadId}, ${d.id}, ${d.recruiter.id}, ${d.recruiter.phone}, ${script}, ${`handover:${n.id}`})
-          on conflict (dedupe_key) do nothing`.execute(),
-        tx`update notifications set status = 'sent', sent_at = now(), attempts = attempts + 1 where id = ${n.id}`.execute(),
-        tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
-           values (${d.id}, ${d.leadId}, 'notified', ${d.recruiter.id}, ${tx.json({ zh: "已生成热线转交任务", en: "Hotline hand-over task created" } as never)})`.execute(),
+        openCallTask(tx, {
+          kind: "handover",
+          leadId: d.leadId,
+          assignmentId: d.id,
+          recruiterId: d.recruiter.id,
+          phone: d.recruiter.phone,
+          script,
+          dedupeKey: `handover:${n.id}`,
+        }),
+        markHandedToHotline(tx, n.id),
+        recordRoutingEvent(tx, {
+          assignmentId: d.id,
+          leadId: d.leadId,
+          event: "notified",
+          recruiterId: d.recruiter.id,
+          reason: { zh: "已生成热线转交任务", en: "Hotline hand-over task created" },
+        }).execute(),
         markDone(tx, data.outboxId),
       ]);
     } else {
-      await Promise.all([
-        tx`update notifications set status = 'dead', last_error = 'assignment moved to another recruiter' where id = ${n.id}`.execute(),
-        markDone(tx, data.outboxId),
-      ]);
+      await Promise.all([finishNotice(tx, n.id, "dead", "assignment moved to another recruiter"), markDone(tx, data.outboxId)]);
     }
   });
 }

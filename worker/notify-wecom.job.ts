@@ -1,5 +1,13 @@
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
-import { type NotificationRow, openNotification } from "~/assignments/notifications.server";
+import {
+  finishNotice,
+  markNoticeSending,
+  noteNoticeError,
+  type NotificationRow,
+  openNotification,
+  parkWecomWebhook,
+} from "~/assignments/notifications.server";
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { markDone } from "~/db/outbox.server";
 import { needLabel } from "~/notify/assignment-email";
 import { postWecomMarkdown } from "~/notify/wecom.server";
@@ -18,9 +26,9 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
     await markDone(ctx.sql, data.outboxId);
     return;
   }
-  const [park] = await ctx.sql<{ wecom_webhook_url: string | null }[]>`select wecom_webhook_url from parks where id = ${n.recipient}`;
+  const webhookUrl = await parkWecomWebhook(ctx.sql, n.recipient);
   const d = n.assignment_id ? await loadAssignmentDetails(ctx.sql, n.assignment_id) : null;
-  if (!park?.wecom_webhook_url || !d?.recruiter) {
+  if (!webhookUrl || !d?.recruiter) {
     await finish(ctx, n, data.outboxId, "dead", "no webhook or no recruiter any more");
     return;
   }
@@ -34,11 +42,11 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
     assignmentUrl: `${ctx.appUrl.replace(/\/$/, "")}/queue/assignments/${d.id}`,
     rerouted: d.reroutes > 0,
   });
-  await ctx.sql`update notifications set status = 'sending', attempts = attempts + 1 where id = ${n.id}`;
-  const result = await postWecomMarkdown(park.wecom_webhook_url, content);
+  await markNoticeSending(ctx.sql, n.id);
+  const result = await postWecomMarkdown(webhookUrl, content);
   if (result.ok) return finish(ctx, n, data.outboxId, "sent", null);
   if (!result.retryable) return finish(ctx, n, data.outboxId, "dead", result.error);
-  await ctx.sql`update notifications set last_error = ${result.error} where id = ${n.id}`;
+  await noteNoticeError(ctx.sql, n.id, result.error);
   throw new Error(`WeCom not reached, will retry: ${result.error}`);
 }
 
@@ -50,10 +58,16 @@ async function finish(
   error: string | null,
 ) {
   await ctx.sql.begin(async (tx) => {
-    await tx`update notifications set status = ${status}, last_error = ${error}, sent_at = ${status === "sent" ? tx`now()` : null} where id = ${n.id}`;
-    await tx`insert into routing_events (assignment_id, lead_id, event, reason)
-             values (${n.assignment_id}, ${n.lead_id}, ${status === "sent" ? "notified" : "dead-letter"},
-                     ${tx.json(status === "sent" ? { zh: "已推送企业微信群", en: "Posted to the WeCom group" } : ({ zh: `企业微信推送失败：${error}`, en: `WeCom post failed: ${error}` } as never))})`;
+    await finishNotice(tx, n.id, status, error);
+    await recordRoutingEvent(tx, {
+      assignmentId: n.assignment_id,
+      leadId: n.lead_id,
+      event: status === "sent" ? "notified" : "dead-letter",
+      reason:
+        status === "sent"
+          ? { zh: "已推送企业微信群", en: "Posted to the WeCom group" }
+          : { zh: `企业微信推送失败：${error}`, en: `WeCom post failed: ${error}` },
+    });
     await markDone(tx, outboxId);
   });
 }

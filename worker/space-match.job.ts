@@ -1,11 +1,12 @@
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { enqueue, markDone } from "~/db/outbox.server";
-import type { Lead } from "~/domain/lead-schema";
 import { hardCheck } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
 import { failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { toSpaceCandidate } from "~/inventory/inventory-rows";
+import { liveMatchesOfSpace, markLeadMatched, openLeadsForSpace } from "~/matches/match-leads.server";
 import { lockSpaceExclusive, lockSpacesShared, upsertSpaceMatch, withdrawMatch } from "~/matches/match-store.server";
 
 import type { JobContext } from "./job-context";
@@ -28,9 +29,7 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
   await ctx.sql.begin(async (tx) => {
     await lockSpaceExclusive(tx, data.id);
     const [row] = await loadSpaceRows(tx, { spaceIds: [data.id] });
-    const live = await tx<{ lead_id: string; lead: Lead }[]>`
-      select m.lead_id, l.lead from matches m join leads l on l.id = m.lead_id
-      where m.space_id = ${data.id} and m.withdrawn_at is null and l.status not in ('won', 'lost')`;
+    const live = await liveMatchesOfSpace(tx, data.id);
     const rematch: string[] = [];
     for (const m of live) {
       const lead = withRegionCodes(m.lead);
@@ -44,12 +43,11 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       rematch.push(m.lead_id);
     }
     if (rematch.length) {
-      const reason = tx.json({
+      const reason = {
         zh: `房源 ${row?.title ?? data.id} 不再符合，重新匹配`,
         en: `Space ${row?.title ?? data.id} no longer fits; re-matching`,
-      } as never);
-      await tx`insert into routing_events (lead_id, event, rule, reason)
-               select id, 'rematch', 'inventory-changed', ${reason} from unnest(${rematch}::uuid[]) as id`;
+      };
+      for (const leadId of rematch) await recordRoutingEvent(tx, { leadId, event: "rematch", rule: "inventory-changed", reason });
       await enqueue(tx, "lead.match", rematch);
     }
   });
@@ -62,20 +60,14 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       return;
     }
     const space = toSpaceCandidate(row);
-    // Kind and area narrow the leads in SQL; every hard constraint is then checked in code. 'received'
-    // counts: a lead that arrived a moment ago may have been matched against an older inventory.
-    const leads = await tx<{ id: string; lead: Lead }[]>`
-      select id, lead from leads
-      where status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')
-        and created_at > now() - make_interval(days => ${OPEN_LEAD_DAYS})
-        and lead->'need'->>'kind' = ${space.kind}
-        and coalesce((lead->'need'->>'areaMinSqm')::float8, 0) * 0.8 <= ${space.areaSqm}`;
+    // Kind and area narrow the leads in SQL; every hard constraint is then checked in code.
+    const leads = await openLeadsForSpace(tx, space, OPEN_LEAD_DAYS);
     const fits = leads
       .map((l) => ({ id: l.id, result: rankMatches(withRegionCodes(l.lead), [space], { limit: 1, ...options })[0] }))
       .filter((f) => f.result !== undefined);
     for (const f of fits) {
       await upsertSpaceMatch(tx, f.id, { ...f.result, spaceVersion: row.version });
-      await tx`update leads set status = 'matched', updated_at = now() where id = ${f.id} and status = 'unmatched'`;
+      await markLeadMatched(tx, f.id);
     }
     // A new park among a lead's matches gets its own assignment.
     await enqueue(

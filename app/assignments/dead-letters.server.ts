@@ -1,6 +1,8 @@
 import { getSql, type Sql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 
+import { recordRoutingEvent } from "./routing-events.server";
+
 export type RetryDeadLetterResult = { ok: true } | { ok: false; reason: "not-found" | "not-dead" };
 
 const TOPIC = { email: "notify.email", hotline: "notify.hotline", wecom: "notify.wecom" } as const;
@@ -30,10 +32,16 @@ export async function retryDeadLetter(noticeId: string, actor: string, sql: Sql 
     if (n.status !== "dead") return { ok: false, reason: "not-dead" } as const;
     await tx`update notifications set status = 'pending', retry_until = null, lease_until = null, lease_token = null where id = ${n.id}`;
     await enqueue(tx, TOPIC[n.channel], [String(n.id)]);
-    await tx`insert into routing_events (assignment_id, lead_id, event, reason, actor)
-             values (${n.assignment_id}, ${n.lead_id}, 'dead-letter-retry',
-                     ${tx.json({ zh: `管理员重发失败通知（原因：${n.last_error ?? "未知"}）`, en: `An admin retried a dead letter (was: ${n.last_error ?? "unknown"})` } as never)},
-                     ${actor})`;
+    await recordRoutingEvent(tx, {
+      assignmentId: n.assignment_id,
+      leadId: n.lead_id,
+      event: "dead-letter-retry",
+      reason: {
+        zh: `管理员重发失败通知（原因：${n.last_error ?? "未知"}）`,
+        en: `An admin retried a dead letter (was: ${n.last_error ?? "unknown"})`,
+      },
+      actor,
+    });
     return { ok: true } as const;
   });
 }

@@ -1,6 +1,7 @@
 import type { TransactionSql } from "~/db/db.server";
 
 import { assignPark, type RoutingOptions } from "./route-lead.server";
+import { recordRoutingEvent, recruitersWhoHad } from "./routing-events.server";
 
 /**
  * The recruiter who holds an offer turns it down: it goes to the park's next eligible recruiter
@@ -21,11 +22,14 @@ export async function declineAssignment(
       and l.status not in ('won', 'lost')
     for update of a`;
   if (!a) return null;
-  await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
-           values (${input.assignmentId}, ${a.lead_id}, 'declined', ${input.recruiterId}, ${tx.json(why)})`;
-  const had = await tx<{ recruiter_id: string }[]>`
-    select distinct recruiter_id from routing_events
-    where assignment_id = ${input.assignmentId} and event in ('assigned', 'rerouted') and recruiter_id is not null`;
+  await recordRoutingEvent(tx, {
+    assignmentId: input.assignmentId,
+    leadId: a.lead_id,
+    event: "declined",
+    recruiterId: input.recruiterId,
+    reason: why,
+  });
+  const had = await recruitersWhoHad(tx, input.assignmentId);
   const { decision } = await assignPark(
     tx,
     {
@@ -33,7 +37,7 @@ export async function declineAssignment(
       parkId: a.park_id,
       leadIndustry: a.industry,
       previousRecruiterId: null,
-      exclude: had.map((h) => h.recruiter_id),
+      exclude: had,
       assignmentId: input.assignmentId,
       reroutes: a.reroutes + 1,
     },

@@ -1,7 +1,8 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
+import type { NotificationKind } from "~/domain/statuses";
 
-export type NotificationKind = "assignment" | "reroute-notice" | "escalation" | "wecom";
+export type { NotificationKind };
 export type NotificationRow = {
   id: number;
   assignment_id: string | null;
@@ -87,4 +88,110 @@ export async function openNotification(sql: Sql, id: string): Promise<Notificati
   const [n] = await sql<NotificationRow[]>`
     select id, assignment_id, lead_id, kind, recipient, status, attempts from notifications where id = ${id}`;
   return n && n.status !== "sent" && n.status !== "dead" ? n : null;
+}
+
+// The send state of a notice (pending → sending → sent | dead, ADR 020), as the notify.* jobs move it.
+
+/** A WeCom post is being tried: counts the attempt. */
+export async function markNoticeSending(sql: Sql, id: number): Promise<void> {
+  await sql`update notifications set status = 'sending', attempts = attempts + 1 where id = ${id}`;
+}
+
+/** Keeps the last error of a try that will be retried. */
+export async function noteNoticeError(sql: Sql, id: number, error: string): Promise<void> {
+  await sql`update notifications set last_error = ${error} where id = ${id}`;
+}
+
+/** The notice is finished: sent (now) or dead with its reason. */
+export async function finishNotice(tx: Sql | TransactionSql, id: number, status: "sent" | "dead", error: string | null): Promise<void> {
+  await tx`update notifications set status = ${status}, last_error = ${error}, sent_at = ${status === "sent" ? tx`now()` : null} where id = ${id}`;
+}
+
+/** A hotline notice is done once its hand-over call task exists: sent now, the attempt counted. */
+export async function markHandedToHotline(tx: TransactionSql, id: number): Promise<void> {
+  await tx`update notifications set status = 'sent', sent_at = now(), attempts = attempts + 1 where id = ${id}`;
+}
+
+/**
+ * An email went out: the notice is sent (with its Message-ID, lease released), the audit trail says
+ * so, and the notice's outbox row is done — one statement, so it is all or nothing without a
+ * transaction's extra round trips. (The one place `routing_events` is written outside
+ * `recordRoutingEvent`: a data-modifying CTE cannot call it.) `reason` is the event's text.
+ */
+export async function markEmailSent(
+  sql: Sql,
+  n: Pick<NotificationRow, "id" | "kind" | "recipient">,
+  messageId: string,
+  outboxId: number,
+  reason: { zh: string; en: string },
+): Promise<void> {
+  await sql`
+    with sent as (
+      update notifications set status = 'sent', sent_at = now(), last_error = null, lease_until = null, lease_token = null, message_id = ${messageId}
+      where id = ${n.id}
+      returning assignment_id, lead_id),
+    event as (
+      insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
+      select assignment_id, lead_id, 'notified', ${n.kind === "escalation" ? null : n.recipient}, ${sql.json(reason as never)}
+      from sent)
+    update outbox set done_at = now() where id = ${outboxId} and done_at is null`;
+}
+
+/**
+ * Starts (once) the notice's retry budget of `budgetMs` from its first failure, while this sender
+ * still holds the lease. Returns whether the budget is spent, or null when another sender holds it now.
+ */
+export async function retryBudgetSpent(
+  sql: Sql,
+  n: Pick<NotificationRow, "id" | "lease_token">,
+  budgetMs: number,
+): Promise<boolean | null> {
+  const [row] = await sql<{ given_up: boolean }[]>`
+    update notifications set retry_until = coalesce(retry_until, now() + ${budgetMs}::float8 * interval '1 millisecond')
+    where id = ${n.id} and lease_token = ${n.lease_token ?? null}
+    returning retry_until <= now() as given_up`;
+  return row ? row.given_up : null;
+}
+
+/**
+ * Releases the lease and schedules the next attempt on the notice's outbox row after `delayMs` (a fresh
+ * job key, so BullMQ takes it as a new job), in one statement.
+ */
+export async function releaseForRetry(
+  sql: Sql,
+  n: Pick<NotificationRow, "id" | "lease_token">,
+  outboxId: number,
+  error: string,
+  delayMs: number,
+): Promise<void> {
+  await sql`
+    with released as (
+      update notifications set last_error = ${error}, lease_until = null, lease_token = null
+      where id = ${n.id} and lease_token = ${n.lease_token ?? null})
+    update outbox set relayed_at = null, job_key = gen_random_uuid(), attempts = attempts + 1, last_error = ${error},
+                      not_before = now() + ${delayMs}::float8 * interval '1 millisecond'
+    where id = ${outboxId} and done_at is null`;
+}
+
+/** Dead-letters the notice with its reason while this sender holds the lease; false when another sender holds it now. */
+export async function deadLetterNotice(
+  tx: TransactionSql,
+  n: Pick<NotificationRow, "id" | "lease_token">,
+  reason: string,
+): Promise<boolean> {
+  const dead = await tx`update notifications set status = 'dead', last_error = ${reason}, lease_until = null, lease_token = null
+                        where id = ${n.id} and lease_token = ${n.lease_token ?? null}`;
+  return dead.count > 0;
+}
+
+/** The WeCom group robot's webhook of a park (a wecom notice's recipient), or null when it has none. */
+export async function parkWecomWebhook(sql: Sql, parkId: string): Promise<string | null> {
+  const [park] = await sql<{ wecom_webhook_url: string | null }[]>`select wecom_webhook_url from parks where id = ${parkId}`;
+  return park?.wecom_webhook_url ?? null;
+}
+
+/** A recruiter's name and email (a reroute notice's recipient), or null when the recruiter is gone. */
+export async function recruiterContact(sql: Sql, recruiterId: string): Promise<{ name: string; email: string } | null> {
+  const [r] = await sql<{ name: string; email: string }[]>`select name, email from recruiters where id = ${recruiterId}`;
+  return r ?? null;
 }

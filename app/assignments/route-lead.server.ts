@@ -6,6 +6,7 @@ import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
 
 import { type Notice, queueNotice } from "./notifications.server";
+import { recordRoutingEvent } from "./routing-events.server";
 
 export const RETURNING_CUSTOMER_DAYS = 90;
 
@@ -148,10 +149,15 @@ export async function assignPark(
           insert into assignments (id, lead_id, park_id, recruiter_id, channel, status, rule, reason, reroutes, offered_at, accept_by)
           values (${assignmentId}, ${input.leadId}, ${input.parkId}, ${chosen?.id ?? null}, ${chosen?.channel ?? null}, ${status}, ${decision.rule},
                   ${reason}, ${reroutes}, ${chosen ? tx`now()` : null}, ${acceptBy})`.execute(),
-    tx`
-      insert into routing_events (assignment_id, lead_id, event, recruiter_id, rule, reason, considered)
-      values (${assignmentId}, ${input.leadId}, ${reroutes > 0 ? "rerouted" : chosen ? "assigned" : "unassigned"}, ${chosen?.id ?? null},
-              ${decision.rule}, ${reason}, ${tx.json(decision.considered as never)})`.execute(),
+    recordRoutingEvent(tx, {
+      assignmentId,
+      leadId: input.leadId,
+      event: reroutes > 0 ? "rerouted" : chosen ? "assigned" : "unassigned",
+      recruiterId: chosen?.id ?? null,
+      rule: decision.rule,
+      reason: decision.reason,
+      considered: decision.considered,
+    }).execute(),
   ];
   if (!chosen) {
     await Promise.all(writes);
@@ -226,8 +232,12 @@ export async function routeLead(
       on conflict (dedupe_key) do nothing
       returning id`;
     if (created.length) {
-      await tx`insert into routing_events (lead_id, event, rule, reason) values (${leadId}, 'callback', 'no-match',
-               ${tx.json({ zh: "无匹配空间，转热线回访", en: "No matching space; hotline call-back" } as never)})`;
+      await recordRoutingEvent(tx, {
+        leadId,
+        event: "callback",
+        rule: "no-match",
+        reason: { zh: "无匹配空间，转热线回访", en: "No matching space; hotline call-back" },
+      });
     }
     return { assigned: 0, unassigned: 0, callback: created.length > 0, notices: [] };
   }

@@ -1,4 +1,4 @@
-import { getSql, type Sql } from "~/db/db.server";
+import { getSql, type Sql, type TransactionSql } from "~/db/db.server";
 
 import type { StaffRole } from "./session.server";
 
@@ -6,10 +6,22 @@ export type SignInAccount = { id: string; role: StaffRole; passwordHash: string 
 
 /**
  * The account `email` (already trimmed and lower-cased) signs in as, or null: its id, role and stored
- * password hash (`scrypt$N$r$p$salt$hash`, app/staff/password.server.ts; null when no password is set).
+ * password hash (`scrypt$N$r$p$salt$hash`, app/auth/password.server.ts; null when no password is set).
  */
 export async function findSignInAccount(email: string, sql: Sql = getSql()): Promise<SignInAccount | null> {
   const [row] = await sql<{ id: string; role: StaffRole; password_hash: string | null }[]>`
     select id, role, password_hash from users where email = ${email}`;
   return row ? { id: row.id, role: row.role, passwordHash: row.password_hash } : null;
+}
+
+/** Ids of every admin account, by email: escalations go to each of them (ADR 010). */
+export async function adminUserIds(tx: Sql | TransactionSql): Promise<string[]> {
+  const rows = await tx<{ id: string }[]>`select id from users where role = 'admin' order by email`;
+  return rows.map((r) => r.id);
+}
+
+/** The name and email of a staff account by id (a notice's recipient, as text); null when it is gone. */
+export async function staffContact(sql: Sql, userId: string): Promise<{ name: string; email: string } | null> {
+  const [user] = await sql<{ email: string; name: string }[]>`select email, name from users where id::text = ${userId}`;
+  return user ?? null;
 }

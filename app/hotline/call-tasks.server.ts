@@ -1,7 +1,9 @@
 import { declineAssignment } from "~/assignments/decline.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
-import type { Sql } from "~/db/db.server";
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
+import type { Sql, TransactionSql } from "~/db/db.server";
 import type { CallOutcome } from "~/domain/call-outcomes";
+import type { CallTaskKind } from "~/domain/statuses";
 import { addLeadNote } from "~/hotline/lead-notes.server";
 
 export { CALL_OUTCOMES, type CallOutcome } from "~/domain/call-outcomes";
@@ -49,9 +51,12 @@ export async function recordCallOutcome(
         callOutcome: outcome,
       });
     if (outcome === "wrong-number") {
-      await tx`insert into routing_events (assignment_id, lead_id, event, reason)
-               values (${task.assignment_id}, ${task.lead_id}, 'wrong-number',
-                       ${tx.json({ zh: "热线来电号码错误，需管理员核实联系方式", en: "Wrong number on a hotline call; the admin must check the contact" } as never)})`;
+      await recordRoutingEvent(tx, {
+        assignmentId: task.assignment_id,
+        leadId: task.lead_id,
+        event: "wrong-number",
+        reason: { zh: "热线来电号码错误，需管理员核实联系方式", en: "Wrong number on a hotline call; the admin must check the contact" },
+      });
     }
     let handedOver: boolean | undefined;
     if (outcome === "done" && task.kind === "handover" && task.assignment_id && task.recruiter_id) {
@@ -60,9 +65,13 @@ export async function recordCallOutcome(
         where id = ${task.assignment_id} and recruiter_id = ${task.recruiter_id} and status = 'offered'`;
       handedOver = accepted.count > 0;
       if (handedOver) {
-        await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
-                 values (${task.assignment_id}, ${task.lead_id}, 'accepted', ${task.recruiter_id},
-                         ${tx.json({ zh: "热线转交完成，专员已电话接单", en: "Handed over by the hotline; the recruiter accepted on the phone" } as never)})`;
+        await recordRoutingEvent(tx, {
+          assignmentId: task.assignment_id,
+          leadId: task.lead_id,
+          event: "accepted",
+          recruiterId: task.recruiter_id,
+          reason: { zh: "热线转交完成，专员已电话接单", en: "Handed over by the hotline; the recruiter accepted on the phone" },
+        });
       }
     }
     if (outcome === "refused" && task.assignment_id && task.recruiter_id) {
@@ -74,4 +83,34 @@ export async function recordCallOutcome(
     }
     return { ok: true as const, status: row.status, dueAt: row.due_at.toISOString(), ...(handedOver === undefined ? {} : { handedOver }) };
   });
+}
+
+export type NewCallTask = {
+  kind: CallTaskKind;
+  leadId: string;
+  assignmentId?: string | null;
+  /** The recruiter a hand-over is for; null for call-backs and escalations. */
+  recruiterId?: string | null;
+  /** The number hotline staff dial, as stored (E.164 or the lead's own). */
+  phone: string;
+  /** What staff read on the call (zh-CN). */
+  script: string;
+  /** One task per key: a retried job or a second sender adds nothing (`on conflict do nothing`). */
+  dedupeKey: string;
+};
+
+/** Opens a call task for hotline staff, in the caller's transaction, once per `dedupeKey`. */
+export async function openCallTask(tx: Sql | TransactionSql, t: NewCallTask): Promise<void> {
+  await tx`
+    insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, dedupe_key)
+    values (${t.kind}, ${t.leadId}, ${t.assignmentId ?? null}, ${t.recruiterId ?? null}, ${t.phone}, ${t.script}, ${t.dedupeKey})
+    on conflict (dedupe_key) do nothing`;
+}
+
+/** The lead reference a call task is about (the hotline page links to the lead after an outcome); null if no such task. */
+export async function leadReferenceOfTask(sql: Sql, taskId: string): Promise<string | null> {
+  const [row] = await sql<
+    { reference: string }[]
+  >`select l.reference from call_tasks c join leads l on l.id = c.lead_id where c.id = ${taskId}`;
+  return row?.reference ?? null;
 }

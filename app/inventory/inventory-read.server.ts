@@ -67,3 +67,8 @@ export async function acknowledgeIndexedVersions(tx: TransactionSql | Sql, space
         and t.id in (select id from ${tx(table)} where id in ${tx(rows.map((r) => r[0]))} for update skip locked)`;
   }
 }
+
+/** The inventory's current version: one row `{ v }`, the `inventory_version` sequence as text (docs/decisions/018). A pending query: `.execute()` it in a `Promise.all`. */
+export function inventoryVersion(tx: Sql | TransactionSql) {
+  return tx<{ v: string }[]>`select last_value::text as v from inventory_version`;
+}

@@ -121,3 +121,15 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
     assignments: await listAssignments(sql, row.id),
   };
 }
+
+/** Whether a lead with this reference (`PM-YYYYMMDD-NNNN`) exists: the confirmation page shows only real ones. */
+export async function leadReferenceExists(sql: Sql, reference: string): Promise<boolean> {
+  const [row] = await sql`select 1 from leads where reference = ${reference}`;
+  return row !== undefined;
+}
+
+/** The lead's full phone number as stored (E.164 or as typed); null when the lead is gone or was erased. Callers record the view (ADR 022). */
+export async function leadPhone(sql: Sql, leadId: string): Promise<string | null> {
+  const [row] = await sql<{ phone: string }[]>`select phone from leads where id = ${leadId}`;
+  return row?.phone || null;
+}

@@ -1,3 +1,4 @@
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { isUuid } from "~/domain/ids";
@@ -18,8 +19,7 @@ export async function rematchLead(sql: Sql | TransactionSql, leadId: string, rea
     const [lead] = await tx<{ id: string }[]>`select id from leads where id = ${leadId} and status not in ('won', 'lost') for update`;
     if (!lead) return false;
     const text = reason.trim().slice(0, 500) || "需求已修改";
-    await tx`insert into routing_events (lead_id, event, rule, reason)
-             values (${leadId}, 'rematch', 'need-edited', ${tx.json({ zh: text, en: text } as never)})`;
+    await recordRoutingEvent(tx, { leadId, event: "rematch", rule: "need-edited", reason: { zh: text, en: text } });
     await enqueue(tx, "lead.match", [leadId]);
     return true;
   };

@@ -1,6 +1,8 @@
 import { declineAssignment } from "~/assignments/decline.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql } from "~/db/db.server";
+import type { AssignmentStatus, RoutingEvent } from "~/domain/statuses";
 
 // What a recruiter does with an assignment from the queue. Every step is checked against the current
 // state in one conditional update (two tabs, or the SLA job, may have moved it meanwhile) and lands in
@@ -9,7 +11,7 @@ import type { Sql } from "~/db/db.server";
 export const INTENTS = ["accept", "decline", "contacted", "visit", "signed", "lost"] as const;
 export type Intent = (typeof INTENTS)[number];
 
-const STEPS: Record<Exclude<Intent, "decline">, { from: string[]; to: string; zh: string; en: string }> = {
+const STEPS: Record<Exclude<Intent, "decline">, { from: string[]; to: Extract<AssignmentStatus, RoutingEvent>; zh: string; en: string }> = {
   accept: { from: ["offered"], to: "accepted", zh: "招商专员已接单", en: "Accepted by the recruiter" },
   contacted: { from: ["accepted"], to: "contacted", zh: "已联系企业", en: "Enterprise contacted" },
   visit: { from: ["accepted", "contacted"], to: "visit", zh: "已安排/完成看厂", en: "Site visit arranged or done" },
@@ -38,8 +40,13 @@ export async function applyAssignmentAction(
       where id = ${input.assignmentId} and recruiter_id = ${input.recruiterId} and status in ${tx(step.from)}
       returning lead_id`;
     if (!a) return { ok: false, reason: "stale" } as const;
-    await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
-             values (${input.assignmentId}, ${a.lead_id}, ${step.to}, ${input.recruiterId}, ${tx.json({ zh: step.zh, en: step.en })})`;
+    await recordRoutingEvent(tx, {
+      assignmentId: input.assignmentId,
+      leadId: a.lead_id,
+      event: step.to,
+      recruiterId: input.recruiterId,
+      reason: { zh: step.zh, en: step.en },
+    });
     // A signed park wins the lead: its other parks' assignments end, so nobody re-routes, escalates or
     // calls an enterprise that has already signed.
     if (step.to === "signed") {
@@ -49,8 +56,13 @@ export async function applyAssignmentAction(
         where lead_id = ${a.lead_id} and id <> ${input.assignmentId} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit')
         returning id, recruiter_id`;
       for (const c of closed) {
-        await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
-                 values (${c.id}, ${a.lead_id}, 'lost', ${c.recruiter_id}, ${tx.json({ zh: "企业已与其他园区签约，本分配关闭", en: "The enterprise signed with another park; closed" })})`;
+        await recordRoutingEvent(tx, {
+          assignmentId: c.id,
+          leadId: a.lead_id,
+          event: "lost",
+          recruiterId: c.recruiter_id,
+          reason: { zh: "企业已与其他园区签约，本分配关闭", en: "The enterprise signed with another park; closed" },
+        });
       }
     }
     return { ok: true, status: step.to } as const;

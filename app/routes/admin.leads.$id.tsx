@@ -13,6 +13,7 @@ import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
 import { describeFlag } from "~/i18n/flag-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
+import { leadPhone } from "~/leads/lead-view.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 
@@ -34,10 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!audit) throw new Response("not found", { status: 404 });
   let phoneFull: string | null = null;
   if (new URL(request.url).searchParams.get("reveal") === "phone") {
-    const [row] = await sql<{ phone: string }[]>`select phone from leads where id = ${audit.id}`;
-    if (row?.phone) {
+    const phone = await leadPhone(sql, audit.id);
+    if (phone) {
       await recordPhoneViews(sql, await staffActor(request), "admin-lead", [{ leadId: audit.id, reference: audit.reference }]);
-      phoneFull = formatPhoneForDisplay(row.phone);
+      phoneFull = formatPhoneForDisplay(phone);
     }
   }
   return { lng: lngFromUrl(request.url), audit: withoutBidiControls(audit), phoneFull }; // names people typed (ADR 021)

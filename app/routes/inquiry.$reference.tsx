@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getSql } from "~/db/db.server";
 import { lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
+import { leadReferenceExists } from "~/leads/lead-view.server";
 import { useRootData } from "~/root";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
@@ -17,8 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reference = params.reference ?? "";
   if (reference === "received") return { lng, reference: null };
   if (!/^PM-\d{8}-\d{4,}$/.test(reference)) throw new Response("not found", { status: 404 });
-  const [row] = await getSql()`select reference from leads where reference = ${reference}`;
-  if (!row) throw new Response("not found", { status: 404 });
+  if (!(await leadReferenceExists(getSql(), reference))) throw new Response("not found", { status: 404 });
   return { lng, reference };
 }
 

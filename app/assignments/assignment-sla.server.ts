@@ -1,0 +1,50 @@
+import type { TransactionSql } from "~/db/db.server";
+
+import { recordRoutingEvent } from "./routing-events.server";
+
+// The acceptance deadline of an offer (ADR 010): what the SLA check reads and the escalation it writes.
+
+export type SlaAssignment = {
+  id: string;
+  lead_id: string;
+  park_id: string;
+  recruiter_id: string | null;
+  status: string;
+  reroutes: number;
+  /** accept_by has passed (by the database's clock). */
+  due: boolean;
+  /** The lead is won or lost. */
+  closed: boolean;
+  industry: string;
+  phone: string;
+  reference: string;
+};
+
+/** The assignment with its lead's facts, locked for this transaction; null when it does not exist. */
+export async function lockAssignmentForSla(tx: TransactionSql, assignmentId: string): Promise<SlaAssignment | null> {
+  const [a] = await tx<SlaAssignment[]>`
+    select a.id, a.lead_id, a.park_id, a.recruiter_id, a.status, a.reroutes, a.accept_by <= now() as due,
+           l.status in ('won', 'lost') as closed, l.industry, l.phone, l.reference
+    from assignments a join leads l on l.id = a.lead_id
+    where a.id = ${assignmentId} for update of a`;
+  return a ?? null;
+}
+
+/** Marks the assignment escalated after `a.reroutes` re-routes and records why (rule `sla-escalation`). */
+export async function markEscalated(
+  tx: TransactionSql,
+  a: Pick<SlaAssignment, "id" | "lead_id" | "recruiter_id" | "reroutes">,
+): Promise<void> {
+  await tx`update assignments set status = 'escalated', updated_at = now() where id = ${a.id}`;
+  await recordRoutingEvent(tx, {
+    assignmentId: a.id,
+    leadId: a.lead_id,
+    event: "escalated",
+    recruiterId: a.recruiter_id,
+    rule: "sla-escalation",
+    reason: {
+      zh: `改派 ${a.reroutes} 次后仍未接单，升级给管理员`,
+      en: `Not accepted after ${a.reroutes} re-routes; escalated to the admins`,
+    },
+  });
+}
