@@ -30,7 +30,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
       }[]
     >`
       select a.id, a.lead_id, a.park_id, a.recruiter_id, a.status, a.reroutes, a.accept_by <= now() as due,
-             l.status in ('won', 'lost') as closed, l.industry, l.phone, l.reference
+             l.status in ('won', 'lost', 'closed') as closed, l.industry, l.phone, l.reference
       from assignments a join leads l on l.id = a.lead_id
       where a.id = ${data.id} for update of a`;
     // Accepted, closed, already moved on, the deadline was extended, or the lead is won or lost: nothing to do.
@@ -71,6 +71,10 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
       return notices;
     }
 
+    // The missed deadline, on the recruiter who missed it (the dashboard's SLA breaches, ADR 028).
+    await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, rule, reason)
+             values (${a.id}, ${a.lead_id}, 'sla-missed', ${a.recruiter_id}, 'sla',
+                     ${tx.json({ zh: "接单时限已过，未接单", en: "Not accepted before the deadline" } as never)})`;
     // Everyone who already had this assignment is skipped by the next choice.
     const had = await tx<{ recruiter_id: string }[]>`
       select distinct recruiter_id from routing_events where assignment_id = ${a.id} and event in ('assigned', 'rerouted') and recruiter_id is not null`;

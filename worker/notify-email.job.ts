@@ -3,11 +3,16 @@ import { formatPhoneForDisplay } from "~/domain/phone";
 import { renderAssignmentEmail } from "~/notify/assignment-email";
 import { escapeHtml } from "~/notify/html";
 import type { MailMessage } from "~/notify/mailer.server";
-import { type AssignmentDetails, leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
+import {
+  type AssignmentDetails,
+  handoverScript,
+  leadIndustryLabel,
+  loadAssignmentDetails,
+  needAreaText,
+} from "~/routing/assignment-details.server";
 import { claimNotification, type NotificationRow } from "~/routing/notifications.server";
 
 import type { JobContext } from "./job-context";
-import { handoverScript } from "./notify-hotline.job";
 import { cappedBackoff } from "./queue";
 
 /**

@@ -30,7 +30,7 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
     const [row] = await loadSpaceRows(tx, { spaceIds: [data.id] });
     const live = await tx<{ lead_id: string; lead: Lead }[]>`
       select m.lead_id, l.lead from matches m join leads l on l.id = m.lead_id
-      where m.space_id = ${data.id} and m.withdrawn_at is null and l.status not in ('won', 'lost')`;
+      where m.space_id = ${data.id} and m.withdrawn_at is null and l.status not in ('won', 'lost', 'closed')`;
     const rematch: string[] = [];
     for (const m of live) {
       const lead = withRegionCodes(m.lead);

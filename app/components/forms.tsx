@@ -39,7 +39,7 @@ export function TextField({
   label: ReactNode;
   hint?: ReactNode;
   required?: boolean;
-  type?: "text" | "tel" | "email" | "month";
+  type?: "text" | "tel" | "email" | "month" | "password" | "date" | "time" | "search";
   inputMode?: "text" | "decimal" | "numeric" | "tel" | "email";
   autoComplete?: string;
   maxLength?: number;

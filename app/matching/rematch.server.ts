@@ -16,7 +16,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function rematchLead(sql: Sql | TransactionSql, leadId: string, reason: string): Promise<boolean> {
   if (!UUID.test(leadId)) return false;
   const run = async (tx: TransactionSql) => {
-    const [lead] = await tx<{ id: string }[]>`select id from leads where id = ${leadId} and status not in ('won', 'lost') for update`;
+    const [lead] = await tx<
+      { id: string }[]
+    >`select id from leads where id = ${leadId} and status not in ('won', 'lost', 'closed') for update`;
     if (!lead) return false;
     const text = reason.trim().slice(0, 500) || "需求已修改";
     await tx`insert into routing_events (lead_id, event, rule, reason)

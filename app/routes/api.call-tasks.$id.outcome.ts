@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json({ errors: { retryMinutes: ["应为 1 到 10080 之间的分钟数"] } }, { status: 400 });
   }
   if (!/^[0-9a-f-]{36}$/i.test(params.id ?? "")) return Response.json({ error: "not found" }, { status: 404 });
-  const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 };
+  const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 };
   const result = await recordCallOutcome(getSql(), params.id!, body.outcome as CallOutcome, { routing, retryMinutes: retry });
   if (!result.ok)
     return Response.json(

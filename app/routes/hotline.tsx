@@ -90,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!UUID.test(task) || !(CALL_OUTCOMES as readonly string[]).includes(outcome)) throw data(null, { status: 400 });
   const lng = lngFromUrl(request.url);
   const result = await recordCallOutcome(getSql(), task, outcome as CallOutcome, {
-    routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 },
+    routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 },
   });
   if (!result.ok && result.reason === "not-a-handover") throw data(null, { status: 400 });
   if (!result.ok) throw redirect(withLng("/hotline?stale=1", lng), 303);

@@ -73,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!gate.ok) return limited(gate.retryAfterSec);
   if (password.length > 200) return data<ActionResult>({ error: "wrong", email }, { status: 400 }); // no account has one; not worth hashing
   const [user] = await getSql()<{ id: string; role: StaffRole; password_hash: string | null }[]>`
-    select id, role, password_hash from users where email = ${email}`;
+    select id, role, password_hash from users where email = ${email} and active`;
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !ok) return data<ActionResult>({ error: "wrong", email }, { status: 400 });
   await Promise.all([giveBack(limits.staffAccountFailures, email), giveBack(limits.staffAllFailures, "all")]);

@@ -100,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await applyAssignmentAction(
     getSql(),
     { assignmentId: params.id!, recruiterId: user.recruiterId, intent: intent as Intent },
-    { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 },
+    { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 },
   );
   const here = `/queue/assignments/${params.id}`;
   if (!outcome.ok) throw redirect(withLng(`${here}?stale=1`, lng), 303);

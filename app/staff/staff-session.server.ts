@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 
 import { redirect } from "@remix-run/node";
 
-import type { Sql } from "~/db/db.server";
+import type { Sql, TransactionSql } from "~/db/db.server";
 import { getSql } from "~/db/db.server";
 
 // Staff sessions (ADR 014): a random token in an httpOnly cookie, its hash in staff_sessions.
@@ -50,7 +50,7 @@ export async function getStaffUser(request: Request, sql: Sql = getSql()): Promi
   const [row] = await sql<{ id: string; email: string; name: string; role: StaffRole; recruiter_id: string | null; csrf_token: string }[]>`
     select u.id, u.email, u.name, u.role, u.recruiter_id, s.csrf_token
     from staff_sessions s join users u on u.id = s.user_id
-    where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > now()`;
+    where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > now() and u.active`;
   return row ? { id: row.id, email: row.email, name: row.name, role: row.role, recruiterId: row.recruiter_id, csrf: row.csrf_token } : null;
 }
 
@@ -79,7 +79,7 @@ export async function requireStaff(request: Request, roles: StaffRole[]): Promis
 }
 
 /** Ends every session of a user (a new password, a changed role): copies of old cookies stop working. */
-export async function revokeSessionsOf(sql: Sql, userId: string): Promise<number> {
+export async function revokeSessionsOf(sql: Sql | TransactionSql, userId: string): Promise<number> {
   const rows = await sql`update staff_sessions set revoked_at = now() where user_id = ${userId} and revoked_at is null`;
   return rows.count;
 }
