@@ -6,20 +6,20 @@ import type { Lng } from "~/i18n/lng";
 // The forms of /admin/leads and /admin/leads/<id> (ADR 028): one schema each, for the browser and the action.
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const STATUSES = ["received", "indexed", "matched", "unmatched", "assigned", "won", "lost", "closed"] as const;
-const CHANNELS = ["web", "api", "hotline"] as const;
+export const LEAD_STATUSES = ["received", "indexed", "matched", "unmatched", "assigned", "won", "lost", "closed"] as const;
+export const LEAD_CHANNELS = ["web", "api", "hotline"] as const;
 
 /** The list's filters, read from the address (a GET form): anything malformed is dropped, never an error page. */
 export const leadFilterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  status: z.enum(STATUSES).optional().catch(undefined),
+  status: z.enum(LEAD_STATUSES).optional().catch(undefined),
   park: z.string().trim().max(100).optional().catch(undefined),
   section: z
     .string()
     .regex(/^[A-T]$/)
     .optional()
     .catch(undefined),
-  channel: z.enum(CHANNELS).optional().catch(undefined),
+  channel: z.enum(LEAD_CHANNELS).optional().catch(undefined),
   from: z.string().regex(DATE).optional().catch(undefined),
   to: z.string().regex(DATE).optional().catch(undefined),
   unmatched: z

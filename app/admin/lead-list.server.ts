@@ -1,9 +1,11 @@
 import type { Sql } from "~/db/db.server";
 import { fold } from "~/domain/fold-text";
+import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
-import type { SearchClient } from "../../search/client";
+import { createSearchClient, type SearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
+import { LEAD_CHANNELS, LEAD_STATUSES } from "./lead-forms";
 
 // The admin's lead list (/admin/leads, ADR 028): search words go to Meilisearch (company, product,
 // reference, phone digits, Chinese text; Traditional input folded to Simplified first), everything
@@ -13,8 +15,6 @@ import { LEADS_INDEX } from "../../search/leads.index";
 export const LEAD_PAGE_SIZE = 25;
 /** At most this many search hits are considered (a search that finds more is too broad to page through). */
 export const SEARCH_HIT_LIMIT = 1000;
-export const LEAD_STATUSES = ["received", "indexed", "matched", "unmatched", "assigned", "won", "lost", "closed"] as const;
-export const LEAD_CHANNELS = ["web", "api", "hotline"] as const;
 
 export type LeadFilters = {
   q?: string;
@@ -76,6 +76,12 @@ async function searchIds(sql: Sql, search: SearchClient | null, q: string): Prom
     limit ${SEARCH_HIT_LIMIT}`;
   for (const r of rows) ids.add(r.id);
   return { ids: [...ids], searchDown };
+}
+
+/** The web process's Meilisearch client for the lead search (MEILI_URL, MEILI_MASTER_KEY). */
+export function leadSearchClient(): SearchClient {
+  const env = getWebEnv();
+  return createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY);
 }
 
 /** One page of leads, newest first, with the filters; `total` counts every lead they select. */

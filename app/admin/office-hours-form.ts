@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { parseClockMinute } from "~/domain/routing/working-time";
+import { parseClockMinute } from "~/domain/clock-time";
 import { opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
 

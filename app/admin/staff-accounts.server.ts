@@ -5,13 +5,11 @@ import { hashPassword } from "~/staff/password.server";
 import { revokeSessionsOf, type StaffRole } from "~/staff/staff-session.server";
 
 import { writeAdminAudit } from "./admin-audit.server";
+import { INVITATION_HOURS } from "./staff-forms";
 
 // Staff accounts as admins manage them at /admin/staff (docs/decisions/028). Every change is one
 // transaction with its admin_audit line; a change of role, a new password or a deactivation ends the
 // account's sessions (a copied cookie stops working too, as in ADR 014).
-
-/** An invitation link works this long, once. */
-export const INVITATION_HOURS = 72;
 
 export type StaffAccountRow = {
   id: string;

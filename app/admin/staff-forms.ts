@@ -6,6 +6,8 @@ import type { Lng } from "~/i18n/lng";
 // The forms of /admin/staff and /invite (one schema each, used by the browser and the action; ADR 028).
 
 export const STAFF_ROLES = ["admin", "recruiter", "hotline"] as const;
+/** An invitation link works this long, once. */
+export const INVITATION_HOURS = 72;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function password(lng: Lng) {

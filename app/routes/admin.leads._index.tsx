@@ -2,8 +2,8 @@ import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction }
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { requireAdminActor } from "~/admin/admin-gate.server";
-import { readLeadFilters } from "~/admin/lead-forms";
-import { LEAD_CHANNELS, LEAD_STATUSES, leadQueueCounts, listLeads } from "~/admin/lead-list.server";
+import { LEAD_CHANNELS, LEAD_STATUSES, readLeadFilters } from "~/admin/lead-forms";
+import { leadQueueCounts, leadSearchClient, listLeads } from "~/admin/lead-list.server";
 import { AdminErrorBoundary, AdminPage, DataTable, Time } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -12,9 +12,6 @@ import { withLng } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";
-import { getWebEnv } from "~/utils/env.server";
-
-import { createSearchClient } from "../../search/client";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
@@ -32,9 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = readLeadFilters(url);
   const sql = getSql();
-  const env = getWebEnv();
   const [list, counts, parks] = await Promise.all([
-    listLeads(sql, createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY), filters),
+    listLeads(sql, leadSearchClient(), filters),
     leadQueueCounts(sql),
     sql<{ id: string; name: string }[]>`select id, name from parks order by name`,
   ]);

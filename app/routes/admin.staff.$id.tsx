@@ -7,8 +7,8 @@ import type { ReactNode } from "react";
 
 import { loadAdminAudit } from "~/admin/admin-audit.server";
 import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
-import { changeStaffAccount, INVITATION_HOURS, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
-import { changeStaffSchema, STAFF_ROLES } from "~/admin/staff-forms";
+import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
+import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
 import { ChoiceField, SelectField, TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";

@@ -3,11 +3,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getSql } from "~/db/db.server";
 import { getLeadView } from "~/leads/lead-view.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
+import { getStaffUser } from "~/staff/staff-session.server";
 import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
 
 /** GET /api/leads/<id>: the lead, its status, matches and assignments. Bearer $ADMIN_API_TOKEN or a staff (admin) session. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  if (!(await hasAdminToken(request)) && !(await hasAdminSession(request))) {
+  // A staff account with the admin role counts as an admin session (ADR 014).
+  if (!(await hasAdminToken(request)) && !(await hasAdminSession(request)) && (await getStaffUser(request))?.role !== "admin") {
     return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' } });
   }
   const view = await getLeadView(getSql(), params.id ?? "");

@@ -1,4 +1,7 @@
-import { isWorkday as chineseIsWorkday } from "chinese-days";
+import chineseDays from "chinese-days";
+
+// chinese-days ships CommonJS (dist/index.min.js): under Node's ESM only its default export is visible.
+const { isWorkday: chineseIsWorkday } = chineseDays;
 
 // The acceptance SLA counts working time, not wall-clock time (docs/decisions/028): a lead offered on
 // Friday evening is due on Monday morning, not on Saturday. Working days are mainland China's: weekends
@@ -68,19 +71,4 @@ export function addWorkingMinutes(
  */
 export function acceptDeadline(now: Date, slaMinutes: number, clock: SlaClock, hours: OfficeHours = DEFAULT_OFFICE_HOURS): Date {
   return clock === "wall" ? new Date(now.getTime() + slaMinutes * 60_000) : addWorkingMinutes(now, slaMinutes, hours);
-}
-
-/** "09:00" for 540 (minutes after midnight). */
-export function formatClockMinute(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-}
-
-/** 540 for "09:00" or "9:00"; null for anything that is not a time of day (24:00 allowed as an end). */
-export function parseClockMinute(text: string): number | null {
-  const m = /^\s*(\d{1,2})[:：](\d{2})\s*$/.exec(text);
-  if (!m) return null;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  if (min > 59 || h > 24 || (h === 24 && min !== 0)) return null;
-  return h * 60 + min;
 }

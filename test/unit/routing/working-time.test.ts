@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { acceptDeadline, addWorkingMinutes, isChinaWorkday, parseClockMinute } from "~/domain/routing/working-time";
+import { parseClockMinute } from "~/domain/clock-time";
+import { acceptDeadline, addWorkingMinutes, isChinaWorkday } from "~/domain/routing/working-time";
 
 // The acceptance SLA on working time (ADR 028): the clock is moved to the moment an offer is made and
 // the deadline read back. Office hours 09:00–18:00 China time; 120 minutes to accept.
