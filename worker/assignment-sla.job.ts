@@ -1,6 +1,6 @@
+import { type Notice, queueNotice } from "~/assignments/notifications.server";
+import { assignPark } from "~/assignments/route-lead.server";
 import { markDone } from "~/db/outbox.server";
-import { type Notice, queueNotice } from "~/routing/notifications.server";
-import { assignPark } from "~/routing/route-lead.server";
 
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";

@@ -1,5 +1,5 @@
+import type { Notice } from "~/assignments/notifications.server";
 import { dueNow } from "~/db/outbox.server";
-import type { Notice } from "~/routing/notifications.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 import type { JobContext } from "./job-context";

@@ -1,6 +1,6 @@
+import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
 import type { Mailer } from "~/notify/mailer.server";
-import type { RoutingOptions } from "~/routing/route-lead.server";
 
 import type { SearchClient } from "../search/client";
 

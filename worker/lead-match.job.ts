@@ -1,5 +1,6 @@
 import { UnrecoverableError } from "bullmq";
 
+import { routeLead } from "~/assignments/route-lead.server";
 import { enqueue, markDone } from "~/db/outbox.server";
 import type { Lead } from "~/domain/lead-schema";
 import { hardCheck } from "~/domain/matching/hard";
@@ -8,8 +9,7 @@ import type { SpaceCandidate } from "~/domain/matching/types";
 import { explainExclusions, failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
-import { lockSpacesShared, OUTRANKED, saveLeadMatches, type VersionedMatch, type Withdrawal } from "~/matching/match-store.server";
-import { routeLead } from "~/routing/route-lead.server";
+import { lockSpacesShared, OUTRANKED, saveLeadMatches, type VersionedMatch, type Withdrawal } from "~/matches/match-store.server";
 
 import { type SpaceRow, toSpaceCandidate } from "../search/space-document";
 import { findCandidatesAndNearMisses } from "../search/spaces.query";

@@ -1,5 +1,5 @@
+import { routeLead } from "~/assignments/route-lead.server";
 import { markDone } from "~/db/outbox.server";
-import { routeLead } from "~/routing/route-lead.server";
 
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";

@@ -1,16 +1,16 @@
-import { markDone } from "~/db/outbox.server";
-import { formatPhoneForDisplay } from "~/domain/phone";
-import { renderAssignmentEmail } from "~/notify/assignment-email";
-import { escapeHtml } from "~/notify/html";
-import type { MailMessage } from "~/notify/mailer.server";
 import {
   type AssignmentDetails,
   handoverScript,
   leadIndustryLabel,
   loadAssignmentDetails,
   needAreaText,
-} from "~/routing/assignment-details.server";
-import { claimNotification, type NotificationRow } from "~/routing/notifications.server";
+} from "~/assignments/assignment-details.server";
+import { claimNotification, type NotificationRow } from "~/assignments/notifications.server";
+import { markDone } from "~/db/outbox.server";
+import { formatPhoneForDisplay } from "~/domain/phone";
+import { renderAssignmentEmail } from "~/notify/assignment-email";
+import { escapeHtml } from "~/notify/html";
+import type { MailMessage } from "~/notify/mailer.server";
 
 import type { JobContext } from "./job-context";
 import { cappedBackoff } from "./queue";
@@ -82,7 +82,7 @@ function formatHours(ms: number): string {
 
 /**
  * The email failed for good: the notice is dead-lettered with the reason (the admin can retry it,
- * app/routing/dead-letters.server.ts), and a recruiter who was never told about an open offer is told
+ * app/assignments/dead-letters.server.ts), and a recruiter who was never told about an open offer is told
  * by phone instead: a hotline hand-over task, in the same transaction.
  */
 async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number, reason: string) {

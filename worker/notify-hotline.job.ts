@@ -1,6 +1,6 @@
+import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-details.server";
+import { openNotification } from "~/assignments/notifications.server";
 import { markDone } from "~/db/outbox.server";
-import { handoverScript, loadAssignmentDetails } from "~/routing/assignment-details.server";
-import { openNotification } from "~/routing/notifications.server";
 
 import type { JobContext } from "./job-context";
 

@@ -1,9 +1,9 @@
+import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
+import { type NotificationRow, openNotification } from "~/assignments/notifications.server";
 import { markDone } from "~/db/outbox.server";
 import { needLabel } from "~/notify/assignment-email";
 import { postWecomMarkdown } from "~/notify/wecom.server";
 import { renderWecomAssignment } from "~/notify/wecom-message";
-import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
-import { type NotificationRow, openNotification } from "~/routing/notifications.server";
 
 import type { JobContext } from "./job-context";
 

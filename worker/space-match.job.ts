@@ -5,7 +5,7 @@ import { rankMatches } from "~/domain/matching/rank";
 import { failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
-import { lockSpaceExclusive, lockSpacesShared, upsertSpaceMatch, withdrawMatch } from "~/matching/match-store.server";
+import { lockSpaceExclusive, lockSpacesShared, upsertSpaceMatch, withdrawMatch } from "~/matches/match-store.server";
 
 import { toSpaceCandidate } from "../search/space-document";
 import type { JobContext } from "./job-context";

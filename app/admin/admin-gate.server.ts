@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 
-import { getStaffUser, type StaffUser } from "~/staff/staff-session.server";
-import { hasAdminSession, hasAdminToken, isAdminCsrf, loginPath, requireAdmin } from "~/utils/admin-session.server";
+import { hasAdminSession, hasAdminToken, isAdminCsrf, loginPath, requireAdmin } from "~/auth/admin-session.server";
+import { getStaffUser, type StaffUser } from "~/auth/staff-session.server";
 
 // The door of every admin page that changes something (ADR 028): who is asking, and — for a cookie
 // session — the session's CSRF token on the form. The Bearer token (machines) needs none: a browser

@@ -1,6 +1,6 @@
+import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-details.server";
+import { retryDeadLetter } from "~/assignments/dead-letters.server";
 import type { Sql } from "~/db/db.server";
-import { handoverScript, loadAssignmentDetails } from "~/routing/assignment-details.server";
-import { retryDeadLetter } from "~/routing/dead-letters.server";
 
 import { writeAdminAudit } from "./admin-audit.server";
 

@@ -1,7 +1,7 @@
+import type { Notice } from "~/assignments/notifications.server";
+import { assignPark, type RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
-import { rematchLead } from "~/matching/rematch.server";
-import type { Notice } from "~/routing/notifications.server";
-import { assignPark, type RoutingOptions } from "~/routing/route-lead.server";
+import { rematchLead } from "~/matches/rematch.server";
 
 // What an admin does to one lead at /admin/leads/<id> (ADR 028). Each action is one transaction and
 // writes the routing audit trail with who did it (routing_events.actor) and why.

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 
+import { hashPassword } from "~/auth/password.server";
+import { revokeSessionsOf, type StaffRole } from "~/auth/staff-session.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
-import { hashPassword } from "~/staff/password.server";
-import { revokeSessionsOf, type StaffRole } from "~/staff/staff-session.server";
 
 import { writeAdminAudit } from "./admin-audit.server";
 import { INVITATION_HOURS } from "./staff-forms";

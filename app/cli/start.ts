@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
+import { seedDemoStaff } from "~/auth/demo-accounts.server";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 import { seedDemoIfEmpty } from "~/inventory/seed.server";
-import { seedDemoStaff } from "~/staff/demo-accounts.server";
 
 import { type RunningMeili, startMeilisearch } from "../../search/launcher";
 import { supervise } from "./supervisor";

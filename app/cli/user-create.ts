@@ -2,10 +2,10 @@ import { parseArgs } from "node:util";
 
 import { z } from "zod";
 
+import { hashPassword, passwordProblem } from "~/auth/password.server";
+import { revokeSessionsOf } from "~/auth/staff-session.server";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
-import { hashPassword, passwordProblem } from "~/staff/password.server";
-import { revokeSessionsOf } from "~/staff/staff-session.server";
 
 // npm run user:create -- --role recruiter --email zhou@example.cn --recruiter R1 [--name 周敏] [--password-stdin]
 // Staff accounts: admins receive SLA escalations; with --password-stdin (the first line of standard

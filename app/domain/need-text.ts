@@ -232,10 +232,12 @@ function numberSpan(m: RegExpExecArray): Span {
 }
 
 // Crane first: "10吨行车" must never become a floor load or anything else. "16/3.2t" is main/auxiliary hook.
+/** A crane's kind words may stack ("双梁桥式起重机", "电动单梁悬挂行车"). */
+const CRANE_KIND = "(?:(?:桥式|门式|半门式|单梁|双梁|电动|悬挂|通用|吊钩)\\s*){0,3}";
 const HOOKS = `(?<q>(?<v>${NUM})\\s*/\\s*${NUM}\\s*(?<u>${MASS_UNIT}))`;
-const CRANE_HOOKS_BEFORE = new RegExp(`${HOOKS}\\s*(?:的|级)?\\s*(?:桥式|门式|单梁|双梁)?\\s*${CRANE_WORD}`, "gd");
+const CRANE_HOOKS_BEFORE = new RegExp(`${HOOKS}\\s*(?:的|级)?\\s*${CRANE_KIND}${CRANE_WORD}`, "gd");
 const CRANE_HOOKS_AFTER = new RegExp(`${CRANE_WORD}[^0-9${CN}，。；;,!?！？、\\n]{0,8}?${HOOKS}`, "gd");
-const CRANE_BEFORE = new RegExp(`(?<q>${quantity(MASS_UNIT)})\\s*(?:的|级)?\\s*(?:桥式|门式|单梁|双梁)?\\s*${CRANE_WORD}`, "gd");
+const CRANE_BEFORE = new RegExp(`(?<q>${quantity(MASS_UNIT)})\\s*(?:的|级)?\\s*${CRANE_KIND}${CRANE_WORD}`, "gd");
 const CRANE_AFTER = new RegExp(
   `${CRANE_WORD}(?:[^0-9${CN}，。；;,!?！？、\\n]|[0-9${CN}]+\\s*[台部个座套])` + `{0,8}?(?<q>${quantity(MASS_UNIT)})${OR_MORE}`,
   "gd",
@@ -246,7 +248,7 @@ const LOAD_KEYWORD =
 const LOAD_AFTER_KEYWORD = new RegExp(`${LOAD_KEYWORD}${GAP}(?<q>${quantity(`${MASS_UNIT}${PER_AREA}?`)})${OR_MORE}`, "gd");
 /** A mass per area is a floor load wherever it appears ("地面3吨/㎡"). */
 const LOAD_PER_AREA = new RegExp(`(?<q>${quantity(`${MASS_UNIT}${PER_AREA}`)})${OR_MORE}`, "gd");
-const FOLLOWED_BY_CRANE = new RegExp(`^\\s*(?:的|级)?\\s*${CRANE_WORD}`);
+const FOLLOWED_BY_CRANE = new RegExp(`^\\s*(?:的|级)?\\s*${CRANE_KIND}${CRANE_WORD}`);
 
 const POWER_KEYWORD = "(?:配电|电力|用电|变压器|电容|供电|负荷|电量|容量|\\bpower\\b|electricity|transformer)";
 const POWER_AFTER_KEYWORD = new RegExp(`${POWER_KEYWORD}${GAP}(?<q>${quantity(POWER_UNIT)})${OR_MORE}`, "gd");

@@ -1,5 +1,5 @@
-import { getStaffUser } from "~/staff/staff-session.server";
-import { adminCsrfToken } from "~/utils/admin-session.server";
+import { adminCsrfToken } from "~/auth/admin-session.server";
+import { getStaffUser } from "~/auth/staff-session.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 /**

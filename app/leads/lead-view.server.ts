@@ -1,7 +1,7 @@
 import type { Sql } from "~/db/db.server";
 import type { Lead } from "~/domain/lead-schema";
 import type { Exclusion } from "~/domain/matching/why-not";
-import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matching/match-store.server";
+import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
 
 export type LeadView = {
   id: string;

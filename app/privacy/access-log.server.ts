@@ -1,5 +1,5 @@
+import { getStaffUser, type StaffRole } from "~/auth/staff-session.server";
 import type { Sql } from "~/db/db.server";
-import { getStaffUser, type StaffRole } from "~/staff/staff-session.server";
 
 // Who saw a full phone number, where and when (PIPL art. 51: access control and records of who
 // handled personal information; docs/decisions/022). Written on every page or API answer that shows

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { loadDashboard } from "~/admin/admin-data.server";
 import { leadQueueCounts } from "~/admin/lead-list.server";
+import { requireAdmin } from "~/auth/admin-session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -11,7 +12,6 @@ import { opsText } from "~/i18n/admin-ops-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { listUnverifiedListings } from "~/inventory/listing-verify.server";
 import adminStyles from "~/styles/admin.css";
-import { requireAdmin } from "~/utils/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];

@@ -15,6 +15,7 @@ import {
   rerouteByAdmin,
 } from "~/admin/lead-actions.server";
 import { leadActionSchema } from "~/admin/lead-forms";
+import { requireAdmin } from "~/auth/admin-session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { type LeadActionData, LeadActions } from "~/components/admin-lead-actions";
 import { getSql } from "~/db/db.server";
@@ -29,7 +30,6 @@ import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
-import { requireAdmin } from "~/utils/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];

@@ -9,11 +9,11 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
+import { checkAdminTokenGuess, hasAdminSession, safeAdminPath, signIn } from "~/auth/admin-session.server";
 import { AdminPage, useAdminText } from "~/components/admin";
 import { adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";
-import { checkAdminTokenGuess, hasAdminSession, safeAdminPath, signIn } from "~/utils/admin-session.server";
 import { authLimits, clientKey, consume } from "~/utils/rate-limit.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 
+import { hasAdminSession, isAdminCsrf, signOut } from "~/auth/admin-session.server";
+import { checkCsrf, getStaffUser, signOutStaff } from "~/auth/staff-session.server";
 import { withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
-import { checkCsrf, getStaffUser, signOutStaff } from "~/staff/staff-session.server";
-import { hasAdminSession, isAdminCsrf, signOut } from "~/utils/admin-session.server";
 
 /** A GET never signs anybody out (links are followed by prefetchers); it just goes back to the admin area. */
 export async function loader({ request }: LoaderFunctionArgs) {

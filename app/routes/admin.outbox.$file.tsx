@@ -1,13 +1,13 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { requireAdmin } from "~/auth/admin-session.server";
 import { AdminErrorBoundary, AdminPage, useAdminText } from "~/components/admin";
 import { adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { decodeMimeWords, readOutboxMail } from "~/notify/outbox-files.server";
 import adminStyles from "~/styles/admin.css";
-import { requireAdmin } from "~/utils/admin-session.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
+import { requireAdmin } from "~/auth/admin-session.server";
+import { checkCsrf, getStaffUser } from "~/auth/staff-session.server";
 import { getSql } from "~/db/db.server";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { staffActor } from "~/privacy/access-log.server";
 import { exportPersonData, findPerson } from "~/privacy/requests.server";
-import { checkCsrf, getStaffUser } from "~/staff/staff-session.server";
-import { requireAdmin } from "~/utils/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
 import { createSearchClient } from "../../search/client";

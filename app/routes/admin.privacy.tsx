@@ -8,6 +8,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { requireAdmin } from "~/auth/admin-session.server";
+import { checkCsrf, getStaffUser } from "~/auth/staff-session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withLng } from "~/i18n/admin-messages";
@@ -17,9 +19,7 @@ import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { loadPhoneAccessLog, staffActor } from "~/privacy/access-log.server";
 import { eraseLeads } from "~/privacy/anonymise.server";
 import { findPerson, loadPrivacyAudit, type Person } from "~/privacy/requests.server";
-import { checkCsrf, getStaffUser } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
-import { requireAdmin } from "~/utils/admin-session.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
+import { hasAdminSession, hasAdminToken, isAdminCsrf } from "~/auth/admin-session.server";
+import { getStaffUser } from "~/auth/staff-session.server";
 import { getSql } from "~/db/db.server";
+import { CALL_OUTCOMES, type CallOutcome, recordCallOutcome } from "~/hotline/call-tasks.server";
 import { httpText } from "~/i18n/http-messages";
 import { lngFromRequest } from "~/i18n/lng";
-import { CALL_OUTCOMES, type CallOutcome, recordCallOutcome } from "~/routing/call-tasks.server";
-import { getStaffUser } from "~/staff/staff-session.server";
-import { hasAdminSession, hasAdminToken, isAdminCsrf } from "~/utils/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
 /**

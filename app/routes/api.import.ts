@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
+import { hasAdminToken } from "~/auth/admin-session.server";
 import { getSql } from "~/db/db.server";
 import { importInventory } from "~/inventory/import.server";
-import { hasAdminToken } from "~/utils/admin-session.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 export async function loader() {

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
+import { hasAdminSession, hasAdminToken } from "~/auth/admin-session.server";
+import { getStaffUser } from "~/auth/staff-session.server";
 import { getSql } from "~/db/db.server";
 import { getLeadView } from "~/leads/lead-view.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
-import { getStaffUser } from "~/staff/staff-session.server";
-import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
 
 /** GET /api/leads/<id>: the lead, its status, matches and assignments. Bearer $ADMIN_API_TOKEN or a staff (admin) session. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
+import { hasAdminSession, hasAdminToken } from "~/auth/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 import { checkHealth } from "~/utils/health.server";
 

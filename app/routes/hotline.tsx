@@ -9,18 +9,18 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
+import { checkCsrf, requireStaff } from "~/auth/staff-session.server";
 import { AdminSection, DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
+import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
+import { CALL_OUTCOMES, type CallOutcome, recordCallOutcome } from "~/hotline/call-tasks.server";
+import { lookUpCaller } from "~/hotline/known-caller.server";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { recordPhoneViews } from "~/privacy/access-log.server";
-import { loadOpenCallTasks } from "~/routing/call-task-list.server";
-import { CALL_OUTCOMES, type CallOutcome, recordCallOutcome } from "~/routing/call-tasks.server";
-import { lookUpCaller } from "~/routing/known-caller.server";
-import { checkCsrf, requireStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 

@@ -6,13 +6,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { acceptInvitation, findInvitation } from "~/admin/staff-accounts.server";
 import { invitationSchema } from "~/admin/staff-forms";
+import { isCrossSite, signInStaff } from "~/auth/staff-session.server";
 import { TextField } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withLng } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
-import { isCrossSite, signInStaff } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];

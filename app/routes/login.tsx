@@ -9,13 +9,13 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
+import { verifyPassword } from "~/auth/password.server";
+import { getStaffUser, isCrossSite, safeNext, signInStaff, type StaffRole } from "~/auth/staff-session.server";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withLng } from "~/i18n/admin-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
-import { verifyPassword } from "~/staff/password.server";
-import { getStaffUser, isCrossSite, safeNext, signInStaff, type StaffRole } from "~/staff/staff-session.server";
 import adminStyles from "~/styles/admin.css";
 import { authLimits, clientKey, consume, consumeAll, giveBack } from "~/utils/rate-limit.server";
 

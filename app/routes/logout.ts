@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 
+import { checkCsrf, getStaffUser, signOutStaff } from "~/auth/staff-session.server";
 import { withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
-import { checkCsrf, getStaffUser, signOutStaff } from "~/staff/staff-session.server";
 
 /** POST /logout ends the staff session (in the database too) and goes to /login; GET does nothing. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
+import { hasAdminToken } from "~/auth/admin-session.server";
 import { getSql } from "~/db/db.server";
 import { collectMetrics, renderMetrics } from "~/metrics/metrics.server";
-import { hasAdminToken } from "~/utils/admin-session.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;

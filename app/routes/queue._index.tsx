@@ -1,6 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { requireStaff } from "~/auth/staff-session.server";
 import { DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
@@ -8,8 +9,7 @@ import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
-import { loadQueue } from "~/queue/queue-data.server";
-import { requireStaff } from "~/staff/staff-session.server";
+import { loadQueue } from "~/recruiter-desk/queue-data.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];

@@ -9,6 +9,9 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
+import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
+import { hasAdminSession, hasAdminToken } from "~/auth/admin-session.server";
+import { checkCsrf, getStaffUser, requireStaff } from "~/auth/staff-session.server";
 import { AdminSection, DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
@@ -21,11 +24,8 @@ import { describeFlag } from "~/i18n/flag-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
-import { allowedIntents, applyAssignmentAction, type Intent, INTENTS } from "~/queue/assignment-actions.server";
-import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/routing/assignment-details.server";
-import { checkCsrf, getStaffUser, requireStaff } from "~/staff/staff-session.server";
+import { allowedIntents, applyAssignmentAction, type Intent, INTENTS } from "~/recruiter-desk/assignment-actions.server";
 import adminStyles from "~/styles/admin.css";
-import { hasAdminSession, hasAdminToken } from "~/utils/admin-session.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { seedDemoStaff } from "~/auth/demo-accounts.server";
+import { verifyPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
-import { seedDemoStaff } from "~/staff/demo-accounts.server";
-import { verifyPassword } from "~/staff/password.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";

@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { hashPassword } from "~/staff/password.server";
+import { hashPassword } from "~/auth/password.server";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";

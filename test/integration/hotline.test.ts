@@ -4,12 +4,12 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 import { createMailer } from "~/notify/mailer.server";
-import { routeLead } from "~/routing/route-lead.server";
-import { hashPassword } from "~/staff/password.server";
 
 import { createSearchClient } from "../../search/client";
 import { deliverNotices } from "../../worker/deliver-notices";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { importInventory } from "~/inventory/import.server";
 import { confirmSpaceAvailable } from "~/inventory/listing-verify.server";
-import { rematchLead } from "~/matching/rematch.server";
+import { rematchLead } from "~/matches/rematch.server";
 
 import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { addNotification, claimNotification } from "~/assignments/notifications.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { storeLead } from "~/leads/intake.server";
-import { addNotification, claimNotification } from "~/routing/notifications.server";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";

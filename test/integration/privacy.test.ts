@@ -4,9 +4,9 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { hashPassword } from "~/auth/password.server";
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
 import { importInventory } from "~/inventory/import.server";
-import { hashPassword } from "~/staff/password.server";
 import { parseEnv, workerEnvSchema } from "~/utils/env.server";
 
 import { createSearchClient } from "../../search/client";

@@ -2,11 +2,11 @@ import { execFile } from "node:child_process";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
-import { routeLead } from "~/routing/route-lead.server";
-import { hashPassword } from "~/staff/password.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";

@@ -3,8 +3,8 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
+import { routeLead } from "~/assignments/route-lead.server";
 import { importInventory } from "~/inventory/import.server";
-import { routeLead } from "~/routing/route-lead.server";
 
 import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { hashPassword } from "~/staff/password.server";
+import { hashPassword } from "~/auth/password.server";
 
 import { createTestDatabase } from "../../support/database";
 import { startWebServer } from "../../support/services";

@@ -2,11 +2,10 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
 
-import { getStaffUser } from "~/staff/staff-session.server";
-
-import { getWebEnv } from "./env.server";
-import { authLimits, consume, giveBack } from "./rate-limit.server";
-import { singleton } from "./singleton.server";
+import { getStaffUser } from "~/auth/staff-session.server";
+import { getWebEnv } from "~/utils/env.server";
+import { authLimits, consume, giveBack } from "~/utils/rate-limit.server";
+import { singleton } from "~/utils/singleton.server";
 
 // Admin access before staff accounts (docs/decisions/008): whoever knows ADMIN_API_TOKEN is an admin.
 // Pages accept a signed session cookie (set by /admin/login) or the API's Bearer header.

@@ -1,7 +1,6 @@
+import { declineAssignment } from "~/assignments/decline.server";
+import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
-
-import { declineAssignment } from "./decline.server";
-import type { RoutingOptions } from "./route-lead.server";
 
 /** `refused` is for a hand-over only: the phone recruiter turned the lead down on the call. */
 export const CALL_OUTCOMES = ["done", "no-answer", "wrong-number", "refused"] as const;

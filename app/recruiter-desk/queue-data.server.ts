@@ -1,6 +1,6 @@
+import { needAreaText } from "~/assignments/assignment-details.server";
 import type { Sql } from "~/db/db.server";
 import type { Lead } from "~/domain/lead-schema";
-import { needAreaText } from "~/routing/assignment-details.server";
 
 // What a recruiter's queue shows: their open assignments, the ones waiting for an answer first.
 

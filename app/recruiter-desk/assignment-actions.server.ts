@@ -1,6 +1,6 @@
+import { declineAssignment } from "~/assignments/decline.server";
+import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
-import { declineAssignment } from "~/routing/decline.server";
-import type { RoutingOptions } from "~/routing/route-lead.server";
 
 // What a recruiter does with an assignment from the queue. Every step is checked against the current
 // state in one conditional update (two tabs, or the SLA job, may have moved it meanwhile) and lands in
