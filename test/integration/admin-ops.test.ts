@@ -294,3 +294,42 @@ describe("office hours and the SLA on working time", () => {
     expect(sla.not_before.toISOString()).toBe(a.accept_by.toISOString());
   });
 });
+
+describe("dashboard", () => {
+  it("draws every figure with ECharts as server-side SVG, with a table and a CSV export; the funnel counts leads per stage", async () => {
+    // Leads of this file so far: some assigned, one closed; give one assignment the whole path.
+    const [a] = await db.sql<
+      { id: string; lead_id: string }[]
+    >`select id, lead_id from assignments where recruiter_id = 'R1' order by created_at limit 1`;
+    for (const [event, minutes] of [
+      ["accepted", 2],
+      ["contacted", 4],
+      ["visit", 60],
+    ] as const) {
+      await db.sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
+                   values (${a.id}, ${a.lead_id}, ${event}, 'R1',
+                           (select min(at) from routing_events where assignment_id = ${a.id} and event in ('assigned', 'rerouted')) + make_interval(mins => ${minutes}))`;
+    }
+    const [{ received }] = await db.sql<{ received: number }[]>`select count(*)::int as received from leads`;
+    const res = await client.get("/admin/dashboard", admin);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const figure of ["perDay", "funnel", "firstContact", "perRecruiter", "load", "unmet", "queues"])
+      expect(html).toContain(`data-figure="${figure}"`);
+    expect((html.match(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/g) ?? []).length).toBeGreaterThanOrEqual(5);
+    expect(html).toContain("5 分钟"); // the marks on time to first contact
+    const funnel = /data-figure="funnel"[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? "";
+    const cells = [...funnel.matchAll(/<tr><th scope="row">([^<]+)<\/th><td class="num">(\d+)<\/td>/g)].map((m) => [m[1], Number(m[2])]);
+    expect(cells[0]).toEqual(["收到", received]);
+    expect(cells.find((c) => c[0] === "已联系")?.[1]).toBe(1);
+    expect(cells.find((c) => c[0] === "已签约")?.[1]).toBe(0);
+
+    const csv = await client.get("/admin/dashboard/export?figure=funnel", admin);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
+    const text = bytes.toString("utf8");
+    expect(text).toContain(`"收到","${received}"`);
+    expect((await client.get("/admin/dashboard/export", admin)).status).toBe(400);
+  });
+});

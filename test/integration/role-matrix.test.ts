@@ -30,6 +30,8 @@ type Probe = { method: "GET" | "POST"; path: (ids: Ids) => string; allowed: Who[
 const PROBES: Record<string, Probe> = {
   "_index.tsx": { method: "GET", path: () => "/", allowed: ALL },
   "admin._index.tsx": { method: "GET", path: () => "/admin", allowed: ["admin"] },
+  "admin.dashboard._index.tsx": { method: "GET", path: () => "/admin/dashboard", allowed: ["admin"] },
+  "admin.dashboard.export.ts": { method: "GET", path: () => "/admin/dashboard/export?figure=funnel", allowed: ["admin"] },
   "admin.dead-letters.tsx": { method: "GET", path: () => "/admin/dead-letters", allowed: ["admin"] },
   "admin.leads.$id.tsx": { method: "GET", path: (i) => `/admin/leads/${i.leadId}`, allowed: ["admin"] },
   "admin.leads._index.tsx": { method: "GET", path: () => "/admin/leads", allowed: ["admin"] },
