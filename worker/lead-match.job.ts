@@ -9,9 +9,9 @@ import type { SpaceCandidate } from "~/domain/matching/types";
 import { explainExclusions, failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
+import { type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
 import { lockSpacesShared, OUTRANKED, saveLeadMatches, type VersionedMatch, type Withdrawal } from "~/matches/match-store.server";
 
-import { type SpaceRow, toSpaceCandidate } from "../search/space-document";
 import { findCandidatesAndNearMisses } from "../search/spaces.query";
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";

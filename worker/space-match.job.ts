@@ -5,9 +5,9 @@ import { rankMatches } from "~/domain/matching/rank";
 import { failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
+import { toSpaceCandidate } from "~/inventory/inventory-rows";
 import { lockSpaceExclusive, lockSpacesShared, upsertSpaceMatch, withdrawMatch } from "~/matches/match-store.server";
 
-import { toSpaceCandidate } from "../search/space-document";
 import type { JobContext } from "./job-context";
 import { matchingOptions } from "./matching-options";
 

@@ -2,6 +2,7 @@ import type { Sql } from "~/db/db.server";
 import { type LeadFlag, leadFlags } from "~/domain/lead-flags";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { maskPhone } from "~/domain/phone";
+import { CALL_TASK_KINDS, type CallTaskKind } from "~/domain/statuses";
 import { getLeadView } from "~/leads/lead-view.server";
 
 // What the admin pages read. Only what an admin needs leaves this module: company names and lead
@@ -32,7 +33,7 @@ export type DeadLetterRow = {
   reference: string;
   createdAt: string;
 };
-export type CallTaskCount = { kind: "handover" | "callback" | "escalation"; open: number; due: number };
+export type CallTaskCount = { kind: CallTaskKind; open: number; due: number };
 export type EscalatedRow = {
   assignmentId: string;
   leadId: string;
@@ -53,8 +54,6 @@ export type Dashboard = {
   callTasks: CallTaskCount[];
   escalated: { total: number; rows: EscalatedRow[] };
 };
-
-const CALL_TASK_KINDS = ["handover", "callback", "escalation"] as const;
 
 /** Due for this long without being done counts as stuck even without an error (a worker that is down). */
 export const STUCK_AFTER_MINUTES = 5;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
 import { hashPassword } from "~/auth/password.server";
-import { revokeSessionsOf, type StaffRole } from "~/auth/staff-session.server";
+import { revokeSessionsOf, type StaffRole } from "~/auth/session.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 
 import { writeAdminAudit } from "./admin-audit.server";

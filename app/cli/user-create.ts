@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 
 import { hashPassword, passwordProblem } from "~/auth/password.server";
-import { revokeSessionsOf } from "~/auth/staff-session.server";
+import { revokeSessionsOf } from "~/auth/session.server";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 

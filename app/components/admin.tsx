@@ -49,7 +49,7 @@ export function AdminHeader({ lng, signedIn = true }: { lng: Lng; signedIn?: boo
       <span className="admin-tools">
         <LanguageLink lng={lng} />
         {signedIn ? (
-          <form method="post" action={withLng("/admin/logout", lng)} className="inline">
+          <form method="post" action={withLng("/logout", lng)} className="inline">
             <input type="hidden" name="csrf" value={csrf ?? ""} />
             <button type="submit" className="link">
               {t("nav.logout")}

@@ -15,8 +15,8 @@ export function ErrorList({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-function describedBy(meta: FieldMeta, hint?: ReactNode) {
-  return [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
+function describedBy(meta: FieldMeta, hint?: ReactNode, also?: string) {
+  return [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null, also].filter(Boolean).join(" ") || undefined;
 }
 
 function initialText(meta: FieldMeta): string {
@@ -34,16 +34,22 @@ export function TextField({
   autoComplete,
   maxLength,
   placeholder,
+  alsoDescribedBy,
+  autoFocus,
 }: {
   meta: FieldMeta;
   label: ReactNode;
   hint?: ReactNode;
   required?: boolean;
   type?: "text" | "tel" | "email" | "month" | "password" | "date" | "time" | "search";
+  /** The id of a message about the whole form (a wrong sign-in) that also describes this field. */
+  alsoDescribedBy?: string;
   inputMode?: "text" | "decimal" | "numeric" | "tel" | "email";
   autoComplete?: string;
   maxLength?: number;
   placeholder?: string;
+  /** Only for a page whose one task is this form (sign-in). */
+  autoFocus?: boolean;
 }) {
   return (
     <div className="field">
@@ -68,7 +74,8 @@ export function TextField({
         required={required}
         aria-required={required || undefined}
         aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta, hint)}
+        aria-describedby={describedBy(meta, hint, alsoDescribedBy)}
+        autoFocus={autoFocus}
       />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>

@@ -1,18 +1,19 @@
 import type { Sql } from "~/db/db.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import type { CallTaskKind, CallTaskStatus } from "~/domain/statuses";
 
 // The hotline's work list: calls that are due first (oldest first), then the ones coming back later.
 
 export type CallTaskRow = {
   id: string;
-  kind: "handover" | "callback" | "escalation";
+  kind: CallTaskKind;
   leadId: string;
   reference: string;
   company: string;
   phone: string;
   phoneDial: string;
   script: string;
-  status: string;
+  status: CallTaskStatus;
   dueAt: string;
   due: boolean;
   attempts: number;
@@ -34,7 +35,7 @@ export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total:
         company_name: string;
         phone: string;
         script: string;
-        status: string;
+        status: CallTaskStatus;
         due_at: Date;
         due: boolean;
         attempts: number;

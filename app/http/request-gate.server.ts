@@ -1,6 +1,6 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
-import { checkAdminTokenGuess } from "~/auth/admin-session.server";
+import { checkAdminTokenGuess } from "~/auth/admin-token.server";
 
 import {
   decodeFormStrict,

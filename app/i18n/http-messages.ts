@@ -18,6 +18,21 @@ const zh = {
   error: "服务出错了，请稍后再试，或致电招商热线 {hotline}。",
   title: "无法处理此请求",
   unavailableTitle: "服务暂时不可用",
+  // JSON API answers (app/http/api-errors.server.ts, ADR 025)
+  unauthorized: "需要授权：请附上 Authorization: Bearer <管理令牌>，或先登录。",
+  tooManyTokens: "错误的管理令牌次数过多，请 {seconds} 秒后再试。",
+  notFound: "找不到该记录。",
+  noSuchApi: "没有这个接口地址。",
+  postOnly: "此地址只接受 POST 请求。",
+  jsonObject: "请求体应为 JSON 对象。",
+  importRows: "{count} 行有误，未导入任何数据。",
+  importFailed: "导入失败，未导入任何数据。",
+  callOutcome: "应为 {choices} 之一。",
+  retryMinutes: "应为 1 到 10080 之间的分钟数。",
+  callClosed: "该呼叫任务已经结束。",
+  notAHandover: "只有转交任务可以标记为“专员拒绝”。",
+  divisionCode: "应为六位行政区划代码。",
+  personQuery: "请输入手机号或线索编号。",
 } as const;
 
 export type HttpKey = keyof typeof zh;
@@ -39,6 +54,20 @@ const en: Record<HttpKey, string> = {
   error: "Something went wrong. Please try again later or call our hotline {hotline}.",
   title: "This request cannot be processed",
   unavailableTitle: "Service temporarily unavailable",
+  unauthorized: "Authorization required: send Authorization: Bearer <admin token>, or sign in first.",
+  tooManyTokens: "Too many wrong admin tokens; try again in {seconds} seconds.",
+  notFound: "No such record.",
+  noSuchApi: "There is no API at this address.",
+  postOnly: "This address accepts POST only.",
+  jsonObject: "The request body must be a JSON object.",
+  importRows: "{count} bad row(s); nothing was imported.",
+  importFailed: "The import failed; nothing was imported.",
+  callOutcome: "Must be one of {choices}.",
+  retryMinutes: "Must be a number of minutes from 1 to 10080.",
+  callClosed: "This call task is closed already.",
+  notAHandover: "Only a hand-over can be marked as declined by the recruiter.",
+  divisionCode: "Must be a six-digit division code.",
+  personQuery: "Enter a phone number or a lead reference.",
 };
 
 /** The message for `key` in `lng`, with `{name}` placeholders filled from `params`. */

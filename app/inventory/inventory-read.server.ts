@@ -1,6 +1,6 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 
-import type { ParkRow, SpaceRow } from "../../search/space-document";
+import type { ParkRow, SpaceRow } from "./inventory-rows";
 
 /** Spaces joined with their parks, as the search documents and the matcher need them. */
 /**

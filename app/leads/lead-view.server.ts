@@ -1,4 +1,5 @@
 import type { Sql } from "~/db/db.server";
+import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
@@ -74,7 +75,7 @@ async function listAssignments(sql: Sql, leadId: string): Promise<AssignmentView
 
 /** The lead as staff and the admin API see it: matches best first, then its assignments. */
 export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await sql<
     {
       id: string;

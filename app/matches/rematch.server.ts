@@ -1,7 +1,6 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "~/domain/ids";
 
 /**
  * Matches a lead again — the desks call this after editing its need (hotline, recruiter). Call it in
@@ -14,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Returns false when the lead does not exist or is closed (won/lost); nothing is queued then.
  */
 export async function rematchLead(sql: Sql | TransactionSql, leadId: string, reason: string): Promise<boolean> {
-  if (!UUID.test(leadId)) return false;
+  if (!isUuid(leadId)) return false;
   const run = async (tx: TransactionSql) => {
     const [lead] = await tx<
       { id: string }[]

@@ -1,17 +1,19 @@
-import { getStaffUser, type StaffRole } from "~/auth/staff-session.server";
+import { getStaffUser, type StaffRole } from "~/auth/session.server";
 import type { Sql } from "~/db/db.server";
+import type { PhoneAccessPlace } from "~/domain/statuses";
+
+export type { PhoneAccessPlace };
 
 // Who saw a full phone number, where and when (PIPL art. 51: access control and records of who
 // handled personal information; docs/decisions/022). Written on every page or API answer that shows
 // an enterprise contact's full number to staff; read by admins at /admin/privacy.
 
-export type PhoneAccessPlace = "assignment-page" | "call-tasks" | "caller-lookup" | "admin-lead" | "api-lead";
 export type StaffActor = { actor: string; role: StaffRole };
 export type PhoneView = { leadId: string; reference: string };
 
-/** The staff member behind a request: their account's email and role, or "admin-token" (the bearer token or an admin-token session). */
-export async function staffActor(request: Request, sql?: Sql): Promise<StaffActor> {
-  const user = await getStaffUser(request, sql);
+/** The staff member behind a request: their account's email and role, or "admin-token" (a script with the bearer token). */
+export async function staffActor(request: Request): Promise<StaffActor> {
+  const user = await getStaffUser(request);
   return user ? { actor: user.email, role: user.role } : { actor: "admin-token", role: "admin" };
 }
 

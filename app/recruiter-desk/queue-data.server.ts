@@ -1,10 +1,11 @@
 import { needAreaText } from "~/assignments/assignment-details.server";
 import type { Sql } from "~/db/db.server";
 import type { Lead } from "~/domain/lead-schema";
+import type { AssignmentStatus } from "~/domain/statuses";
 
 // What a recruiter's queue shows: their open assignments, the ones waiting for an answer first.
 
-export const OPEN_STATUSES = ["offered", "accepted", "contacted", "visit"] as const;
+export const OPEN_STATUSES = ["offered", "accepted", "contacted", "visit"] as const satisfies readonly AssignmentStatus[];
 
 export type QueueRow = {
   assignmentId: string;

@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import { CheckboxField, ChoiceField, type FieldMeta, SelectField, TextareaField, TextField } from "~/components/forms";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT, RegionPicker } from "~/components/region-picker";
 import { getSql } from "~/db/db.server";
+import { isUuid } from "~/domain/ids";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
 import { AREA_UNITS, createLeadSchema, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
 import { planAssist, planHints } from "~/domain/need-assist";
@@ -40,20 +41,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const schema = createLeadSchema(lng, "web");
   const submission = parseWithZod(formData, { schema, disableAutoCoercion: true });
+  // Fields beside the lead (picker, honeypot, submission key) are read from Conform's payload too.
+  const payload = submission.payload as Record<string, unknown> & { need?: Record<string, unknown> };
+  const text = (name: string): string => {
+    const value = name
+      .split(".")
+      .reduce<unknown>((at, key) => (at && typeof at === "object" ? (at as Record<string, unknown>)[key] : undefined), payload);
+    return typeof value === "string" ? value : "";
+  };
   const typed = Object.fromEntries([...formData.entries()].filter(([k, v]) => k !== HONEYPOT && typeof v === "string"));
 
   // The region picker without JavaScript: list the next level or add the choice; nothing is stored and
   // no error is shown yet, everything typed comes back.
-  const regionIntent = formData.get(REGION_INTENT);
+  const regionIntent = text(REGION_INTENT);
   if (regionIntent === "narrow" || regionIntent === "add") {
-    const field = (name: string) => String(formData.get(name) ?? "");
     const picked = pickRegion({
-      province: field(PICKER_FIELDS.province),
-      city: field(PICKER_FIELDS.city),
-      district: field(PICKER_FIELDS.district),
-      search: field(PICKER_FIELDS.search),
+      province: text(PICKER_FIELDS.province),
+      city: text(PICKER_FIELDS.city),
+      district: text(PICKER_FIELDS.district),
+      search: text(PICKER_FIELDS.search),
     });
-    const payload = submission.payload as Record<string, unknown> & { need?: Record<string, unknown> };
     const need = { ...(payload.need ?? {}) };
     if (regionIntent === "add" && picked.path)
       need.regions = appendRegion(typeof need.regions === "string" ? need.regions : "", picked.path, lng);
@@ -62,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   // Bots fill every field; people never see this one. A quiet "thanks", nothing stored.
-  if (String(formData.get(HONEYPOT) ?? "") !== "") {
+  if (text(HONEYPOT) !== "") {
     log.info("honeypot caught a submission", { ip: clientKey(context) });
     return redirect(`/inquiry/received${lng === "en" ? "?lng=en" : ""}`, 303);
   }
@@ -76,7 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data<ActionResult>({ result: submission.reply() }, { status: 400 });
   }
-  const submissionKey = String(formData.get("submissionKey") ?? "");
+  const submissionKey = text("submissionKey");
   const { submissionKey: _k, ...raw } = typed;
   try {
     const stored = await storeLead(getSql(), {
@@ -85,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       source: "web",
       lng,
       // Same form, same content → same lead; the same form edited and sent again is a new lead.
-      submissionKey: /^[0-9a-f-]{36}$/.test(submissionKey) ? `web:${submissionKey}:${hashRequest(raw)}` : null,
+      submissionKey: isUuid(submissionKey) ? `web:${submissionKey}:${hashRequest(raw)}` : null,
     });
     return redirect(`/inquiry/${stored.reference}${lng === "en" ? "?lng=en" : ""}`, 303);
   } catch (error) {

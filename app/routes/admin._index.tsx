@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { loadDashboard } from "~/admin/admin-data.server";
 import { leadQueueCounts } from "~/admin/lead-list.server";
-import { requireAdmin } from "~/auth/admin-session.server";
+import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";

@@ -15,7 +15,7 @@ import {
   rerouteByAdmin,
 } from "~/admin/lead-actions.server";
 import { leadActionSchema } from "~/admin/lead-forms";
-import { requireAdmin } from "~/auth/admin-session.server";
+import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { type LeadActionData, LeadActions } from "~/components/admin-lead-actions";
 import { getSql } from "~/db/db.server";

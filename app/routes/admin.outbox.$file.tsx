@@ -1,7 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { requireAdmin } from "~/auth/admin-session.server";
+import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, useAdminText } from "~/components/admin";
 import { adminText, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
-import { requireAdmin } from "~/auth/admin-session.server";
-import { checkCsrf, getStaffUser } from "~/auth/staff-session.server";
+import { requireAdmin } from "~/auth/session.server";
 import { getSql } from "~/db/db.server";
+import { parseActionForm } from "~/http/action-form.server";
+import { apiError } from "~/http/api-errors.server";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { staffActor } from "~/privacy/access-log.server";
+import { privacyRequestSchema } from "~/privacy/request-form";
 import { exportPersonData, findPerson } from "~/privacy/requests.server";
 import { getWebEnv } from "~/utils/env.server";
 
@@ -15,13 +17,11 @@ import { createSearchClient } from "../../search/client";
  * JSON download (PIPL art. 45), recorded in the privacy audit log. 400 when the query is neither.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  await requireAdmin(request);
-  const form = await request.formData();
-  const user = await getStaffUser(request);
-  if (user) checkCsrf(user, form);
+  const admin = await requireAdmin(request);
+  const submission = await parseActionForm(request, admin.via === "staff" ? admin.user : null, privacyRequestSchema);
   const sql = getSql();
-  const person = await findPerson(sql, String(form.get("query") ?? "").slice(0, 40));
-  if (!person) return Response.json({ error: "query: a phone number or a lead reference" }, { status: 400 });
+  const person = submission.status === "success" ? await findPerson(sql, submission.value.query) : null;
+  if (!person) return apiError(request, 400, "personQuery", { field: "query" });
   const env = getWebEnv();
   const { actor } = await staffActor(request);
   const body = await exportPersonData(sql, createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY), {

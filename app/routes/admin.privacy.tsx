@@ -8,16 +8,17 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
-import { requireAdmin } from "~/auth/admin-session.server";
-import { checkCsrf, getStaffUser } from "~/auth/staff-session.server";
+import { getStaffUser, requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
 import { getSql } from "~/db/db.server";
+import { parseActionForm } from "~/http/action-form.server";
 import { withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { type PrivacyKey, privacyText } from "~/i18n/privacy-messages";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { loadPhoneAccessLog, staffActor } from "~/privacy/access-log.server";
 import { eraseLeads } from "~/privacy/anonymise.server";
+import { privacyRequestSchema } from "~/privacy/request-form";
 import { findPerson, loadPrivacyAudit, type Person } from "~/privacy/requests.server";
 import adminStyles from "~/styles/admin.css";
 
@@ -47,16 +48,15 @@ type ActionResult = { query: string; person: Person | null; error?: PrivacyKey; 
  * needs confirm=yes and anonymises every lead of the person (audited). Export is /admin/privacy/export.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  await requireAdmin(request);
-  const form = await request.formData();
-  const user = await getStaffUser(request);
-  if (user) checkCsrf(user, form);
-  const query = String(form.get("query") ?? "").slice(0, 40);
+  const admin = await requireAdmin(request);
+  const submission = await parseActionForm(request, admin.via === "staff" ? admin.user : null, privacyRequestSchema);
+  if (submission.status !== "success") return data<ActionResult>({ query: "", person: null, error: "admin.invalid" }, { status: 400 });
+  const { query, intent, confirm } = submission.value;
   const sql = getSql();
   const person = await findPerson(sql, query);
   if (!person) return data<ActionResult>({ query, person: null, error: "admin.invalid" }, { status: 400 });
-  if (form.get("intent") !== "erase") return data<ActionResult>({ query, person });
-  if (form.get("confirm") !== "yes") return data<ActionResult>({ query, person, error: "admin.erase.needConfirm" }, { status: 400 });
+  if (intent !== "erase") return data<ActionResult>({ query, person });
+  if (confirm !== "yes") return data<ActionResult>({ query, person, error: "admin.erase.needConfirm" }, { status: 400 });
   const { actor } = await staffActor(request);
   const result = await eraseLeads(sql, {
     leadIds: person.leads.map((l) => l.id),

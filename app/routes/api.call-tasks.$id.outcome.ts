@@ -1,47 +1,48 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
 
-import { hasAdminSession, hasAdminToken, isAdminCsrf } from "~/auth/admin-session.server";
-import { getStaffUser } from "~/auth/staff-session.server";
+import { apiAdminRefusal } from "~/auth/api-access.server";
 import { getSql } from "~/db/db.server";
-import { CALL_OUTCOMES, type CallOutcome, recordCallOutcome } from "~/hotline/call-tasks.server";
-import { httpText } from "~/i18n/http-messages";
-import { lngFromRequest } from "~/i18n/lng";
+import { uuidParams } from "~/domain/ids";
+import { CALL_OUTCOMES, recordCallOutcome } from "~/hotline/call-tasks.server";
+import { apiError } from "~/http/api-errors.server";
 import { getWebEnv } from "~/utils/env.server";
+
+export function loader({ request }: ActionFunctionArgs) {
+  return apiError(request, 405, "postOnly", { headers: { Allow: "POST" } });
+}
 
 /**
  * POST /api/call-tasks/<id>/outcome {outcome: done | no-answer | wrong-number | refused (hand-overs), retryMinutes?} — for scripts;
- * people use /hotline. Bearer $ADMIN_API_TOKEN, or an admin session cookie with its token in X-CSRF-Token (ADR 021).
+ * people use /hotline. Bearer $ADMIN_API_TOKEN, or an admin's staff session with its token in X-CSRF-Token (ADR 021).
+ * Errors in the one API shape (ADR 025): 400 `{errors: {outcome | retryMinutes | _form: […]}}`, 404, 409 (closed already).
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (!(await hasAdminToken(request))) {
-    const staff = await getStaffUser(request); // a staff account with the admin role counts as an admin session (ADR 014)
-    const staffAdmin = staff?.role === "admin" && !(await hasAdminSession(request)) ? staff : null;
-    if (!staffAdmin && !(await hasAdminSession(request))) return Response.json({ error: "unauthorized" }, { status: 401 });
-    const sent = request.headers.get("x-csrf-token");
-    if (staffAdmin ? sent !== staffAdmin.csrf : !(await isAdminCsrf(request, sent))) {
-      return Response.json({ errors: { _form: [httpText(lngFromRequest(request), "csrf")] } }, { status: 403 });
-    }
-  }
-  let body: { outcome?: unknown; retryMinutes?: unknown };
+  const refused = await apiAdminRefusal(request, { stateChange: true });
+  if (refused) return refused;
+  let body: unknown;
   try {
     body = await request.json();
   } catch {
-    return Response.json({ errors: { _form: ["请求体不是有效的 JSON"] } }, { status: 400 });
+    return apiError(request, 400, "json");
   }
-  if (!CALL_OUTCOMES.includes(body?.outcome as CallOutcome)) {
-    return Response.json({ errors: { outcome: [`应为 ${CALL_OUTCOMES.join(" / ")}`] } }, { status: 400 });
-  }
-  const retry = body.retryMinutes === undefined ? undefined : Number(body.retryMinutes);
-  if (retry !== undefined && !(Number.isFinite(retry) && retry >= 1 && retry <= 7 * 24 * 60)) {
-    return Response.json({ errors: { retryMinutes: ["应为 1 到 10080 之间的分钟数"] } }, { status: 400 });
-  }
-  if (!/^[0-9a-f-]{36}$/i.test(params.id ?? "")) return Response.json({ error: "not found" }, { status: 404 });
-  const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 };
-  const result = await recordCallOutcome(getSql(), params.id!, body.outcome as CallOutcome, { routing, retryMinutes: retry });
-  if (!result.ok)
-    return Response.json(
-      { error: result.reason },
-      { status: result.reason === "not-found" ? 404 : result.reason === "not-a-handover" ? 400 : 409 },
-    );
-  return Response.json(result);
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return apiError(request, 400, "jsonObject");
+  const fields = body as { outcome?: unknown; retryMinutes?: unknown };
+  const outcome = z.enum(CALL_OUTCOMES).safeParse(fields.outcome);
+  if (!outcome.success) return apiError(request, 400, "callOutcome", { field: "outcome", params: { choices: CALL_OUTCOMES.join(" / ") } });
+  const retry = z.coerce
+    .number()
+    .min(1)
+    .max(7 * 24 * 60)
+    .optional()
+    .safeParse(fields.retryMinutes);
+  if (!retry.success) return apiError(request, 400, "retryMinutes", { field: "retryMinutes" });
+  const id = uuidParams.safeParse(params);
+  if (!id.success) return apiError(request, 404, "notFound");
+  const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 };
+  const result = await recordCallOutcome(getSql(), id.data.id, outcome.data, { routing, retryMinutes: retry.data });
+  if (result.ok) return Response.json(result);
+  if (result.reason === "not-found") return apiError(request, 404, "notFound");
+  if (result.reason === "not-a-handover") return apiError(request, 400, "notAHandover", { field: "outcome" });
+  return apiError(request, 409, "callClosed");
 }

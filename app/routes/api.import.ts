@@ -1,18 +1,34 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
-import { hasAdminToken } from "~/auth/admin-session.server";
+import { hasAdminToken } from "~/auth/admin-token.server";
 import { getSql } from "~/db/db.server";
-import { importInventory } from "~/inventory/import.server";
+import { apiError, apiErrors, apiUnauthorized } from "~/http/api-errors.server";
+import { httpText } from "~/i18n/http-messages";
+import { lngFromRequest } from "~/i18n/lng";
+import { importInventory, type ImportRowError } from "~/inventory/import.server";
 import { errorMessage, log } from "~/utils/log.server";
 
-export async function loader() {
-  return Response.json({ error: "POST {parks, spaces, recruiters} to this address" }, { status: 405, headers: { Allow: "POST" } });
+export function loader({ request }: LoaderFunctionArgs) {
+  return apiError(request, 405, "postOnly", { headers: { Allow: "POST" } });
 }
 
-/** POST /api/import: upsert by id in one transaction; any bad row → 400 listing every bad row, nothing written. */
+/** `spaces[57]` → the row's messages; a whole-file problem is about `_form`. */
+function rowErrors(request: Request, rows: ImportRowError[]): Record<string, string[]> {
+  const errors: Record<string, string[]> = { _form: [httpText(lngFromRequest(request), "importRows", { count: rows.length })] };
+  for (const row of rows) {
+    const field = row.collection === "file" ? "_form" : `${row.collection}[${row.index}]`;
+    errors[field] = [...(errors[field] ?? []), ...row.errors];
+  }
+  return errors;
+}
+
+/**
+ * POST /api/import: upsert by id in one transaction; any bad row → 400 in the API's error shape
+ * (ADR 025) `{errors: {"spaces[57]": ["areaSqm: …"], _form: ["1 bad row(s)…"]}, rows: [{collection,
+ * index, id, errors}]}` — `rows` lists every bad row for scripts — and nothing written.
+ */
 export async function action({ request }: ActionFunctionArgs) {
-  if (!(await hasAdminToken(request)))
-    return Response.json({ error: "unauthorized" }, { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' } });
+  if (!(await hasAdminToken(request))) return apiUnauthorized(request);
   // Content type, size (20 MB with the token), encoding, nesting and unstorable characters: checked by
   // the request gate (app/http/request-gate.server.ts, ADR 021).
   const text = await request.text();
@@ -20,15 +36,14 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     body = JSON.parse(text);
   } catch {
-    return Response.json({ error: "the body is not valid JSON", errors: [] }, { status: 400 });
+    return apiError(request, 400, "json");
   }
   try {
     const result = await importInventory(getSql(), body);
-    if (!result.ok)
-      return Response.json({ error: `${result.errors.length} bad row(s); nothing was imported`, errors: result.errors }, { status: 400 });
+    if (!result.ok) return apiErrors(400, rowErrors(request, result.errors), { extra: { rows: result.errors } });
     return Response.json({ counts: result.counts });
   } catch (error) {
     log.error("import failed", { error: errorMessage(error) });
-    return Response.json({ error: "import failed; nothing was imported" }, { status: 503 });
+    return apiError(request, 503, "importFailed");
   }
 }

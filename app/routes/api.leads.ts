@@ -1,7 +1,8 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
 import { getSql } from "~/db/db.server";
 import { createLeadSchema, issuesToFieldErrors } from "~/domain/lead-schema";
+import { apiError, type ApiErrors, apiErrors } from "~/http/api-errors.server";
 import { lngFromRequest } from "~/i18n/lng";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
@@ -9,12 +10,10 @@ import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { clientKey, consume, intakeLimit } from "~/utils/rate-limit.server";
 
-function fail(status: number, errors: Record<string, string[]>, headers?: HeadersInit) {
-  return Response.json({ errors }, { status, headers });
-}
+const fail = (status: number, errors: ApiErrors, headers?: HeadersInit) => apiErrors(status, errors, { headers });
 
-export async function loader() {
-  return fail(405, { _form: ["POST a JSON lead to this address"] }, { Allow: "POST" });
+export function loader({ request }: LoaderFunctionArgs) {
+  return apiError(request, 405, "postOnly", { headers: { Allow: "POST" } });
 }
 
 /** POST /api/leads: JSON lead → 201 {id, reference}; Idempotency-Key replays get the first answer. */
@@ -23,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const env = getWebEnv();
   const msg = (key: ValidationKey, params?: Record<string, string | number>) => [validationMessage(lng, key, params)];
 
-  if (request.method !== "POST") return fail(405, { _form: ["POST only"] }, { Allow: "POST" });
+  if (request.method !== "POST") return apiError(request, 405, "postOnly", { headers: { Allow: "POST" } });
   const limited = await consume(intakeLimit("api-leads"), clientKey(context));
   if (!limited.ok) return fail(429, { _form: msg("rateLimited") }, { "Retry-After": String(limited.retryAfterSec) });
   // Content type, size (64 KB), encoding, nesting and unstorable characters were checked by the

@@ -5,18 +5,20 @@ import {
   type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
-import { checkCsrf, requireStaff } from "~/auth/staff-session.server";
+import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { AdminSection, DataTable, Time } from "~/components/admin";
+import { FlashBanner } from "~/components/flash";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
+import { isUuid } from "~/domain/ids";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
 import { CALL_OUTCOMES, type CallOutcome, recordCallOutcome } from "~/hotline/call-tasks.server";
 import { lookUpCaller } from "~/hotline/known-caller.server";
+import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
@@ -31,12 +33,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 ];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** GET /hotline: the hotline staff's call tasks (hand-overs to recruiters, call-backs, escalations), due first. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
-  const url = new URL(request.url);
   const tasks = withoutBidiControls(await loadOpenCallTasks(getSql())); // names people typed (ADR 021)
   // Call-backs and escalations show the enterprise's full number (a hand-over shows the recruiter's).
   const who = { actor: user.email, role: user.role };
@@ -46,19 +45,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     "call-tasks",
     tasks.rows.filter((r) => r.kind !== "handover").map((r) => ({ leadId: r.leadId, reference: r.reference })),
   );
-  const outcome = url.searchParams.get("outcome");
-  return {
-    lng: lngFromUrl(request.url),
-    csrf: user.csrf,
-    ...tasks,
-    outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
-    moved: url.searchParams.get("moved") === "1",
-    flash: url.searchParams.get("stale")
-      ? { stale: true as const }
-      : outcome && (CALL_OUTCOMES as readonly string[]).includes(outcome)
-        ? { reference: url.searchParams.get("ref") ?? "", outcome: outcome as CallOutcome }
-        : null,
-  };
+  const { flash, headers } = await readFlash(request); // what the last outcome did (ADR 025)
+  return data(
+    {
+      lng: lngFromUrl(request.url),
+      csrf: user.csrf,
+      ...tasks,
+      outcomes: CALL_OUTCOMES, // the list travels as data: .server modules do not reach the browser
+      flash,
+    },
+    { headers },
+  );
 }
 
 type LookupResult = { typedPhone: string; caller: Awaited<ReturnType<typeof lookUpCaller>> };
@@ -87,18 +84,25 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const task = String(form.get("task") ?? "");
   const outcome = String(form.get("outcome") ?? "");
-  if (!UUID.test(task) || !(CALL_OUTCOMES as readonly string[]).includes(outcome)) throw data(null, { status: 400 });
+  if (!isUuid(task) || !(CALL_OUTCOMES as readonly string[]).includes(outcome)) throw data(null, { status: 400 });
   const lng = lngFromUrl(request.url);
   const result = await recordCallOutcome(getSql(), task, outcome as CallOutcome, {
     routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 },
   });
   if (!result.ok && result.reason === "not-a-handover") throw data(null, { status: 400 });
-  if (!result.ok) throw redirect(withLng("/hotline?stale=1", lng), 303);
+  const here = withLng("/hotline", lng);
+  if (!result.ok) throw await redirectWithFlash(request, here, { tone: "alert", text: staffText(lng, "hotline.stale") });
   const [lead] = await getSql()<
     { reference: string }[]
   >`select l.reference from call_tasks c join leads l on l.id = c.lead_id where c.id = ${task}`;
-  const moved = result.handedOver === false ? "&moved=1" : "";
-  throw redirect(withLng(`/hotline?outcome=${outcome}&ref=${encodeURIComponent(lead?.reference ?? "")}${moved}`, lng), 303);
+  const recorded = staffText(lng, "hotline.done", {
+    reference: lead?.reference ?? "",
+    outcome: staffText(lng, `outcome.${outcome as CallOutcome}`),
+  });
+  // A hand-over marked done whose offer had moved on did not take: said as an alert, with what was recorded.
+  if (result.handedOver === false)
+    throw await redirectWithFlash(request, here, { tone: "alert", text: `${recorded} ${staffText(lng, "hotline.moved")}` });
+  throw await redirectWithFlash(request, here, { tone: "status", text: recorded });
 }
 
 export default function Hotline() {
@@ -108,21 +112,7 @@ export default function Hotline() {
   return (
     <StaffPage lng={d.lng} signedIn csrf={d.csrf} home="hotline">
       <h1>{t("hotline.title")}</h1>
-      {d.flash && "stale" in d.flash ? (
-        <div className="banner error" role="alert">
-          {t("hotline.stale")}
-        </div>
-      ) : null}
-      {d.flash && "outcome" in d.flash ? (
-        <div className="banner" role="status">
-          {t("hotline.done", { reference: d.flash.reference, outcome: t(`outcome.${d.flash.outcome}`) })}
-        </div>
-      ) : null}
-      {d.moved ? (
-        <div className="banner error" role="alert">
-          {t("hotline.moved")}
-        </div>
-      ) : null}
+      <FlashBanner flash={d.flash} />
       <AdminSection id="caller-h" title={t("caller.title")}>
         <Form method="post" className="lookup">
           <input type="hidden" name="csrf" value={d.csrf} />

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { acceptInvitation, findInvitation } from "~/admin/staff-accounts.server";
 import { invitationSchema } from "~/admin/staff-forms";
-import { isCrossSite, signInStaff } from "~/auth/staff-session.server";
+import { isCrossSite, signInStaff } from "~/auth/session.server";
 import { TextField } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";

@@ -1,3 +1,5 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   data,
@@ -7,12 +9,16 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 
+import { findSignInAccount } from "~/auth/accounts.server";
+import { createLoginSchema, LOGIN_MAX } from "~/auth/login-schema";
 import { verifyPassword } from "~/auth/password.server";
-import { getStaffUser, isCrossSite, safeNext, signInStaff, type StaffRole } from "~/auth/staff-session.server";
+import { safeRedirectPath } from "~/auth/safe-redirect";
+import { getStaffUser, isCrossSite, signInStaff, type StaffRole } from "~/auth/session.server";
+import { type FieldMeta, TextField } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
-import { getSql } from "~/db/db.server";
 import { withLng } from "~/i18n/admin-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
@@ -44,85 +50,86 @@ function home(role: StaffRole, lng: Lng): string {
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const lng = lngFromUrl(request.url);
+  const next = safeRedirectPath(url.searchParams.get("next"));
   const user = await getStaffUser(request);
-  if (user) throw redirect(safeNext(url.searchParams.get("next")) ?? home(user.role, lng), 303);
-  return { lng, next: safeNext(url.searchParams.get("next")) };
+  if (user) throw redirect(next ?? home(user.role, lng), 303);
+  return { lng, next };
 }
 
-type ActionResult = { error: "missing" | "wrong" | "rateLimited"; email: string };
-
-/** POST email + password → a new session and 303 onwards, or 400 with one message (never which of the two was wrong). */
+/**
+ * POST email + password (Conform + Zod, app/auth/login-schema.ts) → a new session and 303 onwards
+ * (`next` if it is a safe local path, else the role's desk); 400 with the fields' errors or one
+ * form-level message that never says which of the two was wrong; 429 while a guessing budget is
+ * spent; 403 when posted from another site. The password is never sent back into the page.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   if (isCrossSite(request)) throw new Response("Forbidden: sign in from this site's own form", { status: 403 });
-  const form = await request.formData();
-  const email = String(form.get("email") ?? "")
-    .trim()
-    .toLowerCase()
-    .slice(0, 200);
-  const password = String(form.get("password") ?? "");
+  const lng = lngFromUrl(request.url);
+  const submission = parseWithZod(await request.formData(), { schema: createLoginSchema(lng) });
+  const reply = (formError?: "wrong" | "rateLimited") =>
+    submission.reply({ formErrors: formError ? [staffText(lng, `login.${formError}`)] : undefined, hideFields: ["password"] });
   const limits = authLimits();
-  const limited = (retryAfterSec: number) =>
-    data<ActionResult>({ error: "rateLimited", email }, { status: 429, headers: { "Retry-After": String(retryAfterSec) } });
+  const limited = (retryAfterSec: number) => data(reply("rateLimited"), { status: 429, headers: { "Retry-After": String(retryAfterSec) } });
   const perAddress = await consume(limits.staffAddress, clientKey(context));
   if (!perAddress.ok) return limited(perAddress.retryAfterSec);
-  if (!email || !password) return data<ActionResult>({ error: "missing", email }, { status: 400 });
+  if (submission.status !== "success") return data(reply(), { status: 400 });
+  const { email, password, next } = submission.value;
   const gate = await consumeAll([
     [limits.staffAccountFailures, email],
     [limits.staffAllFailures, "all"],
   ]);
   if (!gate.ok) return limited(gate.retryAfterSec);
-  if (password.length > 200) return data<ActionResult>({ error: "wrong", email }, { status: 400 }); // no account has one; not worth hashing
-  const [user] = await getSql()<{ id: string; role: StaffRole; password_hash: string | null }[]>`
-    select id, role, password_hash from users where email = ${email} and active`;
-  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !ok) return data<ActionResult>({ error: "wrong", email }, { status: 400 });
+  if (password.length > LOGIN_MAX.password) return data(reply("wrong"), { status: 400 }); // no account has one; not worth hashing
+  const user = await findSignInAccount(email);
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok) return data(reply("wrong"), { status: 400 });
   await Promise.all([giveBack(limits.staffAccountFailures, email), giveBack(limits.staffAllFailures, "all")]);
-  return signInStaff(request, user.id, safeNext(form.get("next")) ?? home(user.role, lngFromUrl(request.url)));
+  return signInStaff(request, user.id, safeRedirectPath(next) ?? home(user.role, lng));
 }
 
 export default function StaffLogin() {
   const { lng, next } = useLoaderData<typeof loader>();
-  const result = useActionData<ActionResult>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
   const t = (key: Parameters<typeof staffText>[1]) => staffText(lng, key);
-  const error = result?.error;
+  const schema = useMemo(() => createLoginSchema(lng), [lng]);
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  // The form-level message (wrong pair, too many tries) describes both fields.
+  const both = { required: true, alsoDescribedBy: form.errors?.length ? form.errorId : undefined };
   return (
     <StaffPage lng={lng} signedIn={false}>
       <div className="login">
         <h1>{t("login.title")}</h1>
-        {error ? (
-          <div className="banner error" role="alert" id="login-error">
-            {t(error === "missing" ? "login.missing" : error === "wrong" ? "login.wrong" : "login.rateLimited")}
+        {form.errors?.length ? (
+          <div className="banner error" role="alert" id={form.errorId}>
+            {form.errors.join(" ")}
           </div>
         ) : null}
-        <Form method="post" action={withLng(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`, lng)}>
+        <Form method="post" action={withLng(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`, lng)} {...getFormProps(form)}>
           {next ? <input type="hidden" name="next" value={next} /> : null}
-          <div className="field">
-            <label htmlFor="staff-email">{t("login.email")}</label>
-            <input
-              id="staff-email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              maxLength={200}
-              defaultValue={result?.email ?? ""}
-              aria-describedby={error ? "login-error" : undefined}
-              autoFocus
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="staff-password">{t("login.password")}</label>
-            {/* Never filled in from the server. */}
-            <input
-              id="staff-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              maxLength={200}
-              aria-describedby={error ? "login-error" : undefined}
-            />
-          </div>
+          <TextField
+            {...both}
+            meta={fields.email as unknown as FieldMeta}
+            label={t("login.email")}
+            type="email"
+            autoComplete="username"
+            maxLength={LOGIN_MAX.email}
+            autoFocus
+          />
+          {/* Never filled in from the server (hideFields). */}
+          <TextField
+            {...both}
+            meta={fields.password as unknown as FieldMeta}
+            label={t("login.password")}
+            type="password"
+            autoComplete="current-password"
+            maxLength={LOGIN_MAX.password}
+          />
           <button type="submit">{t("login.submit")}</button>
         </Form>
       </div>

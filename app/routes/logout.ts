@@ -1,16 +1,21 @@
-import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 
-import { checkCsrf, getStaffUser, signOutStaff } from "~/auth/staff-session.server";
+import { getStaffUser, signOutStaff } from "~/auth/session.server";
+import { csrfOnlySchema, parseActionForm } from "~/http/action-form.server";
 import { withLng } from "~/i18n/admin-messages";
 import { lngFromUrl } from "~/i18n/lng";
 
-/** POST /logout ends the staff session (in the database too) and goes to /login; GET does nothing. */
+/**
+ * POST /logout ends the staff session (revoked in the database too, so a copied cookie stops working)
+ * and goes to /login. A signed-in session must send its CSRF token (`csrf`, else 403); without a
+ * session there is nothing to end. GET never signs anybody out (prefetchers follow links).
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await getStaffUser(request);
-  if (user) checkCsrf(user, await request.formData());
+  if (user) await parseActionForm(request, user, csrfOnlySchema);
   return signOutStaff(request, withLng("/login", lngFromUrl(request.url)));
 }
 
-export function loader() {
-  return redirect("/login", 303);
+export function loader({ request }: LoaderFunctionArgs) {
+  return redirect(withLng("/login", lngFromUrl(request.url)), 303);
 }

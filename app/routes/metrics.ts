@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { hasAdminToken } from "~/auth/admin-session.server";
+import { hasAdminToken } from "~/auth/admin-token.server";
 import { getSql } from "~/db/db.server";
 import { collectMetrics, renderMetrics } from "~/metrics/metrics.server";
 import { errorMessage, log } from "~/utils/log.server";

@@ -1,7 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { requireStaff } from "~/auth/staff-session.server";
+import { requireStaff } from "~/auth/session.server";
 import { DataTable, Time } from "~/components/admin";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";

@@ -10,15 +10,18 @@ import {
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
-import { hasAdminSession, hasAdminToken } from "~/auth/admin-session.server";
-import { checkCsrf, getStaffUser, requireStaff } from "~/auth/staff-session.server";
+import { hasAdminToken } from "~/auth/admin-token.server";
+import { checkCsrf, getStaffUser, requireStaff } from "~/auth/session.server";
 import { AdminSection, DataTable, Time } from "~/components/admin";
+import { FlashBanner } from "~/components/flash";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
+import { isUuid } from "~/domain/ids";
 import { leadFlags } from "~/domain/lead-flags";
 import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { describeFlag } from "~/i18n/flag-messages";
 import { lngFromUrl } from "~/i18n/lng";
@@ -41,18 +44,16 @@ function freshness(verifiedAt: string): { listing: "fresh" | "warn" | "stale"; d
   return { listing: listingFreshness(verifiedAt, options), days: daysSinceVerified(verifiedAt, options.now) };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * GET /queue/assignments/<id> — the page the recruiter's email links to: the enterprise, its need, the
  * park's matched spaces with the reasons, and what the recruiter can do next. Admins may read any.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getStaffUser(request);
-  const admin = user?.role === "admin" || (await hasAdminToken(request)) || (await hasAdminSession(request));
+  const admin = user?.role === "admin" || (await hasAdminToken(request));
   if (!admin) await requireStaff(request, ["recruiter"]);
   const lng = lngFromUrl(request.url);
-  const d = UUID.test(params.id ?? "") ? await loadAssignmentDetails(getSql(), params.id!) : null;
+  const d = isUuid(params.id) ? await loadAssignmentDetails(getSql(), params.id!) : null;
   const mine = d !== null && user?.role === "recruiter" && user.recruiterId !== null && d.recruiter?.id === user.recruiterId;
   if (!d || (!mine && !admin)) throw data(null, { status: 404 });
   // The page shows the enterprise's full number: who saw it is recorded (docs/decisions/022).
@@ -60,10 +61,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await recordPhoneViews(getSql(), user ? { actor: user.email, role: user.role } : await staffActor(request), "assignment-page", [
       { leadId: d.leadId, reference: d.reference },
     ]);
-  const url = new URL(request.url);
   const lead = d.lead;
+  const { flash, headers } = await readFlash(request); // what the last step did (ADR 025)
   // Names and notes people typed: bidi controls removed before they reach the page (ADR 021).
-  return withoutBidiControls({
+  const view = withoutBidiControls({
     lng,
     csrf: user?.csrf ?? null,
     mine,
@@ -83,8 +84,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     excluded: d.excluded,
     flags: leadFlags(lead).map((f) => describeFlag(lng, f)),
     intents: mine ? allowedIntents(d.status) : [],
-    flash: url.searchParams.get("stale") ? ("stale" as const) : url.searchParams.get("done") ? ("done" as const) : null,
+    flash,
   });
+  return data(view, { headers });
 }
 
 /** POST intent=accept|decline|contacted|visit|signed|lost (with the session's CSRF token) → 303 back. */
@@ -93,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   checkCsrf(user, form);
   const intent = form.get("intent");
-  if (typeof intent !== "string" || !(INTENTS as readonly string[]).includes(intent) || !UUID.test(params.id ?? "") || !user.recruiterId) {
+  if (typeof intent !== "string" || !(INTENTS as readonly string[]).includes(intent) || !isUuid(params.id) || !user.recruiterId) {
     throw data(null, { status: 400 });
   }
   const lng = lngFromUrl(request.url);
@@ -103,9 +105,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 },
   );
   const here = `/queue/assignments/${params.id}`;
-  if (!outcome.ok) throw redirect(withLng(`${here}?stale=1`, lng), 303);
+  if (!outcome.ok) throw await redirectWithFlash(request, withLng(here, lng), { tone: "alert", text: staffText(lng, "a.stale") });
   if (intent === "decline") throw redirect(withLng("/queue", lng), 303); // it is someone else's now
-  throw redirect(withLng(`${here}?done=${outcome.status}`, lng), 303);
+  const status = adminLabel(lng, "assignment", outcome.status);
+  throw await redirectWithFlash(request, withLng(here, lng), { tone: "status", text: staffText(lng, "a.done", { status }) });
 }
 
 export default function AssignmentPage() {
@@ -118,16 +121,7 @@ export default function AssignmentPage() {
         <Link to={withLng("/queue", d.lng)}>{t("a.back")}</Link>
       </p>
       <h1>{t("a.title", { reference: d.reference })}</h1>
-      {d.flash === "stale" ? (
-        <div className="banner error" role="alert">
-          {t("a.stale")}
-        </div>
-      ) : null}
-      {d.flash === "done" ? (
-        <div className="banner" role="status">
-          {t("a.done", { status })}
-        </div>
-      ) : null}
+      <FlashBanner flash={d.flash} />
       {!d.mine ? <p>{t("a.readOnly")}</p> : null}
       <p>
         {t("a.park", { park: d.parkName })} · {t("a.status", { status })}

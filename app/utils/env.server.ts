@@ -22,6 +22,11 @@ export const webEnvSchema = z.object({
   ...common,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   ADMIN_API_TOKEN: z.string().min(16, "must be at least 16 characters"),
+  // Signs the session and flash cookies; comma-separated, newest first (ADR 025). Empty: derived from ADMIN_API_TOKEN.
+  SESSION_SECRET: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.split(",").every((s) => s.trim().length >= 32), "each secret must be at least 32 characters"),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   HOTLINE_PHONE: z.string().default("400-000-0000"),
   APP_URL: z.string().url().default("http://localhost:3000"),

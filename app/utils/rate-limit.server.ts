@@ -113,10 +113,9 @@ export function intakeLimit(name: "api-leads" | "web-form"): Limit {
 
 /**
  * Guessing budgets (ADR 020). A failure window of `AUTH_LIMIT_WINDOW_SECONDS` (default 15 min):
- * - the admin token is one secret, so its wrong guesses share one budget whatever the path (Bearer
- *   header or /admin/login) or address: 20 per window, then every use of the token, right or wrong,
- *   waits for the window to pass;
- * - /admin/login: 10 tries a minute per address;
+ * - the admin token (machines only, ADR 025) is one secret, so its wrong guesses share one budget
+ *   whatever the path (/api/*, /metrics, the request gate) or address: 20 per window, then every use
+ *   of the token, right or wrong, waits for the window to pass;
  * - staff sign-in: 10 failures per account per window from all addresses together, 300 failures a
  *   window over all accounts (spraying one password at many accounts), 60 tries a minute per address.
  */
@@ -124,7 +123,6 @@ export function authLimits() {
   const window = getWebEnv().AUTH_LIMIT_WINDOW_SECONDS;
   return {
     adminTokenFailures: { name: "admin-token-failures", points: 20, durationSec: window },
-    adminLoginAddress: { name: "admin-login-address", points: 10, durationSec: 60 },
     staffAccountFailures: { name: "staff-login-account", points: 10, durationSec: window },
     staffAllFailures: { name: "staff-login-all", points: 300, durationSec: window },
     staffAddress: { name: "staff-login-address", points: 60, durationSec: 60 },

@@ -109,24 +109,29 @@ async function openEmailedLinkAndSignIn(page: Page, javaScriptEnabled: boolean, 
   return path;
 }
 
-/** Presses one action button and waits for the 303 back to ?done=<status> with its banner. */
+/**
+ * Presses one action button and waits for the 303 back to the same page with its banner — the flash
+ * cookie's message (ADR 025): the address stays clean (no ?done=), so a reload does not repeat it.
+ */
 async function step(page: Page, javaScriptEnabled: boolean, button: string, path: string, done: string, statusLabel: string) {
   await page.getByRole("button", { name: button, exact: true }).click();
-  await page
-    .waitForURL((url) => url.pathname === path && url.searchParams.get("done") === done)
+  await expect
+    .poll(
+      () =>
+        page
+          .getByRole("status")
+          .innerText()
+          .catch(() => ""),
+      { timeout: 30_000, interval: 200 },
+    )
+    .toBe(`已记录：${statusLabel}`)
     .catch(async (e) => {
-      throw new Error(`no ?done=${done}; at ${page.url()}, page says: ${(await page.locator("body").innerText()).slice(0, 2000)}`, {
+      throw new Error(`no "${done}" banner; at ${page.url()}, page says: ${(await page.locator("body").innerText()).slice(0, 2000)}`, {
         cause: e,
       });
     });
-  await expect
-    .poll(() =>
-      page
-        .getByRole("status")
-        .innerText()
-        .catch(() => ""),
-    )
-    .toBe(`已记录：${statusLabel}`);
+  expect(new URL(page.url()).pathname).toBe(path);
+  expect(new URL(page.url()).search).toBe("");
   expect(await mainText(page)).toContain(`状态：${statusLabel}`);
   await hydrated(page, javaScriptEnabled);
 }

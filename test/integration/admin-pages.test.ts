@@ -4,6 +4,7 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { hashPassword } from "~/auth/password.server";
 import type { Sql } from "~/db/db.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { storeLead } from "~/leads/intake.server";
@@ -110,68 +111,62 @@ function post(path: string, form: Record<string, string>, headers: Record<string
 }
 const asAdmin = (path: string) => get(path, { cookie });
 
+// People sign in at /login with a staff account (ADR 025); the admin token is for machines only.
+const ADMIN_EMAIL = "boss@example.test";
+const RECRUITER_EMAIL = "li@example.test";
+const PASSWORD = "后台-密码-2026-long";
+const signIn = (email: string, extra: Record<string, string> = {}, headers: Record<string, string> = {}, path = "/login") =>
+  post(path, { email, password: PASSWORD, ...extra }, headers);
+
 describe("admin access", () => {
-  it("sends an unauthenticated visitor of /admin to /admin/login with 303", async () => {
+  beforeAll(async () => {
+    const hash = await hashPassword(PASSWORD);
+    await sql`insert into users (email, name, role, recruiter_id, password_hash) values
+      (${ADMIN_EMAIL}, '管理员', 'admin', null, ${hash}), (${RECRUITER_EMAIL}, '李招商', 'recruiter', 'r-li', ${hash})`;
+  });
+
+  it("sends an unauthenticated visitor of /admin to /login with 303, remembering the page", async () => {
     const res = await get("/admin");
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/admin/login");
+    expect(res.headers.get("location")).toBe("/login?next=%2Fadmin");
     const deep = await get(`/admin/leads/${lead.id}?lng=en`);
     expect(deep.status).toBe(303);
-    expect(deep.headers.get("location")).toBe(`/admin/login?next=${encodeURIComponent(`/admin/leads/${lead.id}?lng=en`)}&lng=en`);
+    expect(deep.headers.get("location")).toBe(`/login?next=${encodeURIComponent(`/admin/leads/${lead.id}?lng=en`)}&lng=en`);
     expect((await get(`/admin/outbox/${MAIL_FILE}`)).status).toBe(303);
   });
 
-  it("shows the login form with one password field", async () => {
-    const res = await get("/admin/login");
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain("管理令牌");
-    expect(html).toMatch(/<input[^>]*type="password"/);
-    expect(html).toMatch(/<label for="admin-token">/);
+  it("has no token sign-in page for people any more: /admin/login is gone and sets no cookie", async () => {
+    expect((await get("/admin/login")).status).toBe(404);
+    const posted = await post("/admin/login", { token: TOKEN });
+    expect(posted.status).toBeGreaterThanOrEqual(400);
+    expect(posted.status).toBeLessThan(500);
+    expect(posted.headers.get("set-cookie")).toBeNull();
   });
 
-  it("refuses a wrong or empty token with 400, a field error, no cookie and no echo", async () => {
-    const wrong = await post("/admin/login", { token: "not-the-token-abc123" });
-    expect(wrong.status).toBe(400);
-    expect(wrong.headers.get("set-cookie")).toBeNull();
-    const html = await wrong.text();
-    expect(html).toContain("管理令牌不正确");
-    expect(html).toContain('aria-invalid="true"');
-    expect(html).not.toContain("not-the-token-abc123");
-    const empty = await post("/admin/login", { token: "" });
-    expect(empty.status).toBe(400);
-    expect(empty.headers.get("set-cookie")).toBeNull();
-    expect(await empty.text()).toContain("请输入管理令牌");
-  });
-
-  it("signs in with the right token: an httpOnly, SameSite=Lax cookie and 303 to /admin", async () => {
-    const res = await post("/admin/login", { token: TOKEN });
+  it("signs an admin in at /login: an httpOnly, SameSite=Lax session cookie and 303 to /admin", async () => {
+    const res = await signIn(ADMIN_EMAIL);
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/admin");
     const setCookie = res.headers.get("set-cookie") ?? "";
-    expect(setCookie).toMatch(/^pm_admin=/);
+    expect(setCookie).toMatch(/^pm_staff=/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).not.toMatch(/;\s*Secure/i); // plain http here
-    expect(setCookie).not.toContain(TOKEN);
+    expect(setCookie).not.toContain(PASSWORD);
     cookie = setCookie.split(";")[0];
     expect((await asAdmin("/admin")).status).toBe(200);
     // Signed in already: the login page goes straight on.
-    const again = await get("/admin/login", { cookie });
+    const again = await get("/login", { cookie });
     expect(again.status).toBe(303);
     expect(again.headers.get("location")).toBe("/admin");
   });
 
-  it("marks the cookie Secure behind an https proxy and honours ?next= inside /admin only", async () => {
-    const https = await post(
-      "/admin/login?lng=en",
-      { token: TOKEN, next: `/admin/leads/${lead.id}?lng=en` },
-      { "x-forwarded-proto": "https" },
-    );
+  it("marks the cookie Secure behind an https proxy and honours a local ?next= only", async () => {
+    const https = await signIn(ADMIN_EMAIL, { next: `/admin/leads/${lead.id}?lng=en` }, { "x-forwarded-proto": "https" }, "/login?lng=en");
     expect(https.status).toBe(303);
     expect(https.headers.get("location")).toBe(`/admin/leads/${lead.id}?lng=en`);
     expect(https.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
-    const offsite = await post("/admin/login", { token: TOKEN, next: "//evil.example/admin" });
+    const offsite = await signIn(ADMIN_EMAIL, { next: "//evil.example/admin" });
     expect(offsite.headers.get("location")).toBe("/admin");
   });
 
@@ -181,15 +176,17 @@ describe("admin access", () => {
     expect((await get("/admin", { cookie: tampered })).status).toBe(303);
   });
 
-  it("accepts Authorization: Bearer $ADMIN_API_TOKEN without a cookie, and nothing else", async () => {
+  it("refuses a recruiter's session (403), and accepts Authorization: Bearer $ADMIN_API_TOKEN without a cookie", async () => {
+    const recruiter = (await signIn(RECRUITER_EMAIL)).headers.get("set-cookie")!.split(";")[0];
+    expect((await get("/admin", { cookie: recruiter })).status).toBe(403);
     const res = await get("/admin", { authorization: `Bearer ${TOKEN}` });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain(lead.reference);
     expect((await get("/admin", { authorization: "Bearer wrong-token-wrong-token" })).status).toBe(303);
   });
 
-  it("signs out on POST /admin/logout (and not on GET)", async () => {
-    const [, session] = (await post("/admin/login", { token: TOKEN })).headers.get("set-cookie")!.match(/^([^;]+)/)!;
+  it("signs out on POST /admin/logout (and not on GET): the session ends for good", async () => {
+    const session = (await signIn(ADMIN_EMAIL)).headers.get("set-cookie")!.split(";")[0];
     const viaGet = await get("/admin/logout", { cookie: session });
     expect(viaGet.status).toBe(303);
     expect(viaGet.headers.get("set-cookie")).toBeNull();
@@ -199,8 +196,10 @@ describe("admin access", () => {
     expect(csrf).not.toBe("");
     const res = await post("/admin/logout", { csrf }, { cookie: session });
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/admin/login");
-    expect(res.headers.get("set-cookie")).toMatch(/^pm_admin=;.*Expires=Thu, 01 Jan 1970/i);
+    expect(res.headers.get("location")).toBe("/login");
+    expect(res.headers.get("set-cookie")).toMatch(/^pm_staff=;.*Expires=Thu, 01 Jan 1970/i);
+    // Revoked in the database: the old cookie, replayed, opens nothing.
+    expect((await get("/admin", { cookie: session })).status).toBe(303);
   });
 });
 
@@ -305,8 +304,8 @@ describe("admin pages", () => {
     expect(leadHtml).toContain("Routing audit trail");
     expect(leadHtml).toContain("王招商 (r-wang) — not eligible: inactive");
     expect(leadHtml).toContain("None of the park&#x27;s 2 recruiter(s) is eligible");
-    const login = await (await post("/admin/login?lng=en", { token: "wrong-token-xxxxxxxx" })).text();
-    expect(login).toContain("That admin token is not correct");
+    const login = await (await post("/login?lng=en", { email: ADMIN_EMAIL, password: "wrong-password-xxxx" })).text();
+    expect(login).toContain("Email or password is not correct");
     expect(await asAdmin("/admin/outbox?lng=en").then((r) => r.text())).toContain("Development mails");
   });
 });

@@ -78,29 +78,19 @@ describe("admin token guessing", () => {
     const wait = Number(right.headers.get("retry-after"));
     expect(wait).toBeGreaterThanOrEqual(1);
     expect(wait).toBeLessThanOrEqual(4);
-    // The sign-in form is the same secret's other door: locked too.
-    const form = await fetch(`${c.url}/admin/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ token: TOKEN }),
-    });
-    expect(form.status).toBe(429);
+    // The admin pages are the same secret's other door (for scripts; people sign in at /login): locked too.
+    const page = await fetch(`${c.url}/admin`, { redirect: "manual", headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(page.status).toBe(429);
     // Once the window has passed, the right token works again (404: no such lead, but signed in).
     await eventually(async () => (await bearer(c, TOKEN)).status === 404, "the lock to lift", 30_000);
   });
 
-  it("wrong tokens on the Bearer header and the sign-in form count against one budget, shared by processes", async () => {
+  it("wrong tokens on the API and on the admin pages count against one budget, shared by processes", async () => {
     await resetLimits();
     for (let i = 0; i < 10; i++) expect((await bearer(a, `wrong-${i}-0123456789abcdef`)).status).toBe(401);
     for (let i = 0; i < 9; i++) {
-      const res = await fetch(`${b.url}/admin/login`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ token: `wrong-form-${i}-0123456789` }),
-      });
-      expect(res.status).toBe(400);
+      const res = await fetch(`${b.url}/admin`, { redirect: "manual", headers: { authorization: `Bearer wrong-page-${i}-0123456789` } });
+      expect(res.status).toBe(303); // not an admin: to /login
     }
     expect((await bearer(b, "one-more-wrong-0123456789")).status).toBe(401); // the 20th
     expect((await bearer(a, TOKEN)).status).toBe(429);

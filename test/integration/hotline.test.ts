@@ -16,6 +16,7 @@ import { deliverNotices } from "../../worker/deliver-notices";
 import type { JobContext } from "../../worker/job-context";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
 
@@ -144,9 +145,14 @@ describe("/hotline", () => {
 
     const noAnswer = await post("/hotline", { task: cb.id, outcome: "no-answer", csrf }, cookie);
     expect(noAnswer.status).toBe(303);
-    expect(noAnswer.headers.get("location")).toBe(`/hotline?outcome=no-answer&ref=${callback.reference}`);
+    // Back to the list (a clean address), which says once what was recorded: the flash cookie (ADR 025).
+    expect(await followFlash(web.url, noAnswer, cookie)).toEqual({
+      location: "/hotline",
+      role: "status",
+      text: `已记录：${callback.reference} 无人接听`,
+      shownAgain: false,
+    });
     expect(await taskOf(callback.leadId, "callback")).toMatchObject({ status: "no-answer", due_later: true, attempts: 1 });
-    expect(await page(cookie, noAnswer.headers.get("location")!)).toContain(`已记录：${callback.reference} 无人接听`);
 
     const ho = await taskOf(handover.leadId, "handover");
     expect((await post("/hotline", { task: ho.id, outcome: "done", csrf }, cookie)).status).toBe(303);
@@ -166,8 +172,9 @@ describe("/hotline", () => {
     await db.sql`update assignments set status = 'unassigned', recruiter_id = null where lead_id = ${moved.leadId}`;
     expect(await page(cookie)).not.toContain(`转交线索 ${moved.reference}`);
     const notTaken = await post("/hotline", { task: movedTask.id, outcome: "done", csrf }, cookie);
-    expect(notTaken.headers.get("location")).toContain("moved=1");
-    expect(await page(cookie, notTaken.headers.get("location")!)).toContain("转交未生效");
+    const notTakenFlash = await followFlash(web.url, notTaken, cookie);
+    expect(notTakenFlash).toMatchObject({ location: "/hotline", role: "alert" });
+    expect(notTakenFlash.text).toContain("转交未生效");
 
     // A phone recruiter who turns the lead down on the call: the offer is declined for them and re-routed
     // (东坝 has nobody else: the admin's unassigned queue). Only hand-overs have this outcome.
@@ -191,7 +198,11 @@ describe("/hotline", () => {
     expect((await post("/hotline", { task: cb.id, outcome: "refused", csrf }, cookie)).status).toBe(400);
 
     const again = await post("/hotline", { task: ho.id, outcome: "done", csrf }, cookie);
-    expect(again.headers.get("location")).toBe("/hotline?stale=1");
+    expect(await followFlash(web.url, again, cookie)).toMatchObject({
+      location: "/hotline",
+      role: "alert",
+      text: expect.stringContaining("已经结束"),
+    });
     expect((await post("/hotline", { task: ho.id, outcome: "maybe", csrf }, cookie)).status).toBe(400);
   });
 });

@@ -44,9 +44,11 @@ describe("POST /api/import", () => {
     const res = await postImport({ ...inv, spaces });
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body.errors).toHaveLength(1);
-    expect(body.errors[0]).toMatchObject({ collection: "spaces", index: 57, id: "G58" });
-    expect(body.errors[0].errors.join(" ")).toMatch(/areaSqm/);
+    // The API's one error shape (ADR 025): `errors` by field, every bad row listed in `rows`.
+    expect(Object.keys(body.errors).sort()).toEqual(["_form", "spaces[57]"]);
+    expect(body.rows).toHaveLength(1);
+    expect(body.rows[0]).toMatchObject({ collection: "spaces", index: 57, id: "G58" });
+    expect(body.rows[0].errors.join(" ")).toMatch(/areaSqm/);
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -57,14 +59,14 @@ describe("POST /api/import", () => {
     inv.parks[2].industries = ["ZZ9"];
     const res = await postImport(inv);
     expect(res.status).toBe(400);
-    const { errors } = await res.json();
+    const { rows: errors } = await res.json();
     const where = errors.map((e: { collection: string; index: number }) => `${e.collection}[${e.index}]`).sort();
     expect(where).toEqual(["parks[2]", "recruiters[1]"]);
     // Unknown park references are checked once every row is well-formed.
     inv.recruiters[1].channel = "email";
     inv.parks[2].industries = ["C33"];
     const second = await (await postImport(inv)).json();
-    expect(second.errors.map((e: { collection: string; id: string }) => `${e.collection}:${e.id}`)).toEqual(["spaces:S1"]);
+    expect(second.rows.map((e: { collection: string; id: string }) => `${e.collection}:${e.id}`)).toEqual(["spaces:S1"]);
   });
 
   it("creates on the first import and changes nothing the second time", async () => {

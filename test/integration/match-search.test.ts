@@ -6,9 +6,9 @@ import { rankMatches } from "~/domain/matching/rank";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
 import { importInventory } from "~/inventory/import.server";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
+import { toSpaceCandidate } from "~/inventory/inventory-rows";
 
 import { createSearchClient } from "../../search/client";
-import { toSpaceCandidate } from "../../search/space-document";
 import { findCandidates } from "../../search/spaces.query";
 import { violatesHard } from "../fixtures/hard-oracle";
 import { demoInventory } from "../fixtures/inventory";

@@ -10,6 +10,7 @@ import { storeLead } from "~/leads/intake.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
 
@@ -194,10 +195,18 @@ describe("the queue and an assignment", () => {
     const csrf = await csrfOf(path, cookie);
     const accepted = await post(path, { intent: "accept", csrf }, cookie);
     expect(accepted.status).toBe(303);
-    expect(accepted.headers.get("location")).toBe(`${path}?done=accepted`);
+    // Back to the page (a clean address), which says what happened once: the flash cookie (ADR 025).
+    expect(await followFlash(web.url, accepted, cookie)).toEqual({
+      location: path,
+      role: "status",
+      text: "已记录：已接单",
+      shownAgain: false,
+    });
     expect(await statusOf(assignmentId)).toMatchObject({ status: "accepted", accepted: true });
     // Accepting twice (another tab) is a stale step, not an error.
-    expect((await post(path, { intent: "accept", csrf }, cookie)).headers.get("location")).toBe(`${path}?stale=1`);
+    const twice = await followFlash(web.url, await post(path, { intent: "accept", csrf }, cookie), cookie);
+    expect(twice).toMatchObject({ location: path, role: "alert", shownAgain: false });
+    expect(twice.text).toContain("这条分配的状态已经变了");
 
     for (const intent of ["contacted", "visit", "signed"]) expect((await post(path, { intent, csrf }, cookie)).status).toBe(303);
     expect((await statusOf(assignmentId)).status).toBe("signed");
@@ -265,7 +274,8 @@ describe("the queue and an assignment", () => {
     const path = `/queue/assignments/${assignmentId}`;
     expect((await get(path, cookie)).status).toBe(404);
     const res = await post(path, { intent: "accept", csrf: await csrfOf("/queue", cookie) }, cookie);
-    expect(res.headers.get("location")).toBe(`${path}?stale=1`);
+    expect(res.headers.get("location")).toBe(path);
+    expect(res.headers.get("set-cookie")).toMatch(/^pm_flash=/); // "this assignment changed meanwhile"
     expect((await statusOf(assignmentId)).status).toBe("offered");
   });
 

@@ -208,8 +208,8 @@ describe("parks carry their district code", () => {
       body: JSON.stringify(inv),
     });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { errors: { id: string; errors: string[] }[] };
-    const byId = Object.fromEntries(body.errors.map((e) => [e.id, e.errors.join(" ")]));
+    const body = (await res.json()) as { rows: { id: string; errors: string[] }[] }; // every bad row (ADR 025)
+    const byId = Object.fromEntries(body.rows.map((e) => [e.id, e.errors.join(" ")]));
     expect(Object.keys(byId).sort()).toEqual(["BAD-1", "BAD-2", "BAD-3"]);
     expect(byId["BAD-1"]).toMatch(/district: 江苏省\/南京市\/高纯区 is not a county-level division \(GB\/T 2260\).*江苏省南京市高淳区/);
     expect(byId["BAD-2"]).toMatch(/district: 江苏省\/苏州市\/高淳区/);

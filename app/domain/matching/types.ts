@@ -1,4 +1,5 @@
 import type { Lead } from "~/domain/lead-schema";
+import type { SpaceKind, SpaceStatus } from "~/domain/statuses";
 
 /** The park facts matching needs (joined onto each space, so a candidate is self-contained). */
 export type ParkFacts = {
@@ -17,7 +18,7 @@ export type ParkFacts = {
 export type SpaceCandidate = {
   id: string;
   parkId: string;
-  kind: "factory" | "land" | "office" | "warehouse";
+  kind: SpaceKind;
   deals: ("lease" | "buy")[];
   title: string;
   areaSqm: number;
@@ -33,7 +34,7 @@ export type SpaceCandidate = {
   landPriceWanPerMu?: number | null;
   /** YYYY-MM-DD; missing = available now. */
   availableFrom?: string | null;
-  status: "available" | "reserved" | "let";
+  status: SpaceStatus;
   /** ISO time the listing was last confirmed available; missing = not tracked (never stale). */
   verifiedAt?: string | null;
   park: ParkFacts;

@@ -40,7 +40,7 @@ describe("security headers", () => {
       ["/", {}],
       ["/?lng=en", {}],
       ["/login", {}],
-      ["/admin/login", {}],
+      ["/admin", {}], // 303 to /login (the token sign-in page is gone, ADR 025)
       ["/inquiry/received", {}],
       ["/no-such-page", {}],
       ["/healthz", {}],

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { hashPassword } from "~/auth/password.server";
+
 import { createTestDatabase } from "../../support/database";
 import { startWebServer } from "../../support/services";
 
@@ -8,12 +10,15 @@ import { startWebServer } from "../../support/services";
 // -For count (ADR 021). Two web processes on one database: the default (a proxy on loopback is
 // trusted) and TRUST_PROXY=false. Both know their public address from APP_URL.
 const PUBLIC = "https://park.example.test";
+const ADMIN = { email: "boss@example.test", password: "proxy-admin-2026-long" }; // people sign in at /login (ADR 025)
+const adminSignIn = `email=${encodeURIComponent(ADMIN.email)}&password=${encodeURIComponent(ADMIN.password)}`;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let trusted: Awaited<ReturnType<typeof startWebServer>>;
 let untrusted: Awaited<ReturnType<typeof startWebServer>>;
 
 beforeAll(async () => {
   db = await createTestDatabase("http_proxy");
+  await db.sql`insert into users (email, name, role, password_hash) values (${ADMIN.email}, '管理员', 'admin', ${await hashPassword(ADMIN.password)})`;
   const env = { DATABASE_URL: db.url, APP_URL: PUBLIC, API_RATE_LIMIT_PER_MINUTE: "100000" };
   [trusted, untrusted] = await Promise.all([
     startWebServer({ ...env, TRUST_PROXY: "loopback" }),
@@ -53,15 +58,15 @@ function viaProxy(web: { url: string }, path: string, init: { method?: string; h
 
 describe("nginx's default: Host is the upstream, Origin the public address, no forwarded headers", () => {
   for (const which of ["trusted", "untrusted"] as const) {
-    it(`${which}: the form, /login and /admin/login answer as they would directly (303 / 400), never 500`, async () => {
+    it(`${which}: the form and /login (wrong and right) answer as they would directly (303 / 400), never 500`, async () => {
       const web = which === "trusted" ? trusted : untrusted;
       const lead = await viaProxy(web, "/?index", { headers: { origin: PUBLIC } });
       expect(lead.status).toBe(303);
       expect(lead.headers.get("location")).toMatch(/^\/inquiry\/PM-/);
       const login = await viaProxy(web, "/login", { headers: { origin: PUBLIC }, body: "email=nobody%40example.test&password=x" });
       expect(login.status).toBe(400);
-      const admin = await viaProxy(web, "/admin/login", { headers: { origin: PUBLIC }, body: "token=wrong-token-wrong-token" });
-      expect(admin.status).toBe(400);
+      const admin = await viaProxy(web, "/login", { headers: { origin: PUBLIC }, body: adminSignIn });
+      expect(admin.status).toBe(303);
     });
   }
 
@@ -88,13 +93,13 @@ describe("a proxy that sends X-Forwarded-Host/-Proto (a second public name)", ()
   });
 
   it("trusted X-Forwarded-Proto https: pages get HSTS and sign-in cookies are Secure; untrusted ones are not fooled", async () => {
-    const page = await viaProxy(trusted, "/admin/login", { headers: { ...headers }, body: `token=${process.env.ADMIN_API_TOKEN}` });
+    const page = await viaProxy(trusted, "/login", { headers: { ...headers }, body: adminSignIn });
     expect(page.status).toBe(303);
     expect(page.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
     expect(page.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
-    const plain = await viaProxy(untrusted, "/admin/login", {
+    const plain = await viaProxy(untrusted, "/login", {
       headers: { origin: PUBLIC, "x-forwarded-proto": "https" },
-      body: `token=${process.env.ADMIN_API_TOKEN}`,
+      body: adminSignIn,
     });
     // APP_URL is https, so the browser's origin is: the cookie is Secure because the public origin is, not because of the header.
     expect(plain.status).toBe(303);

@@ -1,0 +1,141 @@
+import { LNGS } from "~/i18n/lng";
+
+// The closed sets of values the database checks (`check (col in (...))` in app/db/migrations/), as
+// TypeScript unions. One list per column, here only; code types its rows with these unions, and
+// test/integration/statuses.test.ts reads every such CHECK constraint from a migrated database and
+// fails when a list here and the constraint differ, or when a constraint has no list here.
+
+/** leads.status (migration 001): received → indexed → matched | unmatched → assigned → won | lost. */
+export const LEAD_STATUSES = ["received", "indexed", "matched", "unmatched", "assigned", "won", "lost", "closed"] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+/** Why an admin closed a lead (migration 024, ADR 028). */
+export const LEAD_CLOSED_AS = ["spam", "duplicate"] as const;
+
+/** leads.source (migration 001): the inquiry form, the JSON API, a hotline call. */
+export const LEAD_SOURCES = ["web", "api", "hotline"] as const;
+export type LeadSource = (typeof LEAD_SOURCES)[number];
+
+/** leads.consent_method (migration 008, ADR 016). */
+export const CONSENT_METHODS = ["written", "oral", "unrecorded"] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/** spaces.kind (migration 001). */
+export const SPACE_KINDS = ["factory", "land", "office", "warehouse"] as const;
+export type SpaceKind = (typeof SPACE_KINDS)[number];
+
+/** spaces.status (migration 001): only `available` is offered. */
+export const SPACE_STATUSES = ["available", "reserved", "let"] as const;
+export type SpaceStatus = (typeof SPACE_STATUSES)[number];
+
+/** recruiters.channel and assignments.channel (migrations 001, 003): how a recruiter hears of a lead. */
+export const RECRUITER_CHANNELS = ["email", "hotline"] as const;
+export type RecruiterChannel = (typeof RECRUITER_CHANNELS)[number];
+
+/** matches.found_by (migration 002): the lead's own match, or a space's reverse match. */
+export const MATCH_FOUND_BY = ["lead", "space"] as const;
+export type MatchFoundBy = (typeof MATCH_FOUND_BY)[number];
+
+/** users.role and phone_access_log.actor_role (migrations 003, 013). */
+export const STAFF_ROLES = ["admin", "recruiter", "hotline"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** assignments.status (migration 003, ADR 010/014). */
+export const ASSIGNMENT_STATUSES = [
+  "unassigned",
+  "offered",
+  "accepted",
+  "declined",
+  "contacted",
+  "visit",
+  "signed",
+  "lost",
+  "escalated",
+] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+/** notifications.kind (migration 003). */
+export const NOTIFICATION_KINDS = ["assignment", "reroute-notice", "escalation", "wecom"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** notifications.channel (migration 003). */
+export const NOTIFICATION_CHANNELS = ["email", "hotline", "wecom"] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** notifications.status (migration 003): pending → sending → sent | dead (ADR 020). */
+export const NOTIFICATION_STATUSES = ["pending", "sending", "sent", "dead", "handled"] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/** call_tasks.kind (migration 003). */
+export const CALL_TASK_KINDS = ["handover", "callback", "escalation"] as const;
+export type CallTaskKind = (typeof CALL_TASK_KINDS)[number];
+
+/** call_tasks.status (migration 003). */
+export const CALL_TASK_STATUSES = ["open", "done", "no-answer", "wrong-number"] as const;
+export type CallTaskStatus = (typeof CALL_TASK_STATUSES)[number];
+
+/** phone_access_log.place (migration 013, ADR 022): where staff saw a full phone number. */
+export const PHONE_ACCESS_PLACES = ["assignment-page", "call-tasks", "caller-lookup", "admin-lead", "api-lead"] as const;
+export type PhoneAccessPlace = (typeof PHONE_ACCESS_PLACES)[number];
+
+/** privacy_audit.action (migration 013, ADR 022). */
+export const PRIVACY_ACTIONS = ["export", "erase", "retention"] as const;
+export type PrivacyAction = (typeof PRIVACY_ACTIONS)[number];
+
+/**
+ * routing_events.event: the audit trail's kinds. The column has no CHECK (migration 003 lists them in a
+ * comment); this union is the one list, and `recordRoutingEvent` (app/assignments/routing-events.server.ts)
+ * accepts only these.
+ */
+export const ROUTING_EVENTS = [
+  "assigned",
+  "unassigned",
+  "rerouted",
+  "escalated",
+  "callback",
+  "notified",
+  "dead-letter",
+  "dead-letter-retry",
+  "email-fallback",
+  "rematch",
+  "declined",
+  "accepted",
+  "contacted",
+  "visit",
+  "signed",
+  "lost",
+  "wrong-number",
+  // ADR 028: the SLA job's missed deadline, and what admins do at /admin/leads/<id> and /admin/dead-letters
+  "sla-missed",
+  "admin-reroute",
+  "closed",
+  "dead-letter-hotline",
+  "dead-letter-handled",
+] as const;
+export type RoutingEvent = (typeof ROUTING_EVENTS)[number];
+
+/**
+ * Every checked column → its list. Keys are `table.column` as Postgres names them; the integration test
+ * compares each with the constraint the migrations create.
+ */
+export const CHECKED_COLUMNS: Record<string, readonly string[]> = {
+  "leads.status": LEAD_STATUSES,
+  "leads.source": LEAD_SOURCES,
+  "leads.lng": LNGS,
+  "leads.consent_method": CONSENT_METHODS,
+  "leads.closed_as": LEAD_CLOSED_AS,
+  "spaces.kind": SPACE_KINDS,
+  "spaces.status": SPACE_STATUSES,
+  "recruiters.channel": RECRUITER_CHANNELS,
+  "assignments.channel": RECRUITER_CHANNELS,
+  "matches.found_by": MATCH_FOUND_BY,
+  "users.role": STAFF_ROLES,
+  "phone_access_log.actor_role": STAFF_ROLES,
+  "assignments.status": ASSIGNMENT_STATUSES,
+  "notifications.kind": NOTIFICATION_KINDS,
+  "notifications.channel": NOTIFICATION_CHANNELS,
+  "notifications.status": NOTIFICATION_STATUSES,
+  "call_tasks.kind": CALL_TASK_KINDS,
+  "call_tasks.status": CALL_TASK_STATUSES,
+  "phone_access_log.place": PHONE_ACCESS_PLACES,
+  "privacy_audit.action": PRIVACY_ACTIONS,
+};

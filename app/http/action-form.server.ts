@@ -1,0 +1,43 @@
+import type { Submission } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
+import type { $ZodType, input, output } from "zod/v4/core";
+
+import { checkCsrf, type StaffUser } from "~/auth/session.server";
+
+// The one way to take a state-changing form of a signed-in person (ADR 025): Conform + Zod, with the
+// session's CSRF token (ADR 021) checked before anything else is looked at. Routes never read
+// `formData.get(…)` by hand (test/unit/forms-one-way.test.ts walks app/routes).
+//
+//   const Outcome = z.object({ intent: z.literal("outcome"), task: uuidSchema, outcome: z.enum(CALL_OUTCOMES) });
+//   const Lookup = z.object({ intent: z.literal("lookup"), phone: z.string().max(40) });
+//   const schema = z.discriminatedUnion("intent", [Outcome, Lookup]);
+//   const submission = await parseActionForm(request, user, schema);
+//   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+//   switch (submission.value.intent) { … }
+//
+// The form carries `<input type="hidden" name="csrf" value={csrf} />` (or `<CsrfField />`) and, for
+// several buttons, `name="intent" value="…"` on each button.
+
+/** The hidden field's name; the schema need not declare it (it is checked here, then ignored). */
+export const CSRF_FIELD = "csrf";
+
+/**
+ * Reads the request's form once and parses it with `schema` (`parseWithZod`: empty fields are
+ * undefined, numbers and booleans coerced from text). `user` (the signed-in staff member) must have
+ * sent their session's CSRF token, else a 403 Response is thrown. A bearer-token caller (a script,
+ * no cookie) passes `user = null`: there is no session to ride on, so no token is asked for.
+ * Returns the Conform submission: `status === "success"` with `value`, or `reply()` for a 400.
+ */
+export async function parseActionForm<Schema extends $ZodType>(
+  request: Request,
+  user: StaffUser | null,
+  schema: Schema,
+): Promise<Submission<input<Schema>, string[], output<Schema>>> {
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (user) checkCsrf(user, (submission.payload as Record<string, unknown>)[CSRF_FIELD]);
+  return submission;
+}
+
+/** A form that is nothing but the CSRF token (sign-out): parsed the same way, so no route reads fields by hand. */
+export const csrfOnlySchema = z.object({ [CSRF_FIELD]: z.string().optional() });
