@@ -1,12 +1,12 @@
 import type { Notice } from "~/assignments/notifications.server";
 import { assignPark, type RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
+import { isUuid } from "~/domain/ids";
 import { rematchLead } from "~/matches/rematch.server";
 
 // What an admin does to one lead at /admin/leads/<id> (ADR 028). Each action is one transaction and
 // writes the routing audit trail with who did it (routing_events.actor) and why.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OPEN_LEAD = ["received", "indexed", "matched", "unmatched", "assigned"];
 
 export type LeadActionProblem =
@@ -17,7 +17,7 @@ async function lockOpenLead(
   tx: TransactionSql,
   leadId: string,
 ): Promise<{ id: string; status: string; industry: string } | "not-found" | "closed"> {
-  if (!UUID.test(leadId)) return "not-found";
+  if (!isUuid(leadId)) return "not-found";
   const [lead] = await tx<{ id: string; status: string; industry: string }[]>`
     select id, status, industry from leads where id = ${leadId} for update`;
   if (!lead) return "not-found";
@@ -103,7 +103,7 @@ export async function rerouteByAdmin(
   actor: string,
   routing: RoutingOptions,
 ): Promise<LeadActionResult> {
-  if (!UUID.test(assignmentId)) return { ok: false, problem: "nothing-to-reroute" };
+  if (!isUuid(assignmentId)) return { ok: false, problem: "nothing-to-reroute" };
   return sql.begin(async (tx) => {
     const lead = await lockOpenLead(tx, leadId);
     if (typeof lead === "string") return { ok: false, problem: lead };
@@ -187,7 +187,7 @@ export async function loadLeadClosing(
   sql: Sql,
   leadId: string,
 ): Promise<{ closing: LeadClosing | null; repeatedBy: { id: string; reference: string }[] }> {
-  if (!UUID.test(leadId)) return { closing: null, repeatedBy: [] };
+  if (!isUuid(leadId)) return { closing: null, repeatedBy: [] };
   const [[row], repeatedBy] = await Promise.all([
     sql<
       {

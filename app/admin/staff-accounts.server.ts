@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "~/auth/password.server";
 import { revokeSessionsOf, type StaffRole } from "~/auth/session.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
+import { isUuid } from "~/domain/ids";
 
 import { writeAdminAudit } from "./admin-audit.server";
 import { INVITATION_HOURS } from "./staff-forms";
@@ -31,7 +32,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 
 /** Every account (or the one with `onlyId`), active first, admins first, then by email. */
 export async function listStaffAccounts(sql: Sql, onlyId?: string): Promise<StaffAccountRow[]> {
-  if (onlyId !== undefined && !/^[0-9a-f-]{36}$/i.test(onlyId)) return [];
+  if (onlyId !== undefined && !isUuid(onlyId)) return [];
   const where = onlyId ? sql`where u.id = ${onlyId}` : sql``;
   const rows = await sql<
     {
@@ -153,7 +154,7 @@ export async function changeStaffAccount(
   change: Change,
   actor: { actor: string; userId: string | null },
 ): Promise<AccountResult<{ invitationToken: string | null }>> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) return { ok: false, problem: "not-found" };
+  if (!isUuid(userId)) return { ok: false, problem: "not-found" };
   const hash = change.kind === "password" && change.password ? await hashPassword(change.password) : null;
   return sql.begin(async (tx) => {
     // One admin change at a time: the last-admin check below must see the others' results.

@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
   const lng = lngFromUrl(request.url);
   const submission = parseWithZod(form, { schema: deadLetterSchema });
-  const noticeId = String(form.get("noticeId") ?? "");
+  const noticeId = String(submission.payload.noticeId ?? "");
   if (submission.status !== "success") return data<ActionResult>({ noticeId, result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const outcome = await actOnDeadLetter(getSql(), v.noticeId, v.intent, actor, {

@@ -87,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
   const lng = lngFromUrl(request.url);
   const submission = parseWithZod(form, { schema: leadActionSchema(lng) });
-  const intent = String(form.get("intent") ?? "");
+  const intent = String(submission.payload.intent ?? "");
   if (submission.status !== "success") return data<LeadActionData>({ intent, result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const sql = getSql();

@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, user, form } = await requireAdminForm(request);
   const lng = lngFromUrl(request.url);
   const submission = parseWithZod(form, { schema: changeStaffSchema(lng) });
-  const intent = String(form.get("intent") ?? "");
+  const intent = String(submission.payload.intent ?? "");
   if (submission.status !== "success")
     return data<ActionResult>({ intent, result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const v = submission.value;

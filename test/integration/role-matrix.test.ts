@@ -35,8 +35,7 @@ const PROBES: Record<string, Probe> = {
   "admin.dead-letters.tsx": { method: "GET", path: () => "/admin/dead-letters", allowed: ["admin"] },
   "admin.leads.$id.tsx": { method: "GET", path: (i) => `/admin/leads/${i.leadId}`, allowed: ["admin"] },
   "admin.leads._index.tsx": { method: "GET", path: () => "/admin/leads", allowed: ["admin"] },
-  "admin.login.tsx": { method: "GET", path: () => "/admin/login", allowed: ALL },
-  "admin.logout.ts": { method: "GET", path: () => "/admin/logout", allowed: ALL }, // a GET only goes back to /admin
+  "admin.logout.ts": { method: "GET", path: () => "/admin/logout", allowed: [] }, // a GET does nothing but show the sign-in page
   "admin.office-hours.tsx": { method: "GET", path: () => "/admin/office-hours", allowed: ["admin"] },
   "admin.outbox.$file.tsx": { method: "GET", path: () => "/admin/outbox/none@parkmatch.eml", allowed: ["admin"] },
   "admin.outbox._index.tsx": { method: "GET", path: () => "/admin/outbox", allowed: ["admin"] },
@@ -44,6 +43,7 @@ const PROBES: Record<string, Probe> = {
   "admin.privacy.tsx": { method: "GET", path: () => "/admin/privacy", allowed: ["admin"] },
   "admin.staff.$id.tsx": { method: "GET", path: (i) => `/admin/staff/${i.userId}`, allowed: ["admin"] },
   "admin.staff._index.tsx": { method: "GET", path: () => "/admin/staff", allowed: ["admin"] },
+  "api.$.ts": { method: "GET", path: () => "/api/no-such-thing", allowed: ALL }, // every unknown /api path: a JSON 404 for all
   "api.call-tasks.$id.outcome.ts": {
     method: "POST",
     path: (i) => `/api/call-tasks/${i.callTaskId}/outcome`,
@@ -71,7 +71,15 @@ const PROBES: Record<string, Probe> = {
  * Forms anyone may post without a session (each has its own defence: cross-site checks, the
  * one-time token, the Bearer token, rate limits) — every other action must demand the CSRF token.
  */
-const NO_SESSION_FORMS = new Set(["_index.tsx", "login.tsx", "admin.login.tsx", "invite.$token.tsx", "api.leads.ts", "api.import.ts"]);
+const NO_SESSION_FORMS = new Set([
+  "_index.tsx",
+  "login.tsx",
+  "admin.login.tsx",
+  "invite.$token.tsx",
+  "api.leads.ts",
+  "api.import.ts",
+  "api.$.ts",
+]);
 
 const ROUTES_DIR = new URL("../../app/routes/", import.meta.url);
 const routeFiles = readdirSync(ROUTES_DIR).filter((f) => /\.(tsx?|jsx?)$/.test(f) && !f.startsWith("__") && !/\.test\./.test(f));
