@@ -18,7 +18,9 @@ afterAll(async () => db?.drop());
 describe("seedDemoStaff", () => {
   it("creates a recruiter account per demo recruiter and an admin, once", async () => {
     const created = await seedDemoStaff(db.sql, "demo-password-0123");
-    expect(created.sort()).toEqual(["admin@example.test", "hotline@example.test", ...demoInventory().recruiters.map((r) => String(r.email))].sort());
+    expect(created.sort()).toEqual(
+      ["admin@example.test", "hotline@example.test", ...demoInventory().recruiters.map((r) => String(r.email))].sort(),
+    );
     const users = await db.sql<
       { email: string; role: string; recruiter_id: string | null; password_hash: string }[]
     >`select email, role, recruiter_id, password_hash from users order by email`;

@@ -37,14 +37,28 @@ const CASES: Record<string, Case[]> = {
   ],
   "api.leads.$id.ts": [
     { what: "no token", path: `/api/leads/${UNKNOWN}`, status: 401, field: "_form" },
-    { what: "a wrong token", path: `/api/leads/${UNKNOWN}`, headers: { authorization: "Bearer not-the-token-0123456789" }, status: 401, field: "_form" },
+    {
+      what: "a wrong token",
+      path: `/api/leads/${UNKNOWN}`,
+      headers: { authorization: "Bearer not-the-token-0123456789" },
+      status: 401,
+      field: "_form",
+    },
     { what: "an unknown lead", path: `/api/leads/${UNKNOWN}`, headers: bearer, status: 404, field: "_form" },
     { what: "a malformed id", path: "/api/leads/not-an-id", headers: bearer, status: 404, field: "_form" },
   ],
   "api.import.ts": [
     { what: "GET", path: "/api/import", status: 405, field: "_form" },
     { what: "no token", path: "/api/import", method: "POST", headers: json, body: "{}", status: 401, field: "_form" },
-    { what: "broken JSON", path: "/api/import", method: "POST", headers: { ...json, ...bearer }, body: "{oops", status: 400, field: "_form" },
+    {
+      what: "broken JSON",
+      path: "/api/import",
+      method: "POST",
+      headers: { ...json, ...bearer },
+      body: "{oops",
+      status: 400,
+      field: "_form",
+    },
     {
       what: "a bad row",
       path: "/api/import",
@@ -57,7 +71,15 @@ const CASES: Record<string, Case[]> = {
   ],
   "api.call-tasks.$id.outcome.ts": [
     { what: "GET", path: `/api/call-tasks/${UNKNOWN}/outcome`, status: 405, field: "_form" },
-    { what: "no token", path: `/api/call-tasks/${UNKNOWN}/outcome`, method: "POST", headers: json, body: "{}", status: 401, field: "_form" },
+    {
+      what: "no token",
+      path: `/api/call-tasks/${UNKNOWN}/outcome`,
+      method: "POST",
+      headers: json,
+      body: "{}",
+      status: 401,
+      field: "_form",
+    },
     {
       what: "an unknown outcome",
       path: `/api/call-tasks/${UNKNOWN}/outcome`,
@@ -126,7 +148,10 @@ describe("every /api route answers errors in one shape", () => {
       expect(res.status, lng).toBe(c.status);
       expect(res.headers.get("content-type"), lng).toMatch(/^application\/json/);
       // Only `errors`, plus the import's list of bad rows.
-      expect(Object.keys(body).filter((k) => k !== "rows"), lng).toEqual(["errors"]);
+      expect(
+        Object.keys(body).filter((k) => k !== "rows"),
+        lng,
+      ).toEqual(["errors"]);
       const errors = body.errors as Record<string, unknown>;
       expect(Object.keys(errors), lng).toContain(c.field);
       for (const [field, messages] of Object.entries(errors)) {
