@@ -1,5 +1,15 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 
 import { useNonce } from "~/components/nonce";
 import { sessionCsrfToken } from "~/http/csrf.server";
@@ -23,6 +33,9 @@ export function useRootData(): RootData {
 export function Layout({ children }: { children: React.ReactNode }) {
   const { lng } = useRootData();
   const nonce = useNonce();
+  // A page may ship without JavaScript (handle.scripts === false: the public shortlist, ADR 030):
+  // no scripts and no serialized loader data, only what is on the page.
+  const scripts = !useMatches().some((m) => (m.handle as { scripts?: boolean } | undefined)?.scripts === false);
   return (
     <html lang={lng === "en" ? "en" : "zh-CN"}>
       <head>
@@ -33,8 +46,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 
 import { isUnavailableError } from "~/db/unavailable";
+import { apiLeadsRoute } from "~/http/api-leads.server";
 import { sendRefusal } from "~/http/refusal.server";
 import { remixHandler } from "~/http/remix-handler.server";
 import { requestGate } from "~/http/request-gate.server";
@@ -29,6 +30,7 @@ app.use(securityHeaders({ appUrl: env.APP_URL }));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(requestGate({ appUrl: env.APP_URL }));
+app.post("/api/leads", apiLeadsRoute()); // the JSON intake, without the framework's per-request cost (ADR 031)
 app.all("*", remixHandler(build, { hotline: () => env.HOTLINE_PHONE }));
 // Last resort: a plain page in the client's language, never a stack trace.
 app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

@@ -27,6 +27,7 @@ type RecruiterRow = {
   channel: "email" | "hotline";
   last_assigned_at: Date | null;
   open_assignments: number;
+  away_until: string | null;
 };
 
 /** Near misses a call-back task carries, so the hotline has something to offer. */
@@ -52,7 +53,8 @@ const OPEN = ["offered", "accepted", "contacted", "visit"];
 export async function recruitersForPark(tx: TransactionSql, parkId: string): Promise<RecruiterState[]> {
   const rows = await tx<RecruiterRow[]>`
     select r.id, r.name, r.active, r.parks, r.industries, r.capacity, r.channel, r.last_assigned_at,
-           (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ${tx(OPEN)}) as open_assignments
+           (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ${tx(OPEN)}) as open_assignments,
+           ${awayUntilSql(tx)} as away_until
     from recruiters r
     where ${parkId} = any (r.parks)
     order by r.id
@@ -67,7 +69,17 @@ export async function recruitersForPark(tx: TransactionSql, parkId: string): Pro
     channel: r.channel,
     openAssignments: r.open_assignments,
     lastAssignedAt: r.last_assigned_at?.toISOString() ?? null,
+    awayUntil: r.away_until,
   }));
+}
+
+/**
+ * SQL for recruiter `r`'s last away day when today (Asia/Shanghai) is inside their away window, else
+ * null (ADR 027). Shared by routing and the re-routing of an away recruiter's offers.
+ */
+export function awayUntilSql(tx: TransactionSql) {
+  return tx`case when r.away_from <= (now() at time zone 'Asia/Shanghai')::date and r.away_to >= (now() at time zone 'Asia/Shanghai')::date
+                 then to_char(r.away_to, 'YYYY-MM-DD') end`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-import { apiError } from "~/http/api-errors.server";
+import { apiError } from "~/api/errors.server";
 import { getWebEnv } from "~/utils/env.server";
 import { authLimits, consume, giveBack } from "~/utils/rate-limit.server";
 

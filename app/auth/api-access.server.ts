@@ -1,4 +1,4 @@
-import { apiError, apiUnauthorized } from "~/http/api-errors.server";
+import { apiError, apiUnauthorized } from "~/api/errors.server";
 
 import { hasAdminToken } from "./admin-token.server";
 import { getStaffUser } from "./session.server";

@@ -54,7 +54,9 @@ if (!env.MEILI_URL) {
 }
 if (!env.ADMIN_API_TOKEN) {
   env.ADMIN_API_TOKEN = devSecret("admin-api-token");
-  console.log(`ADMIN_API_TOKEN not set: using the development token in .data/admin-api-token`);
+  console.log(
+    `ADMIN_API_TOKEN not set: using the development token in .data/admin-api-token (for scripts: /api/*, /metrics; people sign in at /login)`,
+  );
 }
 
 // A child that dies (a crash, an OOM kill, a last-resort exit after a fault) is started again with

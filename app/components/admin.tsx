@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 
 import { type AdminKey, adminText, formatAdminTime, withLng } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
+import { inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
@@ -42,6 +43,10 @@ export function AdminHeader({ lng, signedIn = true }: { lng: Lng; signedIn?: boo
           <Link to={withLng("/admin/dashboard", lng)}>{opsText(lng, "nav.dashboard")}</Link>
           <Link to={withLng("/admin/staff", lng)}>{opsText(lng, "nav.staff")}</Link>
           <Link to={withLng("/admin/office-hours", lng)}>{opsText(lng, "nav.officeHours")}</Link>
+          <Link to={withLng("/admin/parks", lng)}>{inventoryText(lng, "nav.parks")}</Link>
+          <Link to={withLng("/admin/spaces", lng)}>{inventoryText(lng, "nav.spaces")}</Link>
+          <Link to={withLng("/admin/recruiters", lng)}>{inventoryText(lng, "nav.recruiters")}</Link>
+          <Link to={withLng("/admin/import", lng)}>{inventoryText(lng, "nav.import")}</Link>
           <Link to={withLng("/admin/outbox", lng)}>{t("nav.outbox")}</Link>
           <Link to={withLng("/admin/privacy", lng)}>{privacyText(lng, "admin.nav")}</Link>
         </nav>

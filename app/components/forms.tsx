@@ -6,12 +6,16 @@ export type FieldMeta = { id: string; name: string; errorId: string; description
 
 export function ErrorList({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return <div id={id} />;
+  // The alert role sits on a wrapper: on the <ul> itself it would replace the list role, and its items
+  // would be list items outside a list (axe-core: listitem, serious).
   return (
-    <ul id={id} className="errors" role="alert">
-      {errors.map((e) => (
-        <li key={e}>{e}</li>
-      ))}
-    </ul>
+    <div id={id} role="alert">
+      <ul className="errors">
+        {errors.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

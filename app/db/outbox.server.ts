@@ -37,6 +37,11 @@ export function isIndexTopic(topic: Topic): topic is IndexTopic {
 export const OUTBOX_CHANNEL = "outbox";
 export const INDEX_CHANNEL = "outbox_index";
 
+/** The NOTIFY channel that wakes whoever takes `topic`'s work: the index writer or the relay. */
+export function outboxChannel(topic: Topic): string {
+  return isIndexTopic(topic) ? INDEX_CHANNEL : OUTBOX_CHANNEL;
+}
+
 export type EnqueueOptions = {
   /** Not before this moment (an SLA deadline). */
   notBefore?: Date;
@@ -63,7 +68,7 @@ export async function enqueue(
     select ${topic}::text, aggregate_id, (${notBefore})::timestamptz from unnest(${aggregateIds}::text[]) with ordinality as a (aggregate_id, n)
     order by n
     returning id`;
-  if (notBefore === null) await tx`select pg_notify(${isIndexTopic(topic) ? INDEX_CHANNEL : OUTBOX_CHANNEL}, '')`;
+  if (notBefore === null) await tx`select pg_notify(${outboxChannel(topic)}, '')`;
   // Ids come from the sequence in the select's order.
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }

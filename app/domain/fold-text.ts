@@ -1,6 +1,5 @@
-import * as OpenCC from "opencc-js/t2cn";
-
 import { isDashChar, isFormatChar } from "./format-chars";
+import { serverTraditionalToSimplified } from "./traditional.server";
 
 /**
  * One normalisation for every number a person types (fields and notes), before anything is parsed:
@@ -20,15 +19,37 @@ import { isDashChar, isFormatChar } from "./format-chars";
  */
 export type Folded = { s: string; at: number[] };
 
-const t2s = OpenCC.Converter({ from: "tw", to: "cn" });
+// On a server the converter is there from the start; in the browser it is undefined until
+// loadTraditionalFolding() has fetched it, and text is folded as if it held no Traditional characters.
+let t2s: ((text: string) => string) | undefined = serverTraditionalToSimplified;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads Traditional → Simplified folding in the browser (a separate chunk, fetched once; a no-op on a
+ * server). Resolves when `foldText` converts Traditional text; call it when a form that folds what is
+ * typed has mounted, and re-run the live assist when it resolves.
+ */
+export function loadTraditionalFolding(): Promise<void> {
+  if (t2s) return Promise.resolve();
+  return (loading ??= import("opencc-js/t2cn").then((OpenCC) => {
+    t2s = OpenCC.Converter({ from: "tw", to: "cn" });
+  }));
+}
+
+/** True when `foldText` converts Traditional characters (always on a server; in the browser once loaded). */
+export function traditionalFoldingReady(): boolean {
+  return t2s !== undefined;
+}
 
 /** OpenCC converts phrase by phrase; when a phrase changes length, fall back to one character at a time. */
 function toSimplified(text: string): string[] {
   const chars = [...text];
+  if (!t2s) return chars;
   const whole = [...t2s(text)];
   if (whole.length === chars.length) return whole;
+  const convert = t2s;
   return chars.map((c) => {
-    const s = t2s(c);
+    const s = convert(c);
     return [...s].length === 1 ? s : c;
   });
 }

@@ -81,6 +81,10 @@ export type PhoneAccessPlace = (typeof PHONE_ACCESS_PLACES)[number];
 export const PRIVACY_ACTIONS = ["export", "erase", "retention"] as const;
 export type PrivacyAction = (typeof PRIVACY_ACTIONS)[number];
 
+/** lead_notes.source (migration 030; the hotline's 027 makes the same table): who wrote a note on a lead. */
+export const LEAD_NOTE_SOURCES = ["hotline", "recruiter", "admin"] as const;
+export type LeadNoteSource = (typeof LEAD_NOTE_SOURCES)[number];
+
 /**
  * routing_events.event: the audit trail's kinds. The column has no CHECK (migration 003 lists them in a
  * comment); this union is the one list, and `recordRoutingEvent` (app/assignments/routing-events.server.ts)
@@ -110,6 +114,11 @@ export const ROUTING_EVENTS = [
   "closed",
   "dead-letter-hotline",
   "dead-letter-handled",
+  // The recruiter desk (ADR 030): a note, a follow-up date, a shared shortlist, an undone "lost".
+  "note",
+  "follow-up",
+  "shortlist-shared",
+  "reopened",
 ] as const;
 export type RoutingEvent = (typeof ROUTING_EVENTS)[number];
 
@@ -138,4 +147,5 @@ export const CHECKED_COLUMNS: Record<string, readonly string[]> = {
   "call_tasks.status": CALL_TASK_STATUSES,
   "phone_access_log.place": PHONE_ACCESS_PLACES,
   "privacy_audit.action": PRIVACY_ACTIONS,
+  "lead_notes.source": LEAD_NOTE_SOURCES,
 };

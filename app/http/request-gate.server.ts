@@ -18,7 +18,9 @@ import { type Refusal, sendRefusal } from "./refusal.server";
 // that does not parse, nests too deep or holds characters Postgres cannot store.
 
 /** Body limits in bytes. The form and the JSON lead are a few KB; an inventory import can be large. */
-export const BODY_LIMITS = { form: 128 * 1024, api: 64 * 1024, import: 20 * 1024 * 1024 } as const;
+export const BODY_LIMITS = { form: 128 * 1024, api: 64 * 1024, import: 20 * 1024 * 1024, upload: 5 * 1024 * 1024 } as const;
+/** Form posts that carry a file (the admin's Excel/CSV import): multipart only, up to BODY_LIMITS.upload. */
+export const UPLOAD_PATHS: ReadonlySet<string> = new Set(["/admin/import"]);
 
 /** What the gate hands on to the Remix handler (res.locals.gate). */
 export type GatePass = {
@@ -58,7 +60,14 @@ export function requestGate({ appUrl }: GateOptions) {
       if (req.headers.origin === appOrigin) pass.publicOrigin = appOrigin;
 
       const api = req.path.startsWith("/api/");
-      const limit = !api ? BODY_LIMITS.form : req.path === "/api/import" && bearer ? BODY_LIMITS.import : BODY_LIMITS.api;
+      const upload = UPLOAD_PATHS.has(req.path) && MULTIPART.test(String(req.headers["content-type"] ?? ""));
+      const limit = upload
+        ? BODY_LIMITS.upload
+        : !api
+          ? BODY_LIMITS.form
+          : req.path === "/api/import" && bearer
+            ? BODY_LIMITS.import
+            : BODY_LIMITS.api;
       const tooBig: Refusal = { status: 413, key: "tooBig", params: { max: Math.round(limit / 1024) } };
       const declared = Number(req.headers["content-length"] ?? 0);
       if (declared > limit) return sendRefusal(req, res, tooBig, true);

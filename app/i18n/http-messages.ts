@@ -18,7 +18,7 @@ const zh = {
   error: "服务出错了，请稍后再试，或致电招商热线 {hotline}。",
   title: "无法处理此请求",
   unavailableTitle: "服务暂时不可用",
-  // JSON API answers (app/http/api-errors.server.ts, ADR 025)
+  // JSON API answers (app/api/errors.server.ts, ADR 025)
   unauthorized: "需要授权：请附上 Authorization: Bearer <管理令牌>，或先登录。",
   tooManyTokens: "错误的管理令牌次数过多，请 {seconds} 秒后再试。",
   notFound: "找不到该记录。",

@@ -1,13 +1,15 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 
+import { dbRow } from "./inventory-rows.server";
 import { type Park, parkSchema, type Recruiter, recruiterSchema, type Space, spaceSchema } from "./inventory-schema";
 
 export type ImportRowError = { collection: "parks" | "spaces" | "recruiters" | "file"; index: number; id?: string; errors: string[] };
 export type ImportCounts = Record<"parks" | "spaces" | "recruiters", { created: number; updated: number; unchanged: number }>;
-export type ImportResult = { ok: true; counts: ImportCounts; changedSpaceIds: string[] } | { ok: false; errors: ImportRowError[] };
+export type ImportResult =
+  { ok: true; counts: ImportCounts; changedSpaceIds: string[]; changedRecruiterIds: string[] } | { ok: false; errors: ImportRowError[] };
 
-type Collections = { parks: Park[]; spaces: Space[]; recruiters: Recruiter[] };
+export type Collections = { parks: Park[]; spaces: Space[]; recruiters: Recruiter[] };
 
 /** Validates every row first (all errors, not the first one), then upserts everything in one transaction. */
 export function validateInventory(input: unknown): { ok: true; value: Collections } | { ok: false; errors: ImportRowError[] } {
@@ -50,52 +52,81 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }): string 
 export async function importInventory(sql: Sql, input: unknown): Promise<ImportResult> {
   const checked = validateInventory(input);
   if (!checked.ok) return checked;
-  const { parks, spaces, recruiters } = checked.value;
+  return sql.begin((tx) => applyInventory(tx, checked.value));
+}
 
-  return sql.begin(async (tx) => {
-    // References may point at rows in this file or already in the database.
-    const parkIds = new Set([...parks.map((p) => p.id), ...(await tx<{ id: string }[]>`select id from parks`).map((r) => r.id)]);
-    const errors: ImportRowError[] = [];
-    spaces.forEach((s, index) => {
-      if (!parkIds.has(s.parkId)) errors.push({ collection: "spaces", index, id: s.id, errors: [`parkId: unknown park ${s.parkId}`] });
-    });
-    recruiters.forEach((r, index) => {
-      const unknown = r.parks.filter((p) => !parkIds.has(p));
-      if (unknown.length) errors.push({ collection: "recruiters", index, id: r.id, errors: [`parks: unknown park ${unknown.join(", ")}`] });
-    });
-    if (errors.length) return { ok: false as const, errors };
+export type UnknownParkRef = { collection: "spaces" | "recruiters"; index: number; id: string; field: "parkId" | "parks"; parks: string[] };
 
-    const counts: ImportCounts = { parks: tally(), spaces: tally(), recruiters: tally() };
-    const changedParkIds: string[] = [];
-    for (const p of parks) {
-      const outcome = await upsertPark(tx, p);
-      count(counts.parks, outcome);
-      if (outcome !== "unchanged") changedParkIds.push(p.id);
-    }
-    const changedSpaceIds: string[] = [];
-    for (const s of spaces) {
-      const outcome = await upsertSpace(tx, s);
-      count(counts.spaces, outcome);
-      if (outcome !== "unchanged") changedSpaceIds.push(s.id);
-    }
-    for (const r of recruiters) count(counts.recruiters, await upsertRecruiter(tx, r));
-    // Search documents follow in the worker; a park's re-index also rewrites its spaces.
-    await enqueue(tx, "park.index", changedParkIds);
-    const parksDone = new Set(changedParkIds);
-    await enqueue(
-      tx,
-      "space.index",
-      spaces.filter((s) => changedSpaceIds.includes(s.id) && !parksDone.has(s.parkId)).map((s) => s.id),
-    );
-    // Reverse matching for every space whose change can alter a match: new, (no longer) available,
-    // resized, re-specified — or in a park whose thresholds, exclusions or focus changed
-    // (docs/decisions/018). The job withdraws matches that no longer hold and adds new ones.
-    const inChangedParks = changedParkIds.length
-      ? (await tx<{ id: string }[]>`select id from spaces where park_id in ${tx(changedParkIds)} order by id`).map((r) => r.id)
-      : [];
-    await enqueue(tx, "space.match", [...new Set([...changedSpaceIds, ...inChangedParks])]);
-    return { ok: true as const, counts, changedSpaceIds };
+/** Spaces and recruiters that name a park neither in `value` nor in the database. */
+export async function unknownParkRefs(tx: TransactionSql | Sql, value: Collections): Promise<UnknownParkRef[]> {
+  const named = [...new Set([...value.spaces.map((s) => s.parkId), ...value.recruiters.flatMap((r) => r.parks)])];
+  const known = new Set([
+    ...value.parks.map((p) => p.id),
+    ...(named.length ? (await tx<{ id: string }[]>`select id from parks where id in ${tx(named)}`).map((r) => r.id) : []),
+  ]);
+  const out: UnknownParkRef[] = [];
+  value.spaces.forEach((s, index) => {
+    if (!known.has(s.parkId)) out.push({ collection: "spaces", index, id: s.id, field: "parkId", parks: [s.parkId] });
   });
+  value.recruiters.forEach((r, index) => {
+    const unknown = r.parks.filter((p) => !known.has(p));
+    if (unknown.length) out.push({ collection: "recruiters", index, id: r.id, field: "parks", parks: unknown });
+  });
+  return out;
+}
+
+/**
+ * Upserts validated rows inside the caller's transaction (the JSON import, the Excel import's apply):
+ * parks first, then spaces and recruiters that may refer to them; index and reverse-matching work is
+ * queued in the same transaction. A reference to an unknown park → `{ok: false}` and nothing written
+ * by this call (the caller rolls back).
+ */
+export async function applyInventory(tx: TransactionSql, value: Collections): Promise<ImportResult> {
+  const { parks, spaces, recruiters } = value;
+  const refs = await unknownParkRefs(tx, value);
+  const errors: ImportRowError[] = refs.map((r) => ({
+    collection: r.collection,
+    index: r.index,
+    id: r.id,
+    errors: [`${r.field}: unknown park ${r.parks.join(", ")}`],
+  }));
+  if (errors.length) return { ok: false as const, errors };
+
+  const counts: ImportCounts = { parks: tally(), spaces: tally(), recruiters: tally() };
+  const changedParkIds: string[] = [];
+  for (const p of parks) {
+    const outcome = await upsertPark(tx, p);
+    count(counts.parks, outcome);
+    if (outcome !== "unchanged") changedParkIds.push(p.id);
+  }
+  const changedSpaceIds: string[] = [];
+  for (const s of spaces) {
+    const outcome = await upsertSpace(tx, s);
+    count(counts.spaces, outcome);
+    if (outcome !== "unchanged") changedSpaceIds.push(s.id);
+  }
+  const changedRecruiterIds: string[] = [];
+  for (const r of recruiters) {
+    const outcome = await upsertRecruiter(tx, r);
+    count(counts.recruiters, outcome);
+    if (outcome !== "unchanged") changedRecruiterIds.push(r.id);
+  }
+  // Search documents follow in the worker; a park's re-index also rewrites its spaces.
+  await enqueue(tx, "park.index", changedParkIds);
+  const parksDone = new Set(changedParkIds);
+  await enqueue(
+    tx,
+    "space.index",
+    spaces.filter((s) => changedSpaceIds.includes(s.id) && !parksDone.has(s.parkId)).map((s) => s.id),
+  );
+  // Reverse matching for every space whose change can alter a match: new, (no longer) available,
+  // resized, re-specified — or in a park whose thresholds, exclusions or focus changed
+  // (docs/decisions/018). The job withdraws matches that no longer hold and adds new ones.
+  const inChangedParks = changedParkIds.length
+    ? (await tx<{ id: string }[]>`select id from spaces where park_id in ${tx(changedParkIds)} order by id`).map((r) => r.id)
+    : [];
+  await enqueue(tx, "space.match", [...new Set([...changedSpaceIds, ...inChangedParks])]);
+  return { ok: true as const, counts, changedSpaceIds, changedRecruiterIds };
 }
 
 type Outcome = "created" | "updated" | "unchanged";
@@ -105,66 +136,16 @@ const count = (t: { created: number; updated: number; unchanged: number }, o: Ou
 // `is distinct from` in the WHERE keeps an identical row untouched: a second import of the same file
 // changes nothing (no updated_at bump, no re-match).
 async function upsertPark(tx: TransactionSql, p: Park): Promise<Outcome> {
-  const row = {
-    id: p.id,
-    name: p.name,
-    province: p.province,
-    city: p.city,
-    district: p.district,
-    district_code: p.districtCode,
-    address: p.address ?? null,
-    lat: p.location?.lat ?? null,
-    lng: p.location?.lng ?? null,
-    industries: p.industries,
-    excluded_industries: p.excludedIndustries,
-    min_tax_per_mu_wan: p.minTaxPerMuWan ?? null,
-    min_investment_per_mu_wan: p.minInvestmentPerMuWan ?? null,
-    min_tax_per_1000sqm_wan: p.minTaxPer1000SqmWan ?? null,
-    policies: p.policies ?? null,
-    wecom_webhook_url: p.wecomWebhookUrl ?? null,
-  };
-  return upsert(tx, "parks", row);
+  return upsert(tx, "parks", dbRow("parks", p));
 }
 
 async function upsertSpace(tx: TransactionSql, s: Space): Promise<Outcome> {
-  const row = {
-    id: s.id,
-    park_id: s.parkId,
-    kind: s.kind,
-    deals: [...new Set(s.deals)].sort(),
-    title: s.title,
-    area_sqm: s.areaSqm,
-    divisible_min_sqm: s.divisibleMinSqm ?? null,
-    floors: s.floors ?? null,
-    single_storey: s.singleStorey ?? null,
-    ceiling_m: s.ceilingM ?? null,
-    floor_load_kg: s.floorLoadKg ?? null,
-    power_kva: s.powerKva ?? null,
-    crane_t: s.craneT ?? null,
-    rent_yuan_per_sqm_month: s.rentYuanPerSqmMonth ?? null,
-    price_yuan_per_sqm: s.priceYuanPerSqm ?? null,
-    land_price_wan_per_mu: s.landPriceWanPerMu ?? null,
-    available_from: s.availableFrom ? (s.availableFrom.length === 7 ? `${s.availableFrom}-01` : s.availableFrom) : null,
-    status: s.status,
-    notes: s.notes ?? null,
-  };
   // A listing that is created or changed counts as confirmed available now (verified_at).
-  return upsert(tx, "spaces", row, "verified_at = now()");
+  return upsert(tx, "spaces", dbRow("spaces", s), "verified_at = now()");
 }
 
 async function upsertRecruiter(tx: TransactionSql, r: Recruiter): Promise<Outcome> {
-  const row = {
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    phone: r.phone,
-    channel: r.channel,
-    parks: r.parks,
-    industries: r.industries,
-    capacity: r.capacity,
-    active: r.active,
-  };
-  return upsert(tx, "recruiters", row);
+  return upsert(tx, "recruiters", dbRow("recruiters", r));
 }
 
 async function upsert(

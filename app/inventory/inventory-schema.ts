@@ -12,6 +12,11 @@ const id = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_.-]+$/, "id: letters, digits, _ . - only");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date: YYYY-MM-DD")
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "date: no such day");
+const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "time: HH:MM");
 const optNum = (max: number) => z.number().finite().min(0).max(max).optional().nullable();
 const industryList = z
   .array(z.string())
@@ -129,6 +134,33 @@ export const recruiterSchema = z.object({
   industries: industryList,
   capacity: z.number().int().min(0).max(10_000),
   active: z.boolean().default(true),
+  /**
+   * Away (holiday, business trip): whole days in Asia/Shanghai, both ends inclusive, at most one window
+   * (ADR 027). Routing skips the recruiter while today is inside it; marking someone away re-routes
+   * their open offers. Empty = not away.
+   */
+  away: z
+    .array(
+      z
+        .object({ from: isoDate, to: isoDate })
+        .refine((w) => w.to >= w.from, { message: "away: the last day is before the first", path: ["to"] }),
+    )
+    .max(1, "away: one window at most")
+    .default([]),
+  /** Working hours: ISO weekdays (1 = Monday) and local times "HH:MM", start before end. */
+  workingHours: z
+    .object({
+      days: z
+        .array(z.number().int().min(1).max(7))
+        .min(1)
+        .max(7)
+        .transform((d) => [...new Set(d)].sort((a, b) => a - b)),
+      start: hhmm,
+      end: hhmm,
+    })
+    .refine((h) => h.start < h.end, { message: "workingHours: the start is not before the end", path: ["end"] })
+    .optional()
+    .nullable(),
 });
 
 export type Park = z.output<typeof parkSchema>;

@@ -1,21 +1,21 @@
 import { createHash } from "node:crypto";
 
 import type { Sql, TransactionSql } from "~/db/db.server";
-import { enqueue } from "~/db/outbox.server";
+import { outboxChannel } from "~/db/outbox.server";
 import type { AssistFill, Lead, LeadChannel } from "~/domain/lead-schema";
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
 import type { Lng } from "~/i18n/lng";
 
-/** Thrown inside the intake transaction when a concurrent copy of the submission committed first. */
-class LostRace extends Error {}
+/** SQLSTATE raised by the intake statement when a concurrent copy of the submission was stored first (migration 033). */
+const LOST_RACE = "PM001";
 
 /**
  * The reference `PM-<YYYYMMDD>-<n>` (Asia/Shanghai day): n zero-padded to four digits and longer once
  * the day passes 9,999 leads (`…-10000`, `…-100000`), so a reference is never truncated and never
  * repeats (`lpad` alone cuts `10000` to `1000`). Reads `day` and `n` of the counter row.
  */
-function referenceSql(tx: TransactionSql) {
-  return tx`'PM-' || to_char(day, 'YYYYMMDD') || '-' || lpad(n::text, greatest(4, length(n::text)), '0')`;
+function referenceSql(sql: Sql | TransactionSql) {
+  return sql`'PM-' || to_char(day, 'YYYYMMDD') || '-' || lpad(n::text, greatest(4, length(n::text)), '0')`;
 }
 
 export type StoredLead = { id: string; reference: string; created: boolean; requestHash: string | null };
@@ -62,43 +62,52 @@ export async function storeLead(
     const existing = await findBySubmissionKey(sql, key);
     if (existing) return existing;
   }
-  let stored: StoredLead;
+  // One statement, in its own transaction: bump the day's counter, insert the lead with its reference,
+  // add its outbox rows, wake the index writer and the relay (NOTIFY is sent at commit). The counter row
+  // is locked from the bump to the commit, so all leads of a day pass it one at a time: a single
+  // statement keeps that to the commit's own wait (five round trips in a transaction kept intake under
+  // ~60 leads/s; docs/decisions/031). A copy whose submission key another copy took is raised as
+  // PM001 (migration 033), which rolls its bump back: a copy spends no reference number.
+  const { lead } = input;
   try {
-    stored = await sql.begin(async (tx) => {
-      const [{ reference }] = await tx<{ reference: string }[]>`
-        with today as (select (now() at time zone 'Asia/Shanghai')::date as day),
-        bump as (
-          insert into reference_counters (day, n) select day, 1 from today
-          on conflict (day) do update set n = reference_counters.n + 1
-          returning day, n
-        )
-        select ${referenceSql(tx)} as reference from bump`;
-      const { lead } = input;
-      const rows = await tx<{ id: string; reference: string }[]>`
+    const [row] = await sql<{ id: string; reference: string }[]>`
+      with today as (select (now() at time zone 'Asia/Shanghai')::date as day),
+      bump as (
+        insert into reference_counters (day, n) select day, 1 from today
+        on conflict (day) do update set n = reference_counters.n + 1
+        returning day, n
+      ),
+      stored as (
         insert into leads (reference, source, lng, submission_key, request_hash, lead, raw, assist,
                            phone, credit_code, company_name, industry,
                            consent_at, consent_version, consent_method, consent_recorded_by)
-        values (${reference}, ${input.source}, ${input.lng}, ${key}, ${input.requestHash ?? null},
-                ${tx.json(lead as never)}, ${tx.json((input.raw ?? {}) as never)}, ${tx.json(input.assist as never)},
-                ${lead.contact.phone}, ${lead.company.creditCode ?? null}, ${lead.company.name}, ${lead.use.industry},
-                now(), ${PRIVACY_NOTICE_VERSION}, ${method}, ${recordedBy})
+        select ${referenceSql(sql)}, ${input.source}, ${input.lng}, ${key}, ${input.requestHash ?? null},
+               ${sql.json(lead as never)}, ${sql.json((input.raw ?? {}) as never)}, ${sql.json(input.assist as never)},
+               ${lead.contact.phone}, ${lead.company.creditCode ?? null}, ${lead.company.name}, ${lead.use.industry},
+               now(), ${PRIVACY_NOTICE_VERSION}, ${method}, ${recordedBy}
+        from bump
         on conflict (submission_key) do nothing
-        returning id, reference`;
-      // A concurrent copy won. Roll back, so this copy spends no reference number (the counter row
-      // is locked from the bump to the commit, so the copies queue there and each undoes its bump).
-      if (rows.length === 0) throw new LostRace();
-      // Indexing and matching run side by side: a recruiter's email never waits for the search index.
-      await enqueue(tx, "lead.index", [rows[0].id]);
-      await enqueue(tx, "lead.match", [rows[0].id]);
-      return { id: rows[0].id, reference: rows[0].reference, created: true, requestHash: input.requestHash ?? null };
-    });
+        returning id, reference
+      ),
+      work as (
+        -- Indexing and matching run side by side: a recruiter's email never waits for the search index.
+        insert into outbox (topic, aggregate_id)
+        select topic, stored.id::text from stored, (values (1, 'lead.index'), (2, 'lead.match')) as t (n, topic)
+        order by n
+        returning id
+      )
+      select stored.id, stored.reference, (select count(*) from work) as work,
+             pg_notify(${outboxChannel("lead.index")}, '')::text as woke_index, pg_notify(${outboxChannel("lead.match")}, '')::text as woke_relay
+      from stored
+      union all
+      select null, null, null, null, null where intake_lost_race_if(not exists (select 1 from stored))`;
+    return { id: row.id, reference: row.reference, created: true, requestHash: input.requestHash ?? null };
   } catch (error) {
-    if (!(error instanceof LostRace)) throw error;
+    if ((error as { code?: string }).code !== LOST_RACE) throw error;
     const winner = key ? await findBySubmissionKey(sql, key) : null;
     if (!winner) throw new Error("lead insert conflicted but no lead holds the submission key", { cause: error });
     return winner;
   }
-  return stored;
 }
 
 async function findBySubmissionKey(sql: Sql, key: string): Promise<StoredLead | null> {

@@ -1,6 +1,7 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { removeOutboxMailsAbout } from "~/notify/outbox-files.server";
+import { revokeShortlistsOfLeads } from "~/recruiter-desk/shortlists.server";
 
 // Anonymisation of leads (PIPL art. 47 erasure, and the retention period; docs/decisions/022): one way,
 // used by the admin's erasure on request and by the worker's retention job.
@@ -14,7 +15,7 @@ export type Anonymised = { id: string; reference: string }[];
  * Blanks every field of the leads that identifies a person — contact (name, phone, email, WeChat,
  * title), company name, credit code and location, the free-text notes, what was typed (`raw`) and
  * the free-text assist — and the phone and script of their call tasks (open ones are closed, nobody
- * may call). Need, industry, figures and the routing trail stay for the statistics. Enqueues
+ * may call); their shortlist links are revoked and their openings deleted. Need, industry, figures and the routing trail stay for the statistics. Enqueues
  * `lead.index`, so the search-index writer deletes the lead's search document (after a Meilisearch
  * outage too). Must run inside the caller's transaction, which also records the audit row.
  */
@@ -35,6 +36,8 @@ export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]):
   await tx`update call_tasks set phone = '', script = '',
              status = case when status in ('open', 'no-answer') then 'done' else status end, updated_at = now()
            where lead_id in ${tx(ids)}`;
+  // Shared shortlist links stop opening at once; the record of their openings goes (ADR 030).
+  await revokeShortlistsOfLeads(tx, ids);
   await enqueue(tx, "lead.index", ids);
   return rows;
 }

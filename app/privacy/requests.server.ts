@@ -2,6 +2,7 @@ import type { Sql } from "~/db/db.server";
 import { maskPhone, normalizePhone } from "~/domain/phone";
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
 import { findOutboxMailsAbout } from "~/notify/outbox-files.server";
+import { shortlistsOfLeads } from "~/recruiter-desk/shortlists.server";
 
 import type { SearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
@@ -73,7 +74,8 @@ const toPersonLead = (r: LeadRow): PersonLead => ({
 /**
  * Everything we hold about the leads, as one JSON-ready object: each lead as stored (normalised and as
  * typed, consent time), its matches, assignments, call tasks and the record of staff who saw its
- * phone; its search document; the development outbox's mails about it. Records an `export` row in
+ * phone; the shortlist links shared with them and when each was opened; its search document; the
+ * development outbox's mails about it. Records an `export` row in
  * the privacy audit log. A search document that cannot be read (Meilisearch down) is reported as such.
  */
 export async function exportPersonData(
@@ -94,6 +96,7 @@ export async function exportPersonData(
         from leads l where l.id in ${sql(ids)} order by l.created_at`
     : [];
   const access = ids.length ? (await loadPhoneAccessLog(sql, { leadIds: ids, limit: 10_000 })).rows : [];
+  const shortlists = await shortlistsOfLeads(sql, ids);
   const searchDocuments: unknown[] = [];
   let searchError: string | null = null;
   for (const id of ids) {
@@ -119,7 +122,7 @@ export async function exportPersonData(
     searchDocuments,
     ...(searchError ? { searchError } : {}),
     outboxMails: mails.map((m) => ({ file: m.file, raw: m.raw })),
-    shortlists: [], // shared shortlist links do not exist yet (docs/decisions/022)
+    shortlists, // links recruiters shared with the enterprise, each opening's time (docs/decisions/030)
   };
 }
 

@@ -2,14 +2,15 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 
 import { CheckboxField, ChoiceField, type FieldMeta, SelectField, TextareaField, TextField } from "~/components/forms";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT, RegionPicker } from "~/components/region-picker";
 import { getSql } from "~/db/db.server";
+import { loadTraditionalFolding, traditionalFoldingReady } from "~/domain/fold-text";
 import { isUuid } from "~/domain/ids";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
-import { AREA_UNITS, createLeadSchema, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
+import { AREA_UNITS, EIA_LEVELS, leadSchema, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
 import { planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { PHONE_INPUT_MAX } from "~/domain/phone";
@@ -39,7 +40,7 @@ type ActionResult = { result: SubmissionResult<string[]>; banner?: "unavailable"
 export async function action({ request, context }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const formData = await request.formData();
-  const schema = createLeadSchema(lng, "web");
+  const schema = leadSchema(lng, "web");
   const submission = parseWithZod(formData, { schema, disableAutoCoercion: true });
   // Fields beside the lead (picker, honeypot, submission key) are read from Conform's payload too.
   const payload = submission.payload as Record<string, unknown> & { need?: Record<string, unknown> };
@@ -116,7 +117,7 @@ export default function InquiryForm() {
   const actionData = useActionData<ActionResult>();
   const navigation = useNavigation();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
-  const schema = useMemo(() => createLeadSchema(lng, "web"), [lng]);
+  const schema = useMemo(() => leadSchema(lng, "web"), [lng]);
 
   const [form, fields] = useForm<LeadFormValue, LeadFormValue, string[]>({
     id: "inquiry",
@@ -135,6 +136,12 @@ export default function InquiryForm() {
   const m = (f: unknown) => f as FieldMeta;
 
   const [notes, setNotes] = useState(typeof need.notes.initialValue === "string" ? need.notes.initialValue : "");
+  // Traditional characters in the notes are folded once OpenCC's dictionary has loaded, after the page
+  // is up (it is kept out of the first load); then the assist below is worked out again.
+  const [, setFoldingReady] = useState(traditionalFoldingReady());
+  useEffect(() => {
+    void loadTraditionalFolding().then(() => setFoldingReady(true));
+  }, []);
   // Exactly what the schema will store from the notes (need-assist.ts), never more: no kind or deal, and
   // nothing for a field the person filled in.
   const typedNeed = Object.entries({

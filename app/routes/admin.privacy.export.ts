@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
+import { apiError } from "~/api/errors.server";
 import { requireAdmin } from "~/auth/session.server";
 import { getSql } from "~/db/db.server";
 import { parseActionForm } from "~/http/action-form.server";
-import { apiError } from "~/http/api-errors.server";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { staffActor } from "~/privacy/access-log.server";
 import { privacyRequestSchema } from "~/privacy/request-form";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { apiError } from "~/http/api-errors.server";
+import { apiError } from "~/api/errors.server";
 
 // Any other address under /api/: a 404 in the API's error shape (ADR 025), not the HTML page.
 export function loader({ request }: LoaderFunctionArgs) {

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
+import { apiError } from "~/api/errors.server";
 import { apiAdminRefusal } from "~/auth/api-access.server";
 import { getSql } from "~/db/db.server";
 import { uuidParams } from "~/domain/ids";
 import { CALL_OUTCOMES, recordCallOutcome } from "~/hotline/call-tasks.server";
-import { apiError } from "~/http/api-errors.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export function loader({ request }: ActionFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 
+import { apiError, apiErrors, apiUnauthorized } from "~/api/errors.server";
 import { hasAdminToken } from "~/auth/admin-token.server";
 import { getSql } from "~/db/db.server";
-import { apiError, apiErrors, apiUnauthorized } from "~/http/api-errors.server";
 import { httpText } from "~/i18n/http-messages";
 import { lngFromRequest } from "~/i18n/lng";
 import { importInventory, type ImportRowError } from "~/inventory/import.server";

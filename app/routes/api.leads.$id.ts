@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
+import { apiError } from "~/api/errors.server";
 import { apiAdminRefusal } from "~/auth/api-access.server";
 import { getSql } from "~/db/db.server";
-import { apiError } from "~/http/api-errors.server";
 import { getLeadView } from "~/leads/lead-view.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
+import { apiError } from "~/api/errors.server";
 import { childDivisions, searchDivisions } from "~/domain/regions";
-import { apiError } from "~/http/api-errors.server";
 
 /**
  * GET /api/regions — the region picker's lists (GB/T 2260 divisions, app/domain/regions.ts):

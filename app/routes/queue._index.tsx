@@ -1,67 +1,230 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { requireStaff } from "~/auth/session.server";
-import { DataTable, Time } from "~/components/admin";
+import { Time } from "~/components/admin";
+import { ErrorList } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
-import { loadQueue } from "~/recruiter-desk/queue-data.server";
+import { deskFilterSchema, HISTORY_OUTCOMES, NEED_KIND_FILTERS, OPEN_STATUSES } from "~/recruiter-desk/desk-forms";
+import { type DeskPage, loadDesk, recruiterParks } from "~/recruiter-desk/desk-search.server";
 import adminStyles from "~/styles/admin.css";
+import deskStyles from "~/styles/desk.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: staffText(d?.lng ?? "zh", "queue.title") },
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: adminStyles },
+  { rel: "stylesheet", href: deskStyles },
+];
+export const meta: MetaFunction = ({ data: d }) => [
+  { title: staffText((d as QueueData | undefined)?.lng ?? "zh", "queue.title") },
   { name: "robots", content: "noindex" },
 ];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-/** GET /queue: the signed-in recruiter's open assignments, offers waiting for an answer first. */
+/**
+ * GET /queue — the signed-in recruiter's desk. Query: `view` (open | history), `q` (company, product,
+ * reference, phone digits), `status`, `park`, `kind`, `due=on`, `page`. A bad value is a field error
+ * beside its filter (400); the list then shows everything of the view.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
+  const { body, status } = await queuePage(request);
+  return data(body, { status });
+}
+
+async function queuePage(request: Request) {
   const user = await requireStaff(request, ["recruiter"]);
-  const rows = user.recruiterId ? await loadQueue(getSql(), user.recruiterId) : [];
-  return { lng: lngFromUrl(request.url), csrf: user.csrf, linked: user.recruiterId !== null, rows: withoutBidiControls(rows) }; // names people typed (ADR 021)
+  const lng = lngFromUrl(request.url);
+  const sql = getSql();
+  const parks = user.recruiterId ? await recruiterParks(sql, user.recruiterId) : [];
+  const url = new URL(request.url);
+  const view = url.searchParams.get("view") === "history" ? "history" : "open";
+  const statuses = view === "history" ? HISTORY_OUTCOMES : OPEN_STATUSES;
+  const schema = deskFilterSchema(lng, { statuses, parkIds: parks.map((p) => p.id), kinds: NEED_KIND_FILTERS });
+  const submission = parseWithZod(url.searchParams, { schema });
+  const f = submission.status === "success" ? submission.value : { view, page: 1 };
+  const empty: DeskPage = { rows: [], total: 0, page: 1, pages: 1 };
+  const desk = user.recruiterId
+    ? await loadDesk(sql, user.recruiterId, {
+        view,
+        q: "q" in f ? f.q : undefined,
+        status: "status" in f ? f.status : undefined,
+        parkId: "park" in f ? f.park : undefined,
+        kind: "kind" in f ? f.kind : undefined,
+        followUpDue: "due" in f ? f.due === "on" : false,
+        page: f.page,
+      })
+    : empty;
+  const result = submission.status === "error" ? submission.reply() : undefined;
+  const body = {
+    lng,
+    csrf: user.csrf,
+    linked: user.recruiterId !== null,
+    view,
+    statuses: [...statuses],
+    parks,
+    query: url.searchParams.toString(),
+    result,
+    desk: withoutBidiControls(desk), // names people typed (ADR 021)
+  };
+  return { body, status: result ? 400 : 200 };
+}
+type QueueData = Awaited<ReturnType<typeof queuePage>>["body"];
+
+/** The same /queue query with some parameters changed (null removes one). */
+function withParams(query: string, changes: Record<string, string | null>): string {
+  const p = new URLSearchParams(query);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null) p.delete(k);
+    else p.set(k, v);
+  }
+  const s = p.toString();
+  return `/queue${s ? `?${s}` : ""}`;
 }
 
 export default function Queue() {
-  const { lng, csrf, linked, rows } = useLoaderData<typeof loader>();
-  const t = (key: Parameters<typeof staffText>[1], params?: Record<string, string | number>) => staffText(lng, key, params);
+  const d = useLoaderData() as QueueData;
+  const { lng, desk, view } = d;
+  const t = (key: DeskKey, params?: Record<string, string | number>) => deskText(lng, key, params);
+  const s = (key: Parameters<typeof staffText>[1], params?: Record<string, string | number>) => staffText(lng, key, params);
+  const schema = deskFilterSchema(lng, { statuses: d.statuses, parkIds: d.parks.map((p) => p.id), kinds: NEED_KIND_FILTERS });
+  const [form, fields] = useForm({
+    id: "desk-filter",
+    lastResult: d.result,
+    defaultValue: Object.fromEntries(new URLSearchParams(d.query)),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+  });
+  const statusLabel = (st: string) => (view === "history" ? t(`outcome.${st}` as DeskKey) : adminLabel(lng, "assignment", st));
+  const lngParam: Record<string, string> = lng === "en" ? { lng: "en" } : {};
   return (
-    <StaffPage lng={lng} signedIn csrf={csrf}>
-      <h1>{t("queue.title")}</h1>
-      {!linked ? <p role="alert">{t("queue.noRecruiter")}</p> : <p>{t("queue.intro")}</p>}
-      <DataTable
-        caption={t("queue.caption", { total: rows.length })}
-        columns={[
-          { label: t("col.reference") },
-          { label: t("col.company") },
-          { label: t("col.need") },
-          { label: t("col.park") },
-          { label: t("col.status") },
-          { label: t("col.acceptBy") },
-          { label: t("col.spaces"), numeric: true },
-        ]}
-        empty={{ when: rows.length === 0, text: t("queue.empty") }}
-      >
-        {rows.map((r) => (
-          <tr key={r.assignmentId} data-status={r.status}>
-            <th scope="row">
-              <Link to={withLng(`/queue/assignments/${r.assignmentId}`, lng)}>{r.reference}</Link>
-            </th>
-            <td>{r.company}</td>
-            <td>
+    <StaffPage lng={lng} signedIn csrf={d.csrf}>
+      <h1>{s("queue.title")}</h1>
+      {!d.linked ? <p role="alert">{s("queue.noRecruiter")}</p> : null}
+      <nav aria-label={s("queue.title")} className="desk-tabs">
+        <Link to={withLng("/queue", lng)} aria-current={view === "open" ? "page" : undefined}>
+          {t("desk.open")}
+        </Link>
+        <Link to={withLng("/queue?view=history", lng)} aria-current={view === "history" ? "page" : undefined}>
+          {t("desk.history")}
+        </Link>
+      </nav>
+      <p>{view === "history" ? t("desk.historyIntro") : s("queue.intro")}</p>
+
+      <Form method="get" {...getFormProps(form)} className="desk-filter" role="search">
+        {view === "history" ? <input type="hidden" name="view" value="history" /> : null}
+        {lng === "en" ? <input type="hidden" name="lng" value="en" /> : null}
+        <div className="field wide">
+          <label htmlFor={fields.q.id}>{t("desk.search")}</label>
+          <p className="hint" id={fields.q.descriptionId}>
+            {t("desk.search.hint")}
+          </p>
+          <input
+            {...getInputProps(fields.q, { type: "search" })}
+            aria-describedby={[fields.q.descriptionId, fields.q.errors ? fields.q.errorId : null].filter(Boolean).join(" ")}
+          />
+          <ErrorList id={fields.q.errorId} errors={fields.q.errors} />
+        </div>
+        <FilterSelect
+          label={t("desk.status")}
+          meta={fields.status}
+          any={t("desk.any")}
+          options={d.statuses.map((v) => [v, statusLabel(v)])}
+        />
+        <FilterSelect label={t("desk.park")} meta={fields.park} any={t("desk.any")} options={d.parks.map((p) => [p.id, p.name])} />
+        <FilterSelect
+          label={t("desk.kind")}
+          meta={fields.kind}
+          any={t("desk.any")}
+          options={NEED_KIND_FILTERS.map((k) => [k, adminLabel(lng, "need.kind", k)])}
+        />
+        {view === "open" ? (
+          <div className="field check">
+            <input {...getInputProps(fields.due, { type: "checkbox", value: "on" })} />
+            <label htmlFor={fields.due.id}>{t("desk.due")}</label>
+          </div>
+        ) : null}
+        <div className="filter-actions">
+          <button type="submit">{t("desk.apply")}</button>
+          <Link to={withLng(view === "history" ? "/queue?view=history" : "/queue", lng)} className="button-link">
+            {t("desk.clear")}
+          </Link>
+        </div>
+      </Form>
+
+      <p aria-live="polite">{t("desk.found", { total: desk.total })}</p>
+      {desk.rows.length === 0 ? <p>{t("desk.none")}</p> : null}
+      <ul className="lead-cards">
+        {desk.rows.map((r) => (
+          <li key={r.assignmentId} className="lead-card" data-status={r.status} data-due={r.followUpDue || undefined}>
+            <h2>
+              <Link to={withLng(`/queue/assignments/${r.assignmentId}`, lng)}>
+                {r.company} <span className="ref">{r.reference}</span>
+              </Link>
+            </h2>
+            <p className="card-status">
+              <span className="status">{statusLabel(r.status)}</span> · {r.parkName}
+            </p>
+            <p>
               {adminLabel(lng, "need.kind", r.need.kind)} · {adminLabel(lng, "need.deal", r.need.deal)} · {r.need.area} · {r.product}
-            </td>
-            <td>{r.parkName}</td>
-            <td>{adminLabel(lng, "assignment", r.status)}</td>
-            <td>{r.status === "offered" ? <Time iso={r.acceptBy} /> : "—"}</td>
-            <td className="num">{r.spaces}</td>
-          </tr>
+            </p>
+            <p className="card-meta">
+              {r.followUpOn ? (
+                <span className={r.followUpDue ? "due" : undefined}>
+                  {t(r.followUpDue ? "desk.followUpDue" : "desk.followUp", { date: r.followUpOn })}
+                </span>
+              ) : null}
+              {r.visitOn ? <span>{t("desk.visit", { date: r.visitOn })}</span> : null}
+              {r.status === "offered" && r.acceptBy ? (
+                <span>
+                  {t("desk.acceptBy")} <Time iso={r.acceptBy} />
+                </span>
+              ) : null}
+              {view === "open" ? <span>{t("desk.spaces", { n: r.spaces })}</span> : <Time iso={r.since} />}
+            </p>
+          </li>
         ))}
-      </DataTable>
+      </ul>
+      {desk.pages > 1 ? (
+        <nav aria-label={t("desk.pager")} className="pager">
+          {desk.page > 1 ? (
+            <Link rel="prev" to={withParams(d.query, { page: String(desk.page - 1), ...lngParam })}>
+              {t("desk.prev")}
+            </Link>
+          ) : null}
+          <span>{t("desk.page", { page: desk.page, pages: desk.pages })}</span>
+          {desk.page < desk.pages ? (
+            <Link rel="next" to={withParams(d.query, { page: String(desk.page + 1), ...lngParam })}>
+              {t("desk.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </StaffPage>
+  );
+}
+
+type SelectMeta = Parameters<typeof getSelectProps>[0] & { id: string; errorId: string; errors?: string[] };
+
+function FilterSelect({ label, meta, any, options }: { label: string; meta: SelectMeta; any: string; options: [string, string][] }) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <select {...getSelectProps(meta)}>
+        <option value="">{any}</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
   );
 }

@@ -1,4 +1,14 @@
 import {
+  type FieldMetadata,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
   type ActionFunctionArgs,
   data,
   type HeadersFunction,
@@ -7,31 +17,54 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
 import { hasAdminToken } from "~/auth/admin-token.server";
 import { checkCsrf, getStaffUser, requireStaff } from "~/auth/session.server";
-import { AdminSection, DataTable, Time } from "~/components/admin";
+import { AdminSection, Time } from "~/components/admin";
 import { FlashBanner } from "~/components/flash";
+import { ErrorList } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
+import { DECLINE_REASONS, LOST_REASONS } from "~/domain/close-reasons";
 import { withoutBidiControls } from "~/domain/display-text";
 import { isUuid } from "~/domain/ids";
 import { leadFlags } from "~/domain/lead-flags";
 import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { adminLabel, formatAdminTime, withLng } from "~/i18n/admin-messages";
+import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { describeFlag } from "~/i18n/flag-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
-import { allowedIntents, applyAssignmentAction, type Intent, INTENTS } from "~/recruiter-desk/assignment-actions.server";
+import { allowedIntents, applyAssignmentAction } from "~/recruiter-desk/assignment-actions.server";
+import { leadWorkSchema, shanghaiToday } from "~/recruiter-desk/desk-forms";
+import {
+  addNote,
+  declineWithReason,
+  loadOtherParks,
+  loadShortlistCandidates,
+  loadVisibleNotes,
+  loadWorkState,
+  markLost,
+  recordVisit,
+  setFollowUp,
+  undoLost,
+  type WorkOutcome,
+} from "~/recruiter-desk/lead-work.server";
+import { createShortlist, listShortlists } from "~/recruiter-desk/shortlists.server";
 import adminStyles from "~/styles/admin.css";
+import deskStyles from "~/styles/desk.css";
 import { getWebEnv } from "~/utils/env.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: adminStyles },
+  { rel: "stylesheet", href: deskStyles },
+];
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? staffText(d.lng, "a.title", { reference: d.reference }) : "parkmatch" },
   { name: "robots", content: "noindex" },
@@ -44,87 +77,212 @@ function freshness(verifiedAt: string): { listing: "fresh" | "warn" | "stale"; d
   return { listing: listingFreshness(verifiedAt, options), days: daysSinceVerified(verifiedAt, options.now) };
 }
 
+const CONFIRMS = ["lost", "decline", "signed"] as const;
+type Confirm = (typeof CONFIRMS)[number];
+
 /**
- * GET /queue/assignments/<id> — the page the recruiter's email links to: the enterprise, its need, the
- * park's matched spaces with the reasons, and what the recruiter can do next. Admins may read any.
+ * GET /queue/assignments/<id> — the lead page: everything the enterprise said, the other parks that
+ * received it, the park's matched spaces with reasons, notes, follow-up and visit dates, shared
+ * shortlists and the next steps. `?confirm=lost|decline|signed` shows the confirmation of a closing
+ * step. Admins may read any assignment.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getStaffUser(request);
   const admin = user?.role === "admin" || (await hasAdminToken(request));
   if (!admin) await requireStaff(request, ["recruiter"]);
   const lng = lngFromUrl(request.url);
-  const d = isUuid(params.id) ? await loadAssignmentDetails(getSql(), params.id!) : null;
+  const sql = getSql();
+  const d = isUuid(params.id) ? await loadAssignmentDetails(sql, params.id!) : null;
   const mine = d !== null && user?.role === "recruiter" && user.recruiterId !== null && d.recruiter?.id === user.recruiterId;
   if (!d || (!mine && !admin)) throw data(null, { status: 404 });
   // The page shows the enterprise's full number: who saw it is recorded (docs/decisions/022).
   if (d.lead.contact.phone)
-    await recordPhoneViews(getSql(), user ? { actor: user.email, role: user.role } : await staffActor(request), "assignment-page", [
+    await recordPhoneViews(sql, user ? { actor: user.email, role: user.role } : await staffActor(request), "assignment-page", [
       { leadId: d.leadId, reference: d.reference },
     ]);
+  const [work, notes, otherParks, shortlists, candidates] = await Promise.all([
+    loadWorkState(sql, d.id),
+    loadVisibleNotes(sql, d.leadId, user?.id ?? null, { all: !mine && admin }),
+    loadOtherParks(sql, d.leadId, d.id),
+    listShortlists(sql, d.id),
+    mine ? loadShortlistCandidates(sql, d.leadId, d.parkId) : Promise.resolve([]),
+  ]);
+  const url = new URL(request.url);
+  const intents = mine ? allowedIntents(d.status) : [];
+  const confirmParam = url.searchParams.get("confirm");
+  const confirm =
+    (CONFIRMS as readonly string[]).includes(confirmParam ?? "") && intents.includes(confirmParam as Confirm)
+      ? (confirmParam as Confirm)
+      : null;
   const lead = d.lead;
+  const credit = lead.company.creditCode ?? null;
   const { flash, headers } = await readFlash(request); // what the last step did (ADR 025)
   // Names and notes people typed: bidi controls removed before they reach the page (ADR 021).
   const view = withoutBidiControls({
     lng,
     csrf: user?.csrf ?? null,
     mine,
+    id: d.id,
+    today: shanghaiToday(),
     reference: d.reference,
     parkName: d.parkName,
     status: d.status,
     acceptBy: d.acceptBy?.toISOString() ?? null,
-    company: lead.company.name,
-    contactName: lead.contact.name,
-    phone: formatPhoneForDisplay(lead.contact.phone),
-    product: lead.use.product,
-    industry: leadIndustryLabel(lead),
-    need: { kind: lead.need.kind, deal: lead.need.deal, area: needAreaText(lead) },
-    tax: lead.tax.annualTaxWan ?? null,
-    notes: lead.need.notes ?? null,
+    enterprise: {
+      company: lead.company.name,
+      creditCode: credit,
+      creditChecked: credit ? !leadFlags(lead).some((f) => f.code === "creditCodeCheck") : null,
+      location: lead.company.location ?? null,
+      contactName: lead.contact.name,
+      title: lead.contact.title ?? null,
+      phone: formatPhoneForDisplay(lead.contact.phone),
+      email: lead.contact.email ?? null,
+      wechat: lead.contact.wechat ?? null,
+      product: lead.use.product,
+      industry: leadIndustryLabel(lead),
+      need: {
+        kind: lead.need.kind,
+        deal: lead.need.deal,
+        area: needAreaText(lead),
+        regions: lead.need.regions ?? [],
+        ceilingMinM: lead.need.ceilingMinM ?? null,
+        powerMinKva: lead.need.powerMinKva ?? null,
+        craneMinT: lead.need.craneMinT ?? null,
+        floorLoadMinKg: lead.need.floorLoadMinKg ?? null,
+        singleStorey: lead.need.singleStorey ?? null,
+        moveInBy: lead.need.moveInBy ?? null,
+      },
+      tax: lead.tax.annualTaxWan ?? null,
+      investment: lead.tax.investmentWan ?? null,
+      output: lead.tax.annualOutputWan ?? null,
+      employees: lead.tax.employees ?? null,
+      notes: lead.need.notes ?? null,
+    },
     spaces: d.spaces.map((s) => ({ ...s, ...freshness(s.verifiedAt) })),
     excluded: d.excluded,
     flags: leadFlags(lead).map((f) => describeFlag(lng, f)),
-    intents: mine ? allowedIntents(d.status) : [],
+    intents,
+    confirm,
+    work,
+    notes,
+    otherParks,
+    shortlists,
+    candidates,
+    shortlistDays: getWebEnv().SHORTLIST_DAYS,
     flash,
   });
   return data(view, { headers });
 }
 
-/** POST intent=accept|decline|contacted|visit|signed|lost (with the session's CSRF token) → 303 back. */
+type ActionData = { form: string; result: SubmissionResult<string[]>; shared?: string };
+
+/**
+ * POST one step (intent=accept|contacted|signed|lost|decline|visit|followUp|note|undo|shortlist, with
+ * the session's CSRF token) → 303 back with a flash message (decline: to /queue), or 400 with the
+ * errors beside the fields; shortlist answers 200 with the link, shown once.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, ["recruiter"]);
   const form = await request.formData();
   checkCsrf(user, form);
-  const intent = form.get("intent");
-  if (typeof intent !== "string" || !(INTENTS as readonly string[]).includes(intent) || !isUuid(params.id) || !user.recruiterId) {
-    throw data(null, { status: 400 });
-  }
+  if (!isUuid(params.id) || !user.recruiterId) throw data(null, { status: 404 });
   const lng = lngFromUrl(request.url);
-  const outcome = await applyAssignmentAction(
-    getSql(),
-    { assignmentId: params.id!, recruiterId: user.recruiterId, intent: intent as Intent },
-    { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 },
-  );
+  const submission = parseWithZod(form, { schema: leadWorkSchema(lng, shanghaiToday()) });
+  const formId = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
+  if (submission.status !== "success") return data<ActionData>({ form: formId, result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  const sql = getSql();
+  const who = { assignmentId: params.id!, recruiterId: user.recruiterId };
+  const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 };
+  const label = (code: string) => ({ zh: deskText("zh", `reason.${code}` as DeskKey), en: deskText("en", `reason.${code}` as DeskKey) });
   const here = `/queue/assignments/${params.id}`;
-  if (!outcome.ok) throw await redirectWithFlash(request, withLng(here, lng), { tone: "alert", text: staffText(lng, "a.stale") });
-  if (intent === "decline") throw redirect(withLng("/queue", lng), 303); // it is someone else's now
-  const status = adminLabel(lng, "assignment", outcome.status);
-  throw await redirectWithFlash(request, withLng(here, lng), { tone: "status", text: staffText(lng, "a.done", { status }) });
+  const stale = { tone: "alert", text: staffText(lng, "a.stale") } as const;
+  let outcome: WorkOutcome;
+  switch (v.intent) {
+    case "accept":
+    case "contacted":
+    case "signed":
+      outcome = await applyAssignmentAction(sql, { ...who, intent: v.intent }, routing);
+      break;
+    case "lost":
+      outcome = await markLost(sql, { ...who, reason: v.reason, note: v.closeNote || null, label: label(v.reason) });
+      break;
+    case "decline":
+      outcome = await declineWithReason(sql, { ...who, reason: v.reason, note: v.closeNote || null, label: label(v.reason) }, routing);
+      if (outcome.ok) throw redirect(withLng("/queue", lng), 303); // it is someone else's now
+      break;
+    case "visit":
+      outcome = await recordVisit(sql, { ...who, on: v.visitOn });
+      break;
+    case "followUp":
+      outcome = await setFollowUp(sql, { ...who, on: v.followUpOn ?? null });
+      break;
+    case "note":
+      outcome = await addNote(sql, { ...who, staffId: user.id, body: v.body });
+      break;
+    case "undo":
+      outcome = await undoLost(sql, who);
+      break;
+    case "shortlist": {
+      const made = await createShortlist(sql, { ...who, spaceIds: v.spaces, days: getWebEnv().SHORTLIST_DAYS });
+      if (made.ok) {
+        const shared = new URL(`/s/${made.shortlist.token}`, getWebEnv().APP_URL).toString();
+        return data<ActionData>({ form: "shortlist", result: submission.reply({ resetForm: true }), shared });
+      }
+      if (made.error === "not-yours") throw await redirectWithFlash(request, withLng(here, lng), stale);
+      return data<ActionData>(
+        { form: "shortlist", result: submission.reply({ fieldErrors: { spaces: [deskText(lng, "bad.foreignSpace")] } }) },
+        { status: 400 },
+      );
+    }
+  }
+  if (!outcome.ok) throw await redirectWithFlash(request, withLng(here, lng), stale);
+  // What the step did, shown once on the page it lands on (flash cookie, ADR 025).
+  const said: Partial<Record<string, DeskKey>> = { note: "done.note", followUp: "done.followUp", visit: "done.visit", undo: "done.undo" };
+  const key = said[v.intent];
+  const status = adminLabel(lng, "assignment", v.intent === "accept" ? "accepted" : v.intent);
+  throw await redirectWithFlash(request, withLng(here, lng), {
+    tone: "status",
+    text: key ? deskText(lng, key) : staffText(lng, "a.done", { status }),
+  });
 }
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AssignmentPage() {
   const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
   const t = (key: Parameters<typeof staffText>[1], params?: Record<string, string | number>) => staffText(d.lng, key, params);
+  const k = (key: DeskKey, params?: Record<string, string | number>) => deskText(d.lng, key, params);
   const status = adminLabel(d.lng, "assignment", d.status);
+  const open = ["accepted", "contacted", "visit"].includes(d.status);
+  // A refused closing step (no reason) comes back with its confirmation still open.
+  const refused = actionData && (CONFIRMS as readonly string[]).includes(actionData.form) ? (actionData.form as Confirm) : null;
+  const confirm = d.confirm ?? (refused && d.intents.includes(refused) ? refused : null);
   return (
     <StaffPage lng={d.lng} signedIn={d.csrf !== null} csrf={d.csrf ?? undefined}>
       <p>
-        <Link to={withLng("/queue", d.lng)}>{t("a.back")}</Link>
+        <Link to={withLng("/queue", d.lng)} className="button-link">
+          {t("a.back")}
+        </Link>
       </p>
       <h1>{t("a.title", { reference: d.reference })}</h1>
       <FlashBanner flash={d.flash} />
+      {d.mine && d.work.undoUntil ? (
+        <Form method="post" className="banner undo" role="status">
+          <input type="hidden" name="csrf" value={d.csrf ?? ""} />
+          {k("undo.banner", { until: formatAdminTime(d.work.undoUntil).slice(11) })}{" "}
+          <button type="submit" name="intent" value="undo">
+            {k("undo.button")}
+          </button>
+        </Form>
+      ) : null}
       {!d.mine ? <p>{t("a.readOnly")}</p> : null}
       <p>
         {t("a.park", { park: d.parkName })} · {t("a.status", { status })}
+        {d.work.closeReason
+          ? ` · ${k("lead.closed", { reason: k(`reason.${d.work.closeReason}` as DeskKey) })}${d.work.closeNote ? `（${d.work.closeNote}）` : ""}`
+          : ""}
       </p>
       {d.status === "offered" && d.acceptBy ? (
         <p>
@@ -133,118 +291,398 @@ export default function AssignmentPage() {
         </p>
       ) : null}
 
-      <dl className="facts">
-        <dt>{t("col.company")}</dt>
-        <dd>{d.company}</dd>
-        <dt>{t("a.contact")}</dt>
-        <dd>{d.contactName}</dd>
-        <dt>{t("a.phone")}</dt>
-        <dd>
-          <a href={`tel:${d.phone.replace(/[^\d+]/g, "")}`}>{d.phone}</a>
-        </dd>
-        <dt>{t("a.need")}</dt>
-        <dd>
-          {adminLabel(d.lng, "need.kind", d.need.kind)} · {adminLabel(d.lng, "need.deal", d.need.deal)} · {d.need.area}
-        </dd>
-        <dt>{t("a.product")}</dt>
-        <dd>{d.product}</dd>
-        <dt>{t("a.industry")}</dt>
-        <dd>{d.industry}</dd>
-        {d.tax !== null ? (
-          <>
-            <dt>{t("a.tax")}</dt>
-            <dd>{d.tax} 万元</dd>
-          </>
-        ) : null}
-        {d.notes ? (
-          <>
-            <dt>{t("a.notes")}</dt>
-            <dd>{d.notes}</dd>
-          </>
-        ) : null}
-        {d.flags.length > 0 ? (
-          <>
-            <dt>{t("a.flags")}</dt>
-            <dd>
-              <ul className="flags">
-                {d.flags.map((f, i) => (
-                  <li key={i}>{f}</li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        ) : null}
-      </dl>
+      {confirm ? <ConfirmClose d={d} which={confirm} lastResult={actionData?.form === confirm ? actionData.result : undefined} /> : null}
 
-      {d.intents.length > 0 ? (
+      {d.intents.length > 0 && !confirm ? (
         <AdminSection id="actions-h" title={t("a.actions")}>
-          <div className="actions">
-            {d.intents.map((intent) => (
-              <Form method="post" key={intent} className="inline">
-                <input type="hidden" name="csrf" value={d.csrf ?? ""} />
-                <button type="submit" name="intent" value={intent}>
+          <div className="desk-actions">
+            {d.intents.map((intent) =>
+              (CONFIRMS as readonly string[]).includes(intent) ? (
+                <Link
+                  key={intent}
+                  className="button-link"
+                  to={`/queue/assignments/${d.id}?confirm=${intent}${d.lng === "en" ? "&lng=en" : ""}`}
+                >
                   {t(`intent.${intent}`)}
-                </button>
-              </Form>
-            ))}
+                </Link>
+              ) : intent === "visit" ? null : (
+                <Form method="post" key={intent} className="inline">
+                  <input type="hidden" name="csrf" value={d.csrf ?? ""} />
+                  <button type="submit" name="intent" value={intent}>
+                    {t(`intent.${intent}`)}
+                  </button>
+                </Form>
+              ),
+            )}
           </div>
         </AdminSection>
       ) : null}
 
-      <AdminSection id="spaces-h" title={t("a.spaces")}>
-        <DataTable
-          caption={t("a.spaces.caption")}
-          columns={[{ label: t("a.space") }, { label: t("a.score"), numeric: true }, { label: t("a.reasons") }]}
-        >
-          {d.spaces.map((s) => (
-            <tr key={s.id} className={s.withdrawnAt ? "withdrawn" : undefined} data-space={s.id}>
-              <th scope="row">
-                {s.withdrawnAt ? <s>{s.title}</s> : s.title}
-                {s.conditional ? t("a.conditional") : ""}
-                {s.withdrawnAt && s.withdrawnReason ? (
-                  <div className="error-text" role="note">
-                    {t("a.withdrawn", { reason: d.lng === "en" ? s.withdrawnReason.en : s.withdrawnReason.zh })}
-                  </div>
-                ) : s.listing !== "fresh" ? (
-                  <div className="warning" role="note">
-                    {t(s.listing === "stale" ? "a.verifySuspended" : "a.verifyWarn", { days: s.days })}
-                  </div>
-                ) : null}
-              </th>
-              <td className="num">{s.score}</td>
-              <td>
-                <ul>
-                  {s.reasons.map((r, i) => (
-                    <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
+      <Enterprise d={d} />
+
+      <AdminSection id="others-h" title={k("lead.otherParks")}>
+        <p className="hint">{k("lead.otherParks.hint")}</p>
+        {d.otherParks.length === 0 ? (
+          <p>{k("lead.otherParks.none")}</p>
+        ) : (
+          <ul className="other-parks">
+            {d.otherParks.map((o, i) => (
+              <li key={i}>
+                {o.parkName}：{adminLabel(d.lng, "assignment", o.status)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </AdminSection>
+
+      {d.mine && open ? (
+        <AdminSection id="work-h" title={k("lead.work")}>
+          <div className="work">
+            <DateForm
+              d={d}
+              id="followUp"
+              name="followUpOn"
+              label={k("lead.followUp")}
+              hint={k("lead.followUp.hint")}
+              value={d.work.followUpOn}
+              save={k("lead.followUp.save")}
+              lastResult={actionData}
+            />
+            <DateForm
+              d={d}
+              id="visit"
+              name="visitOn"
+              label={k("lead.visit")}
+              value={d.work.visitOn}
+              save={k("lead.visit.save")}
+              required
+              lastResult={actionData}
+            />
+          </div>
+        </AdminSection>
+      ) : null}
+
+      <AdminSection id="notes-h" title={k("lead.notes")}>
+        {d.notes.length === 0 ? <p>{k("lead.notes.none")}</p> : null}
+        <ol className="notes-list">
+          {d.notes.map((n) => (
+            <li key={n.id}>
+              <p className="card-meta">
+                <Time iso={n.at} /> · {n.author} ({k(`lead.source.${n.source}` as DeskKey)})
+              </p>
+              <p className="note-body">{n.body}</p>
+            </li>
           ))}
-        </DataTable>
+        </ol>
+        {d.mine ? <NoteForm key={d.notes.length} d={d} lastResult={actionData?.form === "note" ? actionData.result : undefined} /> : null}
+      </AdminSection>
+
+      <AdminSection id="shortlist-h" title={k("shortlist.title")}>
+        {actionData?.shared ? (
+          <div className="banner" role="status">
+            <p>{k("done.shortlist")}</p>
+            <p className="share-link">
+              <a href={actionData.shared}>{actionData.shared}</a>
+            </p>
+          </div>
+        ) : null}
+        {d.mine ? (
+          <ShortlistForm d={d} lastResult={actionData?.form === "shortlist" && !actionData.shared ? actionData.result : undefined} />
+        ) : null}
+        <h3>{k("shortlist.shared")}</h3>
+        {d.shortlists.length === 0 ? <p>{k("shortlist.none")}</p> : null}
+        <ul className="shortlists">
+          {d.shortlists.map((s) => (
+            <li key={s.id} data-shortlist={s.id}>
+              <p>{s.spaceTitles.join("、")}</p>
+              <p className="card-meta">
+                <Time iso={s.createdAt} /> ·{" "}
+                {s.opens > 0 ? k("shortlist.opens", { n: s.opens, last: formatAdminTime(s.lastOpenAt) }) : k("shortlist.notOpened")} ·{" "}
+                {s.expired ? k("shortlist.expired") : k("shortlist.expires", { date: formatAdminTime(s.expiresAt).slice(0, 10) })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </AdminSection>
+
+      <AdminSection id="spaces-h" title={t("a.spaces")}>
+        <p className="hint">{t("a.spaces.caption")}</p>
+        <ul className="space-cards">
+          {d.spaces.map((s) => (
+            <li key={s.id} className={s.withdrawnAt ? "withdrawn" : undefined} data-space={s.id}>
+              <h3>
+                {s.withdrawnAt ? <s>{s.title}</s> : s.title}
+                {s.conditional ? t("a.conditional") : ""} · {t("a.score")} {s.score}
+              </h3>
+              {s.withdrawnAt && s.withdrawnReason ? (
+                <p className="error-text" role="note">
+                  {t("a.withdrawn", { reason: d.lng === "en" ? s.withdrawnReason.en : s.withdrawnReason.zh })}
+                </p>
+              ) : s.listing !== "fresh" ? (
+                <p className="warning" role="note">
+                  {t(s.listing === "stale" ? "a.verifySuspended" : "a.verifyWarn", { days: s.days })}
+                </p>
+              ) : null}
+              <ul>
+                {s.reasons.map((r, i) => (
+                  <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
       </AdminSection>
 
       <AdminSection id="why-not-h" title={t("a.whyNot")}>
-        <DataTable
-          caption={t("a.whyNot.caption")}
-          columns={[{ label: t("a.space") }, { label: t("a.whyNot.rule") }, { label: t("a.whyNot.suggestion") }]}
-          empty={{ when: d.excluded.length === 0, text: t("a.whyNot.empty") }}
-        >
+        <p className="hint">{t("a.whyNot.caption")}</p>
+        {d.excluded.length === 0 ? <p>{t("a.whyNot.empty")}</p> : null}
+        <ul className="space-cards">
           {d.excluded.map((e) => (
-            <tr key={e.spaceId} data-excluded={e.spaceId} data-rule={e.rule}>
-              <th scope="row">{e.title}</th>
-              <td>
-                <ul>
-                  {e.reasons.map((r, i) => (
-                    <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
-                  ))}
-                </ul>
-              </td>
-              <td>{e.suggestion ? (d.lng === "en" ? e.suggestion.en : e.suggestion.zh) : "—"}</td>
-            </tr>
+            <li key={e.spaceId} data-excluded={e.spaceId} data-rule={e.rule}>
+              <h3>{e.title}</h3>
+              <ul>
+                {e.reasons.map((r, i) => (
+                  <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
+                ))}
+              </ul>
+              {e.suggestion ? (
+                <p>
+                  {t("a.whyNot.suggestion")}：{d.lng === "en" ? e.suggestion.en : e.suggestion.zh}
+                </p>
+              ) : null}
+            </li>
           ))}
-        </DataTable>
+        </ul>
       </AdminSection>
     </StaffPage>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+function Enterprise({ d }: { d: Data }) {
+  const t = (key: Parameters<typeof staffText>[1]) => staffText(d.lng, key);
+  const k = (key: DeskKey) => deskText(d.lng, key);
+  const e = d.enterprise;
+  const n = e.need;
+  const opt = (label: string, value: string | number | null | undefined, unit = "") =>
+    value === null || value === undefined || value === "" ? null : <Fact label={label}>{`${value}${unit}`}</Fact>;
+  return (
+    <AdminSection id="enterprise-h" title={k("lead.enterprise")}>
+      <dl className="facts">
+        <Fact label={t("col.company")}>{e.company}</Fact>
+        {e.creditCode ? (
+          <Fact label={k("lead.creditCode")}>
+            {e.creditCode}
+            {e.creditChecked ? k("lead.creditOk") : k("lead.creditCheck")}
+          </Fact>
+        ) : null}
+        {opt(k("lead.location"), e.location)}
+        <Fact label={t("a.contact")}>
+          {e.contactName}
+          {e.title ? `（${e.title}）` : ""}
+        </Fact>
+        <Fact label={t("a.phone")}>
+          <a className="tel" href={`tel:${e.phone.replace(/[^\d+]/g, "")}`}>
+            {e.phone}
+          </a>
+        </Fact>
+        {e.email ? (
+          <Fact label={k("lead.email")}>
+            <a href={`mailto:${e.email}`}>{e.email}</a>
+          </Fact>
+        ) : null}
+        {opt(k("lead.wechat"), e.wechat)}
+        <Fact label={t("a.need")}>
+          {adminLabel(d.lng, "need.kind", n.kind)} · {adminLabel(d.lng, "need.deal", n.deal)} · {n.area}
+        </Fact>
+        {n.regions.length > 0 ? <Fact label={k("lead.regions")}>{n.regions.join("、")}</Fact> : null}
+        {opt(k("lead.ceiling"), n.ceilingMinM, " m")}
+        {opt(k("lead.power"), n.powerMinKva, " kVA")}
+        {opt(k("lead.crane"), n.craneMinT, " t")}
+        {opt(k("lead.floorLoad"), n.floorLoadMinKg, " kg/㎡")}
+        {n.singleStorey ? <Fact label={k("lead.singleStorey")}>{k("lead.singleStoreyYes")}</Fact> : null}
+        {opt(k("lead.moveIn"), n.moveInBy)}
+        <Fact label={t("a.product")}>{e.product}</Fact>
+        <Fact label={t("a.industry")}>{e.industry}</Fact>
+        {opt(t("a.tax"), e.tax, " 万元")}
+        {opt(k("lead.investment"), e.investment, " 万元")}
+        {opt(k("lead.output"), e.output, " 万元")}
+        {opt(k("lead.employees"), e.employees)}
+        {opt(t("a.notes"), e.notes)}
+        {d.flags.length > 0 ? (
+          <Fact label={t("a.flags")}>
+            <ul className="flags">
+              {d.flags.map((f, i) => (
+                <li key={i}>{f}</li>
+              ))}
+            </ul>
+          </Fact>
+        ) : null}
+      </dl>
+    </AdminSection>
+  );
+}
+
+type Reply = ActionData["result"] | undefined;
+
+/** One Conform form of the lead page: its schema is the page's, its errors come back for it only. */
+function useWorkForm(d: Data, id: string, lastResult: Reply) {
+  const schema = leadWorkSchema(d.lng, d.today);
+  return useForm<Record<string, string | string[]>>({
+    id,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+  });
+}
+
+function Csrf({ d, intent }: { d: Data; intent: string }) {
+  return (
+    <>
+      <input type="hidden" name="csrf" value={d.csrf ?? ""} />
+      <input type="hidden" name="intent" value={intent} />
+    </>
+  );
+}
+
+function DateForm(props: {
+  d: Data;
+  id: "followUp" | "visit";
+  name: string;
+  label: string;
+  hint?: string;
+  value: string | null;
+  save: string;
+  required?: boolean;
+  lastResult: ActionData | undefined;
+}) {
+  const { d, id, name } = props;
+  const [form, fields] = useWorkForm(d, id, props.lastResult?.form === id ? props.lastResult.result : undefined);
+  const f = fields[name] as FieldMetadata<string>;
+  const described = [props.hint ? f.descriptionId : null, f.errors ? f.errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <Csrf d={d} intent={id} />
+      <div className="field">
+        <label htmlFor={f.id}>{props.label}</label>
+        {props.hint ? (
+          <p className="hint" id={f.descriptionId}>
+            {props.hint}
+          </p>
+        ) : null}
+        <input
+          {...getInputProps(f, { type: "date" })}
+          defaultValue={props.value ?? ""}
+          required={props.required}
+          aria-describedby={described}
+        />
+        <ErrorList id={f.errorId} errors={f.errors} />
+      </div>
+      <button type="submit">{props.save}</button>
+    </Form>
+  );
+}
+
+function NoteForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
+  const k = (key: DeskKey) => deskText(d.lng, key);
+  const [form, fields] = useWorkForm(d, "note", lastResult);
+  const f = fields.body as FieldMetadata<string>;
+  return (
+    <Form method="post" {...getFormProps(form)} className="work">
+      <Csrf d={d} intent="note" />
+      <div className="field">
+        <label htmlFor={f.id}>{k("lead.note")}</label>
+        <p className="hint" id={f.descriptionId}>
+          {k("lead.note.hint")}
+        </p>
+        <textarea
+          {...getTextareaProps(f)}
+          rows={3}
+          maxLength={2000}
+          aria-describedby={[f.descriptionId, f.errors ? f.errorId : null].filter(Boolean).join(" ")}
+        />
+        <ErrorList id={f.errorId} errors={f.errors} />
+        <button type="submit">{k("lead.note.save")}</button>
+      </div>
+    </Form>
+  );
+}
+
+function ConfirmClose({ d, which, lastResult }: { d: Data; which: Confirm; lastResult: Reply }) {
+  const k = (key: DeskKey) => deskText(d.lng, key);
+  const [form, fields] = useWorkForm(d, which, lastResult);
+  const reasons = which === "lost" ? LOST_REASONS : which === "decline" ? DECLINE_REASONS : [];
+  const reason = fields.reason as FieldMetadata<string>;
+  const note = fields.closeNote as FieldMetadata<string>;
+  return (
+    <section className="confirm" aria-labelledby="confirm-h">
+      <h2 id="confirm-h">{k(`confirm.title.${which}`)}</h2>
+      <Form method="post" {...getFormProps(form)}>
+        <Csrf d={d} intent={which} />
+        {reasons.length > 0 ? (
+          <>
+            <div className="field">
+              <label htmlFor={reason.id}>{k("confirm.reason")}</label>
+              <select {...getSelectProps(reason)} required aria-describedby={reason.errors ? reason.errorId : undefined}>
+                <option value="">—</option>
+                {reasons.map((r) => (
+                  <option key={r} value={r}>
+                    {k(`reason.${r}` as DeskKey)}
+                  </option>
+                ))}
+              </select>
+              <ErrorList id={reason.errorId} errors={reason.errors} />
+            </div>
+            <div className="field">
+              <label htmlFor={note.id}>{k("confirm.note")}</label>
+              <textarea {...getTextareaProps(note)} rows={2} maxLength={500} aria-describedby={note.errors ? note.errorId : undefined} />
+              <ErrorList id={note.errorId} errors={note.errors} />
+            </div>
+          </>
+        ) : null}
+        <div className="filter-actions">
+          <button type="submit">{k(`confirm.yes.${which}`)}</button>
+          <Link to={withLng(`/queue/assignments/${d.id}`, d.lng)} className="button-link">
+            {k("confirm.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function ShortlistForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
+  const k = (key: DeskKey, params?: Record<string, string | number>) => deskText(d.lng, key, params);
+  const [form, fields] = useWorkForm(d, "shortlist", lastResult);
+  const f = fields.spaces as FieldMetadata<string[]>;
+  const matched = new Set(d.spaces.filter((s) => !s.withdrawnAt).map((s) => s.id));
+  return (
+    <Form method="post" {...getFormProps(form)} className="shortlist-pick">
+      <Csrf d={d} intent="shortlist" />
+      <fieldset aria-describedby={[f.descriptionId, f.errors ? f.errorId : null].filter(Boolean).join(" ")}>
+        <legend>{k("shortlist.title")}</legend>
+        <p className="hint" id={f.descriptionId}>
+          {k("shortlist.hint", { days: d.shortlistDays })}
+        </p>
+        {d.candidates.map((c) => (
+          <label key={c.id}>
+            <input type="checkbox" name={f.name} value={c.id} defaultChecked={false} />
+            {c.title} · {Math.round(c.areaSqm)}㎡ ·{" "}
+            {c.score !== null && matched.has(c.id) ? k("shortlist.matched", { score: c.score }) : k("shortlist.unmatched")}
+            {c.status === "reserved" ? ` · ${k("shortlist.reserved")}` : ""}
+          </label>
+        ))}
+        <ErrorList id={f.errorId} errors={f.errors} />
+      </fieldset>
+      <button type="submit">{k("shortlist.create")}</button>
+    </Form>
   );
 }

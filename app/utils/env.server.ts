@@ -40,6 +40,7 @@ export const webEnvSchema = z.object({
     .default("loopback")
     .transform(parseTrustProxy),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(365), // stated in the privacy notice (/privacy)
+  SHORTLIST_DAYS: z.coerce.number().int().min(1).max(365).default(30), // a shared shortlist link opens for this many days (ADR 030)
 });
 
 /**

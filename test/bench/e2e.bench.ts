@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
@@ -18,6 +18,7 @@ import { type RunningWorker, startWorker, type WorkerConfig } from "../../worker
 import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateRedis, startWebServer } from "../support/services";
 import { parseMessage, startSmtpServer, type TestServer } from "../support/smtp";
+import { cpuMs, pidsWhere, rssMb } from "./lib";
 
 // npm run bench:e2e — end-to-end latency of a lead: from just before `POST /api/leads` to the moment
 // the SMTP server has received the recruiter's email (end of DATA), open-loop at each rate of
@@ -179,15 +180,6 @@ const sleep = (t: number) => new Promise<void>((r) => setTimeout(r, t));
 
 // CPU time (user + system, ms) of the processes taking part, from /proc: where a lead's CPU goes.
 type CpuGroups = Record<string, () => number[]>;
-function cpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
-  } catch {
-    return 0;
-  }
-}
 /** Major page faults so far (pages read back from disk, e.g. Meilisearch's memory-mapped index). */
 function majorFaults(pid: number | undefined): number {
   if (pid === undefined) return 0;
@@ -197,18 +189,6 @@ function majorFaults(pid: number | undefined): number {
   } catch {
     return 0;
   }
-}
-function pidsWhere(match: (cmdline: string) => boolean): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (match(readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " "))) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
 }
 function cpuSnapshot(groups: CpuGroups): Map<string, number> {
   return new Map(Object.entries(groups).map(([name, pids]) => [name, pids().reduce((sum, pid) => sum + cpuMs(pid), 0)]));
@@ -281,6 +261,8 @@ type RoundResult = {
   wallMs: number;
   loadBefore: number;
   loadAfter: number;
+  /** Peak RSS (MB) of the web and worker processes during the round, sampled every 200 ms. */
+  peakRss: Map<string, number>;
 };
 
 // ---- the bench --------------------------------------------------------------------------------------------
@@ -318,6 +300,7 @@ async function main() {
   watchdog.unref();
 
   const results: RoundResult[] = [];
+  const restRss = new Map<string, number>();
   let exitCode = 0;
   try {
     console.log(
@@ -472,6 +455,14 @@ async function main() {
     }
     console.log(`indexed ${stats.numberOfDocuments} spaces (outbox drained) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
+    for (const name of ["web", "worker"]) {
+      const pids = cpuGroups[name]?.() ?? [];
+      if (pids.length)
+        restRss.set(
+          name,
+          pids.reduce((sum, pid) => sum + (rssMb(pid) || 0), 0),
+        );
+    }
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
 
@@ -589,6 +580,16 @@ async function main() {
     console.log(
       `\nPer lead sent: ${results.map((r) => `${r.rate}/s ${r.pgXactsPerLead.toFixed(0)} Postgres transactions (pg_stat_database, statements outside a transaction count too), ${r.redisCommandsPerLead.toFixed(0)} Redis commands`).join("; ")}`,
     );
+    // The knee: the highest rate measured whose p99 stays under 2 s with no email missing (issue 14).
+    const good = results.filter((r) => pct(r.latencies, 99) < 2_000 && r.missing + r.notRouted + r.postErrors === 0);
+    console.log(
+      `\nKnee (highest rate of ${results.map((r) => r.rate).join(", ")} leads/s with p99 < 2 s and nothing missing): ${good.length ? `${Math.max(...good.map((r) => r.rate))} leads/s` : "below the lowest rate measured"}.`,
+    );
+    console.log(
+      `Memory (RSS MB; at rest after start-up: ${[...restRss].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}); peak during each round: ${results
+        .map((r) => `${r.rate}/s ${[...r.peakRss].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}`)
+        .join("; ")}`,
+    );
     const incomplete = results.filter((r) => r.missing > 0 || r.notRouted > 0 || r.postErrors > 0);
     for (const r of incomplete)
       console.log(
@@ -653,6 +654,14 @@ async function runRound(o: {
   const chatterBefore = await chatter(o.sql, o.redisUrl);
   const machineBefore = machineCpuMs();
   const wallBefore = performance.now();
+  const peakRss = new Map<string, number>();
+  const rssSampler = setInterval(() => {
+    for (const name of ["web", "worker"]) {
+      const pids = o.cpuGroups[name]?.() ?? [];
+      const mb = pids.reduce((sum, pid) => sum + (rssMb(pid) || 0), 0);
+      if (pids.length) peakRss.set(name, Math.max(peakRss.get(name) ?? 0, mb));
+    }
+  }, 200);
 
   // Open loop: lead i is due at start + i/rate, whatever happened to the earlier ones.
   const interval = 1000 / o.rate;
@@ -686,6 +695,7 @@ async function runRound(o: {
     await sleep(200);
   }
   if (drainedAfterMs === null && (await dueOutboxRows(o.sql)) === 0) drainedAfterMs = performance.now() - lastPost;
+  clearInterval(rssSampler);
   const cpuAfter = cpuSnapshot(o.cpuGroups);
   const meiliMajorFaults = majorFaults(meiliPid) - faultsBefore;
   const chatterAfter = await chatter(o.sql, o.redisUrl);
@@ -926,6 +936,7 @@ async function runRound(o: {
     wallMs,
     loadBefore,
     loadAfter: loadavg()[0],
+    peakRss,
   };
 }
 

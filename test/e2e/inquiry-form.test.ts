@@ -183,3 +183,33 @@ describe("under the Content-Security-Policy (ADR 021)", () => {
     }
   });
 });
+
+describe("the form's first load (issue 14)", () => {
+  it(
+    "leaves OpenCC's dictionary out of the first load, fetches it after hydration, and the live assist then reads Traditional notes",
+    { timeout: 90_000 },
+    async () => {
+      const html = await (await fetch(`${web.url}/`)).text();
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+      const page = await context.newPage();
+      const scripts: string[] = [];
+      page.on("request", (r) => {
+        if (r.url().endsWith(".js")) scripts.push(new URL(r.url()).pathname);
+      });
+      try {
+        await page.goto(`${web.url}/`);
+        await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined, undefined, {
+          timeout: 30_000,
+        });
+        // 需要單層廠房，層高9米以上: unfolded, 層高 is no keyword and nothing is read.
+        await page.getByLabel("补充说明").fill("需要單層廠房，層高9米以上");
+        await page.getByText(/层高 ≥ 9m/).waitFor({ timeout: 30_000 });
+        const dictionary = scripts.filter((s) => /\/t2cn-[\w-]+\.js$/.test(s));
+        expect(dictionary).toHaveLength(1); // fetched, once, by the page itself
+        expect(html).not.toContain(dictionary[0]); // and not named by the HTML (no modulepreload, no script)
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});

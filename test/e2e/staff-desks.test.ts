@@ -149,7 +149,7 @@ describe("the emailed assignment link", () => {
       const path = await openEmailedLinkAndSignIn(page, true, assignmentId, company, reference);
       // Only what the status allows: accept or decline, no later steps yet.
       expect(await page.getByRole("button", { name: "接单", exact: true }).isVisible()).toBe(true);
-      expect(await page.getByRole("button", { name: "拒绝（改派给其他专员）" }).isVisible()).toBe(true);
+      expect(await page.getByRole("link", { name: "拒绝（改派给其他专员）" }).isVisible()).toBe(true); // asks to confirm first
       expect(await page.getByRole("button", { name: "已联系企业" }).count()).toBe(0);
 
       await step(page, true, "接单", path, "accepted", "已接单");
@@ -181,9 +181,9 @@ describe("the emailed assignment link", () => {
       await page.getByRole("navigation").getByRole("link", { name: "我的线索", exact: true }).click();
       await page.waitForURL((url) => url.pathname === "/queue");
       await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("我的线索");
-      const row = page.getByRole("row").filter({ hasText: company });
-      expect(await row.getByRole("link", { name: reference }).getAttribute("href")).toBe(path);
-      expect(await row.innerText()).toContain("已接单");
+      const card = page.getByRole("listitem").filter({ hasText: company });
+      expect(await card.getByRole("link", { name: new RegExp(reference) }).getAttribute("href")).toBe(path);
+      expect(await card.innerText()).toContain("已接单");
     } finally {
       await context.close();
     }

@@ -180,7 +180,7 @@ describe("the queue and an assignment", () => {
     expect(page).toContain("138 1234 5678");
     expect(page).toContain("面积 5000㎡ 在需求 4000–6000㎡ 内");
     expect(page).toMatch(/name="intent" value="accept"/);
-    expect(page).toMatch(/name="intent" value="decline"/);
+    expect(page).toContain(`href="/queue/assignments/${assignmentId}?confirm=decline"`); // a closing step asks first
     expect(page).not.toMatch(/name="intent" value="signed"/); // not before accepting
   });
 
@@ -208,7 +208,12 @@ describe("the queue and an assignment", () => {
     expect(twice).toMatchObject({ location: path, role: "alert", shownAgain: false });
     expect(twice.text).toContain("这条分配的状态已经变了");
 
-    for (const intent of ["contacted", "visit", "signed"]) expect((await post(path, { intent, csrf }, cookie)).status).toBe(303);
+    const steps: Record<string, string>[] = [
+      { intent: "contacted" },
+      { intent: "visit", visitOn: new Date().toISOString().slice(0, 10) },
+      { intent: "signed" },
+    ];
+    for (const step of steps) expect((await post(path, { ...step, csrf }, cookie)).status).toBe(303);
     expect((await statusOf(assignmentId)).status).toBe("signed");
     const events = await db.sql<{ event: string; recruiter_id: string }[]>`
       select event, recruiter_id from routing_events where assignment_id = ${assignmentId} and event in ('accepted', 'contacted', 'visit', 'signed') order by id`;
@@ -246,7 +251,7 @@ describe("the queue and an assignment", () => {
     try {
       const { cookie } = await signIn("zhoumin@example.test");
       const path = `/queue/assignments/${assignmentId}`;
-      const res = await post(path, { intent: "decline", csrf: await csrfOf(path, cookie) }, cookie);
+      const res = await post(path, { intent: "decline", reason: "over-capacity", csrf: await csrfOf(path, cookie) }, cookie);
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe("/queue");
       expect(await statusOf(assignmentId)).toMatchObject({ status: "offered", recruiter_id: "R9", reroutes: 1 });
@@ -257,6 +262,10 @@ describe("the queue and an assignment", () => {
         ["declined", "R1"],
         ["rerouted", "R9"],
       ]);
+      const [declined] = await db.sql<{ reason: { zh: string; code: string } }[]>`
+        select reason from routing_events where assignment_id = ${assignmentId} and event = 'declined'`;
+      expect(declined.reason).toMatchObject({ code: "over-capacity" });
+      expect(declined.reason.zh).toContain("我手上线索太多");
       const [notice] = await db.sql<{ due: boolean }[]>`
         select o.not_before <= clock_timestamp() as due from notifications n join outbox o on o.aggregate_id = n.id::text and o.topic = 'notify.email'
         where n.assignment_id = ${assignmentId} and n.recipient = 'R9'`;

@@ -29,6 +29,13 @@ type Probe = { method: "GET" | "POST"; path: (ids: Ids) => string; allowed: Who[
 /** One entry per route file: how to knock, and who is let in. */
 const PROBES: Record<string, Probe> = {
   "_index.tsx": { method: "GET", path: () => "/", allowed: ALL },
+  "admin.$collection.$id.tsx": { method: "GET", path: () => "/admin/parks/GC-EDZ", allowed: ["admin"] },
+  "admin.export.ts": { method: "GET", path: () => "/admin/export", allowed: ["admin"] },
+  "admin.import-template.ts": { method: "GET", path: () => "/admin/import-template", allowed: ["admin"] },
+  "admin.import.tsx": { method: "GET", path: () => "/admin/import", allowed: ["admin"] },
+  "admin.parks._index.tsx": { method: "GET", path: () => "/admin/parks", allowed: ["admin"] },
+  "admin.recruiters._index.tsx": { method: "GET", path: () => "/admin/recruiters", allowed: ["admin"] },
+  "admin.spaces._index.tsx": { method: "GET", path: () => "/admin/spaces", allowed: ["admin"] },
   "admin._index.tsx": { method: "GET", path: () => "/admin", allowed: ["admin"] },
   "admin.dashboard._index.tsx": { method: "GET", path: () => "/admin/dashboard", allowed: ["admin"] },
   "admin.dashboard.export.ts": { method: "GET", path: () => "/admin/dashboard/export?figure=funnel", allowed: ["admin"] },

@@ -68,9 +68,10 @@ export async function startPrivateMeili(): Promise<{
 /** Starts the real web process (express + the Remix build) against the given services. */
 export async function startWebServer(
   env: Record<string, string>,
+  nodeArgs: string[] = [], // e.g. --cpu-prof for a benchmark
 ): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "app/server.ts"], {
     // A queue prefix of its own also keeps its rate-limit keys in Redis apart from other runs'.
     env: {
       ...process.env,

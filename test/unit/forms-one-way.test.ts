@@ -16,7 +16,7 @@ const ROUTES = join(ROOT, "app/routes");
  */
 const NOT_YET_CONVERTED = new Set([
   "hotline.tsx", // the hotline desk (helper "hotline")
-  "queue.assignments.$id.tsx", // the recruiter desk (helper "recruiter")
+  "admin.import.tsx", // the admin's Excel import (helper "admin-inventory"; its file field is multipart)
 ]);
 
 /** Reading a field by hand: `formData.get(`, `form.getAll(`, `(await request.formData()).get(` … */

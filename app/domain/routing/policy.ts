@@ -3,7 +3,7 @@
 // the decision (recruiter, rule, reason, considered) to the assignment and the audit trail.
 //
 // Order of the rules:
-//   1. eligible = active AND covers the park AND openAssignments < capacity AND not excluded (SLA lapsed);
+//   1. eligible = active AND not away today AND covers the park AND openAssignments < capacity AND not excluded (SLA lapsed);
 //   2. returning customer: the previous recruiter, when eligible;
 //   3. industry specialists first (their industries list the lead's division or its section letter);
 //   4. least loaded: fewest open assignments, as an absolute count — capacity is a ceiling, not a speed,
@@ -25,6 +25,11 @@ export type RecruiterState = {
   /** ISO time of their latest assignment (round robin); null = never assigned. */
   lastAssignedAt: string | null;
   channel: "email" | "hotline";
+  /**
+   * The last day (YYYY-MM-DD, Asia/Shanghai) of the away window (holiday, business trip) the recruiter
+   * is in today; null or absent = not away. The caller computes it from away_from/away_to (ADR 027).
+   */
+  awayUntil?: string | null;
 };
 
 export type RoutingInput = {
@@ -217,6 +222,7 @@ const PREV_BUT: Bilingual = { zh: "回头客原跟进人，但", en: "handled th
 function ineligibility(r: RecruiterState, excluded: ReadonlySet<string>): Bilingual[] {
   const out: Bilingual[] = [];
   if (!r.active) out.push({ zh: "休假/停用", en: "inactive" });
+  if (r.awayUntil) out.push({ zh: `休假/出差中（至 ${r.awayUntil}）`, en: `away until ${r.awayUntil}` });
   if (r.capacity <= 0) out.push({ zh: "容量为 0，暂不接单", en: "capacity 0 (takes no leads)" });
   else if (r.openAssignments >= r.capacity) out.push({ zh: `已满额（${load(r)}）`, en: `at capacity (${load(r)})` });
   if (excluded.has(r.id)) out.push({ zh: "已超时未接，改派", en: "let the SLA lapse; re-routed" });

@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createLeadSchema } from "~/domain/lead-schema";
+import { leadSchema } from "~/domain/lead-schema";
 
 import { createTestDatabase } from "../../support/database";
 import { validLeadJson } from "../../support/leads";
@@ -384,7 +384,7 @@ async function sendTimed(s: Spec): Promise<{ status: number; accepted?: Accepted
     );
   if (s.kind === "api" && status === 201) {
     const lng = s.path.includes("lng=en") ? "en" : "zh";
-    const parsed = createLeadSchema(lng, "api").parse(JSON.parse(Buffer.from(s.body!, "utf8").toString("utf8")));
+    const parsed = leadSchema(lng, "api").parse(JSON.parse(Buffer.from(s.body!, "utf8").toString("utf8")));
     return { status, accepted: { id: (JSON.parse(answer) as { id: string }).id, expected: parsed.lead } };
   }
   // A document post answers 303; a data request 202 with the redirect in its turbo-stream body.
@@ -395,7 +395,7 @@ async function sendTimed(s: Spec): Promise<{ status: number; accepted?: Accepted
     const [row] = await db.sql<{ id: string }[]>`select id from leads where reference = ${reference}`;
     const lng = s.path.includes("lng=en") ? "en" : "zh";
     const submission = parseWithZod(new URLSearchParams(Buffer.from(s.body!, "utf8").toString("utf8")), {
-      schema: createLeadSchema(lng, "web"),
+      schema: leadSchema(lng, "web"),
       disableAutoCoercion: true,
     });
     if (submission.status !== "success") throw new Error(`the server accepted a form the schema refuses: ${s.body}`);

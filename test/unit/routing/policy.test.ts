@@ -38,6 +38,12 @@ describe("chooseRecruiter — eligibility", () => {
     { name: "capacity 0", skipped: rec("A", { capacity: 0 }), zh: "容量为 0", en: "capacity 0" },
     { name: "inactive", skipped: rec("A", { active: false }), zh: "休假/停用", en: "inactive" },
     {
+      name: "away today (holiday, business trip)",
+      skipped: rec("A", { awayUntil: "2026-12-07" }),
+      zh: "休假/出差中（至 2026-12-07）",
+      en: "away until 2026-12-07",
+    },
+    {
       name: "excluded (SLA lapsed)",
       skipped: rec("A"),
       input: { exclude: ["A"] },

@@ -1,0 +1,117 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
+
+import { ErrorList, type FieldMeta, SelectField, TextField } from "~/components/forms";
+import { withLng } from "~/i18n/admin-messages";
+import { inventoryText } from "~/i18n/inventory-messages";
+import type { Lng } from "~/i18n/lng";
+import { type Collection, type Column, COLUMNS } from "~/inventory/inventory-columns";
+
+// One form for a park, a space or a recruiter, built from the same columns as the Excel sheets: each
+// field is text as people write it ("5千平", "50亩"), checked on the server by the import's schema
+// (inventory-check.ts). Plain HTML form: works without JavaScript; errors sit under their fields.
+
+export type InventoryFormValues = Record<string, string | string[]>;
+
+function CheckboxGroup({ column, meta, lng }: { column: Column; meta: FieldMeta; lng: Lng }) {
+  const current = new Set(
+    Array.isArray(meta.initialValue) ? meta.initialValue.map(String) : meta.initialValue ? [String(meta.initialValue)] : [],
+  );
+  return (
+    <fieldset className="field choices-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+      <legend className="label">
+        {column.header[lng]}
+        {column.required ? <span aria-hidden="true"> *</span> : null}
+      </legend>
+      <div className="choices">
+        {column.choices!.map((o, i) => (
+          <label key={o.value}>
+            <input
+              type="checkbox"
+              id={i === 0 ? meta.id : undefined}
+              name={meta.name}
+              value={o.value}
+              defaultChecked={current.has(o.value)}
+              aria-invalid={meta.errors?.length ? true : undefined}
+            />
+            {o.label[lng]}
+          </label>
+        ))}
+      </div>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </fieldset>
+  );
+}
+
+export function InventoryForm({
+  collection,
+  lng,
+  csrf,
+  defaultValue,
+  lastResult,
+  lockedId,
+  backTo,
+}: {
+  collection: Collection;
+  lng: Lng;
+  csrf: string | null;
+  defaultValue: InventoryFormValues;
+  lastResult?: SubmissionResult<string[]>;
+  /** Editing: the id is shown, not edited (rows are found by id). */
+  lockedId?: string;
+  backTo: string;
+}) {
+  const navigation = useNavigation();
+  const t = (key: Parameters<typeof inventoryText>[1], params?: Record<string, string | number>) => inventoryText(lng, key, params);
+  const [form, fields] = useForm<InventoryFormValues, InventoryFormValues, string[]>({
+    id: `inventory-${collection}`,
+    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    defaultValue,
+    shouldValidate: "onSubmit",
+  });
+  const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
+  const meta = (key: string) => fields[key] as unknown as FieldMeta;
+  return (
+    <Form method="post" {...getFormProps(form)} className="inventory-form">
+      <input type="hidden" name="csrf" value={csrf ?? ""} />
+      {lockedId ? <input type="hidden" name="id" value={lockedId} /> : null}
+      <p className="hint">{t("edit.required")}</p>
+      {errorCount > 0 ? (
+        <div className="banner error" role="alert" id={form.errorId}>
+          {t("edit.errors", { count: errorCount })}
+          {form.errors?.length ? ` ${form.errors.join("；")}` : null}
+        </div>
+      ) : null}
+      {COLUMNS[collection].map((c) => {
+        if (c.key === "id" && lockedId) {
+          return (
+            <p key="id" className="field">
+              <span className="label">{c.header[lng]}</span> <code>{lockedId}</code>
+            </p>
+          );
+        }
+        const m = meta(c.key);
+        if (c.list && c.choices) return <CheckboxGroup key={c.key} column={c} meta={m} lng={lng} />;
+        if (c.choices) {
+          return (
+            <SelectField
+              key={c.key}
+              meta={m}
+              label={c.header[lng]}
+              required={c.required}
+              placeholder={c.required ? t("edit.choose") : t("edit.unknown")}
+              groups={[{ label: "", options: c.choices.map((o) => ({ value: o.value, label: o.label[lng] })) }]}
+            />
+          );
+        }
+        return <TextField key={c.key} meta={m} label={c.header[lng]} hint={c.hint?.[lng]} required={c.required} maxLength={2000} />;
+      })}
+      <p className="actions">
+        <button type="submit" name="intent" value="save" disabled={navigation.state === "submitting"}>
+          {t("edit.save")}
+        </button>{" "}
+        <Link to={withLng(backTo, lng)}>{t("edit.back")}</Link>
+      </p>
+    </Form>
+  );
+}

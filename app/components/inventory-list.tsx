@@ -1,0 +1,82 @@
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+import { AdminPage } from "~/components/admin";
+import { withLng } from "~/i18n/admin-messages";
+import { type InventoryKey, inventoryText } from "~/i18n/inventory-messages";
+import type { Lng } from "~/i18n/lng";
+
+// The frame of the three inventory lists: title, "new", and a GET search form (plain links and forms,
+// so filters work without JavaScript and every filtered list has its own address).
+
+export function InventoryListPage({
+  lng,
+  title,
+  newPath,
+  q,
+  filters,
+  banner,
+  children,
+}: {
+  lng: Lng;
+  title: InventoryKey;
+  newPath: string;
+  q: string;
+  filters?: ReactNode;
+  banner?: ReactNode;
+  children: ReactNode;
+}) {
+  const t = (key: InventoryKey) => inventoryText(lng, key);
+  return (
+    <AdminPage lng={lng}>
+      <h1>{t(title)}</h1>
+      {banner}
+      <p>
+        <Link to={withLng(newPath, lng)} className="button-link">
+          {t("list.new")}
+        </Link>
+      </p>
+      <Form method="get" className="lookup inventory-filters" role="search">
+        {lng === "en" ? <input type="hidden" name="lng" value="en" /> : null}
+        <label htmlFor="list-q">{t("list.search")}</label>{" "}
+        <input id="list-q" name="q" type="search" defaultValue={q} placeholder={t("list.searchHint")} maxLength={100} /> {filters}{" "}
+        <button type="submit">{t("list.filter")}</button>
+      </Form>
+      {children}
+    </AdminPage>
+  );
+}
+
+/** A labelled <select> of a GET filter; the first option is "all". */
+export function FilterSelect({
+  lng,
+  name,
+  label,
+  value,
+  options,
+}: {
+  lng: Lng;
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <>
+      <label htmlFor={`filter-${name}`}>{label}</label>{" "}
+      <select id={`filter-${name}`} name={name} defaultValue={value}>
+        <option value="">{inventoryText(lng, "list.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>{" "}
+    </>
+  );
+}
+
+/** "120 of 340 shown" when the list is cut. */
+export function shownNote(lng: Lng, shown: number, total: number): string {
+  return shown < total ? ` (${inventoryText(lng, "list.count", { total, shown })})` : "";
+}

@@ -1,0 +1,208 @@
+import { Readable } from "node:stream";
+
+import ExcelJS from "exceljs";
+
+import { fold } from "~/domain/fold-text";
+
+import { type Bilingual, type Collection, COLUMNS } from "../inventory-columns";
+
+// An uploaded .xlsx or .csv → rows of cell texts keyed by column, each with where it came from (sheet,
+// row, column letter), so every error can name its cell. exceljs reads both formats.
+
+export const SHEET_NAMES: Record<Collection, Bilingual> = {
+  parks: { zh: "园区", en: "parks" },
+  spaces: { zh: "空间", en: "spaces" },
+  recruiters: { zh: "招商专员", en: "recruiters" },
+};
+
+/** More rows than this in one upload is refused before anything is read further. */
+export const MAX_IMPORT_ROWS = 20_000;
+
+export type SourceRow = {
+  collection: Collection;
+  sheet: string;
+  /** The spreadsheet's row number (1 = the header). */
+  row: number;
+  /** column key → the cell's value (string or number); blank cells are absent. */
+  cells: Record<string, string | number>;
+  /** column key → "C" (the letter of the cell). */
+  letters: Record<string, string>;
+};
+
+/** A problem in the upload, at a cell where there is one. */
+export type SheetIssue = { sheet: string; row: number | null; column: string | null; reason: Bilingual };
+export type WorkbookRead = { rows: SourceRow[]; errors: SheetIssue[]; warnings: SheetIssue[] };
+
+const norm = (s: string) =>
+  fold(s)
+    .toLowerCase()
+    .replace(/[\s()（）]/g, "");
+
+function collectionOfSheet(name: string): Collection | null {
+  const n = norm(name);
+  for (const c of Object.keys(SHEET_NAMES) as Collection[]) {
+    const { zh, en } = SHEET_NAMES[c];
+    if (n === norm(zh) || n === en || n === norm(`${zh}${en}`)) return c;
+  }
+  if (/招商|专员/.test(n)) return "recruiters";
+  if (/空间|房源|厂房/.test(n)) return "spaces";
+  if (/园区/.test(n)) return "parks";
+  return null;
+}
+
+/** A header cell → the column key: the Chinese header (units in brackets optional), the English one or the key itself. */
+function columnOfHeader(collection: Collection, header: string): string | null {
+  const h = norm(header);
+  const bare = h.replace(/（.*$|\(.*$/, "");
+  for (const c of COLUMNS[collection]) {
+    const zh = norm(c.header.zh);
+    if (h === zh || h === norm(c.header.zh.replace(/（.*）$/, "")) || h === norm(c.header.en) || h === c.key.toLowerCase() || bare === zh)
+      return c.key;
+  }
+  return null;
+}
+
+/** A CSV's sheet is known from its headers: 园区编号 → spaces, 姓名/负责园区 → recruiters, else parks. */
+function collectionOfHeaders(headers: string[]): Collection {
+  const keys = (c: Collection) => headers.map((h) => columnOfHeader(c, h)).filter(Boolean).length;
+  const best = (["spaces", "recruiters", "parks"] as const).map((c) => [c, keys(c)] as const).sort((a, b) => b[1] - a[1]);
+  if (headers.some((h) => columnOfHeader("spaces", h) === "parkId")) return "spaces";
+  if (headers.some((h) => columnOfHeader("recruiters", h) === "capacity")) return "recruiters";
+  return best[0][0];
+}
+
+/** One cell's value as text or number: rich text joined, formulas by their result, dates as YYYY-MM-DD. */
+function cellValue(v: ExcelJS.CellValue): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string") return v.trim() === "" ? null : v;
+  if (typeof v === "boolean") return v ? "是" : "否";
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    if ("richText" in v && Array.isArray(v.richText)) return cellValue(v.richText.map((t) => t.text).join(""));
+    if ("result" in v) return cellValue((v as { result?: ExcelJS.CellValue }).result ?? null);
+    if ("text" in v && typeof (v as { text?: unknown }).text === "string") return cellValue((v as { text: string }).text);
+    if ("error" in v) return null;
+  }
+  return null;
+}
+
+function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookRead): void {
+  const sheet = ws.name;
+  let headerRow: ExcelJS.Row | null = null;
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    if (!headerRow) headerRow = row;
+  });
+  if (!headerRow) return;
+  const header = headerRow as ExcelJS.Row;
+  const byIndex = new Map<number, { key: string; letter: string }>();
+  const seen = new Set<string>();
+  header.eachCell({ includeEmpty: false }, (cell, col) => {
+    const text = String(cellValue(cell.value) ?? "").trim();
+    if (!text) return;
+    const key = columnOfHeader(collection, text);
+    const letter = cell.address.replace(/\d+$/, "");
+    if (!key) {
+      out.warnings.push({
+        sheet,
+        row: header.number,
+        column: letter,
+        reason: { zh: `未知列“${text}”，已忽略`, en: `unknown column “${text}”, ignored` },
+      });
+      return;
+    }
+    if (seen.has(key)) {
+      out.errors.push({
+        sheet,
+        row: header.number,
+        column: letter,
+        reason: { zh: `列“${text}”重复`, en: `column “${text}” appears twice` },
+      });
+      return;
+    }
+    seen.add(key);
+    byIndex.set(col, { key, letter });
+  });
+  // Only 编号 must be a column: other absent columns keep the stored values of existing rows, and a
+  // new row without a required one is named row by row (import-plan.server.ts).
+  for (const c of COLUMNS[collection]) {
+    if (c.key === "id" && !seen.has(c.key))
+      out.errors.push({
+        sheet,
+        row: header.number,
+        column: c.header.zh,
+        reason: { zh: `缺少必填列“${c.header.zh}”`, en: `the required column “${c.header.zh}” (${c.header.en}) is missing` },
+      });
+  }
+  ws.eachRow({ includeEmpty: false }, (row, number) => {
+    if (number <= header.number) return;
+    const cells: SourceRow["cells"] = {};
+    const letters: SourceRow["letters"] = {};
+    for (const [index, { key, letter }] of byIndex) {
+      letters[key] = letter;
+      const v = cellValue(row.getCell(index).value);
+      if (v !== null) cells[key] = v;
+    }
+    if (Object.keys(cells).length === 0) return;
+    out.rows.push({ collection, sheet, row: number, cells, letters });
+  });
+}
+
+/**
+ * Reads an upload: `.csv` (UTF-8, with or without BOM; one sheet, known from its headers) or `.xlsx`
+ * (sheets 园区 / 空间 / 招商专员, or parks / spaces / recruiters; other sheets such as 说明 are skipped).
+ * A file that is not a readable workbook, or with more than MAX_IMPORT_ROWS rows, gives one error.
+ */
+export async function readWorkbook(bytes: Buffer, fileName: string): Promise<WorkbookRead> {
+  const out: WorkbookRead = { rows: [], errors: [], warnings: [] };
+  const wb = new ExcelJS.Workbook();
+  const isCsv = /\.csv$/i.test(fileName);
+  try {
+    if (isCsv) {
+      const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+      const ws = await wb.csv.read(Readable.from([text]), { parserOptions: { delimiter: "," } } as never);
+      const headers: string[] = [];
+      ws.getRow(1).eachCell({ includeEmpty: false }, (cell) => void headers.push(String(cellValue(cell.value) ?? "")));
+      ws.name = fileName.replace(/\.csv$/i, "").slice(0, 31) || "csv";
+      if (ws.rowCount > MAX_IMPORT_ROWS + 1) return tooMany(out, ws.name);
+      readSheet(ws, collectionOfHeaders(headers), out);
+      return out;
+    }
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    out.errors.push({
+      sheet: fileName,
+      row: null,
+      column: null,
+      reason: { zh: "无法读取文件：请上传 .xlsx 或 UTF-8 编码的 .csv", en: "the file cannot be read: upload an .xlsx or a UTF-8 .csv" },
+    });
+    return out;
+  }
+  const total = wb.worksheets.reduce((n, ws) => n + ws.actualRowCount, 0);
+  if (total > MAX_IMPORT_ROWS + wb.worksheets.length) return tooMany(out, fileName);
+  let known = 0;
+  for (const ws of wb.worksheets) {
+    const collection = collectionOfSheet(ws.name);
+    if (!collection) continue;
+    known++;
+    readSheet(ws, collection, out);
+  }
+  if (known === 0)
+    out.errors.push({
+      sheet: fileName,
+      row: null,
+      column: null,
+      reason: { zh: "没有名为 园区、空间 或 招商专员 的工作表", en: "no sheet named 园区 (parks), 空间 (spaces) or 招商专员 (recruiters)" },
+    });
+  return out;
+}
+
+function tooMany(out: WorkbookRead, sheet: string): WorkbookRead {
+  out.errors.push({
+    sheet,
+    row: null,
+    column: null,
+    reason: { zh: `行数超过 ${MAX_IMPORT_ROWS} 行，请分批导入`, en: `more than ${MAX_IMPORT_ROWS} rows; import in parts` },
+  });
+  return out;
+}

@@ -1,0 +1,117 @@
+import { buildXlsx, type XlsxSheet } from "~/utils/xlsx.server";
+
+import type { Collections } from "../import.server";
+import { type Collection, COLUMNS, writeCells } from "../inventory-columns";
+import { SHEET_NAMES } from "./read-workbook.server";
+
+// The inventory as a workbook: sheets 园区 / 空间 / 招商专员 with the Chinese headers the import reads,
+// each value written as the import reads it back (the round trip is tested). The template is the
+// same workbook with one example row per sheet and a 说明 sheet of columns, units and allowed values.
+
+function sheetOf(collection: Collection, rows: Collections[Collection], exampleRows = 0): XlsxSheet {
+  const columns = COLUMNS[collection];
+  return {
+    name: SHEET_NAMES[collection].zh,
+    columns: columns.map((c) => ({
+      header: c.header.zh,
+      note: [c.required ? "必填" : null, c.hint?.zh, c.choices ? `可选：${c.choices.map((x) => x.label.zh).join("、")}` : null]
+        .filter(Boolean)
+        .join("；"),
+      choices: c.choices && !c.list ? c.choices.map((x) => x.label.zh) : undefined,
+    })),
+    rows: rows.map((v) => {
+      const cells = writeCells(collection, v);
+      return columns.map((c) => cells[c.key]);
+    }),
+    exampleRows,
+  };
+}
+
+/** The inventory (import format) → .xlsx bytes. */
+export function inventoryWorkbook(value: Collections): Promise<Buffer> {
+  return buildXlsx((["parks", "spaces", "recruiters"] as const).map((c) => sheetOf(c, value[c])));
+}
+
+/** One example row per sheet (valid: the template imports as it is). */
+export const TEMPLATE_EXAMPLE: Collections = {
+  parks: [
+    {
+      id: "P-EXAMPLE",
+      name: "示例经济开发区",
+      province: "江苏省",
+      city: "南京市",
+      district: "高淳区",
+      districtCode: "320118",
+      address: "示例路 1 号",
+      location: { lat: 31.32, lng: 118.87 },
+      industries: ["C35", "C39"],
+      excludedIndustries: ["C26"],
+      minTaxPerMuWan: 30,
+      minInvestmentPerMuWan: 300,
+      policies: "前三年租金减半",
+    },
+  ],
+  spaces: [
+    {
+      id: "S-EXAMPLE",
+      parkId: "P-EXAMPLE",
+      kind: "factory",
+      deals: ["lease", "buy"],
+      title: "示例标准厂房 1 号",
+      areaSqm: 5000,
+      divisibleMinSqm: 1000,
+      floors: 1,
+      singleStorey: true,
+      ceilingM: 9,
+      floorLoadKg: 3000,
+      powerKva: 1250,
+      craneT: 10,
+      rentYuanPerSqmMonth: 25,
+      availableFrom: "2027-03",
+      status: "available",
+    },
+  ],
+  recruiters: [
+    {
+      id: "R-EXAMPLE",
+      name: "示例专员",
+      email: "recruiter@example.cn",
+      phone: "+8613900000000",
+      channel: "email",
+      parks: ["P-EXAMPLE"],
+      industries: ["C35"],
+      capacity: 20,
+      active: true,
+      away: [],
+      workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" },
+    },
+  ],
+};
+
+/** The template: the example rows (grey) and a 说明 sheet listing every column. */
+export function templateWorkbook(): Promise<Buffer> {
+  const sheets = (["parks", "spaces", "recruiters"] as const).map((c) => sheetOf(c, TEMPLATE_EXAMPLE[c], 1));
+  const help: XlsxSheet = {
+    name: "说明",
+    columns: [{ header: "工作表" }, { header: "列" }, { header: "必填" }, { header: "说明与单位" }, { header: "可选值" }],
+    rows: [
+      [
+        "全部",
+        "",
+        "",
+        "按编号导入：已有编号的行被更新，新编号新建；先预览再写入，任何一格出错则整批不写入。灰色斜体为示例行，请替换。",
+        "",
+      ],
+      ...(["parks", "spaces", "recruiters"] as const).flatMap((c) =>
+        COLUMNS[c].map((col) => [
+          SHEET_NAMES[c].zh,
+          col.header.zh,
+          col.required ? "是" : "",
+          col.hint?.zh ?? "",
+          col.choices?.map((x) => x.label.zh).join("、") ?? "",
+        ]),
+      ),
+    ],
+  };
+  return buildXlsx([...sheets, help]);
+}

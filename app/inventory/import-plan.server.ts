@@ -1,0 +1,216 @@
+import { createHash } from "node:crypto";
+
+import type { Sql, TransactionSql } from "~/db/db.server";
+import { isUuid } from "~/domain/ids";
+
+import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
+import { applyInventory, type Collections, type ImportCounts, unknownParkRefs, validateInventory } from "./import.server";
+import { checkTextRow } from "./inventory-check";
+import { type Bilingual, type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
+import { type DbRow, dbRow, fromDbRow, type InventoryValue, loadDbRows, stableJson } from "./inventory-rows.server";
+
+// An Excel/CSV import in two steps (ADR 027): the plan (what would be created, changed field by field,
+// left unchanged; every bad cell), shown to the admin; then the apply, in one transaction, only if the
+// plan is still the one they saw (its hash).
+
+export const COLLECTIONS: readonly Collection[] = ["parks", "spaces", "recruiters"];
+
+export type FieldChange = { key: string; header: Bilingual; old: CellValue; new: CellValue };
+export type PlanRow = {
+  collection: Collection;
+  id: string;
+  label: string;
+  sheet: string | null;
+  row: number | null;
+  action: "create" | "change" | "unchanged";
+  changes: FieldChange[];
+};
+export type ImportPlan = {
+  rows: PlanRow[];
+  errors: SheetIssue[];
+  warnings: SheetIssue[];
+  counts: Record<Collection, { create: number; change: number; unchanged: number }>;
+  /** sha256 of the rows to write and the stored rows they replace: the apply refuses another. */
+  hash: string;
+};
+
+/** Where each row of a collection came from (same order as the rows). */
+export type Origins = Record<Collection, (Pick<SourceRow, "sheet" | "row" | "letters"> | null)[]>;
+
+function cellName(collection: Collection, key: string | null, letters?: Record<string, string>): string | null {
+  if (!key) return null;
+  const header = columnByKey(collection, key)?.header.zh ?? key;
+  const letter = letters?.[key];
+  return letter ? `${letter}（${header}）` : header;
+}
+
+/**
+ * Rows of cell texts → the import format, checked by the one inventory schema. Every bad cell is an
+ * issue naming its sheet, row, column and reason (in zh and en); a bad row is left out of the value.
+ */
+export function readSourceRows(read: WorkbookRead): { value: Collections; origins: Origins; errors: SheetIssue[] } {
+  const value: Collections = { parks: [], spaces: [], recruiters: [] };
+  const origins: Origins = { parks: [], spaces: [], recruiters: [] };
+  const errors: SheetIssue[] = [];
+  const seen: Record<Collection, Map<string, number>> = { parks: new Map(), spaces: new Map(), recruiters: new Map() };
+  for (const src of read.rows) {
+    const { collection, sheet, row, letters } = src;
+    const issue = (key: string | null, reason: Bilingual) =>
+      errors.push({ sheet, row, column: cellName(collection, key, letters), reason });
+    const checked = checkTextRow(collection, src.cells);
+    if (!checked.ok) {
+      for (const i of checked.issues) issue(i.key, i.reason);
+      continue;
+    }
+    const data = checked.value;
+    const first = seen[collection].get(data.id);
+    if (first !== undefined) {
+      issue("id", { zh: `编号 ${data.id} 与第 ${first} 行重复`, en: `id ${data.id} repeats row ${first}` });
+      continue;
+    }
+    seen[collection].set(data.id, row);
+    (value[collection] as unknown[]).push(data);
+    origins[collection].push({ sheet, row, letters });
+  }
+  return { value, origins, errors };
+}
+
+const label = (collection: Collection, v: Record<string, unknown>) => String(v[collection === "spaces" ? "title" : "name"] ?? v.id);
+
+/**
+ * The plan for `value` against the tables as they are now: per row create / change (old → new per
+ * column, as the cells read) / unchanged, plus references to unknown parks as errors. The hash covers
+ * the new rows and the stored rows they would replace.
+ */
+export async function planImport(sql: Sql | TransactionSql, value: Collections, origins?: Origins): Promise<ImportPlan> {
+  const rows: PlanRow[] = [];
+  const errors: SheetIssue[] = [];
+  const counts = { parks: tally(), spaces: tally(), recruiters: tally() };
+  const stored: Record<Collection, DbRow[]> = { parks: [], spaces: [], recruiters: [] };
+  for (const collection of COLLECTIONS) {
+    const list = value[collection] as InventoryValue[typeof collection][];
+    stored[collection] = await loadDbRows(
+      sql,
+      collection,
+      list.map((v) => v.id),
+    );
+    const byId = new Map(stored[collection].map((r) => [r.id, r]));
+    list.forEach((v, index) => {
+      const origin = origins?.[collection][index] ?? null;
+      const old = byId.get(v.id);
+      const base = { collection, id: v.id, label: label(collection, v as never), sheet: origin?.sheet ?? null, row: origin?.row ?? null };
+      if (!old) {
+        counts[collection].create++;
+        rows.push({ ...base, action: "create", changes: [] });
+        return;
+      }
+      const [a, b] = [dbRow(collection, v), old];
+      const same = Object.keys(a).every((k) => stableJson(a[k]) === stableJson(b[k]));
+      if (same) {
+        counts[collection].unchanged++;
+        rows.push({ ...base, action: "unchanged", changes: [] });
+        return;
+      }
+      const [oldCells, newCells] = [writeCells(collection, fromDbRow(collection, old)), writeCells(collection, v)];
+      const changes = Object.keys(newCells)
+        .filter((k) => stableJson(oldCells[k]) !== stableJson(newCells[k]))
+        .map((k) => ({ key: k, header: columnByKey(collection, k)!.header, old: oldCells[k], new: newCells[k] }));
+      counts[collection].change++;
+      rows.push({ ...base, action: "change", changes });
+    });
+  }
+  for (const ref of await unknownParkRefs(sql, value)) {
+    const origin = origins?.[ref.collection][ref.index];
+    errors.push({
+      sheet: origin?.sheet ?? ref.collection,
+      row: origin?.row ?? ref.index + 1,
+      column: cellName(ref.collection, ref.field, origin?.letters),
+      reason: { zh: `未知园区编号 ${ref.parks.join("、")}`, en: `unknown park ${ref.parks.join(", ")}` },
+    });
+  }
+  const hash = createHash("sha256")
+    .update(stableJson({ value: COLLECTIONS.map((c) => value[c].map((v) => dbRow(c, v as never))), stored }))
+    .digest("hex");
+  return { rows, errors, warnings: [], counts, hash };
+}
+
+const tally = () => ({ create: 0, change: 0, unchanged: 0 });
+
+/**
+ * A sheet without some column leaves that field of an existing row as it is (a workbook of just
+ * 编号 and 状态 changes statuses only): the stored value is filled into the absent cells, written as
+ * the export would write it. A column that is present but blank clears the field.
+ */
+async function keepAbsentColumns(sql: Sql, read: WorkbookRead): Promise<void> {
+  for (const collection of COLLECTIONS) {
+    const rows = read.rows.filter((r) => r.collection === collection && typeof r.cells.id === "string");
+    const stored = new Map(
+      (await loadDbRows(sql, collection, [...new Set(rows.map((r) => String(r.cells.id).trim()))])).map((r) => [r.id, r]),
+    );
+    for (const src of rows) {
+      const old = stored.get(String(src.cells.id).trim());
+      if (!old) continue;
+      const cells = writeCells(collection, fromDbRow(collection, old));
+      for (const c of COLUMNS[collection]) {
+        const v = cells[c.key];
+        if (!(c.key in src.letters) && v !== null && v !== undefined) src.cells[c.key] = v;
+      }
+    }
+  }
+}
+
+/** An upload read, checked and planned; the payload (valid rows only) is kept for the apply. */
+export async function previewUpload(
+  sql: Sql,
+  read: WorkbookRead,
+  input: { fileName: string; actor: string },
+): Promise<{ plan: ImportPlan; previewId: string | null }> {
+  await keepAbsentColumns(sql, read);
+  const parsed = readSourceRows(read);
+  const plan = await planImport(sql, parsed.value, parsed.origins);
+  plan.errors = [...read.errors, ...parsed.errors, ...plan.errors];
+  plan.warnings = read.warnings;
+  if (plan.errors.length) return { plan, previewId: null };
+  // One pending preview per admin: older ones are dropped (they could never apply after a newer import anyway).
+  const [row] = await sql.begin(async (tx) => {
+    await tx`delete from import_previews where created_by = ${input.actor} and applied_at is null`;
+    await tx`delete from import_previews where created_at < now() - interval '7 days'`;
+    return tx<{ id: string }[]>`
+      insert into import_previews (file_name, payload, plan_hash, created_by)
+      values (${input.fileName.slice(0, 200)}, ${tx.json(parsed.value as never)}, ${plan.hash}, ${input.actor}) returning id`;
+  });
+  return { plan, previewId: row.id };
+}
+
+export type ApplyOutcome =
+  | { ok: true; counts: ImportCounts; changedRecruiterIds: string[] }
+  | { ok: false; reason: "gone" | "changed" | "invalid"; plan?: ImportPlan };
+
+/**
+ * Applies a preview in one transaction, all or nothing. The inventory tables are locked against other
+ * writers, the plan is made again and must hash to what the admin saw (`hash`), else nothing is
+ * written ("changed": preview again). `after` runs in the same transaction (re-routing the offers of
+ * recruiters who are now away).
+ */
+export async function applyPreview(
+  sql: Sql,
+  input: { previewId: string; hash: string },
+  after?: (tx: TransactionSql, changedRecruiterIds: string[]) => Promise<void>,
+): Promise<ApplyOutcome> {
+  if (!isUuid(input.previewId)) return { ok: false, reason: "gone" };
+  return sql.begin(async (tx): Promise<ApplyOutcome> => {
+    await tx`lock table parks, spaces, recruiters in share row exclusive mode`;
+    const [preview] = await tx<{ payload: unknown }[]>`
+      select payload from import_previews where id = ${input.previewId} and applied_at is null for update`;
+    if (!preview) return { ok: false, reason: "gone" };
+    const checked = validateInventory(preview.payload);
+    if (!checked.ok) return { ok: false, reason: "invalid" };
+    const plan = await planImport(tx, checked.value);
+    if (plan.hash !== input.hash || plan.errors.length) return { ok: false, reason: "changed", plan };
+    const result = await applyInventory(tx, checked.value);
+    if (!result.ok) throw new Error("the planned import failed its references"); // cannot happen: the plan checked them under the lock
+    if (after) await after(tx, result.changedRecruiterIds);
+    await tx`update import_previews set applied_at = now() where id = ${input.previewId}`;
+    return { ok: true, counts: result.counts, changedRecruiterIds: result.changedRecruiterIds };
+  });
+}

@@ -1,0 +1,161 @@
+import type { RoutingOptions } from "~/assignments/route-lead.server";
+import { checkCsrf, requireAdmin } from "~/auth/session.server";
+import type { Sql } from "~/db/db.server";
+
+import { applyInventory, type Collections } from "./import.server";
+import type { Collection } from "./inventory-columns";
+import { type InventoryValue, loadDbRows } from "./inventory-rows.server";
+import { rerouteOffersOfUnavailable } from "./recruiter-away.server";
+
+// The admin inventory pages' reads and writes (lists, one row's save, the offers of a space).
+
+/**
+ * An admin's state-changing form: signed in as an admin (a staff session with the admin role) with the
+ * session's CSRF token in `csrf`, else a 403 Response is thrown (the bearer token needs none). Returns
+ * who, for the log ("staff:<email>" or "admin-token").
+ */
+export async function requireAdminForm(request: Request, form: FormData): Promise<{ actor: string }> {
+  const who = await requireAdmin(request);
+  if (who.via === "bearer") return { actor: "admin-token" };
+  checkCsrf(who.user, form);
+  return { actor: `staff:${who.user.email}` };
+}
+
+const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export type ParkListRow = { id: string; name: string; district: string; available_spaces: number };
+
+/** Parks by id, matching `q` in id or name (case-insensitive), at most `limit`. */
+export async function listParks(sql: Sql, f: { q?: string; limit?: number }): Promise<{ total: number; rows: ParkListRow[] }> {
+  const where = f.q ? sql`where p.id ilike ${like(f.q)} or p.name ilike ${like(f.q)}` : sql``;
+  const [[{ total }], rows] = await Promise.all([
+    sql<{ total: number }[]>`select count(*)::int as total from parks p ${where}`,
+    sql<ParkListRow[]>`
+      select p.id, p.name, p.district,
+             (select count(*)::int from spaces s where s.park_id = p.id and s.status = 'available') as available_spaces
+      from parks p ${where} order by p.id limit ${f.limit ?? 200}`,
+  ]);
+  return { total, rows };
+}
+
+export type SpaceListRow = {
+  id: string;
+  title: string;
+  park_id: string;
+  park_name: string;
+  kind: string;
+  area_sqm: number;
+  status: string;
+  /** ISO time. */
+  verified_at: string;
+  stale: boolean;
+  suspended: boolean;
+};
+
+/**
+ * Spaces by id with their park; filters: `q` in id or title, park, kind, status, and `stale` (available
+ * and not confirmed for `verifyDays`; past twice that they are `suspended`, i.e. no longer offered).
+ */
+export async function listSpaces(
+  sql: Sql,
+  f: { q?: string; parkId?: string; kind?: string; status?: string; stale?: boolean; verifyDays: number; limit?: number },
+): Promise<{ total: number; rows: SpaceListRow[] }> {
+  const staleSql = sql`(s.status = 'available' and s.verified_at < now() - make_interval(days => ${f.verifyDays}))`;
+  const where = sql`where true
+    ${f.q ? sql`and (s.id ilike ${like(f.q)} or s.title ilike ${like(f.q)})` : sql``}
+    ${f.parkId ? sql`and s.park_id = ${f.parkId}` : sql``}
+    ${f.kind ? sql`and s.kind = ${f.kind}` : sql``}
+    ${f.status ? sql`and s.status = ${f.status}` : sql``}
+    ${f.stale ? sql`and ${staleSql}` : sql``}`;
+  const [[{ total }], rows] = await Promise.all([
+    sql<{ total: number }[]>`select count(*)::int as total from spaces s ${where}`,
+    sql<SpaceListRow[]>`
+      select s.id, s.title, s.park_id, p.name as park_name, s.kind, s.area_sqm, s.status,
+             to_char(s.verified_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as verified_at,
+             ${staleSql} as stale,
+             (s.status = 'available' and s.verified_at < now() - make_interval(days => ${2 * f.verifyDays})) as suspended
+      from spaces s join parks p on p.id = s.park_id ${where}
+      order by ${f.stale ? sql`s.verified_at, s.id` : sql`s.id`} limit ${f.limit ?? 200}`,
+  ]);
+  return { total, rows };
+}
+
+export type RecruiterListRow = {
+  id: string;
+  name: string;
+  channel: string;
+  parks: string[];
+  capacity: number;
+  active: boolean;
+  open_assignments: number;
+  away_from: string | null;
+  away_to: string | null;
+  away_now: boolean;
+};
+
+/** Recruiters by id with their open work; `q` in id, name or email. */
+export async function listRecruiters(sql: Sql, f: { q?: string; limit?: number }): Promise<{ total: number; rows: RecruiterListRow[] }> {
+  const where = f.q ? sql`where r.id ilike ${like(f.q)} or r.name ilike ${like(f.q)} or r.email ilike ${like(f.q)}` : sql``;
+  const [[{ total }], rows] = await Promise.all([
+    sql<{ total: number }[]>`select count(*)::int as total from recruiters r ${where}`,
+    sql<RecruiterListRow[]>`
+      select r.id, r.name, r.channel, r.parks, r.capacity, r.active,
+             (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ('offered', 'accepted', 'contacted', 'visit')) as open_assignments,
+             to_char(r.away_from, 'YYYY-MM-DD') as away_from, to_char(r.away_to, 'YYYY-MM-DD') as away_to,
+             coalesce(r.away_from <= (now() at time zone 'Asia/Shanghai')::date and r.away_to >= (now() at time zone 'Asia/Shanghai')::date, false) as away_now
+      from recruiters r ${where} order by r.id limit ${f.limit ?? 200}`,
+  ]);
+  return { total, rows };
+}
+
+export type OfferedLead = { lead_id: string; reference: string; company_name: string; status: string; score: number };
+
+/** The open leads (not won or lost) a space is a live match of, best score first. */
+export async function leadsOfferedSpace(sql: Sql, spaceId: string): Promise<OfferedLead[]> {
+  return sql<OfferedLead[]>`
+    select l.id as lead_id, l.reference, l.company_name, l.status, m.score
+    from matches m join leads l on l.id = m.lead_id
+    where m.space_id = ${spaceId} and m.withdrawn_at is null and l.status not in ('won', 'lost')
+    order by m.score desc, l.created_at desc limit 100`;
+}
+
+/** The space's last confirmation and whether it is past SPACE_VERIFY_DAYS (`stale`) or twice that (`suspended`). */
+export async function spaceVerification(
+  sql: Sql,
+  spaceId: string,
+  verifyDays: number,
+): Promise<{ verifiedAt: string; stale: boolean; suspended: boolean } | null> {
+  const [r] = await sql<{ verified_at: Date; stale: boolean; suspended: boolean }[]>`
+    select verified_at,
+           status = 'available' and verified_at < now() - make_interval(days => ${verifyDays}) as stale,
+           status = 'available' and verified_at < now() - make_interval(days => ${2 * verifyDays}) as suspended
+    from spaces where id = ${spaceId}`;
+  return r ? { verifiedAt: r.verified_at.toISOString(), stale: r.stale, suspended: r.suspended } : null;
+}
+
+export type SaveOutcome =
+  { ok: true; outcome: "created" | "updated" | "unchanged"; rerouted: number } | { ok: false; reason: "idTaken" | "unknownPark" };
+
+/**
+ * Saves one row from an admin form through the import's own upsert (same checks, same index and
+ * reverse-matching work), in one transaction. `create`: the id must be new. A recruiter who is now
+ * away or inactive has their open offers re-routed in the same transaction.
+ */
+export async function saveInventoryRow<C extends Collection>(
+  sql: Sql,
+  collection: C,
+  value: InventoryValue[C],
+  opts: { create: boolean; routing: RoutingOptions },
+): Promise<SaveOutcome> {
+  return sql.begin(async (tx): Promise<SaveOutcome> => {
+    if (opts.create && (await loadDbRows(tx, collection, [value.id])).length) return { ok: false, reason: "idTaken" };
+    const value3: Collections = { parks: [], spaces: [], recruiters: [] };
+    (value3[collection] as unknown[]).push(value);
+    const result = await applyInventory(tx, value3);
+    if (!result.ok) return { ok: false, reason: "unknownPark" };
+    const counts = result.counts[collection];
+    const outcome = counts.created ? "created" : counts.updated ? "updated" : "unchanged";
+    const rerouted = collection === "recruiters" ? await rerouteOffersOfUnavailable(tx, [value.id], opts.routing) : 0;
+    return { ok: true, outcome, rerouted };
+  });
+}

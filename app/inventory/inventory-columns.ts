@@ -1,0 +1,490 @@
+import { parseArea } from "~/domain/area";
+import { readFieldNumber } from "~/domain/field-value";
+import { fold } from "~/domain/fold-text";
+import { parseCount, parseWan } from "~/domain/money";
+import { parseChineseNumber } from "~/domain/numbers";
+import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "~/domain/units";
+
+import type { Park, Recruiter, Space } from "./inventory-schema";
+
+// The inventory as people write it: one column per field, Chinese headers, values with their units
+// ("5千平", "50亩", "300万元", "出租、出售", "是"). Shared by the Excel/CSV import, the export, the
+// template and the admin forms (the form field names are the column keys), so a value reads the same
+// everywhere. Reading turns a cell's text into the import format's value (inventory-schema.ts does
+// the checking); writing turns a stored value back into the text a re-import reads identically.
+
+export type Bilingual = { zh: string; en: string };
+export type Collection = "parks" | "spaces" | "recruiters";
+export type CellValue = string | number | null;
+/** A read cell: the import format's value (undefined = blank), or why the text is not understood. */
+export type CellRead = { ok: true; value: unknown } | { ok: false; reason: Bilingual };
+
+export type Column = {
+  /** The form field name and the flat key of a row. */
+  key: string;
+  header: Bilingual;
+  /** What the cell takes (the template's second line and the form's hint). */
+  hint?: Bilingual;
+  required?: boolean;
+  /** The values allowed (choices in the template, options in the form). */
+  choices?: { value: string; label: Bilingual }[];
+  list?: boolean;
+  read: (text: string) => CellRead;
+  write: (value: unknown) => CellValue;
+};
+
+const ok = (value: unknown): CellRead => ({ ok: true, value });
+const bad = (zh: string, en: string): CellRead => ({ ok: false, reason: { zh, en } });
+
+const text: Pick<Column, "read" | "write"> = {
+  read: (t) => ok(t),
+  write: (v) => (typeof v === "string" && v !== "" ? v : null),
+};
+
+/** A number read by `parse` (the lead form's normalisers; qualifiers like 约 allowed). */
+function numeric(parse: (s: string) => number | null, example: Bilingual): Pick<Column, "read" | "write"> {
+  return {
+    read: (t) => {
+      const r = readFieldNumber(t, parse, "amount");
+      return r.ok ? ok(r.value) : bad(`无法识别“${t}”，${example.zh}`, `cannot read “${t}”; ${example.en}`);
+    },
+    write: (v) => (typeof v === "number" ? v : null),
+  };
+}
+
+const plainNumber = (s: string) => parseChineseNumber(fold(s).replace(/\s+/g, ""));
+
+const integer: Pick<Column, "read" | "write"> = {
+  read: (t) => {
+    const n = parseCount(t);
+    return n !== null && Number.isInteger(n) ? ok(n) : bad(`“${t}”不是整数`, `“${t}” is not a whole number`);
+  },
+  write: (v) => (typeof v === "number" ? v : null),
+};
+
+/** Rent per ㎡ and month: "25", "25元/㎡/月", "0.8元/平/天" (×30). */
+export function parseRentPerMonth(input: string): number | null {
+  let s = fold(input).replace(/\s+/g, "");
+  const perDay = /[/每](?:天|日)$/.test(s);
+  s = s
+    .replace(/[/每](?:月|天|日)$/, "")
+    .replace(/(?:元)?(?:\/|每)?(?:㎡|m2|m²|平方米|平米|平方|平)$/, "")
+    .replace(/元$/, "");
+  const n = parseChineseNumber(s);
+  if (n === null || n < 0) return null;
+  return perDay ? Number((n * 30).toPrecision(12)) : n;
+}
+
+/** A price per ㎡ in 元: "4500", "4500元/㎡", "4500元/平米". */
+function parseYuanPerSqm(input: string): number | null {
+  const s = fold(input)
+    .replace(/\s+/g, "")
+    .replace(/(?:元)?(?:\/|每)?(?:㎡|m2|m²|平方米|平米|平方|平)$/, "")
+    .replace(/元$/, "");
+  const n = parseChineseNumber(s);
+  return n === null || n < 0 ? null : n;
+}
+
+/** 万元 per 亩: "30", "30万元/亩", "30万/亩". */
+function parseWanPerMu(input: string): number | null {
+  return parseWan(
+    fold(input)
+      .replace(/\s+/g, "")
+      .replace(/[/每]亩$/, ""),
+  );
+}
+
+const LIST_SEPARATORS = /[、,，;；/\s]+/;
+
+function choice(
+  values: { value: string; label: Bilingual; also?: string[] }[],
+  what: Bilingual,
+): Pick<Column, "read" | "write" | "choices"> {
+  const find = (t: string) => {
+    const f = fold(t).trim().toLowerCase();
+    return values.find((v) => [v.value, v.label.zh, v.label.en.toLowerCase(), ...(v.also ?? [])].some((w) => fold(w).toLowerCase() === f));
+  };
+  const allowed = values.map((v) => v.label.zh).join("、");
+  return {
+    choices: values.map(({ value, label }) => ({ value, label })),
+    read: (t) => {
+      const hit = find(t);
+      return hit
+        ? ok(hit.value)
+        : bad(`“${t}”不是可选的${what.zh}（${allowed}）`, `“${t}” is not a ${what.en} (${values.map((v) => v.value).join(", ")})`);
+    },
+    write: (v) => values.find((x) => x.value === v)?.label.zh ?? null,
+  };
+}
+
+const yesNo = choice(
+  [
+    { value: "true", label: { zh: "是", en: "yes" }, also: ["y", "true", "1", "√", "有", "在岗"] },
+    { value: "false", label: { zh: "否", en: "no" }, also: ["n", "false", "0", "×", "无", "不在岗"] },
+  ],
+  { zh: "是/否", en: "yes/no" },
+);
+const bool: Pick<Column, "read" | "write" | "choices"> = {
+  choices: yesNo.choices,
+  read: (t) => {
+    const r = yesNo.read(t);
+    return r.ok ? ok(r.value === "true") : r;
+  },
+  write: (v) => (typeof v === "boolean" ? yesNo.write(String(v)) : null),
+};
+
+/** A list of values separated by 、 , ; / or spaces; `each` maps one item (a choice's label to its value). */
+function listOf(each?: (item: string) => CellRead): Pick<Column, "read" | "write" | "list"> {
+  return {
+    list: true,
+    read: (t) => {
+      const items = t.split(LIST_SEPARATORS).filter((x) => x !== "");
+      if (!each) return ok(items);
+      const out: unknown[] = [];
+      for (const item of items) {
+        const r = each(item);
+        if (!r.ok) return r;
+        if (Array.isArray(r.value)) out.push(...r.value);
+        else out.push(r.value);
+      }
+      return ok(out);
+    },
+    write: (v) => (Array.isArray(v) && v.length ? v.join("、") : null),
+  };
+}
+
+/** A calendar day: "2026-03-01", "2026/3/1", "2026年3月1日", "2026.3.1". `month` also takes "2026-03". */
+export function readDay(input: string, month = false): string | null {
+  const s = fold(input).trim();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?$/.exec(s);
+  if (!m || (!m[3] && !month)) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null];
+  if (mo < 1 || mo > 12) return null;
+  const ym = `${y}-${String(mo).padStart(2, "0")}`;
+  if (d === null) return ym;
+  const day = `${ym}-${String(d).padStart(2, "0")}`;
+  return new Date(`${day}T00:00:00Z`).toISOString().startsWith(day) ? day : null;
+}
+
+function day(month: boolean): Pick<Column, "read" | "write"> {
+  const example = month ? "2026-03 或 2026-03-15" : "2026-03-15";
+  return {
+    read: (t) => {
+      const d = readDay(t, month);
+      return d ? ok(d) : bad(`无法识别日期“${t}”，例如 ${example}`, `cannot read the date “${t}”, e.g. ${example}`);
+    },
+    write: (v) => (typeof v === "string" && v !== "" ? v : null),
+  };
+}
+
+// ——— working hours: "周一至周五 09:00-18:00", "工作日 9:00-18:00", "每天 8:30-17:30", "Mon-Fri 09:00-18:00" ———
+
+const WEEKDAY_ZH = ["一", "二", "三", "四", "五", "六", "日"];
+const WEEKDAY_EN = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+function weekday(token: string): number | null {
+  const t = token
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:周|星期|礼拜)/, "");
+  const zh = WEEKDAY_ZH.indexOf(t === "天" ? "日" : t);
+  if (zh >= 0) return zh + 1;
+  const en = WEEKDAY_EN.findIndex((d) => t.startsWith(d));
+  if (en >= 0) return en + 1;
+  return /^[1-7]$/.test(t) ? Number(t) : null;
+}
+
+function readDays(s: string): number[] | null {
+  if (/^(?:工作日|weekdays?)$/i.test(s)) return [1, 2, 3, 4, 5];
+  if (/^(?:每天|每日|全周|daily|every ?day)$/i.test(s)) return [1, 2, 3, 4, 5, 6, 7];
+  const out = new Set<number>();
+  for (const part of s.split(/[、,，]/)) {
+    const range = part.split(/至|到|~|～|-|–|—/).map((x) => x.trim());
+    if (range.length > 2) return null;
+    const [a, b] = [weekday(range[0]), weekday(range[1] ?? range[0])];
+    if (a === null || b === null || b < a) return null;
+    for (let d = a; d <= b; d++) out.add(d);
+  }
+  return out.size ? [...out].sort((x, y) => x - y) : null;
+}
+
+const time = (h: string, m: string | undefined) => `${h.padStart(2, "0")}:${(m ?? "00").padStart(2, "0")}`;
+
+export type WorkingHours = NonNullable<Recruiter["workingHours"]>;
+
+/** Working hours as people write them → {days, start, end}; not understood → null. */
+export function readWorkingHours(input: string): WorkingHours | null {
+  const s = fold(input).trim().replace(/：/g, ":");
+  const m = /^(.*?)\s*(\d{1,2})(?::(\d{2}))?\s*(?:-|–|—|~|～|至|到)\s*(\d{1,2})(?::(\d{2}))?$/.exec(s);
+  if (!m) return null;
+  const days = m[1].trim() === "" ? [1, 2, 3, 4, 5] : readDays(m[1].trim());
+  if (!days) return null;
+  return { days, start: time(m[2], m[3]), end: time(m[4], m[5]) };
+}
+
+/** {days, start, end} → "周一至周五 09:00-18:00" (the form readWorkingHours reads back). */
+export function writeWorkingHours(h: WorkingHours): string {
+  const runs: string[] = [];
+  let i = 0;
+  while (i < h.days.length) {
+    let j = i;
+    while (j + 1 < h.days.length && h.days[j + 1] === h.days[j] + 1) j++;
+    const [a, b] = [`周${WEEKDAY_ZH[h.days[i] - 1]}`, `周${WEEKDAY_ZH[h.days[j] - 1]}`];
+    runs.push(i === j ? a : j === i + 1 ? `${a}、${b}` : `${a}至${b}`);
+    i = j + 1;
+  }
+  return `${runs.join("、")} ${h.start}-${h.end}`;
+}
+
+const workingHours: Pick<Column, "read" | "write"> = {
+  read: (t) => {
+    const h = readWorkingHours(t);
+    return h
+      ? ok(h)
+      : bad(`无法识别工作时间“${t}”，例如 周一至周五 09:00-18:00`, `cannot read the working hours “${t}”, e.g. Mon-Fri 09:00-18:00`);
+  },
+  write: (v) => (v && typeof v === "object" ? writeWorkingHours(v as WorkingHours) : null),
+};
+
+// ——— the columns of each sheet ———
+
+const col = (
+  key: string,
+  zh: string,
+  en: string,
+  kind: Pick<Column, "read" | "write"> & Partial<Column>,
+  extra: Partial<Column> = {},
+): Column => ({
+  key,
+  header: { zh, en },
+  ...kind,
+  ...extra,
+});
+const hint = (zh: string, en: string) => ({ hint: { zh, en } });
+const REQUIRED = { required: true };
+
+const KINDS = choice(
+  [
+    { value: "factory", label: { zh: "厂房", en: "factory" }, also: ["标准厂房", "工业厂房"] },
+    { value: "land", label: { zh: "土地", en: "land" }, also: ["工业用地", "地块"] },
+    { value: "office", label: { zh: "办公", en: "office" }, also: ["写字楼", "办公楼"] },
+    { value: "warehouse", label: { zh: "仓库", en: "warehouse" }, also: ["仓储", "物流仓库"] },
+  ],
+  { zh: "类型", en: "kind" },
+);
+const DEAL = choice(
+  [
+    { value: "lease", label: { zh: "出租", en: "lease" }, also: ["租", "租赁"] },
+    { value: "buy", label: { zh: "出售", en: "buy" }, also: ["售", "买", "购买", "sale", "sell"] },
+  ],
+  { zh: "交易方式", en: "deal" },
+);
+const STATUS = choice(
+  [
+    { value: "available", label: { zh: "可租售", en: "available" }, also: ["空置", "可用", "待租", "待售"] },
+    { value: "reserved", label: { zh: "已预订", en: "reserved" }, also: ["预订", "预留", "意向中"] },
+    { value: "let", label: { zh: "已租售", en: "let" }, also: ["已出租", "已出售", "已租", "已售"] },
+  ],
+  { zh: "状态", en: "status" },
+);
+const CHANNEL = choice(
+  [
+    { value: "email", label: { zh: "邮件", en: "email" }, also: ["邮箱", "电子邮件"] },
+    { value: "hotline", label: { zh: "热线", en: "hotline" }, also: ["电话"] },
+  ],
+  { zh: "通知方式", en: "channel" },
+);
+
+/** 租售: "出租、出售", also "租售", "可租可售". */
+const deals: Pick<Column, "read" | "write" | "list" | "choices"> = {
+  ...listOf((item) => (/^(?:租售|可租可售|租或售)$/.test(item) ? ok(["lease", "buy"]) : DEAL.read(item))),
+  choices: DEAL.choices,
+  write: (v) => (Array.isArray(v) && v.length ? v.map((d) => DEAL.write(d)).join("、") : null),
+};
+
+const industries = listOf();
+
+export const COLUMNS: Record<Collection, Column[]> = {
+  parks: [
+    col("id", "编号", "id", text, {
+      ...REQUIRED,
+      ...hint("字母、数字、_ . -，导入时按编号更新", "letters, digits, _ . -; rows are upserted by id"),
+    }),
+    col("name", "名称", "name", text, REQUIRED),
+    col("province", "省", "province", text, REQUIRED),
+    col("city", "市", "city", text, REQUIRED),
+    col("district", "区县", "district", text, REQUIRED),
+    col(
+      "districtCode",
+      "区划代码",
+      "district code",
+      text,
+      hint("GB/T 2260 六位代码，可空（按省市区自动识别）", "GB/T 2260, six digits; blank = from the names"),
+    ),
+    col("address", "地址", "address", text),
+    col("lat", "纬度", "latitude", numeric(plainNumber, { zh: "例如 31.32", en: "e.g. 31.32" })),
+    col("lng", "经度", "longitude", numeric(plainNumber, { zh: "例如 118.87", en: "e.g. 118.87" })),
+    col(
+      "industries",
+      "主导产业",
+      "focus industries",
+      industries,
+      hint("行业代码，用顿号分隔，如 C35、C39", "GB/T 4754 codes, e.g. C35、C39"),
+    ),
+    col("excludedIndustries", "禁入产业", "excluded industries", industries, hint("行业代码，如 C26", "GB/T 4754 codes, e.g. C26")),
+    col(
+      "minTaxPerMuWan",
+      "亩均税收门槛（万元/亩）",
+      "min tax per mu (10k CNY)",
+      numeric(parseWanPerMu, { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }),
+    ),
+    col(
+      "minInvestmentPerMuWan",
+      "投资强度门槛（万元/亩）",
+      "min investment per mu (10k CNY)",
+      numeric(parseWanPerMu, { zh: "例如 300 或 300万元/亩", en: "e.g. 300" }),
+    ),
+    col(
+      "minTaxPer1000SqmWan",
+      "每千平方米税收门槛（万元）",
+      "min tax per 1000 sqm (10k CNY)",
+      numeric(parseWan, { zh: "例如 20 或 20万元", en: "e.g. 20" }),
+    ),
+    col("policies", "优惠政策", "policies", text),
+    col("wecomWebhookUrl", "企业微信群机器人地址", "WeCom webhook URL", text),
+  ],
+  spaces: [
+    col("id", "编号", "id", text, REQUIRED),
+    col("parkId", "园区编号", "park id", text, REQUIRED),
+    col("kind", "类型", "kind", KINDS, REQUIRED),
+    col("deals", "交易方式", "deals", deals, { ...REQUIRED, ...hint("出租、出售，或“租售”", "lease, buy, or both") }),
+    col("title", "名称", "title", text, REQUIRED),
+    col(
+      "areaSqm",
+      "面积",
+      "area",
+      numeric((s) => parseArea(s, "sqm"), { zh: "例如 5000、5千平 或 50亩", en: "e.g. 5000, 5千平 or 50亩" }),
+      {
+        ...REQUIRED,
+        ...hint("默认平方米，可写 亩、千平、万方", "square metres unless written: 亩, 千平, 万方"),
+      },
+    ),
+    col(
+      "divisibleMinSqm",
+      "最小可分割面积",
+      "divisible down to",
+      numeric((s) => parseArea(s, "sqm"), { zh: "例如 1000 或 1千平", en: "e.g. 1000" }),
+    ),
+    col("floors", "层数", "floors", integer),
+    col("singleStorey", "单层", "single storey", bool),
+    col("ceilingM", "层高（米）", "ceiling (m)", numeric(parseCeilingM, { zh: "例如 9 或 9米", en: "e.g. 9" })),
+    col(
+      "floorLoadKg",
+      "承重（公斤/㎡）",
+      "floor load (kg/㎡)",
+      numeric(parseFloorLoadKg, { zh: "例如 3000 或 3吨/㎡", en: "e.g. 3000 or 3吨/㎡" }),
+    ),
+    col("powerKva", "配电（千伏安）", "power (kVA)", numeric(parsePowerKva, { zh: "例如 1250 或 1250KVA", en: "e.g. 1250" })),
+    col("craneT", "行车（吨）", "crane (t)", numeric(parseCraneT, { zh: "例如 10 或 10吨", en: "e.g. 10" })),
+    col(
+      "rentYuanPerSqmMonth",
+      "租金（元/㎡/月）",
+      "rent (CNY/㎡/month)",
+      numeric(parseRentPerMonth, { zh: "例如 25 或 0.8元/㎡/天", en: "e.g. 25 or 0.8元/㎡/天" }),
+    ),
+    col("priceYuanPerSqm", "售价（元/㎡）", "price (CNY/㎡)", numeric(parseYuanPerSqm, { zh: "例如 4500", en: "e.g. 4500" })),
+    col(
+      "landPriceWanPerMu",
+      "地价（万元/亩）",
+      "land price (10k CNY/mu)",
+      numeric(parseWanPerMu, { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }),
+    ),
+    col("availableFrom", "可入驻时间", "available from", day(true), hint("年-月 或 年-月-日", "YYYY-MM or YYYY-MM-DD")),
+    col("status", "状态", "status", STATUS, REQUIRED),
+    col("notes", "备注", "notes", text),
+  ],
+  recruiters: [
+    col("id", "编号", "id", text, REQUIRED),
+    col("name", "姓名", "name", text, REQUIRED),
+    col("email", "邮箱", "email", text, REQUIRED),
+    col("phone", "电话", "phone", text, REQUIRED),
+    col("channel", "通知方式", "channel", CHANNEL, REQUIRED),
+    col("parks", "负责园区", "parks", listOf(), { ...REQUIRED, ...hint("园区编号，用顿号分隔", "park ids, separated by 、") }),
+    col("industries", "擅长行业", "industries", industries, hint("行业代码，如 C35、C39；空 = 不限", "GB/T 4754 codes; blank = any")),
+    col("capacity", "容量", "capacity", integer, { ...REQUIRED, ...hint("同时跟进的需求上限", "open leads at most") }),
+    col("active", "在岗", "active", bool),
+    col("awayFrom", "休假开始", "away from", day(false), hint("休假/出差第一天，如 2026-12-01", "first day away")),
+    col("awayTo", "休假结束", "away to", day(false), hint("最后一天（含）", "last day away (inclusive)")),
+    col("workingHours", "工作时间", "working hours", workingHours, hint("如 周一至周五 09:00-18:00", "e.g. 周一至周五 09:00-18:00")),
+  ],
+};
+
+/** The flat row (column key → value) as the import format's object: lat/lng → location, awayFrom/To → away[]. */
+export function assembleRow(collection: Collection, flat: Record<string, unknown>): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(flat)) if (v !== undefined) row[k] = v;
+  if (collection === "parks") {
+    const { lat, lng, ...rest } = row;
+    return lat === undefined && lng === undefined ? rest : { ...rest, location: { lat, lng } };
+  }
+  if (collection === "recruiters") {
+    const { awayFrom, awayTo, ...rest } = row;
+    return awayFrom === undefined && awayTo === undefined ? rest : { ...rest, away: [{ from: awayFrom, to: awayTo }] };
+  }
+  return row;
+}
+
+/** The import format's object → flat key → value (the inverse of assembleRow). */
+export function flattenRow(collection: Collection, value: Park | Space | Recruiter | Record<string, unknown>): Record<string, unknown> {
+  const v = value as Record<string, unknown>;
+  if (collection === "parks") {
+    const { location, ...rest } = v as { location?: { lat: number; lng: number } | null };
+    return { ...rest, lat: location?.lat ?? null, lng: location?.lng ?? null };
+  }
+  if (collection === "recruiters") {
+    const { away, ...rest } = v as { away?: { from: string; to: string }[] };
+    return { ...rest, awayFrom: away?.[0]?.from ?? null, awayTo: away?.[0]?.to ?? null };
+  }
+  return v;
+}
+
+/** A schema issue's path → the column key it belongs to (location.lat → lat, away.0.to → awayTo). */
+export function columnKeyOf(collection: Collection, path: readonly PropertyKey[]): string | null {
+  const [first, second, third] = path.map(String);
+  if (first === undefined) return null;
+  if (collection === "parks" && first === "location") return second === "lng" ? "lng" : "lat";
+  if (collection === "recruiters" && first === "away") return third === "from" ? "awayFrom" : "awayTo";
+  return first;
+}
+
+export type TextRowRead = { value: Record<string, unknown>; errors: { key: string; reason: Bilingual }[] };
+
+/**
+ * One row of texts (column key → what the cell or the form field holds) → the import format's object
+ * and the cells that could not be read. Blank cells are left out (the schema decides if they are
+ * required). Numbers that came as numbers (an Excel numeric cell) are read from their decimal text.
+ */
+export function readTextRow(collection: Collection, cells: Record<string, unknown>): TextRowRead {
+  const flat: Record<string, unknown> = {};
+  const errors: TextRowRead["errors"] = [];
+  for (const c of COLUMNS[collection]) {
+    const raw = cells[c.key];
+    const t = raw === null || raw === undefined ? "" : String(raw).trim();
+    if (t === "") continue;
+    const r = c.read(t);
+    if (r.ok) flat[c.key] = r.value;
+    else errors.push({ key: c.key, reason: r.reason });
+  }
+  // Form fields for the optional specs: a blank one means "unknown", i.e. null in the import format.
+  return { value: assembleRow(collection, flat), errors };
+}
+
+/** A stored value → the cell (numbers stay numbers, everything else the text readTextRow reads back). */
+export function writeCells(collection: Collection, value: Park | Space | Recruiter | Record<string, unknown>): Record<string, CellValue> {
+  const flat = flattenRow(collection, value);
+  return Object.fromEntries(COLUMNS[collection].map((c) => [c.key, c.write(flat[c.key])]));
+}
+
+export function columnByKey(collection: Collection, key: string): Column | undefined {
+  return COLUMNS[collection].find((c) => c.key === key);
+}

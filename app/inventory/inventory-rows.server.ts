@@ -1,0 +1,192 @@
+import type { Sql, TransactionSql } from "~/db/db.server";
+
+import type { Collection } from "./inventory-columns";
+import type { Park, Recruiter, Space } from "./inventory-schema";
+
+// The inventory tables' rows ↔ the import format. `dbRow` is what an import writes; `fromDbRow` reads a
+// stored row back into the import format (the export, the edit forms, the preview's "old" side), so
+// an exported row re-imports to exactly the stored row.
+
+export type InventoryValue = { parks: Park; spaces: Space; recruiters: Recruiter };
+export type DbRow = Record<string, unknown> & { id: string };
+
+/** The columns an import writes, per table (the order is the export's). */
+export function dbRow<C extends Collection>(collection: C, value: InventoryValue[C]): DbRow {
+  if (collection === "parks") {
+    const p = value as Park;
+    return {
+      id: p.id,
+      name: p.name,
+      province: p.province,
+      city: p.city,
+      district: p.district,
+      district_code: p.districtCode ?? null,
+      address: p.address ?? null,
+      lat: p.location?.lat ?? null,
+      lng: p.location?.lng ?? null,
+      industries: p.industries,
+      excluded_industries: p.excludedIndustries,
+      min_tax_per_mu_wan: p.minTaxPerMuWan ?? null,
+      min_investment_per_mu_wan: p.minInvestmentPerMuWan ?? null,
+      min_tax_per_1000sqm_wan: p.minTaxPer1000SqmWan ?? null,
+      policies: p.policies ?? null,
+      wecom_webhook_url: p.wecomWebhookUrl ?? null,
+    };
+  }
+  if (collection === "spaces") {
+    const s = value as Space;
+    return {
+      id: s.id,
+      park_id: s.parkId,
+      kind: s.kind,
+      deals: [...new Set(s.deals)].sort(),
+      title: s.title,
+      area_sqm: s.areaSqm,
+      divisible_min_sqm: s.divisibleMinSqm ?? null,
+      floors: s.floors ?? null,
+      single_storey: s.singleStorey ?? null,
+      ceiling_m: s.ceilingM ?? null,
+      floor_load_kg: s.floorLoadKg ?? null,
+      power_kva: s.powerKva ?? null,
+      crane_t: s.craneT ?? null,
+      rent_yuan_per_sqm_month: s.rentYuanPerSqmMonth ?? null,
+      price_yuan_per_sqm: s.priceYuanPerSqm ?? null,
+      land_price_wan_per_mu: s.landPriceWanPerMu ?? null,
+      available_from: s.availableFrom ? (s.availableFrom.length === 7 ? `${s.availableFrom}-01` : s.availableFrom) : null,
+      status: s.status,
+      notes: s.notes ?? null,
+    };
+  }
+  const r = value as Recruiter;
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    channel: r.channel,
+    parks: r.parks,
+    industries: r.industries,
+    capacity: r.capacity,
+    active: r.active,
+    away_from: r.away?.[0]?.from ?? null,
+    away_to: r.away?.[0]?.to ?? null,
+    working_hours: r.workingHours ?? null,
+  };
+}
+
+const nn = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+/** A stored row (as `loadDbRows` reads it) → the import format (optional blanks left out). */
+export function fromDbRow<C extends Collection>(collection: C, row: DbRow): InventoryValue[C] {
+  const r = row as unknown as Record<string, never>;
+  if (collection === "parks") {
+    return strip({
+      id: r.id,
+      name: r.name,
+      province: r.province,
+      city: r.city,
+      district: r.district,
+      districtCode: r.district_code,
+      address: r.address,
+      location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
+      industries: r.industries,
+      excludedIndustries: r.excluded_industries,
+      minTaxPerMuWan: r.min_tax_per_mu_wan,
+      minInvestmentPerMuWan: r.min_investment_per_mu_wan,
+      minTaxPer1000SqmWan: r.min_tax_per_1000sqm_wan,
+      policies: r.policies,
+      wecomWebhookUrl: r.wecom_webhook_url,
+    }) as InventoryValue[C];
+  }
+  if (collection === "spaces") {
+    return strip({
+      id: r.id,
+      parkId: r.park_id,
+      kind: r.kind,
+      deals: r.deals,
+      title: r.title,
+      areaSqm: r.area_sqm,
+      divisibleMinSqm: r.divisible_min_sqm,
+      floors: r.floors,
+      singleStorey: r.single_storey,
+      ceilingM: r.ceiling_m,
+      floorLoadKg: r.floor_load_kg,
+      powerKva: r.power_kva,
+      craneT: r.crane_t,
+      rentYuanPerSqmMonth: r.rent_yuan_per_sqm_month,
+      priceYuanPerSqm: r.price_yuan_per_sqm,
+      landPriceWanPerMu: r.land_price_wan_per_mu,
+      availableFrom: r.available_from,
+      status: r.status,
+      notes: r.notes,
+    }) as InventoryValue[C];
+  }
+  return strip({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    channel: r.channel,
+    parks: r.parks,
+    industries: r.industries,
+    capacity: r.capacity,
+    active: r.active,
+    away: r.away_from ? [{ from: r.away_from, to: r.away_to }] : [],
+    workingHours: r.working_hours,
+  }) as InventoryValue[C];
+}
+
+function strip(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(o)
+      .map(([k, v]) => [k, nn(v)])
+      .filter(([, v]) => v !== undefined),
+  );
+}
+
+const SELECT = {
+  parks: (sql: Sql | TransactionSql) => sql`
+    select id, name, province, city, district, district_code, address, lat, lng, industries, excluded_industries,
+           min_tax_per_mu_wan, min_investment_per_mu_wan, min_tax_per_1000sqm_wan, policies, wecom_webhook_url
+    from parks`,
+  spaces: (sql: Sql | TransactionSql) => sql`
+    select id, park_id, kind, deals, title, area_sqm, divisible_min_sqm, floors, single_storey, ceiling_m, floor_load_kg,
+           power_kva, crane_t, rent_yuan_per_sqm_month, price_yuan_per_sqm, land_price_wan_per_mu,
+           to_char(available_from, 'YYYY-MM-DD') as available_from, status, notes
+    from spaces`,
+  recruiters: (sql: Sql | TransactionSql) => sql`
+    select id, name, email, phone, channel, parks, industries, capacity, active,
+           to_char(away_from, 'YYYY-MM-DD') as away_from, to_char(away_to, 'YYYY-MM-DD') as away_to, working_hours
+    from recruiters`,
+};
+
+/** Stored rows of one table in `dbRow`'s shape, by id (all rows when `ids` is absent), ordered by id. */
+export async function loadDbRows(sql: Sql | TransactionSql, collection: Collection, ids?: string[]): Promise<DbRow[]> {
+  if (ids?.length === 0) return [];
+  return sql<DbRow[]>`${SELECT[collection](sql)} where true ${ids ? sql`and id in ${sql(ids)}` : sql``} order by id`;
+}
+
+/** The whole inventory in the import format (the export; what a JSON import would recreate). */
+export async function loadInventory(sql: Sql | TransactionSql): Promise<{ parks: Park[]; spaces: Space[]; recruiters: Recruiter[] }> {
+  const [parks, spaces, recruiters] = await Promise.all([
+    loadDbRows(sql, "parks"),
+    loadDbRows(sql, "spaces"),
+    loadDbRows(sql, "recruiters"),
+  ]);
+  return {
+    parks: parks.map((r) => fromDbRow("parks", r)),
+    spaces: spaces.map((r) => fromDbRow("spaces", r)),
+    recruiters: recruiters.map((r) => fromDbRow("recruiters", r)),
+  };
+}
+
+/** Stable JSON (object keys sorted), so a jsonb value read back compares equal to the one written. */
+export function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(v ?? null);
+}

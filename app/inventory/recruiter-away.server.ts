@@ -1,0 +1,29 @@
+import { declineAssignment } from "~/assignments/decline.server";
+import type { RoutingOptions } from "~/assignments/route-lead.server";
+import { awayUntilSql } from "~/assignments/route-lead.server";
+import type { TransactionSql } from "~/db/db.server";
+
+/**
+ * A recruiter who is now away (today inside their away window) or deactivated cannot work the offers
+ * they hold: each open offer (status `offered`) goes to the park's next eligible recruiter through the
+ * decline path — the same policy, skipping everyone who already had it, the audit trail saying why —
+ * or to the admin's unassigned queue (ADR 027). Accepted work stays with them. Returns how many offers
+ * moved. Runs in the caller's transaction (the edit or import that marked them away).
+ */
+export async function rerouteOffersOfUnavailable(tx: TransactionSql, recruiterIds: string[], routing: RoutingOptions): Promise<number> {
+  if (recruiterIds.length === 0) return 0;
+  const offers = await tx<{ assignment_id: string; recruiter_id: string; away_until: string | null; active: boolean }[]>`
+    select a.id as assignment_id, a.recruiter_id, r.active, ${awayUntilSql(tx)} as away_until
+    from assignments a join recruiters r on r.id = a.recruiter_id
+    where a.recruiter_id in ${tx(recruiterIds)} and a.status = 'offered'
+    order by a.offered_at, a.id`;
+  let moved = 0;
+  for (const o of offers) {
+    if (o.active && !o.away_until) continue;
+    const why = o.away_until
+      ? { zh: `招商专员休假/出差（至 ${o.away_until}），改派`, en: `recruiter away until ${o.away_until}; re-routed` }
+      : { zh: "招商专员已停用，改派", en: "recruiter deactivated; re-routed" };
+    if (await declineAssignment(tx, { assignmentId: o.assignment_id, recruiterId: o.recruiter_id }, routing, why)) moved++;
+  }
+  return moved;
+}

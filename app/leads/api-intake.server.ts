@@ -1,0 +1,74 @@
+import { getSql } from "~/db/db.server";
+import { issuesToFieldErrors, leadSchema } from "~/domain/lead-schema";
+import { type ApiErrors, FORM_FIELD } from "~/api/errors.server";
+import { httpText } from "~/i18n/http-messages";
+import { lngFrom } from "~/i18n/lng";
+import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
+import { hashRequest, storeLead } from "~/leads/intake.server";
+import { getWebEnv } from "~/utils/env.server";
+import { errorMessage, log } from "~/utils/log.server";
+import { consume, intakeLimit } from "~/utils/rate-limit.server";
+
+/** An answer of `POST /api/leads`: the status, the JSON body and extra headers. */
+export type ApiAnswer = { status: number; body: unknown; headers?: Record<string, string> };
+
+/** An error answer in the API's one error shape (app/api/errors.server.ts, ADR 025): `{errors}`, not cached. */
+function fail(status: number, errors: ApiErrors, headers?: Record<string, string>): ApiAnswer {
+  return { status, body: { errors }, headers: { ...headers, "Cache-Control": "no-store" } };
+}
+
+/**
+ * `POST /api/leads` (DESIGN.md, Public contract): a JSON lead → 201 `{id, reference}`; 400 with field
+ * errors; 409 when an `Idempotency-Key` is reused with another body (a replay with the same body gets
+ * the first answer); 429 over the rate limit; 503 with Retry-After when the lead could not be stored.
+ * Messages in zh-CN, or English by `?lng=en` / Accept-Language. Both the Remix route
+ * (app/routes/api.leads.ts) and the web server's direct route (app/http/api-leads.server.ts) answer
+ * through this one function. `body` is the request body as text; `clientIp` keys the rate limit.
+ */
+export async function acceptApiLead(input: {
+  method: string;
+  url: string;
+  acceptLanguage: string | null;
+  idempotencyKey: string | null;
+  body: () => Promise<string>;
+  clientIp: string;
+}): Promise<ApiAnswer> {
+  const lng = lngFrom(input.url, input.acceptLanguage);
+  const msg = (key: ValidationKey, params?: Record<string, string | number>) => [validationMessage(lng, key, params)];
+
+  if (input.method !== "POST") return fail(405, { [FORM_FIELD]: [httpText(lng, "postOnly")] }, { Allow: "POST" });
+  const limited = await consume(intakeLimit("api-leads"), input.clientIp);
+  if (!limited.ok) return fail(429, { _form: msg("rateLimited") }, { "Retry-After": String(limited.retryAfterSec) });
+  // Content type, size (64 KB), encoding, nesting and unstorable characters were checked by the
+  // request gate before this route (app/http/request-gate.server.ts, ADR 021).
+  const key = input.idempotencyKey;
+  if (key !== null && !/^[\x21-\x7e]{1,200}$/.test(key)) return fail(400, { "Idempotency-Key": msg("idempotencyKey") });
+
+  let body: unknown;
+  try {
+    body = JSON.parse(await input.body());
+  } catch {
+    return fail(400, { _form: msg("json") });
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return fail(400, { _form: msg("jsonObject") });
+
+  const parsed = leadSchema(lng, "api").safeParse(body);
+  if (!parsed.success) return fail(400, issuesToFieldErrors(parsed.error));
+
+  const requestHash = hashRequest(body);
+  try {
+    const stored = await storeLead(getSql(), {
+      ...parsed.data,
+      raw: body,
+      source: "api",
+      lng,
+      submissionKey: key ? `api:${key}` : null,
+      requestHash,
+    });
+    if (!stored.created && stored.requestHash !== requestHash) return fail(409, { "Idempotency-Key": msg("idempotencyConflict") });
+    return { status: 201, body: { id: stored.id, reference: stored.reference } };
+  } catch (error) {
+    log.error("lead intake failed", { source: "api", error: errorMessage(error) });
+    return fail(503, { _form: msg("unavailable", { hotline: getWebEnv().HOTLINE_PHONE }) }, { "Retry-After": "30" });
+  }
+}

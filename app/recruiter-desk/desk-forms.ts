@@ -1,0 +1,102 @@
+import { z } from "zod";
+
+import { DECLINE_REASONS, LOST_REASONS } from "~/domain/close-reasons";
+import { type DeskKey, deskText } from "~/i18n/desk-messages";
+import type { Lng } from "~/i18n/lng";
+
+// The recruiter desk's forms, one Zod schema each, shared by the page (Conform's client validation)
+// and the action (issue 12; docs/decisions/030). No `.server`: the browser bundle uses them too.
+
+/** The open view's statuses, oldest step first. */
+export const OPEN_STATUSES = ["offered", "accepted", "contacted", "visit"] as const;
+/** How an assignment left the recruiter: signed and lost stay theirs; declined and re-routed went to another recruiter. */
+export const HISTORY_OUTCOMES = ["signed", "lost", "declined", "rerouted"] as const;
+export const NEED_KIND_FILTERS = ["factory", "land", "office", "warehouse"] as const;
+
+export const NOTE_MAX = 2000;
+export const CLOSE_NOTE_MAX = 500;
+export const QUERY_MAX = 100;
+
+const DAY = 86_400_000;
+
+/** A YYYY-MM-DD date within a year either side of `today` (YYYY-MM-DD, Asia/Shanghai). */
+function dateField(lng: Lng, today: string) {
+  const m = (key: DeskKey) => deskText(lng, key);
+  return z
+    .string({ error: m("bad.date") })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, m("bad.date"))
+    .refine(
+      (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
+      m("bad.date"),
+    )
+    .refine((s) => Math.abs(Date.parse(`${s}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) <= 366 * DAY, m("bad.dateRange"));
+}
+
+/** Today in Asia/Shanghai as YYYY-MM-DD (the desk's calendar). */
+export function shanghaiToday(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Every step the lead page posts, told apart by `intent`. `options.spaceIds`: the spaces a shortlist
+ * may hold (the page's candidates); `today`: for date ranges.
+ */
+export function leadWorkSchema(lng: Lng, today: string) {
+  const m = (key: DeskKey) => deskText(lng, key);
+  const reason = <T extends readonly [string, ...string[]]>(list: T) =>
+    z.object({
+      reason: z.enum(list, { error: m("bad.reason") }),
+      closeNote: z.string().trim().max(CLOSE_NOTE_MAX, m("bad.closeNote")).optional(),
+    });
+  return z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("accept") }),
+    z.object({ intent: z.literal("contacted") }),
+    z.object({ intent: z.literal("signed") }),
+    z.object({ intent: z.literal("undo") }),
+    z.object({ intent: z.literal("lost") }).extend(reason(LOST_REASONS).shape),
+    z.object({ intent: z.literal("decline") }).extend(reason(DECLINE_REASONS).shape),
+    z.object({ intent: z.literal("visit"), visitOn: dateField(lng, today) }),
+    z.object({ intent: z.literal("followUp"), followUpOn: dateField(lng, today).optional() }),
+    z.object({
+      intent: z.literal("note"),
+      body: z
+        .string({ error: m("bad.note") })
+        .trim()
+        .min(1, m("bad.note"))
+        .max(NOTE_MAX, m("bad.note")),
+    }),
+    z.object({
+      intent: z.literal("shortlist"),
+      spaces: z.preprocess(
+        (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+        z.array(z.string().min(1).max(100)).min(1, m("bad.spaces")).max(10, m("bad.spaces")),
+      ),
+    }),
+  ]);
+}
+export type LeadWork = z.infer<ReturnType<typeof leadWorkSchema>>;
+export type WorkIntent = LeadWork["intent"];
+
+/** The /queue search and filters (GET). Values outside the lists are field errors, not silently ignored. */
+export function deskFilterSchema(lng: Lng, options: { statuses: readonly string[]; parkIds: readonly string[]; kinds: readonly string[] }) {
+  const m = (key: DeskKey) => deskText(lng, key);
+  const oneOf = (list: readonly string[], key: DeskKey) =>
+    z
+      .string()
+      .refine((v) => list.includes(v), m(key))
+      .optional();
+  return z.object({
+    view: z.enum(["open", "history"]).default("open"),
+    q: z.string().trim().max(QUERY_MAX, m("bad.q")).optional(),
+    status: oneOf(options.statuses, "bad.status"),
+    park: oneOf(options.parkIds, "bad.park"),
+    kind: oneOf(options.kinds, "bad.kind"),
+    due: z.literal("on").optional(),
+    page: z.coerce
+      .number({ error: m("bad.page") })
+      .int(m("bad.page"))
+      .min(1, m("bad.page"))
+      .max(10_000, m("bad.page"))
+      .default(1),
+  });
+}

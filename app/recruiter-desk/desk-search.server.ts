@@ -1,0 +1,154 @@
+import { needAreaText } from "~/assignments/assignment-details.server";
+import type { Sql } from "~/db/db.server";
+import type { Lead } from "~/domain/lead-schema";
+import { searchTerms } from "~/domain/search-variants";
+
+import { OPEN_STATUSES } from "./desk-forms";
+
+// The recruiter's desk at /queue: their open assignments (follow-ups due and offers waiting first), or
+// the history of what left their hands (signed, lost, declined, re-routed away), searched and filtered,
+// a page at a time (issue 12 item 5, docs/decisions/030). Postgres, not the search index: a
+// recruiter's own leads are a few thousand rows at most, behind an index on recruiter_id, and the
+// answer must be exact right after a step (the index lags by design).
+
+export const PAGE_SIZE = 20;
+
+export type DeskView = "open" | "history";
+export type DeskFilters = {
+  view: DeskView;
+  /** Free text: company, product, reference; or phone digits (see search-variants.ts). */
+  q?: string;
+  /** An open status in the open view, an outcome in the history view. */
+  status?: string;
+  parkId?: string;
+  kind?: string;
+  /** Only assignments whose follow-up date is today or past (Asia/Shanghai). */
+  followUpDue?: boolean;
+  /** 1-based. */
+  page?: number;
+};
+
+export type DeskRow = {
+  assignmentId: string;
+  reference: string;
+  company: string;
+  product: string;
+  need: { kind: string; deal: string; area: string };
+  parkName: string;
+  /** Open view: the assignment's status; history view: the outcome (signed, lost, declined, rerouted). */
+  status: string;
+  acceptBy: string | null;
+  /** YYYY-MM-DD, or null. */
+  followUpOn: string | null;
+  followUpDue: boolean;
+  visitOn: string | null;
+  spaces: number;
+  since: string;
+};
+
+export type DeskPage = { rows: DeskRow[]; total: number; page: number; pages: number };
+
+type Row = {
+  id: string;
+  reference: string;
+  lead: Lead;
+  park_name: string;
+  outcome: string;
+  accept_by: Date | null;
+  follow_up_on: string | null;
+  follow_up_due: boolean;
+  visit_on: string | null;
+  spaces: number;
+  at: Date;
+  total: number;
+};
+
+const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * One page of the recruiter's desk. Open view order: follow-ups due first (oldest date first), then
+ * offers waiting for an answer (earliest deadline first), then the most recently changed. History:
+ * the most recently closed first. Unknown filter values match nothing rather than everything.
+ */
+export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilters): Promise<DeskPage> {
+  const page = Math.max(1, Math.floor(filters.page ?? 1));
+  const terms = searchTerms(filters.q ?? "");
+  const patterns = terms.texts.map(likePattern);
+  const digits = terms.digits ? likePattern(terms.digits) : null;
+  const today = sql`(now() at time zone 'Asia/Shanghai')::date`;
+  const search =
+    patterns.length === 0
+      ? sql``
+      : sql`and (l.company_name ilike any(${patterns}) or (l.lead->'use'->>'product') ilike any(${patterns})
+                 or l.reference ilike any(${patterns})
+                 ${digits ? sql`or regexp_replace(regexp_replace(l.phone, '^\\+86', '0'), '\\D', '', 'g') like ${digits}` : sql``})`;
+  const park = filters.parkId ? sql`and a.park_id = ${filters.parkId}` : sql``;
+  const kind = filters.kind ? sql`and l.lead->'need'->>'kind' = ${filters.kind}` : sql``;
+  const due = filters.followUpDue ? sql`and a.follow_up_on <= ${today}` : sql``;
+  const status = filters.status ? sql`and outcome = ${filters.status}` : sql``;
+
+  const base =
+    filters.view === "open"
+      ? sql`select a.*, a.status as outcome, a.updated_at as at from assignments a
+            where a.recruiter_id = ${recruiterId} and a.status in ${sql(OPEN_STATUSES)}`
+      : sql`select a.*,
+                   case when a.recruiter_id = ${recruiterId} then a.status
+                        when exists (select 1 from routing_events d where d.assignment_id = a.id and d.recruiter_id = ${recruiterId} and d.event = 'declined') then 'declined'
+                        else 'rerouted' end as outcome,
+                   case when a.recruiter_id = ${recruiterId} then coalesce(a.closed_at, a.updated_at)
+                        else (select max(e.at) from routing_events e where e.assignment_id = a.id and e.recruiter_id = ${recruiterId}) end as at
+            from assignments a
+            where (a.recruiter_id = ${recruiterId} and a.status in ('signed', 'lost'))
+               or (a.recruiter_id is distinct from ${recruiterId} and a.id in (
+                     select e.assignment_id from routing_events e
+                     where e.recruiter_id = ${recruiterId} and e.event in ('assigned', 'rerouted', 'declined') and e.assignment_id is not null))`;
+  const order =
+    filters.view === "open"
+      ? sql`order by (a.follow_up_on <= ${today}) is true desc, a.follow_up_on nulls last, (a.outcome = 'offered') desc, a.accept_by nulls last, a.at desc, a.id`
+      : sql`order by a.at desc, a.id`;
+
+  const rows = await sql<Row[]>`
+    with a as (${base})
+    select a.id, l.reference, l.lead, p.name as park_name, a.outcome, a.accept_by,
+           to_char(a.follow_up_on, 'YYYY-MM-DD') as follow_up_on, coalesce(a.follow_up_on <= ${today}, false) as follow_up_due,
+           to_char(a.visit_on, 'YYYY-MM-DD') as visit_on, a.at,
+           (select count(*)::int from matches m where m.lead_id = a.lead_id and m.park_id = a.park_id and m.withdrawn_at is null) as spaces,
+           count(*) over ()::int as total
+    from a join leads l on l.id = a.lead_id join parks p on p.id = a.park_id
+    where true ${search} ${park} ${kind} ${due} ${status}
+    ${order}
+    limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`;
+  const total = rows[0]?.total ?? (page > 1 ? await countOnly(sql, recruiterId, { ...filters, page: 1 }) : 0);
+  return {
+    rows: rows.map((r) => ({
+      assignmentId: r.id,
+      reference: r.reference,
+      company: r.lead.company.name,
+      product: r.lead.use.product,
+      need: { kind: r.lead.need.kind, deal: r.lead.need.deal, area: needAreaText(r.lead) },
+      parkName: r.park_name,
+      status: r.outcome,
+      acceptBy: r.accept_by?.toISOString() ?? null,
+      followUpOn: r.follow_up_on,
+      followUpDue: r.follow_up_due,
+      visitOn: r.visit_on,
+      spaces: r.spaces,
+      since: r.at.toISOString(),
+    })),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
+}
+
+/** A page past the end still says how many there are (so the pager can lead back). */
+async function countOnly(sql: Sql, recruiterId: string, filters: DeskFilters): Promise<number> {
+  const first = await loadDesk(sql, recruiterId, filters);
+  return first.total;
+}
+
+/** The parks a recruiter works for, for the park filter: `[{id, name}]` by name. */
+export async function recruiterParks(sql: Sql, recruiterId: string): Promise<{ id: string; name: string }[]> {
+  return sql<{ id: string; name: string }[]>`
+    select p.id, p.name from parks p where p.id = any((select parks from recruiters where id = ${recruiterId})::text[]) order by p.name, p.id`;
+}

@@ -1,0 +1,213 @@
+import { createHash, randomBytes } from "node:crypto";
+
+import type { Sql, TransactionSql } from "~/db/db.server";
+import type { Reason } from "~/domain/matching/types";
+
+// Shortlists a recruiter shares with an enterprise: a public page at /s/<token> (issue 12 item 7,
+// docs/decisions/030). The token is 32 random bytes (256 bits, base64url, 43 characters); only its
+// SHA-256 is stored. A wrong, expired or revoked token, or a lead erased on request, opens nothing.
+// The page carries only what the park offers and the recruiter's own contact: no data of the lead
+// (the link can be forwarded), no notes, no other enterprise.
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+export const MAX_SHORTLIST_SPACES = 10;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type ShortlistCreated = { id: string; token: string; expiresAt: string };
+
+export type CreateShortlistError = "not-yours" | "no-spaces" | "foreign-space";
+
+/**
+ * Creates a shortlist of `spaceIds` (1–10 spaces of the assignment's park, any status but let) for the
+ * recruiter's own open or closed assignment, open for `days` days, and records `shortlist-shared` in the
+ * routing audit trail. Returns the token once (it cannot be read back), or why not.
+ */
+export async function createShortlist(
+  sql: Sql,
+  input: { assignmentId: string; recruiterId: string; spaceIds: string[]; days: number },
+): Promise<{ ok: true; shortlist: ShortlistCreated } | { ok: false; error: CreateShortlistError }> {
+  const spaceIds = [...new Set(input.spaceIds)];
+  if (spaceIds.length === 0 || spaceIds.length > MAX_SHORTLIST_SPACES) return { ok: false, error: "no-spaces" };
+  return sql.begin(async (tx) => {
+    const [a] = await tx<{ lead_id: string; park_id: string }[]>`
+      select a.lead_id, a.park_id from assignments a join leads l on l.id = a.lead_id
+      where a.id = ${input.assignmentId} and a.recruiter_id = ${input.recruiterId} and l.anonymised_at is null`;
+    if (!a) return { ok: false, error: "not-yours" } as const;
+    const [{ n }] = await tx<{ n: number }[]>`
+      select count(*)::int as n from spaces where id in ${tx(spaceIds)} and park_id = ${a.park_id} and status <> 'let'`;
+    if (n !== spaceIds.length) return { ok: false, error: "foreign-space" } as const;
+    const token = randomBytes(32).toString("base64url");
+    const [row] = await tx<{ id: string; expires_at: Date }[]>`
+      insert into shortlists (token_hash, assignment_id, lead_id, recruiter_id, space_ids, expires_at)
+      values (${hashToken(token)}, ${input.assignmentId}, ${a.lead_id}, ${input.recruiterId}, ${spaceIds}::text[],
+              now() + ${input.days}::int * interval '1 day')
+      returning id, expires_at`;
+    await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
+             values (${input.assignmentId}, ${a.lead_id}, 'shortlist-shared', ${input.recruiterId},
+                     ${tx.json({ zh: `向企业分享了 ${spaceIds.length} 个空间的推荐清单`, en: `Shared a shortlist of ${spaceIds.length} spaces with the enterprise`, shortlistId: row.id, spaceIds })})`;
+    return { ok: true, shortlist: { id: row.id, token, expiresAt: row.expires_at.toISOString() } } as const;
+  });
+}
+
+export type ShortlistSpace = {
+  id: string;
+  title: string;
+  kind: string;
+  deals: string[];
+  areaSqm: number;
+  floors: number | null;
+  singleStorey: boolean | null;
+  ceilingM: number | null;
+  floorLoadKg: number | null;
+  powerKva: number | null;
+  craneT: number | null;
+  rentYuanPerSqmMonth: number | null;
+  priceYuanPerSqm: number | null;
+  landPriceWanPerMu: number | null;
+  availableFrom: string | null;
+  /** Why it fits, as the matcher said it (fit reasons only); empty for a space the recruiter added. */
+  reasons: { zh: string; en: string }[];
+  matched: boolean;
+  stillAvailable: boolean;
+};
+
+export type ShortlistPage = {
+  park: { name: string; city: string; district: string; address: string | null; policies: string | null };
+  recruiter: { name: string; phone: string; email: string };
+  spaces: ShortlistSpace[];
+  expiresAt: string;
+};
+
+/**
+ * The shortlist behind `token`, and one row in shortlist_opens for this opening; null (the caller
+ * answers 404 and says nothing) for a malformed, unknown, expired or revoked token or an erased lead.
+ */
+export async function openShortlist(sql: Sql, token: string): Promise<ShortlistPage | null> {
+  if (!TOKEN.test(token)) return null;
+  const [s] = await sql<
+    {
+      id: string;
+      lead_id: string;
+      space_ids: string[];
+      expires_at: Date;
+      park_name: string;
+      city: string;
+      district: string;
+      address: string | null;
+      policies: string | null;
+      r_name: string;
+      r_phone: string;
+      r_email: string;
+    }[]
+  >`
+    select sl.id, sl.lead_id, sl.space_ids, sl.expires_at, p.name as park_name, p.city, p.district, p.address, p.policies,
+           r.name as r_name, r.phone as r_phone, r.email as r_email
+    from shortlists sl join assignments a on a.id = sl.assignment_id join parks p on p.id = a.park_id
+    join recruiters r on r.id = sl.recruiter_id join leads l on l.id = sl.lead_id
+    where sl.token_hash = ${hashToken(token)} and sl.revoked_at is null and sl.expires_at > now() and l.anonymised_at is null`;
+  if (!s) return null;
+  await sql`insert into shortlist_opens (shortlist_id) values (${s.id})`;
+  const spaces = await sql<
+    {
+      id: string;
+      title: string;
+      kind: string;
+      deals: string[];
+      area_sqm: number;
+      floors: number | null;
+      single_storey: boolean | null;
+      ceiling_m: number | null;
+      floor_load_kg: number | null;
+      power_kva: number | null;
+      crane_t: number | null;
+      rent_yuan_per_sqm_month: number | null;
+      price_yuan_per_sqm: number | null;
+      land_price_wan_per_mu: number | null;
+      available_from: string | null;
+      status: string;
+      reasons: Reason[] | null;
+    }[]
+  >`
+    select s.id, s.title, s.kind, s.deals, s.area_sqm, s.floors, s.single_storey, s.ceiling_m, s.floor_load_kg, s.power_kva, s.crane_t,
+           s.rent_yuan_per_sqm_month, s.price_yuan_per_sqm, s.land_price_wan_per_mu, to_char(s.available_from, 'YYYY-MM-DD') as available_from,
+           s.status, m.reasons
+    from unnest(${s.space_ids}::text[]) with ordinality as pick (space_id, n)
+    join spaces s on s.id = pick.space_id
+    left join matches m on m.lead_id = ${s.lead_id} and m.space_id = s.id
+    order by pick.n`;
+  return {
+    park: { name: s.park_name, city: s.city, district: s.district, address: s.address, policies: s.policies },
+    recruiter: { name: s.r_name, phone: s.r_phone, email: s.r_email },
+    expiresAt: s.expires_at.toISOString(),
+    spaces: spaces.map((x) => ({
+      id: x.id,
+      title: x.title,
+      kind: x.kind,
+      deals: x.deals,
+      areaSqm: x.area_sqm,
+      floors: x.floors,
+      singleStorey: x.single_storey,
+      ceilingM: x.ceiling_m,
+      floorLoadKg: x.floor_load_kg,
+      powerKva: x.power_kva,
+      craneT: x.crane_t,
+      rentYuanPerSqmMonth: x.rent_yuan_per_sqm_month,
+      priceYuanPerSqm: x.price_yuan_per_sqm,
+      landPriceWanPerMu: x.land_price_wan_per_mu,
+      availableFrom: x.available_from,
+      reasons: (x.reasons ?? []).filter((r) => r.kind === "fit").map((r) => ({ zh: r.zh, en: r.en })),
+      matched: x.reasons !== null,
+      stillAvailable: x.status === "available",
+    })),
+  };
+}
+
+export type ShortlistSummary = {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  expired: boolean;
+  spaceTitles: string[];
+  opens: number;
+  lastOpenAt: string | null;
+};
+
+/** The shortlists shared for an assignment, newest first, each with how often and when it was last opened. */
+export async function listShortlists(sql: Sql, assignmentId: string): Promise<ShortlistSummary[]> {
+  const rows = await sql<
+    { id: string; created_at: Date; expires_at: Date; expired: boolean; titles: string[]; opens: number; last_open: Date | null }[]
+  >`
+    select sl.id, sl.created_at, sl.expires_at, (sl.expires_at <= now() or sl.revoked_at is not null) as expired,
+           (select coalesce(array_agg(s.title order by pick.n), '{}') from unnest(sl.space_ids) with ordinality as pick (id, n) join spaces s on s.id = pick.id) as titles,
+           (select count(*)::int from shortlist_opens o where o.shortlist_id = sl.id) as opens,
+           (select max(o.at) from shortlist_opens o where o.shortlist_id = sl.id) as last_open
+    from shortlists sl where sl.assignment_id = ${assignmentId} order by sl.created_at desc`;
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at.toISOString(),
+    expiresAt: r.expires_at.toISOString(),
+    expired: r.expired,
+    spaceTitles: r.titles,
+    opens: r.opens,
+    lastOpenAt: r.last_open?.toISOString() ?? null,
+  }));
+}
+
+/** For a person's data export (PIPL art. 45): the shortlist links made for their leads, with every opening's time. */
+export async function shortlistsOfLeads(sql: Sql, leadIds: string[]): Promise<Record<string, unknown>[]> {
+  if (leadIds.length === 0) return [];
+  return sql<Record<string, unknown>[]>`
+    select sl.id, sl.lead_id as "leadId", sl.recruiter_id as "recruiterId", sl.space_ids as "spaceIds", sl.created_at as "createdAt",
+           sl.expires_at as "expiresAt", sl.revoked_at as "revokedAt",
+           coalesce((select jsonb_agg(o.at order by o.at) from shortlist_opens o where o.shortlist_id = sl.id), '[]') as opens
+    from shortlists sl where sl.lead_id in ${sql(leadIds)} order by sl.created_at`;
+}
+
+/** For erasure (PIPL art. 47): the leads' shortlist links stop opening at once and their opening records go. */
+export async function revokeShortlistsOfLeads(tx: TransactionSql, leadIds: string[]): Promise<number> {
+  if (leadIds.length === 0) return 0;
+  await tx`delete from shortlist_opens where shortlist_id in (select id from shortlists where lead_id in ${tx(leadIds)})`;
+  const rows = await tx`update shortlists set revoked_at = now() where lead_id in ${tx(leadIds)} and revoked_at is null`;
+  return rows.count;
+}

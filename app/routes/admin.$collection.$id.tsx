@@ -1,0 +1,32 @@
+import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+
+import { AdminErrorBoundary } from "~/components/admin";
+import { InventoryEditPage } from "~/components/inventory-edit-page";
+import { inventoryText } from "~/i18n/inventory-messages";
+import type { Collection } from "~/inventory/inventory-columns";
+import { inventoryEditAction, inventoryEditLoader } from "~/inventory/inventory-edit.server";
+import adminStyles from "~/styles/admin.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => {
+  const section = d ? inventoryText(d.lng, `${d.collection}.title`) : "";
+  return [{ title: d?.name ? `${d.name} · ${section}` : section }, { name: "robots", content: "noindex" }];
+};
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/** /admin/parks/<id>, /admin/spaces/<id>, /admin/recruiters/<id> (and …/new); any other first segment is a 404. */
+function collectionOf(param: string | undefined): Collection {
+  if (param === "parks" || param === "spaces" || param === "recruiters") return param;
+  throw new Response("Not found", { status: 404 });
+}
+
+/** GET: the form (the import's columns and checks); a space also shows its verification and the leads it is offered to. */
+export const loader = ({ request, params }: LoaderFunctionArgs) => inventoryEditLoader(collectionOf(params.collection), request, params.id);
+/** POST intent=save (one transaction, 303 back; field errors → 400) or intent=verify (a space is still available). */
+export const action = ({ request, params }: ActionFunctionArgs) => inventoryEditAction(collectionOf(params.collection), request, params.id);
+
+export default InventoryEditPage;
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary />;
+}

@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
+import { requireAdmin } from "~/auth/session.server";
+import { getSql } from "~/db/db.server";
+import { inventoryWorkbook } from "~/inventory/excel/write-workbook.server";
+import { loadInventory } from "~/inventory/inventory-rows.server";
+import { xlsxResponse } from "~/utils/xlsx.server";
+
+/** GET /admin/export: parks, spaces and recruiters as an .xlsx that /admin/import reads back to the same state. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
+  return xlsxResponse(await inventoryWorkbook(await loadInventory(getSql())), `园区空间招商专员-${day}.xlsx`);
+}

@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
+import { requireAdmin } from "~/auth/session.server";
+import { templateWorkbook } from "~/inventory/excel/write-workbook.server";
+import { xlsxResponse } from "~/utils/xlsx.server";
+
+/** GET /admin/import-template: the import template (one example row per sheet, a 说明 sheet of columns and allowed values). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return xlsxResponse(await templateWorkbook(), "导入模板.xlsx");
+}

@@ -1,0 +1,256 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+
+import { requireAdmin } from "~/auth/session.server";
+import { AdminErrorBoundary, AdminPage, AdminSection, DataTable } from "~/components/admin";
+import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
+import { BODY_LIMITS } from "~/http/request-gate.server";
+import { withLng } from "~/i18n/admin-messages";
+import { type InventoryKey, inventoryText } from "~/i18n/inventory-messages";
+import { type Lng, lngFromUrl } from "~/i18n/lng";
+import { readWorkbook, SHEET_NAMES } from "~/inventory/excel/read-workbook.server";
+import type { ImportCounts } from "~/inventory/import.server";
+import { applyPreview, type ImportPlan, previewUpload } from "~/inventory/import-plan.server";
+import { requireAdminForm } from "~/inventory/inventory-admin.server";
+import { rerouteOffersOfUnavailable } from "~/inventory/recruiter-away.server";
+import { useRootData } from "~/root";
+import adminStyles from "~/styles/admin.css";
+import { getWebEnv } from "~/utils/env.server";
+import { errorMessage, log } from "~/utils/log.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: inventoryText(d?.lng ?? "zh", "import.title") },
+  { name: "robots", content: "noindex" },
+];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  return { lng: lngFromUrl(request.url), maxMb: BODY_LIMITS.upload / 1024 / 1024 }; // server-only constant: read here, not at module scope
+}
+
+type ActionData =
+  | { step: "preview"; fileName: string; plan: ImportPlan; previewId: string | null }
+  | { step: "applied"; counts: ImportCounts; rerouted: number }
+  | { step: "refused"; message: InventoryKey; plan?: ImportPlan };
+
+/**
+ * POST /admin/import (multipart, at most BODY_LIMITS.upload): intent=preview reads the file and
+ * answers the plan (400 when any cell is bad — nothing is kept to apply); intent=apply with the
+ * preview's id and hash writes it in one transaction (409 when the data changed since the preview).
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const { actor } = await requireAdminForm(request, form);
+  const sql = getSql();
+  try {
+    if (form.get("intent") === "apply") {
+      const env = getWebEnv();
+      let rerouted = 0;
+      const outcome = await applyPreview(
+        sql,
+        { previewId: String(form.get("previewId") ?? ""), hash: String(form.get("hash") ?? "") },
+        async (tx, ids) => {
+          rerouted = await rerouteOffersOfUnavailable(tx, ids, { slaMinutes: env.ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 });
+        },
+      );
+      if (outcome.ok) {
+        log.info("inventory imported from a workbook", { actor, counts: outcome.counts, rerouted });
+        return data<ActionData>({ step: "applied", counts: outcome.counts, rerouted });
+      }
+      const message = outcome.reason === "changed" ? "import.changed" : "import.gone";
+      return data<ActionData>({ step: "refused", message, plan: withoutBidiControls(outcome.plan) }, { status: 409 });
+    }
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) return data<ActionData>({ step: "refused", message: "import.noFile" }, { status: 400 });
+    if (!/\.(xlsx|csv)$/i.test(file.name)) return data<ActionData>({ step: "refused", message: "import.badType" }, { status: 400 });
+    if (file.size > BODY_LIMITS.upload) return data<ActionData>({ step: "refused", message: "import.tooBig" }, { status: 413 });
+    const read = await readWorkbook(Buffer.from(await file.arrayBuffer()), file.name);
+    const { plan, previewId } = await previewUpload(sql, read, { fileName: file.name, actor });
+    return data<ActionData>(
+      { step: "preview", fileName: withoutBidiControls(file.name), plan: withoutBidiControls(plan), previewId },
+      { status: plan.errors.length ? 400 : 200 },
+    );
+  } catch (error) {
+    log.error("workbook import failed", { error: errorMessage(error) });
+    return data<ActionData>({ step: "refused", message: "import.unavailable" }, { status: 503 });
+  }
+}
+
+const cell = (v: string | number | null) => (v === null || v === "" ? "—" : String(v));
+
+function PlanView({ lng, plan, previewId, csrf }: { lng: Lng; plan: ImportPlan; previewId: string | null; csrf: string | null }) {
+  const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
+  const total = (k: "create" | "change" | "unchanged") => plan.counts.parks[k] + plan.counts.spaces[k] + plan.counts.recruiters[k];
+  const changed = plan.rows.filter((r) => r.action === "change");
+  const created = plan.rows.filter((r) => r.action === "create");
+  const where = (r: { sheet: string | null; row: number | null; collection: keyof typeof SHEET_NAMES }) =>
+    `${r.sheet ?? SHEET_NAMES[r.collection][lng]}${r.row ? ` · ${t("col.row")} ${r.row}` : ""}`;
+  return (
+    <>
+      <p role="status" data-testid="import-summary">
+        {t("import.summary", { create: total("create"), change: total("change"), unchanged: total("unchanged") })}
+      </p>
+      {plan.errors.length ? (
+        <AdminSection id="import-errors-h" title={t("import.errors", { count: plan.errors.length })}>
+          <DataTable
+            caption={t("import.errorsCaption")}
+            columns={[
+              { label: t("col.sheet") },
+              { label: t("col.row"), numeric: true },
+              { label: t("col.column") },
+              { label: t("col.reason") },
+            ]}
+          >
+            {plan.errors.map((e, i) => (
+              <tr key={i} data-import-error="">
+                <th scope="row">{e.sheet}</th>
+                <td className="num">{e.row ?? "—"}</td>
+                <td>{e.column ?? "—"}</td>
+                <td className="error-text">{e.reason[lng]}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </AdminSection>
+      ) : null}
+      {plan.warnings.length ? (
+        <AdminSection id="import-warnings-h" title={t("import.warnings")}>
+          <ul>
+            {plan.warnings.map((w, i) => (
+              <li key={i}>{`${w.sheet} ${w.column ?? ""}: ${w.reason[lng]}`}</li>
+            ))}
+          </ul>
+        </AdminSection>
+      ) : null}
+      {changed.length ? (
+        <DataTable
+          caption={t("import.changesCaption")}
+          columns={[
+            { label: t("col.id") },
+            { label: t("col.name") },
+            { label: t("col.field") },
+            { label: t("col.old") },
+            { label: t("col.new") },
+          ]}
+        >
+          {changed.flatMap((r) =>
+            r.changes.map((c, i) => (
+              <tr key={`${r.collection}:${r.id}:${c.key}`} data-change={`${r.id}:${c.key}`}>
+                {i === 0 ? (
+                  <th scope="row" rowSpan={r.changes.length}>
+                    {r.id}
+                    <br />
+                    <small>{where(r)}</small>
+                  </th>
+                ) : null}
+                {i === 0 ? <td rowSpan={r.changes.length}>{r.label}</td> : null}
+                <td>{c.header[lng]}</td>
+                <td>
+                  <del>{cell(c.old)}</del>
+                </td>
+                <td>
+                  <ins>{cell(c.new)}</ins>
+                </td>
+              </tr>
+            )),
+          )}
+        </DataTable>
+      ) : null}
+      {created.length ? (
+        <DataTable
+          caption={t("import.createCaption")}
+          columns={[{ label: t("col.id") }, { label: t("col.name") }, { label: t("col.sheet") }]}
+        >
+          {created.slice(0, 500).map((r) => (
+            <tr key={`${r.collection}:${r.id}`}>
+              <th scope="row">{r.id}</th>
+              <td>{r.label}</td>
+              <td>{where(r)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
+      {total("unchanged") ? <p>{t("import.unchangedCount", { count: total("unchanged") })}</p> : null}
+      {previewId && !plan.errors.length ? (
+        <Form method="post" encType="multipart/form-data">
+          <input type="hidden" name="csrf" value={csrf ?? ""} />
+          <input type="hidden" name="previewId" value={previewId} />
+          <input type="hidden" name="hash" value={plan.hash} />
+          <button type="submit" name="intent" value="apply">
+            {t("import.apply")}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+export default function AdminImport() {
+  const { lng, maxMb } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionData>();
+  const navigation = useNavigation();
+  const { csrf } = useRootData();
+  const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
+  return (
+    <AdminPage lng={lng}>
+      <h1>{t("import.title")}</h1>
+      <p>{t("import.intro")}</p>
+      <ul>
+        <li>
+          <a href={withLng("/admin/import-template", lng)} download>
+            {t("import.template")}
+          </a>
+        </li>
+        <li>
+          <a href={withLng("/admin/export", lng)} download>
+            {t("import.export")}
+          </a>
+        </li>
+      </ul>
+      <Form method="post" encType="multipart/form-data" className="lookup">
+        <input type="hidden" name="csrf" value={csrf ?? ""} />
+        <label htmlFor="import-file">{t("import.file", { mb: maxMb })}</label>{" "}
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          required
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+        />{" "}
+        <button type="submit" name="intent" value="preview" disabled={navigation.state === "submitting"}>
+          {t("import.preview")}
+        </button>
+      </Form>
+      {result?.step === "refused" ? (
+        <div className="banner error" role="alert">
+          {t(result.message, { mb: maxMb })}
+        </div>
+      ) : null}
+      {result?.step === "applied" ? (
+        <div className="banner" role="status" data-testid="import-applied">
+          {(() => {
+            const c = result.counts;
+            const sum = (k: "created" | "updated" | "unchanged") => c.parks[k] + c.spaces[k] + c.recruiters[k];
+            return t("import.applied", { created: sum("created"), updated: sum("updated"), unchanged: sum("unchanged") });
+          })()}
+          {result.rerouted ? ` ${inventoryText(lng, "edit.rerouted", { count: result.rerouted })}` : null}
+        </div>
+      ) : null}
+      {result?.step === "preview" ? <PlanView lng={lng} plan={result.plan} previewId={result.previewId} csrf={csrf} /> : null}
+      {result?.step === "refused" && result.plan ? <PlanView lng={lng} plan={result.plan} previewId={null} csrf={csrf} /> : null}
+    </AdminPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary />;
+}

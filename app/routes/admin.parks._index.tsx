@@ -1,0 +1,61 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import { requireAdmin } from "~/auth/session.server";
+import { AdminErrorBoundary, DataTable } from "~/components/admin";
+import { InventoryListPage, shownNote } from "~/components/inventory-list";
+import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
+import { withLng } from "~/i18n/admin-messages";
+import { inventoryText } from "~/i18n/inventory-messages";
+import { lngFromUrl } from "~/i18n/lng";
+import { listParks } from "~/inventory/inventory-admin.server";
+import adminStyles from "~/styles/admin.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: inventoryText(d?.lng ?? "zh", "parks.title") },
+  { name: "robots", content: "noindex" },
+];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/** GET /admin/parks?q=: parks by id, searched by id or name. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
+  return { lng: lngFromUrl(request.url), q, list: withoutBidiControls(await listParks(getSql(), { q })) };
+}
+
+export default function AdminParks() {
+  const { lng, q, list } = useLoaderData<typeof loader>();
+  const t = (key: Parameters<typeof inventoryText>[1]) => inventoryText(lng, key);
+  return (
+    <InventoryListPage lng={lng} title="parks.title" newPath="/admin/parks/new" q={q}>
+      <DataTable
+        caption={`${t("parks.title")}${shownNote(lng, list.rows.length, list.total)}`}
+        columns={[
+          { label: t("col.id") },
+          { label: t("col.name") },
+          { label: t("col.district") },
+          { label: t("col.spaces"), numeric: true },
+        ]}
+        empty={{ when: list.rows.length === 0, text: t("list.empty") }}
+      >
+        {list.rows.map((p) => (
+          <tr key={p.id}>
+            <th scope="row">
+              <Link to={withLng(`/admin/parks/${p.id}`, lng)}>{p.id}</Link>
+            </th>
+            <td>{p.name}</td>
+            <td>{p.district}</td>
+            <td className="num">{p.available_spaces}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </InventoryListPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary />;
+}

@@ -1,0 +1,69 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import { requireAdmin } from "~/auth/session.server";
+import { AdminErrorBoundary, DataTable } from "~/components/admin";
+import { InventoryListPage, shownNote } from "~/components/inventory-list";
+import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
+import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { inventoryText } from "~/i18n/inventory-messages";
+import { lngFromUrl } from "~/i18n/lng";
+import { listRecruiters } from "~/inventory/inventory-admin.server";
+import adminStyles from "~/styles/admin.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: inventoryText(d?.lng ?? "zh", "recruiters.title") },
+  { name: "robots", content: "noindex" },
+];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/** GET /admin/recruiters?q=: recruiters with their open work against capacity, and who is away. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
+  return { lng: lngFromUrl(request.url), q, list: withoutBidiControls(await listRecruiters(getSql(), { q })) };
+}
+
+export default function AdminRecruiters() {
+  const { lng, q, list } = useLoaderData<typeof loader>();
+  const t = (key: Parameters<typeof inventoryText>[1]) => inventoryText(lng, key);
+  return (
+    <InventoryListPage lng={lng} title="recruiters.title" newPath="/admin/recruiters/new" q={q}>
+      <DataTable
+        caption={`${t("recruiters.title")}${shownNote(lng, list.rows.length, list.total)}`}
+        columns={[
+          { label: t("col.id") },
+          { label: t("col.name") },
+          { label: t("col.channel") },
+          { label: t("col.parks") },
+          { label: t("list.load"), numeric: true },
+          { label: t("list.active") },
+          { label: t("col.away") },
+        ]}
+        empty={{ when: list.rows.length === 0, text: t("list.empty") }}
+      >
+        {list.rows.map((r) => (
+          <tr key={r.id} data-recruiter={r.id}>
+            <th scope="row">
+              <Link to={withLng(`/admin/recruiters/${r.id}`, lng)}>{r.id}</Link>
+            </th>
+            <td>{r.name}</td>
+            <td>{adminLabel(lng, "channel", r.channel)}</td>
+            <td>{r.parks.join("、")}</td>
+            <td className="num">{`${r.open_assignments}/${r.capacity}`}</td>
+            <td>{inventoryText(lng, r.active ? "edit.yes" : "edit.no")}</td>
+            <td className={r.away_now ? "warning" : undefined}>
+              {r.away_from ? `${r.away_from} – ${r.away_to}${r.away_now ? ` (${t("list.away")})` : ""}` : "—"}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </InventoryListPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary />;
+}

@@ -1,0 +1,132 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { requireAdmin } from "~/auth/session.server";
+import { AdminErrorBoundary, DataTable, Time } from "~/components/admin";
+import { FilterSelect, InventoryListPage, shownNote } from "~/components/inventory-list";
+import { getSql } from "~/db/db.server";
+import { formatSqm } from "~/domain/area";
+import { withoutBidiControls } from "~/domain/display-text";
+import { withLng } from "~/i18n/admin-messages";
+import { inventoryText } from "~/i18n/inventory-messages";
+import { lngFromUrl } from "~/i18n/lng";
+import { listParks, listSpaces } from "~/inventory/inventory-admin.server";
+import { COLUMNS } from "~/inventory/inventory-columns";
+import { useRootData } from "~/root";
+import adminStyles from "~/styles/admin.css";
+import { getWebEnv } from "~/utils/env.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: inventoryText(d?.lng ?? "zh", "spaces.title") },
+  { name: "robots", content: "noindex" },
+];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+const choicesOf = (key: string) => COLUMNS.spaces.find((c) => c.key === key)!.choices!;
+const oneOf = (v: string | null, allowed: { value: string }[]) => (v && allowed.some((a) => a.value === v) ? v : "");
+
+/**
+ * GET /admin/spaces?q=&park=&kind=&status=&stale=1: spaces with their park and last confirmation.
+ * stale=1 lists the available spaces not confirmed for SPACE_VERIFY_DAYS, oldest first, each with a
+ * "still available" button (issue 10 item 3).
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const p = new URL(request.url).searchParams;
+  const sql = getSql();
+  const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
+  const parks = (await listParks(sql, { limit: 1000 })).rows.map((r) => ({ value: r.id, label: r.name }));
+  const f = {
+    q: (p.get("q") ?? "").trim().slice(0, 100),
+    parkId: oneOf(p.get("park"), parks),
+    kind: oneOf(p.get("kind"), choicesOf("kind")),
+    status: oneOf(p.get("status"), choicesOf("status")),
+    stale: p.get("stale") === "1",
+  };
+  return withoutBidiControls({
+    lng: lngFromUrl(request.url),
+    f,
+    parks,
+    verifyDays,
+    done: p.get("done") === "verified" ? (p.get("space") ?? "").slice(0, 64) : null,
+    list: await listSpaces(sql, { ...f, verifyDays }),
+  });
+}
+
+export default function AdminSpaces() {
+  const { lng, f, parks, verifyDays, done, list } = useLoaderData<typeof loader>();
+  const { csrf } = useRootData();
+  const t = (key: Parameters<typeof inventoryText>[1], params?: Record<string, string | number>) => inventoryText(lng, key, params);
+  const label = (key: string, value: string) => choicesOf(key).find((c) => c.value === value)?.label[lng] ?? value;
+  const options = (key: string) => choicesOf(key).map((c) => ({ value: c.value, label: c.label[lng] }));
+  const caption = f.stale ? t("verify.listCaption", { days: verifyDays, twice: 2 * verifyDays }) : t("spaces.title");
+  return (
+    <InventoryListPage
+      lng={lng}
+      title="spaces.title"
+      newPath="/admin/spaces/new"
+      q={f.q}
+      banner={
+        done ? (
+          <div className="banner" role="status">
+            {t("verify.doneShort", { title: done })}
+          </div>
+        ) : null
+      }
+      filters={
+        <>
+          <FilterSelect lng={lng} name="park" label={t("list.park")} value={f.parkId} options={parks} />
+          <FilterSelect lng={lng} name="kind" label={t("list.kind")} value={f.kind} options={options("kind")} />
+          <FilterSelect lng={lng} name="status" label={t("list.status")} value={f.status} options={options("status")} />
+          <label>
+            <input type="checkbox" name="stale" value="1" defaultChecked={f.stale} /> {t("list.stale")}
+          </label>
+        </>
+      }
+    >
+      <DataTable
+        caption={`${caption}${shownNote(lng, list.rows.length, list.total)}`}
+        columns={[
+          { label: t("col.id") },
+          { label: t("col.name") },
+          { label: t("list.park") },
+          { label: t("list.kind") },
+          { label: t("col.area"), numeric: true },
+          { label: t("list.status") },
+          { label: t("col.verifiedAt") },
+        ]}
+        empty={{ when: list.rows.length === 0, text: f.stale ? t("verify.listEmpty", { days: verifyDays }) : t("list.empty") }}
+      >
+        {list.rows.map((s) => (
+          <tr key={s.id} data-space={s.id}>
+            <th scope="row">
+              <Link to={withLng(`/admin/spaces/${s.id}`, lng)}>{s.id}</Link>
+            </th>
+            <td>{s.title}</td>
+            <td>{s.park_name}</td>
+            <td>{label("kind", s.kind)}</td>
+            <td className="num">{formatSqm(s.area_sqm)}</td>
+            <td>{label("status", s.status)}</td>
+            <td className={s.suspended ? "error-text" : s.stale ? "warning" : undefined}>
+              <Time iso={s.verified_at} />
+              {s.stale ? (
+                <Form method="post" action={withLng(`/admin/spaces/${s.id}`, lng)} className="inline">
+                  <input type="hidden" name="csrf" value={csrf ?? ""} />
+                  <input type="hidden" name="back" value="list" />{" "}
+                  <button type="submit" name="intent" value="verify" aria-label={`${t("verify.button")}: ${s.title}`}>
+                    {t("verify.button")}
+                  </button>
+                </Form>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </InventoryListPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary />;
+}

@@ -1,0 +1,163 @@
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+
+import { getSql } from "~/db/db.server";
+import { formatSqm, sqmToMu } from "~/domain/area";
+import { withoutBidiControls } from "~/domain/display-text";
+import { formatPhoneForDisplay } from "~/domain/phone";
+import { type DeskKey, deskText } from "~/i18n/desk-messages";
+import { type Lng, lngFromUrl } from "~/i18n/lng";
+import { openShortlist, type ShortlistSpace } from "~/recruiter-desk/shortlists.server";
+import shortlistStyles from "~/styles/shortlist.css";
+
+// GET /s/<token> — the shortlist page an enterprise keeps (issue 12 item 7, docs/decisions/030). Public,
+// mobile first, zh-CN (English at ?lng=en), printable. It ships no JavaScript (handle.scripts: the
+// root layout then renders no scripts and no serialized loader data), so it works on any phone and
+// carries nothing but what is on it.
+
+export const handle = { scripts: false };
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: shortlistStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? `${deskText(d.lng, "s.title")} · ${d.park.name}` : deskText("zh", "s.title") },
+  { name: "robots", content: "noindex, nofollow" },
+  { name: "referrer", content: "no-referrer" },
+];
+// Private to whoever holds the link: never cached by a proxy, never sent on as a referrer.
+export const headers: HeadersFunction = () => ({
+  "Cache-Control": "private, no-store",
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex",
+});
+
+/** The shortlist behind the token (and the opening recorded), or a bare 404 that says nothing about why. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const page = await openShortlist(getSql(), params.token ?? "");
+  if (!page) throw data(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+  return withoutBidiControls({
+    lng: lngFromUrl(request.url),
+    ...page,
+    recruiter: { ...page.recruiter, phone: formatPhoneForDisplay(page.recruiter.phone) },
+  });
+}
+
+function date(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function figures(lng: Lng, s: ShortlistSpace): [string, string][] {
+  const k = (key: DeskKey) => deskText(lng, key);
+  const out: [string, string][] = [];
+  const add = (key: DeskKey, value: number | string | null | undefined, unit = "") => {
+    if (value !== null && value !== undefined) out.push([k(key), `${value}${unit}`]);
+  };
+  out.push([
+    k("s.area"),
+    s.kind === "land"
+      ? `${formatSqm(Math.round(s.areaSqm))}（${Math.round(sqmToMu(s.areaSqm) * 10) / 10}亩）`
+      : formatSqm(Math.round(s.areaSqm)),
+  ]);
+  out.push([k("s.deals"), s.deals.map((x) => k(`s.deal.${x}` as DeskKey)).join(" / ")]);
+  if (s.singleStorey) out.push([k("s.floors"), k("s.singleStorey")]);
+  else add("s.floors", s.floors);
+  add("s.ceiling", s.ceilingM, " m");
+  add("s.floorLoad", s.floorLoadKg, " kg/㎡");
+  add("s.power", s.powerKva, " kVA");
+  add("s.crane", s.craneT, " t");
+  add("s.rent", s.rentYuanPerSqmMonth, " 元/㎡/月");
+  add("s.price", s.priceYuanPerSqm, " 元/㎡");
+  add("s.landPrice", s.landPriceWanPerMu, " 万元/亩");
+  out.push([k("s.available"), s.availableFrom ?? k("s.availableNow")]);
+  return out;
+}
+
+/** The recruiter's name, phone (a tel: link) and email: the only contact on the page. */
+function Contact({ lng, recruiter, id }: { lng: Lng; recruiter: { name: string; phone: string; email: string }; id: string }) {
+  const k = (key: DeskKey) => deskText(lng, key);
+  return (
+    <section className="contact" aria-labelledby={id}>
+      <h2 id={id}>{k("s.contact")}</h2>
+      <p className="who">{recruiter.name}</p>
+      <p>
+        <a className="call" href={`tel:${recruiter.phone.replace(/[^\d+]/g, "")}`}>
+          {k("s.call")} {recruiter.phone}
+        </a>
+      </p>
+      <p>
+        <a className="mail" href={`mailto:${recruiter.email}`}>
+          {k("s.email")} {recruiter.email}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+export default function Shortlist() {
+  const d = useLoaderData<typeof loader>();
+  const k = (key: DeskKey, params?: Record<string, string | number>) => deskText(d.lng, key, params);
+  return (
+    <main className="shortlist" lang={d.lng === "en" ? "en" : "zh-CN"}>
+      <header>
+        <p className="park">{d.park.name}</p>
+        <h1>{k("s.title")}</h1>
+        <p>{k("s.intro", { park: d.park.name, n: d.spaces.length })}</p>
+      </header>
+      <Contact lng={d.lng} recruiter={d.recruiter} id="contact-top" />
+      <ol className="spaces">
+        {d.spaces.map((s) => (
+          <li key={s.id}>
+            <article aria-labelledby={`space-${s.id}`}>
+              <h2 id={`space-${s.id}`}>{s.title}</h2>
+              {!s.stillAvailable ? <p className="notice">{k("s.notAvailable")}</p> : null}
+              <dl className="figures">
+                {figures(d.lng, s).map(([label, value]) => (
+                  <div key={label}>
+                    <dt>{label}</dt>
+                    <dd>{value}</dd>
+                  </div>
+                ))}
+              </dl>
+              <h3>{k("s.why")}</h3>
+              {s.reasons.length > 0 ? (
+                <ul className="reasons">
+                  {s.reasons.map((r, i) => (
+                    <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{k("s.picked")}</p>
+              )}
+            </article>
+          </li>
+        ))}
+      </ol>
+      <section aria-labelledby="park-h">
+        <h2 id="park-h">{k("s.location")}</h2>
+        <p>
+          {d.park.name} · {d.park.city}
+          {d.park.district}
+          {d.park.address ? ` · ${d.park.address}` : ""}
+        </p>
+        {d.park.policies ? (
+          <>
+            <h2>{k("s.policies")}</h2>
+            <p className="policies">{d.park.policies}</p>
+          </>
+        ) : null}
+      </section>
+      <Contact lng={d.lng} recruiter={d.recruiter} id="contact-bottom" />
+      <footer>
+        <p>{k("s.expires", { date: date(d.expiresAt) })}</p>
+        <p className="print-hint">{k("s.print")}</p>
+      </footer>
+    </main>
+  );
+}
+
+/** Wrong, expired or revoked: the same bare page, nothing about which. */
+export function ErrorBoundary() {
+  return (
+    <main className="shortlist">
+      <h1>404</h1>
+    </main>
+  );
+}

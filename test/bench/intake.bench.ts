@@ -1,0 +1,236 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+
+import type { Sql } from "~/db/db.server";
+
+import { ensureRemixBuild } from "../support/remix-build";
+import { freePort, startPrivateRedis, startWebServer } from "../support/services";
+import {
+  answers,
+  Cleanups,
+  fmt,
+  freshDatabase,
+  knob,
+  load1,
+  type LoadConfig,
+  pidsWhere,
+  type Processes,
+  runLoad,
+  sectionHeader,
+  sleep,
+  Watch,
+  writeSection,
+} from "./lib";
+
+// npm run bench:intake — how many leads a second the intake takes, and how fast it answers, next to a
+// bare node:http server that parses the same JSON and does one insert (test/bench/raw-intake.ts), in
+// the same run on the same Postgres. Load: autocannon in its own process (test/bench/load.ts).
+//
+// For each target (raw, POST /api/leads, POST / form-encoded with a fresh submission key):
+//  - saturation: BENCH_CONNECTIONS connections as fast as answered → accepted leads/s;
+//  - 100 leads/s (BENCH_RATE): p50/p99;
+//  - the knee (the app's two routes): open-ish steps at fractions of the saturation rate; the knee is
+//    the highest step whose p99 stays under BENCH_KNEE_P99_MS with every lead accepted;
+//  - overload at twice the knee with BENCH_OVERLOAD_CONNECTIONS connections: every answer must be the
+//    lead's 201/303, a 429 or a 503, and every accepted lead must be in Postgres.
+// CPU per accepted lead (web or raw server, Postgres backends, the load generator) from /proc.
+//
+// Knobs: BENCH_SECONDS=10 BENCH_CONNECTIONS=16 BENCH_RATE=100 BENCH_KNEE_STEPS=0.5,0.75,0.9,1
+// BENCH_KNEE_P99_MS=100 BENCH_OVERLOAD_CONNECTIONS=64 BENCH_TARGETS=raw,api,form
+// BENCH_WEB_PROFILE=<dir> (a V8 CPU profile of the web process) BENCH_WRITE=0 (print only)
+
+process.env.LOG_LEVEL ??= "warn";
+const DB = "parkmatch_bench_intake";
+
+const cfg = {
+  seconds: knob("BENCH_SECONDS", 10, 1, 300),
+  connections: knob("BENCH_CONNECTIONS", 16, 1, 512),
+  rate: knob("BENCH_RATE", 100, 1, 10_000),
+  kneeSteps: (process.env.BENCH_KNEE_STEPS ?? "0.5,0.75,0.9,1").split(",").map(Number),
+  kneeP99: knob("BENCH_KNEE_P99_MS", 100, 1, 10_000),
+  overloadConnections: knob("BENCH_OVERLOAD_CONNECTIONS", 64, 1, 1_000),
+  targets: (process.env.BENCH_TARGETS ?? "raw,api,form").split(",") as Target[],
+};
+type Target = "raw" | "api" | "form";
+
+type Row = {
+  target: Target;
+  what: string;
+  offered: string;
+  accepted: number;
+  acceptedPerSec: number;
+  p50: number;
+  p99: number;
+  limited: number;
+  unavailable: number;
+  bad: number;
+  serverCpu: number; // ms per accepted lead
+  pgCpu: number;
+  loadCpu: number;
+  peakRss: number;
+  busy: number;
+};
+
+async function main() {
+  const cleanups = new Cleanups();
+  const loadBefore = load1();
+  const rows: Row[] = [];
+  let lost = 0;
+  let checked = 0;
+  try {
+    ensureRemixBuild();
+    const { url: dbUrl, sql } = await freshDatabase(DB, cleanups);
+    const redis = await startPrivateRedis();
+    cleanups.add("redis-server", () => redis.stop());
+    const profileDir = process.env.BENCH_WEB_PROFILE;
+    if (profileDir) mkdirSync(profileDir, { recursive: true });
+    const web = await startWebServer(
+      {
+        DATABASE_URL: dbUrl,
+        REDIS_URL: redis.url,
+        MEILI_URL: "http://127.0.0.1:9",
+        MEILI_MASTER_KEY: "bench-intake-unused-key",
+        ADMIN_API_TOKEN: "bench-intake-admin-token-0123456789",
+        API_RATE_LIMIT_PER_MINUTE: "100000000",
+        LOG_LEVEL: "warn",
+      },
+      profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+    );
+    cleanups.add("web server", () => web.stop());
+    const raw = await startRaw(dbUrl);
+    cleanups.add("raw server", raw.stop);
+
+    const pg = () => pidsWhere((c) => c.startsWith("postgres: ") && c.includes(` ${DB} `));
+    const servers: Record<Target, { url: string; pids: () => number[] }> = {
+      raw: { url: `${raw.url}/`, pids: () => (raw.pid ? [raw.pid] : []) },
+      api: { url: `${web.url}/api/leads`, pids: () => (web.process.pid ? [web.process.pid] : []) },
+      form: { url: `${web.url}/?index`, pids: () => (web.process.pid ? [web.process.pid] : []) },
+    };
+    let seed = 1;
+    const run = async (target: Target, what: string, load: Omit<LoadConfig, "url" | "kind" | "seed">): Promise<Row> => {
+      const groups: Processes = { server: servers[target].pids, postgres: pg };
+      const watch = new Watch(groups).start();
+      const r = await runLoad({ ...load, url: servers[target].url, kind: target === "form" ? "form-lead" : "api-lead", seed: seed++ });
+      const w = watch.stop();
+      const a = answers(r);
+      if (target !== "raw") {
+        const missing = await missingLeads(sql, r.accepted);
+        lost += missing;
+        checked += r.accepted.length;
+      }
+      const per = (v: number | undefined) => (a.ok ? (v ?? 0) / a.ok : NaN);
+      const row: Row = {
+        target,
+        what,
+        offered: load.rate ? `${fmt(load.rate)}/s, ${load.connections} conn.` : `${load.connections} conn.`,
+        accepted: a.ok,
+        acceptedPerSec: a.ok / r.seconds,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        limited: a.limited,
+        unavailable: a.unavailable,
+        bad: a.other + r.errors + r.timeouts,
+        serverCpu: per(w.cpuMs.get("server")),
+        pgCpu: per(w.cpuMs.get("postgres")),
+        loadCpu: per(r.loadCpuMs),
+        peakRss: w.peakRssMb.get("server") ?? NaN,
+        busy: w.machineBusyShare,
+      };
+      console.log(`${target} ${what}: ${JSON.stringify({ ...row, statuses: r.statuses, errors: r.errors, timeouts: r.timeouts })}`);
+      await sleep(1_000);
+      return row;
+    };
+
+    // Warm-up (JIT, pools, the build's modules): not reported.
+    for (const target of cfg.targets) await run(target, "warm-up", { connections: 4, seconds: Math.min(5, cfg.seconds) });
+
+    const knees = new Map<Target, number>();
+    for (const target of cfg.targets) {
+      const sat = await run(target, "saturation", { connections: cfg.connections, seconds: cfg.seconds });
+      rows.push(sat);
+      rows.push(await run(target, `${cfg.rate} leads/s`, { connections: cfg.connections, seconds: cfg.seconds, rate: cfg.rate }));
+      if (target === "raw") continue;
+      let knee = 0;
+      for (const f of cfg.kneeSteps) {
+        const rate = Math.max(1, Math.round(sat.acceptedPerSec * f));
+        const step = await run(target, `knee step ×${f}`, { connections: cfg.connections * 2, seconds: cfg.seconds, rate });
+        rows.push(step);
+        const offered = rate * cfg.seconds;
+        if (step.p99 < cfg.kneeP99 && step.accepted >= 0.95 * offered && step.bad === 0) knee = Math.max(knee, rate);
+      }
+      knees.set(target, knee);
+      const over = Math.max(2, 2 * (knee || Math.round(sat.acceptedPerSec)));
+      rows.push(await run(target, "2× knee", { connections: cfg.overloadConnections, seconds: cfg.seconds, rate: over, timeoutSec: 30 }));
+    }
+
+    const by = (t: Target, what: string) => rows.find((r) => r.target === t && r.what === what);
+    const rawSat = by("raw", "saturation");
+    const lines = [
+      sectionHeader("Intake", "npm run bench:intake", loadBefore),
+      `Web process (NODE_ENV=production, no worker running: the outbox only fills) and a bare node:http + one insert server (\`test/bench/raw-intake.ts\`), same Postgres, same driver and pool; autocannon in its own process on 127.0.0.1, ${cfg.seconds} s per row, ${cfg.connections} connections unless noted. CPU is ms per accepted lead: the server process, the database's Postgres backends, and the load generator. Knee: the highest step whose p99 stays under ${cfg.kneeP99} ms with ≥ 95 % of the offered leads accepted.`,
+      "",
+      "| target | load | offered | accepted | accepted/s | vs raw | p50 ms | p99 ms | 429 | 503 | other/errors | server CPU ms/lead | Postgres CPU ms/lead | load gen. CPU ms/lead | server peak RSS MB | machine busy |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      ...rows.map(
+        (r) =>
+          `| ${label(r.target)} | ${r.what} | ${r.offered} | ${fmt(r.accepted)} | ${fmt(r.acceptedPerSec)} | ${r.what === "saturation" && rawSat ? `${fmt((100 * r.acceptedPerSec) / rawSat.acceptedPerSec)} %` : ""} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.limited} | ${r.unavailable} | ${r.bad} | ${fmt(r.serverCpu, 2)} | ${fmt(r.pgCpu, 2)} | ${fmt(r.loadCpu, 2)} | ${fmt(r.peakRss)} | ${fmt(100 * r.busy)} % |`,
+      ),
+      "",
+      `Knee: ${[...knees].map(([t, k]) => `${label(t)} ${k ? `${fmt(k)} leads/s` : "below the first step"}`).join(", ")}. Every accepted lead looked up in Postgres by its reference: ${fmt(checked)} checked, ${lost} missing.`,
+    ];
+    writeSection("intake", lines.join("\n"));
+  } finally {
+    await cleanups.run();
+  }
+  process.exit(lost > 0 ? 1 : 0);
+}
+
+function label(t: Target): string {
+  return t === "raw" ? "raw node:http + insert" : t === "api" ? "`POST /api/leads`" : "`POST /` (form)";
+}
+
+/** How many of these references (or `key:<submission key>`) no lead in Postgres holds. */
+async function missingLeads(sql: Sql, accepted: string[]): Promise<number> {
+  let missing = 0;
+  const refs = accepted.filter((a) => !a.startsWith("key:"));
+  const keys = accepted.filter((a) => a.startsWith("key:")).map((a) => `web:${a.slice(4)}:%`);
+  for (let i = 0; i < refs.length; i += 5_000) {
+    const chunk = refs.slice(i, i + 5_000);
+    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from leads where reference in ${sql(chunk)}`;
+    missing += chunk.length - n;
+  }
+  for (const k of keys) {
+    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from leads where submission_key like ${k}`;
+    if (n === 0) missing++;
+  }
+  return missing;
+}
+
+async function startRaw(dbUrl: string): Promise<{ url: string; pid?: number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/bench/raw-intake.ts"], {
+    env: { ...process.env, BENCH_RAW_DB: dbUrl, BENCH_RAW_PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("raw server did not start")), 60_000);
+    child.stdout!.on("data", (d: Buffer) => {
+      if (d.toString().includes("raw-ready")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", () => reject(new Error("raw server exited at start")));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await Promise.race([exited, sleep(5_000).then(() => child.kill("SIGKILL"))]);
+    },
+  };
+}
+
+await main();

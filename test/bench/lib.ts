@@ -1,0 +1,309 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+
+import postgres from "postgres";
+
+import { createSql, type Sql } from "~/db/db.server";
+import { migrate } from "~/db/migrate.server";
+
+// What every scenario of `npm run bench` shares: knobs, the machine and the commit, CPU time and RSS
+// of processes from /proc, a fresh database, the load generator (autocannon in a process of its own,
+// test/bench/load.ts) and the section of docs/benchmarks.md that a scenario rewrites.
+
+/** A numeric env knob: `fallback` when unset, an error when outside [min, max]. */
+export function knob(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  const v = raw === undefined || raw === "" ? fallback : Number(raw);
+  if (!Number.isFinite(v) || v < min || v > max) throw new Error(`${name} must be a number in [${min}, ${max}], got ${raw}`);
+  return v;
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The p-th percentile (nearest rank) of `values`; NaN when empty. */
+export function pct(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+/** A figure for a table: rounded to `digits`, thousands separated, "–" when not a number. */
+export function fmt(v: number, digits = 0): string {
+  return Number.isFinite(v) ? v.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "–";
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync("git", args, { encoding: "utf8" }).trim();
+  } catch {
+    return "?";
+  }
+}
+
+/** The commit measured, with a note when app/, worker/ or search/ hold uncommitted changes. */
+export function commitLabel(): string {
+  const dirty = git(["status", "--porcelain", "--", "app", "worker", "search"]).split("\n").filter(Boolean).length;
+  return `${git(["rev-parse", "--short", "HEAD"])}${dirty ? ` + ${dirty} uncommitted file(s)` : ""}`;
+}
+
+/** Cores, memory and CPU model of this machine. */
+export function machineLabel(): string {
+  const c = cpus();
+  return `${c.length} cores (${c[0]?.model.trim() ?? "?"}), ${Math.round(totalmem() / 2 ** 30)} GiB`;
+}
+
+/** The 1-minute load average, to state how busy the shared machine was. */
+export function load1(): number {
+  return loadavg()[0];
+}
+
+/** User + system CPU time of a process so far, ms (from /proc; 0 when it is gone). */
+export function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
+  } catch {
+    return 0;
+  }
+}
+
+/** Resident set size of a process, MB (from /proc; NaN when it is gone). */
+export function rssMb(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The pids whose command line matches (the Postgres backends of one database, a redis-server on a port). */
+export function pidsWhere(match: (cmdline: string) => boolean): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (match(readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " "))) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/** CPU ms of the Postgres backends serving `database` (they come and go; sampled at the call). */
+export function postgresCpuMs(database: string): number {
+  return pidsWhere((c) => c.startsWith("postgres: ") && c.includes(` ${database} `)).reduce((s, pid) => s + cpuMs(pid), 0);
+}
+
+/** Busy CPU ms of the whole machine so far (all cores), from /proc/stat. */
+export function machineBusyMs(): number {
+  const [, ...v] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+  const n = v.map(Number);
+  const idle = n[3] + n[4];
+  const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
+  return ((total - idle) * 1000) / 100;
+}
+
+/** Cleanup steps run in reverse order, each bounded to 15 s, once, also on SIGINT/SIGTERM. */
+export class Cleanups {
+  private steps: { what: string; run: () => Promise<unknown> }[] = [];
+  private done?: Promise<void>;
+  constructor() {
+    const abort = (code: number, why: string) => {
+      console.error(why);
+      void this.run().finally(() => process.exit(code));
+    };
+    process.once("SIGINT", () => abort(130, "interrupted; cleaning up"));
+    process.once("SIGTERM", () => abort(143, "terminated; cleaning up"));
+    process.on("uncaughtException", (e) => abort(1, `uncaught: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+    process.on("unhandledRejection", (e) => abort(1, `unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  }
+  add(what: string, run: () => Promise<unknown>): void {
+    this.steps.push({ what, run });
+  }
+  run(): Promise<void> {
+    return (this.done ??= (async () => {
+      for (const s of this.steps.reverse()) {
+        try {
+          await Promise.race([s.run(), sleep(15_000).then(() => Promise.reject(new Error("timed out")))]);
+        } catch (error) {
+          console.error(`cleanup: ${s.what} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    })());
+  }
+}
+
+const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** Drops and re-creates database `name`, migrated; dropped again at cleanup. */
+export async function freshDatabase(name: string, cleanups: Cleanups, poolMax = 4): Promise<{ url: string; sql: Sql }> {
+  const drop = async () => {
+    const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+    try {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    } finally {
+      await admin.end();
+    }
+  };
+  await drop();
+  const url = `postgres://postgres@127.0.0.1:5432/${name}`;
+  await migrate(url);
+  cleanups.add(`drop database ${name}`, drop);
+  const sql = createSql(url, { max: poolMax });
+  cleanups.add(`pool of ${name}`, () => sql.end({ timeout: 2 }));
+  return { url, sql };
+}
+
+/** What test/bench/load.ts sends. */
+export type LoadConfig = {
+  url: string;
+  /** api-lead: POST a JSON lead; form-lead: POST the form (urlencoded, fresh submission key); get: GET the url. */
+  kind: "api-lead" | "form-lead" | "get";
+  connections: number;
+  seconds: number;
+  /** Requests per second over all connections (autocannon overallRate); none = as fast as answered. */
+  rate?: number;
+  timeoutSec?: number;
+  headers?: Record<string, string>;
+  /** Makes phones and submission keys unique across runs of one bench. */
+  seed: number;
+};
+
+/** What it reports. Latencies are autocannon's (ms, from its histogram, 1 ms resolution). */
+export type LoadResult = {
+  requests: number;
+  statuses: Record<string, number>;
+  errors: number;
+  timeouts: number;
+  seconds: number;
+  latency: { p50: number; p90: number; p99: number; max: number; mean: number };
+  /** Reference (201's `reference`, or the 303's /inquiry/<reference>) of every accepted lead. */
+  accepted: string[];
+};
+
+/** Runs autocannon in a process of its own (so its CPU is not the server's) and returns what it measured. */
+export async function runLoad(config: LoadConfig): Promise<LoadResult & { loadCpuMs: number }> {
+  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(config.url)) throw new Error(`refusing to send load to ${config.url}`);
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/bench/load.ts"], {
+    env: { ...process.env, BENCH_LOAD: JSON.stringify(config) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  let cpuAtStart: number | undefined;
+  child.stdout!.on("data", (d: Buffer) => {
+    out += d.toString();
+    if (cpuAtStart === undefined && out.includes("load-start")) cpuAtStart = cpuMs(child.pid);
+  });
+  let cpu = 0;
+  const sampler = setInterval(() => (cpu = cpuMs(child.pid) || cpu), 200);
+  const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
+  clearInterval(sampler);
+  cpu -= cpuAtStart ?? 0;
+  const last = out.trim().split("\n").pop() ?? "";
+  if (code !== 0 || !last.startsWith("{")) throw new Error(`load generator failed (exit ${code}): ${out.slice(-500)}`);
+  return { ...(JSON.parse(last) as LoadResult), loadCpuMs: cpu };
+}
+
+/** Counts of a LoadResult's answers by class. */
+export function answers(r: LoadResult): { ok: number; limited: number; unavailable: number; other: number } {
+  let ok = 0,
+    limited = 0,
+    unavailable = 0,
+    other = 0;
+  for (const [status, n] of Object.entries(r.statuses)) {
+    if (status === "201" || status === "303" || status === "200") ok += n;
+    else if (status === "429") limited += n;
+    else if (status === "503") unavailable += n;
+    else other += n;
+  }
+  return { ok, limited, unavailable, other };
+}
+
+const DOC = new URL("../../docs/benchmarks.md", import.meta.url);
+
+/**
+ * Replaces the scenario's section of docs/benchmarks.md (between `<!-- bench:<id> -->` and
+ * `<!-- /bench:<id> -->`) with `markdown`, or appends the section under "## Latest runs".
+ * BENCH_WRITE=0 prints only.
+ */
+export function writeSection(id: string, markdown: string): void {
+  console.log(`\n${markdown}`);
+  if (process.env.BENCH_WRITE === "0") return;
+  const open = `<!-- bench:${id} -->`;
+  const close = `<!-- /bench:${id} -->`;
+  const block = `${open}\n${markdown.trim()}\n${close}`;
+  let doc = readFileSync(DOC, "utf8");
+  const a = doc.indexOf(open);
+  const b = doc.indexOf(close);
+  if (a !== -1 && b > a) doc = doc.slice(0, a) + block + doc.slice(b + close.length);
+  else {
+    const heading = "## Latest runs (`npm run bench`)";
+    if (!doc.includes(heading)) doc = `${doc.trimEnd()}\n\n${heading}\n\nEach section below is rewritten by its scenario on every run.\n`;
+    doc = `${doc.trimEnd()}\n\n${block}\n`;
+  }
+  writeFileSync(DOC, doc);
+}
+
+/** The header every scenario's section starts with: command, commit, machine and its load. */
+export function sectionHeader(title: string, command: string, loadBefore: number): string {
+  return [
+    `### ${title}`,
+    "",
+    `\`${command}\` · ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · commit ${commitLabel()} · ${machineLabel()} · load average ${fmt(loadBefore, 1)} → ${fmt(load1(), 1)} (1 min, before → after)`,
+    "",
+  ].join("\n");
+}
+
+/** Named groups of processes whose CPU time and peak RSS a scenario reports. */
+export type Processes = Record<string, () => number[]>;
+
+/** CPU ms used and peak RSS MB per process group between start() and stop(), sampled every 200 ms. */
+export class Watch {
+  private before = new Map<string, number>();
+  private peak = new Map<string, number>();
+  private timer?: NodeJS.Timeout;
+  private busyBefore = 0;
+  private t0 = 0;
+  constructor(private groups: Processes) {}
+  private sample() {
+    for (const [name, pids] of Object.entries(this.groups)) {
+      const rss = pids().reduce((s, pid) => s + (rssMb(pid) || 0), 0);
+      this.peak.set(name, Math.max(this.peak.get(name) ?? 0, rss));
+    }
+  }
+  private cpu(): Map<string, number> {
+    return new Map(Object.entries(this.groups).map(([name, pids]) => [name, pids().reduce((s, pid) => s + cpuMs(pid), 0)]));
+  }
+  start(): this {
+    this.before = this.cpu();
+    this.peak.clear();
+    this.busyBefore = machineBusyMs();
+    this.t0 = performance.now();
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 200);
+    return this;
+  }
+  stop(): { cpuMs: Map<string, number>; peakRssMb: Map<string, number>; machineBusyShare: number; wallMs: number } {
+    clearInterval(this.timer);
+    this.sample();
+    const after = this.cpu();
+    const wallMs = performance.now() - this.t0;
+    return {
+      cpuMs: new Map([...after].map(([k, v]) => [k, v - (this.before.get(k) ?? 0)])),
+      peakRssMb: new Map(this.peak),
+      machineBusyShare: (machineBusyMs() - this.busyBefore) / (wallMs * cpus().length),
+      wallMs,
+    };
+  }
+}
+
+/** RSS MB of each group now. */
+export function rssNow(groups: Processes): Map<string, number> {
+  return new Map(Object.entries(groups).map(([name, pids]) => [name, pids().reduce((s, pid) => s + (rssMb(pid) || 0), 0)]));
+}

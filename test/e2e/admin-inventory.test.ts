@@ -1,0 +1,247 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+import ExcelJS from "exceljs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { importInventory } from "~/inventory/import.server";
+import { storeLead } from "~/leads/intake.server";
+
+import { demoInventory } from "../fixtures/inventory";
+import { launchChromium } from "../support/browser";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { startWebServer } from "../support/services";
+
+// The admin's inventory journey in headless Chromium (issue 11): sign in at /login, import an Excel
+// workbook (previewed, then applied), edit a space (with and without JavaScript), mark a recruiter
+// away and see their open offer re-routed. Every page: screenshots at phone and desktop widths, and
+// axe-core finds no serious or critical violation.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+const EMAIL = "admin-e2e@example.test";
+const PASSWORD = "admin-库存-e2e-2026";
+const SHOTS = new URL("./screenshots/", import.meta.url);
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
+
+beforeAll(async () => {
+  db = await createTestDatabase("admin_inventory_e2e");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  const inv = demoInventory();
+  inv.recruiters.push({ ...inv.recruiters[0], id: "R9", name: "吴倩（示例）", email: "wuqian@example.test", phone: "13900000009" });
+  expect((await importInventory(db.sql, inv)).ok).toBe(true);
+  await db.sql`insert into users (email, name, role, password_hash) values (${EMAIL}, '库存管理员', 'admin', ${await hashPassword(PASSWORD)})`;
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  await db?.drop();
+});
+
+async function signedIn(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
+  // bypassCSP: lets the test inject axe-core; the pages' own policy is tested elsewhere.
+  const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN", viewport: VIEWPORTS.desktop, bypassCSP: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${web.url}/login?next=/admin`);
+  await hydrated(page, javaScriptEnabled);
+  await page.getByLabel("邮箱").fill(EMAIL);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === "/admin");
+  await hydrated(page, javaScriptEnabled);
+  return { context, page };
+}
+
+async function hydrated(page: Page, javaScriptEnabled: boolean) {
+  if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+}
+
+/** Both widths, full page, then axe-core on the page as it is: no serious or critical violation. */
+async function lookAt(page: Page, name: string) {
+  for (const [width, size] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: new URL(`admin-${name}-${width}.png`, SHOTS).pathname, fullPage: true });
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    const r = await axe.run({ resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
+  });
+  expect(
+    violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
+    name,
+  ).toEqual([]);
+}
+
+const banner = (page: Page) =>
+  page
+    .getByRole("status")
+    .first()
+    .innerText()
+    .catch(() => "");
+
+async function workbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("空间");
+  ws.addRow(["编号", "园区编号", "类型", "交易方式", "名称", "面积", "层高（米）", "状态"]);
+  ws.addRow(["S-NEW1", "GC-EDZ", "厂房", "出租、出售", "新导入厂房 A", "6千平", "10米", "可租售"]);
+  ws.addRow(["S2", "GC-EDZ", "厂房", "出租", "双层厂房（Excel 改）", "5200", "", "可租售"]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
+  it("imports an Excel workbook: preview (create, change old → new), then apply", async () => {
+    const { context, page } = await signedIn(true);
+    const consoleErrors: string[] = [];
+    page.on("console", (m) => void (m.type() === "error" && consoleErrors.push(m.text())));
+    await page.getByRole("navigation").getByRole("link", { name: "Excel 导入导出" }).click();
+    await page
+      .waitForURL((u) => u.pathname === "/admin/import")
+      .catch(async (e) => {
+        throw new Error(`not on /admin/import; at ${page.url()}: ${(await page.locator("body").innerText()).slice(0, 1500)}`, { cause: e });
+      });
+    await hydrated(page, true);
+    await lookAt(page, "import");
+    await page.getByLabel(/选择文件/).setInputFiles({ name: "库存.xlsx", mimeType: "application/octet-stream", buffer: await workbook() });
+    await page.getByRole("button", { name: "预览" }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId("import-summary")
+          .innerText()
+          .catch(() => ""),
+      )
+      .toContain("新建 1 条，修改 1 条");
+    const changes = await page.locator("[data-change]").allInnerTexts();
+    expect(changes.join("\n")).toContain("双层厂房（Excel 改）");
+    expect(await page.locator("[data-change]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-change")))).toEqual(
+      expect.arrayContaining(["S2:title", "S2:areaSqm"]),
+    );
+    expect((await db.sql`select 1 from spaces where id = 'S-NEW1'`).length).toBe(0); // a preview writes nothing
+    await lookAt(page, "import-preview");
+    await page.getByRole("button", { name: "确认导入" }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId("import-applied")
+          .innerText()
+          .catch(() => ""),
+      )
+      .toContain("新建 1 条，修改 1 条");
+    const [created] = await db.sql<{ area_sqm: number; ceiling_m: number }[]>`select area_sqm, ceiling_m from spaces where id = 'S-NEW1'`;
+    expect(created).toEqual({ area_sqm: 6000, ceiling_m: 10 });
+    await lookAt(page, "import-applied");
+    expect(consoleErrors).toEqual([]); // the page's module loads in the browser (no server-only value at module scope)
+    await context.close();
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`edits a space ${javaScriptEnabled ? "with" : "without"} JavaScript: a bad area is shown beside the field, then saved`, async () => {
+      const { context, page } = await signedIn(javaScriptEnabled);
+      await page.goto(`${web.url}/admin/spaces`);
+      await hydrated(page, javaScriptEnabled);
+      if (javaScriptEnabled) await lookAt(page, "spaces");
+      await page.getByRole("link", { name: "S3", exact: true }).click();
+      await page.waitForURL((u) => u.pathname === "/admin/spaces/S3");
+      await hydrated(page, javaScriptEnabled);
+      const area = page.getByLabel(/^面积/);
+      await area.fill("好大一片");
+      await page.getByRole("button", { name: "保存" }).click();
+      await expect.poll(() => area.getAttribute("aria-invalid")).toBe("true");
+      const describedBy = (await area.getAttribute("aria-describedby")) ?? "";
+      expect(await page.locator(`[id="${describedBy.split(" ").pop()}"]`).innerText()).toContain("好大一片");
+      if (javaScriptEnabled) await lookAt(page, "space-error");
+      const title = `轻钢厂房（${javaScriptEnabled ? "有" : "无"} JS 编辑）`;
+      await page.getByLabel(/^名称/).fill(title);
+      await area.fill("1.2万方");
+      await page.getByRole("button", { name: "保存" }).click();
+      await page.waitForURL((u) => u.pathname === "/admin/spaces/S3" && u.searchParams.get("done") === "updated");
+      await expect.poll(() => banner(page)).toContain("已保存");
+      const [s] = await db.sql<{ title: string; area_sqm: number }[]>`select title, area_sqm from spaces where id = 'S3'`;
+      expect(s).toEqual({ title, area_sqm: 12_000 });
+      if (javaScriptEnabled) await lookAt(page, "space-saved");
+      await context.close();
+    });
+  }
+
+  it("marks a recruiter away and sees their open offer re-routed", async () => {
+    const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: "南京休假改派浏览器测试有限公司", phone: "13712340001" }));
+    const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+                 values (${lead.id}, 'S1', 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
+    await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 0 }));
+    const [before] = await db.sql<
+      { id: string; recruiter_id: string }[]
+    >`select id, recruiter_id from assignments where lead_id = ${lead.id}`;
+    const other = before.recruiter_id === "R1" ? "R9" : "R1";
+
+    const { context, page } = await signedIn(true);
+    await page.goto(`${web.url}/admin/recruiters`);
+    await hydrated(page, true);
+    await lookAt(page, "recruiters");
+    await page.getByRole("link", { name: before.recruiter_id, exact: true }).click();
+    await page.waitForURL((u) => u.pathname === `/admin/recruiters/${before.recruiter_id}`);
+    await hydrated(page, true);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const back = new Date(Date.now() + 8 * 3600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel(/^休假开始/).fill(today);
+    await page.getByLabel(/^休假结束/).fill(back);
+    await lookAt(page, "recruiter-edit");
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.waitForURL((u) => u.searchParams.get("done") === "updated");
+    await expect.poll(() => banner(page)).toContain("已将 1 条未接的派单改派");
+    const [after] = await db.sql<
+      { recruiter_id: string; status: string }[]
+    >`select recruiter_id, status from assignments where id = ${before.id}`;
+    expect(after).toEqual({ recruiter_id: other, status: "offered" });
+
+    // The lead's page says who has it now and why it moved.
+    await page.goto(`${web.url}/admin/leads/${lead.id}`);
+    await hydrated(page, true);
+    const text = await page.locator("main").innerText();
+    expect(text).toContain(`休假/出差（至 ${back}）`);
+    await page.goto(`${web.url}/admin/recruiters`);
+    expect(await page.locator(`[data-recruiter="${before.recruiter_id}"]`).innerText()).toContain("休假中");
+    await context.close();
+  });
+
+  it("shows a park's page and the list of spaces to confirm", async () => {
+    await db.sql`update spaces set verified_at = now() - interval '40 days' where id = 'S4'`;
+    const { context, page } = await signedIn(true);
+    await page.goto(`${web.url}/admin/parks`);
+    await hydrated(page, true);
+    await lookAt(page, "parks");
+    await page.goto(`${web.url}/admin/parks/GC-EDZ`);
+    await hydrated(page, true);
+    await lookAt(page, "park-edit");
+    await page.goto(`${web.url}/admin/spaces?stale=1`);
+    await hydrated(page, true);
+    await lookAt(page, "spaces-to-confirm");
+    await page
+      .getByRole("button", { name: /仍可租售/ })
+      .first()
+      .click();
+    await expect.poll(() => banner(page)).toContain("仍可租售");
+    const [s] = await db.sql<{ fresh: boolean }[]>`select verified_at > now() - interval '1 minute' as fresh from spaces where id = 'S4'`;
+    expect(s.fresh).toBe(true);
+    await page.goto(`${web.url}/admin/spaces/S1`);
+    await hydrated(page, true);
+    await lookAt(page, "space-offered");
+    await context.close();
+  });
+});

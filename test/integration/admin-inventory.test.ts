@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { importInventory } from "~/inventory/import.server";
+import { leadsOfferedSpace, saveInventoryRow } from "~/inventory/inventory-admin.server";
+import { fromDbRow, loadDbRows } from "~/inventory/inventory-rows.server";
+import { storeLead } from "~/leads/intake.server";
+
+import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { startWebServer } from "../support/services";
+
+// The admin inventory: recruiters away (routing skips them, their open offers re-route), the forms
+// (the import's checks, field errors, CSRF) and "still available".
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+const ROUTING = { slaMinutes: 120, noticeFallbackMs: 0 };
+const EMAIL = "inventory-admin@example.test";
+const PASSWORD = "admin-库存-2026";
+
+beforeAll(async () => {
+  db = await createTestDatabase("admin_inventory");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  const inv = demoInventory();
+  // A second recruiter for GC-EDZ, so an offer has somewhere to go.
+  inv.recruiters.push({ ...inv.recruiters[0], id: "R9", name: "吴倩", email: "wuqian@example.test", phone: "13900000009" });
+  expect((await importInventory(db.sql, inv)).ok).toBe(true);
+  await db.sql`insert into users (email, name, role, password_hash) values (${EMAIL}, '库存管理员', 'admin', ${await hashPassword(PASSWORD)})`;
+});
+afterAll(async () => {
+  await web?.stop();
+  await db?.drop();
+});
+
+/** A lead matched to S1 (GC-EDZ) and routed; returns its assignment. */
+let phones = 0;
+async function routedLead(company: string): Promise<{ leadId: string; assignmentId: string; recruiterId: string }> {
+  // A new phone each time: the same enterprise again would be a returning customer (its recruiter first).
+  const phone = `1371234${String(++phones).padStart(4, "0")}`;
+  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company, phone }));
+  const { id } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+               values (${id}, 'S1', 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
+  await db.sql.begin((tx) => routeLead(tx, id, ROUTING));
+  const [a] = await db.sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${id}`;
+  return { leadId: id, assignmentId: a.id, recruiterId: a.recruiter_id };
+}
+
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The stored recruiter with its away window replaced (as the edit form would save it). */
+async function recruiter(id: string, away: { from: string; to: string }[] = []) {
+  const [row] = await loadDbRows(db.sql, "recruiters", [id]);
+  return { ...fromDbRow("recruiters", row), away };
+}
+
+describe("recruiters away", () => {
+  it("marking the holder of an open offer away re-routes it to the park's other recruiter, with the reason in the audit trail", async () => {
+    const { assignmentId, recruiterId } = await routedLead("南京休假测试机械有限公司");
+    const other = recruiterId === "R1" ? "R9" : "R1";
+    const saved = await saveInventoryRow(db.sql, "recruiters", await recruiter(recruiterId, [{ from: today(), to: inDays(6) }]), {
+      create: false,
+      routing: ROUTING,
+    });
+    expect(saved).toEqual({ ok: true, outcome: "updated", rerouted: 1 });
+    const [a] = await db.sql<{ recruiter_id: string; status: string; reroutes: number }[]>`
+      select recruiter_id, status, reroutes from assignments where id = ${assignmentId}`;
+    expect(a).toEqual({ recruiter_id: other, status: "offered", reroutes: 1 });
+    const [declined] = await db.sql<{ reason: { zh: string } }[]>`
+      select reason from routing_events where assignment_id = ${assignmentId} and event = 'declined'`;
+    expect(declined.reason.zh).toContain(`休假/出差（至 ${inDays(6)}）`);
+
+    // While away, new leads skip them even though the other recruiter now carries more work.
+    const next = await routedLead("南京休假测试二号有限公司");
+    expect(next.recruiterId).toBe(other);
+    const [event] = await db.sql<{ considered: { recruiterId: string; eligible: boolean; why: { zh: string } }[] }[]>`
+      select considered from routing_events where assignment_id = ${next.assignmentId} and event = 'assigned'`;
+    expect(event.considered.find((c) => c.recruiterId === recruiterId)).toMatchObject({
+      eligible: false,
+      why: { zh: expect.stringContaining("休假") },
+    });
+
+    // Back from holiday (window cleared): eligible again.
+    await saveInventoryRow(db.sql, "recruiters", await recruiter(recruiterId), { create: false, routing: ROUTING });
+    const third = await routedLead("南京休假测试三号有限公司");
+    expect(third.recruiterId).toBe(recruiterId); // fewer open offers now
+  });
+
+  it("an away window that starts later neither skips them today nor moves their offers", async () => {
+    const { assignmentId, recruiterId } = await routedLead("南京未来休假测试有限公司");
+    const later = await recruiter(recruiterId, [{ from: inDays(3), to: inDays(5) }]);
+    expect(await saveInventoryRow(db.sql, "recruiters", later, { create: false, routing: ROUTING })).toMatchObject({ rerouted: 0 });
+    const [a] = await db.sql<{ recruiter_id: string }[]>`select recruiter_id from assignments where id = ${assignmentId}`;
+    expect(a.recruiter_id).toBe(recruiterId);
+    await saveInventoryRow(db.sql, "recruiters", await recruiter(recruiterId), { create: false, routing: ROUTING });
+  });
+
+  it("a space's page data lists the open leads it is offered to", async () => {
+    const offered = await leadsOfferedSpace(db.sql, "S1");
+    expect(offered.map((o) => o.company_name)).toContain("南京休假测试机械有限公司");
+  });
+});
+
+describe("the admin forms over HTTP", () => {
+  let cookie = "";
+  let csrf = "";
+  beforeAll(async () => {
+    const res = await fetch(`${web.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: EMAIL, password: PASSWORD }),
+    });
+    expect(res.status).toBe(303);
+    cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+    const page = await (await fetch(`${web.url}/admin/spaces/S2`, { headers: { cookie } })).text();
+    csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
+    expect(csrf).not.toBe("");
+  });
+  const post = (path: string, form: Record<string, string | string[]>) => {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) body.append(k, x);
+    return fetch(`${web.url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body,
+    });
+  };
+  const spaceForm = (over: Record<string, string | string[]> = {}) => ({
+    csrf,
+    intent: "save",
+    id: "S2",
+    parkId: "GC-EDZ",
+    kind: "factory",
+    deals: ["lease", "buy"],
+    title: "双层厂房（后台改）",
+    areaSqm: "5千平",
+    ceilingM: "8米",
+    status: "available",
+    ...over,
+  });
+
+  it("refuses a save without the CSRF token and writes nothing", async () => {
+    const res = await post("/admin/spaces/S2", spaceForm({ csrf: "" }));
+    expect(res.status).toBe(403);
+    const [s] = await db.sql<{ title: string }[]>`select title from spaces where id = 'S2'`;
+    expect(s.title).not.toBe("双层厂房（后台改）");
+  });
+
+  it("saves a space typed as people write it (5千平, 8米) and 303s back to it", async () => {
+    const res = await post("/admin/spaces/S2", spaceForm());
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/admin/spaces/S2?done=updated");
+    const [s] = await db.sql<{ title: string; area_sqm: number; ceiling_m: number; deals: string[] }[]>`
+      select title, area_sqm, ceiling_m, deals from spaces where id = 'S2'`;
+    expect(s).toEqual({ title: "双层厂房（后台改）", area_sqm: 5000, ceiling_m: 8, deals: ["buy", "lease"] });
+  });
+
+  it("answers a bad field with 400, the message beside that field, and what was typed kept", async () => {
+    const res = await post("/admin/spaces/S2", spaceForm({ areaSqm: "很大", title: "不应保存" }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toMatch(/id="[^"]*areaSqm[^"]*"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="[^"]*areaSqm/);
+    expect(html).toContain("无法识别“很大”");
+    expect(html).toContain('value="不应保存"');
+    const [s] = await db.sql<{ title: string }[]>`select title from spaces where id = 'S2'`;
+    expect(s.title).toBe("双层厂房（后台改）");
+  });
+
+  it("creates a recruiter; a second one with the same id is a field error", async () => {
+    const form = {
+      csrf,
+      intent: "save",
+      id: "R20",
+      name: "郑新",
+      email: "zhengxin@example.test",
+      phone: "139 0000 0020",
+      channel: "email",
+      parks: "GC-EDZ、GC-MED",
+      capacity: "12",
+      active: "true",
+      awayFrom: "2027-01-20",
+      awayTo: "2027/1/27",
+      workingHours: "周一至周六 8:30-17:30",
+    };
+    const res = await post("/admin/recruiters/new", form);
+    expect(res.status).toBe(303);
+    const [r] = await db.sql<{ parks: string[]; away_to: string; working_hours: unknown }[]>`
+      select parks, to_char(away_to, 'YYYY-MM-DD') as away_to, working_hours from recruiters where id = 'R20'`;
+    expect(r).toEqual({
+      parks: ["GC-EDZ", "GC-MED"],
+      away_to: "2027-01-27",
+      working_hours: { days: [1, 2, 3, 4, 5, 6], start: "08:30", end: "17:30" },
+    });
+    const again = await post("/admin/recruiters/new", form);
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain("编号已存在");
+  });
+
+  it("“still available” sets verifiedAt, and the stale list offers it", async () => {
+    await db.sql`update spaces set verified_at = now() - interval '45 days' where id = 'S3'`;
+    const list = await (await fetch(`${web.url}/admin/spaces?stale=1`, { headers: { cookie } })).text();
+    expect(list).toContain('data-space="S3"');
+    expect(list).not.toContain('data-space="S2"');
+    const res = await post("/admin/spaces/S3", { csrf, intent: "verify", back: "list" });
+    expect(res.status).toBe(303);
+    const [s] = await db.sql<{ fresh: boolean }[]>`select verified_at > now() - interval '1 minute' as fresh from spaces where id = 'S3'`;
+    expect(s.fresh).toBe(true);
+    const after = await (await fetch(`${web.url}/admin/spaces?stale=1`, { headers: { cookie } })).text();
+    expect(after).not.toContain('data-space="S3"');
+  });
+
+  it("exports the inventory as .xlsx and serves the template", async () => {
+    const res = await fetch(`${web.url}/admin/export`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("spreadsheetml");
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
+    expect((await fetch(`${web.url}/admin/import-template`, { headers: { cookie } })).status).toBe(200);
+    expect((await fetch(`${web.url}/admin/export`, { redirect: "manual" })).status).toBe(303); // signed out
+  });
+});

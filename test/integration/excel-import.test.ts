@@ -1,0 +1,199 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { readWorkbook } from "~/inventory/excel/read-workbook.server";
+import { inventoryWorkbook, templateWorkbook } from "~/inventory/excel/write-workbook.server";
+import { importInventory } from "~/inventory/import.server";
+import { applyPreview, previewUpload } from "~/inventory/import-plan.server";
+import { loadInventory } from "~/inventory/inventory-rows.server";
+
+import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
+
+// Excel in, Excel out (issue 11 item 3): preview, then one all-or-nothing transaction; the same
+// workbook twice changes nothing; an exported workbook re-imports to the same state.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+
+beforeAll(async () => {
+  db = await createTestDatabase("excel_import");
+  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+const SPACE_HEADERS = ["编号", "园区编号", "类型", "交易方式", "名称", "面积", "层高（米）", "租金（元/㎡/月）", "状态"];
+
+/** A workbook with a 空间 sheet of `n` good rows written as people write them; `edit` may spoil a cell. */
+async function spacesWorkbook(n: number, edit?: (rows: (string | number)[][]) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("空间");
+  const rows: (string | number)[][] = Array.from({ length: n }, (_, i) => [
+    `X${i + 1}`,
+    ["GC-EDZ", "GC-MED", "LS-EDZ"][i % 3],
+    i % 2 ? "仓库" : "厂房",
+    i % 4 === 0 ? "租售" : "出租",
+    `导入空间${i + 1}`,
+    i % 5 === 0 ? `${(i % 9) + 1}千平` : i % 7 === 0 ? "12亩" : 800 + i,
+    i % 3 === 0 ? "9米" : 6,
+    i % 6 === 0 ? "0.8元/㎡/天" : 18,
+    "可租售",
+  ]);
+  edit?.(rows);
+  ws.addRow(SPACE_HEADERS);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function inventoryState() {
+  const [r] = await db.sql<{ n: number; v: string; u: string }[]>`
+    select (select count(*)::int from spaces) + (select count(*)::int from parks) + (select count(*)::int from recruiters) as n,
+           (select coalesce(max(version), 0)::text from spaces) as v,
+           (select max(updated_at)::text from spaces) as u`;
+  return r;
+}
+
+async function preview(bytes: Buffer, fileName = "inventory.xlsx") {
+  return previewUpload(db.sql, await readWorkbook(bytes, fileName), { fileName, actor: "test-admin" });
+}
+
+describe("Excel import", () => {
+  it("one bad cell among 500 good rows: nothing is written, and the error names sheet, row, column and reason", async () => {
+    const before = await inventoryState();
+    const bytes = await spacesWorkbook(500, (rows) => {
+      rows[322][5] = "很大一块"; // the area of X323, on spreadsheet row 324
+    });
+    const { plan, previewId } = await preview(bytes);
+    expect(plan.errors).toEqual([
+      {
+        sheet: "空间",
+        row: 324,
+        column: "F（面积）",
+        reason: { zh: expect.stringContaining("很大一块"), en: expect.stringContaining("很大一块") },
+      },
+    ]);
+    expect(previewId).toBeNull(); // nothing to apply
+    expect(plan.counts.spaces.create).toBe(499); // the 499 good rows are planned and shown, none written
+    expect(await inventoryState()).toEqual(before);
+  });
+
+  it("reads units as people write them, previews, applies once, and the same workbook twice changes nothing", async () => {
+    const bytes = await spacesWorkbook(500);
+    const first = await preview(bytes);
+    expect(first.plan.errors).toEqual([]);
+    expect(first.plan.counts.spaces).toEqual({ create: 500, change: 0, unchanged: 0 });
+    const applied = await applyPreview(db.sql, { previewId: first.previewId!, hash: first.plan.hash });
+    expect(applied).toMatchObject({ ok: true, counts: { spaces: { created: 500, updated: 0, unchanged: 0 } } });
+
+    const [x1, x6, x7, x8] = await db.sql<
+      { id: string; area_sqm: number; deals: string[]; ceiling_m: number; rent_yuan_per_sqm_month: number }[]
+    >`
+      select id, area_sqm, deals, ceiling_m, rent_yuan_per_sqm_month from spaces where id in ('X1', 'X6', 'X8', 'X7') order by id`;
+    expect(x1).toMatchObject({ area_sqm: 1000, deals: ["buy", "lease"], ceiling_m: 9, rent_yuan_per_sqm_month: 24 }); // 1千平, 租售, 9米, 0.8元/㎡/天
+    expect(x6).toMatchObject({ area_sqm: 6000 }); // 6千平
+    expect(x7.area_sqm).toBe(806);
+    expect(x8.area_sqm).toBeCloseTo(8000, 6); // 12亩
+
+    const after = await inventoryState();
+    const again = await preview(bytes);
+    expect(again.plan.counts.spaces).toEqual({ create: 0, change: 0, unchanged: 500 });
+    const second = await applyPreview(db.sql, { previewId: again.previewId!, hash: again.plan.hash });
+    expect(second).toMatchObject({ ok: true, counts: { spaces: { created: 0, updated: 0, unchanged: 500 } } });
+    expect(await inventoryState()).toEqual(after); // no version bump, no updated_at
+    // A preview applies once.
+    expect(await applyPreview(db.sql, { previewId: again.previewId!, hash: again.plan.hash })).toEqual({ ok: false, reason: "gone" });
+  });
+
+  it("shows each changed field old → new, and refuses to apply when the data changed since the preview", async () => {
+    const bytes = await spacesWorkbook(3, (rows) => {
+      rows[1][5] = "2千平";
+      rows[1][8] = "已租售";
+    });
+    const { plan, previewId } = await preview(bytes);
+    const x2 = plan.rows.find((r) => r.id === "X2")!;
+    expect(x2.action).toBe("change");
+    expect(x2.changes.map((c) => [c.header.zh, c.old, c.new])).toEqual([
+      ["面积", 801, 2000],
+      ["状态", "可租售", "已租售"],
+    ]);
+    expect(plan.rows.filter((r) => r.action === "unchanged").map((r) => r.id)).toEqual(["X1", "X3"]);
+
+    await db.sql`update spaces set title = '别人刚改过' where id = 'X3'`;
+    const refused = await applyPreview(db.sql, { previewId: previewId!, hash: plan.hash });
+    expect(refused).toMatchObject({ ok: false, reason: "changed" });
+    const [x2row] = await db.sql<{ area_sqm: number; status: string }[]>`select area_sqm, status from spaces where id = 'X2'`;
+    expect(x2row).toEqual({ area_sqm: 801, status: "available" }); // nothing written
+  });
+
+  it("a sheet without a column leaves that field as stored: 编号 + 状态 changes statuses only", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("空间");
+    ws.addRow(["编号", "状态"]);
+    ws.addRow(["X4", "已预订"]);
+    const { plan, previewId } = await preview(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(plan.errors).toEqual([]);
+    expect(plan.rows.map((r) => [r.id, r.action, r.changes.map((c) => c.key)])).toEqual([["X4", "change", ["status"]]]);
+    expect(await applyPreview(db.sql, { previewId: previewId!, hash: plan.hash })).toMatchObject({ ok: true });
+    const [x4] = await db.sql<
+      { status: string; title: string; area_sqm: number }[]
+    >`select status, title, area_sqm from spaces where id = 'X4'`;
+    expect(x4).toEqual({ status: "reserved", title: "导入空间4", area_sqm: 803 });
+  });
+
+  it("names unknown parks and bad choices by cell; a CSV reads like a sheet", async () => {
+    const csv = [
+      SPACE_HEADERS.join(","),
+      "C1,NO-PARK,厂房,出租,CSV空间,5000,8,20,可租售",
+      "C2,GC-EDZ,飞船,出租,CSV空间2,5000,8,20,可租售",
+    ].join("\n");
+    const { plan, previewId } = await preview(Buffer.from(`\uFEFF${csv}`), "spaces.csv");
+    expect(previewId).toBeNull();
+    expect(plan.errors).toEqual([
+      expect.objectContaining({
+        sheet: "spaces",
+        row: 3,
+        column: "C（类型）",
+        reason: expect.objectContaining({ zh: expect.stringContaining("飞船") }),
+      }),
+      expect.objectContaining({
+        sheet: "spaces",
+        row: 2,
+        column: "B（园区编号）",
+        reason: expect.objectContaining({ en: "unknown park NO-PARK" }),
+      }),
+    ]);
+  });
+
+  it("an exported workbook re-imports to the same state (round trip), and the template imports as it is", async () => {
+    await db.sql`update recruiters set away_from = '2026-12-01', away_to = '2026-12-07',
+                 working_hours = ${db.sql.json({ days: [1, 2, 3, 4, 5, 6], start: "08:30", end: "17:30" })} where id = 'R1'`;
+    const state = await loadInventory(db.sql);
+    const exported = await inventoryWorkbook(state);
+    const { plan, previewId } = await preview(exported);
+    expect(plan.errors).toEqual([]);
+    const total = state.parks.length + state.spaces.length + state.recruiters.length;
+    expect(plan.rows.filter((r) => r.action === "unchanged")).toHaveLength(total);
+
+    // Into an empty inventory: the same rows come back.
+    await db.sql`truncate parks, spaces, recruiters, import_previews cascade`;
+    const fresh = await preview(exported);
+    expect(fresh.plan.rows.filter((r) => r.action === "create")).toHaveLength(total);
+    expect(await applyPreview(db.sql, { previewId: fresh.previewId!, hash: fresh.plan.hash })).toMatchObject({ ok: true });
+    expect(await loadInventory(db.sql)).toEqual(state);
+    expect(previewId).not.toBeNull();
+
+    const template = await preview(await templateWorkbook(), "template.xlsx");
+    expect(template.plan.errors).toEqual([]);
+    expect(template.plan.counts).toEqual({
+      parks: { create: 1, change: 0, unchanged: 0 },
+      spaces: { create: 1, change: 0, unchanged: 0 },
+      recruiters: { create: 1, change: 0, unchanged: 0 },
+    });
+  });
+
+  it("refuses a file that is not a workbook with one plain error", async () => {
+    const { plan } = await preview(Buffer.from("PK\u0003\u0004 not really a zip"), "broken.xlsx");
+    expect(plan.errors).toHaveLength(1);
+    expect(plan.errors[0].reason.zh).toMatch(/无法读取文件/);
+  });
+});

@@ -1,0 +1,392 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { importInventory } from "~/inventory/import.server";
+import { storeLead } from "~/leads/intake.server";
+import { eraseLeads } from "~/privacy/anonymise.server";
+import { exportPersonData, findPerson } from "~/privacy/requests.server";
+import { loadDesk, PAGE_SIZE } from "~/recruiter-desk/desk-search.server";
+
+import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { startWebServer } from "../support/services";
+
+// The recruiter desk of issue 12 against the real web process and Postgres: search and filters, the
+// history view with paging, notes, follow-up, visit, lost with a reason and its undo, and the shortlist
+// page an enterprise opens (token, expiry, what it must never show, its openings recorded).
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+const PASSWORD = "zhoumin-秘密-2026";
+let cookie = "";
+let csrf = "";
+
+beforeAll(async () => {
+  db = await createTestDatabase("recruiter_desk");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  const inv = demoInventory();
+  // Hostile park text: the shortlist page must show it as text.
+  (inv.parks.find((p) => p.id === "GC-EDZ") as Record<string, unknown>).policies =
+    '首年租金补贴 <img src=x onerror="alert(1)"> 电话请找专员';
+  expect((await importInventory(db.sql, inv)).ok).toBe(true);
+  await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values
+    ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)}),
+    ('zheng@example.test', '郑洁', 'recruiter', 'R3', ${await hashPassword(PASSWORD)}),
+    ('desk@example.test', '热线坐席', 'hotline', null, ${await hashPassword(PASSWORD)})`;
+  const res = await post("/login", { email: "zhoumin@example.test", password: PASSWORD });
+  cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+  csrf = /name="csrf" value="([^"]+)"/.exec(await (await get("/queue")).text())![1];
+});
+afterAll(async () => {
+  await web?.stop();
+  await db?.drop();
+});
+
+function get(path: string, withCookie = true) {
+  return fetch(`${web.url}${path}`, { redirect: "manual", headers: withCookie && cookie ? { cookie } : {} });
+}
+function post(path: string, form: Record<string, string | string[]>) {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) body.append(k, x);
+  return fetch(`${web.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+    body,
+  });
+}
+
+type LeadOptions = { company: string; phone?: string; product?: string; kind?: "factory" | "warehouse"; parks?: string[] };
+
+/** A lead matched to GC-EDZ's S1 (and the first space of each other park given) and routed, as the worker would. */
+async function routedLead(o: LeadOptions): Promise<{ leadId: string; reference: string; assignmentId: string }> {
+  const json = validLeadJson({ company: o.company, phone: o.phone ?? "13812345678" });
+  if (o.product) json.use.product = o.product;
+  if (o.kind) json.need.kind = o.kind;
+  const parsed = createLeadSchema("zh", "api").parse(json);
+  const { id, reference } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+  for (const park of ["GC-EDZ", ...(o.parks ?? [])]) {
+    const [space] = await db.sql<
+      { id: string }[]
+    >`select id from spaces where park_id = ${park} and status = 'available' order by id limit 1`;
+    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+                 values (${id}, ${space.id}, ${park}, 88, ${db.sql.json([
+                   { zh: "面积 4800㎡ 在需求 4000–6000㎡ 内", en: "area fits", kind: "fit" },
+                   { zh: "配电未知，需核实", en: "power unknown", kind: "check" },
+                 ] as never)}, 'lead')`;
+  }
+  await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+  const [a] = await db.sql<
+    { id: string }[]
+  >`select id from assignments where lead_id = ${id} and park_id = 'GC-EDZ' and recruiter_id = 'R1'`;
+  return { leadId: id, reference, assignmentId: a.id };
+}
+const accept = (assignmentId: string) => post(`/queue/assignments/${assignmentId}`, { intent: "accept", csrf });
+const statusOf = async (id: string) => (await db.sql<{ status: string }[]>`select status from assignments where id = ${id}`)[0].status;
+const searchIds = async (q: string, extra: Partial<Parameters<typeof loadDesk>[2]> = {}) =>
+  (await loadDesk(db.sql, "R1", { view: "open", q, ...extra })).rows.map((r) => r.reference);
+
+describe("find and filter my leads", () => {
+  let trad: { reference: string; assignmentId: string };
+  let simp: { reference: string; assignmentId: string };
+  beforeAll(async () => {
+    trad = await routedLead({ company: "臺灣鼎盛電子有限公司", phone: "13912340001", product: "電源模組" });
+    simp = await routedLead({ company: "南京精密机械有限公司", phone: "02552345678", product: "数控机床", kind: "warehouse" });
+  });
+
+  it("finds a company typed in Traditional by a Simplified query and one typed in Simplified by a Traditional query", async () => {
+    expect(await searchIds("鼎盛电子")).toEqual([trad.reference]);
+    expect(await searchIds("台湾鼎盛")).toEqual([trad.reference]);
+    expect(await searchIds("精密機械")).toEqual([simp.reference]);
+    expect(await searchIds("电源模组")).toEqual([trad.reference]); // product
+    expect(await searchIds("不存在的公司")).toEqual([]);
+  });
+
+  it("finds by reference and by phone digits however they are typed, and a LIKE wildcard is only a character", async () => {
+    expect(await searchIds(simp.reference.toLowerCase())).toEqual([simp.reference]);
+    expect(await searchIds("+86 139-1234-0001")).toEqual([trad.reference]);
+    expect(await searchIds("025-5234")).toEqual([simp.reference]);
+    expect(await searchIds("%")).toEqual([]);
+    expect(await searchIds("_")).toEqual([]);
+  });
+
+  it("filters by status, park, need kind and follow-up due, and the page says a bad filter value beside its field", async () => {
+    expect((await accept(trad.assignmentId)).status).toBe(303);
+    expect(await searchIds("", { status: "accepted" })).toContain(trad.reference);
+    expect(await searchIds("", { status: "accepted" })).not.toContain(simp.reference);
+    expect(await searchIds("", { kind: "warehouse" })).toEqual([simp.reference]);
+    expect(await searchIds("", { parkId: "GC-MED" })).toEqual([]);
+    expect(await searchIds("", { followUpDue: true })).not.toContain(trad.reference);
+
+    const html = await (await get(`/queue?q=${encodeURIComponent("鼎盛電子")}`)).text();
+    expect(html).toContain(trad.reference);
+    expect(html).not.toContain(simp.reference);
+    const bad = await get("/queue?status=nonsense&park=XX");
+    expect(bad.status).toBe(400);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain("没有这个状态，请从列表中选择。");
+    expect(badHtml).toContain("没有这个园区，请从列表中选择。");
+  });
+
+  it("brings a lead whose follow-up is due to the top of the queue", async () => {
+    const later = await routedLead({ company: "南京跟进置顶机械有限公司" });
+    await accept(later.assignmentId);
+    const before = (await loadDesk(db.sql, "R1", { view: "open" })).rows.map((r) => r.reference);
+    expect(before[0]).not.toBe(later.reference);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const res = await post(`/queue/assignments/${later.assignmentId}`, { intent: "followUp", followUpOn: today, csrf });
+    expect(res.headers.get("location")).toBe(`/queue/assignments/${later.assignmentId}`);
+    const after = await loadDesk(db.sql, "R1", { view: "open" });
+    expect(after.rows[0]).toMatchObject({ reference: later.reference, followUpOn: today, followUpDue: true });
+    expect(await searchIds("", { followUpDue: true })).toEqual([later.reference]);
+    const [event] = await db.sql<
+      { event: string }[]
+    >`select event from routing_events where assignment_id = ${later.assignmentId} and event = 'follow-up'`;
+    expect(event).toBeTruthy();
+  });
+});
+
+describe("the history view", () => {
+  it("lists signed, lost, declined and re-routed-away leads, newest first, a page of 20 at a time", async () => {
+    const base = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from assignments where recruiter_id = 'R1' and status in ('signed', 'lost')`;
+    const made: string[] = [];
+    for (let i = 0; i < PAGE_SIZE + 1; i++) {
+      const l = await routedLead({ company: `南京历史分页${i}号机械有限公司` });
+      await db.sql`update assignments set status = 'lost', closed_at = now() - interval '1 hour' + ${i}::int * interval '1 second' where id = ${l.assignmentId}`;
+      made.push(l.reference);
+    }
+    // Re-routed away: the SLA moved an offer to another recruiter.
+    const away = await routedLead({ company: "南京改派走了机械有限公司" });
+    await db.sql`insert into recruiters (id, name, email, phone, channel, parks, capacity) values ('R8', '接手专员', 'r8@example.test', '13900000008', 'email', '{GC-EDZ}', 5)`;
+    await db.sql`update recruiters set active = false where id = 'R8'`; // off duty: new leads still go to R1
+    await db.sql`update assignments set recruiter_id = 'R8' where id = ${away.assignmentId}`;
+    await db.sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason) values (${away.assignmentId}, ${away.leadId}, 'rerouted', 'R8', '{}')`;
+
+    const first = await loadDesk(db.sql, "R1", { view: "history" });
+    expect(first.total).toBe(base[0].n + PAGE_SIZE + 2);
+    expect(first.rows).toHaveLength(PAGE_SIZE);
+    expect(first.rows[0]).toMatchObject({ reference: away.reference, status: "rerouted" });
+    expect(first.rows[1]).toMatchObject({ reference: made[PAGE_SIZE], status: "lost" });
+    const second = await loadDesk(db.sql, "R1", { view: "history", page: 2 });
+    expect(second.rows.map((r) => r.reference)).not.toContain(made[PAGE_SIZE]);
+    expect(second.pages).toBe(Math.ceil(first.total / PAGE_SIZE));
+    expect((await loadDesk(db.sql, "R1", { view: "history", status: "rerouted" })).rows.map((r) => r.reference)).toEqual([away.reference]);
+    // Open leads never show in history, closed ones never in the open view.
+    expect((await loadDesk(db.sql, "R1", { view: "open", q: "南京历史分页" })).total).toBe(0);
+
+    const page2 = await (await get("/queue?view=history&page=2")).text();
+    expect(page2).toContain('rel="prev"');
+    expect(page2).toMatch(/第 2 \/ \d+ 页/);
+  });
+});
+
+describe("working a lead", () => {
+  it("adds a timestamped note (audit trail), hides another park's recruiter's note, shows the hotline's", async () => {
+    const l = await routedLead({ company: "南京备注机械有限公司", parks: ["GC-MED"] });
+    await accept(l.assignmentId);
+    const path = `/queue/assignments/${l.assignmentId}`;
+    const [other] = await db.sql<{ id: string }[]>`select id from users where email = 'zheng@example.test'`;
+    const [hotline] = await db.sql<{ id: string }[]>`select id from users where email = 'desk@example.test'`;
+    await db.sql`insert into lead_notes (lead_id, author_staff_id, body, source) values
+      (${l.leadId}, ${other.id}, '别家园区的内部备注：给他们打八折', 'recruiter'),
+      (${l.leadId}, ${hotline.id}, '热线：企业希望下午来电', 'hotline')`;
+    expect((await post(path, { intent: "note", body: "   ", csrf })).status).toBe(400);
+    const res = await post(path, { intent: "note", body: "已电话沟通，周五看厂", csrf });
+    expect(res.headers.get("location")).toBe(path);
+    const html = await (await get(path)).text();
+    expect(html).toContain("已电话沟通，周五看厂");
+    expect(html).toContain("热线：企业希望下午来电");
+    expect(html).not.toContain("给他们打八折");
+    expect(html).toContain("高淳医疗器械产业园（示例）"); // the other park that received it, with its status
+    const [event] = await db.sql<
+      { reason: { noteId: string } }[]
+    >`select reason from routing_events where assignment_id = ${l.assignmentId} and event = 'note'`;
+    const [note] = await db.sql<{ body: string; source: string }[]>`select body, source from lead_notes where id = ${event.reason.noteId}`;
+    expect(note).toEqual({ body: "已电话沟通，周五看厂", source: "recruiter" });
+  });
+
+  it("asks for a reason before closing as lost, records it, lets the recruiter undo within the window only, then sign", async () => {
+    const l = await routedLead({ company: "南京流失撤销机械有限公司" });
+    await accept(l.assignmentId);
+    const path = `/queue/assignments/${l.assignmentId}`;
+    const confirm = await (await get(`${path}?confirm=lost`)).text();
+    expect(confirm).toContain("确认：这条线索已流失？");
+    const noReason = await post(path, { intent: "lost", csrf });
+    expect(noReason.status).toBe(400);
+    const page = await noReason.text();
+    expect(page).toContain("请选择一个原因。");
+    expect(page).toMatch(/aria-describedby="[^"]*reason-error/);
+    expect(await statusOf(l.assignmentId)).toBe("accepted");
+
+    expect((await post(path, { intent: "visit", visitOn: "2026-13-40", csrf })).status).toBe(400);
+    const visitOn = new Date(Date.now() + 8 * 3600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+    expect((await post(path, { intent: "visit", visitOn, csrf })).status).toBe(303);
+    expect(await statusOf(l.assignmentId)).toBe("visit");
+
+    expect((await post(path, { intent: "lost", reason: "price", closeNote: "嫌租金高", csrf })).headers.get("location")).toBe(path);
+    const [closed] = await db.sql<{ status: string; close_reason: string; close_note: string }[]>`
+      select status, close_reason, close_note from assignments where id = ${l.assignmentId}`;
+    expect(closed).toEqual({ status: "lost", close_reason: "price", close_note: "嫌租金高" });
+    const lostPage = await (await get(path)).text();
+    expect(lostPage).toContain("撤销");
+    expect(lostPage).toContain("价格不合适");
+
+    expect((await post(path, { intent: "undo", csrf })).headers.get("location")).toBe(path);
+    expect(await statusOf(l.assignmentId)).toBe("visit");
+    const events = await db.sql<
+      { event: string }[]
+    >`select event from routing_events where assignment_id = ${l.assignmentId} and event in ('lost', 'reopened') order by id`;
+    expect(events.map((e) => e.event)).toEqual(["lost", "reopened"]);
+
+    // After the window the undo is refused.
+    await post(path, { intent: "lost", reason: "timing", csrf });
+    await db.sql`update assignments set closed_at = now() - interval '11 minutes' where id = ${l.assignmentId}`;
+    expect((await post(path, { intent: "undo", csrf })).headers.get("location")).toBe(path);
+    expect(await statusOf(l.assignmentId)).toBe("lost");
+  });
+
+  it("shows everything the enterprise said, with the phone as a tel: link and its view in the access log", async () => {
+    const json = validLeadJson({ company: "南京全信息机械有限公司", phone: "13812340009" });
+    Object.assign(json.need, { powerMinKva: 800, craneMinT: 10, singleStorey: true, moveInBy: "2027-03" });
+    Object.assign(json.tax, { employees: 120 });
+    Object.assign(json.company, { creditCode: "91110000600037341N" });
+    Object.assign(json.contact, { email: "wang@example.test", wechat: "wang_jl" });
+    const parsed = createLeadSchema("zh", "api").parse(json);
+    const { id } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+    const [space] = await db.sql<
+      { id: string }[]
+    >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by) values (${id}, ${space.id}, 'GC-EDZ', 70, '[]', 'lead')`;
+    await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+    const [a] = await db.sql<{ id: string }[]>`select id from assignments where lead_id = ${id}`;
+    const html = await (await get(`/queue/assignments/${a.id}`)).text();
+    for (const said of [
+      "高淳区",
+      "8 m",
+      "800 kVA",
+      "10 t",
+      "需要单层",
+      "2027-03",
+      "120",
+      "wang@example.test",
+      "wang_jl",
+      "91110000600037341N",
+    ])
+      expect(html).toContain(said);
+    expect(html).toContain('href="tel:13812340009"');
+    const [log] = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from phone_access_log where lead_id = ${id} and actor = 'zhoumin@example.test'`;
+    expect(log.n).toBeGreaterThan(0);
+  });
+});
+
+describe("the shortlist page", () => {
+  let lead: { leadId: string; reference: string; assignmentId: string };
+  let link = "";
+  beforeAll(async () => {
+    lead = await routedLead({ company: '<script>alert("x")</script>恶意企业', phone: "13700001111" });
+    await accept(lead.assignmentId);
+    await post(`/queue/assignments/${lead.assignmentId}`, { intent: "note", body: "内部备注：底价可以谈到 18 元", csrf });
+  });
+
+  it("refuses spaces of another park or none at all, beside the field", async () => {
+    const path = `/queue/assignments/${lead.assignmentId}`;
+    const none = await post(path, { intent: "shortlist", csrf });
+    expect(none.status).toBe(400);
+    expect(await none.text()).toContain("请勾选 1 到 10 个空间。");
+    const foreign = await post(path, { intent: "shortlist", spaces: ["S1", "S2"], csrf }); // S2 is another park's
+    expect(foreign.status).toBe(400);
+    expect(await foreign.text()).toContain("所选空间不属于本园区或已出租");
+    expect((await db.sql`select 1 from shortlists where assignment_id = ${lead.assignmentId}`).length).toBe(0);
+  });
+
+  it("makes a link with a 256-bit token, only its hash stored, the sharing in the audit trail", async () => {
+    const res = await post(`/queue/assignments/${lead.assignmentId}`, { intent: "shortlist", spaces: ["S1", "S6"], csrf });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    link = /(http:\/\/[^"<\s]+\/s\/[A-Za-z0-9_-]{43})/.exec(html)![1];
+    const token = link.split("/s/")[1];
+    const [row] = await db.sql<{ token_hash: string; space_ids: string[]; days: number }[]>`
+      select token_hash, space_ids, round(extract(epoch from expires_at - created_at) / 86400)::int as days from shortlists where assignment_id = ${lead.assignmentId}`;
+    expect(row.space_ids).toEqual(["S1", "S6"]);
+    expect(row.days).toBe(30);
+    expect(row.token_hash).not.toContain(token);
+    expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    const [event] = await db.sql<
+      { reason: { spaceIds: string[] } }[]
+    >`select reason from routing_events where assignment_id = ${lead.assignmentId} and event = 'shortlist-shared'`;
+    expect(event.reason.spaceIds).toEqual(["S1", "S6"]);
+  });
+
+  it("shows the spaces, reasons in plain words, the park's policies and the recruiter's contact — and nothing else, with no script", async () => {
+    const token = link.split("/s/")[1];
+    const res = await get(`/s/${token}`, false);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toContain("no-store");
+    const html = await res.text();
+    const [s1, s6] = await db.sql<{ title: string }[]>`select title from spaces where id in ('S1', 'S6') order by id`;
+    expect(html).toContain(s1.title);
+    expect(html).toContain(s6.title);
+    expect(html).toContain("面积 4800㎡ 在需求 4000–6000㎡ 内"); // a fit reason
+    expect(html).not.toContain("配电未知，需核实"); // an internal check note is not for the enterprise
+    expect(html).toContain("首年租金补贴 &lt;img"); // hostile policy text shown as text
+    expect(html).toContain('href="tel:13900000001"');
+    expect(html).not.toContain("恶意企业");
+    expect(html).not.toContain(lead.reference);
+    expect(html).not.toContain("底价");
+    expect(html).not.toMatch(/<script/i); // no JavaScript, no serialized data
+    const phones = html.match(/(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g) ?? [];
+    expect(new Set(phones.map((p) => p.replace(/\D/g, "").replace(/^86/, "")))).toEqual(new Set(["13900000001"]));
+    expect(html).not.toMatch(/400-000-0000|13700001111|13812345678/);
+  });
+
+  it("records every opening and shows the recruiter how often and when", async () => {
+    const token = link.split("/s/")[1];
+    await get(`/s/${token}`, false);
+    const [opens] = await db.sql<{ n: number }[]>`
+      select count(*)::int as n from shortlist_opens o join shortlists s on s.id = o.shortlist_id where s.assignment_id = ${lead.assignmentId}`;
+    expect(opens.n).toBe(2);
+    expect(await (await get(`/queue/assignments/${lead.assignmentId}`)).text()).toMatch(/已打开 2 次，最近 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  });
+
+  it("answers a wrong, malformed or expired token with the same bare 404, recording nothing", async () => {
+    const token = link.split("/s/")[1];
+    const wrong = await get(`/s/${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`, false);
+    const malformed = await get("/s/abc", false);
+    await db.sql`update shortlists set expires_at = now() - interval '1 second' where assignment_id = ${lead.assignmentId}`;
+    const expired = await get(`/s/${token}`, false);
+    const bodies = [];
+    for (const r of [wrong, malformed, expired]) {
+      expect(r.status).toBe(404);
+      bodies.push((await r.text()).replace(/\s+/g, " "));
+    }
+    expect(new Set(bodies).size).toBe(1);
+    expect(bodies[0]).not.toMatch(/过期|expired|无效|invalid|<script/i);
+    const [opens] = await db.sql<{ n: number }[]>`
+      select count(*)::int as n from shortlist_opens o join shortlists s on s.id = o.shortlist_id where s.assignment_id = ${lead.assignmentId}`;
+    expect(opens.n).toBe(2);
+    await db.sql`update shortlists set expires_at = now() + interval '1 day' where assignment_id = ${lead.assignmentId}`;
+  });
+
+  it("is in the person's data export, and erasure closes the link", async () => {
+    const person = await findPerson(db.sql, "13700001111");
+    const exported = await exportPersonData(db.sql, { index: () => ({ getDocument: async () => ({}) }) } as never, {
+      person: person!,
+      actor: "test",
+    });
+    const shortlists = exported.shortlists as { spaceIds: string[]; opens: string[] }[];
+    expect(shortlists).toHaveLength(1);
+    expect(shortlists[0].spaceIds).toEqual(["S1", "S6"]);
+    expect(shortlists[0].opens).toHaveLength(2);
+    await eraseLeads(db.sql, { leadIds: [lead.leadId], actor: "test", subject: "137****1111" });
+    expect((await get(`/s/${link.split("/s/")[1]}`, false)).status).toBe(404);
+    const [left] = await db.sql<{ n: number; revoked: boolean }[]>`
+      select (select count(*)::int from shortlist_opens o where o.shortlist_id = s.id) as n, s.revoked_at is not null as revoked from shortlists s where s.lead_id = ${lead.leadId}`;
+    expect(left).toEqual({ n: 0, revoked: true });
+  });
+});
