@@ -69,6 +69,7 @@ const PROBES: Record<string, Probe> = {
   "login.tsx": { method: "GET", path: () => "/login", allowed: ALL },
   "logout.ts": { method: "GET", path: () => "/logout", allowed: [] }, // a GET does nothing but show the sign-in page
   "metrics.ts": { method: "GET", path: () => "/metrics", allowed: ALL }, // loopback (the test) may read it
+  "s.$token.tsx": { method: "GET", path: () => `/s/${"x".repeat(43)}`, allowed: ALL }, // a shared shortlist: the token is the key, a wrong one a 404 for all
   "privacy.tsx": { method: "GET", path: () => "/privacy", allowed: ALL },
   "queue._index.tsx": { method: "GET", path: () => "/queue", allowed: ["recruiter"] },
   "queue.assignments.$id.tsx": { method: "GET", path: (i) => `/queue/assignments/${i.assignmentId}`, allowed: ["recruiter", "admin"] },
