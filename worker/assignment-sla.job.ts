@@ -1,7 +1,7 @@
 import { lockAssignmentForSla, markEscalated } from "~/assignments/assignment-sla.server";
 import { type Notice, queueNotice } from "~/assignments/notifications.server";
 import { assignPark } from "~/assignments/route-lead.server";
-import { recruitersWhoHad } from "~/assignments/routing-events.server";
+import { recordRoutingEvent, recruitersWhoHad } from "~/assignments/routing-events.server";
 import { adminUserIds } from "~/auth/accounts.server";
 import { markDone } from "~/db/outbox.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
@@ -57,6 +57,15 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
       return notices;
     }
 
+    // The missed deadline, on the recruiter who missed it (the dashboard's SLA breaches, ADR 028).
+    await recordRoutingEvent(tx, {
+      assignmentId: a.id,
+      leadId: a.lead_id,
+      event: "sla-missed",
+      recruiterId: a.recruiter_id,
+      rule: "sla",
+      reason: { zh: "接单时限已过，未接单", en: "Not accepted before the deadline" },
+    });
     // Everyone who already had this assignment is skipped by the next choice.
     const had = await recruitersWhoHad(tx, a.id);
     const previous = a.recruiter_id;
@@ -65,7 +74,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
       {
         leadId: a.lead_id,
         parkId: a.park_id,
-        leadIndustry: a.industry,
+        leadIndustry: a.industry ?? "", // a hotline lead may not name its industry (migration 028)
         previousRecruiterId: null,
         exclude: had,
         assignmentId: a.id,

@@ -23,6 +23,7 @@ const running = await startWorker({
   outboxDir: getOutboxDir(),
   appUrl: env.APP_URL,
   slaMinutes: env.ACCEPT_SLA_MINUTES,
+  slaClock: env.SLA_CLOCK,
   noticeFallbackMs: env.NOTICE_FALLBACK_MS,
   indexLingerMs: env.INDEX_LINGER_MS,
   spaceVerifyDays: env.SPACE_VERIFY_DAYS,

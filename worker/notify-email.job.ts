@@ -1,4 +1,10 @@
-import { type AssignmentDetails, leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
+import {
+  type AssignmentDetails,
+  handoverScript,
+  leadIndustryLabel,
+  loadAssignmentDetails,
+  needAreaText,
+} from "~/assignments/assignment-details.server";
 import {
   claimNotification,
   deadLetterNotice,
@@ -18,7 +24,6 @@ import { escapeHtml } from "~/notify/html";
 import type { MailMessage } from "~/notify/mailer.server";
 
 import type { JobContext } from "./job-context";
-import { handoverScript } from "./notify-hotline.job";
 import { cappedBackoff } from "./queue";
 
 /**

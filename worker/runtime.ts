@@ -1,6 +1,7 @@
 import { Worker } from "bullmq";
 
 import { createSql, type Sql } from "~/db/db.server";
+import type { SlaClock } from "~/domain/routing/working-time";
 import { createMailer } from "~/notify/mailer.server";
 import { errorMessage, log } from "~/utils/log.server";
 
@@ -41,6 +42,8 @@ export type WorkerConfig = {
   smtpTimeoutMs?: number;
   appUrl?: string;
   slaMinutes?: number;
+  /** The clock ACCEPT_SLA_MINUTES runs on (SLA_CLOCK; default "wall" here, "office-hours" in the env). */
+  slaClock?: SlaClock;
   /** When a notice that was not delivered inline is handed to its notify.* job (ms, default 90 s). */
   noticeFallbackMs?: number;
   /** How long an email notice is retried after its first temporary failure (ms, default 4 h: NOTICE_RETRY_HOURS). */
@@ -86,7 +89,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     indexNames,
     mailer,
     appUrl: config.appUrl ?? "http://localhost:3000",
-    routing: { slaMinutes: config.slaMinutes ?? 120, noticeFallbackMs: config.noticeFallbackMs ?? 90_000 },
+    routing: { slaMinutes: config.slaMinutes ?? 120, noticeFallbackMs: config.noticeFallbackMs ?? 90_000, slaClock: config.slaClock },
     noticeRetry: {
       budgetMs: config.noticeRetryBudgetMs ?? 4 * 3_600_000,
       baseMs: config.noticeRetryBaseMs ?? 5_000,

@@ -197,6 +197,8 @@ export type RoutingEventRow = {
   rule: string | null;
   reason: Bilingual | null;
   considered: ConsideredRow[];
+  /** The person who did it (an admin's email, "admin-token"); null = the system. */
+  actor: string | null;
 };
 export type LeadAudit = {
   id: string;
@@ -281,9 +283,10 @@ export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | n
       rule: string | null;
       reason: unknown;
       considered: unknown;
+      actor: string | null;
     }[]
   >`
-    select e.id::text, e.at, e.event, p.name as park_name, e.recruiter_id, e.rule, e.reason, e.considered
+    select e.id::text, e.at, e.event, p.name as park_name, e.recruiter_id, e.rule, e.reason, e.considered, e.actor
     from routing_events e
     left join assignments a on a.id = e.assignment_id
     left join parks p on p.id = a.park_id
@@ -347,6 +350,7 @@ export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | n
       rule: e.rule,
       reason: bilingual(e.reason),
       considered: e.considered.map((c) => ({ ...c, recruiterName: recruiterName.get(c.recruiterId) ?? null })),
+      actor: e.actor,
     })),
     matches: view.matches.map((m) => ({
       spaceId: m.spaceId,

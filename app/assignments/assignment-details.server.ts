@@ -4,6 +4,7 @@ import { industryLabel } from "~/domain/industries";
 import type { Lead } from "~/domain/lead-schema";
 import type { Reason } from "~/domain/matching/types";
 import type { Exclusion } from "~/domain/matching/why-not";
+import { formatPhoneForDisplay } from "~/domain/phone";
 
 export type AssignmentDetails = {
   id: string;
@@ -100,4 +101,26 @@ export function needAreaText(lead: Lead): string {
 
 export function leadIndustryLabel(lead: Lead): string {
   return industryLabel(lead.use.industry, "zh");
+}
+
+/**
+ * What hotline staff read to a recruiter when handing a lead over by phone (zh-CN): both phone
+ * numbers, the need, the park, the acceptance deadline and the matched spaces with their reasons.
+ * `d.recruiter` must be set.
+ */
+export function handoverScript(d: AssignmentDetails, slaMinutes: number): string {
+  const recruiter = d.recruiter!;
+  const spaces = d.spaces
+    .filter((s) => s.withdrawnAt === null)
+    .map((s, i) => `${i + 1}. ${s.title}（${s.score}分）：${s.reasons.map((r) => r.zh).join("；")}`)
+    .join("\n");
+  return [
+    `请致电招商专员 ${recruiter.name}（${formatPhoneForDisplay(recruiter.phone)}），转交线索 ${d.reference}：`,
+    `企业 ${d.lead.company.name}，联系人 ${d.lead.contact.name}，电话 ${formatPhoneForDisplay(d.lead.contact.phone)}；`,
+    `需求 ${needAreaText(d.lead)}，产品 ${d.lead.use.product}；园区 ${d.parkName}。`,
+    `请专员在 ${slaMinutes} 分钟内接单，超时将改派。`,
+    spaces ? `匹配空间：\n${spaces}` : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
 }

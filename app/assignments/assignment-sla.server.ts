@@ -13,9 +13,9 @@ export type SlaAssignment = {
   reroutes: number;
   /** accept_by has passed (by the database's clock). */
   due: boolean;
-  /** The lead is won or lost. */
+  /** The lead is won, lost or closed (spam, duplicate). */
   closed: boolean;
-  industry: string;
+  industry: string | null;
   phone: string;
   reference: string;
 };
@@ -24,7 +24,7 @@ export type SlaAssignment = {
 export async function lockAssignmentForSla(tx: TransactionSql, assignmentId: string): Promise<SlaAssignment | null> {
   const [a] = await tx<SlaAssignment[]>`
     select a.id, a.lead_id, a.park_id, a.recruiter_id, a.status, a.reroutes, a.accept_by <= now() as due,
-           l.status in ('won', 'lost') as closed, l.industry, l.phone, l.reference
+           l.status in ('won', 'lost', 'closed') as closed, l.industry, l.phone, l.reference
     from assignments a join leads l on l.id = a.lead_id
     where a.id = ${assignmentId} for update of a`;
   return a ?? null;

@@ -19,7 +19,7 @@ export async function declineAssignment(
   const [a] = await tx<{ lead_id: string; park_id: string; reroutes: number; industry: string }[]>`
     select a.lead_id, a.park_id, a.reroutes, l.industry from assignments a join leads l on l.id = a.lead_id
     where a.id = ${input.assignmentId} and a.recruiter_id = ${input.recruiterId} and a.status = 'offered'
-      and l.status not in ('won', 'lost')
+      and l.status not in ('won', 'lost', 'closed')
     for update of a`;
   if (!a) return null;
   await recordRoutingEvent(tx, {

@@ -4,14 +4,19 @@ import type { TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
+import { acceptDeadline, type SlaClock } from "~/domain/routing/working-time";
 
 import { type Notice, queueNotice } from "./notifications.server";
 import { recordRoutingEvent } from "./routing-events.server";
 
 export const RETURNING_CUSTOMER_DAYS = 90;
 
-/** How routing is tuned: the accept deadline, and when a notice's fallback job takes over (ms). */
-export type RoutingOptions = { slaMinutes: number; noticeFallbackMs: number };
+/**
+ * How routing is tuned: the accept deadline in minutes, counted on `slaClock` ("office-hours": working
+ * time of the office hours on mainland working days, ADR 028; "wall", the default when absent:
+ * wall-clock minutes), and when a notice's fallback job takes over (ms).
+ */
+export type RoutingOptions = { slaMinutes: number; noticeFallbackMs: number; slaClock?: SlaClock };
 
 type RecruiterRow = {
   id: string;
@@ -96,6 +101,20 @@ export async function previousRecruiters(tx: TransactionSql, leadId: string): Pr
   return (parkId) => (rows.find((r) => r.park_id === parkId) ?? rows[0])?.recruiter_id ?? null;
 }
 
+/**
+ * The accept deadline of an offer made at the transaction's `now`: ACCEPT_SLA_MINUTES of working time
+ * (the office hours on mainland working days) or of wall-clock time, as `options.slaClock` says.
+ */
+function slaDeadline(
+  park: { now: Date; start_minute: number | null; end_minute: number | null } | undefined,
+  options: RoutingOptions,
+): Date {
+  const now = park?.now ?? new Date();
+  const hours =
+    park?.start_minute != null && park.end_minute != null ? { startMinute: park.start_minute, endMinute: park.end_minute } : undefined;
+  return acceptDeadline(now, options.slaMinutes, options.slaClock ?? "wall", hours);
+}
+
 type Assigned = { assignmentId: string; decision: RoutingDecision; notices: Notice[] };
 
 /**
@@ -118,25 +137,31 @@ export async function assignPark(
     exclude?: string[];
     assignmentId?: string;
     reroutes?: number;
+    /** An admin's choice instead of the policy's (ADR 028): this recruiter, this reason, this person. */
+    manual?: { recruiterId: string; reason: { zh: string; en: string }; actor: string };
   },
   options: RoutingOptions,
 ): Promise<Assigned> {
   const [recruiters, [park]] = await Promise.all([
     recruitersForPark(tx, input.parkId),
-    tx<{ wecom_webhook_url: string | null }[]>`select wecom_webhook_url from parks where id = ${input.parkId}`.execute(),
+    tx<{ wecom_webhook_url: string | null; now: Date; start_minute: number | null; end_minute: number | null }[]>`
+      select p.wecom_webhook_url, now() as now, h.start_minute, h.end_minute
+      from parks p left join office_hours h on true where p.id = ${input.parkId}`.execute(),
   ]);
-  const decision = chooseRecruiter(
-    { parkId: input.parkId, leadIndustry: input.leadIndustry, previousRecruiterId: input.previousRecruiterId, exclude: input.exclude },
-    recruiters,
-  );
+  const decision: RoutingDecision = input.manual
+    ? { recruiterId: input.manual.recruiterId, rule: "manual", reason: input.manual.reason, considered: [] }
+    : chooseRecruiter(
+        { parkId: input.parkId, leadIndustry: input.leadIndustry, previousRecruiterId: input.previousRecruiterId, exclude: input.exclude },
+        recruiters,
+      );
   const chosen = recruiters.find((r) => r.id === decision.recruiterId) ?? null;
   const reroutes = input.reroutes ?? 0;
   const status = chosen ? "offered" : "unassigned";
   const reason = tx.json(decision.reason as never);
   const assignmentId = input.assignmentId ?? randomUUID();
   // now() is the transaction's start: the SLA row's not_before below is exactly this accept_by.
-  const slaMs = options.slaMinutes * 60_000;
-  const acceptBy = chosen ? tx`now() + ${slaMs}::float8 * interval '1 millisecond'` : null;
+  const acceptBy = chosen ? slaDeadline(park, options) : null;
+  const slaMs = acceptBy && park ? acceptBy.getTime() - park.now.getTime() : 0;
 
   const writes: Promise<unknown>[] = [
     input.assignmentId
@@ -157,6 +182,7 @@ export async function assignPark(
       rule: decision.rule,
       reason: decision.reason,
       considered: decision.considered,
+      actor: input.manual?.actor ?? null,
     }).execute(),
   ];
   if (!chosen) {
@@ -221,7 +247,8 @@ export async function routeLead(
       order by max(m.score) desc, m.park_id`.execute(),
     previousRecruiters(tx, leadId),
   ]);
-  if (!lead || lead.status === "won" || lead.status === "lost") return { assigned: 0, unassigned: 0, callback: false, notices: [] };
+  if (!lead || lead.status === "won" || lead.status === "lost" || lead.status === "closed")
+    return { assigned: 0, unassigned: 0, callback: false, notices: [] };
 
   if (parks.length === 0) {
     const created = await tx`

@@ -10,7 +10,7 @@ export type SignInAccount = { id: string; role: StaffRole; passwordHash: string 
  */
 export async function findSignInAccount(email: string, sql: Sql = getSql()): Promise<SignInAccount | null> {
   const [row] = await sql<{ id: string; role: StaffRole; password_hash: string | null }[]>`
-    select id, role, password_hash from users where email = ${email}`;
+    select id, role, password_hash from users where email = ${email} and active`; // a deactivated account cannot sign in (ADR 028)
   return row ? { id: row.id, role: row.role, passwordHash: row.password_hash } : null;
 }
 

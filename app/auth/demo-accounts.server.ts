@@ -4,7 +4,7 @@ import { hashPassword } from "./password.server";
 
 /**
  * `npm start` with the demo inventory: a sign-in for every demo recruiter (their inventory email) and
- * a demo admin, all with one development password, so the desks can be tried at once. Only for a
+ * a demo admin and a demo hotline agent (/hotline), all with one development password, so the desks can be tried at once. Only for a
  * database the demo was just seeded into; an account that exists is left alone.
  */
 export async function seedDemoStaff(sql: Sql, password: string): Promise<string[]> {
@@ -14,6 +14,8 @@ export async function seedDemoStaff(sql: Sql, password: string): Promise<string[
     select lower(email), name, 'recruiter', id, ${hash} from recruiters
     union all
     select 'admin@example.test', '管理员（示例）', 'admin', null, ${hash}
+    union all
+    select 'hotline@example.test', '热线坐席（示例）', 'hotline', null, ${hash}
     on conflict (email) do nothing
     returning email`;
   return rows.map((r) => r.email);

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 import { createCookie, createSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
 
-import type { Sql } from "~/db/db.server";
+import type { Sql, TransactionSql } from "~/db/db.server";
 import { getSql } from "~/db/db.server";
 import { singleton } from "~/utils/singleton.server";
 
@@ -56,7 +56,7 @@ function storage(): SessionStorage<SessionData> {
         >`
           select u.id, u.email, u.name, u.role, u.recruiter_id, s.csrf_token
           from staff_sessions s join users u on u.id = s.user_id
-          where s.token_hash = ${hashToken(id)} and s.revoked_at is null and s.expires_at > now()`;
+          where s.token_hash = ${hashToken(id)} and s.revoked_at is null and s.expires_at > now() and u.active`;
         if (!row) return null;
         const user = { id: row.id, email: row.email, name: row.name, role: row.role, recruiterId: row.recruiter_id };
         return { userId: row.id, csrf: row.csrf_token, user };
@@ -104,7 +104,7 @@ export async function signOutStaff(request: Request, to: string): Promise<Respon
 }
 
 /** Ends every session of a user (a new password, a changed role): copies of old cookies stop working. Returns how many. */
-export async function revokeSessionsOf(sql: Sql, userId: string): Promise<number> {
+export async function revokeSessionsOf(sql: Sql | TransactionSql, userId: string): Promise<number> {
   const rows = await sql`update staff_sessions set revoked_at = now() where user_id = ${userId} and revoked_at is null`;
   return rows.count;
 }

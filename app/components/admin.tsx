@@ -2,6 +2,7 @@ import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-r
 import type { ReactNode } from "react";
 
 import { type AdminKey, adminText, formatAdminTime, withLng } from "~/i18n/admin-messages";
+import { opsText } from "~/i18n/admin-ops-messages";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
@@ -37,6 +38,11 @@ export function AdminHeader({ lng, signedIn = true }: { lng: Lng; signedIn?: boo
       {signedIn ? (
         <nav aria-label={t("nav.label")} className="admin-nav">
           <Link to={withLng("/admin", lng)}>{t("nav.dashboard")}</Link>
+          <Link to={withLng("/admin/leads", lng)}>{opsText(lng, "nav.leads")}</Link>
+          <Link to={withLng("/admin/dead-letters", lng)}>{opsText(lng, "nav.deadLetters")}</Link>
+          <Link to={withLng("/admin/dashboard", lng)}>{opsText(lng, "nav.dashboard")}</Link>
+          <Link to={withLng("/admin/staff", lng)}>{opsText(lng, "nav.staff")}</Link>
+          <Link to={withLng("/admin/office-hours", lng)}>{opsText(lng, "nav.officeHours")}</Link>
           <Link to={withLng("/admin/parks", lng)}>{inventoryText(lng, "nav.parks")}</Link>
           <Link to={withLng("/admin/spaces", lng)}>{inventoryText(lng, "nav.spaces")}</Link>
           <Link to={withLng("/admin/recruiters", lng)}>{inventoryText(lng, "nav.recruiters")}</Link>

@@ -45,7 +45,7 @@ export function TextField({
   label: ReactNode;
   hint?: ReactNode;
   required?: boolean;
-  type?: "text" | "tel" | "email" | "month" | "password";
+  type?: "text" | "tel" | "email" | "month" | "password" | "date" | "time" | "search";
   /** The id of a message about the whole form (a wrong sign-in) that also describes this field. */
   alsoDescribedBy?: string;
   inputMode?: "text" | "decimal" | "numeric" | "tel" | "email";

@@ -6,8 +6,10 @@ import { LNGS } from "~/i18n/lng";
 // fails when a list here and the constraint differ, or when a constraint has no list here.
 
 /** leads.status (migration 001): received → indexed → matched | unmatched → assigned → won | lost. */
-export const LEAD_STATUSES = ["received", "indexed", "matched", "unmatched", "assigned", "won", "lost"] as const;
+export const LEAD_STATUSES = ["received", "indexed", "matched", "unmatched", "assigned", "won", "lost", "closed"] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
+/** Why an admin closed a lead (migration 024, ADR 028). */
+export const LEAD_CLOSED_AS = ["spam", "duplicate"] as const;
 
 /** leads.source (migration 001): the inquiry form, the JSON API, a hotline call. */
 export const LEAD_SOURCES = ["web", "api", "hotline"] as const;
@@ -60,7 +62,7 @@ export const NOTIFICATION_CHANNELS = ["email", "hotline", "wecom"] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 /** notifications.status (migration 003): pending → sending → sent | dead (ADR 020). */
-export const NOTIFICATION_STATUSES = ["pending", "sending", "sent", "dead"] as const;
+export const NOTIFICATION_STATUSES = ["pending", "sending", "sent", "dead", "handled"] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /** call_tasks.kind (migration 003). */
@@ -106,6 +108,12 @@ export const ROUTING_EVENTS = [
   "signed",
   "lost",
   "wrong-number",
+  // ADR 028: the SLA job's missed deadline, and what admins do at /admin/leads/<id> and /admin/dead-letters
+  "sla-missed",
+  "admin-reroute",
+  "closed",
+  "dead-letter-hotline",
+  "dead-letter-handled",
   // The recruiter desk (ADR 030): a note, a follow-up date, a shared shortlist, an undone "lost".
   "note",
   "follow-up",
@@ -123,6 +131,7 @@ export const CHECKED_COLUMNS: Record<string, readonly string[]> = {
   "leads.source": LEAD_SOURCES,
   "leads.lng": LNGS,
   "leads.consent_method": CONSENT_METHODS,
+  "leads.closed_as": LEAD_CLOSED_AS,
   "spaces.kind": SPACE_KINDS,
   "spaces.status": SPACE_STATUSES,
   "recruiters.channel": RECRUITER_CHANNELS,

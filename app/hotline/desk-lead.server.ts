@@ -15,7 +15,7 @@ const CLOSED = ["won", "lost"];
 export async function openLeadsWithPhone(sql: Sql, phone: string): Promise<{ id: string; reference: string }[]> {
   return sql<{ id: string; reference: string }[]>`
     select id, reference from leads
-    where phone = ${phone} and anonymised_at is null and status not in ('won', 'lost')
+    where phone = ${phone} and anonymised_at is null and status not in ('won', 'lost', 'closed')
     order by created_at desc limit 5`;
 }
 

@@ -115,7 +115,7 @@ export async function leadsOfferedSpace(sql: Sql, spaceId: string): Promise<Offe
   return sql<OfferedLead[]>`
     select l.id as lead_id, l.reference, l.company_name, l.status, m.score
     from matches m join leads l on l.id = m.lead_id
-    where m.space_id = ${spaceId} and m.withdrawn_at is null and l.status not in ('won', 'lost')
+    where m.space_id = ${spaceId} and m.withdrawn_at is null and l.status not in ('won', 'lost', 'closed')
     order by m.score desc, l.created_at desc limit 100`;
 }
 

@@ -48,7 +48,7 @@ export async function recordMatchOutcome(
 export async function liveMatchesOfSpace(tx: TransactionSql, spaceId: string): Promise<{ lead_id: string; lead: Lead }[]> {
   return tx<{ lead_id: string; lead: Lead }[]>`
     select m.lead_id, l.lead from matches m join leads l on l.id = m.lead_id
-    where m.space_id = ${spaceId} and m.withdrawn_at is null and l.status not in ('won', 'lost')`;
+    where m.space_id = ${spaceId} and m.withdrawn_at is null and l.status not in ('won', 'lost', 'closed')`;
 }
 
 /**

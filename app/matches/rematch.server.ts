@@ -16,7 +16,9 @@ import { isUuid } from "~/domain/ids";
 export async function rematchLead(sql: Sql | TransactionSql, leadId: string, reason: string): Promise<boolean> {
   if (!isUuid(leadId)) return false;
   const run = async (tx: TransactionSql) => {
-    const [lead] = await tx<{ id: string }[]>`select id from leads where id = ${leadId} and status not in ('won', 'lost') for update`;
+    const [lead] = await tx<
+      { id: string }[]
+    >`select id from leads where id = ${leadId} and status not in ('won', 'lost', 'closed') for update`;
     if (!lead) return false;
     const text = reason.trim().slice(0, 500) || "需求已修改";
     await recordRoutingEvent(tx, { leadId, event: "rematch", rule: "need-edited", reason: { zh: text, en: text } });

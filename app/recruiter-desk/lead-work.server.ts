@@ -101,7 +101,7 @@ export async function undoLost(sql: Sql, who: Who): Promise<WorkOutcome> {
       update assignments set status = closed_from, closed_from = null, closed_at = null, close_reason = null, close_note = null, updated_at = now()
       where id = ${who.assignmentId} and recruiter_id = ${who.recruiterId} and status = 'lost' and closed_from is not null
         and closed_at > now() - ${UNDO_MINUTES}::int * interval '1 minute'
-        and not exists (select 1 from leads l where l.id = assignments.lead_id and l.status in ('won', 'lost'))
+        and not exists (select 1 from leads l where l.id = assignments.lead_id and l.status in ('won', 'lost', 'closed'))
       returning lead_id, status`;
     if (!a) return STALE;
     await audit(tx, who, a.lead_id, "reopened", { zh: "撤销“已流失”，恢复跟进", en: "Undid “lost”; back to work", status: a.status });

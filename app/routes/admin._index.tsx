@@ -2,11 +2,13 @@ import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction }
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { loadDashboard } from "~/admin/admin-data.server";
+import { leadQueueCounts } from "~/admin/lead-list.server";
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
+import { opsText } from "~/i18n/admin-ops-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { listUnverifiedListings } from "~/inventory/listing-verify.server";
 import adminStyles from "~/styles/admin.css";
@@ -23,17 +25,22 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
-  const [dashboard, unverified] = await Promise.all([loadDashboard(getSql()), listUnverifiedListings(getSql(), verifyDays)]);
+  const [dashboard, unverified, queues] = await Promise.all([
+    loadDashboard(getSql()),
+    listUnverifiedListings(getSql(), verifyDays),
+    leadQueueCounts(getSql()),
+  ]);
   return {
     lng: lngFromUrl(request.url),
     dashboard: withoutBidiControls(dashboard),
     unverified: withoutBidiControls(unverified),
     verifyDays,
+    unmatched: queues.unmatched,
   }; // names people typed (ADR 021)
 }
 
 export default function AdminDashboard() {
-  const { lng, dashboard: d, unverified: u, verifyDays } = useLoaderData<typeof loader>();
+  const { lng, dashboard: d, unverified: u, verifyDays, unmatched } = useLoaderData<typeof loader>();
   const t = useAdminText(lng);
   const leadLink = (leadId: string, reference: string) => <Link to={withLng(`/admin/leads/${leadId}`, lng)}>{reference}</Link>;
   const openCalls = d.callTasks.reduce((sum, c) => sum + c.open, 0);
@@ -54,7 +61,13 @@ export default function AdminDashboard() {
           </div>
           <div>
             <dt>
-              <a href="#dead-h">{t("dash.count.dead")}</a>
+              <Link to={withLng("/admin/leads?unmatched=1", lng)}>{opsText(lng, "status.unmatched")}</Link>
+            </dt>
+            <dd data-testid="count-unmatched">{unmatched}</dd>
+          </div>
+          <div>
+            <dt>
+              <Link to={withLng("/admin/dead-letters", lng)}>{t("dash.count.dead")}</Link>
             </dt>
             <dd data-testid="count-dead">{d.dead.total}</dd>
           </div>

@@ -1,21 +1,37 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { loadLeadAudit } from "~/admin/admin-data.server";
+import { requireAdminForm } from "~/admin/admin-gate.server";
+import {
+  assignByHand,
+  closeLead,
+  type LeadActionProblem,
+  listAssignableRecruiters,
+  loadLeadClosing,
+  rematchByAdmin,
+  rerouteByAdmin,
+} from "~/admin/lead-actions.server";
+import { leadActionSchema } from "~/admin/lead-forms";
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
+import { type LeadActionData, LeadActions } from "~/components/admin-lead-actions";
 import { getSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { industryLabel } from "~/domain/industries";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
+import { opsText } from "~/i18n/admin-ops-messages";
 import { describeFlag } from "~/i18n/flag-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { leadPhone } from "~/leads/lead-view.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
+import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
@@ -41,7 +57,67 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       phoneFull = formatPhoneForDisplay(phone);
     }
   }
-  return { lng: lngFromUrl(request.url), audit: withoutBidiControls(audit), phoneFull }; // names people typed (ADR 021)
+  const [recruiters, { closing, repeatedBy }] = await Promise.all([listAssignableRecruiters(sql), loadLeadClosing(sql, audit.id)]);
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    lng: lngFromUrl(request.url),
+    audit: withoutBidiControls(audit), // names people typed (ADR 021)
+    phoneFull,
+    recruiters: withoutBidiControls(recruiters),
+    closing: withoutBidiControls(closing),
+    repeatedBy,
+    done: done && ["rematch", "assign", "reroute", "close"].includes(done) ? done : null,
+  };
+}
+
+const PROBLEM_FIELD: Record<LeadActionProblem, { field: string; key: Parameters<typeof opsText>[1] }> = {
+  "not-found": { field: "", key: "err.notFound" },
+  closed: { field: "", key: "lead.reroute.none" },
+  "recruiter-not-of-park": { field: "target", key: "err.recruiterNotOfPark" },
+  "nothing-to-reroute": { field: "assignmentId", key: "lead.reroute.none" },
+  "unknown-duplicate": { field: "duplicateOf", key: "err.unknownLead" },
+  "duplicate-self": { field: "duplicateOf", key: "err.duplicateSelf" },
+};
+
+/**
+ * POST /admin/leads/<id>: re-run matching, assign by hand, re-route, or close as spam/duplicate
+ * (intent), CSRF-checked; each writes the routing audit with the admin and why (ADR 028).
+ * 400 with field errors; 303 back to the page with `done=<intent>`.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, form } = await requireAdminForm(request);
+  const lng = lngFromUrl(request.url);
+  const submission = parseWithZod(form, { schema: leadActionSchema(lng) });
+  const intent = String(submission.payload.intent ?? "");
+  if (submission.status !== "success") return data<LeadActionData>({ intent, result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  const sql = getSql();
+  const env = getWebEnv();
+  const routing = { slaMinutes: env.ACCEPT_SLA_MINUTES, slaClock: env.SLA_CLOCK, noticeFallbackMs: 0 };
+  const leadId = params.id ?? "";
+  const result =
+    v.intent === "rematch"
+      ? await rematchByAdmin(sql, leadId, actor)
+      : v.intent === "assign"
+        ? await assignByHand(
+            sql,
+            { leadId, parkId: v.target.split("|")[1], recruiterId: v.target.split("|")[0], why: v.why },
+            actor,
+            routing,
+          )
+        : v.intent === "reroute"
+          ? await rerouteByAdmin(sql, leadId, v.assignmentId, actor, routing)
+          : await closeLead(sql, leadId, { as: v.as, note: v.note, duplicateOf: v.duplicateOf ?? null }, actor);
+  if (!result.ok) {
+    if (result.problem === "not-found") throw new Response("not found", { status: 404 });
+    const { field, key } = PROBLEM_FIELD[result.problem];
+    const message = [opsText(lng, key)];
+    return data<LeadActionData>(
+      { intent, result: submission.reply(field ? { fieldErrors: { [field]: message } } : { formErrors: message }) },
+      { status: 400 },
+    );
+  }
+  return redirect(withLng(`/admin/leads/${leadId}?done=${v.intent}`, lng), { status: 303 });
 }
 
 type Bilingual = { zh: string; en: string };
@@ -52,7 +128,8 @@ function area(sqm: number, kind: string | null): string {
 }
 
 export default function AdminLead() {
-  const { lng, audit: a, phoneFull } = useLoaderData<typeof loader>();
+  const { lng, audit: a, phoneFull, recruiters, closing, repeatedBy, done } = useLoaderData<typeof loader>();
+  const actionData = useActionData<LeadActionData>();
   const t = useAdminText(lng);
   const none = t("common.none");
   const who = (name: string | null, id: string | null) => (id ? (name ? `${name} (${id})` : id) : none);
@@ -127,6 +204,18 @@ export default function AdminLead() {
         </dl>
       </section>
 
+      <LeadActions
+        lng={lng}
+        leadId={a.id}
+        status={a.status}
+        assignments={a.assignments}
+        recruiters={recruiters}
+        closing={closing}
+        repeatedBy={repeatedBy}
+        done={done}
+        actionData={actionData}
+      />
+
       <AdminSection id="events-h" title={t("lead.events")}>
         <DataTable
           caption={t("lead.events.caption")}
@@ -138,6 +227,7 @@ export default function AdminLead() {
             { label: t("col.rule") },
             { label: t("col.reason") },
             { label: t("col.considered") },
+            { label: opsText(lng, "audit.col.actor") },
           ]}
           empty={{ when: a.events.length === 0, text: t("lead.events.empty") }}
         >
@@ -166,6 +256,7 @@ export default function AdminLead() {
                   </ul>
                 )}
               </td>
+              <td>{e.actor ?? none}</td>
             </tr>
           ))}
         </DataTable>

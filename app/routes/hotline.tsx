@@ -166,7 +166,7 @@ async function callTaskAction(request: Request, form: FormData, lng: Lng, userId
     note: String(form.get("note") ?? ""),
     confirmed: form.get("confirm") === "1",
     authorId: userId,
-    routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 },
+    routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 },
   });
   const here = withLng("/hotline", lng);
   if (answer.kind === "bad-request") throw data(null, { status: 400 });

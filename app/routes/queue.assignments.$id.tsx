@@ -193,7 +193,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = submission.value;
   const sql = getSql();
   const who = { assignmentId: params.id!, recruiterId: user.recruiterId };
-  const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 };
+  const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 };
   const label = (code: string) => ({ zh: deskText("zh", `reason.${code}` as DeskKey), en: deskText("en", `reason.${code}` as DeskKey) });
   const here = `/queue/assignments/${params.id}`;
   const stale = { tone: "alert", text: staffText(lng, "a.stale") } as const;

@@ -36,6 +36,7 @@ export const webEnvSchema = z.object({
   HOTLINE_PHONE: z.string().default("400-000-0000"),
   APP_URL: z.string().url().default("http://localhost:3000"),
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120), // a declined assignment's next offer
+  SLA_CLOCK: z.enum(["office-hours", "wall"]).default("office-hours"), // ADR 028: working time or wall-clock minutes
   AUTH_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900), // guessing budgets (rate-limit.server.ts)
   // Which peers may speak for the client in X-Forwarded-For/-Host/-Proto (express "trust proxy"; ADR 021).
   TRUST_PROXY: z
@@ -66,6 +67,7 @@ export const workerEnvSchema = z.object({
   RELAY_POLL_MS: z.coerce.number().int().min(50).default(1000),
   RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120),
+  SLA_CLOCK: z.enum(["office-hours", "wall"]).default("office-hours"), // ADR 028: working time or wall-clock minutes
   NOTICE_FALLBACK_MS: z.coerce.number().int().min(1_000).default(90_000),
   NOTICE_RETRY_HOURS: z.coerce
     .number()

@@ -18,12 +18,15 @@ afterAll(async () => db?.drop());
 describe("seedDemoStaff", () => {
   it("creates a recruiter account per demo recruiter and an admin, once", async () => {
     const created = await seedDemoStaff(db.sql, "demo-password-0123");
-    expect(created.sort()).toEqual(["admin@example.test", ...demoInventory().recruiters.map((r) => String(r.email))].sort());
+    expect(created.sort()).toEqual(
+      ["admin@example.test", "hotline@example.test", ...demoInventory().recruiters.map((r) => String(r.email))].sort(),
+    );
     const users = await db.sql<
       { email: string; role: string; recruiter_id: string | null; password_hash: string }[]
     >`select email, role, recruiter_id, password_hash from users order by email`;
     expect(users.find((u) => u.email === "zhoumin@example.test")).toMatchObject({ role: "recruiter", recruiter_id: "R1" });
     expect(users.find((u) => u.email === "admin@example.test")).toMatchObject({ role: "admin", recruiter_id: null });
+    expect(users.find((u) => u.email === "hotline@example.test")).toMatchObject({ role: "hotline", recruiter_id: null });
     expect(await verifyPassword("demo-password-0123", users[0].password_hash)).toBe(true);
     expect(await verifyPassword("another-password", users[0].password_hash)).toBe(false);
     expect(await seedDemoStaff(db.sql, "a-second-password")).toEqual([]); // existing accounts are left alone

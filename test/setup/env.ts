@@ -13,3 +13,4 @@ process.env.ADMIN_API_TOKEN = "test-admin-token-0123456789";
 process.env.LOG_FILE = inject("logFile");
 process.env.LOG_FILE_LEVEL = "debug";
 process.env.API_RATE_LIMIT_PER_MINUTE ??= "1000";
+process.env.SLA_CLOCK ??= "wall"; // tests that need working time set the clock themselves (ADR 028)

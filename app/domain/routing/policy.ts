@@ -44,7 +44,8 @@ export type RoutingInput = {
 
 export type Bilingual = { zh: string; en: string };
 export type Considered = { recruiterId: string; eligible: boolean; why: Bilingual };
-export type RoutingRule = "returning-customer" | "specialist" | "least-loaded" | "round-robin" | "nobody-eligible";
+/** The policy's rules, and "manual": an admin chose the recruiter by hand (ADR 028; never returned by chooseRecruiter). */
+export type RoutingRule = "returning-customer" | "specialist" | "least-loaded" | "round-robin" | "nobody-eligible" | "manual";
 export type RoutingDecision = { recruiterId: string | null; rule: RoutingRule; reason: Bilingual; considered: Considered[] };
 
 /**

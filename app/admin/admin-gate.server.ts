@@ -1,0 +1,33 @@
+import { hasAdminToken } from "~/auth/admin-token.server";
+import { isSessionCsrf, requireAdmin, type StaffUser } from "~/auth/session.server";
+
+// The door of every admin page that changes something (ADR 028): who is asking, and — for a cookie
+// session — the session's CSRF token on the form. The Bearer token (machines) needs none: a browser
+// never sends it by itself.
+
+/** Who did it, as the audit trails name them: the admin's email, or "admin-token" (the Bearer token). */
+export type AdminActor = { actor: string; user: StaffUser | null };
+
+/** For loaders: a signed-in admin or the Bearer token, else a thrown 303 to /login (403 for another role). */
+export async function requireAdminActor(request: Request): Promise<AdminActor> {
+  const who = await requireAdmin(request);
+  return who.via === "staff" ? { actor: who.user.email, user: who.user } : { actor: "admin-token", user: null };
+}
+
+/** 403 for a state change without the session's CSRF token (a stale page, or a form posted from elsewhere). */
+export function csrfRefused(): Response {
+  return new Response("Forbidden: the form is stale, reload the page", { status: 403, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * For actions: the admin and the posted form, after checking the CSRF token a cookie session must send
+ * (`csrf` field, or the `X-CSRF-Token` header). Throws a 303 to sign-in, or a 403 (another role, no or
+ * a wrong token). The Bearer token is exempt.
+ */
+export async function requireAdminForm(request: Request): Promise<AdminActor & { form: FormData }> {
+  if (await hasAdminToken(request)) return { actor: "admin-token", user: null, form: await request.formData() };
+  const { user } = await requireAdminActor(request);
+  const form = await request.formData();
+  if (!user || !isSessionCsrf(user, form.get("csrf") ?? request.headers.get("x-csrf-token"))) throw csrfRefused();
+  return { actor: user.email, user, form };
+}

@@ -1,0 +1,119 @@
+import type { Sql } from "~/db/db.server";
+
+// The figures of /admin/dashboard (ADR 028), from Postgres (the truth), for a date range of lead
+// arrival (China days, inclusive) and optionally one park. Counts are of leads unless said otherwise.
+
+export type DashboardFilters = { from: string; to: string; park: string | null };
+export const FUNNEL_STAGES = ["received", "matched", "assigned", "accepted", "contacted", "visit", "signed"] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+/** Upper bounds (minutes) of the time-to-first-contact buckets; the last bucket is open. 5 and 60 are the marks a director watches. */
+export const CONTACT_BUCKETS = [5, 15, 30, 60, 240, 1440] as const;
+/** Size bands of unmet needs, in ㎡ (upper bounds; the last is open). */
+export const SIZE_BANDS = [1000, 3000, 5000, 10000, 20000] as const;
+
+export type DashboardFigures = {
+  perDay: { day: string; source: string; leads: number }[];
+  funnel: { stage: FunnelStage; leads: number }[];
+  firstContact: {
+    buckets: { upTo: number | null; assignments: number }[];
+    total: number;
+    within5: number;
+    within60: number;
+    medianMinutes: number | null;
+  };
+  perRecruiter: { recruiterId: string; name: string; breaches: number; reroutes: number }[];
+  load: { recruiterId: string; name: string; open: number; capacity: number }[];
+  matchRate: { matched: number; total: number };
+  unmet: { kind: string; band: number; district: string; leads: number }[];
+  queues: { unassigned: number; offered: number; callTasks: number; dead: number; outbox: number };
+};
+
+/** Default range: the last 30 China days including today. */
+export function defaultRange(now = new Date()): { from: string; to: string } {
+  const day = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return { from: day(new Date(now.getTime() - 29 * 86400_000)), to: day(now) };
+}
+
+/** Every figure for the range and park. */
+export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promise<DashboardFigures> {
+  const inRange = sql`l.created_at >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai')
+                      and l.created_at < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
+  const inPark = f.park
+    ? sql`and (exists (select 1 from matches m where m.lead_id = l.id and m.park_id = ${f.park})
+               or exists (select 1 from assignments a where a.lead_id = l.id and a.park_id = ${f.park}))`
+    : sql``;
+  const eventPark = f.park ? sql`and a.park_id = ${f.park}` : sql``;
+  const reached = (events: string[]) =>
+    sql`exists (select 1 from routing_events e join assignments a on a.id = e.assignment_id
+                where e.lead_id = l.id and e.event in ${sql(events)} and e.recruiter_id is not null ${eventPark})`;
+
+  const [perDay, [funnel], contact, perRecruiter, load, unmet, [queues]] = await Promise.all([
+    sql<{ day: string; source: string; leads: number }[]>`
+      select to_char(l.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day, l.source, count(*)::int as leads
+      from leads l where ${inRange} ${inPark} group by 1, 2 order by 1, 2`,
+    sql<Record<FunnelStage, number>[]>`
+      select count(*)::int as received,
+             (count(*) filter (where exists (select 1 from matches m where m.lead_id = l.id ${f.park ? sql`and m.park_id = ${f.park}` : sql``})))::int as matched,
+             (count(*) filter (where ${reached(["assigned", "rerouted"])}))::int as assigned,
+             (count(*) filter (where ${reached(["accepted"])}))::int as accepted,
+             (count(*) filter (where ${reached(["contacted"])}))::int as contacted,
+             (count(*) filter (where ${reached(["visit"])}))::int as visit,
+             (count(*) filter (where ${reached(["signed"])}))::int as signed
+      from leads l where ${inRange} ${inPark}`,
+    sql<{ minutes: number }[]>`
+      select extract(epoch from (c.at - a.offered_first)) / 60 as minutes
+      from (select e.assignment_id, min(e.at) as at from routing_events e where e.event = 'contacted' group by e.assignment_id) c
+      join (select e.assignment_id, min(e.at) as offered_first from routing_events e
+            where e.event in ('assigned', 'rerouted') and e.recruiter_id is not null group by e.assignment_id) a on a.assignment_id = c.assignment_id
+      join assignments x on x.id = c.assignment_id join leads l on l.id = x.lead_id
+      where ${inRange} ${f.park ? sql`and x.park_id = ${f.park}` : sql``}`,
+    sql<{ recruiter_id: string; name: string; breaches: number; reroutes: number }[]>`
+      select e.recruiter_id, coalesce(r.name, e.recruiter_id) as name,
+             (count(*) filter (where e.event in ('sla-missed', 'escalated')))::int as breaches,
+             (count(*) filter (where e.event in ('sla-missed', 'declined', 'admin-reroute')))::int as reroutes
+      from routing_events e join assignments a on a.id = e.assignment_id join leads l on l.id = e.lead_id
+      left join recruiters r on r.id = e.recruiter_id
+      where e.recruiter_id is not null and e.event in ('sla-missed', 'escalated', 'declined', 'admin-reroute') and ${inRange} ${eventPark}
+      group by 1, 2 order by 3 desc, 4 desc, 1`,
+    sql<{ recruiter_id: string; name: string; open: number; capacity: number }[]>`
+      select r.id as recruiter_id, r.name, r.capacity,
+             (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ('offered', 'accepted', 'contacted', 'visit')) as open
+      from recruiters r where r.active ${f.park ? sql`and ${f.park} = any (r.parks)` : sql``} order by r.id`,
+    sql<{ kind: string; band: number; district: string; leads: number }[]>`
+      select coalesce(l.lead->'need'->>'kind', '') as kind,
+             width_bucket(coalesce((l.lead->'need'->>'areaMaxSqm')::float8, (l.lead->'need'->>'areaMinSqm')::float8, 0), ${sql.array([...SIZE_BANDS])}::float8[]) as band,
+             coalesce(l.lead->'need'->'regions'->>0, '') as district, count(*)::int as leads
+      from leads l where l.status = 'unmatched' and ${inRange}
+      group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit 10`,
+    sql<DashboardFigures["queues"][]>`
+      select (select count(*)::int from assignments where status = 'unassigned') as unassigned,
+             (select count(*)::int from assignments where status = 'offered') as offered,
+             (select count(*)::int from call_tasks where status in ('open', 'no-answer')) as "callTasks",
+             (select count(*)::int from notifications where status = 'dead') as dead,
+             (select count(*)::int from outbox where done_at is null) as outbox`,
+  ]);
+
+  const minutes = contact.map((c) => Number(c.minutes)).sort((a, b) => a - b);
+  const bucketOf = (m: number) => CONTACT_BUCKETS.findIndex((b) => m <= b);
+  const counts = new Array<number>(CONTACT_BUCKETS.length + 1).fill(0);
+  for (const m of minutes) {
+    const i = bucketOf(m);
+    counts[i === -1 ? CONTACT_BUCKETS.length : i]++;
+  }
+  return {
+    perDay: [...perDay],
+    funnel: FUNNEL_STAGES.map((stage) => ({ stage, leads: funnel[stage] })),
+    firstContact: {
+      buckets: counts.map((n, i) => ({ upTo: CONTACT_BUCKETS[i] ?? null, assignments: n })),
+      total: minutes.length,
+      within5: minutes.filter((m) => m <= 5).length,
+      within60: minutes.filter((m) => m <= 60).length,
+      medianMinutes: minutes.length ? minutes[Math.floor((minutes.length - 1) / 2)] : null,
+    },
+    perRecruiter: perRecruiter.map((r) => ({ recruiterId: r.recruiter_id, name: r.name, breaches: r.breaches, reroutes: r.reroutes })),
+    load: load.map((r) => ({ recruiterId: r.recruiter_id, name: r.name, open: r.open, capacity: r.capacity })),
+    matchRate: { matched: funnel.matched, total: funnel.received },
+    unmet: [...unmet],
+    queues,
+  };
+}

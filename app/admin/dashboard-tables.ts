@@ -1,0 +1,87 @@
+import { adminLabel } from "~/i18n/admin-messages";
+import { opsLabel, opsText } from "~/i18n/admin-ops-messages";
+import type { Lng } from "~/i18n/lng";
+
+import type { DashboardFigures } from "./dashboard-data.server";
+
+// Every figure of the dashboard as a table (ADR 028): what the page shows beside each chart (the
+// accessible form), what the CSV export writes, and what the charts are drawn from.
+
+export const FIGURES = ["perDay", "funnel", "firstContact", "perRecruiter", "load", "unmet", "queues"] as const;
+export type Figure = (typeof FIGURES)[number];
+export type FigureTable = { figure: Figure; title: string; head: string[]; rows: (string | number)[][] };
+
+const SIZE_LABELS = ["< 1000㎡", "1000–3000㎡", "3000–5000㎡", "5000–10000㎡", "10000–20000㎡", "≥ 20000㎡"];
+const pct = (n: number, of: number) => (of > 0 ? `${((100 * n) / of).toFixed(1)}%` : "—");
+
+/** "≤ 5 分钟", "≤ 1 小时", "> 24 小时": the bucket of time-to-first-contact whose upper bound is `upTo` minutes (null = open). */
+export function contactBucketLabel(lng: Lng, upTo: number | null, previous: number | null): string {
+  const unit = (m: number) => (m < 60 ? `${m} ${lng === "en" ? "min" : "分钟"}` : `${m / 60} ${lng === "en" ? "h" : "小时"}`);
+  if (upTo === null) return `> ${unit(previous ?? 0)}`;
+  return `≤ ${unit(upTo)}`;
+}
+
+export function figureTables(lng: Lng, d: DashboardFigures): FigureTable[] {
+  const t = (k: Parameters<typeof opsText>[1], p?: Record<string, string | number>) => opsText(lng, k, p);
+  const days = [...new Set(d.perDay.map((r) => r.day))];
+  const sources = ["web", "api", "hotline"];
+  const received = d.funnel[0]?.leads ?? 0;
+  return [
+    {
+      figure: "perDay",
+      title: t("dashboard.perDay"),
+      head: [t("dashboard.col.day"), ...sources.map((s) => opsLabel(lng, "source", s))],
+      rows: days.map((day) => [day, ...sources.map((s) => d.perDay.find((r) => r.day === day && r.source === s)?.leads ?? 0)]),
+    },
+    {
+      figure: "funnel",
+      title: t("dashboard.funnel"),
+      head: [t("dashboard.funnel.stage"), t("dashboard.funnel.count"), t("dashboard.funnel.conversion"), t("dashboard.funnel.ofReceived")],
+      rows: d.funnel.map((s, i) => [
+        opsLabel(lng, "stage", s.stage),
+        s.leads,
+        i === 0 ? "—" : pct(s.leads, d.funnel[i - 1].leads),
+        pct(s.leads, received),
+      ]),
+    },
+    {
+      figure: "firstContact",
+      title: t("dashboard.firstContact"),
+      head: [t("dashboard.firstContact.bucket"), t("dashboard.firstContact.count")],
+      rows: d.firstContact.buckets.map((b, i) => [
+        contactBucketLabel(lng, b.upTo, d.firstContact.buckets[i - 1]?.upTo ?? null),
+        b.assignments,
+      ]),
+    },
+    {
+      figure: "perRecruiter",
+      title: t("dashboard.perRecruiter"),
+      head: [t("dashboard.col.recruiter"), t("dashboard.col.breaches"), t("dashboard.col.reroutes")],
+      rows: d.perRecruiter.map((r) => [`${r.name} (${r.recruiterId})`, r.breaches, r.reroutes]),
+    },
+    {
+      figure: "load",
+      title: t("dashboard.load"),
+      head: [t("dashboard.col.recruiter"), t("dashboard.col.open"), t("dashboard.col.capacity")],
+      rows: d.load.map((r) => [`${r.name} (${r.recruiterId})`, r.open, r.capacity]),
+    },
+    {
+      figure: "unmet",
+      title: t("dashboard.unmet"),
+      head: [t("dashboard.col.kind"), t("dashboard.col.size"), t("dashboard.col.district"), t("dashboard.col.leads")],
+      rows: d.unmet.map((u) => [adminLabel(lng, "need.kind", u.kind), SIZE_LABELS[Math.max(0, u.band)] ?? "—", u.district || "—", u.leads]),
+    },
+    {
+      figure: "queues",
+      title: t("dashboard.queues"),
+      head: [t("dashboard.col.queue"), t("dashboard.col.depth")],
+      rows: (["unassigned", "offered", "callTasks", "dead", "outbox"] as const).map((q) => [opsLabel(lng, "queue", q), d.queues[q]]),
+    },
+  ];
+}
+
+/** A table as CSV for Excel: UTF-8 with a byte-order mark, CRLF, every cell quoted. */
+export function toCsv(table: FigureTable): string {
+  const cell = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
+  return `\uFEFF${[table.head, ...table.rows].map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
+}

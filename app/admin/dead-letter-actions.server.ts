@@ -1,0 +1,66 @@
+import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-details.server";
+import { retryDeadLetter } from "~/assignments/dead-letters.server";
+import type { Sql } from "~/db/db.server";
+
+import { writeAdminAudit } from "./admin-audit.server";
+
+// What an admin does with a dead letter at /admin/dead-letters (ADR 028). Each action is one
+// transaction with an admin_audit line (and, for a lead's notice, a routing_events line with the actor).
+
+export type DeadLetterAction = "retry" | "hotline" | "handled";
+export type DeadLetterOutcome = { ok: true } | { ok: false; reason: "not-found" | "not-dead" | "no-assignment" };
+
+/**
+ * - retry: back to pending with a fresh retry budget (retryDeadLetter);
+ * - hotline: a hand-over call task for the hotline to phone the recruiter instead, and the notice handled;
+ * - handled: leaves the list (nothing more to do), with the admin's note.
+ * `noticeId` is notifications.id; `note` is free text (≤ 500 characters kept).
+ */
+export async function actOnDeadLetter(
+  sql: Sql,
+  noticeId: string,
+  action: DeadLetterAction,
+  actor: string,
+  options: { note?: string; slaMinutes: number },
+): Promise<DeadLetterOutcome> {
+  if (!/^\d{1,18}$/.test(noticeId)) return { ok: false, reason: "not-found" };
+  const note = (options.note ?? "").trim().slice(0, 500);
+  if (action === "retry") {
+    const result = await retryDeadLetter(noticeId, actor, sql);
+    if (result.ok) await writeAdminAudit(sql, { actor, action: "dead-letter-retry", target: `notification:${noticeId}`, detail: { note } });
+    return result;
+  }
+  const [peek] = await sql<{ assignment_id: string | null }[]>`select assignment_id from notifications where id = ${noticeId}`;
+  const details = action === "hotline" && peek?.assignment_id ? await loadAssignmentDetails(sql, peek.assignment_id) : null;
+  return sql.begin(async (tx): Promise<DeadLetterOutcome> => {
+    const [n] = await tx<{ id: string; status: string; lead_id: string; assignment_id: string | null; last_error: string | null }[]>`
+      select id::text, status, lead_id, assignment_id, last_error from notifications where id = ${noticeId} for update`;
+    if (!n) return { ok: false, reason: "not-found" };
+    if (n.status !== "dead") return { ok: false, reason: "not-dead" };
+    if (action === "hotline") {
+      if (!details?.recruiter) return { ok: false, reason: "no-assignment" };
+      const script = `【通知未送达，管理员改由热线转告】\n${handoverScript(details, options.slaMinutes)}`;
+      await tx`insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, dedupe_key)
+               values ('handover', ${details.leadId}, ${details.id}, ${details.recruiter.id}, ${details.recruiter.phone}, ${script}, ${`dead-letter-hotline:${n.id}`})
+               on conflict (dedupe_key) do nothing`;
+    }
+    await tx`update notifications set status = 'handled', handled_at = now(), handled_by = ${actor} where id = ${n.id}`;
+    const said =
+      action === "hotline"
+        ? { zh: "管理员将发送失败的通知改由热线电话转告", en: "An admin sent the dead letter through a hotline task instead" }
+        : {
+            zh: `管理员将发送失败的通知标记为已处理${note ? `：${note}` : ""}`,
+            en: `An admin marked the dead letter handled${note ? `: ${note}` : ""}`,
+          };
+    await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason, actor)
+             values (${n.assignment_id}, ${n.lead_id}, ${action === "hotline" ? "dead-letter-hotline" : "dead-letter-handled"},
+                     ${details?.recruiter?.id ?? null}, ${tx.json(said as never)}, ${actor})`;
+    await writeAdminAudit(tx, {
+      actor,
+      action: action === "hotline" ? "dead-letter-hotline" : "dead-letter-handled",
+      target: `notification:${n.id}`,
+      detail: { note, lastError: n.last_error },
+    });
+    return { ok: true };
+  });
+}

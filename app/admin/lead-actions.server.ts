@@ -1,0 +1,214 @@
+import type { Notice } from "~/assignments/notifications.server";
+import { assignPark, type RoutingOptions } from "~/assignments/route-lead.server";
+import type { Sql, TransactionSql } from "~/db/db.server";
+import { isUuid } from "~/domain/ids";
+import { rematchLead } from "~/matches/rematch.server";
+
+// What an admin does to one lead at /admin/leads/<id> (ADR 028). Each action is one transaction and
+// writes the routing audit trail with who did it (routing_events.actor) and why.
+
+const OPEN_LEAD = ["received", "indexed", "matched", "unmatched", "assigned"];
+
+export type LeadActionProblem =
+  "not-found" | "closed" | "recruiter-not-of-park" | "nothing-to-reroute" | "unknown-duplicate" | "duplicate-self";
+export type LeadActionResult = { ok: true; notices?: Notice[]; recruiterName?: string } | { ok: false; problem: LeadActionProblem };
+
+async function lockOpenLead(
+  tx: TransactionSql,
+  leadId: string,
+): Promise<{ id: string; status: string; industry: string } | "not-found" | "closed"> {
+  if (!isUuid(leadId)) return "not-found";
+  const [lead] = await tx<{ id: string; status: string; industry: string }[]>`
+    select id, status, industry from leads where id = ${leadId} for update`;
+  if (!lead) return "not-found";
+  return OPEN_LEAD.includes(lead.status) ? lead : "closed";
+}
+
+/** Re-runs matching for the lead against today's inventory (queues lead.match), recording the admin. */
+export async function rematchByAdmin(sql: Sql, leadId: string, actor: string): Promise<LeadActionResult> {
+  return sql.begin(async (tx) => {
+    const lead = await lockOpenLead(tx, leadId);
+    if (typeof lead === "string") return { ok: false, problem: lead };
+    await rematchLead(tx, leadId, `管理员重新匹配（${actor}）`);
+    await tx`update routing_events set actor = ${actor}
+             where id = (select max(id) from routing_events where lead_id = ${leadId} and event = 'rematch')`;
+    return { ok: true };
+  });
+}
+
+/** The recruiters an admin may pick for a lead by hand: active ones, with the parks they cover. */
+export async function listAssignableRecruiters(sql: Sql): Promise<{ id: string; name: string; parks: { id: string; name: string }[] }[]> {
+  const rows = await sql<{ id: string; name: string; parks: { id: string; name: string }[] }[]>`
+    select r.id, r.name,
+           coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.id) from parks p where p.id = any (r.parks)), '[]') as parks
+    from recruiters r where r.active order by r.id`;
+  return rows;
+}
+
+/**
+ * Assigns the lead in `parkId` to `recruiterId` by hand, whatever the policy would say: an open
+ * assignment of that park moves to them (a new offer round: its own notice and SLA check), or a new
+ * one is made (a lead that matched nothing can be placed too). The audit says "manual", the admin and
+ * `why`. The recruiter must be active and cover the park. Returns the notices to deliver (none here:
+ * they are due at once and the worker sends them).
+ */
+export async function assignByHand(
+  sql: Sql,
+  input: { leadId: string; parkId: string; recruiterId: string; why: string },
+  actor: string,
+  routing: RoutingOptions,
+): Promise<LeadActionResult> {
+  return sql.begin(async (tx) => {
+    const lead = await lockOpenLead(tx, input.leadId);
+    if (typeof lead === "string") return { ok: false, problem: lead };
+    const [recruiter] = await tx<{ name: string }[]>`
+      select name from recruiters where id = ${input.recruiterId} and active and ${input.parkId} = any (parks)`;
+    if (!recruiter) return { ok: false, problem: "recruiter-not-of-park" };
+    const [existing] = await tx<{ id: string; reroutes: number; status: string }[]>`
+      select id, reroutes, status from assignments where lead_id = ${lead.id} and park_id = ${input.parkId} for update`;
+    const why = input.why.trim().slice(0, 500);
+    const { notices } = await assignPark(
+      tx,
+      {
+        leadId: lead.id,
+        parkId: input.parkId,
+        leadIndustry: lead.industry,
+        previousRecruiterId: null,
+        assignmentId: existing?.id,
+        reroutes: existing ? existing.reroutes + 1 : 0,
+        manual: {
+          recruiterId: input.recruiterId,
+          actor,
+          reason: {
+            zh: `管理员 ${actor} 手动分配给 ${recruiter.name}：${why}`,
+            en: `Assigned by hand to ${recruiter.name} by ${actor}: ${why}`,
+          },
+        },
+      },
+      { ...routing, noticeFallbackMs: 0 }, // no worker here to deliver inline: the notice is due now
+    );
+    await tx`update leads set status = 'assigned', updated_at = now() where id = ${lead.id} and status <> 'assigned'`;
+    return { ok: true, notices, recruiterName: recruiter.name };
+  });
+}
+
+/**
+ * Re-routes an assignment of the lead that is not accepted yet (offered, unassigned, escalated or
+ * declined) to the park's next eligible recruiter by the policy, skipping everyone who had it.
+ */
+export async function rerouteByAdmin(
+  sql: Sql,
+  leadId: string,
+  assignmentId: string,
+  actor: string,
+  routing: RoutingOptions,
+): Promise<LeadActionResult> {
+  if (!isUuid(assignmentId)) return { ok: false, problem: "nothing-to-reroute" };
+  return sql.begin(async (tx) => {
+    const lead = await lockOpenLead(tx, leadId);
+    if (typeof lead === "string") return { ok: false, problem: lead };
+    const [a] = await tx<{ id: string; park_id: string; reroutes: number; recruiter_id: string | null }[]>`
+      select id, park_id, reroutes, recruiter_id from assignments
+      where id = ${assignmentId} and lead_id = ${lead.id} and status in ('offered', 'unassigned', 'escalated', 'declined') for update`;
+    if (!a) return { ok: false, problem: "nothing-to-reroute" };
+    await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, rule, reason, actor)
+             values (${a.id}, ${lead.id}, 'admin-reroute', ${a.recruiter_id}, 'manual',
+                     ${tx.json({ zh: `管理员 ${actor} 要求改派`, en: `${actor} asked for a re-route` } as never)}, ${actor})`;
+    const had = await tx<{ recruiter_id: string }[]>`
+      select distinct recruiter_id from routing_events
+      where assignment_id = ${a.id} and event in ('assigned', 'rerouted') and recruiter_id is not null`;
+    const { notices } = await assignPark(
+      tx,
+      {
+        leadId: lead.id,
+        parkId: a.park_id,
+        leadIndustry: lead.industry,
+        previousRecruiterId: null,
+        exclude: had.map((h) => h.recruiter_id),
+        assignmentId: a.id,
+        reroutes: a.reroutes + 1,
+      },
+      { ...routing, noticeFallbackMs: 0 },
+    );
+    return { ok: true, notices };
+  });
+}
+
+/**
+ * Closes the lead as spam or as a duplicate of the lead with reference `duplicateOf`: status
+ * 'closed', the reason and note kept, its open assignments lost and its open call tasks done (nobody
+ * calls about it any more), one audit line with the admin.
+ */
+export async function closeLead(
+  sql: Sql,
+  leadId: string,
+  input: { as: "spam" | "duplicate"; note: string; duplicateOf: string | null },
+  actor: string,
+): Promise<LeadActionResult> {
+  return sql.begin(async (tx) => {
+    const lead = await lockOpenLead(tx, leadId);
+    if (typeof lead === "string") return { ok: false, problem: lead };
+    let original: { id: string; reference: string } | undefined;
+    if (input.as === "duplicate") {
+      [original] = await tx<
+        { id: string; reference: string }[]
+      >`select id, reference from leads where reference = ${(input.duplicateOf ?? "").trim().toUpperCase()}`;
+      if (!original) return { ok: false, problem: "unknown-duplicate" };
+      if (original.id === lead.id) return { ok: false, problem: "duplicate-self" };
+    }
+    const note = input.note.trim().slice(0, 500);
+    await tx`update leads set status = 'closed', closed_as = ${input.as}, closed_note = ${note}, duplicate_of = ${original?.id ?? null},
+                              closed_at = now(), updated_at = now()
+             where id = ${lead.id}`;
+    await tx`update assignments set status = 'lost', updated_at = now()
+             where lead_id = ${lead.id} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit', 'escalated')`;
+    await tx`update call_tasks set status = 'done', updated_at = now() where lead_id = ${lead.id} and status in ('open', 'no-answer')`;
+    const what =
+      input.as === "spam"
+        ? { zh: "垃圾信息", en: "spam" }
+        : { zh: `重复于 ${original!.reference}`, en: `a duplicate of ${original!.reference}` };
+    await tx`insert into routing_events (lead_id, event, rule, reason, actor)
+             values (${lead.id}, 'closed', ${input.as},
+                     ${tx.json({ zh: `管理员关闭线索：${what.zh}${note ? `（${note}）` : ""}`, en: `Closed by an admin as ${what.en}${note ? ` (${note})` : ""}` } as never)},
+                     ${actor})`;
+    return { ok: true };
+  });
+}
+
+export type LeadClosing = {
+  as: "spam" | "duplicate";
+  note: string;
+  at: string | null;
+  duplicateOf: { id: string; reference: string } | null;
+};
+
+/** How the lead was closed (null while open), and which leads were closed as its duplicates. */
+export async function loadLeadClosing(
+  sql: Sql,
+  leadId: string,
+): Promise<{ closing: LeadClosing | null; repeatedBy: { id: string; reference: string }[] }> {
+  if (!isUuid(leadId)) return { closing: null, repeatedBy: [] };
+  const [[row], repeatedBy] = await Promise.all([
+    sql<
+      {
+        closed_as: "spam" | "duplicate" | null;
+        closed_note: string | null;
+        closed_at: Date | null;
+        dup_id: string | null;
+        dup_ref: string | null;
+      }[]
+    >`
+      select l.closed_as, l.closed_note, l.closed_at, d.id as dup_id, d.reference as dup_ref
+      from leads l left join leads d on d.id = l.duplicate_of where l.id = ${leadId} and l.status = 'closed'`,
+    sql<{ id: string; reference: string }[]>`select id, reference from leads where duplicate_of = ${leadId} order by created_at`,
+  ]);
+  const closing: LeadClosing | null = row?.closed_as
+    ? {
+        as: row.closed_as,
+        note: row.closed_note ?? "",
+        at: row.closed_at?.toISOString() ?? null,
+        duplicateOf: row.dup_id && row.dup_ref ? { id: row.dup_id, reference: row.dup_ref } : null,
+      }
+    : null;
+  return { closing, repeatedBy: [...repeatedBy] };
+}

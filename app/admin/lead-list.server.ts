@@ -1,0 +1,166 @@
+import type { Sql } from "~/db/db.server";
+import { fold } from "~/domain/fold-text";
+import { getWebEnv } from "~/utils/env.server";
+import { errorMessage, log } from "~/utils/log.server";
+
+import { createSearchClient, type SearchClient } from "../../search/client";
+import { LEADS_INDEX } from "../../search/leads.index";
+import { LEAD_CHANNELS, LEAD_STATUSES } from "./lead-forms";
+
+// The admin's lead list (/admin/leads, ADR 028): search words go to Meilisearch (company, product,
+// reference, phone digits, Chinese text; Traditional input folded to Simplified first), everything
+// else is a Postgres filter on the truth, so a lead the index has not caught up with still shows and
+// its status is never stale. Only what an admin list needs leaves here (no contact name, no phone).
+
+export const LEAD_PAGE_SIZE = 25;
+/** At most this many search hits are considered (a search that finds more is too broad to page through). */
+export const SEARCH_HIT_LIMIT = 1000;
+
+export type LeadFilters = {
+  q?: string;
+  status?: (typeof LEAD_STATUSES)[number];
+  park?: string;
+  /** GB/T 4754 section letter (A–T). */
+  section?: string;
+  channel?: (typeof LEAD_CHANNELS)[number];
+  /** YYYY-MM-DD, China time, inclusive. */
+  from?: string;
+  to?: string;
+  unmatched?: boolean;
+  breached?: boolean;
+  page?: number;
+};
+
+export type LeadListRow = {
+  id: string;
+  reference: string;
+  company: string;
+  product: string;
+  status: string;
+  source: string;
+  parks: string[];
+  createdAt: string;
+  acceptBy: string | null;
+  breached: boolean;
+};
+
+export type LeadList = { rows: LeadListRow[]; total: number; page: number; pages: number; searchDown: boolean };
+
+/**
+ * Ids of leads the words find: Meilisearch over the folded words, plus (in Postgres) references that
+ * start with them and phones that contain their digits (a partial number, however it was typed).
+ * `searchDown` when Meilisearch did not answer: then company and product are matched in Postgres.
+ */
+async function searchIds(sql: Sql, search: SearchClient | null, q: string): Promise<{ ids: string[]; searchDown: boolean }> {
+  const folded = fold(q).trim();
+  const digits = q.replace(/\D/g, "");
+  const ids = new Set<string>();
+  let searchDown = search === null;
+  if (search) {
+    try {
+      const result = await search
+        .index(LEADS_INDEX)
+        .search(folded, { limit: SEARCH_HIT_LIMIT, attributesToRetrieve: ["id"], locales: ["cmn"], matchingStrategy: "all" });
+      for (const hit of result.hits) ids.add(String(hit.id));
+    } catch (error) {
+      searchDown = true;
+      log.warn("lead search unavailable; listing from Postgres", { error: errorMessage(error) });
+    }
+  }
+  const like = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await sql<{ id: string }[]>`
+    select id from leads
+    where upper(reference) like ${`${folded.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
+       ${digits.length >= 4 ? sql`or phone like ${`%${digits}%`}` : sql``}
+       ${searchDown ? sql`or company_name ilike ${like} or lead->'use'->>'product' ilike ${like}` : sql``}
+    limit ${SEARCH_HIT_LIMIT}`;
+  for (const r of rows) ids.add(r.id);
+  return { ids: [...ids], searchDown };
+}
+
+/** The web process's Meilisearch client for the lead search (MEILI_URL, MEILI_MASTER_KEY). */
+export function leadSearchClient(): SearchClient {
+  const env = getWebEnv();
+  return createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY);
+}
+
+/** One page of leads, newest first, with the filters; `total` counts every lead they select. */
+export async function listLeads(sql: Sql, search: SearchClient | null, f: LeadFilters): Promise<LeadList> {
+  const q = (f.q ?? "").trim();
+  const found = q ? await searchIds(sql, search, q) : null;
+  const page = Math.max(1, Math.floor(f.page ?? 1));
+  const conditions = [
+    found ? sql`l.id = any(${found.ids}::uuid[])` : null,
+    f.status ? sql`l.status = ${f.status}` : null,
+    f.channel ? sql`l.source = ${f.channel}` : null,
+    f.section ? sql`left(l.industry, 1) = ${f.section}` : null,
+    f.from ? sql`l.created_at >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai')` : null,
+    f.to ? sql`l.created_at < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')` : null,
+    f.unmatched ? sql`l.status = 'unmatched'` : null,
+    f.park
+      ? sql`(exists (select 1 from matches m where m.lead_id = l.id and m.park_id = ${f.park} and m.withdrawn_at is null)
+             or exists (select 1 from assignments a where a.lead_id = l.id and a.park_id = ${f.park}))`
+      : null,
+    f.breached ? sql`(${breachedSql(sql)})` : null,
+  ].filter((c) => c !== null);
+  const where = conditions.length ? conditions.reduce((acc, c) => sql`${acc} and ${c}`, sql`true`) : sql`true`;
+  const [[{ total }], rows] = await Promise.all([
+    sql<{ total: number }[]>`select count(*)::int as total from leads l where ${where}`,
+    sql<
+      {
+        id: string;
+        reference: string;
+        company_name: string;
+        product: string | null;
+        status: string;
+        source: string;
+        parks: string[];
+        created_at: Date;
+        accept_by: Date | null;
+        breached: boolean;
+      }[]
+    >`
+      select l.id, l.reference, l.company_name, l.lead->'use'->>'product' as product, l.status, l.source, l.created_at,
+             coalesce((select array_agg(distinct p.name) from assignments a join parks p on p.id = a.park_id where a.lead_id = l.id), '{}') as parks,
+             (select min(a.accept_by) from assignments a where a.lead_id = l.id and a.status = 'offered') as accept_by,
+             (${breachedSql(sql)}) as breached
+      from leads l where ${where}
+      order by l.created_at desc, l.id
+      limit ${LEAD_PAGE_SIZE} offset ${(page - 1) * LEAD_PAGE_SIZE}`,
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      company: r.company_name,
+      product: r.product ?? "",
+      status: r.status,
+      source: r.source,
+      parks: r.parks,
+      createdAt: r.created_at.toISOString(),
+      acceptBy: r.accept_by?.toISOString() ?? null,
+      breached: r.breached,
+    })),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / LEAD_PAGE_SIZE)),
+    searchDown: found?.searchDown ?? false,
+  };
+}
+
+/**
+ * A lead breached the acceptance SLA when one of its offers is past its deadline now, or the SLA job
+ * once found an offer of it not accepted in time (its 'sla-missed' and 'escalated' audit lines).
+ */
+function breachedSql(sql: Sql) {
+  return sql`exists (select 1 from assignments a where a.lead_id = l.id and a.status = 'offered' and a.accept_by < now())
+             or exists (select 1 from routing_events e where e.lead_id = l.id and e.event in ('sla-missed', 'escalated'))`;
+}
+
+/** The counts the overview links to: the unassigned queue and the unmatched leads. */
+export async function leadQueueCounts(sql: Sql): Promise<{ unassigned: number; unmatched: number }> {
+  const [row] = await sql<{ unassigned: number; unmatched: number }[]>`
+    select (select count(*)::int from assignments where status = 'unassigned') as unassigned,
+           (select count(*)::int from leads where status = 'unmatched') as unmatched`;
+  return row;
+}

@@ -1,0 +1,24 @@
+import type { Sql, TransactionSql } from "~/db/db.server";
+import { DEFAULT_OFFICE_HOURS, type OfficeHours } from "~/domain/routing/working-time";
+
+import { writeAdminAudit } from "./admin-audit.server";
+
+// The office hours the acceptance SLA counts in (migration 025, ADR 028). One row; China time.
+
+/** The office hours now (the defaults 09:00–18:00 when the row is missing). */
+export async function loadOfficeHours(sql: Sql | TransactionSql): Promise<OfficeHours> {
+  const [row] = await sql<{ start_minute: number; end_minute: number }[]>`select start_minute, end_minute from office_hours`;
+  return row ? { startMinute: row.start_minute, endMinute: row.end_minute } : DEFAULT_OFFICE_HOURS;
+}
+
+/** An admin sets the office hours (minutes after midnight, start < end); audited. Offers made later get deadlines on them. */
+export async function saveOfficeHours(sql: Sql, hours: OfficeHours, actor: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    const before = await loadOfficeHours(tx);
+    await tx`insert into office_hours (id, start_minute, end_minute, updated_at, updated_by)
+             values (true, ${hours.startMinute}, ${hours.endMinute}, now(), ${actor})
+             on conflict (id) do update set start_minute = excluded.start_minute, end_minute = excluded.end_minute,
+                                            updated_at = now(), updated_by = excluded.updated_by`;
+    await writeAdminAudit(tx, { actor, action: "office-hours-changed", target: "office-hours", detail: { before, after: hours } });
+  });
+}

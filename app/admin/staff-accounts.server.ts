@@ -1,0 +1,238 @@
+import { createHash, randomBytes } from "node:crypto";
+
+import { hashPassword } from "~/auth/password.server";
+import { revokeSessionsOf, type StaffRole } from "~/auth/session.server";
+import type { Sql, TransactionSql } from "~/db/db.server";
+import { isUuid } from "~/domain/ids";
+
+import { writeAdminAudit } from "./admin-audit.server";
+import { INVITATION_HOURS } from "./staff-forms";
+
+// Staff accounts as admins manage them at /admin/staff (docs/decisions/028). Every change is one
+// transaction with its admin_audit line; a change of role, a new password or a deactivation ends the
+// account's sessions (a copied cookie stops working too, as in ADR 014).
+
+export type StaffAccountRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  recruiterId: string | null;
+  recruiterName: string | null;
+  active: boolean;
+  hasPassword: boolean;
+  invitationOpen: boolean;
+  lastSignIn: string | null;
+};
+
+export type AccountProblem = "email-taken" | "unknown-recruiter" | "recruiter-taken" | "not-found" | "self" | "last-admin";
+export type AccountResult<T = object> = ({ ok: true } & T) | { ok: false; problem: AccountProblem };
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Every account (or the one with `onlyId`), active first, admins first, then by email. */
+export async function listStaffAccounts(sql: Sql, onlyId?: string): Promise<StaffAccountRow[]> {
+  if (onlyId !== undefined && !isUuid(onlyId)) return [];
+  const where = onlyId ? sql`where u.id = ${onlyId}` : sql``;
+  const rows = await sql<
+    {
+      id: string;
+      email: string;
+      name: string;
+      role: StaffRole;
+      recruiter_id: string | null;
+      recruiter_name: string | null;
+      active: boolean;
+      has_password: boolean;
+      invitation_open: boolean;
+      last_sign_in: Date | null;
+    }[]
+  >`
+    select u.id, u.email, u.name, u.role, u.recruiter_id, r.name as recruiter_name, u.active,
+           u.password_hash is not null as has_password,
+           exists (select 1 from staff_invitations i where i.user_id = u.id and i.used_at is null and i.expires_at > now()) as invitation_open,
+           (select max(created_at) from staff_sessions s where s.user_id = u.id) as last_sign_in
+    from users u left join recruiters r on r.id = u.recruiter_id
+    ${where}
+    order by u.active desc, u.role = 'admin' desc, u.email`;
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    recruiterId: r.recruiter_id,
+    recruiterName: r.recruiter_name,
+    active: r.active,
+    hasPassword: r.has_password,
+    invitationOpen: r.invitation_open,
+    lastSignIn: r.last_sign_in?.toISOString() ?? null,
+  }));
+}
+
+/** Recruiter records an account may be linked to: `{id, name, linkedTo}` (the email of the account that has it). */
+export async function listRecruiterChoices(sql: Sql): Promise<{ id: string; name: string; linkedTo: string | null }[]> {
+  return sql<{ id: string; name: string; linkedTo: string | null }[]>`
+    select r.id, r.name, (select u.email from users u where u.recruiter_id = r.id and u.active limit 1) as "linkedTo"
+    from recruiters r order by r.id`;
+}
+
+async function checkRecruiter(tx: TransactionSql, recruiterId: string | null, userId: string | null): Promise<AccountProblem | null> {
+  if (!recruiterId) return null;
+  const [r] = await tx<{ taken: boolean }[]>`
+    select exists (select 1 from users u where u.recruiter_id = r.id and u.active and u.id is distinct from ${userId}::uuid) as taken
+    from recruiters r where r.id = ${recruiterId}`;
+  if (!r) return "unknown-recruiter";
+  return r.taken ? "recruiter-taken" : null;
+}
+
+/** A fresh one-time invitation for the account (older open ones end); the token is returned once, never stored. */
+async function newInvitation(tx: TransactionSql, userId: string, actor: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await tx`update staff_invitations set used_at = now() where user_id = ${userId} and used_at is null`;
+  await tx`insert into staff_invitations (token_hash, user_id, created_by, expires_at)
+           values (${hashToken(token)}, ${userId}, ${actor}, now() + ${INVITATION_HOURS}::float8 * interval '1 hour')`;
+  return token;
+}
+
+export type NewAccount = {
+  email: string;
+  name: string;
+  role: StaffRole;
+  recruiterId: string | null;
+  /** A password the admin sets (≥ 10 characters, checked by the form's schema), or null for an invitation link. */
+  password: string | null;
+};
+
+/**
+ * Creates an account: with the password the admin set, or with an invitation token (returned once;
+ * the link is `/invite/<token>`, valid INVITATION_HOURS). Emails are compared lower-cased.
+ * Problems: "email-taken", "unknown-recruiter", "recruiter-taken" (another active account has it).
+ */
+export async function createStaffAccount(
+  sql: Sql,
+  input: NewAccount,
+  actor: string,
+): Promise<AccountResult<{ userId: string; invitationToken: string | null }>> {
+  const hash = input.password ? await hashPassword(input.password) : null;
+  return sql.begin(async (tx) => {
+    const email = input.email.trim().toLowerCase();
+    const [taken] = await tx`select 1 from users where email = ${email}`;
+    if (taken) return { ok: false, problem: "email-taken" } as const;
+    const recruiterId = input.role === "recruiter" ? input.recruiterId : null;
+    const problem = await checkRecruiter(tx, recruiterId, null);
+    if (problem) return { ok: false, problem } as const;
+    const [user] = await tx<{ id: string }[]>`
+      insert into users (email, name, role, recruiter_id, password_hash)
+      values (${email}, ${input.name.trim()}, ${input.role}, ${recruiterId}, ${hash}) returning id`;
+    const invitationToken = hash ? null : await newInvitation(tx, user.id, actor);
+    await writeAdminAudit(tx, {
+      actor,
+      action: "account-created",
+      target: `user:${user.id}`,
+      detail: { email, role: input.role, recruiterId, by: hash ? "password" : "invitation" },
+    });
+    return { ok: true, userId: user.id, invitationToken } as const;
+  });
+}
+
+type Change =
+  | { kind: "role"; role: StaffRole }
+  | { kind: "recruiter"; recruiterId: string | null }
+  | { kind: "active"; active: boolean }
+  | { kind: "password"; password: string | null };
+
+/**
+ * One change to an account by an admin (`actorUserId` is theirs, null for the admin token):
+ * - role: ends the account's sessions; an admin cannot demote themselves, nor the last active admin;
+ * - recruiter: links (or unlinks, null) the recruiter record the account works as;
+ * - active: false ends every session and open invitation ("self" and "last-admin" guard the admins);
+ * - password: a new password (ends the sessions), or null for a new invitation link (returned once).
+ */
+export async function changeStaffAccount(
+  sql: Sql,
+  userId: string,
+  change: Change,
+  actor: { actor: string; userId: string | null },
+): Promise<AccountResult<{ invitationToken: string | null }>> {
+  if (!isUuid(userId)) return { ok: false, problem: "not-found" };
+  const hash = change.kind === "password" && change.password ? await hashPassword(change.password) : null;
+  return sql.begin(async (tx) => {
+    // One admin change at a time: the last-admin check below must see the others' results.
+    await tx`select pg_advisory_xact_lock(hashtext('staff-accounts'))`;
+    const [user] = await tx<{ id: string; email: string; role: StaffRole; active: boolean; recruiter_id: string | null }[]>`
+      select id, email, role, active, recruiter_id from users where id = ${userId} for update`;
+    if (!user) return { ok: false, problem: "not-found" } as const;
+    const losesAdmin = (change.kind === "role" && change.role !== "admin") || (change.kind === "active" && !change.active);
+    if (losesAdmin && user.role === "admin" && user.active) {
+      if (actor.userId === user.id) return { ok: false, problem: "self" } as const;
+      const [{ n }] = await tx<{ n: number }[]>`select count(*)::int as n from users where role = 'admin' and active and id <> ${user.id}`;
+      if (n === 0) return { ok: false, problem: "last-admin" } as const;
+    }
+    let invitationToken: string | null = null;
+    let detail: Record<string, unknown>;
+    if (change.kind === "role") {
+      await tx`update users set role = ${change.role}, recruiter_id = ${change.role === "recruiter" ? user.recruiter_id : null} where id = ${user.id}`;
+      await revokeSessionsOf(tx, user.id);
+      detail = { from: user.role, to: change.role };
+    } else if (change.kind === "recruiter") {
+      const problem = await checkRecruiter(tx, change.recruiterId, user.id);
+      if (problem) return { ok: false, problem } as const;
+      await tx`update users set recruiter_id = ${change.recruiterId} where id = ${user.id}`;
+      detail = { from: user.recruiter_id, to: change.recruiterId };
+    } else if (change.kind === "active") {
+      await tx`update users set active = ${change.active}, deactivated_at = ${change.active ? null : tx`now()`} where id = ${user.id}`;
+      if (!change.active) {
+        await revokeSessionsOf(tx, user.id);
+        await tx`update staff_invitations set used_at = now() where user_id = ${user.id} and used_at is null`;
+      }
+      detail = { active: change.active };
+    } else {
+      if (hash) {
+        await tx`update users set password_hash = ${hash} where id = ${user.id}`;
+        await tx`update staff_invitations set used_at = now() where user_id = ${user.id} and used_at is null`;
+      } else {
+        await tx`update users set password_hash = null where id = ${user.id}`;
+        invitationToken = await newInvitation(tx, user.id, actor.actor);
+      }
+      await revokeSessionsOf(tx, user.id);
+      detail = { by: hash ? "password" : "invitation" };
+    }
+    const action = {
+      role: "role-changed",
+      recruiter: "recruiter-linked",
+      active: change.kind === "active" && change.active ? "reactivated" : "deactivated",
+      password: "password-reset",
+    }[change.kind];
+    await writeAdminAudit(tx, { actor: actor.actor, action, target: `user:${user.id}`, detail: { email: user.email, ...detail } });
+    return { ok: true, invitationToken } as const;
+  });
+}
+
+/** The account an unused, unexpired invitation token belongs to, or null. */
+export async function findInvitation(sql: Sql, token: string): Promise<{ userId: string; email: string; name: string } | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const [row] = await sql<{ userId: string; email: string; name: string }[]>`
+    select u.id as "userId", u.email, u.name from staff_invitations i join users u on u.id = i.user_id
+    where i.token_hash = ${hashToken(token)} and i.used_at is null and i.expires_at > now() and u.active`;
+  return row ?? null;
+}
+
+/**
+ * The invited person sets their password: the invitation is used up in the same transaction (a second
+ * use, or a race of two, finds nothing). Returns the user id, or null when the token is no good.
+ */
+export async function acceptInvitation(sql: Sql, token: string, password: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const hash = await hashPassword(password);
+  return sql.begin(async (tx) => {
+    const [inv] = await tx<{ user_id: string }[]>`
+      update staff_invitations i set used_at = now() from users u
+      where i.token_hash = ${hashToken(token)} and i.used_at is null and i.expires_at > now() and u.id = i.user_id and u.active
+      returning i.user_id`;
+    if (!inv) return null;
+    await tx`update users set password_hash = ${hash} where id = ${inv.user_id}`;
+    await revokeSessionsOf(tx, inv.user_id);
+    await writeAdminAudit(tx, { actor: "invitation", action: "invitation-accepted", target: `user:${inv.user_id}` });
+    return inv.user_id;
+  });
+}

@@ -1,0 +1,141 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+
+import { requireAdminActor } from "~/admin/admin-gate.server";
+import { dashboardCharts } from "~/admin/dashboard-charts.server";
+import { defaultRange, loadDashboardFigures } from "~/admin/dashboard-data.server";
+import { readDashboardFilters } from "~/admin/dashboard-forms";
+import { AdminErrorBoundary, AdminPage, DataTable } from "~/components/admin";
+import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
+import { withLng } from "~/i18n/admin-messages";
+import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
+import { lngFromUrl } from "~/i18n/lng";
+import adminStyles from "~/styles/admin.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: opsText(d?.lng ?? "zh", "dashboard.title") },
+  { name: "robots", content: "noindex" },
+];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/**
+ * GET /admin/dashboard?from=&to=&park=: the team's figures (ADR 028), each an ECharts chart rendered
+ * to SVG on the server, a table beside it, and a CSV export; no JavaScript needed.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdminActor(request);
+  const lng = lngFromUrl(request.url);
+  const filters = readDashboardFilters(new URL(request.url), defaultRange());
+  const sql = getSql();
+  const [figures, parks] = await Promise.all([
+    loadDashboardFigures(sql, filters),
+    sql<{ id: string; name: string }[]>`select id, name from parks order by name`,
+  ]);
+  return {
+    lng,
+    filters,
+    parks: withoutBidiControls([...parks]),
+    charts: dashboardCharts(lng, withoutBidiControls(figures)),
+    firstContact: figures.firstContact,
+    matchRate: figures.matchRate,
+  };
+}
+
+export default function Dashboard() {
+  const { lng, filters, parks, charts, firstContact, matchRate } = useLoaderData<typeof loader>();
+  const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
+  const query = (figure: string) => {
+    const params = new URLSearchParams({ from: filters.from, to: filters.to, figure });
+    if (filters.park) params.set("park", filters.park);
+    return withLng(`/admin/dashboard/export?${params}`, lng);
+  };
+  const median = firstContact.medianMinutes === null ? "—" : `${Math.round(firstContact.medianMinutes)} ${lng === "en" ? "min" : "分钟"}`;
+  return (
+    <AdminPage lng={lng}>
+      <h1>{t("dashboard.title")}</h1>
+      <Form method="get" action="/admin/dashboard" className="filters" aria-label={t("dashboard.filters")}>
+        {lng === "en" ? <input type="hidden" name="lng" value="en" /> : null}
+        <div className="field">
+          <label htmlFor="from">{t("dashboard.from")}</label>
+          <input id="from" name="from" type="date" defaultValue={filters.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">{t("dashboard.to")}</label>
+          <input id="to" name="to" type="date" defaultValue={filters.to} />
+        </div>
+        <div className="field">
+          <label htmlFor="park">{t("dashboard.park")}</label>
+          <select id="park" name="park" defaultValue={filters.park ?? ""}>
+            <option value="">{t("dashboard.allParks")}</option>
+            {parks.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit">{t("dashboard.submit")}</button>
+        </div>
+      </Form>
+
+      <p data-testid="match-rate">
+        <strong>{t("dashboard.matchRate")}：</strong>
+        {t("dashboard.matchRate.text", {
+          matched: matchRate.matched,
+          total: matchRate.total,
+          rate: matchRate.total ? `${((100 * matchRate.matched) / matchRate.total).toFixed(1)}%` : "—",
+        })}
+      </p>
+
+      <div className="figures">
+        {charts.map((c) => (
+          <section key={c.figure} aria-labelledby={`fig-${c.figure}`} className="figure" data-figure={c.figure}>
+            <h2 id={`fig-${c.figure}`}>{c.title}</h2>
+            {c.figure === "firstContact" ? (
+              <p>
+                {t("dashboard.firstContact.summary", {
+                  n: firstContact.total,
+                  within5: firstContact.within5,
+                  within60: firstContact.within60,
+                  median,
+                })}
+              </p>
+            ) : null}
+            {c.svg ? <div className="chart" aria-hidden="true" dangerouslySetInnerHTML={{ __html: c.svg }} /> : null}
+            <details open={c.figure === "funnel"}>
+              <summary>{t("dashboard.table")}</summary>
+              <DataTable
+                caption={c.title}
+                columns={c.head.map((h, i) => ({ label: h, numeric: i > 0 }))}
+                empty={{ when: c.rows.length === 0, text: t("dashboard.empty") }}
+              >
+                {c.rows.map((r, i) => (
+                  <tr key={i}>
+                    <th scope="row">{r[0]}</th>
+                    {r.slice(1).map((v, j) => (
+                      <td key={j} className="num">
+                        {v}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </DataTable>
+            </details>
+            <p>
+              <a href={query(c.figure)} download>
+                {t("dashboard.export")}
+              </a>
+            </p>
+          </section>
+        ))}
+      </div>
+    </AdminPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary />;
+}

@@ -1,0 +1,218 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { loadAdminAudit } from "~/admin/admin-audit.server";
+import { loadDashboard } from "~/admin/admin-data.server";
+import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
+import { actOnDeadLetter } from "~/admin/dead-letter-actions.server";
+import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
+import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
+import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
+import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
+import { type Lng, lngFromUrl } from "~/i18n/lng";
+import { useRootData } from "~/root";
+import adminStyles from "~/styles/admin.css";
+import { getWebEnv } from "~/utils/env.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: opsText(d?.lng ?? "zh", "dead.title") },
+  { name: "robots", content: "noindex" },
+];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/** One action on one dead letter: the notice, what to do, an optional note. */
+const deadLetterSchema = z.object({
+  noticeId: z.string().regex(/^\d{1,18}$/),
+  intent: z.enum(["retry", "hotline", "handled"]),
+  note: z.string().trim().max(500).optional(),
+});
+
+const DONE = ["retry", "hotline", "handled"] as const;
+
+/** GET /admin/dead-letters: notices that failed for good, with their errors and actions; the struggling background work. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdminActor(request);
+  const sql = getSql();
+  const [dashboard, history] = await Promise.all([loadDashboard(sql), loadAdminAudit(sql, { targetPrefix: "notification:", limit: 20 })]);
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    lng: lngFromUrl(request.url),
+    dead: withoutBidiControls(dashboard.dead),
+    stuck: dashboard.stuck,
+    history,
+    done: DONE.find((d) => d === done) ?? null,
+  };
+}
+
+type ActionResult = { noticeId: string; result: SubmissionResult<string[]> };
+
+/** POST: retry, hotline task instead, or mark handled (CSRF-checked, audited); 303 back with `done`. */
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor, form } = await requireAdminForm(request);
+  const lng = lngFromUrl(request.url);
+  const submission = parseWithZod(form, { schema: deadLetterSchema });
+  const noticeId = String(submission.payload.noticeId ?? "");
+  if (submission.status !== "success") return data<ActionResult>({ noticeId, result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  const outcome = await actOnDeadLetter(getSql(), v.noticeId, v.intent, actor, {
+    note: v.note,
+    slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES,
+  });
+  if (!outcome.ok) {
+    const key: AdminOpsKey = outcome.reason === "no-assignment" ? "dead.noHotline" : "dead.gone";
+    return data<ActionResult>(
+      { noticeId, result: submission.reply({ formErrors: [opsText(lng, key)] }) },
+      { status: outcome.reason === "no-assignment" ? 400 : 409 },
+    );
+  }
+  return redirect(withLng(`/admin/dead-letters?done=${v.intent}`, lng), { status: 303 });
+}
+
+function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: string; canHotline: boolean }) {
+  const actionData = useActionData<ActionResult>();
+  const { csrf } = useRootData();
+  const t = (k: AdminOpsKey) => opsText(lng, k);
+  const [form, fields] = useForm({
+    id: `dead-${noticeId}`,
+    lastResult: actionData?.noticeId === noticeId ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: deadLetterSchema }),
+  });
+  return (
+    <Form method="post" action={withLng("/admin/dead-letters", lng)} {...getFormProps(form)} className="row-actions">
+      <input type="hidden" name="csrf" value={csrf ?? ""} />
+      <input type="hidden" name="noticeId" value={noticeId} />
+      {form.errors?.length ? (
+        <p className="error-text" role="alert" id={form.errorId}>
+          {form.errors.join(" ")}
+        </p>
+      ) : null}
+      <label htmlFor={fields.note.id} className="visually-hidden">
+        {t("dead.note")}
+      </label>
+      <input id={fields.note.id} name={fields.note.name} placeholder={t("dead.note")} maxLength={500} />
+      <button type="submit" name="intent" value="retry">
+        {t("dead.retry")}
+      </button>
+      {canHotline ? (
+        <button type="submit" name="intent" value="hotline">
+          {t("dead.hotline")}
+        </button>
+      ) : null}
+      <button type="submit" name="intent" value="handled" className="secondary">
+        {t("dead.handled")}
+      </button>
+    </Form>
+  );
+}
+
+export default function DeadLetters() {
+  const { lng, dead, stuck, history, done } = useLoaderData<typeof loader>();
+  const t = (k: AdminOpsKey) => opsText(lng, k);
+  const doneKey: Record<string, AdminOpsKey> = { retry: "dead.done.retry", hotline: "dead.done.hotline", handled: "dead.done.handled" };
+  return (
+    <AdminPage lng={lng}>
+      <h1>{t("dead.title")}</h1>
+      <p>{t("dead.intro")}</p>
+      {done ? (
+        <p className="banner info" role="status" data-testid="dead-done">
+          {t(doneKey[done])}
+        </p>
+      ) : null}
+      <DataTable
+        caption={t("dead.caption")}
+        columns={[
+          { label: t("dead.col.lead") },
+          { label: t("dead.col.what") },
+          { label: t("dead.col.to") },
+          { label: t("dead.col.error") },
+          { label: t("dead.col.attempts"), numeric: true },
+          { label: t("audit.col.at") },
+          { label: t("dead.col.actions") },
+        ]}
+        empty={{ when: dead.rows.length === 0, text: t("dead.empty") }}
+      >
+        {dead.rows.map((r) => (
+          <tr key={r.id} data-dead={r.id}>
+            <th scope="row">
+              <Link to={withLng(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link>
+            </th>
+            <td>
+              {adminLabel(lng, "kind", r.kind)} · {adminLabel(lng, "channel", r.channel)}
+            </td>
+            <td>{r.recipientName ? `${r.recipientName} (${r.recipient})` : r.recipient}</td>
+            <td className="error-text">{r.lastError ?? "—"}</td>
+            <td className="num">{r.attempts}</td>
+            <td>
+              <Time iso={r.createdAt} />
+            </td>
+            <td>
+              <DeadLetterForm lng={lng} noticeId={r.id} canHotline={r.kind === "assignment"} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+
+      <AdminSection id="stuck-h" title={t("dead.stuck")}>
+        <DataTable
+          caption={t("dead.stuck.caption")}
+          columns={[
+            { label: adminText(lng, "col.topic") },
+            { label: adminText(lng, "col.item") },
+            { label: t("dead.col.error") },
+            { label: t("dead.col.attempts"), numeric: true },
+            { label: t("audit.col.at") },
+          ]}
+          empty={{ when: stuck.rows.length === 0, text: t("audit.empty") }}
+        >
+          {stuck.rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{r.topic}</th>
+              <td>{r.item}</td>
+              <td className="error-text">{r.lastError ?? "—"}</td>
+              <td className="num">{r.attempts}</td>
+              <td>
+                <Time iso={r.dueSince} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
+
+      <AdminSection id="history-h" title={t("dead.history")}>
+        <DataTable
+          caption={t("dead.history")}
+          columns={[
+            { label: t("audit.col.at") },
+            { label: t("audit.col.actor") },
+            { label: t("audit.col.action") },
+            { label: t("audit.col.detail") },
+          ]}
+          empty={{ when: history.length === 0, text: t("audit.empty") }}
+        >
+          {history.map((h) => (
+            <tr key={h.id}>
+              <th scope="row">
+                <Time iso={h.at} />
+              </th>
+              <td>{h.actor}</td>
+              <td>{h.action}</td>
+              <td>
+                <code>{`${h.target} ${JSON.stringify(h.detail)}`}</code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
+    </AdminPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary />;
+}

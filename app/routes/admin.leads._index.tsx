@@ -1,0 +1,191 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { requireAdminActor } from "~/admin/admin-gate.server";
+import { LEAD_CHANNELS, LEAD_STATUSES, readLeadFilters } from "~/admin/lead-forms";
+import { leadQueueCounts, leadSearchClient, listLeads } from "~/admin/lead-list.server";
+import { AdminErrorBoundary, AdminPage, DataTable, Time } from "~/components/admin";
+import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
+import { INDUSTRY_SECTIONS } from "~/domain/industries";
+import { withLng } from "~/i18n/admin-messages";
+import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
+import { lngFromUrl } from "~/i18n/lng";
+import adminStyles from "~/styles/admin.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: opsText(d?.lng ?? "zh", "leads.title") },
+  { name: "robots", content: "noindex" },
+];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+/**
+ * GET /admin/leads?q=&status=&park=&section=&channel=&from=&to=&unmatched=1&breached=1&page=: the
+ * lead list (ADR 028). A plain GET form: the address is the state, so a filter can be bookmarked.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdminActor(request);
+  const url = new URL(request.url);
+  const filters = readLeadFilters(url);
+  const sql = getSql();
+  const [list, counts, parks] = await Promise.all([
+    listLeads(sql, leadSearchClient(), filters),
+    leadQueueCounts(sql),
+    sql<{ id: string; name: string }[]>`select id, name from parks order by name`,
+  ]);
+  return { lng: lngFromUrl(request.url), filters, list: withoutBidiControls(list), counts, parks: withoutBidiControls([...parks]) };
+}
+
+export default function AdminLeads() {
+  const { lng, filters: f, list, counts, parks } = useLoaderData<typeof loader>();
+  const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== false && k !== "page") params.set(k, v === true ? "1" : String(v));
+    params.set("page", String(page));
+    return withLng(`/admin/leads?${params}`, lng);
+  };
+  const exportParams = new URLSearchParams();
+  for (const [k, v] of Object.entries(f))
+    if (v !== undefined && v !== false && k !== "page") exportParams.set(k, v === true ? "1" : String(v));
+
+  return (
+    <AdminPage lng={lng}>
+      <h1>{t("leads.title")}</h1>
+      <p className="quick-links">
+        <Link to={withLng("/admin#unassigned-h", lng)}>{t("leads.unassignedLink", { n: counts.unassigned })}</Link>
+        {" · "}
+        <Link to={withLng("/admin/leads?unmatched=1", lng)}>{t("leads.unmatchedLink", { n: counts.unmatched })}</Link>
+      </p>
+
+      <Form method="get" action="/admin/leads" className="filters" role="search" aria-label={t("leads.search")}>
+        {lng === "en" ? <input type="hidden" name="lng" value="en" /> : null}
+        <div className="field wide">
+          <label htmlFor="q">{t("leads.q")}</label>
+          <p className="hint" id="q-hint">
+            {t("leads.q.hint")}
+          </p>
+          <input id="q" name="q" type="search" defaultValue={f.q ?? ""} maxLength={100} aria-describedby="q-hint" />
+        </div>
+        <div className="field">
+          <label htmlFor="status">{t("leads.status")}</label>
+          <select id="status" name="status" defaultValue={f.status ?? ""}>
+            <option value="">{t("leads.any")}</option>
+            {LEAD_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {opsLabel(lng, "status", s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="park">{t("leads.park")}</label>
+          <select id="park" name="park" defaultValue={f.park ?? ""}>
+            <option value="">{t("leads.any")}</option>
+            {parks.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="section">{t("leads.industry")}</label>
+          <select id="section" name="section" defaultValue={f.section ?? ""}>
+            <option value="">{t("leads.any")}</option>
+            {INDUSTRY_SECTIONS.map((s) => (
+              <option key={s.code} value={s.code}>
+                {`${s.code} ${lng === "en" ? s.en : s.zh}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="channel">{t("leads.channel")}</label>
+          <select id="channel" name="channel" defaultValue={f.channel ?? ""}>
+            <option value="">{t("leads.any")}</option>
+            {LEAD_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {opsLabel(lng, "source", c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="from">{t("leads.from")}</label>
+          <input id="from" name="from" type="date" defaultValue={f.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">{t("leads.to")}</label>
+          <input id="to" name="to" type="date" defaultValue={f.to ?? ""} />
+        </div>
+        <div className="field checks">
+          <label>
+            <input type="checkbox" name="unmatched" value="1" defaultChecked={f.unmatched} /> {t("leads.unmatched")}
+          </label>
+          <label>
+            <input type="checkbox" name="breached" value="1" defaultChecked={f.breached} /> {t("leads.breached")}
+          </label>
+        </div>
+        <div className="filter-actions">
+          <button type="submit">{t("leads.submit")}</button>
+          <Link to={withLng("/admin/leads", lng)}>{t("leads.reset")}</Link>
+        </div>
+      </Form>
+
+      {list.searchDown ? (
+        <p className="banner error" role="status">
+          {t("leads.searchDown")}
+        </p>
+      ) : null}
+
+      <DataTable
+        caption={t("leads.caption", { page: list.page, total: list.total })}
+        columns={[
+          { label: t("leads.col.reference") },
+          { label: t("leads.col.company") },
+          { label: t("leads.col.product") },
+          { label: t("leads.col.status") },
+          { label: t("leads.col.parks") },
+          { label: t("leads.col.channel") },
+          { label: t("leads.col.created") },
+          { label: t("leads.col.sla") },
+        ]}
+        empty={{ when: list.rows.length === 0, text: t("leads.empty") }}
+      >
+        {list.rows.map((r) => (
+          <tr key={r.id} data-lead={r.reference}>
+            <th scope="row">
+              <Link to={withLng(`/admin/leads/${r.id}`, lng)}>{r.reference}</Link>
+            </th>
+            <td>{r.company}</td>
+            <td>{r.product || "—"}</td>
+            <td>{opsLabel(lng, "status", r.status)}</td>
+            <td>{r.parks.join(lng === "en" ? ", " : "、") || "—"}</td>
+            <td>{opsLabel(lng, "source", r.source)}</td>
+            <td>
+              <Time iso={r.createdAt} />
+            </td>
+            <td className={r.breached ? "error-text" : undefined}>
+              <Time iso={r.acceptBy} />
+              {r.breached ? ` ${t("leads.sla.breached")}` : ""}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+
+      <nav className="pager" aria-label={t("leads.caption", { page: list.page, total: list.total })}>
+        {list.page > 1 ? <Link to={pageLink(list.page - 1)}>{t("leads.prev")}</Link> : null}
+        <span>
+          {list.page} / {list.pages}
+        </span>
+        {list.page < list.pages ? <Link to={pageLink(list.page + 1)}>{t("leads.next")}</Link> : null}
+      </nav>
+    </AdminPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary />;
+}

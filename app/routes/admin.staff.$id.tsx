@@ -1,0 +1,277 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+import { loadAdminAudit } from "~/admin/admin-audit.server";
+import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
+import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
+import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
+import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
+import { ChoiceField, SelectField, TextField } from "~/components/forms";
+import { getSql } from "~/db/db.server";
+import { withoutBidiControls } from "~/domain/display-text";
+import { withLng } from "~/i18n/admin-messages";
+import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
+import type { Lng } from "~/i18n/lng";
+import { lngFromUrl } from "~/i18n/lng";
+import { useRootData } from "~/root";
+import adminStyles from "~/styles/admin.css";
+import { getWebEnv } from "~/utils/env.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? opsText(d.lng, "staff.account.title", { email: d.account.email }) : "parkmatch" },
+  { name: "robots", content: "noindex" },
+];
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+const DONE = ["role", "recruiter", "password", "deactivated", "reactivated"] as const;
+
+/** GET /admin/staff/<id>: one account, the changes an admin can make, and its audit lines. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdminActor(request);
+  const sql = getSql();
+  const [[account], recruiters, history] = await Promise.all([
+    listStaffAccounts(sql, params.id ?? ""),
+    listRecruiterChoices(sql),
+    loadAdminAudit(sql, { targetPrefix: `user:${params.id ?? ""}`, limit: 20 }),
+  ]);
+  if (!account) throw new Response("not found", { status: 404 });
+  const done = new URL(request.url).searchParams.get("done");
+  return {
+    lng: lngFromUrl(request.url),
+    account: withoutBidiControls(account),
+    recruiters: withoutBidiControls(recruiters),
+    history,
+    done: DONE.find((d) => d === done) ?? null,
+  };
+}
+
+type ActionResult = { intent: string; result: SubmissionResult<string[]>; inviteUrl?: string };
+
+const PROBLEM_TEXT: Record<string, AdminOpsKey> = {
+  "unknown-recruiter": "err.unknownRecruiter",
+  "recruiter-taken": "err.recruiterTaken",
+  self: "err.self",
+  "last-admin": "err.lastAdmin",
+  "not-found": "err.notFound",
+};
+
+/** POST /admin/staff/<id>: one change (intent role | recruiter | password | deactivate | reactivate), CSRF-checked, audited. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, user, form } = await requireAdminForm(request);
+  const lng = lngFromUrl(request.url);
+  const submission = parseWithZod(form, { schema: changeStaffSchema(lng) });
+  const intent = String(submission.payload.intent ?? "");
+  if (submission.status !== "success")
+    return data<ActionResult>({ intent, result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  const v = submission.value;
+  const change =
+    v.intent === "role"
+      ? ({ kind: "role", role: v.role } as const)
+      : v.intent === "recruiter"
+        ? ({ kind: "recruiter", recruiterId: v.recruiterId || null } as const)
+        : v.intent === "password"
+          ? ({ kind: "password", password: v.password ?? null } as const)
+          : ({ kind: "active", active: v.intent === "reactivate" } as const);
+  const id = params.id ?? "";
+  const result = await changeStaffAccount(getSql(), id, change, { actor, userId: user?.id ?? null });
+  if (!result.ok) {
+    if (result.problem === "not-found") throw new Response("not found", { status: 404 });
+    const field = v.intent === "recruiter" ? "recruiterId" : v.intent === "role" ? "role" : "";
+    const message = [opsText(lng, PROBLEM_TEXT[result.problem])];
+    return data<ActionResult>(
+      {
+        intent,
+        result: submission.reply({
+          hideFields: ["password"],
+          ...(field ? { fieldErrors: { [field]: message } } : { formErrors: message }),
+        }),
+      },
+      { status: 400 },
+    );
+  }
+  if (result.invitationToken) {
+    const inviteUrl = new URL(`/invite/${result.invitationToken}`, getWebEnv().APP_URL).toString();
+    return data<ActionResult>({ intent, result: submission.reply({ resetForm: true, hideFields: ["password"] }), inviteUrl });
+  }
+  const done = v.intent === "deactivate" ? "deactivated" : v.intent === "reactivate" ? "reactivated" : v.intent;
+  return redirect(withLng(`/admin/staff/${id}?done=${done}`, lng), { status: 303 });
+}
+
+/** One small form of the page: its own Conform form, the CSRF token and the intent on its button. */
+function ChangeForm({
+  id,
+  intent,
+  lng,
+  submit,
+  children,
+  danger,
+}: {
+  id: string;
+  intent: string;
+  lng: Lng;
+  submit: string;
+  danger?: boolean;
+  children: (fields: ReturnType<typeof useForm<Record<string, string>>>[1]) => ReactNode;
+}) {
+  const { account } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const { csrf } = useRootData();
+  const schema = changeStaffSchema(lng);
+  const [form, fields] = useForm<Record<string, string>>({
+    id: `${intent}-form`,
+    lastResult: actionData?.intent === intent ? actionData.result : undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
+  });
+  return (
+    <Form
+      method="post"
+      action={withLng(`/admin/staff/${account.id}`, lng)}
+      {...getFormProps(form)}
+      className="admin-form"
+      aria-labelledby={id}
+    >
+      <input type="hidden" name="csrf" value={csrf ?? ""} />
+      <input type="hidden" name="intent" value={intent} />
+      {form.errors?.length ? (
+        <ul className="errors banner error" role="alert" id={form.errorId}>
+          {form.errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+      {children(fields)}
+      <button type="submit" className={danger ? "danger" : undefined}>
+        {submit}
+      </button>
+    </Form>
+  );
+}
+
+export default function StaffAccount() {
+  const { lng, account: a, recruiters, history, done } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
+  const doneKey: Record<string, AdminOpsKey> = {
+    role: "staff.done.role",
+    recruiter: "staff.done.recruiter",
+    password: "staff.done.password",
+    deactivated: "staff.done.deactivated",
+    reactivated: "staff.done.reactivated",
+  };
+  return (
+    <AdminPage lng={lng}>
+      <h1>{t("staff.account.title", { email: a.email })}</h1>
+      <p>
+        {opsLabel(lng, "role", a.role)} · {a.active ? t("staff.state.active") : t("staff.state.inactive")}
+        {a.recruiterId ? ` · ${a.recruiterName ?? ""} (${a.recruiterId})` : ""}
+      </p>
+      {done ? (
+        <p className="banner info" role="status">
+          {t(doneKey[done])}
+        </p>
+      ) : null}
+      {actionData?.inviteUrl ? (
+        <div className="banner info" role="status">
+          {t("staff.inviteLink", { hours: INVITATION_HOURS })} <code data-testid="invite-url">{actionData.inviteUrl}</code>
+        </div>
+      ) : null}
+
+      <AdminSection id="role-h" title={t("staff.account.role")}>
+        <p className="hint">{t("staff.account.role.hint")}</p>
+        <ChangeForm id="role-h" intent="role" lng={lng} submit={t("staff.submit.role")}>
+          {(f) => (
+            <ChoiceField
+              meta={{ ...f.role, initialValue: f.role.initialValue ?? a.role }}
+              label={t("staff.role")}
+              required
+              options={STAFF_ROLES.map((r) => ({ value: r, label: opsLabel(lng, "role", r) }))}
+            />
+          )}
+        </ChangeForm>
+      </AdminSection>
+
+      {a.role === "recruiter" ? (
+        <AdminSection id="link-h" title={t("staff.account.link")}>
+          <ChangeForm id="link-h" intent="recruiter" lng={lng} submit={t("staff.submit.link")}>
+            {(f) => (
+              <SelectField
+                meta={{ ...f.recruiterId, initialValue: f.recruiterId.initialValue ?? a.recruiterId ?? "" }}
+                label={t("staff.recruiter")}
+                placeholder={t("staff.recruiter.none")}
+                groups={[
+                  {
+                    label: "",
+                    options: recruiters.map((r) => ({
+                      value: r.id,
+                      label: `${r.name} (${r.id})${r.linkedTo && r.linkedTo !== a.email ? ` — ${r.linkedTo}` : ""}`,
+                    })),
+                  },
+                ]}
+              />
+            )}
+          </ChangeForm>
+        </AdminSection>
+      ) : null}
+
+      <AdminSection id="password-h" title={t("staff.account.password")}>
+        <p className="hint">{t("staff.account.password.hint")}</p>
+        <ChangeForm id="password-h" intent="password" lng={lng} submit={t("staff.submit.password")}>
+          {(f) => <TextField meta={f.password} label={t("staff.password")} type="password" autoComplete="new-password" maxLength={200} />}
+        </ChangeForm>
+      </AdminSection>
+
+      <AdminSection id="active-h" title={a.active ? t("staff.account.deactivate") : t("staff.account.reactivate")}>
+        {a.active ? <p className="hint">{t("staff.account.deactivate.hint")}</p> : null}
+        <ChangeForm
+          id="active-h"
+          intent={a.active ? "deactivate" : "reactivate"}
+          lng={lng}
+          danger={a.active}
+          submit={a.active ? t("staff.submit.deactivate") : t("staff.submit.reactivate")}
+        >
+          {() => null}
+        </ChangeForm>
+      </AdminSection>
+
+      <AdminSection id="history-h" title={t("staff.account.history")}>
+        <DataTable
+          caption={t("staff.account.history.caption")}
+          columns={[
+            { label: t("audit.col.at") },
+            { label: t("audit.col.actor") },
+            { label: t("audit.col.action") },
+            { label: t("audit.col.detail") },
+          ]}
+          empty={{ when: history.length === 0, text: t("audit.empty") }}
+        >
+          {history.map((h) => (
+            <tr key={h.id}>
+              <th scope="row">
+                <Time iso={h.at} />
+              </th>
+              <td>{h.actor}</td>
+              <td>{h.action}</td>
+              <td>
+                <code>{JSON.stringify(h.detail)}</code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
+
+      <p>
+        <Link to={withLng("/admin/staff", lng)}>{t("staff.back")}</Link>
+      </p>
+    </AdminPage>
+  );
+}
+
+export function ErrorBoundary() {
+  return <AdminErrorBoundary />;
+}

@@ -1,0 +1,188 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { importInventory } from "~/inventory/import.server";
+import { storeLead } from "~/leads/intake.server";
+
+import { createSearchClient, waitSucceeded } from "../../search/client";
+import { toLeadDocument } from "../../search/lead-document";
+import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
+import { demoInventory } from "../fixtures/inventory";
+import { launchChromium } from "../support/browser";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { startWebServer } from "../support/services";
+
+// The admin's workplace in headless Chromium (ADR 028): sign in at /login, create a recruiter's account,
+// find an unmatched lead by its company typed in Traditional characters, assign it by hand, retry a
+// dead letter, read the funnel on the dashboard — with JavaScript, and the forms again without it.
+// Every admin page is checked with axe-core (no serious or critical violation) and photographed at
+// phone (390 px) and desktop width under test/e2e/screenshots/.
+const PASSWORD = "boss-秘密-2026";
+const COMPANY = "南京远景繁体精密机械有限公司";
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+let unmatched: { id: string; reference: string };
+let deadId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase("admin_workplace");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  await db.sql`insert into users (email, name, role, password_hash) values ('boss@example.test', '主管', 'admin', ${await hashPassword(PASSWORD)})`;
+  const lead = async (company: string, phone: string) => {
+    const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company, phone }));
+    return storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+  };
+  unmatched = await lead(COMPANY, "13955507777");
+  await db.sql`update leads set status = 'unmatched' where id = ${unmatched.id}`;
+  const rows = await db.sql<never[]>`select id, reference, status, source, lead, created_at from leads where id = ${unmatched.id}`;
+  const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
+  await ensureLeadsIndex(search, LEADS_INDEX);
+  await waitSucceeded(search.index(LEADS_INDEX).addDocuments(rows.map(toLeadDocument), { primaryKey: "id" }));
+  // A routed lead whose email notice died.
+  const routed = await lead("南京死信示例有限公司", "13955508888");
+  const [space] = await db.sql<
+    { id: string }[]
+  >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+               values (${routed.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+  await db.sql.begin((tx) => routeLead(tx, routed.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+  [{ id: deadId }] = await db.sql<{ id: string }[]>`
+    update notifications set status = 'dead', attempts = 5, last_error = '550 5.1.1 <zhoumin@example.test>: mailbox unavailable'
+    where lead_id = ${routed.id} and kind = 'assignment' returning id::text`;
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  await db?.drop();
+});
+
+/** axe-core on the page: no serious or critical violation. */
+async function expectAccessible(page: Page, name: string) {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+      }
+    ).axe.run(document, {
+      resultTypes: ["violations"],
+    });
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  expect(violations, `axe on ${name}`).toEqual([]);
+}
+
+/** Screenshots at phone and desktop width. */
+async function photograph(page: Page, name: string) {
+  for (const [width, label] of [
+    [390, "phone"],
+    [1280, "desktop"],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test/e2e/screenshots/admin-${name}-${label}.png`, fullPage: true });
+  }
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${web.url}/login`);
+  await page.getByLabel(/邮箱/).fill("boss@example.test");
+  await page.getByLabel(/密码/).fill(PASSWORD);
+  await Promise.all([page.waitForURL(/\/admin$/), page.getByRole("button", { name: "登录" }).click()]);
+}
+
+describe("the admin's journey", () => {
+  it("with JavaScript: accounts, a Traditional search, assignment by hand, a dead letter retried, the funnel read", async () => {
+    // bypassCSP only lets the test inject axe-core; the pages keep their policy.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", bypassCSP: true });
+    const page = await context.newPage();
+    await signIn(page);
+    await expectAccessible(page, "/admin");
+    await photograph(page, "overview");
+
+    // Staff accounts: a recruiter's account linked to their record, by invitation.
+    await page.goto(`${web.url}/admin/staff`);
+    await page.getByLabel("邮箱").fill("zheng@example.test");
+    await page.getByLabel("姓名").fill("郑洁");
+    await page.getByLabel("招商专员", { exact: true }).check();
+    await page.getByLabel("关联的招商专员记录").selectOption("R3");
+    await page.getByRole("button", { name: "创建账号" }).click();
+    await expect.poll(() => page.getByTestId("invite-url").textContent(), { timeout: 30_000 }).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    await expectAccessible(page, "/admin/staff");
+    await photograph(page, "staff");
+    expect((await db.sql`select recruiter_id from users where email = 'zheng@example.test'`)[0].recruiter_id).toBe("R3");
+
+    // The unmatched lead, found by its company in Traditional characters.
+    await page.goto(`${web.url}/admin/leads`);
+    await page.getByLabel(/公司、产品、编号或电话号码/).fill("遠景繁體精密機械");
+    await Promise.all([page.waitForURL(/q=/), page.getByRole("button", { name: "筛选" }).click()]);
+    await expect.poll(() => page.locator(`[data-lead="${unmatched.reference}"]`).count(), { timeout: 30_000 }).toBe(1);
+    await expectAccessible(page, "/admin/leads");
+    await photograph(page, "leads");
+
+    // Assigned by hand, with a reason.
+    await Promise.all([page.waitForURL(/\/admin\/leads\/[0-9a-f-]{36}/), page.getByRole("link", { name: unmatched.reference }).click()]);
+    await page.getByLabel(/招商专员 — 园区/).selectOption("R1|GC-EDZ");
+    await page.getByLabel("原因（写入分配记录）").fill("企业点名要高淳开发区");
+    await Promise.all([page.waitForURL(/done=assign/), page.getByRole("button", { name: "分配" }).click()]);
+    await expect.poll(() => page.getByTestId("lead-done").isVisible()).toBe(true);
+    expect((await db.sql`select recruiter_id, rule from assignments where lead_id = ${unmatched.id}`)[0]).toMatchObject({
+      recruiter_id: "R1",
+      rule: "manual",
+    });
+    await expectAccessible(page, "/admin/leads/<id>");
+    await photograph(page, "lead");
+
+    // The dead letter, retried.
+    await page.goto(`${web.url}/admin/dead-letters`);
+    expect(await page.locator(`[data-dead="${deadId}"]`).textContent()).toContain("mailbox unavailable");
+    await expectAccessible(page, "/admin/dead-letters");
+    await photograph(page, "dead-letters");
+    await Promise.all([
+      page.waitForURL(/done=retry/),
+      page.locator(`[data-dead="${deadId}"]`).getByRole("button", { name: "重发" }).click(),
+    ]);
+    expect((await db.sql`select status from notifications where id = ${deadId}`)[0].status).toBe("pending");
+
+    // The dashboard: the funnel, read from its table.
+    await page.goto(`${web.url}/admin/dashboard`);
+    const funnel = page.locator('[data-figure="funnel"]');
+    expect(await funnel.locator("svg").count()).toBe(1);
+    expect(await funnel.getByRole("row", { name: /^收到 / }).textContent()).toContain("2");
+    expect(await funnel.getByRole("row", { name: /^已分配 / }).textContent()).toContain("2");
+    await expectAccessible(page, "/admin/dashboard");
+    await photograph(page, "dashboard");
+
+    await page.goto(`${web.url}/admin/office-hours`);
+    await expectAccessible(page, "/admin/office-hours");
+    await photograph(page, "office-hours");
+    await context.close();
+  }, 240_000);
+
+  it("without JavaScript: a form with a mistake comes back with the error beside its field, then works", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`${web.url}/admin/office-hours`);
+    await page.getByLabel("上班时间").fill("25:00");
+    await page.getByRole("button", { name: "保存办公时间" }).click();
+    const field = page.getByLabel("上班时间");
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    const described = (await field.getAttribute("aria-describedby")) ?? "";
+    expect(await page.locator(`[id="${described.split(" ").pop()}"]`).textContent()).toContain("请按 时:分 填写");
+    await field.fill("08:30");
+    await Promise.all([page.waitForURL(/done=saved/), page.getByRole("button", { name: "保存办公时间" }).click()]);
+    expect((await db.sql`select start_minute from office_hours`)[0].start_minute).toBe(510);
+    await context.close();
+  }, 120_000);
+});

@@ -1,0 +1,335 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { addWorkingMinutes } from "~/domain/routing/working-time";
+import { importInventory } from "~/inventory/import.server";
+import { storeLead } from "~/leads/intake.server";
+
+import { createSearchClient, waitSucceeded } from "../../search/client";
+import { toLeadDocument } from "../../search/lead-document";
+import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
+import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { startWebServer } from "../support/services";
+import { webClient } from "../support/staff-web";
+
+// The admin's workplace against the real web process, Postgres and Meilisearch (ADR 028): staff
+// accounts, the lead list's search, the lead actions, dead letters and office hours — each action
+// leaves its audit line with the admin's name.
+const PASSWORD = "admin-ops-秘密-2026";
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let client: ReturnType<typeof webClient>;
+let admin: string;
+let adminId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase("admin_ops");
+  web = await startWebServer({ DATABASE_URL: db.url, APP_URL: "https://parkmatch.example" });
+  client = webClient(web.url);
+  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  [{ id: adminId }] = await db.sql<{ id: string }[]>`
+    insert into users (email, name, role, password_hash) values ('boss@example.test', '主管', 'admin', ${await hashPassword(PASSWORD)}) returning id`;
+  admin = await client.signIn("boss@example.test", PASSWORD);
+}, 180_000);
+afterAll(async () => {
+  await web?.stop();
+  await db?.drop();
+});
+
+async function adminPost(path: string, form: Record<string, string>, cookie = admin) {
+  const csrf = await client.csrfOf("/admin", cookie);
+  return client.post(path, { csrf, ...form }, cookie);
+}
+
+async function newLead(company: string, phone = "13812345678") {
+  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company, phone }));
+  return storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+}
+
+describe("staff accounts", () => {
+  it("creates a recruiter account with a one-time invitation that signs the person in", async () => {
+    const res = await adminPost("/admin/staff", {
+      email: "New.Rec@Example.test",
+      name: "新专员",
+      role: "recruiter",
+      recruiterId: "R3",
+      access: "invite",
+    });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const link = /data-testid="invite-url">([^<]+)</.exec(html)?.[1];
+    expect(link).toMatch(/^https:\/\/parkmatch\.example\/invite\/[A-Za-z0-9_-]{43}$/);
+    const path = new URL(link!).pathname;
+    const [user] = await db.sql`select role, recruiter_id, password_hash from users where email = 'new.rec@example.test'`;
+    expect(user).toMatchObject({ role: "recruiter", recruiter_id: "R3", password_hash: null });
+
+    expect((await client.get(path)).status).toBe(200);
+    const short = await client.post(path, { password: "short" });
+    expect(short.status).toBe(400);
+    expect(await short.text()).toContain("密码至少 10 个字符");
+    const accepted = await client.post(path, { password: "a-new-password-2026" });
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.get("location")).toBe("/queue");
+    const cookie = (accepted.headers.get("set-cookie") ?? "").split(";")[0];
+    expect((await client.get("/queue", cookie)).status).toBe(200);
+    // once only
+    expect((await client.get(path)).status).toBe(404);
+    expect((await client.post(path, { password: "another-password-2026" })).status).toBe(404);
+    const [audit] = await db.sql`select actor, detail from admin_audit where action = 'account-created'`;
+    expect(audit).toMatchObject({ actor: "boss@example.test", detail: { email: "new.rec@example.test", by: "invitation" } });
+  });
+
+  it("refuses a taken email and a recruiter record another account has, beside the fields", async () => {
+    const taken = await adminPost("/admin/staff", { email: "boss@example.test", role: "hotline", access: "invite" });
+    expect(taken.status).toBe(400);
+    expect(await taken.text()).toContain("这个邮箱已有账号");
+    const linked = await adminPost("/admin/staff", {
+      email: "second@example.test",
+      role: "recruiter",
+      recruiterId: "R3",
+      access: "invite",
+    });
+    expect(linked.status).toBe(400);
+    expect(await linked.text()).toContain("已关联到另一个启用的账号");
+    const noPassword = await adminPost("/admin/staff", { email: "third@example.test", role: "hotline", access: "password", password: "" });
+    expect(noPassword.status).toBe(400);
+    expect((await db.sql`select 1 from users where email in ('second@example.test', 'third@example.test')`).length).toBe(0);
+  });
+
+  it("deactivating an account ends its sessions and its sign-in; a new password ends sessions too", async () => {
+    const res = await adminPost("/admin/staff", {
+      email: "agent@example.test",
+      role: "hotline",
+      access: "password",
+      password: "hotline-pass-2026",
+    });
+    expect(res.status).toBe(200);
+    const [{ id }] = await db.sql<{ id: string }[]>`select id from users where email = 'agent@example.test'`;
+    const agent = await client.signIn("agent@example.test", "hotline-pass-2026");
+    expect((await client.get("/hotline", agent)).status).toBe(200);
+
+    expect((await adminPost(`/admin/staff/${id}`, { intent: "password", password: "hotline-pass-2027" })).status).toBe(303);
+    expect((await client.get("/hotline", agent)).status).toBe(303); // the old cookie no longer works
+    const again = await client.signIn("agent@example.test", "hotline-pass-2027");
+
+    expect((await adminPost(`/admin/staff/${id}`, { intent: "role", role: "recruiter" })).status).toBe(303);
+    expect((await client.get("/queue", again)).status).toBe(303); // a new role ends the sessions
+    const third = await client.signIn("agent@example.test", "hotline-pass-2027");
+
+    expect((await adminPost(`/admin/staff/${id}`, { intent: "deactivate" })).status).toBe(303);
+    expect((await client.get("/queue", third)).status).toBe(303);
+    expect((await client.post("/login", { email: "agent@example.test", password: "hotline-pass-2027" })).status).toBe(400);
+    const actions = await db.sql<{ action: string }[]>`select action from admin_audit where target = ${`user:${id}`} order by id`;
+    expect(actions.map((a) => a.action)).toEqual(["account-created", "password-reset", "role-changed", "deactivated"]);
+  });
+
+  it("an admin cannot deactivate themselves (nor the last admin)", async () => {
+    const res = await adminPost(`/admin/staff/${adminId}`, { intent: "deactivate" });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("不能停用自己的账号");
+    expect((await db.sql`select active from users where id = ${adminId}`)[0].active).toBe(true);
+  });
+});
+
+describe("leads", () => {
+  it("finds a lead by its company typed in Traditional characters, by part of its phone, and filters unmatched", async () => {
+    const lead = await newLead("南京繁体测试机械有限公司", "13955501234");
+    await db.sql`update leads set status = 'unmatched' where id = ${lead.id}`;
+    const [row] = await db.sql<{ id: string; reference: string; status: string; source: string; lead: never; created_at: Date }[]>`
+      select id, reference, status, source, lead, created_at from leads where id = ${lead.id}`;
+    const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
+    await ensureLeadsIndex(search, LEADS_INDEX);
+    await waitSucceeded(search.index(LEADS_INDEX).addDocuments([toLeadDocument(row)], { primaryKey: "id" }));
+
+    const traditional = await (await client.get(`/admin/leads?q=${encodeURIComponent("繁體測試機械")}`, admin)).text();
+    expect(traditional).toContain(lead.reference);
+    expect(traditional).not.toContain("搜索服务暂时不可用"); // found by Meilisearch, not the Postgres fallback
+    const phone = await (await client.get("/admin/leads?q=5550", admin)).text();
+    expect(phone).toContain(lead.reference);
+    const other = await (await client.get(`/admin/leads?q=${encodeURIComponent("不存在的公司名称")}`, admin)).text();
+    expect(other).not.toContain(lead.reference);
+    const unmatched = await (await client.get("/admin/leads?unmatched=1", admin)).text();
+    expect(unmatched).toContain(lead.reference);
+    const assignedOnly = await (await client.get("/admin/leads?status=assigned", admin)).text();
+    expect(assignedOnly).not.toContain(lead.reference);
+    // the overview links to the unmatched leads with their count
+    expect(await (await client.get("/admin", admin)).text()).toMatch(/href="\/admin\/leads\?unmatched=1"/);
+  });
+
+  it("assigns an unmatched lead by hand, with who and why in the routing audit, and a notice and SLA check queued", async () => {
+    const lead = await newLead("南京手动分配有限公司");
+    await db.sql`update leads set status = 'unmatched' where id = ${lead.id}`;
+    const missing = await adminPost(`/admin/leads/${lead.id}`, { intent: "assign", target: "R1|GC-EDZ", why: "" });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain("请写明原因");
+    const wrongPark = await adminPost(`/admin/leads/${lead.id}`, { intent: "assign", target: "R1|JN-IP", why: "试试" });
+    expect(wrongPark.status).toBe(400);
+
+    const res = await adminPost(`/admin/leads/${lead.id}`, { intent: "assign", target: "R1|GC-EDZ", why: "老客户介绍" });
+    expect(res.status).toBe(303);
+    const [a] = await db.sql`select id, recruiter_id, status, rule, accept_by from assignments where lead_id = ${lead.id}`;
+    expect(a).toMatchObject({ recruiter_id: "R1", status: "offered", rule: "manual" });
+    expect(a.accept_by).not.toBeNull();
+    const [event] = await db.sql`select event, rule, actor, reason from routing_events where lead_id = ${lead.id} and event = 'assigned'`;
+    expect(event).toMatchObject({ rule: "manual", actor: "boss@example.test" });
+    expect(event.reason.zh).toContain("老客户介绍");
+    expect((await db.sql`select 1 from notifications where assignment_id = ${a.id} and kind = 'assignment'`).length).toBe(1);
+    expect((await db.sql`select 1 from outbox where topic = 'assignment.sla' and aggregate_id = ${a.id}`).length).toBe(1);
+    expect((await db.sql`select status from leads where id = ${lead.id}`)[0].status).toBe("assigned");
+    const page = await (await client.get(`/admin/leads/${lead.id}`, admin)).text();
+    expect(page).toContain("boss@example.test");
+
+    // re-route hands it to the park's next eligible recruiter (none: the unassigned queue), audited
+    const reroute = await adminPost(`/admin/leads/${lead.id}`, { intent: "reroute", assignmentId: a.id });
+    expect(reroute.status).toBe(303);
+    const [after] = await db.sql`select status, reroutes from assignments where id = ${a.id}`;
+    expect(after).toMatchObject({ status: "unassigned", reroutes: 1 });
+    expect((await db.sql`select actor from routing_events where assignment_id = ${a.id} and event = 'admin-reroute'`)[0].actor).toBe(
+      "boss@example.test",
+    );
+  });
+
+  it("closes a duplicate with a link to the lead it repeats, and its open work ends", async () => {
+    const original = await newLead("南京重复原始有限公司");
+    const copy = await newLead("南京重复原始有限公司");
+    await db.sql`insert into call_tasks (kind, lead_id, phone, script, dedupe_key) values ('callback', ${copy.id}, '+8613812345678', '回访', ${`callback:${copy.id}`})`;
+    const unknown = await adminPost(`/admin/leads/${copy.id}`, {
+      intent: "close",
+      as: "duplicate",
+      duplicateOf: "PM-20000101-0001",
+      note: "同一企业",
+    });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain("找不到这个编号的线索");
+    const res = await adminPost(`/admin/leads/${copy.id}`, {
+      intent: "close",
+      as: "duplicate",
+      duplicateOf: original.reference,
+      note: "同一企业重复提交",
+    });
+    expect(res.status).toBe(303);
+    const [row] = await db.sql`select status, closed_as, duplicate_of, closed_note from leads where id = ${copy.id}`;
+    expect(row).toMatchObject({ status: "closed", closed_as: "duplicate", duplicate_of: original.id, closed_note: "同一企业重复提交" });
+    expect((await db.sql`select status from call_tasks where lead_id = ${copy.id}`)[0].status).toBe("done");
+    const page = await (await client.get(`/admin/leads/${copy.id}`, admin)).text();
+    expect(page).toContain(`href="/admin/leads/${original.id}"`);
+    expect((await db.sql`select actor from routing_events where lead_id = ${copy.id} and event = 'closed'`)[0].actor).toBe(
+      "boss@example.test",
+    );
+  });
+});
+
+describe("dead letters", () => {
+  it("retries with the error shown, sends through the hotline instead, or marks handled — each audited", async () => {
+    const lead = await newLead("南京死信测试有限公司");
+    const [space] = await db.sql<
+      { id: string }[]
+    >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+                 values (${lead.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+    await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+    const [n] = await db.sql<{ id: string }[]>`select id::text from notifications where lead_id = ${lead.id} and kind = 'assignment'`;
+    await db.sql`update notifications set status = 'dead', attempts = 5, last_error = '550 5.1.1 mailbox unavailable' where id = ${n.id}`;
+
+    const page = await (await client.get("/admin/dead-letters", admin)).text();
+    expect(page).toContain("550 5.1.1 mailbox unavailable");
+    expect((await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "retry" })).status).toBe(303);
+    expect((await db.sql`select status from notifications where id = ${n.id}`)[0].status).toBe("pending");
+    const gone = await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "handled" });
+    expect(gone.status).toBe(409); // not a dead letter any more: nothing changes
+
+    await db.sql`update notifications set status = 'dead' where id = ${n.id}`;
+    expect((await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "hotline" })).status).toBe(303);
+    expect((await db.sql`select status, handled_by from notifications where id = ${n.id}`)[0]).toMatchObject({
+      status: "handled",
+      handled_by: "boss@example.test",
+    });
+    const [task] = await db.sql`select kind, recruiter_id, script from call_tasks where dedupe_key = ${`dead-letter-hotline:${n.id}`}`;
+    expect(task).toMatchObject({ kind: "handover", recruiter_id: "R1" });
+
+    await db.sql`update notifications set status = 'dead' where id = ${n.id}`;
+    expect((await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "handled", note: "专员已电话确认" })).status).toBe(303);
+    const audit = await db.sql<
+      { action: string; actor: string }[]
+    >`select action, actor from admin_audit where target = ${`notification:${n.id}`} order by id`;
+    expect(audit.map((a) => a.action)).toEqual(["dead-letter-retry", "dead-letter-hotline", "dead-letter-handled"]);
+    expect(audit.every((a) => a.actor === "boss@example.test")).toBe(true);
+  });
+});
+
+describe("office hours and the SLA on working time", () => {
+  it("the admin sets office hours (bad times refused beside the field), and offers get deadlines on them", async () => {
+    const bad = await adminPost("/admin/office-hours", { start: "25:00", end: "17:30" });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("请按 时:分 填写");
+    const backwards = await adminPost("/admin/office-hours", { start: "18:00", end: "09:00" });
+    expect(backwards.status).toBe(400);
+    expect((await adminPost("/admin/office-hours", { start: "08:30", end: "17:30" })).status).toBe(303);
+    expect((await db.sql`select start_minute, end_minute, updated_by from office_hours`)[0]).toMatchObject({
+      start_minute: 510,
+      end_minute: 1050,
+      updated_by: "boss@example.test",
+    });
+
+    const lead = await newLead("南京工作时间测试有限公司");
+    const [space] = await db.sql<
+      { id: string }[]
+    >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+                 values (${lead.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+    const now = await db.sql.begin(async (tx) => {
+      const [{ now }] = await tx<{ now: Date }[]>`select now() as now`;
+      await routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000, slaClock: "office-hours" });
+      return now;
+    });
+    const [a] = await db.sql<{ id: string; accept_by: Date }[]>`select id, accept_by from assignments where lead_id = ${lead.id}`;
+    expect(a.accept_by.toISOString()).toBe(addWorkingMinutes(now, 120, { startMinute: 510, endMinute: 1050 }).toISOString());
+    const [sla] = await db.sql<
+      { not_before: Date }[]
+    >`select not_before from outbox where topic = 'assignment.sla' and aggregate_id = ${a.id}`;
+    expect(sla.not_before.toISOString()).toBe(a.accept_by.toISOString());
+  });
+});
+
+describe("dashboard", () => {
+  it("draws every figure with ECharts as server-side SVG, with a table and a CSV export; the funnel counts leads per stage", async () => {
+    // Leads of this file so far: some assigned, one closed; give one assignment the whole path.
+    const [a] = await db.sql<
+      { id: string; lead_id: string }[]
+    >`select id, lead_id from assignments where recruiter_id = 'R1' order by created_at limit 1`;
+    for (const [event, minutes] of [
+      ["accepted", 2],
+      ["contacted", 4],
+      ["visit", 60],
+    ] as const) {
+      await db.sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
+                   values (${a.id}, ${a.lead_id}, ${event}, 'R1',
+                           (select min(at) from routing_events where assignment_id = ${a.id} and event in ('assigned', 'rerouted')) + make_interval(mins => ${minutes}))`;
+    }
+    const [{ received }] = await db.sql<{ received: number }[]>`select count(*)::int as received from leads`;
+    const res = await client.get("/admin/dashboard", admin);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const figure of ["perDay", "funnel", "firstContact", "perRecruiter", "load", "unmet", "queues"])
+      expect(html).toContain(`data-figure="${figure}"`);
+    expect((html.match(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/g) ?? []).length).toBeGreaterThanOrEqual(5);
+    expect(html).toContain("5 分钟"); // the marks on time to first contact
+    const funnel = /data-figure="funnel"[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? "";
+    const cells = [...funnel.matchAll(/<tr><th scope="row">([^<]+)<\/th><td class="num">(\d+)<\/td>/g)].map((m) => [m[1], Number(m[2])]);
+    expect(cells[0]).toEqual(["收到", received]);
+    expect(cells.find((c) => c[0] === "已联系")?.[1]).toBe(1);
+    expect(cells.find((c) => c[0] === "已签约")?.[1]).toBe(0);
+
+    const csv = await client.get("/admin/dashboard/export?figure=funnel", admin);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
+    const text = bytes.toString("utf8");
+    expect(text).toContain(`"收到","${received}"`);
+    expect((await client.get("/admin/dashboard/export", admin)).status).toBe(400);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+
+import { parseClockMinute } from "~/domain/clock-time";
+import { acceptDeadline, addWorkingMinutes, isChinaWorkday } from "~/domain/routing/working-time";
+
+// The acceptance SLA on working time (ADR 028): the clock is moved to the moment an offer is made and
+// the deadline read back. Office hours 09:00–18:00 China time; 120 minutes to accept.
+const china = (local: string) => new Date(`${local}+08:00`);
+const due = (offeredAt: string, minutes = 120) => addWorkingMinutes(china(offeredAt), minutes).toISOString();
+
+describe("the mainland calendar (chinese-days)", () => {
+  it("knows weekends, public holidays and 调休 make-up days", () => {
+    expect(isChinaWorkday("2025-03-14")).toBe(true); // a Friday
+    expect(isChinaWorkday("2025-03-15")).toBe(false); // a Saturday
+    expect(isChinaWorkday("2025-10-01")).toBe(false); // National Day, a Wednesday
+    expect(isChinaWorkday("2025-10-08")).toBe(false); // the last day of the Golden Week, a Wednesday
+    expect(isChinaWorkday("2025-10-11")).toBe(true); // 调休: a Saturday worked for the Golden Week
+    expect(isChinaWorkday("2025-09-28")).toBe(true); // 调休: a Sunday worked
+  });
+});
+
+describe("accept deadline on working time", () => {
+  it("inside one working day it is plain minutes", () => {
+    expect(due("2025-03-12T10:00:00")).toBe(china("2025-03-12T12:00:00").toISOString());
+  });
+
+  it("a lead offered on Friday night is due on Monday morning, not on Saturday", () => {
+    expect(due("2025-03-14T22:00:00")).toBe(china("2025-03-17T11:00:00").toISOString());
+  });
+
+  it("an offer late on Friday carries its remainder over the weekend", () => {
+    expect(due("2025-03-14T17:30:00")).toBe(china("2025-03-17T10:30:00").toISOString());
+  });
+
+  it("a public holiday does not count: offered the evening before National Day, due after the Golden Week", () => {
+    // 2025-10-01…08 are off; 2025-10-09 (Thursday) is the first working day after.
+    expect(due("2025-09-30T17:00:00")).toBe(china("2025-10-09T10:00:00").toISOString());
+  });
+
+  it("a 调休 working Saturday counts: offered late on Friday 2025-10-10, due on Saturday 2025-10-11", () => {
+    expect(due("2025-10-10T17:00:00")).toBe(china("2025-10-11T10:00:00").toISOString());
+    // and an ordinary Saturday does not: a week later the same offer waits until Monday
+    expect(due("2025-10-17T17:00:00")).toBe(china("2025-10-20T10:00:00").toISOString());
+  });
+
+  it("a 调休 working Sunday counts too, while the Saturday before it does not", () => {
+    expect(due("2025-09-27T12:00:00")).toBe(china("2025-09-28T11:00:00").toISOString());
+  });
+
+  it("before opening time the count starts at opening; the office hours the admin set are used", () => {
+    expect(due("2025-03-12T06:00:00")).toBe(china("2025-03-12T11:00:00").toISOString());
+    const hours = { startMinute: 8 * 60 + 30, endMinute: 17 * 60 + 30 };
+    expect(addWorkingMinutes(china("2025-03-14T17:00:00"), 60, hours).toISOString()).toBe(china("2025-03-17T09:00:00").toISOString());
+  });
+
+  it("the wall clock ignores the calendar", () => {
+    expect(acceptDeadline(china("2025-03-14T22:00:00"), 120, "wall").toISOString()).toBe(china("2025-03-15T00:00:00").toISOString());
+    expect(acceptDeadline(china("2025-03-14T22:00:00"), 120, "office-hours").toISOString()).toBe(
+      china("2025-03-17T11:00:00").toISOString(),
+    );
+  });
+
+  it("refuses office hours that end before they start", () => {
+    expect(() => addWorkingMinutes(new Date(), 10, { startMinute: 600, endMinute: 540 })).toThrow(RangeError);
+  });
+
+  it("reads times of day as people type them", () => {
+    expect(parseClockMinute("9:00")).toBe(540);
+    expect(parseClockMinute("18：30")).toBe(1110);
+    expect(parseClockMinute("24:00")).toBe(1440);
+    expect(parseClockMinute("25:00")).toBeNull();
+    expect(parseClockMinute("nine")).toBeNull();
+  });
+});
