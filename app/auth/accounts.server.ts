@@ -25,3 +25,9 @@ export async function staffContact(sql: Sql, userId: string): Promise<{ name: st
   const [user] = await sql<{ email: string; name: string }[]>`select email, name from users where id::text = ${userId}`;
   return user ?? null;
 }
+
+/** The role of an account (`StaffRole`), or null when there is no such account. */
+export async function roleOfAccount(sql: Sql, userId: string): Promise<StaffRole | null> {
+  const [user] = await sql<{ role: StaffRole }[]>`select role from users where id = ${userId}`;
+  return user?.role ?? null;
+}

@@ -1,9 +1,9 @@
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
 import { CALL_OUTCOMES, type CallOutcome, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
+import { isUuid } from "~/domain/ids";
 import { recordCallOutcome } from "~/hotline/call-tasks.server";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The call the agent is recording: which task, how it ended, their note, the lead's reference. */
 export type CallAnswer = { taskId: string; outcome: CallOutcome; note: string; reference: string };
@@ -25,7 +25,7 @@ export async function workCallTask(
   sql: Sql,
   input: { taskId: string; outcome: string; note: string; confirmed: boolean; authorId: string; routing: RoutingOptions },
 ): Promise<CallTaskAnswer> {
-  if (!UUID.test(input.taskId) || !(CALL_OUTCOMES as readonly string[]).includes(input.outcome)) return { kind: "bad-request" };
+  if (!isUuid(input.taskId) || !(CALL_OUTCOMES as readonly string[]).includes(input.outcome)) return { kind: "bad-request" };
   const outcome = input.outcome as CallOutcome;
   const note = input.note.slice(0, NOTE_MAX);
   const [task] = await sql<{ reference: string; kind: string; status: string }[]>`

@@ -1,4 +1,5 @@
 import type { Sql } from "~/db/db.server";
+import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { rematchLead } from "~/matches/rematch.server";
@@ -8,7 +9,6 @@ import { addLeadNote } from "./lead-notes.server";
 // A lead as the hotline desk works it: the caller's open leads (link, don't duplicate), one lead's
 // page, and a need changed on a call (saved, then matched again).
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CLOSED = ["won", "lost"];
 
 /** Open (not won/lost, not erased) leads whose stored phone is exactly `phone` (E.164-like), newest first. */
@@ -38,7 +38,7 @@ export type DeskLead = {
 
 /** One lead for the desk, or null (unknown id, erased). */
 export async function loadDeskLead(sql: Sql, id: string): Promise<DeskLead | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await sql<
     {
       id: string;
@@ -85,7 +85,7 @@ export async function updateLeadNeed(
   sql: Sql,
   input: { leadId: string; parsed: Lead; authorId: string; note: string; reason: string },
 ): Promise<NeedUpdate> {
-  if (!UUID.test(input.leadId)) return { ok: false, reason: "not-found" };
+  if (!isUuid(input.leadId)) return { ok: false, reason: "not-found" };
   return sql.begin(async (tx) => {
     const [row] = await tx<{ lead: Lead; status: string }[]>`
       select lead, status from leads where id = ${input.leadId} and anonymised_at is null for update`;

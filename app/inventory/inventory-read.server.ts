@@ -72,3 +72,8 @@ export async function acknowledgeIndexedVersions(tx: TransactionSql | Sql, space
 export function inventoryVersion(tx: Sql | TransactionSql) {
   return tx<{ v: string }[]>`select last_value::text as v from inventory_version`;
 }
+
+/** Every park's id and name, by name: the park filters of the admin pages. */
+export async function listParkNames(sql: Sql): Promise<{ id: string; name: string }[]> {
+  return [...(await sql<{ id: string; name: string }[]>`select id, name from parks order by name`)];
+}

@@ -11,6 +11,7 @@ import { withoutBidiControls } from "~/domain/display-text";
 import { withLng } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import { lngFromUrl } from "~/i18n/lng";
+import { listParkNames } from "~/inventory/inventory-read.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
@@ -31,12 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sql = getSql();
   const [figures, parks] = await Promise.all([
     loadDashboardFigures(sql, filters),
-    sql<{ id: string; name: string }[]>`select id, name from parks order by name`,
+    listParkNames(sql),
   ]);
   return {
     lng,
     filters,
-    parks: withoutBidiControls([...parks]),
+    parks: withoutBidiControls(parks),
     charts: dashboardCharts(lng, withoutBidiControls(figures)),
     firstContact: figures.firstContact,
     matchRate: figures.matchRate,

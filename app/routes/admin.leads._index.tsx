@@ -11,6 +11,7 @@ import { INDUSTRY_SECTIONS } from "~/domain/industries";
 import { withLng } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
 import { lngFromUrl } from "~/i18n/lng";
+import { listParkNames } from "~/inventory/inventory-read.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
@@ -32,9 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [list, counts, parks] = await Promise.all([
     listLeads(sql, leadSearchClient(), filters),
     leadQueueCounts(sql),
-    sql<{ id: string; name: string }[]>`select id, name from parks order by name`,
+    listParkNames(sql),
   ]);
-  return { lng: lngFromUrl(request.url), filters, list: withoutBidiControls(list), counts, parks: withoutBidiControls([...parks]) };
+  return { lng: lngFromUrl(request.url), filters, list: withoutBidiControls(list), counts, parks: withoutBidiControls(parks) };
 }
 
 export default function AdminLeads() {

@@ -21,6 +21,7 @@ import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { CALL_OUTCOMES, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
+import { isUuid } from "~/domain/ids";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { PHONE_INPUT_MAX } from "~/domain/phone";
 import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
@@ -147,7 +148,7 @@ export async function action({ request }: ActionFunctionArgs) {
       source: "hotline",
       lng,
       consentRecordedBy: user.id,
-      submissionKey: /^[0-9a-f-]{36}$/.test(formKey) ? `hotline:${formKey}:${hashRequest(typed)}` : null,
+      submissionKey: isUuid(formKey) ? `hotline:${formKey}:${hashRequest(typed)}` : null,
     });
     return redirectWithFlash(request, withLng("/hotline", lng), {
       tone: "status",

@@ -43,6 +43,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 ];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
+/** The two forms of this page, told apart by `intent`; a need edit may carry a note of the call. */
+const stepSchema = z.object({ intent: z.enum(["note", "need"]), note: z.string().optional() });
+
 const noteSchema = (lng: Lng) =>
   z.object({
     body: z.preprocess(
@@ -134,20 +137,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lead = await loadDeskLead(getSql(), params.id ?? "");
   if (!lead) throw data(hotlineText(lng, "lead.notFound"), { status: 404 });
   const back = (flag: string) => redirect(withLng(`/hotline/leads/${lead.id}?${flag}=1`, lng), 303);
-  if (form.get("intent") === "note") {
+  // Which of the two forms was sent: read the one way (Conform + Zod) like every field.
+  const step = parseWithZod(form, { schema: stepSchema });
+  if (step.status !== "success") throw data(null, { status: 400 });
+  if (step.value.intent === "note") {
     const submission = parseWithZod(form, { schema: noteSchema(lng) });
     if (submission.status !== "success") return data<ActionResult>({ form: "note", result: submission.reply() }, { status: 400 });
     await addLeadNote(getSql(), { leadId: lead.id, authorId: user.id, body: submission.value.body, source: "hotline" });
     return back("noted");
   }
-  if (form.get("intent") !== "need") throw data(null, { status: 400 });
   const submission = parseWithZod(form, { schema: needOnlySchema(lng, lead.lead), disableAutoCoercion: true });
   if (submission.status !== "success") return data<ActionResult>({ form: "need", result: submission.reply() }, { status: 400 });
   const saved = await updateLeadNeed(getSql(), {
     leadId: lead.id,
     parsed: submission.value.lead,
     authorId: user.id,
-    note: String(form.get("note") ?? ""),
+    note: step.value.note ?? "",
     reason: hotlineText("zh", "editNeed.reason", { reference: lead.reference }),
   });
   if (!saved.ok)

@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { acceptInvitation, findInvitation } from "~/admin/staff-accounts.server";
 import { invitationSchema } from "~/admin/staff-forms";
+import { roleOfAccount } from "~/auth/accounts.server";
 import { isCrossSite, signInStaff } from "~/auth/session.server";
 import { TextField } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
@@ -44,8 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sql = getSql();
   const userId = await acceptInvitation(sql, params.token ?? "", submission.value.password);
   if (!userId) return data<ActionResult>({ result: submission.reply({ hideFields: ["password"] }), invalid: true }, { status: 404 });
-  const [user] = await sql<{ role: string }[]>`select role from users where id = ${userId}`;
-  const home = user?.role === "admin" ? "/admin" : user?.role === "hotline" ? "/hotline" : "/queue";
+  const role = await roleOfAccount(sql, userId);
+  const home = role === "admin" ? "/admin" : role === "hotline" ? "/hotline" : "/queue";
   return signInStaff(request, userId, withLng(home, lng));
 }
 

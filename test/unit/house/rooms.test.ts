@@ -27,7 +27,7 @@ describe("rooms and who may import whom", () => {
     expect(files.length).toBeGreaterThan(100);
     expect(graph.get("worker")?.has("app/assignments")).toBe(true);
     expect(graph.get("search")?.has("app/inventory")).toBe(true);
-    expect(importsOf("app/routes/hotline.tsx")).toContain("app/hotline/known-caller.server");
+    expect(importsOf("app/routes/hotline.tsx")).toContain("app/hotline/call-task-list.server");
   });
 
   it("has no import cycle between search/ and any room of app/", () => {
