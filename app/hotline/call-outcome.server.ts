@@ -4,7 +4,6 @@ import { CALL_OUTCOMES, type CallOutcome, closesTask, NOTE_MAX } from "~/domain/
 import { isUuid } from "~/domain/ids";
 import { recordCallOutcome } from "~/hotline/call-tasks.server";
 
-
 /** The call the agent is recording: which task, how it ended, their note, the lead's reference. */
 export type CallAnswer = { taskId: string; outcome: CallOutcome; note: string; reference: string };
 

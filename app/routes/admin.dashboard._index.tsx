@@ -30,10 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const filters = readDashboardFilters(new URL(request.url), defaultRange());
   const sql = getSql();
-  const [figures, parks] = await Promise.all([
-    loadDashboardFigures(sql, filters),
-    listParkNames(sql),
-  ]);
+  const [figures, parks] = await Promise.all([loadDashboardFigures(sql, filters), listParkNames(sql)]);
   return {
     lng,
     filters,

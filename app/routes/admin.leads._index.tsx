@@ -30,11 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = readLeadFilters(url);
   const sql = getSql();
-  const [list, counts, parks] = await Promise.all([
-    listLeads(sql, leadSearchClient(), filters),
-    leadQueueCounts(sql),
-    listParkNames(sql),
-  ]);
+  const [list, counts, parks] = await Promise.all([listLeads(sql, leadSearchClient(), filters), leadQueueCounts(sql), listParkNames(sql)]);
   return { lng: lngFromUrl(request.url), filters, list: withoutBidiControls(list), counts, parks: withoutBidiControls(parks) };
 }
 
