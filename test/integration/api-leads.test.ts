@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Sql } from "~/db/db.server";
 import { createLeadSchema } from "~/domain/lead-schema";
-import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
+import { HOTLINE_CONSENT_SCRIPT, PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
 import { storeLead } from "~/leads/intake.server";
 
 import { createTestDatabase } from "../support/database";
@@ -262,12 +262,17 @@ describe("consent (issue 9, item 16)", () => {
     const parsed = createLeadSchema("zh", "hotline").parse(validLeadJson({ company: "南京口头同意测试有限公司" }));
     const { id } = await storeLead(sql, { ...parsed, raw: {}, source: "hotline", lng: "zh", consentRecordedBy: agent.id });
     const [row] = await sql`select consent_at, consent_version, consent_method, consent_recorded_by from leads where id = ${id}`;
-    expect(row).toMatchObject({ consent_version: PRIVACY_NOTICE_VERSION, consent_method: "oral", consent_recorded_by: agent.id });
+    // Oral consent is the script the agent read (ADR 029), not the web notice.
+    expect(row).toMatchObject({ consent_version: HOTLINE_CONSENT_SCRIPT.version, consent_method: "oral", consent_recorded_by: agent.id });
     expect(row.consent_at).toBeInstanceOf(Date);
     const view = await (
       await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })
     ).json();
-    expect(view.consent).toMatchObject({ method: "oral", version: PRIVACY_NOTICE_VERSION, recordedBy: { id: agent.id, name: "热线小李" } });
+    expect(view.consent).toMatchObject({
+      method: "oral",
+      version: HOTLINE_CONSENT_SCRIPT.version,
+      recordedBy: { id: agent.id, name: "热线小李" },
+    });
   });
 
   it("never stores a lead without consent, nor a hotline lead without who recorded it", async () => {
