@@ -202,7 +202,8 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult & { loadCp
   });
   let cpu = 0;
   const sampler = setInterval(() => (cpu = cpuMs(child.pid) || cpu), 200);
-  const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
+  // "close", not "exit": the child's stdout is read to its end before the answer is parsed.
+  const code = await new Promise<number | null>((r) => child.once("close", (c) => r(c)));
   clearInterval(sampler);
   cpu -= cpuAtStart ?? 0;
   const last = out.trim().split("\n").pop() ?? "";

@@ -105,5 +105,6 @@ const out: LoadResult = {
   },
   accepted,
 };
-process.stdout.write(`${JSON.stringify(out)}\n`);
-process.exit(0);
+// Exit only once the answer is flushed: a large one (every accepted reference) outgrows the pipe's buffer,
+// and process.exit() right after write() would cut it.
+process.stdout.write(`${JSON.stringify(out)}\n`, () => process.exit(0));
