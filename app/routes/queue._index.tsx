@@ -5,16 +5,19 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
+import { FlashBanner, type FlashMessage } from "~/components/flash";
 import { ErrorList } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { readFlash } from "~/http/flash.server";
+import { adminLabel, formatAdminTime, withLng } from "~/i18n/admin-messages";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { deskFilterSchema, HISTORY_OUTCOMES, NEED_KIND_FILTERS, OPEN_STATUSES } from "~/recruiter-desk/desk-forms";
 import { type DeskPage, loadDesk, recruiterParks } from "~/recruiter-desk/desk-search.server";
+import { recentDeclines } from "~/recruiter-desk/lead-work.server";
 import adminStyles from "~/styles/admin.css";
 import deskStyles from "~/styles/desk.css";
 
@@ -35,7 +38,8 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { body, status } = await queuePage(request);
-  return data(body, { status });
+  const { flash, headers } = await readFlash(request); // what the last step did (ADR 025), e.g. a decline
+  return data({ ...body, flash }, { status, headers });
 }
 
 async function queuePage(request: Request) {
@@ -50,6 +54,8 @@ async function queuePage(request: Request) {
   const submission = parseWithZod(url.searchParams, { schema });
   const f = submission.status === "success" ? submission.value : { view, page: 1 };
   const empty: DeskPage = { rows: [], total: 0, page: 1, pages: 1 };
+  // Declines of the last UNDO_MINUTES: each can be taken back while nobody has accepted it (ADR 034).
+  const declines = user.recruiterId ? await recentDeclines(sql, user.recruiterId) : [];
   const desk = user.recruiterId
     ? await loadDesk(sql, user.recruiterId, {
         view,
@@ -72,10 +78,11 @@ async function queuePage(request: Request) {
     query: url.searchParams.toString(),
     result,
     desk: withoutBidiControls(desk), // names people typed (ADR 021)
+    declines: withoutBidiControls(declines),
   };
   return { body, status: result ? 400 : 200 };
 }
-type QueueData = Awaited<ReturnType<typeof queuePage>>["body"];
+type QueueData = Awaited<ReturnType<typeof queuePage>>["body"] & { flash: FlashMessage | null };
 
 /** The same /queue query with some parameters changed (null removes one). */
 function withParams(query: string, changes: Record<string, string | null>): string {
@@ -106,6 +113,22 @@ export default function Queue() {
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf}>
       <h1>{s("queue.title")}</h1>
+      <FlashBanner flash={d.flash} />
+      {d.declines.map((x) =>
+        x.undoable ? (
+          <Form key={x.assignmentId} method="post" action={withLng(`/queue/assignments/${x.assignmentId}`, lng)} className="banner undo" role="status">
+            <input type="hidden" name="csrf" value={d.csrf} />
+            {t("declined.banner", { reference: x.reference, company: x.company, until: formatAdminTime(x.undoUntil).slice(11) })}{" "}
+            <button type="submit" name="intent" value="undoDecline">
+              {t("declined.undo")}
+            </button>
+          </Form>
+        ) : (
+          <p key={x.assignmentId} className="banner" role="status">
+            {t("declined.taken", { reference: x.reference, company: x.company })}
+          </p>
+        ),
+      )}
       {!d.linked ? <p role="alert">{s("queue.noRecruiter")}</p> : null}
       <nav aria-label={s("queue.title")} className="desk-tabs">
         <Link to={withLng("/queue", lng)} aria-current={view === "open" ? "page" : undefined}>
