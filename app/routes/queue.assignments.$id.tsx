@@ -211,9 +211,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "decline":
       outcome = await declineWithReason(sql, { ...who, reason: v.reason, note: v.closeNote || null, label: label(v.reason) }, routing);
       if (outcome.ok) {
-        // It is someone else's now; /queue offers the undo while the window lasts (ADR 034).
-        const until = formatAdminTime(new Date(Date.now() + UNDO_MINUTES * 60_000).toISOString()).slice(11);
-        throw await redirectWithFlash(request, withLng("/queue", lng), { tone: "status", text: deskText(lng, "done.declined", { until }) });
+        // It is someone else's now; /queue offers the undo below this message while the window lasts (ADR 034).
+        throw await redirectWithFlash(request, withLng("/queue", lng), { tone: "status", text: deskText(lng, "done.declined") });
       }
       break;
     case "visit":
