@@ -230,8 +230,10 @@ const en: Record<DeskKey, string> = {
   "lead.source.admin": "admin",
   "lead.closed": "Closed because: {reason}",
   "confirm.title.lost": "Confirm: this lead is lost?",
-  "confirm.title.decline": "Confirm: decline this lead? It goes to another recruiter at once; you can take it back within {minutes} minutes, until they accept it.",
-  "confirm.title.signed": "Confirm: the enterprise signed? Other parks' assignments close; you can undo this within {minutes} minutes (they reopen too).",
+  "confirm.title.decline":
+    "Confirm: decline this lead? It goes to another recruiter at once; you can take it back within {minutes} minutes, until they accept it.",
+  "confirm.title.signed":
+    "Confirm: the enterprise signed? Other parks' assignments close; you can undo this within {minutes} minutes (they reopen too).",
   "confirm.reason": "Reason",
   "confirm.note": "More detail (optional)",
   "confirm.yes.lost": "Yes, lost",
@@ -252,7 +254,8 @@ const en: Record<DeskKey, string> = {
   "declined.banner": "You just declined {reference} ({company}). You can take it back until {until}.",
   "declined.taken": "You just declined {reference} ({company}); the next recruiter has accepted it, so it cannot be taken back.",
   "declined.undo": "Take it back",
-  "undoDecline.taken": "Cannot take it back: the next recruiter has accepted it; it is no longer yours. Talk to them or an admin if needed.",
+  "undoDecline.taken":
+    "Cannot take it back: the next recruiter has accepted it; it is no longer yours. Talk to them or an admin if needed.",
   "done.shortlist": "Shortlist made. Send the enterprise this link (it is shown only now):",
   "bad.date": "Enter a date (year-month-day).",
   "bad.dateRange": "The date must be within a year of today.",

@@ -116,7 +116,13 @@ export default function Queue() {
       <FlashBanner flash={d.flash} />
       {d.declines.map((x) =>
         x.undoable ? (
-          <Form key={x.assignmentId} method="post" action={withLng(`/queue/assignments/${x.assignmentId}`, lng)} className="banner undo" role="status">
+          <Form
+            key={x.assignmentId}
+            method="post"
+            action={withLng(`/queue/assignments/${x.assignmentId}`, lng)}
+            className="banner undo"
+            role="status"
+          >
             <input type="hidden" name="csrf" value={d.csrf} />
             {t("declined.banner", { reference: x.reference, company: x.company, until: formatAdminTime(x.undoUntil).slice(11) })}{" "}
             <button type="submit" name="intent" value="undoDecline">

@@ -238,7 +238,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "undoDecline": {
       const undone = await undoDecline(sql, who, routing);
-      if (undone.ok) throw await redirectWithFlash(request, withLng(here, lng), { tone: "status", text: deskText(lng, "done.undoDecline") });
+      if (undone.ok)
+        throw await redirectWithFlash(request, withLng(here, lng), { tone: "status", text: deskText(lng, "done.undoDecline") });
       // Not theirs any more: back to the queue, saying plainly why (the next recruiter accepted, or the window passed).
       throw await redirectWithFlash(request, withLng("/queue", lng), {
         tone: "alert",

@@ -255,7 +255,14 @@ describe("a recruiter's day with one lead", () => {
       await page.getByRole("button", { name: "确认已签约" }).click();
       await expect.poll(() => statusOf(assignmentId)).toBe("signed");
       // Signing too can be taken back for a short while (ADR 034); the journey keeps it signed.
-      await expect.poll(() => page.locator(".banner.undo").innerText().catch(() => "")).toMatch(/^已标记为已签约.*前可以撤销。/);
+      await expect
+        .poll(() =>
+          page
+            .locator(".banner.undo")
+            .innerText()
+            .catch(() => ""),
+        )
+        .toMatch(/^已标记为已签约.*前可以撤销。/);
       expect(await page.getByRole("button", { name: "撤销" }).count()).toBe(1);
       await phoneFit(page);
       await page.screenshot({ path: `${SHOTS}signed-undo-phone.png`, fullPage: true });
@@ -296,7 +303,14 @@ describe("a recruiter's day with one lead", () => {
       await page.getByRole("button", { name: "确认拒绝" }).click();
       await page.waitForURL((url) => url.pathname === "/queue");
       await expect.poll(() => statusOf(assignmentId)).toBe("unassigned"); // GC-EDZ has nobody else: the admins' queue
-      await expect.poll(() => page.locator(".banner.undo").innerText().catch(() => "")).toContain("你刚拒绝了");
+      await expect
+        .poll(() =>
+          page
+            .locator(".banner.undo")
+            .innerText()
+            .catch(() => ""),
+        )
+        .toContain("你刚拒绝了");
       await phoneFit(page);
       expect(await axeSerious(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}decline-undo-phone.png`, fullPage: true });

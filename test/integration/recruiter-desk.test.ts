@@ -12,6 +12,7 @@ import { loadDesk, PAGE_SIZE } from "~/recruiter-desk/desk-search.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
 
@@ -393,12 +394,8 @@ describe("the shortlist page", () => {
   });
 });
 
-/** Follows a 303 with its flash cookie and returns the message the landing page shows (ADR 025). */
-async function flashOf(res: Response): Promise<string> {
-  const flashCookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
-  const page = await fetch(`${web.url}${res.headers.get("location")}`, { headers: { cookie: `${cookie}; ${flashCookie}` } });
-  return /data-flash="">([^<]*)</.exec(await page.text())?.[1] ?? "";
-}
+/** The message the page a 303 lands on shows once (flash cookie, ADR 025). */
+const flashOf = async (res: Response) => (await followFlash(web.url, res, cookie)).text;
 
 describe("every closing step asks to confirm and can be undone for a short while (ADR 034)", () => {
   it("signed: confirm, then undo reopens the lead and the other park's assignment; after the window it is refused", async () => {
@@ -453,7 +450,12 @@ describe("every closing step asks to confirm and can be undone for a short while
     });
     const declineTo = async (assignmentId: string, onDuty: boolean) => {
       await db.sql`update recruiters set active = ${onDuty} where id = 'R9'`;
-      const res = await post(`/queue/assignments/${assignmentId}`, { intent: "decline", reason: "over-capacity", closeNote: "本周满了", csrf });
+      const res = await post(`/queue/assignments/${assignmentId}`, {
+        intent: "decline",
+        reason: "over-capacity",
+        closeNote: "本周满了",
+        csrf,
+      });
       await db.sql`update recruiters set active = false where id = 'R9'`;
       return res;
     };
@@ -484,7 +486,9 @@ describe("every closing step asks to confirm and can be undone for a short while
         select recruiter_id, status, accept_by, reroutes from assignments where id = ${l.assignmentId}`;
       expect(after).toMatchObject({ recruiter_id: "R1", status: "offered", reroutes: 0 });
       expect(after.accept_by.toISOString()).toBe(before.accept_by.toISOString());
-      const notices = await db.sql<{ status: string }[]>`select status from notifications where assignment_id = ${l.assignmentId} and recipient = 'R9'`;
+      const notices = await db.sql<
+        { status: string }[]
+      >`select status from notifications where assignment_id = ${l.assignmentId} and recipient = 'R9'`;
       expect(notices.map((n) => n.status)).toEqual(["handled"]);
       expect(await (await get("/queue")).text()).not.toContain('value="undoDecline"');
       const [reopened] = await db.sql<{ reason: { from: string } }[]>`
@@ -499,7 +503,9 @@ describe("every closing step asks to confirm and can be undone for a short while
       const l = await routedLead({ company: "南京拒绝已接单机械有限公司" });
       const path = `/queue/assignments/${l.assignmentId}`;
       await declineTo(l.assignmentId, true);
-      expect((await applyAssignmentAction(db.sql, { assignmentId: l.assignmentId, recruiterId: "R9", intent: "accept" }, ROUTING)).ok).toBe(true);
+      expect((await applyAssignmentAction(db.sql, { assignmentId: l.assignmentId, recruiterId: "R9", intent: "accept" }, ROUTING)).ok).toBe(
+        true,
+      );
       const queue = await (await get("/queue")).text();
       expect(queue).toContain(`你刚拒绝了 ${l.reference}（南京拒绝已接单机械有限公司），下一位专员已经接单，不能再撤回。`);
       expect(queue).not.toContain('value="undoDecline"');
