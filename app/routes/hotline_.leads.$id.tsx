@@ -200,7 +200,9 @@ export default function HotlineLead() {
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf} home="hotline">
       <p>
-        <Link to={withLng("/hotline", lng)}>← {h("lead.back")}</Link>
+        <Link to={withLng("/hotline", lng)} className="back-link">
+          ← {h("lead.back")}
+        </Link>
       </p>
       <h1>{h("lead.title", { reference: l.reference })}</h1>
       <FlashBanner flash={d.flash} />
@@ -255,7 +257,14 @@ export default function HotlineLead() {
 
       {l.closed ? null : (
         <>
-          <Form method="post" action={withLng(`/hotline/leads/${l.id}`, lng)} {...getFormProps(noteForm)} className="desk-form">
+          <Form
+            // A saved note empties the box (a new key per note): the text left in it read as "not saved".
+            key={d.notes.length}
+            method="post"
+            action={withLng(`/hotline/leads/${l.id}`, lng)}
+            {...getFormProps(noteForm)}
+            className="desk-form"
+          >
             <fieldset className="desk-group">
               <legend>{h("note.legend")}</legend>
               <input type="hidden" name="csrf" value={d.csrf} />

@@ -110,6 +110,8 @@ export default function Queue() {
   });
   const statusLabel = (st: string) => (view === "history" ? t(`outcome.${st}` as DeskKey) : adminLabel(lng, "assignment", st));
   const lngParam: Record<string, string> = lng === "en" ? { lng: "en" } : {};
+  const params = new URLSearchParams(d.query);
+  const filtered = d.result !== undefined || ["status", "park", "kind", "due"].some((k) => params.get(k));
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf}>
       <h1>{s("queue.title")}</h1>
@@ -160,25 +162,31 @@ export default function Queue() {
           />
           <ErrorList id={fields.q.errorId} errors={fields.q.errors} />
         </div>
-        <FilterSelect
-          label={t("desk.status")}
-          meta={fields.status}
-          any={t("desk.any")}
-          options={d.statuses.map((v) => [v, statusLabel(v)])}
-        />
-        <FilterSelect label={t("desk.park")} meta={fields.park} any={t("desk.any")} options={d.parks.map((p) => [p.id, p.name])} />
-        <FilterSelect
-          label={t("desk.kind")}
-          meta={fields.kind}
-          any={t("desk.any")}
-          options={NEED_KIND_FILTERS.map((k) => [k, adminLabel(lng, "need.kind", k)])}
-        />
-        {view === "open" ? (
-          <div className="field check">
-            <input {...getInputProps(fields.due, { type: "checkbox", value: "on" })} />
-            <label htmlFor={fields.due.id}>{t("desk.due")}</label>
+        {/* On a phone the filters would push the first lead below the screen: folded unless one is in use (or wrong). */}
+        <details className="more-filters" open={filtered || undefined}>
+          <summary>{t("desk.filters")}</summary>
+          <div className="filter-grid">
+            <FilterSelect
+              label={t("desk.status")}
+              meta={fields.status}
+              any={t("desk.any")}
+              options={d.statuses.map((v) => [v, statusLabel(v)])}
+            />
+            <FilterSelect label={t("desk.park")} meta={fields.park} any={t("desk.any")} options={d.parks.map((p) => [p.id, p.name])} />
+            <FilterSelect
+              label={t("desk.kind")}
+              meta={fields.kind}
+              any={t("desk.any")}
+              options={NEED_KIND_FILTERS.map((k) => [k, adminLabel(lng, "need.kind", k)])}
+            />
+            {view === "open" ? (
+              <div className="field check">
+                <input {...getInputProps(fields.due, { type: "checkbox", value: "on" })} />
+                <label htmlFor={fields.due.id}>{t("desk.due")}</label>
+              </div>
+            ) : null}
           </div>
-        ) : null}
+        </details>
         <div className="filter-actions">
           <button type="submit">{t("desk.apply")}</button>
           <Link to={withLng(view === "history" ? "/queue?view=history" : "/queue", lng)} className="button-link">
