@@ -2,7 +2,7 @@
 
 import { divisionCodesOf } from "~/domain/division-codes";
 import { industryLabel } from "~/domain/industries";
-import { type ParkRow, parkTerms, type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
+import { parkPlace, type ParkRow, parkTerms, type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
 
 import type { ParkDocument } from "./parks.index";
 import type { SpaceDocument } from "./spaces.index";
@@ -21,14 +21,8 @@ export function toSpaceDocument(r: SpaceRow): SpaceDocument {
 
 export function toParkDocument(r: ParkRow): ParkDocument {
   return {
-    id: r.id,
-    name: r.name,
-    province: r.province,
-    city: r.city,
-    district: r.district,
-    districtCode: r.district_code,
+    ...parkPlace(r),
     divisionCodes: divisionCodesOf(r.district_code),
-    address: r.address,
     ...parkTerms(r),
     industryNames: r.industries.map((c) => industryLabel(c, "zh")),
     policies: r.policies,

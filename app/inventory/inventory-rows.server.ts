@@ -1,7 +1,7 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 
 import type { Collection } from "./inventory-columns";
-import { type ParkRow, parkTerms, type SpaceColumns, spaceFields } from "./inventory-rows";
+import { parkPlace, type ParkRow, parkTerms, type SpaceColumns, spaceFields } from "./inventory-rows";
 import type { Park, Recruiter, Space } from "./inventory-schema";
 
 // The inventory tables' rows ↔ the import format. `dbRow` is what an import writes; `fromDbRow` reads a
@@ -81,13 +81,7 @@ export function fromDbRow<C extends Collection>(collection: C, row: DbRow): Inve
   const r = row as unknown as Record<string, never>;
   if (collection === "parks") {
     return strip({
-      id: r.id,
-      name: r.name,
-      province: r.province,
-      city: r.city,
-      district: r.district,
-      districtCode: r.district_code,
-      address: r.address,
+      ...parkPlace(row as unknown as ParkRow),
       location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
       ...parkTerms(row as unknown as ParkRow),
       policies: r.policies,

@@ -112,6 +112,19 @@ export function spaceFields(r: SpaceColumns) {
   };
 }
 
+/** A park's name and place, camelCase (the import format and the park document start alike). */
+export function parkPlace(r: Pick<ParkRow, "id" | "name" | "province" | "city" | "district" | "district_code" | "address">) {
+  return {
+    id: r.id,
+    name: r.name,
+    province: r.province,
+    city: r.city,
+    district: r.district,
+    districtCode: r.district_code,
+    address: r.address,
+  };
+}
+
 /** A park's entry terms (industries it takes and refuses, minimum tax and investment in 万元), camelCase. */
 export function parkTerms(
   r: Pick<ParkRow, "industries" | "excluded_industries" | "min_tax_per_mu_wan" | "min_investment_per_mu_wan" | "min_tax_per_1000sqm_wan">,
