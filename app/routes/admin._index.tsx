@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { loadDashboard } from "~/admin/admin-data.server";
 import { leadQueueCounts } from "~/admin/lead-list.server";
 import { requireAdmin } from "~/auth/session.server";
-import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, StuckWorkTable, Time, useAdminText } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
@@ -239,34 +239,17 @@ export default function AdminDashboard() {
       </AdminSection>
 
       <AdminSection id="stuck-h" title={t("dash.stuck")}>
-        <DataTable
+        <StuckWorkTable
+          lng={lng}
           caption={
             <>
               {t("dash.stuck.caption")}
               {shown(d.stuck.rows, d.stuck.total)}
             </>
           }
-          columns={[
-            { label: t("col.topic") },
-            { label: t("col.item") },
-            { label: t("col.error") },
-            { label: t("col.attempts"), numeric: true },
-            { label: t("col.dueSince") },
-          ]}
-          empty={{ when: d.stuck.rows.length === 0, text: t("dash.stuck.empty") }}
-        >
-          {d.stuck.rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{r.topic}</th>
-              <td>{r.item}</td>
-              <td className="error-text">{r.lastError ?? t("common.none")}</td>
-              <td className="num">{r.attempts}</td>
-              <td>
-                <Time iso={r.dueSince} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+          rows={d.stuck.rows}
+          emptyText={t("dash.stuck.empty")}
+        />
       </AdminSection>
 
       <p>
