@@ -23,6 +23,26 @@ function describedBy(meta: FieldMeta, hint?: ReactNode, also?: string) {
   return [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null, also].filter(Boolean).join(" ") || undefined;
 }
 
+/** A field's label, with the required mark (and, on the desk, its keyboard shortcut) beside it. */
+function FieldLabel({ htmlFor, label, required, keyHint }: { htmlFor: string; label: ReactNode; required?: boolean; keyHint?: string }) {
+  return (
+    <label htmlFor={htmlFor}>
+      {label}
+      {required ? <span aria-hidden="true"> *</span> : null}
+      {keyHint ? <kbd className="key-hint">{keyHint}</kbd> : null}
+    </label>
+  );
+}
+
+/** The hint under a label, under the id the control's aria-describedby names. */
+function FieldHint({ meta, hint }: { meta: FieldMeta; hint?: ReactNode }) {
+  return hint ? (
+    <p className="hint" id={meta.descriptionId}>
+      {hint}
+    </p>
+  ) : null;
+}
+
 function initialText(meta: FieldMeta): string {
   const v = meta.initialValue;
   return typeof v === "string" ? v : Array.isArray(v) ? v.join("、") : "";
@@ -40,6 +60,8 @@ export function TextField({
   placeholder,
   alsoDescribedBy,
   autoFocus,
+  keyHint,
+  onInput,
 }: {
   meta: FieldMeta;
   label: ReactNode;
@@ -52,20 +74,16 @@ export function TextField({
   autoComplete?: string;
   maxLength?: number;
   placeholder?: string;
-  /** Only for a page whose one task is this form (sign-in). */
+  /** Only for a page whose one task is this form (sign-in, the hotline desk's phone box). */
   autoFocus?: boolean;
+  /** The keyboard shortcut shown beside the label (the hotline desk). */
+  keyHint?: string;
+  onInput?: () => void;
 }) {
   return (
     <div className="field">
-      <label htmlFor={meta.id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <p className="hint" id={meta.descriptionId}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel htmlFor={meta.id} label={label} required={required} keyHint={keyHint} />
+      <FieldHint meta={meta} hint={hint} />
       <input
         id={meta.id}
         name={meta.name}
@@ -80,6 +98,7 @@ export function TextField({
         aria-invalid={meta.errors?.length ? true : undefined}
         aria-describedby={describedBy(meta, hint, alsoDescribedBy)}
         autoFocus={autoFocus}
+        onInput={onInput}
       />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
@@ -101,12 +120,8 @@ export function TextareaField({
 }) {
   return (
     <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={meta.descriptionId}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel htmlFor={meta.id} label={label} />
+      <FieldHint meta={meta} hint={hint} />
       <textarea
         id={meta.id}
         name={meta.name}
@@ -177,10 +192,7 @@ export function SelectField({
 }) {
   return (
     <div className="field">
-      <label htmlFor={meta.id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel htmlFor={meta.id} label={label} required={required} />
       <select
         id={meta.id}
         name={meta.name}
