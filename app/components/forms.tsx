@@ -1,8 +1,34 @@
+import { type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { $ZodType } from "zod/v4/core";
 
 // Field wrappers that tie label, hint and errors to the control by construction (aria-describedby).
 
 export type FieldMeta = { id: string; name: string; errorId: string; descriptionId: string; errors?: string[]; initialValue?: unknown };
+
+/**
+ * Conform's state for a form parsed by one of the lead schemas (the inquiry, the hotline desk): the
+ * last answer's errors once the page is idle again, checked on leaving a field and again as it is
+ * typed, by the same schema the action uses — without Conform's coercion, since the schema reads
+ * units and full-width digits itself. No getZodConstraint: the field components set required and
+ * maxLength, and that preprocessing is not expressible as HTML constraints.
+ */
+export function useLeadForm<Value extends Record<string, unknown>>(
+  id: string,
+  schema: $ZodType,
+  lastResult: SubmissionResult<string[]> | undefined,
+) {
+  const navigation = useNavigation();
+  return useForm<Value, Value, string[]>({
+    id,
+    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }) as never,
+  });
+}
 
 export function ErrorList({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return <div id={id} />;

@@ -1,10 +1,10 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 
-import { CheckboxField, ChoiceField, type FieldMeta, SelectField, TextareaField, TextField } from "~/components/forms";
+import { CheckboxField, ChoiceField, type FieldMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT, RegionPicker } from "~/components/region-picker";
 import { getSql } from "~/db/db.server";
 import { loadTraditionalFolding, traditionalFoldingReady } from "~/domain/fold-text";
@@ -119,15 +119,7 @@ export default function InquiryForm() {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
   const schema = useMemo(() => leadSchema(lng, "web"), [lng]);
 
-  const [form, fields] = useForm<LeadFormValue, LeadFormValue, string[]>({
-    id: "inquiry",
-    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
-    // No getZodConstraint: our field components set required/maxLength themselves, and the
-    // schema's preprocessing (units, full-width digits) is not expressible as HTML constraints.
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }) as never,
-  });
+  const [form, fields] = useLeadForm<LeadFormValue>("inquiry", schema, actionData?.result);
   const need = fields.need.getFieldset();
   const use = fields.use.getFieldset();
   const tax = fields.tax.getFieldset();

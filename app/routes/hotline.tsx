@@ -1,4 +1,4 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
@@ -15,7 +15,7 @@ import { z } from "zod";
 import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { FlashBanner } from "~/components/flash";
-import type { FieldMeta } from "~/components/forms";
+import { type FieldMeta, useLeadForm } from "~/components/forms";
 import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview } from "~/components/hotline-panels";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
@@ -239,13 +239,7 @@ export default function HotlineDesk() {
   const schema = useMemo(() => createLeadSchema(lng, "hotline"), [lng]);
   // A new form id after each save: Conform's state (what it validated) starts over with the empty form.
   const formId = `${FORM_ID}-${d.formKey}`;
-  const [form, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
-    id: formId,
-    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }) as never,
-  });
+  const [form, fields] = useLeadForm<PhoneLeadValue>(formId, schema, actionData?.result);
   const need = fields.need.getFieldset();
   const use = fields.use.getFieldset();
   const company = fields.company.getFieldset();
