@@ -124,6 +124,45 @@ export function Time({ iso }: { iso: string | null | undefined }) {
   return iso ? <time dateTime={iso}>{formatAdminTime(iso)}</time> : <>—</>;
 }
 
+/** A filter's choice list (GET forms of admin lists): the first option, empty, means any. */
+export function FilterSelect({
+  name,
+  label,
+  anyLabel,
+  value,
+  options,
+}: {
+  name: string;
+  label: ReactNode;
+  anyLabel: string;
+  value: string | null | undefined;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ""}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A filter's date (GET forms of admin lists), as YYYY-MM-DD. */
+export function FilterDate({ name, label, value }: { name: string; label: ReactNode; value: string | null | undefined }) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <input id={name} name={name} type="date" defaultValue={value ?? ""} />
+    </div>
+  );
+}
+
 /** One line of the admin audit (app/admin/admin-audit.server.ts), with its detail already put as text. */
 export type AuditTableRow = { id: string; at: string; actor: string; action: string; detail: string };
 
