@@ -1,8 +1,6 @@
 import { type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { $ZodType } from "zod/v4/core";
 
 // Field wrappers that tie label, hint and errors to the control by construction (aria-describedby).
 
@@ -10,23 +8,25 @@ export type FieldMeta = { id: string; name: string; errorId: string; description
 
 /**
  * Conform's state for a form parsed by one of the lead schemas (the inquiry, the hotline desk): the
- * last answer's errors once the page is idle again, checked on leaving a field and again as it is
- * typed, by the same schema the action uses — without Conform's coercion, since the schema reads
- * units and full-width digits itself. No getZodConstraint: the field components set required and
- * maxLength, and that preprocessing is not expressible as HTML constraints.
+ * last answer's errors once the page is idle again and, once `validate` is there, checks on leaving a
+ * field and again as it is typed. `validate` is the browser's half of the schema the action uses
+ * (parseWithZod without Conform's coercion: the schema reads units and full-width digits itself);
+ * null while it is still loading (the inquiry fetches Zod after the page is up), when only a submit
+ * is checked — by the server. No getZodConstraint: the field components set required and maxLength,
+ * and the schema's preprocessing is not expressible as HTML constraints. This module imports no Zod.
  */
 export function useLeadForm<Value extends Record<string, unknown>>(
   id: string,
-  schema: $ZodType,
+  validate: ((formData: FormData) => unknown) | null,
   lastResult: SubmissionResult<string[]> | undefined,
 ) {
   const navigation = useNavigation();
   return useForm<Value, Value, string[]>({
     id,
     lastResult: navigation.state === "idle" ? lastResult : undefined,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }) as never,
+    shouldValidate: validate ? "onBlur" : "onSubmit",
+    shouldRevalidate: validate ? "onInput" : "onSubmit",
+    onValidate: validate ? ({ formData }) => validate(formData) as never : undefined,
   });
 }
 

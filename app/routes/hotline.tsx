@@ -9,7 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { z } from "zod";
 
 import { requireStaff } from "~/auth/session.server";
@@ -22,9 +22,9 @@ import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { CALL_OUTCOMES, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
+import { PHONE_INPUT_MAX } from "~/domain/field-limits";
 import { isUuid } from "~/domain/ids";
 import { createLeadSchema } from "~/domain/lead-schema";
-import { PHONE_INPUT_MAX } from "~/domain/phone";
 import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
 import { type CallAnswer, workCallTask } from "~/hotline/call-outcome.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
@@ -239,7 +239,8 @@ export default function HotlineDesk() {
   const schema = useMemo(() => createLeadSchema(lng, "hotline"), [lng]);
   // A new form id after each save: Conform's state (what it validated) starts over with the empty form.
   const formId = `${FORM_ID}-${d.formKey}`;
-  const [form, fields] = useLeadForm<PhoneLeadValue>(formId, schema, actionData?.result);
+  const validate = useCallback((formData: FormData) => parseWithZod(formData, { schema, disableAutoCoercion: true }), [schema]);
+  const [form, fields] = useLeadForm<PhoneLeadValue>(formId, validate, actionData?.result);
   const need = fields.need.getFieldset();
   const use = fields.use.getFieldset();
   const company = fields.company.getFieldset();
