@@ -251,7 +251,8 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ meta, label }: { meta: FieldMeta; label: ReactNode }) {
+/** A tick box with its label; `alsoDescribedBy` names text it answers to (the hotline's consent script). */
+export function CheckboxField({ meta, label, alsoDescribedBy }: { meta: FieldMeta; label: ReactNode; alsoDescribedBy?: string }) {
   return (
     <div className="field consent">
       <label htmlFor={meta.id}>
@@ -261,7 +262,7 @@ export function CheckboxField({ meta, label }: { meta: FieldMeta; label: ReactNo
           name={meta.name}
           defaultChecked={meta.initialValue === "on" || meta.initialValue === true}
           aria-invalid={meta.errors?.length ? true : undefined}
-          aria-describedby={meta.errors?.length ? meta.errorId : undefined}
+          aria-describedby={[alsoDescribedBy, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined}
         />
         <span>{label}</span>
       </label>

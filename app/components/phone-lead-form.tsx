@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import { ChoiceField, ErrorList, type FieldMeta, SelectField, TextField } from "~/components/forms";
+import { CheckboxField, ChoiceField, ErrorList, type FieldMeta, SelectField, TextField } from "~/components/forms";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
 import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { planAssist, planHints } from "~/domain/need-assist";
@@ -135,17 +135,7 @@ export function PhoneLeadNeed({
           <DeskInput meta={need.craneMinT} label={t("need.craneMinT")} inputMode="decimal" maxLength={20} />
           <DeskInput meta={need.moveInBy} label={t("need.moveInBy")} maxLength={20} />
         </div>
-        <div className="field consent">
-          <label htmlFor={need.singleStorey.id}>
-            <input
-              type="checkbox"
-              id={need.singleStorey.id}
-              name={need.singleStorey.name}
-              defaultChecked={need.singleStorey.initialValue === "on" || need.singleStorey.initialValue === true}
-            />
-            <span>{t("need.singleStorey")}</span>
-          </label>
-        </div>
+        <CheckboxField meta={need.singleStorey} label={t("need.singleStorey")} />
       </fieldset>
       <fieldset className="desk-group">
         <legend>{h("use.legend")}</legend>

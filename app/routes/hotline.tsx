@@ -15,7 +15,7 @@ import { z } from "zod";
 import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { FlashBanner } from "~/components/flash";
-import { type FieldMeta, useLeadForm } from "~/components/forms";
+import { CheckboxField, type FieldMeta, useLeadForm } from "~/components/forms";
 import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview } from "~/components/hotline-panels";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
@@ -376,28 +376,7 @@ export default function HotlineDesk() {
             <p className="script" id="consent-script">
               {h("consent.script")} {lng === "en" ? d.script.en : d.script.zh}
             </p>
-            <div className="field consent">
-              <label htmlFor={fields.consent.id}>
-                <input
-                  type="checkbox"
-                  id={fields.consent.id}
-                  name={fields.consent.name}
-                  defaultChecked={fields.consent.initialValue === "on"}
-                  aria-invalid={fields.consent.errors?.length ? true : undefined}
-                  aria-describedby={["consent-script", fields.consent.errors?.length ? fields.consent.errorId : null]
-                    .filter(Boolean)
-                    .join(" ")}
-                />
-                <span>{h("consent.label")}</span>
-              </label>
-              {fields.consent.errors?.length ? (
-                <ul id={fields.consent.errorId} className="errors" role="alert">
-                  {fields.consent.errors.map((e) => (
-                    <li key={e}>{e}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
+            <CheckboxField meta={m(fields.consent)} label={h("consent.label")} alsoDescribedBy="consent-script" />
           </fieldset>
           {actionData?.duplicates ? (
             <div className="field consent">
