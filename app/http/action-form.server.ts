@@ -37,7 +37,8 @@ export async function parseActionForm<Schema extends $ZodType>(
   schema: Schema,
   options: { disableAutoCoercion?: boolean } = {},
 ): Promise<Submission<input<Schema>, string[], output<Schema>>> {
-  const form = source instanceof FormData ? source : await source.formData();
+  // By what it can do, not `instanceof`: a FormData from another realm (a polyfill) must not be taken for a request.
+  const form = "formData" in source ? await source.formData() : source;
   const submission = parseWithZod(form, { schema, disableAutoCoercion: options.disableAutoCoercion });
   if (user) checkCsrf(user, (submission.payload as Record<string, unknown>)[CSRF_FIELD]);
   return submission;
