@@ -6,6 +6,7 @@ import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
 import { planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { hotlineText } from "~/i18n/hotline-messages";
+import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 
@@ -196,10 +197,10 @@ export function PhoneLeadNeed({
           label={t("use.industry")}
           placeholder={t("use.industryPick")}
           groups={INDUSTRY_SECTIONS.map((s) => ({
-            label: `${s.code} ${lng === "en" ? s.en : s.zh}`,
+            label: `${s.code} ${pick(lng, s)}`,
             options: INDUSTRY_DIVISIONS.filter((d) => d.section === s.code).map((d) => ({
               value: d.code,
-              label: `${d.code} ${lng === "en" ? d.en : d.zh}`,
+              label: `${d.code} ${pick(lng, d)}`,
             })),
           }))}
         />

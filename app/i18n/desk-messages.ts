@@ -1,4 +1,4 @@
-import type { Lng } from "./lng";
+import { defineMessages } from "./i18n";
 
 // Words of the recruiter desk (/queue, the lead page) and of the shortlist page an enterprise opens
 // (/s/<token>). zh-CN first; English mirrors it key for key (issue 12).
@@ -298,7 +298,7 @@ const en: Record<DeskKey, string> = {
   "s.print": "Print this page to save it as PDF.",
 };
 
-/** A desk or shortlist string in `lng`, with `{name}` placeholders filled from `params`. */
-export function deskText(lng: Lng, key: DeskKey, params: Record<string, string | number> = {}): string {
-  return (lng === "en" ? en : zh)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
-}
+export const deskMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const deskText = deskMessages.t;

@@ -14,6 +14,7 @@ import { AREA_UNITS, EIA_LEVELS, leadSchema, NEED_DEALS, NEED_KINDS } from "~/do
 import { planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { PHONE_INPUT_MAX } from "~/domain/phone";
+import { lngHref, pick } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
@@ -72,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Bots fill every field; people never see this one. A quiet "thanks", nothing stored.
   if (text(HONEYPOT) !== "") {
     log.info("honeypot caught a submission", { ip: clientKey(context) });
-    return redirect(`/inquiry/received${lng === "en" ? "?lng=en" : ""}`, 303);
+    return redirect(lngHref("/inquiry/received", lng), 303);
   }
   const limited = await consume(intakeLimit("web-form"), clientKey(context));
   if (!limited.ok) {
@@ -95,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       // Same form, same content → same lead; the same form edited and sent again is a new lead.
       submissionKey: isUuid(submissionKey) ? `web:${submissionKey}:${hashRequest(raw)}` : null,
     });
-    return redirect(`/inquiry/${stored.reference}${lng === "en" ? "?lng=en" : ""}`, 303);
+    return redirect(lngHref(`/inquiry/${stored.reference}`, lng), 303);
   } catch (error) {
     log.error("lead intake failed", { source: "web", error: errorMessage(error) });
     // Everything typed is sent back into the form; the person can press send again.
@@ -163,7 +164,7 @@ export default function InquiryForm() {
     <>
       <header className="top">
         <strong>{t("app.name")}</strong>
-        <Link to={lng === "en" ? "/" : "/?lng=en"} lang={lng === "en" ? "zh-CN" : "en"}>
+        <Link to={lngHref("/", lng === "en" ? "zh" : "en")} lang={lng === "en" ? "zh-CN" : "en"}>
           {t("lang.switch")}
         </Link>
       </header>
@@ -179,7 +180,7 @@ export default function InquiryForm() {
             {t("form.errorSummary", { count: errorCount })}
           </div>
         ) : null}
-        <Form method="post" action={lng === "en" ? "/?index&lng=en" : "/?index"} {...getFormProps(form)}>
+        <Form method="post" action={lngHref("/?index", lng)} {...getFormProps(form)}>
           <input type="hidden" name="submissionKey" value={submissionKey} />
           {/* Enter in any field sends the form, not the region picker's buttons further down. */}
           <button type="submit" className="hp" tabIndex={-1} aria-hidden="true" />
@@ -255,8 +256,8 @@ export default function InquiryForm() {
               required
               placeholder={t("use.industryPick")}
               groups={SECTIONS_WITH_DIVISIONS.map(({ section, divisions }) => ({
-                label: `${section.code} ${lng === "en" ? section.en : section.zh}`,
-                options: divisions.map((d) => ({ value: d.code, label: `${d.code} ${lng === "en" ? d.en : d.zh}` })),
+                label: `${section.code} ${pick(lng, section)}`,
+                options: divisions.map((d) => ({ value: d.code, label: `${d.code} ${pick(lng, d)}` })),
               }))}
             />
             <TextField meta={m(use.product)} label={t("use.product")} required maxLength={200} />
@@ -317,7 +318,7 @@ export default function InquiryForm() {
             label={
               <>
                 {t("consent.label")} {/* A new tab, so reading the notice never loses what was typed. */}
-                <a href={lng === "en" ? "/privacy?lng=en" : "/privacy"} target="_blank" rel="noopener">
+                <a href={lngHref("/privacy", lng)} target="_blank" rel="noopener">
                   {privacyText(lng, "notice.link")}
                 </a>
               </>
@@ -328,7 +329,7 @@ export default function InquiryForm() {
           </button>
         </Form>
         <footer className="form-footer">
-          <a href={lng === "en" ? "/privacy?lng=en" : "/privacy"} target="_blank" rel="noopener">
+          <a href={lngHref("/privacy", lng)} target="_blank" rel="noopener">
             {privacyText(lng, "notice.link")}
           </a>
         </footer>

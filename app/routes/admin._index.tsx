@@ -7,8 +7,9 @@ import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
+import { adminLabel, adminText } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { listUnverifiedListings } from "~/inventory/listing-verify.server";
 import adminStyles from "~/styles/admin.css";
@@ -42,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminDashboard() {
   const { lng, dashboard: d, unverified: u, verifyDays, unmatched } = useLoaderData<typeof loader>();
   const t = useAdminText(lng);
-  const leadLink = (leadId: string, reference: string) => <Link to={withLng(`/admin/leads/${leadId}`, lng)}>{reference}</Link>;
+  const leadLink = (leadId: string, reference: string) => <Link to={lngHref(`/admin/leads/${leadId}`, lng)}>{reference}</Link>;
   const openCalls = d.callTasks.reduce((sum, c) => sum + c.open, 0);
   const shown = (rows: unknown[], total: number) => (rows.length < total ? ` (${t("common.shown", { total, shown: rows.length })})` : "");
 
@@ -61,13 +62,13 @@ export default function AdminDashboard() {
           </div>
           <div>
             <dt>
-              <Link to={withLng("/admin/leads?unmatched=1", lng)}>{opsText(lng, "status.unmatched")}</Link>
+              <Link to={lngHref("/admin/leads?unmatched=1", lng)}>{opsText(lng, "status.unmatched")}</Link>
             </dt>
             <dd data-testid="count-unmatched">{unmatched}</dd>
           </div>
           <div>
             <dt>
-              <Link to={withLng("/admin/dead-letters", lng)}>{t("dash.count.dead")}</Link>
+              <Link to={lngHref("/admin/dead-letters", lng)}>{t("dash.count.dead")}</Link>
             </dt>
             <dd data-testid="count-dead">{d.dead.total}</dd>
           </div>
@@ -270,7 +271,7 @@ export default function AdminDashboard() {
       </AdminSection>
 
       <p>
-        <Link to={withLng("/admin/outbox", lng)}>{t("nav.outbox")}</Link>
+        <Link to={lngHref("/admin/outbox", lng)}>{t("nav.outbox")}</Link>
       </p>
     </AdminPage>
   );

@@ -23,9 +23,10 @@ import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { industryLabel } from "~/domain/industries";
 import { formatPhoneForDisplay } from "~/domain/phone";
-import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
+import { adminLabel, adminText } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { describeFlag } from "~/i18n/flag-messages";
+import { type Bilingual, lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { leadPhone } from "~/leads/lead-view.server";
@@ -117,10 +118,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(withLng(`/admin/leads/${leadId}?done=${v.intent}`, lng), { status: 303 });
+  return redirect(lngHref(`/admin/leads/${leadId}?done=${v.intent}`, lng), { status: 303 });
 }
 
-type Bilingual = { zh: string; en: string };
 const say = (lng: Lng, b: Bilingual | null | undefined) => (b ? (lng === "en" ? b.en || b.zh : b.zh || b.en) : "");
 
 function area(sqm: number, kind: string | null): string {
@@ -182,7 +182,7 @@ export default function AdminLead() {
               <>
                 {a.phoneMasked || none}{" "}
                 {a.phoneMasked ? (
-                  <Link to={`${withLng(`/admin/leads/${a.id}`, lng)}${lng === "en" ? "&" : "?"}reveal=phone`}>
+                  <Link to={`${lngHref(`/admin/leads/${a.id}`, lng)}${lng === "en" ? "&" : "?"}reveal=phone`}>
                     {privacyText(lng, "lead.revealPhone")}
                   </Link>
                 ) : null}
@@ -374,7 +374,7 @@ export default function AdminLead() {
       </AdminSection>
 
       <p>
-        <Link to={withLng("/admin", lng)}>{t("common.backToDashboard")}</Link>
+        <Link to={lngHref("/admin", lng)}>{t("common.backToDashboard")}</Link>
       </p>
     </AdminPage>
   );

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, useAdminText } from "~/components/admin";
-import { adminText, withLng } from "~/i18n/admin-messages";
+import { adminText } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { decodeMimeWords, readOutboxMail } from "~/notify/outbox-files.server";
@@ -54,7 +55,7 @@ export default function AdminOutboxMail() {
         {raw}
       </pre>
       <p>
-        <Link to={withLng("/admin/outbox", lng)}>{t("mail.back")}</Link>
+        <Link to={lngHref("/admin/outbox", lng)}>{t("mail.back")}</Link>
       </p>
     </AdminPage>
   );

@@ -24,8 +24,9 @@ import { withoutBidiControls } from "~/domain/display-text";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
 import { loadDeskLead, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { adminLabel } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
+import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import { validationMessage } from "~/i18n/validation-messages";
@@ -136,7 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const lead = await loadDeskLead(getSql(), params.id ?? "");
   if (!lead) throw data(hotlineText(lng, "lead.notFound"), { status: 404 });
-  const back = (flag: string) => redirect(withLng(`/hotline/leads/${lead.id}?${flag}=1`, lng), 303);
+  const back = (flag: string) => redirect(lngHref(`/hotline/leads/${lead.id}?${flag}=1`, lng), 303);
   // Which of the two forms was sent: read the one way (Conform + Zod) like every field.
   const step = parseWithZod(form, { schema: stepSchema });
   if (step.status !== "success") throw data(null, { status: 400 });
@@ -194,7 +195,7 @@ export default function HotlineLead() {
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf} home="hotline">
       <p>
-        <Link to={withLng("/hotline", lng)}>← {h("lead.back")}</Link>
+        <Link to={lngHref("/hotline", lng)}>← {h("lead.back")}</Link>
       </p>
       <h1>{h("lead.title", { reference: l.reference })}</h1>
       {d.flash ? (
@@ -253,7 +254,7 @@ export default function HotlineLead() {
 
       {l.closed ? null : (
         <>
-          <Form method="post" action={withLng(`/hotline/leads/${l.id}`, lng)} {...getFormProps(noteForm)} className="desk-form">
+          <Form method="post" action={lngHref(`/hotline/leads/${l.id}`, lng)} {...getFormProps(noteForm)} className="desk-form">
             <fieldset className="desk-group">
               <legend>{h("note.legend")}</legend>
               <input type="hidden" name="csrf" value={d.csrf} />
@@ -281,7 +282,7 @@ export default function HotlineLead() {
             </fieldset>
           </Form>
 
-          <Form method="post" action={withLng(`/hotline/leads/${l.id}`, lng)} {...getFormProps(needForm)} className="desk-form" noValidate>
+          <Form method="post" action={lngHref(`/hotline/leads/${l.id}`, lng)} {...getFormProps(needForm)} className="desk-form" noValidate>
             <h2>{h("editNeed.legend")}</h2>
             <input type="hidden" name="csrf" value={d.csrf} />
             <input type="hidden" name="intent" value="need" />

@@ -9,8 +9,9 @@ import { ErrorList } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { adminLabel } from "~/i18n/admin-messages";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { deskFilterSchema, HISTORY_OUTCOMES, NEED_KIND_FILTERS, OPEN_STATUSES } from "~/recruiter-desk/desk-forms";
@@ -108,10 +109,10 @@ export default function Queue() {
       <h1>{s("queue.title")}</h1>
       {!d.linked ? <p role="alert">{s("queue.noRecruiter")}</p> : null}
       <nav aria-label={s("queue.title")} className="desk-tabs">
-        <Link to={withLng("/queue", lng)} aria-current={view === "open" ? "page" : undefined}>
+        <Link to={lngHref("/queue", lng)} aria-current={view === "open" ? "page" : undefined}>
           {t("desk.open")}
         </Link>
-        <Link to={withLng("/queue?view=history", lng)} aria-current={view === "history" ? "page" : undefined}>
+        <Link to={lngHref("/queue?view=history", lng)} aria-current={view === "history" ? "page" : undefined}>
           {t("desk.history")}
         </Link>
       </nav>
@@ -152,7 +153,7 @@ export default function Queue() {
         ) : null}
         <div className="filter-actions">
           <button type="submit">{t("desk.apply")}</button>
-          <Link to={withLng(view === "history" ? "/queue?view=history" : "/queue", lng)} className="button-link">
+          <Link to={lngHref(view === "history" ? "/queue?view=history" : "/queue", lng)} className="button-link">
             {t("desk.clear")}
           </Link>
         </div>
@@ -164,7 +165,7 @@ export default function Queue() {
         {desk.rows.map((r) => (
           <li key={r.assignmentId} className="lead-card" data-status={r.status} data-due={r.followUpDue || undefined}>
             <h2>
-              <Link to={withLng(`/queue/assignments/${r.assignmentId}`, lng)}>
+              <Link to={lngHref(`/queue/assignments/${r.assignmentId}`, lng)}>
                 {r.company} <span className="ref">{r.reference}</span>
               </Link>
             </h2>

@@ -35,9 +35,10 @@ import { leadFlags } from "~/domain/lead-flags";
 import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
-import { adminLabel, formatAdminTime, withLng } from "~/i18n/admin-messages";
+import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { describeFlag } from "~/i18n/flag-messages";
+import { lngHref, pick } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
@@ -209,7 +210,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     case "decline":
       outcome = await declineWithReason(sql, { ...who, reason: v.reason, note: v.closeNote || null, label: label(v.reason) }, routing);
-      if (outcome.ok) throw redirect(withLng("/queue", lng), 303); // it is someone else's now
+      if (outcome.ok) throw redirect(lngHref("/queue", lng), 303); // it is someone else's now
       break;
     case "visit":
       outcome = await recordVisit(sql, { ...who, on: v.visitOn });
@@ -229,19 +230,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const shared = new URL(`/s/${made.shortlist.token}`, getWebEnv().APP_URL).toString();
         return data<ActionData>({ form: "shortlist", result: submission.reply({ resetForm: true }), shared });
       }
-      if (made.error === "not-yours") throw await redirectWithFlash(request, withLng(here, lng), stale);
+      if (made.error === "not-yours") throw await redirectWithFlash(request, lngHref(here, lng), stale);
       return data<ActionData>(
         { form: "shortlist", result: submission.reply({ fieldErrors: { spaces: [deskText(lng, "bad.foreignSpace")] } }) },
         { status: 400 },
       );
     }
   }
-  if (!outcome.ok) throw await redirectWithFlash(request, withLng(here, lng), stale);
+  if (!outcome.ok) throw await redirectWithFlash(request, lngHref(here, lng), stale);
   // What the step did, shown once on the page it lands on (flash cookie, ADR 025).
   const said: Partial<Record<string, DeskKey>> = { note: "done.note", followUp: "done.followUp", visit: "done.visit", undo: "done.undo" };
   const key = said[v.intent];
   const status = adminLabel(lng, "assignment", v.intent === "accept" ? "accepted" : v.intent);
-  throw await redirectWithFlash(request, withLng(here, lng), {
+  throw await redirectWithFlash(request, lngHref(here, lng), {
     tone: "status",
     text: key ? deskText(lng, key) : staffText(lng, "a.done", { status }),
   });
@@ -262,7 +263,7 @@ export default function AssignmentPage() {
   return (
     <StaffPage lng={d.lng} signedIn={d.csrf !== null} csrf={d.csrf ?? undefined}>
       <p>
-        <Link to={withLng("/queue", d.lng)} className="button-link">
+        <Link to={lngHref("/queue", d.lng)} className="button-link">
           {t("a.back")}
         </Link>
       </p>
@@ -298,11 +299,7 @@ export default function AssignmentPage() {
           <div className="desk-actions">
             {d.intents.map((intent) =>
               (CONFIRMS as readonly string[]).includes(intent) ? (
-                <Link
-                  key={intent}
-                  className="button-link"
-                  to={`/queue/assignments/${d.id}?confirm=${intent}${d.lng === "en" ? "&lng=en" : ""}`}
-                >
+                <Link key={intent} className="button-link" to={lngHref(`/queue/assignments/${d.id}?confirm=${intent}`, d.lng)}>
                   {t(`intent.${intent}`)}
                 </Link>
               ) : intent === "visit" ? null : (
@@ -416,7 +413,7 @@ export default function AssignmentPage() {
               </h3>
               {s.withdrawnAt && s.withdrawnReason ? (
                 <p className="error-text" role="note">
-                  {t("a.withdrawn", { reason: d.lng === "en" ? s.withdrawnReason.en : s.withdrawnReason.zh })}
+                  {t("a.withdrawn", { reason: pick(d.lng, s.withdrawnReason) })}
                 </p>
               ) : s.listing !== "fresh" ? (
                 <p className="warning" role="note">
@@ -425,7 +422,7 @@ export default function AssignmentPage() {
               ) : null}
               <ul>
                 {s.reasons.map((r, i) => (
-                  <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
+                  <li key={i}>{pick(d.lng, r)}</li>
                 ))}
               </ul>
             </li>
@@ -442,12 +439,12 @@ export default function AssignmentPage() {
               <h3>{e.title}</h3>
               <ul>
                 {e.reasons.map((r, i) => (
-                  <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
+                  <li key={i}>{pick(d.lng, r)}</li>
                 ))}
               </ul>
               {e.suggestion ? (
                 <p>
-                  {t("a.whyNot.suggestion")}：{d.lng === "en" ? e.suggestion.en : e.suggestion.zh}
+                  {t("a.whyNot.suggestion")}：{pick(d.lng, e.suggestion)}
                 </p>
               ) : null}
             </li>
@@ -650,7 +647,7 @@ function ConfirmClose({ d, which, lastResult }: { d: Data; which: Confirm; lastR
         ) : null}
         <div className="filter-actions">
           <button type="submit">{k(`confirm.yes.${which}`)}</button>
-          <Link to={withLng(`/queue/assignments/${d.id}`, d.lng)} className="button-link">
+          <Link to={lngHref(`/queue/assignments/${d.id}`, d.lng)} className="button-link">
             {k("confirm.cancel")}
           </Link>
         </div>

@@ -6,6 +6,7 @@ import { formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
+import { pick } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { openShortlist, type ShortlistSpace } from "~/recruiter-desk/shortlists.server";
 import shortlistStyles from "~/styles/shortlist.css";
@@ -120,7 +121,7 @@ export default function Shortlist() {
               {s.reasons.length > 0 ? (
                 <ul className="reasons">
                   {s.reasons.map((r, i) => (
-                    <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
+                    <li key={i}>{pick(d.lng, r)}</li>
                   ))}
                 </ul>
               ) : (
