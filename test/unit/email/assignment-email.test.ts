@@ -1,7 +1,11 @@
+import { createElement, Fragment } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
 import { type AssignmentEmailInput, renderAssignmentEmail } from "~/notify/assignment-email";
-import { escapeHtml } from "~/notify/html";
+
+/** A value as React writes it into element text: what the template shows for it, escaped (ADR 026). */
+const escapeHtml = (value: string) => renderToStaticMarkup(createElement(Fragment, null, value));
 
 function input(overrides: Partial<AssignmentEmailInput> = {}): AssignmentEmailInput {
   return {
@@ -42,6 +46,7 @@ const ALLOWED_TAGS = new Set([
   "p",
   "h3",
   "table",
+  "tbody",
   "tr",
   "th",
   "td",
@@ -74,11 +79,14 @@ function expectOnlyTemplateMarkup(html: string) {
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
 const HTML_TAG = /<\/?[a-z!][^>]*>/i;
 
-describe("escapeHtml", () => {
-  it("escapes the six characters that matter in text and quoted attributes", () => {
-    expect(escapeHtml(`&<>"'\``)).toBe("&amp;&lt;&gt;&quot;&#39;&#96;");
+describe("React's escaping, which the templates rely on instead of a hand escaper", () => {
+  it("escapes the characters that matter in text and quoted attributes", () => {
+    expect(escapeHtml(`&<>"'`)).toBe("&amp;&lt;&gt;&quot;&#x27;");
     expect(escapeHtml("园区 A&B")).toBe("园区 A&amp;B");
     expect(escapeHtml("&amp;")).toBe("&amp;amp;"); // no double-escape shortcuts: the input is text
+    expect(renderToStaticMarkup(createElement("a", { href: `https://x.cn/?q="><b>'` }, "x"))).toBe(
+      '<a href="https://x.cn/?q=&quot;&gt;&lt;b&gt;&#x27;">x</a>',
+    );
   });
 });
 
@@ -148,7 +156,7 @@ describe("renderAssignmentEmail: body", () => {
     expect(html).toContain("<li>层高 9m ≥ 8m</li>");
     expect(html).toContain("<li>配电未知，需核实</li>");
     expect(text).toContain("   - 面积 5200㎡ 在需求 4000–6000㎡ 内");
-    expect(html).toContain("需要10吨行车<br>层高9米以上");
+    expect(html).toContain("需要10吨行车<br/>层高9米以上");
     expect(hrefs(html)).toEqual(["tel:13812345678", "https://parkmatch.example.cn/queue/assignments/a-123"]);
     expectOnlyTemplateMarkup(html);
   });
