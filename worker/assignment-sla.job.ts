@@ -5,6 +5,7 @@ import { recordRoutingEvent, recruitersWhoHad } from "~/assignments/routing-even
 import { adminUserIds } from "~/auth/accounts.server";
 import { markDone } from "~/db/outbox.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
+import { notifyText } from "~/i18n/notify-messages";
 
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
@@ -50,7 +51,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
         leadId: a.lead_id,
         assignmentId: a.id,
         phone: a.phone,
-        script: `升级：线索 ${a.reference} 两次改派仍无人接单。请先致电企业致歉并确认需求仍有效，再通知管理员指派专员。`,
+        script: notifyText("zh", "escalation.script", { reference: a.reference }),
         dedupeKey: `escalation:${a.id}`,
       });
       await markDone(tx, data.outboxId);

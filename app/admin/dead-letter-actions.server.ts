@@ -1,6 +1,7 @@
 import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-details.server";
 import { retryDeadLetter } from "~/assignments/dead-letters.server";
 import type { Sql } from "~/db/db.server";
+import { notifyText } from "~/i18n/notify-messages";
 
 import { writeAdminAudit } from "./admin-audit.server";
 
@@ -39,7 +40,7 @@ export async function actOnDeadLetter(
     if (n.status !== "dead") return { ok: false, reason: "not-dead" };
     if (action === "hotline") {
       if (!details?.recruiter) return { ok: false, reason: "no-assignment" };
-      const script = `【通知未送达，管理员改由热线转告】\n${handoverScript(details, options.slaMinutes)}`;
+      const script = `${notifyText("zh", "handover.noticeFailed")}\n${handoverScript(details, options.slaMinutes)}`;
       await tx`insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, dedupe_key)
                values ('handover', ${details.leadId}, ${details.id}, ${details.recruiter.id}, ${details.recruiter.phone}, ${script}, ${`dead-letter-hotline:${n.id}`})
                on conflict (dedupe_key) do nothing`;

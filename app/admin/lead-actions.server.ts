@@ -2,6 +2,7 @@ import type { Notice } from "~/assignments/notifications.server";
 import { assignPark, type RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
+import { notifyText } from "~/i18n/notify-messages";
 import { rematchLead } from "~/matches/rematch.server";
 
 // What an admin does to one lead at /admin/leads/<id> (ADR 028). Each action is one transaction and
@@ -29,7 +30,7 @@ export async function rematchByAdmin(sql: Sql, leadId: string, actor: string): P
   return sql.begin(async (tx) => {
     const lead = await lockOpenLead(tx, leadId);
     if (typeof lead === "string") return { ok: false, problem: lead };
-    await rematchLead(tx, leadId, `管理员重新匹配（${actor}）`);
+    await rematchLead(tx, leadId, notifyText("zh", "reason.rematchByAdmin", { actor }));
     await tx`update routing_events set actor = ${actor}
              where id = (select max(id) from routing_events where lead_id = ${leadId} and event = 'rematch')`;
     return { ok: true };

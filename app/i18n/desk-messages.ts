@@ -147,6 +147,12 @@ const zh = {
   "s.call": "打电话",
   "s.email": "发邮件",
   "s.print": "打印本页可存为 PDF。",
+  // units after a figure
+  "unit.wan": " 万元",
+  "unit.rent": " 元/㎡/月",
+  "unit.price": " 元/㎡",
+  "unit.landPrice": " 万元/亩",
+  "s.areaMu": "{sqm}（{mu}亩）",
 } as const;
 export type DeskKey = keyof typeof zh;
 
@@ -296,6 +302,12 @@ const en: Record<DeskKey, string> = {
   "s.call": "Call",
   "s.email": "Email",
   "s.print": "Print this page to save it as PDF.",
+  // units after a figure
+  "unit.wan": " × 10,000 CNY",
+  "unit.rent": " CNY/㎡/month",
+  "unit.price": " CNY/㎡",
+  "unit.landPrice": " × 10,000 CNY/mu",
+  "s.areaMu": "{sqm} ({mu} mu)",
 };
 
 export const deskMessages = defineMessages({ zh, en });

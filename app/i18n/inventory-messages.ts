@@ -111,6 +111,8 @@ const zh = {
   "col.away": "休假",
   "col.verifiedAt": "最后确认",
   "edit.unknownPark": "未知园区编号",
+  "file.export": "园区空间招商专员-{day}.xlsx",
+  "file.template": "导入模板.xlsx",
 } as const;
 
 export type InventoryKey = keyof typeof zh;
@@ -225,6 +227,8 @@ const en: Record<InventoryKey, string> = {
   "col.away": "Away",
   "col.verifiedAt": "Last confirmed",
   "edit.unknownPark": "unknown park",
+  "file.export": "parks-spaces-recruiters-{day}.xlsx",
+  "file.template": "import-template.xlsx",
 };
 
 export const inventoryMessages = defineMessages({ zh, en });

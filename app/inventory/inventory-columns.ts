@@ -222,6 +222,9 @@ export function readWorkingHours(input: string): WorkingHours | null {
   return { days, start: time(m[2], m[3]), end: time(m[4], m[5]) };
 }
 
+/** A new recruiter's working hours, as the column writes them (the value, in the format's own words). */
+export const DEFAULT_WORKING_HOURS = "周一至周五 09:00-18:00";
+
 /** {days, start, end} → "周一至周五 09:00-18:00" (the form readWorkingHours reads back). */
 export function writeWorkingHours(h: WorkingHours): string {
   const runs: string[] = [];

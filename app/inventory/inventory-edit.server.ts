@@ -12,7 +12,7 @@ import { errorMessage, log } from "~/utils/log.server";
 
 import { leadsOfferedSpace, requireAdminForm, saveInventoryRow, spaceVerification } from "./inventory-admin.server";
 import { inventoryFormSchema } from "./inventory-check";
-import { type Collection, COLUMNS, flattenRow, writeCells } from "./inventory-columns";
+import { type Collection, COLUMNS, DEFAULT_WORKING_HOURS, flattenRow, writeCells } from "./inventory-columns";
 import { fromDbRow, loadDbRows } from "./inventory-rows.server";
 import { confirmSpaceAvailable } from "./listing-verify.server";
 
@@ -25,7 +25,7 @@ type Done = "created" | "updated" | "unchanged" | "verified";
 const DEFAULTS: Record<Collection, Record<string, string | string[]>> = {
   parks: {},
   spaces: { status: "available", deals: ["lease"] },
-  recruiters: { channel: "email", active: "true", capacity: "20", workingHours: "周一至周五 09:00-18:00" },
+  recruiters: { channel: "email", active: "true", capacity: "20", workingHours: DEFAULT_WORKING_HOURS },
 };
 
 function formValues(collection: Collection, value: Record<string, unknown>): Record<string, string | string[]> {

@@ -509,9 +509,9 @@ function Enterprise({ d }: { d: Data }) {
         {opt(k("lead.moveIn"), n.moveInBy)}
         <Fact label={t("a.product")}>{e.product}</Fact>
         <Fact label={t("a.industry")}>{e.industry}</Fact>
-        {opt(t("a.tax"), e.tax, " 万元")}
-        {opt(k("lead.investment"), e.investment, " 万元")}
-        {opt(k("lead.output"), e.output, " 万元")}
+        {opt(t("a.tax"), e.tax, k("unit.wan"))}
+        {opt(k("lead.investment"), e.investment, k("unit.wan"))}
+        {opt(k("lead.output"), e.output, k("unit.wan"))}
         {opt(k("lead.employees"), e.employees)}
         {opt(t("a.notes"), e.notes)}
         {d.flags.length > 0 ? (
