@@ -8,6 +8,7 @@ import { describeNeedHints } from "~/domain/need-hints-text";
 import { hotlineText } from "~/i18n/hotline-messages";
 import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
 
 // The hotline's lead fields (the one lead schema, channel "hotline"): the need as the caller says it,
@@ -119,7 +120,7 @@ export function PhoneLeadNeed({
   );
   const plan = planAssist(notes, filled);
   const understood = describeNeedHints(planHints(plan), lng, need.kind.value === "land" ? "land" : undefined);
-  const sep = lng === "en" ? "; " : "；";
+  const sep = punctuationMessages.t(lng, "clauses");
   return (
     <>
       <fieldset className="desk-group" onChange={onChange} onInput={onChange}>

@@ -17,6 +17,7 @@ import { PHONE_INPUT_MAX } from "~/domain/phone";
 import { lngHref, pick } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
 import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
@@ -238,12 +239,12 @@ export default function InquiryForm() {
             <TextareaField meta={m(need.notes)} label={t("need.notes")} hint={t("need.notesHint")} maxLength={2000} onInput={setNotes} />
             {understood.length > 0 ? (
               <p className="understood" aria-live="polite">
-                {t("need.understood")} {understood.join(lng === "en" ? "; " : "；")}
+                {t("need.understood")} {understood.join(punctuationMessages.t(lng, "clauses"))}
               </p>
             ) : null}
             {plan.unread.length > 0 ? (
               <p className="understood" aria-live="polite">
-                {t("need.unread")} {plan.unread.map((f) => f.text).join(lng === "en" ? "; " : "；")}
+                {t("need.unread")} {plan.unread.map((f) => f.text).join(punctuationMessages.t(lng, "clauses"))}
               </p>
             ) : null}
           </fieldset>

@@ -11,6 +11,7 @@ import { INDUSTRY_SECTIONS } from "~/domain/industries";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
 import { lngHref, pick } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { listParkNames } from "~/inventory/inventory-read.server";
 import adminStyles from "~/styles/admin.css";
 
@@ -159,7 +160,7 @@ export default function AdminLeads() {
             <td>{r.company}</td>
             <td>{r.product || "—"}</td>
             <td>{opsLabel(lng, "status", r.status)}</td>
-            <td>{r.parks.join(lng === "en" ? ", " : "、") || "—"}</td>
+            <td>{r.parks.join(punctuationMessages.t(lng, "list")) || "—"}</td>
             <td>{opsLabel(lng, "source", r.source)}</td>
             <td>
               <Time iso={r.createdAt} />
