@@ -5,6 +5,7 @@ import { recordRoutingEvent, recruitersWhoHad } from "~/assignments/routing-even
 import { adminUserIds } from "~/auth/accounts.server";
 import { markDone } from "~/db/outbox.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
+import { auditMessages } from "~/i18n/audit-messages";
 import { notifyText } from "~/i18n/notify-messages";
 
 import { deliverNotices } from "./deliver-notices";
@@ -65,7 +66,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
       event: "sla-missed",
       recruiterId: a.recruiter_id,
       rule: "sla",
-      reason: { zh: "接单时限已过，未接单", en: "Not accepted before the deadline" },
+      reason: auditMessages.both("sla.missed"),
     });
     // Everyone who already had this assignment is skipped by the next choice.
     const had = await recruitersWhoHad(tx, a.id);

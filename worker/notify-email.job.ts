@@ -19,6 +19,7 @@ import { staffContact } from "~/auth/accounts.server";
 import { markDone } from "~/db/outbox.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { openCallTask } from "~/hotline/call-tasks.server";
+import { auditMessages } from "~/i18n/audit-messages";
 import { notifyText } from "~/i18n/notify-messages";
 import { renderAssignmentEmail } from "~/notify/assignment-email";
 import type { MailMessage } from "~/notify/mailer.server";
@@ -43,7 +44,7 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
   const result = await ctx.mailer.send(message);
   if (result.ok) {
     await ctx.afterSend?.(String(n.id));
-    await markEmailSent(ctx.sql, n, message.messageId, data.outboxId, { zh: `已发邮件（${n.kind}）`, en: `Email sent (${n.kind})` });
+    await markEmailSent(ctx.sql, n, message.messageId, data.outboxId, auditMessages.both("notice.emailSent", { kind: n.kind }));
     return;
   }
   if (result.permanent) return deadLetter(ctx, n, data.outboxId, result.error);
@@ -85,7 +86,7 @@ async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number,
       assignmentId: n.assignment_id,
       leadId: n.lead_id,
       event: "dead-letter",
-      reason: { zh: `邮件发送失败：${reason}`, en: `Email failed: ${reason}` },
+      reason: auditMessages.both("notice.emailFailed", { reason }),
     });
     if (details && stillTheirs) {
       const script = `${notifyText("zh", "handover.emailFailed")}\n${handoverScript(details, ctx.routing.slaMinutes)}`;
@@ -103,7 +104,7 @@ async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number,
         leadId: details.leadId,
         event: "email-fallback",
         recruiterId: details.recruiter!.id,
-        reason: { zh: "邮件未送达，已生成热线任务电话告知专员", en: "Email failed: a hotline task tells the recruiter by phone" },
+        reason: auditMessages.both("notice.emailFallback"),
       });
     }
     await markDone(tx, outboxId);

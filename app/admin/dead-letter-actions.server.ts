@@ -1,6 +1,7 @@
 import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-details.server";
 import { retryDeadLetter } from "~/assignments/dead-letters.server";
 import type { Sql } from "~/db/db.server";
+import { auditMessages } from "~/i18n/audit-messages";
 import { notifyText } from "~/i18n/notify-messages";
 
 import { writeAdminAudit } from "./admin-audit.server";
@@ -48,11 +49,8 @@ export async function actOnDeadLetter(
     await tx`update notifications set status = 'handled', handled_at = now(), handled_by = ${actor} where id = ${n.id}`;
     const said =
       action === "hotline"
-        ? { zh: "管理员将发送失败的通知改由热线电话转告", en: "An admin sent the dead letter through a hotline task instead" }
-        : {
-            zh: `管理员将发送失败的通知标记为已处理${note ? `：${note}` : ""}`,
-            en: `An admin marked the dead letter handled${note ? `: ${note}` : ""}`,
-          };
+        ? auditMessages.both("admin.deadLetterHotline")
+        : auditMessages.both("admin.deadLetterHandled", (lng) => ({ note: note ? auditMessages.t(lng, "noteColon", { note }) : "" }));
     await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason, actor)
              values (${n.assignment_id}, ${n.lead_id}, ${action === "hotline" ? "dead-letter-hotline" : "dead-letter-handled"},
                      ${details?.recruiter?.id ?? null}, ${tx.json(said as never)}, ${actor})`;

@@ -5,6 +5,7 @@ import { enqueue } from "~/db/outbox.server";
 import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
 import { acceptDeadline, type SlaClock } from "~/domain/routing/working-time";
+import { auditMessages } from "~/i18n/audit-messages";
 import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { notifyText } from "~/i18n/notify-messages";
@@ -267,7 +268,7 @@ export async function routeLead(
         leadId,
         event: "callback",
         rule: "no-match",
-        reason: { zh: "无匹配空间，转热线回访", en: "No matching space; hotline call-back" },
+        reason: auditMessages.both("route.noMatch"),
       });
     }
     return { assigned: 0, unassigned: 0, callback: created.length > 0, notices: [] };

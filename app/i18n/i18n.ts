@@ -19,8 +19,8 @@ export type Messages<K extends string> = {
   readonly keys: readonly K[];
   /** The text for `key` in `lng` with `{name}` placeholders filled from `params` (a missing value reads as ""). */
   t(lng: Lng, key: K, params?: Params): string;
-  /** The text in both languages. */
-  both(key: K, params?: Params): Bilingual;
+  /** The text in both languages; `params` may depend on the language (a label, a note's brackets). */
+  both(key: K, params?: Params | ((lng: Lng) => Params)): Bilingual;
   /** True when `key` is a key of this catalog (for keys built at run time, e.g. `${prefix}.${value}`). */
   has(key: string): key is K;
   /** `${prefix}.${value}` when that is a key, else `value` as it is; `fallback` for an empty value. */
@@ -60,7 +60,10 @@ export function defineMessages<Z extends Record<string, string>, E extends Recor
     en,
     keys: Object.keys(zh) as K[],
     t,
-    both: (key, params) => ({ zh: t("zh", key, params), en: t("en", key, params) }),
+    both: (key, params) => {
+      const of = (lng: Lng) => (typeof params === "function" ? params(lng) : params);
+      return { zh: t("zh", key, of("zh")), en: t("en", key, of("en")) };
+    },
     has,
     label(lng, prefix, value, fallback) {
       if (!value) return fallback;

@@ -3,6 +3,8 @@ import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { type CloseReason, UNDO_MINUTES } from "~/domain/close-reasons";
 import type { RoutingEvent } from "~/domain/statuses";
+import { auditMessages } from "~/i18n/audit-messages";
+import { pick } from "~/i18n/i18n";
 
 // What a recruiter records while working a lead (issue 12 item 6, docs/decisions/030): notes, a
 // follow-up date, a visit date, closing as lost or declining with a reason, and the short undo of
@@ -36,7 +38,7 @@ export async function addNote(sql: Sql, who: Who & { staffId: string; body: stri
     if (!a) return STALE;
     const [note] = await tx<{ id: string }[]>`
       insert into lead_notes (lead_id, author_staff_id, body, source) values (${a.lead_id}, ${who.staffId}, ${who.body}, 'recruiter') returning id`;
-    await audit(tx, who, a.lead_id, "note", { zh: "招商专员添加了备注", en: "The recruiter added a note", noteId: note.id });
+    await audit(tx, who, a.lead_id, "note", { ...auditMessages.both("desk.noteAdded"), noteId: note.id });
     return { ok: true } as const;
   });
 }
@@ -52,9 +54,7 @@ export async function setFollowUp(sql: Sql, who: Who & { on: string | null }): P
       who,
       a.lead_id,
       "follow-up",
-      who.on
-        ? { zh: `跟进日期设为 ${who.on}`, en: `Follow-up set for ${who.on}`, on: who.on }
-        : { zh: "取消跟进日期", en: "Follow-up cleared" },
+      who.on ? { ...auditMessages.both("desk.followUpSet", { on: who.on }), on: who.on } : auditMessages.both("desk.followUpCleared"),
     );
     return { ok: true } as const;
   });
@@ -66,7 +66,7 @@ export async function recordVisit(sql: Sql, who: Who & { on: string }): Promise<
     const a = await mine(tx, who, ["accepted", "contacted", "visit"]);
     if (!a) return STALE;
     await tx`update assignments set status = 'visit', visit_on = ${who.on}::date, updated_at = now() where id = ${who.assignmentId}`;
-    await audit(tx, who, a.lead_id, "visit", { zh: `看厂日期 ${who.on}`, en: `Site visit on ${who.on}`, on: who.on });
+    await audit(tx, who, a.lead_id, "visit", { ...auditMessages.both("desk.visitOn", { on: who.on }), on: who.on });
     return { ok: true } as const;
   });
 }
@@ -83,8 +83,10 @@ export async function markLost(
                     close_note = ${who.note}, follow_up_on = null, updated_at = now()
              where id = ${who.assignmentId}`;
     await audit(tx, who, a.lead_id, "lost", {
-      zh: `已流失：${who.label.zh}${who.note ? `（${who.note}）` : ""}`,
-      en: `Lost: ${who.label.en}${who.note ? ` (${who.note})` : ""}`,
+      ...auditMessages.both("desk.lost", (lng) => ({
+        label: pick(lng, who.label),
+        note: who.note ? auditMessages.t(lng, "noteParen", { note: who.note }) : "",
+      })),
       code: who.reason,
     });
     return { ok: true } as const;
@@ -104,7 +106,7 @@ export async function undoLost(sql: Sql, who: Who): Promise<WorkOutcome> {
         and not exists (select 1 from leads l where l.id = assignments.lead_id and l.status in ('won', 'lost', 'closed'))
       returning lead_id, status`;
     if (!a) return STALE;
-    await audit(tx, who, a.lead_id, "reopened", { zh: "撤销“已流失”，恢复跟进", en: "Undid “lost”; back to work", status: a.status });
+    await audit(tx, who, a.lead_id, "reopened", { ...auditMessages.both("desk.reopened"), status: a.status });
     return { ok: true } as const;
   });
 }
@@ -117,8 +119,10 @@ export async function declineWithReason(
 ): Promise<WorkOutcome> {
   return sql.begin(async (tx) => {
     const next = await declineAssignment(tx, who, routing, {
-      zh: `招商专员拒绝接单（${who.label.zh}${who.note ? `：${who.note}` : ""}），改派`,
-      en: `Declined by the recruiter (${who.label.en}${who.note ? `: ${who.note}` : ""}); re-routed`,
+      ...auditMessages.both("desk.declinedBecause", (lng) => ({
+        label: pick(lng, who.label),
+        note: who.note ? auditMessages.t(lng, "noteColon", { note: who.note }) : "",
+      })),
       code: who.reason,
     } as { zh: string; en: string });
     return next === null ? STALE : ({ ok: true } as const);
