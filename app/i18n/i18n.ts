@@ -30,11 +30,15 @@ export type Messages<K extends string> = {
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
- * The one placeholder replacement: `{name}` → `String(params.name)`, a name missing from `params` → "".
+ * The one placeholder replacement: `{name}` → `String(params.name)`; a name missing from `params` (or
+ * null/undefined there, as a caller's optional field may be at run time) → "".
  * A replacer function, so `$&` or `$1` in a value is inserted as it is.
  */
 export function fill(template: string, params: Params = {}): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : ""));
+  return template.replace(PLACEHOLDER, (_, name: string) => {
+    const value: unknown = Object.hasOwn(params, name) ? params[name] : undefined;
+    return value === undefined || value === null ? "" : String(value);
+  });
 }
 
 /** The `{name}` placeholders of a template, sorted and without repeats (for the catalog test). */
@@ -82,11 +86,6 @@ export function lngHref(path: string, lng: Lng): string {
   const hash = path.indexOf("#");
   const [base, fragment] = hash === -1 ? [path, ""] : [path.slice(0, hash), path.slice(hash)];
   return `${base}${base.includes("?") ? "&" : "?"}lng=en${fragment}`;
-}
-
-/** `?lng=en` for English, "" for zh-CN: the query a form's action or a bare link appends. */
-export function lngQuery(lng: Lng): string {
-  return lng === "en" ? "?lng=en" : "";
 }
 
 /** The side of a {zh, en} pair a reader of `lng` reads. */
