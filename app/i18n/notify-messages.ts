@@ -6,10 +6,7 @@ import { defineMessages } from "./i18n";
 // by jobs and desk actions. Recruiters and hotline staff read zh-CN today, so senders pass "zh";
 // English mirrors it key for key for when a reader's language is known.
 const zh = {
-  "need.kind.factory": "厂房",
-  "need.kind.land": "土地",
-  "need.kind.office": "办公",
-  "need.kind.warehouse": "仓库",
+  // the kind of space is the admin catalog's need.kind.*; the deal is said as a verb here
   "need.deal.lease": "租赁",
   "need.deal.buy": "购买",
   "need.deal.either": "租赁或购买",
@@ -89,10 +86,6 @@ const zh = {
 export type NotifyKey = keyof typeof zh;
 
 const en: Record<NotifyKey, string> = {
-  "need.kind.factory": "factory",
-  "need.kind.land": "land",
-  "need.kind.office": "office",
-  "need.kind.warehouse": "warehouse",
   "need.deal.lease": "to lease",
   "need.deal.buy": "to buy",
   "need.deal.either": "to lease or buy",

@@ -1,6 +1,7 @@
 import { type CSSProperties, Fragment } from "react";
 
 import { paragraph, singleLine as line } from "~/domain/display-text";
+import { adminMessages } from "~/i18n/admin-messages";
 import type { Lng } from "~/i18n/lng";
 import { notifyMessages, notifyText } from "~/i18n/notify-messages";
 
@@ -68,8 +69,12 @@ function formatMoveIn(lng: Lng, value: string | null | undefined): string {
 
 /** "租赁厂房": the deal and the kind of a need in words (an unknown value reads as nothing). */
 export function needLabel(kind: AssignmentEmailInput["needKind"], deal: AssignmentEmailInput["needDeal"], lng: Lng = "zh"): string {
-  const word = (key: string) => (notifyMessages.has(key) ? notifyText(lng, key) : "");
-  return notifyText(lng, "need.label", { deal: word(`need.deal.${deal}`), kind: word(`need.kind.${kind}`) });
+  const kindKey = `need.kind.${kind}`;
+  const dealKey = `need.deal.${deal}`;
+  return notifyText(lng, "need.label", {
+    deal: notifyMessages.has(dealKey) ? notifyText(lng, dealKey) : "",
+    kind: adminMessages.has(kindKey) ? adminMessages.t(lng, kindKey) : "",
+  });
 }
 
 /** Everything the template shows, cleaned once so html and text say the same thing. */

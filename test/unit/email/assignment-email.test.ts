@@ -263,9 +263,9 @@ describe("renderAssignmentEmail: hostile input", () => {
 describe("renderAssignmentEmail in English (the catalog's other side)", () => {
   it("writes subject, text and HTML from app/i18n/notify-messages.ts", () => {
     const { subject, text, html } = renderAssignmentEmail(input({ needKind: "land", needDeal: "either", rerouted: true }), "en");
-    expect(subject).toBe("[New lead PM-2K7Q9X] (re-routed) 南京恒精密机械有限公司 · land to lease or buy · 4000–6000㎡");
+    expect(subject).toBe("[New lead PM-2K7Q9X] (re-routed) 南京恒精密机械有限公司 · Land to lease or buy · 4000–6000㎡");
     expect(text).toContain("Dear 王芳,");
-    expect(text).toContain("Need: land to lease or buy · 4000–6000㎡");
+    expect(text).toContain("Need: Land to lease or buy · 4000–6000㎡");
     expect(text).toContain("Move in: by 9/2026");
     expect(text).toContain("1. 3号标准厂房  match 86");
     expect(html).toContain('<html lang="en">');
