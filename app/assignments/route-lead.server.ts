@@ -5,6 +5,10 @@ import { enqueue } from "~/db/outbox.server";
 import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
 import { acceptDeadline, type SlaClock } from "~/domain/routing/working-time";
+import { auditMessages } from "~/i18n/audit-messages";
+import { pick } from "~/i18n/i18n";
+import type { Lng } from "~/i18n/lng";
+import { notifyText } from "~/i18n/notify-messages";
 
 import { type Notice, queueNotice } from "./notifications.server";
 import { recordRoutingEvent } from "./routing-events.server";
@@ -29,12 +33,13 @@ type RecruiterRow = Pick<RecruiterState, "id" | "name" | "active" | "parks" | "i
 export const CALLBACK_NEAR_MISSES = 3;
 
 /** The hotline's script for an unmatched lead: clarify the need, with the three nearest misses. */
-export function callbackScript(reference: string, excluded: readonly Exclusion[]): string {
+export function callbackScript(reference: string, excluded: readonly Exclusion[], lng: Lng = "zh"): string {
   const misses = nearestMisses(excluded ?? [], CALLBACK_NEAR_MISSES);
-  const lines = misses.map((e, i) => `${i + 1}. ${e.parkName} ${e.title}：${e.suggestion?.zh ?? e.reasons[0]?.zh ?? ""}`);
+  const why = (e: Exclusion) => (e.suggestion ? pick(lng, e.suggestion) : e.reasons[0] ? pick(lng, e.reasons[0]) : "");
+  const lines = misses.map((e, i) => notifyText(lng, "callback.miss", { n: i + 1, park: e.parkName, title: e.title, why: why(e) }));
   return [
-    `回访 ${reference}：暂无匹配的厂房/土地。请致电企业核实需求（面积、区域、用途、预算），记录后更新需求。`,
-    ...(lines.length ? ["最接近的房源（可向企业介绍）：", ...lines] : []),
+    notifyText(lng, "callback.script", { reference }),
+    ...(lines.length ? [notifyText(lng, "callback.nearMisses"), ...lines] : []),
   ].join("\n");
 }
 
@@ -257,7 +262,7 @@ export async function routeLead(
         leadId,
         event: "callback",
         rule: "no-match",
-        reason: { zh: "无匹配空间，转热线回访", en: "No matching space; hotline call-back" },
+        reason: auditMessages.both("route.noMatch"),
       });
     }
     return { assigned: 0, unassigned: 0, callback: created.length > 0, notices: [] };

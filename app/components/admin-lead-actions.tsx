@@ -5,8 +5,9 @@ import type { ReactNode } from "react";
 
 import { leadActionSchema } from "~/admin/lead-forms";
 import { ChoiceField, SelectField, TextareaField, TextField } from "~/components/forms";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { adminLabel } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { useRootData } from "~/root";
 
@@ -43,7 +44,7 @@ function ActionForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });
   return (
-    <Form method="post" action={withLng(`/admin/leads/${leadId}`, lng)} {...getFormProps(form)} className="admin-form">
+    <Form method="post" action={lngHref(`/admin/leads/${leadId}`, lng)} {...getFormProps(form)} className="admin-form">
       <input type="hidden" name="csrf" value={csrf ?? ""} />
       <input type="hidden" name="intent" value={intent} />
       {form.errors?.length ? (
@@ -108,7 +109,7 @@ export function LeadActions({
             <>
               {" "}
               {t("lead.closed.duplicateOf")}{" "}
-              <Link to={withLng(`/admin/leads/${closing.duplicateOf.id}`, lng)}>{closing.duplicateOf.reference}</Link>
+              <Link to={lngHref(`/admin/leads/${closing.duplicateOf.id}`, lng)}>{closing.duplicateOf.reference}</Link>
             </>
           ) : null}
         </p>
@@ -119,7 +120,7 @@ export function LeadActions({
           {repeatedBy.map((r, i) => (
             <span key={r.id}>
               {i ? "、" : ""}
-              <Link to={withLng(`/admin/leads/${r.id}`, lng)}>{r.reference}</Link>
+              <Link to={lngHref(`/admin/leads/${r.id}`, lng)}>{r.reference}</Link>
             </span>
           ))}
         </p>

@@ -2,8 +2,9 @@ import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-r
 import type { ReactNode } from "react";
 
 import type { StuckWorkRow } from "~/admin/admin-data.server";
-import { type AdminKey, adminText, formatAdminTime, withLng } from "~/i18n/admin-messages";
+import { type AdminKey, adminText, formatAdminTime } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
@@ -38,24 +39,24 @@ export function AdminHeader({ lng, signedIn = true }: { lng: Lng; signedIn?: boo
       <strong>{t("app.name")}</strong>
       {signedIn ? (
         <nav aria-label={t("nav.label")} className="admin-nav">
-          <Link to={withLng("/admin", lng)}>{t("nav.dashboard")}</Link>
-          <Link to={withLng("/admin/leads", lng)}>{opsText(lng, "nav.leads")}</Link>
-          <Link to={withLng("/admin/dead-letters", lng)}>{opsText(lng, "nav.deadLetters")}</Link>
-          <Link to={withLng("/admin/dashboard", lng)}>{opsText(lng, "nav.dashboard")}</Link>
-          <Link to={withLng("/admin/staff", lng)}>{opsText(lng, "nav.staff")}</Link>
-          <Link to={withLng("/admin/office-hours", lng)}>{opsText(lng, "nav.officeHours")}</Link>
-          <Link to={withLng("/admin/parks", lng)}>{inventoryText(lng, "nav.parks")}</Link>
-          <Link to={withLng("/admin/spaces", lng)}>{inventoryText(lng, "nav.spaces")}</Link>
-          <Link to={withLng("/admin/recruiters", lng)}>{inventoryText(lng, "nav.recruiters")}</Link>
-          <Link to={withLng("/admin/import", lng)}>{inventoryText(lng, "nav.import")}</Link>
-          <Link to={withLng("/admin/outbox", lng)}>{t("nav.outbox")}</Link>
-          <Link to={withLng("/admin/privacy", lng)}>{privacyText(lng, "admin.nav")}</Link>
+          <Link to={lngHref("/admin", lng)}>{t("nav.dashboard")}</Link>
+          <Link to={lngHref("/admin/leads", lng)}>{opsText(lng, "nav.leads")}</Link>
+          <Link to={lngHref("/admin/dead-letters", lng)}>{opsText(lng, "nav.deadLetters")}</Link>
+          <Link to={lngHref("/admin/dashboard", lng)}>{opsText(lng, "nav.dashboard")}</Link>
+          <Link to={lngHref("/admin/staff", lng)}>{opsText(lng, "nav.staff")}</Link>
+          <Link to={lngHref("/admin/office-hours", lng)}>{opsText(lng, "nav.officeHours")}</Link>
+          <Link to={lngHref("/admin/parks", lng)}>{inventoryText(lng, "nav.parks")}</Link>
+          <Link to={lngHref("/admin/spaces", lng)}>{inventoryText(lng, "nav.spaces")}</Link>
+          <Link to={lngHref("/admin/recruiters", lng)}>{inventoryText(lng, "nav.recruiters")}</Link>
+          <Link to={lngHref("/admin/import", lng)}>{inventoryText(lng, "nav.import")}</Link>
+          <Link to={lngHref("/admin/outbox", lng)}>{t("nav.outbox")}</Link>
+          <Link to={lngHref("/admin/privacy", lng)}>{privacyText(lng, "admin.nav")}</Link>
         </nav>
       ) : null}
       <span className="admin-tools">
         <LanguageLink lng={lng} />
         {signedIn ? (
-          <form method="post" action={withLng("/logout", lng)} className="inline">
+          <form method="post" action={lngHref("/logout", lng)} className="inline">
             <input type="hidden" name="csrf" value={csrf ?? ""} />
             <button type="submit" className="link">
               {t("nav.logout")}
@@ -255,7 +256,7 @@ export function AdminErrorBoundary({ messages }: { messages?: Partial<Record<num
     <AdminPage lng={lng}>
       <h1>{t(key)}</h1>
       <p>
-        <Link to={withLng("/admin", lng)}>{t("common.backToDashboard")}</Link>
+        <Link to={lngHref("/admin", lng)}>{t("common.backToDashboard")}</Link>
       </p>
     </AdminPage>
   );

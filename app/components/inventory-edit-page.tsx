@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AdminPage, AdminSection, DataTable } from "~/components/admin";
 import { InventoryForm } from "~/components/inventory-form";
-import { adminLabel, formatAdminTime, withLng } from "~/i18n/admin-messages";
+import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { type InventoryKey, inventoryText } from "~/i18n/inventory-messages";
 import type { inventoryEditLoader } from "~/inventory/inventory-edit.server";
 import { useRootData } from "~/root";
@@ -83,7 +84,7 @@ export function InventoryEditPage() {
             {d.space.offered.map((o) => (
               <tr key={o.lead_id} data-offered={o.reference}>
                 <th scope="row">
-                  <Link to={withLng(`/admin/leads/${o.lead_id}`, lng)}>{o.reference}</Link>
+                  <Link to={lngHref(`/admin/leads/${o.lead_id}`, lng)}>{o.reference}</Link>
                 </th>
                 <td>{o.company_name}</td>
                 <td>{adminLabel(lng, "leadStatus", o.status)}</td>

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { AdminPage } from "~/components/admin";
-import { withLng } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { type InventoryKey, inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
 
@@ -32,7 +32,7 @@ export function InventoryListPage({
       <h1>{t(title)}</h1>
       {banner}
       <p>
-        <Link to={withLng(newPath, lng)} className="button-link">
+        <Link to={lngHref(newPath, lng)} className="button-link">
           {t("list.new")}
         </Link>
       </p>

@@ -1,3 +1,4 @@
+import { defineMessages } from "./i18n";
 import type { Lng } from "./lng";
 
 // Words of the admin's workplace (/admin/staff, /admin/leads, /admin/dead-letters, /admin/office-hours,
@@ -255,6 +256,8 @@ const zh = {
   "status.won": "已签约",
   "status.lost": "已流失",
   "status.closed": "已关闭",
+  "unit.minutes": "{n} 分钟",
+  "unit.hours": "{n} 小时",
 } as const;
 
 export type AdminOpsKey = keyof typeof zh;
@@ -517,22 +520,21 @@ const en: Record<AdminOpsKey, string> = {
   "status.won": "Won",
   "status.lost": "Lost",
   "status.closed": "Closed",
+  "unit.minutes": "{n} min",
+  "unit.hours": "{n} h",
 };
 
-/** A text of the admin's workplace in `lng`, with `{name}` placeholders filled from `params`. */
-export function opsText(lng: Lng, key: AdminOpsKey, params: Record<string, string | number> = {}): string {
-  const text: string = (lng === "en" ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
-}
+export const adminOpsMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const opsText = adminOpsMessages.t;
 
 /** A label for a value from the database under `prefix` ("role", "status", "source"); unknown values as they are. */
 export function opsLabel(lng: Lng, prefix: string, value: string | null | undefined): string {
-  if (!value) return "—";
-  const key = `${prefix}.${value}`;
-  return key in zh ? opsText(lng, key as AdminOpsKey) : value;
+  return adminOpsMessages.label(lng, prefix, value, "—");
 }
 
 /** True when `key` is a text of this module (for error codes carried through Zod issues). */
 export function isOpsKey(key: string): key is AdminOpsKey {
-  return key in zh;
+  return adminOpsMessages.has(key);
 }

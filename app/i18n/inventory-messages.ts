@@ -1,4 +1,4 @@
-import type { Lng } from "./lng";
+import { defineMessages } from "./i18n";
 
 // Words on the admin inventory pages (/admin/parks, /admin/spaces, /admin/recruiters, /admin/import).
 // zh-CN first; English mirrors it key for key. Column headers live with the columns (inventory-columns.ts).
@@ -110,6 +110,9 @@ const zh = {
   "col.channel": "通知方式",
   "col.away": "休假",
   "col.verifiedAt": "最后确认",
+  "edit.unknownPark": "未知园区编号",
+  "file.export": "园区空间招商专员-{day}.xlsx",
+  "file.template": "导入模板.xlsx",
 } as const;
 
 export type InventoryKey = keyof typeof zh;
@@ -223,9 +226,12 @@ const en: Record<InventoryKey, string> = {
   "col.channel": "Channel",
   "col.away": "Away",
   "col.verifiedAt": "Last confirmed",
+  "edit.unknownPark": "unknown park",
+  "file.export": "parks-spaces-recruiters-{day}.xlsx",
+  "file.template": "import-template.xlsx",
 };
 
-export function inventoryText(lng: Lng, key: InventoryKey, params: Record<string, string | number> = {}): string {
-  const text: string = (lng === "en" ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
-}
+export const inventoryMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const inventoryText = inventoryMessages.t;

@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { requireAdmin } from "~/auth/session.server";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { withLng } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { getWebEnv } from "~/utils/env.server";
@@ -12,7 +12,7 @@ import { errorMessage, log } from "~/utils/log.server";
 
 import { leadsOfferedSpace, requireAdminForm, saveInventoryRow, spaceVerification } from "./inventory-admin.server";
 import { inventoryFormSchema } from "./inventory-check";
-import { type Collection, COLUMNS, flattenRow, writeCells } from "./inventory-columns";
+import { type Collection, COLUMNS, DEFAULT_WORKING_HOURS, flattenRow, writeCells } from "./inventory-columns";
 import { fromDbRow, loadDbRows } from "./inventory-rows.server";
 import { confirmSpaceAvailable } from "./listing-verify.server";
 
@@ -25,7 +25,7 @@ type Done = "created" | "updated" | "unchanged" | "verified";
 const DEFAULTS: Record<Collection, Record<string, string | string[]>> = {
   parks: {},
   spaces: { status: "available", deals: ["lease"] },
-  recruiters: { channel: "email", active: "true", capacity: "20", workingHours: "周一至周五 09:00-18:00" },
+  recruiters: { channel: "email", active: "true", capacity: "20", workingHours: DEFAULT_WORKING_HOURS },
 };
 
 function formValues(collection: Collection, value: Record<string, unknown>): Record<string, string | string[]> {
@@ -91,7 +91,7 @@ export async function inventoryEditAction(collection: Collection, request: Reque
     if (!done) throw new Response("Not found", { status: 404 });
     const back =
       form.get("back") === "list" ? `${base}?stale=1&done=verified&space=${encodeURIComponent(id)}` : `${base}/${id}?done=verified`;
-    return redirect(withLng(back, lng), 303);
+    return redirect(lngHref(back, lng), 303);
   }
   const create = id === "new";
   if (!create && (!id || !ID.test(id))) throw new Response("Not found", { status: 404 });
@@ -107,11 +107,11 @@ export async function inventoryEditAction(collection: Collection, request: Reque
     });
     if (!saved.ok) {
       const field = saved.reason === "idTaken" ? "id" : collection === "spaces" ? "parkId" : "parks";
-      const message = saved.reason === "idTaken" ? inventoryText(lng, "edit.idTaken") : lng === "en" ? "unknown park" : "未知园区编号";
+      const message = saved.reason === "idTaken" ? inventoryText(lng, "edit.idTaken") : inventoryText(lng, "edit.unknownPark");
       return data({ result: submission.reply({ fieldErrors: { [field]: [message] } }), banner: null }, { status: 400 });
     }
     const query = `done=${saved.outcome}${saved.rerouted ? `&rerouted=${saved.rerouted}` : ""}`;
-    return redirect(withLng(`${base}/${encodeURIComponent(value.id)}?${query}`, lng), 303);
+    return redirect(lngHref(`${base}/${encodeURIComponent(value.id)}?${query}`, lng), 303);
   } catch (error) {
     log.error("inventory save failed", { collection, error: errorMessage(error) });
     return data({ result: submission.reply(), banner: "edit.unavailable" as const }, { status: 503 });

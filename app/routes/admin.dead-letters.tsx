@@ -12,8 +12,9 @@ import { actOnDeadLetter } from "~/admin/dead-letter-actions.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable, DataTable, StuckWorkTable, Time } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { adminLabel } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
@@ -71,7 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: outcome.reason === "no-assignment" ? 400 : 409 },
     );
   }
-  return redirect(withLng(`/admin/dead-letters?done=${v.intent}`, lng), { status: 303 });
+  return redirect(lngHref(`/admin/dead-letters?done=${v.intent}`, lng), { status: 303 });
 }
 
 function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: string; canHotline: boolean }) {
@@ -84,7 +85,7 @@ function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: str
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deadLetterSchema }),
   });
   return (
-    <Form method="post" action={withLng("/admin/dead-letters", lng)} {...getFormProps(form)} className="row-actions">
+    <Form method="post" action={lngHref("/admin/dead-letters", lng)} {...getFormProps(form)} className="row-actions">
       <input type="hidden" name="csrf" value={csrf ?? ""} />
       <input type="hidden" name="noticeId" value={noticeId} />
       {form.errors?.length ? (
@@ -140,7 +141,7 @@ export default function DeadLetters() {
         {dead.rows.map((r) => (
           <tr key={r.id} data-dead={r.id}>
             <th scope="row">
-              <Link to={withLng(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link>
+              <Link to={lngHref(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link>
             </th>
             <td>
               {adminLabel(lng, "kind", r.kind)} · {adminLabel(lng, "channel", r.channel)}

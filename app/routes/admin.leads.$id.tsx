@@ -23,11 +23,13 @@ import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { industryLabel } from "~/domain/industries";
 import { formatPhoneForDisplay } from "~/domain/phone";
-import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
+import { adminLabel, adminText } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { describeFlag } from "~/i18n/flag-messages";
+import { type Bilingual, lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { leadPhone } from "~/leads/lead-view.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
@@ -117,10 +119,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(withLng(`/admin/leads/${leadId}?done=${v.intent}`, lng), { status: 303 });
+  return redirect(lngHref(`/admin/leads/${leadId}?done=${v.intent}`, lng), { status: 303 });
 }
 
-type Bilingual = { zh: string; en: string };
 const say = (lng: Lng, b: Bilingual | null | undefined) => (b ? (lng === "en" ? b.en || b.zh : b.zh || b.en) : "");
 
 function area(sqm: number, kind: string | null): string {
@@ -146,10 +147,10 @@ export default function AdminLead() {
     adminLabel(lng, "need.kind", need.kind),
     adminLabel(lng, "need.deal", need.deal),
     areaText,
-    need.regions.join(lng === "en" ? ", " : "、"),
+    need.regions.join(punctuationMessages.t(lng, "list")),
   ]
     .filter((s) => s && s !== none)
-    .join(lng === "en" ? "; " : "；");
+    .join(punctuationMessages.t(lng, "clauses"));
 
   return (
     <AdminPage lng={lng}>
@@ -182,9 +183,7 @@ export default function AdminLead() {
               <>
                 {a.phoneMasked || none}{" "}
                 {a.phoneMasked ? (
-                  <Link to={`${withLng(`/admin/leads/${a.id}`, lng)}${lng === "en" ? "&" : "?"}reveal=phone`}>
-                    {privacyText(lng, "lead.revealPhone")}
-                  </Link>
+                  <Link to={lngHref(`/admin/leads/${a.id}?reveal=phone`, lng)}>{privacyText(lng, "lead.revealPhone")}</Link>
                 ) : null}
               </>
             )}
@@ -250,7 +249,7 @@ export default function AdminLead() {
                   <ul className="considered">
                     {e.considered.map((c) => (
                       <li key={c.recruiterId} className={c.eligible ? "eligible" : "not-eligible"}>
-                        {`${who(c.recruiterName, c.recruiterId)} — ${c.eligible ? t("lead.eligible") : t("lead.notEligible")}${say(lng, c.why) ? `${lng === "en" ? ": " : "："}${say(lng, c.why)}` : ""}`}
+                        {`${who(c.recruiterName, c.recruiterId)} — ${c.eligible ? t("lead.eligible") : t("lead.notEligible")}${say(lng, c.why) ? `${punctuationMessages.t(lng, "label")}${say(lng, c.why)}` : ""}`}
                       </li>
                     ))}
                   </ul>
@@ -320,7 +319,7 @@ export default function AdminLead() {
                 {m.reasons
                   .map((r) => say(lng, r))
                   .filter(Boolean)
-                  .join(lng === "en" ? "; " : "；") || none}
+                  .join(punctuationMessages.t(lng, "clauses")) || none}
               </td>
               <td>{m.foundBy === "space" ? t("lead.foundBy.space") : t("lead.foundBy.lead")}</td>
             </tr>
@@ -365,7 +364,7 @@ export default function AdminLead() {
             {g.spaces.map((e) => (
               <tr key={e.spaceId} data-excluded={e.spaceId} data-rule={e.rule}>
                 <th scope="row">{`${e.title} (${e.spaceId})`}</th>
-                <td>{e.reasons.map((r) => say(lng, r)).join(lng === "en" ? "; " : "；")}</td>
+                <td>{e.reasons.map((r) => say(lng, r)).join(punctuationMessages.t(lng, "clauses"))}</td>
                 <td>{say(lng, e.suggestion) || none}</td>
               </tr>
             ))}
@@ -374,7 +373,7 @@ export default function AdminLead() {
       </AdminSection>
 
       <p>
-        <Link to={withLng("/admin", lng)}>{t("common.backToDashboard")}</Link>
+        <Link to={lngHref("/admin", lng)}>{t("common.backToDashboard")}</Link>
       </p>
     </AdminPage>
   );

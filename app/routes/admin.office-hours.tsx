@@ -12,8 +12,9 @@ import { TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
 import { addWorkingMinutes } from "~/domain/routing/working-time";
-import { formatAdminTime, withLng } from "~/i18n/admin-messages";
+import { formatAdminTime } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: officeHoursSchema(lng) });
   if (submission.status !== "success") return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
   await saveOfficeHours(getSql(), { startMinute: submission.value.start, endMinute: submission.value.end }, actor);
-  return redirect(withLng("/admin/office-hours?done=saved", lng), { status: 303 });
+  return redirect(lngHref("/admin/office-hours?done=saved", lng), { status: 303 });
 }
 
 export default function OfficeHours() {
@@ -78,7 +79,7 @@ export default function OfficeHours() {
           {t("form.saved")}
         </p>
       ) : null}
-      <Form method="post" action={withLng("/admin/office-hours", d.lng)} {...getFormProps(form)} className="admin-form">
+      <Form method="post" action={lngHref("/admin/office-hours", d.lng)} {...getFormProps(form)} className="admin-form">
         <input type="hidden" name="csrf" value={csrf ?? ""} />
         <TextField meta={fields.start} label={t("hours.start")} required inputMode="numeric" maxLength={5} placeholder="09:00" />
         <TextField meta={fields.end} label={t("hours.end")} required inputMode="numeric" maxLength={5} placeholder="18:00" />

@@ -6,7 +6,7 @@ import { AdminErrorBoundary, DataTable } from "~/components/admin";
 import { InventoryListPage, shownNote } from "~/components/inventory-list";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { withLng } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { listParks } from "~/inventory/inventory-admin.server";
@@ -44,7 +44,7 @@ export default function AdminParks() {
         {list.rows.map((p) => (
           <tr key={p.id}>
             <th scope="row">
-              <Link to={withLng(`/admin/parks/${p.id}`, lng)}>{p.id}</Link>
+              <Link to={lngHref(`/admin/parks/${p.id}`, lng)}>{p.id}</Link>
             </th>
             <td>{p.name}</td>
             <td>{p.district}</td>

@@ -6,7 +6,8 @@ import { AdminErrorBoundary, DataTable } from "~/components/admin";
 import { InventoryListPage, shownNote } from "~/components/inventory-list";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { adminLabel } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { listRecruiters } from "~/inventory/inventory-admin.server";
@@ -47,7 +48,7 @@ export default function AdminRecruiters() {
         {list.rows.map((r) => (
           <tr key={r.id} data-recruiter={r.id}>
             <th scope="row">
-              <Link to={withLng(`/admin/recruiters/${r.id}`, lng)}>{r.id}</Link>
+              <Link to={lngHref(`/admin/recruiters/${r.id}`, lng)}>{r.id}</Link>
             </th>
             <td>{r.name}</td>
             <td>{adminLabel(lng, "channel", r.channel)}</td>

@@ -7,7 +7,7 @@ import { FilterSelect, InventoryListPage, shownNote } from "~/components/invento
 import { getSql } from "~/db/db.server";
 import { formatSqm } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
-import { withLng } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { listParks, listSpaces } from "~/inventory/inventory-admin.server";
@@ -101,7 +101,7 @@ export default function AdminSpaces() {
         {list.rows.map((s) => (
           <tr key={s.id} data-space={s.id}>
             <th scope="row">
-              <Link to={withLng(`/admin/spaces/${s.id}`, lng)}>{s.id}</Link>
+              <Link to={lngHref(`/admin/spaces/${s.id}`, lng)}>{s.id}</Link>
             </th>
             <td>{s.title}</td>
             <td>{s.park_name}</td>
@@ -111,7 +111,7 @@ export default function AdminSpaces() {
             <td className={s.suspended ? "error-text" : s.stale ? "warning" : undefined}>
               <Time iso={s.verified_at} />
               {s.stale ? (
-                <Form method="post" action={withLng(`/admin/spaces/${s.id}`, lng)} className="inline">
+                <Form method="post" action={lngHref(`/admin/spaces/${s.id}`, lng)} className="inline">
                   <input type="hidden" name="csrf" value={csrf ?? ""} />
                   <input type="hidden" name="back" value="list" />{" "}
                   <button type="submit" name="intent" value="verify" aria-label={`${t("verify.button")}: ${s.title}`}>

@@ -13,8 +13,8 @@ import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/compo
 import { ChoiceField, SelectField, TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { withLng } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
@@ -99,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionResult>({ intent, result: submission.reply({ resetForm: true, hideFields: ["password"] }), inviteUrl });
   }
   const done = v.intent === "deactivate" ? "deactivated" : v.intent === "reactivate" ? "reactivated" : v.intent;
-  return redirect(withLng(`/admin/staff/${id}?done=${done}`, lng), { status: 303 });
+  return redirect(lngHref(`/admin/staff/${id}?done=${done}`, lng), { status: 303 });
 }
 
 /** One small form of the page: its own Conform form, the CSRF token and the intent on its button. */
@@ -131,7 +131,7 @@ function ChangeForm({
   return (
     <Form
       method="post"
-      action={withLng(`/admin/staff/${account.id}`, lng)}
+      action={lngHref(`/admin/staff/${account.id}`, lng)}
       {...getFormProps(form)}
       className="admin-form"
       aria-labelledby={id}
@@ -248,7 +248,7 @@ export default function StaffAccount() {
       </AdminSection>
 
       <p>
-        <Link to={withLng("/admin/staff", lng)}>{t("staff.back")}</Link>
+        <Link to={lngHref("/admin/staff", lng)}>{t("staff.back")}</Link>
       </p>
     </AdminPage>
   );
