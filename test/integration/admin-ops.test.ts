@@ -1,9 +1,11 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { addWorkingMinutes } from "~/domain/routing/working-time";
+import { opsLabel } from "~/i18n/admin-ops-messages";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 
@@ -220,6 +222,102 @@ describe("leads", () => {
     expect((await db.sql`select actor from routing_events where lead_id = ${copy.id} and event = 'closed'`)[0].actor).toBe(
       "boss@example.test",
     );
+  });
+});
+
+describe("lead export", () => {
+  /** The workbook at `path`, read back with exceljs: each sheet's rows as arrays of cell text. */
+  async function workbook(path: string): Promise<Record<string, string[][]>> {
+    const res = await client.get(path, admin);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers.get("content-disposition")).toContain(encodeURIComponent("线索导出"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const out: Record<string, string[][]> = {};
+    wb.eachSheet((ws) => {
+      const rows: string[][] = [];
+      ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)))));
+      out[ws.name] = rows;
+    });
+    return out;
+  }
+
+  it("exports the filtered leads (not one page) to .xlsx with Chinese headers and a sheet naming the filters", async () => {
+    const unmatched = await newLead("南京导出未匹配有限公司");
+    await db.sql`update leads set status = 'unmatched' where id = ${unmatched.id}`;
+    const assigned = await newLead("南京导出已分配有限公司");
+    const [space] = await db.sql<
+      { id: string }[]
+    >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+                 values (${assigned.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+    await db.sql.begin((tx) => routeLead(tx, assigned.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+
+    // the list links to the export with the same filters
+    const list = await (await client.get("/admin/leads?unmatched=1&channel=api", admin)).text();
+    expect(list).toMatch(
+      /data-testid="leads-export"[^>]*href="\/admin\/leads\/export\?channel=api&amp;unmatched=1"|href="\/admin\/leads\/export\?channel=api&amp;unmatched=1"[^>]*data-testid="leads-export"/,
+    );
+
+    const only = await workbook("/admin/leads/export?unmatched=1&channel=api");
+    expect(Object.keys(only)).toEqual(["线索", "筛选条件"]);
+    const [header, ...rows] = only["线索"];
+    expect(header).toEqual([
+      "编号",
+      "企业名称",
+      "产品",
+      "行业",
+      "需求类型",
+      "最小面积（平方米）",
+      "最大面积（平方米）",
+      "意向区域",
+      "状态",
+      "来源",
+      "分配园区",
+      "招商专员",
+      "提交时间（北京时间）",
+      "接单截止（北京时间）",
+      "是否超时",
+    ]);
+    const refs = rows.map((r) => r[0]);
+    expect(refs).toContain(unmatched.reference);
+    expect(refs).not.toContain(assigned.reference);
+    const total = (await db.sql<{ n: number }[]>`select count(*)::int as n from leads where status = 'unmatched' and source = 'api'`)[0].n;
+    expect(rows.length).toBe(total);
+    const mine = rows.find((r) => r[0] === unmatched.reference)!;
+    expect(mine[1]).toBe("南京导出未匹配有限公司");
+    expect(mine[8]).toBe("未匹配");
+    expect(mine[9]).toBe("接口");
+    expect(mine[12]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const filters = Object.fromEntries(only["筛选条件"].slice(1));
+    expect(filters).toMatchObject({ 来源: "接口", 仅未匹配: "是", 导出条数: String(total) });
+
+    const [{ status }] = await db.sql<{ status: string }[]>`select status from leads where id = ${assigned.id}`;
+    const byStatus = await workbook(`/admin/leads/export?status=${status}&park=GC-EDZ`);
+    const row = byStatus["线索"].find((r) => r[0] === assigned.reference)!;
+    expect(row).toBeDefined();
+    expect(row[8]).toBe(opsLabel("zh", "status", status));
+    expect(row[10]).toContain("高淳");
+    expect(row[11]).not.toBe("");
+    expect(byStatus["线索"].map((r) => r[0])).not.toContain(unmatched.reference);
+    expect(Object.fromEntries(byStatus["筛选条件"].slice(1))["状态"]).toBe(opsLabel("zh", "status", status));
+    expect(byStatus["线索"].slice(1).every((r) => r[8] === opsLabel("zh", "status", status))).toBe(true);
+
+    // every lead, more than one list page, and a reference search (Postgres prefix) narrows to one
+    const all = await workbook("/admin/leads/export");
+    expect(all["线索"].length - 1).toBe((await db.sql<{ n: number }[]>`select count(*)::int as n from leads`)[0].n);
+    expect(Object.fromEntries(all["筛选条件"].slice(1))["条件"]).toBe("（无，全部线索）");
+    const one = await workbook(`/admin/leads/export?q=${unmatched.reference}`);
+    expect(one["线索"].slice(1).map((r) => r[0])).toEqual([unmatched.reference]);
+
+    // English headers on request; refused to anyone but an admin
+    const enRes = await client.get("/admin/leads/export?unmatched=1&lng=en", admin);
+    expect(enRes.headers.get("content-disposition")).toContain("leads-");
+    const enBook = new ExcelJS.Workbook();
+    await enBook.xlsx.load(await enRes.arrayBuffer());
+    expect(enBook.getWorksheet("Leads")!.getRow(1).getCell(2).value).toBe("Company");
+    expect((await client.get("/admin/leads/export")).status).not.toBe(200);
   });
 });
 
