@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 
+import { FlashBanner, type FlashMessage } from "~/components/flash";
 import { type AdminKey, adminText, formatAdminTime, withLng } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { inventoryText } from "~/i18n/inventory-messages";
@@ -66,11 +67,25 @@ export function AdminHeader({ lng, signedIn = true }: { lng: Lng; signedIn?: boo
   );
 }
 
-export function AdminPage({ lng, children, signedIn }: { lng: Lng; children: ReactNode; signedIn?: boolean }) {
+/** An admin page: the header, then `flash` (what the last step did, ADR 025) above the page's own content. */
+export function AdminPage({
+  lng,
+  children,
+  signedIn,
+  flash,
+}: {
+  lng: Lng;
+  children: ReactNode;
+  signedIn?: boolean;
+  flash?: FlashMessage | null;
+}) {
   return (
     <>
       <AdminHeader lng={lng} signedIn={signedIn} />
-      <main className="admin">{children}</main>
+      <main className="admin">
+        <FlashBanner flash={flash} />
+        {children}
+      </main>
     </>
   );
 }
