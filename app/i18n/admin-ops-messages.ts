@@ -212,6 +212,8 @@ const zh = {
 
   "hours.title": "办公时间",
   "hours.intro": "接单时限（{minutes} 分钟）只计算办公时间：中国大陆的工作日（节假日休息、调休的周末上班），以下时段内（北京时间）。",
+  "hours.recruiters":
+    "招商专员在自己的资料里填写了工作时间的，向其派单的接单时限按其本人的工作日和工作时间计算（法定节假日休息、调休上班日照常计算）；未填写的按办公时间计算。",
   "hours.clockWall": "当前设置 SLA_CLOCK=wall：接单时限按自然时间计算，办公时间暂不生效。",
   "hours.start": "上班时间",
   "hours.end": "下班时间",
@@ -501,6 +503,8 @@ const en: Record<AdminOpsKey, string> = {
   "hours.title": "Office hours",
   "hours.intro":
     "The acceptance deadline ({minutes} minutes) counts office time only: mainland working days (public holidays off, 调休 make-up weekend days on), within these hours (China time).",
+  "hours.recruiters":
+    "For a recruiter whose own working hours are set on their record, the deadline of an offer to them counts their own working days and hours (public holidays off, 调休 make-up days on); for the others, the office hours.",
   "hours.clockWall": "SLA_CLOCK=wall is set: deadlines count wall-clock minutes and office hours do not apply.",
   "hours.start": "Opens at",
   "hours.end": "Closes at",
