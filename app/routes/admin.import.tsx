@@ -60,7 +60,11 @@ export async function action({ request }: ActionFunctionArgs) {
         sql,
         { previewId: String(form.get("previewId") ?? ""), hash: String(form.get("hash") ?? "") },
         async (tx, ids) => {
-          rerouted = await rerouteOffersOfUnavailable(tx, ids, { slaMinutes: env.ACCEPT_SLA_MINUTES, slaClock: env.SLA_CLOCK, noticeFallbackMs: 0 });
+          rerouted = await rerouteOffersOfUnavailable(tx, ids, {
+            slaMinutes: env.ACCEPT_SLA_MINUTES,
+            slaClock: env.SLA_CLOCK,
+            noticeFallbackMs: 0,
+          });
         },
       );
       if (outcome.ok) {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
 import { createLeadSchema } from "~/domain/lead-schema";
-import { addWorkingMinutes } from "~/domain/routing/working-time";
+import { addWorkingMinutes, isWorkdayFor } from "~/domain/routing/working-time";
 import { opsLabel } from "~/i18n/admin-ops-messages";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
@@ -14,6 +14,7 @@ import { toLeadDocument } from "../../search/lead-document";
 import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
@@ -118,7 +119,9 @@ describe("staff accounts", () => {
     expect((await client.get("/hotline", agent)).status).toBe(303); // the old cookie no longer works
     const again = await client.signIn("agent@example.test", "hotline-pass-2027");
 
-    expect((await adminPost(`/admin/staff/${id}`, { intent: "role", role: "recruiter" })).status).toBe(303);
+    const changed = await followFlash(web.url, await adminPost(`/admin/staff/${id}`, { intent: "role", role: "recruiter" }), admin);
+    expect(changed).toMatchObject({ location: `/admin/staff/${id}`, role: "status", shownAgain: false });
+    expect(changed.text).toContain("角色已修改");
     expect((await client.get("/queue", again)).status).toBe(303); // a new role ends the sessions
     const third = await client.signIn("agent@example.test", "hotline-pass-2027");
 
@@ -172,7 +175,12 @@ describe("leads", () => {
     expect(wrongPark.status).toBe(400);
 
     const res = await adminPost(`/admin/leads/${lead.id}`, { intent: "assign", target: "R1|GC-EDZ", why: "老客户介绍" });
-    expect(res.status).toBe(303);
+    expect(await followFlash(web.url, res, admin)).toEqual({
+      location: `/admin/leads/${lead.id}`,
+      role: "status",
+      text: "已保存。",
+      shownAgain: false,
+    });
     const [a] = await db.sql`select id, recruiter_id, status, rule, accept_by from assignments where lead_id = ${lead.id}`;
     expect(a).toMatchObject({ recruiter_id: "R1", status: "offered", rule: "manual" });
     expect(a.accept_by).not.toBeNull();
@@ -335,7 +343,9 @@ describe("dead letters", () => {
 
     const page = await (await client.get("/admin/dead-letters", admin)).text();
     expect(page).toContain("550 5.1.1 mailbox unavailable");
-    expect((await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "retry" })).status).toBe(303);
+    const retried = await followFlash(web.url, await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "retry" }), admin);
+    expect(retried).toMatchObject({ location: "/admin/dead-letters", role: "status", shownAgain: false });
+    expect(retried.text).toContain("已重新发送");
     expect((await db.sql`select status from notifications where id = ${n.id}`)[0].status).toBe("pending");
     const gone = await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "handled" });
     expect(gone.status).toBe(409); // not a dead letter any more: nothing changes
@@ -366,7 +376,9 @@ describe("office hours and the SLA on working time", () => {
     expect(await bad.text()).toContain("请按 时:分 填写");
     const backwards = await adminPost("/admin/office-hours", { start: "18:00", end: "09:00" });
     expect(backwards.status).toBe(400);
-    expect((await adminPost("/admin/office-hours", { start: "08:30", end: "17:30" })).status).toBe(303);
+    // the outcome comes back as a flash message, shown once; the address carries no ?done= (ADR 025)
+    const saved = await followFlash(web.url, await adminPost("/admin/office-hours", { start: "08:30", end: "17:30" }), admin);
+    expect(saved).toEqual({ location: "/admin/office-hours", role: "status", text: "已保存。", shownAgain: false });
     expect((await db.sql`select start_minute, end_minute, updated_by from office_hours`)[0]).toMatchObject({
       start_minute: 510,
       end_minute: 1050,
@@ -390,6 +402,37 @@ describe("office hours and the SLA on working time", () => {
       { not_before: Date }[]
     >`select not_before from outbox where topic = 'assignment.sla' and aggregate_id = ${a.id}`;
     expect(sla.not_before.toISOString()).toBe(a.accept_by.toISOString());
+  });
+});
+
+describe("the SLA on the recruiter's own calendar", () => {
+  it("an offer to a recruiter with working hours of their own is due on their hours, not the office's", async () => {
+    // Evening hours every day: a deadline on them is never one on the office's hours (they do not overlap).
+    const own = { days: [1, 2, 3, 4, 5, 6, 7], start: "19:00", end: "23:00" };
+    await db.sql`update recruiters set working_hours = ${db.sql.json(own)} where id = 'R1'`;
+    try {
+      const lead = await newLead("南京专员日历测试有限公司", "13955507777");
+      const [space] = await db.sql<
+        { id: string }[]
+      >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+      await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+                   values (${lead.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+      const now = await db.sql.begin(async (tx) => {
+        const [{ now }] = await tx<{ now: Date }[]>`select now() as now`;
+        await routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000, slaClock: "office-hours" });
+        return now;
+      });
+      const [a] = await db.sql<
+        { recruiter_id: string; accept_by: Date }[]
+      >`select recruiter_id, accept_by from assignments where lead_id = ${lead.id}`;
+      expect(a.recruiter_id).toBe("R1");
+      const theirs = addWorkingMinutes(now, 120, { startMinute: 19 * 60, endMinute: 23 * 60 }, (d) => isWorkdayFor(d, own.days));
+      expect(a.accept_by.toISOString()).toBe(theirs.toISOString());
+      // and not the office's (08:30–17:30 from the test above)
+      expect(a.accept_by.toISOString()).not.toBe(addWorkingMinutes(now, 120, { startMinute: 510, endMinute: 1050 }).toISOString());
+    } finally {
+      await db.sql`update recruiters set working_hours = null where id = 'R1'`;
+    }
   });
 });
 
