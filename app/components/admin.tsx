@@ -1,5 +1,5 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 
 import { FlashBanner, type FlashMessage } from "~/components/flash";
 import { type AdminKey, adminText, formatAdminTime, withLng } from "~/i18n/admin-messages";
@@ -116,7 +116,7 @@ export function DataTable({
 }) {
   if (empty?.when) return <p>{empty.text}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap cards">
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -128,10 +128,31 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody>{withCellLabels(children, columns)}</tbody>
       </table>
     </div>
   );
+}
+
+/**
+ * Each cell of each row gets `data-label` = its column's header text: on a phone (admin.css) a row is
+ * drawn as a card, each cell on its own line after its label, so no page scrolls sideways. Rows are
+ * `<tr>` elements whose cells are direct `<th>`/`<td>` children (the tables of the admin pages are).
+ */
+function withCellLabels(rows: ReactNode, columns: Column[]): ReactNode {
+  const labels = columns.map((c) => (typeof c.label === "string" || typeof c.label === "number" ? String(c.label) : ""));
+  return Children.map(rows, (row) => {
+    if (!isValidElement<{ children?: ReactNode }>(row) || row.type !== "tr") return row;
+    let i = 0;
+    const cells = Children.map(row.props.children, (cell) => {
+      if (!isValidElement(cell) || (cell.type !== "td" && cell.type !== "th")) return cell;
+      const colSpan = Number((cell.props as { colSpan?: number }).colSpan ?? 1);
+      const label = labels[i] ?? "";
+      i += colSpan;
+      return label ? cloneElement(cell as ReactElement<Record<string, unknown>>, { "data-label": label }) : cell;
+    });
+    return cloneElement(row, {}, cells);
+  });
 }
 
 export function Time({ iso }: { iso: string | null | undefined }) {

@@ -55,7 +55,7 @@ function RetirePanel({
             {t(viaPark ? "retire.viaPark" : collection === "recruiters" ? "retire.isRetired.recruiters" : "retire.isRetired")}
           </p>
           {viaPark ? null : (
-            <Form method="post" {...getFormProps(form)}>
+            <Form method="post" {...getFormProps(form)} className="admin-form">
               <input type="hidden" name="csrf" value={csrf ?? ""} />
               <button type="submit" name="intent" value="restore">
                 {t("retire.restore")}
@@ -64,7 +64,7 @@ function RetirePanel({
           )}
         </>
       ) : (
-        <Form method="post" {...getFormProps(form)}>
+        <Form method="post" {...getFormProps(form)} className="admin-form">
           <input type="hidden" name="csrf" value={csrf ?? ""} />
           <p className="hint">{t(`retire.intro.${collection}`)}</p>
           {offered > 0 ? <p className="warning">{t("retire.offered", { count: offered })}</p> : null}
