@@ -96,7 +96,7 @@ export function InventoryEditPage() {
           {t(action.banner)}
         </div>
       ) : null}
-      {d.space?.verification ? (
+      {d.space?.verification && !d.retired?.retired ? (
         <AdminSection id="verify-h" title={t("verify.h")}>
           <p className={d.space.verification.suspended ? "error-text" : d.space.verification.stale ? "warning" : undefined}>
             {t("verify.verifiedAt", { time: formatAdminTime(d.space.verification.verifiedAt) })}

@@ -180,6 +180,39 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
     });
   }
 
+  for (const [javaScriptEnabled, spaceId] of [
+    [true, "S6"],
+    [false, "S12"],
+  ] as const) {
+    it(`retires a space ${javaScriptEnabled ? "with" : "without"} JavaScript only once confirmed, lists it as retired, restores it`, async () => {
+      const { context, page } = await signedIn(javaScriptEnabled);
+      await page.goto(`${web.url}/admin/spaces/${spaceId}`);
+      await hydrated(page, javaScriptEnabled);
+      await page.getByRole("button", { name: "停用", exact: true }).click();
+      const confirm = page.getByLabel("我确认停用");
+      await expect.poll(() => confirm.getAttribute("aria-invalid")).toBe("true");
+      const describedBy = (await confirm.getAttribute("aria-describedby")) ?? "";
+      expect(await page.locator(`[id="${describedBy.split(" ").pop()}"]`).innerText()).toContain("请勾选确认后再停用");
+      expect((await db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retired_at).toBeNull();
+      await confirm.check();
+      await page.getByRole("button", { name: "停用", exact: true }).click();
+      await expect.poll(() => banner(page)).toContain("已停用");
+      expect(new URL(page.url()).pathname).toBe(`/admin/spaces/${spaceId}`);
+      expect((await db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retired_at).not.toBeNull();
+      if (javaScriptEnabled) await lookAt(page, "space-retired");
+      await page.goto(`${web.url}/admin/spaces?state=retired`);
+      expect(await page.locator(`[data-space="${spaceId}"]`).count()).toBe(1);
+      await page.goto(`${web.url}/admin/spaces`);
+      expect(await page.locator(`[data-space="${spaceId}"]`).count()).toBe(0);
+      await page.goto(`${web.url}/admin/spaces/${spaceId}`);
+      await hydrated(page, javaScriptEnabled);
+      await page.getByRole("button", { name: "恢复启用" }).click();
+      await expect.poll(() => banner(page)).toContain("已恢复");
+      expect((await db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retired_at).toBeNull();
+      await context.close();
+    });
+  }
+
   it("marks a recruiter away and sees their open offer re-routed", async () => {
     const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: "南京休假改派浏览器测试有限公司", phone: "13712340001" }));
     const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
