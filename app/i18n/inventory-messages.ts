@@ -67,7 +67,8 @@ const zh = {
   "retire.h.recruiters": "停用（离职、调岗）",
   "retire.intro.parks": "停用后，这个园区及其全部空间不再匹配和推荐；已推荐的匹配会撤回，相关需求重新匹配。记录和历史保留，可随时恢复。",
   "retire.intro.spaces": "停用（下架）后，这个空间不再匹配和推荐；已推荐的匹配会撤回，相关需求重新匹配。记录和历史保留，可随时恢复。",
-  "retire.intro.recruiters": "停用后，不再给这位招商专员派单；未接的派单立即改派给园区其他招商专员，已接的仍由其跟进。记录和历史保留，可随时恢复。",
+  "retire.intro.recruiters":
+    "停用后，不再给这位招商专员派单；未接的派单立即改派给园区其他招商专员，已接的仍由其跟进。记录和历史保留，可随时恢复。",
   "retire.offered": "目前推荐给 {count} 条未结需求，停用后这些匹配将撤回。",
   "retire.confirm": "我确认停用",
   "retire.confirmRequired": "请勾选确认后再停用",
@@ -198,9 +199,12 @@ const en: Record<InventoryKey, string> = {
 
   "retire.h": "Retire",
   "retire.h.recruiters": "Retire (left, moved to another post)",
-  "retire.intro.parks": "A retired park and all its spaces are no longer matched or offered; their live matches are withdrawn and those leads matched again. The record and its history stay; you can restore it at any time.",
-  "retire.intro.spaces": "A retired space is no longer matched or offered; its live matches are withdrawn and those leads matched again. The record and its history stay; you can restore it at any time.",
-  "retire.intro.recruiters": "A retired recruiter gets no new leads; their offers not yet accepted go to the park's other recruiters now, accepted work stays with them. The record and its history stay; you can restore it at any time.",
+  "retire.intro.parks":
+    "A retired park and all its spaces are no longer matched or offered; their live matches are withdrawn and those leads matched again. The record and its history stay; you can restore it at any time.",
+  "retire.intro.spaces":
+    "A retired space is no longer matched or offered; its live matches are withdrawn and those leads matched again. The record and its history stay; you can restore it at any time.",
+  "retire.intro.recruiters":
+    "A retired recruiter gets no new leads; their offers not yet accepted go to the park's other recruiters now, accepted work stays with them. The record and its history stay; you can restore it at any time.",
   "retire.offered": "It is offered to {count} open leads now; retiring withdraws those matches.",
   "retire.confirm": "I confirm retiring it",
   "retire.confirmRequired": "Tick the box to confirm before retiring",

@@ -1,4 +1,3 @@
-import { writeAdminAudit } from "~/admin/admin-audit.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
@@ -63,12 +62,11 @@ export async function setRetired(
       rerouted = await rerouteOffersOfUnavailable(tx, [id], routing);
     }
     const noun = collection === "parks" ? "park" : collection === "spaces" ? "space" : "recruiter";
-    await writeAdminAudit(tx, {
-      actor,
-      action: `${noun}-${retired ? "retired" : "restored"}`,
-      target: `${noun}:${id}`,
-      detail: rerouted ? { rerouted } : {},
-    });
+    // One admin_audit line (migration 023), written here rather than through app/admin's writeAdminAudit:
+    // app/admin reaches search/, which reads app/inventory — importing back would close a cycle (rooms.test.ts).
+    await tx`insert into admin_audit (actor, action, target, detail)
+              values (${actor}, ${`${noun}-${retired ? "retired" : "restored"}`}, ${`${noun}:${id}`},
+                      ${tx.json((rerouted ? { rerouted } : {}) as never)})`;
     return { ok: true, changed: true, rerouted };
   });
 }

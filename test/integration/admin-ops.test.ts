@@ -460,7 +460,10 @@ describe("dashboard", () => {
     expect((html.match(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/g) ?? []).length).toBeGreaterThanOrEqual(5);
     expect(html).toContain("5 分钟"); // the marks on time to first contact
     const funnel = /data-figure="funnel"[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? "";
-    const cells = [...funnel.matchAll(/<tr><th scope="row">([^<]+)<\/th><td class="num">(\d+)<\/td>/g)].map((m) => [m[1], Number(m[2])]);
+    const cells = [...funnel.matchAll(/<tr><th scope="row"[^>]*>([^<]+)<\/th><td class="num"[^>]*>(\d+)<\/td>/g)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]);
     expect(cells[0]).toEqual(["收到", received]);
     expect(cells.find((c) => c[0] === "已联系")?.[1]).toBe(1);
     expect(cells.find((c) => c[0] === "已签约")?.[1]).toBe(0);
