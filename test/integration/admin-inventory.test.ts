@@ -3,9 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
 import { createLeadSchema } from "~/domain/lead-schema";
+import { hardCheck } from "~/domain/matching/hard";
+import type { MatchNeed } from "~/domain/matching/types";
+import { failureReason } from "~/domain/matching/why-not";
+import { withRegionCodes } from "~/domain/regions";
 import { importInventory } from "~/inventory/import.server";
 import { leadsOfferedSpace, saveInventoryRow } from "~/inventory/inventory-admin.server";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
+import { toSpaceCandidate } from "~/inventory/inventory-rows";
 import { fromDbRow, loadDbRows } from "~/inventory/inventory-rows.server";
 import { storeLead } from "~/leads/intake.server";
 
@@ -238,7 +243,14 @@ describe("the admin forms over HTTP", () => {
     expect(said.text).toContain("已停用");
     const [row] = await db.sql<{ retired_by: string; status: string }[]>`select retired_by, status from spaces where id = 'S1'`;
     expect(row).toEqual({ retired_by: `staff:${EMAIL}`, status: "available" }); // the listing's own state is kept for a restore
-    expect((await loadSpaceRows(db.sql, { spaceIds: ["S1"] }))[0].status).toBe("retired");
+    const [retiredRow] = await loadSpaceRows(db.sql, { spaceIds: ["S1"] });
+    expect(retiredRow.status).toBe("retired");
+    // matching refuses it, saying why (the lead fitted it a moment ago)
+    const [{ lead }] = await db.sql<{ lead: MatchNeed }[]>`select lead from leads where id = ${leadId}`;
+    const check = hardCheck(withRegionCodes(lead), toSpaceCandidate(retiredRow));
+    expect(check.pass).toBe(false);
+    expect(check.failures).toContain("status");
+    expect(failureReason(lead, toSpaceCandidate(retiredRow), "status").zh).toContain("已下架");
     expect((await db.sql`select action from admin_audit where target = 'space:S1'`).map((a) => a.action)).toEqual(["space-retired"]);
 
     // the reverse-matching job withdraws its live matches like a let space's, and re-matches those leads
