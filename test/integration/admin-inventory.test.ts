@@ -13,6 +13,7 @@ import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { toSpaceCandidate } from "~/inventory/inventory-rows";
 import { fromDbRow, loadDbRows } from "~/inventory/inventory-rows.server";
 import { storeLead } from "~/leads/intake.server";
+import { loadShortlistCandidates } from "~/recruiter-desk/lead-work.server";
 
 import type { JobContext } from "../../worker/job-context";
 import { spaceMatchJob } from "../../worker/space-match.job";
@@ -251,6 +252,8 @@ describe("the admin forms over HTTP", () => {
     expect(check.pass).toBe(false);
     expect(check.failures).toContain("status");
     expect(failureReason(lead, toSpaceCandidate(retiredRow), "status").zh).toContain("已下架");
+    // nor can a recruiter put it on a shortlist
+    expect((await loadShortlistCandidates(db.sql, leadId, "GC-EDZ")).map((c) => c.id)).not.toContain("S1");
     expect((await db.sql`select action from admin_audit where target = 'space:S1'`).map((a) => a.action)).toEqual(["space-retired"]);
 
     // the reverse-matching job withdraws its live matches like a let space's, and re-matches those leads
@@ -277,6 +280,7 @@ describe("the admin forms over HTTP", () => {
     expect((await db.sql`select retired_at from spaces where id = 'S1'`)[0].retired_at).toBeNull();
     expect((await loadSpaceRows(db.sql, { spaceIds: ["S1"] }))[0].status).toBe("available");
     expect(await list("")).toContain('data-space="S1"');
+    expect((await loadShortlistCandidates(db.sql, leadId, "GC-EDZ")).map((c) => c.id)).toContain("S1");
   });
 
   it("retiring a park retires its spaces with it (not offered, listed as retired); restoring brings them back", async () => {
