@@ -27,7 +27,9 @@ const ID = /^[A-Za-z0-9_.-]{1,64}$/;
 const DEFAULTS: Record<Collection, Record<string, string | string[]>> = {
   parks: {},
   spaces: { status: "available", deals: ["lease"] },
-  recruiters: { channel: "email", active: "true", capacity: "20", workingHours: "周一至周五 09:00-18:00" },
+  // No working hours by default: blank means the office hours, which the admin can change for everyone at
+  // once (/admin/office-hours); hours typed here are the recruiter's own SLA calendar (ADR 033).
+  recruiters: { channel: "email", active: "true", capacity: "20" },
 };
 
 function formValues(collection: Collection, value: Record<string, unknown>): Record<string, string | string[]> {
