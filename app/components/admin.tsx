@@ -141,16 +141,22 @@ export function DataTable({
  */
 function withCellLabels(rows: ReactNode, columns: Column[]): ReactNode {
   const labels = columns.map((c) => (typeof c.label === "string" || typeof c.label === "number" ? String(c.label) : ""));
+  // Columns still held by a cell of an earlier row (rowSpan): how many more rows each one covers.
+  let held = labels.map(() => 0);
   return Children.map(rows, (row) => {
     if (!isValidElement<{ children?: ReactNode }>(row) || row.type !== "tr") return row;
-    let i = 0;
+    const next = held.map((n) => Math.max(0, n - 1));
+    let col = 0;
     const cells = Children.map(row.props.children, (cell) => {
       if (!isValidElement(cell) || (cell.type !== "td" && cell.type !== "th")) return cell;
-      const colSpan = Number((cell.props as { colSpan?: number }).colSpan ?? 1);
-      const label = labels[i] ?? "";
-      i += colSpan;
+      while (col < labels.length && held[col] > 0) col++;
+      const { colSpan = 1, rowSpan = 1 } = cell.props as { colSpan?: number; rowSpan?: number };
+      const label = labels[col] ?? "";
+      for (let k = col; k < col + Number(colSpan) && k < next.length; k++) next[k] = Number(rowSpan) - 1;
+      col += Number(colSpan);
       return label ? cloneElement(cell as ReactElement<Record<string, unknown>>, { "data-label": label }) : cell;
     });
+    held = next;
     return cloneElement(row, {}, cells);
   });
 }

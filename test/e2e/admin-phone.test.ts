@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -51,6 +52,15 @@ afterAll(async () => {
   await web?.stop();
   await db?.drop();
 });
+
+/** A workbook that changes two fields of S2. */
+async function workbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("空间");
+  ws.addRow(["编号", "园区编号", "类型", "交易方式", "名称", "面积", "状态"]);
+  ws.addRow(["S2", "GC-MED", "厂房", "出租", "双层厂房（手机上改名，名字也很长很长）", "5200", "可租售"]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 /** How wide the page is, and the elements that stick out past `limit` (to say what to fix). */
 async function overflow(page: Page, limit: number): Promise<{ scrollWidth: number; wide: string[] }> {
@@ -106,6 +116,30 @@ describe("admin pages on a phone", () => {
       await page.screenshot({ path: `test/e2e/screenshots/admin-layout-${name}-desktop.png`, fullPage: true });
     }
     expect(tooWide).toEqual({});
+
+    // An import preview on the phone: the changes table's rows share the id and name cells (rowSpan), so
+    // a continuation row's first cell is the field, labelled as such.
+    await page.setViewportSize(PHONE);
+    await page.goto(`${web.url}/admin/import`);
+    await page.getByLabel(/选择文件/).setInputFiles({ name: "手机.xlsx", mimeType: "application/octet-stream", buffer: await workbook() });
+    await page.getByRole("button", { name: "预览" }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId("import-summary")
+          .innerText()
+          .catch(() => ""),
+      )
+      .toContain("修改 1 条");
+    const preview = await overflow(page, PHONE.width);
+    expect(preview.scrollWidth, preview.wide.join("\n")).toBeLessThanOrEqual(PHONE.width + 1);
+    const labels = await page
+      .locator('tr[data-change^="S2:"]')
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll("th, td")).map((c) => c.getAttribute("data-label"))));
+    expect(labels[0]).toEqual(["编号", "名称", "字段", "原值", "新值"]);
+    expect(labels.slice(1).every((l) => JSON.stringify(l) === JSON.stringify(["字段", "原值", "新值"]))).toBe(true);
+    expect(labels.length).toBeGreaterThan(1);
+    await page.screenshot({ path: "test/e2e/screenshots/admin-layout-import-preview-phone.png", fullPage: true });
 
     // A table row is a card on the phone: each cell after its column's header, the header row hidden.
     await page.setViewportSize(PHONE);
