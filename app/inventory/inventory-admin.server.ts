@@ -107,7 +107,7 @@ export async function listSpaces(
       select s.id, s.title, s.park_id, p.name as park_name, s.kind, s.area_sqm, s.status, ${retiredSql} as retired,
              to_char(s.verified_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as verified_at,
              ${staleSql} as stale,
-             (s.status = 'available' and s.verified_at < now() - make_interval(days => ${2 * f.verifyDays})) as suspended
+             (s.status = 'available' and s.retired_at is null and s.verified_at < now() - make_interval(days => ${2 * f.verifyDays})) as suspended
       from spaces s join parks p on p.id = s.park_id ${where}
       order by ${f.stale ? sql`s.verified_at, s.id` : sql`s.id`} limit ${f.limit ?? 200}`,
   ]);

@@ -12,6 +12,7 @@ import { leadsOfferedSpace, saveInventoryRow } from "~/inventory/inventory-admin
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { toSpaceCandidate } from "~/inventory/inventory-rows";
 import { fromDbRow, loadDbRows } from "~/inventory/inventory-rows.server";
+import { listUnverifiedListings } from "~/inventory/listing-verify.server";
 import { storeLead } from "~/leads/intake.server";
 import { loadShortlistCandidates } from "~/recruiter-desk/lead-work.server";
 
@@ -275,7 +276,13 @@ describe("the admin forms over HTTP", () => {
     expect(await list("?state=retired")).not.toContain('data-space="S2"');
     expect(await list("?state=all")).toContain('data-space="S1"');
 
+    // a retired listing is not one to confirm
+    await db.sql`update spaces set verified_at = now() - interval '45 days' where id = 'S1'`;
+    expect((await listUnverifiedListings(db.sql, 30)).rows.map((r) => r.spaceId)).not.toContain("S1");
+
     const restored = await followFlash(web.url, await post("/admin/spaces/S1", { csrf, intent: "restore" }), cookie);
+    expect((await listUnverifiedListings(db.sql, 30)).rows.map((r) => r.spaceId)).toContain("S1");
+    await db.sql`update spaces set verified_at = now() where id = 'S1'`;
     expect(restored.text).toContain("已恢复");
     expect((await db.sql`select retired_at from spaces where id = 'S1'`)[0].retired_at).toBeNull();
     expect((await loadSpaceRows(db.sql, { spaceIds: ["S1"] }))[0].status).toBe("available");
