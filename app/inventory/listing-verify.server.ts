@@ -1,3 +1,4 @@
+import { cappedList } from "~/db/capped-list.server";
 import type { Sql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 
@@ -38,7 +39,7 @@ export async function listUnverifiedListings(
 ): Promise<{ total: number; rows: UnverifiedListing[] }> {
   const where = sql`s.status = 'available' and s.retired_at is null and s.verified_at < now() - make_interval(days => ${verifyDays})
                     and not exists (select 1 from parks rp where rp.id = s.park_id and rp.retired_at is not null)`;
-  const [[{ total }], rows] = await Promise.all([
+  return cappedList(
     sql<{ total: number }[]>`select count(*)::int as total from spaces s where ${where}`,
     sql<{ id: string; title: string; park_id: string; park_name: string; verified_at: Date; days: number; suspended: boolean }[]>`
       select s.id, s.title, s.park_id, p.name as park_name, s.verified_at,
@@ -48,10 +49,7 @@ export async function listUnverifiedListings(
       where ${where}
       order by s.verified_at, s.id
       limit ${limit}`,
-  ]);
-  return {
-    total,
-    rows: rows.map((r) => ({
+    (r) => ({
       spaceId: r.id,
       title: r.title,
       parkId: r.park_id,
@@ -59,6 +57,6 @@ export async function listUnverifiedListings(
       verifiedAt: r.verified_at.toISOString(),
       days: r.days,
       suspended: r.suspended,
-    })),
-  };
+    }),
+  );
 }

@@ -1,17 +1,14 @@
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, DataTable } from "~/components/admin";
 import { InventoryListPage, shownNote } from "~/components/inventory-list";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { readFlash } from "~/http/flash.server";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { inventoryText } from "~/i18n/inventory-messages";
-import { lngFromUrl } from "~/i18n/lng";
 import { listRecruiters } from "~/inventory/inventory-admin.server";
-import { readListState } from "~/inventory/retire-form";
+import { readInventoryListRequest } from "~/inventory/inventory-list.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
@@ -23,15 +20,8 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** GET /admin/recruiters?q=: recruiters with their open work against capacity, and who is away. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  const state = readListState(url);
-  const { flash, headers } = await readFlash(request);
-  return data(
-    { lng: lngFromUrl(request.url), q, state, flash, list: withoutBidiControls(await listRecruiters(getSql(), { q, state })) },
-    { headers },
-  );
+  const { lng, q, state, flash, headers } = await readInventoryListRequest(request);
+  return data({ lng, q, state, flash, list: withoutBidiControls(await listRecruiters(getSql(), { q, state })) }, { headers });
 }
 
 export default function AdminRecruiters() {

@@ -1,19 +1,16 @@
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, DataTable, Time } from "~/components/admin";
 import { FilterSelect, InventoryListPage, shownNote } from "~/components/inventory-list";
 import { getSql } from "~/db/db.server";
 import { formatSqm } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
-import { readFlash } from "~/http/flash.server";
 import { withLng } from "~/i18n/admin-messages";
 import { inventoryText } from "~/i18n/inventory-messages";
-import { lngFromUrl } from "~/i18n/lng";
 import { listParks, listSpaces } from "~/inventory/inventory-admin.server";
 import { COLUMNS } from "~/inventory/inventory-columns";
-import { readListState } from "~/inventory/retire-form";
+import { readInventoryListRequest } from "~/inventory/inventory-list.server";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
@@ -34,24 +31,21 @@ const oneOf = (v: string | null, allowed: { value: string }[]) => (v && allowed.
  * "still available" button (issue 10 item 3).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const url = new URL(request.url);
-  const p = url.searchParams;
+  const { lng, q, state, flash, headers, params: p } = await readInventoryListRequest(request);
   const sql = getSql();
   const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
   const parks = (await listParks(sql, { limit: 1000, state: "all" })).rows.map((r) => ({ value: r.id, label: r.name }));
   const f = {
-    q: (p.get("q") ?? "").trim().slice(0, 100),
+    q,
     parkId: oneOf(p.get("park"), parks),
     kind: oneOf(p.get("kind"), choicesOf("kind")),
     status: oneOf(p.get("status"), choicesOf("status")),
     stale: p.get("stale") === "1",
-    state: readListState(url),
+    state,
   };
-  const { flash, headers } = await readFlash(request);
   return data(
     withoutBidiControls({
-      lng: lngFromUrl(request.url),
+      lng,
       f,
       parks,
       verifyDays,
