@@ -71,7 +71,6 @@ export function LeadActions({
   recruiters,
   closing,
   repeatedBy,
-  done,
   actionData,
 }: {
   lng: Lng;
@@ -81,27 +80,15 @@ export function LeadActions({
   recruiters: { id: string; name: string; parks: { id: string; name: string }[] }[];
   closing: { as: "spam" | "duplicate"; note: string; duplicateOf: { id: string; reference: string } | null } | null;
   repeatedBy: { id: string; reference: string }[];
-  done: string | null;
   actionData: LeadActionData | undefined;
 }) {
   const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
-  const doneKey: Record<string, AdminOpsKey> = {
-    rematch: "lead.rematch.done",
-    assign: "form.saved",
-    reroute: "lead.reroute.done",
-    close: "lead.close.done",
-  };
   const reroutable = assignments.filter((a) => REROUTABLE.includes(a.status));
   const targets = recruiters.flatMap((r) => r.parks.map((p) => ({ value: `${r.id}|${p.id}`, label: `${r.name} — ${p.name}` })));
   const isOpen = OPEN.includes(status);
 
   return (
     <AdminSection id="actions-h" title={t("lead.actions")}>
-      {done ? (
-        <p className="banner info" role="status" data-testid="lead-done">
-          {t(doneKey[done])}
-        </p>
-      ) : null}
       {closing ? (
         <p className="banner info" data-testid="lead-closed">
           {t("lead.closed", { as: t(closing.as === "spam" ? "lead.close.spam" : "lead.close.duplicate"), note: closing.note })}

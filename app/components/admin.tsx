@@ -1,7 +1,8 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 
 import type { StuckWorkRow } from "~/admin/admin-data.server";
+import { FlashBanner, type FlashMessage } from "~/components/flash";
 import { type AdminKey, adminText, formatAdminTime } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
@@ -68,11 +69,25 @@ export function AdminHeader({ lng, signedIn = true }: { lng: Lng; signedIn?: boo
   );
 }
 
-export function AdminPage({ lng, children, signedIn }: { lng: Lng; children: ReactNode; signedIn?: boolean }) {
+/** An admin page: the header, then `flash` (what the last step did, ADR 025) above the page's own content. */
+export function AdminPage({
+  lng,
+  children,
+  signedIn,
+  flash,
+}: {
+  lng: Lng;
+  children: ReactNode;
+  signedIn?: boolean;
+  flash?: FlashMessage | null;
+}) {
   return (
     <>
       <AdminHeader lng={lng} signedIn={signedIn} />
-      <main className="admin">{children}</main>
+      <main className="admin">
+        <FlashBanner flash={flash} />
+        {children}
+      </main>
     </>
   );
 }
@@ -103,7 +118,7 @@ export function DataTable({
 }) {
   if (empty?.when) return <p>{empty.text}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap cards">
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -115,10 +130,37 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody>{withCellLabels(children, columns)}</tbody>
       </table>
     </div>
   );
+}
+
+/**
+ * Each cell of each row gets `data-label` = its column's header text: on a phone (admin.css) a row is
+ * drawn as a card, each cell on its own line after its label, so no page scrolls sideways. Rows are
+ * `<tr>` elements whose cells are direct `<th>`/`<td>` children (the tables of the admin pages are).
+ */
+function withCellLabels(rows: ReactNode, columns: Column[]): ReactNode {
+  const labels = columns.map((c) => (typeof c.label === "string" || typeof c.label === "number" ? String(c.label) : ""));
+  // Columns still held by a cell of an earlier row (rowSpan): how many more rows each one covers.
+  let held = labels.map(() => 0);
+  return Children.map(rows, (row) => {
+    if (!isValidElement<{ children?: ReactNode }>(row) || row.type !== "tr") return row;
+    const next = held.map((n) => Math.max(0, n - 1));
+    let col = 0;
+    const cells = Children.map(row.props.children, (cell) => {
+      if (!isValidElement(cell) || (cell.type !== "td" && cell.type !== "th")) return cell;
+      while (col < labels.length && held[col] > 0) col++;
+      const { colSpan = 1, rowSpan = 1 } = cell.props as { colSpan?: number; rowSpan?: number };
+      const label = labels[col] ?? "";
+      for (let k = col; k < col + Number(colSpan) && k < next.length; k++) next[k] = Number(rowSpan) - 1;
+      col += Number(colSpan);
+      return label ? cloneElement(cell as ReactElement<Record<string, unknown>>, { "data-label": label }) : cell;
+    });
+    held = next;
+    return cloneElement(row, {}, cells);
+  });
 }
 
 export function Time({ iso }: { iso: string | null | undefined }) {

@@ -418,7 +418,13 @@ export const COLUMNS: Record<Collection, Column[]> = {
     col("active", "在岗", "active", bool),
     col("awayFrom", "休假开始", "away from", day(false), hint("休假/出差第一天，如 2026-12-01", "first day away")),
     col("awayTo", "休假结束", "away to", day(false), hint("最后一天（含）", "last day away (inclusive)")),
-    col("workingHours", "工作时间", "working hours", workingHours, hint("如 周一至周五 09:00-18:00", "e.g. 周一至周五 09:00-18:00")),
+    col(
+      "workingHours",
+      "工作时间",
+      "working hours",
+      workingHours,
+      hint("如 周一至周五 09:00-18:00；空 = 按办公时间", "e.g. 周一至周五 09:00-18:00; blank = the office hours"),
+    ),
   ],
 };
 

@@ -304,7 +304,7 @@ export async function loadOtherParks(sql: Sql, leadId: string, assignmentId: str
     where a.lead_id = ${leadId} and a.id <> ${assignmentId} order by p.name`;
 }
 
-/** The park's spaces the recruiter may put on a shortlist (not let): matched ones first with their score. */
+/** The park's spaces the recruiter may put on a shortlist (not let, not retired — ADR 033): matched ones first with their score. */
 export async function loadShortlistCandidates(
   sql: Sql,
   leadId: string,
@@ -313,7 +313,8 @@ export async function loadShortlistCandidates(
   return sql<{ id: string; title: string; areaSqm: number; status: string; score: number | null }[]>`
     select s.id, s.title, s.area_sqm as "areaSqm", s.status, m.score
     from spaces s left join matches m on m.lead_id = ${leadId} and m.space_id = s.id and m.withdrawn_at is null
-    where s.park_id = ${parkId} and s.status <> 'let'
+    where s.park_id = ${parkId} and s.status <> 'let' and s.retired_at is null
+      and not exists (select 1 from parks p where p.id = s.park_id and p.retired_at is not null)
     order by m.score desc nulls last, s.id
     limit 50`;
 }

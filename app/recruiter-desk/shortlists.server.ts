@@ -37,7 +37,9 @@ export async function createShortlist(
       where a.id = ${input.assignmentId} and a.recruiter_id = ${input.recruiterId} and l.anonymised_at is null`;
     if (!a) return { ok: false, error: "not-yours" } as const;
     const [{ n }] = await tx<{ n: number }[]>`
-      select count(*)::int as n from spaces where id in ${tx(spaceIds)} and park_id = ${a.park_id} and status <> 'let'`;
+      select count(*)::int as n from spaces
+      where id in ${tx(spaceIds)} and park_id = ${a.park_id} and status <> 'let' and retired_at is null
+        and not exists (select 1 from parks p where p.id = ${a.park_id} and p.retired_at is not null)`;
     if (n !== spaceIds.length) return { ok: false, error: "foreign-space" } as const;
     const token = randomBytes(32).toString("base64url");
     const [row] = await tx<{ id: string; expires_at: Date }[]>`

@@ -74,7 +74,11 @@ export async function action({ request }: ActionFunctionArgs) {
       const env = getWebEnv();
       let rerouted = 0;
       const outcome = await applyPreview(sql, { previewId: sent.previewId ?? "", hash: sent.hash ?? "" }, async (tx, ids) => {
-        rerouted = await rerouteOffersOfUnavailable(tx, ids, { slaMinutes: env.ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 });
+        rerouted = await rerouteOffersOfUnavailable(tx, ids, {
+          slaMinutes: env.ACCEPT_SLA_MINUTES,
+          slaClock: env.SLA_CLOCK,
+          noticeFallbackMs: 0,
+        });
       });
       if (outcome.ok) {
         log.info("inventory imported from a workbook", { actor, counts: outcome.counts, rerouted });

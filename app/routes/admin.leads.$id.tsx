@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { loadLeadAudit } from "~/admin/admin-data.server";
@@ -23,8 +23,9 @@ import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { industryLabel } from "~/domain/industries";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, adminText } from "~/i18n/admin-messages";
-import { opsText } from "~/i18n/admin-ops-messages";
+import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import { describeFlag } from "~/i18n/flag-messages";
 import { type Bilingual, lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
@@ -60,17 +61,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   const [recruiters, { closing, repeatedBy }] = await Promise.all([listAssignableRecruiters(sql), loadLeadClosing(sql, audit.id)]);
-  const done = new URL(request.url).searchParams.get("done");
-  return {
-    lng: lngFromUrl(request.url),
-    audit: withoutBidiControls(audit), // names people typed (ADR 021)
-    phoneFull,
-    recruiters: withoutBidiControls(recruiters),
-    closing: withoutBidiControls(closing),
-    repeatedBy,
-    done: done && ["rematch", "assign", "reroute", "close"].includes(done) ? done : null,
-  };
+  const { flash, headers } = await readFlash(request); // what the last action did (ADR 025)
+  return data(
+    {
+      lng: lngFromUrl(request.url),
+      audit: withoutBidiControls(audit), // names people typed (ADR 021)
+      phoneFull,
+      recruiters: withoutBidiControls(recruiters),
+      closing: withoutBidiControls(closing),
+      repeatedBy,
+      flash,
+    },
+    { headers },
+  );
 }
+
+/** What each action says after it is done (the flash on the page it lands on). */
+const DONE: Record<"rematch" | "assign" | "reroute" | "close", AdminOpsKey> = {
+  rematch: "lead.rematch.done",
+  assign: "form.saved",
+  reroute: "lead.reroute.done",
+  close: "lead.close.done",
+};
 
 const PROBLEM_FIELD: Record<LeadActionProblem, { field: string; key: Parameters<typeof opsText>[1] }> = {
   "not-found": { field: "", key: "err.notFound" },
@@ -84,7 +96,7 @@ const PROBLEM_FIELD: Record<LeadActionProblem, { field: string; key: Parameters<
 /**
  * POST /admin/leads/<id>: re-run matching, assign by hand, re-route, or close as spam/duplicate
  * (intent), CSRF-checked; each writes the routing audit with the admin and why (ADR 028).
- * 400 with field errors; 303 back to the page with `done=<intent>`.
+ * 400 with field errors; 303 back to the page, the outcome in the flash cookie (ADR 025).
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
@@ -119,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(lngHref(`/admin/leads/${leadId}?done=${v.intent}`, lng), { status: 303 });
+  return redirectWithFlash(request, lngHref(`/admin/leads/${leadId}`, lng), { tone: "status", text: opsText(lng, DONE[v.intent]) });
 }
 
 const say = (lng: Lng, b: Bilingual | null | undefined) => (b ? (lng === "en" ? b.en || b.zh : b.zh || b.en) : "");
@@ -129,7 +141,7 @@ function area(sqm: number, kind: string | null): string {
 }
 
 export default function AdminLead() {
-  const { lng, audit: a, phoneFull, recruiters, closing, repeatedBy, done } = useLoaderData<typeof loader>();
+  const { lng, audit: a, phoneFull, recruiters, closing, repeatedBy, flash } = useLoaderData<typeof loader>();
   const actionData = useActionData<LeadActionData>();
   const t = useAdminText(lng);
   const none = t("common.none");
@@ -153,7 +165,7 @@ export default function AdminLead() {
     .join(punctuationMessages.t(lng, "clauses"));
 
   return (
-    <AdminPage lng={lng}>
+    <AdminPage lng={lng} flash={flash}>
       <h1>{t("lead.title", { reference: a.reference })}</h1>
 
       <section aria-labelledby="summary-h">
@@ -211,7 +223,6 @@ export default function AdminLead() {
         recruiters={recruiters}
         closing={closing}
         repeatedBy={repeatedBy}
-        done={done}
         actionData={actionData}
       />
 

@@ -107,6 +107,14 @@ export default function AdminLeads() {
         <div className="filter-actions">
           <button type="submit">{t("leads.submit")}</button>
           <Link to={lngHref("/admin/leads", lng)}>{t("leads.reset")}</Link>
+          {/* A download, not a page: reloadDocument lets the browser save the file. */}
+          <Link
+            reloadDocument
+            data-testid="leads-export"
+            to={lngHref(`/admin/leads/export${String(exportParams) ? `?${exportParams}` : ""}`, lng)}
+          >
+            {t("leads.export")}
+          </Link>
         </div>
       </Form>
 

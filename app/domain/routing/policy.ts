@@ -31,6 +31,11 @@ export type RecruiterState = {
    * is in today; null or absent = not away. The caller computes it from away_from/away_to (ADR 027).
    */
   awayUntil?: string | null;
+  /**
+   * Their own working hours (ISO weekdays, China-time "HH:MM"), for the acceptance SLA's clock; null or
+   * absent = the office hours (ADR 033).
+   */
+  workingHours?: { days: number[]; start: string; end: string } | null;
 };
 
 export type RoutingInput = {
