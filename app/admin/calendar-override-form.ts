@@ -16,12 +16,15 @@ function daySchema(lng: Lng) {
   return z
     .string({ error: opsText(lng, "err.required") })
     .trim()
-    .refine((s) => {
-      const m = /^(20\d\d)-(\d\d)-(\d\d)$/.exec(s);
-      if (!m) return false;
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    }, opsText(lng, "err.date"));
+    .refine(
+      (s) => {
+        const m = /^(20\d\d)-(\d\d)-(\d\d)$/.exec(s);
+        if (!m) return false;
+        const d = new Date(`${s}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+      },
+      opsText(lng, "err.date"),
+    );
 }
 
 /**

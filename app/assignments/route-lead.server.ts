@@ -129,15 +129,16 @@ function calendarOverridesColumn(tx: TransactionSql) {
  * either way (public holidays off, 调休 make-up days on; the admin's overrides before chinese-days;
  * ADR 028, ADR 033, ADR 037).
  */
-function slaDeadline(
-  park: Omit<CalendarRow, "wecom_webhook_url"> | undefined,
-  recruiter: RecruiterState,
-  options: RoutingOptions,
-): Date {
+function slaDeadline(park: Omit<CalendarRow, "wecom_webhook_url"> | undefined, recruiter: RecruiterState, options: RoutingOptions): Date {
   const now = park?.now ?? new Date();
   const office =
     park?.start_minute != null && park.end_minute != null ? { startMinute: park.start_minute, endMinute: park.end_minute } : undefined;
-  return acceptDeadline(now, options.slaMinutes, options.slaClock ?? "wall", recruiterCalendar(recruiter.workingHours, office, calendarOverrides(park?.overrides)));
+  return acceptDeadline(
+    now,
+    options.slaMinutes,
+    options.slaClock ?? "wall",
+    recruiterCalendar(recruiter.workingHours, office, calendarOverrides(park?.overrides)),
+  );
 }
 
 type Assigned = { assignmentId: string; decision: RoutingDecision; notices: Notice[] };

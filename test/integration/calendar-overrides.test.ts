@@ -43,7 +43,8 @@ async function adminPost(form: Record<string, string>) {
   return client.post("/admin/office-hours", { csrf, ...form }, admin);
 }
 
-const overrideRows = () => db.sql<{ day: string; work: boolean; name: string | null }[]>`select day::text, work, name from calendar_overrides order by day`;
+const overrideRows = () =>
+  db.sql<{ day: string; work: boolean; name: string | null }[]>`select day::text, work, name from calendar_overrides order by day`;
 
 describe("calendar overrides on /admin/office-hours", () => {
   it("warns about a coming year without a schedule until one of its days is entered", async () => {
@@ -139,7 +140,11 @@ describe("calendar overrides on /admin/office-hours", () => {
 
   it("refuses a change without the session's CSRF token", async () => {
     const before = await overrideRows();
-    const without = await client.post("/admin/office-hours", { intent: "override-add", day: "2027-05-03", kind: "off", name: "劳动节" }, admin);
+    const without = await client.post(
+      "/admin/office-hours",
+      { intent: "override-add", day: "2027-05-03", kind: "off", name: "劳动节" },
+      admin,
+    );
     expect(without.status).toBe(403);
     const wrong = await client.post("/admin/office-hours", { csrf: "nope", intent: "override-remove", day: "2027-01-01" }, admin);
     expect(wrong.status).toBe(403);
@@ -160,7 +165,9 @@ describe("calendar overrides on /admin/office-hours", () => {
 
     const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: "南京假日测试有限公司", phone: "13812340001" }));
     const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-    const [space] = await db.sql<{ id: string }[]>`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+    const [space] = await db.sql<
+      { id: string }[]
+    >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
     await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
                  values (${lead.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
     const offeredAt = await db.sql.begin(async (tx) => {
