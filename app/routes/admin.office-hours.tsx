@@ -9,7 +9,7 @@ import { calendarOverrideAddSchema, calendarOverrideRemoveSchema, officeHoursInt
 import { loadCalendarOverrides, removeCalendarOverride, saveCalendarOverride } from "~/admin/calendar-overrides.server";
 import { loadOfficeHours, saveOfficeHours } from "~/admin/office-hours.server";
 import { officeHoursSchema } from "~/admin/office-hours-form";
-import { AdminErrorBoundary, AdminPage } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, DataTable } from "~/components/admin";
 import { ChoiceField, TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
@@ -175,43 +175,35 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
             ))}
         </ul>
       ) : null}
-      {d.overrides.length ? (
-        <div className="table-scroll">
-          <table data-testid="calendar-overrides">
-            <caption>{t("cal.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("cal.col.day")}</th>
-                <th scope="col">{t("cal.col.kind")}</th>
-                <th scope="col">{t("cal.col.name")}</th>
-                <th scope="col">{t("cal.col.by")}</th>
-                <th scope="col">{t("cal.col.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.overrides.map((o) => (
-                <tr key={o.day} data-day={o.day}>
-                  <th scope="row">{o.day}</th>
-                  <td>{t(o.work ? "cal.kind.work" : "cal.kind.off")}</td>
-                  <td>{o.name ?? "—"}</td>
-                  <td>{o.createdBy}</td>
-                  <td>
-                    <Form method="post" action={lngHref("/admin/office-hours", lng)}>
-                      <input type="hidden" name="csrf" value={csrf ?? ""} />
-                      <input type="hidden" name="day" value={o.day} />
-                      <button type="submit" name="intent" value="override-remove" className="danger">
-                        {t("cal.remove", { day: o.day })}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t("cal.empty")}</p>
-      )}
+      <DataTable
+        caption={t("cal.caption")}
+        columns={[
+          { label: t("cal.col.day") },
+          { label: t("cal.col.kind") },
+          { label: t("cal.col.name") },
+          { label: t("cal.col.by") },
+          { label: t("cal.col.action") },
+        ]}
+        empty={{ when: d.overrides.length === 0, text: t("cal.empty") }}
+      >
+        {d.overrides.map((o) => (
+          <tr key={o.day} data-day={o.day}>
+            <th scope="row">{o.day}</th>
+            <td>{t(o.work ? "cal.kind.work" : "cal.kind.off")}</td>
+            <td>{o.name ?? "—"}</td>
+            <td>{o.createdBy}</td>
+            <td>
+              <Form method="post" action={lngHref("/admin/office-hours", lng)}>
+                <input type="hidden" name="csrf" value={csrf ?? ""} />
+                <input type="hidden" name="day" value={o.day} />
+                <button type="submit" name="intent" value="override-remove" className="danger">
+                  {t("cal.remove", { day: o.day })}
+                </button>
+              </Form>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <h3 id="calendar-add-h">{t("cal.add")}</h3>
       <Form
         method="post"
