@@ -92,7 +92,13 @@ export default function Dashboard() {
                 })}
               </p>
             ) : null}
-            {c.svg ? <div className="chart" aria-hidden="true" dangerouslySetInnerHTML={{ __html: c.svg }} /> : null}
+            {c.svg ? (
+              <div className="chart" aria-hidden="true" dangerouslySetInnerHTML={{ __html: c.svg }} />
+            ) : (
+              <p className="chart-empty" data-testid="no-data">
+                {t("dashboard.noData")}
+              </p>
+            )}
             <details open={c.figure === "funnel"}>
               <summary>{t("dashboard.table")}</summary>
               <DataTable
