@@ -104,12 +104,17 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   // Settings first, so no document is ever indexed with default (non-Chinese) settings. Meilisearch
   // may be down right now: jobs and index writes then fail and retry, and whichever runs next applies
   // the settings first.
-  let indexesReady = false;
-  const whenIndexesReady = async () => {
-    if (indexesReady) return;
-    await ensureIndexes();
-    indexesReady = true;
-  };
+  // One attempt in flight at a time: two concurrent creates of the same index made Meilisearch log a
+  // failed batch ("already exists") at every first start. A failed attempt is forgotten, so the next caller retries.
+  let indexesReady: Promise<void> | undefined;
+  const whenIndexesReady = (): Promise<void> =>
+    (indexesReady ??= ensureIndexes().then(
+      () => undefined,
+      (error: unknown) => {
+        indexesReady = undefined;
+        throw error;
+      },
+    ));
   void whenIndexesReady().catch((error) => log.warn("Meilisearch not ready at worker start", { error: errorMessage(error) }));
 
   const producer = createRedis(config.redisUrl, "producer");

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 import { seedDemoStaff } from "~/auth/demo-accounts.server";
@@ -33,6 +34,19 @@ function devSecret(name: string): string {
   return readFileSync(file, "utf8").trim();
 }
 
+// A taken port would otherwise make the supervised web process crash and restart forever.
+const port = Number(env.PORT ?? 3000);
+const portFree = await new Promise<boolean>((resolve) => {
+  const probe = createServer()
+    .once("error", () => resolve(false))
+    .listen(port, () => probe.close(() => resolve(true)));
+});
+if (!portFree) {
+  console.error(`端口 ${port} 已被占用：请先停止占用它的程序，或换一个端口，例如 PORT=3001 npm start`);
+  console.error(`Port ${port} is already in use: stop what holds it, or pick another, e.g. PORT=3001 npm start`);
+  process.exit(1);
+}
+
 const applied = await migrate(env.DATABASE_URL);
 if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
 if (env.SEED_DEMO !== "0") {
@@ -47,7 +61,7 @@ if (env.SEED_DEMO !== "0") {
 
 let meili: RunningMeili | undefined;
 if (!env.MEILI_URL) {
-  meili = await startMeilisearch({ dataDir: `${dataDir}/meili` });
+  meili = await startMeilisearch({ dataDir: `${dataDir}/meili`, logLevel: "ERROR" });
   env.MEILI_URL = meili.url;
   env.MEILI_MASTER_KEY = meili.masterKey;
   console.log(`Meilisearch ${meili.url}`);

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 
 import { ChoiceField, ErrorList, type FieldMeta, SelectField } from "~/components/forms";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
-import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
+import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { hotlineText } from "~/i18n/hotline-messages";

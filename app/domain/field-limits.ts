@@ -25,3 +25,6 @@ export const PLAUSIBLE_MAX = {
   "tax.annualOutputWan": 10_000_000, // 1000 亿元
   "tax.employees": 200_000,
 } as const;
+
+/** Longest phone input read at all (number + extension + a short note), in characters. */
+export const PHONE_INPUT_MAX = 60;

@@ -5,7 +5,8 @@ import { type ValidationKey, validationMessage } from "~/i18n/validation-message
 
 import { muToSqm, parseArea, sqmToMu } from "./area";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
-import { FIELD_LIMITS, PLAUSIBLE_MAX } from "./field-limits";
+import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_MAX } from "./field-limits";
+import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import { type FieldRole, readFieldNumber } from "./field-value";
 import { stripFormatChars } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
@@ -13,17 +14,12 @@ import type { LeadFlag } from "./lead-flags";
 import { parseCount, parseWan } from "./money";
 import { parseMoveInBy } from "./move-in";
 import { type AssistField, planAssist } from "./need-assist";
-import { normalizePhone, PHONE_INPUT_MAX } from "./phone";
+import { normalizePhone } from "./phone";
 import { resolveRegions } from "./regions.server";
 import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "./units";
 
 // The one lead schema: the inquiry form (browser and server), the JSON API and the hotline desk all
 // parse with it. Values arrive as strings (forms) or JSON values (API); both are accepted.
-
-export const NEED_KINDS = ["factory", "land", "office", "warehouse"] as const;
-export const NEED_DEALS = ["lease", "buy", "either"] as const;
-export const AREA_UNITS = ["sqm", "mu"] as const;
-export const EIA_LEVELS = ["none", "registration", "report-form", "report-book"] as const;
 
 export type LeadChannel = "web" | "api" | "hotline";
 

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
 
+import { PHONE_INPUT_MAX } from "./field-limits";
 import { DASH_CHARS, stripFormatChars } from "./format-chars";
 import { toHalfWidth } from "./numbers";
 
@@ -16,8 +17,6 @@ export type PhoneKind = "mobile" | "landline" | "service";
 /** `note`: a trailing remark kept with the number, e.g. "微信同号" from "138…（微信同号）". */
 export type PhoneResult = { ok: true; value: string; kind: PhoneKind; note?: string } | { ok: false };
 
-/** Longest input read at all (number + extension + a short note). */
-export const PHONE_INPUT_MAX = 60;
 const NOTE_MAX = 30;
 
 /** Characters a number may be written with; the first other character ends it. */

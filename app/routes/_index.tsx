@@ -1,23 +1,24 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 
 import { CheckboxField, ChoiceField, type FieldMeta, SelectField, TextareaField, TextField } from "~/components/forms";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT, RegionPicker } from "~/components/region-picker";
 import { getSql } from "~/db/db.server";
+import { PHONE_INPUT_MAX } from "~/domain/field-limits";
 import { loadTraditionalFolding, traditionalFoldingReady } from "~/domain/fold-text";
 import { isUuid } from "~/domain/ids";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
-import { AREA_UNITS, EIA_LEVELS, leadSchema, NEED_DEALS, NEED_KINDS } from "~/domain/lead-schema";
+import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
-import { PHONE_INPUT_MAX } from "~/domain/phone";
 import { lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
+import { leadFormValidator } from "~/leads/lead-form.server";
+import type { LeadFormValidator } from "~/leads/lead-form-validation";
 import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
 import { useRootData } from "~/root";
 import { errorMessage, log } from "~/utils/log.server";
@@ -51,8 +52,7 @@ type ActionResult = {
 export async function action({ request, context }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const formData = await request.formData();
-  const schema = leadSchema(lng, "web");
-  const submission = parseWithZod(formData, { schema, disableAutoCoercion: true });
+  const submission = leadFormValidator(lng, "web")(formData);
   // Fields beside the lead (picker, honeypot, submission key) are read from Conform's payload too.
   const payload = submission.payload as Record<string, unknown> & { need?: Record<string, unknown> };
   const text = (name: string): string => {
@@ -141,16 +141,25 @@ export default function InquiryForm() {
   const actionData = useActionData<ActionResult>();
   const navigation = useNavigation();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
-  const schema = useMemo(() => leadSchema(lng, "web"), [lng]);
+  // The schema (Zod, the phone library: ≈150 KB gzip) is fetched after the page is up, so a phone's first
+  // load is the form alone. Until it arrives the server validates, as it does without JavaScript.
+  const [validate, setValidate] = useState<LeadFormValidator | null>(null);
+  useEffect(() => {
+    let current = true;
+    void import("~/leads/lead-form-validation").then((m) => current && setValidate(() => m.leadFormValidator(lng, "web")));
+    return () => {
+      current = false;
+    };
+  }, [lng]);
 
   const [form, fields] = useForm<LeadFormValue, LeadFormValue, string[]>({
     id: "inquiry",
     lastResult: navigation.state === "idle" ? actionData?.result : undefined,
     // No getZodConstraint: our field components set required/maxLength themselves, and the
     // schema's preprocessing (units, full-width digits) is not expressible as HTML constraints.
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }) as never,
+    shouldValidate: validate ? "onBlur" : "onSubmit",
+    shouldRevalidate: validate ? "onInput" : "onSubmit",
+    onValidate: validate ? ({ formData }) => validate(formData) as never : undefined,
   });
   const need = fields.need.getFieldset();
   const use = fields.use.getFieldset();
@@ -210,7 +219,12 @@ export default function InquiryForm() {
             {t("form.errorSummary", { count: errorCount })}
           </div>
         ) : null}
-        <Form method="post" action={lng === "en" ? "/?index&lng=en" : "/?index"} {...getFormProps(form)}>
+        <Form
+          method="post"
+          action={lng === "en" ? "/?index&lng=en" : "/?index"}
+          {...getFormProps(form)}
+          data-validation={validate ? "browser" : "server"}
+        >
           <input type="hidden" name="submissionKey" value={submissionKey} />
           {/* Enter in any field sends the form, not the region picker's buttons further down. */}
           <button type="submit" className="hp" tabIndex={-1} aria-hidden="true" />

@@ -23,7 +23,7 @@ import { CALL_OUTCOMES, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
 import { isUuid } from "~/domain/ids";
 import { createLeadSchema } from "~/domain/lead-schema";
-import { PHONE_INPUT_MAX } from "~/domain/phone";
+import { PHONE_INPUT_MAX } from "~/domain/field-limits";
 import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
 import { type CallAnswer, workCallTask } from "~/hotline/call-outcome.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";

@@ -59,3 +59,25 @@ describe("npm start's supervisor", () => {
     expect(delays.length).toBe(after); // stopped: no more restarts
   }, 90_000);
 });
+
+describe("npm start with its port taken", () => {
+  it("stops at once with a message in both languages instead of restarting the web process forever", async () => {
+    const { createServer } = await import("node:net");
+    const { spawnSync } = await import("node:child_process");
+    const holder = createServer();
+    const port = await new Promise<number>((resolve) => holder.listen(0, () => resolve((holder.address() as { port: number }).port)));
+    try {
+      // spawnSync blocks this process, but the holder's socket is already bound, so the port stays taken.
+      const run = spawnSync(process.execPath, ["--import", "tsx", "app/cli/start.ts"], {
+        env: { ...process.env, PORT: String(port), DATABASE_URL: db.url },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`端口 ${port} 已被占用`);
+      expect(run.stderr).toContain(`Port ${port} is already in use`);
+    } finally {
+      holder.close();
+    }
+  });
+});
