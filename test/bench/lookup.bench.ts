@@ -14,6 +14,7 @@ import { CALLER_LIMIT } from "../../search/callers.query";
 import { createSearchClient, ensureIndex, waitSucceeded } from "../../search/client";
 import { startMeilisearch } from "../../search/launcher";
 import { type LeadDocument, leadsSettings } from "../../search/leads.index";
+import { load1, sectionHeader, writeSection } from "./lib";
 
 // npm run bench:lookup — the hotline's as-you-type caller lookup (app/hotline/caller-search.server.ts:
 // the typed text read, the leads index searched, exact phone/code and the shown rows from Postgres)
@@ -181,6 +182,7 @@ function typedFor(i: number, rand: () => number): Typed {
 
 const fingerprint = createHash("sha256").update(JSON.stringify({ GENERATOR_VERSION, N, leadsSettings })).digest("hex").slice(0, 16);
 
+const loadBefore = load1();
 const meili = await startMeilisearch({ dataDir: DIR, quiet: true });
 const search = createSearchClient(meili.url, meili.masterKey);
 await ensureDatabase(DATABASE_URL);
@@ -288,11 +290,17 @@ try {
     indexSeconds === null ? "reused" : `${Math.round(indexSeconds)} s`,
     postgresSeconds === null ? "reused" : `${Math.round(postgresSeconds)} s`,
   ];
-  console.log(
-    "\n| leads in the index | lookups | lookup p50 ms | lookup p99 ms | raw query p50 ms | raw query p99 ms | p99 ratio | raw query found a lead | lookup showed a lead | Meilisearch indexing | Postgres COPY |",
+  writeSection(
+    "lookup",
+    [
+      sectionHeader("Hotline caller lookup", `npm run bench:lookup -- --leads ${N}`, loadBefore),
+      `${N.toLocaleString("en")} generated leads in Meilisearch and in Postgres (the same ids, phones, codes, names); ${QUERIES} lookups one after another after 100 warm-up ones, the lookup and the raw query alternating which goes first.`,
+      "",
+      "| leads in the index | lookups | lookup p50 ms | lookup p99 ms | raw query p50 ms | raw query p99 ms | p99 ratio | raw query found a lead | lookup showed a lead | Meilisearch indexing | Postgres COPY |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      `| ${row.join(" | ")} |`,
+    ].join("\n"),
   );
-  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-  console.log(`| ${row.join(" | ")} |`);
 } finally {
   await sql.end();
   await meili.stop();
