@@ -66,17 +66,27 @@ export class OverloadGuard {
     return { inFlight: this.inFlight, eventLoopDelayMs: this.delayMs };
   }
 
+  /**
+   * Whether a request arriving now would be refused, without taking a slot (counted as shed when so):
+   * for an answer that must be decided before the work that takes the slot (the form's early refusal).
+   */
+  refusal(): { reason: ShedReason; retryAfterSec: number } | null {
+    const retryAfterSec = this.bounds.retryAfterSec ?? 5;
+    const reason: ShedReason | null =
+      this.inFlight >= this.bounds.maxInFlight
+        ? "inFlight"
+        : this.bounds.maxEventLoopDelayMs > 0 && this.delayMs > this.bounds.maxEventLoopDelayMs
+          ? "eventLoopDelay"
+          : null;
+    if (!reason) return null;
+    this.shed[reason]++;
+    return { reason, retryAfterSec };
+  }
+
   /** Takes a slot, or refuses when either bound is exceeded. Constant time; no I/O. */
   admit(): Admission {
-    const retryAfterSec = this.bounds.retryAfterSec ?? 5;
-    if (this.inFlight >= this.bounds.maxInFlight) {
-      this.shed.inFlight++;
-      return { ok: false, reason: "inFlight", retryAfterSec };
-    }
-    if (this.bounds.maxEventLoopDelayMs > 0 && this.delayMs > this.bounds.maxEventLoopDelayMs) {
-      this.shed.eventLoopDelay++;
-      return { ok: false, reason: "eventLoopDelay", retryAfterSec };
-    }
+    const refused = this.refusal();
+    if (refused) return { ok: false, ...refused };
     this.inFlight++;
     this.admitted++;
     let released = false;

@@ -16,6 +16,8 @@ const BURST = 150;
 let sql: Sql;
 let drop: () => Promise<void>;
 let web: Awaited<ReturnType<typeof startWebServer>>;
+/** A refusal page of the form with its "send again" form (the early one, before Remix). */
+let sendAgainPage: { html: string; company: string } | null = null;
 
 beforeAll(async () => {
   const db = await createTestDatabase("load_shedding");
@@ -103,10 +105,28 @@ describe("intake under a burst far above its bound", () => {
       expect(a.html).toContain(a.lng === "en" ? "Too many people are sending right now" : "此刻提交的人太多");
       expect(a.html).toContain(`value="${a.company}"`); // the company typed is back in its box
     }
+    sendAgainPage = refused.find((a) => a.lng === "zh" && a.html.includes("再次提交")) ?? null;
     const accepted = answers.filter((a) => a.status === 303).map((a) => a.location!.split("/").pop()!.split("?")[0]);
     expect(accepted.length).toBeGreaterThan(0);
     const stored = await sql<{ reference: string }[]>`select reference from leads where company_name like '南京泄压表单%'`;
     expect(stored.map((r) => r.reference).sort()).toEqual([...accepted].sort());
+  });
+
+  it("the refusal page's 'send again' posts everything typed once more: one lead, stored", async () => {
+    expect(sendAgainPage, "an early refusal page among the burst's answers").not.toBeNull();
+    const { html, company } = sendAgainPage!;
+    const unescape = (s: string) => s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+    const fields = [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [unescape(m[1]), unescape(m[2])]);
+    expect(fields.map(([name]) => name)).toEqual(expect.arrayContaining(["company.name", "contact.phone", "submissionKey", "consent"]));
+    const send = () =>
+      eventually(async () => {
+        const res = await fetch(`${web.url}/?index`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+        return res.status === 503 ? null : res;
+      }, "an answer other than 503");
+    expect((await send()).status).toBe(303);
+    expect((await send()).status).toBe(303); // pressed twice: the same submission key, still one lead
+    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from leads where company_name = ${company}`;
+    expect(n).toBe(1);
   });
 
   it("takes leads again once the burst is over (a client that retries is served)", async () => {
