@@ -2,7 +2,7 @@
 
 import { divisionCodesOf } from "~/domain/division-codes";
 import { industryLabel } from "~/domain/industries";
-import { type ParkRow, type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
+import { parkPlace, type ParkRow, parkTerms, type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
 
 import type { ParkDocument } from "./parks.index";
 import type { SpaceDocument } from "./spaces.index";
@@ -21,20 +21,10 @@ export function toSpaceDocument(r: SpaceRow): SpaceDocument {
 
 export function toParkDocument(r: ParkRow): ParkDocument {
   return {
-    id: r.id,
-    name: r.name,
-    province: r.province,
-    city: r.city,
-    district: r.district,
-    districtCode: r.district_code,
+    ...parkPlace(r),
     divisionCodes: divisionCodesOf(r.district_code),
-    address: r.address,
-    industries: r.industries,
+    ...parkTerms(r),
     industryNames: r.industries.map((c) => industryLabel(c, "zh")),
-    excludedIndustries: r.excluded_industries,
-    minTaxPerMuWan: r.min_tax_per_mu_wan,
-    minInvestmentPerMuWan: r.min_investment_per_mu_wan,
-    minTaxPer1000SqmWan: r.min_tax_per_1000sqm_wan,
     policies: r.policies,
     availableSpaces: r.available_spaces,
     ...(r.lat !== null && r.lng !== null ? { _geo: { lat: r.lat, lng: r.lng } } : {}),

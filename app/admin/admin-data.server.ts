@@ -12,15 +12,19 @@ export const ADMIN_LIST_LIMIT = 50;
 
 type Bilingual = { zh: string; en: string };
 
-export type UnassignedRow = {
-  assignmentId: string;
-  leadId: string;
-  reference: string;
-  company: string;
-  parkId: string;
-  parkName: string;
-  since: string;
-};
+/** An assignment as the dashboard's lists name it: its lead (reference, company) and its park. */
+export type AssignmentHead = { assignmentId: string; leadId: string; reference: string; company: string; parkName: string };
+/** The columns `assignmentHead` reads (assignments a join leads l join parks p). */
+type AssignmentHeadColumns = { id: string; lead_id: string; reference: string; company_name: string; park_name: string };
+const assignmentHead = (r: AssignmentHeadColumns): AssignmentHead => ({
+  assignmentId: r.id,
+  leadId: r.lead_id,
+  reference: r.reference,
+  company: r.company_name,
+  parkName: r.park_name,
+});
+
+export type UnassignedRow = AssignmentHead & { parkId: string; since: string };
 export type DeadLetterRow = {
   id: string;
   kind: string;
@@ -34,17 +38,7 @@ export type DeadLetterRow = {
   createdAt: string;
 };
 export type CallTaskCount = { kind: CallTaskKind; open: number; due: number };
-export type EscalatedRow = {
-  assignmentId: string;
-  leadId: string;
-  reference: string;
-  company: string;
-  parkName: string;
-  recruiterId: string | null;
-  recruiterName: string | null;
-  reroutes: number;
-  since: string;
-};
+export type EscalatedRow = AssignmentHead & { recruiterId: string | null; recruiterName: string | null; reroutes: number; since: string };
 /** Background work (an outbox row) that failed before or is long overdue: what "never lost" looks like when it struggles. */
 export type StuckWorkRow = { id: string; topic: string; item: string; attempts: number; lastError: string | null; dueSince: string };
 export type Dashboard = {
@@ -73,7 +67,7 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
       from outbox where ${stuckWhere}
       order by coalesce(not_before, created_at), id
       limit ${ADMIN_LIST_LIMIT}`,
-    sql<{ id: string; lead_id: string; reference: string; company_name: string; park_id: string; park_name: string; created_at: Date }[]>`
+    sql<(AssignmentHeadColumns & { park_id: string; created_at: Date })[]>`
       select a.id, a.lead_id, l.reference, l.company_name, a.park_id, p.name as park_name, a.created_at
       from assignments a join leads l on l.id = a.lead_id join parks p on p.id = a.park_id
       where a.status = 'unassigned'
@@ -108,19 +102,7 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
       select kind, count(*)::int as open, (count(*) filter (where due_at <= now()))::int as due
       from call_tasks where status in ('open', 'no-answer')
       group by kind`,
-    sql<
-      {
-        id: string;
-        lead_id: string;
-        reference: string;
-        company_name: string;
-        park_name: string;
-        recruiter_id: string | null;
-        recruiter_name: string | null;
-        reroutes: number;
-        updated_at: Date;
-      }[]
-    >`
+    sql<(AssignmentHeadColumns & { recruiter_id: string | null; recruiter_name: string | null; reroutes: number; updated_at: Date })[]>`
       select a.id, a.lead_id, l.reference, l.company_name, p.name as park_name, a.recruiter_id, r.name as recruiter_name, a.reroutes, a.updated_at
       from assignments a join leads l on l.id = a.lead_id join parks p on p.id = a.park_id
       left join recruiters r on r.id = a.recruiter_id
@@ -143,15 +125,7 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
     },
     unassigned: {
       total: counts[0].unassigned,
-      rows: unassigned.map((r) => ({
-        assignmentId: r.id,
-        leadId: r.lead_id,
-        reference: r.reference,
-        company: r.company_name,
-        parkId: r.park_id,
-        parkName: r.park_name,
-        since: r.created_at.toISOString(),
-      })),
+      rows: unassigned.map((r) => ({ ...assignmentHead(r), parkId: r.park_id, since: r.created_at.toISOString() })),
     },
     dead: {
       total: counts[0].dead,
@@ -172,11 +146,7 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
     escalated: {
       total: counts[0].escalated,
       rows: escalated.map((r) => ({
-        assignmentId: r.id,
-        leadId: r.lead_id,
-        reference: r.reference,
-        company: r.company_name,
-        parkName: r.park_name,
+        ...assignmentHead(r),
         recruiterId: r.recruiter_id,
         recruiterName: r.recruiter_name,
         reroutes: r.reroutes,

@@ -18,14 +18,8 @@ export const RETURNING_CUSTOMER_DAYS = 90;
  */
 export type RoutingOptions = { slaMinutes: number; noticeFallbackMs: number; slaClock?: SlaClock };
 
-type RecruiterRow = {
-  id: string;
-  name: string;
-  active: boolean;
-  parks: string[];
-  industries: string[];
-  capacity: number;
-  channel: "email" | "hotline";
+/** A recruiter as the routing query reads it: the policy's own fields, plus the counts in snake_case. */
+type RecruiterRow = Pick<RecruiterState, "id" | "name" | "active" | "parks" | "industries" | "capacity" | "channel"> & {
   last_assigned_at: Date | null;
   open_assignments: number;
   away_until: string | null;

@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 
+import type { StuckWorkRow } from "~/admin/admin-data.server";
 import { type AdminKey, adminText, formatAdminTime, withLng } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { inventoryText } from "~/i18n/inventory-messages";
@@ -121,6 +122,118 @@ export function DataTable({
 
 export function Time({ iso }: { iso: string | null | undefined }) {
   return iso ? <time dateTime={iso}>{formatAdminTime(iso)}</time> : <>—</>;
+}
+
+/** A filter's choice list (GET forms of admin lists): the first option, empty, means any. */
+export function FilterSelect({
+  name,
+  label,
+  anyLabel,
+  value,
+  options,
+}: {
+  name: string;
+  label: ReactNode;
+  anyLabel: string;
+  value: string | null | undefined;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ""}>
+        <option value="">{anyLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A filter's date (GET forms of admin lists), as YYYY-MM-DD. */
+export function FilterDate({ name, label, value }: { name: string; label: ReactNode; value: string | null | undefined }) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <input id={name} name={name} type="date" defaultValue={value ?? ""} />
+    </div>
+  );
+}
+
+/** One line of the admin audit (app/admin/admin-audit.server.ts), with its detail already put as text. */
+export type AuditTableRow = { id: string; at: string; actor: string; action: string; detail: string };
+
+/** The admin audit's lines, newest first as given: when, who, what, and the detail in code type. */
+export function AuditTable({ lng, caption, rows }: { lng: Lng; caption: ReactNode; rows: AuditTableRow[] }) {
+  const t = (k: "audit.col.at" | "audit.col.actor" | "audit.col.action" | "audit.col.detail" | "audit.empty") => opsText(lng, k);
+  return (
+    <DataTable
+      caption={caption}
+      columns={[
+        { label: t("audit.col.at") },
+        { label: t("audit.col.actor") },
+        { label: t("audit.col.action") },
+        { label: t("audit.col.detail") },
+      ]}
+      empty={{ when: rows.length === 0, text: t("audit.empty") }}
+    >
+      {rows.map((h) => (
+        <tr key={h.id}>
+          <th scope="row">
+            <Time iso={h.at} />
+          </th>
+          <td>{h.actor}</td>
+          <td>{h.action}</td>
+          <td>
+            <code>{h.detail}</code>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+/** Background work past due (the dashboard and the dead-letter page show the same table). */
+export function StuckWorkTable({
+  lng,
+  caption,
+  rows,
+  emptyText,
+}: {
+  lng: Lng;
+  caption: ReactNode;
+  rows: StuckWorkRow[];
+  emptyText: ReactNode;
+}) {
+  const t = useAdminText(lng);
+  return (
+    <DataTable
+      caption={caption}
+      columns={[
+        { label: t("col.topic") },
+        { label: t("col.item") },
+        { label: t("col.error") },
+        { label: t("col.attempts"), numeric: true },
+        { label: t("col.dueSince") },
+      ]}
+      empty={{ when: rows.length === 0, text: emptyText }}
+    >
+      {rows.map((r) => (
+        <tr key={r.id}>
+          <th scope="row">{r.topic}</th>
+          <td>{r.item}</td>
+          <td className="error-text">{r.lastError ?? t("common.none")}</td>
+          <td className="num">{r.attempts}</td>
+          <td>
+            <Time iso={r.dueSince} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
 }
 
 /** 400 and 404 of admin pages, in the page's language, inside the admin frame. */

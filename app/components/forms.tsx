@@ -1,8 +1,34 @@
+import { type SubmissionResult, useForm } from "@conform-to/react";
+import { useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 // Field wrappers that tie label, hint and errors to the control by construction (aria-describedby).
 
 export type FieldMeta = { id: string; name: string; errorId: string; descriptionId: string; errors?: string[]; initialValue?: unknown };
+
+/**
+ * Conform's state for a form parsed by one of the lead schemas (the inquiry, the hotline desk): the
+ * last answer's errors once the page is idle again and, once `validate` is there, checks on leaving a
+ * field and again as it is typed. `validate` is the browser's half of the schema the action uses
+ * (parseWithZod without Conform's coercion: the schema reads units and full-width digits itself);
+ * null while it is still loading (the inquiry fetches Zod after the page is up), when only a submit
+ * is checked — by the server. No getZodConstraint: the field components set required and maxLength,
+ * and the schema's preprocessing is not expressible as HTML constraints. This module imports no Zod.
+ */
+export function useLeadForm<Value extends Record<string, unknown>>(
+  id: string,
+  validate: ((formData: FormData) => unknown) | null,
+  lastResult: SubmissionResult<string[]> | undefined,
+) {
+  const navigation = useNavigation();
+  return useForm<Value, Value, string[]>({
+    id,
+    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    shouldValidate: validate ? "onBlur" : "onSubmit",
+    shouldRevalidate: validate ? "onInput" : "onSubmit",
+    onValidate: validate ? ({ formData }) => validate(formData) as never : undefined,
+  });
+}
 
 export function ErrorList({ id, errors }: { id: string; errors?: string[] }) {
   if (!errors?.length) return <div id={id} />;
@@ -23,6 +49,26 @@ function describedBy(meta: FieldMeta, hint?: ReactNode, also?: string) {
   return [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null, also].filter(Boolean).join(" ") || undefined;
 }
 
+/** A field's label, with the required mark (and, on the desk, its keyboard shortcut) beside it. */
+function FieldLabel({ htmlFor, label, required, keyHint }: { htmlFor: string; label: ReactNode; required?: boolean; keyHint?: string }) {
+  return (
+    <label htmlFor={htmlFor}>
+      {label}
+      {required ? <span aria-hidden="true"> *</span> : null}
+      {keyHint ? <kbd className="key-hint">{keyHint}</kbd> : null}
+    </label>
+  );
+}
+
+/** The hint under a label, under the id the control's aria-describedby names. */
+function FieldHint({ meta, hint }: { meta: FieldMeta; hint?: ReactNode }) {
+  return hint ? (
+    <p className="hint" id={meta.descriptionId}>
+      {hint}
+    </p>
+  ) : null;
+}
+
 function initialText(meta: FieldMeta): string {
   const v = meta.initialValue;
   return typeof v === "string" ? v : Array.isArray(v) ? v.join("、") : "";
@@ -40,6 +86,8 @@ export function TextField({
   placeholder,
   alsoDescribedBy,
   autoFocus,
+  keyHint,
+  onInput,
 }: {
   meta: FieldMeta;
   label: ReactNode;
@@ -52,20 +100,16 @@ export function TextField({
   autoComplete?: string;
   maxLength?: number;
   placeholder?: string;
-  /** Only for a page whose one task is this form (sign-in). */
+  /** Only for a page whose one task is this form (sign-in, the hotline desk's phone box). */
   autoFocus?: boolean;
+  /** The keyboard shortcut shown beside the label (the hotline desk). */
+  keyHint?: string;
+  onInput?: () => void;
 }) {
   return (
     <div className="field">
-      <label htmlFor={meta.id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <p className="hint" id={meta.descriptionId}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel htmlFor={meta.id} label={label} required={required} keyHint={keyHint} />
+      <FieldHint meta={meta} hint={hint} />
       <input
         id={meta.id}
         name={meta.name}
@@ -80,6 +124,7 @@ export function TextField({
         aria-invalid={meta.errors?.length ? true : undefined}
         aria-describedby={describedBy(meta, hint, alsoDescribedBy)}
         autoFocus={autoFocus}
+        onInput={onInput}
       />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
@@ -101,12 +146,8 @@ export function TextareaField({
 }) {
   return (
     <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={meta.descriptionId}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldLabel htmlFor={meta.id} label={label} />
+      <FieldHint meta={meta} hint={hint} />
       <textarea
         id={meta.id}
         name={meta.name}
@@ -177,10 +218,7 @@ export function SelectField({
 }) {
   return (
     <div className="field">
-      <label htmlFor={meta.id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel htmlFor={meta.id} label={label} required={required} />
       <select
         id={meta.id}
         name={meta.name}
@@ -213,7 +251,8 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ meta, label }: { meta: FieldMeta; label: ReactNode }) {
+/** A tick box with its label; `alsoDescribedBy` names text it answers to (the hotline's consent script). */
+export function CheckboxField({ meta, label, alsoDescribedBy }: { meta: FieldMeta; label: ReactNode; alsoDescribedBy?: string }) {
   return (
     <div className="field consent">
       <label htmlFor={meta.id}>
@@ -223,7 +262,7 @@ export function CheckboxField({ meta, label }: { meta: FieldMeta; label: ReactNo
           name={meta.name}
           defaultChecked={meta.initialValue === "on" || meta.initialValue === true}
           aria-invalid={meta.errors?.length ? true : undefined}
-          aria-describedby={meta.errors?.length ? meta.errorId : undefined}
+          aria-describedby={[alsoDescribedBy, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined}
         />
         <span>{label}</span>
       </label>

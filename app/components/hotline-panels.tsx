@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 
+import type { CallerLead } from "~/hotline/caller-search.server";
 import { hotlineText } from "~/i18n/hotline-messages";
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
@@ -7,20 +8,8 @@ import { ui } from "~/i18n/ui-messages";
 // The two live panels of the hotline desk: "is this caller known?" and "which spaces fit?" (preview).
 // Cards, not tables: they must read on a 390 px phone.
 
-export type KnownLeadCard = {
-  leadId: string;
-  reference: string;
-  company: string;
-  contactName: string;
-  phoneMasked: string;
-  status: string;
-  createdAt: string;
-  needKind: string | null;
-  areaMinSqm: number | null;
-  areaMaxSqm: number | null;
-  recruiters: string[];
-  matchedBy: ("phone" | "creditCode" | "company")[];
-};
+/** A lead the caller may be (the lookup's answer, app/hotline/caller-search.server.ts, holds the one shape). */
+export type KnownLeadCard = CallerLead;
 
 export type MatchCard = {
   spaceId: string;

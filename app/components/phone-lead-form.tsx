@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import { ChoiceField, ErrorList, type FieldMeta, SelectField } from "~/components/forms";
+import { CheckboxField, ChoiceField, ErrorList, type FieldMeta, SelectField, TextField } from "~/components/forms";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
 import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { planAssist, planHints } from "~/domain/need-assist";
@@ -17,19 +17,8 @@ import { ui } from "~/i18n/ui-messages";
 export type Group = Record<string, string>;
 export type PhoneLeadValue = { need: Group; use: Group; tax: Group; company: Group; contact: Group; consent: string };
 
-/** A text box with its label, hint and errors tied together (aria-describedby), plus what the desk needs: autofocus, live input. */
-export function DeskInput({
-  meta,
-  label,
-  hint,
-  required,
-  type = "text",
-  inputMode,
-  maxLength,
-  autoFocus,
-  keyHint,
-  onInput,
-}: {
+/** The desk's text box: a `TextField` (label, hint and errors tied together) that the browser does not autocomplete. */
+export function DeskInput(props: {
   meta: FieldMeta;
   label: ReactNode;
   hint?: ReactNode;
@@ -41,38 +30,7 @@ export function DeskInput({
   keyHint?: string;
   onInput?: () => void;
 }) {
-  const describedBy = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={meta.id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-        {keyHint ? <kbd className="key-hint">{keyHint}</kbd> : null}
-      </label>
-      {hint ? (
-        <p className="hint" id={meta.descriptionId}>
-          {hint}
-        </p>
-      ) : null}
-      <input
-        id={meta.id}
-        name={meta.name}
-        type={type}
-        inputMode={inputMode}
-        autoComplete="off"
-        maxLength={maxLength}
-        defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : ""}
-        required={required}
-        aria-required={required || undefined}
-        aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy}
-        // The desk's first action is typing the caller's number.
-        autoFocus={autoFocus}
-        onInput={onInput}
-      />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
+  return <TextField {...props} autoComplete="off" />;
 }
 
 type NeedFields = Record<
@@ -177,17 +135,7 @@ export function PhoneLeadNeed({
           <DeskInput meta={need.craneMinT} label={t("need.craneMinT")} inputMode="decimal" maxLength={20} />
           <DeskInput meta={need.moveInBy} label={t("need.moveInBy")} maxLength={20} />
         </div>
-        <div className="field consent">
-          <label htmlFor={need.singleStorey.id}>
-            <input
-              type="checkbox"
-              id={need.singleStorey.id}
-              name={need.singleStorey.name}
-              defaultChecked={need.singleStorey.initialValue === "on" || need.singleStorey.initialValue === true}
-            />
-            <span>{t("need.singleStorey")}</span>
-          </label>
-        </div>
+        <CheckboxField meta={need.singleStorey} label={t("need.singleStorey")} />
       </fieldset>
       <fieldset className="desk-group">
         <legend>{h("use.legend")}</legend>

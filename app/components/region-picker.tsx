@@ -25,6 +25,45 @@ async function fetchDivisions(params: string): Promise<DivisionOption[]> {
   return ((await res.json()) as { divisions: DivisionOption[] }).divisions;
 }
 
+/** One level of the picker (province, city, district): a select whose first option is "pick" or "the whole". */
+function LevelSelect({
+  level,
+  label,
+  value,
+  first,
+  options,
+  disabled,
+  onChange,
+}: {
+  level: "province" | "city" | "district";
+  label: string;
+  value: string;
+  first: string;
+  options: { code: string; name: string }[];
+  disabled?: boolean;
+  onChange: (code: string) => void;
+}) {
+  return (
+    <div>
+      <label htmlFor={`region-${level}`}>{label}</label>
+      <select
+        id={`region-${level}`}
+        name={PICKER_FIELDS[level]}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      >
+        <option value="">{first}</option>
+        {options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function RegionPicker({
   lng,
   provinces,
@@ -86,56 +125,32 @@ export function RegionPicker({
     <fieldset className="field region-picker">
       <legend className="label">{t("region.picker")}</legend>
       <div className="row">
-        <div>
-          <label htmlFor="region-province">{t("region.province")}</label>
-          <select
-            id="region-province"
-            name={PICKER_FIELDS.province}
-            value={province}
-            onChange={(e) => void chooseProvince(e.currentTarget.value)}
-          >
-            <option value="">{t("region.pick")}</option>
-            {provinces.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="region-city">{t("region.city")}</label>
-          <select
-            id="region-city"
-            name={PICKER_FIELDS.city}
-            value={city}
-            disabled={cities.length === 0}
-            onChange={(e) => void chooseCity(e.currentTarget.value)}
-          >
-            <option value="">{t("region.whole")}</option>
-            {cities.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="region-district">{t("region.district")}</label>
-          <select
-            id="region-district"
-            name={PICKER_FIELDS.district}
-            value={district}
-            disabled={districts.length === 0}
-            onChange={(e) => setDistrict(e.currentTarget.value)}
-          >
-            <option value="">{t("region.whole")}</option>
-            {districts.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LevelSelect
+          level="province"
+          label={t("region.province")}
+          value={province}
+          first={t("region.pick")}
+          options={provinces}
+          onChange={(v) => void chooseProvince(v)}
+        />
+        <LevelSelect
+          level="city"
+          label={t("region.city")}
+          value={city}
+          first={t("region.whole")}
+          options={cities}
+          disabled={cities.length === 0}
+          onChange={(v) => void chooseCity(v)}
+        />
+        <LevelSelect
+          level="district"
+          label={t("region.district")}
+          value={district}
+          first={t("region.whole")}
+          options={districts}
+          disabled={districts.length === 0}
+          onChange={setDistrict}
+        />
         <div>
           <label htmlFor="region-search">{t("region.search")}</label>
           <input

@@ -6,10 +6,10 @@ import { type ValidationKey, validationMessage } from "~/i18n/validation-message
 import { muToSqm, parseArea, sqmToMu } from "./area";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_MAX } from "./field-limits";
-import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import { type FieldRole, readFieldNumber } from "./field-value";
 import { stripFormatChars } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
+import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
 import { parseCount, parseWan } from "./money";
 import { parseMoveInBy } from "./move-in";

@@ -1,3 +1,4 @@
+import { cappedList } from "~/db/capped-list.server";
 import type { Sql } from "~/db/db.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import type { CallTaskKind, CallTaskStatus } from "~/domain/statuses";
@@ -24,7 +25,7 @@ export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total:
   const current = sql`
     c.status in ('open', 'no-answer')
     and (c.kind <> 'handover' or exists (select 1 from assignments a where a.id = c.assignment_id and a.recruiter_id = c.recruiter_id and a.status = 'offered'))`;
-  const [[{ total }], rows] = await Promise.all([
+  return cappedList(
     sql<{ total: number }[]>`select count(*)::int as total from call_tasks c where ${current}`,
     sql<
       {
@@ -46,10 +47,7 @@ export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total:
       where ${current}
       order by c.due_at, c.created_at
       limit ${limit}`,
-  ]);
-  return {
-    total,
-    rows: rows.map((r) => ({
+    (r) => ({
       id: r.id,
       kind: r.kind,
       leadId: r.lead_id,
@@ -62,6 +60,6 @@ export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total:
       dueAt: r.due_at.toISOString(),
       due: r.due,
       attempts: r.attempts,
-    })),
-  };
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import type { Sql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import type { LeadHeadRow } from "~/leads/lead-view.server";
 import { rematchLead } from "~/matches/rematch.server";
 
 import { addLeadNote } from "./lead-notes.server";
@@ -39,19 +40,7 @@ export type DeskLead = {
 /** One lead for the desk, or null (unknown id, erased). */
 export async function loadDeskLead(sql: Sql, id: string): Promise<DeskLead | null> {
   if (!isUuid(id)) return null;
-  const [row] = await sql<
-    {
-      id: string;
-      reference: string;
-      status: string;
-      source: string;
-      created_at: Date;
-      company_name: string;
-      phone: string;
-      lead: Lead;
-      recruiters: string[];
-    }[]
-  >`
+  const [row] = await sql<(LeadHeadRow & { company_name: string; phone: string; lead: Lead; recruiters: string[] })[]>`
     select l.id, l.reference, l.status, l.source, l.created_at, l.company_name, l.phone, l.lead,
            coalesce((select array_agg(distinct r.name) from assignments a join recruiters r on r.id = a.recruiter_id where a.lead_id = l.id), '{}') as recruiters
     from leads l where l.id = ${id} and l.anonymised_at is null`;

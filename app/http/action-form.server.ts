@@ -24,17 +24,22 @@ export const CSRF_FIELD = "csrf";
 
 /**
  * Reads the request's form once and parses it with `schema` (`parseWithZod`: empty fields are
- * undefined, numbers and booleans coerced from text). `user` (the signed-in staff member) must have
- * sent their session's CSRF token, else a 403 Response is thrown. A bearer-token caller (a script,
- * no cookie) passes `user = null`: there is no session to ride on, so no token is asked for.
+ * undefined, numbers and booleans coerced from text; with `disableAutoCoercion` every field stays the
+ * text that was sent). `user` (the signed-in staff member) must have sent their session's CSRF
+ * token, else a 403 Response is thrown. A bearer-token caller (a script, no cookie) passes
+ * `user = null`: there is no session to ride on, so no token is asked for. A route that parses one
+ * post with two schemas (the hotline desk: its controls, then the lead) passes the FormData it read.
  * Returns the Conform submission: `status === "success"` with `value`, or `reply()` for a 400.
  */
 export async function parseActionForm<Schema extends $ZodType>(
-  request: Request,
+  source: Request | FormData,
   user: StaffUser | null,
   schema: Schema,
+  options: { disableAutoCoercion?: boolean } = {},
 ): Promise<Submission<input<Schema>, string[], output<Schema>>> {
-  const submission = parseWithZod(await request.formData(), { schema });
+  // By what it can do, not `instanceof`: a FormData from another realm (a polyfill) must not be taken for a request.
+  const form = "formData" in source ? await source.formData() : source;
+  const submission = parseWithZod(form, { schema, disableAutoCoercion: options.disableAutoCoercion });
   if (user) checkCsrf(user, (submission.payload as Record<string, unknown>)[CSRF_FIELD]);
   return submission;
 }

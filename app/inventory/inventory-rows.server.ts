@@ -1,11 +1,19 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 
 import type { Collection } from "./inventory-columns";
+import { parkPlace, type ParkRow, parkTerms, type SpaceColumns, spaceFields } from "./inventory-rows";
 import type { Park, Recruiter, Space } from "./inventory-schema";
 
 // The inventory tables' rows ↔ the import format. `dbRow` is what an import writes; `fromDbRow` reads a
 // stored row back into the import format (the export, the edit forms, the preview's "old" side), so
 // an exported row re-imports to exactly the stored row.
+
+/** Recruiter columns named and valued alike in the table and the import format (both directions copy them as they are). */
+const RECRUITER_SAME = ["id", "name", "email", "phone", "channel", "parks", "industries", "capacity", "active"] as const;
+
+function pickSame<T, K extends keyof T>(o: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
+}
 
 export type InventoryValue = { parks: Park; spaces: Space; recruiters: Recruiter };
 export type DbRow = Record<string, unknown> & { id: string };
@@ -59,15 +67,7 @@ export function dbRow<C extends Collection>(collection: C, value: InventoryValue
   }
   const r = value as Recruiter;
   return {
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    phone: r.phone,
-    channel: r.channel,
-    parks: r.parks,
-    industries: r.industries,
-    capacity: r.capacity,
-    active: r.active,
+    ...pickSame(r, RECRUITER_SAME),
     away_from: r.away?.[0]?.from ?? null,
     away_to: r.away?.[0]?.to ?? null,
     working_hours: r.workingHours ?? null,
@@ -81,56 +81,18 @@ export function fromDbRow<C extends Collection>(collection: C, row: DbRow): Inve
   const r = row as unknown as Record<string, never>;
   if (collection === "parks") {
     return strip({
-      id: r.id,
-      name: r.name,
-      province: r.province,
-      city: r.city,
-      district: r.district,
-      districtCode: r.district_code,
-      address: r.address,
+      ...parkPlace(row as unknown as ParkRow),
       location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
-      industries: r.industries,
-      excludedIndustries: r.excluded_industries,
-      minTaxPerMuWan: r.min_tax_per_mu_wan,
-      minInvestmentPerMuWan: r.min_investment_per_mu_wan,
-      minTaxPer1000SqmWan: r.min_tax_per_1000sqm_wan,
+      ...parkTerms(row as unknown as ParkRow),
       policies: r.policies,
       wecomWebhookUrl: r.wecom_webhook_url,
     }) as InventoryValue[C];
   }
   if (collection === "spaces") {
-    return strip({
-      id: r.id,
-      parkId: r.park_id,
-      kind: r.kind,
-      deals: r.deals,
-      title: r.title,
-      areaSqm: r.area_sqm,
-      divisibleMinSqm: r.divisible_min_sqm,
-      floors: r.floors,
-      singleStorey: r.single_storey,
-      ceilingM: r.ceiling_m,
-      floorLoadKg: r.floor_load_kg,
-      powerKva: r.power_kva,
-      craneT: r.crane_t,
-      rentYuanPerSqmMonth: r.rent_yuan_per_sqm_month,
-      priceYuanPerSqm: r.price_yuan_per_sqm,
-      landPriceWanPerMu: r.land_price_wan_per_mu,
-      availableFrom: r.available_from,
-      status: r.status,
-      notes: r.notes,
-    }) as InventoryValue[C];
+    return strip({ ...spaceFields(row as unknown as SpaceColumns), notes: r.notes }) as InventoryValue[C];
   }
   return strip({
-    id: r.id,
-    name: r.name,
-    email: r.email,
-    phone: r.phone,
-    channel: r.channel,
-    parks: r.parks,
-    industries: r.industries,
-    capacity: r.capacity,
-    active: r.active,
+    ...pickSame(r, RECRUITER_SAME),
     away: r.away_from ? [{ from: r.away_from, to: r.away_to }] : [],
     workingHours: r.working_hours,
   }) as InventoryValue[C];

@@ -61,8 +61,35 @@ export type ParkRow = {
   version: string;
 };
 
-/** The matcher's view of a space row (app/domain/matching/types.ts): camelCase, `verifiedAt` as ISO text. */
-export function toSpaceCandidate(r: SpaceRow): SpaceCandidate {
+/** The space columns the matcher's candidate and the import format both carry, as a row holds them. */
+export type SpaceColumns = Pick<
+  SpaceRow,
+  | "id"
+  | "park_id"
+  | "kind"
+  | "deals"
+  | "title"
+  | "area_sqm"
+  | "divisible_min_sqm"
+  | "floors"
+  | "single_storey"
+  | "ceiling_m"
+  | "floor_load_kg"
+  | "power_kva"
+  | "crane_t"
+  | "rent_yuan_per_sqm_month"
+  | "price_yuan_per_sqm"
+  | "land_price_wan_per_mu"
+  | "available_from"
+  | "status"
+>;
+
+/**
+ * A space row's own columns, snake_case → camelCase (areas in m², rents in yuan/m²/month, land in
+ * 万元/亩, `availableFrom` as the row's text): the one mapping that the matcher's candidate
+ * (`toSpaceCandidate`) and the import format (inventory-rows.server.ts `fromDbRow`) share.
+ */
+export function spaceFields(r: SpaceColumns) {
   return {
     id: r.id,
     parkId: r.park_id,
@@ -82,6 +109,39 @@ export function toSpaceCandidate(r: SpaceRow): SpaceCandidate {
     landPriceWanPerMu: r.land_price_wan_per_mu,
     availableFrom: r.available_from,
     status: r.status,
+  };
+}
+
+/** A park's name and place, camelCase (the import format and the park document start alike). */
+export function parkPlace(r: Pick<ParkRow, "id" | "name" | "province" | "city" | "district" | "district_code" | "address">) {
+  return {
+    id: r.id,
+    name: r.name,
+    province: r.province,
+    city: r.city,
+    district: r.district,
+    districtCode: r.district_code,
+    address: r.address,
+  };
+}
+
+/** A park's entry terms (industries it takes and refuses, minimum tax and investment in 万元), camelCase. */
+export function parkTerms(
+  r: Pick<ParkRow, "industries" | "excluded_industries" | "min_tax_per_mu_wan" | "min_investment_per_mu_wan" | "min_tax_per_1000sqm_wan">,
+) {
+  return {
+    industries: r.industries,
+    excludedIndustries: r.excluded_industries,
+    minTaxPerMuWan: r.min_tax_per_mu_wan,
+    minInvestmentPerMuWan: r.min_investment_per_mu_wan,
+    minTaxPer1000SqmWan: r.min_tax_per_1000sqm_wan,
+  };
+}
+
+/** The matcher's view of a space row (app/domain/matching/types.ts): camelCase, `verifiedAt` as ISO text. */
+export function toSpaceCandidate(r: SpaceRow): SpaceCandidate {
+  return {
+    ...spaceFields(r),
     verifiedAt: r.verified_at.toISOString(),
     park: {
       id: r.park_id,

@@ -1,3 +1,4 @@
+import { cappedList } from "~/db/capped-list.server";
 import type { Sql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 
@@ -37,7 +38,7 @@ export async function listUnverifiedListings(
   limit = 50,
 ): Promise<{ total: number; rows: UnverifiedListing[] }> {
   const where = sql`s.status = 'available' and s.verified_at < now() - make_interval(days => ${verifyDays})`;
-  const [[{ total }], rows] = await Promise.all([
+  return cappedList(
     sql<{ total: number }[]>`select count(*)::int as total from spaces s where ${where}`,
     sql<{ id: string; title: string; park_id: string; park_name: string; verified_at: Date; days: number; suspended: boolean }[]>`
       select s.id, s.title, s.park_id, p.name as park_name, s.verified_at,
@@ -47,10 +48,7 @@ export async function listUnverifiedListings(
       where ${where}
       order by s.verified_at, s.id
       limit ${limit}`,
-  ]);
-  return {
-    total,
-    rows: rows.map((r) => ({
+    (r) => ({
       spaceId: r.id,
       title: r.title,
       parkId: r.park_id,
@@ -58,6 +56,6 @@ export async function listUnverifiedListings(
       verifiedAt: r.verified_at.toISOString(),
       days: r.days,
       suspended: r.suspended,
-    })),
-  };
+    }),
+  );
 }

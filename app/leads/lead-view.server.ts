@@ -73,16 +73,14 @@ async function listAssignments(sql: Sql, leadId: string): Promise<AssignmentView
   }));
 }
 
+/** The columns every single-lead page reads first (this one and the hotline's, app/hotline/desk-lead.server.ts). */
+export type LeadHeadRow = { id: string; reference: string; status: string; source: string; created_at: Date };
+
 /** The lead as staff and the admin API see it: matches best first, then its assignments. */
 export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null> {
   if (!isUuid(id)) return null;
   const [row] = await sql<
-    {
-      id: string;
-      reference: string;
-      status: string;
-      source: string;
-      created_at: Date;
+    (LeadHeadRow & {
       lead: Lead;
       assist: unknown[];
       consent_method: ConsentView["method"];
@@ -92,7 +90,7 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
       recorder_name: string | null;
       excluded: Exclusion[];
       matched_version: string | null;
-    }[]
+    })[]
   >`
     select l.id, l.reference, l.status, l.source, l.created_at, l.lead, l.assist,
            l.consent_method, l.consent_version, l.consent_at, u.id as recorder_id, u.name as recorder_name,

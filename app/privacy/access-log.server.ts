@@ -1,4 +1,5 @@
 import { getStaffUser, type StaffRole } from "~/auth/session.server";
+import { cappedList } from "~/db/capped-list.server";
 import type { Sql } from "~/db/db.server";
 import type { PhoneAccessPlace } from "~/domain/statuses";
 
@@ -34,20 +35,17 @@ export async function loadPhoneAccessLog(
   options: { limit?: number; leadIds?: string[] } = {},
 ): Promise<{ total: number; rows: PhoneAccessRow[] }> {
   const where = options.leadIds ? sql`where lead_id = any(${options.leadIds}::uuid[])` : sql``;
-  const [[{ total }], rows] = await Promise.all([
+  return cappedList(
     sql<{ total: number }[]>`select count(*)::int as total from phone_access_log ${where}`,
     sql<{ at: Date; actor: string; actor_role: StaffRole; lead_id: string; reference: string; place: PhoneAccessPlace }[]>`
       select at, actor, actor_role, lead_id, reference, place from phone_access_log ${where} order by at desc, id desc limit ${options.limit ?? 100}`,
-  ]);
-  return {
-    total,
-    rows: rows.map((r) => ({
+    (r) => ({
       at: r.at.toISOString(),
       actor: r.actor,
       role: r.actor_role,
       leadId: r.lead_id,
       reference: r.reference,
       place: r.place,
-    })),
-  };
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 
 import type { Sql, TransactionSql } from "~/db/db.server";
 import type { Reason } from "~/domain/matching/types";
+import type { SpaceColumns } from "~/inventory/inventory-rows";
 
 // Shortlists a recruiter shares with an enterprise: a public page at /s/<token> (issue 12 item 7,
 // docs/decisions/030). The token is 32 random bytes (256 bits, base64url, 43 characters); only its
@@ -108,27 +109,7 @@ export async function openShortlist(sql: Sql, token: string): Promise<ShortlistP
     where sl.token_hash = ${hashToken(token)} and sl.revoked_at is null and sl.expires_at > now() and l.anonymised_at is null`;
   if (!s) return null;
   await sql`insert into shortlist_opens (shortlist_id) values (${s.id})`;
-  const spaces = await sql<
-    {
-      id: string;
-      title: string;
-      kind: string;
-      deals: string[];
-      area_sqm: number;
-      floors: number | null;
-      single_storey: boolean | null;
-      ceiling_m: number | null;
-      floor_load_kg: number | null;
-      power_kva: number | null;
-      crane_t: number | null;
-      rent_yuan_per_sqm_month: number | null;
-      price_yuan_per_sqm: number | null;
-      land_price_wan_per_mu: number | null;
-      available_from: string | null;
-      status: string;
-      reasons: Reason[] | null;
-    }[]
-  >`
+  const spaces = await sql<(Omit<SpaceColumns, "park_id" | "divisible_min_sqm"> & { reasons: Reason[] | null })[]>`
     select s.id, s.title, s.kind, s.deals, s.area_sqm, s.floors, s.single_storey, s.ceiling_m, s.floor_load_kg, s.power_kva, s.crane_t,
            s.rent_yuan_per_sqm_month, s.price_yuan_per_sqm, s.land_price_wan_per_mu, to_char(s.available_from, 'YYYY-MM-DD') as available_from,
            s.status, m.reasons

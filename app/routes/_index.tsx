@@ -1,9 +1,9 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 
-import { CheckboxField, ChoiceField, type FieldMeta, SelectField, TextareaField, TextField } from "~/components/forms";
+import { CheckboxField, ChoiceField, type FieldMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT, RegionPicker } from "~/components/region-picker";
 import { getSql } from "~/db/db.server";
 import { PHONE_INPUT_MAX } from "~/domain/field-limits";
@@ -152,15 +152,7 @@ export default function InquiryForm() {
     };
   }, [lng]);
 
-  const [form, fields] = useForm<LeadFormValue, LeadFormValue, string[]>({
-    id: "inquiry",
-    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
-    // No getZodConstraint: our field components set required/maxLength themselves, and the
-    // schema's preprocessing (units, full-width digits) is not expressible as HTML constraints.
-    shouldValidate: validate ? "onBlur" : "onSubmit",
-    shouldRevalidate: validate ? "onInput" : "onSubmit",
-    onValidate: validate ? ({ formData }) => validate(formData) as never : undefined,
-  });
+  const [form, fields] = useLeadForm<LeadFormValue>("inquiry", validate, actionData?.result);
   const need = fields.need.getFieldset();
   const use = fields.use.getFieldset();
   const tax = fields.tax.getFieldset();

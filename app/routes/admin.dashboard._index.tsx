@@ -5,7 +5,7 @@ import { requireAdminActor } from "~/admin/admin-gate.server";
 import { dashboardCharts } from "~/admin/dashboard-charts.server";
 import { defaultRange, loadDashboardFigures } from "~/admin/dashboard-data.server";
 import { readDashboardFilters } from "~/admin/dashboard-forms";
-import { AdminErrorBoundary, AdminPage, DataTable } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterSelect } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { withLng } from "~/i18n/admin-messages";
@@ -55,25 +55,15 @@ export default function Dashboard() {
       <h1>{t("dashboard.title")}</h1>
       <Form method="get" action="/admin/dashboard" className="filters" aria-label={t("dashboard.filters")}>
         {lng === "en" ? <input type="hidden" name="lng" value="en" /> : null}
-        <div className="field">
-          <label htmlFor="from">{t("dashboard.from")}</label>
-          <input id="from" name="from" type="date" defaultValue={filters.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">{t("dashboard.to")}</label>
-          <input id="to" name="to" type="date" defaultValue={filters.to} />
-        </div>
-        <div className="field">
-          <label htmlFor="park">{t("dashboard.park")}</label>
-          <select id="park" name="park" defaultValue={filters.park ?? ""}>
-            <option value="">{t("dashboard.allParks")}</option>
-            {parks.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterDate name="from" label={t("dashboard.from")} value={filters.from} />
+        <FilterDate name="to" label={t("dashboard.to")} value={filters.to} />
+        <FilterSelect
+          name="park"
+          label={t("dashboard.park")}
+          anyLabel={t("dashboard.allParks")}
+          value={filters.park}
+          options={parks.map((p) => ({ value: p.id, label: p.name }))}
+        />
         <div className="filter-actions">
           <button type="submit">{t("dashboard.submit")}</button>
         </div>

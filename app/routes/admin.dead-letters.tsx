@@ -9,10 +9,10 @@ import { loadAdminAudit } from "~/admin/admin-audit.server";
 import { loadDashboard } from "~/admin/admin-data.server";
 import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { actOnDeadLetter } from "~/admin/dead-letter-actions.server";
-import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable, DataTable, StuckWorkTable, Time } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
+import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
@@ -159,55 +159,15 @@ export default function DeadLetters() {
       </DataTable>
 
       <AdminSection id="stuck-h" title={t("dead.stuck")}>
-        <DataTable
-          caption={t("dead.stuck.caption")}
-          columns={[
-            { label: adminText(lng, "col.topic") },
-            { label: adminText(lng, "col.item") },
-            { label: t("dead.col.error") },
-            { label: t("dead.col.attempts"), numeric: true },
-            { label: t("audit.col.at") },
-          ]}
-          empty={{ when: stuck.rows.length === 0, text: t("audit.empty") }}
-        >
-          {stuck.rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{r.topic}</th>
-              <td>{r.item}</td>
-              <td className="error-text">{r.lastError ?? "—"}</td>
-              <td className="num">{r.attempts}</td>
-              <td>
-                <Time iso={r.dueSince} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <StuckWorkTable lng={lng} caption={t("dead.stuck.caption")} rows={stuck.rows} emptyText={t("audit.empty")} />
       </AdminSection>
 
       <AdminSection id="history-h" title={t("dead.history")}>
-        <DataTable
+        <AuditTable
+          lng={lng}
           caption={t("dead.history")}
-          columns={[
-            { label: t("audit.col.at") },
-            { label: t("audit.col.actor") },
-            { label: t("audit.col.action") },
-            { label: t("audit.col.detail") },
-          ]}
-          empty={{ when: history.length === 0, text: t("audit.empty") }}
-        >
-          {history.map((h) => (
-            <tr key={h.id}>
-              <th scope="row">
-                <Time iso={h.at} />
-              </th>
-              <td>{h.actor}</td>
-              <td>{h.action}</td>
-              <td>
-                <code>{`${h.target} ${JSON.stringify(h.detail)}`}</code>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+          rows={history.map((h) => ({ ...h, detail: `${h.target} ${JSON.stringify(h.detail)}` }))}
+        />
       </AdminSection>
     </AdminPage>
   );

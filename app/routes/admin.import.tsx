@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
   data,
@@ -7,6 +8,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable } from "~/components/admin";
@@ -38,6 +40,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { lng: lngFromUrl(request.url), maxMb: BODY_LIMITS.upload / 1024 / 1024 }; // server-only constant: read here, not at module scope
 }
 
+/**
+ * The import form: `intent` (preview or apply), the preview's id and hash for apply, and the uploaded
+ * workbook (multipart; Conform passes a File through, and an empty file input arrives as no file).
+ */
+const importForm = z.object({
+  intent: z.string().optional(),
+  previewId: z.string().optional(),
+  hash: z.string().optional(),
+  file: z.instanceof(File).optional(),
+});
+
 type ActionData =
   | { step: "preview"; fileName: string; plan: ImportPlan; previewId: string | null }
   | { step: "applied"; counts: ImportCounts; rerouted: number }
@@ -51,18 +64,18 @@ type ActionData =
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const { actor } = await requireAdminForm(request, form);
+  const submission = parseWithZod(form, { schema: importForm });
+  // The only ways to fail this schema are a field of the wrong kind (text where the file goes) or one sent twice.
+  if (submission.status !== "success") return data<ActionData>({ step: "refused", message: "import.noFile" }, { status: 400 });
+  const { intent, file, ...sent } = submission.value;
   const sql = getSql();
   try {
-    if (form.get("intent") === "apply") {
+    if (intent === "apply") {
       const env = getWebEnv();
       let rerouted = 0;
-      const outcome = await applyPreview(
-        sql,
-        { previewId: String(form.get("previewId") ?? ""), hash: String(form.get("hash") ?? "") },
-        async (tx, ids) => {
-          rerouted = await rerouteOffersOfUnavailable(tx, ids, { slaMinutes: env.ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 });
-        },
-      );
+      const outcome = await applyPreview(sql, { previewId: sent.previewId ?? "", hash: sent.hash ?? "" }, async (tx, ids) => {
+        rerouted = await rerouteOffersOfUnavailable(tx, ids, { slaMinutes: env.ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 });
+      });
       if (outcome.ok) {
         log.info("inventory imported from a workbook", { actor, counts: outcome.counts, rerouted });
         return data<ActionData>({ step: "applied", counts: outcome.counts, rerouted });
@@ -70,8 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
       const message = outcome.reason === "changed" ? "import.changed" : "import.gone";
       return data<ActionData>({ step: "refused", message, plan: withoutBidiControls(outcome.plan) }, { status: 409 });
     }
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return data<ActionData>({ step: "refused", message: "import.noFile" }, { status: 400 });
+    if (!file || file.size === 0) return data<ActionData>({ step: "refused", message: "import.noFile" }, { status: 400 });
     if (!/\.(xlsx|csv)$/i.test(file.name)) return data<ActionData>({ step: "refused", message: "import.badType" }, { status: 400 });
     if (file.size > BODY_LIMITS.upload) return data<ActionData>({ step: "refused", message: "import.tooBig" }, { status: 413 });
     const read = await readWorkbook(Buffer.from(await file.arrayBuffer()), file.name);

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAdminActor } from "~/admin/admin-gate.server";
 import { LEAD_CHANNELS, LEAD_STATUSES, readLeadFilters } from "~/admin/lead-forms";
 import { leadQueueCounts, leadSearchClient, listLeads } from "~/admin/lead-list.server";
-import { AdminErrorBoundary, AdminPage, DataTable, Time } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterSelect, Time } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { INDUSTRY_SECTIONS } from "~/domain/industries";
@@ -65,58 +65,36 @@ export default function AdminLeads() {
           </p>
           <input id="q" name="q" type="search" defaultValue={f.q ?? ""} maxLength={100} aria-describedby="q-hint" />
         </div>
-        <div className="field">
-          <label htmlFor="status">{t("leads.status")}</label>
-          <select id="status" name="status" defaultValue={f.status ?? ""}>
-            <option value="">{t("leads.any")}</option>
-            {LEAD_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {opsLabel(lng, "status", s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="park">{t("leads.park")}</label>
-          <select id="park" name="park" defaultValue={f.park ?? ""}>
-            <option value="">{t("leads.any")}</option>
-            {parks.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="section">{t("leads.industry")}</label>
-          <select id="section" name="section" defaultValue={f.section ?? ""}>
-            <option value="">{t("leads.any")}</option>
-            {INDUSTRY_SECTIONS.map((s) => (
-              <option key={s.code} value={s.code}>
-                {`${s.code} ${lng === "en" ? s.en : s.zh}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="channel">{t("leads.channel")}</label>
-          <select id="channel" name="channel" defaultValue={f.channel ?? ""}>
-            <option value="">{t("leads.any")}</option>
-            {LEAD_CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {opsLabel(lng, "source", c)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="from">{t("leads.from")}</label>
-          <input id="from" name="from" type="date" defaultValue={f.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">{t("leads.to")}</label>
-          <input id="to" name="to" type="date" defaultValue={f.to ?? ""} />
-        </div>
+        <FilterSelect
+          name="status"
+          label={t("leads.status")}
+          anyLabel={t("leads.any")}
+          value={f.status}
+          options={LEAD_STATUSES.map((s) => ({ value: s, label: opsLabel(lng, "status", s) }))}
+        />
+        <FilterSelect
+          name="park"
+          label={t("leads.park")}
+          anyLabel={t("leads.any")}
+          value={f.park}
+          options={parks.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <FilterSelect
+          name="section"
+          label={t("leads.industry")}
+          anyLabel={t("leads.any")}
+          value={f.section}
+          options={INDUSTRY_SECTIONS.map((s) => ({ value: s.code, label: `${s.code} ${lng === "en" ? s.en : s.zh}` }))}
+        />
+        <FilterSelect
+          name="channel"
+          label={t("leads.channel")}
+          anyLabel={t("leads.any")}
+          value={f.channel}
+          options={LEAD_CHANNELS.map((c) => ({ value: c, label: opsLabel(lng, "source", c) }))}
+        />
+        <FilterDate name="from" label={t("leads.from")} value={f.from} />
+        <FilterDate name="to" label={t("leads.to")} value={f.to} />
         <div className="field checks">
           <label>
             <input type="checkbox" name="unmatched" value="1" defaultChecked={f.unmatched} /> {t("leads.unmatched")}

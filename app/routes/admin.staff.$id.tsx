@@ -9,7 +9,7 @@ import { loadAdminAudit } from "~/admin/admin-audit.server";
 import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
-import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/components/admin";
 import { ChoiceField, SelectField, TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -240,29 +240,11 @@ export default function StaffAccount() {
       </AdminSection>
 
       <AdminSection id="history-h" title={t("staff.account.history")}>
-        <DataTable
+        <AuditTable
+          lng={lng}
           caption={t("staff.account.history.caption")}
-          columns={[
-            { label: t("audit.col.at") },
-            { label: t("audit.col.actor") },
-            { label: t("audit.col.action") },
-            { label: t("audit.col.detail") },
-          ]}
-          empty={{ when: history.length === 0, text: t("audit.empty") }}
-        >
-          {history.map((h) => (
-            <tr key={h.id}>
-              <th scope="row">
-                <Time iso={h.at} />
-              </th>
-              <td>{h.actor}</td>
-              <td>{h.action}</td>
-              <td>
-                <code>{JSON.stringify(h.detail)}</code>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+          rows={history.map((h) => ({ ...h, detail: JSON.stringify(h.detail) }))}
+        />
       </AdminSection>
 
       <p>

@@ -1,4 +1,4 @@
-import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   type ActionFunctionArgs,
@@ -9,26 +9,28 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { z } from "zod";
 
-import { checkCsrf, requireStaff } from "~/auth/session.server";
+import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { FlashBanner } from "~/components/flash";
-import type { FieldMeta } from "~/components/forms";
+import { CheckboxField, type FieldMeta, useLeadForm } from "~/components/forms";
 import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview } from "~/components/hotline-panels";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { CALL_OUTCOMES, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
+import { PHONE_INPUT_MAX } from "~/domain/field-limits";
 import { isUuid } from "~/domain/ids";
 import { createLeadSchema } from "~/domain/lead-schema";
-import { PHONE_INPUT_MAX } from "~/domain/field-limits";
 import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
 import { type CallAnswer, workCallTask } from "~/hotline/call-outcome.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
 import { type CallerAnswer, lookUpCallerLeads, type PreviewAnswer, previewMatches } from "~/hotline/desk.server";
 import { openLeadsWithPhone } from "~/hotline/desk-lead.server";
+import { parseActionForm } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
@@ -64,6 +66,23 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, actionR
   return defaultShouldRevalidate;
 };
 const DUP_CONFIRM = "newNeed";
+
+/**
+ * What a post to the desk carries beside the lead's own fields, each as the text that was sent (no
+ * coercion: an empty `task` is still a call-task post, and workCallTask answers it 400): the button
+ * pressed (`intent`), the rendered form's key, the "another, new need" tick, and a call task's
+ * `task`, `outcome`, `note` and `confirm`. The lead's fields are parsed by the lead schema.
+ */
+const deskControls = z.object({
+  intent: z.string().optional(),
+  formKey: z.string().optional(),
+  [DUP_CONFIRM]: z.string().optional(),
+  task: z.string().optional(),
+  outcome: z.string().optional(),
+  note: z.string().optional(),
+  confirm: z.string().optional(),
+});
+type DeskControls = z.infer<typeof deskControls>;
 
 /** GET /hotline: the desk — the phone-lead form with its live "known caller" and match panels, and the call tasks, due first. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -114,14 +133,16 @@ type ActionResult = {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const form = await request.formData();
-  checkCsrf(user, form);
+  const controls = await parseActionForm(form, user, deskControls, { disableAutoCoercion: true });
+  if (controls.status !== "success") throw data(null, { status: 400 }); // a field sent twice
+  const control = controls.value;
   const lng = lngFromUrl(request.url);
-  if (form.has("task")) return callTaskAction(request, form, lng, user.id);
+  if (control.task !== undefined) return callTaskAction(request, control, lng, user.id);
 
   const schema = createLeadSchema(lng, "hotline");
   const submission = parseWithZod(form, { schema, disableAutoCoercion: true });
   const payload = submission.payload as Record<string, unknown>;
-  if (form.get("intent") !== "save") {
+  if (control.intent !== "save") {
     const [callers, preview] = await Promise.all([lookUpCallerLeads(payload), previewMatches(payload, lng, getWebEnv().SPACE_VERIFY_DAYS)]);
     return data<ActionResult>({ result: { initialValue: payload as never }, callers: withoutBidiControls(callers), preview });
   }
@@ -129,7 +150,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const { lead, assist } = submission.value;
   const open = await openLeadsWithPhone(getSql(), lead.contact.phone);
-  if (open.length > 0 && form.get(DUP_CONFIRM) !== "on") {
+  if (open.length > 0 && control[DUP_CONFIRM] !== "on") {
     const callers = await lookUpCallerLeads(payload);
     return data<ActionResult>(
       { result: submission.reply(), duplicates: open.map((l) => l.reference), callers: withoutBidiControls(callers) },
@@ -139,7 +160,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const typed = Object.fromEntries(
     [...form.entries()].filter(([k, v]) => typeof v === "string" && !["csrf", "formKey", "intent"].includes(k)),
   );
-  const formKey = String(form.get("formKey") ?? "");
+  const formKey = control.formKey ?? "";
   try {
     const stored = await storeLead(getSql(), {
       lead,
@@ -160,12 +181,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-async function callTaskAction(request: Request, form: FormData, lng: Lng, userId: string) {
+async function callTaskAction(request: Request, control: DeskControls, lng: Lng, userId: string) {
   const answer = await workCallTask(getSql(), {
-    taskId: String(form.get("task") ?? ""),
-    outcome: String(form.get("outcome") ?? ""),
-    note: String(form.get("note") ?? ""),
-    confirmed: form.get("confirm") === "1",
+    taskId: control.task ?? "",
+    outcome: control.outcome ?? "",
+    note: control.note ?? "",
+    confirmed: control.confirm === "1",
     authorId: userId,
     routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 },
   });
@@ -218,13 +239,8 @@ export default function HotlineDesk() {
   const schema = useMemo(() => createLeadSchema(lng, "hotline"), [lng]);
   // A new form id after each save: Conform's state (what it validated) starts over with the empty form.
   const formId = `${FORM_ID}-${d.formKey}`;
-  const [form, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
-    id: formId,
-    lastResult: navigation.state === "idle" ? actionData?.result : undefined,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema, disableAutoCoercion: true }) as never,
-  });
+  const validate = useCallback((formData: FormData) => parseWithZod(formData, { schema, disableAutoCoercion: true }), [schema]);
+  const [form, fields] = useLeadForm<PhoneLeadValue>(formId, validate, actionData?.result);
   const need = fields.need.getFieldset();
   const use = fields.use.getFieldset();
   const company = fields.company.getFieldset();
@@ -360,28 +376,7 @@ export default function HotlineDesk() {
             <p className="script" id="consent-script">
               {h("consent.script")} {lng === "en" ? d.script.en : d.script.zh}
             </p>
-            <div className="field consent">
-              <label htmlFor={fields.consent.id}>
-                <input
-                  type="checkbox"
-                  id={fields.consent.id}
-                  name={fields.consent.name}
-                  defaultChecked={fields.consent.initialValue === "on"}
-                  aria-invalid={fields.consent.errors?.length ? true : undefined}
-                  aria-describedby={["consent-script", fields.consent.errors?.length ? fields.consent.errorId : null]
-                    .filter(Boolean)
-                    .join(" ")}
-                />
-                <span>{h("consent.label")}</span>
-              </label>
-              {fields.consent.errors?.length ? (
-                <ul id={fields.consent.errorId} className="errors" role="alert">
-                  {fields.consent.errors.map((e) => (
-                    <li key={e}>{e}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
+            <CheckboxField meta={m(fields.consent)} label={h("consent.label")} alsoDescribedBy="consent-script" />
           </fieldset>
           {actionData?.duplicates ? (
             <div className="field consent">

@@ -215,6 +215,25 @@ describe("the admin forms over HTTP", () => {
     expect(after).not.toContain('data-space="S3"');
   });
 
+  it("the import reads its workbook through Conform (a File in the schema): no file, text for a file, the wrong type are each a 400 with the reason", async () => {
+    const upload = (file?: string | { blob: Blob; name: string }, token = csrf) => {
+      const body = new FormData();
+      body.append("csrf", token);
+      body.append("intent", "preview");
+      if (typeof file === "string") body.append("file", file);
+      else if (file) body.append("file", file.blob, file.name);
+      return fetch(`${web.url}/admin/import`, { method: "POST", redirect: "manual", headers: { cookie }, body });
+    };
+    for (const res of [await upload(), await upload({ blob: new Blob([]), name: "空.xlsx" }), await upload("不是文件")]) {
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("请选择一个 .xlsx 或 .csv 文件");
+    }
+    const txt = await upload({ blob: new Blob(["id,name\n"]), name: "parks.txt" });
+    expect(txt.status).toBe(400);
+    expect(await txt.text()).toContain("只支持 .xlsx 和 .csv 文件");
+    expect((await upload({ blob: new Blob(["id,name\n"]), name: "parks.csv" }, "stale-token")).status).toBe(403);
+  });
+
   it("exports the inventory as .xlsx and serves the template", async () => {
     const res = await fetch(`${web.url}/admin/export`, { headers: { cookie } });
     expect(res.status).toBe(200);

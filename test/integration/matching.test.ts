@@ -2,34 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { importInventory } from "~/inventory/import.server";
 
-import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
-import { createTestDatabase } from "../support/database";
-import { outboxDrained } from "../support/pipeline";
-import { eventually, startWebServer } from "../support/services";
-import { startTestWorker } from "../support/worker";
+import { outboxDrained, startDemoPipeline } from "../support/pipeline";
+import { eventually } from "../support/services";
 
 // lead.match through the real pipeline: import → spaces index → lead → matches with reasons; and
 // reverse matching when a space becomes available. Index names are private to this file.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let worker: RunningWorker;
-const suffix = Math.random().toString(36).slice(2, 8);
-const indexNames = { leads: `leads_m_${suffix}`, spaces: `spaces_m_${suffix}`, parks: `parks_m_${suffix}` };
+let pipeline: Awaited<ReturnType<typeof startDemoPipeline>>;
+let db: typeof pipeline.db;
+let web: typeof pipeline.web;
 
 beforeAll(async () => {
-  db = await createTestDatabase("matching");
-  web = await startWebServer({ DATABASE_URL: db.url });
-  worker = await startTestWorker({ databaseUrl: db.url, indexNames });
-  const result = await importInventory(db.sql, demoInventory());
-  expect(result.ok).toBe(true);
-  await outboxDrained(db.sql);
+  pipeline = await startDemoPipeline("matching", "m");
+  ({ db, web } = pipeline);
 });
-afterAll(async () => {
-  await worker?.close();
-  await web?.stop();
-  await db?.drop();
-});
+afterAll(() => pipeline?.stop());
 
 async function submit(body: unknown) {
   const res = await fetch(`${web.url}/api/leads`, {

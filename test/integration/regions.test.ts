@@ -6,38 +6,26 @@ import { importInventory } from "~/inventory/import.server";
 import { createSearchClient } from "../../search/client";
 import { reindexAll } from "../../search/reindex";
 import { hardFilters } from "../../search/spaces.query";
-import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
 import { lead } from "../fixtures/match-eval";
-import { createTestDatabase } from "../support/database";
-import { outboxDrained } from "../support/pipeline";
-import { eventually, startWebServer } from "../support/services";
-import { startTestWorker } from "../support/worker";
+import { outboxDrained, startDemoPipeline } from "../support/pipeline";
+import { eventually } from "../support/services";
 
 // Regions as GB/T 2260 codes, end to end: the import gives each park its district code, the worker
 // writes it into the search documents, a lead's regions are resolved at POST /api/leads and lead.match
 // filters in Meilisearch and re-checks in code on codes. Demo parks: GC-EDZ, GC-MED, GC-DB in 高淳区
 // (320118), LS-EDZ in 溧水区 (320117), JN-IP in 江宁区 (320115).
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let worker: RunningWorker;
-const suffix = Math.random().toString(36).slice(2, 8);
-const indexNames = { leads: `leads_r_${suffix}`, spaces: `spaces_r_${suffix}`, parks: `parks_r_${suffix}` };
+let pipeline: Awaited<ReturnType<typeof startDemoPipeline>>;
+let db: typeof pipeline.db;
+let web: typeof pipeline.web;
+let indexNames: typeof pipeline.indexNames;
 const GAOCHUN_PARKS = ["GC-EDZ", "GC-MED", "GC-DB"];
 
 beforeAll(async () => {
-  db = await createTestDatabase("regions");
-  web = await startWebServer({ DATABASE_URL: db.url });
-  worker = await startTestWorker({ databaseUrl: db.url, indexNames });
-  const result = await importInventory(db.sql, demoInventory());
-  expect(result.ok).toBe(true);
-  await outboxDrained(db.sql);
+  pipeline = await startDemoPipeline("regions", "r");
+  ({ db, web, indexNames } = pipeline);
 });
-afterAll(async () => {
-  await worker?.close();
-  await web?.stop();
-  await db?.drop();
-});
+afterAll(() => pipeline?.stop());
 
 const base = {
   use: { industry: "C35", product: "数控机床" },

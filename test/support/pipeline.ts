@@ -1,6 +1,11 @@
 import type { Sql } from "~/db/db.server";
+import { importInventory } from "~/inventory/import.server";
 
-import { eventually } from "./services";
+import type { RunningWorker } from "../../worker/runtime";
+import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "./database";
+import { eventually, startWebServer } from "./services";
+import { startTestWorker } from "./worker";
 
 /** Waits until the outbox has no unfinished row (everything relayed and done). */
 export async function outboxDrained(sql: Sql, timeoutMs = 60_000): Promise<void> {
@@ -14,4 +19,34 @@ export async function outboxDrained(sql: Sql, timeoutMs = 60_000): Promise<void>
     "the outbox to drain",
     timeoutMs,
   );
+}
+
+/**
+ * The whole pipeline on the demo inventory: a fresh test database named after `dbName`, the web server,
+ * a worker writing to search indexes private to the caller (`<index>_<tag>_<random>`), and the
+ * inventory imported and relayed into those indexes. `stop()` ends the worker, the web server and the
+ * database; a start that fails part-way stops what it had started before throwing.
+ */
+export async function startDemoPipeline(dbName: string, tag: string) {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const indexNames = { leads: `leads_${tag}_${suffix}`, spaces: `spaces_${tag}_${suffix}`, parks: `parks_${tag}_${suffix}` };
+  const db = await createTestDatabase(dbName);
+  let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
+  let worker: RunningWorker | undefined;
+  const stop = async () => {
+    await worker?.close();
+    await web?.stop();
+    await db.drop();
+  };
+  try {
+    web = await startWebServer({ DATABASE_URL: db.url });
+    worker = await startTestWorker({ databaseUrl: db.url, indexNames });
+    const imported = await importInventory(db.sql, demoInventory());
+    if (!imported.ok) throw new Error(`the demo inventory did not import: ${JSON.stringify(imported)}`);
+    await outboxDrained(db.sql);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { db, web, worker, indexNames, stop };
 }
