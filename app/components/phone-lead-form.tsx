@@ -79,7 +79,7 @@ export function PhoneLeadNeed({
   const sep = lng === "en" ? "; " : "；";
   return (
     <>
-      <fieldset className="desk-group" onChange={onChange} onInput={onChange}>
+      <fieldset className="desk-group need-group" onChange={onChange} onInput={onChange}>
         <legend>{h("need.legend")}</legend>
         <p className="hint">{h("need.optional")}</p>
         <ChoiceField

@@ -13,5 +13,5 @@ export function reasonsFor(step: "decline" | "lost"): readonly CloseReason[] {
   return step === "decline" ? DECLINE_REASONS : LOST_REASONS;
 }
 
-/** Minutes a closing step ("lost") can be undone by the recruiter who took it. */
+/** Minutes a closing step (lost, signed, decline) can be undone by the recruiter who took it (ADR 034). */
 export const UNDO_MINUTES = 10;

@@ -14,8 +14,10 @@ export type Anonymised = { id: string; reference: string }[];
 /**
  * Blanks every field of the leads that identifies a person — contact (name, phone, email, WeChat,
  * title), company name, credit code and location, the free-text notes, what was typed (`raw`) and
- * the free-text assist — the staff's notes on them (lead_notes), and the phone and script of their call tasks (open ones are closed, nobody
- * may call); their shortlist links are revoked and their openings deleted. Need, industry, figures and the routing trail stay for the statistics. Enqueues
+ * the free-text assist — the staff's notes on them (lead_notes: hotline call notes, recruiter and admin
+ * notes), the recruiter's free-text close reason (assignments.close_note and its copy in the routing
+ * trail; the reason code stays), and the phone and script of their call tasks (open ones are closed,
+ * nobody may call); their shortlist links are revoked and their openings deleted. Need, industry, figures and the routing trail stay for the statistics. Enqueues
  * `lead.index`, so the search-index writer deletes the lead's search document (after a Meilisearch
  * outage too). Must run inside the caller's transaction, which also records the audit row.
  */
@@ -38,8 +40,17 @@ export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]):
            where lead_id in ${tx(ids)}`;
   // Shared shortlist links stop opening at once; the record of their openings goes (ADR 030).
   await revokeShortlistsOfLeads(tx, ids);
-  // Staff notes are free text about the person (what the caller said): erased with the rest.
+  // Staff notes are free text about the person (what the caller said): erased with the rest — the notes
+  // themselves (hotline call notes, recruiter and admin notes), the recruiter's free-text reason on a
+  // closed assignment, and its copy in the routing trail's wording of "lost"/"declined" (the reason
+  // code stays, for the funnel figures).
   await tx`delete from lead_notes where lead_id in ${tx(ids)}`;
+  await tx`update assignments set close_note = null where lead_id in ${tx(ids)} and close_note is not null`;
+  await tx`update routing_events set reason = jsonb_build_object(
+             'zh', case event when 'lost' then '已流失（说明已按个人信息删除要求清除）' else '招商专员拒绝接单，改派（说明已按个人信息删除要求清除）' end,
+             'en', case event when 'lost' then 'Lost (the note was erased on request)' else 'Declined by the recruiter; re-routed (the note was erased on request)' end,
+             'code', reason -> 'code', 'erased', true)
+           where lead_id in ${tx(ids)} and event in ('lost', 'declined') and reason ? 'code'`;
   await enqueue(tx, "lead.index", ids);
   return rows;
 }

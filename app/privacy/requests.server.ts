@@ -73,8 +73,10 @@ const toPersonLead = (r: LeadRow): PersonLead => ({
 
 /**
  * Everything we hold about the leads, as one JSON-ready object: each lead as stored (normalised and as
- * typed, consent time), its matches, assignments, call tasks and the record of staff who saw its
- * phone; the shortlist links shared with them and when each was opened; its search document; the
+ * typed, consent time), its matches, assignments (with the recruiter's follow-up and visit dates and
+ * why it closed, reason code and free text), the staff's notes on it (hotline call notes, recruiter
+ * and admin notes: time, source, text, call outcome — not which staff member wrote them), call tasks
+ * and the record of staff who saw its phone; the shortlist links shared with them and when each was opened; its search document; the
  * development outbox's mails about it. Records an `export` row in
  * the privacy audit log. A search document that cannot be read (Meilisearch down) is reported as such.
  */
@@ -89,8 +91,12 @@ export async function exportPersonData(
         select l.id, l.reference, l.status, l.source, l.lng, l.created_at, l.consent_at, l.anonymised_at, l.lead, l.raw,
                coalesce((select jsonb_agg(jsonb_build_object('spaceId', m.space_id, 'parkId', m.park_id, 'score', m.score, 'reasons', m.reasons) order by m.score desc)
                          from matches m where m.lead_id = l.id), '[]') as matches,
-               coalesce((select jsonb_agg(jsonb_build_object('parkId', a.park_id, 'recruiterId', a.recruiter_id, 'channel', a.channel, 'status', a.status, 'createdAt', a.created_at) order by a.created_at)
+               coalesce((select jsonb_agg(jsonb_build_object('parkId', a.park_id, 'recruiterId', a.recruiter_id, 'channel', a.channel, 'status', a.status, 'createdAt', a.created_at,
+                                                             'followUpOn', a.follow_up_on, 'visitOn', a.visit_on, 'closeReason', a.close_reason, 'closeNote', a.close_note,
+                                                             'closedAt', a.closed_at) order by a.created_at)
                          from assignments a where a.lead_id = l.id), '[]') as assignments,
+               coalesce((select jsonb_agg(jsonb_build_object('at', n.created_at, 'source', n.source, 'body', n.body, 'callOutcome', n.call_outcome) order by n.created_at, n.id)
+                         from lead_notes n where n.lead_id = l.id), '[]') as notes,
                coalesce((select jsonb_agg(jsonb_build_object('kind', c.kind, 'status', c.status, 'dueAt', c.due_at, 'createdAt', c.created_at) order by c.created_at)
                          from call_tasks c where c.lead_id = l.id), '[]') as "callTasks"
         from leads l where l.id in ${sql(ids)} order by l.created_at`

@@ -34,9 +34,14 @@ export async function applyAssignmentAction(
   if (input.intent === "decline") return decline(sql, input, routing);
   const step = STEPS[input.intent];
   return sql.begin(async (tx) => {
+    // "signed" keeps what it closed (closed_from, closed_at) so it can be undone for a short while (ADR 034).
+    const signed = step.to === "signed";
     const [a] = await tx<{ lead_id: string }[]>`
       update assignments set status = ${step.to}, updated_at = now(),
-             accepted_at = case when ${step.to} = 'accepted' then now() else accepted_at end
+             accepted_at = case when ${step.to} = 'accepted' then now() else accepted_at end,
+             closed_from = case when ${signed} then status else closed_from end,
+             closed_at = case when ${signed} then now() else closed_at end,
+             lead_status_before = case when ${signed} then (select l.status from leads l where l.id = assignments.lead_id) else lead_status_before end
       where id = ${input.assignmentId} and recruiter_id = ${input.recruiterId} and status in ${tx(step.from)}
       returning lead_id`;
     if (!a) return { ok: false, reason: "stale" } as const;
@@ -48,11 +53,11 @@ export async function applyAssignmentAction(
       reason: { zh: step.zh, en: step.en },
     });
     // A signed park wins the lead: its other parks' assignments end, so nobody re-routes, escalates or
-    // calls an enterprise that has already signed.
+    // calls an enterprise that has already signed. closed_by names this signing, whose undo reopens them.
     if (step.to === "signed") {
       await tx`update leads set status = 'won', updated_at = now() where id = ${a.lead_id}`;
       const closed = await tx<{ id: string; recruiter_id: string | null }[]>`
-        update assignments set status = 'lost', updated_at = now()
+        update assignments set status = 'lost', updated_at = now(), closed_from = status, closed_at = now(), closed_by = ${input.assignmentId}
         where lead_id = ${a.lead_id} and id <> ${input.assignmentId} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit')
         returning id, recruiter_id`;
       for (const c of closed) {

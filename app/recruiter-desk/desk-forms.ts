@@ -53,6 +53,7 @@ export function leadWorkSchema(lng: Lng, today: string) {
     z.object({ intent: z.literal("contacted") }),
     z.object({ intent: z.literal("signed") }),
     z.object({ intent: z.literal("undo") }),
+    z.object({ intent: z.literal("undoDecline") }),
     z.object({ intent: z.literal("lost") }).extend(reason(LOST_REASONS).shape),
     z.object({ intent: z.literal("decline") }).extend(reason(DECLINE_REASONS).shape),
     z.object({ intent: z.literal("visit"), visitOn: dateField(lng, today) }),

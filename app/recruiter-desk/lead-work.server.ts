@@ -1,12 +1,14 @@
 import { declineAssignment } from "~/assignments/decline.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
+import { enqueue } from "~/db/outbox.server";
 import { type CloseReason, UNDO_MINUTES } from "~/domain/close-reasons";
 import type { RoutingEvent } from "~/domain/statuses";
 
 // What a recruiter records while working a lead (issue 12 item 6, docs/decisions/030): notes, a
 // follow-up date, a visit date, closing as lost or declining with a reason, and the short undo of
-// "lost". Each write checks the assignment is still the recruiter's in the same statement, and lands
+// every closing step (lost, signed, decline; ADR 034). Each write checks the assignment is still the recruiter's in the same statement, and lands
 // in the routing audit trail (routing_events) in the same transaction.
 
 export type Who = { assignmentId: string; recruiterId: string };
@@ -92,20 +94,53 @@ export async function markLost(
 }
 
 /**
- * Undoes "lost" within UNDO_MINUTES by the recruiter who closed it: back to the status it had. Not for
- * an assignment closed because another park signed (it has no closed_from), nor after the window.
+ * Undoes a closing step — "lost" or "signed" — within UNDO_MINUTES, by the recruiter who took it: the
+ * assignment goes back to the status it had (closed_from). Undoing "signed" also puts the lead back to
+ * its status before (`won` → lead_status_before) and reopens the other parks' assignments the signing
+ * closed (closed_by), each to where it stood, with an SLA check for an offer among them. Refused
+ * (stale) after the window, for an assignment another park's signing closed (its recruiter did not
+ * close it), when an admin closed the lead meanwhile, or when nothing is undoable. ADR 034.
  */
-export async function undoLost(sql: Sql, who: Who): Promise<WorkOutcome> {
+export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { undone?: "lost" | "signed" }> {
   return sql.begin(async (tx) => {
-    const [a] = await tx<{ lead_id: string; status: string }[]>`
-      update assignments set status = closed_from, closed_from = null, closed_at = null, close_reason = null, close_note = null, updated_at = now()
-      where id = ${who.assignmentId} and recruiter_id = ${who.recruiterId} and status = 'lost' and closed_from is not null
-        and closed_at > now() - ${UNDO_MINUTES}::int * interval '1 minute'
-        and not exists (select 1 from leads l where l.id = assignments.lead_id and l.status in ('won', 'lost', 'closed'))
-      returning lead_id, status`;
+    const [a] = await tx<{ lead_id: string; status: "lost" | "signed"; lead_status: string; lead_status_before: string | null }[]>`
+      select a.lead_id, a.status, l.status as lead_status, a.lead_status_before
+      from assignments a join leads l on l.id = a.lead_id
+      where a.id = ${who.assignmentId} and a.recruiter_id = ${who.recruiterId} and a.status in ('lost', 'signed')
+        and a.closed_from is not null and a.closed_by is null
+        and a.closed_at > now() - ${UNDO_MINUTES}::int * interval '1 minute'
+      for update of a`;
     if (!a) return STALE;
-    await audit(tx, who, a.lead_id, "reopened", { zh: "撤销“已流失”，恢复跟进", en: "Undid “lost”; back to work", status: a.status });
-    return { ok: true } as const;
+    // A lost assignment of a lead an admin closed, or a signing whose lead is no longer won: not ours to reopen.
+    if (a.status === "lost" && ["won", "lost", "closed"].includes(a.lead_status)) return STALE;
+    if (a.status === "signed" && a.lead_status !== "won") return STALE;
+    const [back] = await tx<{ status: string }[]>`
+      update assignments set status = closed_from, closed_from = null, closed_at = null, close_reason = null, close_note = null,
+                             lead_status_before = null, updated_at = now()
+      where id = ${who.assignmentId} returning status`;
+    if (a.status === "lost") {
+      await audit(tx, who, a.lead_id, "reopened", { zh: "撤销“已流失”，恢复跟进", en: "Undid “lost”; back to work", status: back.status });
+      return { ok: true, undone: "lost" } as const;
+    }
+    await tx`update leads set status = ${a.lead_status_before ?? "assigned"}, updated_at = now() where id = ${a.lead_id} and status = 'won'`;
+    await audit(tx, who, a.lead_id, "reopened", { zh: "撤销“已签约”，恢复跟进", en: "Undid “signed”; back to work", status: back.status });
+    const reopened = await tx<{ id: string; recruiter_id: string | null; status: string; due_ms: number | null }[]>`
+      update assignments set status = closed_from, closed_from = null, closed_at = null, closed_by = null, updated_at = now()
+      where closed_by = ${who.assignmentId} and status = 'lost'
+      returning id, recruiter_id, status,
+                case when status = 'offered' then greatest(0, extract(epoch from accept_by - now()) * 1000)::float8 end as due_ms`;
+    for (const r of reopened) {
+      await recordRoutingEvent(tx, {
+        assignmentId: r.id,
+        leadId: a.lead_id,
+        event: "reopened",
+        recruiterId: r.recruiter_id,
+        reason: { zh: "另一园区撤销了“已签约”，本分配恢复", en: "Another park undid “signed”; this assignment is open again" },
+      });
+      // The offer's SLA check may have run while it was closed (and did nothing): check it again at its deadline.
+      if (r.due_ms !== null) await enqueue(tx, "assignment.sla", [r.id], { afterMs: r.due_ms });
+    }
+    return { ok: true, undone: "signed" } as const;
   });
 }
 
@@ -116,13 +151,92 @@ export async function declineWithReason(
   routing: RoutingOptions,
 ): Promise<WorkOutcome> {
   return sql.begin(async (tx) => {
+    // The offer's deadline goes into the audit row: undoing the decline gives the offer back as it stood.
+    const [before] = await tx<{ accept_by: Date | null }[]>`select accept_by from assignments where id = ${who.assignmentId}`;
     const next = await declineAssignment(tx, who, routing, {
       zh: `招商专员拒绝接单（${who.label.zh}${who.note ? `：${who.note}` : ""}），改派`,
       en: `Declined by the recruiter (${who.label.en}${who.note ? `: ${who.note}` : ""}); re-routed`,
       code: who.reason,
+      acceptBy: before?.accept_by?.toISOString() ?? null,
     } as { zh: string; en: string });
     return next === null ? STALE : ({ ok: true } as const);
   });
+}
+
+export type UndoDeclineOutcome = { ok: true } | { ok: false; reason: "stale" | "taken" };
+
+/**
+ * Takes back an offer the recruiter declined less than UNDO_MINUTES ago — only while nobody has
+ * accepted it since: it is still offered to the next recruiter (or waits unassigned) and the lead is
+ * open. The offer comes back to the recruiter with its old deadline (or a full SLA when none was
+ * recorded), the next recruiter's unsent notices are withdrawn (an email already sent stays sent; the
+ * offer is gone from their queue), and the audit trail says who got it back from whom.
+ * `taken`: the next recruiter accepted (or it moved on: escalated, closed) — the page says so.
+ * `stale`: no decline of theirs within the window, or a later decline by someone else. ADR 034.
+ */
+export async function undoDecline(sql: Sql, who: Who, routing: RoutingOptions): Promise<UndoDeclineOutcome> {
+  return sql.begin(async (tx) => {
+    const [a] = await tx<{ lead_id: string; status: string; recruiter_id: string | null; lead_status: string }[]>`
+      select a.lead_id, a.status, a.recruiter_id, l.status as lead_status
+      from assignments a join leads l on l.id = a.lead_id where a.id = ${who.assignmentId} for update of a`;
+    if (!a) return STALE;
+    const [d] = await tx<{ recruiter_id: string | null; recent: boolean; accept_by: string | null }[]>`
+      select recruiter_id, at > now() - ${UNDO_MINUTES}::int * interval '1 minute' as recent, reason ->> 'acceptBy' as accept_by
+      from routing_events where assignment_id = ${who.assignmentId} and event = 'declined' order by id desc limit 1`;
+    if (!d || d.recruiter_id !== who.recruiterId || !d.recent || a.recruiter_id === who.recruiterId) return STALE;
+    if (!["offered", "unassigned"].includes(a.status) || ["won", "lost", "closed"].includes(a.lead_status))
+      return { ok: false, reason: "taken" } as const;
+    const acceptBy = d.accept_by ? tx`${d.accept_by}::timestamptz` : tx`now() + ${routing.slaMinutes}::int * interval '1 minute'`;
+    const [back] = await tx<{ due_ms: number }[]>`
+      update assignments set recruiter_id = ${who.recruiterId}, status = 'offered', offered_at = now(), accept_by = ${acceptBy},
+             channel = (select channel from recruiters where id = ${who.recruiterId}), reroutes = greatest(0, reroutes - 1), updated_at = now()
+      where id = ${who.assignmentId}
+      returning greatest(0, extract(epoch from accept_by - now()) * 1000)::float8 as due_ms`;
+    await tx`update notifications set status = 'handled', handled_at = now(), handled_by = 'undo-decline'
+             where assignment_id = ${who.assignmentId} and status = 'pending' and kind in ('assignment', 'wecom')`;
+    await audit(tx, who, a.lead_id, "reopened", {
+      zh: "撤销“拒绝”，收回给原专员",
+      en: "Undid “decline”; the offer is back with the recruiter who declined",
+      from: a.recruiter_id,
+    });
+    await enqueue(tx, "assignment.sla", [who.assignmentId], { afterMs: back.due_ms });
+    return { ok: true } as const;
+  });
+}
+
+export type RecentDecline = {
+  assignmentId: string;
+  reference: string;
+  company: string;
+  /** ISO time until which the decline can be undone. */
+  undoUntil: string;
+  /** Still offered (or unassigned) and the lead open: it can be taken back. False: someone accepted it, or it moved on. */
+  undoable: boolean;
+};
+
+/** The recruiter's declines of the last UNDO_MINUTES that are still the last decline of their assignment, newest first (the /queue banner). */
+export async function recentDeclines(sql: Sql, recruiterId: string): Promise<RecentDecline[]> {
+  const rows = await sql<
+    { assignment_id: string; reference: string; company: string; undo_until: Date; undoable: boolean; mine: boolean }[]
+  >`
+    select * from (
+      select distinct on (e.assignment_id) e.assignment_id, l.reference, l.lead -> 'company' ->> 'name' as company,
+             e.at + ${UNDO_MINUTES}::int * interval '1 minute' as undo_until, e.recruiter_id = ${recruiterId} as mine,
+             a.status in ('offered', 'unassigned') and l.status not in ('won', 'lost', 'closed') as undoable
+      from routing_events e join assignments a on a.id = e.assignment_id join leads l on l.id = a.lead_id
+      where e.event = 'declined' and e.assignment_id in (
+              select assignment_id from routing_events
+              where recruiter_id = ${recruiterId} and event = 'declined' and at > now() - ${UNDO_MINUTES}::int * interval '1 minute')
+        and a.recruiter_id is distinct from ${recruiterId}
+      order by e.assignment_id, e.id desc) d
+    where mine order by undo_until desc`;
+  return rows.map((r) => ({
+    assignmentId: r.assignment_id,
+    reference: r.reference,
+    company: r.company ?? "",
+    undoUntil: r.undo_until.toISOString(),
+    undoable: r.undoable,
+  }));
 }
 
 export type WorkState = {
@@ -130,7 +244,7 @@ export type WorkState = {
   visitOn: string | null;
   closeReason: string | null;
   closeNote: string | null;
-  /** ISO time until which "lost" can be undone; null when it cannot. */
+  /** ISO time until which "lost" or "signed" can be undone; null when it cannot. */
   undoUntil: string | null;
 };
 
@@ -146,7 +260,8 @@ export async function loadWorkState(sql: Sql, assignmentId: string): Promise<Wor
     }[]
   >`
     select to_char(follow_up_on, 'YYYY-MM-DD') as follow_up_on, to_char(visit_on, 'YYYY-MM-DD') as visit_on, close_reason, close_note,
-           case when status = 'lost' and closed_from is not null and closed_at > now() - ${UNDO_MINUTES}::int * interval '1 minute'
+           case when status in ('lost', 'signed') and closed_from is not null and closed_by is null
+                     and closed_at > now() - ${UNDO_MINUTES}::int * interval '1 minute'
                 then closed_at + ${UNDO_MINUTES}::int * interval '1 minute' end as undo_until
     from assignments where id = ${assignmentId}`;
   return {

@@ -341,7 +341,7 @@ export default function HotlineDesk() {
           <input type="hidden" name="formKey" value={d.formKey} />
           {/* Enter in a box saves (the first submit button of a form is its default). */}
           <button type="submit" name="intent" value="save" className="hp" tabIndex={-1} aria-hidden="true" />
-          <fieldset className="desk-group">
+          <fieldset className="desk-group caller-group">
             <legend>{h("caller.legend")}</legend>
             <DeskInput
               meta={m(contact.phone)}

@@ -7,7 +7,6 @@ import {
   type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
@@ -15,6 +14,7 @@ import { z } from "zod";
 
 import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
+import { FlashBanner } from "~/components/flash";
 import { ErrorList } from "~/components/forms";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
@@ -24,6 +24,7 @@ import { withoutBidiControls } from "~/domain/display-text";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
 import { loadDeskLead, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
+import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, withLng } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
@@ -111,22 +112,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await recordPhoneViews(getSql(), { actor: user.email, role: user.role }, "caller-lookup", [
     { leadId: lead.id, reference: lead.reference },
   ]);
-  const url = new URL(request.url);
-  return {
-    lng,
-    csrf: user.csrf,
-    lead: withoutBidiControls(lead),
-    typed: needAsTyped(lead.lead),
-    notes: withoutBidiControls(await loadLeadNotes(getSql(), lead.id)),
-    flash: url.searchParams.get("noted") ? ("note.saved" as const) : url.searchParams.get("needSaved") ? ("editNeed.saved" as const) : null,
-  };
+  const { flash, headers } = await readFlash(request); // what the last save did (ADR 025), shown once
+  return data(
+    {
+      lng,
+      csrf: user.csrf,
+      lead: withoutBidiControls(lead),
+      typed: needAsTyped(lead.lead),
+      notes: withoutBidiControls(await loadLeadNotes(getSql(), lead.id)),
+      flash,
+    },
+    { headers },
+  );
 }
 
 type ActionResult = { form: "note" | "need"; result: SubmissionResult<string[]> };
 
 /**
- * POST intent=note body=… → the call noted on this lead (303 ?noted=1); intent=need (the need fields
- * and an optional `note`) → the need replaced and the lead matched again (303 ?needSaved=1). 400 with
+ * POST intent=note body=… → the call noted on this lead (303 back, flash "noted"); intent=need (the need
+ * fields and an optional `note`) → the need replaced and the lead matched again (303 back, flash). 400 with
  * field errors; a closed or erased lead answers 409 / 404. CSRF token on both.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -136,7 +140,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const lead = await loadDeskLead(getSql(), params.id ?? "");
   if (!lead) throw data(hotlineText(lng, "lead.notFound"), { status: 404 });
-  const back = (flag: string) => redirect(withLng(`/hotline/leads/${lead.id}?${flag}=1`, lng), 303);
+  // The message rides the flash cookie (ADR 025), not a query flag that a reload or a shared link repeats.
+  const back = (key: "note.saved" | "editNeed.saved") =>
+    redirectWithFlash(request, withLng(`/hotline/leads/${lead.id}`, lng), { tone: "status", text: hotlineText(lng, key) });
   // Which of the two forms was sent: read the one way (Conform + Zod) like every field.
   const step = parseWithZod(form, { schema: stepSchema });
   if (step.status !== "success") throw data(null, { status: 400 });
@@ -144,7 +150,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(form, { schema: noteSchema(lng) });
     if (submission.status !== "success") return data<ActionResult>({ form: "note", result: submission.reply() }, { status: 400 });
     await addLeadNote(getSql(), { leadId: lead.id, authorId: user.id, body: submission.value.body, source: "hotline" });
-    return back("noted");
+    return back("note.saved");
   }
   const submission = parseWithZod(form, { schema: needOnlySchema(lng, lead.lead), disableAutoCoercion: true });
   if (submission.status !== "success") return data<ActionResult>({ form: "need", result: submission.reply() }, { status: 400 });
@@ -159,7 +165,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw data(hotlineText(lng, saved.reason === "closed" ? "lead.closed" : "lead.notFound"), {
       status: saved.reason === "closed" ? 409 : 404,
     });
-  return back("needSaved");
+  return back("editNeed.saved");
 }
 
 export default function HotlineLead() {
@@ -194,14 +200,12 @@ export default function HotlineLead() {
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf} home="hotline">
       <p>
-        <Link to={withLng("/hotline", lng)}>← {h("lead.back")}</Link>
+        <Link to={withLng("/hotline", lng)} className="back-link">
+          ← {h("lead.back")}
+        </Link>
       </p>
       <h1>{h("lead.title", { reference: l.reference })}</h1>
-      {d.flash ? (
-        <div className="banner" role="status">
-          {h(d.flash)}
-        </div>
-      ) : null}
+      <FlashBanner flash={d.flash} />
       {l.closed ? (
         <div className="banner error" role="alert">
           {h("lead.closed")}
@@ -253,7 +257,14 @@ export default function HotlineLead() {
 
       {l.closed ? null : (
         <>
-          <Form method="post" action={withLng(`/hotline/leads/${l.id}`, lng)} {...getFormProps(noteForm)} className="desk-form">
+          <Form
+            // A saved note empties the box (a new key per note): the text left in it read as "not saved".
+            key={d.notes.length}
+            method="post"
+            action={withLng(`/hotline/leads/${l.id}`, lng)}
+            {...getFormProps(noteForm)}
+            className="desk-form"
+          >
             <fieldset className="desk-group">
               <legend>{h("note.legend")}</legend>
               <input type="hidden" name="csrf" value={d.csrf} />

@@ -5,16 +5,19 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
+import { FlashBanner, type FlashMessage } from "~/components/flash";
 import { ErrorList } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { readFlash } from "~/http/flash.server";
+import { adminLabel, formatAdminTime, withLng } from "~/i18n/admin-messages";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { deskFilterSchema, HISTORY_OUTCOMES, NEED_KIND_FILTERS, OPEN_STATUSES } from "~/recruiter-desk/desk-forms";
 import { type DeskPage, loadDesk, recruiterParks } from "~/recruiter-desk/desk-search.server";
+import { recentDeclines } from "~/recruiter-desk/lead-work.server";
 import adminStyles from "~/styles/admin.css";
 import deskStyles from "~/styles/desk.css";
 
@@ -35,7 +38,8 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { body, status } = await queuePage(request);
-  return data(body, { status });
+  const { flash, headers } = await readFlash(request); // what the last step did (ADR 025), e.g. a decline
+  return data({ ...body, flash }, { status, headers });
 }
 
 async function queuePage(request: Request) {
@@ -50,6 +54,8 @@ async function queuePage(request: Request) {
   const submission = parseWithZod(url.searchParams, { schema });
   const f = submission.status === "success" ? submission.value : { view, page: 1 };
   const empty: DeskPage = { rows: [], total: 0, page: 1, pages: 1 };
+  // Declines of the last UNDO_MINUTES: each can be taken back while nobody has accepted it (ADR 034).
+  const declines = user.recruiterId ? await recentDeclines(sql, user.recruiterId) : [];
   const desk = user.recruiterId
     ? await loadDesk(sql, user.recruiterId, {
         view,
@@ -72,10 +78,11 @@ async function queuePage(request: Request) {
     query: url.searchParams.toString(),
     result,
     desk: withoutBidiControls(desk), // names people typed (ADR 021)
+    declines: withoutBidiControls(declines),
   };
   return { body, status: result ? 400 : 200 };
 }
-type QueueData = Awaited<ReturnType<typeof queuePage>>["body"];
+type QueueData = Awaited<ReturnType<typeof queuePage>>["body"] & { flash: FlashMessage | null };
 
 /** The same /queue query with some parameters changed (null removes one). */
 function withParams(query: string, changes: Record<string, string | null>): string {
@@ -103,9 +110,33 @@ export default function Queue() {
   });
   const statusLabel = (st: string) => (view === "history" ? t(`outcome.${st}` as DeskKey) : adminLabel(lng, "assignment", st));
   const lngParam: Record<string, string> = lng === "en" ? { lng: "en" } : {};
+  const params = new URLSearchParams(d.query);
+  const filtered = d.result !== undefined || ["status", "park", "kind", "due"].some((k) => params.get(k));
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf}>
       <h1>{s("queue.title")}</h1>
+      <FlashBanner flash={d.flash} />
+      {d.declines.map((x) =>
+        x.undoable ? (
+          <Form
+            key={x.assignmentId}
+            method="post"
+            action={withLng(`/queue/assignments/${x.assignmentId}`, lng)}
+            className="banner undo"
+            role="status"
+          >
+            <input type="hidden" name="csrf" value={d.csrf} />
+            {t("declined.banner", { reference: x.reference, company: x.company, until: formatAdminTime(x.undoUntil).slice(11) })}{" "}
+            <button type="submit" name="intent" value="undoDecline">
+              {t("declined.undo")}
+            </button>
+          </Form>
+        ) : (
+          <p key={x.assignmentId} className="banner" role="status">
+            {t("declined.taken", { reference: x.reference, company: x.company })}
+          </p>
+        ),
+      )}
       {!d.linked ? <p role="alert">{s("queue.noRecruiter")}</p> : null}
       <nav aria-label={s("queue.title")} className="desk-tabs">
         <Link to={withLng("/queue", lng)} aria-current={view === "open" ? "page" : undefined}>
@@ -131,25 +162,31 @@ export default function Queue() {
           />
           <ErrorList id={fields.q.errorId} errors={fields.q.errors} />
         </div>
-        <FilterSelect
-          label={t("desk.status")}
-          meta={fields.status}
-          any={t("desk.any")}
-          options={d.statuses.map((v) => [v, statusLabel(v)])}
-        />
-        <FilterSelect label={t("desk.park")} meta={fields.park} any={t("desk.any")} options={d.parks.map((p) => [p.id, p.name])} />
-        <FilterSelect
-          label={t("desk.kind")}
-          meta={fields.kind}
-          any={t("desk.any")}
-          options={NEED_KIND_FILTERS.map((k) => [k, adminLabel(lng, "need.kind", k)])}
-        />
-        {view === "open" ? (
-          <div className="field check">
-            <input {...getInputProps(fields.due, { type: "checkbox", value: "on" })} />
-            <label htmlFor={fields.due.id}>{t("desk.due")}</label>
+        {/* On a phone the filters would push the first lead below the screen: folded unless one is in use (or wrong). */}
+        <details className="more-filters" open={filtered || undefined}>
+          <summary>{t("desk.filters")}</summary>
+          <div className="filter-grid">
+            <FilterSelect
+              label={t("desk.status")}
+              meta={fields.status}
+              any={t("desk.any")}
+              options={d.statuses.map((v) => [v, statusLabel(v)])}
+            />
+            <FilterSelect label={t("desk.park")} meta={fields.park} any={t("desk.any")} options={d.parks.map((p) => [p.id, p.name])} />
+            <FilterSelect
+              label={t("desk.kind")}
+              meta={fields.kind}
+              any={t("desk.any")}
+              options={NEED_KIND_FILTERS.map((k) => [k, adminLabel(lng, "need.kind", k)])}
+            />
+            {view === "open" ? (
+              <div className="field check">
+                <input {...getInputProps(fields.due, { type: "checkbox", value: "on" })} />
+                <label htmlFor={fields.due.id}>{t("desk.due")}</label>
+              </div>
+            ) : null}
           </div>
-        ) : null}
+        </details>
         <div className="filter-actions">
           <button type="submit">{t("desk.apply")}</button>
           <Link to={withLng(view === "history" ? "/queue?view=history" : "/queue", lng)} className="button-link">

@@ -15,7 +15,6 @@ import {
   type LinksFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
-  redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -28,7 +27,7 @@ import { FlashBanner } from "~/components/flash";
 import { ErrorList } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
-import { DECLINE_REASONS, LOST_REASONS } from "~/domain/close-reasons";
+import { DECLINE_REASONS, LOST_REASONS, UNDO_MINUTES } from "~/domain/close-reasons";
 import { withoutBidiControls } from "~/domain/display-text";
 import { isUuid } from "~/domain/ids";
 import { leadFlags } from "~/domain/lead-flags";
@@ -53,7 +52,8 @@ import {
   markLost,
   recordVisit,
   setFollowUp,
-  undoLost,
+  undoClose,
+  undoDecline,
   type WorkOutcome,
 } from "~/recruiter-desk/lead-work.server";
 import { createShortlist, listShortlists } from "~/recruiter-desk/shortlists.server";
@@ -177,9 +177,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { form: string; result: SubmissionResult<string[]>; shared?: string };
 
 /**
- * POST one step (intent=accept|contacted|signed|lost|decline|visit|followUp|note|undo|shortlist, with
- * the session's CSRF token) → 303 back with a flash message (decline: to /queue), or 400 with the
- * errors beside the fields; shortlist answers 200 with the link, shown once.
+ * POST one step (intent=accept|contacted|signed|lost|decline|visit|followUp|note|undo|undoDecline|shortlist,
+ * with the session's CSRF token) → 303 back with a flash message (decline: to /queue, where its undo
+ * waits; an undo of a decline the next recruiter accepted: to /queue, saying so), or 400 with the
+ * errors beside the fields; shortlist answers 200 with the link, shown once. Undo: ADR 034.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, ["recruiter"]);
@@ -209,7 +210,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     case "decline":
       outcome = await declineWithReason(sql, { ...who, reason: v.reason, note: v.closeNote || null, label: label(v.reason) }, routing);
-      if (outcome.ok) throw redirect(withLng("/queue", lng), 303); // it is someone else's now
+      if (outcome.ok) {
+        // It is someone else's now; /queue offers the undo below this message while the window lasts (ADR 034).
+        throw await redirectWithFlash(request, withLng("/queue", lng), { tone: "status", text: deskText(lng, "done.declined") });
+      }
       break;
     case "visit":
       outcome = await recordVisit(sql, { ...who, on: v.visitOn });
@@ -220,9 +224,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "note":
       outcome = await addNote(sql, { ...who, staffId: user.id, body: v.body });
       break;
-    case "undo":
-      outcome = await undoLost(sql, who);
-      break;
+    case "undo": {
+      const undone = await undoClose(sql, who);
+      if (!undone.ok)
+        throw await redirectWithFlash(request, withLng(here, lng), {
+          tone: "alert",
+          text: deskText(lng, "undo.expired", { minutes: UNDO_MINUTES }),
+        });
+      throw await redirectWithFlash(request, withLng(here, lng), {
+        tone: "status",
+        text: deskText(lng, undone.undone === "signed" ? "done.undoSigned" : "done.undo"),
+      });
+    }
+    case "undoDecline": {
+      const undone = await undoDecline(sql, who, routing);
+      if (undone.ok)
+        throw await redirectWithFlash(request, withLng(here, lng), { tone: "status", text: deskText(lng, "done.undoDecline") });
+      // Not theirs any more: back to the queue, saying plainly why (the next recruiter accepted, or the window passed).
+      throw await redirectWithFlash(request, withLng("/queue", lng), {
+        tone: "alert",
+        text: undone.reason === "taken" ? deskText(lng, "undoDecline.taken") : deskText(lng, "undo.expired", { minutes: UNDO_MINUTES }),
+      });
+    }
     case "shortlist": {
       const made = await createShortlist(sql, { ...who, spaceIds: v.spaces, days: getWebEnv().SHORTLIST_DAYS });
       if (made.ok) {
@@ -238,7 +261,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!outcome.ok) throw await redirectWithFlash(request, withLng(here, lng), stale);
   // What the step did, shown once on the page it lands on (flash cookie, ADR 025).
-  const said: Partial<Record<string, DeskKey>> = { note: "done.note", followUp: "done.followUp", visit: "done.visit", undo: "done.undo" };
+  const said: Partial<Record<string, DeskKey>> = { note: "done.note", followUp: "done.followUp", visit: "done.visit" };
   const key = said[v.intent];
   const status = adminLabel(lng, "assignment", v.intent === "accept" ? "accepted" : v.intent);
   throw await redirectWithFlash(request, withLng(here, lng), {
@@ -271,7 +294,7 @@ export default function AssignmentPage() {
       {d.mine && d.work.undoUntil ? (
         <Form method="post" className="banner undo" role="status">
           <input type="hidden" name="csrf" value={d.csrf ?? ""} />
-          {k("undo.banner", { until: formatAdminTime(d.work.undoUntil).slice(11) })}{" "}
+          {k(d.status === "signed" ? "undo.banner.signed" : "undo.banner", { until: formatAdminTime(d.work.undoUntil).slice(11) })}{" "}
           <button type="submit" name="intent" value="undo">
             {k("undo.button")}
           </button>
@@ -617,14 +640,14 @@ function NoteForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
 }
 
 function ConfirmClose({ d, which, lastResult }: { d: Data; which: Confirm; lastResult: Reply }) {
-  const k = (key: DeskKey) => deskText(d.lng, key);
+  const k = (key: DeskKey, params?: Record<string, string | number>) => deskText(d.lng, key, params);
   const [form, fields] = useWorkForm(d, which, lastResult);
   const reasons = which === "lost" ? LOST_REASONS : which === "decline" ? DECLINE_REASONS : [];
   const reason = fields.reason as FieldMetadata<string>;
   const note = fields.closeNote as FieldMetadata<string>;
   return (
     <section className="confirm" aria-labelledby="confirm-h">
-      <h2 id="confirm-h">{k(`confirm.title.${which}`)}</h2>
+      <h2 id="confirm-h">{k(`confirm.title.${which}`, { minutes: UNDO_MINUTES })}</h2>
       <Form method="post" {...getFormProps(form)}>
         <Csrf d={d} intent={which} />
         {reasons.length > 0 ? (

@@ -188,7 +188,16 @@ describe.each([
       await page.keyboard.type("第二次来电：面积可放宽到6000平");
       await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
-      await page.waitForURL((url) => url.searchParams.has("noted"));
+      // Said once by the flash cookie (ADR 025); the address stays the lead's own.
+      await expect
+        .poll(() =>
+          page
+            .locator("[data-flash]")
+            .innerText()
+            .catch(() => ""),
+        )
+        .toBe("已记录这次来电。");
+      expect(new URL(page.url()).search).toBe("");
       await expect.poll(() => page.locator("main").innerText()).toContain("第二次来电：面积可放宽到6000平");
       expect(await noSideScroll(page)).toBe(true);
       await page.screenshot({ path: `${SHOTS}/hotline-${label}-lead-noted.png`, fullPage: true });

@@ -251,8 +251,21 @@ describe("a recruiter's day with one lead", () => {
       await expect.poll(() => banner(page)).toBe("已撤销，线索恢复跟进。");
 
       await page.getByRole("link", { name: "已签约", exact: true }).click();
+      await expect.poll(() => page.getByRole("heading", { name: /^确认：企业已签约？.*10 分钟内可以撤销/ }).count()).toBe(1);
       await page.getByRole("button", { name: "确认已签约" }).click();
       await expect.poll(() => statusOf(assignmentId)).toBe("signed");
+      // Signing too can be taken back for a short while (ADR 034); the journey keeps it signed.
+      await expect
+        .poll(() =>
+          page
+            .locator(".banner.undo")
+            .innerText()
+            .catch(() => ""),
+        )
+        .toMatch(/^已标记为已签约.*前可以撤销。/);
+      expect(await page.getByRole("button", { name: "撤销" }).count()).toBe(1);
+      await phoneFit(page);
+      await page.screenshot({ path: `${SHOTS}signed-undo-phone.png`, fullPage: true });
       await page.goto(`${web.url}/queue?view=history`);
       await expect.poll(() => page.locator(".lead-card").first().innerText()).toContain(COMPANY);
       await page.screenshot({ path: `${SHOTS}history-phone.png`, fullPage: true });
@@ -275,6 +288,42 @@ describe("a recruiter's day with one lead", () => {
     const [opens] = await db.sql<{ n: number }[]>`select count(*)::int as n from shortlist_opens`;
     expect(opens.n).toBe(1);
   }, 300_000); // a long journey on a loaded shared machine
+
+  it("declines an offer with a reason after a confirmation, and takes it back from /queue within the window", async () => {
+    const assignmentId = await routedLead("南京拒绝又撤回机械有限公司", "13912345688");
+    const leadPath = `/queue/assignments/${assignmentId}`;
+    const { context, page } = await newPage(PHONE);
+    try {
+      await signIn(page);
+      await page.goto(`${web.url}${leadPath}`);
+      await hydrated(page);
+      await page.getByRole("link", { name: "拒绝（改派给其他专员）" }).click();
+      await expect.poll(() => page.getByRole("heading", { name: /^确认：拒绝这条线索？/ }).count()).toBe(1);
+      await page.getByLabel("原因", { exact: true }).selectOption({ label: "我手上线索太多" });
+      await page.getByRole("button", { name: "确认拒绝" }).click();
+      await page.waitForURL((url) => url.pathname === "/queue");
+      await expect.poll(() => statusOf(assignmentId)).toBe("unassigned"); // GC-EDZ has nobody else: the admins' queue
+      await expect
+        .poll(() =>
+          page
+            .locator(".banner.undo")
+            .innerText()
+            .catch(() => ""),
+        )
+        .toContain("你刚拒绝了");
+      await phoneFit(page);
+      expect(await axeSerious(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}decline-undo-phone.png`, fullPage: true });
+      await page.getByRole("button", { name: "撤回拒绝" }).click();
+      await page.waitForURL((url) => url.pathname === leadPath);
+      await expect.poll(() => banner(page)).toBe("已撤回拒绝，线索回到你的队列，请尽快接单。");
+      expect(await statusOf(assignmentId)).toBe("offered");
+      await page.getByRole("button", { name: "接单", exact: true }).click();
+      await expect.poll(() => statusOf(assignmentId)).toBe("accepted");
+    } finally {
+      await context.close();
+    }
+  });
 
   it("the shortlist page works without JavaScript in the browser, and a wrong token is a bare 404", async () => {
     const assignmentId = await routedLead("南京无脚本清单机械有限公司", "13912345699");

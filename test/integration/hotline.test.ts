@@ -228,7 +228,13 @@ describe("/hotline", () => {
       { intent: "need", "need.kind": "warehouse", "need.areaMin": "3000", "need.regions": "溧水区", note: "回访：改要仓库", csrf },
       cookie,
     );
-    expect(edited.status).toBe(303);
+    // Back to the lead's clean address, which says once what happened: the flash cookie, not ?needSaved=1 (ADR 025).
+    expect(await followFlash(web.url, edited, cookie)).toEqual({
+      location: `/hotline/leads/${callback.leadId}`,
+      role: "status",
+      text: "需求已更新，正在重新匹配。",
+      shownAgain: false,
+    });
     const [lead] = await db.sql<{ kind: string; area: string; company: string }[]>`
       select lead->'need'->>'kind' as kind, lead->'need'->>'areaMinSqm' as area, company_name as company from leads where id = ${callback.leadId}`;
     expect(lead).toEqual({ kind: "warehouse", area: "3000", company: "南京热线回访改需求机械有限公司" });
@@ -237,6 +243,13 @@ describe("/hotline", () => {
     expect(await db.sql`select body from lead_notes where lead_id = ${callback.leadId}`).toEqual([{ body: "回访：改要仓库" }]);
     const bad = await post(`/hotline/leads/${callback.leadId}`, { intent: "need", "need.kind": "castle", csrf }, cookie);
     expect(bad.status).toBe(400);
+    const noted = await post(`/hotline/leads/${callback.leadId}`, { intent: "note", body: "再次来电：下周看仓库", csrf }, cookie);
+    expect(await followFlash(web.url, noted, cookie)).toEqual({
+      location: `/hotline/leads/${callback.leadId}`,
+      role: "status",
+      text: "已记录这次来电。",
+      shownAgain: false,
+    });
   });
 
   it("records outcomes: no answer brings the call back later; a done hand-over accepts the recruiter's offer; a closed task is stale", async () => {

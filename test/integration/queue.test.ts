@@ -270,7 +270,10 @@ describe("the queue and an assignment", () => {
         select o.not_before <= clock_timestamp() as due from notifications n join outbox o on o.aggregate_id = n.id::text and o.topic = 'notify.email'
         where n.assignment_id = ${assignmentId} and n.recipient = 'R9'`;
       expect(notice.due).toBe(true);
-      expect(await (await get("/queue", cookie)).text()).not.toContain(reference);
+      // Gone from the list; only the short undo names it, above the list (ADR 034).
+      const queue = await (await get("/queue", cookie)).text();
+      expect(queue).not.toContain(`href="${path}"`);
+      expect(queue).toContain(`你刚拒绝了 ${reference}`);
       expect((await get(path, cookie)).status).toBe(404);
     } finally {
       await db.sql`update recruiters set active = false where id = 'R9'`;

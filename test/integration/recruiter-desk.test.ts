@@ -7,10 +7,12 @@ import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 import { eraseLeads } from "~/privacy/anonymise.server";
 import { exportPersonData, findPerson } from "~/privacy/requests.server";
+import { applyAssignmentAction } from "~/recruiter-desk/assignment-actions.server";
 import { loadDesk, PAGE_SIZE } from "~/recruiter-desk/desk-search.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
 
@@ -83,6 +85,7 @@ async function routedLead(o: LeadOptions): Promise<{ leadId: string; reference: 
   >`select id from assignments where lead_id = ${id} and park_id = 'GC-EDZ' and recruiter_id = 'R1'`;
   return { leadId: id, reference, assignmentId: a.id };
 }
+const ROUTING = { slaMinutes: 120, noticeFallbackMs: 0 };
 const accept = (assignmentId: string) => post(`/queue/assignments/${assignmentId}`, { intent: "accept", csrf });
 const statusOf = async (id: string) => (await db.sql<{ status: string }[]>`select status from assignments where id = ${id}`)[0].status;
 const searchIds = async (q: string, extra: Partial<Parameters<typeof loadDesk>[2]> = {}) =>
@@ -388,5 +391,138 @@ describe("the shortlist page", () => {
     const [left] = await db.sql<{ n: number; revoked: boolean }[]>`
       select (select count(*)::int from shortlist_opens o where o.shortlist_id = s.id) as n, s.revoked_at is not null as revoked from shortlists s where s.lead_id = ${lead.leadId}`;
     expect(left).toEqual({ n: 0, revoked: true });
+  });
+});
+
+/** The message the page a 303 lands on shows once (flash cookie, ADR 025). */
+const flashOf = async (res: Response) => (await followFlash(web.url, res, cookie)).text;
+
+describe("every closing step asks to confirm and can be undone for a short while (ADR 034)", () => {
+  it("signed: confirm, then undo reopens the lead and the other park's assignment; after the window it is refused", async () => {
+    const l = await routedLead({ company: "南京签约撤销机械有限公司", parks: ["GC-MED"] });
+    await accept(l.assignmentId);
+    const path = `/queue/assignments/${l.assignmentId}`;
+    const [other] = await db.sql<{ id: string; status: string }[]>`
+      select id, status from assignments where lead_id = ${l.leadId} and park_id = 'GC-MED'`;
+    const [leadBefore] = await db.sql<{ status: string }[]>`select status from leads where id = ${l.leadId}`;
+    expect(await (await get(`${path}?confirm=signed`)).text()).toContain("10 分钟内可以撤销");
+
+    expect((await post(path, { intent: "signed", csrf })).headers.get("location")).toBe(path);
+    expect(await statusOf(l.assignmentId)).toBe("signed");
+    expect(await statusOf(other.id)).toBe("lost");
+    expect((await db.sql<{ status: string }[]>`select status from leads where id = ${l.leadId}`)[0].status).toBe("won");
+    const signedPage = await (await get(path)).text();
+    expect(signedPage).toContain("已标记为已签约");
+    expect(signedPage).toContain('value="undo"');
+    // The other park's recruiter did not close theirs: no undo for them, and their undo does nothing.
+    expect((await db.sql`select 1 from assignments where id = ${other.id} and closed_by = ${l.assignmentId}`).length).toBe(1);
+
+    const undone = await post(path, { intent: "undo", csrf });
+    expect(undone.headers.get("location")).toBe(path);
+    expect(await flashOf(undone)).toBe("已撤销签约，线索恢复跟进，其他园区的分配也已恢复。");
+    expect(await statusOf(l.assignmentId)).toBe("accepted");
+    expect(await statusOf(other.id)).toBe(other.status);
+    expect((await db.sql<{ status: string }[]>`select status from leads where id = ${l.leadId}`)[0].status).toBe(leadBefore.status);
+    const events = await db.sql<{ assignment_id: string; event: string }[]>`
+      select assignment_id, event from routing_events where lead_id = ${l.leadId} and event in ('signed', 'lost', 'reopened') order by id`;
+    expect(events.map((e) => [e.assignment_id === l.assignmentId ? "mine" : "other", e.event])).toEqual([
+      ["mine", "signed"],
+      ["other", "lost"],
+      ["mine", "reopened"],
+      ["other", "reopened"],
+    ]);
+
+    // Signed again; after the window the undo is refused and says so.
+    await post(path, { intent: "signed", csrf });
+    await db.sql`update assignments set closed_at = now() - interval '11 minutes' where id = ${l.assignmentId}`;
+    expect((await get(path).then((r) => r.text())).includes('value="undo"')).toBe(false);
+    const late = await post(path, { intent: "undo", csrf });
+    expect(await flashOf(late)).toBe("已超过 10 分钟的撤销时限，或线索已被关闭，不能撤销。");
+    expect(await statusOf(l.assignmentId)).toBe("signed");
+    expect(await statusOf(other.id)).toBe("lost");
+  });
+
+  describe("decline", () => {
+    // A second recruiter for GC-EDZ, on duty only while a decline is re-routed, so other leads still go to R1.
+    beforeAll(async () => {
+      await db.sql`insert into recruiters (id, name, email, phone, channel, parks, capacity, active)
+                   values ('R9', '接力专员', 'r9@example.test', '13900000009', 'email', '{GC-EDZ}', 5, false)`;
+    });
+    const declineTo = async (assignmentId: string, onDuty: boolean) => {
+      await db.sql`update recruiters set active = ${onDuty} where id = 'R9'`;
+      const res = await post(`/queue/assignments/${assignmentId}`, {
+        intent: "decline",
+        reason: "over-capacity",
+        closeNote: "本周满了",
+        csrf,
+      });
+      await db.sql`update recruiters set active = false where id = 'R9'`;
+      return res;
+    };
+    const holder = async (id: string) =>
+      (await db.sql<{ recruiter_id: string | null; status: string }[]>`select recruiter_id, status from assignments where id = ${id}`)[0];
+
+    it("asks for a reason, re-routes, and takes the offer back (old deadline, next recruiter's unsent notice withdrawn) within the window", async () => {
+      const l = await routedLead({ company: "南京拒绝撤回机械有限公司" });
+      const path = `/queue/assignments/${l.assignmentId}`;
+      const [before] = await db.sql<{ accept_by: Date }[]>`select accept_by from assignments where id = ${l.assignmentId}`;
+      expect(await (await get(`${path}?confirm=decline`)).text()).toContain("10 分钟内、下一位专员接单前可以撤回");
+      expect((await post(path, { intent: "decline", csrf })).status).toBe(400); // no reason
+      expect(await statusOf(l.assignmentId)).toBe("offered");
+
+      const declined = await declineTo(l.assignmentId, true);
+      expect(declined.headers.get("location")).toBe("/queue");
+      expect(await flashOf(declined)).toBe("已拒绝，线索已改派。");
+      expect(await holder(l.assignmentId)).toEqual({ recruiter_id: "R9", status: "offered" });
+      await db.sql`update notifications set status = 'pending' where assignment_id = ${l.assignmentId} and recipient = 'R9'`;
+      const queue = await (await get("/queue")).text();
+      expect(queue).toContain(`你刚拒绝了 ${l.reference}（南京拒绝撤回机械有限公司）`);
+      expect(queue).toContain('value="undoDecline"');
+
+      const back = await post(path, { intent: "undoDecline", csrf });
+      expect(back.headers.get("location")).toBe(path);
+      expect(await flashOf(back)).toBe("已撤回拒绝，线索回到你的队列，请尽快接单。");
+      const [after] = await db.sql<{ recruiter_id: string; status: string; accept_by: Date; reroutes: number }[]>`
+        select recruiter_id, status, accept_by, reroutes from assignments where id = ${l.assignmentId}`;
+      expect(after).toMatchObject({ recruiter_id: "R1", status: "offered", reroutes: 0 });
+      expect(after.accept_by.toISOString()).toBe(before.accept_by.toISOString());
+      const notices = await db.sql<
+        { status: string }[]
+      >`select status from notifications where assignment_id = ${l.assignmentId} and recipient = 'R9'`;
+      expect(notices.map((n) => n.status)).toEqual(["handled"]);
+      expect(await (await get("/queue")).text()).not.toContain('value="undoDecline"');
+      const [reopened] = await db.sql<{ reason: { from: string } }[]>`
+        select reason from routing_events where assignment_id = ${l.assignmentId} and event = 'reopened'`;
+      expect(reopened.reason.from).toBe("R9");
+      // Back in R1's hands it can be accepted as usual.
+      expect((await accept(l.assignmentId)).status).toBe(303);
+      expect(await statusOf(l.assignmentId)).toBe("accepted");
+    });
+
+    it("says plainly that it cannot be taken back once the next recruiter accepted, and after the window", async () => {
+      const l = await routedLead({ company: "南京拒绝已接单机械有限公司" });
+      const path = `/queue/assignments/${l.assignmentId}`;
+      await declineTo(l.assignmentId, true);
+      expect((await applyAssignmentAction(db.sql, { assignmentId: l.assignmentId, recruiterId: "R9", intent: "accept" }, ROUTING)).ok).toBe(
+        true,
+      );
+      const queue = await (await get("/queue")).text();
+      expect(queue).toContain(`你刚拒绝了 ${l.reference}（南京拒绝已接单机械有限公司），下一位专员已经接单，不能再撤回。`);
+      expect(queue).not.toContain('value="undoDecline"');
+      const refused = await post(path, { intent: "undoDecline", csrf });
+      expect(refused.headers.get("location")).toBe("/queue");
+      expect(await flashOf(refused)).toBe("不能撤回：下一位专员已经接单，这条线索不再属于你。如需沟通，请联系该专员或管理员。");
+      expect(await holder(l.assignmentId)).toEqual({ recruiter_id: "R9", status: "accepted" });
+
+      // Nobody took the next one (it waits unassigned), but the window has passed.
+      const late = await routedLead({ company: "南京拒绝过时机械有限公司" });
+      await declineTo(late.assignmentId, false);
+      expect(await holder(late.assignmentId)).toEqual({ recruiter_id: null, status: "unassigned" });
+      await db.sql`update routing_events set at = now() - interval '11 minutes' where assignment_id = ${late.assignmentId} and event = 'declined'`;
+      expect(await (await get("/queue")).text()).not.toContain(late.reference);
+      const tooLate = await post(`/queue/assignments/${late.assignmentId}`, { intent: "undoDecline", csrf });
+      expect(await flashOf(tooLate)).toBe("已超过 10 分钟的撤销时限，或线索已被关闭，不能撤销。");
+      expect(await holder(late.assignmentId)).toEqual({ recruiter_id: null, status: "unassigned" });
+    });
   });
 });

@@ -1,0 +1,187 @@
+import { readFileSync } from "node:fs";
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { addLeadNote } from "~/hotline/lead-notes.server";
+import { importInventory } from "~/inventory/import.server";
+import { storeLead } from "~/leads/intake.server";
+import { createShortlist } from "~/recruiter-desk/shortlists.server";
+
+import { demoInventory } from "../fixtures/inventory";
+import { launchChromium } from "../support/browser";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { startWebServer } from "../support/services";
+
+// Issue 12 item 8 and the hotline's item 3: every desk page at a 390 px phone — no horizontal scroll
+// (document scrollWidth ≤ 390), tap targets ≥ 44 px, the phone number a tel: link — and axe-core with
+// no serious or critical violation; screenshots at phone and desk widths under test/e2e/screenshots/.
+// The lead carries what breaks layouts: a long name with no break opportunity, a long URL in a note.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+const PASSWORD = "phone-width-秘密-2026";
+const SHOTS = new URL("./screenshots/", import.meta.url).pathname;
+const AXE = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+const LONG_COMPANY = `南京${"超".repeat(6)}Precision-Manufacturing-International-Holdings-Group-Limited有限公司`;
+let pages: { hotlineLead: string; queueLead: string; shortlist: string };
+
+beforeAll(async () => {
+  db = await createTestDatabase("phone_width");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  const hash = await hashPassword(PASSWORD);
+  const [desk] = await db.sql<{ id: string }[]>`
+    insert into users (email, name, role, recruiter_id, password_hash) values
+      ('desk@example.test', '热线坐席', 'hotline', null, ${hash}),
+      ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${hash})
+    returning id`;
+  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: LONG_COMPANY, phone: "13912345670" }));
+  const { id } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+               values (${id}, 'S1', 'GC-EDZ', 86, ${db.sql.json([{ zh: "面积 4800㎡ 在需求 4000–6000㎡ 内", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
+  await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+  const [a] = await db.sql<{ id: string }[]>`select id from assignments where lead_id = ${id}`;
+  await addLeadNote(db.sql, {
+    leadId: id,
+    authorId: desk.id,
+    body: "企业发来的资料链接：https://example.test/very/long/path/without/any/break/opportunity/0123456789abcdef0123456789abcdef",
+    source: "hotline",
+  });
+  // A call-back for the hotline's task list, with its card's tel: link and outcome buttons.
+  await db.sql`insert into call_tasks (kind, lead_id, phone, script, dedupe_key)
+               values ('callback', ${id}, '+8613912345670', ${`回访 ${LONG_COMPANY}：确认面积和入驻时间`}, 'phone-width')`;
+  const made = await createShortlist(db.sql, { assignmentId: a.id, recruiterId: "R1", spaceIds: ["S1", "S6"], days: 30 });
+  if (!made.ok) throw new Error(made.error);
+  pages = { hotlineLead: `/hotline/leads/${id}`, queueLead: `/queue/assignments/${a.id}`, shortlist: `/s/${made.shortlist.token}` };
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  await db?.drop();
+});
+
+async function signedIn(viewport: { width: number; height: number }, email: string, home: string) {
+  const context = await browser.newContext({ viewport, locale: "zh-CN", hasTouch: viewport.width < 600 });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${web.url}/login?next=${home}`);
+  await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === home);
+  return { context, page };
+}
+
+/** What a person on a phone would trip over: a page wider than the screen, or a control smaller than 44 × 44 px. */
+async function phoneProblems(page: Page) {
+  return page.evaluate(() => {
+    const wide = document.documentElement.scrollWidth > 390 ? [`scrollWidth ${document.documentElement.scrollWidth}`] : [];
+    const small = [
+      ...document.querySelectorAll<HTMLElement>(
+        "main button, main a.button, main a.button-link, main a.tel, main a.call, main .back-link, main .lead-card h2 a, main .desk-tabs a, main .pager a, main select, main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), main textarea",
+      ),
+    ]
+      .filter((el) => el.offsetParent !== null && el.getAttribute("aria-hidden") !== "true")
+      .map((el) => ({ el: el.outerHTML.slice(0, 80), r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.height < 44 || r.width < 44)
+      .map(({ el, r }) => `${Math.round(r.width)}×${Math.round(r.height)} ${el}`);
+    return [...wide, ...small];
+  });
+}
+
+async function axeSerious(page: Page): Promise<string[]> {
+  await page.evaluate(AXE); // evaluated, not a script tag: the CSP allows no foreign script
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (d: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+    ).axe;
+    const r = await axe.run(document);
+    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+const top = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+
+describe("the desks on a 390 px phone and at a desk", () => {
+  for (const [label, viewport] of [
+    ["phone", PHONE],
+    ["desktop", DESKTOP],
+  ] as const) {
+    it(`hotline: /hotline and the hotline's lead page (${label})`, async () => {
+      const { context, page } = await signedIn(viewport, "desk@example.test", "/hotline");
+      try {
+        await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("热线坐席台");
+        // The shortcuts stay on the page at every width.
+        expect(await page.locator(".keys").isVisible()).toBe(true);
+        expect(await page.locator(".keys").innerText()).toContain("Alt+S");
+        expect(await page.locator('main a[href^="tel:"]').first().getAttribute("href")).toBe("tel:+8613912345670");
+        if (label === "phone") {
+          expect(await phoneProblems(page)).toEqual([]);
+          // "Known caller?" right under the caller's boxes, the matches right under the need — not below the whole form.
+          const [caller, known, need, matches, consent] = await Promise.all(
+            [".caller-group", "#known", ".need-group", "#matches", "#consent-script"].map((s) => top(page, s)),
+          );
+          expect(caller < known && known < need && need < matches && matches < consent).toBe(true);
+        } else {
+          // At a desk the panels sit beside the form.
+          const [form, known] = await Promise.all([".desk-form", "#known"].map((s) => page.locator(s).boundingBox()));
+          expect(known!.x).toBeGreaterThan(form!.x + form!.width - 1);
+        }
+        expect(await axeSerious(page)).toEqual([]);
+        await page.screenshot({ path: `${SHOTS}width-hotline-${label}.png`, fullPage: true });
+
+        await page.goto(`${web.url}${pages.hotlineLead}`);
+        await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toMatch(/^线索 PM-/);
+        expect(await page.locator('main a[href^="tel:"]').first().getAttribute("href")).toBe("tel:+8613912345670");
+        if (label === "phone") expect(await phoneProblems(page)).toEqual([]);
+        expect(await axeSerious(page)).toEqual([]);
+        await page.screenshot({ path: `${SHOTS}width-hotline-lead-${label}.png`, fullPage: true });
+      } finally {
+        await context.close();
+      }
+    });
+
+    it(`recruiter: /queue, the lead page and the shortlist page (${label})`, async () => {
+      const { context, page } = await signedIn(viewport, "zhoumin@example.test", "/queue");
+      try {
+        await expect.poll(() => page.locator(".lead-card").count()).toBe(1);
+        if (label === "phone") expect(await phoneProblems(page)).toEqual([]);
+        expect(await axeSerious(page)).toEqual([]);
+        await page.screenshot({ path: `${SHOTS}width-queue-${label}.png`, fullPage: true });
+
+        await page.goto(`${web.url}${pages.queueLead}`);
+        await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toMatch(/^线索 PM-/);
+        expect(await page.locator('main a[href^="tel:"]').first().getAttribute("href")).toBe("tel:13912345670"); // a mainland number dials as is
+        if (label === "phone") expect(await phoneProblems(page)).toEqual([]);
+        expect(await axeSerious(page)).toEqual([]);
+        await page.screenshot({ path: `${SHOTS}width-queue-lead-${label}.png`, fullPage: true });
+        // The confirmation of a closing step, too.
+        await page.goto(`${web.url}${pages.queueLead}?confirm=decline`);
+        if (label === "phone") expect(await phoneProblems(page)).toEqual([]);
+        expect(await axeSerious(page)).toEqual([]);
+
+        await page.goto(`${web.url}${pages.shortlist}`);
+        expect(await page.locator("main").innerText()).toContain("为您推荐的空间");
+        expect(await page.locator('main a[href^="tel:"]').count()).toBeGreaterThan(0);
+        if (label === "phone") expect(await phoneProblems(page)).toEqual([]);
+        expect(await axeSerious(page)).toEqual([]);
+        await page.screenshot({ path: `${SHOTS}width-shortlist-${label}.png`, fullPage: true });
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
