@@ -5,6 +5,8 @@ import { recordRoutingEvent, recruitersWhoHad } from "~/assignments/routing-even
 import { adminUserIds } from "~/auth/accounts.server";
 import { markDone } from "~/db/outbox.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
+import { auditMessages } from "~/i18n/audit-messages";
+import { notifyText } from "~/i18n/notify-messages";
 
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
@@ -50,7 +52,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
         leadId: a.lead_id,
         assignmentId: a.id,
         phone: a.phone,
-        script: `升级：线索 ${a.reference} 两次改派仍无人接单。请先致电企业致歉并确认需求仍有效，再通知管理员指派专员。`,
+        script: notifyText("zh", "escalation.script", { reference: a.reference }),
         dedupeKey: `escalation:${a.id}`,
       });
       await markDone(tx, data.outboxId);
@@ -64,7 +66,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
       event: "sla-missed",
       recruiterId: a.recruiter_id,
       rule: "sla",
-      reason: { zh: "接单时限已过，未接单", en: "Not accepted before the deadline" },
+      reason: auditMessages.both("sla.missed"),
     });
     // Everyone who already had this assignment is skipped by the next choice.
     const had = await recruitersWhoHad(tx, a.id);

@@ -8,6 +8,7 @@ import { rankMatches } from "~/domain/matching/rank";
 import type { SpaceCandidate } from "~/domain/matching/types";
 import { explainExclusions, failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
+import { auditMessages } from "~/i18n/audit-messages";
 import { inventoryVersion, loadSpaceRows } from "~/inventory/inventory-read.server";
 import { type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
 import { leadForMatching, liveMatchesOfLead, lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
@@ -114,7 +115,7 @@ function withdrawalsOf(
     if (offered.has(m.space_id)) continue;
     const s = byId.get(m.space_id);
     if (!s) {
-      out.push({ spaceId: m.space_id, reason: { zh: "房源已下架", en: "Space removed" } });
+      out.push({ spaceId: m.space_id, reason: auditMessages.both("space.removed") });
       continue;
     }
     const hard = hardCheck(lead, s, options);

@@ -19,9 +19,11 @@ import { staffContact } from "~/auth/accounts.server";
 import { markDone } from "~/db/outbox.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { openCallTask } from "~/hotline/call-tasks.server";
+import { auditMessages } from "~/i18n/audit-messages";
+import { notifyText } from "~/i18n/notify-messages";
 import { renderAssignmentEmail } from "~/notify/assignment-email";
-import { escapeHtml } from "~/notify/html";
 import type { MailMessage } from "~/notify/mailer.server";
+import { renderEscalationEmail, renderRerouteNotice } from "~/notify/sla-emails";
 
 import type { JobContext } from "./job-context";
 import { cappedBackoff } from "./queue";
@@ -42,7 +44,7 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
   const result = await ctx.mailer.send(message);
   if (result.ok) {
     await ctx.afterSend?.(String(n.id));
-    await markEmailSent(ctx.sql, n, message.messageId, data.outboxId, { zh: `已发邮件（${n.kind}）`, en: `Email sent (${n.kind})` });
+    await markEmailSent(ctx.sql, n, message.messageId, data.outboxId, auditMessages.both("notice.emailSent", { kind: n.kind }));
     return;
   }
   if (result.permanent) return deadLetter(ctx, n, data.outboxId, result.error);
@@ -84,10 +86,10 @@ async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number,
       assignmentId: n.assignment_id,
       leadId: n.lead_id,
       event: "dead-letter",
-      reason: { zh: `邮件发送失败：${reason}`, en: `Email failed: ${reason}` },
+      reason: auditMessages.both("notice.emailFailed", { reason }),
     });
     if (details && stillTheirs) {
-      const script = `【邮件未送达，请电话告知】\n${handoverScript(details, ctx.routing.slaMinutes)}`;
+      const script = `${notifyText("zh", "handover.emailFailed")}\n${handoverScript(details, ctx.routing.slaMinutes)}`;
       await openCallTask(tx, {
         kind: "handover",
         leadId: details.leadId,
@@ -102,7 +104,7 @@ async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number,
         leadId: details.leadId,
         event: "email-fallback",
         recruiterId: details.recruiter!.id,
-        reason: { zh: "邮件未送达，已生成热线任务电话告知专员", en: "Email failed: a hotline task tells the recruiter by phone" },
+        reason: auditMessages.both("notice.emailFallback"),
       });
     }
     await markDone(tx, outboxId);
@@ -131,17 +133,25 @@ async function buildMessage(ctx: JobContext, n: NotificationRow): Promise<MailMe
   if (n.kind === "reroute-notice") {
     const r = await recruiterContact(ctx.sql, n.recipient);
     if (!r) return null;
-    const subject = `【已改派 ${details.reference}】${details.lead.company.name} 超时未接单，已转给其他专员`;
-    const text = `${r.name}，您好：\n\n线索 ${details.reference}（${details.parkName}）在 ${ctx.routing.slaMinutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。\n`;
-    const html = `<p>${escapeHtml(r.name)}，您好：</p><p>线索 ${escapeHtml(details.reference)}（${escapeHtml(details.parkName)}）在 ${ctx.routing.slaMinutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。</p>`;
-    return { to: r.email, subject, text, html, messageId: messageIdFor(n) };
+    const email = renderRerouteNotice({
+      recruiterName: r.name,
+      reference: details.reference,
+      companyName: details.lead.company.name,
+      parkName: details.parkName,
+      slaMinutes: ctx.routing.slaMinutes,
+    });
+    return { to: r.email, ...email, messageId: messageIdFor(n) };
   }
   const admin = await staffContact(ctx.sql, n.recipient);
   if (!admin) return null;
-  const subject = `【升级 ${details.reference}】${details.lead.company.name} 两次改派仍无人接单`;
-  const text = `线索 ${details.reference}（${details.parkName}，${needAreaText(details.lead)}）已两次改派，仍无人在时限内接单，请管理员处理。\n${url}\n`;
-  const html = `<p>线索 ${escapeHtml(details.reference)}（${escapeHtml(details.parkName)}，${escapeHtml(needAreaText(details.lead))}）已两次改派，仍无人在时限内接单，请管理员处理。</p><p><a href="${escapeHtml(url)}">查看分配</a></p>`;
-  return { to: admin.email, subject, text, html, messageId: messageIdFor(n) };
+  const email = renderEscalationEmail({
+    reference: details.reference,
+    companyName: details.lead.company.name,
+    parkName: details.parkName,
+    areaText: needAreaText(details.lead),
+    assignmentUrl: url,
+  });
+  return { to: admin.email, ...email, messageId: messageIdFor(n) };
 }
 
 function emailInput(d: AssignmentDetails, url: string, slaMinutes: number) {

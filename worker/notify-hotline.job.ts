@@ -3,6 +3,7 @@ import { finishNotice, markHandedToHotline, openNotification } from "~/assignmen
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { markDone } from "~/db/outbox.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
+import { auditMessages } from "~/i18n/audit-messages";
 
 import type { JobContext } from "./job-context";
 
@@ -36,7 +37,7 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
           leadId: d.leadId,
           event: "notified",
           recruiterId: d.recruiter.id,
-          reason: { zh: "已生成热线转交任务", en: "Hotline hand-over task created" },
+          reason: auditMessages.both("notice.handoverCreated"),
         }).execute(),
         markDone(tx, data.outboxId),
       ]);

@@ -9,6 +9,7 @@ import {
 } from "~/assignments/notifications.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { markDone } from "~/db/outbox.server";
+import { auditMessages } from "~/i18n/audit-messages";
 import { needLabel } from "~/notify/assignment-email";
 import { postWecomMarkdown } from "~/notify/wecom.server";
 import { renderWecomAssignment } from "~/notify/wecom-message";
@@ -64,9 +65,7 @@ async function finish(
       leadId: n.lead_id,
       event: status === "sent" ? "notified" : "dead-letter",
       reason:
-        status === "sent"
-          ? { zh: "已推送企业微信群", en: "Posted to the WeCom group" }
-          : { zh: `企业微信推送失败：${error}`, en: `WeCom post failed: ${error}` },
+        status === "sent" ? auditMessages.both("notice.wecomPosted") : auditMessages.both("notice.wecomFailed", { error: String(error) }),
     });
     await markDone(tx, outboxId);
   });

@@ -4,6 +4,7 @@ import { hardCheck } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
 import { failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
+import { auditMessages } from "~/i18n/audit-messages";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { toSpaceCandidate } from "~/inventory/inventory-rows";
 import { liveMatchesOfSpace, markLeadMatched, openLeadsForSpace } from "~/matches/match-leads.server";
@@ -37,16 +38,13 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       if (hard?.pass) continue;
       const reason =
         !row || !hard || hard.pass
-          ? { zh: "房源已下架", en: "Space removed" }
+          ? auditMessages.both("space.removed")
           : pick(failureReason(lead, toSpaceCandidate(row), hard.failures[0], options));
       await withdrawMatch(tx, m.lead_id, { spaceId: data.id, reason });
       rematch.push(m.lead_id);
     }
     if (rematch.length) {
-      const reason = {
-        zh: `房源 ${row?.title ?? data.id} 不再符合，重新匹配`,
-        en: `Space ${row?.title ?? data.id} no longer fits; re-matching`,
-      };
+      const reason = auditMessages.both("space.noLongerFits", { space: row?.title ?? data.id });
       for (const leadId of rematch) await recordRoutingEvent(tx, { leadId, event: "rematch", rule: "inventory-changed", reason });
       await enqueue(tx, "lead.match", rematch);
     }

@@ -3,14 +3,13 @@ import { type LeadFlag, leadFlags } from "~/domain/lead-flags";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { maskPhone } from "~/domain/phone";
 import { CALL_TASK_KINDS, type CallTaskKind } from "~/domain/statuses";
+import type { Bilingual } from "~/i18n/i18n";
 import { getLeadView } from "~/leads/lead-view.server";
 
 // What the admin pages read. Only what an admin needs leaves this module: company names and lead
 // references, recruiter names, masked phones — never a contact's name, full phone, email or WeChat.
 
 export const ADMIN_LIST_LIMIT = 50;
-
-type Bilingual = { zh: string; en: string };
 
 /** An assignment as the dashboard's lists name it: its lead (reference, company) and its park. */
 export type AssignmentHead = { assignmentId: string; leadId: string; reference: string; company: string; parkName: string };

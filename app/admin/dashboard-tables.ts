@@ -16,7 +16,7 @@ const pct = (n: number, of: number) => (of > 0 ? `${((100 * n) / of).toFixed(1)}
 
 /** "≤ 5 分钟", "≤ 1 小时", "> 24 小时": the bucket of time-to-first-contact whose upper bound is `upTo` minutes (null = open). */
 export function contactBucketLabel(lng: Lng, upTo: number | null, previous: number | null): string {
-  const unit = (m: number) => (m < 60 ? `${m} ${lng === "en" ? "min" : "分钟"}` : `${m / 60} ${lng === "en" ? "h" : "小时"}`);
+  const unit = (m: number) => (m < 60 ? opsText(lng, "unit.minutes", { n: m }) : opsText(lng, "unit.hours", { n: m / 60 }));
   if (upTo === null) return `> ${unit(previous ?? 0)}`;
   return `≤ ${unit(upTo)}`;
 }

@@ -1,6 +1,8 @@
 import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-details.server";
 import { retryDeadLetter } from "~/assignments/dead-letters.server";
 import type { Sql } from "~/db/db.server";
+import { auditMessages } from "~/i18n/audit-messages";
+import { notifyText } from "~/i18n/notify-messages";
 
 import { writeAdminAudit } from "./admin-audit.server";
 
@@ -39,7 +41,7 @@ export async function actOnDeadLetter(
     if (n.status !== "dead") return { ok: false, reason: "not-dead" };
     if (action === "hotline") {
       if (!details?.recruiter) return { ok: false, reason: "no-assignment" };
-      const script = `【通知未送达，管理员改由热线转告】\n${handoverScript(details, options.slaMinutes)}`;
+      const script = `${notifyText("zh", "handover.noticeFailed")}\n${handoverScript(details, options.slaMinutes)}`;
       await tx`insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, dedupe_key)
                values ('handover', ${details.leadId}, ${details.id}, ${details.recruiter.id}, ${details.recruiter.phone}, ${script}, ${`dead-letter-hotline:${n.id}`})
                on conflict (dedupe_key) do nothing`;
@@ -47,11 +49,8 @@ export async function actOnDeadLetter(
     await tx`update notifications set status = 'handled', handled_at = now(), handled_by = ${actor} where id = ${n.id}`;
     const said =
       action === "hotline"
-        ? { zh: "管理员将发送失败的通知改由热线电话转告", en: "An admin sent the dead letter through a hotline task instead" }
-        : {
-            zh: `管理员将发送失败的通知标记为已处理${note ? `：${note}` : ""}`,
-            en: `An admin marked the dead letter handled${note ? `: ${note}` : ""}`,
-          };
+        ? auditMessages.both("admin.deadLetterHotline")
+        : auditMessages.both("admin.deadLetterHandled", (lng) => ({ note: note ? auditMessages.t(lng, "noteColon", { note }) : "" }));
     await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason, actor)
              values (${n.assignment_id}, ${n.lead_id}, ${action === "hotline" ? "dead-letter-hotline" : "dead-letter-handled"},
                      ${details?.recruiter?.id ?? null}, ${tx.json(said as never)}, ${actor})`;

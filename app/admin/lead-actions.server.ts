@@ -2,6 +2,8 @@ import type { Notice } from "~/assignments/notifications.server";
 import { assignPark, type RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
+import { auditMessages } from "~/i18n/audit-messages";
+import { notifyText } from "~/i18n/notify-messages";
 import { rematchLead } from "~/matches/rematch.server";
 
 // What an admin does to one lead at /admin/leads/<id> (ADR 028). Each action is one transaction and
@@ -29,7 +31,7 @@ export async function rematchByAdmin(sql: Sql, leadId: string, actor: string): P
   return sql.begin(async (tx) => {
     const lead = await lockOpenLead(tx, leadId);
     if (typeof lead === "string") return { ok: false, problem: lead };
-    await rematchLead(tx, leadId, `管理员重新匹配（${actor}）`);
+    await rematchLead(tx, leadId, notifyText("zh", "reason.rematchByAdmin", { actor }));
     await tx`update routing_events set actor = ${actor}
              where id = (select max(id) from routing_events where lead_id = ${leadId} and event = 'rematch')`;
     return { ok: true };
@@ -79,10 +81,7 @@ export async function assignByHand(
         manual: {
           recruiterId: input.recruiterId,
           actor,
-          reason: {
-            zh: `管理员 ${actor} 手动分配给 ${recruiter.name}：${why}`,
-            en: `Assigned by hand to ${recruiter.name} by ${actor}: ${why}`,
-          },
+          reason: auditMessages.both("admin.assignedByHand", { actor, recruiter: recruiter.name, why }),
         },
       },
       { ...routing, noticeFallbackMs: 0 }, // no worker here to deliver inline: the notice is due now
@@ -113,7 +112,7 @@ export async function rerouteByAdmin(
     if (!a) return { ok: false, problem: "nothing-to-reroute" };
     await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, rule, reason, actor)
              values (${a.id}, ${lead.id}, 'admin-reroute', ${a.recruiter_id}, 'manual',
-                     ${tx.json({ zh: `管理员 ${actor} 要求改派`, en: `${actor} asked for a re-route` } as never)}, ${actor})`;
+                     ${tx.json(auditMessages.both("admin.rerouteAsked", { actor }) as never)}, ${actor})`;
     const had = await tx<{ recruiter_id: string }[]>`
       select distinct recruiter_id from routing_events
       where assignment_id = ${a.id} and event in ('assigned', 'rerouted') and recruiter_id is not null`;
@@ -163,13 +162,16 @@ export async function closeLead(
     await tx`update assignments set status = 'lost', updated_at = now()
              where lead_id = ${lead.id} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit', 'escalated')`;
     await tx`update call_tasks set status = 'done', updated_at = now() where lead_id = ${lead.id} and status in ('open', 'no-answer')`;
-    const what =
-      input.as === "spam"
-        ? { zh: "垃圾信息", en: "spam" }
-        : { zh: `重复于 ${original!.reference}`, en: `a duplicate of ${original!.reference}` };
+    const reason = auditMessages.both("admin.closed", (lng) => ({
+      what:
+        input.as === "spam"
+          ? auditMessages.t(lng, "admin.closed.spam")
+          : auditMessages.t(lng, "admin.closed.duplicate", { reference: original!.reference }),
+      note: note ? auditMessages.t(lng, "noteParen", { note }) : "",
+    }));
     await tx`insert into routing_events (lead_id, event, rule, reason, actor)
              values (${lead.id}, 'closed', ${input.as},
-                     ${tx.json({ zh: `管理员关闭线索：${what.zh}${note ? `（${note}）` : ""}`, en: `Closed by an admin as ${what.en}${note ? ` (${note})` : ""}` } as never)},
+                     ${tx.json(reason as never)},
                      ${actor})`;
     return { ok: true };
   });

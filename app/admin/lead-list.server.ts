@@ -84,11 +84,10 @@ export function leadSearchClient(): SearchClient {
   return createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY);
 }
 
-/** One page of leads, newest first, with the filters; `total` counts every lead they select. */
-export async function listLeads(sql: Sql, search: SearchClient | null, f: LeadFilters): Promise<LeadList> {
+/** The SQL condition the filters make (every filter but `page`), and whether the search fell back to Postgres. */
+async function leadWhere(sql: Sql, search: SearchClient | null, f: LeadFilters) {
   const q = (f.q ?? "").trim();
   const found = q ? await searchIds(sql, search, q) : null;
-  const page = Math.max(1, Math.floor(f.page ?? 1));
   const conditions = [
     found ? sql`l.id = any(${found.ids}::uuid[])` : null,
     f.status ? sql`l.status = ${f.status}` : null,
@@ -109,6 +108,13 @@ export async function listLeads(sql: Sql, search: SearchClient | null, f: LeadFi
       : null,
   ].filter((c) => c !== null);
   const where = conditions.length ? conditions.reduce((acc, c) => sql`${acc} and ${c}`, sql`true`) : sql`true`;
+  return { where, searchDown: found?.searchDown ?? false };
+}
+
+/** One page of leads, newest first, with the filters; `total` counts every lead they select. */
+export async function listLeads(sql: Sql, search: SearchClient | null, f: LeadFilters): Promise<LeadList> {
+  const { where, searchDown } = await leadWhere(sql, search, f);
+  const page = Math.max(1, Math.floor(f.page ?? 1));
   const [[{ total }], rows] = await Promise.all([
     sql<{ total: number }[]>`select count(*)::int as total from leads l where ${where}`,
     sql<
@@ -149,7 +155,106 @@ export async function listLeads(sql: Sql, search: SearchClient | null, f: LeadFi
     total,
     page,
     pages: Math.max(1, Math.ceil(total / LEAD_PAGE_SIZE)),
-    searchDown: found?.searchDown ?? false,
+    searchDown,
+  };
+}
+
+/** At most this many leads go into one export (a wider filter is cut, and the file says so). */
+export const LEAD_EXPORT_LIMIT = 20_000;
+
+export type LeadExportRow = {
+  reference: string;
+  company: string;
+  product: string;
+  /** GB/T 4754 code, e.g. "C3670". */
+  industry: string;
+  /** factory | land | office | warehouse */
+  kind: string;
+  /** m², as the lead resolved them; null when not given. */
+  areaMinSqm: number | null;
+  areaMaxSqm: number | null;
+  /** The places as typed ("南京市高淳区"). */
+  regions: string[];
+  status: string;
+  source: string;
+  /** Park names the lead was assigned to, and the recruiters holding them. */
+  parks: string[];
+  recruiters: string[];
+  createdAt: Date;
+  /** Earliest deadline of a live offer, if any. */
+  acceptBy: Date | null;
+  breached: boolean;
+};
+
+/**
+ * Every lead the filters select (the list's own conditions; `page` ignored), newest first, at most
+ * `limit` (LEAD_EXPORT_LIMIT). Like the list, no contact name or phone leaves here: the export is a
+ * work list, not a personal-data extract (that is /admin/privacy, ADR 022). `truncated` when more matched.
+ */
+export async function exportLeads(
+  sql: Sql,
+  search: SearchClient | null,
+  f: LeadFilters,
+  limit = LEAD_EXPORT_LIMIT,
+): Promise<{ rows: LeadExportRow[]; total: number; truncated: boolean; searchDown: boolean }> {
+  const { where, searchDown } = await leadWhere(sql, search, f);
+  const [[{ total }], rows] = await Promise.all([
+    sql<{ total: number }[]>`select count(*)::int as total from leads l where ${where}`,
+    sql<
+      {
+        reference: string;
+        company_name: string;
+        product: string | null;
+        industry: string | null;
+        kind: string | null;
+        area_min: string | null;
+        area_max: string | null;
+        regions: string[] | null;
+        status: string;
+        source: string;
+        parks: string[];
+        recruiters: string[];
+        created_at: Date;
+        accept_by: Date | null;
+        breached: boolean;
+      }[]
+    >`
+      select l.reference, l.company_name, l.lead->'use'->>'product' as product, l.industry,
+             l.lead->'need'->>'kind' as kind, l.lead->'need'->>'areaMinSqm' as area_min, l.lead->'need'->>'areaMaxSqm' as area_max,
+             (select array_agg(x) from jsonb_array_elements_text(case when jsonb_typeof(l.lead->'need'->'regions') = 'array'
+                                                                      then l.lead->'need'->'regions' else '[]'::jsonb end) x) as regions,
+             l.status, l.source, l.created_at,
+             coalesce((select array_agg(distinct p.name) from assignments a join parks p on p.id = a.park_id where a.lead_id = l.id), '{}') as parks,
+             coalesce((select array_agg(distinct r.name) from assignments a join recruiters r on r.id = a.recruiter_id
+                       where a.lead_id = l.id and a.status in ('offered', 'accepted', 'contacted', 'visit', 'signed')), '{}') as recruiters,
+             (select min(a.accept_by) from assignments a where a.lead_id = l.id and a.status = 'offered') as accept_by,
+             (${breachedSql(sql)}) as breached
+      from leads l where ${where}
+      order by l.created_at desc, l.id
+      limit ${limit}`,
+  ]);
+  const num = (v: string | null) => (v === null || v === "" || !Number.isFinite(Number(v)) ? null : Number(v));
+  return {
+    rows: rows.map((r) => ({
+      reference: r.reference,
+      company: r.company_name,
+      product: r.product ?? "",
+      industry: r.industry ?? "",
+      kind: r.kind ?? "",
+      areaMinSqm: num(r.area_min),
+      areaMaxSqm: num(r.area_max),
+      regions: r.regions ?? [],
+      status: r.status,
+      source: r.source,
+      parks: r.parks,
+      recruiters: r.recruiters,
+      createdAt: r.created_at,
+      acceptBy: r.accept_by,
+      breached: r.breached,
+    })),
+    total,
+    truncated: total > rows.length,
+    searchDown,
   };
 }
 

@@ -9,7 +9,7 @@ import { lngFromRequest } from "~/i18n/lng";
 // (`Idempotency-Key`) or `_form` for the request as a whole. Messages are in the client's language
 // (`?lng=en` or Accept-Language, zh-CN otherwise). A route may add one detail member beside `errors`
 // (the import's `rows`), never instead of it. The request gate answers with the same shape
-// (app/http/refusal.server.ts).
+// (app/http/refusal.server.tsx).
 
 /** Field name → messages (at least one each). */
 export type ApiErrors = Record<string, string[]>;

@@ -5,6 +5,9 @@ import type { Lead } from "~/domain/lead-schema";
 import type { Reason } from "~/domain/matching/types";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { type Params, pick } from "~/i18n/i18n";
+import type { Lng } from "~/i18n/lng";
+import { type NotifyKey, notifyText } from "~/i18n/notify-messages";
 
 export type AssignmentDetails = {
   id: string;
@@ -104,22 +107,30 @@ export function leadIndustryLabel(lead: Lead): string {
 }
 
 /**
- * What hotline staff read to a recruiter when handing a lead over by phone (zh-CN): both phone
+ * What hotline staff read to a recruiter when handing a lead over by phone (zh-CN unless told): both phone
  * numbers, the need, the park, the acceptance deadline and the matched spaces with their reasons.
  * `d.recruiter` must be set.
  */
-export function handoverScript(d: AssignmentDetails, slaMinutes: number): string {
+export function handoverScript(d: AssignmentDetails, slaMinutes: number, lng: Lng = "zh"): string {
   const recruiter = d.recruiter!;
+  const t = (key: NotifyKey, params?: Params) => notifyText(lng, key, params);
   const spaces = d.spaces
     .filter((s) => s.withdrawnAt === null)
-    .map((s, i) => `${i + 1}. ${s.title}（${s.score}分）：${s.reasons.map((r) => r.zh).join("；")}`)
+    .map((s, i) =>
+      t("handover.space", {
+        n: i + 1,
+        title: s.title,
+        score: s.score,
+        reasons: s.reasons.map((r) => pick(lng, r)).join(t("handover.reasonSep")),
+      }),
+    )
     .join("\n");
   return [
-    `请致电招商专员 ${recruiter.name}（${formatPhoneForDisplay(recruiter.phone)}），转交线索 ${d.reference}：`,
-    `企业 ${d.lead.company.name}，联系人 ${d.lead.contact.name}，电话 ${formatPhoneForDisplay(d.lead.contact.phone)}；`,
-    `需求 ${needAreaText(d.lead)}，产品 ${d.lead.use.product}；园区 ${d.parkName}。`,
-    `请专员在 ${slaMinutes} 分钟内接单，超时将改派。`,
-    spaces ? `匹配空间：\n${spaces}` : "",
+    t("handover.call", { name: recruiter.name, phone: formatPhoneForDisplay(recruiter.phone), reference: d.reference }),
+    t("handover.lead", { company: d.lead.company.name, contact: d.lead.contact.name, phone: formatPhoneForDisplay(d.lead.contact.phone) }),
+    t("handover.need", { need: needAreaText(d.lead), product: d.lead.use.product ?? "", park: d.parkName }),
+    t("handover.deadline", { minutes: slaMinutes }),
+    spaces ? `${t("handover.spaces")}\n${spaces}` : "",
   ]
     .filter(Boolean)
     .join("\n");

@@ -1,4 +1,5 @@
 import type { TransactionSql } from "~/db/db.server";
+import { auditMessages } from "~/i18n/audit-messages";
 
 import { recordRoutingEvent } from "./routing-events.server";
 
@@ -42,9 +43,6 @@ export async function markEscalated(
     event: "escalated",
     recruiterId: a.recruiter_id,
     rule: "sla-escalation",
-    reason: {
-      zh: `改派 ${a.reroutes} 次后仍未接单，升级给管理员`,
-      en: `Not accepted after ${a.reroutes} re-routes; escalated to the admins`,
-    },
+    reason: auditMessages.both("sla.escalated", { reroutes: a.reroutes }),
   });
 }

@@ -1,5 +1,6 @@
 import { getSql, type Sql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
+import { auditMessages } from "~/i18n/audit-messages";
 
 import { recordRoutingEvent } from "./routing-events.server";
 
@@ -36,10 +37,7 @@ export async function retryDeadLetter(noticeId: string, actor: string, sql: Sql 
       assignmentId: n.assignment_id,
       leadId: n.lead_id,
       event: "dead-letter-retry",
-      reason: {
-        zh: `管理员重发失败通知（原因：${n.last_error ?? "未知"}）`,
-        en: `An admin retried a dead letter (was: ${n.last_error ?? "unknown"})`,
-      },
+      reason: auditMessages.both("admin.deadLetterRetried", (lng) => ({ error: n.last_error ?? auditMessages.t(lng, "unknown") })),
       actor,
     });
     return { ok: true } as const;

@@ -4,7 +4,11 @@ import type { TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
-import { acceptDeadline, type SlaClock } from "~/domain/routing/working-time";
+import { acceptDeadline, recruiterCalendar, type SlaClock } from "~/domain/routing/working-time";
+import { auditMessages } from "~/i18n/audit-messages";
+import { pick } from "~/i18n/i18n";
+import type { Lng } from "~/i18n/lng";
+import { notifyText } from "~/i18n/notify-messages";
 
 import { type Notice, queueNotice } from "./notifications.server";
 import { recordRoutingEvent } from "./routing-events.server";
@@ -23,18 +27,20 @@ type RecruiterRow = Pick<RecruiterState, "id" | "name" | "active" | "parks" | "i
   last_assigned_at: Date | null;
   open_assignments: number;
   away_until: string | null;
+  working_hours: { days: number[]; start: string; end: string } | null;
 };
 
 /** Near misses a call-back task carries, so the hotline has something to offer. */
 export const CALLBACK_NEAR_MISSES = 3;
 
 /** The hotline's script for an unmatched lead: clarify the need, with the three nearest misses. */
-export function callbackScript(reference: string, excluded: readonly Exclusion[]): string {
+export function callbackScript(reference: string, excluded: readonly Exclusion[], lng: Lng = "zh"): string {
   const misses = nearestMisses(excluded ?? [], CALLBACK_NEAR_MISSES);
-  const lines = misses.map((e, i) => `${i + 1}. ${e.parkName} ${e.title}：${e.suggestion?.zh ?? e.reasons[0]?.zh ?? ""}`);
+  const why = (e: Exclusion) => (e.suggestion ? pick(lng, e.suggestion) : e.reasons[0] ? pick(lng, e.reasons[0]) : "");
+  const lines = misses.map((e, i) => notifyText(lng, "callback.miss", { n: i + 1, park: e.parkName, title: e.title, why: why(e) }));
   return [
-    `回访 ${reference}：暂无匹配的厂房/土地。请致电企业核实需求（面积、区域、用途、预算），记录后更新需求。`,
-    ...(lines.length ? ["最接近的房源（可向企业介绍）：", ...lines] : []),
+    notifyText(lng, "callback.script", { reference }),
+    ...(lines.length ? [notifyText(lng, "callback.nearMisses"), ...lines] : []),
   ].join("\n");
 }
 
@@ -49,7 +55,7 @@ export async function recruitersForPark(tx: TransactionSql, parkId: string): Pro
   const rows = await tx<RecruiterRow[]>`
     select r.id, r.name, r.active, r.parks, r.industries, r.capacity, r.channel, r.last_assigned_at,
            (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ${tx(OPEN)}) as open_assignments,
-           ${awayUntilSql(tx)} as away_until
+           ${awayUntilSql(tx)} as away_until, r.working_hours
     from recruiters r
     where ${parkId} = any (r.parks)
     order by r.id
@@ -65,6 +71,7 @@ export async function recruitersForPark(tx: TransactionSql, parkId: string): Pro
     openAssignments: r.open_assignments,
     lastAssignedAt: r.last_assigned_at?.toISOString() ?? null,
     awayUntil: r.away_until,
+    workingHours: r.working_hours,
   }));
 }
 
@@ -96,17 +103,20 @@ export async function previousRecruiters(tx: TransactionSql, leadId: string): Pr
 }
 
 /**
- * The accept deadline of an offer made at the transaction's `now`: ACCEPT_SLA_MINUTES of working time
- * (the office hours on mainland working days) or of wall-clock time, as `options.slaClock` says.
+ * The accept deadline of an offer to `recruiter` made at the transaction's `now`: ACCEPT_SLA_MINUTES of
+ * working time or of wall-clock time, as `options.slaClock` says. Working time is the recruiter's own
+ * working hours on their weekdays when they have them, else the office hours, on mainland working days
+ * either way (public holidays off, 调休 make-up days on; ADR 028, ADR 033).
  */
 function slaDeadline(
   park: { now: Date; start_minute: number | null; end_minute: number | null } | undefined,
+  recruiter: RecruiterState,
   options: RoutingOptions,
 ): Date {
   const now = park?.now ?? new Date();
-  const hours =
+  const office =
     park?.start_minute != null && park.end_minute != null ? { startMinute: park.start_minute, endMinute: park.end_minute } : undefined;
-  return acceptDeadline(now, options.slaMinutes, options.slaClock ?? "wall", hours);
+  return acceptDeadline(now, options.slaMinutes, options.slaClock ?? "wall", recruiterCalendar(recruiter.workingHours, office));
 }
 
 type Assigned = { assignmentId: string; decision: RoutingDecision; notices: Notice[] };
@@ -154,7 +164,7 @@ export async function assignPark(
   const reason = tx.json(decision.reason as never);
   const assignmentId = input.assignmentId ?? randomUUID();
   // now() is the transaction's start: the SLA row's not_before below is exactly this accept_by.
-  const acceptBy = chosen ? slaDeadline(park, options) : null;
+  const acceptBy = chosen ? slaDeadline(park, chosen, options) : null;
   const slaMs = acceptBy && park ? acceptBy.getTime() - park.now.getTime() : 0;
 
   const writes: Promise<unknown>[] = [
@@ -257,7 +267,7 @@ export async function routeLead(
         leadId,
         event: "callback",
         rule: "no-match",
-        reason: { zh: "无匹配空间，转热线回访", en: "No matching space; hotline call-back" },
+        reason: auditMessages.both("route.noMatch"),
       });
     }
     return { assigned: 0, unassigned: 0, callback: created.length > 0, notices: [] };

@@ -1,6 +1,6 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
-import type { Bilingual } from "~/domain/routing/policy";
 import type { RoutingEvent } from "~/domain/statuses";
+import type { Bilingual } from "~/i18n/i18n";
 
 // The audit trail of routing (migration 003 `routing_events`, ADR 010): every decision, notice and
 // desk action on a lead, with its reason in both languages. Written here only.

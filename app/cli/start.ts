@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { seedDemoStaff } from "~/auth/demo-accounts.server";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
+import { cliMessages } from "~/i18n/cli-messages";
 import { seedDemoIfEmpty } from "~/inventory/seed.server";
 
 import { type RunningMeili, startMeilisearch } from "../../search/launcher";
@@ -42,8 +43,9 @@ const portFree = await new Promise<boolean>((resolve) => {
     .listen(port, () => probe.close(() => resolve(true)));
 });
 if (!portFree) {
-  console.error(`端口 ${port} 已被占用：请先停止占用它的程序，或换一个端口，例如 PORT=3001 npm start`);
-  console.error(`Port ${port} is already in use: stop what holds it, or pick another, e.g. PORT=3001 npm start`);
+  const taken = cliMessages.both("portTaken", { port });
+  console.error(taken.zh);
+  console.error(taken.en);
   process.exit(1);
 }
 

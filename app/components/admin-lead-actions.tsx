@@ -5,8 +5,9 @@ import type { ReactNode } from "react";
 
 import { leadActionSchema } from "~/admin/lead-forms";
 import { ChoiceField, SelectField, TextareaField, TextField } from "~/components/forms";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { adminLabel } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { useRootData } from "~/root";
 
@@ -43,7 +44,7 @@ function ActionForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });
   return (
-    <Form method="post" action={withLng(`/admin/leads/${leadId}`, lng)} {...getFormProps(form)} className="admin-form">
+    <Form method="post" action={lngHref(`/admin/leads/${leadId}`, lng)} {...getFormProps(form)} className="admin-form">
       <input type="hidden" name="csrf" value={csrf ?? ""} />
       <input type="hidden" name="intent" value={intent} />
       {form.errors?.length ? (
@@ -70,7 +71,6 @@ export function LeadActions({
   recruiters,
   closing,
   repeatedBy,
-  done,
   actionData,
 }: {
   lng: Lng;
@@ -80,27 +80,15 @@ export function LeadActions({
   recruiters: { id: string; name: string; parks: { id: string; name: string }[] }[];
   closing: { as: "spam" | "duplicate"; note: string; duplicateOf: { id: string; reference: string } | null } | null;
   repeatedBy: { id: string; reference: string }[];
-  done: string | null;
   actionData: LeadActionData | undefined;
 }) {
   const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
-  const doneKey: Record<string, AdminOpsKey> = {
-    rematch: "lead.rematch.done",
-    assign: "form.saved",
-    reroute: "lead.reroute.done",
-    close: "lead.close.done",
-  };
   const reroutable = assignments.filter((a) => REROUTABLE.includes(a.status));
   const targets = recruiters.flatMap((r) => r.parks.map((p) => ({ value: `${r.id}|${p.id}`, label: `${r.name} — ${p.name}` })));
   const isOpen = OPEN.includes(status);
 
   return (
     <AdminSection id="actions-h" title={t("lead.actions")}>
-      {done ? (
-        <p className="banner info" role="status" data-testid="lead-done">
-          {t(doneKey[done])}
-        </p>
-      ) : null}
       {closing ? (
         <p className="banner info" data-testid="lead-closed">
           {t("lead.closed", { as: t(closing.as === "spam" ? "lead.close.spam" : "lead.close.duplicate"), note: closing.note })}
@@ -108,7 +96,7 @@ export function LeadActions({
             <>
               {" "}
               {t("lead.closed.duplicateOf")}{" "}
-              <Link to={withLng(`/admin/leads/${closing.duplicateOf.id}`, lng)}>{closing.duplicateOf.reference}</Link>
+              <Link to={lngHref(`/admin/leads/${closing.duplicateOf.id}`, lng)}>{closing.duplicateOf.reference}</Link>
             </>
           ) : null}
         </p>
@@ -119,7 +107,7 @@ export function LeadActions({
           {repeatedBy.map((r, i) => (
             <span key={r.id}>
               {i ? "、" : ""}
-              <Link to={withLng(`/admin/leads/${r.id}`, lng)}>{r.reference}</Link>
+              <Link to={lngHref(`/admin/leads/${r.id}`, lng)}>{r.reference}</Link>
             </span>
           ))}
         </p>

@@ -1,9 +1,11 @@
 import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 
 import type { StuckWorkRow } from "~/admin/admin-data.server";
-import { type AdminKey, adminText, formatAdminTime, withLng } from "~/i18n/admin-messages";
+import { FlashBanner, type FlashMessage } from "~/components/flash";
+import { type AdminKey, adminText, formatAdminTime } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
@@ -38,24 +40,24 @@ export function AdminHeader({ lng, signedIn = true }: { lng: Lng; signedIn?: boo
       <strong>{t("app.name")}</strong>
       {signedIn ? (
         <nav aria-label={t("nav.label")} className="admin-nav">
-          <Link to={withLng("/admin", lng)}>{t("nav.dashboard")}</Link>
-          <Link to={withLng("/admin/leads", lng)}>{opsText(lng, "nav.leads")}</Link>
-          <Link to={withLng("/admin/dead-letters", lng)}>{opsText(lng, "nav.deadLetters")}</Link>
-          <Link to={withLng("/admin/dashboard", lng)}>{opsText(lng, "nav.dashboard")}</Link>
-          <Link to={withLng("/admin/staff", lng)}>{opsText(lng, "nav.staff")}</Link>
-          <Link to={withLng("/admin/office-hours", lng)}>{opsText(lng, "nav.officeHours")}</Link>
-          <Link to={withLng("/admin/parks", lng)}>{inventoryText(lng, "nav.parks")}</Link>
-          <Link to={withLng("/admin/spaces", lng)}>{inventoryText(lng, "nav.spaces")}</Link>
-          <Link to={withLng("/admin/recruiters", lng)}>{inventoryText(lng, "nav.recruiters")}</Link>
-          <Link to={withLng("/admin/import", lng)}>{inventoryText(lng, "nav.import")}</Link>
-          <Link to={withLng("/admin/outbox", lng)}>{t("nav.outbox")}</Link>
-          <Link to={withLng("/admin/privacy", lng)}>{privacyText(lng, "admin.nav")}</Link>
+          <Link to={lngHref("/admin", lng)}>{t("nav.dashboard")}</Link>
+          <Link to={lngHref("/admin/leads", lng)}>{opsText(lng, "nav.leads")}</Link>
+          <Link to={lngHref("/admin/dead-letters", lng)}>{opsText(lng, "nav.deadLetters")}</Link>
+          <Link to={lngHref("/admin/dashboard", lng)}>{opsText(lng, "nav.dashboard")}</Link>
+          <Link to={lngHref("/admin/staff", lng)}>{opsText(lng, "nav.staff")}</Link>
+          <Link to={lngHref("/admin/office-hours", lng)}>{opsText(lng, "nav.officeHours")}</Link>
+          <Link to={lngHref("/admin/parks", lng)}>{inventoryText(lng, "nav.parks")}</Link>
+          <Link to={lngHref("/admin/spaces", lng)}>{inventoryText(lng, "nav.spaces")}</Link>
+          <Link to={lngHref("/admin/recruiters", lng)}>{inventoryText(lng, "nav.recruiters")}</Link>
+          <Link to={lngHref("/admin/import", lng)}>{inventoryText(lng, "nav.import")}</Link>
+          <Link to={lngHref("/admin/outbox", lng)}>{t("nav.outbox")}</Link>
+          <Link to={lngHref("/admin/privacy", lng)}>{privacyText(lng, "admin.nav")}</Link>
         </nav>
       ) : null}
       <span className="admin-tools">
         <LanguageLink lng={lng} />
         {signedIn ? (
-          <form method="post" action={withLng("/logout", lng)} className="inline">
+          <form method="post" action={lngHref("/logout", lng)} className="inline">
             <input type="hidden" name="csrf" value={csrf ?? ""} />
             <button type="submit" className="link">
               {t("nav.logout")}
@@ -67,11 +69,25 @@ export function AdminHeader({ lng, signedIn = true }: { lng: Lng; signedIn?: boo
   );
 }
 
-export function AdminPage({ lng, children, signedIn }: { lng: Lng; children: ReactNode; signedIn?: boolean }) {
+/** An admin page: the header, then `flash` (what the last step did, ADR 025) above the page's own content. */
+export function AdminPage({
+  lng,
+  children,
+  signedIn,
+  flash,
+}: {
+  lng: Lng;
+  children: ReactNode;
+  signedIn?: boolean;
+  flash?: FlashMessage | null;
+}) {
   return (
     <>
       <AdminHeader lng={lng} signedIn={signedIn} />
-      <main className="admin">{children}</main>
+      <main className="admin">
+        <FlashBanner flash={flash} />
+        {children}
+      </main>
     </>
   );
 }
@@ -102,7 +118,7 @@ export function DataTable({
 }) {
   if (empty?.when) return <p>{empty.text}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap cards">
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -114,10 +130,37 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody>{withCellLabels(children, columns)}</tbody>
       </table>
     </div>
   );
+}
+
+/**
+ * Each cell of each row gets `data-label` = its column's header text: on a phone (admin.css) a row is
+ * drawn as a card, each cell on its own line after its label, so no page scrolls sideways. Rows are
+ * `<tr>` elements whose cells are direct `<th>`/`<td>` children (the tables of the admin pages are).
+ */
+function withCellLabels(rows: ReactNode, columns: Column[]): ReactNode {
+  const labels = columns.map((c) => (typeof c.label === "string" || typeof c.label === "number" ? String(c.label) : ""));
+  // Columns still held by a cell of an earlier row (rowSpan): how many more rows each one covers.
+  let held = labels.map(() => 0);
+  return Children.map(rows, (row) => {
+    if (!isValidElement<{ children?: ReactNode }>(row) || row.type !== "tr") return row;
+    const next = held.map((n) => Math.max(0, n - 1));
+    let col = 0;
+    const cells = Children.map(row.props.children, (cell) => {
+      if (!isValidElement(cell) || (cell.type !== "td" && cell.type !== "th")) return cell;
+      while (col < labels.length && held[col] > 0) col++;
+      const { colSpan = 1, rowSpan = 1 } = cell.props as { colSpan?: number; rowSpan?: number };
+      const label = labels[col] ?? "";
+      for (let k = col; k < col + Number(colSpan) && k < next.length; k++) next[k] = Number(rowSpan) - 1;
+      col += Number(colSpan);
+      return label ? cloneElement(cell as ReactElement<Record<string, unknown>>, { "data-label": label }) : cell;
+    });
+    held = next;
+    return cloneElement(row, {}, cells);
+  });
 }
 
 export function Time({ iso }: { iso: string | null | undefined }) {
@@ -255,7 +298,7 @@ export function AdminErrorBoundary({ messages }: { messages?: Partial<Record<num
     <AdminPage lng={lng}>
       <h1>{t(key)}</h1>
       <p>
-        <Link to={withLng("/admin", lng)}>{t("common.backToDashboard")}</Link>
+        <Link to={lngHref("/admin", lng)}>{t("common.backToDashboard")}</Link>
       </p>
     </AdminPage>
   );

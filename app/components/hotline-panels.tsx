@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 
 import type { CallerLead } from "~/hotline/caller-search.server";
 import { hotlineText } from "~/i18n/hotline-messages";
+import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 
@@ -127,7 +128,7 @@ export function MatchPreview({ lng, state, matches }: { lng: Lng; state: "hint" 
               <ul className="reasons">
                 {m.reasons.slice(0, 4).map((r) => (
                   <li key={r.zh} className={`reason-${r.kind}`}>
-                    {lng === "en" ? r.en : r.zh}
+                    {pick(lng, r)}
                   </li>
                 ))}
               </ul>

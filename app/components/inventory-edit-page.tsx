@@ -1,48 +1,104 @@
-import type { SubmissionResult } from "@conform-to/react";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { AdminPage, AdminSection, DataTable } from "~/components/admin";
+import { CheckboxField, type FieldMeta } from "~/components/forms";
 import { InventoryForm } from "~/components/inventory-form";
-import { adminLabel, formatAdminTime, withLng } from "~/i18n/admin-messages";
+import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { type InventoryKey, inventoryText } from "~/i18n/inventory-messages";
+import type { Lng } from "~/i18n/lng";
+import type { Collection } from "~/inventory/inventory-columns";
 import type { inventoryEditLoader } from "~/inventory/inventory-edit.server";
+import { retireFormSchema } from "~/inventory/retire-form";
 import { useRootData } from "~/root";
 
-// The page of one park, space or recruiter: the form, and for a space its "still available" action
-// and the open leads it is offered to.
+// The page of one park, space or recruiter: the form, retire / restore, and for a space its "still
+// available" action and the open leads it is offered to.
 
-type LoaderData = Awaited<ReturnType<typeof inventoryEditLoader>>;
-type ActionData = { result: SubmissionResult<string[]>; banner: InventoryKey | null };
+type ActionData = { result: SubmissionResult<string[]>; banner: InventoryKey | null; form?: "retire" };
+
+/**
+ * Retire (with a ticked confirmation, checked by the same schema in the browser and the action, so it
+ * works without JavaScript) or restore.
+ */
+function RetirePanel({
+  lng,
+  collection,
+  csrf,
+  retired,
+  viaPark,
+  offered,
+  lastResult,
+}: {
+  lng: Lng;
+  collection: Collection;
+  csrf: string | null;
+  retired: boolean;
+  viaPark: boolean;
+  offered: number;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const navigation = useNavigation();
+  const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
+  const [form, fields] = useForm({
+    id: `retire-${collection}`,
+    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: retireFormSchema(lng) }),
+  });
+  return (
+    <AdminSection id="retire-h" title={t(collection === "recruiters" ? "retire.h.recruiters" : "retire.h")}>
+      {retired ? (
+        <>
+          <p className="warning" data-retired="">
+            {t(viaPark ? "retire.viaPark" : collection === "recruiters" ? "retire.isRetired.recruiters" : "retire.isRetired")}
+          </p>
+          {viaPark ? null : (
+            <Form method="post" {...getFormProps(form)} className="admin-form">
+              <input type="hidden" name="csrf" value={csrf ?? ""} />
+              <button type="submit" name="intent" value="restore">
+                {t("retire.restore")}
+              </button>
+            </Form>
+          )}
+        </>
+      ) : (
+        <Form method="post" {...getFormProps(form)} className="admin-form">
+          <input type="hidden" name="csrf" value={csrf ?? ""} />
+          <p className="hint">{t(`retire.intro.${collection}`)}</p>
+          {offered > 0 ? <p className="warning">{t("retire.offered", { count: offered })}</p> : null}
+          <CheckboxField meta={fields.confirm as unknown as FieldMeta} label={t("retire.confirm")} />
+          <button type="submit" name="intent" value="retire" className="danger">
+            {t("retire.button")}
+          </button>
+        </Form>
+      )}
+    </AdminSection>
+  );
+}
 
 export function InventoryEditPage() {
-  const d = useLoaderData<LoaderData>() as LoaderData;
+  const d = useLoaderData<typeof inventoryEditLoader>();
   const action = useActionData<ActionData>();
   const { csrf } = useRootData();
   const { lng, collection } = d;
   const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
   const title = d.id ? t(`edit.${collection}`, { name: String(d.name ?? "") }) : t(`edit.new.${collection}`);
-  const done = d.done === "verified" ? null : d.done;
   return (
-    <AdminPage lng={lng}>
-      <h1>{title}</h1>
-      {done ? (
-        <div className="banner" role="status">
-          {t(done === "created" ? "edit.created" : done === "updated" ? "edit.saved" : "edit.unchanged")}
-          {d.rerouted ? ` ${t("edit.rerouted", { count: d.rerouted })}` : null}
-        </div>
-      ) : null}
+    <AdminPage lng={lng} flash={d.flash}>
+      <h1>
+        {title}
+        {d.retired?.retired ? <span className="tag retired"> {t("list.retiredTag")}</span> : null}
+      </h1>
       {action?.banner ? (
         <div className="banner error" role="alert">
           {t(action.banner)}
         </div>
       ) : null}
-      {d.space?.verification ? (
+      {d.space?.verification && !d.retired?.retired ? (
         <AdminSection id="verify-h" title={t("verify.h")}>
-          {d.done === "verified" ? (
-            <div className="banner" role="status">
-              {t("verify.done", { title: d.name ?? "", time: formatAdminTime(d.space.verification.verifiedAt) })}
-            </div>
-          ) : null}
           <p className={d.space.verification.suspended ? "error-text" : d.space.verification.stale ? "warning" : undefined}>
             {t("verify.verifiedAt", { time: formatAdminTime(d.space.verification.verifiedAt) })}
             {d.space.verification.suspended
@@ -64,10 +120,21 @@ export function InventoryEditPage() {
         lng={lng}
         csrf={csrf}
         defaultValue={d.values}
-        lastResult={action?.result}
+        lastResult={action?.form === "retire" ? undefined : action?.result}
         lockedId={d.id ?? undefined}
         backTo={`/admin/${collection}`}
       />
+      {d.id && d.retired ? (
+        <RetirePanel
+          lng={lng}
+          collection={collection}
+          csrf={csrf}
+          retired={d.retired.retired}
+          viaPark={d.retired.viaPark}
+          offered={d.space?.offered.length ?? 0}
+          lastResult={action?.form === "retire" ? action.result : undefined}
+        />
+      ) : null}
       {d.space ? (
         <AdminSection id="offered-h" title={t("offered.title")}>
           <DataTable
@@ -83,7 +150,7 @@ export function InventoryEditPage() {
             {d.space.offered.map((o) => (
               <tr key={o.lead_id} data-offered={o.reference}>
                 <th scope="row">
-                  <Link to={withLng(`/admin/leads/${o.lead_id}`, lng)}>{o.reference}</Link>
+                  <Link to={lngHref(`/admin/leads/${o.lead_id}`, lng)}>{o.reference}</Link>
                 </th>
                 <td>{o.company_name}</td>
                 <td>{adminLabel(lng, "leadStatus", o.status)}</td>

@@ -2,7 +2,7 @@ import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react"
 import { Form, Link, useNavigation } from "@remix-run/react";
 
 import { ErrorList, type FieldMeta, SelectField, TextField } from "~/components/forms";
-import { withLng } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
 import { type Collection, type Column, COLUMNS } from "~/inventory/inventory-columns";
@@ -110,7 +110,7 @@ export function InventoryForm({
         <button type="submit" name="intent" value="save" disabled={navigation.state === "submitting"}>
           {t("edit.save")}
         </button>{" "}
-        <Link to={withLng(backTo, lng)}>{t("edit.back")}</Link>
+        <Link to={lngHref(backTo, lng)}>{t("edit.back")}</Link>
       </p>
     </Form>
   );

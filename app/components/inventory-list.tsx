@@ -2,9 +2,11 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { AdminPage } from "~/components/admin";
-import { withLng } from "~/i18n/admin-messages";
+import type { FlashMessage } from "~/components/flash";
+import { lngHref } from "~/i18n/i18n";
 import { type InventoryKey, inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
+import { LIST_STATES, type ListState } from "~/inventory/retire-form";
 
 // The frame of the three inventory lists: title, "new", and a GET search form (plain links and forms,
 // so filters work without JavaScript and every filtered list has its own address).
@@ -14,32 +16,43 @@ export function InventoryListPage({
   title,
   newPath,
   q,
+  state,
   filters,
-  banner,
+  flash,
   children,
 }: {
   lng: Lng;
   title: InventoryKey;
   newPath: string;
   q: string;
+  /** In use, retired or all (ADR 033). */
+  state: ListState;
   filters?: ReactNode;
-  banner?: ReactNode;
+  /** What the last step did (ADR 025). */
+  flash?: FlashMessage | null;
   children: ReactNode;
 }) {
   const t = (key: InventoryKey) => inventoryText(lng, key);
   return (
-    <AdminPage lng={lng}>
+    <AdminPage lng={lng} flash={flash}>
       <h1>{t(title)}</h1>
-      {banner}
       <p>
-        <Link to={withLng(newPath, lng)} className="button-link">
+        <Link to={lngHref(newPath, lng)} className="button-link">
           {t("list.new")}
         </Link>
       </p>
       <Form method="get" className="lookup inventory-filters" role="search">
         {lng === "en" ? <input type="hidden" name="lng" value="en" /> : null}
         <label htmlFor="list-q">{t("list.search")}</label>{" "}
-        <input id="list-q" name="q" type="search" defaultValue={q} placeholder={t("list.searchHint")} maxLength={100} /> {filters}{" "}
+        <input id="list-q" name="q" type="search" defaultValue={q} placeholder={t("list.searchHint")} maxLength={100} /> {filters}
+        <label htmlFor="filter-state">{t("list.state")}</label>{" "}
+        <select id="filter-state" name="state" defaultValue={state}>
+          {LIST_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(s === "all" ? "list.all" : `list.state.${s}`)}
+            </option>
+          ))}
+        </select>{" "}
         <button type="submit">{t("list.filter")}</button>
       </Form>
       {children}

@@ -6,7 +6,9 @@ import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { hotlineText } from "~/i18n/hotline-messages";
+import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
 
 // The hotline's lead fields (the one lead schema, channel "hotline"): the need as the caller says it,
@@ -76,7 +78,7 @@ export function PhoneLeadNeed({
   );
   const plan = planAssist(notes, filled);
   const understood = describeNeedHints(planHints(plan), lng, need.kind.value === "land" ? "land" : undefined);
-  const sep = lng === "en" ? "; " : "；";
+  const sep = punctuationMessages.t(lng, "clauses");
   return (
     <>
       <fieldset className="desk-group need-group" onChange={onChange} onInput={onChange}>
@@ -144,10 +146,10 @@ export function PhoneLeadNeed({
           label={t("use.industry")}
           placeholder={t("use.industryPick")}
           groups={INDUSTRY_SECTIONS.map((s) => ({
-            label: `${s.code} ${lng === "en" ? s.en : s.zh}`,
+            label: `${s.code} ${pick(lng, s)}`,
             options: INDUSTRY_DIVISIONS.filter((d) => d.section === s.code).map((d) => ({
               value: d.code,
-              label: `${d.code} ${lng === "en" ? d.en : d.zh}`,
+              label: `${d.code} ${pick(lng, d)}`,
             })),
           }))}
         />

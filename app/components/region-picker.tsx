@@ -1,6 +1,7 @@
 import { useRef, useState, useSyncExternalStore } from "react";
 
 import type { Lng } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
 import type { DivisionOption, RegionPickerState } from "~/leads/region-picker.server";
 
@@ -201,6 +202,6 @@ export function appendRegion(text: string, path: string, lng: Lng): string {
     .split(/[,，、;；\n]+/)
     .map((s) => s.trim())
     .filter(Boolean);
-  if (parts.includes(path)) return parts.join(lng === "en" ? ", " : "、");
-  return [...parts, path].join(lng === "en" ? ", " : "、");
+  if (parts.includes(path)) return parts.join(punctuationMessages.t(lng, "list"));
+  return [...parts, path].join(punctuationMessages.t(lng, "list"));
 }

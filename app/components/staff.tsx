@@ -1,7 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import { withLng } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 
@@ -31,15 +31,15 @@ export function StaffPage({
         <strong>{staffText(lng, "app.name")}</strong>
         {signedIn ? (
           <nav aria-label={staffText(lng, home === "hotline" ? "nav.hotline" : "nav.queue")} className="admin-nav">
-            <Link to={withLng(`/${home}`, lng)}>{staffText(lng, home === "hotline" ? "nav.hotline" : "nav.queue")}</Link>
+            <Link to={lngHref(`/${home}`, lng)}>{staffText(lng, home === "hotline" ? "nav.hotline" : "nav.queue")}</Link>
           </nav>
         ) : null}
         <span className="admin-tools">
           <Link to={other} lang={lng === "en" ? "zh-CN" : "en"}>
-            {lng === "en" ? "中文" : "English"}
+            {staffText(lng, "lang.switch")}
           </Link>
           {signedIn ? (
-            <form method="post" action={withLng("/logout", lng)} className="inline">
+            <form method="post" action={lngHref("/logout", lng)} className="inline">
               <input type="hidden" name="csrf" value={csrf} />
               <button type="submit" className="link">
                 {staffText(lng, "nav.logout")}

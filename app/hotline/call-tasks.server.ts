@@ -5,6 +5,7 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import type { CallOutcome } from "~/domain/call-outcomes";
 import type { CallTaskKind } from "~/domain/statuses";
 import { addLeadNote } from "~/hotline/lead-notes.server";
+import { auditMessages } from "~/i18n/audit-messages";
 
 export { CALL_OUTCOMES, type CallOutcome } from "~/domain/call-outcomes";
 export const NO_ANSWER_RETRY_MINUTES = 30;
@@ -55,7 +56,7 @@ export async function recordCallOutcome(
         assignmentId: task.assignment_id,
         leadId: task.lead_id,
         event: "wrong-number",
-        reason: { zh: "热线来电号码错误，需管理员核实联系方式", en: "Wrong number on a hotline call; the admin must check the contact" },
+        reason: auditMessages.both("hotline.wrongNumber"),
       });
     }
     let handedOver: boolean | undefined;
@@ -70,15 +71,17 @@ export async function recordCallOutcome(
           leadId: task.lead_id,
           event: "accepted",
           recruiterId: task.recruiter_id,
-          reason: { zh: "热线转交完成，专员已电话接单", en: "Handed over by the hotline; the recruiter accepted on the phone" },
+          reason: auditMessages.both("hotline.handedOver"),
         });
       }
     }
     if (outcome === "refused" && task.assignment_id && task.recruiter_id) {
-      const next = await declineAssignment(tx, { assignmentId: task.assignment_id, recruiterId: task.recruiter_id }, options.routing, {
-        zh: "热线转交时专员拒绝接单，改派",
-        en: "The phone recruiter declined on the hand-over call; re-routed",
-      });
+      const next = await declineAssignment(
+        tx,
+        { assignmentId: task.assignment_id, recruiterId: task.recruiter_id },
+        options.routing,
+        auditMessages.both("hotline.handoverDeclined"),
+      );
       handedOver = next !== null; // false: the offer had already moved on
     }
     return { ok: true as const, status: row.status, dueAt: row.due_at.toISOString(), ...(handedOver === undefined ? {} : { handedOver }) };

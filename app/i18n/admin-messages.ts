@@ -1,3 +1,4 @@
+import { defineMessages } from "./i18n";
 import type { Lng } from "./lng";
 
 // Words on the admin pages (/admin…). zh-CN first; English mirrors it key for key.
@@ -378,21 +379,14 @@ const en: Record<AdminKey, string> = {
   "mail.notFound": "This mail does not exist; it may have been removed.",
 };
 
-export function adminText(lng: Lng, key: AdminKey, params: Record<string, string | number> = {}): string {
-  const text: string = (lng === "en" ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
-}
+export const adminMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const adminText = adminMessages.t;
 
 /** A label for a value that may come from the database (an unknown value is shown as it is). */
 export function adminLabel(lng: Lng, prefix: string, value: string | null | undefined): string {
-  if (!value) return adminText(lng, "common.none");
-  const key = `${prefix}.${value}`;
-  return key in zh ? adminText(lng, key as AdminKey) : value;
-}
-
-/** `/admin/x` → `/admin/x?lng=en` when the page is in English. */
-export function withLng(path: string, lng: Lng): string {
-  return lng === "en" ? `${path}${path.includes("?") ? "&" : "?"}lng=en` : path;
+  return adminMessages.label(lng, prefix, value, adminText(lng, "common.none"));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { defineMessages } from "./i18n";
 import type { Lng } from "./lng";
 
 // Words of the admin's workplace (/admin/staff, /admin/leads, /admin/dead-letters, /admin/office-hours,
@@ -116,6 +117,33 @@ const zh = {
   "leads.submit": "筛选",
   "leads.reset": "清除条件",
   "leads.export": "导出为 Excel（当前筛选）",
+  "leads.xlsx.sheet": "线索",
+  "leads.xlsx.filterSheet": "筛选条件",
+  "leads.xlsx.file": "线索导出",
+  "leads.xlsx.col.reference": "编号",
+  "leads.xlsx.col.company": "企业名称",
+  "leads.xlsx.col.product": "产品",
+  "leads.xlsx.col.industry": "行业",
+  "leads.xlsx.col.kind": "需求类型",
+  "leads.xlsx.col.areaMin": "最小面积（平方米）",
+  "leads.xlsx.col.areaMax": "最大面积（平方米）",
+  "leads.xlsx.col.regions": "意向区域",
+  "leads.xlsx.col.status": "状态",
+  "leads.xlsx.col.channel": "来源",
+  "leads.xlsx.col.parks": "分配园区",
+  "leads.xlsx.col.recruiters": "招商专员",
+  "leads.xlsx.col.created": "提交时间（北京时间）",
+  "leads.xlsx.col.acceptBy": "接单截止（北京时间）",
+  "leads.xlsx.col.breached": "是否超时",
+  "leads.xlsx.filter": "条件",
+  "leads.xlsx.value": "取值",
+  "leads.xlsx.exportedAt": "导出时间（北京时间）",
+  "leads.xlsx.count": "导出条数",
+  "leads.xlsx.truncated": "符合条件 {total} 条，只导出了最新的 {n} 条，请缩小筛选范围",
+  "leads.xlsx.searchDown": "搜索服务不可用，公司和产品在数据库中按文字查找",
+  "leads.xlsx.none": "（无，全部线索）",
+  "leads.xlsx.yes": "是",
+  "leads.xlsx.no": "否",
   "leads.caption": "线索，最新的在前，第 {page} 页，共 {total} 条",
   "leads.empty": "没有符合条件的线索。",
   "leads.prev": "上一页",
@@ -185,6 +213,8 @@ const zh = {
 
   "hours.title": "办公时间",
   "hours.intro": "接单时限（{minutes} 分钟）只计算办公时间：中国大陆的工作日（节假日休息、调休的周末上班），以下时段内（北京时间）。",
+  "hours.recruiters":
+    "招商专员在自己的资料里填写了工作时间的，向其派单的接单时限按其本人的工作日和工作时间计算（法定节假日休息、调休上班日照常计算）；未填写的按办公时间计算。",
   "hours.clockWall": "当前设置 SLA_CLOCK=wall：接单时限按自然时间计算，办公时间暂不生效。",
   "hours.start": "上班时间",
   "hours.end": "下班时间",
@@ -255,6 +285,8 @@ const zh = {
   "status.won": "已签约",
   "status.lost": "已流失",
   "status.closed": "已关闭",
+  "unit.minutes": "{n} 分钟",
+  "unit.hours": "{n} 小时",
 } as const;
 
 export type AdminOpsKey = keyof typeof zh;
@@ -375,6 +407,33 @@ const en: Record<AdminOpsKey, string> = {
   "leads.submit": "Filter",
   "leads.reset": "Clear",
   "leads.export": "Export to Excel (this filter)",
+  "leads.xlsx.sheet": "Leads",
+  "leads.xlsx.filterSheet": "Filters",
+  "leads.xlsx.file": "leads",
+  "leads.xlsx.col.reference": "Reference",
+  "leads.xlsx.col.company": "Company",
+  "leads.xlsx.col.product": "Product",
+  "leads.xlsx.col.industry": "Industry",
+  "leads.xlsx.col.kind": "Looking for",
+  "leads.xlsx.col.areaMin": "Min area (m²)",
+  "leads.xlsx.col.areaMax": "Max area (m²)",
+  "leads.xlsx.col.regions": "Regions",
+  "leads.xlsx.col.status": "Status",
+  "leads.xlsx.col.channel": "Channel",
+  "leads.xlsx.col.parks": "Assigned parks",
+  "leads.xlsx.col.recruiters": "Recruiters",
+  "leads.xlsx.col.created": "Received (China time)",
+  "leads.xlsx.col.acceptBy": "Accept by (China time)",
+  "leads.xlsx.col.breached": "Overdue",
+  "leads.xlsx.filter": "Filter",
+  "leads.xlsx.value": "Value",
+  "leads.xlsx.exportedAt": "Exported at (China time)",
+  "leads.xlsx.count": "Rows exported",
+  "leads.xlsx.truncated": "{total} leads match; only the newest {n} were exported — narrow the filter",
+  "leads.xlsx.searchDown": "Search was unavailable; company and product were matched as text in the database",
+  "leads.xlsx.none": "(none: all leads)",
+  "leads.xlsx.yes": "yes",
+  "leads.xlsx.no": "no",
   "leads.caption": "Leads, newest first, page {page}, {total} in all",
   "leads.empty": "No lead matches.",
   "leads.prev": "Previous page",
@@ -447,6 +506,8 @@ const en: Record<AdminOpsKey, string> = {
   "hours.title": "Office hours",
   "hours.intro":
     "The acceptance deadline ({minutes} minutes) counts office time only: mainland working days (public holidays off, 调休 make-up weekend days on), within these hours (China time).",
+  "hours.recruiters":
+    "For a recruiter whose own working hours are set on their record, the deadline of an offer to them counts their own working days and hours (public holidays off, 调休 make-up days on); for the others, the office hours.",
   "hours.clockWall": "SLA_CLOCK=wall is set: deadlines count wall-clock minutes and office hours do not apply.",
   "hours.start": "Opens at",
   "hours.end": "Closes at",
@@ -517,22 +578,21 @@ const en: Record<AdminOpsKey, string> = {
   "status.won": "Won",
   "status.lost": "Lost",
   "status.closed": "Closed",
+  "unit.minutes": "{n} min",
+  "unit.hours": "{n} h",
 };
 
-/** A text of the admin's workplace in `lng`, with `{name}` placeholders filled from `params`. */
-export function opsText(lng: Lng, key: AdminOpsKey, params: Record<string, string | number> = {}): string {
-  const text: string = (lng === "en" ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
-}
+export const adminOpsMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const opsText = adminOpsMessages.t;
 
 /** A label for a value from the database under `prefix` ("role", "status", "source"); unknown values as they are. */
 export function opsLabel(lng: Lng, prefix: string, value: string | null | undefined): string {
-  if (!value) return "—";
-  const key = `${prefix}.${value}`;
-  return key in zh ? opsText(lng, key as AdminOpsKey) : value;
+  return adminOpsMessages.label(lng, prefix, value, "—");
 }
 
 /** True when `key` is a text of this module (for error codes carried through Zod issues). */
 export function isOpsKey(key: string): key is AdminOpsKey {
-  return key in zh;
+  return adminOpsMessages.has(key);
 }

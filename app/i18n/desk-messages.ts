@@ -1,4 +1,4 @@
-import type { Lng } from "./lng";
+import { defineMessages } from "./i18n";
 
 // Words of the recruiter desk (/queue, the lead page) and of the shortlist page an enterprise opens
 // (/s/<token>). zh-CN first; English mirrors it key for key (issue 12).
@@ -157,6 +157,12 @@ const zh = {
   "s.call": "打电话",
   "s.email": "发邮件",
   "s.print": "打印本页可存为 PDF。",
+  // units after a figure
+  "unit.wan": " 万元",
+  "unit.rent": " 元/㎡/月",
+  "unit.price": " 元/㎡",
+  "unit.landPrice": " 万元/亩",
+  "s.areaMu": "{sqm}（{mu}亩）",
 } as const;
 export type DeskKey = keyof typeof zh;
 
@@ -319,9 +325,15 @@ const en: Record<DeskKey, string> = {
   "s.call": "Call",
   "s.email": "Email",
   "s.print": "Print this page to save it as PDF.",
+  // units after a figure
+  "unit.wan": " × 10,000 CNY",
+  "unit.rent": " CNY/㎡/month",
+  "unit.price": " CNY/㎡",
+  "unit.landPrice": " × 10,000 CNY/mu",
+  "s.areaMu": "{sqm} ({mu} mu)",
 };
 
-/** A desk or shortlist string in `lng`, with `{name}` placeholders filled from `params`. */
-export function deskText(lng: Lng, key: DeskKey, params: Record<string, string | number> = {}): string {
-  return (lng === "en" ? en : zh)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
-}
+export const deskMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const deskText = deskMessages.t;

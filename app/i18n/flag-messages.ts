@@ -1,5 +1,6 @@
 import type { LeadFlag } from "~/domain/lead-flags";
 
+import { defineMessages } from "./i18n";
 import type { Lng } from "./lng";
 
 // What the intake doubted, as the recruiter and the admin read it. `{text}` is the figure or words concerned.
@@ -27,9 +28,11 @@ const en: Record<FlagKey, string> = {
   phoneNote: "Note with the phone number: {text}",
 };
 
+export const flagMessages = defineMessages({ zh, en });
+
 /** One flag as a sentence in the reader's language. */
 export function describeFlag(lng: Lng, flag: LeadFlag): string {
   const specific = `${flag.code}.${flag.field}`;
-  const key: FlagKey = specific in zh ? (specific as FlagKey) : flag.code in zh ? (flag.code as FlagKey) : "unread";
-  return (lng === "en" ? en : zh)[key].replace("{text}", flag.text);
+  const key: FlagKey = flagMessages.has(specific) ? specific : flagMessages.has(flag.code) ? flag.code : "unread";
+  return flagMessages.t(lng, key, { text: flag.text });
 }

@@ -1,4 +1,4 @@
-import type { Lng } from "./lng";
+import { defineMessages } from "./i18n";
 
 // Words on the hotline desk (/hotline, /hotline/leads/<id>). zh-CN first; English mirrors it key for key.
 // Task kinds and outcomes keep their words in staff-messages.ts (task.*, outcome.*).
@@ -182,6 +182,7 @@ const en: Record<HotlineKey, string> = {
 
 export type { HotlineKey };
 
-export function hotlineText(lng: Lng, key: HotlineKey, params: Record<string, string | number> = {}): string {
-  return (lng === "en" ? en : zh)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
-}
+export const hotlineMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const hotlineText = hotlineMessages.t;

@@ -1,4 +1,4 @@
-import type { Lng } from "./lng";
+import { defineMessages } from "./i18n";
 
 // Answers to requests refused before they reach a page or an API route (ADR 021). zh-CN first.
 const zh = {
@@ -70,7 +70,7 @@ const en: Record<HttpKey, string> = {
   personQuery: "Enter a phone number or a lead reference.",
 };
 
-/** The message for `key` in `lng`, with `{name}` placeholders filled from `params`. */
-export function httpText(lng: Lng, key: HttpKey, params: Record<string, string | number> = {}): string {
-  return (lng === "en" ? en : zh)[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export const httpMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const httpText = httpMessages.t;

@@ -1,4 +1,4 @@
-import type { Lng } from "./lng";
+import { defineMessages } from "./i18n";
 
 // Words on the admin inventory pages (/admin/parks, /admin/spaces, /admin/recruiters, /admin/import).
 // zh-CN first; English mirrors it key for key. Column headers live with the columns (inventory-columns.ts).
@@ -63,6 +63,28 @@ const zh = {
   "offered.caption": "这个空间目前匹配并推荐给的未结需求",
   "offered.empty": "目前没有推荐给任何未结需求。",
 
+  "retire.h": "停用",
+  "retire.h.recruiters": "停用（离职、调岗）",
+  "retire.intro.parks": "停用后，这个园区及其全部空间不再匹配和推荐；已推荐的匹配会撤回，相关需求重新匹配。记录和历史保留，可随时恢复。",
+  "retire.intro.spaces": "停用（下架）后，这个空间不再匹配和推荐；已推荐的匹配会撤回，相关需求重新匹配。记录和历史保留，可随时恢复。",
+  "retire.intro.recruiters":
+    "停用后，不再给这位招商专员派单；未接的派单立即改派给园区其他招商专员，已接的仍由其跟进。记录和历史保留，可随时恢复。",
+  "retire.offered": "目前推荐给 {count} 条未结需求，停用后这些匹配将撤回。",
+  "retire.confirm": "我确认停用",
+  "retire.confirmRequired": "请勾选确认后再停用",
+  "retire.button": "停用",
+  "retire.restore": "恢复启用",
+  "retire.isRetired": "已停用。不再匹配和推荐；恢复后重新参与匹配。",
+  "retire.isRetired.recruiters": "已停用。不再派单；恢复后重新参与派单。",
+  "retire.viaPark": "所属园区已停用，这个空间随之停用；恢复园区后才会重新推荐。",
+  "retire.done": "已停用 {name}。",
+  "retire.restored": "已恢复 {name}。",
+  "retire.same": "{name} 已是这个状态，没有改动。",
+  "list.state": "启用状态",
+  "list.state.active": "在用",
+  "list.state.retired": "已停用",
+  "list.retiredTag": "已停用",
+
   "import.title": "Excel 导入导出",
   "import.intro": "上传 .xlsx 或 .csv（工作表 园区、空间、招商专员，中文列名），先预览，确认后一次性写入：任何一格有误则整批不写入。",
   "import.file": "选择文件（.xlsx 或 .csv，最大 {mb} MB）",
@@ -110,6 +132,9 @@ const zh = {
   "col.channel": "通知方式",
   "col.away": "休假",
   "col.verifiedAt": "最后确认",
+  "edit.unknownPark": "未知园区编号",
+  "file.export": "园区空间招商专员-{day}.xlsx",
+  "file.template": "导入模板.xlsx",
 } as const;
 
 export type InventoryKey = keyof typeof zh;
@@ -175,6 +200,30 @@ const en: Record<InventoryKey, string> = {
   "offered.caption": "Open leads this space currently matches and is offered to",
   "offered.empty": "Not offered to any open lead at the moment.",
 
+  "retire.h": "Retire",
+  "retire.h.recruiters": "Retire (left, moved to another post)",
+  "retire.intro.parks":
+    "A retired park and all its spaces are no longer matched or offered; their live matches are withdrawn and those leads matched again. The record and its history stay; you can restore it at any time.",
+  "retire.intro.spaces":
+    "A retired space is no longer matched or offered; its live matches are withdrawn and those leads matched again. The record and its history stay; you can restore it at any time.",
+  "retire.intro.recruiters":
+    "A retired recruiter gets no new leads; their offers not yet accepted go to the park's other recruiters now, accepted work stays with them. The record and its history stay; you can restore it at any time.",
+  "retire.offered": "It is offered to {count} open leads now; retiring withdraws those matches.",
+  "retire.confirm": "I confirm retiring it",
+  "retire.confirmRequired": "Tick the box to confirm before retiring",
+  "retire.button": "Retire",
+  "retire.restore": "Restore",
+  "retire.isRetired": "Retired: not matched or offered. Restore it to match again.",
+  "retire.isRetired.recruiters": "Retired: gets no leads. Restore to route to them again.",
+  "retire.viaPark": "Its park is retired, so this space is too; it is offered again once the park is restored.",
+  "retire.done": "{name} retired.",
+  "retire.restored": "{name} restored.",
+  "retire.same": "{name} already was in that state; nothing changed.",
+  "list.state": "State",
+  "list.state.active": "In use",
+  "list.state.retired": "Retired",
+  "list.retiredTag": "retired",
+
   "import.title": "Excel import and export",
   "import.intro":
     "Upload an .xlsx or .csv (sheets 园区, 空间, 招商专员 with Chinese headers). You see a preview first; applying writes everything in one go, and nothing at all if any cell is wrong.",
@@ -223,9 +272,12 @@ const en: Record<InventoryKey, string> = {
   "col.channel": "Channel",
   "col.away": "Away",
   "col.verifiedAt": "Last confirmed",
+  "edit.unknownPark": "unknown park",
+  "file.export": "parks-spaces-recruiters-{day}.xlsx",
+  "file.template": "import-template.xlsx",
 };
 
-export function inventoryText(lng: Lng, key: InventoryKey, params: Record<string, string | number> = {}): string {
-  const text: string = (lng === "en" ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
-}
+export const inventoryMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const inventoryText = inventoryMessages.t;

@@ -1,4 +1,4 @@
-import type { Lng } from "./lng";
+import { defineMessages } from "./i18n";
 
 // The privacy notice (/privacy) and the admin's privacy page (/admin/privacy). zh-CN first; English
 // mirrors it key for key. The notice follows PIPL arts. 17 and 30: who processes, what for, who it is
@@ -146,7 +146,7 @@ const en: Record<PrivacyKey, string> = {
   "lead.revealPhone": "Show the full number (recorded)",
 };
 
-export function privacyText(lng: Lng, key: PrivacyKey, params: Record<string, string | number> = {}): string {
-  const text: string = (lng === "en" ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
-}
+export const privacyMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const privacyText = privacyMessages.t;

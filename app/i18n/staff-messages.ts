@@ -1,4 +1,4 @@
-import type { Lng } from "./lng";
+import { defineMessages } from "./i18n";
 
 // Words on the staff desks (/login, /queue). zh-CN first; English mirrors it key for key.
 const zh = {
@@ -93,6 +93,7 @@ const zh = {
   "caller.known": "老客户：这个号码已有 {total} 条需求，最近的在前",
   "caller.recruiters": "负责专员",
   "caller.when": "提交时间",
+  "lang.switch": "English",
 };
 type StaffKey = keyof typeof zh;
 
@@ -189,8 +190,10 @@ const en: Record<StaffKey, string> = {
   "caller.known": "Known caller: {total} lead(s) from this number, newest first",
   "caller.recruiters": "Recruiters",
   "caller.when": "Submitted",
+  "lang.switch": "中文",
 };
 
-export function staffText(lng: Lng, key: StaffKey, params: Record<string, string | number> = {}): string {
-  return (lng === "en" ? en : zh)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
-}
+export const staffMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const staffText = staffMessages.t;

@@ -1,4 +1,4 @@
-import type { Lng } from "./lng";
+import { defineMessages } from "./i18n";
 
 // Words on the pages. zh-CN is the product's language; English mirrors it key for key.
 const zh = {
@@ -205,7 +205,7 @@ const en: Record<UiKey, string> = {
   "error.notFound": "Page not found",
 };
 
-export function ui(lng: Lng, key: UiKey, params: Record<string, string | number> = {}): string {
-  const text: string = (lng === "en" ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
-}
+export const uiMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const ui = uiMessages.t;

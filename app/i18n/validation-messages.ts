@@ -1,3 +1,4 @@
+import { defineMessages } from "./i18n";
 import type { Lng } from "./lng";
 
 // Field-level messages, in the person's language. Keys are used by the lead schema only.
@@ -81,12 +82,12 @@ const en: Record<ValidationKey, string> = {
   overloaded: "Too many submissions right now; the request was not saved. Retry in a few seconds",
 };
 
-export function validationMessage(lng: Lng, key: ValidationKey, params: Record<string, string | number> = {}): string {
-  const text: string = (lng === "en" ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ""));
-}
+export const validationMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const validationMessage = validationMessages.t;
 
 /** Every message template of one language (for the test that no library default reaches a person). */
 export function validationTemplates(lng: Lng): string[] {
-  return Object.values(lng === "en" ? en : zh);
+  return Object.values(validationMessages[lng]);
 }

@@ -2,11 +2,12 @@ import { createHash } from "node:crypto";
 
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
+import type { Bilingual } from "~/i18n/i18n";
 
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
 import { applyInventory, type Collections, type ImportCounts, unknownParkRefs, validateInventory } from "./import.server";
 import { checkTextRow } from "./inventory-check";
-import { type Bilingual, type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
+import { type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
 import { type DbRow, dbRow, fromDbRow, type InventoryValue, loadDbRows, stableJson } from "./inventory-rows.server";
 
 // An Excel/CSV import in two steps (ADR 027): the plan (what would be created, changed field by field,

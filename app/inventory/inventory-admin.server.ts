@@ -6,6 +6,7 @@ import { applyInventory, type Collections } from "./import.server";
 import type { Collection } from "./inventory-columns";
 import { type InventoryValue, loadDbRows } from "./inventory-rows.server";
 import { rerouteOffersOfUnavailable } from "./recruiter-away.server";
+import type { ListState } from "./retire-form";
 
 // The admin inventory pages' reads and writes (lists, one row's save, the offers of a space).
 
@@ -23,16 +24,36 @@ export async function requireAdminForm(request: Request, form: FormData): Promis
 
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export type ParkListRow = { id: string; name: string; district: string; available_spaces: number };
+export type ParkListRow = { id: string; name: string; district: string; available_spaces: number; retired: boolean };
 
-/** Parks by id, matching `q` in id or name (case-insensitive), at most `limit`. */
-export async function listParks(sql: Sql, f: { q?: string; limit?: number }): Promise<{ total: number; rows: ParkListRow[] }> {
-  const where = f.q ? sql`where p.id ilike ${like(f.q)} or p.name ilike ${like(f.q)}` : sql``;
+/** Whether a listed row is retired, per list (constant SQL, never user input). */
+const RETIRED = {
+  parks: "(p.retired_at is not null)",
+  spaces: "(s.retired_at is not null or p.retired_at is not null)",
+  recruiters: "(not r.active)",
+} as const;
+
+/** The condition of a list's `state` filter. */
+function stateSql(sql: Sql, state: ListState | undefined, list: keyof typeof RETIRED) {
+  const retired = sql.unsafe(RETIRED[list]);
+  return state === "retired" ? sql`and ${retired}` : state === "all" ? sql`` : sql`and not ${retired}`;
+}
+
+/**
+ * Parks by id, matching `q` in id or name (case-insensitive), at most `limit`; `state`: in use (the
+ * default), retired, or all (migration 035).
+ */
+export async function listParks(
+  sql: Sql,
+  f: { q?: string; limit?: number; state?: ListState },
+): Promise<{ total: number; rows: ParkListRow[] }> {
+  const where = sql`where true ${f.q ? sql`and (p.id ilike ${like(f.q)} or p.name ilike ${like(f.q)})` : sql``}
+    ${stateSql(sql, f.state, "parks")}`;
   const [[{ total }], rows] = await Promise.all([
     sql<{ total: number }[]>`select count(*)::int as total from parks p ${where}`,
     sql<ParkListRow[]>`
-      select p.id, p.name, p.district,
-             (select count(*)::int from spaces s where s.park_id = p.id and s.status = 'available') as available_spaces
+      select p.id, p.name, p.district, p.retired_at is not null as retired,
+             (select count(*)::int from spaces s where s.park_id = p.id and s.status = 'available' and s.retired_at is null) as available_spaces
       from parks p ${where} order by p.id limit ${f.limit ?? 200}`,
   ]);
   return { total, rows };
@@ -50,6 +71,8 @@ export type SpaceListRow = {
   verified_at: string;
   stale: boolean;
   suspended: boolean;
+  /** Retired itself or with its park (migration 035). */
+  retired: boolean;
 };
 
 /**
@@ -58,22 +81,33 @@ export type SpaceListRow = {
  */
 export async function listSpaces(
   sql: Sql,
-  f: { q?: string; parkId?: string; kind?: string; status?: string; stale?: boolean; verifyDays: number; limit?: number },
+  f: {
+    q?: string;
+    parkId?: string;
+    kind?: string;
+    status?: string;
+    stale?: boolean;
+    verifyDays: number;
+    limit?: number;
+    state?: ListState;
+  },
 ): Promise<{ total: number; rows: SpaceListRow[] }> {
-  const staleSql = sql`(s.status = 'available' and s.verified_at < now() - make_interval(days => ${f.verifyDays}))`;
+  const staleSql = sql`(s.status = 'available' and s.retired_at is null and s.verified_at < now() - make_interval(days => ${f.verifyDays}))`;
+  const retiredSql = sql.unsafe(RETIRED.spaces);
   const where = sql`where true
+    ${stateSql(sql, f.state, "spaces")}
     ${f.q ? sql`and (s.id ilike ${like(f.q)} or s.title ilike ${like(f.q)})` : sql``}
     ${f.parkId ? sql`and s.park_id = ${f.parkId}` : sql``}
     ${f.kind ? sql`and s.kind = ${f.kind}` : sql``}
     ${f.status ? sql`and s.status = ${f.status}` : sql``}
     ${f.stale ? sql`and ${staleSql}` : sql``}`;
   const [[{ total }], rows] = await Promise.all([
-    sql<{ total: number }[]>`select count(*)::int as total from spaces s ${where}`,
+    sql<{ total: number }[]>`select count(*)::int as total from spaces s join parks p on p.id = s.park_id ${where}`,
     sql<SpaceListRow[]>`
-      select s.id, s.title, s.park_id, p.name as park_name, s.kind, s.area_sqm, s.status,
+      select s.id, s.title, s.park_id, p.name as park_name, s.kind, s.area_sqm, s.status, ${retiredSql} as retired,
              to_char(s.verified_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as verified_at,
              ${staleSql} as stale,
-             (s.status = 'available' and s.verified_at < now() - make_interval(days => ${2 * f.verifyDays})) as suspended
+             (s.status = 'available' and s.retired_at is null and s.verified_at < now() - make_interval(days => ${2 * f.verifyDays})) as suspended
       from spaces s join parks p on p.id = s.park_id ${where}
       order by ${f.stale ? sql`s.verified_at, s.id` : sql`s.id`} limit ${f.limit ?? 200}`,
   ]);
@@ -93,9 +127,13 @@ export type RecruiterListRow = {
   away_now: boolean;
 };
 
-/** Recruiters by id with their open work; `q` in id, name or email. */
-export async function listRecruiters(sql: Sql, f: { q?: string; limit?: number }): Promise<{ total: number; rows: RecruiterListRow[] }> {
-  const where = f.q ? sql`where r.id ilike ${like(f.q)} or r.name ilike ${like(f.q)} or r.email ilike ${like(f.q)}` : sql``;
+/** Recruiters by id with their open work; `q` in id, name or email; `state`: active (default), retired (inactive) or all. */
+export async function listRecruiters(
+  sql: Sql,
+  f: { q?: string; limit?: number; state?: ListState },
+): Promise<{ total: number; rows: RecruiterListRow[] }> {
+  const where = sql`where true ${f.q ? sql`and (r.id ilike ${like(f.q)} or r.name ilike ${like(f.q)} or r.email ilike ${like(f.q)})` : sql``}
+    ${stateSql(sql, f.state, "recruiters")}`;
   const [[{ total }], rows] = await Promise.all([
     sql<{ total: number }[]>`select count(*)::int as total from recruiters r ${where}`,
     sql<RecruiterListRow[]>`

@@ -1,8 +1,9 @@
 import { z } from "zod";
 
+import type { Bilingual } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 
-import { type Bilingual, type Collection, columnKeyOf, readTextRow } from "./inventory-columns";
+import { type Collection, columnKeyOf, readTextRow } from "./inventory-columns";
 import { type InventoryValue } from "./inventory-rows.server";
 import { parkSchema, recruiterSchema, spaceSchema } from "./inventory-schema";
 

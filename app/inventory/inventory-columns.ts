@@ -4,6 +4,7 @@ import { fold } from "~/domain/fold-text";
 import { parseCount, parseWan } from "~/domain/money";
 import { parseChineseNumber } from "~/domain/numbers";
 import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "~/domain/units";
+import type { Bilingual } from "~/i18n/i18n";
 
 import type { Park, Recruiter, Space } from "./inventory-schema";
 
@@ -13,7 +14,6 @@ import type { Park, Recruiter, Space } from "./inventory-schema";
 // everywhere. Reading turns a cell's text into the import format's value (inventory-schema.ts does
 // the checking); writing turns a stored value back into the text a re-import reads identically.
 
-export type Bilingual = { zh: string; en: string };
 export type Collection = "parks" | "spaces" | "recruiters";
 export type CellValue = string | number | null;
 /** A read cell: the import format's value (undefined = blank), or why the text is not understood. */
@@ -222,6 +222,9 @@ export function readWorkingHours(input: string): WorkingHours | null {
   return { days, start: time(m[2], m[3]), end: time(m[4], m[5]) };
 }
 
+/** A new recruiter's working hours, as the column writes them (the value, in the format's own words). */
+export const DEFAULT_WORKING_HOURS = "周一至周五 09:00-18:00";
+
 /** {days, start, end} → "周一至周五 09:00-18:00" (the form readWorkingHours reads back). */
 export function writeWorkingHours(h: WorkingHours): string {
   const runs: string[] = [];
@@ -415,7 +418,13 @@ export const COLUMNS: Record<Collection, Column[]> = {
     col("active", "在岗", "active", bool),
     col("awayFrom", "休假开始", "away from", day(false), hint("休假/出差第一天，如 2026-12-01", "first day away")),
     col("awayTo", "休假结束", "away to", day(false), hint("最后一天（含）", "last day away (inclusive)")),
-    col("workingHours", "工作时间", "working hours", workingHours, hint("如 周一至周五 09:00-18:00", "e.g. 周一至周五 09:00-18:00")),
+    col(
+      "workingHours",
+      "工作时间",
+      "working hours",
+      workingHours,
+      hint("如 周一至周五 09:00-18:00；空 = 按办公时间", "e.g. 周一至周五 09:00-18:00; blank = the office hours"),
+    ),
   ],
 };
 

@@ -1,10 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 
 import { requireAdmin } from "~/auth/session.server";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { withLng } from "~/i18n/admin-messages";
+import { readFlash, redirectWithFlash } from "~/http/flash.server";
+import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { getWebEnv } from "~/utils/env.server";
@@ -13,19 +14,22 @@ import { errorMessage, log } from "~/utils/log.server";
 import { leadsOfferedSpace, requireAdminForm, saveInventoryRow, spaceVerification } from "./inventory-admin.server";
 import { inventoryFormSchema } from "./inventory-check";
 import { type Collection, COLUMNS, flattenRow, writeCells } from "./inventory-columns";
+import { retiredState, setRetired } from "./inventory-retire.server";
 import { fromDbRow, loadDbRows } from "./inventory-rows.server";
 import { confirmSpaceAvailable } from "./listing-verify.server";
+import { retireFormSchema } from "./retire-form";
 
 // GET/POST /admin/{parks,spaces,recruiters}/<id|new>: the loader and action behind the three edit pages.
 
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
-type Done = "created" | "updated" | "unchanged" | "verified";
 
 /** What a new row starts with. */
 const DEFAULTS: Record<Collection, Record<string, string | string[]>> = {
   parks: {},
   spaces: { status: "available", deals: ["lease"] },
-  recruiters: { channel: "email", active: "true", capacity: "20", workingHours: "周一至周五 09:00-18:00" },
+  // No working hours by default: blank means the office hours, which the admin can change for everyone at
+  // once (/admin/office-hours); hours typed here are the recruiter's own SLA calendar (ADR 033).
+  recruiters: { channel: "email", active: "true", capacity: "20" },
 };
 
 function formValues(collection: Collection, value: Record<string, unknown>): Record<string, string | string[]> {
@@ -42,17 +46,20 @@ function formValues(collection: Collection, value: Record<string, unknown>): Rec
 }
 
 /**
- * The edit page's data: the row as form values (or the defaults for `new`), and for a space its
- * verification state and the open leads it is offered to. 404 for an unknown id.
+ * The edit page's data: the row as form values (or the defaults for `new`), whether it is retired, the
+ * message the last save left (flash cookie, ADR 025), and for a space its verification state and the
+ * open leads it is offered to. 404 for an unknown id.
  */
 export async function inventoryEditLoader(collection: Collection, request: Request, id: string | undefined) {
   await requireAdmin(request);
-  const url = new URL(request.url);
   const lng = lngFromUrl(request.url);
-  const done = (url.searchParams.get("done") ?? null) as Done | null;
-  const rerouted = Number(url.searchParams.get("rerouted") ?? 0) || 0;
+  const { flash, headers } = await readFlash(request);
   const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
-  if (id === "new") return { lng, collection, id: null, name: null, values: DEFAULTS[collection], done, rerouted, verifyDays, space: null };
+  if (id === "new")
+    return data(
+      { lng, collection, id: null, name: null, values: DEFAULTS[collection], flash, verifyDays, space: null, retired: null },
+      { headers },
+    );
   if (!id || !ID.test(id)) throw new Response("Not found", { status: 404 });
   const sql = getSql();
   const [row] = await loadDbRows(sql, collection, [id]);
@@ -62,17 +69,20 @@ export async function inventoryEditLoader(collection: Collection, request: Reque
     collection === "spaces"
       ? { verification: await spaceVerification(sql, id, verifyDays), offered: await leadsOfferedSpace(sql, id) }
       : null;
-  return withoutBidiControls({
-    lng,
-    collection,
-    id,
-    name: String(value.title ?? value.name ?? id),
-    values: formValues(collection, value),
-    done,
-    rerouted,
-    verifyDays,
-    space,
-  });
+  return data(
+    withoutBidiControls({
+      lng,
+      collection,
+      id,
+      name: String(value.title ?? value.name ?? id),
+      values: formValues(collection, value),
+      flash,
+      verifyDays,
+      space,
+      retired: await retiredState(sql, collection, id),
+    }),
+    { headers },
+  );
 }
 
 /**
@@ -83,16 +93,21 @@ export async function inventoryEditLoader(collection: Collection, request: Reque
 export async function inventoryEditAction(collection: Collection, request: Request, id: string | undefined) {
   const lng = lngFromUrl(request.url);
   const form = await request.formData();
-  await requireAdminForm(request, form);
+  const who = await requireAdminForm(request, form);
   const sql = getSql();
   const base = `/admin/${collection}`;
   if (form.get("intent") === "verify" && collection === "spaces" && id && ID.test(id)) {
     const done = await confirmSpaceAvailable(sql, id);
     if (!done) throw new Response("Not found", { status: 404 });
-    const back =
-      form.get("back") === "list" ? `${base}?stale=1&done=verified&space=${encodeURIComponent(id)}` : `${base}/${id}?done=verified`;
-    return redirect(withLng(back, lng), 303);
+    const [row] = await loadDbRows(sql, "spaces", [id]);
+    const title = String((row && (fromDbRow("spaces", row) as { title?: string }).title) ?? id);
+    const text = inventoryText(lng, "verify.doneShort", { title });
+    // Back to the stale list (a filter: state of the page, kept in the address) or to the space.
+    const back = form.get("back") === "list" ? `${base}?stale=1` : `${base}/${id}`;
+    return redirectWithFlash(request, lngHref(back, lng), { tone: "status", text });
   }
+  const intent = form.get("intent");
+  if (intent === "retire" || intent === "restore") return retireAction(collection, request, form, id, who.actor);
   const create = id === "new";
   if (!create && (!id || !ID.test(id))) throw new Response("Not found", { status: 404 });
   const submission = parseWithZod(form, { schema: inventoryFormSchema(collection, lng), disableAutoCoercion: true });
@@ -103,17 +118,48 @@ export async function inventoryEditAction(collection: Collection, request: Reque
   try {
     const saved = await saveInventoryRow(sql, collection, value, {
       create,
-      routing: { slaMinutes: env.ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 },
+      routing: { slaMinutes: env.ACCEPT_SLA_MINUTES, slaClock: env.SLA_CLOCK, noticeFallbackMs: 0 },
     });
     if (!saved.ok) {
       const field = saved.reason === "idTaken" ? "id" : collection === "spaces" ? "parkId" : "parks";
-      const message = saved.reason === "idTaken" ? inventoryText(lng, "edit.idTaken") : lng === "en" ? "unknown park" : "未知园区编号";
+      const message = saved.reason === "idTaken" ? inventoryText(lng, "edit.idTaken") : inventoryText(lng, "edit.unknownPark");
       return data({ result: submission.reply({ fieldErrors: { [field]: [message] } }), banner: null }, { status: 400 });
     }
-    const query = `done=${saved.outcome}${saved.rerouted ? `&rerouted=${saved.rerouted}` : ""}`;
-    return redirect(withLng(`${base}/${encodeURIComponent(value.id)}?${query}`, lng), 303);
+    const said = inventoryText(
+      lng,
+      saved.outcome === "created" ? "edit.created" : saved.outcome === "updated" ? "edit.saved" : "edit.unchanged",
+    );
+    const text = saved.rerouted ? `${said} ${inventoryText(lng, "edit.rerouted", { count: saved.rerouted })}` : said;
+    return redirectWithFlash(request, lngHref(`${base}/${encodeURIComponent(value.id)}`, lng), { tone: "status", text });
   } catch (error) {
     log.error("inventory save failed", { collection, error: errorMessage(error) });
     return data({ result: submission.reply(), banner: "edit.unavailable" as const }, { status: 503 });
   }
+}
+
+/**
+ * intent=retire (with the ticked confirmation; without it 400 and the message beside the box) or
+ * intent=restore: one transaction (setRetired), then 303 back to the row's page with a flash. 404 for
+ * an unknown row.
+ */
+async function retireAction(collection: Collection, request: Request, form: FormData, id: string | undefined, actor: string) {
+  const lng = lngFromUrl(request.url);
+  if (!id || !ID.test(id)) throw new Response("Not found", { status: 404 });
+  const submission = parseWithZod(form, { schema: retireFormSchema(lng) });
+  if (submission.status !== "success") return data({ result: submission.reply(), banner: null, form: "retire" as const }, { status: 400 });
+  const retire = submission.value.intent === "retire";
+  const sql = getSql();
+  const env = getWebEnv();
+  const done = await setRetired(sql, collection, id, retire, actor, {
+    slaMinutes: env.ACCEPT_SLA_MINUTES,
+    noticeFallbackMs: 0,
+    slaClock: env.SLA_CLOCK,
+  });
+  if (!done.ok) throw new Response("Not found", { status: 404 });
+  const [row] = await loadDbRows(sql, collection, [id]);
+  const value = row ? (fromDbRow(collection, row) as unknown as { title?: string; name?: string }) : {};
+  const name = String(value.title ?? value.name ?? id);
+  const said = inventoryText(lng, !done.changed ? "retire.same" : retire ? "retire.done" : "retire.restored", { name });
+  const text = done.rerouted ? `${said} ${inventoryText(lng, "edit.rerouted", { count: done.rerouted })}` : said;
+  return redirectWithFlash(request, lngHref(`/admin/${collection}/${encodeURIComponent(id)}`, lng), { tone: "status", text });
 }

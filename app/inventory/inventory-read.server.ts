@@ -15,7 +15,9 @@ export async function loadSpaceRows(
   return sql<SpaceRow[]>`
     select s.id, s.park_id, s.kind, s.deals, s.title, s.area_sqm, s.divisible_min_sqm, s.floors, s.single_storey, s.ceiling_m,
            s.floor_load_kg, s.power_kva, s.crane_t, s.rent_yuan_per_sqm_month, s.price_yuan_per_sqm, s.land_price_wan_per_mu,
-           to_char(s.available_from, 'YYYY-MM-DD') as available_from, s.status, s.notes,
+           to_char(s.available_from, 'YYYY-MM-DD') as available_from,
+           -- a retired space, or a space of a retired park, is never offered (migration 035): derived status 'retired'
+           case when s.retired_at is not null or p.retired_at is not null then 'retired' else s.status end as status, s.notes,
            s.version::text, p.version::text as park_version, s.verified_at,
            p.name as park_name, p.district as park_district, p.district_code as park_district_code, p.industries as park_industries, p.excluded_industries as park_excluded,
            p.min_tax_per_mu_wan, p.min_investment_per_mu_wan, p.min_tax_per_1000sqm_wan, p.lat, p.lng
@@ -40,7 +42,7 @@ export async function loadParkRows(sql: Sql | TransactionSql, parkIds?: string[]
   return sql<ParkRow[]>`
     select p.id, p.name, p.province, p.city, p.district, p.district_code, p.address, p.lat, p.lng, p.industries, p.excluded_industries,
            p.min_tax_per_mu_wan, p.min_investment_per_mu_wan, p.min_tax_per_1000sqm_wan, p.policies, p.version::text,
-           (select count(*)::int from spaces s where s.park_id = p.id and s.status = 'available') as available_spaces
+           (select count(*)::int from spaces s where s.park_id = p.id and s.status = 'available' and s.retired_at is null and p.retired_at is null) as available_spaces
     from parks p
     where true ${parkIds ? sql`and p.id in ${sql(parkIds)}` : sql``}
     order by p.id`;

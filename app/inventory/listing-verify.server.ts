@@ -31,13 +31,14 @@ export type UnverifiedListing = {
   suspended: boolean;
 };
 
-/** Available listings not confirmed for `verifyDays`, oldest first (the admin confirms them). */
+/** Available listings not confirmed for `verifyDays`, oldest first (the admin confirms them); retired ones are not asked about (ADR 033). */
 export async function listUnverifiedListings(
   sql: Sql,
   verifyDays: number,
   limit = 50,
 ): Promise<{ total: number; rows: UnverifiedListing[] }> {
-  const where = sql`s.status = 'available' and s.verified_at < now() - make_interval(days => ${verifyDays})`;
+  const where = sql`s.status = 'available' and s.retired_at is null and s.verified_at < now() - make_interval(days => ${verifyDays})
+                    and not exists (select 1 from parks rp where rp.id = s.park_id and rp.retired_at is not null)`;
   return cappedList(
     sql<{ total: number }[]>`select count(*)::int as total from spaces s where ${where}`,
     sql<{ id: string; title: string; park_id: string; park_name: string; verified_at: Date; days: number; suspended: boolean }[]>`

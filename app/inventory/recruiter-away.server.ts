@@ -2,6 +2,7 @@ import { declineAssignment } from "~/assignments/decline.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import { awayUntilSql } from "~/assignments/route-lead.server";
 import type { TransactionSql } from "~/db/db.server";
+import { auditMessages } from "~/i18n/audit-messages";
 
 /**
  * A recruiter who is now away (today inside their away window) or deactivated cannot work the offers
@@ -20,9 +21,7 @@ export async function rerouteOffersOfUnavailable(tx: TransactionSql, recruiterId
   let moved = 0;
   for (const o of offers) {
     if (o.active && !o.away_until) continue;
-    const why = o.away_until
-      ? { zh: `招商专员休假/出差（至 ${o.away_until}），改派`, en: `recruiter away until ${o.away_until}; re-routed` }
-      : { zh: "招商专员已停用，改派", en: "recruiter deactivated; re-routed" };
+    const why = o.away_until ? auditMessages.both("recruiter.away", { until: o.away_until }) : auditMessages.both("recruiter.inactive");
     if (await declineAssignment(tx, { assignmentId: o.assignment_id, recruiterId: o.recruiter_id }, routing, why)) moved++;
   }
   return moved;

@@ -1,5 +1,6 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 import type { MatchResult, Reason } from "~/domain/matching/types";
+import { auditMessages } from "~/i18n/audit-messages";
 
 export type StoredMatch = MatchResult & { foundBy: "lead" | "space"; createdAt: string };
 /** A match that was live once and no longer is (the space was let, or a re-match dropped it): kept as history. */
@@ -10,7 +11,7 @@ export type VersionedMatch = MatchResult & { spaceVersion: string };
 export type Withdrawal = { spaceId: string; reason: { zh: string; en: string } };
 
 /** "Not in the top 5 after re-matching" — a match the lead's own re-match no longer picks. */
-export const OUTRANKED: Withdrawal["reason"] = { zh: "重新匹配后未入选前 5", en: "Not among the top 5 after re-matching" };
+export const OUTRANKED: Withdrawal["reason"] = auditMessages.both("match.outranked");
 
 /**
  * The lead's own matching result: `results` become (or stay) live, each withdrawal is kept with its

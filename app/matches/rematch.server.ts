@@ -2,6 +2,7 @@ import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { isUuid } from "~/domain/ids";
+import { notifyText } from "~/i18n/notify-messages";
 
 /**
  * Matches a lead again — the desks call this after editing its need (hotline, recruiter). Call it in
@@ -20,7 +21,7 @@ export async function rematchLead(sql: Sql | TransactionSql, leadId: string, rea
       { id: string }[]
     >`select id from leads where id = ${leadId} and status not in ('won', 'lost', 'closed') for update`;
     if (!lead) return false;
-    const text = reason.trim().slice(0, 500) || "需求已修改";
+    const text = reason.trim().slice(0, 500) || notifyText("zh", "reason.needEdited");
     await recordRoutingEvent(tx, { leadId, event: "rematch", rule: "need-edited", reason: { zh: text, en: text } });
     await enqueue(tx, "lead.match", [leadId]);
     return true;

@@ -4,6 +4,8 @@ import { join, resolve } from "node:path";
 
 import nodemailer from "nodemailer";
 
+import { notifyText } from "~/i18n/notify-messages";
+
 export type MailMessage = {
   to: string;
   subject: string;
@@ -30,7 +32,7 @@ export type MailerOptions = {
   timeoutMs?: number;
 };
 
-export const DEFAULT_FROM = "园区招商平台 <noreply@parkmatch.local>";
+export const DEFAULT_FROM = `${notifyText("zh", "mail.fromName")} <noreply@parkmatch.local>`;
 export const DEFAULT_OUTBOX_DIR = ".data/outbox";
 const DEFAULT_TIMEOUT_MS = 10_000;
 

@@ -1,6 +1,8 @@
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { basename, join, resolve, sep } from "node:path";
 
+import { type AddressObject, simpleParser } from "mailparser";
+
 import { DEFAULT_OUTBOX_DIR } from "./mailer.server";
 
 export type OutboxMailSummary = { file: string; subject: string; to: string; date: string };
@@ -12,62 +14,30 @@ function outboxDir(dir?: string): string {
   return resolve(dir ?? DEFAULT_OUTBOX_DIR);
 }
 
-/** Unfolded header block of a raw message, names lower-cased; the first occurrence wins. */
-function readHeaders(raw: string): Map<string, string> {
-  const end = raw.search(/\r?\n\r?\n/);
-  const block = (end === -1 ? raw : raw.slice(0, end)).replace(/\r?\n[ \t]+/g, " ");
-  const headers = new Map<string, string>();
-  for (const line of block.split(/\r?\n/)) {
-    const colon = line.indexOf(":");
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    if (!headers.has(name)) headers.set(name, line.slice(colon + 1).trim());
-  }
-  return headers;
-}
+export type MailHeadlines = { subject: string; to: string; date: Date | null };
 
-const ENCODED_WORD = /=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g;
+const HEADERS_ONLY = { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true } as const;
 
-function wordBytes(enc: string, data: string): Buffer {
-  if (enc.toUpperCase() === "B") return Buffer.from(data, "base64");
-  const latin1 = data.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-  return Buffer.from(latin1, "latin1");
-}
-
-function decodeBytes(charset: string, bytes: Buffer): string {
-  try {
-    return new TextDecoder(charset.split("*")[0].toLowerCase()).decode(bytes);
-  } catch {
-    return bytes.toString("latin1"); // unknown charset: show something rather than fail the listing
-  }
+/** Addresses as people write them: `name <address>`, or the bare address; comma-separated. */
+function addressText(field: AddressObject | AddressObject[] | undefined): string {
+  const list = Array.isArray(field) ? field.flatMap((f) => f.value) : (field?.value ?? []);
+  return list.map((a) => (a.name ? `${a.name} <${a.address ?? ""}>` : (a.address ?? ""))).join(", ");
 }
 
 /**
- * RFC 2047 encoded words (=?UTF-8?B?…?= / ?Q?), as nodemailer writes non-ASCII headers. Adjacent
- * words are joined before decoding: the whitespace between them is not text (§6.2), and an encoder
- * may split one character's bytes across two words.
+ * The decoded Subject, To and Date of a raw message (mailparser: RFC 2047 words, folded lines,
+ * charsets). A header that is missing reads as "" (Date: null).
  */
-export function decodeMimeWords(value: string): string {
-  let out = "";
-  let last = 0;
-  let pending: { charset: string; bytes: Buffer[] } | null = null;
-  const flush = () => {
-    if (pending) out += decodeBytes(pending.charset, Buffer.concat(pending.bytes));
-    pending = null;
-  };
-  for (const m of value.matchAll(ENCODED_WORD)) {
-    const between = value.slice(last, m.index);
-    const charset = m[1].toLowerCase();
-    if (!(pending && /^\s*$/.test(between) && pending.charset === charset)) {
-      flush();
-      out += between;
-      pending = { charset, bytes: [] };
-    }
-    pending!.bytes.push(wordBytes(m[2], m[3]));
-    last = m.index! + m[0].length;
-  }
-  flush();
-  return out + value.slice(last);
+export async function readMailHeadlines(raw: string): Promise<MailHeadlines> {
+  const mail = await simpleParser(raw, HEADERS_ONLY);
+  const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : null;
+  return { subject: mail.subject ?? "", to: addressText(mail.to), date };
+}
+
+/** The decoded subject and both bodies of a raw message, for searching a lead's reference in it. */
+async function decodedText(raw: string): Promise<string> {
+  const mail = await simpleParser(raw, HEADERS_ONLY);
+  return [mail.subject ?? "", mail.text ?? "", typeof mail.html === "string" ? mail.html : ""].join("\n");
 }
 
 /**
@@ -90,14 +60,12 @@ export async function listOutboxMails(dir?: string): Promise<OutboxMailSummary[]
         const path = join(root, file);
         try {
           const [raw, info] = await Promise.all([readFile(path, "utf8"), stat(path)]);
-          const headers = readHeaders(raw);
-          const date = headers.get("date");
-          const parsed = date ? new Date(date) : null;
+          const headlines = await readMailHeadlines(raw);
           return {
             file,
-            subject: decodeMimeWords(headers.get("subject") ?? ""),
-            to: decodeMimeWords(headers.get("to") ?? ""),
-            date: (parsed && !Number.isNaN(parsed.getTime()) ? parsed : info.mtime).toISOString(),
+            subject: headlines.subject,
+            to: headlines.to,
+            date: (headlines.date ?? info.mtime).toISOString(),
             mtime: info.mtimeMs,
           };
         } catch {
@@ -148,9 +116,14 @@ export async function findOutboxMailsAbout(dir: string | undefined, references: 
   const found: { file: string; raw: string }[] = [];
   for (const file of names) {
     const raw = await readFile(join(root, file), "utf8").catch(() => null);
-    // Headers carry the reference RFC 2047-encoded; the decoded subject and the raw body are both searched.
-    if (raw !== null && references.some((r) => raw.includes(r) || decodeMimeWords(raw.slice(0, 4000)).includes(r)))
-      found.push({ file, raw });
+    if (raw === null) continue;
+    // Headers carry the reference RFC 2047-encoded and bodies base64: the raw text and the decoded
+    // subject and bodies are all searched.
+    if (references.some((r) => raw.includes(r))) found.push({ file, raw });
+    else {
+      const text = await decodedText(raw).catch(() => "");
+      if (references.some((r) => text.includes(r))) found.push({ file, raw });
+    }
   }
   return found;
 }

@@ -1,4 +1,6 @@
 import { maskPhone } from "~/domain/phone";
+import type { Lng } from "~/i18n/lng";
+import { type NotifyKey, notifyText } from "~/i18n/notify-messages";
 
 /**
  * The WeCom group message for a lead assignment. Park groups are wide (whole investment-promotion
@@ -85,18 +87,19 @@ function safeLink(raw: string | undefined): string | null {
   return u.origin + rest;
 }
 
-export function renderWecomAssignment(input: WecomAssignmentInput): string {
+export function renderWecomAssignment(input: WecomAssignmentInput, lng: Lng = "zh"): string {
   const t = neutraliseWecomText;
+  const say = (key: NotifyKey, params?: Record<string, string>) => notifyText(lng, key, params);
   const lines = [
-    input.rerouted ? `**线索改派**　编号：${t(input.reference)}` : `**新线索分配**　编号：${t(input.reference)}`,
-    `> 园区：${t(input.parkName)}`,
-    `> 需求：${t(input.needText)}`,
-    `> 行业：${t(input.industryLabel)}`,
+    say(input.rerouted ? "wecom.rerouted" : "wecom.new", { reference: t(input.reference) }),
+    say("wecom.park", { park: t(input.parkName) }),
+    say("wecom.need", { need: t(input.needText) }),
+    say("wecom.industry", { industry: t(input.industryLabel) }),
     // maskPhone output contains "*" (e.g. "+86 138****5678"), which must not read as bold markers.
-    `> 招商专员：${t(input.recruiterName)}（${t(maskPhone(input.recruiterPhone))}）`,
+    say("wecom.recruiter", { name: t(input.recruiterName), phone: t(maskPhone(input.recruiterPhone)) }),
   ];
-  if (input.rerouted) lines.push(`<font color="warning">此线索已改派给上述招商专员，请尽快跟进。</font>`);
+  if (input.rerouted) lines.push(`<font color="warning">${say("wecom.reroutedNote")}</font>`);
   const link = safeLink(input.assignmentUrl);
-  if (link) lines.push(`[查看分配详情](${link})`);
+  if (link) lines.push(`[${say("wecom.open")}](${link})`);
   return lines.join("\n");
 }

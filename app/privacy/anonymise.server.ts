@@ -1,5 +1,6 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
+import { auditMessages } from "~/i18n/audit-messages";
 import { removeOutboxMailsAbout } from "~/notify/outbox-files.server";
 import { revokeShortlistsOfLeads } from "~/recruiter-desk/shortlists.server";
 
@@ -46,9 +47,11 @@ export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]):
   // code stays, for the funnel figures).
   await tx`delete from lead_notes where lead_id in ${tx(ids)}`;
   await tx`update assignments set close_note = null where lead_id in ${tx(ids)} and close_note is not null`;
+  const lost = auditMessages.both("privacy.lostErased");
+  const declined = auditMessages.both("privacy.declinedErased");
   await tx`update routing_events set reason = jsonb_build_object(
-             'zh', case event when 'lost' then '已流失（说明已按个人信息删除要求清除）' else '招商专员拒绝接单，改派（说明已按个人信息删除要求清除）' end,
-             'en', case event when 'lost' then 'Lost (the note was erased on request)' else 'Declined by the recruiter; re-routed (the note was erased on request)' end,
+             'zh', case event when 'lost' then ${lost.zh}::text else ${declined.zh}::text end,
+             'en', case event when 'lost' then ${lost.en}::text else ${declined.en}::text end,
              'code', reason -> 'code', 'erased', true)
            where lead_id in ${tx(ids)} and event in ('lost', 'declined') and reason ? 'code'`;
   await enqueue(tx, "lead.index", ids);

@@ -3,6 +3,7 @@ import type { RoutingOptions } from "~/assignments/route-lead.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql } from "~/db/db.server";
 import type { AssignmentStatus, RoutingEvent } from "~/domain/statuses";
+import { auditMessages } from "~/i18n/audit-messages";
 
 // What a recruiter does with an assignment from the queue. Every step is checked against the current
 // state in one conditional update (two tabs, or the SLA job, may have moved it meanwhile) and lands in
@@ -66,7 +67,7 @@ export async function applyAssignmentAction(
           leadId: a.lead_id,
           event: "lost",
           recruiterId: c.recruiter_id,
-          reason: { zh: "企业已与其他园区签约，本分配关闭", en: "The enterprise signed with another park; closed" },
+          reason: auditMessages.both("desk.signedElsewhere"),
         });
       }
     }
@@ -77,7 +78,7 @@ export async function applyAssignmentAction(
 /** A recruiter who declines: see declineAssignment (the hotline records the same for a phone recruiter). */
 async function decline(sql: Sql, input: { assignmentId: string; recruiterId: string }, routing: RoutingOptions): Promise<ActionOutcome> {
   return sql.begin(async (tx) => {
-    const next = await declineAssignment(tx, input, routing, { zh: "招商专员拒绝接单，改派", en: "Declined by the recruiter; re-routed" });
+    const next = await declineAssignment(tx, input, routing, auditMessages.both("desk.declined"));
     return next === null ? ({ ok: false, reason: "stale" } as const) : ({ ok: true, status: next } as const);
   });
 }

@@ -5,6 +5,8 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { type CloseReason, UNDO_MINUTES } from "~/domain/close-reasons";
 import type { RoutingEvent } from "~/domain/statuses";
+import { auditMessages } from "~/i18n/audit-messages";
+import { pick } from "~/i18n/i18n";
 
 // What a recruiter records while working a lead (issue 12 item 6, docs/decisions/030): notes, a
 // follow-up date, a visit date, closing as lost or declining with a reason, and the short undo of
@@ -38,7 +40,7 @@ export async function addNote(sql: Sql, who: Who & { staffId: string; body: stri
     if (!a) return STALE;
     const [note] = await tx<{ id: string }[]>`
       insert into lead_notes (lead_id, author_staff_id, body, source) values (${a.lead_id}, ${who.staffId}, ${who.body}, 'recruiter') returning id`;
-    await audit(tx, who, a.lead_id, "note", { zh: "招商专员添加了备注", en: "The recruiter added a note", noteId: note.id });
+    await audit(tx, who, a.lead_id, "note", { ...auditMessages.both("desk.noteAdded"), noteId: note.id });
     return { ok: true } as const;
   });
 }
@@ -54,9 +56,7 @@ export async function setFollowUp(sql: Sql, who: Who & { on: string | null }): P
       who,
       a.lead_id,
       "follow-up",
-      who.on
-        ? { zh: `跟进日期设为 ${who.on}`, en: `Follow-up set for ${who.on}`, on: who.on }
-        : { zh: "取消跟进日期", en: "Follow-up cleared" },
+      who.on ? { ...auditMessages.both("desk.followUpSet", { on: who.on }), on: who.on } : auditMessages.both("desk.followUpCleared"),
     );
     return { ok: true } as const;
   });
@@ -68,7 +68,7 @@ export async function recordVisit(sql: Sql, who: Who & { on: string }): Promise<
     const a = await mine(tx, who, ["accepted", "contacted", "visit"]);
     if (!a) return STALE;
     await tx`update assignments set status = 'visit', visit_on = ${who.on}::date, updated_at = now() where id = ${who.assignmentId}`;
-    await audit(tx, who, a.lead_id, "visit", { zh: `看厂日期 ${who.on}`, en: `Site visit on ${who.on}`, on: who.on });
+    await audit(tx, who, a.lead_id, "visit", { ...auditMessages.both("desk.visitOn", { on: who.on }), on: who.on });
     return { ok: true } as const;
   });
 }
@@ -85,8 +85,10 @@ export async function markLost(
                     close_note = ${who.note}, follow_up_on = null, updated_at = now()
              where id = ${who.assignmentId}`;
     await audit(tx, who, a.lead_id, "lost", {
-      zh: `已流失：${who.label.zh}${who.note ? `（${who.note}）` : ""}`,
-      en: `Lost: ${who.label.en}${who.note ? ` (${who.note})` : ""}`,
+      ...auditMessages.both("desk.lost", (lng) => ({
+        label: pick(lng, who.label),
+        note: who.note ? auditMessages.t(lng, "noteParen", { note: who.note }) : "",
+      })),
       code: who.reason,
     });
     return { ok: true } as const;
@@ -119,11 +121,11 @@ export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { und
                              lead_status_before = null, updated_at = now()
       where id = ${who.assignmentId} returning status`;
     if (a.status === "lost") {
-      await audit(tx, who, a.lead_id, "reopened", { zh: "撤销“已流失”，恢复跟进", en: "Undid “lost”; back to work", status: back.status });
+      await audit(tx, who, a.lead_id, "reopened", { ...auditMessages.both("desk.reopened"), status: back.status });
       return { ok: true, undone: "lost" } as const;
     }
     await tx`update leads set status = ${a.lead_status_before ?? "assigned"}, updated_at = now() where id = ${a.lead_id} and status = 'won'`;
-    await audit(tx, who, a.lead_id, "reopened", { zh: "撤销“已签约”，恢复跟进", en: "Undid “signed”; back to work", status: back.status });
+    await audit(tx, who, a.lead_id, "reopened", { ...auditMessages.both("desk.reopenedSigned"), status: back.status });
     const reopened = await tx<{ id: string; recruiter_id: string | null; status: string; due_ms: number | null }[]>`
       update assignments set status = closed_from, closed_from = null, closed_at = null, closed_by = null, updated_at = now()
       where closed_by = ${who.assignmentId} and status = 'lost'
@@ -135,7 +137,7 @@ export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { und
         leadId: a.lead_id,
         event: "reopened",
         recruiterId: r.recruiter_id,
-        reason: { zh: "另一园区撤销了“已签约”，本分配恢复", en: "Another park undid “signed”; this assignment is open again" },
+        reason: auditMessages.both("desk.reopenedElsewhere"),
       });
       // The offer's SLA check may have run while it was closed (and did nothing): check it again at its deadline.
       if (r.due_ms !== null) await enqueue(tx, "assignment.sla", [r.id], { afterMs: r.due_ms });
@@ -154,8 +156,10 @@ export async function declineWithReason(
     // The offer's deadline goes into the audit row: undoing the decline gives the offer back as it stood.
     const [before] = await tx<{ accept_by: Date | null }[]>`select accept_by from assignments where id = ${who.assignmentId}`;
     const next = await declineAssignment(tx, who, routing, {
-      zh: `招商专员拒绝接单（${who.label.zh}${who.note ? `：${who.note}` : ""}），改派`,
-      en: `Declined by the recruiter (${who.label.en}${who.note ? `: ${who.note}` : ""}); re-routed`,
+      ...auditMessages.both("desk.declinedBecause", (lng) => ({
+        label: pick(lng, who.label),
+        note: who.note ? auditMessages.t(lng, "noteColon", { note: who.note }) : "",
+      })),
       code: who.reason,
       acceptBy: before?.accept_by?.toISOString() ?? null,
     } as { zh: string; en: string });
@@ -300,7 +304,7 @@ export async function loadOtherParks(sql: Sql, leadId: string, assignmentId: str
     where a.lead_id = ${leadId} and a.id <> ${assignmentId} order by p.name`;
 }
 
-/** The park's spaces the recruiter may put on a shortlist (not let): matched ones first with their score. */
+/** The park's spaces the recruiter may put on a shortlist (not let, not retired — ADR 033): matched ones first with their score. */
 export async function loadShortlistCandidates(
   sql: Sql,
   leadId: string,
@@ -309,7 +313,8 @@ export async function loadShortlistCandidates(
   return sql<{ id: string; title: string; areaSqm: number; status: string; score: number | null }[]>`
     select s.id, s.title, s.area_sqm as "areaSqm", s.status, m.score
     from spaces s left join matches m on m.lead_id = ${leadId} and m.space_id = s.id and m.withdrawn_at is null
-    where s.park_id = ${parkId} and s.status <> 'let'
+    where s.park_id = ${parkId} and s.status <> 'let' and s.retired_at is null
+      and not exists (select 1 from parks p where p.id = s.park_id and p.retired_at is not null)
     order by m.score desc nulls last, s.id
     limit 50`;
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 
 import type { Sql, TransactionSql } from "~/db/db.server";
 import type { Reason } from "~/domain/matching/types";
+import { auditMessages } from "~/i18n/audit-messages";
 import type { SpaceColumns } from "~/inventory/inventory-rows";
 
 // Shortlists a recruiter shares with an enterprise: a public page at /s/<token> (issue 12 item 7,
@@ -36,7 +37,9 @@ export async function createShortlist(
       where a.id = ${input.assignmentId} and a.recruiter_id = ${input.recruiterId} and l.anonymised_at is null`;
     if (!a) return { ok: false, error: "not-yours" } as const;
     const [{ n }] = await tx<{ n: number }[]>`
-      select count(*)::int as n from spaces where id in ${tx(spaceIds)} and park_id = ${a.park_id} and status <> 'let'`;
+      select count(*)::int as n from spaces
+      where id in ${tx(spaceIds)} and park_id = ${a.park_id} and status <> 'let' and retired_at is null
+        and not exists (select 1 from parks p where p.id = ${a.park_id} and p.retired_at is not null)`;
     if (n !== spaceIds.length) return { ok: false, error: "foreign-space" } as const;
     const token = randomBytes(32).toString("base64url");
     const [row] = await tx<{ id: string; expires_at: Date }[]>`
@@ -46,7 +49,7 @@ export async function createShortlist(
       returning id, expires_at`;
     await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
              values (${input.assignmentId}, ${a.lead_id}, 'shortlist-shared', ${input.recruiterId},
-                     ${tx.json({ zh: `向企业分享了 ${spaceIds.length} 个空间的推荐清单`, en: `Shared a shortlist of ${spaceIds.length} spaces with the enterprise`, shortlistId: row.id, spaceIds })})`;
+                     ${tx.json({ ...auditMessages.both("desk.shortlistShared", { count: spaceIds.length }), shortlistId: row.id, spaceIds })})`;
     return { ok: true, shortlist: { id: row.id, token, expiresAt: row.expires_at.toISOString() } } as const;
   });
 }

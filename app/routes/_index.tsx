@@ -13,8 +13,10 @@ import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
+import { lngHref, pick } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
 import { leadFormValidator } from "~/leads/lead-form.server";
@@ -83,7 +85,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Bots fill every field; people never see this one. A quiet "thanks", nothing stored.
   if (text(HONEYPOT) !== "") {
     log.info("honeypot caught a submission", { ip: clientKey(context) });
-    return redirect(`/inquiry/received${lng === "en" ? "?lng=en" : ""}`, 303);
+    return redirect(lngHref("/inquiry/received", lng), 303);
   }
   // Overloaded (app/utils/overload.server.ts, ADR 035): 503 at once, nothing written, everything typed
   // comes back into the form (same submission key: pressing send again makes one lead, not two).
@@ -116,7 +118,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         // Same form, same content → same lead; the same form edited and sent again is a new lead.
         submissionKey: isUuid(submissionKey) ? `web:${submissionKey}:${hashRequest(raw)}` : null,
       });
-      return redirect(`/inquiry/${stored.reference}${lng === "en" ? "?lng=en" : ""}`, 303);
+      return redirect(lngHref(`/inquiry/${stored.reference}`, lng), 303);
     } catch (error) {
       log.error("lead intake failed", { source: "web", error: errorMessage(error) });
       // Everything typed is sent back into the form; the person can press send again.
@@ -188,7 +190,7 @@ export default function InquiryForm() {
     <>
       <header className="top">
         <strong>{t("app.name")}</strong>
-        <Link to={lng === "en" ? "/" : "/?lng=en"} lang={lng === "en" ? "zh-CN" : "en"}>
+        <Link to={lngHref("/", lng === "en" ? "zh" : "en")} lang={lng === "en" ? "zh-CN" : "en"}>
           {t("lang.switch")}
         </Link>
       </header>
@@ -211,12 +213,7 @@ export default function InquiryForm() {
             {t("form.errorSummary", { count: errorCount })}
           </div>
         ) : null}
-        <Form
-          method="post"
-          action={lng === "en" ? "/?index&lng=en" : "/?index"}
-          {...getFormProps(form)}
-          data-validation={validate ? "browser" : "server"}
-        >
+        <Form method="post" action={lngHref("/?index", lng)} {...getFormProps(form)} data-validation={validate ? "browser" : "server"}>
           <input type="hidden" name="submissionKey" value={submissionKey} />
           {/* Enter in any field sends the form, not the region picker's buttons further down. */}
           <button type="submit" className="hp" tabIndex={-1} aria-hidden="true" />
@@ -274,12 +271,12 @@ export default function InquiryForm() {
             <TextareaField meta={m(need.notes)} label={t("need.notes")} hint={t("need.notesHint")} maxLength={2000} onInput={setNotes} />
             {understood.length > 0 ? (
               <p className="understood" aria-live="polite">
-                {t("need.understood")} {understood.join(lng === "en" ? "; " : "；")}
+                {t("need.understood")} {understood.join(punctuationMessages.t(lng, "clauses"))}
               </p>
             ) : null}
             {plan.unread.length > 0 ? (
               <p className="understood" aria-live="polite">
-                {t("need.unread")} {plan.unread.map((f) => f.text).join(lng === "en" ? "; " : "；")}
+                {t("need.unread")} {plan.unread.map((f) => f.text).join(punctuationMessages.t(lng, "clauses"))}
               </p>
             ) : null}
           </fieldset>
@@ -292,8 +289,8 @@ export default function InquiryForm() {
               required
               placeholder={t("use.industryPick")}
               groups={SECTIONS_WITH_DIVISIONS.map(({ section, divisions }) => ({
-                label: `${section.code} ${lng === "en" ? section.en : section.zh}`,
-                options: divisions.map((d) => ({ value: d.code, label: `${d.code} ${lng === "en" ? d.en : d.zh}` })),
+                label: `${section.code} ${pick(lng, section)}`,
+                options: divisions.map((d) => ({ value: d.code, label: `${d.code} ${pick(lng, d)}` })),
               }))}
             />
             <TextField meta={m(use.product)} label={t("use.product")} required maxLength={200} />
@@ -354,7 +351,7 @@ export default function InquiryForm() {
             label={
               <>
                 {t("consent.label")} {/* A new tab, so reading the notice never loses what was typed. */}
-                <a href={lng === "en" ? "/privacy?lng=en" : "/privacy"} target="_blank" rel="noopener">
+                <a href={lngHref("/privacy", lng)} target="_blank" rel="noopener">
                   {privacyText(lng, "notice.link")}
                 </a>
               </>
@@ -365,7 +362,7 @@ export default function InquiryForm() {
           </button>
         </Form>
         <footer className="form-footer">
-          <a href={lng === "en" ? "/privacy?lng=en" : "/privacy"} target="_blank" rel="noopener">
+          <a href={lngHref("/privacy", lng)} target="_blank" rel="noopener">
             {privacyText(lng, "notice.link")}
           </a>
         </footer>

@@ -17,8 +17,9 @@ import {
 } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
+import { adminLabel, adminText } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { listUnverifiedListings } from "~/inventory/listing-verify.server";
 import adminStyles from "~/styles/admin.css";
@@ -94,7 +95,7 @@ const shownOf = (lng: Lng, rows: unknown[], total: number) =>
 export default function AdminDashboard() {
   const { lng, dashboard: d, unverified: u, verifyDays, unmatched } = useLoaderData<typeof loader>();
   const t = useAdminText(lng);
-  const leadLink = (leadId: string, reference: string) => <Link to={withLng(`/admin/leads/${leadId}`, lng)}>{reference}</Link>;
+  const leadLink = (leadId: string, reference: string) => <Link to={lngHref(`/admin/leads/${leadId}`, lng)}>{reference}</Link>;
   const openCalls = d.callTasks.reduce((sum, c) => sum + c.open, 0);
   // What needs an admin, counted: [test id, where it is listed (a section here, or a page), label, count].
   const counts: [string, string, string, number][] = [
@@ -116,7 +117,7 @@ export default function AdminDashboard() {
         <dl className="counts">
           {counts.map(([testId, to, label, n]) => (
             <div key={testId}>
-              <dt>{to.startsWith("#") ? <a href={to}>{label}</a> : <Link to={withLng(to, lng)}>{label}</Link>}</dt>
+              <dt>{to.startsWith("#") ? <a href={to}>{label}</a> : <Link to={lngHref(to, lng)}>{label}</Link>}</dt>
               <dd data-testid={`count-${testId}`}>{n}</dd>
             </div>
           ))}
@@ -266,7 +267,7 @@ export default function AdminDashboard() {
       </AdminSection>
 
       <p>
-        <Link to={withLng("/admin/outbox", lng)}>{t("nav.outbox")}</Link>
+        <Link to={lngHref("/admin/outbox", lng)}>{t("nav.outbox")}</Link>
       </p>
     </AdminPage>
   );

@@ -8,8 +8,8 @@ import { readDashboardFilters } from "~/admin/dashboard-forms";
 import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterSelect } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { withLng } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { listParkNames } from "~/inventory/inventory-read.server";
 import adminStyles from "~/styles/admin.css";
@@ -47,9 +47,9 @@ export default function Dashboard() {
   const query = (figure: string) => {
     const params = new URLSearchParams({ from: filters.from, to: filters.to, figure });
     if (filters.park) params.set("park", filters.park);
-    return withLng(`/admin/dashboard/export?${params}`, lng);
+    return lngHref(`/admin/dashboard/export?${params}`, lng);
   };
-  const median = firstContact.medianMinutes === null ? "—" : `${Math.round(firstContact.medianMinutes)} ${lng === "en" ? "min" : "分钟"}`;
+  const median = firstContact.medianMinutes === null ? "—" : opsText(lng, "unit.minutes", { n: Math.round(firstContact.medianMinutes) });
   return (
     <AdminPage lng={lng}>
       <h1>{t("dashboard.title")}</h1>

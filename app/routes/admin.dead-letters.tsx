@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
@@ -12,8 +12,10 @@ import { actOnDeadLetter } from "~/admin/dead-letter-actions.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable, DataTable, StuckWorkTable, Time } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { readFlash, redirectWithFlash } from "~/http/flash.server";
+import { adminLabel } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
@@ -33,26 +35,34 @@ const deadLetterSchema = z.object({
   note: z.string().trim().max(500).optional(),
 });
 
-const DONE = ["retry", "hotline", "handled"] as const;
+/** What each action says after it is done (the flash on the page it lands on, ADR 025). */
+const DONE: Record<"retry" | "hotline" | "handled", AdminOpsKey> = {
+  retry: "dead.done.retry",
+  hotline: "dead.done.hotline",
+  handled: "dead.done.handled",
+};
 
 /** GET /admin/dead-letters: notices that failed for good, with their errors and actions; the struggling background work. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminActor(request);
   const sql = getSql();
   const [dashboard, history] = await Promise.all([loadDashboard(sql), loadAdminAudit(sql, { targetPrefix: "notification:", limit: 20 })]);
-  const done = new URL(request.url).searchParams.get("done");
-  return {
-    lng: lngFromUrl(request.url),
-    dead: withoutBidiControls(dashboard.dead),
-    stuck: dashboard.stuck,
-    history,
-    done: DONE.find((d) => d === done) ?? null,
-  };
+  const { flash, headers } = await readFlash(request);
+  return data(
+    {
+      lng: lngFromUrl(request.url),
+      dead: withoutBidiControls(dashboard.dead),
+      stuck: dashboard.stuck,
+      history,
+      flash,
+    },
+    { headers },
+  );
 }
 
 type ActionResult = { noticeId: string; result: SubmissionResult<string[]> };
 
-/** POST: retry, hotline task instead, or mark handled (CSRF-checked, audited); 303 back with `done`. */
+/** POST: retry, hotline task instead, or mark handled (CSRF-checked, audited); 303 back with a flash message. */
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
   const lng = lngFromUrl(request.url);
@@ -71,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: outcome.reason === "no-assignment" ? 400 : 409 },
     );
   }
-  return redirect(withLng(`/admin/dead-letters?done=${v.intent}`, lng), { status: 303 });
+  return redirectWithFlash(request, lngHref("/admin/dead-letters", lng), { tone: "status", text: opsText(lng, DONE[v.intent]) });
 }
 
 function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: string; canHotline: boolean }) {
@@ -84,7 +94,7 @@ function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: str
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deadLetterSchema }),
   });
   return (
-    <Form method="post" action={withLng("/admin/dead-letters", lng)} {...getFormProps(form)} className="row-actions">
+    <Form method="post" action={lngHref("/admin/dead-letters", lng)} {...getFormProps(form)} className="row-actions">
       <input type="hidden" name="csrf" value={csrf ?? ""} />
       <input type="hidden" name="noticeId" value={noticeId} />
       {form.errors?.length ? (
@@ -112,18 +122,12 @@ function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: str
 }
 
 export default function DeadLetters() {
-  const { lng, dead, stuck, history, done } = useLoaderData<typeof loader>();
+  const { lng, dead, stuck, history, flash } = useLoaderData<typeof loader>();
   const t = (k: AdminOpsKey) => opsText(lng, k);
-  const doneKey: Record<string, AdminOpsKey> = { retry: "dead.done.retry", hotline: "dead.done.hotline", handled: "dead.done.handled" };
   return (
-    <AdminPage lng={lng}>
+    <AdminPage lng={lng} flash={flash}>
       <h1>{t("dead.title")}</h1>
       <p>{t("dead.intro")}</p>
-      {done ? (
-        <p className="banner info" role="status" data-testid="dead-done">
-          {t(doneKey[done])}
-        </p>
-      ) : null}
       <DataTable
         caption={t("dead.caption")}
         columns={[
@@ -140,7 +144,7 @@ export default function DeadLetters() {
         {dead.rows.map((r) => (
           <tr key={r.id} data-dead={r.id}>
             <th scope="row">
-              <Link to={withLng(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link>
+              <Link to={lngHref(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link>
             </th>
             <td>
               {adminLabel(lng, "kind", r.kind)} · {adminLabel(lng, "channel", r.channel)}

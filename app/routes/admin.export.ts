@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { requireAdmin } from "~/auth/session.server";
 import { getSql } from "~/db/db.server";
+import { inventoryText } from "~/i18n/inventory-messages";
+import { lngFromUrl } from "~/i18n/lng";
 import { inventoryWorkbook } from "~/inventory/excel/write-workbook.server";
 import { loadInventory } from "~/inventory/inventory-rows.server";
 import { xlsxResponse } from "~/utils/xlsx.server";
@@ -10,5 +12,8 @@ import { xlsxResponse } from "~/utils/xlsx.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
-  return xlsxResponse(await inventoryWorkbook(await loadInventory(getSql())), `园区空间招商专员-${day}.xlsx`);
+  return xlsxResponse(
+    await inventoryWorkbook(await loadInventory(getSql())),
+    inventoryText(lngFromUrl(request.url), "file.export", { day }),
+  );
 }

@@ -15,7 +15,7 @@ import { AdminErrorBoundary, AdminPage, AdminSection, DataTable } from "~/compon
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { BODY_LIMITS } from "~/http/request-gate.server";
-import { withLng } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { type InventoryKey, inventoryText } from "~/i18n/inventory-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { readWorkbook, SHEET_NAMES } from "~/inventory/excel/read-workbook.server";
@@ -74,7 +74,11 @@ export async function action({ request }: ActionFunctionArgs) {
       const env = getWebEnv();
       let rerouted = 0;
       const outcome = await applyPreview(sql, { previewId: sent.previewId ?? "", hash: sent.hash ?? "" }, async (tx, ids) => {
-        rerouted = await rerouteOffersOfUnavailable(tx, ids, { slaMinutes: env.ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 });
+        rerouted = await rerouteOffersOfUnavailable(tx, ids, {
+          slaMinutes: env.ACCEPT_SLA_MINUTES,
+          slaClock: env.SLA_CLOCK,
+          noticeFallbackMs: 0,
+        });
       });
       if (outcome.ok) {
         log.info("inventory imported from a workbook", { actor, counts: outcome.counts, rerouted });
@@ -218,12 +222,12 @@ export default function AdminImport() {
       <p>{t("import.intro")}</p>
       <ul>
         <li>
-          <a href={withLng("/admin/import-template", lng)} download>
+          <a href={lngHref("/admin/import-template", lng)} download>
             {t("import.template")}
           </a>
         </li>
         <li>
-          <a href={withLng("/admin/export", lng)} download>
+          <a href={lngHref("/admin/export", lng)} download>
             {t("import.export")}
           </a>
         </li>

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { loadLeadAudit } from "~/admin/admin-data.server";
@@ -23,11 +23,14 @@ import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { industryLabel } from "~/domain/industries";
 import { formatPhoneForDisplay } from "~/domain/phone";
-import { adminLabel, adminText, withLng } from "~/i18n/admin-messages";
-import { opsText } from "~/i18n/admin-ops-messages";
+import { readFlash, redirectWithFlash } from "~/http/flash.server";
+import { adminLabel, adminText } from "~/i18n/admin-messages";
+import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import { describeFlag } from "~/i18n/flag-messages";
+import { type Bilingual, lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { leadPhone } from "~/leads/lead-view.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
@@ -58,17 +61,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   const [recruiters, { closing, repeatedBy }] = await Promise.all([listAssignableRecruiters(sql), loadLeadClosing(sql, audit.id)]);
-  const done = new URL(request.url).searchParams.get("done");
-  return {
-    lng: lngFromUrl(request.url),
-    audit: withoutBidiControls(audit), // names people typed (ADR 021)
-    phoneFull,
-    recruiters: withoutBidiControls(recruiters),
-    closing: withoutBidiControls(closing),
-    repeatedBy,
-    done: done && ["rematch", "assign", "reroute", "close"].includes(done) ? done : null,
-  };
+  const { flash, headers } = await readFlash(request); // what the last action did (ADR 025)
+  return data(
+    {
+      lng: lngFromUrl(request.url),
+      audit: withoutBidiControls(audit), // names people typed (ADR 021)
+      phoneFull,
+      recruiters: withoutBidiControls(recruiters),
+      closing: withoutBidiControls(closing),
+      repeatedBy,
+      flash,
+    },
+    { headers },
+  );
 }
+
+/** What each action says after it is done (the flash on the page it lands on). */
+const DONE: Record<"rematch" | "assign" | "reroute" | "close", AdminOpsKey> = {
+  rematch: "lead.rematch.done",
+  assign: "form.saved",
+  reroute: "lead.reroute.done",
+  close: "lead.close.done",
+};
 
 const PROBLEM_FIELD: Record<LeadActionProblem, { field: string; key: Parameters<typeof opsText>[1] }> = {
   "not-found": { field: "", key: "err.notFound" },
@@ -82,7 +96,7 @@ const PROBLEM_FIELD: Record<LeadActionProblem, { field: string; key: Parameters<
 /**
  * POST /admin/leads/<id>: re-run matching, assign by hand, re-route, or close as spam/duplicate
  * (intent), CSRF-checked; each writes the routing audit with the admin and why (ADR 028).
- * 400 with field errors; 303 back to the page with `done=<intent>`.
+ * 400 with field errors; 303 back to the page, the outcome in the flash cookie (ADR 025).
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
@@ -117,10 +131,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(withLng(`/admin/leads/${leadId}?done=${v.intent}`, lng), { status: 303 });
+  return redirectWithFlash(request, lngHref(`/admin/leads/${leadId}`, lng), { tone: "status", text: opsText(lng, DONE[v.intent]) });
 }
 
-type Bilingual = { zh: string; en: string };
 const say = (lng: Lng, b: Bilingual | null | undefined) => (b ? (lng === "en" ? b.en || b.zh : b.zh || b.en) : "");
 
 function area(sqm: number, kind: string | null): string {
@@ -128,7 +141,7 @@ function area(sqm: number, kind: string | null): string {
 }
 
 export default function AdminLead() {
-  const { lng, audit: a, phoneFull, recruiters, closing, repeatedBy, done } = useLoaderData<typeof loader>();
+  const { lng, audit: a, phoneFull, recruiters, closing, repeatedBy, flash } = useLoaderData<typeof loader>();
   const actionData = useActionData<LeadActionData>();
   const t = useAdminText(lng);
   const none = t("common.none");
@@ -146,13 +159,13 @@ export default function AdminLead() {
     adminLabel(lng, "need.kind", need.kind),
     adminLabel(lng, "need.deal", need.deal),
     areaText,
-    need.regions.join(lng === "en" ? ", " : "、"),
+    need.regions.join(punctuationMessages.t(lng, "list")),
   ]
     .filter((s) => s && s !== none)
-    .join(lng === "en" ? "; " : "；");
+    .join(punctuationMessages.t(lng, "clauses"));
 
   return (
-    <AdminPage lng={lng}>
+    <AdminPage lng={lng} flash={flash}>
       <h1>{t("lead.title", { reference: a.reference })}</h1>
 
       <section aria-labelledby="summary-h">
@@ -182,9 +195,7 @@ export default function AdminLead() {
               <>
                 {a.phoneMasked || none}{" "}
                 {a.phoneMasked ? (
-                  <Link to={`${withLng(`/admin/leads/${a.id}`, lng)}${lng === "en" ? "&" : "?"}reveal=phone`}>
-                    {privacyText(lng, "lead.revealPhone")}
-                  </Link>
+                  <Link to={lngHref(`/admin/leads/${a.id}?reveal=phone`, lng)}>{privacyText(lng, "lead.revealPhone")}</Link>
                 ) : null}
               </>
             )}
@@ -212,7 +223,6 @@ export default function AdminLead() {
         recruiters={recruiters}
         closing={closing}
         repeatedBy={repeatedBy}
-        done={done}
         actionData={actionData}
       />
 
@@ -250,7 +260,7 @@ export default function AdminLead() {
                   <ul className="considered">
                     {e.considered.map((c) => (
                       <li key={c.recruiterId} className={c.eligible ? "eligible" : "not-eligible"}>
-                        {`${who(c.recruiterName, c.recruiterId)} — ${c.eligible ? t("lead.eligible") : t("lead.notEligible")}${say(lng, c.why) ? `${lng === "en" ? ": " : "："}${say(lng, c.why)}` : ""}`}
+                        {`${who(c.recruiterName, c.recruiterId)} — ${c.eligible ? t("lead.eligible") : t("lead.notEligible")}${say(lng, c.why) ? `${punctuationMessages.t(lng, "label")}${say(lng, c.why)}` : ""}`}
                       </li>
                     ))}
                   </ul>
@@ -320,7 +330,7 @@ export default function AdminLead() {
                 {m.reasons
                   .map((r) => say(lng, r))
                   .filter(Boolean)
-                  .join(lng === "en" ? "; " : "；") || none}
+                  .join(punctuationMessages.t(lng, "clauses")) || none}
               </td>
               <td>{m.foundBy === "space" ? t("lead.foundBy.space") : t("lead.foundBy.lead")}</td>
             </tr>
@@ -365,7 +375,7 @@ export default function AdminLead() {
             {g.spaces.map((e) => (
               <tr key={e.spaceId} data-excluded={e.spaceId} data-rule={e.rule}>
                 <th scope="row">{`${e.title} (${e.spaceId})`}</th>
-                <td>{e.reasons.map((r) => say(lng, r)).join(lng === "en" ? "; " : "；")}</td>
+                <td>{e.reasons.map((r) => say(lng, r)).join(punctuationMessages.t(lng, "clauses"))}</td>
                 <td>{say(lng, e.suggestion) || none}</td>
               </tr>
             ))}
@@ -374,7 +384,7 @@ export default function AdminLead() {
       </AdminSection>
 
       <p>
-        <Link to={withLng("/admin", lng)}>{t("common.backToDashboard")}</Link>
+        <Link to={lngHref("/admin", lng)}>{t("common.backToDashboard")}</Link>
       </p>
     </AdminPage>
   );

@@ -8,9 +8,10 @@ import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterSelect, Tim
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { INDUSTRY_SECTIONS } from "~/domain/industries";
-import { withLng } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
+import { lngHref, pick } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { listParkNames } from "~/inventory/inventory-read.server";
 import adminStyles from "~/styles/admin.css";
 
@@ -41,7 +42,7 @@ export default function AdminLeads() {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== false && k !== "page") params.set(k, v === true ? "1" : String(v));
     params.set("page", String(page));
-    return withLng(`/admin/leads?${params}`, lng);
+    return lngHref(`/admin/leads?${params}`, lng);
   };
   const exportParams = new URLSearchParams();
   for (const [k, v] of Object.entries(f))
@@ -51,9 +52,9 @@ export default function AdminLeads() {
     <AdminPage lng={lng}>
       <h1>{t("leads.title")}</h1>
       <p className="quick-links">
-        <Link to={withLng("/admin#unassigned-h", lng)}>{t("leads.unassignedLink", { n: counts.unassigned })}</Link>
+        <Link to={lngHref("/admin#unassigned-h", lng)}>{t("leads.unassignedLink", { n: counts.unassigned })}</Link>
         {" · "}
-        <Link to={withLng("/admin/leads?unmatched=1", lng)}>{t("leads.unmatchedLink", { n: counts.unmatched })}</Link>
+        <Link to={lngHref("/admin/leads?unmatched=1", lng)}>{t("leads.unmatchedLink", { n: counts.unmatched })}</Link>
       </p>
 
       <Form method="get" action="/admin/leads" className="filters" role="search" aria-label={t("leads.search")}>
@@ -84,7 +85,7 @@ export default function AdminLeads() {
           label={t("leads.industry")}
           anyLabel={t("leads.any")}
           value={f.section}
-          options={INDUSTRY_SECTIONS.map((s) => ({ value: s.code, label: `${s.code} ${lng === "en" ? s.en : s.zh}` }))}
+          options={INDUSTRY_SECTIONS.map((s) => ({ value: s.code, label: `${s.code} ${pick(lng, s)}` }))}
         />
         <FilterSelect
           name="channel"
@@ -105,7 +106,15 @@ export default function AdminLeads() {
         </div>
         <div className="filter-actions">
           <button type="submit">{t("leads.submit")}</button>
-          <Link to={withLng("/admin/leads", lng)}>{t("leads.reset")}</Link>
+          <Link to={lngHref("/admin/leads", lng)}>{t("leads.reset")}</Link>
+          {/* A download, not a page: reloadDocument lets the browser save the file. */}
+          <Link
+            reloadDocument
+            data-testid="leads-export"
+            to={lngHref(`/admin/leads/export${String(exportParams) ? `?${exportParams}` : ""}`, lng)}
+          >
+            {t("leads.export")}
+          </Link>
         </div>
       </Form>
 
@@ -132,12 +141,12 @@ export default function AdminLeads() {
         {list.rows.map((r) => (
           <tr key={r.id} data-lead={r.reference}>
             <th scope="row">
-              <Link to={withLng(`/admin/leads/${r.id}`, lng)}>{r.reference}</Link>
+              <Link to={lngHref(`/admin/leads/${r.id}`, lng)}>{r.reference}</Link>
             </th>
             <td>{r.company}</td>
             <td>{r.product || "—"}</td>
             <td>{opsLabel(lng, "status", r.status)}</td>
-            <td>{r.parks.join(lng === "en" ? ", " : "、") || "—"}</td>
+            <td>{r.parks.join(punctuationMessages.t(lng, "list")) || "—"}</td>
             <td>{opsLabel(lng, "source", r.source)}</td>
             <td>
               <Time iso={r.createdAt} />

@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
@@ -12,8 +12,10 @@ import { TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
 import { addWorkingMinutes } from "~/domain/routing/working-time";
-import { formatAdminTime, withLng } from "~/i18n/admin-messages";
+import { readFlash, redirectWithFlash } from "~/http/flash.server";
+import { formatAdminTime } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
@@ -34,15 +36,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A fixed ordinary Friday, 17:00 China time, shows what the hours mean for a deadline.
   const offered = new Date("2025-03-14T17:00:00+08:00");
   const due = addWorkingMinutes(offered, env.ACCEPT_SLA_MINUTES, hours);
-  return {
-    lng: lngFromUrl(request.url),
-    start: formatClockMinute(hours.startMinute),
-    end: formatClockMinute(hours.endMinute),
-    minutes: env.ACCEPT_SLA_MINUTES,
-    wall: env.SLA_CLOCK === "wall",
-    example: { offered: "17:00", due: formatAdminTime(due.toISOString()) },
-    saved: new URL(request.url).searchParams.get("done") === "saved",
-  };
+  const { flash, headers } = await readFlash(request);
+  return data(
+    {
+      lng: lngFromUrl(request.url),
+      start: formatClockMinute(hours.startMinute),
+      end: formatClockMinute(hours.endMinute),
+      minutes: env.ACCEPT_SLA_MINUTES,
+      wall: env.SLA_CLOCK === "wall",
+      example: { offered: "17:00", due: formatAdminTime(due.toISOString()) },
+      flash,
+    },
+    { headers },
+  );
 }
 
 /** POST: new office hours (CSRF-checked, audited); offers made from now on get deadlines on them. */
@@ -52,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: officeHoursSchema(lng) });
   if (submission.status !== "success") return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
   await saveOfficeHours(getSql(), { startMinute: submission.value.start, endMinute: submission.value.end }, actor);
-  return redirect(withLng("/admin/office-hours?done=saved", lng), { status: 303 });
+  return redirectWithFlash(request, lngHref("/admin/office-hours", lng), { tone: "status", text: opsText(lng, "form.saved") });
 }
 
 export default function OfficeHours() {
@@ -69,16 +75,12 @@ export default function OfficeHours() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
-    <AdminPage lng={d.lng}>
+    <AdminPage lng={d.lng} flash={d.flash}>
       <h1>{t("hours.title")}</h1>
       <p>{t("hours.intro", { minutes: d.minutes })}</p>
+      <p>{t("hours.recruiters")}</p>
       {d.wall ? <p className="banner info">{t("hours.clockWall")}</p> : null}
-      {d.saved ? (
-        <p className="banner info" role="status">
-          {t("form.saved")}
-        </p>
-      ) : null}
-      <Form method="post" action={withLng("/admin/office-hours", d.lng)} {...getFormProps(form)} className="admin-form">
+      <Form method="post" action={lngHref("/admin/office-hours", d.lng)} {...getFormProps(form)} className="admin-form">
         <input type="hidden" name="csrf" value={csrf ?? ""} />
         <TextField meta={fields.start} label={t("hours.start")} required inputMode="numeric" maxLength={5} placeholder="09:00" />
         <TextField meta={fields.end} label={t("hours.end")} required inputMode="numeric" maxLength={5} placeholder="18:00" />

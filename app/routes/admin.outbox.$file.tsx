@@ -3,10 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, useAdminText } from "~/components/admin";
-import { adminText, withLng } from "~/i18n/admin-messages";
+import { adminText } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
-import { decodeMimeWords, readOutboxMail } from "~/notify/outbox-files.server";
+import { readMailHeadlines, readOutboxMail } from "~/notify/outbox-files.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
@@ -15,14 +16,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { name: "robots", content: "noindex" },
 ];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
-
-/** The decoded Subject header, for the page's heading; the body is shown exactly as stored. */
-function subjectOf(raw: string): string {
-  const end = raw.search(/\r?\n\r?\n/);
-  const head = (end === -1 ? raw : raw.slice(0, end)).replace(/\r?\n[ \t]+/g, " ");
-  const line = head.split(/\r?\n/).find((l) => /^subject:/i.test(l));
-  return line ? decodeMimeWords(line.slice(line.indexOf(":") + 1).trim()) : "";
-}
 
 /** GET /admin/outbox/<file>: one development mail, raw. A bad name → 400, a missing file → 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw error;
   }
   if (raw === null) throw new Response("not found", { status: 404 });
-  return { lng: lngFromUrl(request.url), file, subject: subjectOf(raw), raw };
+  // The decoded subject heads the page; the body is shown exactly as stored.
+  const { subject } = await readMailHeadlines(raw);
+  return { lng: lngFromUrl(request.url), file, subject, raw };
 }
 
 export default function AdminOutboxMail() {
@@ -54,7 +49,7 @@ export default function AdminOutboxMail() {
         {raw}
       </pre>
       <p>
-        <Link to={withLng("/admin/outbox", lng)}>{t("mail.back")}</Link>
+        <Link to={lngHref("/admin/outbox", lng)}>{t("mail.back")}</Link>
       </p>
     </AdminPage>
   );

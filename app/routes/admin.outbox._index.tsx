@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, DataTable, Time, useAdminText } from "~/components/admin";
-import { adminText, withLng } from "~/i18n/admin-messages";
+import { adminText } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { listOutboxMails } from "~/notify/outbox-files.server";
@@ -47,7 +48,7 @@ export default function AdminOutbox() {
         {mails.map((m) => (
           <tr key={m.file}>
             <th scope="row">
-              <Link to={withLng(`/admin/outbox/${encodeURIComponent(m.file)}`, lng)}>{m.subject || m.file}</Link>
+              <Link to={lngHref(`/admin/outbox/${encodeURIComponent(m.file)}`, lng)}>{m.subject || m.file}</Link>
             </th>
             <td>{m.to}</td>
             <td>

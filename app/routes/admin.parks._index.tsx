@@ -1,15 +1,14 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, DataTable } from "~/components/admin";
 import { InventoryListPage, shownNote } from "~/components/inventory-list";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { withLng } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
-import { lngFromUrl } from "~/i18n/lng";
 import { listParks } from "~/inventory/inventory-admin.server";
+import { readInventoryListRequest } from "~/inventory/inventory-list.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
@@ -21,16 +20,15 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** GET /admin/parks?q=: parks by id, searched by id or name. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
-  return { lng: lngFromUrl(request.url), q, list: withoutBidiControls(await listParks(getSql(), { q })) };
+  const { lng, q, state, flash, headers } = await readInventoryListRequest(request);
+  return data({ lng, q, state, flash, list: withoutBidiControls(await listParks(getSql(), { q, state })) }, { headers });
 }
 
 export default function AdminParks() {
-  const { lng, q, list } = useLoaderData<typeof loader>();
+  const { lng, q, state, flash, list } = useLoaderData<typeof loader>();
   const t = (key: Parameters<typeof inventoryText>[1]) => inventoryText(lng, key);
   return (
-    <InventoryListPage lng={lng} title="parks.title" newPath="/admin/parks/new" q={q}>
+    <InventoryListPage lng={lng} title="parks.title" newPath="/admin/parks/new" q={q} state={state} flash={flash}>
       <DataTable
         caption={`${t("parks.title")}${shownNote(lng, list.rows.length, list.total)}`}
         columns={[
@@ -44,9 +42,12 @@ export default function AdminParks() {
         {list.rows.map((p) => (
           <tr key={p.id}>
             <th scope="row">
-              <Link to={withLng(`/admin/parks/${p.id}`, lng)}>{p.id}</Link>
+              <Link to={lngHref(`/admin/parks/${p.id}`, lng)}>{p.id}</Link>
             </th>
-            <td>{p.name}</td>
+            <td>
+              {p.name}
+              {p.retired ? <span className="tag retired"> {t("list.retiredTag")}</span> : null}
+            </td>
             <td>{p.district}</td>
             <td className="num">{p.available_spaces}</td>
           </tr>

@@ -12,7 +12,7 @@ import { getStaffUser, requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
 import { getSql } from "~/db/db.server";
 import { parseActionForm } from "~/http/action-form.server";
-import { withLng } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { type PrivacyKey, privacyText } from "~/i18n/privacy-messages";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
@@ -116,7 +116,7 @@ export default function AdminPrivacy() {
               {person.leads.map((l) => (
                 <tr key={l.id}>
                   <th scope="row">
-                    <Link to={withLng(`/admin/leads/${l.id}`, lng)}>{l.reference}</Link>
+                    <Link to={lngHref(`/admin/leads/${l.id}`, lng)}>{l.reference}</Link>
                   </th>
                   <td>
                     <Time iso={l.createdAt} />
@@ -129,7 +129,7 @@ export default function AdminPrivacy() {
             </DataTable>
             {person.leads.length ? (
               <>
-                <Form method="post" action={withLng("/admin/privacy/export", lng)} reloadDocument>
+                <Form method="post" action={lngHref("/admin/privacy/export", lng)} reloadDocument>
                   {csrfField}
                   <input type="hidden" name="query" value={result.query} />
                   <button type="submit">{t("admin.export")}</button>
@@ -200,7 +200,7 @@ export default function AdminPrivacy() {
               <td>{r.actor}</td>
               <td>{t(`role.${r.role}`)}</td>
               <td>
-                <Link to={withLng(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link>
+                <Link to={lngHref(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link>
               </td>
               <td>{t(`place.${r.place}`)}</td>
             </tr>

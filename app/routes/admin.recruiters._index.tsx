@@ -1,15 +1,15 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, DataTable } from "~/components/admin";
 import { InventoryListPage, shownNote } from "~/components/inventory-list";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { adminLabel } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
-import { lngFromUrl } from "~/i18n/lng";
 import { listRecruiters } from "~/inventory/inventory-admin.server";
+import { readInventoryListRequest } from "~/inventory/inventory-list.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
@@ -21,16 +21,15 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** GET /admin/recruiters?q=: recruiters with their open work against capacity, and who is away. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
-  return { lng: lngFromUrl(request.url), q, list: withoutBidiControls(await listRecruiters(getSql(), { q })) };
+  const { lng, q, state, flash, headers } = await readInventoryListRequest(request);
+  return data({ lng, q, state, flash, list: withoutBidiControls(await listRecruiters(getSql(), { q, state })) }, { headers });
 }
 
 export default function AdminRecruiters() {
-  const { lng, q, list } = useLoaderData<typeof loader>();
+  const { lng, q, state, flash, list } = useLoaderData<typeof loader>();
   const t = (key: Parameters<typeof inventoryText>[1]) => inventoryText(lng, key);
   return (
-    <InventoryListPage lng={lng} title="recruiters.title" newPath="/admin/recruiters/new" q={q}>
+    <InventoryListPage lng={lng} title="recruiters.title" newPath="/admin/recruiters/new" q={q} state={state} flash={flash}>
       <DataTable
         caption={`${t("recruiters.title")}${shownNote(lng, list.rows.length, list.total)}`}
         columns={[
@@ -47,7 +46,7 @@ export default function AdminRecruiters() {
         {list.rows.map((r) => (
           <tr key={r.id} data-recruiter={r.id}>
             <th scope="row">
-              <Link to={withLng(`/admin/recruiters/${r.id}`, lng)}>{r.id}</Link>
+              <Link to={lngHref(`/admin/recruiters/${r.id}`, lng)}>{r.id}</Link>
             </th>
             <td>{r.name}</td>
             <td>{adminLabel(lng, "channel", r.channel)}</td>

@@ -1,17 +1,16 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, DataTable, Time } from "~/components/admin";
 import { FilterSelect, InventoryListPage, shownNote } from "~/components/inventory-list";
 import { getSql } from "~/db/db.server";
 import { formatSqm } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
-import { withLng } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
-import { lngFromUrl } from "~/i18n/lng";
 import { listParks, listSpaces } from "~/inventory/inventory-admin.server";
 import { COLUMNS } from "~/inventory/inventory-columns";
+import { readInventoryListRequest } from "~/inventory/inventory-list.server";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
@@ -32,30 +31,33 @@ const oneOf = (v: string | null, allowed: { value: string }[]) => (v && allowed.
  * "still available" button (issue 10 item 3).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
-  const p = new URL(request.url).searchParams;
+  const { lng, q, state, flash, headers, params: p } = await readInventoryListRequest(request);
   const sql = getSql();
   const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
-  const parks = (await listParks(sql, { limit: 1000 })).rows.map((r) => ({ value: r.id, label: r.name }));
+  const parks = (await listParks(sql, { limit: 1000, state: "all" })).rows.map((r) => ({ value: r.id, label: r.name }));
   const f = {
-    q: (p.get("q") ?? "").trim().slice(0, 100),
+    q,
     parkId: oneOf(p.get("park"), parks),
     kind: oneOf(p.get("kind"), choicesOf("kind")),
     status: oneOf(p.get("status"), choicesOf("status")),
     stale: p.get("stale") === "1",
+    state,
   };
-  return withoutBidiControls({
-    lng: lngFromUrl(request.url),
-    f,
-    parks,
-    verifyDays,
-    done: p.get("done") === "verified" ? (p.get("space") ?? "").slice(0, 64) : null,
-    list: await listSpaces(sql, { ...f, verifyDays }),
-  });
+  return data(
+    withoutBidiControls({
+      lng,
+      f,
+      parks,
+      verifyDays,
+      flash,
+      list: await listSpaces(sql, { ...f, verifyDays }),
+    }),
+    { headers },
+  );
 }
 
 export default function AdminSpaces() {
-  const { lng, f, parks, verifyDays, done, list } = useLoaderData<typeof loader>();
+  const { lng, f, parks, verifyDays, flash, list } = useLoaderData<typeof loader>();
   const { csrf } = useRootData();
   const t = (key: Parameters<typeof inventoryText>[1], params?: Record<string, string | number>) => inventoryText(lng, key, params);
   const label = (key: string, value: string) => choicesOf(key).find((c) => c.value === value)?.label[lng] ?? value;
@@ -67,13 +69,8 @@ export default function AdminSpaces() {
       title="spaces.title"
       newPath="/admin/spaces/new"
       q={f.q}
-      banner={
-        done ? (
-          <div className="banner" role="status">
-            {t("verify.doneShort", { title: done })}
-          </div>
-        ) : null
-      }
+      state={f.state}
+      flash={flash}
       filters={
         <>
           <FilterSelect lng={lng} name="park" label={t("list.park")} value={f.parkId} options={parks} />
@@ -101,9 +98,12 @@ export default function AdminSpaces() {
         {list.rows.map((s) => (
           <tr key={s.id} data-space={s.id}>
             <th scope="row">
-              <Link to={withLng(`/admin/spaces/${s.id}`, lng)}>{s.id}</Link>
+              <Link to={lngHref(`/admin/spaces/${s.id}`, lng)}>{s.id}</Link>
             </th>
-            <td>{s.title}</td>
+            <td>
+              {s.title}
+              {s.retired ? <span className="tag retired"> {t("list.retiredTag")}</span> : null}
+            </td>
             <td>{s.park_name}</td>
             <td>{label("kind", s.kind)}</td>
             <td className="num">{formatSqm(s.area_sqm)}</td>
@@ -111,7 +111,7 @@ export default function AdminSpaces() {
             <td className={s.suspended ? "error-text" : s.stale ? "warning" : undefined}>
               <Time iso={s.verified_at} />
               {s.stale ? (
-                <Form method="post" action={withLng(`/admin/spaces/${s.id}`, lng)} className="inline">
+                <Form method="post" action={lngHref(`/admin/spaces/${s.id}`, lng)} className="inline">
                   <input type="hidden" name="csrf" value={csrf ?? ""} />
                   <input type="hidden" name="back" value="list" />{" "}
                   <button type="submit" name="intent" value="verify" aria-label={`${t("verify.button")}: ${s.title}`}>

@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
@@ -13,8 +13,9 @@ import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/compo
 import { ChoiceField, SelectField, TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { withLng } from "~/i18n/admin-messages";
+import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
@@ -28,7 +29,14 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 ];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-const DONE = ["role", "recruiter", "password", "deactivated", "reactivated"] as const;
+/** What each change says after it is done (the flash on the page it lands on, ADR 025). */
+const DONE: Record<"role" | "recruiter" | "password" | "deactivate" | "reactivate", AdminOpsKey> = {
+  role: "staff.done.role",
+  recruiter: "staff.done.recruiter",
+  password: "staff.done.password",
+  deactivate: "staff.done.deactivated",
+  reactivate: "staff.done.reactivated",
+};
 
 /** GET /admin/staff/<id>: one account, the changes an admin can make, and its audit lines. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,14 +48,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     loadAdminAudit(sql, { targetPrefix: `user:${params.id ?? ""}`, limit: 20 }),
   ]);
   if (!account) throw new Response("not found", { status: 404 });
-  const done = new URL(request.url).searchParams.get("done");
-  return {
-    lng: lngFromUrl(request.url),
-    account: withoutBidiControls(account),
-    recruiters: withoutBidiControls(recruiters),
-    history,
-    done: DONE.find((d) => d === done) ?? null,
-  };
+  const { flash, headers } = await readFlash(request);
+  return data(
+    {
+      lng: lngFromUrl(request.url),
+      account: withoutBidiControls(account),
+      recruiters: withoutBidiControls(recruiters),
+      history,
+      flash,
+    },
+    { headers },
+  );
 }
 
 type ActionResult = { intent: string; result: SubmissionResult<string[]>; inviteUrl?: string };
@@ -98,8 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const inviteUrl = new URL(`/invite/${result.invitationToken}`, getWebEnv().APP_URL).toString();
     return data<ActionResult>({ intent, result: submission.reply({ resetForm: true, hideFields: ["password"] }), inviteUrl });
   }
-  const done = v.intent === "deactivate" ? "deactivated" : v.intent === "reactivate" ? "reactivated" : v.intent;
-  return redirect(withLng(`/admin/staff/${id}?done=${done}`, lng), { status: 303 });
+  return redirectWithFlash(request, lngHref(`/admin/staff/${id}`, lng), { tone: "status", text: opsText(lng, DONE[v.intent]) });
 }
 
 /** One small form of the page: its own Conform form, the CSRF token and the intent on its button. */
@@ -131,7 +141,7 @@ function ChangeForm({
   return (
     <Form
       method="post"
-      action={withLng(`/admin/staff/${account.id}`, lng)}
+      action={lngHref(`/admin/staff/${account.id}`, lng)}
       {...getFormProps(form)}
       className="admin-form"
       aria-labelledby={id}
@@ -154,28 +164,16 @@ function ChangeForm({
 }
 
 export default function StaffAccount() {
-  const { lng, account: a, recruiters, history, done } = useLoaderData<typeof loader>();
+  const { lng, account: a, recruiters, history, flash } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
-  const doneKey: Record<string, AdminOpsKey> = {
-    role: "staff.done.role",
-    recruiter: "staff.done.recruiter",
-    password: "staff.done.password",
-    deactivated: "staff.done.deactivated",
-    reactivated: "staff.done.reactivated",
-  };
   return (
-    <AdminPage lng={lng}>
+    <AdminPage lng={lng} flash={flash}>
       <h1>{t("staff.account.title", { email: a.email })}</h1>
       <p>
         {opsLabel(lng, "role", a.role)} · {a.active ? t("staff.state.active") : t("staff.state.inactive")}
         {a.recruiterId ? ` · ${a.recruiterName ?? ""} (${a.recruiterId})` : ""}
       </p>
-      {done ? (
-        <p className="banner info" role="status">
-          {t(doneKey[done])}
-        </p>
-      ) : null}
       {actionData?.inviteUrl ? (
         <div className="banner info" role="status">
           {t("staff.inviteLink", { hours: INVITATION_HOURS })} <code data-testid="invite-url">{actionData.inviteUrl}</code>
@@ -248,7 +246,7 @@ export default function StaffAccount() {
       </AdminSection>
 
       <p>
-        <Link to={withLng("/admin/staff", lng)}>{t("staff.back")}</Link>
+        <Link to={lngHref("/admin/staff", lng)}>{t("staff.back")}</Link>
       </p>
     </AdminPage>
   );

@@ -11,8 +11,8 @@ import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/
 import { ChoiceField, SelectField, TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { withLng } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
@@ -134,7 +134,7 @@ export default function StaffAccounts() {
           {accounts.map((a) => (
             <tr key={a.id} data-account={a.email}>
               <th scope="row">
-                <Link to={withLng(`/admin/staff/${a.id}`, lng)} aria-label={`${t("staff.edit")} ${a.email}`}>
+                <Link to={lngHref(`/admin/staff/${a.id}`, lng)} aria-label={`${t("staff.edit")} ${a.email}`}>
                   {a.email}
                 </Link>
               </th>
@@ -151,7 +151,7 @@ export default function StaffAccounts() {
       </AdminSection>
 
       <AdminSection id="create-h" title={t("staff.create")}>
-        <Form method="post" action={withLng("/admin/staff", lng)} {...getFormProps(form)} className="admin-form">
+        <Form method="post" action={lngHref("/admin/staff", lng)} {...getFormProps(form)} className="admin-form">
           <input type="hidden" name="csrf" value={csrf ?? ""} />
           {form.errors?.length ? (
             <p className="banner error" role="alert">

@@ -32,8 +32,9 @@ import { type CallerAnswer, lookUpCallerLeads, type PreviewAnswer, previewMatche
 import { openLeadsWithPhone } from "~/hotline/desk-lead.server";
 import { parseActionForm } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { adminLabel } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
+import { lngHref, pick } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { hashRequest, storeLead } from "~/leads/intake.server";
@@ -171,7 +172,7 @@ export async function action({ request }: ActionFunctionArgs) {
       consentRecordedBy: user.id,
       submissionKey: isUuid(formKey) ? `hotline:${formKey}:${hashRequest(typed)}` : null,
     });
-    return redirectWithFlash(request, withLng("/hotline", lng), {
+    return redirectWithFlash(request, lngHref("/hotline", lng), {
       tone: "status",
       text: hotlineText(lng, "saved", { reference: stored.reference }),
     });
@@ -190,7 +191,7 @@ async function callTaskAction(request: Request, control: DeskControls, lng: Lng,
     authorId: userId,
     routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 },
   });
-  const here = withLng("/hotline", lng);
+  const here = lngHref("/hotline", lng);
   if (answer.kind === "bad-request") throw data(null, { status: 400 });
   if (answer.kind === "stale") throw await redirectWithFlash(request, here, { tone: "alert", text: staffText(lng, "hotline.stale") });
   if (answer.kind === "confirm") return data<ActionResult>({ confirm: answer });
@@ -266,7 +267,7 @@ export default function HotlineDesk() {
       const body = new FormData(el);
       body.delete("intent");
       const fetcher = which === "callers" ? callers : preview;
-      fetcher.submit(body, { method: "post", action: withLng(which === "callers" ? "/hotline/callers" : "/hotline/matches", lng) });
+      fetcher.submit(body, { method: "post", action: lngHref(which === "callers" ? "/hotline/callers" : "/hotline/matches", lng) });
     }, delayMs);
   };
   const onFormInput = (e: FormEvent<HTMLFormElement>) => {
@@ -332,7 +333,7 @@ export default function HotlineDesk() {
         <Form
           key={d.formKey}
           method="post"
-          action={withLng("/hotline", lng)}
+          action={lngHref("/hotline", lng)}
           {...getFormProps(form)}
           onInput={onFormInput}
           className="desk-form"
@@ -374,7 +375,7 @@ export default function HotlineDesk() {
           <fieldset className="desk-group">
             <legend>{h("consent.legend")}</legend>
             <p className="script" id="consent-script">
-              {h("consent.script")} {lng === "en" ? d.script.en : d.script.zh}
+              {h("consent.script")} {pick(lng, d.script)}
             </p>
             <CheckboxField meta={m(fields.consent)} label={h("consent.label")} alsoDescribedBy="consent-script" />
           </fieldset>
@@ -413,7 +414,7 @@ export default function HotlineDesk() {
             state={callerAnswer?.state ?? "typing"}
             leads={(callerAnswer?.leads ?? []) as KnownLeadCard[]}
             statusLabel={statusLabel}
-            leadHref={(id) => withLng(`/hotline/leads/${id}`, lng)}
+            leadHref={(id) => lngHref(`/hotline/leads/${id}`, lng)}
           />
           <MatchPreview lng={lng} state={previewAnswer?.state ?? "hint"} matches={(previewAnswer?.matches ?? []) as MatchCard[]} />
         </div>
@@ -447,12 +448,12 @@ export default function HotlineDesk() {
                 </p>
                 {r.kind !== "handover" ? (
                   <p>
-                    <a className="button secondary" href={withLng(`/hotline/leads/${r.leadId}?task=${r.id}`, lng)}>
+                    <a className="button secondary" href={lngHref(`/hotline/leads/${r.leadId}?task=${r.id}`, lng)}>
                       {h("task.editNeed")}
                     </a>
                   </p>
                 ) : null}
-                <Form method="post" action={withLng("/hotline", lng)} className="task-form">
+                <Form method="post" action={lngHref("/hotline", lng)} className="task-form">
                   <input type="hidden" name="csrf" value={d.csrf} />
                   <input type="hidden" name="task" value={r.id} />
                   <div className="field">
@@ -468,7 +469,7 @@ export default function HotlineDesk() {
                       <button type="submit" name="outcome" value={confirming.outcome} autoFocus>
                         {h("task.confirmYes", { outcome: t(`outcome.${confirming.outcome}`) })}
                       </button>{" "}
-                      <a className="button secondary" href={withLng("/hotline", lng)}>
+                      <a className="button secondary" href={lngHref("/hotline", lng)}>
                         {h("task.confirmNo")}
                       </a>
                     </div>

@@ -25,8 +25,9 @@ import { createLeadSchema, type Lead } from "~/domain/lead-schema";
 import { loadDeskLead, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
-import { adminLabel, withLng } from "~/i18n/admin-messages";
+import { adminLabel } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
+import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import { validationMessage } from "~/i18n/validation-messages";
@@ -142,7 +143,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!lead) throw data(hotlineText(lng, "lead.notFound"), { status: 404 });
   // The message rides the flash cookie (ADR 025), not a query flag that a reload or a shared link repeats.
   const back = (key: "note.saved" | "editNeed.saved") =>
-    redirectWithFlash(request, withLng(`/hotline/leads/${lead.id}`, lng), { tone: "status", text: hotlineText(lng, key) });
+    redirectWithFlash(request, lngHref(`/hotline/leads/${lead.id}`, lng), { tone: "status", text: hotlineText(lng, key) });
   // Which of the two forms was sent: read the one way (Conform + Zod) like every field.
   const step = parseWithZod(form, { schema: stepSchema });
   if (step.status !== "success") throw data(null, { status: 400 });
@@ -200,7 +201,7 @@ export default function HotlineLead() {
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf} home="hotline">
       <p>
-        <Link to={withLng("/hotline", lng)} className="back-link">
+        <Link to={lngHref("/hotline", lng)} className="back-link">
           ← {h("lead.back")}
         </Link>
       </p>
@@ -261,7 +262,7 @@ export default function HotlineLead() {
             // A saved note empties the box (a new key per note): the text left in it read as "not saved".
             key={d.notes.length}
             method="post"
-            action={withLng(`/hotline/leads/${l.id}`, lng)}
+            action={lngHref(`/hotline/leads/${l.id}`, lng)}
             {...getFormProps(noteForm)}
             className="desk-form"
           >
@@ -292,7 +293,7 @@ export default function HotlineLead() {
             </fieldset>
           </Form>
 
-          <Form method="post" action={withLng(`/hotline/leads/${l.id}`, lng)} {...getFormProps(needForm)} className="desk-form" noValidate>
+          <Form method="post" action={lngHref(`/hotline/leads/${l.id}`, lng)} {...getFormProps(needForm)} className="desk-form" noValidate>
             <h2>{h("editNeed.legend")}</h2>
             <input type="hidden" name="csrf" value={d.csrf} />
             <input type="hidden" name="intent" value="need" />

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { getSql } from "~/db/db.server";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import { leadReferenceExists } from "~/leads/lead-view.server";
@@ -47,7 +48,7 @@ export default function Inquiry() {
         <li>{t("inquiry.next3", { hotline })}</li>
       </ol>
       <p>
-        <Link to={lng === "en" ? "/?lng=en" : "/"}>{t("inquiry.another")}</Link>
+        <Link to={lngHref("/", lng)}>{t("inquiry.another")}</Link>
       </p>
     </main>
   );

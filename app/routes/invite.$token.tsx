@@ -11,8 +11,8 @@ import { isCrossSite, signInStaff } from "~/auth/session.server";
 import { TextField } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
-import { withLng } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
+import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";
 
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!userId) return data<ActionResult>({ result: submission.reply({ hideFields: ["password"] }), invalid: true }, { status: 404 });
   const role = await roleOfAccount(sql, userId);
   const home = role === "admin" ? "/admin" : role === "hotline" ? "/hotline" : "/queue";
-  return signInStaff(request, userId, withLng(home, lng));
+  return signInStaff(request, userId, lngHref(home, lng));
 }
 
 export default function Invitation() {

@@ -19,7 +19,7 @@ import { safeRedirectPath } from "~/auth/safe-redirect";
 import { getStaffUser, isCrossSite, signInStaff, type StaffRole } from "~/auth/session.server";
 import { type FieldMeta, TextField } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
-import { withLng } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import adminStyles from "~/styles/admin.css";
@@ -44,7 +44,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 function home(role: StaffRole, lng: Lng): string {
-  return withLng(role === "admin" ? "/admin" : role === "recruiter" ? "/queue" : "/hotline", lng);
+  return lngHref(role === "admin" ? "/admin" : role === "recruiter" ? "/queue" : "/hotline", lng);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -110,7 +110,7 @@ export default function StaffLogin() {
             {form.errors.join(" ")}
           </div>
         ) : null}
-        <Form method="post" action={withLng(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`, lng)} {...getFormProps(form)}>
+        <Form method="post" action={lngHref(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`, lng)} {...getFormProps(form)}>
           {next ? <input type="hidden" name="next" value={next} /> : null}
           <TextField
             {...both}

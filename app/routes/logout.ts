@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 
 import { getStaffUser, signOutStaff } from "~/auth/session.server";
 import { csrfOnlySchema, parseActionForm } from "~/http/action-form.server";
-import { withLng } from "~/i18n/admin-messages";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 
 /**
@@ -13,9 +13,9 @@ import { lngFromUrl } from "~/i18n/lng";
 export async function action({ request }: ActionFunctionArgs) {
   const user = await getStaffUser(request);
   if (user) await parseActionForm(request, user, csrfOnlySchema);
-  return signOutStaff(request, withLng("/login", lngFromUrl(request.url)));
+  return signOutStaff(request, lngHref("/login", lngFromUrl(request.url)));
 }
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return redirect(withLng("/login", lngFromUrl(request.url)), 303);
+  return redirect(lngHref("/login", lngFromUrl(request.url)), 303);
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { type PrivacyKey, privacyText } from "~/i18n/privacy-messages";
 import { useRootData } from "~/root";
@@ -38,7 +39,7 @@ export default function PrivacyNotice() {
         </section>
       ))}
       <p>
-        <Link to={lng === "en" ? "/?lng=en" : "/"}>{t("notice.back")}</Link>
+        <Link to={lngHref("/", lng)}>{t("notice.back")}</Link>
       </p>
     </main>
   );

@@ -11,8 +11,9 @@ import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { readFlash } from "~/http/flash.server";
-import { adminLabel, formatAdminTime, withLng } from "~/i18n/admin-messages";
+import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
+import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { deskFilterSchema, HISTORY_OUTCOMES, NEED_KIND_FILTERS, OPEN_STATUSES } from "~/recruiter-desk/desk-forms";
@@ -121,7 +122,7 @@ export default function Queue() {
           <Form
             key={x.assignmentId}
             method="post"
-            action={withLng(`/queue/assignments/${x.assignmentId}`, lng)}
+            action={lngHref(`/queue/assignments/${x.assignmentId}`, lng)}
             className="banner undo"
             role="status"
           >
@@ -139,10 +140,10 @@ export default function Queue() {
       )}
       {!d.linked ? <p role="alert">{s("queue.noRecruiter")}</p> : null}
       <nav aria-label={s("queue.title")} className="desk-tabs">
-        <Link to={withLng("/queue", lng)} aria-current={view === "open" ? "page" : undefined}>
+        <Link to={lngHref("/queue", lng)} aria-current={view === "open" ? "page" : undefined}>
           {t("desk.open")}
         </Link>
-        <Link to={withLng("/queue?view=history", lng)} aria-current={view === "history" ? "page" : undefined}>
+        <Link to={lngHref("/queue?view=history", lng)} aria-current={view === "history" ? "page" : undefined}>
           {t("desk.history")}
         </Link>
       </nav>
@@ -189,7 +190,7 @@ export default function Queue() {
         </details>
         <div className="filter-actions">
           <button type="submit">{t("desk.apply")}</button>
-          <Link to={withLng(view === "history" ? "/queue?view=history" : "/queue", lng)} className="button-link">
+          <Link to={lngHref(view === "history" ? "/queue?view=history" : "/queue", lng)} className="button-link">
             {t("desk.clear")}
           </Link>
         </div>
@@ -201,7 +202,7 @@ export default function Queue() {
         {desk.rows.map((r) => (
           <li key={r.assignmentId} className="lead-card" data-status={r.status} data-due={r.followUpDue || undefined}>
             <h2>
-              <Link to={withLng(`/queue/assignments/${r.assignmentId}`, lng)}>
+              <Link to={lngHref(`/queue/assignments/${r.assignmentId}`, lng)}>
                 {r.company} <span className="ref">{r.reference}</span>
               </Link>
             </h2>

@@ -34,9 +34,10 @@ import { leadFlags } from "~/domain/lead-flags";
 import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
-import { adminLabel, formatAdminTime, withLng } from "~/i18n/admin-messages";
+import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { describeFlag } from "~/i18n/flag-messages";
+import { lngHref, pick } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
@@ -212,7 +213,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       outcome = await declineWithReason(sql, { ...who, reason: v.reason, note: v.closeNote || null, label: label(v.reason) }, routing);
       if (outcome.ok) {
         // It is someone else's now; /queue offers the undo below this message while the window lasts (ADR 034).
-        throw await redirectWithFlash(request, withLng("/queue", lng), { tone: "status", text: deskText(lng, "done.declined") });
+        throw await redirectWithFlash(request, lngHref("/queue", lng), { tone: "status", text: deskText(lng, "done.declined") });
       }
       break;
     case "visit":
@@ -227,11 +228,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "undo": {
       const undone = await undoClose(sql, who);
       if (!undone.ok)
-        throw await redirectWithFlash(request, withLng(here, lng), {
+        throw await redirectWithFlash(request, lngHref(here, lng), {
           tone: "alert",
           text: deskText(lng, "undo.expired", { minutes: UNDO_MINUTES }),
         });
-      throw await redirectWithFlash(request, withLng(here, lng), {
+      throw await redirectWithFlash(request, lngHref(here, lng), {
         tone: "status",
         text: deskText(lng, undone.undone === "signed" ? "done.undoSigned" : "done.undo"),
       });
@@ -239,9 +240,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "undoDecline": {
       const undone = await undoDecline(sql, who, routing);
       if (undone.ok)
-        throw await redirectWithFlash(request, withLng(here, lng), { tone: "status", text: deskText(lng, "done.undoDecline") });
+        throw await redirectWithFlash(request, lngHref(here, lng), { tone: "status", text: deskText(lng, "done.undoDecline") });
       // Not theirs any more: back to the queue, saying plainly why (the next recruiter accepted, or the window passed).
-      throw await redirectWithFlash(request, withLng("/queue", lng), {
+      throw await redirectWithFlash(request, lngHref("/queue", lng), {
         tone: "alert",
         text: undone.reason === "taken" ? deskText(lng, "undoDecline.taken") : deskText(lng, "undo.expired", { minutes: UNDO_MINUTES }),
       });
@@ -252,19 +253,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const shared = new URL(`/s/${made.shortlist.token}`, getWebEnv().APP_URL).toString();
         return data<ActionData>({ form: "shortlist", result: submission.reply({ resetForm: true }), shared });
       }
-      if (made.error === "not-yours") throw await redirectWithFlash(request, withLng(here, lng), stale);
+      if (made.error === "not-yours") throw await redirectWithFlash(request, lngHref(here, lng), stale);
       return data<ActionData>(
         { form: "shortlist", result: submission.reply({ fieldErrors: { spaces: [deskText(lng, "bad.foreignSpace")] } }) },
         { status: 400 },
       );
     }
   }
-  if (!outcome.ok) throw await redirectWithFlash(request, withLng(here, lng), stale);
+  if (!outcome.ok) throw await redirectWithFlash(request, lngHref(here, lng), stale);
   // What the step did, shown once on the page it lands on (flash cookie, ADR 025).
   const said: Partial<Record<string, DeskKey>> = { note: "done.note", followUp: "done.followUp", visit: "done.visit" };
   const key = said[v.intent];
   const status = adminLabel(lng, "assignment", v.intent === "accept" ? "accepted" : v.intent);
-  throw await redirectWithFlash(request, withLng(here, lng), {
+  throw await redirectWithFlash(request, lngHref(here, lng), {
     tone: "status",
     text: key ? deskText(lng, key) : staffText(lng, "a.done", { status }),
   });
@@ -285,7 +286,7 @@ export default function AssignmentPage() {
   return (
     <StaffPage lng={d.lng} signedIn={d.csrf !== null} csrf={d.csrf ?? undefined}>
       <p>
-        <Link to={withLng("/queue", d.lng)} className="button-link">
+        <Link to={lngHref("/queue", d.lng)} className="button-link">
           {t("a.back")}
         </Link>
       </p>
@@ -321,11 +322,7 @@ export default function AssignmentPage() {
           <div className="desk-actions">
             {d.intents.map((intent) =>
               (CONFIRMS as readonly string[]).includes(intent) ? (
-                <Link
-                  key={intent}
-                  className="button-link"
-                  to={`/queue/assignments/${d.id}?confirm=${intent}${d.lng === "en" ? "&lng=en" : ""}`}
-                >
+                <Link key={intent} className="button-link" to={lngHref(`/queue/assignments/${d.id}?confirm=${intent}`, d.lng)}>
                   {t(`intent.${intent}`)}
                 </Link>
               ) : intent === "visit" ? null : (
@@ -439,7 +436,7 @@ export default function AssignmentPage() {
               </h3>
               {s.withdrawnAt && s.withdrawnReason ? (
                 <p className="error-text" role="note">
-                  {t("a.withdrawn", { reason: d.lng === "en" ? s.withdrawnReason.en : s.withdrawnReason.zh })}
+                  {t("a.withdrawn", { reason: pick(d.lng, s.withdrawnReason) })}
                 </p>
               ) : s.listing !== "fresh" ? (
                 <p className="warning" role="note">
@@ -448,7 +445,7 @@ export default function AssignmentPage() {
               ) : null}
               <ul>
                 {s.reasons.map((r, i) => (
-                  <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
+                  <li key={i}>{pick(d.lng, r)}</li>
                 ))}
               </ul>
             </li>
@@ -465,12 +462,12 @@ export default function AssignmentPage() {
               <h3>{e.title}</h3>
               <ul>
                 {e.reasons.map((r, i) => (
-                  <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
+                  <li key={i}>{pick(d.lng, r)}</li>
                 ))}
               </ul>
               {e.suggestion ? (
                 <p>
-                  {t("a.whyNot.suggestion")}：{d.lng === "en" ? e.suggestion.en : e.suggestion.zh}
+                  {t("a.whyNot.suggestion")}：{pick(d.lng, e.suggestion)}
                 </p>
               ) : null}
             </li>
@@ -535,9 +532,9 @@ function Enterprise({ d }: { d: Data }) {
         {opt(k("lead.moveIn"), n.moveInBy)}
         <Fact label={t("a.product")}>{e.product}</Fact>
         <Fact label={t("a.industry")}>{e.industry}</Fact>
-        {opt(t("a.tax"), e.tax, " 万元")}
-        {opt(k("lead.investment"), e.investment, " 万元")}
-        {opt(k("lead.output"), e.output, " 万元")}
+        {opt(t("a.tax"), e.tax, k("unit.wan"))}
+        {opt(k("lead.investment"), e.investment, k("unit.wan"))}
+        {opt(k("lead.output"), e.output, k("unit.wan"))}
         {opt(k("lead.employees"), e.employees)}
         {opt(t("a.notes"), e.notes)}
         {d.flags.length > 0 ? (
@@ -673,7 +670,7 @@ function ConfirmClose({ d, which, lastResult }: { d: Data; which: Confirm; lastR
         ) : null}
         <div className="filter-actions">
           <button type="submit">{k(`confirm.yes.${which}`)}</button>
-          <Link to={withLng(`/queue/assignments/${d.id}`, d.lng)} className="button-link">
+          <Link to={lngHref(`/queue/assignments/${d.id}`, d.lng)} className="button-link">
             {k("confirm.cancel")}
           </Link>
         </div>

@@ -6,6 +6,7 @@ import { formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
+import { pick } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { openShortlist, type ShortlistSpace } from "~/recruiter-desk/shortlists.server";
 import shortlistStyles from "~/styles/shortlist.css";
@@ -53,7 +54,7 @@ function figures(lng: Lng, s: ShortlistSpace): [string, string][] {
   out.push([
     k("s.area"),
     s.kind === "land"
-      ? `${formatSqm(Math.round(s.areaSqm))}（${Math.round(sqmToMu(s.areaSqm) * 10) / 10}亩）`
+      ? deskText(lng, "s.areaMu", { sqm: formatSqm(Math.round(s.areaSqm)), mu: Math.round(sqmToMu(s.areaSqm) * 10) / 10 })
       : formatSqm(Math.round(s.areaSqm)),
   ]);
   out.push([k("s.deals"), s.deals.map((x) => k(`s.deal.${x}` as DeskKey)).join(" / ")]);
@@ -63,9 +64,9 @@ function figures(lng: Lng, s: ShortlistSpace): [string, string][] {
   add("s.floorLoad", s.floorLoadKg, " kg/㎡");
   add("s.power", s.powerKva, " kVA");
   add("s.crane", s.craneT, " t");
-  add("s.rent", s.rentYuanPerSqmMonth, " 元/㎡/月");
-  add("s.price", s.priceYuanPerSqm, " 元/㎡");
-  add("s.landPrice", s.landPriceWanPerMu, " 万元/亩");
+  add("s.rent", s.rentYuanPerSqmMonth, k("unit.rent"));
+  add("s.price", s.priceYuanPerSqm, k("unit.price"));
+  add("s.landPrice", s.landPriceWanPerMu, k("unit.landPrice"));
   out.push([k("s.available"), s.availableFrom ?? k("s.availableNow")]);
   return out;
 }
@@ -120,7 +121,7 @@ export default function Shortlist() {
               {s.reasons.length > 0 ? (
                 <ul className="reasons">
                   {s.reasons.map((r, i) => (
-                    <li key={i}>{d.lng === "en" ? r.en : r.zh}</li>
+                    <li key={i}>{pick(d.lng, r)}</li>
                   ))}
                 </ul>
               ) : (

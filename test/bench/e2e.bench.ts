@@ -356,12 +356,13 @@ async function main() {
       onData(stream: SMTPServerDataStream, _session: SMTPServerSession, callback: (err?: Error | null) => void) {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("end", () => {
+        stream.on("end", async () => {
           const at = performance.now();
           const atEpoch = Date.now();
           callback(null);
           emailsReceived++;
-          const reference = REFERENCE.exec(parseMessage(Buffer.concat(chunks).toString("utf8")).subject)?.[0];
+          // The reference is in the subject, which nodemailer writes as RFC 2047 words: mailparser reads it.
+          const reference = REFERENCE.exec((await parseMessage(Buffer.concat(chunks).toString("utf8"))).subject)?.[0];
           if (!reference) return;
           const a = arrivals.get(reference);
           if (a) a.count++;

@@ -134,8 +134,17 @@ describe("the admin's journey", () => {
     await Promise.all([page.waitForURL(/\/admin\/leads\/[0-9a-f-]{36}/), page.getByRole("link", { name: unmatched.reference }).click()]);
     await page.getByLabel(/招商专员 — 园区/).selectOption("R1|GC-EDZ");
     await page.getByLabel("原因（写入分配记录）").fill("企业点名要高淳开发区");
-    await Promise.all([page.waitForURL(/done=assign/), page.getByRole("button", { name: "分配" }).click()]);
-    await expect.poll(() => page.getByTestId("lead-done").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "分配" }).click();
+    // The outcome comes as a flash message (ADR 025), not in the address.
+    await expect
+      .poll(() =>
+        page
+          .locator("[data-flash]")
+          .textContent()
+          .catch(() => ""),
+      )
+      .toContain("已保存");
+    expect(new URL(page.url()).search).toBe("");
     expect((await db.sql`select recruiter_id, rule from assignments where lead_id = ${unmatched.id}`)[0]).toMatchObject({
       recruiter_id: "R1",
       rule: "manual",
@@ -148,10 +157,16 @@ describe("the admin's journey", () => {
     expect(await page.locator(`[data-dead="${deadId}"]`).textContent()).toContain("mailbox unavailable");
     await expectAccessible(page, "/admin/dead-letters");
     await photograph(page, "dead-letters");
-    await Promise.all([
-      page.waitForURL(/done=retry/),
-      page.locator(`[data-dead="${deadId}"]`).getByRole("button", { name: "重发" }).click(),
-    ]);
+    await page.locator(`[data-dead="${deadId}"]`).getByRole("button", { name: "重发" }).click();
+    await expect
+      .poll(() =>
+        page
+          .locator("[data-flash]")
+          .textContent()
+          .catch(() => ""),
+      )
+      .toContain("已重新发送");
+    expect(new URL(page.url()).search).toBe("");
     expect((await db.sql`select status from notifications where id = ${deadId}`)[0].status).toBe("pending");
 
     // The dashboard: the funnel, read from its table.
@@ -181,7 +196,15 @@ describe("the admin's journey", () => {
     const described = (await field.getAttribute("aria-describedby")) ?? "";
     expect(await page.locator(`[id="${described.split(" ").pop()}"]`).textContent()).toContain("请按 时:分 填写");
     await field.fill("08:30");
-    await Promise.all([page.waitForURL(/done=saved/), page.getByRole("button", { name: "保存办公时间" }).click()]);
+    await page.getByRole("button", { name: "保存办公时间" }).click();
+    await expect
+      .poll(() =>
+        page
+          .locator("[data-flash]")
+          .textContent()
+          .catch(() => ""),
+      )
+      .toContain("已保存");
     expect((await db.sql`select start_minute from office_hours`)[0].start_minute).toBe(510);
     await context.close();
   }, 120_000);

@@ -3,13 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
 import { createLeadSchema } from "~/domain/lead-schema";
+import { hardCheck } from "~/domain/matching/hard";
+import type { MatchNeed } from "~/domain/matching/types";
+import { failureReason } from "~/domain/matching/why-not";
+import { withRegionCodes } from "~/domain/regions";
 import { importInventory } from "~/inventory/import.server";
 import { leadsOfferedSpace, saveInventoryRow } from "~/inventory/inventory-admin.server";
+import { loadSpaceRows } from "~/inventory/inventory-read.server";
+import { toSpaceCandidate } from "~/inventory/inventory-rows";
 import { fromDbRow, loadDbRows } from "~/inventory/inventory-rows.server";
+import { listUnverifiedListings } from "~/inventory/listing-verify.server";
 import { storeLead } from "~/leads/intake.server";
+import { loadShortlistCandidates } from "~/recruiter-desk/lead-work.server";
 
+import type { JobContext } from "../../worker/job-context";
+import { spaceMatchJob } from "../../worker/space-match.job";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
 
@@ -154,8 +165,8 @@ describe("the admin forms over HTTP", () => {
 
   it("saves a space typed as people write it (5千平, 8米) and 303s back to it", async () => {
     const res = await post("/admin/spaces/S2", spaceForm());
-    expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/admin/spaces/S2?done=updated");
+    const said = await followFlash(web.url, res, cookie);
+    expect(said).toMatchObject({ location: "/admin/spaces/S2", role: "status", text: "已保存。", shownAgain: false });
     const [s] = await db.sql<{ title: string; area_sqm: number; ceiling_m: number; deals: string[] }[]>`
       select title, area_sqm, ceiling_m, deals from spaces where id = 'S2'`;
     expect(s).toEqual({ title: "双层厂房（后台改）", area_sqm: 5000, ceiling_m: 8, deals: ["buy", "lease"] });
@@ -213,6 +224,109 @@ describe("the admin forms over HTTP", () => {
     expect(s.fresh).toBe(true);
     const after = await (await fetch(`${web.url}/admin/spaces?stale=1`, { headers: { cookie } })).text();
     expect(after).not.toContain('data-space="S3"');
+  });
+
+  it("retires a space only with the ticked confirmation: its live matches are withdrawn (已下架) and the leads re-matched; it stays listed as retired and restores", async () => {
+    const { leadId } = await routedLead("南京下架测试机械有限公司");
+    const unconfirmed = await post("/admin/spaces/S1", { csrf, intent: "retire" });
+    expect(unconfirmed.status).toBe(400);
+    const html = await unconfirmed.text();
+    expect(html).toContain("请勾选确认后再停用");
+    expect(html).toMatch(/aria-invalid="true"[^>]*aria-describedby="[^"]*confirm/);
+    expect((await db.sql`select retired_at from spaces where id = 'S1'`)[0].retired_at).toBeNull();
+    // the page offers it, saying how many open leads lose it
+    const page = await (await fetch(`${web.url}/admin/spaces/S1`, { headers: { cookie } })).text();
+    expect(page).toMatch(/目前推荐给 \d+ 条未结需求/);
+    expect(await post("/admin/spaces/S1", { csrf: "", intent: "retire", confirm: "on" }).then((r) => r.status)).toBe(403);
+
+    const res = await post("/admin/spaces/S1", { csrf, intent: "retire", confirm: "on" });
+    const said = await followFlash(web.url, res, cookie);
+    expect(said).toMatchObject({ location: "/admin/spaces/S1", role: "status", shownAgain: false });
+    expect(said.text).toContain("已停用");
+    const [row] = await db.sql<{ retired_by: string; status: string }[]>`select retired_by, status from spaces where id = 'S1'`;
+    expect(row).toEqual({ retired_by: `staff:${EMAIL}`, status: "available" }); // the listing's own state is kept for a restore
+    const [retiredRow] = await loadSpaceRows(db.sql, { spaceIds: ["S1"] });
+    expect(retiredRow.status).toBe("retired");
+    // matching refuses it, saying why (the lead fitted it a moment ago)
+    const [{ lead }] = await db.sql<{ lead: MatchNeed }[]>`select lead from leads where id = ${leadId}`;
+    const check = hardCheck(withRegionCodes(lead), toSpaceCandidate(retiredRow));
+    expect(check.pass ? [] : check.failures).toContain("status");
+    expect(failureReason(lead, toSpaceCandidate(retiredRow), "status").zh).toContain("已下架");
+    // nor can a recruiter put it on a shortlist
+    expect((await loadShortlistCandidates(db.sql, leadId, "GC-EDZ")).map((c) => c.id)).not.toContain("S1");
+    expect((await db.sql`select action from admin_audit where target = 'space:S1'`).map((a) => a.action)).toEqual(["space-retired"]);
+
+    // the reverse-matching job withdraws its live matches like a let space's, and re-matches those leads
+    const [job] = await db.sql<{ id: string }[]>`
+      select id::text from outbox where topic = 'space.match' and aggregate_id = 'S1' and done_at is null order by id desc limit 1`;
+    expect(job).toBeDefined();
+    await spaceMatchJob({ sql: db.sql } as unknown as JobContext, { outboxId: Number(job.id), id: "S1" });
+    const [m] = await db.sql<{ withdrawn_at: Date | null; withdrawn_reason: { zh: string } }[]>`
+      select withdrawn_at, withdrawn_reason from matches where lead_id = ${leadId} and space_id = 'S1'`;
+    expect(m.withdrawn_at).not.toBeNull();
+    expect(m.withdrawn_reason.zh).toContain("已下架");
+    expect((await db.sql`select 1 from routing_events where lead_id = ${leadId} and event = 'rematch'`).length).toBe(1);
+    expect(await leadsOfferedSpace(db.sql, "S1")).toEqual([]);
+
+    // lists: in use by default, retired on request; history stays
+    const list = async (q: string) => (await fetch(`${web.url}/admin/spaces${q}`, { headers: { cookie } })).text();
+    expect(await list("")).not.toContain('data-space="S1"');
+    expect(await list("?state=retired")).toContain('data-space="S1"');
+    expect(await list("?state=retired")).not.toContain('data-space="S2"');
+    expect(await list("?state=all")).toContain('data-space="S1"');
+
+    // a retired listing is not one to confirm
+    await db.sql`update spaces set verified_at = now() - interval '45 days' where id = 'S1'`;
+    expect((await listUnverifiedListings(db.sql, 30)).rows.map((r) => r.spaceId)).not.toContain("S1");
+
+    const restored = await followFlash(web.url, await post("/admin/spaces/S1", { csrf, intent: "restore" }), cookie);
+    expect((await listUnverifiedListings(db.sql, 30)).rows.map((r) => r.spaceId)).toContain("S1");
+    await db.sql`update spaces set verified_at = now() where id = 'S1'`;
+    expect(restored.text).toContain("已恢复");
+    expect((await db.sql`select retired_at from spaces where id = 'S1'`)[0].retired_at).toBeNull();
+    expect((await loadSpaceRows(db.sql, { spaceIds: ["S1"] }))[0].status).toBe("available");
+    expect(await list("")).toContain('data-space="S1"');
+    expect((await loadShortlistCandidates(db.sql, leadId, "GC-EDZ")).map((c) => c.id)).toContain("S1");
+  });
+
+  it("retiring a park retires its spaces with it (not offered, listed as retired); restoring brings them back", async () => {
+    const res = await post("/admin/parks/GC-MED", { csrf, intent: "retire", confirm: "on" });
+    expect(res.status).toBe(303);
+    const spaces = await loadSpaceRows(db.sql, { parkIds: ["GC-MED"] });
+    expect(spaces.length).toBeGreaterThan(0);
+    expect(spaces.every((s) => s.status === "retired")).toBe(true);
+    const queued = await db.sql<{ aggregate_id: string }[]>`
+      select aggregate_id from outbox where topic = 'space.match' and done_at is null and aggregate_id in ${db.sql(spaces.map((s) => s.id))}`;
+    expect(new Set(queued.map((q) => q.aggregate_id))).toEqual(new Set(spaces.map((s) => s.id)));
+    const parks = await (await fetch(`${web.url}/admin/parks`, { headers: { cookie } })).text();
+    expect(parks).not.toContain("/admin/parks/GC-MED");
+    expect(await (await fetch(`${web.url}/admin/parks?state=retired`, { headers: { cookie } })).text()).toContain("/admin/parks/GC-MED");
+    const spacePage = await (await fetch(`${web.url}/admin/spaces/${spaces[0].id}`, { headers: { cookie } })).text();
+    expect(spacePage).toContain("所属园区已停用");
+    expect((await post("/admin/parks/GC-MED", { csrf, intent: "restore" })).status).toBe(303);
+    expect((await loadSpaceRows(db.sql, { parkIds: ["GC-MED"] })).some((s) => s.status === "retired")).toBe(false);
+  });
+
+  it("retiring a recruiter re-routes their open offers now and takes them off the list of those in use", async () => {
+    const { assignmentId, recruiterId } = await routedLead("南京离职测试机械有限公司");
+    const res = await post(`/admin/recruiters/${recruiterId}`, { csrf, intent: "retire", confirm: "on" });
+    const said = await followFlash(web.url, res, cookie);
+    expect(said.text).toContain("改派");
+    expect((await db.sql`select active from recruiters where id = ${recruiterId}`)[0].active).toBe(false);
+    const [a] = await db.sql<
+      { recruiter_id: string | null; status: string }[]
+    >`select recruiter_id, status from assignments where id = ${assignmentId}`;
+    expect(a.recruiter_id).not.toBe(recruiterId);
+    const list = await (await fetch(`${web.url}/admin/recruiters`, { headers: { cookie } })).text();
+    expect(list).not.toContain(`data-recruiter="${recruiterId}"`);
+    expect(await (await fetch(`${web.url}/admin/recruiters?state=retired`, { headers: { cookie } })).text()).toContain(
+      `data-recruiter="${recruiterId}"`,
+    );
+    expect((await post(`/admin/recruiters/${recruiterId}`, { csrf, intent: "restore" })).status).toBe(303);
+    expect((await db.sql`select active from recruiters where id = ${recruiterId}`)[0].active).toBe(true);
+    expect(
+      (await db.sql`select action from admin_audit where target = ${`recruiter:${recruiterId}`} order by id`).map((r) => r.action),
+    ).toEqual(["recruiter-retired", "recruiter-restored"]);
   });
 
   it("the import reads its workbook through Conform (a File in the schema): no file, text for a file, the wrong type are each a 400 with the reason", async () => {

@@ -1,9 +1,11 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
 import { createLeadSchema } from "~/domain/lead-schema";
-import { addWorkingMinutes } from "~/domain/routing/working-time";
+import { addWorkingMinutes, isWorkdayFor } from "~/domain/routing/working-time";
+import { opsLabel } from "~/i18n/admin-ops-messages";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 
@@ -12,6 +14,7 @@ import { toLeadDocument } from "../../search/lead-document";
 import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
@@ -116,7 +119,9 @@ describe("staff accounts", () => {
     expect((await client.get("/hotline", agent)).status).toBe(303); // the old cookie no longer works
     const again = await client.signIn("agent@example.test", "hotline-pass-2027");
 
-    expect((await adminPost(`/admin/staff/${id}`, { intent: "role", role: "recruiter" })).status).toBe(303);
+    const changed = await followFlash(web.url, await adminPost(`/admin/staff/${id}`, { intent: "role", role: "recruiter" }), admin);
+    expect(changed).toMatchObject({ location: `/admin/staff/${id}`, role: "status", shownAgain: false });
+    expect(changed.text).toContain("角色已修改");
     expect((await client.get("/queue", again)).status).toBe(303); // a new role ends the sessions
     const third = await client.signIn("agent@example.test", "hotline-pass-2027");
 
@@ -170,7 +175,12 @@ describe("leads", () => {
     expect(wrongPark.status).toBe(400);
 
     const res = await adminPost(`/admin/leads/${lead.id}`, { intent: "assign", target: "R1|GC-EDZ", why: "老客户介绍" });
-    expect(res.status).toBe(303);
+    expect(await followFlash(web.url, res, admin)).toEqual({
+      location: `/admin/leads/${lead.id}`,
+      role: "status",
+      text: "已保存。",
+      shownAgain: false,
+    });
     const [a] = await db.sql`select id, recruiter_id, status, rule, accept_by from assignments where lead_id = ${lead.id}`;
     expect(a).toMatchObject({ recruiter_id: "R1", status: "offered", rule: "manual" });
     expect(a.accept_by).not.toBeNull();
@@ -223,6 +233,102 @@ describe("leads", () => {
   });
 });
 
+describe("lead export", () => {
+  /** The workbook at `path`, read back with exceljs: each sheet's rows as arrays of cell text. */
+  async function workbook(path: string): Promise<Record<string, string[][]>> {
+    const res = await client.get(path, admin);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers.get("content-disposition")).toContain(encodeURIComponent("线索导出"));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const out: Record<string, string[][]> = {};
+    wb.eachSheet((ws) => {
+      const rows: string[][] = [];
+      ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)))));
+      out[ws.name] = rows;
+    });
+    return out;
+  }
+
+  it("exports the filtered leads (not one page) to .xlsx with Chinese headers and a sheet naming the filters", async () => {
+    const unmatched = await newLead("南京导出未匹配有限公司");
+    await db.sql`update leads set status = 'unmatched' where id = ${unmatched.id}`;
+    const assigned = await newLead("南京导出已分配有限公司");
+    const [space] = await db.sql<
+      { id: string }[]
+    >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+                 values (${assigned.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+    await db.sql.begin((tx) => routeLead(tx, assigned.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+
+    // the list links to the export with the same filters
+    const list = await (await client.get("/admin/leads?unmatched=1&channel=api", admin)).text();
+    expect(list).toMatch(
+      /data-testid="leads-export"[^>]*href="\/admin\/leads\/export\?channel=api&amp;unmatched=1"|href="\/admin\/leads\/export\?channel=api&amp;unmatched=1"[^>]*data-testid="leads-export"/,
+    );
+
+    const only = await workbook("/admin/leads/export?unmatched=1&channel=api");
+    expect(Object.keys(only)).toEqual(["线索", "筛选条件"]);
+    const [header, ...rows] = only["线索"];
+    expect(header).toEqual([
+      "编号",
+      "企业名称",
+      "产品",
+      "行业",
+      "需求类型",
+      "最小面积（平方米）",
+      "最大面积（平方米）",
+      "意向区域",
+      "状态",
+      "来源",
+      "分配园区",
+      "招商专员",
+      "提交时间（北京时间）",
+      "接单截止（北京时间）",
+      "是否超时",
+    ]);
+    const refs = rows.map((r) => r[0]);
+    expect(refs).toContain(unmatched.reference);
+    expect(refs).not.toContain(assigned.reference);
+    const total = (await db.sql<{ n: number }[]>`select count(*)::int as n from leads where status = 'unmatched' and source = 'api'`)[0].n;
+    expect(rows.length).toBe(total);
+    const mine = rows.find((r) => r[0] === unmatched.reference)!;
+    expect(mine[1]).toBe("南京导出未匹配有限公司");
+    expect(mine[8]).toBe("未匹配");
+    expect(mine[9]).toBe("接口");
+    expect(mine[12]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    const filters = Object.fromEntries(only["筛选条件"].slice(1));
+    expect(filters).toMatchObject({ 来源: "接口", 仅未匹配: "是", 导出条数: String(total) });
+
+    const [{ status }] = await db.sql<{ status: string }[]>`select status from leads where id = ${assigned.id}`;
+    const byStatus = await workbook(`/admin/leads/export?status=${status}&park=GC-EDZ`);
+    const row = byStatus["线索"].find((r) => r[0] === assigned.reference)!;
+    expect(row).toBeDefined();
+    expect(row[8]).toBe(opsLabel("zh", "status", status));
+    expect(row[10]).toContain("高淳");
+    expect(row[11]).not.toBe("");
+    expect(byStatus["线索"].map((r) => r[0])).not.toContain(unmatched.reference);
+    expect(Object.fromEntries(byStatus["筛选条件"].slice(1))["状态"]).toBe(opsLabel("zh", "status", status));
+    expect(byStatus["线索"].slice(1).every((r) => r[8] === opsLabel("zh", "status", status))).toBe(true);
+
+    // every lead, more than one list page, and a reference search (Postgres prefix) narrows to one
+    const all = await workbook("/admin/leads/export");
+    expect(all["线索"].length - 1).toBe((await db.sql<{ n: number }[]>`select count(*)::int as n from leads`)[0].n);
+    expect(Object.fromEntries(all["筛选条件"].slice(1))["条件"]).toBe("（无，全部线索）");
+    const one = await workbook(`/admin/leads/export?q=${unmatched.reference}`);
+    expect(one["线索"].slice(1).map((r) => r[0])).toEqual([unmatched.reference]);
+
+    // English headers on request; refused to anyone but an admin
+    const enRes = await client.get("/admin/leads/export?unmatched=1&lng=en", admin);
+    expect(enRes.headers.get("content-disposition")).toContain("leads-");
+    const enBook = new ExcelJS.Workbook();
+    await enBook.xlsx.load(await enRes.arrayBuffer());
+    expect(enBook.getWorksheet("Leads")!.getRow(1).getCell(2).value).toBe("Company");
+    expect((await client.get("/admin/leads/export")).status).not.toBe(200);
+  });
+});
+
 describe("dead letters", () => {
   it("retries with the error shown, sends through the hotline instead, or marks handled — each audited", async () => {
     const lead = await newLead("南京死信测试有限公司");
@@ -237,7 +343,9 @@ describe("dead letters", () => {
 
     const page = await (await client.get("/admin/dead-letters", admin)).text();
     expect(page).toContain("550 5.1.1 mailbox unavailable");
-    expect((await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "retry" })).status).toBe(303);
+    const retried = await followFlash(web.url, await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "retry" }), admin);
+    expect(retried).toMatchObject({ location: "/admin/dead-letters", role: "status", shownAgain: false });
+    expect(retried.text).toContain("已重新发送");
     expect((await db.sql`select status from notifications where id = ${n.id}`)[0].status).toBe("pending");
     const gone = await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "handled" });
     expect(gone.status).toBe(409); // not a dead letter any more: nothing changes
@@ -268,7 +376,9 @@ describe("office hours and the SLA on working time", () => {
     expect(await bad.text()).toContain("请按 时:分 填写");
     const backwards = await adminPost("/admin/office-hours", { start: "18:00", end: "09:00" });
     expect(backwards.status).toBe(400);
-    expect((await adminPost("/admin/office-hours", { start: "08:30", end: "17:30" })).status).toBe(303);
+    // the outcome comes back as a flash message, shown once; the address carries no ?done= (ADR 025)
+    const saved = await followFlash(web.url, await adminPost("/admin/office-hours", { start: "08:30", end: "17:30" }), admin);
+    expect(saved).toEqual({ location: "/admin/office-hours", role: "status", text: "已保存。", shownAgain: false });
     expect((await db.sql`select start_minute, end_minute, updated_by from office_hours`)[0]).toMatchObject({
       start_minute: 510,
       end_minute: 1050,
@@ -292,6 +402,37 @@ describe("office hours and the SLA on working time", () => {
       { not_before: Date }[]
     >`select not_before from outbox where topic = 'assignment.sla' and aggregate_id = ${a.id}`;
     expect(sla.not_before.toISOString()).toBe(a.accept_by.toISOString());
+  });
+});
+
+describe("the SLA on the recruiter's own calendar", () => {
+  it("an offer to a recruiter with working hours of their own is due on their hours, not the office's", async () => {
+    // Evening hours every day: a deadline on them is never one on the office's hours (they do not overlap).
+    const own = { days: [1, 2, 3, 4, 5, 6, 7], start: "19:00", end: "23:00" };
+    await db.sql`update recruiters set working_hours = ${db.sql.json(own)} where id = 'R1'`;
+    try {
+      const lead = await newLead("南京专员日历测试有限公司", "13955507777");
+      const [space] = await db.sql<
+        { id: string }[]
+      >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+      await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+                   values (${lead.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+      const now = await db.sql.begin(async (tx) => {
+        const [{ now }] = await tx<{ now: Date }[]>`select now() as now`;
+        await routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000, slaClock: "office-hours" });
+        return now;
+      });
+      const [a] = await db.sql<
+        { recruiter_id: string; accept_by: Date }[]
+      >`select recruiter_id, accept_by from assignments where lead_id = ${lead.id}`;
+      expect(a.recruiter_id).toBe("R1");
+      const theirs = addWorkingMinutes(now, 120, { startMinute: 19 * 60, endMinute: 23 * 60 }, (d) => isWorkdayFor(d, own.days));
+      expect(a.accept_by.toISOString()).toBe(theirs.toISOString());
+      // and not the office's (08:30–17:30 from the test above)
+      expect(a.accept_by.toISOString()).not.toBe(addWorkingMinutes(now, 120, { startMinute: 510, endMinute: 1050 }).toISOString());
+    } finally {
+      await db.sql`update recruiters set working_hours = null where id = 'R1'`;
+    }
   });
 });
 
@@ -319,7 +460,10 @@ describe("dashboard", () => {
     expect((html.match(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/g) ?? []).length).toBeGreaterThanOrEqual(5);
     expect(html).toContain("5 分钟"); // the marks on time to first contact
     const funnel = /data-figure="funnel"[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? "";
-    const cells = [...funnel.matchAll(/<tr><th scope="row">([^<]+)<\/th><td class="num">(\d+)<\/td>/g)].map((m) => [m[1], Number(m[2])]);
+    const cells = [...funnel.matchAll(/<tr><th scope="row"[^>]*>([^<]+)<\/th><td class="num"[^>]*>(\d+)<\/td>/g)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]);
     expect(cells[0]).toEqual(["收到", received]);
     expect(cells.find((c) => c[0] === "已联系")?.[1]).toBe(1);
     expect(cells.find((c) => c[0] === "已签约")?.[1]).toBe(0);

@@ -10,7 +10,7 @@ import { type AssignmentEmailInput, renderAssignmentEmail } from "~/notify/assig
 import { classifySendError, createMailer, DEFAULT_FROM, type Mailer, type MailMessage } from "~/notify/mailer.server";
 import { listOutboxMails, readOutboxMail } from "~/notify/outbox-files.server";
 
-import { decodeWords, parseMessage, startSmtpServer, type TestServer } from "../support/smtp";
+import { parseMessage, startSmtpServer, type TestServer } from "../support/smtp";
 
 // A real SMTP server on loopback per test (msw is HTTP only). Each test says how it should behave.
 
@@ -93,12 +93,12 @@ describe("createMailer over SMTP (real smtp-server on loopback)", () => {
     expect(mail.rcptTo).toEqual(["wang.fang@gaochun-park.example.cn"]);
     expect(mail.mailFrom).toBe("noreply@parkmatch.local");
 
-    const parsed = parseMessage(mail.raw);
+    const parsed = mail.parsed;
     expect(parsed.subject).toBe(msg.subject);
     expect(parsed.subject).toContain("【新线索 PM-7HQ2ZC】");
     expect(parsed.headers.get("message-id")).toEqual(["<assignment-a1@parkmatch>"]);
     expect(parsed.headers.get("to")).toEqual(["wang.fang@gaochun-park.example.cn"]);
-    expect(decodeWords(parsed.headers.get("from")![0])).toBe(DEFAULT_FROM);
+    expect(parsed.from).toBe(DEFAULT_FROM);
 
     const html = parsed.parts.get("text/html");
     const text = parsed.parts.get("text/plain");
@@ -120,7 +120,7 @@ describe("createMailer over SMTP (real smtp-server on loopback)", () => {
     const again = await mailer.send(message({ messageId: "<assignment-a2@parkmatch>" }));
     const other = await mailer.send(message({ messageId: "<assignment-a3@parkmatch>", to: "li@example.cn" }));
     expect([first.ok, again.ok, other.ok]).toEqual([true, true, true]);
-    expect(server.received.map((m) => parseMessage(m.raw).headers.get("message-id")?.[0])).toEqual([
+    expect(server.received.map((m) => m.parsed.headers.get("message-id")?.[0])).toEqual([
       "<assignment-a2@parkmatch>",
       "<assignment-a2@parkmatch>",
       "<assignment-a3@parkmatch>",
@@ -169,12 +169,11 @@ describe("createMailer over SMTP (real smtp-server on loopback)", () => {
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", () => {
           if (drop) return server.dropConnections(); // no reply to DATA at all
-          server.received.push({
-            mailFrom: "",
-            rcptTo: session.envelope.rcptTo.map((a) => a.address),
-            raw: Buffer.concat(chunks).toString(),
+          const raw = Buffer.concat(chunks).toString();
+          void parseMessage(raw).then((parsed) => {
+            server.received.push({ mailFrom: "", rcptTo: session.envelope.rcptTo.map((a) => a.address), raw, parsed });
+            cb(null);
           });
-          cb(null);
         });
       },
     });
@@ -277,7 +276,7 @@ describe("createMailer without SMTP: the dev outbox", () => {
 
     const raw = await readOutboxMail(outbox, list[0].file);
     expect(raw).not.toBeNull();
-    const parsed = parseMessage(raw!);
+    const parsed = await parseMessage(raw!);
     expect(parsed.headers.get("message-id")).toEqual(["<assignment-a9@parkmatch>"]);
     expect(parsed.subject).toBe(msg.subject);
     expect(parsed.parts.get("text/html")).toContain("&lt;script&gt;");

@@ -42,6 +42,7 @@ const PROBES: Record<string, Probe> = {
   "admin.dead-letters.tsx": { method: "GET", path: () => "/admin/dead-letters", allowed: ["admin"] },
   "admin.leads.$id.tsx": { method: "GET", path: (i) => `/admin/leads/${i.leadId}`, allowed: ["admin"] },
   "admin.leads._index.tsx": { method: "GET", path: () => "/admin/leads", allowed: ["admin"] },
+  "admin.leads.export.ts": { method: "GET", path: () => "/admin/leads/export", allowed: ["admin"] },
   "admin.logout.ts": { method: "GET", path: () => "/admin/logout", allowed: [] }, // a GET does nothing but show the sign-in page
   "admin.office-hours.tsx": { method: "GET", path: () => "/admin/office-hours", allowed: ["admin"] },
   "admin.outbox.$file.tsx": { method: "GET", path: () => "/admin/outbox/none@parkmatch.eml", allowed: ["admin"] },

@@ -11,7 +11,7 @@ import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { outboxDrained } from "../support/pipeline";
 import { eventually, startPrivateRedis, startWebServer } from "../support/services";
-import { parseMessage, startSmtpServer, type TestServer } from "../support/smtp";
+import { startSmtpServer, type TestServer } from "../support/smtp";
 import { startTestWorker } from "../support/worker";
 
 // Routing and notification through the real pipeline: Postgres, a private Redis, Meilisearch, a real
@@ -120,7 +120,7 @@ async function noticeRows(reference: string) {
 function mailsTo(address: string, reference: string) {
   return smtp.received
     .filter((m) => m.rcptTo.includes(address))
-    .map((m) => parseMessage(m.raw))
+    .map((m) => m.parsed)
     .filter((p) => p.subject.includes(reference));
 }
 
@@ -436,8 +436,7 @@ describe("SLA", () => {
         "the first recruiter is told",
       );
       await eventually(
-        async () =>
-          smtp.received.some((m) => m.rcptTo.includes("admin@example.test") && parseMessage(m.raw).subject.includes(reference)) || null,
+        async () => smtp.received.some((m) => m.rcptTo.includes("admin@example.test") && m.parsed.subject.includes(reference)) || null,
         "the admin escalation email",
       );
       const [task] = await db.sql`select kind from call_tasks where lead_id = ${id} and kind = 'escalation'`;

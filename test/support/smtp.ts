@@ -1,11 +1,12 @@
 import type { AddressInfo, Socket } from "node:net";
 
+import { simpleParser } from "mailparser";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 
-// A real SMTP server on loopback that keeps what it receives (msw is HTTP only), and just enough
-// RFC 5322 / MIME reading to check what arrived (mailparser is not installed).
+// A real SMTP server on loopback that keeps what it receives (msw is HTTP only), each message read
+// by mailparser before the server answers 250, so a sender that got its answer finds it parsed here.
 
-export type Received = { mailFrom: string; rcptTo: string[]; raw: string };
+export type Received = { mailFrom: string; rcptTo: string[]; raw: string; parsed: Parsed };
 
 export type TestServer = {
   url: string;
@@ -31,12 +32,19 @@ export async function startSmtpServer(handlers: Partial<SMTPServerOptions> = {})
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        received.push({
-          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          rcptTo: session.envelope.rcptTo.map((a) => a.address),
-          raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback(null);
+        const raw = Buffer.concat(chunks).toString("utf8");
+        parseMessage(raw).then(
+          (parsed) => {
+            received.push({
+              mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+              rcptTo: session.envelope.rcptTo.map((a) => a.address),
+              raw,
+              parsed,
+            });
+            callback(null);
+          },
+          (error: Error) => callback(error),
+        );
       });
     },
     ...handlers,
@@ -66,73 +74,34 @@ export async function startSmtpServer(handlers: Partial<SMTPServerOptions> = {})
   return handle;
 }
 
-// ---- minimal RFC 5322 / MIME reading, just enough for these assertions (mailparser is not installed)
+// ---- reading what arrived: mailparser (headers, RFC 2047 words, MIME parts, transfer encodings)
 
-function splitHead(raw: string): { headers: Map<string, string[]>; body: string } {
-  const m = /\r?\n\r?\n/.exec(raw);
-  const head = m ? raw.slice(0, m.index) : raw;
-  const body = m ? raw.slice(m.index + m[0].length) : "";
+export type Parsed = {
+  /** Each header's raw value(s), unfolded, names lower-cased (encoded words left as sent). */
+  headers: Map<string, string[]>;
+  /** The decoded Subject. */
+  subject: string;
+  /** The decoded From as `name <address>` (just the address when there is no name). */
+  from: string;
+  /** "text/plain" and "text/html" → the decoded part. */
+  parts: Map<string, string>;
+};
+
+/** One raw RFC 5322 message, read by mailparser's simpleParser. */
+export async function parseMessage(raw: string | Buffer): Promise<Parsed> {
+  const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
   const headers = new Map<string, string[]>();
-  for (const line of head.replace(/\r?\n[ \t]+/g, " ").split(/\r?\n/)) {
-    const i = line.indexOf(":");
-    if (i <= 0) continue;
-    const name = line.slice(0, i).trim().toLowerCase();
-    headers.set(name, [...(headers.get(name) ?? []), line.slice(i + 1).trim()]);
+  for (const { key, line } of mail.headerLines) {
+    const value = line
+      .slice(line.indexOf(":") + 1)
+      .replace(/\r?\n[ \t]+/g, " ")
+      .trim();
+    headers.set(key, [...(headers.get(key) ?? []), value]);
   }
-  return { headers, body };
-}
-
-/** RFC 2047: adjacent encoded words are joined (the space between them is not text), bytes decoded once. */
-export function decodeWords(value: string): string {
-  const parts: { charset: string; bytes: Buffer }[] = [];
-  const text = value
-    .replace(/\?=\s+=\?/g, "?==?")
-    .replace(/=\?([^?]+)\?([BQ])\?([^?]*)\?=/gi, (_, charset: string, enc: string, data: string) => {
-      const bytes =
-        enc.toUpperCase() === "B"
-          ? Buffer.from(data, "base64")
-          : Buffer.from(
-              data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-              "latin1",
-            );
-      parts.push({ charset, bytes });
-      return `\u0000${parts.length - 1}\u0000`;
-    });
-  // Merge runs of consecutive placeholders so a character split across two words decodes.
-  return text.replace(/(?:\u0000\d+\u0000)+/g, (run) => {
-    const idx = [...run.matchAll(/\u0000(\d+)\u0000/g)].map((m) => parts[Number(m[1])]);
-    return new TextDecoder(idx[0].charset).decode(Buffer.concat(idx.map((p) => p.bytes)));
-  });
-}
-
-function decodeBody(body: string, transferEncoding: string | undefined): string {
-  switch ((transferEncoding ?? "7bit").toLowerCase()) {
-    case "base64":
-      return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
-    case "quoted-printable":
-      return Buffer.from(
-        body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-        "latin1",
-      ).toString("utf8");
-    default:
-      return body;
-  }
-}
-
-export type Parsed = { headers: Map<string, string[]>; subject: string; parts: Map<string, string> };
-
-export function parseMessage(raw: string): Parsed {
-  const { headers, body } = splitHead(raw);
-  const contentType = headers.get("content-type")?.[0] ?? "";
-  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
   const parts = new Map<string, string>();
-  if (boundary) {
-    for (const chunk of body.split(`--${boundary}`).slice(1)) {
-      if (chunk.startsWith("--")) break;
-      const part = splitHead(chunk.replace(/^\r?\n/, ""));
-      const type = (part.headers.get("content-type")?.[0] ?? "").split(";")[0].trim().toLowerCase();
-      parts.set(type, decodeBody(part.body, part.headers.get("content-transfer-encoding")?.[0]));
-    }
-  }
-  return { headers, subject: decodeWords(headers.get("subject")?.[0] ?? ""), parts };
+  if (typeof mail.text === "string") parts.set("text/plain", mail.text);
+  if (typeof mail.html === "string") parts.set("text/html", mail.html);
+  const first = mail.from?.value[0];
+  const from = first ? (first.name ? `${first.name} <${first.address ?? ""}>` : (first.address ?? "")) : "";
+  return { headers, subject: mail.subject ?? "", from, parts };
 }

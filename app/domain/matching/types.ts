@@ -34,7 +34,11 @@ export type SpaceCandidate = {
   landPriceWanPerMu?: number | null;
   /** YYYY-MM-DD; missing = available now. */
   availableFrom?: string | null;
-  status: SpaceStatus;
+  /**
+   * The listing's state; `retired` when an admin retired it or its park (migration 035): derived by the
+   * inventory readers, never stored, never offered.
+   */
+  status: SpaceStatus | "retired";
   /** ISO time the listing was last confirmed available; missing = not tracked (never stale). */
   verifiedAt?: string | null;
   park: ParkFacts;

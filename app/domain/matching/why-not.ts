@@ -128,7 +128,12 @@ const KIND_TEXT = {
   warehouse: ["仓库", "warehouse"],
 } as const;
 const DEAL_TEXT = { lease: ["租赁", "lease"], buy: ["购买", "buy"], either: ["租买均可", "lease or buy"] } as const;
-const STATUS_TEXT = { available: ["可租售", "available"], reserved: ["已预订", "reserved"], let: ["已出租/已售", "let"] } as const;
+const STATUS_TEXT = {
+  available: ["可租售", "available"],
+  reserved: ["已预订", "reserved"],
+  let: ["已出租/已售", "let"],
+  retired: ["已下架", "retired"],
+} as const;
 
 /** The sentence for one failed constraint, with the space's figure and the need's figure. */
 export function failureReason(n: MatchNeed, s: SpaceCandidate, f: HardFailure, options: HardOptions = {}): Reason {

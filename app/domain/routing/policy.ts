@@ -12,6 +12,7 @@
 // The result does not depend on the order of `recruiters` (ties end on the id).
 
 import { industryLabel, normalizeIndustryCode } from "~/domain/industries";
+import type { Bilingual } from "~/i18n/i18n";
 
 export type RecruiterState = {
   id: string;
@@ -30,6 +31,11 @@ export type RecruiterState = {
    * is in today; null or absent = not away. The caller computes it from away_from/away_to (ADR 027).
    */
   awayUntil?: string | null;
+  /**
+   * Their own working hours (ISO weekdays, China-time "HH:MM"), for the acceptance SLA's clock; null or
+   * absent = the office hours (ADR 033).
+   */
+  workingHours?: { days: number[]; start: string; end: string } | null;
 };
 
 export type RoutingInput = {
@@ -42,7 +48,6 @@ export type RoutingInput = {
   exclude?: string[];
 };
 
-export type Bilingual = { zh: string; en: string };
 export type Considered = { recruiterId: string; eligible: boolean; why: Bilingual };
 /** The policy's rules, and "manual": an admin chose the recruiter by hand (ADR 028; never returned by chooseRecruiter). */
 export type RoutingRule = "returning-customer" | "specialist" | "least-loaded" | "round-robin" | "nobody-eligible" | "manual";

@@ -1,7 +1,9 @@
 import chineseDays from "chinese-days";
 
+import { parseClockMinute } from "~/domain/clock-time";
+
 // chinese-days ships CommonJS (dist/index.min.js): under Node's ESM only its default export is visible.
-const { isWorkday: chineseIsWorkday } = chineseDays;
+const { isWorkday: chineseIsWorkday, getDayDetail } = chineseDays;
 
 // The acceptance SLA counts working time, not wall-clock time (docs/decisions/028): a lead offered on
 // Friday evening is due on Monday morning, not on Saturday. Working days are mainland China's: weekends
@@ -66,9 +68,59 @@ export function addWorkingMinutes(
 }
 
 /**
- * The acceptance deadline of an offer made at `now`: `slaMinutes` of working time on the "office-hours"
- * clock, or plainly `now + slaMinutes` on the "wall" clock (tests, or a 24/7 desk).
+ * A recruiter's stored working hours (recruiters.working_hours, migration 020): ISO weekdays (1 = Monday)
+ * and China-time "HH:MM" start and end.
  */
-export function acceptDeadline(now: Date, slaMinutes: number, clock: SlaClock, hours: OfficeHours = DEFAULT_OFFICE_HOURS): Date {
-  return clock === "wall" ? new Date(now.getTime() + slaMinutes * 60_000) : addWorkingMinutes(now, slaMinutes, hours);
+export type RecruiterHours = { days: readonly number[]; start: string; end: string };
+
+/** Whose calendar a deadline was counted on: its hours, its working days, and where they came from. */
+export type WorkCalendar = { hours: OfficeHours; isWorkday: (day: string) => boolean; source: "recruiter" | "office" };
+
+/**
+ * True when `day` (`YYYY-MM-DD`) is a working day for someone who works the ISO weekdays `days`: a
+ * mainland public holiday is off and a 调休 make-up day is on for everyone (the State Council's calendar,
+ * chinese-days names those days); on any other day their own weekdays decide — a recruiter who works
+ * Saturdays counts an ordinary Saturday, one who works Monday–Thursday does not count a Friday.
+ */
+export function isWorkdayFor(day: string, days: readonly number[]): boolean {
+  const detail = getDayDetail(day);
+  // chinese-days names an ordinary day by its weekday ("Saturday") and a holiday or make-up day by the
+  // festival ("National Day,国庆节,3"): the comma tells them apart.
+  if (detail.name.includes(",")) return detail.work;
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
+  return days.includes(weekday);
+}
+
+/** The office's calendar: its hours on mainland working days. */
+export function officeCalendar(hours: OfficeHours = DEFAULT_OFFICE_HOURS): WorkCalendar {
+  return { hours, isWorkday: isChinaWorkday, source: "office" };
+}
+
+/**
+ * The calendar the acceptance SLA counts on for an offer to a recruiter (issue 11 item 7): their own
+ * working hours when they have usable ones (at least one weekday, start before end), else the office's.
+ */
+export function recruiterCalendar(own: RecruiterHours | null | undefined, office: OfficeHours = DEFAULT_OFFICE_HOURS): WorkCalendar {
+  const start = own ? parseClockMinute(own.start) : null;
+  const end = own ? parseClockMinute(own.end) : null;
+  const days = (own?.days ?? []).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
+  if (!own || start === null || end === null || end <= start || start >= 1440 || days.length === 0) return officeCalendar(office);
+  return { hours: { startMinute: start, endMinute: end }, isWorkday: (day) => isWorkdayFor(day, days), source: "recruiter" };
+}
+
+/**
+ * The acceptance deadline of an offer made at `now`: `slaMinutes` of working time on the "office-hours"
+ * clock — counted on `calendar` (the office hours on mainland working days unless a recruiter's own
+ * calendar is given, or plain office hours for a bare OfficeHours) — or plainly `now + slaMinutes` on the
+ * "wall" clock (tests, or a 24/7 desk).
+ */
+export function acceptDeadline(
+  now: Date,
+  slaMinutes: number,
+  clock: SlaClock,
+  calendar: OfficeHours | WorkCalendar = DEFAULT_OFFICE_HOURS,
+): Date {
+  if (clock === "wall") return new Date(now.getTime() + slaMinutes * 60_000);
+  const cal = "isWorkday" in calendar ? calendar : officeCalendar(calendar);
+  return addWorkingMinutes(now, slaMinutes, cal.hours, cal.isWorkday);
 }

@@ -3,8 +3,9 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 
 import { fold } from "~/domain/fold-text";
+import type { Bilingual } from "~/i18n/i18n";
 
-import { type Bilingual, type Collection, COLUMNS } from "../inventory-columns";
+import { type Collection, COLUMNS } from "../inventory-columns";
 
 // An uploaded .xlsx or .csv → rows of cell texts keyed by column, each with where it came from (sheet,
 // row, column letter), so every error can name its cell. exceljs reads both formats.

@@ -1,7 +1,11 @@
+import { createElement, Fragment } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
 import { type AssignmentEmailInput, renderAssignmentEmail } from "~/notify/assignment-email";
-import { escapeHtml } from "~/notify/html";
+
+/** A value as React writes it into element text: what the template shows for it, escaped (ADR 026). */
+const escapeHtml = (value: string) => renderToStaticMarkup(createElement(Fragment, null, value));
 
 function input(overrides: Partial<AssignmentEmailInput> = {}): AssignmentEmailInput {
   return {
@@ -42,6 +46,7 @@ const ALLOWED_TAGS = new Set([
   "p",
   "h3",
   "table",
+  "tbody",
   "tr",
   "th",
   "td",
@@ -74,11 +79,14 @@ function expectOnlyTemplateMarkup(html: string) {
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
 const HTML_TAG = /<\/?[a-z!][^>]*>/i;
 
-describe("escapeHtml", () => {
-  it("escapes the six characters that matter in text and quoted attributes", () => {
-    expect(escapeHtml(`&<>"'\``)).toBe("&amp;&lt;&gt;&quot;&#39;&#96;");
+describe("React's escaping, which the templates rely on instead of a hand escaper", () => {
+  it("escapes the characters that matter in text and quoted attributes", () => {
+    expect(escapeHtml(`&<>"'`)).toBe("&amp;&lt;&gt;&quot;&#x27;");
     expect(escapeHtml("园区 A&B")).toBe("园区 A&amp;B");
     expect(escapeHtml("&amp;")).toBe("&amp;amp;"); // no double-escape shortcuts: the input is text
+    expect(renderToStaticMarkup(createElement("a", { href: `https://x.cn/?q="><b>'` }, "x"))).toBe(
+      '<a href="https://x.cn/?q=&quot;&gt;&lt;b&gt;&#x27;">x</a>',
+    );
   });
 });
 
@@ -148,7 +156,7 @@ describe("renderAssignmentEmail: body", () => {
     expect(html).toContain("<li>层高 9m ≥ 8m</li>");
     expect(html).toContain("<li>配电未知，需核实</li>");
     expect(text).toContain("   - 面积 5200㎡ 在需求 4000–6000㎡ 内");
-    expect(html).toContain("需要10吨行车<br>层高9米以上");
+    expect(html).toContain("需要10吨行车<br/>层高9米以上");
     expect(hrefs(html)).toEqual(["tel:13812345678", "https://parkmatch.example.cn/queue/assignments/a-123"]);
     expectOnlyTemplateMarkup(html);
   });
@@ -249,5 +257,19 @@ describe("renderAssignmentEmail: hostile input", () => {
     expect(link).toBeDefined();
     expect(link).not.toMatch(/["'<>]/);
     expect(link).toContain("https://parkmatch.example.cn/q?x=");
+  });
+});
+
+describe("renderAssignmentEmail in English (the catalog's other side)", () => {
+  it("writes subject, text and HTML from app/i18n/notify-messages.ts", () => {
+    const { subject, text, html } = renderAssignmentEmail(input({ needKind: "land", needDeal: "either", rerouted: true }), "en");
+    expect(subject).toBe("[New lead PM-2K7Q9X] (re-routed) 南京恒精密机械有限公司 · Land to lease or buy · 4000–6000㎡");
+    expect(text).toContain("Dear 王芳,");
+    expect(text).toContain("Need: Land to lease or buy · 4000–6000㎡");
+    expect(text).toContain("Move in: by 9/2026");
+    expect(text).toContain("1. 3号标准厂房  match 86");
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("Accept it on the recruiter desk within 120 minutes, or it is re-routed.");
+    expect(html).not.toMatch(/线索编号|企业信息|匹配度/);
   });
 });

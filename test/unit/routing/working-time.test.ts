@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { parseClockMinute } from "~/domain/clock-time";
-import { acceptDeadline, addWorkingMinutes, isChinaWorkday } from "~/domain/routing/working-time";
+import { acceptDeadline, addWorkingMinutes, isChinaWorkday, isWorkdayFor, recruiterCalendar } from "~/domain/routing/working-time";
 
 // The acceptance SLA on working time (ADR 028): the clock is moved to the moment an offer is made and
 // the deadline read back. Office hours 09:00–18:00 China time; 120 minutes to accept.
@@ -70,5 +70,57 @@ describe("accept deadline on working time", () => {
     expect(parseClockMinute("24:00")).toBe(1440);
     expect(parseClockMinute("25:00")).toBeNull();
     expect(parseClockMinute("nine")).toBeNull();
+  });
+});
+
+// A recruiter's own working hours (ADR 033): their weekdays and hours, on the mainland calendar's
+// holidays and 调休 make-up days. Two recruiters unlike the office (09:00–18:00, Monday–Friday):
+// 周二至周六 10:00-19:00 (works Saturdays, not Mondays) and 周一至周五 08:00-12:00 (mornings).
+describe("accept deadline on the recruiter's own calendar", () => {
+  const tueSat = recruiterCalendar({ days: [2, 3, 4, 5, 6], start: "10:00", end: "19:00" });
+  const mornings = recruiterCalendar({ days: [1, 2, 3, 4, 5], start: "08:00", end: "12:00" });
+  const dueOn = (cal: ReturnType<typeof recruiterCalendar>, offeredAt: string, minutes = 120) =>
+    acceptDeadline(china(offeredAt), minutes, "office-hours", cal).toISOString();
+
+  it("uses their hours and weekdays across a weekend: a Saturday worker's Friday-evening offer is due on Saturday", () => {
+    expect(tueSat.source).toBe("recruiter");
+    // the office: Monday 11:00; the Tue–Sat recruiter: 1 h on Friday until 19:00, 1 h on Saturday from 10:00
+    expect(due("2025-03-14T18:00:00")).toBe(china("2025-03-17T11:00:00").toISOString());
+    expect(dueOn(tueSat, "2025-03-14T18:00:00")).toBe(china("2025-03-15T11:00:00").toISOString());
+    // offered on their Saturday evening: Sunday and Monday are off for them, Tuesday counts
+    expect(dueOn(tueSat, "2025-03-15T18:30:00")).toBe(china("2025-03-18T11:30:00").toISOString());
+    // mornings only: 1 h on Friday until 12:00, then Monday from 08:00
+    expect(dueOn(mornings, "2025-03-14T11:00:00")).toBe(china("2025-03-17T09:00:00").toISOString());
+  });
+
+  it("a public holiday is off for them even on one of their weekdays (National Day's Saturday included)", () => {
+    // 2025-10-01…08 are off (10-04 is a Saturday, a working weekday for this recruiter, but a holiday)
+    expect(isWorkdayFor("2025-10-04", [2, 3, 4, 5, 6])).toBe(false);
+    expect(isWorkdayFor("2025-03-15", [2, 3, 4, 5, 6])).toBe(true); // an ordinary Saturday
+    expect(dueOn(tueSat, "2025-09-30T18:00:00")).toBe(china("2025-10-09T11:00:00").toISOString());
+  });
+
+  it("a 调休 working Saturday counts for a Monday–Friday recruiter, with their hours", () => {
+    // 2025-10-11 (Saturday) is worked for the Golden Week: 1 h Friday morning, 1 h Saturday from 08:00
+    expect(dueOn(mornings, "2025-10-10T11:00:00")).toBe(china("2025-10-11T09:00:00").toISOString());
+    // an ordinary Saturday a week later does not: Monday 09:00
+    expect(dueOn(mornings, "2025-10-17T11:00:00")).toBe(china("2025-10-20T09:00:00").toISOString());
+    // a 调休 Sunday (2025-09-28) counts for the Tue–Sat recruiter too, though Sunday is not theirs
+    expect(dueOn(tueSat, "2025-09-27T18:00:00")).toBe(china("2025-09-28T11:00:00").toISOString());
+  });
+
+  it("without usable hours of their own the office hours apply", () => {
+    const office = { startMinute: 8 * 60 + 30, endMinute: 17 * 60 + 30 };
+    for (const own of [null, undefined, { days: [], start: "09:00", end: "18:00" }, { days: [1], start: "18:00", end: "09:00" }]) {
+      const cal = recruiterCalendar(own, office);
+      expect(cal.source).toBe("office");
+      expect(acceptDeadline(china("2025-03-14T17:00:00"), 60, "office-hours", cal).toISOString()).toBe(
+        china("2025-03-17T09:00:00").toISOString(),
+      );
+    }
+    // the wall clock ignores every calendar
+    expect(acceptDeadline(china("2025-03-14T22:00:00"), 120, "wall", tueSat).toISOString()).toBe(
+      china("2025-03-15T00:00:00").toISOString(),
+    );
   });
 });

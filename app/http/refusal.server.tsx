@@ -1,7 +1,8 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { renderToStaticMarkup } from "react-dom/server";
 
 import { type HttpKey, httpText } from "~/i18n/http-messages";
-import { lngFrom } from "~/i18n/lng";
+import { type Lng, lngFrom } from "~/i18n/lng";
 
 /** A request answered by the web layer itself (ADR 021): its status, message and field (for the JSON shape). */
 export type Refusal = {
@@ -13,7 +14,24 @@ export type Refusal = {
   title?: HttpKey;
 };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The small page of a refusal: rendered by React, which escapes the message and its `{field}`. */
+function RefusalPage({ lng, title, message }: { lng: Lng; title: string; message: string }) {
+  return (
+    <html lang={lng === "en" ? "en" : "zh-CN"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+      </head>
+      <body>
+        <main>
+          <h1>{title}</h1>
+          <p role="alert">{message}</p>
+        </main>
+      </body>
+    </html>
+  );
+}
 
 /**
  * Answers a refused request in the client's language (`?lng=en` or Accept-Language, zh-CN otherwise):
@@ -40,12 +58,7 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
     return;
   }
   const title = httpText(lng, refusal.title ?? "title");
-  res
-    .type("html")
-    .send(
-      `<!doctype html><html lang="${lng === "en" ? "en" : "zh-CN"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>` +
-        `<body><main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(message)}</p></main></body></html>\n`,
-    );
+  res.type("html").send(`<!doctype html>${renderToStaticMarkup(<RefusalPage lng={lng} title={title} message={message} />)}\n`);
 }
 
 /**

@@ -1,0 +1,103 @@
+import type { Sql } from "~/db/db.server";
+import { industryLabel } from "~/domain/industries";
+import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
+import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
+import type { Lng } from "~/i18n/lng";
+import { buildXlsx, type XlsxCell } from "~/utils/xlsx.server";
+
+import type { SearchClient } from "../../search/client";
+import type { LeadFilterInput } from "./lead-forms";
+import { exportLeads, type LeadExportRow } from "./lead-list.server";
+
+// The lead export of /admin/leads (issue 11 item 3): the list's filters, every matching lead (not one
+// page), Chinese headers, one row per lead; a second sheet says which filters made it, so a file sent
+// round the office still tells what it is.
+
+const COLUMNS: AdminOpsKey[] = [
+  "leads.xlsx.col.reference",
+  "leads.xlsx.col.company",
+  "leads.xlsx.col.product",
+  "leads.xlsx.col.industry",
+  "leads.xlsx.col.kind",
+  "leads.xlsx.col.areaMin",
+  "leads.xlsx.col.areaMax",
+  "leads.xlsx.col.regions",
+  "leads.xlsx.col.status",
+  "leads.xlsx.col.channel",
+  "leads.xlsx.col.parks",
+  "leads.xlsx.col.recruiters",
+  "leads.xlsx.col.created",
+  "leads.xlsx.col.acceptBy",
+  "leads.xlsx.col.breached",
+];
+
+function cells(lng: Lng, r: LeadExportRow): XlsxCell[] {
+  const t = (k: AdminOpsKey) => opsText(lng, k);
+  const list = (xs: string[]) => xs.join(lng === "en" ? ", " : "、");
+  return [
+    r.reference,
+    r.company,
+    r.product,
+    r.industry ? `${r.industry} ${industryLabel(r.industry, lng)}` : "",
+    r.kind ? adminLabel(lng, "need.kind", r.kind) : "",
+    r.areaMinSqm,
+    r.areaMaxSqm,
+    list(r.regions),
+    opsLabel(lng, "status", r.status),
+    opsLabel(lng, "source", r.source),
+    list(r.parks),
+    list(r.recruiters),
+    formatAdminTime(r.createdAt.toISOString()),
+    r.acceptBy ? formatAdminTime(r.acceptBy.toISOString()) : "",
+    r.breached ? t("leads.xlsx.yes") : t("leads.xlsx.no"),
+  ];
+}
+
+/** The filter sheet's lines: each filter that is set, as the list's form labels it, with its value as shown there. */
+function filterLines(lng: Lng, f: LeadFilterInput, parkName: (id: string) => string): [string, string][] {
+  const t = (k: AdminOpsKey) => opsText(lng, k);
+  const yes = t("leads.xlsx.yes");
+  const lines: [string, string | undefined | false][] = [
+    [t("leads.q"), f.q],
+    [t("leads.status"), f.status && opsLabel(lng, "status", f.status)],
+    [t("leads.park"), f.park && parkName(f.park)],
+    [t("leads.industry"), f.section],
+    [t("leads.channel"), f.channel && opsLabel(lng, "source", f.channel)],
+    [t("leads.from"), f.from],
+    [t("leads.to"), f.to],
+    [t("leads.unmatched"), f.unmatched && yes],
+    [t("leads.breached"), f.breached && yes],
+  ];
+  return lines.filter((l): l is [string, string] => typeof l[1] === "string" && l[1] !== "");
+}
+
+/**
+ * The .xlsx of every lead `filters` select (at most LEAD_EXPORT_LIMIT, newest first): sheet 线索 with
+ * one row per lead, sheet 筛选条件 with the filters, the export time, the count and, when cut or when
+ * the search fell back to Postgres, a line saying so. Headers in `lng` (zh by default). Returns the bytes.
+ */
+export async function leadsWorkbook(
+  sql: Sql,
+  search: SearchClient | null,
+  filters: LeadFilterInput,
+  lng: Lng,
+  parks: { id: string; name: string }[],
+  now = new Date(),
+): Promise<Buffer> {
+  const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
+  const { page: _page, ...f } = filters;
+  const found = await exportLeads(sql, search, f);
+  const parkName = (id: string) => parks.find((p) => p.id === id)?.name ?? id;
+  const set = filterLines(lng, f, parkName);
+  const about: [string, string | number][] = [
+    ...(set.length ? set : ([[t("leads.xlsx.filter"), t("leads.xlsx.none")]] as [string, string][])),
+    [t("leads.xlsx.exportedAt"), formatAdminTime(now.toISOString())],
+    [t("leads.xlsx.count"), found.rows.length],
+  ];
+  if (found.truncated) about.push(["!", t("leads.xlsx.truncated", { total: found.total, n: found.rows.length })]);
+  if (found.searchDown) about.push(["!", t("leads.xlsx.searchDown")]);
+  return buildXlsx([
+    { name: t("leads.xlsx.sheet"), columns: COLUMNS.map((k) => ({ header: t(k) })), rows: found.rows.map((r) => cells(lng, r)) },
+    { name: t("leads.xlsx.filterSheet"), columns: [{ header: t("leads.xlsx.filter") }, { header: t("leads.xlsx.value") }], rows: about },
+  ]);
+}

@@ -1,0 +1,168 @@
+import { defineMessages } from "./i18n";
+
+// What the system tells people outside a page: the recruiter's assignment email, the re-route and
+// escalation emails (app/notify/email-templates.tsx), the WeCom card (app/notify/wecom-message.ts),
+// the hotline's hand-over and escalation scripts, and the reasons written to the routing audit trail
+// by jobs and desk actions. Recruiters and hotline staff read zh-CN today, so senders pass "zh";
+// English mirrors it key for key for when a reader's language is known.
+const zh = {
+  // the kind of space is the admin catalog's need.kind.*; the deal is said as a verb here
+  "need.deal.lease": "租赁",
+  "need.deal.buy": "购买",
+  "need.deal.either": "租赁或购买",
+  "need.label": "{deal}{kind}",
+  "moveIn.month": "{year}年{month}月前",
+  "tax.perYear": "{amount} 万元/年",
+
+  // the assignment email
+  "assignment.subject": "【新线索 {reference}】{rerouted}{company} · {need} · {area}",
+  "assignment.subjectRerouted": "（改派）",
+  "assignment.greeting": "{name}，您好：",
+  "assignment.intro": "{park} 有一条新的企业需求分配给您，请尽快联系企业。",
+  "assignment.introRerouted": "此线索原分配的专员未在时限内接单，现改派给您（{park}），请尽快处理。",
+  "assignment.enterprise": "企业信息",
+  "assignment.field.reference": "线索编号",
+  "assignment.field.company": "企业名称",
+  "assignment.field.product": "产品/业务",
+  "assignment.field.industry": "所属行业",
+  "assignment.field.need": "需求",
+  "assignment.field.contact": "联系人",
+  "assignment.field.phone": "联系电话",
+  "assignment.field.tax": "年纳税",
+  "assignment.field.moveIn": "期望入驻",
+  "assignment.field.notes": "备注",
+  "assignment.spaces": "匹配的空间 · {park}",
+  "assignment.noSpacesText": "（暂无匹配的空间，请与企业沟通后推荐）",
+  "assignment.noSpacesHtml": "暂无匹配的空间，请与企业沟通后推荐。",
+  "assignment.score": "匹配度",
+  "assignment.conditional": "（有条件匹配，需核实）",
+  "assignment.section": "【{title}】",
+  "assignment.row": "{label}：{value}",
+  "assignment.notesText": "备注：",
+  "assignment.spaceText": "{n}. {title}  匹配度 {score}{conditional}",
+  "assignment.next": "下一步",
+  "assignment.action": "请在 {minutes} 分钟内在招商工作台接单，超时将改派。",
+  "assignment.open": "打开线索并接单",
+  "assignment.openText": "打开线索：{url}",
+  "assignment.noLink": "请登录招商工作台，在“我的线索”中处理。",
+  "assignment.privacy": "本邮件含企业联系方式，仅用于本次招商对接，请勿转发。",
+
+  // the re-route notice to the recruiter who let the SLA lapse, and the escalation to an admin
+  "reroute.subject": "【已改派 {reference}】{company} 超时未接单，已转给其他专员",
+  "reroute.body": "线索 {reference}（{park}）在 {minutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。",
+  "escalation.subject": "【升级 {reference}】{company} 两次改派仍无人接单",
+  "escalation.body": "线索 {reference}（{park}，{area}）已两次改派，仍无人在时限内接单，请管理员处理。",
+  "escalation.open": "查看分配",
+
+  // the WeCom card
+  "wecom.new": "**新线索分配**　编号：{reference}",
+  "wecom.rerouted": "**线索改派**　编号：{reference}",
+  "wecom.park": "> 园区：{park}",
+  "wecom.need": "> 需求：{need}",
+  "wecom.industry": "> 行业：{industry}",
+  "wecom.recruiter": "> 招商专员：{name}（{phone}）",
+  "wecom.reroutedNote": "此线索已改派给上述招商专员，请尽快跟进。",
+  "wecom.open": "查看分配详情",
+
+  // what hotline staff read out (call tasks)
+  "handover.call": "请致电招商专员 {name}（{phone}），转交线索 {reference}：",
+  "handover.lead": "企业 {company}，联系人 {contact}，电话 {phone}；",
+  "handover.need": "需求 {need}，产品 {product}；园区 {park}。",
+  "handover.deadline": "请专员在 {minutes} 分钟内接单，超时将改派。",
+  "handover.spaces": "匹配空间：",
+  "handover.space": "{n}. {title}（{score}分）：{reasons}",
+  "handover.reasonSep": "；",
+  "handover.emailFailed": "【邮件未送达，请电话告知】",
+  "handover.noticeFailed": "【通知未送达，管理员改由热线转告】",
+  "escalation.script": "升级：线索 {reference} 两次改派仍无人接单。请先致电企业致歉并确认需求仍有效，再通知管理员指派专员。",
+  "callback.script": "回访 {reference}：暂无匹配的厂房/土地。请致电企业核实需求（面积、区域、用途、预算），记录后更新需求。",
+  "callback.nearMisses": "最接近的房源（可向企业介绍）：",
+  "callback.miss": "{n}. {park} {title}：{why}",
+  "mail.fromName": "园区招商平台",
+  "reason.rematchByAdmin": "管理员重新匹配（{actor}）",
+  "reason.needEdited": "需求已修改",
+} as const;
+
+export type NotifyKey = keyof typeof zh;
+
+const en: Record<NotifyKey, string> = {
+  "need.deal.lease": "to lease",
+  "need.deal.buy": "to buy",
+  "need.deal.either": "to lease or buy",
+  "need.label": "{kind} {deal}",
+  "moveIn.month": "by {month}/{year}",
+  "tax.perYear": "{amount} × 10,000 CNY/year",
+
+  "assignment.subject": "[New lead {reference}]{rerouted} {company} · {need} · {area}",
+  "assignment.subjectRerouted": " (re-routed)",
+  "assignment.greeting": "Dear {name},",
+  "assignment.intro": "A new enterprise need at {park} is assigned to you; please contact the enterprise soon.",
+  "assignment.introRerouted":
+    "The recruiter first assigned did not accept this lead in time; it is now re-routed to you ({park}). Please handle it soon.",
+  "assignment.enterprise": "Enterprise",
+  "assignment.field.reference": "Lead reference",
+  "assignment.field.company": "Company",
+  "assignment.field.product": "Products / business",
+  "assignment.field.industry": "Industry",
+  "assignment.field.need": "Need",
+  "assignment.field.contact": "Contact",
+  "assignment.field.phone": "Phone",
+  "assignment.field.tax": "Annual tax",
+  "assignment.field.moveIn": "Move in",
+  "assignment.field.notes": "Notes",
+  "assignment.spaces": "Matching spaces · {park}",
+  "assignment.noSpacesText": "(No matching space yet; talk to the enterprise, then recommend one)",
+  "assignment.noSpacesHtml": "No matching space yet; talk to the enterprise, then recommend one.",
+  "assignment.score": "match",
+  "assignment.conditional": " (conditional match, to be checked)",
+  "assignment.section": "[{title}]",
+  "assignment.row": "{label}: {value}",
+  "assignment.notesText": "Notes:",
+  "assignment.spaceText": "{n}. {title}  match {score}{conditional}",
+  "assignment.next": "Next step",
+  "assignment.action": "Accept it on the recruiter desk within {minutes} minutes, or it is re-routed.",
+  "assignment.open": "Open the lead and accept",
+  "assignment.openText": "Open the lead: {url}",
+  "assignment.noLink": "Sign in to the recruiter desk and find it under “My leads”.",
+  "assignment.privacy": "This email holds an enterprise's contact details, for this site search only; do not forward it.",
+
+  "reroute.subject": "[Re-routed {reference}] {company}: not accepted in time, passed to another recruiter",
+  "reroute.body":
+    "Lead {reference} ({park}) was not accepted within {minutes} minutes and has been re-routed to the next recruiter. You need not handle it any more.",
+  "escalation.subject": "[Escalation {reference}] {company}: re-routed twice, still not accepted",
+  "escalation.body": "Lead {reference} ({park}, {area}) was re-routed twice and still nobody accepted it in time; an admin must step in.",
+  "escalation.open": "View the assignment",
+
+  "wecom.new": "**New lead**　reference: {reference}",
+  "wecom.rerouted": "**Lead re-routed**　reference: {reference}",
+  "wecom.park": "> Park: {park}",
+  "wecom.need": "> Need: {need}",
+  "wecom.industry": "> Industry: {industry}",
+  "wecom.recruiter": "> Recruiter: {name} ({phone})",
+  "wecom.reroutedNote": "This lead is re-routed to the recruiter above; please follow up soon.",
+  "wecom.open": "View the assignment",
+
+  "handover.call": "Call recruiter {name} ({phone}) and hand over lead {reference}:",
+  "handover.lead": "company {company}, contact {contact}, phone {phone};",
+  "handover.need": "need {need}, products {product}; park {park}.",
+  "handover.deadline": "The recruiter must accept within {minutes} minutes, or it is re-routed.",
+  "handover.spaces": "Matching spaces:",
+  "handover.space": "{n}. {title} ({score} points): {reasons}",
+  "handover.reasonSep": "; ",
+  "handover.emailFailed": "[Email not delivered: tell them by phone]",
+  "handover.noticeFailed": "[Notice not delivered: an admin passes it on through the hotline]",
+  "escalation.script":
+    "Escalation: lead {reference} was re-routed twice and nobody accepted it. First call the enterprise, apologise and check the need still holds, then tell an admin to assign a recruiter.",
+  "callback.script":
+    "Call back {reference}: no factory or land matches yet. Call the enterprise to check the need (area, region, use, budget), note it and update the need.",
+  "callback.nearMisses": "Nearest spaces (may be offered to the enterprise):",
+  "callback.miss": "{n}. {park} {title}: {why}",
+  "mail.fromName": "Industrial park sites",
+  "reason.rematchByAdmin": "Re-matched by an admin ({actor})",
+  "reason.needEdited": "Need edited",
+};
+
+export const notifyMessages = defineMessages({ zh, en });
+
+/** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
+export const notifyText = notifyMessages.t;

@@ -1,0 +1,41 @@
+import type { Lng } from "~/i18n/lng";
+import { notifyText } from "~/i18n/notify-messages";
+
+import type { RenderedEmail } from "./assignment-email";
+import { EmailDocument, renderEmailHtml } from "./email-layout";
+
+// The two emails of a missed acceptance deadline (worker/assignment-sla.job.ts → notify-email.job.ts):
+// the recruiter who let it lapse hears that it is gone, an admin hears of the second miss.
+
+export type RerouteNoticeInput = { recruiterName: string; reference: string; companyName: string; parkName: string; slaMinutes: number };
+
+/** To the recruiter who let the deadline lapse: the lead went to the next recruiter; nothing to do. */
+export function renderRerouteNotice(input: RerouteNoticeInput, lng: Lng = "zh"): RenderedEmail {
+  const subject = notifyText(lng, "reroute.subject", { reference: input.reference, company: input.companyName });
+  const greeting = notifyText(lng, "assignment.greeting", { name: input.recruiterName });
+  const body = notifyText(lng, "reroute.body", { reference: input.reference, park: input.parkName, minutes: input.slaMinutes });
+  const html = renderEmailHtml(
+    <EmailDocument lng={lng} title={subject}>
+      <p>{greeting}</p>
+      <p>{body}</p>
+    </EmailDocument>,
+  );
+  return { subject, html, text: `${greeting}\n\n${body}\n` };
+}
+
+export type EscalationInput = { reference: string; companyName: string; parkName: string; areaText: string; assignmentUrl: string };
+
+/** To an admin: the lead was re-routed twice and still nobody accepted it; the link opens the assignment. */
+export function renderEscalationEmail(input: EscalationInput, lng: Lng = "zh"): RenderedEmail {
+  const subject = notifyText(lng, "escalation.subject", { reference: input.reference, company: input.companyName });
+  const body = notifyText(lng, "escalation.body", { reference: input.reference, park: input.parkName, area: input.areaText });
+  const html = renderEmailHtml(
+    <EmailDocument lng={lng} title={subject}>
+      <p>{body}</p>
+      <p>
+        <a href={input.assignmentUrl}>{notifyText(lng, "escalation.open")}</a>
+      </p>
+    </EmailDocument>,
+  );
+  return { subject, html, text: `${body}\n${input.assignmentUrl}\n` };
+}

@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
+import { requireAdminActor } from "~/admin/admin-gate.server";
+import { leadsWorkbook } from "~/admin/lead-export.server";
+import { readLeadFilters } from "~/admin/lead-forms";
+import { leadSearchClient } from "~/admin/lead-list.server";
+import { getSql } from "~/db/db.server";
+import { opsText } from "~/i18n/admin-ops-messages";
+import { lngFromUrl } from "~/i18n/lng";
+import { listParkNames } from "~/inventory/inventory-read.server";
+import { xlsxResponse } from "~/utils/xlsx.server";
+
+/**
+ * GET /admin/leads/export?<the list's filters>: every lead the filters select as an .xlsx (Chinese
+ * headers; `lng=en` for English), with a sheet naming the filters. Admins only.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdminActor(request);
+  const url = new URL(request.url);
+  const lng = lngFromUrl(request.url);
+  const sql = getSql();
+  const bytes = await leadsWorkbook(sql, leadSearchClient(), readLeadFilters(url), lng, await listParkNames(sql));
+  const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
+  return xlsxResponse(bytes, `${opsText(lng, "leads.xlsx.file")}-${day}.xlsx`);
+}

@@ -1,0 +1,155 @@
+import ExcelJS from "exceljs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { routeLead } from "~/assignments/route-lead.server";
+import { hashPassword } from "~/auth/password.server";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { importInventory } from "~/inventory/import.server";
+import { storeLead } from "~/leads/intake.server";
+
+import { demoInventory } from "../fixtures/inventory";
+import { launchChromium } from "../support/browser";
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { startWebServer } from "../support/services";
+
+// Every admin page on a phone (390 px, issue 11): the page itself never scrolls sideways — wide tables
+// become cards (DataTable's data-label per cell, admin.css) — and each page is photographed at phone
+// and desktop width under test/e2e/screenshots/admin-layout-*.png.
+const PASSWORD = "phone-秘密-2026";
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+let leadId: string;
+let staffId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase("admin_phone");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  [{ id: staffId }] = await db.sql<{ id: string }[]>`
+    insert into users (email, name, role, password_hash) values ('phone-admin@example.test', '手机管理员', 'admin', ${await hashPassword(PASSWORD)})
+    returning id`;
+  // A routed lead with a long company name, and its notice dead: every table has a row to draw.
+  const parsed = createLeadSchema("zh", "api").parse(
+    validLeadJson({ company: "南京高淳经济开发区超长名称精密机械制造与新能源装备有限责任公司", phone: "13955501111" }),
+  );
+  const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+  leadId = lead.id;
+  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+               values (${lead.id}, 'S1', 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+  await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+  await db.sql`update notifications set status = 'dead', attempts = 5,
+                 last_error = '550 5.1.1 <zhoumin.very.long.mailbox.name@recruiters.gaochun-edz.example.test>: mailbox unavailable'
+               where lead_id = ${lead.id} and kind = 'assignment'`;
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  await db?.drop();
+});
+
+/** A workbook that changes two fields of S2. */
+async function workbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("空间");
+  ws.addRow(["编号", "园区编号", "类型", "交易方式", "名称", "面积", "状态"]);
+  ws.addRow(["S2", "GC-MED", "厂房", "出租", "双层厂房（手机上改名，名字也很长很长）", "5200", "可租售"]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** How wide the page is, and the elements that stick out past `limit` (to say what to fix). */
+async function overflow(page: Page, limit: number): Promise<{ scrollWidth: number; wide: string[] }> {
+  return page.evaluate((max) => {
+    const wide: string[] = [];
+    for (const el of Array.from(document.querySelectorAll("body *"))) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > max + 1) {
+        const parentWide = el.parentElement && el.parentElement.getBoundingClientRect().right > max + 1;
+        if (!parentWide) wide.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${el.className} → ${Math.round(r.right)}`);
+      }
+    }
+    return { scrollWidth: document.scrollingElement!.scrollWidth, wide: wide.slice(0, 10) };
+  }, limit);
+}
+
+const PAGES: [name: string, path: () => string][] = [
+  ["overview", () => "/admin"],
+  ["leads", () => "/admin/leads"],
+  ["lead", () => `/admin/leads/${leadId}`],
+  ["spaces", () => "/admin/spaces"],
+  ["space", () => "/admin/spaces/S1"],
+  ["parks", () => "/admin/parks"],
+  ["recruiters", () => "/admin/recruiters"],
+  ["recruiter", () => "/admin/recruiters/R1"],
+  ["staff", () => "/admin/staff"],
+  ["staff-account", () => `/admin/staff/${staffId}`],
+  ["dead-letters", () => "/admin/dead-letters"],
+  ["dashboard", () => "/admin/dashboard"],
+  ["import", () => "/admin/import"],
+  ["office-hours", () => "/admin/office-hours"],
+];
+
+describe("admin pages on a phone", () => {
+  it("no admin page scrolls sideways at 390 px; tables read as cards; phone and desktop screenshots kept", async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${web.url}/login`);
+    await page.getByLabel(/邮箱/).fill("phone-admin@example.test");
+    await page.getByLabel(/密码/).fill(PASSWORD);
+    await Promise.all([page.waitForURL(/\/admin$/), page.getByRole("button", { name: "登录" }).click()]);
+
+    const tooWide: Record<string, { scrollWidth: number; wide: string[] }> = {};
+    for (const [name, path] of PAGES) {
+      await page.setViewportSize(PHONE);
+      const res = await page.goto(`${web.url}${path()}`);
+      expect(res?.status(), path()).toBe(200);
+      const seen = await overflow(page, PHONE.width);
+      if (seen.scrollWidth > PHONE.width + 1) tooWide[name] = seen;
+      await page.screenshot({ path: `test/e2e/screenshots/admin-layout-${name}-phone.png`, fullPage: true });
+      await page.setViewportSize(DESKTOP);
+      await page.screenshot({ path: `test/e2e/screenshots/admin-layout-${name}-desktop.png`, fullPage: true });
+    }
+    expect(tooWide).toEqual({});
+
+    // An import preview on the phone: the changes table's rows share the id and name cells (rowSpan), so
+    // a continuation row's first cell is the field, labelled as such.
+    await page.setViewportSize(PHONE);
+    await page.goto(`${web.url}/admin/import`);
+    await page.getByLabel(/选择文件/).setInputFiles({ name: "手机.xlsx", mimeType: "application/octet-stream", buffer: await workbook() });
+    await page.getByRole("button", { name: "预览" }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId("import-summary")
+          .innerText()
+          .catch(() => ""),
+      )
+      .toContain("修改 1 条");
+    const preview = await overflow(page, PHONE.width);
+    expect(preview.scrollWidth, preview.wide.join("\n")).toBeLessThanOrEqual(PHONE.width + 1);
+    const labels = await page
+      .locator('tr[data-change^="S2:"]')
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll("th, td")).map((c) => c.getAttribute("data-label"))));
+    expect(labels[0]).toEqual(["编号", "名称", "字段", "原值", "新值"]);
+    expect(labels.slice(1).every((l) => JSON.stringify(l) === JSON.stringify(["字段", "原值", "新值"]))).toBe(true);
+    expect(labels.length).toBeGreaterThan(1);
+    await page.screenshot({ path: "test/e2e/screenshots/admin-layout-import-preview-phone.png", fullPage: true });
+
+    // A table row is a card on the phone: each cell after its column's header, the header row hidden.
+    await page.setViewportSize(PHONE);
+    await page.goto(`${web.url}/admin/leads`);
+    const cell = page.locator("tbody tr td[data-label]").first();
+    expect(await cell.getAttribute("data-label")).toBe("公司");
+    expect(await cell.evaluate((el) => getComputedStyle(el, "::before").content)).toBe('"公司"');
+    expect(await page.locator("thead").evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
+    await page.setViewportSize(DESKTOP);
+    expect(await cell.evaluate((el) => getComputedStyle(el, "::before").content)).toBe("none");
+    await context.close();
+  }, 240_000);
+});

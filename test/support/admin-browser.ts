@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+
+// What the admin's browser tests do on every page: sign in at /login, wait for hydration, run axe-core,
+// photograph at phone and desktop widths, read the flash message.
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+export const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
+
+/** Signs in at /login as `email` and waits for the page it lands on (`landing`, a path). */
+export async function signInAt(page: Page, baseUrl: string, email: string, password: string, landing = "/admin"): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(/邮箱/).fill(email);
+  await page.getByLabel(/密码/).fill(password);
+  await Promise.all([page.waitForURL((u) => u.pathname === landing), page.getByRole("button", { name: "登录" }).click()]);
+}
+
+/** Resolves once Remix has hydrated the page (no-op without JavaScript). */
+export async function hydrated(page: Page, javaScriptEnabled = true): Promise<void> {
+  if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+}
+
+/** axe-core on the page as it is: no serious or critical violation (the context needs bypassCSP). */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  expect(violations, `axe on ${name}`).toEqual([]);
+}
+
+/** Full-page screenshots at phone and desktop width: test/e2e/screenshots/<name>-{phone,desktop}.png. Leaves the desktop width. */
+export async function photograph(page: Page, name: string): Promise<void> {
+  for (const [label, size] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `test/e2e/screenshots/${name}-${label}.png`, fullPage: true });
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+/** Waits until the page shows a flash message (ADR 025) containing `text`. */
+export async function expectFlash(page: Page, text: string): Promise<void> {
+  await expect
+    .poll(() =>
+      page
+        .locator("[data-flash]")
+        .textContent()
+        .catch(() => ""),
+    )
+    .toContain(text);
+}

@@ -1,0 +1,125 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+
+import { ROOT, sourceFiles } from "../../support/source-graph";
+
+// ADR 026: a text a person reads is in a catalog (app/i18n/*-messages.ts) in both languages. This test
+// reads every string literal, template part, regular expression and JSX text of app/, worker/ and
+// search/ (comments are not literals and are not read) and fails on Chinese outside the catalogs, except:
+//   - a {zh, en} pair: the Chinese side of an object literal that has an `en` beside it is bilingual by
+//     construction (audit reasons, labels stored for both readers);
+//   - the files below, each with the reason its Chinese is not an untranslated text.
+// The lists may only shrink: an entry whose file no longer holds Chinese fails the test too.
+
+/** Chinese that is domain data: words the code reads in what people type, or a format's own words. */
+const DOMAIN_DATA: Record<string, string> = {
+  "app/domain/industries.ts": "GB/T 4754-2017 section and division names, the standard's own words (each with its English name)",
+  "app/domain/need-text.ts": "grammar words the free-text reader recognises in a typed need (面积, 层高, 不少于, …)",
+  "app/domain/need-hints-text.ts": "the same reader's words for hints (field names as people type them)",
+  "app/domain/units.ts": "unit words read in input (米, 吨, 千伏安, …)",
+  "app/domain/area.ts": "area unit words read in input and the 亩 of formatted areas (平方米, 平米, 亩, 公顷, …)",
+  "app/domain/money.ts": "currency and count words read in input (万, 元, 人民币, 人, …)",
+  "app/domain/numbers.ts": "Chinese numerals read in input (一二三, 十百千万亿, 壹贰叁, 半, 点)",
+  "app/domain/fold-text.ts": "numerals and unit words the folder normalises before reading",
+  "app/domain/field-value.ts": "approximation words (余, 多) and land words (土地, 地块) read in input",
+  "app/domain/comparison.ts": "comparison words read in input (不低于, 至少, 左右, …)",
+  "app/domain/move-in.ts": "month and time words read in a move-in date (下个月, 年底, 上半年, …)",
+  "app/domain/phone.ts": "phone labels and extension words read in input (手机, 电话, 转, 分机)",
+  "app/domain/lead-schema.ts": "numerals in the negative-number check, and 万元 as the unit of a flagged figure",
+  "app/domain/regions.ts":
+    "suffixes of Chinese administrative division names (省, 自治区, 市, 盟, 县, 旗, …) and ethnic names of autonomous areas",
+  "app/inventory/inventory-columns.ts":
+    "the import/export format (DESIGN.md): Chinese column headers, value words (出租, 是) and weekday words",
+  "app/inventory/excel/read-workbook.server.ts": "the same format: sheet names (园区, 空间, 招商专员) and yes/no words",
+  "app/inventory/excel/write-workbook.server.ts":
+    "the same format's template: example rows and the 说明 sheet, a document in the format's language",
+  "app/auth/demo-accounts.server.ts": "names of the demo accounts (seed data)",
+  "app/cli/user-create.ts": "an example value (--name 张三) in the command's usage line",
+};
+
+/**
+ * Bilingual side by side, not through {zh, en} objects: each Chinese text has its English next to it
+ * (`r(zh, en)`, `[zh, en]` tuples, `zhOf`/`enOf`, `sinceZh`/`sinceEn`). The reasons are built from figures in
+ * pure domain modules that may import nothing (docs/architecture.md); the pair is the text.
+ */
+const BILINGUAL_SIDE_BY_SIDE: Record<string, string> = {
+  "app/domain/matching/why-not.ts": "why a space failed, with both figures: r(zh, en), [zh, en] tuples",
+  "app/domain/matching/hard.ts": "hard-constraint labels: [zh, en] tuples and unitZh/unitEn fields",
+  "app/domain/matching/score.ts": "score reasons: zhArea/enArea, zhOf/enOf",
+  "app/domain/routing/policy.ts": "routing reasons: sinceZh beside sinceEn",
+};
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+type Hit = { file: string; line: number; text: string };
+
+/** The Chinese literals of one source file that are not the zh side of a {zh, en} object. */
+export function strayChinese(file: string, source: string): Hit[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const hits: Hit[] = [];
+  const isZhOfPair = (node: ts.Node): boolean => {
+    let p = node.parent;
+    while (
+      ts.isTemplateExpression(p) ||
+      ts.isTemplateSpan(p) ||
+      ts.isConditionalExpression(p) ||
+      ts.isParenthesizedExpression(p) ||
+      ts.isBinaryExpression(p) ||
+      ts.isAsExpression(p)
+    )
+      p = p.parent;
+    return (
+      ts.isPropertyAssignment(p) &&
+      p.name.getText(sf) === "zh" &&
+      ts.isObjectLiteralExpression(p.parent) &&
+      p.parent.properties.some((q) => q.name?.getText(sf) === "en")
+    );
+  };
+  const visit = (node: ts.Node) => {
+    let text: string | null = null;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isJsxText(node)) text = node.text;
+    else if (ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) text = node.text;
+    else if (ts.isRegularExpressionLiteral(node)) text = node.text;
+    if (text !== null && CJK.test(text) && !isZhOfPair(node))
+      hits.push({ file, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, text: text.trim().slice(0, 60) });
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return hits;
+}
+
+const read = (file: string) => readFileSync(join(ROOT, file), "utf8");
+const allowed = (file: string) => file in DOMAIN_DATA || file in BILINGUAL_SIDE_BY_SIDE;
+
+describe("no stray Chinese (every text a person reads is in a catalog)", () => {
+  const files = sourceFiles(["app", "worker", "search"]).filter((f) => !f.startsWith("app/i18n/"));
+
+  it("finds no Chinese literal in app/, worker/ or search/ outside the catalogs and the explained lists", () => {
+    const stray = files.filter((f) => !allowed(f)).flatMap((f) => strayChinese(f, read(f)));
+    expect(stray.map((h) => `${h.file}:${h.line} ${h.text}`)).toEqual([]);
+  });
+
+  it("lists no file that no longer needs it (the lists only shrink)", () => {
+    const stale = Object.keys({ ...DOMAIN_DATA, ...BILINGUAL_SIDE_BY_SIDE }).filter(
+      (f) => !files.includes(f) || strayChinese(f, read(f)).length === 0,
+    );
+    expect(stale).toEqual([]);
+  });
+
+  it("reads literals, templates, regular expressions and JSX text, and skips comments and {zh, en} pairs", () => {
+    const source = [
+      "// 注释里的中文不算",
+      "/** 文档注释也不算 */",
+      'const a = "中文";',
+      "const b = `前缀${x}后缀`;",
+      "const c = /厂房|土地/;",
+      "const d = <p>你好</p>;",
+      "const e = { zh: `原因 ${x}`, en: `reason ${x}` };",
+      'const f = { zh: "只有中文" };',
+    ].join("\n");
+    expect(strayChinese("x.tsx", source).map((h) => h.text)).toEqual(["中文", "前缀", "后缀", "/厂房|土地/", "你好", "只有中文"]);
+  });
+});
