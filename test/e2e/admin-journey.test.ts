@@ -2,11 +2,8 @@ import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
-import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
-import { storeLead } from "~/leads/intake.server";
 
 import { createSearchClient, waitSucceeded } from "../../search/client";
 import { toLeadDocument } from "../../search/lead-document";
@@ -15,7 +12,7 @@ import { demoInventory } from "../fixtures/inventory";
 import { expectAccessible, expectFlash, hydrated, photograph, signInAt } from "../support/admin-browser";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
-import { validLeadJson } from "../support/leads";
+import { routedTestLead, storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 
 // Issue 11's acceptance line, in its order, as one admin's morning in headless Chromium: sign in at
@@ -35,15 +32,8 @@ let offered: { leadId: string; assignmentId: string };
 let deadId: string;
 
 /** A lead matched to `spaceId` (of `parkId`) and routed by the policy. */
-async function routed(company: string, phone: string, spaceId: string, parkId: string) {
-  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company, phone }));
-  const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-               values (${lead.id}, ${spaceId}, ${parkId}, 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
-  await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  const [a] = await db.sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${lead.id}`;
-  return { leadId: lead.id, assignmentId: a.id, recruiterId: a.recruiter_id };
-}
+const routed = (company: string, phone: string, spaceId: string, parkId: string) =>
+  routedTestLead(db.sql, { company, phone }, spaceId, parkId);
 
 beforeAll(async () => {
   db = await createTestDatabase("admin_journey");
@@ -51,8 +41,7 @@ beforeAll(async () => {
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   await db.sql`insert into users (email, name, role, password_hash) values (${EMAIL}, '主管', 'admin', ${await hashPassword(PASSWORD)})`;
   // An unmatched lead, in the search index.
-  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: COMPANY, phone: "13955506001" }));
-  unmatched = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+  unmatched = await storeTestLead(db.sql, COMPANY, "13955506001");
   await db.sql`update leads set status = 'unmatched' where id = ${unmatched.id}`;
   const rows = await db.sql<never[]>`select id, reference, status, source, lead, created_at from leads where id = ${unmatched.id}`;
   const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);

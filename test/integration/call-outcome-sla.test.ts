@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
-import { createLeadSchema } from "~/domain/lead-schema";
 import { addWorkingMinutes, isWorkdayFor } from "~/domain/routing/working-time";
 import { openCallTask } from "~/hotline/call-tasks.server";
 import { importInventory } from "~/inventory/import.server";
-import { storeLead } from "~/leads/intake.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
-import { validLeadJson } from "../support/leads";
+import { matchTestLead, storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 
 // A hand-over refused through POST /api/call-tasks/<id>/outcome re-routes the offer; with
@@ -45,13 +43,8 @@ describe("a hand-over refused through the API", () => {
     const hours = { days: [1, 2, 3, 4, 5, 6, 7].filter((d) => !off.includes(d)), start: "09:00", end: "17:00" };
     await db.sql`update recruiters set working_hours = ${db.sql.json(hours)} where id in ('R1', 'R4')`;
 
-    const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: "南京工作时间转交有限公司", phone: "13955508888" }));
-    const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-    const [space] = await db.sql<
-      { id: string }[]
-    >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
-    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-                 values (${lead.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+    const lead = await storeTestLead(db.sql, "南京工作时间转交有限公司", "13955508888");
+    await matchTestLead(db.sql, lead.id, "GC-EDZ");
     await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: SLA_MINUTES, noticeFallbackMs: 0, slaClock: "office-hours" }));
     const [offer] = await db.sql<{ id: string; recruiter_id: string }[]>`
       select id, recruiter_id from assignments where lead_id = ${lead.id} and status = 'offered'`;

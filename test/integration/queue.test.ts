@@ -301,54 +301,33 @@ describe("the queue and an assignment", () => {
   });
 });
 
+/** Runs `npm run user:create -- <args>` on this file's database, writing `stdin` to its standard input. */
+function userCreate(args: string[], stdin: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      ["--import", "tsx", "app/cli/user-create.ts", ...args],
+      { env: { ...process.env, DATABASE_URL: db.url } },
+      (error) => (error ? reject(error) : resolve()),
+    );
+    child.stdin?.end(stdin);
+  });
+}
+
 describe("npm run user:create -- --password-stdin", () => {
   it("creates an account that can sign in, reading the password from standard input", async () => {
-    await new Promise<void>((resolve, reject) => {
-      const child = execFile(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "app/cli/user-create.ts",
-          "--role",
-          "recruiter",
-          "--email",
-          "Zheng@Example.test",
-          "--recruiter",
-          "R3",
-          "--name",
-          "郑洁",
-          "--password-stdin",
-        ],
-        { env: { ...process.env, DATABASE_URL: db.url } },
-        (error) => (error ? reject(error) : resolve()),
-      );
-      child.stdin?.end("郑洁的密码-0123456789\n");
-    });
+    await userCreate(
+      ["--role", "recruiter", "--email", "Zheng@Example.test", "--recruiter", "R3", "--name", "郑洁", "--password-stdin"],
+      "郑洁的密码-0123456789\n",
+    );
     const { cookie, location } = await signIn("zheng@example.test", "郑洁的密码-0123456789");
     expect(location).toBe("/queue");
 
     // A new password ends the sessions signed in with the old one.
-    await new Promise<void>((resolve, reject) => {
-      const child = execFile(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "app/cli/user-create.ts",
-          "--role",
-          "recruiter",
-          "--email",
-          "zheng@example.test",
-          "--recruiter",
-          "R3",
-          "--password-stdin",
-        ],
-        { env: { ...process.env, DATABASE_URL: db.url } },
-        (error) => (error ? reject(error) : resolve()),
-      );
-      child.stdin?.end("郑洁的新密码-9876543210\n");
-    });
+    await userCreate(
+      ["--role", "recruiter", "--email", "zheng@example.test", "--recruiter", "R3", "--password-stdin"],
+      "郑洁的新密码-9876543210\n",
+    );
     expect((await get("/queue", cookie)).status).toBe(303);
     expect((await signIn("zheng@example.test", "郑洁的新密码-9876543210")).location).toBe("/queue");
   });
