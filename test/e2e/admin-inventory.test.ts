@@ -8,8 +8,9 @@ import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
 
 import { demoInventory } from "../fixtures/inventory";
+import { previewImport } from "../support/admin-browser";
 import { axeViolations } from "../support/axe";
-import { hydrated, launchChromium, signInByForm } from "../support/browser";
+import { hydrated, launchChromium, signInByForm, statusBanner } from "../support/browser";
 import { createTestDatabase } from "../support/database";
 import { routedTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
@@ -66,12 +67,7 @@ async function lookAt(page: Page, name: string) {
   ).toEqual([]);
 }
 
-const banner = (page: Page) =>
-  page
-    .getByRole("status")
-    .first()
-    .innerText()
-    .catch(() => "");
+const banner = statusBanner;
 
 async function workbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -95,16 +91,7 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
       });
     await hydrated(page, true);
     await lookAt(page, "import");
-    await page.getByLabel(/选择文件/).setInputFiles({ name: "库存.xlsx", mimeType: "application/octet-stream", buffer: await workbook() });
-    await page.getByRole("button", { name: "预览" }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId("import-summary")
-          .innerText()
-          .catch(() => ""),
-      )
-      .toContain("新建 1 条，修改 1 条");
+    await previewImport(page, "库存.xlsx", await workbook(), "新建 1 条，修改 1 条");
     const changes = await page.locator("[data-change]").allInnerTexts();
     expect(changes.join("\n")).toContain("双层厂房（Excel 改）");
     expect(await page.locator("[data-change]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-change")))).toEqual(

@@ -9,10 +9,10 @@ import { createSearchClient, waitSucceeded } from "../../search/client";
 import { toLeadDocument } from "../../search/lead-document";
 import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
-import { expectAccessible, expectFlash, hydrated, photograph, signInAt } from "../support/admin-browser";
+import { expectAccessible, expectFlash, hydrated, photograph, previewImport, signInAt } from "../support/admin-browser";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
-import { routedTestLead, storeTestLead } from "../support/routed-lead";
+import { deadAssignmentNotice, routedTestLead, storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 
 // Issue 11's acceptance line, in its order, as one admin's morning in headless Chromium: sign in at
@@ -53,9 +53,7 @@ beforeAll(async () => {
   offered = held;
   // A lead at GC-MED whose email notice died.
   const dead = await routed("南京旅程死信测试有限公司", "13955506003", "S2", "GC-MED");
-  [{ id: deadId }] = await db.sql<{ id: string }[]>`
-    update notifications set status = 'dead', attempts = 5, last_error = '550 5.1.1 mailbox unavailable'
-    where assignment_id = ${dead.assignmentId} and kind = 'assignment' returning id::text`;
+  deadId = await deadAssignmentNotice(db.sql, dead.leadId, "550 5.1.1 mailbox unavailable");
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
@@ -123,16 +121,7 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     await page.getByRole("navigation").getByRole("link", { name: "Excel 导入导出" }).click();
     await page.waitForURL((u) => u.pathname === "/admin/import");
     await hydrated(page);
-    await page.getByLabel(/选择文件/).setInputFiles({ name: "旅程.xlsx", mimeType: "application/octet-stream", buffer: await workbook() });
-    await page.getByRole("button", { name: "预览" }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId("import-summary")
-          .innerText()
-          .catch(() => ""),
-      )
-      .toContain("新建 1 条，修改 1 条");
+    await previewImport(page, "旅程.xlsx", await workbook(), "新建 1 条，修改 1 条");
     expect((await db.sql`select 1 from spaces where id = 'S-J1'`).length).toBe(0);
     await look("import-preview");
     await page.getByRole("button", { name: "确认导入" }).click();

@@ -6,9 +6,10 @@ import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
 
 import { demoInventory } from "../fixtures/inventory";
+import { previewImport } from "../support/admin-browser";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
-import { routedTestLead } from "../support/routed-lead";
+import { deadAssignmentNotice, routedTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 
 // Every admin page on a phone (390 px, issue 11): the page itself never scrolls sideways — wide tables
@@ -37,9 +38,11 @@ beforeAll(async () => {
     "S1",
     "GC-EDZ",
   ));
-  await db.sql`update notifications set status = 'dead', attempts = 5,
-                 last_error = '550 5.1.1 <zhoumin.very.long.mailbox.name@recruiters.gaochun-edz.example.test>: mailbox unavailable'
-               where lead_id = ${leadId} and kind = 'assignment'`;
+  await deadAssignmentNotice(
+    db.sql,
+    leadId,
+    "550 5.1.1 <zhoumin.very.long.mailbox.name@recruiters.gaochun-edz.example.test>: mailbox unavailable",
+  );
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
@@ -116,16 +119,7 @@ describe("admin pages on a phone", () => {
     // a continuation row's first cell is the field, labelled as such.
     await page.setViewportSize(PHONE);
     await page.goto(`${web.url}/admin/import`);
-    await page.getByLabel(/选择文件/).setInputFiles({ name: "手机.xlsx", mimeType: "application/octet-stream", buffer: await workbook() });
-    await page.getByRole("button", { name: "预览" }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId("import-summary")
-          .innerText()
-          .catch(() => ""),
-      )
-      .toContain("修改 1 条");
+    await previewImport(page, "手机.xlsx", await workbook(), "修改 1 条");
     const preview = await overflow(page, PHONE.width);
     expect(preview.scrollWidth, preview.wide.join("\n")).toBeLessThanOrEqual(PHONE.width + 1);
     const labels = await page

@@ -9,10 +9,10 @@ import { createSearchClient, waitSucceeded } from "../../search/client";
 import { toLeadDocument } from "../../search/lead-document";
 import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
-import { expectAccessible, signInAt } from "../support/admin-browser";
+import { expectAccessible, expectFlash, signInAt } from "../support/admin-browser";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
-import { matchTestLead, storeTestLead } from "../support/routed-lead";
+import { deadAssignmentNotice, matchTestLead, storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 
 // The admin's workplace in headless Chromium (ADR 028): sign in at /login, create a recruiter's account,
@@ -44,9 +44,7 @@ beforeAll(async () => {
   const routed = await lead("南京死信示例有限公司", "13955508888");
   await matchTestLead(db.sql, routed.id, "GC-EDZ");
   await db.sql.begin((tx) => routeLead(tx, routed.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  [{ id: deadId }] = await db.sql<{ id: string }[]>`
-    update notifications set status = 'dead', attempts = 5, last_error = '550 5.1.1 <zhoumin@example.test>: mailbox unavailable'
-    where lead_id = ${routed.id} and kind = 'assignment' returning id::text`;
+  deadId = await deadAssignmentNotice(db.sql, routed.id, "550 5.1.1 <zhoumin@example.test>: mailbox unavailable");
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
@@ -103,14 +101,7 @@ describe("the admin's journey", () => {
     await page.getByLabel("原因（写入分配记录）").fill("企业点名要高淳开发区");
     await page.getByRole("button", { name: "分配" }).click();
     // The outcome comes as a flash message (ADR 025), not in the address.
-    await expect
-      .poll(() =>
-        page
-          .locator("[data-flash]")
-          .textContent()
-          .catch(() => ""),
-      )
-      .toContain("已保存");
+    await expectFlash(page, "已保存");
     expect(new URL(page.url()).search).toBe("");
     expect((await db.sql`select recruiter_id, rule from assignments where lead_id = ${unmatched.id}`)[0]).toMatchObject({
       recruiter_id: "R1",
@@ -125,14 +116,7 @@ describe("the admin's journey", () => {
     await expectAccessible(page, "/admin/dead-letters");
     await photograph(page, "dead-letters");
     await page.locator(`[data-dead="${deadId}"]`).getByRole("button", { name: "重发" }).click();
-    await expect
-      .poll(() =>
-        page
-          .locator("[data-flash]")
-          .textContent()
-          .catch(() => ""),
-      )
-      .toContain("已重新发送");
+    await expectFlash(page, "已重新发送");
     expect(new URL(page.url()).search).toBe("");
     expect((await db.sql`select status from notifications where id = ${deadId}`)[0].status).toBe("pending");
 
@@ -164,14 +148,7 @@ describe("the admin's journey", () => {
     expect(await page.locator(`[id="${described.split(" ").pop()}"]`).textContent()).toContain("请按 时:分 填写");
     await field.fill("08:30");
     await page.getByRole("button", { name: "保存办公时间" }).click();
-    await expect
-      .poll(() =>
-        page
-          .locator("[data-flash]")
-          .textContent()
-          .catch(() => ""),
-      )
-      .toContain("已保存");
+    await expectFlash(page, "已保存");
     expect((await db.sql`select start_minute from office_hours`)[0].start_minute).toBe(510);
     await context.close();
   }, 120_000);

@@ -10,7 +10,7 @@ import { createShortlist } from "~/recruiter-desk/shortlists.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { axeViolations } from "../support/axe";
-import { hydrated, launchChromium, signInByForm } from "../support/browser";
+import { hydrated, launchChromium, signInByForm, statusBanner } from "../support/browser";
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
@@ -105,12 +105,7 @@ async function phoneFit(page: Page) {
 }
 
 const statusOf = async (id: string) => (await db.sql<{ status: string }[]>`select status from assignments where id = ${id}`)[0].status;
-const banner = (page: Page) =>
-  page
-    .getByRole("status")
-    .first()
-    .innerText()
-    .catch(() => "");
+const banner = statusBanner;
 
 describe("a recruiter's day with one lead", () => {
   it("finds it by company, notes, follows up, shares a shortlist the enterprise opens on a phone, visits, loses, undoes and signs", async () => {

@@ -13,7 +13,7 @@ import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { followFlash } from "../support/flash";
-import { matchTestLead, storeTestLead } from "../support/routed-lead";
+import { deadAssignmentNotice, matchTestLead, storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
 
@@ -325,8 +325,7 @@ describe("dead letters", () => {
     const lead = await newLead("南京死信测试有限公司");
     await matchTestLead(db.sql, lead.id, "GC-EDZ");
     await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-    const [n] = await db.sql<{ id: string }[]>`select id::text from notifications where lead_id = ${lead.id} and kind = 'assignment'`;
-    await db.sql`update notifications set status = 'dead', attempts = 5, last_error = '550 5.1.1 mailbox unavailable' where id = ${n.id}`;
+    const n = { id: await deadAssignmentNotice(db.sql, lead.id, "550 5.1.1 mailbox unavailable") };
 
     const page = await (await client.get("/admin/dead-letters", admin)).text();
     expect(page).toContain("550 5.1.1 mailbox unavailable");

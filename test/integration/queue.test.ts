@@ -13,6 +13,7 @@ import { createTestDatabase } from "../support/database";
 import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
+import { webClient } from "../support/staff-web";
 
 // The recruiter's desk: sign in, the queue, the assignment page the email links to, and every step
 // (accept, decline → re-route, contacted, visit, signed) with its audit line — against the real web
@@ -66,17 +67,8 @@ async function routedLead(company: string, alsoPark?: string): Promise<{ leadId:
   return { leadId: id, reference, assignmentId: a.id };
 }
 
-function get(path: string, cookie?: string, headers: Record<string, string> = {}) {
-  return fetch(`${web.url}${path}`, { redirect: "manual", headers: { ...(cookie ? { cookie } : {}), ...headers } });
-}
-function post(path: string, form: Record<string, string>, cookie?: string) {
-  return fetch(`${web.url}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
-    body: new URLSearchParams(form),
-  });
-}
+const get = (path: string, cookie?: string, headers: Record<string, string> = {}) => webClient(web.url).get(path, cookie, headers);
+const post = (path: string, form: Record<string, string>, cookie?: string) => webClient(web.url).post(path, form, cookie);
 async function signIn(email: string, password = PASSWORD, next?: string): Promise<{ cookie: string; location: string }> {
   const res = await post(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`, { email, password, ...(next ? { next } : {}) });
   expect(res.status).toBe(303);

@@ -44,3 +44,20 @@ export async function expectFlash(page: Page, text: string): Promise<void> {
     )
     .toContain(text);
 }
+
+/**
+ * On /admin/import: chooses `buffer` as the file `name`, asks for the preview and waits until its
+ * summary contains `summary` (e.g. "新建 1 条，修改 1 条").
+ */
+export async function previewImport(page: Page, name: string, buffer: Buffer, summary: string): Promise<void> {
+  await page.getByLabel(/选择文件/).setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+  await page.getByRole("button", { name: "预览" }).click();
+  await expect
+    .poll(() =>
+      page
+        .getByTestId("import-summary")
+        .innerText()
+        .catch(() => ""),
+    )
+    .toContain(summary);
+}

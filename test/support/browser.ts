@@ -39,3 +39,11 @@ export async function signInByForm(
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await page.waitForURL((url) => url.pathname === login.home);
 }
+
+/** The text of the page's first status message (role="status"), or "" while there is none. */
+export const statusBanner = (page: Page): Promise<string> =>
+  page
+    .getByRole("status")
+    .first()
+    .innerText()
+    .catch(() => "");

@@ -44,3 +44,14 @@ export async function routedTestLead(
   const [a] = await sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${id}`;
   return { leadId: id, assignmentId: a.id, recruiterId: a.recruiter_id };
 }
+
+/**
+ * Leaves the lead's assignment notice dead, as the sender does after its last try: 5 attempts and
+ * `lastError` (what the SMTP server said). Returns the notice's id (text).
+ */
+export async function deadAssignmentNotice(sql: Sql, leadId: string, lastError: string): Promise<string> {
+  const [n] = await sql<{ id: string }[]>`
+    update notifications set status = 'dead', attempts = 5, last_error = ${lastError}
+    where lead_id = ${leadId} and kind = 'assignment' returning id::text`;
+  return n.id;
+}
