@@ -8,7 +8,7 @@ import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
 
 import { demoInventory } from "../fixtures/inventory";
-import { previewImport } from "../support/admin-browser";
+import { applyImport, previewImport } from "../support/admin-browser";
 import { axeViolations } from "../support/axe";
 import { hydrated, launchChromium, signInByForm, statusBanner } from "../support/browser";
 import { createTestDatabase } from "../support/database";
@@ -99,15 +99,7 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
     );
     expect((await db.sql`select 1 from spaces where id = 'S-NEW1'`).length).toBe(0); // a preview writes nothing
     await lookAt(page, "import-preview");
-    await page.getByRole("button", { name: "确认导入" }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId("import-applied")
-          .innerText()
-          .catch(() => ""),
-      )
-      .toContain("新建 1 条，修改 1 条");
+    await applyImport(page, "新建 1 条，修改 1 条");
     const [created] = await db.sql<{ area_sqm: number; ceiling_m: number }[]>`select area_sqm, ceiling_m from spaces where id = 'S-NEW1'`;
     expect(created).toEqual({ area_sqm: 6000, ceiling_m: 10 });
     await lookAt(page, "import-applied");

@@ -9,7 +9,7 @@ import { createSearchClient, waitSucceeded } from "../../search/client";
 import { toLeadDocument } from "../../search/lead-document";
 import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
-import { expectAccessible, expectFlash, hydrated, photograph, previewImport, signInAt } from "../support/admin-browser";
+import { applyImport, expectAccessible, expectFlash, hydrated, photograph, previewImport, signInAt } from "../support/admin-browser";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
 import { deadAssignmentNotice, routedTestLead, storeTestLead } from "../support/routed-lead";
@@ -124,15 +124,7 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     await previewImport(page, "旅程.xlsx", await workbook(), "新建 1 条，修改 1 条");
     expect((await db.sql`select 1 from spaces where id = 'S-J1'`).length).toBe(0);
     await look("import-preview");
-    await page.getByRole("button", { name: "确认导入" }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId("import-applied")
-          .innerText()
-          .catch(() => ""),
-      )
-      .toContain("新建 1 条，修改 1 条");
+    await applyImport(page, "新建 1 条，修改 1 条");
     expect((await db.sql`select area_sqm from spaces where id = 'S-J1'`)[0].area_sqm).toBe(8000);
 
     // 4. Edit a space (the one just imported).

@@ -61,3 +61,16 @@ export async function previewImport(page: Page, name: string, buffer: Buffer, su
     )
     .toContain(summary);
 }
+
+/** On the import preview: confirms it and waits until the applied summary contains `summary`. */
+export async function applyImport(page: Page, summary: string): Promise<void> {
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect
+    .poll(() =>
+      page
+        .getByTestId("import-applied")
+        .innerText()
+        .catch(() => ""),
+    )
+    .toContain(summary);
+}
