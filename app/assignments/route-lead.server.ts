@@ -4,7 +4,7 @@ import type { TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
-import { acceptDeadline, recruiterCalendar, type SlaClock } from "~/domain/routing/working-time";
+import { acceptDeadline, calendarOverrides, recruiterCalendar, type SlaClock } from "~/domain/routing/working-time";
 import { auditMessages } from "~/i18n/audit-messages";
 import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
@@ -102,21 +102,43 @@ export async function previousRecruiters(tx: TransactionSql, leadId: string): Pr
   return (parkId) => (rows.find((r) => r.park_id === parkId) ?? rows[0])?.recruiter_id ?? null;
 }
 
+/** The park's webhook and what an SLA deadline is counted on, read in one statement with the park. */
+type CalendarRow = {
+  wecom_webhook_url: string | null;
+  now: Date;
+  start_minute: number | null;
+  end_minute: number | null;
+  /** The admin's calendar overrides from yesterday (China time) on (migration 036): a few dozen rows a year. */
+  overrides: { day: string; work: boolean }[] | null;
+};
+
+/**
+ * The calendar overrides as one JSON column of the statement that already reads the office hours: no
+ * extra round trip and no process cache to invalidate across the web and worker processes (ADR 037).
+ * Deadlines lie after now, so days before yesterday (China time) are never asked about.
+ */
+function calendarOverridesColumn(tx: TransactionSql) {
+  return tx`(select json_agg(json_build_object('day', o.day::text, 'work', o.work))
+             from calendar_overrides o where o.day >= (now() at time zone 'Asia/Shanghai')::date - 1)`;
+}
+
 /**
  * The accept deadline of an offer to `recruiter` made at the transaction's `now`: ACCEPT_SLA_MINUTES of
  * working time or of wall-clock time, as `options.slaClock` says. Working time is the recruiter's own
  * working hours on their weekdays when they have them, else the office hours, on mainland working days
- * either way (public holidays off, 调休 make-up days on; ADR 028, ADR 033).
+ * either way (public holidays off, 调休 make-up days on; the admin's overrides before chinese-days;
+ * ADR 028, ADR 033, ADR 037).
  */
-function slaDeadline(
-  park: { now: Date; start_minute: number | null; end_minute: number | null } | undefined,
-  recruiter: RecruiterState,
-  options: RoutingOptions,
-): Date {
+function slaDeadline(park: Omit<CalendarRow, "wecom_webhook_url"> | undefined, recruiter: RecruiterState, options: RoutingOptions): Date {
   const now = park?.now ?? new Date();
   const office =
     park?.start_minute != null && park.end_minute != null ? { startMinute: park.start_minute, endMinute: park.end_minute } : undefined;
-  return acceptDeadline(now, options.slaMinutes, options.slaClock ?? "wall", recruiterCalendar(recruiter.workingHours, office));
+  return acceptDeadline(
+    now,
+    options.slaMinutes,
+    options.slaClock ?? "wall",
+    recruiterCalendar(recruiter.workingHours, office, calendarOverrides(park?.overrides)),
+  );
 }
 
 type Assigned = { assignmentId: string; decision: RoutingDecision; notices: Notice[] };
@@ -148,8 +170,8 @@ export async function assignPark(
 ): Promise<Assigned> {
   const [recruiters, [park]] = await Promise.all([
     recruitersForPark(tx, input.parkId),
-    tx<{ wecom_webhook_url: string | null; now: Date; start_minute: number | null; end_minute: number | null }[]>`
-      select p.wecom_webhook_url, now() as now, h.start_minute, h.end_minute
+    tx<CalendarRow[]>`
+      select p.wecom_webhook_url, now() as now, h.start_minute, h.end_minute, ${calendarOverridesColumn(tx)} as overrides
       from parks p left join office_hours h on true where p.id = ${input.parkId}`.execute(),
   ]);
   const decision: RoutingDecision = input.manual

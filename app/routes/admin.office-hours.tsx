@@ -4,19 +4,21 @@ import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunction
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
+import { calendarOverrideAddSchema, calendarOverrideRemoveSchema, officeHoursIntentSchema } from "~/admin/calendar-override-form";
+import { loadCalendarOverrides, removeCalendarOverride, saveCalendarOverride } from "~/admin/calendar-overrides.server";
 import { loadOfficeHours, saveOfficeHours } from "~/admin/office-hours.server";
 import { officeHoursSchema } from "~/admin/office-hours-form";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
-import { AdminErrorBoundary, AdminPage } from "~/components/admin";
-import { TextField } from "~/components/forms";
+import { AdminErrorBoundary, AdminPage, DataTable } from "~/components/admin";
+import { ChoiceField, TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
-import { addWorkingMinutes } from "~/domain/routing/working-time";
+import { addWorkingMinutes, packageCoversYear, yearsWithoutSchedule } from "~/domain/routing/working-time";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { formatAdminTime } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
-import { lngFromUrl } from "~/i18n/lng";
+import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
@@ -28,14 +30,26 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 ];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-/** GET /admin/office-hours: the hours the acceptance SLA counts in (ADR 028), with a worked example. */
+/** How far ahead the page looks for a year without a holiday schedule (ADR 037): in December, the coming year. */
+const SCHEDULE_HORIZON_DAYS = 60;
+
+/**
+ * GET /admin/office-hours: the hours the acceptance SLA counts in (ADR 028), with a worked example; the
+ * admin's calendar overrides (holidays, 调休 make-up days; ADR 037) and a warning naming any year within
+ * the next 60 days that neither chinese-days nor an override covers.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminActor(request);
-  const hours = await loadOfficeHours(getSql());
+  const sql = getSql();
+  const [hours, overrides] = await Promise.all([loadOfficeHours(sql), loadCalendarOverrides(sql)]);
   const env = getWebEnv();
   // A fixed ordinary Friday, 17:00 China time, shows what the hours mean for a deadline.
   const offered = new Date("2025-03-14T17:00:00+08:00");
   const due = addWorkingMinutes(offered, env.ACCEPT_SLA_MINUTES, hours);
+  const now = new Date();
+  const thisYear = now.getUTCFullYear();
+  let lastYear = thisYear + 1;
+  while (lastYear > thisYear - 5 && !packageCoversYear(lastYear)) lastYear--;
   const { flash, headers } = await readFlash(request);
   return data(
     {
@@ -45,31 +59,67 @@ export async function loader({ request }: LoaderFunctionArgs) {
       minutes: env.ACCEPT_SLA_MINUTES,
       wall: env.SLA_CLOCK === "wall",
       example: { offered: "17:00", due: formatAdminTime(due.toISOString()) },
+      overrides,
+      missingYears: yearsWithoutSchedule(
+        now,
+        overrides.map((o) => o.day),
+        SCHEDULE_HORIZON_DAYS,
+      ),
+      lastYear,
       flash,
     },
     { headers },
   );
 }
 
-/** POST: new office hours (CSRF-checked, audited); offers made from now on get deadlines on them. */
+type ActionResult = { intent: "hours" | "override-add" | "override-remove"; result: SubmissionResult<string[]> };
+
+/**
+ * POST (CSRF-checked, audited), one of three forms by `intent`: new office hours (no intent, as before),
+ * `override-add` (a day off or make-up working day) or `override-remove`. Offers made from now on get
+ * deadlines on the result. Bad input: 400 with the message beside the field, nothing written.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
   const lng = lngFromUrl(request.url);
+  const which = parseWithZod(form, { schema: officeHoursIntentSchema });
+  const intent = which.status === "success" ? which.value.intent : "hours";
+  const back = lngHref("/admin/office-hours", lng);
+  if (intent === "override-add") {
+    const submission = parseWithZod(form, { schema: calendarOverrideAddSchema(lng) });
+    if (submission.status !== "success")
+      return data<ActionResult>({ intent, result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
+    await saveCalendarOverride(getSql(), submission.value, actor);
+    return redirectWithFlash(request, back, { tone: "status", text: opsText(lng, "cal.saved", { day: submission.value.day }) });
+  }
+  if (intent === "override-remove") {
+    const submission = parseWithZod(form, { schema: calendarOverrideRemoveSchema(lng) });
+    if (submission.status !== "success")
+      return data<ActionResult>({ intent, result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
+    const day = submission.value.day;
+    if (!(await removeCalendarOverride(getSql(), day, actor)))
+      return data<ActionResult>(
+        { intent, result: submission.reply({ fieldErrors: { day: [opsText(lng, "err.overrideMissing")] } }) as SubmissionResult<string[]> },
+        { status: 400 },
+      );
+    return redirectWithFlash(request, back, { tone: "status", text: opsText(lng, "cal.removed", { day }) });
+  }
   const submission = parseWithZod(form, { schema: officeHoursSchema(lng) });
-  if (submission.status !== "success") return data({ result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
+  if (submission.status !== "success")
+    return data<ActionResult>({ intent, result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
   await saveOfficeHours(getSql(), { startMinute: submission.value.start, endMinute: submission.value.end }, actor);
-  return redirectWithFlash(request, lngHref("/admin/office-hours", lng), { tone: "status", text: opsText(lng, "form.saved") });
+  return redirectWithFlash(request, back, { tone: "status", text: opsText(lng, "form.saved") });
 }
 
 export default function OfficeHours() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<{ result: SubmissionResult<string[]> }>();
+  const actionData = useActionData<ActionResult>();
   const { csrf } = useRootData();
   const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(d.lng, k, p);
   const schema = officeHoursSchema(d.lng);
   const [form, fields] = useForm({
     id: "office-hours",
-    lastResult: actionData?.result,
+    lastResult: actionData?.intent === "hours" ? actionData.result : undefined,
     defaultValue: { start: d.start, end: d.end },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
@@ -77,6 +127,11 @@ export default function OfficeHours() {
   return (
     <AdminPage lng={d.lng} flash={d.flash}>
       <h1>{t("hours.title")}</h1>
+      {d.missingYears.length ? (
+        <p className="banner error" role="alert" data-testid="calendar-missing">
+          {t("cal.missing", { years: d.missingYears.join("、") })}
+        </p>
+      ) : null}
       <p>{t("hours.intro", { minutes: d.minutes })}</p>
       <p>{t("hours.recruiters")}</p>
       {d.wall ? <p className="banner info">{t("hours.clockWall")}</p> : null}
@@ -87,7 +142,93 @@ export default function OfficeHours() {
         <button type="submit">{t("hours.submit")}</button>
       </Form>
       <p>{t("hours.example", d.example)}</p>
+      <CalendarOverrides lng={d.lng} />
     </AdminPage>
+  );
+}
+
+/** The calendar overrides: the list (each with its remove button) and the form to enter a day (ADR 037). */
+function CalendarOverrides({ lng }: { lng: Lng }) {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const { csrf } = useRootData();
+  const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
+  const addSchema = calendarOverrideAddSchema(lng);
+  const [form, fields] = useForm({
+    id: "calendar-override",
+    lastResult: actionData?.intent === "override-add" ? actionData.result : undefined,
+    defaultValue: { kind: "off" },
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: addSchema }),
+  });
+  const removeErrors = actionData?.intent === "override-remove" ? actionData.result.error : undefined;
+  return (
+    <section aria-labelledby="calendar-h">
+      <h2 id="calendar-h">{t("cal.title")}</h2>
+      <p>{t("cal.intro", { lastYear: d.lastYear })}</p>
+      {removeErrors ? (
+        <ul className="errors banner error" role="alert">
+          {Object.values(removeErrors)
+            .flat()
+            .map((e) => (
+              <li key={String(e)}>{String(e)}</li>
+            ))}
+        </ul>
+      ) : null}
+      <DataTable
+        caption={t("cal.caption")}
+        columns={[
+          { label: t("cal.col.day") },
+          { label: t("cal.col.kind") },
+          { label: t("cal.col.name") },
+          { label: t("cal.col.by") },
+          { label: t("cal.col.action") },
+        ]}
+        empty={{ when: d.overrides.length === 0, text: t("cal.empty") }}
+      >
+        {d.overrides.map((o) => (
+          <tr key={o.day} data-day={o.day}>
+            <th scope="row">{o.day}</th>
+            <td>{t(o.work ? "cal.kind.work" : "cal.kind.off")}</td>
+            <td>{o.name ?? "—"}</td>
+            <td>{o.createdBy}</td>
+            <td>
+              <Form method="post" action={lngHref("/admin/office-hours", lng)}>
+                <input type="hidden" name="csrf" value={csrf ?? ""} />
+                <input type="hidden" name="day" value={o.day} />
+                <button type="submit" name="intent" value="override-remove" className="danger">
+                  {t("cal.remove", { day: o.day })}
+                </button>
+              </Form>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+      <h3 id="calendar-add-h">{t("cal.add")}</h3>
+      <Form
+        method="post"
+        action={lngHref("/admin/office-hours", lng)}
+        {...getFormProps(form)}
+        className="admin-form"
+        aria-labelledby="calendar-add-h"
+      >
+        <input type="hidden" name="csrf" value={csrf ?? ""} />
+        <input type="hidden" name="intent" value="override-add" />
+        <TextField meta={fields.day} label={t("cal.day")} required inputMode="numeric" maxLength={10} placeholder="2027-01-01" />
+        <ChoiceField
+          meta={fields.kind}
+          label={t("cal.kind")}
+          required
+          fallback="off"
+          options={[
+            { value: "off", label: t("cal.kind.off") },
+            { value: "work", label: t("cal.kind.work") },
+          ]}
+        />
+        <TextField meta={fields.name} label={t("cal.name")} maxLength={40} />
+        <button type="submit">{t("cal.submit")}</button>
+      </Form>
+    </section>
   );
 }
 

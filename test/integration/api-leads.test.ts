@@ -18,7 +18,11 @@ beforeAll(async () => {
   const db = await createTestDatabase("api_leads");
   sql = db.sql;
   drop = db.drop;
-  web = await startApiWebServer(db.url);
+  web = await startApiWebServer(db.url, {
+    // 50 concurrent replays of one key test idempotency, not load shedding (test/integration/load-shedding.test.ts).
+    INTAKE_MAX_IN_FLIGHT: "1000",
+    INTAKE_MAX_EVENT_LOOP_DELAY_MS: "0",
+  });
 });
 afterAll(async () => {
   await web?.stop();

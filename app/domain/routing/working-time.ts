@@ -29,9 +29,63 @@ function isoDay(chinaMs: number): string {
   return new Date(chinaMs).toISOString().slice(0, 10);
 }
 
-/** True when `day` (`YYYY-MM-DD`) is a mainland working day: Monday–Friday unless a holiday, or a 调休 make-up day. */
-export function isChinaWorkday(day: string): boolean {
-  return chineseIsWorkday(day);
+/**
+ * The admin's corrections to the mainland calendar (migration 036, ADR 037), by China-time day
+ * `YYYY-MM-DD`: true = a working day (调休 make-up day), false = a day off (public holiday). They win
+ * over chinese-days, which lags the State Council's notice by weeks or months (1.5.7 knows no 2027).
+ */
+export type CalendarOverrides = ReadonlyMap<string, boolean>;
+
+export const NO_OVERRIDES: CalendarOverrides = new Map();
+
+/** Overrides from rows `{ day: "YYYY-MM-DD", work }` (as calendar_overrides stores them). */
+export function calendarOverrides(rows: readonly { day: string; work: boolean }[] | null | undefined): CalendarOverrides {
+  return new Map((rows ?? []).map((r) => [r.day, r.work]));
+}
+
+/**
+ * True when `day` (`YYYY-MM-DD`) is a mainland working day: an admin's override first, else chinese-days
+ * (Monday–Friday unless a holiday, or a 调休 make-up day).
+ */
+export function isChinaWorkday(day: string, overrides: CalendarOverrides = NO_OVERRIDES): boolean {
+  return overrides.get(day) ?? chineseIsWorkday(day);
+}
+
+const coveredYears = new Map<number, boolean>();
+
+/**
+ * True when chinese-days knows the State Council's schedule for `year` (it names at least one public
+ * holiday or make-up day in it). A year it does not know looks like plain weekends — 元旦 and 春节 as
+ * working days — so the admin must enter it (ADR 037). Memoised: the package's data never changes at run time.
+ */
+export function packageCoversYear(year: number): boolean {
+  let known = coveredYears.get(year);
+  if (known === undefined) {
+    known = false;
+    for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += DAY_MS) {
+      if (getDayDetail(isoDay(t)).name.includes(",")) {
+        known = true;
+        break;
+      }
+    }
+    coveredYears.set(year, known);
+  }
+  return known;
+}
+
+/**
+ * The years (China time) that the next `horizonDays` days from `now` reach, today's included, for which
+ * neither chinese-days nor any override (`overrideDays`, `YYYY-MM-DD`) has a schedule: in December the
+ * coming year shows up here until somebody enters the State Council's notice. Ascending.
+ */
+export function yearsWithoutSchedule(now: Date, overrideDays: Iterable<string>, horizonDays = 60): number[] {
+  const entered = new Set([...overrideDays].map((d) => Number(d.slice(0, 4))));
+  const chinaNow = now.getTime() + CHINA_OFFSET_MS;
+  const first = new Date(chinaNow).getUTCFullYear();
+  const last = new Date(chinaNow + horizonDays * DAY_MS).getUTCFullYear();
+  const years: number[] = [];
+  for (let y = first; y <= last; y++) if (!entered.has(y) && !packageCoversYear(y)) years.push(y);
+  return years;
 }
 
 /**
@@ -79,10 +133,13 @@ export type WorkCalendar = { hours: OfficeHours; isWorkday: (day: string) => boo
 /**
  * True when `day` (`YYYY-MM-DD`) is a working day for someone who works the ISO weekdays `days`: a
  * mainland public holiday is off and a 调休 make-up day is on for everyone (the State Council's calendar,
- * chinese-days names those days); on any other day their own weekdays decide — a recruiter who works
+ * chinese-days names those days, an admin's override wins over it); on any other day their own weekdays decide — a recruiter who works
  * Saturdays counts an ordinary Saturday, one who works Monday–Thursday does not count a Friday.
  */
-export function isWorkdayFor(day: string, days: readonly number[]): boolean {
+export function isWorkdayFor(day: string, days: readonly number[], overrides: CalendarOverrides = NO_OVERRIDES): boolean {
+  // An admin's override is the State Council's word for that day, for everyone (ADR 037).
+  const entered = overrides.get(day);
+  if (entered !== undefined) return entered;
   const detail = getDayDetail(day);
   // chinese-days names an ordinary day by its weekday ("Saturday") and a holiday or make-up day by the
   // festival ("National Day,国庆节,3"): the comma tells them apart.
@@ -91,21 +148,27 @@ export function isWorkdayFor(day: string, days: readonly number[]): boolean {
   return days.includes(weekday);
 }
 
-/** The office's calendar: its hours on mainland working days. */
-export function officeCalendar(hours: OfficeHours = DEFAULT_OFFICE_HOURS): WorkCalendar {
-  return { hours, isWorkday: isChinaWorkday, source: "office" };
+/** The office's calendar: its hours on mainland working days (the admin's `overrides` first). */
+export function officeCalendar(hours: OfficeHours = DEFAULT_OFFICE_HOURS, overrides: CalendarOverrides = NO_OVERRIDES): WorkCalendar {
+  return { hours, isWorkday: (day) => isChinaWorkday(day, overrides), source: "office" };
 }
 
 /**
  * The calendar the acceptance SLA counts on for an offer to a recruiter (issue 11 item 7): their own
  * working hours when they have usable ones (at least one weekday, start before end), else the office's.
+ * Either way the admin's calendar `overrides` (holidays, make-up days) come before chinese-days.
  */
-export function recruiterCalendar(own: RecruiterHours | null | undefined, office: OfficeHours = DEFAULT_OFFICE_HOURS): WorkCalendar {
+export function recruiterCalendar(
+  own: RecruiterHours | null | undefined,
+  office: OfficeHours = DEFAULT_OFFICE_HOURS,
+  overrides: CalendarOverrides = NO_OVERRIDES,
+): WorkCalendar {
   const start = own ? parseClockMinute(own.start) : null;
   const end = own ? parseClockMinute(own.end) : null;
   const days = (own?.days ?? []).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
-  if (!own || start === null || end === null || end <= start || start >= 1440 || days.length === 0) return officeCalendar(office);
-  return { hours: { startMinute: start, endMinute: end }, isWorkday: (day) => isWorkdayFor(day, days), source: "recruiter" };
+  if (!own || start === null || end === null || end <= start || start >= 1440 || days.length === 0)
+    return officeCalendar(office, overrides);
+  return { hours: { startMinute: start, endMinute: end }, isWorkday: (day) => isWorkdayFor(day, days, overrides), source: "recruiter" };
 }
 
 /**

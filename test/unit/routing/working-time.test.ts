@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 
 import { parseClockMinute } from "~/domain/clock-time";
-import { acceptDeadline, addWorkingMinutes, isChinaWorkday, isWorkdayFor, recruiterCalendar } from "~/domain/routing/working-time";
+import {
+  acceptDeadline,
+  addWorkingMinutes,
+  calendarOverrides,
+  isChinaWorkday,
+  isWorkdayFor,
+  officeCalendar,
+  packageCoversYear,
+  recruiterCalendar,
+  yearsWithoutSchedule,
+} from "~/domain/routing/working-time";
 
 // The acceptance SLA on working time (ADR 028): the clock is moved to the moment an offer is made and
 // the deadline read back. Office hours 09:00–18:00 China time; 120 minutes to accept.
@@ -122,5 +132,80 @@ describe("accept deadline on the recruiter's own calendar", () => {
     expect(acceptDeadline(china("2025-03-14T22:00:00"), 120, "wall", tueSat).toISOString()).toBe(
       china("2025-03-15T00:00:00").toISOString(),
     );
+  });
+});
+
+// The admin's calendar overrides (ADR 037): chinese-days 1.5.7, the newest on npm on 2026-12-01, has no
+// 2027 schedule, so without them 元旦 2027 counts as a working day. The overrides below are what an admin
+// enters from the State Council's notice (the 2027 days here are a made-up schedule of that shape).
+describe("calendar overrides: the admin's days before the package's", () => {
+  const officeWith = (rows: { day: string; work: boolean }[]) => officeCalendar(undefined, calendarOverrides(rows));
+  const dueOn = (cal: ReturnType<typeof officeCalendar>, offeredAt: string, minutes = 120) =>
+    acceptDeadline(china(offeredAt), minutes, "office-hours", cal).toISOString();
+
+  it("the package knows 2025 and 2026 but not 2027 (why the overrides exist)", () => {
+    expect(packageCoversYear(2025)).toBe(true);
+    expect(packageCoversYear(2026)).toBe(true);
+    // If this fails, chinese-days has learnt 2027: the overrides stay valid, the banner just goes quiet.
+    expect(packageCoversYear(2027)).toBe(false);
+    expect(isChinaWorkday("2027-01-01")).toBe(true); // 元旦 2027, a Friday, taken for a working day
+  });
+
+  it("2027-01-01 off by override: an offer on 2026-12-31 at 17:00 is due on Monday 2027-01-04, not on New Year's Day", () => {
+    expect(dueOn(officeCalendar(), "2026-12-31T17:00:00")).toBe(china("2027-01-01T10:00:00").toISOString());
+    const cal = officeWith([{ day: "2027-01-01", work: false }]);
+    expect(cal.isWorkday("2027-01-01")).toBe(false);
+    expect(dueOn(cal, "2026-12-31T17:00:00")).toBe(china("2027-01-04T10:00:00").toISOString());
+  });
+
+  it("a make-up Saturday entered as working counts; the Saturday after it does not", () => {
+    // 2027-02-20 is a Saturday; entered as 调休上班 (work: true)
+    const cal = officeWith([
+      { day: "2027-02-20", work: true },
+      { day: "2027-02-08", work: false },
+    ]);
+    expect(dueOn(cal, "2027-02-19T17:00:00")).toBe(china("2027-02-20T10:00:00").toISOString());
+    expect(dueOn(cal, "2027-02-26T17:00:00")).toBe(china("2027-03-01T10:00:00").toISOString());
+    // a holiday on a Monday: Friday's late offer waits until Tuesday
+    expect(dueOn(cal, "2027-02-05T17:00:00")).toBe(china("2027-02-09T10:00:00").toISOString());
+  });
+
+  it("an override beats the package for a corrected day, both ways", () => {
+    // 2025-10-11 is a 调休 working Saturday in the package; corrected to a day off, the Friday offer waits until Monday
+    expect(dueOn(officeCalendar(), "2025-10-10T17:00:00")).toBe(china("2025-10-11T10:00:00").toISOString());
+    const corrected = officeWith([
+      { day: "2025-10-11", work: false },
+      { day: "2025-10-08", work: true },
+    ]);
+    expect(dueOn(corrected, "2025-10-10T17:00:00")).toBe(china("2025-10-13T10:00:00").toISOString());
+    // 2025-10-08 is a holiday in the package; corrected to working, the day before National Day's last offer counts it
+    expect(dueOn(corrected, "2025-10-07T12:00:00")).toBe(china("2025-10-08T11:00:00").toISOString());
+    expect(isChinaWorkday("2025-10-08", calendarOverrides([{ day: "2025-10-08", work: true }]))).toBe(true);
+  });
+
+  it("a recruiter's own calendar takes the overrides too, whatever their weekdays", () => {
+    const overrides = calendarOverrides([
+      { day: "2027-01-01", work: false },
+      { day: "2027-02-21", work: true }, // a Sunday make-up day
+    ]);
+    expect(isWorkdayFor("2027-01-01", [1, 2, 3, 4, 5], overrides)).toBe(false);
+    expect(isWorkdayFor("2027-01-01", [1, 2, 3, 4, 5])).toBe(true);
+    expect(isWorkdayFor("2027-02-21", [1, 2, 3, 4, 5], overrides)).toBe(true);
+    const mornings = recruiterCalendar({ days: [1, 2, 3, 4, 5], start: "08:00", end: "12:00" }, undefined, overrides);
+    expect(dueOn(mornings, "2026-12-31T11:00:00")).toBe(china("2027-01-04T09:00:00").toISOString());
+    // without usable own hours, the office calendar — with the same overrides
+    const fallback = recruiterCalendar(null, undefined, overrides);
+    expect(fallback.source).toBe("office");
+    expect(fallback.isWorkday("2027-01-01")).toBe(false);
+  });
+
+  it("names a coming year that has neither package data nor any override (the page's banner)", () => {
+    expect(yearsWithoutSchedule(china("2026-12-01T09:00:00"), [])).toEqual([2027]);
+    expect(yearsWithoutSchedule(china("2026-12-01T09:00:00"), ["2027-01-01"])).toEqual([]);
+    expect(yearsWithoutSchedule(china("2026-12-01T09:00:00"), ["2026-10-01"])).toEqual([2027]);
+    // 60 days from 2026-11-01 is 2026-12-31: not yet; from 2026-11-02 it is 2027-01-01 (China time)
+    expect(yearsWithoutSchedule(china("2026-11-01T12:00:00"), [])).toEqual([]);
+    expect(yearsWithoutSchedule(china("2026-11-02T12:00:00"), [])).toEqual([2027]);
+    expect(yearsWithoutSchedule(china("2025-12-01T09:00:00"), [])).toEqual([]); // 2026 is in the package
   });
 });

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+import { opsText } from "~/i18n/admin-ops-messages";
+import type { Lng } from "~/i18n/lng";
+
+// The calendar-override forms of /admin/office-hours (ADR 037). One page, three forms: the office hours,
+// "add a day" and "remove a day"; the hidden `intent` says which (no intent = the office hours, as before).
+
+export const OVERRIDE_NAME_MAX = 40;
+
+/** Which of the page's forms was sent. */
+export const officeHoursIntentSchema = z.object({ intent: z.enum(["hours", "override-add", "override-remove"]).default("hours") });
+
+/** A calendar day `YYYY-MM-DD` that exists (no 2027-02-30), years 2000–2099. */
+function daySchema(lng: Lng) {
+  return z
+    .string({ error: opsText(lng, "err.required") })
+    .trim()
+    .refine(
+      (s) => {
+        const m = /^(20\d\d)-(\d\d)-(\d\d)$/.exec(s);
+        if (!m) return false;
+        const d = new Date(`${s}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+      },
+      opsText(lng, "err.date"),
+    );
+}
+
+/**
+ * "Add a day": `day` (YYYY-MM-DD), `kind` off | work, `name` (the holiday; required for a day off, at
+ * most 40 characters). Out: `{ day, work, name }` with an empty name as null.
+ */
+export function calendarOverrideAddSchema(lng: Lng) {
+  return z
+    .object({
+      intent: z.literal("override-add"),
+      day: daySchema(lng),
+      kind: z.enum(["off", "work"], { error: opsText(lng, "err.choose") }),
+      name: z
+        .string()
+        .trim()
+        .max(OVERRIDE_NAME_MAX, opsText(lng, "err.tooLong", { max: OVERRIDE_NAME_MAX }))
+        .optional(),
+    })
+    .refine((v) => v.kind === "work" || !!v.name, { path: ["name"], message: opsText(lng, "err.holidayName") })
+    .transform((v) => ({ day: v.day, work: v.kind === "work", name: v.name || null }));
+}
+
+/** "Remove a day": the `day` (YYYY-MM-DD) whose override goes. */
+export function calendarOverrideRemoveSchema(lng: Lng) {
+  return z.object({ intent: z.literal("override-remove"), day: daySchema(lng) });
+}
