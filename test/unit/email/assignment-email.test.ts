@@ -4,34 +4,12 @@ import { describe, expect, it } from "vitest";
 
 import { type AssignmentEmailInput, renderAssignmentEmail } from "~/notify/assignment-email";
 
+import { assignmentEmailInput } from "../../support/assignment-email";
+
 /** A value as React writes it into element text: what the template shows for it, escaped (ADR 026). */
 const escapeHtml = (value: string) => renderToStaticMarkup(createElement(Fragment, null, value));
 
-function input(overrides: Partial<AssignmentEmailInput> = {}): AssignmentEmailInput {
-  return {
-    recruiterName: "王芳",
-    reference: "PM-2K7Q9X",
-    companyName: "南京恒精密机械有限公司",
-    productText: "数控机床零部件",
-    industryLabel: "C35 专用设备制造业",
-    needKind: "factory",
-    needDeal: "lease",
-    areaText: "4000–6000㎡",
-    contactName: "李明",
-    contactPhoneDisplay: "138 1234 5678",
-    annualTaxWan: 300,
-    moveInBy: "2026-09",
-    notes: "需要10吨行车\n层高9米以上",
-    parkName: "高淳经济开发区",
-    spaces: [
-      { title: "3号标准厂房", score: 86.4, conditional: false, reasons: ["面积 5200㎡ 在需求 4000–6000㎡ 内", "层高 9m ≥ 8m"] },
-      { title: "7号厂房A区", score: 71, conditional: true, reasons: ["配电未知，需核实"] },
-    ],
-    assignmentUrl: "https://parkmatch.example.cn/queue/assignments/a-123",
-    slaMinutes: 120,
-    ...overrides,
-  };
-}
+const input = assignmentEmailInput;
 
 // Every tag the template itself writes, with the attributes it uses. An injected value that became
 // markup would show up here as an unknown tag or attribute.
@@ -271,5 +249,20 @@ describe("renderAssignmentEmail in English (the catalog's other side)", () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain("Accept it on the recruiter desk within 120 minutes, or it is re-routed.");
     expect(html).not.toMatch(/线索编号|企业信息|匹配度/);
+  });
+});
+
+describe("renderAssignmentEmail names the deadline when it is known", () => {
+  // Counted on working time, a lead offered on Friday evening is due on Monday morning: "within 120
+  // minutes" would tell the recruiter the wrong thing, so the mail names the deadline (Beijing time).
+  it("in Chinese and English, in both parts, instead of the minutes", () => {
+    const acceptBy = new Date("2026-12-07T02:00:00Z"); // Monday 10:00 in Beijing
+    const zh = renderAssignmentEmail(input({ acceptBy }));
+    for (const part of [zh.html, zh.text]) {
+      expect(part).toContain("请在 2026-12-07 10:00（北京时间）前在招商工作台接单，超时将改派。");
+      expect(part).not.toContain("120 分钟");
+    }
+    const en = renderAssignmentEmail(input({ acceptBy }), "en");
+    expect(en.text).toContain("Accept it on the recruiter desk by 2026-12-07 10:00 (Beijing time), or it is re-routed.");
   });
 });
