@@ -139,6 +139,9 @@ export const ROUTING_RULES = [
   "sla",
   "need-edited",
   "inventory-changed",
+  // an admin closing a lead (LEAD_CLOSED_AS, app/admin/lead-actions.server.ts)
+  "spam",
+  "duplicate",
 ] as const;
 export type RoutingRuleCode = (typeof ROUTING_RULES)[number];
 

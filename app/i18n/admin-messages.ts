@@ -180,6 +180,8 @@ const zh = {
   "rule.need-edited": "需求已修改",
   "rule.sla": "接单时限",
   "rule.inventory-changed": "房源有变动",
+  "rule.spam": "垃圾信息",
+  "rule.duplicate": "重复线索",
   "dash.count.unverified": "待核实房源",
   "dash.unverified": "待核实的房源",
   "dash.unverified.caption": "超过 {days} 天未确认在租的可租售空间，最久的在前；超过 {twice} 天的已暂停推荐，确认后恢复",
@@ -393,6 +395,8 @@ const en: Record<AdminKey, string> = {
   "rule.need-edited": "Need edited",
   "rule.sla": "Acceptance deadline",
   "rule.inventory-changed": "Listings changed",
+  "rule.spam": "Spam",
+  "rule.duplicate": "Duplicate",
   "dash.count.unverified": "Listings to confirm",
   "dash.unverified": "Listings to confirm",
   "dash.unverified.caption":
