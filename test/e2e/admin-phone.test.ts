@@ -184,6 +184,7 @@ describe("/admin/dashboard under the Content-Security-Policy (ADR 021)", () => {
       timeout: 30_000,
     });
     expect(await page.locator(".chart svg").count()).toBeGreaterThan(3);
+    expect(violations).toEqual([]); // ~60 "Applying inline style violates … style-src 'self'" before the fix
     expect(
       await page
         .locator(".chart svg text")
