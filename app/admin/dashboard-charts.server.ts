@@ -96,7 +96,8 @@ export function chartOption(lng: Lng, table: FigureTable, d: DashboardFigures): 
           { type: "category", data: labels },
           { type: "value", min: -0.5, max: labels.length - 0.5, show: false },
         ],
-        yAxis: { type: "value", minInterval: 1 },
+        // No axis line: on the hidden value axis it would be drawn at its 0, inside the first bucket.
+        yAxis: { type: "value", minInterval: 1, axisLine: { show: false }, axisTick: { show: false } },
         series: [
           { type: "bar", data: table.rows.map((r) => num(r[1])) },
           {

@@ -31,7 +31,13 @@ function figures(over: Partial<DashboardFigures> = {}): DashboardFigures {
 const empty = figures({
   perDay: [],
   funnel: FUNNEL_STAGES.map((stage) => ({ stage, leads: 0 })),
-  firstContact: { buckets: [...CONTACT_BUCKETS, null].map((upTo) => ({ upTo, assignments: 0 })), total: 0, within5: 0, within60: 0, medianMinutes: null },
+  firstContact: {
+    buckets: [...CONTACT_BUCKETS, null].map((upTo) => ({ upTo, assignments: 0 })),
+    total: 0,
+    within5: 0,
+    within60: 0,
+    medianMinutes: null,
+  },
   perRecruiter: [],
   load: [],
   unmet: [],
@@ -105,11 +111,21 @@ describe("the SVG under the CSP (ADR 021)", () => {
   });
 
   it("cspSafeSvg: declarations become attributes, an existing attribute wins, non-presentation properties go", () => {
-    expect(cspSafeSvg('<text x="1" style="font-size:12px;font-family:&quot;Noto Sans&quot;, sans-serif;user-select:none" fill="#000">a</text>')).toBe(
-      '<text x="1" fill="#000" font-size="12px" font-family="&quot;Noto Sans&quot;, sans-serif">a</text>',
-    );
+    expect(
+      cspSafeSvg('<text x="1" style="font-size:12px;font-family:&quot;Noto Sans&quot;, sans-serif;user-select:none" fill="#000">a</text>'),
+    ).toBe('<text x="1" fill="#000" font-size="12px" font-family="&quot;Noto Sans&quot;, sans-serif">a</text>');
     expect(cspSafeSvg('<path d="M0 0" style="fill:red;stroke:blue" fill="green"/>')).toBe('<path d="M0 0" fill="green" stroke="blue" />');
-    expect(cspSafeSvg('<svg><style ><![CDATA[.a:hover{cursor:pointer}]]></style><g class="a"></g></svg>')).toBe('<svg><g class="a"></g></svg>');
+    expect(cspSafeSvg('<svg><style ><![CDATA[.a:hover{cursor:pointer}]]></style><g class="a"></g></svg>')).toBe(
+      '<svg><g class="a"></g></svg>',
+    );
     expect(cspSafeSvg('<rect width="2" height="3"></rect>')).toBe('<rect width="2" height="3"></rect>');
+  });
+});
+
+describe("time to first contact: no stray axis line", () => {
+  it("draws no vertical axis line inside the first bucket (the hidden value axis's 0)", () => {
+    const svg = dashboardCharts("zh", figures()).find((c) => c.figure === "firstContact")!.svg!;
+    const vertical = Array.from(svg.matchAll(/<path d="M([\d.]+) [\d.]+L\1 [\d.]+"[^>]*stroke="([^"]+)"/g), (m) => m[2]);
+    expect(vertical.filter((stroke) => stroke !== "#c0392b" && stroke !== "#dbdee4")).toEqual([]);
   });
 });
