@@ -448,7 +448,12 @@ function areaFieldsParsed(value: unknown): boolean {
   if (!need || typeof need !== "object") return false;
   const ok = (v: unknown) =>
     v === undefined ||
-    (typeof v === "object" && v !== null && typeof (v as AreaReading).asSqm === "number" && (v as AreaReading).asSqm >= 0);
+    (typeof v === "object" &&
+      v !== null &&
+      typeof (v as AreaReading).asSqm === "number" &&
+      (v as AreaReading).asSqm >= 0 &&
+      // Over the limit the field has said "too large" already: the cross-field check would say it twice.
+      (v as AreaReading).asSqm <= LIMITS.areaSqm);
   return (
     (need.areaUnit === "sqm" || need.areaUnit === "mu") &&
     ok(need.areaMin) &&

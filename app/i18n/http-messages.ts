@@ -4,6 +4,7 @@ import { defineMessages } from "./i18n";
 const zh = {
   badUrl: "网址编码不正确，请检查链接。",
   badChars: "“{field}” 含有无法保存的字符（空字符 NUL 或残缺的 Unicode 代理字符），请删除后重试。",
+  badCharsUnnamed: "提交的内容含有无法保存的字符（空字符 NUL 或残缺的 Unicode 代理字符），请删除后重试。",
   badEncoding: "请求内容不是有效的 UTF-8 编码。",
   tooDeep: "JSON 嵌套层数过多（上限 {max} 层）。",
   json: "请求体不是有效的 JSON。",
@@ -40,6 +41,8 @@ export type HttpKey = keyof typeof zh;
 const en: Record<HttpKey, string> = {
   badUrl: "The address is not encoded correctly; please check the link.",
   badChars: "“{field}” contains characters that cannot be stored (NUL or a broken Unicode surrogate); remove them and try again.",
+  badCharsUnnamed:
+    "What was sent contains characters that cannot be stored (NUL or a broken Unicode surrogate); remove them and try again.",
   badEncoding: "The request is not valid UTF-8.",
   tooDeep: "The JSON is nested too deeply (at most {max} {max:level|levels}).",
   json: "The request body is not valid JSON.",

@@ -206,6 +206,12 @@ describe("need.moveInBy: dates and words relative to the submission date (clock 
   });
 });
 
+describe("an area far too large is said once (the field's check, not again by the cross-field check)", () => {
+  it.each<string | number>(["10亿", "2亿平", 1e9])("%j → one message", (areaMin) => {
+    expect(errors({ need: { areaMin, areaMax: undefined } })["need.areaMin"]).toEqual(["数值过大，请核对"]);
+  });
+});
+
 describe("need.moveInBy: a month in the past is refused as such, on every channel", () => {
   // NOW is 2026-12-01 in China: December 2026 is the current month.
   it.each(["1999-01", "2020-01", "2026-11", "2026年1月", "今年3月", "1999.12"])("%j → 'cannot be in the past' in zh and en", (typed) => {
