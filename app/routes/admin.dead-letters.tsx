@@ -7,8 +7,8 @@ import { z } from "zod";
 
 import { loadAdminAudit } from "~/admin/admin-audit.server";
 import { loadDashboard } from "~/admin/admin-data.server";
-import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { actOnDeadLetter } from "~/admin/dead-letter-actions.server";
+import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable, DataTable, StuckWorkTable, Time } from "~/components/admin";
 import { useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";

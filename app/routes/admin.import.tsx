@@ -10,6 +10,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 
+import { requireAdminForm } from "~/auth/admin-gate.server";
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable } from "~/components/admin";
 import { ErrorList } from "~/components/forms";
@@ -22,7 +23,7 @@ import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { readWorkbook, SHEET_NAMES } from "~/inventory/excel/read-workbook.server";
 import type { ImportCounts } from "~/inventory/import.server";
 import { applyPreview, type ImportPlan, previewUpload } from "~/inventory/import-plan.server";
-import { requireAdminForm } from "~/inventory/inventory-admin.server";
+import { inventoryActor } from "~/inventory/inventory-admin.server";
 import { rerouteOffersOfUnavailable } from "~/inventory/recruiter-away.server";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
@@ -64,7 +65,7 @@ type ActionData =
  */
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
-  const { actor } = await requireAdminForm(request, form);
+  const actor = inventoryActor(await requireAdminForm(request, form));
   const submission = parseWithZod(form, { schema: importForm });
   // The only ways to fail this schema are a field of the wrong kind (text where the file goes) or one sent twice.
   if (submission.status !== "success") return data<ActionData>({ step: "refused", message: "import.noFile" }, { status: 400 });

@@ -6,9 +6,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { loadAdminAudit } from "~/admin/admin-audit.server";
-import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
+import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/components/admin";
 import { ChoiceField, SelectField, TextField, useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";

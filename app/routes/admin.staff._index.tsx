@@ -4,9 +4,9 @@ import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunction
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
-import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { createStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { createStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
+import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
 import { ChoiceField, SelectField, TextField, useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";

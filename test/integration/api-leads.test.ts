@@ -7,7 +7,7 @@ import { storeLead } from "~/leads/intake.server";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
-import { startWebServer } from "../support/services";
+import { startApiWebServer, startWebServer } from "../support/services";
 
 // The JSON API against the real web process and a database of its own.
 let sql: Sql;
@@ -18,12 +18,7 @@ beforeAll(async () => {
   const db = await createTestDatabase("api_leads");
   sql = db.sql;
   drop = db.drop;
-  web = await startWebServer({
-    DATABASE_URL: db.url,
-    MEILI_URL: process.env.MEILI_URL!,
-    MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!,
-    ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN!,
-    API_RATE_LIMIT_PER_MINUTE: "1000",
+  web = await startApiWebServer(db.url, {
     // 50 concurrent replays of one key test idempotency, not load shedding (test/integration/load-shedding.test.ts).
     INTAKE_MAX_IN_FLIGHT: "1000",
     INTAKE_MAX_EVENT_LOOP_DELAY_MS: "0",

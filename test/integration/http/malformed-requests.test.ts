@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase } from "../../support/database";
-import { validLeadJson } from "../../support/leads";
+import { validLeadForm, validLeadJson } from "../../support/leads";
 import { startWebServer } from "../../support/services";
 
 // Defect 4 of issue 13: every malformed request gets a 4xx with a readable message in the client's
@@ -30,19 +30,7 @@ const postForm = (body: string, headers: Record<string, string> = {}, path = "/?
     body,
   });
 const formOf = (extra: Record<string, string> = {}) =>
-  new URLSearchParams({
-    "need.kind": "factory",
-    "need.deal": "lease",
-    "need.areaMin": "3000",
-    "use.industry": "C38",
-    "use.product": "电池",
-    "tax.annualTaxWan": "100",
-    "company.name": "南京畸形请求测试有限公司",
-    "contact.name": "陈工",
-    "contact.phone": "13812345678",
-    consent: "on",
-    ...extra,
-  }).toString();
+  new URLSearchParams(validLeadForm({ "company.name": "南京畸形请求测试有限公司", ...extra })).toString();
 /** JSON text of a valid lead with `raw` spliced in as the value of `at` (written by hand: JSON.stringify would escape it correctly). */
 const leadWith = (key: string, rawJsonString: string) => JSON.stringify(validLeadJson()).replace(/^\{/, `{"${key}":"${rawJsonString}",`);
 
