@@ -10,6 +10,7 @@ import { loadDashboard } from "~/admin/admin-data.server";
 import { actOnDeadLetter } from "~/admin/dead-letter-actions.server";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable, DataTable, StuckWorkTable, Time } from "~/components/admin";
+import { useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
@@ -90,7 +91,7 @@ function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: str
   const t = (k: AdminOpsKey) => opsText(lng, k);
   const [form, fields] = useForm({
     id: `dead-${noticeId}`,
-    lastResult: actionData?.noticeId === noticeId ? actionData.result : undefined,
+    lastResult: useFormReply(actionData?.noticeId === noticeId ? actionData.result : undefined),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deadLetterSchema }),
   });
   return (

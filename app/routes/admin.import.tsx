@@ -13,6 +13,7 @@ import { z } from "zod";
 import { requireAdminForm } from "~/auth/admin-gate.server";
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable } from "~/components/admin";
+import { ErrorList } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { BODY_LIMITS } from "~/http/request-gate.server";
@@ -102,6 +103,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ActionData>({ step: "refused", message: "import.unavailable" }, { status: 503 });
   }
 }
+
+const FILE_MESSAGES = new Set<InventoryKey>(["import.noFile", "import.badType", "import.tooBig"]);
 
 const cell = (v: string | number | null) => (v === null || v === "" ? "—" : String(v));
 
@@ -217,6 +220,8 @@ export default function AdminImport() {
   const navigation = useNavigation();
   const { csrf } = useRootData();
   const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
+  // Refusals about the file itself are said at the file field; the others (the data changed …) as a banner.
+  const fileError = result?.step === "refused" && FILE_MESSAGES.has(result.message) ? result.message : null;
   return (
     <AdminPage lng={lng}>
       <h1>{t("import.title")}</h1>
@@ -233,21 +238,26 @@ export default function AdminImport() {
           </a>
         </li>
       </ul>
-      <Form method="post" encType="multipart/form-data" className="lookup">
+      {/* noValidate: the browser's own "please select a file" bubble is not in the page (nor in the user's
+          language for sure); a missing or wrong file comes back as a message under the field. */}
+      <Form method="post" encType="multipart/form-data" className="lookup" noValidate>
         <input type="hidden" name="csrf" value={csrf ?? ""} />
         <label htmlFor="import-file">{t("import.file", { mb: maxMb })}</label>{" "}
         <input
           id="import-file"
           name="file"
           type="file"
-          required
+          aria-required
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={fileError ? "import-file-error" : undefined}
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
         />{" "}
         <button type="submit" name="intent" value="preview" disabled={navigation.state === "submitting"}>
           {t("import.preview")}
         </button>
+        <ErrorList id="import-file-error" errors={fileError ? [t(fileError, { mb: maxMb })] : undefined} />
       </Form>
-      {result?.step === "refused" ? (
+      {result?.step === "refused" && !fileError ? (
         <div className="banner error" role="alert">
           {t(result.message, { mb: maxMb })}
         </div>

@@ -10,7 +10,7 @@ import { loadOfficeHours, saveOfficeHours } from "~/admin/office-hours.server";
 import { officeHoursSchema } from "~/admin/office-hours-form";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, DataTable } from "~/components/admin";
-import { ChoiceField, TextField } from "~/components/forms";
+import { ChoiceField, TextField, useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
 import { addWorkingMinutes, packageCoversYear, yearsWithoutSchedule } from "~/domain/routing/working-time";
@@ -119,7 +119,7 @@ export default function OfficeHours() {
   const schema = officeHoursSchema(d.lng);
   const [form, fields] = useForm({
     id: "office-hours",
-    lastResult: actionData?.intent === "hours" ? actionData.result : undefined,
+    lastResult: useFormReply(actionData?.intent === "hours" ? actionData.result : undefined),
     defaultValue: { start: d.start, end: d.end },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
@@ -156,7 +156,7 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
   const addSchema = calendarOverrideAddSchema(lng);
   const [form, fields] = useForm({
     id: "calendar-override",
-    lastResult: actionData?.intent === "override-add" ? actionData.result : undefined,
+    lastResult: useFormReply(actionData?.intent === "override-add" ? actionData.result : undefined),
     defaultValue: { kind: "off" },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addSchema }),

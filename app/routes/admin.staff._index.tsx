@@ -8,7 +8,7 @@ import { createStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/a
 import { createStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
-import { ChoiceField, SelectField, TextField } from "~/components/forms";
+import { ChoiceField, SelectField, TextField, useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
@@ -97,7 +97,7 @@ export default function StaffAccounts() {
   const schema = createStaffSchema(lng);
   const [form, fields] = useForm({
     id: "create-account",
-    lastResult: actionData?.result,
+    lastResult: useFormReply(actionData?.result),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });

@@ -144,6 +144,24 @@ describe("POST /api/leads", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("says each problem once per field: an area far too large (10亿, 1e9) → one message, not two", async () => {
+    for (const areaMin of ["10亿", "20亿平", 1e9]) {
+      const res = await post({ ...validLeadJson(), need: { kind: "factory", deal: "lease", areaMin } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors["need.areaMin"], String(areaMin)).toEqual(["数值过大，请核对"]);
+    }
+  });
+
+  it("a move-in month written right but in the past is refused as past; the current month is fine", async () => {
+    const past = await post({ ...validLeadJson(), need: { ...validLeadJson().need, moveInBy: "1999-01" } });
+    expect(past.status).toBe(400);
+    expect((await past.json()).errors["need.moveInBy"]).toEqual(["入驻时间不能早于本月"]);
+    const china = new Date(Date.now() + 8 * 3600_000);
+    const thisMonth = `${china.getUTCFullYear()}-${String(china.getUTCMonth() + 1).padStart(2, "0")}`;
+    const res = await post({ ...validLeadJson(), need: { ...validLeadJson().need, moveInBy: thisMonth } });
+    expect(res.status).toBe(201);
+  });
+
   it("answers in English when asked (?lng=en)", async () => {
     const res = await fetch(`${web.url}/api/leads?lng=en`, {
       method: "POST",
