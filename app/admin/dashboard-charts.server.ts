@@ -1,4 +1,4 @@
-import * as echarts from "echarts";
+import type * as Echarts from "echarts";
 
 import { opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
@@ -14,9 +14,14 @@ const WIDTH = 640;
 const HEIGHT = 300;
 const PALETTE = ["#1f5fbf", "#d9822b", "#2e8b57", "#8e44ad", "#c0392b", "#7f8c8d", "#16a085"];
 
-type Option = echarts.EChartsCoreOption;
+type Option = Echarts.EChartsCoreOption;
 
-function render(option: Option, height = HEIGHT): string {
+// ECharts is loaded on the first dashboard, not at start: it is ~90 MB of every web process at rest
+// (bench:memory, docs/benchmarks.md), and only admins open this page.
+let loading: Promise<typeof Echarts> | undefined;
+const loadEcharts = () => (loading ??= import("echarts"));
+
+function render(echarts: typeof Echarts, option: Option, height = HEIGHT): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height });
   try {
     chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: "sans-serif" }, ...option });
@@ -154,10 +159,11 @@ export function chartOption(lng: Lng, table: FigureTable, d: DashboardFigures): 
  * Every figure: its table and its chart as a CSP-clean SVG string; svg is null when there is no data
  * (the page then says "暂无数据" / "No data yet").
  */
-export function dashboardCharts(lng: Lng, d: DashboardFigures): (FigureTable & { svg: string | null })[] {
+export async function dashboardCharts(lng: Lng, d: DashboardFigures): Promise<(FigureTable & { svg: string | null })[]> {
+  const echarts = await loadEcharts();
   return figureTables(lng, d).map((table) => {
     const chart = chartOption(lng, table, d);
-    return { ...table, svg: chart ? render(chart.option, chart.height) : null };
+    return { ...table, svg: chart ? render(echarts, chart.option, chart.height) : null };
   });
 }
 

@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lng,
     filters,
     parks: withoutBidiControls(parks),
-    charts: dashboardCharts(lng, withoutBidiControls(figures)),
+    charts: await dashboardCharts(lng, withoutBidiControls(figures)),
     firstContact: figures.firstContact,
     matchRate: figures.matchRate,
   };

@@ -66,8 +66,8 @@ describe("time to first contact: the 5-minute and 1-hour marks", () => {
     expect(marks.markLine!.data.map((m) => m.xAxis)).toEqual([0.5, 3.5]);
   });
 
-  it("in the SVG, the 5-minute line is left of the second bar's centre and the 1-hour line left of the fifth's", () => {
-    const svg = dashboardCharts("zh", figures()).find((c) => c.figure === "firstContact")!.svg!;
+  it("in the SVG, the 5-minute line is left of the second bar's centre and the 1-hour line left of the fifth's", async () => {
+    const svg = (await dashboardCharts("zh", figures())).find((c) => c.figure === "firstContact")!.svg!;
     // The category labels' x (text-anchor middle, centred on each bucket) and the dashed lines' x.
     const centres = Array.from(svg.matchAll(/<text[^>]*transform="translate\(([\d.]+) [\d.]+\)"[^>]*>≤ /g), (m) => Number(m[1]));
     const lines = Array.from(svg.matchAll(/<path d="M([\d.]+) [\d.]+L\1 [\d.]+"[^>]*stroke="#c0392b"/g), (m) => Number(m[1]));
@@ -81,14 +81,14 @@ describe("time to first contact: the 5-minute and 1-hour marks", () => {
 });
 
 describe("empty figures", () => {
-  it("every figure without data has no chart (the page says 暂无数据 / No data yet instead)", () => {
-    for (const c of dashboardCharts("zh", empty)) expect([c.figure, c.svg]).toEqual([c.figure, null]);
+  it("every figure without data has no chart (the page says 暂无数据 / No data yet instead)", async () => {
+    for (const c of await dashboardCharts("zh", empty)) expect([c.figure, c.svg]).toEqual([c.figure, null]);
     expect(opsText("zh", "dashboard.noData")).toBe("暂无数据");
     expect(opsText("en", "dashboard.noData")).toBe("No data yet");
   });
 
-  it("a figure with data has its chart", () => {
-    for (const c of dashboardCharts("en", figures())) expect([c.figure, typeof c.svg]).toEqual([c.figure, "string"]);
+  it("a figure with data has its chart", async () => {
+    for (const c of await dashboardCharts("en", figures())) expect([c.figure, typeof c.svg]).toEqual([c.figure, "string"]);
   });
 });
 
@@ -102,8 +102,8 @@ describe("the funnel", () => {
 });
 
 describe("the SVG under the CSP (ADR 021)", () => {
-  it("has no style attribute and no <style> element, and keeps the fonts as presentation attributes", () => {
-    for (const c of dashboardCharts("zh", figures())) {
+  it("has no style attribute and no <style> element, and keeps the fonts as presentation attributes", async () => {
+    for (const c of await dashboardCharts("zh", figures())) {
       expect(c.svg).not.toMatch(/\sstyle=/);
       expect(c.svg).not.toMatch(/<style/);
       expect(c.svg).toMatch(/<text[^>]* font-size="\d+px"[^>]* font-family="sans-serif"/);
@@ -123,8 +123,8 @@ describe("the SVG under the CSP (ADR 021)", () => {
 });
 
 describe("time to first contact: no stray axis line", () => {
-  it("draws no vertical axis line inside the first bucket (the hidden value axis's 0)", () => {
-    const svg = dashboardCharts("zh", figures()).find((c) => c.figure === "firstContact")!.svg!;
+  it("draws no vertical axis line inside the first bucket (the hidden value axis's 0)", async () => {
+    const svg = (await dashboardCharts("zh", figures())).find((c) => c.figure === "firstContact")!.svg!;
     const vertical = Array.from(svg.matchAll(/<path d="M([\d.]+) [\d.]+L\1 [\d.]+"[^>]*stroke="([^"]+)"/g), (m) => m[2]);
     expect(vertical.filter((stroke) => stroke !== "#c0392b" && stroke !== "#dbdee4")).toEqual([]);
   });
