@@ -20,6 +20,7 @@ const zh = {
   unavailableTitle: "服务暂时不可用",
   // JSON API answers (app/api/errors.server.ts, ADR 025)
   unauthorized: "需要授权：请附上 Authorization: Bearer <管理令牌>，或先登录。",
+  forbidden: "你已登录，但没有权限使用此接口（需要管理员角色）。",
   tooManyTokens: "错误的管理令牌次数过多，请 {seconds} 秒后再试。",
   notFound: "找不到该记录。",
   noSuchApi: "没有这个接口地址。",
@@ -55,6 +56,7 @@ const en: Record<HttpKey, string> = {
   title: "This request cannot be processed",
   unavailableTitle: "Service temporarily unavailable",
   unauthorized: "Authorization required: send Authorization: Bearer <admin token>, or sign in first.",
+  forbidden: "You are signed in but have no permission for this API (it needs the admin role).",
   tooManyTokens: "Too many wrong admin tokens; try again in {seconds} seconds.",
   notFound: "No such record.",
   noSuchApi: "There is no API at this address.",

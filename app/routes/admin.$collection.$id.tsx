@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
 import { AdminErrorBoundary } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { InventoryEditPage } from "~/components/inventory-edit-page";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Collection } from "~/inventory/inventory-columns";
@@ -8,10 +9,10 @@ import { inventoryEditAction, inventoryEditLoader } from "~/inventory/inventory-
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => {
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => {
   const section = d ? inventoryText(d.lng, `${d.collection}.title`) : "";
   return [{ title: d?.name ? `${d.name} · ${section}` : section }, { name: "robots", content: "noindex" }];
-};
+});
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** /admin/parks/<id>, /admin/spaces/<id>, /admin/recruiters/<id> (and …/new); any other first segment is a 404. */

@@ -10,6 +10,7 @@ import { loadDashboard } from "~/admin/admin-data.server";
 import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { actOnDeadLetter } from "~/admin/dead-letter-actions.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable, DataTable, StuckWorkTable, Time } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
@@ -22,10 +23,10 @@ import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: opsText(d?.lng ?? "zh", "dead.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** One action on one dead letter: the notice, what to do, an optional note. */

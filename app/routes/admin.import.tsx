@@ -12,6 +12,7 @@ import { z } from "zod";
 
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { BODY_LIMITS } from "~/http/request-gate.server";
@@ -29,10 +30,10 @@ import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: inventoryText(d?.lng ?? "zh", "import.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -18,6 +18,7 @@ import { leadActionSchema } from "~/admin/lead-forms";
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { type LeadActionData, LeadActions } from "~/components/admin-lead-actions";
+import { withErrorTitle } from "~/components/error-pages";
 import { getSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -37,10 +38,10 @@ import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: d ? adminText(d.lng, "lead.title", { reference: d.audit.reference }) : "parkmatch" },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /**

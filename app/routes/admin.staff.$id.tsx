@@ -10,6 +10,7 @@ import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { ChoiceField, SelectField, TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -23,10 +24,10 @@ import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: d ? opsText(d.lng, "staff.account.title", { email: d.account.email }) : "parkmatch" },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** What each change says after it is done (the flash on the page it lands on, ADR 025). */

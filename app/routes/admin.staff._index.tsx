@@ -8,6 +8,7 @@ import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { createStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { createStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { ChoiceField, SelectField, TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -19,10 +20,10 @@ import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: opsText(d?.lng ?? "zh", "staff.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** GET /admin/staff: every staff account and the form for a new one. */

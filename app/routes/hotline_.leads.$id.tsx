@@ -14,6 +14,7 @@ import { z } from "zod";
 
 import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
 import { ErrorList } from "~/components/forms";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
@@ -39,10 +40,10 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: adminStyles },
   { rel: "stylesheet", href: hotlineStyles },
 ];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: d && "lead" in d ? hotlineText(d.lng, "lead.title", { reference: d.lead.reference }) : "—" },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** The two forms of this page, told apart by `intent`; a need edit may carry a note of the call. */

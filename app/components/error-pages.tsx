@@ -1,0 +1,81 @@
+import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useLocation } from "@remix-run/react";
+
+import { lngHref } from "~/i18n/i18n";
+import type { Lng } from "~/i18n/lng";
+import { staffText } from "~/i18n/staff-messages";
+import { ui } from "~/i18n/ui-messages";
+
+// What an error page says, and its <title>, in the page's language (zh-CN unless ?lng=en). The boundaries
+// (root.tsx, components/admin.tsx) and every route's meta use these, so no error page is left without a
+// title or speaks English to a zh-CN reader. A 403 carries why (app/auth/session.server.ts StaffRefusal).
+
+/** Why a staff request was refused (the thrown 403's data), read without trusting its shape. */
+export function refusalOf(error: unknown): { refused: "role"; role: string } | { refused: "stale" } | null {
+  if (!isRouteErrorResponse(error) || error.status !== 403) return null;
+  const d = error.data as { refused?: unknown; role?: unknown } | null;
+  if (d && d.refused === "stale") return { refused: "stale" };
+  return { refused: "role", role: typeof d?.role === "string" ? d.role : "" };
+}
+
+/** The title of the error page for `error`: not found, no permission, page expired, bad request, or the apology. */
+export function errorTitle(lng: Lng, error: unknown): string {
+  const refusal = refusalOf(error);
+  if (refusal) return staffText(lng, refusal.refused === "stale" ? "stale.title" : "forbidden.title");
+  if (isRouteErrorResponse(error) && error.status === 404) return ui(lng, "error.notFound");
+  if (isRouteErrorResponse(error) && error.status < 500) return staffText(lng, "error.titleBad");
+  return ui(lng, "error.title");
+}
+
+/** The page's language from the address a meta function is given (the query decides, as lngFromUrl). */
+function lngOfSearch(search: string): Lng {
+  return new URLSearchParams(search).get("lng")?.toLowerCase().startsWith("en") ? "en" : "zh";
+}
+
+/**
+ * A route's meta function, answering for an error page too: when the route (or a child) failed,
+ * Remix calls it with `error` and no data; the title is then the error's, in the page's language.
+ */
+export function withErrorTitle<Args extends MetaArgs>(meta: (args: Args) => MetaDescriptor[]): (args: Args) => MetaDescriptor[] {
+  return (args) =>
+    args.error
+      ? [{ title: errorTitle(lngOfSearch(args.location.search), args.error) }, { name: "robots", content: "noindex" }]
+      : meta(args);
+}
+
+/** The desk of a staff role (where a refused person is sent back to). */
+export function deskOf(role: string): string {
+  return role === "admin" ? "/admin" : role === "hotline" ? "/hotline" : "/queue";
+}
+
+/**
+ * The 403 pages, without any menu of the refused area: "no permission" with a link to the person's own
+ * desk, or "page expired" with a link back to the page (reloaded with a new token).
+ */
+export function RefusedPage({ lng, refusal }: { lng: Lng; refusal: NonNullable<ReturnType<typeof refusalOf>> }) {
+  const location = useLocation();
+  if (refusal.refused === "stale") {
+    return (
+      <main className="admin refused">
+        <h1>{staffText(lng, "stale.title")}</h1>
+        <p role="alert">{staffText(lng, "session.stale")}</p>
+        <p>
+          <Link reloadDocument to={`${location.pathname}${location.search}`}>
+            {staffText(lng, "stale.back")}
+          </Link>
+        </p>
+      </main>
+    );
+  }
+  return (
+    <main className="admin refused">
+      <h1>{staffText(lng, "forbidden.title")}</h1>
+      <p role="alert">{staffText(lng, "forbidden.body")}</p>
+      <p>
+        <Link reloadDocument to={lngHref(deskOf(refusal.role), lng)}>
+          {staffText(lng, "forbidden.back")}
+        </Link>
+      </p>
+    </main>
+  );
+}
