@@ -15,7 +15,8 @@ export function refusalOf(error: unknown): { refused: "role"; role: string } | {
   if (!isRouteErrorResponse(error) || error.status !== 403) return null;
   const d = error.data as { refused?: unknown; role?: unknown } | null;
   if (d && d.refused === "stale") return { refused: "stale" };
-  return { refused: "role", role: typeof d?.role === "string" ? d.role : "" };
+  if (d && d.refused === "role") return { refused: "role", role: typeof d.role === "string" ? d.role : "" };
+  return null; // another 403 (a form posted from another site): the plain "cannot be processed" page
 }
 
 /** The title of the error page for `error`: not found, no permission, page expired, bad request, or the apology. */
