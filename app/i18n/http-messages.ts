@@ -17,6 +17,7 @@ const zh = {
   unavailable: "服务暂时不可用，请稍后再试，或致电招商热线 {hotline}。",
   error: "服务出错了，请稍后再试，或致电招商热线 {hotline}。",
   title: "无法处理此请求",
+  back: "返回上一页",
   unavailableTitle: "服务暂时不可用",
   // JSON API answers (app/api/errors.server.ts, ADR 025)
   unauthorized: "需要授权：请附上 Authorization: Bearer <管理令牌>，或先登录。",
@@ -54,6 +55,7 @@ const en: Record<HttpKey, string> = {
   unavailable: "The service is temporarily unavailable. Please try again later or call our hotline {hotline}.",
   error: "Something went wrong. Please try again later or call our hotline {hotline}.",
   title: "This request cannot be processed",
+  back: "Back to the previous page",
   unavailableTitle: "Service temporarily unavailable",
   unauthorized: "Authorization required: send Authorization: Bearer <admin token>, or sign in first.",
   forbidden: "You are signed in but have no permission for this API (it needs the admin role).",

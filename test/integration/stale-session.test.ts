@@ -41,7 +41,9 @@ beforeAll(async () => {
   const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: "南京过期测试有限公司" }));
   const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
   leadId = lead.id;
-  const [space] = await db.sql<{ id: string }[]>`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
+  const [space] = await db.sql<
+    { id: string }[]
+  >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
   await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
                values (${lead.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
   await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
@@ -101,6 +103,19 @@ describe("a form sent from a page of an earlier sign-in", () => {
     expect(titleOf(html)).toBe("页面已过期");
     expect(html).toContain("页面已过期（你可能在别处重新登录过）");
     expect(html).toContain(`href="/admin/leads/${leadId}"`);
+  });
+});
+
+describe("a post refused at the door (another site's form)", () => {
+  it.each([
+    ["", "无法处理此请求", "返回上一页"],
+    ["?lng=en", "This request cannot be processed", "Back to the previous page"],
+  ])("answers a titled page%s with a way back to the page", async (q, title, back) => {
+    const res = await client.post(`/hotline${q}`, { csrf: "x" }, undefined, { origin: "https://elsewhere.example" });
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(titleOf(html)).toBe(title);
+    expect(html).toContain(`<a href="/hotline${q}">${back}</a>`);
   });
 });
 
