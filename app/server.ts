@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 
 import { isUnavailableError } from "~/db/unavailable";
 import { apiLeadsRoute } from "~/http/api-leads.server";
+import { formShed } from "~/http/form-shed.server";
 import { sendRefusal } from "~/http/refusal.server";
 import { remixHandler } from "~/http/remix-handler.server";
 import { requestGate } from "~/http/request-gate.server";
@@ -31,6 +32,10 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(requestGate({ appUrl: env.APP_URL }));
 app.post("/api/leads", apiLeadsRoute()); // the JSON intake, without the framework's per-request cost (ADR 031)
+app.post(
+  "/",
+  formShed(() => env.HOTLINE_PHONE),
+); // an overloaded intake refuses the form before Remix renders (ADR 035)
 app.all("*", remixHandler(build, { hotline: () => env.HOTLINE_PHONE }));
 // Last resort: a plain page in the client's language, never a stack trace.
 app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

@@ -22,28 +22,63 @@ export async function rebuildIndex<T extends Record<string, unknown>>(
   settings: Settings,
   docs: T[],
 ): Promise<number> {
+  return rebuildIndexFrom(client, uid, settings, inBatches(docs));
+}
+
+async function* inBatches<T>(docs: T[]): AsyncIterable<T[]> {
+  for (let i = 0; i < docs.length; i += BATCH) yield docs.slice(i, i + BATCH);
+}
+
+/** rebuildIndex from batches read as they are sent (the leads: never all in memory at once). Documents written. */
+export async function rebuildIndexFrom<T extends Record<string, unknown>>(
+  client: SearchClient,
+  uid: string,
+  settings: Settings,
+  batches: AsyncIterable<T[]>,
+): Promise<number> {
   await ensureIndex(client, uid, "id", settings); // a swap needs both sides to exist
   const tmp = `${uid}_rebuild_${Date.now()}`;
   await ensureIndex(client, tmp, "id", settings);
+  let written = 0;
   try {
-    for (let i = 0; i < docs.length; i += BATCH) {
-      await waitSucceeded(client.index(tmp).addDocuments(docs.slice(i, i + BATCH), { primaryKey: "id" }), 300_000);
+    for await (const batch of batches) {
+      if (batch.length === 0) continue;
+      await waitSucceeded(client.index(tmp).addDocuments(batch, { primaryKey: "id" }), 300_000);
+      written += batch.length;
     }
     await waitSucceeded(client.swapIndexes([{ indexes: [uid, tmp], rename: false }]));
   } finally {
     await waitSucceeded(client.deleteIndex(tmp)).catch(() => {});
   }
-  return docs.length;
+  return written;
+}
+
+/**
+ * The leads to index, oldest first, a page at a time by keyset on (created_at, id) (index leads_created,
+ * migration 039): reading all of them at once took 1.66 GB of RSS at 1,000,000 leads
+ * (docs/benchmarks.md, Reindex), and a cursor would hold one snapshot open for the whole rebuild.
+ */
+async function* leadDocuments(sql: Sql): AsyncIterable<ReturnType<typeof toLeadDocument>[]> {
+  // The position as text, sent as text (a timestamptz parameter goes through a JS Date): a Date keeps
+  // milliseconds, created_at has microseconds, and a page could come again forever.
+  let after: { at: string; id: string } | null = null;
+  for (;;) {
+    const rows: (LeadRow & { at: string })[] = await sql<(LeadRow & { at: string })[]>`
+      select id, reference, status, source, lead, created_at, created_at::text as at from leads
+      where anonymised_at is null ${after ? sql`and (created_at, id) > (${after.at}::text::timestamptz, ${after.id}::uuid)` : sql``}
+      order by created_at, id limit ${BATCH}`;
+    if (rows.length === 0) return;
+    yield rows.map(toLeadDocument);
+    const last = rows[rows.length - 1];
+    after = { at: last.at, id: last.id };
+  }
 }
 
 export async function reindexAll(sql: Sql, client: SearchClient, names = { leads: LEADS_INDEX, spaces: SPACES_INDEX, parks: PARKS_INDEX }) {
-  const leads = await sql<
-    LeadRow[]
-  >`select id, reference, status, source, lead, created_at from leads where anonymised_at is null order by created_at`;
   const spaces = await loadSpaceRows(sql);
   const parks = await loadParkRows(sql);
   const counts = {
-    leads: await rebuildIndex(client, names.leads, leadsSettings, leads.map(toLeadDocument)),
+    leads: await rebuildIndexFrom(client, names.leads, leadsSettings, leadDocuments(sql)),
     spaces: await rebuildIndex(client, names.spaces, spacesSettings, spaces.map(toSpaceDocument)),
     parks: await rebuildIndex(client, names.parks, parksSettings, parks.map(toParkDocument)),
   };

@@ -176,6 +176,7 @@ function emailInput(d: AssignmentDetails, url: string, slaMinutes: number) {
       .map((s) => ({ title: s.title, score: s.score, conditional: s.conditional, reasons: s.reasons.map((r) => r.zh) })),
     assignmentUrl: url,
     slaMinutes,
+    acceptBy: d.acceptBy,
     rerouted: d.reroutes > 0,
   };
 }

@@ -96,11 +96,16 @@ async function leadWhere(sql: Sql, search: SearchClient | null, f: LeadFilters) 
     f.from ? sql`l.created_at >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai')` : null,
     f.to ? sql`l.created_at < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')` : null,
     f.unmatched ? sql`l.status = 'unmatched'` : null,
+    // The park and breach filters as `id in (… union …)`, not `exists … or exists …`: Postgres cannot
+    // turn an OR of EXISTS into a join, and read every lead to test it (test/integration/indexes.test.ts).
     f.park
-      ? sql`(exists (select 1 from matches m where m.lead_id = l.id and m.park_id = ${f.park} and m.withdrawn_at is null)
-             or exists (select 1 from assignments a where a.lead_id = l.id and a.park_id = ${f.park}))`
+      ? sql`l.id in (select m.lead_id from matches m where m.park_id = ${f.park} and m.withdrawn_at is null
+                     union select a.lead_id from assignments a where a.park_id = ${f.park})`
       : null,
-    f.breached ? sql`(${breachedSql(sql)})` : null,
+    f.breached
+      ? sql`l.id in (select a.lead_id from assignments a where a.status = 'offered' and a.accept_by < now()
+                     union select e.lead_id from routing_events e where e.event in ('sla-missed', 'escalated'))`
+      : null,
   ].filter((c) => c !== null);
   const where = conditions.length ? conditions.reduce((acc, c) => sql`${acc} and ${c}`, sql`true`) : sql`true`;
   return { where, searchDown: found?.searchDown ?? false };
@@ -256,6 +261,7 @@ export async function exportLeads(
 /**
  * A lead breached the acceptance SLA when one of its offers is past its deadline now, or the SLA job
  * once found an offer of it not accepted in time (its 'sla-missed' and 'escalated' audit lines).
+ * The `breached` filter of listLeads says the same as a set of lead ids; keep the two together.
  */
 function breachedSql(sql: Sql) {
   return sql`exists (select 1 from assignments a where a.lead_id = l.id and a.status = 'offered' and a.accept_by < now())

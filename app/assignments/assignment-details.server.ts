@@ -5,6 +5,7 @@ import type { Lead } from "~/domain/lead-schema";
 import type { Reason } from "~/domain/matching/types";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { formatAdminTime } from "~/i18n/admin-messages";
 import { type Params, pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { type NotifyKey, notifyText } from "~/i18n/notify-messages";
@@ -129,7 +130,9 @@ export function handoverScript(d: AssignmentDetails, slaMinutes: number, lng: Ln
     t("handover.call", { name: recruiter.name, phone: formatPhoneForDisplay(recruiter.phone), reference: d.reference }),
     t("handover.lead", { company: d.lead.company.name, contact: d.lead.contact.name, phone: formatPhoneForDisplay(d.lead.contact.phone) }),
     t("handover.need", { need: needAreaText(d.lead), product: d.lead.use.product ?? "", park: d.parkName }),
-    t("handover.deadline", { minutes: slaMinutes }),
+    d.acceptBy
+      ? t("handover.deadlineBy", { deadline: formatAdminTime(d.acceptBy.toISOString()) })
+      : t("handover.deadline", { minutes: slaMinutes }),
     spaces ? `${t("handover.spaces")}\n${spaces}` : "",
   ]
     .filter(Boolean)

@@ -37,6 +37,8 @@ function devSecret(name: string): string {
 
 // A taken port would otherwise make the supervised web process crash and restart forever.
 const port = Number(env.PORT ?? 3000);
+// Links in emails and shortlists name this address: with only PORT changed they must follow it.
+env.APP_URL ??= `http://localhost:${port}`;
 const portFree = await new Promise<boolean>((resolve) => {
   const probe = createServer()
     .once("error", () => resolve(false))

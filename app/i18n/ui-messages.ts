@@ -13,6 +13,9 @@ const zh = {
   "form.errorSummary": "有 {count} 处需要修改，请查看标红的字段。",
   "form.unavailable": "系统暂时无法保存您的需求，您填写的内容都还在页面上。请稍后再点一次提交，或直接致电招商热线 {hotline}。",
   "form.rateLimited": "提交过于频繁，请一分钟后再试，或致电招商热线 {hotline}。",
+  "form.sendAgain": "再次提交",
+  "form.typedKept": "您填写的内容（已保留）",
+  "form.overloaded": "此刻提交的人太多，您的需求还没有保存，填写的内容都还在页面上。请几秒后再点一次提交，或致电招商热线 {hotline}。",
   "section.need": "需求",
   "section.use": "用途",
   "section.tax": "税收与投资",
@@ -112,6 +115,10 @@ const en: Record<UiKey, string> = {
   "form.unavailable":
     "We cannot save your request right now; everything you typed is still on this page. Please press send again in a moment, or call our hotline {hotline}.",
   "form.rateLimited": "Too many requests. Please try again in a minute or call our hotline {hotline}.",
+  "form.sendAgain": "Send again",
+  "form.typedKept": "What you typed (kept)",
+  "form.overloaded":
+    "Too many people are sending right now; your request is not saved yet, and everything you typed is still on this page. Please press send again in a few seconds, or call our hotline {hotline}.",
   "section.need": "What you need",
   "section.use": "What it is for",
   "section.tax": "Tax and investment",

@@ -38,6 +38,7 @@ const zh = {
   idempotencyConflict: "该 Idempotency-Key 已用于另一份不同的需求，请换一个新的键",
   idempotencyKey: "Idempotency-Key 应为 1–200 个可见字符",
   unavailable: "服务暂时不可用，需求未保存，请稍后重试或致电招商热线 {hotline}",
+  overloaded: "提交的人太多，需求未保存，请几秒后重试",
 } as const;
 
 export type ValidationKey = keyof typeof zh;
@@ -78,6 +79,7 @@ const en: Record<ValidationKey, string> = {
   idempotencyConflict: "This Idempotency-Key was already used for a different request; use a new key",
   idempotencyKey: "Idempotency-Key must be 1–200 visible characters",
   unavailable: "Service temporarily unavailable; the request was not saved. Retry later or call our hotline {hotline}",
+  overloaded: "Too many submissions right now; the request was not saved. Retry in a few seconds",
 };
 
 export const validationMessages = defineMessages({ zh, en });

@@ -7,6 +7,7 @@ import { type ValidationKey, validationMessage } from "~/i18n/validation-message
 import { hashRequest, storeLead } from "~/leads/intake.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
+import { intakeGuard } from "~/utils/overload.server";
 import { consume, intakeLimit } from "~/utils/rate-limit.server";
 
 /** An answer of `POST /api/leads`: the status, the JSON body and extra headers. */
@@ -20,7 +21,9 @@ function fail(status: number, errors: ApiErrors, headers?: Record<string, string
 /**
  * `POST /api/leads` (DESIGN.md, Public contract): a JSON lead → 201 `{id, reference}`; 400 with field
  * errors; 409 when an `Idempotency-Key` is reused with another body (a replay with the same body gets
- * the first answer); 429 over the rate limit; 503 with Retry-After when the lead could not be stored.
+ * the first answer); 429 over the rate limit; 503 with Retry-After when the process is overloaded
+ * (refused before any work, app/utils/overload.server.ts) or the lead could not be stored. A 201 is
+ * only answered after the lead's transaction committed.
  * Messages in zh-CN, or English by `?lng=en` / Accept-Language. Both the Remix route
  * (app/routes/api.leads.ts) and the web server's direct route (app/http/api-leads.server.ts) answer
  * through this one function. `body` is the request body as text; `clientIp` keys the rate limit.
@@ -37,6 +40,21 @@ export async function acceptApiLead(input: {
   const msg = (key: ValidationKey, params?: Record<string, string | number>) => [validationMessage(lng, key, params)];
 
   if (input.method !== "POST") return fail(405, { [FORM_FIELD]: [httpText(lng, "postOnly")] }, { Allow: "POST" });
+  // Overloaded: refuse before spending anything on the request (no Redis call, no parse, no write).
+  const admission = intakeGuard().admit();
+  if (!admission.ok) return fail(503, { _form: msg("overloaded") }, { "Retry-After": String(admission.retryAfterSec) });
+  try {
+    return await acceptAdmitted(input, lng, msg);
+  } finally {
+    admission.release();
+  }
+}
+
+async function acceptAdmitted(
+  input: Parameters<typeof acceptApiLead>[0],
+  lng: ReturnType<typeof lngFrom>,
+  msg: (key: ValidationKey, params?: Record<string, string | number>) => string[],
+): Promise<ApiAnswer> {
   const limited = await consume(intakeLimit("api-leads"), input.clientIp);
   if (!limited.ok) return fail(429, { _form: msg("rateLimited") }, { "Retry-After": String(limited.retryAfterSec) });
   // Content type, size (64 KB), encoding, nesting and unstorable characters were checked by the

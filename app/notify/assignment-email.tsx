@@ -1,7 +1,7 @@
 import { type CSSProperties, Fragment } from "react";
 
 import { paragraph, singleLine as line } from "~/domain/display-text";
-import { adminMessages } from "~/i18n/admin-messages";
+import { adminMessages, formatAdminTime } from "~/i18n/admin-messages";
 import type { Lng } from "~/i18n/lng";
 import { notifyMessages, notifyText } from "~/i18n/notify-messages";
 
@@ -25,6 +25,8 @@ export type AssignmentEmailInput = {
   spaces: { title: string; score: number; conditional: boolean; reasons: string[] /* zh-CN */ }[];
   assignmentUrl: string; // link to the assignment in the recruiter queue
   slaMinutes: number;
+  /** The offer's deadline; counted on working time it can be the next working morning, so it is named, not the minutes. */
+  acceptBy?: Date | null;
   rerouted?: boolean; // this is a re-route after another recruiter let the SLA lapse
 };
 
@@ -81,10 +83,14 @@ export function needLabel(kind: AssignmentEmailInput["needKind"], deal: Assignme
 function prepare(input: AssignmentEmailInput, lng: Lng) {
   const tax = input.annualTaxWan;
   const sla = Number.isFinite(input.slaMinutes) ? Math.max(1, Math.round(input.slaMinutes)) : 120;
+  const acceptBy = input.acceptBy && !Number.isNaN(input.acceptBy.getTime()) ? formatAdminTime(input.acceptBy.toISOString()) : null;
   const phone = line(input.contactPhoneDisplay);
   const telDigits = phone.replace(/[^\d+]/g, "");
   return {
     lng,
+    action: acceptBy
+      ? notifyText(lng, "assignment.actionBy", { deadline: acceptBy })
+      : notifyText(lng, "assignment.action", { minutes: sla }),
     recruiterName: line(input.recruiterName),
     reference: line(input.reference),
     companyName: line(input.companyName),
@@ -169,7 +175,7 @@ function renderText(p: Prepared): string {
     );
     for (const r of s.reasons) out.push(`   - ${r}`);
   });
-  out.push("", section(t("assignment.next")), t("assignment.action", { minutes: p.sla }));
+  out.push("", section(t("assignment.next")), p.action);
   out.push(p.url ? t("assignment.openText", { url: p.url }) : t("assignment.noLink"));
   out.push("", "——", t("assignment.privacy"));
   return out.join("\n") + "\n";
@@ -243,7 +249,7 @@ export function AssignmentEmail({ p, subject }: { p: Prepared; subject: string }
       )}
       <h3 style={H3}>{t("assignment.next")}</h3>
       <p>
-        <strong>{t("assignment.action", { minutes: p.sla })}</strong>
+        <strong>{p.action}</strong>
       </p>
       {p.url ? (
         <>

@@ -1,5 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 
@@ -25,6 +25,7 @@ import type { LeadFormValidator } from "~/leads/lead-form-validation";
 import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
 import { useRootData } from "~/root";
 import { errorMessage, log } from "~/utils/log.server";
+import { intakeGuard } from "~/utils/overload.server";
 import { clientKey, consume, intakeLimit } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
@@ -34,12 +35,22 @@ export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) =>
 
 const HONEYPOT = "website";
 
+/** A document answer carries the action's Retry-After (429, 503): Remix applies an action's headers only through this. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   // A fresh key per rendered form: a double click or a resend of the same form makes one lead.
   return { lng: lngFromUrl(request.url), submissionKey: crypto.randomUUID(), provinces: provinceOptions() };
 }
 
-type ActionResult = { result: SubmissionResult<string[]>; banner?: "unavailable" | "rateLimited"; picker?: RegionPickerState };
+type ActionResult = {
+  result: SubmissionResult<string[]>;
+  banner?: "unavailable" | "rateLimited" | "overloaded";
+  picker?: RegionPickerState;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
@@ -77,32 +88,45 @@ export async function action({ request, context }: ActionFunctionArgs) {
     log.info("honeypot caught a submission", { ip: clientKey(context) });
     return redirect(lngHref("/inquiry/received", lng), 303);
   }
-  const limited = await consume(intakeLimit("web-form"), clientKey(context));
-  if (!limited.ok) {
+  // Overloaded (app/utils/overload.server.ts, ADR 035): 503 at once, nothing written, everything typed
+  // comes back into the form (same submission key: pressing send again makes one lead, not two).
+  const admission = intakeGuard().admit();
+  if (!admission.ok) {
     return data<ActionResult>(
-      { result: submission.reply(), banner: "rateLimited" },
-      { status: 429, headers: { "Retry-After": String(limited.retryAfterSec) } },
+      { result: submission.reply(), banner: "overloaded" },
+      { status: 503, headers: { "Retry-After": String(admission.retryAfterSec) } },
     );
   }
-  if (submission.status !== "success") {
-    return data<ActionResult>({ result: submission.reply() }, { status: 400 });
-  }
-  const submissionKey = text("submissionKey");
-  const { submissionKey: _k, ...raw } = typed;
   try {
-    const stored = await storeLead(getSql(), {
-      ...submission.value,
-      raw,
-      source: "web",
-      lng,
-      // Same form, same content → same lead; the same form edited and sent again is a new lead.
-      submissionKey: isUuid(submissionKey) ? `web:${submissionKey}:${hashRequest(raw)}` : null,
-    });
-    return redirect(lngHref(`/inquiry/${stored.reference}`, lng), 303);
-  } catch (error) {
-    log.error("lead intake failed", { source: "web", error: errorMessage(error) });
-    // Everything typed is sent back into the form; the person can press send again.
-    return data<ActionResult>({ result: submission.reply(), banner: "unavailable" }, { status: 503 });
+    const limited = await consume(intakeLimit("web-form"), clientKey(context));
+    if (!limited.ok) {
+      return data<ActionResult>(
+        { result: submission.reply(), banner: "rateLimited" },
+        { status: 429, headers: { "Retry-After": String(limited.retryAfterSec) } },
+      );
+    }
+    if (submission.status !== "success") {
+      return data<ActionResult>({ result: submission.reply() }, { status: 400 });
+    }
+    const submissionKey = text("submissionKey");
+    const { submissionKey: _k, ...raw } = typed;
+    try {
+      const stored = await storeLead(getSql(), {
+        ...submission.value,
+        raw,
+        source: "web",
+        lng,
+        // Same form, same content → same lead; the same form edited and sent again is a new lead.
+        submissionKey: isUuid(submissionKey) ? `web:${submissionKey}:${hashRequest(raw)}` : null,
+      });
+      return redirect(lngHref(`/inquiry/${stored.reference}`, lng), 303);
+    } catch (error) {
+      log.error("lead intake failed", { source: "web", error: errorMessage(error) });
+      // Everything typed is sent back into the form; the person can press send again.
+      return data<ActionResult>({ result: submission.reply(), banner: "unavailable" }, { status: 503 });
+    }
+  } finally {
+    admission.release();
   }
 }
 
@@ -176,7 +200,14 @@ export default function InquiryForm() {
         <p className="lead">{t("app.tagline")}</p>
         {actionData?.banner ? (
           <div className="banner error" role="alert">
-            {t(actionData.banner === "unavailable" ? "form.unavailable" : "form.rateLimited", { hotline })}
+            {t(
+              actionData.banner === "unavailable"
+                ? "form.unavailable"
+                : actionData.banner === "overloaded"
+                  ? "form.overloaded"
+                  : "form.rateLimited",
+              { hotline },
+            )}
           </div>
         ) : errorCount > 0 && form.status === "error" ? (
           <div className="banner error" role="alert">

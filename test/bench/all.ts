@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 // BENCH_ONLY=intake,page limits the run; scenarios another branch adds (caller lookup, admin pages)
 // run when their script exists in package.json. Exit code: the number of scenarios that failed.
 
-const ORDER = ["intake", "page", "match", "e2e", "lookup", "admin", "reverse", "reindex"];
+const ORDER = ["intake", "page", "match", "e2e", "lookup", "admin", "reverse", "reindex", "memory"];
 
 const scripts = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> })
   .scripts;

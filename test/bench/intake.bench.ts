@@ -36,7 +36,7 @@ import {
 // CPU per accepted lead (web or raw server, Postgres backends, the load generator) from /proc.
 //
 // Knobs: BENCH_SECONDS=10 BENCH_CONNECTIONS=16 BENCH_RATE=100 BENCH_KNEE_STEPS=0.5,0.75,0.9,1
-// BENCH_KNEE_P99_MS=100 BENCH_OVERLOAD_CONNECTIONS=64 BENCH_TARGETS=raw,api,form
+// BENCH_KNEE_P99_MS=100 BENCH_OVERLOAD_CONNECTIONS=256 BENCH_TARGETS=raw,api,form
 // BENCH_WEB_PROFILE=<dir> (a V8 CPU profile of the web process) BENCH_WRITE=0 (print only)
 
 process.env.LOG_LEVEL ??= "warn";
@@ -48,7 +48,7 @@ const cfg = {
   rate: knob("BENCH_RATE", 100, 1, 10_000),
   kneeSteps: (process.env.BENCH_KNEE_STEPS ?? "0.5,0.75,0.9,1").split(",").map(Number),
   kneeP99: knob("BENCH_KNEE_P99_MS", 100, 1, 10_000),
-  overloadConnections: knob("BENCH_OVERLOAD_CONNECTIONS", 64, 1, 1_000),
+  overloadConnections: knob("BENCH_OVERLOAD_CONNECTIONS", 256, 1, 1_000),
   targets: (process.env.BENCH_TARGETS ?? "raw,api,form").split(",") as Target[],
 };
 type Target = "raw" | "api" | "form";

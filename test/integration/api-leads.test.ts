@@ -24,6 +24,9 @@ beforeAll(async () => {
     MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!,
     ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN!,
     API_RATE_LIMIT_PER_MINUTE: "1000",
+    // 50 concurrent replays of one key test idempotency, not load shedding (test/integration/load-shedding.test.ts).
+    INTAKE_MAX_IN_FLIGHT: "1000",
+    INTAKE_MAX_EVENT_LOOP_DELAY_MS: "0",
   });
 });
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { routeLead } from "~/assignments/route-lead.server";
 import { importInventory } from "~/inventory/import.server";
 
+import { formatAdminTime } from "../../app/i18n/admin-messages";
 import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
@@ -144,6 +145,11 @@ describe("email recruiter", () => {
     expect(html).toContain("单层厂房1号");
     expect(html).toContain("https://pm.example.cn/queue/assignments/");
     expect(text).toContain(reference);
+    // The offer's own deadline, as stored (working time can put it on the next morning), not "within N minutes".
+    const [offer] = await db.sql<{ accept_by: Date }[]>`
+      select a.accept_by from assignments a join leads l on l.id = a.lead_id where l.reference = ${reference} and a.accept_by is not null`;
+    const due = formatAdminTime(offer.accept_by.toISOString());
+    expect(text).toContain(`请在 ${due}（北京时间）前在招商工作台接单`);
     expect(mail.headers.get("message-id")?.[0]).toMatch(/^<assignment-[0-9a-f-]+-n\d+@parkmatch>$/);
 
     const lead = await eventually(async () => {

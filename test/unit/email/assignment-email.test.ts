@@ -273,3 +273,18 @@ describe("renderAssignmentEmail in English (the catalog's other side)", () => {
     expect(html).not.toMatch(/线索编号|企业信息|匹配度/);
   });
 });
+
+describe("renderAssignmentEmail names the deadline when it is known", () => {
+  // Counted on working time, a lead offered on Friday evening is due on Monday morning: "within 120
+  // minutes" would tell the recruiter the wrong thing, so the mail names the deadline (Beijing time).
+  it("in Chinese and English, in both parts, instead of the minutes", () => {
+    const acceptBy = new Date("2026-12-07T02:00:00Z"); // Monday 10:00 in Beijing
+    const zh = renderAssignmentEmail(input({ acceptBy }));
+    for (const part of [zh.html, zh.text]) {
+      expect(part).toContain("请在 2026-12-07 10:00（北京时间）前在招商工作台接单，超时将改派。");
+      expect(part).not.toContain("120 分钟");
+    }
+    const en = renderAssignmentEmail(input({ acceptBy }), "en");
+    expect(en.text).toContain("Accept it on the recruiter desk by 2026-12-07 10:00 (Beijing time), or it is re-routed.");
+  });
+});

@@ -1,0 +1,123 @@
+import { type IntervalHistogram, monitorEventLoopDelay } from "node:perf_hooks";
+
+import { getWebEnv } from "./env.server";
+import { singleton } from "./singleton.server";
+
+// Load shedding for the intake (issue 14: "at twice the knee only 429/503 answers, never a lost
+// lead"; docs/decisions/035). A web process past its knee does not get faster by taking more: every
+// extra request waits in the event loop and the pool, answers grow to seconds, clients time out and
+// retry, and a timed-out client cannot tell whether its lead was stored. So when the process is
+// overloaded an intake request is refused at once with 503 + Retry-After — before any of its work,
+// and so before anything is written: a refused lead is never half-stored, and a 2xx is only ever
+// sent after the lead's transaction committed (storeLead returns after COMMIT).
+//
+// Two signals, as @fastify/under-pressure uses them:
+//  - intake requests in flight in this process (taken and not answered yet) above `maxInFlight`:
+//    the pool (10 connections) and Postgres are the bottleneck, a queue is building;
+//  - event-loop delay (node:perf_hooks monitorEventLoopDelay, mean over the last sample window,
+//    less the timer's resolution) above `maxEventLoopDelayMs`: the process's CPU is the bottleneck.
+
+/** Why a request was refused. */
+export type ShedReason = "inFlight" | "eventLoopDelay";
+
+/** Admitted (call `release` exactly once when answered), or refused with the reason and the Retry-After seconds. */
+export type Admission = { ok: true; release: () => void } | { ok: false; reason: ShedReason; retryAfterSec: number };
+
+export type OverloadBounds = {
+  /** Intake requests handled at once by this process; more are refused. */
+  maxInFlight: number;
+  /** Mean event-loop delay (ms) of the last window above which requests are refused; 0 turns the signal off. */
+  maxEventLoopDelayMs: number;
+  /** Length of the event-loop sample window, ms. */
+  sampleMs?: number;
+  /** Seconds a refused client is told to wait (Retry-After). */
+  retryAfterSec?: number;
+};
+
+const RESOLUTION_MS = 10;
+
+/** Admission control for one kind of work in this process. Counters are for /metrics and the benchmarks. */
+export class OverloadGuard {
+  private inFlight = 0;
+  private delayMs = 0;
+  private histogram: IntervalHistogram | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  readonly shed: Record<ShedReason, number> = { inFlight: 0, eventLoopDelay: 0 };
+  admitted = 0;
+
+  constructor(private readonly bounds: OverloadBounds) {
+    if (bounds.maxEventLoopDelayMs > 0) {
+      this.histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+      this.histogram.enable();
+      this.timer = setInterval(() => this.sample(), bounds.sampleMs ?? 500);
+      this.timer.unref(); // never keeps the process alive
+    }
+  }
+
+  private sample(): void {
+    const h = this.histogram!;
+    // The histogram counts the timer's own resolution as delay; only what exceeds it is the loop's.
+    this.delayMs = h.count > 0 ? Math.max(0, h.mean / 1e6 - RESOLUTION_MS) : 0;
+    h.reset();
+  }
+
+  /** The current readings: requests in flight and the last window's mean event-loop delay in ms. */
+  reading(): { inFlight: number; eventLoopDelayMs: number } {
+    return { inFlight: this.inFlight, eventLoopDelayMs: this.delayMs };
+  }
+
+  /**
+   * Whether a request arriving now would be refused, without taking a slot (counted as shed when so):
+   * for an answer that must be decided before the work that takes the slot (the form's early refusal).
+   */
+  refusal(): { reason: ShedReason; retryAfterSec: number } | null {
+    const retryAfterSec = this.bounds.retryAfterSec ?? 5;
+    const reason: ShedReason | null =
+      this.inFlight >= this.bounds.maxInFlight
+        ? "inFlight"
+        : this.bounds.maxEventLoopDelayMs > 0 && this.delayMs > this.bounds.maxEventLoopDelayMs
+          ? "eventLoopDelay"
+          : null;
+    if (!reason) return null;
+    this.shed[reason]++;
+    return { reason, retryAfterSec };
+  }
+
+  /** Takes a slot, or refuses when either bound is exceeded. Constant time; no I/O. */
+  admit(): Admission {
+    const refused = this.refusal();
+    if (refused) return { ok: false, ...refused };
+    this.inFlight++;
+    this.admitted++;
+    let released = false;
+    return {
+      ok: true,
+      release: () => {
+        if (released) return; // a second release must not free someone else's slot
+        released = true;
+        this.inFlight--;
+      },
+    };
+  }
+
+  /** Stops sampling (tests). */
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.histogram?.disable();
+  }
+}
+
+/**
+ * The web process's guard for lead intake (POST /api/leads and POST /, both routes share it), bounded
+ * by INTAKE_MAX_IN_FLIGHT and INTAKE_MAX_EVENT_LOOP_DELAY_MS (app/utils/env.server.ts).
+ */
+export function intakeGuard(): OverloadGuard {
+  return singleton("intake-overload-guard", () => {
+    const env = getWebEnv();
+    return new OverloadGuard({
+      maxInFlight: env.INTAKE_MAX_IN_FLIGHT,
+      maxEventLoopDelayMs: env.INTAKE_MAX_EVENT_LOOP_DELAY_MS,
+      retryAfterSec: env.INTAKE_RETRY_AFTER_SECONDS,
+    });
+  });
+}

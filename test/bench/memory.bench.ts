@@ -1,0 +1,140 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { ensureRemixBuild } from "../support/remix-build";
+import { startPrivateMeili, startPrivateRedis, startWebServer } from "../support/services";
+import { answers, Cleanups, fmt, freshDatabase, knob, load1, rssMb, runLoad, sectionHeader, sleep, Watch, writeSection } from "./lib";
+
+// npm run bench:memory — RSS of the web and the worker process (issue 14: < 250 MB each under load), at
+// rest after start, under each load, and at rest again afterwards (does memory come back?). Loads
+// (autocannon in its own process, test/bench/load.ts): POST /api/leads at BENCH_RATE (default 100
+// leads/s; the worker indexes and matches every lead: 20 demo-free parks, no spaces), the form page
+// GET / as fast as answered, and POST /api/leads at saturation. Peak RSS sampled every 200 ms.
+// Knobs: BENCH_SECONDS=10 BENCH_RATE=100 BENCH_CONNECTIONS=16.
+
+process.env.LOG_LEVEL ??= "warn";
+const DB = "parkmatch_bench_memory";
+const cfg = {
+  seconds: knob("BENCH_SECONDS", 10, 1, 300),
+  rate: knob("BENCH_RATE", 100, 1, 10_000),
+  connections: knob("BENCH_CONNECTIONS", 16, 1, 512),
+};
+
+async function startWorkerProcess(env: Record<string, string>): Promise<{ pid: number; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...env } as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("worker did not start")), 90_000);
+    child.stdout!.on("data", (d: Buffer) => {
+      if (d.toString().includes("worker started")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", () => reject(new Error("worker exited at start")));
+  });
+  child.stdout!.resume(); // keep draining its log
+  return {
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await Promise.race([exited, sleep(12_000).then(() => child.kill("SIGKILL"))]);
+    },
+  };
+}
+
+async function main() {
+  const cleanups = new Cleanups();
+  const loadBefore = load1();
+  const rows: string[] = [];
+  try {
+    ensureRemixBuild();
+    const { url: dbUrl } = await freshDatabase(DB, cleanups);
+    const redis = await startPrivateRedis();
+    cleanups.add("redis-server", () => redis.stop());
+    const meili = await startPrivateMeili();
+    cleanups.add("meilisearch", () => meili.cleanup());
+    const outbox = mkdtempSync(join(tmpdir(), "pm-bench-mail-"));
+    cleanups.add("mail outbox", async () => rmSync(outbox, { recursive: true, force: true }));
+    const queuePrefix = `pmmem-${Math.random().toString(36).slice(2, 8)}`;
+    const m = meili.current();
+    const common = {
+      DATABASE_URL: dbUrl,
+      REDIS_URL: redis.url,
+      MEILI_URL: m.url,
+      MEILI_MASTER_KEY: m.masterKey,
+      QUEUE_PREFIX: queuePrefix,
+    };
+    const worker = await startWorkerProcess({ ...common, MAIL_OUTBOX_DIR: outbox });
+    cleanups.add("worker", worker.stop);
+    const web = await startWebServer({
+      ...common,
+      ADMIN_API_TOKEN: "bench-memory-admin-token-0123456789",
+      API_RATE_LIMIT_PER_MINUTE: "100000000",
+      LOG_LEVEL: "warn",
+    });
+    cleanups.add("web server", () => web.stop());
+    const groups = { web: () => [web.process.pid!], worker: () => [worker.pid] };
+    const rest = (what: string) => {
+      const line = `| at rest: ${what} | – | – | ${fmt(rssMb(web.process.pid))} | ${fmt(rssMb(worker.pid))} |`;
+      console.log(line);
+      rows.push(line);
+    };
+    await sleep(5_000);
+    rest("after start (+5 s)");
+    let seed = 1;
+    const load = async (what: string, config: Parameters<typeof runLoad>[0]) => {
+      const watch = new Watch(groups).start();
+      const r = await runLoad(config);
+      const w = watch.stop();
+      const a = answers(r);
+      const line = `| ${what} | ${fmt(a.ok / r.seconds)}/s | ${fmt(r.latency.p99)} | ${fmt(w.peakRssMb.get("web") ?? NaN)} | ${fmt(w.peakRssMb.get("worker") ?? NaN)} |`;
+      console.log(line);
+      rows.push(line);
+    };
+    await load(`POST /api/leads at ${cfg.rate} leads/s (worker indexing and matching)`, {
+      url: `${web.url}/api/leads`,
+      kind: "api-lead",
+      connections: cfg.connections,
+      seconds: cfg.seconds,
+      rate: cfg.rate,
+      seed: seed++,
+    });
+    await load("GET / (form page) as fast as answered", {
+      url: `${web.url}/`,
+      kind: "get",
+      connections: cfg.connections,
+      seconds: cfg.seconds,
+      seed: seed++,
+    });
+    await load("POST /api/leads at saturation", {
+      url: `${web.url}/api/leads`,
+      kind: "api-lead",
+      connections: cfg.connections,
+      seconds: cfg.seconds,
+      seed: seed++,
+    });
+    await sleep(10_000);
+    rest("10 s after the loads");
+    writeSection(
+      "memory",
+      [
+        sectionHeader("Memory", "npm run bench:memory", loadBefore),
+        `RSS of the web process (NODE_ENV=production) and the worker process (\`worker/index.ts\`) with real Redis, Meilisearch and Postgres; autocannon in its own process, ${cfg.seconds} s per load, ${cfg.connections} connections; peak RSS sampled every 200 ms. Target (issue 14): < 250 MB each under load.`,
+        "",
+        "| load | answered 2xx/s | p99 ms | web RSS MB (peak) | worker RSS MB (peak) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        ...rows,
+      ].join("\n"),
+    );
+  } finally {
+    await cleanups.run();
+  }
+}
+
+await main();

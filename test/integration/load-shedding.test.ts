@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { Sql } from "~/db/db.server";
+
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { eventually, startWebServer } from "../support/services";
+
+// Load shedding of the intake (issue 14 item 1, app/utils/overload.server.ts, ADR 035) against the
+// real web process: far more requests at once than its in-flight bound (INTAKE_MAX_IN_FLIGHT=2 here)
+// get only 201/303, 429 or 503 — never a 500 or a broken connection — and every lead answered 2xx is
+// in Postgres, and no other: a refused lead is not half-stored.
+
+const BOUND = 2;
+const BURST = 150;
+let sql: Sql;
+let drop: () => Promise<void>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+/** A refusal page of the form with its "send again" form (the early one, before Remix). */
+let sendAgainPage: { html: string; company: string } | null = null;
+
+beforeAll(async () => {
+  const db = await createTestDatabase("load_shedding");
+  sql = db.sql;
+  drop = db.drop;
+  web = await startWebServer({
+    DATABASE_URL: db.url,
+    MEILI_URL: process.env.MEILI_URL!,
+    MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!,
+    ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN!,
+    API_RATE_LIMIT_PER_MINUTE: "100000",
+    INTAKE_MAX_IN_FLIGHT: String(BOUND),
+    // The in-flight bound alone, so the test does not depend on this machine's load (the event-loop
+    // signal is tested in test/unit/overload-guard.test.ts): the first request of a burst is always taken.
+    INTAKE_MAX_EVENT_LOOP_DELAY_MS: "0",
+  });
+});
+afterAll(async () => {
+  await web?.stop();
+  await drop?.();
+});
+
+const phone = (i: number, base: number) => `139${String(base + i).padStart(8, "0")}`;
+
+describe("intake under a burst far above its bound", () => {
+  it(`POST /api/leads: ${BURST} at once → only 201/429/503, 503s in the one error shape with Retry-After, every 201 stored, nothing else`, async () => {
+    const answers = await Promise.all(
+      Array.from({ length: BURST }, async (_, i) => {
+        const res = await fetch(`${web.url}/api/leads`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(validLeadJson({ company: `南京泄压接口${i}号有限公司`, phone: phone(i, 10_000_000) })),
+        });
+        return { status: res.status, retryAfter: res.headers.get("retry-after"), body: (await res.json()) as Record<string, unknown> };
+      }),
+    );
+    const statuses = new Set(answers.map((a) => a.status));
+    expect([...statuses].filter((s) => ![201, 429, 503].includes(s))).toEqual([]);
+    const refused = answers.filter((a) => a.status === 503);
+    expect(refused.length).toBeGreaterThan(0); // the burst did exceed the bound
+    for (const a of refused) {
+      expect(Number(a.retryAfter)).toBeGreaterThan(0);
+      expect(a.body).toEqual({ errors: { _form: [expect.stringContaining("需求未保存")] } });
+    }
+    const accepted = answers.filter((a) => a.status === 201).map((a) => a.body.reference as string);
+    expect(accepted.length).toBeGreaterThan(0);
+    const stored = await sql<{ reference: string }[]>`select reference from leads where company_name like '南京泄压接口%'`;
+    expect(stored.map((r) => r.reference).sort()).toEqual([...accepted].sort());
+  });
+
+  it(`POST / (the form, no JavaScript): ${BURST} at once → only 303/429/503; a 503 page keeps what was typed, in the person's language; every 303 stored, nothing else`, async () => {
+    const answers = await Promise.all(
+      Array.from({ length: BURST }, async (_, i) => {
+        const lng = i % 2 === 0 ? "zh" : "en";
+        const company = `南京泄压表单${i}号有限公司`;
+        const res = await fetch(`${web.url}/?index${lng === "en" ? "&lng=en" : ""}`, {
+          method: "POST",
+          body: new URLSearchParams({
+            "need.kind": "factory",
+            "need.deal": "lease",
+            "need.areaMin": "3000",
+            "use.industry": "C38",
+            "use.product": "储能电池",
+            "tax.annualTaxWan": "200",
+            "company.name": company,
+            "contact.name": "陈工",
+            "contact.phone": phone(i, 20_000_000),
+            consent: "on",
+            submissionKey: crypto.randomUUID(),
+          }),
+          redirect: "manual",
+        });
+        return {
+          lng,
+          company,
+          status: res.status,
+          location: res.headers.get("location"),
+          retryAfter: res.headers.get("retry-after"),
+          html: await res.text(),
+        };
+      }),
+    );
+    expect([...new Set(answers.map((a) => a.status))].filter((s) => ![303, 429, 503].includes(s))).toEqual([]);
+    const refused = answers.filter((a) => a.status === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const a of refused) {
+      expect(Number(a.retryAfter)).toBeGreaterThan(0);
+      expect(a.html).toContain(a.lng === "en" ? "Too many people are sending right now" : "此刻提交的人太多");
+      expect(a.html).toContain(`value="${a.company}"`); // the company typed is back in its box
+    }
+    sendAgainPage = refused.find((a) => a.lng === "zh" && a.html.includes("再次提交")) ?? null;
+    const accepted = answers.filter((a) => a.status === 303).map((a) => a.location!.split("/").pop()!.split("?")[0]);
+    expect(accepted.length).toBeGreaterThan(0);
+    const stored = await sql<{ reference: string }[]>`select reference from leads where company_name like '南京泄压表单%'`;
+    expect(stored.map((r) => r.reference).sort()).toEqual([...accepted].sort());
+  });
+
+  it("the refusal page's 'send again' posts everything typed once more: one lead, stored", async () => {
+    expect(sendAgainPage, "an early refusal page among the burst's answers").not.toBeNull();
+    const { html, company } = sendAgainPage!;
+    const unescape = (s: string) => s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+    const fields = [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [unescape(m[1]), unescape(m[2])]);
+    expect(fields.map(([name]) => name)).toEqual(expect.arrayContaining(["company.name", "contact.phone", "submissionKey", "consent"]));
+    const send = () =>
+      eventually(async () => {
+        const res = await fetch(`${web.url}/?index`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+        return res.status === 503 ? null : res;
+      }, "an answer other than 503");
+    expect((await send()).status).toBe(303);
+    expect((await send()).status).toBe(303); // pressed twice: the same submission key, still one lead
+    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from leads where company_name = ${company}`;
+    expect(n).toBe(1);
+  });
+
+  it("takes leads again once the burst is over (a client that retries is served)", async () => {
+    // The event-loop signal still holds the burst's window for up to half a second: retry as a client would.
+    const status = await eventually(async () => {
+      const res = await fetch(`${web.url}/api/leads`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "Idempotency-Key": "after-the-burst" },
+        body: JSON.stringify(validLeadJson({ company: "南京泄压之后有限公司", phone: "13900000001" })),
+      });
+      return res.status === 503 ? null : res.status;
+    }, "an answer other than 503");
+    expect(status).toBe(201);
+  });
+});

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from "vitest";
+
+import { OverloadGuard } from "~/utils/overload.server";
+
+// The intake's admission control (app/utils/overload.server.ts, ADR 035): the in-flight bound and the
+// event-loop delay signal, without a server.
+
+let guard: OverloadGuard | null = null;
+afterEach(() => guard?.close());
+
+describe("OverloadGuard", () => {
+  it("admits up to maxInFlight at once, refuses the next with a Retry-After, and admits again once one is answered", () => {
+    guard = new OverloadGuard({ maxInFlight: 2, maxEventLoopDelayMs: 0, retryAfterSec: 7 });
+    const a = guard.admit();
+    const b = guard.admit();
+    expect(a.ok && b.ok).toBe(true);
+    expect(guard.admit()).toEqual({ ok: false, reason: "inFlight", retryAfterSec: 7 });
+    if (a.ok) {
+      a.release();
+      a.release(); // a second release frees nothing more
+    }
+    expect(guard.reading().inFlight).toBe(1);
+    const c = guard.admit();
+    expect(c.ok).toBe(true);
+    expect(guard.admit().ok).toBe(false);
+    expect(guard.shed.inFlight).toBe(2);
+    expect(guard.admitted).toBe(3);
+  });
+
+  it("refuses while the event loop was blocked in the last window, and admits again once it runs freely", async () => {
+    guard = new OverloadGuard({ maxInFlight: 1_000, maxEventLoopDelayMs: 40, sampleMs: 50 });
+    // Block the loop for 400 ms inside a timer callback, as a long synchronous handler would: the delay
+    // timer's next sample is ~400 ms late.
+    await new Promise<void>((resolve) =>
+      setTimeout(() => {
+        const until = Date.now() + 400;
+        while (Date.now() < until) {
+          /* busy */
+        }
+        resolve();
+      }, 20),
+    );
+    await waitFor(() => guard!.reading().eventLoopDelayMs > 40, "a delay above the bound");
+    const refused = guard.admit();
+    expect(refused).toMatchObject({ ok: false, reason: "eventLoopDelay" });
+    await waitFor(() => guard!.reading().eventLoopDelayMs <= 40, "the delay back under the bound");
+    expect(guard.admit().ok).toBe(true);
+  });
+});
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
