@@ -189,13 +189,13 @@ type ActionData = { form: string; result: SubmissionResult<string[]>; shared?: s
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, ["recruiter"]);
   const form = await request.formData();
-  if (!isUuid(params.id) || !user.recruiterId) throw data(null, { status: 404 });
   // A page of an earlier sign-in: nothing is done, the text comes back with a new token (ADR 021).
   const staleReply = staleFormReply(form, user);
   if (staleReply) {
     const formId = typeof staleReply.initialValue?.intent === "string" ? staleReply.initialValue.intent : "";
     return data<ActionData>({ form: formId, result: staleReply, stale: true, csrf: user.csrf }, { status: 403 });
   }
+  if (!isUuid(params.id) || !user.recruiterId) throw data(null, { status: 404 });
   const lng = lngFromUrl(request.url);
   const submission = parseWithZod(form, { schema: leadWorkSchema(lng, shanghaiToday()) });
   const formId = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
