@@ -11,7 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 
-import { errorTitle, refusalOf, RefusedPage, withErrorTitle } from "~/components/error-pages";
+import { errorTitle, refusalOf, RefusedPage, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { useNonce } from "~/components/nonce";
 import { sessionCsrfToken } from "~/http/csrf.server";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
@@ -23,6 +23,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 // Pages set their own titles; an error caught here (an unknown address, a page without its own
 // boundary) gets the error's title in the page's language.
 export const meta: MetaFunction = withErrorTitle(() => []);
+// The sign-out forms carry the root's token: a new one after a post refused as stale.
+export const shouldRevalidate = revalidateAfterStale;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { lng: lngFromUrl(request.url), hotline: getWebEnv().HOTLINE_PHONE, csrf: await sessionCsrfToken(request) };

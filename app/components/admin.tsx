@@ -2,7 +2,7 @@ import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-r
 import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 
 import type { StuckWorkRow } from "~/admin/admin-data.server";
-import { refusalOf, RefusedPage } from "~/components/error-pages";
+import { refusalOf, RefusedPage, StaleBanner } from "~/components/error-pages";
 import { FlashBanner, type FlashMessage } from "~/components/flash";
 import { type AdminKey, adminText, formatAdminTime } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
@@ -87,6 +87,7 @@ export function AdminPage({
       <AdminHeader lng={lng} signedIn={signedIn} />
       <main className="admin">
         <FlashBanner flash={flash} />
+        <StaleBanner lng={lng} />
         {children}
       </main>
     </>

@@ -1,5 +1,12 @@
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLocation } from "@remix-run/react";
+import {
+  type ClientActionFunctionArgs,
+  isRouteErrorResponse,
+  Link,
+  type ShouldRevalidateFunction,
+  useActionData,
+  useLocation,
+} from "@remix-run/react";
 
 import { lngHref } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
@@ -80,3 +87,37 @@ export function RefusedPage({ lng, refusal }: { lng: Lng; refusal: NonNullable<R
     </main>
   );
 }
+
+/**
+ * A staff page's `clientAction`: the post goes to the server as always; when the server refuses it as
+ * coming from a page of an earlier sign-in (a thrown 403 `{refused: "stale"}`), the page is *not*
+ * replaced by the error page — the refusal becomes the action's data `{stale: true}`, so every field
+ * keeps what was typed, the frame shows StaleBanner, and the loaders run again (the new session's
+ * token for the next post). Without JavaScript the server's titled 403 page answers instead.
+ */
+export async function keepTextOnStale({ serverAction }: ClientActionFunctionArgs) {
+  try {
+    return await serverAction();
+  } catch (error) {
+    if (refusalOf(error)?.refused === "stale") return { stale: true as const };
+    throw error;
+  }
+}
+
+/** "This page has expired … submit again", when the page's last post was refused as stale (keepTextOnStale, or a page's own 403 answer). */
+export function StaleBanner({ lng }: { lng: Lng }) {
+  const answer = useActionData() as { stale?: unknown } | undefined;
+  if (!answer || typeof answer !== "object" || answer.stale !== true) return null;
+  return (
+    <div className="banner error" role="alert">
+      {staffText(lng, "session.stale")}
+    </div>
+  );
+}
+
+/**
+ * Loads the page's data again after a post refused as stale (keepTextOnStale): the router skips that
+ * after a 4xx, but the page needs the new session's token for the next post. The fields are not reset.
+ */
+export const revalidateAfterStale: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as { stale?: unknown } | undefined)?.stale === true || defaultShouldRevalidate;

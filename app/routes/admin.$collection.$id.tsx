@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
 import { AdminErrorBoundary } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { InventoryEditPage } from "~/components/inventory-edit-page";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Collection } from "~/inventory/inventory-columns";
@@ -23,6 +23,10 @@ function collectionOf(param: string | undefined): Collection {
 
 /** GET: the form (the import's columns and checks); a space also shows its verification and the leads it is offered to. */
 export const loader = ({ request, params }: LoaderFunctionArgs) => inventoryEditLoader(collectionOf(params.collection), request, params.id);
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
+
 /** POST intent=save (one transaction, 303 back; field errors → 400) or intent=verify (a space is still available). */
 export const action = ({ request, params }: ActionFunctionArgs) => inventoryEditAction(collectionOf(params.collection), request, params.id);
 

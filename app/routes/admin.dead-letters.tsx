@@ -10,7 +10,7 @@ import { loadDashboard } from "~/admin/admin-data.server";
 import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { actOnDeadLetter } from "~/admin/dead-letter-actions.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable, DataTable, StuckWorkTable, Time } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
@@ -62,6 +62,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type ActionResult = { noticeId: string; result: SubmissionResult<string[]> };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /** POST: retry, hotline task instead, or mark handled (CSRF-checked, audited); 303 back with a flash message. */
 export async function action({ request }: ActionFunctionArgs) {

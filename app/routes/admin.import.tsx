@@ -12,7 +12,7 @@ import { z } from "zod";
 
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { BODY_LIMITS } from "~/http/request-gate.server";
@@ -56,6 +56,10 @@ type ActionData =
   | { step: "preview"; fileName: string; plan: ImportPlan; previewId: string | null }
   | { step: "applied"; counts: ImportCounts; rerouted: number }
   | { step: "refused"; message: InventoryKey; plan?: ImportPlan };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /**
  * POST /admin/import (multipart, at most BODY_LIMITS.upload): intent=preview reads the file and

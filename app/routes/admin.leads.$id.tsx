@@ -18,7 +18,7 @@ import { leadActionSchema } from "~/admin/lead-forms";
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { type LeadActionData, LeadActions } from "~/components/admin-lead-actions";
-import { withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { getSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -93,6 +93,10 @@ const PROBLEM_FIELD: Record<LeadActionProblem, { field: string; key: Parameters<
   "unknown-duplicate": { field: "duplicateOf", key: "err.unknownLead" },
   "duplicate-self": { field: "duplicateOf", key: "err.duplicateSelf" },
 };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /**
  * POST /admin/leads/<id>: re-run matching, assign by hand, re-route, or close as spam/duplicate

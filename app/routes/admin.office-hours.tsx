@@ -10,7 +10,7 @@ import { loadCalendarOverrides, removeCalendarOverride, saveCalendarOverride } f
 import { loadOfficeHours, saveOfficeHours } from "~/admin/office-hours.server";
 import { officeHoursSchema } from "~/admin/office-hours-form";
 import { AdminErrorBoundary, AdminPage, DataTable } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { ChoiceField, TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
@@ -74,6 +74,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type ActionResult = { intent: "hours" | "override-add" | "override-remove"; result: SubmissionResult<string[]> };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /**
  * POST (CSRF-checked, audited), one of three forms by `intent`: new office hours (no intent, as before),

@@ -10,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { getStaffUser, requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { getSql } from "~/db/db.server";
 import { parseActionForm } from "~/http/action-form.server";
 import { lngHref } from "~/i18n/i18n";
@@ -43,6 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type ActionResult = { query: string; person: Person | null; error?: PrivacyKey; erased?: { count: number; mails: number } };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /**
  * POST intent=find|erase, query=<phone or reference> (posted, so numbers stay out of URLs). Erase

@@ -10,7 +10,7 @@ import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { ChoiceField, SelectField, TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -71,6 +71,10 @@ const PROBLEM_TEXT: Record<string, AdminOpsKey> = {
   "last-admin": "err.lastAdmin",
   "not-found": "err.notFound",
 };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /** POST /admin/staff/<id>: one change (intent role | recruiter | password | deactivate | reactivate), CSRF-checked, audited. */
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -8,7 +8,7 @@ import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { createStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { createStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { ChoiceField, SelectField, TextField } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -42,6 +42,10 @@ const PROBLEM_TEXT: Record<string, AdminOpsKey> = {
   "unknown-recruiter": "err.unknownRecruiter",
   "recruiter-taken": "err.recruiterTaken",
 };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /**
  * POST /admin/staff: creates an account (CSRF-checked). 400 with field errors; 200 with the

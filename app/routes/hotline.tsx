@@ -321,11 +321,6 @@ export default function HotlineDesk() {
     <StaffPage lng={lng} signedIn csrf={csrf} home="hotline">
       <h1>{h("desk.title")}</h1>
       <FlashBanner flash={d.flash} />
-      {actionData?.stale ? (
-        <div className="banner error" role="alert">
-          {staffText(lng, "session.stale")}
-        </div>
-      ) : null}
       {actionData?.duplicates ? (
         <div className="banner error" role="alert">
           {h("dup.banner", { references: actionData.duplicates.join("、") })}

@@ -14,7 +14,7 @@ import { z } from "zod";
 
 import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
 import { ErrorList } from "~/components/forms";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
@@ -129,6 +129,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionResult = { form: "note" | "need"; result: SubmissionResult<string[]> };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /**
  * POST intent=note body=… → the call noted on this lead (303 back, flash "noted"); intent=need (the need

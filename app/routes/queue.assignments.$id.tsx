@@ -302,11 +302,6 @@ export default function AssignmentPage() {
       </p>
       <h1>{t("a.title", { reference: d.reference })}</h1>
       <FlashBanner flash={d.flash} />
-      {actionData?.stale ? (
-        <div className="banner error" role="alert">
-          {t("session.stale")}
-        </div>
-      ) : null}
       {d.mine && d.work.undoUntil ? (
         <Form method="post" className="banner undo" role="status">
           <input type="hidden" name="csrf" value={d.csrf ?? ""} />

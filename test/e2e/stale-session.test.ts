@@ -34,7 +34,8 @@ beforeAll(async () => {
   const hash = await hashPassword(PASSWORD);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values
     ('desk@example.test', '热线坐席', 'hotline', null, ${hash}),
-    ('rec@example.test', '周敏', 'recruiter', 'R1', ${hash})`;
+    ('rec@example.test', '周敏', 'recruiter', 'R1', ${hash}),
+    ('adm@example.test', '管理员', 'admin', null, ${hash})`;
   const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: "南京标签页测试有限公司" }));
   const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
   const [space] = await db.sql<
@@ -139,6 +140,36 @@ describe("a recruiter's note with a stale session", () => {
 
     await page.locator('form:has(textarea[name="body"]) button[type="submit"]').click();
     await expect.poll(async () => (await db.sql`select 1 from lead_notes where body = ${note}`).length, { timeout: 15_000 }).toBe(1);
+    await context.close();
+  }, 120_000);
+});
+
+describe("an admin form with a stale session (a page without its own keeping: the shared clientAction)", () => {
+  it("stays, with the banner and every field as typed; sent again, it goes through", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, "adm@example.test", "/admin/staff");
+    const email = page.locator('input[name="email"]');
+    await email.fill("new-desk@example.test");
+    await page.locator('input[name="name"]').fill("新来的坐席");
+    await page.locator('input[name="role"][value="hotline"]').check();
+
+    await otherTab(context, "adm@example.test", "/admin/staff");
+    const send = page.locator('form:has(input[name="email"]) button[type="submit"]');
+    await send.click();
+    await expect
+      .poll(() => page.getByRole("alert").allInnerTexts(), { timeout: 15_000 })
+      .toContain("页面已过期（你可能在别处重新登录过）。内容已保留，请再次提交。");
+    expect(await email.inputValue()).toBe("new-desk@example.test");
+    expect(await page.locator('input[name="name"]').inputValue()).toBe("新来的坐席");
+    expect(new URL(page.url()).pathname).toBe("/admin/staff");
+    expect(await db.sql`select 1 from users where email = 'new-desk@example.test'`).toHaveLength(0);
+    await page.screenshot({ path: `${SHOTS}/stale-admin-form-kept.png`, fullPage: true });
+
+    await send.click();
+    await expect
+      .poll(async () => (await db.sql`select 1 from users where email = 'new-desk@example.test'`).length, { timeout: 15_000 })
+      .toBe(1);
     await context.close();
   }, 120_000);
 });
