@@ -1,5 +1,6 @@
 import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-details.server";
 import { retryDeadLetter } from "~/assignments/dead-letters.server";
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql } from "~/db/db.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import { notifyText } from "~/i18n/notify-messages";
@@ -51,9 +52,14 @@ export async function actOnDeadLetter(
       action === "hotline"
         ? auditMessages.both("admin.deadLetterHotline")
         : auditMessages.both("admin.deadLetterHandled", (lng) => ({ note: note ? auditMessages.t(lng, "noteColon", { note }) : "" }));
-    await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason, actor)
-             values (${n.assignment_id}, ${n.lead_id}, ${action === "hotline" ? "dead-letter-hotline" : "dead-letter-handled"},
-                     ${details?.recruiter?.id ?? null}, ${tx.json(said as never)}, ${actor})`;
+    await recordRoutingEvent(tx, {
+      assignmentId: n.assignment_id,
+      leadId: n.lead_id,
+      event: action === "hotline" ? "dead-letter-hotline" : "dead-letter-handled",
+      recruiterId: details?.recruiter?.id ?? null,
+      reason: said,
+      actor,
+    });
     await writeAdminAudit(tx, {
       actor,
       action: action === "hotline" ? "dead-letter-hotline" : "dead-letter-handled",

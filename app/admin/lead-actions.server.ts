@@ -1,5 +1,6 @@
 import type { Notice } from "~/assignments/notifications.server";
 import { assignPark, type RoutingOptions } from "~/assignments/route-lead.server";
+import { recordRoutingEvent, recruitersWhoHad } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
 import { auditMessages } from "~/i18n/audit-messages";
@@ -110,12 +111,16 @@ export async function rerouteByAdmin(
       select id, park_id, reroutes, recruiter_id from assignments
       where id = ${assignmentId} and lead_id = ${lead.id} and status in ('offered', 'unassigned', 'escalated', 'declined') for update`;
     if (!a) return { ok: false, problem: "nothing-to-reroute" };
-    await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, rule, reason, actor)
-             values (${a.id}, ${lead.id}, 'admin-reroute', ${a.recruiter_id}, 'manual',
-                     ${tx.json(auditMessages.both("admin.rerouteAsked", { actor }) as never)}, ${actor})`;
-    const had = await tx<{ recruiter_id: string }[]>`
-      select distinct recruiter_id from routing_events
-      where assignment_id = ${a.id} and event in ('assigned', 'rerouted') and recruiter_id is not null`;
+    await recordRoutingEvent(tx, {
+      assignmentId: a.id,
+      leadId: lead.id,
+      event: "admin-reroute",
+      recruiterId: a.recruiter_id,
+      rule: "manual",
+      reason: auditMessages.both("admin.rerouteAsked", { actor }),
+      actor,
+    });
+    const had = await recruitersWhoHad(tx, a.id);
     const { notices } = await assignPark(
       tx,
       {
@@ -123,7 +128,7 @@ export async function rerouteByAdmin(
         parkId: a.park_id,
         leadIndustry: lead.industry,
         previousRecruiterId: null,
-        exclude: had.map((h) => h.recruiter_id),
+        exclude: had,
         assignmentId: a.id,
         reroutes: a.reroutes + 1,
       },
@@ -169,10 +174,7 @@ export async function closeLead(
           : auditMessages.t(lng, "admin.closed.duplicate", { reference: original!.reference }),
       note: note ? auditMessages.t(lng, "noteParen", { note }) : "",
     }));
-    await tx`insert into routing_events (lead_id, event, rule, reason, actor)
-             values (${lead.id}, 'closed', ${input.as},
-                     ${tx.json(reason as never)},
-                     ${actor})`;
+    await recordRoutingEvent(tx, { leadId: lead.id, event: "closed", rule: input.as, reason, actor });
     return { ok: true };
   });
 }

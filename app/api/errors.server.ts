@@ -21,12 +21,15 @@ type Init = { headers?: HeadersInit; extra?: Record<string, unknown> };
 
 /**
  * A JSON error answer: `status` (4xx/5xx) with `{errors, ...extra}`, `Cache-Control: no-store`.
- * `errors` must hold at least one field with at least one message (a test walks every /api route).
+ * `errors` must hold at least one field with at least one message (a test walks every /api route);
+ * a message repeated within a field is sent once.
  */
 export function apiErrors(status: number, errors: ApiErrors, init: Init = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("Cache-Control", "no-store");
-  return Response.json({ ...init.extra, errors }, { status, headers });
+  // A message says a thing once per field, however many checks found it.
+  const once = Object.fromEntries(Object.entries(errors).map(([field, messages]) => [field, [...new Set(messages)]]));
+  return Response.json({ ...init.extra, errors: once }, { status, headers });
 }
 
 /**

@@ -12,7 +12,8 @@ export type RoutingEventInput = {
   recruiterId?: string | null;
   /** The policy rule that decided (app/domain/routing/policy.ts), or what triggered a re-match ("need-edited"). */
   rule?: string | null;
-  reason: Bilingual;
+  /** The reason in both languages; extra fields (a shortlist's id and spaces) are kept in the same JSON. */
+  reason: Bilingual & Record<string, unknown>;
   /** Who else was considered and why not (routing decisions only); stored as JSON, default []. */
   considered?: unknown[];
   /** The staff member behind a manual step (an admin's retry), when there is one. */

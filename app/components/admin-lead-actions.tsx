@@ -4,7 +4,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { leadActionSchema } from "~/admin/lead-forms";
-import { ChoiceField, SelectField, TextareaField, TextField } from "~/components/forms";
+import { ChoiceField, SelectField, TextareaField, TextField, useFormReply } from "~/components/forms";
 import { adminLabel } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
@@ -39,7 +39,7 @@ function ActionForm({
   const schema = leadActionSchema(lng);
   const [form, fields] = useForm<Record<string, string>>({
     id: `lead-${intent}`,
-    lastResult: actionData?.intent === intent ? actionData.result : undefined,
+    lastResult: useFormReply(actionData?.intent === intent ? actionData.result : undefined),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });

@@ -15,15 +15,33 @@ export type FieldMeta = { id: string; name: string; errorId: string; description
  * is checked — by the server. No getZodConstraint: the field components set required and maxLength,
  * and the schema's preprocessing is not expressible as HTML constraints. This module imports no Zod.
  */
+// Conform's "start over" answer (what submission.reply({ resetForm: true }) sends): errors, status and
+// the values it holds go back to the form's defaultValue. One object, so Conform reports it once.
+const RESET_REPLY: SubmissionResult<string[]> = { initialValue: null };
+
+/**
+ * The `lastResult` to hand Conform's useForm, for every form of the app. `result` is this form's part of
+ * the action's answer (undefined when the answer was for another form, or there was none).
+ * - While a navigation runs: undefined (Conform keeps what it shows until the answer is there).
+ * - Idle with an answer: that answer (400 with field errors, 409 …).
+ * - Idle without one: the reset answer. Conform ignores an undefined lastResult, so without it the errors
+ *   of a failed save stayed on the page after the corrected save redirected back to the same route
+ *   (useActionData is undefined after a redirect; the component is not remounted).
+ */
+export function useFormReply(result: SubmissionResult<string[]> | undefined): SubmissionResult<string[]> | undefined {
+  const navigation = useNavigation();
+  if (navigation.state !== "idle") return undefined;
+  return result ?? RESET_REPLY;
+}
+
 export function useLeadForm<Value extends Record<string, unknown>>(
   id: string,
   validate: ((formData: FormData) => unknown) | null,
   lastResult: SubmissionResult<string[]> | undefined,
 ) {
-  const navigation = useNavigation();
   return useForm<Value, Value, string[]>({
     id,
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    lastResult: useFormReply(lastResult),
     shouldValidate: validate ? "onBlur" : "onSubmit",
     shouldRevalidate: validate ? "onInput" : "onSubmit",
     onValidate: validate ? ({ formData }) => validate(formData) as never : undefined,

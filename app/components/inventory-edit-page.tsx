@@ -1,9 +1,9 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AdminPage, AdminSection, DataTable } from "~/components/admin";
-import { CheckboxField, type FieldMeta } from "~/components/forms";
+import { CheckboxField, type FieldMeta, useFormReply } from "~/components/forms";
 import { InventoryForm } from "~/components/inventory-form";
 import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
 import { lngHref } from "~/i18n/i18n";
@@ -40,11 +40,10 @@ function RetirePanel({
   offered: number;
   lastResult?: SubmissionResult<string[]>;
 }) {
-  const navigation = useNavigation();
   const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
   const [form, fields] = useForm({
     id: `retire-${collection}`,
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    lastResult: useFormReply(lastResult),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: retireFormSchema(lng) }),
   });

@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 
-import { ErrorList, type FieldMeta, SelectField, TextField } from "~/components/forms";
+import { ErrorList, type FieldMeta, SelectField, TextField, useFormReply } from "~/components/forms";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
@@ -65,7 +65,7 @@ export function InventoryForm({
   const t = (key: Parameters<typeof inventoryText>[1], params?: Record<string, string | number>) => inventoryText(lng, key, params);
   const [form, fields] = useForm<InventoryFormValues, InventoryFormValues, string[]>({
     id: `inventory-${collection}`,
-    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    lastResult: useFormReply(lastResult),
     defaultValue,
     shouldValidate: "onSubmit",
   });

@@ -12,7 +12,7 @@ import { findIndustry, normalizeIndustryCode } from "./industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
 import { parseCount, parseWan } from "./money";
-import { parseMoveInBy } from "./move-in";
+import { isPastMoveInMonth, parseMoveInBy } from "./move-in";
 import { type AssistField, planAssist } from "./need-assist";
 import { normalizePhone } from "./phone";
 import { resolveRegions } from "./regions.server";
@@ -234,7 +234,9 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       },
       z
         .string({ error: m("month") })
-        .regex(/^20\d\d-(0[1-9]|1[0-2])$/, m("month"))
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, m("month"))
+        // Checked when the lead is parsed (now()), in China time: the current month is still fine.
+        .refine((month) => !isPastMoveInMonth(month, now()), m("monthPast"))
         .optional(),
     ),
     ceilingMinM: measure(m, parseCeilingM, LIMITS.ceilingMinM, "min"),
@@ -446,7 +448,12 @@ function areaFieldsParsed(value: unknown): boolean {
   if (!need || typeof need !== "object") return false;
   const ok = (v: unknown) =>
     v === undefined ||
-    (typeof v === "object" && v !== null && typeof (v as AreaReading).asSqm === "number" && (v as AreaReading).asSqm >= 0);
+    (typeof v === "object" &&
+      v !== null &&
+      typeof (v as AreaReading).asSqm === "number" &&
+      (v as AreaReading).asSqm >= 0 &&
+      // Over the limit the field has said "too large" already: the cross-field check would say it twice.
+      (v as AreaReading).asSqm <= LIMITS.areaSqm);
   return (
     (need.areaUnit === "sqm" || need.areaUnit === "mu") &&
     ok(need.areaMin) &&

@@ -8,6 +8,20 @@ import { parseChineseNumber } from "./numbers";
  * "明年3月", "今年10月", "明年初"/"明年上半年" (January/June next year), "next month", "within 3 months",
  * "end of year". Not understood → null (the field then says how to write it).
  */
+/** The month `now` is in, in China time (UTC+8, no DST), as "YYYY-MM": the earliest move-in month accepted. */
+export function currentMoveInMonth(now: Date): string {
+  const china = new Date(now.getTime() + 8 * 3600_000);
+  return `${china.getUTCFullYear()}-${String(china.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/**
+ * A "YYYY-MM" month before the current one (China time)? The one rule of the lead schema for every
+ * channel (web form, API, hotline): a move-in month in the past is refused as such, not as a bad format.
+ */
+export function isPastMoveInMonth(month: string, now: Date): boolean {
+  return month < currentMoveInMonth(now); // same width "YYYY-MM": text order is month order
+}
+
 export function parseMoveInBy(input: string, now: Date): string | null {
   const s = fold(input).replace(/\s+/g, " ").trim();
   const china = new Date(now.getTime() + 8 * 3600_000);
@@ -19,7 +33,8 @@ export function parseMoveInBy(input: string, now: Date): string | null {
   };
   const inMonths = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 120 ? ym(year, month + n) : null);
 
-  let m = /^(20\d\d)\s*[-./年]\s*(\d{1,2})\s*月?(?:份)?(?:前|之前|以前|底|内)?$/.exec(s);
+  // Any four-digit year: "1999-01" is a month written right (refused later as past, not as a bad format).
+  let m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?(?:份)?(?:前|之前|以前|底|内)?$/.exec(s);
   if (m) {
     const mm = Number(m[2]);
     return mm >= 1 && mm <= 12 ? `${m[1]}-${String(mm).padStart(2, "0")}` : null;

@@ -7,8 +7,16 @@ import { foldText } from "./fold-text";
 // Simplified (fold-text.ts) and also written in Traditional (Taiwan and Hong Kong forms), and a
 // stored value matches when it contains any of these forms. Digits alone are a phone search.
 
-const toTw = ToTraditional.Converter({ from: "cn", to: "tw" });
-const toHk = ToTraditional.Converter({ from: "cn", to: "hk" });
+// Built on the first search, not at import: the two converters' dictionaries hold ~120 MB, which every
+// web process paid at start whether or not anyone searched (bench:memory, docs/benchmarks.md).
+let converters: { tw: (s: string) => string; hk: (s: string) => string } | undefined;
+function traditional() {
+  converters ??= {
+    tw: ToTraditional.Converter({ from: "cn", to: "tw" }),
+    hk: ToTraditional.Converter({ from: "cn", to: "hk" }),
+  };
+  return converters;
+}
 
 export type SearchTerms = {
   /** The query in every written form to look for (lower-case, trimmed, at most 4 distinct strings). */
@@ -25,7 +33,8 @@ export type SearchTerms = {
 export function searchTerms(query: string): SearchTerms {
   const folded = foldText(query.normalize("NFKC")).s.trim().replace(/\s+/g, " ").toLowerCase();
   if (folded === "") return { texts: [], digits: null };
-  const texts = [...new Set([folded, toTw(folded), toHk(folded), query.trim().toLowerCase()])].filter((t) => t !== "");
+  const { tw, hk } = traditional();
+  const texts = [...new Set([folded, tw(folded), hk(folded), query.trim().toLowerCase()])].filter((t) => t !== "");
   const onlyPhone = /^[\d\s+()-]+$/.test(folded);
   let digits = onlyPhone ? folded.replace(/\D/g, "") : "";
   // +86 / 0086 / 86 before a number: the country code, written as the trunk 0 instead.

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 
 import { type HttpKey, httpText } from "~/i18n/http-messages";
 import { type Lng, lngFrom } from "~/i18n/lng";
+import { ui, uiMessages } from "~/i18n/ui-messages";
 
 /** A request answered by the web layer itself (ADR 021): its status, message and field (for the JSON shape). */
 export type Refusal = {
@@ -37,6 +38,20 @@ function RefusalPage({ lng, title, message, back }: { lng: Lng; title: string; m
 }
 
 /**
+ * The refusal's message in `lng`. Unstorable characters (badChars) name the field by the label the
+ * person sees ("公司名称", "Company name"; app/i18n/ui-messages.ts, keyed by the field's dotted name,
+ * list positions dropped), never by its internal name (`company.name`); a field without a label there
+ * gets the message that names no field. The JSON shape still keys the message by the field name.
+ */
+export function refusalMessage(lng: Lng, refusal: Pick<Refusal, "key" | "params">): string {
+  if (refusal.key === "badChars") {
+    const name = String(refusal.params?.field ?? "").replace(/\[\d+\]/g, "");
+    return uiMessages.has(name) ? httpText(lng, "badChars", { field: ui(lng, name) }) : httpText(lng, "badCharsUnnamed");
+  }
+  return httpText(lng, refusal.key, refusal.params);
+}
+
+/**
  * Answers a refused request in the client's language (`?lng=en` or Accept-Language, zh-CN otherwise):
  * `/api/…` gets the API's error shape `{errors: {"<field>": ["…"]}}`, everything else a small plain
  * page. With `close`, the connection is closed after the answer (an unread body must not be taken
@@ -48,7 +63,7 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
     return;
   }
   const lng = lngFrom(req.originalUrl, req.headers["accept-language"]);
-  const message = httpText(lng, refusal.key, refusal.params);
+  const message = refusalMessage(lng, refusal);
   res.status(refusal.status);
   for (const [name, value] of Object.entries(refusal.headers ?? {})) res.setHeader(name, value);
   res.setHeader("Cache-Control", "no-store");

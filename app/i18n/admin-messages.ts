@@ -350,8 +350,8 @@ const en: Record<AdminKey, string> = {
   "dash.count.unverified": "Listings to confirm",
   "dash.unverified": "Listings to confirm",
   "dash.unverified.caption":
-    "Available spaces not confirmed for over {days} days, oldest first; after {twice} days they are no longer offered until confirmed",
-  "dash.unverified.empty": "Every available listing was confirmed within {days} days.",
+    "Available spaces not confirmed for over {days} {days:day|days}, oldest first; after {twice} {twice:day|days} they are no longer offered until confirmed",
+  "dash.unverified.empty": "Every available listing was confirmed within {days} {days:day|days}.",
   "dash.unverified.suspended": "not offered",
   "dash.unverified.warn": "to confirm",
   "col.verifiedAt": "Last confirmed",

@@ -327,7 +327,7 @@ const en: Record<AdminOpsKey, string> = {
   "form.saved": "Saved.",
   "err.required": "This field is required",
   "err.email": "This is not a valid email address",
-  "err.tooLong": "At most {max} characters",
+  "err.tooLong": "At most {max} {max:character|characters}",
   "err.passwordShort": "A password needs at least 10 characters",
   "err.passwordLong": "A password has at most 200 characters",
   "err.choose": "Please choose one",
@@ -349,7 +349,7 @@ const en: Record<AdminOpsKey, string> = {
 
   "staff.title": "Staff accounts",
   "staff.intro":
-    "Sign-ins for recruiters, hotline staff and admins. A new account gets a password you set, or a one-time invitation link (valid {hours} hours) with which the person sets their own.",
+    "Sign-ins for recruiters, hotline staff and admins. A new account gets a password you set, or a one-time invitation link (valid {hours} {hours:hour|hours}) with which the person sets their own.",
   "staff.caption": "All accounts, active first",
   "staff.col.email": "Email",
   "staff.col.name": "Name",
@@ -375,7 +375,7 @@ const en: Record<AdminOpsKey, string> = {
   "staff.password.hint": "Only when you set the password; tell the person by a safe channel.",
   "staff.submit.create": "Create account",
   "staff.created": "Account {email} created.",
-  "staff.inviteLink": "Invitation link (shown only now, valid {hours} hours, works once):",
+  "staff.inviteLink": "Invitation link (shown only now, valid {hours} {hours:hour|hours}, works once):",
   "staff.edit": "Manage",
   "staff.account.title": "Account {email}",
   "staff.account.role": "Change role",
@@ -454,7 +454,7 @@ const en: Record<AdminOpsKey, string> = {
   "leads.xlsx.value": "Value",
   "leads.xlsx.exportedAt": "Exported at (China time)",
   "leads.xlsx.count": "Rows exported",
-  "leads.xlsx.truncated": "{total} leads match; only the newest {n} were exported — narrow the filter",
+  "leads.xlsx.truncated": "{total} {total:lead matches|leads match}; only the newest {n} {n:was|were} exported — narrow the filter",
   "leads.xlsx.searchDown": "Search was unavailable; company and product were matched as text in the database",
   "leads.xlsx.none": "(none: all leads)",
   "leads.xlsx.yes": "yes",
@@ -530,7 +530,7 @@ const en: Record<AdminOpsKey, string> = {
 
   "hours.title": "Office hours",
   "hours.intro":
-    "The acceptance deadline ({minutes} minutes) counts office time only: mainland working days (public holidays off, 调休 make-up weekend days on), within these hours (China time).",
+    "The acceptance deadline ({minutes} {minutes:minute|minutes}) counts office time only: mainland working days (public holidays off, 调休 make-up weekend days on), within these hours (China time).",
   "hours.recruiters":
     "For a recruiter whose own working hours are set on their record, the deadline of an offer to them counts their own working days and hours (public holidays off, 调休 make-up days on); for the others, the office hours.",
   "hours.clockWall": "SLA_CLOCK=wall is set: deadlines count wall-clock minutes and office hours do not apply.",
@@ -582,11 +582,12 @@ const en: Record<AdminOpsKey, string> = {
   "dashboard.firstContact": "Time to first contact (assignment → contacted)",
   "dashboard.firstContact.bucket": "Time",
   "dashboard.firstContact.count": "Assignments",
-  "dashboard.firstContact.summary": "{n} assignments contacted: {within5} within 5 minutes, {within60} within 1 hour; median {median}.",
+  "dashboard.firstContact.summary":
+    "{n} {n:assignment|assignments} contacted: {within5} within 5 minutes, {within60} within 1 hour; median {median}.",
   "dashboard.perRecruiter": "Per recruiter: SLA breaches and re-routes",
   "dashboard.load": "Per recruiter: open leads against capacity",
   "dashboard.matchRate": "Match rate",
-  "dashboard.matchRate.text": "{matched} of {total} leads matched ({rate}).",
+  "dashboard.matchRate.text": "{matched} of {total} {total:lead|leads} matched ({rate}).",
   "dashboard.unmet": "Unmet needs (no space offered)",
   "dashboard.queues": "Queue depths",
   "dashboard.col.day": "Day",

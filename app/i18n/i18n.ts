@@ -27,16 +27,25 @@ export type Messages<K extends string> = {
   label(lng: Lng, prefix: string, value: string | null | undefined, fallback: string): string;
 };
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+// `{name}`, or `{name:one|other}`: the word that agrees with the number `name` (English: "{n} matched
+// {n:space|spaces}"). zh-CN has no plural forms and writes `{n}` alone.
+const PLACEHOLDER = /\{(\w+)(?::([^{}|]*)\|([^{}|]*))?\}/g;
+const EN_PLURAL = new Intl.PluralRules("en");
 
 /**
  * The one placeholder replacement: `{name}` → `String(params.name)`; a name missing from `params` (or
  * null/undefined there, as a caller's optional field may be at run time) → "".
+ * `{name:one|other}` → `one` when params.name is a number (or numeric text) whose English plural
+ * category is "one" (1), else `other` (0, 2, 1.5, missing …) — CLDR's rule for English.
  * A replacer function, so `$&` or `$1` in a value is inserted as it is.
  */
 export function fill(template: string, params: Params = {}): string {
-  return template.replace(PLACEHOLDER, (_, name: string) => {
+  return template.replace(PLACEHOLDER, (_, name: string, one: string | undefined, other: string | undefined) => {
     const value: unknown = Object.hasOwn(params, name) ? params[name] : undefined;
+    if (one !== undefined && other !== undefined) {
+      const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+      return Number.isFinite(n) && EN_PLURAL.select(n) === "one" ? one : other;
+    }
     return value === undefined || value === null ? "" : String(value);
   });
 }

@@ -91,7 +91,7 @@ const en: Record<PrivacyKey, string> = {
     "The recruiters of the parks that match your needs (by email, a hotline hand-over or the park's WeCom group); each sees only the leads of their park. Hotline staff see your number when they call back. Every time staff view a full phone number it is recorded, and admins can read that record.",
   "notice.keep.h": "How long it is kept",
   "notice.keep":
-    "A lead that did not end in a signed deal is anonymised {days} days after it was submitted: the contact, phone, company name, notes and what you typed are deleted, together with the search index entry and mail copies; only figures that cannot identify you remain. Signed leads are kept as contract records require.",
+    "A lead that did not end in a signed deal is anonymised {days} {days:day|days} after it was submitted: the contact, phone, company name, notes and what you typed are deleted, together with the search index entry and mail copies; only figures that cannot identify you remain. Signed leads are kept as contract records require.",
   "notice.rights.h": "Withdraw consent, get a copy or have it deleted",
   "notice.rights":
     "You may withdraw your consent at any time, or ask for a copy, a correction or deletion of your information: call the hotline {hotline} with the phone number or lead reference you submitted. After checking who you are, an admin exports or deletes all your data (leads, search index entries, mail copies); each request is recorded in the audit log. Withdrawing consent does not affect processing done before.",
@@ -109,7 +109,7 @@ const en: Record<PrivacyKey, string> = {
   "admin.erase": "Delete (anonymise) all of this person's leads",
   "admin.erase.confirm": "I have checked the requester's identity and confirm the deletion",
   "admin.erase.needConfirm": "Tick the confirmation first.",
-  "admin.erased": "{count} lead(s) anonymised, {mails} mail(s) deleted.",
+  "admin.erased": "{count} {count:lead|leads} anonymised, {mails} {mails:mail|mails} deleted.",
   "admin.invalid": "Enter a valid phone number or lead reference (PM-YYYYMMDD-NNNN).",
   "admin.none": "No leads of this person.",
   "admin.leads.caption": "This person's leads",

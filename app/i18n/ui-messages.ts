@@ -111,7 +111,7 @@ const en: Record<UiKey, string> = {
   "form.optional": "optional",
   "form.submit": "Send request",
   "form.submitting": "Sending…",
-  "form.errorSummary": "{count} fields need your attention; they are marked in red.",
+  "form.errorSummary": "{count} {count:field needs|fields need} your attention; {count:it is|they are} marked in red.",
   "form.unavailable":
     "We cannot save your request right now; everything you typed is still on this page. Please press send again in a moment, or call our hotline {hotline}.",
   "form.rateLimited": "Too many requests. Please try again in a minute or call our hotline {hotline}.",

@@ -1,5 +1,5 @@
 import type { RoutingOptions } from "~/assignments/route-lead.server";
-import { checkCsrf, requireAdmin } from "~/auth/session.server";
+import type { AdminActor } from "~/auth/admin-gate.server";
 import type { Sql } from "~/db/db.server";
 
 import { applyInventory, type Collections } from "./import.server";
@@ -11,15 +11,12 @@ import type { ListState } from "./retire-form";
 // The admin inventory pages' reads and writes (lists, one row's save, the offers of a space).
 
 /**
- * An admin's state-changing form: signed in as an admin (a staff session with the admin role) with the
- * session's CSRF token in `csrf`, else a 403 Response is thrown (the bearer token needs none). Returns
- * who, for the log ("staff:<email>" or "admin-token").
+ * How the inventory names the admin behind a change, in `retired_by` and the import's log and preview
+ * (migration 035): "staff:<email>" for a signed-in admin, "admin-token" for the Bearer token. (The
+ * admin audit trail names them by email alone: `AdminActor.actor`.)
  */
-export async function requireAdminForm(request: Request, form: FormData): Promise<{ actor: string }> {
-  const who = await requireAdmin(request);
-  if (who.via === "bearer") return { actor: "admin-token" };
-  checkCsrf(who.user, form);
-  return { actor: `staff:${who.user.email}` };
+export function inventoryActor(who: AdminActor): string {
+  return who.user ? `staff:${who.user.email}` : who.actor;
 }
 
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

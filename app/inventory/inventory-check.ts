@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Bilingual } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 
-import { type Collection, columnKeyOf, readTextRow } from "./inventory-columns";
+import { type Collection, columnByKey, columnKeyOf, readTextRow } from "./inventory-columns";
 import { type InventoryValue } from "./inventory-rows.server";
 import { parkSchema, recruiterSchema, spaceSchema } from "./inventory-schema";
 
@@ -30,6 +30,16 @@ export function checkTextRow<C extends Collection>(collection: C, cells: Record<
     ok: false,
     issues: en.error.issues.map((issue, n) => {
       const key = columnKeyOf(collection, issue.path);
+      // A column of choices (类型, 状态 …): Zod's own message lists the stored codes ("factory"|"land"…);
+      // the admin writes the sheet's words, so the message names those (厂房、土地、办公、仓库).
+      const choices = key !== null ? columnByKey(collection, key)?.choices : undefined;
+      if (choices && (blankOf(key) || issue.code === "invalid_value")) {
+        const zhList = choices.map((c) => c.label.zh).join("、");
+        const enList = choices.map((c) => c.label.en).join(", ");
+        return blankOf(key)
+          ? { key, reason: { zh: `必填，请填写其中之一：${zhList}`, en: `required, one of: ${enList}` } }
+          : { key, reason: { zh: `请填写其中之一：${zhList}`, en: `must be one of: ${enList}` } };
+      }
       if (issue.code === "invalid_type" && blankOf(key))
         return { key, reason: { zh: "必填，不能为空", en: "required, must not be blank" } };
       return { key, reason: { zh: (!zh.success && zh.error.issues[n]?.message) || issue.message, en: issue.message } };

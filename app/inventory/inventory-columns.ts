@@ -111,7 +111,7 @@ function choice(
       const hit = find(t);
       return hit
         ? ok(hit.value)
-        : bad(`“${t}”不是可选的${what.zh}（${allowed}）`, `“${t}” is not a ${what.en} (${values.map((v) => v.value).join(", ")})`);
+        : bad(`“${t}”不是可选的${what.zh}（${allowed}）`, `“${t}” is not a ${what.en} (${values.map((v) => v.label.en).join(", ")})`);
     },
     write: (v) => values.find((x) => x.value === v)?.label.zh ?? null,
   };

@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 
+import { requireAdminForm } from "~/auth/admin-gate.server";
 import { requireAdmin } from "~/auth/session.server";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -11,7 +12,7 @@ import { lngFromUrl } from "~/i18n/lng";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
-import { leadsOfferedSpace, requireAdminForm, saveInventoryRow, spaceVerification } from "./inventory-admin.server";
+import { inventoryActor, leadsOfferedSpace, saveInventoryRow, spaceVerification } from "./inventory-admin.server";
 import { inventoryFormSchema } from "./inventory-check";
 import { type Collection, COLUMNS, flattenRow, writeCells } from "./inventory-columns";
 import { retiredState, setRetired } from "./inventory-retire.server";
@@ -93,7 +94,7 @@ export async function inventoryEditLoader(collection: Collection, request: Reque
 export async function inventoryEditAction(collection: Collection, request: Request, id: string | undefined) {
   const lng = lngFromUrl(request.url);
   const form = await request.formData();
-  const who = await requireAdminForm(request, form);
+  const actor = inventoryActor(await requireAdminForm(request, form));
   const sql = getSql();
   const base = `/admin/${collection}`;
   if (form.get("intent") === "verify" && collection === "spaces" && id && ID.test(id)) {
@@ -107,7 +108,7 @@ export async function inventoryEditAction(collection: Collection, request: Reque
     return redirectWithFlash(request, lngHref(back, lng), { tone: "status", text });
   }
   const intent = form.get("intent");
-  if (intent === "retire" || intent === "restore") return retireAction(collection, request, form, id, who.actor);
+  if (intent === "retire" || intent === "restore") return retireAction(collection, request, form, id, actor);
   const create = id === "new";
   if (!create && (!id || !ID.test(id))) throw new Response("Not found", { status: 404 });
   const submission = parseWithZod(form, { schema: inventoryFormSchema(collection, lng), disableAutoCoercion: true });

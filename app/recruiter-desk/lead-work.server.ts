@@ -20,8 +20,7 @@ const STALE = { ok: false, reason: "stale" } as const;
 type Why = { zh: string; en: string } & Record<string, unknown>;
 
 async function audit(tx: TransactionSql, who: Who, leadId: string, event: RoutingEvent, why: Why): Promise<void> {
-  await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
-           values (${who.assignmentId}, ${leadId}, ${event}, ${who.recruiterId}, ${tx.json(why as never)})`;
+  await recordRoutingEvent(tx, { assignmentId: who.assignmentId, leadId, event, recruiterId: who.recruiterId, reason: why });
 }
 
 /** The lead id of the recruiter's assignment, locked for the step; null when it is not theirs (any more). */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import type { Reason } from "~/domain/matching/types";
 import { auditMessages } from "~/i18n/audit-messages";
@@ -47,9 +48,13 @@ export async function createShortlist(
       values (${hashToken(token)}, ${input.assignmentId}, ${a.lead_id}, ${input.recruiterId}, ${spaceIds}::text[],
               now() + ${input.days}::int * interval '1 day')
       returning id, expires_at`;
-    await tx`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason)
-             values (${input.assignmentId}, ${a.lead_id}, 'shortlist-shared', ${input.recruiterId},
-                     ${tx.json({ ...auditMessages.both("desk.shortlistShared", { count: spaceIds.length }), shortlistId: row.id, spaceIds })})`;
+    await recordRoutingEvent(tx, {
+      assignmentId: input.assignmentId,
+      leadId: a.lead_id,
+      event: "shortlist-shared",
+      recruiterId: input.recruiterId,
+      reason: { ...auditMessages.both("desk.shortlistShared", { count: spaceIds.length }), shortlistId: row.id, spaceIds },
+    });
     return { ok: true, shortlist: { id: row.id, token, expiresAt: row.expires_at.toISOString() } } as const;
   });
 }

@@ -1,10 +1,10 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 
-import { requireAdminActor } from "~/admin/admin-gate.server";
 import { dashboardCharts } from "~/admin/dashboard-charts.server";
 import { defaultRange, loadDashboardFigures } from "~/admin/dashboard-data.server";
 import { readDashboardFilters } from "~/admin/dashboard-forms";
+import { requireAdminActor } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterSelect } from "~/components/admin";
 import { withErrorTitle } from "~/components/error-pages";
 import { getSql } from "~/db/db.server";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { requireAdminActor } from "~/admin/admin-gate.server";
 import { defaultRange, loadDashboardFigures } from "~/admin/dashboard-data.server";
 import { readDashboardFilters } from "~/admin/dashboard-forms";
 import { figureTables, toCsv } from "~/admin/dashboard-tables";
+import { requireAdminActor } from "~/auth/admin-gate.server";
 import { getSql } from "~/db/db.server";
 import { lngFromUrl } from "~/i18n/lng";
 

@@ -7,10 +7,11 @@ import { z } from "zod";
 
 import { loadAdminAudit } from "~/admin/admin-audit.server";
 import { loadDashboard } from "~/admin/admin-data.server";
-import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { actOnDeadLetter } from "~/admin/dead-letter-actions.server";
+import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable, DataTable, StuckWorkTable, Time } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
+import { useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
@@ -95,7 +96,7 @@ function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: str
   const t = (k: AdminOpsKey) => opsText(lng, k);
   const [form, fields] = useForm({
     id: `dead-${noticeId}`,
-    lastResult: actionData?.noticeId === noticeId ? actionData.result : undefined,
+    lastResult: useFormReply(actionData?.noticeId === noticeId ? actionData.result : undefined),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deadLetterSchema }),
   });
   return (

@@ -10,9 +10,11 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 
+import { requireAdminForm } from "~/auth/admin-gate.server";
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
+import { ErrorList } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { BODY_LIMITS } from "~/http/request-gate.server";
@@ -22,7 +24,7 @@ import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { readWorkbook, SHEET_NAMES } from "~/inventory/excel/read-workbook.server";
 import type { ImportCounts } from "~/inventory/import.server";
 import { applyPreview, type ImportPlan, previewUpload } from "~/inventory/import-plan.server";
-import { requireAdminForm } from "~/inventory/inventory-admin.server";
+import { inventoryActor } from "~/inventory/inventory-admin.server";
 import { rerouteOffersOfUnavailable } from "~/inventory/recruiter-away.server";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
@@ -68,7 +70,7 @@ export const shouldRevalidate = revalidateAfterStale;
  */
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
-  const { actor } = await requireAdminForm(request, form);
+  const actor = inventoryActor(await requireAdminForm(request, form));
   const submission = parseWithZod(form, { schema: importForm });
   // The only ways to fail this schema are a field of the wrong kind (text where the file goes) or one sent twice.
   if (submission.status !== "success") return data<ActionData>({ step: "refused", message: "import.noFile" }, { status: 400 });
@@ -106,6 +108,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ActionData>({ step: "refused", message: "import.unavailable" }, { status: 503 });
   }
 }
+
+const FILE_MESSAGES = new Set<InventoryKey>(["import.noFile", "import.badType", "import.tooBig"]);
 
 const cell = (v: string | number | null) => (v === null || v === "" ? "—" : String(v));
 
@@ -221,6 +225,8 @@ export default function AdminImport() {
   const navigation = useNavigation();
   const { csrf } = useRootData();
   const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
+  // Refusals about the file itself are said at the file field; the others (the data changed …) as a banner.
+  const fileError = result?.step === "refused" && FILE_MESSAGES.has(result.message) ? result.message : null;
   return (
     <AdminPage lng={lng}>
       <h1>{t("import.title")}</h1>
@@ -237,21 +243,26 @@ export default function AdminImport() {
           </a>
         </li>
       </ul>
-      <Form method="post" encType="multipart/form-data" className="lookup">
+      {/* noValidate: the browser's own "please select a file" bubble is not in the page (nor in the user's
+          language for sure); a missing or wrong file comes back as a message under the field. */}
+      <Form method="post" encType="multipart/form-data" className="lookup" noValidate>
         <input type="hidden" name="csrf" value={csrf ?? ""} />
         <label htmlFor="import-file">{t("import.file", { mb: maxMb })}</label>{" "}
         <input
           id="import-file"
           name="file"
           type="file"
-          required
+          aria-required
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={fileError ? "import-file-error" : undefined}
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
         />{" "}
         <button type="submit" name="intent" value="preview" disabled={navigation.state === "submitting"}>
           {t("import.preview")}
         </button>
+        <ErrorList id="import-file-error" errors={fileError ? [t(fileError, { mb: maxMb })] : undefined} />
       </Form>
-      {result?.step === "refused" ? (
+      {result?.step === "refused" && !fileError ? (
         <div className="banner error" role="alert">
           {t(result.message, { mb: maxMb })}
         </div>

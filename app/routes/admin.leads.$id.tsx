@@ -4,7 +4,6 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { loadLeadAudit } from "~/admin/admin-data.server";
-import { requireAdminForm } from "~/admin/admin-gate.server";
 import {
   assignByHand,
   closeLead,
@@ -15,6 +14,7 @@ import {
   rerouteByAdmin,
 } from "~/admin/lead-actions.server";
 import { leadActionSchema } from "~/admin/lead-forms";
+import { requireAdminForm } from "~/auth/admin-gate.server";
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { type LeadActionData, LeadActions } from "~/components/admin-lead-actions";

@@ -1,9 +1,9 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { requireAdminActor } from "~/admin/admin-gate.server";
 import { LEAD_CHANNELS, LEAD_STATUSES, readLeadFilters } from "~/admin/lead-forms";
 import { leadQueueCounts, leadSearchClient, listLeads } from "~/admin/lead-list.server";
+import { requireAdminActor } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterSelect, Time } from "~/components/admin";
 import { withErrorTitle } from "~/components/error-pages";
 import { getSql } from "~/db/db.server";

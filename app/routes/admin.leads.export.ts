@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { requireAdminActor } from "~/admin/admin-gate.server";
 import { leadsWorkbook } from "~/admin/lead-export.server";
 import { readLeadFilters } from "~/admin/lead-forms";
 import { leadSearchClient } from "~/admin/lead-list.server";
+import { requireAdminActor } from "~/auth/admin-gate.server";
 import { getSql } from "~/db/db.server";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { lngFromUrl } from "~/i18n/lng";

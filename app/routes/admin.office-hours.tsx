@@ -4,14 +4,14 @@ import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunction
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
-import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { calendarOverrideAddSchema, calendarOverrideRemoveSchema, officeHoursIntentSchema } from "~/admin/calendar-override-form";
 import { loadCalendarOverrides, removeCalendarOverride, saveCalendarOverride } from "~/admin/calendar-overrides.server";
 import { loadOfficeHours, saveOfficeHours } from "~/admin/office-hours.server";
 import { officeHoursSchema } from "~/admin/office-hours-form";
+import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, DataTable } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
-import { ChoiceField, TextField } from "~/components/forms";
+import { ChoiceField, TextField, useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
 import { addWorkingMinutes, packageCoversYear, yearsWithoutSchedule } from "~/domain/routing/working-time";
@@ -124,7 +124,7 @@ export default function OfficeHours() {
   const schema = officeHoursSchema(d.lng);
   const [form, fields] = useForm({
     id: "office-hours",
-    lastResult: actionData?.intent === "hours" ? actionData.result : undefined,
+    lastResult: useFormReply(actionData?.intent === "hours" ? actionData.result : undefined),
     defaultValue: { start: d.start, end: d.end },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
@@ -161,7 +161,7 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
   const addSchema = calendarOverrideAddSchema(lng);
   const [form, fields] = useForm({
     id: "calendar-override",
-    lastResult: actionData?.intent === "override-add" ? actionData.result : undefined,
+    lastResult: useFormReply(actionData?.intent === "override-add" ? actionData.result : undefined),
     defaultValue: { kind: "off" },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addSchema }),

@@ -6,12 +6,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { loadAdminAudit } from "~/admin/admin-audit.server";
-import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
+import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
-import { ChoiceField, SelectField, TextField } from "~/components/forms";
+import { ChoiceField, SelectField, TextField, useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
@@ -139,7 +139,7 @@ function ChangeForm({
   const schema = changeStaffSchema(lng);
   const [form, fields] = useForm<Record<string, string>>({
     id: `${intent}-form`,
-    lastResult: actionData?.intent === intent ? actionData.result : undefined,
+    lastResult: useFormReply(actionData?.intent === intent ? actionData.result : undefined),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });

@@ -4,12 +4,12 @@ import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunction
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
-import { requireAdminActor, requireAdminForm } from "~/admin/admin-gate.server";
 import { createStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { createStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
+import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
-import { ChoiceField, SelectField, TextField } from "~/components/forms";
+import { ChoiceField, SelectField, TextField, useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
@@ -102,7 +102,7 @@ export default function StaffAccounts() {
   const schema = createStaffSchema(lng);
   const [form, fields] = useForm({
     id: "create-account",
-    lastResult: actionData?.result,
+    lastResult: useFormReply(actionData?.result),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });

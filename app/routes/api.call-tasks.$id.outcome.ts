@@ -39,7 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!retry.success) return apiError(request, 400, "retryMinutes", { field: "retryMinutes" });
   const id = uuidParams.safeParse(params);
   if (!id.success) return apiError(request, 404, "notFound");
-  const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, noticeFallbackMs: 0 };
+  // A refused hand-over re-routes the offer: its deadline counts on the same SLA clock as every other offer (ADR 028).
+  const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 };
   const result = await recordCallOutcome(getSql(), id.data.id, outcome.data, { routing, retryMinutes: retry.data });
   if (result.ok) return Response.json(result);
   if (result.reason === "not-found") return apiError(request, 404, "notFound");

@@ -8,7 +8,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { z } from "zod";
 
@@ -16,7 +16,7 @@ import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, useFormReply } from "~/components/forms";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
@@ -177,22 +177,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function HotlineLead() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
-  const navigation = useNavigation();
   const lng = d.lng;
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   const l = d.lead;
   const needSchema = useMemo(() => needOnlySchema(lng, null), [lng]);
-  const idle = navigation.state === "idle";
   const [noteForm, noteFields] = useForm({
     id: "call-note",
-    lastResult: idle && actionData?.form === "note" ? actionData.result : undefined,
+    lastResult: useFormReply(actionData?.form === "note" ? actionData.result : undefined),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema(lng) }),
   });
   const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
     id: "edit-need",
     defaultValue: d.typed,
-    lastResult: idle && actionData?.form === "need" ? actionData.result : undefined,
+    lastResult: useFormReply(actionData?.form === "need" ? actionData.result : undefined),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: needSchema, disableAutoCoercion: true }) as never,

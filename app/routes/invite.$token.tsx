@@ -9,7 +9,7 @@ import { invitationSchema } from "~/admin/staff-forms";
 import { roleOfAccount } from "~/auth/accounts.server";
 import { isCrossSite, signInStaff } from "~/auth/session.server";
 import { withErrorTitle } from "~/components/error-pages";
-import { TextField } from "~/components/forms";
+import { TextField, useFormReply } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { opsText } from "~/i18n/admin-ops-messages";
@@ -57,7 +57,7 @@ export default function Invitation() {
   const schema = invitationSchema(lng);
   const [form, fields] = useForm({
     id: "invite",
-    lastResult: actionData?.result,
+    lastResult: useFormReply(actionData?.result),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });

@@ -25,7 +25,7 @@ import { getStaffUser, requireStaff } from "~/auth/session.server";
 import { AdminSection, Time } from "~/components/admin";
 import { withErrorTitle } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
-import { ErrorList } from "~/components/forms";
+import { ErrorList, useFormReply } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { DECLINE_REASONS, LOST_REASONS, UNDO_MINUTES } from "~/domain/close-reasons";
@@ -568,7 +568,7 @@ function useWorkForm(d: Data, id: string, lastResult: Reply) {
   const schema = leadWorkSchema(d.lng, d.today);
   return useForm<Record<string, string | string[]>>({
     id,
-    lastResult,
+    lastResult: useFormReply(lastResult),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
   });

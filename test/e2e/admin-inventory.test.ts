@@ -1,20 +1,18 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
-import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
-import { storeLead } from "~/leads/intake.server";
 
 import { demoInventory } from "../fixtures/inventory";
-import { launchChromium } from "../support/browser";
+import { applyImport, previewImport } from "../support/admin-browser";
+import { axeViolations } from "../support/axe";
+import { hydrated, launchChromium, signInByForm, statusBanner } from "../support/browser";
 import { createTestDatabase } from "../support/database";
-import { validLeadJson } from "../support/leads";
+import { routedTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 
 // The admin's inventory journey in headless Chromium (issue 11): sign in at /login, import an Excel
@@ -27,7 +25,6 @@ let browser: Browser;
 const EMAIL = "admin-e2e@example.test";
 const PASSWORD = "admin-库存-e2e-2026";
 const SHOTS = new URL("./screenshots/", import.meta.url);
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 
 beforeAll(async () => {
@@ -51,18 +48,9 @@ async function signedIn(javaScriptEnabled: boolean): Promise<{ context: BrowserC
   const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN", viewport: VIEWPORTS.desktop, bypassCSP: true });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  await page.goto(`${web.url}/login?next=/admin`);
-  await hydrated(page, javaScriptEnabled);
-  await page.getByLabel("邮箱").fill(EMAIL);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/admin");
+  await signInByForm(page, web.url, { email: EMAIL, password: PASSWORD, home: "/admin" }, javaScriptEnabled);
   await hydrated(page, javaScriptEnabled);
   return { context, page };
-}
-
-async function hydrated(page: Page, javaScriptEnabled: boolean) {
-  if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
 }
 
 /** Both widths, full page, then axe-core on the page as it is: no serious or critical violation. */
@@ -72,28 +60,14 @@ async function lookAt(page: Page, name: string) {
     await page.screenshot({ path: new URL(`admin-${name}-${width}.png`, SHOTS).pathname, fullPage: true });
   }
   await page.setViewportSize(VIEWPORTS.desktop);
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    const r = await axe.run({ resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }));
-  });
+  const violations = await axeViolations(page, { runOptions: { resultTypes: ["violations"] } });
   expect(
-    violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
+    violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ ...v, nodes: v.nodes.slice(0, 3) })),
     name,
   ).toEqual([]);
 }
 
-const banner = (page: Page) =>
-  page
-    .getByRole("status")
-    .first()
-    .innerText()
-    .catch(() => "");
+const banner = statusBanner;
 
 async function workbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -117,16 +91,7 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
       });
     await hydrated(page, true);
     await lookAt(page, "import");
-    await page.getByLabel(/选择文件/).setInputFiles({ name: "库存.xlsx", mimeType: "application/octet-stream", buffer: await workbook() });
-    await page.getByRole("button", { name: "预览" }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId("import-summary")
-          .innerText()
-          .catch(() => ""),
-      )
-      .toContain("新建 1 条，修改 1 条");
+    await previewImport(page, "库存.xlsx", await workbook(), "新建 1 条，修改 1 条");
     const changes = await page.locator("[data-change]").allInnerTexts();
     expect(changes.join("\n")).toContain("双层厂房（Excel 改）");
     expect(await page.locator("[data-change]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-change")))).toEqual(
@@ -134,15 +99,7 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
     );
     expect((await db.sql`select 1 from spaces where id = 'S-NEW1'`).length).toBe(0); // a preview writes nothing
     await lookAt(page, "import-preview");
-    await page.getByRole("button", { name: "确认导入" }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId("import-applied")
-          .innerText()
-          .catch(() => ""),
-      )
-      .toContain("新建 1 条，修改 1 条");
+    await applyImport(page, "新建 1 条，修改 1 条");
     const [created] = await db.sql<{ area_sqm: number; ceiling_m: number }[]>`select area_sqm, ceiling_m from spaces where id = 'S-NEW1'`;
     expect(created).toEqual({ area_sqm: 6000, ceiling_m: 10 });
     await lookAt(page, "import-applied");
@@ -214,14 +171,11 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
   }
 
   it("marks a recruiter away and sees their open offer re-routed", async () => {
-    const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: "南京休假改派浏览器测试有限公司", phone: "13712340001" }));
-    const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-                 values (${lead.id}, 'S1', 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
-    await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 0 }));
-    const [before] = await db.sql<
-      { id: string; recruiter_id: string }[]
-    >`select id, recruiter_id from assignments where lead_id = ${lead.id}`;
+    const routed = await routedTestLead(db.sql, { company: "南京休假改派浏览器测试有限公司", phone: "13712340001" }, "S1", "GC-EDZ", {
+      slaMinutes: 120,
+      noticeFallbackMs: 0,
+    });
+    const before = { id: routed.assignmentId, recruiter_id: routed.recruiterId };
     const other = before.recruiter_id === "R1" ? "R9" : "R1";
 
     const { context, page } = await signedIn(true);
@@ -245,7 +199,7 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
     expect(after).toEqual({ recruiter_id: other, status: "offered" });
 
     // The lead's page says who has it now and why it moved.
-    await page.goto(`${web.url}/admin/leads/${lead.id}`);
+    await page.goto(`${web.url}/admin/leads/${routed.leadId}`);
     await hydrated(page, true);
     const text = await page.locator("main").innerText();
     expect(text).toContain(`休假/出差（至 ${back}）`);

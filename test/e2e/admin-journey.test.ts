@@ -2,20 +2,17 @@ import ExcelJS from "exceljs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
-import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
-import { storeLead } from "~/leads/intake.server";
 
 import { createSearchClient, waitSucceeded } from "../../search/client";
 import { toLeadDocument } from "../../search/lead-document";
 import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
-import { expectAccessible, expectFlash, hydrated, photograph, signInAt } from "../support/admin-browser";
+import { applyImport, expectAccessible, expectFlash, hydrated, photograph, previewImport, signInAt } from "../support/admin-browser";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
-import { validLeadJson } from "../support/leads";
+import { deadAssignmentNotice, routedTestLead, storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 
 // Issue 11's acceptance line, in its order, as one admin's morning in headless Chromium: sign in at
@@ -35,15 +32,8 @@ let offered: { leadId: string; assignmentId: string };
 let deadId: string;
 
 /** A lead matched to `spaceId` (of `parkId`) and routed by the policy. */
-async function routed(company: string, phone: string, spaceId: string, parkId: string) {
-  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company, phone }));
-  const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-               values (${lead.id}, ${spaceId}, ${parkId}, 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
-  await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  const [a] = await db.sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${lead.id}`;
-  return { leadId: lead.id, assignmentId: a.id, recruiterId: a.recruiter_id };
-}
+const routed = (company: string, phone: string, spaceId: string, parkId: string) =>
+  routedTestLead(db.sql, { company, phone }, spaceId, parkId);
 
 beforeAll(async () => {
   db = await createTestDatabase("admin_journey");
@@ -51,8 +41,7 @@ beforeAll(async () => {
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   await db.sql`insert into users (email, name, role, password_hash) values (${EMAIL}, '主管', 'admin', ${await hashPassword(PASSWORD)})`;
   // An unmatched lead, in the search index.
-  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: COMPANY, phone: "13955506001" }));
-  unmatched = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+  unmatched = await storeTestLead(db.sql, COMPANY, "13955506001");
   await db.sql`update leads set status = 'unmatched' where id = ${unmatched.id}`;
   const rows = await db.sql<never[]>`select id, reference, status, source, lead, created_at from leads where id = ${unmatched.id}`;
   const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
@@ -64,9 +53,7 @@ beforeAll(async () => {
   offered = held;
   // A lead at GC-MED whose email notice died.
   const dead = await routed("南京旅程死信测试有限公司", "13955506003", "S2", "GC-MED");
-  [{ id: deadId }] = await db.sql<{ id: string }[]>`
-    update notifications set status = 'dead', attempts = 5, last_error = '550 5.1.1 mailbox unavailable'
-    where assignment_id = ${dead.assignmentId} and kind = 'assignment' returning id::text`;
+  deadId = await deadAssignmentNotice(db.sql, dead.leadId, "550 5.1.1 mailbox unavailable");
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
@@ -134,27 +121,10 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     await page.getByRole("navigation").getByRole("link", { name: "Excel 导入导出" }).click();
     await page.waitForURL((u) => u.pathname === "/admin/import");
     await hydrated(page);
-    await page.getByLabel(/选择文件/).setInputFiles({ name: "旅程.xlsx", mimeType: "application/octet-stream", buffer: await workbook() });
-    await page.getByRole("button", { name: "预览" }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId("import-summary")
-          .innerText()
-          .catch(() => ""),
-      )
-      .toContain("新建 1 条，修改 1 条");
+    await previewImport(page, "旅程.xlsx", await workbook(), "新建 1 条，修改 1 条");
     expect((await db.sql`select 1 from spaces where id = 'S-J1'`).length).toBe(0);
     await look("import-preview");
-    await page.getByRole("button", { name: "确认导入" }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId("import-applied")
-          .innerText()
-          .catch(() => ""),
-      )
-      .toContain("新建 1 条，修改 1 条");
+    await applyImport(page, "新建 1 条，修改 1 条");
     expect((await db.sql`select area_sqm from spaces where id = 'S-J1'`)[0].area_sqm).toBe(8000);
 
     // 4. Edit a space (the one just imported).

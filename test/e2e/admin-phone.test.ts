@@ -2,16 +2,14 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
-import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
-import { storeLead } from "~/leads/intake.server";
 
 import { demoInventory } from "../fixtures/inventory";
+import { previewImport } from "../support/admin-browser";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
-import { validLeadJson } from "../support/leads";
+import { deadAssignmentNotice, routedTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 
 // Every admin page on a phone (390 px, issue 11): the page itself never scrolls sideways — wide tables
@@ -34,17 +32,17 @@ beforeAll(async () => {
     insert into users (email, name, role, password_hash) values ('phone-admin@example.test', '手机管理员', 'admin', ${await hashPassword(PASSWORD)})
     returning id`;
   // A routed lead with a long company name, and its notice dead: every table has a row to draw.
-  const parsed = createLeadSchema("zh", "api").parse(
-    validLeadJson({ company: "南京高淳经济开发区超长名称精密机械制造与新能源装备有限责任公司", phone: "13955501111" }),
+  ({ leadId } = await routedTestLead(
+    db.sql,
+    { company: "南京高淳经济开发区超长名称精密机械制造与新能源装备有限责任公司", phone: "13955501111" },
+    "S1",
+    "GC-EDZ",
+  ));
+  await deadAssignmentNotice(
+    db.sql,
+    leadId,
+    "550 5.1.1 <zhoumin.very.long.mailbox.name@recruiters.gaochun-edz.example.test>: mailbox unavailable",
   );
-  const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-  leadId = lead.id;
-  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-               values (${lead.id}, 'S1', 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
-  await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  await db.sql`update notifications set status = 'dead', attempts = 5,
-                 last_error = '550 5.1.1 <zhoumin.very.long.mailbox.name@recruiters.gaochun-edz.example.test>: mailbox unavailable'
-               where lead_id = ${lead.id} and kind = 'assignment'`;
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
@@ -121,16 +119,7 @@ describe("admin pages on a phone", () => {
     // a continuation row's first cell is the field, labelled as such.
     await page.setViewportSize(PHONE);
     await page.goto(`${web.url}/admin/import`);
-    await page.getByLabel(/选择文件/).setInputFiles({ name: "手机.xlsx", mimeType: "application/octet-stream", buffer: await workbook() });
-    await page.getByRole("button", { name: "预览" }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId("import-summary")
-          .innerText()
-          .catch(() => ""),
-      )
-      .toContain("修改 1 条");
+    await previewImport(page, "手机.xlsx", await workbook(), "修改 1 条");
     const preview = await overflow(page, PHONE.width);
     expect(preview.scrollWidth, preview.wide.join("\n")).toBeLessThanOrEqual(PHONE.width + 1);
     const labels = await page

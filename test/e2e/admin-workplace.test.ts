@@ -1,22 +1,18 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
-import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
-import { storeLead } from "~/leads/intake.server";
 
 import { createSearchClient, waitSucceeded } from "../../search/client";
 import { toLeadDocument } from "../../search/lead-document";
 import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
+import { expectAccessible, expectFlash, signInAt } from "../support/admin-browser";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
-import { validLeadJson } from "../support/leads";
+import { deadAssignmentNotice, matchTestLead, storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 
 // The admin's workplace in headless Chromium (ADR 028): sign in at /login, create a recruiter's account,
@@ -26,7 +22,6 @@ import { startWebServer } from "../support/services";
 // phone (390 px) and desktop width under test/e2e/screenshots/.
 const PASSWORD = "boss-秘密-2026";
 const COMPANY = "南京远景繁体精密机械有限公司";
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let web: Awaited<ReturnType<typeof startWebServer>>;
 let browser: Browser;
@@ -38,10 +33,7 @@ beforeAll(async () => {
   web = await startWebServer({ DATABASE_URL: db.url });
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   await db.sql`insert into users (email, name, role, password_hash) values ('boss@example.test', '主管', 'admin', ${await hashPassword(PASSWORD)})`;
-  const lead = async (company: string, phone: string) => {
-    const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company, phone }));
-    return storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-  };
+  const lead = (company: string, phone: string) => storeTestLead(db.sql, company, phone);
   unmatched = await lead(COMPANY, "13955507777");
   await db.sql`update leads set status = 'unmatched' where id = ${unmatched.id}`;
   const rows = await db.sql<never[]>`select id, reference, status, source, lead, created_at from leads where id = ${unmatched.id}`;
@@ -50,15 +42,9 @@ beforeAll(async () => {
   await waitSucceeded(search.index(LEADS_INDEX).addDocuments(rows.map(toLeadDocument), { primaryKey: "id" }));
   // A routed lead whose email notice died.
   const routed = await lead("南京死信示例有限公司", "13955508888");
-  const [space] = await db.sql<
-    { id: string }[]
-  >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
-  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-               values (${routed.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+  await matchTestLead(db.sql, routed.id, "GC-EDZ");
   await db.sql.begin((tx) => routeLead(tx, routed.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  [{ id: deadId }] = await db.sql<{ id: string }[]>`
-    update notifications set status = 'dead', attempts = 5, last_error = '550 5.1.1 <zhoumin@example.test>: mailbox unavailable'
-    where lead_id = ${routed.id} and kind = 'assignment' returning id::text`;
+  deadId = await deadAssignmentNotice(db.sql, routed.id, "550 5.1.1 <zhoumin@example.test>: mailbox unavailable");
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
@@ -66,22 +52,6 @@ afterAll(async () => {
   await web?.stop();
   await db?.drop();
 });
-
-/** axe-core on the page: no serious or critical violation. */
-async function expectAccessible(page: Page, name: string) {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-      }
-    ).axe.run(document, {
-      resultTypes: ["violations"],
-    });
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
-  });
-  expect(violations, `axe on ${name}`).toEqual([]);
-}
 
 /** Screenshots at phone and desktop width. */
 async function photograph(page: Page, name: string) {
@@ -94,12 +64,7 @@ async function photograph(page: Page, name: string) {
   }
 }
 
-async function signIn(page: Page) {
-  await page.goto(`${web.url}/login`);
-  await page.getByLabel(/邮箱/).fill("boss@example.test");
-  await page.getByLabel(/密码/).fill(PASSWORD);
-  await Promise.all([page.waitForURL(/\/admin$/), page.getByRole("button", { name: "登录" }).click()]);
-}
+const signIn = (page: Page) => signInAt(page, web.url, "boss@example.test", PASSWORD);
 
 describe("the admin's journey", () => {
   it("with JavaScript: accounts, a Traditional search, assignment by hand, a dead letter retried, the funnel read", async () => {
@@ -136,14 +101,7 @@ describe("the admin's journey", () => {
     await page.getByLabel("原因（写入分配记录）").fill("企业点名要高淳开发区");
     await page.getByRole("button", { name: "分配" }).click();
     // The outcome comes as a flash message (ADR 025), not in the address.
-    await expect
-      .poll(() =>
-        page
-          .locator("[data-flash]")
-          .textContent()
-          .catch(() => ""),
-      )
-      .toContain("已保存");
+    await expectFlash(page, "已保存");
     expect(new URL(page.url()).search).toBe("");
     expect((await db.sql`select recruiter_id, rule from assignments where lead_id = ${unmatched.id}`)[0]).toMatchObject({
       recruiter_id: "R1",
@@ -158,14 +116,7 @@ describe("the admin's journey", () => {
     await expectAccessible(page, "/admin/dead-letters");
     await photograph(page, "dead-letters");
     await page.locator(`[data-dead="${deadId}"]`).getByRole("button", { name: "重发" }).click();
-    await expect
-      .poll(() =>
-        page
-          .locator("[data-flash]")
-          .textContent()
-          .catch(() => ""),
-      )
-      .toContain("已重新发送");
+    await expectFlash(page, "已重新发送");
     expect(new URL(page.url()).search).toBe("");
     expect((await db.sql`select status from notifications where id = ${deadId}`)[0].status).toBe("pending");
 
@@ -197,14 +148,7 @@ describe("the admin's journey", () => {
     expect(await page.locator(`[id="${described.split(" ").pop()}"]`).textContent()).toContain("请按 时:分 填写");
     await field.fill("08:30");
     await page.getByRole("button", { name: "保存办公时间" }).click();
-    await expect
-      .poll(() =>
-        page
-          .locator("[data-flash]")
-          .textContent()
-          .catch(() => ""),
-      )
-      .toContain("已保存");
+    await expectFlash(page, "已保存");
     expect((await db.sql`select start_minute from office_hours`)[0].start_minute).toBe(510);
 
     await photograph(page, "office-hours-no-schedule"); // in December: the banner naming the coming year

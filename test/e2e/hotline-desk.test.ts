@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +10,7 @@ import { importInventory } from "~/inventory/import.server";
 import { indexNames } from "../../search/index-names";
 import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
+import { axeViolations, seriousViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
 import { outboxDrained } from "../support/pipeline";
@@ -27,7 +27,6 @@ let worker: RunningWorker;
 let browser: Browser;
 const PASSWORD = "hotline-秘密-2026";
 const SHOTS = "test/e2e/screenshots";
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -71,17 +70,10 @@ async function signIn(page: Page) {
   await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
 }
 
-/** axe-core on the page as it is: no serious or critical violation. */
+/** axe-core on the page as it is (evaluated, not a script tag: the page's CSP allows no foreign script): no serious or critical violation. */
 async function expectAccessible(page: Page) {
-  await page.evaluate(axeSource); // evaluated, not a script tag: the page's CSP allows no foreign script
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
-    ).axe;
-    const result = await axe.run({ runOnly: ["wcag2a", "wcag2aa", "best-practice"] });
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
-  });
-  expect(violations).toEqual([]);
+  const violations = await axeViolations(page, { inject: "evaluate", runOptions: { runOnly: ["wcag2a", "wcag2aa", "best-practice"] } });
+  expect(seriousViolations(violations)).toEqual([]);
 }
 
 const matchCount = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from matches`)[0].n;

@@ -1,20 +1,17 @@
-import { readFileSync } from "node:fs";
-
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
-import { createLeadSchema } from "~/domain/lead-schema";
 import { addLeadNote } from "~/hotline/lead-notes.server";
 import { importInventory } from "~/inventory/import.server";
-import { storeLead } from "~/leads/intake.server";
 import { createShortlist } from "~/recruiter-desk/shortlists.server";
 
 import { demoInventory } from "../fixtures/inventory";
-import { launchChromium } from "../support/browser";
+import { axeViolations, seriousViolations } from "../support/axe";
+import { launchChromium, signInByForm } from "../support/browser";
 import { createTestDatabase } from "../support/database";
-import { validLeadJson } from "../support/leads";
+import { storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 
 // Issue 12 item 8 and the hotline's item 3: every desk page at a 390 px phone — no horizontal scroll
@@ -26,7 +23,6 @@ let web: Awaited<ReturnType<typeof startWebServer>>;
 let browser: Browser;
 const PASSWORD = "phone-width-秘密-2026";
 const SHOTS = new URL("./screenshots/", import.meta.url).pathname;
-const AXE = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const LONG_COMPANY = `南京${"超".repeat(6)}Precision-Manufacturing-International-Holdings-Group-Limited有限公司`;
@@ -42,8 +38,7 @@ beforeAll(async () => {
       ('desk@example.test', '热线坐席', 'hotline', null, ${hash}),
       ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${hash})
     returning id`;
-  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: LONG_COMPANY, phone: "13912345670" }));
-  const { id } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+  const { id } = await storeTestLead(db.sql, LONG_COMPANY, "13912345670");
   await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
                values (${id}, 'S1', 'GC-EDZ', 86, ${db.sql.json([{ zh: "面积 4800㎡ 在需求 4000–6000㎡ 内", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
   await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
@@ -72,12 +67,7 @@ async function signedIn(viewport: { width: number; height: number }, email: stri
   const context = await browser.newContext({ viewport, locale: "zh-CN", hasTouch: viewport.width < 600 });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${web.url}/login?next=${home}`);
-  await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
-  await page.getByLabel("邮箱").fill(email);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === home);
+  await signInByForm(page, web.url, { email, password: PASSWORD, home });
   return { context, page };
 }
 
@@ -98,16 +88,8 @@ async function phoneProblems(page: Page) {
   });
 }
 
-async function axeSerious(page: Page): Promise<string[]> {
-  await page.evaluate(AXE); // evaluated, not a script tag: the CSP allows no foreign script
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (d: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
-    ).axe;
-    const r = await axe.run(document);
-    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
+/** axe-core's serious and critical violations (evaluated, not a script tag: the CSP allows no foreign script). */
+const axeSerious = async (page: Page): Promise<string[]> => seriousViolations(await axeViolations(page, { inject: "evaluate" }));
 
 const top = (page: Page, selector: string) =>
   page

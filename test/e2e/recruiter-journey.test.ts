@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -11,7 +9,8 @@ import { storeLead } from "~/leads/intake.server";
 import { createShortlist } from "~/recruiter-desk/shortlists.server";
 
 import { demoInventory } from "../fixtures/inventory";
-import { launchChromium } from "../support/browser";
+import { axeViolations } from "../support/axe";
+import { hydrated, launchChromium, signInByForm, statusBanner } from "../support/browser";
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
@@ -28,7 +27,6 @@ const EMAIL = "zhoumin@example.test";
 const PASSWORD = "zhoumin-秘密-2026";
 const COMPANY = "南京鼎力新材料有限公司";
 const SHOTS = new URL("./screenshots/", import.meta.url).pathname;
-const AXE = readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -77,36 +75,16 @@ async function newPage(
   return { context, page };
 }
 
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
-}
-
 async function signIn(page: Page) {
-  await page.goto(`${web.url}/login?next=/queue`);
-  await hydrated(page);
-  await page.getByLabel("邮箱").fill(EMAIL);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await page.waitForURL((url) => url.pathname === "/queue");
+  await signInByForm(page, web.url, { email: EMAIL, password: PASSWORD, home: "/queue" });
   await hydrated(page);
 }
 
 /** axe-core's serious and critical violations on the page as it is now. */
 async function axeSerious(page: Page): Promise<{ id: string; impact: string; targets: string[] }[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe;
-    return (await axe.run(document)).violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
-  });
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  return (await axeViolations(page))
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes }));
 }
 
 /** No horizontal scrolling, and every button and action link at least 44 px high (and wide). */
@@ -127,12 +105,7 @@ async function phoneFit(page: Page) {
 }
 
 const statusOf = async (id: string) => (await db.sql<{ status: string }[]>`select status from assignments where id = ${id}`)[0].status;
-const banner = (page: Page) =>
-  page
-    .getByRole("status")
-    .first()
-    .innerText()
-    .catch(() => "");
+const banner = statusBanner;
 
 describe("a recruiter's day with one lead", () => {
   it("finds it by company, notes, follows up, shares a shortlist the enterprise opens on a phone, visits, loses, undoes and signs", async () => {

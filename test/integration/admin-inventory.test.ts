@@ -340,7 +340,11 @@ describe("the admin forms over HTTP", () => {
     };
     for (const res of [await upload(), await upload({ blob: new Blob([]), name: "空.xlsx" }), await upload("不是文件")]) {
       expect(res.status).toBe(400);
-      expect(await res.text()).toContain("请选择一个 .xlsx 或 .csv 文件");
+      const html = await res.text();
+      // Said at the file field (aria-invalid, described by the message), not left to the browser's bubble.
+      expect(html).toMatch(/<div id="import-file-error" role="alert"><ul class="errors"><li>请选择一个 \.xlsx 或 \.csv 文件<\/li>/);
+      expect(html).toMatch(/<input id="import-file"[^>]*aria-invalid="true"[^>]*aria-describedby="import-file-error"/);
+      expect(html).not.toMatch(/<input id="import-file"[^>]*\srequired[\s=>]/);
     }
     const txt = await upload({ blob: new Blob(["id,name\n"]), name: "parks.txt" });
     expect(txt.status).toBe(400);

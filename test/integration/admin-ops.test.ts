@@ -3,11 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
-import { createLeadSchema } from "~/domain/lead-schema";
 import { addWorkingMinutes, isWorkdayFor } from "~/domain/routing/working-time";
 import { opsLabel } from "~/i18n/admin-ops-messages";
 import { importInventory } from "~/inventory/import.server";
-import { storeLead } from "~/leads/intake.server";
 
 import { createSearchClient, waitSucceeded } from "../../search/client";
 import { toLeadDocument } from "../../search/lead-document";
@@ -15,7 +13,7 @@ import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { followFlash } from "../support/flash";
-import { validLeadJson } from "../support/leads";
+import { deadAssignmentNotice, matchTestLead, storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
 
@@ -48,10 +46,7 @@ async function adminPost(path: string, form: Record<string, string>, cookie = ad
   return client.post(path, { csrf, ...form }, cookie);
 }
 
-async function newLead(company: string, phone = "13812345678") {
-  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company, phone }));
-  return storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-}
+const newLead = (company: string, phone = "13812345678") => storeTestLead(db.sql, company, phone);
 
 describe("staff accounts", () => {
   it("creates a recruiter account with a one-time invitation that signs the person in", async () => {
@@ -255,11 +250,7 @@ describe("lead export", () => {
     const unmatched = await newLead("南京导出未匹配有限公司");
     await db.sql`update leads set status = 'unmatched' where id = ${unmatched.id}`;
     const assigned = await newLead("南京导出已分配有限公司");
-    const [space] = await db.sql<
-      { id: string }[]
-    >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
-    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-                 values (${assigned.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+    await matchTestLead(db.sql, assigned.id, "GC-EDZ");
     await db.sql.begin((tx) => routeLead(tx, assigned.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
 
     // the list links to the export with the same filters
@@ -332,14 +323,9 @@ describe("lead export", () => {
 describe("dead letters", () => {
   it("retries with the error shown, sends through the hotline instead, or marks handled — each audited", async () => {
     const lead = await newLead("南京死信测试有限公司");
-    const [space] = await db.sql<
-      { id: string }[]
-    >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
-    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-                 values (${lead.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+    await matchTestLead(db.sql, lead.id, "GC-EDZ");
     await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-    const [n] = await db.sql<{ id: string }[]>`select id::text from notifications where lead_id = ${lead.id} and kind = 'assignment'`;
-    await db.sql`update notifications set status = 'dead', attempts = 5, last_error = '550 5.1.1 mailbox unavailable' where id = ${n.id}`;
+    const n = { id: await deadAssignmentNotice(db.sql, lead.id, "550 5.1.1 mailbox unavailable") };
 
     const page = await (await client.get("/admin/dead-letters", admin)).text();
     expect(page).toContain("550 5.1.1 mailbox unavailable");
@@ -386,11 +372,7 @@ describe("office hours and the SLA on working time", () => {
     });
 
     const lead = await newLead("南京工作时间测试有限公司");
-    const [space] = await db.sql<
-      { id: string }[]
-    >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
-    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-                 values (${lead.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+    await matchTestLead(db.sql, lead.id, "GC-EDZ");
     const now = await db.sql.begin(async (tx) => {
       const [{ now }] = await tx<{ now: Date }[]>`select now() as now`;
       await routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000, slaClock: "office-hours" });
@@ -412,11 +394,7 @@ describe("the SLA on the recruiter's own calendar", () => {
     await db.sql`update recruiters set working_hours = ${db.sql.json(own)} where id = 'R1'`;
     try {
       const lead = await newLead("南京专员日历测试有限公司", "13955507777");
-      const [space] = await db.sql<
-        { id: string }[]
-      >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
-      await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-                   values (${lead.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+      await matchTestLead(db.sql, lead.id, "GC-EDZ");
       const now = await db.sql.begin(async (tx) => {
         const [{ now }] = await tx<{ now: Date }[]>`select now() as now`;
         await routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000, slaClock: "office-hours" });

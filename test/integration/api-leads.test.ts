@@ -7,7 +7,7 @@ import { storeLead } from "~/leads/intake.server";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
-import { startWebServer } from "../support/services";
+import { startApiWebServer, startWebServer } from "../support/services";
 
 // The JSON API against the real web process and a database of its own.
 let sql: Sql;
@@ -18,12 +18,7 @@ beforeAll(async () => {
   const db = await createTestDatabase("api_leads");
   sql = db.sql;
   drop = db.drop;
-  web = await startWebServer({
-    DATABASE_URL: db.url,
-    MEILI_URL: process.env.MEILI_URL!,
-    MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!,
-    ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN!,
-    API_RATE_LIMIT_PER_MINUTE: "1000",
+  web = await startApiWebServer(db.url, {
     // 50 concurrent replays of one key test idempotency, not load shedding (test/integration/load-shedding.test.ts).
     INTAKE_MAX_IN_FLIGHT: "1000",
     INTAKE_MAX_EVENT_LOOP_DELAY_MS: "0",
@@ -147,6 +142,24 @@ describe("POST /api/leads", () => {
     const json = await res.json();
     expect(json.errors[field as string]?.join(" ")).toMatch(message as RegExp);
     expect(await counts()).toEqual(before);
+  });
+
+  it("says each problem once per field: an area far too large (10亿, 1e9) → one message, not two", async () => {
+    for (const areaMin of ["10亿", "20亿平", 1e9]) {
+      const res = await post({ ...validLeadJson(), need: { kind: "factory", deal: "lease", areaMin } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).errors["need.areaMin"], String(areaMin)).toEqual(["数值过大，请核对"]);
+    }
+  });
+
+  it("a move-in month written right but in the past is refused as past; the current month is fine", async () => {
+    const past = await post({ ...validLeadJson(), need: { ...validLeadJson().need, moveInBy: "1999-01" } });
+    expect(past.status).toBe(400);
+    expect((await past.json()).errors["need.moveInBy"]).toEqual(["入驻时间不能早于本月"]);
+    const china = new Date(Date.now() + 8 * 3600_000);
+    const thisMonth = `${china.getUTCFullYear()}-${String(china.getUTCMonth() + 1).padStart(2, "0")}`;
+    const res = await post({ ...validLeadJson(), need: { ...validLeadJson().need, moveInBy: thisMonth } });
+    expect(res.status).toBe(201);
   });
 
   it("answers in English when asked (?lng=en)", async () => {

@@ -10,6 +10,7 @@ import { type AssignmentEmailInput, renderAssignmentEmail } from "~/notify/assig
 import { classifySendError, createMailer, DEFAULT_FROM, type Mailer, type MailMessage } from "~/notify/mailer.server";
 import { listOutboxMails, readOutboxMail } from "~/notify/outbox-files.server";
 
+import { assignmentEmailInput } from "../support/assignment-email";
 import { parseMessage, startSmtpServer, type TestServer } from "../support/smtp";
 
 // A real SMTP server on loopback per test (msw is HTTP only). Each test says how it should behave.
@@ -49,26 +50,13 @@ async function closedPort(): Promise<number> {
 const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(1)>`;
 
 function emailInput(overrides: Partial<AssignmentEmailInput> = {}): AssignmentEmailInput {
-  return {
-    recruiterName: "王芳",
+  return assignmentEmailInput({
     reference: "PM-7HQ2ZC",
-    companyName: "南京恒精密机械有限公司",
-    productText: "数控机床零部件",
-    industryLabel: "C35 专用设备制造业",
-    needKind: "factory",
-    needDeal: "lease",
-    areaText: "4000–6000㎡",
-    contactName: "李明",
-    contactPhoneDisplay: "138 1234 5678",
-    annualTaxWan: 300,
-    moveInBy: "2026-09",
     notes: null,
-    parkName: "高淳经济开发区",
     spaces: [{ title: "3号标准厂房", score: 86, conditional: false, reasons: ["面积 5200㎡ 在需求 4000–6000㎡ 内"] }],
     assignmentUrl: "https://parkmatch.example.cn/queue/assignments/a-1",
-    slaMinutes: 120,
     ...overrides,
-  };
+  });
 }
 
 function message(overrides: Partial<MailMessage> = {}, input: Partial<AssignmentEmailInput> = {}): MailMessage {

@@ -140,6 +140,28 @@ describe("Excel import", () => {
     expect(x4).toEqual({ status: "reserved", title: "导入空间4", area_sqm: 803 });
   });
 
+  it("a blank or wrong choice (类型, 状态) names the allowed values as the sheet writes them, in zh and en — no internal codes", async () => {
+    const csv = [SPACE_HEADERS.join(","), "B1,GC-EDZ,,出租,空白类型,5000,8,20,", "B2,GC-EDZ,车间,出租,错的类型,5000,8,20,空着呢"].join(
+      "\n",
+    );
+    const { plan } = await preview(Buffer.from(`\uFEFF${csv}`), "choices.csv");
+    const reasons = Object.fromEntries(plan.errors.map((e) => [`${e.row} ${e.column}`, e.reason]));
+    expect(reasons).toEqual({
+      "2 C（类型）": { zh: "必填，请填写其中之一：厂房、土地、办公、仓库", en: "required, one of: factory, land, office, warehouse" },
+      "2 I（状态）": { zh: "必填，请填写其中之一：可租售、已预订、已租售", en: "required, one of: available, reserved, let" },
+      "3 C（类型）": {
+        zh: "“车间”不是可选的类型（厂房、土地、办公、仓库）",
+        en: "“车间” is not a kind (factory, land, office, warehouse)",
+      },
+      "3 I（状态）": {
+        zh: "“空着呢”不是可选的状态（可租售、已预订、已租售）",
+        en: "“空着呢” is not a status (available, reserved, let)",
+      },
+    });
+    // Whatever the row, no reason quotes Zod's enum message with the stored codes.
+    for (const e of plan.errors) expect(`${e.reason.zh} ${e.reason.en}`).not.toMatch(/"factory"|"available"|无效选项|Invalid option/);
+  });
+
   it("names unknown parks and bad choices by cell; a CSV reads like a sheet", async () => {
     const csv = [
       SPACE_HEADERS.join(","),

@@ -20,6 +20,7 @@ import { createTestDatabase } from "../support/database";
 import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
+import { webClient } from "../support/staff-web";
 
 // The hotline desk: the call tasks the system creates (hand-over to a hotline recruiter, call-back of
 // an unmatched enterprise), worked from /hotline with an outcome per call.
@@ -65,14 +66,7 @@ async function routed(company: string, park: "GC-DB" | null): Promise<{ leadId: 
   return { leadId: id, reference };
 }
 
-function post(path: string, form: Record<string, string>, cookie?: string) {
-  return fetch(`${web.url}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
-    body: new URLSearchParams(form),
-  });
-}
+const post = (path: string, form: Record<string, string>, cookie?: string) => webClient(web.url).post(path, form, cookie);
 async function signIn(email: string): Promise<{ cookie: string; location: string }> {
   const res = await post("/login", { email, password: PASSWORD });
   expect(res.status).toBe(303);

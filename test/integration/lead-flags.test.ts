@@ -4,7 +4,7 @@ import type { Sql } from "~/db/db.server";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
-import { startWebServer } from "../support/services";
+import { startApiWebServer, startWebServer } from "../support/services";
 
 // Flags travel with the lead: parsed → stored → GET /api/leads/<id>, the recruiter's page and the admin's.
 const TOKEN = process.env.ADMIN_API_TOKEN!;
@@ -19,13 +19,7 @@ beforeAll(async () => {
   const db = await createTestDatabase("lead_flags");
   sql = db.sql;
   drop = db.drop;
-  web = await startWebServer({
-    DATABASE_URL: db.url,
-    MEILI_URL: process.env.MEILI_URL!,
-    MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!,
-    ADMIN_API_TOKEN: TOKEN,
-    API_RATE_LIMIT_PER_MINUTE: "1000",
-  });
+  web = await startApiWebServer(db.url);
   const base = validLeadJson({ company: "南京存疑数字测试有限公司" });
   const res = await fetch(`${web.url}/api/leads`, {
     method: "POST",

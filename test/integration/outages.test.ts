@@ -4,6 +4,7 @@ import { createSearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
 import type { RunningWorker } from "../../worker/runtime";
 import { createTestDatabase } from "../support/database";
+import { validLeadForm } from "../support/leads";
 import { eventually, startPrivateMeili, startPrivateRedis, startWebServer } from "../support/services";
 import { startTestWorker } from "../support/worker";
 
@@ -32,19 +33,15 @@ afterAll(async () => {
 });
 
 function form(company: string): URLSearchParams {
-  return new URLSearchParams({
-    "need.kind": "factory",
-    "need.deal": "lease",
-    "need.areaMin": "3000",
-    "use.industry": "C38",
-    "use.product": "储能电池",
-    "tax.annualTaxWan": "200",
-    "company.name": company,
-    "contact.name": "陈工",
-    "contact.phone": "025-8345 6789",
-    consent: "on",
-    submissionKey: crypto.randomUUID(),
-  });
+  return new URLSearchParams(
+    validLeadForm({
+      "use.product": "储能电池",
+      "tax.annualTaxWan": "200",
+      "company.name": company,
+      "contact.phone": "025-8345 6789",
+      submissionKey: crypto.randomUUID(),
+    }),
+  );
 }
 
 async function postForm(company: string): Promise<string> {

@@ -13,6 +13,7 @@ import { createTestDatabase } from "../support/database";
 import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
 import { startWebServer } from "../support/services";
+import { webClient } from "../support/staff-web";
 
 // The recruiter's desk: sign in, the queue, the assignment page the email links to, and every step
 // (accept, decline → re-route, contacted, visit, signed) with its audit line — against the real web
@@ -66,17 +67,8 @@ async function routedLead(company: string, alsoPark?: string): Promise<{ leadId:
   return { leadId: id, reference, assignmentId: a.id };
 }
 
-function get(path: string, cookie?: string, headers: Record<string, string> = {}) {
-  return fetch(`${web.url}${path}`, { redirect: "manual", headers: { ...(cookie ? { cookie } : {}), ...headers } });
-}
-function post(path: string, form: Record<string, string>, cookie?: string) {
-  return fetch(`${web.url}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
-    body: new URLSearchParams(form),
-  });
-}
+const get = (path: string, cookie?: string, headers: Record<string, string> = {}) => webClient(web.url).get(path, cookie, headers);
+const post = (path: string, form: Record<string, string>, cookie?: string) => webClient(web.url).post(path, form, cookie);
 async function signIn(email: string, password = PASSWORD, next?: string): Promise<{ cookie: string; location: string }> {
   const res = await post(`/login${next ? `?next=${encodeURIComponent(next)}` : ""}`, { email, password, ...(next ? { next } : {}) });
   expect(res.status).toBe(303);
@@ -301,54 +293,33 @@ describe("the queue and an assignment", () => {
   });
 });
 
+/** Runs `npm run user:create -- <args>` on this file's database, writing `stdin` to its standard input. */
+function userCreate(args: string[], stdin: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      ["--import", "tsx", "app/cli/user-create.ts", ...args],
+      { env: { ...process.env, DATABASE_URL: db.url } },
+      (error) => (error ? reject(error) : resolve()),
+    );
+    child.stdin?.end(stdin);
+  });
+}
+
 describe("npm run user:create -- --password-stdin", () => {
   it("creates an account that can sign in, reading the password from standard input", async () => {
-    await new Promise<void>((resolve, reject) => {
-      const child = execFile(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "app/cli/user-create.ts",
-          "--role",
-          "recruiter",
-          "--email",
-          "Zheng@Example.test",
-          "--recruiter",
-          "R3",
-          "--name",
-          "郑洁",
-          "--password-stdin",
-        ],
-        { env: { ...process.env, DATABASE_URL: db.url } },
-        (error) => (error ? reject(error) : resolve()),
-      );
-      child.stdin?.end("郑洁的密码-0123456789\n");
-    });
+    await userCreate(
+      ["--role", "recruiter", "--email", "Zheng@Example.test", "--recruiter", "R3", "--name", "郑洁", "--password-stdin"],
+      "郑洁的密码-0123456789\n",
+    );
     const { cookie, location } = await signIn("zheng@example.test", "郑洁的密码-0123456789");
     expect(location).toBe("/queue");
 
     // A new password ends the sessions signed in with the old one.
-    await new Promise<void>((resolve, reject) => {
-      const child = execFile(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "app/cli/user-create.ts",
-          "--role",
-          "recruiter",
-          "--email",
-          "zheng@example.test",
-          "--recruiter",
-          "R3",
-          "--password-stdin",
-        ],
-        { env: { ...process.env, DATABASE_URL: db.url } },
-        (error) => (error ? reject(error) : resolve()),
-      );
-      child.stdin?.end("郑洁的新密码-9876543210\n");
-    });
+    await userCreate(
+      ["--role", "recruiter", "--email", "zheng@example.test", "--recruiter", "R3", "--password-stdin"],
+      "郑洁的新密码-9876543210\n",
+    );
     expect((await get("/queue", cookie)).status).toBe(303);
     expect((await signIn("zheng@example.test", "郑洁的新密码-9876543210")).location).toBe("/queue");
   });

@@ -87,6 +87,18 @@ async function submitAll(): Promise<string[]> {
   return Promise.all(jobs);
 }
 
+/** Waits (up to 60 s) until no email notice is left unsent. */
+const everyEmailSent = (what: string) =>
+  eventually(
+    async () => {
+      const [{ pending }] = await db.sql<
+        { pending: number }[]
+      >`select count(*)::int as pending from notifications where channel = 'email' and status <> 'sent'`;
+      return pending === 0;
+    },
+    what,
+    60_000,
+  );
 const messageIds = () => smtp.received.map((m) => /^Message-ID:\s*(<[^>]+>)/im.exec(m.raw)?.[1] ?? "(none)");
 const duplicates = (values: string[]) => [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
 
@@ -109,16 +121,7 @@ describe("two web processes and two workers", () => {
       90_000,
     );
     await outboxDrained(db.sql, 90_000);
-    await eventually(
-      async () => {
-        const [{ pending }] = await db.sql<
-          { pending: number }[]
-        >`select count(*)::int as pending from notifications where channel = 'email' and status <> 'sent'`;
-        return pending === 0;
-      },
-      "every email sent",
-      60_000,
-    );
+    await everyEmailSent("every email sent");
 
     const stored = await db.sql<{ reference: string }[]>`select reference from leads`;
     expect(stored.map((r) => r.reference).sort()).toEqual([...references].sort());
@@ -161,16 +164,7 @@ describe("two web processes and two workers", () => {
       "every overdue offer re-routed",
       60_000,
     );
-    await eventually(
-      async () => {
-        const [{ pending }] = await db.sql<
-          { pending: number }[]
-        >`select count(*)::int as pending from notifications where channel = 'email' and status <> 'sent'`;
-        return pending === 0;
-      },
-      "the re-route notices sent",
-      60_000,
-    );
+    await everyEmailSent("the re-route notices sent");
     await new Promise((r) => setTimeout(r, 2_000));
 
     const reroutes = await db.sql<{ id: string; reroutes: number; events: number }[]>`

@@ -1,13 +1,11 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+
+import { axeViolations, seriousViolations } from "./axe";
 
 // What the admin's browser tests do on every page: sign in at /login, wait for hydration, run axe-core,
 // photograph at phone and desktop widths, read the flash message.
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 export const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 
 /** Signs in at /login as `email` and waits for the page it lands on (`landing`, a path). */
@@ -18,23 +16,11 @@ export async function signInAt(page: Page, baseUrl: string, email: string, passw
   await Promise.all([page.waitForURL((u) => u.pathname === landing), page.getByRole("button", { name: "登录" }).click()]);
 }
 
-/** Resolves once Remix has hydrated the page (no-op without JavaScript). */
-export async function hydrated(page: Page, javaScriptEnabled = true): Promise<void> {
-  if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
-}
+export { hydrated } from "./browser";
 
 /** axe-core on the page as it is: no serious or critical violation (the context needs bypassCSP). */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
-  });
+  const violations = seriousViolations(await axeViolations(page, { runOptions: { resultTypes: ["violations"] } }));
   expect(violations, `axe on ${name}`).toEqual([]);
 }
 
@@ -57,4 +43,34 @@ export async function expectFlash(page: Page, text: string): Promise<void> {
         .catch(() => ""),
     )
     .toContain(text);
+}
+
+/**
+ * On /admin/import: chooses `buffer` as the file `name`, asks for the preview and waits until its
+ * summary contains `summary` (e.g. "新建 1 条，修改 1 条").
+ */
+export async function previewImport(page: Page, name: string, buffer: Buffer, summary: string): Promise<void> {
+  await page.getByLabel(/选择文件/).setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+  await page.getByRole("button", { name: "预览" }).click();
+  await expect
+    .poll(() =>
+      page
+        .getByTestId("import-summary")
+        .innerText()
+        .catch(() => ""),
+    )
+    .toContain(summary);
+}
+
+/** On the import preview: confirms it and waits until the applied summary contains `summary`. */
+export async function applyImport(page: Page, summary: string): Promise<void> {
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect
+    .poll(() =>
+      page
+        .getByTestId("import-applied")
+        .innerText()
+        .catch(() => ""),
+    )
+    .toContain(summary);
 }

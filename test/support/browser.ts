@@ -1,4 +1,4 @@
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 // Debian's Chromium driven by playwright-core; a test tool's own browser download does not work here.
 export function launchChromium(): Promise<Browser> {
@@ -16,3 +16,34 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** Resolves once Remix has hydrated the page (no-op without JavaScript). */
+export async function hydrated(page: Page, javaScriptEnabled = true): Promise<void> {
+  if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+}
+
+/**
+ * Signs in at /login?next=`home` by the form's labels (邮箱, 密码, the 登录 button), once the page is
+ * hydrated (when JavaScript runs), and waits for the browser to land on `home` (a path).
+ */
+export async function signInByForm(
+  page: Page,
+  baseUrl: string,
+  login: { email: string; password: string; home: string },
+  javaScriptEnabled = true,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login?next=${login.home}`);
+  await hydrated(page, javaScriptEnabled);
+  await page.getByLabel("邮箱").fill(login.email);
+  await page.getByLabel("密码").fill(login.password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === login.home);
+}
+
+/** The text of the page's first status message (role="status"), or "" while there is none. */
+export const statusBanner = (page: Page): Promise<string> =>
+  page
+    .getByRole("status")
+    .first()
+    .innerText()
+    .catch(() => "");

@@ -9,3 +9,24 @@ export function validLeadJson(overrides: { company?: string; phone?: string } = 
     consent: true,
   };
 }
+
+/**
+ * The inquiry page's form fields for a valid lead, named as the page posts them: a factory of 3000 ㎡ to
+ * lease for a battery maker paying 1 million yuan of tax a year. `fields` overrides or adds (the company,
+ * a phone, a submissionKey …); an override keeps its field's place in the body.
+ */
+export function validLeadForm(fields: Record<string, string> = {}): Record<string, string> {
+  return {
+    "need.kind": "factory",
+    "need.deal": "lease",
+    "need.areaMin": "3000",
+    "use.industry": "C38",
+    "use.product": "电池",
+    "tax.annualTaxWan": "100",
+    "company.name": "南京表单测试有限公司",
+    "contact.name": "陈工",
+    "contact.phone": "13812345678",
+    consent: "on",
+    ...fields,
+  };
+}

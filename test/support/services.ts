@@ -65,6 +65,21 @@ export async function startPrivateMeili(): Promise<{
   };
 }
 
+/**
+ * A web process on `databaseUrl` for the JSON API's tests: the run's Meilisearch and admin token, and a
+ * rate limit (1000 a minute) no test reaches; `env` adds or overrides settings.
+ */
+export function startApiWebServer(databaseUrl: string, env: Record<string, string> = {}): ReturnType<typeof startWebServer> {
+  return startWebServer({
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: process.env.MEILI_URL!,
+    MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY!,
+    ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN!,
+    API_RATE_LIMIT_PER_MINUTE: "1000",
+    ...env,
+  });
+}
+
 /** Starts the real web process (express + the Remix build) against the given services. */
 export async function startWebServer(
   env: Record<string, string>,

@@ -206,6 +206,42 @@ describe("need.moveInBy: dates and words relative to the submission date (clock 
   });
 });
 
+describe("an area far too large is said once (the field's check, not again by the cross-field check)", () => {
+  it.each<string | number>(["10亿", "2亿平", 1e9])("%j → one message", (areaMin) => {
+    expect(errors({ need: { areaMin, areaMax: undefined } })["need.areaMin"]).toEqual(["数值过大，请核对"]);
+  });
+});
+
+describe("need.moveInBy: a month in the past is refused as such, on every channel", () => {
+  // NOW is 2026-12-01 in China: December 2026 is the current month.
+  it.each(["1999-01", "2020-01", "2026-11", "2026年1月", "今年3月", "1999.12"])("%j → 'cannot be in the past' in zh and en", (typed) => {
+    expect(errors({ need: { moveInBy: typed } })["need.moveInBy"]).toEqual(["入驻时间不能早于本月"]);
+    expect(errors({ need: { moveInBy: typed } }, "en")["need.moveInBy"]).toEqual(["The move-in month cannot be in the past"]);
+  });
+
+  it.each([["2026-12"], ["2026年12月"], ["尽快"], ["2027-01"], ["2100-06"]])("%j → accepted (the current month or later)", (typed) => {
+    expect(errors({ need: { moveInBy: typed } })["need.moveInBy"]).toBeUndefined();
+  });
+
+  it("the month turns at midnight in China, not in UTC", () => {
+    const base = validLeadJson();
+    const at = (iso: string) => createLeadSchema("zh", "api", { now: () => new Date(iso) });
+    const lead = { ...base, need: { ...base.need, moveInBy: "2026-11" } };
+    expect(at("2026-11-30T15:59:00Z").safeParse(lead).success).toBe(true); // 23:59 on 30 Nov in China
+    expect(at("2026-11-30T16:00:00Z").safeParse(lead).success).toBe(false); // 00:00 on 1 Dec in China
+  });
+
+  it.each(["web", "hotline"] as const)("the %s form follows the same rule", (channel) => {
+    const base = validLeadJson();
+    const schema = createLeadSchema("zh", channel, { now: () => NOW });
+    const past = schema.safeParse({ ...base, need: { ...base.need, moveInBy: "2020-01" } });
+    expect(past.success).toBe(false);
+    expect(past.error?.issues.find((i) => i.path.join(".") === "need.moveInBy")?.message).toBe("入驻时间不能早于本月");
+    const current = schema.safeParse({ ...base, need: { ...base.need, moveInBy: "2026-12" } });
+    expect(current.error?.issues.find((i) => i.path.join(".") === "need.moveInBy")).toBeUndefined();
+  });
+});
+
 describe("free-text assist inside the schema", () => {
   it("fills blanks from the notes and never a field the person filled", () => {
     const r = value({ need: { ceilingMinM: "12", notes: "层高9米，10吨行车，配电800kva" } }, (l) => l.need);

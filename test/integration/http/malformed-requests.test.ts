@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase } from "../../support/database";
-import { validLeadJson } from "../../support/leads";
+import { validLeadForm, validLeadJson } from "../../support/leads";
 import { startWebServer } from "../../support/services";
 
 // Defect 4 of issue 13: every malformed request gets a 4xx with a readable message in the client's
@@ -30,19 +30,7 @@ const postForm = (body: string, headers: Record<string, string> = {}, path = "/?
     body,
   });
 const formOf = (extra: Record<string, string> = {}) =>
-  new URLSearchParams({
-    "need.kind": "factory",
-    "need.deal": "lease",
-    "need.areaMin": "3000",
-    "use.industry": "C38",
-    "use.product": "电池",
-    "tax.annualTaxWan": "100",
-    "company.name": "南京畸形请求测试有限公司",
-    "contact.name": "陈工",
-    "contact.phone": "13812345678",
-    consent: "on",
-    ...extra,
-  }).toString();
+  new URLSearchParams(validLeadForm({ "company.name": "南京畸形请求测试有限公司", ...extra })).toString();
 /** JSON text of a valid lead with `raw` spliced in as the value of `at` (written by hand: JSON.stringify would escape it correctly). */
 const leadWith = (key: string, rawJsonString: string) => JSON.stringify(validLeadJson()).replace(/^\{/, `{"${key}":"${rawJsonString}",`);
 
@@ -66,6 +54,25 @@ describe("unstorable characters (NUL, lone surrogates) are refused before the da
       expect(await leadCount()).toBe(before);
     });
   }
+
+  it("the message names a known field by the label the person sees, never by its internal key", async () => {
+    const nul = JSON.stringify({ ...validLeadJson(), company: { ...validLeadJson().company, name: "南京\u0000公司" } });
+    const zh = (await (await postJson(nul)).json()) as { errors: Record<string, string[]> };
+    expect(zh.errors["company.name"]).toEqual([expect.stringMatching(/^“公司名称” 含有无法保存的字符/)]);
+    const en = (await (await postJson(nul, "/api/leads?lng=en")).json()) as { errors: Record<string, string[]> };
+    expect(en.errors["company.name"]).toEqual([expect.stringMatching(/^“Company name” contains characters that cannot be stored/)]);
+    // A list entry: the list's label; an unknown key: a message that names no field.
+    const deep = JSON.stringify({ ...validLeadJson(), need: { ...validLeadJson().need, regions: ["高淳区", "\u0000"] } });
+    expect(Object.values(((await (await postJson(deep)).json()) as { errors: Record<string, string[]> }).errors).flat()[0]).toMatch(
+      /^“[^”.]+” 含有/,
+    );
+    const unknown = (await (await postJson(leadWith("extra", "a\\u0000b"))).json()) as { errors: Record<string, string[]> };
+    expect(Object.values(unknown.errors).flat()[0]).toMatch(/^提交的内容含有无法保存的字符/);
+    const form = await postForm(formOf({ "company.name": "南京\u0000公司" }));
+    const page = await form.text();
+    expect(page).toContain("“公司名称” 含有无法保存的字符");
+    expect(page).not.toContain("company.name");
+  });
 
   it("a proper surrogate pair (an emoji) is fine and stored as sent", async () => {
     const res = await postJson(JSON.stringify({ ...validLeadJson(), company: { name: "南京😀科技有限公司" } }));

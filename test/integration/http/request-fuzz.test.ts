@@ -8,6 +8,7 @@ import { leadSchema } from "~/domain/lead-schema";
 
 import { createTestDatabase } from "../../support/database";
 import { validLeadJson } from "../../support/leads";
+import { validLeadForm } from "../../support/leads";
 import { startWebServer } from "../../support/services";
 
 // "Bad input at scale" of issue 13: a property-based fuzz against the real web process. Generated
@@ -176,18 +177,12 @@ const leadJson = fc
     return `{${parts.join(",")}}`;
   });
 
-const VALID_FORM: Record<string, string> = {
-  "need.kind": "factory",
-  "need.deal": "lease",
-  "need.areaMin": "3000",
-  "use.industry": "C38",
+const VALID_FORM: Record<string, string> = validLeadForm({
   "use.product": "储能电池",
   "tax.annualTaxWan": "200",
   "company.name": "南京模糊表单有限公司",
-  "contact.name": "陈工",
   "contact.phone": "025-8345 6789",
-  consent: "on",
-};
+});
 const formBody = fc
   .record({
     edits: fc.array(

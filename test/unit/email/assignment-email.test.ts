@@ -4,34 +4,12 @@ import { describe, expect, it } from "vitest";
 
 import { type AssignmentEmailInput, renderAssignmentEmail } from "~/notify/assignment-email";
 
+import { assignmentEmailInput } from "../../support/assignment-email";
+
 /** A value as React writes it into element text: what the template shows for it, escaped (ADR 026). */
 const escapeHtml = (value: string) => renderToStaticMarkup(createElement(Fragment, null, value));
 
-function input(overrides: Partial<AssignmentEmailInput> = {}): AssignmentEmailInput {
-  return {
-    recruiterName: "王芳",
-    reference: "PM-2K7Q9X",
-    companyName: "南京恒精密机械有限公司",
-    productText: "数控机床零部件",
-    industryLabel: "C35 专用设备制造业",
-    needKind: "factory",
-    needDeal: "lease",
-    areaText: "4000–6000㎡",
-    contactName: "李明",
-    contactPhoneDisplay: "138 1234 5678",
-    annualTaxWan: 300,
-    moveInBy: "2026-09",
-    notes: "需要10吨行车\n层高9米以上",
-    parkName: "高淳经济开发区",
-    spaces: [
-      { title: "3号标准厂房", score: 86.4, conditional: false, reasons: ["面积 5200㎡ 在需求 4000–6000㎡ 内", "层高 9m ≥ 8m"] },
-      { title: "7号厂房A区", score: 71, conditional: true, reasons: ["配电未知，需核实"] },
-    ],
-    assignmentUrl: "https://parkmatch.example.cn/queue/assignments/a-123",
-    slaMinutes: 120,
-    ...overrides,
-  };
-}
+const input = assignmentEmailInput;
 
 // Every tag the template itself writes, with the attributes it uses. An injected value that became
 // markup would show up here as an unknown tag or attribute.

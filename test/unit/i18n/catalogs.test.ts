@@ -56,6 +56,31 @@ describe("the message catalogs (app/i18n/*-messages.ts)", () => {
     expect(problems).toEqual([]);
   });
 
+  it("English agrees with its numbers: `{n:one|other}` after a count, no 'n things' and no '(s)' for a count", async () => {
+    // The kind of bug: "1 matched spaces" on the queue. A count placeholder followed (within two words)
+    // by a plural noun must use the plural form; "(s)" is the lazy spelling of the same mistake.
+    const COUNT = /\{(?:n|count|total|days|twice|hours|minutes|seconds|max|reroutes|score|mails)\}(?: [a-z-]+){0,2} [a-z-]*(?:s|ies)\b/;
+    const problems: string[] = [];
+    for (const { name, messages } of await loadCatalogs()) {
+      for (const [k, en] of Object.entries(messages.en)) {
+        if (COUNT.test(en)) problems.push(`${name}: "${k}" ${en}`);
+        if (/\w\(s\)/.test(en)) problems.push(`${name}: "${k}" has (s): ${en}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("fills `{n:one|other}` by English plural rules; placeholders() names it as n", async () => {
+    const { deskMessages } = await import("~/i18n/desk-messages");
+    expect(fill("{n} matched {n:space|spaces}", { n: 1 })).toBe("1 matched space");
+    expect(fill("{n} matched {n:space|spaces}", { n: "1" })).toBe("1 matched space");
+    for (const n of [0, 2, 11, 1.5]) expect(fill("{n} matched {n:space|spaces}", { n })).toBe(`${n} matched spaces`);
+    expect(fill("{n:space|spaces}", {})).toBe("spaces");
+    expect(placeholders("{n} matched {n:space|spaces}")).toEqual(["n"]);
+    expect(deskMessages.t("en", "desk.spaces" as never, { n: 1 })).toBe("1 matched space");
+    expect(deskMessages.t("en", "desk.spaces" as never, { n: 3 })).toBe("3 matched spaces");
+  });
+
   it("are the only place a {placeholder} is replaced (app/i18n/i18n.ts `fill`)", () => {
     const others = sourceFiles()
       .filter((f) => f !== "app/i18n/i18n.ts")

@@ -1,5 +1,5 @@
-import { hasAdminToken } from "~/auth/admin-token.server";
-import { isSessionCsrf, requireAdmin, type StaffRefusal, type StaffUser } from "~/auth/session.server";
+import { hasAdminToken } from "./admin-token.server";
+import { isSessionCsrf, requireAdmin, type StaffRefusal, type StaffUser } from "./session.server";
 
 // The door of every admin page that changes something (ADR 028): who is asking, and — for a cookie
 // session — the session's CSRF token on the form. The Bearer token (machines) needs none: a browser
@@ -25,12 +25,17 @@ export function csrfRefused(): Response {
 /**
  * For actions: the admin and the posted form, after checking the CSRF token a cookie session must send
  * (`csrf` field, or the `X-CSRF-Token` header). Throws a 303 to sign-in, or a 403 (another role, no or
- * a wrong token). The Bearer token is exempt.
+ * a wrong token). The Bearer token is exempt. The one admin gate of every admin action (the admin
+ * pages and the inventory's, issue 8): it lives in app/auth/ so that app/admin and app/inventory can
+ * both import it without a cycle (test/unit/house/rooms.test.ts).
+ *
+ * `form`: the body when the caller has read it already (a multipart upload, whose size limit answers
+ * before the gate); otherwise it is read here, after the sign-in check.
  */
-export async function requireAdminForm(request: Request): Promise<AdminActor & { form: FormData }> {
-  if (await hasAdminToken(request)) return { actor: "admin-token", user: null, form: await request.formData() };
+export async function requireAdminForm(request: Request, form?: FormData): Promise<AdminActor & { form: FormData }> {
+  if (await hasAdminToken(request)) return { actor: "admin-token", user: null, form: form ?? (await request.formData()) };
   const { user } = await requireAdminActor(request);
-  const form = await request.formData();
-  if (!user || !isSessionCsrf(user, form.get("csrf") ?? request.headers.get("x-csrf-token"))) throw csrfRefused();
-  return { actor: user.email, user, form };
+  const body = form ?? (await request.formData());
+  if (!user || !isSessionCsrf(user, body.get("csrf") ?? request.headers.get("x-csrf-token"))) throw csrfRefused();
+  return { actor: user.email, user, form: body };
 }

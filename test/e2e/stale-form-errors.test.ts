@@ -1,0 +1,133 @@
+import { mkdirSync } from "node:fs";
+
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { hashPassword } from "~/auth/password.server";
+import { importInventory } from "~/inventory/import.server";
+
+import { demoInventory } from "../fixtures/inventory";
+import { launchChromium } from "../support/browser";
+import { createTestDatabase } from "../support/database";
+import { startWebServer } from "../support/services";
+
+// A form's errors belong to the answer that carried them. After a failed save and a corrected one that
+// redirects back to the same page, nothing of the failed answer may stay on the page (the error
+// summary, the field errors, aria-invalid); after a save's flash, a later answer (409) replaces it.
+// Conform ignores an undefined lastResult, so every form takes it through useFormReply (forms.tsx).
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+const ADMIN = "stale-admin@example.test";
+const DESK = "stale-desk@example.test";
+const PASSWORD = "stale-错误-2026";
+const SHOTS = new URL("./screenshots/", import.meta.url);
+
+beforeAll(async () => {
+  db = await createTestDatabase("stale_form_errors_e2e");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  const hash = await hashPassword(PASSWORD);
+  await db.sql`insert into users (email, name, role, password_hash) values (${ADMIN}, '管理员', 'admin', ${hash}), (${DESK}, '坐席', 'hotline', ${hash})`;
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+  await db?.drop();
+});
+
+async function signedIn(email: string, next: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN", viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${web.url}/login?next=${encodeURIComponent(next)}`);
+  await hydrated(page, javaScriptEnabled);
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === next);
+  await hydrated(page, javaScriptEnabled);
+  return { context, page };
+}
+
+async function hydrated(page: Page, javaScriptEnabled: boolean) {
+  if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+}
+
+const alerts = (page: Page) => page.locator('[role="alert"]').allInnerTexts();
+const invalid = (page: Page) => page.locator('[aria-invalid="true"]').count();
+
+describe("no stale errors after a corrected save", () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`admin space edit ${javaScriptEnabled ? "with" : "without"} JavaScript: two bad values, then fixed → saved, no error left`, async () => {
+      const { context, page } = await signedIn(ADMIN, "/admin/spaces/S1", javaScriptEnabled);
+      const area = page.getByLabel(/^面积/);
+      const rent = page.getByLabel(/^租金/);
+      await area.fill("-5千平");
+      await rent.fill("1e9");
+      await page.getByRole("button", { name: "保存", exact: true }).click();
+      await expect.poll(() => alerts(page).then((a) => a.join("\n"))).toContain("有 2 处需要修改");
+      expect(await invalid(page)).toBe(2);
+      const fixed = javaScriptEnabled ? 7000 : 7500;
+      await area.fill(`${fixed / 1000}千平`);
+      await rent.fill(javaScriptEnabled ? "21" : "22");
+      await page.getByRole("button", { name: "保存", exact: true }).click();
+      await expect
+        .poll(() =>
+          page
+            .locator("[data-flash]")
+            .innerText()
+            .catch(() => ""),
+        )
+        .toContain("已保存");
+      const [s] = await db.sql<{ area_sqm: number }[]>`select area_sqm from spaces where id = 'S1'`;
+      expect(s.area_sqm).toBe(fixed);
+      // The corrected answer replaced the failed one: no summary, no field error, nothing marked invalid.
+      await expect.poll(() => invalid(page)).toBe(0);
+      expect((await alerts(page)).filter((t) => t.trim() !== "")).toEqual([]);
+      expect(await page.locator(".errors li").count()).toBe(0);
+      if (javaScriptEnabled) await page.screenshot({ path: new URL("stale-space-saved-phone.png", SHOTS).pathname, fullPage: true });
+      await context.close();
+    });
+  }
+
+  it("hotline desk: after a saved lead, a second lead for the same number shows the 409 warning without the old flash", async () => {
+    const { context, page } = await signedIn(DESK, "/hotline");
+    const fillLead = async (company: string) => {
+      await page.locator('[name="contact.phone"]').fill("13900007777");
+      await page.locator('[name="company.name"]').fill(company);
+      await page.locator('[name="contact.name"]').fill("钱经理");
+      await page.locator('[name="need.kind"]').first().check();
+      await page.locator('[name="need.notes"]').fill("要5000平左右的单层厂房，层高8米");
+      await page.locator('[name="need.regions"]').fill("高淳区");
+      await page.locator('[name="consent"]').check();
+    };
+    // First: a save with an error (no number), then the full lead → the flash names it, no error stays.
+    await page.locator('[name="company.name"]').fill("南京陈旧提示机械有限公司");
+    await page.locator('button[value="save"]:not(.hp)').click();
+    await expect.poll(() => invalid(page)).toBeGreaterThan(0);
+    await fillLead("南京陈旧提示机械有限公司");
+    await page.locator('button[value="save"]:not(.hp)').click();
+    await expect
+      .poll(
+        () =>
+          page
+            .locator("[data-flash]")
+            .innerText()
+            .catch(() => ""),
+        { timeout: 20_000 },
+      )
+      .toMatch(/已保存线索 PM-/);
+    await expect.poll(() => invalid(page)).toBe(0);
+    // Second lead, same number: 409, the warning names the open lead; the old flash is gone.
+    await fillLead("南京陈旧提示第二机械有限公司");
+    await page.locator('button[value="save"]:not(.hp)').click();
+    await expect.poll(() => alerts(page).then((a) => a.join("\n"))).toContain("这个号码已有未结束的线索");
+    expect(await page.locator("[data-flash]").count()).toBe(0);
+    expect(await page.getByText(/已保存线索/).count()).toBe(0);
+    await page.screenshot({ path: new URL("stale-hotline-second-lead-phone.png", SHOTS).pathname, fullPage: true });
+    await context.close();
+  }, 90_000);
+});
