@@ -44,7 +44,16 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
   const result = await ctx.mailer.send(message);
   if (result.ok) {
     await ctx.afterSend?.(String(n.id));
-    await markEmailSent(ctx.sql, n, message.messageId, data.outboxId, auditMessages.both("notice.emailSent", { kind: n.kind }));
+    await markEmailSent(
+      ctx.sql,
+      n,
+      message.messageId,
+      data.outboxId,
+      auditMessages.both("notice.emailSent", (lng) => ({
+        // The kind in words ("分配通知"), not the code ("assignment").
+        kind: auditMessages.t(lng, `notice.kind.${n.kind}`),
+      })),
+    );
     return;
   }
   if (result.permanent) return deadLetter(ctx, n, data.outboxId, result.error);

@@ -1,8 +1,9 @@
-import * as echarts from "echarts";
+import type * as Echarts from "echarts";
 
 import { opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
 
+import { cspSafeSvg } from "./csp-safe-svg";
 import type { DashboardFigures } from "./dashboard-data.server";
 import { type Figure, type FigureTable, figureTables } from "./dashboard-tables";
 
@@ -13,13 +14,19 @@ const WIDTH = 640;
 const HEIGHT = 300;
 const PALETTE = ["#1f5fbf", "#d9822b", "#2e8b57", "#8e44ad", "#c0392b", "#7f8c8d", "#16a085"];
 
-type Option = echarts.EChartsCoreOption;
+type Option = Echarts.EChartsCoreOption;
 
-function render(option: Option, height = HEIGHT): string {
+// ECharts is loaded on the first dashboard, not at start: it is ~90 MB of every web process at rest
+// (bench:memory, docs/benchmarks.md), and only admins open this page.
+let loading: Promise<typeof Echarts> | undefined;
+const loadEcharts = () => (loading ??= import("echarts"));
+
+function render(echarts: typeof Echarts, option: Option, height = HEIGHT): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height });
   try {
     chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: "sans-serif" }, ...option });
-    return chart.renderToSVGString();
+    // Inline styles are refused by the CSP (ADR 021): written as presentation attributes instead.
+    return cspSafeSvg(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
@@ -28,11 +35,37 @@ function render(option: Option, height = HEIGHT): string {
 const num = (v: string | number) => (typeof v === "number" ? v : Number(v) || 0);
 const grid = { left: 48, right: 24, top: 40, bottom: 40, containLabel: true };
 
-function chartOf(lng: Lng, table: FigureTable): string | null {
+/** True when a table has a non-zero number to draw (a chart of nothing but zeros says nothing). */
+export function hasData(table: FigureTable): boolean {
+  return table.rows.some((r) => r.slice(1).some((v) => typeof v === "number" && v !== 0));
+}
+
+/**
+ * Where the "within 5 minutes" and "within an hour" marks go on the time-to-first-contact chart: at
+ * the right edge of the bucket whose upper bound is 5 (60) minutes, as a position on a value axis
+ * that spans the categories from -0.5 to n-0.5 (category i is centred on i). `upTos`: the buckets'
+ * upper bounds in minutes (dashboard-data.server.ts), null for the open last one.
+ */
+export function contactMarks(lng: Lng, upTos: (number | null)[]): { name: string; xAxis: number }[] {
+  const marks: { name: string; xAxis: number }[] = [];
+  for (const [minutes, key] of [
+    [5, "dashboard.mark5"],
+    [60, "dashboard.mark60"],
+  ] as const) {
+    const i = upTos.indexOf(minutes);
+    if (i >= 0) marks.push({ name: opsText(lng, key), xAxis: i + 0.5 });
+  }
+  return marks;
+}
+
+/** The ECharts option of a figure and the chart's height in px; null when there is no data to draw. */
+export function chartOption(lng: Lng, table: FigureTable, d: DashboardFigures): { option: Option; height: number } | null {
+  if (!hasData(table)) return null;
   const labels = table.rows.map((r) => String(r[0]));
+  const plain = (option: Option) => ({ option, height: HEIGHT });
   switch (table.figure) {
     case "perDay":
-      return render({
+      return plain({
         legend: { top: 0 },
         grid,
         xAxis: { type: "category", data: labels },
@@ -40,67 +73,80 @@ function chartOf(lng: Lng, table: FigureTable): string | null {
         series: table.head.slice(1).map((name, i) => ({ name, type: "bar", stack: "leads", data: table.rows.map((r) => num(r[i + 1])) })),
       });
     case "funnel":
-      return render({
+      // Labels beside the funnel, one per stage on its own line: inside, the narrow late stages
+      // (已接单/已联系/已看房/已签约) cannot hold their labels, which overlapped and were clipped.
+      return plain({
         series: [
           {
             type: "funnel",
             sort: "none",
-            left: "10%",
-            width: "80%",
-            minSize: "8%",
-            label: { show: true, position: "inside", formatter: "{b}: {c}" },
+            left: "4%",
+            width: "56%",
+            top: 16,
+            bottom: 16,
+            gap: 2,
+            minSize: "6%",
+            label: { show: true, position: "right", formatter: "{b}：{c}", fontSize: 16, color: "#1f2933" },
+            labelLine: { show: true, length: 16 },
             data: table.rows.map((r) => ({ name: String(r[0]), value: num(r[1]) })),
           },
         ],
       });
     case "firstContact":
-      return render({
+      return plain({
         grid,
-        xAxis: { type: "category", data: labels },
-        yAxis: { type: "value", minInterval: 1 },
+        // A hidden value axis over the same span as the categories, so that a mark can sit on the
+        // boundary between two buckets (on a category axis, 0.5 is rounded to a whole bucket).
+        xAxis: [
+          { type: "category", data: labels },
+          { type: "value", min: -0.5, max: labels.length - 0.5, show: false },
+        ],
+        // No axis line: on the hidden value axis it would be drawn at its 0, inside the first bucket.
+        yAxis: { type: "value", minInterval: 1, axisLine: { show: false }, axisTick: { show: false } },
         series: [
+          { type: "bar", data: table.rows.map((r) => num(r[1])) },
           {
-            type: "bar",
-            data: table.rows.map((r) => num(r[1])),
             // The marks a 招商 director watches: within 5 minutes, within an hour.
+            type: "line",
+            xAxisIndex: 1,
+            data: [],
             markLine: {
               symbol: "none",
+              silent: true,
               lineStyle: { color: "#c0392b", type: "dashed" },
               label: { formatter: "{b}" },
-              data: [
-                { name: opsText(lng, "dashboard.mark5"), xAxis: 0.5 },
-                { name: opsText(lng, "dashboard.mark60"), xAxis: 3.5 },
-              ],
+              data: contactMarks(
+                lng,
+                d.firstContact.buckets.map((b) => b.upTo),
+              ),
             },
           },
         ],
       });
     case "perRecruiter":
     case "load":
-      if (table.rows.length === 0) return null;
-      return render(
-        {
+      return {
+        option: {
           legend: { top: 0 },
           grid,
           xAxis: { type: "value", minInterval: 1 },
           yAxis: { type: "category", data: labels },
           series: table.head.slice(1).map((name, i) => ({ name, type: "bar", data: table.rows.map((r) => num(r[i + 1])) })),
         },
-        Math.max(160, 60 + 36 * table.rows.length),
-      );
+        height: Math.max(160, 60 + 36 * table.rows.length),
+      };
     case "unmet":
-      if (table.rows.length === 0) return null;
-      return render(
-        {
+      return {
+        option: {
           grid,
           xAxis: { type: "value", minInterval: 1 },
           yAxis: { type: "category", data: table.rows.map((r) => `${r[0]} ${r[1]} ${r[2]}`), inverse: true },
           series: [{ type: "bar", data: table.rows.map((r) => num(r[3])) }],
         },
-        Math.max(160, 60 + 30 * table.rows.length),
-      );
+        height: Math.max(160, 60 + 30 * table.rows.length),
+      };
     case "queues":
-      return render({
+      return plain({
         grid,
         xAxis: { type: "category", data: labels },
         yAxis: { type: "value", minInterval: 1 },
@@ -109,9 +155,16 @@ function chartOf(lng: Lng, table: FigureTable): string | null {
   }
 }
 
-/** Every figure: its table and its chart as an SVG string (null when there is nothing to draw). */
-export function dashboardCharts(lng: Lng, d: DashboardFigures): (FigureTable & { svg: string | null })[] {
-  return figureTables(lng, d).map((table) => ({ ...table, svg: chartOf(lng, table) }));
+/**
+ * Every figure: its table and its chart as a CSP-clean SVG string; svg is null when there is no data
+ * (the page then says "暂无数据" / "No data yet").
+ */
+export async function dashboardCharts(lng: Lng, d: DashboardFigures): Promise<(FigureTable & { svg: string | null })[]> {
+  const echarts = await loadEcharts();
+  return figureTables(lng, d).map((table) => {
+    const chart = chartOption(lng, table, d);
+    return { ...table, svg: chart ? render(echarts, chart.option, chart.height) : null };
+  });
 }
 
 export type { Figure };

@@ -1,5 +1,5 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
-import type { RoutingEvent } from "~/domain/statuses";
+import type { RoutingEvent, RoutingRuleCode } from "~/domain/statuses";
 import type { Bilingual } from "~/i18n/i18n";
 
 // The audit trail of routing (migration 003 `routing_events`, ADR 010): every decision, notice and
@@ -11,7 +11,7 @@ export type RoutingEventInput = {
   assignmentId?: string | null;
   recruiterId?: string | null;
   /** The policy rule that decided (app/domain/routing/policy.ts), or what triggered a re-match ("need-edited"). */
-  rule?: string | null;
+  rule?: RoutingRuleCode | null;
   /** The reason in both languages; extra fields (a shortlist's id and spaces) are kept in the same JSON. */
   reason: Bilingual & Record<string, unknown>;
   /** Who else was considered and why not (routing decisions only); stored as JSON, default []. */

@@ -123,6 +123,29 @@ export const ROUTING_EVENTS = [
 export type RoutingEvent = (typeof ROUTING_EVENTS)[number];
 
 /**
+ * routing_events.rule: which rule decided (no CHECK on the column). The routing policy's rules
+ * (app/domain/routing/policy.ts RoutingRule) and those written by route-lead (no-match), the SLA jobs
+ * (sla-escalation, sla) and a re-match (need-edited, inventory-changed). The admin reads each as words (admin-messages "rule.*").
+ */
+export const ROUTING_RULES = [
+  "returning-customer",
+  "specialist",
+  "least-loaded",
+  "round-robin",
+  "nobody-eligible",
+  "manual",
+  "no-match",
+  "sla-escalation",
+  "sla",
+  "need-edited",
+  "inventory-changed",
+  // an admin closing a lead (LEAD_CLOSED_AS, app/admin/lead-actions.server.ts)
+  "spam",
+  "duplicate",
+] as const;
+export type RoutingRuleCode = (typeof ROUTING_RULES)[number];
+
+/**
  * Every checked column → its list. Keys are `table.column` as Postgres names them; the integration test
  * compares each with the constraint the migrations create.
  */

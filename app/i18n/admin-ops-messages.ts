@@ -284,6 +284,7 @@ const zh = {
   "dashboard.col.queue": "队列",
   "dashboard.col.depth": "数量",
   "dashboard.empty": "这段时间没有数据。",
+  "dashboard.noData": "暂无数据",
   "dashboard.mark5": "5 分钟",
   "dashboard.mark60": "1 小时",
 
@@ -603,6 +604,7 @@ const en: Record<AdminOpsKey, string> = {
   "dashboard.col.queue": "Queue",
   "dashboard.col.depth": "Depth",
   "dashboard.empty": "No data in this period.",
+  "dashboard.noData": "No data yet",
   "dashboard.mark5": "5 min",
   "dashboard.mark60": "1 hour",
 

@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lng,
     filters,
     parks: withoutBidiControls(parks),
-    charts: dashboardCharts(lng, withoutBidiControls(figures)),
+    charts: await dashboardCharts(lng, withoutBidiControls(figures)),
     firstContact: figures.firstContact,
     matchRate: figures.matchRate,
   };
@@ -93,7 +93,13 @@ export default function Dashboard() {
                 })}
               </p>
             ) : null}
-            {c.svg ? <div className="chart" aria-hidden="true" dangerouslySetInnerHTML={{ __html: c.svg }} /> : null}
+            {c.svg ? (
+              <div className="chart" aria-hidden="true" dangerouslySetInnerHTML={{ __html: c.svg }} />
+            ) : (
+              <p className="chart-empty" data-testid="no-data">
+                {t("dashboard.noData")}
+              </p>
+            )}
             <details open={c.figure === "funnel"}>
               <summary>{t("dashboard.table")}</summary>
               <DataTable

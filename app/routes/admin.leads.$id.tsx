@@ -254,9 +254,7 @@ export default function AdminLead() {
               <td>{adminLabel(lng, "event", e.event)}</td>
               <td>{e.parkName ?? none}</td>
               <td>{who(e.recruiterName, e.recruiterId)}</td>
-              <td>
-                <code>{e.rule ?? none}</code>
-              </td>
+              <td>{e.rule ? adminLabel(lng, "rule", e.rule) : none}</td>
               <td>{say(lng, e.reason) || none}</td>
               <td>
                 {e.considered.length === 0 ? (
@@ -298,9 +296,7 @@ export default function AdminLead() {
               <td>{adminLabel(lng, "assignment", s.status)}</td>
               <td>{who(s.recruiterName, s.recruiterId)}</td>
               <td>{adminLabel(lng, "channel", s.channel)}</td>
-              <td>
-                <code>{s.rule}</code>
-              </td>
+              <td>{adminLabel(lng, "rule", s.rule)}</td>
               <td>{say(lng, s.reason) || none}</td>
               <td className="num">{s.reroutes}</td>
               <td>

@@ -51,6 +51,13 @@ afterAll(async () => {
   await db?.drop();
 });
 
+async function login(page: Page): Promise<void> {
+  await page.goto(`${web.url}/login`);
+  await page.getByLabel(/邮箱/).fill("phone-admin@example.test");
+  await page.getByLabel(/密码/).fill(PASSWORD);
+  await Promise.all([page.waitForURL(/\/admin$/), page.getByRole("button", { name: "登录" }).click()]);
+}
+
 /** A workbook that changes two fields of S2. */
 async function workbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -141,4 +148,53 @@ describe("admin pages on a phone", () => {
     expect(await cell.evaluate((el) => getComputedStyle(el, "::before").content)).toBe("none");
     await context.close();
   }, 240_000);
+
+  it("the header on a phone: the brand on its own line, then the nav as rows of tap targets ≥ 44 px", async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await login(page);
+    await page.goto(`${web.url}/admin/leads`);
+    const brand = await page.locator("header.admin-top > strong").boundingBox();
+    const links = await page.locator(".admin-nav a").evaluateAll((as) => as.map((a) => a.getBoundingClientRect().toJSON() as DOMRect));
+    expect(links.length).toBeGreaterThan(5);
+    for (const r of links) {
+      expect(r.height).toBeGreaterThanOrEqual(44);
+      expect(r.top).toBeGreaterThanOrEqual(brand!.y + brand!.height); // nothing beside the brand
+      expect(r.right).toBeLessThanOrEqual(PHONE.width);
+    }
+    await page.locator("header.admin-top").screenshot({ path: "test/e2e/screenshots/admin-layout-header-phone.png" });
+    await context.close();
+  }, 60_000);
+});
+
+describe("/admin/dashboard under the Content-Security-Policy (ADR 021)", () => {
+  it("the browser reports no CSP violation: the server-rendered ECharts SVG carries no inline style", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to (execute|load|apply)|violates/i.test(m.text())) violations.push(m.text());
+    });
+    page.on("pageerror", (e) => violations.push(String(e)));
+    await login(page);
+    await page.goto(`${web.url}/admin/dashboard`);
+    await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined, undefined, {
+      timeout: 30_000,
+    });
+    expect(await page.locator(".chart svg").count()).toBeGreaterThan(3);
+    expect(violations).toEqual([]); // ~60 "Applying inline style violates … style-src 'self'" before the fix
+    expect(
+      await page
+        .locator(".chart svg text")
+        .first()
+        .evaluate((el) => getComputedStyle(el).fontSize),
+    ).toBe("12px");
+    await page.screenshot({ path: "test/e2e/screenshots/admin-dashboard-csp-desktop.png", fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: "test/e2e/screenshots/admin-dashboard-csp-phone.png", fullPage: true });
+    expect(violations).toEqual([]);
+    await context.close();
+  }, 90_000);
 });

@@ -12,6 +12,7 @@
 // The result does not depend on the order of `recruiters` (ties end on the id).
 
 import { industryLabel, normalizeIndustryCode } from "~/domain/industries";
+import type { RoutingRuleCode } from "~/domain/statuses";
 import type { Bilingual } from "~/i18n/i18n";
 
 export type RecruiterState = {
@@ -50,7 +51,11 @@ export type RoutingInput = {
 
 export type Considered = { recruiterId: string; eligible: boolean; why: Bilingual };
 /** The policy's rules, and "manual": an admin chose the recruiter by hand (ADR 028; never returned by chooseRecruiter). */
-export type RoutingRule = "returning-customer" | "specialist" | "least-loaded" | "round-robin" | "nobody-eligible" | "manual";
+/** The rules this policy decides by: a subset of ROUTING_RULES (app/domain/statuses.ts), each labelled for the admin. */
+export type RoutingRule = Extract<
+  RoutingRuleCode,
+  "returning-customer" | "specialist" | "least-loaded" | "round-robin" | "nobody-eligible" | "manual"
+>;
 export type RoutingDecision = { recruiterId: string | null; rule: RoutingRule; reason: Bilingual; considered: Considered[] };
 
 /**

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+
+import { cspSafeSvg } from "~/admin/csp-safe-svg";
+import { chartOption, contactMarks, dashboardCharts } from "~/admin/dashboard-charts.server";
+import { CONTACT_BUCKETS, type DashboardFigures, FUNNEL_STAGES } from "~/admin/dashboard-data.server";
+import { figureTables } from "~/admin/dashboard-tables";
+import { opsText } from "~/i18n/admin-ops-messages";
+
+// The dashboard's charts (ADR 028) as options and as SVG: where the marks sit, what an empty figure
+// shows, and that the SVG carries nothing the CSP (ADR 021, style-src 'self') refuses.
+
+function figures(over: Partial<DashboardFigures> = {}): DashboardFigures {
+  return {
+    perDay: [{ day: "2026-12-01", source: "web", leads: 2 }],
+    funnel: FUNNEL_STAGES.map((stage, i) => ({ stage, leads: Math.max(0, 16 - 5 * i) })),
+    firstContact: {
+      buckets: [...CONTACT_BUCKETS, null].map((upTo, i) => ({ upTo, assignments: i + 1 })),
+      total: 28,
+      within5: 1,
+      within60: 10,
+      medianMinutes: 40,
+    },
+    perRecruiter: [{ recruiterId: "R1", name: "周敏", breaches: 1, reroutes: 2 }],
+    load: [{ recruiterId: "R1", name: "周敏", open: 2, capacity: 20 }],
+    matchRate: { matched: 2, total: 3 },
+    unmet: [{ kind: "factory", band: 2, district: "", leads: 1 }],
+    queues: { unassigned: 0, offered: 3, callTasks: 3, dead: 0, outbox: 4 },
+    ...over,
+  };
+}
+const empty = figures({
+  perDay: [],
+  funnel: FUNNEL_STAGES.map((stage) => ({ stage, leads: 0 })),
+  firstContact: {
+    buckets: [...CONTACT_BUCKETS, null].map((upTo) => ({ upTo, assignments: 0 })),
+    total: 0,
+    within5: 0,
+    within60: 0,
+    medianMinutes: null,
+  },
+  perRecruiter: [],
+  load: [],
+  unmet: [],
+  queues: { unassigned: 0, offered: 0, callTasks: 0, dead: 0, outbox: 0 },
+});
+
+describe("time to first contact: the 5-minute and 1-hour marks", () => {
+  it("sit on the right edge of the ≤ 5 分钟 and ≤ 1 小时 buckets (between categories 0|1 and 3|4)", () => {
+    expect(contactMarks("zh", [5, 15, 30, 60, 240, 1440, null])).toEqual([
+      { name: "5 分钟", xAxis: 0.5 },
+      { name: "1 小时", xAxis: 3.5 },
+    ]);
+    expect(contactMarks("en", [15, 60, null]).map((m) => m.xAxis)).toEqual([1.5]);
+  });
+
+  it("are drawn on a value axis spanning the categories, so 0.5 is a boundary and not rounded to a bucket", () => {
+    const d = figures();
+    const table = figureTables("zh", d).find((t) => t.figure === "firstContact")!;
+    const { option } = chartOption("zh", table, d)!;
+    const [category, value] = option.xAxis as { type: string; min?: number; max?: number; data?: string[] }[];
+    expect(category.type).toBe("category");
+    expect(category.data).toHaveLength(7);
+    expect(value).toMatchObject({ type: "value", min: -0.5, max: 6.5 });
+    const marks = (option.series as { xAxisIndex?: number; markLine?: { data: { xAxis: number }[] } }[]).find((s) => s.markLine)!;
+    expect(marks.xAxisIndex).toBe(1);
+    expect(marks.markLine!.data.map((m) => m.xAxis)).toEqual([0.5, 3.5]);
+  });
+
+  it("in the SVG, the 5-minute line is left of the second bar's centre and the 1-hour line left of the fifth's", async () => {
+    const svg = (await dashboardCharts("zh", figures())).find((c) => c.figure === "firstContact")!.svg!;
+    // The category labels' x (text-anchor middle, centred on each bucket) and the dashed lines' x.
+    const centres = Array.from(svg.matchAll(/<text[^>]*transform="translate\(([\d.]+) [\d.]+\)"[^>]*>≤ /g), (m) => Number(m[1]));
+    const lines = Array.from(svg.matchAll(/<path d="M([\d.]+) [\d.]+L\1 [\d.]+"[^>]*stroke="#c0392b"/g), (m) => Number(m[1]));
+    expect(centres.length).toBeGreaterThanOrEqual(6);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBeGreaterThan(centres[0]);
+    expect(lines[0]).toBeLessThan(centres[1]);
+    expect(lines[1]).toBeGreaterThan(centres[3]);
+    expect(lines[1]).toBeLessThan(centres[4]);
+  });
+});
+
+describe("empty figures", () => {
+  it("every figure without data has no chart (the page says 暂无数据 / No data yet instead)", async () => {
+    for (const c of await dashboardCharts("zh", empty)) expect([c.figure, c.svg]).toEqual([c.figure, null]);
+    expect(opsText("zh", "dashboard.noData")).toBe("暂无数据");
+    expect(opsText("en", "dashboard.noData")).toBe("No data yet");
+  });
+
+  it("a figure with data has its chart", async () => {
+    for (const c of await dashboardCharts("en", figures())) expect([c.figure, typeof c.svg]).toEqual([c.figure, "string"]);
+  });
+});
+
+describe("the funnel", () => {
+  it("puts its labels beside the stages, not inside (the narrow late stages clipped them)", () => {
+    const d = figures();
+    const table = figureTables("zh", d).find((t) => t.figure === "funnel")!;
+    const [series] = chartOption("zh", table, d)!.option.series as { label: { position: string } }[];
+    expect(series.label.position).toBe("right");
+  });
+});
+
+describe("the SVG under the CSP (ADR 021)", () => {
+  it("has no style attribute and no <style> element, and keeps the fonts as presentation attributes", async () => {
+    for (const c of await dashboardCharts("zh", figures())) {
+      expect(c.svg).not.toMatch(/\sstyle=/);
+      expect(c.svg).not.toMatch(/<style/);
+      expect(c.svg).toMatch(/<text[^>]* font-size="\d+px"[^>]* font-family="sans-serif"/);
+    }
+  });
+
+  it("cspSafeSvg: declarations become attributes, an existing attribute wins, non-presentation properties go", () => {
+    expect(
+      cspSafeSvg('<text x="1" style="font-size:12px;font-family:&quot;Noto Sans&quot;, sans-serif;user-select:none" fill="#000">a</text>'),
+    ).toBe('<text x="1" fill="#000" font-size="12px" font-family="&quot;Noto Sans&quot;, sans-serif">a</text>');
+    expect(cspSafeSvg('<path d="M0 0" style="fill:red;stroke:blue" fill="green"/>')).toBe('<path d="M0 0" fill="green" stroke="blue" />');
+    expect(cspSafeSvg('<svg><style ><![CDATA[.a:hover{cursor:pointer}]]></style><g class="a"></g></svg>')).toBe(
+      '<svg><g class="a"></g></svg>',
+    );
+    expect(cspSafeSvg('<rect width="2" height="3"></rect>')).toBe('<rect width="2" height="3"></rect>');
+  });
+});
+
+describe("time to first contact: no stray axis line", () => {
+  it("draws no vertical axis line inside the first bucket (the hidden value axis's 0)", async () => {
+    const svg = (await dashboardCharts("zh", figures())).find((c) => c.figure === "firstContact")!.svg!;
+    const vertical = Array.from(svg.matchAll(/<path d="M([\d.]+) [\d.]+L\1 [\d.]+"[^>]*stroke="([^"]+)"/g), (m) => m[2]);
+    expect(vertical.filter((stroke) => stroke !== "#c0392b" && stroke !== "#dbdee4")).toEqual([]);
+  });
+});
