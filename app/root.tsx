@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 
+import { errorTitle, refusalOf, RefusedPage, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { useNonce } from "~/components/nonce";
 import { sessionCsrfToken } from "~/http/csrf.server";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
@@ -19,6 +20,11 @@ import styles from "~/styles/app.css";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+// Pages set their own titles; an error caught here (an unknown address, a page without its own
+// boundary) gets the error's title in the page's language.
+export const meta: MetaFunction = withErrorTitle(() => []);
+// The sign-out forms carry the root's token: a new one after a post refused as stale.
+export const shouldRevalidate = revalidateAfterStale;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { lng: lngFromUrl(request.url), hotline: getWebEnv().HOTLINE_PHONE, csrf: await sessionCsrfToken(request) };
@@ -66,14 +72,17 @@ export function errorHelp(lng: Lng, hotline: string): string {
   return hotline ? ui(lng, "error.body", { hotline }) : ui(lng, "error.bodyNoHotline");
 }
 
-// A plain page, never a stack trace: what happened and what to do (call the hotline).
+// A plain page, never a stack trace: what happened and what to do (call the hotline; for a 403, the
+// person's own desk or the page again).
 export function ErrorBoundary() {
   const error = useRouteError();
   const { lng, hotline } = useRootData();
+  const refusal = refusalOf(error);
+  if (refusal) return <RefusedPage lng={lng} refusal={refusal} />;
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <main>
-      <h1>{notFound ? ui(lng, "error.notFound") : ui(lng, "error.title")}</h1>
+      <h1>{notFound ? ui(lng, "error.notFound") : errorTitle(lng, error)}</h1>
       {notFound ? null : <p>{errorHelp(lng, hotline)}</p>}
     </main>
   );

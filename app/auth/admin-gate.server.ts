@@ -1,5 +1,5 @@
 import { hasAdminToken } from "./admin-token.server";
-import { isSessionCsrf, requireAdmin, type StaffUser } from "./session.server";
+import { isSessionCsrf, requireAdmin, type StaffRefusal, type StaffUser } from "./session.server";
 
 // The door of every admin page that changes something (ADR 028): who is asking, and — for a cookie
 // session — the session's CSRF token on the form. The Bearer token (machines) needs none: a browser
@@ -14,9 +14,12 @@ export async function requireAdminActor(request: Request): Promise<AdminActor> {
   return who.via === "staff" ? { actor: who.user.email, user: who.user } : { actor: "admin-token", user: null };
 }
 
-/** 403 for a state change without the session's CSRF token (a stale page, or a form posted from elsewhere). */
+/**
+ * 403 for a state change without the session's CSRF token (a stale page, or a form posted from elsewhere),
+ * with StaffRefusal `{refused: "stale"}` as its data: the error page says the page has expired and links back to it.
+ */
 export function csrfRefused(): Response {
-  return new Response("Forbidden: the form is stale, reload the page", { status: 403, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ refused: "stale" } satisfies StaffRefusal, { status: 403, headers: { "Cache-Control": "no-store" } });
 }
 
 /**

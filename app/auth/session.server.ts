@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
-import { createCookie, createSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
+import { createCookie, createSessionStorage, data, redirect, type SessionStorage } from "@remix-run/node";
 
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { getSql } from "~/db/db.server";
@@ -109,21 +109,39 @@ export async function revokeSessionsOf(sql: Sql | TransactionSql, userId: string
   return rows.count;
 }
 
-/** /login for this request, remembering the page asked for (`next`, a safe local path) and the language. */
+/**
+ * /login for this request, remembering the page asked for (`next`, a safe local path) and the language.
+ * A post (a form sent on a session that has ended) adds `expired=1`: the sign-in page then says that
+ * what was sent was not saved, and `next` brings the person back to the page to send it again.
+ */
 export function loginPath(request: Request): string {
   const url = new URL(request.url);
   const params = new URLSearchParams({ next: url.pathname + url.search });
   if (url.searchParams.get("lng")?.toLowerCase().startsWith("en")) params.set("lng", "en");
+  if (request.method !== "GET" && request.method !== "HEAD") params.set("expired", "1");
   if (!safeRedirectPath(params.get("next"))) params.delete("next");
   return `/login?${params}`;
 }
 
-/** The staff member with one of `roles`, or a thrown 303 to /login (not signed in) / 403 (another role). */
+/**
+ * Why a staff request was refused with a 403, as the thrown answer's data (read by the error
+ * boundaries: root.tsx, components/admin.tsx): `role` — signed in, but another role (the page links to
+ * the person's own desk); `stale` — the form's CSRF token is not the session's (the page was opened
+ * under an earlier sign-in).
+ */
+export type StaffRefusal = { refused: "role"; role: StaffRole } | { refused: "stale" };
+
+/** The staff member with one of `roles`, or a thrown 303 to /login (not signed in) / 403 `{refused: "role"}` (another role). */
 export async function requireStaff(request: Request, roles: StaffRole[]): Promise<StaffUser> {
   const user = await getStaffUser(request);
   if (!user) throw redirect(loginPath(request), { status: 303, headers: { "Cache-Control": "no-store" } });
-  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
+  if (!roles.includes(user.role)) throw roleRefusal(user.role);
   return user;
+}
+
+/** The thrown 403 of a signed-in person without the role (StaffRefusal "role"). */
+export function roleRefusal(role: StaffRole) {
+  return data<StaffRefusal>({ refused: "role", role }, { status: 403, headers: { "Cache-Control": "no-store" } });
 }
 
 /**
@@ -152,8 +170,13 @@ export function isSessionCsrf(user: StaffUser, sent: unknown): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** State-changing forms carry the session's CSRF token as `csrf`; a missing or wrong one is a thrown 403. */
+/**
+ * State-changing forms carry the session's CSRF token as `csrf`; a missing or wrong one is a thrown
+ * 403 `{refused: "stale"}` (the error boundary says the page has expired, with a title and a way back).
+ * Pages that keep what was typed check first with `isSessionCsrf` and answer the form themselves.
+ */
 export function checkCsrf(user: StaffUser, sent: FormData | unknown): void {
   const value = sent instanceof FormData ? sent.get("csrf") : sent;
-  if (!isSessionCsrf(user, value)) throw new Response("Forbidden: the form is stale, reload the page", { status: 403 });
+  if (!isSessionCsrf(user, value))
+    throw data<StaffRefusal>({ refused: "stale" }, { status: 403, headers: { "Cache-Control": "no-store" } });
 }

@@ -2,6 +2,7 @@ import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-r
 import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 
 import type { StuckWorkRow } from "~/admin/admin-data.server";
+import { refusalOf, RefusedPage, StaleBanner } from "~/components/error-pages";
 import { FlashBanner, type FlashMessage } from "~/components/flash";
 import { type AdminKey, adminText, formatAdminTime } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
@@ -86,6 +87,7 @@ export function AdminPage({
       <AdminHeader lng={lng} signedIn={signedIn} />
       <main className="admin">
         <FlashBanner flash={flash} />
+        <StaleBanner lng={lng} />
         {children}
       </main>
     </>
@@ -279,11 +281,15 @@ export function StuckWorkTable({
   );
 }
 
-/** 400 and 404 of admin pages, in the page's language, inside the admin frame. */
+/** 400 and 404 of admin pages, in the page's language, inside the admin frame; a 403 outside it (RefusedPage). */
 export function AdminErrorBoundary({ messages }: { messages?: Partial<Record<number, AdminKey>> }) {
   const error = useRouteError();
   const { lng, hotline } = useRootData();
   const t = useAdminText(lng);
+  // A 403 (a recruiter at /admin, a stale form) is not shown inside the admin frame: no admin menu
+  // for someone without the role, and a way to their own desk or back to the page.
+  const refusal = refusalOf(error);
+  if (refusal) return <RefusedPage lng={lng} refusal={refusal} />;
   if (!isRouteErrorResponse(error) || error.status >= 500) {
     // Never a stack trace: the same plain apology as the public pages.
     return (

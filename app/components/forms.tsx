@@ -1,5 +1,5 @@
 import { type SubmissionResult, useForm } from "@conform-to/react";
-import { useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 // Field wrappers that tie label, hint and errors to the control by construction (aria-describedby).
@@ -24,13 +24,17 @@ const RESET_REPLY: SubmissionResult<string[]> = { initialValue: null };
  * the action's answer (undefined when the answer was for another form, or there was none).
  * - While a navigation runs: undefined (Conform keeps what it shows until the answer is there).
  * - Idle with an answer: that answer (400 with field errors, 409 …).
+ * - Idle after a post refused as stale: this form's answer if any (the text as sent), else undefined (kept).
  * - Idle without one: the reset answer. Conform ignores an undefined lastResult, so without it the errors
  *   of a failed save stayed on the page after the corrected save redirected back to the same route
  *   (useActionData is undefined after a redirect; the component is not remounted).
  */
 export function useFormReply(result: SubmissionResult<string[]> | undefined): SubmissionResult<string[]> | undefined {
   const navigation = useNavigation();
+  const answer = useActionData() as { stale?: unknown } | undefined;
   if (navigation.state !== "idle") return undefined;
+  // A post refused as stale (components/error-pages.tsx) changed nothing: what was typed stays as it is.
+  if (answer && typeof answer === "object" && answer.stale === true) return result;
   return result ?? RESET_REPLY;
 }
 

@@ -4,6 +4,7 @@ import type { CallerLead } from "~/hotline/caller-search.server";
 import { hotlineText } from "~/i18n/hotline-messages";
 import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
+import { staffText } from "~/i18n/staff-messages";
 import { ui } from "~/i18n/ui-messages";
 
 // The two live panels of the hotline desk: "is this caller known?" and "which spaces fit?" (preview).
@@ -35,7 +36,20 @@ const area = (min: number | null, max: number | null) =>
         ? `≤${Math.round(max)}㎡`
         : "";
 
-/** `state`: nothing typed yet, a list (maybe empty), or the lookup failed. */
+/** A panel's lookup refused (app/http/fetcher-access.server.ts): said in the panel, the form stays as typed. */
+type Refused = "signedOut" | "stale" | "forbidden";
+
+function RefusedNotice({ lng, state }: { lng: Lng; state: Refused }) {
+  return (
+    <p className="error-text session-notice" role="alert">
+      {staffText(lng, state === "stale" ? "session.fetchStale" : state === "signedOut" ? "session.signedOut" : "forbidden.body")}
+    </p>
+  );
+}
+
+const isRefused = (state: string): state is Refused => state === "signedOut" || state === "stale" || state === "forbidden";
+
+/** `state`: nothing typed yet, a list (maybe empty), the lookup failed, or it was refused (signed out, a stale page). */
 export function KnownCallers({
   lng,
   state,
@@ -44,7 +58,7 @@ export function KnownCallers({
   leadHref,
 }: {
   lng: Lng;
-  state: "typing" | "done" | "unavailable";
+  state: "typing" | "done" | "unavailable" | Refused;
   leads: KnownLeadCard[];
   statusLabel: (status: string) => string;
   leadHref: (leadId: string) => string;
@@ -54,7 +68,9 @@ export function KnownCallers({
     <section aria-labelledby="known-h" className="desk-panel" id="known">
       <h2 id="known-h">{h("known.title")}</h2>
       <div aria-live="polite">
-        {state === "typing" ? (
+        {isRefused(state) ? (
+          <RefusedNotice lng={lng} state={state} />
+        ) : state === "typing" ? (
           <p className="hint">{h("known.typing")}</p>
         ) : state === "unavailable" ? (
           <p className="error-text">{h("known.unavailable")}</p>
@@ -98,13 +114,23 @@ export function KnownCallers({
 }
 
 /** `state`: no kind chosen yet, a list (maybe empty), need errors to fix first, or the preview failed. */
-export function MatchPreview({ lng, state, matches }: { lng: Lng; state: "hint" | "done" | "fix" | "unavailable"; matches: MatchCard[] }) {
+export function MatchPreview({
+  lng,
+  state,
+  matches,
+}: {
+  lng: Lng;
+  state: "hint" | "done" | "fix" | "unavailable" | Refused;
+  matches: MatchCard[];
+}) {
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   return (
     <section aria-labelledby="matches-h" className="desk-panel" id="matches">
       <h2 id="matches-h">{h("matches.title")}</h2>
       <div aria-live="polite">
-        {state === "hint" ? (
+        {isRefused(state) ? (
+          <RefusedNotice lng={lng} state={state} />
+        ) : state === "hint" ? (
           <p className="hint">{h("matches.hint")}</p>
         ) : state === "fix" ? (
           <p className="error-text">{h("matches.fix")}</p>

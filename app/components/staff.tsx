@@ -1,6 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 
+import { StaleBanner } from "~/components/error-pages";
 import { lngHref } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
@@ -48,7 +49,10 @@ export function StaffPage({
           ) : null}
         </span>
       </header>
-      <main className="admin">{children}</main>
+      <main className="admin">
+        <StaleBanner lng={lng} />
+        {children}
+      </main>
     </>
   );
 }

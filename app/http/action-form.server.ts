@@ -1,9 +1,9 @@
-import type { Submission } from "@conform-to/react";
+import type { Submission, SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import type { $ZodType, input, output } from "zod/v4/core";
 
-import { checkCsrf, type StaffUser } from "~/auth/session.server";
+import { checkCsrf, isSessionCsrf, type StaffUser } from "~/auth/session.server";
 
 // The one way to take a state-changing form of a signed-in person (ADR 025): Conform + Zod, with the
 // session's CSRF token (ADR 021) checked before anything else is looked at. Routes never read
@@ -46,3 +46,21 @@ export async function parseActionForm<Schema extends $ZodType>(
 
 /** A form that is nothing but the CSRF token (sign-out): parsed the same way, so no route reads fields by hand. */
 export const csrfOnlySchema = z.object({ [CSRF_FIELD]: z.string().optional() });
+
+/**
+ * For a page that keeps what was typed when its form comes from a stale page (signed in again in
+ * another tab: the session's CSRF token changed): null when `form` carries the session's token, else
+ * the Conform reply to answer with a 403 — `initialValue` is every text field as sent (the token left
+ * out), so the fields come back filled. The page shows its "expired, submit again" banner and takes
+ * `user.csrf` (sent beside the reply) for the next post. Pages that do not use it get checkCsrf's 403.
+ */
+export function staleFormReply(form: FormData, user: StaffUser): SubmissionResult<string[]> | null {
+  if (isSessionCsrf(user, form.get(CSRF_FIELD))) return null;
+  const initialValue: Record<string, string | string[]> = {};
+  for (const [name, value] of form.entries()) {
+    if (name === CSRF_FIELD || typeof value !== "string") continue;
+    const had = initialValue[name];
+    initialValue[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
+  }
+  return { status: "error", initialValue, error: {} };
+}

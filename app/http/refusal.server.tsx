@@ -16,7 +16,7 @@ export type Refusal = {
 };
 
 /** The small page of a refusal: rendered by React, which escapes the message and its `{field}`. */
-function RefusalPage({ lng, title, message }: { lng: Lng; title: string; message: string }) {
+function RefusalPage({ lng, title, message, back }: { lng: Lng; title: string; message: string; back: { href: string; text: string } }) {
   return (
     <html lang={lng === "en" ? "en" : "zh-CN"}>
       <head>
@@ -28,6 +28,9 @@ function RefusalPage({ lng, title, message }: { lng: Lng; title: string; message
         <main>
           <h1>{title}</h1>
           <p role="alert">{message}</p>
+          <p>
+            <a href={back.href}>{back.text}</a>
+          </p>
         </main>
       </body>
     </html>
@@ -73,7 +76,9 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
     return;
   }
   const title = httpText(lng, refusal.title ?? "title");
-  res.type("html").send(`<!doctype html>${renderToStaticMarkup(<RefusalPage lng={lng} title={title} message={message} />)}\n`);
+  // A way back: the page the form was on (a refused post comes from it), or the home page.
+  const back = { href: safeBackPath(req.originalUrl), text: httpText(lng, "back") };
+  res.type("html").send(`<!doctype html>${renderToStaticMarkup(<RefusalPage lng={lng} title={title} message={message} back={back} />)}\n`);
 }
 
 /**
@@ -93,4 +98,9 @@ function lingerThenClose(req: ExpressRequest, ms = 3_000): void {
     this.once("close", () => clearTimeout(timer));
     this.resume();
   };
+}
+
+/** The address as a local path to link back to, or "/" when it is not one (`//host`, bad encoding). */
+function safeBackPath(url: string): string {
+  return url.startsWith("/") && !url.startsWith("//") && !url.includes("\\") ? url : "/";
 }

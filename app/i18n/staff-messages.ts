@@ -94,6 +94,18 @@ const zh = {
   "caller.recruiters": "负责专员",
   "caller.when": "提交时间",
   "lang.switch": "English",
+  // A refused request of a staff page (stale page, ended session, another role): what happened and what to do.
+  "session.stale": "页面已过期（你可能在别处重新登录过）。内容已保留，请再次提交。",
+  "session.fetchStale": "页面已过期（你可能在别处重新登录过）。已输入的内容仍在此页，继续输入即可重试。",
+  "session.signedOut": "登录已失效，请在新标签页重新登录后继续；已输入的内容仍在此页。",
+  "session.expiredLogin": "登录已失效，刚才提交的内容没有保存。请重新登录，登录后会回到原来的页面，请再提交一次。",
+  "forbidden.title": "没有权限",
+  "forbidden.body": "你的账号没有打开这个页面的权限（例如管理后台只对管理员开放）。",
+  "forbidden.back": "返回我的工作台",
+  "stale.title": "页面已过期",
+  "stale.back": "返回上一页",
+  "error.titleNotFound": "页面不存在",
+  "error.titleBad": "无法处理此请求",
 };
 type StaffKey = keyof typeof zh;
 
@@ -191,6 +203,19 @@ const en: Record<StaffKey, string> = {
   "caller.recruiters": "Recruiters",
   "caller.when": "Submitted",
   "lang.switch": "中文",
+  "session.stale": "This page has expired (you may have signed in again elsewhere). What you typed is kept; please submit again.",
+  "session.fetchStale":
+    "This page has expired (you may have signed in again elsewhere). What you typed is still here; keep typing to retry.",
+  "session.signedOut": "You are signed out. Sign in again in a new tab, then carry on; what you typed is still on this page.",
+  "session.expiredLogin":
+    "Your session ended and what you just sent was not saved. Sign in again: you will be taken back to the page to send it again.",
+  "forbidden.title": "No permission",
+  "forbidden.body": "Your account may not open this page (the admin pages are for administrators only).",
+  "forbidden.back": "Back to my desk",
+  "stale.title": "This page has expired",
+  "stale.back": "Back to the previous page",
+  "error.titleNotFound": "Page not found",
+  "error.titleBad": "This request cannot be processed",
 };
 
 export const staffMessages = defineMessages({ zh, en });

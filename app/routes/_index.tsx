@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctio
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 
+import { withErrorTitle } from "~/components/error-pages";
 import { CheckboxField, ChoiceField, type FieldMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT, RegionPicker } from "~/components/region-picker";
 import { getSql } from "~/db/db.server";
@@ -27,10 +28,10 @@ import { errorMessage, log } from "~/utils/log.server";
 import { intakeGuard } from "~/utils/overload.server";
 import { clientKey, consume, intakeLimit } from "~/utils/rate-limit.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: ui(d?.lng ?? "zh", "app.name") },
   { name: "description", content: ui(d?.lng ?? "zh", "app.tagline") },
-];
+]);
 
 const HONEYPOT = "website";
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
 import { AdminErrorBoundary } from "~/components/admin";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { InventoryEditPage } from "~/components/inventory-edit-page";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Collection } from "~/inventory/inventory-columns";
@@ -8,10 +9,10 @@ import { inventoryEditAction, inventoryEditLoader } from "~/inventory/inventory-
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => {
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => {
   const section = d ? inventoryText(d.lng, `${d.collection}.title`) : "";
   return [{ title: d?.name ? `${d.name} · ${section}` : section }, { name: "robots", content: "noindex" }];
-};
+});
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** /admin/parks/<id>, /admin/spaces/<id>, /admin/recruiters/<id> (and …/new); any other first segment is a 404. */
@@ -22,6 +23,10 @@ function collectionOf(param: string | undefined): Collection {
 
 /** GET: the form (the import's columns and checks); a space also shows its verification and the leads it is offered to. */
 export const loader = ({ request, params }: LoaderFunctionArgs) => inventoryEditLoader(collectionOf(params.collection), request, params.id);
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
+
 /** POST intent=save (one transaction, 303 back; field errors → 400) or intent=verify (a space is still available). */
 export const action = ({ request, params }: ActionFunctionArgs) => inventoryEditAction(collectionOf(params.collection), request, params.id);
 

@@ -10,6 +10,7 @@ import { loadDashboard } from "~/admin/admin-data.server";
 import { actOnDeadLetter } from "~/admin/dead-letter-actions.server";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable, DataTable, StuckWorkTable, Time } from "~/components/admin";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -23,10 +24,10 @@ import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: opsText(d?.lng ?? "zh", "dead.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** One action on one dead letter: the notice, what to do, an optional note. */
@@ -62,6 +63,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type ActionResult = { noticeId: string; result: SubmissionResult<string[]> };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /** POST: retry, hotline task instead, or mark handled (CSRF-checked, audited); 303 back with a flash message. */
 export async function action({ request }: ActionFunctionArgs) {

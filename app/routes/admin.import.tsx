@@ -13,6 +13,7 @@ import { z } from "zod";
 import { requireAdminForm } from "~/auth/admin-gate.server";
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable } from "~/components/admin";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { ErrorList } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -31,10 +32,10 @@ import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: inventoryText(d?.lng ?? "zh", "import.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -57,6 +58,10 @@ type ActionData =
   | { step: "preview"; fileName: string; plan: ImportPlan; previewId: string | null }
   | { step: "applied"; counts: ImportCounts; rerouted: number }
   | { step: "refused"; message: InventoryKey; plan?: ImportPlan };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /**
  * POST /admin/import (multipart, at most BODY_LIMITS.upload): intent=preview reads the file and

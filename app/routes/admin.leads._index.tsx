@@ -5,6 +5,7 @@ import { LEAD_CHANNELS, LEAD_STATUSES, readLeadFilters } from "~/admin/lead-form
 import { leadQueueCounts, leadSearchClient, listLeads } from "~/admin/lead-list.server";
 import { requireAdminActor } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterSelect, Time } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { INDUSTRY_SECTIONS } from "~/domain/industries";
@@ -16,10 +17,10 @@ import { listParkNames } from "~/inventory/inventory-read.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: opsText(d?.lng ?? "zh", "leads.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /**

@@ -10,6 +10,7 @@ import { loadOfficeHours, saveOfficeHours } from "~/admin/office-hours.server";
 import { officeHoursSchema } from "~/admin/office-hours-form";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, DataTable } from "~/components/admin";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { ChoiceField, TextField, useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
@@ -24,10 +25,10 @@ import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: opsText(d?.lng ?? "zh", "hours.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** How far ahead the page looks for a year without a holiday schedule (ADR 037): in December, the coming year. */
@@ -73,6 +74,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type ActionResult = { intent: "hours" | "override-add" | "override-remove"; result: SubmissionResult<string[]> };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /**
  * POST (CSRF-checked, audited), one of three forms by `intent`: new office hours (no intent, as before),

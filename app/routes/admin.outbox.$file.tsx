@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, useAdminText } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { adminText } from "~/i18n/admin-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
@@ -11,10 +12,10 @@ import { readMailHeadlines, readOutboxMail } from "~/notify/outbox-files.server"
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: d ? `${d.subject || d.file} · ${adminText(d.lng, "outbox.title")}` : "parkmatch" },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** GET /admin/outbox/<file>: one development mail, raw. A bad name → 400, a missing file → 404. */

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, DataTable, Time, useAdminText } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { adminText } from "~/i18n/admin-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
@@ -11,10 +12,10 @@ import { listOutboxMails } from "~/notify/outbox-files.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: adminText(d?.lng ?? "zh", "outbox.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** Mails shown at most (newest first); the folder is a developer's, it does not grow without bound. */

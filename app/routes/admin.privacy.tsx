@@ -10,6 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { getStaffUser, requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { getSql } from "~/db/db.server";
 import { parseActionForm } from "~/http/action-form.server";
 import { lngHref } from "~/i18n/i18n";
@@ -23,10 +24,10 @@ import { findPerson, loadPrivacyAudit, type Person } from "~/privacy/requests.se
 import adminStyles from "~/styles/admin.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: privacyText(d?.lng ?? "zh", "admin.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** GET /admin/privacy: a person's requests (find, export, delete), the privacy audit log and the phone access log. */
@@ -42,6 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type ActionResult = { query: string; person: Person | null; error?: PrivacyKey; erased?: { count: number; mails: number } };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /**
  * POST intent=find|erase, query=<phone or reference> (posted, so numbers stay out of URLs). Erase

@@ -2,6 +2,7 @@ import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { AdminErrorBoundary, DataTable, Time } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { FilterSelect, InventoryListPage, shownNote } from "~/components/inventory-list";
 import { getSql } from "~/db/db.server";
 import { formatSqm } from "~/domain/area";
@@ -16,10 +17,10 @@ import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: inventoryText(d?.lng ?? "zh", "spaces.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const choicesOf = (key: string) => COLUMNS.spaces.find((c) => c.key === key)!.choices!;

@@ -10,6 +10,7 @@ import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/a
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/components/admin";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { ChoiceField, SelectField, TextField, useFormReply } from "~/components/forms";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -23,10 +24,10 @@ import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: d ? opsText(d.lng, "staff.account.title", { email: d.account.email }) : "parkmatch" },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** What each change says after it is done (the flash on the page it lands on, ADR 025). */
@@ -70,6 +71,10 @@ const PROBLEM_TEXT: Record<string, AdminOpsKey> = {
   "last-admin": "err.lastAdmin",
   "not-found": "err.notFound",
 };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /** POST /admin/staff/<id>: one change (intent role | recruiter | password | deactivate | reactivate), CSRF-checked, audited. */
 export async function action({ request, params }: ActionFunctionArgs) {

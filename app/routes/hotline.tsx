@@ -14,6 +14,7 @@ import { z } from "zod";
 
 import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
 import { CheckboxField, type FieldMeta, useLeadForm } from "~/components/forms";
 import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview } from "~/components/hotline-panels";
@@ -30,7 +31,8 @@ import { type CallAnswer, workCallTask } from "~/hotline/call-outcome.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
 import { type CallerAnswer, lookUpCallerLeads, type PreviewAnswer, previewMatches } from "~/hotline/desk.server";
 import { openLeadsWithPhone } from "~/hotline/desk-lead.server";
-import { parseActionForm } from "~/http/action-form.server";
+import { parseActionForm, staleFormReply } from "~/http/action-form.server";
+import type { FetcherRefusal } from "~/http/fetcher-access.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
@@ -48,10 +50,10 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: adminStyles },
   { rel: "stylesheet", href: hotlineStyles },
 ];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: hotlineText(d?.lng ?? "zh", "desk.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const FORM_ID = "phone-lead";
@@ -119,6 +121,9 @@ type ActionResult = {
   duplicates?: string[];
   banner?: "unavailable";
   confirm?: CallAnswer & { kind: "confirm" };
+  /** The post came from a page of an earlier sign-in: nothing done; `csrf` is the session's token for the next post. */
+  stale?: true;
+  csrf?: string;
 };
 
 /**
@@ -134,6 +139,13 @@ type ActionResult = {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const form = await request.formData();
+  // A page of an earlier sign-in (signed in again in another tab): nothing is done; what was typed
+  // comes back (a call task's post leaves the lead form alone) with the session's token (ADR 021).
+  const stale = staleFormReply(form, user);
+  if (stale) {
+    const result = stale.initialValue?.task === undefined ? stale : undefined;
+    return data<ActionResult>({ result, stale: true, csrf: user.csrf }, { status: 403 });
+  }
   const controls = await parseActionForm(form, user, deskControls, { disableAutoCoercion: true });
   if (controls.status !== "success") throw data(null, { status: 400 }); // a field sent twice
   const control = controls.value;
@@ -256,8 +268,14 @@ export default function HotlineDesk() {
   const setNotes = (text: string) => setTypedNotes({ key: d.formKey, text });
 
   // Live panels: the caller lookup as phone/company/code are typed, the match preview as the need is.
-  const callers = useFetcher<CallerAnswer>({ key: `hotline-callers-${d.formKey}` });
-  const preview = useFetcher<PreviewAnswer>({ key: `hotline-matches-${d.formKey}` });
+  const callers = useFetcher<CallerAnswer | FetcherRefusal>({ key: `hotline-callers-${d.formKey}` });
+  const preview = useFetcher<PreviewAnswer | FetcherRefusal>({ key: `hotline-matches-${d.formKey}` });
+  // A refused lookup (signed in again elsewhere) hands over the session's token: the next keystroke's
+  // lookup and the save post with it. The page is never reloaded for it (that would empty the form).
+  const [freshCsrf, setFreshCsrf] = useState<string | null>(null);
+  const lastCsrf = [callers.data, preview.data].map((x) => (x && "csrf" in x ? x.csrf : undefined)).find(Boolean);
+  if (lastCsrf && lastCsrf !== freshCsrf) setFreshCsrf(lastCsrf); // kept when later answers carry none
+  const csrf = actionData?.csrf ?? freshCsrf ?? d.csrf;
   const timers = useRef<{ callers?: ReturnType<typeof setTimeout>; preview?: ReturnType<typeof setTimeout> }>({});
   const submitTo = (which: "callers" | "preview", delayMs: number) => {
     clearTimeout(timers.current[which]);
@@ -300,7 +318,7 @@ export default function HotlineDesk() {
   ];
 
   return (
-    <StaffPage lng={lng} signedIn csrf={d.csrf} home="hotline">
+    <StaffPage lng={lng} signedIn csrf={csrf} home="hotline">
       <h1>{h("desk.title")}</h1>
       <FlashBanner flash={d.flash} />
       {actionData?.duplicates ? (
@@ -338,7 +356,7 @@ export default function HotlineDesk() {
           onInput={onFormInput}
           className="desk-form"
         >
-          <input type="hidden" name="csrf" value={d.csrf} />
+          <input type="hidden" name="csrf" value={csrf} />
           <input type="hidden" name="formKey" value={d.formKey} />
           {/* Enter in a box saves (the first submit button of a form is its default). */}
           <button type="submit" name="intent" value="save" className="hp" tabIndex={-1} aria-hidden="true" />
@@ -412,11 +430,15 @@ export default function HotlineDesk() {
           <KnownCallers
             lng={lng}
             state={callerAnswer?.state ?? "typing"}
-            leads={(callerAnswer?.leads ?? []) as KnownLeadCard[]}
+            leads={(callerAnswer && "leads" in callerAnswer ? callerAnswer.leads : []) as KnownLeadCard[]}
             statusLabel={statusLabel}
             leadHref={(id) => lngHref(`/hotline/leads/${id}`, lng)}
           />
-          <MatchPreview lng={lng} state={previewAnswer?.state ?? "hint"} matches={(previewAnswer?.matches ?? []) as MatchCard[]} />
+          <MatchPreview
+            lng={lng}
+            state={previewAnswer?.state ?? "hint"}
+            matches={(previewAnswer && "matches" in previewAnswer ? previewAnswer.matches : []) as MatchCard[]}
+          />
         </div>
       </div>
 
@@ -454,7 +476,7 @@ export default function HotlineDesk() {
                   </p>
                 ) : null}
                 <Form method="post" action={lngHref("/hotline", lng)} className="task-form">
-                  <input type="hidden" name="csrf" value={d.csrf} />
+                  <input type="hidden" name="csrf" value={csrf} />
                   <input type="hidden" name="task" value={r.id} />
                   <div className="field">
                     <label htmlFor={`note-${r.id}`}>{h("task.note")}</label>

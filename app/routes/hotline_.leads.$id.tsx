@@ -14,6 +14,7 @@ import { z } from "zod";
 
 import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
+import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
 import { ErrorList, useFormReply } from "~/components/forms";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
@@ -39,10 +40,10 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: adminStyles },
   { rel: "stylesheet", href: hotlineStyles },
 ];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: d && "lead" in d ? hotlineText(d.lng, "lead.title", { reference: d.lead.reference }) : "—" },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** The two forms of this page, told apart by `intent`; a need edit may carry a note of the call. */
@@ -128,6 +129,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionResult = { form: "note" | "need"; result: SubmissionResult<string[]> };
+
+// A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /**
  * POST intent=note body=… → the call noted on this lead (303 back, flash "noted"); intent=need (the need

@@ -8,6 +8,7 @@ import { acceptInvitation, findInvitation } from "~/admin/staff-accounts.server"
 import { invitationSchema } from "~/admin/staff-forms";
 import { roleOfAccount } from "~/auth/accounts.server";
 import { isCrossSite, signInStaff } from "~/auth/session.server";
+import { withErrorTitle } from "~/components/error-pages";
 import { TextField, useFormReply } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
@@ -19,10 +20,10 @@ import adminStyles from "~/styles/admin.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 type LoaderData = { lng: Lng; email: string | null };
 
-export const meta: MetaFunction = ({ data: d }) => [
+export const meta: MetaFunction = withErrorTitle(({ data: d }) => [
   { title: opsText((d as LoaderData | undefined)?.lng ?? "zh", "invite.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 // The token is in the address: no caching, and no Referer leaves the page with it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
 

@@ -17,6 +17,7 @@ import { createLoginSchema, LOGIN_MAX } from "~/auth/login-schema";
 import { verifyPassword } from "~/auth/password.server";
 import { safeRedirectPath } from "~/auth/safe-redirect";
 import { getStaffUser, isCrossSite, signInStaff, type StaffRole } from "~/auth/session.server";
+import { withErrorTitle } from "~/components/error-pages";
 import { type FieldMeta, TextField } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
 import { lngHref } from "~/i18n/i18n";
@@ -26,10 +27,10 @@ import adminStyles from "~/styles/admin.css";
 import { authLimits, clientKey, consume, consumeAll, giveBack } from "~/utils/rate-limit.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: staffText(d?.lng ?? "zh", "login.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const out = new Headers(actionHeaders); // Retry-After of a 429
   out.set("Cache-Control", "no-store");
@@ -53,7 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const next = safeRedirectPath(url.searchParams.get("next"));
   const user = await getStaffUser(request);
   if (user) throw redirect(next ?? home(user.role, lng), 303);
-  return { lng, next };
+  // Sent here by a form posted on a session that had ended (loginPath): say that it was not saved.
+  return { lng, next, expired: url.searchParams.get("expired") === "1" };
 }
 
 /**
@@ -88,7 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function StaffLogin() {
-  const { lng, next } = useLoaderData<typeof loader>();
+  const { lng, next, expired } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = (key: Parameters<typeof staffText>[1]) => staffText(lng, key);
@@ -105,6 +107,11 @@ export default function StaffLogin() {
     <StaffPage lng={lng} signedIn={false}>
       <div className="login">
         <h1>{t("login.title")}</h1>
+        {expired ? (
+          <div className="banner error" role="alert">
+            {t("session.expiredLogin")}
+          </div>
+        ) : null}
         {form.errors?.length ? (
           <div className="banner error" role="alert" id={form.errorId}>
             {form.errors.join(" ")}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { withErrorTitle } from "~/components/error-pages";
 import { PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
@@ -8,7 +9,7 @@ import { type PrivacyKey, privacyText } from "~/i18n/privacy-messages";
 import { useRootData } from "~/root";
 import { getWebEnv } from "~/utils/env.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: privacyText(d?.lng ?? "zh", "notice.title") }];
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [{ title: privacyText(d?.lng ?? "zh", "notice.title") }]);
 
 /** GET /privacy: the privacy notice the consent line refers to, with its version (zh-CN; ?lng=en). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -5,6 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { FlashBanner, type FlashMessage } from "~/components/flash";
 import { ErrorList } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
@@ -26,10 +27,10 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: adminStyles },
   { rel: "stylesheet", href: deskStyles },
 ];
-export const meta: MetaFunction = ({ data: d }) => [
+export const meta: MetaFunction = withErrorTitle(({ data: d }) => [
   { title: staffText((d as QueueData | undefined)?.lng ?? "zh", "queue.title") },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /**

@@ -21,8 +21,9 @@ import type { ReactNode } from "react";
 
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
 import { hasAdminToken } from "~/auth/admin-token.server";
-import { checkCsrf, getStaffUser, requireStaff } from "~/auth/session.server";
+import { getStaffUser, requireStaff } from "~/auth/session.server";
 import { AdminSection, Time } from "~/components/admin";
+import { withErrorTitle } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
 import { ErrorList, useFormReply } from "~/components/forms";
 import { StaffPage } from "~/components/staff";
@@ -33,6 +34,7 @@ import { isUuid } from "~/domain/ids";
 import { leadFlags } from "~/domain/lead-flags";
 import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { staleFormReply } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
@@ -66,10 +68,10 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: adminStyles },
   { rel: "stylesheet", href: deskStyles },
 ];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: d ? staffText(d.lng, "a.title", { reference: d.reference }) : "parkmatch" },
   { name: "robots", content: "noindex" },
-];
+]);
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** How long since the listing was confirmed, judged now with SPACE_VERIFY_DAYS: a warning, or not offered any more. */
@@ -175,7 +177,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(view, { headers });
 }
 
-type ActionData = { form: string; result: SubmissionResult<string[]>; shared?: string };
+/** `stale`: the post came from a page of an earlier sign-in; `csrf` is the session's token for the next post. */
+type ActionData = { form: string; result: SubmissionResult<string[]>; shared?: string; stale?: true; csrf?: string };
 
 /**
  * POST one step (intent=accept|contacted|signed|lost|decline|visit|followUp|note|undo|undoDecline|shortlist,
@@ -186,7 +189,12 @@ type ActionData = { form: string; result: SubmissionResult<string[]>; shared?: s
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, ["recruiter"]);
   const form = await request.formData();
-  checkCsrf(user, form);
+  // A page of an earlier sign-in: nothing is done, the text comes back with a new token (ADR 021).
+  const staleReply = staleFormReply(form, user);
+  if (staleReply) {
+    const formId = typeof staleReply.initialValue?.intent === "string" ? staleReply.initialValue.intent : "";
+    return data<ActionData>({ form: formId, result: staleReply, stale: true, csrf: user.csrf }, { status: 403 });
+  }
   if (!isUuid(params.id) || !user.recruiterId) throw data(null, { status: 404 });
   const lng = lngFromUrl(request.url);
   const submission = parseWithZod(form, { schema: leadWorkSchema(lng, shanghaiToday()) });
@@ -274,8 +282,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function AssignmentPage() {
-  const d = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
+  // After a stale post, every form of the page posts with the session's new token.
+  const d = actionData?.csrf ? { ...loaded, csrf: actionData.csrf } : loaded;
   const t = (key: Parameters<typeof staffText>[1], params?: Record<string, string | number>) => staffText(d.lng, key, params);
   const k = (key: DeskKey, params?: Record<string, string | number>) => deskText(d.lng, key, params);
   const status = adminLabel(d.lng, "assignment", d.status);

@@ -1,6 +1,7 @@
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 
+import { withErrorTitle } from "~/components/error-pages";
 import { getSql } from "~/db/db.server";
 import { formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -18,11 +19,11 @@ import shortlistStyles from "~/styles/shortlist.css";
 
 export const handle = { scripts: false };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: shortlistStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: d ? `${deskText(d.lng, "s.title")} · ${d.park.name}` : deskText("zh", "s.title") },
   { name: "robots", content: "noindex, nofollow" },
   { name: "referrer", content: "no-referrer" },
-];
+]);
 // Private to whoever holds the link: never cached by a proxy, never sent on as a referrer.
 export const headers: HeadersFunction = () => ({
   "Cache-Control": "private, no-store",
