@@ -5,14 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
-import { createLeadSchema } from "~/domain/lead-schema";
 import { importInventory } from "~/inventory/import.server";
-import { storeLead } from "~/leads/intake.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
-import { validLeadJson } from "../support/leads";
+import { matchTestLead, storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 
 // A staff member signs out and in again in a second tab (a new session, a new CSRF token) — or signs
@@ -36,13 +34,8 @@ beforeAll(async () => {
     ('desk@example.test', '热线坐席', 'hotline', null, ${hash}),
     ('rec@example.test', '周敏', 'recruiter', 'R1', ${hash}),
     ('adm@example.test', '管理员', 'admin', null, ${hash})`;
-  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: "南京标签页测试有限公司" }));
-  const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-  const [space] = await db.sql<
-    { id: string }[]
-  >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
-  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-               values (${lead.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+  const lead = await storeTestLead(db.sql, "南京标签页测试有限公司", "13812345678");
+  await matchTestLead(db.sql, lead.id, "GC-EDZ");
   await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
   [{ id: assignmentId }] = await db.sql<{ id: string }[]>`select id from assignments where lead_id = ${lead.id}`;
   browser = await launchChromium();

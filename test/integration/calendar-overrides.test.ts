@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
-import { createLeadSchema } from "~/domain/lead-schema";
 import { addWorkingMinutes, isChinaWorkday, yearsWithoutSchedule } from "~/domain/routing/working-time";
 import { importInventory } from "~/inventory/import.server";
-import { storeLead } from "~/leads/intake.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { followFlash } from "../support/flash";
-import { validLeadJson } from "../support/leads";
+import { matchTestLead, storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
 
@@ -163,13 +161,8 @@ describe("calendar overrides on /admin/office-hours", () => {
       expect((await adminPost({ intent: "override-add", day, kind: "off", name: "测试假日" })).status).toBe(303);
     const entered = new Set([today, next]);
 
-    const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: "南京假日测试有限公司", phone: "13812340001" }));
-    const lead = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-    const [space] = await db.sql<
-      { id: string }[]
-    >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
-    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-                 values (${lead.id}, ${space.id}, 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+    const lead = await storeTestLead(db.sql, "南京假日测试有限公司", "13812340001");
+    await matchTestLead(db.sql, lead.id, "GC-EDZ");
     const offeredAt = await db.sql.begin(async (tx) => {
       const [{ now }] = await tx<{ now: Date }[]>`select now() as now`;
       await routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000, slaClock: "office-hours" });
