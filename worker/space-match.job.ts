@@ -58,7 +58,7 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       return;
     }
     const space = toSpaceCandidate(row);
-    // Kind and area narrow the leads in SQL; every hard constraint is then checked in code.
+    // The SQL narrows the leads by the hard constraints it can compare cheaply; all of them are checked in code.
     const leads = await openLeadsForSpace(tx, space, OPEN_LEAD_DAYS);
     const fits = leads
       .map((l) => ({ id: l.id, result: rankMatches(withRegionCodes(l.lead), [space], { limit: 1, ...options })[0] }))

@@ -1,7 +1,9 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 import type { Lead } from "~/domain/lead-schema";
+import { reverseLeadBounds } from "~/domain/matching/hard";
+import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
 import type { Exclusion } from "~/domain/matching/why-not";
-import type { LeadStatus, SpaceKind } from "~/domain/statuses";
+import type { LeadStatus } from "~/domain/statuses";
 
 // What the matching jobs (worker/lead-match.job.ts, worker/space-match.job.ts) read and write of a lead
 // and its live matches (docs/decisions/018).
@@ -52,22 +54,47 @@ export async function liveMatchesOfSpace(tx: TransactionSql, spaceId: string): P
 }
 
 /**
- * Open leads (received in the last `days` days, not won or lost) a space of this kind and area could
- * fit: kind equal, the need's minimum area (m²) at most 1.25 × the space's. Every hard constraint is
- * then checked in code. 'received' counts: a lead that arrived a moment ago may have been matched
- * against an older inventory.
+ * Open leads (received in the last `days` days, not won or lost) that could pass hardCheck against this
+ * space: narrowed in SQL by every hard constraint a lead's stored fields can be compared with cheaply
+ * (reverseLeadBounds, app/domain/matching/hard.ts: kind, deal, area window, the *Min figures the space
+ * states, single storey, district), through index leads_reverse_match (migration 042). A pre-filter only
+ * — never narrower than hardCheck (test/integration/reverse-prefilter.test.ts); the caller checks every
+ * hard constraint in code. Only what matching reads of a lead (need without its notes, use, tax) is sent.
+ * 'received' counts: a lead that arrived a moment ago may have been matched against an older inventory.
  */
 export async function openLeadsForSpace(
-  tx: TransactionSql,
-  space: { kind: SpaceKind; areaSqm: number },
+  tx: TransactionSql | Sql,
+  space: SpaceCandidate,
   days: number,
-): Promise<{ id: string; lead: Lead }[]> {
-  return tx<{ id: string; lead: Lead }[]>`
-    select id, lead from leads
-    where status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')
+): Promise<{ id: string; lead: MatchNeed }[]> {
+  return tx<{ id: string; lead: MatchNeed }[]>`
+    select id, jsonb_build_object('need', (lead -> 'need') - 'notes', 'use', lead -> 'use', 'tax', lead -> 'tax') as lead
+    from leads where ${openLeadsWhere(tx, space, days)}`;
+}
+
+/** How many leads openLeadsForSpace would return (the benchmark's baseline: the same SQL, no rows sent). */
+export async function countOpenLeadsForSpace(sql: TransactionSql | Sql, space: SpaceCandidate, days: number): Promise<number> {
+  const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from leads where ${openLeadsWhere(sql, space, days)}`;
+  return n;
+}
+
+function openLeadsWhere(sql: TransactionSql | Sql, space: SpaceCandidate, days: number) {
+  const b = reverseLeadBounds(space);
+  // A figure the lead did not give (or not as a number) asks nothing: 0 as a minimum, ∞ as a maximum.
+  const need = (field: string, absent: "0" | "infinity") =>
+    sql`case when jsonb_typeof(lead -> 'need' -> ${sql.unsafe(`'${field}'`)}) = 'number' then (lead -> 'need' -> ${sql.unsafe(`'${field}'`)})::float8 else ${sql.unsafe(`'${absent}'`)} end`;
+  const specs = Object.entries(b.specMax).map(([field, max]) => sql`and ${need(field, "0")} <= ${max}`);
+  return sql`status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')
       and created_at > now() - make_interval(days => ${days})
-      and lead->'need'->>'kind' = ${space.kind}
-      and coalesce((lead->'need'->>'areaMinSqm')::float8, 0) * 0.8 <= ${space.areaSqm}`;
+      and lead -> 'need' ->> 'kind' = ${b.kind}
+      and ${need("areaMinSqm", "0")} <= ${b.areaMinAtMost}
+      and ${need("areaMaxSqm", "infinity")} >= ${b.areaMaxAtLeast}
+      and lead -> 'need' ->> 'deal' = any(${b.deals}::text[])
+      ${specs.reduce((acc, f) => sql`${acc} ${f}`, sql``)}
+      ${b.rejectsSingleStorey ? sql`and (lead -> 'need' -> 'singleStorey') is distinct from 'true'::jsonb` : sql``}
+      and (jsonb_typeof(lead -> 'need' -> 'regionCodes') is distinct from 'array'
+           or jsonb_array_length(lead -> 'need' -> 'regionCodes') = 0
+           or (lead -> 'need' -> 'regionCodes') ?| ${b.districtCodes}::text[])`;
 }
 
 /** An unmatched lead that a space's reverse match now fits becomes `matched`. */

@@ -1,5 +1,5 @@
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
-import { regionCovers } from "~/domain/division-codes";
+import { divisionCodesOf, regionCovers } from "~/domain/division-codes";
 import { isIndustryExcluded } from "~/domain/industries";
 
 import type { MatchNeed, Reason, SpaceCandidate } from "./types";
@@ -352,4 +352,52 @@ export function areaText(sqm: number, land: boolean): string {
 
 export function areaTextEn(sqm: number, land: boolean): string {
   return land ? `${num(sqmToMu(sqm))} mu (${formatSqm(sqm)})` : formatSqm(sqm);
+}
+
+// ── reverse matching's pre-filter (worker/space-match.job.ts) ──
+
+/** Slack on every pre-filter bound: far above float error, far below any real difference in figures. */
+const PREFILTER_SLACK = 0.01;
+
+/**
+ * What a space's own figures say about the leads that could pass hardCheck against it, as bounds a
+ * database can compare a lead's stored fields with (app/matches/match-leads.server.ts, openLeadsForSpace).
+ * Loose by construction — a lead outside them fails hardCheck, a lead inside may still fail it:
+ * - `deals`: the lead's need.deal must be one of these (`either` when the space offers any deal);
+ * - area: need.areaMinSqm (absent = 0) ≤ `areaMinAtMost`; need.areaMaxSqm (absent = ∞) ≥ `areaMaxAtLeast`
+ *   (areaFits: [areaMin × 0.8, areaMax × 1.25], or a divisible minimum ≤ areaMax);
+ * - `specMax`: for each figure the space states, the lead's *Min (m, kg/㎡, kVA, t) must be ≤ it;
+ * - `rejectsSingleStorey`: the space is known not to be single storey, so need.singleStorey = true fails;
+ * - `districtCodes`: the GB/T 2260 codes the park's district lies in; a lead whose stored regionCodes is
+ *   a non-empty list holding none of them fails (leads with names only are resolved in code).
+ * Industry exclusions and land-purchase thresholds are left to hardCheck.
+ */
+export type ReverseLeadBounds = {
+  kind: SpaceCandidate["kind"];
+  deals: ("lease" | "buy" | "either")[];
+  areaMinAtMost: number;
+  areaMaxAtLeast: number;
+  specMax: Partial<Record<Spec["need"], number>>;
+  rejectsSingleStorey: boolean;
+  districtCodes: string[];
+};
+
+export function reverseLeadBounds(s: SpaceCandidate): ReverseLeadBounds {
+  const d = divisibleMin(s);
+  // areaFits passes when area ≤ max × 1.25 + EPS, or when d ≤ max + EPS: max ≥ the smaller of the two.
+  const byWhole = (s.areaSqm - PREFILTER_SLACK) / AREA_UPPER;
+  const specMax: ReverseLeadBounds["specMax"] = {};
+  for (const spec of SPECS) {
+    const has = s[spec.space];
+    if (typeof has === "number" && Number.isFinite(has)) specMax[spec.need] = Math.max(has + PREFILTER_SLACK, 0);
+  }
+  return {
+    kind: s.kind,
+    deals: s.deals.length > 0 ? [...new Set([...s.deals, "either" as const])] : [],
+    areaMinAtMost: (s.areaSqm + PREFILTER_SLACK) / AREA_LOWER,
+    areaMaxAtLeast: d === null ? byWhole : Math.min(byWhole, d - PREFILTER_SLACK),
+    specMax,
+    rejectsSingleStorey: singleStoreyOf(s) === false,
+    districtCodes: divisionCodesOf(s.park.districtCode),
+  };
 }
