@@ -77,10 +77,19 @@ if (!env.ADMIN_API_TOKEN) {
   );
 }
 
+// V8 grows the web process's heap with the machine's memory and keeps what a burst took (bench:memory:
+// ~800 MB after the form page and intake at saturation); bounded, it collects sooner: ~260–280 MB at the
+// same loads, no slower (docs/benchmarks.md, "Memory").
+const webHeapMb = Number(env.WEB_HEAP_MB ?? 256);
+
 // A child that dies (a crash, an OOM kill, a last-resort exit after a fault) is started again with
 // backoff; the others keep running (docs/decisions/019).
 const supervised = [
-  supervise("web", ["--import", "tsx", "app/server.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, onRestart }),
+  supervise("web", [`--max-old-space-size=${webHeapMb}`, "--import", "tsx", "app/server.ts"], {
+    cwd: root,
+    env: env as NodeJS.ProcessEnv,
+    onRestart,
+  }),
   supervise("worker", ["--import", "tsx", "worker/index.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, onRestart }),
 ];
 function onRestart(r: { name: string; code: number | null; signal: string | null; delayMs: number; restarts: number }) {
