@@ -32,6 +32,19 @@ function healthRedis(url: string): Redis {
   });
 }
 
+/** A connection for one question: no retries, no queue, so a Redis that is down is reported at once. */
+function probeRedis(url: string): Redis {
+  const client = new Redis(url, {
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    connectTimeout: CHECK_TIMEOUT_MS,
+    lazyConnect: true,
+    retryStrategy: () => null,
+  });
+  client.on("error", () => {});
+  return client;
+}
+
 async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
   try {
     await fn();
@@ -47,8 +60,16 @@ export async function checkHealth(env: { REDIS_URL: string; MEILI_URL: string })
     check(() => withTimeout(getSql()`select 1`, CHECK_TIMEOUT_MS, "postgres")),
     check(async () => {
       if (redis.status === "wait" || redis.status === "end") await withTimeout(redis.connect(), CHECK_TIMEOUT_MS, "redis");
-      const pong = await withTimeout(redis.ping(), CHECK_TIMEOUT_MS, "redis");
-      if (pong !== "PONG") throw new Error(`unexpected reply ${pong}`);
+      // The kept client may sit in its reconnect backoff (up to 2 s) after Redis came back: it would
+      // fail at once without asking Redis. Then a one-off connection asks, so the answer is Redis's own.
+      const client = redis.status === "ready" ? redis : probeRedis(env.REDIS_URL);
+      try {
+        if (client !== redis) await withTimeout(client.connect(), CHECK_TIMEOUT_MS, "redis");
+        const pong = await withTimeout(client.ping(), CHECK_TIMEOUT_MS, "redis");
+        if (pong !== "PONG") throw new Error(`unexpected reply ${pong}`);
+      } finally {
+        if (client !== redis) client.disconnect();
+      }
     }),
     check(async () => {
       const res = await fetch(`${env.MEILI_URL}/health`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
