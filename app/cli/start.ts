@@ -35,10 +35,10 @@ function devSecret(name: string): string {
   return readFileSync(file, "utf8").trim();
 }
 
-// A taken port would otherwise make the supervised web process crash and restart forever.
 const port = Number(env.PORT ?? 3000);
 // Links in emails and shortlists name this address: with only PORT changed they must follow it.
 env.APP_URL ??= `http://localhost:${port}`;
+// A taken port would otherwise make the supervised web process crash and restart forever.
 const portFree = await new Promise<boolean>((resolve) => {
   const probe = createServer()
     .once("error", () => resolve(false))
@@ -48,6 +48,17 @@ if (!portFree) {
   const taken = cliMessages.both("portTaken", { port });
   console.error(taken.zh);
   console.error(taken.en);
+  process.exit(1);
+}
+
+// V8 grows the web process's heap with the machine's memory and keeps what a burst took (bench:memory:
+// ~800 MB after the form page and intake at saturation); bounded, it collects sooner: ~260–280 MB at the
+// same loads, no slower (docs/benchmarks.md, "Memory").
+const webHeapMb = Number(env.WEB_HEAP_MB ?? 256);
+if (!Number.isInteger(webHeapMb) || webHeapMb < 64) {
+  const bad = cliMessages.both("badHeap", { value: env.WEB_HEAP_MB ?? "" });
+  console.error(bad.zh);
+  console.error(bad.en);
   process.exit(1);
 }
 
@@ -76,11 +87,6 @@ if (!env.ADMIN_API_TOKEN) {
     `ADMIN_API_TOKEN not set: using the development token in .data/admin-api-token (for scripts: /api/*, /metrics; people sign in at /login)`,
   );
 }
-
-// V8 grows the web process's heap with the machine's memory and keeps what a burst took (bench:memory:
-// ~800 MB after the form page and intake at saturation); bounded, it collects sooner: ~260–280 MB at the
-// same loads, no slower (docs/benchmarks.md, "Memory").
-const webHeapMb = Number(env.WEB_HEAP_MB ?? 256);
 
 // A child that dies (a crash, an OOM kill, a last-resort exit after a fault) is started again with
 // backoff; the others keep running (docs/decisions/019).

@@ -81,3 +81,18 @@ describe("npm start with its port taken", () => {
     }
   });
 });
+
+describe("npm start with a bad WEB_HEAP_MB", () => {
+  it("stops at once with a message in both languages", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { freePort } = await import("../support/services");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "app/cli/start.ts"], {
+      env: { ...process.env, PORT: String(await freePort()), DATABASE_URL: db.url, WEB_HEAP_MB: "lots", SEED_DEMO: "0" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("WEB_HEAP_MB=lots 无效");
+    expect(run.stderr).toContain("WEB_HEAP_MB=lots is not valid");
+  }, 150_000);
+});
