@@ -107,10 +107,18 @@ type BatchRow = {
 type Pending = { row: BatchRow; resolve: (stored: StoredLead) => void; reject: (error: unknown) => void };
 
 /**
- * The most leads one statement stores. A lead's body is at most 64 KB (the request gate), so a batch's
- * parameter stays within a few MB even at the limit; at the rates measured batches hold 2–30 leads.
+ * The most leads one statement stores (default 100). A lead's body is at most 64 KB (the request gate),
+ * so a batch's parameter stays within a few MB even at the limit. `intakeBatchLimit(1)` stores every
+ * lead by its own statement (group commit off): the intake bench compares both in one run.
  */
-export const MAX_INTAKE_BATCH = 100;
+let maxBatch = 100;
+export function intakeBatchLimit(n?: number): number {
+  if (n !== undefined) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`intake batch limit must be a whole number ≥ 1, got ${n}`);
+    maxBatch = n;
+  }
+  return maxBatch;
+}
 
 /**
  * Group commit (docs/decisions/039): per pool, one intake statement is in flight at a time; the leads
@@ -136,7 +144,7 @@ class IntakeBatcher {
     this.running = true;
     try {
       while (this.waiting.length > 0) {
-        const batch = this.waiting.splice(0, MAX_INTAKE_BATCH);
+        const batch = this.waiting.splice(0, maxBatch);
         batch.forEach((p, i) => (p.row.ord = i));
         await storeBatch(this.sql, batch);
       }
