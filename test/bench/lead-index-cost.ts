@@ -5,8 +5,10 @@ import { migrate } from "~/db/migrate.server";
 
 // What each index on `leads` costs a lead's insert (issue 14, docs/decisions/039): in a scratch
 // database, N leads are inserted one statement each inside a transaction that first drops one index
-// (or none: the baseline) and is then rolled back. Reported per lead: the time of the inserts, and the
-// WAL bytes they wrote (load-independent). Rounds alternate so a busy machine hits every index alike.
+// (or none: the baseline) and is then rolled back. Each insert runs under EXPLAIN (ANALYZE, WAL), so the
+// figures are the statement's own: its execution time in Postgres (no round trip) and the WAL records
+// and bytes it wrote (not the cluster's, which other databases on a shared server also write). The
+// order of the indexes is shuffled every round so a busy machine hits every one alike.
 // Run: node --import tsx test/bench/lead-index-cost.ts   (BENCH_LEADS=3000 BENCH_ROUNDS=3)
 
 const DB = "parkmatch_bench_index_cost";
@@ -35,21 +37,25 @@ const indexes = (
   >`select indexname as name from pg_indexes where tablename = 'leads' and indexname not in ('leads_pkey', 'leads_reference_key', 'leads_submission_key_key') order by 1`
 ).map((r) => r.name);
 
-async function run(drop: string | null): Promise<{ ms: number; wal: number }> {
-  let result = { ms: 0, wal: 0 };
+type Cost = { ms: number; wal: number; records: number };
+type Plan = [{ "Execution Time": number; Plan: { "WAL Bytes": number; "WAL Records": number } }];
+
+async function run(drop: string | null): Promise<Cost> {
+  const result = { ms: 0, wal: 0, records: 0 };
   await sql
     .begin(async (tx) => {
       if (drop) await tx.unsafe(`drop index ${drop}`);
-      const [{ lsn: before }] = await tx<{ lsn: string }[]>`select pg_current_wal_insert_lsn()::text as lsn`;
-      const t0 = performance.now();
       for (let i = 0; i < N; i++) {
         const l = lead(i);
-        await tx`insert into leads (reference, source, lng, lead, raw, assist, phone, company_name, industry, consent_at, consent_version, consent_method)
+        const [row] = await tx<
+          { "QUERY PLAN": Plan }[]
+        >`explain (analyze, wal, format json) insert into leads (reference, source, lng, lead, raw, assist, phone, company_name, industry, consent_at, consent_version, consent_method)
                  values (${`PM-BENCH-${i}`}, 'api', 'zh', ${tx.json(l as never)}, ${tx.json(l as never)}, '[]', ${l.contact.phone}, ${l.company.name}, 'C35', now(), 'v', 'written')`;
+        const [plan] = row["QUERY PLAN"];
+        result.ms += plan["Execution Time"];
+        result.wal += plan.Plan["WAL Bytes"];
+        result.records += plan.Plan["WAL Records"];
       }
-      const ms = performance.now() - t0;
-      const [{ wal }] = await tx<{ wal: string }[]>`select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), ${before}::pg_lsn)::text as wal`;
-      result = { ms, wal: Number(wal) };
       throw new Error("rollback");
     })
     .catch((e: Error) => {
@@ -58,12 +64,16 @@ async function run(drop: string | null): Promise<{ ms: number; wal: number }> {
   return result;
 }
 
-const totals = new Map<string, { ms: number; wal: number }>();
+const totals = new Map<string, Cost>([
+  ["(none dropped)", { ms: 0, wal: 0, records: 0 }],
+  ...indexes.map((i): [string, Cost] => [i, { ms: 0, wal: 0, records: 0 }]),
+]);
 for (let r = 0; r < ROUNDS; r++) {
-  for (const drop of [null, ...indexes]) {
+  const order = [null, ...indexes].sort(() => Math.random() - 0.5);
+  for (const drop of order) {
     const m = await run(drop);
-    const t = totals.get(drop ?? "(none dropped)") ?? { ms: 0, wal: 0 };
-    totals.set(drop ?? "(none dropped)", { ms: t.ms + m.ms, wal: t.wal + m.wal });
+    const t = totals.get(drop ?? "(none dropped)")!;
+    totals.set(drop ?? "(none dropped)", { ms: t.ms + m.ms, wal: t.wal + m.wal, records: t.records + m.records });
   }
 }
 const base = totals.get("(none dropped)")!;
