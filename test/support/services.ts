@@ -5,6 +5,7 @@ import { join } from "node:path";
 
 import { Redis } from "ioredis";
 
+import { WEB_ENTRY } from "../../app/cli/web-entry";
 import { freePort, type RunningMeili, startMeilisearch } from "../../search/launcher";
 
 export { freePort };
@@ -86,7 +87,7 @@ export async function startWebServer(
   nodeArgs: string[] = [], // e.g. --cpu-prof for a benchmark
 ): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "app/server.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, WEB_ENTRY], {
     // A queue prefix of its own also keeps its rate-limit keys in Redis apart from other runs'.
     env: {
       ...process.env,
