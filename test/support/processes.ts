@@ -90,6 +90,7 @@ export async function startProcess(kind: Kind, name: string, env: Record<string,
           ...process.env,
           NODE_ENV: "production",
           LOG_LEVEL: "info",
+          INTAKE_MAX_EVENT_LOOP_DELAY_MS: "0", // the machine's load is not the process's (see services.ts)
           ...env,
           ...(port ? { PORT: String(port) } : {}),
         } as NodeJS.ProcessEnv,

@@ -94,6 +94,9 @@ export async function startWebServer(
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
       QUEUE_PREFIX: `pmweb-${Math.random().toString(36).slice(2, 10)}`,
+      // The event-loop rule of the intake guard measures the machine, and a busy CI machine is not an
+      // overloaded web process: off unless a test sets it (its rule is unit-tested; ADR 035).
+      INTAKE_MAX_EVENT_LOOP_DELAY_MS: "0",
       ...env,
       PORT: String(port),
     } as NodeJS.ProcessEnv,
