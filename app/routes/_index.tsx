@@ -3,7 +3,7 @@ import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctio
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { withErrorTitle } from "~/components/error-pages";
-import { CheckboxField, ChoiceField, type FieldMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
+import { CheckboxField, ChoiceField, readMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
 import { RegionPicker } from "~/components/region-picker";
 import type { ScriptHandle } from "~/components/route-script";
 import { getSql } from "~/db/db.server";
@@ -12,7 +12,7 @@ import { isUuid } from "~/domain/ids";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { lngHref, pick } from "~/i18n/i18n";
-import { lngFromUrl } from "~/i18n/lng";
+import { type Lng, lngFromUrl, LNGS } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
 import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
@@ -136,10 +136,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 type Group = Record<string, string>;
 type LeadFormValue = { need: Group; use: Group; tax: Group; company: Group; contact: Group; consent: string };
 
-const SECTIONS_WITH_DIVISIONS = INDUSTRY_SECTIONS.map((s) => ({
-  section: s,
-  divisions: INDUSTRY_DIVISIONS.filter((d) => d.section === s.code),
-}));
+/** The GB/T 4754 list as the industry select's groups, built once per language (not per request). */
+const INDUSTRY_GROUPS = Object.fromEntries(
+  LNGS.map((lng) => [
+    lng,
+    INDUSTRY_SECTIONS.map((section) => ({
+      label: `${section.code} ${pick(lng, section)}`,
+      options: INDUSTRY_DIVISIONS.filter((d) => d.section === section.code).map((d) => ({ value: d.code, label: `${d.code} ${pick(lng, d)}` })),
+    })),
+  ]),
+) as Record<Lng, { label: string; options: { value: string; label: string }[] }[]>;
 
 export default function InquiryForm() {
   const { lng, submissionKey, provinces } = useLoaderData<typeof loader>();
@@ -153,7 +159,7 @@ export default function InquiryForm() {
   const tax = fields.tax.getFieldset();
   const company = fields.company.getFieldset();
   const contact = fields.contact.getFieldset();
-  const m = (f: unknown) => f as FieldMeta;
+  const m = readMeta;
 
   // The assist's preview for what came back with an answer; the script works it out again as one types.
   const initial = (f: { initialValue?: unknown }) => (typeof f.initialValue === "string" ? f.initialValue : "");
@@ -250,10 +256,7 @@ export default function InquiryForm() {
               label={t("use.industry")}
               required
               placeholder={t("use.industryPick")}
-              groups={SECTIONS_WITH_DIVISIONS.map(({ section, divisions }) => ({
-                label: `${section.code} ${pick(lng, section)}`,
-                options: divisions.map((d) => ({ value: d.code, label: `${d.code} ${pick(lng, d)}` })),
-              }))}
+              groups={INDUSTRY_GROUPS[lng]}
             />
             <TextField meta={m(use.product)} label={t("use.product")} required maxLength={200} />
             <SelectField
