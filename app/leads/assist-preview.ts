@@ -1,18 +1,10 @@
-import { planAssist, planHints } from "~/domain/need-assist";
+import { ASSIST_FIELDS, assistFormField, planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 
 /** The form's need fields that stop the assist from filling them when typed in (need-assist.ts: `filled`). */
-export const ASSIST_FORM_FIELDS = [
-  "areaMin",
-  "areaMax",
-  "ceilingMinM",
-  "floorLoadMinKg",
-  "powerMinKva",
-  "craneMinT",
-  "singleStorey",
-] as const;
+export const ASSIST_FORM_FIELDS = ASSIST_FIELDS.map(assistFormField);
 
 /** The assist's preview under the notes: "understood" and "unread", each one line of text, "" when empty. */
 export type AssistPreview = { understood: string; unread: string };

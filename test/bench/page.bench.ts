@@ -72,7 +72,7 @@ async function main() {
       "page",
       [
         sectionHeader("Form page", "npm run bench:page", loadBefore),
-        `The inquiry form next to the smallest page of the same build (the root layout and a paragraph, no database), web process in production mode, autocannon in its own process, ${connections} connections × ${seconds} s. First load = the HTML and every script and stylesheet it names, each gzipped (level 6); "later" = chunks the page imports after it is up (OpenCC's Traditional→Simplified dictionary for the live assist).`,
+        `The inquiry form next to the smallest page of the same build (the root layout and a paragraph, no database), web process in production mode, autocannon in its own process, ${connections} connections × ${seconds} s. First load = the HTML and every script and stylesheet it names, each gzipped (level 6); "later" = chunks the page imports after it is up, with what they import (the form's schema with Zod and the phone library for the live checks, OpenCC's Traditional→Simplified dictionary for the live assist).`,
         "",
         "| page | HTML KB gz | scripts + CSS KB gz | first load KB gz | first load KB raw | later KB gz | requests/s | vs bare page | p50 ms | p99 ms | errors | web CPU ms/request | web peak RSS MB | machine busy |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",

@@ -5,6 +5,7 @@ export type Weight = { html: number; htmlGz: number; assets: number; assetsGz: n
 
 /** `import "/build/x.js"`, `import * as r from "…"`, `import { a as b } from "…"` (not `import("…")`). */
 const STATIC_IMPORT = /\bimport\s*(?:[\w*{][^"'();]*?\bfrom\s*)?"(\/build\/[^"]+\.js)"/g;
+const DYNAMIC_IMPORT = /\bimport\("(\/build\/[^"]+\.js)"\)/g;
 
 /**
  * Weighs `base + path` as a phone's first load: the HTML and every script and stylesheet it loads
@@ -30,10 +31,20 @@ export async function weigh(base: string, path: string): Promise<Weight> {
     bodies.push(source);
     if (u.endsWith(".js")) for (const m of source.matchAll(STATIC_IMPORT)) urls.add(m[1]);
   }
-  // Chunks fetched later by a dynamic import() of the loaded modules (not part of the first load).
+  // Chunks fetched later by a dynamic import() of the loaded modules (not part of the first load), with
+  // the modules those import in turn (Zod and the phone library under the schema's chunk).
   const lazy = new Set<string>();
-  for (const b of bodies) for (const m of b.matchAll(/import\("(\/build\/[^"]+\.js)"\)/g)) if (!urls.has(m[1])) lazy.add(m[1]);
+  const later = (source: string) => {
+    for (const m of source.matchAll(DYNAMIC_IMPORT)) if (!urls.has(m[1])) lazy.add(m[1]);
+  };
+  for (const b of bodies) later(b);
   let lazyGz = 0;
-  for (const u of lazy) lazyGz += gzipSync(Buffer.from(await (await fetch(new URL(u, base))).arrayBuffer()), { level: 6 }).length;
+  for (const u of lazy) {
+    const body = Buffer.from(await (await fetch(new URL(u, base))).arrayBuffer());
+    lazyGz += gzipSync(body, { level: 6 }).length;
+    const source = body.toString("utf8");
+    later(source);
+    for (const m of source.matchAll(STATIC_IMPORT)) if (!urls.has(m[1])) lazy.add(m[1]);
+  }
   return { html: html.length, htmlGz: gzipSync(html, { level: 6 }).length, assets, assetsGz, files: urls.size, lazyGz, lazy: [...lazy] };
 }
