@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
 import type { RunningWorker } from "../../worker/runtime";
+import { expectAccessible } from "../support/admin-browser";
 import { launchChromium } from "../support/browser";
 import { createTestDatabase } from "../support/database";
 import { weigh } from "../support/page-weight";
@@ -161,6 +162,36 @@ describe("English", () => {
       await context.close();
     }
   });
+});
+
+describe("on a phone, while typing (ADR 041: the page's script, no React)", () => {
+  it(
+    "shows the assist's preview and a field's message as one types, with no serious axe violation and no sideways scroll",
+    { timeout: 60_000 },
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", bypassCSP: true });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${web.url}/`);
+        await page.locator('form[data-validation="browser"]').waitFor({ timeout: 30_000 });
+        expect(await page.locator("[data-assist-line]:visible").count()).toBe(0);
+        await page.getByLabel("补充说明").fill("层高9米以上，配电1000千伏安");
+        await page.getByText(/层高 ≥ 9m/).waitFor({ timeout: 15_000 });
+        await page.getByLabel("联系电话").fill("999");
+        await page.getByLabel("联系人姓名").focus();
+        await expect.poll(() => page.getByLabel("联系电话").getAttribute("aria-invalid")).toBe("true");
+        const describedBy = ((await page.getByLabel("联系电话").getAttribute("aria-describedby")) ?? "").split(" ");
+        expect(await page.locator(`[id="${describedBy.pop()}"]`).textContent()).toMatch(/手机号/);
+        // Corrected, the message goes and the field no longer says it is wrong.
+        await page.getByLabel("联系电话").fill("13812345678");
+        await expect.poll(() => page.getByLabel("联系电话").getAttribute("aria-invalid")).toBe(null);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await expectAccessible(page, "the inquiry form while typing");
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
 
 describe("under the Content-Security-Policy (ADR 021)", () => {
