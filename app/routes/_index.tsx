@@ -142,7 +142,10 @@ const INDUSTRY_GROUPS = Object.fromEntries(
     lng,
     INDUSTRY_SECTIONS.map((section) => ({
       label: `${section.code} ${pick(lng, section)}`,
-      options: INDUSTRY_DIVISIONS.filter((d) => d.section === section.code).map((d) => ({ value: d.code, label: `${d.code} ${pick(lng, d)}` })),
+      options: INDUSTRY_DIVISIONS.filter((d) => d.section === section.code).map((d) => ({
+        value: d.code,
+        label: `${d.code} ${pick(lng, d)}`,
+      })),
     })),
   ]),
 ) as Record<Lng, { label: string; options: { value: string; label: string }[] }[]>;
