@@ -14,7 +14,7 @@ export type CalendarOverrideRow = { day: string; work: boolean; name: string | n
 export async function loadCalendarOverrides(sql: Sql | TransactionSql): Promise<CalendarOverrideRow[]> {
   const rows = await sql<{ day: string; work: boolean; name: string | null; createdBy: string; createdAt: Date }[]>`
     select day::text, work, name, created_by, created_at from calendar_overrides order by day`;
-  return rows.map((r) => ({ day: r.day, work: r.work, name: r.name, createdBy: r.createdBy, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
 /**

@@ -60,19 +60,7 @@ export async function recruitersForPark(tx: TransactionSql, parkId: string): Pro
     where ${parkId} = any (r.parks)
     order by r.id
     for update of r`;
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    active: r.active,
-    parks: r.parks,
-    industries: r.industries,
-    capacity: r.capacity,
-    channel: r.channel,
-    openAssignments: r.openAssignments,
-    lastAssignedAt: r.lastAssignedAt?.toISOString() ?? null,
-    awayUntil: r.awayUntil,
-    workingHours: r.workingHours,
-  }));
+  return rows.map((r) => ({ ...r, lastAssignedAt: r.lastAssignedAt?.toISOString() ?? null }));
 }
 
 /**

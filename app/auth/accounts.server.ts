@@ -11,7 +11,7 @@ export type SignInAccount = { id: string; role: StaffRole; passwordHash: string 
 export async function findSignInAccount(email: string, sql: Sql = getSql()): Promise<SignInAccount | null> {
   const [row] = await sql<{ id: string; role: StaffRole; passwordHash: string | null }[]>`
     select id, role, password_hash from users where email = ${email} and active`; // a deactivated account cannot sign in (ADR 028)
-  return row ? { id: row.id, role: row.role, passwordHash: row.passwordHash } : null;
+  return row ?? null;
 }
 
 /** Ids of every admin account, by email: escalations go to each of them (ADR 010). */

@@ -58,8 +58,8 @@ function storage(): SessionStorage<SessionData> {
           from staff_sessions s join users u on u.id = s.user_id
           where s.token_hash = ${hashToken(id)} and s.revoked_at is null and s.expires_at > now() and u.active`;
         if (!row) return null;
-        const user = { id: row.id, email: row.email, name: row.name, role: row.role, recruiterId: row.recruiterId };
-        return { userId: row.id, csrf: row.csrfToken, user };
+        const { csrfToken, ...user } = row;
+        return { userId: row.id, csrf: csrfToken, user };
       },
       // A row's user, CSRF token and expiry never change: a new sign-in is a new row. Nothing to write.
       async updateData() {},

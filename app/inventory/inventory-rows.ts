@@ -1,65 +1,67 @@
+import type { ParksRow, SpacesRow } from "~/db/rows";
 import type { SpaceCandidate } from "~/domain/matching/types";
 
 // The inventory's rows as Postgres returns them (app/inventory/inventory-read.server.ts reads them) and
 // the one mapping from a row to the matcher's candidate. The search documents (search/space-document.ts)
 // and the jobs build on these; this side never imports search/.
 
-/** One row of `spaces join parks`, as Postgres returns it. */
-export type SpaceRow = {
-  id: string;
-  parkId: string;
-  kind: SpaceCandidate["kind"];
-  deals: ("lease" | "buy")[];
-  title: string;
-  areaSqm: number;
-  divisibleMinSqm: number | null;
-  floors: number | null;
-  singleStorey: boolean | null;
-  ceilingM: number | null;
-  floorLoadKg: number | null;
-  powerKva: number | null;
-  craneT: number | null;
-  rentYuanPerSqmMonth: number | null;
-  priceYuanPerSqm: number | null;
-  landPriceWanPerMu: number | null;
-  availableFrom: string | null;
-  status: SpaceCandidate["status"];
-  notes: string | null;
-  /** Inventory versions (docs/decisions/018): this row's, and its park's. */
-  version: string;
-  parkVersion: string;
-  verifiedAt: Date;
-  parkName: string;
-  parkDistrict: string;
-  parkDistrictCode: string | null;
-  parkIndustries: string[];
-  parkExcluded: string[];
-  minTaxPerMuWan: number | null;
-  minInvestmentPerMuWan: number | null;
-  minTaxPer1000sqmWan: number | null;
-  lat: number | null;
-  lng: number | null;
-};
+/** One row of `spaces join parks`, as Postgres returns it (the tables' columns from app/db/rows.ts). */
+export type SpaceRow = Pick<
+  SpacesRow,
+  | "id"
+  | "parkId"
+  | "kind"
+  | "deals"
+  | "title"
+  | "areaSqm"
+  | "divisibleMinSqm"
+  | "floors"
+  | "singleStorey"
+  | "ceilingM"
+  | "floorLoadKg"
+  | "powerKva"
+  | "craneT"
+  | "rentYuanPerSqmMonth"
+  | "priceYuanPerSqm"
+  | "landPriceWanPerMu"
+  | "notes"
+  | "version"
+  | "verifiedAt"
+> &
+  Pick<ParksRow, "minTaxPerMuWan" | "minInvestmentPerMuWan" | "minTaxPer1000sqmWan" | "lat" | "lng"> & {
+    /** `YYYY-MM-DD` (the query formats the date column). */
+    availableFrom: string | null;
+    /** The column's status, or `retired` for a retired space or park (the query says so). */
+    status: SpaceCandidate["status"];
+    /** Inventory versions (docs/decisions/018): the row's own is `version`; this is its park's. */
+    parkVersion: string;
+    parkName: string;
+    parkDistrict: string;
+    parkDistrictCode: string | null;
+    parkIndustries: string[];
+    parkExcluded: string[];
+  };
 
-export type ParkRow = {
-  id: string;
-  name: string;
-  province: string;
-  city: string;
-  district: string;
-  districtCode: string | null;
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  industries: string[];
-  excludedIndustries: string[];
-  minTaxPerMuWan: number | null;
-  minInvestmentPerMuWan: number | null;
-  minTaxPer1000sqmWan: number | null;
-  policies: string | null;
-  availableSpaces: number;
-  version: string;
-};
+/** One park row with its count of available spaces, as Postgres returns it. */
+export type ParkRow = Pick<
+  ParksRow,
+  | "id"
+  | "name"
+  | "province"
+  | "city"
+  | "district"
+  | "districtCode"
+  | "address"
+  | "lat"
+  | "lng"
+  | "industries"
+  | "excludedIndustries"
+  | "minTaxPerMuWan"
+  | "minInvestmentPerMuWan"
+  | "minTaxPer1000sqmWan"
+  | "policies"
+  | "version"
+> & { availableSpaces: number };
 
 /** The space columns the matcher's candidate and the import format both carry, as a row holds them. */
 export type SpaceColumns = Pick<
