@@ -112,7 +112,7 @@ export async function storeLead(
 }
 
 async function findBySubmissionKey(sql: Sql, key: string): Promise<StoredLead | null> {
-  const [row] = await sql<{ id: string; reference: string; request_hash: string | null }[]>`
+  const [row] = await sql<{ id: string; reference: string; requestHash: string | null }[]>`
     select id, reference, request_hash from leads where submission_key = ${key}`;
-  return row ? { id: row.id, reference: row.reference, created: false, requestHash: row.request_hash } : null;
+  return row ? { id: row.id, reference: row.reference, created: false, requestHash: row.requestHash } : null;
 }
