@@ -74,7 +74,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
             where e.event in ('assigned', 'rerouted') and e.recruiter_id is not null group by e.assignment_id) a on a.assignment_id = c.assignment_id
       join assignments x on x.id = c.assignment_id join leads l on l.id = x.lead_id
       where ${inRange} ${f.park ? sql`and x.park_id = ${f.park}` : sql``}`,
-    sql<{ recruiter_id: string; name: string; breaches: number; reroutes: number }[]>`
+    sql<{ recruiterId: string; name: string; breaches: number; reroutes: number }[]>`
       select e.recruiter_id, coalesce(r.name, e.recruiter_id) as name,
              (count(*) filter (where e.event in ('sla-missed', 'escalated')))::int as breaches,
              (count(*) filter (where e.event in ('sla-missed', 'declined', 'admin-reroute')))::int as reroutes
@@ -82,7 +82,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
       left join recruiters r on r.id = e.recruiter_id
       where e.recruiter_id is not null and e.event in ('sla-missed', 'escalated', 'declined', 'admin-reroute') and ${inRange} ${eventPark}
       group by 1, 2 order by 3 desc, 4 desc, 1`,
-    sql<{ recruiter_id: string; name: string; open: number; capacity: number }[]>`
+    sql<{ recruiterId: string; name: string; open: number; capacity: number }[]>`
       select r.id as recruiter_id, r.name, r.capacity,
              (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ('offered', 'accepted', 'contacted', 'visit')) as open
       from recruiters r where r.active ${f.park ? sql`and ${f.park} = any (r.parks)` : sql``} order by r.id`,
@@ -117,8 +117,8 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
       within60: minutes.filter((m) => m <= 60).length,
       medianMinutes: minutes.length ? minutes[Math.floor((minutes.length - 1) / 2)] : null,
     },
-    perRecruiter: perRecruiter.map((r) => ({ recruiterId: r.recruiter_id, name: r.name, breaches: r.breaches, reroutes: r.reroutes })),
-    load: load.map((r) => ({ recruiterId: r.recruiter_id, name: r.name, open: r.open, capacity: r.capacity })),
+    perRecruiter: perRecruiter.map((r) => ({ recruiterId: r.recruiterId, name: r.name, breaches: r.breaches, reroutes: r.reroutes })),
+    load: load.map((r) => ({ recruiterId: r.recruiterId, name: r.name, open: r.open, capacity: r.capacity })),
     matchRate: { matched: funnel.matched, total: funnel.received },
     unmet: [...unmet],
     queues,

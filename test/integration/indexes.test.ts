@@ -1,10 +1,9 @@
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadDashboard, loadLeadAudit } from "~/admin/admin-data.server";
 import { defaultRange, loadDashboardFigures } from "~/admin/dashboard-data.server";
 import { type LeadFilters, leadQueueCounts, listLeads } from "~/admin/lead-list.server";
-import type { Sql } from "~/db/db.server";
+import { createSql, type Sql } from "~/db/db.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
 import { findCallerLeads } from "~/hotline/caller-search.server";
 import { loadDeskLead, openLeadsWithPhone } from "~/hotline/desk-lead.server";
@@ -44,12 +43,10 @@ beforeAll(async () => {
   await generateHistory(db.sql, LEADS);
   const partial = await db.sql<{ name: string }[]>`select indexrelid::regclass::text as name from pg_index where indpred is not null`;
   partialIndexes = new Set(partial.map((r) => r.name));
-  traced = postgres(db.url, {
+  traced = createSql(db.url, {
     max: 4,
-    onnotice: () => {},
-    transform: { undefined: null },
-    debug: (_connection, query, params) => recorded.push({ label: current, query, params: [...(params as unknown[])] }),
-  }) as unknown as Sql;
+    debug: (_connection, query, params) => recorded.push({ label: current, query, params: [...params] }),
+  });
 }, 300_000);
 afterAll(async () => {
   await traced?.end({ timeout: 2 });
@@ -99,9 +96,9 @@ const searchDown = {
 describe("every list and filter of the desks and the admin reads through an index", () => {
   it("records the statements of every list, then finds no Seq Scan over a large table in their plans", async () => {
     const { from, to } = defaultRange(new Date("2026-11-30T12:00:00Z"));
-    const [{ id: someLead, phone: somePhone, credit_code: someCode }] = await db.sql<{ id: string; phone: string; credit_code: string }[]>`
+    const [{ id: someLead, phone: somePhone, creditCode: someCode }] = await db.sql<{ id: string; phone: string; creditCode: string }[]>`
       select id, phone, credit_code from leads where credit_code is not null order by id limit 1`;
-    const [{ id: someAssignment, lead_id: assignedLead }] = await db.sql<{ id: string; lead_id: string }[]>`
+    const [{ id: someAssignment, leadId: assignedLead }] = await db.sql<{ id: string; leadId: string }[]>`
       select id, lead_id from assignments where recruiter_id = 'R07' order by id limit 1`;
 
     // Admin lead list (/admin/leads): each filter alone, a few together, the search-words fallbacks.
