@@ -28,7 +28,7 @@ const N = Number(argValue("--leads") ?? process.env.BENCH_LEADS ?? 1_000_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
 /** A query slower than this budget (s) stops repeating after 3 calls: its p99 is then the max of 3. */
 const CASE_SECONDS = Number(process.env.BENCH_CASE_SECONDS ?? 30);
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2; // 2: contacted, visit and signed audit lines
 const DATABASE_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/parkmatch_bench_admin";
 const fingerprint = `v${GENERATOR_VERSION}:${N}`;
 
