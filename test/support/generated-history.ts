@@ -1,3 +1,4 @@
+import { rebuildDashboardRollupAll } from "~/admin/dashboard-rollup.server";
 import type { Sql } from "~/db/db.server";
 
 // A year of generated history for the EXPLAIN test (test/integration/indexes.test.ts, 50,000 leads)
@@ -8,7 +9,7 @@ import type { Sql } from "~/db/db.server";
  * `leads` leads over the year to 2026-11-30 (statuses, channels, sections mixed), 20 parks, 40
  * recruiters, 2,000 spaces; an assignment for 4 of 5 leads (open, closed, unassigned, escalated),
  * three audit lines and a notice per assignment (1 % dead), contact/visit/signing lines for those that got that far, three matches per lead, call tasks, notes,
- * outbox rows (nearly all done). Then VACUUM ANALYZE, as autovacuum would have.
+ * outbox rows (nearly all done); the dashboard's rollup built. Then VACUUM ANALYZE, as autovacuum would have.
  */
 export async function generateHistory(sql: Sql, leads: number): Promise<void> {
   await sql`insert into parks (id, name, province, city, district)
@@ -103,5 +104,7 @@ export async function generateHistory(sql: Sql, leads: number): Promise<void> {
     insert into outbox (topic, aggregate_id, created_at, relayed_at, done_at)
     select t, id::text, created_at, created_at, case when extract(epoch from created_at)::bigint % 5000 = 0 then null else created_at end
     from leads cross join (values ('lead.index'), ('lead.match')) v(t)`;
+  // The dashboard's rollup of the closed days (migration 044), as the worker would have built it.
+  await rebuildDashboardRollupAll(sql, 400);
   await sql.unsafe("vacuum analyze");
 }
