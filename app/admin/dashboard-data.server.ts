@@ -58,8 +58,13 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
     ),
     sql`(count(*) filter (where m > ${CONTACT_BUCKETS[CONTACT_BUCKETS.length - 1]}))::int`,
   ].reduce((a, b) => sql`${a}, ${b}`);
-  const [counts, [contact], perRecruiter, current] = await Promise.all([
-    sql<({ day: string; source: string } & Record<FunnelStage, number>)[]>`
+  // One read-only transaction: one snapshot for the three, and JIT off — with the days a parameter the
+  // planner guesses ~100,000 leads a day, and compiling the inflated plan took 1.6 s of a 2 s call at
+  // 1,000,000 leads (docs/benchmarks.md).
+  const rollup = sql.begin("read only", async (sql) => {
+    await sql`set local jit = off`;
+    return Promise.all([
+      sql<({ day: string; source: string } & Record<FunnelStage, number>)[]>`
       with ${days}
       select to_char(r.day, 'YYYY-MM-DD') as day, r.source, r.received, r.matched, r.assigned, r.accepted, r.contacted, r.visit, r.signed
       from (select k.day, k.source, k.received, k.matched, k.assigned, k.accepted, k.contacted, k.visit, k.signed
@@ -68,7 +73,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
             select x.day, x.source, x.received, x.matched, x.assigned, x.accepted, x.contacted, x.visit, x.signed
             from live, dashboard_count_rows(live.days) x where x.park = ${park}) r
       order by 1, 2`,
-    sql<{ total: number; buckets: number[]; within5: number; within60: number; median: number | null }[]>`
+      sql<{ total: number; buckets: number[]; within5: number; within60: number; median: number | null }[]>`
       with ${days}
       select count(*)::int as total, array[${buckets}] as buckets,
              (count(*) filter (where m <= 5))::int as within5, (count(*) filter (where m <= 60))::int as within60,
@@ -76,7 +81,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
       from (select k.minutes as m from dashboard_first_contact k where k.day in (select day from clean) ${kPark}
             union all
             select x.minutes from live, dashboard_first_contact_rows(live.days) x where true ${xPark}) c`,
-    sql<DashboardFigures["perRecruiter"]>`
+      sql<DashboardFigures["perRecruiter"]>`
       with ${days}
       select r.recruiter_id as "recruiterId", coalesce(n.name, r.recruiter_id) as name, sum(r.breaches)::int as breaches, sum(r.reroutes)::int as reroutes
       from (select k.recruiter_id, k.breaches, k.reroutes from dashboard_recruiter_daily k where k.day in (select day from clean) ${kPark}
@@ -84,8 +89,9 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
             select x.recruiter_id, x.breaches, x.reroutes from live, dashboard_recruiter_rows(live.days) x where true ${xPark}) r
       left join recruiters n on n.id = r.recruiter_id
       group by 1, 2 order by 3 desc, 4 desc, 1`,
-    currentFigures(sql, f),
-  ]);
+    ]);
+  });
+  const [[counts, [contact], perRecruiter], current] = await Promise.all([rollup, currentFigures(sql, f)]);
   const funnel = Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, counts.reduce((n, r) => n + r[stage], 0)])) as Record<
     FunnelStage,
     number

@@ -18,6 +18,7 @@ export async function rebuildDashboardRollup(sql: Sql, options: { limit?: number
   return sql.begin("isolation level repeatable read", async (tx) => {
     const [{ locked }] = await tx<{ locked: boolean }[]>`select pg_try_advisory_xact_lock(${LOCK}) as locked`;
     if (!locked) return [];
+    await tx`set local jit = off`; // see loadDashboardFigures
     const [{ days }] = options.days
       ? [{ days: options.days }]
       : await tx<{ days: string[] }[]>`
