@@ -26,7 +26,8 @@ async function open(javaScriptEnabled: boolean): Promise<{ page: Page; close: ()
   const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
   const page = await context.newPage();
   await page.goto(`${web.url}/`);
-  if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+  // The form's small script has run (ADR 041: the page loads no React; the script marks the form).
+  if (javaScriptEnabled) await page.locator('form[data-enhanced="true"]').waitFor({ timeout: 30_000 });
   return { page, close: () => context.close() };
 }
 
