@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadDashboard, loadLeadAudit } from "~/admin/admin-data.server";
 import { defaultRange, loadDashboardFigures } from "~/admin/dashboard-data.server";
+import { rebuildDashboardRollup } from "~/admin/dashboard-rollup.server";
 import { type LeadFilters, leadQueueCounts, listLeads } from "~/admin/lead-list.server";
 import { createSql, type Sql } from "~/db/db.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
@@ -24,7 +25,10 @@ import { generateHistory } from "../support/generated-history";
 // right plan there.
 
 const LEADS = 50_000;
-const LARGE = ["leads", "assignments", "routing_events", "matches", "notifications", "call_tasks", "outbox", "lead_notes"];
+const LARGE = [
+  ...["leads", "assignments", "routing_events", "matches", "notifications", "call_tasks", "outbox", "lead_notes"],
+  ...["dashboard_daily", "dashboard_recruiter_daily", "dashboard_first_contact", "dashboard_stale"],
+];
 
 /** Whole-table reads that are right (label of the call → the tables it may scan, and why). */
 const ALLOWED: Record<string, { tables: string[]; why: string }> = {
@@ -127,6 +131,13 @@ describe("every list and filter of the desks and the admin reads through an inde
     // Dashboard (/admin/dashboard): the last 30 days, all parks and one park.
     await call("dashboard: 30 days", (sql) => loadDashboardFigures(sql, { from, to, park: null }));
     await call("dashboard: 30 days, one park", (sql) => loadDashboardFigures(sql, { from, to, park: "P03" }));
+    await call("dashboard: one year", (sql) => loadDashboardFigures(sql, { from: "2025-12-01", to, park: null }));
+    // The rollup's days computed live (today, a changed day): the functions the rebuild uses, read through the indexes.
+    const days = ["2026-11-29", "2026-11-30"];
+    await call("dashboard rollup: counts of live days", (sql) => sql`select * from dashboard_count_rows(${days}::date[])`);
+    await call("dashboard rollup: recruiters of live days", (sql) => sql`select * from dashboard_recruiter_rows(${days}::date[])`);
+    await call("dashboard rollup: first contact of live days", (sql) => sql`select * from dashboard_first_contact_rows(${days}::date[])`);
+    await call("dashboard rollup: days to rebuild", (sql) => rebuildDashboardRollup(sql));
 
     // Recruiter desk (/queue): open and history views, each filter, search.
     const desk: [string, DeskFilters][] = [
