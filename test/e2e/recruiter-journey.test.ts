@@ -202,7 +202,7 @@ describe("a recruiter's day with one lead", () => {
       expect(await page.getByRole("link", { name: "139 1234 5678" }).getAttribute("href")).toBe("tel:13912345678");
       await page.screenshot({ path: `${SHOTS}lead-phone.png`, fullPage: true });
 
-      const visitOn = new Date(Date.now() + 8 * 3600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+      const visitOn = new Date(Date.now() + 8 * 3600_000 - 2 * 86_400_000).toISOString().slice(0, 10);
       await page.getByLabel("看厂日期").fill(visitOn);
       await page.getByRole("button", { name: "记录看厂" }).click();
       await expect.poll(() => statusOf(assignmentId)).toBe("visit");
