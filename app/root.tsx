@@ -10,9 +10,11 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 
 import { errorTitle, refusalOf, RefusedPage, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { useNonce } from "~/components/nonce";
+import { holdBlurDuringPress } from "~/components/pointer-settle";
 import { RouteScript, type ScriptHandle } from "~/components/route-script";
 import { sessionCsrfToken } from "~/http/csrf.server";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
@@ -70,6 +72,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  // Every form's messages change after a press's click, never under it (pointer-settle.ts).
+  useEffect(() => holdBlurDuringPress(), []);
   return <Outlet />;
 }
 

@@ -1,3 +1,4 @@
+import { holdBlurDuringPress } from "~/components/pointer-settle";
 import { loadTraditionalFolding } from "~/domain/fold-text";
 import type { Lng } from "~/i18n/lng";
 import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
@@ -23,6 +24,8 @@ type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 /** Enhances the inquiry form `form` (the page's `form[data-lng]`); returns when the listeners are set. */
 export function enhanceInquiryForm(form: HTMLFormElement): void {
   const lng: Lng = form.dataset.lng === "en" ? "en" : "zh";
+  // A message shown on leaving a field must not move the control being tapped (pointer-settle.ts).
+  holdBlurDuringPress();
   enhanceAssist(form, lng);
   enhanceValidation(form, lng);
   enhanceRegionPicker(form, lng);

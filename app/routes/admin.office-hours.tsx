@@ -127,6 +127,7 @@ export default function OfficeHours() {
     lastResult: useFormReply(actionData?.intent === "hours" ? actionData.result : undefined),
     defaultValue: { start: d.start, end: d.end },
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
@@ -164,6 +165,7 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
     lastResult: useFormReply(actionData?.intent === "override-add" ? actionData.result : undefined),
     defaultValue: { kind: "off" },
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addSchema }),
   });
   const removeErrors = actionData?.intent === "override-remove" ? actionData.result.error : undefined;

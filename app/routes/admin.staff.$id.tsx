@@ -141,6 +141,7 @@ function ChangeForm({
     id: `${intent}-form`,
     lastResult: useFormReply(actionData?.intent === intent ? actionData.result : undefined),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });
   return (

@@ -104,6 +104,7 @@ export default function StaffAccounts() {
     id: "create-account",
     lastResult: useFormReply(actionData?.result),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const created = actionData?.created;

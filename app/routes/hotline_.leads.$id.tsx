@@ -185,6 +185,7 @@ export default function HotlineLead() {
     id: "call-note",
     lastResult: useFormReply(actionData?.form === "note" ? actionData.result : undefined),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema(lng) }),
   });
   const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({

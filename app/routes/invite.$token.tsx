@@ -59,6 +59,7 @@ export default function Invitation() {
     id: "invite",
     lastResult: useFormReply(actionData?.result),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const invalid = !email || actionData?.invalid;

@@ -571,6 +571,7 @@ function useWorkForm(d: Data, id: string, lastResult: Reply) {
     lastResult: useFormReply(lastResult),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 }
 
