@@ -14,13 +14,13 @@ import { useEffect } from "react";
 
 import { errorTitle, refusalOf, RefusedPage, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { useNonce } from "~/components/nonce";
-import { holdBlurDuringPress } from "~/components/pointer-settle";
 import { RouteScript, type ScriptHandle } from "~/components/route-script";
 import { sessionCsrfToken } from "~/http/csrf.server";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import styles from "~/styles/app.css";
 import { getWebEnv } from "~/utils/env.server";
+import { holdBlurDuringPress } from "~/utils/pointer-settle";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 // Pages set their own titles; an error caught here (an unknown address, a page without its own

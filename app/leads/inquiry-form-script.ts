@@ -1,9 +1,9 @@
-import { holdBlurDuringPress } from "~/components/pointer-settle";
 import { loadTraditionalFolding } from "~/domain/fold-text";
 import type { Lng } from "~/i18n/lng";
 import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT } from "~/leads/region-picker";
+import { holdBlurDuringPress } from "~/utils/pointer-settle";
 
 // The public inquiry form's only script (ADR 041). The page is rendered by the server and works fully
 // without JavaScript (Conform + Zod on submit, the region picker by submits); React is not loaded. This

@@ -15,7 +15,7 @@ import { startWebServer } from "../support/services";
 // another control was pressed, the messages used to change between the pointer's down and up, the page
 // moved, the up landed off the control and the browser sent no click: a save pressed once did nothing,
 // a consent box tapped once stayed unticked. Messages now clear as a field is typed, and those shown on
-// leaving a field wait until the press has ended (components/pointer-settle.ts) — on every form.
+// leaving a field wait until the press has ended (utils/pointer-settle.ts) — on every form.
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let web: Awaited<ReturnType<typeof startWebServer>>;
 let browser: Browser;
