@@ -46,7 +46,13 @@ export function meaningfulLines(source: string, skip: ReadonlySet<number> = new 
  * repeats there). The lines of its rows are passed over; the code around the table still counts.
  */
 export function tableLines(source: string, fileName = "file.ts"): Set<number> {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, fileName.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const file = ts.createSourceFile(
+    fileName,
+    source,
+    ts.ScriptTarget.Latest,
+    false,
+    fileName.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const lines = new Set<number>();
   const lineOf = (pos: number) => file.getLineAndCharacterOfPosition(pos).line + 1;
   const visit = (node: ts.Node) => {
