@@ -13,6 +13,7 @@ import {
 
 import { errorTitle, refusalOf, RefusedPage, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { useNonce } from "~/components/nonce";
+import { RouteScript, type ScriptHandle } from "~/components/route-script";
 import { sessionCsrfToken } from "~/http/csrf.server";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
@@ -41,7 +42,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   // A page may ship without JavaScript (handle.scripts === false: the public shortlist, ADR 030):
   // no scripts and no serialized loader data, only what is on the page.
-  const scripts = !useMatches().some((m) => (m.handle as { scripts?: boolean } | undefined)?.scripts === false);
+  // A page without React may name a small script of its own instead (handle.script, ADR 041).
+  const handles = useMatches().map((m) => (m.handle ?? {}) as ScriptHandle);
+  const scripts = !handles.some((h) => h.scripts === false);
+  const script = scripts ? undefined : handles.find((h) => h.script)?.script;
   return (
     <html lang={lng === "en" ? "en" : "zh-CN"}>
       <head>
@@ -57,6 +61,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>
+        ) : script ? (
+          <RouteScript routeId={script} />
         ) : null}
       </body>
     </html>

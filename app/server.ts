@@ -1,5 +1,4 @@
-import { pathToFileURL } from "node:url";
-
+import * as serverBuild from "@remix-run/dev/server-build";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type NextFunction, type Request, type Response } from "express";
 
@@ -17,10 +16,11 @@ import { limitsRedis } from "~/utils/rate-limit.server";
 
 // The web process: express serves the Remix build behind the request gate (ADR 021), with the
 // client's address in the load context (rate limits) and a clean shutdown. Started by `npm start`,
-// or alone with `npm run start:web`.
+// or alone with `npm run start:web`; it runs as `node build/index.js` (see app/cli/web-entry.ts).
 const env = getWebEnv();
-const buildPath = new URL("../build/index.js", import.meta.url);
-const build = (await import(pathToFileURL(buildPath.pathname).href)) as ServerBuild;
+// The Remix build, compiled into this same file by `remix build` (remix.config.js `server`): one copy
+// of every module, and no TypeScript compiler at run time (docs/decisions/044).
+const build = serverBuild as unknown as ServerBuild;
 
 limitsRedis(); // connect now: rate and guessing limits are shared through Redis (ADR 020)
 

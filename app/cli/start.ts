@@ -11,6 +11,7 @@ import { seedDemoIfEmpty } from "~/inventory/seed.server";
 
 import { type RunningMeili, startMeilisearch } from "../../search/launcher";
 import { supervise } from "./supervisor";
+import { DEFAULT_WEB_HEAP_MB, webProcessArgs } from "./web-entry";
 
 // npm start: migrate, seed the demo inventory into an empty database, start Meilisearch (unless
 // MEILI_URL is given), then the web and worker processes, each restarted if it dies; Ctrl-C stops them all.
@@ -51,10 +52,8 @@ if (!portFree) {
   process.exit(1);
 }
 
-// V8 grows the web process's heap with the machine's memory and keeps what a burst took (bench:memory:
-// ~800 MB after the form page and intake at saturation); bounded, it collects sooner: ~260–280 MB at the
-// same loads, no slower (docs/benchmarks.md, "Memory").
-const webHeapMb = Number(env.WEB_HEAP_MB ?? 256);
+// The web process's heap is bounded (DEFAULT_WEB_HEAP_MB; why: app/cli/web-entry.ts).
+const webHeapMb = Number(env.WEB_HEAP_MB ?? DEFAULT_WEB_HEAP_MB);
 if (!Number.isInteger(webHeapMb) || webHeapMb < 64) {
   const bad = cliMessages.both("badHeap", { value: env.WEB_HEAP_MB ?? "" });
   console.error(bad.zh);
@@ -91,7 +90,7 @@ if (!env.ADMIN_API_TOKEN) {
 // A child that dies (a crash, an OOM kill, a last-resort exit after a fault) is started again with
 // backoff; the others keep running (docs/decisions/019).
 const supervised = [
-  supervise("web", [`--max-old-space-size=${webHeapMb}`, "--import", "tsx", "app/server.ts"], {
+  supervise("web", webProcessArgs(webHeapMb), {
     cwd: root,
     env: env as NodeJS.ProcessEnv,
     onRestart,

@@ -21,6 +21,11 @@ export const ASSIST_FIELDS = [
 ] as const;
 export type AssistField = (typeof ASSIST_FIELDS)[number];
 
+/** The form field (name under `need.`) that holds an assist field: the area bounds are typed as areaMin/areaMax. */
+export function assistFormField(field: AssistField): string {
+  return field === "areaMinSqm" ? "areaMin" : field === "areaMaxSqm" ? "areaMax" : field;
+}
+
 export type AssistPlan = {
   /** The values the assist will store (area in ㎡), each with the words it came from. */
   fills: Array<{ field: AssistField; value: number | boolean; text: string }>;
@@ -37,8 +42,7 @@ export function planAssist(notes: string | undefined, filled: ReadonlySet<string
   for (const field of ASSIST_FIELDS) {
     const value = hints[field];
     if (value === undefined) continue;
-    const formField = field === "areaMinSqm" ? "areaMin" : field === "areaMaxSqm" ? "areaMax" : field;
-    if (field === "areaMinSqm" || field === "areaMaxSqm" ? areaTyped : filled.has(formField)) continue;
+    if (field === "areaMinSqm" || field === "areaMaxSqm" ? areaTyped : filled.has(assistFormField(field))) continue;
     fills.push({ field, value, text: textOf(field) });
   }
   return { fills, unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })) };

@@ -13,9 +13,11 @@ export type RegionPickerState = {
 
 const option = ({ code, name, path }: DivisionOption): DivisionOption => ({ code, name, path });
 
-/** The provinces for the picker's first list. */
-export function provinceOptions() {
-  return childDivisions().map(option);
+let provinces: DivisionOption[] | undefined;
+
+/** The provinces for the picker's first list (built once: the inquiry form renders it on every request). */
+export function provinceOptions(): DivisionOption[] {
+  return (provinces ??= childDivisions().map(option));
 }
 
 /**

@@ -1,27 +1,24 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { withErrorTitle } from "~/components/error-pages";
-import { CheckboxField, ChoiceField, type FieldMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
-import { appendRegion, PICKER_FIELDS, REGION_INTENT, RegionPicker } from "~/components/region-picker";
+import { CheckboxField, ChoiceField, readMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
+import { RegionPicker } from "~/components/region-picker";
+import type { ScriptHandle } from "~/components/route-script";
 import { getSql } from "~/db/db.server";
 import { PHONE_INPUT_MAX } from "~/domain/field-limits";
-import { loadTraditionalFolding, traditionalFoldingReady } from "~/domain/fold-text";
 import { isUuid } from "~/domain/ids";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
-import { planAssist, planHints } from "~/domain/need-assist";
-import { describeNeedHints } from "~/domain/need-hints-text";
 import { lngHref, pick } from "~/i18n/i18n";
-import { lngFromUrl } from "~/i18n/lng";
+import { type Lng, lngFromUrl, LNGS } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
-import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
+import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
 import { hashRequest, storeLead } from "~/leads/intake.server";
 import { leadFormValidator } from "~/leads/lead-form.server";
-import type { LeadFormValidator } from "~/leads/lead-form-validation";
+import { appendRegion, PICKER_FIELDS, REGION_INTENT } from "~/leads/region-picker";
 import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
 import { useRootData } from "~/root";
 import { errorMessage, log } from "~/utils/log.server";
@@ -34,6 +31,11 @@ export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) =>
 ]);
 
 const HONEYPOT = "website";
+
+// The page loads no React (ADR 041): the server renders the whole form, which works without JavaScript;
+// a small script (app/leads/inquiry-form-script.ts, bundled through routes/inquiry.form-script.ts) adds
+// the live checks, the assist's preview, the region picker's lists and the sending state.
+export const handle: ScriptHandle = { scripts: false, script: "routes/inquiry.form-script" };
 
 /** A document answer carries the action's Retry-After (429, 503): Remix applies an action's headers only through this. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -134,56 +136,38 @@ export async function action({ request, context }: ActionFunctionArgs) {
 type Group = Record<string, string>;
 type LeadFormValue = { need: Group; use: Group; tax: Group; company: Group; contact: Group; consent: string };
 
-const SECTIONS_WITH_DIVISIONS = INDUSTRY_SECTIONS.map((s) => ({
-  section: s,
-  divisions: INDUSTRY_DIVISIONS.filter((d) => d.section === s.code),
-}));
+/** The GB/T 4754 list as the industry select's groups, built once per language (not per request). */
+const INDUSTRY_GROUPS = Object.fromEntries(
+  LNGS.map((lng) => [
+    lng,
+    INDUSTRY_SECTIONS.map((section) => ({
+      label: `${section.code} ${pick(lng, section)}`,
+      options: INDUSTRY_DIVISIONS.filter((d) => d.section === section.code).map((d) => ({
+        value: d.code,
+        label: `${d.code} ${pick(lng, d)}`,
+      })),
+    })),
+  ]),
+) as Record<Lng, { label: string; options: { value: string; label: string }[] }[]>;
 
 export default function InquiryForm() {
   const { lng, submissionKey, provinces } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
-  const navigation = useNavigation();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
-  // The schema (Zod, the phone library: ≈150 KB gzip) is fetched after the page is up, so a phone's first
-  // load is the form alone. Until it arrives the server validates, as it does without JavaScript.
-  const [validate, setValidate] = useState<LeadFormValidator | null>(null);
-  useEffect(() => {
-    let current = true;
-    void import("~/leads/lead-form-validation").then((m) => current && setValidate(() => m.leadFormValidator(lng, "web")));
-    return () => {
-      current = false;
-    };
-  }, [lng]);
-
-  const [form, fields] = useLeadForm<LeadFormValue>("inquiry", validate, actionData?.result);
+  // The server validates on submit (Conform + Zod); the page's script checks in the browser once the
+  // schema's chunk has arrived after the page is up (data-validation="browser").
+  const [form, fields] = useLeadForm<LeadFormValue>("inquiry", null, actionData?.result);
   const need = fields.need.getFieldset();
   const use = fields.use.getFieldset();
   const tax = fields.tax.getFieldset();
   const company = fields.company.getFieldset();
   const contact = fields.contact.getFieldset();
-  const m = (f: unknown) => f as FieldMeta;
+  const m = readMeta;
 
-  const [notes, setNotes] = useState(typeof need.notes.initialValue === "string" ? need.notes.initialValue : "");
-  // Traditional characters in the notes are folded once OpenCC's dictionary has loaded, after the page
-  // is up (it is kept out of the first load); then the assist below is worked out again.
-  const [, setFoldingReady] = useState(traditionalFoldingReady());
-  useEffect(() => {
-    void loadTraditionalFolding().then(() => setFoldingReady(true));
-  }, []);
-  // Exactly what the schema will store from the notes (need-assist.ts), never more: no kind or deal, and
-  // nothing for a field the person filled in.
-  const typedNeed = Object.entries({
-    areaMin: need.areaMin,
-    areaMax: need.areaMax,
-    ceilingMinM: need.ceilingMinM,
-    floorLoadMinKg: need.floorLoadMinKg,
-    powerMinKva: need.powerMinKva,
-    craneMinT: need.craneMinT,
-    singleStorey: need.singleStorey,
-  });
-  const filled = new Set(typedNeed.filter(([, f]) => typeof f.value === "string" && f.value.trim() !== "").map(([name]) => name));
-  const plan = planAssist(notes, filled);
-  const understood = describeNeedHints(planHints(plan), lng, need.kind.value === "land" ? "land" : undefined);
+  // The assist's preview for what came back with an answer; the script works it out again as one types.
+  const initial = (f: { initialValue?: unknown }) => (typeof f.initialValue === "string" ? f.initialValue : "");
+  const filled = new Set(ASSIST_FORM_FIELDS.filter((name) => initial(need[name]).trim() !== ""));
+  const preview = assistPreview(initial(need.notes), filled, lng, initial(need.kind) || undefined);
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
   const { hotline } = useRootData();
 
@@ -214,7 +198,7 @@ export default function InquiryForm() {
             {t("form.errorSummary", { count: errorCount })}
           </div>
         ) : null}
-        <Form method="post" action={lngHref("/?index", lng)} {...getFormProps(form)} data-validation={validate ? "browser" : "server"}>
+        <Form method="post" action={lngHref("/?index", lng)} {...getFormProps(form)} data-lng={lng} data-validation="server">
           <input type="hidden" name="submissionKey" value={submissionKey} />
           {/* Enter in any field sends the form, not the region picker's buttons further down. */}
           <button type="submit" className="hp" tabIndex={-1} aria-hidden="true" />
@@ -248,19 +232,7 @@ export default function InquiryForm() {
               <TextField meta={m(need.areaMax)} label={t("need.areaMax")} inputMode="decimal" maxLength={30} />
             </div>
             <TextField meta={m(need.regions)} label={t("need.regions")} hint={t("need.regionsHint")} maxLength={400} />
-            <RegionPicker
-              key={JSON.stringify(actionData?.picker ?? null)}
-              lng={lng}
-              provinces={provinces}
-              initial={actionData?.picker}
-              onAdd={(path) => {
-                // The field stays the one place regions are typed: the choice is appended to its text.
-                const input = document.getElementById(need.regions.id) as HTMLInputElement | null;
-                if (!input) return;
-                input.value = appendRegion(input.value, path, lng);
-                input.dispatchEvent(new Event("input", { bubbles: true }));
-              }}
-            />
+            <RegionPicker lng={lng} provinces={provinces} initial={actionData?.picker} />
             <TextField meta={m(need.moveInBy)} label={t("need.moveInBy")} type="month" placeholder="2027-03" maxLength={10} />
             <div className="row">
               <TextField meta={m(need.ceilingMinM)} label={t("need.ceilingMinM")} inputMode="decimal" maxLength={20} />
@@ -269,17 +241,15 @@ export default function InquiryForm() {
               <TextField meta={m(need.craneMinT)} label={t("need.craneMinT")} inputMode="decimal" maxLength={20} />
             </div>
             <CheckboxField meta={m(need.singleStorey)} label={t("need.singleStorey")} />
-            <TextareaField meta={m(need.notes)} label={t("need.notes")} hint={t("need.notesHint")} maxLength={2000} onInput={setNotes} />
-            {understood.length > 0 ? (
-              <p className="understood" aria-live="polite">
-                {t("need.understood")} {understood.join(punctuationMessages.t(lng, "clauses"))}
-              </p>
-            ) : null}
-            {plan.unread.length > 0 ? (
-              <p className="understood" aria-live="polite">
-                {t("need.unread")} {plan.unread.map((f) => f.text).join(punctuationMessages.t(lng, "clauses"))}
-              </p>
-            ) : null}
+            <TextareaField meta={m(need.notes)} label={t("need.notes")} hint={t("need.notesHint")} maxLength={2000} />
+            {/* Always there (empty lines hidden): a live region must exist before its text changes. */}
+            <div aria-live="polite" data-assist="">
+              {(["understood", "unread"] as const).map((part) => (
+                <p key={part} className="understood" data-assist-line={part} hidden={preview[part] === ""}>
+                  {t(`need.${part}`)} <span data-assist-text="">{preview[part]}</span>
+                </p>
+              ))}
+            </div>
           </fieldset>
 
           <fieldset>
@@ -289,10 +259,7 @@ export default function InquiryForm() {
               label={t("use.industry")}
               required
               placeholder={t("use.industryPick")}
-              groups={SECTIONS_WITH_DIVISIONS.map(({ section, divisions }) => ({
-                label: `${section.code} ${pick(lng, section)}`,
-                options: divisions.map((d) => ({ value: d.code, label: `${d.code} ${pick(lng, d)}` })),
-              }))}
+              groups={INDUSTRY_GROUPS[lng]}
             />
             <TextField meta={m(use.product)} label={t("use.product")} required maxLength={200} />
             <SelectField
@@ -358,8 +325,8 @@ export default function InquiryForm() {
               </>
             }
           />
-          <button type="submit" disabled={navigation.state === "submitting"}>
-            {navigation.state === "submitting" ? t("form.submitting") : t("form.submit")}
+          <button type="submit" data-submitting={t("form.submitting")}>
+            {t("form.submit")}
           </button>
         </Form>
         <footer className="form-footer">

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { webProcessArgs } from "../../app/cli/web-entry";
 import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateMeili, startPrivateRedis, startWebServer } from "../support/services";
 import { answers, Cleanups, fmt, freshDatabase, knob, load1, rssMb, runLoad, sectionHeader, sleep, Watch, writeSection } from "./lib";
@@ -72,12 +73,15 @@ async function main() {
     };
     const worker = await startWorkerProcess({ ...common, MAIL_OUTBOX_DIR: outbox });
     cleanups.add("worker", worker.stop);
-    const web = await startWebServer({
-      ...common,
-      ADMIN_API_TOKEN: "bench-memory-admin-token-0123456789",
-      API_RATE_LIMIT_PER_MINUTE: "100000000",
-      LOG_LEVEL: "warn",
-    });
+    const web = await startWebServer(
+      {
+        ...common,
+        ADMIN_API_TOKEN: "bench-memory-admin-token-0123456789",
+        API_RATE_LIMIT_PER_MINUTE: "100000000",
+        LOG_LEVEL: "warn",
+      },
+      webProcessArgs().slice(0, -1), // the heap bound npm start gives the web process
+    );
     cleanups.add("web server", () => web.stop());
     const groups = { web: () => [web.process.pid!], worker: () => [worker.pid] };
     const rest = (what: string) => {

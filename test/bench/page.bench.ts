@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+
 import { weigh } from "../support/page-weight";
 import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateRedis, startWebServer } from "../support/services";
@@ -9,7 +11,8 @@ import { answers, Cleanups, fmt, freshDatabase, knob, load1, pidsWhere, runLoad,
 //    stylesheet links), each gzipped at level 6 as a compressing proxy would send it; chunks the page
 //    imports later (OpenCC's dictionary) are listed apart;
 //  - requests/s at saturation (BENCH_CONNECTIONS, BENCH_SECONDS), p50/p99, web CPU per request, peak RSS.
-// Knobs: BENCH_SECONDS=10 BENCH_CONNECTIONS=16 BENCH_WRITE=0
+// Knobs: BENCH_SECONDS=10 BENCH_CONNECTIONS=16 BENCH_WRITE=0 (print only)
+// BENCH_WEB_PROFILE=<dir> (a V8 CPU profile of the web process, both pages' loads)
 
 process.env.LOG_LEVEL ??= "warn";
 const DB = "parkmatch_bench_page";
@@ -28,14 +31,19 @@ async function main() {
     const { url: dbUrl } = await freshDatabase(DB, cleanups);
     const redis = await startPrivateRedis();
     cleanups.add("redis-server", () => redis.stop());
-    const web = await startWebServer({
-      DATABASE_URL: dbUrl,
-      REDIS_URL: redis.url,
-      MEILI_URL: "http://127.0.0.1:9",
-      MEILI_MASTER_KEY: "bench-page-unused-key-0123",
-      ADMIN_API_TOKEN: "bench-page-admin-token-0123456789",
-      LOG_LEVEL: "warn",
-    });
+    const profileDir = process.env.BENCH_WEB_PROFILE;
+    if (profileDir) mkdirSync(profileDir, { recursive: true });
+    const web = await startWebServer(
+      {
+        DATABASE_URL: dbUrl,
+        REDIS_URL: redis.url,
+        MEILI_URL: "http://127.0.0.1:9",
+        MEILI_MASTER_KEY: "bench-page-unused-key-0123",
+        ADMIN_API_TOKEN: "bench-page-admin-token-0123456789",
+        LOG_LEVEL: "warn",
+      },
+      profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+    );
     cleanups.add("web server", () => web.stop());
     const webPids = () => (web.process.pid ? [web.process.pid] : []);
     const pg = () => pidsWhere((c) => c.startsWith("postgres: ") && c.includes(` ${DB} `));
@@ -64,7 +72,7 @@ async function main() {
       "page",
       [
         sectionHeader("Form page", "npm run bench:page", loadBefore),
-        `The inquiry form next to the smallest page of the same build (the root layout and a paragraph, no database), web process in production mode, autocannon in its own process, ${connections} connections × ${seconds} s. First load = the HTML and every script and stylesheet it names, each gzipped (level 6); "later" = chunks the page imports after it is up (OpenCC's Traditional→Simplified dictionary for the live assist).`,
+        `The inquiry form next to the smallest page of the same build (the root layout and a paragraph, no database), web process in production mode, autocannon in its own process, ${connections} connections × ${seconds} s. First load = the HTML and every script and stylesheet it names, each gzipped (level 6); "later" = chunks the page imports after it is up, with what they import (the form's schema with Zod and the phone library for the live checks, OpenCC's Traditional→Simplified dictionary for the live assist).`,
         "",
         "| page | HTML KB gz | scripts + CSS KB gz | first load KB gz | first load KB raw | later KB gz | requests/s | vs bare page | p50 ms | p99 ms | errors | web CPU ms/request | web peak RSS MB | machine busy |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",

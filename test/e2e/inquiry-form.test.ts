@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { createSearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
+import { expectAccessible } from "../support/admin-browser";
 import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { weigh } from "../support/page-weight";
 import { eventually } from "../support/services";
@@ -18,6 +19,11 @@ const suite = browserSuite("e2e_form", { seed: startWorker });
 async function startWorker({ db, defer }: BrowserSuite): Promise<void> {
   const worker = await startTestWorker({ databaseUrl: db.url });
   defer(() => worker.close());
+}
+
+/** The form's small script has run (ADR 041: the page loads no React; the script marks the form). */
+async function scriptRan(page: Page) {
+  await page.locator('form[data-enhanced="true"]').waitFor({ timeout: 30_000 });
 }
 
 async function fillValidForm(page: Page, company: string) {
@@ -68,8 +74,7 @@ describe.each([
       const page = await context.newPage();
       try {
         await page.goto(`${suite.web.url}/`);
-        if (javaScriptEnabled)
-          await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+        if (javaScriptEnabled) await scriptRan(page);
         await fillValidForm(page, company);
         await page.getByRole("button", { name: "提交需求" }).click();
         await page.waitForURL(/\/inquiry\/PM-\d{8}-\d{4}/, { timeout: 5000 }).catch(async (e) => {
@@ -93,8 +98,7 @@ describe.each([
     const page = await context.newPage();
     try {
       await page.goto(`${suite.web.url}/`);
-      if (javaScriptEnabled)
-        await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+      if (javaScriptEnabled) await scriptRan(page);
       await fillValidForm(page, "错误保留测试有限公司");
       await page.getByLabel("联系电话").fill("12345");
       await page.getByLabel("统一社会信用代码").fill("91320000134768823A");
@@ -149,8 +153,38 @@ describe("English", () => {
   });
 });
 
+describe("on a phone, while typing (ADR 041: the page's script, no React)", () => {
+  it(
+    "shows the assist's preview and a field's message as one types, with no serious axe violation and no sideways scroll",
+    { timeout: 60_000 },
+    async () => {
+      const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", bypassCSP: true });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${suite.web.url}/`);
+        await page.locator('form[data-validation="browser"]').waitFor({ timeout: 30_000 });
+        expect(await page.locator("[data-assist-line]:visible").count()).toBe(0);
+        await page.getByLabel("补充说明").fill("层高9米以上，配电1000千伏安");
+        await page.getByText(/层高 ≥ 9m/).waitFor({ timeout: 15_000 });
+        await page.getByLabel("联系电话").fill("999");
+        await page.getByLabel("联系人姓名").focus();
+        await expect.poll(() => page.getByLabel("联系电话").getAttribute("aria-invalid")).toBe("true");
+        const describedBy = ((await page.getByLabel("联系电话").getAttribute("aria-describedby")) ?? "").split(" ");
+        expect(await page.locator(`[id="${describedBy.pop()}"]`).textContent()).toMatch(/手机号/);
+        // Corrected, the message goes and the field no longer says it is wrong.
+        await page.getByLabel("联系电话").fill("13812345678");
+        await expect.poll(() => page.getByLabel("联系电话").getAttribute("aria-invalid")).toBe(null);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await expectAccessible(page, "the inquiry form while typing");
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
+
 describe("under the Content-Security-Policy (ADR 021)", () => {
-  it("the page hydrates, validates in the browser, and the browser reports no CSP violation", { timeout: 60_000 }, async () => {
+  it("the page's script runs, validates in the browser, and the browser reports no CSP violation", { timeout: 60_000 }, async () => {
     const context = await suite.browser.newContext();
     const page = await context.newPage();
     const violations: string[] = [];
@@ -160,10 +194,8 @@ describe("under the Content-Security-Policy (ADR 021)", () => {
     page.on("pageerror", (e) => violations.push(String(e)));
     try {
       await page.goto(`${suite.web.url}/`);
-      await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined, undefined, {
-        timeout: 30_000,
-      });
-      // Client-side validation on blur: only the hydrated page does this, without a round trip, once
+      await scriptRan(page);
+      // Client-side validation on blur: only the page's script does this, without a round trip, once
       // the schema's chunk has arrived (it is fetched after the page is up).
       await page.locator('form[data-validation="browser"]').waitFor({ timeout: 30_000 });
       await page.getByLabel("联系电话").fill("999");
@@ -176,28 +208,42 @@ describe("under the Content-Security-Policy (ADR 021)", () => {
   });
 });
 
+// The form's first load, HTML + scripts + CSS gzipped (test/support/page-weight.ts): 21.9 KB measured
+// 2026-12-01 (6.2 HTML + 15.7 script and CSS); React and Remix alone would be ~91 KB.
+const FIRST_LOAD_KB = 30;
+
 describe("the form's first load (issue 14)", () => {
-  it("keeps Zod and the phone library out of the first load: the schema's chunk comes after hydration", { timeout: 90_000 }, async () => {
-    const weight = await weigh(suite.web.url, "/");
-    const validation = weight.lazy.filter((u) => /\/lead-form-validation-[\w-]+\.js$/.test(u));
-    expect(validation).toHaveLength(1); // imported later by the route, not named by the HTML
-    // Bytes, not time: 277 KB gzip when the schema came with the route; React and Remix alone are ~90 KB.
-    expect(weight.htmlGz + weight.assetsGz).toBeLessThan(160 * 1024);
-    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
-    const page = await context.newPage();
-    const scripts: string[] = [];
-    page.on("request", (r) => scripts.push(new URL(r.url()).pathname));
-    try {
-      await page.goto(`${suite.web.url}/`);
-      await page.locator('form[data-validation="browser"]').waitFor({ timeout: 30_000 });
-      expect(scripts).toContain(validation[0]);
-    } finally {
-      await context.close();
-    }
-  });
+  it(
+    "loads no React: the HTML, the stylesheet and the form's small script; the schema's chunk comes after the page is up",
+    { timeout: 90_000 },
+    async () => {
+      const html = await (await fetch(`${suite.web.url}/`)).text();
+      expect(html).not.toContain("__remixContext"); // no serialized loader data: nothing to hydrate (ADR 041)
+      expect(html).not.toMatch(/entry\.client-/); // neither React nor the Remix runtime
+      expect(html).toMatch(/\/inquiry\.form-script-[\w-]+\.js/);
+      const weight = await weigh(suite.web.url, "/");
+      const validation = weight.lazy.filter((u) => /\/lead-form-validation-[\w-]+\.js$/.test(u));
+      expect(validation).toHaveLength(1); // imported later by the script, not named by the HTML
+      // Bytes, not time. 277 KB gzip when the schema came with the route, 132–136 KB with React and Remix
+      // (~91 KB alone), FIRST_LOAD_KB without them (ADR 041): the limit stops the page growing back.
+      expect(weight.htmlGz + weight.assetsGz).toBeLessThan(FIRST_LOAD_KB * 1024);
+      const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+      const page = await context.newPage();
+      const scripts: string[] = [];
+      page.on("request", (r) => scripts.push(new URL(r.url()).pathname));
+      try {
+        await page.goto(`${suite.web.url}/`);
+        await page.locator('form[data-validation="browser"]').waitFor({ timeout: 30_000 });
+        expect(scripts).toContain(validation[0]);
+        expect(scripts.filter((s) => /entry\.client|\/routes\/_index-/.test(s))).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   it(
-    "leaves OpenCC's dictionary out of the first load, fetches it after hydration, and the live assist then reads Traditional notes",
+    "leaves OpenCC's dictionary out of the first load, fetches it after the page is up, and the live assist then reads Traditional notes",
     { timeout: 90_000 },
     async () => {
       const html = await (await fetch(`${suite.web.url}/`)).text();
@@ -209,14 +255,12 @@ describe("the form's first load (issue 14)", () => {
       });
       try {
         await page.goto(`${suite.web.url}/`);
-        await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined, undefined, {
-          timeout: 30_000,
-        });
+        await scriptRan(page);
         // 需要單層廠房，層高9米以上: unfolded, 層高 is no keyword and nothing is read.
         await page.getByLabel("补充说明").fill("需要單層廠房，層高9米以上");
         await page.getByText(/层高 ≥ 9m/).waitFor({ timeout: 30_000 });
         const dictionary = scripts.filter((s) => /\/t2cn-[\w-]+\.js$/.test(s));
-        expect(dictionary).toHaveLength(1); // fetched, once, by the page itself
+        expect(dictionary).toHaveLength(1); // fetched, once, by the page's script
         expect(html).not.toContain(dictionary[0]); // and not named by the HTML (no modulepreload, no script)
       } finally {
         await context.close();

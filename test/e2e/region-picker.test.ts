@@ -5,14 +5,14 @@ import { browserSuite } from "../support/browser-suite";
 
 // The region picker of the inquiry form in Chromium: province → city → district with and without
 // JavaScript, the search box with it, and an unknown region refused beside its field with suggestions.
-
 const suite = browserSuite("e2e_regions");
 
 async function open(javaScriptEnabled: boolean): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await suite.browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
   const page = await context.newPage();
   await page.goto(`${suite.web.url}/`);
-  if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined);
+  // The form's small script has run (ADR 041: the page loads no React; the script marks the form).
+  if (javaScriptEnabled) await page.locator('form[data-enhanced="true"]').waitFor({ timeout: 30_000 });
   return { page, close: () => context.close() };
 }
 

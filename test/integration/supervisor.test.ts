@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { supervise, type Supervised } from "../../app/cli/supervisor";
+import { WEB_ENTRY } from "../../app/cli/web-entry";
 import { createTestDatabase } from "../support/database";
 import { eventually, freePort } from "../support/services";
 
@@ -21,7 +22,7 @@ describe("npm start's supervisor", () => {
   it("brings the web process back after kill -9, on the same port", async () => {
     const port = await freePort();
     const restarts: string[] = [];
-    const web = supervise("web", ["--import", "tsx", "app/server.ts"], {
+    const web = supervise("web", [WEB_ENTRY], {
       env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent", DATABASE_URL: db.url, PORT: String(port) },
       minDelayMs: 100,
       onRestart: (r) => restarts.push(`${r.name}:${r.signal ?? r.code}`),

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 
 import type postgres from "postgres";
 
+import { WEB_ENTRY } from "../../app/cli/web-entry";
 import { freePort } from "../../search/launcher";
 
 /** The real worker process (`worker/index.ts`, as `npm start` runs it) against the given services. */
@@ -84,11 +85,12 @@ export async function startProcess(kind: Kind, name: string, env: Record<string,
     },
     start: async () => {
       expectingExit = false;
-      child = spawn(process.execPath, ["--import", "tsx", kind === "web" ? "app/server.ts" : "worker/index.ts"], {
+      child = spawn(process.execPath, kind === "web" ? [WEB_ENTRY] : ["--import", "tsx", "worker/index.ts"], {
         env: {
           ...process.env,
           NODE_ENV: "production",
           LOG_LEVEL: "info",
+          INTAKE_MAX_EVENT_LOOP_DELAY_MS: "0", // the machine's load is not the process's (see services.ts)
           ...env,
           ...(port ? { PORT: String(port) } : {}),
         } as NodeJS.ProcessEnv,

@@ -1,0 +1,221 @@
+import { loadTraditionalFolding } from "~/domain/fold-text";
+import type { Lng } from "~/i18n/lng";
+import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
+import type { LeadFormValidator } from "~/leads/lead-form-validation";
+import { appendRegion, PICKER_FIELDS, REGION_INTENT } from "~/leads/region-picker";
+
+// The public inquiry form's only script (ADR 041). The page is rendered by the server and works fully
+// without JavaScript (Conform + Zod on submit, the region picker by submits); React is not loaded. This
+// adds what a person needs while typing, with the same domain modules the server uses — no second copy
+// of a rule:
+//  - the assist's preview under the notes (assistPreview, as the server renders it), Traditional
+//    characters folded once OpenCC's dictionary has arrived;
+//  - checks on leaving a field and again as it is typed, and before sending, from the one lead schema
+//    (app/leads/lead-form-validation.ts, fetched after the page is up); messages go where the server puts
+//    them (components/forms.tsx: Conform's ids `<form id>-<name>-error`, aria-invalid, aria-describedby);
+//  - the region picker's lists from /api/regions as one chooses, and search-as-you-type;
+//  - the send button says it is sending (a second press would make the same lead anyway: submission key).
+// The server stays the authority: whatever this script lets through is validated again on submit.
+
+type Division = { code: string; name: string; path: string };
+type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** Enhances the inquiry form `form` (the page's `form[data-lng]`); returns when the listeners are set. */
+export function enhanceInquiryForm(form: HTMLFormElement): void {
+  const lng: Lng = form.dataset.lng === "en" ? "en" : "zh";
+  enhanceAssist(form, lng);
+  enhanceValidation(form, lng);
+  enhanceRegionPicker(form, lng);
+  enhanceSubmitButton(form);
+  form.dataset.enhanced = "true";
+}
+
+function controls(form: HTMLFormElement, name: string): FieldControl[] {
+  const item = form.elements.namedItem(name);
+  if (!item) return [];
+  return item instanceof RadioNodeList ? ([...item] as FieldControl[]) : [item as FieldControl];
+}
+
+function valueOf(form: HTMLFormElement, name: string): string {
+  const item = form.elements.namedItem(name);
+  if (item instanceof RadioNodeList) return item.value;
+  if (item instanceof HTMLInputElement && item.type === "checkbox") return item.checked ? item.value : "";
+  return item && "value" in item ? String(item.value) : "";
+}
+
+function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
+  const box = form.querySelector<HTMLElement>("[data-assist]");
+  if (!box) return;
+  const show = () => {
+    const filled = new Set(ASSIST_FORM_FIELDS.filter((f) => valueOf(form, `need.${f}`).trim() !== ""));
+    const preview = assistPreview(valueOf(form, "need.notes"), filled, lng, valueOf(form, "need.kind") || undefined);
+    for (const part of ["understood", "unread"] as const) {
+      const line = box.querySelector<HTMLElement>(`[data-assist-line="${part}"]`);
+      const text = line?.querySelector<HTMLElement>("[data-assist-text]");
+      if (!line || !text) continue;
+      if (text.textContent !== preview[part]) text.textContent = preview[part];
+      line.hidden = preview[part] === "";
+    }
+  };
+  form.addEventListener("input", show);
+  form.addEventListener("change", show);
+  // Traditional characters are read once the dictionary has arrived (after the page is up; ADR 031).
+  void loadTraditionalFolding().then(show);
+}
+
+function enhanceValidation(form: HTMLFormElement, lng: Lng): void {
+  let validate: LeadFormValidator | null = null;
+  // Fields whose messages are shown: left once, sent once, or answered with an error by the server.
+  const shown = new Set<string>();
+  for (const el of form.querySelectorAll<FieldControl>('[aria-invalid="true"][name]')) shown.add(el.name);
+
+  const errorsNow = (): Record<string, string[]> => {
+    if (!validate) return {};
+    const submission = validate(new FormData(form));
+    const error = submission.status === "error" ? (submission.error ?? {}) : {};
+    return Object.fromEntries(Object.entries(error).filter((e): e is [string, string[]] => Array.isArray(e[1]) && e[1].length > 0));
+  };
+  const render = (errors: Record<string, string[]>) => {
+    for (const name of shown) showErrors(form, name, errors[name] ?? []);
+  };
+  const check = (name: string | undefined, touch: boolean) => {
+    if (!validate || !name || !document.getElementById(errorIdOf(form, name))) return;
+    if (touch) shown.add(name);
+    if (shown.has(name)) render(errorsNow());
+  };
+  form.addEventListener("focusout", (e) => check((e.target as FieldControl).name, true));
+  form.addEventListener("input", (e) => check((e.target as FieldControl).name, false));
+  form.addEventListener("change", (e) => check((e.target as FieldControl).name, false));
+  form.addEventListener("submit", (e) => {
+    if (!validate || e.defaultPrevented) return;
+    const errors = errorsNow();
+    const names = Object.keys(errors).filter((n) => document.getElementById(errorIdOf(form, n)));
+    if (names.length === 0) return;
+    e.preventDefault();
+    for (const n of names) shown.add(n);
+    render(errors);
+    controls(form, names[0])[0]?.focus();
+  });
+  void import("~/leads/lead-form-validation").then((m) => {
+    validate = m.leadFormValidator(lng, "web");
+    form.dataset.validation = "browser";
+  });
+}
+
+/** Conform's id for a field's messages (components/forms.tsx renders every field's container under it). */
+function errorIdOf(form: HTMLFormElement, name: string): string {
+  return `${form.id}-${name}-error`;
+}
+
+/** The messages of one field, as components/forms.tsx's ErrorList renders them, and the control's aria. */
+function showErrors(form: HTMLFormElement, name: string, errors: string[]): void {
+  const box = document.getElementById(errorIdOf(form, name));
+  if (!box) return;
+  const current = [...box.querySelectorAll("li")].map((li) => li.textContent);
+  if (current.join("\n") !== errors.join("\n")) {
+    if (errors.length === 0) {
+      box.removeAttribute("role");
+      box.replaceChildren();
+    } else {
+      const list = document.createElement("ul");
+      list.className = "errors";
+      for (const message of errors) list.append(Object.assign(document.createElement("li"), { textContent: message }));
+      box.setAttribute("role", "alert");
+      box.replaceChildren(list);
+    }
+  }
+  const fields = controls(form, name);
+  for (const el of fields) {
+    if (errors.length) el.setAttribute("aria-invalid", "true");
+    else el.removeAttribute("aria-invalid");
+  }
+  // Choices name their messages on their fieldset, every other field on its control (forms.tsx).
+  const radio = fields[0] instanceof HTMLInputElement && fields[0].type === "radio";
+  const describedEl = radio ? fields[0].closest("fieldset") : fields[0];
+  if (!describedEl) return;
+  const ids = (describedEl.getAttribute("aria-describedby") ?? "").split(" ").filter((id) => id && id !== box.id);
+  if (errors.length) ids.push(box.id);
+  if (ids.length) describedEl.setAttribute("aria-describedby", ids.join(" "));
+  else describedEl.removeAttribute("aria-describedby");
+}
+
+async function fetchDivisions(params: string): Promise<Division[]> {
+  const res = await fetch(`/api/regions?${params}`);
+  if (!res.ok) return [];
+  return ((await res.json()) as { divisions: Division[] }).divisions;
+}
+
+function enhanceRegionPicker(form: HTMLFormElement, lng: Lng): void {
+  const select = (name: string) => form.elements.namedItem(name) as HTMLSelectElement | null;
+  const province = select(PICKER_FIELDS.province);
+  const city = select(PICKER_FIELDS.city);
+  const district = select(PICKER_FIELDS.district);
+  const search = form.elements.namedItem(PICKER_FIELDS.search) as HTMLInputElement | null;
+  const found = document.getElementById("region-found");
+  const add = form.querySelector<HTMLButtonElement>(`button[name="${REGION_INTENT}"][value="add"]`);
+  if (!province || !city || !district || !search || !found || !add) return;
+  // The lists load as one chooses: the "list the next level" submit is for pages without JavaScript.
+  form.querySelector(`button[name="${REGION_INTENT}"][value="narrow"]`)?.remove();
+
+  const fill = (el: HTMLSelectElement, list: Division[]) => {
+    const options = list.map((d) => {
+      const o = new Option(d.name, d.code);
+      o.dataset.path = d.path;
+      return o;
+    });
+    el.replaceChildren(el.options[0], ...options);
+    el.value = "";
+    el.disabled = list.length === 0;
+  };
+  province.addEventListener("change", async () => {
+    fill(city, []);
+    fill(district, []);
+    if (province.value) fill(city, await fetchDivisions(`parent=${province.value}`));
+  });
+  city.addEventListener("change", async () => {
+    fill(district, []);
+    if (city.value) fill(district, await fetchDivisions(`parent=${city.value}`));
+  });
+  let latest = "";
+  let suggestions: Division[] = [];
+  search.addEventListener("input", async () => {
+    const q = (latest = search.value);
+    const list = q.trim() ? await fetchDivisions(`q=${encodeURIComponent(q)}`) : [];
+    if (latest !== q) return;
+    suggestions = list;
+    found.replaceChildren(...list.map((d) => new Option("", d.path)));
+  });
+  add.addEventListener("click", (e) => {
+    e.preventDefault();
+    const typed = search.value.trim();
+    const pathOf = (el: HTMLSelectElement) => el.selectedOptions[0]?.dataset.path;
+    const picked = typed
+      ? (suggestions.find((d) => d.path === typed || d.name === typed)?.path ?? typed)
+      : (pathOf(district) ?? pathOf(city) ?? pathOf(province));
+    if (!picked) return;
+    // The regions field stays the one place regions are typed: the choice is appended to its text.
+    const regions = form.elements.namedItem("need.regions") as HTMLInputElement | null;
+    if (!regions) return;
+    regions.value = appendRegion(regions.value, picked, lng);
+    regions.dispatchEvent(new Event("input", { bubbles: true }));
+    search.value = "";
+    suggestions = [];
+    found.replaceChildren();
+  });
+}
+
+function enhanceSubmitButton(form: HTMLFormElement): void {
+  const button = form.querySelector<HTMLButtonElement>("button[data-submitting]");
+  if (!button) return;
+  const idle = button.textContent;
+  form.addEventListener("submit", (e) => {
+    if (e.defaultPrevented) return;
+    button.disabled = true;
+    button.textContent = button.dataset.submitting ?? idle;
+  });
+  // Back to the page from the browser's cache: the button works again.
+  window.addEventListener("pageshow", () => {
+    button.disabled = false;
+    button.textContent = idle;
+  });
+}

@@ -1,0 +1,24 @@
+import type { Lng } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
+
+// The region picker's names and its one text rule, shared by the form's server render, its action (the
+// picker without JavaScript) and the form's small script (app/leads/inquiry-form-script.ts). No React here:
+// the script imports this module and must stay small.
+
+export const REGION_INTENT = "regionIntent";
+export const PICKER_FIELDS = {
+  province: "regionPicker.province",
+  city: "regionPicker.city",
+  district: "regionPicker.district",
+  search: "regionPicker.search",
+} as const;
+
+/** The regions text with one more entry (not repeated), separated as the person would: 、 or , */
+export function appendRegion(text: string, path: string, lng: Lng): string {
+  const parts = text
+    .split(/[,，、;；\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (parts.includes(path)) return parts.join(punctuationMessages.t(lng, "list"));
+  return [...parts, path].join(punctuationMessages.t(lng, "list"));
+}
