@@ -8,9 +8,11 @@ import ts from "typescript";
 // places. It reads files as text and counts a line the way `duplicates` does (ADR 043), so that the test
 // and the command agree on what an identical repeat is: it passes over blank lines, comments, lines
 // shorter than three characters or made of brackets and separators alone (`}`, `);`, `)}`, `) : (`) and
-// import lines (`import …`, `export { … } from …`). The names of a multi-line import list and its
-// closing `} from "…";` do count, as do closing tags (`</td>`). Shape-alike code (same lines with other
-// names) is not caught here: that is a judgement, left to review (`duplicates` shows it).
+// import lines (`import …`, `export { … } from …`); closing tags (`</td>`) count. One difference: an
+// import written over several lines is passed over whole, names and all, where `duplicates` counts
+// the names — a sorted list of what a file uses is no logic, and one more name turns a one-line import
+// (passed over by both) into such a list (ADR 043). Shape-alike code (same lines with other names) is
+// not caught here: that is a judgement, left to review (`duplicates` shows it).
 
 /** One meaningful line: its text with white space folded, and its 1-based line number in the file. */
 type Line = { text: string; no: number };
@@ -22,7 +24,7 @@ export type Clone = { a: string; b: string; fileA: string; fileB: string; lines:
 const NO_SUBSTANCE = /^[\s{}()[\];,:.]*$/;
 /** Comments and docstring lines; a line that starts with the end of a comment is code. */
 const COMMENT = /^(\/\/|\/\*|\*(?!\/))/;
-/** One-line imports and re-exports, and the first line of a multi-line one; its names below do count. */
+/** One-line imports and re-exports (and `require`). */
 const HEADER = /^(import\b|export \{[^}]*\} from |(const |var |let )?[\w{}, ]+ = require\()/;
 
 /**
@@ -31,8 +33,17 @@ const HEADER = /^(import\b|export \{[^}]*\} from |(const |var |let )?[\w{}, ]+ =
  */
 export function meaningfulLines(source: string, skip: ReadonlySet<number> = new Set()): Line[] {
   const out: Line[] = [];
+  let inImport = false;
   source.split("\n").forEach((raw, i) => {
     const text = raw.trim().replace(/\s+/g, " ");
+    if (inImport) {
+      if (/\bfrom\s+["']|^["'][^"']+["'];?$/.test(text)) inImport = false;
+      return;
+    }
+    if (/^import\b[^"']*$/.test(text) || /^export\s+(type\s+)?\{[^}]*$/.test(text)) {
+      inImport = true; // the names of a multi-line import, to its `} from "…";`
+      return;
+    }
     if (text.length < 3 || NO_SUBSTANCE.test(text) || COMMENT.test(text) || HEADER.test(text) || skip.has(i + 1)) return;
     out.push({ text, no: i + 1 });
   });
