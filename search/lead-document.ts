@@ -11,7 +11,7 @@ export type LeadRow = {
   status: string;
   source: string;
   lead: Lead;
-  created_at: Date;
+  createdAt: Date;
 };
 
 export function toLeadDocument(row: LeadRow): LeadDocument {
@@ -42,6 +42,6 @@ export function toLeadDocument(row: LeadRow): LeadDocument {
     regionCodes,
     regionNames: regionCodes.map((c) => divisionByCode(c)?.path ?? c),
     notes: lead.need.notes ?? null,
-    createdAt: Math.floor(row.created_at.getTime() / 1000),
+    createdAt: Math.floor(row.createdAt.getTime() / 1000),
   };
 }

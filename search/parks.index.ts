@@ -1,27 +1,32 @@
 import type { Settings } from "meilisearch";
 
+import type { ParkRow } from "~/inventory/inventory-rows";
+
 import { ensureIndex, type SearchClient } from "./client";
 
 export const PARKS_INDEX = "parks";
 
-export type ParkDocument = {
-  id: string;
-  name: string;
-  province: string;
-  city: string;
-  district: string;
-  /** GB/T 2260 code of the district, and the codes it lies in (province, city, district). */
-  districtCode: string | null;
+/** A park as the index holds it: its row's own columns, plus what search filters and ranks on. */
+export type ParkDocument = Pick<
+  ParkRow,
+  | "id"
+  | "name"
+  | "province"
+  | "city"
+  | "district"
+  | "districtCode"
+  | "address"
+  | "industries"
+  | "excludedIndustries"
+  | "minTaxPerMuWan"
+  | "minInvestmentPerMuWan"
+  | "policies"
+  | "availableSpaces"
+> & {
+  /** GB/T 2260 codes the park's district lies in (province, city, district). */
   divisionCodes: string[];
-  address: string | null;
-  industries: string[];
   industryNames: string[];
-  excludedIndustries: string[];
-  minTaxPerMuWan: number | null;
-  minInvestmentPerMuWan: number | null;
   minTaxPer1000SqmWan: number | null;
-  policies: string | null;
-  availableSpaces: number;
   _geo?: { lat: number; lng: number };
 };
 

@@ -11,10 +11,10 @@ export function toSpaceDocument(r: SpaceRow): SpaceDocument {
   const candidate = toSpaceCandidate(r);
   return {
     ...candidate,
-    offerMinSqm: r.divisible_min_sqm ?? r.area_sqm,
-    verifiedAtTs: Math.floor(r.verified_at.getTime() / 1000),
-    divisionCodes: divisionCodesOf(r.park_district_code),
-    text: [r.notes, industryText(r.park_industries)].filter(Boolean).join(" "),
+    offerMinSqm: r.divisibleMinSqm ?? r.areaSqm,
+    verifiedAtTs: Math.floor(r.verifiedAt.getTime() / 1000),
+    divisionCodes: divisionCodesOf(r.parkDistrictCode),
+    text: [r.notes, industryText(r.parkIndustries)].filter(Boolean).join(" "),
     ...(r.lat !== null && r.lng !== null ? { _geo: { lat: r.lat, lng: r.lng } } : {}),
   };
 }
@@ -22,11 +22,11 @@ export function toSpaceDocument(r: SpaceRow): SpaceDocument {
 export function toParkDocument(r: ParkRow): ParkDocument {
   return {
     ...parkPlace(r),
-    divisionCodes: divisionCodesOf(r.district_code),
+    divisionCodes: divisionCodesOf(r.districtCode),
     ...parkTerms(r),
     industryNames: r.industries.map((c) => industryLabel(c, "zh")),
     policies: r.policies,
-    availableSpaces: r.available_spaces,
+    availableSpaces: r.availableSpaces,
     ...(r.lat !== null && r.lng !== null ? { _geo: { lat: r.lat, lng: r.lng } } : {}),
   };
 }

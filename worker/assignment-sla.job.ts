@@ -37,7 +37,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
             tx,
             {
               assignmentId: a.id,
-              leadId: a.lead_id,
+              leadId: a.leadId,
               kind: "escalation",
               channel: "email",
               recipient: adminId,
@@ -49,7 +49,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
       }
       await openCallTask(tx, {
         kind: "escalation",
-        leadId: a.lead_id,
+        leadId: a.leadId,
         assignmentId: a.id,
         phone: a.phone,
         script: notifyText("zh", "escalation.script", { reference: a.reference }),
@@ -62,20 +62,20 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
     // The missed deadline, on the recruiter who missed it (the dashboard's SLA breaches, ADR 028).
     await recordRoutingEvent(tx, {
       assignmentId: a.id,
-      leadId: a.lead_id,
+      leadId: a.leadId,
       event: "sla-missed",
-      recruiterId: a.recruiter_id,
+      recruiterId: a.recruiterId,
       rule: "sla",
       reason: auditMessages.both("sla.missed"),
     });
     // Everyone who already had this assignment is skipped by the next choice.
     const had = await recruitersWhoHad(tx, a.id);
-    const previous = a.recruiter_id;
+    const previous = a.recruiterId;
     const { notices } = await assignPark(
       tx,
       {
-        leadId: a.lead_id,
-        parkId: a.park_id,
+        leadId: a.leadId,
+        parkId: a.parkId,
         leadIndustry: a.industry ?? "", // a hotline lead may not name its industry (migration 028)
         previousRecruiterId: null,
         exclude: had,
@@ -90,7 +90,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
           tx,
           {
             assignmentId: a.id,
-            leadId: a.lead_id,
+            leadId: a.leadId,
             kind: "reroute-notice",
             channel: "email",
             recipient: previous,

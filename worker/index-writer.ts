@@ -11,7 +11,7 @@ import { toParkDocument, toSpaceDocument } from "../search/space-document";
 import type { JobContext } from "./job-context";
 import { cappedBackoff } from "./queue";
 
-type Claimed = { id: number; topic: IndexTopic; aggregate_id: string; attempts: number };
+type Claimed = { id: number; topic: IndexTopic; aggregateId: string; attempts: number };
 /** A Meilisearch write, started only once everything was read from Postgres. */
 type Write = () => EnqueuedTaskPromise;
 
@@ -39,7 +39,7 @@ export async function writeIndexBatch(
     return await ctx.sql.begin(async (tx) => {
       claimed = await claim(tx, options.retried ? "retried" : "fresh", options.retried ? 1 : (options.limit ?? BATCH_LIMIT));
       if (claimed.length === 0) return { claimed: 0, setAside: 0 };
-      const ids = (topic: IndexTopic) => [...new Set(claimed.filter((r) => r.topic === topic).map((r) => r.aggregate_id))];
+      const ids = (topic: IndexTopic) => [...new Set(claimed.filter((r) => r.topic === topic).map((r) => r.aggregateId))];
       const leads = await leadWrites(ctx, tx, ids("lead.index"));
       const spaces = await spaceWrites(ctx, tx, ids("space.index"));
       const parks = await parkWrites(ctx, tx, ids("park.index"));
@@ -54,7 +54,7 @@ export async function writeIndexBatch(
                                   indexed_at = now(), updated_at = now()
                  where id in ${tx(leads.written)}`;
       }
-      const unbuildable = claimed.filter((r) => r.topic === "lead.index" && leads.failed.has(r.aggregate_id));
+      const unbuildable = claimed.filter((r) => r.topic === "lead.index" && leads.failed.has(r.aggregateId));
       const done = claimed.filter((r) => !unbuildable.includes(r));
       if (done.length) await tx`update outbox set done_at = now() where id in ${tx(done.map((r) => r.id))}`;
       if (unbuildable.length) await setAside(tx, unbuildable, `search document not built: ${[...leads.failed.values()][0]}`);

@@ -60,7 +60,7 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
       inventoryVersion(tx).execute(),
     ]);
     const searched = [...found.candidates, ...found.nearby].map((c) => c.id);
-    const read = await loadSpaceRows(tx, { spaceIds: [...new Set([...searched, ...live.map((m) => m.space_id)])] });
+    const read = await loadSpaceRows(tx, { spaceIds: [...new Set([...searched, ...live.map((m) => m.spaceId)])] });
     const rows = new Map<string, SpaceRow>([...read, ...pending].map((r) => [r.id, r]));
 
     let results = rankMatches(lead, [...rows.values()].map(toSpaceCandidate), { limit: MATCH_LIMIT, ...options });
@@ -104,7 +104,7 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
  */
 function withdrawalsOf(
   lead: Lead,
-  live: { space_id: string; found_by: "lead" | "space" }[],
+  live: { spaceId: string; foundBy: "lead" | "space" }[],
   offered: ReadonlySet<string>,
   candidates: SpaceCandidate[],
   options: ReturnType<typeof matchingOptions>,
@@ -112,17 +112,17 @@ function withdrawalsOf(
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const out: Withdrawal[] = [];
   for (const m of live) {
-    if (offered.has(m.space_id)) continue;
-    const s = byId.get(m.space_id);
+    if (offered.has(m.spaceId)) continue;
+    const s = byId.get(m.spaceId);
     if (!s) {
-      out.push({ spaceId: m.space_id, reason: auditMessages.both("space.removed") });
+      out.push({ spaceId: m.spaceId, reason: auditMessages.both("space.removed") });
       continue;
     }
     const hard = hardCheck(lead, s, options);
     if (!hard.pass) {
       const r = failureReason(lead, s, hard.failures[0], options);
-      out.push({ spaceId: m.space_id, reason: { zh: r.zh, en: r.en } });
-    } else if (m.found_by === "lead") out.push({ spaceId: m.space_id, reason: OUTRANKED });
+      out.push({ spaceId: m.spaceId, reason: { zh: r.zh, en: r.en } });
+    } else if (m.foundBy === "lead") out.push({ spaceId: m.spaceId, reason: OUTRANKED });
   }
   return out;
 }

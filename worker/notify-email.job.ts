@@ -87,13 +87,13 @@ function formatHours(ms: number): string {
  * by phone instead: a hotline hand-over task, in the same transaction.
  */
 async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number, reason: string) {
-  const details = n.kind === "assignment" && n.assignment_id ? await loadAssignmentDetails(ctx.sql, n.assignment_id) : null;
+  const details = n.kind === "assignment" && n.assignmentId ? await loadAssignmentDetails(ctx.sql, n.assignmentId) : null;
   const stillTheirs = details?.recruiter?.id === n.recipient && OPEN_OFFER.includes(details.status);
   await ctx.sql.begin(async (tx) => {
     if (!(await deadLetterNotice(tx, n, reason))) return; // another sender holds it now: the verdict is theirs
     await recordRoutingEvent(tx, {
-      assignmentId: n.assignment_id,
-      leadId: n.lead_id,
+      assignmentId: n.assignmentId,
+      leadId: n.leadId,
       event: "dead-letter",
       reason: auditMessages.both("notice.emailFailed", { reason }),
     });
@@ -124,11 +124,11 @@ async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number,
 const OPEN_OFFER = ["offered", "accepted"];
 
 function messageIdFor(n: NotificationRow): string {
-  return `<${n.kind}-${n.assignment_id ?? n.lead_id}-n${n.id}@parkmatch>`;
+  return `<${n.kind}-${n.assignmentId ?? n.leadId}-n${n.id}@parkmatch>`;
 }
 
 async function buildMessage(ctx: JobContext, n: NotificationRow): Promise<MailMessage | null> {
-  const details = n.assignment_id ? await loadAssignmentDetails(ctx.sql, n.assignment_id) : null;
+  const details = n.assignmentId ? await loadAssignmentDetails(ctx.sql, n.assignmentId) : null;
   if (!details) return null;
   const url = `${ctx.appUrl.replace(/\/$/, "")}/queue/assignments/${details.id}`;
   if (n.kind === "assignment") {

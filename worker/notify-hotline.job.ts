@@ -17,7 +17,7 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
     await markDone(ctx.sql, data.outboxId);
     return;
   }
-  const d = n.assignment_id ? await loadAssignmentDetails(ctx.sql, n.assignment_id) : null;
+  const d = n.assignmentId ? await loadAssignmentDetails(ctx.sql, n.assignmentId) : null;
   await ctx.sql.begin(async (tx) => {
     if (d?.recruiter && d.recruiter.id === n.recipient) {
       const script = handoverScript(d, ctx.routing.slaMinutes);

@@ -28,7 +28,7 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
     return;
   }
   const webhookUrl = await parkWecomWebhook(ctx.sql, n.recipient);
-  const d = n.assignment_id ? await loadAssignmentDetails(ctx.sql, n.assignment_id) : null;
+  const d = n.assignmentId ? await loadAssignmentDetails(ctx.sql, n.assignmentId) : null;
   if (!webhookUrl || !d?.recruiter) {
     await finish(ctx, n, data.outboxId, "dead", "no webhook or no recruiter any more");
     return;
@@ -53,7 +53,7 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
 
 async function finish(
   ctx: JobContext,
-  n: Pick<NotificationRow, "id" | "assignment_id" | "lead_id">,
+  n: Pick<NotificationRow, "id" | "assignmentId" | "leadId">,
   outboxId: number,
   status: "sent" | "dead",
   error: string | null,
@@ -61,8 +61,8 @@ async function finish(
   await ctx.sql.begin(async (tx) => {
     await finishNotice(tx, n.id, status, error);
     await recordRoutingEvent(tx, {
-      assignmentId: n.assignment_id,
-      leadId: n.lead_id,
+      assignmentId: n.assignmentId,
+      leadId: n.leadId,
       event: status === "sent" ? "notified" : "dead-letter",
       reason:
         status === "sent" ? auditMessages.both("notice.wecomPosted") : auditMessages.both("notice.wecomFailed", { error: String(error) }),

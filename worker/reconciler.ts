@@ -9,7 +9,7 @@ import { jobIdFor, type PipelineQueue } from "./queue";
  * its attempts is retried: these jobs are idempotent, and nothing may stay unfinished.
  */
 export async function reconcileOnce(sql: Sql, queue: PipelineQueue, graceMs = 5_000): Promise<{ redriven: number; retried: number }> {
-  const rows = await sql<{ id: number; job_key: string }[]>`
+  const rows = await sql<{ id: number; jobKey: string }[]>`
     select id, job_key from outbox
     where done_at is null and relayed_at is not null
       and relayed_at < now() - make_interval(secs => ${graceMs / 1000})
@@ -19,7 +19,7 @@ export async function reconcileOnce(sql: Sql, queue: PipelineQueue, graceMs = 5_
   let retried = 0;
   for (const row of rows) {
     const id = Number(row.id);
-    const job = await queue.getJob(jobIdFor(row.job_key));
+    const job = await queue.getJob(jobIdFor(row.jobKey));
     // A completed job whose row is still not done did not do the work (our jobs mark the row in the
     // transaction of their effect; the update below is a no-op if it just did): drop it, re-drive.
     const lost = !job || (await job.isCompleted());

@@ -15,7 +15,7 @@ export const RELAY_HORIZON_MS = 5_000;
  */
 export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BATCH): Promise<number> {
   return sql.begin(async (tx) => {
-    const rows = await tx<{ id: number; job_key: string; topic: Topic; aggregate_id: string; delay_ms: number }[]>`
+    const rows = await tx<{ id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number }[]>`
       select id, job_key, topic, aggregate_id,
              greatest(0, coalesce(extract(epoch from (not_before - now())) * 1000, 0))::int as delay_ms
       from outbox
@@ -29,8 +29,8 @@ export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BA
     await queue.addBulk(
       rows.map((r) => ({
         name: r.topic,
-        data: { outboxId: Number(r.id), id: r.aggregate_id },
-        opts: { ...jobOptions(), jobId: jobIdFor(r.job_key), ...(r.delay_ms > 0 ? { delay: r.delay_ms } : {}) },
+        data: { outboxId: Number(r.id), id: r.aggregateId },
+        opts: { ...jobOptions(), jobId: jobIdFor(r.jobKey), ...(r.delayMs > 0 ? { delay: r.delayMs } : {}) },
       })),
     );
     await tx`update outbox set relayed_at = now() where id in ${tx(rows.map((r) => r.id))}`;

@@ -1,7 +1,9 @@
 import type { Sql } from "~/db/db.server";
 import { removeOutboxMailsAbout } from "~/notify/outbox-files.server";
 import { type Anonymised, anonymiseLeadsInTx } from "~/privacy/anonymise.server";
-import { errorMessage, log } from "~/utils/log.server";
+import { log } from "~/utils/log.server";
+
+import { startPeriodic } from "./periodic";
 
 // Retention (PIPL art. 19: kept no longer than the purpose needs; docs/decisions/022): a lead that did
 // not lead to a signed deal is anonymised RETENTION_DAYS after it came in — the row, its search
@@ -54,17 +56,5 @@ export async function retentionPass(sql: Sql, options: RetentionOptions): Promis
 
 /** Runs a pass now and then every `everyMs`; a failed pass is logged and tried again next time. */
 export function startRetention(sql: Sql, options: Omit<RetentionOptions, "now"> & { everyMs: number }): { stop: () => Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = retentionPass(sql, options).catch((error) => log.warn("retention pass failed", { error: errorMessage(error) }));
-  };
-  tick();
-  const timer = setInterval(tick, options.everyMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic("retention pass", options.everyMs, () => retentionPass(sql, options));
 }

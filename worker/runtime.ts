@@ -10,6 +10,7 @@ import { ensureLeadsIndex, LEADS_INDEX } from "../search/leads.index";
 import { ensureParksIndex, PARKS_INDEX } from "../search/parks.index";
 import { ensureSpacesIndex, SPACES_INDEX } from "../search/spaces.index";
 import { assignmentSlaJob } from "./assignment-sla.job";
+import { startDashboardRollup } from "./dashboard-rollup";
 import { startIndexWriter } from "./index-writer";
 import type { IndexNames, JobContext } from "./job-context";
 import { leadMatchJob } from "./lead-match.job";
@@ -64,6 +65,8 @@ export type WorkerConfig = {
   retentionDays?: number;
   /** How often the retention pass runs (ms, default hourly). */
   retentionEveryMs?: number;
+  /** How often changed and newly closed days of the dashboard's rollup are rebuilt (ms, default every minute; docs/decisions/040). */
+  dashboardRollupEveryMs?: number;
 };
 
 export type RunningWorker = { close: () => Promise<void>; sql: Sql };
@@ -164,10 +167,13 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     outboxDir: config.outboxDir,
   });
 
+  const dashboardRollup = startDashboardRollup(sql, config.dashboardRollupEveryMs ?? 60_000);
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       await retention.stop();
+      await dashboardRollup.stop();
       await relay.stop();
       await reconciler.stop();
       await indexWriter.stop();

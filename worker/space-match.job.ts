@@ -40,8 +40,8 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
         !row || !hard || hard.pass
           ? auditMessages.both("space.removed")
           : pick(failureReason(lead, toSpaceCandidate(row), hard.failures[0], options));
-      await withdrawMatch(tx, m.lead_id, { spaceId: data.id, reason });
-      rematch.push(m.lead_id);
+      await withdrawMatch(tx, m.leadId, { spaceId: data.id, reason });
+      rematch.push(m.leadId);
     }
     if (rematch.length) {
       const reason = auditMessages.both("space.noLongerFits", { space: row?.title ?? data.id });

@@ -14,13 +14,13 @@ export const ADMIN_LIST_LIMIT = 50;
 /** An assignment as the dashboard's lists name it: its lead (reference, company) and its park. */
 export type AssignmentHead = { assignmentId: string; leadId: string; reference: string; company: string; parkName: string };
 /** The columns `assignmentHead` reads (assignments a join leads l join parks p). */
-type AssignmentHeadColumns = { id: string; lead_id: string; reference: string; company_name: string; park_name: string };
+type AssignmentHeadColumns = { id: string; leadId: string; reference: string; companyName: string; parkName: string };
 const assignmentHead = (r: AssignmentHeadColumns): AssignmentHead => ({
   assignmentId: r.id,
-  leadId: r.lead_id,
+  leadId: r.leadId,
   reference: r.reference,
-  company: r.company_name,
-  parkName: r.park_name,
+  company: r.companyName,
+  parkName: r.parkName,
 });
 
 export type UnassignedRow = AssignmentHead & { parkId: string; since: string };
@@ -61,31 +61,18 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
              (select count(*)::int from notifications where status = 'dead') as dead,
              (select count(*)::int from assignments where status = 'escalated') as escalated,
              (select count(*)::int from outbox where ${stuckWhere}) as stuck`,
-    sql<{ id: string; topic: string; aggregate_id: string; attempts: number; last_error: string | null; due: Date }[]>`
+    sql<{ id: string; topic: string; aggregateId: string; attempts: number; lastError: string | null; due: Date }[]>`
       select id::text, topic, aggregate_id, attempts, last_error, coalesce(not_before, created_at) as due
       from outbox where ${stuckWhere}
       order by coalesce(not_before, created_at), id
       limit ${ADMIN_LIST_LIMIT}`,
-    sql<(AssignmentHeadColumns & { park_id: string; created_at: Date })[]>`
+    sql<(AssignmentHeadColumns & { parkId: string; createdAt: Date })[]>`
       select a.id, a.lead_id, l.reference, l.company_name, a.park_id, p.name as park_name, a.created_at
       from assignments a join leads l on l.id = a.lead_id join parks p on p.id = a.park_id
       where a.status = 'unassigned'
       order by a.created_at, a.id
       limit ${ADMIN_LIST_LIMIT}`,
-    sql<
-      {
-        id: string;
-        kind: string;
-        channel: string;
-        recipient: string;
-        recipient_name: string | null;
-        last_error: string | null;
-        attempts: number;
-        lead_id: string;
-        reference: string;
-        created_at: Date;
-      }[]
-    >`
+    sql<(Omit<DeadLetterRow, "createdAt"> & { createdAt: Date })[]>`
       select n.id::text, n.kind, n.channel, n.recipient,
              coalesce(r.name, nullif(u.name, ''), pk.name) as recipient_name,
              n.last_error, n.attempts, n.lead_id, l.reference, n.created_at
@@ -101,7 +88,7 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
       select kind, count(*)::int as open, (count(*) filter (where due_at <= now()))::int as due
       from call_tasks where status in ('open', 'no-answer')
       group by kind`,
-    sql<(AssignmentHeadColumns & { recruiter_id: string | null; recruiter_name: string | null; reroutes: number; updated_at: Date })[]>`
+    sql<(AssignmentHeadColumns & { recruiterId: string | null; recruiterName: string | null; reroutes: number; updatedAt: Date })[]>`
       select a.id, a.lead_id, l.reference, l.company_name, p.name as park_name, a.recruiter_id, r.name as recruiter_name, a.reroutes, a.updated_at
       from assignments a join leads l on l.id = a.lead_id join parks p on p.id = a.park_id
       left join recruiters r on r.id = a.recruiter_id
@@ -116,40 +103,29 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
       rows: stuck.map((r) => ({
         id: r.id,
         topic: r.topic,
-        item: r.aggregate_id,
+        item: r.aggregateId,
         attempts: r.attempts,
-        lastError: r.last_error,
+        lastError: r.lastError,
         dueSince: r.due.toISOString(),
       })),
     },
     unassigned: {
       total: counts[0].unassigned,
-      rows: unassigned.map((r) => ({ ...assignmentHead(r), parkId: r.park_id, since: r.created_at.toISOString() })),
+      rows: unassigned.map((r) => ({ ...assignmentHead(r), parkId: r.parkId, since: r.createdAt.toISOString() })),
     },
     dead: {
       total: counts[0].dead,
-      rows: dead.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        channel: r.channel,
-        recipient: r.recipient,
-        recipientName: r.recipient_name,
-        lastError: r.last_error,
-        attempts: r.attempts,
-        leadId: r.lead_id,
-        reference: r.reference,
-        createdAt: r.created_at.toISOString(),
-      })),
+      rows: dead.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     },
     callTasks: CALL_TASK_KINDS.map((kind) => ({ kind, open: byKind.get(kind)?.open ?? 0, due: byKind.get(kind)?.due ?? 0 })),
     escalated: {
       total: counts[0].escalated,
       rows: escalated.map((r) => ({
         ...assignmentHead(r),
-        recruiterId: r.recruiter_id,
-        recruiterName: r.recruiter_name,
+        recruiterId: r.recruiterId,
+        recruiterName: r.recruiterName,
         reroutes: r.reroutes,
-        since: r.updated_at.toISOString(),
+        since: r.updatedAt.toISOString(),
       })),
     },
   };
@@ -247,8 +223,8 @@ export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | n
       id: string;
       at: Date;
       event: string;
-      park_name: string | null;
-      recruiter_id: string | null;
+      parkName: string | null;
+      recruiterId: string | null;
       rule: string | null;
       reason: unknown;
       considered: unknown;
@@ -266,7 +242,7 @@ export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | n
   // Names for every recruiter, park and space mentioned, in three small look-ups.
   const recruiterIds = new Set<string>();
   for (const e of parsedEvents) {
-    if (e.recruiter_id) recruiterIds.add(e.recruiter_id);
+    if (e.recruiterId) recruiterIds.add(e.recruiterId);
     for (const c of e.considered) recruiterIds.add(c.recruiterId);
   }
   for (const a of view.assignments) if (a.recruiterId) recruiterIds.add(a.recruiterId);
@@ -313,9 +289,9 @@ export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | n
       id: e.id,
       at: e.at.toISOString(),
       event: e.event,
-      parkName: e.park_name,
-      recruiterId: e.recruiter_id,
-      recruiterName: e.recruiter_id ? (recruiterName.get(e.recruiter_id) ?? null) : null,
+      parkName: e.parkName,
+      recruiterId: e.recruiterId,
+      recruiterName: e.recruiterId ? (recruiterName.get(e.recruiterId) ?? null) : null,
       rule: e.rule,
       reason: bilingual(e.reason),
       considered: e.considered.map((c) => ({ ...c, recruiterName: recruiterName.get(c.recruiterId) ?? null })),

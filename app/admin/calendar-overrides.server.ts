@@ -12,9 +12,9 @@ export type CalendarOverrideRow = { day: string; work: boolean; name: string | n
 
 /** Every override, by day (a few dozen a year; the page lists them all). */
 export async function loadCalendarOverrides(sql: Sql | TransactionSql): Promise<CalendarOverrideRow[]> {
-  const rows = await sql<{ day: string; work: boolean; name: string | null; created_by: string; created_at: Date }[]>`
+  const rows = await sql<{ day: string; work: boolean; name: string | null; createdBy: string; createdAt: Date }[]>`
     select day::text, work, name, created_by, created_at from calendar_overrides order by day`;
-  return rows.map((r) => ({ day: r.day, work: r.work, name: r.name, createdBy: r.created_by, createdAt: r.created_at.toISOString() }));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
 /**

@@ -33,10 +33,10 @@ export async function actOnDeadLetter(
     if (result.ok) await writeAdminAudit(sql, { actor, action: "dead-letter-retry", target: `notification:${noticeId}`, detail: { note } });
     return result;
   }
-  const [peek] = await sql<{ assignment_id: string | null }[]>`select assignment_id from notifications where id = ${noticeId}`;
-  const details = action === "hotline" && peek?.assignment_id ? await loadAssignmentDetails(sql, peek.assignment_id) : null;
+  const [peek] = await sql<{ assignmentId: string | null }[]>`select assignment_id from notifications where id = ${noticeId}`;
+  const details = action === "hotline" && peek?.assignmentId ? await loadAssignmentDetails(sql, peek.assignmentId) : null;
   return sql.begin(async (tx): Promise<DeadLetterOutcome> => {
-    const [n] = await tx<{ id: string; status: string; lead_id: string; assignment_id: string | null; last_error: string | null }[]>`
+    const [n] = await tx<{ id: string; status: string; leadId: string; assignmentId: string | null; lastError: string | null }[]>`
       select id::text, status, lead_id, assignment_id, last_error from notifications where id = ${noticeId} for update`;
     if (!n) return { ok: false, reason: "not-found" };
     if (n.status !== "dead") return { ok: false, reason: "not-dead" };
@@ -53,8 +53,8 @@ export async function actOnDeadLetter(
         ? auditMessages.both("admin.deadLetterHotline")
         : auditMessages.both("admin.deadLetterHandled", (lng) => ({ note: note ? auditMessages.t(lng, "noteColon", { note }) : "" }));
     await recordRoutingEvent(tx, {
-      assignmentId: n.assignment_id,
-      leadId: n.lead_id,
+      assignmentId: n.assignmentId,
+      leadId: n.leadId,
       event: action === "hotline" ? "dead-letter-hotline" : "dead-letter-handled",
       recruiterId: details?.recruiter?.id ?? null,
       reason: said,
@@ -64,7 +64,7 @@ export async function actOnDeadLetter(
       actor,
       action: action === "hotline" ? "dead-letter-hotline" : "dead-letter-handled",
       target: `notification:${n.id}`,
-      detail: { note, lastError: n.last_error },
+      detail: { note, lastError: n.lastError },
     });
     return { ok: true };
   });

@@ -107,7 +107,7 @@ export async function rerouteByAdmin(
   return sql.begin(async (tx) => {
     const lead = await lockOpenLead(tx, leadId);
     if (typeof lead === "string") return { ok: false, problem: lead };
-    const [a] = await tx<{ id: string; park_id: string; reroutes: number; recruiter_id: string | null }[]>`
+    const [a] = await tx<{ id: string; parkId: string; reroutes: number; recruiterId: string | null }[]>`
       select id, park_id, reroutes, recruiter_id from assignments
       where id = ${assignmentId} and lead_id = ${lead.id} and status in ('offered', 'unassigned', 'escalated', 'declined') for update`;
     if (!a) return { ok: false, problem: "nothing-to-reroute" };
@@ -115,7 +115,7 @@ export async function rerouteByAdmin(
       assignmentId: a.id,
       leadId: lead.id,
       event: "admin-reroute",
-      recruiterId: a.recruiter_id,
+      recruiterId: a.recruiterId,
       rule: "manual",
       reason: auditMessages.both("admin.rerouteAsked", { actor }),
       actor,
@@ -125,7 +125,7 @@ export async function rerouteByAdmin(
       tx,
       {
         leadId: lead.id,
-        parkId: a.park_id,
+        parkId: a.parkId,
         leadIndustry: lead.industry,
         previousRecruiterId: null,
         exclude: had,
@@ -195,23 +195,23 @@ export async function loadLeadClosing(
   const [[row], repeatedBy] = await Promise.all([
     sql<
       {
-        closed_as: "spam" | "duplicate" | null;
-        closed_note: string | null;
-        closed_at: Date | null;
-        dup_id: string | null;
-        dup_ref: string | null;
+        closedAs: "spam" | "duplicate" | null;
+        closedNote: string | null;
+        closedAt: Date | null;
+        dupId: string | null;
+        dupRef: string | null;
       }[]
     >`
       select l.closed_as, l.closed_note, l.closed_at, d.id as dup_id, d.reference as dup_ref
       from leads l left join leads d on d.id = l.duplicate_of where l.id = ${leadId} and l.status = 'closed'`,
     sql<{ id: string; reference: string }[]>`select id, reference from leads where duplicate_of = ${leadId} order by created_at`,
   ]);
-  const closing: LeadClosing | null = row?.closed_as
+  const closing: LeadClosing | null = row?.closedAs
     ? {
-        as: row.closed_as,
-        note: row.closed_note ?? "",
-        at: row.closed_at?.toISOString() ?? null,
-        duplicateOf: row.dup_id && row.dup_ref ? { id: row.dup_id, reference: row.dup_ref } : null,
+        as: row.closedAs,
+        note: row.closedNote ?? "",
+        at: row.closedAt?.toISOString() ?? null,
+        duplicateOf: row.dupId && row.dupRef ? { id: row.dupId, reference: row.dupRef } : null,
       }
     : null;
   return { closing, repeatedBy: [...repeatedBy] };

@@ -121,13 +121,13 @@ export async function listLeads(sql: Sql, search: SearchClient | null, f: LeadFi
       {
         id: string;
         reference: string;
-        company_name: string;
+        companyName: string;
         product: string | null;
         status: string;
         source: string;
         parks: string[];
-        created_at: Date;
-        accept_by: Date | null;
+        createdAt: Date;
+        acceptBy: Date | null;
         breached: boolean;
       }[]
     >`
@@ -143,13 +143,13 @@ export async function listLeads(sql: Sql, search: SearchClient | null, f: LeadFi
     rows: rows.map((r) => ({
       id: r.id,
       reference: r.reference,
-      company: r.company_name,
+      company: r.companyName,
       product: r.product ?? "",
       status: r.status,
       source: r.source,
       parks: r.parks,
-      createdAt: r.created_at.toISOString(),
-      acceptBy: r.accept_by?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+      acceptBy: r.acceptBy?.toISOString() ?? null,
       breached: r.breached,
     })),
     total,
@@ -201,23 +201,15 @@ export async function exportLeads(
   const [[{ total }], rows] = await Promise.all([
     sql<{ total: number }[]>`select count(*)::int as total from leads l where ${where}`,
     sql<
-      {
-        reference: string;
-        company_name: string;
+      (Pick<LeadExportRow, "reference" | "status" | "source" | "parks" | "recruiters" | "createdAt" | "acceptBy" | "breached"> & {
+        companyName: string;
         product: string | null;
         industry: string | null;
         kind: string | null;
-        area_min: string | null;
-        area_max: string | null;
+        areaMin: string | null;
+        areaMax: string | null;
         regions: string[] | null;
-        status: string;
-        source: string;
-        parks: string[];
-        recruiters: string[];
-        created_at: Date;
-        accept_by: Date | null;
-        breached: boolean;
-      }[]
+      })[]
     >`
       select l.reference, l.company_name, l.lead->'use'->>'product' as product, l.industry,
              l.lead->'need'->>'kind' as kind, l.lead->'need'->>'areaMinSqm' as area_min, l.lead->'need'->>'areaMaxSqm' as area_max,
@@ -237,19 +229,19 @@ export async function exportLeads(
   return {
     rows: rows.map((r) => ({
       reference: r.reference,
-      company: r.company_name,
+      company: r.companyName,
       product: r.product ?? "",
       industry: r.industry ?? "",
       kind: r.kind ?? "",
-      areaMinSqm: num(r.area_min),
-      areaMaxSqm: num(r.area_max),
+      areaMinSqm: num(r.areaMin),
+      areaMaxSqm: num(r.areaMax),
       regions: r.regions ?? [],
       status: r.status,
       source: r.source,
       parks: r.parks,
       recruiters: r.recruiters,
-      createdAt: r.created_at,
-      acceptBy: r.accept_by,
+      createdAt: r.createdAt,
+      acceptBy: r.acceptBy,
       breached: r.breached,
     })),
     total,

@@ -7,8 +7,8 @@ import { writeAdminAudit } from "./admin-audit.server";
 
 /** The office hours now (the defaults 09:00–18:00 when the row is missing). */
 export async function loadOfficeHours(sql: Sql | TransactionSql): Promise<OfficeHours> {
-  const [row] = await sql<{ start_minute: number; end_minute: number }[]>`select start_minute, end_minute from office_hours`;
-  return row ? { startMinute: row.start_minute, endMinute: row.end_minute } : DEFAULT_OFFICE_HOURS;
+  const [row] = await sql<{ startMinute: number; endMinute: number }[]>`select start_minute, end_minute from office_hours`;
+  return row ? { startMinute: row.startMinute, endMinute: row.endMinute } : DEFAULT_OFFICE_HOURS;
 }
 
 /** An admin sets the office hours (minutes after midnight, start < end); audited. Offers made later get deadlines on them. */

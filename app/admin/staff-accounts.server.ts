@@ -34,20 +34,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 export async function listStaffAccounts(sql: Sql, onlyId?: string): Promise<StaffAccountRow[]> {
   if (onlyId !== undefined && !isUuid(onlyId)) return [];
   const where = onlyId ? sql`where u.id = ${onlyId}` : sql``;
-  const rows = await sql<
-    {
-      id: string;
-      email: string;
-      name: string;
-      role: StaffRole;
-      recruiter_id: string | null;
-      recruiter_name: string | null;
-      active: boolean;
-      has_password: boolean;
-      invitation_open: boolean;
-      last_sign_in: Date | null;
-    }[]
-  >`
+  const rows = await sql<(Omit<StaffAccountRow, "lastSignIn"> & { lastSignIn: Date | null })[]>`
     select u.id, u.email, u.name, u.role, u.recruiter_id, r.name as recruiter_name, u.active,
            u.password_hash is not null as has_password,
            exists (select 1 from staff_invitations i where i.user_id = u.id and i.used_at is null and i.expires_at > now()) as invitation_open,
@@ -55,18 +42,7 @@ export async function listStaffAccounts(sql: Sql, onlyId?: string): Promise<Staf
     from users u left join recruiters r on r.id = u.recruiter_id
     ${where}
     order by u.active desc, u.role = 'admin' desc, u.email`;
-  return rows.map((r) => ({
-    id: r.id,
-    email: r.email,
-    name: r.name,
-    role: r.role,
-    recruiterId: r.recruiter_id,
-    recruiterName: r.recruiter_name,
-    active: r.active,
-    hasPassword: r.has_password,
-    invitationOpen: r.invitation_open,
-    lastSignIn: r.last_sign_in?.toISOString() ?? null,
-  }));
+  return rows.map((r) => ({ ...r, lastSignIn: r.lastSignIn?.toISOString() ?? null }));
 }
 
 /** Recruiter records an account may be linked to: `{id, name, linkedTo}` (the email of the account that has it). */
@@ -159,7 +135,7 @@ export async function changeStaffAccount(
   return sql.begin(async (tx) => {
     // One admin change at a time: the last-admin check below must see the others' results.
     await tx`select pg_advisory_xact_lock(hashtext('staff-accounts'))`;
-    const [user] = await tx<{ id: string; email: string; role: StaffRole; active: boolean; recruiter_id: string | null }[]>`
+    const [user] = await tx<{ id: string; email: string; role: StaffRole; active: boolean; recruiterId: string | null }[]>`
       select id, email, role, active, recruiter_id from users where id = ${userId} for update`;
     if (!user) return { ok: false, problem: "not-found" } as const;
     const losesAdmin = (change.kind === "role" && change.role !== "admin") || (change.kind === "active" && !change.active);
@@ -171,14 +147,14 @@ export async function changeStaffAccount(
     let invitationToken: string | null = null;
     let detail: Record<string, unknown>;
     if (change.kind === "role") {
-      await tx`update users set role = ${change.role}, recruiter_id = ${change.role === "recruiter" ? user.recruiter_id : null} where id = ${user.id}`;
+      await tx`update users set role = ${change.role}, recruiter_id = ${change.role === "recruiter" ? user.recruiterId : null} where id = ${user.id}`;
       await revokeSessionsOf(tx, user.id);
       detail = { from: user.role, to: change.role };
     } else if (change.kind === "recruiter") {
       const problem = await checkRecruiter(tx, change.recruiterId, user.id);
       if (problem) return { ok: false, problem } as const;
       await tx`update users set recruiter_id = ${change.recruiterId} where id = ${user.id}`;
-      detail = { from: user.recruiter_id, to: change.recruiterId };
+      detail = { from: user.recruiterId, to: change.recruiterId };
     } else if (change.kind === "active") {
       await tx`update users set active = ${change.active}, deactivated_at = ${change.active ? null : tx`now()`} where id = ${user.id}`;
       if (!change.active) {
@@ -225,14 +201,14 @@ export async function acceptInvitation(sql: Sql, token: string, password: string
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const hash = await hashPassword(password);
   return sql.begin(async (tx) => {
-    const [inv] = await tx<{ user_id: string }[]>`
+    const [inv] = await tx<{ userId: string }[]>`
       update staff_invitations i set used_at = now() from users u
       where i.token_hash = ${hashToken(token)} and i.used_at is null and i.expires_at > now() and u.id = i.user_id and u.active
       returning i.user_id`;
     if (!inv) return null;
-    await tx`update users set password_hash = ${hash} where id = ${inv.user_id}`;
-    await revokeSessionsOf(tx, inv.user_id);
-    await writeAdminAudit(tx, { actor: "invitation", action: "invitation-accepted", target: `user:${inv.user_id}` });
-    return inv.user_id;
+    await tx`update users set password_hash = ${hash} where id = ${inv.userId}`;
+    await revokeSessionsOf(tx, inv.userId);
+    await writeAdminAudit(tx, { actor: "invitation", action: "invitation-accepted", target: `user:${inv.userId}` });
+    return inv.userId;
   });
 }

@@ -36,29 +36,16 @@ export type AssignmentDetails = {
   excluded: Exclusion[];
 };
 
-type SpaceLine = AssignmentDetails["spaces"][number];
-
 /** Everything a notice about one assignment shows: lead, park, recruiter and the park's matched spaces (one query). */
 export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmentId: string): Promise<AssignmentDetails | null> {
   const [a] = await sql<
-    {
-      id: string;
-      lead_id: string;
-      park_id: string;
-      park_name: string;
-      status: string;
-      reroutes: number;
-      accept_by: Date | null;
-      recruiter_id: string | null;
-      r_name: string | null;
-      r_email: string | null;
-      r_phone: string | null;
-      r_channel: "email" | "hotline" | null;
-      reference: string;
-      lead: Lead;
-      excluded: Exclusion[];
-      spaces: SpaceLine[];
-    }[]
+    (Omit<AssignmentDetails, "recruiter"> & {
+      recruiterId: string | null;
+      rName: string | null;
+      rEmail: string | null;
+      rPhone: string | null;
+      rChannel: "email" | "hotline" | null;
+    })[]
   >`
     select a.id, a.lead_id, a.park_id, p.name as park_name, a.status, a.reroutes, a.accept_by, a.recruiter_id,
            r.name as r_name, r.email as r_email, r.phone as r_phone, r.channel as r_channel, l.reference, l.lead, l.excluded,
@@ -72,19 +59,11 @@ export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmen
     left join recruiters r on r.id = a.recruiter_id
     where a.id = ${assignmentId}`;
   if (!a) return null;
+  const { recruiterId, rName, rEmail, rPhone, rChannel, excluded, ...details } = a;
   return {
-    id: a.id,
-    leadId: a.lead_id,
-    parkId: a.park_id,
-    parkName: a.park_name,
-    status: a.status,
-    reroutes: a.reroutes,
-    acceptBy: a.accept_by,
-    recruiter: a.recruiter_id ? { id: a.recruiter_id, name: a.r_name!, email: a.r_email!, phone: a.r_phone!, channel: a.r_channel! } : null,
-    reference: a.reference,
-    lead: a.lead,
-    spaces: a.spaces,
-    excluded: (a.excluded ?? []).filter((e) => e.parkId === a.park_id),
+    ...details,
+    recruiter: recruiterId ? { id: recruiterId, name: rName!, email: rEmail!, phone: rPhone!, channel: rChannel! } : null,
+    excluded: (excluded ?? []).filter((e) => e.parkId === a.parkId),
   };
 }
 

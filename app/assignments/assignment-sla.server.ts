@@ -7,9 +7,9 @@ import { recordRoutingEvent } from "./routing-events.server";
 
 export type SlaAssignment = {
   id: string;
-  lead_id: string;
-  park_id: string;
-  recruiter_id: string | null;
+  leadId: string;
+  parkId: string;
+  recruiterId: string | null;
   status: string;
   reroutes: number;
   /** accept_by has passed (by the database's clock). */
@@ -34,14 +34,14 @@ export async function lockAssignmentForSla(tx: TransactionSql, assignmentId: str
 /** Marks the assignment escalated after `a.reroutes` re-routes and records why (rule `sla-escalation`). */
 export async function markEscalated(
   tx: TransactionSql,
-  a: Pick<SlaAssignment, "id" | "lead_id" | "recruiter_id" | "reroutes">,
+  a: Pick<SlaAssignment, "id" | "leadId" | "recruiterId" | "reroutes">,
 ): Promise<void> {
   await tx`update assignments set status = 'escalated', updated_at = now() where id = ${a.id}`;
   await recordRoutingEvent(tx, {
     assignmentId: a.id,
-    leadId: a.lead_id,
+    leadId: a.leadId,
     event: "escalated",
-    recruiterId: a.recruiter_id,
+    recruiterId: a.recruiterId,
     rule: "sla-escalation",
     reason: auditMessages.both("sla.escalated", { reroutes: a.reroutes }),
   });

@@ -23,9 +23,9 @@ export async function retryDeadLetter(noticeId: string, actor: string, sql: Sql 
         id: string;
         status: string;
         channel: "email" | "hotline" | "wecom";
-        assignment_id: string | null;
-        lead_id: string;
-        last_error: string | null;
+        assignmentId: string | null;
+        leadId: string;
+        lastError: string | null;
       }[]
     >`
       select id, status, channel, assignment_id, lead_id, last_error from notifications where id = ${noticeId} for update`;
@@ -34,10 +34,10 @@ export async function retryDeadLetter(noticeId: string, actor: string, sql: Sql 
     await tx`update notifications set status = 'pending', retry_until = null, lease_until = null, lease_token = null where id = ${n.id}`;
     await enqueue(tx, TOPIC[n.channel], [String(n.id)]);
     await recordRoutingEvent(tx, {
-      assignmentId: n.assignment_id,
-      leadId: n.lead_id,
+      assignmentId: n.assignmentId,
+      leadId: n.leadId,
       event: "dead-letter-retry",
-      reason: auditMessages.both("admin.deadLetterRetried", (lng) => ({ error: n.last_error ?? auditMessages.t(lng, "unknown") })),
+      reason: auditMessages.both("admin.deadLetterRetried", (lng) => ({ error: n.lastError ?? auditMessages.t(lng, "unknown") })),
       actor,
     });
     return { ok: true } as const;

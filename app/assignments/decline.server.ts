@@ -16,7 +16,7 @@ export async function declineAssignment(
   routing: RoutingOptions,
   why: { zh: string; en: string },
 ): Promise<"offered" | "unassigned" | null> {
-  const [a] = await tx<{ lead_id: string; park_id: string; reroutes: number; industry: string }[]>`
+  const [a] = await tx<{ leadId: string; parkId: string; reroutes: number; industry: string }[]>`
     select a.lead_id, a.park_id, a.reroutes, l.industry from assignments a join leads l on l.id = a.lead_id
     where a.id = ${input.assignmentId} and a.recruiter_id = ${input.recruiterId} and a.status = 'offered'
       and l.status not in ('won', 'lost', 'closed')
@@ -24,7 +24,7 @@ export async function declineAssignment(
   if (!a) return null;
   await recordRoutingEvent(tx, {
     assignmentId: input.assignmentId,
-    leadId: a.lead_id,
+    leadId: a.leadId,
     event: "declined",
     recruiterId: input.recruiterId,
     reason: why,
@@ -33,8 +33,8 @@ export async function declineAssignment(
   const { decision } = await assignPark(
     tx,
     {
-      leadId: a.lead_id,
-      parkId: a.park_id,
+      leadId: a.leadId,
+      parkId: a.parkId,
       leadIndustry: a.industry,
       previousRecruiterId: null,
       exclude: had,

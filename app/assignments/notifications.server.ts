@@ -5,14 +5,14 @@ import type { NotificationKind } from "~/domain/statuses";
 export type { NotificationKind };
 export type NotificationRow = {
   id: number;
-  assignment_id: string | null;
-  lead_id: string;
+  assignmentId: string | null;
+  leadId: string;
   kind: NotificationKind;
   recipient: string;
   status: string;
   attempts: number;
   /** The lease this sender holds (from claimNotification): its failure updates apply only while it still holds it. */
-  lease_token?: string | null;
+  leaseToken?: string | null;
 };
 
 export type NewNotification = {
@@ -40,7 +40,7 @@ export async function queueNotice(tx: TransactionSql, n: NewNotification, fallba
   }
   const topic = n.channel === "email" ? "notify.email" : "notify.hotline";
   // One statement: the notification and its fallback row (none when the notice already existed).
-  const rows = await tx<{ outbox_id: string; notification_id: string }[]>`
+  const rows = await tx<{ outboxId: string; notificationId: string }[]>`
     with added as (
       insert into notifications (assignment_id, lead_id, kind, channel, recipient, dedupe_key)
       values (${n.assignmentId}, ${n.leadId}, ${n.kind}, ${n.channel}, ${n.recipient}, ${n.dedupeKey})
@@ -49,7 +49,7 @@ export async function queueNotice(tx: TransactionSql, n: NewNotification, fallba
     insert into outbox (topic, aggregate_id, not_before)
     select ${topic}, id::text, clock_timestamp() + ${fallbackMs}::float8 * interval '1 millisecond' from added
     returning id as outbox_id, aggregate_id as notification_id`;
-  return rows.map((r) => ({ topic, outboxId: Number(r.outbox_id), notificationId: r.notification_id }));
+  return rows.map((r) => ({ topic, outboxId: Number(r.outboxId), notificationId: r.notificationId }));
 }
 
 /** One row per logical message; a second call with the same key adds nothing (returns no id). */
@@ -141,16 +141,12 @@ export async function markEmailSent(
  * Starts (once) the notice's retry budget of `budgetMs` from its first failure, while this sender
  * still holds the lease. Returns whether the budget is spent, or null when another sender holds it now.
  */
-export async function retryBudgetSpent(
-  sql: Sql,
-  n: Pick<NotificationRow, "id" | "lease_token">,
-  budgetMs: number,
-): Promise<boolean | null> {
-  const [row] = await sql<{ given_up: boolean }[]>`
+export async function retryBudgetSpent(sql: Sql, n: Pick<NotificationRow, "id" | "leaseToken">, budgetMs: number): Promise<boolean | null> {
+  const [row] = await sql<{ givenUp: boolean }[]>`
     update notifications set retry_until = coalesce(retry_until, now() + ${budgetMs}::float8 * interval '1 millisecond')
-    where id = ${n.id} and lease_token = ${n.lease_token ?? null}
+    where id = ${n.id} and lease_token = ${n.leaseToken ?? null}
     returning retry_until <= now() as given_up`;
-  return row ? row.given_up : null;
+  return row ? row.givenUp : null;
 }
 
 /**
@@ -159,7 +155,7 @@ export async function retryBudgetSpent(
  */
 export async function releaseForRetry(
   sql: Sql,
-  n: Pick<NotificationRow, "id" | "lease_token">,
+  n: Pick<NotificationRow, "id" | "leaseToken">,
   outboxId: number,
   error: string,
   delayMs: number,
@@ -167,7 +163,7 @@ export async function releaseForRetry(
   await sql`
     with released as (
       update notifications set last_error = ${error}, lease_until = null, lease_token = null
-      where id = ${n.id} and lease_token = ${n.lease_token ?? null})
+      where id = ${n.id} and lease_token = ${n.leaseToken ?? null})
     update outbox set relayed_at = null, job_key = gen_random_uuid(), attempts = attempts + 1, last_error = ${error},
                       not_before = now() + ${delayMs}::float8 * interval '1 millisecond'
     where id = ${outboxId} and done_at is null`;
@@ -176,18 +172,18 @@ export async function releaseForRetry(
 /** Dead-letters the notice with its reason while this sender holds the lease; false when another sender holds it now. */
 export async function deadLetterNotice(
   tx: TransactionSql,
-  n: Pick<NotificationRow, "id" | "lease_token">,
+  n: Pick<NotificationRow, "id" | "leaseToken">,
   reason: string,
 ): Promise<boolean> {
   const dead = await tx`update notifications set status = 'dead', last_error = ${reason}, lease_until = null, lease_token = null
-                        where id = ${n.id} and lease_token = ${n.lease_token ?? null}`;
+                        where id = ${n.id} and lease_token = ${n.leaseToken ?? null}`;
   return dead.count > 0;
 }
 
 /** The WeCom group robot's webhook of a park (a wecom notice's recipient), or null when it has none. */
 export async function parkWecomWebhook(sql: Sql, parkId: string): Promise<string | null> {
-  const [park] = await sql<{ wecom_webhook_url: string | null }[]>`select wecom_webhook_url from parks where id = ${parkId}`;
-  return park?.wecom_webhook_url ?? null;
+  const [park] = await sql<{ wecomWebhookUrl: string | null }[]>`select wecom_webhook_url from parks where id = ${parkId}`;
+  return park?.wecomWebhookUrl ?? null;
 }
 
 /** A recruiter's name and email (a reroute notice's recipient), or null when the recruiter is gone. */

@@ -24,10 +24,10 @@ export type RoutingOptions = { slaMinutes: number; noticeFallbackMs: number; sla
 
 /** A recruiter as the routing query reads it: the policy's own fields, plus the counts in snake_case. */
 type RecruiterRow = Pick<RecruiterState, "id" | "name" | "active" | "parks" | "industries" | "capacity" | "channel"> & {
-  last_assigned_at: Date | null;
-  open_assignments: number;
-  away_until: string | null;
-  working_hours: { days: number[]; start: string; end: string } | null;
+  lastAssignedAt: Date | null;
+  openAssignments: number;
+  awayUntil: string | null;
+  workingHours: { days: number[]; start: string; end: string } | null;
 };
 
 /** Near misses a call-back task carries, so the hotline has something to offer. */
@@ -60,19 +60,7 @@ export async function recruitersForPark(tx: TransactionSql, parkId: string): Pro
     where ${parkId} = any (r.parks)
     order by r.id
     for update of r`;
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    active: r.active,
-    parks: r.parks,
-    industries: r.industries,
-    capacity: r.capacity,
-    channel: r.channel,
-    openAssignments: r.open_assignments,
-    lastAssignedAt: r.last_assigned_at?.toISOString() ?? null,
-    awayUntil: r.away_until,
-    workingHours: r.working_hours,
-  }));
+  return rows.map((r) => ({ ...r, lastAssignedAt: r.lastAssignedAt?.toISOString() ?? null }));
 }
 
 /**
@@ -89,7 +77,7 @@ export function awayUntilSql(tx: TransactionSql) {
  * chooser per park: that park's recruiter first, since a lead routed to several parks had one each.
  */
 export async function previousRecruiters(tx: TransactionSql, leadId: string): Promise<(parkId: string) => string | null> {
-  const rows = await tx<{ recruiter_id: string; park_id: string }[]>`
+  const rows = await tx<{ recruiterId: string; parkId: string }[]>`
     select a.recruiter_id, a.park_id
     from leads me
     join leads l on l.id <> me.id
@@ -99,15 +87,15 @@ export async function previousRecruiters(tx: TransactionSql, leadId: string): Pr
     where me.id = ${leadId}
     order by a.created_at desc
     limit 100`;
-  return (parkId) => (rows.find((r) => r.park_id === parkId) ?? rows[0])?.recruiter_id ?? null;
+  return (parkId) => (rows.find((r) => r.parkId === parkId) ?? rows[0])?.recruiterId ?? null;
 }
 
 /** The park's webhook and what an SLA deadline is counted on, read in one statement with the park. */
 type CalendarRow = {
-  wecom_webhook_url: string | null;
+  wecomWebhookUrl: string | null;
   now: Date;
-  start_minute: number | null;
-  end_minute: number | null;
+  startMinute: number | null;
+  endMinute: number | null;
   /** The admin's calendar overrides from yesterday (China time) on (migration 036): a few dozen rows a year. */
   overrides: { day: string; work: boolean }[] | null;
 };
@@ -129,10 +117,10 @@ function calendarOverridesColumn(tx: TransactionSql) {
  * either way (public holidays off, 调休 make-up days on; the admin's overrides before chinese-days;
  * ADR 028, ADR 033, ADR 037).
  */
-function slaDeadline(park: Omit<CalendarRow, "wecom_webhook_url"> | undefined, recruiter: RecruiterState, options: RoutingOptions): Date {
+function slaDeadline(park: Omit<CalendarRow, "wecomWebhookUrl"> | undefined, recruiter: RecruiterState, options: RoutingOptions): Date {
   const now = park?.now ?? new Date();
   const office =
-    park?.start_minute != null && park.end_minute != null ? { startMinute: park.start_minute, endMinute: park.end_minute } : undefined;
+    park?.startMinute != null && park.endMinute != null ? { startMinute: park.startMinute, endMinute: park.endMinute } : undefined;
   return acceptDeadline(
     now,
     options.slaMinutes,
@@ -232,7 +220,7 @@ export async function assignPark(
     notice,
     enqueue(tx, "assignment.sla", [assignmentId], { afterMs: slaMs }),
   );
-  if (park?.wecom_webhook_url) {
+  if (park?.wecomWebhookUrl) {
     writes.push(
       queueNotice(
         tx,
@@ -265,7 +253,7 @@ export async function routeLead(
   const [[lead], parks, previousFor] = await Promise.all([
     tx<{ id: string; status: string; industry: string; phone: string; reference: string; excluded: Exclusion[] }[]>`
       select id, status, industry, phone, reference, excluded from leads where id = ${leadId} for update`.execute(),
-    tx<{ park_id: string; assigned: boolean }[]>`
+    tx<{ parkId: string; assigned: boolean }[]>`
       select m.park_id, exists (select 1 from assignments a where a.lead_id = m.lead_id and a.park_id = m.park_id) as assigned
       from matches m
       where m.lead_id = ${leadId} and m.withdrawn_at is null
@@ -298,12 +286,8 @@ export async function routeLead(
   let assigned = 0;
   let unassigned = 0;
   const notices: Notice[] = [];
-  for (const { park_id } of parks.filter((p) => !p.assigned)) {
-    const result = await assignPark(
-      tx,
-      { leadId, parkId: park_id, leadIndustry: lead.industry, previousRecruiterId: previousFor(park_id) },
-      options,
-    );
+  for (const { parkId } of parks.filter((p) => !p.assigned)) {
+    const result = await assignPark(tx, { leadId, parkId, leadIndustry: lead.industry, previousRecruiterId: previousFor(parkId) }, options);
     if (result.decision.recruiterId) assigned++;
     else unassigned++;
     notices.push(...result.notices);

@@ -33,8 +33,8 @@ export function recordRoutingEvent(tx: Sql | TransactionSql, e: RoutingEventInpu
 
 /** Recruiter ids that already held this assignment (assigned or re-routed to them): the next choice skips them. */
 export async function recruitersWhoHad(tx: Sql | TransactionSql, assignmentId: string): Promise<string[]> {
-  const rows = await tx<{ recruiter_id: string }[]>`
+  const rows = await tx<{ recruiterId: string }[]>`
     select distinct recruiter_id from routing_events
     where assignment_id = ${assignmentId} and event in ('assigned', 'rerouted') and recruiter_id is not null`;
-  return rows.map((r) => r.recruiter_id);
+  return rows.map((r) => r.recruiterId);
 }

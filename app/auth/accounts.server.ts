@@ -9,9 +9,9 @@ export type SignInAccount = { id: string; role: StaffRole; passwordHash: string 
  * password hash (`scrypt$N$r$p$salt$hash`, app/auth/password.server.ts; null when no password is set).
  */
 export async function findSignInAccount(email: string, sql: Sql = getSql()): Promise<SignInAccount | null> {
-  const [row] = await sql<{ id: string; role: StaffRole; password_hash: string | null }[]>`
+  const [row] = await sql<{ id: string; role: StaffRole; passwordHash: string | null }[]>`
     select id, role, password_hash from users where email = ${email} and active`; // a deactivated account cannot sign in (ADR 028)
-  return row ? { id: row.id, role: row.role, passwordHash: row.password_hash } : null;
+  return row ?? null;
 }
 
 /** Ids of every admin account, by email: escalations go to each of them (ADR 010). */

@@ -52,14 +52,14 @@ function storage(): SessionStorage<SessionData> {
       async readData(id: unknown) {
         if (typeof id !== "string" || !TOKEN.test(id)) return null; // the signed value is JSON: any shape may come back
         const [row] = await getSql()<
-          { id: string; email: string; name: string; role: StaffRole; recruiter_id: string | null; csrf_token: string }[]
+          { id: string; email: string; name: string; role: StaffRole; recruiterId: string | null; csrfToken: string }[]
         >`
           select u.id, u.email, u.name, u.role, u.recruiter_id, s.csrf_token
           from staff_sessions s join users u on u.id = s.user_id
           where s.token_hash = ${hashToken(id)} and s.revoked_at is null and s.expires_at > now() and u.active`;
         if (!row) return null;
-        const user = { id: row.id, email: row.email, name: row.name, role: row.role, recruiterId: row.recruiter_id };
-        return { userId: row.id, csrf: row.csrf_token, user };
+        const { csrfToken, ...user } = row;
+        return { userId: row.id, csrf: csrfToken, user };
       },
       // A row's user, CSRF token and expiry never change: a new sign-in is a new row. Nothing to write.
       async updateData() {},

@@ -147,11 +147,11 @@ export function InventoryEditPage() {
             empty={{ when: d.space.offered.length === 0, text: t("offered.empty") }}
           >
             {d.space.offered.map((o) => (
-              <tr key={o.lead_id} data-offered={o.reference}>
+              <tr key={o.leadId} data-offered={o.reference}>
                 <th scope="row">
-                  <Link to={lngHref(`/admin/leads/${o.lead_id}`, lng)}>{o.reference}</Link>
+                  <Link to={lngHref(`/admin/leads/${o.leadId}`, lng)}>{o.reference}</Link>
                 </th>
-                <td>{o.company_name}</td>
+                <td>{o.companyName}</td>
                 <td>{adminLabel(lng, "leadStatus", o.status)}</td>
                 <td className="num">{o.score}</td>
               </tr>

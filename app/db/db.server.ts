@@ -12,6 +12,8 @@ export type SqlOptions = {
    * operator can tell the processes' connections apart (and terminate one process's, as the tests do).
    */
   applicationName?: string;
+  /** The driver's hook called with every statement sent (tests record the SQL a function runs). */
+  debug?: (connection: number, query: string, parameters: unknown[]) => void;
 };
 
 /**
@@ -24,6 +26,36 @@ export function reconnectBackoff(retries: number): number {
 }
 
 /**
+ * A result column's name as the code reads it: snake_case → camelCase (`closed_at` → `closedAt`,
+ * `min_tax_per_1000sqm_wan` → `minTaxPer1000sqmWan`); names without an underscore stay as they are, so
+ * an alias already written camelCase (`as "createdAt"`) is kept. The driver's own `postgres.toCamel`.
+ * docs/decisions/042.
+ */
+export const toCamelColumn: (name: string) => string = postgres.toCamel;
+
+/**
+ * The inverse of `toCamelColumn` for every table and column name of our schema: an identifier the code
+ * passes to the driver (`sql(row)` in an insert or update, `sql(name)`) → its SQL name (`closedAt` →
+ * `closed_at`, `minTaxPer1000sqmWan` → `min_tax_per_1000sqm_wan`). Unlike the driver's `fromCamel` it
+ * puts an underscore before a run of digits that follows a letter, so the one column with digits
+ * round-trips (test/integration/column-names.test.ts checks every name of the migrated schema).
+ * snake_case names pass through unchanged.
+ */
+export function toSqlColumn(name: string): string {
+  return name
+    .replace(/([A-Z])/g, "_$1")
+    .replace(/([a-z])(\d)/g, "$1_$2")
+    .toLowerCase();
+}
+
+/**
+ * The pool's transform (docs/decisions/042): `undefined` is sent as NULL; result columns arrive
+ * camelCase, identifiers the code passes go out snake_case. JSON values (jsonb columns, `json_agg`)
+ * are NOT transformed: their keys are whatever the SQL or the writer put there.
+ */
+export const SQL_TRANSFORM = { undefined: null, column: { from: toCamelColumn, to: toSqlColumn } } as const;
+
+/**
  * A Postgres pool. The driver is postgres@3.4.9 with our patch for dropped connections
  * (docs/decisions/019: without it a terminated backend could crash the process).
  */
@@ -31,10 +63,11 @@ export function createSql(url: string, options: SqlOptions = {}): Sql {
   return postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    transform: { undefined: null },
+    transform: SQL_TRANSFORM,
     connect_timeout: 5,
     backoff: reconnectBackoff,
     connection: { application_name: options.applicationName ?? "parkmatch" },
+    ...(options.debug ? { debug: options.debug } : {}),
   });
 }
 

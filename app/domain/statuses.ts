@@ -10,6 +10,7 @@ export const LEAD_STATUSES = ["received", "indexed", "matched", "unmatched", "as
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
 /** Why an admin closed a lead (migration 024, ADR 028). */
 export const LEAD_CLOSED_AS = ["spam", "duplicate"] as const;
+export type LeadClosedAs = (typeof LEAD_CLOSED_AS)[number];
 
 /** leads.source (migration 001): the inquiry form, the JSON API, a hotline call. */
 export const LEAD_SOURCES = ["web", "api", "hotline"] as const;

@@ -31,13 +31,13 @@ export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total:
       {
         id: string;
         kind: CallTaskRow["kind"];
-        lead_id: string;
+        leadId: string;
         reference: string;
-        company_name: string;
+        companyName: string;
         phone: string;
         script: string;
         status: CallTaskStatus;
-        due_at: Date;
+        dueAt: Date;
         due: boolean;
         attempts: number;
       }[]
@@ -50,14 +50,14 @@ export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total:
     (r) => ({
       id: r.id,
       kind: r.kind,
-      leadId: r.lead_id,
+      leadId: r.leadId,
       reference: r.reference,
-      company: r.company_name,
+      company: r.companyName,
       phone: formatPhoneForDisplay(r.phone),
       phoneDial: r.phone.replace(/[^\d+]/g, ""),
       script: r.script,
       status: r.status,
-      dueAt: r.due_at.toISOString(),
+      dueAt: r.dueAt.toISOString(),
       due: r.due,
       attempts: r.attempts,
     }),

@@ -30,21 +30,21 @@ export async function recordCallOutcome(
   const retryMinutes = options.retryMinutes ?? NO_ANSWER_RETRY_MINUTES;
   return sql.begin(async (tx) => {
     const [task] = await tx<
-      { id: string; kind: string; lead_id: string; assignment_id: string | null; recruiter_id: string | null; status: string }[]
+      { id: string; kind: string; leadId: string; assignmentId: string | null; recruiterId: string | null; status: string }[]
     >`
       select id, kind, lead_id, assignment_id, recruiter_id, status from call_tasks where id = ${taskId} for update`;
     if (!task) return { ok: false as const, reason: "not-found" as const };
     if (task.status === "done" || task.status === "wrong-number") return { ok: false as const, reason: "closed" as const };
     if (outcome === "refused" && task.kind !== "handover") return { ok: false as const, reason: "not-a-handover" as const };
     // A refusal closes the call (status done) and declines the offer for the recruiter.
-    const [row] = await tx<{ status: string; due_at: Date }[]>`
+    const [row] = await tx<{ status: string; dueAt: Date }[]>`
       update call_tasks set status = ${outcome === "refused" ? "done" : outcome}, attempts = attempts + 1, updated_at = now(),
              due_at = case when ${outcome} = 'no-answer' then now() + ${retryMinutes}::float8 * interval '1 minute' else due_at end
       where id = ${taskId}
       returning status, due_at`;
     if (options.note)
       await addLeadNote(tx, {
-        leadId: task.lead_id,
+        leadId: task.leadId,
         authorId: options.note.authorId,
         body: options.note.body,
         source: "hotline",
@@ -53,38 +53,38 @@ export async function recordCallOutcome(
       });
     if (outcome === "wrong-number") {
       await recordRoutingEvent(tx, {
-        assignmentId: task.assignment_id,
-        leadId: task.lead_id,
+        assignmentId: task.assignmentId,
+        leadId: task.leadId,
         event: "wrong-number",
         reason: auditMessages.both("hotline.wrongNumber"),
       });
     }
     let handedOver: boolean | undefined;
-    if (outcome === "done" && task.kind === "handover" && task.assignment_id && task.recruiter_id) {
+    if (outcome === "done" && task.kind === "handover" && task.assignmentId && task.recruiterId) {
       const accepted = await tx`
         update assignments set status = 'accepted', accepted_at = now(), updated_at = now()
-        where id = ${task.assignment_id} and recruiter_id = ${task.recruiter_id} and status = 'offered'`;
+        where id = ${task.assignmentId} and recruiter_id = ${task.recruiterId} and status = 'offered'`;
       handedOver = accepted.count > 0;
       if (handedOver) {
         await recordRoutingEvent(tx, {
-          assignmentId: task.assignment_id,
-          leadId: task.lead_id,
+          assignmentId: task.assignmentId,
+          leadId: task.leadId,
           event: "accepted",
-          recruiterId: task.recruiter_id,
+          recruiterId: task.recruiterId,
           reason: auditMessages.both("hotline.handedOver"),
         });
       }
     }
-    if (outcome === "refused" && task.assignment_id && task.recruiter_id) {
+    if (outcome === "refused" && task.assignmentId && task.recruiterId) {
       const next = await declineAssignment(
         tx,
-        { assignmentId: task.assignment_id, recruiterId: task.recruiter_id },
+        { assignmentId: task.assignmentId, recruiterId: task.recruiterId },
         options.routing,
         auditMessages.both("hotline.handoverDeclined"),
       );
       handedOver = next !== null; // false: the offer had already moved on
     }
-    return { ok: true as const, status: row.status, dueAt: row.due_at.toISOString(), ...(handedOver === undefined ? {} : { handedOver }) };
+    return { ok: true as const, status: row.status, dueAt: row.dueAt.toISOString(), ...(handedOver === undefined ? {} : { handedOver }) };
   });
 }
 

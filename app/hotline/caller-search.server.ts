@@ -35,12 +35,12 @@ export type CallerSearchDeps = { sql: Sql; search: SearchClient; leadsIndex: str
 async function exactMatches(sql: Sql, phone: string | null, creditCode: string | null): Promise<CallerFound> {
   const found: CallerFound = new Map();
   if (!phone && (!creditCode || creditCode.length !== 18)) return found;
-  const rows = await sql<{ id: string; by_phone: boolean }[]>`
+  const rows = await sql<{ id: string; byPhone: boolean }[]>`
     select id, phone = ${phone ?? ""} as by_phone from leads
     where anonymised_at is null
       and (phone = ${phone ?? ""} or credit_code = ${creditCode ?? ""})
     order by created_at desc limit ${CALLER_LIMIT}`;
-  for (const r of rows) found.set(r.id, new Set([r.by_phone ? "phone" : "creditCode"]));
+  for (const r of rows) found.set(r.id, new Set([r.byPhone ? "phone" : "creditCode"]));
   return found;
 }
 
@@ -68,14 +68,14 @@ export async function findCallerLeads(deps: CallerSearchDeps, q: CallerQuery, ex
     {
       id: string;
       reference: string;
-      company_name: string;
-      contact_name: string | null;
+      companyName: string;
+      contactName: string | null;
       phone: string;
       status: string;
-      created_at: Date;
+      createdAt: Date;
       kind: string | null;
-      area_min: number | null;
-      area_max: number | null;
+      areaMin: number | null;
+      areaMax: number | null;
       recruiters: string[];
     }[]
   >`
@@ -89,14 +89,14 @@ export async function findCallerLeads(deps: CallerSearchDeps, q: CallerQuery, ex
     .map((r) => ({
       leadId: r.id,
       reference: r.reference,
-      company: r.company_name,
-      contactName: r.contact_name ?? "",
+      company: r.companyName,
+      contactName: r.contactName ?? "",
       phoneMasked: maskPhone(r.phone),
       status: r.status,
-      createdAt: r.created_at.toISOString(),
+      createdAt: r.createdAt.toISOString(),
       needKind: r.kind,
-      areaMinSqm: r.area_min,
-      areaMaxSqm: r.area_max,
+      areaMinSqm: r.areaMin,
+      areaMaxSqm: r.areaMax,
       recruiters: r.recruiters,
       matchedBy: [...indexed.get(r.id)!].sort((a, b) => order[a] - order[b]),
     }))

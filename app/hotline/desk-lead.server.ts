@@ -40,7 +40,7 @@ export type DeskLead = {
 /** One lead for the desk, or null (unknown id, erased). */
 export async function loadDeskLead(sql: Sql, id: string): Promise<DeskLead | null> {
   if (!isUuid(id)) return null;
-  const [row] = await sql<(LeadHeadRow & { company_name: string; phone: string; lead: Lead; recruiters: string[] })[]>`
+  const [row] = await sql<(LeadHeadRow & { companyName: string; phone: string; lead: Lead; recruiters: string[] })[]>`
     select l.id, l.reference, l.status, l.source, l.created_at, l.company_name, l.phone, l.lead,
            coalesce((select array_agg(distinct r.name) from assignments a join recruiters r on r.id = a.recruiter_id where a.lead_id = l.id), '{}') as recruiters
     from leads l where l.id = ${id} and l.anonymised_at is null`;
@@ -51,8 +51,8 @@ export async function loadDeskLead(sql: Sql, id: string): Promise<DeskLead | nul
     status: row.status,
     closed: CLOSED.includes(row.status),
     source: row.source,
-    createdAt: row.created_at.toISOString(),
-    company: row.company_name,
+    createdAt: row.createdAt.toISOString(),
+    company: row.companyName,
     contactName: row.lead.contact?.name ?? "",
     contactTitle: row.lead.contact?.title ?? null,
     phoneDisplay: formatPhoneForDisplay(row.phone),

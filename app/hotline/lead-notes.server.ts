@@ -35,7 +35,7 @@ export async function addLeadNote(
 /** A lead's notes, newest first (at most `limit`), with the author's name (or email). */
 export async function loadLeadNotes(sql: Sql, leadId: string, limit = 50): Promise<LeadNote[]> {
   const rows = await sql<
-    { id: string; body: string; created_at: Date; author: string | null; source: NoteSource; call_outcome: string | null }[]
+    { id: string; body: string; createdAt: Date; author: string | null; source: NoteSource; callOutcome: string | null }[]
   >`
     select n.id, n.body, n.created_at, coalesce(nullif(u.name, ''), u.email) as author, n.source, n.call_outcome
     from lead_notes n left join users u on u.id = n.author_staff_id
@@ -45,9 +45,9 @@ export async function loadLeadNotes(sql: Sql, leadId: string, limit = 50): Promi
   return rows.map((r) => ({
     id: r.id,
     body: r.body,
-    createdAt: r.created_at.toISOString(),
+    createdAt: r.createdAt.toISOString(),
     author: r.author ?? "—",
     source: r.source,
-    callOutcome: r.call_outcome,
+    callOutcome: r.callOutcome,
   }));
 }

@@ -1,4 +1,4 @@
-import type { Sql, TransactionSql } from "~/db/db.server";
+import { type Sql, toSqlColumn, type TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 
 import { dbRow } from "./inventory-rows.server";
@@ -154,7 +154,11 @@ async function upsert(
   row: Record<string, unknown>,
   alsoSet?: string,
 ): Promise<Outcome> {
-  const columns = Object.keys(row).filter((c) => c !== "id");
+  // `row`'s keys are camelCase (the driver turns them into column names for `tx(row)`); the text
+  // built here goes through `unsafe`, which the driver leaves alone, so it names the columns itself.
+  const columns = Object.keys(row)
+    .filter((c) => c !== "id")
+    .map(toSqlColumn);
   const changed = columns.map((c) => `${table}.${c} is distinct from excluded.${c}`).join(" or ");
   const sets = [...columns.map((c) => `${c} = excluded.${c}`), ...(alsoSet ? [alsoSet] : [])].join(", ");
   const rows = await tx<{ created: boolean }[]>`

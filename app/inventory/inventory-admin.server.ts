@@ -21,7 +21,7 @@ export function inventoryActor(who: AdminActor): string {
 
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export type ParkListRow = { id: string; name: string; district: string; available_spaces: number; retired: boolean };
+export type ParkListRow = { id: string; name: string; district: string; availableSpaces: number; retired: boolean };
 
 /** Whether a listed row is retired, per list (constant SQL, never user input). */
 const RETIRED = {
@@ -59,13 +59,13 @@ export async function listParks(
 export type SpaceListRow = {
   id: string;
   title: string;
-  park_id: string;
-  park_name: string;
+  parkId: string;
+  parkName: string;
   kind: string;
-  area_sqm: number;
+  areaSqm: number;
   status: string;
   /** ISO time. */
-  verified_at: string;
+  verifiedAt: string;
   stale: boolean;
   suspended: boolean;
   /** Retired itself or with its park (migration 035). */
@@ -118,10 +118,10 @@ export type RecruiterListRow = {
   parks: string[];
   capacity: number;
   active: boolean;
-  open_assignments: number;
-  away_from: string | null;
-  away_to: string | null;
-  away_now: boolean;
+  openAssignments: number;
+  awayFrom: string | null;
+  awayTo: string | null;
+  awayNow: boolean;
 };
 
 /** Recruiters by id with their open work; `q` in id, name or email; `state`: active (default), retired (inactive) or all. */
@@ -143,7 +143,7 @@ export async function listRecruiters(
   return { total, rows };
 }
 
-export type OfferedLead = { lead_id: string; reference: string; company_name: string; status: string; score: number };
+export type OfferedLead = { leadId: string; reference: string; companyName: string; status: string; score: number };
 
 /** The open leads (not won or lost) a space is a live match of, best score first. */
 export async function leadsOfferedSpace(sql: Sql, spaceId: string): Promise<OfferedLead[]> {
@@ -160,12 +160,12 @@ export async function spaceVerification(
   spaceId: string,
   verifyDays: number,
 ): Promise<{ verifiedAt: string; stale: boolean; suspended: boolean } | null> {
-  const [r] = await sql<{ verified_at: Date; stale: boolean; suspended: boolean }[]>`
+  const [r] = await sql<{ verifiedAt: Date; stale: boolean; suspended: boolean }[]>`
     select verified_at,
            status = 'available' and verified_at < now() - make_interval(days => ${verifyDays}) as stale,
            status = 'available' and verified_at < now() - make_interval(days => ${2 * verifyDays}) as suspended
     from spaces where id = ${spaceId}`;
-  return r ? { verifiedAt: r.verified_at.toISOString(), stale: r.stale, suspended: r.suspended } : null;
+  return r ? { verifiedAt: r.verifiedAt.toISOString(), stale: r.stale, suspended: r.suspended } : null;
 }
 
 export type SaveOutcome =

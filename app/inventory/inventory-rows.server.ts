@@ -28,39 +28,39 @@ export function dbRow<C extends Collection>(collection: C, value: InventoryValue
       province: p.province,
       city: p.city,
       district: p.district,
-      district_code: p.districtCode ?? null,
+      districtCode: p.districtCode ?? null,
       address: p.address ?? null,
       lat: p.location?.lat ?? null,
       lng: p.location?.lng ?? null,
       industries: p.industries,
-      excluded_industries: p.excludedIndustries,
-      min_tax_per_mu_wan: p.minTaxPerMuWan ?? null,
-      min_investment_per_mu_wan: p.minInvestmentPerMuWan ?? null,
-      min_tax_per_1000sqm_wan: p.minTaxPer1000SqmWan ?? null,
+      excludedIndustries: p.excludedIndustries,
+      minTaxPerMuWan: p.minTaxPerMuWan ?? null,
+      minInvestmentPerMuWan: p.minInvestmentPerMuWan ?? null,
+      minTaxPer1000sqmWan: p.minTaxPer1000SqmWan ?? null,
       policies: p.policies ?? null,
-      wecom_webhook_url: p.wecomWebhookUrl ?? null,
+      wecomWebhookUrl: p.wecomWebhookUrl ?? null,
     };
   }
   if (collection === "spaces") {
     const s = value as Space;
     return {
       id: s.id,
-      park_id: s.parkId,
+      parkId: s.parkId,
       kind: s.kind,
       deals: [...new Set(s.deals)].sort(),
       title: s.title,
-      area_sqm: s.areaSqm,
-      divisible_min_sqm: s.divisibleMinSqm ?? null,
+      areaSqm: s.areaSqm,
+      divisibleMinSqm: s.divisibleMinSqm ?? null,
       floors: s.floors ?? null,
-      single_storey: s.singleStorey ?? null,
-      ceiling_m: s.ceilingM ?? null,
-      floor_load_kg: s.floorLoadKg ?? null,
-      power_kva: s.powerKva ?? null,
-      crane_t: s.craneT ?? null,
-      rent_yuan_per_sqm_month: s.rentYuanPerSqmMonth ?? null,
-      price_yuan_per_sqm: s.priceYuanPerSqm ?? null,
-      land_price_wan_per_mu: s.landPriceWanPerMu ?? null,
-      available_from: s.availableFrom ? (s.availableFrom.length === 7 ? `${s.availableFrom}-01` : s.availableFrom) : null,
+      singleStorey: s.singleStorey ?? null,
+      ceilingM: s.ceilingM ?? null,
+      floorLoadKg: s.floorLoadKg ?? null,
+      powerKva: s.powerKva ?? null,
+      craneT: s.craneT ?? null,
+      rentYuanPerSqmMonth: s.rentYuanPerSqmMonth ?? null,
+      priceYuanPerSqm: s.priceYuanPerSqm ?? null,
+      landPriceWanPerMu: s.landPriceWanPerMu ?? null,
+      availableFrom: s.availableFrom ? (s.availableFrom.length === 7 ? `${s.availableFrom}-01` : s.availableFrom) : null,
       status: s.status,
       notes: s.notes ?? null,
     };
@@ -68,9 +68,9 @@ export function dbRow<C extends Collection>(collection: C, value: InventoryValue
   const r = value as Recruiter;
   return {
     ...pickSame(r, RECRUITER_SAME),
-    away_from: r.away?.[0]?.from ?? null,
-    away_to: r.away?.[0]?.to ?? null,
-    working_hours: r.workingHours ?? null,
+    awayFrom: r.away?.[0]?.from ?? null,
+    awayTo: r.away?.[0]?.to ?? null,
+    workingHours: r.workingHours ?? null,
   };
 }
 
@@ -85,7 +85,7 @@ export function fromDbRow<C extends Collection>(collection: C, row: DbRow): Inve
       location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
       ...parkTerms(row as unknown as ParkRow),
       policies: r.policies,
-      wecomWebhookUrl: r.wecom_webhook_url,
+      wecomWebhookUrl: r.wecomWebhookUrl,
     }) as InventoryValue[C];
   }
   if (collection === "spaces") {
@@ -93,8 +93,8 @@ export function fromDbRow<C extends Collection>(collection: C, row: DbRow): Inve
   }
   return strip({
     ...pickSame(r, RECRUITER_SAME),
-    away: r.away_from ? [{ from: r.away_from, to: r.away_to }] : [],
-    workingHours: r.working_hours,
+    away: r.awayFrom ? [{ from: r.awayFrom, to: r.awayTo }] : [],
+    workingHours: r.workingHours,
   }) as InventoryValue[C];
 }
 

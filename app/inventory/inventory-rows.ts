@@ -1,86 +1,88 @@
+import type { ParksRow, SpacesRow } from "~/db/rows";
 import type { SpaceCandidate } from "~/domain/matching/types";
 
 // The inventory's rows as Postgres returns them (app/inventory/inventory-read.server.ts reads them) and
 // the one mapping from a row to the matcher's candidate. The search documents (search/space-document.ts)
 // and the jobs build on these; this side never imports search/.
 
-/** One row of `spaces join parks`, as Postgres returns it. */
-export type SpaceRow = {
-  id: string;
-  park_id: string;
-  kind: SpaceCandidate["kind"];
-  deals: ("lease" | "buy")[];
-  title: string;
-  area_sqm: number;
-  divisible_min_sqm: number | null;
-  floors: number | null;
-  single_storey: boolean | null;
-  ceiling_m: number | null;
-  floor_load_kg: number | null;
-  power_kva: number | null;
-  crane_t: number | null;
-  rent_yuan_per_sqm_month: number | null;
-  price_yuan_per_sqm: number | null;
-  land_price_wan_per_mu: number | null;
-  available_from: string | null;
-  status: SpaceCandidate["status"];
-  notes: string | null;
-  /** Inventory versions (docs/decisions/018): this row's, and its park's. */
-  version: string;
-  park_version: string;
-  verified_at: Date;
-  park_name: string;
-  park_district: string;
-  park_district_code: string | null;
-  park_industries: string[];
-  park_excluded: string[];
-  min_tax_per_mu_wan: number | null;
-  min_investment_per_mu_wan: number | null;
-  min_tax_per_1000sqm_wan: number | null;
-  lat: number | null;
-  lng: number | null;
-};
+/** One row of `spaces join parks`, as Postgres returns it (the tables' columns from app/db/rows.ts). */
+export type SpaceRow = Pick<
+  SpacesRow,
+  | "id"
+  | "parkId"
+  | "kind"
+  | "deals"
+  | "title"
+  | "areaSqm"
+  | "divisibleMinSqm"
+  | "floors"
+  | "singleStorey"
+  | "ceilingM"
+  | "floorLoadKg"
+  | "powerKva"
+  | "craneT"
+  | "rentYuanPerSqmMonth"
+  | "priceYuanPerSqm"
+  | "landPriceWanPerMu"
+  | "notes"
+  | "version"
+  | "verifiedAt"
+> &
+  Pick<ParksRow, "minTaxPerMuWan" | "minInvestmentPerMuWan" | "minTaxPer1000sqmWan" | "lat" | "lng"> & {
+    /** `YYYY-MM-DD` (the query formats the date column). */
+    availableFrom: string | null;
+    /** The column's status, or `retired` for a retired space or park (the query says so). */
+    status: SpaceCandidate["status"];
+    /** Inventory versions (docs/decisions/018): the row's own is `version`; this is its park's. */
+    parkVersion: string;
+    parkName: string;
+    parkDistrict: string;
+    parkDistrictCode: string | null;
+    parkIndustries: string[];
+    parkExcluded: string[];
+  };
 
-export type ParkRow = {
-  id: string;
-  name: string;
-  province: string;
-  city: string;
-  district: string;
-  district_code: string | null;
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  industries: string[];
-  excluded_industries: string[];
-  min_tax_per_mu_wan: number | null;
-  min_investment_per_mu_wan: number | null;
-  min_tax_per_1000sqm_wan: number | null;
-  policies: string | null;
-  available_spaces: number;
-  version: string;
-};
+/** One park row with its count of available spaces, as Postgres returns it. */
+export type ParkRow = Pick<
+  ParksRow,
+  | "id"
+  | "name"
+  | "province"
+  | "city"
+  | "district"
+  | "districtCode"
+  | "address"
+  | "lat"
+  | "lng"
+  | "industries"
+  | "excludedIndustries"
+  | "minTaxPerMuWan"
+  | "minInvestmentPerMuWan"
+  | "minTaxPer1000sqmWan"
+  | "policies"
+  | "version"
+> & { availableSpaces: number };
 
 /** The space columns the matcher's candidate and the import format both carry, as a row holds them. */
 export type SpaceColumns = Pick<
   SpaceRow,
   | "id"
-  | "park_id"
+  | "parkId"
   | "kind"
   | "deals"
   | "title"
-  | "area_sqm"
-  | "divisible_min_sqm"
+  | "areaSqm"
+  | "divisibleMinSqm"
   | "floors"
-  | "single_storey"
-  | "ceiling_m"
-  | "floor_load_kg"
-  | "power_kva"
-  | "crane_t"
-  | "rent_yuan_per_sqm_month"
-  | "price_yuan_per_sqm"
-  | "land_price_wan_per_mu"
-  | "available_from"
+  | "singleStorey"
+  | "ceilingM"
+  | "floorLoadKg"
+  | "powerKva"
+  | "craneT"
+  | "rentYuanPerSqmMonth"
+  | "priceYuanPerSqm"
+  | "landPriceWanPerMu"
+  | "availableFrom"
   | "status"
 >;
 
@@ -92,49 +94,49 @@ export type SpaceColumns = Pick<
 export function spaceFields(r: SpaceColumns) {
   return {
     id: r.id,
-    parkId: r.park_id,
+    parkId: r.parkId,
     kind: r.kind,
     deals: r.deals,
     title: r.title,
-    areaSqm: r.area_sqm,
-    divisibleMinSqm: r.divisible_min_sqm,
+    areaSqm: r.areaSqm,
+    divisibleMinSqm: r.divisibleMinSqm,
     floors: r.floors,
-    singleStorey: r.single_storey,
-    ceilingM: r.ceiling_m,
-    floorLoadKg: r.floor_load_kg,
-    powerKva: r.power_kva,
-    craneT: r.crane_t,
-    rentYuanPerSqmMonth: r.rent_yuan_per_sqm_month,
-    priceYuanPerSqm: r.price_yuan_per_sqm,
-    landPriceWanPerMu: r.land_price_wan_per_mu,
-    availableFrom: r.available_from,
+    singleStorey: r.singleStorey,
+    ceilingM: r.ceilingM,
+    floorLoadKg: r.floorLoadKg,
+    powerKva: r.powerKva,
+    craneT: r.craneT,
+    rentYuanPerSqmMonth: r.rentYuanPerSqmMonth,
+    priceYuanPerSqm: r.priceYuanPerSqm,
+    landPriceWanPerMu: r.landPriceWanPerMu,
+    availableFrom: r.availableFrom,
     status: r.status,
   };
 }
 
 /** A park's name and place, camelCase (the import format and the park document start alike). */
-export function parkPlace(r: Pick<ParkRow, "id" | "name" | "province" | "city" | "district" | "district_code" | "address">) {
+export function parkPlace(r: Pick<ParkRow, "id" | "name" | "province" | "city" | "district" | "districtCode" | "address">) {
   return {
     id: r.id,
     name: r.name,
     province: r.province,
     city: r.city,
     district: r.district,
-    districtCode: r.district_code,
+    districtCode: r.districtCode,
     address: r.address,
   };
 }
 
 /** A park's entry terms (industries it takes and refuses, minimum tax and investment in 万元), camelCase. */
 export function parkTerms(
-  r: Pick<ParkRow, "industries" | "excluded_industries" | "min_tax_per_mu_wan" | "min_investment_per_mu_wan" | "min_tax_per_1000sqm_wan">,
+  r: Pick<ParkRow, "industries" | "excludedIndustries" | "minTaxPerMuWan" | "minInvestmentPerMuWan" | "minTaxPer1000sqmWan">,
 ) {
   return {
     industries: r.industries,
-    excludedIndustries: r.excluded_industries,
-    minTaxPerMuWan: r.min_tax_per_mu_wan,
-    minInvestmentPerMuWan: r.min_investment_per_mu_wan,
-    minTaxPer1000SqmWan: r.min_tax_per_1000sqm_wan,
+    excludedIndustries: r.excludedIndustries,
+    minTaxPerMuWan: r.minTaxPerMuWan,
+    minInvestmentPerMuWan: r.minInvestmentPerMuWan,
+    minTaxPer1000SqmWan: r.minTaxPer1000sqmWan,
   };
 }
 
@@ -142,17 +144,17 @@ export function parkTerms(
 export function toSpaceCandidate(r: SpaceRow): SpaceCandidate {
   return {
     ...spaceFields(r),
-    verifiedAt: r.verified_at.toISOString(),
+    verifiedAt: r.verifiedAt.toISOString(),
     park: {
-      id: r.park_id,
-      name: r.park_name,
-      district: r.park_district,
-      districtCode: r.park_district_code,
-      industries: r.park_industries,
-      excludedIndustries: r.park_excluded,
-      minTaxPerMuWan: r.min_tax_per_mu_wan,
-      minInvestmentPerMuWan: r.min_investment_per_mu_wan,
-      minTaxPer1000SqmWan: r.min_tax_per_1000sqm_wan,
+      id: r.parkId,
+      name: r.parkName,
+      district: r.parkDistrict,
+      districtCode: r.parkDistrictCode,
+      industries: r.parkIndustries,
+      excludedIndustries: r.parkExcluded,
+      minTaxPerMuWan: r.minTaxPerMuWan,
+      minInvestmentPerMuWan: r.minInvestmentPerMuWan,
+      minTaxPer1000SqmWan: r.minTaxPer1000sqmWan,
     },
   };
 }

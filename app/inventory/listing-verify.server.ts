@@ -11,12 +11,12 @@ import { enqueue } from "~/db/outbox.server";
 export async function confirmSpaceAvailable(sql: Sql, spaceId: string): Promise<{ verifiedAt: string } | null> {
   return sql.begin(async (tx) => {
     const [row] = await tx<
-      { verified_at: Date }[]
+      { verifiedAt: Date }[]
     >`update spaces set verified_at = now(), updated_at = now() where id = ${spaceId} returning verified_at`;
     if (!row) return null;
     await enqueue(tx, "space.index", [spaceId]);
     await enqueue(tx, "space.match", [spaceId]);
-    return { verifiedAt: row.verified_at.toISOString() };
+    return { verifiedAt: row.verifiedAt.toISOString() };
   });
 }
 
@@ -41,7 +41,7 @@ export async function listUnverifiedListings(
                     and not exists (select 1 from parks rp where rp.id = s.park_id and rp.retired_at is not null)`;
   return cappedList(
     sql<{ total: number }[]>`select count(*)::int as total from spaces s where ${where}`,
-    sql<{ id: string; title: string; park_id: string; park_name: string; verified_at: Date; days: number; suspended: boolean }[]>`
+    sql<{ id: string; title: string; parkId: string; parkName: string; verifiedAt: Date; days: number; suspended: boolean }[]>`
       select s.id, s.title, s.park_id, p.name as park_name, s.verified_at,
              floor(extract(epoch from now() - s.verified_at) / 86400)::int as days,
              s.verified_at < now() - make_interval(days => ${2 * verifyDays}) as suspended
@@ -52,9 +52,9 @@ export async function listUnverifiedListings(
     (r) => ({
       spaceId: r.id,
       title: r.title,
-      parkId: r.park_id,
-      parkName: r.park_name,
-      verifiedAt: r.verified_at.toISOString(),
+      parkId: r.parkId,
+      parkName: r.parkName,
+      verifiedAt: r.verifiedAt.toISOString(),
       days: r.days,
       suspended: r.suspended,
     }),

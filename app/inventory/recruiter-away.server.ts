@@ -13,16 +13,16 @@ import { auditMessages } from "~/i18n/audit-messages";
  */
 export async function rerouteOffersOfUnavailable(tx: TransactionSql, recruiterIds: string[], routing: RoutingOptions): Promise<number> {
   if (recruiterIds.length === 0) return 0;
-  const offers = await tx<{ assignment_id: string; recruiter_id: string; away_until: string | null; active: boolean }[]>`
+  const offers = await tx<{ assignmentId: string; recruiterId: string; awayUntil: string | null; active: boolean }[]>`
     select a.id as assignment_id, a.recruiter_id, r.active, ${awayUntilSql(tx)} as away_until
     from assignments a join recruiters r on r.id = a.recruiter_id
     where a.recruiter_id in ${tx(recruiterIds)} and a.status = 'offered'
     order by a.offered_at, a.id`;
   let moved = 0;
   for (const o of offers) {
-    if (o.active && !o.away_until) continue;
-    const why = o.away_until ? auditMessages.both("recruiter.away", { until: o.away_until }) : auditMessages.both("recruiter.inactive");
-    if (await declineAssignment(tx, { assignmentId: o.assignment_id, recruiterId: o.recruiter_id }, routing, why)) moved++;
+    if (o.active && !o.awayUntil) continue;
+    const why = o.awayUntil ? auditMessages.both("recruiter.away", { until: o.awayUntil }) : auditMessages.both("recruiter.inactive");
+    if (await declineAssignment(tx, { assignmentId: o.assignmentId, recruiterId: o.recruiterId }, routing, why)) moved++;
   }
   return moved;
 }

@@ -35,9 +35,15 @@ export function consentMethod(source: LeadChannel): "written" | "oral" {
 }
 
 /**
- * Stores a validated lead and its outbox rows (`lead.index`, `lead.match`) in one transaction. Idempotent on the
- * submission key: a replay (double click, retried request, 50 concurrent copies) gets the first lead back.
- * Never touches Redis or Meilisearch: the relay picks the outbox row up.
+ * Stores a validated lead and its outbox rows (`lead.index`, `lead.match`) in one transaction, together
+ * with the leads other requests of this process sent meanwhile (group commit, docs/decisions/039), and
+ * resolves only after that transaction committed. Idempotent on the submission key: a replay (double
+ * click, retried request, 50 concurrent copies, in one batch or not) gets the first lead back
+ * (`created: false`, the first lead's `requestHash`) and spends no reference number. Rejects with the
+ * database's error when this lead cannot be stored (another lead's failure never fails it), or when the
+ * connection was lost (the lead may or may not be stored; it is never acknowledged). Throws at once for a
+ * lead without consent, or a hotline lead without the staff account that recorded the oral consent
+ * (docs/decisions/016). Never touches Redis or Meilisearch: the relay picks the outbox rows up.
  */
 export async function storeLead(
   sql: Sql,
@@ -58,61 +64,212 @@ export async function storeLead(
   const method = consentMethod(input.source);
   const recordedBy = method === "oral" ? (input.consentRecordedBy ?? null) : null;
   if (method === "oral" && !recordedBy) throw new Error("a hotline lead needs the staff account that recorded the oral consent");
-  const key = input.submissionKey ?? null;
-  if (key) {
-    const existing = await findBySubmissionKey(sql, key);
-    if (existing) return existing;
-  }
-  // One statement, in its own transaction: bump the day's counter, insert the lead with its reference,
-  // add its outbox rows, wake the index writer and the relay (NOTIFY is sent at commit). The counter row
-  // is locked from the bump to the commit, so all leads of a day pass it one at a time: a single
-  // statement keeps that to the commit's own wait (five round trips in a transaction kept intake under
-  // ~60 leads/s; docs/decisions/031). A copy whose submission key another copy took is raised as
-  // PM001 (migration 033), which rolls its bump back: a copy spends no reference number.
   const { lead } = input;
-  try {
-    const [row] = await sql<{ id: string; reference: string }[]>`
-      with today as (select (now() at time zone 'Asia/Shanghai')::date as day),
-      bump as (
-        insert into reference_counters (day, n) select day, 1 from today
-        on conflict (day) do update set n = reference_counters.n + 1
-        returning day, n
-      ),
-      stored as (
-        insert into leads (reference, source, lng, submission_key, request_hash, lead, raw, assist,
-                           phone, credit_code, company_name, industry,
-                           consent_at, consent_version, consent_method, consent_recorded_by)
-        select ${referenceSql(sql)}, ${input.source}, ${input.lng}, ${key}, ${input.requestHash ?? null},
-               ${sql.json(lead as never)}, ${sql.json((input.raw ?? {}) as never)}, ${sql.json(input.assist as never)},
-               ${lead.contact.phone}, ${lead.company.creditCode ?? null}, ${lead.company.name}, ${lead.use.industry ?? null},
-               now(), ${method === "oral" ? HOTLINE_CONSENT_SCRIPT.version : PRIVACY_NOTICE_VERSION}, ${method}, ${recordedBy}
-        from bump
-        on conflict (submission_key) do nothing
-        returning id, reference
-      ),
-      work as (
-        -- Indexing and matching run side by side: a recruiter's email never waits for the search index.
-        insert into outbox (topic, aggregate_id)
-        select topic, stored.id::text from stored, (values (1, 'lead.index'), (2, 'lead.match')) as t (n, topic)
-        order by n
-        returning id
-      )
-      select stored.id, stored.reference, (select count(*) from work) as work,
-             pg_notify(${outboxChannel("lead.index")}, '')::text as woke_index, pg_notify(${outboxChannel("lead.match")}, '')::text as woke_relay
-      from stored
-      union all
-      select null, null, null, null, null where intake_lost_race_if(not exists (select 1 from stored))`;
-    return { id: row.id, reference: row.reference, created: true, requestHash: input.requestHash ?? null };
-  } catch (error) {
-    if ((error as { code?: string }).code !== LOST_RACE) throw error;
-    const winner = key ? await findBySubmissionKey(sql, key) : null;
-    if (!winner) throw new Error("lead insert conflicted but no lead holds the submission key", { cause: error });
-    return winner;
+  let batcher = batchers.get(sql);
+  if (!batcher) batchers.set(sql, (batcher = new IntakeBatcher(sql)));
+  return batcher.store({
+    source: input.source,
+    lng: input.lng,
+    key: input.submissionKey ?? null,
+    hash: input.requestHash ?? null,
+    lead,
+    raw: input.raw ?? {},
+    assist: input.assist,
+    phone: lead.contact.phone,
+    credit: lead.company.creditCode ?? null,
+    company: lead.company.name,
+    industry: lead.use.industry ?? null,
+    version: method === "oral" ? HOTLINE_CONSENT_SCRIPT.version : PRIVACY_NOTICE_VERSION,
+    method,
+    recorder: recordedBy,
+  });
+}
+
+/** One lead as the batch statement reads it (`jsonb_to_recordset`): single-word keys, so no column transform touches them. */
+type BatchRow = {
+  ord: number;
+  source: LeadChannel;
+  lng: Lng;
+  key: string | null;
+  hash: string | null;
+  lead: Lead;
+  raw: unknown;
+  assist: AssistFill[];
+  phone: string;
+  credit: string | null;
+  company: string;
+  industry: string | null;
+  version: string;
+  method: "written" | "oral";
+  recorder: string | null;
+};
+
+type Pending = { row: BatchRow; resolve: (stored: StoredLead) => void; reject: (error: unknown) => void };
+
+/**
+ * The most leads one statement stores (default 100). A lead's body is at most 64 KB (the request gate),
+ * so a batch's parameter stays within a few MB even at the limit. `intakeBatchLimit(1)` stores every
+ * lead by its own statement (group commit off): the intake bench compares both in one run.
+ */
+let maxBatch = 100;
+export function intakeBatchLimit(n?: number): number {
+  if (n !== undefined) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`intake batch limit must be a whole number ≥ 1, got ${n}`);
+    maxBatch = n;
+  }
+  return maxBatch;
+}
+
+/**
+ * Group commit (docs/decisions/039): per pool, one intake statement is in flight at a time; the leads
+ * that arrive meanwhile wait and go together in the next statement — one bump of the day's counter by
+ * N, N leads, 2N outbox rows, one commit and one WAL flush. The day's counter row serialises every
+ * lead's commit anyway (gapless references), so a second statement in flight would only queue on its
+ * lock; gathering turns that queue into one commit.
+ */
+class IntakeBatcher {
+  private waiting: Pending[] = [];
+  private running = false;
+
+  constructor(private readonly sql: Sql) {}
+
+  store(row: Omit<BatchRow, "ord">): Promise<StoredLead> {
+    return new Promise<StoredLead>((resolve, reject) => {
+      this.waiting.push({ row: { ...row, ord: 0 }, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.running = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, maxBatch);
+        batch.forEach((p, i) => (p.row.ord = i));
+        await storeBatch(this.sql, batch);
+      }
+    } finally {
+      this.running = false;
+    }
   }
 }
 
+const batchers = new WeakMap<Sql, IntakeBatcher>();
+
+/**
+ * Stores a batch and settles every request of it, never before the commit. A batch that Postgres
+ * refused (any SQLSTATE error: the statement, and so its transaction, rolled back) is stored again
+ * lead by lead, so one lead's failure (a bad value, a concurrent copy from another process) fails no
+ * other lead. A lost connection fails the whole batch: whether it committed is unknown, and storing
+ * again could store a lead twice; every request of it gets the error (answered 503, nothing acknowledged).
+ */
+async function storeBatch(sql: Sql, batch: Pending[]): Promise<void> {
+  try {
+    const stored = await insertBatch(
+      sql,
+      batch.map((p) => p.row),
+    );
+    for (const p of batch) {
+      const answer = stored.get(p.row.ord);
+      if (answer) p.resolve(answer);
+      else p.reject(new Error("the intake statement returned no answer for a lead of its batch"));
+    }
+  } catch (error) {
+    if (batch.length > 1 && rolledBack(error)) {
+      for (const [i, p] of batch.entries()) {
+        p.row.ord = 0;
+        await storeBatch(sql, [p]);
+        p.row.ord = i;
+      }
+      return;
+    }
+    if (batch.length === 1 && (error as { code?: string }).code === LOST_RACE) {
+      // A copy from another process took the key between this statement's snapshot and its insert.
+      const key = batch[0].row.key;
+      const winner = key ? await findBySubmissionKey(sql, key).catch(() => null) : null;
+      if (winner) return batch[0].resolve(winner);
+      return batch[0].reject(new Error("lead insert conflicted but no lead holds the submission key", { cause: error }));
+    }
+    for (const p of batch) p.reject(error);
+  }
+}
+
+/** True for an error Postgres answered with a SQLSTATE, other than a lost connection or a shutdown (classes 08, 57). */
+function rolledBack(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && !/^(08|57)/.test(code);
+}
+
+/**
+ * The batch statement, in its own transaction. Leads whose submission key is already stored get that
+ * lead back (created false) and spend no number; of several leads in the batch with one key, the first
+ * is stored and the others get it back. The counter is bumped once by the number of new leads, and
+ * lead i of them gets the reference n − count + i, in arrival order. A new lead whose key a concurrent
+ * statement took after this one's snapshot makes the whole statement fail with PM001 (migration 033),
+ * so its bump rolls back: nothing is stored and no number spent; the caller stores the batch again.
+ * Returns the answer of each lead by its `ord`.
+ */
+async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, StoredLead>> {
+  const answers = await sql<{ ord: number; id: string; reference: string; created: boolean; requestHash: string | null }[]>`
+    with input as (
+      select * from jsonb_to_recordset(${sql.json(rows as never)}) as x (
+        ord int, source text, lng text, key text, hash text, lead jsonb, raw jsonb, assist jsonb,
+        phone text, credit text, company text, industry text, version text, method text, recorder uuid)
+    ),
+    fresh as (
+      select distinct on (key, case when key is null then ord end) *
+      from input x
+      where key is null or not exists (select 1 from leads l where l.submission_key = x.key)
+      order by key, case when key is null then ord end, ord
+    ),
+    numbered as (
+      select f.*, row_number() over (order by f.ord) as i, count(*) over () as total from fresh f
+    ),
+    bump as (
+      insert into reference_counters (day, n)
+      select (now() at time zone 'Asia/Shanghai')::date, count(*) from fresh having count(*) > 0
+      on conflict (day) do update set n = reference_counters.n + excluded.n
+      returning day, n
+    ),
+    ready as (
+      select nb.*, ${referenceSql(sql)} as reference
+      from numbered nb cross join lateral (select b.day, b.n - nb.total + nb.i as n from bump b) c
+    ),
+    stored as (
+      insert into leads (reference, source, lng, submission_key, request_hash, lead, raw, assist,
+                         phone, credit_code, company_name, industry,
+                         consent_at, consent_version, consent_method, consent_recorded_by)
+      select reference, source, lng, key, hash, lead, raw, assist, phone, credit, company, industry,
+             now(), version, method, recorder
+      from ready order by ord
+      on conflict (submission_key) do nothing
+      returning id, reference
+    ),
+    work as (
+      -- Indexing and matching run side by side: a recruiter's email never waits for the search index.
+      insert into outbox (topic, aggregate_id)
+      select t.topic, s.id::text
+      from stored s join ready r using (reference), (values (1, 'lead.index'), (2, 'lead.match')) as t (n, topic)
+      order by r.ord, t.n
+      returning id
+    )
+    select r.ord, s.id, s.reference, true as created, r.hash as "requestHash",
+           pg_notify(${outboxChannel("lead.index")}, '')::text as "wokeIndex", pg_notify(${outboxChannel("lead.match")}, '')::text as "wokeRelay"
+    from ready r join stored s using (reference)
+    union all
+    select x.ord, l.id, l.reference, false, l.request_hash, null, null
+    from input x join leads l on l.submission_key = x.key
+    union all
+    select x.ord, s.id, s.reference, false, r.hash, null, null
+    from input x join ready r on r.key = x.key and r.ord <> x.ord join stored s using (reference)
+    union all
+    select null, null, null, null, null, null, null
+    where intake_lost_race_if((select count(*) from stored) < (select count(*) from ready))`;
+  return new Map(answers.map((a) => [a.ord, { id: a.id, reference: a.reference, created: a.created, requestHash: a.requestHash }]));
+}
+
 async function findBySubmissionKey(sql: Sql, key: string): Promise<StoredLead | null> {
-  const [row] = await sql<{ id: string; reference: string; request_hash: string | null }[]>`
-    select id, reference, request_hash from leads where submission_key = ${key}`;
-  return row ? { id: row.id, reference: row.reference, created: false, requestHash: row.request_hash } : null;
+  const [row] = await sql<{ id: string; reference: string; requestHash: string | null }[]>`
+    select id, reference, request_hash as "requestHash" from leads where submission_key = ${key}`;
+  return row ? { id: row.id, reference: row.reference, created: false, requestHash: row.requestHash } : null;
 }

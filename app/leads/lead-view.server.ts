@@ -45,36 +45,14 @@ export type AssignmentView = {
 };
 
 async function listAssignments(sql: Sql, leadId: string): Promise<AssignmentView[]> {
-  const rows = await sql<
-    {
-      id: string;
-      recruiter_id: string | null;
-      park_id: string;
-      channel: "email" | "hotline" | null;
-      status: string;
-      rule: string;
-      reason: { zh: string; en: string };
-      reroutes: number;
-      accept_by: Date | null;
-    }[]
-  >`
+  const rows = await sql<(Omit<AssignmentView, "acceptBy"> & { acceptBy: Date | null })[]>`
     select id, recruiter_id, park_id, channel, status, rule, reason, reroutes, accept_by from assignments
     where lead_id = ${leadId} order by created_at, park_id`;
-  return rows.map((r) => ({
-    id: r.id,
-    recruiterId: r.recruiter_id,
-    parkId: r.park_id,
-    channel: r.channel,
-    status: r.status,
-    rule: r.rule,
-    reason: r.reason,
-    reroutes: r.reroutes,
-    acceptBy: r.accept_by?.toISOString() ?? null,
-  }));
+  return rows.map((r) => ({ ...r, acceptBy: r.acceptBy?.toISOString() ?? null }));
 }
 
 /** The columns every single-lead page reads first (this one and the hotline's, app/hotline/desk-lead.server.ts). */
-export type LeadHeadRow = { id: string; reference: string; status: string; source: string; created_at: Date };
+export type LeadHeadRow = { id: string; reference: string; status: string; source: string; createdAt: Date };
 
 /** The lead as staff and the admin API see it: matches best first, then its assignments. */
 export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null> {
@@ -83,13 +61,13 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
     (LeadHeadRow & {
       lead: Lead;
       assist: unknown[];
-      consent_method: ConsentView["method"];
-      consent_version: string | null;
-      consent_at: Date | null;
-      recorder_id: string | null;
-      recorder_name: string | null;
+      consentMethod: ConsentView["method"];
+      consentVersion: string | null;
+      consentAt: Date | null;
+      recorderId: string | null;
+      recorderName: string | null;
       excluded: Exclusion[];
-      matched_version: string | null;
+      matchedVersion: string | null;
     })[]
   >`
     select l.id, l.reference, l.status, l.source, l.created_at, l.lead, l.assist,
@@ -103,19 +81,19 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
     reference: row.reference,
     status: row.status,
     source: row.source,
-    createdAt: row.created_at.toISOString(),
+    createdAt: row.createdAt.toISOString(),
     lead: row.lead,
     assist: row.assist,
     consent: {
-      method: row.consent_method,
-      version: row.consent_version,
-      at: row.consent_at?.toISOString() ?? null,
-      recordedBy: row.recorder_id ? { id: row.recorder_id, name: row.recorder_name ?? "" } : null,
+      method: row.consentMethod,
+      version: row.consentVersion,
+      at: row.consentAt?.toISOString() ?? null,
+      recordedBy: row.recorderId ? { id: row.recorderId, name: row.recorderName ?? "" } : null,
     },
     matches: await listMatches(sql, row.id),
     withdrawnMatches: await listWithdrawnMatches(sql, row.id),
     excluded: row.excluded ?? [],
-    matchedVersion: row.matched_version,
+    matchedVersion: row.matchedVersion,
     assignments: await listAssignments(sql, row.id),
   };
 }

@@ -24,7 +24,7 @@ export async function lockLeadForMatching(tx: TransactionSql, leadId: string): P
 /** The lead's live (not withdrawn) matches: which space, and whether the lead's own match or a space's reverse match found it. */
 export function liveMatchesOfLead(tx: TransactionSql, leadId: string) {
   return tx<
-    { space_id: string; found_by: "lead" | "space" }[]
+    { spaceId: string; foundBy: "lead" | "space" }[]
   >`select space_id, found_by from matches where lead_id = ${leadId} and withdrawn_at is null`;
 }
 
@@ -47,8 +47,8 @@ export async function recordMatchOutcome(
 }
 
 /** Live matches on a space, of leads not won or lost (a change to the space may withdraw them). */
-export async function liveMatchesOfSpace(tx: TransactionSql, spaceId: string): Promise<{ lead_id: string; lead: Lead }[]> {
-  return tx<{ lead_id: string; lead: Lead }[]>`
+export async function liveMatchesOfSpace(tx: TransactionSql, spaceId: string): Promise<{ leadId: string; lead: Lead }[]> {
+  return tx<{ leadId: string; lead: Lead }[]>`
     select m.lead_id, l.lead from matches m join leads l on l.id = m.lead_id
     where m.space_id = ${spaceId} and m.withdrawn_at is null and l.status not in ('won', 'lost', 'closed')`;
 }

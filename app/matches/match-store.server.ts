@@ -26,7 +26,7 @@ export async function saveLeadMatches(
   await Promise.all([
     results.length > 0 &&
       tx`
-        insert into matches ${tx(results.map((r) => ({ lead_id: leadId, space_id: r.spaceId, park_id: r.parkId, score: r.score, conditional: r.conditional, reasons: tx.json(r.reasons as never), found_by: "lead", space_version: r.spaceVersion })))}
+        insert into matches ${tx(results.map((r) => ({ leadId, spaceId: r.spaceId, parkId: r.parkId, score: r.score, conditional: r.conditional, reasons: tx.json(r.reasons as never), foundBy: "lead", spaceVersion: r.spaceVersion })))}
         on conflict (lead_id, space_id) do update set score = excluded.score, conditional = excluded.conditional, reasons = excluded.reasons,
           found_by = 'lead', space_version = excluded.space_version, withdrawn_at = null, withdrawn_reason = null`.execute(),
     ...withdrawals.map((w) => withdrawMatch(tx, leadId, w)),
@@ -48,24 +48,24 @@ export async function upsertSpaceMatch(tx: TransactionSql, leadId: string, r: Ve
 }
 
 type Row = {
-  space_id: string;
-  park_id: string;
+  spaceId: string;
+  parkId: string;
   score: number;
   conditional: boolean;
   reasons: Reason[];
-  found_by: "lead" | "space";
-  created_at: Date;
-  withdrawn_at: Date | null;
-  withdrawn_reason: { zh: string; en: string } | null;
+  foundBy: "lead" | "space";
+  createdAt: Date;
+  withdrawnAt: Date | null;
+  withdrawnReason: { zh: string; en: string } | null;
 };
 const toStored = (r: Row): StoredMatch => ({
-  spaceId: r.space_id,
-  parkId: r.park_id,
+  spaceId: r.spaceId,
+  parkId: r.parkId,
   score: r.score,
   conditional: r.conditional,
   reasons: r.reasons,
-  foundBy: r.found_by,
-  createdAt: r.created_at.toISOString(),
+  foundBy: r.foundBy,
+  createdAt: r.createdAt.toISOString(),
 });
 
 /** A lead's live matches, best first, in the contract's shape. */
@@ -83,8 +83,8 @@ export async function listWithdrawnMatches(sql: Sql, leadId: string): Promise<Wi
     where lead_id = ${leadId} and withdrawn_at is not null order by withdrawn_at desc, space_id`;
   return rows.map((r) => ({
     ...toStored(r),
-    withdrawnAt: r.withdrawn_at!.toISOString(),
-    withdrawnReason: r.withdrawn_reason ?? OUTRANKED,
+    withdrawnAt: r.withdrawnAt!.toISOString(),
+    withdrawnReason: r.withdrawnReason ?? OUTRANKED,
   }));
 }
 

@@ -37,13 +37,13 @@ export async function loadPhoneAccessLog(
   const where = options.leadIds ? sql`where lead_id = any(${options.leadIds}::uuid[])` : sql``;
   return cappedList(
     sql<{ total: number }[]>`select count(*)::int as total from phone_access_log ${where}`,
-    sql<{ at: Date; actor: string; actor_role: StaffRole; lead_id: string; reference: string; place: PhoneAccessPlace }[]>`
+    sql<{ at: Date; actor: string; actorRole: StaffRole; leadId: string; reference: string; place: PhoneAccessPlace }[]>`
       select at, actor, actor_role, lead_id, reference, place from phone_access_log ${where} order by at desc, id desc limit ${options.limit ?? 100}`,
     (r) => ({
       at: r.at.toISOString(),
       actor: r.actor,
-      role: r.actor_role,
-      leadId: r.lead_id,
+      role: r.actorRole,
+      leadId: r.leadId,
       reference: r.reference,
       place: r.place,
     }),

@@ -56,19 +56,19 @@ type LeadRow = {
   id: string;
   reference: string;
   status: string;
-  created_at: Date;
-  company_name: string;
+  createdAt: Date;
+  companyName: string;
   phone: string;
-  anonymised_at: Date | null;
+  anonymisedAt: Date | null;
 };
 const toPersonLead = (r: LeadRow): PersonLead => ({
   id: r.id,
   reference: r.reference,
   status: r.status,
-  createdAt: r.created_at.toISOString(),
-  company: r.company_name,
+  createdAt: r.createdAt.toISOString(),
+  company: r.companyName,
   phoneMasked: r.phone ? maskPhone(r.phone) : "",
-  anonymised: r.anonymised_at !== null,
+  anonymised: r.anonymisedAt !== null,
 });
 
 /**

@@ -37,7 +37,7 @@ export async function applyAssignmentAction(
   return sql.begin(async (tx) => {
     // "signed" keeps what it closed (closed_from, closed_at) so it can be undone for a short while (ADR 034).
     const signed = step.to === "signed";
-    const [a] = await tx<{ lead_id: string }[]>`
+    const [a] = await tx<{ leadId: string }[]>`
       update assignments set status = ${step.to}, updated_at = now(),
              accepted_at = case when ${step.to} = 'accepted' then now() else accepted_at end,
              closed_from = case when ${signed} then status else closed_from end,
@@ -48,7 +48,7 @@ export async function applyAssignmentAction(
     if (!a) return { ok: false, reason: "stale" } as const;
     await recordRoutingEvent(tx, {
       assignmentId: input.assignmentId,
-      leadId: a.lead_id,
+      leadId: a.leadId,
       event: step.to,
       recruiterId: input.recruiterId,
       reason: { zh: step.zh, en: step.en },
@@ -56,17 +56,17 @@ export async function applyAssignmentAction(
     // A signed park wins the lead: its other parks' assignments end, so nobody re-routes, escalates or
     // calls an enterprise that has already signed. closed_by names this signing, whose undo reopens them.
     if (step.to === "signed") {
-      await tx`update leads set status = 'won', updated_at = now() where id = ${a.lead_id}`;
-      const closed = await tx<{ id: string; recruiter_id: string | null }[]>`
+      await tx`update leads set status = 'won', updated_at = now() where id = ${a.leadId}`;
+      const closed = await tx<{ id: string; recruiterId: string | null }[]>`
         update assignments set status = 'lost', updated_at = now(), closed_from = status, closed_at = now(), closed_by = ${input.assignmentId}
-        where lead_id = ${a.lead_id} and id <> ${input.assignmentId} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit')
+        where lead_id = ${a.leadId} and id <> ${input.assignmentId} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit')
         returning id, recruiter_id`;
       for (const c of closed) {
         await recordRoutingEvent(tx, {
           assignmentId: c.id,
-          leadId: a.lead_id,
+          leadId: a.leadId,
           event: "lost",
-          recruiterId: c.recruiter_id,
+          recruiterId: c.recruiterId,
           reason: auditMessages.both("desk.signedElsewhere"),
         });
       }

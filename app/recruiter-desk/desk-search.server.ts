@@ -52,12 +52,12 @@ type Row = {
   id: string;
   reference: string;
   lead: Lead;
-  park_name: string;
+  parkName: string;
   outcome: string;
-  accept_by: Date | null;
-  follow_up_on: string | null;
-  follow_up_due: boolean;
-  visit_on: string | null;
+  acceptBy: Date | null;
+  followUpOn: string | null;
+  followUpDue: boolean;
+  visitOn: string | null;
   spaces: number;
   at: Date;
   total: number;
@@ -129,12 +129,12 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
       company: r.lead.company.name,
       product: r.lead.use.product ?? "",
       need: { kind: r.lead.need.kind, deal: r.lead.need.deal, area: needAreaText(r.lead) },
-      parkName: r.park_name,
+      parkName: r.parkName,
       status: r.outcome,
-      acceptBy: r.accept_by?.toISOString() ?? null,
-      followUpOn: r.follow_up_on,
-      followUpDue: r.follow_up_due,
-      visitOn: r.visit_on,
+      acceptBy: r.acceptBy?.toISOString() ?? null,
+      followUpOn: r.followUpOn,
+      followUpDue: r.followUpDue,
+      visitOn: r.visitOn,
       spaces: r.spaces,
       since: r.at.toISOString(),
     })),

@@ -24,8 +24,8 @@ async function audit(tx: TransactionSql, who: Who, leadId: string, event: Routin
 }
 
 /** The lead id of the recruiter's assignment, locked for the step; null when it is not theirs (any more). */
-async function mine(tx: TransactionSql, who: Who, statuses?: readonly string[]): Promise<{ lead_id: string; status: string } | null> {
-  const [a] = await tx<{ lead_id: string; status: string }[]>`
+async function mine(tx: TransactionSql, who: Who, statuses?: readonly string[]): Promise<{ leadId: string; status: string } | null> {
+  const [a] = await tx<{ leadId: string; status: string }[]>`
     select lead_id, status from assignments
     where id = ${who.assignmentId} and recruiter_id = ${who.recruiterId} ${statuses ? tx`and status in ${tx(statuses)}` : tx``}
     for update`;
@@ -38,8 +38,8 @@ export async function addNote(sql: Sql, who: Who & { staffId: string; body: stri
     const a = await mine(tx, who);
     if (!a) return STALE;
     const [note] = await tx<{ id: string }[]>`
-      insert into lead_notes (lead_id, author_staff_id, body, source) values (${a.lead_id}, ${who.staffId}, ${who.body}, 'recruiter') returning id`;
-    await audit(tx, who, a.lead_id, "note", { ...auditMessages.both("desk.noteAdded"), noteId: note.id });
+      insert into lead_notes (lead_id, author_staff_id, body, source) values (${a.leadId}, ${who.staffId}, ${who.body}, 'recruiter') returning id`;
+    await audit(tx, who, a.leadId, "note", { ...auditMessages.both("desk.noteAdded"), noteId: note.id });
     return { ok: true } as const;
   });
 }
@@ -53,7 +53,7 @@ export async function setFollowUp(sql: Sql, who: Who & { on: string | null }): P
     await audit(
       tx,
       who,
-      a.lead_id,
+      a.leadId,
       "follow-up",
       who.on ? { ...auditMessages.both("desk.followUpSet", { on: who.on }), on: who.on } : auditMessages.both("desk.followUpCleared"),
     );
@@ -67,7 +67,7 @@ export async function recordVisit(sql: Sql, who: Who & { on: string }): Promise<
     const a = await mine(tx, who, ["accepted", "contacted", "visit"]);
     if (!a) return STALE;
     await tx`update assignments set status = 'visit', visit_on = ${who.on}::date, updated_at = now() where id = ${who.assignmentId}`;
-    await audit(tx, who, a.lead_id, "visit", { ...auditMessages.both("desk.visitOn", { on: who.on }), on: who.on });
+    await audit(tx, who, a.leadId, "visit", { ...auditMessages.both("desk.visitOn", { on: who.on }), on: who.on });
     return { ok: true } as const;
   });
 }
@@ -83,7 +83,7 @@ export async function markLost(
     await tx`update assignments set status = 'lost', closed_from = status, closed_at = now(), close_reason = ${who.reason},
                     close_note = ${who.note}, follow_up_on = null, updated_at = now()
              where id = ${who.assignmentId}`;
-    await audit(tx, who, a.lead_id, "lost", {
+    await audit(tx, who, a.leadId, "lost", {
       ...auditMessages.both("desk.lost", (lng) => ({
         label: pick(lng, who.label),
         note: who.note ? auditMessages.t(lng, "noteParen", { note: who.note }) : "",
@@ -104,7 +104,7 @@ export async function markLost(
  */
 export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { undone?: "lost" | "signed" }> {
   return sql.begin(async (tx) => {
-    const [a] = await tx<{ lead_id: string; status: "lost" | "signed"; lead_status: string; lead_status_before: string | null }[]>`
+    const [a] = await tx<{ leadId: string; status: "lost" | "signed"; leadStatus: string; leadStatusBefore: string | null }[]>`
       select a.lead_id, a.status, l.status as lead_status, a.lead_status_before
       from assignments a join leads l on l.id = a.lead_id
       where a.id = ${who.assignmentId} and a.recruiter_id = ${who.recruiterId} and a.status in ('lost', 'signed')
@@ -113,19 +113,19 @@ export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { und
       for update of a`;
     if (!a) return STALE;
     // A lost assignment of a lead an admin closed, or a signing whose lead is no longer won: not ours to reopen.
-    if (a.status === "lost" && ["won", "lost", "closed"].includes(a.lead_status)) return STALE;
-    if (a.status === "signed" && a.lead_status !== "won") return STALE;
+    if (a.status === "lost" && ["won", "lost", "closed"].includes(a.leadStatus)) return STALE;
+    if (a.status === "signed" && a.leadStatus !== "won") return STALE;
     const [back] = await tx<{ status: string }[]>`
       update assignments set status = closed_from, closed_from = null, closed_at = null, close_reason = null, close_note = null,
                              lead_status_before = null, updated_at = now()
       where id = ${who.assignmentId} returning status`;
     if (a.status === "lost") {
-      await audit(tx, who, a.lead_id, "reopened", { ...auditMessages.both("desk.reopened"), status: back.status });
+      await audit(tx, who, a.leadId, "reopened", { ...auditMessages.both("desk.reopened"), status: back.status });
       return { ok: true, undone: "lost" } as const;
     }
-    await tx`update leads set status = ${a.lead_status_before ?? "assigned"}, updated_at = now() where id = ${a.lead_id} and status = 'won'`;
-    await audit(tx, who, a.lead_id, "reopened", { ...auditMessages.both("desk.reopenedSigned"), status: back.status });
-    const reopened = await tx<{ id: string; recruiter_id: string | null; status: string; due_ms: number | null }[]>`
+    await tx`update leads set status = ${a.leadStatusBefore ?? "assigned"}, updated_at = now() where id = ${a.leadId} and status = 'won'`;
+    await audit(tx, who, a.leadId, "reopened", { ...auditMessages.both("desk.reopenedSigned"), status: back.status });
+    const reopened = await tx<{ id: string; recruiterId: string | null; status: string; dueMs: number | null }[]>`
       update assignments set status = closed_from, closed_from = null, closed_at = null, closed_by = null, updated_at = now()
       where closed_by = ${who.assignmentId} and status = 'lost'
       returning id, recruiter_id, status,
@@ -133,13 +133,13 @@ export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { und
     for (const r of reopened) {
       await recordRoutingEvent(tx, {
         assignmentId: r.id,
-        leadId: a.lead_id,
+        leadId: a.leadId,
         event: "reopened",
-        recruiterId: r.recruiter_id,
+        recruiterId: r.recruiterId,
         reason: auditMessages.both("desk.reopenedElsewhere"),
       });
       // The offer's SLA check may have run while it was closed (and did nothing): check it again at its deadline.
-      if (r.due_ms !== null) await enqueue(tx, "assignment.sla", [r.id], { afterMs: r.due_ms });
+      if (r.dueMs !== null) await enqueue(tx, "assignment.sla", [r.id], { afterMs: r.dueMs });
     }
     return { ok: true, undone: "signed" } as const;
   });
@@ -153,14 +153,14 @@ export async function declineWithReason(
 ): Promise<WorkOutcome> {
   return sql.begin(async (tx) => {
     // The offer's deadline goes into the audit row: undoing the decline gives the offer back as it stood.
-    const [before] = await tx<{ accept_by: Date | null }[]>`select accept_by from assignments where id = ${who.assignmentId}`;
+    const [before] = await tx<{ acceptBy: Date | null }[]>`select accept_by from assignments where id = ${who.assignmentId}`;
     const next = await declineAssignment(tx, who, routing, {
       ...auditMessages.both("desk.declinedBecause", (lng) => ({
         label: pick(lng, who.label),
         note: who.note ? auditMessages.t(lng, "noteColon", { note: who.note }) : "",
       })),
       code: who.reason,
-      acceptBy: before?.accept_by?.toISOString() ?? null,
+      acceptBy: before?.acceptBy?.toISOString() ?? null,
     } as { zh: string; en: string });
     return next === null ? STALE : ({ ok: true } as const);
   });
@@ -179,30 +179,30 @@ export type UndoDeclineOutcome = { ok: true } | { ok: false; reason: "stale" | "
  */
 export async function undoDecline(sql: Sql, who: Who, routing: RoutingOptions): Promise<UndoDeclineOutcome> {
   return sql.begin(async (tx) => {
-    const [a] = await tx<{ lead_id: string; status: string; recruiter_id: string | null; lead_status: string }[]>`
+    const [a] = await tx<{ leadId: string; status: string; recruiterId: string | null; leadStatus: string }[]>`
       select a.lead_id, a.status, a.recruiter_id, l.status as lead_status
       from assignments a join leads l on l.id = a.lead_id where a.id = ${who.assignmentId} for update of a`;
     if (!a) return STALE;
-    const [d] = await tx<{ recruiter_id: string | null; recent: boolean; accept_by: string | null }[]>`
+    const [d] = await tx<{ recruiterId: string | null; recent: boolean; acceptBy: string | null }[]>`
       select recruiter_id, at > now() - ${UNDO_MINUTES}::int * interval '1 minute' as recent, reason ->> 'acceptBy' as accept_by
       from routing_events where assignment_id = ${who.assignmentId} and event = 'declined' order by id desc limit 1`;
-    if (!d || d.recruiter_id !== who.recruiterId || !d.recent || a.recruiter_id === who.recruiterId) return STALE;
-    if (!["offered", "unassigned"].includes(a.status) || ["won", "lost", "closed"].includes(a.lead_status))
+    if (!d || d.recruiterId !== who.recruiterId || !d.recent || a.recruiterId === who.recruiterId) return STALE;
+    if (!["offered", "unassigned"].includes(a.status) || ["won", "lost", "closed"].includes(a.leadStatus))
       return { ok: false, reason: "taken" } as const;
-    const acceptBy = d.accept_by ? tx`${d.accept_by}::timestamptz` : tx`now() + ${routing.slaMinutes}::int * interval '1 minute'`;
-    const [back] = await tx<{ due_ms: number }[]>`
+    const acceptBy = d.acceptBy ? tx`${d.acceptBy}::timestamptz` : tx`now() + ${routing.slaMinutes}::int * interval '1 minute'`;
+    const [back] = await tx<{ dueMs: number }[]>`
       update assignments set recruiter_id = ${who.recruiterId}, status = 'offered', offered_at = now(), accept_by = ${acceptBy},
              channel = (select channel from recruiters where id = ${who.recruiterId}), reroutes = greatest(0, reroutes - 1), updated_at = now()
       where id = ${who.assignmentId}
       returning greatest(0, extract(epoch from accept_by - now()) * 1000)::float8 as due_ms`;
     await tx`update notifications set status = 'handled', handled_at = now(), handled_by = 'undo-decline'
              where assignment_id = ${who.assignmentId} and status = 'pending' and kind in ('assignment', 'wecom')`;
-    await audit(tx, who, a.lead_id, "reopened", {
+    await audit(tx, who, a.leadId, "reopened", {
       zh: "撤销“拒绝”，收回给原专员",
       en: "Undid “decline”; the offer is back with the recruiter who declined",
-      from: a.recruiter_id,
+      from: a.recruiterId,
     });
-    await enqueue(tx, "assignment.sla", [who.assignmentId], { afterMs: back.due_ms });
+    await enqueue(tx, "assignment.sla", [who.assignmentId], { afterMs: back.dueMs });
     return { ok: true } as const;
   });
 }
@@ -219,9 +219,7 @@ export type RecentDecline = {
 
 /** The recruiter's declines of the last UNDO_MINUTES that are still the last decline of their assignment, newest first (the /queue banner). */
 export async function recentDeclines(sql: Sql, recruiterId: string): Promise<RecentDecline[]> {
-  const rows = await sql<
-    { assignment_id: string; reference: string; company: string; undo_until: Date; undoable: boolean; mine: boolean }[]
-  >`
+  const rows = await sql<{ assignmentId: string; reference: string; company: string; undoUntil: Date; undoable: boolean; mine: boolean }[]>`
     select * from (
       select distinct on (e.assignment_id) e.assignment_id, l.reference, l.lead -> 'company' ->> 'name' as company,
              e.at + ${UNDO_MINUTES}::int * interval '1 minute' as undo_until, e.recruiter_id = ${recruiterId} as mine,
@@ -234,10 +232,10 @@ export async function recentDeclines(sql: Sql, recruiterId: string): Promise<Rec
       order by e.assignment_id, e.id desc) d
     where mine order by undo_until desc`;
   return rows.map((r) => ({
-    assignmentId: r.assignment_id,
+    assignmentId: r.assignmentId,
     reference: r.reference,
     company: r.company ?? "",
-    undoUntil: r.undo_until.toISOString(),
+    undoUntil: r.undoUntil.toISOString(),
     undoable: r.undoable,
   }));
 }
@@ -255,11 +253,11 @@ export type WorkState = {
 export async function loadWorkState(sql: Sql, assignmentId: string): Promise<WorkState> {
   const [w] = await sql<
     {
-      follow_up_on: string | null;
-      visit_on: string | null;
-      close_reason: string | null;
-      close_note: string | null;
-      undo_until: Date | null;
+      followUpOn: string | null;
+      visitOn: string | null;
+      closeReason: string | null;
+      closeNote: string | null;
+      undoUntil: Date | null;
     }[]
   >`
     select to_char(follow_up_on, 'YYYY-MM-DD') as follow_up_on, to_char(visit_on, 'YYYY-MM-DD') as visit_on, close_reason, close_note,
@@ -268,11 +266,11 @@ export async function loadWorkState(sql: Sql, assignmentId: string): Promise<Wor
                 then closed_at + ${UNDO_MINUTES}::int * interval '1 minute' end as undo_until
     from assignments where id = ${assignmentId}`;
   return {
-    followUpOn: w?.follow_up_on ?? null,
-    visitOn: w?.visit_on ?? null,
-    closeReason: w?.close_reason ?? null,
-    closeNote: w?.close_note ?? null,
-    undoUntil: w?.undo_until?.toISOString() ?? null,
+    followUpOn: w?.followUpOn ?? null,
+    visitOn: w?.visitOn ?? null,
+    closeReason: w?.closeReason ?? null,
+    closeNote: w?.closeNote ?? null,
+    undoUntil: w?.undoUntil?.toISOString() ?? null,
   };
 }
 
@@ -288,12 +286,12 @@ export async function loadVisibleNotes(
   staffId: string | null,
   options: { all?: boolean } = {},
 ): Promise<NoteView[]> {
-  const rows = await sql<{ id: string; created_at: Date; author: string | null; source: string; body: string }[]>`
+  const rows = await sql<{ id: string; createdAt: Date; author: string | null; source: string; body: string }[]>`
     select n.id, n.created_at, u.name as author, n.source, n.body
     from lead_notes n left join users u on u.id = n.author_staff_id
     where n.lead_id = ${leadId} and (${options.all ?? false} or n.source <> 'recruiter' or n.author_staff_id = ${staffId}::uuid)
     order by n.created_at, n.id`;
-  return rows.map((r) => ({ id: r.id, at: r.created_at.toISOString(), author: r.author ?? "", source: r.source, body: r.body }));
+  return rows.map((r) => ({ id: r.id, at: r.createdAt.toISOString(), author: r.author ?? "", source: r.source, body: r.body }));
 }
 
 /** The other parks that received the same lead and where each stands (park name, status) — nothing of their recruiters' work. */

@@ -33,48 +33,34 @@ export async function createShortlist(
   const spaceIds = [...new Set(input.spaceIds)];
   if (spaceIds.length === 0 || spaceIds.length > MAX_SHORTLIST_SPACES) return { ok: false, error: "no-spaces" };
   return sql.begin(async (tx) => {
-    const [a] = await tx<{ lead_id: string; park_id: string }[]>`
+    const [a] = await tx<{ leadId: string; parkId: string }[]>`
       select a.lead_id, a.park_id from assignments a join leads l on l.id = a.lead_id
       where a.id = ${input.assignmentId} and a.recruiter_id = ${input.recruiterId} and l.anonymised_at is null`;
     if (!a) return { ok: false, error: "not-yours" } as const;
     const [{ n }] = await tx<{ n: number }[]>`
       select count(*)::int as n from spaces
-      where id in ${tx(spaceIds)} and park_id = ${a.park_id} and status <> 'let' and retired_at is null
-        and not exists (select 1 from parks p where p.id = ${a.park_id} and p.retired_at is not null)`;
+      where id in ${tx(spaceIds)} and park_id = ${a.parkId} and status <> 'let' and retired_at is null
+        and not exists (select 1 from parks p where p.id = ${a.parkId} and p.retired_at is not null)`;
     if (n !== spaceIds.length) return { ok: false, error: "foreign-space" } as const;
     const token = randomBytes(32).toString("base64url");
-    const [row] = await tx<{ id: string; expires_at: Date }[]>`
+    const [row] = await tx<{ id: string; expiresAt: Date }[]>`
       insert into shortlists (token_hash, assignment_id, lead_id, recruiter_id, space_ids, expires_at)
-      values (${hashToken(token)}, ${input.assignmentId}, ${a.lead_id}, ${input.recruiterId}, ${spaceIds}::text[],
+      values (${hashToken(token)}, ${input.assignmentId}, ${a.leadId}, ${input.recruiterId}, ${spaceIds}::text[],
               now() + ${input.days}::int * interval '1 day')
       returning id, expires_at`;
     await recordRoutingEvent(tx, {
       assignmentId: input.assignmentId,
-      leadId: a.lead_id,
+      leadId: a.leadId,
       event: "shortlist-shared",
       recruiterId: input.recruiterId,
       reason: { ...auditMessages.both("desk.shortlistShared", { count: spaceIds.length }), shortlistId: row.id, spaceIds },
     });
-    return { ok: true, shortlist: { id: row.id, token, expiresAt: row.expires_at.toISOString() } } as const;
+    return { ok: true, shortlist: { id: row.id, token, expiresAt: row.expiresAt.toISOString() } } as const;
   });
 }
 
-export type ShortlistSpace = {
-  id: string;
-  title: string;
-  kind: string;
-  deals: string[];
-  areaSqm: number;
-  floors: number | null;
-  singleStorey: boolean | null;
-  ceilingM: number | null;
-  floorLoadKg: number | null;
-  powerKva: number | null;
-  craneT: number | null;
-  rentYuanPerSqmMonth: number | null;
-  priceYuanPerSqm: number | null;
-  landPriceWanPerMu: number | null;
-  availableFrom: string | null;
+/** A space on the shortlist page: its own columns as the row holds them, and why it is there. */
+export type ShortlistSpace = Omit<SpaceColumns, "parkId" | "divisibleMinSqm" | "status"> & {
   /** Why it fits, as the matcher said it (fit reasons only); empty for a space the recruiter added. */
   reasons: { zh: string; en: string }[];
   matched: boolean;
@@ -97,17 +83,17 @@ export async function openShortlist(sql: Sql, token: string): Promise<ShortlistP
   const [s] = await sql<
     {
       id: string;
-      lead_id: string;
-      space_ids: string[];
-      expires_at: Date;
-      park_name: string;
+      leadId: string;
+      spaceIds: string[];
+      expiresAt: Date;
+      parkName: string;
       city: string;
       district: string;
       address: string | null;
       policies: string | null;
-      r_name: string;
-      r_phone: string;
-      r_email: string;
+      rName: string;
+      rPhone: string;
+      rEmail: string;
     }[]
   >`
     select sl.id, sl.lead_id, sl.space_ids, sl.expires_at, p.name as park_name, p.city, p.district, p.address, p.policies,
@@ -117,37 +103,23 @@ export async function openShortlist(sql: Sql, token: string): Promise<ShortlistP
     where sl.token_hash = ${hashToken(token)} and sl.revoked_at is null and sl.expires_at > now() and l.anonymised_at is null`;
   if (!s) return null;
   await sql`insert into shortlist_opens (shortlist_id) values (${s.id})`;
-  const spaces = await sql<(Omit<SpaceColumns, "park_id" | "divisible_min_sqm"> & { reasons: Reason[] | null })[]>`
+  const spaces = await sql<(Omit<SpaceColumns, "parkId" | "divisibleMinSqm"> & { reasons: Reason[] | null })[]>`
     select s.id, s.title, s.kind, s.deals, s.area_sqm, s.floors, s.single_storey, s.ceiling_m, s.floor_load_kg, s.power_kva, s.crane_t,
            s.rent_yuan_per_sqm_month, s.price_yuan_per_sqm, s.land_price_wan_per_mu, to_char(s.available_from, 'YYYY-MM-DD') as available_from,
            s.status, m.reasons
-    from unnest(${s.space_ids}::text[]) with ordinality as pick (space_id, n)
+    from unnest(${s.spaceIds}::text[]) with ordinality as pick (space_id, n)
     join spaces s on s.id = pick.space_id
-    left join matches m on m.lead_id = ${s.lead_id} and m.space_id = s.id
+    left join matches m on m.lead_id = ${s.leadId} and m.space_id = s.id
     order by pick.n`;
   return {
-    park: { name: s.park_name, city: s.city, district: s.district, address: s.address, policies: s.policies },
-    recruiter: { name: s.r_name, phone: s.r_phone, email: s.r_email },
-    expiresAt: s.expires_at.toISOString(),
-    spaces: spaces.map((x) => ({
-      id: x.id,
-      title: x.title,
-      kind: x.kind,
-      deals: x.deals,
-      areaSqm: x.area_sqm,
-      floors: x.floors,
-      singleStorey: x.single_storey,
-      ceilingM: x.ceiling_m,
-      floorLoadKg: x.floor_load_kg,
-      powerKva: x.power_kva,
-      craneT: x.crane_t,
-      rentYuanPerSqmMonth: x.rent_yuan_per_sqm_month,
-      priceYuanPerSqm: x.price_yuan_per_sqm,
-      landPriceWanPerMu: x.land_price_wan_per_mu,
-      availableFrom: x.available_from,
-      reasons: (x.reasons ?? []).filter((r) => r.kind === "fit").map((r) => ({ zh: r.zh, en: r.en })),
-      matched: x.reasons !== null,
-      stillAvailable: x.status === "available",
+    park: { name: s.parkName, city: s.city, district: s.district, address: s.address, policies: s.policies },
+    recruiter: { name: s.rName, phone: s.rPhone, email: s.rEmail },
+    expiresAt: s.expiresAt.toISOString(),
+    spaces: spaces.map(({ status, reasons, ...columns }) => ({
+      ...columns,
+      reasons: (reasons ?? []).filter((r) => r.kind === "fit").map((r) => ({ zh: r.zh, en: r.en })),
+      matched: reasons !== null,
+      stillAvailable: status === "available",
     })),
   };
 }
@@ -165,7 +137,7 @@ export type ShortlistSummary = {
 /** The shortlists shared for an assignment, newest first, each with how often and when it was last opened. */
 export async function listShortlists(sql: Sql, assignmentId: string): Promise<ShortlistSummary[]> {
   const rows = await sql<
-    { id: string; created_at: Date; expires_at: Date; expired: boolean; titles: string[]; opens: number; last_open: Date | null }[]
+    { id: string; createdAt: Date; expiresAt: Date; expired: boolean; titles: string[]; opens: number; lastOpen: Date | null }[]
   >`
     select sl.id, sl.created_at, sl.expires_at, (sl.expires_at <= now() or sl.revoked_at is not null) as expired,
            (select coalesce(array_agg(s.title order by pick.n), '{}') from unnest(sl.space_ids) with ordinality as pick (id, n) join spaces s on s.id = pick.id) as titles,
@@ -174,12 +146,12 @@ export async function listShortlists(sql: Sql, assignmentId: string): Promise<Sh
     from shortlists sl where sl.assignment_id = ${assignmentId} order by sl.created_at desc`;
   return rows.map((r) => ({
     id: r.id,
-    createdAt: r.created_at.toISOString(),
-    expiresAt: r.expires_at.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
     expired: r.expired,
     spaceTitles: r.titles,
     opens: r.opens,
-    lastOpenAt: r.last_open?.toISOString() ?? null,
+    lastOpenAt: r.lastOpen?.toISOString() ?? null,
   }));
 }
 

@@ -47,7 +47,7 @@ export default function AdminParks() {
               {p.retired ? <span className="tag retired"> {t("list.retiredTag")}</span> : null}
             </td>
             <td>{p.district}</td>
-            <td className="num">{p.available_spaces}</td>
+            <td className="num">{p.availableSpaces}</td>
           </tr>
         ))}
       </DataTable>

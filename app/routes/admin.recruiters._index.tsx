@@ -49,10 +49,10 @@ export default function AdminRecruiters() {
             <td>{r.name}</td>
             <td>{adminLabel(lng, "channel", r.channel)}</td>
             <td>{r.parks.join("、")}</td>
-            <td className="num">{`${r.open_assignments}/${r.capacity}`}</td>
+            <td className="num">{`${r.openAssignments}/${r.capacity}`}</td>
             <td>{inventoryText(lng, r.active ? "edit.yes" : "edit.no")}</td>
-            <td className={r.away_now ? "warning" : undefined}>
-              {r.away_from ? `${r.away_from} – ${r.away_to}${r.away_now ? ` (${t("list.away")})` : ""}` : "—"}
+            <td className={r.awayNow ? "warning" : undefined}>
+              {r.awayFrom ? `${r.awayFrom} – ${r.awayTo}${r.awayNow ? ` (${t("list.away")})` : ""}` : "—"}
             </td>
           </tr>
         ))}

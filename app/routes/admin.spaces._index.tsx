@@ -102,12 +102,12 @@ export default function AdminSpaces() {
               {s.title}
               {s.retired ? <span className="tag retired"> {t("list.retiredTag")}</span> : null}
             </td>
-            <td>{s.park_name}</td>
+            <td>{s.parkName}</td>
             <td>{label("kind", s.kind)}</td>
-            <td className="num">{formatSqm(s.area_sqm)}</td>
+            <td className="num">{formatSqm(s.areaSqm)}</td>
             <td>{label("status", s.status)}</td>
             <td className={s.suspended ? "error-text" : s.stale ? "warning" : undefined}>
-              <Time iso={s.verified_at} />
+              <Time iso={s.verifiedAt} />
               {s.stale ? (
                 <Form method="post" action={lngHref(`/admin/spaces/${s.id}`, lng)} className="inline">
                   <input type="hidden" name="csrf" value={csrf ?? ""} />

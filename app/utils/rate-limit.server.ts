@@ -35,7 +35,7 @@ export function limitsRedis(): Redis {
  * Redis keys are `rl:<QUEUE_PREFIX>:<database>:<limit>:<key>`: processes of one deployment (one
  * database) share them, another deployment on the same Redis does not.
  */
-function namespace(): string {
+export function limitsNamespace(): string {
   const env = getWebEnv();
   const database = new URL(env.DATABASE_URL).pathname.slice(1) || "postgres";
   return `rl:${env.QUEUE_PREFIX}:${database}`;
@@ -51,7 +51,7 @@ type Limiters = { shared: RateLimiterRedis; local: RateLimiterMemory };
  */
 function limiters(limit: Limit): Limiters {
   return singleton(`limiter:${limit.name}:${limit.points}:${limit.durationSec}`, () => {
-    const keyPrefix = `${namespace()}:${limit.name}`;
+    const keyPrefix = `${limitsNamespace()}:${limit.name}`;
     return {
       shared: new RateLimiterRedis({
         storeClient: limitsRedis(),
@@ -84,12 +84,51 @@ export async function consume(limit: Limit, key: string): Promise<LimitResult> {
     if (res instanceof RateLimiterRes) return { ok: false, retryAfterSec: retryAfter(res) };
     throw res;
   }
+  return consumeShared(limit, shared, key);
+}
+
+type SharedCall = { waiting: ((result: LimitResult) => void)[] };
+const sharedCalls = new Map<string, SharedCall>();
+
+/**
+ * One point from the shared budget in Redis. While a call for this budget and key is in flight, the
+ * requests that arrive wait and are counted together by the next call (`consume(key, n)`, one round
+ * trip for n points), then decided in arrival order exactly as n calls one after another would be:
+ * the i-th of n passes when the count before the call plus i stays within the budget. A client that
+ * sends many requests at once (a partner's integration, the intake bench) costs one Redis call per
+ * round trip instead of one per request (docs/decisions/039); the counts in Redis are the same.
+ */
+function consumeShared(limit: Limit, shared: RateLimiterRedis, key: string): Promise<LimitResult> {
+  const id = `${limit.name}:${limit.points}:${limit.durationSec}\u0000${key}`;
+  return new Promise<LimitResult>((resolve) => {
+    const call = sharedCalls.get(id);
+    if (call) return void call.waiting.push(resolve);
+    const started: SharedCall = { waiting: [resolve] };
+    sharedCalls.set(id, started);
+    void drainShared(id, started, shared, key, limit.points);
+  });
+}
+
+async function drainShared(id: string, call: SharedCall, shared: RateLimiterRedis, key: string, points: number) {
   try {
-    await shared.consume(key, 1);
-    return { ok: true };
-  } catch (res) {
-    if (res instanceof RateLimiterRes) return { ok: false, retryAfterSec: retryAfter(res) };
-    return { ok: true }; // Redis away: this process's own count has decided
+    while (call.waiting.length > 0) {
+      const batch = call.waiting.splice(0);
+      let total: number | null = null; // the budget's count after this call; null: Redis away
+      let res: RateLimiterRes | null = null;
+      try {
+        res = await shared.consume(key, batch.length);
+        total = res.consumedPoints;
+      } catch (error) {
+        if (error instanceof RateLimiterRes) [res, total] = [error, error.consumedPoints];
+      }
+      for (const [i, resolve] of batch.entries()) {
+        // Redis away: this process's own count has decided.
+        if (total === null || res === null || total - batch.length + i + 1 <= points) resolve({ ok: true });
+        else resolve({ ok: false, retryAfterSec: retryAfter(res) });
+      }
+    }
+  } finally {
+    sharedCalls.delete(id);
   }
 }
 

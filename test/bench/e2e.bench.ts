@@ -737,7 +737,7 @@ async function runRound(o: {
   let jobsLooked = 0;
   let fallbackEmails = 0;
   if (emailedIds.length) {
-    const rows = await o.sql<{ lead_id: string; job_key: string; topic: string; created: number; done: number | null }[]>`
+    const rows = await o.sql<{ leadId: string; jobKey: string; topic: string; created: number; done: number | null }[]>`
       select o.aggregate_id as lead_id, o.job_key::text as job_key, o.topic,
              extract(epoch from o.created_at) * 1000 as created, extract(epoch from o.done_at) * 1000 as done
       from outbox o
@@ -751,7 +751,7 @@ async function runRound(o: {
     try {
       const pipeline = redis.pipeline();
       for (const r of matchRows)
-        pipeline.hmget(`${o.queuePrefix}:${QUEUE_NAME}:outbox-${r.job_key}`, "timestamp", "processedOn", "finishedOn");
+        pipeline.hmget(`${o.queuePrefix}:${QUEUE_NAME}:outbox-${r.jobKey}`, "timestamp", "processedOn", "finishedOn");
       const raw = (await pipeline.exec()) ?? [];
       const jobOf = new Map(
         matchRows.map((r, k) => {
@@ -760,15 +760,15 @@ async function runRound(o: {
           );
           jobsLooked++;
           if (added !== null) jobsFound++;
-          return [r.lead_id, { created: Number(r.created), added, started, finished }] as const;
+          return [r.leadId, { created: Number(r.created), added, started, finished }] as const;
         }),
       );
       // The first lead.index row of a lead is the intake's.
       const indexOf = new Map<string, { created: number; done: number | null }>();
       for (const r of rows.filter((x) => x.topic === "lead.index")) {
-        const prev = indexOf.get(r.lead_id);
+        const prev = indexOf.get(r.leadId);
         if (!prev || Number(r.created) < prev.created)
-          indexOf.set(r.lead_id, { created: Number(r.created), done: r.done === null ? null : Number(r.done) });
+          indexOf.set(r.leadId, { created: Number(r.created), done: r.done === null ? null : Number(r.done) });
       }
       for (const s of ok) {
         const h = jobOf.get(s.id!);

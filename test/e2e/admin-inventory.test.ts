@@ -92,9 +92,9 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
     await lookAt(page, "import-preview");
     await applyImport(page, "新建 1 条，修改 1 条");
     const [created] = await suite.db.sql<
-      { area_sqm: number; ceiling_m: number }[]
+      { areaSqm: number; ceilingM: number }[]
     >`select area_sqm, ceiling_m from spaces where id = 'S-NEW1'`;
-    expect(created).toEqual({ area_sqm: 6000, ceiling_m: 10 });
+    expect(created).toEqual({ areaSqm: 6000, ceilingM: 10 });
     await lookAt(page, "import-applied");
     expect(consoleErrors).toEqual([]); // the page's module loads in the browser (no server-only value at module scope)
     await context.close();
@@ -123,8 +123,8 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
       // The message comes with the flash cookie (ADR 025): the address stays the space's own.
       await expect.poll(() => banner(page)).toContain("已保存");
       expect(new URL(page.url()).search).toBe("");
-      const [s] = await suite.db.sql<{ title: string; area_sqm: number }[]>`select title, area_sqm from spaces where id = 'S3'`;
-      expect(s).toEqual({ title, area_sqm: 12_000 });
+      const [s] = await suite.db.sql<{ title: string; areaSqm: number }[]>`select title, area_sqm from spaces where id = 'S3'`;
+      expect(s).toEqual({ title, areaSqm: 12_000 });
       if (javaScriptEnabled) await lookAt(page, "space-saved");
       await context.close();
     });
@@ -143,12 +143,12 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
       await expect.poll(() => confirm.getAttribute("aria-invalid")).toBe("true");
       const describedBy = (await confirm.getAttribute("aria-describedby")) ?? "";
       expect(await page.locator(`[id="${describedBy.split(" ").pop()}"]`).innerText()).toContain("请勾选确认后再停用");
-      expect((await suite.db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retired_at).toBeNull();
+      expect((await suite.db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retiredAt).toBeNull();
       await confirm.check();
       await page.getByRole("button", { name: "停用", exact: true }).click();
       await expect.poll(() => banner(page)).toContain("已停用");
       expect(new URL(page.url()).pathname).toBe(`/admin/spaces/${spaceId}`);
-      expect((await suite.db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retired_at).not.toBeNull();
+      expect((await suite.db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retiredAt).not.toBeNull();
       if (javaScriptEnabled) await lookAt(page, "space-retired");
       await page.goto(`${suite.web.url}/admin/spaces?state=retired`);
       expect(await page.locator(`[data-space="${spaceId}"]`).count()).toBe(1);
@@ -158,7 +158,7 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
       await hydrated(page, javaScriptEnabled);
       await page.getByRole("button", { name: "恢复启用" }).click();
       await expect.poll(() => banner(page)).toContain("已恢复");
-      expect((await suite.db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retired_at).toBeNull();
+      expect((await suite.db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retiredAt).toBeNull();
       await context.close();
     });
   }
@@ -168,15 +168,15 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
       slaMinutes: 120,
       noticeFallbackMs: 0,
     });
-    const before = { id: routed.assignmentId, recruiter_id: routed.recruiterId };
-    const other = before.recruiter_id === "R1" ? "R9" : "R1";
+    const before = { id: routed.assignmentId, recruiterId: routed.recruiterId };
+    const other = before.recruiterId === "R1" ? "R9" : "R1";
 
     const { context, page } = await signedIn(true);
     await page.goto(`${suite.web.url}/admin/recruiters`);
     await hydrated(page, true);
     await lookAt(page, "recruiters");
-    await page.getByRole("link", { name: before.recruiter_id, exact: true }).click();
-    await page.waitForURL((u) => u.pathname === `/admin/recruiters/${before.recruiter_id}`);
+    await page.getByRole("link", { name: before.recruiterId, exact: true }).click();
+    await page.waitForURL((u) => u.pathname === `/admin/recruiters/${before.recruiterId}`);
     await hydrated(page, true);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const back = new Date(Date.now() + 8 * 3600_000 + 7 * 86_400_000).toISOString().slice(0, 10);
@@ -187,9 +187,9 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
     await expect.poll(() => banner(page)).toContain("已将 1 条未接的派单改派");
     expect(new URL(page.url()).search).toBe("");
     const [after] = await suite.db.sql<
-      { recruiter_id: string; status: string }[]
+      { recruiterId: string; status: string }[]
     >`select recruiter_id, status from assignments where id = ${before.id}`;
-    expect(after).toEqual({ recruiter_id: other, status: "offered" });
+    expect(after).toEqual({ recruiterId: other, status: "offered" });
 
     // The lead's page says who has it now and why it moved.
     await page.goto(`${suite.web.url}/admin/leads/${routed.leadId}`);
@@ -197,7 +197,7 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
     const text = await page.locator("main").innerText();
     expect(text).toContain(`休假/出差（至 ${back}）`);
     await page.goto(`${suite.web.url}/admin/recruiters`);
-    expect(await page.locator(`[data-recruiter="${before.recruiter_id}"]`).innerText()).toContain("休假中");
+    expect(await page.locator(`[data-recruiter="${before.recruiterId}"]`).innerText()).toContain("休假中");
     await context.close();
   });
 

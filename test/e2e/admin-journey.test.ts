@@ -102,7 +102,7 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     await expect.poll(() => page.getByTestId("invite-url").textContent()).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
     expect((await suite.db.sql`select role, recruiter_id from users where email = 'qianming@example.test'`)[0]).toEqual({
       role: "recruiter",
-      recruiter_id: "R30",
+      recruiterId: "R30",
     });
     await look("staff");
 
@@ -114,7 +114,7 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     expect((await suite.db.sql`select 1 from spaces where id = 'S-J1'`).length).toBe(0);
     await look("import-preview");
     await applyImport(page, "新建 1 条，修改 1 条");
-    expect((await suite.db.sql`select area_sqm from spaces where id = 'S-J1'`)[0].area_sqm).toBe(8000);
+    expect((await suite.db.sql`select area_sqm from spaces where id = 'S-J1'`)[0].areaSqm).toBe(8000);
 
     // 4. Edit a space (the one just imported).
     await page.goto(`${suite.web.url}/admin/spaces`);
@@ -139,7 +139,7 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     await page.getByRole("button", { name: "保存" }).click();
     await expectFlash(page, "已将 1 条未接的派单改派");
     expect((await suite.db.sql`select recruiter_id, status from assignments where id = ${offered.assignmentId}`)[0]).toEqual({
-      recruiter_id: "R30",
+      recruiterId: "R30",
       status: "offered",
     });
     await look("recruiter-away");
@@ -161,7 +161,7 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     await page.getByRole("button", { name: "分配" }).click();
     await expectFlash(page, "已保存");
     expect((await suite.db.sql`select recruiter_id, rule from assignments where lead_id = ${unmatched.id}`)[0]).toEqual({
-      recruiter_id: "R30",
+      recruiterId: "R30",
       rule: "manual",
     });
     await look("lead-assigned");

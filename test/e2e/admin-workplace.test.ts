@@ -75,7 +75,7 @@ describe("the admin's journey", () => {
     await expect.poll(() => page.getByTestId("invite-url").textContent(), { timeout: 30_000 }).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
     await expectAccessible(page, "/admin/staff");
     await photograph(page, "staff");
-    expect((await suite.db.sql`select recruiter_id from users where email = 'zheng@example.test'`)[0].recruiter_id).toBe("R3");
+    expect((await suite.db.sql`select recruiter_id from users where email = 'zheng@example.test'`)[0].recruiterId).toBe("R3");
 
     // The unmatched lead, found by its company in Traditional characters.
     await page.goto(`${suite.web.url}/admin/leads`);
@@ -94,7 +94,7 @@ describe("the admin's journey", () => {
     await expectFlash(page, "已保存");
     expect(new URL(page.url()).search).toBe("");
     expect((await suite.db.sql`select recruiter_id, rule from assignments where lead_id = ${unmatched.id}`)[0]).toMatchObject({
-      recruiter_id: "R1",
+      recruiterId: "R1",
       rule: "manual",
     });
     await expectAccessible(page, "/admin/leads/<id>");
@@ -139,7 +139,7 @@ describe("the admin's journey", () => {
     await field.fill("08:30");
     await page.getByRole("button", { name: "保存办公时间" }).click();
     await expectFlash(page, "已保存");
-    expect((await suite.db.sql`select start_minute from office_hours`)[0].start_minute).toBe(510);
+    expect((await suite.db.sql`select start_minute from office_hours`)[0].startMinute).toBe(510);
 
     await photograph(page, "office-hours-no-schedule"); // in December: the banner naming the coming year
     // The holiday schedule the package lacks (ADR 037): a day off without its name comes back with the

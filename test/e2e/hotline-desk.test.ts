@@ -138,11 +138,11 @@ describe.each([
         {
           id: string;
           source: string;
-          consent_method: string;
-          consent_version: string;
-          recorded_by: string;
+          consentMethod: string;
+          consentVersion: string;
+          recordedBy: string;
           kind: string;
-          area_min: number;
+          areaMin: number;
         }[]
       >`
         select l.id, l.source, l.consent_method, l.consent_version, u.email as recorded_by,
@@ -150,12 +150,12 @@ describe.each([
         from leads l join users u on u.id = l.consent_recorded_by where l.reference = ${reference}`;
       expect(lead).toMatchObject({
         source: "hotline",
-        consent_method: "oral",
-        consent_version: HOTLINE_CONSENT_SCRIPT.version,
-        recorded_by: "desk@example.test",
+        consentMethod: "oral",
+        consentVersion: HOTLINE_CONSENT_SCRIPT.version,
+        recordedBy: "desk@example.test",
         kind: "factory",
       });
-      expect(lead.area_min).toBeGreaterThan(0);
+      expect(lead.areaMin).toBeGreaterThan(0);
       // 5. Routed by the worker: one assignment per matched park.
       await eventually(
         async () => (await suite.db.sql`select 1 from assignments where lead_id = ${lead.id}`).length > 0,

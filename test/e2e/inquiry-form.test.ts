@@ -44,10 +44,10 @@ async function fillValidForm(page: Page, company: string) {
 
 async function expectStoredAndIndexed(reference: string, company: string, searchText: string) {
   const [row] = await suite.db.sql<
-    { id: string; company_name: string; lead: { need: { areaMinSqm: number; ceilingMinM: number; regions: string[] } } }[]
+    { id: string; companyName: string; lead: { need: { areaMinSqm: number; ceilingMinM: number; regions: string[] } } }[]
   >`
     select id, company_name, lead from leads where reference = ${reference}`;
-  expect(row.company_name).toBe(company);
+  expect(row.companyName).toBe(company);
   expect(row.lead.need.areaMinSqm).toBe(5000);
   expect(row.lead.need.regions).toEqual(["高淳区", "溧水区"]);
   expect(row.lead.need.ceilingMinM).toBe(9); // filled in from the notes

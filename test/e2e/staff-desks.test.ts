@@ -39,9 +39,9 @@ async function routedLead(company: string): Promise<{ reference: string; assignm
                values (${id}, ${space.id}, 'GC-EDZ', 88, ${suite.db.sql.json([{ zh: REASON, en: "area fits", kind: "fit" }] as never)}, 'lead')`;
   await suite.db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
   const [a] = await suite.db.sql<
-    { id: string; recruiter_id: string; status: string }[]
+    { id: string; recruiterId: string; status: string }[]
   >`select id, recruiter_id, status from assignments where lead_id = ${id}`;
-  expect(a).toMatchObject({ recruiter_id: "R1", status: "offered" });
+  expect(a).toMatchObject({ recruiterId: "R1", status: "offered" });
   return { reference, assignmentId: a.id };
 }
 

@@ -66,8 +66,8 @@ describe("no stale errors after a corrected save", () => {
       await rent.fill(javaScriptEnabled ? "21" : "22");
       await page.getByRole("button", { name: "保存", exact: true }).click();
       await expect.poll(() => textOf(page, "[data-flash]")).toContain("已保存");
-      const [s] = await suite.db.sql<{ area_sqm: number }[]>`select area_sqm from spaces where id = 'S1'`;
-      expect(s.area_sqm).toBe(fixed);
+      const [s] = await suite.db.sql<{ areaSqm: number }[]>`select area_sqm from spaces where id = 'S1'`;
+      expect(s.areaSqm).toBe(fixed);
       // The corrected answer replaced the failed one: no summary, no field error, nothing marked invalid.
       await expect.poll(() => invalid(page)).toBe(0);
       expect((await alerts(page)).filter((t) => t.trim() !== "")).toEqual([]);

@@ -351,14 +351,14 @@ async function check(
   acked: Submission[],
   smtp: TestServer,
 ): Promise<Checked> {
-  const rows = await sql<{ reference: string; id: string; company_name: string; matched: boolean; routed: boolean; pending: boolean }[]>`
+  const rows = await sql<{ reference: string; id: string; companyName: string; matched: boolean; routed: boolean; pending: boolean }[]>`
     select l.reference, l.id, l.company_name, l.matched_at is not null as matched,
            (exists (select 1 from assignments a where a.lead_id = l.id) or exists (select 1 from call_tasks c where c.lead_id = l.id and c.kind = 'callback')) as routed,
            (exists (select 1 from notifications n where n.lead_id = l.id and n.status in ('pending', 'sending'))
             or exists (select 1 from outbox o where o.aggregate_id = l.id::text and o.done_at is null and coalesce(o.not_before, o.created_at) <= now())) as pending
     from leads l where l.reference in ${sql(acked.map((s) => s.reference!))}`;
   const byReference = new Map(rows.map((r) => [r.reference, r]));
-  const lost = acked.filter((s) => byReference.get(s.reference!)?.company_name !== s.company).map((s) => s.reference!);
+  const lost = acked.filter((s) => byReference.get(s.reference!)?.companyName !== s.company).map((s) => s.reference!);
   let documents = new Set<string>();
   try {
     const docs = await search.index(LEADS_INDEX).getDocuments({ fields: ["id"], limit: 100_000 });

@@ -56,8 +56,8 @@ async function routedLead(company: string): Promise<{ leadId: string; assignment
   await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
                values (${id}, 'S1', 'GC-EDZ', 80, ${db.sql.json([{ zh: "面积合适", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
   await db.sql.begin((tx) => routeLead(tx, id, ROUTING));
-  const [a] = await db.sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${id}`;
-  return { leadId: id, assignmentId: a.id, recruiterId: a.recruiter_id };
+  const [a] = await db.sql<{ id: string; recruiterId: string }[]>`select id, recruiter_id from assignments where lead_id = ${id}`;
+  return { leadId: id, assignmentId: a.id, recruiterId: a.recruiterId };
 }
 
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -78,9 +78,9 @@ describe("recruiters away", () => {
       routing: ROUTING,
     });
     expect(saved).toEqual({ ok: true, outcome: "updated", rerouted: 1 });
-    const [a] = await db.sql<{ recruiter_id: string; status: string; reroutes: number }[]>`
+    const [a] = await db.sql<{ recruiterId: string; status: string; reroutes: number }[]>`
       select recruiter_id, status, reroutes from assignments where id = ${assignmentId}`;
-    expect(a).toEqual({ recruiter_id: other, status: "offered", reroutes: 1 });
+    expect(a).toEqual({ recruiterId: other, status: "offered", reroutes: 1 });
     const [declined] = await db.sql<{ reason: { zh: string } }[]>`
       select reason from routing_events where assignment_id = ${assignmentId} and event = 'declined'`;
     expect(declined.reason.zh).toContain(`休假/出差（至 ${inDays(6)}）`);
@@ -105,14 +105,14 @@ describe("recruiters away", () => {
     const { assignmentId, recruiterId } = await routedLead("南京未来休假测试有限公司");
     const later = await recruiter(recruiterId, [{ from: inDays(3), to: inDays(5) }]);
     expect(await saveInventoryRow(db.sql, "recruiters", later, { create: false, routing: ROUTING })).toMatchObject({ rerouted: 0 });
-    const [a] = await db.sql<{ recruiter_id: string }[]>`select recruiter_id from assignments where id = ${assignmentId}`;
-    expect(a.recruiter_id).toBe(recruiterId);
+    const [a] = await db.sql<{ recruiterId: string }[]>`select recruiter_id from assignments where id = ${assignmentId}`;
+    expect(a.recruiterId).toBe(recruiterId);
     await saveInventoryRow(db.sql, "recruiters", await recruiter(recruiterId), { create: false, routing: ROUTING });
   });
 
   it("a space's page data lists the open leads it is offered to", async () => {
     const offered = await leadsOfferedSpace(db.sql, "S1");
-    expect(offered.map((o) => o.company_name)).toContain("南京休假测试机械有限公司");
+    expect(offered.map((o) => o.companyName)).toContain("南京休假测试机械有限公司");
   });
 });
 
@@ -167,9 +167,9 @@ describe("the admin forms over HTTP", () => {
     const res = await post("/admin/spaces/S2", spaceForm());
     const said = await followFlash(web.url, res, cookie);
     expect(said).toMatchObject({ location: "/admin/spaces/S2", role: "status", text: "已保存。", shownAgain: false });
-    const [s] = await db.sql<{ title: string; area_sqm: number; ceiling_m: number; deals: string[] }[]>`
+    const [s] = await db.sql<{ title: string; areaSqm: number; ceilingM: number; deals: string[] }[]>`
       select title, area_sqm, ceiling_m, deals from spaces where id = 'S2'`;
-    expect(s).toEqual({ title: "双层厂房（后台改）", area_sqm: 5000, ceiling_m: 8, deals: ["buy", "lease"] });
+    expect(s).toEqual({ title: "双层厂房（后台改）", areaSqm: 5000, ceilingM: 8, deals: ["buy", "lease"] });
   });
 
   it("answers a bad field with 400, the message beside that field, and what was typed kept", async () => {
@@ -201,12 +201,12 @@ describe("the admin forms over HTTP", () => {
     };
     const res = await post("/admin/recruiters/new", form);
     expect(res.status).toBe(303);
-    const [r] = await db.sql<{ parks: string[]; away_to: string; working_hours: unknown }[]>`
+    const [r] = await db.sql<{ parks: string[]; awayTo: string; workingHours: unknown }[]>`
       select parks, to_char(away_to, 'YYYY-MM-DD') as away_to, working_hours from recruiters where id = 'R20'`;
     expect(r).toEqual({
       parks: ["GC-EDZ", "GC-MED"],
-      away_to: "2027-01-27",
-      working_hours: { days: [1, 2, 3, 4, 5, 6], start: "08:30", end: "17:30" },
+      awayTo: "2027-01-27",
+      workingHours: { days: [1, 2, 3, 4, 5, 6], start: "08:30", end: "17:30" },
     });
     const again = await post("/admin/recruiters/new", form);
     expect(again.status).toBe(400);
@@ -233,7 +233,7 @@ describe("the admin forms over HTTP", () => {
     const html = await unconfirmed.text();
     expect(html).toContain("请勾选确认后再停用");
     expect(html).toMatch(/aria-invalid="true"[^>]*aria-describedby="[^"]*confirm/);
-    expect((await db.sql`select retired_at from spaces where id = 'S1'`)[0].retired_at).toBeNull();
+    expect((await db.sql`select retired_at from spaces where id = 'S1'`)[0].retiredAt).toBeNull();
     // the page offers it, saying how many open leads lose it
     const page = await (await fetch(`${web.url}/admin/spaces/S1`, { headers: { cookie } })).text();
     expect(page).toMatch(/目前推荐给 \d+ 条未结需求/);
@@ -243,8 +243,8 @@ describe("the admin forms over HTTP", () => {
     const said = await followFlash(web.url, res, cookie);
     expect(said).toMatchObject({ location: "/admin/spaces/S1", role: "status", shownAgain: false });
     expect(said.text).toContain("已停用");
-    const [row] = await db.sql<{ retired_by: string; status: string }[]>`select retired_by, status from spaces where id = 'S1'`;
-    expect(row).toEqual({ retired_by: `staff:${EMAIL}`, status: "available" }); // the listing's own state is kept for a restore
+    const [row] = await db.sql<{ retiredBy: string; status: string }[]>`select retired_by, status from spaces where id = 'S1'`;
+    expect(row).toEqual({ retiredBy: `staff:${EMAIL}`, status: "available" }); // the listing's own state is kept for a restore
     const [retiredRow] = await loadSpaceRows(db.sql, { spaceIds: ["S1"] });
     expect(retiredRow.status).toBe("retired");
     // matching refuses it, saying why (the lead fitted it a moment ago)
@@ -261,10 +261,10 @@ describe("the admin forms over HTTP", () => {
       select id::text from outbox where topic = 'space.match' and aggregate_id = 'S1' and done_at is null order by id desc limit 1`;
     expect(job).toBeDefined();
     await spaceMatchJob({ sql: db.sql } as unknown as JobContext, { outboxId: Number(job.id), id: "S1" });
-    const [m] = await db.sql<{ withdrawn_at: Date | null; withdrawn_reason: { zh: string } }[]>`
+    const [m] = await db.sql<{ withdrawnAt: Date | null; withdrawnReason: { zh: string } }[]>`
       select withdrawn_at, withdrawn_reason from matches where lead_id = ${leadId} and space_id = 'S1'`;
-    expect(m.withdrawn_at).not.toBeNull();
-    expect(m.withdrawn_reason.zh).toContain("已下架");
+    expect(m.withdrawnAt).not.toBeNull();
+    expect(m.withdrawnReason.zh).toContain("已下架");
     expect((await db.sql`select 1 from routing_events where lead_id = ${leadId} and event = 'rematch'`).length).toBe(1);
     expect(await leadsOfferedSpace(db.sql, "S1")).toEqual([]);
 
@@ -283,7 +283,7 @@ describe("the admin forms over HTTP", () => {
     expect((await listUnverifiedListings(db.sql, 30)).rows.map((r) => r.spaceId)).toContain("S1");
     await db.sql`update spaces set verified_at = now() where id = 'S1'`;
     expect(restored.text).toContain("已恢复");
-    expect((await db.sql`select retired_at from spaces where id = 'S1'`)[0].retired_at).toBeNull();
+    expect((await db.sql`select retired_at from spaces where id = 'S1'`)[0].retiredAt).toBeNull();
     expect((await loadSpaceRows(db.sql, { spaceIds: ["S1"] }))[0].status).toBe("available");
     expect(await list("")).toContain('data-space="S1"');
     expect((await loadShortlistCandidates(db.sql, leadId, "GC-EDZ")).map((c) => c.id)).toContain("S1");
@@ -295,9 +295,9 @@ describe("the admin forms over HTTP", () => {
     const spaces = await loadSpaceRows(db.sql, { parkIds: ["GC-MED"] });
     expect(spaces.length).toBeGreaterThan(0);
     expect(spaces.every((s) => s.status === "retired")).toBe(true);
-    const queued = await db.sql<{ aggregate_id: string }[]>`
+    const queued = await db.sql<{ aggregateId: string }[]>`
       select aggregate_id from outbox where topic = 'space.match' and done_at is null and aggregate_id in ${db.sql(spaces.map((s) => s.id))}`;
-    expect(new Set(queued.map((q) => q.aggregate_id))).toEqual(new Set(spaces.map((s) => s.id)));
+    expect(new Set(queued.map((q) => q.aggregateId))).toEqual(new Set(spaces.map((s) => s.id)));
     const parks = await (await fetch(`${web.url}/admin/parks`, { headers: { cookie } })).text();
     expect(parks).not.toContain("/admin/parks/GC-MED");
     expect(await (await fetch(`${web.url}/admin/parks?state=retired`, { headers: { cookie } })).text()).toContain("/admin/parks/GC-MED");
@@ -314,9 +314,9 @@ describe("the admin forms over HTTP", () => {
     expect(said.text).toContain("改派");
     expect((await db.sql`select active from recruiters where id = ${recruiterId}`)[0].active).toBe(false);
     const [a] = await db.sql<
-      { recruiter_id: string | null; status: string }[]
+      { recruiterId: string | null; status: string }[]
     >`select recruiter_id, status from assignments where id = ${assignmentId}`;
-    expect(a.recruiter_id).not.toBe(recruiterId);
+    expect(a.recruiterId).not.toBe(recruiterId);
     const list = await (await fetch(`${web.url}/admin/recruiters`, { headers: { cookie } })).text();
     expect(list).not.toContain(`data-recruiter="${recruiterId}"`);
     expect(await (await fetch(`${web.url}/admin/recruiters?state=retired`, { headers: { cookie } })).text()).toContain(

@@ -63,7 +63,7 @@ describe("staff accounts", () => {
     expect(link).toMatch(/^https:\/\/parkmatch\.example\/invite\/[A-Za-z0-9_-]{43}$/);
     const path = new URL(link!).pathname;
     const [user] = await db.sql`select role, recruiter_id, password_hash from users where email = 'new.rec@example.test'`;
-    expect(user).toMatchObject({ role: "recruiter", recruiter_id: "R3", password_hash: null });
+    expect(user).toMatchObject({ role: "recruiter", recruiterId: "R3", passwordHash: null });
 
     expect((await client.get(path)).status).toBe(200);
     const short = await client.post(path, { password: "short" });
@@ -139,7 +139,7 @@ describe("leads", () => {
   it("finds a lead by its company typed in Traditional characters, by part of its phone, and filters unmatched", async () => {
     const lead = await newLead("南京繁体测试机械有限公司", "13955501234");
     await db.sql`update leads set status = 'unmatched' where id = ${lead.id}`;
-    const [row] = await db.sql<{ id: string; reference: string; status: string; source: string; lead: never; created_at: Date }[]>`
+    const [row] = await db.sql<{ id: string; reference: string; status: string; source: string; lead: never; createdAt: Date }[]>`
       select id, reference, status, source, lead, created_at from leads where id = ${lead.id}`;
     const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
     await ensureLeadsIndex(search, LEADS_INDEX);
@@ -177,8 +177,8 @@ describe("leads", () => {
       shownAgain: false,
     });
     const [a] = await db.sql`select id, recruiter_id, status, rule, accept_by from assignments where lead_id = ${lead.id}`;
-    expect(a).toMatchObject({ recruiter_id: "R1", status: "offered", rule: "manual" });
-    expect(a.accept_by).not.toBeNull();
+    expect(a).toMatchObject({ recruiterId: "R1", status: "offered", rule: "manual" });
+    expect(a.acceptBy).not.toBeNull();
     const [event] = await db.sql`select event, rule, actor, reason from routing_events where lead_id = ${lead.id} and event = 'assigned'`;
     expect(event).toMatchObject({ rule: "manual", actor: "boss@example.test" });
     expect(event.reason.zh).toContain("老客户介绍");
@@ -218,7 +218,7 @@ describe("leads", () => {
     });
     expect(res.status).toBe(303);
     const [row] = await db.sql`select status, closed_as, duplicate_of, closed_note from leads where id = ${copy.id}`;
-    expect(row).toMatchObject({ status: "closed", closed_as: "duplicate", duplicate_of: original.id, closed_note: "同一企业重复提交" });
+    expect(row).toMatchObject({ status: "closed", closedAs: "duplicate", duplicateOf: original.id, closedNote: "同一企业重复提交" });
     expect((await db.sql`select status from call_tasks where lead_id = ${copy.id}`)[0].status).toBe("done");
     const page = await (await client.get(`/admin/leads/${copy.id}`, admin)).text();
     expect(page).toContain(`href="/admin/leads/${original.id}"`);
@@ -340,10 +340,10 @@ describe("dead letters", () => {
     expect((await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "hotline" })).status).toBe(303);
     expect((await db.sql`select status, handled_by from notifications where id = ${n.id}`)[0]).toMatchObject({
       status: "handled",
-      handled_by: "boss@example.test",
+      handledBy: "boss@example.test",
     });
     const [task] = await db.sql`select kind, recruiter_id, script from call_tasks where dedupe_key = ${`dead-letter-hotline:${n.id}`}`;
-    expect(task).toMatchObject({ kind: "handover", recruiter_id: "R1" });
+    expect(task).toMatchObject({ kind: "handover", recruiterId: "R1" });
 
     await db.sql`update notifications set status = 'dead' where id = ${n.id}`;
     expect((await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "handled", note: "专员已电话确认" })).status).toBe(303);
@@ -366,9 +366,9 @@ describe("office hours and the SLA on working time", () => {
     const saved = await followFlash(web.url, await adminPost("/admin/office-hours", { start: "08:30", end: "17:30" }), admin);
     expect(saved).toEqual({ location: "/admin/office-hours", role: "status", text: "已保存。", shownAgain: false });
     expect((await db.sql`select start_minute, end_minute, updated_by from office_hours`)[0]).toMatchObject({
-      start_minute: 510,
-      end_minute: 1050,
-      updated_by: "boss@example.test",
+      startMinute: 510,
+      endMinute: 1050,
+      updatedBy: "boss@example.test",
     });
 
     const lead = await newLead("南京工作时间测试有限公司");
@@ -378,12 +378,12 @@ describe("office hours and the SLA on working time", () => {
       await routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000, slaClock: "office-hours" });
       return now;
     });
-    const [a] = await db.sql<{ id: string; accept_by: Date }[]>`select id, accept_by from assignments where lead_id = ${lead.id}`;
-    expect(a.accept_by.toISOString()).toBe(addWorkingMinutes(now, 120, { startMinute: 510, endMinute: 1050 }).toISOString());
+    const [a] = await db.sql<{ id: string; acceptBy: Date }[]>`select id, accept_by from assignments where lead_id = ${lead.id}`;
+    expect(a.acceptBy.toISOString()).toBe(addWorkingMinutes(now, 120, { startMinute: 510, endMinute: 1050 }).toISOString());
     const [sla] = await db.sql<
-      { not_before: Date }[]
+      { notBefore: Date }[]
     >`select not_before from outbox where topic = 'assignment.sla' and aggregate_id = ${a.id}`;
-    expect(sla.not_before.toISOString()).toBe(a.accept_by.toISOString());
+    expect(sla.notBefore.toISOString()).toBe(a.acceptBy.toISOString());
   });
 });
 
@@ -401,13 +401,13 @@ describe("the SLA on the recruiter's own calendar", () => {
         return now;
       });
       const [a] = await db.sql<
-        { recruiter_id: string; accept_by: Date }[]
+        { recruiterId: string; acceptBy: Date }[]
       >`select recruiter_id, accept_by from assignments where lead_id = ${lead.id}`;
-      expect(a.recruiter_id).toBe("R1");
+      expect(a.recruiterId).toBe("R1");
       const theirs = addWorkingMinutes(now, 120, { startMinute: 19 * 60, endMinute: 23 * 60 }, (d) => isWorkdayFor(d, own.days));
-      expect(a.accept_by.toISOString()).toBe(theirs.toISOString());
+      expect(a.acceptBy.toISOString()).toBe(theirs.toISOString());
       // and not the office's (08:30–17:30 from the test above)
-      expect(a.accept_by.toISOString()).not.toBe(addWorkingMinutes(now, 120, { startMinute: 510, endMinute: 1050 }).toISOString());
+      expect(a.acceptBy.toISOString()).not.toBe(addWorkingMinutes(now, 120, { startMinute: 510, endMinute: 1050 }).toISOString());
     } finally {
       await db.sql`update recruiters set working_hours = null where id = 'R1'`;
     }
@@ -418,7 +418,7 @@ describe("dashboard", () => {
   it("draws every figure with ECharts as server-side SVG, with a table and a CSV export; the funnel counts leads per stage", async () => {
     // Leads of this file so far: some assigned, one closed; give one assignment the whole path.
     const [a] = await db.sql<
-      { id: string; lead_id: string }[]
+      { id: string; leadId: string }[]
     >`select id, lead_id from assignments where recruiter_id = 'R1' order by created_at limit 1`;
     for (const [event, minutes] of [
       ["accepted", 2],
@@ -426,7 +426,7 @@ describe("dashboard", () => {
       ["visit", 60],
     ] as const) {
       await db.sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
-                   values (${a.id}, ${a.lead_id}, ${event}, 'R1',
+                   values (${a.id}, ${a.leadId}, ${event}, 'R1',
                            (select min(at) from routing_events where assignment_id = ${a.id} and event in ('assigned', 'rerouted')) + make_interval(mins => ${minutes}))`;
     }
     const [{ received }] = await db.sql<{ received: number }[]>`select count(*)::int as received from leads`;

@@ -54,7 +54,7 @@ describe("POST /api/leads", () => {
     const [lead] = await sql`select status, phone, company_name, lead, raw from leads where id = ${body.id}`;
     expect(lead.status).toBe("received");
     expect(lead.phone).toBe("+8613812345678");
-    expect(lead.company_name).toBe("南京存储测试有限公司");
+    expect(lead.companyName).toBe("南京存储测试有限公司");
     expect(lead.raw.contact.phone).toBe("13812345678");
     const outbox = await sql`select topic from outbox where aggregate_id = ${body.id} order by topic`;
     expect(outbox.map((r) => r.topic)).toEqual(["lead.index", "lead.match"]);
@@ -218,7 +218,7 @@ describe("identity fields as people paste them (issue 9, items 9 and 14)", () =>
     expect(res.status).toBe(201);
     const { id } = await res.json();
     const [row] = await sql`select credit_code, lead from leads where id = ${id}`;
-    expect(row.credit_code).toBe("91110000600037341N");
+    expect(row.creditCode).toBe("91110000600037341N");
     expect(row.lead.company.creditCode).toBe("91110000600037341N");
     expect(await sql`select topic from outbox where aggregate_id = ${id}`).toHaveLength(2);
     // The recruiter is told to verify it: the flag travels with the lead to GET /api/leads/<id>.
@@ -259,15 +259,15 @@ describe("consent (issue 9, item 16)", () => {
     const before = Date.now();
     const { id } = await (await post(validLeadJson({ company: "南京同意记录测试有限公司" }))).json();
     const [row] = await sql`select consent_at, consent_version, consent_method, consent_recorded_by from leads where id = ${id}`;
-    expect(row).toMatchObject({ consent_version: PRIVACY_NOTICE_VERSION, consent_method: "written", consent_recorded_by: null });
-    expect(row.consent_at.getTime()).toBeGreaterThanOrEqual(before - 60_000);
+    expect(row).toMatchObject({ consentVersion: PRIVACY_NOTICE_VERSION, consentMethod: "written", consentRecordedBy: null });
+    expect(row.consentAt.getTime()).toBeGreaterThanOrEqual(before - 60_000);
     const view = await (
       await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })
     ).json();
     expect(view.consent).toEqual({
       method: "written",
       version: PRIVACY_NOTICE_VERSION,
-      at: row.consent_at.toISOString(),
+      at: row.consentAt.toISOString(),
       recordedBy: null,
     });
   });
@@ -279,8 +279,8 @@ describe("consent (issue 9, item 16)", () => {
     const { id } = await storeLead(sql, { ...parsed, raw: {}, source: "hotline", lng: "zh", consentRecordedBy: agent.id });
     const [row] = await sql`select consent_at, consent_version, consent_method, consent_recorded_by from leads where id = ${id}`;
     // Oral consent is the script the agent read (ADR 029), not the web notice.
-    expect(row).toMatchObject({ consent_version: HOTLINE_CONSENT_SCRIPT.version, consent_method: "oral", consent_recorded_by: agent.id });
-    expect(row.consent_at).toBeInstanceOf(Date);
+    expect(row).toMatchObject({ consentVersion: HOTLINE_CONSENT_SCRIPT.version, consentMethod: "oral", consentRecordedBy: agent.id });
+    expect(row.consentAt).toBeInstanceOf(Date);
     const view = await (
       await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })
     ).json();

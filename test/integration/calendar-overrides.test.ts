@@ -169,14 +169,14 @@ describe("calendar overrides on /admin/office-hours", () => {
       return now;
     });
     expect(offeredAt.getTime()).toBeGreaterThanOrEqual(now.getTime());
-    const [a] = await db.sql<{ accept_by: Date }[]>`select accept_by from assignments where lead_id = ${lead.id}`;
+    const [a] = await db.sql<{ acceptBy: Date }[]>`select accept_by from assignments where lead_id = ${lead.id}`;
     const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     // nothing of today counts: the deadline is 11:00 (09:00 + 120 min) on the first working day after both
-    expect(chinaDay(a.accept_by) > next).toBe(true);
-    expect(a.accept_by.toISOString()).toBe(
+    expect(chinaDay(a.acceptBy) > next).toBe(true);
+    expect(a.acceptBy.toISOString()).toBe(
       addWorkingMinutes(offeredAt, 120, { startMinute: 540, endMinute: 1080 }, (d) => !entered.has(d) && isChinaWorkday(d)).toISOString(),
     );
-    expect(new Date(a.accept_by.getTime() + 8 * 3600_000).toISOString().slice(11, 16)).toBe("11:00");
-    expect(isChinaWorkday(chinaDay(a.accept_by))).toBe(true);
+    expect(new Date(a.acceptBy.getTime() + 8 * 3600_000).toISOString().slice(11, 16)).toBe("11:00");
+    expect(isChinaWorkday(chinaDay(a.acceptBy))).toBe(true);
   });
 });

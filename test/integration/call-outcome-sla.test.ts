@@ -46,14 +46,14 @@ describe("a hand-over refused through the API", () => {
     const lead = await storeTestLead(db.sql, "南京工作时间转交有限公司", "13955508888");
     await matchTestLead(db.sql, lead.id, "GC-EDZ");
     await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: SLA_MINUTES, noticeFallbackMs: 0, slaClock: "office-hours" }));
-    const [offer] = await db.sql<{ id: string; recruiter_id: string }[]>`
+    const [offer] = await db.sql<{ id: string; recruiterId: string }[]>`
       select id, recruiter_id from assignments where lead_id = ${lead.id} and status = 'offered'`;
-    expect(["R1", "R4"]).toContain(offer.recruiter_id);
+    expect(["R1", "R4"]).toContain(offer.recruiterId);
     await openCallTask(db.sql, {
       kind: "handover",
       leadId: lead.id,
       assignmentId: offer.id,
-      recruiterId: offer.recruiter_id,
+      recruiterId: offer.recruiterId,
       phone: "+8613900000001",
       script: "转交线索",
       dedupeKey: `test-handover:${offer.id}`,
@@ -70,16 +70,16 @@ describe("a hand-over refused through the API", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, handedOver: true });
 
-    const [moved] = await db.sql<{ recruiter_id: string; status: string; accept_by: Date }[]>`
+    const [moved] = await db.sql<{ recruiterId: string; status: string; acceptBy: Date }[]>`
       select recruiter_id, status, accept_by from assignments where id = ${offer.id}`;
     expect(moved.status).toBe("offered");
-    expect(moved.recruiter_id).toBe(offer.recruiter_id === "R1" ? "R4" : "R1");
+    expect(moved.recruiterId).toBe(offer.recruiterId === "R1" ? "R4" : "R1");
     const working = (at: Date) =>
       addWorkingMinutes(at, SLA_MINUTES, { startMinute: 9 * 60, endMinute: 17 * 60 }, (d) => isWorkdayFor(d, hours.days));
     // The deadline the web process computed at its transaction's now(), somewhere between before and after (±1 s of clock skew).
-    expect(moved.accept_by.getTime()).toBeGreaterThanOrEqual(working(new Date(before.getTime() - 1_000)).getTime());
-    expect(moved.accept_by.getTime()).toBeLessThanOrEqual(working(new Date(after.getTime() + 1_000)).getTime());
-    expect(moved.accept_by.getTime(), "not wall-clock now + ACCEPT_SLA_MINUTES").toBeGreaterThan(
+    expect(moved.acceptBy.getTime()).toBeGreaterThanOrEqual(working(new Date(before.getTime() - 1_000)).getTime());
+    expect(moved.acceptBy.getTime()).toBeLessThanOrEqual(working(new Date(after.getTime() + 1_000)).getTime());
+    expect(moved.acceptBy.getTime(), "not wall-clock now + ACCEPT_SLA_MINUTES").toBeGreaterThan(
       after.getTime() + SLA_MINUTES * 60_000 + 60_000,
     );
   });

@@ -22,13 +22,13 @@ describe("seedDemoStaff", () => {
       ["admin@example.test", "hotline@example.test", ...demoInventory().recruiters.map((r) => String(r.email))].sort(),
     );
     const users = await db.sql<
-      { email: string; role: string; recruiter_id: string | null; password_hash: string }[]
+      { email: string; role: string; recruiterId: string | null; passwordHash: string }[]
     >`select email, role, recruiter_id, password_hash from users order by email`;
-    expect(users.find((u) => u.email === "zhoumin@example.test")).toMatchObject({ role: "recruiter", recruiter_id: "R1" });
-    expect(users.find((u) => u.email === "admin@example.test")).toMatchObject({ role: "admin", recruiter_id: null });
-    expect(users.find((u) => u.email === "hotline@example.test")).toMatchObject({ role: "hotline", recruiter_id: null });
-    expect(await verifyPassword("demo-password-0123", users[0].password_hash)).toBe(true);
-    expect(await verifyPassword("another-password", users[0].password_hash)).toBe(false);
+    expect(users.find((u) => u.email === "zhoumin@example.test")).toMatchObject({ role: "recruiter", recruiterId: "R1" });
+    expect(users.find((u) => u.email === "admin@example.test")).toMatchObject({ role: "admin", recruiterId: null });
+    expect(users.find((u) => u.email === "hotline@example.test")).toMatchObject({ role: "hotline", recruiterId: null });
+    expect(await verifyPassword("demo-password-0123", users[0].passwordHash)).toBe(true);
+    expect(await verifyPassword("another-password", users[0].passwordHash)).toBe(false);
     expect(await seedDemoStaff(db.sql, "a-second-password")).toEqual([]); // existing accounts are left alone
   });
 });

@@ -86,13 +86,13 @@ describe("Excel import", () => {
     expect(applied).toMatchObject({ ok: true, counts: { spaces: { created: 500, updated: 0, unchanged: 0 } } });
 
     const [x1, x6, x7, x8] = await db.sql<
-      { id: string; area_sqm: number; deals: string[]; ceiling_m: number; rent_yuan_per_sqm_month: number }[]
+      { id: string; areaSqm: number; deals: string[]; ceilingM: number; rentYuanPerSqmMonth: number }[]
     >`
       select id, area_sqm, deals, ceiling_m, rent_yuan_per_sqm_month from spaces where id in ('X1', 'X6', 'X8', 'X7') order by id`;
-    expect(x1).toMatchObject({ area_sqm: 1000, deals: ["buy", "lease"], ceiling_m: 9, rent_yuan_per_sqm_month: 24 }); // 1千平, 租售, 9米, 0.8元/㎡/天
-    expect(x6).toMatchObject({ area_sqm: 6000 }); // 6千平
-    expect(x7.area_sqm).toBe(806);
-    expect(x8.area_sqm).toBeCloseTo(8000, 6); // 12亩
+    expect(x1).toMatchObject({ areaSqm: 1000, deals: ["buy", "lease"], ceilingM: 9, rentYuanPerSqmMonth: 24 }); // 1千平, 租售, 9米, 0.8元/㎡/天
+    expect(x6).toMatchObject({ areaSqm: 6000 }); // 6千平
+    expect(x7.areaSqm).toBe(806);
+    expect(x8.areaSqm).toBeCloseTo(8000, 6); // 12亩
 
     const after = await inventoryState();
     const again = await preview(bytes);
@@ -121,8 +121,8 @@ describe("Excel import", () => {
     await db.sql`update spaces set title = '别人刚改过' where id = 'X3'`;
     const refused = await applyPreview(db.sql, { previewId: previewId!, hash: plan.hash });
     expect(refused).toMatchObject({ ok: false, reason: "changed" });
-    const [x2row] = await db.sql<{ area_sqm: number; status: string }[]>`select area_sqm, status from spaces where id = 'X2'`;
-    expect(x2row).toEqual({ area_sqm: 801, status: "available" }); // nothing written
+    const [x2row] = await db.sql<{ areaSqm: number; status: string }[]>`select area_sqm, status from spaces where id = 'X2'`;
+    expect(x2row).toEqual({ areaSqm: 801, status: "available" }); // nothing written
   });
 
   it("a sheet without a column leaves that field as stored: 编号 + 状态 changes statuses only", async () => {
@@ -135,9 +135,9 @@ describe("Excel import", () => {
     expect(plan.rows.map((r) => [r.id, r.action, r.changes.map((c) => c.key)])).toEqual([["X4", "change", ["status"]]]);
     expect(await applyPreview(db.sql, { previewId: previewId!, hash: plan.hash })).toMatchObject({ ok: true });
     const [x4] = await db.sql<
-      { status: string; title: string; area_sqm: number }[]
+      { status: string; title: string; areaSqm: number }[]
     >`select status, title, area_sqm from spaces where id = 'X4'`;
-    expect(x4).toEqual({ status: "reserved", title: "导入空间4", area_sqm: 803 });
+    expect(x4).toEqual({ status: "reserved", title: "导入空间4", areaSqm: 803 });
   });
 
   it("a blank or wrong choice (类型, 状态) names the allowed values as the sheet writes them, in zh and en — no internal codes", async () => {

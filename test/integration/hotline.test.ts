@@ -77,7 +77,7 @@ const page = async (cookie: string, path = "/hotline") =>
 const csrfIn = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
 const taskOf = async (leadId: string, kind: string) =>
   (
-    await db.sql<{ id: string; status: string; due_later: boolean; attempts: number }[]>`
+    await db.sql<{ id: string; status: string; dueLater: boolean; attempts: number }[]>`
     select id, status, due_at > now() + interval '20 minutes' as due_later, attempts from call_tasks where lead_id = ${leadId} and kind = ${kind}`
   )[0];
 
@@ -161,14 +161,14 @@ describe("/hotline", () => {
     expect(savedFlash).toMatchObject({ location: "/hotline", role: "status" });
     const reference = /已保存线索 (PM-[\d-]+)/.exec(savedFlash.text)![1];
     const [row] = await db.sql<
-      { source: string; consent_method: string; consent_version: string; email: string; industry: string | null; area: string }[]
+      { source: string; consentMethod: string; consentVersion: string; email: string; industry: string | null; area: string }[]
     >`
       select l.source, l.consent_method, l.consent_version, u.email, l.industry, l.lead->'need'->>'areaMinSqm' as area
       from leads l join users u on u.id = l.consent_recorded_by where l.reference = ${reference}`;
     expect(row).toMatchObject({
       source: "hotline",
-      consent_method: "oral",
-      consent_version: HOTLINE_CONSENT_SCRIPT.version,
+      consentMethod: "oral",
+      consentVersion: HOTLINE_CONSENT_SCRIPT.version,
       email: "desk@example.test",
       industry: null,
     });
@@ -199,7 +199,7 @@ describe("/hotline", () => {
     expect(confirmed.status).toBe(303);
     expect(await taskOf(callback.leadId, "callback")).toMatchObject({ status: "wrong-number" });
     const notes = await db.sql`select body, source, call_task_id, call_outcome from lead_notes where lead_id = ${callback.leadId}`;
-    expect(notes).toEqual([{ body: "对方说打错了", source: "hotline", call_task_id: cb.id, call_outcome: "wrong-number" }]);
+    expect(notes).toEqual([{ body: "对方说打错了", source: "hotline", callTaskId: cb.id, callOutcome: "wrong-number" }]);
   });
 
   it("a call-back updates the lead's need from its page and re-runs matching; the page's full number is a logged view", async () => {
@@ -263,18 +263,18 @@ describe("/hotline", () => {
       text: `已记录：${callback.reference} 无人接听`,
       shownAgain: false,
     });
-    expect(await taskOf(callback.leadId, "callback")).toMatchObject({ status: "no-answer", due_later: true, attempts: 1 });
+    expect(await taskOf(callback.leadId, "callback")).toMatchObject({ status: "no-answer", dueLater: true, attempts: 1 });
 
     const ho = await taskOf(handover.leadId, "handover");
     expect((await post("/hotline", { task: ho.id, outcome: "done", confirm: "1", csrf }, cookie)).status).toBe(303);
     const [a] = await db.sql<
-      { status: string; recruiter_id: string }[]
+      { status: string; recruiterId: string }[]
     >`select status, recruiter_id from assignments where lead_id = ${handover.leadId}`;
-    expect(a).toEqual({ status: "accepted", recruiter_id: "R2" });
+    expect(a).toEqual({ status: "accepted", recruiterId: "R2" });
     const [event] = await db.sql<
-      { recruiter_id: string }[]
+      { recruiterId: string }[]
     >`select recruiter_id from routing_events where lead_id = ${handover.leadId} and event = 'accepted'`;
-    expect(event.recruiter_id).toBe("R2");
+    expect(event.recruiterId).toBe("R2");
     expect(await page(cookie)).not.toContain(`转交线索 ${handover.reference}`);
 
     // A hand-over whose offer moved on (re-routed) leaves the list; marking it done says it did not take.
@@ -294,13 +294,13 @@ describe("/hotline", () => {
     expect((await post("/hotline", { task: refusedTask.id, outcome: "refused", confirm: "1", csrf }, cookie)).status).toBe(303);
     expect(await taskOf(refused.leadId, "handover")).toMatchObject({ status: "done" });
     const [declined] = await db.sql<
-      { status: string; recruiter_id: string | null }[]
+      { status: string; recruiterId: string | null }[]
     >`select status, recruiter_id from assignments where lead_id = ${refused.leadId}`;
-    expect(declined).toEqual({ status: "unassigned", recruiter_id: null });
+    expect(declined).toEqual({ status: "unassigned", recruiterId: null });
     const events = await db.sql<
-      { event: string; recruiter_id: string | null }[]
+      { event: string; recruiterId: string | null }[]
     >`select event, recruiter_id from routing_events where lead_id = ${refused.leadId} order by id`;
-    expect(events.map((e) => [e.event, e.recruiter_id])).toEqual([
+    expect(events.map((e) => [e.event, e.recruiterId])).toEqual([
       ["assigned", "R2"],
       ["notified", "R2"],
       ["declined", "R2"],

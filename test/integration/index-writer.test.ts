@@ -118,15 +118,15 @@ describe("writeIndexBatch", () => {
     const ids = await storeLeads(3, "丙");
     await db.sql`update leads set lead = lead - 'company' where id = ${ids[1]}`; // damaged behind our back
     expect(await writeIndexBatch(ctx)).toEqual({ claimed: 3, setAside: 1 });
-    const rows = await db.sql<{ aggregate_id: string; done: boolean; attempts: number; last_error: string | null }[]>`
+    const rows = await db.sql<{ aggregateId: string; done: boolean; attempts: number; lastError: string | null }[]>`
       select aggregate_id, done_at is not null as done, attempts, last_error from outbox
       where topic = 'lead.index' and aggregate_id in ${db.sql(ids)} order by id`;
-    expect(rows.map((r) => [r.aggregate_id, r.done, r.attempts])).toEqual([
+    expect(rows.map((r) => [r.aggregateId, r.done, r.attempts])).toEqual([
       [ids[0], true, 0],
       [ids[1], false, 1],
       [ids[2], true, 0],
     ]);
-    expect(rows[1].last_error).toMatch(/search document not built/);
+    expect(rows[1].lastError).toMatch(/search document not built/);
     await db.sql`update outbox set done_at = now() where topic = 'lead.index' and aggregate_id = ${ids[1]}`; // out of the next test's way
   });
 
@@ -167,10 +167,10 @@ describe("writeIndexBatch", () => {
     const ids = await storeLeads(3, "乙");
 
     expect(await writeIndexBatch(ctx)).toEqual({ claimed: 4, setAside: 4 });
-    const setAside = await db.sql<{ attempts: number; last_error: string }[]>`
+    const setAside = await db.sql<{ attempts: number; lastError: string }[]>`
       select attempts, last_error from outbox where done_at is null and topic like '%.index' order by id`;
     expect(setAside).toHaveLength(4);
-    expect(setAside.every((r) => r.attempts === 1 && r.last_error.length > 0)).toBe(true);
+    expect(setAside.every((r) => r.attempts === 1 && r.lastError.length > 0)).toBe(true);
 
     // Each row alone, as it comes due: the leads go through, the park row keeps failing by itself.
     await eventually(
@@ -184,10 +184,10 @@ describe("writeIndexBatch", () => {
       "the three leads indexed on their own",
       30_000,
     );
-    const [park] = await db.sql<{ attempts: number; last_error: string; done: boolean }[]>`
+    const [park] = await db.sql<{ attempts: number; lastError: string; done: boolean }[]>`
       select attempts, last_error, done_at is not null as done from outbox where topic = 'park.index' and aggregate_id = 'GC-EDZ' order by id desc limit 1`;
     expect(park.done).toBe(false);
-    expect(park.last_error).toMatch(/latitude/);
+    expect(park.lastError).toMatch(/latitude/);
     expect(park.attempts).toBeGreaterThanOrEqual(1);
   });
 });

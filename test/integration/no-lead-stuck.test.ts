@@ -87,8 +87,8 @@ describe("200 leads", () => {
         notified: number;
         assigned: number;
         unassigned: number;
-        dead_with_reason: number;
-        dead_without_reason: number;
+        deadWithReason: number;
+        deadWithoutReason: number;
         tasks: number;
         pending: number;
       }[]
@@ -112,12 +112,12 @@ describe("200 leads", () => {
           ? "hotline task"
           : r.unassigned > 0
             ? "unassigned queue"
-            : r.dead_with_reason > 0
+            : r.deadWithReason > 0
               ? "dead letter"
               : "STUCK";
     const stuck = rows.filter((r) => outcome(r) === "STUCK");
     expect(stuck.map((r) => `${r.id} ${r.status}`)).toEqual([]);
-    expect(rows.every((r) => r.pending === 0 && r.dead_without_reason === 0)).toBe(true);
+    expect(rows.every((r) => r.pending === 0 && r.deadWithoutReason === 0)).toBe(true);
     // Every assignment that has a recruiter was told (sent, hand-over task, or dead letter with a reason).
     const [{ silent }] = await db.sql<{ silent: number }[]>`
       select count(*)::int as silent from assignments a

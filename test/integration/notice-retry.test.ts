@@ -100,7 +100,7 @@ async function submitLeads(n: number, tag: string): Promise<string[]> {
   return ids;
 }
 
-type Notice = { id: string; lead_id: string; status: string; attempts: number; last_error: string | null; assignment_id: string };
+type Notice = { id: string; leadId: string; status: string; attempts: number; lastError: string | null; assignmentId: string };
 async function notices(leadIds: string[]): Promise<Notice[]> {
   return db.sql<Notice[]>`select id::text, lead_id, status, attempts, last_error, assignment_id from notifications
                           where lead_id in ${db.sql(leadIds)} and channel = 'email' and kind = 'assignment' order by id`;
@@ -128,7 +128,7 @@ describe("SMTP outage", () => {
     mode = "accept";
     await eventually(async () => (await notices(ids)).every((n) => n.status === "sent"), "every email sent after recovery", 180_000);
     const ns = await notices(ids);
-    expect(ns.every((n) => n.last_error === null)).toBe(true);
+    expect(ns.every((n) => n.lastError === null)).toBe(true);
     expect(delivered(ns)).toBe(20);
     const [{ fallbacks }] = await db.sql<
       { fallbacks: number }[]
@@ -141,13 +141,13 @@ describe("SMTP outage", () => {
     const [id] = await submitLeads(1, "永拒");
     const dead = await eventually(async () => (await notices([id])).find((n) => n.status === "dead"), "the dead letter", 60_000);
     expect(dead.attempts).toBe(1);
-    expect(dead.last_error).toMatch(/550/);
-    const [task] = await db.sql<{ kind: string; recruiter_id: string; phone: string; script: string; status: string }[]>`
-      select kind, recruiter_id, phone, script, status from call_tasks where assignment_id = ${dead.assignment_id}`;
-    expect(task).toMatchObject({ kind: "handover", recruiter_id: "NR-R", status: "open" });
+    expect(dead.lastError).toMatch(/550/);
+    const [task] = await db.sql<{ kind: string; recruiterId: string; phone: string; script: string; status: string }[]>`
+      select kind, recruiter_id, phone, script, status from call_tasks where assignment_id = ${dead.assignmentId}`;
+    expect(task).toMatchObject({ kind: "handover", recruiterId: "NR-R", status: "open" });
     expect(task.phone).toMatch(/13900000201/);
     expect(task.script).toContain("邮件未送达");
-    const [assignment] = await db.sql<{ status: string }[]>`select status from assignments where id = ${dead.assignment_id}`;
+    const [assignment] = await db.sql<{ status: string }[]>`select status from assignments where id = ${dead.assignmentId}`;
     expect(assignment.status).toBe("offered");
     const events = await db.sql<{ event: string }[]>`select event from routing_events where lead_id = ${id} order by id`;
     expect(events.map((e) => e.event)).toEqual(expect.arrayContaining(["dead-letter", "email-fallback"]));
@@ -176,10 +176,10 @@ describe("SMTP outage", () => {
       60_000,
     );
     expect(dead.attempts).toBeGreaterThan(1);
-    expect(dead.last_error).toMatch(/451.*given up/);
+    expect(dead.lastError).toMatch(/451.*given up/);
     const [{ tasks }] = await db.sql<
       { tasks: number }[]
-    >`select count(*)::int as tasks from call_tasks where assignment_id = ${dead.assignment_id} and kind = 'handover'`;
+    >`select count(*)::int as tasks from call_tasks where assignment_id = ${dead.assignmentId} and kind = 'handover'`;
     expect(tasks).toBe(1);
     mode = "accept";
   }, 120_000);

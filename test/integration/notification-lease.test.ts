@@ -40,10 +40,10 @@ describe("claimNotification", () => {
     await new Promise((r) => setTimeout(r, 350));
     const second = held(await claimNotification(db.sql, id, 60_000));
     expect(second).toMatchObject({ attempts: 2 });
-    expect(second.lease_token).not.toEqual(first.lease_token);
+    expect(second.leaseToken).not.toEqual(first.leaseToken);
 
     // The first sender, late, releases "its" lease after a failure: the second one's stays.
-    const stale = first.lease_token ?? null;
+    const stale = first.leaseToken ?? null;
     const released =
       await db.sql`update notifications set lease_until = null, lease_token = null where id = ${id} and lease_token = ${stale}`;
     expect(released.count).toBe(0);

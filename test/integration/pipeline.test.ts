@@ -61,7 +61,7 @@ describe("lead.index", () => {
     const hit = result.hits.find((h) => h.id === id);
     expect(hit).toMatchObject({ reference, companyName: "高淳绿能新材料科技有限公司" });
     const [outbox] = await db.sql`select done_at from outbox where aggregate_id = ${id}`;
-    expect(outbox.done_at).not.toBeNull();
+    expect(outbox.doneAt).not.toBeNull();
   });
 
   it("applied the Chinese settings to the leads index before documents", async () => {
@@ -87,8 +87,8 @@ describe("reconciler", () => {
     const admin = new Redis(redis.url);
     await admin.flushall();
     admin.disconnect();
-    const [row] = await db.sql<{ job_key: string }[]>`select job_key from outbox where aggregate_id = ${id} and topic = 'lead.match'`;
-    expect(await queue.getJob(jobIdFor(row.job_key))).toBeUndefined();
+    const [row] = await db.sql<{ jobKey: string }[]>`select job_key from outbox where aggregate_id = ${id} and topic = 'lead.match'`;
+    expect(await queue.getJob(jobIdFor(row.jobKey))).toBeUndefined();
 
     const { redriven } = await reconcileOnce(db.sql, queue, 0);
     expect(redriven).toBe(1);
@@ -120,14 +120,14 @@ describe("relay", () => {
       while ((await relayOnce(db.sql, queue)) > 0) {
         // drain whatever is due
       }
-      const rows = await db.sql<{ id: number; relayed: boolean; job_key: string }[]>`
+      const rows = await db.sql<{ id: number; relayed: boolean; jobKey: string }[]>`
         select id, relayed_at is not null as relayed, job_key from outbox where id in ${db.sql([hoursAhead, fallback, soon])} order by id`;
       expect(rows.map((r) => [Number(r.id), r.relayed])).toEqual([
         [hoursAhead, false],
         [fallback, false],
         [soon, true],
       ]);
-      const job = await queue.getJob(jobIdFor(rows[2].job_key));
+      const job = await queue.getJob(jobIdFor(rows[2].jobKey));
       expect(await job?.isDelayed()).toBe(true); // handed over with the rest of its wait as BullMQ delay
     } finally {
       await db.sql`update outbox set done_at = now() where aggregate_id in ('sla-later', 'notice-fallback', 'sla-soon')`;

@@ -99,9 +99,9 @@ describe("staff notes are the person's data", () => {
 
     await eraseLeads(db.sql, { leadIds: [mine.id], actor: "test", subject: "138****8801" });
     expect(await db.sql`select 1 from lead_notes where lead_id = ${mine.id}`).toHaveLength(0);
-    const [closed] = await db.sql<{ close_reason: string; close_note: string | null }[]>`
+    const [closed] = await db.sql<{ closeReason: string; closeNote: string | null }[]>`
       select close_reason, close_note from assignments where id = ${mine.assignmentId}`;
-    expect(closed).toEqual({ close_reason: "price", close_note: null });
+    expect(closed).toEqual({ closeReason: "price", closeNote: null });
     const trail = await db.sql<{ event: string; reason: Record<string, unknown> }[]>`
       select event, reason from routing_events where lead_id = ${mine.id} order by id`;
     expect(JSON.stringify(trail)).not.toMatch(/王总|太太|溧水|8801/);

@@ -92,7 +92,7 @@ const stored = async (id: string) =>
     await db.sql<
       {
         phone: string;
-        company_name: string;
+        companyName: string;
         lead: { contact: { name: string; phone: string }; company: { name: string } };
         raw: object;
         anonymised: boolean;
@@ -193,7 +193,7 @@ describe("a person's data on request", () => {
 
     for (const lead of mine) {
       const row = await stored(lead.id);
-      expect(row).toMatchObject({ anonymised: true, phone: "", company_name: "", raw: {} });
+      expect(row).toMatchObject({ anonymised: true, phone: "", companyName: "", raw: {} });
       expect(row.lead.contact).toEqual({ name: "", phone: "" });
       expect(JSON.stringify(row)).not.toMatch(/13812340001|隐私导出|王经理/);
       expect(mailsAbout(lead.reference)).toEqual([]);
@@ -241,7 +241,7 @@ describe("retention", () => {
     expect(await searchDoc(signed.id)).not.toBeNull();
     const [audit] = await db.sql`select actor, lead_ids from privacy_audit where action = 'retention'`;
     expect(audit.actor).toBe("retention");
-    expect(audit.lead_ids).toContain(unsigned.id);
+    expect(audit.leadIds).toContain(unsigned.id);
     // A second pass finds nothing left to do.
     expect(ours(await retentionPass(db.sql, { days: 365, outboxDir, now: new Date(Date.now() + 400 * day) }))).toEqual([]);
   }, 90_000);
@@ -255,7 +255,7 @@ describe("views of full phone numbers", () => {
   }
   const views = async (leadId: string) =>
     db.sql<
-      { actor: string; actor_role: string; place: string }[]
+      { actor: string; actorRole: string; place: string }[]
     >`select actor, actor_role, place from phone_access_log where lead_id = ${leadId} order by id`;
 
   it("the recruiter's lead page, the hotline's call list and caller lookup, the admin's reveal and the API each record who saw which lead", async () => {
@@ -285,11 +285,11 @@ describe("views of full phone numbers", () => {
     expect((await fetch(`${web.url}/api/leads/${lead.id}`, { headers: BEARER })).status).toBe(200);
 
     expect(await views(lead.id)).toEqual([
-      { actor: "zhoumin@example.test", actor_role: "recruiter", place: "assignment-page" },
-      { actor: "desk@example.test", actor_role: "hotline", place: "call-tasks" },
-      { actor: "desk@example.test", actor_role: "hotline", place: "caller-lookup" },
-      { actor: "admin-token", actor_role: "admin", place: "admin-lead" },
-      { actor: "admin-token", actor_role: "admin", place: "api-lead" },
+      { actor: "zhoumin@example.test", actorRole: "recruiter", place: "assignment-page" },
+      { actor: "desk@example.test", actorRole: "hotline", place: "call-tasks" },
+      { actor: "desk@example.test", actorRole: "hotline", place: "caller-lookup" },
+      { actor: "admin-token", actorRole: "admin", place: "admin-lead" },
+      { actor: "admin-token", actorRole: "admin", place: "api-lead" },
     ]);
     // The admin reads the record.
     const log = await (await fetch(`${web.url}/admin/privacy?lng=en`, { headers: BEARER })).text();

@@ -61,9 +61,9 @@ async function routedLead(company: string, alsoPark?: string): Promise<{ leadId:
   }
   await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
   const [a] = await db.sql<
-    { id: string; recruiter_id: string }[]
+    { id: string; recruiterId: string }[]
   >`select id, recruiter_id from assignments where lead_id = ${id} and park_id = 'GC-EDZ'`;
-  expect(a.recruiter_id).toBe("R1");
+  expect(a.recruiterId).toBe("R1");
   return { leadId: id, reference, assignmentId: a.id };
 }
 
@@ -85,7 +85,7 @@ async function csrfOf(path: string, cookie: string): Promise<string> {
 }
 const statusOf = async (assignmentId: string) =>
   (
-    await db.sql<{ status: string; recruiter_id: string | null; reroutes: number; accepted: boolean }[]>`
+    await db.sql<{ status: string; recruiterId: string | null; reroutes: number; accepted: boolean }[]>`
     select status, recruiter_id, reroutes, accepted_at is not null as accepted from assignments where id = ${assignmentId}`
   )[0];
 
@@ -207,9 +207,9 @@ describe("the queue and an assignment", () => {
     ];
     for (const step of steps) expect((await post(path, { ...step, csrf }, cookie)).status).toBe(303);
     expect((await statusOf(assignmentId)).status).toBe("signed");
-    const events = await db.sql<{ event: string; recruiter_id: string }[]>`
+    const events = await db.sql<{ event: string; recruiterId: string }[]>`
       select event, recruiter_id from routing_events where assignment_id = ${assignmentId} and event in ('accepted', 'contacted', 'visit', 'signed') order by id`;
-    expect(events.map((e) => [e.event, e.recruiter_id])).toEqual([
+    expect(events.map((e) => [e.event, e.recruiterId])).toEqual([
       ["accepted", "R1"],
       ["contacted", "R1"],
       ["visit", "R1"],
@@ -223,17 +223,17 @@ describe("the queue and an assignment", () => {
   it("closes the lead's other parks when one signs: nobody re-routes or calls an enterprise that has signed", async () => {
     const { leadId, assignmentId } = await routedLead("南京一园签约机械有限公司", "GC-MED");
     const [other] = await db.sql<
-      { id: string; recruiter_id: string }[]
+      { id: string; recruiterId: string }[]
     >`select id, recruiter_id from assignments where lead_id = ${leadId} and park_id = 'GC-MED'`;
-    expect(other.recruiter_id).toBe("R3");
+    expect(other.recruiterId).toBe("R3");
     const { cookie } = await signIn("zhoumin@example.test");
     const path = `/queue/assignments/${assignmentId}`;
     const csrf = await csrfOf(path, cookie);
     for (const intent of ["accept", "signed"]) expect((await post(path, { intent, csrf }, cookie)).status).toBe(303);
     expect((await statusOf(other.id)).status).toBe("lost");
-    const [event] = await db.sql<{ recruiter_id: string; reason: { zh: string } }[]>`
+    const [event] = await db.sql<{ recruiterId: string; reason: { zh: string } }[]>`
       select recruiter_id, reason from routing_events where assignment_id = ${other.id} and event = 'lost'`;
-    expect(event.recruiter_id).toBe("R3");
+    expect(event.recruiterId).toBe("R3");
     expect(event.reason.zh).toContain("已与其他园区签约");
   });
 
@@ -246,10 +246,10 @@ describe("the queue and an assignment", () => {
       const res = await post(path, { intent: "decline", reason: "over-capacity", csrf: await csrfOf(path, cookie) }, cookie);
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe("/queue");
-      expect(await statusOf(assignmentId)).toMatchObject({ status: "offered", recruiter_id: "R9", reroutes: 1 });
-      const events = await db.sql<{ event: string; recruiter_id: string }[]>`
+      expect(await statusOf(assignmentId)).toMatchObject({ status: "offered", recruiterId: "R9", reroutes: 1 });
+      const events = await db.sql<{ event: string; recruiterId: string }[]>`
         select event, recruiter_id from routing_events where assignment_id = ${assignmentId} order by id`;
-      expect(events.map((e) => [e.event, e.recruiter_id])).toEqual([
+      expect(events.map((e) => [e.event, e.recruiterId])).toEqual([
         ["assigned", "R1"],
         ["declined", "R1"],
         ["rerouted", "R9"],

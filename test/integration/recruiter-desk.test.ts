@@ -231,9 +231,9 @@ describe("working a lead", () => {
     expect(await statusOf(l.assignmentId)).toBe("visit");
 
     expect((await post(path, { intent: "lost", reason: "price", closeNote: "嫌租金高", csrf })).headers.get("location")).toBe(path);
-    const [closed] = await db.sql<{ status: string; close_reason: string; close_note: string }[]>`
+    const [closed] = await db.sql<{ status: string; closeReason: string; closeNote: string }[]>`
       select status, close_reason, close_note from assignments where id = ${l.assignmentId}`;
-    expect(closed).toEqual({ status: "lost", close_reason: "price", close_note: "嫌租金高" });
+    expect(closed).toEqual({ status: "lost", closeReason: "price", closeNote: "嫌租金高" });
     const lostPage = await (await get(path)).text();
     expect(lostPage).toContain("撤销");
     expect(lostPage).toContain("价格不合适");
@@ -314,12 +314,12 @@ describe("the shortlist page", () => {
     const html = await res.text();
     link = /(http:\/\/[^"<\s]+\/s\/[A-Za-z0-9_-]{43})/.exec(html)![1];
     const token = link.split("/s/")[1];
-    const [row] = await db.sql<{ token_hash: string; space_ids: string[]; days: number }[]>`
+    const [row] = await db.sql<{ tokenHash: string; spaceIds: string[]; days: number }[]>`
       select token_hash, space_ids, round(extract(epoch from expires_at - created_at) / 86400)::int as days from shortlists where assignment_id = ${lead.assignmentId}`;
-    expect(row.space_ids).toEqual(["S1", "S6"]);
+    expect(row.spaceIds).toEqual(["S1", "S6"]);
     expect(row.days).toBe(30);
-    expect(row.token_hash).not.toContain(token);
-    expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.tokenHash).not.toContain(token);
+    expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     const [event] = await db.sql<
       { reason: { spaceIds: string[] } }[]
     >`select reason from routing_events where assignment_id = ${lead.assignmentId} and event = 'shortlist-shared'`;
@@ -423,9 +423,9 @@ describe("every closing step asks to confirm and can be undone for a short while
     expect(await statusOf(l.assignmentId)).toBe("accepted");
     expect(await statusOf(other.id)).toBe(other.status);
     expect((await db.sql<{ status: string }[]>`select status from leads where id = ${l.leadId}`)[0].status).toBe(leadBefore.status);
-    const events = await db.sql<{ assignment_id: string; event: string }[]>`
+    const events = await db.sql<{ assignmentId: string; event: string }[]>`
       select assignment_id, event from routing_events where lead_id = ${l.leadId} and event in ('signed', 'lost', 'reopened') order by id`;
-    expect(events.map((e) => [e.assignment_id === l.assignmentId ? "mine" : "other", e.event])).toEqual([
+    expect(events.map((e) => [e.assignmentId === l.assignmentId ? "mine" : "other", e.event])).toEqual([
       ["mine", "signed"],
       ["other", "lost"],
       ["mine", "reopened"],
@@ -460,12 +460,12 @@ describe("every closing step asks to confirm and can be undone for a short while
       return res;
     };
     const holder = async (id: string) =>
-      (await db.sql<{ recruiter_id: string | null; status: string }[]>`select recruiter_id, status from assignments where id = ${id}`)[0];
+      (await db.sql<{ recruiterId: string | null; status: string }[]>`select recruiter_id, status from assignments where id = ${id}`)[0];
 
     it("asks for a reason, re-routes, and takes the offer back (old deadline, next recruiter's unsent notice withdrawn) within the window", async () => {
       const l = await routedLead({ company: "南京拒绝撤回机械有限公司" });
       const path = `/queue/assignments/${l.assignmentId}`;
-      const [before] = await db.sql<{ accept_by: Date }[]>`select accept_by from assignments where id = ${l.assignmentId}`;
+      const [before] = await db.sql<{ acceptBy: Date }[]>`select accept_by from assignments where id = ${l.assignmentId}`;
       expect(await (await get(`${path}?confirm=decline`)).text()).toContain("10 分钟内、下一位专员接单前可以撤回");
       expect((await post(path, { intent: "decline", csrf })).status).toBe(400); // no reason
       expect(await statusOf(l.assignmentId)).toBe("offered");
@@ -473,7 +473,7 @@ describe("every closing step asks to confirm and can be undone for a short while
       const declined = await declineTo(l.assignmentId, true);
       expect(declined.headers.get("location")).toBe("/queue");
       expect(await flashOf(declined)).toBe("已拒绝，线索已改派。");
-      expect(await holder(l.assignmentId)).toEqual({ recruiter_id: "R9", status: "offered" });
+      expect(await holder(l.assignmentId)).toEqual({ recruiterId: "R9", status: "offered" });
       await db.sql`update notifications set status = 'pending' where assignment_id = ${l.assignmentId} and recipient = 'R9'`;
       const queue = await (await get("/queue")).text();
       expect(queue).toContain(`你刚拒绝了 ${l.reference}（南京拒绝撤回机械有限公司）`);
@@ -482,10 +482,10 @@ describe("every closing step asks to confirm and can be undone for a short while
       const back = await post(path, { intent: "undoDecline", csrf });
       expect(back.headers.get("location")).toBe(path);
       expect(await flashOf(back)).toBe("已撤回拒绝，线索回到你的队列，请尽快接单。");
-      const [after] = await db.sql<{ recruiter_id: string; status: string; accept_by: Date; reroutes: number }[]>`
+      const [after] = await db.sql<{ recruiterId: string; status: string; acceptBy: Date; reroutes: number }[]>`
         select recruiter_id, status, accept_by, reroutes from assignments where id = ${l.assignmentId}`;
-      expect(after).toMatchObject({ recruiter_id: "R1", status: "offered", reroutes: 0 });
-      expect(after.accept_by.toISOString()).toBe(before.accept_by.toISOString());
+      expect(after).toMatchObject({ recruiterId: "R1", status: "offered", reroutes: 0 });
+      expect(after.acceptBy.toISOString()).toBe(before.acceptBy.toISOString());
       const notices = await db.sql<
         { status: string }[]
       >`select status from notifications where assignment_id = ${l.assignmentId} and recipient = 'R9'`;
@@ -512,17 +512,17 @@ describe("every closing step asks to confirm and can be undone for a short while
       const refused = await post(path, { intent: "undoDecline", csrf });
       expect(refused.headers.get("location")).toBe("/queue");
       expect(await flashOf(refused)).toBe("不能撤回：下一位专员已经接单，这条线索不再属于你。如需沟通，请联系该专员或管理员。");
-      expect(await holder(l.assignmentId)).toEqual({ recruiter_id: "R9", status: "accepted" });
+      expect(await holder(l.assignmentId)).toEqual({ recruiterId: "R9", status: "accepted" });
 
       // Nobody took the next one (it waits unassigned), but the window has passed.
       const late = await routedLead({ company: "南京拒绝过时机械有限公司" });
       await declineTo(late.assignmentId, false);
-      expect(await holder(late.assignmentId)).toEqual({ recruiter_id: null, status: "unassigned" });
+      expect(await holder(late.assignmentId)).toEqual({ recruiterId: null, status: "unassigned" });
       await db.sql`update routing_events set at = now() - interval '11 minutes' where assignment_id = ${late.assignmentId} and event = 'declined'`;
       expect(await (await get("/queue")).text()).not.toContain(late.reference);
       const tooLate = await post(`/queue/assignments/${late.assignmentId}`, { intent: "undoDecline", csrf });
       expect(await flashOf(tooLate)).toBe("已超过 10 分钟的撤销时限，或线索已被关闭，不能撤销。");
-      expect(await holder(late.assignmentId)).toEqual({ recruiter_id: null, status: "unassigned" });
+      expect(await holder(late.assignmentId)).toEqual({ recruiterId: null, status: "unassigned" });
     });
   });
 });

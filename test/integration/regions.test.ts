@@ -132,8 +132,8 @@ describe("a region that resolves to nothing is refused on need.regions", () => {
 
 describe("parks carry their district code", () => {
   it("the import resolves each park's district; the search documents carry its division codes", async () => {
-    const parks = await db.sql<{ id: string; district_code: string }[]>`select id, district_code from parks order by id`;
-    expect(Object.fromEntries(parks.map((p) => [p.id, p.district_code]))).toEqual({
+    const parks = await db.sql<{ id: string; districtCode: string }[]>`select id, district_code from parks order by id`;
+    expect(Object.fromEntries(parks.map((p) => [p.id, p.districtCode]))).toEqual({
       "GC-DB": "320118",
       "GC-EDZ": "320118",
       "GC-MED": "320118",
@@ -222,8 +222,8 @@ describe("parks carry their district code", () => {
       ],
     });
     expect(result.ok).toBe(true);
-    const [row] = await db.sql<{ district_code: string }[]>`select district_code from parks where id = 'CODE-1'`;
-    expect(row.district_code).toBe("320118");
+    const [row] = await db.sql<{ districtCode: string }[]>`select district_code from parks where id = 'CODE-1'`;
+    expect(row.districtCode).toBe("320118");
   });
 
   it("parks stored before migration 007 get their codes from their names", async () => {
@@ -233,9 +233,9 @@ describe("parks carry their district code", () => {
     expect(filled).toEqual(["OLD-1", "OLD-2"]);
     expect(unresolved).toEqual(["OLD-3"]);
     const rows = await db.sql<
-      { id: string; district_code: string | null }[]
+      { id: string; districtCode: string | null }[]
     >`select id, district_code from parks where id like 'OLD-%' order by id`;
-    expect(rows.map((r) => r.district_code)).toEqual(["320583", "110105", null]);
+    expect(rows.map((r) => r.districtCode)).toEqual(["320583", "110105", null]);
     const [{ n }] = await db.sql<
       { n: number }[]
     >`select count(*)::int as n from outbox where topic = 'park.index' and aggregate_id in ('OLD-1', 'OLD-2')`;

@@ -1,8 +1,7 @@
 import fc from "fast-check";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import type { Sql } from "~/db/db.server";
+import { createSql } from "~/db/db.server";
 import { hardCheck } from "~/domain/matching/hard";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
 import { withRegionCodes } from "~/domain/regions";
@@ -117,9 +116,9 @@ beforeAll(async () => {
       lead: JSON.parse(JSON.stringify(stripped)) as MatchNeed,
       raw: {},
       phone: `+86139${String(i).padStart(8, "0")}`,
-      company_name: `反向${i}有限公司`,
+      companyName: `反向${i}有限公司`,
       industry: "C35",
-      consent_method: "unrecorded",
+      consentMethod: "unrecorded",
     };
   });
   const ids = await db.sql<{ id: string }[]>`
@@ -153,12 +152,7 @@ describe("reverse matching's SQL pre-filter", () => {
   it("is served by index leads_reverse_match (migration 042)", async () => {
     // The SQL explained is the function's own: a client that records what it sends (the driver's debug hook).
     const recorded: { query: string; params: unknown[] }[] = [];
-    const traced = postgres(db.url, {
-      max: 1,
-      onnotice: () => {},
-      transform: { undefined: null },
-      debug: (_c, query, params) => recorded.push({ query, params: [...(params as unknown[])] }),
-    }) as unknown as Sql;
+    const traced = createSql(db.url, { max: 1, debug: (_c, query, params) => recorded.push({ query, params: [...params] }) });
     try {
       const [space] = fc.sample(spaceArb(stored.map((s) => s.need)), { numRuns: 1, seed: 7 });
       await traced.begin((tx) => openLeadsForSpace(tx, space, 90));

@@ -118,8 +118,8 @@ beforeAll(async () => {
   const lead = await storeTestLead(db.sql, "南京矩阵测试有限公司", "13812345678");
   await matchTestLead(db.sql, lead.id, "GC-EDZ");
   await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  const [a] = await db.sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${lead.id}`;
-  expect(a.recruiter_id).toBe("R1");
+  const [a] = await db.sql<{ id: string; recruiterId: string }[]>`select id, recruiter_id from assignments where lead_id = ${lead.id}`;
+  expect(a.recruiterId).toBe("R1");
   const [task] = await db.sql<{ id: string }[]>`
     insert into call_tasks (kind, lead_id, phone, script, dedupe_key) values ('callback', ${lead.id}, '+8613812345678', '回访', 'callback:matrix') returning id`;
   ids = {

@@ -146,9 +146,9 @@ describe("email recruiter", () => {
     expect(html).toContain("https://pm.example.cn/queue/assignments/");
     expect(text).toContain(reference);
     // The offer's own deadline, as stored (working time can put it on the next morning), not "within N minutes".
-    const [offer] = await db.sql<{ accept_by: Date }[]>`
+    const [offer] = await db.sql<{ acceptBy: Date }[]>`
       select a.accept_by from assignments a join leads l on l.id = a.lead_id where l.reference = ${reference} and a.accept_by is not null`;
-    const due = formatAdminTime(offer.accept_by.toISOString());
+    const due = formatAdminTime(offer.acceptBy.toISOString());
     expect(text).toContain(`请在 ${due}（北京时间）前在招商工作台接单`);
     expect(mail.headers.get("message-id")?.[0]).toMatch(/^<assignment-[0-9a-f-]+-n\d+@parkmatch>$/);
 
@@ -228,7 +228,7 @@ describe("hotline recruiter and leads without a match", () => {
       const [t] = await db.sql`select kind, phone, script, recruiter_id from call_tasks where lead_id = ${id} and kind = 'handover'`;
       return t;
     }, "hand-over task");
-    expect(task.recruiter_id).toBe("R2");
+    expect(task.recruiterId).toBe("R2");
     expect(task.phone).toBe("+8613900000002");
     expect(task.script).toContain("转交线索");
     expect(task.script).toMatch(/匹配空间/);
@@ -263,7 +263,7 @@ describe("hotline recruiter and leads without a match", () => {
     expect(noAnswer.status).toBe(200);
     const [later] = await db.sql`select status, attempts, due_at from call_tasks where id = ${task.id}`;
     expect(later).toMatchObject({ status: "no-answer", attempts: 1 });
-    const minutes = (later.due_at.getTime() - Date.now()) / 60_000;
+    const minutes = (later.dueAt.getTime() - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(44);
     expect(minutes).toBeLessThan(46);
 
@@ -316,7 +316,7 @@ describe("SMTP refusing", () => {
         const [n] = await db.sql`select status, last_error from notifications where lead_id = ${id} and channel = 'email'`;
         return n?.status === "dead" ? n : null;
       }, "dead letter");
-      expect(dead.last_error).toMatch(/550|mailbox unavailable/);
+      expect(dead.lastError).toMatch(/550|mailbox unavailable/);
       const [event] = await db.sql`select event from routing_events where lead_id = ${id} and event = 'dead-letter'`;
       expect(event).toBeDefined();
     } finally {
@@ -350,7 +350,7 @@ describe("SMTP refusing", () => {
         30_000,
       );
       expect(dead.attempts).toBeGreaterThan(1);
-      expect(dead.last_error).toMatch(/450.*given up/);
+      expect(dead.lastError).toMatch(/450.*given up/);
       expect(tries).toBeGreaterThanOrEqual(dead.attempts);
     } finally {
       await worker.close();
@@ -407,7 +407,7 @@ describe("SLA", () => {
       );
       const firstRecruiter = await eventually(async () => {
         const [a] = await db.sql`select recruiter_id from assignments where lead_id = ${id} and park_id = 'SLA-P'`;
-        return a?.recruiter_id as string | undefined;
+        return a?.recruiterId as string | undefined;
       }, "first offer");
       await eventually(
         async () => {
@@ -434,9 +434,9 @@ describe("SLA", () => {
       expect(escalated.reroutes).toBe(2);
 
       const offered = await db.sql<
-        { recruiter_id: string }[]
+        { recruiterId: string }[]
       >`select recruiter_id from routing_events where lead_id = ${id} and event in ('assigned', 'rerouted') order by id`;
-      expect(new Set(offered.map((o) => o.recruiter_id)).size).toBe(3); // each recruiter at most once
+      expect(new Set(offered.map((o) => o.recruiterId)).size).toBe(3); // each recruiter at most once
       await eventually(
         async () => mailsTo(`sla${firstRecruiter.slice(-1)}@example.test`, reference).some((m) => m.subject.includes("已改派")) || null,
         "the first recruiter is told",

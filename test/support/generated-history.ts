@@ -1,3 +1,4 @@
+import { rebuildDashboardRollupAll } from "~/admin/dashboard-rollup.server";
 import type { Sql } from "~/db/db.server";
 
 // A year of generated history for the EXPLAIN test (test/integration/indexes.test.ts, 50,000 leads)
@@ -7,8 +8,8 @@ import type { Sql } from "~/db/db.server";
 /**
  * `leads` leads over the year to 2026-11-30 (statuses, channels, sections mixed), 20 parks, 40
  * recruiters, 2,000 spaces; an assignment for 4 of 5 leads (open, closed, unassigned, escalated),
- * three audit lines and a notice per assignment (1 % dead), three matches per lead, call tasks, notes,
- * outbox rows (nearly all done). Then VACUUM ANALYZE, as autovacuum would have.
+ * three audit lines and a notice per assignment (1 % dead), contact/visit/signing lines for those that got that far, three matches per lead, call tasks, notes,
+ * outbox rows (nearly all done); the dashboard's rollup built. Then VACUUM ANALYZE, as autovacuum would have.
  */
 export async function generateHistory(sql: Sql, leads: number): Promise<void> {
   await sql`insert into parks (id, name, province, city, district)
@@ -63,6 +64,25 @@ export async function generateHistory(sql: Sql, leads: number): Promise<void> {
     insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
     select a.id, a.lead_id, (array['declined','rerouted','sla-missed'])[1 + (extract(epoch from a.created_at)::bigint % 3)::int], 'R07', a.created_at + interval '2 hours'
     from assignments a where extract(epoch from a.created_at)::bigint % 17 = 0`;
+  // Desk steps (v2): first contact for assignments that got that far (most within the hour, a tail over
+  // days; a third contacted again a day later), then visits and signings, so the dashboard's
+  // first-contact and funnel figures read realistic volumes (~40 % of assignments contacted).
+  await sql`
+    insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
+    select a.id, a.lead_id, 'contacted', a.recruiter_id,
+           a.created_at + make_interval(secs => 60 + power((abs(hashtext(a.id::text)) % 1000) / 1000.0, 3) * 4320 * 60)
+    from assignments a
+    where a.recruiter_id is not null
+      and (a.status in ('contacted', 'visit', 'signed') or (a.status = 'lost' and abs(hashtext(a.id::text)) % 2 = 0))`;
+  await sql`
+    insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
+    select a.id, a.lead_id, e.event, a.recruiter_id, a.created_at + e.off
+    from assignments a
+    cross join (values ('contacted', interval '4 days'), ('visit', interval '5 days'), ('signed', interval '20 days')) e(event, off)
+    where a.recruiter_id is not null
+      and case e.event when 'contacted' then a.status in ('contacted', 'visit', 'signed') and abs(hashtext(a.id::text)) % 3 = 0
+                       when 'visit' then a.status in ('visit', 'signed')
+                       else a.status = 'signed' end`;
   await sql`
     insert into matches (lead_id, space_id, park_id, score, reasons, found_by, created_at)
     select l.id, 'S' || s, 'P' || lpad((1 + s % 20)::text, 2, '0'), 70, '[]'::jsonb, 'lead', l.created_at
@@ -84,5 +104,7 @@ export async function generateHistory(sql: Sql, leads: number): Promise<void> {
     insert into outbox (topic, aggregate_id, created_at, relayed_at, done_at)
     select t, id::text, created_at, created_at, case when extract(epoch from created_at)::bigint % 5000 = 0 then null else created_at end
     from leads cross join (values ('lead.index'), ('lead.match')) v(t)`;
+  // The dashboard's rollup of the closed days (migration 044), as the worker would have built it.
+  await rebuildDashboardRollupAll(sql, 400);
   await sql.unsafe("vacuum analyze");
 }

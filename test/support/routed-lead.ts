@@ -41,8 +41,8 @@ export async function routedTestLead(
   const { id } = await storeTestLead(sql, lead.company, lead.phone);
   await matchTestLead(sql, id, parkId, spaceId);
   await sql.begin((tx) => routeLead(tx, id, routing));
-  const [a] = await sql<{ id: string; recruiter_id: string }[]>`select id, recruiter_id from assignments where lead_id = ${id}`;
-  return { leadId: id, assignmentId: a.id, recruiterId: a.recruiter_id };
+  const [a] = await sql<{ id: string; recruiterId: string }[]>`select id, recruiter_id from assignments where lead_id = ${id}`;
+  return { leadId: id, assignmentId: a.id, recruiterId: a.recruiterId };
 }
 
 /**

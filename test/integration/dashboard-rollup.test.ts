@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { type DashboardFilters, loadDashboardFigures, loadDashboardFiguresLive } from "~/admin/dashboard-data.server";
+import { rebuildDashboardRollup, rebuildDashboardRollupAll } from "~/admin/dashboard-rollup.server";
+import type { Sql } from "~/db/db.server";
+
+import { createTestDatabase } from "../support/database";
+import { generateHistory } from "../support/generated-history";
+
+// The dashboard's daily rollup (migration 044, ADR 040) gives exactly the live figures. A generated
+// year (sources, 20 parks, every funnel stage, contacts, declines, re-routes, missed SLAs), built; then
+// one kind of change at a time to an old, already built day — a late audit line of each kind, a
+// match added or removed, an assignment added or moved, a backfilled lead, a changed source, a
+// deleted lead — each checked to change the live figures (so the check can fail) and to leave the
+// rollup-based loader equal to them before any rebuild, and again after the worker's rebuild.
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let sql: Sql;
+
+const month: DashboardFilters = { from: "2026-11-01", to: "2026-11-30", park: null };
+const RANGES: DashboardFilters[] = [
+  month,
+  { ...month, park: "P03" },
+  { ...month, park: "P11" },
+  { from: "2025-12-01", to: "2026-11-30", park: null },
+  { from: "2026-11-12", to: "2026-11-12", park: "P03" },
+];
+
+const liveAll = () => Promise.all(RANGES.map((f) => loadDashboardFiguresLive(sql, f)));
+const rollupAll = () => Promise.all(RANGES.map((f) => loadDashboardFigures(sql, f)));
+
+beforeAll(async () => {
+  db = await createTestDatabase("dashboard_rollup");
+  sql = db.sql;
+  await generateHistory(sql, 4_000);
+  // Kinds the generator lacks: escalations and admin re-routes, audit lines without a recruiter or an assignment.
+  await sql`
+    insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
+    select a.id, a.lead_id, e.event, e.recruiter, a.created_at + interval '3 hours'
+    from (select *, row_number() over (order by created_at) as n from assignments) a
+    cross join (values ('escalated', 'R03'), ('admin-reroute', 'R05'), ('assigned', null), ('contacted', null)) e(event, recruiter)
+    where a.n % 11 = 0`;
+  await sql`
+    insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
+    select null, id, 'contacted', 'R02', created_at + interval '1 hour' from leads where extract(epoch from created_at)::bigint % 13 = 0`;
+}, 240_000);
+afterAll(async () => {
+  await db?.drop();
+});
+
+/** An old lead (China day 2026-11-12) with an assignment held by a recruiter and no contact yet. */
+async function oldAssignment(): Promise<{ leadId: string; assignmentId: string; recruiterId: string }> {
+  const [row] = await sql<{ leadId: string; assignmentId: string; recruiterId: string }[]>`
+    select a.lead_id as "leadId", a.id as "assignmentId", a.recruiter_id as "recruiterId"
+    from assignments a join leads l on l.id = a.lead_id
+    where l.created_at >= '2026-11-12 00:00+08' and l.created_at < '2026-11-13 00:00+08' and a.recruiter_id is not null
+      and not exists (select 1 from routing_events e where e.assignment_id = a.id and e.event in ('contacted', 'signed', 'visit'))
+    order by l.created_at limit 1`;
+  return row;
+}
+
+describe("dashboard rollup", () => {
+  it("equals the live figures once built, and reads the rollup (a wrong row shows)", async () => {
+    // The generator built the year; the lines added after it marked their days, rebuilt here.
+    expect(await rebuildDashboardRollupAll(sql)).toBeGreaterThan(0);
+    const [{ built, stale }] = await sql<{ built: number; stale: number }[]>`
+      select (select count(*)::int from dashboard_days) as built, (select count(*)::int from dashboard_stale) as stale`;
+    expect(built).toBeGreaterThanOrEqual(365);
+    expect(stale).toBe(0);
+    const live = await liveAll();
+    expect(live[0].funnel.every((s) => s.leads > 0)).toBe(true); // every stage and figure has data
+    expect(live[0].firstContact.total).toBeGreaterThan(0);
+    expect(live[0].perRecruiter.some((r) => r.breaches > 0)).toBe(true);
+    expect(live[0].perRecruiter.some((r) => r.reroutes > 0)).toBe(true);
+    expect(await rollupAll()).toEqual(live);
+
+    // A wrong rollup row changes the figures: the loader reads the rollup for a built day.
+    await sql`update dashboard_daily set received = received + 1000 where day = '2026-11-12' and park = '*' and source = 'web'`;
+    await sql`update dashboard_first_contact set minutes = minutes + 5000 where day = '2026-11-12'`;
+    const wrong = await loadDashboardFigures(sql, month);
+    expect(wrong.funnel[0].leads).toBe(live[0].funnel[0].leads + 1000);
+    expect(wrong.firstContact).not.toEqual(live[0].firstContact);
+    expect(await rebuildDashboardRollup(sql, { days: ["2026-11-12"] })).toEqual(["2026-11-12"]);
+    expect(await rollupAll()).toEqual(live);
+  });
+
+  const changes: [string, () => Promise<unknown>][] = [
+    [
+      "a late first contact",
+      async () => {
+        const a = await oldAssignment();
+        await sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id) values (${a.assignmentId}, ${a.leadId}, 'contacted', ${a.recruiterId})`;
+      },
+    ],
+    [
+      "a late visit and signing",
+      async () => {
+        const a = await oldAssignment();
+        await sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id)
+                  values (${a.assignmentId}, ${a.leadId}, 'visit', ${a.recruiterId}), (${a.assignmentId}, ${a.leadId}, 'signed', ${a.recruiterId})`;
+      },
+    ],
+    [
+      "a late missed SLA, escalation, decline and admin re-route",
+      async () => {
+        const a = await oldAssignment();
+        await sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id)
+                  select ${a.assignmentId}, ${a.leadId}, e, 'R09' from unnest(array['sla-missed', 'escalated', 'declined', 'admin-reroute']) e`;
+      },
+    ],
+    [
+      "an earlier offer found late (a re-route two days before the first)",
+      async () => {
+        const [a] = await sql<{ id: string; leadId: string }[]>`
+          select a.id, a.lead_id as "leadId" from assignments a join leads l on l.id = a.lead_id
+          where l.created_at >= '2026-11-14 00:00+08' and l.created_at < '2026-11-15 00:00+08'
+            and exists (select 1 from routing_events e where e.assignment_id = a.id and e.event = 'contacted')
+          order by l.created_at limit 1`;
+        await sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
+                  select ${a.id}, ${a.leadId}, 'rerouted', 'R11', min(at) - interval '2 days' from routing_events where assignment_id = ${a.id}`;
+      },
+    ],
+    [
+      "a match added by reverse matching",
+      async () => {
+        await sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+                  select l.id, 'S11', 'P11', 80, '[]', 'space' from leads l
+                  where l.created_at >= '2026-11-16 00:00+08' and l.created_at < '2026-11-17 00:00+08'
+                    and not exists (select 1 from matches m where m.lead_id = l.id and m.park_id = 'P11')
+                    and not exists (select 1 from assignments a where a.lead_id = l.id and a.park_id = 'P11')
+                  order by l.created_at limit 1`;
+      },
+    ],
+    [
+      "matches removed by a re-match",
+      async () => {
+        await sql`delete from matches where lead_id = (select l.id from leads l join matches m on m.lead_id = l.id and m.park_id = 'P03'
+                  where l.created_at >= '2026-11-17 00:00+08' and l.created_at < '2026-11-18 00:00+08' order by l.created_at limit 1)`;
+      },
+    ],
+    [
+      "an assignment added in another park",
+      async () => {
+        await sql`insert into assignments (lead_id, park_id, recruiter_id, channel, status, rule, reason, offered_at, accept_by)
+                  select l.id, 'P11', 'R12', 'email', 'offered', 'rule', '{}', now(), now() + interval '2 hours' from leads l
+                  where l.created_at >= '2026-11-18 00:00+08' and l.created_at < '2026-11-19 00:00+08'
+                    and not exists (select 1 from matches m where m.lead_id = l.id and m.park_id = 'P11')
+                    and not exists (select 1 from assignments a where a.lead_id = l.id and a.park_id = 'P11')
+                  order by l.created_at limit 1`;
+      },
+    ],
+    [
+      "an assignment moved to another park",
+      async () => {
+        const a = await oldAssignment();
+        await sql`update assignments set park_id = 'P11' where id = ${a.assignmentId}
+                  and not exists (select 1 from assignments b where b.lead_id = ${a.leadId} and b.park_id = 'P11')`;
+      },
+    ],
+    [
+      "an audit line corrected (its time) and one deleted",
+      async () => {
+        const [e] = await sql<{ id: string; assignmentId: string }[]>`
+          select e.id, e.assignment_id as "assignmentId" from routing_events e join leads l on l.id = e.lead_id
+          where e.event = 'contacted' and e.recruiter_id is not null and l.created_at >= '2026-11-20 00:00+08' and l.created_at < '2026-11-21 00:00+08'
+          order by e.id limit 1`;
+        await sql`update routing_events set at = at + interval '3 days' where id = ${e.id}`;
+        await sql`delete from routing_events where assignment_id = ${e.assignmentId} and event = 'accepted'`;
+        await sql`delete from routing_events where id = (select e.id from routing_events e join leads l on l.id = e.lead_id
+                  where e.event = 'signed' and l.created_at >= '2026-11-21 00:00+08' and l.created_at < '2026-11-22 00:00+08' order by e.id limit 1)`;
+      },
+    ],
+    [
+      "a backfilled day of leads (imported with their old times), with matches, an assignment and its audit lines",
+      async () => {
+        const ids = await sql<{ id: string }[]>`
+          insert into leads (reference, status, source, lead, raw, phone, company_name, industry, consent_method, created_at, updated_at)
+          select 'PM-BACKFILL-' || i, 'assigned', (array['web', 'api', 'hotline'])[1 + i % 3], lead, raw, phone, company_name, industry,
+                 consent_method, timestamptz '2026-11-23 00:00+08' + make_interval(mins => i * 97), now()
+          from (select * from leads order by created_at limit 1) l, generate_series(1, 12) i
+          returning id`;
+        await sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by, created_at)
+                  select id, 'S3', 'P03', 70, '[]', 'lead', now() from leads where reference like 'PM-BACKFILL-%'`;
+        const [a] = await sql<{ id: string }[]>`
+          insert into assignments (lead_id, park_id, recruiter_id, channel, status, rule, reason, offered_at, accept_by)
+          values (${ids[0].id}, 'P03', 'R04', 'email', 'contacted', 'rule', '{}', now(), now()) returning id`;
+        await sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
+                  values (${a.id}, ${ids[0].id}, 'assigned', 'R04', '2026-11-23 09:00+08'), (${a.id}, ${ids[0].id}, 'contacted', 'R04', '2026-11-23 09:03+08')`;
+      },
+    ],
+    [
+      "a lead's source corrected",
+      async () => {
+        await sql`update leads set source = 'hotline' where id = (select id from leads where source = 'web'
+                  and created_at >= '2026-11-24 00:00+08' and created_at < '2026-11-25 00:00+08' order by created_at limit 1)`;
+      },
+    ],
+    [
+      "a lead deleted (with its matches, assignment and audit lines)",
+      async () => {
+        await sql`delete from leads where id = (select l.id from leads l join assignments a on a.lead_id = l.id
+                  where l.created_at >= '2026-11-25 00:00+08' and l.created_at < '2026-11-26 00:00+08'
+                    and exists (select 1 from routing_events e where e.assignment_id = a.id and e.event = 'contacted')
+                  order by l.created_at limit 1)`;
+      },
+    ],
+  ];
+
+  for (const [what, change] of changes) {
+    it(`after ${what}: equal to the live figures before and after the rebuild`, async () => {
+      const before = await liveAll();
+      await change();
+      const after = await liveAll();
+      expect(after, "the change must move a figure, else this check could not fail").not.toEqual(before);
+      expect(await rollupAll()).toEqual(after); // no rebuild yet: the changed day is read live
+      expect(await rebuildDashboardRollupAll(sql)).toBeGreaterThan(0);
+      const [{ stale }] = await sql<{ stale: number }[]>`select count(*)::int as stale from dashboard_stale`;
+      expect(stale).toBe(0);
+      expect(await rollupAll()).toEqual(after); // rebuilt from the facts
+    });
+  }
+});
