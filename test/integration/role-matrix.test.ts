@@ -67,6 +67,7 @@ const PROBES: Record<string, Probe> = {
   "hotline_.leads.$id.tsx": { method: "GET", path: (i) => `/hotline/leads/${i.leadId}`, allowed: ["hotline", "admin"] },
   "hotline_.matches.ts": { method: "POST", path: () => "/hotline/matches", allowed: ["hotline", "admin"], form: { notes: "5000平厂房" } },
   "inquiry.$reference.tsx": { method: "GET", path: (i) => `/inquiry/${i.reference}`, allowed: ALL },
+  "inquiry.form-script.ts": { method: "GET", path: () => "/inquiry/form-script", allowed: ALL }, // the form's script chunk (ADR 041), not a page: a 404 for all
   "invite.$token.tsx": { method: "GET", path: () => `/invite/${"x".repeat(43)}`, allowed: ALL }, // the token is the key: a wrong one is a 404 for all
   "login.tsx": { method: "GET", path: () => "/login", allowed: ALL },
   "logout.ts": { method: "GET", path: () => "/logout", allowed: [] }, // a GET does nothing but show the sign-in page
