@@ -75,7 +75,7 @@ describe("HTTP compression", () => {
   it("sends identity to a client that does not ask, or asks for identity only", async () => {
     const { script, style } = await assetPaths();
     for (const path of ["/", script, style]) {
-      for (const headers of [{}, { "accept-encoding": "identity" }, { "accept-encoding": "gzip;q=0" }]) {
+      for (const headers of [{} as Record<string, string>, { "accept-encoding": "identity" }, { "accept-encoding": "gzip;q=0" }]) {
         const res = await rawGet(`${web.url}${path}`, headers);
         expect(res.status, path).toBe(200);
         expect(res.headers["content-encoding"], `${path} ${JSON.stringify(headers)}`).toBeUndefined();
