@@ -7,7 +7,7 @@ import { validLeadJson } from "../support/leads";
 // in metres, and the field's own name before the figure made it unreadable. Each figure's example is in
 // its own unit, and its name typed before the figure is read past.
 function parse(lng: "zh" | "en", group: "need" | "tax", field: string, value: unknown) {
-  const body = { ...validLeadJson(), consent: true } as Record<string, Record<string, unknown>>;
+  const body = { ...validLeadJson(), consent: true } as unknown as Record<string, Record<string, unknown>>;
   body[group] = { ...body[group], [field]: value };
   const r = createLeadSchema(lng, "api").safeParse(body);
   return r.success
