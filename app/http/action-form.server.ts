@@ -5,7 +5,7 @@ import type { $ZodType, input, output } from "zod/v4/core";
 
 import { checkCsrf, isSessionCsrf, type StaffUser } from "~/auth/session.server";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
-import { type Lng,lngFromRequest } from "~/i18n/lng";
+import { type Lng, lngFromRequest } from "~/i18n/lng";
 
 // The one way to take a state-changing form of a signed-in person (ADR 025): Conform + Zod, with the
 // session's CSRF token (ADR 021) checked before anything else is looked at. Routes never read

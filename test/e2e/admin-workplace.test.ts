@@ -85,7 +85,7 @@ describe("the admin's journey", () => {
     await expectAccessible(page, "/admin/leads");
     await photograph(page, "leads");
     // Fix 3, defect 4: at 1280 px the filter buttons wrapped a character a line and a status read 已分/配.
-    await page.goto(`${web.url}/admin/leads`);
+    await page.goto(`${suite.web.url}/admin/leads`);
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
       const lines = await page.evaluate(() => {
