@@ -1,5 +1,6 @@
 import * as serverBuild from "@remix-run/dev/server-build";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 
 import { isUnavailableError } from "~/db/unavailable";
@@ -28,6 +29,11 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
 app.use(securityHeaders({ appUrl: env.APP_URL }));
+// gzip (or deflate) for a client that asks: pages, scripts, styles and JSON of 1 KB or more whose type
+// is text-like (images and archives are already compressed and pass as they are). Remix's streamed
+// HTML stays streamed: its writer flushes the compressor after every chunk. Refusals and shed pages
+// go through the same response object, so they are compressed when large enough too.
+app.use(compression({ threshold: 1024 }));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(requestGate({ appUrl: env.APP_URL }));

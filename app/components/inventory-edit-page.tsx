@@ -119,6 +119,7 @@ export function InventoryEditPage() {
         lng={lng}
         csrf={csrf}
         defaultValue={d.values}
+        maxLengths={d.maxLengths}
         lastResult={action?.form === "retire" ? undefined : action?.result}
         lockedId={d.id ?? undefined}
         backTo={`/admin/${collection}`}

@@ -48,6 +48,7 @@ export function InventoryForm({
   lng,
   csrf,
   defaultValue,
+  maxLengths,
   lastResult,
   lockedId,
   backTo,
@@ -56,6 +57,8 @@ export function InventoryForm({
   lng: Lng;
   csrf: string | null;
   defaultValue: InventoryFormValues;
+  /** Text column → the most characters its schema takes (inventory-check textMaxLengths); others 2000. */
+  maxLengths?: Record<string, number>;
   lastResult?: SubmissionResult<string[]>;
   /** Editing: the id is shown, not edited (rows are found by id). */
   lockedId?: string;
@@ -104,7 +107,16 @@ export function InventoryForm({
             />
           );
         }
-        return <TextField key={c.key} meta={m} label={c.header[lng]} hint={c.hint?.[lng]} required={c.required} maxLength={2000} />;
+        return (
+          <TextField
+            key={c.key}
+            meta={m}
+            label={c.header[lng]}
+            hint={c.hint?.[lng]}
+            required={c.required}
+            maxLength={maxLengths?.[c.key] ?? 2000}
+          />
+        );
       })}
       <p className="actions">
         <button type="submit" name="intent" value="save" disabled={navigation.state === "submitting"}>

@@ -126,6 +126,17 @@ function measureNumber(
   );
 }
 
+/** `parse`, reading past the field's own name typed before the figure ("层高9米", "层高：九米"). */
+function withoutLabel(parse: (s: string) => number | null, label: RegExp): (s: string) => number | null {
+  return (s) =>
+    parse(
+      s
+        .trim()
+        .replace(label, "")
+        .replace(/^\s*[:：]?\s*/, ""),
+    );
+}
+
 function measure(m: Msg, parse: (s: string) => number | null, max: number, role: FieldRole = "amount", badKey: ValidationKey = "number") {
   return measureNumber(m, parse, max, badKey, false, role);
 }
@@ -239,10 +250,24 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         .refine((month) => !isPastMoveInMonth(month, now()), m("monthPast"))
         .optional(),
     ),
-    ceilingMinM: measure(m, parseCeilingM, LIMITS.ceilingMinM, "min"),
-    floorLoadMinKg: measure(m, parseFloorLoadKg, LIMITS.floorLoadMinKg, "min"),
-    powerMinKva: measure(m, parsePowerKva, LIMITS.powerMinKva, "min"),
-    craneMinT: measure(m, parseCraneT, LIMITS.craneMinT, "min"),
+    // Each figure's example is in its own unit (a height is not "5000"); the field's own name typed
+    // before the figure ("层高9米", as people write it in the notes) is read past.
+    ceilingMinM: measure(
+      m,
+      withoutLabel(parseCeilingM, /^(?:层高|净高|檐高|高度|ceiling(?: height)?|clear height)/i),
+      LIMITS.ceilingMinM,
+      "min",
+      "numberHeight",
+    ),
+    floorLoadMinKg: measure(
+      m,
+      withoutLabel(parseFloorLoadKg, /^(?:楼面承重|地面承重|承重|floor load)/i),
+      LIMITS.floorLoadMinKg,
+      "min",
+      "numberLoad",
+    ),
+    powerMinKva: measure(m, withoutLabel(parsePowerKva, /^(?:配电容量|配电|用电|电力|power)/i), LIMITS.powerMinKva, "min", "numberPower"),
+    craneMinT: measure(m, withoutLabel(parseCraneT, /^(?:行车|吊车|天车|crane)/i), LIMITS.craneMinT, "min", "numberCrane"),
     singleStorey: flag(m),
     notes: optionalText(m, LIMITS.longText),
   });
@@ -263,11 +288,11 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   });
 
   // Zod drops the issues of an optional key that is absent, so required fields are built non-optional.
-  const taxWan = measure(m, parseWan, LIMITS.wan);
+  const taxWan = measure(m, parseWan, LIMITS.wan, "amount", "numberMoney");
   const tax = group(m, {
-    annualTaxWan: onWeb ? measureNumber(m, parseWan, LIMITS.wan, "number", true) : taxWan,
-    investmentWan: measure(m, parseWan, LIMITS.wan),
-    annualOutputWan: measure(m, parseWan, LIMITS.wan),
+    annualTaxWan: onWeb ? measureNumber(m, parseWan, LIMITS.wan, "numberMoney", true) : taxWan,
+    investmentWan: measure(m, parseWan, LIMITS.wan, "amount", "numberMoney"),
+    annualOutputWan: measure(m, parseWan, LIMITS.wan, "amount", "numberMoney"),
     employees: integerMeasure(m, LIMITS.employees),
   });
 

@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { $ZodType, input, output } from "zod/v4/core";
 
 import { checkCsrf, isSessionCsrf, type StaffUser } from "~/auth/session.server";
+import { libraryErrorMap } from "~/i18n/library-error-messages";
+import { type Lng, lngFromRequest } from "~/i18n/lng";
 
 // The one way to take a state-changing form of a signed-in person (ADR 025): Conform + Zod, with the
 // session's CSRF token (ADR 021) checked before anything else is looked at. Routes never read
@@ -29,17 +31,20 @@ export const CSRF_FIELD = "csrf";
  * token, else a 403 Response is thrown. A bearer-token caller (a script, no cookie) passes
  * `user = null`: there is no session to ride on, so no token is asked for. A route that parses one
  * post with two schemas (the hotline desk: its controls, then the lead) passes the FormData it read.
+ * A rule without a message of its own is said from app/i18n/library-error-messages.ts in `options.lng`
+ * (default: the request's language, or zh for a bare FormData), never in Zod's default words.
  * Returns the Conform submission: `status === "success"` with `value`, or `reply()` for a 400.
  */
 export async function parseActionForm<Schema extends $ZodType>(
   source: Request | FormData,
   user: StaffUser | null,
   schema: Schema,
-  options: { disableAutoCoercion?: boolean } = {},
+  options: { disableAutoCoercion?: boolean; lng?: Lng } = {},
 ): Promise<Submission<input<Schema>, string[], output<Schema>>> {
   // By what it can do, not `instanceof`: a FormData from another realm (a polyfill) must not be taken for a request.
   const form = "formData" in source ? await source.formData() : source;
-  const submission = parseWithZod(form, { schema, disableAutoCoercion: options.disableAutoCoercion });
+  const lng = options.lng ?? ("formData" in source ? lngFromRequest(source) : "zh");
+  const submission = parseWithZod(form, { schema, disableAutoCoercion: options.disableAutoCoercion, error: libraryErrorMap(lng) });
   if (user) checkCsrf(user, (submission.payload as Record<string, unknown>)[CSRF_FIELD]);
   return submission;
 }

@@ -72,6 +72,10 @@ async function send(res: ExpressResponse, response: Response): Promise<void> {
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);
   if (/text\/event-stream/i.test(response.headers.get("content-type") ?? "")) res.flushHeaders();
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  // A JSON answer (health, API) is one small document: sent whole, the compressor sees its length and
+  // leaves one under its threshold alone. Pages and single-fetch data stay streamed.
+  if (response.body && /^application\/json/i.test(response.headers.get("content-type") ?? "")) {
+    res.end(Buffer.from(await response.arrayBuffer()));
+  } else if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import type { Bilingual } from "~/i18n/i18n";
+import { libraryErrorMap } from "~/i18n/library-error-messages";
 import type { Lng } from "~/i18n/lng";
 
 import { type Collection, columnByKey, columnKeyOf, readTextRow } from "./inventory-columns";
@@ -11,7 +12,9 @@ import { parkSchema, recruiterSchema, spaceSchema } from "./inventory-schema";
 // tied to its column and said in zh and en. Used by the Excel import and by the admin forms.
 
 export const INVENTORY_SCHEMAS = { parks: parkSchema, spaces: spaceSchema, recruiters: recruiterSchema } as const;
-const ZH_ERRORS = z.locales.zhCN().localeError;
+// Rules without a message of their own are said from our catalog (never Zod's zh-CN/English defaults).
+const ZH_ERRORS = libraryErrorMap("zh");
+const EN_ERRORS = libraryErrorMap("en");
 
 export type RowIssue = { key: string | null; reason: Bilingual };
 export type RowCheck<C extends Collection> = { ok: true; value: InventoryValue[C] } | { ok: false; issues: RowIssue[] };
@@ -22,7 +25,7 @@ export function checkTextRow<C extends Collection>(collection: C, cells: Record<
   const read = readTextRow(collection, flat);
   if (read.errors.length) return { ok: false, issues: read.errors };
   const schema = INVENTORY_SCHEMAS[collection];
-  const en = schema.safeParse(read.value);
+  const en = schema.safeParse(read.value, { error: EN_ERRORS });
   if (en.success) return { ok: true, value: en.data as InventoryValue[C] };
   const zh = schema.safeParse(read.value, { error: ZH_ERRORS });
   const blankOf = (key: string | null) => key !== null && (flat[key] === undefined || String(flat[key]).trim() === "");
@@ -58,4 +61,40 @@ export function inventoryFormSchema<C extends Collection>(collection: C, lng: Ln
     for (const i of checked.issues) ctx.addIssue({ code: "custom", path: i.key ? [i.key] : [], message: i.reason[lng] });
     return z.NEVER;
   });
+}
+
+type Walkable = {
+  def?: { type?: string; shape?: Record<string, Walkable>; in?: Walkable; out?: Walkable; innerType?: Walkable };
+  maxLength?: number | null;
+};
+
+/** The object shape under transform/pipe/optional wrappers, or null. */
+function shapeOf(schema: Walkable | undefined): Record<string, Walkable> | null {
+  const def = schema?.def;
+  if (!def) return null;
+  if (def.type === "object") return def.shape ?? null;
+  if (def.type === "pipe") return shapeOf(def.in) ?? shapeOf(def.out);
+  return def.innerType ? shapeOf(def.innerType) : null;
+}
+
+/**
+ * The most characters the schema takes in a text column of `collection` (e.g. spaces `title` → 100),
+ * so the admin form's input stops where the schema would refuse; undefined for a column that is not
+ * one text (numbers, lists, nested values), which keeps the form's general cap.
+ */
+export function textMaxLength(collection: Collection, key: string): number | undefined {
+  let field: Walkable | undefined = shapeOf(INVENTORY_SCHEMAS[collection] as unknown as Walkable)?.[key];
+  while (field?.def?.innerType) field = field.def.innerType;
+  if (field?.def?.type !== "string") return undefined;
+  return typeof field.maxLength === "number" ? field.maxLength : undefined;
+}
+
+/** Every text column's limit (column key → characters), for the admin form's inputs. */
+export function textMaxLengths(collection: Collection): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(shapeOf(INVENTORY_SCHEMAS[collection] as unknown as Walkable) ?? {})) {
+    const max = textMaxLength(collection, key);
+    if (max !== undefined) out[key] = max;
+  }
+  return out;
 }

@@ -13,7 +13,7 @@ import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 import { inventoryActor, leadsOfferedSpace, saveInventoryRow, spaceVerification } from "./inventory-admin.server";
-import { inventoryFormSchema } from "./inventory-check";
+import { inventoryFormSchema, textMaxLengths } from "./inventory-check";
 import { type Collection, COLUMNS, flattenRow, writeCells } from "./inventory-columns";
 import { retiredState, setRetired } from "./inventory-retire.server";
 import { fromDbRow, loadDbRows } from "./inventory-rows.server";
@@ -58,7 +58,18 @@ export async function inventoryEditLoader(collection: Collection, request: Reque
   const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
   if (id === "new")
     return data(
-      { lng, collection, id: null, name: null, values: DEFAULTS[collection], flash, verifyDays, space: null, retired: null },
+      {
+        lng,
+        collection,
+        id: null,
+        name: null,
+        values: DEFAULTS[collection],
+        maxLengths: textMaxLengths(collection),
+        flash,
+        verifyDays,
+        space: null,
+        retired: null,
+      },
       { headers },
     );
   if (!id || !ID.test(id)) throw new Response("Not found", { status: 404 });
@@ -77,6 +88,7 @@ export async function inventoryEditLoader(collection: Collection, request: Reque
       id,
       name: String(value.title ?? value.name ?? id),
       values: formValues(collection, value),
+      maxLengths: textMaxLengths(collection),
       flash,
       verifyDays,
       space,

@@ -143,9 +143,9 @@ export default function AdminLeads() {
             </th>
             <td>{r.company}</td>
             <td>{r.product || "—"}</td>
-            <td>{opsLabel(lng, "status", r.status)}</td>
+            <td className="nowrap">{opsLabel(lng, "status", r.status)}</td>
             <td>{r.parks.join(punctuationMessages.t(lng, "list")) || "—"}</td>
-            <td>{opsLabel(lng, "source", r.source)}</td>
+            <td className="nowrap">{opsLabel(lng, "source", r.source)}</td>
             <td>
               <Time iso={r.createdAt} />
             </td>

@@ -62,7 +62,7 @@ describe("money fields (万元): the written unit wins, a currency sign means �
   });
 
   it.each(["几百万", "很多", "三百万-五百万元", "-5"])("annualTaxWan %j is refused with a field message", (typed) => {
-    expect(errors({ tax: { annualTaxWan: typed } })["tax.annualTaxWan"]?.[0]).toMatch(/数字|负数/);
+    expect(errors({ tax: { annualTaxWan: typed } })["tax.annualTaxWan"]?.[0]).toMatch(/金额（万元）|负数/);
   });
 
   it("a tax figure above the field's limit is refused, not stored", () => {
