@@ -10,6 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 
 import { errorTitle, refusalOf, RefusedPage, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { useNonce } from "~/components/nonce";
@@ -19,6 +20,7 @@ import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import styles from "~/styles/app.css";
 import { getWebEnv } from "~/utils/env.server";
+import { holdBlurDuringPress } from "~/utils/pointer-settle";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 // Pages set their own titles; an error caught here (an unknown address, a page without its own
@@ -70,6 +72,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  // Every form's messages change after a press's click, never under it (pointer-settle.ts).
+  useEffect(() => holdBlurDuringPress(), []);
   return <Outlet />;
 }
 

@@ -7,22 +7,7 @@ import { ensureIndex, type SearchClient } from "./client";
 export const PARKS_INDEX = "parks";
 
 /** A park as the index holds it: its row's own columns, plus what search filters and ranks on. */
-export type ParkDocument = Pick<
-  ParkRow,
-  | "id"
-  | "name"
-  | "province"
-  | "city"
-  | "district"
-  | "districtCode"
-  | "address"
-  | "industries"
-  | "excludedIndustries"
-  | "minTaxPerMuWan"
-  | "minInvestmentPerMuWan"
-  | "policies"
-  | "availableSpaces"
-> & {
+export type ParkDocument = Omit<ParkRow, "lat" | "lng" | "minTaxPer1000sqmWan" | "version"> & {
   /** GB/T 2260 codes the park's district lies in (province, city, district). */
   divisionCodes: string[];
   industryNames: string[];

@@ -41,6 +41,7 @@ function ActionForm({
     id: `lead-${intent}`,
     lastResult: useFormReply(actionData?.intent === intent ? actionData.result : undefined),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });
   return (

@@ -169,6 +169,15 @@ export function Time({ iso }: { iso: string | null | undefined }) {
   return iso ? <time dateTime={iso}>{formatAdminTime(iso)}</time> : <>—</>;
 }
 
+/** A table cell holding one `Time`. */
+export function TimeCell({ iso }: { iso: string | null | undefined }) {
+  return (
+    <td>
+      <Time iso={iso} />
+    </td>
+  );
+}
+
 /** A filter's choice list (GET forms of admin lists): the first option, empty, means any. */
 export function FilterSelect({
   name,

@@ -1,3 +1,4 @@
+import type { SpaceCandidate } from "~/domain/matching/types";
 import type {
   AssignmentStatus,
   CallTaskKind,
@@ -11,7 +12,6 @@ import type {
   NotificationKind,
   NotificationStatus,
   RecruiterChannel,
-  SpaceKind,
   SpaceStatus,
   StaffRole,
 } from "~/domain/statuses";
@@ -200,13 +200,7 @@ export type RecruitersRow = {
 };
 
 /** A row of `spaces` as the pool returns it (`select *`). */
-export type SpacesRow = {
-  id: string;
-  parkId: string;
-  kind: SpaceKind;
-  deals: ("lease" | "buy")[];
-  title: string;
-  areaSqm: number;
+export type SpacesRow = Pick<SpaceCandidate, "id" | "parkId" | "kind" | "deals" | "title" | "areaSqm"> & {
   divisibleMinSqm: number | null;
   floors: number | null;
   singleStorey: boolean | null;

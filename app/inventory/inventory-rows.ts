@@ -5,9 +5,8 @@ import type { SpaceCandidate } from "~/domain/matching/types";
 // the one mapping from a row to the matcher's candidate. The search documents (search/space-document.ts)
 // and the jobs build on these; this side never imports search/.
 
-/** One row of `spaces join parks`, as Postgres returns it (the tables' columns from app/db/rows.ts). */
-export type SpaceRow = Pick<
-  SpacesRow,
+/** The space's own columns that the matcher's candidate, the import format and the row all carry. */
+type SpaceOwnColumn =
   | "id"
   | "parkId"
   | "kind"
@@ -23,11 +22,10 @@ export type SpaceRow = Pick<
   | "craneT"
   | "rentYuanPerSqmMonth"
   | "priceYuanPerSqm"
-  | "landPriceWanPerMu"
-  | "notes"
-  | "version"
-  | "verifiedAt"
-> &
+  | "landPriceWanPerMu";
+
+/** One row of `spaces join parks`, as Postgres returns it (the tables' columns from app/db/rows.ts). */
+export type SpaceRow = Pick<SpacesRow, SpaceOwnColumn | "notes" | "version" | "verifiedAt"> &
   Pick<ParksRow, "minTaxPerMuWan" | "minInvestmentPerMuWan" | "minTaxPer1000sqmWan" | "lat" | "lng"> & {
     /** `YYYY-MM-DD` (the query formats the date column). */
     availableFrom: string | null;
@@ -64,27 +62,7 @@ export type ParkRow = Pick<
 > & { availableSpaces: number };
 
 /** The space columns the matcher's candidate and the import format both carry, as a row holds them. */
-export type SpaceColumns = Pick<
-  SpaceRow,
-  | "id"
-  | "parkId"
-  | "kind"
-  | "deals"
-  | "title"
-  | "areaSqm"
-  | "divisibleMinSqm"
-  | "floors"
-  | "singleStorey"
-  | "ceilingM"
-  | "floorLoadKg"
-  | "powerKva"
-  | "craneT"
-  | "rentYuanPerSqmMonth"
-  | "priceYuanPerSqm"
-  | "landPriceWanPerMu"
-  | "availableFrom"
-  | "status"
->;
+export type SpaceColumns = Pick<SpaceRow, SpaceOwnColumn | "availableFrom" | "status">;
 
 /**
  * A space row's own columns, snake_case → camelCase (areas in m², rents in yuan/m²/month, land in

@@ -3,6 +3,7 @@ import type { Lng } from "~/i18n/lng";
 import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT } from "~/leads/region-picker";
+import { holdBlurDuringPress } from "~/utils/pointer-settle";
 
 // The public inquiry form's only script (ADR 041). The page is rendered by the server and works fully
 // without JavaScript (Conform + Zod on submit, the region picker by submits); React is not loaded. This
@@ -23,6 +24,8 @@ type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 /** Enhances the inquiry form `form` (the page's `form[data-lng]`); returns when the listeners are set. */
 export function enhanceInquiryForm(form: HTMLFormElement): void {
   const lng: Lng = form.dataset.lng === "en" ? "en" : "zh";
+  // A message shown on leaving a field must not move the control being tapped (pointer-settle.ts).
+  holdBlurDuringPress();
   enhanceAssist(form, lng);
   enhanceValidation(form, lng);
   enhanceRegionPicker(form, lng);

@@ -1,19 +1,20 @@
-import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 
 import { AdminErrorBoundary } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { InventoryEditPage } from "~/components/inventory-edit-page";
+import { noStore, stylesheets } from "~/components/page-head";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Collection } from "~/inventory/inventory-columns";
 import { inventoryEditAction, inventoryEditLoader } from "~/inventory/inventory-edit.server";
 import adminStyles from "~/styles/admin.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const links = stylesheets(adminStyles);
 export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => {
   const section = d ? inventoryText(d.lng, `${d.collection}.title`) : "";
   return [{ title: d?.name ? `${d.name} · ${section}` : section }, { name: "robots", content: "noindex" }];
 });
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const headers = noStore;
 
 /** /admin/parks/<id>, /admin/spaces/<id>, /admin/recruiters/<id> (and …/new); any other first segment is a 404. */
 function collectionOf(param: string | undefined): Collection {
@@ -32,6 +33,4 @@ export const action = ({ request, params }: ActionFunctionArgs) => inventoryEdit
 
 export default InventoryEditPage;
 
-export function ErrorBoundary() {
-  return <AdminErrorBoundary />;
-}
+export const ErrorBoundary = AdminErrorBoundary;

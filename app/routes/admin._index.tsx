@@ -1,4 +1,4 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
@@ -12,10 +12,10 @@ import {
   type Column,
   DataTable,
   StuckWorkTable,
-  Time,
+  TimeCell,
   useAdminText,
 } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel, adminText } from "~/i18n/admin-messages";
@@ -26,12 +26,9 @@ import { listUnverifiedListings } from "~/inventory/listing-verify.server";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: adminText(d?.lng ?? "zh", "dash.title") },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles);
+export const meta = noindexMeta<typeof loader>((d) => adminText(d?.lng ?? "zh", "dash.title"));
+export const headers = noStore;
 
 /** GET /admin: what needs an admin now — unassigned leads, dead letters, open call tasks, escalations, struggling background work. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -139,9 +136,7 @@ export default function AdminDashboard() {
             <th scope="row">{leadLink(r.leadId, r.reference)}</th>
             <td>{r.company}</td>
             <td>{r.parkName}</td>
-            <td>
-              <Time iso={r.since} />
-            </td>
+            <TimeCell iso={r.since} />
           </tr>
         )}
       </DashList>
@@ -171,9 +166,7 @@ export default function AdminDashboard() {
             <td>{r.recipientName ? `${r.recipientName} (${r.recipient})` : r.recipient}</td>
             <td className="error-text">{r.lastError ?? t("common.none")}</td>
             <td className="num">{r.attempts}</td>
-            <td>
-              <Time iso={r.createdAt} />
-            </td>
+            <TimeCell iso={r.createdAt} />
           </tr>
         )}
       </DashList>
@@ -216,9 +209,7 @@ export default function AdminDashboard() {
             <td>{r.parkName}</td>
             <td>{r.recruiterName ?? r.recruiterId ?? t("common.none")}</td>
             <td className="num">{r.reroutes}</td>
-            <td>
-              <Time iso={r.since} />
-            </td>
+            <TimeCell iso={r.since} />
           </tr>
         )}
       </DashList>
@@ -242,9 +233,7 @@ export default function AdminDashboard() {
           <tr key={r.spaceId} data-unverified={r.spaceId}>
             <th scope="row">{`${r.title} (${r.spaceId})`}</th>
             <td>{r.parkName}</td>
-            <td>
-              <Time iso={r.verifiedAt} />
-            </td>
+            <TimeCell iso={r.verifiedAt} />
             <td className="num">{r.days}</td>
             <td className={r.suspended ? "error-text" : "warning"}>
               {t(r.suspended ? "dash.unverified.suspended" : "dash.unverified.warn")}
@@ -274,6 +263,4 @@ export default function AdminDashboard() {
   );
 }
 
-export function ErrorBoundary() {
-  return <AdminErrorBoundary />;
-}
+export const ErrorBoundary = AdminErrorBoundary;

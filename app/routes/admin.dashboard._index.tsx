@@ -1,4 +1,4 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 
 import { dashboardCharts } from "~/admin/dashboard-charts.server";
@@ -6,7 +6,7 @@ import { defaultRange, loadDashboardFigures } from "~/admin/dashboard-data.serve
 import { readDashboardFilters } from "~/admin/dashboard-forms";
 import { requireAdminActor } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterSelect } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
@@ -15,12 +15,9 @@ import { lngFromUrl } from "~/i18n/lng";
 import { listParkNames } from "~/inventory/inventory-read.server";
 import adminStyles from "~/styles/admin.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: opsText(d?.lng ?? "zh", "dashboard.title") },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles);
+export const meta = noindexMeta<typeof loader>((d) => opsText(d?.lng ?? "zh", "dashboard.title"));
+export const headers = noStore;
 
 /**
  * GET /admin/dashboard?from=&to=&park=: the team's figures (ADR 028), each an ECharts chart rendered
@@ -131,6 +128,4 @@ export default function Dashboard() {
   );
 }
 
-export function ErrorBoundary() {
-  return <AdminErrorBoundary />;
-}
+export const ErrorBoundary = AdminErrorBoundary;

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 
@@ -18,7 +18,8 @@ import { requireAdminForm } from "~/auth/admin-gate.server";
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
 import { type LeadActionData, LeadActions } from "~/components/admin-lead-actions";
-import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -37,12 +38,9 @@ import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: d ? adminText(d.lng, "lead.title", { reference: d.audit.reference }) : "parkmatch" },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles);
+export const meta = noindexMeta<typeof loader>((d) => (d ? adminText(d.lng, "lead.title", { reference: d.audit.reference }) : "parkmatch"));
+export const headers = noStore;
 
 /**
  * GET /admin/leads/<id>: the routing audit trail of one lead, with its matches and assignments. The
@@ -391,6 +389,4 @@ export default function AdminLead() {
   );
 }
 
-export function ErrorBoundary() {
-  return <AdminErrorBoundary />;
-}
+export const ErrorBoundary = AdminErrorBoundary;

@@ -1,11 +1,11 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { LEAD_CHANNELS, LEAD_STATUSES, readLeadFilters } from "~/admin/lead-forms";
 import { leadQueueCounts, leadSearchClient, listLeads } from "~/admin/lead-list.server";
 import { requireAdminActor } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterSelect, Time } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { INDUSTRY_SECTIONS } from "~/domain/industries";
@@ -16,12 +16,9 @@ import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { listParkNames } from "~/inventory/inventory-read.server";
 import adminStyles from "~/styles/admin.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: opsText(d?.lng ?? "zh", "leads.title") },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles);
+export const meta = noindexMeta<typeof loader>((d) => opsText(d?.lng ?? "zh", "leads.title"));
+export const headers = noStore;
 
 /**
  * GET /admin/leads?q=&status=&park=&section=&channel=&from=&to=&unmatched=1&breached=1&page=: the
@@ -171,6 +168,4 @@ export default function AdminLeads() {
   );
 }
 
-export function ErrorBoundary() {
-  return <AdminErrorBoundary />;
-}
+export const ErrorBoundary = AdminErrorBoundary;

@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
@@ -10,8 +10,9 @@ import { loadOfficeHours, saveOfficeHours } from "~/admin/office-hours.server";
 import { officeHoursSchema } from "~/admin/office-hours-form";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, DataTable } from "~/components/admin";
-import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { ChoiceField, TextField, useFormReply } from "~/components/forms";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
 import { addWorkingMinutes, packageCoversYear, yearsWithoutSchedule } from "~/domain/routing/working-time";
@@ -24,12 +25,9 @@ import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: opsText(d?.lng ?? "zh", "hours.title") },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles);
+export const meta = noindexMeta<typeof loader>((d) => opsText(d?.lng ?? "zh", "hours.title"));
+export const headers = noStore;
 
 /** How far ahead the page looks for a year without a holiday schedule (ADR 037): in December, the coming year. */
 const SCHEDULE_HORIZON_DAYS = 60;
@@ -127,6 +125,7 @@ export default function OfficeHours() {
     lastResult: useFormReply(actionData?.intent === "hours" ? actionData.result : undefined),
     defaultValue: { start: d.start, end: d.end },
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
@@ -164,6 +163,7 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
     lastResult: useFormReply(actionData?.intent === "override-add" ? actionData.result : undefined),
     defaultValue: { kind: "off" },
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addSchema }),
   });
   const removeErrors = actionData?.intent === "override-remove" ? actionData.result.error : undefined;
@@ -237,6 +237,4 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
   );
 }
 
-export function ErrorBoundary() {
-  return <AdminErrorBoundary />;
-}
+export const ErrorBoundary = AdminErrorBoundary;

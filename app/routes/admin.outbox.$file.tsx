@@ -1,9 +1,9 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, useAdminText } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { adminText } from "~/i18n/admin-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
@@ -11,12 +11,9 @@ import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { readMailHeadlines, readOutboxMail } from "~/notify/outbox-files.server";
 import adminStyles from "~/styles/admin.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: d ? `${d.subject || d.file} · ${adminText(d.lng, "outbox.title")}` : "parkmatch" },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles);
+export const meta = noindexMeta<typeof loader>((d) => (d ? `${d.subject || d.file} · ${adminText(d.lng, "outbox.title")}` : "parkmatch"));
+export const headers = noStore;
 
 /** GET /admin/outbox/<file>: one development mail, raw. A bad name → 400, a missing file → 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,9 +1,9 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, DataTable, Time, useAdminText } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { adminText } from "~/i18n/admin-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
@@ -11,12 +11,9 @@ import { getOutboxDir } from "~/notify/outbox-dir.server";
 import { listOutboxMails } from "~/notify/outbox-files.server";
 import adminStyles from "~/styles/admin.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: adminText(d?.lng ?? "zh", "outbox.title") },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles);
+export const meta = noindexMeta<typeof loader>((d) => adminText(d?.lng ?? "zh", "outbox.title"));
+export const headers = noStore;
 
 /** Mails shown at most (newest first); the folder is a developer's, it does not grow without bound. */
 const MAX_LISTED = 500;
@@ -62,6 +59,4 @@ export default function AdminOutbox() {
   );
 }
 
-export function ErrorBoundary() {
-  return <AdminErrorBoundary />;
-}
+export const ErrorBoundary = AdminErrorBoundary;

@@ -1,9 +1,9 @@
-import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { AdminErrorBoundary, DataTable } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
 import { InventoryListPage, shownNote } from "~/components/inventory-list";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel } from "~/i18n/admin-messages";
@@ -13,12 +13,9 @@ import { listRecruiters } from "~/inventory/inventory-admin.server";
 import { readInventoryListRequest } from "~/inventory/inventory-list.server";
 import adminStyles from "~/styles/admin.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: inventoryText(d?.lng ?? "zh", "recruiters.title") },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles);
+export const meta = noindexMeta<typeof loader>((d) => inventoryText(d?.lng ?? "zh", "recruiters.title"));
+export const headers = noStore;
 
 /** GET /admin/recruiters?q=: recruiters with their open work against capacity, and who is away. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -64,6 +61,4 @@ export default function AdminRecruiters() {
   );
 }
 
-export function ErrorBoundary() {
-  return <AdminErrorBoundary />;
-}
+export const ErrorBoundary = AdminErrorBoundary;

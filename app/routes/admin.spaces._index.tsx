@@ -1,9 +1,9 @@
-import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { AdminErrorBoundary, DataTable, Time } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
 import { FilterSelect, InventoryListPage, shownNote } from "~/components/inventory-list";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { formatSqm } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -16,12 +16,9 @@ import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: inventoryText(d?.lng ?? "zh", "spaces.title") },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles);
+export const meta = noindexMeta<typeof loader>((d) => inventoryText(d?.lng ?? "zh", "spaces.title"));
+export const headers = noStore;
 
 const choicesOf = (key: string) => COLUMNS.spaces.find((c) => c.key === key)!.choices!;
 const oneOf = (v: string | null, allowed: { value: string }[]) => (v && allowed.some((a) => a.value === v) ? v : "");
@@ -128,6 +125,4 @@ export default function AdminSpaces() {
   );
 }
 
-export function ErrorBoundary() {
-  return <AdminErrorBoundary />;
-}
+export const ErrorBoundary = AdminErrorBoundary;

@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -10,8 +10,9 @@ import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/a
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/components/admin";
-import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { ChoiceField, SelectField, TextField, useFormReply } from "~/components/forms";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
@@ -23,12 +24,11 @@ import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: d ? opsText(d.lng, "staff.account.title", { email: d.account.email }) : "parkmatch" },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles);
+export const meta = noindexMeta<typeof loader>((d) =>
+  d ? opsText(d.lng, "staff.account.title", { email: d.account.email }) : "parkmatch",
+);
+export const headers = noStore;
 
 /** What each change says after it is done (the flash on the page it lands on, ADR 025). */
 const DONE: Record<"role" | "recruiter" | "password" | "deactivate" | "reactivate", AdminOpsKey> = {
@@ -141,6 +141,7 @@ function ChangeForm({
     id: `${intent}-form`,
     lastResult: useFormReply(actionData?.intent === intent ? actionData.result : undefined),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,
   });
   return (
@@ -257,6 +258,4 @@ export default function StaffAccount() {
   );
 }
 
-export function ErrorBoundary() {
-  return <AdminErrorBoundary />;
-}
+export const ErrorBoundary = AdminErrorBoundary;

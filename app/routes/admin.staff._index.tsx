@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
@@ -8,8 +8,9 @@ import { createStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/a
 import { createStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
-import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { ChoiceField, SelectField, TextField, useFormReply } from "~/components/forms";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
@@ -19,12 +20,9 @@ import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: opsText(d?.lng ?? "zh", "staff.title") },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles);
+export const meta = noindexMeta<typeof loader>((d) => opsText(d?.lng ?? "zh", "staff.title"));
+export const headers = noStore;
 
 /** GET /admin/staff: every staff account and the form for a new one. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -104,6 +102,7 @@ export default function StaffAccounts() {
     id: "create-account",
     lastResult: useFormReply(actionData?.result),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const created = actionData?.created;
@@ -208,6 +207,4 @@ export default function StaffAccounts() {
   );
 }
 
-export function ErrorBoundary() {
-  return <AdminErrorBoundary />;
-}
+export const ErrorBoundary = AdminErrorBoundary;

@@ -1,23 +1,16 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type HeadersFunction,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { z } from "zod";
 
 import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
 import { CheckboxField, type FieldMeta, useLeadForm } from "~/components/forms";
 import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview } from "~/components/hotline-panels";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
@@ -46,15 +39,9 @@ import hotlineStyles from "~/styles/hotline.css";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: adminStyles },
-  { rel: "stylesheet", href: hotlineStyles },
-];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: hotlineText(d?.lng ?? "zh", "desk.title") },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles, hotlineStyles);
+export const meta = noindexMeta<typeof loader>((d) => hotlineText(d?.lng ?? "zh", "desk.title"));
+export const headers = noStore;
 
 const FORM_ID = "phone-lead";
 

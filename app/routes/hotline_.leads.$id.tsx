@@ -1,22 +1,16 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type HeadersFunction,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { z } from "zod";
 
 import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
-import { keepTextOnStale, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
+import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
 import { ErrorList, useFormReply } from "~/components/forms";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
@@ -36,15 +30,11 @@ import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: adminStyles },
-  { rel: "stylesheet", href: hotlineStyles },
-];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: d && "lead" in d ? hotlineText(d.lng, "lead.title", { reference: d.lead.reference }) : "—" },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles, hotlineStyles);
+export const meta = noindexMeta<typeof loader>((d) =>
+  d && "lead" in d ? hotlineText(d.lng, "lead.title", { reference: d.lead.reference }) : "—",
+);
+export const headers = noStore;
 
 /** The two forms of this page, told apart by `intent`; a need edit may carry a note of the call. */
 const stepSchema = z.object({ intent: z.enum(["note", "need"]), note: z.string().optional() });
@@ -185,6 +175,7 @@ export default function HotlineLead() {
     id: "call-note",
     lastResult: useFormReply(actionData?.form === "note" ? actionData.result : undefined),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema(lng) }),
   });
   const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({

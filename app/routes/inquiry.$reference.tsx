@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { withErrorTitle } from "~/components/error-pages";
+import { noindexMeta } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
@@ -9,10 +9,7 @@ import { ui } from "~/i18n/ui-messages";
 import { leadReferenceExists } from "~/leads/lead-view.server";
 import { useRootData } from "~/root";
 
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: ui(d?.lng ?? "zh", "inquiry.title") },
-  { name: "robots", content: "noindex" },
-]);
+export const meta = noindexMeta<typeof loader>((d) => ui(d?.lng ?? "zh", "inquiry.title"));
 
 /** The confirmation: the reference and what happens next. No personal data on this page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
@@ -10,6 +10,7 @@ import { roleOfAccount } from "~/auth/accounts.server";
 import { isCrossSite, signInStaff } from "~/auth/session.server";
 import { withErrorTitle } from "~/components/error-pages";
 import { TextField, useFormReply } from "~/components/forms";
+import { stylesheets } from "~/components/page-head";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { opsText } from "~/i18n/admin-ops-messages";
@@ -17,7 +18,7 @@ import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import adminStyles from "~/styles/admin.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+export const links = stylesheets(adminStyles);
 type LoaderData = { lng: Lng; email: string | null };
 
 export const meta: MetaFunction = withErrorTitle(({ data: d }) => [
@@ -59,6 +60,7 @@ export default function Invitation() {
     id: "invite",
     lastResult: useFormReply(actionData?.result),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const invalid = !email || actionData?.invalid;

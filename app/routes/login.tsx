@@ -1,14 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type HeadersFunction,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 
@@ -17,8 +9,8 @@ import { createLoginSchema, LOGIN_MAX } from "~/auth/login-schema";
 import { verifyPassword } from "~/auth/password.server";
 import { safeRedirectPath } from "~/auth/safe-redirect";
 import { getStaffUser, isCrossSite, signInStaff, type StaffRole } from "~/auth/session.server";
-import { withErrorTitle } from "~/components/error-pages";
 import { type FieldMeta, TextField } from "~/components/forms";
+import { noindexMeta, stylesheets } from "~/components/page-head";
 import { StaffPage } from "~/components/staff";
 import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
@@ -26,11 +18,8 @@ import { staffText } from "~/i18n/staff-messages";
 import adminStyles from "~/styles/admin.css";
 import { authLimits, clientKey, consume, consumeAll, giveBack } from "~/utils/rate-limit.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: staffText(d?.lng ?? "zh", "login.title") },
-  { name: "robots", content: "noindex" },
-]);
+export const links = stylesheets(adminStyles);
+export const meta = noindexMeta<typeof loader>((d) => staffText(d?.lng ?? "zh", "login.title"));
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const out = new Headers(actionHeaders); // Retry-After of a 429
   out.set("Cache-Control", "no-store");

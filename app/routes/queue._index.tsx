@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { requireStaff } from "~/auth/session.server";
@@ -8,6 +8,7 @@ import { Time } from "~/components/admin";
 import { withErrorTitle } from "~/components/error-pages";
 import { FlashBanner, type FlashMessage } from "~/components/flash";
 import { ErrorList } from "~/components/forms";
+import { noStore, stylesheets } from "~/components/page-head";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -23,15 +24,12 @@ import { recentDeclines } from "~/recruiter-desk/lead-work.server";
 import adminStyles from "~/styles/admin.css";
 import deskStyles from "~/styles/desk.css";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: adminStyles },
-  { rel: "stylesheet", href: deskStyles },
-];
+export const links = stylesheets(adminStyles, deskStyles);
 export const meta: MetaFunction = withErrorTitle(({ data: d }) => [
   { title: staffText((d as QueueData | undefined)?.lng ?? "zh", "queue.title") },
   { name: "robots", content: "noindex" },
 ]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const headers = noStore;
 
 /**
  * GET /queue — the signed-in recruiter's desk. Query: `view` (open | history), `q` (company, product,

@@ -8,14 +8,7 @@ import {
   useForm,
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import {
-  type ActionFunctionArgs,
-  data,
-  type HeadersFunction,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
@@ -23,9 +16,9 @@ import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assign
 import { hasAdminToken } from "~/auth/admin-token.server";
 import { getStaffUser, requireStaff } from "~/auth/session.server";
 import { AdminSection, Time } from "~/components/admin";
-import { withErrorTitle } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
 import { ErrorList, useFormReply } from "~/components/forms";
+import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
 import { DECLINE_REASONS, LOST_REASONS, UNDO_MINUTES } from "~/domain/close-reasons";
@@ -64,15 +57,9 @@ import adminStyles from "~/styles/admin.css";
 import deskStyles from "~/styles/desk.css";
 import { getWebEnv } from "~/utils/env.server";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: adminStyles },
-  { rel: "stylesheet", href: deskStyles },
-];
-export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
-  { title: d ? staffText(d.lng, "a.title", { reference: d.reference }) : "parkmatch" },
-  { name: "robots", content: "noindex" },
-]);
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+export const links = stylesheets(adminStyles, deskStyles);
+export const meta = noindexMeta<typeof loader>((d) => (d ? staffText(d.lng, "a.title", { reference: d.reference }) : "parkmatch"));
+export const headers = noStore;
 
 /** How long since the listing was confirmed, judged now with SPACE_VERIFY_DAYS: a warning, or not offered any more. */
 function freshness(verifiedAt: string): { listing: "fresh" | "warn" | "stale"; days: number } {
@@ -571,6 +558,7 @@ function useWorkForm(d: Data, id: string, lastResult: Reply) {
     lastResult: useFormReply(lastResult),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 }
 

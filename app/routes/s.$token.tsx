@@ -1,7 +1,8 @@
-import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 
 import { withErrorTitle } from "~/components/error-pages";
+import { stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -19,7 +20,7 @@ import shortlistStyles from "~/styles/shortlist.css";
 // carries nothing but what is on it.
 
 export const handle = { scripts: false };
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: shortlistStyles }];
+export const links = stylesheets(shortlistStyles);
 export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: d ? `${deskText(d.lng, "s.title")} · ${d.park.name}` : deskText("zh", "s.title") },
   { name: "robots", content: "noindex, nofollow" },

@@ -467,25 +467,25 @@ async function main() {
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
 
+    // What every round is given: the services it loads and reads back, and what it measures them by.
+    const rig = {
+      webUrl: web.url,
+      sql,
+      arrivals,
+      meiliUrl: meili.url,
+      meiliKey: meili.masterKey,
+      waitSeconds: cfg.waitSeconds,
+      loop,
+      emailsReceived: () => emailsReceived,
+      redisUrl: redis.url,
+      queuePrefix: QUEUE_PREFIX,
+      cpuGroups,
+    };
+
     // Warm-up at 10 leads/s (JIT, connection pools, and Meilisearch: its first few hundred lead
     // batches take up to seconds each on a fresh instance, which is not the steady state); not measured.
     if (cfg.warmup > 0) {
-      const warm = await runRound({
-        round: 1,
-        rate: 10,
-        count: cfg.warmup,
-        webUrl: web.url,
-        sql,
-        arrivals,
-        meiliUrl: meili.url,
-        meiliKey: meili.masterKey,
-        waitSeconds: cfg.waitSeconds,
-        loop,
-        emailsReceived: () => emailsReceived,
-        redisUrl: redis.url,
-        queuePrefix: QUEUE_PREFIX,
-        cpuGroups,
-      });
+      const warm = await runRound({ ...rig, round: 1, rate: 10, count: cfg.warmup });
       console.log(
         `warm-up: ${warm.sent} leads at 10/s, ${warm.emailed} emailed, p50 ${ms(pct(warm.latencies, 50))} ms, p99 ${ms(pct(warm.latencies, 99))} ms (not counted)`,
       );
@@ -496,22 +496,7 @@ async function main() {
     for (const rate of cfg.rates) {
       await sleep(2_000);
       const count = Math.min(MAX_LEADS_PER_RATE, Math.round(rate * cfg.seconds));
-      const r = await runRound({
-        round: round++,
-        rate,
-        count,
-        webUrl: web.url,
-        sql,
-        arrivals,
-        meiliUrl: meili.url,
-        meiliKey: meili.masterKey,
-        waitSeconds: cfg.waitSeconds,
-        loop,
-        emailsReceived: () => emailsReceived,
-        redisUrl: redis.url,
-        queuePrefix: QUEUE_PREFIX,
-        cpuGroups,
-      });
+      const r = await runRound({ ...rig, round: round++, rate, count });
       results.push(r);
       console.log(rowOf(r));
       await waitOutboxDrained(sql, 180_000, `the ${rate} leads/s round to finish`).catch((error: Error) => console.error(error.message));

@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
 
 import type { Sql } from "~/db/db.server";
 
 import { ensureRemixBuild } from "../support/remix-build";
-import { freePort, startPrivateRedis, startWebServer } from "../support/services";
+import { freePort } from "../support/services";
 import {
   answers,
   Cleanups,
@@ -18,6 +17,7 @@ import {
   runLoad,
   sectionHeader,
   sleep,
+  startEdgeWebServer,
   Watch,
   writeSection,
 } from "./lib";
@@ -80,23 +80,7 @@ async function main() {
   try {
     ensureRemixBuild();
     const { url: dbUrl, sql } = await freshDatabase(DB, cleanups);
-    const redis = await startPrivateRedis();
-    cleanups.add("redis-server", () => redis.stop());
-    const profileDir = process.env.BENCH_WEB_PROFILE;
-    if (profileDir) mkdirSync(profileDir, { recursive: true });
-    const web = await startWebServer(
-      {
-        DATABASE_URL: dbUrl,
-        REDIS_URL: redis.url,
-        MEILI_URL: "http://127.0.0.1:9",
-        MEILI_MASTER_KEY: "bench-intake-unused-key",
-        ADMIN_API_TOKEN: "bench-intake-admin-token-0123456789",
-        API_RATE_LIMIT_PER_MINUTE: "100000000",
-        LOG_LEVEL: "warn",
-      },
-      profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
-    );
-    cleanups.add("web server", () => web.stop());
+    const web = await startEdgeWebServer(dbUrl, cleanups, { API_RATE_LIMIT_PER_MINUTE: "100000000" });
     const raw = await startRaw(dbUrl);
     cleanups.add("raw server", raw.stop);
 

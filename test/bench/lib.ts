@@ -1,11 +1,13 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 
 import postgres from "postgres";
 
 import { createSql, type Sql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
+
+import { startPrivateRedis, startWebServer } from "../support/services";
 
 // What every scenario of `npm run bench` shares: knobs, the machine and the commit, CPU time and RSS
 // of processes from /proc, a fresh database, the load generator (autocannon in a process of its own,
@@ -158,6 +160,33 @@ export async function freshDatabase(name: string, cleanups: Cleanups, poolMax = 
   const sql = createSql(url, { max: poolMax });
   cleanups.add(`pool of ${name}`, () => sql.end({ timeout: 2 }));
   return { url, sql };
+}
+
+/**
+ * The web server of a benchmark of the HTTP edge, on database `dbUrl`: a Redis of its own, Meilisearch
+ * pointed at a closed port (what is measured never searches), throwaway tokens, LOG_LEVEL=warn, then
+ * `env` on top. With BENCH_WEB_PROFILE=<dir>, the process writes a V8 CPU profile there. Both
+ * processes are stopped by `cleanups`.
+ */
+export async function startEdgeWebServer(dbUrl: string, cleanups: Cleanups, env: Record<string, string> = {}) {
+  const redis = await startPrivateRedis();
+  cleanups.add("redis-server", () => redis.stop());
+  const profileDir = process.env.BENCH_WEB_PROFILE;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const web = await startWebServer(
+    {
+      DATABASE_URL: dbUrl,
+      REDIS_URL: redis.url,
+      MEILI_URL: "http://127.0.0.1:9",
+      MEILI_MASTER_KEY: "bench-edge-unused-key-0123",
+      ADMIN_API_TOKEN: "bench-edge-admin-token-0123456789",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+    profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+  );
+  cleanups.add("web server", () => web.stop());
+  return web;
 }
 
 /** What test/bench/load.ts sends. */

@@ -1,9 +1,20 @@
-import { mkdirSync } from "node:fs";
-
 import { weigh } from "../support/page-weight";
 import { ensureRemixBuild } from "../support/remix-build";
-import { startPrivateRedis, startWebServer } from "../support/services";
-import { answers, Cleanups, fmt, freshDatabase, knob, load1, pidsWhere, runLoad, sectionHeader, sleep, Watch, writeSection } from "./lib";
+import {
+  answers,
+  Cleanups,
+  fmt,
+  freshDatabase,
+  knob,
+  load1,
+  pidsWhere,
+  runLoad,
+  sectionHeader,
+  sleep,
+  startEdgeWebServer,
+  Watch,
+  writeSection,
+} from "./lib";
 
 // npm run bench:page — the inquiry form `GET /` next to the smallest page of the same build,
 // `GET /inquiry/received` (the root layout and one paragraph, no database), in the same run:
@@ -29,22 +40,7 @@ async function main() {
   try {
     ensureRemixBuild();
     const { url: dbUrl } = await freshDatabase(DB, cleanups);
-    const redis = await startPrivateRedis();
-    cleanups.add("redis-server", () => redis.stop());
-    const profileDir = process.env.BENCH_WEB_PROFILE;
-    if (profileDir) mkdirSync(profileDir, { recursive: true });
-    const web = await startWebServer(
-      {
-        DATABASE_URL: dbUrl,
-        REDIS_URL: redis.url,
-        MEILI_URL: "http://127.0.0.1:9",
-        MEILI_MASTER_KEY: "bench-page-unused-key-0123",
-        ADMIN_API_TOKEN: "bench-page-admin-token-0123456789",
-        LOG_LEVEL: "warn",
-      },
-      profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
-    );
-    cleanups.add("web server", () => web.stop());
+    const web = await startEdgeWebServer(dbUrl, cleanups);
     const webPids = () => (web.process.pid ? [web.process.pid] : []);
     const pg = () => pidsWhere((c) => c.startsWith("postgres: ") && c.includes(` ${DB} `));
 

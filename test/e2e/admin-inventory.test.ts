@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 
 import ExcelJS from "exceljs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
@@ -10,45 +10,36 @@ import { importInventory } from "~/inventory/import.server";
 import { demoInventory } from "../fixtures/inventory";
 import { applyImport, previewImport } from "../support/admin-browser";
 import { axeViolations } from "../support/axe";
-import { hydrated, launchChromium, signInByForm, statusBanner } from "../support/browser";
-import { createTestDatabase } from "../support/database";
+import { hydrated, signInByForm, statusBanner } from "../support/browser";
+import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { routedTestLead } from "../support/routed-lead";
-import { startWebServer } from "../support/services";
 
 // The admin's inventory journey in headless Chromium (issue 11): sign in at /login, import an Excel
 // workbook (previewed, then applied), edit a space (with and without JavaScript), mark a recruiter
 // away and see their open offer re-routed. Every page: screenshots at phone and desktop widths, and
 // axe-core finds no serious or critical violation.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
 const EMAIL = "admin-e2e@example.test";
 const PASSWORD = "admin-库存-e2e-2026";
 const SHOTS = new URL("./screenshots/", import.meta.url);
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 
-beforeAll(async () => {
-  db = await createTestDatabase("admin_inventory_e2e");
-  web = await startWebServer({ DATABASE_URL: db.url });
+const suite = browserSuite("admin_inventory_e2e", { seed });
+
+/** The rows this file's pages show (browserSuite runs it once the web server is up). */
+async function seed({ db }: BrowserSuite): Promise<void> {
   const inv = demoInventory();
   inv.recruiters.push({ ...inv.recruiters[0], id: "R9", name: "吴倩（示例）", email: "wuqian@example.test", phone: "13900000009" });
   expect((await importInventory(db.sql, inv)).ok).toBe(true);
   await db.sql`insert into users (email, name, role, password_hash) values (${EMAIL}, '库存管理员', 'admin', ${await hashPassword(PASSWORD)})`;
-  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+}
 
 async function signedIn(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
   // bypassCSP: lets the test inject axe-core; the pages' own policy is tested elsewhere.
-  const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN", viewport: VIEWPORTS.desktop, bypassCSP: true });
+  const context = await suite.browser.newContext({ javaScriptEnabled, locale: "zh-CN", viewport: VIEWPORTS.desktop, bypassCSP: true });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  await signInByForm(page, web.url, { email: EMAIL, password: PASSWORD, home: "/admin" }, javaScriptEnabled);
+  await signInByForm(page, suite.web.url, { email: EMAIL, password: PASSWORD, home: "/admin" }, javaScriptEnabled);
   await hydrated(page, javaScriptEnabled);
   return { context, page };
 }
@@ -97,10 +88,12 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
     expect(await page.locator("[data-change]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-change")))).toEqual(
       expect.arrayContaining(["S2:title", "S2:areaSqm"]),
     );
-    expect((await db.sql`select 1 from spaces where id = 'S-NEW1'`).length).toBe(0); // a preview writes nothing
+    expect((await suite.db.sql`select 1 from spaces where id = 'S-NEW1'`).length).toBe(0); // a preview writes nothing
     await lookAt(page, "import-preview");
     await applyImport(page, "新建 1 条，修改 1 条");
-    const [created] = await db.sql<{ areaSqm: number; ceilingM: number }[]>`select area_sqm, ceiling_m from spaces where id = 'S-NEW1'`;
+    const [created] = await suite.db.sql<
+      { areaSqm: number; ceilingM: number }[]
+    >`select area_sqm, ceiling_m from spaces where id = 'S-NEW1'`;
     expect(created).toEqual({ areaSqm: 6000, ceilingM: 10 });
     await lookAt(page, "import-applied");
     expect(consoleErrors).toEqual([]); // the page's module loads in the browser (no server-only value at module scope)
@@ -110,7 +103,7 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`edits a space ${javaScriptEnabled ? "with" : "without"} JavaScript: a bad area is shown beside the field, then saved`, async () => {
       const { context, page } = await signedIn(javaScriptEnabled);
-      await page.goto(`${web.url}/admin/spaces`);
+      await page.goto(`${suite.web.url}/admin/spaces`);
       await hydrated(page, javaScriptEnabled);
       if (javaScriptEnabled) await lookAt(page, "spaces");
       await page.getByRole("link", { name: "S3", exact: true }).click();
@@ -130,7 +123,7 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
       // The message comes with the flash cookie (ADR 025): the address stays the space's own.
       await expect.poll(() => banner(page)).toContain("已保存");
       expect(new URL(page.url()).search).toBe("");
-      const [s] = await db.sql<{ title: string; areaSqm: number }[]>`select title, area_sqm from spaces where id = 'S3'`;
+      const [s] = await suite.db.sql<{ title: string; areaSqm: number }[]>`select title, area_sqm from spaces where id = 'S3'`;
       expect(s).toEqual({ title, areaSqm: 12_000 });
       if (javaScriptEnabled) await lookAt(page, "space-saved");
       await context.close();
@@ -143,35 +136,35 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
   ] as const) {
     it(`retires a space ${javaScriptEnabled ? "with" : "without"} JavaScript only once confirmed, lists it as retired, restores it`, async () => {
       const { context, page } = await signedIn(javaScriptEnabled);
-      await page.goto(`${web.url}/admin/spaces/${spaceId}`);
+      await page.goto(`${suite.web.url}/admin/spaces/${spaceId}`);
       await hydrated(page, javaScriptEnabled);
       await page.getByRole("button", { name: "停用", exact: true }).click();
       const confirm = page.getByLabel("我确认停用");
       await expect.poll(() => confirm.getAttribute("aria-invalid")).toBe("true");
       const describedBy = (await confirm.getAttribute("aria-describedby")) ?? "";
       expect(await page.locator(`[id="${describedBy.split(" ").pop()}"]`).innerText()).toContain("请勾选确认后再停用");
-      expect((await db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retiredAt).toBeNull();
+      expect((await suite.db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retiredAt).toBeNull();
       await confirm.check();
       await page.getByRole("button", { name: "停用", exact: true }).click();
       await expect.poll(() => banner(page)).toContain("已停用");
       expect(new URL(page.url()).pathname).toBe(`/admin/spaces/${spaceId}`);
-      expect((await db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retiredAt).not.toBeNull();
+      expect((await suite.db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retiredAt).not.toBeNull();
       if (javaScriptEnabled) await lookAt(page, "space-retired");
-      await page.goto(`${web.url}/admin/spaces?state=retired`);
+      await page.goto(`${suite.web.url}/admin/spaces?state=retired`);
       expect(await page.locator(`[data-space="${spaceId}"]`).count()).toBe(1);
-      await page.goto(`${web.url}/admin/spaces`);
+      await page.goto(`${suite.web.url}/admin/spaces`);
       expect(await page.locator(`[data-space="${spaceId}"]`).count()).toBe(0);
-      await page.goto(`${web.url}/admin/spaces/${spaceId}`);
+      await page.goto(`${suite.web.url}/admin/spaces/${spaceId}`);
       await hydrated(page, javaScriptEnabled);
       await page.getByRole("button", { name: "恢复启用" }).click();
       await expect.poll(() => banner(page)).toContain("已恢复");
-      expect((await db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retiredAt).toBeNull();
+      expect((await suite.db.sql`select retired_at from spaces where id = ${spaceId}`)[0].retiredAt).toBeNull();
       await context.close();
     });
   }
 
   it("marks a recruiter away and sees their open offer re-routed", async () => {
-    const routed = await routedTestLead(db.sql, { company: "南京休假改派浏览器测试有限公司", phone: "13712340001" }, "S1", "GC-EDZ", {
+    const routed = await routedTestLead(suite.db.sql, { company: "南京休假改派浏览器测试有限公司", phone: "13712340001" }, "S1", "GC-EDZ", {
       slaMinutes: 120,
       noticeFallbackMs: 0,
     });
@@ -179,7 +172,7 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
     const other = before.recruiterId === "R1" ? "R9" : "R1";
 
     const { context, page } = await signedIn(true);
-    await page.goto(`${web.url}/admin/recruiters`);
+    await page.goto(`${suite.web.url}/admin/recruiters`);
     await hydrated(page, true);
     await lookAt(page, "recruiters");
     await page.getByRole("link", { name: before.recruiterId, exact: true }).click();
@@ -193,31 +186,31 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
     await page.getByRole("button", { name: "保存" }).click();
     await expect.poll(() => banner(page)).toContain("已将 1 条未接的派单改派");
     expect(new URL(page.url()).search).toBe("");
-    const [after] = await db.sql<
+    const [after] = await suite.db.sql<
       { recruiterId: string; status: string }[]
     >`select recruiter_id, status from assignments where id = ${before.id}`;
     expect(after).toEqual({ recruiterId: other, status: "offered" });
 
     // The lead's page says who has it now and why it moved.
-    await page.goto(`${web.url}/admin/leads/${routed.leadId}`);
+    await page.goto(`${suite.web.url}/admin/leads/${routed.leadId}`);
     await hydrated(page, true);
     const text = await page.locator("main").innerText();
     expect(text).toContain(`休假/出差（至 ${back}）`);
-    await page.goto(`${web.url}/admin/recruiters`);
+    await page.goto(`${suite.web.url}/admin/recruiters`);
     expect(await page.locator(`[data-recruiter="${before.recruiterId}"]`).innerText()).toContain("休假中");
     await context.close();
   });
 
   it("shows a park's page and the list of spaces to confirm", async () => {
-    await db.sql`update spaces set verified_at = now() - interval '40 days' where id = 'S4'`;
+    await suite.db.sql`update spaces set verified_at = now() - interval '40 days' where id = 'S4'`;
     const { context, page } = await signedIn(true);
-    await page.goto(`${web.url}/admin/parks`);
+    await page.goto(`${suite.web.url}/admin/parks`);
     await hydrated(page, true);
     await lookAt(page, "parks");
-    await page.goto(`${web.url}/admin/parks/GC-EDZ`);
+    await page.goto(`${suite.web.url}/admin/parks/GC-EDZ`);
     await hydrated(page, true);
     await lookAt(page, "park-edit");
-    await page.goto(`${web.url}/admin/spaces?stale=1`);
+    await page.goto(`${suite.web.url}/admin/spaces?stale=1`);
     await hydrated(page, true);
     await lookAt(page, "spaces-to-confirm");
     await page
@@ -225,9 +218,11 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
       .first()
       .click();
     await expect.poll(() => banner(page)).toContain("仍可租售");
-    const [s] = await db.sql<{ fresh: boolean }[]>`select verified_at > now() - interval '1 minute' as fresh from spaces where id = 'S4'`;
+    const [s] = await suite.db.sql<
+      { fresh: boolean }[]
+    >`select verified_at > now() - interval '1 minute' as fresh from spaces where id = 'S4'`;
     expect(s.fresh).toBe(true);
-    await page.goto(`${web.url}/admin/spaces/S1`);
+    await page.goto(`${suite.web.url}/admin/spaces/S1`);
     await hydrated(page, true);
     await lookAt(page, "space-offered");
     await context.close();

@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
@@ -10,10 +9,8 @@ import { toLeadDocument } from "../../search/lead-document";
 import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
 import { applyImport, expectAccessible, expectFlash, hydrated, photograph, previewImport, signInAt } from "../support/admin-browser";
-import { launchChromium } from "../support/browser";
-import { createTestDatabase } from "../support/database";
+import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { deadAssignmentNotice, routedTestLead, storeTestLead } from "../support/routed-lead";
-import { startWebServer } from "../support/services";
 
 // Issue 11's acceptance line, in its order, as one admin's morning in headless Chromium: sign in at
 // /login, create a recruiter and its account, import an Excel workbook (previewed, then applied), edit a
@@ -24,20 +21,18 @@ import { startWebServer } from "../support/services";
 const EMAIL = "journey-admin@example.test";
 const PASSWORD = "journey-秘密-2026";
 const COMPANY = "南京远景繁体旅程精密机械有限公司";
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
 let unmatched: { id: string; reference: string };
 let offered: { leadId: string; assignmentId: string };
 let deadId: string;
 
 /** A lead matched to `spaceId` (of `parkId`) and routed by the policy. */
 const routed = (company: string, phone: string, spaceId: string, parkId: string) =>
-  routedTestLead(db.sql, { company, phone }, spaceId, parkId);
+  routedTestLead(suite.db.sql, { company, phone }, spaceId, parkId);
 
-beforeAll(async () => {
-  db = await createTestDatabase("admin_journey");
-  web = await startWebServer({ DATABASE_URL: db.url });
+const suite = browserSuite("admin_journey", { seed, timeout: 180_000 });
+
+/** The rows this file's pages show (browserSuite runs it once the web server is up). */
+async function seed({ db }: BrowserSuite): Promise<void> {
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   await db.sql`insert into users (email, name, role, password_hash) values (${EMAIL}, '主管', 'admin', ${await hashPassword(PASSWORD)})`;
   // An unmatched lead, in the search index.
@@ -54,13 +49,7 @@ beforeAll(async () => {
   // A lead at GC-MED whose email notice died.
   const dead = await routed("南京旅程死信测试有限公司", "13955506003", "S2", "GC-MED");
   deadId = await deadAssignmentNotice(db.sql, dead.leadId, "550 5.1.1 mailbox unavailable");
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+}
 
 async function workbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -74,7 +63,7 @@ async function workbook(): Promise<Buffer> {
 describe("an admin's morning, in the order of issue 11's acceptance line", () => {
   it("signs in, adds a recruiter and its account, imports, edits, re-routes, finds, assigns, retries, reads the funnel", async () => {
     // bypassCSP only lets the test inject axe-core; the pages keep their policy.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", bypassCSP: true });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", bypassCSP: true });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const look = async (name: string) => {
@@ -83,12 +72,12 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     };
 
     // 1. Sign in at /login.
-    await signInAt(page, web.url, EMAIL, PASSWORD);
+    await signInAt(page, suite.web.url, EMAIL, PASSWORD);
     await hydrated(page);
     await look("overview");
 
     // 2. A recruiter for GC-EDZ, then its account.
-    await page.goto(`${web.url}/admin/recruiters`);
+    await page.goto(`${suite.web.url}/admin/recruiters`);
     await hydrated(page);
     await Promise.all([page.waitForURL((u) => u.pathname === "/admin/recruiters/new"), page.getByRole("link", { name: "新建" }).click()]);
     await hydrated(page);
@@ -101,9 +90,9 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     await page.getByRole("button", { name: "保存" }).click();
     await expectFlash(page, "已新建");
     expect(new URL(page.url()).pathname).toBe("/admin/recruiters/R30");
-    expect((await db.sql`select parks, active from recruiters where id = 'R30'`)[0]).toEqual({ parks: ["GC-EDZ"], active: true });
+    expect((await suite.db.sql`select parks, active from recruiters where id = 'R30'`)[0]).toEqual({ parks: ["GC-EDZ"], active: true });
 
-    await page.goto(`${web.url}/admin/staff`);
+    await page.goto(`${suite.web.url}/admin/staff`);
     await hydrated(page);
     await page.getByLabel("邮箱").fill("qianming@example.test");
     await page.getByLabel("姓名").fill("钱明");
@@ -111,7 +100,7 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     await page.getByLabel("关联的招商专员记录").selectOption("R30");
     await page.getByRole("button", { name: "创建账号" }).click();
     await expect.poll(() => page.getByTestId("invite-url").textContent()).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
-    expect((await db.sql`select role, recruiter_id from users where email = 'qianming@example.test'`)[0]).toEqual({
+    expect((await suite.db.sql`select role, recruiter_id from users where email = 'qianming@example.test'`)[0]).toEqual({
       role: "recruiter",
       recruiterId: "R30",
     });
@@ -122,13 +111,13 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     await page.waitForURL((u) => u.pathname === "/admin/import");
     await hydrated(page);
     await previewImport(page, "旅程.xlsx", await workbook(), "新建 1 条，修改 1 条");
-    expect((await db.sql`select 1 from spaces where id = 'S-J1'`).length).toBe(0);
+    expect((await suite.db.sql`select 1 from spaces where id = 'S-J1'`).length).toBe(0);
     await look("import-preview");
     await applyImport(page, "新建 1 条，修改 1 条");
-    expect((await db.sql`select area_sqm from spaces where id = 'S-J1'`)[0].areaSqm).toBe(8000);
+    expect((await suite.db.sql`select area_sqm from spaces where id = 'S-J1'`)[0].areaSqm).toBe(8000);
 
     // 4. Edit a space (the one just imported).
-    await page.goto(`${web.url}/admin/spaces`);
+    await page.goto(`${suite.web.url}/admin/spaces`);
     await hydrated(page);
     await Promise.all([
       page.waitForURL((u) => u.pathname === "/admin/spaces/S-J1"),
@@ -138,25 +127,25 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     await page.getByLabel(/^名称/).fill("旅程导入厂房（已改）");
     await page.getByRole("button", { name: "保存" }).click();
     await expectFlash(page, "已保存");
-    expect((await db.sql`select title from spaces where id = 'S-J1'`)[0].title).toBe("旅程导入厂房（已改）");
+    expect((await suite.db.sql`select title from spaces where id = 'S-J1'`)[0].title).toBe("旅程导入厂房（已改）");
     await look("space-edit");
 
     // 5. R1 goes on holiday: the open offer moves to R30, the recruiter added above.
-    await page.goto(`${web.url}/admin/recruiters/R1`);
+    await page.goto(`${suite.web.url}/admin/recruiters/R1`);
     await hydrated(page);
     const china = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel(/^休假开始/).fill(china(0));
     await page.getByLabel(/^休假结束/).fill(china(5));
     await page.getByRole("button", { name: "保存" }).click();
     await expectFlash(page, "已将 1 条未接的派单改派");
-    expect((await db.sql`select recruiter_id, status from assignments where id = ${offered.assignmentId}`)[0]).toEqual({
+    expect((await suite.db.sql`select recruiter_id, status from assignments where id = ${offered.assignmentId}`)[0]).toEqual({
       recruiterId: "R30",
       status: "offered",
     });
     await look("recruiter-away");
 
     // 6. The unmatched lead, found by its company in Traditional characters; 7. assigned by hand.
-    await page.goto(`${web.url}/admin/leads`);
+    await page.goto(`${suite.web.url}/admin/leads`);
     await hydrated(page);
     await page.getByLabel(/公司、产品、编号或电话号码/).fill("遠景繁體旅程精密機械");
     await Promise.all([page.waitForURL(/q=/), page.getByRole("button", { name: "筛选" }).click()]);
@@ -171,23 +160,23 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     await page.getByLabel("原因（写入分配记录）").fill("企业点名要高淳开发区");
     await page.getByRole("button", { name: "分配" }).click();
     await expectFlash(page, "已保存");
-    expect((await db.sql`select recruiter_id, rule from assignments where lead_id = ${unmatched.id}`)[0]).toEqual({
+    expect((await suite.db.sql`select recruiter_id, rule from assignments where lead_id = ${unmatched.id}`)[0]).toEqual({
       recruiterId: "R30",
       rule: "manual",
     });
     await look("lead-assigned");
 
     // 8. The dead letter, retried.
-    await page.goto(`${web.url}/admin/dead-letters`);
+    await page.goto(`${suite.web.url}/admin/dead-letters`);
     await hydrated(page);
     expect(await page.locator(`[data-dead="${deadId}"]`).textContent()).toContain("mailbox unavailable");
     await look("dead-letters");
     await page.locator(`[data-dead="${deadId}"]`).getByRole("button", { name: "重发" }).click();
     await expectFlash(page, "已重新发送");
-    expect((await db.sql`select status from notifications where id = ${deadId}`)[0].status).toBe("pending");
+    expect((await suite.db.sql`select status from notifications where id = ${deadId}`)[0].status).toBe("pending");
 
     // 9. The dashboard: the funnel, read from its table — three leads received, three assigned.
-    await page.goto(`${web.url}/admin/dashboard`);
+    await page.goto(`${suite.web.url}/admin/dashboard`);
     await hydrated(page);
     const funnel = page.locator('[data-figure="funnel"]');
     expect(await funnel.locator("svg").count()).toBe(1);

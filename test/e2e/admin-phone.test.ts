@@ -1,16 +1,14 @@
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { previewImport } from "../support/admin-browser";
-import { launchChromium } from "../support/browser";
-import { createTestDatabase } from "../support/database";
+import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { deadAssignmentNotice, routedTestLead } from "../support/routed-lead";
-import { startWebServer } from "../support/services";
 
 // Every admin page on a phone (390 px, issue 11): the page itself never scrolls sideways — wide tables
 // become cards (DataTable's data-label per cell, admin.css) — and each page is photographed at phone
@@ -18,15 +16,13 @@ import { startWebServer } from "../support/services";
 const PASSWORD = "phone-秘密-2026";
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
 let leadId: string;
 let staffId: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase("admin_phone");
-  web = await startWebServer({ DATABASE_URL: db.url });
+const suite = browserSuite("admin_phone", { seed, timeout: 180_000 });
+
+/** The rows this file's pages show (browserSuite runs it once the web server is up). */
+async function seed({ db }: BrowserSuite): Promise<void> {
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   [{ id: staffId }] = await db.sql<{ id: string }[]>`
     insert into users (email, name, role, password_hash) values ('phone-admin@example.test', '手机管理员', 'admin', ${await hashPassword(PASSWORD)})
@@ -43,16 +39,10 @@ beforeAll(async () => {
     leadId,
     "550 5.1.1 <zhoumin.very.long.mailbox.name@recruiters.gaochun-edz.example.test>: mailbox unavailable",
   );
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+}
 
 async function login(page: Page): Promise<void> {
-  await page.goto(`${web.url}/login`);
+  await page.goto(`${suite.web.url}/login`);
   await page.getByLabel(/邮箱/).fill("phone-admin@example.test");
   await page.getByLabel(/密码/).fill(PASSWORD);
   await Promise.all([page.waitForURL(/\/admin$/), page.getByRole("button", { name: "登录" }).click()]);
@@ -101,10 +91,10 @@ const PAGES: [name: string, path: () => string][] = [
 
 describe("admin pages on a phone", () => {
   it("no admin page scrolls sideways at 390 px; tables read as cards; phone and desktop screenshots kept", async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
+    const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    await page.goto(`${web.url}/login`);
+    await page.goto(`${suite.web.url}/login`);
     await page.getByLabel(/邮箱/).fill("phone-admin@example.test");
     await page.getByLabel(/密码/).fill(PASSWORD);
     await Promise.all([page.waitForURL(/\/admin$/), page.getByRole("button", { name: "登录" }).click()]);
@@ -112,7 +102,7 @@ describe("admin pages on a phone", () => {
     const tooWide: Record<string, { scrollWidth: number; wide: string[] }> = {};
     for (const [name, path] of PAGES) {
       await page.setViewportSize(PHONE);
-      const res = await page.goto(`${web.url}${path()}`);
+      const res = await page.goto(`${suite.web.url}${path()}`);
       expect(res?.status(), path()).toBe(200);
       const seen = await overflow(page, PHONE.width);
       if (seen.scrollWidth > PHONE.width + 1) tooWide[name] = seen;
@@ -125,7 +115,7 @@ describe("admin pages on a phone", () => {
     // An import preview on the phone: the changes table's rows share the id and name cells (rowSpan), so
     // a continuation row's first cell is the field, labelled as such.
     await page.setViewportSize(PHONE);
-    await page.goto(`${web.url}/admin/import`);
+    await page.goto(`${suite.web.url}/admin/import`);
     await previewImport(page, "手机.xlsx", await workbook(), "修改 1 条");
     const preview = await overflow(page, PHONE.width);
     expect(preview.scrollWidth, preview.wide.join("\n")).toBeLessThanOrEqual(PHONE.width + 1);
@@ -139,7 +129,7 @@ describe("admin pages on a phone", () => {
 
     // A table row is a card on the phone: each cell after its column's header, the header row hidden.
     await page.setViewportSize(PHONE);
-    await page.goto(`${web.url}/admin/leads`);
+    await page.goto(`${suite.web.url}/admin/leads`);
     const cell = page.locator("tbody tr td[data-label]").first();
     expect(await cell.getAttribute("data-label")).toBe("公司");
     expect(await cell.evaluate((el) => getComputedStyle(el, "::before").content)).toBe('"公司"');
@@ -150,11 +140,11 @@ describe("admin pages on a phone", () => {
   }, 240_000);
 
   it("the header on a phone: the brand on its own line, then the nav as rows of tap targets ≥ 44 px", async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
+    const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await login(page);
-    await page.goto(`${web.url}/admin/leads`);
+    await page.goto(`${suite.web.url}/admin/leads`);
     const brand = await page.locator("header.admin-top > strong").boundingBox();
     const links = await page.locator(".admin-nav a").evaluateAll((as) => as.map((a) => a.getBoundingClientRect().toJSON() as DOMRect));
     expect(links.length).toBeGreaterThan(5);
@@ -170,7 +160,7 @@ describe("admin pages on a phone", () => {
 
 describe("/admin/dashboard under the Content-Security-Policy (ADR 021)", () => {
   it("the browser reports no CSP violation: the server-rendered ECharts SVG carries no inline style", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });
+    const context = await suite.browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const violations: string[] = [];
@@ -179,7 +169,7 @@ describe("/admin/dashboard under the Content-Security-Policy (ADR 021)", () => {
     });
     page.on("pageerror", (e) => violations.push(String(e)));
     await login(page);
-    await page.goto(`${web.url}/admin/dashboard`);
+    await page.goto(`${suite.web.url}/admin/dashboard`);
     await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined, undefined, {
       timeout: 30_000,
     });

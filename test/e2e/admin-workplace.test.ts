@@ -1,5 +1,5 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
@@ -10,10 +10,8 @@ import { toLeadDocument } from "../../search/lead-document";
 import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
 import { expectAccessible, expectFlash, signInAt } from "../support/admin-browser";
-import { launchChromium } from "../support/browser";
-import { createTestDatabase } from "../support/database";
+import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { deadAssignmentNotice, matchTestLead, storeTestLead } from "../support/routed-lead";
-import { startWebServer } from "../support/services";
 
 // The admin's workplace in headless Chromium (ADR 028): sign in at /login, create a recruiter's account,
 // find an unmatched lead by its company typed in Traditional characters, assign it by hand, retry a
@@ -22,15 +20,13 @@ import { startWebServer } from "../support/services";
 // phone (390 px) and desktop width under test/e2e/screenshots/.
 const PASSWORD = "boss-秘密-2026";
 const COMPANY = "南京远景繁体精密机械有限公司";
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
 let unmatched: { id: string; reference: string };
 let deadId: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase("admin_workplace");
-  web = await startWebServer({ DATABASE_URL: db.url });
+const suite = browserSuite("admin_workplace", { seed, timeout: 180_000 });
+
+/** The rows this file's pages show (browserSuite runs it once the web server is up). */
+async function seed({ db }: BrowserSuite): Promise<void> {
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   await db.sql`insert into users (email, name, role, password_hash) values ('boss@example.test', '主管', 'admin', ${await hashPassword(PASSWORD)})`;
   const lead = (company: string, phone: string) => storeTestLead(db.sql, company, phone);
@@ -45,13 +41,7 @@ beforeAll(async () => {
   await matchTestLead(db.sql, routed.id, "GC-EDZ");
   await db.sql.begin((tx) => routeLead(tx, routed.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
   deadId = await deadAssignmentNotice(db.sql, routed.id, "550 5.1.1 <zhoumin@example.test>: mailbox unavailable");
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+}
 
 /** Screenshots at phone and desktop width. */
 async function photograph(page: Page, name: string) {
@@ -64,19 +54,19 @@ async function photograph(page: Page, name: string) {
   }
 }
 
-const signIn = (page: Page) => signInAt(page, web.url, "boss@example.test", PASSWORD);
+const signIn = (page: Page) => signInAt(page, suite.web.url, "boss@example.test", PASSWORD);
 
 describe("the admin's journey", () => {
   it("with JavaScript: accounts, a Traditional search, assignment by hand, a dead letter retried, the funnel read", async () => {
     // bypassCSP only lets the test inject axe-core; the pages keep their policy.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", bypassCSP: true });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", bypassCSP: true });
     const page = await context.newPage();
     await signIn(page);
     await expectAccessible(page, "/admin");
     await photograph(page, "overview");
 
     // Staff accounts: a recruiter's account linked to their record, by invitation.
-    await page.goto(`${web.url}/admin/staff`);
+    await page.goto(`${suite.web.url}/admin/staff`);
     await page.getByLabel("邮箱").fill("zheng@example.test");
     await page.getByLabel("姓名").fill("郑洁");
     await page.getByLabel("招商专员", { exact: true }).check();
@@ -85,10 +75,10 @@ describe("the admin's journey", () => {
     await expect.poll(() => page.getByTestId("invite-url").textContent(), { timeout: 30_000 }).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
     await expectAccessible(page, "/admin/staff");
     await photograph(page, "staff");
-    expect((await db.sql`select recruiter_id from users where email = 'zheng@example.test'`)[0].recruiterId).toBe("R3");
+    expect((await suite.db.sql`select recruiter_id from users where email = 'zheng@example.test'`)[0].recruiterId).toBe("R3");
 
     // The unmatched lead, found by its company in Traditional characters.
-    await page.goto(`${web.url}/admin/leads`);
+    await page.goto(`${suite.web.url}/admin/leads`);
     await page.getByLabel(/公司、产品、编号或电话号码/).fill("遠景繁體精密機械");
     await Promise.all([page.waitForURL(/q=/), page.getByRole("button", { name: "筛选" }).click()]);
     await expect.poll(() => page.locator(`[data-lead="${unmatched.reference}"]`).count(), { timeout: 30_000 }).toBe(1);
@@ -103,7 +93,7 @@ describe("the admin's journey", () => {
     // The outcome comes as a flash message (ADR 025), not in the address.
     await expectFlash(page, "已保存");
     expect(new URL(page.url()).search).toBe("");
-    expect((await db.sql`select recruiter_id, rule from assignments where lead_id = ${unmatched.id}`)[0]).toMatchObject({
+    expect((await suite.db.sql`select recruiter_id, rule from assignments where lead_id = ${unmatched.id}`)[0]).toMatchObject({
       recruiterId: "R1",
       rule: "manual",
     });
@@ -111,17 +101,17 @@ describe("the admin's journey", () => {
     await photograph(page, "lead");
 
     // The dead letter, retried.
-    await page.goto(`${web.url}/admin/dead-letters`);
+    await page.goto(`${suite.web.url}/admin/dead-letters`);
     expect(await page.locator(`[data-dead="${deadId}"]`).textContent()).toContain("mailbox unavailable");
     await expectAccessible(page, "/admin/dead-letters");
     await photograph(page, "dead-letters");
     await page.locator(`[data-dead="${deadId}"]`).getByRole("button", { name: "重发" }).click();
     await expectFlash(page, "已重新发送");
     expect(new URL(page.url()).search).toBe("");
-    expect((await db.sql`select status from notifications where id = ${deadId}`)[0].status).toBe("pending");
+    expect((await suite.db.sql`select status from notifications where id = ${deadId}`)[0].status).toBe("pending");
 
     // The dashboard: the funnel, read from its table.
-    await page.goto(`${web.url}/admin/dashboard`);
+    await page.goto(`${suite.web.url}/admin/dashboard`);
     const funnel = page.locator('[data-figure="funnel"]');
     expect(await funnel.locator("svg").count()).toBe(1);
     expect(await funnel.getByRole("row", { name: /^收到 / }).textContent()).toContain("2");
@@ -129,17 +119,17 @@ describe("the admin's journey", () => {
     await expectAccessible(page, "/admin/dashboard");
     await photograph(page, "dashboard");
 
-    await page.goto(`${web.url}/admin/office-hours`);
+    await page.goto(`${suite.web.url}/admin/office-hours`);
     await expectAccessible(page, "/admin/office-hours");
     await photograph(page, "office-hours");
     await context.close();
   }, 240_000);
 
   it("without JavaScript: a form with a mistake comes back with the error beside its field, then works", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 900 }, locale: "zh-CN" });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 900 }, locale: "zh-CN" });
     const page = await context.newPage();
     await signIn(page);
-    await page.goto(`${web.url}/admin/office-hours`);
+    await page.goto(`${suite.web.url}/admin/office-hours`);
     await page.getByLabel("上班时间").fill("25:00");
     await page.getByRole("button", { name: "保存办公时间" }).click();
     const field = page.getByLabel("上班时间");
@@ -149,7 +139,7 @@ describe("the admin's journey", () => {
     await field.fill("08:30");
     await page.getByRole("button", { name: "保存办公时间" }).click();
     await expectFlash(page, "已保存");
-    expect((await db.sql`select start_minute from office_hours`)[0].startMinute).toBe(510);
+    expect((await suite.db.sql`select start_minute from office_hours`)[0].startMinute).toBe(510);
 
     await photograph(page, "office-hours-no-schedule"); // in December: the banner naming the coming year
     // The holiday schedule the package lacks (ADR 037): a day off without its name comes back with the
@@ -166,16 +156,16 @@ describe("the admin's journey", () => {
     await page.locator('[data-day="2027-01-01"]').waitFor();
     expect(await page.locator('[data-day="2027-01-01"]').textContent()).toContain("元旦");
     // axe runs in the page, so the list and the banner are checked in a context with JavaScript
-    const withJs = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", bypassCSP: true });
+    const withJs = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", bypassCSP: true });
     const jsPage = await withJs.newPage();
     await signIn(jsPage);
-    await jsPage.goto(`${web.url}/admin/office-hours`);
+    await jsPage.goto(`${suite.web.url}/admin/office-hours`);
     await expectAccessible(jsPage, "/admin/office-hours (a day entered)");
     await photograph(jsPage, "office-hours-calendar");
     await withJs.close();
     await page.getByRole("button", { name: "删除 2027-01-01" }).click();
     await page.getByText("尚未录入任何日期").waitFor();
-    expect((await db.sql`select count(*)::int as n from calendar_overrides`)[0].n).toBe(0);
+    expect((await suite.db.sql`select count(*)::int as n from calendar_overrides`)[0].n).toBe(0);
     await context.close();
   }, 120_000);
 });

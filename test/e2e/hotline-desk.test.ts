@@ -1,50 +1,48 @@
 import { mkdirSync } from "node:fs";
 
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { hashPassword } from "~/auth/password.server";
 import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
 import { importInventory } from "~/inventory/import.server";
 
 import { indexNames } from "../../search/index-names";
-import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
 import { axeViolations, seriousViolations } from "../support/axe";
-import { launchChromium } from "../support/browser";
-import { createTestDatabase } from "../support/database";
+import { textOf } from "../support/browser";
+import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { outboxDrained } from "../support/pipeline";
-import { eventually, startWebServer } from "../support/services";
+import { eventually } from "../support/services";
 import { startTestWorker } from "../support/worker";
 
 // The hotline desk in headless Chromium, by keyboard only, at a desk width and a 390 px phone: a call
 // from a new number is keyed in while the matching spaces appear (the matcher's dry run, before
 // saving), saved and routed; a second call from the same number, typed "+86 139-…", finds that lead
 // and the call is added to it as a note — no second lead. axe-core on the desk and the lead page.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let worker: RunningWorker;
-let browser: Browser;
 const PASSWORD = "hotline-秘密-2026";
 const SHOTS = "test/e2e/screenshots";
 
-beforeAll(async () => {
+const suite = browserSuite("e2e_hotline", { beforeWeb, seed });
+
+/**
+ * Before the web server starts: a worker on an index prefix of this run's own, and the demo inventory
+ * indexed by it, so that the desk's match preview finds the spaces; the server is told the prefix.
+ */
+async function beforeWeb({ db, defer }: BrowserSuite): Promise<Record<string, string>> {
   mkdirSync(SHOTS, { recursive: true });
-  db = await createTestDatabase("e2e_hotline");
   const prefix = `hl${Math.random().toString(36).slice(2, 8)}_`;
-  worker = await startTestWorker({ databaseUrl: db.url, indexNames: indexNames(prefix) });
+  const worker = await startTestWorker({ databaseUrl: db.url, indexNames: indexNames(prefix) });
+  defer(() => worker.close());
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   await outboxDrained(db.sql, 90_000); // the spaces are in this run's index
-  web = await startWebServer({ DATABASE_URL: db.url, MEILI_INDEX_PREFIX: prefix });
+  return { MEILI_INDEX_PREFIX: prefix };
+}
+
+/** The desk's account. */
+async function seed({ db }: BrowserSuite): Promise<void> {
   await db.sql`insert into users (email, name, role, password_hash) values ('desk@example.test', '热线坐席', 'hotline', ${await hashPassword(PASSWORD)})`;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await worker?.close();
-  await web?.stop();
-  await db?.drop();
-});
+}
 
 const focusedName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? "");
 
@@ -58,7 +56,7 @@ async function tabTo(page: Page, name: string) {
 }
 
 async function signIn(page: Page) {
-  await page.goto(`${web.url}/hotline`);
+  await page.goto(`${suite.web.url}/hotline`);
   await page.getByLabel("邮箱").focus();
   await page.keyboard.type("desk@example.test");
   await page.keyboard.press("Tab");
@@ -76,7 +74,7 @@ async function expectAccessible(page: Page) {
   expect(seriousViolations(violations)).toEqual([]);
 }
 
-const matchCount = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from matches`)[0].n;
+const matchCount = async () => (await suite.db.sql<{ n: number }[]>`select count(*)::int as n from matches`)[0].n;
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 describe.each([
@@ -84,7 +82,7 @@ describe.each([
   ["phone", 390, 844, "13900002222", "+86 139-0000-2222"],
 ] as const)("a hotline agent at a %s width", (label, width, height, firstTyped, secondTyped) => {
   it("keys a new caller's lead in by keyboard while the matches show, saves it (routed), and links the second call to it", async () => {
-    const context = await browser.newContext({ viewport: { width, height }, locale: "zh-CN", hasTouch: width < 600 });
+    const context = await suite.browser.newContext({ viewport: { width, height }, locale: "zh-CN", hasTouch: width < 600 });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     try {
@@ -115,7 +113,7 @@ describe.each([
       // S1 4800㎡ and S5 6000㎡, single storey in 高淳; S8 is in 溧水, S11 (1200㎡) too small.
       expect(await page.locator("#matches").innerText()).not.toContain("小型单层厂房");
       // A dry run stores nothing: no lead, no match.
-      expect(await db.sql`select 1 from leads where company_name = ${company}`).toHaveLength(0);
+      expect(await suite.db.sql`select 1 from leads where company_name = ${company}`).toHaveLength(0);
       expect(await matchCount()).toBe(matchesBefore);
       expect(await noSideScroll(page)).toBe(true);
       await page.screenshot({ path: `${SHOTS}/hotline-${label}-new-caller-matches.png`, fullPage: true });
@@ -136,7 +134,7 @@ describe.each([
         )
         .toMatch(/已保存线索 PM-[\d-]+/);
       const reference = /已保存线索 (PM-[\d-]+)/.exec(await page.getByRole("status").first().innerText())![1];
-      const [lead] = await db.sql<
+      const [lead] = await suite.db.sql<
         {
           id: string;
           source: string;
@@ -160,7 +158,7 @@ describe.each([
       expect(lead.areaMin).toBeGreaterThan(0);
       // 5. Routed by the worker: one assignment per matched park.
       await eventually(
-        async () => (await db.sql`select 1 from assignments where lead_id = ${lead.id}`).length > 0,
+        async () => (await suite.db.sql`select 1 from assignments where lead_id = ${lead.id}`).length > 0,
         "the hotline lead is routed",
         60_000,
       );
@@ -181,25 +179,18 @@ describe.each([
       await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
       // Said once by the flash cookie (ADR 025); the address stays the lead's own.
-      await expect
-        .poll(() =>
-          page
-            .locator("[data-flash]")
-            .innerText()
-            .catch(() => ""),
-        )
-        .toBe("已记录这次来电。");
+      await expect.poll(() => textOf(page, "[data-flash]")).toBe("已记录这次来电。");
       expect(new URL(page.url()).search).toBe("");
       await expect.poll(() => page.locator("main").innerText()).toContain("第二次来电：面积可放宽到6000平");
       expect(await noSideScroll(page)).toBe(true);
       await page.screenshot({ path: `${SHOTS}/hotline-${label}-lead-noted.png`, fullPage: true });
       await expectAccessible(page);
 
-      const leads = await db.sql`select id from leads where phone = ${`+86${firstTyped.replace(/\D/g, "")}`}`;
+      const leads = await suite.db.sql`select id from leads where phone = ${`+86${firstTyped.replace(/\D/g, "")}`}`;
       expect(leads).toHaveLength(1); // linked, not duplicated
-      const notes = await db.sql<{ body: string; source: string }[]>`select body, source from lead_notes where lead_id = ${lead.id}`;
+      const notes = await suite.db.sql<{ body: string; source: string }[]>`select body, source from lead_notes where lead_id = ${lead.id}`;
       expect(notes).toEqual([{ body: "第二次来电：面积可放宽到6000平", source: "hotline" }]);
-      const views = await db.sql`select 1 from phone_access_log where lead_id = ${lead.id} and actor = 'desk@example.test'`;
+      const views = await suite.db.sql`select 1 from phone_access_log where lead_id = ${lead.id} and actor = 'desk@example.test'`;
       expect(views.length).toBeGreaterThan(0); // the lead page showed the full number: logged
     } finally {
       await context.close();

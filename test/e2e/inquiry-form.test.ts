@@ -1,36 +1,25 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { createSearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
-import type { RunningWorker } from "../../worker/runtime";
 import { expectAccessible } from "../support/admin-browser";
-import { launchChromium } from "../support/browser";
-import { createTestDatabase } from "../support/database";
+import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { weigh } from "../support/page-weight";
-import { eventually, startWebServer } from "../support/services";
+import { eventually } from "../support/services";
 import { startTestWorker } from "../support/worker";
 
 // A person fills in the real form in headless Chromium, with and without JavaScript; the lead ends up
 // on the confirmation page, in Postgres and in the Meilisearch `leads` index.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let worker: RunningWorker;
-let browser: Browser;
 const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
 
-beforeAll(async () => {
-  db = await createTestDatabase("e2e_form");
-  web = await startWebServer({ DATABASE_URL: db.url });
-  worker = await startTestWorker({ databaseUrl: db.url });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await worker?.close();
-  await web?.stop();
-  await db?.drop();
-});
+const suite = browserSuite("e2e_form", { seed: startWorker });
+
+/** The worker that takes a stored lead into the `leads` index. */
+async function startWorker({ db, defer }: BrowserSuite): Promise<void> {
+  const worker = await startTestWorker({ databaseUrl: db.url });
+  defer(() => worker.close());
+}
 
 /** The form's small script has run (ADR 041: the page loads no React; the script marks the form). */
 async function scriptRan(page: Page) {
@@ -54,7 +43,7 @@ async function fillValidForm(page: Page, company: string) {
 }
 
 async function expectStoredAndIndexed(reference: string, company: string, searchText: string) {
-  const [row] = await db.sql<
+  const [row] = await suite.db.sql<
     { id: string; companyName: string; lead: { need: { areaMinSqm: number; ceilingMinM: number; regions: string[] } } }[]
   >`
     select id, company_name, lead from leads where reference = ${reference}`;
@@ -81,10 +70,10 @@ describe.each([
     "ends on the confirmation page, with a row in Postgres and a document found by the Chinese company name",
     { timeout: 60_000 },
     async () => {
-      const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+      const context = await suite.browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 }, locale: "zh-CN" });
       const page = await context.newPage();
       try {
-        await page.goto(`${web.url}/`);
+        await page.goto(`${suite.web.url}/`);
         if (javaScriptEnabled) await scriptRan(page);
         await fillValidForm(page, company);
         await page.getByRole("button", { name: "提交需求" }).click();
@@ -105,16 +94,16 @@ describe.each([
   );
 
   it("keeps every typed value and shows each error beside its field", async () => {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await suite.browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     try {
-      await page.goto(`${web.url}/`);
+      await page.goto(`${suite.web.url}/`);
       if (javaScriptEnabled) await scriptRan(page);
       await fillValidForm(page, "错误保留测试有限公司");
       await page.getByLabel("联系电话").fill("12345");
       await page.getByLabel("统一社会信用代码").fill("91320000134768823A");
       await page.getByLabel("最小面积").fill("8000");
-      const before = await db.sql`select count(*)::int as n from leads`;
+      const before = await suite.db.sql`select count(*)::int as n from leads`;
       await page.getByRole("button", { name: "提交需求" }).click();
       // The error is tied to its field: aria-describedby points at the message next to it.
       await expect.poll(() => page.getByLabel("联系电话").getAttribute("aria-invalid")).toBe("true");
@@ -132,7 +121,7 @@ describe.each([
       expect(await page.getByLabel("补充说明").inputValue()).toContain("层高9米以上");
       expect(await page.getByLabel("所属行业").inputValue()).toBe("C35");
       expect(await page.getByLabel("厂房", { exact: true }).isChecked()).toBe(true);
-      const after = await db.sql`select count(*)::int as n from leads`;
+      const after = await suite.db.sql`select count(*)::int as n from leads`;
       expect(after[0].n).toBe(before[0].n);
     } finally {
       await context.close();
@@ -142,10 +131,10 @@ describe.each([
 
 describe("English", () => {
   it("renders the form in English at ?lng=en and answers errors in English", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await suite.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     try {
-      await page.goto(`${web.url}/?lng=en`);
+      await page.goto(`${suite.web.url}/?lng=en`);
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
       await page.getByLabel("Factory building", { exact: true }).check();
       await page.getByLabel("Lease", { exact: true }).check();
@@ -169,10 +158,10 @@ describe("on a phone, while typing (ADR 041: the page's script, no React)", () =
     "shows the assist's preview and a field's message as one types, with no serious axe violation and no sideways scroll",
     { timeout: 60_000 },
     async () => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", bypassCSP: true });
+      const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", bypassCSP: true });
       const page = await context.newPage();
       try {
-        await page.goto(`${web.url}/`);
+        await page.goto(`${suite.web.url}/`);
         await page.locator('form[data-validation="browser"]').waitFor({ timeout: 30_000 });
         expect(await page.locator("[data-assist-line]:visible").count()).toBe(0);
         await page.getByLabel("补充说明").fill("层高9米以上，配电1000千伏安");
@@ -196,7 +185,7 @@ describe("on a phone, while typing (ADR 041: the page's script, no React)", () =
 
 describe("under the Content-Security-Policy (ADR 021)", () => {
   it("the page's script runs, validates in the browser, and the browser reports no CSP violation", { timeout: 60_000 }, async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const page = await context.newPage();
     const violations: string[] = [];
     page.on("console", (m) => {
@@ -204,7 +193,7 @@ describe("under the Content-Security-Policy (ADR 021)", () => {
     });
     page.on("pageerror", (e) => violations.push(String(e)));
     try {
-      await page.goto(`${web.url}/`);
+      await page.goto(`${suite.web.url}/`);
       await scriptRan(page);
       // Client-side validation on blur: only the page's script does this, without a round trip, once
       // the schema's chunk has arrived (it is fetched after the page is up).
@@ -228,22 +217,22 @@ describe("the form's first load (issue 14)", () => {
     "loads no React: the HTML, the stylesheet and the form's small script; the schema's chunk comes after the page is up",
     { timeout: 90_000 },
     async () => {
-      const html = await (await fetch(`${web.url}/`)).text();
+      const html = await (await fetch(`${suite.web.url}/`)).text();
       expect(html).not.toContain("__remixContext"); // no serialized loader data: nothing to hydrate (ADR 041)
       expect(html).not.toMatch(/entry\.client-/); // neither React nor the Remix runtime
       expect(html).toMatch(/\/inquiry\.form-script-[\w-]+\.js/);
-      const weight = await weigh(web.url, "/");
+      const weight = await weigh(suite.web.url, "/");
       const validation = weight.lazy.filter((u) => /\/lead-form-validation-[\w-]+\.js$/.test(u));
       expect(validation).toHaveLength(1); // imported later by the script, not named by the HTML
       // Bytes, not time. 277 KB gzip when the schema came with the route, 132–136 KB with React and Remix
       // (~91 KB alone), FIRST_LOAD_KB without them (ADR 041): the limit stops the page growing back.
       expect(weight.htmlGz + weight.assetsGz).toBeLessThan(FIRST_LOAD_KB * 1024);
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+      const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
       const page = await context.newPage();
       const scripts: string[] = [];
       page.on("request", (r) => scripts.push(new URL(r.url()).pathname));
       try {
-        await page.goto(`${web.url}/`);
+        await page.goto(`${suite.web.url}/`);
         await page.locator('form[data-validation="browser"]').waitFor({ timeout: 30_000 });
         expect(scripts).toContain(validation[0]);
         expect(scripts.filter((s) => /entry\.client|\/routes\/_index-/.test(s))).toEqual([]);
@@ -257,15 +246,15 @@ describe("the form's first load (issue 14)", () => {
     "leaves OpenCC's dictionary out of the first load, fetches it after the page is up, and the live assist then reads Traditional notes",
     { timeout: 90_000 },
     async () => {
-      const html = await (await fetch(`${web.url}/`)).text();
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+      const html = await (await fetch(`${suite.web.url}/`)).text();
+      const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
       const page = await context.newPage();
       const scripts: string[] = [];
       page.on("request", (r) => {
         if (r.url().endsWith(".js")) scripts.push(new URL(r.url()).pathname);
       });
       try {
-        await page.goto(`${web.url}/`);
+        await page.goto(`${suite.web.url}/`);
         await scriptRan(page);
         // 需要單層廠房，層高9米以上: unfolded, 層高 is no keyword and nothing is read.
         await page.getByLabel("补充说明").fill("需要單層廠房，層高9米以上");

@@ -1,5 +1,5 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
@@ -9,18 +9,14 @@ import { createShortlist } from "~/recruiter-desk/shortlists.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { axeViolations, seriousViolations } from "../support/axe";
-import { launchChromium, signInByForm } from "../support/browser";
-import { createTestDatabase } from "../support/database";
+import { signInByForm } from "../support/browser";
+import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { storeTestLead } from "../support/routed-lead";
-import { startWebServer } from "../support/services";
 
 // Issue 12 item 8 and the hotline's item 3: every desk page at a 390 px phone — no horizontal scroll
 // (document scrollWidth ≤ 390), tap targets ≥ 44 px, the phone number a tel: link — and axe-core with
 // no serious or critical violation; screenshots at phone and desk widths under test/e2e/screenshots/.
 // The lead carries what breaks layouts: a long name with no break opportunity, a long URL in a note.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
 const PASSWORD = "phone-width-秘密-2026";
 const SHOTS = new URL("./screenshots/", import.meta.url).pathname;
 const PHONE = { width: 390, height: 844 };
@@ -28,9 +24,10 @@ const DESKTOP = { width: 1280, height: 900 };
 const LONG_COMPANY = `南京${"超".repeat(6)}Precision-Manufacturing-International-Holdings-Group-Limited有限公司`;
 let pages: { hotlineLead: string; queueLead: string; shortlist: string };
 
-beforeAll(async () => {
-  db = await createTestDatabase("phone_width");
-  web = await startWebServer({ DATABASE_URL: db.url });
+const suite = browserSuite("phone_width", { seed });
+
+/** The rows this file's pages show (browserSuite runs it once the web server is up). */
+async function seed({ db }: BrowserSuite): Promise<void> {
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   const hash = await hashPassword(PASSWORD);
   const [desk] = await db.sql<{ id: string }[]>`
@@ -55,19 +52,13 @@ beforeAll(async () => {
   const made = await createShortlist(db.sql, { assignmentId: a.id, recruiterId: "R1", spaceIds: ["S1", "S6"], days: 30 });
   if (!made.ok) throw new Error(made.error);
   pages = { hotlineLead: `/hotline/leads/${id}`, queueLead: `/queue/assignments/${a.id}`, shortlist: `/s/${made.shortlist.token}` };
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+}
 
 async function signedIn(viewport: { width: number; height: number }, email: string, home: string) {
-  const context = await browser.newContext({ viewport, locale: "zh-CN", hasTouch: viewport.width < 600 });
+  const context = await suite.browser.newContext({ viewport, locale: "zh-CN", hasTouch: viewport.width < 600 });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await signInByForm(page, web.url, { email, password: PASSWORD, home });
+  await signInByForm(page, suite.web.url, { email, password: PASSWORD, home });
   return { context, page };
 }
 
@@ -125,7 +116,7 @@ describe("the desks on a 390 px phone and at a desk", () => {
         expect(await axeSerious(page)).toEqual([]);
         await page.screenshot({ path: `${SHOTS}width-hotline-${label}.png`, fullPage: true });
 
-        await page.goto(`${web.url}${pages.hotlineLead}`);
+        await page.goto(`${suite.web.url}${pages.hotlineLead}`);
         await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toMatch(/^线索 PM-/);
         expect(await page.locator('main a[href^="tel:"]').first().getAttribute("href")).toBe("tel:+8613912345670");
         if (label === "phone") expect(await phoneProblems(page)).toEqual([]);
@@ -144,18 +135,18 @@ describe("the desks on a 390 px phone and at a desk", () => {
         expect(await axeSerious(page)).toEqual([]);
         await page.screenshot({ path: `${SHOTS}width-queue-${label}.png`, fullPage: true });
 
-        await page.goto(`${web.url}${pages.queueLead}`);
+        await page.goto(`${suite.web.url}${pages.queueLead}`);
         await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toMatch(/^线索 PM-/);
         expect(await page.locator('main a[href^="tel:"]').first().getAttribute("href")).toBe("tel:13912345670"); // a mainland number dials as is
         if (label === "phone") expect(await phoneProblems(page)).toEqual([]);
         expect(await axeSerious(page)).toEqual([]);
         await page.screenshot({ path: `${SHOTS}width-queue-lead-${label}.png`, fullPage: true });
         // The confirmation of a closing step, too.
-        await page.goto(`${web.url}${pages.queueLead}?confirm=decline`);
+        await page.goto(`${suite.web.url}${pages.queueLead}?confirm=decline`);
         if (label === "phone") expect(await phoneProblems(page)).toEqual([]);
         expect(await axeSerious(page)).toEqual([]);
 
-        await page.goto(`${web.url}${pages.shortlist}`);
+        await page.goto(`${suite.web.url}${pages.shortlist}`);
         expect(await page.locator("main").innerText()).toContain("为您推荐的空间");
         expect(await page.locator('main a[href^="tel:"]').count()).toBeGreaterThan(0);
         if (label === "phone") expect(await phoneProblems(page)).toEqual([]);

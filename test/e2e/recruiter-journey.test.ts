@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
@@ -10,19 +10,15 @@ import { createShortlist } from "~/recruiter-desk/shortlists.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { axeViolations } from "../support/axe";
-import { hydrated, launchChromium, signInByForm, statusBanner } from "../support/browser";
-import { createTestDatabase } from "../support/database";
+import { hydrated, signInByForm, statusBanner, textOf } from "../support/browser";
+import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { validLeadJson } from "../support/leads";
-import { startWebServer } from "../support/services";
 
 // Issue 12's recruiter journey in Chromium: find a lead by its company, add a note and a follow-up
 // date, share a shortlist of two spaces, the enterprise opens it on a phone (recorded), mark a visit,
 // then lost with a reason, undo, and sign — at desktop and phone widths, screenshots kept under
 // test/e2e/screenshots/. axe-core on /queue, the lead page and the shortlist page; 390 px without
 // horizontal scrolling and tap targets of at least 44 px.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
 const EMAIL = "zhoumin@example.test";
 const PASSWORD = "zhoumin-秘密-2026";
 const COMPANY = "南京鼎力新材料有限公司";
@@ -30,26 +26,21 @@ const SHOTS = new URL("./screenshots/", import.meta.url).pathname;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
-beforeAll(async () => {
-  db = await createTestDatabase("recruiter_journey");
-  web = await startWebServer({ DATABASE_URL: db.url });
+const suite = browserSuite("recruiter_journey", { seed });
+
+/** The rows this file's pages show (browserSuite runs it once the web server is up). */
+async function seed({ db }: BrowserSuite): Promise<void> {
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values (${EMAIL}, '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)})`;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+}
 
 async function routedLead(company: string, phone: string): Promise<string> {
   const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company, phone }));
-  const { id } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-               values (${id}, 'S1', 'GC-EDZ', 86, ${db.sql.json([{ zh: "面积 4800㎡ 在需求 4000–6000㎡ 内", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
-  await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  const [a] = await db.sql<{ id: string }[]>`select id from assignments where lead_id = ${id}`;
+  const { id } = await storeLead(suite.db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+  await suite.db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+               values (${id}, 'S1', 'GC-EDZ', 86, ${suite.db.sql.json([{ zh: "面积 4800㎡ 在需求 4000–6000㎡ 内", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
+  await suite.db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+  const [a] = await suite.db.sql<{ id: string }[]>`select id from assignments where lead_id = ${id}`;
   return a.id;
 }
 
@@ -58,7 +49,7 @@ async function newPage(
   javaScriptEnabled = true,
 ): Promise<{ context: BrowserContext; page: Page }> {
   // bypassCSP only so the test can inject axe-core; the app's own pages are unchanged.
-  const context = await browser.newContext({
+  const context = await suite.browser.newContext({
     viewport,
     javaScriptEnabled,
     locale: "zh-CN",
@@ -76,7 +67,7 @@ async function newPage(
 }
 
 async function signIn(page: Page) {
-  await signInByForm(page, web.url, { email: EMAIL, password: PASSWORD, home: "/queue" });
+  await signInByForm(page, suite.web.url, { email: EMAIL, password: PASSWORD, home: "/queue" });
   await hydrated(page);
 }
 
@@ -104,7 +95,8 @@ async function phoneFit(page: Page) {
   expect(small).toEqual([]);
 }
 
-const statusOf = async (id: string) => (await db.sql<{ status: string }[]>`select status from assignments where id = ${id}`)[0].status;
+const statusOf = async (id: string) =>
+  (await suite.db.sql<{ status: string }[]>`select status from assignments where id = ${id}`)[0].status;
 const banner = statusBanner;
 
 describe("a recruiter's day with one lead", () => {
@@ -142,7 +134,7 @@ describe("a recruiter's day with one lead", () => {
       await expect.poll(() => banner(page)).toBe("跟进日期已保存。");
 
       // A shortlist of two spaces: the matched one and another of the park.
-      const [s1, s6] = await db.sql<{ title: string }[]>`select title from spaces where id in ('S1', 'S6') order by id`;
+      const [s1, s6] = await suite.db.sql<{ title: string }[]>`select title from spaces where id in ('S1', 'S6') order by id`;
       await page.getByLabel(s1.title, { exact: false }).check();
       await page.getByLabel(s6.title, { exact: false }).check();
       await page.getByRole("button", { name: "生成链接" }).click();
@@ -152,7 +144,7 @@ describe("a recruiter's day with one lead", () => {
       await page.screenshot({ path: `${SHOTS}lead-desktop.png`, fullPage: true });
 
       // The follow-up due today puts it on top of the queue.
-      await page.goto(`${web.url}/queue`);
+      await page.goto(`${suite.web.url}/queue`);
       await expect.poll(() => page.locator(".lead-card").first().innerText()).toContain(COMPANY);
       expect(await page.locator(".lead-card").first().innerText()).toContain("今天该跟进");
 
@@ -160,7 +152,7 @@ describe("a recruiter's day with one lead", () => {
       const phone = await newPage(PHONE);
       try {
         const p = phone.page;
-        const res = await p.goto(`${web.url}${new URL(link!).pathname}`); // the link names APP_URL; the test server has its own port
+        const res = await p.goto(`${suite.web.url}${new URL(link!).pathname}`); // the link names APP_URL; the test server has its own port
         expect(res?.status()).toBe(200);
         const text = await p.locator("main").innerText();
         expect(text).toContain(s1.title);
@@ -183,7 +175,7 @@ describe("a recruiter's day with one lead", () => {
       } finally {
         await phone.context.close();
       }
-      await page.goto(`${web.url}${leadPath}`);
+      await page.goto(`${suite.web.url}${leadPath}`);
       await expect.poll(() => page.locator(".shortlists").innerText()).toMatch(/已打开 1 次，最近 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     } finally {
       await desk.context.close();
@@ -196,13 +188,13 @@ describe("a recruiter's day with one lead", () => {
       await signIn(page);
       await phoneFit(page);
       await page.screenshot({ path: `${SHOTS}queue-phone.png`, fullPage: true });
-      await page.goto(`${web.url}${leadPath}`);
+      await page.goto(`${suite.web.url}${leadPath}`);
       await hydrated(page);
       await phoneFit(page);
       expect(await page.getByRole("link", { name: "139 1234 5678" }).getAttribute("href")).toBe("tel:13912345678");
       await page.screenshot({ path: `${SHOTS}lead-phone.png`, fullPage: true });
 
-      const visitOn = new Date(Date.now() + 8 * 3600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
+      const visitOn = new Date(Date.now() + 8 * 3600_000 - 2 * 86_400_000).toISOString().slice(0, 10);
       await page.getByLabel("看厂日期").fill(visitOn);
       await page.getByRole("button", { name: "记录看厂" }).click();
       await expect.poll(() => statusOf(assignmentId)).toBe("visit");
@@ -228,25 +220,20 @@ describe("a recruiter's day with one lead", () => {
       await page.getByRole("button", { name: "确认已签约" }).click();
       await expect.poll(() => statusOf(assignmentId)).toBe("signed");
       // Signing too can be taken back for a short while (ADR 034); the journey keeps it signed.
-      await expect
-        .poll(() =>
-          page
-            .locator(".banner.undo")
-            .innerText()
-            .catch(() => ""),
-        )
-        .toMatch(/^已标记为已签约.*前可以撤销。/);
+      await expect.poll(() => textOf(page, ".banner.undo")).toMatch(/^已标记为已签约.*前可以撤销。/);
       expect(await page.getByRole("button", { name: "撤销" }).count()).toBe(1);
       await phoneFit(page);
       await page.screenshot({ path: `${SHOTS}signed-undo-phone.png`, fullPage: true });
-      await page.goto(`${web.url}/queue?view=history`);
+      await page.goto(`${suite.web.url}/queue?view=history`);
       await expect.poll(() => page.locator(".lead-card").first().innerText()).toContain(COMPANY);
       await page.screenshot({ path: `${SHOTS}history-phone.png`, fullPage: true });
     } finally {
       await mobile.context.close();
     }
 
-    const events = await db.sql<{ event: string }[]>`select event from routing_events where assignment_id = ${assignmentId} order by id`;
+    const events = await suite.db.sql<
+      { event: string }[]
+    >`select event from routing_events where assignment_id = ${assignmentId} order by id`;
     expect(events.map((e) => e.event)).toEqual([
       "assigned",
       "accepted",
@@ -258,7 +245,7 @@ describe("a recruiter's day with one lead", () => {
       "reopened",
       "signed",
     ]);
-    const [opens] = await db.sql<{ n: number }[]>`select count(*)::int as n from shortlist_opens`;
+    const [opens] = await suite.db.sql<{ n: number }[]>`select count(*)::int as n from shortlist_opens`;
     expect(opens.n).toBe(1);
   }, 300_000); // a long journey on a loaded shared machine
 
@@ -268,7 +255,7 @@ describe("a recruiter's day with one lead", () => {
     const { context, page } = await newPage(PHONE);
     try {
       await signIn(page);
-      await page.goto(`${web.url}${leadPath}`);
+      await page.goto(`${suite.web.url}${leadPath}`);
       await hydrated(page);
       await page.getByRole("link", { name: "拒绝（改派给其他专员）" }).click();
       await expect.poll(() => page.getByRole("heading", { name: /^确认：拒绝这条线索？/ }).count()).toBe(1);
@@ -276,14 +263,7 @@ describe("a recruiter's day with one lead", () => {
       await page.getByRole("button", { name: "确认拒绝" }).click();
       await page.waitForURL((url) => url.pathname === "/queue");
       await expect.poll(() => statusOf(assignmentId)).toBe("unassigned"); // GC-EDZ has nobody else: the admins' queue
-      await expect
-        .poll(() =>
-          page
-            .locator(".banner.undo")
-            .innerText()
-            .catch(() => ""),
-        )
-        .toContain("你刚拒绝了");
+      await expect.poll(() => textOf(page, ".banner.undo")).toContain("你刚拒绝了");
       await phoneFit(page);
       expect(await axeSerious(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}decline-undo-phone.png`, fullPage: true });
@@ -300,16 +280,16 @@ describe("a recruiter's day with one lead", () => {
 
   it("the shortlist page works without JavaScript in the browser, and a wrong token is a bare 404", async () => {
     const assignmentId = await routedLead("南京无脚本清单机械有限公司", "13912345699");
-    const made = await createShortlist(db.sql, { assignmentId, recruiterId: "R1", spaceIds: ["S1", "S4"], days: 30 });
+    const made = await createShortlist(suite.db.sql, { assignmentId, recruiterId: "R1", spaceIds: ["S1", "S4"], days: 30 });
     if (!made.ok) throw new Error(made.error);
     const { context, page } = await newPage(PHONE, false);
     try {
-      expect((await page.goto(`${web.url}/s/${made.shortlist.token}`))?.status()).toBe(200);
+      expect((await page.goto(`${suite.web.url}/s/${made.shortlist.token}`))?.status()).toBe(200);
       const text = await page.locator("main").innerText();
       expect(text).toContain("为您推荐的空间");
       expect(text).toContain("首年租金补贴");
       expect(await page.locator("a.call").first().getAttribute("href")).toBe("tel:13900000001");
-      const res = await page.goto(`${web.url}/s/${"A".repeat(43)}`);
+      const res = await page.goto(`${suite.web.url}/s/${"A".repeat(43)}`);
       expect(res?.status()).toBe(404);
       expect((await page.locator("body").innerText()).trim()).toBe("404");
     } finally {

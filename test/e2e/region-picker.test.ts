@@ -1,31 +1,16 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
-import { launchChromium } from "../support/browser";
-import { createTestDatabase } from "../support/database";
-import { startWebServer } from "../support/services";
+import { browserSuite } from "../support/browser-suite";
 
 // The region picker of the inquiry form in Chromium: province → city → district with and without
 // JavaScript, the search box with it, and an unknown region refused beside its field with suggestions.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  db = await createTestDatabase("e2e_regions");
-  web = await startWebServer({ DATABASE_URL: db.url });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+const suite = browserSuite("e2e_regions");
 
 async function open(javaScriptEnabled: boolean): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
+  const context = await suite.browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
   const page = await context.newPage();
-  await page.goto(`${web.url}/`);
+  await page.goto(`${suite.web.url}/`);
   // The form's small script has run (ADR 041: the page loads no React; the script marks the form).
   if (javaScriptEnabled) await page.locator('form[data-enhanced="true"]').waitFor({ timeout: 30_000 });
   return { page, close: () => context.close() };
@@ -49,7 +34,7 @@ async function submitAndReadRegions(page: Page, company: string) {
   await page.waitForURL(/\/inquiry\/PM-\d{8}-\d{4}/, { timeout: 10_000 }).catch(async (e) => {
     throw new Error(`no confirmation; page says: ${(await page.locator("main").innerText()).slice(0, 2000)}`, { cause: e });
   });
-  const [row] = await db.sql<
+  const [row] = await suite.db.sql<
     { need: { regions: string[]; regionCodes: string[] } }[]
   >`select lead->'need' as need from leads where company_name = ${company}`;
   return row.need;
@@ -77,7 +62,7 @@ describe("the region picker", () => {
       expect(await page.getByLabel("公司名称").inputValue()).toBe(company);
       expect(await page.getByLabel("联系电话").inputValue()).toBe("13912345678");
       expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
-      const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from leads where company_name = ${company}`;
+      const [{ n }] = await suite.db.sql<{ n: number }[]>`select count(*)::int as n from leads where company_name = ${company}`;
       expect(n).toBe(0);
       await page.getByLabel(/我同意/).check();
       const need = await submitAndReadRegions(page, company);

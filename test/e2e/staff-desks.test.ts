@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
@@ -8,47 +8,37 @@ import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 
 import { demoInventory } from "../fixtures/inventory";
-import { launchChromium } from "../support/browser";
-import { createTestDatabase } from "../support/database";
+import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { validLeadJson } from "../support/leads";
-import { startWebServer } from "../support/services";
 
 // The staff desks in headless Chromium. The recruiter's: the emailed assignment link, signing in by
 // label, and the accept / contacted steps — with JavaScript, without it (plain form posts), and by
 // keyboard alone. The hotline's: a call-back worked from /hotline with JavaScript.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
 const EMAIL = "zhoumin@example.test";
 const PASSWORD = "zhoumin-秘密-2026";
 const REASON = "面积 5000㎡ 在需求 4000–6000㎡ 内";
 
-beforeAll(async () => {
-  db = await createTestDatabase("queue_desk");
-  web = await startWebServer({ DATABASE_URL: db.url });
+const suite = browserSuite("queue_desk", { seed });
+
+/** The rows this file's pages show (browserSuite runs it once the web server is up). */
+async function seed({ db }: BrowserSuite): Promise<void> {
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash)
                values (${EMAIL}, '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)}),
                       ('desk@example.test', '热线坐席', 'hotline', null, ${await hashPassword(PASSWORD)})`;
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+}
 
 /** A lead matched to a GC-EDZ space and routed to R1 (the park's only active recruiter), as the worker would. */
 async function routedLead(company: string): Promise<{ reference: string; assignmentId: string }> {
   const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company }));
-  const { id, reference } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-  const [space] = await db.sql<
+  const { id, reference } = await storeLead(suite.db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+  const [space] = await suite.db.sql<
     { id: string }[]
   >`select id from spaces where park_id = 'GC-EDZ' and status = 'available' order by id limit 1`;
-  await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
-               values (${id}, ${space.id}, 'GC-EDZ', 88, ${db.sql.json([{ zh: REASON, en: "area fits", kind: "fit" }] as never)}, 'lead')`;
-  await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  const [a] = await db.sql<
+  await suite.db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+               values (${id}, ${space.id}, 'GC-EDZ', 88, ${suite.db.sql.json([{ zh: REASON, en: "area fits", kind: "fit" }] as never)}, 'lead')`;
+  await suite.db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+  const [a] = await suite.db.sql<
     { id: string; recruiterId: string; status: string }[]
   >`select id, recruiter_id, status from assignments where lead_id = ${id}`;
   expect(a).toMatchObject({ recruiterId: "R1", status: "offered" });
@@ -56,10 +46,10 @@ async function routedLead(company: string): Promise<{ reference: string; assignm
 }
 
 const statusOf = async (assignmentId: string) =>
-  (await db.sql<{ status: string }[]>`select status from assignments where id = ${assignmentId}`)[0]?.status;
+  (await suite.db.sql<{ status: string }[]>`select status from assignments where id = ${assignmentId}`)[0]?.status;
 
 async function newPage(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
+  const context = await suite.browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
   const page = await context.newPage();
   page.setDefaultTimeout(5000);
   return { context, page };
@@ -77,7 +67,7 @@ const mainText = (page: Page) => page.locator("main").innerText();
 /** The emailed link, signed out → /login?next=… → signed in → back on the assignment page with its details. */
 async function openEmailedLinkAndSignIn(page: Page, javaScriptEnabled: boolean, assignmentId: string, company: string, reference: string) {
   const path = `/queue/assignments/${assignmentId}`;
-  await page.goto(`${web.url}${path}`);
+  await page.goto(`${suite.web.url}${path}`);
   const login = new URL(page.url());
   expect(login.pathname).toBe("/login");
   expect(login.searchParams.get("next")).toBe(path);
@@ -194,7 +184,7 @@ describe("the login page by keyboard", () => {
   it("focuses the email field on load, Tab reaches the password, Enter signs in", async () => {
     const { context, page } = await newPage(true);
     try {
-      await page.goto(`${web.url}/login`);
+      await page.goto(`${suite.web.url}/login`);
       await hydrated(page, true);
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name") ?? null)).toBe("email");
       await page.keyboard.type(EMAIL);
@@ -216,11 +206,11 @@ describe("the login page by keyboard", () => {
 describe("the hotline desk", () => {
   it("with JavaScript: signs in to /hotline, records a call-back with no answer, and says so", async () => {
     const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company: "南京浏览器回访机械有限公司" }));
-    const { id, reference } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
-    await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 })); // no match: a call-back task
+    const { id, reference } = await storeLead(suite.db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+    await suite.db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 })); // no match: a call-back task
     const { context, page } = await newPage(true);
     try {
-      await page.goto(`${web.url}/login`);
+      await page.goto(`${suite.web.url}/login`);
       await hydrated(page, true);
       await page.getByLabel("邮箱").fill("desk@example.test");
       await page.getByLabel("密码").fill(PASSWORD);
@@ -238,7 +228,7 @@ describe("the hotline desk", () => {
             .catch(() => ""),
         )
         .toBe(`已记录：${reference} 无人接听`);
-      const [task] = await db.sql<{ status: string }[]>`select status from call_tasks where lead_id = ${id}`;
+      const [task] = await suite.db.sql<{ status: string }[]>`select status from call_tasks where lead_id = ${id}`;
       expect(task.status).toBe("no-answer");
     } finally {
       await context.close();

@@ -1,48 +1,39 @@
 import { mkdirSync } from "node:fs";
 
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
 
 import { demoInventory } from "../fixtures/inventory";
-import { launchChromium } from "../support/browser";
-import { createTestDatabase } from "../support/database";
-import { startWebServer } from "../support/services";
+import { textOf } from "../support/browser";
+import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 
 // A form's errors belong to the answer that carried them. After a failed save and a corrected one that
 // redirects back to the same page, nothing of the failed answer may stay on the page (the error
 // summary, the field errors, aria-invalid); after a save's flash, a later answer (409) replaces it.
 // Conform ignores an undefined lastResult, so every form takes it through useFormReply (forms.tsx).
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
 const ADMIN = "stale-admin@example.test";
 const DESK = "stale-desk@example.test";
 const PASSWORD = "stale-错误-2026";
 const SHOTS = new URL("./screenshots/", import.meta.url);
 
-beforeAll(async () => {
-  db = await createTestDatabase("stale_form_errors_e2e");
-  web = await startWebServer({ DATABASE_URL: db.url });
+const suite = browserSuite("stale_form_errors_e2e", { seed });
+
+/** The rows this file's pages show (browserSuite runs it once the web server is up). */
+async function seed({ db }: BrowserSuite): Promise<void> {
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   const hash = await hashPassword(PASSWORD);
   await db.sql`insert into users (email, name, role, password_hash) values (${ADMIN}, '管理员', 'admin', ${hash}), (${DESK}, '坐席', 'hotline', ${hash})`;
-  browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+}
 
 async function signedIn(email: string, next: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ javaScriptEnabled, locale: "zh-CN", viewport: { width: 390, height: 844 } });
+  const context = await suite.browser.newContext({ javaScriptEnabled, locale: "zh-CN", viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  await page.goto(`${web.url}/login?next=${encodeURIComponent(next)}`);
+  await page.goto(`${suite.web.url}/login?next=${encodeURIComponent(next)}`);
   await hydrated(page, javaScriptEnabled);
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码").fill(PASSWORD);
@@ -74,15 +65,8 @@ describe("no stale errors after a corrected save", () => {
       await area.fill(`${fixed / 1000}千平`);
       await rent.fill(javaScriptEnabled ? "21" : "22");
       await page.getByRole("button", { name: "保存", exact: true }).click();
-      await expect
-        .poll(() =>
-          page
-            .locator("[data-flash]")
-            .innerText()
-            .catch(() => ""),
-        )
-        .toContain("已保存");
-      const [s] = await db.sql<{ areaSqm: number }[]>`select area_sqm from spaces where id = 'S1'`;
+      await expect.poll(() => textOf(page, "[data-flash]")).toContain("已保存");
+      const [s] = await suite.db.sql<{ areaSqm: number }[]>`select area_sqm from spaces where id = 'S1'`;
       expect(s.areaSqm).toBe(fixed);
       // The corrected answer replaced the failed one: no summary, no field error, nothing marked invalid.
       await expect.poll(() => invalid(page)).toBe(0);

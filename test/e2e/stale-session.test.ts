@@ -1,33 +1,29 @@
 import { mkdirSync } from "node:fs";
 
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
 
 import { demoInventory } from "../fixtures/inventory";
-import { launchChromium } from "../support/browser";
-import { createTestDatabase } from "../support/database";
+import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { matchTestLead, storeTestLead } from "../support/routed-lead";
-import { startWebServer } from "../support/services";
 
 // A staff member signs out and in again in a second tab (a new session, a new CSRF token) — or signs
 // out for good — while the first tab holds what they are typing. In headless Chromium: the hotline
 // desk's live lookup says so in its panel and the page stays, with the number as typed; the
 // recruiter's note comes back with a banner, the text in the box, and goes through when sent again.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let browser: Browser;
 let assignmentId: string;
 const PASSWORD = "stale-e2e-秘密-2026";
 const SHOTS = "test/e2e/screenshots";
 
-beforeAll(async () => {
+const suite = browserSuite("e2e_stale", { seed, timeout: 180_000 });
+
+/** The rows this file's pages show (browserSuite runs it once the web server is up). */
+async function seed({ db }: BrowserSuite): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  db = await createTestDatabase("e2e_stale");
-  web = await startWebServer({ DATABASE_URL: db.url });
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   const hash = await hashPassword(PASSWORD);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values
@@ -38,20 +34,13 @@ beforeAll(async () => {
   await matchTestLead(db.sql, lead.id, "GC-EDZ");
   await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
   [{ id: assignmentId }] = await db.sql<{ id: string }[]>`select id from assignments where lead_id = ${lead.id}`;
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await web?.stop();
-  await db?.drop();
-});
+}
 
 const hydrated = (page: Page) => page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
 
 /** Signs in at /login (`next` = the page to land on) in `page`. */
 async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`${web.url}/login?next=${encodeURIComponent(next)}`);
+  await page.goto(`${suite.web.url}/login?next=${encodeURIComponent(next)}`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[type="password"]').fill(PASSWORD);
   await page.locator('input[type="password"]').press("Enter");
@@ -62,7 +51,7 @@ async function signIn(page: Page, email: string, next: string) {
 /** The "other tab": signs out there (the first tab's session ends), and in again unless `stayOut`. */
 async function otherTab(context: BrowserContext, email: string, next: string, stayOut = false) {
   const tab = await context.newPage();
-  await tab.goto(`${web.url}${next}`);
+  await tab.goto(`${suite.web.url}${next}`);
   await hydrated(tab);
   await tab.getByRole("button", { name: "退出登录" }).click();
   await tab.waitForURL((url) => url.pathname !== next);
@@ -72,7 +61,7 @@ async function otherTab(context: BrowserContext, email: string, next: string, st
 
 describe("the hotline desk with a stale or ended session", () => {
   it("keeps the page and the number typed; the lookup panel says what happened", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const navigations: string[] = [];
     page.on("framenavigated", (f) => {
@@ -112,7 +101,7 @@ describe("the hotline desk with a stale or ended session", () => {
 
 describe("a recruiter's note with a stale session", () => {
   it("comes back with a banner and the text kept, and goes through when sent again", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const here = `/queue/assignments/${assignmentId}`;
     await signIn(page, "rec@example.test", here);
@@ -129,17 +118,17 @@ describe("a recruiter's note with a stale session", () => {
     expect(new URL(page.url()).pathname).toBe(here);
     expect(await page.title()).not.toBe("");
     await page.screenshot({ path: `${SHOTS}/stale-note-kept-phone.png`, fullPage: true });
-    expect(await db.sql`select 1 from lead_notes where body = ${note}`).toHaveLength(0);
+    expect(await suite.db.sql`select 1 from lead_notes where body = ${note}`).toHaveLength(0);
 
     await page.locator('form:has(textarea[name="body"]) button[type="submit"]').click();
-    await expect.poll(async () => (await db.sql`select 1 from lead_notes where body = ${note}`).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await suite.db.sql`select 1 from lead_notes where body = ${note}`).length, { timeout: 15_000 }).toBe(1);
     await context.close();
   }, 120_000);
 });
 
 describe("an admin form with a stale session (a page without its own keeping: the shared clientAction)", () => {
   it("stays, with the banner and every field as typed; sent again, it goes through", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, "adm@example.test", "/admin/staff");
     const email = page.locator('input[name="email"]');
@@ -156,12 +145,12 @@ describe("an admin form with a stale session (a page without its own keeping: th
     expect(await email.inputValue()).toBe("new-desk@example.test");
     expect(await page.locator('input[name="name"]').inputValue()).toBe("新来的坐席");
     expect(new URL(page.url()).pathname).toBe("/admin/staff");
-    expect(await db.sql`select 1 from users where email = 'new-desk@example.test'`).toHaveLength(0);
+    expect(await suite.db.sql`select 1 from users where email = 'new-desk@example.test'`).toHaveLength(0);
     await page.screenshot({ path: `${SHOTS}/stale-admin-form-kept.png`, fullPage: true });
 
     await send.click();
     await expect
-      .poll(async () => (await db.sql`select 1 from users where email = 'new-desk@example.test'`).length, { timeout: 15_000 })
+      .poll(async () => (await suite.db.sql`select 1 from users where email = 'new-desk@example.test'`).length, { timeout: 15_000 })
       .toBe(1);
     await context.close();
   }, 120_000);

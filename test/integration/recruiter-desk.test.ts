@@ -226,7 +226,21 @@ describe("working a lead", () => {
     expect(await statusOf(l.assignmentId)).toBe("accepted");
 
     expect((await post(path, { intent: "visit", visitOn: "2026-13-40", csrf })).status).toBe(400);
-    const visitOn = new Date(Date.now() + 8 * 3600_000 + 3 * 86_400_000).toISOString().slice(0, 10);
+    // A visit is recorded once it happened: a date after today (China time) is refused, beside the field,
+    // and writes nothing (the lead would count as 已看房 for a visit that has not taken place).
+    const chinaDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+    for (const future of [chinaDay(1), chinaDay(3), chinaDay(35)]) {
+      const refused = await post(path, { intent: "visit", visitOn: future, csrf });
+      expect(refused.status).toBe(400);
+      const html = await refused.text();
+      expect(html).toContain("看厂日期不能晚于今天；预约的看厂请记为下次跟进日期。");
+      expect(html).toMatch(/aria-describedby="[^"]*visitOn-error/);
+      expect(await statusOf(l.assignmentId)).toBe("accepted");
+      const [row] = await db.sql<{ visitOn: string | null }[]>`select visit_on as "visitOn" from assignments where id = ${l.assignmentId}`;
+      expect(row.visitOn).toBeNull();
+    }
+    expect(await db.sql`select 1 from routing_events where assignment_id = ${l.assignmentId} and event = 'visit'`).toHaveLength(0);
+    const visitOn = chinaDay(-2);
     expect((await post(path, { intent: "visit", visitOn, csrf })).status).toBe(303);
     expect(await statusOf(l.assignmentId)).toBe("visit");
 

@@ -47,3 +47,10 @@ export const statusBanner = (page: Page): Promise<string> =>
     .first()
     .innerText()
     .catch(() => "");
+
+/** The text of the element `selector` finds on the page, or "" while there is none (or more than one). */
+export const textOf = (page: Page, selector: string): Promise<string> =>
+  page
+    .locator(selector)
+    .innerText()
+    .catch(() => "");

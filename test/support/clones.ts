@@ -1,11 +1,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-// A small clone detector for the house rule "no block of six or more lines is repeated" (issue 8,
-// ADR 032): the same lines, to the letter once white space is folded, in two places. It reads files as
-// text and skips what carries no logic of its own — blank lines, comments, import/re-export lines and
-// lines of punctuation or closing tags alone (`}`, `);`, `</td>`) — the same lines `duplicates` passes over. Shape-alike
-// code (same lines with other names) is not caught here: that is a judgement, left to review.
+import ts from "typescript";
+
+// A small clone detector for the house rule "no block of six or more lines is repeated outside test
+// tables" (issue 8, ADRs 032 and 043): the same lines, to the letter once white space is folded, in two
+// places. It reads files as text and counts a line the way `duplicates` does (ADR 043), so that the test
+// and the command agree on what an identical repeat is: it passes over blank lines, comments, lines
+// shorter than three characters or made of brackets and separators alone (`}`, `);`, `)}`, `) : (`) and
+// import lines (`import …`, `export { … } from …`); closing tags (`</td>`) count. One difference: an
+// import written over several lines is passed over whole, names and all, where `duplicates` counts
+// the names — a sorted list of what a file uses is no logic, and one more name turns a one-line import
+// (passed over by both) into such a list (ADR 043). Shape-alike code (same lines with other names) is
+// not caught here: that is a judgement, left to review (`duplicates` shows it).
 
 /** One meaningful line: its text with white space folded, and its 1-based line number in the file. */
 type Line = { text: string; no: number };
@@ -13,48 +20,80 @@ type Line = { text: string; no: number };
 /** A repeated run: `a` and `b` are "path:first-last" (1-based, inclusive); `lines` counts meaningful lines. */
 export type Clone = { a: string; b: string; fileA: string; fileB: string; lines: number };
 
-const PUNCTUATION_ONLY = /^[^\p{L}\p{N}]*$/u;
-/** A line of closing JSX tags only (`</td>`, `</tr>`): the end of a block, like a lone `}`. */
-const CLOSING_TAGS = /^(<\/[\w.]*>\s*)+[)};,]*$/;
-const COMMENT = /^(\/\/|\/\*|\*|\{\/\*)/;
+/** Brackets and separators only (`duplicates`' NO_SUBSTANCE): `});`, `) : (`, `]}`. */
+const NO_SUBSTANCE = /^[\s{}()[\];,:.]*$/;
+/** Comments and docstring lines; a line that starts with the end of a comment is code. */
+const COMMENT = /^(\/\/|\/\*|\*(?!\/))/;
+/** One-line imports and re-exports (and `require`). */
+const HEADER = /^(import\b|export \{[^}]*\} from |(const |var |let )?[\w{}, ]+ = require\()/;
 
-/** The meaningful lines of a source text (see the header): import blocks over several lines are skipped whole. */
-export function meaningfulLines(source: string): Line[] {
+/**
+ * The meaningful lines of a source text (see the header). `skip` holds 1-based line numbers to pass
+ * over as well (the lines of a test table, see `tableLines`).
+ */
+export function meaningfulLines(source: string, skip: ReadonlySet<number> = new Set()): Line[] {
   const out: Line[] = [];
   let inImport = false;
-  let inBlockComment = false;
   source.split("\n").forEach((raw, i) => {
     const text = raw.trim().replace(/\s+/g, " ");
-    if (inBlockComment) {
-      if (text.includes("*/")) inBlockComment = false;
-      return;
-    }
     if (inImport) {
       if (/\bfrom\s+["']|^["'][^"']+["'];?$/.test(text)) inImport = false;
       return;
     }
-    if (/^(import|export)\b.*\bfrom\s+["']/.test(text) || /^import\s+["']/.test(text)) return;
-    if (/^import\b/.test(text) || /^export\s+(type\s+)?\{[^}]*$/.test(text)) {
-      inImport = true;
+    if (/^import\b[^"']*$/.test(text) || /^export\s+(type\s+)?\{[^}]*$/.test(text)) {
+      inImport = true; // the names of a multi-line import, to its `} from "…";`
       return;
     }
-    if (text.startsWith("/*") && !text.includes("*/")) {
-      inBlockComment = true;
-      return;
-    }
-    if (text === "" || COMMENT.test(text) || PUNCTUATION_ONLY.test(text) || CLOSING_TAGS.test(text)) return;
+    if (text.length < 3 || NO_SUBSTANCE.test(text) || COMMENT.test(text) || HEADER.test(text) || skip.has(i + 1)) return;
     out.push({ text, no: i + 1 });
   });
   return out;
 }
 
 /**
+ * The 1-based line numbers of the test tables in a test file: every array literal of two or more
+ * elements that are all object or array literals (`[{ name, input, expected }, …]`, `[["5千平", 5000], …]`)
+ * — a table of cases or fixture rows, where rows alike by design are the point (issue 8 allows
+ * repeats there). The lines of its rows are passed over; the code around the table still counts.
+ */
+export function tableLines(source: string, fileName = "file.ts"): Set<number> {
+  const file = ts.createSourceFile(
+    fileName,
+    source,
+    ts.ScriptTarget.Latest,
+    false,
+    fileName.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
+  const lines = new Set<number>();
+  const lineOf = (pos: number) => file.getLineAndCharacterOfPosition(pos).line + 1;
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isArrayLiteralExpression(node) &&
+      node.elements.length >= 2 &&
+      node.elements.every((e) => ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e))
+    ) {
+      for (const e of node.elements) for (let l = lineOf(e.getStart(file)); l <= lineOf(e.getEnd()); l++) lines.add(l);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return lines;
+}
+
+/**
  * Every run of at least `minLines` meaningful lines that stands, identical, in two places of `files`
  * (repository-relative paths under `root`). Overlapping places in one file (a line repeated
  * `minLines` + 1 times) are not a clone. Each pair of places is reported once, as its longest run.
+ * `hasTables(file)` says which files may hold test tables (their rows are passed over; default none).
  */
-export function findClones(root: string, files: string[], minLines = 6): Clone[] {
-  const lines = new Map(files.map((f) => [f, meaningfulLines(readFileSync(join(root, f), "utf8"))]));
+export function findClones(root: string, files: string[], minLines = 6, hasTables: (file: string) => boolean = () => false): Clone[] {
+  const lines = new Map(
+    files.map((f) => {
+      const source = readFileSync(join(root, f), "utf8");
+      return [f, meaningfulLines(source, hasTables(f) ? tableLines(source, f) : undefined)];
+    }),
+  );
   const seen = new Map<string, { file: string; at: number }[]>();
   for (const [file, ls] of lines)
     for (let at = 0; at + minLines <= ls.length; at++) {

@@ -1,16 +1,19 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { type Clone, findClones, meaningfulLines } from "../../support/clones";
+import { type Clone, findClones, meaningfulLines, tableLines } from "../../support/clones";
 import { ROOT, sourceFiles } from "../../support/source-graph";
 
-// House rule (issue 8, ADR 032): no block of six or more lines is repeated in app/, worker/ or
-// search/ — one piece of code serves where the logic is the same. Test tables live in test/ and are
-// not checked. The detector (test/support/clones.ts) compares lines to the letter once white space is
-// folded, skipping blank lines, comments, imports and lines of punctuation or closing tags alone.
+// House rule (issue 8, ADRs 032 and 043): no block of six or more lines is repeated outside test
+// tables — in app/, worker/, search/ and test/ (benchmarks, e2e, fixtures and support included) one
+// piece of code serves where the logic is the same. A test table is an array literal of two or more
+// object or array literals in a file under test/ (a list of cases or fixture rows): its rows are
+// passed over. The detector (test/support/clones.ts) counts lines as `duplicates` does — to the letter
+// once white space is folded, without blank lines, comments, import lines and lines of brackets and
+// separators alone — except that an import over several lines is passed over whole (ADR 043).
 
 const MIN_LINES = 6;
 
@@ -23,17 +26,29 @@ const ALLOWED: { files: [string, string]; why: string }[] = [];
 const styles = readdirSync(join(ROOT, "app/styles"))
   .filter((n) => n.endsWith(".css"))
   .map((n) => `app/styles/${n}`);
-const files = [...sourceFiles(["app", "worker", "search"]), ...styles];
+const files = [...sourceFiles(["app", "worker", "search", "test"]), ...styles];
+/** Test tables are recognised in test/ only: app/, worker/ and search/ hold no case lists. */
+const hasTables = (file: string) => file.startsWith("test/");
 
 const allowed = (c: Clone) => ALLOWED.some(({ files: [a, b] }) => (c.fileA === a && c.fileB === b) || (c.fileA === b && c.fileB === a));
 
-describe("no repeated blocks in app/, worker/ and search/", () => {
-  const clones = findClones(ROOT, files, MIN_LINES);
+describe("no repeated blocks in app/, worker/, search/ and test/", () => {
+  const clones = findClones(ROOT, files, MIN_LINES, hasTables);
 
-  it("reads the source and the style sheets", () => {
-    expect(files.length).toBeGreaterThan(200);
+  it("reads the source, the tests, the benchmarks and the style sheets", () => {
+    expect(files.length).toBeGreaterThan(400);
     expect(files).toEqual(
-      expect.arrayContaining(["app/routes/hotline.tsx", "worker/index.ts", "search/client.ts", "app/styles/admin.css"]),
+      expect.arrayContaining([
+        "app/routes/hotline.tsx",
+        "worker/index.ts",
+        "search/client.ts",
+        "app/styles/admin.css",
+        "test/e2e/admin-journey.test.ts",
+        "test/bench/e2e.bench.ts",
+        "test/support/browser.ts",
+        "test/fixtures/match-eval.ts",
+        "test/unit/house/no-repeats.test.ts",
+      ]),
     );
   });
 
@@ -59,12 +74,14 @@ describe("the clone detector", () => {
     "return b.length;",
   ];
 
-  it("skips blank lines, comments, imports and lone punctuation or closing tags", () => {
+  it("counts lines as `duplicates` does (not blank lines, comments, import lines nor brackets alone; closing tags count), imports over several lines passed over whole", () => {
     const text = [
       "import {",
-      "  x,",
-      '} from "y";',
+      "  type ActionFunctionArgs,",
+      "  data,",
+      '} from "@remix-run/node";',
       'import z from "z";',
+      'export { a } from "./a";',
       "",
       "// a comment",
       "/**",
@@ -75,10 +92,27 @@ describe("the clone detector", () => {
       "    <td>",
       "      {x}",
       "    </td>",
+      "  ) : (",
       "  );",
       "}",
     ].join("\n");
-    expect(meaningfulLines(text).map((l) => l.text)).toEqual(["function f() {", "return (", "<td>", "{x}"]);
+    expect(meaningfulLines(text).map((l) => l.text)).toEqual(["function f() {", "return (", "<td>", "{x}", "</td>"]);
+  });
+
+  it("recognises a test table: the rows of an array of object or array literals, not a one-row array nor code around it", () => {
+    const text = [
+      "const cases = [", // 1
+      '  { input: "5千平", sqm: 5000 },',
+      "  {",
+      '    input: "3亩",',
+      "    sqm: 2000,",
+      "  },", // 6
+      "];",
+      'const pairs = [["a", 1], ["b", 2]];', // 8
+      'const one = [{ input: "x" }];',
+      "for (const c of cases) check(c);", // 10
+    ].join("\n");
+    expect([...tableLines(text)].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 8]);
   });
 
   it("fails on a planted repeat (white space and comments aside), not on five lines nor on one line said seven times", () => {
@@ -93,5 +127,29 @@ describe("the clone detector", () => {
     writeFileSync(join(dir, "d.ts"), Array.from({ length: 7 }, () => "tick();").join("\n"));
     const found = findClones(dir, ["a.ts", "b.ts", "c.ts", "d.ts"], MIN_LINES);
     expect(found.map((c) => `${c.a} ~ ${c.b} ${c.lines}`)).toEqual(["a.ts:2-7 ~ b.ts:2-8 6"]);
+  });
+
+  it("fails on a set-up pasted into two test files, not on the same rows in two test tables", () => {
+    const dir = mkdtempSync(join(tmpdir(), "clones-"));
+    mkdirSync(join(dir, "test/e2e"), { recursive: true });
+    const setUp = [
+      "beforeAll(async () => {",
+      '  db = await createTestDatabase("x");',
+      "  web = await startWebServer({ DATABASE_URL: db.url });",
+      "  browser = await launchChromium();",
+      "});",
+      "afterAll(async () => {",
+      "  await browser?.close();",
+      "  await web?.stop();",
+      "  await db?.drop();",
+      "});",
+    ];
+    const rows = block.map((l, i) => `  { name: "case ${i}", code: ${JSON.stringify(l)} },`);
+    writeFileSync(join(dir, "test/e2e/a.test.ts"), [...setUp, "const cases = [", ...rows, "];"].join("\n"));
+    writeFileSync(join(dir, "test/e2e/b.test.ts"), ['it("b", () => {});', ...setUp, "const more = [", ...rows, "];"].join("\n"));
+    const found = findClones(dir, ["test/e2e/a.test.ts", "test/e2e/b.test.ts"], MIN_LINES, (f) => f.startsWith("test/"));
+    expect(found.map((c) => `${c.a} ~ ${c.b} ${c.lines}`)).toEqual(["test/e2e/a.test.ts:1-9 ~ test/e2e/b.test.ts:2-10 8"]);
+    // Without table recognition the rows are a repeat too: the rule above is what lets them stand.
+    expect(findClones(dir, ["test/e2e/a.test.ts", "test/e2e/b.test.ts"], MIN_LINES)).toHaveLength(2);
   });
 });

@@ -1,0 +1,50 @@
+// Leaving a field shows or clears its messages (Conform's onBlur checks; the inquiry form's script).
+// When the field is left because a pointer pressed another control, the press blurs the field between
+// the pointer's down and its up: a message inserted or removed there moves the page, the up lands off
+// the control, and the browser sends no click (a save pressed once did nothing; a consent box tapped
+// once stayed unticked). So while a pointer is down, leaving a field is held back and replayed once the
+// press has ended and its click has been delivered: the messages change after the click, never under it.
+
+let installed = false;
+
+/**
+ * Holds back `focusout` events during a pointer press and replays them (same target, bubbling) after
+ * the press's click. Listens on `win` in the capture phase, so it sees the event before every form
+ * library's document listener. Idempotent; returns nothing. Browser only.
+ */
+export function holdBlurDuringPress(win: Window = window): void {
+  if (installed) return;
+  installed = true;
+  let pressing = false;
+  let held: Element[] = [];
+  let replaying = false;
+  const release = () => {
+    if (!pressing) return;
+    // After pointerup come mouseup and click, dispatched in the same task: a timer runs after them.
+    win.setTimeout(() => {
+      pressing = false;
+      const targets = held;
+      held = [];
+      replaying = true;
+      try {
+        for (const el of targets) if (el.isConnected) el.dispatchEvent(new FocusEvent("focusout", { bubbles: true }));
+      } finally {
+        replaying = false;
+      }
+    }, 0);
+  };
+  win.addEventListener("pointerdown", () => (pressing = true), true);
+  win.addEventListener("pointerup", release, true);
+  win.addEventListener("pointercancel", release, true);
+  win.addEventListener(
+    "focusout",
+    (e) => {
+      if (!pressing || replaying || !(e.target instanceof Element)) return;
+      const field = e.target.closest("input, select, textarea");
+      if (!field || !field.closest("form")) return;
+      e.stopImmediatePropagation();
+      if (!held.includes(field)) held.push(field);
+    },
+    true,
+  );
+}
