@@ -1,6 +1,5 @@
-import { REFUSED_PAGE_HEADER, refusedPagePath } from "~/http/refused-page";
-
 import { hasAdminToken } from "./admin-token.server";
+import { REFUSED_PAGE_HEADER, refusedPagePath } from "./refused-page";
 import { isSessionCsrf, requireAdmin, type StaffRefusal, type StaffUser } from "./session.server";
 
 // The door of every admin page that changes something (ADR 028): who is asking, and — for a cookie

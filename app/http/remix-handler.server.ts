@@ -1,9 +1,10 @@
 import { createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
+import { REFUSED_PAGE_HEADER } from "~/auth/refused-page";
+
 import type { WebLoadContext } from "./load-context";
 import { sendRefusal } from "./refusal.server";
-import { REFUSED_PAGE_HEADER } from "./refused-page";
 import type { GatePass } from "./request-gate.server";
 
 /**
