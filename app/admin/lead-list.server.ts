@@ -1,4 +1,5 @@
 import type { Sql } from "~/db/db.server";
+import { hasSearchableText, likeContains, likePrefix } from "~/db/like-pattern";
 import { fold } from "~/domain/fold-text";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
@@ -56,7 +57,8 @@ async function searchIds(sql: Sql, search: SearchClient | null, q: string): Prom
   const digits = q.replace(/\D/g, "");
   const ids = new Set<string>();
   let searchDown = search === null;
-  if (search) {
+  // Punctuation alone ("%", "_") is no query: Meilisearch would answer it with every lead.
+  if (search && hasSearchableText(folded)) {
     try {
       const result = await search
         .index(LEADS_INDEX)
@@ -67,10 +69,10 @@ async function searchIds(sql: Sql, search: SearchClient | null, q: string): Prom
       log.warn("lead search unavailable; listing from Postgres", { error: errorMessage(error) });
     }
   }
-  const like = `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = likeContains(folded);
   const rows = await sql<{ id: string }[]>`
     select id from leads
-    where upper(reference) like ${`${folded.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
+    where upper(reference) like ${likePrefix(folded.toUpperCase())}
        ${digits.length >= 4 ? sql`or phone like ${`%${digits}%`}` : sql``}
        ${searchDown ? sql`or company_name ilike ${like} or lead->'use'->>'product' ilike ${like}` : sql``}
     limit ${SEARCH_HIT_LIMIT}`;

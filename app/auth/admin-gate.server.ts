@@ -1,4 +1,5 @@
 import { hasAdminToken } from "./admin-token.server";
+import { REFUSED_PAGE_HEADER, refusedPagePath } from "./refused-page";
 import { isSessionCsrf, requireAdmin, type StaffRefusal, type StaffUser } from "./session.server";
 
 // The door of every admin page that changes something (ADR 028): who is asking, and — for a cookie
@@ -12,6 +13,33 @@ export type AdminActor = { actor: string; user: StaffUser | null };
 export async function requireAdminActor(request: Request): Promise<AdminActor> {
   const who = await requireAdmin(request);
   return who.via === "staff" ? { actor: who.user.email, user: who.user } : { actor: "admin-token", user: null };
+}
+
+/**
+ * For resource routes (files and JSON under /admin: exports, the import template): like
+ * `requireAdminActor`, but a signed-in person of another role gets the admin pages' 403 page in their
+ * language, not the framework's bare error (the thrown 403 names the page to render, REFUSED_PAGE_HEADER).
+ * Throws a 303 to /login when nobody is signed in.
+ */
+export async function requireAdminForResource(request: Request): Promise<AdminActor> {
+  try {
+    return await requireAdminActor(request);
+  } catch (error) {
+    if (isRoleRefusal(error)) {
+      throw new Response(null, {
+        status: 403,
+        headers: { [REFUSED_PAGE_HEADER]: refusedPagePath(request.url), "Cache-Control": "no-store" },
+      });
+    }
+    throw error;
+  }
+}
+
+/** A thrown `roleRefusal` (session.server.ts): `data({refused: "role"}, {status: 403})`. */
+function isRoleRefusal(error: unknown): boolean {
+  if (typeof error !== "object" || error === null || (error as { type?: unknown }).type !== "DataWithResponseInit") return false;
+  const d = (error as { data?: { refused?: unknown } }).data;
+  return d?.refused === "role";
 }
 
 /**

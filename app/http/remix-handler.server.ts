@@ -1,6 +1,8 @@
 import { createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
+import { REFUSED_PAGE_HEADER } from "~/auth/refused-page";
+
 import type { WebLoadContext } from "./load-context";
 import { sendRefusal } from "./refusal.server";
 import type { GatePass } from "./request-gate.server";
@@ -27,7 +29,18 @@ export function remixHandler(build: ServerBuild, options: { hotline: () => strin
         cspNonce: String(res.locals.cspNonce ?? ""),
         unavailable: false,
       };
-      const response = await handle(request, context);
+      let response = await handle(request, context);
+      const refusedPage = response.headers.get(REFUSED_PAGE_HEADER);
+      if (refusedPage && response.status === 403 && !new URL(request.url).pathname.endsWith(".data")) {
+        // A resource route refused a signed-in person of another role (refused-page.ts): the page it
+        // names, rendered for the same person, is the admin pages' own 403 page in their language.
+        await response.body?.cancel();
+        const headers = new Headers(request.headers);
+        headers.delete("content-type");
+        headers.delete("content-length");
+        const page = new Request(new URL(refusedPage, request.url), { method: "GET", headers, signal: request.signal });
+        response = await handle(page, context);
+      }
       if (context.unavailable && response.status >= 500 && !new URL(request.url).pathname.endsWith(".data")) {
         await response.body?.cancel();
         return sendRefusal(req, res, {

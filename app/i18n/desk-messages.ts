@@ -132,6 +132,9 @@ const zh = {
   "reason.unreachable": "联系不上",
   "reason.other": "其他",
   "s.title": "为您推荐的空间",
+  "s.gone.title": "链接有误或已过期",
+  "s.gone.body": "推荐清单的链接发出 30 天后失效，也可能没有复制完整。请向发给您链接的招商顾问要一个新链接，或致电招商热线 {hotline}。",
+  "s.gone.bodyNoHotline": "推荐清单的链接发出 30 天后失效，也可能没有复制完整。请向发给您链接的招商顾问要一个新链接。",
   "s.intro": "{park}招商专员为您挑选了以下 {n} 个空间。可保存本页，或用浏览器“打印”存为 PDF。",
   "s.expires": "本页有效期至 {date}。",
   "s.area": "面积",
@@ -301,6 +304,11 @@ const en: Record<DeskKey, string> = {
   "reason.unreachable": "Could not reach them",
   "reason.other": "Other",
   "s.title": "Spaces picked for you",
+  "s.gone.title": "This link is wrong or has expired",
+  "s.gone.body":
+    "Shortlist links expire 30 days after they are sent, or the link may not have been copied in full. Ask the recruiter who sent it for a new link, or call our hotline {hotline}.",
+  "s.gone.bodyNoHotline":
+    "Shortlist links expire 30 days after they are sent, or the link may not have been copied in full. Ask the recruiter who sent it for a new link.",
   "s.intro":
     "The recruiter of {park} picked {n:this|these} {n} {n:space|spaces} for you. Keep this page, or print it to PDF from your browser.",
   "s.expires": "This page is open until {date}.",

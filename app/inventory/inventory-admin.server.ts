@@ -1,6 +1,7 @@
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { AdminActor } from "~/auth/admin-gate.server";
 import type { Sql } from "~/db/db.server";
+import { likeContains } from "~/db/like-pattern";
 
 import { applyInventory, type Collections } from "./import.server";
 import type { Collection } from "./inventory-columns";
@@ -19,7 +20,7 @@ export function inventoryActor(who: AdminActor): string {
   return who.user ? `staff:${who.user.email}` : who.actor;
 }
 
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const like = likeContains;
 
 export type ParkListRow = { id: string; name: string; district: string; availableSpaces: number; retired: boolean };
 

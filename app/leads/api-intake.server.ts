@@ -4,7 +4,7 @@ import { issuesToFieldErrors, leadSchema } from "~/domain/lead-schema";
 import { httpText } from "~/i18n/http-messages";
 import { lngFrom } from "~/i18n/lng";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
-import { hashRequest, storeLead } from "~/leads/intake.server";
+import { leadHash, storeLead } from "~/leads/intake.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { intakeGuard } from "~/utils/overload.server";
@@ -73,7 +73,8 @@ async function acceptAdmitted(
   const parsed = leadSchema(lng, "api").safeParse(body);
   if (!parsed.success) return fail(400, issuesToFieldErrors(parsed.error));
 
-  const requestHash = hashRequest(body);
+  // Over the parsed lead, not the body's bytes or key order (leadHash): the same lead replayed is the same lead.
+  const requestHash = leadHash(parsed.data);
   try {
     const stored = await storeLead(getSql(), {
       ...parsed.data,

@@ -20,9 +20,21 @@ function referenceSql(sql: Sql | TransactionSql) {
 
 export type StoredLead = { id: string; reference: string; created: boolean; requestHash: string | null };
 
-/** A stable fingerprint of a request body, so a reused Idempotency-Key with another body is caught. */
+/** A stable fingerprint (sha256, hex) of a JSON-serialisable value. */
 export function hashRequest(body: unknown): string {
   return createHash("sha256").update(JSON.stringify(body)).digest("hex");
+}
+
+/**
+ * The fingerprint of what a lead is (sha256, hex): the parsed, normalised lead and the assist's fills,
+ * as the lead schema gives them (`{ lead, assist }`), never the request that carried it. Every channel's
+ * duplicate check uses it (form and hotline inside the submission key, the API as the Idempotency-Key's
+ * request hash), so the form's machinery (region picker fields, its intent, the honeypot, the key itself),
+ * JSON key order, spacing or a phone typed another way never turn one lead into two, while another need,
+ * company or contact still does (a new form lead; 409 on the API).
+ */
+export function leadHash(value: { lead: Lead; assist: AssistFill[] }): string {
+  return hashRequest({ lead: value.lead, assist: value.assist });
 }
 
 /**

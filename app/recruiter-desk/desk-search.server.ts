@@ -1,5 +1,6 @@
 import { needAreaText } from "~/assignments/assignment-details.server";
 import type { Sql } from "~/db/db.server";
+import { likeContains } from "~/db/like-pattern";
 import type { Lead } from "~/domain/lead-schema";
 import { searchTerms } from "~/domain/search-variants";
 
@@ -63,7 +64,7 @@ type Row = {
   total: number;
 };
 
-const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likePattern = likeContains;
 
 /**
  * One page of the recruiter's desk. Open view order: follow-ups due first (oldest date first), then

@@ -16,7 +16,7 @@ import { type Lng, lngFromUrl, LNGS } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
 import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
-import { hashRequest, storeLead } from "~/leads/intake.server";
+import { leadHash, storeLead } from "~/leads/intake.server";
 import { leadFormValidator } from "~/leads/lead-form.server";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT } from "~/leads/region-picker";
 import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
@@ -118,8 +118,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         raw,
         source: "web",
         lng,
-        // Same form, same content → same lead; the same form edited and sent again is a new lead.
-        submissionKey: isUuid(submissionKey) ? `web:${submissionKey}:${hashRequest(raw)}` : null,
+        // Same form, same lead → same lead back; the same form edited and sent again is a new lead. The
+        // hash is over the parsed lead, not the form's fields: the region picker's transient selects
+        // (enabled or not after Back) must not make a second lead.
+        submissionKey: isUuid(submissionKey) ? `web:${submissionKey}:${leadHash(submission.value)}` : null,
       });
       return redirect(lngHref(`/inquiry/${stored.reference}`, lng), 303);
     } catch (error) {

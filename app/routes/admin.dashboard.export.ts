@@ -3,13 +3,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { defaultRange, loadDashboardFigures } from "~/admin/dashboard-data.server";
 import { readDashboardFilters } from "~/admin/dashboard-forms";
 import { figureTables, toCsv } from "~/admin/dashboard-tables";
-import { requireAdminActor } from "~/auth/admin-gate.server";
+import { requireAdminForResource } from "~/auth/admin-gate.server";
 import { getSql } from "~/db/db.server";
 import { lngFromUrl } from "~/i18n/lng";
 
 /** GET /admin/dashboard/export?figure=funnel&from=&to=&park=: one dashboard figure as CSV (Excel opens it; UTF-8 with BOM). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdminActor(request);
+  await requireAdminForResource(request);
   const filters = readDashboardFilters(new URL(request.url), defaultRange());
   if (!filters.figure)
     return new Response("figure: one of perDay, funnel, firstContact, perRecruiter, load, unmet, queues\n", { status: 400 });

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { requireAdmin } from "~/auth/session.server";
+import { requireAdminForResource } from "~/auth/admin-gate.server";
 import { getSql } from "~/db/db.server";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { lngFromUrl } from "~/i18n/lng";
@@ -10,7 +10,7 @@ import { xlsxResponse } from "~/utils/xlsx.server";
 
 /** GET /admin/export: parks, spaces and recruiters as an .xlsx that /admin/import reads back to the same state. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdmin(request);
+  await requireAdminForResource(request);
   const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
   return xlsxResponse(
     await inventoryWorkbook(await loadInventory(getSql())),

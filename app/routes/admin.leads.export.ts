@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { leadsWorkbook } from "~/admin/lead-export.server";
 import { readLeadFilters } from "~/admin/lead-forms";
 import { leadSearchClient } from "~/admin/lead-list.server";
-import { requireAdminActor } from "~/auth/admin-gate.server";
+import { requireAdminForResource } from "~/auth/admin-gate.server";
 import { getSql } from "~/db/db.server";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { lngFromUrl } from "~/i18n/lng";
@@ -15,7 +15,7 @@ import { xlsxResponse } from "~/utils/xlsx.server";
  * headers; `lng=en` for English), with a sheet naming the filters. Admins only.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireAdminActor(request);
+  await requireAdminForResource(request);
   const url = new URL(request.url);
   const lng = lngFromUrl(request.url);
   const sql = getSql();

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
 import { apiError } from "~/api/errors.server";
-import { requireAdmin } from "~/auth/session.server";
+import { requireAdminForResource } from "~/auth/admin-gate.server";
 import { getSql } from "~/db/db.server";
 import { parseActionForm } from "~/http/action-form.server";
 import { getOutboxDir } from "~/notify/outbox-dir.server";
@@ -17,8 +17,8 @@ import { createSearchClient } from "../../search/client";
  * JSON download (PIPL art. 45), recorded in the privacy audit log. 400 when the query is neither.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireAdmin(request);
-  const submission = await parseActionForm(request, admin.via === "staff" ? admin.user : null, privacyRequestSchema);
+  const admin = await requireAdminForResource(request);
+  const submission = await parseActionForm(request, admin.user, privacyRequestSchema);
   const sql = getSql();
   const person = submission.status === "success" ? await findPerson(sql, submission.value.query) : null;
   if (!person) return apiError(request, 400, "personQuery", { field: "query" });

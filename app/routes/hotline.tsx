@@ -32,7 +32,7 @@ import { hotlineText } from "~/i18n/hotline-messages";
 import { lngHref, pick } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
-import { hashRequest, storeLead } from "~/leads/intake.server";
+import { leadHash, storeLead } from "~/leads/intake.server";
 import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
@@ -169,7 +169,8 @@ export async function action({ request }: ActionFunctionArgs) {
       source: "hotline",
       lng,
       consentRecordedBy: user.id,
-      submissionKey: isUuid(formKey) ? `hotline:${formKey}:${hashRequest(typed)}` : null,
+      // Over the parsed lead, not the desk's fields (picker, controls): see leadHash.
+      submissionKey: isUuid(formKey) ? `hotline:${formKey}:${leadHash({ lead, assist })}` : null,
     });
     return redirectWithFlash(request, lngHref("/hotline", lng), {
       tone: "status",

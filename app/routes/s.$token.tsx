@@ -1,5 +1,5 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 
 import { withErrorTitle } from "~/components/error-pages";
 import { stylesheets } from "~/components/page-head";
@@ -11,6 +11,7 @@ import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { pick } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { openShortlist, type ShortlistSpace } from "~/recruiter-desk/shortlists.server";
+import { ErrorBoundary as RootErrorBoundary, useRootData } from "~/root";
 import shortlistStyles from "~/styles/shortlist.css";
 
 // GET /s/<token> — the shortlist page an enterprise keeps (issue 12 item 7, docs/decisions/030). Public,
@@ -32,7 +33,7 @@ export const headers: HeadersFunction = () => ({
   "X-Robots-Tag": "noindex",
 });
 
-/** The shortlist behind the token (and the opening recorded), or a bare 404 that says nothing about why. */
+/** The shortlist behind the token (and the opening recorded), or a 404 (ErrorBoundary below) that is the same for a wrong, malformed, expired or revoked link. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await openShortlist(getSql(), params.token ?? "");
   if (!page) throw data(null, { status: 404, headers: { "Cache-Control": "no-store" } });
@@ -156,11 +157,19 @@ export default function Shortlist() {
   );
 }
 
-/** Wrong, expired or revoked: the same bare page, nothing about which. */
+/**
+ * A wrong, malformed, expired (30 days) or revoked link: one page for all of them, in the person's
+ * language, saying what may have happened and whom to ask (the recruiter, or HOTLINE_PHONE) — it never
+ * says which of them it was. Any other failure gets the site's error page.
+ */
 export function ErrorBoundary() {
+  const error = useRouteError();
+  const { lng, hotline } = useRootData();
+  if (!isRouteErrorResponse(error) || error.status !== 404) return <RootErrorBoundary />;
   return (
-    <main className="shortlist">
-      <h1>404</h1>
+    <main className="shortlist gone">
+      <h1>{deskText(lng, "s.gone.title")}</h1>
+      <p>{hotline ? deskText(lng, "s.gone.body", { hotline }) : deskText(lng, "s.gone.bodyNoHotline")}</p>
     </main>
   );
 }

@@ -6,7 +6,7 @@ import { HOTLINE_CONSENT_SCRIPT, PRIVACY_NOTICE_VERSION } from "~/domain/privacy
 import { storeLead } from "~/leads/intake.server";
 
 import { createTestDatabase } from "../support/database";
-import { validLeadJson } from "../support/leads";
+import { validLeadForm, validLeadJson } from "../support/leads";
 import { startApiWebServer, startWebServer } from "../support/services";
 
 // The JSON API against the real web process and a database of its own.
@@ -316,5 +316,59 @@ describe("GET /api/leads/<id>", () => {
       headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` },
     });
     expect(missing.status).toBe(404);
+  });
+});
+
+// The duplicate check is over the lead, not over the request that carried it (leadHash): the form's
+// machinery (region picker, its intent, the honeypot), the JSON's key order or spacing never make a
+// second lead; another need still does.
+describe("a resend is the same lead whatever the request's machinery", () => {
+  async function postForm(fields: Record<string, string>): Promise<string> {
+    const res = await fetch(`${web.url}/?index`, { method: "POST", body: new URLSearchParams(validLeadForm(fields)), redirect: "manual" });
+    expect(res.status).toBe(303);
+    return res.headers.get("location") ?? "";
+  }
+  const leadsOf = (company: string) => sql`select reference from leads where company_name = ${company}`;
+
+  it("web form: the same key sent again with other region-picker fields (Back after choosing a province) gives the first lead back", async () => {
+    const company = "南京返回重发测试有限公司";
+    const key = crypto.randomUUID();
+    const base = { "company.name": company, "need.regions": "南京市", submissionKey: key };
+    // First send: 江苏省 chosen in the picker, its city select enabled and sent.
+    const first = await postForm({ ...base, "regionPicker.province": "32", "regionPicker.city": "" });
+    // After Back: the city select is disabled (not sent); the search box is sent, and a spare intent.
+    const again = await postForm({ ...base, "regionPicker.province": "32", "regionPicker.search": "", regionIntent: "" });
+    // A third time without having touched the picker at all.
+    const plain = await postForm(base);
+    expect(first).toMatch(/^\/inquiry\/PM-\d{8}-\d{4}$/);
+    expect(again).toBe(first);
+    expect(plain).toBe(first);
+    expect(await leadsOf(company)).toHaveLength(1);
+  });
+
+  it("web form: the same lead typed another way (spaces, the phone's dashes) is the same lead; another need with the same key is a new lead", async () => {
+    const company = "南京改需求重发测试有限公司";
+    const key = crypto.randomUUID();
+    const first = await postForm({ "company.name": company, "contact.phone": "13812345678", submissionKey: key });
+    const spaced = await postForm({ "company.name": ` ${company} `, "contact.phone": "138-1234-5678", submissionKey: key });
+    expect(spaced).toBe(first);
+    const otherNeed = await postForm({ "company.name": company, "need.areaMin": "8000", submissionKey: key });
+    expect(otherNeed).not.toBe(first);
+    expect(await leadsOf(company)).toHaveLength(2);
+  });
+
+  it("API: the same Idempotency-Key with the same lead in another key order and spacing is 201 with the first lead; another need is 409", async () => {
+    const key = `order-${Date.now()}`;
+    const body = validLeadJson({ company: "南京键序测试有限公司" }) as Record<string, unknown>;
+    const first = await post(body, { "Idempotency-Key": key });
+    expect(first.status).toBe(201);
+    const { reference } = await first.json();
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const again = await post(JSON.stringify(reordered, null, 2), { "Idempotency-Key": key });
+    expect(again.status).toBe(201);
+    expect((await again.json()).reference).toBe(reference);
+    const need = body.need as Record<string, unknown>;
+    const other = await post({ ...body, need: { ...need, areaMin: 9000, areaMax: 12000 } }, { "Idempotency-Key": key });
+    expect(other.status).toBe(409);
   });
 });

@@ -371,7 +371,7 @@ describe("the shortlist page", () => {
     expect(await (await get(`/queue/assignments/${lead.assignmentId}`)).text()).toMatch(/已打开 2 次，最近 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 
-  it("answers a wrong, malformed or expired token with the same bare 404, recording nothing", async () => {
+  it("answers a wrong, malformed or expired token with the same 404 page (wrong or expired, whom to ask), recording nothing", async () => {
     const token = link.split("/s/")[1];
     const wrong = await get(`/s/${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`, false);
     const malformed = await get("/s/abc", false);
@@ -383,7 +383,19 @@ describe("the shortlist page", () => {
       bodies.push((await r.text()).replace(/\s+/g, " "));
     }
     expect(new Set(bodies).size).toBe(1);
-    expect(bodies[0]).not.toMatch(/过期|expired|无效|invalid|<script/i);
+    // One page for every case (it never says which): what may have happened, the 30 days, the hotline.
+    const hotline = process.env.HOTLINE_PHONE ?? "400-000-0000";
+    expect(bodies[0]).toContain("<h1>链接有误或已过期</h1>");
+    expect(bodies[0]).toContain("30 天后失效");
+    expect(bodies[0]).toContain(hotline);
+    expect(bodies[0]).not.toMatch(/<script/i);
+    const english = await get(`/s/${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}?lng=en`, false);
+    expect(english.status).toBe(404);
+    const en = await english.text();
+    expect(en).toContain("<h1>This link is wrong or has expired</h1>");
+    expect(en).toContain("expire 30 days after");
+    expect(en).toContain(hotline);
+    expect(en).toContain('lang="en"');
     const [opens] = await db.sql<{ n: number }[]>`
       select count(*)::int as n from shortlist_opens o join shortlists s on s.id = o.shortlist_id where s.assignment_id = ${lead.assignmentId}`;
     expect(opens.n).toBe(2);

@@ -228,3 +228,49 @@ describe("CSRF", () => {
     expect(event.actor).toBe("adm@example.test");
   });
 });
+
+// A signed-in person of another role gets the admin pages' 403 page in their language from every route
+// that refuses them, resource routes (exports, the import template) included — not the framework's bare
+// {"message":"Unexpected Server Error"}. /api/* keeps its one JSON error shape, and the desk's fetcher
+// endpoints answer the panel's JSON refusal (app/http/fetcher-access.server.ts).
+const JSON_REFUSALS = (file: string) => file.startsWith("api.") || file === "hotline_.callers.ts" || file === "hotline_.matches.ts";
+
+describe("the 403 page of a signed-in person of another role", () => {
+  const refusing = routeFiles.filter(
+    (f) =>
+      !JSON_REFUSALS(f) &&
+      PROBES[f] !== undefined &&
+      PROBES[f].allowed.length > 0 &&
+      !(["recruiter", "hotline"] as const).every((w) => PROBES[f].allowed.includes(w)),
+  );
+  it("covers the resource routes", () => {
+    expect(refusing).toEqual(
+      expect.arrayContaining([
+        "admin.export.ts",
+        "admin.leads.export.ts",
+        "admin.dashboard.export.ts",
+        "admin.import-template.ts",
+        "admin.privacy.export.ts",
+      ]),
+    );
+  });
+  it.each(refusing)("%s: the titled 403 page, in Chinese and with ?lng=en in English", async (file) => {
+    for (const [lng, title, body] of [
+      ["zh", "没有权限", "你的账号没有打开这个页面的权限"],
+      ["en", "No permission", "Your account may not open this page"],
+    ] as const) {
+      const base = PROBES[file];
+      const probe: Probe = lng === "en" ? { ...base, path: (i) => `${base.path(i)}${base.path(i).includes("?") ? "&" : "?"}lng=en` } : base;
+      for (const who of ["recruiter", "hotline"] as const) {
+        if (base.allowed.includes(who)) continue;
+        const res = await knock(probe, who);
+        const text = await res.text();
+        expect(res.status, `${file} as ${who}`).toBe(403);
+        expect(res.headers.get("content-type"), `${file} as ${who}`).toMatch(/text\/html/);
+        expect(text, `${file} as ${who} (${lng})`).toContain(`<h1>${title}</h1>`);
+        expect(text).toContain(body);
+        expect(text).not.toContain("Unexpected Server Error");
+      }
+    }
+  });
+});
