@@ -278,7 +278,7 @@ describe("a recruiter's day with one lead", () => {
     }
   });
 
-  it("the shortlist page works without JavaScript in the browser, and a wrong token is a bare 404", async () => {
+  it("the shortlist page works without JavaScript in the browser, and a wrong token says so in words (404)", async () => {
     const assignmentId = await routedLead("南京无脚本清单机械有限公司", "13912345699");
     const made = await createShortlist(suite.db.sql, { assignmentId, recruiterId: "R1", spaceIds: ["S1", "S4"], days: 30 });
     if (!made.ok) throw new Error(made.error);
@@ -291,7 +291,9 @@ describe("a recruiter's day with one lead", () => {
       expect(await page.locator("a.call").first().getAttribute("href")).toBe("tel:13900000001");
       const res = await page.goto(`${suite.web.url}/s/${"A".repeat(43)}`);
       expect(res?.status()).toBe(404);
-      expect((await page.locator("body").innerText()).trim()).toBe("404");
+      // A wrong or expired link: a page in the reader's language saying why and what to do, no scripts.
+      expect(await page.locator("body").innerText()).toContain("推荐清单的链接发出 30 天后失效");
+      expect(await page.locator("script[src]").count()).toBe(0);
     } finally {
       await context.close();
     }
