@@ -60,6 +60,10 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["test/setup/global-setup.ts"],
           setupFiles: ["test/setup/env.ts"],
+          // A browser page on a busy 2-core machine can take seconds to answer a click: a poll waits
+          // for what it means up to 15 s instead of vitest's 1 s (a CI run failed a 409 warning that
+          // came after 1 s).
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 30_000,
           hookTimeout: 90_000,
           pool: "forks",
