@@ -52,11 +52,11 @@ export async function writeIndexBatch(
       if (leads.written.length) {
         await tx`update leads set status = case when status = 'received' then 'indexed' else status end,
                                   indexed_at = now(), updated_at = now()
-                 where id in ${tx(leads.written)}`;
+                 where id = any(${leads.written}::uuid[])`;
       }
       const unbuildable = claimed.filter((r) => r.topic === "lead.index" && leads.failed.has(r.aggregateId));
       const done = claimed.filter((r) => !unbuildable.includes(r));
-      if (done.length) await tx`update outbox set done_at = now() where id in ${tx(done.map((r) => r.id))}`;
+      if (done.length) await tx`update outbox set done_at = now() where id = any(${done.map((r) => r.id)}::bigint[])`;
       if (unbuildable.length) await setAside(tx, unbuildable, `search document not built: ${[...leads.failed.values()][0]}`);
       return { claimed: claimed.length, setAside: unbuildable.length };
     });
@@ -96,7 +96,7 @@ async function leadWrites(ctx: JobContext, tx: TransactionSql, leadIds: string[]
   const failed = new Map<string, string>();
   if (leadIds.length === 0) return { writes: [] as Write[], written: [] as string[], failed };
   const all = await tx<(LeadRow & { anonymised: boolean })[]>`
-    select id, reference, status, source, lead, created_at, anonymised_at is not null as anonymised from leads where id in ${tx(leadIds)}`;
+    select id, reference, status, source, lead, created_at, anonymised_at is not null as anonymised from leads where id = any(${leadIds}::uuid[])`;
   // An anonymised lead (docs/decisions/022) has no search document: it is deleted, never rewritten.
   const erased = all.filter((row) => row.anonymised).map((row) => row.id);
   const rows = all.filter((row) => !row.anonymised);

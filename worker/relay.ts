@@ -33,7 +33,8 @@ export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BA
         opts: { ...jobOptions(), jobId: jobIdFor(r.jobKey), ...(r.delayMs > 0 ? { delay: r.delayMs } : {}) },
       })),
     );
-    await tx`update outbox set relayed_at = now() where id in ${tx(rows.map((r) => r.id))}`;
+    // One array parameter: the same prepared statement for every batch size.
+    await tx`update outbox set relayed_at = now() where id = any(${rows.map((r) => r.id)}::bigint[])`;
     return rows.length;
   });
 }
