@@ -104,7 +104,41 @@ export async function findCandidatesAndNearMisses(
   n: MatchNeed,
   options: CandidateOptions & { whyNot?: boolean } = {},
 ): Promise<{ candidates: SpaceCandidate[]; nearby: SpaceCandidate[] }> {
-  const index = client.index(options.indexUid ?? SPACES_INDEX);
+  const [above, below, inFocus, nearby] = await candidateSearches<SpaceDocument>(client, n, options);
+  const byId = new Map<string, SpaceCandidate>();
+  for (const hits of [above, below, inFocus]) for (const hit of hits) byId.set(hit.id, stripDocument(hit));
+  return { candidates: [...byId.values()], nearby: (nearby ?? []).map(stripDocument) };
+}
+
+/**
+ * The ids alone of what findCandidatesAndNearMisses finds — `candidates` (deduplicated, in the order
+ * found) and `nearby` (why-not) — for a caller that re-reads every space from Postgres anyway (the
+ * lead.match job, docs/decisions/018): Meilisearch then serializes, and this process parses, one short
+ * field per hit instead of the whole document (80 hits a lead at the default sizes).
+ */
+export async function findCandidateIds(
+  client: SearchClient,
+  n: MatchNeed,
+  options: CandidateOptions & { whyNot?: boolean } = {},
+): Promise<{ candidates: string[]; nearby: string[] }> {
+  const [above, below, inFocus, nearby] = await candidateSearches<{ id: string }>(client, n, options, ["id"]);
+  const candidates = new Set<string>();
+  for (const hits of [above, below, inFocus]) for (const hit of hits) candidates.add(hit.id);
+  return { candidates: [...candidates], nearby: (nearby ?? []).map((hit) => hit.id) };
+}
+
+/**
+ * The three candidate searches and the why-not one (null with `whyNot: false`) as ONE multi-search
+ * request: one HTTP round trip and one request for Meilisearch to parse and authorise instead of four.
+ * `retrieve`: the document fields each hit carries (all when absent).
+ */
+async function candidateSearches<T>(
+  client: SearchClient,
+  n: MatchNeed,
+  options: CandidateOptions & { whyNot?: boolean },
+  retrieve?: string[],
+): Promise<[T[], T[], T[], T[] | null]> {
+  const indexUid = options.indexUid ?? SPACES_INDEX;
   const closest = options.perQuery ?? 20;
   const base = hardFilters(n, options);
   const target = filterValue(targetArea(n));
@@ -113,19 +147,23 @@ export async function findCandidatesAndNearMisses(
     .filter(Boolean)
     .map((c) => filterValue(c!))
     .join(", ")}]`;
-  const search = (extra: string[], sort: string, limit: number) =>
-    index.search<SpaceDocument>("", { filter: [...base, ...extra], sort: [sort], limit });
-  const [above, below, inFocus, nearby] = await Promise.all([
-    search([`areaSqm >= ${target}`], "areaSqm:asc", closest),
-    search([`areaSqm < ${target}`], "areaSqm:desc", closest),
-    search([focus], "areaSqm:asc", Math.ceil(closest / 2)),
-    options.whyNot === false
-      ? null
-      : index.search<SpaceDocument>("", { filter: whyNotFilters(n), sort: ["areaSqm:asc"], limit: WHY_NOT_LIMIT }),
-  ]);
-  const byId = new Map<string, SpaceCandidate>();
-  for (const r of [above, below, inFocus]) for (const hit of r.hits) byId.set(hit.id, stripDocument(hit));
-  return { candidates: [...byId.values()], nearby: (nearby?.hits ?? []).map(stripDocument) };
+  const query = (filter: string[], sort: string, limit: number) => ({
+    indexUid,
+    q: "",
+    filter,
+    sort: [sort],
+    limit,
+    ...(retrieve ? { attributesToRetrieve: retrieve } : {}),
+  });
+  const queries = [
+    query([...base, `areaSqm >= ${target}`], "areaSqm:asc", closest),
+    query([...base, `areaSqm < ${target}`], "areaSqm:desc", closest),
+    query([...base, focus], "areaSqm:asc", Math.ceil(closest / 2)),
+    ...(options.whyNot === false ? [] : [query(whyNotFilters(n), "areaSqm:asc", WHY_NOT_LIMIT)]),
+  ];
+  const { results } = await client.multiSearch({ queries: queries as never });
+  const hits = results.map((r) => r.hits as unknown as T[]);
+  return [hits[0], hits[1], hits[2], hits[3] ?? null];
 }
 
 function stripDocument(d: SpaceDocument): SpaceCandidate {

@@ -14,7 +14,7 @@ import { type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
 import { leadForMatching, liveMatchesOfLead, lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
 import { lockSpacesShared, OUTRANKED, saveLeadMatches, type VersionedMatch, type Withdrawal } from "~/matches/match-store.server";
 
-import { findCandidatesAndNearMisses } from "../search/spaces.query";
+import { findCandidateIds } from "../search/spaces.query";
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
 import { matchingOptions } from "./matching-options";
@@ -45,7 +45,7 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     return;
   }
   const options = matchingOptions(ctx);
-  const found = await findCandidatesAndNearMisses(ctx.search, withRegionCodes(row.lead), { indexUid: ctx.indexNames.spaces, ...options });
+  const found = await findCandidateIds(ctx.search, withRegionCodes(row.lead), { indexUid: ctx.indexNames.spaces, ...options });
 
   const { notices } = await ctx.sql.begin(async (tx) => {
     const locked = await lockLeadForMatching(tx, data.id);
@@ -59,7 +59,7 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
       loadSpaceRows(tx, { pendingKind: lead.need.kind, limit: PENDING_LIMIT }),
       inventoryVersion(tx).execute(),
     ]);
-    const searched = [...found.candidates, ...found.nearby].map((c) => c.id);
+    const searched = [...found.candidates, ...found.nearby];
     const read = await loadSpaceRows(tx, { spaceIds: [...new Set([...searched, ...live.map((m) => m.spaceId)])] });
     const rows = new Map<string, SpaceRow>([...read, ...pending].map((r) => [r.id, r]));
 
