@@ -48,7 +48,10 @@ export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmen
     })[]
   >`
     select a.id, a.lead_id, a.park_id, p.name as park_name, a.status, a.reroutes, a.accept_by, a.recruiter_id,
-           r.name as r_name, r.email as r_email, r.phone as r_phone, r.channel as r_channel, l.reference, l.lead, l.excluded,
+           r.name as r_name, r.email as r_email, r.phone as r_phone, r.channel as r_channel, l.reference, l.lead,
+           -- this park's part of the why-not list, filtered here: the whole list is kilobytes of JSON per lead
+           coalesce((select jsonb_agg(x.e order by x.n) from jsonb_array_elements(l.excluded) with ordinality x (e, n)
+                     where x.e ->> 'parkId' = a.park_id), '[]') as excluded,
            coalesce((
              select json_agg(json_build_object('id', s.id, 'title', s.title, 'score', m.score, 'conditional', m.conditional, 'reasons', m.reasons,
                                                'verifiedAt', s.verified_at, 'withdrawnAt', m.withdrawn_at, 'withdrawnReason', m.withdrawn_reason)
@@ -63,7 +66,7 @@ export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmen
   return {
     ...details,
     recruiter: recruiterId ? { id: recruiterId, name: rName!, email: rEmail!, phone: rPhone!, channel: rChannel! } : null,
-    excluded: (excluded ?? []).filter((e) => e.parkId === a.parkId),
+    excluded: excluded ?? [],
   };
 }
 

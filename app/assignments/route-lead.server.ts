@@ -251,8 +251,9 @@ export async function routeLead(
 ): Promise<{ assigned: number; unassigned: number; callback: boolean; notices: Notice[] }> {
   // Lock the lead, then read its parks and its history in the same round trip.
   const [[lead], parks, previousFor] = await Promise.all([
-    tx<{ id: string; status: string; industry: string; phone: string; reference: string; excluded: Exclusion[] }[]>`
-      select id, status, industry, phone, reference, excluded from leads where id = ${leadId} for update`.execute(),
+    // Not `excluded` (the why-not list, kilobytes of JSON): only a lead without a match needs it, read below.
+    tx<{ id: string; status: string; industry: string; phone: string; reference: string }[]>`
+      select id, status, industry, phone, reference from leads where id = ${leadId} for update`.execute(),
     tx<{ parkId: string; assigned: boolean }[]>`
       select m.park_id, exists (select 1 from assignments a where a.lead_id = m.lead_id and a.park_id = m.park_id) as assigned
       from matches m
@@ -265,10 +266,11 @@ export async function routeLead(
     return { assigned: 0, unassigned: 0, callback: false, notices: [] };
 
   if (parks.length === 0) {
+    const [{ excluded }] = await tx<{ excluded: Exclusion[] | null }[]>`select excluded from leads where id = ${leadId}`;
     const created = await tx`
       insert into call_tasks (kind, lead_id, phone, script, dedupe_key)
       values ('callback', ${leadId}, ${lead.phone},
-              ${callbackScript(lead.reference, lead.excluded)},
+              ${callbackScript(lead.reference, excluded ?? [])},
               ${`callback:${leadId}`})
       on conflict (dedupe_key) do nothing
       returning id`;
