@@ -118,7 +118,7 @@ type ActionResult = {
  * - `preview` (the "show matches" submit, for a browser without JavaScript): the known-caller lookup and
  *   the match dry run for what is typed; nothing stored, everything typed comes back.
  * - `save`: the phone lead, parsed by the one lead schema (channel hotline) → stored with oral consent
- *   (who, when, the script's version) → 303 to /hotline?saved=<reference>. 400 with every field error;
+ *   (who, when, the script's version) → 303 to /hotline with the flash "已保存线索 <reference>" (ADR 025). 400 with every field error;
  *   409 when the number already has an open lead and the agent has not ticked "another, new need".
  * - a call task (`task`, `outcome`, optional `note`): outcomes that close the task ask to confirm first
  *   (`confirm=1`); → 303 back to the list.
