@@ -3,9 +3,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 // The hotline desk's live lookups (the known-caller panel, the match preview) read; they never change
 // anything. Posted through Remix's router (useFetcher), every answer counted as a mutation: the router
 // then reloaded the page's loaders, and an answer that came while the save's redirect was loading
-// made the router abort that load and finish the navigation with its own, older data — the desk lost
-// the flash "已保存线索 PM-…" (a one-shot cookie the aborted load had already spent). So the lookups
-// go around the router: a plain fetch whose answer only fills its panel.
+// made the router abort that load and finish the navigation with its own, older data: the lead was
+// saved, the form emptied, and the flash "已保存线索 PM-…" (a one-shot cookie, read by that dropped
+// load) never shown. So the lookups go around the router: a plain fetch whose answer only fills its panel.
 
 /** A lookup's answer for the form it was asked for; `state` is "loading" while a post is in flight. */
 export type DeskLookup<T> = {
