@@ -1,5 +1,7 @@
 import type { BuildOptions } from "esbuild";
 
+import { SEMI_SPACE_MB } from "./web-entry";
+
 /**
  * How the worker process is started: `node build/worker.js`, the file `npm run build` compiles from
  * worker/index.ts and everything of app/ and search/ it imports (WORKER_BUILD; packages stay in
@@ -29,18 +31,12 @@ export const WORKER_BUILD: BuildOptions = {
 };
 
 /**
- * The worker's V8 old-space bound in MB when WORKER_HEAP_MB is not set (`--max-old-space-size`). The
- * heap the worker keeps alive is ~40–80 MB (docs/benchmarks.md, "Memory"); unbounded, V8 let it grow
- * to what a 24 GiB machine allows before collecting.
+ * The worker's V8 old-space bound in MB when WORKER_HEAP_MB is not set (`--max-old-space-size`), as
+ * the web's (DEFAULT_WEB_HEAP_MB). Unbounded, V8 sized the worker's heap for a 24 GiB machine: it let
+ * the old generation grow to up to 4× what survived a full collection (288–353 MB of RSS in bench:e2e
+ * for ~40–80 MB in use); with a bound of 256 MB or less it grows by ~1.3× (docs/decisions/048).
  */
-export const DEFAULT_WORKER_HEAP_MB = 192;
-
-/**
- * Semi-space bound in MB of both processes (`--max-semi-space-size`): the young generation is two
- * semi-spaces, 16 MB each by default on 64-bit. Measured under the benches' loads (docs/benchmarks.md,
- * "Memory"; docs/decisions/048).
- */
-export const SEMI_SPACE_MB = 8;
+export const DEFAULT_WORKER_HEAP_MB = 256;
 
 /** The worker process's node arguments for an old-space bound of `heapMb` (WORKER_HEAP_MB). */
 export function workerProcessArgs(heapMb: number = DEFAULT_WORKER_HEAP_MB): string[] {
