@@ -34,7 +34,7 @@ export const WORKER_BUILD: BuildOptions = {
  * The worker's V8 old-space bound in MB when WORKER_HEAP_MB is not set (`--max-old-space-size`), as
  * the web's (DEFAULT_WEB_HEAP_MB). Unbounded, V8 sized the worker's heap for a 24 GiB machine: it let
  * the old generation grow to up to 4× what survived a full collection (288–353 MB of RSS in bench:e2e
- * for ~40–80 MB in use); with a bound of 256 MB or less it grows by ~1.3× (docs/decisions/048).
+ * for ~30–35 MB in use); with a bound of 256 MB or less it grows by ~1.3× (docs/decisions/048).
  */
 export const DEFAULT_WORKER_HEAP_MB = 256;
 
