@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { loadDashboard } from "~/admin/admin-data.server";
 import { compactDashboardCounts } from "~/admin/dashboard-rollup.server";
 import type { Sql } from "~/db/db.server";
 
 import { createTestDatabase } from "../support/database";
 import { generateHistory } from "../support/generated-history";
 
-// The assignment counters the dashboard reads for recruiters' open load and the queues (migration 046,
-// ADR 046) equal a count of the assignments in every snapshot, while many transactions insert, update,
-// delete (some rolled back, some failing on a deadlock) and the worker's fold runs at the same time.
+// The assignment counters the dashboard reads for recruiters' open load and the queues, and the
+// overview for its unassigned and escalated totals (migration 046, ADR 046), equal a count of the
+// assignments in every snapshot, while many transactions insert, update, delete (some rolled back, some
+// failing on a deadlock) and the worker's fold runs at the same time.
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let sql: Sql;
@@ -114,6 +116,13 @@ describe("dashboard assignment counters", () => {
       select count(*)::int as rows, count(distinct (status, recruiter_id))::int as keys from dashboard_assignment_counts`;
     expect(rows).toBe(keys); // folded: one row a key
     expect((await bothInOneSnapshot()).counters).toEqual(end.counted);
+    // The overview's totals read them too.
+    const overview = await loadDashboard(sql);
+    const [{ unassigned, escalated }] = await sql<{ unassigned: number; escalated: number }[]>`
+      select (count(*) filter (where status = 'unassigned'))::int as unassigned, (count(*) filter (where status = 'escalated'))::int as escalated
+      from assignments`;
+    expect(unassigned).toBeGreaterThan(0);
+    expect([overview.unassigned.total, overview.escalated.total]).toEqual([unassigned, escalated]);
   }, 120_000);
 
   it("a truncate of assignments leaves the counters at zero", async () => {
