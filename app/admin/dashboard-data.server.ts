@@ -54,6 +54,8 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
               where k.day between ${f.from}::date and ${f.to}::date and not exists (select 1 from dashboard_stale s where s.day = k.day)),
     live as (select array(select d::date from generate_series(${f.from}::date, ${f.to}::date, interval '1 day') d
                           where d::date not in (select day from clean)) as days)`;
+  // The range again beside `clean`, so each rollup table is read by its index over the range only.
+  const inRange = sql`k.day between ${f.from}::date and ${f.to}::date`;
   const park = f.park ?? "*"; // the rollup's name for all parks
   const kPark = f.park ? sql`and k.park_id = ${f.park}` : sql``;
   const xPark = f.park ? sql`and x.park_id = ${f.park}` : sql``;
@@ -72,7 +74,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
       with ${days}
       select to_char(r.day, 'YYYY-MM-DD') as day, r.source, r.received, r.matched, r.assigned, r.accepted, r.contacted, r.visit, r.signed
       from (select k.day, k.source, k.received, k.matched, k.assigned, k.accepted, k.contacted, k.visit, k.signed
-            from dashboard_daily k where k.park = ${park} and k.day in (select day from clean)
+            from dashboard_daily k where k.park = ${park} and k.day in (select day from clean) and ${inRange}
             union all
             select x.day, x.source, x.received, x.matched, x.assigned, x.accepted, x.contacted, x.visit, x.signed
             from live, dashboard_count_rows(live.days) x where x.park = ${park}) r
@@ -86,7 +88,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
       lv as materialized (select x.minutes as m, dashboard_contact_band(x.minutes) as band
                           from live, dashboard_first_contact_rows(live.days) x where true ${xPark}),
       b as (select u.band, sum(u.n)::int as n
-            from (select k.band, k.n from dashboard_contact_daily k where k.park = ${park} and k.day in (select day from clean)
+            from (select k.band, k.n from dashboard_contact_daily k where k.park = ${park} and k.day in (select day from clean) and ${inRange}
                   union all
                   select lv.band, 1 from lv) u
             group by 1),
@@ -95,7 +97,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
       select dashboard_contact_bounds() as bounds,
              array(select b.band from b order by 1) as bands, array(select b.n from b order by b.band) as counts,
              (select x.m from (select k.minutes as m from dashboard_first_contact k
-                               where k.band = (select band from t) and k.day in (select day from clean) ${kPark}
+                               where k.band = (select band from t) and k.day in (select day from clean) and ${inRange} ${kPark}
                                union all
                                select lv.m from lv where lv.band = (select band from t)) x
               order by x.m offset (select r from t) limit 1) as median`,
@@ -104,7 +106,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
       (sql) => sql<DashboardFigures["perRecruiter"]>`
       with ${days}
       select r.recruiter_id as "recruiterId", coalesce(n.name, r.recruiter_id) as name, sum(r.breaches)::int as breaches, sum(r.reroutes)::int as reroutes
-      from (select k.recruiter_id, k.breaches, k.reroutes from dashboard_recruiter_daily k where k.day in (select day from clean) ${kPark}
+      from (select k.recruiter_id, k.breaches, k.reroutes from dashboard_recruiter_daily k where k.day in (select day from clean) and ${inRange} ${kPark}
             union all
             select x.recruiter_id, x.breaches, x.reroutes from live, dashboard_recruiter_rows(live.days) x where true ${xPark}) r
       left join recruiters n on n.id = r.recruiter_id
@@ -115,7 +117,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
       (sql) => sql<DashboardFigures["unmet"]>`
       with ${days}
       select u.kind, u.band, u.district, sum(u.leads)::int as leads
-      from (select k.kind, k.band, k.district, k.leads from dashboard_unmet_daily k where k.day in (select day from clean)
+      from (select k.kind, k.band, k.district, k.leads from dashboard_unmet_daily k where k.day in (select day from clean) and ${inRange}
             union all
             select x.kind, x.band, x.district, x.leads from live, dashboard_unmet_rows(live.days) x) u
       group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit 10`,

@@ -77,18 +77,23 @@ create function dashboard_size_bands() returns float8[]
 language sql immutable as $$ select '{1000,3000,5000,10000,20000}'::float8[] $$;
 
 -- Leads of the days whose status is `unmatched`, per day, need kind, size band and first district:
--- the live figure's groups (loadDashboardFiguresLive), by index leads_status_created.
+-- the live figure's groups (loadDashboardFiguresLive), a day at a time by index leads_status_created
+-- (LATERAL, OFFSET 0: joined flat, the planner read all 100,000 unmatched leads of a year for no day at all).
 create function dashboard_unmet_rows(days date[])
 returns table (day date, kind text, band int, district text, leads int)
 language sql stable as $$
-  select d.day, coalesce(l.lead->'need'->>'kind', ''),
-         width_bucket(coalesce((l.lead->'need'->>'areaMaxSqm')::float8, (l.lead->'need'->>'areaMinSqm')::float8, 0), dashboard_size_bands()),
-         coalesce(l.lead->'need'->'regions'->>0, ''), count(*)::int
+  select d.day, x.kind, x.band, x.district, x.leads
   from unnest(days) d(day)
-  join leads l on l.status = 'unmatched'
-              and l.created_at >= (d.day::timestamp at time zone 'Asia/Shanghai')
-              and l.created_at < ((d.day + 1)::timestamp at time zone 'Asia/Shanghai')
-  group by 1, 2, 3, 4
+  cross join lateral (
+    select coalesce(l.lead->'need'->>'kind', '') as kind,
+           width_bucket(coalesce((l.lead->'need'->>'areaMaxSqm')::float8, (l.lead->'need'->>'areaMinSqm')::float8, 0), dashboard_size_bands()) as band,
+           coalesce(l.lead->'need'->'regions'->>0, '') as district, count(*)::int as leads
+    from leads l
+    where l.status = 'unmatched'
+      and l.created_at >= (d.day::timestamp at time zone 'Asia/Shanghai')
+      and l.created_at < ((d.day + 1)::timestamp at time zone 'Asia/Shanghai')
+    group by 1, 2, 3
+    offset 0) x
 $$;
 
 create table dashboard_unmet_daily (
