@@ -1,3 +1,5 @@
+import type { PendingQuery, Row } from "postgres";
+
 import type { Sql, TransactionSql } from "~/db/db.server";
 
 // The figures of /admin/dashboard (ADR 028), from Postgres (the truth), for a date range of lead
@@ -47,48 +49,52 @@ export function defaultRange(now = new Date()): { from: string; to: string } {
  * every bound of CONTACT_BUCKETS (a migration out of step with this code).
  */
 export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promise<DashboardFigures> {
-  // Built days with no change since; every other day of the range is computed by the same functions
-  // that build the rollup.
-  const days = sql`
-    clean as (select k.day from dashboard_days k
-              where k.day between ${f.from}::date and ${f.to}::date and not exists (select 1 from dashboard_stale s where s.day = k.day)),
-    live as (select array(select d::date from generate_series(${f.from}::date, ${f.to}::date, interval '1 day') d
-                          where d::date not in (select day from clean)) as days)`;
-  // The range again beside `clean`, so each rollup table is read by its index over the range only.
-  const inRange = sql`k.day between ${f.from}::date and ${f.to}::date`;
   const park = f.park ?? "*"; // the rollup's name for all parks
   const kPark = f.park ? sql`and k.park_id = ${f.park}` : sql``;
   const xPark = f.park ? sql`and x.park_id = ${f.park}` : sql``;
-  // Each figure is one statement (one snapshot decides its clean days) in its own read-only
-  // transaction with JIT off — with the days a parameter the planner guesses ~100,000 leads a day, and
-  // compiling the inflated plan took 1.6 s of a 2 s call at 1,000,000 leads (docs/benchmarks.md) — on
-  // its own connection, so the figures of days read live are computed side by side.
-  const read = <T>(q: (tx: TransactionSql) => Promise<T>) =>
-    sql.begin("read only", async (tx) => {
+  // Each figure in its own REPEATABLE READ read-only transaction (one snapshot: the days it finds clean
+  // are the days it reads from the rollup), on its own connection, so days read live are computed side
+  // by side; JIT off — with the days a parameter the planner guesses ~100,000 leads a day, and compiling
+  // the inflated plan took 1.6 s of a 2 s call at 1,000,000 leads (docs/benchmarks.md). First the days
+  // of the range the rollup cannot vouch for (not built, or changed since: ADR 040); the figure's
+  // statement reads every other day of the range from the rollup and computes these live by the
+  // functions that build it — and leaves the live part out when there is none (planning it cost ~50 ms).
+  const read = <T>(figure: (tx: TransactionSql, clean: PendingQuery<Row[]>, live: string | null) => Promise<T>) =>
+    sql.begin("isolation level repeatable read read only", async (tx) => {
       await tx`set local jit = off`;
-      return q(tx);
+      const [{ days }] = await tx<{ days: string[] }[]>`
+        select array(select to_char(d, 'YYYY-MM-DD') from generate_series(${f.from}::date, ${f.to}::date, interval '1 day') d
+                     where not exists (select 1 from dashboard_days k
+                                       where k.day = d::date and not exists (select 1 from dashboard_stale s where s.day = k.day))) as days`;
+      const live = days.length ? `{${days.join(",")}}` : null; // one text parameter, cast to date[]
+      const clean = tx`k.day between ${f.from}::date and ${f.to}::date ${live ? tx`and k.day <> all (${live}::date[])` : tx``}`;
+      return figure(tx, clean, live);
     }) as Promise<T>;
   const [counts, [contact], perRecruiter, unmet, current] = await Promise.all([
     read(
-      (sql) => sql<({ day: string; source: string } & Record<FunnelStage, number>)[]>`
-      with ${days}
+      (sql, clean, live) => sql<({ day: string; source: string } & Record<FunnelStage, number>)[]>`
       select to_char(r.day, 'YYYY-MM-DD') as day, r.source, r.received, r.matched, r.assigned, r.accepted, r.contacted, r.visit, r.signed
       from (select k.day, k.source, k.received, k.matched, k.assigned, k.accepted, k.contacted, k.visit, k.signed
-            from dashboard_daily k where k.park = ${park} and k.day in (select day from clean) and ${inRange}
-            union all
-            select x.day, x.source, x.received, x.matched, x.assigned, x.accepted, x.contacted, x.visit, x.signed
-            from live, dashboard_count_rows(live.days) x where x.park = ${park}) r
+            from dashboard_daily k where k.park = ${park} and ${clean}
+            ${
+              live
+                ? sql`union all select x.day, x.source, x.received, x.matched, x.assigned, x.accepted, x.contacted, x.visit, x.signed
+                         from dashboard_count_rows(${live}::date[]) x where x.park = ${park}`
+                : sql``
+            }) r
       order by 1, 2`,
     ),
     // First contact: counts per fine band (clean days' counts, live days' times), then the median —
     // the element percentile_disc(0.5) picks, rank ceil(n/2) — read from the one band that holds it.
     read(
-      (sql) => sql<{ bounds: number[]; bands: number[]; counts: number[]; median: number | null }[]>`
-      with ${days},
-      lv as materialized (select x.minutes as m, dashboard_contact_band(x.minutes) as band
-                          from live, dashboard_first_contact_rows(live.days) x where true ${xPark}),
+      (sql, clean, live) => sql<{ bounds: number[]; bands: number[]; counts: number[]; median: number | null }[]>`
+      with lv as materialized (${
+        live
+          ? sql`select x.minutes as m, dashboard_contact_band(x.minutes) as band from dashboard_first_contact_rows(${live}::date[]) x where true ${xPark}`
+          : sql`select null::float8 as m, null::int as band where false`
+      }),
       b as (select u.band, sum(u.n)::int as n
-            from (select k.band, k.n from dashboard_contact_daily k where k.park = ${park} and k.day in (select day from clean) and ${inRange}
+            from (select k.band, k.n from dashboard_contact_daily k where k.park = ${park} and ${clean}
                   union all
                   select lv.band, 1 from lv) u
             group by 1),
@@ -97,29 +103,25 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
       select dashboard_contact_bounds() as bounds,
              array(select b.band from b order by 1) as bands, array(select b.n from b order by b.band) as counts,
              (select x.m from (select k.minutes as m from dashboard_first_contact k
-                               where k.band = (select band from t) and k.day in (select day from clean) and ${inRange} ${kPark}
+                               where k.band = (select band from t) and ${clean} ${kPark}
                                union all
                                select lv.m from lv where lv.band = (select band from t)) x
               order by x.m offset (select r from t) limit 1) as median`,
     ),
     read(
-      (sql) => sql<DashboardFigures["perRecruiter"]>`
-      with ${days}
+      (sql, clean, live) => sql<DashboardFigures["perRecruiter"]>`
       select r.recruiter_id as "recruiterId", coalesce(n.name, r.recruiter_id) as name, sum(r.breaches)::int as breaches, sum(r.reroutes)::int as reroutes
-      from (select k.recruiter_id, k.breaches, k.reroutes from dashboard_recruiter_daily k where k.day in (select day from clean) and ${inRange} ${kPark}
-            union all
-            select x.recruiter_id, x.breaches, x.reroutes from live, dashboard_recruiter_rows(live.days) x where true ${xPark}) r
+      from (select k.recruiter_id, k.breaches, k.reroutes from dashboard_recruiter_daily k where ${clean} ${kPark}
+            ${live ? sql`union all select x.recruiter_id, x.breaches, x.reroutes from dashboard_recruiter_rows(${live}::date[]) x where true ${xPark}` : sql``}) r
       left join recruiters n on n.id = r.recruiter_id
       group by 1, 2 order by 3 desc, 4 desc, 1`,
     ),
     // Unmet needs are not of a park (an unmatched lead has none): the same for every park filter.
     read(
-      (sql) => sql<DashboardFigures["unmet"]>`
-      with ${days}
+      (sql, clean, live) => sql<DashboardFigures["unmet"]>`
       select u.kind, u.band, u.district, sum(u.leads)::int as leads
-      from (select k.kind, k.band, k.district, k.leads from dashboard_unmet_daily k where k.day in (select day from clean) and ${inRange}
-            union all
-            select x.kind, x.band, x.district, x.leads from live, dashboard_unmet_rows(live.days) x) u
+      from (select k.kind, k.band, k.district, k.leads from dashboard_unmet_daily k where ${clean}
+            ${live ? sql`union all select x.kind, x.band, x.district, x.leads from dashboard_unmet_rows(${live}::date[]) x` : sql``}) u
       group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit 10`,
     ),
     countedFigures(sql, f),

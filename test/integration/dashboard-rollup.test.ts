@@ -166,7 +166,7 @@ describe("dashboard rollup", () => {
     [
       "matches removed by a re-match",
       async () => {
-        await sql`delete from matches where lead_id = (select l.id from leads l join matches m on m.lead_id = l.id and m.park_id = 'P03'
+        await sql`delete from matches where lead_id = (select l.id from leads l join matches m on m.lead_id = l.id
                   where l.created_at >= '2026-11-17 00:00+08' and l.created_at < '2026-11-18 00:00+08' order by l.created_at limit 1)`;
       },
     ],
