@@ -286,13 +286,19 @@ export default function HotlineDesk() {
     else if (name.startsWith("need.") || name.startsWith("use.")) submitTo("preview", 300);
   };
   useEffect(() => () => Object.values(timers.current).forEach((x) => clearTimeout(x)), []);
-  // A lookup that failed (search busy or down) is tried again once, a moment later.
-  useEffect(() => {
-    if (callers.state === "idle" && callers.data?.state === "unavailable") submitTo("callers", 2_000);
-  }, [callers.state, callers.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
-  useEffect(() => {
-    if (preview.state === "idle" && preview.data?.state === "unavailable") submitTo("preview", 2_000);
-  }, [preview.state, preview.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
+  // A lookup that failed (search busy or down) is tried again, waiting twice as long each time (2 s, 4 s …
+  // at most 30 s): the panel comes back by itself when search does, without a post every 2 s meanwhile.
+  const retries = useRef({ callers: 0, preview: 0 });
+  const retryAfterFailure = (which: "callers" | "preview", lookup: typeof callers | typeof preview) => {
+    if (lookup.state !== "idle") return;
+    if (lookup.data?.state !== "unavailable") {
+      retries.current[which] = 0;
+      return;
+    }
+    submitTo(which, Math.min(30_000, 2_000 * 2 ** retries.current[which]++));
+  };
+  useEffect(() => retryAfterFailure("callers", callers), [callers.state, callers.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
+  useEffect(() => retryAfterFailure("preview", preview), [preview.state, preview.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
   useDeskShortcuts(formId);
 
   const callerAnswer = callers.data ?? actionData?.callers;
