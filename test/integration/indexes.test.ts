@@ -28,6 +28,7 @@ const LEADS = 50_000;
 const LARGE = [
   ...["leads", "assignments", "routing_events", "matches", "notifications", "call_tasks", "outbox", "lead_notes"],
   ...["dashboard_daily", "dashboard_recruiter_daily", "dashboard_first_contact", "dashboard_stale"],
+  ...["dashboard_contact_daily", "dashboard_unmet_daily", "dashboard_assignment_counts"],
 ];
 
 /** Whole-table reads that are right (label of the call → the tables it may scan, and why). */
@@ -137,6 +138,7 @@ describe("every list and filter of the desks and the admin reads through an inde
     await call("dashboard rollup: counts of live days", (sql) => sql`select * from dashboard_count_rows(${days}::date[])`);
     await call("dashboard rollup: recruiters of live days", (sql) => sql`select * from dashboard_recruiter_rows(${days}::date[])`);
     await call("dashboard rollup: first contact of live days", (sql) => sql`select * from dashboard_first_contact_rows(${days}::date[])`);
+    await call("dashboard rollup: unmet needs of live days", (sql) => sql`select * from dashboard_unmet_rows(${days}::date[])`);
     await call("dashboard rollup: days to rebuild", (sql) => rebuildDashboardRollup(sql));
 
     // Recruiter desk (/queue): open and history views, each filter, search.
