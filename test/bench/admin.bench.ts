@@ -24,12 +24,14 @@ import { fmt, load1, pct, sectionHeader, writeSection } from "./lib";
 // The data (test/support/generated-history.ts: leads, assignments, audit lines, matches, notices, call
 // tasks, outbox) is generated once into the database parkmatch_bench_admin by Postgres itself, its
 // backend reniced to 19, and reused while its fingerprint (size, generator) matches.
-// Knobs: --leads (BENCH_LEADS, default 1,000,000), BENCH_REPEAT (default 20 per query).
+// Knobs: --leads (BENCH_LEADS, default 1,000,000), BENCH_REPEAT (default 20 per query), BENCH_ONLY (run
+// only the cases whose "page query" contains this text, e.g. "/admin/leads"; the baseline always runs).
 
 const N = Number(argValue("--leads") ?? process.env.BENCH_LEADS ?? 1_000_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
 /** A query slower than this budget (s) stops repeating after 3 calls: its p99 is then the max of 3. */
 const CASE_SECONDS = Number(process.env.BENCH_CASE_SECONDS ?? 30);
+const ONLY = process.env.BENCH_ONLY ?? "";
 const GENERATOR_VERSION = 2; // 2: contacted, visit and signed audit lines
 const DATABASE_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/parkmatch_bench_admin";
 const fingerprint = `v${GENERATOR_VERSION}:${N}`;
@@ -114,7 +116,7 @@ async function main() {
       },
     ];
     const rows: string[] = [];
-    for (const c of cases) {
+    for (const c of cases.filter((c) => c.page === "baseline" || `${c.page} ${c.what}`.includes(ONLY))) {
       if (c.stale) await sql`insert into dashboard_stale (day) select unnest(${c.stale}::date[])`;
       await c.run(); // warm: plan cache, buffers
       const ms: number[] = [];

@@ -174,5 +174,11 @@ group by e.lead_id, l.created_at;
 -- The indexes the list reads, built after the backfill (one sort each, not 3.7 M single inserts).
 create index lead_parks_park_created on lead_parks (park_id, created_at, lead_id);
 create index lead_sla_created on lead_sla (created_at, lead_id) include (due_at);
+-- "Breached" beside another filter (a park): a probe per lead, answered from the index alone.
+create index lead_sla_lead on lead_sla (lead_id, due_at);
+-- A status with a park: the total joins the park's range of lead_parks with the status's range of
+-- leads by hash, both index-only (this index carries the id; it replaces leads_status_created, its prefix).
+create index leads_status_created_id on leads (status, created_at, id);
+drop index leads_status_created;
 analyze lead_parks;
 analyze lead_sla;
