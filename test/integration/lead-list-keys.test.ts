@@ -174,7 +174,7 @@ describe("lead_parks and lead_sla follow every write (migration 045)", () => {
               where status = 'offered' and abs(hashtext(id::text)) % 3 = 0`;
     // A later deadline: an offer not past it is not breached (yet).
     const [later] = await sql<{ id: string; leadId: string }[]>`
-      select a.id, a.lead_id from assignments a where a.status = 'offered'
+      select a.id, a.lead_id from assignments a where a.status = 'offered' and a.accept_by < now()
         and not exists (select 1 from routing_events e where e.lead_id = a.lead_id and e.event in ('sla-missed', 'escalated'))
         and (select count(*) from assignments b where b.lead_id = a.lead_id and b.status = 'offered') = 1
       order by a.created_at desc limit 1`;

@@ -20,31 +20,34 @@ create table lead_parks (
   primary key (lead_id, park_id)
 );
 
--- Applies changes of refs (+1 a live match or an assignment appeared, -1 one went) to (lead, park)
--- pairs; a pair whose refs reach 0 is removed. Keys in order, so concurrent writers lock them alike.
-create function lead_parks_change(lead_ids uuid[], park_ids text[], deltas int[]) returns void
+-- One (lead, park) gained `n` refs (+1: a live match or an assignment appeared) or lost them (-n); a pair
+-- at 0 is removed. Plain statements by primary key (each plan cached by PL/pgSQL), no arrays.
+create function lead_parks_add(p_lead uuid, p_park text, p_n int) returns void
 language plpgsql as $$
 begin
-  insert into lead_parks as lp (lead_id, park_id, created_at, refs)
-  select d.lead_id, d.park_id, l.created_at, d.delta
-  from (select u.lead_id, u.park_id, sum(u.delta)::int as delta
-        from unnest(lead_ids, park_ids, deltas) u(lead_id, park_id, delta) group by 1, 2) d
-  join leads l on l.id = d.lead_id
-  where d.delta <> 0
-  order by d.lead_id, d.park_id
-  on conflict (lead_id, park_id) do update set refs = lp.refs + excluded.refs;
-  delete from lead_parks lp using unnest(lead_ids, park_ids) u(lead_id, park_id)
-  where lp.lead_id = u.lead_id and lp.park_id = u.park_id and lp.refs <= 0;
+  if p_n > 0 then
+    insert into lead_parks as lp (lead_id, park_id, created_at, refs)
+    select p_lead, p_park, l.created_at, p_n from leads l where l.id = p_lead
+    on conflict (lead_id, park_id) do update set refs = lp.refs + excluded.refs;
+  elsif p_n < 0 then
+    update lead_parks set refs = refs + p_n where lead_id = p_lead and park_id = p_park;
+    delete from lead_parks where lead_id = p_lead and park_id = p_park and refs <= 0;
+  end if;
 end $$;
 
--- Inserted and deleted rows in one call per statement (a lead's five matches, a lead's cascade).
+-- Inserted and deleted rows, one statement per trigger call (a lead's five matches, a lead's cascade),
+-- pairs in key order so concurrent writers lock them alike.
 create function lead_parks_match_rows() returns trigger
 language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
-    perform lead_parks_change(array_agg(c.lead_id), array_agg(c.park_id), array_agg(1)) from new_rows c where c.withdrawn_at is null;
+    insert into lead_parks as lp (lead_id, park_id, created_at, refs)
+    select c.lead_id, c.park_id, l.created_at, count(*)::int from new_rows c join leads l on l.id = c.lead_id
+    where c.withdrawn_at is null group by 1, 2, 3 order by 1, 2
+    on conflict (lead_id, park_id) do update set refs = lp.refs + excluded.refs;
   else
-    perform lead_parks_change(array_agg(c.lead_id), array_agg(c.park_id), array_agg(-1)) from old_rows c where c.withdrawn_at is null;
+    perform lead_parks_add(c.lead_id, c.park_id, -count(*)::int) from old_rows c where c.withdrawn_at is null
+    group by c.lead_id, c.park_id order by c.lead_id, c.park_id;
   end if;
   return null;
 end $$;
@@ -52,9 +55,12 @@ create function lead_parks_assignment_rows() returns trigger
 language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
-    perform lead_parks_change(array_agg(c.lead_id), array_agg(c.park_id), array_agg(1)) from new_rows c;
+    insert into lead_parks as lp (lead_id, park_id, created_at, refs)
+    select c.lead_id, c.park_id, l.created_at, count(*)::int from new_rows c join leads l on l.id = c.lead_id
+    group by 1, 2, 3 order by 1, 2
+    on conflict (lead_id, park_id) do update set refs = lp.refs + excluded.refs;
   else
-    perform lead_parks_change(array_agg(c.lead_id), array_agg(c.park_id), array_agg(-1)) from old_rows c;
+    perform lead_parks_add(c.lead_id, c.park_id, -count(*)::int) from old_rows c group by c.lead_id, c.park_id order by c.lead_id, c.park_id;
   end if;
   return null;
 end $$;
@@ -64,14 +70,19 @@ end $$;
 create function lead_parks_match_moved() returns trigger
 language plpgsql as $$
 begin
-  perform lead_parks_change(array[old.lead_id, new.lead_id], array[old.park_id, new.park_id],
-                            array[case when old.withdrawn_at is null then -1 else 0 end, case when new.withdrawn_at is null then 1 else 0 end]);
+  if old.withdrawn_at is null then
+    perform lead_parks_add(old.lead_id, old.park_id, -1);
+  end if;
+  if new.withdrawn_at is null then
+    perform lead_parks_add(new.lead_id, new.park_id, 1);
+  end if;
   return null;
 end $$;
 create function lead_parks_assignment_moved() returns trigger
 language plpgsql as $$
 begin
-  perform lead_parks_change(array[old.lead_id, new.lead_id], array[old.park_id, new.park_id], array[-1, 1]);
+  perform lead_parks_add(old.lead_id, old.park_id, -1);
+  perform lead_parks_add(new.lead_id, new.park_id, 1);
   return null;
 end $$;
 
