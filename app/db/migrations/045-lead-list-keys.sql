@@ -1,6 +1,6 @@
 -- The admin lead list's park and SLA-breached filters as index range reads in arrival order (issue 14,
 -- docs/decisions/045). Before, "one park" built the set of every lead matched to or assigned in the
--- park (~170,000 ids at 1,000,000 leads) and "SLA breached" the set of every breached lead (~95,000),
+-- park (~170,000 ids at 1,000,000 leads) and "SLA breached" the set of every breached lead (~66,000),
 -- then joined, counted and sorted them: 0.7–3 s a page. Here each is a small table ordered by the
 -- lead's arrival (created_at, copied: it never changes), kept by triggers in the same transaction as
 -- the write that changes it, so "the newest 25 of one park" reads 25 index entries.
