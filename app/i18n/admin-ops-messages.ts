@@ -465,7 +465,7 @@ const en: Record<AdminOpsKey, string> = {
   "leads.caption": "Leads, newest first, page {page}, {total} in all",
   "leads.caption.capped": "Leads, newest first, page {page}, more than {total} in all",
   "leads.tooMany":
-    "More than {total} leads match; only the newest {pages} pages can be paged through. Narrow the filters (park, status, dates …).",
+    "More than {total} {total:lead matches|leads match}; only the newest {pages} {pages:page|pages} can be paged through. Narrow the filters (park, status, dates …).",
   "leads.empty": "No lead matches.",
   "leads.prev": "Previous page",
   "leads.next": "Next page",
