@@ -12,6 +12,7 @@ import { seedDemoIfEmpty } from "~/inventory/seed.server";
 import { type RunningMeili, startMeilisearch } from "../../search/launcher";
 import { supervise } from "./supervisor";
 import { DEFAULT_WEB_HEAP_MB, webProcessArgs } from "./web-entry";
+import { DEFAULT_WORKER_HEAP_MB, workerProcessArgs } from "./worker-entry";
 
 // npm start: migrate, seed the demo inventory into an empty database, start Meilisearch (unless
 // MEILI_URL is given), then the web and worker processes, each restarted if it dies; Ctrl-C stops them all.
@@ -52,14 +53,17 @@ if (!portFree) {
   process.exit(1);
 }
 
-// The web process's heap is bounded (DEFAULT_WEB_HEAP_MB; why: app/cli/web-entry.ts).
-const webHeapMb = Number(env.WEB_HEAP_MB ?? DEFAULT_WEB_HEAP_MB);
-if (!Number.isInteger(webHeapMb) || webHeapMb < 64) {
-  const bad = cliMessages.both("badHeap", { value: env.WEB_HEAP_MB ?? "" });
+// The web and worker processes' heaps are bounded (why: app/cli/web-entry.ts, app/cli/worker-entry.ts).
+function heapMb(name: "WEB_HEAP_MB" | "WORKER_HEAP_MB", fallback: number): number {
+  const mb = Number(env[name] ?? fallback);
+  if (Number.isInteger(mb) && mb >= 64) return mb;
+  const bad = cliMessages.both("badHeap", { name, value: env[name] ?? "", fallback });
   console.error(bad.zh);
   console.error(bad.en);
   process.exit(1);
 }
+const webHeapMb = heapMb("WEB_HEAP_MB", DEFAULT_WEB_HEAP_MB);
+const workerHeapMb = heapMb("WORKER_HEAP_MB", DEFAULT_WORKER_HEAP_MB);
 
 const applied = await migrate(env.DATABASE_URL);
 if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
@@ -95,7 +99,7 @@ const supervised = [
     env: env as NodeJS.ProcessEnv,
     onRestart,
   }),
-  supervise("worker", ["--import", "tsx", "worker/index.ts"], { cwd: root, env: env as NodeJS.ProcessEnv, onRestart }),
+  supervise("worker", workerProcessArgs(workerHeapMb), { cwd: root, env: env as NodeJS.ProcessEnv, onRestart }),
 ];
 function onRestart(r: { name: string; code: number | null; signal: string | null; delayMs: number; restarts: number }) {
   console.error(`${r.name} exited (${r.signal ?? r.code}); restarting in ${(r.delayMs / 1000).toFixed(1)} s (restart ${r.restarts})`);

@@ -16,7 +16,7 @@ import { isPastMoveInMonth, parseMoveInBy } from "./move-in";
 import { type AssistField, planAssist } from "./need-assist";
 import { normalizePhone } from "./phone";
 import { resolveRegions } from "./regions.server";
-import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "./units";
+import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "./units";
 
 // The one lead schema: the inquiry form (browser and server), the JSON API and the hotline desk all
 // parse with it. Values arrive as strings (forms) or JSON values (API); both are accepted.
@@ -124,17 +124,6 @@ function measureNumber(
     },
     required ? number : number.optional(),
   );
-}
-
-/** `parse`, reading past the field's own name typed before the figure ("层高9米", "层高：九米"). */
-function withoutLabel(parse: (s: string) => number | null, label: RegExp): (s: string) => number | null {
-  return (s) =>
-    parse(
-      s
-        .trim()
-        .replace(label, "")
-        .replace(/^\s*[:：]?\s*/, ""),
-    );
 }
 
 function measure(m: Msg, parse: (s: string) => number | null, max: number, role: FieldRole = "amount", badKey: ValidationKey = "number") {
@@ -252,22 +241,10 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     ),
     // Each figure's example is in its own unit (a height is not "5000"); the field's own name typed
     // before the figure ("层高9米", as people write it in the notes) is read past.
-    ceilingMinM: measure(
-      m,
-      withoutLabel(parseCeilingM, /^(?:层高|净高|檐高|高度|ceiling(?: height)?|clear height)/i),
-      LIMITS.ceilingMinM,
-      "min",
-      "numberHeight",
-    ),
-    floorLoadMinKg: measure(
-      m,
-      withoutLabel(parseFloorLoadKg, /^(?:楼面承重|地面承重|承重|floor load)/i),
-      LIMITS.floorLoadMinKg,
-      "min",
-      "numberLoad",
-    ),
-    powerMinKva: measure(m, withoutLabel(parsePowerKva, /^(?:配电容量|配电|用电|电力|power)/i), LIMITS.powerMinKva, "min", "numberPower"),
-    craneMinT: measure(m, withoutLabel(parseCraneT, /^(?:行车|吊车|天车|crane)/i), LIMITS.craneMinT, "min", "numberCrane"),
+    ceilingMinM: measure(m, readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling), LIMITS.ceilingMinM, "min", "numberHeight"),
+    floorLoadMinKg: measure(m, readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad), LIMITS.floorLoadMinKg, "min", "numberLoad"),
+    powerMinKva: measure(m, readPastLabel(parsePowerKva, FIGURE_LABELS.power), LIMITS.powerMinKva, "min", "numberPower"),
+    craneMinT: measure(m, readPastLabel(parseCraneT, FIGURE_LABELS.crane), LIMITS.craneMinT, "min", "numberCrane"),
     singleStorey: flag(m),
     notes: optionalText(m, LIMITS.longText),
   });

@@ -95,3 +95,29 @@ export function parseCraneT(s: string): number | null {
   if (hooks) return parseQuantity(`${hooks[1]}${hooks[2] ?? ""}`, CRANE_UNITS, 1);
   return parseQuantity(s, CRANE_UNITS, 1);
 }
+
+/**
+ * `parse`, reading past the figure's own name typed before it ("层高9米", "层高：九米", "行车 10吨"): people
+ * write the label they see or say. Used by the lead form and the inventory's columns alike.
+ */
+export function readPastLabel(parse: (s: string) => number | null, label: RegExp): (s: string) => number | null {
+  return (s) =>
+    parse(
+      s
+        .trim()
+        .replace(label, "")
+        .replace(/^\s*[:：]?\s*/, ""),
+    );
+}
+
+/** The names a figure goes by, as typed before it (anchored at the start; zh and en). */
+export const FIGURE_LABELS = {
+  ceiling: /^(?:层高|净高|檐高|高度|ceiling(?: height)?|clear height)/i,
+  floorLoad: /^(?:楼面承重|地面承重|承重|floor load)/i,
+  power: /^(?:配电容量|配电|用电|电力|power)/i,
+  crane: /^(?:行车|吊车|天车|crane)/i,
+  area: /^(?:建筑面积|占地面积|面积|area)/i,
+  rent: /^(?:租金|租价|rent)/i,
+  price: /^(?:售价|单价|价格|price)/i,
+  landPrice: /^(?:土地价格|地价|land price)/i,
+} as const;

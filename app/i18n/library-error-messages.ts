@@ -65,6 +65,9 @@ export function libraryErrorMap(lng: Lng) {
     const i = issue as $ZodRawIssue & Record<string, unknown>;
     const origin = String(i.origin ?? "");
     const bound = (v: unknown) => (typeof v === "bigint" ? v.toString() : Number(v));
+    // A rule that gives its message in both languages (`params.say`, e.g. the inventory's rules) is said in `lng`.
+    const own = (i.params as { say?: { zh?: unknown; en?: unknown } } | undefined)?.say;
+    if (issue.code === "custom" && typeof own?.zh === "string" && typeof own.en === "string") return lng === "en" ? own.en : own.zh;
     switch (issue.code) {
       case "too_big": {
         const max = bound(i.maximum);

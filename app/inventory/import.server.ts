@@ -1,8 +1,11 @@
 import { type Sql, toSqlColumn, type TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
+import { libraryErrorMap } from "~/i18n/library-error-messages";
 
 import { dbRow } from "./inventory-rows.server";
 import { type Park, parkSchema, type Recruiter, recruiterSchema, type Space, spaceSchema } from "./inventory-schema";
+
+const EN_RULES = libraryErrorMap("en");
 
 export type ImportRowError = { collection: "parks" | "spaces" | "recruiters" | "file"; index: number; id?: string; errors: string[] };
 export type ImportCounts = Record<"parks" | "spaces" | "recruiters", { created: number; updated: number; unchanged: number }>;
@@ -28,7 +31,7 @@ export function validateInventory(input: unknown): { ok: true; value: Collection
     const seen = new Set<string>();
     rows.forEach((row, index) => {
       const rowId = typeof (row as { id?: unknown })?.id === "string" ? (row as { id: string }).id : undefined;
-      const parsed = schemas[collection].safeParse(row);
+      const parsed = schemas[collection].safeParse(row, { error: EN_RULES }); // the import reports in English
       if (!parsed.success) {
         errors.push({ collection, index, id: rowId, errors: parsed.error.issues.map(describeIssue) });
         return;

@@ -3,7 +3,7 @@ import { readFieldNumber } from "~/domain/field-value";
 import { fold } from "~/domain/fold-text";
 import { parseCount, parseWan } from "~/domain/money";
 import { parseChineseNumber } from "~/domain/numbers";
-import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "~/domain/units";
+import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "~/domain/units";
 import type { Bilingual } from "~/i18n/i18n";
 
 import type { Park, Recruiter, Space } from "./inventory-schema";
@@ -339,13 +339,13 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "minTaxPerMuWan",
       "亩均税收门槛（万元/亩）",
       "min tax per mu (10k CNY)",
-      numeric(parseWanPerMu, { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }),
+      numeric(readPastLabel(parseWanPerMu, FIGURE_LABELS.landPrice), { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }),
     ),
     col(
       "minInvestmentPerMuWan",
       "投资强度门槛（万元/亩）",
       "min investment per mu (10k CNY)",
-      numeric(parseWanPerMu, { zh: "例如 300 或 300万元/亩", en: "e.g. 300" }),
+      numeric(readPastLabel(parseWanPerMu, FIGURE_LABELS.landPrice), { zh: "例如 300 或 300万元/亩", en: "e.g. 300" }),
     ),
     col(
       "minTaxPer1000SqmWan",
@@ -366,7 +366,10 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "areaSqm",
       "面积",
       "area",
-      numeric((s) => parseArea(s, "sqm"), { zh: "例如 5000、5千平 或 50亩", en: "e.g. 5000, 5千平 or 50亩" }),
+      numeric(
+        readPastLabel((s) => parseArea(s, "sqm"), FIGURE_LABELS.area),
+        { zh: "例如 5000、5千平 或 50亩", en: "e.g. 5000, 5千平 or 50亩" },
+      ),
       {
         ...REQUIRED,
         ...hint("默认平方米，可写 亩、千平、万方", "square metres unless written: 亩, 千平, 万方"),
@@ -376,31 +379,54 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "divisibleMinSqm",
       "最小可分割面积",
       "divisible down to",
-      numeric((s) => parseArea(s, "sqm"), { zh: "例如 1000 或 1千平", en: "e.g. 1000" }),
+      numeric(
+        readPastLabel((s) => parseArea(s, "sqm"), FIGURE_LABELS.area),
+        { zh: "例如 1000 或 1千平", en: "e.g. 1000" },
+      ),
     ),
     col("floors", "层数", "floors", integer),
     col("singleStorey", "单层", "single storey", bool),
-    col("ceilingM", "层高（米）", "ceiling (m)", numeric(parseCeilingM, { zh: "例如 9 或 9米", en: "e.g. 9" })),
+    col(
+      "ceilingM",
+      "层高（米）",
+      "ceiling (m)",
+      numeric(readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling), { zh: "例如 9 或 9米", en: "e.g. 9" }),
+    ),
     col(
       "floorLoadKg",
       "承重（公斤/㎡）",
       "floor load (kg/㎡)",
-      numeric(parseFloorLoadKg, { zh: "例如 3000 或 3吨/㎡", en: "e.g. 3000 or 3吨/㎡" }),
+      numeric(readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad), { zh: "例如 3000 或 3吨/㎡", en: "e.g. 3000 or 3吨/㎡" }),
     ),
-    col("powerKva", "配电（千伏安）", "power (kVA)", numeric(parsePowerKva, { zh: "例如 1250 或 1250KVA", en: "e.g. 1250" })),
-    col("craneT", "行车（吨）", "crane (t)", numeric(parseCraneT, { zh: "例如 10 或 10吨", en: "e.g. 10" })),
+    col(
+      "powerKva",
+      "配电（千伏安）",
+      "power (kVA)",
+      numeric(readPastLabel(parsePowerKva, FIGURE_LABELS.power), { zh: "例如 1250 或 1250KVA", en: "e.g. 1250" }),
+    ),
+    col(
+      "craneT",
+      "行车（吨）",
+      "crane (t)",
+      numeric(readPastLabel(parseCraneT, FIGURE_LABELS.crane), { zh: "例如 10 或 10吨", en: "e.g. 10" }),
+    ),
     col(
       "rentYuanPerSqmMonth",
       "租金（元/㎡/月）",
       "rent (CNY/㎡/month)",
-      numeric(parseRentPerMonth, { zh: "例如 25 或 0.8元/㎡/天", en: "e.g. 25 or 0.8元/㎡/天" }),
+      numeric(readPastLabel(parseRentPerMonth, FIGURE_LABELS.rent), { zh: "例如 25 或 0.8元/㎡/天", en: "e.g. 25 or 0.8元/㎡/天" }),
     ),
-    col("priceYuanPerSqm", "售价（元/㎡）", "price (CNY/㎡)", numeric(parseYuanPerSqm, { zh: "例如 4500", en: "e.g. 4500" })),
+    col(
+      "priceYuanPerSqm",
+      "售价（元/㎡）",
+      "price (CNY/㎡)",
+      numeric(readPastLabel(parseYuanPerSqm, FIGURE_LABELS.price), { zh: "例如 4500", en: "e.g. 4500" }),
+    ),
     col(
       "landPriceWanPerMu",
       "地价（万元/亩）",
       "land price (10k CNY/mu)",
-      numeric(parseWanPerMu, { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }),
+      numeric(readPastLabel(parseWanPerMu, FIGURE_LABELS.landPrice), { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }),
     ),
     col("availableFrom", "可入驻时间", "available from", day(true), hint("年-月 或 年-月-日", "YYYY-MM or YYYY-MM-DD")),
     col("status", "状态", "status", STATUS, REQUIRED),

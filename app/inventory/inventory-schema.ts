@@ -3,20 +3,31 @@ import { z } from "zod";
 import { normalizeIndustryCode } from "~/domain/industries";
 import { normalizePhone } from "~/domain/phone";
 import { divisionByCode, resolveParkDistrict } from "~/domain/regions";
+import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
+import type { Lng } from "~/i18n/lng";
 
 // The import format of DESIGN.md: {parks, spaces, recruiters}, each row upserted by id.
+
+type RuleKey = (typeof inventoryRuleMessages.keys)[number];
+/**
+ * A rule's message in both languages, as the issue's `params.say` ({ zh, en }); the parse's error map
+ * (libraryErrorMap) says it in the reader's language. Rules carry no plain-text message of their own.
+ */
+function rule(key: RuleKey, params?: Record<string, string> | ((lng: Lng) => Record<string, string>)) {
+  return { params: { say: inventoryRuleMessages.both(key, params) } };
+}
 
 const id = z
   .string()
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_.-]+$/, "id: letters, digits, _ . - only");
+  .refine((s) => /^[A-Za-z0-9_.-]+$/.test(s), rule("idChars"));
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "date: YYYY-MM-DD")
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "date: no such day");
-const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "time: HH:MM");
+  .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), { ...rule("dateFormat"), abort: true })
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), rule("dateNoSuchDay"));
+const hhmm = z.string().refine((t) => /^(?:[01]\d|2[0-3]):[0-5]\d$/.test(t), rule("timeFormat"));
 const optNum = (max: number) => z.number().finite().min(0).max(max).optional().nullable();
 const industryList = z
   .array(z.string())
@@ -25,7 +36,7 @@ const industryList = z
   .transform((codes, ctx) =>
     codes.map((c) => {
       const code = normalizeIndustryCode(c);
-      if (!code) ctx.addIssue({ code: "custom", message: `unknown industry code ${c}` });
+      if (!code) ctx.addIssue({ code: "custom", ...rule("industryUnknown", { code: c }) });
       return code ?? c;
     }),
   );
@@ -41,7 +52,7 @@ export const parkSchema = z
     districtCode: z
       .string()
       .trim()
-      .regex(/^\d{6}$/, "districtCode: six digits (GB/T 2260)")
+      .refine((c) => /^\d{6}$/.test(c), rule("districtCodeFormat"))
       .optional()
       .nullable(),
     address: z.string().max(200).optional().nullable(),
@@ -65,7 +76,7 @@ export const parkSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["districtCode"],
-          message: `districtCode: ${p.districtCode} is not a county-level division code (GB/T 2260)`,
+          ...rule("districtCodeNotCounty", { code: p.districtCode }),
         });
         return z.NEVER;
       }
@@ -74,12 +85,14 @@ export const parkSchema = z
     const r = resolveParkDistrict(p);
     if (!r.ok) {
       const where = `${p.province}/${p.city}/${p.district}`;
-      const hint = r.suggestions.length ? `; nearest: ${r.suggestions.join(", ")}` : "";
-      const why = r.reason === "ambiguous" ? "names several county-level divisions" : "is not a county-level division (GB/T 2260)";
+      const nearest = (lng: Lng) =>
+        r.suggestions.length
+          ? inventoryRuleMessages.t(lng, "districtNearest", { names: r.suggestions.join(lng === "zh" ? "、" : ", ") })
+          : "";
       ctx.addIssue({
         code: "custom",
         path: ["district"],
-        message: `district: ${where} ${why}${hint}; give the official name or the districtCode`,
+        ...rule(r.reason === "ambiguous" ? "districtAmbiguous" : "districtUnknown", (lng) => ({ where, nearest: nearest(lng) })),
       });
       return z.NEVER;
     }
@@ -106,14 +119,14 @@ export const spaceSchema = z
     landPriceWanPerMu: optNum(100_000),
     availableFrom: z
       .string()
-      .regex(/^\d{4}-\d{2}(-\d{2})?$/, "availableFrom: YYYY-MM or YYYY-MM-DD")
+      .refine((d) => /^\d{4}-\d{2}(-\d{2})?$/.test(d), rule("availableFromFormat"))
       .optional()
       .nullable(),
     status: z.enum(["available", "reserved", "let"]),
     notes: z.string().max(2000).optional().nullable(),
   })
   .refine((s) => s.divisibleMinSqm == null || s.divisibleMinSqm <= s.areaSqm, {
-    message: "divisibleMinSqm must not exceed areaSqm",
+    ...rule("divisibleOverArea"),
     path: ["divisibleMinSqm"],
   });
 
@@ -124,7 +137,7 @@ export const recruiterSchema = z.object({
   phone: z.string().transform((p, ctx) => {
     const r = normalizePhone(p);
     if (!r.ok) {
-      ctx.addIssue({ code: "custom", message: "phone: not a valid mainland number" });
+      ctx.addIssue({ code: "custom", ...rule("phoneInvalid") });
       return z.NEVER;
     }
     return r.value;
@@ -140,12 +153,8 @@ export const recruiterSchema = z.object({
    * their open offers. Empty = not away.
    */
   away: z
-    .array(
-      z
-        .object({ from: isoDate, to: isoDate })
-        .refine((w) => w.to >= w.from, { message: "away: the last day is before the first", path: ["to"] }),
-    )
-    .max(1, "away: one window at most")
+    .array(z.object({ from: isoDate, to: isoDate }).refine((w) => w.to >= w.from, { ...rule("awayOrder"), path: ["to"] }))
+    .refine((a) => a.length <= 1, rule("awayOneWindow"))
     .default([]),
   /** Working hours: ISO weekdays (1 = Monday) and local times "HH:MM", start before end. */
   workingHours: z
@@ -158,7 +167,7 @@ export const recruiterSchema = z.object({
       start: hhmm,
       end: hhmm,
     })
-    .refine((h) => h.start < h.end, { message: "workingHours: the start is not before the end", path: ["end"] })
+    .refine((h) => h.start < h.end, { ...rule("hoursOrder"), path: ["end"] })
     .optional()
     .nullable(),
 });

@@ -1,12 +1,13 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, type ShouldRevalidateFunction, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, type ShouldRevalidateFunction, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { z } from "zod";
 
 import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
+import { useDeskLookup } from "~/components/desk-lookup";
 import { FlashBanner } from "~/components/flash";
 import { CheckboxField, type FieldMeta, useLeadForm } from "~/components/forms";
 import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview } from "~/components/hotline-panels";
@@ -46,12 +47,11 @@ export const headers = noStore;
 const FORM_ID = "phone-lead";
 
 /**
- * The desk's live lookups (fetcher posts to /hotline/callers and /hotline/matches) and an answer that
- * re-renders the form (errors, a confirmation, a preview) do not reload the desk: a reload would hand
- * out a new form key and empty what the agent is typing.
+ * An answer that re-renders the form (errors, a confirmation, a preview) does not reload the desk: a
+ * reload would hand out a new form key and empty what the agent is typing. (The live lookups to
+ * /hotline/callers and /hotline/matches do not go through the router at all: app/components/desk-lookup.ts.)
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, actionResult, defaultShouldRevalidate }) => {
-  if (formAction && /^\/hotline\/(callers|matches)\b/.test(formAction)) return false;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => {
   if (actionResult && typeof actionResult === "object") return false;
   return defaultShouldRevalidate;
 };
@@ -118,7 +118,7 @@ type ActionResult = {
  * - `preview` (the "show matches" submit, for a browser without JavaScript): the known-caller lookup and
  *   the match dry run for what is typed; nothing stored, everything typed comes back.
  * - `save`: the phone lead, parsed by the one lead schema (channel hotline) → stored with oral consent
- *   (who, when, the script's version) → 303 to /hotline?saved=<reference>. 400 with every field error;
+ *   (who, when, the script's version) → 303 to /hotline with the flash "已保存线索 <reference>" (ADR 025). 400 with every field error;
  *   409 when the number already has an open lead and the agent has not ticked "another, new need".
  * - a call task (`task`, `outcome`, optional `note`): outcomes that close the task ask to confirm first
  *   (`confirm=1`); → 303 back to the list.
@@ -229,6 +229,9 @@ function useDeskShortcuts(formId: string) {
 }
 
 const CALLER_FIELDS = new Set(["contact.phone", "company.name", "company.creditCode"]);
+// What a panel shows when its lookup got no answer (the server unreachable, an error page): tried again.
+const CALLERS_FAILED: CallerAnswer = { state: "unavailable", leads: [] };
+const PREVIEW_FAILED: PreviewAnswer = { state: "unavailable", matches: [] };
 
 export default function HotlineDesk() {
   const d = useLoaderData<typeof loader>();
@@ -256,8 +259,9 @@ export default function HotlineDesk() {
   const setNotes = (text: string) => setTypedNotes({ key: d.formKey, text });
 
   // Live panels: the caller lookup as phone/company/code are typed, the match preview as the need is.
-  const callers = useFetcher<CallerAnswer | FetcherRefusal>({ key: `hotline-callers-${d.formKey}` });
-  const preview = useFetcher<PreviewAnswer | FetcherRefusal>({ key: `hotline-matches-${d.formKey}` });
+  // Plain fetches, not fetchers: a lookup answered while a save loads must not take the save's page.
+  const callers = useDeskLookup<CallerAnswer | FetcherRefusal>(d.formKey, CALLERS_FAILED);
+  const preview = useDeskLookup<PreviewAnswer | FetcherRefusal>(d.formKey, PREVIEW_FAILED);
   // A refused lookup (signed in again elsewhere) hands over the session's token: the next keystroke's
   // lookup and the save post with it. The page is never reloaded for it (that would empty the form).
   const [freshCsrf, setFreshCsrf] = useState<string | null>(null);
@@ -272,8 +276,8 @@ export default function HotlineDesk() {
       if (!el) return;
       const body = new FormData(el);
       body.delete("intent");
-      const fetcher = which === "callers" ? callers : preview;
-      fetcher.submit(body, { method: "post", action: lngHref(which === "callers" ? "/hotline/callers" : "/hotline/matches", lng) });
+      const lookup = which === "callers" ? callers : preview;
+      lookup.submit(body, lngHref(which === "callers" ? "/hotline/callers" : "/hotline/matches", lng));
     }, delayMs);
   };
   const onFormInput = (e: FormEvent<HTMLFormElement>) => {
@@ -282,13 +286,19 @@ export default function HotlineDesk() {
     else if (name.startsWith("need.") || name.startsWith("use.")) submitTo("preview", 300);
   };
   useEffect(() => () => Object.values(timers.current).forEach((x) => clearTimeout(x)), []);
-  // A lookup that failed (search busy or down) is tried again once, a moment later.
-  useEffect(() => {
-    if (callers.state === "idle" && callers.data?.state === "unavailable") submitTo("callers", 2_000);
-  }, [callers.state, callers.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
-  useEffect(() => {
-    if (preview.state === "idle" && preview.data?.state === "unavailable") submitTo("preview", 2_000);
-  }, [preview.state, preview.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
+  // A lookup that failed (search busy or down) is tried again, waiting twice as long each time (2 s, 4 s …
+  // at most 30 s): the panel comes back by itself when search does, without a post every 2 s meanwhile.
+  const retries = useRef({ callers: 0, preview: 0 });
+  const retryAfterFailure = (which: "callers" | "preview", lookup: typeof callers | typeof preview) => {
+    if (lookup.state !== "idle") return;
+    if (lookup.data?.state !== "unavailable") {
+      retries.current[which] = 0;
+      return;
+    }
+    submitTo(which, Math.min(30_000, 2_000 * 2 ** retries.current[which]++));
+  };
+  useEffect(() => retryAfterFailure("callers", callers), [callers.state, callers.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
+  useEffect(() => retryAfterFailure("preview", preview), [preview.state, preview.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
   useDeskShortcuts(formId);
 
   const callerAnswer = callers.data ?? actionData?.callers;

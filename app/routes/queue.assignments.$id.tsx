@@ -600,6 +600,8 @@ function DateForm(props: {
           {...getInputProps(f, { type: "date" })}
           defaultValue={props.value ?? ""}
           required={props.required}
+          // A visit is recorded once it happened: the picker offers no day after today (China time).
+          max={id === "visit" ? d.today : undefined}
           aria-describedby={described}
         />
         <ErrorList id={f.errorId} errors={f.errors} />

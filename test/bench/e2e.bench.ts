@@ -12,6 +12,7 @@ import { createSql, type Sql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 import { importInventory } from "~/inventory/import.server";
 
+import { workerProcessArgs } from "../../app/cli/worker-entry";
 import { createSearchClient } from "../../search/client";
 import { type RunningMeili, startMeilisearch } from "../../search/launcher";
 import { type RunningWorker, startWorker, type WorkerConfig } from "../../worker/runtime";
@@ -24,7 +25,8 @@ import { cpuMs, pidsWhere, rssMb } from "./lib";
 // the SMTP server has received the recruiter's email (end of DATA), open-loop at each rate of
 // BENCH_RATES leads/s for BENCH_SECONDS, with BENCH_SPACES spaces indexed. Everything is private and on
 // 127.0.0.1: Meilisearch (temp folder), database parkmatch_bench_e2e, redis-server, SMTP server, the
-// real web process and the worker runtime (in this process, or its own with BENCH_WORKER_PROCESS=1).
+// real web process and the worker runtime (in this process, or with BENCH_WORKER_PROCESS=1 the compiled
+// worker process as npm start runs it, build/worker.js).
 //
 // Knobs (env): BENCH_RATES=10,50 BENCH_SECONDS=20 BENCH_SPACES=10000 BENCH_CONCURRENCY=8
 // BENCH_RELAY_POLL_MS=200 BENCH_SMTP_CONNECTIONS (pool size, default: the mailer's) BENCH_WAIT_SECONDS=60
@@ -398,8 +400,9 @@ async function main() {
     if (cfg.workerProcess) {
       // BENCH_WORKER_PROFILE=<dir>: a V8 CPU profile of the worker process, written when it stops.
       const profile = process.env.BENCH_WORKER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`] : [];
-      const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "test/bench/e2e.bench.ts"], {
-        env: { ...process.env, BENCH_E2E_WORKER_CONFIG: JSON.stringify(workerConfig) },
+      // The compiled worker with npm start's node arguments (docs/decisions/048), configured as it is in production: by env.
+      const child: ChildProcess = spawn(process.execPath, [...profile, ...workerProcessArgs()], {
+        env: { ...process.env, ...workerEnv(workerConfig), LOG_LEVEL: "info" } as NodeJS.ProcessEnv,
         stdio: ["ignore", "pipe", "inherit"],
       });
       workerPid = child.pid;
@@ -414,7 +417,7 @@ async function main() {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error("worker process did not start")), 30_000);
         child.stdout!.on("data", (d: Buffer) => {
-          if (d.toString().includes("worker-ready")) {
+          if (d.toString().includes('"msg":"worker started"')) {
             clearTimeout(timer);
             resolve();
           }
@@ -926,20 +929,23 @@ async function runRound(o: {
   };
 }
 
-// ---- entry: the bench, or (BENCH_WORKER_PROCESS=1) the worker runtime in a process of its own ------
-if (process.env.BENCH_E2E_WORKER_CONFIG) {
-  const config = JSON.parse(process.env.BENCH_E2E_WORKER_CONFIG) as WorkerConfig;
-  const worker = await startWorker(config);
-  process.stdout.write("worker-ready\n");
-  let closing = false;
-  const close = () => {
-    if (closing) return;
-    closing = true;
-    void worker.close().finally(() => process.exit(0));
+/** The environment the worker process (build/worker.js, worker/index.ts) reads for `config`. */
+function workerEnv(config: WorkerConfig): Record<string, string> {
+  const env: Record<string, string | number | undefined> = {
+    DATABASE_URL: config.databaseUrl,
+    REDIS_URL: config.redisUrl,
+    MEILI_URL: config.meiliUrl,
+    MEILI_MASTER_KEY: config.meiliKey,
+    QUEUE_PREFIX: config.queuePrefix,
+    WORKER_CONCURRENCY: config.concurrency,
+    RELAY_POLL_MS: config.relayPollMs,
+    RECONCILE_EVERY_MS: config.reconcileEveryMs,
+    SMTP_URL: config.smtpUrl,
+    SMTP_TIMEOUT_MS: config.smtpTimeoutMs,
+    APP_URL: config.appUrl,
+    ACCEPT_SLA_MINUTES: config.slaMinutes,
   };
-  process.on("SIGTERM", close);
-  process.on("SIGINT", close);
-  process.on("disconnect", close);
-} else {
-  await main();
+  return Object.fromEntries(Object.entries(env).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
 }
+
+await main();

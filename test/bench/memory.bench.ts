@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { webProcessArgs } from "../../app/cli/web-entry";
+import { workerProcessArgs } from "../../app/cli/worker-entry";
 import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateMeili, startPrivateRedis, startWebServer } from "../support/services";
 import { answers, Cleanups, fmt, freshDatabase, knob, load1, rssMb, runLoad, sectionHeader, sleep, Watch, writeSection } from "./lib";
@@ -12,7 +13,7 @@ import { answers, Cleanups, fmt, freshDatabase, knob, load1, rssMb, runLoad, sec
 // rest after start, under each load, and at rest again afterwards (does memory come back?). Loads
 // (autocannon in its own process, test/bench/load.ts): POST /api/leads at BENCH_RATE (default 100
 // leads/s; the worker indexes and matches every lead: 20 demo-free parks, no spaces), the form page
-// GET / as fast as answered, and POST /api/leads at saturation. Peak RSS sampled every 200 ms.
+// GET / as fast as answered, POST /api/leads and the form's POST / at saturation. Peak RSS sampled every 200 ms.
 // Knobs: BENCH_SECONDS=10 BENCH_RATE=100 BENCH_CONNECTIONS=16.
 
 process.env.LOG_LEVEL ??= "warn";
@@ -24,7 +25,7 @@ const cfg = {
 };
 
 async function startWorkerProcess(env: Record<string, string>): Promise<{ pid: number; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+  const child: ChildProcess = spawn(process.execPath, workerProcessArgs(), {
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -73,15 +74,12 @@ async function main() {
     };
     const worker = await startWorkerProcess({ ...common, MAIL_OUTBOX_DIR: outbox });
     cleanups.add("worker", worker.stop);
-    const web = await startWebServer(
-      {
-        ...common,
-        ADMIN_API_TOKEN: "bench-memory-admin-token-0123456789",
-        API_RATE_LIMIT_PER_MINUTE: "100000000",
-        LOG_LEVEL: "warn",
-      },
-      webProcessArgs().slice(0, -1), // the heap bound npm start gives the web process
-    );
+    const web = await startWebServer({
+      ...common,
+      ADMIN_API_TOKEN: "bench-memory-admin-token-0123456789",
+      API_RATE_LIMIT_PER_MINUTE: "100000000",
+      LOG_LEVEL: "warn",
+    });
     cleanups.add("web server", () => web.stop());
     const groups = { web: () => [web.process.pid!], worker: () => [worker.pid] };
     const rest = (what: string) => {
@@ -123,13 +121,20 @@ async function main() {
       seconds: cfg.seconds,
       seed: seed++,
     });
+    await load("POST / (the form) at saturation", {
+      url: `${web.url}/?index`,
+      kind: "form-lead",
+      connections: cfg.connections,
+      seconds: cfg.seconds,
+      seed: seed++,
+    });
     await sleep(10_000);
     rest("10 s after the loads");
     writeSection(
       "memory",
       [
         sectionHeader("Memory", "npm run bench:memory", loadBefore),
-        `RSS of the web process (NODE_ENV=production) and the worker process (\`worker/index.ts\`) with real Redis, Meilisearch and Postgres; autocannon in its own process, ${cfg.seconds} s per load, ${cfg.connections} connections; peak RSS sampled every 200 ms. Target (issue 14): < 250 MB each under load.`,
+        `RSS of the web process (\`${webProcessArgs().join(" ")}\`, NODE_ENV=production) and the worker process (\`${workerProcessArgs().join(" ")}\`), each with the node arguments \`npm start\` gives it, with real Redis, Meilisearch and Postgres; autocannon in its own process, ${cfg.seconds} s per load, ${cfg.connections} connections; peak RSS sampled every 200 ms. Target (issue 14): < 250 MB each under load.`,
         "",
         "| load | answered 2xx/s | p99 ms | web RSS MB (peak) | worker RSS MB (peak) |",
         "| --- | ---: | ---: | ---: | ---: |",

@@ -197,3 +197,41 @@ describe.each([
     }
   }, 240_000);
 });
+
+// A lookup that gets no answer (search down, an error page) is tried again by itself, waiting twice as
+// long each time up to 30 s: the panel recovers when the server does, without a post every 2 s meanwhile.
+// Timers run on Playwright's clock; the posts themselves are real.
+it("a failing caller lookup is retried with a growing wait, and the panel recovers once the server answers", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  await context.clock.install();
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  try {
+    await signIn(page);
+    let down = true;
+    let posts = 0;
+    await page.route("**/hotline/callers**", async (route) => {
+      posts++;
+      if (down) await route.fulfill({ status: 502, contentType: "text/html", body: "<h1>502 Bad Gateway</h1>" });
+      else await route.continue();
+    });
+    await page.clock.pauseAt(Date.now() + 60_000);
+    await page.locator('[name="contact.phone"]').fill("13900005555");
+    const settle = () => page.evaluate(() => new Promise((resolve) => queueMicrotask(() => resolve(null))));
+    // A minute of page time, a second at a time, each second's post answered before the next.
+    for (let s = 0; s < 60; s++) {
+      await page.clock.runFor(1_000);
+      await settle();
+      await expect.poll(() => page.locator("#known").innerText()).not.toBe("");
+    }
+    await expect.poll(() => page.locator("#known").innerText()).toContain("暂时查不到已有线索");
+    // The typing's post plus retries after 2, 4, 8, 16, 30 s: a handful, not one every 2 s (30).
+    expect(posts).toBeGreaterThanOrEqual(3);
+    expect(posts).toBeLessThanOrEqual(7);
+    down = false;
+    await page.clock.runFor(31_000);
+    await expect.poll(() => page.locator("#known").innerText(), { timeout: 20_000 }).toContain("新来电");
+  } finally {
+    await context.close();
+  }
+}, 240_000);

@@ -31,7 +31,8 @@ async function fillAllButRegions(page: Page, company: string) {
 
 async function submitAndReadRegions(page: Page, company: string) {
   await page.getByRole("button", { name: "提交需求" }).click();
-  await page.waitForURL(/\/inquiry\/PM-\d{8}-\d{4}/, { timeout: 10_000 }).catch(async (e) => {
+  // Stored, redirected and rendered: seconds on a busy 2-core machine (a desk save took 3 s there).
+  await page.waitForURL(/\/inquiry\/PM-\d{8}-\d{4}/, { timeout: 30_000 }).catch(async (e) => {
     throw new Error(`no confirmation; page says: ${(await page.locator("main").innerText()).slice(0, 2000)}`, { cause: e });
   });
   const [row] = await suite.db.sql<

@@ -47,6 +47,15 @@ async function hydrated(page: Page, javaScriptEnabled: boolean) {
   if (javaScriptEnabled) await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
 }
 
+type RouterWindow = { __remixRouter: { state: { fetchers: Map<string, { state: string }> } } };
+
+/** A promise and the function that resolves it (once; later calls do nothing). */
+function settles(): { done: Promise<void>; settle: () => void } {
+  let settle = () => {};
+  const done = new Promise<void>((resolve) => (settle = resolve));
+  return { done, settle };
+}
+
 const alerts = (page: Page) => page.locator('[role="alert"]').allInnerTexts();
 const invalid = (page: Page) => page.locator('[aria-invalid="true"]').count();
 
@@ -112,6 +121,59 @@ describe("no stale errors after a corrected save", () => {
     expect(await page.locator("[data-flash]").count()).toBe(0);
     expect(await page.getByText(/已保存线索/).count()).toBe(0);
     await page.screenshot({ path: new URL("stale-hotline-second-lead-phone.png", SHOTS).pathname, fullPage: true });
+    await context.close();
+  }, 90_000);
+
+  it("hotline desk: a live lookup answered while the saved lead's page loads leaves that page's flash standing", async () => {
+    // A busy machine, ordered on purpose: the save is answered only after a lookup was posted, and the
+    // lookup only once the page after the save is loading; that page is answered once the lookup's
+    // answer is in and the page's router has settled it. (With the lookups as router fetchers, the
+    // answer made the router drop the loading page and keep the old one: no flash, the old form.)
+    const { context, page } = await signedIn(DESK, "/hotline");
+    const lookupPosted = settles();
+    const pageLoading = settles();
+    const lookupsAnswered: Promise<unknown>[] = [];
+    await page.route(
+      (url) => /^\/hotline\/(callers|matches)/.test(url.pathname),
+      (route) => {
+        lookupPosted.settle();
+        const answered = pageLoading.done.then(async () => route.fulfill({ response: await route.fetch() })).catch(() => undefined);
+        lookupsAnswered.push(answered);
+        return answered;
+      },
+    );
+    let saved = false;
+    await page.route(
+      (url) => url.pathname === "/hotline.data",
+      async (route) => {
+        if (route.request().method() === "POST") {
+          await lookupPosted.done; // the save
+          saved = true;
+        } else if (saved) {
+          saved = false; // the first load after the save: the desk's page after its redirect
+          pageLoading.settle();
+          await Promise.all(lookupsAnswered);
+          await page.waitForFunction(() =>
+            [...(window as unknown as RouterWindow).__remixRouter.state.fetchers.values()].every((f) => f.state === "idle"),
+          );
+        }
+        await route.continue().catch(() => undefined); // an aborted request is gone
+      },
+    );
+    await page.locator('[name="contact.phone"]').fill("13900008888");
+    await page.locator('[name="company.name"]').fill("南京迟到查询机械有限公司");
+    await page.locator('[name="contact.name"]').fill("孙经理");
+    await page.locator('[name="need.kind"]').first().check();
+    await page.locator('[name="need.regions"]').fill("高淳区"); // the match preview posts 300 ms after this
+    await page.locator('[name="consent"]').check();
+    await page.locator('button[value="save"]:not(.hp)').click();
+    await expect.poll(() => textOf(page, "[data-flash]")).toMatch(/^已保存线索 PM-/);
+    const reference = /PM-[\d-]+/.exec(await textOf(page, "[data-flash]"))?.[0];
+    const [lead] = await suite.db.sql<{ companyName: string }[]>`select company_name from leads where reference = ${reference ?? ""}`;
+    expect(lead?.companyName).toBe("南京迟到查询机械有限公司");
+    // The saved lead's page: a fresh, empty form for the next call.
+    expect(await page.locator('[name="company.name"]').inputValue()).toBe("");
+    await page.unrouteAll({ behavior: "ignoreErrors" });
     await context.close();
   }, 90_000);
 });

@@ -235,6 +235,8 @@ describe("working a lead", () => {
       const html = await refused.text();
       expect(html).toContain("看厂日期不能晚于今天；预约的看厂请记为下次跟进日期。");
       expect(html).toMatch(/aria-describedby="[^"]*visitOn-error/);
+      // The picker itself offers no later day: its max is today in China.
+      expect(html).toMatch(new RegExp(`<input[^>]*name="visitOn"[^>]*max="${chinaDay(0)}"`));
       expect(await statusOf(l.assignmentId)).toBe("accepted");
       const [row] = await db.sql<{ visitOn: string | null }[]>`select visit_on as "visitOn" from assignments where id = ${l.assignmentId}`;
       expect(row.visitOn).toBeNull();

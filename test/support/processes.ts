@@ -2,16 +2,17 @@ import { type ChildProcess, spawn } from "node:child_process";
 
 import type postgres from "postgres";
 
-import { WEB_ENTRY } from "../../app/cli/web-entry";
+import { webProcessArgs } from "../../app/cli/web-entry";
+import { workerProcessArgs } from "../../app/cli/worker-entry";
 import { freePort } from "../../search/launcher";
 
-/** The real worker process (`worker/index.ts`, as `npm start` runs it) against the given services. */
+/** The real worker process (build/worker.js with its heap bounds, as `npm start` runs it) against the given services. */
 export function startWorkerProcess(env: Record<string, string>): {
   process: ChildProcess;
   alive: () => boolean;
   stop: () => Promise<void>;
 } {
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+  const child = spawn(process.execPath, workerProcessArgs(), {
     env: { ...process.env, LOG_LEVEL: "warn", RELAY_POLL_MS: "200", RECONCILE_EVERY_MS: "1000", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -59,7 +60,7 @@ export type ManagedProcess = {
 type Kind = "web" | "worker";
 
 /**
- * A web (`app/server.ts`) or worker (`worker/index.ts`) process with `env` over this process's
+ * A web (build/index.js) or worker (build/worker.js) process with `env` over this process's
  * environment. Ready: the web answers HTTP; the worker has logged "worker started".
  */
 export async function startProcess(kind: Kind, name: string, env: Record<string, string>): Promise<ManagedProcess> {
@@ -85,7 +86,7 @@ export async function startProcess(kind: Kind, name: string, env: Record<string,
     },
     start: async () => {
       expectingExit = false;
-      child = spawn(process.execPath, kind === "web" ? [WEB_ENTRY] : ["--import", "tsx", "worker/index.ts"], {
+      child = spawn(process.execPath, kind === "web" ? webProcessArgs() : workerProcessArgs(), {
         env: {
           ...process.env,
           NODE_ENV: "production",
@@ -116,7 +117,7 @@ export async function startProcess(kind: Kind, name: string, env: Record<string,
           resolve();
         }),
       );
-      const deadline = Date.now() + 120_000; // a busy machine can take a minute to start tsx
+      const deadline = Date.now() + 120_000; // a busy machine can take a minute to load a build
       for (;;) {
         if (child.exitCode !== null || child.signalCode !== null)
           throw new Error(`${name} exited at start (${child.signalCode ?? child.exitCode}):\n${stderr}`);

@@ -2,25 +2,35 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-/** Builds the Remix app when a source file is newer than the build (the tests and benches run it). */
+import { WORKER_ENTRY } from "../../app/cli/worker-entry";
+
+/**
+ * What `npm run build` makes, made when a source file is newer than it (the tests and benches run
+ * this): the Remix build with the web server (build/index.js, docs/decisions/044) and the compiled
+ * worker (build/worker.js, docs/decisions/048).
+ */
 export function ensureRemixBuild(): void {
-  if (!buildIsStale()) return;
-  execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
-    stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  if (isStale("build/index.js", ["app", "search"], ["remix.config.js"])) {
+    execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
+      stdio: "ignore",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
+  }
+  if (isStale(WORKER_ENTRY, ["app", "search", "worker"], ["tsconfig.json"])) {
+    execFileSync(process.execPath, ["--import", "tsx", "app/cli/build-worker.ts"], { stdio: "ignore" });
+  }
 }
 
 /** Rebuild only when a source file is newer than the build (parallel runs must not wipe a build in use). */
-function buildIsStale(): boolean {
-  const built = statOrNull("build/index.js");
+function isStale(output: string, dirs: string[], files: string[]): boolean {
+  const built = statOrNull(output);
   if (!built) return true;
   const newest = (dir: string): number =>
     readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
       const path = join(dir, entry.name);
       return Math.max(max, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
     }, 0);
-  return Math.max(newest("app"), newest("search"), statSync("remix.config.js").mtimeMs) > built.mtimeMs;
+  return Math.max(...dirs.map(newest), ...files.map((f) => statSync(f).mtimeMs)) > built.mtimeMs;
 }
 
 function statOrNull(path: string) {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 
 import { Redis } from "ioredis";
 
-import { WEB_ENTRY } from "../../app/cli/web-entry";
+import { webProcessArgs } from "../../app/cli/web-entry";
 import { freePort, type RunningMeili, startMeilisearch } from "../../search/launcher";
 
 export { freePort };
@@ -81,13 +81,16 @@ export function startApiWebServer(databaseUrl: string, env: Record<string, strin
   });
 }
 
-/** Starts the real web process (express + the Remix build) against the given services. */
+/**
+ * Starts the real web process (express + the Remix build) against the given services, with the node
+ * arguments `npm start` gives it (webProcessArgs: its heap bounds), after `nodeArgs`.
+ */
 export async function startWebServer(
   env: Record<string, string>,
   nodeArgs: string[] = [], // e.g. --cpu-prof for a benchmark
 ): Promise<{ url: string; process: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, WEB_ENTRY], {
+  const child = spawn(process.execPath, [...nodeArgs, ...webProcessArgs()], {
     // A queue prefix of its own also keeps its rate-limit keys in Redis apart from other runs'.
     env: {
       ...process.env,

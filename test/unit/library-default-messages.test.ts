@@ -141,3 +141,70 @@ describe("the limit named in words, and the input stops where the schema does", 
     expect(libraryErrorMessages.t("en", "textTooLong", { max: 1 })).toBe("At most 1 character");
   });
 });
+
+// Tryout leftover: the inventory's own rules wrote English for a Chinese reader ("unknown industry code
+// X7" beside 行业 on /admin/parks). The kind: every rule of app/inventory/inventory-schema.ts, reached
+// through the admin form's check, says its words in the reader's language.
+describe("the inventory's own rules in the reader's language", () => {
+  const HAN = /\p{Script=Han}/u;
+  const ROWS: [Collection, Record<string, string>][] = [
+    ["parks", { id: "坏 编号", name: "园", province: "江苏省", city: "南京市", district: "高淳区", industries: "X7" }],
+    ["parks", { id: "P-1", name: "园", province: "江苏省", city: "南京市", district: "高纯区" }],
+    ["parks", { id: "P-2", name: "园", province: "江苏省", city: "南京市", district: "高淳区", districtCode: "320100" }],
+    [
+      "spaces",
+      { id: "S-1", parkId: "P-1", kind: "厂房", deals: "出租", title: "一号", areaSqm: "1000", divisibleMinSqm: "2000", status: "可租售" },
+    ],
+    [
+      "spaces",
+      {
+        id: "S-2",
+        parkId: "P-1",
+        kind: "厂房",
+        deals: "出租",
+        title: "一号",
+        areaSqm: "1000",
+        status: "可租售",
+        availableFrom: "2027-3-1x",
+      },
+    ],
+    [
+      "recruiters",
+      {
+        id: "R-1",
+        name: "周",
+        email: "z@example.test",
+        phone: "123",
+        channel: "邮件",
+        parks: "P-1",
+        capacity: "5",
+        awayFrom: "2027-01-10",
+        awayTo: "2027-01-05",
+      },
+    ],
+    [
+      "recruiters",
+      {
+        id: "R-2",
+        name: "周",
+        email: "z@example.test",
+        phone: "13900001111",
+        channel: "邮件",
+        parks: "P-1",
+        capacity: "5",
+        workingHours: "周一至周五 18:00-09:00",
+      },
+    ],
+  ];
+  it.each(ROWS.map((r, n) => [n, ...r] as const))("row %i (%s): each issue says its rule in zh and in en", (_, collection, cells) => {
+    const r = checkTextRow(collection, cells);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.length).toBeGreaterThan(0);
+    for (const issue of r.issues) {
+      expect(issue.reason.zh, `${issue.key}: ${issue.reason.en}`).toMatch(HAN);
+      expect(issue.reason.zh).not.toBe(issue.reason.en);
+      expect(issue.reason.zh).not.toMatch(/\b(?:unknown|not a|must|only|nearest|give the)\b/);
+    }
+  });
+});

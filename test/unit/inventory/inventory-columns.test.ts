@@ -44,6 +44,33 @@ describe("inventory cells", () => {
     });
   });
 
+  it("reads past the figure's own name typed before it, as the lead form does (层高九米)", () => {
+    const cases: [string, string, number][] = [
+      ["ceilingM", "层高九米", 9],
+      ["ceilingM", "净高：8.5米", 8.5],
+      ["ceilingM", "clear height 12 m", 12],
+      ["floorLoadKg", "承重3吨/㎡", 3000],
+      ["powerKva", "配电 1250KVA", 1250],
+      ["craneT", "行车十吨", 10],
+      ["areaSqm", "面积5千平", 5000],
+      ["divisibleMinSqm", "建筑面积：1.5亩", 1000],
+      ["rentYuanPerSqmMonth", "租金25元/㎡/月", 25],
+      ["priceYuanPerSqm", "售价4500", 4500],
+      ["landPriceWanPerMu", "地价30万元/亩", 30],
+    ];
+    for (const [key, typed, expected] of cases) {
+      const { value, errors } = readTextRow("spaces", { [key]: typed });
+      expect(
+        errors.filter((e) => e.key === key),
+        `${key} ${typed}`,
+      ).toEqual([]);
+      expect((value as Record<string, unknown>)[key], `${key} ${typed}`).toBeCloseTo(expected, 6);
+    }
+    // A label alone is still no figure, and says what was typed.
+    const { errors } = readTextRow("spaces", { ceilingM: "层高" });
+    expect(errors.find((e) => e.key === "ceilingM")?.reason.zh).toContain("层高");
+  });
+
   it("names each cell it cannot read, in zh and en", () => {
     const { errors } = readTextRow("spaces", { areaSqm: "很大", kind: "飞船", availableFrom: "明年" });
     expect(errors.map((e) => e.key)).toEqual(["kind", "areaSqm", "availableFrom"]);

@@ -1,0 +1,44 @@
+import { defineMessages } from "./i18n";
+
+// What the inventory's own rules say (app/inventory/inventory-schema.ts), in both languages: the admin
+// reads them beside a cell of the Excel import or a field of /admin/parks|spaces|recruiters in their
+// language; the JSON import (API, CLI) reports the English. Rules without a message of their own are
+// said by library-error-messages.ts.
+export const inventoryRuleMessages = defineMessages({
+  zh: {
+    idChars: "编号只能用字母、数字和 _ . -",
+    dateFormat: "日期格式应为 年-月-日（如 2026-12-01）",
+    dateNoSuchDay: "没有这一天",
+    timeFormat: "时间格式应为 时:分（如 09:00）",
+    industryUnknown: "未知的行业代码 {code}（GB/T 4754，如 C35）",
+    districtCodeFormat: "区县代码应为 6 位数字（GB/T 2260）",
+    districtCodeNotCounty: "{code} 不是区县一级的行政区划代码（GB/T 2260）",
+    districtAmbiguous: "{where} 对应多个区县，请写规范名称或填区县代码{nearest}",
+    districtUnknown: "{where} 不是区县一级的行政区划（GB/T 2260），请写规范名称或填区县代码{nearest}",
+    districtNearest: "；最接近的：{names}",
+    availableFromFormat: "可入驻时间格式应为 年-月 或 年-月-日（如 2027-03）",
+    divisibleOverArea: "最小可分割面积不能大于面积",
+    phoneInvalid: "不是有效的大陆电话号码",
+    awayOrder: "休假结束日早于开始日",
+    awayOneWindow: "只能填一段休假",
+    hoursOrder: "上班时间应早于下班时间",
+  },
+  en: {
+    idChars: "id: letters, digits, _ . - only",
+    dateFormat: "date: YYYY-MM-DD",
+    dateNoSuchDay: "date: no such day",
+    timeFormat: "time: HH:MM",
+    industryUnknown: "unknown industry code {code} (GB/T 4754, e.g. C35)",
+    districtCodeFormat: "districtCode: six digits (GB/T 2260)",
+    districtCodeNotCounty: "districtCode: {code} is not a county-level division code (GB/T 2260)",
+    districtAmbiguous: "district: {where} names several county-level divisions{nearest}; give the official name or the districtCode",
+    districtUnknown: "district: {where} is not a county-level division (GB/T 2260){nearest}; give the official name or the districtCode",
+    districtNearest: "; nearest: {names}",
+    availableFromFormat: "availableFrom: YYYY-MM or YYYY-MM-DD",
+    divisibleOverArea: "divisibleMinSqm must not exceed areaSqm",
+    phoneInvalid: "phone: not a valid mainland number",
+    awayOrder: "away: the last day is before the first",
+    awayOneWindow: "away: one window at most",
+    hoursOrder: "workingHours: the start is not before the end",
+  },
+});
