@@ -115,11 +115,6 @@ async function leadSelection(sql: Sql, search: SearchClient | null, f: LeadFilte
   // for SLA breached (breachedSql below says the same per lead), else leads. `l` is joined only when a
   // condition is about the lead itself.
   const by = found ? "leads" : f.park ? "park" : f.breached ? "breached" : "leads";
-  // The arrival range (China days, inclusive) on a created_at column.
-  const range = (at: ReturnType<Sql>) => [
-    f.from ? sql`${at} >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai')` : null,
-    f.to ? sql`${at} < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')` : null,
-  ];
   const joinLeads = aboutLead.length > 0 ? sql`join leads l on l.id = k.lead_id` : sql``;
   const key =
     by === "park"
@@ -132,6 +127,11 @@ async function leadSelection(sql: Sql, search: SearchClient | null, f: LeadFilte
             at: sql`k.created_at`,
           }
         : { from: sql`leads l`, id: sql`l.id`, at: sql`l.created_at` };
+  // The arrival range (China days, inclusive) on a created_at column.
+  const range = (at: typeof key.at) => [
+    f.from ? sql`${at} >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai')` : null,
+    f.to ? sql`${at} < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')` : null,
+  ];
   const conditions = [
     ...aboutLead,
     f.park
