@@ -137,7 +137,9 @@ async function main() {
     const [{ leads, assignments, events }] = await sql<{ leads: number; assignments: number; events: number }[]>`
       select (select count(*)::int from leads) as leads, (select count(*)::int from assignments) as assignments,
              (select count(*)::int from routing_events) as events`;
-    console.log(`load average ${fmt(loadBefore, 1)} → ${fmt(load1(), 1)}; ${fmt(leads)} leads, ${fmt(assignments)} assignments, ${fmt(events)} audit lines`);
+    console.log(
+      `load average ${fmt(loadBefore, 1)} → ${fmt(load1(), 1)}; ${fmt(leads)} leads, ${fmt(assignments)} assignments, ${fmt(events)} audit lines`,
+    );
     if (ONLY) return; // a partial run: docs/benchmarks.md keeps the last full one
     writeSection(
       "admin",
