@@ -51,15 +51,20 @@ export type Dashboard = {
 /** Due for this long without being done counts as stuck even without an error (a worker that is down). */
 export const STUCK_AFTER_MINUTES = 5;
 
+/**
+ * The overview (/admin): stuck background work, the unassigned queue, dead letters, open call tasks and
+ * escalations — each a total and the first ADMIN_LIST_LIMIT rows. The unassigned and escalated totals
+ * are the assignment counters the writes keep (migration 046, ADR 046), equal to a count.
+ */
 export async function loadDashboard(sql: Sql): Promise<Dashboard> {
   const stuckWhere = sql`
     done_at is null and coalesce(not_before, created_at) <= now()
     and (attempts > 0 or coalesce(not_before, created_at) < now() - make_interval(mins => ${STUCK_AFTER_MINUTES}))`;
   const [counts, stuck, unassigned, dead, tasks, escalated] = await Promise.all([
     sql<{ unassigned: number; dead: number; escalated: number; stuck: number }[]>`
-      select (select count(*)::int from assignments where status = 'unassigned') as unassigned,
+      select (select coalesce(sum(n), 0)::int from dashboard_assignment_counts where status = 'unassigned') as unassigned,
              (select count(*)::int from notifications where status = 'dead') as dead,
-             (select count(*)::int from assignments where status = 'escalated') as escalated,
+             (select coalesce(sum(n), 0)::int from dashboard_assignment_counts where status = 'escalated') as escalated,
              (select count(*)::int from outbox where ${stuckWhere}) as stuck`,
     sql<{ id: string; topic: string; aggregateId: string; attempts: number; lastError: string | null; due: Date }[]>`
       select id::text, topic, aggregate_id, attempts, last_error, coalesce(not_before, created_at) as due

@@ -1,4 +1,6 @@
-import type { Sql } from "~/db/db.server";
+import type { PendingQuery, Row } from "postgres";
+
+import type { Sql, TransactionSql } from "~/db/db.server";
 
 // The figures of /admin/dashboard (ADR 028), from Postgres (the truth), for a date range of lead
 // arrival (China days, inclusive) and optionally one park. Counts are of leads unless said otherwise.
@@ -39,62 +41,91 @@ export function defaultRange(now = new Date()): { from: string; to: string } {
 
 /**
  * Every figure for the range (China days of lead arrival, inclusive) and park, from the daily rollup
- * (migration 044, ADR 040) for the days it holds clean, computed live for the others (today, a day
- * changed since it was built, a day not built yet) — in one statement per figure, so one snapshot
- * decides which days are clean. Equal to `loadDashboardFiguresLive` (test/integration/dashboard-rollup.test.ts).
+ * (migrations 044 and 046, ADRs 040 and 046) for the days it holds clean, computed live for the others
+ * (today, a day changed since it was built, a day not built yet) — in one statement per figure, so one
+ * snapshot decides which days are clean — and the recruiters' open load and the assignment queues from
+ * the counters the writes keep (migration 046). Equal to `loadDashboardFiguresLive`, median included
+ * (test/integration/dashboard-rollup.test.ts). Throws if the database's contact bands do not contain
+ * every bound of CONTACT_BUCKETS (a migration out of step with this code).
  */
 export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promise<DashboardFigures> {
-  // Built days with no change since; every other day of the range is computed by the same functions
-  // that build the rollup.
-  const days = sql`
-    clean as (select k.day from dashboard_days k
-              where k.day between ${f.from}::date and ${f.to}::date and not exists (select 1 from dashboard_stale s where s.day = k.day)),
-    live as (select array(select d::date from generate_series(${f.from}::date, ${f.to}::date, interval '1 day') d
-                          where d::date not in (select day from clean)) as days)`;
   const park = f.park ?? "*"; // the rollup's name for all parks
   const kPark = f.park ? sql`and k.park_id = ${f.park}` : sql``;
   const xPark = f.park ? sql`and x.park_id = ${f.park}` : sql``;
-  // The buckets as the live code counts them: the first bound a time is at or under; the last one open.
-  const buckets = [
-    ...CONTACT_BUCKETS.map(
-      (upTo, i) => sql`(count(*) filter (where m <= ${upTo} ${i === 0 ? sql`` : sql`and m > ${CONTACT_BUCKETS[i - 1]}`}))::int`,
-    ),
-    sql`(count(*) filter (where m > ${CONTACT_BUCKETS[CONTACT_BUCKETS.length - 1]}))::int`,
-  ].reduce((a, b) => sql`${a}, ${b}`);
-  // One read-only transaction: one snapshot for the three, and JIT off — with the days a parameter the
-  // planner guesses ~100,000 leads a day, and compiling the inflated plan took 1.6 s of a 2 s call at
-  // 1,000,000 leads (docs/benchmarks.md).
-  const rollup = sql.begin("read only", async (sql) => {
-    await sql`set local jit = off`;
-    return Promise.all([
-      sql<({ day: string; source: string } & Record<FunnelStage, number>)[]>`
-      with ${days}
+  // Each figure in its own REPEATABLE READ read-only transaction (one snapshot: the days it finds clean
+  // are the days it reads from the rollup), on its own connection, so days read live are computed side
+  // by side; JIT off — with the days a parameter the planner guesses ~100,000 leads a day, and compiling
+  // the inflated plan took 1.6 s of a 2 s call at 1,000,000 leads (docs/benchmarks.md). First the days
+  // of the range the rollup cannot vouch for (not built, or changed since: ADR 040); the figure's
+  // statement reads every other day of the range from the rollup and computes these live by the
+  // functions that build it — and leaves the live part out when there is none (planning it cost ~50 ms).
+  const read = <T>(figure: (tx: TransactionSql, clean: PendingQuery<Row[]>, live: string | null) => Promise<T>) =>
+    sql.begin("isolation level repeatable read read only", async (tx) => {
+      await tx`set local jit = off`;
+      const [{ days }] = await tx<{ days: string[] }[]>`
+        select array(select to_char(d, 'YYYY-MM-DD') from generate_series(${f.from}::date, ${f.to}::date, interval '1 day') d
+                     where not exists (select 1 from dashboard_days k
+                                       where k.day = d::date and not exists (select 1 from dashboard_stale s where s.day = k.day))) as days`;
+      const live = days.length ? `{${days.join(",")}}` : null; // one text parameter, cast to date[]
+      const clean = tx`k.day between ${f.from}::date and ${f.to}::date ${live ? tx`and k.day <> all (${live}::date[])` : tx``}`;
+      return figure(tx, clean, live);
+    }) as Promise<T>;
+  const [counts, [contact], perRecruiter, unmet, current] = await Promise.all([
+    read(
+      (sql, clean, live) => sql<({ day: string; source: string } & Record<FunnelStage, number>)[]>`
       select to_char(r.day, 'YYYY-MM-DD') as day, r.source, r.received, r.matched, r.assigned, r.accepted, r.contacted, r.visit, r.signed
       from (select k.day, k.source, k.received, k.matched, k.assigned, k.accepted, k.contacted, k.visit, k.signed
-            from dashboard_daily k where k.park = ${park} and k.day in (select day from clean)
-            union all
-            select x.day, x.source, x.received, x.matched, x.assigned, x.accepted, x.contacted, x.visit, x.signed
-            from live, dashboard_count_rows(live.days) x where x.park = ${park}) r
+            from dashboard_daily k where k.park = ${park} and ${clean}
+            ${
+              live
+                ? sql`union all select x.day, x.source, x.received, x.matched, x.assigned, x.accepted, x.contacted, x.visit, x.signed
+                         from dashboard_count_rows(${live}::date[]) x where x.park = ${park}`
+                : sql``
+            }) r
       order by 1, 2`,
-      sql<{ total: number; buckets: number[]; within5: number; within60: number; median: number | null }[]>`
-      with ${days}
-      select count(*)::int as total, array[${buckets}] as buckets,
-             (count(*) filter (where m <= 5))::int as within5, (count(*) filter (where m <= 60))::int as within60,
-             percentile_disc(0.5) within group (order by m) as median
-      from (select k.minutes as m from dashboard_first_contact k where k.day in (select day from clean) ${kPark}
-            union all
-            select x.minutes from live, dashboard_first_contact_rows(live.days) x where true ${xPark}) c`,
-      sql<DashboardFigures["perRecruiter"]>`
-      with ${days}
+    ),
+    // First contact: counts per fine band (clean days' counts, live days' times), then the median —
+    // the element percentile_disc(0.5) picks, rank ceil(n/2) — read from the one band that holds it.
+    read(
+      (sql, clean, live) => sql<{ bounds: number[]; bands: number[]; counts: number[]; median: number | null }[]>`
+      with lv as materialized (${
+        live
+          ? sql`select x.minutes as m, dashboard_contact_band(x.minutes) as band from dashboard_first_contact_rows(${live}::date[]) x where true ${xPark}`
+          : sql`select null::float8 as m, null::int as band where false`
+      }),
+      b as (select u.band, sum(u.n)::int as n
+            from (select k.band, k.n from dashboard_contact_daily k where k.park = ${park} and ${clean}
+                  union all
+                  select lv.band, 1 from lv) u
+            group by 1),
+      c as (select b.band, b.n, (sum(b.n) over (order by b.band) - b.n)::int as before, ((sum(b.n) over () + 1) / 2 - 1)::int as k from b),
+      t as (select c.band, c.k - c.before as r from c where c.before <= c.k and c.k < c.before + c.n)
+      select dashboard_contact_bounds() as bounds,
+             array(select b.band from b order by 1) as bands, array(select b.n from b order by b.band) as counts,
+             (select x.m from (select k.minutes as m from dashboard_first_contact k
+                               where k.band = (select band from t) and ${clean} ${kPark}
+                               union all
+                               select lv.m from lv where lv.band = (select band from t)) x
+              order by x.m offset (select r from t) limit 1) as median`,
+    ),
+    read(
+      (sql, clean, live) => sql<DashboardFigures["perRecruiter"]>`
       select r.recruiter_id as "recruiterId", coalesce(n.name, r.recruiter_id) as name, sum(r.breaches)::int as breaches, sum(r.reroutes)::int as reroutes
-      from (select k.recruiter_id, k.breaches, k.reroutes from dashboard_recruiter_daily k where k.day in (select day from clean) ${kPark}
-            union all
-            select x.recruiter_id, x.breaches, x.reroutes from live, dashboard_recruiter_rows(live.days) x where true ${xPark}) r
+      from (select k.recruiter_id, k.breaches, k.reroutes from dashboard_recruiter_daily k where ${clean} ${kPark}
+            ${live ? sql`union all select x.recruiter_id, x.breaches, x.reroutes from dashboard_recruiter_rows(${live}::date[]) x where true ${xPark}` : sql``}) r
       left join recruiters n on n.id = r.recruiter_id
       group by 1, 2 order by 3 desc, 4 desc, 1`,
-    ]);
-  });
-  const [[counts, [contact], perRecruiter], current] = await Promise.all([rollup, currentFigures(sql, f)]);
+    ),
+    // Unmet needs are not of a park (an unmatched lead has none): the same for every park filter.
+    read(
+      (sql, clean, live) => sql<DashboardFigures["unmet"]>`
+      select u.kind, u.band, u.district, sum(u.leads)::int as leads
+      from (select k.kind, k.band, k.district, k.leads from dashboard_unmet_daily k where ${clean}
+            ${live ? sql`union all select x.kind, x.band, x.district, x.leads from dashboard_unmet_rows(${live}::date[]) x` : sql``}) u
+      group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit 10`,
+    ),
+    countedFigures(sql, f),
+  ]);
   const funnel = Object.fromEntries(FUNNEL_STAGES.map((stage) => [stage, counts.reduce((n, r) => n + r[stage], 0)])) as Record<
     FunnelStage,
     number
@@ -102,21 +133,73 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
   return {
     perDay: counts.map((r) => ({ day: r.day, source: r.source, leads: r.received })),
     funnel: FUNNEL_STAGES.map((stage) => ({ stage, leads: funnel[stage] })),
-    firstContact: {
-      buckets: contact.buckets.map((n, i) => ({ upTo: CONTACT_BUCKETS[i] ?? null, assignments: n })),
-      total: contact.total,
-      within5: contact.within5,
-      within60: contact.within60,
-      medianMinutes: contact.median,
-    },
+    firstContact: contactFromBands(contact),
     perRecruiter: [...perRecruiter],
     matchRate: { matched: funnel.matched, total: funnel.received },
+    unmet: [...unmet],
     ...current,
   };
 }
 
-/** The figures of the present, not of the range's cohort: recruiters' open load, unmet needs (by the leads' status now) and queues. */
-async function currentFigures(sql: Sql, f: DashboardFilters): Promise<Pick<DashboardFigures, "load" | "unmet" | "queues">> {
+/**
+ * The first-contact figure from counts per fine band: band i holds times in (bounds[i-1], bounds[i]]
+ * (band 0 every time up to bounds[0], band bounds.length the open rest; migration 046). Each bucket of
+ * CONTACT_BUCKETS is a sum of whole bands, which holds only if every bucket bound is a band bound:
+ * throws otherwise.
+ */
+export function contactFromBands(c: {
+  bounds: number[];
+  bands: number[];
+  counts: number[];
+  median: number | null;
+}): DashboardFigures["firstContact"] {
+  const missing = CONTACT_BUCKETS.filter((b) => !c.bounds.includes(b));
+  if (missing.length) throw new Error(`dashboard_contact_bounds() lacks the bucket bounds ${missing.join(", ")} (migration out of step)`);
+  const buckets = new Array<number>(CONTACT_BUCKETS.length + 1).fill(0);
+  c.bands.forEach((band, i) => {
+    const upper = c.bounds[band]; // undefined: the open band
+    const j = upper === undefined ? -1 : CONTACT_BUCKETS.findIndex((b) => upper <= b);
+    buckets[j === -1 ? CONTACT_BUCKETS.length : j] += c.counts[i];
+  });
+  const upTo = (limit: number) =>
+    buckets.reduce((n, count, i) => n + (i < CONTACT_BUCKETS.length && CONTACT_BUCKETS[i] <= limit ? count : 0), 0);
+  return {
+    buckets: buckets.map((n, i) => ({ upTo: CONTACT_BUCKETS[i] ?? null, assignments: n })),
+    total: buckets.reduce((a, b) => a + b, 0),
+    within5: upTo(5),
+    within60: upTo(60),
+    medianMinutes: c.median,
+  };
+}
+
+/**
+ * Recruiters' open load and the queues from the counters the writes keep (migration 046: the sum of a
+ * status and recruiter's rows is the count of such assignments in the same snapshot); call tasks, dead
+ * letters and unfinished outbox rows are counted through their partial indexes (few rows each).
+ */
+async function countedFigures(sql: Sql, f: DashboardFilters): Promise<Pick<DashboardFigures, "load" | "queues">> {
+  const [load, [queues]] = await Promise.all([
+    sql<{ recruiterId: string; name: string; open: number; capacity: number }[]>`
+      select r.id as "recruiterId", r.name, r.capacity,
+             coalesce((select sum(c.n) from dashboard_assignment_counts c
+                       where c.status in ('offered', 'accepted', 'contacted', 'visit') and c.recruiter_id = r.id), 0)::int as open
+      from recruiters r where r.active ${f.park ? sql`and ${f.park} = any (r.parks)` : sql``} order by r.id`,
+    sql<DashboardFigures["queues"][]>`
+      select coalesce((select sum(n) from dashboard_assignment_counts where status = 'unassigned'), 0)::int as unassigned,
+             coalesce((select sum(n) from dashboard_assignment_counts where status = 'offered'), 0)::int as offered,
+             ${otherQueues(sql)}`,
+  ]);
+  return { load: [...load], queues };
+}
+
+/** Call tasks open, dead letters and unfinished outbox rows: few rows each, counted through their partial indexes. */
+const otherQueues = (sql: Sql) => sql`
+  (select count(*)::int from call_tasks where status in ('open', 'no-answer')) as "callTasks",
+  (select count(*)::int from notifications where status = 'dead') as dead,
+  (select count(*)::int from outbox where done_at is null) as outbox`;
+
+/** The live definition of the figures of the present and of unmet needs (by the leads' status now): counted from the facts. */
+async function currentFiguresLive(sql: Sql, f: DashboardFilters): Promise<Pick<DashboardFigures, "load" | "unmet" | "queues">> {
   const inRange = sql`l.created_at >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai')
                       and l.created_at < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
   const [load, unmet, [queues]] = await Promise.all([
@@ -133,15 +216,9 @@ async function currentFigures(sql: Sql, f: DashboardFilters): Promise<Pick<Dashb
     sql<DashboardFigures["queues"][]>`
       select (select count(*)::int from assignments where status = 'unassigned') as unassigned,
              (select count(*)::int from assignments where status = 'offered') as offered,
-             (select count(*)::int from call_tasks where status in ('open', 'no-answer')) as "callTasks",
-             (select count(*)::int from notifications where status = 'dead') as dead,
-             (select count(*)::int from outbox where done_at is null) as outbox`,
+             ${otherQueues(sql)}`,
   ]);
-  return {
-    load: [...load],
-    unmet: [...unmet],
-    queues,
-  };
+  return { load: [...load], unmet: [...unmet], queues };
 }
 
 /**
@@ -196,7 +273,7 @@ export async function loadDashboardFiguresLive(sql: Sql, f: DashboardFilters): P
       left join recruiters r on r.id = e.recruiter_id
       where e.recruiter_id is not null and e.event in ('sla-missed', 'escalated', 'declined', 'admin-reroute') and ${inRange} ${eventPark}
       group by 1, 2 order by 3 desc, 4 desc, 1`,
-    currentFigures(sql, f),
+    currentFiguresLive(sql, f),
   ]);
 
   const minutes = contact.map((c) => Number(c.minutes)).sort((a, b) => a - b);

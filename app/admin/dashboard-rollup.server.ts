@@ -46,3 +46,20 @@ export async function rebuildDashboardRollupAll(sql: Sql, limit = 31): Promise<n
     if (days.length < limit) return total;
   }
 }
+
+const COUNTS_LOCK = 460_046; // one fold of the assignment counters at a time
+
+/**
+ * Folds the assignment counters' rows (migration 046: one row per change) into one row per status and
+ * recruiter, dropping zeros; the sums, and so the dashboard's load and queues, are unchanged in every
+ * snapshot. Rows written by transactions not yet committed stay as they are. Returns the rows folded
+ * (0 when another fold holds the lock).
+ */
+export async function compactDashboardCounts(sql: Sql): Promise<number> {
+  return sql.begin(async (tx) => {
+    const [{ locked }] = await tx<{ locked: boolean }[]>`select pg_try_advisory_xact_lock(${COUNTS_LOCK}) as locked`;
+    if (!locked) return 0;
+    const [{ folded }] = await tx<{ folded: number }[]>`select dashboard_compact_counts() as folded`;
+    return folded;
+  });
+}

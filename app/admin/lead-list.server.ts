@@ -45,7 +45,8 @@ export type LeadListRow = {
   breached: boolean;
 };
 
-export type LeadList = { rows: LeadListRow[]; total: number; page: number; pages: number; searchDown: boolean };
+/** `total` is at most LEAD_COUNT_CAP; `totalCapped` when the filters select more than that. */
+export type LeadList = { rows: LeadListRow[]; total: number; totalCapped: boolean; page: number; pages: number; searchDown: boolean };
 
 /**
  * Ids of leads the words find: Meilisearch over the folded words, plus (in Postgres) references that
@@ -86,39 +87,95 @@ export function leadSearchClient(): SearchClient {
   return createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY);
 }
 
-/** The SQL condition the filters make (every filter but `page`), and whether the search fell back to Postgres. */
-async function leadWhere(sql: Sql, search: SearchClient | null, f: LeadFilters) {
+/** At most this many leads are counted for the list: past it the page says "more than 10,000" (ADR 045). */
+export const LEAD_COUNT_CAP = 10_000;
+/** The deepest page the list serves (LEAD_COUNT_CAP / LEAD_PAGE_SIZE = 400); a deeper `page` is read as this one. */
+export const LEAD_PAGE_CAP = Math.ceil(LEAD_COUNT_CAP / LEAD_PAGE_SIZE);
+
+/**
+ * The leads the filters select (every filter but `page`) as SQL: `from` and `where` of a read whose
+ * rows are keyed by `id` (the lead's id) and `at` (its created_at), and whether the search fell back
+ * to Postgres. The read starts from the table that holds the filter in arrival order (ADR 045), so
+ * "newest first" is an index range read whatever the filter: lead_parks for a park, lead_sla for
+ * "SLA breached" (one row per lead by GROUP BY in index order), leads otherwise (and for search
+ * words, whose ids are few); the other filters test each row.
+ */
+async function leadSelection(sql: Sql, search: SearchClient | null, f: LeadFilters) {
   const q = (f.q ?? "").trim();
   const found = q ? await searchIds(sql, search, q) : null;
-  const conditions = [
+  const aboutLead = [
     found ? sql`l.id = any(${found.ids}::uuid[])` : null,
     f.status ? sql`l.status = ${f.status}` : null,
     f.channel ? sql`l.source = ${f.channel}` : null,
     f.section ? sql`left(l.industry, 1) = ${f.section}` : null,
-    f.from ? sql`l.created_at >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai')` : null,
-    f.to ? sql`l.created_at < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')` : null,
     f.unmatched ? sql`l.status = 'unmatched'` : null,
-    // The park and breach filters as `id in (… union …)`, not `exists … or exists …`: Postgres cannot
-    // turn an OR of EXISTS into a join, and read every lead to test it (test/integration/indexes.test.ts).
-    f.park
-      ? sql`l.id in (select m.lead_id from matches m where m.park_id = ${f.park} and m.withdrawn_at is null
-                     union select a.lead_id from assignments a where a.park_id = ${f.park})`
-      : null,
-    f.breached
-      ? sql`l.id in (select a.lead_id from assignments a where a.status = 'offered' and a.accept_by < now()
-                     union select e.lead_id from routing_events e where e.event in ('sla-missed', 'escalated'))`
-      : null,
   ].filter((c) => c !== null);
-  const where = conditions.length ? conditions.reduce((acc, c) => sql`${acc} and ${c}`, sql`true`) : sql`true`;
-  return { where, searchDown: found?.searchDown ?? false };
+  // What leads the read: the found ids (at most SEARCH_HIT_LIMIT and a few), else lead_parks for a park
+  // (kept by migration 045's triggers: a live match in the park or an assignment in it), else lead_sla
+  // for SLA breached (breachedSql below says the same per lead), else leads. `l` is joined only when a
+  // condition is about the lead itself.
+  const by = found ? "leads" : f.park ? "park" : f.breached ? "breached" : "leads";
+  const joinLeads = aboutLead.length > 0 ? sql`join leads l on l.id = k.lead_id` : sql``;
+  const key =
+    by === "park"
+      ? { from: sql`lead_parks k ${joinLeads}`, id: sql`k.lead_id`, at: sql`k.created_at` }
+      : by === "breached"
+        ? {
+            from: sql`(select s.lead_id, s.created_at from lead_sla s where s.due_at < now()
+                       group by s.created_at, s.lead_id order by s.created_at desc, s.lead_id desc) k ${joinLeads}`,
+            id: sql`k.lead_id`,
+            at: sql`k.created_at`,
+          }
+        : { from: sql`leads l`, id: sql`l.id`, at: sql`l.created_at` };
+  // The arrival range (China days, inclusive) on a created_at column.
+  const range = (at: typeof key.at) => [
+    f.from ? sql`${at} >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai')` : null,
+    f.to ? sql`${at} < ((${f.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')` : null,
+  ];
+  const conditions = [
+    ...aboutLead,
+    f.park
+      ? by === "park"
+        ? sql`k.park_id = ${f.park}`
+        : sql`exists (select 1 from lead_parks p where p.lead_id = ${key.id} and p.park_id = ${f.park})`
+      : null,
+    f.breached && by !== "breached" ? sql`exists (select 1 from lead_sla s where s.lead_id = ${key.id} and s.due_at < now())` : null,
+    ...range(key.at),
+  ].filter((c) => c !== null);
+  const and = (cs: typeof conditions) => cs.reduce((acc, c) => sql`${acc} and ${c}`, sql`true`);
+  // For the total, the range on the joined leads too (the same value): the planner may then join a
+  // status's range of leads_status_created_id to the park's range by hash, both from the index alone,
+  // instead of a heap probe of leads per park row. (The page keeps the ordered read that stops at 25.)
+  const leadRange = by !== "leads" && aboutLead.length > 0 ? range(sql`l.created_at`).filter((c) => c !== null) : [];
+  return { ...key, where: and(conditions), countWhere: and([...conditions, ...leadRange]), searchDown: found?.searchDown ?? false };
 }
 
-/** One page of leads, newest first, with the filters; `total` counts every lead they select. */
+type Selection = Awaited<ReturnType<typeof leadSelection>>;
+
+/** The selected leads' ids, newest first (created_at, then id, both descending: the indexes' order). */
+function selectedIds(sql: Sql, s: Selection, limit: number, offset = 0) {
+  return sql`select ${s.id} as id, ${s.at} as created_at from ${s.from} where ${s.where}
+             order by ${s.at} desc, ${s.id} desc limit ${limit} offset ${offset}`;
+}
+
+/** How many leads are selected, counting at most `cap + 1` (more than `cap` means "more than cap"). */
+async function countSelected(sql: Sql, s: Selection, cap: number): Promise<number> {
+  const [{ total }] = await sql<{ total: number }[]>`
+    select count(*)::int as total from (select 1 from ${s.from} where ${s.countWhere} ${Number.isFinite(cap) ? sql`limit ${cap + 1}` : sql``}) c`;
+  return total;
+}
+
+/**
+ * One page of leads, newest first (created_at, then id, descending), with the filters. `total` counts
+ * the leads they select up to LEAD_COUNT_CAP; `totalCapped` when there are more (the page then says
+ * "more than 10,000" and asks to narrow the filters; ADR 045). `page` is 1..LEAD_PAGE_CAP (a deeper
+ * one is read as the last); `pages` is at most LEAD_PAGE_CAP.
+ */
 export async function listLeads(sql: Sql, search: SearchClient | null, f: LeadFilters): Promise<LeadList> {
-  const { where, searchDown } = await leadWhere(sql, search, f);
-  const page = Math.max(1, Math.floor(f.page ?? 1));
-  const [[{ total }], rows] = await Promise.all([
-    sql<{ total: number }[]>`select count(*)::int as total from leads l where ${where}`,
+  const selection = await leadSelection(sql, search, f);
+  const page = Math.min(LEAD_PAGE_CAP, Math.max(1, Math.floor(f.page ?? 1)));
+  const [counted, rows] = await Promise.all([
+    countSelected(sql, selection, LEAD_COUNT_CAP),
     sql<
       {
         id: string;
@@ -133,14 +190,15 @@ export async function listLeads(sql: Sql, search: SearchClient | null, f: LeadFi
         breached: boolean;
       }[]
     >`
+      with page as materialized (${selectedIds(sql, selection, LEAD_PAGE_SIZE, (page - 1) * LEAD_PAGE_SIZE)})
       select l.id, l.reference, l.company_name, l.lead->'use'->>'product' as product, l.status, l.source, l.created_at,
              coalesce((select array_agg(distinct p.name) from assignments a join parks p on p.id = a.park_id where a.lead_id = l.id), '{}') as parks,
              (select min(a.accept_by) from assignments a where a.lead_id = l.id and a.status = 'offered') as accept_by,
              (${breachedSql(sql)}) as breached
-      from leads l where ${where}
-      order by l.created_at desc, l.id
-      limit ${LEAD_PAGE_SIZE} offset ${(page - 1) * LEAD_PAGE_SIZE}`,
+      from page join leads l on l.id = page.id
+      order by page.created_at desc, page.id desc`,
   ]);
+  const total = Math.min(counted, LEAD_COUNT_CAP);
   return {
     rows: rows.map((r) => ({
       id: r.id,
@@ -155,9 +213,10 @@ export async function listLeads(sql: Sql, search: SearchClient | null, f: LeadFi
       breached: r.breached,
     })),
     total,
+    totalCapped: counted > LEAD_COUNT_CAP,
     page,
-    pages: Math.max(1, Math.ceil(total / LEAD_PAGE_SIZE)),
-    searchDown,
+    pages: Math.min(LEAD_PAGE_CAP, Math.max(1, Math.ceil(total / LEAD_PAGE_SIZE))),
+    searchDown: selection.searchDown,
   };
 }
 
@@ -199,9 +258,9 @@ export async function exportLeads(
   f: LeadFilters,
   limit = LEAD_EXPORT_LIMIT,
 ): Promise<{ rows: LeadExportRow[]; total: number; truncated: boolean; searchDown: boolean }> {
-  const { where, searchDown } = await leadWhere(sql, search, f);
-  const [[{ total }], rows] = await Promise.all([
-    sql<{ total: number }[]>`select count(*)::int as total from leads l where ${where}`,
+  const selection = await leadSelection(sql, search, f);
+  const [total, rows] = await Promise.all([
+    countSelected(sql, selection, Infinity),
     sql<
       (Pick<LeadExportRow, "reference" | "status" | "source" | "parks" | "recruiters" | "createdAt" | "acceptBy" | "breached"> & {
         companyName: string;
@@ -223,9 +282,8 @@ export async function exportLeads(
                        where a.lead_id = l.id and a.status in ('offered', 'accepted', 'contacted', 'visit', 'signed')), '{}') as recruiters,
              (select min(a.accept_by) from assignments a where a.lead_id = l.id and a.status = 'offered') as accept_by,
              (${breachedSql(sql)}) as breached
-      from leads l where ${where}
-      order by l.created_at desc, l.id
-      limit ${limit}`,
+      from (${selectedIds(sql, selection, limit)}) page join leads l on l.id = page.id
+      order by page.created_at desc, page.id desc`,
   ]);
   const num = (v: string | null) => (v === null || v === "" || !Number.isFinite(Number(v)) ? null : Number(v));
   return {
@@ -248,14 +306,15 @@ export async function exportLeads(
     })),
     total,
     truncated: total > rows.length,
-    searchDown,
+    searchDown: selection.searchDown,
   };
 }
 
 /**
  * A lead breached the acceptance SLA when one of its offers is past its deadline now, or the SLA job
  * once found an offer of it not accepted in time (its 'sla-missed' and 'escalated' audit lines).
- * The `breached` filter of listLeads says the same as a set of lead ids; keep the two together.
+ * The `breached` filter of listLeads reads the same from lead_sla (migration 045: a row per offer with
+ * its deadline, and one while the lead has such audit lines); keep the two together.
  */
 function breachedSql(sql: Sql) {
   return sql`exists (select 1 from assignments a where a.lead_id = l.id and a.status = 'offered' and a.accept_by < now())

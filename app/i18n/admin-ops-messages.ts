@@ -145,6 +145,8 @@ const zh = {
   "leads.xlsx.yes": "是",
   "leads.xlsx.no": "否",
   "leads.caption": "线索，最新的在前，第 {page} 页，共 {total} 条",
+  "leads.caption.capped": "线索，最新的在前，第 {page} 页，超过 {total} 条",
+  "leads.tooMany": "符合条件的线索超过 {total} 条，只能翻看最新的 {pages} 页。请缩小筛选范围（园区、状态、日期等）。",
   "leads.empty": "没有符合条件的线索。",
   "leads.prev": "上一页",
   "leads.next": "下一页",
@@ -461,6 +463,9 @@ const en: Record<AdminOpsKey, string> = {
   "leads.xlsx.yes": "yes",
   "leads.xlsx.no": "no",
   "leads.caption": "Leads, newest first, page {page}, {total} in all",
+  "leads.caption.capped": "Leads, newest first, page {page}, more than {total} in all",
+  "leads.tooMany":
+    "More than {total} {total:lead matches|leads match}; only the newest {pages} {pages:page|pages} can be paged through. Narrow the filters (park, status, dates …).",
   "leads.empty": "No lead matches.",
   "leads.prev": "Previous page",
   "leads.next": "Next page",

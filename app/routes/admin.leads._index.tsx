@@ -42,6 +42,9 @@ export default function AdminLeads() {
     params.set("page", String(page));
     return lngHref(`/admin/leads?${params}`, lng);
   };
+  // Past LEAD_COUNT_CAP the list is not counted further (ADR 045): "more than 10,000", and a request to narrow the filters.
+  const total = list.total.toLocaleString("en");
+  const caption = t(list.totalCapped ? "leads.caption.capped" : "leads.caption", { page: list.page, total });
   const exportParams = new URLSearchParams();
   for (const [k, v] of Object.entries(f))
     if (v !== undefined && v !== false && k !== "page") exportParams.set(k, v === true ? "1" : String(v));
@@ -122,8 +125,14 @@ export default function AdminLeads() {
         </p>
       ) : null}
 
+      {list.totalCapped ? (
+        <p className="banner info" role="status" data-testid="leads-too-many">
+          {t("leads.tooMany", { total, pages: list.pages })}
+        </p>
+      ) : null}
+
       <DataTable
-        caption={t("leads.caption", { page: list.page, total: list.total })}
+        caption={caption}
         columns={[
           { label: t("leads.col.reference") },
           { label: t("leads.col.company") },
@@ -157,7 +166,7 @@ export default function AdminLeads() {
         ))}
       </DataTable>
 
-      <nav className="pager" aria-label={t("leads.caption", { page: list.page, total: list.total })}>
+      <nav className="pager" aria-label={caption}>
         {list.page > 1 ? <Link to={pageLink(list.page - 1)}>{t("leads.prev")}</Link> : null}
         <span>
           {list.page} / {list.pages}

@@ -226,6 +226,33 @@ describe("leads", () => {
       "boss@example.test",
     );
   });
+
+  it("over 10,000 leads the list says 'more than 10,000' (zh and en), asks to narrow the filters, and pages stop at 400", async () => {
+    // 10,001 old leads (2020, behind every other test's leads), removed again at the end.
+    await db.sql`
+      insert into leads (reference, status, source, lead, raw, phone, company_name, industry, consent_method, created_at, updated_at)
+      select 'PM-20200101-' || lpad(i::text, 6, '0'), 'lost', 'web', '{}'::jsonb, '{}'::jsonb, '+8613900000000', '南京旧线索' || i || '有限公司', 'C35',
+             'unrecorded', timestamptz '2020-01-01 00:00+08' + make_interval(secs => i), timestamptz '2020-01-01 00:00+08'
+      from generate_series(1, 10001) i`;
+    try {
+      const zh = await (await client.get("/admin/leads", admin)).text();
+      expect(zh).toContain("第 1 页，超过 10,000 条");
+      expect(zh).toContain("符合条件的线索超过 10,000 条，只能翻看最新的 400 页。请缩小筛选范围");
+      expect(zh).toMatch(/1(<!-- -->)? \/ (<!-- -->)?400/);
+      const en = await (await client.get("/admin/leads?lng=en", admin)).text();
+      expect(en).toContain("page 1, more than 10,000 in all");
+      expect(en).toContain("More than 10,000 leads match; only the newest 400 pages can be paged through. Narrow the filters");
+      // A deeper page is read as the last one (page 400: the 9,976th–10,000th newest).
+      const deep = await (await client.get("/admin/leads?page=401", admin)).text();
+      expect(deep).toMatch(/400(<!-- -->)? \/ (<!-- -->)?400/);
+      // Narrowed below the cap (a reference prefix finds at most 1,000), the total is exact again and the note is gone.
+      const narrowed = await (await client.get("/admin/leads?q=PM-2020010", admin)).text();
+      expect(narrowed).toContain("第 1 页，共 1,000 条");
+      expect(narrowed).not.toContain('data-testid="leads-too-many"');
+    } finally {
+      await db.sql`delete from leads where created_at < '2021-01-01'`;
+    }
+  });
 });
 
 describe("lead export", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type DashboardFilters, loadDashboardFigures, loadDashboardFiguresLive } from "~/admin/dashboard-data.server";
-import { rebuildDashboardRollup, rebuildDashboardRollupAll } from "~/admin/dashboard-rollup.server";
+import { type DashboardFilters, loadDashboardFigures, loadDashboardFiguresLive, SIZE_BANDS } from "~/admin/dashboard-data.server";
+import { compactDashboardCounts, rebuildDashboardRollup, rebuildDashboardRollupAll } from "~/admin/dashboard-rollup.server";
 import type { Sql } from "~/db/db.server";
 
 import { createTestDatabase } from "../support/database";
@@ -73,18 +73,50 @@ describe("dashboard rollup", () => {
     expect(live[0].perRecruiter.some((r) => r.breaches > 0)).toBe(true);
     expect(live[0].perRecruiter.some((r) => r.reroutes > 0)).toBe(true);
     expect(await rollupAll()).toEqual(live);
+    // The rollup's size bands of unmet needs are the code's (migration 046).
+    const [{ sizeBands }] = await sql<{ sizeBands: number[] }[]>`select dashboard_size_bands() as size_bands`;
+    expect(sizeBands).toEqual([...SIZE_BANDS]);
 
     // A wrong rollup row changes the figures: the loader reads the rollup for a built day.
     await sql`update dashboard_daily set received = received + 1000 where day = '2026-11-12' and park = '*' and source = 'web'`;
-    await sql`update dashboard_first_contact set minutes = minutes + 5000 where day = '2026-11-12'`;
+    await sql`insert into dashboard_contact_daily values ('2026-11-12', '*', 0, 100)
+              on conflict (park, day, band) do update set n = dashboard_contact_daily.n + 100`;
+    await sql`insert into dashboard_unmet_daily values ('2026-11-12', 'factory', 1, '', 1000)
+              on conflict (day, kind, band, district) do update set leads = dashboard_unmet_daily.leads + 1000`;
+    await sql`insert into dashboard_assignment_counts (status, recruiter_id, n) values ('offered', 'R01', 7)`;
     const wrong = await loadDashboardFigures(sql, month);
     expect(wrong.funnel[0].leads).toBe(live[0].funnel[0].leads + 1000);
-    expect(wrong.firstContact).not.toEqual(live[0].firstContact);
+    expect(wrong.firstContact.within5).toBe(live[0].firstContact.within5 + 100);
+    expect(wrong.unmet[0].leads).toBeGreaterThan(live[0].unmet[0].leads);
+    expect(wrong.queues.offered).toBe(live[0].queues.offered + 7);
+    expect(wrong.load.find((r) => r.recruiterId === "R01")?.open).toBe(live[0].load.find((r) => r.recruiterId === "R01")!.open + 7);
+    await sql`insert into dashboard_assignment_counts (status, recruiter_id, n) values ('offered', 'R01', -7)`;
+    // The median is read from the rows of its band: a wrong time there shows too.
+    await sql`update dashboard_first_contact set minutes = minutes + 0.5 where day = '2026-11-12'`;
+    expect((await loadDashboardFigures(sql, { ...month, from: "2026-11-12", to: "2026-11-12" })).firstContact.medianMinutes).not.toBe(
+      (await loadDashboardFiguresLive(sql, { ...month, from: "2026-11-12", to: "2026-11-12" })).firstContact.medianMinutes,
+    );
     expect(await rebuildDashboardRollup(sql, { days: ["2026-11-12"] })).toEqual(["2026-11-12"]);
     expect(await rollupAll()).toEqual(live);
   });
 
-  const changes: [string, () => Promise<unknown>][] = [
+  // [what, change, marks a day: false for a change only the counters see]
+  const changes: [string, () => Promise<unknown>, boolean?][] = [
+    [
+      "first contacts exactly on bucket bounds (5 and 60 minutes after the offer: counted in the bucket they close)",
+      async () => {
+        const rows = await sql<{ id: string; leadId: string; recruiterId: string }[]>`
+          select a.id, a.lead_id as "leadId", a.recruiter_id as "recruiterId" from assignments a join leads l on l.id = a.lead_id
+          where l.created_at >= '2026-11-13 00:00+08' and l.created_at < '2026-11-14 00:00+08' and a.recruiter_id is not null
+            and not exists (select 1 from routing_events e where e.assignment_id = a.id and e.event = 'contacted')
+            and exists (select 1 from routing_events e where e.assignment_id = a.id and e.event in ('assigned', 'rerouted') and e.recruiter_id is not null)
+          order by l.created_at limit 2`;
+        for (const [i, a] of rows.entries())
+          await sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
+                    select ${a.id}, ${a.leadId}, 'contacted', ${a.recruiterId}, min(at) + make_interval(mins => ${i === 0 ? 5 : 60})
+                    from routing_events where assignment_id = ${a.id} and event in ('assigned', 'rerouted') and recruiter_id is not null`;
+      },
+    ],
     [
       "a late first contact",
       async () => {
@@ -134,7 +166,7 @@ describe("dashboard rollup", () => {
     [
       "matches removed by a re-match",
       async () => {
-        await sql`delete from matches where lead_id = (select l.id from leads l join matches m on m.lead_id = l.id and m.park_id = 'P03'
+        await sql`delete from matches where lead_id = (select l.id from leads l join matches m on m.lead_id = l.id
                   where l.created_at >= '2026-11-17 00:00+08' and l.created_at < '2026-11-18 00:00+08' order by l.created_at limit 1)`;
       },
     ],
@@ -196,6 +228,35 @@ describe("dashboard rollup", () => {
       },
     ],
     [
+      "a matched lead of an old day left unmatched (its matches withdrawn) and an unmatched one matched late",
+      async () => {
+        await sql`update leads set status = 'unmatched' where id = (select id from leads where status = 'matched'
+                  and created_at >= '2026-11-26 00:00+08' and created_at < '2026-11-27 00:00+08' order by created_at limit 1)`;
+        await sql`update leads set status = 'matched' where id = (select id from leads where status = 'unmatched'
+                  and created_at >= '2026-11-12 00:00+08' and created_at < '2026-11-13 00:00+08' order by created_at limit 1)`;
+      },
+    ],
+    [
+      "an unmatched lead's need edited (kind and area: another group of unmet needs)",
+      async () => {
+        await sql`update leads set lead = jsonb_set(jsonb_set(lead, '{need,kind}', '"warehouse"'), '{need,areaMinSqm}', '25000')
+                  where id = (select id from leads where status = 'unmatched'
+                  and created_at >= '2026-11-27 00:00+08' and created_at < '2026-11-28 00:00+08' order by created_at limit 1)`;
+      },
+    ],
+    [
+      "offers accepted, declined, re-offered to another recruiter and one withdrawn (load and queues)",
+      async () => {
+        const rows = await sql<{ id: string }[]>`select id from assignments where status = 'offered' order by id limit 3`;
+        await sql`update assignments set status = 'accepted' where id = ${rows[0].id}`;
+        await sql`update assignments set status = 'declined' where id = ${rows[1].id}`;
+        await sql`update assignments set recruiter_id = 'R01' where id = ${rows[2].id} and recruiter_id <> 'R01'`;
+        await sql`update assignments set status = 'unassigned', recruiter_id = null
+                  where id = (select id from assignments where status = 'contacted' order by id limit 1)`;
+      },
+      false,
+    ],
+    [
       "a lead deleted (with its matches, assignment and audit lines)",
       async () => {
         await sql`delete from leads where id = (select l.id from leads l join assignments a on a.lead_id = l.id
@@ -206,14 +267,16 @@ describe("dashboard rollup", () => {
     ],
   ];
 
-  for (const [what, change] of changes) {
+  for (const [what, change, marks = true] of changes) {
     it(`after ${what}: equal to the live figures before and after the rebuild`, async () => {
       const before = await liveAll();
       await change();
       const after = await liveAll();
       expect(after, "the change must move a figure, else this check could not fail").not.toEqual(before);
-      expect(await rollupAll()).toEqual(after); // no rebuild yet: the changed day is read live
-      expect(await rebuildDashboardRollupAll(sql)).toBeGreaterThan(0);
+      expect(await rollupAll()).toEqual(after); // no rebuild yet: the changed day is read live, the counters not folded
+      expect(await compactDashboardCounts(sql)).toBeGreaterThan(0);
+      expect(await rollupAll()).toEqual(after); // counters folded
+      expect((await rebuildDashboardRollupAll(sql)) > 0).toBe(marks);
       const [{ stale }] = await sql<{ stale: number }[]>`select count(*)::int as stale from dashboard_stale`;
       expect(stale).toBe(0);
       expect(await rollupAll()).toEqual(after); // rebuilt from the facts

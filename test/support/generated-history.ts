@@ -1,4 +1,4 @@
-import { rebuildDashboardRollupAll } from "~/admin/dashboard-rollup.server";
+import { compactDashboardCounts, rebuildDashboardRollupAll } from "~/admin/dashboard-rollup.server";
 import type { Sql } from "~/db/db.server";
 
 // A year of generated history for the EXPLAIN test (test/integration/indexes.test.ts, 50,000 leads)
@@ -104,7 +104,8 @@ export async function generateHistory(sql: Sql, leads: number): Promise<void> {
     insert into outbox (topic, aggregate_id, created_at, relayed_at, done_at)
     select t, id::text, created_at, created_at, case when extract(epoch from created_at)::bigint % 5000 = 0 then null else created_at end
     from leads cross join (values ('lead.index'), ('lead.match')) v(t)`;
-  // The dashboard's rollup of the closed days (migration 044), as the worker would have built it.
+  // The dashboard's rollup of the closed days (migration 044) and its folded counters (046), as the worker would have left them.
   await rebuildDashboardRollupAll(sql, 400);
+  await compactDashboardCounts(sql);
   await sql.unsafe("vacuum analyze");
 }
