@@ -10,7 +10,7 @@ import { importInventory } from "~/inventory/import.server";
 import { demoInventory } from "../fixtures/inventory";
 import { applyImport, previewImport } from "../support/admin-browser";
 import { axeViolations } from "../support/axe";
-import { hydrated, signInByForm, statusBanner } from "../support/browser";
+import { E2E_WAIT_MS, hydrated, signInByForm, statusBanner } from "../support/browser";
 import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { routedTestLead } from "../support/routed-lead";
 
@@ -38,7 +38,7 @@ async function signedIn(javaScriptEnabled: boolean): Promise<{ context: BrowserC
   // bypassCSP: lets the test inject axe-core; the pages' own policy is tested elsewhere.
   const context = await suite.browser.newContext({ javaScriptEnabled, locale: "zh-CN", viewport: VIEWPORTS.desktop, bypassCSP: true });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(E2E_WAIT_MS);
   await signInByForm(page, suite.web.url, { email: EMAIL, password: PASSWORD, home: "/admin" }, javaScriptEnabled);
   await hydrated(page, javaScriptEnabled);
   return { context, page };

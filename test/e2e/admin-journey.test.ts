@@ -9,6 +9,7 @@ import { toLeadDocument } from "../../search/lead-document";
 import { ensureLeadsIndex, LEADS_INDEX } from "../../search/leads.index";
 import { demoInventory } from "../fixtures/inventory";
 import { applyImport, expectAccessible, expectFlash, hydrated, photograph, previewImport, signInAt } from "../support/admin-browser";
+import { E2E_WAIT_MS } from "../support/browser";
 import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { deadAssignmentNotice, routedTestLead, storeTestLead } from "../support/routed-lead";
 
@@ -65,7 +66,7 @@ describe("an admin's morning, in the order of issue 11's acceptance line", () =>
     // bypassCSP only lets the test inject axe-core; the pages keep their policy.
     const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", bypassCSP: true });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(E2E_WAIT_MS);
     const look = async (name: string) => {
       await expectAccessible(page, name);
       await photograph(page, `journey-${name}`);

@@ -7,6 +7,7 @@ import { importInventory } from "~/inventory/import.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { previewImport } from "../support/admin-browser";
+import { E2E_WAIT_MS } from "../support/browser";
 import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { deadAssignmentNotice, routedTestLead } from "../support/routed-lead";
 
@@ -93,7 +94,7 @@ describe("admin pages on a phone", () => {
   it("no admin page scrolls sideways at 390 px; tables read as cards; phone and desktop screenshots kept", async () => {
     const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(E2E_WAIT_MS);
     await page.goto(`${suite.web.url}/login`);
     await page.getByLabel(/邮箱/).fill("phone-admin@example.test");
     await page.getByLabel(/密码/).fill(PASSWORD);
@@ -142,7 +143,7 @@ describe("admin pages on a phone", () => {
   it("the header on a phone: the brand on its own line, then the nav as rows of tap targets ≥ 44 px", async () => {
     const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(E2E_WAIT_MS);
     await login(page);
     await page.goto(`${suite.web.url}/admin/leads`);
     const brand = await page.locator("header.admin-top > strong").boundingBox();
@@ -162,7 +163,7 @@ describe("/admin/dashboard under the Content-Security-Policy (ADR 021)", () => {
   it("the browser reports no CSP violation: the server-rendered ECharts SVG carries no inline style", async () => {
     const context = await suite.browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(E2E_WAIT_MS);
     const violations: string[] = [];
     page.on("console", (m) => {
       if (/Content Security Policy|Refused to (execute|load|apply)|violates/i.test(m.text())) violations.push(m.text());

@@ -10,7 +10,7 @@ import { importInventory } from "~/inventory/import.server";
 import { indexNames } from "../../search/index-names";
 import { demoInventory } from "../fixtures/inventory";
 import { axeViolations, seriousViolations } from "../support/axe";
-import { textOf } from "../support/browser";
+import { E2E_WAIT_MS, textOf } from "../support/browser";
 import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { outboxDrained } from "../support/pipeline";
 import { eventually } from "../support/services";
@@ -84,7 +84,7 @@ describe.each([
   it("keys a new caller's lead in by keyboard while the matches show, saves it (routed), and links the second call to it", async () => {
     const context = await suite.browser.newContext({ viewport: { width, height }, locale: "zh-CN", hasTouch: width < 600 });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(E2E_WAIT_MS);
     try {
       await signIn(page);
       const company = `南京热线${label}机械有限公司`;
@@ -205,7 +205,7 @@ it("a failing caller lookup is retried with a growing wait, and the panel recove
   const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
   await context.clock.install();
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(E2E_WAIT_MS);
   try {
     await signIn(page);
     let down = true;

@@ -9,7 +9,7 @@ import { createShortlist } from "~/recruiter-desk/shortlists.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { axeViolations, seriousViolations } from "../support/axe";
-import { signInByForm } from "../support/browser";
+import { E2E_WAIT_MS, signInByForm } from "../support/browser";
 import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { storeTestLead } from "../support/routed-lead";
 
@@ -57,7 +57,7 @@ async function seed({ db }: BrowserSuite): Promise<void> {
 async function signedIn(viewport: { width: number; height: number }, email: string, home: string) {
   const context = await suite.browser.newContext({ viewport, locale: "zh-CN", hasTouch: viewport.width < 600 });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(E2E_WAIT_MS);
   await signInByForm(page, suite.web.url, { email, password: PASSWORD, home });
   return { context, page };
 }

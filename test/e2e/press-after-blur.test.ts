@@ -6,7 +6,7 @@ import { importInventory } from "~/inventory/import.server";
 import { applyAssignmentAction } from "~/recruiter-desk/assignment-actions.server";
 
 import { demoInventory } from "../fixtures/inventory";
-import { hydrated, launchChromium, signInByForm } from "../support/browser";
+import { E2E_WAIT_MS, hydrated, launchChromium, signInByForm } from "../support/browser";
 import { createTestDatabase } from "../support/database";
 import { routedTestLead, TEST_ROUTING } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
@@ -55,7 +55,7 @@ afterAll(async () => {
 async function phonePage(): Promise<Page> {
   const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(E2E_WAIT_MS);
   return page;
 }
 

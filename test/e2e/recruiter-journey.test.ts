@@ -10,7 +10,7 @@ import { createShortlist } from "~/recruiter-desk/shortlists.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { axeViolations } from "../support/axe";
-import { hydrated, signInByForm, statusBanner, textOf } from "../support/browser";
+import { E2E_WAIT_MS, hydrated, signInByForm, statusBanner, textOf } from "../support/browser";
 import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { validLeadJson } from "../support/leads";
 
@@ -58,7 +58,7 @@ async function newPage(
     hasTouch: viewport.width < 500,
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(E2E_WAIT_MS);
   page.on("pageerror", (e) => console.error(`page error at ${page.url()}: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error") console.error(`console error at ${page.url()}: ${m.text()}`);

@@ -8,6 +8,7 @@ import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
 
 import { demoInventory } from "../fixtures/inventory";
+import { E2E_WAIT_MS } from "../support/browser";
 import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 import { validLeadJson } from "../support/leads";
 
@@ -51,7 +52,7 @@ const statusOf = async (assignmentId: string) =>
 async function newPage(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page }> {
   const context = await suite.browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
   const page = await context.newPage();
-  page.setDefaultTimeout(5000);
+  page.setDefaultTimeout(E2E_WAIT_MS);
   return { context, page };
 }
 

@@ -7,7 +7,7 @@ import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
 
 import { demoInventory } from "../fixtures/inventory";
-import { textOf } from "../support/browser";
+import { E2E_WAIT_MS, textOf } from "../support/browser";
 import { type BrowserSuite, browserSuite } from "../support/browser-suite";
 
 // A form's errors belong to the answer that carried them. After a failed save and a corrected one that
@@ -32,7 +32,7 @@ async function seed({ db }: BrowserSuite): Promise<void> {
 async function signedIn(email: string, next: string, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page }> {
   const context = await suite.browser.newContext({ javaScriptEnabled, locale: "zh-CN", viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(E2E_WAIT_MS);
   await page.goto(`${suite.web.url}/login?next=${encodeURIComponent(next)}`);
   await hydrated(page, javaScriptEnabled);
   await page.getByLabel("邮箱").fill(email);

@@ -1,6 +1,12 @@
 import { type Browser, chromium, type Page } from "playwright-core";
 
 // Debian's Chromium driven by playwright-core; a test tool's own browser download does not work here.
+/**
+ * How long a page action or navigation may wait in the browser tests (ms): long enough for a loaded
+ * 2-core CI machine (a page took over 5 s there), one figure for every file.
+ */
+export const E2E_WAIT_MS = 15_000;
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
