@@ -339,13 +339,13 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "minTaxPerMuWan",
       "亩均税收门槛（万元/亩）",
       "min tax per mu (10k CNY)",
-      numeric(readPastLabel(parseWanPerMu, FIGURE_LABELS.landPrice), { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }),
+      numeric(parseWanPerMu, { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }),
     ),
     col(
       "minInvestmentPerMuWan",
       "投资强度门槛（万元/亩）",
       "min investment per mu (10k CNY)",
-      numeric(readPastLabel(parseWanPerMu, FIGURE_LABELS.landPrice), { zh: "例如 300 或 300万元/亩", en: "e.g. 300" }),
+      numeric(parseWanPerMu, { zh: "例如 300 或 300万元/亩", en: "e.g. 300" }),
     ),
     col(
       "minTaxPer1000SqmWan",
