@@ -26,7 +26,10 @@ const id = z
 const isoDate = z
   .string()
   .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), { ...rule("dateFormat"), abort: true })
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), rule("dateNoSuchDay"));
+  .refine((d) => {
+    const day = new Date(`${d}T00:00:00Z`); // month 13 or day 40 is an Invalid Date, whose toISOString throws
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(d);
+  }, rule("dateNoSuchDay"));
 const hhmm = z.string().refine((t) => /^(?:[01]\d|2[0-3]):[0-5]\d$/.test(t), rule("timeFormat"));
 const optNum = (max: number) => z.number().finite().min(0).max(max).optional().nullable();
 const industryList = z
