@@ -97,6 +97,12 @@ const sharedCalls = new Map<string, SharedCall>();
  * the i-th of n passes when the count before the call plus i stays within the budget. A client that
  * sends many requests at once (a partner's integration, the intake bench) costs one Redis call per
  * round trip instead of one per request (docs/decisions/039); the counts in Redis are the same.
+ *
+ * The first call is sent from `setImmediate`, after the event loop has read every request that was
+ * ready in this turn, not at once: the requests of one turn then share a call too. Sent at once,
+ * Redis answered before the next turn and each request paid a socket write of its own, the largest
+ * single cost of the web process under `POST /api/leads` (docs/benchmarks.md, Intake, 2026-12-01
+ * evening). The wait is the rest of the current turn, well under a millisecond.
  */
 function consumeShared(limit: Limit, shared: RateLimiterRedis, key: string): Promise<LimitResult> {
   const id = `${limit.name}:${limit.points}:${limit.durationSec}\u0000${key}`;
@@ -105,7 +111,7 @@ function consumeShared(limit: Limit, shared: RateLimiterRedis, key: string): Pro
     if (call) return void call.waiting.push(resolve);
     const started: SharedCall = { waiting: [resolve] };
     sharedCalls.set(id, started);
-    void drainShared(id, started, shared, key, limit.points);
+    setImmediate(() => void drainShared(id, started, shared, key, limit.points));
   });
 }
 
