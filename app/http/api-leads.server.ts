@@ -21,6 +21,7 @@ export function apiLeadsRoute() {
         acceptLanguage: req.headers["accept-language"] ?? null,
         idempotencyKey: typeof req.headers["idempotency-key"] === "string" ? req.headers["idempotency-key"] : null,
         body: async () => (gate.body ?? Buffer.alloc(0)).toString("utf8"),
+        parsedBody: gate.json, // the gate parsed it while checking it: not a second time
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       });
       const json = Buffer.from(JSON.stringify(answer.body));

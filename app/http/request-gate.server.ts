@@ -30,6 +30,8 @@ export type GatePass = {
   body?: Buffer;
   /** Set when the body had no content type and was empty: handed on as an empty urlencoded form. */
   contentType?: string;
+  /** A JSON body (`/api/*`) as the gate parsed it while checking it, for routes that read it without Remix. */
+  json?: { value: unknown };
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
@@ -83,7 +85,7 @@ export function requestGate({ appUrl }: GateOptions) {
       pass.body = body;
       if (type === "") pass.contentType = "application/x-www-form-urlencoded";
 
-      const bad = api ? await checkJson(body) : await checkForm(body, type);
+      const bad = api ? await checkJson(body, pass) : await checkForm(body, type);
       if (bad) return sendRefusal(req, res, bad);
       next();
     } catch (error) {
@@ -185,8 +187,11 @@ function decodeUtf8(body: Buffer): string | null {
   }
 }
 
-/** JSON bodies: valid UTF-8, not nested deeper than MAX_JSON_DEPTH, parseable, every key and string storable. */
-async function checkJson(body: Buffer): Promise<Refusal | null> {
+/**
+ * JSON bodies: valid UTF-8, not nested deeper than MAX_JSON_DEPTH, parseable, every key and string
+ * storable. The parsed value is kept on `pass.json` for the routes answered without Remix.
+ */
+async function checkJson(body: Buffer, pass: GatePass): Promise<Refusal | null> {
   const text = decodeUtf8(body);
   if (text === null) return { status: 400, key: "badEncoding" };
   if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) return { status: 400, key: "tooDeep", params: { max: MAX_JSON_DEPTH } };
@@ -197,7 +202,9 @@ async function checkJson(body: Buffer): Promise<Refusal | null> {
     return { status: 400, key: "json" };
   }
   const field = findUnstorableJson(value);
-  return field === null ? null : { status: 400, key: "badChars", params: { field }, field };
+  if (field !== null) return { status: 400, key: "badChars", params: { field }, field };
+  pass.json = { value };
+  return null;
 }
 
 /** Form bodies: they parse (strict percent-decoding, or multipart with its boundary) and every name and value is storable. */

@@ -34,6 +34,8 @@ export async function acceptApiLead(input: {
   acceptLanguage: string | null;
   idempotencyKey: string | null;
   body: () => Promise<string>;
+  /** The body already parsed by the request gate (app/http/request-gate.server.ts): `body` is then not read. */
+  parsedBody?: { value: unknown };
   clientIp: string;
 }): Promise<ApiAnswer> {
   const lng = lngFrom(input.url, input.acceptLanguage);
@@ -64,7 +66,7 @@ async function acceptAdmitted(
 
   let body: unknown;
   try {
-    body = JSON.parse(await input.body());
+    body = input.parsedBody ? input.parsedBody.value : JSON.parse(await input.body());
   } catch {
     return fail(400, { _form: msg("json") });
   }
