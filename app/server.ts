@@ -10,6 +10,7 @@ import { sendRefusal } from "~/http/refusal.server";
 import { remixHandler } from "~/http/remix-handler.server";
 import { requestGate } from "~/http/request-gate.server";
 import { securityHeaders } from "~/http/security-headers.server";
+import { rememberTrust, type TrustFn } from "~/http/trust-proxy.server";
 import { getWebEnv } from "~/utils/env.server";
 import { installLastResortHandlers } from "~/utils/last-resort.server";
 import { errorMessage, log } from "~/utils/log.server";
@@ -28,6 +29,7 @@ limitsRedis(); // connect now: rate and guessing limits are shared through Redis
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
+app.set("trust proxy fn", rememberTrust(app.get("trust proxy fn") as TrustFn)); // parsed once per address, not per use
 app.use(securityHeaders({ appUrl: env.APP_URL }));
 // gzip (or deflate) for a client that asks: pages, scripts, styles and JSON of 1 KB or more whose type
 // is text-like (images and archives are already compressed and pass as they are). Remix's streamed
