@@ -33,4 +33,19 @@ describe("shared rate limit under concurrent requests of one client", () => {
     // Another client's budget is its own.
     expect(await consume(limit, "client-b")).toEqual({ ok: true });
   });
+
+  it("counts the requests read in one turn of the event loop with one Redis call", async () => {
+    await eventually(async () => limitsRedis().status === "ready", "the limits' Redis client", 10_000);
+    const limit = { name: `turn-${randomUUID()}`, points: 100, durationSec: 60 };
+    const calls = vi.spyOn(RateLimiterRedis.prototype, "consume");
+    calls.mockClear();
+    // Ten requests, each from a callback of its own in the same turn (as the HTTP server hands them
+    // over): sent at once, the first call went alone and the other nine made a second one.
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => new Promise((resolve) => setTimeout(() => void consume(limit, "client-c").then(resolve), 0))),
+    );
+    expect(results).toEqual(Array.from({ length: 10 }, () => ({ ok: true })));
+    expect(calls.mock.calls.map(([, points]) => points)).toEqual([10]);
+    expect(Number(await limitsRedis().get(`${limitsNamespace()}:${limit.name}:client-c`))).toBe(10);
+  });
 });
