@@ -1,5 +1,5 @@
 import type { Lead } from "~/domain/lead-schema";
-import { hardCheck, type HardOptions } from "~/domain/matching/hard";
+import { type HardCheck, hardCheckOf, type HardOptions } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
 import type { MatchResult, SpaceCandidate } from "~/domain/matching/types";
 import { type Exclusion, explainExclusions, failureReason } from "~/domain/matching/why-not";
@@ -15,9 +15,14 @@ export type LiveMatch = { spaceId: string; foundBy: "lead" | "space" };
  * read from Postgres by id, the one row kept per space, and the matching done on them — ranking, the
  * re-ranking after the offered spaces were locked and re-read, the withdrawals and why-not. No I/O here:
  * the job reads, this decides.
+ *
+ * Each row is converted to the matcher's candidate once, and each candidate hard-checked once, for the
+ * whole job (issue 14: the job converted every row two or three times and checked most of them three
+ * times). A row re-read with another version is converted again, and its new candidate checked again.
  */
 export class LeadMatchSpaces {
-  private readonly rows = new Map<string, SpaceRow>();
+  private readonly held = new Map<string, { row: SpaceRow; candidate: SpaceCandidate }>();
+  private readonly check: HardCheck;
 
   /** `rows`: every space read; a space read twice keeps its last row. */
   constructor(
@@ -25,12 +30,15 @@ export class LeadMatchSpaces {
     rows: Iterable<SpaceRow>,
     private readonly options: HardOptions,
   ) {
-    for (const r of rows) this.rows.set(r.id, r);
+    const last = new Map<string, SpaceRow>();
+    for (const r of rows) last.set(r.id, r);
+    for (const [id, row] of last) this.held.set(id, { row, candidate: toSpaceCandidate(row) });
+    this.check = hardCheckOf(lead, options);
   }
 
   /** The best `limit` spaces, best first (rankMatches). */
   rank(limit: number): MatchResult[] {
-    return rankMatches(this.lead, this.candidates(), { limit, ...this.options });
+    return rankMatches(this.lead, this.candidates(), { limit, ...this.options, check: this.check });
   }
 
   /**
@@ -39,22 +47,22 @@ export class LeadMatchSpaces {
    * dropped. true when anything changed (rank again).
    */
   update(offered: readonly string[], now: readonly SpaceRow[]): boolean {
-    const changed = now.filter((r) => this.rows.get(r.id)?.version !== r.version || !this.rows.has(r.id));
+    const changed = now.filter((r) => this.held.get(r.id)?.row.version !== r.version);
     const gone = offered.filter((id) => !now.some((n) => n.id === id));
     if (changed.length === 0 && gone.length === 0) return false;
-    for (const r of changed) this.rows.set(r.id, r);
-    for (const id of gone) this.rows.delete(id);
+    for (const r of changed) this.held.set(r.id, { row: r, candidate: toSpaceCandidate(r) });
+    for (const id of gone) this.held.delete(id);
     return true;
   }
 
   /** The version of the row held for `spaceId` (docs/decisions/018); the space must be held. */
   version(spaceId: string): string {
-    return this.rows.get(spaceId)!.version;
+    return this.held.get(spaceId)!.row.version;
   }
 
   /** Every space held, as the matcher's candidates, in the order first read. */
   candidates(): SpaceCandidate[] {
-    return [...this.rows.values()].map(toSpaceCandidate);
+    return Array.from(this.held.values(), (h) => h.candidate);
   }
 
   /**
@@ -62,11 +70,10 @@ export class LeadMatchSpaces {
    * (the spaces not offered, with the rule that left each out).
    */
   outcome(live: readonly LiveMatch[], results: readonly MatchResult[]): { withdrawals: Withdrawal[]; excluded: Exclusion[] } {
-    const candidates = this.candidates();
     const offered = new Set(results.map((r) => r.spaceId));
     return {
-      withdrawals: withdrawalsOf(this.lead, live, offered, candidates, this.options),
-      excluded: explainExclusions(this.lead, candidates, offered, this.options),
+      withdrawals: withdrawalsOf(this.lead, live, offered, (id) => this.held.get(id)?.candidate, this.check, this.options),
+      excluded: explainExclusions(this.lead, this.candidates(), offered, { ...this.options, check: this.check }),
     };
   }
 }
@@ -80,19 +87,19 @@ function withdrawalsOf(
   lead: Lead,
   live: readonly LiveMatch[],
   offered: ReadonlySet<string>,
-  candidates: SpaceCandidate[],
+  candidateOf: (spaceId: string) => SpaceCandidate | undefined,
+  check: HardCheck,
   options: HardOptions,
 ): Withdrawal[] {
-  const byId = new Map(candidates.map((c) => [c.id, c]));
   const out: Withdrawal[] = [];
   for (const m of live) {
     if (offered.has(m.spaceId)) continue;
-    const s = byId.get(m.spaceId);
+    const s = candidateOf(m.spaceId);
     if (!s) {
       out.push({ spaceId: m.spaceId, reason: auditMessages.both("space.removed") });
       continue;
     }
-    const hard = hardCheck(lead, s, options);
+    const hard = check(s);
     if (!hard.pass) {
       const r = failureReason(lead, s, hard.failures[0], options);
       out.push({ spaceId: m.spaceId, reason: { zh: r.zh, en: r.en } });

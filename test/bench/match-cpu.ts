@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 
 import { sectionOf } from "~/domain/industries";
 import type { Lead } from "~/domain/lead-schema";
-import { AREA_UPPER, hardCheck } from "~/domain/matching/hard";
+import { AREA_UPPER, hardCheck, hardCheckOf } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
 import { explainExclusions } from "~/domain/matching/why-not";
@@ -77,11 +77,13 @@ function rowOf(d: SpaceDocument, i: number): SpaceRow {
 }
 
 /** What the four searches of search/spaces.query.ts return for `n`, chosen in code. */
+/** Every document as hardCheck sees it in Postgres' rows (with verifiedAt), made once for the candidate choice below. */
+const checked = new Map(docs.map((d) => [d, { ...candidateOf(d), verifiedAt: new Date(d.verifiedAtTs! * 1000).toISOString() }]));
+
+/** What the four searches of search/spaces.query.ts return for `n`, chosen in code. */
 function searchOf(n: MatchNeed): { candidates: SpaceDocument[]; nearby: SpaceDocument[] } {
   const ofKind = docs.filter((d) => d.kind === n.need.kind && d.status === "available");
-  const passing = ofKind.filter(
-    (d) => hardCheck(n, { ...candidateOf(d), verifiedAt: new Date(d.verifiedAtTs! * 1000).toISOString() }, OPTIONS).pass,
-  );
+  const passing = ofKind.filter((d) => hardCheck(n, checked.get(d)!, OPTIONS).pass);
   const target = targetArea(n);
   const byArea = (a: SpaceDocument, b: SpaceDocument) => a.areaSqm - b.areaSqm;
   const above = passing
@@ -124,8 +126,9 @@ const spacesPerLead = cases.reduce((a, c) => a + c.candidates.length + c.nearby.
 
 /** bench:match's code part: rank the candidates, then why-not over candidates and neighbours. */
 function searchPath(c: (typeof cases)[number]) {
-  const results = rankMatches(c.n, c.candidates, { limit: 5, ...OPTIONS });
-  explainExclusions(c.n, [...c.candidates, ...c.nearby], new Set(results.map((r) => r.spaceId)), OPTIONS);
+  const check = hardCheckOf(c.n, OPTIONS);
+  const results = rankMatches(c.n, c.candidates, { limit: 5, ...OPTIONS, check });
+  explainExclusions(c.n, [...c.candidates, ...c.nearby], new Set(results.map((r) => r.spaceId)), { ...OPTIONS, check });
   return results.length;
 }
 

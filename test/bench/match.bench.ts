@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
+import { hardCheckOf } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
 import type { MatchNeed } from "~/domain/matching/types";
 import { explainExclusions } from "~/domain/matching/why-not";
@@ -48,11 +49,14 @@ try {
     const options = { indexUid: uid, now: NOW, verifyDays: 30, whyNot: WHY_NOT };
     const matchOne = async (lead: MatchNeed) => {
       const found = await findCandidatesAndNearMisses(client, lead, options);
-      const results = rankMatches(lead, found.candidates, { limit: 5, now: NOW, verifyDays: 30 });
+      // One hard check per space for ranking and why-not, as lead.match shares it (worker/lead-match-spaces.ts).
+      const check = hardCheckOf(lead, { now: NOW, verifyDays: 30 });
+      const results = rankMatches(lead, found.candidates, { limit: 5, now: NOW, verifyDays: 30, check });
       if (WHY_NOT)
         explainExclusions(lead, [...found.candidates, ...found.nearby], new Set(results.map((r) => r.spaceId)), {
           now: NOW,
           verifyDays: 30,
+          check,
         });
       return results;
     };

@@ -1,4 +1,4 @@
-import { hardCheck, type HardOptions, takenAreaSqm } from "./hard";
+import { type HardCheck, hardCheckOf, type HardOptions, takenAreaSqm } from "./hard";
 import { DEFAULT_WEIGHTS, scoreSpace, type Weights } from "./score";
 import type { MatchNeed, MatchResult, Reason, SpaceCandidate } from "./types";
 
@@ -6,7 +6,11 @@ export { describeFailures } from "./hard";
 
 export const DEFAULT_LIMIT = 5;
 
-export type RankOptions = { limit?: number; weights?: Partial<Weights>; today?: string } & HardOptions;
+/**
+ * `check`: the lead's hard check when the caller shares one between calls (hardCheckOf(n, options) with
+ * this call's lead and options; lead.match shares it with why-not and withdrawals). Made here otherwise.
+ */
+export type RankOptions = { limit?: number; weights?: Partial<Weights>; today?: string; check?: HardCheck } & HardOptions;
 
 const REASON_ORDER: Record<Reason["kind"], number> = { fit: 0, warn: 1, check: 2 };
 
@@ -20,14 +24,16 @@ export function rankMatches(n: MatchNeed, candidates: SpaceCandidate[], options:
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
+  const check = options.check ?? hardCheckOf(n, options);
+
   const seen = new Set<string>();
   const ranked: (MatchResult & { closeness: [number, number] })[] = [];
   for (const s of candidates) {
     if (seen.has(s.id)) continue; // the search can return one space from several queries
     seen.add(s.id);
-    const hard = hardCheck(n, s, options);
+    const hard = check(s);
     if (!hard.pass) continue;
-    const { score, reasons } = scoreSpace(n, s, weights, today);
+    const { score, reasons } = scoreSpace(n, s, weights, today, hard);
     ranked.push({
       spaceId: s.id,
       parkId: s.parkId,

@@ -10,6 +10,7 @@ import {
   cny,
   divisibleMin,
   hardCheck,
+  type HardResult,
   isLandPurchase,
   num,
   SINGLE_STOREY_MET,
@@ -62,13 +63,19 @@ export const PRICE_REFERENCE = {
 
 type Factor = { value: number; reasons: Reason[] };
 
+/**
+ * `hard`: the space's hardCheck result when the caller already has it (rankMatches does). Options only
+ * add failures (a stale listing), so a passing result carries the same notes and conditional flag as
+ * `hardCheck(n, s)` here; a failing one is checked again without options, as before.
+ */
 export function scoreSpace(
   n: MatchNeed,
   s: SpaceCandidate,
   weights: Partial<Weights> = DEFAULT_WEIGHTS,
   today: string = new Date().toISOString().slice(0, 10),
+  hard?: HardResult,
 ): { score: number; reasons: Reason[] } {
-  const w = { ...DEFAULT_WEIGHTS, ...weights };
+  const w = weights === DEFAULT_WEIGHTS ? DEFAULT_WEIGHTS : { ...DEFAULT_WEIGHTS, ...weights };
   const factors: [number, Factor][] = [
     [w.industry, industryFactor(n, s)],
     [w.size, sizeFactor(n, s)],
@@ -88,10 +95,10 @@ export function scoreSpace(
   let score = sum > 0 ? (total / sum) * 100 : 0;
 
   const reasons = factors.flatMap(([, f]) => f.reasons);
-  const hard = hardCheck(n, s);
-  if (hard.pass) {
-    if (hard.conditional) score -= CONDITIONAL_PENALTY;
-    reasons.push(...hard.notes);
+  const checked = hard?.pass ? hard : hardCheck(n, s);
+  if (checked.pass) {
+    if (checked.conditional) score -= CONDITIONAL_PENALTY;
+    reasons.push(...checked.notes);
   }
   return { score: Math.max(0, Math.min(100, Math.round(score))), reasons: dedupe(reasons) };
 }
