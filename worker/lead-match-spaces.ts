@@ -1,7 +1,6 @@
-import type { Lead } from "~/domain/lead-schema";
 import { type HardCheck, hardCheckOf, type HardOptions } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
-import type { MatchResult, SpaceCandidate } from "~/domain/matching/types";
+import type { MatchNeed, MatchResult, SpaceCandidate } from "~/domain/matching/types";
 import { type Exclusion, explainExclusions, failureReason } from "~/domain/matching/why-not";
 import { auditMessages } from "~/i18n/audit-messages";
 import { type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
@@ -26,7 +25,7 @@ export class LeadMatchSpaces {
 
   /** `rows`: every space read; a space read twice keeps its last row. */
   constructor(
-    private readonly lead: Lead,
+    private readonly lead: MatchNeed,
     rows: Iterable<SpaceRow>,
     private readonly options: HardOptions,
   ) {
@@ -84,7 +83,7 @@ export class LeadMatchSpaces {
  * stay (they were found for a reason the search may not rank).
  */
 function withdrawalsOf(
-  lead: Lead,
+  lead: MatchNeed,
   live: readonly LiveMatch[],
   offered: ReadonlySet<string>,
   candidateOf: (spaceId: string) => SpaceCandidate | undefined,

@@ -1,7 +1,6 @@
 import { performance } from "node:perf_hooks";
 
 import { sectionOf } from "~/domain/industries";
-import type { Lead } from "~/domain/lead-schema";
 import { AREA_UPPER, hardCheck, hardCheckOf } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
@@ -134,7 +133,7 @@ function searchPath(c: (typeof cases)[number]) {
 
 /** The lead.match job's in-memory part, with one lock round in which nothing changed. */
 function jobPath(c: (typeof cases)[number], rows: SpaceRow[], reread: (ids: string[]) => SpaceRow[]) {
-  const spaces = new LeadMatchSpaces(c.n as Lead, rows, OPTIONS);
+  const spaces = new LeadMatchSpaces(c.n, rows, OPTIONS);
   let results = spaces.rank(5);
   const offered = results.map((r) => r.spaceId);
   if (spaces.update(offered, reread(offered))) results = spaces.rank(5);
