@@ -70,9 +70,10 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     const { withdrawals, excluded } = spaces.outcome(live, results);
 
     await saveLeadMatches(tx, data.id, versioned, withdrawals);
-    await recordMatchOutcome(tx, data.id, version[0]?.v ?? null, excluded);
-    const routed = await routeLead(tx, data.id, ctx.routing);
+    const routed = await routeLead(tx, data.id, ctx.routing, { excluded, statusByCaller: true });
+    // One round trip: the outcome (with the status routing led to), the outbox row, the index update.
     await Promise.all([
+      recordMatchOutcome(tx, data.id, version[0]?.v ?? null, excluded),
       markDone(tx, data.outboxId),
       enqueue(tx, "lead.index", [data.id]), // the search document follows the new status
     ]);

@@ -76,7 +76,8 @@ export type RunningWorker = { close: () => Promise<void>; sql: Sql };
  * dispatching on job name.
  */
 export async function startWorker(config: WorkerConfig): Promise<RunningWorker> {
-  const sql = createSql(config.databaseUrl, { max: config.concurrency + 4, applicationName: "parkmatch-worker" });
+  // Every write of this process is re-done from the outbox if a crash loses it: no commit waits for the WAL flush (ADR 050).
+  const sql = createSql(config.databaseUrl, { max: config.concurrency + 4, applicationName: "parkmatch-worker", synchronousCommit: "off" });
   const search = createSearchClient(config.meiliUrl, config.meiliKey);
   const indexNames = config.indexNames ?? { leads: LEADS_INDEX, spaces: SPACES_INDEX, parks: PARKS_INDEX };
   const ensureIndexes = () =>

@@ -241,13 +241,22 @@ export async function assignPark(
 }
 
 /**
+ * What lead.match already knows when it routes in its own transaction (docs/decisions/050): the why-not
+ * list it is about to store (so a call-back script needs no read of it), and that it sets the lead's
+ * status itself, in the one update that records the match outcome (recordMatchOutcome).
+ */
+export type RouteInMatch = { excluded: Exclusion[]; statusByCaller: true };
+
+/**
  * Routes every park among the lead's matches that has no assignment yet; a lead with no match at all
  * gets a call-back task for the hotline (回访: clarify the need). Idempotent: a replay adds nothing.
+ * Sets the lead `assigned` once a recruiter has an offer, unless `inMatch` says the caller does.
  */
 export async function routeLead(
   tx: TransactionSql,
   leadId: string,
   options: RoutingOptions,
+  inMatch?: RouteInMatch,
 ): Promise<{ assigned: number; unassigned: number; callback: boolean; notices: Notice[] }> {
   // Lock the lead, then read its parks and its history in the same round trip.
   const [[lead], parks, previousFor] = await Promise.all([
@@ -266,7 +275,8 @@ export async function routeLead(
     return { assigned: 0, unassigned: 0, callback: false, notices: [] };
 
   if (parks.length === 0) {
-    const [{ excluded }] = await tx<{ excluded: Exclusion[] | null }[]>`select excluded from leads where id = ${leadId}`;
+    const excluded =
+      inMatch?.excluded ?? (await tx<{ excluded: Exclusion[] | null }[]>`select excluded from leads where id = ${leadId}`)[0].excluded;
     const created = await tx`
       insert into call_tasks (kind, lead_id, phone, script, dedupe_key)
       values ('callback', ${leadId}, ${lead.phone},
@@ -294,6 +304,7 @@ export async function routeLead(
     else unassigned++;
     notices.push(...result.notices);
   }
+  if (inMatch?.statusByCaller) return { assigned, unassigned, callback: false, notices };
   await tx`update leads set status = 'assigned', updated_at = now()
            where id = ${leadId} and status in ('matched', 'unmatched')
              and exists (select 1 from assignments where lead_id = ${leadId} and recruiter_id is not null)`;

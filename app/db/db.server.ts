@@ -12,6 +12,12 @@ export type SqlOptions = {
    * operator can tell the processes' connections apart (and terminate one process's, as the tests do).
    */
   applicationName?: string;
+  /**
+   * `off` for a pool whose every write is re-driven from the outbox if a Postgres crash loses it (the
+   * worker's, docs/decisions/050): its commits do not wait for the WAL flush, so the row locks they
+   * hold are released at once. Left unset (`on`) wherever a commit acknowledges something to a person.
+   */
+  synchronousCommit?: "off";
   /** The driver's hook called with every statement sent (tests record the SQL a function runs). */
   debug?: (connection: number, query: string, parameters: unknown[]) => void;
 };
@@ -66,7 +72,10 @@ export function createSql(url: string, options: SqlOptions = {}): Sql {
     transform: SQL_TRANSFORM,
     connect_timeout: 5,
     backoff: reconnectBackoff,
-    connection: { application_name: options.applicationName ?? "parkmatch" },
+    connection: {
+      application_name: options.applicationName ?? "parkmatch",
+      ...(options.synchronousCommit ? { synchronous_commit: options.synchronousCommit } : {}),
+    },
     ...(options.debug ? { debug: options.debug } : {}),
   });
 }

@@ -29,8 +29,8 @@ export function liveMatchesOfLead(tx: TransactionSql, leadId: string) {
 }
 
 /**
- * Records a lead's matching outcome: `matched` (or still `assigned`) when a live match remains, else
- * `unmatched`; the inventory version it was computed against and the why-not `excluded` list. Only a
+ * Records a lead's matching outcome: `assigned` when a live match remains and a recruiter has an offer
+ * (routed before this, in the same transaction), `matched` when a live match remains, else `unmatched`; the inventory version it was computed against and the why-not `excluded` list. Only a
  * lead still open (not won or lost) changes.
  */
 export async function recordMatchOutcome(
@@ -39,8 +39,12 @@ export async function recordMatchOutcome(
   inventoryVersion: string | null,
   excluded: Exclusion[],
 ): Promise<void> {
+  // Routed in the same transaction (routeLead with `statusByCaller`): `assigned` is set here, so the
+  // lead row gets one update per match, not two (each moves all of the leads indexes: docs/decisions/050).
   await tx`update leads set status = case when exists (select 1 from matches where lead_id = ${leadId} and withdrawn_at is null)
-                                          then case when status = 'assigned' then 'assigned' else 'matched' end
+                                          then case when status = 'assigned'
+                                                      or exists (select 1 from assignments where lead_id = ${leadId} and recruiter_id is not null)
+                                                    then 'assigned' else 'matched' end
                                           else 'unmatched' end,
                             matched_at = now(), matched_version = ${inventoryVersion}, excluded = ${tx.json(excluded as never)}, updated_at = now()
            where id = ${leadId} and status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')`;

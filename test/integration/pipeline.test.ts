@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createSearchClient } from "../../search/client";
 import { LEADS_INDEX } from "../../search/leads.index";
-import { createQueue, jobIdFor } from "../../worker/queue";
+import { createQueue, jobIdFor, QUEUE_NAME } from "../../worker/queue";
 import { reconcileOnce } from "../../worker/reconciler";
 import { createRedis } from "../../worker/redis";
 import type { RunningWorker } from "../../worker/runtime";
@@ -95,6 +95,41 @@ describe("reconciler", () => {
     await queue.close();
     producer.disconnect();
 
+    const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
+    try {
+      await eventually(
+        async () => (await db.sql`select 1 from leads where id = ${id} and matched_at is not null`).length > 0,
+        "matched after re-drive",
+      );
+    } finally {
+      await worker.close();
+    }
+  });
+});
+
+describe("a worker commit lost with a Postgres crash (docs/decisions/050)", () => {
+  it("re-drives a job BullMQ completed whose transaction left nothing, and the lead is matched", async () => {
+    const prefix = `pmtest-lost-${Date.now()}`;
+    const producer = createRedis(redis.url, "producer");
+    const queue = createQueue(producer, prefix);
+    const { id } = await submit("溧水丢失提交装备有限公司");
+    const { relayOnce } = await import("../../worker/relay");
+    const relayed = async () =>
+      (await db.sql`select 1 from outbox where aggregate_id = ${id} and topic = 'lead.match' and relayed_at is not null`).length > 0;
+    await eventually(async () => (await relayOnce(db.sql, queue)) >= 0 && relayed(), "relayed");
+    const [row] = await db.sql<{ jobKey: string }[]>`select job_key from outbox where aggregate_id = ${id} and topic = 'lead.match'`;
+
+    // A job that ran and completed, but whose commit the crash took back: nothing of it is in Postgres.
+    const { Worker } = await import("bullmq");
+    const lost = new Worker(QUEUE_NAME, async () => {}, { connection: createRedis(redis.url, "worker"), prefix });
+    await eventually(async () => (await queue.getJob(jobIdFor(row.jobKey)))?.isCompleted() ?? false, "completed without effect");
+    await lost.close();
+    expect((await db.sql`select 1 from leads where id = ${id} and matched_at is not null`).length).toBe(0);
+
+    const { redriven } = await reconcileOnce(db.sql, queue, 0);
+    expect(redriven).toBe(1);
+    await queue.close();
+    producer.disconnect();
     const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
     try {
       await eventually(

@@ -3,7 +3,9 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { routeLead } from "~/assignments/route-lead.server";
+import { callbackScript, routeLead } from "~/assignments/route-lead.server";
+import { createSql } from "~/db/db.server";
+import type { Exclusion } from "~/domain/matching/why-not";
 import { importInventory } from "~/inventory/import.server";
 
 import { formatAdminTime } from "../../app/i18n/admin-messages";
@@ -214,6 +216,49 @@ describe("email recruiter", () => {
       recruiterId: "R2",
       rule: "returning-customer",
     });
+  });
+});
+
+describe("the lead row and the worker's commits (docs/decisions/050)", () => {
+  it("moves a routed lead to 'assigned' in the one update that records its match outcome", async () => {
+    // Every update of the lead row, as a trigger sees it: a status change moves all of the lead's indexes.
+    await db.sql`create table lead_updates (lead_id uuid, old_status text, new_status text, outcome boolean)`;
+    await db.sql`create function lead_updates_log() returns trigger language plpgsql as $$
+                 begin insert into lead_updates values (new.id, old.status, new.status, old.matched_at is distinct from new.matched_at);
+                 return new; end $$`;
+    await db.sql`create trigger lead_updates_log after update on leads for each row execute function lead_updates_log()`;
+    try {
+      const { id } = await submit(GC_FACTORY, { company: "南京一次更新机械有限公司" });
+      await eventually(async () => (await view(id)).status === "assigned", "assigned");
+      const rows = await db.sql<{ oldStatus: string; newStatus: string; outcome: boolean }[]>`
+        select old_status, new_status, outcome from lead_updates where lead_id = ${id}`;
+      expect(rows.filter((r) => r.outcome)).toEqual([expect.objectContaining({ newStatus: "assigned" })]);
+      expect(rows.filter((r) => r.newStatus !== r.oldStatus && r.newStatus !== "indexed")).toHaveLength(1);
+    } finally {
+      await db.sql`drop trigger lead_updates_log on leads`;
+    }
+  });
+
+  it("gives a lead without a match its call-back script from the why-not list written in the same update", async () => {
+    const { id, reference } = await submit({ ...GC_FACTORY, ceilingMinM: 30 }); // no space that high: near misses only
+    await eventually(async () => (await view(id)).status === "unmatched", "unmatched");
+    const [task] = await db.sql<{ script: string }[]>`select script from call_tasks where lead_id = ${id} and kind = 'callback'`;
+    const [lead] = await db.sql<{ excluded: Exclusion[] }[]>`select excluded from leads where id = ${id}`;
+    expect(lead.excluded.length).toBeGreaterThan(0);
+    expect(task.script).toBe(callbackScript(reference, lead.excluded));
+    expect(task.script).toContain("1. ");
+  });
+
+  it("commits the worker's writes without waiting for the WAL flush; a pool made as the web makes its own still waits", async () => {
+    const [own] = await worker.sql<{ synchronousCommit: string }[]>`show synchronous_commit`;
+    expect(own.synchronousCommit).toBe("off");
+    const web = createSql(db.url, { max: 1, applicationName: "parkmatch-web" });
+    try {
+      const [intake] = await web<{ synchronousCommit: string }[]>`show synchronous_commit`;
+      expect(intake.synchronousCommit).toBe("on");
+    } finally {
+      await web.end({ timeout: 2 });
+    }
   });
 });
 
