@@ -114,31 +114,17 @@ export async function findCandidatesAndNearMisses(
  * The document fields a candidate is made of, asked of Meilisearch by name: the hits are then the
  * candidates as they are. The index-only fields (search text with the notes, division codes, `_geo`,
  * `verifiedAtTs`, `offerMinSqm`) are neither serialized nor parsed, nor stripped off with an object rest
- * copy per hit (~4 µs each on this machine, 80 hits a lead; issue 14). The record makes the compiler
+ * copy per hit (~4 µs each on this machine, 80 hits a lead; issue 14). The check below makes the compiler
  * hold the list to SpaceCandidate's fields.
  */
-const CANDIDATE_FIELDS = Object.keys({
-  id: true,
-  parkId: true,
-  kind: true,
-  deals: true,
-  title: true,
-  areaSqm: true,
-  divisibleMinSqm: true,
-  floors: true,
-  singleStorey: true,
-  ceilingM: true,
-  floorLoadKg: true,
-  powerKva: true,
-  craneT: true,
-  rentYuanPerSqmMonth: true,
-  priceYuanPerSqm: true,
-  landPriceWanPerMu: true,
-  availableFrom: true,
-  status: true,
-  verifiedAt: true,
-  park: true,
-} satisfies Record<keyof SpaceCandidate, true>);
+const CANDIDATE_FIELDS = [
+  ...["id", "parkId", "kind", "deals", "title", "areaSqm", "divisibleMinSqm", "floors", "singleStorey", "ceilingM"],
+  ...["floorLoadKg", "powerKva", "craneT", "rentYuanPerSqmMonth", "priceYuanPerSqm", "landPriceWanPerMu"],
+  ...["availableFrom", "status", "verifiedAt", "park"],
+] as const satisfies readonly (keyof SpaceCandidate)[];
+// Every field of SpaceCandidate is in the list (a field added to the type and not here fails to compile).
+const everyCandidateField: Exclude<keyof SpaceCandidate, (typeof CANDIDATE_FIELDS)[number]> extends never ? true : never = true;
+void everyCandidateField;
 
 /**
  * The ids alone of what findCandidatesAndNearMisses finds — `candidates` (deduplicated, in the order
@@ -166,7 +152,7 @@ async function candidateSearches<T>(
   client: SearchClient,
   n: MatchNeed,
   options: CandidateOptions & { whyNot?: boolean },
-  retrieve?: string[],
+  retrieve?: readonly string[],
 ): Promise<[T[], T[], T[], T[] | null]> {
   const indexUid = options.indexUid ?? SPACES_INDEX;
   const closest = options.perQuery ?? 20;

@@ -62,6 +62,15 @@ const rows = [
   row({ id: "S6", areaSqm: 4100, status: "let", version: "15" }),
 ];
 
+const PARK_PLACE = { id: "P1", name: "高淳经济开发区", district: "高淳区", districtCode: "320118" };
+const PARK_TERMS = {
+  industries: ["C35"],
+  excludedIndustries: ["C26"],
+  minTaxPerMuWan: null,
+  minInvestmentPerMuWan: null,
+  minTaxPer1000SqmWan: 20,
+};
+
 describe("LeadMatchSpaces", () => {
   it("ranks, withdraws and explains exactly as converting and checking every row each time", () => {
     const spaces = new LeadMatchSpaces(n, rows, OPTIONS);
@@ -136,17 +145,7 @@ describe("toSpaceCandidate", () => {
     expect(toSpaceCandidate(r)).toEqual({
       ...spaceFields(r),
       verifiedAt: r.verifiedAt.toISOString(),
-      park: {
-        id: "P1",
-        name: "高淳经济开发区",
-        district: "高淳区",
-        districtCode: "320118",
-        industries: ["C35"],
-        excludedIndustries: ["C26"],
-        minTaxPerMuWan: null,
-        minInvestmentPerMuWan: null,
-        minTaxPer1000SqmWan: 20,
-      },
+      park: { ...PARK_PLACE, ...PARK_TERMS },
     });
     // The remembered ISO text follows the instant, not the Date object.
     expect(toSpaceCandidate(row({ verifiedAt: new Date("2026-11-21T00:00:00.000Z") })).verifiedAt).toBe("2026-11-21T00:00:00.000Z");
