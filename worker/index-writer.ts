@@ -49,10 +49,13 @@ export async function writeIndexBatch(
       await Promise.all(writes.map((write) => waitSucceeded(write(), 120_000)));
       // Only now that Meilisearch confirmed them: the versions the index shows (docs/decisions/018).
       await acknowledgeIndexedVersions(tx, [...spaces.versions, ...parks.spaceVersions], parks.versions);
+      // Only a lead's first document changes its row (indexed_at, and `received` → `indexed`): a lead is
+      // indexed again after every match and edit, and each update of the row moves its 15 indexes
+      // (three trigram GIN) unless Postgres can keep it on the page (docs/decisions/050).
       if (leads.written.length) {
         await tx`update leads set status = case when status = 'received' then 'indexed' else status end,
                                   indexed_at = now(), updated_at = now()
-                 where id = any(${leads.written}::uuid[])`;
+                 where id = any(${leads.written}::uuid[]) and (indexed_at is null or status = 'received')`;
       }
       const unbuildable = claimed.filter((r) => r.topic === "lead.index" && leads.failed.has(r.aggregateId));
       const done = claimed.filter((r) => !unbuildable.includes(r));

@@ -2,21 +2,15 @@ import { UnrecoverableError } from "bullmq";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { enqueue, markDone } from "~/db/outbox.server";
-import type { Lead } from "~/domain/lead-schema";
-import { hardCheck } from "~/domain/matching/hard";
-import { rankMatches } from "~/domain/matching/rank";
-import type { SpaceCandidate } from "~/domain/matching/types";
-import { explainExclusions, failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
-import { auditMessages } from "~/i18n/audit-messages";
 import { inventoryVersion, loadSpaceRows } from "~/inventory/inventory-read.server";
-import { type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
 import { leadForMatching, liveMatchesOfLead, lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
-import { lockSpacesShared, OUTRANKED, saveLeadMatches, type VersionedMatch, type Withdrawal } from "~/matches/match-store.server";
+import { lockSpacesShared, saveLeadMatches, type VersionedMatch } from "~/matches/match-store.server";
 
 import { findCandidateIds } from "../search/spaces.query";
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
+import { LeadMatchSpaces } from "./lead-match-spaces";
 import { matchingOptions } from "./matching-options";
 
 const CLOSED = ["won", "lost"];
@@ -61,29 +55,19 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     ]);
     const searched = [...found.candidates, ...found.nearby];
     const read = await loadSpaceRows(tx, { spaceIds: [...new Set([...searched, ...live.map((m) => m.spaceId)])] });
-    const rows = new Map<string, SpaceRow>([...read, ...pending].map((r) => [r.id, r]));
+    const spaces = new LeadMatchSpaces(lead, [...read, ...pending], options);
 
-    let results = rankMatches(lead, [...rows.values()].map(toSpaceCandidate), { limit: MATCH_LIMIT, ...options });
+    let results = spaces.rank(MATCH_LIMIT);
     // Lock what is offered, then make sure it did not change since it was read.
     for (let round = 0; round < 3 && results.length > 0; round++) {
-      await lockSpacesShared(
-        tx,
-        results.map((r) => r.spaceId),
-      );
-      const now = await loadSpaceRows(tx, { spaceIds: results.map((r) => r.spaceId) });
-      const changed = now.filter((r) => rows.get(r.id)?.version !== r.version || !rows.has(r.id));
-      const gone = results.filter((r) => !now.some((n) => n.id === r.spaceId));
-      if (changed.length === 0 && gone.length === 0) break;
-      for (const r of changed) rows.set(r.id, r);
-      for (const r of gone) rows.delete(r.spaceId);
-      results = rankMatches(lead, [...rows.values()].map(toSpaceCandidate), { limit: MATCH_LIMIT, ...options });
+      const offered = results.map((r) => r.spaceId);
+      await lockSpacesShared(tx, offered);
+      if (!spaces.update(offered, await loadSpaceRows(tx, { spaceIds: offered }))) break;
+      results = spaces.rank(MATCH_LIMIT);
     }
 
-    const candidates = [...rows.values()].map(toSpaceCandidate);
-    const offered = new Set(results.map((r) => r.spaceId));
-    const versioned: VersionedMatch[] = results.map((r) => ({ ...r, spaceVersion: rows.get(r.spaceId)!.version }));
-    const withdrawals = withdrawalsOf(lead, live, offered, candidates, options);
-    const excluded = explainExclusions(lead, candidates, offered, options);
+    const versioned: VersionedMatch[] = results.map((r) => ({ ...r, spaceVersion: spaces.version(r.spaceId) }));
+    const { withdrawals, excluded } = spaces.outcome(live, results);
 
     await saveLeadMatches(tx, data.id, versioned, withdrawals);
     const routed = await routeLead(tx, data.id, ctx.routing, { excluded, statusByCaller: true });
@@ -96,34 +80,4 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     return routed;
   });
   await deliverNotices(ctx, notices);
-}
-
-/**
- * Live matches that stop being live: any that fails a hard constraint now (the reason names it),
- * and the lead's own earlier picks that are no longer in its top 5. Reverse matches that still hold
- * stay (they were found for a reason the search may not rank).
- */
-function withdrawalsOf(
-  lead: Lead,
-  live: { spaceId: string; foundBy: "lead" | "space" }[],
-  offered: ReadonlySet<string>,
-  candidates: SpaceCandidate[],
-  options: ReturnType<typeof matchingOptions>,
-): Withdrawal[] {
-  const byId = new Map(candidates.map((c) => [c.id, c]));
-  const out: Withdrawal[] = [];
-  for (const m of live) {
-    if (offered.has(m.spaceId)) continue;
-    const s = byId.get(m.spaceId);
-    if (!s) {
-      out.push({ spaceId: m.spaceId, reason: auditMessages.both("space.removed") });
-      continue;
-    }
-    const hard = hardCheck(lead, s, options);
-    if (!hard.pass) {
-      const r = failureReason(lead, s, hard.failures[0], options);
-      out.push({ spaceId: m.spaceId, reason: { zh: r.zh, en: r.en } });
-    } else if (m.foundBy === "lead") out.push({ spaceId: m.spaceId, reason: OUTRANKED });
-  }
-  return out;
 }

@@ -16,6 +16,9 @@ export function divisionCodesOf(districtCode: string | null | undefined): string
  * cities). A park without a code is in no region.
  */
 export function regionCovers(regionCodes: readonly string[], districtCode: string | null | undefined): boolean {
-  const inside = divisionCodesOf(districtCode);
-  return regionCodes.some((c) => inside.includes(c));
+  if (regionCodes.length === 0 || !districtCode || !/^\d{6}$/.test(districtCode)) return false;
+  // divisionCodesOf's three codes, without building its array and Set for every candidate (issue 14).
+  const province = `${districtCode.slice(0, 2)}0000`;
+  const city = `${districtCode.slice(0, 4)}00`;
+  return regionCodes.some((c) => c === districtCode || c === city || c === province);
 }

@@ -653,9 +653,11 @@ async function runRound(o: {
   const machineBefore = machineCpuMs();
   const wallBefore = performance.now();
   const peakRss = new Map<string, number>();
+  // The web and worker pids, found once: scanning /proc every 200 ms cost the bench process (whose CPU
+  // counts in the machine's) more than the load it generates at 10 leads/s.
+  const samplePids = new Map(["web", "worker"].map((name) => [name, o.cpuGroups[name]?.() ?? []]));
   const rssSampler = setInterval(() => {
-    for (const name of ["web", "worker"]) {
-      const pids = o.cpuGroups[name]?.() ?? [];
+    for (const [name, pids] of samplePids) {
       const mb = pids.reduce((sum, pid) => sum + (rssMb(pid) || 0), 0);
       if (pids.length) peakRss.set(name, Math.max(peakRss.get(name) ?? 0, mb));
     }

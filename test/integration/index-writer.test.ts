@@ -93,6 +93,14 @@ describe("writeIndexBatch", () => {
     const hits = await search.index(indexNames.leads).search("甲7号批量索引", { locales: ["cmn"] });
     expect(hits.hits.map((h) => h.id)).toContain(ids[7]);
     expect(await writeIndexBatch(ctx)).toEqual({ claimed: 0, setAside: 0 });
+
+    // Indexed again (after a match, an edit): the document is rewritten, the lead row is left alone.
+    const versions = async () =>
+      (await db.sql<{ v: string }[]>`select xmin::text as v from leads where id in ${db.sql(ids)} order by id`).map((r) => r.v);
+    const unchanged = await versions();
+    await enqueue(db.sql, "lead.index", ids.slice(0, 5));
+    expect(await writeIndexBatch(ctx)).toEqual({ claimed: 5, setAside: 0 });
+    expect(await versions()).toEqual(unchanged);
   });
 
   it("running, it gathers a stream of leads into a few tasks (it wakes on NOTIFY and lingers)", async () => {

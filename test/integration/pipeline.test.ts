@@ -73,72 +73,61 @@ describe("lead.index", () => {
 
 describe("reconciler", () => {
   it("re-drives a relayed job that Redis forgot (FLUSHALL) and the lead is still matched", async () => {
-    const prefix = `pmtest-rec-${Date.now()}`;
-    // Relay only (no worker yet): the job sits in Redis.
-    const producer = createRedis(redis.url, "producer");
-    const queue = createQueue(producer, prefix);
-    const { id } = await submit("溧水智造装备有限公司");
-    const { relayOnce } = await import("../../worker/relay");
-    const relayed = async () =>
-      (await db.sql`select 1 from outbox where aggregate_id = ${id} and topic = 'lead.match' and relayed_at is not null`).length > 0;
-    await eventually(async () => (await relayOnce(db.sql, queue)) >= 0 && relayed(), "relayed");
+    const { id, queue, producer, jobKey } = await relayedLeadMatch(`pmtest-rec-${Date.now()}`, "溧水智造装备有限公司");
 
     // Redis restarts empty.
     const admin = new Redis(redis.url);
     await admin.flushall();
     admin.disconnect();
-    const [row] = await db.sql<{ jobKey: string }[]>`select job_key from outbox where aggregate_id = ${id} and topic = 'lead.match'`;
-    expect(await queue.getJob(jobIdFor(row.jobKey))).toBeUndefined();
+    expect(await queue.getJob(jobIdFor(jobKey))).toBeUndefined();
 
-    const { redriven } = await reconcileOnce(db.sql, queue, 0);
-    expect(redriven).toBe(1);
-    await queue.close();
-    producer.disconnect();
-
-    const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
-    try {
-      await eventually(
-        async () => (await db.sql`select 1 from leads where id = ${id} and matched_at is not null`).length > 0,
-        "matched after re-drive",
-      );
-    } finally {
-      await worker.close();
-    }
+    await redrivenAndMatched(queue, producer, id);
   });
 });
 
+/** A lead submitted and its lead.match row relayed into a queue of its own (no worker yet: the job sits in Redis). */
+async function relayedLeadMatch(prefix: string, company: string) {
+  const producer = createRedis(redis.url, "producer");
+  const queue = createQueue(producer, prefix);
+  const { id } = await submit(company);
+  const { relayOnce } = await import("../../worker/relay");
+  const relayed = async () =>
+    (await db.sql`select 1 from outbox where aggregate_id = ${id} and topic = 'lead.match' and relayed_at is not null`).length > 0;
+  await eventually(async () => (await relayOnce(db.sql, queue)) >= 0 && relayed(), "relayed");
+  const [row] = await db.sql<{ jobKey: string }[]>`select job_key from outbox where aggregate_id = ${id} and topic = 'lead.match'`;
+  return { id, queue, producer, prefix, jobKey: row.jobKey };
+}
+
+/** One reconciler pass re-drives the lead's row; a worker started on the same queue then matches the lead. */
+async function redrivenAndMatched(queue: ReturnType<typeof createQueue>, producer: ReturnType<typeof createRedis>, id: string) {
+  const { redriven } = await reconcileOnce(db.sql, queue, 0);
+  expect(redriven).toBe(1);
+  const prefix = queue.opts.prefix!;
+  await queue.close();
+  producer.disconnect();
+  const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
+  try {
+    await eventually(
+      async () => (await db.sql`select 1 from leads where id = ${id} and matched_at is not null`).length > 0,
+      "matched after re-drive",
+    );
+  } finally {
+    await worker.close();
+  }
+}
+
 describe("a worker commit lost with a Postgres crash (docs/decisions/050)", () => {
   it("re-drives a job BullMQ completed whose transaction left nothing, and the lead is matched", async () => {
-    const prefix = `pmtest-lost-${Date.now()}`;
-    const producer = createRedis(redis.url, "producer");
-    const queue = createQueue(producer, prefix);
-    const { id } = await submit("溧水丢失提交装备有限公司");
-    const { relayOnce } = await import("../../worker/relay");
-    const relayed = async () =>
-      (await db.sql`select 1 from outbox where aggregate_id = ${id} and topic = 'lead.match' and relayed_at is not null`).length > 0;
-    await eventually(async () => (await relayOnce(db.sql, queue)) >= 0 && relayed(), "relayed");
-    const [row] = await db.sql<{ jobKey: string }[]>`select job_key from outbox where aggregate_id = ${id} and topic = 'lead.match'`;
+    const { id, queue, producer, prefix, jobKey } = await relayedLeadMatch(`pmtest-lost-${Date.now()}`, "溧水丢失提交装备有限公司");
 
     // A job that ran and completed, but whose commit the crash took back: nothing of it is in Postgres.
     const { Worker } = await import("bullmq");
     const lost = new Worker(QUEUE_NAME, async () => {}, { connection: createRedis(redis.url, "worker"), prefix });
-    await eventually(async () => (await queue.getJob(jobIdFor(row.jobKey)))?.isCompleted() ?? false, "completed without effect");
+    await eventually(async () => (await queue.getJob(jobIdFor(jobKey)))?.isCompleted() ?? false, "completed without effect");
     await lost.close();
     expect((await db.sql`select 1 from leads where id = ${id} and matched_at is not null`).length).toBe(0);
 
-    const { redriven } = await reconcileOnce(db.sql, queue, 0);
-    expect(redriven).toBe(1);
-    await queue.close();
-    producer.disconnect();
-    const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
-    try {
-      await eventually(
-        async () => (await db.sql`select 1 from leads where id = ${id} and matched_at is not null`).length > 0,
-        "matched after re-drive",
-      );
-    } finally {
-      await worker.close();
-    }
+    await redrivenAndMatched(queue, producer, id);
   });
 });
 

@@ -13,34 +13,30 @@ language sql stable as $$
          or exists (select 1 from dashboard_days k where k.day = d)
 $$;
 
+-- Marks each of `days` (China days of lead arrival) the rollup may hold; the others need none.
+create function dashboard_mark_days(days date[]) returns void
+language sql as $$
+  insert into dashboard_stale (day) select distinct d from unnest(days) d where d is not null and dashboard_day_may_be_built(d)
+$$;
+
 create or replace function dashboard_mark_changed() returns trigger
 language plpgsql as $$
 begin
-  insert into dashboard_stale (day)
-  select x.day from (select distinct (l.created_at at time zone 'Asia/Shanghai')::date as day
-                     from changed c join leads l on l.id = c.lead_id) x
-  where dashboard_day_may_be_built(x.day);
+  perform dashboard_mark_days(array(select (l.created_at at time zone 'Asia/Shanghai')::date from changed c join leads l on l.id = c.lead_id));
   return null;
 end $$;
 
 create or replace function dashboard_mark_moved() returns trigger
 language plpgsql as $$
 begin
-  insert into dashboard_stale (day)
-  select x.day from (select distinct (l.created_at at time zone 'Asia/Shanghai')::date as day
-                     from leads l where l.id in (old.lead_id, new.lead_id)) x
-  where dashboard_day_may_be_built(x.day);
+  perform dashboard_mark_days(array(select (l.created_at at time zone 'Asia/Shanghai')::date from leads l where l.id in (old.lead_id, new.lead_id)));
   return null;
 end $$;
 
 create or replace function dashboard_mark_lead() returns trigger
 language plpgsql as $$
 begin
-  if tg_op in ('UPDATE', 'DELETE') and dashboard_day_may_be_built((old.created_at at time zone 'Asia/Shanghai')::date) then
-    insert into dashboard_stale (day) values ((old.created_at at time zone 'Asia/Shanghai')::date);
-  end if;
-  if tg_op in ('UPDATE', 'INSERT') and dashboard_day_may_be_built((new.created_at at time zone 'Asia/Shanghai')::date) then
-    insert into dashboard_stale (day) values ((new.created_at at time zone 'Asia/Shanghai')::date);
-  end if;
+  perform dashboard_mark_days(array[case when tg_op in ('UPDATE', 'DELETE') then (old.created_at at time zone 'Asia/Shanghai')::date end,
+                                    case when tg_op in ('UPDATE', 'INSERT') then (new.created_at at time zone 'Asia/Shanghai')::date end]);
   return null;
 end $$;

@@ -42,6 +42,26 @@ export type HardResult = { pass: true; conditional: boolean; notes: Reason[] } |
  */
 export type HardOptions = { now?: string; verifyDays?: number };
 
+/** One lead's hard check with fixed options, as `hardCheckOf` makes it. */
+export type HardCheck = (s: SpaceCandidate) => HardResult;
+
+/**
+ * `hardCheck(n, s, options)` for one lead and one set of options, remembered per candidate object:
+ * ranking, scoring, why-not and the job's withdrawals ask it about the same ~80 spaces (issue 14).
+ * The results are shared, not copies; neither the lead nor a candidate may change while it is in use.
+ */
+export function hardCheckOf(n: MatchNeed, options: HardOptions = {}): HardCheck {
+  const memo = new Map<SpaceCandidate, HardResult>();
+  return (s) => {
+    let result = memo.get(s);
+    if (result === undefined) {
+      result = hardCheck(n, s, options);
+      memo.set(s, result);
+    }
+    return result;
+  };
+}
+
 export function hardCheck(n: MatchNeed, s: SpaceCandidate, options: HardOptions = {}): HardResult {
   const need = n.need;
   const failures: HardFailure[] = [];
@@ -97,7 +117,7 @@ const DAY_MS = 86_400_000;
 export function listingFreshness(verifiedAt: string | null | undefined, options: HardOptions): "fresh" | "warn" | "stale" {
   if (!verifiedAt || !options.now) return "fresh";
   const days = options.verifyDays ?? DEFAULT_VERIFY_DAYS;
-  const age = Date.parse(options.now) - Date.parse(verifiedAt);
+  const age = isoTime(options.now) - isoTime(verifiedAt);
   if (!(age >= 0)) return "fresh";
   if (age > 2 * days * DAY_MS) return "stale";
   return age > days * DAY_MS ? "warn" : "fresh";
@@ -105,7 +125,25 @@ export function listingFreshness(verifiedAt: string | null | undefined, options:
 
 /** Whole days since the listing was last confirmed. */
 export function daysSinceVerified(verifiedAt: string, now: string): number {
-  return Math.floor((Date.parse(now) - Date.parse(verifiedAt)) / DAY_MS);
+  return Math.floor((isoTime(now) - isoTime(verifiedAt)) / DAY_MS);
+}
+
+/** Entries the parsed-time memo holds at most (~100 bytes each) before it starts over. */
+const TIME_MEMO_MAX = 20_000;
+const timeByIso = new Map<string, number>();
+
+/**
+ * `Date.parse(iso)`, remembered by text: ~1 µs a call on this machine, twice per hard check of every
+ * candidate (issue 14), for the same `now` and the same spaces' `verifiedAt` lead after lead.
+ */
+function isoTime(iso: string): number {
+  let t = timeByIso.get(iso);
+  if (t === undefined) {
+    t = Date.parse(iso);
+    if (timeByIso.size >= TIME_MEMO_MAX) timeByIso.clear();
+    timeByIso.set(iso, t);
+  }
+  return t;
 }
 
 // ── the pieces, exported for the scorer (one definition of each rule and of each sentence) ──

@@ -1,12 +1,16 @@
-import { hardCheck, type HardOptions, takenAreaSqm } from "./hard";
-import { DEFAULT_WEIGHTS, scoreSpace, type Weights } from "./score";
+import { type HardCheck, hardCheckOf, type HardOptions, type HardResult, takenAreaSqm } from "./hard";
+import { DEFAULT_WEIGHTS, scoreOnly, scoreSpace, type Weights } from "./score";
 import type { MatchNeed, MatchResult, Reason, SpaceCandidate } from "./types";
 
 export { describeFailures } from "./hard";
 
 export const DEFAULT_LIMIT = 5;
 
-export type RankOptions = { limit?: number; weights?: Partial<Weights>; today?: string } & HardOptions;
+/**
+ * `check`: the lead's hard check when the caller shares one between calls (hardCheckOf(n, options) with
+ * this call's lead and options; lead.match shares it with why-not and withdrawals). Made here otherwise.
+ */
+export type RankOptions = { limit?: number; weights?: Partial<Weights>; today?: string; check?: HardCheck } & HardOptions;
 
 const REASON_ORDER: Record<Reason["kind"], number> = { fit: 0, warn: 1, check: 2 };
 
@@ -20,31 +24,32 @@ export function rankMatches(n: MatchNeed, candidates: SpaceCandidate[], options:
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
+  const check = options.check ?? hardCheckOf(n, options);
+
   const seen = new Set<string>();
-  const ranked: (MatchResult & { closeness: [number, number] })[] = [];
+  const ranked: { s: SpaceCandidate; hard: HardResult & { pass: true }; score: number; closeness: [number, number] }[] = [];
   for (const s of candidates) {
     if (seen.has(s.id)) continue; // the search can return one space from several queries
     seen.add(s.id);
-    const hard = hardCheck(n, s, options);
+    const hard = check(s);
     if (!hard.pass) continue;
-    const { score, reasons } = scoreSpace(n, s, weights, today);
-    ranked.push({
-      spaceId: s.id,
-      parkId: s.parkId,
-      score,
-      conditional: hard.conditional,
-      reasons: orderReasons(reasons),
-      closeness: closeness(n, s),
-    });
+    ranked.push({ s, hard, score: scoreOnly(n, s, weights, today, hard), closeness: closeness(n, s) });
   }
   ranked.sort(
     (a, b) =>
       b.score - a.score ||
       a.closeness[0] - b.closeness[0] ||
       a.closeness[1] - b.closeness[1] ||
-      (a.spaceId < b.spaceId ? -1 : a.spaceId > b.spaceId ? 1 : 0),
+      (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0),
   );
-  return ranked.slice(0, limit).map(({ closeness: _c, ...r }) => r);
+  // Reasons in words for the spaces returned only (scoreSpace's score is scoreOnly's).
+  return ranked.slice(0, limit).map(({ s, hard, score }) => ({
+    spaceId: s.id,
+    parkId: s.parkId,
+    score,
+    conditional: hard.conditional,
+    reasons: orderReasons(scoreSpace(n, s, weights, today, hard).reasons),
+  }));
 }
 
 /** fit → warn → check, each group in the order the factors produced it. */

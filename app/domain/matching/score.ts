@@ -10,6 +10,7 @@ import {
   cny,
   divisibleMin,
   hardCheck,
+  type HardResult,
   isLandPurchase,
   num,
   SINGLE_STOREY_MET,
@@ -21,6 +22,7 @@ import {
   SPECS,
   specUnknownReason,
   takenAreaSqm,
+  type ThresholdMetric,
   thresholdMetrics,
   thresholdReason,
 } from "./hard";
@@ -62,13 +64,19 @@ export const PRICE_REFERENCE = {
 
 type Factor = { value: number; reasons: Reason[] };
 
+/**
+ * `hard`: the space's hardCheck result when the caller already has it (rankMatches does). Options only
+ * add failures (a stale listing), so a passing result carries the same notes and conditional flag as
+ * `hardCheck(n, s)` here; a failing one is checked again without options, as before.
+ */
 export function scoreSpace(
   n: MatchNeed,
   s: SpaceCandidate,
   weights: Partial<Weights> = DEFAULT_WEIGHTS,
   today: string = new Date().toISOString().slice(0, 10),
+  hard?: HardResult,
 ): { score: number; reasons: Reason[] } {
-  const w = { ...DEFAULT_WEIGHTS, ...weights };
+  const w = weights === DEFAULT_WEIGHTS ? DEFAULT_WEIGHTS : { ...DEFAULT_WEIGHTS, ...weights };
   const factors: [number, Factor][] = [
     [w.industry, industryFactor(n, s)],
     [w.size, sizeFactor(n, s)],
@@ -77,32 +85,74 @@ export function scoreSpace(
     [w.price, priceFactor(n, s)],
     [w.availability, availabilityFactor(n, s, today)],
   ];
+  const checked = hard?.pass ? hard : hardCheck(n, s);
+  const reasons = factors.flatMap(([, f]) => f.reasons);
+  if (checked.pass) reasons.push(...checked.notes);
+  return {
+    score: weighted(
+      factors.map(([weight, f]) => [weight, f.value]),
+      checked,
+    ),
+    reasons: dedupe(reasons),
+  };
+}
+
+/**
+ * scoreSpace's `score` without its sentences: rankMatches scores every candidate that passes (~40 a
+ * lead) and words the reasons of the top 5 only (issue 14). Each factor's value comes from the same
+ * function in both (`*Value` below), so the two scores are the same number.
+ */
+export function scoreOnly(
+  n: MatchNeed,
+  s: SpaceCandidate,
+  weights: Partial<Weights> = DEFAULT_WEIGHTS,
+  today: string = new Date().toISOString().slice(0, 10),
+  hard?: HardResult,
+): number {
+  const w = weights === DEFAULT_WEIGHTS ? DEFAULT_WEIGHTS : { ...DEFAULT_WEIGHTS, ...weights };
+  return weighted(
+    [
+      [w.industry, industryValue(n, s)],
+      [w.size, sizeValue(n, s)],
+      [w.specs, specsValue(n, s)],
+      [w.threshold, thresholdValue(n, s)],
+      [w.price, priceValue(n, s)],
+      [w.availability, availabilityValue(n, s, today)],
+    ],
+    hard?.pass ? hard : hardCheck(n, s),
+  );
+}
+
+/** 0–100, integer: the factors' values by weight, less the conditional penalty. */
+function weighted(values: [number, number][], hard: HardResult): number {
   let total = 0;
   let sum = 0;
-  for (const [weight, f] of factors) {
+  for (const [weight, value] of values) {
     const wt = Number.isFinite(weight) && weight > 0 ? weight : 0;
-    total += wt * clamp01(f.value);
+    total += wt * clamp01(value);
     sum += wt;
   }
   // Normalised by the weight sum, so tuned weights that do not add up to 100 still give 0–100.
   let score = sum > 0 ? (total / sum) * 100 : 0;
+  if (hard.pass && hard.conditional) score -= CONDITIONAL_PENALTY;
+  return Math.max(0, Math.min(100, Math.round(score)));
+}
 
-  const reasons = factors.flatMap(([, f]) => f.reasons);
-  const hard = hardCheck(n, s);
-  if (hard.pass) {
-    if (hard.conditional) score -= CONDITIONAL_PENALTY;
-    reasons.push(...hard.notes);
-  }
-  return { score: Math.max(0, Math.min(100, Math.round(score))), reasons: dedupe(reasons) };
+/** industryFactor's value: the credit of the lead's industry against the park's focus. */
+function industryValue(n: MatchNeed, s: SpaceCandidate): number {
+  const code = n.use.industry;
+  if (!code || s.park.industries.length === 0) return INDUSTRY_CREDIT["same-section"];
+  return INDUSTRY_CREDIT[industryFit(code, s.park.industries)];
 }
 
 export function industryFactor(n: MatchNeed, s: SpaceCandidate): Factor {
   const code = n.use.industry;
   const focus = s.park.industries;
+  const value = industryValue(n, s);
   if (!code) {
     // A phone lead whose industry was not given yet (docs/decisions/029): neither rewarded nor punished.
     return {
-      value: INDUSTRY_CREDIT["same-section"],
+      value,
       reasons: [{ kind: "check", zh: "行业未填，是否适合园区需核实", en: "Industry not given yet — fit with the park to be checked" }],
     };
   }
@@ -111,7 +161,7 @@ export function industryFactor(n: MatchNeed, s: SpaceCandidate): Factor {
   if (focus.length === 0) {
     // A park that lists no focus has no preference to go against: neither rewarded nor punished.
     return {
-      value: INDUSTRY_CREDIT["same-section"],
+      value,
       reasons: [
         {
           kind: "check",
@@ -144,7 +194,21 @@ export function industryFactor(n: MatchNeed, s: SpaceCandidate): Factor {
               zh: `行业 ${zh} 不在园区主导产业（${list.zh}）内`,
               en: `Industry ${en} is not among the park's focus industries (${list.en})`,
             };
-  return { value: INDUSTRY_CREDIT[fit], reasons: [reason] };
+  return { value, reasons: [reason] };
+}
+
+/**
+ * sizeFactor's value: 1 for the area taken inside the wanted range, down to SIZE_EDGE_CREDIT at the hard
+ * window's edges (0 beyond them); 0.5 when no size is given.
+ */
+function sizeValue(n: MatchNeed, s: SpaceCandidate): number {
+  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
+  if (min === undefined && max === undefined) return 0.5;
+  const taken = takenAreaSqm(n, s);
+  let value = 1;
+  if (min !== undefined && taken < min) value = 1 - ((1 - SIZE_EDGE_CREDIT) * (min - taken)) / (min * (1 - AREA_LOWER));
+  else if (max !== undefined && taken > max) value = 1 - ((1 - SIZE_EDGE_CREDIT) * (taken - max)) / (max * (AREA_UPPER - 1));
+  return value >= 1 ? 1 : Math.max(0, value);
 }
 
 export function sizeFactor(n: MatchNeed, s: SpaceCandidate): Factor {
@@ -162,15 +226,13 @@ export function sizeFactor(n: MatchNeed, s: SpaceCandidate): Factor {
   if (min === undefined && max === undefined) {
     // A phone lead whose size is not known yet (docs/decisions/029): half credit, and the recruiter asks.
     return {
-      value: 0.5,
+      value: sizeValue(n, s),
       reasons: [{ kind: "check", zh: `${zhArea}，需求面积未定，需核实`, en: `${enArea}; wanted size not given yet — to be checked` }],
     };
   }
   const range = rangeText(min, max, land);
 
-  let value = 1;
-  if (min !== undefined && taken < min) value = 1 - ((1 - SIZE_EDGE_CREDIT) * (min - taken)) / (min * (1 - AREA_LOWER));
-  else if (max !== undefined && taken > max) value = 1 - ((1 - SIZE_EDGE_CREDIT) * (taken - max)) / (max * (AREA_UPPER - 1));
+  const value = sizeValue(n, s);
   if (value >= 1) {
     const zhTail =
       min !== undefined && max !== undefined
@@ -184,14 +246,14 @@ export function sizeFactor(n: MatchNeed, s: SpaceCandidate): Factor {
         : min !== undefined
           ? `≥ wanted ${range.en}`
           : `≤ wanted maximum ${range.en}`;
-    return { value: 1, reasons: [{ kind: "fit", zh: `${zhArea} ${zhTail}`, en: `${enArea} ${enTail}` }] };
+    return { value, reasons: [{ kind: "fit", zh: `${zhArea} ${zhTail}`, en: `${enArea} ${enTail}` }] };
   }
   const below = min !== undefined && taken < min;
   const bound = below ? min! : max!;
   const pct = Math.round((Math.abs(taken - bound) / bound) * 100);
   const want = min !== undefined && max !== undefined ? range : rangeText(bound, bound, land);
   return {
-    value: Math.max(0, value),
+    value,
     reasons: [
       {
         kind: "warn",
@@ -210,77 +272,95 @@ function rangeText(min: number | undefined, max: number | undefined, land: boole
   return { zh: `${body}${unitZh}`, en: `${body}${unitEn}` };
 }
 
-export function specsFactor(n: MatchNeed, s: SpaceCandidate): Factor {
+/** specsFactor's value: the average credit of the figures the lead asked for (1 when it asked none). */
+function specsValue(n: MatchNeed, s: SpaceCandidate): number {
   const credits: number[] = [];
-  const reasons: Reason[] = [];
   for (const spec of SPECS) {
     const min = askedMin(n.need[spec.need]);
     if (min === null) continue;
     const has = s[spec.space];
     if (has === null || has === undefined) {
       // Land: the lead puts up its own building, so ceiling / load / crane are not a question.
-      if (!specApplies(spec, s)) continue;
-      credits.push(UNKNOWN_CREDIT);
-      reasons.push(specUnknownReason(spec));
-    } else if (specMet(has, min)) {
-      credits.push(1);
-      reasons.push(specMetReason(spec, has, min));
+      if (specApplies(spec, s)) credits.push(UNKNOWN_CREDIT);
     } else {
-      credits.push(0); // only reachable when called for a space that failed the hard check
+      credits.push(specMet(has, min) ? 1 : 0); // 0 only for a space that failed the hard check
     }
   }
   if (n.need.singleStorey === true && s.kind !== "land") {
     const single = singleStoreyOf(s);
     credits.push(single === true ? 1 : single === null ? UNKNOWN_CREDIT : 0);
+  }
+  return credits.length ? average(credits) : 1;
+}
+
+export function specsFactor(n: MatchNeed, s: SpaceCandidate): Factor {
+  const reasons: Reason[] = [];
+  for (const spec of SPECS) {
+    const min = askedMin(n.need[spec.need]);
+    if (min === null) continue;
+    const has = s[spec.space];
+    if (has === null || has === undefined) {
+      if (specApplies(spec, s)) reasons.push(specUnknownReason(spec));
+    } else if (specMet(has, min)) {
+      reasons.push(specMetReason(spec, has, min));
+    }
+  }
+  if (n.need.singleStorey === true && s.kind !== "land") {
+    const single = singleStoreyOf(s);
     if (single === true) reasons.push(SINGLE_STOREY_MET);
     if (single === null) reasons.push(SINGLE_STOREY_UNKNOWN);
   }
-  return { value: credits.length ? average(credits) : 1, reasons };
+  return { value: specsValue(n, s), reasons };
+}
+
+/** thresholdFactor's value: the average share of each park minimum the lead reaches (1 without minimums). */
+function thresholdValue(n: MatchNeed, s: SpaceCandidate): number {
+  return metricsValue(thresholdMetrics(n, s));
+}
+
+function metricsValue(metrics: ThresholdMetric[]): number {
+  if (metrics.length === 0) return 1;
+  return average(metrics.map((m) => (m.ratio === null ? UNKNOWN_CREDIT : Math.min(1, Math.max(0, m.ratio)))));
 }
 
 export function thresholdFactor(n: MatchNeed, s: SpaceCandidate): Factor {
   const metrics = thresholdMetrics(n, s);
-  if (metrics.length === 0) return { value: 1, reasons: [] };
+  if (metrics.length === 0) return { value: metricsValue(metrics), reasons: [] };
   const gate = isLandPurchase(n, s);
-  const credits = metrics.map((m) => (m.ratio === null ? UNKNOWN_CREDIT : Math.min(1, Math.max(0, m.ratio))));
-  return { value: average(credits), reasons: metrics.map((m) => thresholdReason(m, gate)) };
+  return { value: metricsValue(metrics), reasons: metrics.map((m) => thresholdReason(m, gate)) };
+}
+
+type PriceBasis = keyof typeof PRICE_REFERENCE;
+
+/** The figure for the deal the lead would make: rent when it can lease, else the sale price. */
+function priceBasis(n: MatchNeed, s: SpaceCandidate): { key: PriceBasis; figure: number | null | undefined } {
+  if (n.need.deal !== "buy" && s.deals.includes("lease")) return { key: "rent", figure: s.rentYuanPerSqmMonth };
+  return s.kind === "land" ? { key: "landPrice", figure: s.landPriceWanPerMu } : { key: "buildingPrice", figure: s.priceYuanPerSqm };
+}
+
+/** Each basis in words, with its figure's unit (module-level: no closures made per space). */
+const PRICE_TEXT: Record<PriceBasis, { zh: string; en: string; zhOf: (x: number) => string; enOf: (x: number) => string }> = {
+  rent: { zh: "租金", en: "Rent", zhOf: (x) => `${num(x)}元/㎡/月`, enOf: (x) => `${num(x)} CNY/㎡/month` },
+  landPrice: { zh: "地价", en: "Land price", zhOf: (x) => `${num(x)}万元/亩`, enOf: (x) => `${cny(x)}/mu` },
+  buildingPrice: { zh: "售价", en: "Price", zhOf: (x) => `${num(x)}元/㎡`, enOf: (x) => `${num(x)} CNY/㎡` },
+};
+
+/** priceFactor's value: full credit up to the reference, none from `zero` on, linear between; unknown half. */
+function priceValue(n: MatchNeed, s: SpaceCandidate): number {
+  const { key, figure: x } = priceBasis(n, s);
+  if (typeof x !== "number" || !Number.isFinite(x)) return UNKNOWN_CREDIT;
+  const { full, zero } = PRICE_REFERENCE[key];
+  return x <= full ? 1 : x >= zero ? 0 : (zero - x) / (zero - full);
 }
 
 export function priceFactor(n: MatchNeed, s: SpaceCandidate): Factor {
-  // The figure for the deal the lead would make: rent when it can lease, else the sale price.
-  const lease = n.need.deal !== "buy" && s.deals.includes("lease");
-  const p = lease
-    ? {
-        zh: "租金",
-        en: "Rent",
-        figure: s.rentYuanPerSqmMonth,
-        ref: PRICE_REFERENCE.rent,
-        zhOf: (x: number) => `${num(x)}元/㎡/月`,
-        enOf: (x: number) => `${num(x)} CNY/㎡/month`,
-      }
-    : s.kind === "land"
-      ? {
-          zh: "地价",
-          en: "Land price",
-          figure: s.landPriceWanPerMu,
-          ref: PRICE_REFERENCE.landPrice,
-          zhOf: (x: number) => `${num(x)}万元/亩`,
-          enOf: (x: number) => `${cny(x)}/mu`,
-        }
-      : {
-          zh: "售价",
-          en: "Price",
-          figure: s.priceYuanPerSqm,
-          ref: PRICE_REFERENCE.buildingPrice,
-          zhOf: (x: number) => `${num(x)}元/㎡`,
-          enOf: (x: number) => `${num(x)} CNY/㎡`,
-        };
-  const x = p.figure;
+  const { key, figure: x } = priceBasis(n, s);
+  const p = PRICE_TEXT[key];
+  const value = priceValue(n, s);
   if (typeof x !== "number" || !Number.isFinite(x)) {
-    return { value: UNKNOWN_CREDIT, reasons: [{ kind: "check", zh: `${p.zh}未知，需核实`, en: `${p.en} unknown — to be checked` }] };
+    return { value, reasons: [{ kind: "check", zh: `${p.zh}未知，需核实`, en: `${p.en} unknown — to be checked` }] };
   }
-  const { full, zero } = p.ref;
-  const value = x <= full ? 1 : x >= zero ? 0 : (zero - x) / (zero - full);
+  const { full } = PRICE_REFERENCE[key];
   const reason: Reason =
     x <= full
       ? { kind: "fit", zh: `${p.zh} ${p.zhOf(x)} ≤ 参考价 ${p.zhOf(full)}`, en: `${p.en} ${p.enOf(x)} ≤ reference ${p.enOf(full)}` }
@@ -288,14 +368,28 @@ export function priceFactor(n: MatchNeed, s: SpaceCandidate): Factor {
   return { value, reasons: [reason] };
 }
 
-export function availabilityFactor(n: MatchNeed, s: SpaceCandidate, today: string): Factor {
+/** "YYYY-MM" from which the space is available, when after `today`; null = available now. */
+function availableMonth(s: SpaceCandidate, today: string): string | null {
   const from = dateOf(s.availableFrom);
-  const future = from !== null && from > today ? from.slice(0, 7) : null;
+  return from !== null && from > today ? from.slice(0, 7) : null;
+}
+
+/** availabilityFactor's value: 1 when in time (or no date asked), down to 0 at LATE_MONTHS_ZERO months late. */
+function availabilityValue(n: MatchNeed, s: SpaceCandidate, today: string): number {
+  const future = availableMonth(s, today);
   const by = n.need.moveInBy;
+  if (!by || future === null || future <= by) return 1;
+  return Math.max(0, 1 - (monthIndex(future) - monthIndex(by)) / LATE_MONTHS_ZERO);
+}
+
+export function availabilityFactor(n: MatchNeed, s: SpaceCandidate, today: string): Factor {
+  const future = availableMonth(s, today);
+  const by = n.need.moveInBy;
+  const value = availabilityValue(n, s, today);
   if (!by) {
-    if (future === null) return { value: 1, reasons: [] };
+    if (future === null) return { value, reasons: [] };
     return {
-      value: 1,
+      value,
       reasons: [
         {
           kind: "check",
@@ -306,15 +400,14 @@ export function availabilityFactor(n: MatchNeed, s: SpaceCandidate, today: strin
     };
   }
   if (future === null)
-    return { value: 1, reasons: [{ kind: "fit", zh: `现可入驻，满足 ${by} 前入驻`, en: `Available now — in time for ${by}` }] };
+    return { value, reasons: [{ kind: "fit", zh: `现可入驻，满足 ${by} 前入驻`, en: `Available now — in time for ${by}` }] };
   if (future <= by)
     return {
-      value: 1,
+      value,
       reasons: [{ kind: "fit", zh: `${future} 起可用，可于 ${by} 前入驻`, en: `Available from ${future} — in time for ${by}` }],
     };
-  const late = monthIndex(future) - monthIndex(by);
   return {
-    value: Math.max(0, 1 - late / LATE_MONTHS_ZERO),
+    value,
     reasons: [{ kind: "warn", zh: `${future} 起可用，晚于需求 ${by}`, en: `Available from ${future}, later than the wanted ${by}` }],
   };
 }

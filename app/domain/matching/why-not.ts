@@ -8,7 +8,9 @@ import {
   cny,
   daysSinceVerified,
   divisibleMin,
+  type HardCheck,
   hardCheck,
+  hardCheckOf,
   type HardFailure,
   type HardOptions,
   isLandPurchase,
@@ -59,7 +61,8 @@ export type Exclusion = {
   suggestion: Suggestion | null;
 };
 
-export type WhyNotOptions = HardOptions & { perPark?: number; maxParks?: number };
+/** `check`: the lead's shared hard check, as in RankOptions (hardCheckOf with this call's lead and options). */
+export type WhyNotOptions = HardOptions & { perPark?: number; maxParks?: number; check?: HardCheck };
 
 /** Spaces listed per park, and parks listed: enough to answer "why not X?", bounded for the page. */
 export const WHY_NOT_PER_PARK = 3;
@@ -78,12 +81,13 @@ export function explainExclusions(
 ): Exclusion[] {
   const perPark = options.perPark ?? WHY_NOT_PER_PARK;
   const maxParks = options.maxParks ?? WHY_NOT_MAX_PARKS;
+  const shared = { ...options, check: options.check ?? hardCheckOf(n, options) };
   const seen = new Set<string>();
   const byPark = new Map<string, Exclusion[]>();
   for (const s of candidates) {
     if (seen.has(s.id) || offered.has(s.id)) continue;
     seen.add(s.id);
-    const e = explainExclusion(n, s, options);
+    const e = explainExclusion(n, s, shared);
     if (!e || e.rule === "status" || e.rule === "kind") continue;
     byPark.set(s.parkId, [...(byPark.get(s.parkId) ?? []), e]);
   }
@@ -102,8 +106,8 @@ function nearestFirst(a: Exclusion, b: Exclusion): number {
 }
 
 /** Why one space was left out, or null when it passes every hard constraint. */
-export function explainExclusion(n: MatchNeed, s: SpaceCandidate, options: HardOptions = {}): Exclusion | null {
-  const hard = hardCheck(n, s, options);
+export function explainExclusion(n: MatchNeed, s: SpaceCandidate, options: HardOptions & { check?: HardCheck } = {}): Exclusion | null {
+  const hard = options.check ? options.check(s) : hardCheck(n, s, options);
   if (hard.pass) return null;
   const reasons = hard.failures.map((f) => failureReason(n, s, f, options));
   const miss = hard.failures.reduce((sum, f) => sum + 1 + gap(n, s, f), 0);

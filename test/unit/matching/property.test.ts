@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
+import { hardCheck } from "../../../app/domain/matching/hard";
 import { rankMatches } from "../../../app/domain/matching/rank";
+import { DEFAULT_WEIGHTS, scoreOnly, scoreSpace, type Weights } from "../../../app/domain/matching/score";
 import type { MatchNeed, SpaceCandidate } from "../../../app/domain/matching/types";
 import { expectConditional, violatesHard } from "../../fixtures/hard-oracle";
 import { lead } from "../../fixtures/match-eval";
@@ -219,6 +221,26 @@ describe("rankMatches properties", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("scoreOnly is scoreSpace's score, with and without the hard result handed over, for passes and failures alike", () => {
+    const landScores = landScenario.map(({ n, spaces }) => ({ n, spaces }));
+    fc.assert(
+      fc.property(
+        fc.oneof(scenario, landScores),
+        fc.constantFrom<Partial<Weights>>(DEFAULT_WEIGHTS, { price: 0 }, { industry: 50, size: 5 }),
+        ({ n, spaces }, weights) => {
+          for (const s of spaces) {
+            const hard = hardCheck(n, s, { now: "2026-06-01T00:00:00.000Z" });
+            const score = scoreSpace(n, s, weights, TODAY).score;
+            expect(scoreOnly(n, s, weights, TODAY)).toBe(score);
+            expect(scoreOnly(n, s, weights, TODAY, hard)).toBe(score);
+            expect(scoreSpace(n, s, weights, TODAY, hard).score).toBe(score);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
