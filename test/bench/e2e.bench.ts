@@ -19,7 +19,7 @@ import { type RunningWorker, startWorker, type WorkerConfig } from "../../worker
 import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateRedis, startWebServer } from "../support/services";
 import { messageSubject, startSmtpServer, type TestServer } from "../support/smtp";
-import { cpuMs, pidsWhere, rssMb } from "./lib";
+import { cpuMs, pidsWhere, rssMb, vacuumWhereAutovacuumIsOff } from "./lib";
 
 // npm run bench:e2e — end-to-end latency of a lead: from just before `POST /api/leads` to the moment
 // the SMTP server has received the recruiter's email (end of DATA), open-loop at each rate of
@@ -507,6 +507,9 @@ async function main() {
     let round = 2;
     for (const rate of cfg.rates) {
       await sleep(2_000);
+      const vacuumed = await vacuumWhereAutovacuumIsOff(sql);
+      if (vacuumed !== null)
+        console.log(`autovacuum is off on this server: vacuum analyze before the ${rate} leads/s round (${vacuumed.toFixed(1)} s)`);
       const count = Math.min(MAX_LEADS_PER_RATE, Math.round(rate * cfg.seconds));
       const r = await runRound({ ...rig, round: round++, rate, count });
       results.push(r);

@@ -13,6 +13,21 @@ import { startPrivateRedis, startWebServer } from "../support/services";
 // of processes from /proc, a fresh database, the load generator (autocannon in a process of its own,
 // test/bench/load.ts) and the section of docs/benchmarks.md that a scenario rewrites.
 
+/**
+ * The state a production server keeps between two measured runs: this machine's Postgres runs with
+ * autovacuum off (a CI setting), so without this each run would pay for the dead rows the runs before
+ * it left (walked by every outbox poll and partial-index scan) and be planned on the statistics of an
+ * empty table. When autovacuum is off, runs `vacuum analyze` on the database and returns how long it
+ * took (s); null when autovacuum is on (it does this by itself). Called outside what a run measures.
+ */
+export async function vacuumWhereAutovacuumIsOff(sql: Sql): Promise<number | null> {
+  const [{ autovacuum }] = await sql<{ autovacuum: string }[]>`select current_setting('autovacuum') as autovacuum`;
+  if (autovacuum !== "off") return null;
+  const t = performance.now();
+  await sql.unsafe("vacuum analyze");
+  return (performance.now() - t) / 1000;
+}
+
 /** A numeric env knob: `fallback` when unset, an error when outside [min, max]. */
 export function knob(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
