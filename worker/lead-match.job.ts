@@ -70,7 +70,7 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     const { withdrawals, excluded } = spaces.outcome(live, results);
 
     await saveLeadMatches(tx, data.id, versioned, withdrawals);
-    const routed = await routeLead(tx, data.id, ctx.routing, { excluded, statusByCaller: true });
+    const routed = await routeLead(tx, data.id, ctx.routing, { excluded });
     // One round trip: the outcome (with the status routing led to), the outbox row, the index update.
     await Promise.all([
       recordMatchOutcome(tx, data.id, version[0]?.v ?? null, excluded),

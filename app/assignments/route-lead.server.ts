@@ -242,10 +242,10 @@ export async function assignPark(
 
 /**
  * What lead.match already knows when it routes in its own transaction (docs/decisions/050): the why-not
- * list it is about to store (so a call-back script needs no read of it), and that it sets the lead's
- * status itself, in the one update that records the match outcome (recordMatchOutcome).
+ * list it is about to store (so a call-back script needs no read of it). Given it, routeLead leaves the
+ * lead's status to the caller's one update that records the match outcome (recordMatchOutcome).
  */
-export type RouteInMatch = { excluded: Exclusion[]; statusByCaller: true };
+export type RouteInMatch = { excluded: Exclusion[] };
 
 /**
  * Routes every park among the lead's matches that has no assignment yet; a lead with no match at all
@@ -304,7 +304,7 @@ export async function routeLead(
     else unassigned++;
     notices.push(...result.notices);
   }
-  if (inMatch?.statusByCaller) return { assigned, unassigned, callback: false, notices };
+  if (inMatch) return { assigned, unassigned, callback: false, notices };
   await tx`update leads set status = 'assigned', updated_at = now()
            where id = ${leadId} and status in ('matched', 'unmatched')
              and exists (select 1 from assignments where lead_id = ${leadId} and recruiter_id is not null)`;

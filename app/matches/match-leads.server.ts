@@ -39,7 +39,7 @@ export async function recordMatchOutcome(
   inventoryVersion: string | null,
   excluded: Exclusion[],
 ): Promise<void> {
-  // Routed in the same transaction (routeLead with `statusByCaller`): `assigned` is set here, so the
+  // Routed in the same transaction (routeLead with `inMatch`): `assigned` is set here, so the
   // lead row gets one update per match, not two (each moves all of the leads indexes: docs/decisions/050).
   await tx`update leads set status = case when exists (select 1 from matches where lead_id = ${leadId} and withdrawn_at is null)
                                           then case when status = 'assigned'
