@@ -19,7 +19,7 @@ import { type RunningWorker, startWorker, type WorkerConfig } from "../../worker
 import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateRedis, startWebServer } from "../support/services";
 import { messageSubject, startSmtpServer, type TestServer } from "../support/smtp";
-import { cpuMs, pidsWhere, rssMb, vacuumWhereAutovacuumIsOff } from "./lib";
+import { cpuMs, pidsWhere, resetStatementStats, rssMb, statementTotals, statementTotalsPerLead, vacuumWhereAutovacuumIsOff } from "./lib";
 
 // npm run bench:e2e — end-to-end latency of a lead: from just before `POST /api/leads` to the moment
 // the SMTP server has received the recruiter's email (end of DATA), open-loop at each rate of
@@ -33,6 +33,8 @@ import { cpuMs, pidsWhere, rssMb, vacuumWhereAutovacuumIsOff } from "./lib";
 // BENCH_WARMUP=200 (leads at 10/s, not measured) BENCH_WORKER_PROCESS=0|1 BENCH_MAX_MINUTES=20 BENCH_DEBUG=1
 // BENCH_WORKER_PROFILE=<dir> (a CPU profile of the worker process; needs BENCH_WORKER_PROCESS=1)
 // BENCH_DB_NAME=parkmatch_bench_e2e (the database, dropped and created: one per helper sharing a machine)
+// BENCH_PG_STATEMENTS=1 (pg_stat_statements per lead of each round, reset after its vacuum, read once
+// it drained; needs the extension in shared_preload_libraries) BENCH_KEEP_DB=1 (the database is left)
 
 process.env.LOG_LEVEL ??= "warn";
 
@@ -334,17 +336,19 @@ async function main() {
     const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
     await admin.unsafe(`drop database if exists "${DB_NAME}" with (force)`);
     await admin.end();
-    cleanups.push({
-      what: "drop database",
-      run: async () => {
-        const a = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-        try {
-          await a.unsafe(`drop database if exists "${DB_NAME}" with (force)`);
-        } finally {
-          await a.end();
-        }
-      },
-    });
+    // BENCH_KEEP_DB=1 leaves the database for a look afterwards (EXPLAIN, pg_stat_statements).
+    if (process.env.BENCH_KEEP_DB !== "1")
+      cleanups.push({
+        what: "drop database",
+        run: async () => {
+          const a = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+          try {
+            await a.unsafe(`drop database if exists "${DB_NAME}" with (force)`);
+          } finally {
+            await a.end();
+          }
+        },
+      });
     await migrate(DB_URL);
     const sql = createSql(DB_URL, { max: 4 });
     cleanups.push({ what: "bench database pool", run: () => sql.end({ timeout: 2 }) });
@@ -511,10 +515,15 @@ async function main() {
       if (vacuumed !== null)
         console.log(`autovacuum is off on this server: vacuum analyze before the ${rate} leads/s round (${vacuumed.toFixed(1)} s)`);
       const count = Math.min(MAX_LEADS_PER_RATE, Math.round(rate * cfg.seconds));
+      const pgStatements = process.env.BENCH_PG_STATEMENTS === "1" && (await resetStatementStats(sql));
       const r = await runRound({ ...rig, round: round++, rate, count });
       results.push(r);
       console.log(rowOf(r));
       await waitOutboxDrained(sql, 180_000, `the ${rate} leads/s round to finish`).catch((error: Error) => console.error(error.message));
+      if (pgStatements)
+        console.log(
+          `\nPostgres per lead of the ${rate} leads/s round (${r.sent} leads, pg_stat_statements, until drained; load ${loadavg()[0].toFixed(2)}):\n\n${statementTotalsPerLead(await statementTotals(sql, 25), r.sent)}\n`,
+        );
     }
     loop.disable();
   } catch (error) {

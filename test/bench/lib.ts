@@ -352,3 +352,116 @@ export class Watch {
 export function rssNow(groups: Processes): Map<string, number> {
   return new Map(Object.entries(groups).map(([name, pids]) => [name, pids().reduce((s, pid) => s + (rssMb(pid) || 0), 0)]));
 }
+
+/** Per-database totals of pg_stat_statements (top-level statements only), for a per-lead figure. */
+export type StatementTotals = {
+  statements: number;
+  calls: number;
+  blocksHit: number;
+  blocksRead: number;
+  blocksDirtied: number;
+  blocksWritten: number;
+  walRecords: number;
+  walFpi: number;
+  walBytes: number;
+  execMs: number;
+  top: { query: string; calls: number; blocks: number; walBytes: number; execMs: number }[];
+};
+
+/**
+ * Clears pg_stat_statements for `sql`'s database only (other databases' figures are left alone);
+ * false when the extension is not loaded on this server (shared_preload_libraries), so the caller
+ * skips the measure.
+ */
+export async function resetStatementStats(sql: Sql): Promise<boolean> {
+  try {
+    await sql.unsafe("create extension if not exists pg_stat_statements");
+    await sql.unsafe("select pg_stat_statements_reset(0, (select oid from pg_database where datname = current_database()), 0)");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What Postgres did for `sql`'s database since resetStatementStats: statements (distinct texts),
+ * calls, shared buffers hit/read/dirtied/written, WAL records and bytes, execution ms, and the
+ * `topN` statements by buffers. Top-level statements only: a trigger's work is in its statement's.
+ */
+export async function statementTotals(sql: Sql, topN = 12): Promise<StatementTotals> {
+  const rows = await sql.unsafe<
+    {
+      query: string;
+      calls: string;
+      hit: string;
+      read: string;
+      dirtied: string;
+      written: string;
+      walRecords: string;
+      walFpi: string;
+      walBytes: string;
+      execMs: number;
+    }[]
+  >(
+    `select query, calls::text as calls, shared_blks_hit::text as hit, shared_blks_read::text as read,
+            shared_blks_dirtied::text as dirtied, shared_blks_written::text as written,
+            wal_records::text as "walRecords", wal_fpi::text as "walFpi", wal_bytes::text as "walBytes", total_exec_time as "execMs"
+       from pg_stat_statements
+      where dbid = (select oid from pg_database where datname = current_database()) and toplevel
+        and query not like '%pg_stat_statements%'`,
+  );
+  const n = (s: string) => Number(s);
+  const t: StatementTotals = {
+    statements: rows.length,
+    calls: 0,
+    blocksHit: 0,
+    blocksRead: 0,
+    blocksDirtied: 0,
+    blocksWritten: 0,
+    walRecords: 0,
+    walFpi: 0,
+    walBytes: 0,
+    execMs: 0,
+    top: [],
+  };
+  for (const r of rows) {
+    t.calls += n(r.calls);
+    t.blocksHit += n(r.hit);
+    t.blocksRead += n(r.read);
+    t.blocksDirtied += n(r.dirtied);
+    t.blocksWritten += n(r.written);
+    t.walRecords += n(r.walRecords);
+    t.walFpi += n(r.walFpi);
+    t.walBytes += n(r.walBytes);
+    t.execMs += r.execMs;
+  }
+  t.top = rows
+    .map((r) => ({
+      query: r.query.replace(/\s+/g, " ").slice(0, 110),
+      calls: n(r.calls),
+      blocks: n(r.hit) + n(r.read),
+      walBytes: n(r.walBytes),
+      execMs: r.execMs,
+    }))
+    .sort((a, b) => b.blocks - a.blocks)
+    .slice(0, topN);
+  return t;
+}
+
+/** A StatementTotals divided by `leads`, as a markdown table row and the top statements below it. */
+export function statementTotalsPerLead(t: StatementTotals, leads: number): string {
+  const per = (v: number, d = 1) => (v / leads).toFixed(d);
+  const lines = [
+    `| statements (texts) | calls | blocks hit | read | dirtied | written | WAL records | full-page images | WAL bytes | exec ms |`,
+    `| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
+    `| ${t.statements} | ${per(t.calls)} | ${per(t.blocksHit, 0)} | ${per(t.blocksRead)} | ${per(t.blocksDirtied)} | ${per(t.blocksWritten)} | ${per(t.walRecords)} | ${per(t.walFpi)} | ${per(t.walBytes, 0)} | ${per(t.execMs, 2)} |`,
+    ``,
+    `| calls a lead | blocks a lead | WAL bytes a lead | exec ms a lead | statement |`,
+    `| --- | --- | --- | --- | --- |`,
+    ...t.top.map(
+      (s) =>
+        `| ${per(s.calls, 2)} | ${per(s.blocks)} | ${per(s.walBytes, 0)} | ${per(s.execMs, 3)} | \`${s.query.replace(/\|/g, "\\|")}\` |`,
+    ),
+  ];
+  return lines.join("\n");
+}
