@@ -1,7 +1,7 @@
 import { UnrecoverableError } from "bullmq";
 
 import { routeLead } from "~/assignments/route-lead.server";
-import { enqueue, markDone } from "~/db/outbox.server";
+import { markDone } from "~/db/outbox.server";
 import { withRegionCodes } from "~/domain/regions";
 import { inventoryVersion, loadSpaceRows } from "~/inventory/inventory-read.server";
 import { leadForMatching, liveMatchesOfLead, lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
@@ -70,13 +70,9 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     const { withdrawals, excluded } = spaces.outcome(live, results);
 
     await saveLeadMatches(tx, data.id, versioned, withdrawals);
-    const routed = await routeLead(tx, data.id, ctx.routing, { excluded });
-    // One round trip: the outcome (with the status routing led to), the outbox row, the index update.
-    await Promise.all([
-      recordMatchOutcome(tx, data.id, version[0]?.v ?? null, excluded),
-      markDone(tx, data.outboxId),
-      enqueue(tx, "lead.index", [data.id]), // the search document follows the new status
-    ]);
+    const routed = await routeLead(tx, data.id, ctx.routing, { excluded, lead: locked.routing });
+    // One statement: the outcome (with the status routing led to), the outbox row done, the index update.
+    await recordMatchOutcome(tx, data.id, version[0]?.v ?? null, excluded, data.outboxId);
     return routed;
   });
   await deliverNotices(ctx, notices);

@@ -5,6 +5,7 @@ import { enqueue } from "~/db/outbox.server";
 import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
 import { acceptDeadline, calendarOverrides, recruiterCalendar, type SlaClock } from "~/domain/routing/working-time";
+import type { LeadStatus } from "~/domain/statuses";
 import { auditMessages } from "~/i18n/audit-messages";
 import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
@@ -245,7 +246,14 @@ export async function assignPark(
  * list it is about to store (so a call-back script needs no read of it). Given it, routeLead leaves the
  * lead's status to the caller's one update that records the match outcome (recordMatchOutcome).
  */
-export type RouteInMatch = { excluded: Exclusion[] };
+export type RouteInMatch = {
+  excluded: Exclusion[];
+  /** The lead's row as the caller read it, locked (`for update`) in this transaction: not read again. */
+  lead: RoutingLead;
+};
+
+/** What routing reads of the lead: its status, the industry the policy uses, the call-back's phone and reference. */
+export type RoutingLead = { id: string; status: LeadStatus; industry: string; phone: string; reference: string };
 
 /**
  * Routes every park among the lead's matches that has no assignment yet; a lead with no match at all
@@ -261,8 +269,10 @@ export async function routeLead(
   // Lock the lead, then read its parks and its history in the same round trip.
   const [[lead], parks, previousFor] = await Promise.all([
     // Not `excluded` (the why-not list, kilobytes of JSON): only a lead without a match needs it, read below.
-    tx<{ id: string; status: string; industry: string; phone: string; reference: string }[]>`
-      select id, status, industry, phone, reference from leads where id = ${leadId} for update`.execute(),
+    // In lead.match the caller locked and read the row already (one statement fewer a lead).
+    inMatch
+      ? [inMatch.lead]
+      : tx<RoutingLead[]>`select id, status, industry, phone, reference from leads where id = ${leadId} for update`.execute(),
     tx<{ parkId: string; assigned: boolean }[]>`
       select m.park_id, exists (select 1 from assignments a where a.lead_id = m.lead_id and a.park_id = m.park_id) as assigned
       from matches m

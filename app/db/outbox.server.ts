@@ -63,14 +63,35 @@ export async function enqueue(
   if (aggregateIds.length === 0) return [];
   const notBefore =
     options.afterMs !== undefined ? tx`now() + ${options.afterMs}::float8 * interval '1 millisecond'` : (options.notBefore ?? null);
-  const rows = await tx<{ id: string }[]>`
+  const insert = tx`
     insert into outbox (topic, aggregate_id, not_before)
     select ${topic}::text, aggregate_id, (${notBefore})::timestamptz from unnest(${aggregateIds}::text[]) with ordinality as a (aggregate_id, n)
     order by n
     returning id`;
-  if (notBefore === null) await tx`select pg_notify(${outboxChannel(topic)}, '')`;
+  // Work due now: the NOTIFY goes in the same statement (one statement per enqueue, not two; the
+  // one-row subquery runs once, and NOTIFY is delivered at commit either way).
+  const rows =
+    notBefore === null
+      ? await tx<{ id: string }[]>`with added as (${insert}) select added.id from added, (${outboxWakeSql(tx, topic)}) wake`
+      : await tx<{ id: string }[]>`${insert}`;
   // Ids come from the sequence in the select's order.
   return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+/**
+ * markDone and an enqueue of one row due now, as data-modifying CTEs for a caller that folds them into
+ * its own statement (lead.match's last write: docs/benchmarks.md, End to end, "Postgres work per
+ * lead"). Same rows and NOTIFY as markDone + enqueue: `with done as (${outboxDoneCte(...)}), added as
+ * (${outboxAddNowCte(...)}) select … from added, (${outboxWakeSql(...)}) wake`.
+ */
+export function outboxDoneCte(tx: TransactionSql | Sql, outboxId: number) {
+  return tx`update outbox set done_at = now() where id = ${outboxId} and done_at is null`;
+}
+export function outboxAddNowCte(tx: TransactionSql | Sql, topic: Topic, aggregateId: string) {
+  return tx`insert into outbox (topic, aggregate_id, not_before) values (${topic}::text, ${aggregateId}, null) returning id`;
+}
+export function outboxWakeSql(tx: TransactionSql | Sql, topic: Topic) {
+  return tx`select pg_notify(${outboxChannel(topic)}, '')`;
 }
 
 /** Marks a job's outbox row done; called in the same transaction as the job's own effect. */

@@ -1,4 +1,6 @@
+import type { RoutingLead } from "~/assignments/route-lead.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
+import { outboxAddNowCte, outboxDoneCte, outboxWakeSql } from "~/db/outbox.server";
 import type { Lead } from "~/domain/lead-schema";
 import { reverseLeadBounds } from "~/domain/matching/hard";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
@@ -15,10 +17,19 @@ export async function leadForMatching(sql: Sql, leadId: string): Promise<{ lead:
   return row ?? null;
 }
 
-/** The lead locked for this transaction (an edit committed since the search is seen); null when gone. */
-export async function lockLeadForMatching(tx: TransactionSql, leadId: string): Promise<{ lead: Lead; status: LeadStatus } | null> {
-  const [row] = await tx<{ lead: Lead; status: LeadStatus }[]>`select lead, status from leads where id = ${leadId} for update`;
-  return row ?? null;
+/**
+ * The lead locked for this transaction (an edit committed since the search is seen); null when gone.
+ * `routing` is what routeLead reads of the lead, from the same locked row (routeLead's `inMatch.lead`).
+ */
+export async function lockLeadForMatching(
+  tx: TransactionSql,
+  leadId: string,
+): Promise<{ lead: Lead; status: LeadStatus; routing: RoutingLead } | null> {
+  const [row] = await tx<(RoutingLead & { lead: Lead })[]>`
+    select id, lead, status, industry, phone, reference from leads where id = ${leadId} for update`;
+  if (!row) return null;
+  const { lead, ...routing } = row;
+  return { lead, status: row.status, routing };
 }
 
 /** The lead's live (not withdrawn) matches: which space, and whether the lead's own match or a space's reverse match found it. */
@@ -31,23 +42,32 @@ export function liveMatchesOfLead(tx: TransactionSql, leadId: string) {
 /**
  * Records a lead's matching outcome: `assigned` when a live match remains and a recruiter has an offer
  * (routed before this, in the same transaction), `matched` when a live match remains, else `unmatched`; the inventory version it was computed against and the why-not `excluded` list. Only a
- * lead still open (not won or lost) changes.
+ * lead still open (not won or lost) changes. In the same statement (lead.match's last write, one
+ * statement instead of four: docs/benchmarks.md, End to end, "Postgres work per lead"): the job's
+ * outbox row `outboxId` is marked done and a `lead.index` row is added (the search document follows
+ * the new status), with its NOTIFY to the index writer.
  */
 export async function recordMatchOutcome(
   tx: TransactionSql,
   leadId: string,
   inventoryVersion: string | null,
   excluded: Exclusion[],
+  outboxId: number,
 ): Promise<void> {
   // Routed in the same transaction (routeLead with `inMatch`): `assigned` is set here, so the
   // lead row gets one update per match, not two (each moves all of the leads indexes: docs/decisions/050).
-  await tx`update leads set status = case when exists (select 1 from matches where lead_id = ${leadId} and withdrawn_at is null)
-                                          then case when status = 'assigned'
-                                                      or exists (select 1 from assignments where lead_id = ${leadId} and recruiter_id is not null)
-                                                    then 'assigned' else 'matched' end
-                                          else 'unmatched' end,
-                            matched_at = now(), matched_version = ${inventoryVersion}, excluded = ${tx.json(excluded as never)}, updated_at = now()
-           where id = ${leadId} and status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')`;
+  await tx`
+    with outcome as (
+      update leads set status = case when exists (select 1 from matches where lead_id = ${leadId} and withdrawn_at is null)
+                                     then case when status = 'assigned'
+                                                 or exists (select 1 from assignments where lead_id = ${leadId} and recruiter_id is not null)
+                                               then 'assigned' else 'matched' end
+                                     else 'unmatched' end,
+                       matched_at = now(), matched_version = ${inventoryVersion}, excluded = ${tx.json(excluded as never)}, updated_at = now()
+      where id = ${leadId} and status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')),
+    done as (${outboxDoneCte(tx, outboxId)}),
+    added as (${outboxAddNowCte(tx, "lead.index", leadId)})
+    select added.id from added, (${outboxWakeSql(tx, "lead.index")}) wake`;
 }
 
 /** Live matches on a space, of leads not won or lost (a change to the space may withdraw them). */

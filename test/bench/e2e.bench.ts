@@ -350,6 +350,11 @@ async function main() {
         },
       });
     await migrate(DB_URL);
+    // BENCH_PG_STATEMENTS=all: statements run by functions and triggers are listed on their own too.
+    if (process.env.BENCH_PG_STATEMENTS === "all") {
+      const a = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+      await a.unsafe(`alter database "${DB_NAME}" set pg_stat_statements.track = 'all'`).finally(() => a.end());
+    }
     const sql = createSql(DB_URL, { max: 4 });
     cleanups.push({ what: "bench database pool", run: () => sql.end({ timeout: 2 }) });
 
@@ -515,7 +520,7 @@ async function main() {
       if (vacuumed !== null)
         console.log(`autovacuum is off on this server: vacuum analyze before the ${rate} leads/s round (${vacuumed.toFixed(1)} s)`);
       const count = Math.min(MAX_LEADS_PER_RATE, Math.round(rate * cfg.seconds));
-      const pgStatements = process.env.BENCH_PG_STATEMENTS === "1" && (await resetStatementStats(sql));
+      const pgStatements = ["1", "all"].includes(process.env.BENCH_PG_STATEMENTS ?? "") && (await resetStatementStats(sql));
       const r = await runRound({ ...rig, round: round++, rate, count });
       results.push(r);
       console.log(rowOf(r));

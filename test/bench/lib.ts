@@ -386,7 +386,8 @@ export async function resetStatementStats(sql: Sql): Promise<boolean> {
 /**
  * What Postgres did for `sql`'s database since resetStatementStats: statements (distinct texts),
  * calls, shared buffers hit/read/dirtied/written, WAL records and bytes, execution ms, and the
- * `topN` statements by buffers. Top-level statements only: a trigger's work is in its statement's.
+ * `topN` statements by buffers. Totals count top-level statements only (a trigger's work is in its
+ * statement's); the list shows nested ones too, marked, when pg_stat_statements.track is `all`.
  */
 export async function statementTotals(sql: Sql, topN = 12): Promise<StatementTotals> {
   const rows = await sql.unsafe<
@@ -401,18 +402,19 @@ export async function statementTotals(sql: Sql, topN = 12): Promise<StatementTot
       walFpi: string;
       walBytes: string;
       execMs: number;
+      toplevel: boolean;
     }[]
   >(
     `select query, calls::text as calls, shared_blks_hit::text as hit, shared_blks_read::text as read,
             shared_blks_dirtied::text as dirtied, shared_blks_written::text as written,
-            wal_records::text as "walRecords", wal_fpi::text as "walFpi", wal_bytes::text as "walBytes", total_exec_time as "execMs"
+            wal_records::text as "walRecords", wal_fpi::text as "walFpi", wal_bytes::text as "walBytes", total_exec_time as "execMs", toplevel
        from pg_stat_statements
-      where dbid = (select oid from pg_database where datname = current_database()) and toplevel
+      where dbid = (select oid from pg_database where datname = current_database())
         and query not like '%pg_stat_statements%'`,
   );
   const n = (s: string) => Number(s);
   const t: StatementTotals = {
-    statements: rows.length,
+    statements: rows.filter((r) => r.toplevel).length,
     calls: 0,
     blocksHit: 0,
     blocksRead: 0,
@@ -424,7 +426,7 @@ export async function statementTotals(sql: Sql, topN = 12): Promise<StatementTot
     execMs: 0,
     top: [],
   };
-  for (const r of rows) {
+  for (const r of rows.filter((r) => r.toplevel)) {
     t.calls += n(r.calls);
     t.blocksHit += n(r.hit);
     t.blocksRead += n(r.read);

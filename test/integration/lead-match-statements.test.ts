@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { routeLead } from "~/assignments/route-lead.server";
+import { createSql, type Sql } from "~/db/db.server";
+import { enqueue, INDEX_CHANNEL, OUTBOX_CHANNEL } from "~/db/outbox.server";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { storeLead } from "~/leads/intake.server";
+import { lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
+
+import { createTestDatabase } from "../support/database";
+import { validLeadJson } from "../support/leads";
+import { eventually } from "../support/services";
+
+// Postgres work per lead (issue 14; docs/benchmarks.md, End to end, "Postgres work per lead"): the
+// lead.match job's last write is one statement (the outcome, its outbox row done, the lead.index row
+// and its NOTIFY), an enqueue of work due now is one statement (the NOTIFY inside it), and routing
+// inside lead.match does not read the lead row the job has already locked. Each statement is one
+// parse/bind/execute of Postgres CPU; the statements are recorded with the driver's `debug` hook.
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let traced: Sql;
+const recorded: string[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase("lead_match_statements");
+  traced = createSql(db.url, { max: 1, debug: (_connection, query) => void recorded.push(query) });
+  await traced`select 1`; // the driver's own first statements on a connection (array types) are not ours
+}, 120_000);
+afterAll(async () => {
+  await traced?.end({ timeout: 2 });
+  await db?.drop();
+});
+
+const ours = () => recorded.filter((q) => !/^\s*(begin|commit|rollback)\b/i.test(q));
+
+async function newLead(company: string): Promise<string> {
+  const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company }));
+  return (await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" })).id;
+}
+
+/** Resolves with the payloads NOTIFY delivers on `channel` until stop() is called. */
+async function listenTo(channel: string) {
+  const heard: string[] = [];
+  const listener = await db.sql.listen(channel, (payload) => heard.push(payload));
+  return { heard, stop: () => listener.unlisten() };
+}
+
+describe("enqueue of work due now", () => {
+  it("adds the rows and wakes the relay in one statement", async () => {
+    const wake = await listenTo(OUTBOX_CHANNEL);
+    recorded.length = 0;
+    const ids = await traced.begin((tx) => enqueue(tx, "match.route", ["L1", "L2", "L3"]));
+    expect(ours()).toHaveLength(1);
+    expect(ids).toHaveLength(3);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    const rows = await db.sql<{ id: string; aggregateId: string; notBefore: Date | null }[]>`
+      select id, aggregate_id, not_before from outbox where id = any(${ids}::bigint[]) order by id`;
+    expect(rows.map((r) => r.aggregateId)).toEqual(["L1", "L2", "L3"]); // in the order given
+    expect(rows.every((r) => r.notBefore === null)).toBe(true);
+    await eventually(async () => wake.heard.length > 0, "the relay's NOTIFY");
+    await wake.stop();
+  });
+
+  it("still wakes nobody for work due later", async () => {
+    recorded.length = 0;
+    await traced.begin((tx) => enqueue(tx, "assignment.sla", ["A1"], { afterMs: 60_000 }));
+    expect(ours()).toHaveLength(1);
+    expect(ours()[0]).not.toContain("pg_notify");
+  });
+});
+
+describe("lead.match's last write (recordMatchOutcome)", () => {
+  it("records the outcome, marks the job's outbox row done and adds the lead.index row with its NOTIFY, in one statement", async () => {
+    const leadId = await newLead("南京单语句结果测试有限公司");
+    const [jobRow] = await enqueue(db.sql, "lead.match", [leadId]);
+    const wake = await listenTo(INDEX_CHANNEL);
+    const before = await db.sql<{ id: string }[]>`select id from outbox where topic = 'lead.index' and aggregate_id = ${leadId}`;
+    recorded.length = 0;
+    await traced.begin((tx) => recordMatchOutcome(tx, leadId, "42", [], jobRow));
+    expect(ours()).toHaveLength(1);
+
+    const [lead] = await db.sql<{ status: string; matchedVersion: string; matched: boolean }[]>`
+      select status, matched_version, matched_at is not null as matched from leads where id = ${leadId}`;
+    expect(lead).toEqual({ status: "unmatched", matchedVersion: "42", matched: true });
+    const [job] = await db.sql<{ done: boolean }[]>`select done_at is not null as done from outbox where id = ${jobRow}`;
+    expect(job.done).toBe(true);
+    const after = await db.sql<{ id: string; done: boolean; notBefore: Date | null }[]>`
+      select id, done_at is not null as done, not_before from outbox where topic = 'lead.index' and aggregate_id = ${leadId}`;
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.filter((r) => !before.some((b) => b.id === r.id)).map((r) => [r.done, r.notBefore])).toEqual([[false, null]]);
+    await eventually(async () => wake.heard.length > 0, "the index writer's NOTIFY");
+    await wake.stop();
+  });
+
+  it("leaves a won lead's status and still closes the job's row", async () => {
+    const leadId = await newLead("南京已成交结果测试有限公司");
+    await db.sql`update leads set status = 'won' where id = ${leadId}`;
+    const [jobRow] = await enqueue(db.sql, "lead.match", [leadId]);
+    await traced.begin((tx) => recordMatchOutcome(tx, leadId, "43", [], jobRow));
+    const [lead] = await db.sql<{ status: string }[]>`select status from leads where id = ${leadId}`;
+    expect(lead.status).toBe("won");
+    const [job] = await db.sql<{ done: boolean }[]>`select done_at is not null as done from outbox where id = ${jobRow}`;
+    expect(job.done).toBe(true);
+  });
+});
+
+describe("routing inside lead.match", () => {
+  it("uses the lead row the job locked instead of reading it again", async () => {
+    const leadId = await newLead("南京免重读路由测试有限公司");
+    recorded.length = 0;
+    const routed = await traced.begin(async (tx) => {
+      const locked = await lockLeadForMatching(tx, leadId);
+      expect(locked?.routing).toMatchObject({ id: leadId, status: "received", industry: "C35" });
+      return routeLead(tx, leadId, { slaMinutes: 120, noticeFallbackMs: 90_000 }, { excluded: [], lead: locked!.routing });
+    });
+    // No match: the hotline's call-back task, as before.
+    expect(routed.callback).toBe(true);
+    const leadReads = ours().filter((q) => /from leads where id = \$1 for update/.test(q.replace(/\s+/g, " ")));
+    expect(leadReads).toHaveLength(1); // the job's own lock, not routing's
+    const [task] = await db.sql<{ phone: string; script: string }[]>`select phone, script from call_tasks where lead_id = ${leadId}`;
+    expect(task.phone).toBe("+8613812345678");
+    expect(task.script).toContain("PM-"); // the lead's reference, from the row the job read
+  });
+});
