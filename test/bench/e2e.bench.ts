@@ -404,7 +404,8 @@ async function main() {
       const profile = process.env.BENCH_WORKER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`] : [];
       // The compiled worker with npm start's node arguments (docs/decisions/048), configured as it is in production: by env.
       const child: ChildProcess = spawn(process.execPath, [...profile, ...workerProcessArgs()], {
-        env: { ...process.env, ...workerEnv(workerConfig), LOG_LEVEL: "info" } as NodeJS.ProcessEnv,
+        // NODE_ENV as `npm start` gives its children (app/cli/start.ts): packages such as React pick their production build by it.
+        env: { ...process.env, NODE_ENV: "production", ...workerEnv(workerConfig), LOG_LEVEL: "info" } as NodeJS.ProcessEnv,
         stdio: ["ignore", "pipe", "inherit"],
       });
       workerPid = child.pid;
