@@ -28,13 +28,8 @@ const LEADS = 50_000;
 const LARGE = [
   ...["leads", "assignments", "routing_events", "matches", "notifications", "call_tasks", "outbox", "lead_notes", "lead_parks", "lead_sla"],
   ...["dashboard_daily", "dashboard_recruiter_daily", "dashboard_first_contact", "dashboard_stale"],
-  ...[
-    "dashboard_contact_daily",
-    "dashboard_unmet_daily",
-    "dashboard_assignment_counts",
-    "dashboard_lead_stages",
-    "dashboard_assignment_times",
-  ],
+  ...["dashboard_contact_daily", "dashboard_unmet_daily", "dashboard_assignment_counts"],
+  ...["dashboard_lead_stages", "dashboard_assignment_times"],
 ];
 
 /** Whole-table reads that are right (label of the call → the tables it may scan, and why). */
