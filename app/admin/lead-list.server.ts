@@ -98,7 +98,8 @@ export const LEAD_PAGE_CAP = Math.ceil(LEAD_COUNT_CAP / LEAD_PAGE_SIZE);
  * to Postgres. The read starts from the table that holds the filter in arrival order (ADR 045), so
  * "newest first" is an index range read whatever the filter: lead_parks for a park, lead_sla for
  * "SLA breached" (one row per lead by GROUP BY in index order), leads otherwise (and for search
- * words, whose ids are few); the other filters test each row.
+ * words, whose ids are few); the other filters test each row. A park with "SLA breached" reads the
+ * park's pairs that carry a deadline (lead_parks.sla_due_at, migration 048, ADR 051), not lead_sla.
  */
 async function leadSelection(sql: Sql, search: SearchClient | null, f: LeadFilters) {
   const q = (f.q ?? "").trim();
@@ -139,7 +140,9 @@ async function leadSelection(sql: Sql, search: SearchClient | null, f: LeadFilte
         ? sql`k.park_id = ${f.park}`
         : sql`exists (select 1 from lead_parks p where p.lead_id = ${key.id} and p.park_id = ${f.park})`
       : null,
-    f.breached && by !== "breached" ? sql`exists (select 1 from lead_sla s where s.lead_id = ${key.id} and s.due_at < now())` : null,
+    // With a park, the pair's own earliest deadline (migration 048): the park's range of lead_parks_park_sla.
+    f.breached && by === "park" ? sql`k.sla_due_at < now()` : null,
+    f.breached && by === "leads" ? sql`exists (select 1 from lead_sla s where s.lead_id = ${key.id} and s.due_at < now())` : null,
     ...range(key.at),
   ].filter((c) => c !== null);
   const and = (cs: typeof conditions) => cs.reduce((acc, c) => sql`${acc} and ${c}`, sql`true`);
