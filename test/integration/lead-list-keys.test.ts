@@ -242,7 +242,12 @@ describe("lead_parks and lead_sla follow every write (migration 045)", () => {
          values (${leadId}, ${park}, 'offered', 'rule', '{}', now() - interval '3 hours', now() - interval '1 hour')`.then(() => {});
     // S11 is a space of P12, S12 of P13 (generated-history: park = 1 + space % 20).
     const matchIn = (space: string, park: string) => (tx: typeof sql) => (leadId: string) =>
-      saveLeadMatches(tx as never, leadId, [{ spaceId: space, parkId: park, score: 80, conditional: false, reasons: [], spaceVersion: "1" }], []);
+      saveLeadMatches(
+        tx as never,
+        leadId,
+        [{ spaceId: space, parkId: park, score: 80, conditional: false, reasons: [], spaceVersion: "1" }],
+        [],
+      );
     const cases = [
       { first: overdueOffer("P11"), second: matchIn("S11", "P12"), park: "P12" },
       { first: matchIn("S12", "P13"), second: overdueOffer("P14"), park: "P13" },
