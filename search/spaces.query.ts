@@ -117,7 +117,7 @@ export async function findCandidatesAndNearMisses(
  * copy per hit (~4 µs each on this machine, 80 hits a lead; issue 14). The check below makes the compiler
  * hold the list to SpaceCandidate's fields.
  */
-const CANDIDATE_FIELDS = [
+export const CANDIDATE_FIELDS = [
   ...["id", "parkId", "kind", "deals", "title", "areaSqm", "divisibleMinSqm", "floors", "singleStorey", "ceilingM"],
   ...["floorLoadKg", "powerKva", "craneT", "rentYuanPerSqmMonth", "priceYuanPerSqm", "landPriceWanPerMu"],
   ...["availableFrom", "status", "verifiedAt", "park"],
@@ -144,16 +144,12 @@ export async function findCandidateIds(
 }
 
 /**
- * The three candidate searches and the why-not one (null with `whyNot: false`) as ONE multi-search
- * request: one HTTP round trip and one request for Meilisearch to parse and authorise instead of four.
- * `retrieve`: the document fields each hit carries (all when absent).
+ * The three candidate searches and the why-not one (left out with `whyNot: false`), as the queries of
+ * ONE multi-search request: one HTTP round trip and one request for Meilisearch to parse and authorise
+ * instead of four. `retrieve`: the document fields each hit carries (all when absent). Exported so that
+ * bench:match can send the very same request raw, as a second baseline.
  */
-async function candidateSearches<T>(
-  client: SearchClient,
-  n: MatchNeed,
-  options: CandidateOptions & { whyNot?: boolean },
-  retrieve?: readonly string[],
-): Promise<[T[], T[], T[], T[] | null]> {
+export function candidateQueries(n: MatchNeed, options: CandidateOptions & { whyNot?: boolean }, retrieve?: readonly string[]) {
   const indexUid = options.indexUid ?? SPACES_INDEX;
   const closest = options.perQuery ?? 20;
   const base = hardFilters(n, options);
@@ -169,15 +165,24 @@ async function candidateSearches<T>(
     filter,
     sort: [sort],
     limit,
-    ...(retrieve ? { attributesToRetrieve: retrieve } : {}),
+    ...(retrieve ? { attributesToRetrieve: [...retrieve] } : {}),
   });
-  const queries = [
+  return [
     query([...base, `areaSqm >= ${target}`], "areaSqm:asc", closest),
     query([...base, `areaSqm < ${target}`], "areaSqm:desc", closest),
     query([...base, focus], "areaSqm:asc", Math.ceil(closest / 2)),
     ...(options.whyNot === false ? [] : [query(whyNotFilters(n), "areaSqm:asc", WHY_NOT_LIMIT)]),
   ];
-  const { results } = await client.multiSearch({ queries: queries as never });
+}
+
+/** candidateQueries sent, each query's hits in order: above, below, in focus, why-not (null when off). */
+async function candidateSearches<T>(
+  client: SearchClient,
+  n: MatchNeed,
+  options: CandidateOptions & { whyNot?: boolean },
+  retrieve?: readonly string[],
+): Promise<[T[], T[], T[], T[] | null]> {
+  const { results } = await client.multiSearch({ queries: candidateQueries(n, options, retrieve) });
   const hits = results.map((r) => r.hits as unknown as T[]);
   return [hits[0], hits[1], hits[2], hits[3] ?? null];
 }

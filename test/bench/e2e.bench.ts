@@ -204,15 +204,24 @@ function machineCpuMs(): { busy: number; total: number } {
   return { busy: ((total - idle) * 1000) / 100, total: (total * 1000) / 100 };
 }
 
-/** Postgres transactions (each statement outside a transaction counts as one) and Redis commands so far. */
-async function chatter(sql: Sql, redisUrl: string): Promise<{ pgXacts: number; redisCommands: number }> {
+/**
+ * Postgres transactions (each statement outside a transaction counts as one) and Redis commands so far;
+ * `redisByCommand`: calls per command name (INFO commandstats; commands run inside BullMQ's Lua scripts
+ * count there too, the scripts themselves as evalsha).
+ */
+async function chatter(
+  sql: Sql,
+  redisUrl: string,
+): Promise<{ pgXacts: number; redisCommands: number; redisByCommand: Map<string, number> }> {
   const [{ n }] = await sql<
     { n: number }[]
   >`select (xact_commit + xact_rollback)::float8 as n from pg_stat_database where datname = ${DB_NAME}`;
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   try {
     const info = await redis.info("stats");
-    return { pgXacts: Number(n), redisCommands: Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? NaN) };
+    const stats = await redis.info("commandstats");
+    const redisByCommand = new Map([...stats.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)].map((m) => [m[1], Number(m[2])]));
+    return { pgXacts: Number(n), redisCommands: Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? NaN), redisByCommand };
   } finally {
     redis.disconnect();
   }
@@ -261,6 +270,8 @@ type RoundResult = {
   meiliMajorFaults: number;
   pgXactsPerLead: number;
   redisCommandsPerLead: number;
+  /** The most frequent Redis commands, calls per lead sent, most first. */
+  redisTopPerLead: [string, number][];
   wallMs: number;
   loadBefore: number;
   loadAfter: number;
@@ -404,7 +415,8 @@ async function main() {
       const profile = process.env.BENCH_WORKER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_WORKER_PROFILE}`] : [];
       // The compiled worker with npm start's node arguments (docs/decisions/048), configured as it is in production: by env.
       const child: ChildProcess = spawn(process.execPath, [...profile, ...workerProcessArgs()], {
-        env: { ...process.env, ...workerEnv(workerConfig), LOG_LEVEL: "info" } as NodeJS.ProcessEnv,
+        // NODE_ENV as `npm start` gives its children (app/cli/start.ts): packages such as React pick their production build by it.
+        env: { ...process.env, NODE_ENV: "production", ...workerEnv(workerConfig), LOG_LEVEL: "info" } as NodeJS.ProcessEnv,
         stdio: ["ignore", "pipe", "inherit"],
       });
       workerPid = child.pid;
@@ -579,7 +591,7 @@ async function main() {
       );
     }
     console.log(
-      `\nPer lead sent: ${results.map((r) => `${r.rate}/s ${r.pgXactsPerLead.toFixed(0)} Postgres transactions (pg_stat_database, statements outside a transaction count too), ${r.redisCommandsPerLead.toFixed(0)} Redis commands`).join("; ")}`,
+      `\nPer lead sent: ${results.map((r) => `${r.rate}/s ${r.pgXactsPerLead.toFixed(0)} Postgres transactions (pg_stat_database, statements outside a transaction count too), ${r.redisCommandsPerLead.toFixed(0)} Redis commands (${r.redisTopPerLead.map(([cmd, n]) => `${cmd} ${n.toFixed(1)}`).join(", ")})`).join("; ")}`,
     );
     // The knee: the highest rate measured whose p99 stays under 2 s with no email missing (issue 14).
     const good = results.filter((r) => pct(r.latencies, 99) < 2_000 && r.missing + r.notRouted + r.postErrors === 0);
@@ -936,6 +948,11 @@ async function runRound(o: {
     meiliMajorFaults,
     pgXactsPerLead: (chatterAfter.pgXacts - chatterBefore.pgXacts) / Math.max(1, sent.length),
     redisCommandsPerLead: (chatterAfter.redisCommands - chatterBefore.redisCommands) / Math.max(1, sent.length),
+    redisTopPerLead: [...chatterAfter.redisByCommand]
+      .map(([cmd, calls]): [string, number] => [cmd, (calls - (chatterBefore.redisByCommand.get(cmd) ?? 0)) / Math.max(1, sent.length)])
+      .filter(([, perLead]) => perLead >= 0.5)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10),
     wallMs,
     loadBefore,
     loadAfter: loadavg()[0],
