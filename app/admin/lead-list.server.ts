@@ -98,13 +98,14 @@ export const LEAD_PAGE_CAP = Math.ceil(LEAD_COUNT_CAP / LEAD_PAGE_SIZE);
  * to Postgres. The read starts from the table that holds the filter in arrival order (ADR 045), so
  * "newest first" is an index range read whatever the filter: lead_parks for a park, lead_sla for
  * "SLA breached" (one row per lead by GROUP BY in index order), leads otherwise (and for search
- * words, whose ids are few); the other filters test each row.
+ * words, whose ids are few); the other filters test each row. A park with "SLA breached" reads the
+ * park's pairs that carry a deadline (lead_parks.sla_due_at, migration 048, ADR 051), not lead_sla.
  */
 async function leadSelection(sql: Sql, search: SearchClient | null, f: LeadFilters) {
   const q = (f.q ?? "").trim();
   const found = q ? await searchIds(sql, search, q) : null;
+  // (Search words need no condition here: with them `l` is the found leads themselves, below.)
   const aboutLead = [
-    found ? sql`l.id = any(${found.ids}::uuid[])` : null,
     f.status ? sql`l.status = ${f.status}` : null,
     f.channel ? sql`l.source = ${f.channel}` : null,
     f.section ? sql`left(l.industry, 1) = ${f.section}` : null,
@@ -126,7 +127,18 @@ async function leadSelection(sql: Sql, search: SearchClient | null, f: LeadFilte
             id: sql`k.lead_id`,
             at: sql`k.created_at`,
           }
-        : { from: sql`leads l`, id: sql`l.id`, at: sql`l.created_at` };
+        : found
+          ? // The found leads by primary key, then sorted (≤ SEARCH_HIT_LIMIT and a few rows): left to
+            // itself the planner walks leads_created backward testing each entry against the ids, which
+            // for hits a year old read 958,361 index entries (674 ms at 1,000,000 leads). A materialized
+            // CTE has no order to offer, so the page sorts these rows. Its columns: what the filters test.
+            {
+              from: sql`(with f as materialized (select id, created_at, status, source, industry from leads where id = any(${found.ids}::uuid[]))
+                         select * from f) l`,
+              id: sql`l.id`,
+              at: sql`l.created_at`,
+            }
+          : { from: sql`leads l`, id: sql`l.id`, at: sql`l.created_at` };
   // The arrival range (China days, inclusive) on a created_at column.
   const range = (at: typeof key.at) => [
     f.from ? sql`${at} >= (${f.from}::date::timestamp at time zone 'Asia/Shanghai')` : null,
@@ -139,7 +151,9 @@ async function leadSelection(sql: Sql, search: SearchClient | null, f: LeadFilte
         ? sql`k.park_id = ${f.park}`
         : sql`exists (select 1 from lead_parks p where p.lead_id = ${key.id} and p.park_id = ${f.park})`
       : null,
-    f.breached && by !== "breached" ? sql`exists (select 1 from lead_sla s where s.lead_id = ${key.id} and s.due_at < now())` : null,
+    // With a park, the pair's own earliest deadline (migration 048): the park's range of lead_parks_park_sla.
+    f.breached && by === "park" ? sql`k.sla_due_at < now()` : null,
+    f.breached && by === "leads" ? sql`exists (select 1 from lead_sla s where s.lead_id = ${key.id} and s.due_at < now())` : null,
     ...range(key.at),
   ].filter((c) => c !== null);
   const and = (cs: typeof conditions) => cs.reduce((acc, c) => sql`${acc} and ${c}`, sql`true`);

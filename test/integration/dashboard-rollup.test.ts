@@ -257,6 +257,47 @@ describe("dashboard rollup", () => {
       false,
     ],
     [
+      "audit lines corrected: an event renamed, a recruiter cleared, a line moved to another assignment (migration 049's stages)",
+      async () => {
+        const lines = await sql<{ id: string }[]>`
+          select e.id from routing_events e join leads l on l.id = e.lead_id
+          where e.recruiter_id is not null and e.event in ('accepted', 'contacted')
+            and l.created_at >= '2026-11-19 00:00+08' and l.created_at < '2026-11-20 00:00+08' order by e.id limit 3`;
+        await sql`update routing_events set event = case event when 'accepted' then 'signed' else 'visit' end where id = ${lines[0].id}`;
+        await sql`update routing_events set recruiter_id = null where id = ${lines[1].id}`;
+        await sql`update routing_events set assignment_id = (select a.id from assignments a where a.park_id <> 'P03' and a.park_id <> (
+                    select b.park_id from assignments b join routing_events x on x.assignment_id = b.id where x.id = ${lines[2].id})
+                  order by a.id limit 1) where id = ${lines[2].id}`;
+      },
+    ],
+    [
+      "an audit line written on another lead's assignment (counted for its own lead, in the assignment's park)",
+      async () => {
+        await sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id)
+                  select (select a.id from assignments a join leads m on m.id = a.lead_id where m.created_at < '2026-10-01 00:00+08'
+                          order by m.created_at limit 1), l.id, 'signed', 'R07'
+                  from leads l where l.created_at >= '2026-11-21 00:00+08' and l.created_at < '2026-11-22 00:00+08'
+                  order by l.created_at limit 1`;
+      },
+    ],
+    [
+      "an assignment deleted (its audit lines with it)",
+      async () => {
+        await sql`delete from assignments where id = (select a.id from assignments a join leads l on l.id = a.lead_id
+                  where l.created_at >= '2026-11-22 00:00+08' and l.created_at < '2026-11-23 00:00+08'
+                    and exists (select 1 from routing_events e where e.assignment_id = a.id and e.event = 'contacted')
+                  order by l.created_at limit 1)`;
+      },
+    ],
+    [
+      "a lead's arrival corrected to another day",
+      async () => {
+        await sql`update leads set created_at = created_at - interval '2 days' where id = (select l.id from leads l join assignments a on a.lead_id = l.id
+                  where l.created_at >= '2026-11-28 00:00+08' and l.created_at < '2026-11-29 00:00+08' and a.recruiter_id is not null
+                  order by l.created_at limit 1)`;
+      },
+    ],
+    [
       "a lead deleted (with its matches, assignment and audit lines)",
       async () => {
         await sql`delete from leads where id = (select l.id from leads l join assignments a on a.lead_id = l.id
@@ -282,4 +323,80 @@ describe("dashboard rollup", () => {
       expect(await rollupAll()).toEqual(after); // rebuilt from the facts
     });
   }
+
+  // Migration 049: a day read live counts its figures from dashboard_lead_stages and dashboard_assignment_times, kept by the writes.
+  const stagesFromFacts = () => sql`
+    select f.lead_id, f.park_id, f.stage, f.recruiter_id, l.created_at, f.refs
+    from (select lead_id, park_id, 0::smallint as stage, '' as recruiter_id, count(*)::int as refs from matches group by 1, 2
+          union all
+          select lead_id, park_id, 1::smallint, '', count(*)::int from assignments group by 1, 2
+          union all
+          select e.lead_id, a.park_id, dashboard_line_stage(e.event), e.recruiter_id, count(*)::int
+          from routing_events e join assignments a on a.id = e.assignment_id
+          where e.recruiter_id is not null and dashboard_line_stage(e.event) is not null
+          group by 1, 2, 3, 4) f
+    join leads l on l.id = f.lead_id`;
+  const timesFromFacts = () => sql`
+    select e.assignment_id, dashboard_line_time_kind(e.event, e.recruiter_id) as kind, e.at, a.park_id, l.created_at, count(*)::int as refs
+    from routing_events e join assignments a on a.id = e.assignment_id join leads l on l.id = a.lead_id
+    where dashboard_line_time_kind(e.event, e.recruiter_id) is not null
+    group by 1, 2, 3, 4, 5`;
+  const stageDiff = async () =>
+    (
+      await sql<{ n: number }[]>`
+        select (select count(*)::int from ((select lead_id, park_id, stage, recruiter_id, created_at, refs from dashboard_lead_stages
+                                            except all (${stagesFromFacts()}))
+                                           union all ((${stagesFromFacts()})
+                                            except all select lead_id, park_id, stage, recruiter_id, created_at, refs from dashboard_lead_stages)) d)
+             + (select count(*)::int from ((select assignment_id, kind, at, park_id, created_at, refs from dashboard_assignment_times
+                                            except all (${timesFromFacts()}))
+                                           union all ((${timesFromFacts()})
+                                            except all select assignment_id, kind, at, park_id, created_at, refs from dashboard_assignment_times)) d) as n`
+    )[0].n;
+
+  it("keeps the stages and first-contact times equal to a count from the facts after every change above", async () => {
+    const [{ rows, times }] = await sql<{ rows: number; times: number }[]>`
+      select (select count(*)::int from dashboard_lead_stages) as rows, (select count(*)::int from dashboard_assignment_times) as times`;
+    expect(rows).toBeGreaterThan(10_000);
+    expect(times).toBeGreaterThan(1_000);
+    expect(await stageDiff()).toBe(0);
+  });
+
+  it("reads a live day's funnel, breaches and first contacts from the stages and times (a wrong row shows)", async () => {
+    const day = { from: "2026-11-15", to: "2026-11-15", park: null };
+    await sql`insert into dashboard_stale (day) values ('2026-11-15')`; // read live
+    const live = await loadDashboardFiguresLive(sql, day);
+    expect(await loadDashboardFigures(sql, day)).toEqual(live);
+    await sql`delete from dashboard_lead_stages where stage = 0 and lead_id = (
+                select s.lead_id from dashboard_lead_stages s
+                where s.stage = 0 and s.created_at >= '2026-11-15 00:00+08' and s.created_at < '2026-11-16 00:00+08' order by s.lead_id limit 1)`;
+    await sql`update dashboard_lead_stages set refs = refs + 5 where stage = 8 and (lead_id, park_id, recruiter_id) = (
+                select s.lead_id, s.park_id, s.recruiter_id from dashboard_lead_stages s
+                where s.stage = 8 and s.created_at >= '2026-11-15 00:00+08' and s.created_at < '2026-11-16 00:00+08' order by s.lead_id limit 1)`;
+    await sql`delete from dashboard_assignment_times where kind = 1 and created_at >= '2026-11-15 00:00+08' and created_at < '2026-11-16 00:00+08'`;
+    const wrong = await loadDashboardFigures(sql, day);
+    expect(wrong.matchRate.matched).toBe(live.matchRate.matched - 1);
+    const breaches = (f: typeof live) => f.perRecruiter.reduce((n, r) => n + r.breaches, 0);
+    expect(breaches(wrong)).toBe(breaches(live) + 5);
+    expect(live.firstContact.total).toBeGreaterThan(0);
+    expect(wrong.firstContact.total).toBe(0);
+    await sql`delete from dashboard_lead_stages`;
+    await sql`insert into dashboard_lead_stages (lead_id, park_id, stage, recruiter_id, created_at, refs) ${stagesFromFacts()}`;
+    await sql`delete from dashboard_assignment_times`;
+    await sql`insert into dashboard_assignment_times (assignment_id, kind, at, park_id, created_at, refs) ${timesFromFacts()}`;
+    expect(await stageDiff()).toBe(0);
+    expect(await loadDashboardFigures(sql, day)).toEqual(live);
+    expect(await rebuildDashboardRollupAll(sql)).toBe(1);
+  });
+
+  it("empties the stages of a truncated table (matches; assignments with their audit lines)", async () => {
+    await sql`truncate matches`;
+    expect(await stageDiff()).toBe(0);
+    await sql`truncate assignments cascade`;
+    expect(await stageDiff()).toBe(0);
+    const [{ rows }] = await sql<{ rows: number }[]>`
+      select (select count(*)::int from dashboard_lead_stages) + (select count(*)::int from dashboard_assignment_times) as rows`;
+    expect(rows).toBe(0);
+    expect(await rollupAll()).toEqual(await liveAll()); // every day forgotten by the truncate (044), read live
+  });
 });

@@ -72,6 +72,14 @@ async function parkKeysMatchDefinition(): Promise<void> {
   expect(kept.map((r) => r.k)).toEqual(defined.map((r) => r.k));
 }
 
+/** Every pair's sla_due_at is its lead's earliest deadline in lead_sla (null without one; migration 048). */
+async function parkDeadlinesMatchDefinition(): Promise<void> {
+  const wrong = await db.sql<{ k: string }[]>`
+    select lp.lead_id || ' ' || lp.park_id as k from lead_parks lp
+    where lp.sla_due_at is distinct from (select min(s.due_at) from lead_sla s where s.lead_id = lp.lead_id) limit 5`;
+  expect(wrong.map((r) => r.k)).toEqual([]);
+}
+
 async function expectListsMatchDefinition(): Promise<void> {
   await parkKeysMatchDefinition();
   for (const park of ["P03", "P07", "P20"]) {
@@ -94,9 +102,29 @@ async function expectListsMatchDefinition(): Promise<void> {
   );
   expect(combo.length).toBeGreaterThan(10);
   expect((await listed({ park: "P03", status: "assigned", ...month })).ids).toEqual(combo);
-  const parkBreached = (await plainPark("P07")).filter((id) => breached.includes(id));
-  expect(parkBreached.length).toBeGreaterThan(5);
-  expect((await listed({ park: "P07", breached: true })).ids).toEqual(parkBreached);
+  // A park with "SLA breached" reads the pairs' own earliest deadline (migration 048): every park, and
+  // with the lead's other filters and a range beside it.
+  await parkDeadlinesMatchDefinition();
+  for (const park of ["P03", "P07", "P20"]) {
+    const parkBreached = (await plainPark(park)).filter((id) => breached.includes(id));
+    expect(parkBreached.length).toBeGreaterThan(5);
+    const got = await listed({ park, breached: true });
+    expect(got.ids).toEqual(parkBreached);
+    expect(got.total).toBe(parkBreached.length);
+  }
+  // The commonest status and channel among P03's breached leads (the generator ties them to the park).
+  const [common] = await db.sql<{ status: NonNullable<LeadFilters["status"]>; source: NonNullable<LeadFilters["channel"]> }[]>`
+    select l.status, l.source from lead_parks p join leads l on l.id = p.lead_id
+    where p.park_id = 'P03' and l.id = any(${breached}::uuid[]) group by 1, 2 order by count(*) desc, 1, 2 limit 1`;
+  const recent = db.sql`l.created_at >= '2026-06-01 00:00+08' and l.created_at < '2026-12-01 00:00+08'`;
+  const breachedCombo = await plainPark("P03", db.sql`l.id = any(${breached}::uuid[]) and l.source = ${common.source} and ${recent}`);
+  expect(breachedCombo.length).toBeGreaterThan(0);
+  expect((await listed({ park: "P03", breached: true, channel: common.source, from: "2026-06-01", to: "2026-11-30" })).ids).toEqual(
+    breachedCombo,
+  );
+  const breachedOfStatus = await plainPark("P03", db.sql`l.id = any(${breached}::uuid[]) and l.status = ${common.status}`);
+  expect(breachedOfStatus.length).toBeGreaterThan(0);
+  expect((await listed({ park: "P03", breached: true, status: common.status })).ids).toEqual(breachedOfStatus);
   // Search words lead the read (their ids are few); the park is then a probe of lead_parks per lead.
   const ofMonth = await plainPark("P03", db.sql`l.reference like 'PM-202611%'`);
   expect(ofMonth.length).toBeGreaterThan(5);
@@ -202,5 +230,50 @@ describe("lead_parks and lead_sla follow every write (migration 045)", () => {
     await sql`delete from assignments where status = 'offered' and abs(hashtext(id::text)) % 7 = 0`;
 
     await expectListsMatchDefinition();
+  });
+
+  // Two transactions writing the same lead at once: a pair (a match in a new park) and a deadline (an
+  // overdue offer elsewhere). Each reads what the other has not committed yet; migration 048 has both
+  // lock the lead's row first, so the second waits and then sees the first's row, in either order.
+  it("a new park and a new deadline of one lead written by two transactions at once, in either order", async () => {
+    const sql = db.sql;
+    const overdueOffer = (park: string) => (tx: typeof sql) => (leadId: string) =>
+      tx`insert into assignments (lead_id, park_id, status, rule, reason, offered_at, accept_by)
+         values (${leadId}, ${park}, 'offered', 'rule', '{}', now() - interval '3 hours', now() - interval '1 hour')`.then(() => {});
+    // S11 is a space of P12, S12 of P13 (generated-history: park = 1 + space % 20).
+    const matchIn = (space: string, park: string) => (tx: typeof sql) => (leadId: string) =>
+      saveLeadMatches(
+        tx as never,
+        leadId,
+        [{ spaceId: space, parkId: park, score: 80, conditional: false, reasons: [], spaceVersion: "1" }],
+        [],
+      );
+    const cases = [
+      { first: overdueOffer("P11"), second: matchIn("S11", "P12"), park: "P12" },
+      { first: matchIn("S12", "P13"), second: overdueOffer("P14"), park: "P13" },
+    ];
+    for (const c of cases) {
+      const [lead] = await sql<{ id: string }[]>`
+        select l.id from leads l where not exists (select 1 from lead_sla s where s.lead_id = l.id)
+          and not exists (select 1 from lead_parks p where p.lead_id = l.id and p.park_id in ('P11', 'P12', 'P13', 'P14'))
+          and not exists (select 1 from matches m where m.lead_id = l.id and m.space_id in ('S11', 'S12'))
+        order by l.created_at desc limit 1`;
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let wrote!: () => void;
+      const written = new Promise<void>((r) => (wrote = r));
+      const first = sql.begin(async (tx) => {
+        await c.first(tx as never)(lead.id);
+        wrote();
+        await held;
+      });
+      await written;
+      const second = sql.begin((tx) => c.second(tx as never)(lead.id));
+      await new Promise((r) => setTimeout(r, 300)); // the second is now waiting (or, without the lock, done)
+      release();
+      await Promise.all([first, second]);
+      expect((await listed({ park: c.park, breached: true })).ids).toContain(lead.id);
+    }
+    await parkDeadlinesMatchDefinition();
   });
 });
