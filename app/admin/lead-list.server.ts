@@ -180,6 +180,26 @@ async function countSelected(sql: Sql, s: Selection, cap: number): Promise<numbe
 }
 
 /**
+ * The selected leads read once, unordered, at most `cap + 1` of them: how many (more than `cap` means
+ * "more than cap"), and — when there are at most `cap` — the page's ids in list order, sorted from that
+ * set. Why the page comes from the set: filters that select few leads out of many (two filters together,
+ * or none found) made the ordered read walk the arrival-order index past nearly every lead looking for 25
+ * (status "won" + section F, which finds nothing: 1,000,000 index entries, 811 ms at 1,000,000 leads),
+ * while the set, read through the filters' own keys, is at most `cap` rows. `ids` is null when the
+ * selection is larger than `cap`: its rows are dense enough for the ordered read (selectedIds).
+ */
+async function selectedSet(sql: Sql, s: Selection, cap: number, limit: number, offset: number) {
+  const [row] = await sql<{ total: number; ids: string[]; ats: string[] }[]>`
+    with s as materialized (select ${s.id} as id, ${s.at} as created_at from ${s.from} where ${s.countWhere} limit ${cap + 1}),
+         p as (select id, created_at from s order by created_at desc, id desc limit ${limit} offset ${offset})
+    select (select count(*)::int from s) as total,
+           coalesce((select array_agg(id order by created_at desc, id desc) from p), '{}') as ids,
+           -- as text: the exact instants (microseconds) back into the page's statement, not the driver's Dates (ms)
+           coalesce((select array_agg(created_at::text order by created_at desc, id desc) from p), '{}') as ats`;
+  return { total: row.total, page: row.total > cap ? null : { ids: row.ids, ats: row.ats } };
+}
+
+/**
  * One page of leads, newest first (created_at, then id, descending), with the filters. `total` counts
  * the leads they select up to LEAD_COUNT_CAP; `totalCapped` when there are more (the page then says
  * "more than 10,000" and asks to narrow the filters; ADR 045). `page` is 1..LEAD_PAGE_CAP (a deeper
@@ -188,30 +208,33 @@ async function countSelected(sql: Sql, s: Selection, cap: number): Promise<numbe
 export async function listLeads(sql: Sql, search: SearchClient | null, f: LeadFilters): Promise<LeadList> {
   const selection = await leadSelection(sql, search, f);
   const page = Math.min(LEAD_PAGE_CAP, Math.max(1, Math.floor(f.page ?? 1)));
-  const [counted, rows] = await Promise.all([
-    countSelected(sql, selection, LEAD_COUNT_CAP),
-    sql<
-      {
-        id: string;
-        reference: string;
-        companyName: string;
-        product: string | null;
-        status: string;
-        source: string;
-        parks: string[];
-        createdAt: Date;
-        acceptBy: Date | null;
-        breached: boolean;
-      }[]
-    >`
-      with page as materialized (${selectedIds(sql, selection, LEAD_PAGE_SIZE, (page - 1) * LEAD_PAGE_SIZE)})
+  const offset = (page - 1) * LEAD_PAGE_SIZE;
+  const set = await selectedSet(sql, selection, LEAD_COUNT_CAP, LEAD_PAGE_SIZE, offset);
+  const counted = set.total;
+  const pageIds = set.page
+    ? sql`select * from unnest(${set.page.ids}::uuid[], ${set.page.ats}::timestamptz[]) as p (id, created_at)`
+    : selectedIds(sql, selection, LEAD_PAGE_SIZE, offset);
+  const rows = await sql<
+    {
+      id: string;
+      reference: string;
+      companyName: string;
+      product: string | null;
+      status: string;
+      source: string;
+      parks: string[];
+      createdAt: Date;
+      acceptBy: Date | null;
+      breached: boolean;
+    }[]
+  >`
+      with page as materialized (${pageIds})
       select l.id, l.reference, l.company_name, l.lead->'use'->>'product' as product, l.status, l.source, l.created_at,
              coalesce((select array_agg(distinct p.name) from assignments a join parks p on p.id = a.park_id where a.lead_id = l.id), '{}') as parks,
              (select min(a.accept_by) from assignments a where a.lead_id = l.id and a.status = 'offered') as accept_by,
              (${breachedSql(sql)}) as breached
       from page join leads l on l.id = page.id
-      order by page.created_at desc, page.id desc`,
-  ]);
+      order by page.created_at desc, page.id desc`;
   const total = Math.min(counted, LEAD_COUNT_CAP);
   return {
     rows: rows.map((r) => ({
