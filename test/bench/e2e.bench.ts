@@ -8,6 +8,7 @@ import { Redis } from "ioredis";
 import postgres from "postgres";
 import type { SMTPServerDataStream, SMTPServerSession } from "smtp-server";
 
+import { rebuildDashboardRollupAll } from "~/admin/dashboard-rollup.server";
 import { createSql, type Sql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 import { importInventory } from "~/inventory/import.server";
@@ -35,6 +36,9 @@ import { cpuMs, pidsWhere, resetStatementStats, rssMb, statementTotals, statemen
 // BENCH_DB_NAME=parkmatch_bench_e2e (the database, dropped and created: one per helper sharing a machine)
 // BENCH_PG_STATEMENTS=1 (pg_stat_statements per lead of each round, reset after its vacuum, read once
 // it drained; needs the extension in shared_preload_libraries) BENCH_KEEP_DB=1 (the database is left)
+// BENCH_LEAD_HISTORY=N (N closed leads of the past year in `leads` before the warm-up, as a server in
+// use has: the statements and triggers are then planned on a table of production size, not on the few
+// thousand rows of the rounds; default 0)
 
 process.env.LOG_LEVEL ??= "warn";
 
@@ -63,6 +67,7 @@ function settings() {
     warmup: envNumber("BENCH_WARMUP", 200, 0, 2_000),
     workerProcess: process.env.BENCH_WORKER_PROCESS === "1",
     maxMinutes: envNumber("BENCH_MAX_MINUTES", 20, 1, 120),
+    leadHistory: envNumber("BENCH_LEAD_HISTORY", 0, 0, 5_000_000),
   };
 }
 
@@ -395,6 +400,12 @@ async function main() {
       },
     });
     cleanups.push({ what: "smtp server", run: () => smtp.close() });
+
+    if (cfg.leadHistory > 0) {
+      const t0 = performance.now();
+      await insertLeadHistory(sql, cfg.leadHistory);
+      console.log(`${cfg.leadHistory.toLocaleString("en")} closed leads of history in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
 
     // Inventory: demo + generated, imported in one transaction; the worker indexes it.
     const inventory = benchInventory(cfg.spaces);
@@ -972,6 +983,31 @@ async function runRound(o: {
     loadAfter: loadavg()[0],
     peakRss,
   };
+}
+
+/**
+ * `n` leads of the past year (before today), all closed (won, lost or closed: no job, reverse match or
+ * dashboard day changes with them), in `leads` only, then `vacuum analyze` as a server's autovacuum would
+ * have, and the dashboard's rollup of their days built. What they give the rounds is a leads table and
+ * indexes of production size.
+ */
+async function insertLeadHistory(sql: Sql, n: number): Promise<void> {
+  await sql`
+    insert into leads (id, reference, status, source, lead, raw, phone, credit_code, company_name, industry, consent_method, created_at, updated_at)
+    select gen_random_uuid(), 'PM-' || to_char(at, 'YYYYMMDD') || '-H' || lpad(i::text, 7, '0'),
+           (array['won','lost','closed'])[1 + i % 3], (array['web','web','api','hotline'])[1 + i % 4],
+           jsonb_build_object('company', jsonb_build_object('name', name), 'use', jsonb_build_object('product', '产品' || (i % 300)),
+                              'need', jsonb_build_object('kind', (array['factory','warehouse','land','office'])[1 + i % 4], 'deal', 'lease', 'areaMinSqm', 1000 + i % 9000),
+                              'contact', jsonb_build_object('name', '王经理', 'phone', '137' || lpad(i::text, 8, '0'))),
+           '{}'::jsonb, '+86137' || lpad(i::text, 8, '0'), case when i % 2 = 0 then '91320200' || lpad(i::text, 10, '0') end,
+           name, (array['C35','C38','C39','F51','G59','M73'])[1 + i % 6], 'unrecorded', at, at
+    from (select i, now() - interval '1 day' - make_interval(secs => i * (364 * 86400.0 / ${n})) as at,
+                 (array['南京','苏州','无锡','常州'])[1 + i % 4] || (array['精工','华兴','恒盛','电子','新材料'])[1 + (i / 4) % 5] || i || '有限公司' as name
+          from generate_series(1, ${n}) i) g`;
+  await sql.unsafe("vacuum analyze leads");
+  // The dashboard's rollup of those days, as a server in use has it built (else the worker's pass rebuilds them during the rounds).
+  await rebuildDashboardRollupAll(sql, 366);
+  await sql.unsafe("vacuum analyze");
 }
 
 /** The environment the worker process (build/worker.js, worker/index.ts) reads for `config`. */
