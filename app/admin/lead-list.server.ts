@@ -185,7 +185,7 @@ async function countSelected(sql: Sql, s: Selection, cap: number): Promise<numbe
  * set. Why the page comes from the set: filters that select few leads out of many (two filters together,
  * or none found) made the ordered read walk the arrival-order index past nearly every lead looking for 25
  * (status "won" + section F, which finds nothing: 1,000,000 index entries, 811 ms at 1,000,000 leads),
- * while the set, read through the filters' own keys, is at most `cap` rows. `ids` is null when the
+ * while the set, read through the filters' own keys, is at most `cap` rows. `page` is null when the
  * selection is larger than `cap`: its rows are dense enough for the ordered read (selectedIds).
  */
 async function selectedSet(sql: Sql, s: Selection, cap: number, limit: number, offset: number) {
