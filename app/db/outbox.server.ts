@@ -96,7 +96,7 @@ export function outboxWakeSql(tx: TransactionSql | Sql, topic: Topic) {
 
 /** Marks a job's outbox row done; called in the same transaction as the job's own effect. */
 export async function markDone(tx: TransactionSql | Sql, outboxId: number): Promise<void> {
-  await tx`update outbox set done_at = now() where id = ${outboxId} and done_at is null`;
+  await outboxDoneCte(tx, outboxId);
 }
 
 /** Brings a waiting row forward (inline work failed: let the relay hand it to BullMQ's retries now). */
