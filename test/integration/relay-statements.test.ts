@@ -34,8 +34,10 @@ function queueThat(add: (jobs: Added[]) => Promise<void>): PipelineQueue {
 }
 
 const relayedOf = async (ids: number[]) =>
-  (await db.sql<{ id: string; relayed: boolean }[]>`
-    select id, relayed_at is not null as relayed from outbox where id = any(${ids}::bigint[]) order by id`).map((r) => r.relayed);
+  (
+    await db.sql<{ id: string; relayed: boolean }[]>`
+    select id, relayed_at is not null as relayed from outbox where id = any(${ids}::bigint[]) order by id`
+  ).map((r) => r.relayed);
 
 describe("relayOnce", () => {
   it("takes the due rows and marks them relayed in one statement, and hands them over earliest due first", async () => {
@@ -57,7 +59,12 @@ describe("relayOnce", () => {
     expect(added[0].opts.delay).toBeUndefined();
     expect(added[2].opts.delay).toBeGreaterThan(0); // the rest of its wait, as BullMQ delay
     expect(await relayedOf([...now, ...later])).toEqual([true, true, true]);
-    expect(await relayOnce(traced, queueThat(async () => {}))).toBe(0); // nothing due is left
+    expect(
+      await relayOnce(
+        traced,
+        queueThat(async () => {}),
+      ),
+    ).toBe(0); // nothing due is left
   });
 
   it("leaves the rows unrelayed when Redis does not take the jobs", async () => {
@@ -72,7 +79,12 @@ describe("relayOnce", () => {
     ).rejects.toThrow("Redis is down");
     expect(await relayedOf(ids)).toEqual([false]);
     const added: Added[] = [];
-    expect(await relayOnce(traced, queueThat(async (jobs) => void added.push(...jobs)))).toBe(1);
+    expect(
+      await relayOnce(
+        traced,
+        queueThat(async (jobs) => void added.push(...jobs)),
+      ),
+    ).toBe(1);
     expect(added.map((j) => j.data.id)).toEqual(["R-down"]);
     expect(await relayedOf(ids)).toEqual([true]);
   });
