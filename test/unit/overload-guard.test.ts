@@ -46,6 +46,25 @@ describe("OverloadGuard", () => {
     await waitFor(() => guard!.reading().eventLoopDelayMs <= 40, "the delay back under the bound");
     expect(guard.admit().ok).toBe(true);
   });
+
+  it("sees a stall whose sample is taken before the delay timer's own turn", async () => {
+    // After a stall both timers are late; when the sample ran first, resetting the histogram also made
+    // it forget when its timer last ran, and the stall was never recorded (a busy CI machine's order).
+    // Here the sample is taken at that moment on purpose: at the stall's end, before the delay timer.
+    guard = new OverloadGuard({ maxInFlight: 1_000, maxEventLoopDelayMs: 40, sampleMs: 3_600_000 }); // samples when told
+    await new Promise((r) => setTimeout(r, 50)); // the delay timer has run
+    const until = Date.now() + 400;
+    while (Date.now() < until) {
+      /* busy */
+    }
+    guard.sample(); // the window before the stall
+    // A 1 ms timer set now is due after the delay timer (due within 10 ms of the stall's start), so that
+    // timer has recorded the stall, once, when this runs.
+    await new Promise((r) => setTimeout(r, 1));
+    guard.sample();
+    expect(guard.reading().eventLoopDelayMs).toBeGreaterThan(40);
+    expect(guard.admit()).toMatchObject({ ok: false, reason: "eventLoopDelay" });
+  });
 });
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
