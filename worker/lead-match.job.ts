@@ -61,8 +61,9 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     // Lock what is offered, then make sure it did not change since it was read.
     for (let round = 0; round < 3 && results.length > 0; round++) {
       const offered = results.map((r) => r.spaceId);
-      await lockSpacesShared(tx, offered);
-      if (!spaces.update(offered, await loadSpaceRows(tx, { spaceIds: offered }))) break;
+      // Sent together: the read runs after the lock statement on this connection, so it sees what was committed before the lock.
+      const [, now] = await Promise.all([lockSpacesShared(tx, offered), loadSpaceRows(tx, { spaceIds: offered })]);
+      if (!spaces.update(offered, now)) break;
       results = spaces.rank(MATCH_LIMIT);
     }
 

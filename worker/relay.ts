@@ -11,20 +11,28 @@ export const RELAY_HORIZON_MS = 5_000;
 
 /**
  * Moves due outbox rows into BullMQ (search-index rows excepted: the index writer takes those). Rows
- * are marked relayed only after Redis took the job, so a Redis outage just leaves them for the next pass.
+ * are marked relayed in the transaction that commits only after Redis took the jobs, so a Redis outage
+ * just leaves them for the next pass.
  */
 export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BATCH): Promise<number> {
   return sql.begin(async (tx) => {
+    // One statement takes the due rows (locked, earliest due first) and marks them relayed, in this
+    // transaction: if Redis does not take the jobs below, the rollback leaves them unrelayed.
     const rows = await tx<{ id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number }[]>`
-      select id, job_key, topic, aggregate_id,
-             greatest(0, coalesce(extract(epoch from (not_before - now())) * 1000, 0))::int as delay_ms
-      from outbox
-      where relayed_at is null and done_at is null
-        and coalesce(not_before, created_at) <= now() + ${RELAY_HORIZON_MS}::float8 * interval '1 millisecond'
-        and topic not in ${indexTopicsSql(tx)}
-      order by coalesce(not_before, created_at), id -- the order of outbox_relay_due: earliest due first
-      limit ${batch}
-      for update skip locked`;
+      with due as (
+        select id, job_key, topic, aggregate_id, coalesce(not_before, created_at) as due_at,
+               greatest(0, coalesce(extract(epoch from (not_before - now())) * 1000, 0))::int as delay_ms
+        from outbox
+        where relayed_at is null and done_at is null
+          and coalesce(not_before, created_at) <= now() + ${RELAY_HORIZON_MS}::float8 * interval '1 millisecond'
+          and topic not in ${indexTopicsSql(tx)}
+        order by coalesce(not_before, created_at), id -- the order of outbox_relay_due: earliest due first
+        limit ${batch}
+        for update skip locked
+      ), relayed as (
+        update outbox o set relayed_at = now() from due where o.id = due.id returning o.id
+      )
+      select id, job_key, topic, aggregate_id, delay_ms from due order by due_at, id`;
     if (rows.length === 0) return 0;
     await queue.addBulk(
       rows.map((r) => ({
@@ -33,8 +41,6 @@ export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BA
         opts: { ...jobOptions(), jobId: jobIdFor(r.jobKey), ...(r.delayMs > 0 ? { delay: r.delayMs } : {}) },
       })),
     );
-    // One array parameter: the same prepared statement for every batch size.
-    await tx`update outbox set relayed_at = now() where id = any(${rows.map((r) => r.id)}::bigint[])`;
     return rows.length;
   });
 }

@@ -41,6 +41,9 @@ export class OverloadGuard {
   private inFlight = 0;
   private delayMs = 0;
   private histogram: IntervalHistogram | null = null;
+  /** The histogram's count and total (ns) at the last sample: the window is what was added since. */
+  private sampledCount = 0;
+  private sampledSumNs = 0;
   private timer: NodeJS.Timeout | null = null;
   readonly shed: Record<ShedReason, number> = { inFlight: 0, eventLoopDelay: 0 };
   admitted = 0;
@@ -54,11 +57,22 @@ export class OverloadGuard {
     }
   }
 
-  private sample(): void {
-    const h = this.histogram!;
+  /**
+   * Takes the reading of the window since the last one (the interval does, every sampleMs; tests call
+   * it at a chosen moment). The histogram is never reset: a reset also forgets when the delay timer last
+   * ran, so a stall followed by this sample before the delay timer's own turn was never recorded at all
+   * (both timers late after the stall, in either order). The window is the difference of running totals.
+   */
+  sample(): void {
+    const h = this.histogram;
+    if (!h) return;
+    const count = h.count;
+    const sumNs = count > 0 ? h.mean * count : 0;
+    const n = count - this.sampledCount;
     // The histogram counts the timer's own resolution as delay; only what exceeds it is the loop's.
-    this.delayMs = h.count > 0 ? Math.max(0, h.mean / 1e6 - RESOLUTION_MS) : 0;
-    h.reset();
+    this.delayMs = n > 0 ? Math.max(0, (sumNs - this.sampledSumNs) / n / 1e6 - RESOLUTION_MS) : 0;
+    this.sampledCount = count;
+    this.sampledSumNs = sumNs;
   }
 
   /** The current readings: requests in flight and the last window's mean event-loop delay in ms. */

@@ -210,10 +210,12 @@ it("a failing caller lookup is retried with a growing wait, and the panel recove
     await signIn(page);
     let down = true;
     let posts = 0;
+    let answered = 0;
     await page.route("**/hotline/callers**", async (route) => {
       posts++;
       if (down) await route.fulfill({ status: 502, contentType: "text/html", body: "<h1>502 Bad Gateway</h1>" });
       else await route.continue();
+      answered++;
     });
     await page.clock.pauseAt(Date.now() + 60_000);
     await page.locator('[name="contact.phone"]').fill("13900005555");
@@ -223,6 +225,9 @@ it("a failing caller lookup is retried with a growing wait, and the panel recove
       await page.clock.runFor(1_000);
       await settle();
       await expect.poll(() => page.locator("#known").innerText()).not.toBe("");
+      // Every post made so far answered before the page's clock moves on: #known has text from the first
+      // answer on, so alone it let a slow machine's retries be answered many page-seconds late (fewer posts).
+      await expect.poll(() => answered).toBe(posts);
     }
     await expect.poll(() => page.locator("#known").innerText()).toContain("暂时查不到已有线索");
     // The typing's post plus retries after 2, 4, 8, 16, 30 s: a handful, not one every 2 s (30).

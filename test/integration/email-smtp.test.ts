@@ -187,7 +187,10 @@ describe("createMailer over SMTP (real smtp-server on loopback)", () => {
     expect(!result.ok && result.code).toBeUndefined();
   });
 
-  it("a server that never greets times out, transient, within the configured timeout", async () => {
+  // Within the configured timeout: nodemailer's own greeting timeout (30 s) is past this test's 20 s, and
+  // without the configured timeouts the send ends in EABORT, not a timeout. (It also said "took < 5 s", a
+  // wall-clock figure that only holds while the machine keeps up.)
+  it("a server that never greets times out, transient, within the configured timeout", { timeout: 20_000 }, async () => {
     const held: (() => void)[] = [];
     const server = await startServer({ onConnect: (_s, cb) => void held.push(() => cb()) }); // greeting never sent
     cleanups.push(() => held.forEach((release) => release()));
@@ -196,8 +199,7 @@ describe("createMailer over SMTP (real smtp-server on loopback)", () => {
     const elapsed = Date.now() - started;
     expect(result).toMatchObject({ ok: false, permanent: false });
     expect(!result.ok && result.error).toMatch(/ETIMEDOUT|timeout/i);
-    expect(elapsed).toBeGreaterThanOrEqual(250);
-    expect(elapsed).toBeLessThan(5000);
+    expect(elapsed).toBeGreaterThanOrEqual(250); // not before it (a busy machine is only ever later)
     expect(server.received).toHaveLength(0);
   });
 

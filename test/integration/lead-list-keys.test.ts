@@ -7,6 +7,7 @@ import { saveLeadMatches, withdrawMatch } from "~/matches/match-store.server";
 
 import { createTestDatabase } from "../support/database";
 import { generateHistory } from "../support/generated-history";
+import { eventually } from "../support/services";
 
 // The lead list's park and SLA-breached filters read lead_parks and lead_sla (migration 045, ADR 045),
 // kept by triggers on matches, assignments and audit lines. After every kind of change those writes
@@ -268,8 +269,21 @@ describe("lead_parks and lead_sla follow every write (migration 045)", () => {
         await held;
       });
       await written;
+      let secondSettled = false;
       const second = sql.begin((tx) => c.second(tx as never)(lead.id));
-      await new Promise((r) => setTimeout(r, 300)); // the second is now waiting (or, without the lock, done)
+      second.then(
+        () => (secondSettled = true),
+        () => (secondSettled = true),
+      );
+      // The second is now waiting on the first's lock (or, without the lock, done): seen, not slept on (a
+      // fixed 300 ms let a busy machine release the first before the second had even written, so the
+      // test passed without the lock).
+      await eventually(
+        async () =>
+          secondSettled ||
+          (await sql`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`).length > 0,
+        "the second transaction waiting on the lead's lock, or done",
+      );
       release();
       await Promise.all([first, second]);
       expect((await listed({ park: c.park, breached: true })).ids).toContain(lead.id);

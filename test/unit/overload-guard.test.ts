@@ -28,27 +28,50 @@ describe("OverloadGuard", () => {
   });
 
   it("refuses while the event loop was blocked in the last window, and admits again once it runs freely", async () => {
-    guard = new OverloadGuard({ maxInFlight: 1_000, maxEventLoopDelayMs: 40, sampleMs: 50 });
-    // Block the loop for 400 ms inside a timer callback, as a long synchronous handler would: the delay
-    // timer's next sample is ~400 ms late.
+    // Bounds a busy machine leaves room for: a window's mean delay of 100 ms, where a 2-core CI machine's
+    // own scheduling can keep 50 ms windows above 40 ms for seconds (it failed "back under 40" in 5 s
+    // under load). A 1 s block still lifts the window it lands in far above it (at most ~6 samples of
+    // the 10 ms timer in a 50 ms window: over 150 ms).
+    guard = new OverloadGuard({ maxInFlight: 1_000, maxEventLoopDelayMs: 100, sampleMs: 50 });
+    // Block the loop for 1 s inside a timer callback, as a long synchronous handler would: the delay
+    // timer's next sample is ~1 s late.
     await new Promise<void>((resolve) =>
       setTimeout(() => {
-        const until = Date.now() + 400;
+        const until = Date.now() + 1_000;
         while (Date.now() < until) {
           /* busy */
         }
         resolve();
       }, 20),
     );
-    await waitFor(() => guard!.reading().eventLoopDelayMs > 40, "a delay above the bound");
+    await waitFor(() => guard!.reading().eventLoopDelayMs > 100, "a delay above the bound");
     const refused = guard.admit();
     expect(refused).toMatchObject({ ok: false, reason: "eventLoopDelay" });
-    await waitFor(() => guard!.reading().eventLoopDelayMs <= 40, "the delay back under the bound");
+    await waitFor(() => guard!.reading().eventLoopDelayMs <= 100, "the delay back under the bound");
     expect(guard.admit().ok).toBe(true);
+  });
+
+  it("sees a stall whose sample is taken before the delay timer's own turn", async () => {
+    // After a stall both timers are late; when the sample ran first, resetting the histogram also made
+    // it forget when its timer last ran, and the stall was never recorded (a busy CI machine's order).
+    // Here the sample is taken at that moment on purpose: at the stall's end, before the delay timer.
+    guard = new OverloadGuard({ maxInFlight: 1_000, maxEventLoopDelayMs: 40, sampleMs: 3_600_000 }); // samples when told
+    await new Promise((r) => setTimeout(r, 50)); // the delay timer has run
+    const until = Date.now() + 400;
+    while (Date.now() < until) {
+      /* busy */
+    }
+    guard.sample(); // the window before the stall
+    // A 1 ms timer set now is due after the delay timer (due within 10 ms of the stall's start), so that
+    // timer has recorded the stall, once, when this runs.
+    await new Promise((r) => setTimeout(r, 1));
+    guard.sample();
+    expect(guard.reading().eventLoopDelayMs).toBeGreaterThan(40);
+    expect(guard.admit()).toMatchObject({ ok: false, reason: "eventLoopDelay" });
   });
 });
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

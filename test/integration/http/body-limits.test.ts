@@ -112,11 +112,10 @@ describe("kept-alive connections", () => {
   it("a client that keeps its connection gets the 413 and the connection closed; its next request is answered at once", async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const send = (method: string, path: string, body?: Buffer, headers: Record<string, string | number> = {}) =>
-      new Promise<{ status: number; connection?: string; ms: number }>((resolve, reject) => {
-        const started = Date.now();
+      new Promise<{ status: number; connection?: string }>((resolve, reject) => {
         const req = http.request({ host: "127.0.0.1", port, method, path, agent, headers }, (r) => {
           r.resume();
-          r.on("end", () => resolve({ status: r.statusCode ?? 0, connection: r.headers.connection, ms: Date.now() - started }));
+          r.on("end", () => resolve({ status: r.statusCode ?? 0, connection: r.headers.connection }));
         });
         req.setTimeout(20_000, () => req.destroy(new Error("no answer within 20 s")));
         req.on("error", reject);
@@ -129,8 +128,9 @@ describe("kept-alive connections", () => {
       const refused = await send("POST", "/api/leads", big, { "content-type": "application/json", "content-length": big.length });
       expect(refused).toMatchObject({ status: 413, connection: "close" });
       const next = await send("GET", "/inquiry/received");
+      // It hung 66 s (the headers timeout) before the fix: the request's own 20 s socket timeout above
+      // fails it then. (No "took < 15 s" figure: how long an answer takes is the machine's business.)
       expect(next.status).toBe(200);
-      expect(next.ms).toBeLessThan(15_000); // it hung 66 s (the headers timeout) before the fix
     } finally {
       agent.destroy();
     }

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createSql, type Sql } from "~/db/db.server";
+import { enqueue } from "~/db/outbox.server";
+
+import type { PipelineQueue } from "../../worker/queue";
+import { relayOnce } from "../../worker/relay";
+import { createTestDatabase } from "../support/database";
+
+// The relay's pass (issue 14, the worker's CPU per lead; docs/benchmarks.md, End to end): the due rows
+// are taken and marked relayed in one statement, inside the transaction that commits only once Redis
+// took the jobs. Statements are recorded with the driver's `debug` hook; Redis is a stand-in queue.
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let traced: Sql;
+const recorded: string[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase("relay_statements");
+  traced = createSql(db.url, { max: 1, debug: (_connection, query) => void recorded.push(query) });
+  await traced`select 1`; // the driver's own first statements on a connection (array types) are not ours
+}, 120_000);
+afterAll(async () => {
+  await traced?.end({ timeout: 2 });
+  await db?.drop();
+});
+
+const ours = () => recorded.filter((q) => !/^\s*(begin|commit|rollback)\b/i.test(q));
+
+type Added = { name: string; data: { outboxId: number; id: string }; opts: { jobId?: string; delay?: number } };
+
+function queueThat(add: (jobs: Added[]) => Promise<void>): PipelineQueue {
+  return { addBulk: add } as unknown as PipelineQueue;
+}
+
+const relayedOf = async (ids: number[]) =>
+  (
+    await db.sql<{ id: string; relayed: boolean }[]>`
+    select id, relayed_at is not null as relayed from outbox where id = any(${ids}::bigint[]) order by id`
+  ).map((r) => r.relayed);
+
+describe("relayOnce", () => {
+  it("takes the due rows and marks them relayed in one statement, and hands them over earliest due first", async () => {
+    const later = await enqueue(db.sql, "assignment.sla", ["R-later"], { afterMs: 2_000 });
+    const now = await enqueue(db.sql, "match.route", ["R-1", "R-2"]);
+    const added: Added[] = [];
+    recorded.length = 0;
+    const n = await relayOnce(
+      traced,
+      queueThat(async (jobs) => void added.push(...jobs)),
+    );
+    expect(n).toBe(3);
+    expect(ours()).toHaveLength(1);
+    expect(added.map((j) => [j.name, j.data.id, j.data.outboxId])).toEqual([
+      ["match.route", "R-1", now[0]],
+      ["match.route", "R-2", now[1]],
+      ["assignment.sla", "R-later", later[0]],
+    ]);
+    expect(added[0].opts.delay).toBeUndefined();
+    expect(added[2].opts.delay).toBeGreaterThan(0); // the rest of its wait, as BullMQ delay
+    expect(await relayedOf([...now, ...later])).toEqual([true, true, true]);
+    expect(
+      await relayOnce(
+        traced,
+        queueThat(async () => {}),
+      ),
+    ).toBe(0); // nothing due is left
+  });
+
+  it("leaves the rows unrelayed when Redis does not take the jobs", async () => {
+    const ids = await enqueue(db.sql, "match.route", ["R-down"]);
+    await expect(
+      relayOnce(
+        traced,
+        queueThat(async () => {
+          throw new Error("Redis is down");
+        }),
+      ),
+    ).rejects.toThrow("Redis is down");
+    expect(await relayedOf(ids)).toEqual([false]);
+    const added: Added[] = [];
+    expect(
+      await relayOnce(
+        traced,
+        queueThat(async (jobs) => void added.push(...jobs)),
+      ),
+    ).toBe(1);
+    expect(added.map((j) => j.data.id)).toEqual(["R-down"]);
+    expect(await relayedOf(ids)).toEqual([true]);
+  });
+});
