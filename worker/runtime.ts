@@ -3,6 +3,7 @@ import { Worker } from "bullmq";
 import { createSql, type Sql } from "~/db/db.server";
 import type { SlaClock } from "~/domain/routing/working-time";
 import { createMailer } from "~/notify/mailer.server";
+import { DEFAULT_INDEX_LINGER_MS } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 import { createSearchClient } from "../search/client";
@@ -154,7 +155,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   const relay = await startRelay(sql, queue, config.relayPollMs);
   const reconciler = startReconciler(sql, queue, config.reconcileEveryMs);
   const indexWriter = await startIndexWriter(ctx, {
-    lingerMs: config.indexLingerMs ?? 200,
+    lingerMs: config.indexLingerMs ?? DEFAULT_INDEX_LINGER_MS,
     pollMs: config.relayPollMs,
     backoffBaseMs: config.backoffBaseMs,
     backoffCapMs: config.backoffCapMs,

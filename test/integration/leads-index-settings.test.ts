@@ -1,0 +1,92 @@
+import { afterAll, describe, expect, it } from "vitest";
+
+import { parseEnv, workerEnvSchema } from "~/utils/env.server";
+
+import { searchCallerIndex } from "../../search/callers.query";
+import { createSearchClient, ensureIndex, waitSucceeded } from "../../search/client";
+import { ensureLeadsIndex, type LeadDocument, leadsSettings } from "../../search/leads.index";
+
+// The leads index's settings as the worker applies them at start (ensureLeadsIndex), read back from the
+// real Meilisearch: no facet databases (nothing filters, sorts or facets on this index; docs/decisions/055),
+// also on an index made with the settings of before, and what a user finds there is unchanged (the
+// hotline's caller lookup by prefix, the lead list's words).
+const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
+const uid = `leads_settings_${Math.random().toString(36).slice(2, 8)}`;
+
+/** The settings the index had before ADR 055 (what an existing deployment's index still has). */
+const before = {
+  ...leadsSettings,
+  filterableAttributes: [
+    "status",
+    "kind",
+    "deal",
+    "industry",
+    "section",
+    "regions",
+    "regionCodes",
+    "createdAt",
+    "areaMinSqm",
+    "areaMaxSqm",
+    "source",
+  ],
+  sortableAttributes: ["createdAt", "areaMinSqm"],
+  facetSearch: true,
+};
+
+function doc(i: number, companyName: string, phoneDigits: string): LeadDocument {
+  return {
+    ...{ id: `lead-${i}`, reference: `PM-2026-00000${i}`, status: "matched", source: "api", companyName, companyFolded: companyName },
+    ...{ creditCode: `91320100MA1X${String(i).padStart(6, "0")}`, contactName: "王经理", phoneDigits, product: "数控机床" },
+    ...{ industry: "C35", section: "C", industryName: "专用设备制造业", kind: "factory", deal: "lease", areaMinSqm: 1000 },
+    ...{ areaMaxSqm: 2000, regions: ["高淳区"], regionCodes: ["320118"], regionNames: ["江苏省 南京市 高淳区"], notes: null },
+    createdAt: 1_790_000_000 + i,
+  };
+}
+
+afterAll(async () => {
+  await waitSucceeded(search.deleteIndex(uid)).catch(() => {});
+});
+
+describe("the leads index's settings", () => {
+  it("an index made with the old settings loses its filterable and sortable attributes and facet search; lookups find the same leads", async () => {
+    await ensureIndex(search, uid, "id", before);
+    const docs = [
+      doc(1, "南京华兴精工机械有限公司", "13812345678"),
+      doc(2, "南京华兴包装有限公司", "13912345678"),
+      doc(3, "苏州恒力电子", "13812399999"),
+    ];
+    await waitSucceeded(search.index(uid).addDocuments(docs, { primaryKey: "id" }));
+    const old = await search.index(uid).getSettings();
+    expect(old.filterableAttributes?.length).toBeGreaterThan(0);
+
+    await ensureLeadsIndex(search, uid); // what the worker runs at every start
+    const now = await search.index(uid).getSettings();
+    expect(now.filterableAttributes).toEqual([]);
+    expect(now.sortableAttributes).toEqual([]);
+    expect(now.facetSearch).toBe(false);
+    // What is searched is unchanged.
+    expect(now.searchableAttributes).toEqual(leadsSettings.searchableAttributes);
+    expect(now.typoTolerance?.disableOnAttributes?.slice().sort()).toEqual(["creditCode", "phoneDigits", "reference"]);
+    expect(now.prefixSearch).toBe("indexingTime");
+
+    // The caller lookup as the agent types: a phone prefix, a credit-code prefix, a company's words.
+    const byPhone = await searchCallerIndex(search, uid, { phoneDigits: "138123" });
+    expect([...byPhone.keys()].sort()).toEqual(["lead-1", "lead-3"]);
+    const byCode = await searchCallerIndex(search, uid, { creditCode: "91320100MA1X00000" });
+    expect([...byCode.keys()].sort()).toEqual(["lead-1", "lead-2", "lead-3"]);
+    const byCompany = await searchCallerIndex(search, uid, { company: "华兴" });
+    expect([...byCompany.keys()].sort()).toEqual(["lead-1", "lead-2"]);
+    // The lead list's words (app/admin/lead-list.server.ts), a document by id (the privacy export).
+    const words = await search.index(uid).search("恒力", { attributesToRetrieve: ["id"], locales: ["cmn"], matchingStrategy: "all" });
+    expect(words.hits.map((h) => h.id)).toEqual(["lead-3"]);
+    expect((await search.index(uid).getDocument("lead-2")).phoneDigits).toBe("13912345678");
+  });
+});
+
+describe("the index writer's linger", () => {
+  it("is 500 ms unless INDEX_LINGER_MS says otherwise (fewer Meilisearch tasks per lead: docs/decisions/055)", () => {
+    const env = { MEILI_URL: "http://127.0.0.1:7700", MEILI_MASTER_KEY: "0123456789abcdef" };
+    expect(parseEnv(workerEnvSchema, env).INDEX_LINGER_MS).toBe(500);
+    expect(parseEnv(workerEnvSchema, { ...env, INDEX_LINGER_MS: "200" }).INDEX_LINGER_MS).toBe(200);
+  });
+});
