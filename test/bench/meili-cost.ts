@@ -9,6 +9,7 @@ import { startMeilisearch } from "../../search/launcher";
 import { type LeadDocument, leadsSettings } from "../../search/leads.index";
 import { spacesSettings } from "../../search/spaces.index";
 import { candidateQueries } from "../../search/spaces.query";
+import { leadsSettingsBefore055 } from "../support/leads-settings-before-055";
 import { cpuMs } from "./lib";
 import { generate, randomLead, rng } from "./match-data";
 
@@ -29,28 +30,9 @@ const BATCH = Number(process.env.MEILI_COST_BATCH ?? 8);
 const ROUNDS = Number(process.env.MEILI_COST_ROUNDS ?? 3);
 const NOW = "2026-12-01T18:00:00.000Z";
 
-/** The leads index's settings before docs/decisions/055: facet databases nothing reads. */
-const BEFORE_055: Settings = {
-  ...leadsSettings,
-  filterableAttributes: [
-    "status",
-    "kind",
-    "deal",
-    "industry",
-    "section",
-    "regions",
-    "regionCodes",
-    "createdAt",
-    "areaMinSqm",
-    "areaMaxSqm",
-    "source",
-  ],
-  sortableAttributes: ["createdAt", "areaMinSqm"],
-  facetSearch: true,
-};
 // MEILI_COST_VARIANTS='{"name": {settings}, …}' measures other settings.
 const VARIANTS: Record<string, Settings> = JSON.parse(process.env.MEILI_COST_VARIANTS ?? "null") ?? {
-  before055: BEFORE_055,
+  before055: leadsSettingsBefore055,
   leadsSettings,
   byAttribute: { ...leadsSettings, proximityPrecision: "byAttribute" },
 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
-import { createSql, type Sql } from "~/db/db.server";
+import type { Sql } from "~/db/db.server";
 import { enqueue, INDEX_CHANNEL, OUTBOX_CHANNEL } from "~/db/outbox.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { storeLead } from "~/leads/intake.server";
@@ -10,6 +10,7 @@ import { lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.s
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
 import { eventually } from "../support/services";
+import { tracedSql } from "../support/traced-sql";
 
 // Postgres work per lead (issue 14; docs/benchmarks.md, End to end, "Postgres work per lead"): the
 // lead.match job's last write is one statement (the outcome, its outbox row done, the lead.index row
@@ -19,19 +20,17 @@ import { eventually } from "../support/services";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let traced: Sql;
-const recorded: string[] = [];
+let recorded: string[];
+let ours: () => string[];
 
 beforeAll(async () => {
   db = await createTestDatabase("lead_match_statements");
-  traced = createSql(db.url, { max: 1, debug: (_connection, query) => void recorded.push(query) });
-  await traced`select 1`; // the driver's own first statements on a connection (array types) are not ours
+  ({ sql: traced, recorded, ours } = await tracedSql(db.url));
 }, 120_000);
 afterAll(async () => {
   await traced?.end({ timeout: 2 });
   await db?.drop();
 });
-
-const ours = () => recorded.filter((q) => !/^\s*(begin|commit|rollback)\b/i.test(q));
 
 async function newLead(company: string): Promise<string> {
   const parsed = createLeadSchema("zh", "api").parse(validLeadJson({ company }));

@@ -5,6 +5,7 @@ import { parseEnv, workerEnvSchema } from "~/utils/env.server";
 import { searchCallerIndex } from "../../search/callers.query";
 import { createSearchClient, ensureIndex, waitSucceeded } from "../../search/client";
 import { ensureLeadsIndex, type LeadDocument, leadsSettings } from "../../search/leads.index";
+import { leadsSettingsBefore055 } from "../support/leads-settings-before-055";
 
 // The leads index's settings as the worker applies them at start (ensureLeadsIndex), read back from the
 // real Meilisearch: no facet databases (nothing filters, sorts or facets on this index; docs/decisions/055),
@@ -12,26 +13,6 @@ import { ensureLeadsIndex, type LeadDocument, leadsSettings } from "../../search
 // hotline's caller lookup by prefix, the lead list's words).
 const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
 const uid = `leads_settings_${Math.random().toString(36).slice(2, 8)}`;
-
-/** The settings the index had before ADR 055 (what an existing deployment's index still has). */
-const before = {
-  ...leadsSettings,
-  filterableAttributes: [
-    "status",
-    "kind",
-    "deal",
-    "industry",
-    "section",
-    "regions",
-    "regionCodes",
-    "createdAt",
-    "areaMinSqm",
-    "areaMaxSqm",
-    "source",
-  ],
-  sortableAttributes: ["createdAt", "areaMinSqm"],
-  facetSearch: true,
-};
 
 function doc(i: number, companyName: string, phoneDigits: string): LeadDocument {
   return {
@@ -49,7 +30,7 @@ afterAll(async () => {
 
 describe("the leads index's settings", () => {
   it("an index made with the old settings loses its filterable and sortable attributes and facet search; lookups find the same leads", async () => {
-    await ensureIndex(search, uid, "id", before);
+    await ensureIndex(search, uid, "id", leadsSettingsBefore055);
     const docs = [
       doc(1, "南京华兴精工机械有限公司", "13812345678"),
       doc(2, "南京华兴包装有限公司", "13912345678"),

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createSql, type Sql } from "~/db/db.server";
+import type { Sql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 
 import type { PipelineQueue } from "../../worker/queue";
 import { relayOnce } from "../../worker/relay";
 import { createTestDatabase } from "../support/database";
+import { tracedSql } from "../support/traced-sql";
 
 // The relay's pass (issue 14, the worker's CPU per lead; docs/benchmarks.md, End to end): the due rows
 // are taken and marked relayed in one statement, inside the transaction that commits only once Redis
@@ -13,19 +14,17 @@ import { createTestDatabase } from "../support/database";
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let traced: Sql;
-const recorded: string[] = [];
+let recorded: string[];
+let ours: () => string[];
 
 beforeAll(async () => {
   db = await createTestDatabase("relay_statements");
-  traced = createSql(db.url, { max: 1, debug: (_connection, query) => void recorded.push(query) });
-  await traced`select 1`; // the driver's own first statements on a connection (array types) are not ours
+  ({ sql: traced, recorded, ours } = await tracedSql(db.url));
 }, 120_000);
 afterAll(async () => {
   await traced?.end({ timeout: 2 });
   await db?.drop();
 });
-
-const ours = () => recorded.filter((q) => !/^\s*(begin|commit|rollback)\b/i.test(q));
 
 type Added = { name: string; data: { outboxId: number; id: string }; opts: { jobId?: string; delay?: number } };
 
