@@ -12,6 +12,7 @@ import { rebuildDashboardRollupAll } from "~/admin/dashboard-rollup.server";
 import { createSql, type Sql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 import { importInventory } from "~/inventory/import.server";
+import { workerEnvSchema } from "~/utils/env.server";
 
 import { workerProcessArgs } from "../../app/cli/worker-entry";
 import { createSearchClient } from "../../search/client";
@@ -30,7 +31,7 @@ import { cpuMs, pidsWhere, resetStatementStats, rssMb, statementTotals, statemen
 // worker process as npm start runs it, build/worker.js).
 //
 // Knobs (env): BENCH_RATES=10,50 BENCH_SECONDS=20 BENCH_SPACES=10000 BENCH_CONCURRENCY=8
-// BENCH_RELAY_POLL_MS=200 BENCH_SMTP_CONNECTIONS (pool size, default: the mailer's) BENCH_WAIT_SECONDS=60
+// BENCH_RELAY_POLL_MS (default: the worker's RELAY_POLL_MS default, 1000, as npm start runs) BENCH_SMTP_CONNECTIONS (pool size, default: the mailer's) BENCH_WAIT_SECONDS=60
 // BENCH_WARMUP=200 (leads at 10/s, not measured) BENCH_WORKER_PROCESS=0|1 BENCH_MAX_MINUTES=20 BENCH_DEBUG=1
 // BENCH_WORKER_PROFILE=<dir> (a CPU profile of the worker process; needs BENCH_WORKER_PROCESS=1)
 // BENCH_DB_NAME=parkmatch_bench_e2e (the database, dropped and created: one per helper sharing a machine)
@@ -61,7 +62,10 @@ function settings() {
     seconds: envNumber("BENCH_SECONDS", 20, 1, 300),
     spaces: envNumber("BENCH_SPACES", 10_000, 12, 200_000),
     concurrency: envNumber("BENCH_CONCURRENCY", 8, 1, 64),
-    relayPollMs: envNumber("BENCH_RELAY_POLL_MS", 200, 50, 60_000),
+    // The worker's own default: the relay and the index writer wake on NOTIFY, the poll only covers a
+    // missed one; at 200 ms (this bench's setting until 12-02) the two polls cost ~5–10 ms of CPU a lead
+    // at 10/s (docs/benchmarks.md, End to end, 12-02 01:26–01:40), which npm start does not pay.
+    relayPollMs: envNumber("BENCH_RELAY_POLL_MS", workerEnvSchema.shape.RELAY_POLL_MS.parse(undefined), 50, 60_000),
     smtpConnections,
     waitSeconds: envNumber("BENCH_WAIT_SECONDS", 60, 5, 600),
     warmup: envNumber("BENCH_WARMUP", 200, 0, 2_000),
