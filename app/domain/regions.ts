@@ -28,6 +28,11 @@ function pinyinReadings(ch: string): string[] {
   pinyinLib ??= require("pinyin-pro") as typeof import("pinyin-pro");
   return pinyinLib.pinyin(ch, { multiple: true, type: "array", toneType: "none" });
 }
+/** The usual toneless reading of a Chinese text, a syllable per character, chosen by word (厦门 → xia men): for display. */
+export function pinyinSyllables(text: string): string[] {
+  pinyinLib ??= require("pinyin-pro") as typeof import("pinyin-pro");
+  return pinyinLib.pinyin(text, { type: "array", toneType: "none" });
+}
 
 export type DivisionLevel = "province" | "city" | "district";
 
@@ -60,7 +65,7 @@ const MAX_CANDIDATES = 8;
 
 // The 55 minority nationalities (GB/T 3304-1991), as they appear in the names of autonomous units
 // (广西壮族自治区 → 广西, 伊犁哈萨克自治州 → 伊犁, 石柱土家族自治县 → 石柱); some names drop the 族.
-const NATIONALITIES =
+export const NATIONALITIES =
   "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺".split(
     " ",
   );
