@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { divisionCodesOf, regionCovers } from "../../app/domain/division-codes";
 import {
   childDivisions,
+  type Division,
   divisionByCode,
   resolveParkDistrict,
   resolveRegion,
@@ -277,5 +278,33 @@ describe("the picker's lists", () => {
     expect(childDivisions("110000").map((d) => d.code)).toContain("110105");
     expect(childDivisions("999999")).toEqual([]);
     expect(divisionByCode("320118")).toEqual({ code: "320118", level: "district", name: "高淳区", path: "江苏省南京市高淳区" });
+  });
+});
+
+/** The division itself, or the county-level unit of the same name a city without districts is listed as (嘉峪关市 620200 → 620201). */
+const same = (x: Division, d: Division) => x.code === d.code || (x.name === d.name && x.code.slice(0, 4) === d.code.slice(0, 4));
+
+describe("every division reads back", () => {
+  // The kind behind 乾县 → "unknown": typed text is folded Traditional → Simplified (乾 → 干), the names it
+  // is compared with must be too. Every name and path of the picker's lists, typed as shown, resolves to it.
+  it("its own name (or it is among the same-named) and its full path, as the picker adds it", () => {
+    const misread: string[] = [];
+    const lists = [childDivisions()];
+    for (const p of childDivisions()) {
+      lists.push(childDivisions(p.code));
+      for (const c of childDivisions(p.code)) if (c.level === "city") lists.push(childDivisions(c.code));
+    }
+    for (const d of lists.flat()) {
+      const byName = resolveRegion(d.name);
+      const byPath = resolveRegion(d.path);
+      const named = byName.ok
+        ? byName.divisions.some((x) => same(x, d))
+        : byName.kind === "ambiguous" && byName.suggestions.includes(d.path);
+      if (!named) misread.push(`${d.name} → ${byName.ok ? byName.divisions.map((x) => x.path) : byName.kind}`);
+      if (!(byPath.ok && byPath.divisions.some((x) => same(x, d)))) misread.push(`${d.path} → ${byPath.ok ? "another" : byPath.kind}`);
+    }
+    expect(misread).toEqual([]);
+    expect(code("乾县")).toBe("610424");
+    expect(code("甘肃省嘉峪关市")).toBe("620201");
   });
 });
