@@ -14,8 +14,6 @@ import { LEAD_CHANNELS, LEAD_STATUSES } from "./lead-forms";
 // its status is never stale. Only what an admin list needs leaves here (no contact name, no phone).
 
 export const LEAD_PAGE_SIZE = 25;
-/** An alias of a table in a statement, as an SQL fragment. */
-type Alias = ReturnType<Sql["unsafe"]>;
 /** At most this many search hits are considered (a search that finds more is too broad to page through). */
 export const SEARCH_HIT_LIMIT = 1000;
 
@@ -107,37 +105,25 @@ async function leadSelection(sql: Sql, search: SearchClient | null, f: LeadFilte
   const q = (f.q ?? "").trim();
   const found = q ? await searchIds(sql, search, q) : null;
   // (Search words need no condition here: with them `l` is the found leads themselves, below.)
-  // The filters about the lead itself, each as a condition on a given alias of leads.
-  const { status, channel, section } = f;
-  const aboutLeadAt = [
-    status ? (l: Alias) => sql`${l}.status = ${status}` : null,
-    channel ? (l: Alias) => sql`${l}.source = ${channel}` : null,
-    section ? (l: Alias) => sql`left(${l}.industry, 1) = ${section}` : null,
-    f.unmatched ? (l: Alias) => sql`${l}.status = 'unmatched'` : null,
+  const aboutLead = [
+    f.status ? sql`l.status = ${f.status}` : null,
+    f.channel ? sql`l.source = ${f.channel}` : null,
+    f.section ? sql`left(l.industry, 1) = ${f.section}` : null,
+    f.unmatched ? sql`l.status = 'unmatched'` : null,
   ].filter((c) => c !== null);
   // What leads the read: the found ids (at most SEARCH_HIT_LIMIT and a few), else lead_parks for a park
   // (kept by migration 045's triggers: a live match in the park or an assignment in it), else lead_sla
-  // for SLA breached (breachedSql below says the same per lead), else leads.
+  // for SLA breached (breachedSql below says the same per lead), else leads. `l` is joined only when a
+  // condition is about the lead itself.
   const by = found ? "leads" : f.park ? "park" : f.breached ? "breached" : "leads";
-  // With a park's or the breached leads' key, leads are joined once for each filter about the lead, on the
-  // lead's id and its arrival (the key's created_at is the lead's, copied: it never changes): each filter
-  // is then its own key's range (status, channel, section: index-only), read in the same (created_at, id)
-  // order as the park's or breach's key, so the planner merges them and the set stops at the cap (ADR 057).
-  const aliases = by === "leads" ? [] : aboutLeadAt.map((_, i) => sql.unsafe(`l${i + 1}`));
-  const joinLeads = aboutLeadAt.map((c, i) =>
-    by === "leads"
-      ? sql``
-      : sql`join leads ${aliases[i]} on ${aliases[i]}.id = k.lead_id and ${aliases[i]}.created_at = k.created_at and ${c(aliases[i])}`,
-  );
-  const aboutLead = by === "leads" ? aboutLeadAt.map((c) => c(sql.unsafe("l"))) : [];
-  const joined = joinLeads.reduce((acc, j) => sql`${acc} ${j}`, sql``);
+  const joinLeads = aboutLead.length > 0 ? sql`join leads l on l.id = k.lead_id` : sql``;
   const key =
     by === "park"
-      ? { from: sql`lead_parks k ${joined}`, id: sql`k.lead_id`, at: sql`k.created_at` }
+      ? { from: sql`lead_parks k ${joinLeads}`, id: sql`k.lead_id`, at: sql`k.created_at` }
       : by === "breached"
         ? {
             from: sql`(select s.lead_id, s.created_at from lead_sla s where s.due_at < now()
-                       group by s.created_at, s.lead_id order by s.created_at desc, s.lead_id desc) k ${joined}`,
+                       group by s.created_at, s.lead_id order by s.created_at desc, s.lead_id desc) k ${joinLeads}`,
             id: sql`k.lead_id`,
             at: sql`k.created_at`,
           }
@@ -171,20 +157,11 @@ async function leadSelection(sql: Sql, search: SearchClient | null, f: LeadFilte
     ...range(key.at),
   ].filter((c) => c !== null);
   const and = (cs: typeof conditions) => cs.reduce((acc, c) => sql`${acc} and ${c}`, sql`true`);
-  // For the total, the range on each joined alias of leads too (the same value): each lead filter's key is
-  // then read over that range only, from the index alone.
-  const leadRange = aliases.flatMap((l) => range(sql`${l}.created_at`).filter((c) => c !== null));
-  // A park's or the breached leads' key is read newest first and stops at the cap, merged with the
-  // lead filters' keys in the same order when there are any (ADR 057); the leads' own filters are read
-  // unordered through their keys (ADR 053).
-  const ordered = by !== "leads";
-  return {
-    ...key,
-    where: and(conditions),
-    countWhere: and([...conditions, ...leadRange]),
-    ordered,
-    searchDown: found?.searchDown ?? false,
-  };
+  // For the total, the range on the joined leads too (the same value): the planner may then join a
+  // status's range of leads_status_created_id to the park's range by hash, both from the index alone,
+  // instead of a heap probe of leads per park row. (The page keeps the ordered read that stops at 25.)
+  const leadRange = by !== "leads" && aboutLead.length > 0 ? range(sql`l.created_at`).filter((c) => c !== null) : [];
+  return { ...key, where: and(conditions), countWhere: and([...conditions, ...leadRange]), searchDown: found?.searchDown ?? false };
 }
 
 type Selection = Awaited<ReturnType<typeof leadSelection>>;
@@ -210,23 +187,16 @@ async function countSelected(sql: Sql, s: Selection, cap: number): Promise<numbe
  * (status "won" + section F, which finds nothing: 1,000,000 index entries, 811 ms at 1,000,000 leads),
  * while the set, read through the filters' own keys, is at most `cap` rows. `page` is null when the
  * selection is larger than `cap`: its rows are dense enough for the ordered read (selectedIds).
- * A selection read from a park's or the breached leads' key (`s.ordered`) is read newest first instead,
- * merged with the lead filters' keys in that order (ADR 057): it stops at `cap + 1` however large the
- * keys' ranges are, and those newest `cap + 1` leads hold every page the list serves, so `page` is
- * never null there.
  */
 async function selectedSet(sql: Sql, s: Selection, cap: number, limit: number, offset: number) {
   const [row] = await sql<{ total: number; ids: string[]; ats: string[] }[]>`
-    with s as materialized (select ${s.id} as id, ${s.at} as created_at from ${s.from} where ${s.countWhere}
-                            ${s.ordered ? sql`order by ${s.at} desc, ${s.id} desc` : sql``} limit ${cap + 1}),
+    with s as materialized (select ${s.id} as id, ${s.at} as created_at from ${s.from} where ${s.countWhere} limit ${cap + 1}),
          p as (select id, created_at from s order by created_at desc, id desc limit ${limit} offset ${offset})
     select (select count(*)::int from s) as total,
            coalesce((select array_agg(id order by created_at desc, id desc) from p), '{}') as ids,
            -- as text: the exact instants (microseconds) back into the page's statement, not the driver's Dates (ms)
            coalesce((select array_agg(created_at::text order by created_at desc, id desc) from p), '{}') as ats`;
-  // An ordered set is the newest cap + 1 leads: it holds every page the list serves (offset + limit ≤ cap).
-  const whole = row.total <= cap || (s.ordered && offset + limit <= cap + 1);
-  return { total: row.total, page: whole ? { ids: row.ids, ats: row.ats } : null };
+  return { total: row.total, page: row.total > cap ? null : { ids: row.ids, ats: row.ats } };
 }
 
 /**

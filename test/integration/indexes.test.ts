@@ -105,28 +105,6 @@ function wholeTableReads(plan: Record<string, unknown>): string[] {
   return out;
 }
 
-/**
- * A park or "SLA breached" (read from lead_parks / lead_sla) with filters about the lead itself (status,
- * channel, section, unmatched): the key's range merged with the lead filter's key in arrival order (ADR 057).
- */
-const KEY_WITH_LEAD_FILTERS: [string, LeadFilters][] = [
-  ...(["park", "breached"] as const).flatMap((key) =>
-    (
-      [
-        ["status", { status: "assigned" }],
-        ["channel", { channel: "hotline" }],
-        ["section", { section: "C" }],
-        ["unmatched", { unmatched: true }],
-      ] as const
-    ).map(([name, f]): [string, LeadFilters] => [
-      `key + lead: ${key} + ${name}`,
-      { ...f, ...(key === "park" ? { park: "P03" } : { breached: true }) },
-    ]),
-  ),
-  ["key + lead: park + status + channel", { park: "P03", status: "assigned", channel: "web" }],
-  ["key + lead: park + status, page 400", { park: "P03", status: "assigned", page: 400 }],
-];
-
 const searchDown = {
   index: () => ({
     search: () => Promise.reject(new Error("search down (test)")),
@@ -166,8 +144,6 @@ describe("every list and filter of the desks and the admin reads through an inde
       ["pair, none found: status won + section F", { status: "won", section: "F" }],
       ["pair, none found: channel hotline + unmatched", { channel: "hotline", unmatched: true }],
       ["pair: channel + breached", { channel: "hotline", breached: true }],
-      // A park's or the breached leads' key with filters about the lead (ADR 057): every such pair, a triple.
-      ...KEY_WITH_LEAD_FILTERS,
       ["reference + park", { q: "PM-202611", park: "P03" }],
       ["words (search down: company/product/reference/phone in Postgres)", { q: "精工" }],
       ["reference", { q: "PM-20260315" }],
@@ -310,34 +286,6 @@ describe("every list and filter of the desks and the admin reads through an inde
         if (x["Index Name"] === "leads_created") walks.push(`${r.label}: ${String(x["Node Type"])} leads_created`);
     }
     expect(walks, walks.join("\n")).toEqual([]);
-  });
-
-  // A park's or the breached leads' key with a filter about the lead (ADR 057): both keys are read in the
-  // same arrival order (created_at, id) and merged, so the set stops at LEAD_COUNT_CAP + 1 however many
-  // leads each key holds, and every page the list serves comes from it. Joined by hash, both ranges were
-  // read whole first: status + park at 1,000,000 leads hashed the park's 192,000 keys against the
-  // status's 300,000 index entries (bench:admin 293 ms p50, 557 ms p99).
-  it("a park's or the breached leads' key with a filter about the lead merges the two keys in arrival order", async () => {
-    const sets = recorded.filter((r) => r.label.startsWith("admin lead list: key + lead: ") && /with s as materialized/.test(r.query));
-    expect(new Set(sets.map((r) => r.label)).size).toBe(KEY_WITH_LEAD_FILTERS.length);
-    type Node = Record<string, unknown>;
-    const nodes = (n: Node): Node[] => [n, ...((n.Plans as Node[] | undefined) ?? []).flatMap(nodes)];
-    const failures: string[] = [];
-    for (const r of sets) {
-      const [row] = await db.sql.unsafe<{ "QUERY PLAN": { Plan: Node }[] }[]>(`explain (format json) ${r.query}`, r.params as never[]);
-      const set = nodes(nodes(row["QUERY PLAN"][0].Plan).find((x) => x["Subplan Name"] === "CTE s")!);
-      const types = set.map((x) => String(x["Node Type"]));
-      const indexes = set.map((x) => String(x["Index Name"] ?? "")).filter(Boolean);
-      const whole = types.filter((t) => ["Hash", "Sort", "HashAggregate", "Seq Scan"].includes(t));
-      if (whole.length || !types.includes("Merge Join")) failures.push(`${r.label}: ${types.join(" > ")} (${indexes.join(", ")})`);
-    }
-    expect(failures, failures.join("\n")).toEqual([]);
-    // No second, ordered read of the page: the set holds every page the list serves (page 400 included).
-    const ordered = recorded.filter(
-      (r) =>
-        r.label.startsWith("admin lead list: key + lead: ") && /with page as materialized/.test(r.query) && !/from unnest\(/.test(r.query),
-    );
-    expect(ordered.map((r) => r.label)).toEqual([]);
   });
 
   // The page taken from the capped set is the page the ordered read gives: the same leads, the same order.
