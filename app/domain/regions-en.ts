@@ -1,5 +1,5 @@
 import { KINDS_EN, NATIONALITIES, POSITIONS_EN, PROVINCES_EN } from "./division-names-en";
-import { type Division, divisionByCode, pinyinSyllables } from "./regions";
+import { type Division, divisionByCode, pinyinSyllables, resolveRegion } from "./regions";
 
 // English names of GB/T 2260 divisions, for the pages in English: the 31 provinces by their usual English
 // names (Inner Mongolia, Shaanxi beside Shanxi — pinyin alone cannot tell those two apart), every other
@@ -96,4 +96,18 @@ function inPinyin(division: Division): string {
 export function englishDivisionLabel(division: Pick<Division, "code" | "name">): string {
   const en = englishDivisionName(division.code);
   return en ? `${en} (${division.name})` : division.name;
+}
+
+/**
+ * A division's full path as an English reader is told it, with the path to type after it:
+ * "江苏省南京市高淳区" → "Gaochun District, Nanjing, Jiangsu (江苏省南京市高淳区)" (a municipality's district:
+ * "Chaoyang District, Beijing (北京市朝阳区)"). Pasted back, the Chinese path decides. A path that names no
+ * single division comes back as it is.
+ */
+export function englishPathLabel(path: string): string {
+  const r = resolveRegion(path);
+  if (!r.ok || r.divisions.length !== 1) return path;
+  const { code } = r.divisions[0];
+  const chain = [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`].map(englishDivisionName).filter((n): n is string => Boolean(n));
+  return `${[...new Set(chain)].join(", ")} (${path})`;
 }

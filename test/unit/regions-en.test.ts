@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { childDivisions, type Division, resolveRegion } from "~/domain/regions";
+import { resolveRegion } from "~/domain/regions";
 import { englishDivisionLabel, englishDivisionName } from "~/domain/regions-en";
 
-/** The division itself, or the county-level unit of the same name a city without districts is listed as (嘉峪关市 620200 → 620201). */
-const same = (x: Division, d: Division) => x.code === d.code || (x.name === d.name && x.code.slice(0, 4) === d.code.slice(0, 4));
-
-/** Every list the region picker shows: the provinces, each province's cities (or districts), each city's districts. */
-function everyList(): Division[][] {
-  const lists: Division[][] = [childDivisions()];
-  for (const p of childDivisions()) {
-    const cities = childDivisions(p.code);
-    lists.push(cities);
-    for (const c of cities) if (c.level === "city") lists.push(childDivisions(c.code));
-  }
-  return lists;
-}
+import { everyPickerList, sameDivision } from "../support/division-lists";
 
 // English names of the GB/T 2260 divisions (app/domain/regions-en.ts): provinces by their English names,
 // the rest in Hanyu Pinyin with their kind in English.
@@ -57,7 +45,7 @@ describe("englishDivisionName", () => {
 
   it("names every division of the dataset in Latin letters, starting with a capital, none twice within one list", () => {
     let named = 0;
-    for (const list of everyList()) {
+    for (const list of everyPickerList()) {
       const names = list.map((d) => englishDivisionName(d.code)!);
       for (const n of names) expect(n).toMatch(/^[A-Z][A-Za-zü' -]*$/);
       named += names.length;
@@ -69,11 +57,11 @@ describe("englishDivisionName", () => {
 
   it("reads back: every division's English name, typed or pasted as a label, resolves to it (or lists it among the same-named)", () => {
     const misread: string[] = [];
-    for (const list of everyList())
+    for (const list of everyPickerList())
       for (const d of list) {
         for (const typed of [englishDivisionName(d.code)!, englishDivisionLabel(d)]) {
           const r = resolveRegion(typed);
-          const found = r.ok ? r.divisions.some((x) => same(x, d)) : r.kind === "ambiguous" && r.suggestions.includes(d.path);
+          const found = r.ok ? r.divisions.some((x) => sameDivision(x, d)) : r.kind === "ambiguous" && r.suggestions.includes(d.path);
           if (!found)
             misread.push(`${typed} → ${r.ok ? r.divisions.map((x) => x.path).join("|") : `${r.kind} ${r.suggestions.join("|")}`}`);
         }

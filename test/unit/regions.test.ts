@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { divisionCodesOf, regionCovers } from "../../app/domain/division-codes";
 import {
   childDivisions,
-  type Division,
   divisionByCode,
   resolveParkDistrict,
   resolveRegion,
   resolveRegions,
   withRegionCodes,
 } from "../../app/domain/regions";
+import { everyPickerList, sameDivision } from "../support/division-lists";
 
 // Expected codes are GB/T 2260 codes as published (checked by hand, not taken from the resolver):
 // 320118 南京市高淳区, 320117 溧水区, 320115 江宁区, 320106 南京市鼓楼区, 110105 北京市朝阳区, 220104 长春市朝阳区 …
@@ -281,27 +281,20 @@ describe("the picker's lists", () => {
   });
 });
 
-/** The division itself, or the county-level unit of the same name a city without districts is listed as (嘉峪关市 620200 → 620201). */
-const same = (x: Division, d: Division) => x.code === d.code || (x.name === d.name && x.code.slice(0, 4) === d.code.slice(0, 4));
-
 describe("every division reads back", () => {
   // The kind behind 乾县 → "unknown": typed text is folded Traditional → Simplified (乾 → 干), the names it
   // is compared with must be too. Every name and path of the picker's lists, typed as shown, resolves to it.
   it("its own name (or it is among the same-named) and its full path, as the picker adds it", () => {
     const misread: string[] = [];
-    const lists = [childDivisions()];
-    for (const p of childDivisions()) {
-      lists.push(childDivisions(p.code));
-      for (const c of childDivisions(p.code)) if (c.level === "city") lists.push(childDivisions(c.code));
-    }
-    for (const d of lists.flat()) {
+    for (const d of everyPickerList().flat()) {
       const byName = resolveRegion(d.name);
       const byPath = resolveRegion(d.path);
       const named = byName.ok
-        ? byName.divisions.some((x) => same(x, d))
+        ? byName.divisions.some((x) => sameDivision(x, d))
         : byName.kind === "ambiguous" && byName.suggestions.includes(d.path);
       if (!named) misread.push(`${d.name} → ${byName.ok ? byName.divisions.map((x) => x.path) : byName.kind}`);
-      if (!(byPath.ok && byPath.divisions.some((x) => same(x, d)))) misread.push(`${d.path} → ${byPath.ok ? "another" : byPath.kind}`);
+      if (!(byPath.ok && byPath.divisions.some((x) => sameDivision(x, d))))
+        misread.push(`${d.path} → ${byPath.ok ? "another" : byPath.kind}`);
     }
     expect(misread).toEqual([]);
     expect(code("乾县")).toBe("610424");
