@@ -36,7 +36,7 @@ function LevelSelect({
         <option value="">{first}</option>
         {options.map((o) => (
           <option key={o.code} value={o.code} data-path={o.path}>
-            {o.name}
+            {o.label}
           </option>
         ))}
       </select>

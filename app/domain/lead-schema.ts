@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import type { Lng } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
 import { muToSqm, parseArea, sqmToMu } from "./area";
@@ -15,7 +16,7 @@ import { parseCount, parseWan } from "./money";
 import { isPastMoveInMonth, parseMoveInBy } from "./move-in";
 import { type AssistField, planAssist } from "./need-assist";
 import { normalizePhone } from "./phone";
-import { resolveRegions } from "./regions.server";
+import { englishPathLabel, resolveRegions } from "./regions.server";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "./units";
 
 // The one lead schema: the inquiry form (browser and server), the JSON API and the hotline desk all
@@ -178,7 +179,7 @@ function flag(m: Msg) {
  * A name that resolves to nothing, or to several divisions, is an error on the field with suggestions.
  * In the browser the resolver is absent (regions.server.ts) and the server decides.
  */
-function regions(m: Msg) {
+function regions(m: Msg, lng: Lng) {
   return z
     .preprocess(
       (value) => {
@@ -200,7 +201,9 @@ function regions(m: Msg) {
       const { codes, problems } = resolveRegions(typed);
       for (const p of problems) {
         const key = p.kind === "ambiguous" ? "regionAmbiguous" : p.suggestions.length ? "regionUnknownSuggest" : "regionUnknown";
-        ctx.addIssue({ code: "custom", message: m(key, { name: p.input, suggestions: p.suggestions.join("、") }) });
+        // English readers get each suggestion named in English too, the path to type kept in brackets.
+        const shown = lng === "en" ? p.suggestions.map(englishPathLabel) : p.suggestions;
+        ctx.addIssue({ code: "custom", message: m(key, { name: p.input, suggestions: shown.join(punctuationMessages.t(lng, "list")) }) });
       }
       return { typed, codes };
     });
@@ -227,7 +230,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     areaUnit: z.preprocess((v) => blankToUndefined(v) ?? "sqm", z.enum(AREA_UNITS, { error: m("choose") })),
     areaMin: areaField(m, "min"),
     areaMax: areaField(m, "max"),
-    regions: regions(m),
+    regions: regions(m, lng),
     // "2027-03", "2027年3月", and relative words ("尽快", "年底", "明年3月", "三个月内") from the clock,
     // read once a lead: "as soon as possible" read as this month must not be refused as past by a second
     // reading just after China's midnight on a month's last day.

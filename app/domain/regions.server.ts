@@ -3,3 +3,4 @@
 // empties this file in the browser build, so the form's in-browser check leaves regions to the server
 // (docs/decisions/017-regions-as-division-codes.md).
 export { resolveRegions } from "./regions";
+export { englishPathLabel } from "./regions-en";

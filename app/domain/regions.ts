@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 
+import { KINDS_EN, NATIONALITIES, POSITIONS_EN, PROVINCE_ALIASES_EN, PROVINCES_EN } from "./division-names-en";
 import { fold } from "./fold-text";
 
 // Regions as people type them → administrative-division codes of GB/T 2260 (中华人民共和国行政区划代码).
@@ -27,6 +28,11 @@ let pinyinLib: typeof import("pinyin-pro") | undefined;
 function pinyinReadings(ch: string): string[] {
   pinyinLib ??= require("pinyin-pro") as typeof import("pinyin-pro");
   return pinyinLib.pinyin(ch, { multiple: true, type: "array", toneType: "none" });
+}
+/** The usual toneless reading of a Chinese text, a syllable per character, chosen by word (厦门 → xia men): for display. */
+export function pinyinSyllables(text: string): string[] {
+  pinyinLib ??= require("pinyin-pro") as typeof import("pinyin-pro");
+  return pinyinLib.pinyin(text, { type: "array", toneType: "none" });
 }
 
 export type DivisionLevel = "province" | "city" | "district";
@@ -58,13 +64,10 @@ type Entry = Division & { rank: 1 | 2 | 3; provinceCode: string; cityCode: strin
 const MAX_SUGGESTIONS = 3;
 const MAX_CANDIDATES = 8;
 
-// The 55 minority nationalities (GB/T 3304-1991), as they appear in the names of autonomous units
+// The 55 minority nationalities (GB/T 3304-1991) as they appear in the names of autonomous units
 // (广西壮族自治区 → 广西, 伊犁哈萨克自治州 → 伊犁, 石柱土家族自治县 → 石柱); some names drop the 族.
-const NATIONALITIES =
-  "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺".split(
-    " ",
-  );
-const ETHNIC = `(?:(?:${[...NATIONALITIES].sort((a, b) => b.length - a.length).join("|")})族?)+`;
+const NATIONALITY_NAMES = NATIONALITIES.map(([zh]) => zh);
+const ETHNIC = `(?:(?:${[...NATIONALITY_NAMES].sort((a, b) => b.length - a.length).join("|")})族?)+`;
 const AUTONOMOUS = new RegExp(`${ETHNIC}自治(?:区|州|县|旗)$`);
 
 /** Suffixes people leave out, longest first, per level. A short name keeps at least two characters (赵县 stays 赵县). */
@@ -82,6 +85,13 @@ function shortNames(name: string, level: DivisionLevel): string[] {
     if (short !== name && short.length >= 2) return [short];
   }
   return [];
+}
+
+/** A name with a long kind also named with the short one that shares its English (乌拉盖管理区管委会 → 乌拉盖管理区, 中沙群岛的岛礁及其海域 → 中沙群岛). */
+function kindVariants(name: string): string[] {
+  const long = KINDS_EN.find((k) => name.endsWith(k.zh));
+  if (!long) return [];
+  return KINDS_EN.filter((k) => k.en === long.en && k.zh.length < long.zh.length).map((k) => name.slice(0, -long.zh.length) + k.zh);
 }
 
 function buildEntries(): Entry[] {
@@ -119,6 +129,9 @@ function buildEntries(): Entry[] {
     const p = provinces.get(a.provinceCode)!;
     const c = cities.get(a.cityCode)!;
     const cityPart = UNNAMED_CITY.test(c.name) || c.name === a.name ? "" : c.name;
+    // A zone named after its city or province (唐山市汉沽管理区, 蚌埠市经济开发区) is also named without it.
+    const parents = [c.name, ...shortNames(c.name, "city"), p.name, ...shortNames(p.name, "province")].filter((n) => !UNNAMED_CITY.test(n));
+    const own = parents.map((n) => (a.name.startsWith(n) ? a.name.slice(n.length) : "")).filter((n) => n.length >= 3);
     entries.push({
       code: a.code,
       level: "district",
@@ -127,7 +140,7 @@ function buildEntries(): Entry[] {
       path: p.name + cityPart + a.name,
       provinceCode: p.code,
       cityCode: a.cityCode,
-      keys: [a.name, ...shortNames(a.name, "district")],
+      keys: [...new Set([a.name, ...shortNames(a.name, "district"), ...own, ...kindVariants(a.name)])],
     });
   }
   return entries;
@@ -142,7 +155,9 @@ function getIndex(): Index {
   const byName = new Map<string, Entry[]>();
   const byCode = new Map<string, Entry>();
   for (const e of entries) {
-    for (const k of e.keys) addTo(byName, k, e);
+    // Typed text is folded Traditional → Simplified, so a name the fold changes is found by its folded form
+    // too (乾县 is typed 乾县 and folds to 干县).
+    for (const k of e.keys) for (const form of new Set([k, fold(k)])) addTo(byName, form, e);
     // A city without districts (东莞市) appears as city and as its own county-level unit: the county wins.
     if (!byCode.has(e.code) || e.level === "district") byCode.set(e.code, e);
   }
@@ -181,6 +196,12 @@ function pinyinIndex(): Map<string, Entry[]> {
   if (idx.byPinyin) return idx.byPinyin;
   const map = new Map<string, Entry[]>();
   for (const e of idx.entries) for (const k of e.keys) for (const p of pinyinKeys(k)) addTo(map, p, e);
+  // The provinces' English names where they are not their pinyin (Shaanxi, Inner Mongolia, Tibet) name them too.
+  const english = [...Object.entries(PROVINCES_EN), ...Object.entries(PROVINCE_ALIASES_EN).map(([en, code]) => [code, en])];
+  for (const [code, en] of english) {
+    const e = idx.byCode.get(`${code}0000`);
+    if (e) addTo(map, latinWords(en).replace(/ /g, ""), e);
+  }
   idx.byPinyin = map;
   return map;
 }
@@ -219,34 +240,69 @@ function parse(text: string, dict: Map<string, Entry[]>): Entry[] {
     }
   };
   walk(0, null);
-  return [...found.values()];
+  const hits = [...found.values()];
+  // A city without districts listed also as its own county-level unit under another code (嘉峪关市 620200 and
+  // 620201): the county wins, as in byCode (东莞市 has one code for both).
+  return hits.filter((h) => !(h.level === "city" && hits.some((d) => d.level === "district" && d.name === h.name && within(d, h))));
 }
 
-// English level words as pinyin suffixes (Gaochun District → gaochunqu), or left out when that fails.
-const ENGLISH_LEVELS: [RegExp, string][] = [
-  [/\bautonomous county\b/g, "zizhixian"],
-  [/\bautonomous banner\b/g, "zizhiqi"],
-  [/\bautonomous prefecture\b/g, "zizhizhou"],
-  [/\bautonomous region\b/g, "zizhiqu"],
-  [/\bnew (area|district)\b/g, "xinqu"],
-  [/\bdistrict\b/g, "qu"],
-  [/\bcounty\b/g, "xian"],
-  [/\b(city|municipality)\b/g, "shi"],
-  [/\bprovince\b/g, "sheng"],
-  [/\bbanner\b/g, "qi"],
-  [/\bleague\b/g, "meng"],
-  [/\bprefecture\b/g, "diqu"],
-];
-
-function latinAttempts(text: string): string[] {
-  const words = text
+/** Latin text as lowercase words: accents and apostrophes go (Xi'an → "xian"), punctuation becomes spaces. */
+function latinWords(text: string): string {
+  return text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
+    .replace(/['’]/g, "")
     .toLowerCase()
     .replace(/[^a-z]+/g, " ")
     .trim();
+}
+
+type EnglishWords = { kinds: [RegExp, string][]; nationalities: [RegExp, string][]; positions: [RegExp, string][] };
+let englishWords: EnglishWords | undefined;
+
+/**
+ * English words of division names as the pinyin of what they stand for (division-names-en.ts, the same
+ * table the English labels are made from): Gaochun District → gaochunqu, Diqing Tibetan Autonomous
+ * Prefecture → diqingzangzuzizhizhou, Alashan Left Banner → alashanzuoqi. Longest first.
+ */
+function getEnglishWords(): EnglishWords {
+  if (englishWords) return englishWords;
+  const word = (en: string) => new RegExp(`\\b${latinWords(en)}\\b`, "g");
+  const py = (zh: string) => pinyinSyllables(zh).join("");
+  const byLength = (list: [string, string][]) =>
+    list.sort((a, b) => b[0].length - a[0].length).map(([en, zh]): [RegExp, string] => [word(en), zh]);
+  // One English name for two kinds (管理区, 管理区管委会) stands for the shorter.
+  const shortest = new Map<string, string>();
+  for (const k of KINDS_EN) {
+    const known = shortest.get(k.en);
+    if (k.en && (known === undefined || k.zh.length < known.length)) shortest.set(k.en, k.zh);
+  }
+  const kinds: [string, string][] = [
+    ...[...shortest].map(([en, zh]): [string, string] => [en, py(zh)]),
+    ["new district", py("新区")],
+    ["city", py("市")],
+    ["municipality", py("市")],
+    ["province", py("省")],
+  ];
+  englishWords = {
+    kinds: byLength(kinds),
+    nationalities: byLength(NATIONALITIES.map(([zh, en]): [string, string] => [en, py(`${zh}族`)])),
+    positions: byLength(POSITIONS_EN.map(([zh, en]): [string, string] => [en, py(zh)])),
+  };
+  return englishWords;
+}
+
+function latinAttempts(text: string): string[] {
+  const words = latinWords(text);
+  const english = getEnglishWords();
   let mapped = words;
-  for (const [re, to] of ENGLISH_LEVELS) mapped = mapped.replace(re, to);
+  for (const [re, to] of english.kinds) mapped = mapped.replace(re, to);
+  for (const [re, to] of english.positions) mapped = mapped.replace(re, to);
+  // Nationalities only before "autonomous" (Hui is also a pinyin word: 辉县 Hui County); with 族 and without (鄂伦春自治旗).
+  const peoples = /\bautonomous\b/.test(words) ? english.nationalities : [];
+  let withZu = mapped;
+  for (const [re, to] of peoples) withZu = withZu.replace(re, to);
+  const withoutZu = peoples.reduce((t, [re, to]) => t.replace(re, to.replace(/zu$/, "")), mapped);
   const dropped = words.replace(
     /\b(autonomous|new|area|district|county|city|municipality|province|banner|league|prefecture|region)\b/g,
     " ",
@@ -255,7 +311,7 @@ function latinAttempts(text: string): string[] {
     const w = s.split(/\s+/).filter(Boolean);
     return [w.join(""), [...w].reverse().join("")];
   };
-  return [...new Set([...orders(mapped), ...orders(dropped)])].filter(Boolean);
+  return [...new Set([...orders(withZu), ...orders(withoutZu), ...orders(dropped)])].filter(Boolean);
 }
 
 function toDivision(e: Entry): Division {
@@ -269,6 +325,9 @@ function pick(list: Entry[]): Entry[] {
 /** One typed name → the division(s) it names; whitespace-separated names ("高淳区 溧水区") are several. */
 function resolveOne(input: string): RegionResolution {
   const idx = getIndex();
+  // A label copied from an English page, "Gaochun District (高淳区)": its Chinese name decides.
+  const label = /[a-z]/i.test(input) ? input.match(/^[^\p{Script=Han}]*[(（]\s*(\p{Script=Han}+)\s*[)）]\s*$/u) : null;
+  if (label) return resolveOne(label[1]);
   if (isLatin(input)) {
     const dict = pinyinIndex();
     for (const attempt of latinAttempts(input)) {

@@ -18,7 +18,7 @@ import { holdBlurDuringPress } from "~/utils/pointer-settle";
 //  - the send button says it is sending (a second press would make the same lead anyway: submission key).
 // The server stays the authority: whatever this script lets through is validated again on submit.
 
-type Division = { code: string; name: string; path: string };
+type Division = { code: string; name: string; label?: string; path: string };
 type FieldControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 /** Enhances the inquiry form `form` (the page's `form[data-lng]`); returns when the listeners are set. */
@@ -142,8 +142,8 @@ function showErrors(form: HTMLFormElement, name: string, errors: string[]): void
   else describedEl.removeAttribute("aria-describedby");
 }
 
-async function fetchDivisions(params: string): Promise<Division[]> {
-  const res = await fetch(`/api/regions?${params}`);
+async function fetchDivisions(params: string, lng: Lng): Promise<Division[]> {
+  const res = await fetch(`/api/regions?${params}&lng=${lng}`);
   if (!res.ok) return [];
   return ((await res.json()) as { divisions: Division[] }).divisions;
 }
@@ -162,7 +162,7 @@ function enhanceRegionPicker(form: HTMLFormElement, lng: Lng): void {
 
   const fill = (el: HTMLSelectElement, list: Division[]) => {
     const options = list.map((d) => {
-      const o = new Option(d.name, d.code);
+      const o = new Option(d.label ?? d.name, d.code);
       o.dataset.path = d.path;
       return o;
     });
@@ -173,20 +173,21 @@ function enhanceRegionPicker(form: HTMLFormElement, lng: Lng): void {
   province.addEventListener("change", async () => {
     fill(city, []);
     fill(district, []);
-    if (province.value) fill(city, await fetchDivisions(`parent=${province.value}`));
+    if (province.value) fill(city, await fetchDivisions(`parent=${province.value}`, lng));
   });
   city.addEventListener("change", async () => {
     fill(district, []);
-    if (city.value) fill(district, await fetchDivisions(`parent=${city.value}`));
+    if (city.value) fill(district, await fetchDivisions(`parent=${city.value}`, lng));
   });
   let latest = "";
   let suggestions: Division[] = [];
   search.addEventListener("input", async () => {
     const q = (latest = search.value);
-    const list = q.trim() ? await fetchDivisions(`q=${encodeURIComponent(q)}`) : [];
+    const list = q.trim() ? await fetchDivisions(`q=${encodeURIComponent(q)}`, lng) : [];
     if (latest !== q) return;
     suggestions = list;
-    found.replaceChildren(...list.map((d) => new Option("", d.path)));
+    // The label (English pages: "Gaochun District (高淳区)") beside the path the choice adds.
+    found.replaceChildren(...list.map((d) => new Option(d.label && d.label !== d.name ? d.label : "", d.path)));
   });
   add.addEventListener("click", (e) => {
     e.preventDefault();

@@ -45,7 +45,8 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // A fresh key per rendered form: a double click or a resend of the same form makes one lead.
-  return { lng: lngFromUrl(request.url), submissionKey: crypto.randomUUID(), provinces: provinceOptions() };
+  const lng = lngFromUrl(request.url);
+  return { lng, submissionKey: crypto.randomUUID(), provinces: provinceOptions(lng) };
 }
 
 type ActionResult = {
@@ -72,12 +73,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // no error is shown yet, everything typed comes back.
   const regionIntent = text(REGION_INTENT);
   if (regionIntent === "narrow" || regionIntent === "add") {
-    const picked = pickRegion({
-      province: text(PICKER_FIELDS.province),
-      city: text(PICKER_FIELDS.city),
-      district: text(PICKER_FIELDS.district),
-      search: text(PICKER_FIELDS.search),
-    });
+    const picked = pickRegion(
+      {
+        province: text(PICKER_FIELDS.province),
+        city: text(PICKER_FIELDS.city),
+        district: text(PICKER_FIELDS.district),
+        search: text(PICKER_FIELDS.search),
+      },
+      lng,
+    );
     const need = { ...(payload.need ?? {}) };
     if (regionIntent === "add" && picked.path)
       need.regions = appendRegion(typeof need.regions === "string" ? need.regions : "", picked.path, lng);

@@ -2,11 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { apiError } from "~/api/errors.server";
 import { childDivisions, searchDivisions } from "~/domain/regions";
+import { lngFromUrl } from "~/i18n/lng";
+import { divisionOption } from "~/leads/region-picker.server";
 
 /**
  * GET /api/regions — the region picker's lists (GB/T 2260 divisions, app/domain/regions.ts):
  * `?parent=320000` the cities of a province (or a city's districts), no parameter the provinces,
- * `?q=高淳` / `?q=gaoc` up to 10 divisions for search-as-you-type. Public: no personal data.
+ * `?q=高淳` / `?q=gaoc` up to 10 divisions for search-as-you-type; each `{code, level, name, label, path}`, `label`
+ * in the page's language (`?lng=en`: "Gaochun District (高淳区)", else the name). Public: no personal data.
  * A malformed `parent` → 400 `{errors: {parent: […]}}` (ADR 025).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,6 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = (url.searchParams.get("q") ?? "").slice(0, 40);
   const parent = url.searchParams.get("parent") ?? "";
   if (parent && !/^\d{6}$/.test(parent)) return apiError(request, 400, "divisionCode", { field: "parent" });
-  const divisions = q.trim() ? searchDivisions(q, 10) : childDivisions(parent || undefined);
+  const lng = lngFromUrl(request.url);
+  const found = q.trim() ? searchDivisions(q, 10) : childDivisions(parent || undefined);
+  const divisions = found.map((d) => ({ ...d, label: divisionOption(d, lng).label }));
   return Response.json({ divisions }, { headers: { "Cache-Control": "public, max-age=3600" } });
 }

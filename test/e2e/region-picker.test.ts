@@ -6,11 +6,16 @@ import { browserSuite } from "../support/browser-suite";
 // The region picker of the inquiry form in Chromium: province → city → district with and without
 // JavaScript, the search box with it, and an unknown region refused beside its field with suggestions.
 const suite = browserSuite("e2e_regions");
+const SHOTS = new URL("./screenshots/", import.meta.url).pathname;
 
-async function open(javaScriptEnabled: boolean): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await suite.browser.newContext({ javaScriptEnabled, locale: "zh-CN" });
+async function open(
+  javaScriptEnabled: boolean,
+  lng: "zh" | "en" = "zh",
+  viewport?: { width: number; height: number },
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await suite.browser.newContext({ javaScriptEnabled, locale: lng === "en" ? "en-US" : "zh-CN", viewport });
   const page = await context.newPage();
-  await page.goto(`${suite.web.url}/`);
+  await page.goto(`${suite.web.url}/${lng === "en" ? "?lng=en" : ""}`);
   // The form's small script has run (ADR 041: the page loads no React; the script marks the form).
   if (javaScriptEnabled) await page.locator('form[data-enhanced="true"]').waitFor({ timeout: 30_000 });
   return { page, close: () => context.close() };
@@ -97,6 +102,63 @@ describe("the region picker", () => {
       expect(await regionsField(page).inputValue()).toBe("江苏省南京市高淳区、江苏省南京市溧水区");
       const need = await submitAndReadRegions(page, company);
       expect(need.regionCodes).toEqual(["320117", "320118"]);
+    } finally {
+      await close();
+    }
+  });
+
+  // English pages name the divisions in English too (app/domain/regions-en.ts); what is added stays the Chinese path.
+  it.each([false, true])(
+    "on the English page the lists read in English (JavaScript %s)",
+    { timeout: 60_000 },
+    async (javaScriptEnabled) => {
+      const { page, close } = await open(javaScriptEnabled, "en");
+      try {
+        const narrow = async () => {
+          if (!javaScriptEnabled) await page.getByRole("button", { name: "List the next level" }).click();
+        };
+        const listed = (label: string, text: string) =>
+          page.getByLabel(label, { exact: true }).locator("option", { hasText: text }).count();
+        await page.getByLabel("Province").selectOption({ label: "Jiangsu (江苏省)" });
+        await narrow();
+        await expect.poll(() => listed("City", "Nanjing (南京市)"), POLL).toBe(1);
+        await page.getByLabel("City", { exact: true }).selectOption({ label: "Nanjing (南京市)" });
+        await narrow();
+        await expect.poll(() => listed("District / county", "Gaochun District (高淳区)"), POLL).toBe(1);
+        await page.getByLabel("District / county", { exact: true }).selectOption({ label: "Gaochun District (高淳区)" });
+        await page.getByRole("button", { name: "Add to preferred districts" }).click();
+        await expect.poll(() => page.getByLabel("Preferred districts").inputValue(), POLL).toBe("江苏省南京市高淳区");
+        // Shaanxi and Shanxi, told apart as in English usage (pinyin alone spells both Shanxi).
+        const provinces = await page.getByLabel("Province").locator("option").allTextContents();
+        expect(provinces).toEqual(expect.arrayContaining(["Shanxi (山西省)", "Shaanxi (陕西省)", "Inner Mongolia (内蒙古自治区)"]));
+        expect(provinces.filter((p) => !/^[A-Z][A-Za-z' ]+ \(\p{Script=Han}+\)$/u.test(p))).toEqual(["Choose"]);
+        if (javaScriptEnabled) {
+          await page.getByLabel("Search districts (Chinese or pinyin)").fill("lishui");
+          await expect
+            .poll(() => page.locator("#region-found option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).label)), POLL)
+            .toContain("Lishui District (溧水区)");
+        }
+      } finally {
+        await close();
+      }
+    },
+  );
+
+  it("on a phone, the longest English names stay inside the screen", { timeout: 60_000 }, async () => {
+    const { page, close } = await open(true, "en", { width: 360, height: 740 });
+    try {
+      await page.getByLabel("Province").selectOption({ label: "Hebei (河北省)" });
+      await expect.poll(() => page.getByLabel("City", { exact: true }).locator("option").count(), POLL).toBeGreaterThan(5);
+      await page.getByLabel("City", { exact: true }).selectOption({ label: "Tangshan (唐山市)" });
+      const longest = "Hebei Tangshan Lutai Economic Development Zone (河北唐山芦台经济开发区)";
+      await expect
+        .poll(() => page.getByLabel("District / county", { exact: true }).locator("option", { hasText: longest }).count(), POLL)
+        .toBe(1);
+      await page.getByLabel("District / county", { exact: true }).selectOption({ label: longest });
+      await page.getByLabel("District / county", { exact: true }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}region-picker-en-phone.png` });
+      const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(360);
     } finally {
       await close();
     }

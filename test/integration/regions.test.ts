@@ -113,9 +113,10 @@ describe("a region that resolves to nothing is refused on need.regions", () => {
     ["zh", "高纯区", /未能识别区域“高纯区”/, "江苏省南京市高淳区"],
     ["en", "高纯区", /Unknown region “高纯区”/, "江苏省南京市高淳区"],
     ["zh", "Gaochen", /未能识别区域/, "江苏省南京市高淳区"],
-    ["en", "江凝区", /Did you mean/, "江苏省南京市江宁区"],
+    ["en", "江凝区", /Did you mean/, "Jiangning District, Nanjing, Jiangsu (江苏省南京市江宁区)"],
     ["zh", "朝阳区", /有多个同名区域/, "北京市朝阳区"],
-    ["en", "鼓楼区", /Several regions/, "江苏省南京市鼓楼区"],
+    ["en", "鼓楼区", /Several regions/, "Gulou District, Nanjing, Jiangsu (江苏省南京市鼓楼区)"],
+    ["en", "Gaochen", /Did you mean/, "Gaochun District, Nanjing, Jiangsu (江苏省南京市高淳区)"],
   ])("%s: %s → 400 with suggestions", async (lng, region, message, suggestion) => {
     const [{ n: before }] = await db.sql<{ n: number }[]>`select count(*)::int as n from leads`;
     const res = await post({ ...base, need: { ...need, regions: ["高淳区", region] } }, lng);
@@ -125,6 +126,8 @@ describe("a region that resolves to nothing is refused on need.regions", () => {
     expect(body.errors["need.regions"]).toHaveLength(1);
     expect(body.errors["need.regions"][0]).toMatch(message);
     expect(body.errors["need.regions"][0]).toContain(suggestion);
+    // Listed as the language lists things: "A, B" in English, "A、B" in Chinese.
+    if (lng === "en") expect(body.errors["need.regions"][0]).not.toContain("、");
     const [{ n: after }] = await db.sql<{ n: number }[]>`select count(*)::int as n from leads`;
     expect(after).toBe(before);
   });

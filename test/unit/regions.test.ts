@@ -9,6 +9,7 @@ import {
   resolveRegions,
   withRegionCodes,
 } from "../../app/domain/regions";
+import { everyPickerList, sameDivision } from "../support/division-lists";
 
 // Expected codes are GB/T 2260 codes as published (checked by hand, not taken from the resolver):
 // 320118 南京市高淳区, 320117 溧水区, 320115 江宁区, 320106 南京市鼓楼区, 110105 北京市朝阳区, 220104 长春市朝阳区 …
@@ -277,5 +278,26 @@ describe("the picker's lists", () => {
     expect(childDivisions("110000").map((d) => d.code)).toContain("110105");
     expect(childDivisions("999999")).toEqual([]);
     expect(divisionByCode("320118")).toEqual({ code: "320118", level: "district", name: "高淳区", path: "江苏省南京市高淳区" });
+  });
+});
+
+describe("every division reads back", () => {
+  // The kind behind 乾县 → "unknown": typed text is folded Traditional → Simplified (乾 → 干), the names it
+  // is compared with must be too. Every name and path of the picker's lists, typed as shown, resolves to it.
+  it("its own name (or it is among the same-named) and its full path, as the picker adds it", () => {
+    const misread: string[] = [];
+    for (const d of everyPickerList().flat()) {
+      const byName = resolveRegion(d.name);
+      const byPath = resolveRegion(d.path);
+      const named = byName.ok
+        ? byName.divisions.some((x) => sameDivision(x, d))
+        : byName.kind === "ambiguous" && byName.suggestions.includes(d.path);
+      if (!named) misread.push(`${d.name} → ${byName.ok ? byName.divisions.map((x) => x.path) : byName.kind}`);
+      if (!(byPath.ok && byPath.divisions.some((x) => sameDivision(x, d))))
+        misread.push(`${d.path} → ${byPath.ok ? "another" : byPath.kind}`);
+    }
+    expect(misread).toEqual([]);
+    expect(code("乾县")).toBe("610424");
+    expect(code("甘肃省嘉峪关市")).toBe("620201");
   });
 });

@@ -50,6 +50,9 @@ const BILINGUAL_SIDE_BY_SIDE: Record<string, string> = {
   "app/domain/matching/hard.ts": "hard-constraint labels: [zh, en] tuples and unitZh/unitEn fields",
   "app/domain/matching/score.ts": "score reasons: zhArea/enArea, zhOf/enOf",
   "app/domain/routing/policy.ts": "routing reasons: sinceZh beside sinceEn",
+  "app/domain/division-names-en.ts":
+    "division kinds, nationalities and banner positions with their English words: {zh, en} and [zh, en] tuples",
+  "app/domain/regions-en.ts": "the suffixes of province/city names peeled off a zone's name (河北省 → 河北), in regular expressions",
 };
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;

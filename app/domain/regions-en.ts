@@ -1,0 +1,113 @@
+import { KINDS_EN, NATIONALITIES, POSITIONS_EN, PROVINCES_EN } from "./division-names-en";
+import { type Division, divisionByCode, pinyinSyllables, resolveRegion } from "./regions";
+
+// English names of GB/T 2260 divisions, for the pages in English: the 31 provinces by their usual English
+// names (Inner Mongolia, Shaanxi beside Shanxi — pinyin alone cannot tell those two apart), every other
+// division as its name in Hanyu Pinyin (GB/T 16159: syllables joined per word, an apostrophe before a
+// syllable that starts with a, o or e — Xi'an) followed by its kind in English (区 District, 县 County,
+// 旗 Banner, 自治州 Autonomous Prefecture…), the usual form in China's own English (Gaochun District).
+// The Chinese name stays what is stored and matched; this is a label only. Server-only (pinyin-pro).
+
+const KINDS = KINDS_EN.filter((k) => k.zh !== "自治区").map((k) => ({ ...k, suffix: new RegExp(`${k.zh}$`) }));
+const nationalityEn = new Map(NATIONALITIES);
+const POSITIONS = new Map(POSITIONS_EN);
+const POSITION = new RegExp(`(${POSITIONS_EN.map(([zh]) => zh).join("|")})$`);
+
+const NATIONALITY = new RegExp(
+  `(${NATIONALITIES.map(([zh]) => zh)
+    .sort((a, b) => b.length - a.length)
+    .join("|")})族?$`,
+);
+
+/** One word in pinyin: 西安 → Xi'an, 高淳 → Gaochun. */
+function pinyinWord(text: string): string {
+  const word = pinyinSyllables(text)
+    .map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s))
+    .join("");
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** A province's or city's name without its kind (河北省 → 河北, 唐山市 → 唐山), to split a zone's name into words. */
+function shortName(name: string): string {
+  return name.replace(/(?:自治区|特别行政区|自治州|地区|[省市盟])$/, "").replace(NATIONALITY, "");
+}
+
+const cache = new Map<string, string>();
+
+/**
+ * The English name of a division: `320000` → "Jiangsu", `320118` → "Gaochun District", `500240` →
+ * "Shizhu Tujia Autonomous County", `533400` → "Diqing Tibetan Autonomous Prefecture",
+ * `130271` → "Hebei Tangshan Lutai Economic Development Zone" (a zone's name that starts with its province or city is split there). Undefined for an unknown code.
+ */
+export function englishDivisionName(code: string): string | undefined {
+  const known = cache.get(code);
+  if (known !== undefined) return known;
+  const division = divisionByCode(code);
+  if (!division) return undefined;
+  const name =
+    division.level === "province" ? (PROVINCES_EN[code.slice(0, 2)] ?? pinyinWord(shortName(division.name))) : inPinyin(division);
+  cache.set(code, name);
+  return name;
+}
+
+function inPinyin(division: Division): string {
+  const kind = KINDS.find((k) => k.suffix.test(division.name));
+  let stem = kind ? division.name.replace(kind.suffix, "") : division.name;
+  // A one-character city keeps its 市 (芒市 Mangshi; 赵县 is Zhao County).
+  if (stem.length <= 1 && !kind?.en) return pinyinWord(division.name);
+  // Nationalities named before 自治县/州/旗 are words of their own (石柱土家族 → Shizhu Tujia).
+  const nationalities: string[] = [];
+  if (kind?.autonomous) {
+    // Each nationality ends in 族 (石柱土家族); one without is the whole name (鄂伦春自治旗 Oroqen). A place
+    // may end like a nationality (长白, 融水): only what is followed by 族 is peeled off it.
+    for (let m = stem.match(NATIONALITY); m && (m[0].endsWith("族") || m.index === 0); m = stem.match(NATIONALITY)) {
+      nationalities.unshift(m[1]);
+      stem = stem.slice(0, m.index);
+    }
+  }
+  // A banner's position is said in English (阿拉善左旗 Alashan Left Banner, 科尔沁右翼前旗 Ke'erqin Right Wing Front Banner).
+  const positions: string[] = [];
+  if (kind?.banner) {
+    for (let m = stem.match(POSITION); m && m.index! > 0; m = stem.match(POSITION)) {
+      positions.unshift(POSITIONS.get(m[1])!);
+      stem = stem.slice(0, m.index);
+    }
+  }
+  // A zone named after its province or city (河北唐山芦台…, 唐山市汉沽…) starts with those names: words of their own.
+  const parents = [`${division.code.slice(0, 2)}0000`, `${division.code.slice(0, 4)}00`]
+    .filter((c) => c !== division.code)
+    .map((c) => divisionByCode(c)?.name)
+    .filter((n): n is string => Boolean(n))
+    .flatMap((n) => [n, shortName(n)])
+    .filter((n) => n.length >= 2)
+    .sort((a, b) => b.length - a.length);
+  const words: string[] = [];
+  for (let p = parents.find((n) => stem.startsWith(n) && stem.length > 0); p; p = parents.find((n) => stem.startsWith(n))) {
+    words.push(shortName(p));
+    stem = stem.slice(p.length);
+  }
+  if (stem) words.push(stem);
+  return [...words.map(pinyinWord), ...nationalities.map((n) => nationalityEn.get(n)!), ...positions]
+    .concat(kind?.en ? [kind.en] : [])
+    .join(" ");
+}
+
+/** What a person reading English sees for a division: "Gaochun District (高淳区)". */
+export function englishDivisionLabel(division: Pick<Division, "code" | "name">): string {
+  const en = englishDivisionName(division.code);
+  return en ? `${en} (${division.name})` : division.name;
+}
+
+/**
+ * A division's full path as an English reader is told it, with the path to type after it:
+ * "江苏省南京市高淳区" → "Gaochun District, Nanjing, Jiangsu (江苏省南京市高淳区)" (a municipality's district:
+ * "Chaoyang District, Beijing (北京市朝阳区)"). Pasted back, the Chinese path decides. A path that names no
+ * single division comes back as it is.
+ */
+export function englishPathLabel(path: string): string {
+  const r = resolveRegion(path);
+  if (!r.ok || r.divisions.length !== 1) return path;
+  const { code } = r.divisions[0];
+  const chain = [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`].map(englishDivisionName).filter((n): n is string => Boolean(n));
+  return `${[...new Set(chain)].join(", ")} (${path})`;
+}
