@@ -214,6 +214,8 @@ function group<T extends z.ZodRawShape>(m: Msg, shape: T) {
   return z.preprocess((v) => (v === undefined || v === null ? {} : v), z.object(shape, { error: m("invalid") }));
 }
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options: LeadSchemaOptions = {}) {
   const m: Msg = (key, params) => validationMessage(lng, key, params);
   const onWeb = channel === "web";
@@ -229,17 +231,22 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     areaMin: areaField(m, "min"),
     areaMax: areaField(m, "max"),
     regions: regions(m, lng),
-    // "2027-03", "2027年3月", and relative words ("尽快", "年底", "明年3月", "三个月内") from the clock.
+    // "2027-03", "2027年3月", and relative words ("尽快", "年底", "明年3月", "三个月内") from the clock,
+    // read once a lead: "as soon as possible" read as this month must not be refused as past by a second
+    // reading just after China's midnight on a month's last day.
     moveInBy: z.preprocess(
-      (v) => {
+      (v, ctx) => {
         const b = blankToUndefined(v);
-        return typeof b === "string" ? (parseMoveInBy(b, now()) ?? b) : b;
+        if (typeof b !== "string") return b;
+        const at = now();
+        const month = parseMoveInBy(b, at) ?? b;
+        // Checked at that instant, in China time: the current month is still fine.
+        if (MONTH.test(month) && isPastMoveInMonth(month, at)) ctx.addIssue({ code: "custom", message: m("monthPast"), input: v });
+        return month;
       },
       z
         .string({ error: m("month") })
-        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, m("month"))
-        // Checked when the lead is parsed (now()), in China time: the current month is still fine.
-        .refine((month) => !isPastMoveInMonth(month, now()), m("monthPast"))
+        .regex(MONTH, m("month"))
         .optional(),
     ),
     // Each figure's example is in its own unit (a height is not "5000"); the field's own name typed

@@ -24,7 +24,17 @@ afterAll(async () => {
 
 const staleDays = async () =>
   (await db.sql<{ day: string }[]>`select distinct to_char(day, 'YYYY-MM-DD') as day from dashboard_stale order by 1`).map((r) => r.day);
-const chinaDay = (daysAgo: number) => new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+// The days are read from the database: a lead's China day from its own created_at, and "today" from the
+// clock the marks are decided by (clock_timestamp() in dashboard_mark_days), never from this process's
+// clock at another moment — a run that crosses China's midnight (16:00 UTC) then fails no expectation.
+const leadDay = async (id: string) =>
+  (
+    await db.sql<
+      { day: string }[]
+    >`select to_char(created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day from leads where id = ${id}`
+  )[0].day;
+const chinaToday = async () =>
+  (await db.sql<{ day: string }[]>`select to_char(clock_timestamp() at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day`)[0].day;
 
 describe("dashboard stale marks", () => {
   it("are not written for a lead of today: matched, routed, audited", async () => {
@@ -37,7 +47,12 @@ describe("dashboard stale marks", () => {
     );
     await recordRoutingEvent(db.sql, { assignmentId, leadId, event: "contacted", reason: { zh: "已联系", en: "contacted" } });
     expect(await db.sql`select 1 from assignments where id = ${assignmentId}`).toHaveLength(1);
-    expect(await staleDays()).toEqual([]);
+    // Read after the changes: when the lead's day is still today, it was today at every change before.
+    // (Only a run that crossed China's midnight meanwhile may see the lead's day marked, as it then should.)
+    const day = await leadDay(leadId);
+    const marked = await staleDays();
+    if (day === (await chinaToday())) expect(marked).toEqual([]);
+    else expect([[], [day]]).toContainEqual(marked);
   });
 
   it("are written for a lead of an earlier day, on each kind of change", async () => {
@@ -46,17 +61,19 @@ describe("dashboard stale marks", () => {
     await db.sql`update leads set created_at = now() - interval '3 days' where id = ${id}`;
     await db.sql`delete from dashboard_stale`; // the moved arrival marked both days; only the changes below count
     await matchTestLead(db.sql, id, "GC-EDZ", "S1");
-    expect(await staleDays()).toEqual([chinaDay(3)]);
+    const day = await leadDay(id); // three days before it arrived
+    expect(await staleDays()).toEqual([day]);
     await db.sql`delete from dashboard_stale`;
     await recordRoutingEvent(db.sql, { leadId: id, event: "contacted", reason: { zh: "已联系", en: "contacted" } });
-    expect(await staleDays()).toEqual([chinaDay(3)]);
+    expect(await staleDays()).toEqual([day]);
   });
 
   it("are written for today once today was built on purpose (a repair)", async () => {
-    const today = chinaDay(0);
+    // The lead first, then its day built: the day built is the lead's, whenever China's midnight falls.
+    const { id } = await storeTestLead(db.sql, "南京修复标记测试有限公司", "13911120003");
+    const today = await leadDay(id);
     expect(await rebuildDashboardRollup(db.sql, { days: [today] })).toEqual([today]);
     await db.sql`delete from dashboard_stale`;
-    const { id } = await storeTestLead(db.sql, "南京修复标记测试有限公司", "13911120003");
     await matchTestLead(db.sql, id, "GC-EDZ", "S1");
     expect(await staleDays()).toEqual([today]);
   });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 
 import { startMeilisearch } from "../../search/launcher";
-import { dropTestDatabases, testDatabasePrefix } from "../support/database";
+import { createTemplateDatabase, dropTestDatabases, testDatabasePrefix } from "../support/database";
 import { assertNoPhonesInLog } from "../support/log-scan";
 import { ensureRemixBuild } from "../support/remix-build";
 
@@ -20,6 +20,8 @@ export default async function setup(project: TestProject) {
   project.provide("meiliKey", meili.masterKey);
   const dbPrefix = testDatabasePrefix(project.name);
   project.provide("dbPrefix", dbPrefix);
+  await dropTestDatabases(dbPrefix); // what an interrupted run left
+  await createTemplateDatabase(dbPrefix);
   // Every process of the run (test files, the web and worker processes they start) appends its log
   // lines here; the teardown fails the run when one carries a full phone number (ADR 022).
   const logFile = join(dir, "run-logs.ndjson");

@@ -106,6 +106,10 @@ export async function startWebServer(
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  // A test that timed out while this waited ends its process: the web server goes with it.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  void exited.then(() => process.off("exit", killOnExit));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000; // a loaded 2-core machine takes a while to load the build
   for (;;) {
@@ -116,7 +120,13 @@ export async function startWebServer(
     } catch {
       // not yet listening
     }
-    if (Date.now() > deadline) throw new Error("web server did not start");
+    if (Date.now() > deadline) {
+      // Never leave it running: a web server left behind outlives the run and loads the machine
+      // (one on a database that did not answer was found still up after a run, 2026-12-02).
+      child.kill("SIGKILL");
+      await exited;
+      throw new Error("web server did not start");
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -231,6 +231,17 @@ describe("need.moveInBy: a month in the past is refused as such, on every channe
     expect(at("2026-11-30T16:00:00Z").safeParse(lead).success).toBe(false); // 00:00 on 1 Dec in China
   });
 
+  it("reads the clock once a lead: 尽快 read as November at 23:59:59.999 is not refused as past by a later reading", () => {
+    const base = validLeadJson();
+    const readings = [new Date("2026-11-30T15:59:59.999Z"), new Date("2026-11-30T16:00:00.000Z")];
+    let read = 0;
+    const schema = createLeadSchema("zh", "api", { now: () => readings[Math.min(read++, readings.length - 1)] });
+    const parsed = schema.safeParse({ ...base, need: { ...base.need, moveInBy: "尽快" } });
+    expect(parsed.error?.issues).toBeUndefined();
+    expect(parsed.data?.lead.need.moveInBy).toBe("2026-11");
+    expect(read).toBe(1);
+  });
+
   it.each(["web", "hotline"] as const)("the %s form follows the same rule", (channel) => {
     const base = validLeadJson();
     const schema = createLeadSchema("zh", channel, { now: () => NOW });

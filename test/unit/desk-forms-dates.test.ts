@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+
+import { leadWorkSchema, shanghaiToday } from "~/recruiter-desk/desk-forms";
+
+// The recruiter desk's dates against a pinned "today" (the action passes the one it read): a visit is
+// recorded once it happened, so tomorrow is refused and today accepted; follow-ups within a year.
+const TODAY = "2026-12-01";
+const fieldErrors = (value: Record<string, string>) => {
+  const r = leadWorkSchema("zh", TODAY).safeParse(value);
+  return r.success ? [] : r.error.issues.map((i) => i.message);
+};
+
+describe("recruiter desk dates (today pinned)", () => {
+  it("a visit today or before is taken; tomorrow is refused as a planned visit", () => {
+    expect(fieldErrors({ intent: "visit", visitOn: TODAY })).toEqual([]);
+    expect(fieldErrors({ intent: "visit", visitOn: "2026-11-29" })).toEqual([]);
+    expect(fieldErrors({ intent: "visit", visitOn: "2026-12-02" })).toEqual(["看厂日期不能晚于今天；预约的看厂请记为下次跟进日期。"]);
+  });
+
+  it("a follow-up date within a year either side of today", () => {
+    expect(fieldErrors({ intent: "followUp", followUpOn: "2027-12-01" })).toEqual([]);
+    expect(fieldErrors({ intent: "followUp", followUpOn: "2027-12-03" })).toHaveLength(1);
+  });
+
+  it("today turns at midnight in China (16:00 UTC)", () => {
+    expect(shanghaiToday(new Date("2026-11-30T15:59:59.999Z"))).toBe("2026-11-30");
+    expect(shanghaiToday(new Date("2026-11-30T16:00:00.000Z"))).toBe("2026-12-01");
+  });
+});
