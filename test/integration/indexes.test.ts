@@ -288,6 +288,21 @@ describe("every list and filter of the desks and the admin reads through an inde
     expect(walks, walks.join("\n")).toEqual([]);
   });
 
+  // The app's sessions plan without parallel workers (ADR 061): on 2 cores they took the core the web and
+  // the worker need, and made the list's park pairs twice as slow over 1,000,000 leads (bench:admin).
+  it("the app's sessions run no parallel plans", async () => {
+    const [{ setting }] = await traced<{ setting: string }[]>`select current_setting('max_parallel_workers_per_gather') as setting`;
+    expect(setting).toBe("0");
+    type Node = Record<string, unknown>;
+    const nodes = (n: Node): Node[] => [n, ...((n.Plans as Node[] | undefined) ?? []).flatMap(nodes)];
+    const gathers: string[] = [];
+    for (const r of recorded.filter((x) => x.label.startsWith("admin lead list: pair"))) {
+      const [row] = await traced.unsafe<{ "QUERY PLAN": { Plan: Node }[] }[]>(`explain (format json) ${r.query}`, r.params as never[]);
+      for (const x of nodes(row["QUERY PLAN"][0].Plan)) if (String(x["Node Type"]).startsWith("Gather")) gathers.push(r.label);
+    }
+    expect(gathers).toEqual([]);
+  });
+
   // The section key answers from the index alone (migration 052, ADR 057): before it, the index held the
   // expression left(industry, 1) but not `industry`, so every section read went to the table (at 1,000,000
   // leads section + park read all of it: 1.5–3.4 s).
