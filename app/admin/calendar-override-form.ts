@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { isCalendarDay } from "~/domain/calendar-day";
 import { opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
 
@@ -16,15 +17,7 @@ function daySchema(lng: Lng) {
   return z
     .string({ error: opsText(lng, "err.required") })
     .trim()
-    .refine(
-      (s) => {
-        const m = /^(20\d\d)-(\d\d)-(\d\d)$/.exec(s);
-        if (!m) return false;
-        const d = new Date(`${s}T00:00:00Z`);
-        return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-      },
-      opsText(lng, "err.date"),
-    );
+    .refine((s) => /^20\d\d-/.test(s) && isCalendarDay(s), opsText(lng, "err.date"));
 }
 
 /**

@@ -1,11 +1,11 @@
 import { z } from "zod";
 
+import { isCalendarDay } from "~/domain/calendar-day";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
 
 // The forms of /admin/leads and /admin/leads/<id> (ADR 028): one schema each, for the browser and the action.
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const LEAD_STATUSES = ["received", "indexed", "matched", "unmatched", "assigned", "won", "lost", "closed"] as const;
 export const LEAD_CHANNELS = ["web", "api", "hotline"] as const;
 
@@ -20,8 +20,9 @@ export const leadFilterSchema = z.object({
     .optional()
     .catch(undefined),
   channel: z.enum(LEAD_CHANNELS).optional().catch(undefined),
-  from: z.string().regex(DATE).optional().catch(undefined),
-  to: z.string().regex(DATE).optional().catch(undefined),
+  // A day that does not exist (2026-13-01) is malformed too: dropped, never handed to Postgres.
+  from: z.string().refine(isCalendarDay).optional().catch(undefined),
+  to: z.string().refine(isCalendarDay).optional().catch(undefined),
   unmatched: z
     .literal("1")
     .optional()

@@ -1,4 +1,5 @@
 import { parseArea } from "~/domain/area";
+import { isCalendarDay } from "~/domain/calendar-day";
 import { readFieldNumber } from "~/domain/field-value";
 import { fold } from "~/domain/fold-text";
 import { parseCount, parseWan } from "~/domain/money";
@@ -163,7 +164,7 @@ export function readDay(input: string, month = false): string | null {
   const ym = `${y}-${String(mo).padStart(2, "0")}`;
   if (d === null) return ym;
   const day = `${ym}-${String(d).padStart(2, "0")}`;
-  return new Date(`${day}T00:00:00Z`).toISOString().startsWith(day) ? day : null;
+  return isCalendarDay(day) ? day : null;
 }
 
 function day(month: boolean): Pick<Column, "read" | "write"> {

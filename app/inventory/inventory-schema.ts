@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { isCalendarDay } from "~/domain/calendar-day";
 import { normalizeIndustryCode } from "~/domain/industries";
 import { normalizePhone } from "~/domain/phone";
 import { divisionByCode, resolveParkDistrict } from "~/domain/regions";
@@ -26,10 +27,7 @@ const id = z
 const isoDate = z
   .string()
   .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d), { ...rule("dateFormat"), abort: true })
-  .refine((d) => {
-    const day = new Date(`${d}T00:00:00Z`); // month 13 or day 40 is an Invalid Date, whose toISOString throws
-    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(d);
-  }, rule("dateNoSuchDay"));
+  .refine(isCalendarDay, rule("dateNoSuchDay"));
 const hhmm = z.string().refine((t) => /^(?:[01]\d|2[0-3]):[0-5]\d$/.test(t), rule("timeFormat"));
 const optNum = (max: number) => z.number().finite().min(0).max(max).optional().nullable();
 const industryList = z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { isCalendarDay } from "~/domain/calendar-day";
 import { DECLINE_REASONS, LOST_REASONS } from "~/domain/close-reasons";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import type { Lng } from "~/i18n/lng";
@@ -25,10 +26,7 @@ function dateField(lng: Lng, today: string) {
   return z
     .string({ error: m("bad.date") })
     .regex(/^\d{4}-\d{2}-\d{2}$/, m("bad.date"))
-    .refine(
-      (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s,
-      m("bad.date"),
-    )
+    .refine(isCalendarDay, m("bad.date"))
     .refine((s) => Math.abs(Date.parse(`${s}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) <= 366 * DAY, m("bad.dateRange"));
 }
 
