@@ -2,6 +2,7 @@ import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-
 import { retryDeadLetter } from "~/assignments/dead-letters.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql } from "~/db/db.server";
+import { trimInvisible } from "~/domain/format-chars";
 import { auditMessages } from "~/i18n/audit-messages";
 import { notifyText } from "~/i18n/notify-messages";
 
@@ -27,7 +28,7 @@ export async function actOnDeadLetter(
   options: { note?: string; slaMinutes: number },
 ): Promise<DeadLetterOutcome> {
   if (!/^\d{1,18}$/.test(noticeId)) return { ok: false, reason: "not-found" };
-  const note = (options.note ?? "").trim().slice(0, 500);
+  const note = trimInvisible(options.note ?? "").slice(0, 500);
   if (action === "retry") {
     const result = await retryDeadLetter(noticeId, actor, sql);
     if (result.ok) await writeAdminAudit(sql, { actor, action: "dead-letter-retry", target: `notification:${noticeId}`, detail: { note } });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { trimInvisible } from "~/domain/format-chars";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
 
@@ -25,16 +26,16 @@ export function createStaffSchema(lng: Lng) {
     .object({
       email: z
         .string({ error: m("err.required") })
-        .trim()
+        .overwrite(trimInvisible)
         .max(200, m("err.tooLong", { max: 200 }))
         .regex(EMAIL, m("err.email")),
       name: z
         .string()
-        .trim()
+        .overwrite(trimInvisible)
         .max(100, m("err.tooLong", { max: 100 }))
         .optional(),
       role: z.enum(STAFF_ROLES, { error: m("err.choose") }),
-      recruiterId: z.string().trim().max(100).optional(),
+      recruiterId: z.string().overwrite(trimInvisible).max(100).optional(),
       access: z.enum(["invite", "password"], { error: m("err.choose") }),
       password: z.string().optional(),
     })
@@ -50,7 +51,7 @@ export function changeStaffSchema(lng: Lng) {
   const m = (k: AdminOpsKey) => opsText(lng, k);
   return z.discriminatedUnion("intent", [
     z.object({ intent: z.literal("role"), role: z.enum(STAFF_ROLES, { error: m("err.choose") }) }),
-    z.object({ intent: z.literal("recruiter"), recruiterId: z.string().trim().max(100).optional() }),
+    z.object({ intent: z.literal("recruiter"), recruiterId: z.string().overwrite(trimInvisible).max(100).optional() }),
     z.object({ intent: z.literal("password"), password: password(lng).optional() }),
     z.object({ intent: z.literal("deactivate") }),
     z.object({ intent: z.literal("reactivate") }),

@@ -24,3 +24,14 @@ export const DASH_CHARS = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D\u3
 export const isFormatChar = (ch: string): boolean => /^\p{Cf}$/u.test(ch);
 const ONE_DASH = new RegExp(`^${DASH_CHARS.source}$`);
 export const isDashChar = (ch: string): boolean => ONE_DASH.test(ch);
+
+const EDGE_BLANK = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;
+
+/**
+ * `s` without white space and invisible format characters at either end: `trim()` for what people type,
+ * where a text of nothing but a zero-width space or a BOM is blank. Inside the text they stay (a joined
+ * emoji keeps its U+200D). Every required text staff type is trimmed by it (zod: `.overwrite(trimInvisible)`).
+ */
+export function trimInvisible(s: string): string {
+  return s.replace(EDGE_BLANK, "");
+}

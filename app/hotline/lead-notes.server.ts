@@ -1,5 +1,6 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { NOTE_MAX } from "~/domain/call-outcomes";
+import { trimInvisible } from "~/domain/format-chars";
 
 // Notes on a lead (table lead_notes, migration 027): the hotline's call notes here; the recruiter desk
 // writes its own with source 'recruiter'. Internal: never shown to the enterprise.
@@ -23,7 +24,7 @@ export async function addLeadNote(
     callOutcome?: string | null;
   },
 ): Promise<string | null> {
-  const body = note.body.trim().slice(0, NOTE_MAX);
+  const body = trimInvisible(note.body).slice(0, NOTE_MAX);
   if (!body) return null;
   const [row] = await sql<{ id: string }[]>`
     insert into lead_notes (lead_id, author_staff_id, body, source, call_task_id, call_outcome)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { trimInvisible } from "~/domain/format-chars";
 import type { Bilingual } from "~/i18n/i18n";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
 import type { Lng } from "~/i18n/lng";
@@ -28,7 +29,7 @@ export function checkTextRow<C extends Collection>(collection: C, cells: Record<
   const en = schema.safeParse(read.value, { error: EN_ERRORS });
   if (en.success) return { ok: true, value: en.data as InventoryValue[C] };
   const zh = schema.safeParse(read.value, { error: ZH_ERRORS });
-  const blankOf = (key: string | null) => key !== null && (flat[key] === undefined || String(flat[key]).trim() === "");
+  const blankOf = (key: string | null) => key !== null && (flat[key] === undefined || trimInvisible(String(flat[key])) === "");
   return {
     ok: false,
     issues: en.error.issues.map((issue, n) => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { isCalendarDay } from "~/domain/calendar-day";
+import { trimInvisible } from "~/domain/format-chars";
 import { normalizeIndustryCode } from "~/domain/industries";
 import { normalizePhone } from "~/domain/phone";
 import { divisionByCode, resolveParkDistrict } from "~/domain/regions";
@@ -20,7 +21,7 @@ function rule(key: RuleKey, params?: Record<string, string> | ((lng: Lng) => Rec
 
 const id = z
   .string()
-  .trim()
+  .overwrite(trimInvisible)
   .min(1)
   .max(64)
   .refine((s) => /^[A-Za-z0-9_.-]+$/.test(s), rule("idChars"));
@@ -45,14 +46,14 @@ const industryList = z
 export const parkSchema = z
   .object({
     id,
-    name: z.string().trim().min(1).max(100),
-    province: z.string().trim().min(1).max(20),
-    city: z.string().trim().min(1).max(20),
-    district: z.string().trim().min(1).max(20),
+    name: z.string().overwrite(trimInvisible).min(1).max(100),
+    province: z.string().overwrite(trimInvisible).min(1).max(20),
+    city: z.string().overwrite(trimInvisible).min(1).max(20),
+    district: z.string().overwrite(trimInvisible).min(1).max(20),
     /** GB/T 2260 code of the district; when absent it is resolved from province, city and district. */
     districtCode: z
       .string()
-      .trim()
+      .overwrite(trimInvisible)
       .refine((c) => /^\d{6}$/.test(c), rule("districtCodeFormat"))
       .optional()
       .nullable(),
@@ -106,7 +107,7 @@ export const spaceSchema = z
     parkId: id,
     kind: z.enum(["factory", "land", "office", "warehouse"]),
     deals: z.array(z.enum(["lease", "buy"])).min(1),
-    title: z.string().trim().min(1).max(100),
+    title: z.string().overwrite(trimInvisible).min(1).max(100),
     areaSqm: z.number().finite().positive().max(100_000_000),
     divisibleMinSqm: optNum(100_000_000),
     floors: z.number().int().min(1).max(200).optional().nullable(),
@@ -133,7 +134,7 @@ export const spaceSchema = z
 
 export const recruiterSchema = z.object({
   id,
-  name: z.string().trim().min(1).max(50),
+  name: z.string().overwrite(trimInvisible).min(1).max(50),
   email: z.email().max(200),
   phone: z.string().transform((p, ctx) => {
     const r = normalizePhone(p);
