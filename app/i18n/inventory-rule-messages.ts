@@ -22,6 +22,7 @@ export const inventoryRuleMessages = defineMessages({
     awayOrder: "休假结束日早于开始日",
     awayOneWindow: "只能填一段休假",
     hoursOrder: "上班时间应早于下班时间",
+    wecomUrl: "请填企业微信群机器人的 Webhook 地址：https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…（在群里添加机器人后复制）",
   },
   en: {
     idChars: "id: letters, digits, _ . - only",
@@ -40,5 +41,6 @@ export const inventoryRuleMessages = defineMessages({
     awayOrder: "away: the last day is before the first",
     awayOneWindow: "away: one window at most",
     hoursOrder: "workingHours: the start is not before the end",
+    wecomUrl: "wecomWebhookUrl: the group robot's webhook address, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (copied when the robot is added to the group)",
   },
 });

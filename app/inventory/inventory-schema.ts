@@ -5,6 +5,7 @@ import { trimInvisible } from "~/domain/format-chars";
 import { normalizeIndustryCode } from "~/domain/industries";
 import { normalizePhone } from "~/domain/phone";
 import { divisionByCode, resolveParkDistrict } from "~/domain/regions";
+import { isWecomWebhookUrl } from "~/domain/wecom-url";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import type { Lng } from "~/i18n/lng";
 
@@ -68,7 +69,8 @@ export const parkSchema = z
     minInvestmentPerMuWan: optNum(100_000),
     minTaxPer1000SqmWan: optNum(10_000),
     policies: z.string().max(2000).optional().nullable(),
-    wecomWebhookUrl: z.string().url().max(500).optional().nullable(),
+    // Only the robot endpoint: the sender refuses any other address for good (app/notify/wecom.server.ts).
+    wecomWebhookUrl: z.string().overwrite(trimInvisible).max(500).refine(isWecomWebhookUrl, rule("wecomUrl")).optional().nullable(),
   })
   // Matching compares district codes (docs/decisions/017): a park whose district is not a county-level
   // division of GB/T 2260 is a bad row, named with the nearest divisions.

@@ -1,3 +1,7 @@
+import { isWecomWebhookUrl } from "~/domain/wecom-url";
+
+export { isWecomWebhookUrl };
+
 /**
  * WeCom (企业微信) group robot sender. The webhook answers HTTP 200 for most failures and puts the
  * real outcome in `errcode`, so the classification below reads the body, not just the status.
@@ -9,8 +13,6 @@
 export type WecomResult =
   { ok: true } | { ok: false; retryable: boolean; errcode?: number; status?: number; error: string; retryAfterMs?: number };
 
-const HOST = "qyapi.weixin.qq.com";
-const PATH = "/cgi-bin/webhook/send";
 /** WeCom's limit on markdown.content, counted in UTF-8 bytes. */
 export const WECOM_MARKDOWN_MAX_BYTES = 4096;
 /** A robot may send about 20 messages per rolling minute; after 45009/429 the whole window must pass. */
@@ -21,26 +23,6 @@ const ELLIPSIS = "…";
 const ERRCODE_OK = 0;
 const ERRCODE_BUSY = -1; // 系统繁忙: WeCom asks callers to retry later
 const ERRCODE_FREQ_LIMIT = 45009; // api freq out of limit
-
-export function isWecomWebhookUrl(url: string): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  // No userinfo and no explicit port: a URL like https://qyapi.weixin.qq.com@evil/ or :8443 is not
-  // the robot endpoint, and the key must only ever travel to the real one.
-  return (
-    u.protocol === "https:" &&
-    u.hostname === HOST &&
-    u.port === "" &&
-    u.username === "" &&
-    u.password === "" &&
-    u.pathname === PATH &&
-    (u.searchParams.get("key") ?? "").trim() !== ""
-  );
-}
 
 /**
  * Cuts `content` to at most `maxBytes` UTF-8 bytes, ending with "…" when cut. Cuts only between
