@@ -13,6 +13,7 @@ export const inventoryRuleMessages = defineMessages({
     industryUnknown: "未知的行业代码 {code}（GB/T 4754，如 C35）",
     districtCodeFormat: "区县代码应为 6 位数字（GB/T 2260）",
     districtCodeNotCounty: "{code} 不是区县一级的行政区划代码（GB/T 2260）",
+    districtCodeMismatch: "区划代码 {code} 是{coded}，与所填的{named}（{namedCode}）不一致：请改正区划代码，或清空它按省市区自动识别",
     districtAmbiguous: "{where} 对应多个区县，请写规范名称或填区县代码{nearest}",
     districtUnknown: "{where} 不是区县一级的行政区划（GB/T 2260），请写规范名称或填区县代码{nearest}",
     districtNearest: "；最接近的：{names}",
@@ -32,6 +33,8 @@ export const inventoryRuleMessages = defineMessages({
     industryUnknown: "unknown industry code {code} (GB/T 4754, e.g. C35)",
     districtCodeFormat: "districtCode: six digits (GB/T 2260)",
     districtCodeNotCounty: "districtCode: {code} is not a county-level division code (GB/T 2260)",
+    districtCodeMismatch:
+      "districtCode: {code} is {coded}, but the names say {named} ({namedCode}); correct the code, or leave it blank to take it from the names",
     districtAmbiguous: "district: {where} names several county-level divisions{nearest}; give the official name or the districtCode",
     districtUnknown: "district: {where} is not a county-level division (GB/T 2260){nearest}; give the official name or the districtCode",
     districtNearest: "; nearest: {names}",
@@ -41,6 +44,7 @@ export const inventoryRuleMessages = defineMessages({
     awayOrder: "away: the last day is before the first",
     awayOneWindow: "away: one window at most",
     hoursOrder: "workingHours: the start is not before the end",
-    wecomUrl: "wecomWebhookUrl: the group robot's webhook address, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (copied when the robot is added to the group)",
+    wecomUrl:
+      "wecomWebhookUrl: the group robot's webhook address, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (copied when the robot is added to the group)",
   },
 });

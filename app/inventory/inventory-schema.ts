@@ -84,6 +84,23 @@ export const parkSchema = z
         });
         return z.NEVER;
       }
+      // The names people read must not say another division than the code matching reads (a district
+      // renamed in the form while the filled-in code stayed). Names GB/T 2260 does not know keep the code.
+      const named = resolveParkDistrict(p);
+      if (named.ok && named.division.code !== p.districtCode) {
+        const coded = divisionByCode(p.districtCode)!;
+        ctx.addIssue({
+          code: "custom",
+          path: ["districtCode"],
+          ...rule("districtCodeMismatch", {
+            code: p.districtCode,
+            coded: coded.path,
+            named: named.division.path,
+            namedCode: named.division.code,
+          }),
+        });
+        return z.NEVER;
+      }
       return { ...p, districtCode: p.districtCode };
     }
     const r = resolveParkDistrict(p);
