@@ -13,6 +13,8 @@ export type Refusal = {
   field?: string;
   headers?: Record<string, string>;
   title?: HttpKey;
+  /** The page to link back to (default: the address refused, which a form posts to its own page). */
+  back?: string;
 };
 
 /** The small page of a refusal: rendered by React, which escapes the message and its `{field}`. */
@@ -77,7 +79,7 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
   }
   const title = httpText(lng, refusal.title ?? "title");
   // A way back: the page the form was on (a refused post comes from it), or the home page.
-  const back = { href: safeBackPath(req.originalUrl), text: httpText(lng, "back") };
+  const back = { href: safeBackPath(refusal.back ?? req.originalUrl), text: httpText(lng, "back") };
   res.type("html").send(`<!doctype html>${renderToStaticMarkup(<RefusalPage lng={lng} title={title} message={message} back={back} />)}\n`);
 }
 

@@ -1,10 +1,10 @@
 import { createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
-import { REFUSED_PAGE_HEADER } from "~/auth/refused-page";
+import { REFUSED_PAGE_HEADER, refusedPagePath } from "~/auth/refused-page";
 
 import type { WebLoadContext } from "./load-context";
-import { sendRefusal } from "./refusal.server";
+import { type Refusal, sendRefusal } from "./refusal.server";
 import type { GatePass } from "./request-gate.server";
 
 /**
@@ -41,6 +41,11 @@ export function remixHandler(build: ServerBuild, options: { hotline: () => strin
         const page = new Request(new URL(refusedPage, request.url), { method: "GET", headers, signal: request.signal });
         response = await handle(page, context);
       }
+      const refusal = resourceRefusal(request, response);
+      if (refusal) {
+        await response.body?.cancel();
+        return sendRefusal(req, res, refusal);
+      }
       if (context.unavailable && response.status >= 500 && !new URL(request.url).pathname.endsWith(".data")) {
         await response.body?.cancel();
         return sendRefusal(req, res, {
@@ -56,6 +61,22 @@ export function remixHandler(build: ServerBuild, options: { hotline: () => strin
       next(error);
     }
   };
+}
+
+/**
+ * What a route without a page of its own (sign-out, the privacy export, the desk's lookups) threw, as the
+ * web layer's refusal: the framework answers it with a bare `{"message":"Unexpected Server Error"}`
+ * (marked X-Remix-Error). A 403 there is the session's CSRF check (checkCsrf: a page of an earlier
+ * sign-in; a role refusal is answered through REFUSED_PAGE_HEADER above); a GET the route has no loader
+ * for is a method it does not take. Both link back to the route's parent page. Null: answered as it is.
+ */
+function resourceRefusal(request: Request, response: Response): Refusal | null {
+  if (response.headers.get("X-Remix-Error") !== "yes" || new URL(request.url).pathname.endsWith(".data")) return null;
+  const back = refusedPagePath(request.url);
+  if (response.status === 403) return { status: 403, key: "csrf", title: "csrfTitle", back };
+  if ((request.method === "GET" || request.method === "HEAD") && (response.status === 400 || response.status === 405))
+    return { status: 405, key: "method", headers: { Allow: "POST" }, back };
+  return null;
 }
 
 function toFetchRequest(req: ExpressRequest, gate: GatePass, signal: AbortSignal): Request {

@@ -14,7 +14,8 @@ import { createSearchClient } from "../../search/client";
 
 /**
  * POST /admin/privacy/export query=<phone or reference>: everything we hold about that person as a
- * JSON download (PIPL art. 45), recorded in the privacy audit log. 400 when the query is neither.
+ * JSON download (PIPL art. 45), recorded in the privacy audit log. 400 when the query is neither. No
+ * loader: a GET is answered 405 by the web layer (remix-handler.server.ts), in the person's language.
  */
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdminForResource(request);
@@ -37,8 +38,4 @@ export async function action({ request }: ActionFunctionArgs) {
       "Cache-Control": "no-store",
     },
   });
-}
-
-export async function loader() {
-  return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
 }

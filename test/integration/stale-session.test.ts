@@ -99,6 +99,52 @@ describe("a form sent from a page of an earlier sign-in", () => {
   });
 });
 
+describe("a refusal from a route without a page of its own (sign-out, the privacy export, the desk's lookups)", () => {
+  // The framework answers what such a route throws with a bare {"message":"Unexpected Server Error"}:
+  // a stale sign-out button, a stale export, a lookup address opened in the browser all showed that.
+  it.each([
+    ["", "页面已过期", "页面已过期，请刷新页面后重试。"],
+    ["?lng=en", "Page expired", "This page has expired; reload it and try again."],
+  ])("a post from a page of an earlier sign-in: a titled 403 page that says so%s", async (q, title, message) => {
+    const adm = await client.signIn("adm@example.test", PASSWORD);
+    for (const [path, form, back] of [
+      ["/logout", { csrf: "old-token" }, "/"],
+      ["/admin/logout", { csrf: "old-token" }, "/admin"],
+      ["/admin/privacy/export", { csrf: "old-token", query: "13812345678" }, "/admin/privacy"],
+    ] as const) {
+      const res = await client.post(`${path}${q}`, form, adm);
+      expect(res.status, path).toBe(403);
+      const html = await res.text();
+      expect(html, path).not.toContain("Unexpected Server Error");
+      expect(titleOf(html), path).toBe(title);
+      expect(html, path).toContain(message);
+      expect(html, path).toContain(`href="${back}${q}"`);
+    }
+    // Nothing was done: the session still works.
+    expect((await client.get("/admin", adm)).status).toBe(200);
+  });
+
+  it.each([
+    ["", "不支持此请求方法。"],
+    ["?lng=en", "This request method is not supported here."],
+  ])("an address that only takes posts, opened in the browser: 405 with Allow: POST%s", async (q, message) => {
+    const hot = await client.signIn("hot@example.test", PASSWORD);
+    const adm = await client.signIn("adm@example.test", PASSWORD);
+    for (const [path, who] of [
+      ["/hotline/callers", hot],
+      ["/hotline/matches", hot],
+      ["/admin/privacy/export", adm],
+    ] as const) {
+      const res = await client.get(`${path}${q}`, who);
+      expect(res.status, path).toBe(405);
+      expect(res.headers.get("allow"), path).toBe("POST");
+      const html = await res.text();
+      expect(html, path).not.toContain("Unexpected Server Error");
+      expect(html, path).toContain(message);
+    }
+  });
+});
+
 describe("a post refused at the door (another site's form)", () => {
   it.each([
     ["", "无法处理此请求", "返回上一页"],
