@@ -2,19 +2,28 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { defaultRange, loadDashboardFigures } from "~/admin/dashboard-data.server";
 import { readDashboardFilters } from "~/admin/dashboard-forms";
-import { figureTables, toCsv } from "~/admin/dashboard-tables";
+import { FIGURES, figureTables, toCsv } from "~/admin/dashboard-tables";
 import { requireAdminForResource } from "~/auth/admin-gate.server";
 import { getSql } from "~/db/db.server";
+import { opsText } from "~/i18n/admin-ops-messages";
 import { lngFromUrl } from "~/i18n/lng";
 
 /** GET /admin/dashboard/export?figure=funnel&from=&to=&park=: one dashboard figure as CSV (Excel opens it; UTF-8 with BOM). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminForResource(request);
   const filters = readDashboardFilters(new URL(request.url), defaultRange());
-  if (!filters.figure)
-    return new Response("figure: one of perDay, funnel, firstContact, perRecruiter, load, unmet, queues\n", { status: 400 });
+  const lng = lngFromUrl(request.url);
+  if (!filters.figure) {
+    // An address without a figure (or an unknown one): said in the admin's language, each figure with its title.
+    const title = (f: (typeof FIGURES)[number]) => opsText(lng, `dashboard.${f}`);
+    const choices = FIGURES.map((f) => (lng === "zh" ? `${f}（${title(f)}）` : `${f} (${title(f)})`)).join(lng === "zh" ? "、" : "; ");
+    return new Response(`${opsText(lng, "dashboard.export.figure", { choices })}\n`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
   const figures = await loadDashboardFigures(getSql(), filters);
-  const table = figureTables(lngFromUrl(request.url), figures).find((f) => f.figure === filters.figure)!;
+  const table = figureTables(lng, figures).find((f) => f.figure === filters.figure)!;
   return new Response(toCsv(table), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

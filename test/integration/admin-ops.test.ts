@@ -479,6 +479,16 @@ describe("dashboard", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
     const text = bytes.toString("utf8");
     expect(text).toContain(`"收到","${received}"`);
-    expect((await client.get("/admin/dashboard/export", admin)).status).toBe(400);
+    // Without a figure, or an unknown one: 400 saying which figures there are, in the admin's language.
+    for (const [q, said] of [
+      ["", "请指明要导出的图表"],
+      ["?figure=bogus", "funnel（转化漏斗）"],
+      ["?lng=en", "Say which figure to export"],
+      ["?figure=bogus&lng=en", "funnel (Funnel)"],
+    ]) {
+      const bad = await client.get(`/admin/dashboard/export${q}`, admin);
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).toContain(said);
+    }
   });
 });
