@@ -122,7 +122,12 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
     where true ${search} ${park} ${kind} ${due} ${status}
     ${order}
     limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`;
-  const total = rows[0]?.total ?? (page > 1 ? await countOnly(sql, recruiterId, { ...filters, page: 1 }) : 0);
+  if (rows.length === 0 && page > 1) {
+    // Past the end (the last page's leads were closed meanwhile, an old link): the last page there is.
+    const first = await loadDesk(sql, recruiterId, { ...filters, page: 1 });
+    return first.pages > 1 ? loadDesk(sql, recruiterId, { ...filters, page: first.pages }) : first;
+  }
+  const total = rows[0]?.total ?? 0;
   return {
     rows: rows.map((r) => ({
       assignmentId: r.id,
@@ -143,12 +148,6 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
     page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
   };
-}
-
-/** A page past the end still says how many there are (so the pager can lead back). */
-async function countOnly(sql: Sql, recruiterId: string, filters: DeskFilters): Promise<number> {
-  const first = await loadDesk(sql, recruiterId, filters);
-  return first.total;
 }
 
 /** The parks a recruiter works for, for the park filter: `[{id, name}]` by name. */

@@ -196,6 +196,8 @@ export default function Queue() {
       </Form>
 
       <p aria-live="polite">{t("desk.found", { total: desk.total })}</p>
+      {/* A page number from the address that is none (page=-1): no field to show it beside. */}
+      <ErrorList id={fields.page.errorId} errors={fields.page.errors} />
       {desk.rows.length === 0 ? <p>{t("desk.none")}</p> : null}
       <ul className="lead-cards">
         {desk.rows.map((r) => (

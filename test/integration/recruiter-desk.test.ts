@@ -184,6 +184,30 @@ describe("the history view", () => {
     const page2 = await (await get("/queue?view=history&page=2")).text();
     expect(page2).toContain('rel="prev"');
     expect(page2).toMatch(/第 2 \/ \d+ 页/);
+
+    // A page past the end (the last page's leads closed meanwhile, an old link): the last page, not
+    // "共 N 条 · 没有符合条件的线索" with no pager to lead back.
+    const last = second.pages;
+    for (const beyond of [last + 1, last + 50, 10_000]) {
+      const past = await loadDesk(db.sql, "R1", { view: "history", page: beyond });
+      expect(past.page).toBe(last);
+      expect(past.rows.length).toBeGreaterThan(0);
+    }
+    const pastPage = await get(`/queue?view=history&page=${last + 3}`);
+    expect(pastPage.status).toBe(200);
+    const pastHtml = await pastPage.text();
+    expect(pastHtml).toContain(`第 ${last} / ${last} 页`);
+    expect(pastHtml).not.toContain("没有符合条件的线索");
+    // A page that is no page number: 400, and the page says so (it said nothing).
+    for (const [bad, said] of [
+      ["-1", "页码应是正整数。"],
+      ["abc", "页码应是正整数。"],
+      ["1.5&lng=en", "The page is a whole number from 1."],
+    ]) {
+      const res = await get(`/queue?view=history&page=${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(await res.text(), bad).toContain(said);
+    }
   });
 });
 
