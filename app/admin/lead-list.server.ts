@@ -202,14 +202,21 @@ async function selectedSet(sql: Sql, s: Selection, cap: number, limit: number, o
 /**
  * One page of leads, newest first (created_at, then id, descending), with the filters. `total` counts
  * the leads they select up to LEAD_COUNT_CAP; `totalCapped` when there are more (the page then says
- * "more than 10,000" and asks to narrow the filters; ADR 045). `page` is 1..LEAD_PAGE_CAP (a deeper
- * one is read as the last); `pages` is at most LEAD_PAGE_CAP.
+ * "more than 10,000" and asks to narrow the filters; ADR 045). `page` is 1..`pages` (a deeper one is
+ * read as the last page there is); `pages` is at most LEAD_PAGE_CAP.
  */
 export async function listLeads(sql: Sql, search: SearchClient | null, f: LeadFilters): Promise<LeadList> {
   const selection = await leadSelection(sql, search, f);
-  const page = Math.min(LEAD_PAGE_CAP, Math.max(1, Math.floor(f.page ?? 1)));
+  let page = Math.min(LEAD_PAGE_CAP, Math.max(1, Math.floor(f.page ?? 1)));
+  let set = await selectedSet(sql, selection, LEAD_COUNT_CAP, LEAD_PAGE_SIZE, (page - 1) * LEAD_PAGE_SIZE);
+  const last = Math.min(LEAD_PAGE_CAP, Math.max(1, Math.ceil(Math.min(set.total, LEAD_COUNT_CAP) / LEAD_PAGE_SIZE)));
+  if (page > last) {
+    // Past the end (an old link, leads closed or filtered away meanwhile, a page typed into the
+    // address): the last page there is, not an empty one under a pager that leads nowhere.
+    page = last;
+    set = await selectedSet(sql, selection, LEAD_COUNT_CAP, LEAD_PAGE_SIZE, (page - 1) * LEAD_PAGE_SIZE);
+  }
   const offset = (page - 1) * LEAD_PAGE_SIZE;
-  const set = await selectedSet(sql, selection, LEAD_COUNT_CAP, LEAD_PAGE_SIZE, offset);
   const counted = set.total;
   const pageIds = set.page
     ? sql`select * from unnest(${set.page.ids}::uuid[], ${set.page.ats}::timestamptz[]) as p (id, created_at)`
