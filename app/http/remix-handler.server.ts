@@ -86,6 +86,10 @@ function toFetchRequest(req: ExpressRequest, gate: GatePass, signal: AbortSignal
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   const url = new URL(req.originalUrl, gate.publicOrigin);
+  // The contract's `POST /` is the inquiry form's action (the index route's). Remix tells it from the
+  // root layout's, which has none (405), by `?index`: the page's own form sends it, a script or a
+  // hand-written form following the contract does not.
+  if (req.method === "POST" && url.pathname === "/" && !url.searchParams.has("index")) url.searchParams.append("index", "");
   // The gate resolved the forwarded host (or refused a foreign origin): the framework compares Origin
   // with these, so they say what the client addressed.
   headers.set("host", url.host);

@@ -374,3 +374,33 @@ describe("a resend is the same lead whatever the request's machinery", () => {
     expect(other.status).toBe(409);
   });
 });
+
+// The contract (DESIGN.md, README) says `POST /`; the page's own form posts to `/?index`, which is how
+// Remix tells the index route's action from the root layout's. A script or a hand-written form
+// following the contract got 405 "无法处理此请求 · 请稍后再试" — trying later never helps.
+describe("POST / as the contract writes it", () => {
+  it.each([
+    ["/", "南京契约路径一有限公司"],
+    ["/?lng=en", "南京契约路径二有限公司"],
+    ["/?submissionKey=x", "南京契约路径三有限公司"],
+  ])("%s stores the lead like /?index: 303 to its confirmation", async (path, company) => {
+    const res = await fetch(`${web.url}${path}`, {
+      method: "POST",
+      body: new URLSearchParams(validLeadForm({ "company.name": company })),
+      redirect: "manual",
+    });
+    expect(res.status).toBe(303);
+    const [lead] = await sql<{ reference: string }[]>`select reference from leads where company_name = ${company}`;
+    expect(res.headers.get("location")).toContain(`/inquiry/${lead.reference}`);
+  });
+
+  it("and a bad value is the form again with the field's message (400), as at /?index", async () => {
+    const res = await fetch(`${web.url}/`, {
+      method: "POST",
+      body: new URLSearchParams(validLeadForm({ "contact.phone": "12345" })),
+      redirect: "manual",
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("请输入有效的手机号、带区号的座机或 400/800 号码");
+  });
+});
