@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { normalizeEmail } from "~/domain/email";
 import { trimInvisible } from "~/domain/format-chars";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
@@ -26,7 +27,7 @@ export function createStaffSchema(lng: Lng) {
     .object({
       email: z
         .string({ error: m("err.required") })
-        .overwrite(trimInvisible)
+        .overwrite(normalizeEmail)
         .max(200, m("err.tooLong", { max: 200 }))
         .regex(EMAIL, m("err.email")),
       name: z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { normalizeEmail } from "~/domain/email";
 import type { Lng } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 
@@ -17,7 +18,7 @@ export function createLoginSchema(lng: Lng) {
   return z.object({
     email: z
       .string({ error: missing })
-      .trim()
+      .overwrite(normalizeEmail) // the address as the account was created (full-width, 。, invisible edges)
       .min(1, missing)
       .max(LOGIN_MAX.email, staffText(lng, "login.wrong"))
       .transform((s) => s.toLowerCase()),

@@ -6,6 +6,7 @@ import { type ValidationKey, validationMessage } from "~/i18n/validation-message
 
 import { muToSqm, parseArea, sqmToMu } from "./area";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
+import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_MAX } from "./field-limits";
 import { type FieldRole, readFieldNumber } from "./field-value";
 import { stripFormatChars } from "./format-chars";
@@ -321,7 +322,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         }),
     ),
     email: z.preprocess(
-      blankToUndefined,
+      (v) => blankToUndefined(typeof v === "string" ? normalizeEmail(v) : v),
       z
         .email({ error: m("email") })
         .max(LIMITS.shortText, m("tooLong", { max: LIMITS.shortText }))

@@ -86,6 +86,7 @@ function shapeOf(schema: Walkable | undefined): Record<string, Walkable> | null 
 export function textMaxLength(collection: Collection, key: string): number | undefined {
   let field: Walkable | undefined = shapeOf(INVENTORY_SCHEMAS[collection] as unknown as Walkable)?.[key];
   while (field?.def?.innerType) field = field.def.innerType;
+  if (field?.def?.type === "pipe") field = field.def.out; // a text read first (the recruiter's email), then checked
   if (field?.def?.type !== "string") return undefined;
   return typeof field.maxLength === "number" ? field.maxLength : undefined;
 }

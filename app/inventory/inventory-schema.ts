@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { isCalendarDay } from "~/domain/calendar-day";
+import { normalizeEmail } from "~/domain/email";
 import { trimInvisible } from "~/domain/format-chars";
 import { normalizeIndustryCode } from "~/domain/industries";
 import { normalizePhone } from "~/domain/phone";
@@ -154,7 +155,7 @@ export const spaceSchema = z
 export const recruiterSchema = z.object({
   id,
   name: z.string().overwrite(trimInvisible).min(1).max(50),
-  email: z.email().max(200),
+  email: z.string().overwrite(normalizeEmail).pipe(z.email().max(200)),
   phone: z.string().transform((p, ctx) => {
     const r = normalizePhone(p);
     if (!r.ok) {

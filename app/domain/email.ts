@@ -1,0 +1,13 @@
+import { trimInvisible } from "./format-chars";
+import { toHalfWidth } from "./numbers";
+
+/**
+ * An email address as typed → as kept: blank and invisible characters at the ends gone, full-width
+ * letters, digits, ＠ and ． (a Chinese IME in full-width mode types them) and the ideographic full stop
+ * 。 (the same IME's dot) read as ASCII. Case is left alone (staff accounts lower-case it themselves).
+ * Whether it is an address at all stays each form's check. Every email field goes through it: the
+ * staff account and the sign-in, the recruiter record, the lead's contact.
+ */
+export function normalizeEmail(s: string): string {
+  return trimInvisible(toHalfWidth(trimInvisible(s)).replace(/。/g, "."));
+}
