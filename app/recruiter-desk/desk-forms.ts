@@ -24,11 +24,16 @@ const DAY = 86_400_000;
 /** A YYYY-MM-DD date within a year either side of `today` (YYYY-MM-DD, Asia/Shanghai). */
 function dateField(lng: Lng, today: string) {
   const m = (key: DeskKey) => deskText(lng, key);
-  return z
-    .string({ error: m("bad.date") })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, m("bad.date"))
-    .refine(isCalendarDay, m("bad.date"))
-    .refine((s) => Math.abs(Date.parse(`${s}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) <= 366 * DAY, m("bad.dateRange"));
+  return (
+    z
+      .string({ error: m("bad.date") })
+      // One message a date: what is no day stops here (no second "enter a date", no range of a non-date).
+      .refine(isCalendarDay, { message: m("bad.date"), abort: true })
+      .refine((s) => Math.abs(Date.parse(`${s}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) <= 366 * DAY, {
+        message: m("bad.dateRange"),
+        abort: true,
+      })
+  );
 }
 
 /** Today in Asia/Shanghai as YYYY-MM-DD (the desk's calendar). */

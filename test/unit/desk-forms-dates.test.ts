@@ -22,6 +22,15 @@ describe("recruiter desk dates (today pinned)", () => {
     expect(fieldErrors({ intent: "followUp", followUpOn: "2027-12-03" })).toHaveLength(1);
   });
 
+  it("a wrong date gets one message, not the same one twice and a range beside it", () => {
+    for (const typed of ["2026/12/10", "明天", "2026-02-30", "2026-13-01", "12-10"]) {
+      expect(fieldErrors({ intent: "followUp", followUpOn: typed }), typed).toEqual(["请填写日期（年-月-日）。"]);
+      expect(fieldErrors({ intent: "visit", visitOn: typed }), typed).toEqual(["请填写日期（年-月-日）。"]);
+    }
+    expect(fieldErrors({ intent: "followUp", followUpOn: "2099-01-01" })).toEqual(["日期应在今天前后一年之内。"]);
+    expect(fieldErrors({ intent: "visit", visitOn: "2099-01-01" })).toHaveLength(1);
+  });
+
   it("today turns at midnight in China (16:00 UTC)", () => {
     expect(shanghaiToday(new Date("2026-11-30T15:59:59.999Z"))).toBe("2026-11-30");
     expect(shanghaiToday(new Date("2026-11-30T16:00:00.000Z"))).toBe("2026-12-01");
