@@ -30,25 +30,30 @@ export function checkTextRow<C extends Collection>(collection: C, cells: Record<
   if (en.success) return { ok: true, value: en.data as InventoryValue[C] };
   const zh = schema.safeParse(read.value, { error: ZH_ERRORS });
   const blankOf = (key: string | null) => key !== null && (flat[key] === undefined || trimInvisible(String(flat[key])) === "");
-  return {
-    ok: false,
-    issues: en.error.issues.map((issue, n) => {
-      const key = columnKeyOf(collection, issue.path);
-      // A column of choices (类型, 状态 …): Zod's own message lists the stored codes ("factory"|"land"…);
-      // the admin writes the sheet's words, so the message names those (厂房、土地、办公、仓库).
-      const choices = key !== null ? columnByKey(collection, key)?.choices : undefined;
-      if (choices && (blankOf(key) || issue.code === "invalid_value")) {
-        const zhList = choices.map((c) => c.label.zh).join("、");
-        const enList = choices.map((c) => c.label.en).join(", ");
-        return blankOf(key)
-          ? { key, reason: { zh: `必填，请填写其中之一：${zhList}`, en: `required, one of: ${enList}` } }
-          : { key, reason: { zh: `请填写其中之一：${zhList}`, en: `must be one of: ${enList}` } };
-      }
-      if (issue.code === "invalid_type" && blankOf(key))
-        return { key, reason: { zh: "必填，不能为空", en: "required, must not be blank" } };
-      return { key, reason: { zh: (!zh.success && zh.error.issues[n]?.message) || issue.message, en: issue.message } };
-    }),
-  };
+  const issues = en.error.issues.map((issue, n): RowIssue => {
+    const key = columnKeyOf(collection, issue.path);
+    // A column of choices (类型, 状态 …): Zod's own message lists the stored codes ("factory"|"land"…);
+    // the admin writes the sheet's words, so the message names those (厂房、土地、办公、仓库).
+    const choices = key !== null ? columnByKey(collection, key)?.choices : undefined;
+    if (choices && (blankOf(key) || issue.code === "invalid_value")) {
+      const zhList = choices.map((c) => c.label.zh).join("、");
+      const enList = choices.map((c) => c.label.en).join(", ");
+      return blankOf(key)
+        ? { key, reason: { zh: `必填，请填写其中之一：${zhList}`, en: `required, one of: ${enList}` } }
+        : { key, reason: { zh: `请填写其中之一：${zhList}`, en: `must be one of: ${enList}` } };
+    }
+    if (issue.code === "invalid_type" && blankOf(key)) return { key, reason: { zh: "必填，不能为空", en: "required, must not be blank" } };
+    return { key, reason: { zh: (!zh.success && zh.error.issues[n]?.message) || issue.message, en: issue.message } };
+  });
+  // Rules of one cell that fail alike (working hours whose start and end are both no time) say it once.
+  const said = new Set<string>();
+  const once = issues.filter((i) => {
+    const line = `${i.key} ${i.reason.zh}`;
+    if (said.has(line)) return false;
+    said.add(line);
+    return true;
+  });
+  return { ok: false, issues: once };
 }
 
 /**
