@@ -17,6 +17,7 @@ import { getSql } from "~/db/db.server";
 import { NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
+import { callNoteSchema } from "~/hotline/call-note-form";
 import { loadDeskLead, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
@@ -25,7 +26,6 @@ import { hotlineText } from "~/i18n/hotline-messages";
 import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
-import { validationMessage } from "~/i18n/validation-messages";
 import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
@@ -38,17 +38,6 @@ export const headers = noStore;
 
 /** The two forms of this page, told apart by `intent`; a need edit may carry a note of the call. */
 const stepSchema = z.object({ intent: z.enum(["note", "need"]), note: z.string().optional() });
-
-const noteSchema = (lng: Lng) =>
-  z.object({
-    body: z.preprocess(
-      (v) => (typeof v === "string" ? v.trim() : v),
-      z
-        .string({ error: validationMessage(lng, "required") })
-        .min(1, validationMessage(lng, "required"))
-        .max(NOTE_MAX, validationMessage(lng, "tooLong", { max: NOTE_MAX })),
-    ),
-  });
 
 /** A stored lead's need as the form's typed text (areas in the unit it was asked in). */
 function needAsTyped(lead: Lead): PhoneLeadValue {
@@ -143,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const step = parseWithZod(form, { schema: stepSchema });
   if (step.status !== "success") throw data(null, { status: 400 });
   if (step.value.intent === "note") {
-    const submission = parseWithZod(form, { schema: noteSchema(lng) });
+    const submission = parseWithZod(form, { schema: callNoteSchema(lng) });
     if (submission.status !== "success") return data<ActionResult>({ form: "note", result: submission.reply() }, { status: 400 });
     await addLeadNote(getSql(), { leadId: lead.id, authorId: user.id, body: submission.value.body, source: "hotline" });
     return back("note.saved");
@@ -176,7 +165,7 @@ export default function HotlineLead() {
     lastResult: useFormReply(actionData?.form === "note" ? actionData.result : undefined),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema(lng) }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: callNoteSchema(lng) }),
   });
   const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
     id: "edit-need",

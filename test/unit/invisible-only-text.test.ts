@@ -4,6 +4,7 @@ import { calendarOverrideAddSchema } from "~/admin/calendar-override-form";
 import { leadActionSchema } from "~/admin/lead-forms";
 import { createStaffSchema } from "~/admin/staff-forms";
 import { trimInvisible } from "~/domain/format-chars";
+import { callNoteSchema } from "~/hotline/call-note-form";
 import { checkTextRow } from "~/inventory/inventory-check";
 import { parkSchema, recruiterSchema, spaceSchema } from "~/inventory/inventory-schema";
 import { leadWorkSchema } from "~/recruiter-desk/desk-forms";
@@ -54,6 +55,7 @@ describe("a required text of only invisible characters is blank everywhere staff
   it("staff forms: a note, a reason, a holiday's name, a staff member's name", () => {
     for (const s of INVISIBLE) {
       expect(leadWorkSchema("zh", "2026-12-01").safeParse({ intent: "note", body: s }).success).toBe(false);
+      expect(callNoteSchema("zh").safeParse({ body: s }).success).toBe(false);
       expect(leadActionSchema("zh").safeParse({ intent: "close", as: "spam", note: s }).success).toBe(false);
       expect(leadActionSchema("en").safeParse({ intent: "assign", target: "P1|R1", why: s }).success).toBe(false);
       expect(calendarOverrideAddSchema("zh").safeParse({ intent: "override-add", day: "2026-12-24", kind: "off", name: s }).success).toBe(
