@@ -88,6 +88,29 @@ function cellValue(v: ExcelJS.CellValue): string | number | null {
   return null;
 }
 
+/**
+ * Why a cell holds no value although it is not blank: an error value Excel shows (#DIV/0!, #REF!, #N/A —
+ * a broken formula), or a formula kept without its result (a file written by a script, never opened in
+ * Excel). Read as blank, either let a space in as "unknown" or cleared a stored figure unseen. Null: none.
+ */
+function cellProblem(v: ExcelJS.CellValue): Bilingual | null {
+  if (v === null || typeof v !== "object" || v instanceof Date) return null;
+  const error =
+    "error" in v ? v.error : "result" in v && v.result && typeof v.result === "object" && "error" in v.result ? v.result.error : null;
+  if (error)
+    return {
+      zh: `单元格是错误值 ${error}：请改正公式或直接填写数值`,
+      en: `the cell holds the error ${error}: fix the formula or type the value`,
+    };
+  const formula = "formula" in v ? v.formula : "sharedFormula" in v ? v.sharedFormula : null;
+  if (formula && (!("result" in v) || v.result === undefined))
+    return {
+      zh: `公式 =${formula} 没有计算结果：请在 Excel 中打开并保存后再上传，或直接填写数值`,
+      en: `the formula =${formula} has no result saved: open and save the file in Excel, or type the value`,
+    };
+  return null;
+}
+
 function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookRead): void {
   const sheet = ws.name;
   let headerRow: ExcelJS.Row | null = null;
@@ -141,6 +164,8 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
     const letters: SourceRow["letters"] = {};
     for (const [index, { key, letter }] of byIndex) {
       letters[key] = letter;
+      const problem = cellProblem(row.getCell(index).value);
+      if (problem) out.errors.push({ sheet, row: number, column: letter, reason: problem });
       const v = cellValue(row.getCell(index).value);
       if (v !== null) cells[key] = v;
     }
