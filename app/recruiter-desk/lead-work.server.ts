@@ -5,6 +5,7 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { type CloseReason, UNDO_MINUTES } from "~/domain/close-reasons";
 import type { RoutingEvent } from "~/domain/statuses";
+import { sameNoteJustNow } from "~/hotline/lead-notes.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import { pick } from "~/i18n/i18n";
 
@@ -32,11 +33,13 @@ async function mine(tx: TransactionSql, who: Who, statuses?: readonly string[]):
   return a ?? null;
 }
 
-/** Adds a timestamped note (1–2000 characters, already validated) by the signed-in recruiter; the audit trail points at it. */
+/** Adds a timestamped note (1–2000 characters, already validated) by the signed-in recruiter; the audit trail points at it. The same note pressed twice is stored once. */
 export async function addNote(sql: Sql, who: Who & { staffId: string; body: string }): Promise<WorkOutcome> {
   return sql.begin(async (tx) => {
-    const a = await mine(tx, who);
+    const a = await mine(tx, who); // the assignment's row lock orders two presses of one note
     if (!a) return STALE;
+    if (await sameNoteJustNow(tx, { leadId: a.leadId, authorId: who.staffId, body: who.body, source: "recruiter" }))
+      return { ok: true } as const;
     const [note] = await tx<{ id: string }[]>`
       insert into lead_notes (lead_id, author_staff_id, body, source) values (${a.leadId}, ${who.staffId}, ${who.body}, 'recruiter') returning id`;
     await audit(tx, who, a.leadId, "note", { ...auditMessages.both("desk.noteAdded"), noteId: note.id });
