@@ -91,6 +91,9 @@ export async function createStaffAccount(
 ): Promise<AccountResult<{ userId: string; invitationToken: string | null }>> {
   const hash = input.password ? await hashPassword(input.password) : null;
   return sql.begin(async (tx) => {
+    // Account creations one at a time: a button pressed twice (or two admins at once) both saw the email
+    // (and the recruiter record) free, and the second insert hit the unique index — a 500.
+    await tx`select pg_advisory_xact_lock(hashtext('staff-account-create'))`;
     const email = input.email.trim().toLowerCase();
     const [taken] = await tx`select 1 from users where email = ${email}`;
     if (taken) return { ok: false, problem: "email-taken" } as const;
