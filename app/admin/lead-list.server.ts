@@ -105,24 +105,26 @@ async function leadSelection(sql: Sql, search: SearchClient | null, f: LeadFilte
   const q = (f.q ?? "").trim();
   const found = q ? await searchIds(sql, search, q) : null;
   // (Search words need no condition here: with them `l` is the found leads themselves, below.)
-  const aboutLead = [
-    f.status ? sql`l.status = ${f.status}` : null,
-    f.channel ? sql`l.source = ${f.channel}` : null,
-    f.section ? sql`left(l.industry, 1) = ${f.section}` : null,
-    f.unmatched ? sql`l.status = 'unmatched'` : null,
-  ].filter((c) => c !== null);
   // What leads the read: the found ids (at most SEARCH_HIT_LIMIT and a few), else lead_parks for a park
   // (kept by migration 045's triggers: a live match in the park or an assignment in it), else lead_sla
   // for SLA breached (breachedSql below says the same per lead), else leads. `l` is joined only when a
-  // condition is about the lead itself.
+  // condition is about the lead itself. lead_sla rows carry their lead's channel (migration 054, ADR 059):
+  // "breached" with a channel reads that channel's range of lead_sla and joins no leads for it.
   const by = found ? "leads" : f.park ? "park" : f.breached ? "breached" : "leads";
+  const slaChannel = by === "breached" && f.channel ? sql`and s.channel = ${f.channel}` : sql``;
+  const aboutLead = [
+    f.status ? sql`l.status = ${f.status}` : null,
+    f.channel && by !== "breached" ? sql`l.source = ${f.channel}` : null,
+    f.section ? sql`left(l.industry, 1) = ${f.section}` : null,
+    f.unmatched ? sql`l.status = 'unmatched'` : null,
+  ].filter((c) => c !== null);
   const joinLeads = aboutLead.length > 0 ? sql`join leads l on l.id = k.lead_id` : sql``;
   const key =
     by === "park"
       ? { from: sql`lead_parks k ${joinLeads}`, id: sql`k.lead_id`, at: sql`k.created_at` }
       : by === "breached"
         ? {
-            from: sql`(select s.lead_id, s.created_at from lead_sla s where s.due_at < now()
+            from: sql`(select s.lead_id, s.created_at from lead_sla s where s.due_at < now() ${slaChannel}
                        group by s.created_at, s.lead_id order by s.created_at desc, s.lead_id desc) k ${joinLeads}`,
             id: sql`k.lead_id`,
             at: sql`k.created_at`,

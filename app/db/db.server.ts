@@ -66,7 +66,9 @@ export const SQL_TRANSFORM = { undefined: null, column: { from: toCamelColumn, t
  * (docs/decisions/019: without it a terminated backend could crash the process). Its sessions run without
  * parallel query (`max_parallel_workers_per_gather = 0`, ADR 061): on the 2-core machine the web, the
  * worker and Meilisearch share, parallel workers took the other core and made the admin list's park
- * pairs twice as slow (status + park 264–269 → 126–134 ms p50 over 1,000,000 leads).
+ * pairs twice as slow (status + park 264–269 → 126–134 ms p50 over 1,000,000 leads). Nor JIT (`jit = off`,
+ * same ADR): the planner's guesses over a parameter range (the dashboard's live days) passed its cost
+ * thresholds and one statement spent 555 of its 1,099 ms compiling itself.
  */
 export function createSql(url: string, options: SqlOptions = {}): Sql {
   return postgres(url, {
@@ -78,6 +80,7 @@ export function createSql(url: string, options: SqlOptions = {}): Sql {
     connection: {
       application_name: options.applicationName ?? "parkmatch",
       max_parallel_workers_per_gather: "0",
+      jit: "off",
       ...(options.synchronousCommit ? { synchronous_commit: options.synchronousCommit } : {}),
     },
     ...(options.debug ? { debug: options.debug } : {}),

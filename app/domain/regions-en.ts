@@ -1,5 +1,5 @@
 import { KINDS_EN, NATIONALITIES, POSITIONS_EN, PROVINCES_EN } from "./division-names-en";
-import { type Division, divisionByCode, pinyinSyllables, resolveRegion } from "./regions";
+import { type Division, divisionByCode, pinyinSyllables, resolveRegion, shortNames } from "./regions";
 
 // English names of GB/T 2260 divisions, for the pages in English: the 31 provinces by their usual English
 // names (Inner Mongolia, Shaanxi beside Shanxi — pinyin alone cannot tell those two apart), every other
@@ -27,9 +27,9 @@ function pinyinWord(text: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** A province's or city's name without its kind (河北省 → 河北, 唐山市 → 唐山), to split a zone's name into words. */
-function shortName(name: string): string {
-  return name.replace(/(?:自治区|特别行政区|自治州|地区|[省市盟])$/, "").replace(NATIONALITY, "");
+/** A division's name as people say it, without its kind (河北省 → 河北, 唐山市 → 唐山; regions.ts's shortNames), else its name. */
+function saidName(division: Pick<Division, "name" | "level">): string {
+  return shortNames(division.name, division.level)[0] ?? division.name;
 }
 
 const cache = new Map<string, string>();
@@ -44,8 +44,7 @@ export function englishDivisionName(code: string): string | undefined {
   if (known !== undefined) return known;
   const division = divisionByCode(code);
   if (!division) return undefined;
-  const name =
-    division.level === "province" ? (PROVINCES_EN[code.slice(0, 2)] ?? pinyinWord(shortName(division.name))) : inPinyin(division);
+  const name = division.level === "province" ? (PROVINCES_EN[code.slice(0, 2)] ?? pinyinWord(saidName(division))) : inPinyin(division);
   cache.set(code, name);
   return name;
 }
@@ -73,18 +72,19 @@ function inPinyin(division: Division): string {
       stem = stem.slice(0, m.index);
     }
   }
-  // A zone named after its province or city (河北唐山芦台…, 唐山市汉沽…) starts with those names: words of their own.
+  // A zone named after its province or city (河北唐山芦台…, 唐山市汉沽…) starts with those names, official
+  // or said (the prefix): words of their own, each the name as said (the word).
   const parents = [`${division.code.slice(0, 2)}0000`, `${division.code.slice(0, 4)}00`]
     .filter((c) => c !== division.code)
-    .map((c) => divisionByCode(c)?.name)
-    .filter((n): n is string => Boolean(n))
-    .flatMap((n) => [n, shortName(n)])
-    .filter((n) => n.length >= 2)
-    .sort((a, b) => b.length - a.length);
+    .map((c) => divisionByCode(c))
+    .filter((d): d is Division => Boolean(d))
+    .flatMap((d) => [d.name, ...shortNames(d.name, d.level)].map((prefix) => ({ prefix, word: saidName(d) })))
+    .filter((p) => p.prefix.length >= 2)
+    .sort((a, b) => b.prefix.length - a.prefix.length);
   const words: string[] = [];
-  for (let p = parents.find((n) => stem.startsWith(n) && stem.length > 0); p; p = parents.find((n) => stem.startsWith(n))) {
-    words.push(shortName(p));
-    stem = stem.slice(p.length);
+  for (let p = parents.find((n) => stem.startsWith(n.prefix) && stem.length > 0); p; p = parents.find((n) => stem.startsWith(n.prefix))) {
+    words.push(p.word);
+    stem = stem.slice(p.prefix.length);
   }
   if (stem) words.push(stem);
   return [...words.map(pinyinWord), ...nationalities.map((n) => nationalityEn.get(n)!), ...positions]

@@ -79,7 +79,13 @@ const SUFFIXES: Record<DivisionLevel, RegExp[]> = {
 /** Placeholders of the dataset for municipalities and province-administered counties: not names anyone types. */
 const UNNAMED_CITY = /^(?:市辖区|县|(?:省|自治区)直辖县级行政区划)$/;
 
-function shortNames(name: string, level: DivisionLevel): string[] {
+/**
+ * A division's name as people say it, without its kind (江苏省 → 江苏, 南京市 → 南京, 广西壮族自治区 → 广西,
+ * 黔东南苗族侗族自治州 → 黔东南, 高淳区 → 高淳): one name, or none when there is no kind to leave out or
+ * fewer than two characters would be left. The one way to shorten a name: resolving typed regions
+ * and the English names (regions-en.ts) both use it.
+ */
+export function shortNames(name: string, level: DivisionLevel): string[] {
   for (const suffix of SUFFIXES[level]) {
     const short = name.replace(suffix, "");
     if (short !== name && short.length >= 2) return [short];

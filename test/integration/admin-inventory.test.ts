@@ -73,7 +73,9 @@ describe("recruiters away", () => {
   it("marking the holder of an open offer away re-routes it to the park's other recruiter, with the reason in the audit trail", async () => {
     const { assignmentId, recruiterId } = await routedLead("南京休假测试机械有限公司");
     const other = recruiterId === "R1" ? "R9" : "R1";
-    const saved = await saveInventoryRow(db.sql, "recruiters", await recruiter(recruiterId, [{ from: today(), to: inDays(6) }]), {
+    // The window's end is read once: China's midnight (16:00 UTC) may fall before the reason is read back.
+    const to = inDays(6);
+    const saved = await saveInventoryRow(db.sql, "recruiters", await recruiter(recruiterId, [{ from: today(), to }]), {
       create: false,
       routing: ROUTING,
     });
@@ -83,7 +85,7 @@ describe("recruiters away", () => {
     expect(a).toEqual({ recruiterId: other, status: "offered", reroutes: 1 });
     const [declined] = await db.sql<{ reason: { zh: string } }[]>`
       select reason from routing_events where assignment_id = ${assignmentId} and event = 'declined'`;
-    expect(declined.reason.zh).toContain(`休假/出差（至 ${inDays(6)}）`);
+    expect(declined.reason.zh).toContain(`休假/出差（至 ${to}）`);
 
     // While away, new leads skip them even though the other recruiter now carries more work.
     const next = await routedLead("南京休假测试二号有限公司");

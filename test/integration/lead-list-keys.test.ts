@@ -133,6 +133,16 @@ async function expectListsMatchDefinition(): Promise<void> {
   const breachedOfSection = await db.sql<{ id: string }[]>`
     select l.id from leads l where l.id = any(${breached}::uuid[]) and left(l.industry, 1) = 'C' and l.source = 'hotline' ${db.sql.unsafe(NEWEST)}`;
   expect((await listed({ breached: true, section: "C", channel: "hotline" })).ids).toEqual(breachedOfSection.map((r) => r.id));
+  // "breached" with a channel reads that channel's lead_sla rows (migration 054): each channel.
+  // (The generator ties channels to parks and statuses: at this size a channel may have none.)
+  let ofChannels = 0;
+  for (const channel of ["web", "api", "hotline"] as const) {
+    const ofChannel = await db.sql<{ id: string }[]>`
+      select l.id from leads l where l.id = any(${breached}::uuid[]) and l.source = ${channel} ${db.sql.unsafe(NEWEST)}`;
+    expect((await listed({ breached: true, channel })).ids).toEqual(ofChannel.map((r) => r.id));
+    ofChannels += ofChannel.length;
+  }
+  expect(ofChannels).toBe(breached.length);
 }
 
 describe("lead_parks and lead_sla follow every write (migration 045)", () => {
@@ -229,6 +239,15 @@ describe("lead_parks and lead_sla follow every write (migration 045)", () => {
     expect((await listed({ breached: true })).ids).not.toContain(quiet.id);
     // Offers deleted with their assignment.
     await sql`delete from assignments where status = 'offered' and abs(hashtext(id::text)) % 7 = 0`;
+    // Channels corrected (a breached lead's, and a batch at once): its lead_sla rows follow (migration 054).
+    const [moved] = await sql<{ id: string; source: "web" | "api" }[]>`
+      select l.id, l.source from leads l where l.source <> 'hotline' and exists (select 1 from lead_sla s where s.lead_id = l.id and s.due_at < now())
+      order by l.created_at desc limit 1`;
+    expect((await listed({ breached: true, channel: moved.source })).ids).toContain(moved.id);
+    await sql`update leads set source = 'hotline' where id = ${moved.id}`;
+    expect((await listed({ breached: true, channel: "hotline" })).ids).toContain(moved.id);
+    expect((await listed({ breached: true, channel: moved.source })).ids).not.toContain(moved.id);
+    await sql`update leads set source = 'api' where source = 'hotline' and abs(hashtext(id::text)) % 5 = 0`;
 
     await expectListsMatchDefinition();
   });

@@ -32,6 +32,10 @@ describe("englishDivisionName", () => {
     ["222400", "Yanbian Korean Autonomous Prefecture"],
     ["130271", "Hebei Tangshan Lutai Economic Development Zone"],
     ["130171", "Shijiazhuang High-tech Industrial Development Zone"],
+    // A parent's name that ends like a nationality (衡水: 水族, 内蒙古: 蒙古族, 西藏: 藏族) keeps it when said.
+    ["131172", "Hengshui Binhu New Area"],
+    ["152971", "Neimenggu Alashan High-tech Industrial Development Zone"],
+    ["540173", "Xizang Wenhualüyouchuangyi Park"],
     ["120116", "Binhai New Area"],
     ["429021", "Shennongjia Forestry District"],
     ["460321", "Xisha Islands"],
