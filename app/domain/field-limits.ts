@@ -26,5 +26,13 @@ export const PLAUSIBLE_MAX = {
   "tax.employees": 200_000,
 } as const;
 
+/**
+ * Areas (㎡) that are possible but implausible for one enterprise's need: stored as typed, flagged to the
+ * recruiter ("面积异常，需核实"). Below 10 ㎡ no factory, plot, warehouse or office is meant ("3.000" with a
+ * European thousands point reads 3 ㎡); above 10 km² (1.5万亩) is far more likely a unit slip (万亩 for
+ * 亩, 万平 for 平) than one enterprise's plot. A minimum of 0 is "from nothing", not a figure.
+ */
+export const PLAUSIBLE_AREA_SQM = { min: 10, max: 10_000_000 } as const;
+
 /** Longest phone input read at all (number + extension + a short note), in characters. */
 export const PHONE_INPUT_MAX = 60;

@@ -7,7 +7,7 @@ import { type ValidationKey, validationMessage } from "~/i18n/validation-message
 import { muToSqm, parseArea, sqmToMu } from "./area";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
-import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_MAX } from "./field-limits";
+import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { type FieldRole, readFieldNumber } from "./field-value";
 import { stripFormatChars } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
@@ -376,7 +376,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
             assist.push({ field: `need.${fill.field}`, value: fill.value, text: fill.text });
           }
         }
-        const flags: LeadFlag[] = [...plan.unread, ...implausible(lead.tax)];
+        const flags: LeadFlag[] = [...plan.unread, ...implausible(lead.tax), ...implausibleArea(minSqm, maxSqm)];
         // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
         const credit = lead.company.creditCode;
         if (credit && !credit.checkCharOk) flags.push({ field: "company.creditCode", code: "creditCodeCheck", text: credit.code });
@@ -416,6 +416,19 @@ function implausible(tax: Partial<Record<string, number | undefined>>): LeadFlag
     const value = tax[field.slice("tax.".length)];
     if (value !== undefined && value > max)
       out.push({ field, code: "implausible", text: field === "tax.employees" ? String(value) : `${value} 万元` });
+  }
+  return out;
+}
+
+/** The wanted area's bounds (㎡, typed or read from the notes) outside PLAUSIBLE_AREA_SQM: kept, flagged. */
+function implausibleArea(minSqm: number | undefined, maxSqm: number | undefined): LeadFlag[] {
+  const out: LeadFlag[] = [];
+  for (const [field, sqm] of [
+    ["need.areaMin", minSqm],
+    ["need.areaMax", maxSqm],
+  ] as const) {
+    if (sqm === undefined || (field === "need.areaMin" && sqm === 0)) continue;
+    if (sqm < PLAUSIBLE_AREA_SQM.min || sqm > PLAUSIBLE_AREA_SQM.max) out.push({ field, code: "implausible", text: `${round2(sqm)}㎡` });
   }
   return out;
 }
