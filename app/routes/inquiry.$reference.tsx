@@ -14,8 +14,10 @@ export const meta = noindexMeta<typeof loader>((d) => ui(d?.lng ?? "zh", "inquir
 /** The confirmation: the reference and what happens next. No personal data on this page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = lngFromUrl(request.url);
-  const reference = params.reference ?? "";
-  if (reference === "received") return { lng, reference: null };
+  const typed = params.reference ?? "";
+  if (typed === "received") return { lng, reference: null };
+  // As people retype it from a note or a message: lower case, a blank copied around it.
+  const reference = typed.trim().toUpperCase();
   if (!/^PM-\d{8}-\d{4,}$/.test(reference)) throw new Response("not found", { status: 404 });
   if (!(await leadReferenceExists(getSql(), reference))) throw new Response("not found", { status: 404 });
   return { lng, reference };

@@ -404,3 +404,20 @@ describe("POST / as the contract writes it", () => {
     expect(await res.text()).toContain("请输入有效的手机号、带区号的座机或 400/800 号码");
   });
 });
+
+describe("the confirmation page, its reference retyped", () => {
+  it("lower case or with a blank around it is the same page; a wrong one is still 404", async () => {
+    const res = await fetch(`${web.url}/?index`, {
+      method: "POST",
+      body: new URLSearchParams(validLeadForm({ "company.name": "南京回执重输有限公司" })),
+      redirect: "manual",
+    });
+    const reference = (res.headers.get("location") ?? "").split("/").pop()!;
+    for (const typed of [reference.toLowerCase(), `${reference}%20`, `%20${reference.toLowerCase()}`]) {
+      const page = await fetch(`${web.url}/inquiry/${typed}`);
+      expect(page.status, typed).toBe(200);
+      expect(await page.text()).toContain(reference);
+    }
+    expect((await fetch(`${web.url}/inquiry/pm-20000101-0001`)).status).toBe(404);
+  });
+});
