@@ -1,7 +1,5 @@
 import { isWecomWebhookUrl } from "~/domain/wecom-url";
 
-export { isWecomWebhookUrl };
-
 /**
  * WeCom (企业微信) group robot sender. The webhook answers HTTP 200 for most failures and puts the
  * real outcome in `errcode`, so the classification below reads the body, not just the status.

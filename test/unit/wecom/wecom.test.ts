@@ -2,7 +2,8 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-import { isWecomWebhookUrl, postWecomMarkdown, truncateUtf8, type WecomResult } from "../../../app/notify/wecom.server";
+import { isWecomWebhookUrl } from "../../../app/domain/wecom-url";
+import { postWecomMarkdown, truncateUtf8, type WecomResult } from "../../../app/notify/wecom.server";
 import { neutraliseWecomText, renderWecomAssignment, type WecomAssignmentInput } from "../../../app/notify/wecom-message";
 
 const KEY = "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
