@@ -21,7 +21,8 @@
 -- custom ones, and with days unknown unnest is costed at 100 rows against the 1–5 of a call, so that
 -- statement would be planned anew at every call (with enable_seqscan off, as its callers run, the
 -- day's lookup was a hashed subplan reading all of dashboard_days). Here the one statement is the
--- lookup of one day on dashboard_days_pkey, planned once a session.
+-- lookup of one day on dashboard_days_pkey, planned once a session. A bulk insert's array (thousands of
+-- rows, a few distinct days) is made distinct first, in one statement, so the loop stays short.
 create or replace function dashboard_mark_days(days date[]) returns void
 language plpgsql set enable_seqscan = off as $$
 declare
@@ -29,6 +30,9 @@ declare
   v_seen date[] := '{}';
   v_today date;
 begin
+  if cardinality(days) > 64 then
+    days := array(select distinct d from unnest(days) d where d is not null);
+  end if;
   foreach v_day in array coalesce(days, '{}') loop
     continue when v_day is null or v_day = any (v_seen);
     v_seen := v_seen || v_day;
