@@ -33,7 +33,7 @@ import { cpuMs, pidsWhere, resetStatementStats, rssMb, statementTotals, statemen
 //
 // Knobs (env): BENCH_RATES=10,50 BENCH_SECONDS=20 BENCH_SPACES=10000 BENCH_CONCURRENCY=8
 // BENCH_RELAY_POLL_MS (default: the worker's RELAY_POLL_MS default, 1000, as npm start runs) BENCH_SMTP_CONNECTIONS (pool size, default: the mailer's) BENCH_WAIT_SECONDS=60
-// BENCH_WARMUP=200 (leads at 10/s, not measured) BENCH_WORKER_PROCESS=0|1 BENCH_MAX_MINUTES=20 BENCH_DEBUG=1
+// BENCH_WARMUP=200 (leads at 10/s, not measured) BENCH_IDLE_SECONDS=10 (each process's CPU at rest after the warm-up) BENCH_WORKER_PROCESS=0|1 BENCH_MAX_MINUTES=20 BENCH_DEBUG=1
 // BENCH_WORKER_PROFILE=<dir> (a CPU profile of the worker process; needs BENCH_WORKER_PROCESS=1)
 // BENCH_DB_NAME=parkmatch_bench_e2e (the database, dropped and created: one per helper sharing a machine)
 // BENCH_PG_STATEMENTS=1 (pg_stat_statements per lead of each round, reset after its vacuum, read once
@@ -70,6 +70,7 @@ function settings() {
     smtpConnections,
     waitSeconds: envNumber("BENCH_WAIT_SECONDS", 60, 5, 600),
     warmup: envNumber("BENCH_WARMUP", 200, 0, 2_000),
+    idleSeconds: envNumber("BENCH_IDLE_SECONDS", 10, 0, 600),
     workerProcess: process.env.BENCH_WORKER_PROCESS === "1",
     maxMinutes: envNumber("BENCH_MAX_MINUTES", 20, 1, 120),
     leadHistory: envNumber("BENCH_LEAD_HISTORY", 0, 0, 5_000_000),
@@ -539,6 +540,27 @@ async function main() {
         `warm-up: ${warm.sent} leads at 10/s, ${warm.emailed} emailed, p50 ${ms(pct(warm.latencies, 50))} ms, p99 ${ms(pct(warm.latencies, 99))} ms (not counted)`,
       );
       await waitOutboxDrained(sql, 120_000, "the warm-up to finish");
+    }
+
+    // At rest: each process's CPU a second with nothing sent (timers, polls, background sweeps). At 50
+    // leads/s every 50 ms/s of it is 1 ms of CPU a lead that no lead caused.
+    if (cfg.idleSeconds > 0) {
+      await sleep(2_000);
+      const pgStatements = ["1", "all"].includes(process.env.BENCH_PG_STATEMENTS ?? "") && (await resetStatementStats(sql));
+      const before = cpuSnapshot(cpuGroups);
+      const machineBefore = machineCpuMs();
+      await sleep(cfg.idleSeconds * 1000);
+      const after = cpuSnapshot(cpuGroups);
+      const machineAfter = machineCpuMs();
+      const perSecond = [...after].map(([k, v]) => `${k} ${((v - (before.get(k) ?? 0)) / cfg.idleSeconds).toFixed(1)}`);
+      const busy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
+      console.log(
+        `At rest (${cfg.idleSeconds} s, nothing sent): ms of CPU a second: ${perSecond.join(", ")}; whole machine ${(busy * 100).toFixed(0)} % busy`,
+      );
+      if (pgStatements)
+        console.log(
+          `\nPostgres statements at rest (per second):\n\n${statementTotalsPerLead(await statementTotals(sql, 15), cfg.idleSeconds)}\n`,
+        );
     }
 
     let round = 2;
