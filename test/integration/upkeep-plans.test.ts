@@ -74,7 +74,10 @@ describe("the upkeep triggers on the lead's path", () => {
       const from = lines.findIndex((l) => l.startsWith("Query Text: "));
       if (from < 0) return "";
       const to = lines.findIndex((l, i) => i > from && /\(cost=/.test(l));
-      return lines.slice(from, to < 0 ? undefined : to).join("\n").slice("Query Text: ".length);
+      return lines
+        .slice(from, to < 0 ? undefined : to)
+        .join("\n")
+        .slice("Query Text: ".length);
     };
     const ran = notices.map(queryText).map(squash);
     expect(ran.some((q) => q.includes("dashboard_lead_stages"))).toBe(true); // the triggers did run, and were seen
@@ -91,7 +94,13 @@ describe("the upkeep triggers on the lead's path", () => {
 
   it("plan each of their statements once a connection, not at every call", async (ctx) => {
     const [{ libs }] = await db.sql<{ libs: string }[]>`select current_setting('shared_preload_libraries') as libs`;
-    if (!libs.split(",").map((s) => s.trim()).includes("pg_stat_statements")) ctx.skip();
+    if (
+      !libs
+        .split(",")
+        .map((s) => s.trim())
+        .includes("pg_stat_statements")
+    )
+      ctx.skip();
     await db.sql`create extension if not exists pg_stat_statements`;
     await conn`set pg_stat_statements.track = 'all'`;
     await conn`set pg_stat_statements.track_planning = on`;
@@ -105,7 +114,9 @@ describe("the upkeep triggers on the lead's path", () => {
       from pg_stat_statements s join pg_database d on d.oid = s.dbid
       where d.datname = current_database() and not s.toplevel and s.calls >= ${leads}`;
     expect(nested.some((s) => /dashboard_lead_stages/.test(s.query))).toBe(true); // the triggers' statements were counted
-    const replanned = nested.filter((s) => s.plans >= s.calls).map((s) => `${s.plans}/${s.calls}: ${s.query.replace(/\s+/g, " ").slice(0, 100)}`);
+    const replanned = nested
+      .filter((s) => s.plans >= s.calls)
+      .map((s) => `${s.plans}/${s.calls}: ${s.query.replace(/\s+/g, " ").slice(0, 100)}`);
     expect(replanned).toEqual([]);
   }, 120_000);
 });
