@@ -39,10 +39,10 @@ export const DEFAULT_WORKER_HEAP_MB = 256;
 /**
  * The worker's semi-space bound in MB (`--max-semi-space-size`), twice the web's SEMI_SPACE_MB. A
  * lead's jobs keep what they read and build (the spaces re-read, the email's streams) for tens to
- * hundreds of ms, and at 50 leads/s with 8 jobs in flight an 8 MB semi-space filled several times a
- * second: much of that data was copied by a scavenge before it died and some was promoted to the old
- * generation. The garbage collector had 18 % of the worker's CPU samples at 8 MB, 12 % at 16 MB and
- * 10 % at 32 MB; RSS rose by 13–17 MB at 16 MB and by 44–49 MB at 32 MB (docs/decisions/062).
+ * hundreds of ms, so with 8 in flight more of it outlives a small young generation. At 50 leads/s the
+ * garbage collector had 1.13 CPU samples a lead at 8 MB and 0.94 at 16 MB (mean of three profiles each),
+ * the worker ~0.4 ms a lead less CPU (six pairs, not beyond the runs' spread); RSS +14–16 MB, +17–25 MB
+ * at the start-up indexing peak (221–233 MB). 32 MB reached 249 MB there: not taken (docs/decisions/062).
  */
 export const WORKER_SEMI_SPACE_MB = 16;
 
