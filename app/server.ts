@@ -4,7 +4,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 
 import { isUnavailableError } from "~/db/unavailable";
-import { apiLeadsRoute } from "~/http/api-leads.server";
+import { apiLeadsRoute, apiLeadsShed } from "~/http/api-leads.server";
 import { formShed } from "~/http/form-shed.server";
 import { sendRefusal } from "~/http/refusal.server";
 import { remixHandler } from "~/http/remix-handler.server";
@@ -31,6 +31,7 @@ app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
 app.set("trust proxy fn", rememberTrust(app.get("trust proxy fn") as TrustFn)); // parsed once per address, not per use
 app.use(securityHeaders({ appUrl: env.APP_URL }));
+app.post("/api/leads", apiLeadsShed()); // an overloaded intake refuses before anything else is spent on it (ADR 035)
 // gzip (or deflate) for a client that asks: pages, scripts, styles and JSON of 1 KB or more whose type
 // is text-like (images and archives are already compressed and pass as they are). Remix's streamed
 // HTML stays streamed: its writer flushes the compressor after every chunk. Refusals and shed pages

@@ -1,8 +1,10 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
-import { acceptApiLead } from "~/leads/api-intake.server";
+import { lngFrom } from "~/i18n/lng";
+import { acceptApiLead, type ApiAnswer, overloadedAnswer } from "~/leads/api-intake.server";
+import { intakeGuard } from "~/utils/overload.server";
 
-import type { GatePass } from "./request-gate.server";
+import { BODY_LIMITS, type GatePass } from "./request-gate.server";
 
 /**
  * `POST /api/leads` answered straight from express, after the request gate (which has read and checked
@@ -24,11 +26,34 @@ export function apiLeadsRoute() {
         parsedBody: gate.json, // the gate parsed it while checking it: not a second time
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       });
-      const json = Buffer.from(JSON.stringify(answer.body));
-      res.writeHead(answer.status, { ...answer.headers, "content-type": "application/json", "content-length": json.length });
-      res.end(json);
+      sendAnswer(res, answer);
     } catch (error) {
       next(error);
     }
   };
+}
+
+/**
+ * `POST /api/leads` refused while the intake is overloaded (ADR 035) before anything else is spent on
+ * it: no compression wrapper, no static-file look-up, no body read or JSON parse by the request gate.
+ * At twice the knee a refusal that went through all of that cost the web ~0.2 ms of CPU, so refusals
+ * alone filled its core and the leads it could still take were refused too (docs/benchmarks.md,
+ * "Refusals before the body"). Only a body the gate would take anyway (a declared length within the
+ * API's limit) is refused here — anything else goes on to the gate and gets its own answer — and the
+ * unread body is discarded by Node once the answer is sent. The answer is acceptApiLead's own 503.
+ */
+export function apiLeadsShed() {
+  return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    const length = Number(req.headers["content-length"]);
+    if (!(length > 0 && length <= BODY_LIMITS.api)) return next();
+    const refused = intakeGuard().refusal();
+    if (!refused) return next();
+    sendAnswer(res, overloadedAnswer(lngFrom(req.originalUrl, req.headers["accept-language"]), refused.retryAfterSec));
+  };
+}
+
+function sendAnswer(res: ExpressResponse, answer: ApiAnswer): void {
+  const json = Buffer.from(JSON.stringify(answer.body));
+  res.writeHead(answer.status, { ...answer.headers, "content-type": "application/json", "content-length": json.length });
+  res.end(json);
 }

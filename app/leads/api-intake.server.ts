@@ -2,7 +2,7 @@ import { type ApiErrors, FORM_FIELD } from "~/api/errors.server";
 import { getSql } from "~/db/db.server";
 import { issuesToFieldErrors, leadSchema } from "~/domain/lead-schema";
 import { httpText } from "~/i18n/http-messages";
-import { lngFrom } from "~/i18n/lng";
+import { type Lng, lngFrom } from "~/i18n/lng";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 import { leadHash, storeLead } from "~/leads/intake.server";
 import { getWebEnv } from "~/utils/env.server";
@@ -44,12 +44,17 @@ export async function acceptApiLead(input: {
   if (input.method !== "POST") return fail(405, { [FORM_FIELD]: [httpText(lng, "postOnly")] }, { Allow: "POST" });
   // Overloaded: refuse before spending anything on the request (no Redis call, no parse, no write).
   const admission = intakeGuard().admit();
-  if (!admission.ok) return fail(503, { _form: msg("overloaded") }, { "Retry-After": String(admission.retryAfterSec) });
+  if (!admission.ok) return overloadedAnswer(lng, admission.retryAfterSec);
   try {
     return await acceptAdmitted(input, lng, msg);
   } finally {
     admission.release();
   }
+}
+
+/** The 503 of an overloaded intake (app/utils/overload.server.ts), in the person's language, with Retry-After. */
+export function overloadedAnswer(lng: Lng, retryAfterSec: number): ApiAnswer {
+  return fail(503, { _form: [validationMessage(lng, "overloaded")] }, { "Retry-After": String(retryAfterSec) });
 }
 
 async function acceptAdmitted(

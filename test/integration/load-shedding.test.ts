@@ -1,3 +1,5 @@
+import { connect } from "node:net";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Sql } from "~/db/db.server";
@@ -127,6 +129,73 @@ describe("intake under a burst far above its bound", () => {
     expect((await send()).status).toBe(303); // pressed twice: the same submission key, still one lead
     const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from leads where company_name = ${company}`;
     expect(n).toBe(1);
+  });
+
+  it("refuses an overloaded POST /api/leads at once, before its body is read: a client that has not sent its whole body yet gets the 503", async () => {
+    // Hold the day's reference counter, so that admitted leads stay in flight until it is released.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holding = sql.begin(async (tx) => {
+      await tx`insert into reference_counters (day, n) values ((now() at time zone 'Asia/Shanghai')::date, 0)
+               on conflict (day) do update set n = reference_counters.n`;
+      locked();
+      await held;
+    });
+    await isLocked;
+    const pending: Promise<{ status: number; body: Record<string, unknown> }>[] = [];
+    try {
+      const post = (i: number) =>
+        fetch(`${web.url}/api/leads`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(validLeadJson({ company: `南京泄压早拒${i}号有限公司`, phone: phone(i, 20_000_000) })),
+        }).then(async (res) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> }));
+      // Leads are taken until the bound is reached; they wait on the counter. From then on every lead is refused.
+      let i = 0;
+      await eventually(async () => {
+        const answer = post(i++);
+        const first = await Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), 300))]);
+        if (first === null) pending.push(answer); // taken: in flight behind the held counter
+        return first?.status === 503;
+      }, "a 503 once the bound is reached");
+
+      // Headers and the first bytes of a body that would be 500 bytes long: the rest never comes.
+      const socket = connect(Number(new URL(web.url).port), "127.0.0.1");
+      let raw = "";
+      socket.setEncoding("utf8");
+      socket.on("data", (chunk: string) => (raw += chunk));
+      socket.write(
+        "POST /api/leads?lng=en HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n" + '{"need":',
+      );
+      const answer = await eventually(
+        async () => {
+          const end = raw.indexOf("\r\n\r\n");
+          const length = Number(/content-length: (\d+)/i.exec(raw)?.[1]);
+          return end > 0 && raw.length >= end + 4 + length ? raw : null;
+        },
+        "an answer before the body was sent",
+        5_000,
+      );
+      socket.destroy();
+      expect(answer).toMatch(/^HTTP\/1\.1 503 /);
+      expect(answer).toMatch(/\r\nretry-after: [1-9]\d*\r\n/i);
+      expect(answer).toMatch(/\r\ncache-control: no-store\r\n/i);
+      expect(JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4))).toEqual({
+        errors: { _form: [expect.stringContaining("was not saved")] },
+      });
+    } finally {
+      release(); // the held counter never outlives the test, pass or fail
+      await holding;
+    }
+    // What was taken is stored once the counter is free (a slow 503 on a busy machine may be among them).
+    const answers = await Promise.all(pending);
+    expect(answers.filter((a) => a.status !== 201 && a.status !== 503)).toEqual([]);
+    const taken = answers.filter((a) => a.status === 201);
+    expect(taken.length).toBeGreaterThan(0);
+    const stored = await sql<{ reference: string }[]>`select reference from leads where company_name like '南京泄压早拒%'`;
+    expect(stored.map((r) => r.reference).sort()).toEqual(taken.map((a) => a.body.reference as string).sort());
   });
 
   it("takes leads again once the burst is over (a client that retries is served)", async () => {
