@@ -41,8 +41,8 @@ export const DEFAULT_WORKER_HEAP_MB = 256;
  * lead's jobs keep what they read and build (the spaces re-read, the email's streams) for tens to
  * hundreds of ms, so with 8 in flight more of it outlives a small young generation. At 50 leads/s the
  * garbage collector had 1.13 CPU samples a lead at 8 MB and 0.94 at 16 MB (mean of three profiles each),
- * the worker ~0.4 ms a lead less CPU (six pairs, not beyond the runs' spread); RSS +14–16 MB, +17–25 MB
- * at the start-up indexing peak (221–233 MB). 32 MB reached 249 MB there: not taken (docs/decisions/062).
+ * the worker ~0.4 ms a lead less CPU (ten pairs, not beyond the runs' spread); RSS +13–17 MB, up to
+ * +25 MB at the start-up indexing peak (211–233 MB). 32 MB reached 249 MB there: not taken (docs/decisions/062).
  */
 export const WORKER_SEMI_SPACE_MB = 16;
 
