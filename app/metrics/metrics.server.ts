@@ -1,7 +1,8 @@
 import type { Sql } from "~/db/db.server";
+import type { OverloadGuard } from "~/utils/overload.server";
 
 type Sample = { labels?: Record<string, string>; value: number };
-type Family = { name: string; help: string; type: "gauge" | "counter"; samples: Sample[] };
+export type Family = { name: string; help: string; type: "gauge" | "counter"; samples: Sample[] };
 
 /**
  * What an operator watches, read from Postgres (the truth): the lead funnel, work waiting in the
@@ -77,6 +78,34 @@ export async function collectMetrics(sql: Sql): Promise<Family[]> {
       help: "Hotline call tasks to work (open or no answer yet), by kind.",
       type: "gauge",
       samples: calls.map((r) => ({ labels: { kind: r.kind }, value: r.n })),
+    },
+  ];
+}
+
+/**
+ * The intake's load shedding in this web process (ADR 035): leads admitted and refused by reason since
+ * it started, and the share of requests the event-loop signal admits now (1 = all). Per process, as
+ * the bounds are: with several web processes, a scraper adds them up.
+ */
+export function intakeGuardMetrics(guard: OverloadGuard): Family[] {
+  return [
+    {
+      name: "parkmatch_intake_admitted_total",
+      help: "Intake requests (POST /api/leads, POST /) admitted by this web process's load shedding.",
+      type: "counter",
+      samples: [{ value: guard.admitted }],
+    },
+    {
+      name: "parkmatch_intake_shed_total",
+      help: "Intake requests refused with 503 by this web process's load shedding, by reason.",
+      type: "counter",
+      samples: Object.entries(guard.shed).map(([reason, n]) => ({ labels: { reason }, value: n })),
+    },
+    {
+      name: "parkmatch_intake_admit_share",
+      help: "Share of intake requests the event-loop signal admits now (1 = all; lower while the process is late).",
+      type: "gauge",
+      samples: [{ value: guard.reading().admitShare }],
     },
   ];
 }

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { hasAdminToken } from "~/auth/admin-token.server";
 import { getSql } from "~/db/db.server";
-import { collectMetrics, renderMetrics } from "~/metrics/metrics.server";
+import { collectMetrics, intakeGuardMetrics, renderMetrics } from "~/metrics/metrics.server";
 import { errorMessage, log } from "~/utils/log.server";
+import { intakeGuard } from "~/utils/overload.server";
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   }
   try {
-    const body = renderMetrics(await collectMetrics(getSql()));
+    const body = renderMetrics([...(await collectMetrics(getSql())), ...intakeGuardMetrics(intakeGuard())]);
     return new Response(body, { headers: { "Content-Type": "text/plain; version=0.0.4; charset=utf-8", "Cache-Control": "no-store" } });
   } catch (error) {
     log.warn("metrics unavailable", { error: errorMessage(error) });

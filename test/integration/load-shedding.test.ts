@@ -189,6 +189,9 @@ describe("intake under a burst far above its bound", () => {
       release(); // the held counter never outlives the test, pass or fail
       await holding;
     }
+    // Each refusal is counted by its reason in /metrics (this web process's own counters).
+    const metrics = await (await fetch(`${web.url}/metrics`)).text();
+    expect(Number(/^parkmatch_intake_shed_total\{reason="inFlight"\} (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
     // What was taken is stored once the counter is free (a slow 503 on a busy machine may be among them).
     const answers = await Promise.all(pending);
     expect(answers.filter((a) => a.status !== 201 && a.status !== 503)).toEqual([]);

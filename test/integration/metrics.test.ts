@@ -47,6 +47,23 @@ describe("GET /metrics", () => {
       expect(line).toMatch(/^parkmatch_[a-z_]+(\{[^}]*\})? -?\d+(\.\d+)?(e[+-]?\d+)?$/);
   });
 
+  it("shows this web process's intake shedding: leads admitted, refused by reason, the share admitted", async () => {
+    const before = await (await fetch(`${web.url}/metrics`)).text();
+    const admitted = (text: string) => Number(/^parkmatch_intake_admitted_total (\d+)$/m.exec(text)?.[1]);
+    const posted = await fetch(`${web.url}/api/leads`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(validLeadJson({ company: "南京指标丙有限公司", phone: "13900000077" })),
+    });
+    expect(posted.status).toBe(201);
+    const text = await (await fetch(`${web.url}/metrics`)).text();
+    expect(text).toContain("# TYPE parkmatch_intake_admitted_total counter");
+    expect(admitted(text)).toBe(admitted(before) + 1);
+    expect(text).toMatch(/^parkmatch_intake_shed_total\{reason="inFlight"\} 0$/m);
+    expect(text).toMatch(/^parkmatch_intake_shed_total\{reason="eventLoopDelay"\} 0$/m);
+    expect(text).toMatch(/^parkmatch_intake_admit_share 1$/m);
+  });
+
   it("refuses a request from outside (through a proxy on loopback) without the admin token, and accepts it with", async () => {
     const outside = { "x-forwarded-for": "203.0.113.7" };
     const refused = await fetch(`${web.url}/metrics`, { headers: outside });
