@@ -14,10 +14,11 @@ export const WEB_ENTRY = "build/index.js";
 export const DEFAULT_WEB_HEAP_MB = 256;
 
 /**
- * Semi-space bound in MB of the web and the worker process (`--max-semi-space-size`). The young
- * generation is two semi-spaces, 16 MB each by default on 64-bit, and once a burst has grown them they
- * stay committed: 8 MB took 12–16 MB off the RSS at rest and under load, with no cost per request measurable here
- * (docs/benchmarks.md, "Memory"; docs/decisions/048).
+ * Semi-space bound in MB of the web process (`--max-semi-space-size`). The young generation is two
+ * semi-spaces, 16 MB each by default on 64-bit, and once a burst has grown them they stay committed:
+ * 8 MB took 12–16 MB off the RSS at rest and under load, with no cost per request measurable here
+ * (docs/benchmarks.md, "Memory"; docs/decisions/048). The worker has its own, WORKER_SEMI_SPACE_MB
+ * (docs/decisions/062).
  */
 export const SEMI_SPACE_MB = 8;
 

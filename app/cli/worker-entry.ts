@@ -1,7 +1,5 @@
 import type { BuildOptions } from "esbuild";
 
-import { SEMI_SPACE_MB } from "./web-entry";
-
 /**
  * How the worker process is started: `node build/worker.js`, the file `npm run build` compiles from
  * worker/index.ts and everything of app/ and search/ it imports (WORKER_BUILD; packages stay in
@@ -38,9 +36,19 @@ export const WORKER_BUILD: BuildOptions = {
  */
 export const DEFAULT_WORKER_HEAP_MB = 256;
 
+/**
+ * The worker's semi-space bound in MB (`--max-semi-space-size`), twice the web's SEMI_SPACE_MB. A
+ * lead's jobs keep what they read and build (the spaces re-read, the email's streams) for tens to
+ * hundreds of ms, so with 8 in flight more of it outlives a small young generation. At 50 leads/s the
+ * garbage collector had 1.13 CPU samples a lead at 8 MB and 0.94 at 16 MB (mean of three profiles each),
+ * the worker ~0.4 ms a lead less CPU (ten pairs, not beyond the runs' spread); RSS +13–17 MB, up to
+ * +25 MB at the start-up indexing peak (211–233 MB). 32 MB reached 249 MB there: not taken (docs/decisions/062).
+ */
+export const WORKER_SEMI_SPACE_MB = 16;
+
 /** The worker process's node arguments for an old-space bound of `heapMb` (WORKER_HEAP_MB). */
 export function workerProcessArgs(heapMb: number = DEFAULT_WORKER_HEAP_MB): string[] {
-  return [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, WORKER_ENTRY];
+  return [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`, WORKER_ENTRY];
 }
 
 /** Compiles the worker (WORKER_BUILD) into WORKER_ENTRY; esbuild's errors are thrown. */
