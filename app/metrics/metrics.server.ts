@@ -84,8 +84,7 @@ export async function collectMetrics(sql: Sql): Promise<Family[]> {
 
 /**
  * The intake's load shedding in this web process (ADR 035): leads admitted and refused by reason since
- * it started, and the share of requests the event-loop signal admits now (1 = all). Per process, as
- * the bounds are: with several web processes, a scraper adds them up.
+ * it started. Per process, as the bounds are: with several web processes, a scraper adds them up.
  */
 export function intakeGuardMetrics(guard: OverloadGuard): Family[] {
   return [
@@ -100,12 +99,6 @@ export function intakeGuardMetrics(guard: OverloadGuard): Family[] {
       help: "Intake requests refused with 503 by this web process's load shedding, by reason.",
       type: "counter",
       samples: Object.entries(guard.shed).map(([reason, n]) => ({ labels: { reason }, value: n })),
-    },
-    {
-      name: "parkmatch_intake_admit_share",
-      help: "Share of intake requests the event-loop signal admits now (1 = all; lower while the process is late).",
-      type: "gauge",
-      samples: [{ value: guard.reading().admitShare }],
     },
   ];
 }

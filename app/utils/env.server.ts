@@ -48,7 +48,7 @@ export const webEnvSchema = z.object({
   SHORTLIST_DAYS: z.coerce.number().int().min(1).max(365).default(30), // a shared shortlist link opens for this many days (ADR 030)
   // Load shedding of the intake (app/utils/overload.server.ts, ADR 035): past either bound POST /api/leads
   // and POST / answer 503 with Retry-After at once instead of queueing. 0 turns the event-loop signal off.
-  INTAKE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(48),
+  INTAKE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256), // ADR 035, amended 2026-12-02: 48 collapsed goodput past the knee
   INTAKE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(150),
   INTAKE_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });

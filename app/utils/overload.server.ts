@@ -16,12 +16,6 @@ import { singleton } from "./singleton.server";
 //    the pool (10 connections) and Postgres are the bottleneck, a queue is building;
 //  - event-loop delay (node:perf_hooks monitorEventLoopDelay, mean over the last sample window,
 //    less the timer's resolution) above `maxEventLoopDelayMs`: the process's CPU is the bottleneck.
-//    This one admits a SHARE of the requests rather than none: each window over the bound cuts the
-//    share in proportion (share × bound ÷ delay, at most halved), each window under it adds a tenth back.
-//    Refusing everything while the loop was late made the refusals themselves fill the core — a client
-//    that ignores Retry-After resends at once — so at twice the knee the process took a sixth of what it
-//    could (docs/benchmarks.md, "Refusals before the body, and a share admitted"). The share converges
-//    on what the core can take next to the refusals; it never drops below MIN_SHARE.
 
 /** Why a request was refused. */
 export type ShedReason = "inFlight" | "eventLoopDelay";
@@ -38,22 +32,14 @@ export type OverloadBounds = {
   sampleMs?: number;
   /** Seconds a refused client is told to wait (Retry-After). */
   retryAfterSec?: number;
-  /** A number in [0, 1) per request, to pick which requests the share admits (tests pass their own). */
-  random?: () => number;
 };
 
 const RESOLUTION_MS = 10;
-/** The least share of requests admitted while the event loop is late: some leads always get through. */
-const MIN_SHARE = 0.05;
-/** What each window under the bound adds back to the share. */
-const SHARE_STEP = 0.1;
 
 /** Admission control for one kind of work in this process. Counters are for /metrics and the benchmarks. */
 export class OverloadGuard {
   private inFlight = 0;
   private delayMs = 0;
-  /** The share of requests admitted on the event-loop signal (1 = all). */
-  private share = 1;
   private histogram: IntervalHistogram | null = null;
   /** The histogram's count and total (ns) at the last sample: the window is what was added since. */
   private sampledCount = 0;
@@ -87,16 +73,11 @@ export class OverloadGuard {
     this.delayMs = n > 0 ? Math.max(0, (sumNs - this.sampledSumNs) / n / 1e6 - RESOLUTION_MS) : 0;
     this.sampledCount = count;
     this.sampledSumNs = sumNs;
-    const bound = this.bounds.maxEventLoopDelayMs;
-    this.share =
-      this.delayMs > bound
-        ? Math.max(MIN_SHARE, this.share * Math.max(0.5, bound / this.delayMs))
-        : Math.min(1, Math.round((this.share + SHARE_STEP) * 100) / 100);
   }
 
-  /** The current readings: requests in flight, the last window's mean event-loop delay in ms, the share admitted. */
-  reading(): { inFlight: number; eventLoopDelayMs: number; admitShare: number } {
-    return { inFlight: this.inFlight, eventLoopDelayMs: this.delayMs, admitShare: this.share };
+  /** The current readings: requests in flight and the last window's mean event-loop delay in ms. */
+  reading(): { inFlight: number; eventLoopDelayMs: number } {
+    return { inFlight: this.inFlight, eventLoopDelayMs: this.delayMs };
   }
 
   /**
@@ -108,7 +89,7 @@ export class OverloadGuard {
     const reason: ShedReason | null =
       this.inFlight >= this.bounds.maxInFlight
         ? "inFlight"
-        : this.share < 1 && (this.bounds.random ?? Math.random)() >= this.share
+        : this.bounds.maxEventLoopDelayMs > 0 && this.delayMs > this.bounds.maxEventLoopDelayMs
           ? "eventLoopDelay"
           : null;
     if (!reason) return null;

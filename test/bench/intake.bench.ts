@@ -65,6 +65,8 @@ type Row = {
   limited: number;
   unavailable: number;
   bad: number;
+  /** The web's 503s by the shedding reason (its /metrics before and after the row). */
+  shed: string;
   serverCpu: number; // ms per accepted lead
   pgCpu: number;
   loadCpu: number;
@@ -95,9 +97,11 @@ async function main() {
     const run = async (target: Target, what: string, load: Omit<LoadConfig, "url" | "kind" | "seed">): Promise<Row> => {
       const groups: Processes = { server: servers[target].pids, postgres: pg };
       await vacuumWhereAutovacuumIsOff(sql); // the statistics of the leads the runs before stored (lib.ts)
+      const shedBefore = target === "raw" ? null : await shedCounts(web.url);
       const watch = new Watch(groups).start();
       const r = await runLoad({ ...load, url: servers[target].url, kind: target === "form" ? "form-lead" : "api-lead", seed: seed++ });
       const w = watch.stop();
+      const shedAfter = target === "raw" ? null : await shedCounts(web.url);
       const a = answers(r);
       if (target !== "raw") {
         const missing = await missingLeads(sql, r.accepted);
@@ -116,6 +120,14 @@ async function main() {
         limited: a.limited,
         unavailable: a.unavailable,
         bad: a.other + r.errors + r.timeouts,
+        shed:
+          shedBefore && shedAfter
+            ? Object.entries(shedAfter)
+                .map(([reason, n]) => [reason, n - (shedBefore[reason] ?? 0)] as const)
+                .filter(([, n]) => n > 0)
+                .map(([reason, n]) => `${reason === "inFlight" ? "in flight" : "event loop"} ${fmt(n)}`)
+                .join(" · ")
+            : "",
         serverCpu: per(w.cpuMs.get("server")),
         pgCpu: per(w.cpuMs.get("postgres")),
         loadCpu: per(r.loadCpuMs),
@@ -159,7 +171,7 @@ async function main() {
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       ...rows.map(
         (r) =>
-          `| ${label(r.target)} | ${r.what} | ${r.offered} | ${fmt(r.accepted)} | ${fmt(r.acceptedPerSec)} | ${r.what === "saturation" && rawSat ? `${fmt((100 * r.acceptedPerSec) / rawSat.acceptedPerSec)} %` : ""} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.limited} | ${r.unavailable} | ${r.bad} | ${fmt(r.serverCpu, 2)} | ${fmt(r.pgCpu, 2)} | ${fmt(r.loadCpu, 2)} | ${fmt(r.peakRss)} | ${fmt(100 * r.busy)} % |`,
+          `| ${label(r.target)} | ${r.what} | ${r.offered} | ${fmt(r.accepted)} | ${fmt(r.acceptedPerSec)} | ${r.what === "saturation" && rawSat ? `${fmt((100 * r.acceptedPerSec) / rawSat.acceptedPerSec)} %` : ""} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.limited} | ${r.unavailable}${r.shed ? ` (${r.shed})` : ""} | ${r.bad} | ${fmt(r.serverCpu, 2)} | ${fmt(r.pgCpu, 2)} | ${fmt(r.loadCpu, 2)} | ${fmt(r.peakRss)} | ${fmt(100 * r.busy)} % |`,
       ),
       "",
       `Knee: ${[...knees].map(([t, k]) => `${label(t)} ${k ? `${fmt(k)} leads/s` : "below the first step"}`).join(", ")}. Every accepted lead looked up in Postgres by its reference: ${fmt(checked)} checked, ${lost} missing.`,
@@ -169,6 +181,12 @@ async function main() {
     await cleanups.run();
   }
   process.exit(lost > 0 ? 1 : 0);
+}
+
+/** The web process's intake refusals so far, by reason (its own /metrics; loopback needs no token). */
+async function shedCounts(webUrl: string): Promise<Record<string, number>> {
+  const text = await (await fetch(`${webUrl}/metrics`)).text();
+  return Object.fromEntries([...text.matchAll(/^parkmatch_intake_shed_total\{reason="(\w+)"\} (\d+)$/gm)].map((m) => [m[1], Number(m[2])]));
 }
 
 function label(t: Target): string {

@@ -47,7 +47,7 @@ describe("GET /metrics", () => {
       expect(line).toMatch(/^parkmatch_[a-z_]+(\{[^}]*\})? -?\d+(\.\d+)?(e[+-]?\d+)?$/);
   });
 
-  it("shows this web process's intake shedding: leads admitted, refused by reason, the share admitted", async () => {
+  it("shows this web process's intake shedding: leads admitted and refused by reason", async () => {
     const before = await (await fetch(`${web.url}/metrics`)).text();
     const admitted = (text: string) => Number(/^parkmatch_intake_admitted_total (\d+)$/m.exec(text)?.[1]);
     const posted = await fetch(`${web.url}/api/leads`, {
@@ -61,7 +61,6 @@ describe("GET /metrics", () => {
     expect(admitted(text)).toBe(admitted(before) + 1);
     expect(text).toMatch(/^parkmatch_intake_shed_total\{reason="inFlight"\} 0$/m);
     expect(text).toMatch(/^parkmatch_intake_shed_total\{reason="eventLoopDelay"\} 0$/m);
-    expect(text).toMatch(/^parkmatch_intake_admit_share 1$/m);
   });
 
   it("refuses a request from outside (through a proxy on loopback) without the admin token, and accepts it with", async () => {

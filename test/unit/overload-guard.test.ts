@@ -32,7 +32,7 @@ describe("OverloadGuard", () => {
     // own scheduling can keep 50 ms windows above 40 ms for seconds (it failed "back under 40" in 5 s
     // under load). A 1 s block still lifts the window it lands in far above it (at most ~6 samples of
     // the 10 ms timer in a 50 ms window: over 150 ms).
-    guard = new OverloadGuard({ maxInFlight: 1_000, maxEventLoopDelayMs: 100, sampleMs: 50, random: () => 0.99 });
+    guard = new OverloadGuard({ maxInFlight: 1_000, maxEventLoopDelayMs: 100, sampleMs: 50 });
     // Block the loop for 1 s inside a timer callback, as a long synchronous handler would: the delay
     // timer's next sample is ~1 s late.
     await new Promise<void>((resolve) =>
@@ -47,7 +47,7 @@ describe("OverloadGuard", () => {
     await waitFor(() => guard!.reading().eventLoopDelayMs > 100, "a delay above the bound");
     const refused = guard.admit();
     expect(refused).toMatchObject({ ok: false, reason: "eventLoopDelay" });
-    await waitFor(() => guard!.reading().admitShare === 1, "every request admitted again after windows under the bound");
+    await waitFor(() => guard!.reading().eventLoopDelayMs <= 100, "the delay back under the bound");
     expect(guard.admit().ok).toBe(true);
   });
 
@@ -55,7 +55,7 @@ describe("OverloadGuard", () => {
     // After a stall both timers are late; when the sample ran first, resetting the histogram also made
     // it forget when its timer last ran, and the stall was never recorded (a busy CI machine's order).
     // Here the sample is taken at that moment on purpose: at the stall's end, before the delay timer.
-    guard = new OverloadGuard({ maxInFlight: 1_000, maxEventLoopDelayMs: 40, sampleMs: 3_600_000, random: () => 0.99 }); // samples when told
+    guard = new OverloadGuard({ maxInFlight: 1_000, maxEventLoopDelayMs: 40, sampleMs: 3_600_000 }); // samples when told
     await new Promise((r) => setTimeout(r, 50)); // the delay timer has run
     const until = Date.now() + 400;
     while (Date.now() < until) {
@@ -67,66 +67,6 @@ describe("OverloadGuard", () => {
     await new Promise((r) => setTimeout(r, 1));
     guard.sample();
     expect(guard.reading().eventLoopDelayMs).toBeGreaterThan(40);
-    expect(guard.admit()).toMatchObject({ ok: false, reason: "eventLoopDelay" });
-  });
-});
-
-describe("OverloadGuard's share on the event-loop signal", () => {
-  /** A stall of `ms` on the event loop, recorded by the delay timer, then one sample. */
-  async function lateWindow(g: OverloadGuard, ms: number) {
-    await new Promise((r) => setTimeout(r, 20)); // the delay timer has run
-    const until = Date.now() + ms;
-    while (Date.now() < until) {
-      /* busy */
-    }
-    await new Promise((r) => setTimeout(r, 1)); // after the delay timer's late turn
-    g.sample();
-  }
-
-  it("admits a share that shrinks with each late window (never below 5 %) and grows back by a tenth a window", async () => {
-    let next = 0;
-    const draws = [0.03, 0.2, 0.45, 0.6, 0.95];
-    guard = new OverloadGuard({
-      maxInFlight: 1_000,
-      maxEventLoopDelayMs: 40,
-      sampleMs: 3_600_000,
-      random: () => draws[next++ % draws.length],
-    });
-    guard.sample();
-    expect(guard.reading().admitShare).toBe(1);
-    expect(draws.map(() => guard!.admit().ok)).toEqual([true, true, true, true, true]); // all while on time
-
-    await lateWindow(guard, 300); // mean delay far over 40: the share is halved (at most halved per window)
-    expect(guard.reading().admitShare).toBe(0.5);
-    // Admitted: the draws under the share; the others refused for the event loop, with a Retry-After.
-    const answers = draws.map(() => guard!.admit());
-    expect(answers.map((a) => a.ok)).toEqual([true, true, true, false, false]);
-    expect(answers[3]).toMatchObject({ ok: false, reason: "eventLoopDelay", retryAfterSec: 5 });
-
-    for (let i = 0; i < 6; i++) await lateWindow(guard, 300);
-    expect(guard.reading().admitShare).toBe(0.05); // the floor: some leads always get through
-    expect(draws.map(() => guard!.admit().ok)).toEqual([true, false, false, false, false]);
-
-    guard.sample(); // a window on time (no delay recorded since the last sample)
-    expect(guard.reading().admitShare).toBe(0.15);
-    for (let i = 0; i < 9; i++) guard.sample();
-    expect(guard.reading().admitShare).toBe(1);
-    expect(draws.map(() => guard!.admit().ok)).toEqual([true, true, true, true, true]);
-  });
-
-  it("cuts the share in proportion when a window is only a little late", async () => {
-    guard = new OverloadGuard({ maxInFlight: 1_000, maxEventLoopDelayMs: 1_000, sampleMs: 3_600_000, random: () => 0.99 });
-    await new Promise((r) => setTimeout(r, 20));
-    guard.sample(); // a window on time: the next one holds the stall alone
-    const until = Date.now() + 1_100;
-    while (Date.now() < until) {
-      /* busy */
-    }
-    await new Promise((r) => setTimeout(r, 1));
-    guard.sample(); // ~1,100 ms late against a bound of 1,000: the share × ~0.9, not halved
-    const share = guard.reading().admitShare;
-    expect(share).toBeGreaterThan(0.5);
-    expect(share).toBeLessThan(1);
     expect(guard.admit()).toMatchObject({ ok: false, reason: "eventLoopDelay" });
   });
 });
