@@ -2,6 +2,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 
 import { lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
+import styles from "~/styles/app.css";
 import { intakeGuard } from "~/utils/overload.server";
 
 import type { GatePass } from "./request-gate.server";
@@ -32,7 +33,7 @@ export function formShed(hotline: () => string) {
     const typed = fields.filter(([name, value]) => value.trim() !== "" && !NOT_LISTED.test(name));
     const html =
       `<!doctype html><html lang="${lng === "en" ? "en" : "zh-CN"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<title>${escapeHtml(ui(lng, "app.name"))}</title></head><body><main>` +
+      `<title>${escapeHtml(ui(lng, "app.name"))}</title><link rel="stylesheet" href="${escapeHtml(styles)}"></head><body><main>` +
       `<h1>${escapeHtml(ui(lng, "form.title"))}</h1><p role="alert">${escapeHtml(ui(lng, "form.overloaded", { hotline: hotline() }))}</p>` +
       `<form method="post" action="${lng === "en" ? "/?index&amp;lng=en" : "/?index"}">` +
       fields.map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join("") +

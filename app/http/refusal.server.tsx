@@ -4,6 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { type HttpKey, httpText } from "~/i18n/http-messages";
 import { type Lng, lngFrom } from "~/i18n/lng";
 import { ui, uiMessages } from "~/i18n/ui-messages";
+import styles from "~/styles/app.css";
 
 /** A request answered by the web layer itself (ADR 021): its status, message and field (for the JSON shape). */
 export type Refusal = {
@@ -25,6 +26,8 @@ function RefusalPage({ lng, title, message, back }: { lng: Lng; title: string; m
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
+        {/* The app's own stylesheet (the build's hashed file): a refusal looks like the pages around it. */}
+        <link rel="stylesheet" href={styles} />
       </head>
       <body>
         <main>

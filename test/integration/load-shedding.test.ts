@@ -106,6 +106,7 @@ describe("intake under a burst far above its bound", () => {
       expect(Number(a.retryAfter)).toBeGreaterThan(0);
       expect(a.html).toContain(a.lng === "en" ? "Too many people are sending right now" : "此刻提交的人太多");
       expect(a.html).toContain(`value="${a.company}"`); // the company typed is back in its box
+      expect(a.html).toMatch(/<link rel="stylesheet" href="\/build\/[^"]+\.css"\s*\/?>/); // styled as the form it replaces
     }
     sendAgainPage = refused.find((a) => a.lng === "zh" && a.html.includes("再次提交")) ?? null;
     const accepted = answers.filter((a) => a.status === 303).map((a) => a.location!.split("/").pop()!.split("?")[0]);

@@ -141,6 +141,12 @@ describe("a refusal from a route without a page of its own (sign-out, the privac
       const html = await res.text();
       expect(html, path).not.toContain("Unexpected Server Error");
       expect(html, path).toContain(message);
+      // Styled as the app's pages are: the build's own stylesheet, which the server serves.
+      const css = /<link rel="stylesheet" href="(\/build\/[^"]+\.css)"/.exec(html)?.[1];
+      expect(css, path).toBeDefined();
+      const sheet = await client.get(css!, who);
+      expect(sheet.status, css).toBe(200);
+      expect(sheet.headers.get("content-type"), css).toMatch(/^text\/css/);
     }
   });
 });
