@@ -35,12 +35,11 @@ export function apiLeadsRoute() {
 
 /**
  * `POST /api/leads` refused while the intake is overloaded (ADR 035) before anything else is spent on
- * it: no compression wrapper, no static-file look-up, no body read or JSON parse by the request gate.
- * At twice the knee a refusal that went through all of that cost the web ~0.2 ms of CPU, so refusals
- * alone filled its core and the leads it could still take were refused too (docs/benchmarks.md,
- * "Refusals before the body"). Only a body the gate would take anyway (a declared length within the
- * API's limit) is refused here — anything else goes on to the gate and gets its own answer — and the
- * unread body is discarded by Node once the answer is sent. The answer is acceptApiLead's own 503.
+ * it: no compression wrapper, no static-file look-up, no body read or JSON parse by the request gate
+ * (~0.15 ms of the web's CPU a refusal at twice the knee, was ~0.21; docs/benchmarks.md, "The in-flight
+ * bound, and refusals before the body"). Only a body the gate would take anyway (a declared length
+ * within the API's limit) is refused here — anything else goes on to the gate and gets its own answer —
+ * and the unread body is discarded by Node once the answer is sent. The answer is acceptApiLead's own 503.
  */
 export function apiLeadsShed() {
   return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {

@@ -2,7 +2,7 @@ import type { Sql } from "~/db/db.server";
 import type { OverloadGuard } from "~/utils/overload.server";
 
 type Sample = { labels?: Record<string, string>; value: number };
-export type Family = { name: string; help: string; type: "gauge" | "counter"; samples: Sample[] };
+type Family = { name: string; help: string; type: "gauge" | "counter"; samples: Sample[] };
 
 /**
  * What an operator watches, read from Postgres (the truth): the lead funnel, work waiting in the
