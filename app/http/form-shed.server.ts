@@ -8,8 +8,13 @@ import { intakeGuard } from "~/utils/overload.server";
 import type { GatePass } from "./request-gate.server";
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-/** Carried over but not listed back: the form's own machinery (key, consent box, region picker, honeypot). */
-const NOT_LISTED = /^(submissionKey|consent|website|regionIntent|regionPicker\..*)$/;
+/**
+ * Carried over but not listed back: the form's own machinery (key, consent box, region picker, honeypot)
+ * and its choices (selects, radios), whose values are codes ("factory", "sqm", "C38"), not what the
+ * person typed — listed, they showed as English codes on a Chinese page.
+ */
+const NOT_LISTED =
+  /^(submissionKey|consent|website|regionIntent|regionPicker\..*|need\.(kind|deal|areaUnit|singleStorey)|use\.(industry|eia))$/;
 
 /**
  * `POST /` (the inquiry form, sent as a document) refused while the intake is overloaded (ADR 035),

@@ -118,9 +118,15 @@ describe("intake under a burst far above its bound", () => {
   it("the refusal page's 'send again' posts everything typed once more: one lead, stored", async () => {
     expect(sendAgainPage, "an early refusal page among the burst's answers").not.toBeNull();
     const { html, company } = sendAgainPage!;
+    // What was typed is listed; the choices' codes are kept (hidden, below) but never shown as if typed.
+    const listed = html.slice(html.indexOf("<ul>"), html.indexOf("</ul>"));
+    expect(listed).toContain(`<li>${company}</li>`);
+    for (const code of ["factory", "lease", "C38"]) expect(listed).not.toContain(`<li>${code}</li>`);
     const unescape = (s: string) => s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
     const fields = [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [unescape(m[1]), unescape(m[2])]);
-    expect(fields.map(([name]) => name)).toEqual(expect.arrayContaining(["company.name", "contact.phone", "submissionKey", "consent"]));
+    expect(fields.map(([name]) => name)).toEqual(
+      expect.arrayContaining(["company.name", "contact.phone", "submissionKey", "consent", "need.kind", "use.industry"]),
+    );
     const send = () =>
       eventually(async () => {
         const res = await fetch(`${web.url}/?index`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
