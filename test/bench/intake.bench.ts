@@ -39,9 +39,10 @@ import {
 // Knobs: BENCH_SECONDS=10 BENCH_CONNECTIONS=16 BENCH_RATE=100 BENCH_KNEE_STEPS=0.5,0.75,0.9,1
 // BENCH_KNEE_P99_MS=100 BENCH_OVERLOAD_CONNECTIONS=256 BENCH_TARGETS=raw,api,form
 // BENCH_WEB_PROFILE=<dir> (a V8 CPU profile of the web process) BENCH_WRITE=0 (print only)
+// BENCH_DB_NAME=parkmatch_bench_intake (the database, dropped and created: one per helper sharing a machine)
 
 process.env.LOG_LEVEL ??= "warn";
-const DB = "parkmatch_bench_intake";
+const DB = process.env.BENCH_DB_NAME ?? "parkmatch_bench_intake";
 
 const cfg = {
   seconds: knob("BENCH_SECONDS", 10, 1, 300),
