@@ -1,7 +1,9 @@
 import fc from "fast-check";
+import { parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
 import { describe, expect, it } from "vitest";
 
 import { formatPhoneForDisplay, maskPhone, normalizePhone, type PhoneKind } from "../../app/domain/phone";
+import { PHONE_GOLDEN } from "../fixtures/phone-golden";
 
 // Validity and type come from libphonenumber's CN metadata (libphonenumber-js/max); these tables pin
 // what parkmatch makes of what people type around the number (docs/decisions/016).
@@ -359,6 +361,36 @@ describe("maskPhone", () => {
         expect(masked.replace(/\D/g, "")).not.toContain(m);
         expect(masked.endsWith(m.slice(-4))).toBe(true);
       }),
+    );
+  });
+});
+
+// parseMainland asks libphonenumber for the type only (getType), not isValid() then getType: with the
+// max metadata isValid() is getType() !== undefined. These fail if that ever stops holding.
+describe("normalizePhone: the same answers as before the single type look-up", () => {
+  it.each(PHONE_GOLDEN)("%j", (input, expected) => {
+    expect(normalizePhone(input)).toEqual(expected);
+  });
+
+  it("accepts exactly the digit strings that isValid() and the kind accepted", () => {
+    const kindOf = (n: PhoneNumber): PhoneKind | null => {
+      const t = n.getType();
+      if (t === "MOBILE") return "mobile";
+      if (t === "FIXED_LINE") return "landline";
+      if (t === "TOLL_FREE") return "service";
+      return t === "SHARED_COST" && n.nationalNumber.startsWith("400") ? "service" : null;
+    };
+    const prefix = fc.constantFrom("", "0", "+86", "0086", "1", "13", "15", "17", "19", "0", "01", "02", "05", "07", "400", "800", "10800", "95", "96", "16");
+    fc.assert(
+      fc.property(prefix, fc.stringMatching(/^\d{3,11}$/), (p, rest) => {
+        const input = p + rest;
+        const n = parsePhoneNumberFromString(input, { defaultCountry: "CN", extract: false });
+        expect(n?.isValid() ?? false).toBe(n !== undefined && n.getType() !== undefined);
+        const kind = n && n.country === "CN" && n.isValid() ? kindOf(n) : null;
+        const r = normalizePhone(input);
+        expect(r).toEqual(kind && n ? { ok: true, value: n.number, kind } : { ok: false });
+      }),
+      { numRuns: 5000 },
     );
   });
 });
