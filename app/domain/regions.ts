@@ -452,11 +452,32 @@ export function resolveRegions(inputs: readonly string[]): { codes: string[]; pr
   const codes = new Set<string>();
   const problems: RegionProblem[] = [];
   for (const input of inputs) {
-    const r = resolveRegion(input);
-    if (r.ok) for (const d of r.divisions) codes.add(d.code);
-    else problems.push({ input: r.input, kind: r.kind, suggestions: r.suggestions });
+    const r = resolvedForLeads(input);
+    if ("codes" in r) for (const code of r.codes) codes.add(code);
+    else problems.push({ input: r.input, kind: r.kind, suggestions: [...r.suggestions] });
   }
   return { codes: [...codes].sort(), problems };
+}
+
+/**
+ * resolveRegion's answer by the text as typed, remembered: every lead resolves its regions, folding
+ * the text through OpenCC each time (~3 % of the web's busy CPU in a profile under intake load),
+ * while leads name the same few hundred districts. The division data never changes in a process, so
+ * a remembered answer is the one resolveRegion would give. Bounded: emptied when full.
+ */
+const resolvedCache = new Map<string, { codes: readonly string[] } | Readonly<RegionProblem>>();
+const RESOLVED_CACHE_MAX = 2_000;
+
+function resolvedForLeads(input: string): { codes: readonly string[] } | Readonly<RegionProblem> {
+  let r = resolvedCache.get(input);
+  if (r) return r;
+  const fresh = resolveRegion(input);
+  r = fresh.ok
+    ? { codes: fresh.divisions.map((d) => d.code) }
+    : { input: fresh.input, kind: fresh.kind, suggestions: fresh.suggestions };
+  if (resolvedCache.size >= RESOLVED_CACHE_MAX) resolvedCache.clear();
+  resolvedCache.set(input, r);
+  return r;
 }
 
 /** A division by its six-digit code, or undefined. */

@@ -232,6 +232,30 @@ describe("resolveRegions", () => {
     ]);
   });
 
+  // resolveRegions remembers each name's answer: asked again (and after a caller changed what it got),
+  // it answers what resolveRegion answers now, name by name.
+  it("answers a name asked again as resolveRegion does, whatever the caller did with the first answer", () => {
+    const names = ["高淳区", "高淳區", "南京市高淳区", "溧水", "高淳区 溧水区", "Gaochun District", "gaochunqu", "高纯区", "朝阳区", "北京朝阳区", "Chaoyang", "xyzzy", "南京"];
+    const direct = (name: string) => {
+      const r = resolveRegion(name);
+      return r.ok
+        ? { codes: [...new Set(r.divisions.map((d) => d.code))].sort(), problems: [] }
+        : { codes: [], problems: [{ input: r.input, kind: r.kind, suggestions: r.suggestions }] };
+    };
+    for (const name of names) {
+      const first = resolveRegions([name]);
+      expect(first).toEqual(direct(name));
+      first.codes.push("999999");
+      for (const p of first.problems) p.suggestions.push("changed by a caller");
+      expect(resolveRegions([name])).toEqual(direct(name));
+    }
+    const each = names.map(direct);
+    expect(resolveRegions(names)).toEqual({
+      codes: [...new Set(each.flatMap((r) => r.codes))].sort(),
+      problems: each.flatMap((r) => r.problems),
+    });
+  });
+
   it("a lead stored before codes gets them from its names", () => {
     const stored: { need: { regions: string[]; regionCodes?: string[] } } = { need: { regions: ["高淳", "南京市溧水区"] } };
     expect(withRegionCodes(stored).need.regionCodes).toEqual(["320117", "320118"]);
