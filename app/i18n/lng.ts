@@ -9,10 +9,13 @@ export function lngFromRequest(request: Request): Lng {
 /** The same rule from a URL (absolute, or a path with its query) and the Accept-Language header. */
 export function lngFrom(url: string, acceptLanguage: string | null | undefined): Lng {
   let q: string | null = null;
-  try {
-    q = new URL(url, "http://x.invalid").searchParams.get("lng");
-  } catch {
-    // a malformed address: the header decides
+  // Without a "?" there is no query to read (every API request's case): no URL parse.
+  if (url.includes("?")) {
+    try {
+      q = new URL(url, "http://x.invalid").searchParams.get("lng");
+    } catch {
+      // a malformed address: the header decides
+    }
   }
   if (q) return q.toLowerCase().startsWith("en") ? "en" : "zh";
   const accept = acceptLanguage ?? "";
