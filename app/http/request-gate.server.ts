@@ -112,7 +112,7 @@ function checkAddress(req: ExpressRequest): Refusal | null {
  * The origin the client addressed: X-Forwarded-Proto/-Host when express trusts the peer (TRUST_PROXY),
  * else the connection's protocol and the Host header. Null when the host is not a valid host.
  */
-function requestOrigin(req: ExpressRequest, appOrigin: string): string | null {
+export function requestOrigin(req: ExpressRequest, appOrigin: string): string | null {
   const trust = req.app.get("trust proxy fn") as (addr: string | undefined, i: number) => boolean;
   const forwardedHost = trust(req.socket.remoteAddress, 0)
     ? String(req.headers["x-forwarded-host"] ?? "")
@@ -121,8 +121,23 @@ function requestOrigin(req: ExpressRequest, appOrigin: string): string | null {
     : "";
   const host = forwardedHost || req.headers.host;
   if (!host) return appOrigin;
+  const address = `${req.protocol}://${host}`;
+  let origin = origins.get(address);
+  if (origin === undefined) {
+    origin = originOf(address, host);
+    if (origins.size >= ORIGINS_MAX) origins.clear();
+    origins.set(address, origin);
+  }
+  return origin;
+}
+
+/** The origins of the addresses seen (a WHATWG URL parse per request otherwise); bounded, emptied when full. */
+const origins = new Map<string, string | null>();
+const ORIGINS_MAX = 256;
+
+function originOf(address: string, host: string): string | null {
   try {
-    const url = new URL(`${req.protocol}://${host}`);
+    const url = new URL(address);
     return url.host === host.toLowerCase() ? url.origin : null;
   } catch {
     return null;
