@@ -42,17 +42,21 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
   const found = await findCandidateIds(ctx.search, withRegionCodes(row.lead), { indexUid: ctx.indexNames.spaces, ...options });
 
   const { notices } = await ctx.sql.begin(async (tx) => {
-    const locked = await lockLeadForMatching(tx, data.id);
+    // The lock and the reads in one round trip: the reads run after the lock, on the state it sees.
+    const [locked, live, pendingOfKind, version] = await Promise.all([
+      lockLeadForMatching(tx, data.id),
+      liveMatchesOfLead(tx, data.id).execute(),
+      loadSpaceRows(tx, { pendingKind: row.lead.need.kind, limit: PENDING_LIMIT }),
+      inventoryVersion(tx).execute(),
+    ]);
     if (!locked || CLOSED.includes(locked.status)) {
       await markDone(tx, data.outboxId);
       return { notices: [] };
     }
     const lead = withRegionCodes(locked.lead); // an edit committed since the search is matched too (its own re-match follows)
-    const [live, pending, version] = await Promise.all([
-      liveMatchesOfLead(tx, data.id).execute(),
-      loadSpaceRows(tx, { pendingKind: lead.need.kind, limit: PENDING_LIMIT }),
-      inventoryVersion(tx).execute(),
-    ]);
+    // An edit that changed the kind: the pending spaces of the new kind.
+    const pending =
+      lead.need.kind === row.lead.need.kind ? pendingOfKind : await loadSpaceRows(tx, { pendingKind: lead.need.kind, limit: PENDING_LIMIT });
     const searched = [...found.candidates, ...found.nearby];
     const read = await loadSpaceRows(tx, { spaceIds: [...new Set([...searched, ...live.map((m) => m.spaceId)])] });
     const spaces = new LeadMatchSpaces(lead, [...read, ...pending], options);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 import type { TransactionSql } from "~/db/db.server";
-import { enqueue } from "~/db/outbox.server";
+import { outboxChannel } from "~/db/outbox.server";
 import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
 import { acceptDeadline, calendarOverrides, recruiterCalendar, type SlaClock } from "~/domain/routing/working-time";
@@ -11,7 +11,7 @@ import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { notifyText } from "~/i18n/notify-messages";
 
-import { type Notice, queueNotice } from "./notifications.server";
+import type { Notice } from "./notifications.server";
 import { recordRoutingEvent } from "./routing-events.server";
 
 export const RETURNING_CUSTOMER_DAYS = 90;
@@ -137,10 +137,9 @@ type Assigned = { assignmentId: string; decision: RoutingDecision; notices: Noti
  * notices: the recruiter's channel (returned, for the caller to deliver once committed), the park's
  * WeCom group, and the SLA check. Nobody eligible → the admin's unassigned queue.
  *
- * Statements that do not depend on each other are sent together (postgres.js pipelines them on the
- * transaction's connection): two round trips per park, not ten. A postgres.js query starts only when
- * awaited, so each is started with execute() where it is written: the server runs them in that order
- * (the notice's row refers to the assignment inserted before it).
+ * Three statements a park in two round trips: the recruiters (locked) and the park's calendar, sent
+ * together, then every write in one statement. Returns the recruiter's notice to deliver once
+ * committed (none for nobody chosen, or when the notice already existed: a replay).
  */
 export async function assignPark(
   tx: TransactionSql,
@@ -178,67 +177,69 @@ export async function assignPark(
   const acceptBy = chosen ? slaDeadline(park, chosen, options) : null;
   const slaMs = acceptBy && park ? acceptBy.getTime() - park.now.getTime() : 0;
 
-  const writes: Promise<unknown>[] = [
-    input.assignmentId
-      ? tx`
+  const topic = chosen?.channel === "hotline" ? "notify.hotline" : "notify.email";
+  const wecom = chosen !== null && park?.wecomWebhookUrl != null;
+  const event = {
+    assignmentId,
+    leadId: input.leadId,
+    event: reroutes > 0 ? "rerouted" : chosen ? "assigned" : "unassigned",
+    recruiterId: chosen?.id ?? null,
+    rule: decision.rule,
+    reason: decision.reason,
+    considered: decision.considered,
+    actor: input.manual?.actor ?? null,
+  } as const;
+  // One statement for the park's writes (docs/decisions/064): the assignment, its audit line, the
+  // recruiter's turn, the recruiter's notice with its fallback row, the SLA check and the WeCom post
+  // with its job. Rows that do not apply (nobody chosen, no webhook) are selected away, so the text
+  // and its plan stay the same. Triggers and foreign keys run at the end of the statement and see
+  // every row of it, as they saw each row before.
+  const rows = await tx<{ outboxId: string | null; notificationId: string | null }[]>`
+    with assignment as (${
+      input.assignmentId
+        ? tx`
           update assignments set recruiter_id = ${chosen?.id ?? null}, channel = ${chosen?.channel ?? null}, status = ${status},
                  rule = ${decision.rule}, reason = ${reason}, reroutes = ${reroutes},
                  offered_at = ${chosen ? tx`now()` : null}, accept_by = ${acceptBy}, updated_at = now()
-          where id = ${assignmentId}`.execute()
-      : tx`
+          where id = ${assignmentId}`
+        : tx`
           insert into assignments (id, lead_id, park_id, recruiter_id, channel, status, rule, reason, reroutes, offered_at, accept_by)
           values (${assignmentId}, ${input.leadId}, ${input.parkId}, ${chosen?.id ?? null}, ${chosen?.channel ?? null}, ${status}, ${decision.rule},
-                  ${reason}, ${reroutes}, ${chosen ? tx`now()` : null}, ${acceptBy})`.execute(),
-    recordRoutingEvent(tx, {
-      assignmentId,
-      leadId: input.leadId,
-      event: reroutes > 0 ? "rerouted" : chosen ? "assigned" : "unassigned",
-      recruiterId: chosen?.id ?? null,
-      rule: decision.rule,
-      reason: decision.reason,
-      considered: decision.considered,
-      actor: input.manual?.actor ?? null,
-    }).execute(),
-  ];
-  if (!chosen) {
-    await Promise.all(writes);
-    return { assignmentId, decision, notices: [] };
-  }
-  const notice = queueNotice(
-    tx,
-    {
-      assignmentId,
-      leadId: input.leadId,
-      kind: "assignment",
-      channel: chosen.channel,
-      recipient: chosen.id,
-      dedupeKey: `assignment:${assignmentId}:r${reroutes}`,
-    },
-    options.noticeFallbackMs,
-  );
-  writes.push(
-    tx`update recruiters set last_assigned_at = clock_timestamp() where id = ${chosen.id}`.execute(),
-    notice,
-    enqueue(tx, "assignment.sla", [assignmentId], { afterMs: slaMs }),
-  );
-  if (park?.wecomWebhookUrl) {
-    writes.push(
-      queueNotice(
-        tx,
-        {
-          assignmentId,
-          leadId: input.leadId,
-          kind: "wecom",
-          channel: "wecom",
-          recipient: input.parkId,
-          dedupeKey: `wecom:${assignmentId}:r${reroutes}`,
-        },
-        options.noticeFallbackMs,
-      ),
-    );
-  }
-  await Promise.all(writes);
-  return { assignmentId, decision, notices: await notice };
+                  ${reason}, ${reroutes}, ${chosen ? tx`now()` : null}, ${acceptBy})`
+    }),
+    audit as (${recordRoutingEvent(tx, event)}),
+    turn as (update recruiters set last_assigned_at = clock_timestamp() where id = ${chosen?.id ?? null}),
+    notice as (
+      insert into notifications (assignment_id, lead_id, kind, channel, recipient, dedupe_key)
+      select ${assignmentId}, ${input.leadId}, 'assignment', ${chosen?.channel ?? null}, ${chosen?.id ?? null}, ${`assignment:${assignmentId}:r${reroutes}`}
+      where ${chosen !== null}
+      on conflict (dedupe_key) do nothing
+      returning id),
+    fallback as (
+      insert into outbox (topic, aggregate_id, not_before)
+      select ${topic}, id::text, clock_timestamp() + ${options.noticeFallbackMs}::float8 * interval '1 millisecond' from notice
+      returning id, aggregate_id),
+    sla as (
+      insert into outbox (topic, aggregate_id, not_before)
+      select 'assignment.sla', ${assignmentId}, now() + ${slaMs}::float8 * interval '1 millisecond'
+      where ${chosen !== null}),
+    group_notice as (
+      insert into notifications (assignment_id, lead_id, kind, channel, recipient, dedupe_key)
+      select ${assignmentId}, ${input.leadId}, 'wecom', 'wecom', ${input.parkId}, ${`wecom:${assignmentId}:r${reroutes}`}
+      where ${wecom}
+      on conflict (dedupe_key) do nothing
+      returning id),
+    group_post as (
+      insert into outbox (topic, aggregate_id, not_before)
+      select 'notify.wecom', id::text, null from group_notice
+      returning id)
+    select f.id as outbox_id, f.aggregate_id as notification_id from fallback f
+    union all
+    select null, null from (select pg_notify(${outboxChannel("notify.wecom")}, '') from group_post limit 1) wake`;
+  const notices: Notice[] = rows
+    .filter((r) => r.outboxId !== null)
+    .map((r) => ({ topic, outboxId: Number(r.outboxId), notificationId: r.notificationId! }));
+  return { assignmentId, decision, notices };
 }
 
 /**

@@ -20,16 +20,21 @@ export async function leadForMatching(sql: Sql, leadId: string): Promise<{ lead:
 /**
  * The lead locked for this transaction (an edit committed since the search is seen); null when gone.
  * `routing` is what routeLead reads of the lead, from the same locked row (routeLead's `inMatch.lead`).
+ * The statement is sent when this is called, so statements started after it on the same transaction
+ * run once the lock is held and see what was committed before it (lead.match sends its reads with it).
  */
-export async function lockLeadForMatching(
+export function lockLeadForMatching(
   tx: TransactionSql,
   leadId: string,
 ): Promise<{ lead: Lead; status: LeadStatus; routing: RoutingLead } | null> {
-  const [row] = await tx<(RoutingLead & { lead: Lead })[]>`
-    select id, lead, status, industry, phone, reference from leads where id = ${leadId} for update`;
-  if (!row) return null;
-  const { lead, ...routing } = row;
-  return { lead, status: row.status, routing };
+  return tx<(RoutingLead & { lead: Lead })[]>`
+    select id, lead, status, industry, phone, reference from leads where id = ${leadId} for update`
+    .execute()
+    .then(([row]) => {
+      if (!row) return null;
+      const { lead, ...routing } = row;
+      return { lead, status: row.status, routing };
+    });
 }
 
 /** The lead's live (not withdrawn) matches: which space, and whether the lead's own match or a space's reverse match found it. */

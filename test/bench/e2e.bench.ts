@@ -22,7 +22,16 @@ import { type RunningWorker, startWorker, type WorkerConfig } from "../../worker
 import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateRedis, startWebServer } from "../support/services";
 import { messageSubject, startSmtpServer, type TestServer } from "../support/smtp";
-import { cpuMs, pidsWhere, resetStatementStats, rssMb, statementTotals, statementTotalsPerLead, vacuumWhereAutovacuumIsOff } from "./lib";
+import {
+  cpuMs,
+  pidsWhere,
+  resetStatementStats,
+  rssMb,
+  statementTotals,
+  statementTotalsPerLead,
+  vacuumWhereAutovacuumIsOff,
+  webProfileArgs,
+} from "./lib";
 
 // npm run bench:e2e — end-to-end latency of a lead: from just before `POST /api/leads` to the moment
 // the SMTP server has received the recruiter's email (end of DATA), open-loop at each rate of
@@ -34,7 +43,7 @@ import { cpuMs, pidsWhere, resetStatementStats, rssMb, statementTotals, statemen
 // Knobs (env): BENCH_RATES=10,50 BENCH_SECONDS=20 BENCH_SPACES=10000 BENCH_CONCURRENCY=8
 // BENCH_RELAY_POLL_MS (default: the worker's RELAY_POLL_MS default, 1000, as npm start runs) BENCH_SMTP_CONNECTIONS (pool size, default: the mailer's) BENCH_WAIT_SECONDS=60
 // BENCH_WARMUP=200 (leads at 10/s, not measured) BENCH_IDLE_SECONDS=10 (each process's CPU at rest after the warm-up) BENCH_WORKER_PROCESS=0|1 BENCH_MAX_MINUTES=20 BENCH_DEBUG=1
-// BENCH_WORKER_PROFILE=<dir> (a CPU profile of the worker process; needs BENCH_WORKER_PROCESS=1)
+// BENCH_WORKER_PROFILE=<dir> (a CPU profile of the worker process; needs BENCH_WORKER_PROCESS=1) BENCH_WEB_PROFILE=<dir> (of the web process)
 // BENCH_DB_NAME=parkmatch_bench_e2e (the database, dropped and created: one per helper sharing a machine)
 // BENCH_PG_STATEMENTS=1 (pg_stat_statements per lead of each round, reset after its vacuum, read once
 // it drained; needs the extension in shared_preload_libraries) BENCH_KEEP_DB=1 (the database is left)
@@ -469,15 +478,18 @@ async function main() {
       cleanups.push({ what: "worker", run: () => worker.close() });
     }
 
-    const web = await startWebServer({
-      DATABASE_URL: DB_URL,
-      REDIS_URL: redis.url,
-      MEILI_URL: meili.url,
-      MEILI_MASTER_KEY: meili.masterKey,
-      ADMIN_API_TOKEN: ADMIN_TOKEN,
-      API_RATE_LIMIT_PER_MINUTE: "1000000",
-      LOG_LEVEL: "warn",
-    });
+    const web = await startWebServer(
+      {
+        DATABASE_URL: DB_URL,
+        REDIS_URL: redis.url,
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: meili.masterKey,
+        ADMIN_API_TOKEN: ADMIN_TOKEN,
+        API_RATE_LIMIT_PER_MINUTE: "1000000",
+        LOG_LEVEL: "warn",
+      },
+      webProfileArgs(),
+    );
     cleanups.push({ what: "web server", run: () => web.stop() });
     const redisPort = new URL(redis.url).port;
     const cpuGroups: CpuGroups = {

@@ -186,8 +186,6 @@ export async function freshDatabase(name: string, cleanups: Cleanups, poolMax = 
 export async function startEdgeWebServer(dbUrl: string, cleanups: Cleanups, env: Record<string, string> = {}) {
   const redis = await startPrivateRedis();
   cleanups.add("redis-server", () => redis.stop());
-  const profileDir = process.env.BENCH_WEB_PROFILE;
-  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const web = await startWebServer(
     {
       DATABASE_URL: dbUrl,
@@ -198,10 +196,18 @@ export async function startEdgeWebServer(dbUrl: string, cleanups: Cleanups, env:
       LOG_LEVEL: "warn",
       ...env,
     },
-    profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
+    webProfileArgs(),
   );
   cleanups.add("web server", () => web.stop());
   return web;
+}
+
+/** The web process's node arguments for a V8 CPU profile in BENCH_WEB_PROFILE=<dir> (none when unset). */
+export function webProfileArgs(): string[] {
+  const profileDir = process.env.BENCH_WEB_PROFILE;
+  if (!profileDir) return [];
+  mkdirSync(profileDir, { recursive: true });
+  return ["--cpu-prof", `--cpu-prof-dir=${profileDir}`];
 }
 
 /** What test/bench/load.ts sends. */

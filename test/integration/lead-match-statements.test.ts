@@ -121,3 +121,93 @@ describe("routing inside lead.match", () => {
     expect(task.script).toContain("PM-"); // the lead's reference, from the row the job read
   });
 });
+
+describe("routing's writes for a park (assignPark)", () => {
+  // A park with a WeCom webhook and an email recruiter, one without a recruiter, and a space in each.
+  beforeAll(async () => {
+    await db.sql`insert into parks (id, name, province, city, district, wecom_webhook_url) values
+                   ('ST-W', '单语句园区', '江苏省', '南京市', '高淳区', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k'),
+                   ('ST-N', '无人园区', '江苏省', '南京市', '高淳区', null)`;
+    await db.sql`insert into recruiters (id, name, email, phone, channel, parks, capacity, active)
+                 values ('ST-R', '单语句招商', 'st@example.test', '+8613900000077', 'email', '{ST-W}', 50, true)`;
+    await db.sql`insert into spaces (id, park_id, kind, deals, title, area_sqm, status) values
+                   ('ST-S1', 'ST-W', 'factory', '{lease}', '厂房一', 5000, 'available'),
+                   ('ST-S2', 'ST-N', 'factory', '{lease}', '厂房二', 5000, 'available')`;
+  });
+
+  async function routedWith(company: string, parkId: string, spaceId: string) {
+    const leadId = await newLead(company);
+    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+                 values (${leadId}, ${spaceId}, ${parkId}, 80, ${db.sql.json([{ zh: "面积合适", en: "fits", kind: "fit" }] as never)}, 'lead')`;
+    recorded.length = 0;
+    const routed = await traced.begin((tx) => routeLead(tx, leadId, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+    return { leadId, routed };
+  }
+
+  it("offers, audits, notifies (recruiter and WeCom group), schedules the SLA check and wakes the relay in one statement", async () => {
+    const wake = await listenTo(OUTBOX_CHANNEL);
+    const { leadId, routed } = await routedWith("南京单语句路由测试有限公司", "ST-W", "ST-S1");
+    // Routing's reads (lead, parks, history), the park's two reads, ONE write, the lead's status.
+    const writes = ours().filter((q) => /^\s*(with|insert|update)/i.test(q));
+    expect(writes).toHaveLength(2);
+    expect(writes[0]).toMatch(/insert into assignments/);
+    expect(writes[1]).toMatch(/update leads set status = 'assigned'/);
+    expect(routed).toMatchObject({ assigned: 1, unassigned: 0, callback: false });
+
+    const [a] = await db.sql<{ id: string; recruiterId: string; status: string; acceptBy: Date | null }[]>`
+      select id, recruiter_id, status, accept_by from assignments where lead_id = ${leadId}`;
+    expect(a).toMatchObject({ recruiterId: "ST-R", status: "offered" });
+    const events = await db.sql<{ event: string; recruiterId: string }[]>`
+      select event, recruiter_id from routing_events where lead_id = ${leadId}`;
+    expect(events).toEqual([{ event: "assigned", recruiterId: "ST-R" }]);
+    const notes = await db.sql<{ id: string; kind: string; channel: string; recipient: string }[]>`
+      select id::text, kind, channel, recipient from notifications where lead_id = ${leadId} order by kind`;
+    expect(notes.map(({ kind, channel, recipient }) => [kind, channel, recipient])).toEqual([
+      ["assignment", "email", "ST-R"],
+      ["wecom", "wecom", "ST-W"],
+    ]);
+    // The notice returned for inline delivery is the recruiter's, with its fallback row.
+    expect(routed.notices).toHaveLength(1);
+    expect(routed.notices[0]).toMatchObject({ topic: "notify.email", notificationId: notes[0].id });
+    const box = await db.sql<{ id: string; topic: string; aggregateId: string; dueInS: number | null }[]>`
+      select id, topic, aggregate_id, extract(epoch from not_before - now())::float8 as due_in_s
+      from outbox where aggregate_id in (${a.id}, ${notes[0].id}, ${notes[1].id}) order by topic`;
+    expect(box.map((b) => [b.topic, b.aggregateId])).toEqual([
+      ["assignment.sla", a.id],
+      ["notify.email", notes[0].id],
+      ["notify.wecom", notes[1].id],
+    ]);
+    expect(Number(box[1].id)).toBe(routed.notices[0].outboxId);
+    expect(box[0].dueInS).toBeGreaterThan(119 * 60); // the SLA check at the accept deadline
+    expect(box[0].dueInS).toBeLessThanOrEqual(120 * 60);
+    expect(box[1].dueInS).toBeGreaterThan(80); // the fallback after 90 s
+    expect(box[2].dueInS).toBeNull(); // the WeCom post is due now…
+    await eventually(async () => wake.heard.length > 0, "the relay's NOTIFY"); // …and wakes the relay
+    await wake.stop();
+    const [r] = await db.sql<{ turned: boolean }[]>`select last_assigned_at is not null as turned from recruiters where id = 'ST-R'`;
+    expect(r.turned).toBe(true);
+
+    // A replay adds nothing: the park has its assignment.
+    recorded.length = 0;
+    const again = await traced.begin((tx) => routeLead(tx, leadId, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+    expect(again).toMatchObject({ assigned: 0, unassigned: 0, notices: [] });
+    const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from notifications where lead_id = ${leadId}`;
+    expect(n).toBe(2);
+  });
+
+  it("leaves a park without an eligible recruiter unassigned, audited, with no notice and no SLA check", async () => {
+    const { leadId, routed } = await routedWith("南京无人园区路由测试有限公司", "ST-N", "ST-S2");
+    expect(routed).toMatchObject({ assigned: 0, unassigned: 1, notices: [] });
+    const writes = ours().filter((q) => /^\s*(with|insert|update)/i.test(q));
+    expect(writes).toHaveLength(2); // the park's one write, and the lead's status left as it is
+    expect(writes[0]).toMatch(/insert into assignments/);
+    const [a] = await db.sql<{ id: string; status: string; recruiterId: string | null }[]>`
+      select id, status, recruiter_id from assignments where lead_id = ${leadId}`;
+    expect(a).toMatchObject({ status: "unassigned", recruiterId: null });
+    const events = await db.sql<{ event: string }[]>`select event from routing_events where lead_id = ${leadId}`;
+    expect(events).toEqual([{ event: "unassigned" }]);
+    const [{ n }] = await db.sql<{ n: number }[]>`
+      select (select count(*) from notifications where lead_id = ${leadId}) + (select count(*) from outbox where aggregate_id = ${a.id})::int as n`;
+    expect(Number(n)).toBe(0);
+  });
+});
