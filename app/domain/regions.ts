@@ -472,9 +472,7 @@ function resolvedForLeads(input: string): { codes: readonly string[] } | Readonl
   let r = resolvedCache.get(input);
   if (r) return r;
   const fresh = resolveRegion(input);
-  r = fresh.ok
-    ? { codes: fresh.divisions.map((d) => d.code) }
-    : { input: fresh.input, kind: fresh.kind, suggestions: fresh.suggestions };
+  r = fresh.ok ? { codes: fresh.divisions.map((d) => d.code) } : { input: fresh.input, kind: fresh.kind, suggestions: fresh.suggestions };
   if (resolvedCache.size >= RESOLVED_CACHE_MAX) resolvedCache.clear();
   resolvedCache.set(input, r);
   return r;

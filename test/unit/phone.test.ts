@@ -380,7 +380,28 @@ describe("normalizePhone: the same answers as before the single type look-up", (
       if (t === "TOLL_FREE") return "service";
       return t === "SHARED_COST" && n.nationalNumber.startsWith("400") ? "service" : null;
     };
-    const prefix = fc.constantFrom("", "0", "+86", "0086", "1", "13", "15", "17", "19", "0", "01", "02", "05", "07", "400", "800", "10800", "95", "96", "16");
+    const prefix = fc.constantFrom(
+      "",
+      "0",
+      "+86",
+      "0086",
+      "1",
+      "13",
+      "15",
+      "17",
+      "19",
+      "0",
+      "01",
+      "02",
+      "05",
+      "07",
+      "400",
+      "800",
+      "10800",
+      "95",
+      "96",
+      "16",
+    );
     fc.assert(
       fc.property(prefix, fc.stringMatching(/^\d{3,11}$/), (p, rest) => {
         const input = p + rest;

@@ -235,7 +235,21 @@ describe("resolveRegions", () => {
   // resolveRegions remembers each name's answer: asked again (and after a caller changed what it got),
   // it answers what resolveRegion answers now, name by name.
   it("answers a name asked again as resolveRegion does, whatever the caller did with the first answer", () => {
-    const names = ["高淳区", "高淳區", "南京市高淳区", "溧水", "高淳区 溧水区", "Gaochun District", "gaochunqu", "高纯区", "朝阳区", "北京朝阳区", "Chaoyang", "xyzzy", "南京"];
+    const names = [
+      "高淳区",
+      "高淳區",
+      "南京市高淳区",
+      "溧水",
+      "高淳区 溧水区",
+      "Gaochun District",
+      "gaochunqu",
+      "高纯区",
+      "朝阳区",
+      "北京朝阳区",
+      "Chaoyang",
+      "xyzzy",
+      "南京",
+    ];
     const direct = (name: string) => {
       const r = resolveRegion(name);
       return r.ok
