@@ -56,7 +56,9 @@ export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id
     const lead = withRegionCodes(locked.lead); // an edit committed since the search is matched too (its own re-match follows)
     // An edit that changed the kind: the pending spaces of the new kind.
     const pending =
-      lead.need.kind === row.lead.need.kind ? pendingOfKind : await loadSpaceRows(tx, { pendingKind: lead.need.kind, limit: PENDING_LIMIT });
+      lead.need.kind === row.lead.need.kind
+        ? pendingOfKind
+        : await loadSpaceRows(tx, { pendingKind: lead.need.kind, limit: PENDING_LIMIT });
     const searched = [...found.candidates, ...found.nearby];
     const read = await loadSpaceRows(tx, { spaceIds: [...new Set([...searched, ...live.map((m) => m.spaceId)])] });
     const spaces = new LeadMatchSpaces(lead, [...read, ...pending], options);
