@@ -26,11 +26,14 @@ afterAll(async () => {
 });
 
 describe("loadSpaceRows", () => {
-  it("sends the same statement for 1, 2, 7 and 80 space ids", async () => {
+  it("sends the same statement for 2, 7 and 80 space ids, and one of its own for one id", async () => {
     recorded.length = 0;
-    for (const n of [1, 2, 7, 80]) await loadSpaceRows(traced, { spaceIds: Array.from({ length: n }, (_, i) => `S${i}`) });
-    expect(recorded).toHaveLength(4);
-    expect(new Set(recorded).size).toBe(1);
+    for (const n of [2, 7, 80, 1, 1]) await loadSpaceRows(traced, { spaceIds: Array.from({ length: n }, (_, i) => `S${i}`) });
+    expect(recorded).toHaveLength(5);
+    expect(new Set(recorded.slice(0, 3)).size).toBe(1);
+    // One id keeps the many-id statement's plan history apart (test/integration/space-reads-plans.test.ts).
+    expect(new Set(recorded.slice(3)).size).toBe(1);
+    expect(recorded[3]).not.toBe(recorded[0]);
   });
 
   it("sends the same statement for any number of park ids", async () => {
