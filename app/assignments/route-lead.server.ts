@@ -191,8 +191,8 @@ export async function assignPark(
   } as const;
   // One statement for the park's writes (docs/decisions/064): the assignment, its audit line, the
   // recruiter's turn, the recruiter's notice with its fallback row, the SLA check and the WeCom post
-  // with its job. Rows that do not apply (nobody chosen, no webhook) are selected away, so the text
-  // and its plan stay the same. Triggers and foreign keys run at the end of the statement and see
+  // with its job. Rows that do not apply (nobody chosen, no webhook) are selected away, not left out of
+  // the text, so a connection prepares few texts. Triggers and foreign keys run at the end of the statement and see
   // every row of it, as they saw each row before.
   const rows = await tx<{ outboxId: string | null; notificationId: string | null }[]>`
     with assignment as (${
