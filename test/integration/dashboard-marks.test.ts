@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { rebuildDashboardRollup } from "~/admin/dashboard-rollup.server";
+import { markEmailSent } from "~/assignments/notifications.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { importInventory } from "~/inventory/import.server";
 
@@ -65,6 +66,42 @@ describe("dashboard stale marks", () => {
     expect(await staleDays()).toEqual([day]);
     await db.sql`delete from dashboard_stale`;
     await recordRoutingEvent(db.sql, { leadId: id, event: "contacted", reason: { zh: "已联系", en: "contacted" } });
+    expect(await staleDays()).toEqual([day]);
+  });
+
+  it("are not written for an audit line the dashboard does not read, on a built day (migration 057)", async () => {
+    const { leadId, assignmentId, recruiterId } = await routedTestLead(
+      db.sql,
+      { company: "南京通知标记测试有限公司", phone: "13911120004" },
+      "S1",
+      "GC-EDZ",
+    );
+    await db.sql`update leads set created_at = now() - interval '3 days' where id = ${leadId}`;
+    const day = await leadDay(leadId);
+    expect(await rebuildDashboardRollup(db.sql, { days: [day] })).toEqual([day]);
+    const built = () => db.sql`
+      select to_jsonb(d) as r from dashboard_daily d where d.day = ${day}
+      union all select to_jsonb(r) from dashboard_recruiter_daily r where r.day = ${day}
+      union all select to_jsonb(c) from dashboard_contact_daily c where c.day = ${day} order by 1`;
+    const before = await built();
+    expect(before.length).toBeGreaterThan(0);
+    await db.sql`delete from dashboard_stale`;
+    // The email went out (the sender's one statement writes the `notified` line), and a desk note: no stage, no time.
+    const [n] = await db.sql<{ id: number; outboxId: number }[]>`
+      select n.id, o.id as outbox_id from notifications n join outbox o on o.aggregate_id = n.id::text
+      where n.assignment_id = ${assignmentId} and n.kind = 'assignment'`;
+    await markEmailSent(db.sql, { id: n.id, kind: "assignment", recipient: recruiterId }, "<m1@test>", n.outboxId, {
+      zh: "已发送",
+      en: "sent",
+    });
+    await recordRoutingEvent(db.sql, { assignmentId, leadId, recruiterId, event: "note", reason: { zh: "备注", en: "note" } });
+    expect(await db.sql`select event from routing_events where lead_id = ${leadId} and event in ('notified', 'note')`).toHaveLength(2);
+    expect(await staleDays()).toEqual([]);
+    // The day rebuilt from the facts is what it was: the lines changed nothing the rollup holds.
+    expect(await rebuildDashboardRollup(db.sql, { days: [day] })).toEqual([day]);
+    expect(await built()).toEqual(before);
+    // A line with a stage still marks it.
+    await recordRoutingEvent(db.sql, { assignmentId, leadId, recruiterId, event: "contacted", reason: { zh: "已联系", en: "contacted" } });
     expect(await staleDays()).toEqual([day]);
   });
 
