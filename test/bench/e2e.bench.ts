@@ -22,6 +22,7 @@ import { type RunningWorker, startWorker, type WorkerConfig } from "../../worker
 import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateRedis, startWebServer } from "../support/services";
 import { messageSubject, startSmtpServer, type TestServer } from "../support/smtp";
+import { kneeProbe } from "./knee";
 import {
   cpuMs,
   pidsWhere,
@@ -42,6 +43,8 @@ import {
 //
 // Knobs (env): BENCH_RATES=10,50 BENCH_SECONDS=20 BENCH_SPACES=10000 BENCH_CONCURRENCY=8
 // BENCH_RELAY_POLL_MS (default: the worker's RELAY_POLL_MS default, 1000, as npm start runs) BENCH_SMTP_CONNECTIONS (pool size, default: the mailer's) BENCH_WAIT_SECONDS=60
+// BENCH_KNEE_STEP=5 (after BENCH_RATES, rounds halving the gap between the highest rate that held —
+// p99 < 2 s, nothing missing — and the lowest that did not, until it is at most this; 0 = off)
 // BENCH_WARMUP=200 (leads at 10/s, not measured) BENCH_IDLE_SECONDS=10 (each process's CPU at rest after the warm-up) BENCH_WORKER_PROCESS=0|1 BENCH_MAX_MINUTES=20 BENCH_DEBUG=1
 // BENCH_WORKER_PROFILE=<dir> (a CPU profile of the worker process; needs BENCH_WORKER_PROCESS=1) BENCH_WEB_PROFILE=<dir> (of the web process)
 // BENCH_DB_NAME=parkmatch_bench_e2e (the database, dropped and created: one per helper sharing a machine)
@@ -77,6 +80,7 @@ function settings() {
     // at 10/s (docs/benchmarks.md, End to end, 12-02 01:26–01:40), which npm start does not pay.
     relayPollMs: envNumber("BENCH_RELAY_POLL_MS", workerEnvSchema.shape.RELAY_POLL_MS.parse(undefined), 50, 60_000),
     smtpConnections,
+    kneeStep: envNumber("BENCH_KNEE_STEP", 5, 0, 100),
     waitSeconds: envNumber("BENCH_WAIT_SECONDS", 60, 5, 600),
     warmup: envNumber("BENCH_WARMUP", 200, 0, 2_000),
     idleSeconds: envNumber("BENCH_IDLE_SECONDS", 10, 0, 600),
@@ -576,7 +580,7 @@ async function main() {
     }
 
     let round = 2;
-    for (const rate of cfg.rates) {
+    const measure = async (rate: number) => {
       await sleep(2_000);
       const vacuumed = await vacuumWhereAutovacuumIsOff(sql);
       if (vacuumed !== null)
@@ -591,7 +595,12 @@ async function main() {
         console.log(
           `\nPostgres per lead of the ${rate} leads/s round (${r.sent} leads, pg_stat_statements, until drained; load ${loadavg()[0].toFixed(2)}):\n\n${statementTotalsPerLead(await statementTotals(sql, 25), r.sent)}\n`,
         );
-    }
+    };
+    for (const rate of cfg.rates) await measure(rate);
+    // The knee between the rates given: halve the gap between the highest rate that held and the
+    // lowest above it that did not, until it is at most BENCH_KNEE_STEP leads/s.
+    const rounds = () => results.map((r) => ({ rate: r.rate, held: heldUp(r) }));
+    for (let next = kneeProbe(rounds(), cfg.kneeStep); next !== null; next = kneeProbe(rounds(), cfg.kneeStep)) await measure(next);
     loop.disable();
   } catch (error) {
     exitCode = 1;
@@ -658,7 +667,7 @@ async function main() {
       `\nPer lead sent: ${results.map((r) => `${r.rate}/s ${r.pgXactsPerLead.toFixed(0)} Postgres transactions (pg_stat_database, statements outside a transaction count too), ${r.redisCommandsPerLead.toFixed(0)} Redis commands (${r.redisTopPerLead.map(([cmd, n]) => `${cmd} ${n.toFixed(1)}`).join(", ")})`).join("; ")}`,
     );
     // The knee: the highest rate measured whose p99 stays under 2 s with no email missing (issue 14).
-    const good = results.filter((r) => pct(r.latencies, 99) < 2_000 && r.missing + r.notRouted + r.postErrors === 0);
+    const good = results.filter(heldUp);
     console.log(
       `\nKnee (highest rate of ${results.map((r) => r.rate).join(", ")} leads/s with p99 < 2 s and nothing missing): ${good.length ? `${Math.max(...good.map((r) => r.rate))} leads/s` : "below the lowest rate measured"}.`,
     );
@@ -674,6 +683,11 @@ async function main() {
       );
   }
   process.exit(exitCode);
+}
+
+/** A round that held: p99 under 2 s, every lead routed and emailed, every POST answered (issue 14's knee). */
+function heldUp(r: RoundResult): boolean {
+  return pct(r.latencies, 99) < 2_000 && r.missing + r.notRouted + r.postErrors === 0;
 }
 
 function rowOf(r: RoundResult): string {
