@@ -22,15 +22,19 @@ import { type RunningWorker, startWorker, type WorkerConfig } from "../../worker
 import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateRedis, startWebServer } from "../support/services";
 import { messageSubject, startSmtpServer, type TestServer } from "../support/smtp";
+import { kneeProbe } from "./knee";
 import {
   cpuMs,
+  load1,
   pidsWhere,
   resetStatementStats,
   rssMb,
+  sectionHeader,
   statementTotals,
   statementTotalsPerLead,
   vacuumWhereAutovacuumIsOff,
   webProfileArgs,
+  writeSection,
 } from "./lib";
 
 // npm run bench:e2e — end-to-end latency of a lead: from just before `POST /api/leads` to the moment
@@ -42,6 +46,8 @@ import {
 //
 // Knobs (env): BENCH_RATES=10,50 BENCH_SECONDS=20 BENCH_SPACES=10000 BENCH_CONCURRENCY=8
 // BENCH_RELAY_POLL_MS (default: the worker's RELAY_POLL_MS default, 1000, as npm start runs) BENCH_SMTP_CONNECTIONS (pool size, default: the mailer's) BENCH_WAIT_SECONDS=60
+// BENCH_KNEE_STEP=5 (after BENCH_RATES, rounds halving the gap between the highest rate that held —
+// p99 < 2 s, nothing missing — and the lowest that did not, until it is at most this; 0 = off)
 // BENCH_WARMUP=200 (leads at 10/s, not measured) BENCH_IDLE_SECONDS=10 (each process's CPU at rest after the warm-up) BENCH_WORKER_PROCESS=0|1 BENCH_MAX_MINUTES=20 BENCH_DEBUG=1
 // BENCH_WORKER_PROFILE=<dir> (a CPU profile of the worker process; needs BENCH_WORKER_PROCESS=1) BENCH_WEB_PROFILE=<dir> (of the web process)
 // BENCH_DB_NAME=parkmatch_bench_e2e (the database, dropped and created: one per helper sharing a machine)
@@ -77,6 +83,7 @@ function settings() {
     // at 10/s (docs/benchmarks.md, End to end, 12-02 01:26–01:40), which npm start does not pay.
     relayPollMs: envNumber("BENCH_RELAY_POLL_MS", workerEnvSchema.shape.RELAY_POLL_MS.parse(undefined), 50, 60_000),
     smtpConnections,
+    kneeStep: envNumber("BENCH_KNEE_STEP", 5, 0, 100),
     waitSeconds: envNumber("BENCH_WAIT_SECONDS", 60, 5, 600),
     warmup: envNumber("BENCH_WARMUP", 200, 0, 2_000),
     idleSeconds: envNumber("BENCH_IDLE_SECONDS", 10, 0, 600),
@@ -305,6 +312,7 @@ type RoundResult = {
 
 async function main() {
   const cfg = settings();
+  const loadAtStart = load1();
   ensureRemixBuild(); // the bench drives the real web server
   const cleanups: { what: string; run: () => Promise<unknown> }[] = [];
   let cleaned: Promise<void> | undefined;
@@ -576,7 +584,7 @@ async function main() {
     }
 
     let round = 2;
-    for (const rate of cfg.rates) {
+    const measure = async (rate: number) => {
       await sleep(2_000);
       const vacuumed = await vacuumWhereAutovacuumIsOff(sql);
       if (vacuumed !== null)
@@ -591,7 +599,12 @@ async function main() {
         console.log(
           `\nPostgres per lead of the ${rate} leads/s round (${r.sent} leads, pg_stat_statements, until drained; load ${loadavg()[0].toFixed(2)}):\n\n${statementTotalsPerLead(await statementTotals(sql, 25), r.sent)}\n`,
         );
-    }
+    };
+    for (const rate of cfg.rates) await measure(rate);
+    // The knee between the rates given: halve the gap between the highest rate that held and the
+    // lowest above it that did not, until it is at most BENCH_KNEE_STEP leads/s.
+    const rounds = () => results.map((r) => ({ rate: r.rate, held: heldUp(r) }));
+    for (let next = kneeProbe(rounds(), cfg.kneeStep); next !== null; next = kneeProbe(rounds(), cfg.kneeStep)) await measure(next);
     loop.disable();
   } catch (error) {
     exitCode = 1;
@@ -601,24 +614,25 @@ async function main() {
     clearTimeout(watchdog);
   }
 
+  const report: string[] = [];
   if (results.length) {
-    console.log(
+    report.push(
       `\nEnd-to-end: POST /api/leads → email received by the SMTP server (${cfg.seconds} s per rate, ${cfg.spaces.toLocaleString("en")} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, SMTP pool ${cfg.smtpConnections ?? "default (2)"}, worker ${cfg.workerProcess ? "own process" : "bench process"})\n`,
     );
-    console.log(
+    report.push(
       "| rate (leads/s) | sent | emailed | hotline only | no match | missing | p50 ms | p90 ms | p99 ms | max ms | POST p50 ms | POST p99 ms | achieved rate | POST errors |",
     );
-    console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-    for (const r of results) console.log(rowOf(r));
+    report.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (const r of results) report.push(rowOf(r));
 
-    console.log(
+    report.push(
       "\nWhere the time goes (emailed leads; ms, p50 / p99): POST → intake tx = until the lead's outbox rows were written; lead.match relay = → job in BullMQ, wait = → job started, → email = job started → first email received (matching, routing and the inline send); lead searchable = intake → its search document written by the index writer. Emails sent by a fallback notify.email job instead of inline are counted apart.\n",
     );
     const names = [...new Set(results.flatMap((r) => [...r.stages.keys()]))];
-    console.log(`| rate | ${names.join(" | ")} |`);
-    console.log(`| --- | ${names.map(() => "---").join(" | ")} |`);
+    report.push(`| rate | ${names.join(" | ")} |`);
+    report.push(`| --- | ${names.map(() => "---").join(" | ")} |`);
     for (const r of results)
-      console.log(
+      report.push(
         `| ${r.rate} | ${names
           .map((n) => {
             const v = r.stages.get(n) ?? [];
@@ -626,54 +640,61 @@ async function main() {
           })
           .join(" | ")} |`,
       );
-    console.log(
+    report.push(
       `\n(lead.match job hashes found: ${results.map((r) => `${r.rate}/s ${r.jobsCoverage}`).join(", ")}; completed jobs are pruned beyond 5 000. Assignment emails sent by a fallback job instead of inline: ${results.map((r) => `${r.rate}/s ${r.fallbackEmails}`).join(", ")})`,
     );
 
-    console.log(
+    report.push(
       "\n| rate | Meili tasks | batches | task wait (enqueued→started) p50 / p99 ms | task run p50 / p99 ms | Meili major page faults | bench event-loop delay p99 ms | emails received | drained after last POST | load avg before → after |",
     );
-    console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    report.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const r of results) {
       const m = r.meiliTasks;
-      console.log(
+      report.push(
         `| ${r.rate} | ${m.tasks} | ${m.batches} | ${ms(m.waitP50)} / ${ms(m.waitP99)} | ${ms(m.runP50)} / ${ms(m.runP99)} | ${r.meiliMajorFaults} | ${r.loopDelayP99.toFixed(1)} | ${r.emailsReceived} | ${r.drainedAfterMs === null ? "no" : `${(r.drainedAfterMs / 1000).toFixed(1)} s`} | ${r.loadBefore.toFixed(2)} → ${r.loadAfter.toFixed(2)} |`,
       );
     }
     const cpuNames = [...new Set(results.flatMap((r) => [...r.cpu.keys()]))];
-    console.log(
+    report.push(
       "\nCPU during each round (send + until drained or timed out): ms of CPU per lead sent, and the share of the 2 cores' time\n",
     );
-    console.log(`| rate | ${cpuNames.join(" | ")} | all of these | whole machine busy |`);
-    console.log(`| --- | ${cpuNames.map(() => "---").join(" | ")} | --- | --- |`);
+    report.push(`| rate | ${cpuNames.join(" | ")} | all of these | whole machine busy |`);
+    report.push(`| --- | ${cpuNames.map(() => "---").join(" | ")} | --- | --- |`);
     const cores = cpus().length;
     for (const r of results) {
       const cell = (v: number) => `${(v / r.sent).toFixed(1)} ms (${((100 * v) / (r.wallMs * cores)).toFixed(0)}%)`;
       const sum = [...r.cpu.values()].reduce((a, b) => a + b, 0);
-      console.log(
+      report.push(
         `| ${r.rate} | ${cpuNames.map((n) => cell(r.cpu.get(n) ?? 0)).join(" | ")} | ${cell(sum)} | ${((100 * r.machineBusyMs) / (r.wallMs * cores)).toFixed(0)}% |`,
       );
     }
-    console.log(
+    report.push(
       `\nPer lead sent: ${results.map((r) => `${r.rate}/s ${r.pgXactsPerLead.toFixed(0)} Postgres transactions (pg_stat_database, statements outside a transaction count too), ${r.redisCommandsPerLead.toFixed(0)} Redis commands (${r.redisTopPerLead.map(([cmd, n]) => `${cmd} ${n.toFixed(1)}`).join(", ")})`).join("; ")}`,
     );
     // The knee: the highest rate measured whose p99 stays under 2 s with no email missing (issue 14).
-    const good = results.filter((r) => pct(r.latencies, 99) < 2_000 && r.missing + r.notRouted + r.postErrors === 0);
-    console.log(
+    const good = results.filter(heldUp);
+    report.push(
       `\nKnee (highest rate of ${results.map((r) => r.rate).join(", ")} leads/s with p99 < 2 s and nothing missing): ${good.length ? `${Math.max(...good.map((r) => r.rate))} leads/s` : "below the lowest rate measured"}.`,
     );
-    console.log(
+    report.push(
       `Memory (RSS MB; at rest after start-up: ${[...restRss].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}); peak during each round: ${results
         .map((r) => `${r.rate}/s ${[...r.peakRss].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}`)
         .join("; ")}`,
     );
     const incomplete = results.filter((r) => r.missing > 0 || r.notRouted > 0 || r.postErrors > 0);
     for (const r of incomplete)
-      console.log(
+      report.push(
         `\n${r.rate} leads/s: ${r.missing} leads with an email assignment got no email in time, ${r.notRouted} not routed in time, ${r.postErrors} POST errors.`,
       );
   }
+  // The tables above are this scenario's section of docs/benchmarks.md (BENCH_WRITE=0: printed only).
+  if (report.length) writeSection("e2e", [sectionHeader("End to end", "npm run bench:e2e", loadAtStart), ...report].join("\n"));
   process.exit(exitCode);
+}
+
+/** A round that held: p99 under 2 s, every lead routed and emailed, every POST answered (issue 14's knee). */
+function heldUp(r: RoundResult): boolean {
+  return pct(r.latencies, 99) < 2_000 && r.missing + r.notRouted + r.postErrors === 0;
 }
 
 function rowOf(r: RoundResult): string {

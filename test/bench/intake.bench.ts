@@ -28,7 +28,11 @@ import {
 // the same run on the same Postgres. Load: autocannon in its own process (test/bench/load.ts).
 //
 // For each target (raw, POST /api/leads, POST / form-encoded with a fresh submission key):
-//  - saturation: BENCH_CONNECTIONS connections as fast as answered → accepted leads/s;
+//  - saturation: as fast as answered, at each of BENCH_SATURATION_CONNECTIONS connection counts in
+//    turn until one gains < 5 % on the best so far → the best accepted leads/s. One count for every
+//    target would understate a server whose answer waits for a shared step: the web's group commit
+//    (ADR 039) answers ~16 requests per batch cycle, so 16 clients leave it partly idle (2026-12-02:
+//    web 77 % busy, 980/s at 16, 1,355/s at 64), while the raw server is saturated at 16 already;
 //  - 100 leads/s (BENCH_RATE): p50/p99;
 //  - the knee (the app's two routes): open-ish steps at fractions of the saturation rate; the knee is
 //    the highest step whose p99 stays under BENCH_KNEE_P99_MS with every lead accepted;
@@ -36,7 +40,7 @@ import {
 //    lead's 201/303, a 429 or a 503, and every accepted lead must be in Postgres.
 // CPU per accepted lead (web or raw server, Postgres backends, the load generator) from /proc.
 //
-// Knobs: BENCH_SECONDS=10 BENCH_CONNECTIONS=16 BENCH_RATE=100 BENCH_KNEE_STEPS=0.5,0.75,0.9,1
+// Knobs: BENCH_SECONDS=10 BENCH_CONNECTIONS=16 BENCH_SATURATION_CONNECTIONS=16,64,256 BENCH_RATE=100 BENCH_KNEE_STEPS=0.5,0.75,0.9,1
 // BENCH_KNEE_P99_MS=100 BENCH_OVERLOAD_CONNECTIONS=256 BENCH_TARGETS=raw,api,form
 // BENCH_WEB_PROFILE=<dir> (a V8 CPU profile of the web process) BENCH_WRITE=0 (print only)
 // BENCH_DB_NAME=parkmatch_bench_intake (the database, dropped and created: one per helper sharing a machine)
@@ -47,6 +51,11 @@ const DB = process.env.BENCH_DB_NAME ?? "parkmatch_bench_intake";
 const cfg = {
   seconds: knob("BENCH_SECONDS", 10, 1, 300),
   connections: knob("BENCH_CONNECTIONS", 16, 1, 512),
+  saturationConnections: (process.env.BENCH_SATURATION_CONNECTIONS ?? "16,64,256").split(",").map((c) => {
+    const n = Number(c);
+    if (!Number.isInteger(n) || n < 1 || n > 1_000) throw new Error(`BENCH_SATURATION_CONNECTIONS: whole numbers in [1, 1000], got ${c}`);
+    return n;
+  }),
   rate: knob("BENCH_RATE", 100, 1, 10_000),
   kneeSteps: (process.env.BENCH_KNEE_STEPS ?? "0.5,0.75,0.9,1").split(",").map(Number),
   kneeP99: knob("BENCH_KNEE_P99_MS", 100, 1, 10_000),
@@ -145,14 +154,15 @@ async function main() {
 
     const knees = new Map<Target, number>();
     for (const target of cfg.targets) {
-      const sat = await run(target, "saturation", { connections: cfg.connections, seconds: cfg.seconds });
-      rows.push(sat);
+      const sat = await saturation(target);
       rows.push(await run(target, `${cfg.rate} leads/s`, { connections: cfg.connections, seconds: cfg.seconds, rate: cfg.rate }));
       if (target === "raw") continue;
       let knee = 0;
       for (const f of cfg.kneeSteps) {
         const rate = Math.max(1, Math.round(sat.acceptedPerSec * f));
-        const step = await run(target, `knee step ×${f}`, { connections: cfg.connections * 2, seconds: cfg.seconds, rate });
+        // Enough connections to offer the rate: twice what saturated it.
+        const connections = 2 * Math.max(cfg.connections, sat.connections);
+        const step = await run(target, `knee step ×${f}`, { connections, seconds: cfg.seconds, rate });
         rows.push(step);
         const offered = rate * cfg.seconds;
         if (step.p99 < cfg.kneeP99 && step.accepted >= 0.95 * offered && step.bad === 0) knee = Math.max(knee, rate);
@@ -162,11 +172,29 @@ async function main() {
       rows.push(await run(target, "2× knee", { connections: cfg.overloadConnections, seconds: cfg.seconds, rate: over, timeoutSec: 30 }));
     }
 
+    /**
+     * Closed-loop runs at each connection count of BENCH_SATURATION_CONNECTIONS, stopping at the first
+     * that gains < 5 % on the best so far. Every run is a row; the best is "saturation", the others
+     * "saturation sweep".
+     */
+    async function saturation(target: Target): Promise<Row & { connections: number }> {
+      let best: (Row & { connections: number }) | null = null;
+      for (const connections of cfg.saturationConnections) {
+        const row = { ...(await run(target, "saturation sweep", { connections, seconds: cfg.seconds })), connections };
+        rows.push(row);
+        const gained = !best || row.acceptedPerSec >= 1.05 * best.acceptedPerSec;
+        if (!best || row.acceptedPerSec > best.acceptedPerSec) best = row;
+        if (!gained) break;
+      }
+      best!.what = "saturation";
+      return best!;
+    }
+
     const by = (t: Target, what: string) => rows.find((r) => r.target === t && r.what === what);
     const rawSat = by("raw", "saturation");
     const lines = [
       sectionHeader("Intake", "npm run bench:intake", loadBefore),
-      `Web process (NODE_ENV=production, no worker running: the outbox only fills) and a bare node:http + one insert server (\`test/bench/raw-intake.ts\`), same Postgres, same driver and pool; autocannon in its own process on 127.0.0.1, ${cfg.seconds} s per row, ${cfg.connections} connections unless noted. CPU is ms per accepted lead: the server process, the database's Postgres backends, and the load generator. Knee: the highest step whose p99 stays under ${cfg.kneeP99} ms with ≥ 95 % of the offered leads accepted.`,
+      `Web process (NODE_ENV=production, no worker running: the outbox only fills) and a bare node:http + one insert server (\`test/bench/raw-intake.ts\`), same Postgres, same driver and pool; autocannon in its own process on 127.0.0.1, ${cfg.seconds} s per row, ${cfg.connections} connections unless noted. Saturation: as fast as answered at ${cfg.saturationConnections.join(", ")} connections in turn, until one gains < 5 % on the best so far ("saturation sweep" rows); the best is the "saturation" row, and "vs raw" compares the bests. CPU is ms per accepted lead: the server process, the database's Postgres backends, and the load generator. Knee: the highest step whose p99 stays under ${cfg.kneeP99} ms with ≥ 95 % of the offered leads accepted.`,
       "",
       "| target | load | offered | accepted | accepted/s | vs raw | p50 ms | p99 ms | 429 | 503 | other/errors | server CPU ms/lead | Postgres CPU ms/lead | load gen. CPU ms/lead | server peak RSS MB | machine busy |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",

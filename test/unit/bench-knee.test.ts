@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+
+import { kneeProbe } from "../bench/knee";
+
+const r = (rate: number, held: boolean) => ({ rate, held });
+
+describe("bench:e2e's knee search", () => {
+  it("halves the gap between the highest rate that held and the lowest that did not", () => {
+    expect(kneeProbe([r(10, true), r(50, false)], 5)).toBe(30);
+    expect(kneeProbe([r(10, true), r(50, false), r(30, true)], 5)).toBe(40);
+    expect(kneeProbe([r(10, true), r(50, false), r(30, true), r(40, false)], 5)).toBe(35);
+  });
+
+  it("stops once the gap is at most the step", () => {
+    expect(kneeProbe([r(10, true), r(50, false), r(30, true), r(40, false), r(35, true)], 5)).toBeNull();
+    expect(kneeProbe([r(34, true), r(36, false)], 5)).toBeNull();
+  });
+
+  it("searches from 0 when no rate held, and not at all when none failed or the step is 0", () => {
+    expect(kneeProbe([r(10, false), r(50, false)], 5)).toBe(5);
+    expect(kneeProbe([r(10, true), r(50, true)], 5)).toBeNull();
+    expect(kneeProbe([r(10, true), r(50, false)], 0)).toBeNull();
+  });
+
+  it("goes on above the highest rate that held when a lower one failed on a noisy machine", () => {
+    expect(kneeProbe([r(20, false), r(30, true), r(50, false)], 5)).toBe(40);
+    expect(kneeProbe([r(20, false), r(30, true)], 5)).toBeNull(); // nothing above 30 failed
+  });
+});
