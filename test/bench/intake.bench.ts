@@ -35,7 +35,7 @@ import {
 //    web 77 % busy, 980/s at 16, 1,355/s at 64), while the raw server is saturated at 16 already;
 //  - 100 leads/s (BENCH_RATE): p50/p99;
 //  - the knee (the app's two routes): open-ish steps at fractions of the saturation rate; the knee is
-//    the highest step whose p99 stays under BENCH_KNEE_P99_MS with every lead accepted;
+//    the highest rate a step achieved with p99 under BENCH_KNEE_P99_MS and nothing refused;
 //  - overload at twice the knee with BENCH_OVERLOAD_CONNECTIONS connections: every answer must be the
 //    lead's 201/303, a 429 or a 503, and every accepted lead must be in Postgres.
 // CPU per accepted lead (web or raw server, Postgres backends, the load generator) from /proc.
@@ -166,8 +166,11 @@ async function main() {
         const connections = cfg.connections * 2;
         const step = await run(target, `knee step ×${f}`, { connections, seconds: cfg.seconds, rate });
         rows.push(step);
-        const offered = rate * cfg.seconds;
-        if (step.p99 < cfg.kneeP99 && step.accepted >= 0.95 * offered && step.bad === 0) knee = Math.max(knee, rate);
+        // The rate the step achieved, not the one asked: autocannon's overallRate at 32 clients fell
+        // 7–15 % short of 1,224–1,632/s while p99 stayed at 53–68 ms and nothing was refused (18:04
+        // UTC 2026-12-02), so "≥ 95 % of the offered leads" failed steps the server had kept up with.
+        const refused = step.limited + step.unavailable + step.bad;
+        if (step.p99 < cfg.kneeP99 && refused === 0) knee = Math.max(knee, Math.round(step.acceptedPerSec));
       }
       knees.set(target, knee);
       const over = Math.max(2, 2 * (knee || Math.round(sat.acceptedPerSec)));
@@ -196,7 +199,7 @@ async function main() {
     const rawSat = by("raw", "saturation");
     const lines = [
       sectionHeader("Intake", "npm run bench:intake", loadBefore),
-      `Web process (NODE_ENV=production, no worker running: the outbox only fills) and a bare node:http + one insert server (\`test/bench/raw-intake.ts\`), same Postgres, same driver and pool; autocannon in its own process on 127.0.0.1, ${cfg.seconds} s per row, ${cfg.connections} connections unless noted. Saturation: as fast as answered at ${cfg.saturationConnections.join(", ")} connections in turn, until one gains < 5 % on the best so far ("saturation sweep" rows); the best is the "saturation" row, and "vs raw" compares the bests. CPU is ms per accepted lead: the server process, the database's Postgres backends, and the load generator. Knee: the highest step whose p99 stays under ${cfg.kneeP99} ms with ≥ 95 % of the offered leads accepted.`,
+      `Web process (NODE_ENV=production, no worker running: the outbox only fills) and a bare node:http + one insert server (\`test/bench/raw-intake.ts\`), same Postgres, same driver and pool; autocannon in its own process on 127.0.0.1, ${cfg.seconds} s per row, ${cfg.connections} connections unless noted. Saturation: as fast as answered at ${cfg.saturationConnections.join(", ")} connections in turn, until one gains < 5 % on the best so far ("saturation sweep" rows); the best is the "saturation" row, and "vs raw" compares the bests. CPU is ms per accepted lead: the server process, the database's Postgres backends, and the load generator. Knee: the highest rate a step achieved (accepted leads/s) with p99 under ${cfg.kneeP99} ms and nothing refused (no 429, 503 or error).`,
       "",
       "| target | load | offered | accepted | accepted/s | vs raw | p50 ms | p99 ms | 429 | 503 | other/errors | server CPU ms/lead | Postgres CPU ms/lead | load gen. CPU ms/lead | server peak RSS MB | machine busy |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
