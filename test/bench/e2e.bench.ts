@@ -687,8 +687,10 @@ async function main() {
         `\n${r.rate} leads/s: ${r.missing} leads with an email assignment got no email in time, ${r.notRouted} not routed in time, ${r.postErrors} POST errors.`,
       );
   }
-  // The tables above are this scenario's section of docs/benchmarks.md (BENCH_WRITE=0: printed only).
-  if (report.length) writeSection("e2e", [sectionHeader("End to end", "npm run bench:e2e", loadAtStart), ...report].join("\n"));
+  // The tables above are this scenario's section of docs/benchmarks.md (BENCH_WRITE=0: printed only);
+  // a run that failed prints them but leaves the last good section in place.
+  if (report.length && exitCode !== 0) console.log(report.join("\n"));
+  else if (report.length) writeSection("e2e", [sectionHeader("End to end", "npm run bench:e2e", loadAtStart), ...report].join("\n"));
   process.exit(exitCode);
 }
 
