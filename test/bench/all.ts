@@ -20,6 +20,12 @@ for (const name of ORDER) {
   }
   console.log(`\n=== npm run bench:${name}`);
   const r = spawnSync("npm", ["run", `bench:${name}`], { stdio: "inherit" });
+  // A scenario killed by a signal was stopped on purpose: the run stops there too, rather than going on
+  // to the next scenario alongside whatever the stopper starts next (two runs share the bench databases).
+  if (r.signal) {
+    console.error(`bench:${name} stopped by ${r.signal}; the run stops here`);
+    process.exit(1);
+  }
   if (r.status !== 0) failed.push(name);
 }
 if (failed.length) console.error(`failed: ${failed.join(", ")}`);
