@@ -1,6 +1,6 @@
 import { sectionOf } from "~/domain/industries";
 import { AREA_LOWER, AREA_UPPER, DEFAULT_VERIFY_DAYS, type HardOptions } from "~/domain/matching/hard";
-import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
+import type { MatchNeed } from "~/domain/matching/types";
 
 import { filterValue, type SearchClient } from "./client";
 import { SPACES_INDEX } from "./spaces.index";
@@ -82,74 +82,39 @@ export function targetArea(n: MatchNeed): number {
 }
 
 /**
- * Candidates for one lead: the spaces that pass the hard filters and are closest in size to the
+ * Candidates for one lead, as ids: the spaces that pass the hard filters and are closest in size to the
  * target on either side, plus spaces in parks that focus on the lead's industry (within the hard area
  * window, smallest first) — the two strongest soft factors — so neither is starved when thousands of
- * spaces pass the filters. Three searches in parallel: a one-sided range with a numeric sort is cheap
- * in Meilisearch, while sorting by distance to a point was 5× slower at 100,000 spaces
- * (docs/benchmarks.md). The score decides among them.
- */
-export async function findCandidates(client: SearchClient, n: MatchNeed, options: CandidateOptions = {}): Promise<SpaceCandidate[]> {
-  return (await findCandidatesAndNearMisses(client, n, { ...options, whyNot: false })).candidates;
-}
-
-export type CandidateOptions = HardOptions & { indexUid?: string; perQuery?: number };
-
-/**
- * The candidates (as findCandidates) and, with `whyNot` (default on), the spaces near the lead that
- * the hard rules keep out: one more search, sent together with the others.
- */
-export async function findCandidatesAndNearMisses(
-  client: SearchClient,
-  n: MatchNeed,
-  options: CandidateOptions & { whyNot?: boolean } = {},
-): Promise<{ candidates: SpaceCandidate[]; nearby: SpaceCandidate[] }> {
-  const [above, below, inFocus, nearby] = await candidateSearches<SpaceCandidate>(client, n, options, CANDIDATE_FIELDS);
-  const byId = new Map<string, SpaceCandidate>();
-  for (const hits of [above, below, inFocus]) for (const hit of hits) byId.set(hit.id, hit);
-  return { candidates: [...byId.values()], nearby: nearby ?? [] };
-}
-
-/**
- * The document fields a candidate is made of, asked of Meilisearch by name: the hits are then the
- * candidates as they are. The index-only fields (search text with the notes, division codes, `_geo`,
- * `verifiedAtTs`, `offerMinSqm`) are neither serialized nor parsed, nor stripped off with an object rest
- * copy per hit (~4 µs each on this machine, 80 hits a lead; issue 14). The check below makes the compiler
- * hold the list to SpaceCandidate's fields.
- */
-export const CANDIDATE_FIELDS = [
-  ...["id", "parkId", "kind", "deals", "title", "areaSqm", "divisibleMinSqm", "floors", "singleStorey", "ceilingM"],
-  ...["floorLoadKg", "powerKva", "craneT", "rentYuanPerSqmMonth", "priceYuanPerSqm", "landPriceWanPerMu"],
-  ...["availableFrom", "status", "verifiedAt", "park"],
-] as const satisfies readonly (keyof SpaceCandidate)[];
-// Every field of SpaceCandidate is in the list (a field added to the type and not here fails to compile).
-const everyCandidateField: Exclude<keyof SpaceCandidate, (typeof CANDIDATE_FIELDS)[number]> extends never ? true : never = true;
-void everyCandidateField;
-
-/**
- * The ids alone of what findCandidatesAndNearMisses finds — `candidates` (deduplicated, in the order
- * found) and `nearby` (why-not) — for a caller that re-reads every space from Postgres anyway (the
- * lead.match job, docs/decisions/018): Meilisearch then serializes, and this process parses, one short
- * field per hit instead of the whole document (80 hits a lead at the default sizes).
+ * spaces pass the filters. A one-sided range with a numeric sort is cheap in Meilisearch, while sorting
+ * by distance to a point was 5× slower at 100,000 spaces (docs/benchmarks.md). With `whyNot` (default
+ * on), `nearby` are the spaces near the lead that the hard rules keep out (one more search, sent with
+ * the others). Ids only: every caller re-reads the spaces from Postgres (the lead.match job, the hotline's
+ * dry run; ADR 018), and the index displays nothing else (search/spaces.index.ts). `candidates` are
+ * deduplicated, in the order found. Throws when Meilisearch fails.
  */
 export async function findCandidateIds(
   client: SearchClient,
   n: MatchNeed,
   options: CandidateOptions & { whyNot?: boolean } = {},
 ): Promise<{ candidates: string[]; nearby: string[] }> {
-  const [above, below, inFocus, nearby] = await candidateSearches<{ id: string }>(client, n, options, ["id"]);
+  const { results } = await client.multiSearch({ queries: candidateQueries(n, options) });
+  const [above, below, inFocus, nearby] = results.map((r) => r.hits as unknown as { id: string }[]);
   const candidates = new Set<string>();
   for (const hits of [above, below, inFocus]) for (const hit of hits) candidates.add(hit.id);
   return { candidates: [...candidates], nearby: (nearby ?? []).map((hit) => hit.id) };
 }
 
+export type CandidateOptions = HardOptions & { indexUid?: string; perQuery?: number };
+
 /**
  * The three candidate searches and the why-not one (left out with `whyNot: false`), as the queries of
  * ONE multi-search request: one HTTP round trip and one request for Meilisearch to parse and authorise
- * instead of four. `retrieve`: the document fields each hit carries (all when absent). Exported so that
- * bench:match can send the very same request raw, as a second baseline.
+ * instead of four. Each side of the target leaves out the area clause its own bound implies (above:
+ * the lower edge, below: the upper one), since every clause is a bitmap Meilisearch builds per query
+ * (~0.15–0.35 ms each at 100,000 spaces, issue 14); the candidates are hard-checked in code anyway.
+ * Exported so that bench:match can send the very same request raw, as a second baseline.
  */
-export function candidateQueries(n: MatchNeed, options: CandidateOptions & { whyNot?: boolean }, retrieve?: readonly string[]) {
+export function candidateQueries(n: MatchNeed, options: CandidateOptions & { whyNot?: boolean }) {
   const indexUid = options.indexUid ?? SPACES_INDEX;
   const closest = options.perQuery ?? 20;
   const base = hardFilters(n, options);
@@ -159,30 +124,23 @@ export function candidateQueries(n: MatchNeed, options: CandidateOptions & { why
     .filter(Boolean)
     .map((c) => filterValue(c!))
     .join(", ")}]`;
+  const [lower, upper] = [base.find(isLowerEdge), base.find(isUpperEdge)];
   const query = (filter: string[], sort: string, limit: number) => ({
     indexUid,
     q: "",
     filter,
     sort: [sort],
     limit,
-    ...(retrieve ? { attributesToRetrieve: [...retrieve] } : {}),
+    attributesToRetrieve: ["id"],
   });
   return [
-    query([...base, `areaSqm >= ${target}`], "areaSqm:asc", closest),
-    query([...base, `areaSqm < ${target}`], "areaSqm:desc", closest),
+    // target ≥ the lower edge (the middle of [min, max] ≥ min ≥ min × AREA_LOWER), so "≥ target" implies it
+    query([...base.filter((f) => f !== lower), `areaSqm >= ${target}`], "areaSqm:asc", closest),
+    // target ≤ max ≤ max × AREA_UPPER, so "< target" implies the upper edge
+    query([...base.filter((f) => f !== upper), `areaSqm < ${target}`], "areaSqm:desc", closest),
     query([...base, focus], "areaSqm:asc", Math.ceil(closest / 2)),
     ...(options.whyNot === false ? [] : [query(whyNotFilters(n), "areaSqm:asc", WHY_NOT_LIMIT)]),
   ];
 }
-
-/** candidateQueries sent, each query's hits in order: above, below, in focus, why-not (null when off). */
-async function candidateSearches<T>(
-  client: SearchClient,
-  n: MatchNeed,
-  options: CandidateOptions & { whyNot?: boolean },
-  retrieve?: readonly string[],
-): Promise<[T[], T[], T[], T[] | null]> {
-  const { results } = await client.multiSearch({ queries: candidateQueries(n, options, retrieve) });
-  const hits = results.map((r) => r.hits as unknown as T[]);
-  return [hits[0], hits[1], hits[2], hits[3] ?? null];
-}
+const isLowerEdge = (f: string) => f.startsWith("areaSqm >= ");
+const isUpperEdge = (f: string) => f.startsWith("(areaSqm <= ");

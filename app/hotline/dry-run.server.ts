@@ -7,7 +7,7 @@ import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
 
 import type { SearchClient } from "../../search/client";
-import { findCandidates } from "../../search/spaces.query";
+import { findCandidateIds } from "../../search/spaces.query";
 
 // The matcher without storing anything (issue 12 item 1): while the caller is still on the line, the
 // agent sees which spaces the need fits — the same search, the same Postgres re-read of candidates and
@@ -43,10 +43,10 @@ export async function dryRunMatches(deps: DryRunDeps, need: MatchNeed): Promise<
   const n = withRegionCodes(need);
   const options = { now: (deps.now ?? new Date()).toISOString(), verifyDays: deps.verifyDays ?? DEFAULT_VERIFY_DAYS };
   const [found, pending] = await Promise.all([
-    findCandidates(deps.search, n, { indexUid: deps.spacesIndex, ...options }),
+    findCandidateIds(deps.search, n, { indexUid: deps.spacesIndex, whyNot: false, ...options }),
     loadSpaceRows(deps.sql, { pendingKind: n.need.kind, limit: PENDING_LIMIT }),
   ]);
-  const read = await loadSpaceRows(deps.sql, { spaceIds: found.map((c) => c.id) });
+  const read = await loadSpaceRows(deps.sql, { spaceIds: found.candidates });
   const rows = new Map<string, SpaceRow>([...read, ...pending].map((r) => [r.id, r]));
   const ranked = rankMatches(n, [...rows.values()].map(toSpaceCandidate), { limit: DRY_RUN_LIMIT, ...options });
   return ranked.map((r) => {

@@ -81,14 +81,14 @@ try {
   }
   const leads = Array.from({ length: SEARCHES }, () => randomLead(rand));
   const options = { indexUid: "spaces", now: NOW, verifyDays: 30 };
-  for (const lead of leads.slice(0, 20)) await client.multiSearch({ queries: candidateQueries(lead, options, ["id"]) });
+  for (const lead of leads.slice(0, 20)) await client.multiSearch({ queries: candidateQueries(lead, options) });
 
   const perTask: Record<string, number[]> = Object.fromEntries(Object.keys(VARIANTS).map((k) => [k, []]));
   const perSearch: number[] = [];
   let next = LEADS;
   for (let round = 0; round < ROUNDS; round++) {
     let c = cpuMs(pid);
-    for (const lead of leads) await client.multiSearch({ queries: candidateQueries(lead, options, ["id"]) });
+    for (const lead of leads) await client.multiSearch({ queries: candidateQueries(lead, options) });
     perSearch.push((cpuMs(pid) - c) / leads.length);
     for (const name of Object.keys(VARIANTS)) {
       const start = next;

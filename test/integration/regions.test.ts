@@ -103,8 +103,9 @@ describe("the Meilisearch filter on its own compares codes", () => {
   ])("%j → spaces of %j only", async (regions, parks) => {
     const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
     const n = lead({ kind: "factory", deal: "either", industry: "C35", min: 1, regions });
-    const { hits } = await search.index(indexNames.spaces).search<{ park: { id: string } }>("", { filter: hardFilters(n), limit: 100 });
-    expect([...new Set(hits.map((h) => h.park.id))].sort()).toEqual([...parks].sort());
+    const { hits } = await search.index(indexNames.spaces).search<{ id: string }>("", { filter: hardFilters(n), limit: 100 });
+    const parkOf = new Map(demoInventory().spaces.map((s) => [String(s.id), String(s.parkId)])); // hits carry ids only
+    expect([...new Set(hits.map((h) => parkOf.get(h.id)))].sort()).toEqual([...parks].sort());
   });
 });
 
@@ -133,6 +134,19 @@ describe("a region that resolves to nothing is refused on need.regions", () => {
   });
 });
 
+/**
+ * The division codes the spaces index files a space under, read through the filter the matcher uses:
+ * the index displays ids only (search/spaces.index.ts), so a document's fields are not readable as such.
+ */
+async function indexedDivisionCodes(search: ReturnType<typeof createSearchClient>, spaceId: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const code of ["110000", "320000", "320100", "320115", "320117", "320118", "320500"]) {
+    const { hits } = await search.index(indexNames.spaces).search<{ id: string }>("", { filter: `divisionCodes = "${code}"`, limit: 1000 });
+    if (hits.some((h) => h.id === spaceId)) found.push(code);
+  }
+  return found;
+}
+
 describe("parks carry their district code", () => {
   it("the import resolves each park's district; the search documents carry its division codes", async () => {
     const parks = await db.sql<{ id: string; districtCode: string }[]>`select id, district_code from parks order by id`;
@@ -144,9 +158,7 @@ describe("parks carry their district code", () => {
       "LS-EDZ": "320117",
     });
     const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
-    const doc = await search.index(indexNames.spaces).getDocument("S9");
-    expect(doc.divisionCodes).toEqual(["320000", "320100", "320117"]);
-    expect((doc.park as { districtCode: string }).districtCode).toBe("320117");
+    expect(await indexedDivisionCodes(search, "S9")).toEqual(["320000", "320100", "320117"]);
     const park = await search.index(indexNames.parks).getDocument("JN-IP");
     expect(park).toMatchObject({ districtCode: "320115", divisionCodes: ["320000", "320100", "320115"] });
   });
@@ -154,8 +166,7 @@ describe("parks carry their district code", () => {
   it("npm run reindex rebuilds the documents with their codes; a lead typed in Traditional is found by its division's name", async () => {
     const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
     await reindexAll(db.sql, search, indexNames);
-    const doc = await search.index(indexNames.spaces).getDocument("S1");
-    expect(doc.divisionCodes).toEqual(["320000", "320100", "320118"]);
+    expect(await indexedDivisionCodes(search, "S1")).toEqual(["320000", "320100", "320118"]);
     // The leads index filters on nothing (docs/decisions/055): the hits show their codes instead.
     const { hits } = await search.index(indexNames.leads).search("高淳区", { locales: ["cmn"], limit: 100 });
     expect(hits.length).toBeGreaterThan(0);
