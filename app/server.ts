@@ -32,6 +32,11 @@ app.set("trust proxy", env.TRUST_PROXY);
 app.set("trust proxy fn", rememberTrust(app.get("trust proxy fn") as TrustFn)); // parsed once per address, not per use
 app.use(securityHeaders({ appUrl: env.APP_URL }));
 app.post("/api/leads", apiLeadsShed()); // an overloaded intake refuses before anything else is spent on it (ADR 035)
+// The JSON intake ahead of the compressor and the static files: its answers and refusals are JSON of a
+// few hundred bytes, under the compressor's threshold, and its wrapper of every response cost ~4 % of the
+// web's CPU a lead (profile of bench:intake, docs/benchmarks.md). Without the framework's per-request cost (ADR 031).
+const gate = requestGate({ appUrl: env.APP_URL });
+app.post("/api/leads", gate, apiLeadsRoute());
 // gzip (or deflate) for a client that asks: pages, scripts, styles and JSON of 1 KB or more whose type
 // is text-like (images and archives are already compressed and pass as they are). Remix's streamed
 // HTML stays streamed: its writer flushes the compressor after every chunk. Refusals and shed pages
@@ -39,8 +44,7 @@ app.post("/api/leads", apiLeadsShed()); // an overloaded intake refuses before a
 app.use(compression({ threshold: 1024 }));
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.use(requestGate({ appUrl: env.APP_URL }));
-app.post("/api/leads", apiLeadsRoute()); // the JSON intake, without the framework's per-request cost (ADR 031)
+app.use(gate);
 app.post(
   "/",
   formShed(() => env.HOTLINE_PHONE),
