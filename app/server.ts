@@ -33,8 +33,8 @@ app.set("trust proxy fn", rememberTrust(app.get("trust proxy fn") as TrustFn)); 
 app.use(securityHeaders({ appUrl: env.APP_URL }));
 app.post("/api/leads", apiLeadsShed()); // an overloaded intake refuses before anything else is spent on it (ADR 035)
 // The JSON intake ahead of the compressor and the static files: its answers and refusals are JSON of a
-// few hundred bytes, under the compressor's threshold, and its wrapper of every response cost ~4 % of the
-// web's CPU a lead (profile of bench:intake, docs/benchmarks.md). Without the framework's per-request cost (ADR 031).
+// few hundred bytes, under the compressor's threshold, and its wrapper of every response cost 20–25 % of
+// the web's CPU a lead (bench:intake, docs/benchmarks.md). Without the framework's per-request cost (ADR 031).
 const gate = requestGate({ appUrl: env.APP_URL });
 app.post("/api/leads", gate, apiLeadsRoute());
 // gzip (or deflate) for a client that asks: pages, scripts, styles and JSON of 1 KB or more whose type
