@@ -18,25 +18,36 @@ const SPEC_FIELDS = [
  * space's own area and the park's minimums, so the matcher re-checks every candidate in code.
  */
 export function hardFilters(n: MatchNeed, options: HardOptions = {}): string[] {
-  const need = n.need;
-  const f: string[] = [`status = ${filterValue("available")}`, `kind = ${filterValue(need.kind)}`];
-  const cutoff = staleCutoff(options);
-  if (cutoff !== null) f.push(`(verifiedAtTs >= ${filterValue(cutoff)} OR verifiedAtTs NOT EXISTS)`);
-  if (need.deal !== "either") f.push(`deals = ${filterValue(need.deal)}`);
+  const { before, lowerEdge, upperEdge, after } = hardFilterClauses(n, options);
+  return [...before, lowerEdge, ...(upperEdge ? [upperEdge] : []), ...after];
+}
 
-  const lo = (need.areaMinSqm ?? 0) * AREA_LOWER;
-  f.push(`areaSqm >= ${filterValue(lo)}`);
-  if (need.areaMaxSqm !== undefined) {
-    // Too big is fine when the space can be divided down to what the lead wants.
-    f.push(`(areaSqm <= ${filterValue(need.areaMaxSqm * AREA_UPPER)} OR offerMinSqm <= ${filterValue(need.areaMaxSqm)})`);
-  }
+/**
+ * hardFilters' clauses with the two area edges named, so that each side of the candidate search
+ * (candidateQueries) can leave out the edge its own bound implies.
+ */
+function hardFilterClauses(n: MatchNeed, options: HardOptions) {
+  const need = n.need;
+  const before: string[] = [`status = ${filterValue("available")}`, `kind = ${filterValue(need.kind)}`];
+  const cutoff = staleCutoff(options);
+  if (cutoff !== null) before.push(`(verifiedAtTs >= ${filterValue(cutoff)} OR verifiedAtTs NOT EXISTS)`);
+  if (need.deal !== "either") before.push(`deals = ${filterValue(need.deal)}`);
+
+  const lowerEdge = `areaSqm >= ${filterValue((need.areaMinSqm ?? 0) * AREA_LOWER)}`;
+  // Too big is fine when the space can be divided down to what the lead wants.
+  const upperEdge =
+    need.areaMaxSqm === undefined
+      ? null
+      : `(areaSqm <= ${filterValue(need.areaMaxSqm * AREA_UPPER)} OR offerMinSqm <= ${filterValue(need.areaMaxSqm)})`;
+
+  const after: string[] = [];
   for (const [want, has] of SPEC_FIELDS) {
     const min = need[want];
-    if (min !== undefined) f.push(`(${has} >= ${filterValue(min)} OR ${has} IS NULL OR ${has} NOT EXISTS)`);
+    if (min !== undefined) after.push(`(${has} >= ${filterValue(min)} OR ${has} IS NULL OR ${has} NOT EXISTS)`);
   }
-  if (need.singleStorey === true) f.push(`(singleStorey = true OR singleStorey IS NULL OR singleStorey NOT EXISTS)`);
+  if (need.singleStorey === true) after.push(`(singleStorey = true OR singleStorey IS NULL OR singleStorey NOT EXISTS)`);
   const section = sectionOf(n.use.industry);
-  f.push(
+  after.push(
     `NOT park.excludedIndustries IN [${[n.use.industry, section]
       .filter(Boolean)
       .map((c) => filterValue(c!))
@@ -46,9 +57,9 @@ export function hardFilters(n: MatchNeed, options: HardOptions = {}): string[] {
   // Regions given but no codes (a stored name that no longer resolves) match nothing, as in hardCheck.
   if (need.regions?.length || need.regionCodes?.length) {
     const codes = need.regionCodes?.length ? need.regionCodes : ["none"];
-    f.push(`divisionCodes IN [${codes.map(filterValue).join(", ")}]`);
+    after.push(`divisionCodes IN [${codes.map(filterValue).join(", ")}]`);
   }
-  return f;
+  return { before, lowerEdge, upperEdge, after };
 }
 
 /** Epoch seconds before which a listing is stale (not offered): 2 × SPACE_VERIFY_DAYS ago; null = no check. */
@@ -117,14 +128,14 @@ export type CandidateOptions = HardOptions & { indexUid?: string; perQuery?: num
 export function candidateQueries(n: MatchNeed, options: CandidateOptions & { whyNot?: boolean }) {
   const indexUid = options.indexUid ?? SPACES_INDEX;
   const closest = options.perQuery ?? 20;
-  const base = hardFilters(n, options);
+  const { before, lowerEdge, upperEdge, after } = hardFilterClauses(n, options);
+  const upper = upperEdge ? [upperEdge] : [];
   const target = filterValue(targetArea(n));
   const section = sectionOf(n.use.industry);
   const focus = `park.industries IN [${[n.use.industry, section]
     .filter(Boolean)
     .map((c) => filterValue(c!))
     .join(", ")}]`;
-  const [lower, upper] = [base.find(isLowerEdge), base.find(isUpperEdge)];
   const query = (filter: string[], sort: string, limit: number) => ({
     indexUid,
     q: "",
@@ -135,12 +146,10 @@ export function candidateQueries(n: MatchNeed, options: CandidateOptions & { why
   });
   return [
     // target ≥ the lower edge (the middle of [min, max] ≥ min ≥ min × AREA_LOWER), so "≥ target" implies it
-    query([...base.filter((f) => f !== lower), `areaSqm >= ${target}`], "areaSqm:asc", closest),
+    query([...before, ...upper, ...after, `areaSqm >= ${target}`], "areaSqm:asc", closest),
     // target ≤ max ≤ max × AREA_UPPER, so "< target" implies the upper edge
-    query([...base.filter((f) => f !== upper), `areaSqm < ${target}`], "areaSqm:desc", closest),
-    query([...base, focus], "areaSqm:asc", Math.ceil(closest / 2)),
+    query([...before, lowerEdge, ...after, `areaSqm < ${target}`], "areaSqm:desc", closest),
+    query([...before, lowerEdge, ...upper, ...after, focus], "areaSqm:asc", Math.ceil(closest / 2)),
     ...(options.whyNot === false ? [] : [query(whyNotFilters(n), "areaSqm:asc", WHY_NOT_LIMIT)]),
   ];
 }
-const isLowerEdge = (f: string) => f.startsWith("areaSqm >= ");
-const isUpperEdge = (f: string) => f.startsWith("(areaSqm <= ");
