@@ -1,6 +1,6 @@
 import type { CallerQuery } from "~/domain/caller-query";
 
-import type { SearchClient } from "./client";
+import { meiliErrorCode, type SearchClient } from "./client";
 import type { LeadDocument } from "./leads.index";
 
 /** Which part of what the agent typed found a lead. */
@@ -18,10 +18,13 @@ type Hit = Pick<LeadDocument, "id" | "phoneDigits" | "creditCode">;
  * The index side alone of the hotline's caller lookup (app/hotline/caller-search.server.ts): one multi-search with a
  * query per part the agent typed, each restricted to its attribute. A phone or code hit counts only
  * when the digits are a prefix of the stored ones (Meilisearch's typo tolerance would otherwise offer
- * 13912345679 for 13912345678 — another caller).
+ * 13912345679 for 13912345678 — another caller). Meilisearch refuses to search on an attribute that
+ * no document has yet (an empty index on a new install, before the first lead): such an attribute has
+ * nothing to find, so it is left out and the lookup answers with what the others found. Throws when
+ * Meilisearch is unreachable or refuses for another reason.
  */
 export async function searchCallerIndex(search: SearchClient, indexUid: string, q: CallerQuery): Promise<CallerFound> {
-  const queries: { part: CallerPart; body: Record<string, unknown> }[] = [];
+  const queries: CallerSearch[] = [];
   const base = { indexUid, limit: CALLER_LIMIT * 2, attributesToRetrieve: RETRIEVE, matchingStrategy: "all" };
   if (q.phoneDigits) queries.push({ part: "phone", body: { ...base, q: q.phoneDigits, attributesToSearchOn: ["phoneDigits"] } });
   if (q.creditCode) queries.push({ part: "creditCode", body: { ...base, q: q.creditCode, attributesToSearchOn: ["creditCode"] } });
@@ -32,9 +35,18 @@ export async function searchCallerIndex(search: SearchClient, indexUid: string, 
     });
   const found: CallerFound = new Map();
   if (queries.length === 0) return found;
-  const { results } = await search.multiSearch({ queries: queries.map((x) => x.body) as never });
+  let asked = queries;
+  let results: { hits: unknown[] }[];
+  try {
+    ({ results } = await search.multiSearch({ queries: asked.map((x) => x.body) as never }));
+  } catch (error) {
+    if (meiliErrorCode(error) !== "invalid_search_attributes_to_search_on") throw error;
+    asked = await withAttributesPresent(search, indexUid, queries);
+    if (asked.length === 0) return found;
+    ({ results } = await search.multiSearch({ queries: asked.map((x) => x.body) as never }));
+  }
   results.forEach((r, i) => {
-    const part = queries[i].part;
+    const part = asked[i].part;
     for (const hit of r.hits as unknown as Hit[]) {
       if (part === "phone" && !hit.phoneDigits?.startsWith(q.phoneDigits!)) continue;
       if (part === "creditCode" && !hit.creditCode?.startsWith(q.creditCode!)) continue;
@@ -42,4 +54,14 @@ export async function searchCallerIndex(search: SearchClient, indexUid: string, 
     }
   });
   return found;
+}
+
+type CallerSearch = { part: CallerPart; body: Record<string, unknown> & { attributesToSearchOn: string[] } };
+
+/** The searches restricted to the attributes some document of the index has; a search left with none is dropped. */
+async function withAttributesPresent(search: SearchClient, indexUid: string, queries: CallerSearch[]): Promise<CallerSearch[]> {
+  const { fieldDistribution } = await search.index(indexUid).getStats();
+  return queries
+    .map((x) => ({ ...x, body: { ...x.body, attributesToSearchOn: x.body.attributesToSearchOn.filter((a) => a in fieldDistribution) } }))
+    .filter((x) => x.body.attributesToSearchOn.length > 0);
 }

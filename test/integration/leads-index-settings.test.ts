@@ -24,8 +24,10 @@ function doc(i: number, companyName: string, phoneDigits: string): LeadDocument 
   };
 }
 
+const fresh = `${uid}_fresh`;
 afterAll(async () => {
   await waitSucceeded(search.deleteIndex(uid)).catch(() => {});
+  await waitSucceeded(search.deleteIndex(fresh)).catch(() => {});
 });
 
 describe("the leads index's settings", () => {
@@ -61,6 +63,27 @@ describe("the leads index's settings", () => {
     const words = await search.index(uid).search("恒力", { attributesToRetrieve: ["id"], locales: ["cmn"], matchingStrategy: "all" });
     expect(words.hits.map((h) => h.id)).toEqual(["lead-3"]);
     expect((await search.index(uid).getDocument("lead-2")).phoneDigits).toBe("13912345678");
+  });
+});
+
+// Meilisearch refuses `attributesToSearchOn` naming an attribute no document has yet ("not searchable.
+// Available searchable attributes are: ``"), so on a new install the hotline's lookup failed until the
+// first lead was indexed: partial numbers and names showed "lookup unavailable" instead of "new caller".
+describe("the caller lookup before any lead has the attribute it searches", () => {
+  it("finds nothing on an empty index instead of failing, and leaves out only the attributes no document has", async () => {
+    await ensureLeadsIndex(search, fresh);
+    for (const q of [{ phoneDigits: "1391234" }, { creditCode: "91320100MA" }, { company: "华兴" }, { phoneDigits: "139", company: "华兴", creditCode: "9132" }])
+      expect((await searchCallerIndex(search, fresh, q)).size).toBe(0);
+
+    // A document without a credit code or a folded name (written before those fields existed).
+    const { creditCode: _code, companyFolded: _folded, ...older } = doc(7, "南京华兴精工机械有限公司", "13912340000");
+    await waitSucceeded(search.index(fresh).addDocuments([older], { primaryKey: "id" }));
+    expect(await searchCallerIndex(search, fresh, { phoneDigits: "1391234", creditCode: "91320100MA" })).toEqual(new Map([["lead-7", new Set(["phone"])]]));
+    expect(await searchCallerIndex(search, fresh, { company: "华兴" })).toEqual(new Map([["lead-7", new Set(["company"])]]));
+    expect((await searchCallerIndex(search, fresh, { creditCode: "91320100MA" })).size).toBe(0);
+
+    // Any other refusal still fails the lookup (the desk then says the lookup is unavailable).
+    await expect(searchCallerIndex(search, `${fresh}_missing`, { phoneDigits: "1391234" })).rejects.toThrow();
   });
 });
 
