@@ -72,7 +72,8 @@ function envNumber(name: string, fallback: number, min: number, max: number): nu
 function settings() {
   const rates = (process.env.BENCH_RATES ?? "10,50").split(",").map((s) => Number(s.trim()));
   for (const r of rates)
-    if (!Number.isFinite(r) || r <= 0 || r > KNEE_MAX_RATE) throw new Error(`BENCH_RATES: each rate must be in (0, ${KNEE_MAX_RATE}], got ${r}`);
+    if (!Number.isFinite(r) || r <= 0 || r > KNEE_MAX_RATE)
+      throw new Error(`BENCH_RATES: each rate must be in (0, ${KNEE_MAX_RATE}], got ${r}`);
   const smtpConnections = process.env.BENCH_SMTP_CONNECTIONS ? envNumber("BENCH_SMTP_CONNECTIONS", 2, 1, 64) : undefined;
   return {
     rates,

@@ -72,13 +72,20 @@ describe("the leads index's settings", () => {
 describe("the caller lookup before any lead has the attribute it searches", () => {
   it("finds nothing on an empty index instead of failing, and leaves out only the attributes no document has", async () => {
     await ensureLeadsIndex(search, fresh);
-    for (const q of [{ phoneDigits: "1391234" }, { creditCode: "91320100MA" }, { company: "华兴" }, { phoneDigits: "139", company: "华兴", creditCode: "9132" }])
+    for (const q of [
+      { phoneDigits: "1391234" },
+      { creditCode: "91320100MA" },
+      { company: "华兴" },
+      { phoneDigits: "139", company: "华兴", creditCode: "9132" },
+    ])
       expect((await searchCallerIndex(search, fresh, q)).size).toBe(0);
 
     // A document without a credit code or a folded name (written before those fields existed).
     const { creditCode: _code, companyFolded: _folded, ...older } = doc(7, "南京华兴精工机械有限公司", "13912340000");
     await waitSucceeded(search.index(fresh).addDocuments([older], { primaryKey: "id" }));
-    expect(await searchCallerIndex(search, fresh, { phoneDigits: "1391234", creditCode: "91320100MA" })).toEqual(new Map([["lead-7", new Set(["phone"])]]));
+    expect(await searchCallerIndex(search, fresh, { phoneDigits: "1391234", creditCode: "91320100MA" })).toEqual(
+      new Map([["lead-7", new Set(["phone"])]]),
+    );
     expect(await searchCallerIndex(search, fresh, { company: "华兴" })).toEqual(new Map([["lead-7", new Set(["company"])]]));
     expect((await searchCallerIndex(search, fresh, { creditCode: "91320100MA" })).size).toBe(0);
 
