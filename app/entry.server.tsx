@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 
 import { type AppLoadContext, createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
@@ -30,7 +30,7 @@ export default function handleRequest(
     let shellRendered = false;
     const ready = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      const body = withoutZeroBytes();
       headers.set("Content-Type", "text/html; charset=utf-8");
       resolve(new Response(createReadableStreamFromReadable(body), { headers, status }));
       pipe(body);
@@ -50,6 +50,27 @@ export default function handleRequest(
       },
     );
     setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/**
+ * The page's bytes without React 18's stray zero bytes. Its streaming renderer (react-dom 18.3.1,
+ * `writeStringChunk`) sends its whole 2,048-byte buffer when a three-byte UTF-8 character does not fit
+ * in the one or two bytes left: those bytes go out as zeros, inside whatever text or attribute was being
+ * written. A browser shows each as "�", and a form sent back from such a page stored it with what was
+ * typed (test/integration/html-bytes.test.ts). The zeros are extra bytes — the character follows in the
+ * next buffer — and a page has no zero byte of its own (text is UTF-8, data is JSON-escaped), so they
+ * are dropped. Fixed upstream in React 19 (facebook/react#26228).
+ */
+function withoutZeroBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+      if (chunk.indexOf(0) < 0) return done(null, chunk);
+      done(
+        null,
+        chunk.filter((b) => b !== 0),
+      );
+    },
   });
 }
 
