@@ -125,12 +125,15 @@ function ChangeForm({
   submit,
   children,
   danger,
+  defaultValue,
 }: {
   id: string;
   intent: string;
   lng: Lng;
   submit: string;
   danger?: boolean;
+  /** What the fields show before anything is typed (the account as it is). */
+  defaultValue?: Record<string, string>;
   children: (fields: ReturnType<typeof useForm<Record<string, string>>>[1]) => ReactNode;
 }) {
   const { account } = useLoaderData<typeof loader>();
@@ -139,6 +142,7 @@ function ChangeForm({
   const schema = changeStaffSchema(lng);
   const [form, fields] = useForm<Record<string, string>>({
     id: `${intent}-form`,
+    defaultValue,
     lastResult: useFormReply(actionData?.intent === intent ? actionData.result : undefined),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -188,10 +192,11 @@ export default function StaffAccount() {
 
       <AdminSection id="role-h" title={t("staff.account.role")}>
         <p className="hint">{t("staff.account.role.hint")}</p>
-        <ChangeForm id="role-h" intent="role" lng={lng} submit={t("staff.submit.role")}>
+        {/* Field metadata is passed as it is: a spread copy loses its getters, and with them the inputs' names. */}
+        <ChangeForm id="role-h" intent="role" lng={lng} submit={t("staff.submit.role")} defaultValue={{ role: a.role }}>
           {(f) => (
             <ChoiceField
-              meta={{ ...f.role, initialValue: f.role.initialValue ?? a.role }}
+              meta={f.role}
               label={t("staff.role")}
               required
               options={STAFF_ROLES.map((r) => ({ value: r, label: opsLabel(lng, "role", r) }))}
@@ -202,10 +207,16 @@ export default function StaffAccount() {
 
       {a.role === "recruiter" ? (
         <AdminSection id="link-h" title={t("staff.account.link")}>
-          <ChangeForm id="link-h" intent="recruiter" lng={lng} submit={t("staff.submit.link")}>
+          <ChangeForm
+            id="link-h"
+            intent="recruiter"
+            lng={lng}
+            submit={t("staff.submit.link")}
+            defaultValue={{ recruiterId: a.recruiterId ?? "" }}
+          >
             {(f) => (
               <SelectField
-                meta={{ ...f.recruiterId, initialValue: f.recruiterId.initialValue ?? a.recruiterId ?? "" }}
+                meta={f.recruiterId}
                 label={t("staff.recruiter")}
                 placeholder={t("staff.recruiter.none")}
                 groups={[
