@@ -44,6 +44,7 @@ type NeedFields = Record<
   | "regions"
   | "moveInBy"
   | "ceilingMinM"
+  | "floorLoadMinKg"
   | "powerMinKva"
   | "craneMinT"
   | "singleStorey"
@@ -72,7 +73,7 @@ export function PhoneLeadNeed({
 }) {
   const t = (key: Parameters<typeof ui>[1]) => ui(lng, key);
   const h = (key: Parameters<typeof hotlineText>[1]) => hotlineText(lng, key);
-  const typed = ["areaMin", "areaMax", "ceilingMinM", "powerMinKva", "craneMinT", "singleStorey"] as const;
+  const typed = ["areaMin", "areaMax", "ceilingMinM", "floorLoadMinKg", "powerMinKva", "craneMinT", "singleStorey"] as const;
   const filled = new Set<string>(
     typed.filter((name) => typeof need[name].value === "string" && (need[name].value as string).trim() !== ""),
   );
@@ -133,6 +134,7 @@ export function PhoneLeadNeed({
         <DeskInput meta={need.regions} label={t("need.regions")} maxLength={400} />
         <div className="row">
           <DeskInput meta={need.ceilingMinM} label={t("need.ceilingMinM")} inputMode="decimal" maxLength={20} />
+          <DeskInput meta={need.floorLoadMinKg} label={t("need.floorLoadMinKg")} inputMode="decimal" maxLength={20} />
           <DeskInput meta={need.powerMinKva} label={t("need.powerMinKva")} inputMode="decimal" maxLength={20} />
           <DeskInput meta={need.craneMinT} label={t("need.craneMinT")} inputMode="decimal" maxLength={20} />
           <DeskInput meta={need.moveInBy} label={t("need.moveInBy")} maxLength={20} />

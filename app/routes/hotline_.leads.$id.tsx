@@ -53,6 +53,7 @@ function needAsTyped(lead: Lead): PhoneLeadValue {
       regions: (n.regions ?? []).join("、"),
       moveInBy: s(n.moveInBy),
       ceilingMinM: s(n.ceilingMinM),
+      floorLoadMinKg: s(n.floorLoadMinKg),
       powerMinKva: s(n.powerMinKva),
       craneMinT: s(n.craneMinT),
       singleStorey: n.singleStorey ? "on" : "",
