@@ -1,5 +1,5 @@
 import { fold } from "./fold-text";
-import { parseChineseNumber } from "./numbers";
+import { parseChineseNumber, withoutSpaces } from "./numbers";
 
 /**
  * A money amount in 万元, as typed into a 万元 field: "300", "300万", "300万元", "1.5亿", "5千万", "一个亿",
@@ -9,10 +9,11 @@ import { parseChineseNumber } from "./numbers";
  * the person wrote a magnitude word (万/亿 — "300万" is 3,000,000 元), a currency sign (¥ ￥ RMB CNY
  * 人民币) or the suffix 元/块; only a bare figure ("300", "5千") is in the field's own unit, 万元.
  * 萬/億 are folded to 万/亿 first, so "1000萬" is 1000 万元, never ×10,000 on top.
- * Not a number → null. Qualifiers (约, 余, 以上) are the caller's business (field-value.ts).
+ * Not a number, or two numbers apart ("50 80": a range, see withoutSpaces) → null. Qualifiers (约, 余, 以上) are the caller's business (field-value.ts).
  */
 export function parseWan(input: string): number | null {
-  let s = fold(input).replace(/\s+/g, "");
+  let s = withoutSpaces(fold(input));
+  if (s === null) return null;
   let yuan = false;
   s = s.replace(/^(?:人民币|rmb|cny|¥|￥)|(?:人民币|rmb|cny)$/g, () => {
     yuan = true;
@@ -29,10 +30,8 @@ export function parseWan(input: string): number | null {
   return yuan ? Number((n / 10_000).toPrecision(15)) : n;
 }
 
-/** Plain counts (employees): Arabic or Chinese numerals, 人/名/位 allowed. */
+/** Plain counts (employees): Arabic or Chinese numerals, 人/名/位 allowed; "20 30" (two numbers) → null. */
 export function parseCount(input: string): number | null {
-  const s = fold(input)
-    .replace(/\s+/g, "")
-    .replace(/(?:人|名|位)$/, "");
-  return s === "" ? null : parseChineseNumber(s);
+  const s = withoutSpaces(fold(input))?.replace(/(?:人|名|位)$/, "");
+  return !s ? null : parseChineseNumber(s);
 }

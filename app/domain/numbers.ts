@@ -167,6 +167,16 @@ function clean(n: number): number {
 }
 
 /**
+ * A typed figure without its spaces, for parsers that read one number ("300 万" → "300万"), or null when
+ * a space stands between two digits ("50 80", "五 八"): that is two numbers — a range or a list — and
+ * joining them would read "50 80" as 5080. Chinese writing never groups digits with spaces.
+ */
+export function withoutSpaces(s: string): string | null {
+  if (/[0-9零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖]\s+[0-9零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖]/.test(s)) return null;
+  return s.replace(/\s+/g, "");
+}
+
+/**
  * A whole string that is a number: Arabic (1,000.5), Chinese (五千, 一百二十, 两千五, 零点五) or mixed
  * (5千, 1.5万, 1万2千). A leading - / + / 负 sign is accepted. Anything else → null.
  */

@@ -4,7 +4,7 @@ import { readFieldNumber } from "~/domain/field-value";
 import { fold } from "~/domain/fold-text";
 import { trimInvisible } from "~/domain/format-chars";
 import { parseCount, parseWan } from "~/domain/money";
-import { parseChineseNumber } from "~/domain/numbers";
+import { parseChineseNumber, withoutSpaces } from "~/domain/numbers";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "~/domain/units";
 import type { Bilingual } from "~/i18n/i18n";
 
@@ -54,7 +54,10 @@ function numeric(parse: (s: string) => number | null, example: Bilingual): Pick<
   };
 }
 
-const plainNumber = (s: string) => parseChineseNumber(fold(s).replace(/\s+/g, ""));
+const plainNumber = (s: string) => {
+  const compact = withoutSpaces(fold(s));
+  return compact === null ? null : parseChineseNumber(compact);
+};
 
 const integer: Pick<Column, "read" | "write"> = {
   read: (t) => {
@@ -66,7 +69,8 @@ const integer: Pick<Column, "read" | "write"> = {
 
 /** Rent per ㎡ and month: "25", "25元/㎡/月", "0.8元/平/天" (×30). */
 export function parseRentPerMonth(input: string): number | null {
-  let s = fold(input).replace(/\s+/g, "");
+  let s = withoutSpaces(fold(input));
+  if (s === null) return null;
   const perDay = /[/每](?:天|日)$/.test(s);
   s = s
     .replace(/[/每](?:月|天|日)$/, "")
@@ -79,21 +83,17 @@ export function parseRentPerMonth(input: string): number | null {
 
 /** A price per ㎡ in 元: "4500", "4500元/㎡", "4500元/平米". */
 function parseYuanPerSqm(input: string): number | null {
-  const s = fold(input)
-    .replace(/\s+/g, "")
-    .replace(/(?:元)?(?:\/|每)?(?:㎡|m2|m²|平方米|平米|平方|平)$/, "")
+  const s = withoutSpaces(fold(input))
+    ?.replace(/(?:元)?(?:\/|每)?(?:㎡|m2|m²|平方米|平米|平方|平)$/, "")
     .replace(/元$/, "");
-  const n = parseChineseNumber(s);
+  const n = s ? parseChineseNumber(s) : null;
   return n === null || n < 0 ? null : n;
 }
 
 /** 万元 per 亩: "30", "30万元/亩", "30万/亩". */
 function parseWanPerMu(input: string): number | null {
-  return parseWan(
-    fold(input)
-      .replace(/\s+/g, "")
-      .replace(/[/每]亩$/, ""),
-  );
+  const s = withoutSpaces(fold(input));
+  return s === null ? null : parseWan(s.replace(/[/每]亩$/, ""));
 }
 
 const LIST_SEPARATORS = /[、,，;；/\s]+/;
