@@ -213,9 +213,33 @@ describe("Excel import", () => {
     });
   });
 
+  // Chinese Excel saves "CSV (逗号分隔)" in GBK: such a file read as UTF-8 gave "缺少必填列" and a "�" for every header.
+  it("reads a CSV saved in GBK as Chinese Excel saves it, like the same file in UTF-8", async () => {
+    const csv = [SPACE_HEADERS.join(","), "K1,NO-PARK,厂房,出租,高淳标准厂房（GBK）,5000,8,20,可租售"].join("\r\n");
+    const gbk = encodeGbk(csv);
+    expect(gbk.equals(Buffer.from(csv))).toBe(false); // really another encoding
+    const fromGbk = await preview(gbk, "spaces-gbk.csv");
+    const fromUtf8 = await preview(Buffer.from(csv), "spaces-gbk.csv");
+    expect(fromGbk.plan.errors).toEqual(fromUtf8.plan.errors);
+    expect(fromGbk.plan.errors.map((e) => e.reason.en)).toEqual(["unknown park NO-PARK"]);
+  });
+
   it("refuses a file that is not a workbook with one plain error", async () => {
     const { plan } = await preview(Buffer.from("PK\u0003\u0004 not really a zip"), "broken.xlsx");
     expect(plan.errors).toHaveLength(1);
     expect(plan.errors[0].reason.zh).toMatch(/无法读取文件/);
   });
 });
+
+/** GBK bytes of `text` (ASCII as it is), from the decoder's own table: Node has no GBK encoder. */
+function encodeGbk(text: string): Buffer {
+  const decoder = new TextDecoder("gb18030");
+  const table = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++)
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(Uint8Array.of(lead, trail));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  return Buffer.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch)!)));
+}

@@ -175,7 +175,20 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
 }
 
 /**
- * Reads an upload: `.csv` (UTF-8, with or without BOM; one sheet, known from its headers) or `.xlsx`
+ * A CSV file's text: UTF-8 when its bytes are valid UTF-8, else GB18030 (a superset of GBK, the encoding
+ * Chinese Windows and Excel save CSV in by default). Bytes valid in neither throw (the file cannot be read).
+ */
+function csvText(bytes: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return new TextDecoder("gb18030", { fatal: true }).decode(bytes);
+  }
+}
+
+/**
+ * Reads an upload: `.csv` (UTF-8 with or without BOM, or GBK/GB18030 as Chinese Excel saves "CSV (逗号分隔)";
+ * one sheet, known from its headers) or `.xlsx`
  * (sheets 园区 / 空间 / 招商专员, or parks / spaces / recruiters; other sheets such as 说明 are skipped).
  * A file that is not a readable workbook, or with more than MAX_IMPORT_ROWS rows, gives one error.
  */
@@ -185,7 +198,7 @@ export async function readWorkbook(bytes: Buffer, fileName: string): Promise<Wor
   const isCsv = /\.csv$/i.test(fileName);
   try {
     if (isCsv) {
-      const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+      const text = csvText(bytes);
       const ws = await wb.csv.read(Readable.from([text]), { parserOptions: { delimiter: "," } } as never);
       const headers: string[] = [];
       ws.getRow(1).eachCell({ includeEmpty: false }, (cell) => void headers.push(String(cellValue(cell.value) ?? "")));
@@ -200,7 +213,10 @@ export async function readWorkbook(bytes: Buffer, fileName: string): Promise<Wor
       sheet: fileName,
       row: null,
       column: null,
-      reason: { zh: "无法读取文件：请上传 .xlsx 或 UTF-8 编码的 .csv", en: "the file cannot be read: upload an .xlsx or a UTF-8 .csv" },
+      reason: {
+        zh: "无法读取文件：请上传 .xlsx 或 .csv（UTF-8 或 GBK 编码）",
+        en: "the file cannot be read: upload an .xlsx or a .csv (UTF-8 or GBK)",
+      },
     });
     return out;
   }
