@@ -57,10 +57,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (isCrossSite(request)) throw new Response("Forbidden: sign in from this site's own form", { status: 403 });
   const lng = lngFromUrl(request.url);
   const submission = parseWithZod(await request.formData(), { schema: createLoginSchema(lng) });
-  const reply = (formError?: "wrong" | "rateLimited") =>
-    submission.reply({ formErrors: formError ? [staffText(lng, `login.${formError}`)] : undefined, hideFields: ["password"] });
+  const reply = (formError?: string) => submission.reply({ formErrors: formError ? [formError] : undefined, hideFields: ["password"] });
   const limits = authLimits();
-  const limited = (retryAfterSec: number) => data(reply("rateLimited"), { status: 429, headers: { "Retry-After": String(retryAfterSec) } });
+  // The wait is the limit's own (a wrong-password budget lasts AUTH_LIMIT_WINDOW_SECONDS), in whole minutes.
+  const limited = (retryAfterSec: number) =>
+    data(reply(staffText(lng, "login.rateLimited", { minutes: Math.max(1, Math.ceil(retryAfterSec / 60)) })), {
+      status: 429,
+      headers: { "Retry-After": String(retryAfterSec) },
+    });
   const perAddress = await consume(limits.staffAddress, clientKey(context));
   if (!perAddress.ok) return limited(perAddress.retryAfterSec);
   if (submission.status !== "success") return data(reply(), { status: 400 });
@@ -70,10 +74,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     [limits.staffAllFailures, "all"],
   ]);
   if (!gate.ok) return limited(gate.retryAfterSec);
-  if (password.length > LOGIN_MAX.password) return data(reply("wrong"), { status: 400 }); // no account has one; not worth hashing
+  if (password.length > LOGIN_MAX.password) return data(reply(staffText(lng, "login.wrong")), { status: 400 }); // no account has one; not worth hashing
   const user = await findSignInAccount(email);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok) return data(reply("wrong"), { status: 400 });
+  if (!user || !ok) return data(reply(staffText(lng, "login.wrong")), { status: 400 });
   await Promise.all([giveBack(limits.staffAccountFailures, email), giveBack(limits.staffAllFailures, "all")]);
   return signInStaff(request, user.id, safeRedirectPath(next) ?? home(user.role, lng));
 }
