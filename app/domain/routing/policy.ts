@@ -235,7 +235,8 @@ function ineligibility(r: RecruiterState, excluded: ReadonlySet<string>): Biling
   if (r.awayUntil) out.push({ zh: `休假/出差中（至 ${r.awayUntil}）`, en: `away until ${r.awayUntil}` });
   if (r.capacity <= 0) out.push({ zh: "容量为 0，暂不接单", en: "capacity 0 (takes no leads)" });
   else if (r.openAssignments >= r.capacity) out.push({ zh: `已满额（${load(r)}）`, en: `at capacity (${load(r)})` });
-  if (excluded.has(r.id)) out.push({ zh: "已超时未接，改派", en: "let the SLA lapse; re-routed" });
+  if (excluded.has(r.id))
+    out.push({ zh: "此前已分到过这条线索（拒绝、超时或被改派）", en: "had this offer before (declined, lapsed or re-routed)" });
   return out;
 }
 

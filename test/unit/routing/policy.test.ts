@@ -47,8 +47,8 @@ describe("chooseRecruiter — eligibility", () => {
       name: "excluded (SLA lapsed)",
       skipped: rec("A"),
       input: { exclude: ["A"] },
-      zh: "已超时未接，改派",
-      en: "let the SLA lapse; re-routed",
+      zh: "此前已分到过这条线索（拒绝、超时或被改派）",
+      en: "had this offer before (declined, lapsed or re-routed)",
     },
   ];
 
@@ -70,8 +70,8 @@ describe("chooseRecruiter — eligibility", () => {
   it("lists every reason when several apply", () => {
     const d = chooseRecruiter(lead({ exclude: ["A"] }), [rec("A", { active: false, capacity: 3, openAssignments: 3 }), rec("B")]);
     const why = whyOf(d, "A").why;
-    expect(why.zh).toBe("休假/停用；已满额（3/3）；已超时未接，改派");
-    expect(why.en).toBe("inactive; at capacity (3/3); let the SLA lapse; re-routed");
+    expect(why.zh).toBe("休假/停用；已满额（3/3）；此前已分到过这条线索（拒绝、超时或被改派）");
+    expect(why.en).toBe("inactive; at capacity (3/3); had this offer before (declined, lapsed or re-routed)");
   });
 
   it("ignores recruiters who do not cover the park (and does not list them)", () => {
@@ -219,7 +219,13 @@ describe("chooseRecruiter — returning customer", () => {
   const unavailable: Array<{ name: string; z: Partial<RecruiterState>; input?: Partial<RoutingInput>; zh: string; en: string }> = [
     { name: "at capacity", z: { capacity: 8 }, zh: "已满额（8/8）", en: "at capacity (8/8)" },
     { name: "inactive", z: { active: false }, zh: "休假/停用", en: "inactive" },
-    { name: "excluded after an SLA lapse", z: {}, input: { exclude: ["Z"] }, zh: "已超时未接，改派", en: "let the SLA lapse; re-routed" },
+    {
+      name: "excluded: had this offer before (an SLA lapse, a decline, a re-route)",
+      z: {},
+      input: { exclude: ["Z"] },
+      zh: "此前已分到过这条线索（拒绝、超时或被改派）",
+      en: "had this offer before (declined, lapsed or re-routed)",
+    },
   ];
   for (const c of unavailable) {
     it(`falls through to the normal rules when the previous recruiter is ${c.name}`, () => {
@@ -274,7 +280,11 @@ describe("chooseRecruiter — nobody eligible", () => {
       { recruiterId: "A", eligible: false, why: { zh: "休假/停用", en: "inactive" } },
       { recruiterId: "B", eligible: false, why: { zh: "已满额（20/20）", en: "at capacity (20/20)" } },
       { recruiterId: "C", eligible: false, why: { zh: "容量为 0，暂不接单", en: "capacity 0 (takes no leads)" } },
-      { recruiterId: "D", eligible: false, why: { zh: "已超时未接，改派", en: "let the SLA lapse; re-routed" } },
+      {
+        recruiterId: "D",
+        eligible: false,
+        why: { zh: "此前已分到过这条线索（拒绝、超时或被改派）", en: "had this offer before (declined, lapsed or re-routed)" },
+      },
     ]);
   });
 
