@@ -1,13 +1,14 @@
 import { type EnqueuedTaskPromise, Meilisearch, MeilisearchApiError, type Settings, type Task } from "meilisearch";
 
-import { nodeHttpClient } from "./http-client";
+import { nodeHttpClient, nodeHttpClientWithin } from "./http-client";
 
 export type SearchClient = Meilisearch;
 
-export function createSearchClient(url: string, apiKey: string): SearchClient {
-  // The request timeout lives in nodeHttpClient: the library's own timeout adds an abort listener to a
-  // task wait's signal on every poll and never removes it.
-  return new Meilisearch({ host: url, apiKey, httpClient: nodeHttpClient });
+export function createSearchClient(url: string, apiKey: string, options: { timeoutMs?: number } = {}): SearchClient {
+  // The request timeout lives in nodeHttpClient (10 s unless `timeoutMs` says otherwise): the library's
+  // own timeout adds an abort listener to a task wait's signal on every poll and never removes it.
+  const httpClient = options.timeoutMs === undefined ? nodeHttpClient : nodeHttpClientWithin(options.timeoutMs);
+  return new Meilisearch({ host: url, apiKey, httpClient });
 }
 
 /**

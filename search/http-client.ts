@@ -10,9 +10,22 @@ import { MeilisearchApiError } from "meilisearch";
  * docs/benchmarks.md. Errors keep the library's shape (MeilisearchApiError with `cause.code`).
  */
 const REQUEST_TIMEOUT_MS = 10_000;
+/**
+ * How long a person's own search waits (the hotline's as-you-type lookup and match preview, the lead
+ * list's words) before the page says search is unavailable and falls back: Meilisearch answers these in
+ * milliseconds, and a hung one otherwise held every keystroke for REQUEST_TIMEOUT_MS.
+ */
+export const PERSON_WAIT_MS = 2_000;
 const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
 
-export function nodeHttpClient(input: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<unknown> {
+export const nodeHttpClient = nodeHttpClientWithin(REQUEST_TIMEOUT_MS);
+
+/** nodeHttpClient with another request timeout (ms): the socket is destroyed when no answer came by then. */
+export function nodeHttpClientWithin(timeoutMs: number) {
+  return (input: Parameters<typeof fetch>[0], init: RequestInit = {}) => request(input, init, timeoutMs);
+}
+
+function request(input: Parameters<typeof fetch>[0], init: RequestInit, timeoutMs: number): Promise<unknown> {
   const url = new URL(input instanceof Request ? input.url : String(input));
   const secure = url.protocol === "https:";
   const headers = Object.fromEntries(new Headers(init.headers).entries());
@@ -57,7 +70,7 @@ export function nodeHttpClient(input: Parameters<typeof fetch>[0], init: Request
       },
     );
     signal?.addEventListener("abort", onAbort, { once: true });
-    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`Meilisearch did not answer within ${REQUEST_TIMEOUT_MS} ms`)));
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`Meilisearch did not answer within ${timeoutMs} ms`)));
     req.setNoDelay(true);
     req.on("error", reject);
     req.end(body);

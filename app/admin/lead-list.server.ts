@@ -5,6 +5,7 @@ import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 import { createSearchClient, type SearchClient } from "../../search/client";
+import { PERSON_WAIT_MS } from "../../search/http-client";
 import { LEADS_INDEX } from "../../search/leads.index";
 import { LEAD_CHANNELS, LEAD_STATUSES } from "./lead-forms";
 
@@ -81,10 +82,10 @@ async function searchIds(sql: Sql, search: SearchClient | null, q: string): Prom
   return { ids: [...ids], searchDown };
 }
 
-/** The web process's Meilisearch client for the lead search (MEILI_URL, MEILI_MASTER_KEY). */
+/** The web process's Meilisearch client for the lead search (MEILI_URL, MEILI_MASTER_KEY): a person waits, PERSON_WAIT_MS at most. */
 export function leadSearchClient(): SearchClient {
   const env = getWebEnv();
-  return createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY);
+  return createSearchClient(env.MEILI_URL, env.MEILI_MASTER_KEY, { timeoutMs: PERSON_WAIT_MS });
 }
 
 /** At most this many leads are counted for the list: past it the page says "more than 10,000" (ADR 045). */

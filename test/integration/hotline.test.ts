@@ -1,6 +1,9 @@
 import { mkdtempSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -130,6 +133,34 @@ describe("/hotline", () => {
     expect(await lookUp("13900000999")).toEqual({ state: "done", leads: [] });
     expect(await lookUp("1234")).toEqual({ state: "typing", leads: [] }); // too little to say anything yet
     expect((await post("/hotline/callers", { "contact.phone": "13900000999" }, cookie)).status).toBe(403); // no CSRF token
+  });
+
+  // A Meilisearch that takes the connection and never answers held every keystroke's lookup for the
+  // client's 10 s: a person's searches give up after PERSON_WAIT_MS (2 s) and the desk says so.
+  it("with search hung, the caller lookup and the match preview answer 'unavailable' within seconds", async () => {
+    const sockets: Socket[] = [];
+    const hung = createServer((socket) => void sockets.push(socket)); // accepts, never answers
+    await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve));
+    const slow = await startWebServer({ DATABASE_URL: db.url, MEILI_URL: `http://127.0.0.1:${(hung.address() as AddressInfo).port}` });
+    try {
+      const client = webClient(slow.url);
+      const cookie = await client.signIn("desk@example.test", PASSWORD);
+      const csrf = await client.csrfOf("/hotline", cookie);
+      for (const [path, form] of [
+        ["/hotline/callers", { "contact.phone": "139000", csrf }],
+        ["/hotline/matches", { "need.kind": "factory", "need.areaMin": "3000", csrf }],
+      ] as const) {
+        const started = performance.now();
+        const res = await client.post(path, form, cookie);
+        expect(res.status, path).toBe(200);
+        expect((await res.json()) as { state: string }, path).toMatchObject({ state: "unavailable" });
+        expect(performance.now() - started, path).toBeLessThan(6_000);
+      }
+    } finally {
+      await slow.stop();
+      for (const socket of sockets) socket.destroy();
+      hung.close();
+    }
   });
 
   it("saves a phone lead with oral consent; a missing field is named beside it; the same number again asks to link instead", async () => {
