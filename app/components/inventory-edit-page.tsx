@@ -17,7 +17,7 @@ import { useRootData } from "~/root";
 // The page of one park, space or recruiter: the form, retire / restore, and for a space its "still
 // available" action and the open leads it is offered to.
 
-type ActionData = { result: SubmissionResult<string[]>; banner: InventoryKey | null; form?: "retire" };
+type ActionData = { result: SubmissionResult<string[]>; banner: InventoryKey | null; form?: "retire"; base?: string };
 
 /**
  * Retire (with a ticked confirmation, checked by the same schema in the browser and the action, so it
@@ -122,6 +122,7 @@ export function InventoryEditPage() {
         maxLengths={d.maxLengths}
         lastResult={action?.form === "retire" ? undefined : action?.result}
         lockedId={d.id ?? undefined}
+        base={action?.base ?? d.base ?? undefined}
         backTo={`/admin/${collection}`}
       />
       {d.id && d.retired ? (

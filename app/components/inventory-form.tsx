@@ -51,6 +51,7 @@ export function InventoryForm({
   maxLengths,
   lastResult,
   lockedId,
+  base,
   backTo,
 }: {
   collection: Collection;
@@ -62,6 +63,8 @@ export function InventoryForm({
   lastResult?: SubmissionResult<string[]>;
   /** Editing: the id is shown, not edited (rows are found by id). */
   lockedId?: string;
+  /** Editing: the fingerprint of the row the form was filled from (a change made meanwhile is not overwritten). */
+  base?: string;
   backTo: string;
 }) {
   const navigation = useNavigation();
@@ -78,6 +81,7 @@ export function InventoryForm({
     <Form method="post" {...getFormProps(form)} className="inventory-form">
       <input type="hidden" name="csrf" value={csrf ?? ""} />
       {lockedId ? <input type="hidden" name="id" value={lockedId} /> : null}
+      {base ? <input type="hidden" name="base" value={base} /> : null}
       <p className="hint">{t("edit.required")}</p>
       {errorCount > 0 ? (
         <div className="banner error" role="alert" id={form.errorId}>

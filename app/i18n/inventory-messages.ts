@@ -37,6 +37,8 @@ const zh = {
   "edit.saved": "已保存。",
   "edit.created": "已新建。",
   "edit.unchanged": "没有改动。",
+  "edit.changedMeanwhile":
+    "未保存：你打开此页后，有人修改了这条记录。你填写的内容仍在下面；请刷新页面查看最新内容，或确认无误后再次保存以覆盖。",
   "edit.rerouted": "已将 {count} 条未接的派单改派给其他招商专员。",
   "edit.errors": "有 {count} 处需要修改，见各字段下方的说明。",
   "edit.idTaken": "编号已存在，请换一个或去编辑那一条",
@@ -174,6 +176,8 @@ const en: Record<InventoryKey, string> = {
   "edit.saved": "Saved.",
   "edit.created": "Created.",
   "edit.unchanged": "Nothing changed.",
+  "edit.changedMeanwhile":
+    "Not saved: someone changed this record after you opened the page. What you typed is still below; reload to see the latest, or save again to overwrite it.",
   "edit.rerouted": "{count} open {count:offer|offers} re-routed to other recruiters.",
   "edit.errors": "{count} {count:field needs|fields need} changes; see the {count:note under it|notes under them}.",
   "edit.idTaken": "This id exists already: choose another or edit that one",

@@ -5,7 +5,7 @@ import { likeContains } from "~/db/like-pattern";
 
 import { applyInventory, type Collections } from "./import.server";
 import type { Collection } from "./inventory-columns";
-import { type InventoryValue, loadDbRows } from "./inventory-rows.server";
+import { type DbRow, type InventoryValue, loadDbRows } from "./inventory-rows.server";
 import { rerouteOffersOfUnavailable } from "./recruiter-away.server";
 import type { ListState } from "./retire-form";
 
@@ -170,7 +170,9 @@ export async function spaceVerification(
 }
 
 export type SaveOutcome =
-  { ok: true; outcome: "created" | "updated" | "unchanged"; rerouted: number } | { ok: false; reason: "idTaken" | "unknownPark" };
+  | { ok: true; outcome: "created" | "updated" | "unchanged"; rerouted: number }
+  | { ok: false; reason: "idTaken" | "unknownPark" }
+  | { ok: false; reason: "changedMeanwhile"; current: DbRow };
 
 /**
  * Saves one row from an admin form through the import's own upsert (same checks, same index and
@@ -181,10 +183,20 @@ export async function saveInventoryRow<C extends Collection>(
   sql: Sql,
   collection: C,
   value: InventoryValue[C],
-  opts: { create: boolean; routing: RoutingOptions },
+  opts: {
+    create: boolean;
+    routing: RoutingOptions;
+    /** Editing: whether the row as it is now (locked) is the one the form was filled from; else nothing is saved. */
+    unchangedSince?: (current: DbRow) => boolean;
+  },
 ): Promise<SaveOutcome> {
   return sql.begin(async (tx): Promise<SaveOutcome> => {
     if (opts.create && (await loadDbRows(tx, collection, [value.id])).length) return { ok: false, reason: "idTaken" };
+    if (!opts.create && opts.unchangedSince) {
+      await tx`select 1 from ${tx(collection as string)} where id = ${value.id} for update`;
+      const [current] = await loadDbRows(tx, collection, [value.id]);
+      if (current && !opts.unchangedSince(current)) return { ok: false, reason: "changedMeanwhile", current };
+    }
     const value3: Collections = { parks: [], spaces: [], recruiters: [] };
     (value3[collection] as unknown[]).push(value);
     const result = await applyInventory(tx, value3);

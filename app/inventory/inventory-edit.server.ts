@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 
@@ -16,7 +18,7 @@ import { inventoryActor, leadsOfferedSpace, saveInventoryRow, spaceVerification 
 import { inventoryFormSchema, textMaxLengths } from "./inventory-check";
 import { type Collection, COLUMNS, flattenRow, writeCells } from "./inventory-columns";
 import { retiredState, setRetired } from "./inventory-retire.server";
-import { fromDbRow, loadDbRows } from "./inventory-rows.server";
+import { type DbRow, fromDbRow, loadDbRows } from "./inventory-rows.server";
 import { confirmSpaceAvailable } from "./listing-verify.server";
 import { retireFormSchema } from "./retire-form";
 
@@ -47,6 +49,15 @@ function formValues(collection: Collection, value: Record<string, unknown>): Rec
 }
 
 /**
+ * What an edit form was filled from, as a short fingerprint of the row's form values: sent back with the
+ * form, so a save over a change someone else made meanwhile is refused instead of silently undoing it.
+ */
+function baseOf(collection: Collection, row: DbRow): string {
+  const values = formValues(collection, fromDbRow(collection, row) as unknown as Record<string, unknown>);
+  return createHash("sha256").update(JSON.stringify(values)).digest("base64url").slice(0, 22);
+}
+
+/**
  * The edit page's data: the row as form values (or the defaults for `new`), whether it is retired, the
  * message the last save left (flash cookie, ADR 025), and for a space its verification state and the
  * open leads it is offered to. 404 for an unknown id.
@@ -69,6 +80,7 @@ export async function inventoryEditLoader(collection: Collection, request: Reque
         verifyDays,
         space: null,
         retired: null,
+        base: null,
       },
       { headers },
     );
@@ -93,6 +105,7 @@ export async function inventoryEditLoader(collection: Collection, request: Reque
       verifyDays,
       space,
       retired: await retiredState(sql, collection, id),
+      base: baseOf(collection, row),
     }),
     { headers },
   );
@@ -129,10 +142,18 @@ export async function inventoryEditAction(collection: Collection, request: Reque
   if (!create && value.id !== id) throw new Response("Bad request: the id does not match the page", { status: 400 });
   const env = getWebEnv();
   try {
+    const filledFrom = form.get("base");
     const saved = await saveInventoryRow(sql, collection, value, {
       create,
       routing: { slaMinutes: env.ACCEPT_SLA_MINUTES, slaClock: env.SLA_CLOCK, noticeFallbackMs: 0 },
+      unchangedSince:
+        typeof filledFrom === "string" && filledFrom !== "" ? (current) => baseOf(collection, current) === filledFrom : undefined,
     });
+    if (!saved.ok && saved.reason === "changedMeanwhile") {
+      // What was typed stays in the form; the next save (with the new fingerprint) is a deliberate overwrite.
+      const result = submission.reply({ formErrors: [inventoryText(lng, "edit.changedMeanwhile")] });
+      return data({ result, banner: null, base: baseOf(collection, saved.current) }, { status: 409 });
+    }
     if (!saved.ok) {
       const field = saved.reason === "idTaken" ? "id" : collection === "spaces" ? "parkId" : "parks";
       const message = saved.reason === "idTaken" ? inventoryText(lng, "edit.idTaken") : inventoryText(lng, "edit.unknownPark");

@@ -185,6 +185,33 @@ describe("the admin forms over HTTP", () => {
     expect(s.title).toBe("双层厂房（后台改）");
   });
 
+  // Two admins on one page: B saves, then A saves the form A opened earlier. A's save silently undid B's.
+  it("a save over a change made since the page was opened is refused with 409, keeps what was typed, and a second save overwrites", async () => {
+    const baseIn = (html: string) => /name="base" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    const openedByA = baseIn(await (await fetch(`${web.url}/admin/spaces/S2`, { headers: { cookie } })).text());
+    expect(openedByA).not.toBe("");
+    const openedByB = baseIn(await (await fetch(`${web.url}/admin/spaces/S2`, { headers: { cookie } })).text());
+    expect((await post("/admin/spaces/S2", spaceForm({ base: openedByB, title: "B 改的标题", ceilingM: "12" }))).status).toBe(303);
+
+    const stale = await post("/admin/spaces/S2", spaceForm({ base: openedByA, title: "A 的旧页面", ceilingM: "8" }));
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain("你打开此页后，有人修改了这条记录");
+    expect(html).toContain('value="A 的旧页面"'); // what A typed is still there
+    const [kept] = await db.sql<{ title: string; ceilingM: number }[]>`select title, ceiling_m from spaces where id = 'S2'`;
+    expect(kept).toEqual({ title: "B 改的标题", ceilingM: 12 });
+
+    // The refusal carries the fingerprint of B's version: saving again is a deliberate overwrite.
+    const now = baseIn(html);
+    expect(now).not.toBe(openedByA);
+    expect((await post("/admin/spaces/S2", spaceForm({ base: now, title: "A 确认覆盖", ceilingM: "8" }))).status).toBe(303);
+    const [over] = await db.sql<{ title: string }[]>`select title from spaces where id = 'S2'`;
+    expect(over.title).toBe("A 确认覆盖");
+    // Parks are guarded the same way.
+    const park = await (await fetch(`${web.url}/admin/parks/GC-EDZ`, { headers: { cookie } })).text();
+    expect(baseIn(park)).not.toBe("");
+  });
+
   it("creates a recruiter; a second one with the same id is a field error", async () => {
     const form = {
       csrf,
