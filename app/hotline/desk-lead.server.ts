@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 import type { Sql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
@@ -62,17 +64,30 @@ export async function loadDeskLead(sql: Sql, id: string): Promise<DeskLead | nul
   };
 }
 
-export type NeedUpdate = { ok: true } | { ok: false; reason: "not-found" | "closed" };
+export type NeedUpdate =
+  { ok: true } | { ok: false; reason: "not-found" | "closed" } | { ok: false; reason: "changedMeanwhile"; base: string };
+
+/**
+ * What the need form was filled from, as a short fingerprint of the lead's need, use and tax: sent back
+ * with the form, so a save over another agent's change made meanwhile is refused, not silently undone.
+ */
+export function needFingerprint(lead: Lead): string {
+  return createHash("sha256")
+    .update(JSON.stringify([lead.need, lead.use, lead.tax]))
+    .digest("base64url")
+    .slice(0, 22);
+}
 
 /**
  * A need changed on a call (a new caller's second need on an existing lead, or a call-back 回访):
  * the lead's need, industry/product and figures are replaced by the parsed ones (company and contact
  * stay as stored), the call note is kept, and the lead is matched again (rematchLead: audit row and
- * `lead.match` in the same transaction). Nothing changes when the lead is closed or erased.
+ * `lead.match` in the same transaction). Nothing changes when the lead is closed or erased, or when
+ * `filledFrom` (needFingerprint of what the form showed) is no longer the stored need.
  */
 export async function updateLeadNeed(
   sql: Sql,
-  input: { leadId: string; parsed: Lead; authorId: string; note: string; reason: string },
+  input: { leadId: string; parsed: Lead; authorId: string; note: string; reason: string; filledFrom?: string },
 ): Promise<NeedUpdate> {
   if (!isUuid(input.leadId)) return { ok: false, reason: "not-found" };
   return sql.begin(async (tx) => {
@@ -80,6 +95,8 @@ export async function updateLeadNeed(
       select lead, status from leads where id = ${input.leadId} and anonymised_at is null for update`;
     if (!row) return { ok: false as const, reason: "not-found" as const };
     if (CLOSED.includes(row.status)) return { ok: false as const, reason: "closed" as const };
+    const base = needFingerprint(row.lead);
+    if (input.filledFrom && input.filledFrom !== base) return { ok: false as const, reason: "changedMeanwhile" as const, base };
     const { need, use, tax, flags } = input.parsed;
     const lead: Lead = {
       ...row.lead,

@@ -83,6 +83,8 @@ const zh = {
   "editNeed.legend": "更新需求（保存后重新匹配）",
   "editNeed.save": "保存需求并重新匹配",
   "editNeed.saved": "需求已更新，正在重新匹配。",
+  "editNeed.changedMeanwhile":
+    "未保存：你打开此页后，有人修改了这条线索的需求。你填写的内容仍在下面；请刷新页面查看最新需求，或确认无误后再次保存以覆盖。",
   "editNeed.reason": "热线更新需求（{reference}）",
   "source.hotline": "热线",
   "source.recruiter": "招商专员",
@@ -174,6 +176,8 @@ const en: Record<HotlineKey, string> = {
   "editNeed.legend": "Update the need (re-matched on saving)",
   "editNeed.save": "Save the need and re-match",
   "editNeed.saved": "Need updated; the lead is being matched again.",
+  "editNeed.changedMeanwhile":
+    "Not saved: someone changed this lead's need after you opened the page. What you typed is still below; reload to see the latest, or save again to overwrite it.",
   "editNeed.reason": "Need updated by the hotline ({reference})",
   "source.hotline": "Hotline",
   "source.recruiter": "Recruiter",

@@ -18,7 +18,7 @@ import { NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
 import { callNoteSchema } from "~/hotline/call-note-form";
-import { loadDeskLead, updateLeadNeed } from "~/hotline/desk-lead.server";
+import { loadDeskLead, needFingerprint, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel } from "~/i18n/admin-messages";
@@ -101,6 +101,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       csrf: user.csrf,
       lead: withoutBidiControls(lead),
       typed: needAsTyped(lead.lead),
+      base: needFingerprint(lead.lead),
       notes: withoutBidiControls(await loadLeadNotes(getSql(), lead.id)),
       flash,
     },
@@ -108,7 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type ActionResult = { form: "note" | "need"; result: SubmissionResult<string[]> };
+type ActionResult = { form: "note" | "need"; result: SubmissionResult<string[]>; base?: string };
 
 // A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
 export const clientAction = keepTextOnStale;
@@ -146,7 +147,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     authorId: user.id,
     note: step.value.note ?? "",
     reason: hotlineText("zh", "editNeed.reason", { reference: lead.reference }),
+    filledFrom: typeof form.get("base") === "string" ? String(form.get("base")) : undefined,
   });
+  if (!saved.ok && saved.reason === "changedMeanwhile") {
+    // What was typed stays in the form; the next save (with the new fingerprint) overwrites on purpose.
+    const result = submission.reply({ formErrors: [hotlineText(lng, "editNeed.changedMeanwhile")] });
+    return data<ActionResult>({ form: "need", result, base: saved.base }, { status: 409 });
+  }
   if (!saved.ok)
     throw data(hotlineText(lng, saved.reason === "closed" ? "lead.closed" : "lead.notFound"), {
       status: saved.reason === "closed" ? 409 : 404,
@@ -281,6 +288,12 @@ export default function HotlineLead() {
             <h2>{h("editNeed.legend")}</h2>
             <input type="hidden" name="csrf" value={d.csrf} />
             <input type="hidden" name="intent" value="need" />
+            <input type="hidden" name="base" value={(actionData?.form === "need" ? actionData.base : undefined) ?? d.base} />
+            {needForm.errors?.length ? (
+              <div className="banner error" role="alert" id={needForm.errorId}>
+                {needForm.errors.join(" ")}
+              </div>
+            ) : null}
             <PhoneLeadNeed lng={lng} need={need as never} use={use as never} notes={notes} onNotes={setNotes} />
             <div className="field">
               <label htmlFor="need-note">{h("task.note")}</label>

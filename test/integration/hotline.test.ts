@@ -135,6 +135,34 @@ describe("/hotline", () => {
     expect((await post("/hotline/callers", { "contact.phone": "13900000999" }, cookie)).status).toBe(403); // no CSRF token
   });
 
+  // Two agents on one lead: B sets the ceiling, then A saves the page A opened earlier with a power figure.
+  // A's save silently dropped B's ceiling.
+  it("a need saved over another agent's change made meanwhile is refused with 409, keeps what was typed, and a second save overwrites", async () => {
+    const { leadId } = await routed("南京热线同时修改机械有限公司", null);
+    const { cookie } = await signIn("desk@example.test");
+    const baseIn = (html: string) => /name="base" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    const pageA = await page(cookie, `/hotline/leads/${leadId}`);
+    const pageB = await page(cookie, `/hotline/leads/${leadId}`);
+    const csrf = csrfIn(pageA);
+    const need = { intent: "need", "need.kind": "factory", "need.areaMin": "4000", "need.regions": "高淳区", csrf };
+    const saveB = await post(`/hotline/leads/${leadId}`, { ...need, "need.ceilingMinM": "9", base: baseIn(pageB) }, cookie);
+    expect(saveB.status).toBe(303);
+
+    const saveA = await post(`/hotline/leads/${leadId}`, { ...need, "need.powerMinKva": "800", base: baseIn(pageA) }, cookie);
+    expect(saveA.status).toBe(409);
+    const html = await saveA.text();
+    expect(html).toContain("你打开此页后，有人修改了这条线索的需求");
+    expect(html).toMatch(/name="need.powerMinKva"[^>]*value="800"|value="800"[^>]*name="need.powerMinKva"/);
+    const needOf = async () =>
+      (await db.sql<{ need: Record<string, unknown> }[]>`select lead->'need' as need from leads where id = ${leadId}`)[0].need;
+    expect(await needOf()).toMatchObject({ ceilingMinM: 9 });
+    expect((await needOf()).powerMinKva).toBeUndefined();
+
+    const again = await post(`/hotline/leads/${leadId}`, { ...need, "need.powerMinKva": "800", base: baseIn(html) }, cookie);
+    expect(again.status).toBe(303);
+    expect(await needOf()).toMatchObject({ powerMinKva: 800 });
+  });
+
   // A Meilisearch that takes the connection and never answers held every keystroke's lookup for the
   // client's 10 s: a person's searches give up after PERSON_WAIT_MS (2 s) and the desk says so.
   it("with search hung, the caller lookup and the match preview answer 'unavailable' within seconds", async () => {
