@@ -15,10 +15,16 @@ import { addLeadNote } from "./lead-notes.server";
 const CLOSED = ["won", "lost"];
 
 /** Open (not won/lost, not erased) leads whose stored phone is exactly `phone` (E.164-like), newest first. */
-export async function openLeadsWithPhone(sql: Sql, phone: string): Promise<{ id: string; reference: string }[]> {
+export async function openLeadsWithPhone(
+  sql: Sql,
+  phone: string,
+  exceptSubmissionKey: string | null = null,
+): Promise<{ id: string; reference: string }[]> {
+  // The lead this very submission stored (a double click, a retry) is not "another open lead".
   return sql<{ id: string; reference: string }[]>`
     select id, reference from leads
     where phone = ${phone} and anonymised_at is null and status not in ('won', 'lost', 'closed')
+      and submission_key is distinct from ${exceptSubmissionKey}
     order by created_at desc limit 5`;
 }
 

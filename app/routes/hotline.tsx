@@ -149,7 +149,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data<ActionResult>({ result: submission.reply() }, { status: 400 });
 
   const { lead, assist } = submission.value;
-  const open = await openLeadsWithPhone(getSql(), lead.contact.phone);
+  const formKey = control.formKey ?? "";
+  // Over the parsed lead, not the desk's fields (picker, controls): see leadHash.
+  const submissionKey = isUuid(formKey) ? `hotline:${formKey}:${leadHash({ lead, assist })}` : null;
+  const open = await openLeadsWithPhone(getSql(), lead.contact.phone, submissionKey);
   if (open.length > 0 && control[DUP_CONFIRM] !== "on") {
     const callers = await lookUpCallerLeads(payload);
     return data<ActionResult>(
@@ -160,7 +163,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const typed = Object.fromEntries(
     [...form.entries()].filter(([k, v]) => typeof v === "string" && !["csrf", "formKey", "intent"].includes(k)),
   );
-  const formKey = control.formKey ?? "";
   try {
     const stored = await storeLead(getSql(), {
       lead,
@@ -169,8 +171,7 @@ export async function action({ request }: ActionFunctionArgs) {
       source: "hotline",
       lng,
       consentRecordedBy: user.id,
-      // Over the parsed lead, not the desk's fields (picker, controls): see leadHash.
-      submissionKey: isUuid(formKey) ? `hotline:${formKey}:${leadHash({ lead, assist })}` : null,
+      submissionKey,
     });
     return redirectWithFlash(request, lngHref("/hotline", lng), {
       tone: "status",

@@ -233,6 +233,12 @@ describe("/hotline", () => {
     });
     expect(Number(row.area)).toBeGreaterThan(0); // read from the caller's words
 
+    // The same form sent again (a double click, a retry after a slow answer): the lead it stored, not "this number has an open lead".
+    const replay = await post("/hotline", typed, cookie);
+    expect(replay.status).toBe(303);
+    expect((await followFlash(web.url, replay, cookie)).text).toContain(`已保存线索 ${reference}`);
+    expect(await db.sql`select 1 from leads where phone = '+8613700003333'`).toHaveLength(1);
+
     // The same caller again (typed another way) on a fresh form: not a second lead unless the agent says it is a new need.
     const again = await post("/hotline", { ...typed, formKey: crypto.randomUUID(), "contact.phone": "13700003333" }, cookie);
     expect(again.status).toBe(409);
