@@ -239,6 +239,13 @@ export async function assignPark(
   const notices: Notice[] = rows
     .filter((r) => r.outboxId !== null)
     .map((r) => ({ topic, outboxId: Number(r.outboxId), notificationId: r.notificationId! }));
+  // A re-route (decline, lapsed offer, an admin's or an absence's) that found nobody: the lead is
+  // `assigned` only while some recruiter has one of its assignments, else the lists and the overview
+  // disagree (the overview's unassigned queue held a lead the list called assigned).
+  if (input.assignmentId && !chosen)
+    await tx`update leads set status = 'matched', updated_at = now()
+             where id = ${input.leadId} and status = 'assigned'
+               and not exists (select 1 from assignments where lead_id = ${input.leadId} and recruiter_id is not null)`;
   return { assignmentId, decision, notices };
 }
 

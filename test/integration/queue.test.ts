@@ -272,6 +272,19 @@ describe("the queue and an assignment", () => {
     }
   });
 
+  // The park's only recruiter declines: the assignment waits for an admin (unassigned), and the lead is no
+  // longer "assigned" — the list and the overview's unassigned queue say the same thing.
+  it("a decline that leaves the park with nobody to offer it to puts the lead back to matched", async () => {
+    const { leadId, assignmentId } = await routedLead("南京拒单无人可派机械有限公司");
+    await db.sql`update leads set status = 'assigned' where id = ${leadId}`; // as lead.match records it
+    const { cookie } = await signIn("zhoumin@example.test");
+    const path = `/queue/assignments/${assignmentId}`;
+    const res = await post(path, { intent: "decline", reason: "over-capacity", csrf: await csrfOf(path, cookie) }, cookie);
+    expect(res.status).toBe(303);
+    expect(await statusOf(assignmentId)).toMatchObject({ status: "unassigned", recruiterId: null });
+    expect((await db.sql`select status from leads where id = ${leadId}`)[0].status).toBe("matched");
+  });
+
   it("keeps another recruiter out: 404 on the page, and a POST changes nothing", async () => {
     const { assignmentId } = await routedLead("南京他人线索机械有限公司");
     const { cookie } = await signIn("wuhao@example.test");
