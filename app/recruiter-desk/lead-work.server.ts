@@ -97,6 +97,15 @@ export async function markLost(
   });
 }
 
+/** Whether the assignment's last audit line is this recruiter's undo, written in the last minute. */
+async function reopenedJustNow(tx: TransactionSql, who: Who): Promise<boolean> {
+  const [last] = await tx<{ reopened: boolean }[]>`
+    select event = 'reopened' and recruiter_id = ${who.recruiterId} and at > now() - interval '1 minute' as reopened
+    from routing_events where assignment_id = ${who.assignmentId}
+    order by id desc limit 1`;
+  return last?.reopened ?? false;
+}
+
 /**
  * Undoes a closing step — "lost" or "signed" — within UNDO_MINUTES, by the recruiter who took it: the
  * assignment goes back to the status it had (closed_from). Undoing "signed" also puts the lead back to
@@ -114,7 +123,8 @@ export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { und
         and a.closed_from is not null and a.closed_by is null
         and a.closed_at > now() - ${UNDO_MINUTES}::int * interval '1 minute'
       for update of a`;
-    if (!a) return STALE;
+    // Nothing to reopen because this recruiter's own undo just did (a double click, two tabs): that is done, not too late.
+    if (!a) return (await reopenedJustNow(tx, who)) ? ({ ok: true, undone: "lost" } as const) : STALE;
     // A lost assignment of a lead an admin closed, or a signing whose lead is no longer won: not ours to reopen.
     if (a.status === "lost" && ["won", "lost", "closed"].includes(a.leadStatus)) return STALE;
     if (a.status === "signed" && a.leadStatus !== "won") return STALE;

@@ -284,7 +284,12 @@ describe("working a lead", () => {
     expect(lostPage).toContain("撤销");
     expect(lostPage).toContain("价格不合适");
 
-    expect((await post(path, { intent: "undo", csrf })).headers.get("location")).toBe(path);
+    // Pressed twice (both sent before the page came back): both say it is undone, one undo is recorded.
+    const [first, second] = await Promise.all([post(path, { intent: "undo", csrf }), post(path, { intent: "undo", csrf })]);
+    for (const res of [first, second]) {
+      expect(res.headers.get("location")).toBe(path);
+      expect((await followFlash(web.url, res, cookie)).text).toBe("已撤销，线索恢复跟进。");
+    }
     expect(await statusOf(l.assignmentId)).toBe("visit");
     const events = await db.sql<
       { event: string }[]
@@ -294,7 +299,9 @@ describe("working a lead", () => {
     // After the window the undo is refused.
     await post(path, { intent: "lost", reason: "timing", csrf });
     await db.sql`update assignments set closed_at = now() - interval '11 minutes' where id = ${l.assignmentId}`;
-    expect((await post(path, { intent: "undo", csrf })).headers.get("location")).toBe(path);
+    const late = await post(path, { intent: "undo", csrf });
+    expect(late.headers.get("location")).toBe(path);
+    expect((await followFlash(web.url, late, cookie)).text).toContain("已超过 10 分钟的撤销时限");
     expect(await statusOf(l.assignmentId)).toBe("lost");
   });
 
