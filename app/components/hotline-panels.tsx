@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 
+import { needAreaShort } from "~/domain/area";
 import type { CallerLead } from "~/hotline/caller-search.server";
 import { hotlineText } from "~/i18n/hotline-messages";
 import { pick } from "~/i18n/i18n";
@@ -27,14 +28,6 @@ export type MatchCard = {
 const KINDS = ["factory", "land", "office", "warehouse"] as const;
 const kindLabel = (lng: Lng, kind: string | null) =>
   kind && (KINDS as readonly string[]).includes(kind) ? ui(lng, `need.kind.${kind as (typeof KINDS)[number]}`) : "";
-const area = (min: number | null, max: number | null) =>
-  min != null && max != null
-    ? `${Math.round(min)}–${Math.round(max)}㎡`
-    : min != null
-      ? `≥${Math.round(min)}㎡`
-      : max != null
-        ? `≤${Math.round(max)}㎡`
-        : "";
 
 /** A panel's lookup refused (app/http/fetcher-access.server.ts): said in the panel, the form stays as typed. */
 type Refused = "signedOut" | "stale" | "forbidden";
@@ -91,7 +84,7 @@ export function KnownCallers({
                 {l.contactName} · {l.phoneMasked} · {statusLabel(l.status)}
               </p>
               <p>
-                {[kindLabel(lng, l.needKind), area(l.areaMinSqm, l.areaMaxSqm)].filter(Boolean).join(" ")} ·{" "}
+                {[kindLabel(lng, l.needKind), needAreaShort(l.areaMinSqm, l.areaMaxSqm, l.needKind === "land")].filter(Boolean).join(" ")} ·{" "}
                 {l.recruiters.length ? h("known.recruiters", { names: l.recruiters.join("、") }) : h("known.noRecruiter")}
               </p>
               <p className="tags">

@@ -28,6 +28,20 @@ export function formatMu(n: number): string {
 }
 
 /**
+ * A need's size on one short line, as people speak of it: land in 亩 ("20–30亩", "≥ 20亩"; 1 亩 =
+ * SQM_PER_MU ㎡), buildings in ㎡ ("4000–6000㎡", "≤ 800㎡"); whole numbers of ㎡. "" when neither bound is
+ * known. Stored bounds are ㎡ (areaMinSqm, areaMaxSqm).
+ */
+export function needAreaShort(minSqm: number | null | undefined, maxSqm: number | null | undefined, land: boolean): string {
+  const n = (sqm: number) => (land ? format2(sqmToMu(sqm)) : String(Math.round(sqm)));
+  const unit = land ? "亩" : "㎡";
+  if (minSqm != null && maxSqm != null) return minSqm === maxSqm ? `${n(minSqm)}${unit}` : `${n(minSqm)}–${n(maxSqm)}${unit}`;
+  if (minSqm != null) return `≥ ${n(minSqm)}${unit}`;
+  if (maxSqm != null) return `≤ ${n(maxSqm)}${unit}`;
+  return "";
+}
+
+/**
  * Area suffixes → ㎡ per unit. 万/千 prefixes (万方, 万平方米, 千平) are deliberately absent: the number
  * parser owns them ("3万" = 30000), so "3万方" and "1万2千平" read correctly. Listing "千平" as a unit
  * would turn "1万2千平" into (1万2 = 12000) × 1000.

@@ -14,6 +14,7 @@ import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
 import { getSql } from "~/db/db.server";
+import { needAreaShort } from "~/domain/area";
 import { NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
@@ -187,7 +188,7 @@ export default function HotlineLead() {
   const use = fields.use.getFieldset();
   const [notes, setNotes] = useState(d.typed.need.notes);
   const kind = l.lead.need.kind;
-  const area = [l.lead.need.areaMinSqm, l.lead.need.areaMaxSqm].map((v) => (v == null ? "" : `${Math.round(v)}㎡`)).join("–");
+  const area = needAreaShort(l.lead.need.areaMinSqm, l.lead.need.areaMaxSqm, kind === "land");
 
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf} home="hotline">
