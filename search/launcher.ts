@@ -35,6 +35,57 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The command line of a Meilisearch on `dataDir` (its port, free unless given, and its master key kept
+ * beside the data): what startMeilisearch runs, and what npm start's supervisor runs again, on the same
+ * port and key, when it dies.
+ */
+export async function meiliCommand(options: {
+  dataDir: string;
+  port?: number;
+  masterKey?: string;
+  logLevel?: "ERROR" | "WARN" | "INFO";
+}): Promise<{ command: string; args: string[]; url: string; masterKey: string }> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const port = options.port ?? (await freePort());
+  const masterKey = options.masterKey ?? masterKeyFor(options.dataDir);
+  const args = [
+    "--db-path",
+    join(options.dataDir, "data.ms"),
+    "--dump-dir",
+    join(options.dataDir, "dumps"),
+    "--snapshot-dir",
+    join(options.dataDir, "snapshots"),
+    "--http-addr",
+    `127.0.0.1:${port}`,
+    "--master-key",
+    masterKey,
+    "--no-analytics",
+    "--log-level",
+    options.logLevel ?? "WARN",
+    // Meilisearch sizes its indexing buffers from this (default: 2/3 of RAM) and pays for them on
+    // every batch: at 16 GiB a one-document batch cost ~150 ms of CPU, at 1 GiB ~22 ms (docs/benchmarks.md).
+    "--max-indexing-memory",
+    process.env.MEILI_MAX_INDEXING_MEMORY ?? "1 GiB",
+  ];
+  return { command: meiliBinaryPath(), args, url: `http://127.0.0.1:${port}`, masterKey };
+}
+
+/** Resolves once Meilisearch at `url` answers /health; throws after `timeoutMs`, or once `exited()` says it is gone. */
+export async function meiliHealthy(url: string, timeoutMs = 30_000, exited: () => boolean = () => false): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (exited()) throw new Error(`Meilisearch exited before it was healthy (${url})`);
+    const ok = await fetch(`${url}/health`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`Meilisearch at ${url} did not become healthy within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** The master key lives beside the data, so a restart finds the same key. */
 function masterKeyFor(dataDir: string): string {
   const file = join(dataDir, "master-key");
@@ -52,33 +103,10 @@ export async function startMeilisearch(options: {
   /** Meilisearch's own log level (default WARN; npm start uses ERROR: its 404 warnings on a first start are expected). */
   logLevel?: "ERROR" | "WARN" | "INFO";
 }): Promise<RunningMeili> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const port = options.port ?? (await freePort());
-  const masterKey = options.masterKey ?? masterKeyFor(options.dataDir);
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    meiliBinaryPath(),
-    [
-      "--db-path",
-      join(options.dataDir, "data.ms"),
-      "--dump-dir",
-      join(options.dataDir, "dumps"),
-      "--snapshot-dir",
-      join(options.dataDir, "snapshots"),
-      "--http-addr",
-      `127.0.0.1:${port}`,
-      "--master-key",
-      masterKey,
-      "--no-analytics",
-      "--log-level",
-      options.logLevel ?? "WARN",
-      // Meilisearch sizes its indexing buffers from this (default: 2/3 of RAM) and pays for them on
-      // every batch: at 16 GiB a one-document batch cost ~150 ms of CPU, at 1 GiB ~22 ms (docs/benchmarks.md).
-      "--max-indexing-memory",
-      process.env.MEILI_MAX_INDEXING_MEMORY ?? "1 GiB",
-    ],
-    { stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"] },
-  );
+  const { command, args, url, masterKey } = await meiliCommand(options);
+  const child = spawn(command, args, {
+    stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"],
+  });
   let exited = false;
   const exit = new Promise<void>((resolve) =>
     child.once("exit", () => {
@@ -87,20 +115,11 @@ export async function startMeilisearch(options: {
     }),
   );
 
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (exited) throw new Error(`Meilisearch exited before it was healthy (port ${port})`);
-    try {
-      const res = await fetch(`${url}/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error("Meilisearch did not become healthy within 30 s");
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await meiliHealthy(url, 30_000, () => exited);
+  } catch (error) {
+    if (!exited) child.kill("SIGKILL");
+    throw error;
   }
 
   const stop = async () => {

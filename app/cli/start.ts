@@ -9,8 +9,8 @@ import { migrate } from "~/db/migrate.server";
 import { cliMessages } from "~/i18n/cli-messages";
 import { seedDemoIfEmpty } from "~/inventory/seed.server";
 
-import { type RunningMeili, startMeilisearch } from "../../search/launcher";
-import { supervise } from "./supervisor";
+import { meiliCommand, meiliHealthy } from "../../search/launcher";
+import { supervise, type Supervised } from "./supervisor";
 import { DEFAULT_WEB_HEAP_MB, webProcessArgs } from "./web-entry";
 import { DEFAULT_WORKER_HEAP_MB, workerProcessArgs } from "./worker-entry";
 
@@ -77,12 +77,21 @@ if (env.SEED_DEMO !== "0") {
   await sql.end();
 }
 
-let meili: RunningMeili | undefined;
+// The bundled Meilisearch is supervised like the web and worker processes, on the same port and key: if
+// it dies, search and matching pause (jobs and index writes retry) instead of waiting for a manual restart.
+let meili: Supervised | undefined;
 if (!env.MEILI_URL) {
-  meili = await startMeilisearch({ dataDir: `${dataDir}/meili`, logLevel: "ERROR" });
-  env.MEILI_URL = meili.url;
-  env.MEILI_MASTER_KEY = meili.masterKey;
-  console.log(`Meilisearch ${meili.url}`);
+  const { command, args, url, masterKey } = await meiliCommand({ dataDir: `${dataDir}/meili`, logLevel: "ERROR" });
+  meili = supervise("meilisearch", args, { command, cwd: root, onRestart });
+  try {
+    await meiliHealthy(url, 60_000);
+  } catch (error) {
+    await meili.stop(5_000); // not left running behind a start that gave up
+    throw error;
+  }
+  env.MEILI_URL = url;
+  env.MEILI_MASTER_KEY = masterKey;
+  console.log(`Meilisearch ${url}`);
 }
 if (!env.ADMIN_API_TOKEN) {
   env.ADMIN_API_TOKEN = devSecret("admin-api-token");
@@ -110,7 +119,7 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   await Promise.all(supervised.map((s) => s.stop(12_000)));
-  await meili?.stop();
+  await meili?.stop(5_000);
   process.exit(code);
 }
 process.on("SIGINT", () => void stop(0));

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 
 export type SuperviseOptions = {
+  /** The program to run (default: this node, `args` being its arguments; Meilisearch's binary for npm start's search). */
+  command?: string;
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   /** First restart delay, ms (default 500); doubles with each quick death, up to maxDelayMs. */
@@ -23,7 +25,7 @@ export type Supervised = {
 };
 
 /**
- * Runs `node <args>` and starts it again whenever it exits, with exponential backoff (minDelayMs ×2
+ * Runs `node <args>` (or `command <args>`) and starts it again whenever it exits, with exponential backoff (minDelayMs ×2
  * per quick death, capped at maxDelayMs, back to minDelayMs after a healthy run), until `stop`.
  * One dead process (a crash, an OOM kill, `kill -9`) then costs a restart, not the whole service.
  */
@@ -42,7 +44,7 @@ export function supervise(name: string, args: string[], options: SuperviseOption
     timer = undefined;
     if (stopping) return;
     startedAt = Date.now();
-    const c = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: "inherit" });
+    const c = spawn(options.command ?? process.execPath, args, { cwd: options.cwd, env: options.env, stdio: "inherit" });
     child = c;
     c.on("error", () => {}); // a failed spawn also ends in "exit"/"close"
     c.once("exit", (code, signal) => {

@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { supervise, type Supervised } from "../../app/cli/supervisor";
 import { WEB_ENTRY } from "../../app/cli/web-entry";
+import { createSearchClient, waitSucceeded } from "../../search/client";
+import { meiliCommand, meiliHealthy } from "../../search/launcher";
 import { createTestDatabase } from "../support/database";
 import { eventually, freePort } from "../support/services";
 
@@ -43,6 +49,27 @@ describe("npm start's supervisor", () => {
     expect(restarts).toEqual(["web:SIGKILL"]);
     expect(web.restarts()).toBe(1);
   }, 150_000);
+
+  // A dead bundled Meilisearch stayed dead under npm start: leads waited unmatched until someone restarted it.
+  it("brings npm start's Meilisearch back after kill -9, on the same port and key, with its indexes", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "pm-supervised-meili-"));
+    try {
+      const { command, args, url, masterKey } = await meiliCommand({ dataDir, logLevel: "ERROR" });
+      const meili = supervise("meilisearch", args, { command, minDelayMs: 100 });
+      running.push(meili);
+      await meiliHealthy(url);
+      const search = createSearchClient(url, masterKey);
+      await waitSucceeded(search.createIndex("kept", { primaryKey: "id" }));
+      const first = meili.pid()!;
+      process.kill(first, "SIGKILL");
+      await eventually(async () => meili.pid() !== undefined && meili.pid() !== first, "Meilisearch started again", 30_000);
+      await meiliHealthy(url);
+      expect((await search.getRawIndex("kept")).uid).toBe("kept"); // same port, same key, same data
+      await meili.stop(5_000);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
   it("keeps restarting a child that dies at once, each wait twice the last up to the cap, and stops on request", async () => {
     const delays: number[] = [];
