@@ -6,7 +6,7 @@ import { adminUserIds } from "~/auth/accounts.server";
 import { markDone } from "~/db/outbox.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
 import { auditMessages } from "~/i18n/audit-messages";
-import { notifyText } from "~/i18n/notify-messages";
+import { notifyMessages } from "~/i18n/notify-messages";
 
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
@@ -52,7 +52,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
         leadId: a.leadId,
         assignmentId: a.id,
         phone: a.phone,
-        script: notifyText("zh", "escalation.script", { reference: a.reference }),
+        script: notifyMessages.both("escalation.script", { reference: a.reference }),
         dedupeKey: `escalation:${a.id}`,
       });
       await markDone(tx, data.outboxId);

@@ -20,6 +20,7 @@ import { markDone } from "~/db/outbox.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { openCallTask } from "~/hotline/call-tasks.server";
 import { auditMessages } from "~/i18n/audit-messages";
+import type { Lng } from "~/i18n/lng";
 import { notifyText } from "~/i18n/notify-messages";
 import { renderAssignmentEmail } from "~/notify/assignment-email";
 import type { MailMessage } from "~/notify/mailer.server";
@@ -98,7 +99,8 @@ async function deadLetter(ctx: JobContext, n: NotificationRow, outboxId: number,
       reason: auditMessages.both("notice.emailFailed", { reason }),
     });
     if (details && stillTheirs) {
-      const script = `${notifyText("zh", "handover.emailFailed")}\n${handoverScript(details, ctx.routing.slaMinutes)}`;
+      const scriptIn = (lng: Lng) => `${notifyText(lng, "handover.emailFailed")}\n${handoverScript(details, ctx.routing.slaMinutes, lng)}`;
+      const script = { zh: scriptIn("zh"), en: scriptIn("en") };
       await openCallTask(tx, {
         kind: "handover",
         leadId: details.leadId,

@@ -20,7 +20,7 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
   const d = n.assignmentId ? await loadAssignmentDetails(ctx.sql, n.assignmentId) : null;
   await ctx.sql.begin(async (tx) => {
     if (d?.recruiter && d.recruiter.id === n.recipient) {
-      const script = handoverScript(d, ctx.routing.slaMinutes);
+      const script = { zh: handoverScript(d, ctx.routing.slaMinutes, "zh"), en: handoverScript(d, ctx.routing.slaMinutes, "en") };
       await Promise.all([
         openCallTask(tx, {
           kind: "handover",

@@ -3,7 +3,9 @@ import { retryDeadLetter } from "~/assignments/dead-letters.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql } from "~/db/db.server";
 import { trimInvisible } from "~/domain/format-chars";
+import { openCallTask } from "~/hotline/call-tasks.server";
 import { auditMessages } from "~/i18n/audit-messages";
+import type { Lng } from "~/i18n/lng";
 import { notifyText } from "~/i18n/notify-messages";
 
 import { writeAdminAudit } from "./admin-audit.server";
@@ -43,10 +45,16 @@ export async function actOnDeadLetter(
     if (n.status !== "dead") return { ok: false, reason: "not-dead" };
     if (action === "hotline") {
       if (!details?.recruiter) return { ok: false, reason: "no-assignment" };
-      const script = `${notifyText("zh", "handover.noticeFailed")}\n${handoverScript(details, options.slaMinutes)}`;
-      await tx`insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, dedupe_key)
-               values ('handover', ${details.leadId}, ${details.id}, ${details.recruiter.id}, ${details.recruiter.phone}, ${script}, ${`dead-letter-hotline:${n.id}`})
-               on conflict (dedupe_key) do nothing`;
+      const scriptIn = (lng: Lng) => `${notifyText(lng, "handover.noticeFailed")}\n${handoverScript(details, options.slaMinutes, lng)}`;
+      await openCallTask(tx, {
+        kind: "handover",
+        leadId: details.leadId,
+        assignmentId: details.id,
+        recruiterId: details.recruiter.id,
+        phone: details.recruiter.phone,
+        script: { zh: scriptIn("zh"), en: scriptIn("en") },
+        dedupeKey: `dead-letter-hotline:${n.id}`,
+      });
     }
     await tx`update notifications set status = 'handled', handled_at = now(), handled_by = ${actor} where id = ${n.id}`;
     const said =

@@ -296,9 +296,9 @@ export async function routeLead(
     const excluded =
       inMatch?.excluded ?? (await tx<{ excluded: Exclusion[] | null }[]>`select excluded from leads where id = ${leadId}`)[0].excluded;
     const created = await tx`
-      insert into call_tasks (kind, lead_id, phone, script, dedupe_key)
+      insert into call_tasks (kind, lead_id, phone, script, script_en, dedupe_key)
       values ('callback', ${leadId}, ${lead.phone},
-              ${callbackScript(lead.reference, excluded ?? [])},
+              ${callbackScript(lead.reference, excluded ?? [], "zh")}, ${callbackScript(lead.reference, excluded ?? [], "en")},
               ${`callback:${leadId}`})
       on conflict (dedupe_key) do nothing
       returning id`;

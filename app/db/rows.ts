@@ -62,6 +62,7 @@ export type CallTasksRow = {
   recruiterId: string | null;
   phone: string;
   script: string;
+  scriptEn: string | null;
   status: CallTaskStatus;
   dueAt: Date;
   attempts: number;
@@ -276,6 +277,7 @@ export const ROW_COLUMNS = {
     recruiterId: true,
     phone: false,
     script: false,
+    scriptEn: true,
     status: false,
     dueAt: false,
     attempts: false,

@@ -2,6 +2,7 @@ import { cappedList } from "~/db/capped-list.server";
 import type { Sql } from "~/db/db.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import type { CallTaskKind, CallTaskStatus } from "~/domain/statuses";
+import type { Lng } from "~/i18n/lng";
 
 // The hotline's work list: calls that are due first (oldest first), then the ones coming back later.
 
@@ -20,7 +21,8 @@ export type CallTaskRow = {
   attempts: number;
 };
 
-export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total: number; rows: CallTaskRow[] }> {
+/** The open call tasks, each script in `lng` (a task opened before migration 058 has only the Chinese one). */
+export async function loadOpenCallTasks(sql: Sql, lng: Lng, limit = 100): Promise<{ total: number; rows: CallTaskRow[] }> {
   // A hand-over counts only while its recruiter still holds the offer (a re-route or a decline moved it on).
   const current = sql`
     c.status in ('open', 'no-answer')
@@ -36,13 +38,14 @@ export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total:
         companyName: string;
         phone: string;
         script: string;
+        scriptEn: string | null;
         status: CallTaskStatus;
         dueAt: Date;
         due: boolean;
         attempts: number;
       }[]
     >`
-      select c.id, c.kind, c.lead_id, l.reference, l.company_name, c.phone, c.script, c.status, c.due_at, c.due_at <= now() as due, c.attempts
+      select c.id, c.kind, c.lead_id, l.reference, l.company_name, c.phone, c.script, c.script_en, c.status, c.due_at, c.due_at <= now() as due, c.attempts
       from call_tasks c join leads l on l.id = c.lead_id
       where ${current}
       order by c.due_at, c.created_at
@@ -55,7 +58,7 @@ export async function loadOpenCallTasks(sql: Sql, limit = 100): Promise<{ total:
       company: r.companyName,
       phone: formatPhoneForDisplay(r.phone),
       phoneDial: r.phone.replace(/[^\d+]/g, ""),
-      script: r.script,
+      script: lng === "en" ? (r.scriptEn ?? r.script) : r.script,
       status: r.status,
       dueAt: r.dueAt.toISOString(),
       due: r.due,

@@ -6,6 +6,7 @@ import type { CallOutcome } from "~/domain/call-outcomes";
 import type { CallTaskKind } from "~/domain/statuses";
 import { addLeadNote } from "~/hotline/lead-notes.server";
 import { auditMessages } from "~/i18n/audit-messages";
+import type { Bilingual } from "~/i18n/i18n";
 
 export { CALL_OUTCOMES, type CallOutcome } from "~/domain/call-outcomes";
 export const NO_ANSWER_RETRY_MINUTES = 30;
@@ -96,8 +97,8 @@ export type NewCallTask = {
   recruiterId?: string | null;
   /** The number hotline staff dial, as stored (E.164 or the lead's own). */
   phone: string;
-  /** What staff read on the call (zh-CN). */
-  script: string;
+  /** What staff read on the call, in both languages (the desk shows its own). */
+  script: Bilingual;
   /** One task per key: a retried job or a second sender adds nothing (`on conflict do nothing`). */
   dedupeKey: string;
 };
@@ -105,8 +106,8 @@ export type NewCallTask = {
 /** Opens a call task for hotline staff, in the caller's transaction, once per `dedupeKey`. */
 export async function openCallTask(tx: Sql | TransactionSql, t: NewCallTask): Promise<void> {
   await tx`
-    insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, dedupe_key)
-    values (${t.kind}, ${t.leadId}, ${t.assignmentId ?? null}, ${t.recruiterId ?? null}, ${t.phone}, ${t.script}, ${t.dedupeKey})
+    insert into call_tasks (kind, lead_id, assignment_id, recruiter_id, phone, script, script_en, dedupe_key)
+    values (${t.kind}, ${t.leadId}, ${t.assignmentId ?? null}, ${t.recruiterId ?? null}, ${t.phone}, ${t.script.zh}, ${t.script.en}, ${t.dedupeKey})
     on conflict (dedupe_key) do nothing`;
 }
 

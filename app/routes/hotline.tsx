@@ -77,7 +77,7 @@ type DeskControls = z.infer<typeof deskControls>;
 /** GET /hotline: the desk — the phone-lead form with its live "known caller" and match panels, and the call tasks, due first. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
-  const tasks = withoutBidiControls(await loadOpenCallTasks(getSql())); // names people typed (ADR 021)
+  const tasks = withoutBidiControls(await loadOpenCallTasks(getSql(), lngFromUrl(request.url))); // names people typed (ADR 021)
   // Call-backs and escalations show the enterprise's full number (a hand-over shows the recruiter's).
   await recordPhoneViews(
     getSql(),

@@ -55,7 +55,7 @@ describe("a hand-over refused through the API", () => {
       assignmentId: offer.id,
       recruiterId: offer.recruiterId,
       phone: "+8613900000001",
-      script: "转交线索",
+      script: { zh: "转交线索", en: "Hand-over" },
       dedupeKey: `test-handover:${offer.id}`,
     });
     const [task] = await db.sql<{ id: string }[]>`select id from call_tasks where dedupe_key = ${`test-handover:${offer.id}`}`;

@@ -106,6 +106,12 @@ describe("/hotline", () => {
     expect(html).toContain(`转交线索 ${handover.reference}`);
     expect(html).toContain(`回访 ${callback.reference}`);
     expect(html).toMatch(/data-due="now"/);
+    // The English desk reads the scripts in English (they were written in Chinese only when the task opened).
+    const en = await page(cookie, "/hotline?lng=en");
+    expect(en).toContain(`hand over lead ${handover.reference}`);
+    expect(en).toContain(`Call back ${callback.reference}`);
+    expect(en).not.toContain(`回访 ${callback.reference}`);
+    expect(en).not.toContain(`转交线索 ${handover.reference}`);
   });
 
   it("looks up a caller as the number is typed, however it is written: their leads (phone masked) and recruiters, or nobody", async () => {

@@ -190,7 +190,7 @@ describe("every list and filter of the desks and the admin reads through an inde
     await call("recruiter lead page: other parks", (sql) => loadOtherParks(sql, assignedLead, someAssignment));
 
     // Hotline desk (/hotline): call tasks, known numbers, the caller lookup's Postgres fallbacks.
-    await call("hotline: open call tasks", (sql) => loadOpenCallTasks(sql));
+    await call("hotline: open call tasks", (sql) => loadOpenCallTasks(sql, "zh"));
     await call("hotline: open leads with a phone", (sql) => openLeadsWithPhone(sql, somePhone));
     await call("hotline: lead page", (sql) => loadDeskLead(sql, someLead));
     await call("hotline: caller lookup, index down, exact phone", (sql) =>
