@@ -354,6 +354,20 @@ describe("dashboard rollup", () => {
                                             except all select assignment_id, kind, at, park_id, created_at, refs from dashboard_assignment_times)) d) as n`
     )[0].n;
 
+  // The dashboard's "后台积压" counted work scheduled for later (each offer's accept-deadline check) while
+  // the overview, on the same data, said every background task was on time.
+  it("counts as background backlog only work that is due and not done, not work scheduled for later", async () => {
+    const before = (await loadDashboardFigures(sql, month)).queues.outbox;
+    const [{ id: later }] = await sql<{ id: number }[]>`
+      insert into outbox (topic, aggregate_id, not_before) values ('assignment.sla', 'scheduled-later', now() + interval '2 hours') returning id`;
+    expect((await loadDashboardFigures(sql, month)).queues.outbox).toBe(before);
+    expect((await loadDashboardFiguresLive(sql, month)).queues.outbox).toBe(before);
+    const [{ id: due }] = await sql<{ id: number }[]>`
+      insert into outbox (topic, aggregate_id, not_before) values ('assignment.sla', 'due-now', now() - interval '1 minute') returning id`;
+    expect((await loadDashboardFigures(sql, month)).queues.outbox).toBe(before + 1);
+    await sql`delete from outbox where id in (${later}, ${due})`;
+  });
+
   it("keeps the stages and first-contact times equal to a count from the facts after every change above", async () => {
     const [{ rows, times }] = await sql<{ rows: number; times: number }[]>`
       select (select count(*)::int from dashboard_lead_stages) as rows, (select count(*)::int from dashboard_assignment_times) as times`;
