@@ -33,11 +33,17 @@ export function parseMoveInBy(input: string, now: Date): string | null {
   };
   const inMonths = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 120 ? ym(year, month + n) : null);
 
-  // Any four-digit year: "1999-01" is a month written right (refused later as past, not as a bad format).
-  let m = /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?(?:份)?(?:前|之前|以前|底|内)?$/.exec(s);
+  // A year and a month, the month in digits or words, a day after it read past: "2027-03", "2027年三月",
+  // "27年3月", "2027-03-15", "2027年3月15日前". Any four-digit year: "1999-01" is a month written right
+  // (refused later as past, not as a bad format); two digits are this century's.
+  let m =
+    /^(\d{4}|\d{2})\s*[-./年]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)?(?:\s*[-./]?\s*\d{1,2}\s*[日号]?)?\s*(?:前|之前|以前|底|初|中|内)?$/.exec(
+      s,
+    );
   if (m) {
-    const mm = Number(m[2]);
-    return mm >= 1 && mm <= 12 ? `${m[1]}-${String(mm).padStart(2, "0")}` : null;
+    const yyyy = m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
+    const mm = parseChineseNumber(m[2]);
+    return mm !== null && Number.isInteger(mm) && mm >= 1 && mm <= 12 ? `${yyyy}-${String(mm).padStart(2, "0")}` : null;
   }
   if (/^(?:尽快|越快越好|尽早|马上|立即|立刻|随时|现在|asap|as soon as possible|immediately|now)$/.test(s)) return ym(year, month);
   if (/^(?:下个?月|next month)(?:初|中|底)?$/.test(s)) return ym(year, month + 1);

@@ -37,8 +37,8 @@ export const meta = noindexMeta<typeof loader>((d) =>
 );
 export const headers = noStore;
 
-/** The two forms of this page, told apart by `intent`; a need edit may carry a note of the call. */
-const stepSchema = z.object({ intent: z.enum(["note", "need"]), note: z.string().optional() });
+/** The two forms of this page, told apart by `intent`; a need edit may carry a note of the call and `base` (what it was filled from). */
+const stepSchema = z.object({ intent: z.enum(["note", "need"]), note: z.string().optional(), base: z.string().optional() });
 
 /** A stored lead's need as the form's typed text (areas in the unit it was asked in). */
 function needAsTyped(lead: Lead): PhoneLeadValue {
@@ -148,7 +148,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     authorId: user.id,
     note: step.value.note ?? "",
     reason: hotlineText("zh", "editNeed.reason", { reference: lead.reference }),
-    filledFrom: typeof form.get("base") === "string" ? String(form.get("base")) : undefined,
+    filledFrom: step.value.base,
   });
   if (!saved.ok && saved.reason === "changedMeanwhile") {
     // What was typed stays in the form; the next save (with the new fingerprint) overwrites on purpose.

@@ -170,6 +170,12 @@ describe("need.moveInBy: dates and words relative to the submission date (clock 
     ["2027/03", "2027-03"],
     ["2027年3月", "2027-03"],
     ["２０２７年３月", "2027-03"],
+    ["2027年三月", "2027-03"],
+    ["2027年十二月底", "2027-12"],
+    ["27年3月", "2027-03"],
+    ["2027-03-15", "2027-03"],
+    ["2027年3月15日前", "2027-03"],
+    ["2027/3/15", "2027-03"],
     ["尽快", "2026-12"],
     ["越快越好", "2026-12"],
     ["ASAP", "2026-12"],
@@ -200,7 +206,7 @@ describe("need.moveInBy: dates and words relative to the submission date (clock 
     expect(r.lead.need.moveInBy).toBe("2027-10");
   });
 
-  it.each(["2027-13", "2027-00", "下辈子", "很久以后"])("%j → the month message in zh and en", (typed) => {
+  it.each(["2027-13", "2027-00", "2027年十三月", "下辈子", "很久以后"])("%j → the month message in zh and en", (typed) => {
     expect(errors({ need: { moveInBy: typed } })["need.moveInBy"]?.[0]).toMatch(/^请按 年-月 填写/);
     expect(errors({ need: { moveInBy: typed } }, "en")["need.moveInBy"]?.[0]).toMatch(/^Use year-month/);
   });
