@@ -23,7 +23,11 @@ const TYPED = [
 describe("an email address as people type it", () => {
   it("normalizeEmail reads full-width forms, 。 and invisible edges as the ASCII address", () => {
     for (const s of TYPED) expect(normalizeEmail(s), s).toBe("new@example.test");
-    expect(normalizeEmail("Wang.Lei@Example.cn")).toBe("Wang.Lei@Example.cn"); // case is the caller's business
+    expect(normalizeEmail("Wang.Lei@Example.cn")).toBe("Wang.Lei@example.cn"); // the local part's case is the caller's business
+    // The punctuation of the sentence it was written in: refused as an address before.
+    for (const s of ["new@example.test。", "new@example.test，", "new@example.test.", "new@example.test；"])
+      expect(normalizeEmail(s), s).toBe("new@example.test");
+    expect(normalizeEmail("A@Example.COM")).toBe("A@example.com");
   });
 
   it("a staff account is created, and signed in, under the ASCII address", () => {
