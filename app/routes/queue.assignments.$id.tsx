@@ -370,6 +370,7 @@ export default function AssignmentPage() {
               id="visit"
               name="visitOn"
               label={k("lead.visit")}
+              hint={k("lead.visit.hint")}
               value={d.work.visitOn}
               save={k("lead.visit.save")}
               required

@@ -264,6 +264,8 @@ describe("working a lead", () => {
       const after = chinaDay(0);
       expect(html).toContain("看厂日期不能晚于今天；预约的看厂请记为下次跟进日期。");
       expect(html).toMatch(/aria-describedby="[^"]*visitOn-error/);
+      // Said before anything is typed, not only after a refusal: the date is of a visit that took place.
+      expect(html).toContain("已经看过厂的日期；约好的看厂请填在上面的下次跟进日期。");
       // The picker itself offers no later day: its max is today in China.
       const max = /<input[^>]*name="visitOn"[^>]*max="([0-9-]+)"/.exec(html)?.[1];
       expect([before, after]).toContain(max);
