@@ -47,7 +47,12 @@ export function apiError(
   return apiErrors(status, { [options.field ?? FORM_FIELD]: [message] }, options);
 }
 
-/** 401 with `WWW-Authenticate: Bearer` (the API's callers are machines with the admin token). */
-export function apiUnauthorized(request: Request): Response {
-  return apiError(request, 401, "unauthorized", { headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' } });
+/**
+ * 401 with `WWW-Authenticate: Bearer` (the API's callers are machines with the admin token). `tokenOnly`:
+ * the route takes the token alone, so the message does not offer signing in (a signed-in admin was told to).
+ */
+export function apiUnauthorized(request: Request, tokenOnly = false): Response {
+  return apiError(request, 401, tokenOnly ? "unauthorizedTokenOnly" : "unauthorized", {
+    headers: { "WWW-Authenticate": 'Bearer realm="parkmatch"' },
+  });
 }

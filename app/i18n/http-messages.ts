@@ -23,6 +23,7 @@ const zh = {
   unavailableTitle: "服务暂时不可用",
   // JSON API answers (app/api/errors.server.ts, ADR 025)
   unauthorized: "需要授权：请附上 Authorization: Bearer <管理令牌>，或先登录。",
+  unauthorizedTokenOnly: "此接口只接受管理令牌：请附上 Authorization: Bearer <管理令牌>。在网页上导入请用“后台 → 导入”（/admin/import）。",
   forbidden: "你已登录，但没有权限使用此接口（需要管理员角色）。",
   tooManyTokens: "错误的管理令牌次数过多，请 {seconds} 秒后再试。",
   notFound: "找不到该记录。",
@@ -63,6 +64,8 @@ const en: Record<HttpKey, string> = {
   back: "Back to the previous page",
   unavailableTitle: "Service temporarily unavailable",
   unauthorized: "Authorization required: send Authorization: Bearer <admin token>, or sign in first.",
+  unauthorizedTokenOnly:
+    "This API takes the admin token only: send Authorization: Bearer <admin token>. To import in the browser, use Admin → Import (/admin/import).",
   forbidden: "You are signed in but have no permission for this API (it needs the admin role).",
   tooManyTokens: "Too many wrong admin tokens; try again in {seconds} {seconds:second|seconds}.",
   notFound: "No such record.",

@@ -28,7 +28,7 @@ function rowErrors(request: Request, rows: ImportRowError[]): Record<string, str
  * index, id, errors}]}` — `rows` lists every bad row for scripts — and nothing written.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  if (!(await hasAdminToken(request))) return apiUnauthorized(request);
+  if (!(await hasAdminToken(request))) return apiUnauthorized(request, true);
   // Content type, size (20 MB with the token), encoding, nesting and unstorable characters: checked by
   // the request gate (app/http/request-gate.server.ts, ADR 021).
   const text = await request.text();

@@ -32,8 +32,12 @@ async function tableCounts() {
 }
 
 describe("POST /api/import", () => {
-  it("needs the bearer token", async () => {
-    expect((await postImport(demoInventory(), "not-the-token-at-all")).status).toBe(401);
+  it("needs the bearer token, and says so without offering a sign-in it would not take", async () => {
+    const refused = await postImport(demoInventory(), "not-the-token-at-all");
+    expect(refused.status).toBe(401);
+    const message = ((await refused.json()) as { errors: { _form: string[] } }).errors._form[0];
+    expect(message).toContain("此接口只接受管理令牌");
+    expect(message).not.toContain("先登录");
   });
 
   it("writes nothing when one row among 100 good ones is bad, and names that row", async () => {
