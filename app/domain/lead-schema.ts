@@ -307,8 +307,9 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
 
   const contact = group(m, {
     name: requiredText(m, 50),
+    // A JSON client may send the number as a number (13912345678): a whole one is read as its digits.
     phone: z.preprocess(
-      blankToUndefined,
+      (v) => blankToUndefined(typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? String(v) : v),
       z
         .string({ error: (issue) => (issue.input === undefined ? m("required") : m("phone")) })
         .max(PHONE_INPUT_MAX, m("phone"))

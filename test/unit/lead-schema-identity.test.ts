@@ -124,3 +124,14 @@ describe("invisible characters leave every text field", () => {
     ]);
   });
 });
+
+// A JSON client sending the phone as a number was told "enter a valid mobile number" for a valid one.
+describe("a phone sent as a JSON number", () => {
+  it("is read as its digits; a fraction, a negative or a number too large to be exact is refused as a phone", () => {
+    const withPhone = (phone: unknown) => ({ ...base, contact: { ...base.contact, phone } });
+    const ok = parse(withPhone(13912345678));
+    expect(ok.success && ok.data.lead.contact.phone).toBe("+8613912345678");
+    for (const bad of [139.5, -13912345678, 1e30])
+      expect(errorsOf(withPhone(bad))["contact.phone"], String(bad)).toEqual(["请输入有效的手机号、带区号的座机或 400/800 号码"]);
+  });
+});
