@@ -49,7 +49,8 @@ function cellName(collection: Collection, key: string | null, letters?: Record<s
  * Rows of cell texts → the import format, checked by the one inventory schema. Every bad cell is an
  * issue naming its sheet, row, column and reason (in zh and en); a bad row is left out of the value.
  */
-export function readSourceRows(read: WorkbookRead): { value: Collections; origins: Origins; errors: SheetIssue[] } {
+export function readSourceRows(read: WorkbookRead): { value: Collections; origins: Origins; errors: SheetIssue[]; refused: RefusedRef[] } {
+  const refused: RefusedRef[] = [];
   const value: Collections = { parks: [], spaces: [], recruiters: [] };
   const origins: Origins = { parks: [], spaces: [], recruiters: [] };
   const errors: SheetIssue[] = [];
@@ -61,6 +62,20 @@ export function readSourceRows(read: WorkbookRead): { value: Collections; origin
     const checked = checkTextRow(collection, src.cells);
     if (!checked.ok) {
       for (const i of checked.issues) issue(i.key, i.reason);
+      // Its park reference is checked too (parkRefsOfRefusedRows), so one upload names every bad cell.
+      const field = collection === "spaces" ? "parkId" : collection === "recruiters" ? "parks" : null;
+      const cell = field ? src.cells[field] : undefined;
+      if (field && cell !== undefined && !checked.issues.some((i) => i.key === field))
+        refused.push({
+          sheet,
+          row,
+          letters,
+          collection,
+          field,
+          parks: String(cell)
+            .split(PARK_LIST)
+            .filter((x) => x !== ""),
+        });
       continue;
     }
     const data = checked.value;
@@ -73,7 +88,32 @@ export function readSourceRows(read: WorkbookRead): { value: Collections; origin
     (value[collection] as unknown[]).push(data);
     origins[collection].push({ sheet, row, letters });
   }
-  return { value, origins, errors };
+  return { value, origins, errors, refused };
+}
+
+/** The park a refused row names (a space's park, a recruiter's parks), as typed. */
+type RefusedRef = Pick<SourceRow, "sheet" | "row" | "letters"> & { collection: Collection; field: string; parks: string[] };
+/** As the 招商专员 sheet's parks column separates its ids (inventory-columns.ts). */
+const PARK_LIST = /[、,，;；/\s]+/;
+
+const unknownParkReason = (parks: string[]): Bilingual => ({
+  zh: `未知园区编号 ${parks.join("、")}`,
+  en: `unknown park ${parks.join(", ")}`,
+});
+
+/** Unknown parks named by rows refused for other cells: the same error a good row gets. */
+async function parkRefsOfRefusedRows(sql: Sql, refused: RefusedRef[], value: Collections): Promise<SheetIssue[]> {
+  const named = [...new Set(refused.flatMap((r) => r.parks))];
+  if (named.length === 0) return [];
+  const known = new Set([
+    ...value.parks.map((p) => p.id),
+    ...(await sql<{ id: string }[]>`select id from parks where id in ${sql(named)}`).map((r) => r.id),
+  ]);
+  return refused.flatMap((r) => {
+    const unknown = r.parks.filter((p) => !known.has(p));
+    if (unknown.length === 0) return [];
+    return [{ sheet: r.sheet, row: r.row, column: cellName(r.collection, r.field, r.letters), reason: unknownParkReason(unknown) }];
+  });
 }
 
 const label = (collection: Collection, v: Record<string, unknown>) => String(v[collection === "spaces" ? "title" : "name"] ?? v.id);
@@ -126,7 +166,7 @@ export async function planImport(sql: Sql | TransactionSql, value: Collections, 
       sheet: origin?.sheet ?? ref.collection,
       row: origin?.row ?? ref.index + 1,
       column: cellName(ref.collection, ref.field, origin?.letters),
-      reason: { zh: `未知园区编号 ${ref.parks.join("、")}`, en: `unknown park ${ref.parks.join(", ")}` },
+      reason: unknownParkReason(ref.parks),
     });
   }
   const hash = createHash("sha256")
@@ -169,7 +209,7 @@ export async function previewUpload(
   await keepAbsentColumns(sql, read);
   const parsed = readSourceRows(read);
   const plan = await planImport(sql, parsed.value, parsed.origins);
-  plan.errors = [...read.errors, ...parsed.errors, ...plan.errors];
+  plan.errors = [...read.errors, ...parsed.errors, ...(await parkRefsOfRefusedRows(sql, parsed.refused, parsed.value)), ...plan.errors];
   plan.warnings = read.warnings;
   if (plan.errors.length) return { plan, previewId: null };
   // One pending preview per admin: older ones are dropped (they could never apply after a newer import anyway).

@@ -186,6 +186,17 @@ describe("Excel import", () => {
     ]);
   });
 
+  // A row with a bad area and an unknown park named only the area: the park came up after the next upload.
+  it("names an unknown park on a row refused for another cell too, so one upload names every bad cell", async () => {
+    const csv = [SPACE_HEADERS.join(","), "D1,XX-NOPE,厂房,出租,坏行,abc,8,20,待定"].join("\n");
+    const { plan } = await preview(Buffer.from(csv), "spaces.csv");
+    expect(plan.errors.map((e) => e.row)).toEqual([2, 2, 2]);
+    const columns = plan.errors.map((e) => e.column ?? "");
+    expect(columns.some((c) => c.includes("面积"))).toBe(true);
+    expect(columns.some((c) => c.includes("状态"))).toBe(true);
+    expect(plan.errors.find((e) => e.column === "B（园区编号）")?.reason.en).toBe("unknown park XX-NOPE");
+  });
+
   it("an exported workbook re-imports to the same state (round trip), and the template imports as it is", async () => {
     await db.sql`update recruiters set away_from = '2026-12-01', away_to = '2026-12-07',
                  working_hours = ${db.sql.json({ days: [1, 2, 3, 4, 5, 6], start: "08:30", end: "17:30" })} where id = 'R1'`;
