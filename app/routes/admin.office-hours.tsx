@@ -42,10 +42,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sql = getSql();
   const [hours, overrides] = await Promise.all([loadOfficeHours(sql), loadCalendarOverrides(sql)]);
   const env = getWebEnv();
-  // A fixed ordinary Friday, 17:00 China time, shows what the hours mean for a deadline.
-  const offered = new Date("2025-03-14T17:00:00+08:00");
-  const due = addWorkingMinutes(offered, env.ACCEPT_SLA_MINUTES, hours);
+  // The coming Friday, 17:00 China time, shows what the hours mean for a deadline (a fixed date of
+  // 2025 read as a past one).
   const now = new Date();
+  const chinaToday = new Date(now.getTime() + 8 * 3600_000);
+  const daysToFriday = (5 - chinaToday.getUTCDay() + 7) % 7 || 7;
+  const friday = new Date(chinaToday.getTime() + daysToFriday * 86_400_000).toISOString().slice(0, 10);
+  const offered = new Date(`${friday}T17:00:00+08:00`);
+  const due = addWorkingMinutes(offered, env.ACCEPT_SLA_MINUTES, hours);
   const thisYear = now.getUTCFullYear();
   let lastYear = thisYear + 1;
   while (lastYear > thisYear - 5 && !packageCoversYear(lastYear)) lastYear--;

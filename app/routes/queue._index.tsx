@@ -211,7 +211,9 @@ export default function Queue() {
               <span className="status">{statusLabel(r.status)}</span> · {r.parkName}
             </p>
             <p>
-              {adminLabel(lng, "need.kind", r.need.kind)} · {adminLabel(lng, "need.deal", r.need.deal)} · {r.need.area} · {r.product}
+              {[adminLabel(lng, "need.kind", r.need.kind), adminLabel(lng, "need.deal", r.need.deal), r.need.area, r.product]
+                .filter(Boolean)
+                .join(" · ")}
             </p>
             <p className="card-meta">
               {r.followUpOn ? (

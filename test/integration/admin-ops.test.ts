@@ -392,6 +392,11 @@ describe("office hours and the SLA on working time", () => {
     // the outcome comes back as a flash message, shown once; the address carries no ?done= (ADR 025)
     const saved = await followFlash(web.url, await adminPost("/admin/office-hours", { start: "08:30", end: "17:30" }), admin);
     expect(saved).toEqual({ location: "/admin/office-hours", role: "status", text: "已保存。", shownAgain: false });
+    // The worked example is of the coming Friday, not a date already past.
+    const page = await (await client.get("/admin/office-hours", admin)).text();
+    const due = /需在 (\d{4}-\d{2}-\d{2})/.exec(page)?.[1];
+    expect(due).toBeTruthy();
+    expect(due! >= new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)).toBe(true);
     expect((await db.sql`select start_minute, end_minute, updated_by from office_hours`)[0]).toMatchObject({
       startMinute: 510,
       endMinute: 1050,

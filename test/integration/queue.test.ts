@@ -176,6 +176,15 @@ describe("the queue and an assignment", () => {
     expect(page).not.toMatch(/name="intent" value="signed"/); // not before accepting
   });
 
+  it("a card without a product ends with the area, not a dangling ' · '", async () => {
+    const { leadId, reference } = await routedLead("南京队列无产品机械有限公司");
+    await db.sql`update leads set lead = lead #- '{use,product}' where id = ${leadId}`;
+    const { cookie } = await signIn("zhoumin@example.test");
+    const queue = await (await get("/queue", cookie)).text();
+    const card = queue.slice(queue.indexOf(reference));
+    expect(card).toMatch(/<p>厂房 · 租赁 · 4000–6000㎡<\/p>/);
+  });
+
   it("accepts (CSRF token required), then records contacted, visit and signed — each in the audit trail; the lead is won", async () => {
     const { leadId, assignmentId } = await routedLead("南京接单签约机械有限公司");
     const { cookie } = await signIn("zhoumin@example.test");
