@@ -58,7 +58,7 @@ export default function handleRequest(
  * `writeStringChunk`) sends its whole 2,048-byte buffer when a three-byte UTF-8 character does not fit
  * in the one or two bytes left: those bytes go out as zeros, inside whatever text or attribute was being
  * written. A browser shows each as "�", and a form sent back from such a page stored it with what was
- * typed (test/integration/html-bytes.test.ts). The zeros are extra bytes — the character follows in the
+ * typed (test/integration/pages.test.ts). The zeros are extra bytes — the character follows in the
  * next buffer — and a page has no zero byte of its own (text is UTF-8, data is JSON-escaped), so they
  * are dropped. Fixed upstream in React 19 (facebook/react#26228).
  */
