@@ -50,11 +50,18 @@ const CREDIT_CODE_MESSAGES: Record<CreditCodeProblem, ValidationKey> = {
   idCard: "creditCodeIdCard",
 };
 
-/** Blank → undefined; text loses its invisible format characters (Cf) and surrounding spaces. */
+/**
+ * Control characters other than tab and line breaks (a pasted backspace or escape) and U+FFFD, the
+ * replacement character: it stands for bytes a page or a browser could not read (React 18's stray zero
+ * bytes put it into forms sent back, app/entry.server.tsx), never for something a person typed.
+ */
+const NOT_TYPED = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
+
+/** Blank → undefined; text loses its invisible format characters (Cf), stray controls (NOT_TYPED) and surrounding spaces. */
 function blankToUndefined(value: unknown): unknown {
   if (value === null) return undefined;
   if (typeof value === "string") {
-    const trimmed = stripFormatChars(value).trim();
+    const trimmed = stripFormatChars(value).replace(NOT_TYPED, "").trim();
     return trimmed === "" ? undefined : trimmed;
   }
   return value;

@@ -135,3 +135,20 @@ describe("a phone sent as a JSON number", () => {
       expect(errorsOf(withPhone(bad))["contact.phone"], String(bad)).toEqual(["请输入有效的手机号、带区号的座机或 400/800 号码"]);
   });
 });
+
+// A form sent back from a page with React 18's stray zero bytes carried "�" into what was stored; a
+// pasted backspace or escape was stored in a company name.
+describe("characters nobody typed", () => {
+  it("a replacement character and stray controls are dropped from text; line breaks in notes stay", () => {
+    const r = parse({
+      ...base,
+      company: { ...base.company, name: "苏州工业园\uFFFD区精密\u0008电子\u001B有限公司", location: "华\uFFFD东" },
+      need: { ...base.need, notes: "第一行\n第二行\t要行车" },
+    });
+    expect(r.success).toBe(true);
+    if (!r.success) return;
+    expect(r.data.lead.company.name).toBe("苏州工业园区精密电子有限公司");
+    expect(r.data.lead.company.location).toBe("华东");
+    expect(r.data.lead.need.notes).toBe("第一行\n第二行\t要行车");
+  });
+});
