@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
-
 import type { Sql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import type { LeadHeadRow } from "~/leads/lead-view.server";
 import { rematchLead } from "~/matches/rematch.server";
+import { editFingerprint } from "~/utils/edit-fingerprint.server";
 
 import { addLeadNote } from "./lead-notes.server";
 
@@ -78,10 +77,7 @@ export type NeedUpdate =
  * with the form, so a save over another agent's change made meanwhile is refused, not silently undone.
  */
 export function needFingerprint(lead: Lead): string {
-  return createHash("sha256")
-    .update(JSON.stringify([lead.need, lead.use, lead.tax]))
-    .digest("base64url")
-    .slice(0, 22);
+  return editFingerprint([lead.need, lead.use, lead.tax]);
 }
 
 /**

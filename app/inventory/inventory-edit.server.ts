@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 
@@ -11,6 +9,7 @@ import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { lngFromUrl } from "~/i18n/lng";
+import { editFingerprint } from "~/utils/edit-fingerprint.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
@@ -54,7 +53,7 @@ function formValues(collection: Collection, value: Record<string, unknown>): Rec
  */
 function baseOf(collection: Collection, row: DbRow): string {
   const values = formValues(collection, fromDbRow(collection, row) as unknown as Record<string, unknown>);
-  return createHash("sha256").update(JSON.stringify(values)).digest("base64url").slice(0, 22);
+  return editFingerprint(values);
 }
 
 /**
