@@ -64,7 +64,8 @@ export type ShortlistSpace = Omit<SpaceColumns, "parkId" | "divisibleMinSqm" | "
   /** Why it fits, as the matcher said it (fit reasons only); empty for a space the recruiter added. */
   reasons: { zh: string; en: string }[];
   matched: boolean;
-  stillAvailable: boolean;
+  /** The space's status now: a space reserved or let since the link was made is shown as such, never as free. */
+  status: "available" | "reserved" | "let";
 };
 
 export type ShortlistPage = {
@@ -119,7 +120,7 @@ export async function openShortlist(sql: Sql, token: string): Promise<ShortlistP
       ...columns,
       reasons: (reasons ?? []).filter((r) => r.kind === "fit").map((r) => ({ zh: r.zh, en: r.en })),
       matched: reasons !== null,
-      stillAvailable: status === "available",
+      status: status as ShortlistSpace["status"],
     })),
   };
 }

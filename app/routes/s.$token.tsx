@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lng: lngFromUrl(request.url),
     ...page,
     recruiter: { ...page.recruiter, phone: formatPhoneForDisplay(page.recruiter.phone) },
+    today: date(new Date().toISOString()),
   });
 }
 
@@ -48,7 +49,7 @@ function date(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-function figures(lng: Lng, s: ShortlistSpace): [string, string][] {
+function figures(lng: Lng, s: ShortlistSpace, today: string): [string, string][] {
   const k = (key: DeskKey) => deskText(lng, key);
   const out: [string, string][] = [];
   const add = (key: DeskKey, value: number | string | null | undefined, unit = "") => {
@@ -70,7 +71,9 @@ function figures(lng: Lng, s: ShortlistSpace): [string, string][] {
   add("s.rent", s.rentYuanPerSqmMonth, k("unit.rent"));
   add("s.price", s.priceYuanPerSqm, k("unit.price"));
   add("s.landPrice", s.landPriceWanPerMu, k("unit.landPrice"));
-  out.push([k("s.available"), s.availableFrom ?? k("s.availableNow")]);
+  // A space no longer free has no move-in date to offer (its notice says why); a date already past means now.
+  if (s.status === "available")
+    out.push([k("s.available"), s.availableFrom && s.availableFrom > today ? s.availableFrom : k("s.availableNow")]);
   return out;
 }
 
@@ -111,9 +114,9 @@ export default function Shortlist() {
           <li key={s.id}>
             <article aria-labelledby={`space-${s.id}`}>
               <h2 id={`space-${s.id}`}>{s.title}</h2>
-              {!s.stillAvailable ? <p className="notice">{k("s.notAvailable")}</p> : null}
+              {s.status !== "available" ? <p className="notice">{k(`s.notAvailable.${s.status}`)}</p> : null}
               <dl className="figures">
-                {figures(d.lng, s).map(([label, value]) => (
+                {figures(d.lng, s, d.today).map(([label, value]) => (
                   <div key={label}>
                     <dt>{label}</dt>
                     <dd>{value}</dd>
