@@ -1,9 +1,10 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { withErrorTitle } from "~/components/error-pages";
 import { CheckboxField, ChoiceField, readMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
+import { PublicHeader } from "~/components/public-header";
 import { RegionPicker } from "~/components/region-picker";
 import type { ScriptHandle } from "~/components/route-script";
 import { getSql } from "~/db/db.server";
@@ -179,12 +180,7 @@ export default function InquiryForm() {
 
   return (
     <>
-      <header className="top">
-        <strong>{t("app.name")}</strong>
-        <Link to={lngHref("/", lng === "en" ? "zh" : "en")} lang={lng === "en" ? "zh-CN" : "en"}>
-          {t("lang.switch")}
-        </Link>
-      </header>
+      <PublicHeader lng={lng} path="/" />
       <main>
         <h1>{t("form.title")}</h1>
         <p className="lead">{t("app.tagline")}</p>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { noindexMeta } from "~/components/page-head";
+import { PublicHeader } from "~/components/public-header";
 import { getSql } from "~/db/db.server";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
@@ -28,28 +29,31 @@ export default function Inquiry() {
   const { hotline } = useRootData();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
   return (
-    <main>
-      <h1>{t("inquiry.title")}</h1>
-      {reference ? (
-        <>
-          <p>{t("inquiry.reference")}</p>
-          <p className="reference" data-testid="reference">
-            {reference}
-          </p>
-          <p>{t("inquiry.keep")}</p>
-        </>
-      ) : (
-        <p>{t("inquiry.generic")}</p>
-      )}
-      <h2>{t("inquiry.next")}</h2>
-      <ol>
-        <li>{t("inquiry.next1")}</li>
-        <li>{t("inquiry.next2")}</li>
-        <li>{t("inquiry.next3", { hotline })}</li>
-      </ol>
-      <p>
-        <Link to={lngHref("/", lng)}>{t("inquiry.another")}</Link>
-      </p>
-    </main>
+    <>
+      <PublicHeader lng={lng} path={`/inquiry/${reference ?? "received"}`} />
+      <main>
+        <h1>{t("inquiry.title")}</h1>
+        {reference ? (
+          <>
+            <p>{t("inquiry.reference")}</p>
+            <p className="reference" data-testid="reference">
+              {reference}
+            </p>
+            <p>{t("inquiry.keep")}</p>
+          </>
+        ) : (
+          <p>{t("inquiry.generic")}</p>
+        )}
+        <h2>{t("inquiry.next")}</h2>
+        <ol>
+          <li>{t("inquiry.next1")}</li>
+          <li>{t("inquiry.next2")}</li>
+          <li>{t("inquiry.next3", { hotline })}</li>
+        </ol>
+        <p>
+          <Link to={lngHref("/", lng)}>{t("inquiry.another")}</Link>
+        </p>
+      </main>
+    </>
   );
 }

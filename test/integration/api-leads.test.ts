@@ -420,4 +420,22 @@ describe("the confirmation page, its reference retyped", () => {
     }
     expect((await fetch(`${web.url}/inquiry/pm-20000101-0001`)).status).toBe(404);
   });
+
+  it("links to the same confirmation in the other language, both ways", async () => {
+    const res = await fetch(`${web.url}/?index`, {
+      method: "POST",
+      body: new URLSearchParams(validLeadForm({ "company.name": "南京回执语言有限公司" })),
+      redirect: "manual",
+    });
+    const reference = (res.headers.get("location") ?? "").split("/").pop()!.split("?")[0];
+    const zh = await (await fetch(`${web.url}/inquiry/${reference.toLowerCase()}`)).text();
+    expect(zh).toContain(`href="/inquiry/${reference}?lng=en"`);
+    expect(zh).toMatch(/lang="en"[^>]*>English</);
+    const en = await (await fetch(`${web.url}/inquiry/${reference}?lng=en`)).text();
+    expect(en).toContain(`href="/inquiry/${reference}"`);
+    expect(en).toMatch(/>中文</);
+    expect(en).toContain(reference);
+    const generic = await (await fetch(`${web.url}/inquiry/received?lng=en`)).text();
+    expect(generic).toContain('href="/inquiry/received"');
+  });
 });
