@@ -1,12 +1,11 @@
 import type { ReactNode } from "react";
 
-import { CheckboxField, ChoiceField, ErrorList, type FieldMeta, SelectField, TextField } from "~/components/forms";
-import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
+import { CheckboxField, ChoiceField, ErrorList, type FieldMeta, TextField } from "~/components/forms";
+import { IndustrySelect } from "~/components/industry-select";
 import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { hotlineText } from "~/i18n/hotline-messages";
-import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
@@ -143,18 +142,7 @@ export function PhoneLeadNeed({
       </fieldset>
       <fieldset className="desk-group">
         <legend>{h("use.legend")}</legend>
-        <SelectField
-          meta={use.industry}
-          label={t("use.industry")}
-          placeholder={t("use.industryPick")}
-          groups={INDUSTRY_SECTIONS.map((s) => ({
-            label: `${s.code} ${pick(lng, s)}`,
-            options: INDUSTRY_DIVISIONS.filter((d) => d.section === s.code).map((d) => ({
-              value: d.code,
-              label: `${d.code} ${pick(lng, d)}`,
-            })),
-          }))}
-        />
+        <IndustrySelect meta={use.industry} lng={lng} />
         <DeskInput meta={use.product} label={t("use.product")} maxLength={200} />
       </fieldset>
     </>

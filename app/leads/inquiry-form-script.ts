@@ -1,6 +1,7 @@
 import { loadTraditionalFolding } from "~/domain/fold-text";
 import type { Lng } from "~/i18n/lng";
 import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
+import { enhanceIndustrySearch } from "~/leads/industry-search-script";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT } from "~/leads/region-picker";
 import { holdBlurDuringPress } from "~/utils/pointer-settle";
@@ -29,6 +30,7 @@ export function enhanceInquiryForm(form: HTMLFormElement): void {
   enhanceAssist(form, lng);
   enhanceValidation(form, lng);
   enhanceRegionPicker(form, lng);
+  for (const block of form.querySelectorAll<HTMLElement>("[data-industry-search]")) enhanceIndustrySearch(block);
   enhanceSubmitButton(form);
   form.dataset.enhanced = "true";
 }

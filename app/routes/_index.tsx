@@ -4,16 +4,16 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { withErrorTitle } from "~/components/error-pages";
 import { CheckboxField, ChoiceField, readMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
+import { IndustrySelect } from "~/components/industry-select";
 import { PublicHeader } from "~/components/public-header";
 import { RegionPicker } from "~/components/region-picker";
 import type { ScriptHandle } from "~/components/route-script";
 import { getSql } from "~/db/db.server";
 import { PHONE_INPUT_MAX } from "~/domain/field-limits";
 import { isUuid } from "~/domain/ids";
-import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "~/domain/industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
-import { lngHref, pick } from "~/i18n/i18n";
-import { type Lng, lngFromUrl, LNGS } from "~/i18n/lng";
+import { lngHref } from "~/i18n/i18n";
+import { lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
 import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
@@ -143,20 +143,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 type Group = Record<string, string>;
 type LeadFormValue = { need: Group; use: Group; tax: Group; company: Group; contact: Group; consent: string };
 
-/** The GB/T 4754 list as the industry select's groups, built once per language (not per request). */
-const INDUSTRY_GROUPS = Object.fromEntries(
-  LNGS.map((lng) => [
-    lng,
-    INDUSTRY_SECTIONS.map((section) => ({
-      label: `${section.code} ${pick(lng, section)}`,
-      options: INDUSTRY_DIVISIONS.filter((d) => d.section === section.code).map((d) => ({
-        value: d.code,
-        label: `${d.code} ${pick(lng, d)}`,
-      })),
-    })),
-  ]),
-) as Record<Lng, { label: string; options: { value: string; label: string }[] }[]>;
-
 export default function InquiryForm() {
   const { lng, submissionKey, provinces } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
@@ -256,13 +242,7 @@ export default function InquiryForm() {
 
           <fieldset>
             <legend>{t("section.use")}</legend>
-            <SelectField
-              meta={m(use.industry)}
-              label={t("use.industry")}
-              required
-              placeholder={t("use.industryPick")}
-              groups={INDUSTRY_GROUPS[lng]}
-            />
+            <IndustrySelect meta={m(use.industry)} lng={lng} required />
             <TextField meta={m(use.product)} label={t("use.product")} required maxLength={200} />
             <SelectField
               meta={m(use.eia)}

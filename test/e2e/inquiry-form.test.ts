@@ -184,6 +184,55 @@ describe("on a phone, while typing (ADR 041: the page's script, no React)", () =
   );
 });
 
+describe("the industry field: found by a product or keyword (97 divisions are too many to scroll)", () => {
+  it.each([
+    ["with JavaScript", true],
+    ["without JavaScript", false],
+  ])(
+    "%s",
+    async (_label, javaScriptEnabled) => {
+      const context = await suite.browser.newContext({
+        javaScriptEnabled,
+        viewport: { width: 390, height: 844 },
+        locale: "zh-CN",
+        bypassCSP: true,
+      }); // axe is injected inline
+      const page = await context.newPage();
+      try {
+        await page.goto(`${suite.web.url}/`);
+        const search = page.getByLabel(/输入产品或关键词/);
+        if (!javaScriptEnabled) {
+          // The plain select is the field; a box that could do nothing is not shown.
+          expect(await search.isVisible()).toBe(false);
+          await page.getByLabel("所属行业").selectOption("C38");
+          return;
+        }
+        await scriptRan(page);
+        await search.fill("做锂电池的");
+        const chip = page.getByRole("button", { name: /C38 电气机械和器材制造业/ });
+        await chip.waitFor();
+        expect(await page.locator("[data-industry-results] button").count()).toBe(1);
+        await chip.click();
+        expect(await page.getByLabel("所属行业").inputValue()).toBe("C38");
+        expect(await chip.getAttribute("aria-pressed")).toBe("true");
+        await search.fill("数控機床"); // Traditional, as a Hong Kong or Taiwan visitor types it
+        await page.getByRole("button", { name: /C34 通用设备制造业/ }).click();
+        expect(await page.getByLabel("所属行业").inputValue()).toBe("C34");
+        await search.fill("啊啊啊");
+        await page.getByText("没有找到，请直接在下面的列表中选择").waitFor();
+        expect(await page.getByLabel("所属行业").inputValue()).toBe("C34"); // a search never clears a choice
+        await search.fill("机械");
+        await page.locator("fieldset", { has: search }).screenshot({ path: "test/e2e/screenshots/inquiry-industry-search-phone.png" });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await expectAccessible(page, "the inquiry form's industry search");
+      } finally {
+        await context.close();
+      }
+    },
+    60_000,
+  );
+});
+
 describe("under the Content-Security-Policy (ADR 021)", () => {
   it("the page's script runs, validates in the browser, and the browser reports no CSP violation", { timeout: 60_000 }, async () => {
     const context = await suite.browser.newContext();

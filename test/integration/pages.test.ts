@@ -62,6 +62,7 @@ function unnamedControls(html: string): string[] {
   for (const [form] of html.matchAll(/<form\b[\s\S]*?<\/form>/g))
     for (const [tag, attrs] of form.matchAll(/<(?:input|select|textarea)\b([^>]*)>/g)) {
       if (/\btype="(?:submit|button|reset|image)"/.test(attrs)) continue;
+      if (/\bdata-not-sent=""/.test(attrs)) continue; // a finding aid only (the industry search): nothing to send
       if (!/\bname="[^"]+"/.test(attrs)) found.push(tag);
     }
   return found;

@@ -1,0 +1,102 @@
+import { fold } from "./fold-text";
+import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "./industries";
+
+/**
+ * Everyday product words a 招商 caller or an enterprise uses, each with the GB/T 4754-2017 divisions whose
+ * classes (小类) make that product, so that "电池" finds C38 (3841 锂离子电池制造) although the division's
+ * name, 电气机械和器材制造业, does not say it. A word may point at several divisions ("机械"): the
+ * person still picks one. A finding aid only: nothing is chosen or stored from it.
+ */
+const PRODUCT_WORDS: ReadonlyArray<readonly [words: string, codes: string]> = [
+  [
+    "电池 锂电 储能 光伏 电机 变压器 电线 电缆 开关 照明 灯具 家电 空调 冰箱 充电桩 逆变器 battery solar motor cable lighting appliance",
+    "C38",
+  ],
+  [
+    "芯片 集成电路 半导体 晶圆 电子元件 电子器件 传感器 显示 面板 手机 通信设备 电脑 服务器 led 光电 pcb 电路板 无人机 chip semiconductor electronics sensor",
+    "C39",
+  ],
+  ["汽车 新能源汽车 整车 汽车零部件 汽配 car automotive vehicle", "C36"],
+  ["船舶 轨道交通 高铁 航空 航天 飞机 摩托车 自行车 电动车 ship aircraft bicycle", "C37"],
+  ["机床 数控 泵 阀门 轴承 齿轮 机器人 工业机器人 3d打印 增材制造 液压 气动 锅炉 风机 机械 machine robot pump valve bearing", "C34 C35"],
+  ["医疗器械 医疗设备 环保设备 农机 工程机械 纺织机械 模具 半导体设备 专用设备 medical device mould mold", "C35"],
+  ["医药 制药 药品 原料药 中药 生物医药 疫苗 生物制品 pharmaceutical medicine drug vaccine", "C27"],
+  ["化工 涂料 油漆 油墨 胶粘剂 农药 化肥 化妆品 日化 新材料 chemical paint coating cosmetics", "C26"],
+  ["化纤 涤纶 锦纶 fibre fiber", "C28"],
+  ["塑料 橡胶 轮胎 注塑 包装膜 plastic rubber tyre tire", "C29"],
+  ["玻璃 陶瓷 水泥 石材 混凝土 耐火 石墨 glass ceramic cement", "C30"],
+  ["钢铁 钢材 炼钢 steel", "C31"],
+  ["铝 铜 有色金属 稀土 aluminium aluminum copper", "C32"],
+  ["五金 金属制品 钣金 紧固件 金属结构 铸件 锻件 hardware metal", "C33"],
+  ["仪器 仪表 检测设备 计量 光学仪器 instrument meter", "C40"],
+  ["食品 烘焙 乳制品 调味品 速冻 保健食品 food dairy", "C13 C14"],
+  ["饮料 酒 白酒 啤酒 茶 beverage drink tea", "C15"],
+  ["纺织 面料 印染 textile fabric", "C17"],
+  ["服装 服饰 家纺 clothing apparel garment", "C18"],
+  ["鞋 皮革 箱包 shoe leather", "C19"],
+  ["家具 furniture", "C21"],
+  ["纸 纸箱 纸制品 包装 paper carton packaging", "C22"],
+  ["印刷 printing", "C23"],
+  ["文具 玩具 体育用品 工艺品 乐器 toy stationery sports", "C24"],
+  ["回收 再生资源 废旧 recycling", "C42"],
+  ["物流 仓储 冷链 冷库 快递 供应链 logistics warehouse", "G58 G59 G60"],
+  ["软件 信息技术 系统集成 数据中心 云计算 人工智能 ai software it", "I65"],
+  ["互联网 电商平台 internet", "I64"],
+  ["电子商务 电商 零售 e-commerce retail", "F52"],
+  ["贸易 批发 进出口 外贸 trade wholesale", "F51"],
+  ["研发 实验室 研究院 r&d research", "M73"],
+  ["检测 认证 设计 工程技术 testing certification", "M74"],
+  ["技术服务 孵化 technology", "M75"],
+];
+
+const WORDS_OF: ReadonlyMap<string, string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const [words, codes] of PRODUCT_WORDS)
+    for (const code of codes.split(" ")) m.set(code, [...(m.get(code) ?? []), ...words.split(" ")]);
+  return m;
+})();
+
+/** A word found inside a longer query: two Chinese characters or more, four Latin letters or more. */
+function containable(w: string): boolean {
+  return /^[a-z0-9&-]+$/.test(w) ? w.length >= 4 : w.length >= 2;
+}
+
+/** What a query is compared with: lower case, Traditional folded to Simplified, no spaces. */
+function norm(s: string): string {
+  return fold(s).toLowerCase().replace(/\s+/g, "");
+}
+
+const HAYSTACK: ReadonlyMap<string, { names: string[]; words: string[] }> = new Map(
+  INDUSTRY_DIVISIONS.map((d) => {
+    const section = INDUSTRY_SECTIONS.find((s) => s.code === d.section)!;
+    return [
+      d.code,
+      {
+        names: [d.code, d.zh, d.en, section.zh, section.en].map(norm),
+        words: (WORDS_OF.get(d.code) ?? []).map(norm),
+      },
+    ];
+  }),
+);
+
+/**
+ * The divisions (GB/T 4754-2017 大类 codes such as "C38", in the standard's order) that a typed query
+ * names: by code ("C38", "38", "c"), by its own or its section's name in either language (a part is
+ * enough: "电气", "通用设备", "warehous"), or by an everyday product word ("锂电池" → C38; PRODUCT_WORDS).
+ * Traditional characters and case do not matter. A blank query → every division.
+ */
+export function searchIndustries(query: string): string[] {
+  const q = norm(query);
+  if (!q) return INDUSTRY_DIVISIONS.map((d) => d.code);
+  const bare = /^\d{2}$/.test(q) ? INDUSTRY_DIVISIONS.find((d) => d.division === q)?.code : undefined;
+  // One or two Latin letters are a section's letter or a whole short word ("ai"), never a part of a name.
+  const short = /^[a-z]{1,2}$/.test(q);
+  return INDUSTRY_DIVISIONS.filter((d) => {
+    if (d.code === bare || d.section.toLowerCase() === q) return true;
+    const h = HAYSTACK.get(d.code)!;
+    if (short) return h.words.includes(q);
+    // A product word inside the query ("做锂电池的") counts as much as the query inside a word; short
+    // Latin words ("ai", "it") only whole, or "chain" would find software.
+    return h.names.some((n) => n.includes(q)) || h.words.some((w) => w.includes(q) || (containable(w) && q.includes(w)));
+  }).map((d) => d.code);
+}
