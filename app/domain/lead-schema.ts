@@ -97,15 +97,22 @@ function looksNegative(s: string): boolean {
 }
 
 /** A typed value the field refused for a reason of its own (field-value.ts), carried to the message. */
-type Refused = { refused: "minOnly" | "maxOnly" };
+type Refused = { refused: "minOnly" | "maxOnly" } | { refused: "range"; low: string; high: string };
 const isRefused = (v: unknown): v is Refused => typeof v === "object" && v !== null && "refused" in v;
+
+/** The message of a refusal; a spoken range in an area field says which end goes into which area field. */
+function refusedMessage(m: Msg, r: Refused, area = false): string {
+  if (r.refused !== "range") return m(r.refused);
+  return m(area ? "areaRange" : "range", { low: r.low, high: r.high });
+}
 
 /** Reads a typed figure with its qualifiers ("约3000万元", "9米以上"); a refusal or the text itself when unread. */
 function readTyped(v: string, parse: (s: string) => number | null, role: FieldRole): unknown {
   if (looksNegative(v)) return -1;
   const r = readFieldNumber(v, parse, role);
   if (r.ok) return r.value;
-  return r.reason === "number" ? v : ({ refused: r.reason } satisfies Refused);
+  if (r.reason === "number") return v;
+  return (r.reason === "range" ? { refused: "range", low: r.low, high: r.high } : { refused: r.reason }) satisfies Refused;
 }
 
 /**
@@ -121,7 +128,9 @@ function measureNumber(
   role: FieldRole = "amount",
 ) {
   const number = z
-    .number({ error: (issue) => (issue.input === undefined ? m("required") : isRefused(issue.input) ? m(issue.input.refused) : m(badKey)) })
+    .number({
+      error: (issue) => (issue.input === undefined ? m("required") : isRefused(issue.input) ? refusedMessage(m, issue.input) : m(badKey)),
+    })
     .refine(Number.isFinite, m(badKey))
     .refine((n) => n >= 0, m("negative"))
     .refine((n) => n <= max, m("tooLarge"));
@@ -158,7 +167,7 @@ function areaField(m: Msg, role: "min" | "max") {
     },
     z
       .custom<AreaReading>((v) => typeof v === "object" && v !== null && Number.isFinite((v as AreaReading).asSqm), {
-        error: (issue) => (isRefused(issue.input) ? m(issue.input.refused) : m("area")),
+        error: (issue) => (isRefused(issue.input) ? refusedMessage(m, issue.input, true) : m("area")),
       })
       .refine((v) => v.asSqm >= 0, m("negative"))
       .refine((v) => v.asSqm <= LIMITS.areaSqm, m("tooLarge"))

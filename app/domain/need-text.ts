@@ -1,5 +1,5 @@
 import { parseArea } from "./area";
-import { type Comparison, comparisonAfter, comparisonBefore } from "./comparison";
+import { type Comparison, comparisonAfter, comparisonBefore, INFIX_ABOUT, INFIX_MORE, infixComparison } from "./comparison";
 import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
 import { parseNumberRange } from "./numbers";
@@ -58,7 +58,9 @@ const CRANE_WORD = "(?:行车|吊车|天车|航吊|行吊|桥吊|龙门吊|起�
 function quantity(unit: string, unitOptional = false): string {
   const q = unitOptional ? "?" : "";
   const half = unitOptional ? "" : "(?<half>半)?";
-  return `(?:(?<lo>${NUM})\\s*(?<loU>${unit})?${SEP}(?<hi>${NUM})\\s*(?<hiU>${unit})${q}|(?<v>${NUM})\\s*(?<u>${unit})${q}${half})`;
+  // A lone 半 before a unit is half of it ("半亩", "半吨"), as numbers.ts parseQuantity reads it.
+  const v = unitOptional ? NUM : `${NUM}|(?<![0-9${CN}])半`;
+  return `(?:(?<lo>${NUM})\\s*(?<loU>${unit})?${SEP}(?<hi>${NUM})\\s*(?<hiU>${unit})${q}|(?<v>${v})\\s*(?<u>${unit})${q}${half})`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,7 +111,7 @@ type Groups = Record<string, string | undefined>;
  */
 function readQuantity(g: Groups): { lo: number; hi: number; loUnit: string; unit: string } | null {
   if (g.v !== undefined) {
-    const r = readToken(g.v);
+    const r: [number, number] | null = g.v === "半" ? [0.5, 0.5] : readToken(g.v);
     const half = g.half ? 0.5 : 0; // "十八亩半" = 18.5 亩
     return r && { lo: r[0] + half, hi: r[1] + half, loUnit: g.u ?? "", unit: g.u ?? "" };
   }
@@ -263,7 +265,8 @@ const CEILING_BEFORE_KEYWORD = new RegExp(
 );
 
 // Area.
-const AREA_RE = new RegExp(`(?<q>${quantity(`(?:(?:多|余)\\s*)?${AREA_UNIT}`)})`, "gd");
+/** Between figure and unit: 多/余 (at least) and 来/把 (about), comparison.ts INFIX_MORE / INFIX_ABOUT. */
+const AREA_RE = new RegExp(`(?<q>${quantity(`(?:(?:${INFIX_MORE}|${INFIX_ABOUT})\\s*)?${AREA_UNIT}`)})`, "gd");
 const AREA_KEYWORD_BARE = new RegExp(`(?:面积|建筑面积|占地|\\barea\\b)${GAP}(?<q>${quantity(AREA_UNIT, true)})(?![0-9${CN}])`, "gd");
 /**
  * 方 is m³ after water, gas, discharge or capacity words ("日用水量200方", "年用气量100万方"): a volume, not an
@@ -413,9 +416,23 @@ function extractCeiling(x: Extraction): void {
 }
 
 /**
+ * Share of a figure either side that "about" spans: "30亩左右" is 27–33 亩 (18000–22000 ㎡). A house
+ * rule (docs/decisions/070-a-lone-area-figure-is-about.md): it gives the match search a range to work
+ * with, and a recruiter offering a space a tenth off the figure a caller named is doing their job.
+ */
+export const ABOUT_SHARE = 0.1;
+
+/** The range "about `v`" stands for (ABOUT_SHARE either side), in `v`'s unit. */
+export function aboutRange(v: number): [low: number, high: number] {
+  return [v * (1 - ABOUT_SHARE), v * (1 + ABOUT_SHARE)];
+}
+
+/**
  * The first area mention wins. A range (also a spoken one: 一千五六百平) sets both bounds; a single value
- * sets both unless the comparison around it says otherwise (comparison.ts): about (左右/约) = ±10%,
- * at least (以上/不低于/不能低于/起码/最小/大于等于, 五千多) = min only, at most (以内/不超过/不能大于) = max only.
+ * is read with the comparison around it (comparison.ts): at least (以上/不低于/不能低于/起码/最小/大于等于,
+ * 五千多) = min only, at most (以内/不超过/不能大于) = max only, and otherwise — 左右/约/十来亩/千把平, and a
+ * lone figure ("要5000平的厂房") too — about: aboutRange, ±10 %. A lone figure said on a call is a round
+ * figure, not an exact bound: read as min = max it made every space "smaller" or "larger than asked".
  */
 function extractArea(x: Extraction): void {
   const tryRe = (re: RegExp) =>
@@ -423,16 +440,19 @@ function extractArea(x: Extraction): void {
       const g = m.groups as Groups;
       const before = x.s.slice(Math.max(0, numSpan[0] - 12), numSpan[0]);
       if (/第\s*$/.test(before)) return false; // 第三方 is an ordinal, not 3 ㎡
-      const q = readQuantity(g);
+      const infix = /^([多余来把])\s*/.exec(g.u ?? "")?.[1];
+      const approx = infix !== undefined && infixComparison(infix) === "about";
+      // "百来亩", "千把平": the magnitude alone is one of it (一百, 一千).
+      const q = readQuantity(approx && /^[百佰千仟万萬]$/.test(g.v ?? "") ? { ...g, v: `一${g.v}` } : g);
       if (!q) return false;
-      const unit = q.unit.replace(/^(?:多|余)\s*/, "");
-      const more = unit !== q.unit;
+      const unit = q.unit.replace(/^[多余来把]\s*/, "");
+      const more = infix !== undefined && !approx;
       if (/^方$|^$/.test(unit) && VOLUME_CONTEXT.test(x.s.slice(0, numSpan[0]))) {
         x.claim(numSpan); // a volume in m³: nothing of ours, and not unread either
         return false;
       }
       const perUnit = parseArea(`1${unit}`, "sqm");
-      const perLoUnit = parseArea(`1${q.loUnit.replace(/^(?:多|余)\s*/, "")}`, "sqm");
+      const perLoUnit = parseArea(`1${q.loUnit.replace(/^[多余来把]\s*/, "")}`, "sqm");
       if (perUnit === null || perLoUnit === null) return false;
       let lo: number | undefined = q.lo * perLoUnit;
       let hi: number | undefined = q.hi * perUnit;
@@ -446,12 +466,10 @@ function extractArea(x: Extraction): void {
         const qual = x.qualifier(numSpan, end);
         start = Math.min(start, qual.start);
         end = qual.end;
-        if (qual.cmp === "about") {
-          // 左右 / 约 = "about": we read it as ±10% so the match search has a range to work with.
-          lo = (q.lo * perUnit * 9) / 10;
-          hi = (q.lo * perUnit * 11) / 10;
-        } else if (qual.cmp === "min" || (more && qual.cmp !== "max")) hi = undefined;
-        else if (qual.cmp === "max") lo = undefined;
+        const cmp = qual.cmp ?? (more ? "min" : "about");
+        if (cmp === "about") [lo, hi] = aboutRange(q.lo * perUnit);
+        else if (cmp === "min") hi = undefined;
+        else lo = undefined;
       }
       if (Math.max(lo ?? 0, hi ?? 0) > FIELD_LIMITS.areaSqm) {
         x.reject([start, end], numSpan);
