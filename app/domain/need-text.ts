@@ -2,7 +2,7 @@ import { parseArea } from "./area";
 import { type Comparison, comparisonAfter, comparisonBefore, INFIX_ABOUT, INFIX_MORE, infixComparison } from "./comparison";
 import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
-import { parseNumberRange } from "./numbers";
+import { parseChineseNumber, parseNumberRange } from "./numbers";
 import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "./units";
 
 /**
@@ -48,7 +48,9 @@ const OR_MORE = `(?:\\s*(?:及以上|或以上|以上|起|\\+|or more|or above|�
 const AREA_UNIT =
   "(?:平方英尺|平方公里|平方公尺|平方米|平方|平米|平(?![台均整衡安价])|方(?![面案向便式法位圆可协])|㎡|m2|m²|sqm|sq\\.?\\s?ft\\b|sqft|square\\s+feet|sq\\.?\\s?m\\b\\.?" +
   "|square\\s+met(?:er|re)s?|亩|mu\\b|公顷|hectares?|ha\\b|km2|km²)";
-const CEILING_UNIT = "(?:米|公尺|毫米|厘米|英尺|mm|cm|ft\\b|feet\\b|foot\\b|m(?![a-z0-9²]))";
+/** 米 with a spoken tenth after it ("8米5" = 8.5 m, units.ts parseCeilingM), never the start of another figure. */
+const CEILING_UNIT =
+  "(?:米(?:[1-9一二三四五六七八九](?![0-9.点十百千万吨t平米方亩]))?|公尺|毫米|厘米|英尺|mm|cm|ft\\b|feet\\b|foot\\b|m(?![a-z0-9²]))";
 const MASS_UNIT = "(?:吨|公斤|千克|kg|tons?\\b|-?\\s?tons?\\b|t(?![a-z]))";
 const PER_AREA = "(?:\\s*(?:/|每)\\s*(?:平方米|平米|平方|平|㎡|m2|m²|sqm))";
 const POWER_UNIT = "(?:千伏安|kva|mva|兆伏安|千瓦(?!时)|kw(?!h)|兆瓦(?!时)|mw(?!h))";
@@ -117,7 +119,8 @@ function readQuantity(g: Groups): { lo: number; hi: number; loUnit: string; unit
   }
   const unit = g.hiU ?? g.loU ?? "";
   const r = readRange(g.lo!, g.hi!, g.loU === undefined);
-  return r && { lo: r[0], hi: r[1], loUnit: g.loU ?? unit, unit };
+  // "8-9米5": the tenth belongs to the high end only.
+  return r && { lo: r[0], hi: r[1], loUnit: g.loU ?? unit.replace(/^米.$/, "米"), unit };
 }
 
 /** Converts "value unit" with one of the units.ts parsers (they own unit semantics). */
@@ -253,9 +256,18 @@ const LOAD_PER_AREA = new RegExp(`(?<q>${quantity(`${MASS_UNIT}${PER_AREA}`)})${
 const FOLLOWED_BY_CRANE = new RegExp(`^\\s*(?:的|级)?\\s*${CRANE_KIND}${CRANE_WORD}`);
 
 const POWER_KEYWORD = "(?:配电|电力|用电|变压器|电容|供电|负荷|电量|容量|\\bpower\\b|electricity|transformer)";
-const POWER_AFTER_KEYWORD = new RegExp(`${POWER_KEYWORD}${GAP}(?<q>${quantity(POWER_UNIT)})${OR_MORE}`, "gd");
+/**
+ * How many transformers of that size: "2台500kva变压器", "变压器2台500kva", "2×500kva", "500kva两台",
+ * "630kva×2" (groups count…count4). The supply is their sum — a park's 配电容量 is its transformers' kVA
+ * added up — so extractPower multiplies. A count that belongs to what follows ("500kva 2台10吨行车") is not one.
+ */
+const COUNT = "(?:(?<count>[1-9]|[一二两三四五六七八九])\\s*(?:台|组)\\s*|(?<count2>[1-9])\\s*[x×*]\\s*)";
+const COUNT_AFTER =
+  "(?:\\s*[x×*]\\s*(?<count3>[1-9])(?![0-9.])|\\s*(?<count4>[1-9]|[一二两三四五六七八九])\\s*台" +
+  "(?!\\s*(?:[0-9一二两三四五六七八九十]|行车|吊车|天车|航吊|行吊|起重|设备|机)))";
+const POWER_AFTER_KEYWORD = new RegExp(`${POWER_KEYWORD}${GAP}(?<q>${COUNT}?${quantity(POWER_UNIT)}${COUNT_AFTER}?)${OR_MORE}`, "gd");
 /** kVA is unambiguous on its own; kW without a keyword may be a machine's rating, so it needs one. */
-const POWER_KVA = new RegExp(`(?<q>${quantity("(?:千伏安|kva|mva|兆伏安)")})${OR_MORE}`, "gd");
+const POWER_KVA = new RegExp(`(?<q>${COUNT}?${quantity("(?:千伏安|kva|mva|兆伏安)")}${COUNT_AFTER}?)${OR_MORE}`, "gd");
 
 const CEILING_KEYWORD = "(?:层高|楼高|净高|檐高|檐口高度?|挑高|ceiling(?:\\s+height)?|clear\\s+height)";
 const CEILING_AFTER_KEYWORD = new RegExp(`${CEILING_KEYWORD}${GAP}(?<q>${quantity(CEILING_UNIT, true)})${OR_MORE}`, "gd");
@@ -382,7 +394,9 @@ function extractMin(
       const lo = q && convert(q.lo, q.loUnit, parse);
       const hi = q && convert(q.hi, q.unit, parse);
       if (lo === null || hi === null) return false;
-      const v = Math.min(lo, hi);
+      const g = m.groups as Groups;
+      const count = g.count ?? g.count2 ?? g.count3 ?? g.count4; // power only: COUNT, COUNT_AFTER
+      const v = Math.min(lo, hi) * (count === undefined ? 1 : (parseChineseNumber(count) ?? 1));
       if (v <= 0) return false;
       const span: Span = [m.index, m.index + m[0].length];
       const qual = x.qualifier(numSpan, numSpan[1]);
