@@ -15,7 +15,7 @@ import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
 import { parseCount, parseWan } from "./money";
 import { isPastMoveInMonth, parseMoveInBy } from "./move-in";
-import { type AssistField, planAssist } from "./need-assist";
+import { ASSIST_FIELDS, type AssistField, assistFormField, planAssist } from "./need-assist";
 import { normalizePhone } from "./phone";
 import { englishPathLabel, resolveRegions } from "./regions.server";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "./units";
@@ -372,13 +372,13 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       // The area check runs even while other fields still have errors, so every error shows at once.
       .superRefine(
         (lead, ctx) => {
-          const issue = areaIssue(resolveArea(lead.need), !onPhone);
+          const issue = areaIssue(resolveArea(lead.need, now), !onPhone);
           if (issue) ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m(issue) });
         },
         { when: (payload) => areaFieldsParsed(payload.value) },
       )
       .transform((lead) => {
-        const { minSqm, maxSqm, plan } = resolveArea(lead.need);
+        const { minSqm, maxSqm, plan } = resolveArea(lead.need, now);
         const unit = lead.need.areaUnit;
         const assist: AssistFill[] = [];
         // Free-text assist: numbers in the notes fill the blanks, never what the person filled in
@@ -459,14 +459,28 @@ type NeedAreaInput = {
 
 /** The need fields the person typed something into (the assist leaves those alone). */
 function filledFields(need: NeedAreaInput): Set<string> {
-  const names = ["areaMin", "areaMax", "ceilingMinM", "floorLoadMinKg", "powerMinKva", "craneMinT", "singleStorey"] as const;
-  return new Set(names.filter((n) => need[n] !== undefined));
+  return new Set(ASSIST_FIELDS.map(assistFormField).filter((n) => (need as Record<string, unknown>)[n] !== undefined));
+}
+
+/**
+ * The assist's plan of one lead, worked out once for the cross-field check and the transform (both get
+ * the same parsed need). The clock is read only when the notes may fill need.moveInBy (it is blank): a
+ * typed month read it already, and a lead reads the clock once.
+ */
+const plans = new WeakMap<object, ReturnType<typeof planAssist>>();
+function planOf(need: NeedAreaInput, now: () => Date) {
+  let plan = plans.get(need);
+  if (!plan) {
+    const filled = filledFields(need);
+    plans.set(need, (plan = planAssist(need.notes, filled, need.notes && !filled.has("moveInBy") ? now() : undefined)));
+  }
+  return plan;
 }
 
 /** The wanted area in ㎡: typed bounds first; only when both are blank, the area read from the notes. */
-function resolveArea(need: NeedAreaInput) {
+function resolveArea(need: NeedAreaInput, now: () => Date) {
   const pick = (r: AreaReading | undefined) => (r === undefined ? undefined : need.areaUnit === "mu" ? r.asMu : r.asSqm);
-  const plan = planAssist(need.notes, filledFields(need));
+  const plan = planOf(need, now);
   const fromNotes = (f: AssistField) => plan.fills.find((x) => x.field === f)?.value as number | undefined;
   let minSqm = pick(need.areaMin);
   let maxSqm = pick(need.areaMax);

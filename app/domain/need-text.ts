@@ -2,6 +2,7 @@ import { parseArea } from "./area";
 import { type Comparison, comparisonAfter, comparisonBefore, INFIX_ABOUT, INFIX_MORE, infixComparison } from "./comparison";
 import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
+import { isPastMoveInMonth, parseMoveInBy } from "./move-in";
 import { parseChineseNumber, parseNumberRange } from "./numbers";
 import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "./units";
 
@@ -20,6 +21,8 @@ export type NeedHints = {
   powerMinKva?: number;
   craneMinT?: number;
   singleStorey?: boolean;
+  /** "YYYY-MM" (move-in.ts parseMoveInBy); read only when the caller gives the clock. */
+  moveInBy?: string;
 };
 
 /** `text` is the snippet of the original input the value came from (shown to staff as evidence). */
@@ -301,7 +304,7 @@ const ANY_FIGURE = new RegExp(
  * `found`: for each hint the words it came from, as typed; `unread`: figures seen but not used (out of
  * limits, an upper limit where a minimum is asked, unreadable like 几千平), as typed.
  */
-export function parseNeedText(text: string): { hints: NeedHints; found: NeedHintFound[]; unread: string[] } {
+export function parseNeedText(text: string, now?: Date): { hints: NeedHints; found: NeedHintFound[]; unread: string[] } {
   const { s, at } = foldText(text);
   const x = new Extraction(text, s, at);
 
@@ -314,6 +317,7 @@ export function parseNeedText(text: string): { hints: NeedHints; found: NeedHint
   extractCeiling(x);
   extractArea(x);
   findUnread(x);
+  if (now) extractMoveIn(x, now);
 
   const unread = [...x.unread].sort((a, b) => a[0] - b[0]).map((span) => x.snippet(span));
   return { hints: x.hints, found: x.found, unread: [...new Set(unread)].filter(Boolean) };
@@ -496,6 +500,25 @@ function extractArea(x: Extraction): void {
     });
   tryRe(AREA_RE);
   if (x.hints.areaMinSqm === undefined && x.hints.areaMaxSqm === undefined) tryRe(AREA_KEYWORD_BARE);
+}
+
+/** Words around a date in its clause: "希望明年3月前入驻" is the date "明年3月前". */
+const MOVE_IN_BEFORE = /^(?:(?:希望|计划|打算|争取|最好|要求|预计|需要|必须|要|想|能|在|于|入驻时间|入驻|时间)\s*[:：]?\s*)*/;
+const MOVE_IN_AFTER =
+  /\s*(?:就要|就能|能|要|就|可以)?\s*(?:入驻|进驻|搬入|搬进来|搬进|搬过来|搬迁|投产|开工|进场|入场|交付|交房|到位|能用|用|move\s+in)?\s*(?:就行|即可|就好)?$/;
+
+/**
+ * The move-in month: a clause that, past the words around it (MOVE_IN_BEFORE / MOVE_IN_AFTER), is a
+ * whole date as the move-in field reads it (move-in.ts parseMoveInBy, relative to `now`): "明年3月前",
+ * "3月份入驻", "年底前", "下个月", "三个月内". The first such clause wins; a month already past is not read.
+ */
+function extractMoveIn(x: Extraction, now: Date): void {
+  for (const m of x.s.matchAll(/[^，。；;,!?！？、\n]+/g)) {
+    const clause = m[0].replace(MOVE_IN_BEFORE, "").replace(MOVE_IN_AFTER, "");
+    const month = clause ? parseMoveInBy(clause, now) : null;
+    if (month === null || isPastMoveInMonth(month, now)) continue;
+    return x.set("moveInBy", month, [m.index, m.index + m[0].length]);
+  }
 }
 
 function findUnread(x: Extraction): void {
