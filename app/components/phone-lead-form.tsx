@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { CheckboxField, ChoiceField, ErrorList, type FieldMeta, TextField } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
 import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
-import { planAssist, planHints } from "~/domain/need-assist";
+import { ASSIST_FIELDS, assistFormField, planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { hotlineText } from "~/i18n/hotline-messages";
 import type { Lng } from "~/i18n/lng";
@@ -72,11 +72,11 @@ export function PhoneLeadNeed({
 }) {
   const t = (key: Parameters<typeof ui>[1]) => ui(lng, key);
   const h = (key: Parameters<typeof hotlineText>[1]) => hotlineText(lng, key);
-  const typed = ["areaMin", "areaMax", "ceilingMinM", "floorLoadMinKg", "powerMinKva", "craneMinT", "singleStorey"] as const;
+  const typed = ASSIST_FIELDS.map(assistFormField) as Array<keyof NeedFields>;
   const filled = new Set<string>(
     typed.filter((name) => typeof need[name].value === "string" && (need[name].value as string).trim() !== ""),
   );
-  const plan = planAssist(notes, filled);
+  const plan = planAssist(notes, filled, new Date());
   const understood = describeNeedHints(planHints(plan), lng, need.kind.value === "land" ? "land" : undefined);
   const sep = punctuationMessages.t(lng, "clauses");
   return (

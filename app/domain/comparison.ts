@@ -31,6 +31,21 @@ const SUFFIX_RE =
 
 export type Qualifier = { cmp: Comparison; length: number };
 
+/**
+ * Words between a figure and its unit, as regex sources for the number fields and the notes alike:
+ * 多/余 "a little more than" (3000多平, 200余人) is at least the figure; 来 after a round figure (十来亩,
+ * 二十来亩, 5000来平, 百来亩) and 把 after 百/千/万 (千把平, 万把平) are "about" the figure, read as 约
+ * is. Source: 现代汉语词典 (第7版) 来 "用在十、百、千等数词或数量词后面表示概数", 把 "用在百、千、万和
+ * 里、丈、顷、斤、个等量词后面，表示数量近于这个单位数".
+ */
+export const INFIX_MORE = "[余多]";
+export const INFIX_ABOUT = "(?:(?<=[0十拾百佰千仟万萬])来|(?<=[百佰千仟万萬])把)";
+
+/** The comparison an infix word (INFIX_MORE, INFIX_ABOUT) stands for. */
+export function infixComparison(word: string): Comparison {
+  return /^[来把]/.test(word.trim()) ? "about" : "min";
+}
+
 /** The comparison that ends `before` (the text right before a number), with its length. */
 export function comparisonBefore(before: string): Qualifier | null {
   const m = PREFIX_RE.exec(before);

@@ -1,34 +1,62 @@
-import { splitQualifier } from "./comparison";
+import { INFIX_ABOUT, INFIX_MORE, splitQualifier } from "./comparison";
 import { fold } from "./fold-text";
+import { spokenRangeEnds } from "./numbers";
 
 /**
  * What a number field does with a typed value: it takes what the notes parser takes. Qualifiers are
- * read with the shared grammar (comparison.ts): "约3000万元" is 3000, "200余人" 200, "9米以上" in a *Min
- * field is simply the minimum 9, "≥9" 9, "50亩地" 50 亩. A qualifier that says the opposite of the field
- * ("6米以下" in ceilingMinM, "5000平以上" in areaMax) is refused: storing it would invert the need.
+ * read with the shared grammar (comparison.ts): "约3000万元" is 3000, "200余人" 200, "十来亩" and "千把平"
+ * (about) 10 亩 and 1000 ㎡, "9米以上" in a *Min field is simply the minimum 9, "≥9" 9, "50亩地" 50 亩.
+ * A qualifier that says the opposite of the field ("6米以下" in ceilingMinM, "5000平以上" in areaMax) is
+ * refused: storing it would invert the need.
+ *
+ * A spoken range ("两三千平", "三四十亩", "五六千平米": numbers.ts spokenRangeEnds, the reading the notes
+ * parser gives as low–high) is two figures in a field that holds one: refused as "range" with both ends
+ * as text in the person's own words ("两千平", "三千平"), so the message can say where each one goes.
+ * Taking one end would store a need the person did not state.
  *
  * `role`: "min" for a lower bound (…Min, areaMin), "max" for areaMax, "amount" for figures (tax, staff).
  * Returns the number in the parser's unit, or why it was refused.
  */
-export type FieldRead = { ok: true; value: number } | { ok: false; reason: "number" | "minOnly" | "maxOnly" };
+export type FieldRead =
+  | { ok: true; value: number }
+  | { ok: false; reason: "number" | "minOnly" | "maxOnly" }
+  | { ok: false; reason: "range"; low: string; high: string };
 export type FieldRole = "min" | "max" | "amount";
 
+const NUMBER_CHAR = "0-9零〇一二两三四五六七八九十百千万亿";
 /** 余/多 after a figure ("200余人", "3000多平") means "a little more than". */
-const MORE_THAN = /(?<=[0-9零〇一二两三四五六七八九十百千万亿])\s*[余多](?=\s*(?:[^0-9零〇一二两三四五六七八九十]|$))/;
+const MORE_THAN = new RegExp(`(?<=[${NUMBER_CHAR}])\\s*${INFIX_MORE}(?=\\s*(?:[^0-9零〇一二两三四五六七八九十]|$))`);
+/** 来/把 after a round figure ("十来亩", "千把平") means "about". */
+const ABOUT = new RegExp(`\\s*${INFIX_ABOUT}(?=\\s*(?:[^0-9零〇一二两三四五六七八九十]|$))`);
 
 export function readFieldNumber(input: string, parse: (s: string) => number | null, role: FieldRole): FieldRead {
   const direct = parse(input);
   if (direct !== null) return { ok: true, value: direct };
+  const read = readQualified(input, parse, role);
+  if (read.ok || read.reason !== "number") return read;
+  const ends = spokenRangeEnds(fold(input).trim());
+  if (ends) {
+    const [lo, hi] = ends.map((end) => readQualified(end, parse, role));
+    if (lo.ok && hi.ok && lo.value < hi.value) return { ok: false, reason: "range", low: ends[0], high: ends[1] };
+  }
+  return read;
+}
+
+function readQualified(input: string, parse: (s: string) => number | null, role: FieldRole): FieldRead {
   let s = fold(input).trim();
-  let more = false;
+  let infix: "min" | "about" | null = null;
   if (MORE_THAN.test(s)) {
     s = s.replace(MORE_THAN, "");
-    more = true;
+    infix = "min";
+  } else if (ABOUT.test(s)) {
+    // "百来亩", "千把平": the magnitude alone is one of it (一百, 一千).
+    s = s.replace(ABOUT, "").replace(/^([百佰千仟万萬])(?![0-9零〇一二两三四五六七八九十百佰千仟万萬亿])/, "一$1");
+    infix = "about";
   }
   // "50亩地", "3000平的", "200人左右" — a trailing noun is not part of the figure.
   s = s.replace(/(?:的)?(?:土地|用地|地块|地|的)$/, "");
   const { body, cmp } = splitQualifier(s);
-  const direction = cmp ?? (more ? "min" : null);
+  const direction = cmp ?? (infix === "min" ? "min" : null);
   if (role === "min" && direction === "max") return { ok: false, reason: "minOnly" };
   if (role === "max" && direction === "min") return { ok: false, reason: "maxOnly" };
   const n = parse(body.replace(/(?:的)?(?:土地|用地|地块|地)$/, ""));

@@ -15,7 +15,7 @@ import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
 import { parseCount, parseWan } from "./money";
 import { isPastMoveInMonth, parseMoveInBy } from "./move-in";
-import { type AssistField, planAssist } from "./need-assist";
+import { ASSIST_FIELDS, type AssistField, assistFormField, planAssist } from "./need-assist";
 import { normalizePhone } from "./phone";
 import { englishPathLabel, resolveRegions } from "./regions.server";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "./units";
@@ -97,15 +97,22 @@ function looksNegative(s: string): boolean {
 }
 
 /** A typed value the field refused for a reason of its own (field-value.ts), carried to the message. */
-type Refused = { refused: "minOnly" | "maxOnly" };
+type Refused = { refused: "minOnly" | "maxOnly" } | { refused: "range"; low: string; high: string };
 const isRefused = (v: unknown): v is Refused => typeof v === "object" && v !== null && "refused" in v;
+
+/** The message of a refusal; a spoken range in an area field says which end goes into which area field. */
+function refusedMessage(m: Msg, r: Refused, area = false): string {
+  if (r.refused !== "range") return m(r.refused);
+  return m(area ? "areaRange" : "range", { low: r.low, high: r.high });
+}
 
 /** Reads a typed figure with its qualifiers ("约3000万元", "9米以上"); a refusal or the text itself when unread. */
 function readTyped(v: string, parse: (s: string) => number | null, role: FieldRole): unknown {
   if (looksNegative(v)) return -1;
   const r = readFieldNumber(v, parse, role);
   if (r.ok) return r.value;
-  return r.reason === "number" ? v : ({ refused: r.reason } satisfies Refused);
+  if (r.reason === "number") return v;
+  return (r.reason === "range" ? { refused: "range", low: r.low, high: r.high } : { refused: r.reason }) satisfies Refused;
 }
 
 /**
@@ -121,7 +128,9 @@ function measureNumber(
   role: FieldRole = "amount",
 ) {
   const number = z
-    .number({ error: (issue) => (issue.input === undefined ? m("required") : isRefused(issue.input) ? m(issue.input.refused) : m(badKey)) })
+    .number({
+      error: (issue) => (issue.input === undefined ? m("required") : isRefused(issue.input) ? refusedMessage(m, issue.input) : m(badKey)),
+    })
     .refine(Number.isFinite, m(badKey))
     .refine((n) => n >= 0, m("negative"))
     .refine((n) => n <= max, m("tooLarge"));
@@ -158,7 +167,7 @@ function areaField(m: Msg, role: "min" | "max") {
     },
     z
       .custom<AreaReading>((v) => typeof v === "object" && v !== null && Number.isFinite((v as AreaReading).asSqm), {
-        error: (issue) => (isRefused(issue.input) ? m(issue.input.refused) : m("area")),
+        error: (issue) => (isRefused(issue.input) ? refusedMessage(m, issue.input, true) : m("area")),
       })
       .refine((v) => v.asSqm >= 0, m("negative"))
       .refine((v) => v.asSqm <= LIMITS.areaSqm, m("tooLarge"))
@@ -363,13 +372,13 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       // The area check runs even while other fields still have errors, so every error shows at once.
       .superRefine(
         (lead, ctx) => {
-          const issue = areaIssue(resolveArea(lead.need), !onPhone);
+          const issue = areaIssue(resolveArea(lead.need, now), !onPhone);
           if (issue) ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m(issue) });
         },
         { when: (payload) => areaFieldsParsed(payload.value) },
       )
       .transform((lead) => {
-        const { minSqm, maxSqm, plan } = resolveArea(lead.need);
+        const { minSqm, maxSqm, plan } = resolveArea(lead.need, now);
         const unit = lead.need.areaUnit;
         const assist: AssistFill[] = [];
         // Free-text assist: numbers in the notes fill the blanks, never what the person filled in
@@ -450,14 +459,28 @@ type NeedAreaInput = {
 
 /** The need fields the person typed something into (the assist leaves those alone). */
 function filledFields(need: NeedAreaInput): Set<string> {
-  const names = ["areaMin", "areaMax", "ceilingMinM", "floorLoadMinKg", "powerMinKva", "craneMinT", "singleStorey"] as const;
-  return new Set(names.filter((n) => need[n] !== undefined));
+  return new Set(ASSIST_FIELDS.map(assistFormField).filter((n) => (need as Record<string, unknown>)[n] !== undefined));
+}
+
+/**
+ * The assist's plan of one lead, worked out once for the cross-field check and the transform (both get
+ * the same parsed need). The clock is read only when the notes may fill need.moveInBy (it is blank): a
+ * typed month read it already, and a lead reads the clock once.
+ */
+const plans = new WeakMap<object, ReturnType<typeof planAssist>>();
+function planOf(need: NeedAreaInput, now: () => Date) {
+  let plan = plans.get(need);
+  if (!plan) {
+    const filled = filledFields(need);
+    plans.set(need, (plan = planAssist(need.notes, filled, need.notes && !filled.has("moveInBy") ? now() : undefined)));
+  }
+  return plan;
 }
 
 /** The wanted area in ㎡: typed bounds first; only when both are blank, the area read from the notes. */
-function resolveArea(need: NeedAreaInput) {
+function resolveArea(need: NeedAreaInput, now: () => Date) {
   const pick = (r: AreaReading | undefined) => (r === undefined ? undefined : need.areaUnit === "mu" ? r.asMu : r.asSqm);
-  const plan = planAssist(need.notes, filledFields(need));
+  const plan = planOf(need, now);
   const fromNotes = (f: AssistField) => plan.fills.find((x) => x.field === f)?.value as number | undefined;
   let minSqm = pick(need.areaMin);
   let maxSqm = pick(need.areaMax);

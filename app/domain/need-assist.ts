@@ -18,6 +18,7 @@ export const ASSIST_FIELDS = [
   "powerMinKva",
   "craneMinT",
   "singleStorey",
+  "moveInBy",
 ] as const;
 export type AssistField = (typeof ASSIST_FIELDS)[number];
 
@@ -28,14 +29,18 @@ export function assistFormField(field: AssistField): string {
 
 export type AssistPlan = {
   /** The values the assist will store (area in ㎡), each with the words it came from. */
-  fills: Array<{ field: AssistField; value: number | boolean; text: string }>;
+  fills: Array<{ field: AssistField; value: number | boolean | string; text: string }>;
   unread: LeadFlag[];
 };
 
-/** `filled`: the need fields the person typed something into (areaMin/areaMax count for both area hints). */
-export function planAssist(notes: string | undefined, filled: ReadonlySet<string>): AssistPlan {
+/**
+ * `filled`: the need fields the person typed something into (areaMin/areaMax count for both area hints).
+ * `now`: the clock relative move-in words count from ("明年3月前", "下个月"); without it no move-in month
+ * is read from the notes.
+ */
+export function planAssist(notes: string | undefined, filled: ReadonlySet<string>, now?: Date): AssistPlan {
   if (!notes) return { fills: [], unread: [] };
-  const { hints, found, unread } = parseNeedText(notes);
+  const { hints, found, unread } = parseNeedText(notes, now);
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];
   const areaTyped = filled.has("areaMin") || filled.has("areaMax");

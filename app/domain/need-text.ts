@@ -1,8 +1,9 @@
 import { parseArea } from "./area";
-import { type Comparison, comparisonAfter, comparisonBefore } from "./comparison";
+import { type Comparison, comparisonAfter, comparisonBefore, INFIX_ABOUT, INFIX_MORE, infixComparison } from "./comparison";
 import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
-import { parseNumberRange } from "./numbers";
+import { isPastMoveInMonth, parseMoveInBy } from "./move-in";
+import { parseChineseNumber, parseNumberRange } from "./numbers";
 import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "./units";
 
 /**
@@ -20,6 +21,8 @@ export type NeedHints = {
   powerMinKva?: number;
   craneMinT?: number;
   singleStorey?: boolean;
+  /** "YYYY-MM" (move-in.ts parseMoveInBy); read only when the caller gives the clock. */
+  moveInBy?: string;
 };
 
 /** `text` is the snippet of the original input the value came from (shown to staff as evidence). */
@@ -48,7 +51,9 @@ const OR_MORE = `(?:\\s*(?:及以上|或以上|以上|起|\\+|or more|or above|�
 const AREA_UNIT =
   "(?:平方英尺|平方公里|平方公尺|平方米|平方|平米|平(?![台均整衡安价])|方(?![面案向便式法位圆可协])|㎡|m2|m²|sqm|sq\\.?\\s?ft\\b|sqft|square\\s+feet|sq\\.?\\s?m\\b\\.?" +
   "|square\\s+met(?:er|re)s?|亩|mu\\b|公顷|hectares?|ha\\b|km2|km²)";
-const CEILING_UNIT = "(?:米|公尺|毫米|厘米|英尺|mm|cm|ft\\b|feet\\b|foot\\b|m(?![a-z0-9²]))";
+/** 米 with a spoken tenth after it ("8米5" = 8.5 m, units.ts parseCeilingM), never the start of another figure. */
+const CEILING_UNIT =
+  "(?:米(?:[1-9一二三四五六七八九](?![0-9.点十百千万吨t平米方亩]))?|公尺|毫米|厘米|英尺|mm|cm|ft\\b|feet\\b|foot\\b|m(?![a-z0-9²]))";
 const MASS_UNIT = "(?:吨|公斤|千克|kg|tons?\\b|-?\\s?tons?\\b|t(?![a-z]))";
 const PER_AREA = "(?:\\s*(?:/|每)\\s*(?:平方米|平米|平方|平|㎡|m2|m²|sqm))";
 const POWER_UNIT = "(?:千伏安|kva|mva|兆伏安|千瓦(?!时)|kw(?!h)|兆瓦(?!时)|mw(?!h))";
@@ -58,7 +63,9 @@ const CRANE_WORD = "(?:行车|吊车|天车|航吊|行吊|桥吊|龙门吊|起�
 function quantity(unit: string, unitOptional = false): string {
   const q = unitOptional ? "?" : "";
   const half = unitOptional ? "" : "(?<half>半)?";
-  return `(?:(?<lo>${NUM})\\s*(?<loU>${unit})?${SEP}(?<hi>${NUM})\\s*(?<hiU>${unit})${q}|(?<v>${NUM})\\s*(?<u>${unit})${q}${half})`;
+  // A lone 半 before a unit is half of it ("半亩", "半吨"), as numbers.ts parseQuantity reads it.
+  const v = unitOptional ? NUM : `${NUM}|(?<![0-9${CN}])半`;
+  return `(?:(?<lo>${NUM})\\s*(?<loU>${unit})?${SEP}(?<hi>${NUM})\\s*(?<hiU>${unit})${q}|(?<v>${v})\\s*(?<u>${unit})${q}${half})`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,13 +116,14 @@ type Groups = Record<string, string | undefined>;
  */
 function readQuantity(g: Groups): { lo: number; hi: number; loUnit: string; unit: string } | null {
   if (g.v !== undefined) {
-    const r = readToken(g.v);
+    const r: [number, number] | null = g.v === "半" ? [0.5, 0.5] : readToken(g.v);
     const half = g.half ? 0.5 : 0; // "十八亩半" = 18.5 亩
     return r && { lo: r[0] + half, hi: r[1] + half, loUnit: g.u ?? "", unit: g.u ?? "" };
   }
   const unit = g.hiU ?? g.loU ?? "";
   const r = readRange(g.lo!, g.hi!, g.loU === undefined);
-  return r && { lo: r[0], hi: r[1], loUnit: g.loU ?? unit, unit };
+  // "8-9米5": the tenth belongs to the high end only.
+  return r && { lo: r[0], hi: r[1], loUnit: g.loU ?? unit.replace(/^米.$/, "米"), unit };
 }
 
 /** Converts "value unit" with one of the units.ts parsers (they own unit semantics). */
@@ -251,9 +259,18 @@ const LOAD_PER_AREA = new RegExp(`(?<q>${quantity(`${MASS_UNIT}${PER_AREA}`)})${
 const FOLLOWED_BY_CRANE = new RegExp(`^\\s*(?:的|级)?\\s*${CRANE_KIND}${CRANE_WORD}`);
 
 const POWER_KEYWORD = "(?:配电|电力|用电|变压器|电容|供电|负荷|电量|容量|\\bpower\\b|electricity|transformer)";
-const POWER_AFTER_KEYWORD = new RegExp(`${POWER_KEYWORD}${GAP}(?<q>${quantity(POWER_UNIT)})${OR_MORE}`, "gd");
+/**
+ * How many transformers of that size: "2台500kva变压器", "变压器2台500kva", "2×500kva", "500kva两台",
+ * "630kva×2" (groups count…count4). The supply is their sum — a park's 配电容量 is its transformers' kVA
+ * added up — so extractPower multiplies. A count that belongs to what follows ("500kva 2台10吨行车") is not one.
+ */
+const COUNT = "(?:(?<count>[1-9]|[一二两三四五六七八九])\\s*(?:台|组)\\s*|(?<count2>[1-9])\\s*[x×*]\\s*)";
+const COUNT_AFTER =
+  "(?:\\s*[x×*]\\s*(?<count3>[1-9])(?![0-9.])|\\s*(?<count4>[1-9]|[一二两三四五六七八九])\\s*台" +
+  "(?!\\s*(?:[0-9一二两三四五六七八九十]|行车|吊车|天车|航吊|行吊|起重|设备|机)))";
+const POWER_AFTER_KEYWORD = new RegExp(`${POWER_KEYWORD}${GAP}(?<q>${COUNT}?${quantity(POWER_UNIT)}${COUNT_AFTER}?)${OR_MORE}`, "gd");
 /** kVA is unambiguous on its own; kW without a keyword may be a machine's rating, so it needs one. */
-const POWER_KVA = new RegExp(`(?<q>${quantity("(?:千伏安|kva|mva|兆伏安)")})${OR_MORE}`, "gd");
+const POWER_KVA = new RegExp(`(?<q>${COUNT}?${quantity("(?:千伏安|kva|mva|兆伏安)")}${COUNT_AFTER}?)${OR_MORE}`, "gd");
 
 const CEILING_KEYWORD = "(?:层高|楼高|净高|檐高|檐口高度?|挑高|ceiling(?:\\s+height)?|clear\\s+height)";
 const CEILING_AFTER_KEYWORD = new RegExp(`${CEILING_KEYWORD}${GAP}(?<q>${quantity(CEILING_UNIT, true)})${OR_MORE}`, "gd");
@@ -263,7 +280,8 @@ const CEILING_BEFORE_KEYWORD = new RegExp(
 );
 
 // Area.
-const AREA_RE = new RegExp(`(?<q>${quantity(`(?:(?:多|余)\\s*)?${AREA_UNIT}`)})`, "gd");
+/** Between figure and unit: 多/余 (at least) and 来/把 (about), comparison.ts INFIX_MORE / INFIX_ABOUT. */
+const AREA_RE = new RegExp(`(?<q>${quantity(`(?:(?:${INFIX_MORE}|${INFIX_ABOUT})\\s*)?${AREA_UNIT}`)})`, "gd");
 const AREA_KEYWORD_BARE = new RegExp(`(?:面积|建筑面积|占地|\\barea\\b)${GAP}(?<q>${quantity(AREA_UNIT, true)})(?![0-9${CN}])`, "gd");
 /**
  * 方 is m³ after water, gas, discharge or capacity words ("日用水量200方", "年用气量100万方"): a volume, not an
@@ -286,7 +304,7 @@ const ANY_FIGURE = new RegExp(
  * `found`: for each hint the words it came from, as typed; `unread`: figures seen but not used (out of
  * limits, an upper limit where a minimum is asked, unreadable like 几千平), as typed.
  */
-export function parseNeedText(text: string): { hints: NeedHints; found: NeedHintFound[]; unread: string[] } {
+export function parseNeedText(text: string, now?: Date): { hints: NeedHints; found: NeedHintFound[]; unread: string[] } {
   const { s, at } = foldText(text);
   const x = new Extraction(text, s, at);
 
@@ -299,6 +317,7 @@ export function parseNeedText(text: string): { hints: NeedHints; found: NeedHint
   extractCeiling(x);
   extractArea(x);
   findUnread(x);
+  if (now) extractMoveIn(x, now);
 
   const unread = [...x.unread].sort((a, b) => a[0] - b[0]).map((span) => x.snippet(span));
   return { hints: x.hints, found: x.found, unread: [...new Set(unread)].filter(Boolean) };
@@ -379,7 +398,9 @@ function extractMin(
       const lo = q && convert(q.lo, q.loUnit, parse);
       const hi = q && convert(q.hi, q.unit, parse);
       if (lo === null || hi === null) return false;
-      const v = Math.min(lo, hi);
+      const g = m.groups as Groups;
+      const count = g.count ?? g.count2 ?? g.count3 ?? g.count4; // power only: COUNT, COUNT_AFTER
+      const v = Math.min(lo, hi) * (count === undefined ? 1 : (parseChineseNumber(count) ?? 1));
       if (v <= 0) return false;
       const span: Span = [m.index, m.index + m[0].length];
       const qual = x.qualifier(numSpan, numSpan[1]);
@@ -413,9 +434,23 @@ function extractCeiling(x: Extraction): void {
 }
 
 /**
+ * Share of a figure either side that "about" spans: "30亩左右" is 27–33 亩 (18000–22000 ㎡). A house
+ * rule (docs/decisions/070-a-lone-area-figure-is-about.md): it gives the match search a range to work
+ * with, and a recruiter offering a space a tenth off the figure a caller named is doing their job.
+ */
+export const ABOUT_SHARE = 0.1;
+
+/** The range "about `v`" stands for (ABOUT_SHARE either side), in `v`'s unit. */
+export function aboutRange(v: number): [low: number, high: number] {
+  return [v * (1 - ABOUT_SHARE), v * (1 + ABOUT_SHARE)];
+}
+
+/**
  * The first area mention wins. A range (also a spoken one: 一千五六百平) sets both bounds; a single value
- * sets both unless the comparison around it says otherwise (comparison.ts): about (左右/约) = ±10%,
- * at least (以上/不低于/不能低于/起码/最小/大于等于, 五千多) = min only, at most (以内/不超过/不能大于) = max only.
+ * is read with the comparison around it (comparison.ts): at least (以上/不低于/不能低于/起码/最小/大于等于,
+ * 五千多) = min only, at most (以内/不超过/不能大于) = max only, and otherwise — 左右/约/十来亩/千把平, and a
+ * lone figure ("要5000平的厂房") too — about: aboutRange, ±10 %. A lone figure said on a call is a round
+ * figure, not an exact bound: read as min = max it made every space "smaller" or "larger than asked".
  */
 function extractArea(x: Extraction): void {
   const tryRe = (re: RegExp) =>
@@ -423,16 +458,19 @@ function extractArea(x: Extraction): void {
       const g = m.groups as Groups;
       const before = x.s.slice(Math.max(0, numSpan[0] - 12), numSpan[0]);
       if (/第\s*$/.test(before)) return false; // 第三方 is an ordinal, not 3 ㎡
-      const q = readQuantity(g);
+      const infix = /^([多余来把])\s*/.exec(g.u ?? "")?.[1];
+      const approx = infix !== undefined && infixComparison(infix) === "about";
+      // "百来亩", "千把平": the magnitude alone is one of it (一百, 一千).
+      const q = readQuantity(approx && /^[百佰千仟万萬]$/.test(g.v ?? "") ? { ...g, v: `一${g.v}` } : g);
       if (!q) return false;
-      const unit = q.unit.replace(/^(?:多|余)\s*/, "");
-      const more = unit !== q.unit;
+      const unit = q.unit.replace(/^[多余来把]\s*/, "");
+      const more = infix !== undefined && !approx;
       if (/^方$|^$/.test(unit) && VOLUME_CONTEXT.test(x.s.slice(0, numSpan[0]))) {
         x.claim(numSpan); // a volume in m³: nothing of ours, and not unread either
         return false;
       }
       const perUnit = parseArea(`1${unit}`, "sqm");
-      const perLoUnit = parseArea(`1${q.loUnit.replace(/^(?:多|余)\s*/, "")}`, "sqm");
+      const perLoUnit = parseArea(`1${q.loUnit.replace(/^[多余来把]\s*/, "")}`, "sqm");
       if (perUnit === null || perLoUnit === null) return false;
       let lo: number | undefined = q.lo * perLoUnit;
       let hi: number | undefined = q.hi * perUnit;
@@ -446,12 +484,10 @@ function extractArea(x: Extraction): void {
         const qual = x.qualifier(numSpan, end);
         start = Math.min(start, qual.start);
         end = qual.end;
-        if (qual.cmp === "about") {
-          // 左右 / 约 = "about": we read it as ±10% so the match search has a range to work with.
-          lo = (q.lo * perUnit * 9) / 10;
-          hi = (q.lo * perUnit * 11) / 10;
-        } else if (qual.cmp === "min" || (more && qual.cmp !== "max")) hi = undefined;
-        else if (qual.cmp === "max") lo = undefined;
+        const cmp = qual.cmp ?? (more ? "min" : "about");
+        if (cmp === "about") [lo, hi] = aboutRange(q.lo * perUnit);
+        else if (cmp === "min") hi = undefined;
+        else lo = undefined;
       }
       if (Math.max(lo ?? 0, hi ?? 0) > FIELD_LIMITS.areaSqm) {
         x.reject([start, end], numSpan);
@@ -464,6 +500,25 @@ function extractArea(x: Extraction): void {
     });
   tryRe(AREA_RE);
   if (x.hints.areaMinSqm === undefined && x.hints.areaMaxSqm === undefined) tryRe(AREA_KEYWORD_BARE);
+}
+
+/** Words around a date in its clause: "希望明年3月前入驻" is the date "明年3月前". */
+const MOVE_IN_BEFORE = /^(?:(?:希望|计划|打算|争取|最好|要求|预计|需要|必须|要|想|能|在|于|入驻时间|入驻|时间)\s*[:：]?\s*)*/;
+const MOVE_IN_AFTER =
+  /\s*(?:就要|就能|能|要|就|可以)?\s*(?:入驻|进驻|搬入|搬进来|搬进|搬过来|搬迁|投产|开工|进场|入场|交付|交房|到位|能用|用|move\s+in)?\s*(?:就行|即可|就好)?$/;
+
+/**
+ * The move-in month: a clause that, past the words around it (MOVE_IN_BEFORE / MOVE_IN_AFTER), is a
+ * whole date as the move-in field reads it (move-in.ts parseMoveInBy, relative to `now`): "明年3月前",
+ * "3月份入驻", "年底前", "下个月", "三个月内". The first such clause wins; a month already past is not read.
+ */
+function extractMoveIn(x: Extraction, now: Date): void {
+  for (const m of x.s.matchAll(/[^，。；;,!?！？、\n]+/g)) {
+    const clause = m[0].replace(MOVE_IN_BEFORE, "").replace(MOVE_IN_AFTER, "");
+    const month = clause ? parseMoveInBy(clause, now) : null;
+    if (month === null || isPastMoveInMonth(month, now)) continue;
+    return x.set("moveInBy", month, [m.index, m.index + m[0].length]);
+  }
 }
 
 function findUnread(x: Extraction): void {

@@ -215,6 +215,8 @@ export function parseChineseNumber(s: string): number | null {
  * A non-negative quantity with an optional unit suffix, e.g. "1000千伏安", "2吨/㎡", "9 m".
  * `units` maps lower-case suffixes to the factor into the stored unit; the longest suffix wins
  * ("千伏安" before "伏安"). A bare number uses `bareFactor`. Shared by area.ts and units.ts.
+ * 半 counts as people say it: after the unit it is half of that unit ("一亩半" = 1.5, "十八亩半" = 18.5,
+ * and "亩半" alone = 1.5, spoken for 一亩半), before it with no number a half unit ("半亩" = 0.5).
  */
 export function parseQuantity(
   input: string,
@@ -228,8 +230,9 @@ export function parseQuantity(
   const half = /半$/.test(s) ? 0.5 : 0;
   const body = half ? s.slice(0, -1).trim() : s;
   for (const [suffix, factor] of sorted) {
-    if (body.length > suffix.length && body.endsWith(suffix)) {
-      const n = parseChineseNumber(body.slice(0, -suffix.length));
+    if (body.endsWith(suffix)) {
+      const figure = body.slice(0, -suffix.length).trim();
+      const n = figure === "" ? (half ? 1 : null) : figure === "半" ? (half ? null : 0.5) : parseChineseNumber(figure);
       if (n !== null) return n < 0 ? null : clean((n + half) * factor);
     }
   }
@@ -251,19 +254,31 @@ const PAIR_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, �
  */
 export function parseNumberRange(s: string): [number, number] | null {
   const str = fold(s).trim();
-  const pairs = [...str.matchAll(/(?<![零〇])([一二两三四五六七八九])([二两三四五六七八九])/g)].filter((m) => {
-    const a = PAIR_DIGITS[m[1]];
-    const b = PAIR_DIGITS[m[2]];
-    return b === a + 1 || (a === 3 && b === 5);
-  });
-  if (pairs.length === 1) {
-    const m = pairs[0];
-    const head = str.slice(0, m.index);
-    const tail = str.slice(m.index + 2);
-    const lo = parseChineseNumber(head + m[1] + tail);
-    const hi = parseChineseNumber(head + m[2] + tail);
+  const ends = spokenRangeEnds(str);
+  if (ends) {
+    const lo = parseChineseNumber(ends[0]);
+    const hi = parseChineseNumber(ends[1]);
     if (lo !== null && hi !== null && lo < hi) return [lo, hi];
   }
   const n = parseChineseNumber(str);
   return n === null ? null : [n, n];
+}
+
+/**
+ * The two ends of a spoken range as text: `s` with its one pair of neighbouring digits replaced by the
+ * first, then by the second ("两三千平" → ["两千平", "三千平"], "三四十亩左右" → ["三十亩左右", "四十亩左右"]).
+ * Whatever else `s` holds (a unit, a qualifier) is kept, so each end can be read by the parser of the
+ * field it was typed into. No such pair, or more than one → null. The pairs are parseNumberRange's.
+ */
+export function spokenRangeEnds(s: string): [low: string, high: string] | null {
+  const pairs = [...s.matchAll(/(?<![零〇])([一二两三四五六七八九])([二两三四五六七八九])/g)].filter((m) => {
+    const a = PAIR_DIGITS[m[1]];
+    const b = PAIR_DIGITS[m[2]];
+    return b === a + 1 || (a === 3 && b === 5);
+  });
+  if (pairs.length !== 1) return null;
+  const m = pairs[0];
+  const head = s.slice(0, m.index);
+  const tail = s.slice(m.index + 2);
+  return [head + m[1] + tail, head + m[2] + tail];
 }

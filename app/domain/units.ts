@@ -1,5 +1,5 @@
 import { fold } from "./fold-text";
-import { parseQuantity } from "./numbers";
+import { parseChineseNumber, parseQuantity } from "./numbers";
 
 /**
  * Single technical figures typed into a field, each with an optional unit, converted to the stored
@@ -73,7 +73,20 @@ const CEILING_UNITS: Units = [
  */
 export const BARE_MM_FROM = 1000;
 
+/** "8米5" / "八米五": metres and a spoken tenth after 米 (said for 8.5 m, as 亩半 is said for 1.5 亩). */
+const METRES_AND_TENTH = /^(.+?)\s*米\s*([1-9一二三四五六七八九])$/;
+
+/**
+ * A height in m: "9", "9米", "8.5m", "9000mm", "32 ft", "8米5" (8.5 m). A bare figure of BARE_MM_FROM or
+ * more is millimetres. Not a height → null.
+ */
 export function parseCeilingM(s: string): number | null {
+  const tenth = METRES_AND_TENTH.exec(fold(s).trim());
+  if (tenth) {
+    const m = parseQuantity(`${tenth[1]}米`, CEILING_UNITS, 1);
+    const d = parseChineseNumber(tenth[2]);
+    return m === null || d === null || !Number.isInteger(m) ? null : m + d / 10;
+  }
   const n = parseQuantity(s, CEILING_UNITS, 1);
   if (n === null) return null;
   return parseQuantity(s, [], 1) !== null && n >= BARE_MM_FROM ? n / 1000 : n;
@@ -115,7 +128,7 @@ export const FIGURE_LABELS = {
   ceiling: /^(?:层高|净高|檐高|高度|ceiling(?: height)?|clear height)/i,
   floorLoad: /^(?:楼面承重|地面承重|承重|floor load)/i,
   power: /^(?:配电容量|配电|用电|电力|power)/i,
-  crane: /^(?:行车|吊车|天车|crane)/i,
+  crane: /^(?:(?:单梁|双梁|桥式|门式)\s*)?(?:行车|吊车|天车|crane)/i,
   area: /^(?:建筑面积|占地面积|面积|area)/i,
   rent: /^(?:租金|租价|rent)/i,
   price: /^(?:售价|单价|价格|price)/i,

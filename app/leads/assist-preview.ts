@@ -17,7 +17,7 @@ export type AssistPreview = { understood: string; unread: string };
  * types, by the form's script (app/leads/inquiry-form-script.ts) — the same function for both.
  */
 export function assistPreview(notes: string, filled: ReadonlySet<string>, lng: Lng, kind: string | undefined): AssistPreview {
-  const plan = planAssist(notes, filled);
+  const plan = planAssist(notes, filled, new Date());
   const between = punctuationMessages.t(lng, "clauses");
   return {
     understood: describeNeedHints(planHints(plan), lng, kind === "land" ? "land" : undefined).join(between),

@@ -5,7 +5,10 @@ import { type NeedHints, parseNeedText } from "../../app/domain/need-text";
 
 // 1 亩 = 2000/3 ㎡; hint areas are rounded to 0.01 ㎡.
 const MU20 = 13333.33;
-const MU50 = 33333.33;
+const MU = 2000 / 3;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+/** A lone figure is "about" it, ±10 % (need-text.ts aboutRange); hint areas are rounded to 0.01 ㎡. */
+const about = (sqm: number): NeedHints => ({ areaMinSqm: round2(sqm * 0.9), areaMaxSqm: round2(sqm * 1.1) });
 
 describe("parseNeedText: hints", () => {
   it.each<[string, NeedHints]>([
@@ -48,19 +51,19 @@ describe("parseNeedText: hints", () => {
     ["800平米左右的办公室", { kind: "office", areaMinSqm: 720, areaMaxSqm: 880 }],
     ["面积3000左右", { areaMinSqm: 2700, areaMaxSqm: 3300 }],
     // area: plain values, numerals and units
-    ["需要5000平米", { areaMinSqm: 5000, areaMaxSqm: 5000 }],
-    ["１２０００平方米的厂房", { kind: "factory", areaMinSqm: 12000, areaMaxSqm: 12000 }],
-    ["一万二千平方米", { areaMinSqm: 12000, areaMaxSqm: 12000 }],
-    ["两千五平米", { areaMinSqm: 2500, areaMaxSqm: 2500 }],
-    ["1.5万平米仓库", { kind: "warehouse", areaMinSqm: 15000, areaMaxSqm: 15000 }],
-    ["2万平方米标准厂房", { kind: "factory", areaMinSqm: 20000, areaMaxSqm: 20000 }],
-    ["三万方仓储", { kind: "warehouse", areaMinSqm: 30000, areaMaxSqm: 30000 }],
-    ["6000㎡", { areaMinSqm: 6000, areaMaxSqm: 6000 }],
-    ["3000平方米的厂房，2000平的办公", { kind: "factory", areaMinSqm: 3000, areaMaxSqm: 3000 }],
+    ["需要5000平米", { ...about(5000) }],
+    ["１２０００平方米的厂房", { kind: "factory", ...about(12000) }],
+    ["一万二千平方米", { ...about(12000) }],
+    ["两千五平米", { ...about(2500) }],
+    ["1.5万平米仓库", { kind: "warehouse", ...about(15000) }],
+    ["2万平方米标准厂房", { kind: "factory", ...about(20000) }],
+    ["三万方仓储", { kind: "warehouse", ...about(30000) }],
+    ["6000㎡", { ...about(6000) }],
+    ["3000平方米的厂房，2000平的办公", { kind: "factory", ...about(3000) }],
     ["需要一万平方米以上的仓库", { kind: "warehouse", areaMinSqm: 10000 }],
 
     // land in 亩
-    ["50亩工业用地", { kind: "land", areaMinSqm: MU50, areaMaxSqm: MU50 }],
+    ["50亩工业用地", { kind: "land", ...about(50 * MU) }],
     ["三十亩左右的土地，想拿地", { kind: "land", deal: "buy", areaMinSqm: 18000, areaMaxSqm: 22000 }],
     ["求购20-30亩地块", { kind: "land", deal: "buy", areaMinSqm: MU20, areaMaxSqm: 20000 }],
 
@@ -116,12 +119,12 @@ describe("parseNeedText: hints", () => {
     ["天车二十吨", { craneMinT: 20 }],
 
     // full-width digits everywhere
-    ["５０００平米，层高９米，１０吨行车", { areaMinSqm: 5000, areaMaxSqm: 5000, ceilingMinM: 9, craneMinT: 10 }],
+    ["５０００平米，层高９米，１０吨行车", { ...about(5000), ceilingMinM: 9, craneMinT: 10 }],
 
     // English
-    ["Looking for a 5000 sqm factory to rent", { kind: "factory", deal: "lease", areaMinSqm: 5000, areaMaxSqm: 5000 }],
-    ["5,000 m2 warehouse, ceiling 8m", { kind: "warehouse", areaMinSqm: 5000, areaMaxSqm: 5000, ceilingMinM: 8 }],
-    ["Buy 20 mu of industrial land", { kind: "land", deal: "buy", areaMinSqm: MU20, areaMaxSqm: MU20 }],
+    ["Looking for a 5000 sqm factory to rent", { kind: "factory", deal: "lease", ...about(5000) }],
+    ["5,000 m2 warehouse, ceiling 8m", { kind: "warehouse", ...about(5000), ceilingMinM: 8 }],
+    ["Buy 20 mu of industrial land", { kind: "land", deal: "buy", ...about(20 * MU) }],
     ["1000 kVA power, 10t crane, single-storey", { powerMinKva: 1000, craneMinT: 10, singleStorey: true }],
     ["Office between 300 and 500 sqm for lease", { kind: "office", deal: "lease", areaMinSqm: 300, areaMaxSqm: 500 }],
     ["At least 3000 sqm, floor load 2 t/m2", { areaMinSqm: 3000, floorLoadMinKg: 2000 }],

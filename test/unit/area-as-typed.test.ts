@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+
+import { parseArea } from "../../app/domain/area";
+import { readFieldNumber } from "../../app/domain/field-value";
+import { createLeadSchema, issuesToFieldErrors, type Lead } from "../../app/domain/lead-schema";
+import { parseCount } from "../../app/domain/money";
+import { parseNeedText } from "../../app/domain/need-text";
+import { spokenRangeEnds } from "../../app/domain/numbers";
+import { parseCeilingM } from "../../app/domain/units";
+import { validLeadJson } from "../support/leads";
+
+// How people really type an area: a half (半亩, 亩半), "about" words between the figure and its unit
+// (十来亩, 千把平), and spoken ranges (两三千平) typed into one bound field. The field and the notes read
+// the same words the same way.
+const NOW = new Date("2026-12-01T02:00:00Z");
+const MU = 2000 / 3;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function parse(need: Record<string, unknown>, lng: "zh" | "en" = "zh") {
+  const base = validLeadJson();
+  return createLeadSchema(lng, "api", { now: () => NOW }).safeParse({ ...base, need: { ...base.need, ...need } });
+}
+function lead(need: Record<string, unknown>): Lead["need"] {
+  const r = parse(need);
+  if (!r.success) throw new Error(JSON.stringify(issuesToFieldErrors(r.error)));
+  return r.data.lead.need;
+}
+function errors(need: Record<string, unknown>, lng: "zh" | "en" = "zh") {
+  const r = parse(need, lng);
+  return r.success ? {} : issuesToFieldErrors(r.error);
+}
+
+describe("parseArea: 半 as people say it", () => {
+  it.each<[string, number]>([
+    ["半亩", 0.5 * MU],
+    ["亩半", 1.5 * MU], // spoken for 一亩半
+    ["一亩半", 1.5 * MU],
+    ["两亩半", 2.5 * MU],
+    ["半公顷", 5000],
+    ["半 亩", 0.5 * MU],
+  ])("%j → %d ㎡", (input, sqm) => {
+    expect(parseArea(input, "sqm")).toBeCloseTo(sqm, 6);
+  });
+
+  it.each(["半", "半半亩", "半亩半", "亩", "半5亩", "一半亩"])("%j → null", (input) => {
+    expect(parseArea(input, "sqm")).toBeNull();
+  });
+});
+
+describe("area fields: a half, and 来/把 (about) read like 约", () => {
+  it.each<[string, number]>([
+    ["半亩", 333.33],
+    ["半亩地", 333.33],
+    ["亩半", 1000],
+    ["亩半地", 1000],
+    ["十来亩", 6666.67],
+    ["二十来亩", 13333.33],
+    ["二十来亩地", 13333.33],
+    ["20来亩", 13333.33],
+    ["百来亩", 66666.67],
+    ["一百来亩", 66666.67],
+    ["五千来平", 5000],
+    ["5000来平米", 5000],
+    ["千把平", 1000],
+    ["千把平米", 1000],
+    ["万把平", 10000],
+    ["百把亩", 66666.67],
+    ["5000平左右", 5000],
+    ["约5000平", 5000],
+    ["5000㎡左右", 5000],
+    ["三十亩左右", 20000],
+  ])("areaMin %j → %d ㎡ (and the same in areaMax)", (typed, sqm) => {
+    expect(lead({ areaMin: typed, areaMax: undefined }).areaMinSqm).toBe(sqm);
+    expect(lead({ areaMin: undefined, areaMax: typed }).areaMaxSqm).toBe(sqm);
+  });
+
+  it("十来亩 with the unit 亩 chosen: 10 亩", () => {
+    expect(lead({ areaUnit: "mu", areaMin: "十来", areaMax: undefined }).areaMin).toBe(10);
+  });
+
+  it.each(["5来亩", "三来亩", "十五来亩", "5把平", "十把亩"])("%j: 来/把 after a figure that is not round → not a number", (typed) => {
+    expect(errors({ areaMin: typed, areaMax: undefined })["need.areaMin"]).toEqual(["请输入面积，例如 5000、5千平 或 50亩"]);
+  });
+
+  it("a qualifier still wins over 来: 十来亩以上 in areaMax is refused as a minimum", () => {
+    expect(errors({ areaMin: undefined, areaMax: "十来亩以上" })["need.areaMax"]).toEqual([
+      "此项填上限；“以上”“至少”这样的下限请填在最小面积里",
+    ]);
+  });
+});
+
+describe("area fields: a spoken range in one bound is refused, saying where each end goes", () => {
+  it.each<[string, string, string]>([
+    ["两三千平", "两千平", "三千平"],
+    ["五六千平米", "五千平米", "六千平米"],
+    ["三四十亩", "三十亩", "四十亩"],
+    ["三四十亩地", "三十亩地", "四十亩地"],
+    ["一两千平", "一千平", "两千平"],
+    ["三五千平", "三千平", "五千平"],
+    ["七八十亩", "七十亩", "八十亩"],
+    ["十一二亩", "十一亩", "十二亩"],
+    ["一万二三千平", "一万二千平", "一万三千平"],
+    ["两千七八百平", "两千七百平", "两千八百平"],
+    ["两三千平左右", "两千平左右", "三千平左右"],
+    ["两三千", "两千", "三千"],
+    ["兩三千平", "两千平", "三千平"], // Traditional 兩
+  ])("%j → 最小面积 %j, 最大面积 %j", (typed, low, high) => {
+    const zh = `这是一个范围：请在最小面积填“${low}”，最大面积填“${high}”`;
+    expect(errors({ areaMin: typed, areaMax: undefined })["need.areaMin"]).toEqual([zh]);
+    expect(errors({ areaMin: undefined, areaMax: typed })["need.areaMax"]).toEqual([zh]);
+    expect(errors({ areaMin: typed, areaMax: undefined }, "en")["need.areaMin"]).toEqual([
+      `This is a range: put “${low}” in the minimum area and “${high}” in the maximum area`,
+    ]);
+  });
+
+  it("each end typed where the message says is read as the notes read the range", () => {
+    for (const typed of ["两三千平", "五六千平米", "三四十亩", "一两千平", "三五千平", "七八十亩", "一万二三千平"]) {
+      const [low, high] = spokenRangeEnds(typed)!;
+      const fields = lead({ areaMin: low, areaMax: high });
+      const notes = parseNeedText(typed).hints;
+      expect([fields.areaMinSqm, fields.areaMaxSqm]).toEqual([notes.areaMinSqm, notes.areaMaxSqm]);
+    }
+  });
+
+  it("other single-figure fields refuse a spoken range too (one figure, the range goes into the notes)", () => {
+    expect(errors({ ceilingMinM: "七八米" })["need.ceilingMinM"]).toEqual([
+      "这是一个范围（“七米”到“八米”），此项只填一个数；范围请写在补充说明里",
+    ]);
+    expect(readFieldNumber("三四十人", parseCount, "amount")).toEqual({ ok: false, reason: "range", low: "三十人", high: "四十人" });
+    expect(readFieldNumber("层高七八米", (s) => parseCeilingM(s.replace(/^层高/, "")), "min")).toEqual({
+      ok: false,
+      reason: "range",
+      low: "层高七米",
+      high: "层高八米",
+    });
+  });
+
+  it.each(["五千平", "5000", "二十五亩", "一千二百平", "十二亩"])("%j is not a range", (typed) => {
+    expect(readFieldNumber(typed, (s) => parseArea(s, "sqm"), "min").ok).toBe(true);
+  });
+
+  it("digits side by side that are no spoken range stay unread (一九九八 is a year)", () => {
+    expect(readFieldNumber("一九九八", (s) => parseArea(s, "sqm"), "min")).toEqual({ ok: false, reason: "number" });
+  });
+});
+
+describe("notes read the same words the same way", () => {
+  it.each<[string, number, number]>([
+    ["半亩地", 0.5 * MU * 0.9, 0.5 * MU * 1.1],
+    ["要个十来亩的地", 10 * MU * 0.9, 10 * MU * 1.1],
+    ["二十来亩", 20 * MU * 0.9, 20 * MU * 1.1],
+    ["百来亩地", 100 * MU * 0.9, 100 * MU * 1.1],
+    ["千把平的仓库", 900, 1100],
+    ["五千来平的厂房", 4500, 5500],
+    ["两三千平", 2000, 3000],
+    ["五六千平米", 5000, 6000],
+    ["三四十亩", 30 * MU, 40 * MU],
+  ])("%j → %d–%d ㎡", (text, lo, hi) => {
+    expect(parseNeedText(text).hints).toMatchObject({ areaMinSqm: round2(lo), areaMaxSqm: round2(hi) });
+  });
+
+  it.each(["5来亩", "三来亩"])("%j: 来 after a figure that is not round is not read", (text) => {
+    expect(parseNeedText(text).hints.areaMinSqm).toBeUndefined();
+  });
+});
