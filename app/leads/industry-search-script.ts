@@ -1,4 +1,5 @@
 import { searchIndustries } from "~/domain/industry-search";
+import { fill } from "~/i18n/i18n";
 
 /** Divisions listed under the search box at most; a longer list is what the select is for. */
 const SHOWN = 8;
@@ -35,7 +36,7 @@ export function enhanceIndustrySearch(block: HTMLElement): void {
       button.type = "button";
       button.className = "chip";
       button.textContent = label;
-      button.setAttribute("aria-label", (block.dataset.pick ?? "{label}").replace("{label}", label));
+      button.setAttribute("aria-label", fill(block.dataset.pick ?? "{label}", { label }));
       button.setAttribute("aria-pressed", String(select.value === code));
       button.addEventListener("click", () => {
         select.value = code;

@@ -17,6 +17,7 @@ import { ROOT, sourceFiles } from "../../support/source-graph";
 /** Chinese that is domain data: words the code reads in what people type, or a format's own words. */
 const DOMAIN_DATA: Record<string, string> = {
   "app/domain/industries.ts": "GB/T 4754-2017 section and division names, the standard's own words (each with its English name)",
+  "app/domain/industry-search.ts": "product words people type to find a GB/T 4754 division (锂电池, 机床, …), read, never shown",
   "app/domain/need-text.ts": "grammar words the free-text reader recognises in a typed need (面积, 层高, 不少于, …)",
   "app/domain/need-hints-text.ts": "the same reader's words for hints (field names as people type them)",
   "app/domain/units.ts": "unit words read in input (米, 吨, 千伏安, …)",
