@@ -65,6 +65,18 @@ export async function recruitersForPark(tx: TransactionSql, parkId: string): Pro
 }
 
 /**
+ * Locks the recruiters of every park in `parkIds` at once, in id order, before a transaction routes
+ * several parks one after another (assignPark locks one park's recruiters at a time). Each park's lock
+ * alone is in id order, but the parks come in the order of one lead's scores or one recruiter's offers:
+ * two transactions taking the same parks in different orders each held one park's recruiters and waited
+ * for the other's, and Postgres aborted one ("deadlock detected"). One park needs no extra statement.
+ */
+export async function lockRecruitersOfParks(tx: TransactionSql, parkIds: readonly string[]): Promise<void> {
+  const parks = [...new Set(parkIds)];
+  if (parks.length > 1) await tx`select 1 from recruiters where parks && ${parks}::text[] order by id for update`;
+}
+
+/**
  * SQL for recruiter `r`'s last away day when today (Asia/Shanghai) is inside their away window, else
  * null (ADR 027). Shared by routing and the re-routing of an away recruiter's offers.
  */
@@ -316,7 +328,16 @@ export async function routeLead(
   let assigned = 0;
   let unassigned = 0;
   const notices: Notice[] = [];
-  for (const { parkId } of parks.filter((p) => !p.assigned)) {
+  const toRoute = parks.filter((p) => !p.assigned);
+  // Each park's recruiters are locked in id order (recruitersForPark), but the parks come in the lead's
+  // score order: two leads matched to the same parks in opposite orders would each hold one park's
+  // recruiters and wait for the other's (Postgres aborts one: "deadlock detected", and the job retries).
+  // Every recruiter of every park to route, locked first in one id order, makes the order global.
+  await lockRecruitersOfParks(
+    tx,
+    toRoute.map((p) => p.parkId),
+  );
+  for (const { parkId } of toRoute) {
     const result = await assignPark(tx, { leadId, parkId, leadIndustry: lead.industry, previousRecruiterId: previousFor(parkId) }, options);
     if (result.decision.recruiterId) assigned++;
     else unassigned++;

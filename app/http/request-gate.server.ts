@@ -38,6 +38,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD"]);
 const FORM_TYPES = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 const MULTIPART = /^multipart\/form-data\s*;(.*;)?\s*boundary=("[^"]+"|[^;\s]+)/i;
 const JSON_TYPES = /^application\/([\w.+-]+\+)?json\s*(;|$)/i;
+/** A Content-Encoding the gate reads as it is: none, or `identity` (listed any number of times). */
+const IDENTITY = /^\s*(identity\s*(,\s*identity\s*)*)?$/i;
 
 type GateOptions = { appUrl: string };
 
@@ -78,6 +80,12 @@ export function requestGate({ appUrl }: GateOptions) {
       const empty = declared === 0 && req.headers["transfer-encoding"] === undefined;
       if (api ? !JSON_TYPES.test(type) : !(FORM_TYPES.test(type) || MULTIPART.test(type) || (type === "" && empty))) {
         return sendRefusal(req, res, { status: 415, key: api ? "jsonType" : "formType" }, true);
+      }
+      // The body is read as it is sent: a compressed one (Content-Encoding: gzip …) would be taken for
+      // text — refused as "not UTF-8" or "not JSON" when it was fine, or, when the header lies, accepted
+      // against what it says. 415 with Accept-Encoding says which coding to use (RFC 7694).
+      if (!IDENTITY.test(String(req.headers["content-encoding"] ?? ""))) {
+        return sendRefusal(req, res, { status: 415, key: "bodyCoding", headers: { "Accept-Encoding": "identity" } }, true);
       }
       const body = await readLimited(req, limit);
       if (body === "too-large") return sendRefusal(req, res, tooBig, true);

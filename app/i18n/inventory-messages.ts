@@ -135,6 +135,10 @@ const zh = {
   "col.away": "休假",
   "col.verifiedAt": "最后确认",
   "edit.unknownPark": "未知园区编号",
+  "import.notObject": "应为一个对象 {parks, spaces, recruiters}",
+  "import.notArray": "{collection} 应为数组",
+  "import.duplicateId": "本文件中编号 {id} 重复",
+  "import.unknownPark": "{field}：未知园区编号 {parks}",
   "file.export": "园区空间招商专员-{day}.xlsx",
   "file.template": "导入模板.xlsx",
 } as const;
@@ -278,6 +282,10 @@ const en: Record<InventoryKey, string> = {
   "col.away": "Away",
   "col.verifiedAt": "Last confirmed",
   "edit.unknownPark": "unknown park",
+  "import.notObject": "expected an object {parks, spaces, recruiters}",
+  "import.notArray": "{collection} must be an array",
+  "import.duplicateId": "duplicate id {id} in this file",
+  "import.unknownPark": "{field}: unknown park {parks}",
   "file.export": "parks-spaces-recruiters-{day}.xlsx",
   "file.template": "import-template.xlsx",
 };

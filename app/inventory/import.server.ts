@@ -1,11 +1,13 @@
 import { type Sql, toSqlColumn, type TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
+import { inventoryText } from "~/i18n/inventory-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
+import type { Lng } from "~/i18n/lng";
 
 import { dbRow } from "./inventory-rows.server";
 import { type Park, parkSchema, type Recruiter, recruiterSchema, type Space, spaceSchema } from "./inventory-schema";
 
-const EN_RULES = libraryErrorMap("en");
+const RULES = { zh: libraryErrorMap("zh"), en: libraryErrorMap("en") } as const;
 
 export type ImportRowError = { collection: "parks" | "spaces" | "recruiters" | "file"; index: number; id?: string; errors: string[] };
 export type ImportCounts = Record<"parks" | "spaces" | "recruiters", { created: number; updated: number; unchanged: number }>;
@@ -14,10 +16,16 @@ export type ImportResult =
 
 export type Collections = { parks: Park[]; spaces: Space[]; recruiters: Recruiter[] };
 
-/** Validates every row first (all errors, not the first one), then upserts everything in one transaction. */
-export function validateInventory(input: unknown): { ok: true; value: Collections } | { ok: false; errors: ImportRowError[] } {
+/**
+ * Validates every row first (all errors, not the first one), then upserts everything in one transaction.
+ * The messages are in `lng`: the API's caller's language (ADR 025), English for the command line.
+ */
+export function validateInventory(
+  input: unknown,
+  lng: Lng = "en",
+): { ok: true; value: Collections } | { ok: false; errors: ImportRowError[] } {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return { ok: false, errors: [{ collection: "file", index: -1, errors: ["expected an object {parks, spaces, recruiters}"] }] };
+    return { ok: false, errors: [{ collection: "file", index: -1, errors: [inventoryText(lng, "import.notObject")] }] };
   }
   const errors: ImportRowError[] = [];
   const value: Collections = { parks: [], spaces: [], recruiters: [] };
@@ -25,19 +33,19 @@ export function validateInventory(input: unknown): { ok: true; value: Collection
   for (const collection of ["parks", "spaces", "recruiters"] as const) {
     const rows = (input as Record<string, unknown>)[collection] ?? [];
     if (!Array.isArray(rows)) {
-      errors.push({ collection: "file", index: -1, errors: [`${collection} must be an array`] });
+      errors.push({ collection: "file", index: -1, errors: [inventoryText(lng, "import.notArray", { collection })] });
       continue;
     }
     const seen = new Set<string>();
     rows.forEach((row, index) => {
       const rowId = typeof (row as { id?: unknown })?.id === "string" ? (row as { id: string }).id : undefined;
-      const parsed = schemas[collection].safeParse(row, { error: EN_RULES }); // the import reports in English
+      const parsed = schemas[collection].safeParse(row, { error: RULES[lng] });
       if (!parsed.success) {
         errors.push({ collection, index, id: rowId, errors: parsed.error.issues.map(describeIssue) });
         return;
       }
       if (seen.has(parsed.data.id)) {
-        errors.push({ collection, index, id: rowId, errors: [`duplicate id ${parsed.data.id} in this file`] });
+        errors.push({ collection, index, id: rowId, errors: [inventoryText(lng, "import.duplicateId", { id: parsed.data.id })] });
         return;
       }
       seen.add(parsed.data.id);
@@ -52,10 +60,10 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }): string 
   return path && !issue.message.startsWith(`${path}:`) ? `${path}: ${issue.message}` : issue.message;
 }
 
-export async function importInventory(sql: Sql, input: unknown): Promise<ImportResult> {
-  const checked = validateInventory(input);
+export async function importInventory(sql: Sql, input: unknown, lng: Lng = "en"): Promise<ImportResult> {
+  const checked = validateInventory(input, lng);
   if (!checked.ok) return checked;
-  return sql.begin((tx) => applyInventory(tx, checked.value));
+  return sql.begin((tx) => applyInventory(tx, checked.value, lng));
 }
 
 export type UnknownParkRef = { collection: "spaces" | "recruiters"; index: number; id: string; field: "parkId" | "parks"; parks: string[] };
@@ -84,14 +92,14 @@ export async function unknownParkRefs(tx: TransactionSql | Sql, value: Collectio
  * queued in the same transaction. A reference to an unknown park → `{ok: false}` and nothing written
  * by this call (the caller rolls back).
  */
-export async function applyInventory(tx: TransactionSql, value: Collections): Promise<ImportResult> {
+export async function applyInventory(tx: TransactionSql, value: Collections, lng: Lng = "en"): Promise<ImportResult> {
   const { parks, spaces, recruiters } = value;
   const refs = await unknownParkRefs(tx, value);
   const errors: ImportRowError[] = refs.map((r) => ({
     collection: r.collection,
     index: r.index,
     id: r.id,
-    errors: [`${r.field}: unknown park ${r.parks.join(", ")}`],
+    errors: [inventoryText(lng, "import.unknownPark", { field: r.field, parks: r.parks.join(", ") })],
   }));
   if (errors.length) return { ok: false as const, errors };
 

@@ -1,6 +1,6 @@
 import { declineAssignment } from "~/assignments/decline.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
-import { awayUntilSql } from "~/assignments/route-lead.server";
+import { awayUntilSql, lockRecruitersOfParks } from "~/assignments/route-lead.server";
 import type { TransactionSql } from "~/db/db.server";
 import { auditMessages } from "~/i18n/audit-messages";
 
@@ -13,14 +13,19 @@ import { auditMessages } from "~/i18n/audit-messages";
  */
 export async function rerouteOffersOfUnavailable(tx: TransactionSql, recruiterIds: string[], routing: RoutingOptions): Promise<number> {
   if (recruiterIds.length === 0) return 0;
-  const offers = await tx<{ assignmentId: string; recruiterId: string; awayUntil: string | null; active: boolean }[]>`
-    select a.id as assignment_id, a.recruiter_id, r.active, ${awayUntilSql(tx)} as away_until
+  const offers = await tx<{ assignmentId: string; parkId: string; recruiterId: string; awayUntil: string | null; active: boolean }[]>`
+    select a.id as assignment_id, a.park_id, a.recruiter_id, r.active, ${awayUntilSql(tx)} as away_until
     from assignments a join recruiters r on r.id = a.recruiter_id
     where a.recruiter_id in ${tx(recruiterIds)} and a.status = 'offered'
     order by a.offered_at, a.id`;
+  const moving = offers.filter((o) => !o.active || o.awayUntil);
+  // The offers' parks are re-routed one after another: their recruiters locked first, in one order.
+  await lockRecruitersOfParks(
+    tx,
+    moving.map((o) => o.parkId),
+  );
   let moved = 0;
-  for (const o of offers) {
-    if (o.active && !o.awayUntil) continue;
+  for (const o of moving) {
     const why = o.awayUntil ? auditMessages.both("recruiter.away", { until: o.awayUntil }) : auditMessages.both("recruiter.inactive");
     if (await declineAssignment(tx, { assignmentId: o.assignmentId, recruiterId: o.recruiterId }, routing, why)) moved++;
   }

@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return apiError(request, 400, "json");
   }
   try {
-    const result = await importInventory(getSql(), body);
+    const result = await importInventory(getSql(), body, lngFromRequest(request)); // the rows' messages in the caller's language
     if (!result.ok) return apiErrors(400, rowErrors(request, result.errors), { extra: { rows: result.errors } });
     return Response.json({ counts: result.counts });
   } catch (error) {

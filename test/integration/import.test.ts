@@ -16,8 +16,8 @@ afterAll(async () => {
   await db?.drop();
 });
 
-function postImport(body: unknown, token = process.env.ADMIN_API_TOKEN!) {
-  return fetch(`${web.url}/api/import`, {
+function postImport(body: unknown, token = process.env.ADMIN_API_TOKEN!, query = "") {
+  return fetch(`${web.url}/api/import${query}`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
@@ -71,6 +71,31 @@ describe("POST /api/import", () => {
     inv.parks[2].industries = ["C33"];
     const second = await (await postImport(inv)).json();
     expect(second.rows.map((e: { collection: string; id: string }) => `${e.collection}:${e.id}`)).toEqual(["spaces:S1"]);
+  });
+
+  // The row messages were English whatever the caller's language, under a zh-CN summary (ADR 025: every
+  // /api/* error in zh-CN, English at ?lng=en).
+  it("says what is wrong with each row in the caller's language: zh-CN by default, English at ?lng=en", async () => {
+    const inv = demoInventory();
+    (inv.spaces[1] as Record<string, unknown>).areaSqm = "";
+    inv.spaces[2].id = inv.spaces[3].id;
+    inv.recruiters[0].parks = ["NO-SUCH-PARK"];
+    const zhRows = async (body: unknown, query = "") =>
+      ((await (await postImport(body, undefined, query)).json()) as { errors: Record<string, string[]> }).errors;
+    const zh = await zhRows({ ...inv, recruiters: "R1" });
+    expect(zh["spaces[1]"].join(" ")).toMatch(/^areaSqm: .*[\u4e00-\u9fff]/);
+    expect(zh["spaces[1]"].join(" ")).not.toMatch(/Enter|number/i);
+    expect(zh["spaces[3]"]).toEqual([`本文件中编号 ${inv.spaces[3].id} 重复`]);
+    expect(zh._form).toContain("recruiters 应为数组");
+    expect((await zhRows([]))._form).toContain("应为一个对象 {parks, spaces, recruiters}");
+    const en = await zhRows({ ...inv, recruiters: "R1" }, "?lng=en");
+    expect(en["spaces[3]"]).toEqual([`duplicate id ${inv.spaces[3].id} in this file`]);
+    expect(en._form).toContain("recruiters must be an array");
+    // Unknown parks are checked once every row is well-formed.
+    const fixed = demoInventory();
+    fixed.recruiters[0].parks = ["NO-SUCH-PARK"];
+    expect((await zhRows(fixed))["recruiters[0]"]).toEqual(["parks：未知园区编号 NO-SUCH-PARK"]);
+    expect((await zhRows(fixed, "?lng=en"))["recruiters[0]"]).toEqual(["parks: unknown park NO-SUCH-PARK"]);
   });
 
   it("creates on the first import and changes nothing the second time", async () => {

@@ -184,6 +184,50 @@ describe("content types and bodies of the form and the desks", () => {
   });
 });
 
+describe("a compressed body (Content-Encoding) is refused with 415, never read as text", () => {
+  // The gate read the body as it was sent: gzip JSON was refused as "not valid UTF-8", and a plain
+  // body claiming gzip was stored as if the header were not there.
+  it("POST /api/leads: a real gzip body and a plain one claiming gzip → 415 with Accept-Encoding, nothing stored", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const before = await leadCount();
+    const plain = JSON.stringify(validLeadJson({ company: "南京压缩请求测试有限公司" }));
+    for (const [encoding, body] of [
+      ["gzip", gzipSync(plain)],
+      ["gzip", Buffer.from(plain)],
+      ["br", Buffer.from(plain)],
+      ["identity, gzip", Buffer.from(plain)],
+    ] as const) {
+      const res = await fetch(`${web.url}/api/leads`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-encoding": encoding },
+        body,
+      });
+      expect(res.status, encoding).toBe(415);
+      expect(res.headers.get("accept-encoding")).toBe("identity");
+      const json = (await res.json()) as { errors: Record<string, string[]> };
+      expect(json.errors._form.join(" ")).toMatch(/请勿压缩/);
+    }
+    const en = await fetch(`${web.url}/api/leads?lng=en`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      body: plain,
+    });
+    expect(JSON.stringify(await en.json())).toContain("Send the request body uncompressed");
+    expect(await leadCount()).toBe(before);
+  });
+
+  it("the inquiry form claiming gzip → 415 page; identity is read as usual", async () => {
+    const before = await leadCount();
+    const refused = await postForm(formOf(), { "content-encoding": "gzip" }, "/?index&lng=en");
+    expect(refused.status).toBe(415);
+    expect(await refused.text()).toContain("Send the request body uncompressed");
+    expect(await leadCount()).toBe(before);
+    const taken = await postForm(formOf({ "contact.phone": "13912340001" }), { "content-encoding": "identity" });
+    expect(taken.status).toBe(303);
+    expect(await leadCount()).toBe(before + 1);
+  });
+});
+
 describe("the message is in the client's language", () => {
   it("zh-CN by default; English with ?lng=en or Accept-Language: en", async () => {
     const body = leadWith("x", "\\u0000");
