@@ -40,7 +40,7 @@ const CN = "零〇一二两俩三四五六七八九十百千万亿壹贰叁肆�
  * catastrophic backtracking on "1111…1x"), and a token only starts where a run of number characters
  * starts, so a long run is scanned once rather than from each of its positions.
  */
-const NUM = `(?<![0-9${CN}])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|[${CN}]|点(?=[0-9零〇一二两三四五六七八九]))+`;
+const NUM = `(?<![0-9${CN}几数])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|十几|[${CN}]|点(?=[0-9零〇一二两三四五六七八九]))+`;
 /** Range separators: 3000-5000, 3000~5000, 三到五千, 3000 to 5000 (every dash and tilde is folded to - and ~). */
 const SEP = `\\s*(?:-|~|到|至|\\bto\\b|\\band\\b)\\s*`;
 /** Filler allowed between a keyword and its number ("层高要求不低于9米"); never digits or punctuation. */

@@ -266,7 +266,8 @@ export function parseNumberRange(s: string): [number, number] | null {
 
 /**
  * The two ends of a spoken range as text: `s` with its one pair of neighbouring digits replaced by the
- * first, then by the second ("两三千平" → ["两千平", "三千平"], "三四十亩左右" → ["三十亩左右", "四十亩左右"]).
+ * first, then by the second ("两三千平" → ["两千平", "三千平"], "三四十亩左右" → ["三十亩左右", "四十亩左右"]),
+ * or its 十几 read as 十一 to 十九 ("二十几亩" → ["二十一亩", "二十九亩"]).
  * Whatever else `s` holds (a unit, a qualifier) is kept, so each end can be read by the parser of the
  * field it was typed into. No such pair, or more than one → null. The pairs are parseNumberRange's.
  */
@@ -276,6 +277,13 @@ export function spokenRangeEnds(s: string): [low: string, high: string] | null {
     const b = PAIR_DIGITS[m[2]];
     return b === a + 1 || (a === 3 && b === 5);
   });
+  if (pairs.length === 0) {
+    // 十几 / 二十几: the ones after a ten are 1 to 9 ("十几亩" → 十一亩 … 十九亩). 几十 / 几千 say no figure.
+    const some = [...s.matchAll(/十几/g)];
+    if (some.length !== 1) return null;
+    const at = some[0].index + 1;
+    return [`${s.slice(0, at)}一${s.slice(at + 1)}`, `${s.slice(0, at)}九${s.slice(at + 1)}`];
+  }
   if (pairs.length !== 1) return null;
   const m = pairs[0];
   const head = s.slice(0, m.index);

@@ -104,6 +104,9 @@ describe("area fields: a spoken range in one bound is refused, saying where each
     ["两三千平左右", "两千平左右", "三千平左右"],
     ["两三千", "两千", "三千"],
     ["兩三千平", "两千平", "三千平"], // Traditional 兩
+    ["十几亩", "十一亩", "十九亩"], // 十几: the ones after a ten
+    ["二十几亩", "二十一亩", "二十九亩"],
+    ["三十几亩地", "三十一亩地", "三十九亩地"],
   ])("%j → 最小面积 %j, 最大面积 %j", (typed, low, high) => {
     const zh = `这是一个范围：请在最小面积填“${low}”，最大面积填“${high}”`;
     expect(errors({ areaMin: typed, areaMax: undefined })["need.areaMin"]).toEqual([zh]);
@@ -114,7 +117,7 @@ describe("area fields: a spoken range in one bound is refused, saying where each
   });
 
   it("each end typed where the message says is read as the notes read the range", () => {
-    for (const typed of ["两三千平", "五六千平米", "三四十亩", "一两千平", "三五千平", "七八十亩", "一万二三千平"]) {
+    for (const typed of ["两三千平", "五六千平米", "三四十亩", "一两千平", "三五千平", "七八十亩", "一万二三千平", "十几亩", "二十几亩"]) {
       const [low, high] = spokenRangeEnds(typed)!;
       const fields = lead({ areaMin: low, areaMax: high });
       const notes = parseNeedText(typed).hints;
@@ -155,11 +158,17 @@ describe("notes read the same words the same way", () => {
     ["两三千平", 2000, 3000],
     ["五六千平米", 5000, 6000],
     ["三四十亩", 30 * MU, 40 * MU],
+    ["需要十几亩地", 11 * MU, 19 * MU],
+    ["厂房二十几亩", 21 * MU, 29 * MU],
   ])("%j → %d–%d ㎡", (text, lo, hi) => {
     expect(parseNeedText(text).hints).toMatchObject({ areaMinSqm: round2(lo), areaMaxSqm: round2(hi) });
   });
 
   it.each(["5来亩", "三来亩"])("%j: 来 after a figure that is not round is not read", (text) => {
+    expect(parseNeedText(text).hints.areaMinSqm).toBeUndefined();
+  });
+
+  it.each(["几十亩", "几千平", "数十亩", "要几十亩地"])("%j says no figure: not read (not as 十亩)", (text) => {
     expect(parseNeedText(text).hints.areaMinSqm).toBeUndefined();
   });
 });
