@@ -9,7 +9,7 @@ import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { type FieldRole, readFieldNumber } from "./field-value";
-import { stripFormatChars } from "./format-chars";
+import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
@@ -50,18 +50,11 @@ const CREDIT_CODE_MESSAGES: Record<CreditCodeProblem, ValidationKey> = {
   idCard: "creditCodeIdCard",
 };
 
-/**
- * Control characters other than tab and line breaks (a pasted backspace or escape) and U+FFFD, the
- * replacement character: it stands for bytes a page or a browser could not read (React 18's stray zero
- * bytes put it into forms sent back, app/entry.server.tsx), never for something a person typed.
- */
-const NOT_TYPED = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
-
-/** Blank → undefined; text loses its invisible format characters (Cf), stray controls (NOT_TYPED) and surrounding spaces. */
+/** Blank → undefined; text is what the person meant (`cleanTyped`: no characters nobody types, no stray format characters, no surrounding spaces). */
 function blankToUndefined(value: unknown): unknown {
   if (value === null) return undefined;
   if (typeof value === "string") {
-    const trimmed = stripFormatChars(value).replace(NOT_TYPED, "").trim();
+    const trimmed = cleanTyped(value);
     return trimmed === "" ? undefined : trimmed;
   }
   return value;
