@@ -17,6 +17,7 @@ import { parseCount, parseWan } from "./money";
 import { isPastMoveInMonth, parseMoveInBy } from "./move-in";
 import { type AssistField, planAssist } from "./need-assist";
 import { normalizePhone } from "./phone";
+import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "./units";
 
@@ -200,14 +201,21 @@ function regions(m: Msg, lng: Lng) {
     .transform((typed, ctx) => {
       if (typeof resolveRegions !== "function") return { typed, codes: [] as string[] };
       const { codes, problems } = resolveRegions(typed);
-      for (const p of problems) {
-        const key = p.kind === "ambiguous" ? "regionAmbiguous" : p.suggestions.length ? "regionUnknownSuggest" : "regionUnknown";
-        // English readers get each suggestion named in English too, the path to type kept in brackets.
-        const shown = lng === "en" ? p.suggestions.map(englishPathLabel) : p.suggestions;
-        ctx.addIssue({ code: "custom", message: m(key, { name: p.input, suggestions: shown.join(punctuationMessages.t(lng, "list")) }) });
-      }
+      for (const p of problems) ctx.addIssue({ code: "custom", message: regionProblemMessage(lng, p) });
       return { typed, codes };
     });
+}
+
+/**
+ * Why a typed region was not taken, with the resolver's suggestions: the regions field's error at submit
+ * and the region picker's answer as one adds (app/leads/region-picker.server.ts) say the same. English
+ * readers get each suggestion named in English too, the path to type kept in brackets. Server only
+ * (the English names come with the division dataset).
+ */
+export function regionProblemMessage(lng: Lng, p: RegionProblem): string {
+  const key = p.kind === "ambiguous" ? "regionAmbiguous" : p.suggestions.length ? "regionUnknownSuggest" : "regionUnknown";
+  const shown = lng === "en" ? p.suggestions.map(englishPathLabel) : p.suggestions;
+  return validationMessage(lng, key, { name: p.input, suggestions: shown.join(punctuationMessages.t(lng, "list")) });
 }
 
 /** A missing group reads as empty, so the person sees which fields inside it are missing. */
