@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { isCalendarDay } from "~/domain/calendar-day";
-import { trimInvisible } from "~/domain/format-chars";
+import { cleanTyped } from "~/domain/format-chars";
 import { opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
 
@@ -17,7 +17,7 @@ export const officeHoursIntentSchema = z.object({ intent: z.enum(["hours", "over
 function daySchema(lng: Lng) {
   return z
     .string({ error: opsText(lng, "err.required") })
-    .overwrite(trimInvisible)
+    .overwrite(cleanTyped)
     .refine((s) => /^20\d\d-/.test(s) && isCalendarDay(s), opsText(lng, "err.date"));
 }
 
@@ -33,7 +33,7 @@ export function calendarOverrideAddSchema(lng: Lng) {
       kind: z.enum(["off", "work"], { error: opsText(lng, "err.choose") }),
       name: z
         .string()
-        .overwrite(trimInvisible)
+        .overwrite(cleanTyped)
         .max(OVERRIDE_NAME_MAX, opsText(lng, "err.tooLong", { max: OVERRIDE_NAME_MAX }))
         .optional(),
     })

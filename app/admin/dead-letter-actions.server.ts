@@ -2,7 +2,7 @@ import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-
 import { retryDeadLetter } from "~/assignments/dead-letters.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql } from "~/db/db.server";
-import { trimInvisible } from "~/domain/format-chars";
+import { cleanTyped } from "~/domain/format-chars";
 import { openCallTask } from "~/hotline/call-tasks.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import type { Lng } from "~/i18n/lng";
@@ -30,7 +30,7 @@ export async function actOnDeadLetter(
   options: { note?: string; slaMinutes: number },
 ): Promise<DeadLetterOutcome> {
   if (!/^\d{1,18}$/.test(noticeId)) return { ok: false, reason: "not-found" };
-  const note = trimInvisible(options.note ?? "").slice(0, 500);
+  const note = cleanTyped(options.note ?? "").slice(0, 500);
   if (action === "retry") {
     const result = await retryDeadLetter(noticeId, actor, sql);
     if (result.ok) await writeAdminAudit(sql, { actor, action: "dead-letter-retry", target: `notification:${noticeId}`, detail: { note } });

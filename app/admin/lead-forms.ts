@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { isCalendarDay } from "~/domain/calendar-day";
-import { trimInvisible } from "~/domain/format-chars";
+import { cleanTyped } from "~/domain/format-chars";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
 
@@ -12,9 +12,9 @@ export const LEAD_CHANNELS = ["web", "api", "hotline"] as const;
 
 /** The list's filters, read from the address (a GET form): anything malformed is dropped, never an error page. */
 export const leadFilterSchema = z.object({
-  q: z.string().overwrite(trimInvisible).max(100).optional().catch(undefined),
+  q: z.string().overwrite(cleanTyped).max(100).optional().catch(undefined),
   status: z.enum(LEAD_STATUSES).optional().catch(undefined),
-  park: z.string().overwrite(trimInvisible).max(100).optional().catch(undefined),
+  park: z.string().overwrite(cleanTyped).max(100).optional().catch(undefined),
   section: z
     .string()
     .regex(/^[A-T]$/)
@@ -50,7 +50,7 @@ export function leadActionSchema(lng: Lng) {
   const m = (k: AdminOpsKey, p?: Record<string, number>) => opsText(lng, k, p);
   const reason = z
     .string({ error: m("err.reasonRequired") })
-    .overwrite(trimInvisible)
+    .overwrite(cleanTyped)
     .min(1, m("err.reasonRequired"))
     .max(500, m("err.tooLong", { max: 500 }));
   return z.discriminatedUnion("intent", [
@@ -65,7 +65,7 @@ export function leadActionSchema(lng: Lng) {
       .object({
         intent: z.literal("close"),
         as: z.enum(["spam", "duplicate"], { error: m("err.choose") }),
-        duplicateOf: z.string().overwrite(trimInvisible).max(40).optional(),
+        duplicateOf: z.string().overwrite(cleanTyped).max(40).optional(),
         note: reason,
       })
       .superRefine((v, ctx) => {

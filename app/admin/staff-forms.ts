@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { normalizeEmail } from "~/domain/email";
-import { trimInvisible } from "~/domain/format-chars";
+import { cleanTyped } from "~/domain/format-chars";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
 
@@ -32,11 +32,11 @@ export function createStaffSchema(lng: Lng) {
         .regex(EMAIL, m("err.email")),
       name: z
         .string()
-        .overwrite(trimInvisible)
+        .overwrite(cleanTyped)
         .max(100, m("err.tooLong", { max: 100 }))
         .optional(),
       role: z.enum(STAFF_ROLES, { error: m("err.choose") }),
-      recruiterId: z.string().overwrite(trimInvisible).max(100).optional(),
+      recruiterId: z.string().overwrite(cleanTyped).max(100).optional(),
       access: z.enum(["invite", "password"], { error: m("err.choose") }),
       password: z.string().optional(),
     })
@@ -52,7 +52,7 @@ export function changeStaffSchema(lng: Lng) {
   const m = (k: AdminOpsKey) => opsText(lng, k);
   return z.discriminatedUnion("intent", [
     z.object({ intent: z.literal("role"), role: z.enum(STAFF_ROLES, { error: m("err.choose") }) }),
-    z.object({ intent: z.literal("recruiter"), recruiterId: z.string().overwrite(trimInvisible).max(100).optional() }),
+    z.object({ intent: z.literal("recruiter"), recruiterId: z.string().overwrite(cleanTyped).max(100).optional() }),
     z.object({ intent: z.literal("password"), password: password(lng).optional() }),
     z.object({ intent: z.literal("deactivate") }),
     z.object({ intent: z.literal("reactivate") }),

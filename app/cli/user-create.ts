@@ -6,6 +6,7 @@ import { hashPassword, passwordProblem } from "~/auth/password.server";
 import { revokeSessionsOf } from "~/auth/session.server";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
+import { cleanTyped } from "~/domain/format-chars";
 
 // npm run user:create -- --role recruiter --email zhou@example.cn --recruiter R1 [--name 周敏] [--password-stdin]
 // Staff accounts: admins receive SLA escalations; with --password-stdin (the first line of standard
@@ -23,7 +24,7 @@ const input = z
   .object({
     role: z.enum(["admin", "recruiter", "hotline"], { error: "--role must be admin, recruiter or hotline" }),
     email: z.email({ error: "--email must be an email address" }),
-    name: z.string().max(50).default(""),
+    name: z.string().overwrite(cleanTyped).max(50).default(""),
     recruiter: z.string().optional(),
     "password-stdin": z.boolean().optional(),
   })

@@ -106,15 +106,20 @@ export function KnownCallers({
   );
 }
 
-/** `state`: no kind chosen yet, a list (maybe empty), need errors to fix first, or the preview failed. */
+/**
+ * `state`: no kind chosen yet, a list (maybe empty), need errors to fix first, or the preview failed.
+ * `regionProblems`: typed regions that did not resolve, with the resolver's suggestions (said at once).
+ */
 export function MatchPreview({
   lng,
   state,
   matches,
+  regionProblems = [],
 }: {
   lng: Lng;
   state: "hint" | "done" | "fix" | "unavailable" | Refused;
   matches: MatchCard[];
+  regionProblems?: string[];
 }) {
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   return (
@@ -131,6 +136,13 @@ export function MatchPreview({
           <p className="error-text">{h("matches.unavailable")}</p>
         ) : matches.length === 0 ? (
           <p>{h("matches.none")}</p>
+        ) : null}
+        {regionProblems.length > 0 ? (
+          <ul className="errors" data-testid="region-problems">
+            {regionProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         ) : null}
       </div>
       {state === "done" && matches.length > 0 ? (

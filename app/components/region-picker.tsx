@@ -1,6 +1,6 @@
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
-import { PICKER_FIELDS, REGION_INTENT } from "~/leads/region-picker";
+import { PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_INTENT } from "~/leads/region-picker";
 import type { DivisionOption, RegionPickerState } from "~/leads/region-picker.server";
 
 // Province → city → district, added to the regions field as the division's full name (江苏省南京市高淳区),
@@ -8,7 +8,8 @@ import type { DivisionOption, RegionPickerState } from "~/leads/region-picker.se
 // no React, ADR 041): the buttons submit the form (everything typed is kept) and the server lists the next
 // level or adds the choice. The form's script (app/leads/inquiry-form-script.ts) loads the lists from
 // /api/regions as one chooses, suggests divisions as one types in the search box, and adds without a submit;
-// it reads each option's full name from `data-path`.
+// it reads each option's full name from `data-path`. A searched name is added only once it resolves (as the
+// regions field will at submit); otherwise the picker says why at once, with the suggestions to add instead.
 
 /** One level of the picker (province, city, district): a select whose first option is "pick" or "the whole". */
 function LevelSelect({
@@ -44,8 +45,34 @@ function LevelSelect({
   );
 }
 
+/**
+ * Why the search text was not added (unknown, or several divisions of that name), with the resolver's
+ * suggestions as buttons that add one: submits without JavaScript, the script's own adds with it.
+ */
+function RegionProblem({ problem }: { problem?: PickProblem }) {
+  return (
+    <div id={PROBLEM_ID} role="alert" className="region-problem">
+      {problem ? (
+        <>
+          <ul className="errors">
+            <li>{problem.message}</li>
+          </ul>
+          <div className="picker-actions">
+            {problem.suggestions.map((s) => (
+              <button key={s.path} type="submit" name={PICKER_FIELDS.suggestion} value={s.path} formNoValidate className="secondary">
+                {s.label}
+              </button>
+            ))}
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
 export function RegionPicker({ lng, provinces, initial }: { lng: Lng; provinces: DivisionOption[]; initial?: RegionPickerState }) {
   const t = (key: Parameters<typeof ui>[1]) => ui(lng, key);
+  const problem = initial?.problem;
   return (
     <fieldset className="field region-picker">
       <legend className="label">{t("region.picker")}</legend>
@@ -75,10 +102,13 @@ export function RegionPicker({ lng, provinces, initial }: { lng: Lng; provinces:
             autoComplete="off"
             maxLength={40}
             defaultValue=""
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={PROBLEM_ID}
           />
           <datalist id="region-found" />
         </div>
       </div>
+      <RegionProblem problem={problem} />
       <div className="picker-actions">
         <button type="submit" name={REGION_INTENT} value="narrow" formNoValidate className="secondary">
           {t("region.narrow")}

@@ -1,4 +1,4 @@
-import { trimInvisible } from "./format-chars";
+import { cleanTyped } from "./format-chars";
 import { toHalfWidth } from "./numbers";
 
 /**
@@ -11,8 +11,8 @@ import { toHalfWidth } from "./numbers";
  * the lead's contact.
  */
 export function normalizeEmail(s: string): string {
-  const typed = trimInvisible(
-    toHalfWidth(trimInvisible(s))
+  const typed = cleanTyped(
+    toHalfWidth(cleanTyped(s))
       .replace(/。/g, ".")
       .replace(/[.,;，；、]+$/, ""),
   );

@@ -2,13 +2,41 @@
  * Invisible format characters (Unicode general category Cf): U+200B zero-width space, U+200E/U+200F
  * direction marks, U+202A–U+202E bidi embeddings (a number copied from a contact card on a phone comes
  * wrapped in U+202D … U+202C), U+2060 word joiner, U+FEFF byte-order mark, U+00AD soft hyphen, …
- * They are never part of what a person meant, yet they make "13812345678" fail every check.
+ * They are never part of what a person meant, yet they make "13812345678" fail every check — except
+ * the Cf characters that are part of a picture: an emoji tag sequence (🏴 + tags U+E0020–E007E
+ * + cancel tag U+E007F: the flags of England, Scotland, Wales) and a zero-width joiner between two
+ * pictographs, after the left one's skin tone or variation selector (👨‍👩‍👧, 👩🏽‍💻, 🏳️‍🌈: UAX #29 GB11).
+ * Everything else of category Cf is matched alone, to be dropped.
  */
-const FORMAT_CHARS = /\p{Cf}/gu;
+const FORMAT_CHARS_OUTSIDE_EMOJI =
+  /(\p{Extended_Pictographic}[\u{E0020}-\u{E007E}]+\u{E007F})|((?<=\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]*)\u200D(?=\p{Extended_Pictographic}))|\p{Cf}/gu;
 
-/** `s` without its Cf characters. The one helper every normaliser of typed input uses. */
+/**
+ * `s` without its Cf characters, except those an emoji is made of (a ZWJ sequence, a subdivision flag):
+ * a zero-width space inside a phone number, bidi marks, a soft hyphen or a BOM go, "👨‍👩‍👧" stays one
+ * family. Between letters or digits a joiner is always dropped. The one helper every normaliser of typed
+ * input uses (phones, credit codes and the caller lookup included: an emoji never reads as a digit).
+ */
 export function stripFormatChars(s: string): string {
-  return s.replace(FORMAT_CHARS, "");
+  return s.replace(FORMAT_CHARS_OUTSIDE_EMOJI, (all, tagged?: string, joiner?: string) => tagged ?? joiner ?? "");
+}
+
+/**
+ * Characters nobody types: C0/C1 controls other than tab and line breaks (a pasted backspace or escape,
+ * a zero byte) and U+FFFD, the replacement character — it stands for bytes a page or a browser could not
+ * read (React 18's stray zero bytes put it into forms sent back, app/entry.server.tsx).
+ */
+const NOT_TYPED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
+
+/**
+ * What a person meant by a text they typed or pasted: without the characters nobody types (NOT_TYPED),
+ * without invisible format characters outside emoji (`stripFormatChars`), without white space at either
+ * end; tab and line breaks inside stay. The one cleaning of every person-typed text: the lead schema
+ * (every channel), the inventory rows (admin forms, Excel and JSON import), staff accounts, notes and
+ * reasons (zod: `.overwrite(cleanTyped)`). A text of only invisible characters is "" (blank to the eye).
+ */
+export function cleanTyped(s: string): string {
+  return stripFormatChars(s).replace(NOT_TYPED, "").trim();
 }
 
 /**
@@ -24,14 +52,3 @@ export const DASH_CHARS = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D\u3
 export const isFormatChar = (ch: string): boolean => /^\p{Cf}$/u.test(ch);
 const ONE_DASH = new RegExp(`^${DASH_CHARS.source}$`);
 export const isDashChar = (ch: string): boolean => ONE_DASH.test(ch);
-
-const EDGE_BLANK = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;
-
-/**
- * `s` without white space and invisible format characters at either end: `trim()` for what people type,
- * where a text of nothing but a zero-width space or a BOM is blank. Inside the text they stay (a joined
- * emoji keeps its U+200D). Every required text staff type is trimmed by it (zod: `.overwrite(trimInvisible)`).
- */
-export function trimInvisible(s: string): string {
-  return s.replace(EDGE_BLANK, "");
-}

@@ -9,7 +9,7 @@ import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { type FieldRole, readFieldNumber } from "./field-value";
-import { stripFormatChars } from "./format-chars";
+import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
@@ -17,6 +17,7 @@ import { parseCount, parseWan } from "./money";
 import { isPastMoveInMonth, parseMoveInBy } from "./move-in";
 import { ASSIST_FIELDS, type AssistField, assistFormField, planAssist } from "./need-assist";
 import { normalizePhone } from "./phone";
+import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "./units";
 
@@ -50,18 +51,11 @@ const CREDIT_CODE_MESSAGES: Record<CreditCodeProblem, ValidationKey> = {
   idCard: "creditCodeIdCard",
 };
 
-/**
- * Control characters other than tab and line breaks (a pasted backspace or escape) and U+FFFD, the
- * replacement character: it stands for bytes a page or a browser could not read (React 18's stray zero
- * bytes put it into forms sent back, app/entry.server.tsx), never for something a person typed.
- */
-const NOT_TYPED = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
-
-/** Blank → undefined; text loses its invisible format characters (Cf), stray controls (NOT_TYPED) and surrounding spaces. */
+/** Blank → undefined; text is what the person meant (`cleanTyped`: no characters nobody types, no stray format characters, no surrounding spaces). */
 function blankToUndefined(value: unknown): unknown {
   if (value === null) return undefined;
   if (typeof value === "string") {
-    const trimmed = stripFormatChars(value).replace(NOT_TYPED, "").trim();
+    const trimmed = cleanTyped(value);
     return trimmed === "" ? undefined : trimmed;
   }
   return value;
@@ -216,14 +210,21 @@ function regions(m: Msg, lng: Lng) {
     .transform((typed, ctx) => {
       if (typeof resolveRegions !== "function") return { typed, codes: [] as string[] };
       const { codes, problems } = resolveRegions(typed);
-      for (const p of problems) {
-        const key = p.kind === "ambiguous" ? "regionAmbiguous" : p.suggestions.length ? "regionUnknownSuggest" : "regionUnknown";
-        // English readers get each suggestion named in English too, the path to type kept in brackets.
-        const shown = lng === "en" ? p.suggestions.map(englishPathLabel) : p.suggestions;
-        ctx.addIssue({ code: "custom", message: m(key, { name: p.input, suggestions: shown.join(punctuationMessages.t(lng, "list")) }) });
-      }
+      for (const p of problems) ctx.addIssue({ code: "custom", message: regionProblemMessage(lng, p) });
       return { typed, codes };
     });
+}
+
+/**
+ * Why a typed region was not taken, with the resolver's suggestions: the regions field's error at submit
+ * and the region picker's answer as one adds (app/leads/region-picker.server.ts) say the same. English
+ * readers get each suggestion named in English too, the path to type kept in brackets. Server only
+ * (the English names come with the division dataset).
+ */
+export function regionProblemMessage(lng: Lng, p: RegionProblem): string {
+  const key = p.kind === "ambiguous" ? "regionAmbiguous" : p.suggestions.length ? "regionUnknownSuggest" : "regionUnknown";
+  const shown = lng === "en" ? p.suggestions.map(englishPathLabel) : p.suggestions;
+  return validationMessage(lng, key, { name: p.input, suggestions: shown.join(punctuationMessages.t(lng, "list")) });
 }
 
 /** A missing group reads as empty, so the person sees which fields inside it are missing. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { NOTE_MAX } from "~/domain/call-outcomes";
-import { trimInvisible } from "~/domain/format-chars";
+import { cleanTyped } from "~/domain/format-chars";
 import type { Lng } from "~/i18n/lng";
 import { validationMessage } from "~/i18n/validation-messages";
 
@@ -9,7 +9,7 @@ import { validationMessage } from "~/i18n/validation-messages";
 export const callNoteSchema = (lng: Lng) =>
   z.object({
     body: z.preprocess(
-      (v) => (typeof v === "string" ? trimInvisible(v) : v),
+      (v) => (typeof v === "string" ? cleanTyped(v) : v),
       z
         .string({ error: validationMessage(lng, "required") })
         .min(1, validationMessage(lng, "required"))

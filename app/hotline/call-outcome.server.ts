@@ -1,6 +1,7 @@
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
 import { CALL_OUTCOMES, type CallOutcome, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
+import { cleanTyped } from "~/domain/format-chars";
 import { isUuid } from "~/domain/ids";
 import { recordCallOutcome } from "~/hotline/call-tasks.server";
 
@@ -26,7 +27,7 @@ export async function workCallTask(
 ): Promise<CallTaskAnswer> {
   if (!isUuid(input.taskId) || !(CALL_OUTCOMES as readonly string[]).includes(input.outcome)) return { kind: "bad-request" };
   const outcome = input.outcome as CallOutcome;
-  const note = input.note.slice(0, NOTE_MAX);
+  const note = cleanTyped(input.note).slice(0, NOTE_MAX);
   const [task] = await sql<{ reference: string; kind: string; status: string }[]>`
     select l.reference, c.kind, c.status from call_tasks c join leads l on l.id = c.lead_id where c.id = ${input.taskId}`;
   if (!task || task.status === "done" || task.status === "wrong-number") return { kind: "stale" };

@@ -21,23 +21,31 @@ const PREVIEW_STAND_INS = { company: { name: "preview" }, contact: { name: "prev
 
 /**
  * The need as the one lead schema (channel hotline) reads it, without company/contact/consent — or why
- * not: no kind chosen yet ("hint"), or a need field the agent must fix first ("fix").
+ * not: no kind chosen yet ("hint"), or a need field the agent must fix first ("fix"). `regionProblems`:
+ * the regions typed that did not resolve, in the schema's words with its suggestions ("lishui" is 丽水 or
+ * 溧水), whatever the state — the desk says so while the caller is still on the line, not at the save.
  */
-export function needForPreview(payload: Payload, lng: Lng): { ok: true; need: MatchNeed } | { ok: false; state: "hint" | "fix" } {
-  const kind = (payload.need as Record<string, unknown> | undefined)?.kind;
-  if (typeof kind !== "string" || kind === "") return { ok: false, state: "hint" };
+export function needForPreview(
+  payload: Payload,
+  lng: Lng,
+): { ok: true; need: MatchNeed } | { ok: false; state: "hint" | "fix"; regionProblems: string[] } {
   const parsed = createLeadSchema(lng, "hotline").safeParse({ ...payload, ...PREVIEW_STAND_INS });
-  if (!parsed.success) return { ok: false, state: "fix" };
-  const { need, use, tax } = parsed.data.lead;
-  return { ok: true, need: { need, use, tax } };
+  if (parsed.success) {
+    const { need, use, tax } = parsed.data.lead;
+    return { ok: true, need: { need, use, tax } };
+  }
+  const regionProblems = parsed.error.issues.filter((i) => i.path.join(".") === "need.regions").map((i) => i.message);
+  const kind = (payload.need as Record<string, unknown> | undefined)?.kind;
+  return { ok: false, state: typeof kind !== "string" || kind === "" ? "hint" : "fix", regionProblems };
 }
 
-export type PreviewAnswer = { state: "hint" | "fix" | "unavailable" | "done"; matches: DryRunMatch[] };
+/** `regionProblems` only when a typed region did not resolve (see needForPreview). */
+export type PreviewAnswer = { state: "hint" | "fix" | "unavailable" | "done"; matches: DryRunMatch[]; regionProblems?: string[] };
 
 /** The match preview (dry run) for what is typed so far; a search or database failure is "unavailable", never an error page. */
 export async function previewMatches(payload: Payload, lng: Lng, verifyDays: number): Promise<PreviewAnswer> {
   const read = needForPreview(payload, lng);
-  if (!read.ok) return { state: read.state, matches: [] };
+  if (!read.ok) return { state: read.state, matches: [], ...(read.regionProblems.length ? { regionProblems: read.regionProblems } : {}) };
   try {
     const { search, spacesIndex } = getDeskSearch();
     return { state: "done", matches: await dryRunMatches({ sql: getSql(), search, spacesIndex, verifyDays }, read.need) };

@@ -1,6 +1,6 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { NOTE_MAX } from "~/domain/call-outcomes";
-import { trimInvisible } from "~/domain/format-chars";
+import { cleanTyped } from "~/domain/format-chars";
 
 // Notes on a lead (table lead_notes, migration 027): the hotline's call notes here; the recruiter desk
 // writes its own with source 'recruiter'. Internal: never shown to the enterprise.
@@ -40,7 +40,7 @@ async function noteLock(tx: TransactionSql, leadId: string): Promise<void> {
  * (the same note again within DOUBLE_PRESS_SECONDS) stores one note and returns its id.
  */
 export async function addLeadNote(sql: Sql | TransactionSql, note: NoteFields & { callOutcome?: string | null }): Promise<string | null> {
-  const body = trimInvisible(note.body).slice(0, NOTE_MAX);
+  const body = cleanTyped(note.body).slice(0, NOTE_MAX);
   if (!body) return null;
   const write = async (tx: TransactionSql) => {
     await noteLock(tx, note.leadId);

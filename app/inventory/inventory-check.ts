@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { trimInvisible } from "~/domain/format-chars";
+import { cleanTyped } from "~/domain/format-chars";
 import type { Bilingual } from "~/i18n/i18n";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
 import type { Lng } from "~/i18n/lng";
@@ -29,7 +29,7 @@ export function checkTextRow<C extends Collection>(collection: C, cells: Record<
   const en = schema.safeParse(read.value, { error: EN_ERRORS });
   if (en.success) return { ok: true, value: en.data as InventoryValue[C] };
   const zh = schema.safeParse(read.value, { error: ZH_ERRORS });
-  const blankOf = (key: string | null) => key !== null && (flat[key] === undefined || trimInvisible(String(flat[key])) === "");
+  const blankOf = (key: string | null) => key !== null && (flat[key] === undefined || cleanTyped(String(flat[key])) === "");
   const issues = en.error.issues.map((issue, n): RowIssue => {
     const key = columnKeyOf(collection, issue.path);
     // A column of choices (类型, 状态 …): Zod's own message lists the stored codes ("factory"|"land"…);

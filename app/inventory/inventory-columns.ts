@@ -2,7 +2,7 @@ import { parseArea } from "~/domain/area";
 import { isCalendarDay } from "~/domain/calendar-day";
 import { readFieldNumber } from "~/domain/field-value";
 import { fold } from "~/domain/fold-text";
-import { trimInvisible } from "~/domain/format-chars";
+import { cleanTyped } from "~/domain/format-chars";
 import { parseCount, parseWan } from "~/domain/money";
 import { parseChineseNumber, withoutSpaces } from "~/domain/numbers";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "~/domain/units";
@@ -506,7 +506,7 @@ export function readTextRow(collection: Collection, cells: Record<string, unknow
   const errors: TextRowRead["errors"] = [];
   for (const c of COLUMNS[collection]) {
     const raw = cells[c.key];
-    const t = raw === null || raw === undefined ? "" : trimInvisible(String(raw));
+    const t = raw === null || raw === undefined ? "" : cleanTyped(String(raw));
     if (t === "") continue;
     const r = c.read(t);
     if (r.ok) flat[c.key] = r.value;

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { isCalendarDay } from "~/domain/calendar-day";
 import { normalizeEmail } from "~/domain/email";
-import { trimInvisible } from "~/domain/format-chars";
+import { cleanTyped } from "~/domain/format-chars";
 import { normalizeIndustryCode } from "~/domain/industries";
 import { normalizePhone } from "~/domain/phone";
 import { divisionByCode, resolveParkDistrict } from "~/domain/regions";
@@ -23,7 +23,7 @@ function rule(key: RuleKey, params?: Record<string, string> | ((lng: Lng) => Rec
 
 const id = z
   .string()
-  .overwrite(trimInvisible)
+  .overwrite(cleanTyped)
   .min(1)
   .max(64)
   .refine((s) => /^[A-Za-z0-9_.-]+$/.test(s), rule("idChars"));
@@ -48,18 +48,18 @@ const industryList = z
 export const parkSchema = z
   .object({
     id,
-    name: z.string().overwrite(trimInvisible).min(1).max(100),
-    province: z.string().overwrite(trimInvisible).min(1).max(20),
-    city: z.string().overwrite(trimInvisible).min(1).max(20),
-    district: z.string().overwrite(trimInvisible).min(1).max(20),
+    name: z.string().overwrite(cleanTyped).min(1).max(100),
+    province: z.string().overwrite(cleanTyped).min(1).max(20),
+    city: z.string().overwrite(cleanTyped).min(1).max(20),
+    district: z.string().overwrite(cleanTyped).min(1).max(20),
     /** GB/T 2260 code of the district; when absent it is resolved from province, city and district. */
     districtCode: z
       .string()
-      .overwrite(trimInvisible)
+      .overwrite(cleanTyped)
       .refine((c) => /^\d{6}$/.test(c), rule("districtCodeFormat"))
       .optional()
       .nullable(),
-    address: z.string().max(200).optional().nullable(),
+    address: z.string().overwrite(cleanTyped).max(200).optional().nullable(),
     location: z
       .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
       .optional()
@@ -69,9 +69,9 @@ export const parkSchema = z
     minTaxPerMuWan: optNum(10_000),
     minInvestmentPerMuWan: optNum(100_000),
     minTaxPer1000SqmWan: optNum(10_000),
-    policies: z.string().max(2000).optional().nullable(),
+    policies: z.string().overwrite(cleanTyped).max(2000).optional().nullable(),
     // Only the robot endpoint: the sender refuses any other address for good (app/notify/wecom.server.ts).
-    wecomWebhookUrl: z.string().overwrite(trimInvisible).max(500).refine(isWecomWebhookUrl, rule("wecomUrl")).optional().nullable(),
+    wecomWebhookUrl: z.string().overwrite(cleanTyped).max(500).refine(isWecomWebhookUrl, rule("wecomUrl")).optional().nullable(),
   })
   // Matching compares district codes (docs/decisions/017): a park whose district is not a county-level
   // division of GB/T 2260 is a bad row, named with the nearest divisions.
@@ -127,7 +127,7 @@ export const spaceSchema = z
     parkId: id,
     kind: z.enum(["factory", "land", "office", "warehouse"]),
     deals: z.array(z.enum(["lease", "buy"])).min(1),
-    title: z.string().overwrite(trimInvisible).min(1).max(100),
+    title: z.string().overwrite(cleanTyped).min(1).max(100),
     areaSqm: z.number().finite().positive().max(100_000_000),
     divisibleMinSqm: optNum(100_000_000),
     floors: z.number().int().min(1).max(200).optional().nullable(),
@@ -145,7 +145,7 @@ export const spaceSchema = z
       .optional()
       .nullable(),
     status: z.enum(["available", "reserved", "let"]),
-    notes: z.string().max(2000).optional().nullable(),
+    notes: z.string().overwrite(cleanTyped).max(2000).optional().nullable(),
   })
   .refine((s) => s.divisibleMinSqm == null || s.divisibleMinSqm <= s.areaSqm, {
     ...rule("divisibleOverArea"),
@@ -154,7 +154,7 @@ export const spaceSchema = z
 
 export const recruiterSchema = z.object({
   id,
-  name: z.string().overwrite(trimInvisible).min(1).max(50),
+  name: z.string().overwrite(cleanTyped).min(1).max(50),
   email: z.string().overwrite(normalizeEmail).pipe(z.email().max(200)),
   phone: z.string().transform((p, ctx) => {
     const r = normalizePhone(p);

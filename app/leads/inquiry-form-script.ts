@@ -3,7 +3,7 @@ import type { Lng } from "~/i18n/lng";
 import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
 import { enhanceIndustrySearch } from "~/leads/industry-search-script";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
-import { appendRegion, PICKER_FIELDS, REGION_INTENT } from "~/leads/region-picker";
+import { appendRegion, PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_INTENT } from "~/leads/region-picker";
 import { holdBlurDuringPress } from "~/utils/pointer-settle";
 
 // The public inquiry form's only script (ADR 041). The page is rendered by the server and works fully
@@ -15,7 +15,8 @@ import { holdBlurDuringPress } from "~/utils/pointer-settle";
 //  - checks on leaving a field and again as it is typed, and before sending, from the one lead schema
 //    (app/leads/lead-form-validation.ts, fetched after the page is up); messages go where the server puts
 //    them (components/forms.tsx: Conform's ids `<form id>-<name>-error`, aria-invalid, aria-describedby);
-//  - the region picker's lists from /api/regions as one chooses, and search-as-you-type;
+//  - the region picker's lists from /api/regions as one chooses, search-as-you-type, and a searched name
+//    added only once /api/regions?resolve= resolves it (else why, with the suggestions, at once);
 //  - the send button says it is sending (a second press would make the same lead anyway: submission key).
 // The server stays the authority: whatever this script lets through is validated again on submit.
 
@@ -191,23 +192,68 @@ function enhanceRegionPicker(form: HTMLFormElement, lng: Lng): void {
     // The label (English pages: "Gaochun District (高淳区)") beside the path the choice adds.
     found.replaceChildren(...list.map((d) => new Option(d.label && d.label !== d.name ? d.label : "", d.path)));
   });
-  add.addEventListener("click", (e) => {
-    e.preventDefault();
-    const typed = search.value.trim();
-    const pathOf = (el: HTMLSelectElement) => el.selectedOptions[0]?.dataset.path;
-    const picked = typed
-      ? (suggestions.find((d) => d.path === typed || d.name === typed)?.path ?? typed)
-      : (pathOf(district) ?? pathOf(city) ?? pathOf(province));
-    if (!picked) return;
-    // The regions field stays the one place regions are typed: the choice is appended to its text.
-    const regions = form.elements.namedItem("need.regions") as HTMLInputElement | null;
+  // The regions field stays the one place regions are typed: a choice is appended to its text.
+  const regions = form.elements.namedItem("need.regions") as HTMLInputElement | null;
+  const problem = document.getElementById(PROBLEM_ID);
+  const addPaths = (paths: string[]) => {
     if (!regions) return;
-    regions.value = appendRegion(regions.value, picked, lng);
+    regions.value = paths.reduce((text, path) => appendRegion(text, path, lng), regions.value);
     regions.dispatchEvent(new Event("input", { bubbles: true }));
     search.value = "";
     suggestions = [];
     found.replaceChildren();
+    showProblem(null);
+  };
+  // Why a searched name was not added (the server's words, in the page's language), with its suggestions.
+  const showProblem = (p: PickProblem | null) => {
+    if (!problem) return;
+    if (p) search.setAttribute("aria-invalid", "true");
+    else search.removeAttribute("aria-invalid");
+    if (!p) return problem.replaceChildren();
+    const list = document.createElement("ul");
+    list.className = "errors";
+    list.append(Object.assign(document.createElement("li"), { textContent: p.message }));
+    const buttons = document.createElement("div");
+    buttons.className = "picker-actions";
+    for (const s of p.suggestions) {
+      const b = Object.assign(document.createElement("button"), { type: "button", className: "secondary", textContent: s.label });
+      b.addEventListener("click", () => addPaths([s.path]));
+      buttons.append(b);
+    }
+    problem.replaceChildren(list, buttons);
+  };
+  // Its own suggestions are submit buttons for pages without JavaScript; here they add without a submit.
+  problem?.addEventListener("click", (e) => {
+    const b = (e.target as Element).closest<HTMLButtonElement>(`button[name="${PICKER_FIELDS.suggestion}"]`);
+    if (!b) return;
+    e.preventDefault();
+    addPaths([b.value]);
   });
+  add.addEventListener("click", async (e) => {
+    e.preventDefault();
+    const typed = search.value.trim();
+    const pathOf = (el: HTMLSelectElement) => el.selectedOptions[0]?.dataset.path;
+    if (!typed) {
+      const picked = pathOf(district) ?? pathOf(city) ?? pathOf(province);
+      if (picked) addPaths([picked]);
+      return;
+    }
+    const listed = suggestions.find((d) => d.path === typed || d.name === typed)?.path;
+    if (listed) return addPaths([listed]);
+    // Anything else joins the list only once it resolves as the regions field will at submit.
+    const answer = await resolveTyped(typed, lng);
+    if (search.value.trim() !== typed) return; // typed on meanwhile
+    if (!answer) return; // the server did not answer: the submit still checks
+    if ("resolved" in answer) addPaths(answer.resolved);
+    else showProblem(answer.problem);
+  });
+}
+
+/** GET /api/regions?resolve=: the divisions' full names, or why the name was not taken; null when the server did not answer. */
+async function resolveTyped(typed: string, lng: Lng): Promise<{ resolved: string[] } | { problem: PickProblem } | null> {
+  const res = await fetch(`/api/regions?resolve=${encodeURIComponent(typed)}&lng=${lng}`).catch(() => null);
+  if (!res?.ok) return null;
+  return (await res.json()) as { resolved: string[] } | { problem: PickProblem };
 }
 
 function enhanceSubmitButton(form: HTMLFormElement): void {

@@ -1,6 +1,9 @@
-import { childDivisions, type Division, divisionByCode } from "~/domain/regions";
-import { englishDivisionLabel } from "~/domain/regions-en";
+import { regionProblemMessage } from "~/domain/lead-schema";
+import { childDivisions, type Division, divisionByCode, resolveRegion } from "~/domain/regions";
+import { englishDivisionLabel, englishPathLabel } from "~/domain/regions-en";
 import type { Lng } from "~/i18n/lng";
+
+import type { PickProblem } from "./region-picker";
 
 /** One entry of a picker list; `label` is what the list shows (English pages: "Gaochun District (高淳区)"), `path` what gets added to the regions field. */
 export type DivisionOption = { code: string; name: string; label: string; path: string };
@@ -11,7 +14,28 @@ export type RegionPickerState = {
   district?: string;
   cities: DivisionOption[];
   districts: DivisionOption[];
+  /** The search text did not resolve: nothing was added, the person is told why at once. */
+  problem?: PickProblem;
 };
+
+/**
+ * The picker's search text resolved as the lead schema resolves the regions field (`resolveRegion`):
+ * `{ ok: true, paths }` — the full names of the divisions to add (江苏省南京市高淳区 for "gaochun") —
+ * or `{ ok: false, problem }` for an unknown or ambiguous name ("lishui": 浙江省丽水市 or
+ * 江苏省南京市溧水区?). Used by the form's action (no JavaScript) and GET /api/regions?resolve= (the
+ * form's script), so an unresolved name never joins the list silently, to be refused only at submit.
+ */
+export function resolvePicked(typed: string, lng: Lng): { ok: true; paths: string[] } | { ok: false; problem: PickProblem } {
+  const r = resolveRegion(typed);
+  if (r.ok) return { ok: true, paths: r.divisions.map((d) => d.path) };
+  return {
+    ok: false,
+    problem: {
+      message: regionProblemMessage(lng, r),
+      suggestions: r.suggestions.map((path) => ({ path, label: lng === "en" ? englishPathLabel(path) : path })),
+    },
+  };
+}
 
 /** A division as the picker shows it in `lng` (the Chinese name stays what is added and stored). */
 export function divisionOption({ code, name, path }: Division, lng: Lng): DivisionOption {
@@ -29,14 +53,15 @@ export function provinceOptions(lng: Lng): DivisionOption[] {
 
 /**
  * The picker's state after a submit without JavaScript: the lists under what was chosen, and the
- * division to add (the deepest one chosen, or the search text as typed — the schema resolves it).
+ * divisions to add — a suggestion pressed, else the search text once it resolves (else nothing, and the
+ * state says why), else the deepest division chosen.
  */
 export function pickRegion(
-  chosen: { province: string; city: string; district: string; search: string },
+  chosen: { province: string; city: string; district: string; search: string; suggestion?: string },
   lng: Lng,
 ): {
   state: RegionPickerState;
-  path?: string;
+  paths: string[];
 } {
   const code = (c: string) => (/^\d{6}$/.test(c) ? c : "");
   const province = code(chosen.province);
@@ -44,8 +69,13 @@ export function pickRegion(
   const city = cities.some((c) => c.code === code(chosen.city)) ? code(chosen.city) : "";
   const districts = city ? childDivisions(city).map((d) => divisionOption(d, lng)) : [];
   const district = districts.some((d) => d.code === code(chosen.district)) ? code(chosen.district) : "";
-  const search = chosen.search.trim().slice(0, 40);
+  const state: RegionPickerState = { province, city, district, cities, districts };
+  const search = (chosen.suggestion || chosen.search).trim().slice(0, 40);
+  if (search) {
+    const r = resolvePicked(search, lng);
+    return r.ok ? { state, paths: r.paths } : { state: { ...state, problem: r.problem }, paths: [] };
+  }
   const deepest = district || city || province;
-  const path = search || (deepest ? divisionByCode(deepest)?.path : undefined);
-  return { state: { province, city, district, cities, districts }, path };
+  const path = deepest ? divisionByCode(deepest)?.path : undefined;
+  return { state, paths: path ? [path] : [] };
 }

@@ -11,7 +11,15 @@ export const PICKER_FIELDS = {
   city: "regionPicker.city",
   district: "regionPicker.district",
   search: "regionPicker.search",
+  /** A suggestion's button after a name that did not resolve (its value: the division's full name). */
+  suggestion: "regionPicker.suggestion",
 } as const;
+
+/** Where the picker says why a searched name was not added (the server's render and the form's script fill it). */
+export const PROBLEM_ID = "region-problem";
+
+/** Why the picker's search text was not added: the regions field's message, and the resolver's suggestions to add instead. */
+export type PickProblem = { message: string; suggestions: { path: string; label: string }[] };
 
 /** The regions text with one more entry (not repeated), separated as the person would: 、 or , */
 export function appendRegion(text: string, path: string, lng: Lng): string {

@@ -7,7 +7,7 @@ export type { PhoneAccessPlace };
 
 // Who saw a full phone number, where and when (PIPL art. 51: access control and records of who
 // handled personal information; docs/decisions/022). Written on every page or API answer that shows
-// an enterprise contact's full number to staff; read by admins at /admin/privacy.
+// an enterprise contact's full number to staff (once a person, lead and place per VIEW_WINDOW_MINUTES); read by admins at /admin/privacy.
 
 export type StaffActor = { actor: string; role: StaffRole };
 export type PhoneView = { leadId: string; reference: string };
@@ -18,13 +18,30 @@ export async function staffActor(request: Request): Promise<StaffActor> {
   return user ? { actor: user.email, role: user.role } : { actor: "admin-token", role: "admin" };
 }
 
-/** Records that `who` was shown the full phone number of each lead in `views` at `place` (one row per lead). */
+/**
+ * How long one record of a view stands for the same person, lead and place: a page the desk reloads,
+ * or that Remix reloads after every action on it (the hotline desk's lookups and outcomes), shows the
+ * same numbers again without anyone looking anew. The log answers "who saw which number, where, when",
+ * not "how many times a page was drawn" — /hotline with four call tasks wrote four rows a render.
+ */
+export const VIEW_WINDOW_MINUTES = 30;
+
+/**
+ * Records that `who` was shown the full phone number of each lead in `views` at `place`: one row per
+ * lead, unless the same person already has one for that lead and place within VIEW_WINDOW_MINUTES (two
+ * renders racing may both write; a duplicate row is harmless, a missing one is not). The row carries the
+ * lead and its reference, never the number (ADR 022).
+ */
 export async function recordPhoneViews(sql: Sql, who: StaffActor, place: PhoneAccessPlace, views: PhoneView[]): Promise<void> {
   if (views.length === 0) return;
   await sql`
     insert into phone_access_log (actor, actor_role, lead_id, reference, place)
     select ${who.actor}, ${who.role}, v.lead_id::uuid, v.reference, ${place}
-    from unnest(${views.map((v) => v.leadId)}::text[], ${views.map((v) => v.reference)}::text[]) as v (lead_id, reference)`;
+    from unnest(${views.map((v) => v.leadId)}::text[], ${views.map((v) => v.reference)}::text[]) as v (lead_id, reference)
+    where not exists (
+      select 1 from phone_access_log p
+      where p.lead_id = v.lead_id::uuid and p.at > now() - ${VIEW_WINDOW_MINUTES}::int * interval '1 minute'
+        and p.actor = ${who.actor} and p.place = ${place})`;
 }
 
 export type PhoneAccessRow = { at: string; actor: string; role: StaffRole; leadId: string; reference: string; place: PhoneAccessPlace };

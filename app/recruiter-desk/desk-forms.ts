@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { isCalendarDay } from "~/domain/calendar-day";
 import { DECLINE_REASONS, LOST_REASONS } from "~/domain/close-reasons";
-import { trimInvisible } from "~/domain/format-chars";
+import { cleanTyped } from "~/domain/format-chars";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import type { Lng } from "~/i18n/lng";
 
@@ -50,7 +50,7 @@ export function leadWorkSchema(lng: Lng, today: string) {
   const reason = <T extends readonly [string, ...string[]]>(list: T) =>
     z.object({
       reason: z.enum(list, { error: m("bad.reason") }),
-      closeNote: z.string().overwrite(trimInvisible).max(CLOSE_NOTE_MAX, m("bad.closeNote")).optional(),
+      closeNote: z.string().overwrite(cleanTyped).max(CLOSE_NOTE_MAX, m("bad.closeNote")).optional(),
     });
   return z.discriminatedUnion("intent", [
     z.object({ intent: z.literal("accept") }),
@@ -71,7 +71,7 @@ export function leadWorkSchema(lng: Lng, today: string) {
       intent: z.literal("note"),
       body: z
         .string({ error: m("bad.note") })
-        .overwrite(trimInvisible)
+        .overwrite(cleanTyped)
         .min(1, m("bad.note"))
         .max(NOTE_MAX, m("bad.note")),
     }),
@@ -97,7 +97,7 @@ export function deskFilterSchema(lng: Lng, options: { statuses: readonly string[
       .optional();
   return z.object({
     view: z.enum(["open", "history"]).default("open"),
-    q: z.string().overwrite(trimInvisible).max(QUERY_MAX, m("bad.q")).optional(),
+    q: z.string().overwrite(cleanTyped).max(QUERY_MAX, m("bad.q")).optional(),
     status: oneOf(options.statuses, "bad.status"),
     park: oneOf(options.parkIds, "bad.park"),
     kind: oneOf(options.kinds, "bad.kind"),

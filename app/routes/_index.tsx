@@ -70,22 +70,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
   };
   const typed = Object.fromEntries([...formData.entries()].filter(([k, v]) => k !== HONEYPOT && typeof v === "string"));
 
-  // The region picker without JavaScript: list the next level or add the choice; nothing is stored and
-  // no error is shown yet, everything typed comes back.
-  const regionIntent = text(REGION_INTENT);
+  // The region picker without JavaScript: list the next level, or add the choice (a suggestion pressed,
+  // the search text once it resolves — else the picker says why, at once); nothing is stored and no
+  // field error is shown yet, everything typed comes back.
+  const regionIntent = text(PICKER_FIELDS.suggestion) ? "add" : text(REGION_INTENT);
   if (regionIntent === "narrow" || regionIntent === "add") {
     const picked = pickRegion(
       {
         province: text(PICKER_FIELDS.province),
         city: text(PICKER_FIELDS.city),
         district: text(PICKER_FIELDS.district),
-        search: text(PICKER_FIELDS.search),
+        search: regionIntent === "add" ? text(PICKER_FIELDS.search) : "",
+        suggestion: text(PICKER_FIELDS.suggestion),
       },
       lng,
     );
     const need = { ...(payload.need ?? {}) };
-    if (regionIntent === "add" && picked.path)
-      need.regions = appendRegion(typeof need.regions === "string" ? need.regions : "", picked.path, lng);
+    if (regionIntent !== "narrow")
+      need.regions = picked.paths.reduce(
+        (regions, path) => appendRegion(regions, path, lng),
+        typeof need.regions === "string" ? need.regions : "",
+      );
     const initialValue = { ...payload, need } as SubmissionResult<string[]>["initialValue"];
     return data<ActionResult>({ result: { initialValue }, picker: picked.state });
   }

@@ -15,6 +15,7 @@ import { useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
+import { cleanTyped } from "~/domain/format-chars";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
@@ -32,7 +33,7 @@ export const headers = noStore;
 const deadLetterSchema = z.object({
   noticeId: z.string().regex(/^\d{1,18}$/),
   intent: z.enum(["retry", "hotline", "handled"]),
-  note: z.string().trim().max(500).optional(),
+  note: z.string().overwrite(cleanTyped).max(500).optional(),
 });
 
 /** What each action says after it is done (the flash on the page it lands on, ADR 025). */

@@ -437,6 +437,7 @@ export default function HotlineDesk() {
             lng={lng}
             state={previewAnswer?.state ?? "hint"}
             matches={(previewAnswer && "matches" in previewAnswer ? previewAnswer.matches : []) as MatchCard[]}
+            regionProblems={previewAnswer && "matches" in previewAnswer ? previewAnswer.regionProblems : undefined}
           />
         </div>
       </div>

@@ -99,7 +99,7 @@ describe("the region picker", () => {
         .toContain("江苏省南京市溧水区");
       await page.getByLabel("搜索区县").fill("江苏省南京市溧水区");
       await page.getByRole("button", { name: "加入意向区域" }).click();
-      expect(await regionsField(page).inputValue()).toBe("江苏省南京市高淳区、江苏省南京市溧水区");
+      await expect.poll(() => regionsField(page).inputValue(), POLL).toBe("江苏省南京市高淳区、江苏省南京市溧水区");
       const need = await submitAndReadRegions(page, company);
       expect(need.regionCodes).toEqual(["320117", "320118"]);
     } finally {
@@ -163,6 +163,41 @@ describe("the region picker", () => {
       await close();
     }
   });
+
+  // "lishui" is 丽水 or 溧水, "高纯区" nothing: added as typed, either was refused only at submit. The
+  // picker now says so at once, with the resolver's suggestions, and adds nothing until one is chosen.
+  it.each([false, true])(
+    "a searched name that does not resolve is not added; the picker says why (JavaScript %s)",
+    async (javaScriptEnabled) => {
+      const { page, close } = await open(javaScriptEnabled);
+      try {
+        const search = page.getByLabel("搜索区县");
+        const problem = page.locator("#region-problem");
+        await regionsField(page).fill("高淳");
+        await search.fill("lishui");
+        await page.getByRole("button", { name: "加入意向区域" }).click();
+        await expect.poll(() => problem.textContent(), POLL).toMatch(/“lishui”有多个同名区域.*浙江省丽水市、江苏省南京市溧水区/);
+        expect(await regionsField(page).inputValue()).toBe("高淳");
+        expect(await search.getAttribute("aria-invalid")).toBe("true");
+        expect(await search.getAttribute("aria-describedby")).toBe("region-problem");
+        // A suggestion adds itself (a submit without JavaScript, in place with it); the message goes.
+        await problem.getByRole("button", { name: "江苏省南京市溧水区" }).click();
+        await expect.poll(() => regionsField(page).inputValue(), POLL).toBe("高淳、江苏省南京市溧水区");
+        await expect.poll(() => problem.textContent(), POLL).toBe("");
+        // A name nobody has: told at once, with what it may have meant; a name that resolves joins by its full name.
+        await page.getByLabel("搜索区县").fill("高纯区");
+        await page.getByRole("button", { name: "加入意向区域" }).click();
+        await expect.poll(() => problem.textContent(), POLL).toMatch(/未能识别区域“高纯区”.*江苏省南京市高淳区/);
+        expect(await regionsField(page).inputValue()).toBe("高淳、江苏省南京市溧水区");
+        await page.getByLabel("搜索区县").fill("gaochun");
+        await page.getByRole("button", { name: "加入意向区域" }).click();
+        await expect.poll(() => regionsField(page).inputValue(), POLL).toBe("高淳、江苏省南京市溧水区、江苏省南京市高淳区");
+        await expect.poll(() => problem.textContent(), POLL).toBe("");
+      } finally {
+        await close();
+      }
+    },
+  );
 
   it.each([false, true])("an unknown region is shown beside the field with suggestions (JavaScript %s)", async (javaScriptEnabled) => {
     const { page, close } = await open(javaScriptEnabled);

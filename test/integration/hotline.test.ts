@@ -143,6 +143,33 @@ describe("/hotline", () => {
 
   // Two agents on one lead: B sets the ceiling, then A saves the page A opened earlier with a power figure.
   // A's save silently dropped B's ceiling.
+  // The desk has no region picker: regions are typed. "lishui" (丽水 or 溧水) was refused only at the
+  // save, after the caller had hung up; the live preview now names it at once, with the suggestions.
+  it("a typed region that does not resolve is named by the live preview at once, with suggestions, in the desk's language", async () => {
+    const { cookie } = await signIn("desk@example.test");
+    const csrf = csrfIn(await page(cookie));
+    const preview = async (form: Record<string, string>, lng = "zh") => {
+      const res = await post(`/hotline/matches?lng=${lng}`, { ...form, csrf }, cookie);
+      expect(res.status).toBe(200);
+      return (await res.json()) as { state: string; regionProblems?: string[] };
+    };
+    expect(await preview({ "need.regions": "lishui" })).toMatchObject({
+      state: "hint",
+      regionProblems: ["“lishui”有多个同名区域，请加上省市名称：浙江省丽水市、江苏省南京市溧水区"],
+    });
+    const fix = await preview({ "need.kind": "factory", "need.regions": "高淳、高纯区" });
+    expect(fix.state).toBe("fix");
+    expect(fix.regionProblems).toEqual([expect.stringMatching(/^未能识别区域“高纯区”.*江苏省南京市高淳区/)]);
+    expect((await preview({ "need.regions": "lishui" }, "en")).regionProblems).toEqual([
+      expect.stringMatching(/^Several regions are called “lishui”; add the province or city: .*江苏省南京市溧水区/),
+    ]);
+    expect(await preview({ "need.regions": "江苏省南京市溧水区" })).not.toHaveProperty("regionProblems");
+    // Without JavaScript the "show matches" submit renders the same words in the panel.
+    const formKey = /name="formKey" value="([^"]+)"/.exec(await page(cookie))![1];
+    const res = await post("/hotline", { csrf, formKey, intent: "preview", "need.kind": "factory", "need.regions": "lishui" }, cookie);
+    expect(await res.text()).toMatch(/data-testid="region-problems"[^]*?“lishui”有多个同名区域/);
+  });
+
   it("a need saved over another agent's change made meanwhile is refused with 409, keeps what was typed, and a second save overwrites", async () => {
     const { leadId } = await routed("南京热线同时修改机械有限公司", null);
     const { cookie } = await signIn("desk@example.test");

@@ -36,6 +36,7 @@ beforeAll(async () => {
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values
     ('desk@example.test', '热线坐席', 'hotline', null, ${await hashPassword(PASSWORD)}),
+    ('desk2@example.test', '热线坐席二', 'hotline', null, ${await hashPassword(PASSWORD)}),
     ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)})`;
   web = await startWebServer({ DATABASE_URL: db.url, MAIL_OUTBOX_DIR: outboxDir });
   worker = await startTestWorker({ databaseUrl: db.url, outboxDir });
@@ -298,5 +299,42 @@ describe("views of full phone numbers", () => {
     expect(rows.length).toBe(5);
     expect(log).toContain("zhoumin@example.test");
     expect(log).toContain("hotline caller lookup");
+  }, 90_000);
+
+  // Opening /hotline with four call tasks wrote four rows, and every reload of the desk (Remix reloads it
+  // after each lookup and outcome) four more: the log is of people seeing numbers, not of renders.
+  it("one row per person, lead and place within the window, however often the page is drawn", async () => {
+    const phones = ["13812340011", "13812340012"];
+    const leads = [await submit("高淳重复查看甲有限公司", phones[0]), await submit("高淳重复查看乙有限公司", phones[1])];
+    for (const [i, lead] of leads.entries()) {
+      await settled(lead);
+      await db.sql`insert into call_tasks (kind, lead_id, phone, script, dedupe_key) values ('callback', ${lead.id}, ${`+86${phones[i]}`}, '回访', ${`test-flood:${lead.id}`})`;
+    }
+    const desk = await signIn("desk@example.test");
+    const other = await signIn("desk2@example.test");
+    for (let i = 0; i < 3; i++) expect((await fetch(`${web.url}/hotline`, { headers: { cookie: desk } })).status).toBe(200);
+    expect((await fetch(`${web.url}/hotline`, { headers: { cookie: other } })).status).toBe(200);
+    for (const lead of leads)
+      expect(await views(lead.id)).toEqual([
+        { actor: "desk@example.test", actorRole: "hotline", place: "call-tasks" },
+        { actor: "desk2@example.test", actorRole: "hotline", place: "call-tasks" },
+      ]);
+    // Another place is another view; after the window the same page is a new one.
+    await fetch(`${web.url}/hotline/leads/${leads[0].id}`, { headers: { cookie: desk } });
+    await db.sql`update phone_access_log set at = at - interval '31 minutes' where lead_id = ${leads[1].id}`;
+    expect((await fetch(`${web.url}/hotline`, { headers: { cookie: desk } })).status).toBe(200);
+    expect((await views(leads[0].id)).map((v) => `${v.actor} ${v.place}`)).toEqual([
+      "desk@example.test call-tasks",
+      "desk2@example.test call-tasks",
+      "desk@example.test caller-lookup",
+    ]);
+    expect((await views(leads[1].id)).map((v) => `${v.actor} ${v.place}`)).toEqual([
+      "desk@example.test call-tasks",
+      "desk2@example.test call-tasks",
+      "desk@example.test call-tasks",
+    ]);
+    // The rows name the lead, never the number.
+    const [row] = await db.sql`select * from phone_access_log where lead_id = ${leads[0].id} limit 1`;
+    expect(JSON.stringify(row)).not.toMatch(/1381234001\d/);
   }, 90_000);
 });

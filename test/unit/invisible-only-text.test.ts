@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { calendarOverrideAddSchema } from "~/admin/calendar-override-form";
 import { leadActionSchema } from "~/admin/lead-forms";
 import { createStaffSchema } from "~/admin/staff-forms";
-import { trimInvisible } from "~/domain/format-chars";
+import { cleanTyped } from "~/domain/format-chars";
 import { callNoteSchema } from "~/hotline/call-note-form";
 import { checkTextRow } from "~/inventory/inventory-check";
 import { parkSchema, recruiterSchema, spaceSchema } from "~/inventory/inventory-schema";
@@ -16,11 +16,11 @@ import { leadWorkSchema } from "~/recruiter-desk/desk-forms";
 const INVISIBLE = ["\u200b", "\ufeff", "\u200b\u200c\u2060", " \u200e\u3000\u202d\u202c ", "\u00ad"];
 
 describe("a required text of only invisible characters is blank everywhere staff type", () => {
-  it("trimInvisible drops blank and format characters at the ends only", () => {
-    for (const s of INVISIBLE) expect(trimInvisible(s), JSON.stringify(s)).toBe("");
-    expect(trimInvisible("\u200b 一号厂房 \ufeff")).toBe("一号厂房");
+  it("cleanTyped makes a text of only blank and format characters empty", () => {
+    for (const s of INVISIBLE) expect(cleanTyped(s), JSON.stringify(s)).toBe("");
+    expect(cleanTyped("\u200b 一号厂房 \ufeff")).toBe("一号厂房");
     // Inside a text they stay: a joined emoji keeps its zero-width joiner.
-    expect(trimInvisible("家庭👨\u200d👩\u200d👧")).toBe("家庭👨\u200d👩\u200d👧");
+    expect(cleanTyped("家庭👨\u200d👩\u200d👧")).toBe("家庭👨\u200d👩\u200d👧");
   });
 
   it("inventory rows (admin forms, Excel): the name/title is required, said at its column", () => {
