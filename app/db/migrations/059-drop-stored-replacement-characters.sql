@@ -1,6 +1,6 @@
 -- U+FFFD (the replacement character, chr(65533)) out of what people typed. Pages that leaked React 18's
 -- stray zero bytes sent "�" back in their forms, and it was stored; nobody types it (the forms drop it
--- since: cleanTyped, app/domain/format-chars.ts, docs/decisions/070). Only rows holding one change: a
+-- since: cleanTyped, app/domain/format-chars.ts, docs/decisions/071). Only rows holding one change: a
 -- row without keeps its updated_at and version. updated_at is not bumped on a repaired row either (no
 -- person edited it); the edit forms' stale check compares what they show (ADR 068), so a form opened
 -- before this repair is told the row changed. Parks and spaces get a new version from their trigger
