@@ -32,7 +32,8 @@ const zh = {
   "known.unavailable": "暂时查不到已有线索（搜索服务不可用），保存时仍会按号码核对。",
   "need.legend": "需求（来电人怎么说就怎么记）",
   "need.notes": "来电人说的需求",
-  "need.notesHint": "原话记下即可，例如“要5000平单层厂房，层高8米，在高淳，明年3月前”：数字会自动填入空着的栏目。",
+  "need.notesHint":
+    "原话记下即可，例如“要5000平单层厂房，层高8米，明年3月前入驻”：读到的面积、规格和入驻时间显示在下方，保存时填入空着的栏目；地区请填在意向区域。",
   "need.optional": "不清楚可以不填，之后由招商专员补充。",
   "use.legend": "行业与产品（可选）",
   "consent.legend": "个人信息告知（必读）",
@@ -124,7 +125,7 @@ const en: Record<HotlineKey, string> = {
   "need.legend": "Need (note it as the caller says it)",
   "need.notes": "What the caller needs",
   "need.notesHint":
-    "Write it as said, e.g. “5000㎡ single-storey factory, 8 m ceiling, in Gaochun, before next March”: numbers fill the blank fields.",
+    "Write it as said, e.g. “5000㎡ single-storey factory, 8 m ceiling, move in before next March”: the area, specs and move-in month read are shown below and fill the blank fields on save; put districts in Preferred districts.",
   "need.optional": "Leave blank what the caller does not know; the recruiter completes it later.",
   "use.legend": "Industry and product (optional)",
   "consent.legend": "Privacy notice (read it out)",

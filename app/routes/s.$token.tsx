@@ -104,6 +104,12 @@ export default function Shortlist() {
   return (
     <main className="shortlist" lang={d.lng === "en" ? "en" : "zh-CN"}>
       <header>
+        {/* The same link in the other language (the page has no script: a plain relative link). */}
+        <p className="language">
+          <a href={d.lng === "en" ? "?lng=zh" : "?lng=en"} lang={d.lng === "en" ? "zh-CN" : "en"}>
+            {k("s.otherLanguage")}
+          </a>
+        </p>
         <p className="park">{d.park.name}</p>
         <h1>{k("s.title")}</h1>
         <p>{k("s.intro", { park: d.park.name, n: d.spaces.length })}</p>
@@ -123,8 +129,8 @@ export default function Shortlist() {
                   </div>
                 ))}
               </dl>
-              <h3>{k("s.why")}</h3>
-              {s.reasons.length > 0 ? (
+              {s.status === "let" ? null : <h3>{k("s.why")}</h3>}
+              {s.status === "let" ? null : s.reasons.length > 0 ? (
                 <ul className="reasons">
                   {s.reasons.map((r, i) => (
                     <li key={i}>{pick(d.lng, r)}</li>

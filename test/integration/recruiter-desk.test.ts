@@ -455,13 +455,17 @@ describe("the shortlist page", () => {
       await db.sql`update spaces set status = 'let', available_from = null where id = 'S1'`;
       await db.sql`update spaces set status = 'reserved', available_from = '2099-05-01' where id = 'S6'`;
       let [s1, s6] = await articles();
-      expect(s1).toContain("该空间已出租");
+      expect(s1).toContain("该空间已租出或售出");
+      expect(s1).not.toContain("为什么适合您"); // nothing to sell the enterprise on any more
       expect(s1).not.toContain("可入驻");
       expect(s1).not.toContain("已被预留");
       expect(s6).toContain("已被预留");
       expect(s6).not.toContain("可入驻");
+      const zhPage = await (await get(`/s/${token}`, false)).text();
+      expect(zhPage).toMatch(/<a href="\?lng=en" lang="en">English<\/a>/);
+      expect(await (await get(`/s/${token}?lng=en`, false)).text()).toMatch(/<a href="\?lng=zh" lang="zh-CN">中文<\/a>/);
       [s1, s6] = await articles("?lng=en");
-      expect(s1).toContain("has been let");
+      expect(s1).toContain("has been let or sold");
       expect(s6).toContain("reserved right now");
       expect(s6).not.toContain("Available");
 
