@@ -31,6 +31,8 @@ describe("searchIndustries: a product or keyword as people say it → GB/T 4754 
 
   it("keeps the list short for a specific word, and in the standard's order", () => {
     expect(searchIndustries("锂电池")).toEqual(["C38"]);
+    expect(searchIndustries("冷链")).toEqual(["G59"]); // cold-chain storage, not the post
+    expect(searchIndustries("快递")).toEqual(["G60"]);
     expect(searchIndustries("C39")).toEqual(["C39"]);
     const machines = searchIndustries("机械");
     expect(machines).toEqual(expect.arrayContaining(["C34", "C35", "C38"]));
