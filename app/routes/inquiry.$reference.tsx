@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { HotlineInSentence } from "~/components/hotline-in-sentence";
 import { noindexMeta } from "~/components/page-head";
 import { PublicHeader } from "~/components/public-header";
 import { getSql } from "~/db/db.server";
@@ -48,7 +49,9 @@ export default function Inquiry() {
         <ol>
           <li>{t("inquiry.next1")}</li>
           <li>{t("inquiry.next2")}</li>
-          <li>{t("inquiry.next3", { hotline })}</li>
+          <li>
+            <HotlineInSentence sentence={(h) => t("inquiry.next3", { hotline: h })} hotline={hotline} />
+          </li>
         </ol>
         <p>
           <Link to={lngHref("/", lng)}>{t("inquiry.another")}</Link>

@@ -435,6 +435,9 @@ describe("the confirmation page, its reference retyped", () => {
     expect(en).toContain(`href="/inquiry/${reference}"`);
     expect(en).toMatch(/>中文</);
     expect(en).toContain(reference);
+    // The hotline in "call … and give the reference" is a tel: link kept on one line (a.tel, nowrap).
+    const hotline = process.env.HOTLINE_PHONE ?? "400-000-0000";
+    expect(zh).toContain(`<a class="tel" href="tel:${hotline.replace(/[^\d+]/g, "")}">${hotline}</a>`);
     const generic = await (await fetch(`${web.url}/inquiry/received?lng=en`)).text();
     expect(generic).toContain('href="/inquiry/received"');
   });
