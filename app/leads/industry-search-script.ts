@@ -1,5 +1,7 @@
-import { searchIndustries } from "~/domain/industry-search";
 import { fill } from "~/i18n/i18n";
+
+/** The search and its word list (~2 KB gzip) load on the first keystroke, not with the page (its first-load budget, ADR 041). */
+let search: Promise<typeof import("~/domain/industry-search")> | undefined;
 
 /** Divisions listed under the search box at most; a longer list is what the select is for. */
 const SHOWN = 8;
@@ -19,9 +21,10 @@ export function enhanceIndustrySearch(block: HTMLElement): void {
   block.dataset.enhanced = "true";
   block.hidden = false;
   const labelOf = new Map([...select.options].map((o) => [o.value, o.text]));
-  const show = () => {
-    list.replaceChildren();
-    if (!box.value.trim()) return;
+  const show = async () => {
+    if (!box.value.trim()) return list.replaceChildren();
+    const { searchIndustries } = await (search ??= import("~/domain/industry-search"));
+    list.replaceChildren(); // after the wait: a later keystroke's list replaces an earlier one's
     const codes = searchIndustries(box.value).filter((c) => labelOf.has(c));
     if (codes.length === 0) {
       const none = document.createElement("p");
@@ -47,6 +50,6 @@ export function enhanceIndustrySearch(block: HTMLElement): void {
       list.append(button);
     }
   };
-  box.addEventListener("input", show);
-  show();
+  box.addEventListener("input", () => void show());
+  if (box.value.trim()) void show();
 }

@@ -203,12 +203,21 @@ describe("parks carry their district code", () => {
       industries: [],
       excludedIndustries: [],
     });
-    const res = await fetch(`${web.url}/api/import`, {
+    // English asked for (the API answers zh-CN by default; the Chinese reading is checked below).
+    const res = await fetch(`${web.url}/api/import?lng=en`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` },
       body: JSON.stringify(inv),
     });
     expect(res.status).toBe(400);
+    const zh = await fetch(`${web.url}/api/import`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` },
+      body: JSON.stringify(inv),
+    });
+    expect(JSON.stringify(await zh.json())).toMatch(
+      /江苏省\/南京市\/高纯区 不是区县一级的行政区划（GB\/T 2260）.*最接近的：江苏省南京市高淳区/,
+    );
     const body = (await res.json()) as { rows: { id: string; errors: string[] }[] }; // every bad row (ADR 025)
     const byId = Object.fromEntries(body.rows.map((e) => [e.id, e.errors.join(" ")]));
     expect(Object.keys(byId).sort()).toEqual(["BAD-1", "BAD-2", "BAD-3"]);
