@@ -106,19 +106,33 @@ export function KnownCallers({
   );
 }
 
+/** A space the need just fails (the dry run's near misses): every shortfall, both figures (why-not.ts). */
+export type NearMissCard = {
+  spaceId: string;
+  parkName: string;
+  district: string;
+  title: string;
+  areaSqm: number;
+  reasons: { zh: string; en: string; kind: string }[];
+};
+
 /**
  * `state`: no kind chosen yet, a list (maybe empty), need errors to fix first, or the preview failed.
- * `regionProblems`: typed regions that did not resolve, with the resolver's suggestions (said at once).
+ * `nearMisses`: the spaces the need just fails, listed apart from the matches, under their own heading,
+ * with or without matches. `regionProblems`: typed regions that did not resolve, with the resolver's
+ * suggestions (said at once).
  */
 export function MatchPreview({
   lng,
   state,
   matches,
+  nearMisses = [],
   regionProblems = [],
 }: {
   lng: Lng;
   state: "hint" | "done" | "fix" | "unavailable" | Refused;
   matches: MatchCard[];
+  nearMisses?: NearMissCard[];
   regionProblems?: string[];
 }) {
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
@@ -135,7 +149,7 @@ export function MatchPreview({
         ) : state === "unavailable" ? (
           <p className="error-text">{h("matches.unavailable")}</p>
         ) : matches.length === 0 ? (
-          <p>{h("matches.none")}</p>
+          <p>{h(nearMisses.length > 0 ? "matches.noneButNear" : "matches.none")}</p>
         ) : null}
         {regionProblems.length > 0 ? (
           <ul className="errors" data-testid="region-problems">
@@ -166,6 +180,29 @@ export function MatchPreview({
             </li>
           ))}
         </ol>
+      ) : null}
+      {state === "done" && nearMisses.length > 0 ? (
+        <section aria-labelledby="near-h" className="near-misses" data-testid="near-misses">
+          <h3 id="near-h">{h("matches.near")}</h3>
+          <p className="hint">{h("matches.nearHint")}</p>
+          <ol className="cards">
+            {nearMisses.map((m) => (
+              <li key={m.spaceId} className="card near" data-near-space={m.spaceId}>
+                <p className="card-title">
+                  <strong>{m.title}</strong> · {m.parkName}（{m.district}）
+                </p>
+                <p>{h("matches.area", { area: Math.round(m.areaSqm) })}</p>
+                <ul className="reasons">
+                  {m.reasons.map((r) => (
+                    <li key={r.zh} className="reason-warn">
+                      {pick(lng, r)}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        </section>
       ) : null}
     </section>
   );

@@ -3,12 +3,11 @@ import type { ReactNode } from "react";
 import { CheckboxField, ChoiceField, ErrorList, type FieldMeta, TextField } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
 import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
-import { ASSIST_FIELDS, assistFormField, planAssist, planHints } from "~/domain/need-assist";
-import { describeNeedHints } from "~/domain/need-hints-text";
+import type { NotesPlaces } from "~/hotline/desk.server";
 import { hotlineText } from "~/i18n/hotline-messages";
 import type { Lng } from "~/i18n/lng";
-import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
+import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
 
 // The hotline's lead fields (the one lead schema, channel "hotline"): the need as the caller says it,
 // with the free-text assist showing live what it read, and the optional industry and product. Used by
@@ -54,6 +53,9 @@ type NeedFields = Record<
 /**
  * The need and use parts of the phone-lead form. `notes` is the live text of the notes box (the
  * parent keeps it in state through `onNotes`); `onChange` runs on any edit (the match preview).
+ * `places`: the server's word on the notes' places (the desk's match preview answer carries it), shown
+ * while the box still holds the notes it was worked out for; until then, and on a page without it, the
+ * places are named with the rule that decides on saving (assistPreview's "places").
  */
 export function PhoneLeadNeed({
   lng,
@@ -62,6 +64,7 @@ export function PhoneLeadNeed({
   notes,
   onNotes,
   onChange,
+  places,
 }: {
   lng: Lng;
   need: NeedFields;
@@ -69,16 +72,25 @@ export function PhoneLeadNeed({
   notes: string;
   onNotes: (v: string) => void;
   onChange?: () => void;
+  places?: NotesPlaces;
 }) {
   const t = (key: Parameters<typeof ui>[1]) => ui(lng, key);
   const h = (key: Parameters<typeof hotlineText>[1]) => hotlineText(lng, key);
-  const typed = ASSIST_FIELDS.map(assistFormField) as Array<keyof NeedFields>;
   const filled = new Set<string>(
-    typed.filter((name) => typeof need[name].value === "string" && (need[name].value as string).trim() !== ""),
+    ASSIST_FORM_FIELDS.filter((name) => {
+      const v = need[name as keyof NeedFields].value;
+      return typeof v === "string" && v.trim() !== "";
+    }),
   );
-  const plan = planAssist(notes, filled, new Date());
-  const understood = describeNeedHints(planHints(plan), lng, need.kind.value === "land" ? "land" : undefined);
-  const sep = punctuationMessages.t(lng, "clauses");
+  const preview = assistPreview(notes, filled, lng, typeof need.kind.value === "string" ? need.kind.value : undefined);
+  const server = places && places.notes === notes ? places : null;
+  const lines: { key: string; label?: string; text: string }[] = [
+    { key: "understood", label: t("need.understood"), text: preview.understood },
+    { key: "places-read", text: server ? server.understood : "" },
+    { key: "unread", label: t("need.unread"), text: preview.unread },
+    { key: "places-unread", text: server ? server.unread : "" },
+    { key: "places", text: server ? "" : preview.places },
+  ];
   return (
     <>
       <fieldset className="desk-group need-group" onChange={onChange} onInput={onChange}>
@@ -108,16 +120,14 @@ export function PhoneLeadNeed({
           <ErrorList id={need.notes.errorId} errors={need.notes.errors} />
         </div>
         <div aria-live="polite" className="understood-box">
-          {understood.length > 0 ? (
-            <p className="understood">
-              {t("need.understood")} {understood.join(sep)}
-            </p>
-          ) : null}
-          {plan.unread.length > 0 ? (
-            <p className="understood">
-              {t("need.unread")} {plan.unread.map((f) => f.text).join(sep)}
-            </p>
-          ) : null}
+          {lines
+            .filter((l) => l.text !== "")
+            .map((l) => (
+              <p key={l.key} className="understood" data-assist-line={l.key}>
+                {l.label ? `${l.label} ` : ""}
+                {l.text}
+              </p>
+            ))}
         </div>
         <ChoiceField meta={need.deal} label={t("need.deal")} options={NEED_DEALS.map((k) => ({ value: k, label: t(`need.deal.${k}`) }))} />
         <ChoiceField

@@ -16,6 +16,7 @@ import type { LeadFlag } from "./lead-flags";
 import { parseCount, parseWan } from "./money";
 import { isPastMoveInMonth, parseMoveInBy } from "./move-in";
 import { ASSIST_FIELDS, type AssistField, assistFormField, planAssist } from "./need-assist";
+import { planNoteRegions } from "./note-regions";
 import { normalizePhone } from "./phone";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
@@ -186,6 +187,22 @@ function flag(m: Msg) {
 }
 
 /**
+ * The regions field as a list of names (comma, 、 or ; between them; a JSON array as it is), blanks
+ * dropped: the names the field holds, for the schema and for the hotline's preview (note-regions.ts
+ * reads the notes' places only when this is empty). Anything else is returned for the schema to refuse.
+ */
+export function splitRegions(value: unknown): unknown {
+  const v = blankToUndefined(value);
+  if (typeof v === "string")
+    return v
+      .split(/[,，、;；\n]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (Array.isArray(v)) return v.map(blankToUndefined).filter((x) => x !== undefined);
+  return v ?? [];
+}
+
+/**
  * Regions as typed (comma, 、 or ; between them) → GB/T 2260 division codes (app/domain/regions.ts).
  * A name that resolves to nothing, or to several divisions, is an error on the field with suggestions.
  * In the browser the resolver is absent (regions.server.ts) and the server decides.
@@ -193,16 +210,7 @@ function flag(m: Msg) {
 function regions(m: Msg, lng: Lng) {
   return z
     .preprocess(
-      (value) => {
-        const v = blankToUndefined(value);
-        if (typeof v === "string")
-          return v
-            .split(/[,，、;；\n]+/)
-            .map((s) => s.trim())
-            .filter(Boolean);
-        if (Array.isArray(v)) return v.map(blankToUndefined).filter((x) => x !== undefined);
-        return v ?? [];
-      },
+      splitRegions,
       z
         .array(z.string({ error: m("invalid") }).max(40, m("tooLong", { max: 40 })), { error: m("invalid") })
         .max(LIMITS.regions, m("tooMany", { max: LIMITS.regions })),
@@ -394,7 +402,11 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
             assist.push({ field: `need.${fill.field}`, value: fill.value, text: fill.text });
           }
         }
-        const flags: LeadFlag[] = [...plan.unread, ...implausible(lead.tax), ...implausibleArea(minSqm, maxSqm)];
+        // Places in the notes fill a blank regions field when each names one division (note-regions.ts decides).
+        const places = planNoteRegions(lead.need.notes, lead.need.regions.typed);
+        const regionsOf = places?.fill ?? lead.need.regions;
+        if (places?.fill) assist.push({ field: "need.regions", value: places.fill.codes.join(","), text: places.fill.text });
+        const flags: LeadFlag[] = [...plan.unread, ...(places?.unread ?? []), ...implausible(lead.tax), ...implausibleArea(minSqm, maxSqm)];
         // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
         const credit = lead.company.creditCode;
         if (credit && !credit.checkCharOk) flags.push({ field: "company.creditCode", code: "creditCodeCheck", text: credit.code });
@@ -407,8 +419,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
               ...filled,
               deal: lead.need.deal ?? "either",
               // What the person typed, and the GB/T 2260 codes it resolved to (matching compares codes).
-              regions: lead.need.regions.typed,
-              regionCodes: lead.need.regions.codes,
+              regions: regionsOf.typed,
+              regionCodes: regionsOf.codes,
               areaMin: minSqm === undefined ? undefined : toUnit(minSqm, unit),
               areaMax: maxSqm === undefined ? undefined : toUnit(maxSqm, unit),
               areaMinSqm: minSqm === undefined ? undefined : round2(minSqm),

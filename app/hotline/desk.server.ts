@@ -1,13 +1,15 @@
 import { getSql } from "~/db/db.server";
 import { readCallerQuery } from "~/domain/caller-query";
-import { createLeadSchema } from "~/domain/lead-schema";
+import { cleanTyped } from "~/domain/format-chars";
+import { createLeadSchema, regionProblemMessage, splitRegions } from "~/domain/lead-schema";
 import type { MatchNeed } from "~/domain/matching/types";
+import { describeNoteRegions, planNoteRegions } from "~/domain/note-regions";
 import { normalizePhone } from "~/domain/phone";
 import type { Lng } from "~/i18n/lng";
 import { errorMessage, log } from "~/utils/log.server";
 
 import { type CallerLead, findCallerLeads } from "./caller-search.server";
-import { type DryRunMatch, dryRunMatches } from "./dry-run.server";
+import { type DryRunMatch, dryRunMatches, type DryRunNearMiss } from "./dry-run.server";
 import { getDeskSearch } from "./search.server";
 
 // The two live answers of the desk, shared by the resource routes (with JavaScript, as the agent
@@ -39,19 +41,49 @@ export function needForPreview(
   return { ok: false, state: typeof kind !== "string" || kind === "" ? "hint" : "fix", regionProblems };
 }
 
-/** `regionProblems` only when a typed region did not resolve (see needForPreview). */
-export type PreviewAnswer = { state: "hint" | "fix" | "unavailable" | "done"; matches: DryRunMatch[]; regionProblems?: string[] };
+/**
+ * What the save will do with the places in the notes (note-regions.ts, the rule the schema applies), as
+ * the lines under the notes: `notes` is the notes text this was worked out for (the desk shows the
+ * lines only while the box still holds it), `understood` the districts filled, `unread` the places not.
+ */
+export type NotesPlaces = { notes: string; understood: string; unread: string };
+
+/**
+ * `regionProblems` only when a typed region did not resolve (see needForPreview); `places` whenever the
+ * notes were sent; `nearMisses` with the dry run's answer ("done").
+ */
+export type PreviewAnswer = {
+  state: "hint" | "fix" | "unavailable" | "done";
+  matches: DryRunMatch[];
+  nearMisses?: DryRunNearMiss[];
+  regionProblems?: string[];
+  places?: NotesPlaces;
+};
+
+/** The places of the notes as the save will take them, whatever else the form holds. */
+export function notesPlaces(payload: Payload, lng: Lng): NotesPlaces | undefined {
+  const need = (payload.need ?? {}) as Record<string, unknown>;
+  if (typeof need.notes !== "string") return undefined;
+  const regions = splitRegions(need.regions);
+  const plan = planNoteRegions(cleanTyped(need.notes), Array.isArray(regions) ? (regions as string[]) : [""]);
+  if (!plan) return undefined;
+  return { notes: need.notes, ...describeNoteRegions(plan, lng, (p) => regionProblemMessage(lng, p)) };
+}
 
 /** The match preview (dry run) for what is typed so far; a search or database failure is "unavailable", never an error page. */
 export async function previewMatches(payload: Payload, lng: Lng, verifyDays: number): Promise<PreviewAnswer> {
   const read = needForPreview(payload, lng);
-  if (!read.ok) return { state: read.state, matches: [], ...(read.regionProblems.length ? { regionProblems: read.regionProblems } : {}) };
+  const places = notesPlaces(payload, lng);
+  const extra = { ...(places ? { places } : {}) };
+  if (!read.ok)
+    return { state: read.state, matches: [], ...extra, ...(read.regionProblems.length ? { regionProblems: read.regionProblems } : {}) };
   try {
     const { search, spacesIndex } = getDeskSearch();
-    return { state: "done", matches: await dryRunMatches({ sql: getSql(), search, spacesIndex, verifyDays }, read.need) };
+    const found = await dryRunMatches({ sql: getSql(), search, spacesIndex, verifyDays }, read.need);
+    return { state: "done", ...found, ...extra };
   } catch (error) {
     log.warn("hotline match preview failed", { error: errorMessage(error), cause: errorMessage((error as Error).cause) });
-    return { state: "unavailable", matches: [] };
+    return { state: "unavailable", matches: [], ...extra };
   }
 }
 

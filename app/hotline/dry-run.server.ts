@@ -2,6 +2,7 @@ import type { Sql } from "~/db/db.server";
 import { DEFAULT_VERIFY_DAYS } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
 import type { MatchNeed, Reason } from "~/domain/matching/types";
+import { explainExclusions, nearestMisses } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
@@ -14,6 +15,8 @@ import { findCandidateIds } from "../../search/spaces.query";
 // of spaces the index has not caught up with, the same ranking as worker/lead-match.job.ts — so
 // "yes, we have a 5,000㎡ single-storey building in 高淳" can be said on the call. Nothing is written:
 // no match, no assignment, no audit row. The lead's real matching runs after it is saved.
+// Beside the matches, the nearest misses (why-not, as the job stores it in `excluded`): the spaces the
+// need just fails ("层高 8m < 需求 8.5m"), worth naming on the call when nothing fits or little does.
 
 /** One space the need fits, as the desk shows it (area in ㎡, reasons in both languages). */
 export type DryRunMatch = {
@@ -29,27 +32,58 @@ export type DryRunMatch = {
   reasons: Reason[];
 };
 
+/** A space the need just fails, as the desk shows it: every hard rule it failed, both figures in both languages. */
+export type DryRunNearMiss = {
+  spaceId: string;
+  parkName: string;
+  district: string;
+  title: string;
+  areaSqm: number;
+  reasons: Reason[];
+};
+
 export type DryRunDeps = { sql: Sql; search: SearchClient; spacesIndex: string; verifyDays?: number; now?: Date };
 
 /** Spaces of the need's kind changed since the index confirmed them, read besides the search hits (as the job does). */
 const PENDING_LIMIT = 1_000;
 export const DRY_RUN_LIMIT = 5;
+/** Near misses shown: a few to offer on the call, not the lead page's full why-not. */
+export const NEAR_MISS_LIMIT = 3;
 
 /**
- * The top DRY_RUN_LIMIT spaces for `need` (a parsed lead's need/use/tax), best first. Throws when
- * Meilisearch or Postgres fail (the desk shows "matches unavailable"; saving the lead does not need this).
+ * The top DRY_RUN_LIMIT spaces for `need` (a parsed lead's need/use/tax), best first, and the
+ * NEAR_MISS_LIMIT nearest misses among the spaces not offered (why-not.ts explainExclusions over the
+ * same spaces the job reads: the candidates, the why-not search's `nearby`, the pending ones; nearest
+ * first, every park). Throws when Meilisearch or Postgres fail (the desk shows "matches unavailable";
+ * saving the lead does not need this).
  */
-export async function dryRunMatches(deps: DryRunDeps, need: MatchNeed): Promise<DryRunMatch[]> {
+export async function dryRunMatches(deps: DryRunDeps, need: MatchNeed): Promise<{ matches: DryRunMatch[]; nearMisses: DryRunNearMiss[] }> {
   const n = withRegionCodes(need);
   const options = { now: (deps.now ?? new Date()).toISOString(), verifyDays: deps.verifyDays ?? DEFAULT_VERIFY_DAYS };
   const [found, pending] = await Promise.all([
-    findCandidateIds(deps.search, n, { indexUid: deps.spacesIndex, whyNot: false, ...options }),
+    findCandidateIds(deps.search, n, { indexUid: deps.spacesIndex, ...options }),
     loadSpaceRows(deps.sql, { pendingKind: n.need.kind, limit: PENDING_LIMIT }),
   ]);
-  const read = await loadSpaceRows(deps.sql, { spaceIds: found.candidates });
+  const read = await loadSpaceRows(deps.sql, { spaceIds: [...new Set([...found.candidates, ...found.nearby])] });
   const rows = new Map<string, SpaceRow>([...read, ...pending].map((r) => [r.id, r]));
-  const ranked = rankMatches(n, [...rows.values()].map(toSpaceCandidate), { limit: DRY_RUN_LIMIT, ...options });
-  return ranked.map((r) => {
+  const candidates = [...rows.values()].map(toSpaceCandidate);
+  const ranked = rankMatches(n, candidates, { limit: DRY_RUN_LIMIT, ...options });
+  const offered = new Set(ranked.map((r) => r.spaceId));
+  // A listing not confirmed lately or a park that refuses the industry is nothing to offer on a call.
+  const excluded = explainExclusions(n, candidates, offered, options).filter((e) => e.rule !== "stale" && e.rule !== "industry");
+  const misses = nearestMisses(excluded, NEAR_MISS_LIMIT);
+  const nearMisses = misses.map((e): DryRunNearMiss => {
+    const row = rows.get(e.spaceId)!;
+    return {
+      spaceId: e.spaceId,
+      parkName: row.parkName,
+      district: row.parkDistrict,
+      title: row.title,
+      areaSqm: row.areaSqm,
+      reasons: e.reasons,
+    };
+  });
+  const matches = ranked.map((r) => {
     const row = rows.get(r.spaceId)!;
     return {
       spaceId: r.spaceId,
@@ -64,4 +98,5 @@ export async function dryRunMatches(deps: DryRunDeps, need: MatchNeed): Promise<
       reasons: r.reasons,
     };
   });
+  return { matches, nearMisses };
 }

@@ -33,7 +33,7 @@ const zh = {
   "need.legend": "需求（来电人怎么说就怎么记）",
   "need.notes": "来电人说的需求",
   "need.notesHint":
-    "原话记下即可，例如“要5000平单层厂房，层高8米，明年3月前入驻”：读到的面积、规格和入驻时间显示在下方，保存时填入空着的栏目；地区请填在意向区域。",
+    "原话记下即可，例如“要5000平单层厂房，层高8米，在高淳，明年3月前入驻”：读到的面积、规格、入驻时间和地点显示在下方，保存时填入空着的栏目；地点要能唯一确定到区县才会填入意向区域，同名的（如鼓楼）请在意向区域写明省市。",
   "need.optional": "不清楚可以不填，之后由招商专员补充。",
   "use.legend": "行业与产品（可选）",
   "consent.legend": "个人信息告知（必读）",
@@ -43,6 +43,9 @@ const zh = {
   "matches.show": "显示匹配",
   "matches.hint": "选择需求类型后，这里会随输入显示符合的空间。",
   "matches.none": "暂时没有符合这项需求的空间。保存后系统会安排回访。",
+  "matches.noneButNear": "暂时没有完全符合这项需求的空间；下面几处只差一点，可以在电话里问问来电人能否接受。保存后系统会安排回访。",
+  "matches.near": "相近但不符合（只差一点，可以问问）",
+  "matches.nearHint": "这些空间不会作为匹配保存；列出的是不符合的地方。",
   "matches.unavailable": "匹配预览暂不可用；不影响保存，保存后会照常匹配。",
   "matches.fix": "先改正需求里标出的问题，再显示匹配。",
   "matches.score": "得分 {score}",
@@ -125,7 +128,7 @@ const en: Record<HotlineKey, string> = {
   "need.legend": "Need (note it as the caller says it)",
   "need.notes": "What the caller needs",
   "need.notesHint":
-    "Write it as said, e.g. “5000㎡ single-storey factory, 8 m ceiling, move in before next March”: the area, specs and move-in month read are shown below and fill the blank fields on save; put districts in Preferred districts.",
+    "Write it as said, e.g. “5000㎡ single-storey factory, 8 m ceiling, in Gaochun, move in before next March”: the area, specs, move-in month and places read are shown below and fill the blank fields on save; a place goes into Preferred districts only if it names one district — for a shared name (Gulou) type the city there.",
   "need.optional": "Leave blank what the caller does not know; the recruiter completes it later.",
   "use.legend": "Industry and product (optional)",
   "consent.legend": "Privacy notice (read it out)",
@@ -135,6 +138,10 @@ const en: Record<HotlineKey, string> = {
   "matches.show": "Show matches",
   "matches.hint": "Choose the need's kind: the spaces that fit show here as you type.",
   "matches.none": "No space fits this need right now. After saving, a call-back is scheduled.",
+  "matches.noneButNear":
+    "No space fits this need exactly right now; the ones below miss it narrowly, so ask the caller whether they would do. After saving, a call-back is scheduled.",
+  "matches.near": "Near misses (close, worth asking about)",
+  "matches.nearHint": "These are not saved as matches; each shows where it falls short.",
   "matches.unavailable": "The match preview is unavailable; saving works and the lead is matched as usual.",
   "matches.fix": "Fix the marked problems in the need first.",
   "matches.score": "Score {score}",

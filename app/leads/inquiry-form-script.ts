@@ -55,7 +55,7 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
   const show = () => {
     const filled = new Set(ASSIST_FORM_FIELDS.filter((f) => valueOf(form, `need.${f}`).trim() !== ""));
     const preview = assistPreview(valueOf(form, "need.notes"), filled, lng, valueOf(form, "need.kind") || undefined);
-    for (const part of ["understood", "unread"] as const) {
+    for (const part of ["understood", "unread", "places"] as const) {
       const line = box.querySelector<HTMLElement>(`[data-assist-line="${part}"]`);
       const text = line?.querySelector<HTMLElement>("[data-assist-text]");
       if (!line || !text) continue;

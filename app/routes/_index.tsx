@@ -242,6 +242,9 @@ export default function InquiryForm() {
                   {t(`need.${part}`)} <span data-assist-text="">{preview[part]}</span>
                 </p>
               ))}
+              <p className="understood" data-assist-line="places" hidden={preview.places === ""}>
+                <span data-assist-text="">{preview.places}</span>
+              </p>
             </div>
           </fieldset>
 

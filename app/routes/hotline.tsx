@@ -10,7 +10,7 @@ import { Time } from "~/components/admin";
 import { useDeskLookup } from "~/components/desk-lookup";
 import { FlashBanner } from "~/components/flash";
 import { CheckboxField, type FieldMeta, useLeadForm } from "~/components/forms";
-import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview } from "~/components/hotline-panels";
+import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview, type NearMissCard } from "~/components/hotline-panels";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
@@ -384,6 +384,7 @@ export default function HotlineDesk() {
             need={need as never}
             use={use as never}
             notes={notes}
+            places={previewAnswer && "matches" in previewAnswer ? previewAnswer.places : undefined}
             onNotes={(v) => {
               setNotes(v);
               submitTo("preview", 300);
@@ -437,6 +438,7 @@ export default function HotlineDesk() {
             lng={lng}
             state={previewAnswer?.state ?? "hint"}
             matches={(previewAnswer && "matches" in previewAnswer ? previewAnswer.matches : []) as MatchCard[]}
+            nearMisses={(previewAnswer && "matches" in previewAnswer ? (previewAnswer.nearMisses ?? []) : []) as NearMissCard[]}
             regionProblems={previewAnswer && "matches" in previewAnswer ? previewAnswer.regionProblems : undefined}
           />
         </div>

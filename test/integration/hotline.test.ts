@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
@@ -16,6 +16,8 @@ import { storeLead } from "~/leads/intake.server";
 import { createMailer } from "~/notify/mailer.server";
 
 import { createSearchClient } from "../../search/client";
+import { indexNames } from "../../search/index-names";
+import { reindexAll } from "../../search/reindex";
 import { deliverNotices } from "../../worker/deliver-notices";
 import type { JobContext } from "../../worker/job-context";
 import { demoInventory } from "../fixtures/inventory";
@@ -168,6 +170,99 @@ describe("/hotline", () => {
     const formKey = /name="formKey" value="([^"]+)"/.exec(await page(cookie))![1];
     const res = await post("/hotline", { csrf, formKey, intent: "preview", "need.kind": "factory", "need.regions": "lishui" }, cookie);
     expect(await res.text()).toMatch(/data-testid="region-problems"[^]*?“lishui”有多个同名区域/);
+  });
+
+  // The new user's notes named 高淳, the saved lead had regions [] and was matched anywhere; and the
+  // preview said only "no space fits" while the saved lead listed near misses worth offering on the call.
+  const NOTES = "要5000平单层厂房，层高8米5，在高淳，明年3月前入驻，需要2台500kva变压器";
+  type Answer = {
+    state: string;
+    matches: { spaceId: string }[];
+    nearMisses?: { spaceId: string; reasons: { zh: string; en: string }[] }[];
+    places?: { notes: string; understood: string; unread: string };
+  };
+
+  it("the preview says which district the notes' place fills, and lists the near misses apart, with their reasons, in both languages", async () => {
+    // The demo spaces in an index of this test's own (the desk's web server told its prefix), as the worker keeps it.
+    const prefix = `hlnear${Math.random().toString(36).slice(2, 8)}_`;
+    await reindexAll(db.sql, ctx.search, indexNames(prefix));
+    const indexed = await startWebServer({ DATABASE_URL: db.url, MEILI_INDEX_PREFIX: prefix });
+    onTestFinished(() => indexed.stop());
+    const client = webClient(indexed.url);
+    const cookie = await client.signIn("desk@example.test", PASSWORD);
+    const csrf = await client.csrfOf("/hotline", cookie);
+    const page = async (c: string) => (await fetch(`${indexed.url}/hotline`, { redirect: "manual", headers: { cookie: c } })).text();
+    const post = (path: string, form: Record<string, string>, c?: string) => client.post(path, form, c);
+    const preview = async (form: Record<string, string>, lng = "zh") => {
+      const res = await post(`/hotline/matches?lng=${lng}`, { "need.kind": "factory", ...form, csrf }, cookie);
+      expect(res.status).toBe(200);
+      return (await res.json()) as Answer;
+    };
+    const zh = await preview({ "need.notes": NOTES });
+    expect(zh.places).toEqual({ notes: NOTES, understood: "意向区域 江苏省南京市高淳区", unread: "" });
+    // Nothing fits in 高淳 (S1 has 800 kVA, S5 an 8 m ceiling), and nothing elsewhere is offered: the region was read.
+    expect(zh).toMatchObject({ state: "done", matches: [] });
+    const near = Object.fromEntries((zh.nearMisses ?? []).map((m) => [m.spaceId, m.reasons.map((r) => r.zh)]));
+    expect(near.S5).toEqual(["层高 8m < 需求 8.5m"]);
+    expect(near.S1).toEqual(["配电 800kVA < 需求 1000kVA"]);
+    expect(Object.keys(near)).not.toContain("S8"); // 溧水: not near, two rules off
+    const en = await preview({ "need.notes": NOTES }, "en");
+    expect(en.places?.understood).toMatch(/^districts Gaochun District, Nanjing, Jiangsu \(江苏省南京市高淳区\)$/);
+    expect(en.nearMisses?.find((m) => m.spaceId === "S5")?.reasons[0].en).toBe("Ceiling height 8m < required 8.5m");
+
+    // With a match: the near miss still shows, apart.
+    const some = await preview({ "need.notes": "在高淳，层高8米5", "need.areaMin": "4000", "need.areaMax": "6000" });
+    expect(some.matches.map((m) => m.spaceId)).toEqual(["S1"]);
+    expect(some.nearMisses?.map((m) => m.spaceId)).toContain("S5");
+
+    // An ambiguous place and an unknown one are named, not guessed; a typed regions field wins over the notes.
+    const gulou = await preview({ "need.notes": "在高淳或者鼓楼，5000平" });
+    expect(gulou.places?.understood).toBe("");
+    expect(gulou.places?.unread).toMatch(/^地点 高淳、鼓楼 未填入意向区域.*“鼓楼”有多个同名区域.*江苏省南京市鼓楼区/);
+    expect((await preview({ "need.notes": NOTES, "need.regions": "溧水区" })).places).toEqual({ notes: NOTES, understood: "", unread: "" });
+
+    // Without JavaScript the "show matches" submit renders the near misses in the panel, under their own heading.
+    const formKey = /name="formKey" value="([^"]+)"/.exec(await page(cookie))![1];
+    const res = await post("/hotline", { csrf, formKey, intent: "preview", "need.kind": "factory", "need.notes": NOTES }, cookie);
+    const html = await res.text();
+    expect(html).toContain("暂时没有完全符合这项需求的空间");
+    expect(html).toMatch(/data-testid="near-misses"[^]*?相近但不符合[^]*?层高 8m &lt; 需求 8.5m/);
+    expect(html).toContain("意向区域 江苏省南京市高淳区");
+  });
+
+  it("saving fills blank regions from the notes' places when each names one district, and never guesses an ambiguous one", async () => {
+    const { cookie } = await signIn("desk@example.test");
+    const save = async (phone: string, company: string, need: Record<string, string>) => {
+      const html = await page(cookie);
+      const form = { csrf: csrfIn(html), formKey: /name="formKey" value="([^"]+)"/.exec(html)![1], intent: "save" };
+      const res = await post(
+        "/hotline",
+        {
+          ...form,
+          "contact.phone": phone,
+          "company.name": company,
+          "contact.name": "王经理",
+          "need.kind": "factory",
+          consent: "on",
+          ...need,
+        },
+        cookie,
+      );
+      expect(res.status).toBe(303);
+      const [row] = await db.sql<{ need: Record<string, unknown>; flags: unknown[]; assist: unknown[] }[]>`
+        select lead->'need' as need, lead->'flags' as flags, assist from leads where company_name = ${company}`;
+      return row;
+    };
+    const gaochun = await save("13700004441", "南京热线高淳地区机械有限公司", { "need.notes": NOTES });
+    expect(gaochun.need).toMatchObject({ regions: ["高淳"], regionCodes: ["320118"], ceilingMinM: 8.5, powerMinKva: 1000 });
+    expect(gaochun.assist).toContainEqual({ field: "need.regions", value: "320118", text: "高淳" });
+    const both = await save("13700004442", "南京热线两区机械有限公司", { "need.notes": "在高淳區或者溧水，5000平" });
+    expect(both.need).toMatchObject({ regions: ["高淳區", "溧水"], regionCodes: ["320117", "320118"] });
+    const typed = await save("13700004443", "南京热线已填区域机械有限公司", { "need.notes": NOTES, "need.regions": "江宁区" });
+    expect(typed.need).toMatchObject({ regions: ["江宁区"], regionCodes: ["320115"] });
+    const gulou = await save("13700004444", "南京热线鼓楼机械有限公司", { "need.notes": "在鼓楼，5000平" });
+    expect(gulou.need).toMatchObject({ regions: [], regionCodes: [] });
+    expect(gulou.flags).toContainEqual({ field: "need.notes", code: "unread", text: "鼓楼" });
   });
 
   it("a need saved over another agent's change made meanwhile is refused with 409, keeps what was typed, and a second save overwrites", async () => {

@@ -1,0 +1,136 @@
+import { foldText } from "./fold-text";
+
+/**
+ * Places named in a typed need ("要5000平单层厂房，在高淳，明年3月前入驻" → 高淳), found by the words that
+ * mark a place in Chinese notes — never by a list of names: this module holds no division data and runs
+ * in the browser too (the public form's preview). Whether a place names a division, and which, is the
+ * server's to decide (app/domain/note-regions.ts, through the region resolver); here we only cut the
+ * words out, preferring to miss a place over cutting a non-place.
+ *
+ * A place is marked by:
+ * - a word before it: 在X, 去X, 靠近X / 临近X / 邻近X, 落户X, 搬到X / 迁到X / 迁往X — X running up to a
+ *   boundary (punctuation, 或/和/、, 附近/周边/一带, 的, 租/买/找, …);
+ * - its kind after it: X区 / X县 / X市 / X镇 / X新区 / X开发区 (2–6 characters before the kind, the
+ *   need words and particles before it cut off: "要江宁区的厂房" → 江宁区);
+ * - "X或(者)Y", "X、Y", "X和Y" after a marked place: each is one ("在高淳或者溧水" → 高淳, 溧水).
+ *
+ * Not places: the present location ("公司在江宁", "目前在高淳": where the caller is, not where they want
+ * to be; company.location holds it), a name followed by a company word ("高淳机械有限公司", "高淳机械厂"),
+ * kinds of zone that are no place ("高新区", "开发区", "园区", "工业区", "市场"), and words with a digit,
+ * a date or a storey in them ("在3月前", "在一楼").
+ */
+export type PlaceMention = {
+  /** The place as typed (Traditional kept), with its kind if one was typed: "高淳", "江宁区", "南京江宁". */
+  text: string;
+  /** Where it is in the typed notes: [start, end) in UTF-16 units. */
+  span: [number, number];
+};
+
+/** Ends a place after a marker word. */
+const BOUNDARY =
+  "(?=$|[\\s，。；;,!?！？、:：()（）/]|或者|或是|或|还是|和|及|与|跟|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围|都行|都可|均可|也行|也可|优先|为主|最好|比较|的|租|买|找|建|选|有|要|想|入驻|落户|办厂|开厂|设厂)";
+/** Characters a place can be made of: Han characters, no numerals written as digits, no punctuation. */
+const HAN = "\\p{Script=Han}";
+const MARKER = "(?:(?<![正还现都也就实存所自不])在|(?<![过失])去(?![年])|靠近|临近|邻近|落户|落地|搬到|搬去|迁到|迁往|迁至)";
+/** "公司在江宁", "目前位于高淳": where the caller is now, just before the place. */
+const PRESENT = /(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家)\s*(?:在|位于)\s*$/u;
+const AFTER_MARKER = new RegExp(`${MARKER}\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "gu");
+/** The kinds that mark a place after it; 区域, 市场, 县城 and the like are other words. */
+const KIND = "(?:经济技术开发区|经济开发区|开发区|新区|区(?![域别分])|县(?!城)|市(?![场值民政面价])|镇|省)";
+/** Up to three parts, each with its kind ("南京市高淳区" is one place, not 南京市 and 高淳区). */
+const BEFORE_KIND = new RegExp(`(?<name>(?:${HAN}{2,6}?${KIND}){1,3})`, "gu");
+/** Another place after a marked one: "高淳或者溧水", "高淳、溧水", "高淳和溧水". */
+const ANOTHER = new RegExp(`^\\s*(?:或者|或是|或|还是|和|及|与|跟|、|/)\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "u");
+
+/** Need words and particles cut off the front of a place found by its kind ("单层厂房江宁区" → 江宁区). */
+const LEADING =
+  /^.*(?:厂房|仓库|办公楼|办公|土地|用地|车间|单层|多层|面积|要求|需要|希望|打算|考虑|想要|最好|优先|靠近|临近|邻近|落户|搬到|迁到|位于|在|去|到|要|想|找|租|买|选|的|和|或者|或|及|与|跟|是)/u;
+/** Verbs a marker may be followed by before the place ("在考虑高淳" is 高淳). */
+const VERB_FRONT = /^(?:考虑|选择|看看|看|找|选|要|想|租|买)+/u;
+/** Zones and words that are no place of their own: the part before the kind. */
+const GENERIC =
+  /^(?:高新|高新技术|经开|经济|开发|工业|产业|物流|保税|科技|商业|自贸|综保|主城|老城|新城|城|郊|市|地|片|园|厂|小|社|景|核心|中心|周边|附近|本地|当地|外地|本|该|这个|那个|哪个|其他|别的|所在|老|新|同一|一个|整个|各|每个|全)$/u;
+/** Words ending in a kind that name no place: 超市, 城市, 上市, 社区, 园区, 厂区, 生活区, 乡镇, … */
+const KIND_WORDS = new RegExp(
+  `(?:市|超|城|都|上|门|夜|早|股|社|小|园|厂|景|片|辖|山|矿|灾|校|营|港|库|工|分|乡|功能|生活|办公|生产|仓储|展示|住宅|商住)${KIND}$`,
+  "u",
+);
+/** Characters no place name holds that dates, storeys and figures do. */
+const NOT_A_PLACE = /[0-9年月日号层时期间内底初季度米吨平亩]|^[一二两三四五六七八九十顶底首]+楼|左右|以上|以下|公司|集团|厂(?!房)/u;
+/** A company word after the place in the same clause: the place is part of a company's name. */
+const COMPANY_AFTER = new RegExp(
+  `^${HAN}{0,10}?(?:有限|公司|集团|研究院|研究所|工作室|商行|(?:机械|电子|科技|材料|化工|食品|制造)?厂(?!房))`,
+  "u",
+);
+
+/** Where the place after a marker starts: past the marker and any space. */
+function end0(m: RegExpMatchArray): number {
+  return m.index! + m[0].length - m.groups!.name.length;
+}
+
+function isPlace(name: string, after: string): boolean {
+  if (name.length < 2 || NOT_A_PLACE.test(name) || KIND_WORDS.test(name)) return false;
+  const base = name.replace(new RegExp(`${KIND}$`, "u"), "");
+  if (base.length === 0) return false; // 开发区 alone
+  // Without its kind, long or short (高新区 is 高 + 新区 and 高新 + 区).
+  for (const b of [base, name.replace(/[区县市镇省]$/u, "")]) if (GENERIC.test(b) || /(?:园|工业|产业|厂)$/u.test(b)) return false;
+  return !COMPANY_AFTER.test(after);
+}
+
+/**
+ * Cuts need words off the front ("要江宁区" → 江宁区), or null when fewer than two characters would stay
+ * before the kind ("要在开发区" names no place); a two-character name is kept whole ("和县", "单县").
+ */
+function trimFront(name: string, re: RegExp): string | null {
+  const m = re.exec(name);
+  if (!m || name.length === 2) return name;
+  const rest = name.slice(m[0].length);
+  const base = rest.replace(new RegExp(`${KIND}$`, "u"), "");
+  return base.length >= 2 ? rest : null;
+}
+
+/**
+ * The places named in `notes`, in the order typed, each once (by its folded text). Matching runs on
+ * the folded text (fold-text.ts: Traditional → Simplified, widths), and each place is quoted as typed.
+ */
+export function findPlaceMentions(notes: string): PlaceMention[] {
+  const { s, at } = foldText(notes);
+  const found: { start: number; end: number; name: string }[] = [];
+  const taken = (start: number, end: number) => found.some((f) => start < f.end && f.start < end);
+  const add = (start: number, end: number): boolean => {
+    const name = s.slice(start, end);
+    if (taken(start, end) || !isPlace(name, s.slice(end))) return false;
+    found.push({ start, end, name });
+    return true;
+  };
+  /** The places chained after a marked one ("高淳或者溧水、江宁"). */
+  const chain = (end: number) => {
+    for (let m = ANOTHER.exec(s.slice(end)); m; m = ANOTHER.exec(s.slice(end))) {
+      const name = m.groups!.name;
+      const start = end + m[0].length - name.length;
+      if (!add(start, start + name.length)) return;
+      end = start + name.length;
+    }
+  };
+  for (const m of s.matchAll(AFTER_MARKER)) {
+    if (PRESENT.test(s.slice(0, end0(m)))) continue;
+    const raw = m.groups!.name;
+    const name = trimFront(raw, VERB_FRONT);
+    const end = m.index + m[0].length;
+    if (name !== null && add(end - name.length, end)) chain(end);
+  }
+  for (const m of s.matchAll(BEFORE_KIND)) {
+    const raw = m.groups!.name;
+    const name = trimFront(raw, LEADING);
+    if (name === null) continue;
+    const end = m.index + raw.length;
+    const start = end - name.length;
+    if (PRESENT.test(s.slice(0, start))) continue; // "公司在江宁区": by its kind as by its marker
+    if (add(start, end)) chain(end);
+  }
+  found.sort((a, b) => a.start - b.start);
+  const seen = new Set<string>();
+  return found
+    .filter((f) => (seen.has(f.name) ? false : (seen.add(f.name), true)))
+    .map((f) => ({ text: notes.slice(at[f.start], at[f.end]), span: [at[f.start], at[f.end]] }));
+}
