@@ -37,21 +37,29 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   if (typeof resolveRegions !== "function") return null;
   const none: NoteRegionsPlan = { places: [], fill: null, problems: [], unread: [] };
   if (!notes || typed.length > 0) return none;
-  const places = findPlaceMentions(notes).slice(0, MAX_PLACES);
-  if (places.length === 0) return none;
   const codes = new Set<string>();
   const problems: RegionProblem[] = [];
-  for (const p of places) {
+  const places: PlaceMention[] = [];
+  for (const p of findPlaceMentions(notes).slice(0, MAX_PLACES)) {
     const r = resolveRegions([p.text]);
+    // "在做锂电池", "在建厂房", "靠近地铁站": words after a marker that name nothing the resolver knows,
+    // not even nearly, and carry no kind (区/县/市/镇/省) — no place, so they neither fill nor block.
+    if (isNoPlace(p, r.problems)) continue;
+    places.push(p);
     if (r.problems.length > 0 || r.codes.length !== 1) problems.push(...r.problems);
     else codes.add(r.codes[0]);
   }
+  if (places.length === 0) return none;
   const texts = places.map((p) => p.text);
   if (problems.length > 0) {
     return { places, fill: null, problems, unread: texts.map((text) => ({ field: "need.notes", code: "unread", text })) };
   }
   const text = notes.slice(places[0].span[0], places[places.length - 1].span[1]);
   return { places, fill: { typed: texts, codes: [...codes].sort(), text }, problems: [], unread: [] };
+}
+
+function isNoPlace(p: PlaceMention, problems: RegionProblem[]): boolean {
+  return !/[区县市镇省]$/u.test(p.text) && problems.length === 1 && problems[0].kind === "unknown" && problems[0].suggestions.length === 0;
 }
 
 /**

@@ -34,6 +34,14 @@ describe("planNoteRegions", () => {
     expect(planNoteRegions("我们是南京市高淳机械有限公司，要5000平", [])).toMatchObject({ places: [], fill: null, unread: [] });
     expect(planNoteRegions(NOTES, ["溧水区"])).toMatchObject({ places: [], fill: null });
   });
+
+  it.each(["在做锂电池", "在建厂房", "正在谈，在谈一个项目", "靠近地铁站"])(
+    "words after a marker that name nothing (%j) neither fill nor block the place beside them",
+    (words) => {
+      expect(planNoteRegions(`在高淳，${words}`, [])).toMatchObject({ fill: { codes: ["320118"] }, problems: [], unread: [] });
+      expect(planNoteRegions(words, [])).toMatchObject({ places: [], fill: null, unread: [] });
+    },
+  );
 });
 
 describe("the lead schema with places in the notes", () => {
