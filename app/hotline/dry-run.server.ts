@@ -72,31 +72,21 @@ export async function dryRunMatches(deps: DryRunDeps, need: MatchNeed): Promise<
   // A listing not confirmed lately or a park that refuses the industry is nothing to offer on a call.
   const excluded = explainExclusions(n, candidates, offered, options).filter((e) => e.rule !== "stale" && e.rule !== "industry");
   const misses = nearestMisses(excluded, NEAR_MISS_LIMIT);
+  // What the desk shows of a space, match or near miss alike.
+  const shown = (spaceId: string) => {
+    const row = rows.get(spaceId)!;
+    return { spaceId, parkName: row.parkName, district: row.parkDistrict, title: row.title, areaSqm: row.areaSqm, kind: row.kind };
+  };
   const nearMisses = misses.map((e): DryRunNearMiss => {
-    const row = rows.get(e.spaceId)!;
-    return {
-      spaceId: e.spaceId,
-      parkName: row.parkName,
-      district: row.parkDistrict,
-      title: row.title,
-      areaSqm: row.areaSqm,
-      reasons: e.reasons,
-    };
+    const { kind: _kind, ...space } = shown(e.spaceId);
+    return { ...space, reasons: e.reasons };
   });
-  const matches = ranked.map((r) => {
-    const row = rows.get(r.spaceId)!;
-    return {
-      spaceId: r.spaceId,
-      parkId: r.parkId,
-      parkName: row.parkName,
-      district: row.parkDistrict,
-      title: row.title,
-      kind: row.kind,
-      areaSqm: row.areaSqm,
-      score: r.score,
-      conditional: r.conditional,
-      reasons: r.reasons,
-    };
-  });
+  const matches = ranked.map((r) => ({
+    ...shown(r.spaceId),
+    parkId: r.parkId,
+    score: r.score,
+    conditional: r.conditional,
+    reasons: r.reasons,
+  }));
   return { matches, nearMisses };
 }
