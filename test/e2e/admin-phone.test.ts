@@ -222,6 +222,39 @@ describe("admin filter bars on a phone", () => {
   }, 120_000);
 });
 
+describe("/admin/dashboard charts on a phone", () => {
+  it("every chart text is drawn at ≥ 11 px at 390 px wide (the desktop SVG scaled down drew ~7 px); the desktop keeps its own drawing", async () => {
+    const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.setDefaultTimeout(E2E_WAIT_MS);
+    await login(page);
+    /** Each visible chart text's size on screen: its font size times the SVG's scale (shown width / drawn width). */
+    const drawn = () =>
+      page.locator(".chart svg").evaluateAll((svgs) =>
+        svgs
+          .filter((svg) => svg.getBoundingClientRect().width > 0)
+          .flatMap((svg) => {
+            const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute("width"));
+            return Array.from(svg.querySelectorAll("text"))
+              .filter((t) => t.textContent!.trim() !== "")
+              .map((t) => ({ text: t.textContent!, px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10 }));
+          }),
+      );
+    for (const lng of ["", "?lng=en"]) {
+      await page.setViewportSize(PHONE);
+      await page.goto(`${suite.web.url}/admin/dashboard${lng}`);
+      const phone = await drawn();
+      expect(phone.length).toBeGreaterThan(20);
+      expect(phone.filter((t) => t.px < 11)).toEqual([]);
+      await page.screenshot({ path: `test/e2e/screenshots/admin-dashboard-charts-phone${lng ? "-en" : ""}.png`, fullPage: true });
+      await page.setViewportSize(DESKTOP);
+      expect((await drawn()).length).toBeGreaterThan(20);
+      expect(await page.locator(".chart svg[width='640']:visible").count()).toBe(await page.locator(".chart svg:visible").count());
+    }
+    await context.close();
+  }, 90_000);
+});
+
 describe("/admin/dashboard under the Content-Security-Policy (ADR 021)", () => {
   it("the browser reports no CSP violation: the server-rendered ECharts SVG carries no inline style", async () => {
     const context = await suite.browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });
