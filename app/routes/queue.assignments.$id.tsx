@@ -36,6 +36,7 @@ import { lngHref, pick } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { staffText } from "~/i18n/staff-messages";
+import { spaceStatusLabel } from "~/inventory/inventory-columns";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import { allowedIntents, applyAssignmentAction } from "~/recruiter-desk/assignment-actions.server";
 import { leadWorkSchema, shanghaiToday } from "~/recruiter-desk/desk-forms";
@@ -720,7 +721,7 @@ function ShortlistForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
               <>
                 {" · "}
                 <strong className="tag reserved" data-status="reserved">
-                  {k("shortlist.reserved")}
+                  {spaceStatusLabel(d.lng, c.status)}
                 </strong>
               </>
             ) : null}

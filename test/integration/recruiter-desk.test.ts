@@ -365,7 +365,7 @@ describe("a shortlist with a reserved space", () => {
       expect(await (await get(path())).text()).not.toContain('value="S12"');
       const refused = await post(path(), { intent: "shortlist", spaces: ["S1", "S12"], reservedOk: "on", csrf });
       expect(refused.status).toBe(400);
-      expect(await refused.text()).toContain("所选空间不属于本园区或");
+      expect(await refused.text()).toContain("所选空间不属于本园区或已租售");
     } finally {
       await db.sql`update spaces set status = 'reserved' where id = 'S12'`;
     }
@@ -418,7 +418,7 @@ describe("the shortlist page", () => {
     expect(await none.text()).toContain("请勾选 1 到 10 个空间。");
     const foreign = await post(path, { intent: "shortlist", spaces: ["S1", "S2"], csrf }); // S2 is another park's
     expect(foreign.status).toBe(400);
-    expect(await foreign.text()).toContain("所选空间不属于本园区或已出租");
+    expect(await foreign.text()).toContain("所选空间不属于本园区或已租售");
     expect((await db.sql`select 1 from shortlists where assignment_id = ${lead.assignmentId}`).length).toBe(0);
   });
 
