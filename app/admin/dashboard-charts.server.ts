@@ -101,6 +101,10 @@ export function chartOption(
   if (!hasData(table)) return null;
   const labels = table.rows.map((r) => String(r[0]));
   const plain = (option: Option) => ({ option, height: HEIGHT });
+  // A few named buckets under their bars: on a phone every name is shown, wrapped to its bar's width
+  // (ECharts would hide every other one and clip the last, "Background backl…").
+  const buckets =
+    size === "narrow" ? { interval: 0, overflow: "break", width: Math.floor((CHART_SIZES.narrow.width - 80) / labels.length) } : {};
   switch (table.figure) {
     case "perDay":
       return plain({
@@ -137,7 +141,7 @@ export function chartOption(
         // A hidden value axis over the same span as the categories, so that a mark can sit on the
         // boundary between two buckets (on a category axis, 0.5 is rounded to a whole bucket).
         xAxis: [
-          { type: "category", data: labels },
+          { type: "category", data: labels, axisLabel: buckets },
           { type: "value", min: -0.5, max: labels.length - 0.5, show: false },
         ],
         // No axis line: on the hidden value axis it would be drawn at its 0, inside the first bucket.
@@ -187,7 +191,7 @@ export function chartOption(
     case "queues":
       return plain({
         grid,
-        xAxis: { type: "category", data: labels },
+        xAxis: { type: "category", data: labels, axisLabel: buckets },
         yAxis: { type: "value", minInterval: 1 },
         series: [{ type: "bar", data: table.rows.map((r) => num(r[1])), label: { show: true, position: "top" } }],
       });

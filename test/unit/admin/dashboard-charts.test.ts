@@ -146,6 +146,18 @@ describe("the phone drawing (a 640 px SVG shown 340 px wide drew its 12 px text 
       }
   });
 
+  it("names every bucket under its bar (queues, time to first contact), wrapped rather than hidden or clipped", async () => {
+    for (const lng of ["zh", "en"] as const)
+      for (const c of (await dashboardCharts(lng, figures())).filter((f) => f.figure === "queues" || f.figure === "firstContact")) {
+        const texts = Array.from(c.svg!.narrow.matchAll(/<text[^>]*>([^<]*)<\/text>/g), (m) =>
+          m[1].replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&amp;/g, "&"),
+        );
+        // A wrapped name is its lines in a row: read together, every name is there whole.
+        const joined = texts.join("").replace(/\s/g, "");
+        for (const row of c.rows) expect(joined, `${lng} ${row[0]}`).toContain(String(row[0]).replace(/\s/g, ""));
+      }
+  });
+
   it("the desktop drawing stays 640 px with 12 px text", async () => {
     const [c] = await dashboardCharts("zh", figures());
     expect(c.svg!.wide).toMatch(/<svg[^>]* width="640"/);
