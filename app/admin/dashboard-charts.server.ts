@@ -10,8 +10,18 @@ import { type Figure, type FigureTable, figureTables } from "./dashboard-tables"
 // The dashboard's charts: Apache ECharts rendered on the server to SVG (its SSR mode), so the page
 // needs no JavaScript (ADR 028). Each chart is drawn from the same table the page shows beside it.
 
-const WIDTH = 640;
 const HEIGHT = 300;
+
+/**
+ * Each chart is drawn twice: 640 px wide for a desktop and 340 px wide with larger text for a phone,
+ * and the page's CSS shows the one that fits (admin.css, .chart-wide/.chart-narrow). One 640 px SVG
+ * scaled down to a 390 px screen drew its 12 px legend and axis labels at ~7 px.
+ */
+export const CHART_SIZES = {
+  wide: { width: 640, fontSize: 12, funnelFont: 16 },
+  narrow: { width: 340, fontSize: 14, funnelFont: 14 },
+} as const;
+export type ChartSize = keyof typeof CHART_SIZES;
 const PALETTE = ["#1f5fbf", "#d9822b", "#2e8b57", "#8e44ad", "#c0392b", "#7f8c8d", "#16a085"];
 
 type Option = Echarts.EChartsCoreOption;
@@ -21,15 +31,38 @@ type Option = Echarts.EChartsCoreOption;
 let loading: Promise<typeof Echarts> | undefined;
 const loadEcharts = () => (loading ??= import("echarts"));
 
-function render(echarts: typeof Echarts, option: Option, height = HEIGHT): string {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height });
+function render(echarts: typeof Echarts, option: Option, size: ChartSize, height = HEIGHT): string {
+  const { width, fontSize } = CHART_SIZES[size];
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
-    chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: "sans-serif" }, ...option });
+    chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: "sans-serif" }, ...withFontSize(option, fontSize) });
     // Inline styles are refused by the CSP (ADR 021): written as presentation attributes instead.
     return cspSafeSvg(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
+}
+
+type Part = Record<string, unknown>;
+const each = (v: unknown, f: (part: Part) => Part) => (v === undefined ? v : Array.isArray(v) ? v.map((x: Part) => f(x)) : f(v as Part));
+const sized = (part: unknown, fontSize: number) => ({ ...(part as Part | undefined), fontSize });
+
+/**
+ * The option with every text the charts draw at `fontSize` (the funnel's labels keep theirs): ECharts'
+ * global textStyle.fontSize does not reach legends, axis labels or series labels, each has its own.
+ */
+export function withFontSize(option: Option, fontSize: number): Option {
+  return {
+    ...option,
+    legend: each(option.legend, (l) => ({ ...l, textStyle: sized(l.textStyle, fontSize) })),
+    xAxis: each(option.xAxis, (a) => ({ ...a, axisLabel: sized(a.axisLabel, fontSize) })),
+    yAxis: each(option.yAxis, (a) => ({ ...a, axisLabel: sized(a.axisLabel, fontSize) })),
+    series: each(option.series, (s) => ({
+      ...s,
+      ...(s.label && s.type !== "funnel" ? { label: sized(s.label, fontSize) } : {}),
+      ...(s.markLine ? { markLine: { ...(s.markLine as Part), label: sized((s.markLine as Part).label, fontSize) } } : {}),
+    })),
+  };
 }
 
 const num = (v: string | number) => (typeof v === "number" ? v : Number(v) || 0);
@@ -59,10 +92,19 @@ export function contactMarks(lng: Lng, upTos: (number | null)[]): { name: string
 }
 
 /** The ECharts option of a figure and the chart's height in px; null when there is no data to draw. */
-export function chartOption(lng: Lng, table: FigureTable, d: DashboardFigures): { option: Option; height: number } | null {
+export function chartOption(
+  lng: Lng,
+  table: FigureTable,
+  d: DashboardFigures,
+  size: ChartSize = "wide",
+): { option: Option; height: number } | null {
   if (!hasData(table)) return null;
   const labels = table.rows.map((r) => String(r[0]));
   const plain = (option: Option) => ({ option, height: HEIGHT });
+  // A few named buckets under their bars: on a phone every name is shown, wrapped to its bar's width
+  // (ECharts would hide every other one and clip the last, "Background backl…").
+  const buckets =
+    size === "narrow" ? { interval: 0, overflow: "break", width: Math.floor((CHART_SIZES.narrow.width - 80) / labels.length) } : {};
   switch (table.figure) {
     case "perDay":
       return plain({
@@ -81,12 +123,13 @@ export function chartOption(lng: Lng, table: FigureTable, d: DashboardFigures): 
             type: "funnel",
             sort: "none",
             left: "4%",
-            width: "56%",
+            // On a phone the labels take more of the width (larger text in a narrower chart).
+            width: size === "wide" ? "56%" : "44%",
             top: 16,
             bottom: 16,
             gap: 2,
             minSize: "6%",
-            label: { show: true, position: "right", formatter: "{b}：{c}", fontSize: 16, color: "#1f2933" },
+            label: { show: true, position: "right", formatter: "{b}：{c}", fontSize: CHART_SIZES[size].funnelFont, color: "#1f2933" },
             labelLine: { show: true, length: 16 },
             data: table.rows.map((r) => ({ name: String(r[0]), value: num(r[1]) })),
           },
@@ -98,7 +141,7 @@ export function chartOption(lng: Lng, table: FigureTable, d: DashboardFigures): 
         // A hidden value axis over the same span as the categories, so that a mark can sit on the
         // boundary between two buckets (on a category axis, 0.5 is rounded to a whole bucket).
         xAxis: [
-          { type: "category", data: labels },
+          { type: "category", data: labels, axisLabel: buckets },
           { type: "value", min: -0.5, max: labels.length - 0.5, show: false },
         ],
         // No axis line: on the hidden value axis it would be drawn at its 0, inside the first bucket.
@@ -148,7 +191,7 @@ export function chartOption(lng: Lng, table: FigureTable, d: DashboardFigures): 
     case "queues":
       return plain({
         grid,
-        xAxis: { type: "category", data: labels },
+        xAxis: { type: "category", data: labels, axisLabel: buckets },
         yAxis: { type: "value", minInterval: 1 },
         series: [{ type: "bar", data: table.rows.map((r) => num(r[1])), label: { show: true, position: "top" } }],
       });
@@ -156,15 +199,19 @@ export function chartOption(lng: Lng, table: FigureTable, d: DashboardFigures): 
 }
 
 /**
- * Every figure: its table and its chart as a CSP-clean SVG string; svg is null when there is no data
- * (the page then says "暂无数据" / "No data yet").
+ * Every figure: its table and its chart as CSP-clean SVG strings, one per size (CHART_SIZES); svg is
+ * null when there is no data (the page then says "暂无数据" / "No data yet").
  */
-export async function dashboardCharts(lng: Lng, d: DashboardFigures): Promise<(FigureTable & { svg: string | null })[]> {
+export async function dashboardCharts(lng: Lng, d: DashboardFigures): Promise<(FigureTable & { svg: Record<ChartSize, string> | null })[]> {
   const echarts = await loadEcharts();
-  return figureTables(lng, d).map((table) => {
-    const chart = chartOption(lng, table, d);
-    return { ...table, svg: chart ? render(echarts, chart.option, chart.height) : null };
-  });
+  const draw = (table: FigureTable, size: ChartSize) => {
+    const chart = chartOption(lng, table, d, size)!;
+    return render(echarts, chart.option, size, chart.height);
+  };
+  return figureTables(lng, d).map((table) => ({
+    ...table,
+    svg: hasData(table) ? { wide: draw(table, "wide"), narrow: draw(table, "narrow") } : null,
+  }));
 }
 
 export type { Figure };

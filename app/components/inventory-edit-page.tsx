@@ -120,6 +120,7 @@ export function InventoryEditPage() {
         csrf={csrf}
         defaultValue={d.values}
         maxLengths={d.maxLengths}
+        choices={d.choices}
         lastResult={action?.form === "retire" ? undefined : action?.result}
         lockedId={d.id ?? undefined}
         base={action?.base ?? d.base ?? undefined}

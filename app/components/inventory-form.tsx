@@ -49,6 +49,7 @@ export function InventoryForm({
   csrf,
   defaultValue,
   maxLengths,
+  choices,
   lastResult,
   lockedId,
   base,
@@ -60,6 +61,8 @@ export function InventoryForm({
   defaultValue: InventoryFormValues;
   /** Text column → the most characters its schema takes (inventory-check textMaxLengths); others 2000. */
   maxLengths?: Record<string, number>;
+  /** Text column → the values it may take, shown as a select (a space's park: inventory-edit.server.ts). */
+  choices?: Record<string, { value: string; label: string }[]> | null;
   lastResult?: SubmissionResult<string[]>;
   /** Editing: the id is shown, not edited (rows are found by id). */
   lockedId?: string;
@@ -99,7 +102,8 @@ export function InventoryForm({
         }
         const m = meta(c.key);
         if (c.list && c.choices) return <CheckboxGroup key={c.key} column={c} meta={m} lng={lng} />;
-        if (c.choices) {
+        const listed = c.choices?.map((o) => ({ value: o.value, label: o.label[lng] })) ?? choices?.[c.key];
+        if (listed) {
           return (
             <SelectField
               key={c.key}
@@ -107,7 +111,7 @@ export function InventoryForm({
               label={c.header[lng]}
               required={c.required}
               placeholder={c.required ? t("edit.choose") : t("edit.unknown")}
-              groups={[{ label: "", options: c.choices.map((o) => ({ value: o.value, label: o.label[lng] })) }]}
+              groups={[{ label: "", options: listed }]}
             />
           );
         }

@@ -43,16 +43,21 @@ export function InventoryListPage({
       </p>
       <Form method="get" className="lookup inventory-filters" role="search">
         {lng === "en" ? <input type="hidden" name="lng" value="en" /> : null}
-        <label htmlFor="list-q">{t("list.search")}</label>{" "}
-        <input id="list-q" name="q" type="search" defaultValue={q} placeholder={t("list.searchHint")} maxLength={100} /> {filters}
-        <label htmlFor="filter-state">{t("list.state")}</label>{" "}
-        <select id="filter-state" name="state" defaultValue={state}>
-          {LIST_STATES.map((s) => (
-            <option key={s} value={s}>
-              {t(s === "all" ? "list.all" : `list.state.${s}`)}
-            </option>
-          ))}
-        </select>{" "}
+        <span className="filter-pair">
+          <label htmlFor="list-q">{t("list.search")}</label>
+          <input id="list-q" name="q" type="search" defaultValue={q} placeholder={t("list.searchHint")} maxLength={100} />
+        </span>{" "}
+        {filters}
+        <span className="filter-pair">
+          <label htmlFor="filter-state">{t("list.state")}</label>
+          <select id="filter-state" name="state" defaultValue={state}>
+            {LIST_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(s === "all" ? "list.all" : `list.state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </span>{" "}
         <button type="submit">{t("list.filter")}</button>
       </Form>
       {children}
@@ -60,7 +65,10 @@ export function InventoryListPage({
   );
 }
 
-/** A labelled <select> of a GET filter; the first option is "all". */
+/**
+ * A labelled <select> of a GET filter; the first option is "all". Label and select are one unit that
+ * wraps whole: on a phone a label ending one row above another control's select read as its label.
+ */
 export function FilterSelect({
   lng,
   name,
@@ -76,15 +84,17 @@ export function FilterSelect({
 }) {
   return (
     <>
-      <label htmlFor={`filter-${name}`}>{label}</label>{" "}
-      <select id={`filter-${name}`} name={name} defaultValue={value}>
-        <option value="">{inventoryText(lng, "list.all")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>{" "}
+      <span className="filter-pair">
+        <label htmlFor={`filter-${name}`}>{label}</label>
+        <select id={`filter-${name}`} name={name} defaultValue={value}>
+          <option value="">{inventoryText(lng, "list.all")}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </span>{" "}
     </>
   );
 }

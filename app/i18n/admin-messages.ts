@@ -143,7 +143,7 @@ const zh = {
   "lead.foundBy.lead": "需求匹配",
   "lead.foundBy.space": "新空间反向匹配",
   "lead.withdrawn": "不再可用的匹配（历史）",
-  "lead.withdrawn.caption": "曾经推荐、之后不再符合的空间（如已出租），保留原因",
+  "lead.withdrawn.caption": "曾经推荐、之后不再符合的空间（如已租售），保留原因",
   "lead.withdrawn.empty": "没有撤回的匹配。",
   "lead.excluded": "未推荐的空间及原因",
   "lead.excluded.caption": "同类空间中未推荐的，按园区分组、最接近的在前：不符合的硬性条件（两边数字并列）和需求调整建议",
@@ -357,7 +357,7 @@ const en: Record<AdminKey, string> = {
   "lead.foundBy.lead": "lead matching",
   "lead.foundBy.space": "reverse matching (new space)",
   "lead.withdrawn": "Matches no longer available (history)",
-  "lead.withdrawn.caption": "Spaces offered earlier that no longer fit (e.g. let since), with the reason",
+  "lead.withdrawn.caption": "Spaces offered earlier that no longer fit (e.g. let or sold since), with the reason",
   "lead.withdrawn.empty": "No withdrawn matches.",
   "lead.excluded": "Spaces not offered, and why",
   "lead.excluded.caption":

@@ -49,6 +49,8 @@ const zh = {
   "edit.no": "否",
   "edit.unknown": "未填写",
   "edit.choose": "请选择",
+  "edit.parkOption": "{name}（{id}）",
+  "edit.parkOptionRetired": "{name}（{id}，已停用）",
 
   "verify.button": "仍可租售",
   "verify.h": "房源确认",
@@ -192,6 +194,8 @@ const en: Record<InventoryKey, string> = {
   "edit.no": "no",
   "edit.unknown": "not given",
   "edit.choose": "Choose",
+  "edit.parkOption": "{name} ({id})",
+  "edit.parkOptionRetired": "{name} ({id}, retired)",
 
   "verify.button": "Still available",
   "verify.h": "Availability",

@@ -7,6 +7,7 @@ import { parseCount, parseWan } from "~/domain/money";
 import { parseChineseNumber, withoutSpaces } from "~/domain/numbers";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "~/domain/units";
 import type { Bilingual } from "~/i18n/i18n";
+import type { Lng } from "~/i18n/lng";
 
 import type { Park, Recruiter, Space } from "./inventory-schema";
 
@@ -287,8 +288,10 @@ const DEAL = choice(
 const STATUS = choice(
   [
     { value: "available", label: { zh: "可租售", en: "available" }, also: ["空置", "可用", "待租", "待售"] },
-    { value: "reserved", label: { zh: "已预订", en: "reserved" }, also: ["预订", "预留", "意向中"] },
-    { value: "let", label: { zh: "已租售", en: "let" }, also: ["已出租", "已出售", "已租", "已售"] },
+    // One name a status everywhere a person reads it (admin, desk, shortlist, import errors): these labels.
+    // Older words stay readable in a sheet (已预订 was the label until 2026-12).
+    { value: "reserved", label: { zh: "已预留", en: "reserved" }, also: ["已预订", "预订", "预留", "意向中"] },
+    { value: "let", label: { zh: "已租售", en: "let or sold" }, also: ["已出租", "已出售", "已租", "已售"] },
   ],
   { zh: "状态", en: "status" },
 );
@@ -524,4 +527,9 @@ export function writeCells(collection: Collection, value: Park | Space | Recruit
 
 export function columnByKey(collection: Collection, key: string): Column | undefined {
   return COLUMNS[collection].find((c) => c.key === key);
+}
+
+/** A space status as every page names it (the STATUS column's label): 可租售 / 已预留 / 已租售. */
+export function spaceStatusLabel(lng: Lng, status: string): string {
+  return STATUS.choices!.find((c) => c.value === status)?.label[lng] ?? status;
 }

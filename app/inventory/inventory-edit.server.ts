@@ -8,7 +8,7 @@ import { withoutBidiControls } from "~/domain/display-text";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
-import { lngFromUrl } from "~/i18n/lng";
+import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { editFingerprint } from "~/utils/edit-fingerprint.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
@@ -16,6 +16,7 @@ import { errorMessage, log } from "~/utils/log.server";
 import { inventoryActor, leadsOfferedSpace, saveInventoryRow, spaceVerification } from "./inventory-admin.server";
 import { inventoryFormSchema, textMaxLengths } from "./inventory-check";
 import { type Collection, COLUMNS, flattenRow, writeCells } from "./inventory-columns";
+import { listParksWithState } from "./inventory-read.server";
 import { retiredState, setRetired } from "./inventory-retire.server";
 import { type DbRow, fromDbRow, loadDbRows } from "./inventory-rows.server";
 import { confirmSpaceAvailable } from "./listing-verify.server";
@@ -48,6 +49,24 @@ function formValues(collection: Collection, value: Record<string, unknown>): Rec
 }
 
 /**
+ * The space form's 园区编号 as a select of the parks, "name (id)", its value the park id as before (the
+ * import's format and the API are unchanged). A new space is offered parks in use only; an existing
+ * one also keeps its own park, marked when retired, or its id as stored if no park has it, so opening
+ * and saving a space never changes its park unasked (and the fingerprint, ADR 068, reads the same id).
+ */
+async function parkChoices(lng: Lng, current: string | null): Promise<Record<string, { value: string; label: string }[]>> {
+  const parks = await listParksWithState(getSql());
+  const options = parks
+    .filter((p) => !p.retired || p.id === current)
+    .map((p) => ({
+      value: p.id,
+      label: inventoryText(lng, p.retired ? "edit.parkOptionRetired" : "edit.parkOption", { name: p.name, id: p.id }),
+    }));
+  if (current && !parks.some((p) => p.id === current)) options.push({ value: current, label: current });
+  return { parkId: options };
+}
+
+/**
  * What an edit form was filled from, as a short fingerprint of the row's form values: sent back with the
  * form, so a save over a change someone else made meanwhile is refused instead of silently undoing it.
  */
@@ -75,6 +94,7 @@ export async function inventoryEditLoader(collection: Collection, request: Reque
         name: null,
         values: DEFAULTS[collection],
         maxLengths: textMaxLengths(collection),
+        choices: collection === "spaces" ? await parkChoices(lng, null) : null,
         flash,
         verifyDays,
         space: null,
@@ -100,6 +120,7 @@ export async function inventoryEditLoader(collection: Collection, request: Reque
       name: String(value.title ?? value.name ?? id),
       values: formValues(collection, value),
       maxLengths: textMaxLengths(collection),
+      choices: collection === "spaces" ? await parkChoices(lng, String(value.parkId ?? "")) : null,
       flash,
       verifyDays,
       space,

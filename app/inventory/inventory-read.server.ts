@@ -101,3 +101,11 @@ export function inventoryVersion(tx: Sql | TransactionSql) {
 export async function listParkNames(sql: Sql): Promise<{ id: string; name: string }[]> {
   return [...(await sql<{ id: string; name: string }[]>`select id, name from parks order by name`)];
 }
+
+/** Every park's id, name and whether it is retired, by name: the park select of the space form. */
+export async function listParksWithState(sql: Sql): Promise<{ id: string; name: string; retired: boolean }[]> {
+  return [
+    ...(await sql<{ id: string; name: string; retired: boolean }[]>`
+      select id, name, retired_at is not null as retired from parks order by name`),
+  ];
+}

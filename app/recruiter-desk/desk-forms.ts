@@ -81,6 +81,8 @@ export function leadWorkSchema(lng: Lng, today: string) {
         (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
         z.array(z.string().min(1).max(100)).min(1, m("bad.spaces")).max(10, m("bad.spaces")),
       ),
+      // Ticked: the recruiter shares a reserved space knowingly (createShortlist refuses one otherwise).
+      reservedOk: z.literal("on").optional(),
     }),
   ]);
 }

@@ -19,17 +19,19 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 
 export type ShortlistCreated = { id: string; token: string; expiresAt: string };
 
-export type CreateShortlistError = "not-yours" | "no-spaces" | "foreign-space";
+export type CreateShortlistError = "not-yours" | "no-spaces" | "foreign-space" | "reserved";
 
 /**
  * Creates a shortlist of `spaceIds` (1–10 spaces of the assignment's park, any status but let) for the
  * recruiter's own open or closed assignment, open for `days` days, and records `shortlist-shared` in the
- * routing audit trail. Returns the token once (it cannot be read back), or why not.
+ * routing audit trail. Returns the token once (it cannot be read back), or why not. A reserved space
+ * only with `reservedOk` (the recruiter ticked "share anyway"): a reservation may fall through, so a
+ * recruiter may offer one as a fallback, but never without knowing; `reserved` names those refused.
  */
 export async function createShortlist(
   sql: Sql,
-  input: { assignmentId: string; recruiterId: string; spaceIds: string[]; days: number },
-): Promise<{ ok: true; shortlist: ShortlistCreated } | { ok: false; error: CreateShortlistError }> {
+  input: { assignmentId: string; recruiterId: string; spaceIds: string[]; days: number; reservedOk?: boolean },
+): Promise<{ ok: true; shortlist: ShortlistCreated } | { ok: false; error: CreateShortlistError; reserved?: string[] }> {
   const spaceIds = [...new Set(input.spaceIds)];
   if (spaceIds.length === 0 || spaceIds.length > MAX_SHORTLIST_SPACES) return { ok: false, error: "no-spaces" };
   return sql.begin(async (tx) => {
@@ -37,11 +39,15 @@ export async function createShortlist(
       select a.lead_id, a.park_id from assignments a join leads l on l.id = a.lead_id
       where a.id = ${input.assignmentId} and a.recruiter_id = ${input.recruiterId} and l.anonymised_at is null`;
     if (!a) return { ok: false, error: "not-yours" } as const;
-    const [{ n }] = await tx<{ n: number }[]>`
-      select count(*)::int as n from spaces
+    // Read in the transaction that stores the list: a space reserved since the page was loaded counts.
+    const offered = await tx<{ title: string; status: string }[]>`
+      select title, status from spaces
       where id in ${tx(spaceIds)} and park_id = ${a.parkId} and status <> 'let' and retired_at is null
-        and not exists (select 1 from parks p where p.id = ${a.parkId} and p.retired_at is not null)`;
-    if (n !== spaceIds.length) return { ok: false, error: "foreign-space" } as const;
+        and not exists (select 1 from parks p where p.id = ${a.parkId} and p.retired_at is not null)
+      order by id`;
+    if (offered.length !== spaceIds.length) return { ok: false, error: "foreign-space" } as const;
+    const reserved = offered.filter((s) => s.status === "reserved").map((s) => s.title);
+    if (reserved.length > 0 && !input.reservedOk) return { ok: false, error: "reserved", reserved } as const;
     const token = randomBytes(32).toString("base64url");
     const [row] = await tx<{ id: string; expiresAt: Date }[]>`
       insert into shortlists (token_hash, assignment_id, lead_id, recruiter_id, space_ids, expires_at)

@@ -91,7 +91,10 @@ export default function Dashboard() {
               </p>
             ) : null}
             {c.svg ? (
-              <div className="chart" aria-hidden="true" dangerouslySetInnerHTML={{ __html: c.svg }} />
+              <>
+                <div className="chart chart-wide" aria-hidden="true" dangerouslySetInnerHTML={{ __html: c.svg.wide }} />
+                <div className="chart chart-narrow" aria-hidden="true" dangerouslySetInnerHTML={{ __html: c.svg.narrow }} />
+              </>
             ) : (
               <p className="chart-empty" data-testid="no-data">
                 {t("dashboard.noData")}

@@ -10,7 +10,7 @@ import {
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useState, useSyncExternalStore } from "react";
 
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
 import { hasAdminToken } from "~/auth/admin-token.server";
@@ -34,7 +34,9 @@ import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { describeFlag } from "~/i18n/flag-messages";
 import { lngHref, pick } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { staffText } from "~/i18n/staff-messages";
+import { spaceStatusLabel } from "~/inventory/inventory-columns";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import { allowedIntents, applyAssignmentAction } from "~/recruiter-desk/assignment-actions.server";
 import { leadWorkSchema, shanghaiToday } from "~/recruiter-desk/desk-forms";
@@ -243,12 +245,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     case "shortlist": {
-      const made = await createShortlist(sql, { ...who, spaceIds: v.spaces, days: getWebEnv().SHORTLIST_DAYS });
+      const made = await createShortlist(sql, {
+        ...who,
+        spaceIds: v.spaces,
+        days: getWebEnv().SHORTLIST_DAYS,
+        reservedOk: v.reservedOk === "on",
+      });
       if (made.ok) {
         const shared = new URL(`/s/${made.shortlist.token}`, getWebEnv().APP_URL).toString();
         return data<ActionData>({ form: "shortlist", result: submission.reply({ resetForm: true }), shared });
       }
       if (made.error === "not-yours") throw await redirectWithFlash(request, lngHref(here, lng), stale);
+      if (made.error === "reserved") {
+        const titles = made.reserved!.join(punctuationMessages.t(lng, "list"));
+        return data<ActionData>(
+          {
+            form: "shortlist",
+            result: submission.reply({ fieldErrors: { reservedOk: [deskText(lng, "bad.reservedUnconfirmed", { titles })] } }),
+          },
+          { status: 400 },
+        );
+      }
       return data<ActionData>(
         { form: "shortlist", result: submission.reply({ fieldErrors: { spaces: [deskText(lng, "bad.foreignSpace")] } }) },
         { status: 400 },
@@ -399,16 +416,14 @@ export default function AssignmentPage() {
         {actionData?.shared ? (
           <div className="banner" role="status">
             <p>{k("done.shortlist")}</p>
-            <p className="share-link">
-              <a href={actionData.shared}>{actionData.shared}</a>
-            </p>
+            <ShareLink lng={d.lng} url={actionData.shared} />
           </div>
         ) : null}
         {d.mine ? (
           <ShortlistForm d={d} lastResult={actionData?.form === "shortlist" && !actionData.shared ? actionData.result : undefined} />
         ) : null}
         <h3>{k("shortlist.shared")}</h3>
-        {d.shortlists.length === 0 ? <p>{k("shortlist.none")}</p> : null}
+        {d.shortlists.length === 0 ? <p>{k("shortlist.none")}</p> : <p className="hint">{k("shortlist.linkOnce")}</p>}
         <ul className="shortlists">
           {d.shortlists.map((s) => (
             <li key={s.id} data-shortlist={s.id}>
@@ -684,7 +699,11 @@ function ShortlistForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
   const k = (key: DeskKey, params?: Record<string, string | number>) => deskText(d.lng, key, params);
   const [form, fields] = useWorkForm(d, "shortlist", lastResult);
   const f = fields.spaces as FieldMetadata<string[]>;
+  const reservedOk = fields.reservedOk as FieldMetadata<string>;
   const matched = new Set(d.spaces.filter((s) => !s.withdrawnAt).map((s) => s.id));
+  // Let spaces are never candidates (loadShortlistCandidates); a reserved one says so beside its box
+  // and is shared only with "share anyway" ticked (createShortlist checks it again when it stores).
+  const anyReserved = d.candidates.some((c) => c.status === "reserved") || !!reservedOk.errors;
   return (
     <Form method="post" {...getFormProps(form)} className="shortlist-pick">
       <Csrf d={d} intent="shortlist" />
@@ -695,15 +714,71 @@ function ShortlistForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
         </p>
         {d.candidates.map((c) => (
           <label key={c.id}>
-            <input type="checkbox" name={f.name} value={c.id} defaultChecked={false} />
+            <input type="checkbox" name={f.name} value={c.id} defaultChecked={[f.initialValue ?? []].flat().includes(c.id)} />
             {c.title} · {Math.round(c.areaSqm)}㎡ ·{" "}
             {c.score !== null && matched.has(c.id) ? k("shortlist.matched", { score: c.score }) : k("shortlist.unmatched")}
-            {c.status === "reserved" ? ` · ${k("shortlist.reserved")}` : ""}
+            {c.status === "reserved" ? (
+              <>
+                {" · "}
+                <strong className="tag reserved" data-status="reserved">
+                  {spaceStatusLabel(d.lng, c.status)}
+                </strong>
+              </>
+            ) : null}
           </label>
         ))}
         <ErrorList id={f.errorId} errors={f.errors} />
       </fieldset>
+      {anyReserved ? (
+        <div className="field reserved-ok">
+          <label>
+            <input
+              type="checkbox"
+              name={reservedOk.name}
+              value="on"
+              aria-invalid={reservedOk.errors ? true : undefined}
+              aria-describedby={reservedOk.errors ? reservedOk.errorId : undefined}
+            />
+            {k("shortlist.reservedConfirm")}
+          </label>
+          <ErrorList id={reservedOk.errorId} errors={reservedOk.errors} />
+        </div>
+      ) : null}
       <button type="submit">{k("shortlist.create")}</button>
     </Form>
+  );
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * The new shortlist's link as a read-only field, selectable to copy on any phone without JavaScript;
+ * once the page runs, a button copies it with the Clipboard API and says so (or says to copy by hand).
+ */
+function ShareLink({ lng, url }: { lng: Data["lng"]; url: string }) {
+  const k = (key: DeskKey) => deskText(lng, key);
+  // False on the server and in the first render (hydration matches the HTML), then the browser's answer.
+  const canCopy = useSyncExternalStore(
+    noSubscription,
+    () => !!navigator.clipboard,
+    () => false,
+  );
+  const [copied, setCopied] = useState<"copied" | "failed" | null>(null);
+  const copy = () =>
+    navigator.clipboard.writeText(url).then(
+      () => setCopied("copied"),
+      () => setCopied("failed"),
+    );
+  return (
+    <div className="share-link">
+      <label htmlFor="share-link">{k("shortlist.copy")}</label>
+      <input id="share-link" type="url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+      {canCopy ? (
+        <button type="button" className="primary" onClick={copy}>
+          {k("shortlist.copyButton")}
+        </button>
+      ) : null}
+      <span role="status">{copied === "copied" ? k("shortlist.copied") : copied === "failed" ? k("shortlist.copyFailed") : ""}</span>
+    </div>
   );
 }

@@ -168,6 +168,93 @@ describe("admin pages on a phone", () => {
   }, 60_000);
 });
 
+/**
+ * Each labelled control of the page's filter forms whose label is not where it belongs: directly above
+ * it (the next thing down, starting at its left edge) or directly beside it (same row, just before it).
+ */
+async function strayFilterLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const stray: string[] = [];
+    for (const label of Array.from(
+      document.querySelectorAll<HTMLLabelElement>('form[role="search"] label[for], form.filters label[for]'),
+    )) {
+      const control = document.getElementById(label.htmlFor);
+      if (!control) continue;
+      const l = label.getBoundingClientRect();
+      const c = control.getBoundingClientRect();
+      // A hint between the two is the control's own description (aria-describedby): the label sits above the pair.
+      const hints = (control.getAttribute("aria-describedby") ?? "")
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.getBoundingClientRect())
+        .filter((h): h is DOMRect => !!h && h.height > 0 && h.top >= l.bottom - 1 && h.bottom <= c.top + 1);
+      const gapEnd = Math.max(l.bottom, ...hints.map((h) => h.bottom));
+      const above = l.bottom <= c.top + 1 && c.top - gapEnd < 16 && Math.abs(l.left - c.left) < 8;
+      const beside = l.top < c.bottom && c.top < l.bottom && l.right <= c.left + 1 && c.left - l.right < 24;
+      if (!above && !beside) stray.push(`${label.textContent}: label ${JSON.stringify(l.toJSON())}, control ${JSON.stringify(c.toJSON())}`);
+    }
+    return stray;
+  });
+}
+
+describe("admin filter bars on a phone", () => {
+  it("each filter's label sits directly above or beside its own control (园区 never ends a row whose next row starts with its select)", async () => {
+    const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.setDefaultTimeout(E2E_WAIT_MS);
+    await login(page);
+    const stray: Record<string, string[]> = {};
+    let labels = 0;
+    for (const width of [PHONE.width, 360, 320, 480, DESKTOP.width])
+      for (const lng of ["", "?lng=en"])
+        for (const path of ["/admin/spaces", "/admin/parks", "/admin/recruiters", "/admin/leads", "/admin/dashboard"]) {
+          await page.setViewportSize({ width, height: PHONE.height });
+          await page.goto(`${suite.web.url}${path}${lng}`);
+          labels += await page.locator('form[role="search"] label[for], form.filters label[for]').count();
+          const seen = await strayFilterLabels(page);
+          if (seen.length > 0) stray[`${width} ${path}${lng}`] = seen;
+        }
+    expect(labels).toBeGreaterThan(50);
+    expect(stray).toEqual({});
+    await page.setViewportSize(PHONE);
+    await page.goto(`${suite.web.url}/admin/spaces`);
+    await page.locator('form[role="search"]').screenshot({ path: "test/e2e/screenshots/admin-filters-spaces-phone.png" });
+    await context.close();
+  }, 120_000);
+});
+
+describe("/admin/dashboard charts on a phone", () => {
+  it("every chart text is drawn at ≥ 11 px at 390 px wide (the desktop SVG scaled down drew ~7 px); the desktop keeps its own drawing", async () => {
+    const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.setDefaultTimeout(E2E_WAIT_MS);
+    await login(page);
+    /** Each visible chart text's size on screen: its font size times the SVG's scale (shown width / drawn width). */
+    const drawn = () =>
+      page.locator(".chart svg").evaluateAll((svgs) =>
+        svgs
+          .filter((svg) => svg.getBoundingClientRect().width > 0)
+          .flatMap((svg) => {
+            const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute("width"));
+            return Array.from(svg.querySelectorAll("text"))
+              .filter((t) => t.textContent!.trim() !== "")
+              .map((t) => ({ text: t.textContent!, px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10 }));
+          }),
+      );
+    for (const lng of ["", "?lng=en"]) {
+      await page.setViewportSize(PHONE);
+      await page.goto(`${suite.web.url}/admin/dashboard${lng}`);
+      const phone = await drawn();
+      expect(phone.length).toBeGreaterThan(20);
+      expect(phone.filter((t) => t.px < 11)).toEqual([]);
+      await page.screenshot({ path: `test/e2e/screenshots/admin-dashboard-charts-phone${lng ? "-en" : ""}.png`, fullPage: true });
+      await page.setViewportSize(DESKTOP);
+      expect((await drawn()).length).toBeGreaterThan(20);
+      expect(await page.locator(".chart svg[width='640']:visible").count()).toBe(await page.locator(".chart svg:visible").count());
+    }
+    await context.close();
+  }, 90_000);
+});
+
 describe("/admin/dashboard under the Content-Security-Policy (ADR 021)", () => {
   it("the browser reports no CSP violation: the server-rendered ECharts SVG carries no inline style", async () => {
     const context = await suite.browser.newContext({ viewport: DESKTOP, locale: "zh-CN" });

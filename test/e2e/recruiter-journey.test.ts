@@ -138,8 +138,15 @@ describe("a recruiter's day with one lead", () => {
       await page.getByLabel(s1.title, { exact: false }).check();
       await page.getByLabel(s6.title, { exact: false }).check();
       await page.getByRole("button", { name: "生成链接" }).click();
-      const link = await page.locator(".share-link a").getAttribute("href", { timeout: 15_000 });
+      // The link in a read-only field (selectable without JavaScript), and a button that copies it.
+      const field = page.getByLabel("链接", { exact: true });
+      const link = await field.inputValue({ timeout: 15_000 });
       expect(link).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
+      expect(await field.getAttribute("readonly")).not.toBeNull();
+      await desk.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: suite.web.url });
+      await page.getByRole("button", { name: "复制链接" }).click();
+      await expect.poll(() => page.locator(".share-link [role=status]").textContent()).toBe("已复制");
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
       expect(await axeSerious(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}lead-desktop.png`, fullPage: true });
 
@@ -152,7 +159,7 @@ describe("a recruiter's day with one lead", () => {
       const phone = await newPage(PHONE);
       try {
         const p = phone.page;
-        const res = await p.goto(`${suite.web.url}${new URL(link!).pathname}`); // the link names APP_URL; the test server has its own port
+        const res = await p.goto(`${suite.web.url}${new URL(link).pathname}`); // the link names APP_URL; the test server has its own port
         expect(res?.status()).toBe(200);
         const text = await p.locator("main").innerText();
         expect(text).toContain(s1.title);

@@ -212,6 +212,36 @@ describe("the admin forms over HTTP", () => {
     expect(baseIn(park)).not.toBe("");
   });
 
+  it("asks for a space's park as a select of the parks, “name（id）”, its value the id; a retired park is left out of a new space and marked on one of its own", async () => {
+    const parkSelect = async (path: string) => {
+      const html = await (await fetch(`${web.url}${path}`, { headers: { cookie } })).text();
+      const select = /<select[^>]*name="parkId"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
+      return Array.from(select.matchAll(/<option value="([^"]*)"( selected="")?>([^<]*)<\/option>/g), (m) => ({
+        value: m[1],
+        selected: !!m[2],
+        label: m[3],
+      }));
+    };
+    const [{ id: dbSpace }] = await db.sql<{ id: string }[]>`select id from spaces where park_id = 'GC-DB' order by id limit 1`;
+    const [{ name: dbName }] = await db.sql<{ name: string }[]>`select name from parks where id = 'GC-DB'`;
+    const s2 = await parkSelect("/admin/spaces/S2");
+    expect(s2.find((o) => o.selected)?.value).toBe("GC-EDZ");
+    expect(s2.find((o) => o.value === "GC-DB")?.label).toBe(`${dbName}（GC-DB）`);
+    const parks = await db.sql<{ id: string }[]>`select id from parks`;
+    expect(s2.filter((o) => o.value !== "").length).toBe(parks.length);
+    await db.sql`update parks set retired_at = now() where id = 'GC-DB'`;
+    try {
+      const fresh = await parkSelect("/admin/spaces/new");
+      expect(fresh.length).toBeGreaterThan(1);
+      expect(fresh.map((o) => o.value)).not.toContain("GC-DB");
+      const own = await parkSelect(`/admin/spaces/${dbSpace}`);
+      expect(own.find((o) => o.selected)).toEqual({ value: "GC-DB", selected: true, label: `${dbName}（GC-DB，已停用）` });
+      expect((await parkSelect(`/admin/spaces/${dbSpace}?lng=en`)).find((o) => o.selected)?.label).toBe(`${dbName} (GC-DB, retired)`);
+    } finally {
+      await db.sql`update parks set retired_at = null where id = 'GC-DB'`;
+    }
+  });
+
   it("creates a recruiter; a second one with the same id is a field error", async () => {
     const form = {
       csrf,

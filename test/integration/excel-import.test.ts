@@ -148,14 +148,14 @@ describe("Excel import", () => {
     const reasons = Object.fromEntries(plan.errors.map((e) => [`${e.row} ${e.column}`, e.reason]));
     expect(reasons).toEqual({
       "2 C（类型）": { zh: "必填，请填写其中之一：厂房、土地、办公、仓库", en: "required, one of: factory, land, office, warehouse" },
-      "2 I（状态）": { zh: "必填，请填写其中之一：可租售、已预订、已租售", en: "required, one of: available, reserved, let" },
+      "2 I（状态）": { zh: "必填，请填写其中之一：可租售、已预留、已租售", en: "required, one of: available, reserved, let or sold" },
       "3 C（类型）": {
         zh: "“车间”不是可选的类型（厂房、土地、办公、仓库）",
         en: "“车间” is not a kind (factory, land, office, warehouse)",
       },
       "3 I（状态）": {
-        zh: "“空着呢”不是可选的状态（可租售、已预订、已租售）",
-        en: "“空着呢” is not a status (available, reserved, let)",
+        zh: "“空着呢”不是可选的状态（可租售、已预留、已租售）",
+        en: "“空着呢” is not a status (available, reserved, let or sold)",
       },
     });
     // Whatever the row, no reason quotes Zod's enum message with the stored codes.

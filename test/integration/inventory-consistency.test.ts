@@ -218,7 +218,7 @@ describe("a space let after it was offered", () => {
     expect(after.matches).toEqual([]);
     expect(after.withdrawnMatches).toHaveLength(1);
     expect(after.withdrawnMatches[0].spaceId).toBe("LET-1");
-    expect(after.withdrawnMatches[0].withdrawnReason.zh).toMatch(/已出租/);
+    expect(after.withdrawnMatches[0].withdrawnReason.zh).toMatch(/已租售/);
     expect(after.withdrawnMatches[0].withdrawnReason.en).toMatch(/let/);
     const [{ rematches }] = await db.sql<
       { rematches: number }[]
@@ -229,7 +229,7 @@ describe("a space let after it was offered", () => {
     const page = await (
       await fetch(`${web.url}/queue/assignments/${assignment!.id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })
     ).text();
-    expect(page).toMatch(/已不可用：房源状态 已出租/);
+    expect(page).toMatch(/已不可用：房源状态 已租售/);
 
     // Why not, and a call-back task that carries the nearest misses (S9: for sale only).
     const s9 = after.excluded.find((e) => e.spaceId === "S9");

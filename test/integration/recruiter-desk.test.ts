@@ -343,6 +343,65 @@ describe("working a lead", () => {
   });
 });
 
+describe("a shortlist with a reserved space", () => {
+  let lead: { leadId: string; reference: string; assignmentId: string };
+  beforeAll(async () => {
+    lead = await routedLead({ company: "预留空间测试机械有限公司", phone: "13700002222" });
+    await accept(lead.assignmentId);
+  });
+  const path = () => `/queue/assignments/${lead.assignmentId}`;
+  const made = async () => (await db.sql`select 1 from shortlists where assignment_id = ${lead.assignmentId}`).length;
+
+  it("says 已预留 beside its box, offers no let space, and asks to confirm sharing a reserved one", async () => {
+    const html = (await (await get(path())).text()).replace(/\s+/g, " ");
+    const s12 = /<label><input type="checkbox" name="spaces" value="S12"[^>]*>.*?<\/label>/.exec(html)![0];
+    expect(s12).toContain('data-status="reserved"');
+    expect(s12).toContain("已预留");
+    expect(html).toContain("所选空间中有已预留的，仍要推荐");
+    const [let1] = await db.sql<{ id: string }[]>`select id from spaces where park_id = 'GC-EDZ' and status = 'let'`;
+    if (let1) expect(html).not.toContain(`value="${let1.id}"`);
+    await db.sql`update spaces set status = 'let' where id = 'S12'`;
+    try {
+      expect(await (await get(path())).text()).not.toContain('value="S12"');
+      const refused = await post(path(), { intent: "shortlist", spaces: ["S1", "S12"], reservedOk: "on", csrf });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain("所选空间不属于本园区或已租售");
+    } finally {
+      await db.sql`update spaces set status = 'reserved' where id = 'S12'`;
+    }
+  });
+
+  it("refuses a reserved space without the confirmation, beside the box, keeping the ticks; with it, makes the link", async () => {
+    const refused = await post(path(), { intent: "shortlist", spaces: ["S1", "S12"], csrf });
+    expect(refused.status).toBe(400);
+    const html = (await refused.text()).replace(/\s+/g, " ");
+    const [s12] = await db.sql<{ title: string }[]>`select title from spaces where id = 'S12'`;
+    expect(html).toContain(`${s12.title} 已预留：要推荐请勾选下面的“仍要推荐”，否则取消勾选。`);
+    expect(html).toMatch(/<input type="checkbox" name="spaces" checked="" value="S12"\/>/);
+    expect(await made()).toBe(0);
+    const en = await post(`${path()}?lng=en`, { intent: "shortlist", spaces: ["S12"], csrf });
+    expect(await en.text()).toContain(`${s12.title}: reserved. To share it anyway tick “share anyway” below`);
+
+    const ok = await post(path(), { intent: "shortlist", spaces: ["S1", "S12"], reservedOk: "on", csrf });
+    expect(ok.status).toBe(200);
+    expect(await made()).toBe(1);
+    // An available space alone needs no confirmation.
+    expect((await post(path(), { intent: "shortlist", spaces: ["S1"], csrf })).status).toBe(200);
+    expect(await made()).toBe(2);
+  });
+
+  it("shows the new link in a read-only field to select and copy, and says later that a link is shown only once", async () => {
+    const res = await post(path(), { intent: "shortlist", spaces: ["S1"], csrf });
+    const html = (await res.text()).replace(/\s+/g, " ");
+    const field = /<input id="share-link" type="url" readOnly="" value="(http:\/\/[^"]+\/s\/[A-Za-z0-9_-]{43})"/i.exec(html);
+    expect(field).not.toBeNull();
+    expect(html).toContain('<label for="share-link">链接</label>');
+    const page = await (await get(path())).text();
+    expect(page).toContain("链接只在生成时显示一次");
+    expect(page).toMatch(/企业还没有打开/);
+  });
+});
+
 describe("the shortlist page", () => {
   let lead: { leadId: string; reference: string; assignmentId: string };
   let link = "";
@@ -359,7 +418,7 @@ describe("the shortlist page", () => {
     expect(await none.text()).toContain("请勾选 1 到 10 个空间。");
     const foreign = await post(path, { intent: "shortlist", spaces: ["S1", "S2"], csrf }); // S2 is another park's
     expect(foreign.status).toBe(400);
-    expect(await foreign.text()).toContain("所选空间不属于本园区或已出租");
+    expect(await foreign.text()).toContain("所选空间不属于本园区或已租售");
     expect((await db.sql`select 1 from shortlists where assignment_id = ${lead.assignmentId}`).length).toBe(0);
   });
 

@@ -134,8 +134,9 @@ const KIND_TEXT = {
 const DEAL_TEXT = { lease: ["租赁", "lease"], buy: ["购买", "buy"], either: ["租买均可", "lease or buy"] } as const;
 const STATUS_TEXT = {
   available: ["可租售", "available"],
-  reserved: ["已预订", "reserved"],
-  let: ["已出租/已售", "let"],
+  // The status labels of app/inventory/inventory-columns.ts (a pure module imports nothing; a unit test compares).
+  reserved: ["已预留", "reserved"],
+  let: ["已租售", "let or sold"],
   retired: ["已下架", "retired"],
 } as const;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { cspSafeSvg } from "~/admin/csp-safe-svg";
-import { chartOption, contactMarks, dashboardCharts } from "~/admin/dashboard-charts.server";
+import { CHART_SIZES, chartOption, contactMarks, dashboardCharts } from "~/admin/dashboard-charts.server";
 import { CONTACT_BUCKETS, type DashboardFigures, FUNNEL_STAGES } from "~/admin/dashboard-data.server";
 import { figureTables } from "~/admin/dashboard-tables";
 import { opsText } from "~/i18n/admin-ops-messages";
@@ -67,7 +67,7 @@ describe("time to first contact: the 5-minute and 1-hour marks", () => {
   });
 
   it("in the SVG, the 5-minute line is left of the second bar's centre and the 1-hour line left of the fifth's", async () => {
-    const svg = (await dashboardCharts("zh", figures())).find((c) => c.figure === "firstContact")!.svg!;
+    const svg = (await dashboardCharts("zh", figures())).find((c) => c.figure === "firstContact")!.svg!.wide;
     // The category labels' x (text-anchor middle, centred on each bucket) and the dashed lines' x.
     const centres = Array.from(svg.matchAll(/<text[^>]*transform="translate\(([\d.]+) [\d.]+\)"[^>]*>≤ /g), (m) => Number(m[1]));
     const lines = Array.from(svg.matchAll(/<path d="M([\d.]+) [\d.]+L\1 [\d.]+"[^>]*stroke="#c0392b"/g), (m) => Number(m[1]));
@@ -87,8 +87,9 @@ describe("empty figures", () => {
     expect(opsText("en", "dashboard.noData")).toBe("No data yet");
   });
 
-  it("a figure with data has its chart", async () => {
-    for (const c of await dashboardCharts("en", figures())) expect([c.figure, typeof c.svg]).toEqual([c.figure, "string"]);
+  it("a figure with data has its chart, drawn for a desktop and for a phone", async () => {
+    for (const c of await dashboardCharts("en", figures()))
+      expect([c.figure, typeof c.svg?.wide, typeof c.svg?.narrow]).toEqual([c.figure, "string", "string"]);
   });
 });
 
@@ -103,11 +104,12 @@ describe("the funnel", () => {
 
 describe("the SVG under the CSP (ADR 021)", () => {
   it("has no style attribute and no <style> element, and keeps the fonts as presentation attributes", async () => {
-    for (const c of await dashboardCharts("zh", figures())) {
-      expect(c.svg).not.toMatch(/\sstyle=/);
-      expect(c.svg).not.toMatch(/<style/);
-      expect(c.svg).toMatch(/<text[^>]* font-size="\d+px"[^>]* font-family="sans-serif"/);
-    }
+    for (const c of await dashboardCharts("zh", figures()))
+      for (const svg of Object.values(c.svg!)) {
+        expect(svg).not.toMatch(/\sstyle=/);
+        expect(svg).not.toMatch(/<style/);
+        expect(svg).toMatch(/<text[^>]* font-size="\d+px"[^>]* font-family="sans-serif"/);
+      }
   });
 
   it("cspSafeSvg: declarations become attributes, an existing attribute wins, non-presentation properties go", () => {
@@ -124,8 +126,41 @@ describe("the SVG under the CSP (ADR 021)", () => {
 
 describe("time to first contact: no stray axis line", () => {
   it("draws no vertical axis line inside the first bucket (the hidden value axis's 0)", async () => {
-    const svg = (await dashboardCharts("zh", figures())).find((c) => c.figure === "firstContact")!.svg!;
+    const svg = (await dashboardCharts("zh", figures())).find((c) => c.figure === "firstContact")!.svg!.wide;
     const vertical = Array.from(svg.matchAll(/<path d="M([\d.]+) [\d.]+L\1 [\d.]+"[^>]*stroke="([^"]+)"/g), (m) => m[2]);
     expect(vertical.filter((stroke) => stroke !== "#c0392b" && stroke !== "#dbdee4")).toEqual([]);
+  });
+});
+
+describe("the phone drawing (a 640 px SVG shown 340 px wide drew its 12 px text at ~7 px)", () => {
+  it("is 340 px wide and every text in it, legends, axes, marks and the funnel's labels, is ≥ 13 px", async () => {
+    for (const lng of ["zh", "en"] as const)
+      for (const c of await dashboardCharts(lng, figures())) {
+        const svg = c.svg!.narrow;
+        expect(svg).toMatch(/<svg[^>]* width="340"/);
+        const sizes = Array.from(svg.matchAll(/<text[^>]* font-size="(\d+)px"/g), (m) => Number(m[1]));
+        expect(sizes.length, c.figure).toBeGreaterThan(0);
+        expect([c.figure, Math.min(...sizes)]).toEqual([c.figure, CHART_SIZES.narrow.fontSize]);
+        // Shown at 390 px (≈ 340 px of content), no text is below 11 px.
+        expect(Math.min(...sizes) * (340 / CHART_SIZES.narrow.width)).toBeGreaterThanOrEqual(11);
+      }
+  });
+
+  it("names every bucket under its bar (queues, time to first contact), wrapped rather than hidden or clipped", async () => {
+    for (const lng of ["zh", "en"] as const)
+      for (const c of (await dashboardCharts(lng, figures())).filter((f) => f.figure === "queues" || f.figure === "firstContact")) {
+        const texts = Array.from(c.svg!.narrow.matchAll(/<text[^>]*>([^<]*)<\/text>/g), (m) =>
+          m[1].replace(/&gt;/g, ">").replace(/&lt;/g, "<").replace(/&amp;/g, "&"),
+        );
+        // A wrapped name is its lines in a row: read together, every name is there whole.
+        const joined = texts.join("").replace(/\s/g, "");
+        for (const row of c.rows) expect(joined, `${lng} ${row[0]}`).toContain(String(row[0]).replace(/\s/g, ""));
+      }
+  });
+
+  it("the desktop drawing stays 640 px with 12 px text", async () => {
+    const [c] = await dashboardCharts("zh", figures());
+    expect(c.svg!.wide).toMatch(/<svg[^>]* width="640"/);
+    expect(Math.min(...Array.from(c.svg!.wide.matchAll(/<text[^>]* font-size="(\d+)px"/g), (m) => Number(m[1])))).toBe(12);
   });
 });
