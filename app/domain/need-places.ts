@@ -37,6 +37,11 @@ const PRESENT = /(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|�
 const AFTER_MARKER = new RegExp(`${MARKER}\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "gu");
 /** The kinds that mark a place after it; 区域, 市场, 县城 and the like are other words. */
 const KIND = "(?:经济技术开发区|经济开发区|开发区|新区|区(?![域别分])|县(?!城)|市(?![场值民政面价])|镇|省)";
+const ENDS_IN_KIND = new RegExp(`${KIND}$`, "u");
+/** Whether a place as typed ends in its kind ("江宁区", "高淳县"): then it is a place even when no division has that name. */
+export function hasPlaceKind(text: string): boolean {
+  return ENDS_IN_KIND.test(text);
+}
 /** Up to three parts, each with its kind ("南京市高淳区" is one place, not 南京市 and 高淳区). */
 const BEFORE_KIND = new RegExp(`(?<name>(?:${HAN}{2,6}?${KIND}){1,3})`, "gu");
 /** Another place after a marked one: "高淳或者溧水", "高淳、溧水", "高淳和溧水". */

@@ -3,7 +3,7 @@ import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
 
 import type { LeadFlag } from "./lead-flags";
-import { findPlaceMentions, type PlaceMention } from "./need-places";
+import { findPlaceMentions, hasPlaceKind, type PlaceMention } from "./need-places";
 import type { RegionProblem } from "./regions";
 import { divisionByCode, englishPathLabel, resolveRegions } from "./regions.server";
 
@@ -59,7 +59,7 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
 }
 
 function isNoPlace(p: PlaceMention, problems: RegionProblem[]): boolean {
-  return !/[区县市镇省]$/u.test(p.text) && problems.length === 1 && problems[0].kind === "unknown" && problems[0].suggestions.length === 0;
+  return !hasPlaceKind(p.text) && problems.length === 1 && problems[0].kind === "unknown" && problems[0].suggestions.length === 0;
 }
 
 /**
