@@ -108,11 +108,29 @@ export async function findCandidateIds(
   n: MatchNeed,
   options: CandidateOptions & { whyNot?: boolean } = {},
 ): Promise<{ candidates: string[]; nearby: string[] }> {
-  const { results } = await client.multiSearch({ queries: candidateQueries(n, options) });
-  const [above, below, inFocus, nearby] = results.map((r) => r.hits as unknown as { id: string }[]);
-  const candidates = new Set<string>();
-  for (const hits of [above, below, inFocus]) for (const hit of hits) candidates.add(hit.id);
-  return { candidates: [...candidates], nearby: (nearby ?? []).map((hit) => hit.id) };
+  const [found] = await findCandidateIdsOfEach(client, [n], options);
+  return found;
+}
+
+/**
+ * findCandidateIds for several leads in ONE multi-search request (the leads of one lead.match job:
+ * docs/decisions/073): each lead's queries in turn, its answer at its index. Throws when Meilisearch fails.
+ */
+export async function findCandidateIdsOfEach(
+  client: SearchClient,
+  needs: readonly MatchNeed[],
+  options: CandidateOptions & { whyNot?: boolean } = {},
+): Promise<{ candidates: string[]; nearby: string[] }[]> {
+  if (needs.length === 0) return [];
+  const perLead = needs.map((n) => candidateQueries(n, options));
+  const { results } = await client.multiSearch({ queries: perLead.flat() });
+  let at = 0;
+  return perLead.map((queries) => {
+    const [above, below, inFocus, nearby] = results.slice(at, (at += queries.length)).map((r) => r.hits as unknown as { id: string }[]);
+    const candidates = new Set<string>();
+    for (const hits of [above, below, inFocus]) for (const hit of hits) candidates.add(hit.id);
+    return { candidates: [...candidates], nearby: (nearby ?? []).map((hit) => hit.id) };
+  });
 }
 
 export type CandidateOptions = HardOptions & { indexUid?: string; perQuery?: number };

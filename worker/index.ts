@@ -17,6 +17,7 @@ const running = await startWorker({
   indexNames: indexNames(env.MEILI_INDEX_PREFIX),
   concurrency: env.WORKER_CONCURRENCY,
   relayPollMs: env.RELAY_POLL_MS,
+  relayLingerMs: env.RELAY_LINGER_MS,
   reconcileEveryMs: env.RECONCILE_EVERY_MS,
   smtpUrl: env.SMTP_URL,
   smtpTimeoutMs: env.SMTP_TIMEOUT_MS,

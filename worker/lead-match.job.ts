@@ -1,46 +1,97 @@
 import { UnrecoverableError } from "bullmq";
 
 import { routeLead } from "~/assignments/route-lead.server";
-import { markDone } from "~/db/outbox.server";
+import { markAllDone, markDone } from "~/db/outbox.server";
+import type { Lead } from "~/domain/lead-schema";
 import { withRegionCodes } from "~/domain/regions";
+import type { LeadStatus } from "~/domain/statuses";
 import { inventoryVersion, loadSpaceRows } from "~/inventory/inventory-read.server";
-import { leadForMatching, liveMatchesOfLead, lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
+import { leadsToMatch, type LeadToMatch, liveMatchesOfLead, lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
 import { lockSpacesShared, saveLeadMatches, type VersionedMatch } from "~/matches/match-store.server";
+import { errorMessage, log } from "~/utils/log.server";
 
-import { findCandidateIds } from "../search/spaces.query";
+import { findCandidateIdsOfEach } from "../search/spaces.query";
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
 import { LeadMatchSpaces } from "./lead-match-spaces";
 import { matchingOptions } from "./matching-options";
+import type { OutboxJobData } from "./queue";
 
 const CLOSED = ["won", "lost"];
 /** Pending spaces (changed, not yet confirmed in the index) read per lead at most; normally a handful. */
 const PENDING_LIMIT = 1_000;
 const MATCH_LIMIT = 5;
 
+/** Leads of one job matched at once, each in its own transaction (the worker's connections are shared by every job). */
+const PARALLEL = 4;
+
 /**
- * A lead's matching, against a known state of the inventory (docs/decisions/018):
- * 1. Meilisearch finds the candidates (hard filters) and the spaces near the lead (why-not).
- * 2. In one transaction, with the lead locked, every candidate is re-read from Postgres, together
- *    with every space of the lead's kind whose change the index has not confirmed yet ("pending") and
- *    the lead's live matches. So a change the index lags behind is still seen, and nothing the index
- *    shows stale is offered.
+ * A lead's matching, against a known state of the inventory (docs/decisions/018), for every row of
+ * the job (one, or the group a relay pass made: `items`, docs/decisions/073):
+ * 1. Meilisearch finds the candidates (hard filters) and the spaces near the lead (why-not): one
+ *    multi-search for all the job's leads.
+ * 2. For each lead, in its own transaction, with the lead locked, every candidate is re-read from
+ *    Postgres, together with every space of the lead's kind whose change the index has not confirmed
+ *    yet ("pending") and the lead's live matches. So a change the index lags behind is still seen, and
+ *    nothing the index shows stale is offered.
  * 3. The spaces to offer are locked (shared) and re-read; a change committed meanwhile is taken in,
  *    and one committed later waits for this commit and is then handled by space.match.
  * 4. Top 5 stored (each with the space version), matches that no longer hold withdrawn with their
- *    reason, why-not stored on the lead, routed, and the notices delivered after commit (ADR 013).
+ *    reason, why-not stored on the lead, routed, the row marked done, and the notices delivered after
+ *    that lead's commit (ADR 013).
+ * A lead that fails does not hold back the others: the job throws once all were tried, and its retry
+ * does only the rows not done. Throws UnrecoverableError when every failure is a lead that does not exist.
  */
-export async function leadMatchJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
-  const row = await leadForMatching(ctx.sql, data.id);
-  if (!row) throw new UnrecoverableError(`lead ${data.id} does not exist`);
+export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promise<void> {
+  const items = data.items ?? [{ outboxId: data.outboxId, id: data.id }];
+  const rows = await leadsToMatch(
+    ctx.sql,
+    items.map((i) => i.outboxId),
+  );
+  const missing = rows.filter((r) => r.lead === null).map((r) => r.id);
   // Won, lost, or erased at the person's request before it was matched: nobody is to call about it.
-  if (CLOSED.includes(row.status) || row.anonymised) {
-    await markDone(ctx.sql, data.outboxId);
-    return;
-  }
-  const options = matchingOptions(ctx);
-  const found = await findCandidateIds(ctx.search, withRegionCodes(row.lead), { indexUid: ctx.indexNames.spaces, ...options });
+  const closed = rows.filter((r) => r.lead !== null && (CLOSED.includes(r.status!) || r.anonymised));
+  if (closed.length > 0)
+    await markAllDone(
+      ctx.sql,
+      closed.map((r) => r.outboxId),
+    );
+  const open = rows.filter((r): r is LeadToMatch & { lead: Lead; status: LeadStatus } => r.lead !== null && !closed.includes(r));
 
+  const options = matchingOptions(ctx);
+  const found = await findCandidateIdsOfEach(
+    ctx.search,
+    open.map((r) => withRegionCodes(r.lead)),
+    { indexUid: ctx.indexNames.spaces, ...options },
+  );
+  const failures: unknown[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < open.length) {
+      const at = next++;
+      try {
+        await matchOne(ctx, open[at], found[at], options);
+      } catch (error) {
+        failures.push(error);
+        if (open.length > 1) log.warn("lead.match failed for one lead of its job", { lead: open[at].id, error: errorMessage(error) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, open.length) }, lane));
+  if (failures.length > 0)
+    throw failures.length === 1 && missing.length === 0
+      ? failures[0]
+      : new Error(`lead.match: ${failures.length} of ${open.length} leads failed; first: ${errorMessage(failures[0])}`);
+  if (missing.length > 0) throw new UnrecoverableError(`lead ${missing.join(", ")} does not exist`);
+}
+
+async function matchOne(
+  ctx: JobContext,
+  row: LeadToMatch & { lead: Lead },
+  found: { candidates: string[]; nearby: string[] },
+  options: ReturnType<typeof matchingOptions>,
+): Promise<void> {
+  const data = { outboxId: row.outboxId, id: row.id };
   const { notices } = await ctx.sql.begin(async (tx) => {
     // The lock and the reads in one round trip: the reads run after the lock, on the state it sees.
     const [locked, live, pendingOfKind, version] = await Promise.all([

@@ -6,8 +6,14 @@ import type { Redis } from "ioredis";
 export const QUEUE_NAME = "pipeline";
 export type PipelineQueue = Queue<OutboxJobData>;
 
-/** Job payloads carry ids only: Redis keeps them in clear text. */
-export type OutboxJobData = { outboxId: number; id: string };
+/** One outbox row's work: the row and the id of what it is about. */
+export type OutboxItem = { outboxId: number; id: string };
+
+/**
+ * Job payloads carry ids only: Redis keeps them in clear text. A lead.match job may carry the rows of
+ * one relay pass in `items` (the first is the job's own `outboxId` and `id`; docs/decisions/073).
+ */
+export type OutboxJobData = OutboxItem & { items?: OutboxItem[] };
 
 /**
  * Derived from the outbox row's random key, so relaying the same row twice is harmless and rows of

@@ -9,28 +9,31 @@ import { jobIdFor, type PipelineQueue } from "./queue";
  * its attempts is retried: these jobs are idempotent, and nothing may stay unfinished.
  */
 export async function reconcileOnce(sql: Sql, queue: PipelineQueue, graceMs = 5_000): Promise<{ redriven: number; retried: number }> {
+  // A row relayed in a group is in its group's job (relay_job_key, docs/decisions/073).
   const rows = await sql<{ id: number; jobKey: string }[]>`
-    select id, job_key from outbox
+    select id, coalesce(relay_job_key, job_key) as job_key from outbox
     where done_at is null and relayed_at is not null
       and relayed_at < now() - make_interval(secs => ${graceMs / 1000})
     order by id
     limit 1000`;
+  const byJob = new Map<string, number[]>();
+  for (const row of rows) byJob.set(row.jobKey, [...(byJob.get(row.jobKey) ?? []), Number(row.id)]);
   let redriven = 0;
   let retried = 0;
-  for (const row of rows) {
-    const id = Number(row.id);
-    const job = await queue.getJob(jobIdFor(row.jobKey));
+  for (const [jobKey, ids] of byJob) {
+    const job = await queue.getJob(jobIdFor(jobKey));
     // A completed job whose row is still not done did not do the work (our jobs mark the row in the
     // transaction of their effect; the update below is a no-op if it just did): drop it, re-drive.
     const lost = !job || (await job.isCompleted());
     if (job && lost) await job.remove();
     if (lost) {
-      await sql`update outbox set relayed_at = null where id = ${id} and done_at is null`;
-      redriven++;
+      const back = await sql`
+        update outbox set relayed_at = null, relay_job_key = null where id = any(${ids}::bigint[]) and done_at is null`;
+      redriven += back.count;
     } else if (await job.isFailed()) {
-      await sql`update outbox set attempts = attempts + ${job.attemptsMade}, last_error = ${job.failedReason ?? null} where id = ${id}`;
+      await sql`update outbox set attempts = attempts + ${job.attemptsMade}, last_error = ${job.failedReason ?? null} where id = any(${ids}::bigint[])`;
       await job.retry("failed");
-      retried++;
+      retried += ids.length;
     }
   }
   if (redriven + retried > 0) log.info("reconciler re-drove outbox rows", { redriven, retried });

@@ -2,7 +2,7 @@ import type { Sql } from "~/db/db.server";
 import { indexTopicsSql, OUTBOX_CHANNEL, type Topic } from "~/db/outbox.server";
 import { errorMessage, log } from "~/utils/log.server";
 
-import { jobIdFor, jobOptions, type PipelineQueue } from "./queue";
+import { jobIdFor, jobOptions, type OutboxItem, type OutboxJobData, type PipelineQueue } from "./queue";
 
 const RELAY_BATCH = 200;
 
@@ -17,8 +17,10 @@ export const RELAY_HORIZON_MS = 5_000;
 export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BATCH): Promise<number> {
   return sql.begin(async (tx) => {
     // One statement takes the due rows (locked, earliest due first) and marks them relayed, in this
-    // transaction: if Redis does not take the jobs below, the rollback leaves them unrelayed.
-    const rows = await tx<{ id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number }[]>`
+    // transaction: if Redis does not take the jobs below, the rollback leaves them unrelayed. The
+    // lead.match rows due now are cut into groups of LEAD_MATCH_BATCH, each one job whose key is its
+    // first row's (`relay_job_key`, what the reconciler looks the job up by: docs/decisions/073).
+    const rows = await tx<{ id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number; relayJobKey: string | null }[]>`
       with due as (
         select id, job_key, topic, aggregate_id, coalesce(not_before, created_at) as due_at,
                greatest(0, coalesce(extract(epoch from (not_before - now())) * 1000, 0))::int as delay_ms
@@ -29,25 +31,60 @@ export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BA
         order by coalesce(not_before, created_at), id -- the order of outbox_relay_due: earliest due first
         limit ${batch}
         for update skip locked
+      ), numbered as (
+        select due.*, topic = 'lead.match' and delay_ms = 0 as batched,
+               (row_number() over (partition by topic = 'lead.match' and delay_ms = 0 order by due_at, id) - 1) / ${LEAD_MATCH_BATCH} as part
+        from due
+      ), grouped as (
+        select numbered.*, case when batched then first_value(job_key) over (partition by batched, part order by due_at, id) end as relay_job_key
+        from numbered
       ), relayed as (
-        update outbox o set relayed_at = now() from due where o.id = due.id returning o.id
+        update outbox o set relayed_at = now(), relay_job_key = g.relay_job_key from grouped g where o.id = g.id returning o.id
       )
-      select id, job_key, topic, aggregate_id, delay_ms from due order by due_at, id`;
+      select id, job_key, topic, aggregate_id, delay_ms, relay_job_key from grouped order by due_at, id`;
     if (rows.length === 0) return 0;
-    await queue.addBulk(
-      rows.map((r) => ({
-        name: r.topic,
-        data: { outboxId: Number(r.id), id: r.aggregateId },
-        opts: { ...jobOptions(), jobId: jobIdFor(r.jobKey), ...(r.delayMs > 0 ? { delay: r.delayMs } : {}) },
-      })),
-    );
+    await queue.addBulk(jobsOf(rows));
     return rows.length;
   });
 }
 
-/** Relays on every NOTIFY from an intake transaction, and polls as a fallback. */
-export async function startRelay(sql: Sql, queue: PipelineQueue, pollMs: number): Promise<{ stop: () => Promise<void> }> {
+/** Rows of one lead.match job at most: one Meilisearch request of 4 searches each (search/spaces.query.ts). */
+export const LEAD_MATCH_BATCH = 20;
+
+/**
+ * The BullMQ jobs for relayed rows, in their order: a group of lead.match rows becomes one
+ * `lead.match` job with every row in `items` (its id the group's key); a group of one and every other
+ * row are a job each, as before.
+ */
+function jobsOf(rows: { id: number; jobKey: string; topic: Topic; aggregateId: string; delayMs: number; relayJobKey: string | null }[]) {
+  const groups = new Map<string, OutboxItem[]>();
+  for (const r of rows) {
+    if (r.relayJobKey === null) continue;
+    const group = groups.get(r.relayJobKey) ?? [];
+    group.push({ outboxId: Number(r.id), id: r.aggregateId });
+    groups.set(r.relayJobKey, group);
+  }
+  return rows.flatMap((r) => {
+    if (r.relayJobKey !== null && r.relayJobKey !== r.jobKey) return []; // in its group's job
+    const items = r.relayJobKey === null ? [] : groups.get(r.relayJobKey)!;
+    const data: OutboxJobData = { outboxId: Number(r.id), id: r.aggregateId, ...(items.length > 1 ? { items } : {}) };
+    return [
+      {
+        name: r.topic,
+        data,
+        opts: { ...jobOptions(), jobId: jobIdFor(r.jobKey), ...(r.delayMs > 0 ? { delay: r.delayMs } : {}) },
+      },
+    ];
+  });
+}
+
+/**
+ * Relays `lingerMs` after a NOTIFY from an intake transaction (the rows due meanwhile gather into one
+ * pass: docs/decisions/073), and polls as a fallback.
+ */
+export async function startRelay(sql: Sql, queue: PipelineQueue, pollMs: number, lingerMs = 0): Promise<{ stop: () => Promise<void> }> {
   let running = false;
+  let lingering: ReturnType<typeof setTimeout> | null = null;
   let again = false;
   let stopped = false;
   const pass = async () => {
@@ -71,18 +108,24 @@ export async function startRelay(sql: Sql, queue: PipelineQueue, pollMs: number)
       running = false;
     }
   };
-  const listener = await sql
-    .listen(OUTBOX_CHANNEL, () => void pass())
-    .catch((error) => {
-      log.warn("outbox LISTEN unavailable; polling only", { error: errorMessage(error) });
-      return null;
-    });
+  const woken = () => {
+    if (lingerMs <= 0) return void pass();
+    lingering ??= setTimeout(() => {
+      lingering = null;
+      void pass();
+    }, lingerMs);
+  };
+  const listener = await sql.listen(OUTBOX_CHANNEL, woken).catch((error) => {
+    log.warn("outbox LISTEN unavailable; polling only", { error: errorMessage(error) });
+    return null;
+  });
   const timer = setInterval(() => void pass(), pollMs);
   void pass();
   return {
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      if (lingering) clearTimeout(lingering);
       await listener?.unlisten().catch(() => {});
       while (running) await new Promise((r) => setTimeout(r, 10));
     },

@@ -3,7 +3,7 @@ import { Worker } from "bullmq";
 import { createSql, type Sql } from "~/db/db.server";
 import type { SlaClock } from "~/domain/routing/working-time";
 import { createMailer } from "~/notify/mailer.server";
-import { DEFAULT_INDEX_LINGER_MS } from "~/utils/env.server";
+import { DEFAULT_INDEX_LINGER_MS, DEFAULT_RELAY_LINGER_MS } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 import { createSearchClient } from "../search/client";
@@ -34,6 +34,8 @@ export type WorkerConfig = {
   queuePrefix: string;
   concurrency: number;
   relayPollMs: number;
+  /** How long due work gathers after a wake-up before a relay pass (ms, default 100; docs/decisions/073). */
+  relayLingerMs?: number;
   reconcileEveryMs: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
@@ -152,7 +154,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     log.warn("job failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: errorMessage(error) }),
   );
 
-  const relay = await startRelay(sql, queue, config.relayPollMs);
+  const relay = await startRelay(sql, queue, config.relayPollMs, config.relayLingerMs ?? DEFAULT_RELAY_LINGER_MS);
   const reconciler = startReconciler(sql, queue, config.reconcileEveryMs);
   const indexWriter = await startIndexWriter(ctx, {
     lingerMs: config.indexLingerMs ?? DEFAULT_INDEX_LINGER_MS,

@@ -99,6 +99,11 @@ export async function markDone(tx: TransactionSql | Sql, outboxId: number): Prom
   await outboxDoneCte(tx, outboxId);
 }
 
+/** Marks several rows done at once, outside any job's own effect (lead.match's closed leads: docs/decisions/073). */
+export async function markAllDone(sql: TransactionSql | Sql, outboxIds: readonly number[]): Promise<void> {
+  await sql`update outbox set done_at = now() where id = any(${outboxIds as number[]}::bigint[]) and done_at is null`;
+}
+
 /** Brings a waiting row forward (inline work failed: let the relay hand it to BullMQ's retries now). */
 export async function dueNow(sql: Sql, outboxId: number, afterMs = 0): Promise<void> {
   await sql`update outbox set not_before = now() + ${afterMs}::float8 * interval '1 millisecond' where id = ${outboxId} and done_at is null`;

@@ -10,11 +10,23 @@ import type { LeadStatus } from "~/domain/statuses";
 // What the matching jobs (worker/lead-match.job.ts, worker/space-match.job.ts) read and write of a lead
 // and its live matches (docs/decisions/018).
 
-/** A lead as its match job first reads it (without a lock); null when it does not exist. */
-export async function leadForMatching(sql: Sql, leadId: string): Promise<{ lead: Lead; status: LeadStatus; anonymised: boolean } | null> {
-  const [row] = await sql<{ lead: Lead; status: LeadStatus; anonymised: boolean }[]>`
-    select lead, status, anonymised_at is not null as anonymised from leads where id = ${leadId}`;
-  return row ?? null;
+/** A lead.match row still to do, with its lead as first read (without a lock); `lead` null when the lead does not exist. */
+export type LeadToMatch = { outboxId: number; id: string; lead: Lead | null; status: LeadStatus | null; anonymised: boolean };
+
+/**
+ * The lead.match rows of `outboxIds` not done yet, each with its lead as the job first reads it
+ * (without a lock), in outbox id order: one statement for a whole group (docs/decisions/073). An
+ * aggregate id that is not a lead's uuid is a lead that does not exist (not an error for the group). A row
+ * done already (a group retried after some of its leads were matched, a job relayed twice) is left out.
+ */
+export async function leadsToMatch(sql: Sql, outboxIds: readonly number[]): Promise<LeadToMatch[]> {
+  const rows = await sql<{ outboxId: string; id: string; lead: Lead | null; status: LeadStatus | null; anonymised: boolean }[]>`
+    select o.id as outbox_id, o.aggregate_id as id, l.lead, l.status, l.anonymised_at is not null as anonymised
+    from outbox o
+    left join leads l on l.id = case when o.aggregate_id ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' then o.aggregate_id::uuid end
+    where o.id = any(${outboxIds as number[]}::bigint[]) and o.done_at is null
+    order by o.id`;
+  return rows.map((r) => ({ ...r, outboxId: Number(r.outboxId) }));
 }
 
 /**

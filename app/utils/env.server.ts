@@ -73,10 +73,18 @@ export function parseTrustProxy(value: string): boolean | number | string {
  */
 export const DEFAULT_INDEX_LINGER_MS = 500;
 
+/**
+ * How long the relay lets due outbox rows gather after a wake-up (ms), so the lead.match rows of one
+ * pass go to BullMQ as one job and to Meilisearch as one multi-search (docs/decisions/073). Every
+ * relayed job starts up to this much later.
+ */
+export const DEFAULT_RELAY_LINGER_MS = 100;
+
 export const workerEnvSchema = z.object({
   ...common,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   RELAY_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  RELAY_LINGER_MS: z.coerce.number().int().min(0).max(5_000).default(DEFAULT_RELAY_LINGER_MS), // ADR 073
   RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
   ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120),
   SLA_CLOCK: z.enum(["office-hours", "wall"]).default("office-hours"), // ADR 028: working time or wall-clock minutes

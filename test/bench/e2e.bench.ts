@@ -45,7 +45,7 @@ import {
 // worker process as npm start runs it, build/worker.js).
 //
 // Knobs (env): BENCH_RATES=10,50 BENCH_SECONDS=20 BENCH_SPACES=10000 BENCH_CONCURRENCY=8
-// BENCH_RELAY_POLL_MS (default: the worker's RELAY_POLL_MS default, 1000, as npm start runs) BENCH_SMTP_CONNECTIONS (pool size, default: the mailer's) BENCH_WAIT_SECONDS=60
+// BENCH_RELAY_POLL_MS (default: the worker's RELAY_POLL_MS default, 1000, as npm start runs) BENCH_RELAY_LINGER_MS (default: RELAY_LINGER_MS's) BENCH_SMTP_CONNECTIONS (pool size, default: the mailer's) BENCH_WAIT_SECONDS=60
 // BENCH_KNEE_STEP=5 (after BENCH_RATES, rounds halving the gap between the highest rate that held —
 // p99 < 2 s, nothing missing — and the lowest that did not, until it is at most this; when every rate
 // held, first twice the highest, up to 200 leads/s; 0 = off)
@@ -84,6 +84,7 @@ function settings() {
     // missed one; at 200 ms (this bench's setting until 12-02) the two polls cost ~5–10 ms of CPU a lead
     // at 10/s (docs/benchmarks.md, End to end, 12-02 01:26–01:40), which npm start does not pay.
     relayPollMs: envNumber("BENCH_RELAY_POLL_MS", workerEnvSchema.shape.RELAY_POLL_MS.parse(undefined), 50, 60_000),
+    relayLingerMs: envNumber("BENCH_RELAY_LINGER_MS", workerEnvSchema.shape.RELAY_LINGER_MS.parse(undefined), 0, 5_000),
     smtpConnections,
     kneeStep: envNumber("BENCH_KNEE_STEP", 5, 0, 100),
     waitSeconds: envNumber("BENCH_WAIT_SECONDS", 60, 5, 600),
@@ -350,7 +351,7 @@ async function main() {
   let exitCode = 0;
   try {
     console.log(
-      `e2e bench: rates ${cfg.rates.join(", ")} leads/s × ${cfg.seconds} s, ${cfg.spaces} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, SMTP pool ${cfg.smtpConnections ?? "default"}, worker ${cfg.workerProcess ? "in its own process" : "in this process"}`,
+      `e2e bench: rates ${cfg.rates.join(", ")} leads/s × ${cfg.seconds} s, ${cfg.spaces} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, linger ${cfg.relayLingerMs} ms, SMTP pool ${cfg.smtpConnections ?? "default"}, worker ${cfg.workerProcess ? "in its own process" : "in this process"}`,
     );
     const git = (args: string[]) => {
       try {
@@ -448,6 +449,7 @@ async function main() {
       queuePrefix: QUEUE_PREFIX,
       concurrency: cfg.concurrency,
       relayPollMs: cfg.relayPollMs,
+      relayLingerMs: cfg.relayLingerMs,
       reconcileEveryMs: 30_000,
       smtpUrl,
       smtpTimeoutMs: 5_000,
@@ -619,7 +621,7 @@ async function main() {
   const report: string[] = [];
   if (results.length) {
     report.push(
-      `\nEnd-to-end: POST /api/leads → email received by the SMTP server (${cfg.seconds} s per rate, ${cfg.spaces.toLocaleString("en")} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, SMTP pool ${cfg.smtpConnections ?? "default (2)"}, worker ${cfg.workerProcess ? "own process" : "bench process"})\n`,
+      `\nEnd-to-end: POST /api/leads → email received by the SMTP server (${cfg.seconds} s per rate, ${cfg.spaces.toLocaleString("en")} spaces, worker concurrency ${cfg.concurrency}, relay poll ${cfg.relayPollMs} ms, relay linger ${cfg.relayLingerMs} ms, SMTP pool ${cfg.smtpConnections ?? "default (2)"}, worker ${cfg.workerProcess ? "own process" : "bench process"})\n`,
     );
     report.push(
       "| rate (leads/s) | sent | emailed | hotline only | no match | missing | p50 ms | p90 ms | p99 ms | max ms | POST p50 ms | POST p99 ms | achieved rate | POST errors |",
@@ -865,7 +867,8 @@ async function runRound(o: {
   }
 
   // Stage breakdown of the emailed leads: the outbox rows (written, relayed, done) and the lead.match
-  // job's BullMQ hash (job id `outbox-<job_key>`: added, started, finished).
+  // job's BullMQ hash (job id `outbox-<job_key>`, a group's key for a row relayed in one (ADR 073):
+  // added, started, finished; a group's job starts once for all its leads).
   const stages = new Map<string, number[]>();
   const add = (name: string, v: number | null | undefined) => {
     if (v === null || v === undefined || !Number.isFinite(v)) return;
@@ -877,10 +880,11 @@ async function runRound(o: {
   const slowest: { latency: number; at: number; parts: string }[] = [];
   let jobsFound = 0;
   let jobsLooked = 0;
+  const matchKeys: string[] = [];
   let fallbackEmails = 0;
   if (emailedIds.length) {
     const rows = await o.sql<{ leadId: string; jobKey: string; topic: string; created: number; done: number | null }[]>`
-      select o.aggregate_id as lead_id, o.job_key::text as job_key, o.topic,
+      select o.aggregate_id as lead_id, coalesce(o.relay_job_key, o.job_key)::text as job_key, o.topic,
              extract(epoch from o.created_at) * 1000 as created, extract(epoch from o.done_at) * 1000 as done
       from outbox o
       where o.aggregate_id in ${o.sql(emailedIds)} and o.topic in ('lead.index', 'lead.match')`;
@@ -889,6 +893,7 @@ async function runRound(o: {
       where n.lead_id in ${o.sql(emailedIds)} and n.kind = 'assignment' and o.relayed_at is not null`;
     fallbackEmails = n;
     const matchRows = rows.filter((r) => r.topic === "lead.match");
+    matchKeys.push(...matchRows.map((r) => r.jobKey));
     const redis = new Redis(o.redisUrl, { maxRetriesPerRequest: 1 });
     try {
       const pipeline = redis.pipeline();
@@ -1052,7 +1057,7 @@ async function runRound(o: {
     emailsReceived: o.emailsReceived() - emailsBefore,
     drainedAfterMs,
     stages,
-    jobsCoverage: `${jobsFound}/${jobsLooked}`,
+    jobsCoverage: `${jobsFound}/${jobsLooked} (in ${new Set(matchKeys).size} jobs)`,
     fallbackEmails,
     meiliTasks,
     loopDelayP99: o.loop.percentile(99) / 1e6,
@@ -1108,6 +1113,7 @@ function workerEnv(config: WorkerConfig): Record<string, string> {
     QUEUE_PREFIX: config.queuePrefix,
     WORKER_CONCURRENCY: config.concurrency,
     RELAY_POLL_MS: config.relayPollMs,
+    RELAY_LINGER_MS: config.relayLingerMs,
     RECONCILE_EVERY_MS: config.reconcileEveryMs,
     SMTP_URL: config.smtpUrl,
     SMTP_TIMEOUT_MS: config.smtpTimeoutMs,

@@ -88,6 +88,46 @@ describe("reconciler", () => {
   });
 });
 
+describe("reconciler and a group of lead.match rows (docs/decisions/073)", () => {
+  it("re-drives every row of a group whose job Redis forgot, and each lead is matched", async () => {
+    const producer = createRedis(redis.url, "producer");
+    const queue = createQueue(producer, `pmtest-group-${Date.now()}`);
+    const ids: string[] = [];
+    for (const company of ["高淳分组一号科技有限公司", "高淳分组二号科技有限公司", "高淳分组三号科技有限公司"])
+      ids.push((await submit(company)).id);
+    const { relayOnce } = await import("../../worker/relay");
+    while ((await relayOnce(db.sql, queue)) > 0) {
+      // drain whatever is due
+    }
+    const rows = await db.sql<{ jobKey: string; relayJobKey: string }[]>`
+      select job_key, relay_job_key from outbox where aggregate_id = any(${ids}::text[]) and topic = 'lead.match' order by id`;
+    // One job holds the three rows; none has a job of its own.
+    expect(new Set(rows.map((r) => r.relayJobKey)).size).toBe(1);
+    const job = await queue.getJob(jobIdFor(rows[0].relayJobKey));
+    expect(job?.data.items?.map((i) => i.id)).toEqual(ids);
+    for (const r of rows.slice(1)) expect(await queue.getJob(jobIdFor(r.jobKey))).toBeUndefined();
+    // While the job is known, nothing is re-driven.
+    expect((await reconcileOnce(db.sql, queue, 0)).redriven).toBe(0);
+
+    const admin = new Redis(redis.url);
+    await admin.flushall();
+    admin.disconnect();
+    expect((await reconcileOnce(db.sql, queue, 0)).redriven).toBe(3);
+    const prefix = queue.opts.prefix!;
+    await queue.close();
+    producer.disconnect();
+    const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
+    try {
+      await eventually(
+        async () => (await db.sql`select 1 from leads where id = any(${ids}::uuid[]) and matched_at is not null`).length === 3,
+        "the group's leads matched after re-drive",
+      );
+    } finally {
+      await worker.close();
+    }
+  });
+});
+
 /** A lead submitted and its lead.match row relayed into a queue of its own (no worker yet: the job sits in Redis). */
 async function relayedLeadMatch(prefix: string, company: string) {
   const producer = createRedis(redis.url, "producer");
