@@ -22,8 +22,12 @@ const CLOSED = ["won", "lost"];
 const PENDING_LIMIT = 1_000;
 const MATCH_LIMIT = 5;
 
-/** Leads of one job matched at once, each in its own transaction (the worker's connections are shared by every job). */
-const PARALLEL = 4;
+/**
+ * Leads of one job matched at once, each in its own transaction. Two, not more: the worker already runs
+ * WORKER_CONCURRENCY jobs, and leads of the same parks wait for each other's recruiter locks (routing),
+ * so more lanes only queue on the locks and the connection pool (docs/benchmarks.md, "lead.match in groups").
+ */
+const PARALLEL = 2;
 
 /**
  * A lead's matching, against a known state of the inventory (docs/decisions/018), for every row of
