@@ -48,10 +48,7 @@ const PARALLEL = 2;
  */
 export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promise<void> {
   const items = data.items ?? [{ outboxId: data.outboxId, id: data.id }];
-  const rows = await leadsToMatch(
-    ctx.sql,
-    items.map((i) => i.outboxId),
-  );
+  const rows = await leadsToMatch(ctx.sql, items);
   const missing = rows.filter((r) => r.lead === null).map((r) => r.id);
   // Won, lost, or erased at the person's request before it was matched: nobody is to call about it.
   const closed = rows.filter((r) => r.lead !== null && (CLOSED.includes(r.status!) || r.anonymised));

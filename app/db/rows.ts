@@ -153,6 +153,8 @@ export type OutboxRow = {
   lastError: string | null;
   notBefore: Date | null;
   jobKey: string;
+  /** The job key of the group this row was relayed in (docs/decisions/073); null when relayed alone. */
+  relayJobKey: string | null;
 };
 
 /** A row of `parks` as the pool returns it (`select *`). */
@@ -360,6 +362,7 @@ export const ROW_COLUMNS = {
     lastError: true,
     notBefore: true,
     jobKey: false,
+    relayJobKey: true,
   } satisfies Nullability<OutboxRow>,
   parks: {
     id: false,

@@ -1,6 +1,7 @@
 import type { RoutingLead } from "~/assignments/route-lead.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { outboxAddNowCte, outboxDoneCte, outboxWakeSql } from "~/db/outbox.server";
+import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
 import { reverseLeadBounds } from "~/domain/matching/hard";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
@@ -14,17 +15,18 @@ import type { LeadStatus } from "~/domain/statuses";
 export type LeadToMatch = { outboxId: number; id: string; lead: Lead | null; status: LeadStatus | null; anonymised: boolean };
 
 /**
- * The lead.match rows of `outboxIds` not done yet, each with its lead as the job first reads it
- * (without a lock), in outbox id order: one statement for a whole group (docs/decisions/073). An
- * aggregate id that is not a lead's uuid is a lead that does not exist (not an error for the group). A row
- * done already (a group retried after some of its leads were matched, a job relayed twice) is left out.
+ * The lead.match rows of `items` not done yet, each with its lead as the job first reads it (without a
+ * lock), in outbox id order: one statement for a whole group (docs/decisions/073). An id that is not a
+ * row id (isUuid) is a lead that does not exist, not an error for the group. A row done already (a group
+ * retried after some of its leads were matched, a job relayed twice) is left out.
  */
-export async function leadsToMatch(sql: Sql, outboxIds: readonly number[]): Promise<LeadToMatch[]> {
+export async function leadsToMatch(sql: Sql, items: readonly { outboxId: number; id: string }[]): Promise<LeadToMatch[]> {
+  const leadIds = items.map((i) => i.id).filter(isUuid);
   const rows = await sql<{ outboxId: string; id: string; lead: Lead | null; status: LeadStatus | null; anonymised: boolean }[]>`
     select o.id as outbox_id, o.aggregate_id as id, l.lead, l.status, l.anonymised_at is not null as anonymised
     from outbox o
-    left join leads l on l.id = case when o.aggregate_id ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' then o.aggregate_id::uuid end
-    where o.id = any(${outboxIds as number[]}::bigint[]) and o.done_at is null
+    left join leads l on l.id = any(${leadIds}::uuid[]) and l.id::text = o.aggregate_id
+    where o.id = any(${items.map((i) => i.outboxId)}::bigint[]) and o.done_at is null
     order by o.id`;
   return rows.map((r) => ({ ...r, outboxId: Number(r.outboxId) }));
 }

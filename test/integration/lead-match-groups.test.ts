@@ -1,64 +1,37 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { enqueue } from "~/db/outbox.server";
-import { importInventory } from "~/inventory/import.server";
-import { createMailer } from "~/notify/mailer.server";
 
-import { createSearchClient, type SearchClient } from "../../search/client";
-import { ensureSpacesIndex } from "../../search/spaces.index";
+import type { SearchClient } from "../../search/client";
 import type { JobContext } from "../../worker/job-context";
 import { leadMatchJob } from "../../worker/lead-match.job";
 import type { OutboxItem } from "../../worker/queue";
-import { demoInventory } from "../fixtures/inventory";
-import { createTestDatabase } from "../support/database";
+import { pendingInventory } from "../support/pending-inventory";
 import { storeTestLead } from "../support/routed-lead";
 
 // The lead.match rows of one relay pass are one job (docs/decisions/073): one Meilisearch request for
 // all its leads, each lead in its own transaction and marked done alone; a lead that fails holds back
 // none of the others, and the job's retry does only the rows not done.
 
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
-const spacesIndex = `spaces_lmg_${Math.random().toString(36).slice(2, 8)}`;
+let inventory: Awaited<ReturnType<typeof pendingInventory>>;
+let db: Awaited<ReturnType<typeof pendingInventory>>["db"];
 
 beforeAll(async () => {
-  db = await createTestDatabase("lead_match_groups");
-  // Nothing indexed: every space is pending (its change not confirmed by the index), read from Postgres.
-  await ensureSpacesIndex(search, spacesIndex);
-  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  inventory = await pendingInventory("lead_match_groups");
+  db = inventory.db;
 }, 120_000);
-afterAll(async () => {
-  await search
-    .deleteIndex(spacesIndex)
-    .waitTask()
-    .catch(() => {});
-  await db?.drop();
-});
+afterAll(async () => inventory?.drop());
 
 /** A job context whose search client counts its multi-search requests and the queries in each. */
 function countingContext(): { ctx: JobContext; requests: number[] } {
   const requests: number[] = [];
-  const counting: SearchClient = Object.create(search);
+  const counting: SearchClient = Object.create(inventory.search);
   counting.multiSearch = ((...args: Parameters<SearchClient["multiSearch"]>) => {
     requests.push(args[0]?.queries.length ?? 0);
-    return search.multiSearch(...args);
+    return inventory.search.multiSearch(...args);
   }) as SearchClient["multiSearch"];
-  const ctx: JobContext = {
-    sql: db.sql,
-    search: counting,
-    indexNames: { leads: "unused", spaces: spacesIndex, parks: "unused" },
-    mailer: createMailer({ outboxDir: mkdtempSync(join(tmpdir(), "pm-lmg-")) }),
-    appUrl: "http://localhost",
-    routing: { slaMinutes: 120, noticeFallbackMs: 90_000 },
-    noticeRetry: { budgetMs: 3_600_000, baseMs: 100, capMs: 1_000 },
-    sendLeaseMs: 12_000,
-  };
-  return { ctx, requests };
+  return { ctx: inventory.context(counting), requests };
 }
 
 /** `n` leads (factories of 4,000–6,000 ㎡ in 高淳区, each matchable), each with its open lead.match row. */

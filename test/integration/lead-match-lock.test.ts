@@ -1,19 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { enqueue } from "~/db/outbox.server";
-import { importInventory } from "~/inventory/import.server";
-import { createMailer } from "~/notify/mailer.server";
 
-import { createSearchClient, type SearchClient } from "../../search/client";
-import { ensureSpacesIndex } from "../../search/spaces.index";
-import type { JobContext } from "../../worker/job-context";
+import type { SearchClient } from "../../search/client";
 import { leadMatchJob } from "../../worker/lead-match.job";
-import { demoInventory } from "../fixtures/inventory";
-import { createTestDatabase } from "../support/database";
+import { pendingInventory } from "../support/pending-inventory";
 import { storeTestLead } from "../support/routed-lead";
 
 // lead.match locks the lead and reads the live matches, the pending spaces and the inventory version in
@@ -21,36 +12,16 @@ import { storeTestLead } from "../support/routed-lead";
 // when the job first read it, before the search; an edit committed between that read and the lock that
 // changes the kind must still be matched against the pending spaces of the new kind.
 
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
-const spacesIndex = `spaces_lml_${Math.random().toString(36).slice(2, 8)}`;
+let inventory: Awaited<ReturnType<typeof pendingInventory>>;
+let db: Awaited<ReturnType<typeof pendingInventory>>["db"];
+let search: SearchClient;
+const contextWith = (searchClient: SearchClient) => inventory.context(searchClient);
 
 beforeAll(async () => {
-  db = await createTestDatabase("lead_match_lock");
-  // Nothing indexed: every space is pending (its change not confirmed by the index), read from Postgres.
-  await ensureSpacesIndex(search, spacesIndex);
-  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  inventory = await pendingInventory("lead_match_lock");
+  ({ db, search } = inventory);
 }, 120_000);
-afterAll(async () => {
-  await search
-    .deleteIndex(spacesIndex)
-    .waitTask()
-    .catch(() => {});
-  await db?.drop();
-});
-
-function contextWith(searchClient: SearchClient): JobContext {
-  return {
-    sql: db.sql,
-    search: searchClient,
-    indexNames: { leads: "unused", spaces: spacesIndex, parks: "unused" },
-    mailer: createMailer({ outboxDir: mkdtempSync(join(tmpdir(), "pm-lml-")) }),
-    appUrl: "http://localhost",
-    routing: { slaMinutes: 120, noticeFallbackMs: 90_000 },
-    noticeRetry: { budgetMs: 3_600_000, baseMs: 100, capMs: 1_000 },
-    sendLeaseMs: 12_000,
-  };
-}
+afterAll(async () => inventory?.drop());
 
 async function matchedSpaces(leadId: string): Promise<{ spaceId: string; kind: string }[]> {
   return db.sql<{ spaceId: string; kind: string }[]>`

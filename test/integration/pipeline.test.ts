@@ -112,19 +112,7 @@ describe("reconciler and a group of lead.match rows (docs/decisions/073)", () =>
     const admin = new Redis(redis.url);
     await admin.flushall();
     admin.disconnect();
-    expect((await reconcileOnce(db.sql, queue, 0)).redriven).toBe(3);
-    const prefix = queue.opts.prefix!;
-    await queue.close();
-    producer.disconnect();
-    const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
-    try {
-      await eventually(
-        async () => (await db.sql`select 1 from leads where id = any(${ids}::uuid[]) and matched_at is not null`).length === 3,
-        "the group's leads matched after re-drive",
-      );
-    } finally {
-      await worker.close();
-    }
+    await redrivenAndMatched(queue, producer, ids);
   });
 });
 
@@ -141,17 +129,18 @@ async function relayedLeadMatch(prefix: string, company: string) {
   return { id, queue, producer, prefix, jobKey: row.jobKey };
 }
 
-/** One reconciler pass re-drives the lead's row; a worker started on the same queue then matches the lead. */
-async function redrivenAndMatched(queue: ReturnType<typeof createQueue>, producer: ReturnType<typeof createRedis>, id: string) {
+/** One reconciler pass re-drives the leads' rows (one each); a worker started on the same queue then matches every lead. */
+async function redrivenAndMatched(queue: ReturnType<typeof createQueue>, producer: ReturnType<typeof createRedis>, ids: string | string[]) {
+  const leads = [ids].flat();
   const { redriven } = await reconcileOnce(db.sql, queue, 0);
-  expect(redriven).toBe(1);
+  expect(redriven).toBe(leads.length);
   const prefix = queue.opts.prefix!;
   await queue.close();
   producer.disconnect();
   const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
   try {
     await eventually(
-      async () => (await db.sql`select 1 from leads where id = ${id} and matched_at is not null`).length > 0,
+      async () => (await db.sql`select 1 from leads where id = any(${leads}::uuid[]) and matched_at is not null`).length === leads.length,
       "matched after re-drive",
     );
   } finally {
