@@ -13,12 +13,19 @@ import { type Figure, type FigureTable, figureTables } from "./dashboard-tables"
 const HEIGHT = 300;
 
 /**
- * Each chart is drawn twice: 640 px wide for a desktop and 340 px wide with larger text for a phone,
- * and the page's CSS shows the one that fits (admin.css, .chart-wide/.chart-narrow). One 640 px SVG
- * scaled down to a 390 px screen drew its 12 px legend and axis labels at ~7 px.
+ * Each chart is drawn twice, each at the width it is shown, so its text is seen at the size it is
+ * drawn (an SVG scaled down shrinks its text with it), and the page's CSS shows the one that fits
+ * (admin.css, .chart-wide/.chart-narrow at 640 px):
+ * - wide, for a desktop: as wide as a chart's box in the dashboard's two-column grid at full width —
+ *   main.admin's 1200 px less 2 × 16 px padding is 1168 px, two columns with a 16 px gap are 576 px
+ *   each, less a figure's 2 × 12 px padding and 2 × 1 px border: 550 px. From a 1232 px window up (1280,
+ *   1920) it is shown 1:1; down to 1168 px (where the grid turns to one column) at ≥ 534/550, its 13 px
+ *   text at ≥ 12.6 px. Drawn 640 px wide it was scaled to 550 and its 12 px text seen at ~10 px.
+ * - narrow, for a phone: 340 px with larger text. One 640 px SVG scaled down to a 390 px screen drew its
+ *   12 px legend and axis labels at ~7 px.
  */
 export const CHART_SIZES = {
-  wide: { width: 640, fontSize: 12, funnelFont: 16 },
+  wide: { width: 550, fontSize: 13, funnelFont: 16 },
   narrow: { width: 340, fontSize: 14, funnelFont: 14 },
 } as const;
 export type ChartSize = keyof typeof CHART_SIZES;
@@ -101,10 +108,9 @@ export function chartOption(
   if (!hasData(table)) return null;
   const labels = table.rows.map((r) => String(r[0]));
   const plain = (option: Option) => ({ option, height: HEIGHT });
-  // A few named buckets under their bars: on a phone every name is shown, wrapped to its bar's width
-  // (ECharts would hide every other one and clip the last, "Background backl…").
-  const buckets =
-    size === "narrow" ? { interval: 0, overflow: "break", width: Math.floor((CHART_SIZES.narrow.width - 80) / labels.length) } : {};
+  // A few named buckets under their bars: every name is shown, wrapped to its bar's width (ECharts would
+  // hide every other one and clip the last, "Background backl…"; on the 550 px desktop drawing too).
+  const buckets = { interval: 0, overflow: "break", width: Math.floor((CHART_SIZES[size].width - 80) / labels.length) };
   switch (table.figure) {
     case "perDay":
       return plain({

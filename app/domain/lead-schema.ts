@@ -5,22 +5,35 @@ import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
 import { muToSqm, parseArea, sqmToMu } from "./area";
+import { splitQualifier } from "./comparison";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { type FieldRole, readFieldNumber } from "./field-value";
+import { fold } from "./fold-text";
 import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
 import { parseCount, parseWan } from "./money";
-import { isPastMoveInMonth, parseMoveInBy } from "./move-in";
+import { isPastMoveInMonth, type MoveInRead, readMoveIn } from "./move-in";
 import { ASSIST_FIELDS, type AssistField, assistFormField, planAssist } from "./need-assist";
 import { planNoteRegions } from "./note-regions";
 import { normalizePhone } from "./phone";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
-import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "./units";
+import {
+  COUNTED,
+  type CountedKind,
+  type CountProblem,
+  FIGURE_LABELS,
+  parseCeilingM,
+  parseCraneT,
+  parseFloorLoadKg,
+  parsePowerKva,
+  readCounted,
+  readPastLabel,
+} from "./units";
 
 // The one lead schema: the inquiry form (browser and server), the JSON API and the hotline desk all
 // parse with it. Values arrive as strings (forms) or JSON values (API); both are accepted.
@@ -91,22 +104,32 @@ function looksNegative(s: string): boolean {
   return /^\s*[-−－]\s*[\d０-９一二两三四五六七八九十]/.test(s);
 }
 
-/** A typed value the field refused for a reason of its own (field-value.ts), carried to the message. */
-type Refused = { refused: "minOnly" | "maxOnly" } | { refused: "range"; low: string; high: string };
+/**
+ * A typed value the field refused for a reason of its own (field-value.ts; a counted figure's problem,
+ * units.ts readCounted), carried to the message.
+ */
+type Refused =
+  | { refused: "minOnly" | "maxOnly" }
+  | { refused: "range"; low: string; high: string }
+  | { refused: "counted"; key: ValidationKey; hint?: number };
 const isRefused = (v: unknown): v is Refused => typeof v === "object" && v !== null && "refused" in v;
 
 /** The message of a refusal; a spoken range in an area field says which end goes into which area field. */
 function refusedMessage(m: Msg, r: Refused, area = false): string {
+  if (r.refused === "counted") return m(r.key, r.hint === undefined ? {} : { hint: r.hint });
   if (r.refused !== "range") return m(r.refused);
   return m(area ? "areaRange" : "range", { low: r.low, high: r.high });
 }
 
-/** Reads a typed figure with its qualifiers ("约3000万元", "9米以上"); a refusal or the text itself when unread. */
-function readTyped(v: string, parse: (s: string) => number | null, role: FieldRole): unknown {
+/**
+ * Reads a typed figure with its qualifiers ("约3000万元", "9米以上"); a refusal or the text itself when unread.
+ * `why`: the field's own reason for a text it could not read (a counted figure's problem), if any.
+ */
+function readTyped(v: string, parse: (s: string) => number | null, role: FieldRole, why?: (s: string) => Refused | null): unknown {
   if (looksNegative(v)) return -1;
   const r = readFieldNumber(v, parse, role);
   if (r.ok) return r.value;
-  if (r.reason === "number") return v;
+  if (r.reason === "number") return why?.(v) ?? v;
   return (r.reason === "range" ? { refused: "range", low: r.low, high: r.high } : { refused: r.reason }) satisfies Refused;
 }
 
@@ -121,6 +144,7 @@ function measureNumber(
   badKey: ValidationKey,
   required: boolean,
   role: FieldRole = "amount",
+  why?: (s: string) => Refused | null,
 ) {
   const number = z
     .number({
@@ -133,14 +157,40 @@ function measureNumber(
   return z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
-      return typeof v === "string" ? readTyped(v, parse, role) : v;
+      return typeof v === "string" ? readTyped(v, parse, role, why) : v;
     },
     required ? number : number.optional(),
   );
 }
 
-function measure(m: Msg, parse: (s: string) => number | null, max: number, role: FieldRole = "amount", badKey: ValidationKey = "number") {
-  return measureNumber(m, parse, max, badKey, false, role);
+function measure(
+  m: Msg,
+  parse: (s: string) => number | null,
+  max: number,
+  role: FieldRole = "amount",
+  badKey: ValidationKey = "number",
+  why?: (s: string) => Refused | null,
+) {
+  return measureNumber(m, parse, max, badKey, false, role, why);
+}
+
+/**
+ * Why a figure typed with a count was refused (units.ts readCounted, past the field's label and its
+ * qualifiers): "2台" (no size), "2台500kva和1台800kva" (two sizes: the message offers the total or the
+ * largest), "2-3台500kva" (the count unclear). `keys`: the field's message for each.
+ */
+function countedRefusal(kind: CountedKind, label: RegExp, keys: Record<CountProblem, ValidationKey>) {
+  return readPastLabel((s): Refused | null => {
+    const r = readCounted(splitQualifier(fold(s)).body, kind);
+    return r && !r.ok ? { refused: "counted", key: keys[r.problem], hint: r.hint } : null;
+  }, label);
+}
+
+/** The move-in field's message for words that name no one month (move-in.ts readMoveIn). */
+function moveInProblem(m: Msg, typed: string, r: Exclude<MoveInRead, { ok: true }>): string {
+  return r.problem === "whichYear"
+    ? m("monthWhichYear", { typed, example: r.example })
+    : m("monthSpans", { typed, from: r.from, to: r.to });
 }
 
 /**
@@ -265,7 +315,12 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         const b = blankToUndefined(v);
         if (typeof b !== "string") return b;
         const at = now();
-        const month = parseMoveInBy(b, at) ?? b;
+        const read = readMoveIn(b, at);
+        if (read && !read.ok) {
+          ctx.addIssue({ code: "custom", message: moveInProblem(m, b, read), input: v });
+          return undefined;
+        }
+        const month = read?.month ?? b;
         // Checked at that instant, in China time: the current month is still fine.
         if (MONTH.test(month) && isPastMoveInMonth(month, at)) ctx.addIssue({ code: "custom", message: m("monthPast"), input: v });
         return month;
@@ -279,8 +334,24 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     // before the figure ("层高9米", as people write it in the notes) is read past.
     ceilingMinM: measure(m, readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling), LIMITS.ceilingMinM, "min", "numberHeight"),
     floorLoadMinKg: measure(m, readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad), LIMITS.floorLoadMinKg, "min", "numberLoad"),
-    powerMinKva: measure(m, readPastLabel(parsePowerKva, FIGURE_LABELS.power), LIMITS.powerMinKva, "min", "numberPower"),
-    craneMinT: measure(m, readPastLabel(parseCraneT, FIGURE_LABELS.crane), LIMITS.craneMinT, "min", "numberCrane"),
+    // Transformers counted add up ("2台500kva" = 1000), a crane's count does not multiply ("2台10吨" = 10):
+    // units.ts COUNTED; a count with no size, two sizes or an unclear count get a message of their own.
+    powerMinKva: measure(
+      m,
+      readPastLabel(parsePowerKva, FIGURE_LABELS.power),
+      LIMITS.powerMinKva,
+      "min",
+      "numberPower",
+      countedRefusal(COUNTED.power, FIGURE_LABELS.power, { countOnly: "powerCountOnly", sizes: "powerSizes", count: "powerCount" }),
+    ),
+    craneMinT: measure(
+      m,
+      readPastLabel(parseCraneT, FIGURE_LABELS.crane),
+      LIMITS.craneMinT,
+      "min",
+      "numberCrane",
+      countedRefusal(COUNTED.crane, FIGURE_LABELS.crane, { countOnly: "craneCountOnly", sizes: "craneSizes", count: "craneCount" }),
+    ),
     singleStorey: flag(m),
     notes: optionalText(m, LIMITS.longText),
   });

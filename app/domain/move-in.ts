@@ -1,13 +1,6 @@
 import { fold } from "./fold-text";
 import { parseChineseNumber } from "./numbers";
 
-/**
- * need.moveInBy as people say it → "YYYY-MM", relative to `now` in China time (UTC+8, no DST):
- * "2027-03", "2027.3", "2027/3", "2027年3月", "尽快"/"越快越好"/"asap" (this month), "下个月" (next),
- * "三个月内"/"3个月以内"/"半年内"/"一年内" (now + n months), "年底"/"今年年底" (December), "明年年底",
- * "明年3月", "今年10月", "明年初"/"明年上半年" (January/June next year), "next month", "within 3 months",
- * "end of year". Not understood → null (the field then says how to write it).
- */
 /** The month `now` is in, in China time (UTC+8, no DST), as "YYYY-MM": the earliest move-in month accepted. */
 export function currentMoveInMonth(now: Date): string {
   const china = new Date(now.getTime() + 8 * 3600_000);
@@ -22,7 +15,110 @@ export function isPastMoveInMonth(month: string, now: Date): boolean {
   return month < currentMoveInMonth(now); // same width "YYYY-MM": text order is month order
 }
 
+/**
+ * need.moveInBy as people say it → "YYYY-MM", or null when the words are not understood or say no one
+ * month (readMoveIn tells which). The one reader of the move-in field and of the notes (need-text.ts).
+ */
 export function parseMoveInBy(input: string, now: Date): string | null {
+  const r = readMoveIn(input, now);
+  return r?.ok ? r.month : null;
+}
+
+/**
+ * What a move-in phrase says: one month; or words that name no one month — a period under way past its
+ * middle that could be this year's or next ("下半年" in November: `example` is next year's reading), a
+ * festival whose days after it fall in two months ("春节后" in 2026: 2026-02 and 2026-03).
+ */
+export type MoveInRead =
+  | { ok: true; month: string }
+  | { ok: false; problem: "whichYear"; example: string }
+  | { ok: false; problem: "spans"; from: string; to: string };
+
+/** After a month: its part (上旬, 中下旬, 初, 中, 底, 末, 内) and "by" (前, 之前, 以前), each optional. */
+const MONTH_TAIL = "(?:份)?\\s*(?:上中旬|中下旬|上旬|中旬|下旬|初|中|底|末|内)?\\s*(?:前|之前|以前)?";
+const TAIL = new RegExp(`^${MONTH_TAIL}$`);
+/** A year and a month, the month in digits or words, a day read past: "2027-03", "27年3月", "2027年3月15日前", "2027年3月中旬". */
+const YEAR_MONTH = new RegExp(
+  `^(\\d{4}|\\d{2})\\s*[-./年]\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月(?:份)?)?(?:\\s*[-./]?\\s*\\d{1,2}\\s*[日号]?)?\\s*${MONTH_TAIL}$`,
+);
+const ASAP = /^(?:尽快|越快越好|尽早|马上|立即|立刻|随时|现在|asap|as soon as possible|immediately|now)$/;
+const THIS_MONTH = new RegExp(
+  `^(?:(?:本|这个?|当)月${MONTH_TAIL}|月(?:中|底|末|内)(?:前|之前|以前)?|this month|(?:by )?(?:the )?end of (?:the|this) month)$`,
+);
+const NEXT_MONTH = new RegExp(`^(?:下个?月${MONTH_TAIL}|next month)$`);
+
+/**
+ * Named periods of a year, by their months (first and last, 1–12); the reading is the last month (moved in
+ * by then). A year word before them picks the year; without one, see `period`.
+ */
+const PERIODS: Array<[RegExp, number, number]> = [
+  [/^(?:上半年(?:末|底|内|前|之前|以前)?|first half(?: of the year)?|h1)$/, 1, 6],
+  [/^(?:下半年(?:末|底|内|前|之前|以前)?|second half(?: of the year)?|h2)$/, 7, 12],
+  [/^(?:第?[一1]季度|q1)(?:末|底|内|前|之前|以前)?$/, 1, 3],
+  [/^(?:第?[二2]季度|q2)(?:末|底|内|前|之前|以前)?$/, 4, 6],
+  [/^(?:第?[三3]季度|q3)(?:末|底|内|前|之前|以前)?$/, 7, 9],
+  [/^(?:第?[四4]季度|q4)(?:末|底|内|前|之前|以前)?$/, 10, 12],
+];
+
+/** The Spring Festival and the days around it: 年 in 年前/年后 is the festival (过年), as people use it; 元旦 is named as such. */
+const SPRING_AFTER =
+  /^(?:过[完了]?)?(?:春节|过年|年)(?:以后|之后|过后|后)$|^过[完了](?:春节|年)$|^after (?:the )?(?:chinese new year|spring festival|cny)$/;
+const SPRING_BEFORE = /^(?:春节|过年|年)(?:以前|之前|前)$|^before (?:the )?(?:chinese new year|spring festival|cny)$/;
+
+/**
+ * 正月初一 (the Spring Festival's first day) of each year, month and day: the Chinese calendar of
+ * GB/T 33661-2017 《农历的编算和颁行》; test/unit/move-in-words.test.ts checks every entry against the
+ * lunar calendar of chinese-days (getSolarDateFromLunar). A table, not that package, because this module
+ * also runs in the inquiry form's browser script. A year outside the table is not read (the field then
+ * asks for a month).
+ */
+const SPRING_FESTIVAL: Record<number, [month: number, day: number]> = {
+  2024: [2, 10],
+  2025: [1, 29],
+  2026: [2, 17],
+  2027: [2, 6],
+  2028: [1, 26],
+  2029: [2, 13],
+  2030: [2, 3],
+  2031: [1, 23],
+  2032: [2, 11],
+  2033: [1, 31],
+  2034: [2, 19],
+  2035: [2, 8],
+  2036: [1, 28],
+  2037: [2, 15],
+  2038: [2, 4],
+  2039: [1, 24],
+  2040: [2, 12],
+};
+
+/** Holidays on a fixed day: "…前" is the month of the day before, "…后" the holiday's own month. */
+const FIXED_HOLIDAYS: Array<[RegExp, number]> = [
+  [/^元旦(?:节)?/, 1],
+  [/^(?:五一|劳动节)/, 5],
+  [/^国庆(?:节)?/, 10],
+];
+
+/**
+ * need.moveInBy as people say it, relative to `now` in China time (UTC+8, no DST); the reading is the month
+ * they want to be in by. Read:
+ * - a month: "2027-03", "2027.3", "2027年3月", "2027年3月15日前", "3月", "三月底前", "3月中旬", "明年3月前";
+ *   a month named without a year is the next such month not past ("3月" in December is next March);
+ * - "尽快"/"asap" (this month), "本月底"/"月底前" (this month), "下个月"/"下月初" (next), "三个月内"/"半年内"/"一年内"
+ *   (now + n months);
+ * - points of a year, read like their month: 年初 (January), 年中 (June), 年底/年末/年内 (December; without a
+ *   year word this year's);
+ * - periods, read as their last month: 上半年 (June), 下半年 (December), 一季度 … 四季度 (March … December);
+ *   with 今年/明年/后年/2027年 that year's; without one the next not over, and while one is under way this
+ *   one only in its first half ("上半年" in February is this June; "下半年" in November could be this
+ *   December or next year's: refused as "whichYear");
+ * - festivals: 春节后/年后/过完年 — the month that holds 正月初八 (work starts again after the seven days
+ *   of 初一–初七) to 正月十五 (元宵, the end of the new-year days); when those fall in two months it is
+ *   refused as "spans". 春节前/年前 — the month of 除夕. 元旦/五一/国庆 前 (the month before) and 后 (its month).
+ *   Without a year word the next one not past.
+ * Not understood → null (the field then says how to write it).
+ */
+export function readMoveIn(input: string, now: Date): MoveInRead | null {
   const s = fold(input).replace(/\s+/g, " ").trim();
   const china = new Date(now.getTime() + 8 * 3600_000);
   const year = china.getUTCFullYear();
@@ -31,22 +127,18 @@ export function parseMoveInBy(input: string, now: Date): string | null {
     const total = y * 12 + (m - 1);
     return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
   };
-  const inMonths = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 120 ? ym(year, month + n) : null);
+  const ok = (y: number, m: number): MoveInRead => ({ ok: true, month: ym(y, m) });
+  const inMonths = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 120 ? ok(year, month + n) : null);
 
-  // A year and a month, the month in digits or words, a day after it read past: "2027-03", "2027年三月",
-  // "27年3月", "2027-03-15", "2027年3月15日前". Any four-digit year: "1999-01" is a month written right
-  // (refused later as past, not as a bad format); two digits are this century's.
-  let m =
-    /^(\d{4}|\d{2})\s*[-./年]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:月份?)?(?:\s*[-./]?\s*\d{1,2}\s*[日号]?)?\s*(?:前|之前|以前|底|初|中|内)?$/.exec(
-      s,
-    );
+  let m = YEAR_MONTH.exec(s);
   if (m) {
     const yyyy = m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
     const mm = parseChineseNumber(m[2]);
-    return mm !== null && Number.isInteger(mm) && mm >= 1 && mm <= 12 ? `${yyyy}-${String(mm).padStart(2, "0")}` : null;
+    // Any four-digit year: "1999-01" is a month written right (refused later as past, not as a bad format).
+    return mm !== null && Number.isInteger(mm) && mm >= 1 && mm <= 12 ? ok(yyyy, mm) : null;
   }
-  if (/^(?:尽快|越快越好|尽早|马上|立即|立刻|随时|现在|asap|as soon as possible|immediately|now)$/.test(s)) return ym(year, month);
-  if (/^(?:下个?月|next month)(?:初|中|底)?$/.test(s)) return ym(year, month + 1);
+  if (ASAP.test(s) || THIS_MONTH.test(s)) return ok(year, month);
+  if (NEXT_MONTH.test(s)) return ok(year, month + 1);
   m = /^(?:在)?(.+?)个?月(?:之?内|以内|后|之后)$/.exec(s) ?? /^within (\d+) months?$/.exec(s);
   if (m) {
     const n = parseChineseNumber(m[1]);
@@ -54,20 +146,59 @@ export function parseMoveInBy(input: string, now: Date): string | null {
   }
   if (/^半年(?:之?内|以内|后)$|^within (?:six|6) months$/.test(s)) return inMonths(6);
   if (/^(?:一|1)年(?:之?内|以内)$|^within (?:a|one|1) year$/.test(s)) return inMonths(12);
-  const yearWord = /^(今年|明年|后年)?/.exec(s)![1];
-  const y = yearWord === "明年" ? year + 1 : yearWord === "后年" ? year + 2 : year;
-  const rest = s.slice(yearWord?.length ?? 0);
-  if (/^(?:年底|年末|底|年内)(?:前|之前|以前)?$|^(?:end of (?:the )?year|by year end)$/.test(rest)) return ym(y, 12);
-  if (yearWord && /^(?:初|年初)$/.test(rest)) return ym(y, 1);
-  if (yearWord && /^上半年$/.test(rest)) return ym(y, 6);
-  if (yearWord && /^下半年$/.test(rest)) return ym(y, 12);
-  m = /^(.{1,3}?)月(?:份)?(?:初|中|底|前|之前|以前)?$/.exec(rest);
-  if (m) {
+
+  const yearWord = /^(?:今年|明年|后年|(\d{4})\s*年)?/.exec(s)!;
+  const named = yearWord[0] !== "";
+  const y = yearWord[1] ? Number(yearWord[1]) : yearWord[0] === "明年" ? year + 1 : yearWord[0] === "后年" ? year + 2 : year;
+  const rest = s.slice(yearWord[0].length).trim();
+  /** A month named with or without a year: the year's, or the next such month not past. */
+  const monthOf = (n: number) => ok(named ? y : n < month ? year + 1 : year, n);
+
+  if (/^(?:年底|年末|底|年内)(?:前|之前|以前)?$|^(?:end of (?:the )?year|by year end)$/.test(rest)) return ok(y, 12);
+  if (/^(?:年初|初)(?:前|之前|以前)?$/.test(rest) && (named || rest.startsWith("年"))) return monthOf(1);
+  if (/^年中(?:前|之前|以前)?$|^mid-?year$/.test(rest)) return monthOf(6);
+  for (const [re, first, last] of PERIODS) if (re.test(rest)) return period(first, last);
+  m = /^(.{1,3}?)月(.*)$/.exec(rest);
+  if (m && TAIL.test(m[2])) {
     const n = parseChineseNumber(m[1]);
-    if (n === null || !Number.isInteger(n) || n < 1 || n > 12) return null;
-    // "3月" alone means the next March that has not passed.
-    const yy = yearWord ? y : n < month ? year + 1 : year;
-    return ym(yy, n);
+    return n === null || !Number.isInteger(n) || n < 1 || n > 12 ? null : monthOf(n);
+  }
+  const after = SPRING_AFTER.test(rest);
+  if (after || SPRING_BEFORE.test(rest)) return springFestival(after);
+  for (const [re, holidayMonth] of FIXED_HOLIDAYS) {
+    const h = re.exec(rest);
+    const when = h && /^(?:以前|之前|前)$|^(?:以后|之后|过后|后)$/.exec(rest.slice(h[0].length));
+    if (!when) continue;
+    if (!/前$/.test(when[0])) return monthOf(holidayMonth);
+    // The month before: 元旦前 is the December before that 元旦 ("明年元旦前" is this December).
+    return holidayMonth === 1 ? (named ? ok(y - 1, 12) : monthOf(12)) : monthOf(holidayMonth - 1);
   }
   return null;
+
+  /** A period of months first–last, read as its last month (see readMoveIn). */
+  function period(first: number, last: number): MoveInRead {
+    if (named || first > month) return ok(y, last);
+    if (last < month) return ok(year + 1, last);
+    const underWay = month - first; // months of it gone by, 0-based
+    return underWay < (last - first + 1) / 2 ? ok(year, last) : { ok: false, problem: "whichYear", example: ym(year + 1, last) };
+  }
+
+  /** 春节后 (`after`) or 春节前 of the year named, or the next whose reading is not past. */
+  function springFestival(after: boolean): MoveInRead | null {
+    const reading = (festivalYear: number): MoveInRead | null => {
+      const first = SPRING_FESTIVAL[festivalYear];
+      if (!first) return null;
+      const day = (offset: number) => {
+        const d = new Date(Date.UTC(festivalYear, first[0] - 1, first[1] + offset));
+        return ym(d.getUTCFullYear(), d.getUTCMonth() + 1);
+      };
+      if (!after) return { ok: true, month: day(-1) }; // 除夕
+      const [from, to] = [day(7), day(14)]; // 正月初八, 正月十五
+      return from === to ? { ok: true, month: from } : { ok: false, problem: "spans", from, to };
+    };
+    if (named) return reading(y);
+    const thisYear = reading(year);
+    const last = thisYear && (thisYear.ok ? thisYear.month : thisYear.problem === "spans" ? thisYear.to : null);
+    return last !== null && last >= ym(year, month) ? thisYear : reading(year + 1);
+  }
 }

@@ -2,9 +2,9 @@ import { parseArea } from "./area";
 import { type Comparison, comparisonAfter, comparisonBefore, INFIX_ABOUT, INFIX_MORE, infixComparison } from "./comparison";
 import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
-import { isPastMoveInMonth, parseMoveInBy } from "./move-in";
-import { parseChineseNumber, parseNumberRange } from "./numbers";
-import { parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva } from "./units";
+import { isPastMoveInMonth, readMoveIn } from "./move-in";
+import { parseNumberRange } from "./numbers";
+import { COUNTED, countedTotal, type CountRule, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readCount } from "./units";
 
 /**
  * Free-text assist: reads a requirement as people write or say it ("需要单层厂房五千平左右，层高9米以上，
@@ -21,7 +21,7 @@ export type NeedHints = {
   powerMinKva?: number;
   craneMinT?: number;
   singleStorey?: boolean;
-  /** "YYYY-MM" (move-in.ts parseMoveInBy); read only when the caller gives the clock. */
+  /** "YYYY-MM" (move-in.ts readMoveIn); read only when the caller gives the clock. */
   moveInBy?: string;
 };
 
@@ -51,9 +51,9 @@ const OR_MORE = `(?:\\s*(?:及以上|或以上|以上|起|\\+|or more|or above|�
 const AREA_UNIT =
   "(?:平方英尺|平方公里|平方公尺|平方米|平方|平米|平(?![台均整衡安价])|方(?![面案向便式法位圆可协])|㎡|m2|m²|sqm|sq\\.?\\s?ft\\b|sqft|square\\s+feet|sq\\.?\\s?m\\b\\.?" +
   "|square\\s+met(?:er|re)s?|亩|mu\\b|公顷|hectares?|ha\\b|km2|km²)";
-/** 米 with a spoken tenth after it ("8米5" = 8.5 m, units.ts parseCeilingM), never the start of another figure. */
+/** 米 with a spoken tenth or half after it ("8米5", "8米半" = 8.5 m, units.ts parseCeilingM), never the start of another figure. */
 const CEILING_UNIT =
-  "(?:米(?:[1-9一二三四五六七八九](?![0-9.点十百千万吨t平米方亩]))?|公尺|毫米|厘米|英尺|mm|cm|ft\\b|feet\\b|foot\\b|m(?![a-z0-9²]))";
+  "(?:米(?:[1-9一二三四五六七八九半](?![0-9.点十百千万吨t平米方亩]))?|公尺|毫米|厘米|英尺|mm|cm|ft\\b|feet\\b|foot\\b|m(?![a-z0-9²]))";
 const MASS_UNIT = "(?:吨|公斤|千克|kg|tons?\\b|-?\\s?tons?\\b|t(?![a-z]))";
 const PER_AREA = "(?:\\s*(?:/|每)\\s*(?:平方米|平米|平方|平|㎡|m2|m²|sqm))";
 const POWER_UNIT = "(?:千伏安|kva|mva|兆伏安|千瓦(?!时)|kw(?!h)|兆瓦(?!时)|mw(?!h))";
@@ -261,8 +261,8 @@ const FOLLOWED_BY_CRANE = new RegExp(`^\\s*(?:的|级)?\\s*${CRANE_KIND}${CRANE_
 const POWER_KEYWORD = "(?:配电|电力|用电|变压器|电容|供电|负荷|电量|容量|\\bpower\\b|electricity|transformer)";
 /**
  * How many transformers of that size: "2台500kva变压器", "变压器2台500kva", "2×500kva", "500kva两台",
- * "630kva×2" (groups count…count4). The supply is their sum — a park's 配电容量 is its transformers' kVA
- * added up — so extractPower multiplies. A count that belongs to what follows ("500kva 2台10吨行车") is not one.
+ * "630kva×2" (groups count…count4). The supply is their sum — units.ts COUNTED.power, the rule the power
+ * field uses too. A count that belongs to what follows ("500kva 2台10吨行车") is not one.
  */
 const COUNT = "(?:(?<count>[1-9]|[一二两三四五六七八九])\\s*(?:台|组)\\s*|(?<count2>[1-9])\\s*[x×*]\\s*)";
 const COUNT_AFTER =
@@ -382,6 +382,7 @@ type MinField = "craneMinT" | "floorLoadMinKg" | "powerMinKva" | "ceilingMinM";
 /**
  * For every "…Min" figure a range means "at least the low end". An upper limit ("层高不能超过6米") is not a
  * minimum requirement, and a value outside the field's limits is never filled: both are reported.
+ * `rule`: how a count read with the figure (groups count…count4) makes it (units.ts COUNTED).
  */
 function extractMin(
   x: Extraction,
@@ -389,6 +390,7 @@ function extractMin(
   field: MinField,
   parse: (s: string) => number | null,
   extra?: (m: RegExpExecArray, numSpan: Span) => boolean,
+  rule: CountRule = "each",
 ): void {
   for (const re of res) {
     if (x.hints[field] !== undefined) return;
@@ -400,7 +402,7 @@ function extractMin(
       if (lo === null || hi === null) return false;
       const g = m.groups as Groups;
       const count = g.count ?? g.count2 ?? g.count3 ?? g.count4; // power only: COUNT, COUNT_AFTER
-      const v = Math.min(lo, hi) * (count === undefined ? 1 : (parseChineseNumber(count) ?? 1));
+      const v = countedTotal(rule, count === undefined ? 1 : (readCount(count) ?? 1), Math.min(lo, hi));
       if (v <= 0) return false;
       const span: Span = [m.index, m.index + m[0].length];
       const qual = x.qualifier(numSpan, numSpan[1]);
@@ -416,7 +418,14 @@ function extractMin(
 }
 
 function extractCrane(x: Extraction): void {
-  extractMin(x, [CRANE_HOOKS_BEFORE, CRANE_HOOKS_AFTER, CRANE_BEFORE, CRANE_AFTER], "craneMinT", parseCraneT);
+  extractMin(
+    x,
+    [CRANE_HOOKS_BEFORE, CRANE_HOOKS_AFTER, CRANE_BEFORE, CRANE_AFTER],
+    "craneMinT",
+    parseCraneT,
+    undefined,
+    COUNTED.crane.combine,
+  );
 }
 
 function extractFloorLoad(x: Extraction): void {
@@ -426,7 +435,7 @@ function extractFloorLoad(x: Extraction): void {
 }
 
 function extractPower(x: Extraction): void {
-  extractMin(x, [POWER_AFTER_KEYWORD, POWER_KVA], "powerMinKva", parsePowerKva);
+  extractMin(x, [POWER_AFTER_KEYWORD, POWER_KVA], "powerMinKva", parsePowerKva, undefined, COUNTED.power.combine);
 }
 
 function extractCeiling(x: Extraction): void {
@@ -509,15 +518,19 @@ const MOVE_IN_AFTER =
 
 /**
  * The move-in month: a clause that, past the words around it (MOVE_IN_BEFORE / MOVE_IN_AFTER), is a
- * whole date as the move-in field reads it (move-in.ts parseMoveInBy, relative to `now`): "明年3月前",
- * "3月份入驻", "年底前", "下个月", "三个月内". The first such clause wins; a month already past is not read.
+ * whole date as the move-in field reads it (move-in.ts readMoveIn, relative to `now`): "明年3月前",
+ * "3月份入驻", "年底前", "下个月", "三个月内", "3月中旬", "春节后". The first such clause wins; a month
+ * already past is not read. Words that name no one month ("下半年" late in the year, "春节后" when its days
+ * fall in two months) before it are reported to the recruiter, never guessed.
  */
 function extractMoveIn(x: Extraction, now: Date): void {
   for (const m of x.s.matchAll(/[^，。；;,!?！？、\n]+/g)) {
     const clause = m[0].replace(MOVE_IN_BEFORE, "").replace(MOVE_IN_AFTER, "");
-    const month = clause ? parseMoveInBy(clause, now) : null;
-    if (month === null || isPastMoveInMonth(month, now)) continue;
-    return x.set("moveInBy", month, [m.index, m.index + m[0].length]);
+    const read = clause ? readMoveIn(clause, now) : null;
+    const span: Span = [m.index, m.index + m[0].length];
+    if (read && !read.ok) x.unread.push(span);
+    if (!read?.ok || isPastMoveInMonth(read.month, now)) continue;
+    return x.set("moveInBy", read.month, span);
   }
 }
 

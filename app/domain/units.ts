@@ -25,8 +25,18 @@ const POWER_UNITS: Units = [
   ["伏安", 0.001],
 ];
 
-export function parsePowerKva(s: string): number | null {
+/** One transformer's (or a plain supply's) capacity in kVA: "1000", "1000kVA", "1.25MVA", "500千瓦". */
+function onePowerKva(s: string): number | null {
   return parseQuantity(s, POWER_UNITS, 1);
+}
+
+/**
+ * Power in kVA as typed, transformers counted and added up (COUNTED.power): "1000kVA", "2台500kva",
+ * "两台500千伏安", "500kva×2", "2×500KVA", "500kVA*2", "2台500kva变压器" → 1000. A count with no size
+ * ("2台"), transformers of two sizes, or an unclear count → null (readCounted says why).
+ */
+export function parsePowerKva(s: string): number | null {
+  return readFigure(s, COUNTED.power);
 }
 
 /** Every way of writing "per square metre" after a mass unit. */
@@ -104,6 +114,11 @@ const CRANE_UNITS: Units = [
  * hook is the first figure.
  */
 export function parseCraneT(s: string): number | null {
+  return readFigure(s, COUNTED.crane);
+}
+
+/** One crane's capacity in t: "10", "10吨", "16/3.2t" (main hook first). */
+function oneCraneT(s: string): number | null {
   const hooks = /^\s*([^/]+?)\s*\/\s*[0-9.]+\s*(t|吨|tons?)?\s*$/i.exec(fold(s));
   if (hooks) return parseQuantity(`${hooks[1]}${hooks[2] ?? ""}`, CRANE_UNITS, 1);
   return parseQuantity(s, CRANE_UNITS, 1);
@@ -113,7 +128,7 @@ export function parseCraneT(s: string): number | null {
  * `parse`, reading past the figure's own name typed before it ("层高9米", "层高：九米", "行车 10吨"): people
  * write the label they see or say. Used by the lead form and the inventory's columns alike.
  */
-export function readPastLabel(parse: (s: string) => number | null, label: RegExp): (s: string) => number | null {
+export function readPastLabel<T>(parse: (s: string) => T | null, label: RegExp): (s: string) => T | null {
   return (s) =>
     parse(
       s
@@ -127,10 +142,125 @@ export function readPastLabel(parse: (s: string) => number | null, label: RegExp
 export const FIGURE_LABELS = {
   ceiling: /^(?:层高|净高|檐高|高度|ceiling(?: height)?|clear height)/i,
   floorLoad: /^(?:楼面承重|地面承重|承重|floor load)/i,
-  power: /^(?:配电容量|配电|用电|电力|power)/i,
+  power: /^(?:配电容量|变压器容量|配电|用电|电力|供电|变压器|power|transformers?)/i,
   crane: /^(?:(?:单梁|双梁|桥式|门式)\s*)?(?:行车|吊车|天车|crane)/i,
   area: /^(?:建筑面积|占地面积|面积|area)/i,
   rent: /^(?:租金|租价|rent)/i,
   price: /^(?:售价|单价|价格|price)/i,
   landPrice: /^(?:土地价格|地价|land price)/i,
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Figures typed with a count of items: "2台500kva", "500kva×2", "2台10吨行车".
+
+/**
+ * How a count of like items makes one figure (one rule per kind, shared by the fields, the notes reader
+ * need-text.ts and the inventory's columns):
+ * - "sum": transformers. A site's 配电容量 is the installed capacity of its transformers added up — how a
+ *   供电方案 and the 供电营业规则 count 受电变压器容量 (2 × 630 kVA is 1260 kVA of supply).
+ * - "each": cranes. Each crane lifts its own rated load (额定起重量, GB/T 14405); two 10 t cranes are no
+ *   20 t crane, so "2台10吨行车" needs a 10 t crane.
+ */
+export type CountRule = "sum" | "each";
+
+/** The figure that `count` items of `each` make under `rule`. */
+export function countedTotal(rule: CountRule, count: number, each: number): number {
+  return rule === "sum" ? clean(count * each) : each;
+}
+
+/** A kind of counted item: how its count combines (its rule), the parser of one item's figure, and the item's names typed with it (global). */
+export type CountedKind = { combine: CountRule; one: (s: string) => number | null; item: RegExp };
+
+export const COUNTED = {
+  power: { combine: "sum", one: onePowerKva, item: /(?:的)?\s*(?:变压器|transformers?)/g },
+  crane: {
+    combine: "each",
+    one: oneCraneT,
+    item: /(?:的)?\s*(?:(?:桥式|门式|单梁|双梁|电动|悬挂)\s*){0,3}(?:行车|吊车|天车|航吊|行吊|桥吊|龙门吊|起重机|(?:overhead\s+)?cranes?)/g,
+  },
+} as const satisfies Record<string, CountedKind>;
+
+/** Measure words of a count: 台, 组, 套, 部, 个 (2台, 两组, 1套). */
+const COUNT_WORD = "(?:台|组|套|部|个)";
+/** A times sign as typed: ×, *, or an x standing alone (not the x of "max"); full-width ＊ and Ｘ are folded to these. */
+const TIMES = "(?:[×*]|(?<![a-z])x(?![a-z]))";
+const COUNT_TOKEN = "(?:[0-9]+|[零〇一二两俩三四五六七八九十]+)";
+/** "2-3台", "2到3台", "两三台": a range of counts, never one count. */
+const COUNT_RANGE = new RegExp(`(?:[0-9]+\\s*[-~到至或]\\s*[0-9]+|[一二两三四五六七八九]{2})\\s*${COUNT_WORD}`);
+const ANY_COUNT = new RegExp(`${COUNT_WORD}|${TIMES}`);
+/** Items listed one after another: "2台500kva和1台800kva", "500kva+630kva", "10吨、16吨". A comma before three digits is a thousands mark. */
+const LIST_SEP = /\s*(?:和|加上|加|及|与|、|，|;|；|\+|&|,(?!\d{3}(?!\d))|\band\b)\s*/;
+
+/** The forms a counted item takes; groups n (the count) and size (one item's figure). */
+const COUNTED_FORMS = [
+  new RegExp(`^(?<n>${COUNT_TOKEN})\\s*${COUNT_WORD}\\s*(?<size>.+)$`), // 2台500kva
+  new RegExp(`^(?<n>${COUNT_TOKEN})\\s*${TIMES}\\s*(?<size>.+)$`), // 2×500kva
+  new RegExp(`^(?<size>.+?)\\s*${TIMES}\\s*(?<n>${COUNT_TOKEN})\\s*${COUNT_WORD}?$`), // 500kva×2
+  new RegExp(`^(?<size>.+?)\\s*(?<n>${COUNT_TOKEN})\\s*${COUNT_WORD}$`), // 500kva两台
+];
+
+/** A count as typed: a whole number of items from 1 to 99 ("2", "两", "十二"); anything else → null. */
+export function readCount(token: string): number | null {
+  const n = parseChineseNumber(token);
+  return n !== null && Number.isInteger(n) && n >= 1 && n <= 99 ? n : null;
+}
+
+/** Why a counted figure was not read: a count with no size, items of several sizes, or the count unclear. */
+export type CountProblem = "countOnly" | "sizes" | "count";
+
+/**
+ * `s` read as counted items of `kind`: `{ok, value}` (COUNTED's rule applied), a problem (for "sizes",
+ * `hint` is what the field could take instead: the sum of every item for "sum", the largest for "each"),
+ * or null when `s` has no count and no list of items (the plain parser reads it).
+ * Units are those of `kind.one`; a bare figure is in its stored unit. Two readings of one form that give
+ * different figures ("2x10" for a crane: 2 cranes of 10 t, or 10 of 2 t?) are a "count" problem.
+ */
+export function readCounted(
+  s: string,
+  kind: CountedKind,
+): { ok: true; value: number } | { ok: false; problem: CountProblem; hint?: number } | null {
+  // The item's names go wherever they stand: "2台500kva变压器", "10吨行车2台".
+  const text = fold(s).replace(kind.item, " ").replace(/\s+/g, " ").trim();
+  const parts = text.split(LIST_SEP).filter((p) => p !== "");
+  if (parts.length < 2 && !ANY_COUNT.test(text)) return null;
+  if (COUNT_RANGE.test(text)) return { ok: false, problem: "count" };
+  const items: { n: number; size: number }[] = [];
+  for (const part of parts) {
+    const readings = new Map<number, { n: number; size: number }>();
+    let badCount = false; // a size read beside a count that is none: 0台, 100台
+    for (const form of COUNTED_FORMS) {
+      const g = form.exec(part)?.groups;
+      if (!g) continue;
+      const n = readCount(g.n);
+      const size = kind.one(g.size);
+      if (size === null || size <= 0) continue;
+      if (n === null) badCount = true;
+      else readings.set(countedTotal(kind.combine, n, size), { n, size });
+    }
+    if (readings.size > 1 || (readings.size === 0 && badCount)) return { ok: false, problem: "count" };
+    const [reading] = readings.values();
+    if (reading) {
+      items.push(reading);
+      continue;
+    }
+    const single = kind.one(part);
+    if (single !== null && single > 0) items.push({ n: 1, size: single });
+    else if (ANY_COUNT.test(part)) return { ok: false, problem: "countOnly" };
+    else return null;
+  }
+  const sizes = new Set(items.map((i) => i.size));
+  const total = items.reduce((sum, i) => sum + countedTotal(kind.combine, i.n, i.size), 0);
+  if (sizes.size > 1) return { ok: false, problem: "sizes", hint: kind.combine === "sum" ? clean(total) : Math.max(...sizes) };
+  return { ok: true, value: kind.combine === "sum" ? clean(total) : items[0].size };
+}
+
+/** A figure of `kind`, counted or plain; null when it is neither (or counted with a problem). */
+function readFigure(s: string, kind: CountedKind): number | null {
+  const counted = readCounted(s, kind);
+  if (counted === null) return kind.one(s);
+  return counted.ok ? counted.value : null;
+}
+
+function clean(n: number): number {
+  return Number(n.toPrecision(15));
+}

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
+import { CHART_SIZES } from "~/admin/dashboard-charts.server";
 import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
 
@@ -222,24 +223,52 @@ describe("admin filter bars on a phone", () => {
   }, 120_000);
 });
 
+/** Each visible chart text's size on screen: its font size times the SVG's scale (shown width / drawn width). */
+function seenChartText(page: Page) {
+  return page.locator(".chart svg").evaluateAll((svgs) =>
+    svgs
+      .filter((svg) => svg.getBoundingClientRect().width > 0)
+      .flatMap((svg) => {
+        const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute("width"));
+        return Array.from(svg.querySelectorAll("text"))
+          .filter((t) => t.textContent!.trim() !== "")
+          .map((t) => ({ text: t.textContent!, px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10 }));
+      }),
+  );
+}
+
+describe("/admin/dashboard charts on a desktop", () => {
+  it("every chart text is seen at ≥ 12 px at 1280 and 1920 px wide (a 640 px drawing in the two-column grid showed ~10 px)", async () => {
+    const context = await suite.browser.newContext({ viewport: DESKTOP, locale: "zh-CN", deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.setDefaultTimeout(E2E_WAIT_MS);
+    await login(page);
+    for (const width of [DESKTOP.width, 1920])
+      for (const lng of ["", "?lng=en"]) {
+        await page.setViewportSize({ width, height: DESKTOP.height });
+        await page.goto(`${suite.web.url}/admin/dashboard${lng}`);
+        const seen = await seenChartText(page);
+        expect(seen.length, `${width}${lng}`).toBeGreaterThan(20);
+        expect(
+          seen.filter((t) => t.px < 12),
+          `${width}${lng}`,
+        ).toEqual([]);
+        // Two charts a row: the grid the drawing's width was made for.
+        const tops = await page.locator(".figure").evaluateAll((fs) => fs.map((f) => Math.round(f.getBoundingClientRect().top)));
+        expect(tops[1], `${width}${lng}`).toBe(tops[0]);
+        if (!lng) await page.screenshot({ path: `test/e2e/screenshots/admin-dashboard-charts-desktop-${width}.png`, fullPage: true });
+      }
+    await context.close();
+  }, 90_000);
+});
+
 describe("/admin/dashboard charts on a phone", () => {
   it("every chart text is drawn at ≥ 11 px at 390 px wide (the desktop SVG scaled down drew ~7 px); the desktop keeps its own drawing", async () => {
     const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
     const page = await context.newPage();
     page.setDefaultTimeout(E2E_WAIT_MS);
     await login(page);
-    /** Each visible chart text's size on screen: its font size times the SVG's scale (shown width / drawn width). */
-    const drawn = () =>
-      page.locator(".chart svg").evaluateAll((svgs) =>
-        svgs
-          .filter((svg) => svg.getBoundingClientRect().width > 0)
-          .flatMap((svg) => {
-            const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute("width"));
-            return Array.from(svg.querySelectorAll("text"))
-              .filter((t) => t.textContent!.trim() !== "")
-              .map((t) => ({ text: t.textContent!, px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10 }));
-          }),
-      );
+    const drawn = () => seenChartText(page);
     for (const lng of ["", "?lng=en"]) {
       await page.setViewportSize(PHONE);
       await page.goto(`${suite.web.url}/admin/dashboard${lng}`);
@@ -249,7 +278,9 @@ describe("/admin/dashboard charts on a phone", () => {
       await page.screenshot({ path: `test/e2e/screenshots/admin-dashboard-charts-phone${lng ? "-en" : ""}.png`, fullPage: true });
       await page.setViewportSize(DESKTOP);
       expect((await drawn()).length).toBeGreaterThan(20);
-      expect(await page.locator(".chart svg[width='640']:visible").count()).toBe(await page.locator(".chart svg:visible").count());
+      expect(await page.locator(`.chart svg[width='${CHART_SIZES.wide.width}']:visible`).count()).toBe(
+        await page.locator(".chart svg:visible").count(),
+      );
     }
     await context.close();
   }, 90_000);
@@ -277,7 +308,7 @@ describe("/admin/dashboard under the Content-Security-Policy (ADR 021)", () => {
         .locator(".chart svg text")
         .first()
         .evaluate((el) => getComputedStyle(el).fontSize),
-    ).toBe("12px");
+    ).toBe(`${CHART_SIZES.wide.fontSize}px`);
     await page.screenshot({ path: "test/e2e/screenshots/admin-dashboard-csp-desktop.png", fullPage: true });
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: "test/e2e/screenshots/admin-dashboard-csp-phone.png", fullPage: true });

@@ -405,6 +405,72 @@ describe("POST / as the contract writes it", () => {
   });
 });
 
+describe("spec figures as people type them: counted transformers, and what names no one figure", () => {
+  const need = (patch: Record<string, unknown>) => ({ ...validLeadJson(), need: { ...validLeadJson().need, ...patch } });
+
+  it("the power field 2台500kva is stored as 1000 kVA, 两台10吨行车 as a 10 t crane (the API and the form)", async () => {
+    const res = await post(need({ powerMinKva: "2台500kva", craneMinT: "两台10吨行车" }));
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    const [row] = await sql`select lead, raw from leads where id = ${id}`;
+    expect(row.lead.need.powerMinKva).toBe(1000);
+    expect(row.lead.need.craneMinT).toBe(10);
+    expect(row.raw.need.powerMinKva).toBe("2台500kva"); // the record keeps what was typed
+
+    const company = "南京变压器两台测试有限公司";
+    const form = await fetch(`${web.url}/`, {
+      method: "POST",
+      body: new URLSearchParams(validLeadForm({ "company.name": company, "need.powerMinKva": "500kVA×2" })),
+      redirect: "manual",
+    });
+    expect(form.status).toBe(303);
+    const [stored] = await sql`select lead from leads where company_name = ${company}`;
+    expect(stored.lead.need.powerMinKva).toBe(1000);
+  });
+
+  it.each<[typed: Record<string, unknown>, field: string, zh: string, en: RegExp]>([
+    [
+      { powerMinKva: "2台" },
+      "need.powerMinKva",
+      "请写明每台变压器的容量，例如“2台500千伏安”，或直接填合计容量，例如 1000",
+      /^Say how large each transformer is/,
+    ],
+    [
+      { powerMinKva: "2台500kva和1台800kva" },
+      "need.powerMinKva",
+      "变压器容量不一：请填合计容量（千伏安），例如 1800；各台的容量写在补充说明里",
+      /^The transformers differ in size: type their total in kVA, e\.g\. 1800/,
+    ],
+    [
+      { craneMinT: "10吨和16吨" },
+      "need.craneMinT",
+      "行车吨位不一：此项填最大一台的吨位，例如 16；其余的写在补充说明里",
+      /type the largest, e\.g\. 16/,
+    ],
+    [
+      { moveInBy: "2031年春节后" },
+      "need.moveInBy",
+      "“2031年春节后”跨 2031-01 和 2031-02 两个月：请写明年月，例如 2031-02",
+      /spans two months \(2031-01 and 2031-02\)/,
+    ],
+  ])("%j → 400 with the field's message in zh and en, nothing stored", async (patch, field, zh, en) => {
+    const before = await counts();
+    const res = await post(need(patch));
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors).toEqual({ [field]: [zh] });
+    const english = await fetch(`${web.url}/api/leads?lng=en`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(need(patch)),
+    });
+    expect(english.status).toBe(400);
+    const { errors } = await english.json();
+    expect(Object.keys(errors)).toEqual([field]);
+    expect(errors[field][0]).toMatch(en);
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe("the confirmation page, its reference retyped", () => {
   it("lower case or with a blank around it is the same page; a wrong one is still 404", async () => {
     const res = await fetch(`${web.url}/?index`, {

@@ -158,9 +158,12 @@ describe("the phone drawing (a 640 px SVG shown 340 px wide drew its 12 px text 
       }
   });
 
-  it("the desktop drawing stays 640 px with 12 px text", async () => {
-    const [c] = await dashboardCharts("zh", figures());
-    expect(c.svg!.wide).toMatch(/<svg[^>]* width="640"/);
-    expect(Math.min(...Array.from(c.svg!.wide.matchAll(/<text[^>]* font-size="(\d+)px"/g), (m) => Number(m[1])))).toBe(12);
+  it("the desktop drawing is as wide as its box in the two-column grid (550 px), every text ≥ 13 px", async () => {
+    for (const c of await dashboardCharts("zh", figures())) {
+      expect(c.svg!.wide).toMatch(/<svg[^>]* width="550"/);
+      const sizes = Array.from(c.svg!.wide.matchAll(/<text[^>]* font-size="(\d+)px"/g), (m) => Number(m[1]));
+      expect(sizes.length, c.figure).toBeGreaterThan(0);
+      expect(Math.min(...sizes), c.figure).toBeGreaterThanOrEqual(CHART_SIZES.wide.fontSize);
+    }
   });
 });
