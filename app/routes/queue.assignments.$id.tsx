@@ -491,11 +491,12 @@ export default function AssignmentPage() {
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+/** One fact of the lead; `lines`: text the enterprise typed on several lines (the notes) keeps its line breaks. */
+function Fact({ label, children, lines }: { label: string; children: ReactNode; lines?: boolean }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd>{children}</dd>
+      <dd className={lines ? "typed-lines" : undefined}>{children}</dd>
     </>
   );
 }
@@ -549,7 +550,11 @@ function Enterprise({ d }: { d: Data }) {
         {opt(k("lead.investment"), e.investment, k("unit.wan"))}
         {opt(k("lead.output"), e.output, k("unit.wan"))}
         {opt(k("lead.employees"), e.employees)}
-        {opt(t("a.notes"), e.notes)}
+        {e.notes ? (
+          <Fact label={t("a.notes")} lines>
+            {e.notes}
+          </Fact>
+        ) : null}
         {d.flags.length > 0 ? (
           <Fact label={t("a.flags")}>
             <ul className="flags">
