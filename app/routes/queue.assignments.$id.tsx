@@ -720,16 +720,19 @@ function ShortlistForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
         {d.candidates.map((c) => (
           <label key={c.id}>
             <input type="checkbox" name={f.name} value={c.id} defaultChecked={[f.initialValue ?? []].flat().includes(c.id)} />
-            {c.title} · {Math.round(c.areaSqm)}㎡ ·{" "}
-            {c.score !== null && matched.has(c.id) ? k("shortlist.matched", { score: c.score }) : k("shortlist.unmatched")}
-            {c.status === "reserved" ? (
-              <>
-                {" · "}
-                <strong className="tag reserved" data-status="reserved">
-                  {spaceStatusLabel(d.lng, c.status)}
-                </strong>
-              </>
-            ) : null}
+            {/* One run of text beside the box: the reserved tag follows its "·" on the line, not in a column of its own. */}
+            <span>
+              {c.title} · {Math.round(c.areaSqm)}㎡ ·{" "}
+              {c.score !== null && matched.has(c.id) ? k("shortlist.matched", { score: c.score }) : k("shortlist.unmatched")}
+              {c.status === "reserved" ? (
+                <>
+                  {" · "}
+                  <strong className="tag reserved" data-status="reserved">
+                    {spaceStatusLabel(d.lng, c.status)}
+                  </strong>
+                </>
+              ) : null}
+            </span>
           </label>
         ))}
         <ErrorList id={f.errorId} errors={f.errors} />

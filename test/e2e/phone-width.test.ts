@@ -146,6 +146,19 @@ describe("the desks on a 390 px phone and at a desk", () => {
         await page.goto(`${suite.web.url}${pages.queueLead}`);
         await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toMatch(/^线索 PM-/);
         expect(await page.locator('main a[href^="tel:"]').first().getAttribute("href")).toBe("tel:13912345670"); // a mainland number dials as is
+        // The shortlist picker's reserved space (S12): its tag follows "… 未匹配 ·" in the same run of text, whole,
+        // not in a column of its own beside it (the label is a flex row: each loose text and tag was an item).
+        const tagAfterText = await page.locator(".shortlist-pick .tag.reserved").evaluate((tag) => {
+          const text = tag.previousSibling!;
+          const range = document.createRange();
+          range.selectNodeContents(text);
+          const rects = [...range.getClientRects()];
+          const last = rects[rects.length - 1];
+          const t = tag.getClientRects();
+          if (t.length !== 1) return false; // the tag broken across two lines
+          return Math.abs(t[0].left - last.right) < 2 || t[0].top > last.top + 2; // right after the "·", or wrapped under it
+        });
+        expect(tagAfterText).toBe(true);
         // The enterprise's notes keep the lines it typed them in.
         expect(await page.locator("dl.facts dt", { hasText: "补充说明" }).locator("xpath=following-sibling::dd[1]").innerText()).toBe(
           TYPED_NOTES,
