@@ -122,7 +122,7 @@ export function chartOption(
       });
     case "funnel":
       // Labels beside the funnel, one per stage on its own line: inside, the narrow late stages
-      // (已接单/已联系/已看房/已签约) cannot hold their labels, which overlapped and were clipped.
+      // (已接单/已联系/已考察/已签约) cannot hold their labels, which overlapped and were clipped.
       return plain({
         series: [
           {

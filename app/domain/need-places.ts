@@ -42,8 +42,12 @@ const ENDS_IN_KIND = new RegExp(`${KIND}$`, "u");
 export function hasPlaceKind(text: string): boolean {
   return ENDS_IN_KIND.test(text);
 }
-/** Up to three parts, each with its kind ("南京市高淳区" is one place, not 南京市 and 高淳区). */
-const BEFORE_KIND = new RegExp(`(?<name>(?:${HAN}{2,6}?${KIND}){1,3})`, "gu");
+/**
+ * Up to three parts, each with its kind ("南京市高淳区" is one place, not 南京市 and 高淳区). A part after
+ * the first never starts with 或 / 还是: "高淳区或溧水区" is two places (the second by `chain`), not one
+ * whose front the need words cut off (no division's name starts with either).
+ */
+const BEFORE_KIND = new RegExp(`(?<name>${HAN}{2,6}?${KIND}(?:(?!或|还是)${HAN}{2,6}?${KIND}){0,2})`, "gu");
 /** Another place after a marked one: "高淳或者溧水", "高淳、溧水", "高淳和溧水". */
 const ANOTHER = new RegExp(`^\\s*(?:或者|或是|或|还是|和|及|与|跟|、|/)\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "u");
 

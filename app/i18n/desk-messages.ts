@@ -46,7 +46,7 @@ const zh = {
   "lead.employees": "员工人数",
   "lead.regions": "意向区域",
   "lead.ceiling": "层高要求",
-  "lead.power": "用电",
+  "lead.power": "配电",
   "lead.crane": "行车",
   "lead.floorLoad": "承重",
   "lead.singleStorey": "单层",

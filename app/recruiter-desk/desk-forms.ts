@@ -61,7 +61,7 @@ export function leadWorkSchema(lng: Lng, today: string) {
     z.object({ intent: z.literal("lost") }).extend(reason(LOST_REASONS).shape),
     z.object({ intent: z.literal("decline") }).extend(reason(DECLINE_REASONS).shape),
     // A visit is recorded once it has happened (it moves the lead to 已考察 and counts in the dashboard's
-    // 已看房 stage): a date after today (Asia/Shanghai) is a planned visit, which is a follow-up date.
+    // 已考察 stage): a date after today (Asia/Shanghai) is a planned visit, which is a follow-up date.
     z.object({
       intent: z.literal("visit"),
       visitOn: dateField(lng, today).refine((s) => s <= today, m("bad.visitFuture")),

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 
 import { HotlineInSentence } from "~/components/hotline-in-sentence";
 import { noindexMeta } from "~/components/page-head";
@@ -9,7 +9,7 @@ import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import { leadReferenceExists } from "~/leads/lead-view.server";
-import { useRootData } from "~/root";
+import { ErrorBoundary as RootErrorBoundary, useRootData } from "~/root";
 
 export const meta = noindexMeta<typeof loader>((d) => ui(d?.lng ?? "zh", "inquiry.title"));
 
@@ -58,5 +58,32 @@ export default function Inquiry() {
         </p>
       </main>
     </>
+  );
+}
+
+/**
+ * A reference nobody has (mistyped, cut short): what to check and whom to call, and the way to the form
+ * — not the bare "page not found" of every other address.
+ */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { lng, hotline } = useRootData();
+  if (!isRouteErrorResponse(error) || error.status !== 404) return <RootErrorBoundary />;
+  const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
+  return (
+    <main>
+      <h1>{t("error.notFound")}</h1>
+      <p role="alert">{t("inquiry.notFound")}</p>
+      <p>
+        {hotline ? (
+          <HotlineInSentence sentence={(h) => t("inquiry.notFoundHotline", { hotline: h })} hotline={hotline} />
+        ) : (
+          t("inquiry.notFoundNoHotline")
+        )}
+      </p>
+      <p>
+        <Link to={lngHref("/", lng)}>{t("inquiry.toForm")}</Link>
+      </p>
+    </main>
   );
 }

@@ -491,11 +491,12 @@ export default function AssignmentPage() {
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+/** One fact of the lead; `lines`: text the enterprise typed on several lines (the notes) keeps its line breaks. */
+function Fact({ label, children, lines }: { label: string; children: ReactNode; lines?: boolean }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd>{children}</dd>
+      <dd className={lines ? "typed-lines" : undefined}>{children}</dd>
     </>
   );
 }
@@ -549,7 +550,11 @@ function Enterprise({ d }: { d: Data }) {
         {opt(k("lead.investment"), e.investment, k("unit.wan"))}
         {opt(k("lead.output"), e.output, k("unit.wan"))}
         {opt(k("lead.employees"), e.employees)}
-        {opt(t("a.notes"), e.notes)}
+        {e.notes ? (
+          <Fact label={t("a.notes")} lines>
+            {e.notes}
+          </Fact>
+        ) : null}
         {d.flags.length > 0 ? (
           <Fact label={t("a.flags")}>
             <ul className="flags">
@@ -715,16 +720,19 @@ function ShortlistForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
         {d.candidates.map((c) => (
           <label key={c.id}>
             <input type="checkbox" name={f.name} value={c.id} defaultChecked={[f.initialValue ?? []].flat().includes(c.id)} />
-            {c.title} · {Math.round(c.areaSqm)}㎡ ·{" "}
-            {c.score !== null && matched.has(c.id) ? k("shortlist.matched", { score: c.score }) : k("shortlist.unmatched")}
-            {c.status === "reserved" ? (
-              <>
-                {" · "}
-                <strong className="tag reserved" data-status="reserved">
-                  {spaceStatusLabel(d.lng, c.status)}
-                </strong>
-              </>
-            ) : null}
+            {/* One run of text beside the box: the reserved tag follows its "·" on the line, not in a column of its own. */}
+            <span>
+              {c.title} · {Math.round(c.areaSqm)}㎡ ·{" "}
+              {c.score !== null && matched.has(c.id) ? k("shortlist.matched", { score: c.score }) : k("shortlist.unmatched")}
+              {c.status === "reserved" ? (
+                <>
+                  {" · "}
+                  <strong className="tag reserved" data-status="reserved">
+                    {spaceStatusLabel(d.lng, c.status)}
+                  </strong>
+                </>
+              ) : null}
+            </span>
           </label>
         ))}
         <ErrorList id={f.errorId} errors={f.errors} />

@@ -22,6 +22,9 @@ const SHOTS = new URL("./screenshots/", import.meta.url).pathname;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const LONG_COMPANY = `南京${"超".repeat(6)}Precision-Manufacturing-International-Holdings-Group-Limited有限公司`;
+const TYPED_NOTES = "1. 需要单层，层高8米以上\n2. 配电800千伏安\n3. 希望年底前签约";
+const SCRIPT_MISSES =
+  "最接近的房源（可向企业介绍）：\n1. 高淳经济开发区 单层厂房1号：面积 4800㎡\n2. 东坝工业集中区 独栋厂房带院子：行车 5t";
 let pages: { hotlineLead: string; queueLead: string; shortlist: string };
 
 const suite = browserSuite("phone_width", { seed });
@@ -36,6 +39,8 @@ async function seed({ db }: BrowserSuite): Promise<void> {
       ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${hash})
     returning id`;
   const { id } = await storeTestLead(db.sql, LONG_COMPANY, "13912345670");
+  // The enterprise typed its notes on several lines, as the form's textarea lets it.
+  await db.sql`update leads set lead = jsonb_set(lead, '{need,notes}', to_jsonb(${TYPED_NOTES}::text)) where id = ${id}`;
   await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
                values (${id}, 'S1', 'GC-EDZ', 86, ${db.sql.json([{ zh: "面积 4800㎡ 在需求 4000–6000㎡ 内", en: "area fits", kind: "fit" }] as never)}, 'lead')`;
   await db.sql.begin((tx) => routeLead(tx, id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
@@ -47,8 +52,9 @@ async function seed({ db }: BrowserSuite): Promise<void> {
     source: "hotline",
   });
   // A call-back for the hotline's task list, with its card's tel: link and outcome buttons.
+  // Its script in lines, as callbackScript writes one: what to say, then the nearest spaces one a line.
   await db.sql`insert into call_tasks (kind, lead_id, phone, script, dedupe_key)
-               values ('callback', ${id}, '+8613912345670', ${`回访 ${LONG_COMPANY}：确认面积和入驻时间`}, 'phone-width')`;
+               values ('callback', ${id}, '+8613912345670', ${`回访 ${LONG_COMPANY}：确认面积和入驻时间\n${SCRIPT_MISSES}`}, 'phone-width')`;
   const made = await createShortlist(db.sql, { assignmentId: a.id, recruiterId: "R1", spaceIds: ["S1", "S6"], days: 30 });
   if (!made.ok) throw new Error(made.error);
   pages = { hotlineLead: `/hotline/leads/${id}`, queueLead: `/queue/assignments/${a.id}`, shortlist: `/s/${made.shortlist.token}` };
@@ -101,6 +107,8 @@ describe("the desks on a 390 px phone and at a desk", () => {
         expect(await page.locator(".keys").isVisible()).toBe(true);
         expect(await page.locator(".keys").innerText()).toContain("Alt+S");
         expect(await page.locator('main a[href^="tel:"]').first().getAttribute("href")).toBe("tel:+8613912345670");
+        // The call task's script reads in its lines, the nearest spaces one a line (not one run-on paragraph).
+        expect(await page.locator(".desk-tasks .script").first().innerText()).toContain(SCRIPT_MISSES);
         if (label === "phone") {
           expect(await phoneProblems(page)).toEqual([]);
           // "Known caller?" right under the caller's boxes, the matches right under the need — not below the whole form.
@@ -138,6 +146,23 @@ describe("the desks on a 390 px phone and at a desk", () => {
         await page.goto(`${suite.web.url}${pages.queueLead}`);
         await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toMatch(/^线索 PM-/);
         expect(await page.locator('main a[href^="tel:"]').first().getAttribute("href")).toBe("tel:13912345670"); // a mainland number dials as is
+        // The shortlist picker's reserved space (S12): its tag follows "… 未匹配 ·" in the same run of text, whole,
+        // not in a column of its own beside it (the label is a flex row: each loose text and tag was an item).
+        const tagAfterText = await page.locator(".shortlist-pick .tag.reserved").evaluate((tag) => {
+          const text = tag.previousSibling!;
+          const range = document.createRange();
+          range.selectNodeContents(text);
+          const rects = [...range.getClientRects()];
+          const last = rects[rects.length - 1];
+          const t = tag.getClientRects();
+          if (t.length !== 1) return false; // the tag broken across two lines
+          return Math.abs(t[0].left - last.right) < 2 || t[0].top > last.top + 2; // right after the "·", or wrapped under it
+        });
+        expect(tagAfterText).toBe(true);
+        // The enterprise's notes keep the lines it typed them in.
+        expect(await page.locator("dl.facts dt", { hasText: "补充说明" }).locator("xpath=following-sibling::dd[1]").innerText()).toBe(
+          TYPED_NOTES,
+        );
         if (label === "phone") expect(await phoneProblems(page)).toEqual([]);
         expect(await axeSerious(page)).toEqual([]);
         await page.screenshot({ path: `${SHOTS}width-queue-lead-${label}.png`, fullPage: true });

@@ -487,6 +487,19 @@ describe("the confirmation page, its reference retyped", () => {
     expect((await fetch(`${web.url}/inquiry/pm-20000101-0001`)).status).toBe(404);
   });
 
+  it.each([
+    ["", "找不到这个需求编号", 'href="/"'],
+    ["?lng=en", "We cannot find this reference", 'href="/?lng=en"'],
+  ])("a reference nobody has%s: 404 saying so, the hotline to call and the way to the form", async (q, says, home) => {
+    const res = await fetch(`${web.url}/inquiry/PM-20000101-0001${q}`);
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain(says);
+    const hotline = process.env.HOTLINE_PHONE ?? "400-000-0000";
+    expect(html).toContain(`<a class="tel" href="tel:${hotline.replace(/[^\d+]/g, "")}">${hotline}</a>`);
+    expect(html).toContain(home);
+  });
+
   it("links to the same confirmation in the other language, both ways", async () => {
     const res = await fetch(`${web.url}/?index`, {
       method: "POST",

@@ -251,7 +251,7 @@ describe("working a lead", () => {
 
     expect((await post(path, { intent: "visit", visitOn: "2026-13-40", csrf })).status).toBe(400);
     // A visit is recorded once it happened: a date after today (China time) is refused, beside the field,
-    // and writes nothing (the lead would count as 已看房 for a visit that has not taken place).
+    // and writes nothing (the lead would count as 已考察 for a visit that has not taken place).
     // The server reads its own clock: its today is this process's day before the request or after it
     // (China's midnight, 16:00 UTC, may fall between), so the days sent are future on either; that
     // tomorrow is refused and today taken is checked with today pinned (test/unit/desk-forms-dates.test.ts).
