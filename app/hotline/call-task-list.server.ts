@@ -23,10 +23,13 @@ export type CallTaskRow = {
 
 /** The open call tasks, each script in `lng` (a task opened before migration 058 has only the Chinese one). */
 export async function loadOpenCallTasks(sql: Sql, lng: Lng, limit = 100): Promise<{ total: number; rows: CallTaskRow[] }> {
-  // A hand-over counts only while its recruiter still holds the offer (a re-route or a decline moved it on).
+  // A hand-over counts only while its recruiter still holds the offer (a re-route or a decline moved it on);
+  // a call-back ("no match yet: clarify the need") only while the lead has no live match (an import or
+  // an edited need matched it since; a match withdrawn later brings the call back).
   const current = sql`
     c.status in ('open', 'no-answer')
-    and (c.kind <> 'handover' or exists (select 1 from assignments a where a.id = c.assignment_id and a.recruiter_id = c.recruiter_id and a.status = 'offered'))`;
+    and (c.kind <> 'handover' or exists (select 1 from assignments a where a.id = c.assignment_id and a.recruiter_id = c.recruiter_id and a.status = 'offered'))
+    and (c.kind <> 'callback' or not exists (select 1 from matches m where m.lead_id = c.lead_id and m.withdrawn_at is null))`;
   return cappedList(
     sql<{ total: number }[]>`select count(*)::int as total from call_tasks c where ${current}`,
     sql<

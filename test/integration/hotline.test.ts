@@ -516,6 +516,17 @@ describe("/hotline", () => {
     expect(notTakenFlash).toMatchObject({ location: "/hotline", role: "alert" });
     expect(notTakenFlash.text).toContain("转交未生效");
 
+    // A call-back ("no match yet") leaves the list once the lead has a live match (an import or an edit
+    // matched it since), and comes back when that match is withdrawn.
+    const later = await routed("南京热线后来匹配机械有限公司", null);
+    expect(await page(cookie)).toContain(`回访 ${later.reference}`);
+    const [space] = await db.sql<{ id: string }[]>`select id from spaces where park_id = 'GC-DB' order by id limit 1`;
+    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
+                 values (${later.leadId}, ${space.id}, 'GC-DB', 70, ${db.sql.json([] as never)}, 'space')`;
+    expect(await page(cookie)).not.toContain(`回访 ${later.reference}`);
+    await db.sql`update matches set withdrawn_at = now() where lead_id = ${later.leadId}`;
+    expect(await page(cookie)).toContain(`回访 ${later.reference}`);
+
     // A phone recruiter who turns the lead down on the call: the offer is declined for them and re-routed
     // (东坝 has nobody else: the admin's unassigned queue). Only hand-overs have this outcome.
     const refused = await routed("南京热线拒绝机械有限公司", "GC-DB");
