@@ -118,6 +118,8 @@ describe("admin pages on a phone", () => {
     // a continuation row's first cell is the field, labelled as such.
     await page.setViewportSize(PHONE);
     await page.goto(`${suite.web.url}/admin/import`);
+    // The file picker is a tap target like every button (it was ~20 px tall).
+    expect(await page.locator("#import-file").evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThanOrEqual(44);
     await previewImport(page, "手机.xlsx", await workbook(), "修改 1 条");
     const preview = await overflow(page, PHONE.width);
     expect(preview.scrollWidth, preview.wide.join("\n")).toBeLessThanOrEqual(PHONE.width + 1);
