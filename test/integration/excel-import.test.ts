@@ -202,6 +202,17 @@ describe("Excel import", () => {
                  working_hours = ${db.sql.json({ days: [1, 2, 3, 4, 5, 6], start: "08:30", end: "17:30" })} where id = 'R1'`;
     const state = await loadInventory(db.sql);
     const exported = await inventoryWorkbook(state);
+    // Rows in the order a person counts ids: S2 before S10.
+    const sheet = new ExcelJS.Workbook();
+    await sheet.xlsx.load(exported as unknown as ArrayBuffer);
+    const ids = sheet.worksheets[1]
+      .getColumn(1)
+      .values.slice(2)
+      .filter((v) => v !== undefined && v !== null && v !== "")
+      .map(String);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids).toEqual([...ids].sort(new Intl.Collator("zh-CN", { numeric: true }).compare));
+    expect(ids.indexOf("S2")).toBeLessThan(ids.indexOf("S10"));
     const { plan, previewId } = await preview(exported);
     expect(plan.errors).toEqual([]);
     const total = state.parks.length + state.spaces.length + state.recruiters.length;

@@ -8,6 +8,9 @@ import { SHEET_NAMES } from "./read-workbook.server";
 // each value written as the import reads it back (the round trip is tested). The template is the
 // same workbook with one example row per sheet and a 说明 sheet of columns, units and allowed values.
 
+/** Ids as a person counts them: S2 before S10 (the database's text order put S10, S11, S12 before S2). */
+const byId = new Intl.Collator("zh-CN", { numeric: true }).compare;
+
 function sheetOf(collection: Collection, rows: Collections[Collection], exampleRows = 0): XlsxSheet {
   const columns = COLUMNS[collection];
   return {
@@ -19,15 +22,17 @@ function sheetOf(collection: Collection, rows: Collections[Collection], exampleR
         .join("；"),
       choices: c.choices && !c.list ? c.choices.map((x) => x.label.zh) : undefined,
     })),
-    rows: rows.map((v) => {
-      const cells = writeCells(collection, v);
-      return columns.map((c) => cells[c.key]);
-    }),
+    rows: [...rows]
+      .sort((a, b) => byId(a.id, b.id))
+      .map((v) => {
+        const cells = writeCells(collection, v);
+        return columns.map((c) => cells[c.key]);
+      }),
     exampleRows,
   };
 }
 
-/** The inventory (import format) → .xlsx bytes. */
+/** The inventory (import format) → .xlsx bytes, each sheet's rows in natural id order. */
 export function inventoryWorkbook(value: Collections): Promise<Buffer> {
   return buildXlsx((["parks", "spaces", "recruiters"] as const).map((c) => sheetOf(c, value[c])));
 }
