@@ -9,8 +9,9 @@ import { inventoryVersion, loadSpaceRows } from "~/inventory/inventory-read.serv
 import { leadsToMatch, type LeadToMatch, liveMatchesOfLead, lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
 import { lockSpacesShared, saveLeadMatches, type VersionedMatch } from "~/matches/match-store.server";
 import { errorMessage, log } from "~/utils/log.server";
+import { orError } from "~/utils/or-error";
 
-import { findCandidateIdsOfEach } from "../search/spaces.query";
+import { findCandidateIdsOfEach, type FoundIds } from "../search/spaces.query";
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
 import { LeadMatchSpaces } from "./lead-match-spaces";
@@ -59,9 +60,10 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
   const open = rows.filter((r): r is LeadToMatch & { lead: Lead; status: LeadStatus } => r.lead !== null && !closed.includes(r));
 
   const options = matchingOptions(ctx);
+  // A lead this code cannot read fails alone, not its group (docs/decisions/074): its Error is its answer.
   const found = await findCandidateIdsOfEach(
     ctx.search,
-    open.map((r) => withRegionCodes(r.lead)),
+    open.map((r) => orError(() => withRegionCodes(r.lead))),
     { indexUid: ctx.indexNames.spaces, ...options },
   );
   const failures: unknown[] = [];
@@ -70,7 +72,9 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
     while (next < open.length) {
       const at = next++;
       try {
-        await matchOne(ctx, open[at], found[at], options);
+        const searched = found[at];
+        if (searched instanceof Error) throw searched;
+        await matchOne(ctx, open[at], searched, options);
       } catch (error) {
         failures.push(error);
         if (open.length > 1) log.warn("lead.match failed for one lead of its job", { lead: open[at].id, error: errorMessage(error) });
@@ -88,7 +92,7 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
 async function matchOne(
   ctx: JobContext,
   row: LeadToMatch & { lead: Lead },
-  found: { candidates: string[]; nearby: string[] },
+  found: FoundIds,
   options: ReturnType<typeof matchingOptions>,
 ): Promise<void> {
   const data = { outboxId: row.outboxId, id: row.id };

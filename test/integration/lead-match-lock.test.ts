@@ -1,19 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { enqueue } from "~/db/outbox.server";
-import { importInventory } from "~/inventory/import.server";
-import { createMailer } from "~/notify/mailer.server";
 
-import { createSearchClient, type SearchClient } from "../../search/client";
-import { ensureSpacesIndex } from "../../search/spaces.index";
-import type { JobContext } from "../../worker/job-context";
 import { leadMatchJob } from "../../worker/lead-match.job";
-import { demoInventory } from "../fixtures/inventory";
-import { createTestDatabase } from "../support/database";
+import { leadMatchJobSuite } from "../support/lead-match-job";
 import { storeTestLead } from "../support/routed-lead";
 
 // lead.match locks the lead and reads the live matches, the pending spaces and the inventory version in
@@ -21,70 +11,39 @@ import { storeTestLead } from "../support/routed-lead";
 // when the job first read it, before the search; an edit committed between that read and the lock that
 // changes the kind must still be matched against the pending spaces of the new kind.
 
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
-const spacesIndex = `spaces_lml_${Math.random().toString(36).slice(2, 8)}`;
-
-beforeAll(async () => {
-  db = await createTestDatabase("lead_match_lock");
-  // Nothing indexed: every space is pending (its change not confirmed by the index), read from Postgres.
-  await ensureSpacesIndex(search, spacesIndex);
-  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
-}, 120_000);
-afterAll(async () => {
-  await search
-    .deleteIndex(spacesIndex)
-    .waitTask()
-    .catch(() => {});
-  await db?.drop();
-});
-
-function contextWith(searchClient: SearchClient): JobContext {
-  return {
-    sql: db.sql,
-    search: searchClient,
-    indexNames: { leads: "unused", spaces: spacesIndex, parks: "unused" },
-    mailer: createMailer({ outboxDir: mkdtempSync(join(tmpdir(), "pm-lml-")) }),
-    appUrl: "http://localhost",
-    routing: { slaMinutes: 120, noticeFallbackMs: 90_000 },
-    noticeRetry: { budgetMs: 3_600_000, baseMs: 100, capMs: 1_000 },
-    sendLeaseMs: 12_000,
-  };
-}
+const suite = leadMatchJobSuite("lead_match_lock");
 
 async function matchedSpaces(leadId: string): Promise<{ spaceId: string; kind: string }[]> {
-  return db.sql<{ spaceId: string; kind: string }[]>`
+  return suite.sql<{ spaceId: string; kind: string }[]>`
     select m.space_id, s.kind from matches m join spaces s on s.id = m.space_id where m.lead_id = ${leadId} and m.withdrawn_at is null order by m.space_id`;
 }
 
 describe("lead.match's lock and reads", () => {
   it("matches the pending spaces of the lead's kind", async () => {
-    const { id } = await storeTestLead(db.sql, "南京锁定读取测试有限公司", "13912340001"); // a factory, 4,000–6,000 ㎡ in 高淳区
-    const [outboxId] = await enqueue(db.sql, "lead.match", [id]);
-    await leadMatchJob(contextWith(search), { outboxId, id });
+    const { id } = await storeTestLead(suite.sql, "南京锁定读取测试有限公司", "13912340001"); // a factory, 4,000–6,000 ㎡ in 高淳区
+    const [outboxId] = await enqueue(suite.sql, "lead.match", [id]);
+    await leadMatchJob(suite.context().ctx, { outboxId, id });
     const matched = await matchedSpaces(id);
     expect(matched.length).toBeGreaterThan(0);
     expect(matched.every((m) => m.kind === "factory")).toBe(true);
   });
 
   it("matches the new kind's pending spaces when an edit changed the kind while the job searched", async () => {
-    const { id } = await storeTestLead(db.sql, "南京改类型测试有限公司", "13912340002");
-    const [outboxId] = await enqueue(db.sql, "lead.match", [id]);
+    const { id } = await storeTestLead(suite.sql, "南京改类型测试有限公司", "13912340002");
+    const [outboxId] = await enqueue(suite.sql, "lead.match", [id]);
     // The desk edits the need during the job's search: a warehouse of 3,000–4,000 ㎡ (S6, 3,500 ㎡, fits).
-    const editing: SearchClient = Object.create(search);
-    editing.multiSearch = (async (...args: Parameters<SearchClient["multiSearch"]>) => {
-      await db.sql`update leads set lead = jsonb_set(lead, '{need}', lead -> 'need' || ${db.sql.json({
+    const { ctx } = suite.context(async () => {
+      await suite.sql`update leads set lead = jsonb_set(lead, '{need}', lead -> 'need' || ${suite.sql.json({
         kind: "warehouse",
         areaMin: 3000,
         areaMax: 4000,
         areaMinSqm: 3000,
         areaMaxSqm: 4000,
       } as never)}) where id = ${id}`;
-      return search.multiSearch(...args);
-    }) as SearchClient["multiSearch"];
-    await leadMatchJob(contextWith(editing), { outboxId, id });
+    });
+    await leadMatchJob(ctx, { outboxId, id });
     expect(await matchedSpaces(id)).toEqual([{ spaceId: "S6", kind: "warehouse" }]);
-    const [job] = await db.sql<{ done: boolean }[]>`select done_at is not null as done from outbox where id = ${outboxId}`;
+    const [job] = await suite.sql<{ done: boolean }[]>`select done_at is not null as done from outbox where id = ${outboxId}`;
     expect(job.done).toBe(true);
   });
 });
