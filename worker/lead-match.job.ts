@@ -104,7 +104,8 @@ async function matchOne(
       loadSpaceRows(tx, { pendingKind: row.lead.need.kind, limit: PENDING_LIMIT }),
       inventoryVersion(tx).execute(),
     ]);
-    if (!locked || CLOSED.includes(locked.status)) {
+    // Closed or erased while its group waited (the first read was before the group's search): nobody is to call.
+    if (!locked || CLOSED.includes(locked.status) || locked.anonymised) {
       await markDone(tx, data.outboxId);
       return { notices: [] };
     }

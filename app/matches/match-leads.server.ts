@@ -31,6 +31,8 @@ export async function leadsToMatch(sql: Sql, outboxIds: readonly number[]): Prom
 
 /**
  * The lead locked for this transaction (an edit committed since the search is seen); null when gone.
+ * `anonymised`: erased since the job first read it (a group waits for its search and the leads ahead
+ * of it: docs/decisions/074), so nobody is to be told about it.
  * `routing` is what routeLead reads of the lead, from the same locked row (routeLead's `inMatch.lead`).
  * The statement is sent when this is called, so statements started after it on the same transaction
  * run once the lock is held and see what was committed before it (lead.match sends its reads with it).
@@ -38,14 +40,14 @@ export async function leadsToMatch(sql: Sql, outboxIds: readonly number[]): Prom
 export function lockLeadForMatching(
   tx: TransactionSql,
   leadId: string,
-): Promise<{ lead: Lead; status: LeadStatus; routing: RoutingLead } | null> {
-  return tx<(RoutingLead & { lead: Lead })[]>`
-    select id, lead, status, industry, phone, reference from leads where id = ${leadId} for update`
+): Promise<{ lead: Lead; status: LeadStatus; anonymised: boolean; routing: RoutingLead } | null> {
+  return tx<(RoutingLead & { lead: Lead; anonymised: boolean })[]>`
+    select id, lead, status, industry, phone, reference, anonymised_at is not null as anonymised from leads where id = ${leadId} for update`
     .execute()
     .then(([row]) => {
       if (!row) return null;
-      const { lead, ...routing } = row;
-      return { lead, status: row.status, routing };
+      const { lead, anonymised, ...routing } = row;
+      return { lead, status: row.status, anonymised, routing };
     });
 }
 
