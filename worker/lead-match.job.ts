@@ -6,7 +6,14 @@ import type { Lead } from "~/domain/lead-schema";
 import { withRegionCodes } from "~/domain/regions";
 import type { LeadStatus } from "~/domain/statuses";
 import { inventoryVersion, loadSpaceRows } from "~/inventory/inventory-read.server";
-import { leadsToMatch, type LeadToMatch, liveMatchesOfLead, lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
+import {
+  laterMatchQueued,
+  leadsToMatch,
+  type LeadToMatch,
+  liveMatchesOfLead,
+  lockLeadForMatching,
+  recordMatchOutcome,
+} from "~/matches/match-leads.server";
 import { lockSpacesShared, saveLeadMatches, type VersionedMatch } from "~/matches/match-store.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { orError } from "~/utils/or-error";
@@ -89,6 +96,11 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
   if (missing.length > 0) throw new UnrecoverableError(`lead ${missing.join(", ")} does not exist`);
 }
 
+/** Whether two reads of a lead ask the same of the matcher (what it reads: need, use, tax). */
+function sameMatchInput(a: Lead, b: Lead): boolean {
+  return JSON.stringify([a.need, a.use, a.tax]) === JSON.stringify([b.need, b.use, b.tax]);
+}
+
 async function matchOne(
   ctx: JobContext,
   row: LeadToMatch & { lead: Lead },
@@ -106,6 +118,13 @@ async function matchOne(
     ]);
     // Closed or erased while its group waited (the first read was before the group's search): nobody is to call.
     if (!locked || CLOSED.includes(locked.status) || locked.anonymised) {
+      await markDone(tx, data.outboxId);
+      return { notices: [] };
+    }
+    // Edited since the search (need, use or tax) and the edit queued its own re-match: that row matches
+    // the lead as it is now. Matched here against candidates searched for the old need, the lead could be
+    // left unmatched — its matches withdrawn, a call-back task for the hotline — until then (ADR 074).
+    if (!sameMatchInput(locked.lead, row.lead) && (await laterMatchQueued(tx, data.id, data.outboxId))) {
       await markDone(tx, data.outboxId);
       return { notices: [] };
     }

@@ -51,6 +51,17 @@ export function lockLeadForMatching(
     });
 }
 
+/**
+ * Whether a later lead.match row of the lead (outbox id above `outboxId`) is still to do: an edit's
+ * re-match, queued in the edit's transaction (app/matches/rematch.server.ts), which will match the lead
+ * as it is then (docs/decisions/074). One index lookup (outbox_aggregate).
+ */
+export async function laterMatchQueued(tx: TransactionSql, leadId: string, outboxId: number): Promise<boolean> {
+  const [{ later }] = await tx<{ later: boolean }[]>`
+    select exists (select 1 from outbox where aggregate_id = ${leadId} and topic = 'lead.match' and id > ${outboxId} and done_at is null) as later`;
+  return later;
+}
+
 /** The lead's live (not withdrawn) matches: which space, and whether the lead's own match or a space's reverse match found it. */
 export function liveMatchesOfLead(tx: TransactionSql, leadId: string) {
   return tx<

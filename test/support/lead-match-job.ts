@@ -21,16 +21,16 @@ import { storeTestLead } from "./routed-lead";
 // the run's Meilisearch, and leads with their open lead.match rows to give it as one group.
 
 /**
- * A job context whose search client counts its multi-search requests (the queries in each, in
- * `requests`); `beforeSearch`, when given, runs (and is awaited) before each request is sent: a change
- * committed while a group is being searched.
+ * A job context whose search client (the run's Meilisearch unless `search` is given) counts its
+ * multi-search requests (the queries in each, in `requests`); `beforeSearch`, when given, runs (and is
+ * awaited) before each request is sent: a change committed while a group is being searched.
  */
 export function countingJobContext(
   sql: Sql,
   spacesIndex: string,
   beforeSearch?: () => Promise<void>,
+  search: SearchClient = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!),
 ): { ctx: JobContext; requests: number[] } {
-  const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
   const requests: number[] = [];
   const counting: SearchClient = Object.create(search);
   counting.multiSearch = (async (...args: Parameters<SearchClient["multiSearch"]>) => {
