@@ -1,8 +1,9 @@
 import { sectionOf } from "~/domain/industries";
 import { AREA_LOWER, AREA_UPPER, DEFAULT_VERIFY_DAYS, type HardOptions } from "~/domain/matching/hard";
 import type { MatchNeed } from "~/domain/matching/types";
+import { orError, toError } from "~/utils/or-error";
 
-import { filterValue, type SearchClient } from "./client";
+import { filterValue, isRefusal, type SearchClient } from "./client";
 import { SPACES_INDEX } from "./spaces.index";
 
 const SPEC_FIELDS = [
@@ -107,30 +108,63 @@ export async function findCandidateIds(
   client: SearchClient,
   n: MatchNeed,
   options: CandidateOptions & { whyNot?: boolean } = {},
-): Promise<{ candidates: string[]; nearby: string[] }> {
+): Promise<FoundIds> {
   const [found] = await findCandidateIdsOfEach(client, [n], options);
+  if (found instanceof Error) throw found;
   return found;
 }
 
+/** What one lead's searches found: the candidates' ids and the why-not search's (`nearby`). */
+export type FoundIds = { candidates: string[]; nearby: string[] };
+
 /**
  * findCandidateIds for several leads in ONE multi-search request (the leads of one lead.match job:
- * docs/decisions/073): each lead's queries in turn, its answer at its index. Throws when Meilisearch fails.
+ * docs/decisions/073): each lead's queries in turn, its answer at its index. A lead that cannot be
+ * searched is answered with its own Error and holds back none of the others (docs/decisions/074): an
+ * Error given in `needs` (a lead the caller could not read), a need whose queries cannot be built (a
+ * stored lead this code cannot read), or — when Meilisearch refuses the request (isRefusal) — a lead
+ * whose own queries are refused when each lead is asked alone. Throws when Meilisearch fails (down,
+ * 5xx, timeout): nothing was learnt about any lead.
  */
 export async function findCandidateIdsOfEach(
   client: SearchClient,
-  needs: readonly MatchNeed[],
+  needs: readonly (MatchNeed | Error)[],
   options: CandidateOptions & { whyNot?: boolean } = {},
-): Promise<{ candidates: string[]; nearby: string[] }[]> {
-  if (needs.length === 0) return [];
-  const perLead = needs.map((n) => candidateQueries(n, options));
-  const { results } = await client.multiSearch({ queries: perLead.flat() });
+): Promise<(FoundIds | Error)[]> {
+  const perLead = needs.map((n) => (n instanceof Error ? n : orError(() => candidateQueries(n, options))));
+  const asked = perLead.filter((q): q is ReturnType<typeof candidateQueries> => !(q instanceof Error));
+  if (asked.length === 0) return perLead as Error[];
+  let results: { hits: unknown[] }[];
+  try {
+    ({ results } = await client.multiSearch({ queries: asked.flat() }));
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    // One lead's queries may be what Meilisearch refused: each lead alone, so only the refused fail.
+    if (asked.length === 1) return perLead.map((q) => (q instanceof Error ? q : toError(error)));
+    return Promise.all(
+      perLead.map((q) =>
+        q instanceof Error
+          ? q
+          : client.multiSearch({ queries: q }).then(
+              (alone) => foundOf(alone.results),
+              (e: unknown) => {
+                if (!isRefusal(e)) throw e;
+                return toError(e);
+              },
+            ),
+      ),
+    );
+  }
   let at = 0;
-  return perLead.map((queries) => {
-    const [above, below, inFocus, nearby] = results.slice(at, (at += queries.length)).map((r) => r.hits as unknown as { id: string }[]);
-    const candidates = new Set<string>();
-    for (const hits of [above, below, inFocus]) for (const hit of hits) candidates.add(hit.id);
-    return { candidates: [...candidates], nearby: (nearby ?? []).map((hit) => hit.id) };
-  });
+  return perLead.map((queries) => (queries instanceof Error ? queries : foundOf(results.slice(at, (at += queries.length)))));
+}
+
+/** One lead's answers (its three candidate searches, then why-not's when asked) as ids. */
+function foundOf(results: { hits: unknown[] }[]): FoundIds {
+  const [above, below, inFocus, nearby] = results.map((r) => r.hits as { id: string }[]);
+  const candidates = new Set<string>();
+  for (const hits of [above, below, inFocus]) for (const hit of hits) candidates.add(hit.id);
+  return { candidates: [...candidates], nearby: (nearby ?? []).map((hit) => hit.id) };
 }
 
 export type CandidateOptions = HardOptions & { indexUid?: string; perQuery?: number };

@@ -6,11 +6,19 @@ import type { Lead } from "~/domain/lead-schema";
 import { withRegionCodes } from "~/domain/regions";
 import type { LeadStatus } from "~/domain/statuses";
 import { inventoryVersion, loadSpaceRows } from "~/inventory/inventory-read.server";
-import { leadsToMatch, type LeadToMatch, liveMatchesOfLead, lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
+import {
+  laterMatchQueued,
+  leadsToMatch,
+  type LeadToMatch,
+  liveMatchesOfLead,
+  lockLeadForMatching,
+  recordMatchOutcome,
+} from "~/matches/match-leads.server";
 import { lockSpacesShared, saveLeadMatches, type VersionedMatch } from "~/matches/match-store.server";
 import { errorMessage, log } from "~/utils/log.server";
+import { orError } from "~/utils/or-error";
 
-import { findCandidateIdsOfEach } from "../search/spaces.query";
+import { findCandidateIdsOfEach, type FoundIds } from "../search/spaces.query";
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
 import { LeadMatchSpaces } from "./lead-match-spaces";
@@ -60,9 +68,10 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
   const open = rows.filter((r): r is LeadToMatch & { lead: Lead; status: LeadStatus } => r.lead !== null && !closed.includes(r));
 
   const options = matchingOptions(ctx);
+  // A lead this code cannot read fails alone, not its group (docs/decisions/074): its Error is its answer.
   const found = await findCandidateIdsOfEach(
     ctx.search,
-    open.map((r) => withRegionCodes(r.lead)),
+    open.map((r) => orError(() => withRegionCodes(r.lead))),
     { indexUid: ctx.indexNames.spaces, ...options },
   );
   const failures: unknown[] = [];
@@ -71,7 +80,9 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
     while (next < open.length) {
       const at = next++;
       try {
-        await matchOne(ctx, open[at], found[at], options);
+        const searched = found[at];
+        if (searched instanceof Error) throw searched;
+        await matchOne(ctx, open[at], searched, options);
       } catch (error) {
         failures.push(error);
         if (open.length > 1) log.warn("lead.match failed for one lead of its job", { lead: open[at].id, error: errorMessage(error) });
@@ -86,10 +97,15 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
   if (missing.length > 0) throw new UnrecoverableError(`lead ${missing.join(", ")} does not exist`);
 }
 
+/** Whether two reads of a lead ask the same of the matcher (what it reads: need, use, tax). */
+function sameMatchInput(a: Lead, b: Lead): boolean {
+  return JSON.stringify([a.need, a.use, a.tax]) === JSON.stringify([b.need, b.use, b.tax]);
+}
+
 async function matchOne(
   ctx: JobContext,
   row: LeadToMatch & { lead: Lead },
-  found: { candidates: string[]; nearby: string[] },
+  found: FoundIds,
   options: ReturnType<typeof matchingOptions>,
 ): Promise<void> {
   const data = { outboxId: row.outboxId, id: row.id };
@@ -101,7 +117,15 @@ async function matchOne(
       loadSpaceRows(tx, { pendingKind: row.lead.need.kind, limit: PENDING_LIMIT }),
       inventoryVersion(tx).execute(),
     ]);
-    if (!locked || CLOSED.includes(locked.status)) {
+    // Closed or erased while its group waited (the first read was before the group's search): nobody is to call.
+    if (!locked || CLOSED.includes(locked.status) || locked.anonymised) {
+      await markDone(tx, data.outboxId);
+      return { notices: [] };
+    }
+    // Edited since the search (need, use or tax) and the edit queued its own re-match: that row matches
+    // the lead as it is now. Matched here against candidates searched for the old need, the lead could be
+    // left unmatched — its matches withdrawn, a call-back task for the hotline — until then (ADR 074).
+    if (!sameMatchInput(locked.lead, row.lead) && (await laterMatchQueued(tx, data.id, data.outboxId))) {
       await markDone(tx, data.outboxId);
       return { notices: [] };
     }

@@ -26,14 +26,22 @@ export async function reconcileOnce(sql: Sql, queue: PipelineQueue, graceMs = 5_
     // transaction of their effect; the update below is a no-op if it just did): drop it, re-drive.
     const lost = !job || (await job.isCompleted());
     if (job && lost) await job.remove();
-    if (lost) {
-      const back = await sql`
-        update outbox set relayed_at = null, relay_job_key = null where id = any(${ids}::bigint[]) and done_at is null`;
-      redriven += back.count;
-    } else if (await job.isFailed()) {
-      await sql`update outbox set attempts = attempts + ${job.attemptsMade}, last_error = ${job.failedReason ?? null} where id = any(${ids}::bigint[])`;
+    // Rows relayed under this id that the job does not carry: a relay pass whose commit failed after
+    // Redis took the job, then a pass that took them with rows due since and the same first row (the
+    // same id: Redis kept its job). That job never does them (docs/decisions/074).
+    const carried = new Set((job?.data.items ?? (job ? [job.data] : [])).map((item) => Number(item.outboxId)));
+    const back = lost ? ids : ids.filter((id) => !carried.has(id));
+    if (back.length > 0) {
+      const redrove = await sql`
+        update outbox set relayed_at = null, relay_job_key = null where id = any(${back}::bigint[]) and done_at is null`;
+      redriven += redrove.count;
+    }
+    if (lost) continue;
+    if (await job.isFailed()) {
+      const kept = ids.filter((id) => carried.has(id));
+      await sql`update outbox set attempts = attempts + ${job.attemptsMade}, last_error = ${job.failedReason ?? null} where id = any(${kept}::bigint[])`;
       await job.retry("failed");
-      retried += ids.length;
+      retried += kept.length;
     }
   }
   if (redriven + retried > 0) log.info("reconciler re-drove outbox rows", { redriven, retried });

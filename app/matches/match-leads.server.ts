@@ -33,6 +33,8 @@ export async function leadsToMatch(sql: Sql, items: readonly { outboxId: number;
 
 /**
  * The lead locked for this transaction (an edit committed since the search is seen); null when gone.
+ * `anonymised`: erased since the job first read it (a group waits for its search and the leads ahead
+ * of it: docs/decisions/074), so nobody is to be told about it.
  * `routing` is what routeLead reads of the lead, from the same locked row (routeLead's `inMatch.lead`).
  * The statement is sent when this is called, so statements started after it on the same transaction
  * run once the lock is held and see what was committed before it (lead.match sends its reads with it).
@@ -40,15 +42,26 @@ export async function leadsToMatch(sql: Sql, items: readonly { outboxId: number;
 export function lockLeadForMatching(
   tx: TransactionSql,
   leadId: string,
-): Promise<{ lead: Lead; status: LeadStatus; routing: RoutingLead } | null> {
-  return tx<(RoutingLead & { lead: Lead })[]>`
-    select id, lead, status, industry, phone, reference from leads where id = ${leadId} for update`
+): Promise<{ lead: Lead; status: LeadStatus; anonymised: boolean; routing: RoutingLead } | null> {
+  return tx<(RoutingLead & { lead: Lead; anonymised: boolean })[]>`
+    select id, lead, status, industry, phone, reference, anonymised_at is not null as anonymised from leads where id = ${leadId} for update`
     .execute()
     .then(([row]) => {
       if (!row) return null;
-      const { lead, ...routing } = row;
-      return { lead, status: row.status, routing };
+      const { lead, anonymised, ...routing } = row;
+      return { lead, status: row.status, anonymised, routing };
     });
+}
+
+/**
+ * Whether a later lead.match row of the lead (outbox id above `outboxId`) is still to do: an edit's
+ * re-match, queued in the edit's transaction (app/matches/rematch.server.ts), which will match the lead
+ * as it is then (docs/decisions/074). One index lookup (outbox_aggregate).
+ */
+export async function laterMatchQueued(tx: TransactionSql, leadId: string, outboxId: number): Promise<boolean> {
+  const [{ later }] = await tx<{ later: boolean }[]>`
+    select exists (select 1 from outbox where aggregate_id = ${leadId} and topic = 'lead.match' and id > ${outboxId} and done_at is null) as later`;
+  return later;
 }
 
 /** The lead's live (not withdrawn) matches: which space, and whether the lead's own match or a space's reverse match found it. */

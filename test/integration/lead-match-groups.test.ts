@@ -1,59 +1,22 @@
 import { UnrecoverableError } from "bullmq";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { enqueue } from "~/db/outbox.server";
 
-import type { SearchClient } from "../../search/client";
-import type { JobContext } from "../../worker/job-context";
 import { leadMatchJob } from "../../worker/lead-match.job";
 import type { OutboxItem } from "../../worker/queue";
-import { pendingInventory } from "../support/pending-inventory";
-import { storeTestLead } from "../support/routed-lead";
+import { leadMatchJobSuite } from "../support/lead-match-job";
 
 // The lead.match rows of one relay pass are one job (docs/decisions/073): one Meilisearch request for
 // all its leads, each lead in its own transaction and marked done alone; a lead that fails holds back
 // none of the others, and the job's retry does only the rows not done.
 
-let inventory: Awaited<ReturnType<typeof pendingInventory>>;
-let db: Awaited<ReturnType<typeof pendingInventory>>["db"];
-
-beforeAll(async () => {
-  inventory = await pendingInventory("lead_match_groups");
-  db = inventory.db;
-}, 120_000);
-afterAll(async () => inventory?.drop());
-
-/** A job context whose search client counts its multi-search requests and the queries in each. */
-function countingContext(): { ctx: JobContext; requests: number[] } {
-  const requests: number[] = [];
-  const counting: SearchClient = Object.create(inventory.search);
-  counting.multiSearch = ((...args: Parameters<SearchClient["multiSearch"]>) => {
-    requests.push(args[0]?.queries.length ?? 0);
-    return inventory.search.multiSearch(...args);
-  }) as SearchClient["multiSearch"];
-  return { ctx: inventory.context(counting), requests };
-}
-
-/** `n` leads (factories of 4,000–6,000 ㎡ in 高淳区, each matchable), each with its open lead.match row. */
-async function leadsWithRows(tag: string, n: number): Promise<OutboxItem[]> {
-  const items: OutboxItem[] = [];
-  for (let i = 0; i < n; i++) {
-    const { id } = await storeTestLead(
-      db.sql,
-      `南京分组${tag}${i}测试有限公司`,
-      `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`,
-    );
-    const [open] = await db.sql<{ id: string }[]>`
-      select id from outbox where aggregate_id = ${id} and topic = 'lead.match' and done_at is null order by id limit 1`;
-    items.push({ outboxId: open ? Number(open.id) : (await enqueue(db.sql, "lead.match", [id]))[0], id });
-  }
-  return items;
-}
+const suite = leadMatchJobSuite("lead_match_groups");
 
 const stateOf = (items: OutboxItem[]) =>
   Promise.all(
     items.map(async (item) => {
-      const [row] = await db.sql<{ done: boolean; matched: boolean; matchedAt: Date | null }[]>`
+      const [row] = await suite.sql<{ done: boolean; matched: boolean; matchedAt: Date | null }[]>`
         select o.done_at is not null as done, l.matched_at is not null as matched, l.matched_at
         from outbox o join leads l on l.id = ${item.id} where o.id = ${item.outboxId}`;
       return row;
@@ -62,32 +25,32 @@ const stateOf = (items: OutboxItem[]) =>
 
 describe("lead.match for the rows of one relay pass", () => {
   it("matches every lead of the group with one Meilisearch request of four searches a lead", async () => {
-    const items = await leadsWithRows("a", 5);
-    const { ctx, requests } = countingContext();
+    const items = await suite.leads("a", 5);
+    const { ctx, requests } = suite.context();
     await leadMatchJob(ctx, { ...items[0], items });
     expect(requests).toEqual([5 * 4]);
     const state = await stateOf(items);
     expect(state.map((s) => [s.done, s.matched])).toEqual(items.map(() => [true, true]));
-    const [{ n }] = await db.sql<{ n: number }[]>`
+    const [{ n }] = await suite.sql<{ n: number }[]>`
       select count(distinct lead_id)::int as n from matches where lead_id = any(${items.map((i) => i.id)}::uuid[]) and withdrawn_at is null`;
     expect(n).toBe(5);
   });
 
   it("a lead that fails holds back none of the others; the retry does only the rows not done", async () => {
-    const items = await leadsWithRows("b", 4);
+    const items = await suite.leads("b", 4);
     const failing = items[1].id;
     // A real fault in Postgres: storing this one lead's matches raises.
-    await db.sql.unsafe(`
+    await suite.sql.unsafe(`
       create function pm_test_fail_one() returns trigger language plpgsql as $$
       begin if new.lead_id = '${failing}' then raise exception 'injected fault for one lead'; end if; return new; end $$;
       create trigger pm_test_fail_one before insert on matches for each row execute function pm_test_fail_one();`);
-    const { ctx, requests } = countingContext();
+    const { ctx, requests } = suite.context();
     try {
       const run = leadMatchJob(ctx, { ...items[0], items });
       await expect(run).rejects.toThrow("injected fault for one lead");
       await expect(run).rejects.not.toBeInstanceOf(UnrecoverableError); // retried by BullMQ
     } finally {
-      await db.sql.unsafe(`drop trigger pm_test_fail_one on matches; drop function pm_test_fail_one();`);
+      await suite.sql.unsafe(`drop trigger pm_test_fail_one on matches; drop function pm_test_fail_one();`);
     }
     const first = await stateOf(items);
     expect(first.map((s) => s.done)).toEqual([true, false, true, true]);
@@ -102,11 +65,11 @@ describe("lead.match for the rows of one relay pass", () => {
   });
 
   it("a lead that does not exist: the others are matched, and the job fails for good", async () => {
-    const items = await leadsWithRows("c", 2);
-    const [gone] = await enqueue(db.sql, "lead.match", ["00000000-0000-4000-8000-000000000000"]);
-    const [notALead] = await enqueue(db.sql, "lead.match", ["not-a-lead-id"]);
+    const items = await suite.leads("c", 2);
+    const [gone] = await enqueue(suite.sql, "lead.match", ["00000000-0000-4000-8000-000000000000"]);
+    const [notALead] = await enqueue(suite.sql, "lead.match", ["not-a-lead-id"]);
     const all = [...items, { outboxId: gone, id: "00000000-0000-4000-8000-000000000000" }, { outboxId: notALead, id: "not-a-lead-id" }];
-    const { ctx } = countingContext();
+    const { ctx } = suite.context();
     await expect(leadMatchJob(ctx, { ...all[0], items: all })).rejects.toBeInstanceOf(UnrecoverableError);
     expect((await stateOf(items)).map((s) => [s.done, s.matched])).toEqual([
       [true, true],
@@ -115,9 +78,9 @@ describe("lead.match for the rows of one relay pass", () => {
   });
 
   it("a lead won or lost before its job ran is marked done, not matched", async () => {
-    const items = await leadsWithRows("d", 3);
-    await db.sql`update leads set status = 'lost' where id = ${items[2].id}`;
-    const { ctx, requests } = countingContext();
+    const items = await suite.leads("d", 3);
+    await suite.sql`update leads set status = 'lost' where id = ${items[2].id}`;
+    const { ctx, requests } = suite.context();
     await leadMatchJob(ctx, { ...items[0], items });
     expect(requests).toEqual([2 * 4]);
     expect((await stateOf(items)).map((s) => [s.done, s.matched])).toEqual([

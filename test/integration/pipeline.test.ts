@@ -84,7 +84,7 @@ describe("reconciler", () => {
     admin.disconnect();
     expect(await queue.getJob(jobIdFor(jobKey))).toBeUndefined();
 
-    await redrivenAndMatched(queue, producer, id);
+    await redrivenAndMatched(queue, producer, [id]);
   });
 });
 
@@ -129,18 +129,17 @@ async function relayedLeadMatch(prefix: string, company: string) {
   return { id, queue, producer, prefix, jobKey: row.jobKey };
 }
 
-/** One reconciler pass re-drives the leads' rows (one each); a worker started on the same queue then matches every lead. */
-async function redrivenAndMatched(queue: ReturnType<typeof createQueue>, producer: ReturnType<typeof createRedis>, ids: string | string[]) {
-  const leads = [ids].flat();
+/** One reconciler pass re-drives the leads' rows; a worker started on the same queue then matches the leads. */
+async function redrivenAndMatched(queue: ReturnType<typeof createQueue>, producer: ReturnType<typeof createRedis>, ids: string[]) {
   const { redriven } = await reconcileOnce(db.sql, queue, 0);
-  expect(redriven).toBe(leads.length);
+  expect(redriven).toBe(ids.length);
   const prefix = queue.opts.prefix!;
   await queue.close();
   producer.disconnect();
   const worker = await startTestWorker({ databaseUrl: db.url, redisUrl: redis.url, queuePrefix: prefix });
   try {
     await eventually(
-      async () => (await db.sql`select 1 from leads where id = any(${leads}::uuid[]) and matched_at is not null`).length === leads.length,
+      async () => (await db.sql`select 1 from leads where id = any(${ids}::uuid[]) and matched_at is not null`).length === ids.length,
       "matched after re-drive",
     );
   } finally {
@@ -159,7 +158,7 @@ describe("a worker commit lost with a Postgres crash (docs/decisions/050)", () =
     await lost.close();
     expect((await db.sql`select 1 from leads where id = ${id} and matched_at is not null`).length).toBe(0);
 
-    await redrivenAndMatched(queue, producer, id);
+    await redrivenAndMatched(queue, producer, [id]);
   });
 });
 

@@ -34,4 +34,12 @@ describe(".env.example", () => {
     expect(compared).toBeGreaterThan(5);
     expect(differing).toEqual([]);
   });
+
+  it.each([
+    ["web", webEnvSchema],
+    ["worker", workerEnvSchema],
+  ] as const)("lists every %s setting (the README says it lists them all)", (_name, schema) => {
+    const listed = new Set(example.map(([key]) => key));
+    expect(Object.keys(schema.shape).filter((key) => !listed.has(key))).toEqual([]);
+  });
 });
