@@ -292,7 +292,10 @@ export async function routeLead(
     // In lead.match the caller locked and read the row already (one statement fewer a lead).
     inMatch
       ? [inMatch.lead]
-      : tx<RoutingLead[]>`select id, status, industry, phone, reference from leads where id = ${leadId} for update`.execute(),
+      : // An erased lead (docs/decisions/022) is routed to nobody: its match may come from a space's reverse match.
+        tx<
+          RoutingLead[]
+        >`select id, status, industry, phone, reference from leads where id = ${leadId} and anonymised_at is null for update`.execute(),
     tx<{ parkId: string; assigned: boolean }[]>`
       select m.park_id, exists (select 1 from assignments a where a.lead_id = m.lead_id and a.park_id = m.park_id) as assigned
       from matches m

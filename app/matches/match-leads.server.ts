@@ -140,7 +140,9 @@ function openLeadsWhere(sql: TransactionSql | Sql, space: SpaceCandidate, days: 
   const need = (field: string, absent: "0" | "infinity") =>
     sql`case when jsonb_typeof(lead -> 'need' -> ${sql.unsafe(`'${field}'`)}) = 'number' then (lead -> 'need' -> ${sql.unsafe(`'${field}'`)})::float8 else ${sql.unsafe(`'${absent}'`)} end`;
   const specs = Object.entries(b.specMax).map(([field, max]) => sql`and ${need(field, "0")} <= ${max}`);
+  // An erased lead keeps its status for the statistics, but nobody may be told about it again.
   return sql`status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')
+      and anonymised_at is null
       and created_at > now() - make_interval(days => ${days})
       and lead -> 'need' ->> 'kind' = ${b.kind}
       and ${need("areaMinSqm", "0")} <= ${b.areaMinAtMost}
