@@ -25,7 +25,8 @@ import { LeadMatchSpaces } from "./lead-match-spaces";
 import { matchingOptions } from "./matching-options";
 import type { OutboxJobData } from "./queue";
 
-const CLOSED = ["won", "lost"];
+/** Nobody is to be told about these any more: won, lost, or closed by an admin as spam or a duplicate (terminal). */
+const CLOSED = ["won", "lost", "closed"];
 /** Pending spaces (changed, not yet confirmed in the index) read per lead at most; normally a handful. */
 const PENDING_LIMIT = 1_000;
 const MATCH_LIMIT = 5;
@@ -58,7 +59,7 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
   const items = data.items ?? [{ outboxId: data.outboxId, id: data.id }];
   const rows = await leadsToMatch(ctx.sql, items);
   const missing = rows.filter((r) => r.lead === null).map((r) => r.id);
-  // Won, lost, or erased at the person's request before it was matched: nobody is to call about it.
+  // Won, lost, closed, or erased at the person's request before it was matched: nobody is to call about it.
   const closed = rows.filter((r) => r.lead !== null && (CLOSED.includes(r.status!) || r.anonymised));
   if (closed.length > 0)
     await markAllDone(

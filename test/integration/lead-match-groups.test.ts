@@ -77,9 +77,10 @@ describe("lead.match for the rows of one relay pass", () => {
     ]);
   });
 
-  it("a lead won or lost before its job ran is marked done, not matched", async () => {
-    const items = await suite.leads("d", 3);
+  it("a lead won, lost or closed by an admin (spam, duplicate) before its job ran is marked done, not matched", async () => {
+    const items = await suite.leads("d", 4);
     await suite.sql`update leads set status = 'lost' where id = ${items[2].id}`;
+    await suite.sql`update leads set status = 'closed', closed_as = 'spam' where id = ${items[3].id}`;
     const { ctx, requests } = suite.context();
     await leadMatchJob(ctx, { ...items[0], items });
     expect(requests).toEqual([2 * 4]);
@@ -87,6 +88,9 @@ describe("lead.match for the rows of one relay pass", () => {
       [true, true],
       [true, true],
       [true, false],
+      [true, false],
     ]);
+    const [{ n }] = await suite.sql<{ n: number }[]>`select count(*)::int as n from matches where lead_id = ${items[3].id}`;
+    expect(n).toBe(0);
   });
 });
