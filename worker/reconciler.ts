@@ -9,12 +9,14 @@ import { jobIdFor, type PipelineQueue } from "./queue";
  * its attempts is retried: these jobs are idempotent, and nothing may stay unfinished.
  */
 export async function reconcileOnce(sql: Sql, queue: PipelineQueue, graceMs = 5_000): Promise<{ redriven: number; retried: number }> {
-  // A row relayed in a group is in its group's job (relay_job_key, docs/decisions/073).
+  // A row relayed in a group is in its group's job (relay_job_key, docs/decisions/073). Fewest attempts
+  // first: rows whose jobs fail again and again (a lead that does not exist) sink below the rest, so
+  // 1,000 of them cannot keep a row Redis forgot out of every pass.
   const rows = await sql<{ id: number; jobKey: string }[]>`
     select id, coalesce(relay_job_key, job_key) as job_key from outbox
     where done_at is null and relayed_at is not null
       and relayed_at < now() - make_interval(secs => ${graceMs / 1000})
-    order by id
+    order by attempts, id
     limit 1000`;
   const byJob = new Map<string, number[]>();
   for (const row of rows) byJob.set(row.jobKey, [...(byJob.get(row.jobKey) ?? []), Number(row.id)]);

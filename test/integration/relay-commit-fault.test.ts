@@ -113,4 +113,21 @@ describe("a relay pass whose commit failed after Redis took the group's job", ()
     expect(await reconcileOnce(db.sql, queue, 0)).toEqual({ redriven: 1, retried: 2 });
     await allDone(ids);
   });
+
+  it("rows whose jobs failed again and again do not hold back a row Redis forgot (the reconciler reads 1,000 rows a pass)", async () => {
+    // 1,000 rows relayed an hour ago, each retried by the reconciler before (attempts), then one row whose job Redis forgot.
+    const stuck = await db.sql<{ id: string }[]>`
+      insert into outbox (topic, aggregate_id, relayed_at, attempts, created_at)
+      select 'match.route', 'stuck-' || i, now() - interval '1 hour', 3, now() - interval '1 hour' from generate_series(1, 1000) i
+      returning id`;
+    const [forgotten] = await db.sql<{ id: string }[]>`
+      insert into outbox (topic, aggregate_id, relayed_at) values ('match.route', 'forgotten', now() - interval '1 minute') returning id`;
+    try {
+      await reconcileOnce(db.sql, queue, 0);
+      const [row] = await db.sql<{ relayed: boolean }[]>`select relayed_at is not null as relayed from outbox where id = ${forgotten.id}`;
+      expect(row.relayed).toBe(false); // handed back to the relay in the first pass
+    } finally {
+      await db.sql`update outbox set done_at = now() where id = any(${[...stuck.map((r) => r.id), forgotten.id]}::bigint[])`;
+    }
+  });
 });
