@@ -51,10 +51,11 @@ async function seed({ db }: BrowserSuite): Promise<void> {
     body: "企业发来的资料链接：https://example.test/very/long/path/without/any/break/opportunity/0123456789abcdef0123456789abcdef",
     source: "hotline",
   });
-  // A call-back for the hotline's task list, with its card's tel: link and outcome buttons.
+  // A call task for the hotline's task list, with its card's tel: link and outcome buttons (an
+  // escalation: this lead has a match, and a call-back leaves the list once its lead has one).
   // Its script in lines, as callbackScript writes one: what to say, then the nearest spaces one a line.
   await db.sql`insert into call_tasks (kind, lead_id, phone, script, dedupe_key)
-               values ('callback', ${id}, '+8613912345670', ${`回访 ${LONG_COMPANY}：确认面积和入驻时间\n${SCRIPT_MISSES}`}, 'phone-width')`;
+               values ('escalation', ${id}, '+8613912345670', ${`回访 ${LONG_COMPANY}：确认面积和入驻时间\n${SCRIPT_MISSES}`}, 'phone-width')`;
   const made = await createShortlist(db.sql, { assignmentId: a.id, recruiterId: "R1", spaceIds: ["S1", "S6"], days: 30 });
   if (!made.ok) throw new Error(made.error);
   pages = { hotlineLead: `/hotline/leads/${id}`, queueLead: `/queue/assignments/${a.id}`, shortlist: `/s/${made.shortlist.token}` };

@@ -270,8 +270,9 @@ describe("views of full phone numbers", () => {
     const recruiter = await signIn("zhoumin@example.test");
     const page = await (await fetch(`${web.url}/queue/assignments/${a.id}`, { headers: { cookie: recruiter } })).text();
     expect(page).toContain("138 1234 0005");
-    // A call-back task for the same enterprise shows up on the hotline list; the desk looks the caller up.
-    await db.sql`insert into call_tasks (kind, lead_id, phone, script, dedupe_key) values ('callback', ${lead.id}, '+8613812340005', '回访', ${`test-callback:${lead.id}`})`;
+    // A call task for the same enterprise shows up on the hotline list (an escalation: the lead is matched,
+    // and a call-back leaves the list once its lead has a match); the desk looks the caller up.
+    await db.sql`insert into call_tasks (kind, lead_id, phone, script, dedupe_key) values ('escalation', ${lead.id}, '+8613812340005', '回访', ${`test-callback:${lead.id}`})`;
     const desk = await signIn("desk@example.test");
     expect((await fetch(`${web.url}/hotline`, { headers: { cookie: desk } })).status).toBe(200);
     // The desk's lookup lists the caller's leads with masked numbers; opening the lead shows the full one.
@@ -308,7 +309,7 @@ describe("views of full phone numbers", () => {
     const leads = [await submit("高淳重复查看甲有限公司", phones[0]), await submit("高淳重复查看乙有限公司", phones[1])];
     for (const [i, lead] of leads.entries()) {
       await settled(lead);
-      await db.sql`insert into call_tasks (kind, lead_id, phone, script, dedupe_key) values ('callback', ${lead.id}, ${`+86${phones[i]}`}, '回访', ${`test-flood:${lead.id}`})`;
+      await db.sql`insert into call_tasks (kind, lead_id, phone, script, dedupe_key) values ('escalation', ${lead.id}, ${`+86${phones[i]}`}, '回访', ${`test-flood:${lead.id}`})`;
     }
     const desk = await signIn("desk@example.test");
     const other = await signIn("desk2@example.test");
