@@ -50,6 +50,9 @@ export async function startSmtpServer(handlers: Partial<SMTPServerOptions> = {})
     },
     ...handlers,
   });
+  // A client that goes away mid-session (a worker SIGKILLed while sending) resets its socket: smtp-server
+  // reports that as an 'error' event, which without a listener ends the test process (ECONNRESET).
+  server.on("error", () => {});
   server.server.on("connection", (socket: Socket) => {
     state.connections++;
     sockets.add(socket);
