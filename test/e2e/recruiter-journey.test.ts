@@ -205,6 +205,8 @@ describe("a recruiter's day with one lead", () => {
       await page.getByLabel("看厂日期").fill(visitOn);
       await page.getByRole("button", { name: "记录看厂" }).click();
       await expect.poll(() => statusOf(assignmentId)).toBe("visit");
+      // The step's redirect has landed (its flash shows): a click before that was overtaken by it on a busy machine.
+      await expect.poll(() => page.getByText("看厂日期已记录。").count()).toBe(1);
 
       await page.getByRole("link", { name: "已流失", exact: true }).click();
       await expect.poll(() => page.getByRole("heading", { name: "确认：这条线索已流失？" }).count()).toBe(1);
