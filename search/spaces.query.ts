@@ -1,3 +1,5 @@
+import type { MultiSearchQuery } from "meilisearch";
+
 import { sectionOf } from "~/domain/industries";
 import { AREA_LOWER, AREA_UPPER, DEFAULT_VERIFY_DAYS, type HardOptions } from "~/domain/matching/hard";
 import type { MatchNeed } from "~/domain/matching/types";
@@ -118,8 +120,9 @@ export async function findCandidateIds(
 export type FoundIds = { candidates: string[]; nearby: string[] };
 
 /**
- * findCandidateIds for several leads in ONE multi-search request (the leads of one lead.match job:
- * docs/decisions/073): each lead's queries in turn, its answer at its index. A lead that cannot be
+ * findCandidateIds for several leads in one call (the leads of one lead.match job: docs/decisions/073):
+ * each lead's queries in turn, split over two multi-search requests sent at once (searchInTwo), each
+ * lead's answer at its index. A lead that cannot be
  * searched is answered with its own Error and holds back none of the others (docs/decisions/074): an
  * Error given in `needs` (a lead the caller could not read), a need whose queries cannot be built (a
  * stored lead this code cannot read), or — when Meilisearch refuses the request (isRefusal) — a lead
@@ -136,7 +139,7 @@ export async function findCandidateIdsOfEach(
   if (asked.length === 0) return perLead as Error[];
   let results: { hits: unknown[] }[];
   try {
-    ({ results } = await client.multiSearch({ queries: asked.flat() }));
+    results = await searchInTwo(client, asked.flat());
   } catch (error) {
     if (!isRefusal(error)) throw error;
     // One lead's queries may be what Meilisearch refused: each lead alone, so only the refused fail.
@@ -159,6 +162,23 @@ export async function findCandidateIdsOfEach(
   return perLead.map((queries) => (queries instanceof Error ? queries : foundOf(results.slice(at, (at += queries.length)))));
 }
 
+/**
+ * `queries` as two multi-search requests sent at once, their answers in order. Meilisearch runs the
+ * queries of one request one after another on one thread; two requests run side by side on two cores,
+ * so a lead's four searches take about two searches' time (issue 14: ≤ 2× one raw query). The second
+ * request costs Meilisearch a request's parsing and authorising, once per call (docs/decisions/079).
+ * Exported so that bench:match can send the matcher's very requests raw. Throws as multiSearch does.
+ */
+export async function searchInTwo(client: SearchClient, queries: MultiSearchQuery[]): Promise<{ hits: unknown[] }[]> {
+  if (queries.length < 2) return (await client.multiSearch({ queries })).results;
+  const half = Math.ceil(queries.length / 2);
+  const answers = await Promise.all([
+    client.multiSearch({ queries: queries.slice(0, half) }),
+    client.multiSearch({ queries: queries.slice(half) }),
+  ]);
+  return answers.flatMap((a) => a.results);
+}
+
 /** One lead's answers (its three candidate searches, then why-not's when asked) as ids. */
 function foundOf(results: { hits: unknown[] }[]): FoundIds {
   const [above, below, inFocus, nearby] = results.map((r) => r.hits as { id: string }[]);
@@ -170,18 +190,21 @@ function foundOf(results: { hits: unknown[] }[]): FoundIds {
 export type CandidateOptions = HardOptions & { indexUid?: string; perQuery?: number };
 
 /**
- * The three candidate searches and the why-not one (left out with `whyNot: false`), as the queries of
- * ONE multi-search request: one HTTP round trip and one request for Meilisearch to parse and authorise
- * instead of four. Each side of the target leaves out the area clause its own bound implies (above:
- * the lower edge, below: the upper one), since every clause is a bitmap Meilisearch builds per query
- * (~0.15–0.35 ms each at 100,000 spaces, issue 14); the candidates are hard-checked in code anyway.
- * Exported so that bench:match can send the very same request raw, as a second baseline.
+ * The three candidate searches and the why-not one (left out with `whyNot: false`), as multi-search
+ * queries. Every clause is a bitmap Meilisearch builds per query, and an area range is among the
+ * dearest (~0.3 ms at 100,000 spaces, issue 14): each side of the target leaves out the edge its own
+ * bound implies (above: the lower edge, below: the upper one), and the upper edge is one range on
+ * offerMinSqm, a superset of the exact rule's two (docs/decisions/079); every candidate is hard-checked
+ * in code.
+ * Exported so that bench:match can send the very same requests raw (searchInTwo), as a second baseline.
  */
 export function candidateQueries(n: MatchNeed, options: CandidateOptions & { whyNot?: boolean }) {
   const indexUid = options.indexUid ?? SPACES_INDEX;
   const closest = options.perQuery ?? 20;
-  const { before, lowerEdge, upperEdge, after } = hardFilterClauses(n, options);
-  const upper = upperEdge ? [upperEdge] : [];
+  const { before, lowerEdge, after } = hardFilterClauses(n, options);
+  // offerMinSqm ≤ areaSqm, so this holds for every space the exact upper edge lets in; half its bitmap work.
+  const max = n.need.areaMaxSqm;
+  const upper = max === undefined ? [] : [`offerMinSqm <= ${filterValue(max * AREA_UPPER)}`];
   const target = filterValue(targetArea(n));
   const section = sectionOf(n.use.industry);
   const focus = `park.industries IN [${[n.use.industry, section]

@@ -24,11 +24,13 @@ const stateOf = (items: OutboxItem[]) =>
   );
 
 describe("lead.match for the rows of one relay pass", () => {
-  it("matches every lead of the group with one Meilisearch request of four searches a lead", async () => {
+  it("matches every lead of the group with four searches a lead, in two Meilisearch requests sent at once", async () => {
     const items = await suite.leads("a", 5);
-    const { ctx, requests } = suite.context();
+    const { ctx, requests, inFlight } = suite.context();
     await leadMatchJob(ctx, { ...items[0], items });
-    expect(requests).toEqual([5 * 4]);
+    expect(requests).toEqual([10, 10]);
+    // Side by side (docs/decisions/079): the second is sent before the first is answered.
+    expect(inFlight).toEqual([1, 2]);
     const state = await stateOf(items);
     expect(state.map((s) => [s.done, s.matched])).toEqual(items.map(() => [true, true]));
     const [{ n }] = await suite.sql<{ n: number }[]>`
@@ -58,7 +60,7 @@ describe("lead.match for the rows of one relay pass", () => {
 
     // The retry (the same job data): only the failed lead is searched and matched; the others are not touched again.
     await leadMatchJob(ctx, { ...items[0], items });
-    expect(requests).toEqual([4 * 4, 1 * 4]);
+    expect(requests).toEqual([8, 8, 2, 2]);
     const second = await stateOf(items);
     expect(second.map((s) => [s.done, s.matched])).toEqual(items.map(() => [true, true]));
     for (const i of [0, 2, 3]) expect(second[i].matchedAt).toEqual(first[i].matchedAt);
@@ -83,7 +85,7 @@ describe("lead.match for the rows of one relay pass", () => {
     await suite.sql`update leads set status = 'closed', closed_as = 'spam' where id = ${items[3].id}`;
     const { ctx, requests } = suite.context();
     await leadMatchJob(ctx, { ...items[0], items });
-    expect(requests).toEqual([2 * 4]);
+    expect(requests).toEqual([4, 4]);
     expect((await stateOf(items)).map((s) => [s.done, s.matched])).toEqual([
       [true, true],
       [true, true],

@@ -22,21 +22,29 @@ import { storeTestLead } from "./routed-lead";
 
 /**
  * A job context whose search client (the run's Meilisearch unless `search` is given) counts its
- * multi-search requests (the queries in each, in `requests`); `beforeSearch`, when given, runs (and is
- * awaited) before each request is sent: a change committed while a group is being searched.
+ * multi-search requests (the queries in each, in `requests`; how many were in flight as each was sent,
+ * itself included, in `inFlight`); `beforeSearch`, when given, runs (and is awaited) before each request
+ * is sent: a change committed while a group is being searched.
  */
 export function countingJobContext(
   sql: Sql,
   spacesIndex: string,
   beforeSearch?: () => Promise<void>,
   search: SearchClient = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!),
-): { ctx: JobContext; requests: number[] } {
+): { ctx: JobContext; requests: number[]; inFlight: number[] } {
   const requests: number[] = [];
+  const inFlight: number[] = [];
+  let open = 0;
   const counting: SearchClient = Object.create(search);
   counting.multiSearch = (async (...args: Parameters<SearchClient["multiSearch"]>) => {
     await beforeSearch?.();
     requests.push(args[0]?.queries.length ?? 0);
-    return search.multiSearch(...args);
+    inFlight.push(++open);
+    try {
+      return await search.multiSearch(...args);
+    } finally {
+      open--;
+    }
   }) as SearchClient["multiSearch"];
   const ctx: JobContext = {
     sql,
@@ -48,7 +56,7 @@ export function countingJobContext(
     noticeRetry: { budgetMs: 3_600_000, baseMs: 100, capMs: 1_000 },
     sendLeaseMs: 12_000,
   };
-  return { ctx, requests };
+  return { ctx, requests, inFlight };
 }
 
 /** `n` leads (factories of 4,000–6,000 ㎡ in 高淳区, each matchable), each with its open lead.match row. */
