@@ -33,7 +33,10 @@ function hardFilterClauses(n: MatchNeed, options: HardOptions) {
   const need = n.need;
   const before: string[] = [`status = ${filterValue("available")}`, `kind = ${filterValue(need.kind)}`];
   const cutoff = staleCutoff(options);
-  if (cutoff !== null) before.push(`(verifiedAtTs >= ${filterValue(cutoff)} OR verifiedAtTs NOT EXISTS)`);
+  // "NOT below" rather than "at least, or unknown": a space with no figure is in no range, so the NOT
+  // lets it in, and one range over the few failing spaces is cheaper than a range, IS NULL and NOT
+  // EXISTS over the many passing ones (ADR 079: ~0.25 ms of ~1.5 a search at 100,000 spaces).
+  if (cutoff !== null) before.push(`NOT verifiedAtTs < ${filterValue(cutoff)}`);
   if (need.deal !== "either") before.push(`deals = ${filterValue(need.deal)}`);
 
   const lowerEdge = `areaSqm >= ${filterValue((need.areaMinSqm ?? 0) * AREA_LOWER)}`;
@@ -46,9 +49,9 @@ function hardFilterClauses(n: MatchNeed, options: HardOptions) {
   const after: string[] = [];
   for (const [want, has] of SPEC_FIELDS) {
     const min = need[want];
-    if (min !== undefined) after.push(`(${has} >= ${filterValue(min)} OR ${has} IS NULL OR ${has} NOT EXISTS)`);
+    if (min !== undefined) after.push(`NOT ${has} < ${filterValue(min)}`);
   }
-  if (need.singleStorey === true) after.push(`(singleStorey = true OR singleStorey IS NULL OR singleStorey NOT EXISTS)`);
+  if (need.singleStorey === true) after.push(`NOT singleStorey = false`);
   const section = sectionOf(n.use.industry);
   after.push(
     `NOT park.excludedIndustries IN [${[n.use.industry, section]
