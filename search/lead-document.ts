@@ -1,7 +1,7 @@
-import { foldText } from "~/domain/fold-text";
 import { industryLabel, sectionOf } from "~/domain/industries";
 import type { Lead } from "~/domain/lead-schema";
 import { divisionByCode, withRegionCodes } from "~/domain/regions";
+import { searchCopyIfDifferent, searchText } from "~/domain/search-text.server";
 
 import type { LeadDocument } from "./leads.index";
 
@@ -23,13 +23,15 @@ export function toLeadDocument(row: LeadRow): LeadDocument {
     status: row.status,
     source: row.source,
     companyName: lead.company.name,
-    // Simplified, full-width folded, lower-cased: the caller lookup finds 南京華興 typed as 南京华兴 and back.
-    companyFolded: foldText(lead.company.name).s,
+    // The search form (docs/decisions/078): the caller lookup and the lead list find 南京華興 typed as 南京华兴 and back.
+    companyFolded: searchText(lead.company.name),
     creditCode: lead.company.creditCode ?? null,
     contactName: lead.contact.name,
+    contactFolded: searchCopyIfDifferent(lead.contact.name),
     // Digits only, without +86, so a search for "13812345678" or "025" finds it.
     phoneDigits: lead.contact.phone.replace(/^\+86/, "").replace(/\D/g, ""),
     product: lead.use.product ?? "",
+    productFolded: searchCopyIfDifferent(lead.use.product),
     industry: lead.use.industry ?? "",
     section: sectionOf(lead.use.industry) ?? "",
     industryName: industryLabel(lead.use.industry, "zh"),
@@ -38,10 +40,12 @@ export function toLeadDocument(row: LeadRow): LeadDocument {
     areaMinSqm: lead.need.areaMinSqm ?? null,
     areaMaxSqm: lead.need.areaMaxSqm ?? null,
     regions: lead.need.regions ?? [],
+    regionsFolded: (lead.need.regions ?? []).flatMap((r) => searchCopyIfDifferent(r) ?? []),
     // The divisions the regions resolved to: a search for 高淳区 finds a lead typed 高淳區 or Gaochun.
     regionCodes,
     regionNames: regionCodes.map((c) => divisionByCode(c)?.path ?? c),
     notes: lead.need.notes ?? null,
+    notesFolded: searchCopyIfDifferent(lead.need.notes),
     createdAt: Math.floor(row.createdAt.getTime() / 1000),
   };
 }

@@ -4,19 +4,30 @@ import { ensureIndex, type SearchClient } from "./client";
 
 export const LEADS_INDEX = "leads";
 
-/** What a staff member searches by: company, product, reference, contact, the need in words. */
+/**
+ * What a staff member searches by: company, product, reference, contact, the need in words. Every text a
+ * person typed is also there in its search form (`*Folded`, app/domain/search-text.server.ts: Traditional
+ * → Simplified character by character, full-width folded, lower case), and queries are sent in that
+ * form, so either script finds either (docs/decisions/078). Apart from companyFolded a search form is
+ * stored only when it differs from the text (null otherwise): most leads are typed in Simplified, and
+ * their words are not indexed twice.
+ */
 export const leadsSettings: Settings = {
   searchableAttributes: [
     "companyName",
     "companyFolded",
     "reference",
     "product",
+    "productFolded",
     "contactName",
+    "contactFolded",
     "phoneDigits",
     "creditCode",
     "notes",
+    "notesFolded",
     "industryName",
     "regions",
+    "regionsFolded",
     "regionNames",
   ],
   // Nothing filters, sorts or facets on this index: the lead list filters in Postgres and asks Meilisearch
@@ -42,12 +53,15 @@ export type LeadDocument = {
   status: string;
   source: string;
   companyName: string;
-  /** companyName folded (fold-text.ts: Traditional → Simplified, full-width → ASCII, lower case). */
+  /** companyName in its search form (search-text.server.ts: Traditional → Simplified, full-width → ASCII, lower case). */
   companyFolded: string;
   creditCode: string | null;
   contactName: string;
+  /** The search form of contactName, productFolded of product, …: null (or none) when it is the text itself lower-cased. */
+  contactFolded: string | null;
   phoneDigits: string;
   product: string;
+  productFolded: string | null;
   industry: string;
   section: string;
   industryName: string;
@@ -56,10 +70,12 @@ export type LeadDocument = {
   areaMinSqm: number | null;
   areaMaxSqm: number | null;
   regions: string[];
+  regionsFolded: string[];
   /** GB/T 2260 codes the regions resolved to, and those divisions' full names. */
   regionCodes: string[];
   regionNames: string[];
   notes: string | null;
+  notesFolded: string | null;
   createdAt: number;
 };
 

@@ -1,6 +1,6 @@
 import type { Sql } from "~/db/db.server";
 import { hasSearchableText, likeContains, likePrefix } from "~/db/like-pattern";
-import { fold } from "~/domain/fold-text";
+import { searchText } from "~/domain/search-text.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
@@ -10,7 +10,8 @@ import { LEADS_INDEX } from "../../search/leads.index";
 import { LEAD_CHANNELS, LEAD_STATUSES } from "./lead-forms";
 
 // The admin's lead list (/admin/leads, ADR 028): search words go to Meilisearch (company, product,
-// reference, phone digits, Chinese text; Traditional input folded to Simplified first), everything
+// reference, phone digits, Chinese text; the words in their search form, which finds text typed in
+// either script: ADR 078), everything
 // else is a Postgres filter on the truth, so a lead the index has not caught up with still shows and
 // its status is never stale. Only what an admin list needs leaves here (no contact name, no phone).
 
@@ -50,12 +51,13 @@ export type LeadListRow = {
 export type LeadList = { rows: LeadListRow[]; total: number; totalCapped: boolean; page: number; pages: number; searchDown: boolean };
 
 /**
- * Ids of leads the words find: Meilisearch over the folded words, plus (in Postgres) references that
+ * Ids of leads the words find: Meilisearch over the words' search form, plus (in Postgres) references that
  * start with them and phones that contain their digits (a partial number, however it was typed).
- * `searchDown` when Meilisearch did not answer: then company and product are matched in Postgres.
+ * `searchDown` when Meilisearch did not answer: then company and product are matched in Postgres, on
+ * their search copies (migration 062).
  */
 async function searchIds(sql: Sql, search: SearchClient | null, q: string): Promise<{ ids: string[]; searchDown: boolean }> {
-  const folded = fold(q).trim();
+  const folded = searchText(q);
   const digits = q.replace(/\D/g, "");
   const ids = new Set<string>();
   let searchDown = search === null;
@@ -76,7 +78,7 @@ async function searchIds(sql: Sql, search: SearchClient | null, q: string): Prom
     select id from leads
     where upper(reference) like ${likePrefix(folded.toUpperCase())}
        ${digits.length >= 4 ? sql`or phone like ${`%${digits}%`}` : sql``}
-       ${searchDown ? sql`or company_name ilike ${like} or lead->'use'->>'product' ilike ${like}` : sql``}
+       ${searchDown ? sql`or company_search like ${like} or product_search like ${like}` : sql``}
     limit ${SEARCH_HIT_LIMIT}`;
   for (const r of rows) ids.add(r.id);
   return { ids: [...ids], searchDown };

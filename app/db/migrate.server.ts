@@ -80,6 +80,12 @@ export async function migrate(databaseUrl: string, dir: string = MIGRATIONS_DIR)
       select exists (select 1 from information_schema.columns where table_schema = current_schema() and table_name = 'parks' and column_name = 'district_code') as column`;
     const missing = column && (await sql`select 1 from parks where district_code is null limit 1`).length > 0;
     if (missing) await (await import("./district-codes.server")).backfillParkDistrictCodes(sql);
+    // The search copies of leads (migration 062) need OpenCC, which SQL does not have: leads stored before
+    // it, or inserted without them, get theirs now (the module loads only when one is missing).
+    const [{ copies }] = await sql<{ copies: boolean }[]>`
+      select exists (select 1 from information_schema.columns where table_schema = current_schema() and table_name = 'leads' and column_name = 'company_search') as copies`;
+    if (copies && (await sql`select 1 from leads where company_search is null limit 1`).length > 0)
+      await (await import("./lead-search-copies.server")).fillLeadSearchCopies(sql);
     await sql`select pg_advisory_unlock(727274)`;
   } finally {
     await sql.end();

@@ -1,7 +1,7 @@
 import { normalizeCreditCode } from "./credit-code";
-import { foldText } from "./fold-text";
 import { stripFormatChars } from "./format-chars";
 import { toHalfWidth } from "./numbers";
+import { searchText } from "./search-text.server";
 
 /**
  * What a hotline agent has typed so far, read as the caller lookup needs it (issue 12 "link, don't
@@ -10,8 +10,9 @@ import { toHalfWidth } from "./numbers";
  *   leads index keeps (`phoneDigits` in search/lead-document.ts: "+86 139-1234" → "1391234",
  *   "025-8345" → "258345"); at least PHONE_PREFIX_MIN digits.
  * - `creditCode`: an 18-character code so far (upper case, no spaces), at least CREDIT_PREFIX_MIN characters.
- * - `company`: the name folded (fold-text.ts: Traditional → Simplified, full-width → ASCII, lower case),
- *   at least COMPANY_MIN characters.
+ * - `company`: the name in its search form (search-text.server.ts: Traditional → Simplified character by
+ *   character, full-width → ASCII, lower case: the form of the index's `companyFolded`), at least
+ *   COMPANY_MIN characters.
  */
 export type CallerQuery = { phoneDigits?: string; creditCode?: string; company?: string };
 
@@ -37,9 +38,7 @@ export function readCallerQuery(input: { phone?: string; company?: string; credi
   if (digits.length >= PHONE_PREFIX_MIN) q.phoneDigits = digits;
   const code = normalizeCreditCode(input.creditCode ?? "").slice(0, 18);
   if (code.length >= CREDIT_PREFIX_MIN && CREDIT_CHARS.test(code)) q.creditCode = code;
-  const company = foldText((input.company ?? "").slice(0, 100))
-    .s.replace(/\s+/g, " ")
-    .trim();
+  const company = searchText((input.company ?? "").slice(0, 100));
   if ([...company].length >= COMPANY_MIN) q.company = company;
   return q;
 }

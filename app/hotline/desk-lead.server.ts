@@ -2,6 +2,7 @@ import type { Sql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { leadSearchCopies } from "~/domain/search-text.server";
 import type { LeadHeadRow } from "~/leads/lead-view.server";
 import { rematchLead } from "~/matches/rematch.server";
 import { editFingerprint } from "~/utils/edit-fingerprint.server";
@@ -107,7 +108,9 @@ export async function updateLeadNeed(
       tax: { ...row.lead.tax, ...definedOnly(tax) },
       flags: [...(row.lead.flags ?? []).filter((f) => !f.field.startsWith("need.")), ...flags.filter((f) => f.field.startsWith("need."))],
     };
-    await tx`update leads set lead = ${tx.json(lead as never)}, industry = coalesce(${lead.use.industry ?? null}, industry), updated_at = now()
+    const copies = leadSearchCopies(lead);
+    await tx`update leads set lead = ${tx.json(lead as never)}, industry = coalesce(${lead.use.industry ?? null}, industry),
+                              company_search = ${copies.company}, product_search = ${copies.product}, updated_at = now()
              where id = ${input.leadId}`;
     await addLeadNote(tx, { leadId: input.leadId, authorId: input.authorId, body: input.note, source: "hotline" });
     await rematchLead(tx, input.leadId, input.reason);

@@ -4,6 +4,7 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import { outboxChannel } from "~/db/outbox.server";
 import type { AssistFill, Lead, LeadChannel } from "~/domain/lead-schema";
 import { HOTLINE_CONSENT_SCRIPT, PRIVACY_NOTICE_VERSION } from "~/domain/privacy-notice";
+import { leadSearchCopies } from "~/domain/search-text.server";
 import type { Lng } from "~/i18n/lng";
 
 /** SQLSTATE raised by the intake statement when a concurrent copy of the submission was stored first (migration 033). */
@@ -79,6 +80,7 @@ export async function storeLead(
   const { lead } = input;
   let batcher = batchers.get(sql);
   if (!batcher) batchers.set(sql, (batcher = new IntakeBatcher(sql)));
+  const copies = leadSearchCopies(lead);
   return batcher.store({
     source: input.source,
     lng: input.lng,
@@ -90,6 +92,8 @@ export async function storeLead(
     phone: lead.contact.phone,
     credit: lead.company.creditCode ?? null,
     company: lead.company.name,
+    companysearch: copies.company,
+    productsearch: copies.product,
     industry: lead.use.industry ?? null,
     version: method === "oral" ? HOTLINE_CONSENT_SCRIPT.version : PRIVACY_NOTICE_VERSION,
     method,
@@ -110,6 +114,9 @@ type BatchRow = {
   phone: string;
   credit: string | null;
   company: string;
+  /** The search copies of company name and product (migration 062, docs/decisions/078). */
+  companysearch: string;
+  productsearch: string;
   industry: string | null;
   version: string;
   method: "written" | "oral";
@@ -226,7 +233,8 @@ async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, Stor
     with input as (
       select * from jsonb_to_recordset(${sql.json(rows as never)}) as x (
         ord int, source text, lng text, key text, hash text, lead jsonb, raw jsonb, assist jsonb,
-        phone text, credit text, company text, industry text, version text, method text, recorder uuid)
+        phone text, credit text, company text, companysearch text, productsearch text, industry text,
+        version text, method text, recorder uuid)
     ),
     fresh as (
       select distinct on (key, case when key is null then ord end) *
@@ -249,9 +257,9 @@ async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, Stor
     ),
     stored as (
       insert into leads (reference, source, lng, submission_key, request_hash, lead, raw, assist,
-                         phone, credit_code, company_name, industry,
+                         phone, credit_code, company_name, company_search, product_search, industry,
                          consent_at, consent_version, consent_method, consent_recorded_by)
-      select reference, source, lng, key, hash, lead, raw, assist, phone, credit, company, industry,
+      select reference, source, lng, key, hash, lead, raw, assist, phone, credit, company, companysearch, productsearch, industry,
              now(), version, method, recorder
       from ready order by ord
       on conflict (submission_key) do nothing

@@ -2,7 +2,7 @@ import { needAreaText } from "~/assignments/assignment-details.server";
 import type { Sql } from "~/db/db.server";
 import { likeContains } from "~/db/like-pattern";
 import type { Lead } from "~/domain/lead-schema";
-import { searchTerms } from "~/domain/search-variants";
+import { searchTerms } from "~/domain/search-variants.server";
 
 import { OPEN_STATUSES } from "./desk-forms";
 
@@ -17,7 +17,7 @@ export const PAGE_SIZE = 20;
 export type DeskView = "open" | "history";
 export type DeskFilters = {
   view: DeskView;
-  /** Free text: company, product, reference; or phone digits (see search-variants.ts). */
+  /** Free text: company, product, reference, in either script; or phone digits (see search-variants.server.ts). */
   q?: string;
   /** An open status in the open view, an outcome in the history view. */
   status?: string;
@@ -74,14 +74,14 @@ const likePattern = likeContains;
 export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilters): Promise<DeskPage> {
   const page = Math.max(1, Math.floor(filters.page ?? 1));
   const terms = searchTerms(filters.q ?? "");
-  const patterns = terms.texts.map(likePattern);
+  const pattern = likePattern(terms.text);
   const digits = terms.digits ? likePattern(terms.digits) : null;
   const today = sql`(now() at time zone 'Asia/Shanghai')::date`;
+  // The search copies are in the query's form (lower case included): `like`, not `ilike`.
   const search =
-    patterns.length === 0
+    terms.text === ""
       ? sql``
-      : sql`and (l.company_name ilike any(${patterns}) or (l.lead->'use'->>'product') ilike any(${patterns})
-                 or l.reference ilike any(${patterns})
+      : sql`and (l.company_search like ${pattern} or l.product_search like ${pattern} or l.reference ilike ${pattern}
                  ${digits ? sql`or regexp_replace(regexp_replace(l.phone, '^\\+86', '0'), '\\D', '', 'g') like ${digits}` : sql``})`;
   const park = filters.parkId ? sql`and a.park_id = ${filters.parkId}` : sql``;
   const kind = filters.kind ? sql`and l.lead->'need'->>'kind' = ${filters.kind}` : sql``;

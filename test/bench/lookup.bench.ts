@@ -6,8 +6,8 @@ import { performance } from "node:perf_hooks";
 import { createSql } from "~/db/db.server";
 import { ensureDatabase, migrate } from "~/db/migrate.server";
 import { readCallerQuery } from "~/domain/caller-query";
-import { foldText } from "~/domain/fold-text";
 import { normalizePhone } from "~/domain/phone";
+import { searchText } from "~/domain/search-text.server";
 import { findCallerLeads } from "~/hotline/caller-search.server";
 
 import { CALLER_LIMIT } from "../../search/callers.query";
@@ -72,11 +72,13 @@ function lead(i: number): LeadDocument {
     status: pick(rand, ["matched", "assigned", "unmatched", "won", "lost"]),
     source: pick(rand, ["web", "api", "hotline"]),
     companyName,
-    companyFolded: traditional ? foldText(companyName).s : companyName,
+    companyFolded: traditional ? searchText(companyName) : companyName,
     creditCode: rand() < 0.5 ? code : null,
     contactName: `${SURNAMES[Math.floor(rand() * SURNAMES.length)]}经理`,
+    contactFolded: null,
     phoneDigits: phone,
     product: pick(rand, TRADES),
+    productFolded: null,
     industry: "C35",
     section: "C",
     industryName: "C35 专用设备制造业",
@@ -85,9 +87,11 @@ function lead(i: number): LeadDocument {
     areaMinSqm: Math.round(500 + rand() * 20_000),
     areaMaxSqm: null,
     regions: [],
+    regionsFolded: [],
     regionCodes: [],
     regionNames: [],
     notes: null,
+    notesFolded: null,
     createdAt: 1_764_000_000 + Math.floor((i * YEAR_SECONDS) / N), // spread over one year of history
   };
 }

@@ -49,8 +49,10 @@ function leadDoc(i: number, status: string): LeadDocument {
     companyFolded: `南京第${i}精工机械有限公司`,
     creditCode: i % 2 ? `91320100MA${String(i).padStart(8, "0")}` : null,
     contactName: "王经理",
+    contactFolded: null,
     phoneDigits: `138${String(10_000_000 + i * 7919).slice(-8)}`,
     product: `${products[i % products.length]}`,
+    productFolded: null,
     industry: "C35",
     section: "C",
     industryName: "专用设备制造业",
@@ -59,9 +61,11 @@ function leadDoc(i: number, status: string): LeadDocument {
     areaMinSqm: 1000 + (i % 50) * 100,
     areaMaxSqm: 6000,
     regions: ["高淳区"],
+    regionsFolded: [],
     regionCodes: ["32", "3201", "320118"],
     regionNames: ["江苏省 南京市 高淳区"],
     notes: i % 4 ? null : "需要行车，层高八米以上",
+    notesFolded: null,
     createdAt: 1_790_000_000 + i,
   };
 }
