@@ -12,10 +12,10 @@ import {
 } from "@remix-run/react";
 import { useEffect } from "react";
 
-import { errorTitle, refusalOf, RefusedPage, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
+import { deskOf, errorTitle, NotFoundPage, refusalOf, RefusedPage, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { useNonce } from "~/components/nonce";
 import { RouteScript, type ScriptHandle } from "~/components/route-script";
-import { sessionCsrfToken } from "~/http/csrf.server";
+import { sessionStaff } from "~/http/csrf.server";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
 import styles from "~/styles/app.css";
@@ -30,13 +30,20 @@ export const meta: MetaFunction = withErrorTitle(() => []);
 export const shouldRevalidate = revalidateAfterStale;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { lng: lngFromUrl(request.url), hotline: getWebEnv().HOTLINE_PHONE, csrf: await sessionCsrfToken(request) };
+  const staff = await sessionStaff(request);
+  // `desk`: where the signed-in person works (the 404's way back); null when nobody is signed in.
+  return {
+    lng: lngFromUrl(request.url),
+    hotline: getWebEnv().HOTLINE_PHONE,
+    csrf: staff?.csrf ?? null,
+    desk: staff ? deskOf(staff.role) : null,
+  };
 }
 
-type RootData = { lng: Lng; hotline: string; csrf: string | null };
+type RootData = { lng: Lng; hotline: string; csrf: string | null; desk: string | null };
 
 export function useRootData(): RootData {
-  return (useRouteLoaderData("root") as RootData | undefined) ?? { lng: "zh", hotline: "", csrf: null };
+  return (useRouteLoaderData("root") as RootData | undefined) ?? { lng: "zh", hotline: "", csrf: null, desk: null };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -83,17 +90,17 @@ export function errorHelp(lng: Lng, hotline: string): string {
 }
 
 // A plain page, never a stack trace: what happened and what to do (call the hotline; for a 403, the
-// person's own desk or the page again).
+// person's own desk or the page again; for a 404, the header with the language switch and the ways back).
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { lng, hotline } = useRootData();
+  const { lng, hotline, desk } = useRootData();
   const refusal = refusalOf(error);
   if (refusal) return <RefusedPage lng={lng} refusal={refusal} />;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage lng={lng} desk={desk} />;
   return (
     <main>
-      <h1>{notFound ? ui(lng, "error.notFound") : errorTitle(lng, error)}</h1>
-      {notFound ? null : <p>{errorHelp(lng, hotline)}</p>}
+      <h1>{errorTitle(lng, error)}</h1>
+      <p>{errorHelp(lng, hotline)}</p>
     </main>
   );
 }

@@ -1,7 +1,5 @@
-import { UnrecoverableError } from "bullmq";
-
 import { routeLead } from "~/assignments/route-lead.server";
-import { markAllDone, markDone } from "~/db/outbox.server";
+import { markAllDone, markDead, markDone } from "~/db/outbox.server";
 import type { Lead } from "~/domain/lead-schema";
 import { withRegionCodes } from "~/domain/regions";
 import type { LeadStatus } from "~/domain/statuses";
@@ -53,12 +51,22 @@ const PARALLEL = 2;
  *    reason, why-not stored on the lead, routed, the row marked done, and the notices delivered after
  *    that lead's commit (ADR 013).
  * A lead that fails does not hold back the others: the job throws once all were tried, and its retry
- * does only the rows not done. Throws UnrecoverableError when every failure is a lead that does not exist.
+ * does only the rows not done. A row whose lead does not exist ends at once as a dead letter (no retry
+ * can make the lead exist: docs/decisions/077); the job does not fail for it.
  */
 export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promise<void> {
   const items = data.items ?? [{ outboxId: data.outboxId, id: data.id }];
   const rows = await leadsToMatch(ctx.sql, items);
-  const missing = rows.filter((r) => r.lead === null).map((r) => r.id);
+  const missing = rows.filter((r) => r.lead === null);
+  if (missing.length > 0) {
+    await markDead(
+      ctx.sql,
+      missing.map((r) => r.outboxId),
+      "lead-missing",
+      `lead ${missing.map((r) => r.id).join(", ")} does not exist`,
+    );
+    log.warn("lead.match rows dead: their leads do not exist", { leads: missing.map((r) => r.id) });
+  }
   // Won, lost, closed, or erased at the person's request before it was matched: nobody is to call about it.
   const closed = rows.filter((r) => r.lead !== null && (CLOSED.includes(r.status!) || r.anonymised));
   if (closed.length > 0)
@@ -92,10 +100,9 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, open.length) }, lane));
   if (failures.length > 0)
-    throw failures.length === 1 && missing.length === 0
+    throw failures.length === 1
       ? failures[0]
       : new Error(`lead.match: ${failures.length} of ${open.length} leads failed; first: ${errorMessage(failures[0])}`);
-  if (missing.length > 0) throw new UnrecoverableError(`lead ${missing.join(", ")} does not exist`);
 }
 
 /** Whether two reads of a lead ask the same of the matcher (what it reads: need, use, tax). */

@@ -155,7 +155,14 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   );
 
   const relay = await startRelay(sql, queue, config.relayPollMs, config.relayLingerMs ?? DEFAULT_RELAY_LINGER_MS);
-  const reconciler = startReconciler(sql, queue, config.reconcileEveryMs);
+  // A failed job counts against its rows only while Meilisearch answers (docs/decisions/077).
+  const reconciler = startReconciler(sql, queue, config.reconcileEveryMs, {
+    healthy: () =>
+      search.health().then(
+        (h) => h.status === "available",
+        () => false,
+      ),
+  });
   const indexWriter = await startIndexWriter(ctx, {
     lingerMs: config.indexLingerMs ?? DEFAULT_INDEX_LINGER_MS,
     pollMs: config.relayPollMs,

@@ -12,9 +12,14 @@ export async function writeAdminAudit(sql: Sql | TransactionSql, line: AdminAudi
             values (${line.actor}, ${line.action}, ${line.target}, ${sql.json((line.detail ?? {}) as never)})`;
 }
 
-/** The newest lines, newest first; `targetPrefix` ("user:", "notification:") narrows them. */
-export async function loadAdminAudit(sql: Sql, options: { targetPrefix?: string; limit?: number } = {}): Promise<AdminAuditRow[]> {
-  const where = options.targetPrefix ? sql`where starts_with(target, ${options.targetPrefix})` : sql``;
+/** The newest lines, newest first; `targetPrefix` ("user:", "notification:", or several) narrows them. */
+export async function loadAdminAudit(
+  sql: Sql,
+  options: { targetPrefix?: string | string[]; limit?: number } = {},
+): Promise<AdminAuditRow[]> {
+  const prefixes = [options.targetPrefix ?? []].flat();
+  const where =
+    prefixes.length > 0 ? sql`where ${prefixes.map((p) => sql`starts_with(target, ${p})`).reduce((a, b) => sql`${a} or ${b}`)}` : sql``;
   const rows = await sql<{ id: string; at: Date; actor: string; action: string; target: string; detail: Record<string, unknown> }[]>`
     select id::text, at, actor, action, target, detail from admin_audit ${where} order by at desc, id desc limit ${options.limit ?? 50}`;
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));

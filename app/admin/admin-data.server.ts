@@ -40,8 +40,26 @@ export type CallTaskCount = { kind: CallTaskKind; open: number; due: number };
 export type EscalatedRow = AssignmentHead & { recruiterId: string | null; recruiterName: string | null; reroutes: number; since: string };
 /** Background work (an outbox row) that failed before or is long overdue: what "never lost" looks like when it struggles. */
 export type StuckWorkRow = { id: string; topic: string; item: string; attempts: number; lastError: string | null; dueSince: string };
+/**
+ * Background work that ended as a dead letter (docs/decisions/077): kept, not retried until an admin
+ * says so. `reason`: 'lead-missing' (its lead does not exist) or 'strikes' (its job failed too often
+ * while everything else worked). `leadId`/`reference` when the row is about a lead that exists.
+ */
+export type DeadWorkRow = {
+  id: string;
+  topic: string;
+  item: string;
+  reason: string | null;
+  lastError: string | null;
+  attempts: number;
+  strikes: number;
+  leadId: string | null;
+  reference: string | null;
+  deadAt: string;
+};
 export type Dashboard = {
   stuck: { total: number; rows: StuckWorkRow[] };
+  deadWork: { total: number; rows: DeadWorkRow[] };
   unassigned: { total: number; rows: UnassignedRow[] };
   dead: { total: number; rows: DeadLetterRow[] };
   callTasks: CallTaskCount[];
@@ -58,14 +76,15 @@ export const STUCK_AFTER_MINUTES = 5;
  */
 export async function loadDashboard(sql: Sql): Promise<Dashboard> {
   const stuckWhere = sql`
-    done_at is null and coalesce(not_before, created_at) <= now()
+    done_at is null and dead_at is null and coalesce(not_before, created_at) <= now()
     and (attempts > 0 or coalesce(not_before, created_at) < now() - make_interval(mins => ${STUCK_AFTER_MINUTES}))`;
-  const [counts, stuck, unassigned, dead, tasks, escalated] = await Promise.all([
-    sql<{ unassigned: number; dead: number; escalated: number; stuck: number }[]>`
+  const [counts, stuck, unassigned, dead, tasks, escalated, deadWork] = await Promise.all([
+    sql<{ unassigned: number; dead: number; escalated: number; stuck: number; deadWork: number }[]>`
       select (select coalesce(sum(n), 0)::int from dashboard_assignment_counts where status = 'unassigned') as unassigned,
              (select count(*)::int from notifications where status = 'dead') as dead,
              (select coalesce(sum(n), 0)::int from dashboard_assignment_counts where status = 'escalated') as escalated,
-             (select count(*)::int from outbox where ${stuckWhere}) as stuck`,
+             (select count(*)::int from outbox where ${stuckWhere}) as stuck,
+             (select count(*)::int from outbox where dead_at is not null and done_at is null) as dead_work`,
     sql<{ id: string; topic: string; aggregateId: string; attempts: number; lastError: string | null; due: Date }[]>`
       select id::text, topic, aggregate_id, attempts, last_error, coalesce(not_before, created_at) as due
       from outbox where ${stuckWhere}
@@ -100,6 +119,16 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
       where a.status = 'escalated'
       order by a.updated_at desc, a.id
       limit ${ADMIN_LIST_LIMIT}`,
+    // The lead a row is about, when its aggregate is a lead (lead.match, lead.index) that exists.
+    sql<(Omit<DeadWorkRow, "deadAt"> & { deadAt: Date })[]>`
+      select o.id::text, o.topic, o.aggregate_id as item, o.dead_reason as reason, o.last_error, o.attempts, o.strikes,
+             l.id as lead_id, l.reference, o.dead_at
+      from outbox o
+      left join leads l on o.topic like 'lead.%'
+        and l.id = case when o.aggregate_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then o.aggregate_id::uuid end
+      where o.dead_at is not null and o.done_at is null
+      order by o.dead_at desc, o.id desc
+      limit ${ADMIN_LIST_LIMIT}`,
   ]);
   const byKind = new Map(tasks.map((t) => [t.kind, t]));
   return {
@@ -113,6 +142,10 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
         lastError: r.lastError,
         dueSince: r.due.toISOString(),
       })),
+    },
+    deadWork: {
+      total: counts[0].deadWork,
+      rows: deadWork.map((r) => ({ ...r, deadAt: r.deadAt.toISOString() })),
     },
     unassigned: {
       total: counts[0].unassigned,

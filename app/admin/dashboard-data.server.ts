@@ -200,7 +200,7 @@ async function countedFigures(sql: Sql, f: DashboardFilters): Promise<Pick<Dashb
 const otherQueues = (sql: Sql) => sql`
   (select count(*)::int from call_tasks where status in ('open', 'no-answer')) as "callTasks",
   (select count(*)::int from notifications where status = 'dead') as dead,
-  (select count(*)::int from outbox where done_at is null and coalesce(not_before, created_at) <= now()) as outbox`;
+  (select count(*)::int from outbox where done_at is null and dead_at is null and coalesce(not_before, created_at) <= now()) as outbox`;
 
 /** The live definition of the figures of the present and of unmet needs (by the leads' status now): counted from the facts. */
 async function currentFiguresLive(sql: Sql, f: DashboardFilters): Promise<Pick<DashboardFigures, "load" | "unmet" | "queues">> {

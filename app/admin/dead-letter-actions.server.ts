@@ -2,6 +2,7 @@ import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-
 import { retryDeadLetter } from "~/assignments/dead-letters.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql } from "~/db/db.server";
+import { reviveDead } from "~/db/outbox.server";
 import { cleanTyped } from "~/domain/format-chars";
 import { openCallTask } from "~/hotline/call-tasks.server";
 import { auditMessages } from "~/i18n/audit-messages";
@@ -74,6 +75,36 @@ export async function actOnDeadLetter(
       action: action === "hotline" ? "dead-letter-hotline" : "dead-letter-handled",
       target: `notification:${n.id}`,
       detail: { note, lastError: n.lastError },
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * Retry of background work that ended as a dead letter (an outbox row, docs/decisions/077): back to the
+ * relay with a fresh job and a fresh strike count, and an admin_audit line (`outbox:<id>`), in one
+ * transaction. `outboxId` is outbox.id. A row that is no longer dead (done meanwhile, retried by
+ * another admin) is "not-dead".
+ */
+export async function retryDeadWork(
+  sql: Sql,
+  outboxId: string,
+  actor: string,
+  options: { note?: string } = {},
+): Promise<DeadLetterOutcome> {
+  if (!/^\d{1,18}$/.test(outboxId)) return { ok: false, reason: "not-found" };
+  const note = cleanTyped(options.note ?? "").slice(0, 500);
+  return sql.begin(async (tx): Promise<DeadLetterOutcome> => {
+    const row = await reviveDead(tx, outboxId);
+    if (!row) {
+      const [exists] = await tx`select 1 from outbox where id = ${outboxId}`;
+      return { ok: false, reason: exists ? "not-dead" : "not-found" };
+    }
+    await writeAdminAudit(tx, {
+      actor,
+      action: "dead-work-retry",
+      target: `outbox:${outboxId}`,
+      detail: { note, topic: row.topic, item: row.aggregateId, reason: row.deadReason, lastError: row.lastError },
     });
     return { ok: true };
   });

@@ -8,6 +8,7 @@ import {
   useLocation,
 } from "@remix-run/react";
 
+import { PublicHeader } from "~/components/public-header";
 import { lngHref } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
@@ -85,6 +86,48 @@ export function RefusedPage({ lng, refusal }: { lng: Lng; refusal: NonNullable<R
         </Link>
       </p>
     </main>
+  );
+}
+
+/**
+ * The 404 of every address without a page of its own (root.tsx): the site's header with the language
+ * switch (to this address in the other language), what happened, and the ways back — the signed-in
+ * person's desk first when there is one, then the home page (the form).
+ */
+export function NotFoundPage({
+  lng,
+  desk,
+  homeLabel,
+  children,
+}: {
+  lng: Lng;
+  desk: string | null;
+  homeLabel?: string;
+  children?: React.ReactNode;
+}) {
+  const location = useLocation();
+  return (
+    <>
+      <PublicHeader lng={lng} path={location.pathname} />
+      <main className="not-found">
+        <h1>{ui(lng, "error.notFound")}</h1>
+        {children ?? <p role="alert">{ui(lng, "error.notFoundBody")}</p>}
+        <ul className="ways-back">
+          {desk ? (
+            <li>
+              <Link reloadDocument to={lngHref(desk, lng)}>
+                {ui(lng, "error.toDesk")}
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <Link reloadDocument to={lngHref("/", lng)}>
+              {homeLabel ?? ui(lng, "error.toHome")}
+            </Link>
+          </li>
+        </ul>
+      </main>
+    </>
   );
 }
 

@@ -108,3 +108,46 @@ export async function markAllDone(sql: TransactionSql | Sql, outboxIds: readonly
 export async function dueNow(sql: Sql, outboxId: number, afterMs = 0): Promise<void> {
   await sql`update outbox set not_before = now() + ${afterMs}::float8 * interval '1 millisecond' where id = ${outboxId} and done_at is null`;
 }
+
+/**
+ * Why an outbox row ended as a dead letter (docs/decisions/077): its lead.match row's lead does not exist
+ * (no point retrying), or its job failed for good DEAD_AFTER_STRIKES times while the rest of the pipeline worked.
+ */
+export type OutboxDeadReason = "lead-missing" | "strikes";
+
+/**
+ * Ends rows as dead letters: kept (never deleted) and shown on /admin/dead-letters, where an admin can
+ * retry them; nothing relays or reconciles them any more. A row done or dead already is left as it is.
+ */
+export async function markDead(
+  sql: TransactionSql | Sql,
+  outboxIds: readonly number[],
+  reason: OutboxDeadReason,
+  error: string,
+): Promise<number> {
+  if (outboxIds.length === 0) return 0;
+  const dead = await sql`
+    update outbox set dead_at = now(), dead_reason = ${reason}, last_error = ${error}, relayed_at = coalesce(relayed_at, now())
+    where id = any(${outboxIds as number[]}::bigint[]) and done_at is null and dead_at is null`;
+  return dead.count;
+}
+
+/**
+ * A dead row back to work (the admin's retry): a fresh job key (the failed job Redis may still hold
+ * keeps its id), a fresh strike count, relayed again now (NOTIFY at commit). Returns the row's topic,
+ * or null when it is not dead (done meanwhile, retried already, no such row).
+ */
+export async function reviveDead(
+  tx: TransactionSql,
+  outboxId: string,
+): Promise<{ topic: Topic; aggregateId: string; deadReason: string | null; lastError: string | null } | null> {
+  const [row] = await tx<{ topic: Topic; aggregateId: string; deadReason: string | null; lastError: string | null }[]>`
+    with old as (select id, dead_reason from outbox where id = ${outboxId} and dead_at is not null and done_at is null for update)
+    update outbox o set dead_at = null, dead_reason = null, strikes = 0, struck_at = null,
+                        relayed_at = null, relay_job_key = null, job_key = gen_random_uuid(), not_before = null
+    from old where o.id = old.id
+    returning o.topic, o.aggregate_id, old.dead_reason, o.last_error`;
+  if (!row) return null;
+  await tx`${outboxWakeSql(tx, row.topic)}`;
+  return row;
+}

@@ -155,6 +155,13 @@ export type OutboxRow = {
   jobKey: string;
   /** The job key of the group this row was relayed in (docs/decisions/073); null when relayed alone. */
   relayJobKey: string | null;
+  /** When it ended as a dead letter (docs/decisions/077); null while it is work to do, or done. */
+  deadAt: Date | null;
+  /** Why: 'lead-missing' or 'strikes'. */
+  deadReason: string | null;
+  /** Failed rounds of its job that counted against it, and when the last one did. */
+  strikes: number;
+  struckAt: Date | null;
 };
 
 /** A row of `parks` as the pool returns it (`select *`). */
@@ -363,6 +370,10 @@ export const ROW_COLUMNS = {
     notBefore: true,
     jobKey: false,
     relayJobKey: true,
+    deadAt: true,
+    deadReason: true,
+    strikes: false,
+    struckAt: true,
   } satisfies Nullability<OutboxRow>,
   parks: {
     id: false,

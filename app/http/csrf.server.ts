@@ -6,8 +6,14 @@ import { errorMessage, log } from "~/utils/log.server";
  * (ADR 021, ADR 025: one session mechanism). A database that is down costs the token, not the page.
  */
 export async function sessionCsrfToken(request: Request): Promise<string | null> {
+  return (await sessionStaff(request))?.csrf ?? null;
+}
+
+/** The signed-in staff member for the page frame (its CSRF token, its desk), or null — also when the session cannot be read. */
+export async function sessionStaff(request: Request): Promise<{ csrf: string; role: string } | null> {
   try {
-    return (await getStaffUser(request))?.csrf ?? null;
+    const user = await getStaffUser(request);
+    return user ? { csrf: user.csrf, role: user.role } : null;
   } catch (error) {
     log.warn("staff session unreadable for the page frame", { error: errorMessage(error) });
     return null;

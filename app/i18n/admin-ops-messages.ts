@@ -212,6 +212,18 @@ const zh = {
   "dead.stuck": "后台积压",
   "dead.stuck.caption": "失败后正在重试或到期未完成的后台任务",
   "dead.history": "最近的处理记录",
+  "dead.work": "不再自动重试的后台任务",
+  "dead.work.intro":
+    "这些后台任务（匹配线索、发送通知等）失败后已停止自动重试，记录保留未删。先查明原因（例如线索数据有误），再点“重试”重新排队。",
+  "dead.work.caption": "不再自动重试的后台任务，最近的在前",
+  "dead.work.empty": "没有不再自动重试的后台任务。",
+  "dead.work.col.reason": "原因",
+  "dead.work.col.at": "停止时间",
+  "dead.work.reason.lead-missing": "线索不存在，重试也不会成功",
+  "dead.work.reason.strikes": "系统其他部分正常时仍反复失败",
+  "dead.work.retry": "重试",
+  "dead.work.done.retry": "已重新排队，请稍后查看结果。",
+  "dead.work.gone": "这项任务已不在列表中（可能已被别人重试，或已完成）。",
 
   "hours.title": "办公时间",
   "hours.intro": "接单时限（{minutes} 分钟）只计算办公时间：中国大陆的工作日（节假日休息、调休的周末上班），以下时段内（北京时间）。",
@@ -534,6 +546,18 @@ const en: Record<AdminOpsKey, string> = {
   "dead.stuck": "Background backlog",
   "dead.stuck.caption": "Background work retrying after a failure, or due and not done",
   "dead.history": "Recent actions",
+  "dead.work": "Background work no longer retried",
+  "dead.work.intro":
+    "This background work (matching a lead, sending a notice …) kept failing and is no longer retried on its own; the record is kept. Find the cause first (bad lead data, for example), then press Retry to queue it again.",
+  "dead.work.caption": "Background work no longer retried, newest first",
+  "dead.work.empty": "No background work has stopped being retried.",
+  "dead.work.col.reason": "Reason",
+  "dead.work.col.at": "Stopped at",
+  "dead.work.reason.lead-missing": "The lead does not exist; retrying cannot help",
+  "dead.work.reason.strikes": "Failed again and again while the rest of the system worked",
+  "dead.work.retry": "Retry",
+  "dead.work.done.retry": "Queued again; check back shortly.",
+  "dead.work.gone": "This work is no longer on the list (someone may have retried it, or it finished).",
 
   "hours.title": "Office hours",
   "hours.intro":

@@ -108,6 +108,9 @@ const zh = {
   "error.body": "请稍后再试，或致电招商热线 {hotline}。",
   "error.bodyNoHotline": "请稍后再试。",
   "error.notFound": "页面不存在",
+  "error.notFoundBody": "这个地址没有对应的页面：可能是地址输错了，或者链接已经失效。",
+  "error.toHome": "返回首页，登记用地 / 厂房需求",
+  "error.toDesk": "回到我的工作台",
 } as const;
 
 export type UiKey = keyof typeof zh;
@@ -224,6 +227,9 @@ const en: Record<UiKey, string> = {
   "error.body": "Please try again later or call our hotline {hotline}.",
   "error.bodyNoHotline": "Please try again later.",
   "error.notFound": "Page not found",
+  "error.notFoundBody": "There is no page at this address: it may be mistyped, or the link may be out of date.",
+  "error.toHome": "Go to the home page to register a need for land or a factory",
+  "error.toDesk": "Back to my desk",
 };
 
 export const uiMessages = defineMessages({ zh, en });

@@ -18,7 +18,7 @@ export type LeadToMatch = { outboxId: number; id: string; lead: Lead | null; sta
  * The lead.match rows of `items` not done yet, each with its lead as the job first reads it (without a
  * lock), in outbox id order: one statement for a whole group (docs/decisions/073). An id that is not a
  * row id (isUuid) is a lead that does not exist, not an error for the group. A row done already (a group
- * retried after some of its leads were matched, a job relayed twice) is left out.
+ * retried after some of its leads were matched, a job relayed twice) or dead (docs/decisions/077) is left out.
  */
 export async function leadsToMatch(sql: Sql, items: readonly { outboxId: number; id: string }[]): Promise<LeadToMatch[]> {
   const leadIds = items.map((i) => i.id).filter(isUuid);
@@ -26,7 +26,7 @@ export async function leadsToMatch(sql: Sql, items: readonly { outboxId: number;
     select o.id as outbox_id, o.aggregate_id as id, l.lead, l.status, l.anonymised_at is not null as anonymised
     from outbox o
     left join leads l on l.id = any(${leadIds}::uuid[]) and l.id::text = o.aggregate_id
-    where o.id = any(${items.map((i) => i.outboxId)}::bigint[]) and o.done_at is null
+    where o.id = any(${items.map((i) => i.outboxId)}::bigint[]) and o.done_at is null and o.dead_at is null
     order by o.id`;
   return rows.map((r) => ({ ...r, outboxId: Number(r.outboxId) }));
 }
@@ -60,7 +60,7 @@ export function lockLeadForMatching(
  */
 export async function laterMatchQueued(tx: TransactionSql, leadId: string, outboxId: number): Promise<boolean> {
   const [{ later }] = await tx<{ later: boolean }[]>`
-    select exists (select 1 from outbox where aggregate_id = ${leadId} and topic = 'lead.match' and id > ${outboxId} and done_at is null) as later`;
+    select exists (select 1 from outbox where aggregate_id = ${leadId} and topic = 'lead.match' and id > ${outboxId} and done_at is null and dead_at is null) as later`;
   return later;
 }
 

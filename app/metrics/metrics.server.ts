@@ -9,18 +9,20 @@ type Family = { name: string; help: string; type: "gauge" | "counter"; samples: 
  * outbox and how old the oldest due item is, notices by state, routing health and the hotline's queue.
  */
 export async function collectMetrics(sql: Sql): Promise<Family[]> {
-  const [leads, outbox, oldest, notifications, assignments, overdue, calls] = await Promise.all([
+  const [leads, outbox, oldest, notifications, assignments, overdue, calls, deadWork] = await Promise.all([
     sql<{ status: string; n: number }[]>`select status, count(*)::int as n from leads group by status`,
     sql<{ topic: string; due: boolean; retrying: number; n: number }[]>`
       select topic, coalesce(not_before, created_at) <= now() as due, count(*) filter (where attempts > 0)::int as retrying, count(*)::int as n
-      from outbox where done_at is null group by 1, 2`,
+      from outbox where done_at is null and dead_at is null group by 1, 2`,
     sql<{ seconds: number | null }[]>`
       select extract(epoch from now() - min(coalesce(not_before, created_at)))::float8 as seconds
-      from outbox where done_at is null and coalesce(not_before, created_at) <= now()`,
+      from outbox where done_at is null and dead_at is null and coalesce(not_before, created_at) <= now()`,
     sql<{ channel: string; status: string; n: number }[]>`select channel, status, count(*)::int as n from notifications group by 1, 2`,
     sql<{ status: string; n: number }[]>`select status, count(*)::int as n from assignments group by status`,
     sql<{ n: number }[]>`select count(*)::int as n from assignments where status = 'offered' and accept_by < now()`,
     sql<{ kind: string; n: number }[]>`select kind, count(*)::int as n from call_tasks where status in ('open', 'no-answer') group by kind`,
+    sql<{ topic: string; n: number }[]>`
+      select topic, count(*)::int as n from outbox where dead_at is not null and done_at is null group by topic`,
   ]);
   const byTopic = (pick: (r: (typeof outbox)[number]) => number, due: boolean) =>
     outbox.filter((r) => r.due === due).map((r) => ({ labels: { topic: r.topic }, value: pick(r) }));
@@ -54,6 +56,12 @@ export async function collectMetrics(sql: Sql): Promise<Family[]> {
       help: "Age of the oldest due, unfinished outbox row (0 when none).",
       type: "gauge",
       samples: [{ value: Math.max(0, oldest[0]?.seconds ?? 0) }],
+    },
+    {
+      name: "parkmatch_outbox_dead",
+      help: "Outbox rows that ended as dead letters (docs/decisions/077), waiting for an admin's retry, by topic.",
+      type: "gauge",
+      samples: deadWork.map((r) => ({ labels: { topic: r.topic }, value: r.n })),
     },
     {
       name: "parkmatch_notifications",

@@ -99,7 +99,7 @@ export default function AdminDashboard() {
   const counts: [string, string, string, number][] = [
     ["unassigned", "#unassigned-h", t("dash.count.unassigned"), d.unassigned.total],
     ["unmatched", "/admin/leads?unmatched=1", opsText(lng, "status.unmatched"), unmatched],
-    ["dead", "/admin/dead-letters", t("dash.count.dead"), d.dead.total],
+    ["dead", "/admin/dead-letters", t("dash.count.dead"), d.dead.total + d.deadWork.total],
     ["calls", "#calls-h", t("dash.count.calls"), openCalls],
     ["escalated", "#escalated-h", t("dash.count.escalated"), d.escalated.total],
     ["unverified", "#unverified-h", t("dash.count.unverified"), u.total],

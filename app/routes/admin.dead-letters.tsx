@@ -7,7 +7,7 @@ import { z } from "zod";
 
 import { loadAdminAudit } from "~/admin/admin-audit.server";
 import { loadDashboard } from "~/admin/admin-data.server";
-import { actOnDeadLetter } from "~/admin/dead-letter-actions.server";
+import { actOnDeadLetter, retryDeadWork } from "~/admin/dead-letter-actions.server";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable, DataTable, StuckWorkTable, Time } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
@@ -17,8 +17,8 @@ import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { cleanTyped } from "~/domain/format-chars";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
-import { adminLabel } from "~/i18n/admin-messages";
-import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
+import { adminLabel, adminText } from "~/i18n/admin-messages";
+import { type AdminOpsKey, isOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
@@ -36,6 +36,13 @@ const deadLetterSchema = z.object({
   note: z.string().overwrite(cleanTyped).max(500).optional(),
 });
 
+/** The retry of one piece of dead background work (an outbox row, docs/decisions/077). */
+const deadWorkSchema = z.object({
+  workId: z.string().regex(/^\d{1,18}$/),
+  intent: z.literal("retry-work"),
+  note: z.string().overwrite(cleanTyped).max(500).optional(),
+});
+
 /** What each action says after it is done (the flash on the page it lands on, ADR 025). */
 const DONE: Record<"retry" | "hotline" | "handled", AdminOpsKey> = {
   retry: "dead.done.retry",
@@ -47,12 +54,16 @@ const DONE: Record<"retry" | "hotline" | "handled", AdminOpsKey> = {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminActor(request);
   const sql = getSql();
-  const [dashboard, history] = await Promise.all([loadDashboard(sql), loadAdminAudit(sql, { targetPrefix: "notification:", limit: 20 })]);
+  const [dashboard, history] = await Promise.all([
+    loadDashboard(sql),
+    loadAdminAudit(sql, { targetPrefix: ["notification:", "outbox:"], limit: 20 }),
+  ]);
   const { flash, headers } = await readFlash(request);
   return data(
     {
       lng: lngFromUrl(request.url),
       dead: withoutBidiControls(dashboard.dead),
+      deadWork: withoutBidiControls(dashboard.deadWork),
       stuck: dashboard.stuck,
       history,
       flash,
@@ -61,6 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** `noticeId` is the notice's id, or `work:<outbox id>` for dead background work. */
 type ActionResult = { noticeId: string; result: SubmissionResult<string[]> };
 
 // A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
@@ -71,6 +83,15 @@ export const shouldRevalidate = revalidateAfterStale;
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
   const lng = lngFromUrl(request.url);
+  if (form.has("workId")) {
+    const work = parseWithZod(form, { schema: deadWorkSchema });
+    const key = `work:${String(work.payload.workId ?? "")}`;
+    if (work.status !== "success") return data<ActionResult>({ noticeId: key, result: work.reply() }, { status: 400 });
+    const outcome = await retryDeadWork(getSql(), work.value.workId, actor, { note: work.value.note });
+    if (!outcome.ok)
+      return data<ActionResult>({ noticeId: key, result: work.reply({ formErrors: [opsText(lng, "dead.work.gone")] }) }, { status: 409 });
+    return redirectWithFlash(request, lngHref("/admin/dead-letters", lng), { tone: "status", text: opsText(lng, "dead.work.done.retry") });
+  }
   const submission = parseWithZod(form, { schema: deadLetterSchema });
   const noticeId = String(submission.payload.noticeId ?? "");
   if (submission.status !== "success") return data<ActionResult>({ noticeId, result: submission.reply() }, { status: 400 });
@@ -126,8 +147,44 @@ function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: str
   );
 }
 
+/** The retry of one piece of dead background work, with an optional note for the audit line. */
+function DeadWorkForm({ lng, workId }: { lng: Lng; workId: string }) {
+  const actionData = useActionData<ActionResult>();
+  const { csrf } = useRootData();
+  const t = (k: AdminOpsKey) => opsText(lng, k);
+  const [form, fields] = useForm({
+    id: `dead-work-${workId}`,
+    lastResult: useFormReply(actionData?.noticeId === `work:${workId}` ? actionData.result : undefined),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: deadWorkSchema }),
+  });
+  return (
+    <Form method="post" action={lngHref("/admin/dead-letters", lng)} {...getFormProps(form)} className="row-actions">
+      <input type="hidden" name="csrf" value={csrf ?? ""} />
+      <input type="hidden" name="workId" value={workId} />
+      {form.errors?.length ? (
+        <p className="error-text" role="alert" id={form.errorId}>
+          {form.errors.join(" ")}
+        </p>
+      ) : null}
+      <label htmlFor={fields.note.id} className="visually-hidden">
+        {t("dead.note")}
+      </label>
+      <input id={fields.note.id} name={fields.note.name} placeholder={t("dead.note")} maxLength={500} />
+      <button type="submit" name="intent" value="retry-work">
+        {t("dead.work.retry")}
+      </button>
+    </Form>
+  );
+}
+
+/** A dead row's reason in the page's language; the raw code when it is one this release does not know. */
+function deadReason(lng: Lng, reason: string | null): string {
+  const key = `dead.work.reason.${reason ?? ""}`;
+  return isOpsKey(key) ? opsText(lng, key) : (reason ?? "—");
+}
+
 export default function DeadLetters() {
-  const { lng, dead, stuck, history, flash } = useLoaderData<typeof loader>();
+  const { lng, dead, deadWork, stuck, history, flash } = useLoaderData<typeof loader>();
   const t = (k: AdminOpsKey) => opsText(lng, k);
   return (
     <AdminPage lng={lng} flash={flash}>
@@ -166,6 +223,39 @@ export default function DeadLetters() {
           </tr>
         ))}
       </DataTable>
+
+      <AdminSection id="dead-work-h" title={t("dead.work")}>
+        <p>{t("dead.work.intro")}</p>
+        <DataTable
+          caption={t("dead.work.caption")}
+          columns={[
+            { label: adminText(lng, "col.topic") },
+            { label: adminText(lng, "col.item") },
+            { label: t("dead.work.col.reason") },
+            { label: t("dead.col.error") },
+            { label: t("dead.col.attempts"), numeric: true },
+            { label: t("dead.work.col.at") },
+            { label: t("dead.col.actions") },
+          ]}
+          empty={{ when: deadWork.rows.length === 0, text: t("dead.work.empty") }}
+        >
+          {deadWork.rows.map((r) => (
+            <tr key={r.id} data-dead-work={r.id}>
+              <th scope="row">{r.topic}</th>
+              <td>{r.leadId && r.reference ? <Link to={lngHref(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link> : r.item}</td>
+              <td>{deadReason(lng, r.reason)}</td>
+              <td className="error-text">{r.lastError ?? "—"}</td>
+              <td className="num">{r.attempts}</td>
+              <td>
+                <Time iso={r.deadAt} />
+              </td>
+              <td>
+                <DeadWorkForm lng={lng} workId={r.id} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
 
       <AdminSection id="stuck-h" title={t("dead.stuck")}>
         <StuckWorkTable lng={lng} caption={t("dead.stuck.caption")} rows={stuck.rows} emptyText={t("audit.empty")} />

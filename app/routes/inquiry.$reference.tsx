@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 
+import { NotFoundPage } from "~/components/error-pages";
 import { HotlineInSentence } from "~/components/hotline-in-sentence";
 import { noindexMeta } from "~/components/page-head";
 import { PublicHeader } from "~/components/public-header";
@@ -67,12 +68,11 @@ export default function Inquiry() {
  */
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { lng, hotline } = useRootData();
+  const { lng, hotline, desk } = useRootData();
   if (!isRouteErrorResponse(error) || error.status !== 404) return <RootErrorBoundary />;
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
   return (
-    <main>
-      <h1>{t("error.notFound")}</h1>
+    <NotFoundPage lng={lng} desk={desk} homeLabel={t("inquiry.toForm")}>
       <p role="alert">{t("inquiry.notFound")}</p>
       <p>
         {hotline ? (
@@ -81,9 +81,6 @@ export function ErrorBoundary() {
           t("inquiry.notFoundNoHotline")
         )}
       </p>
-      <p>
-        <Link to={lngHref("/", lng)}>{t("inquiry.toForm")}</Link>
-      </p>
-    </main>
+    </NotFoundPage>
   );
 }

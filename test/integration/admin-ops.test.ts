@@ -382,6 +382,51 @@ describe("dead letters", () => {
   });
 });
 
+describe("dead background work (an outbox row that ended: docs/decisions/077)", () => {
+  it("is listed beside the dead letters with its reason, in either language, and the admin's retry queues it again, audited", async () => {
+    const lead = await newLead("南京后台死信测试有限公司");
+    const [{ id: missing }] = await db.sql<{ id: string }[]>`
+      insert into outbox (topic, aggregate_id, relayed_at, dead_at, dead_reason, last_error, attempts)
+      values ('lead.match', '00000000-0000-4000-8000-0000000000aa', now(), now(), 'lead-missing',
+              'lead 00000000-0000-4000-8000-0000000000aa does not exist', 1) returning id::text`;
+    const [{ id: struck }] = await db.sql<{ id: string }[]>`
+      insert into outbox (topic, aggregate_id, relayed_at, dead_at, dead_reason, last_error, attempts, strikes)
+      values ('lead.match', ${lead.id}, now(), now(), 'strikes', 'injected: cannot read this lead', 150, 5) returning id::text`;
+
+    const page = await (await client.get("/admin/dead-letters", admin)).text();
+    expect(page).toContain("不再自动重试的后台任务");
+    expect(page).toContain(`data-dead-work="${missing}"`);
+    expect(page).toContain("线索不存在，重试也不会成功");
+    expect(page).toContain("系统其他部分正常时仍反复失败");
+    expect(page).toContain(lead.reference); // the lead it is about, linked
+    expect(page).toContain("injected: cannot read this lead");
+    const en = await (await client.get("/admin/dead-letters?lng=en", admin)).text();
+    expect(en).toContain("The lead does not exist; retrying cannot help");
+    // The overview counts them with the dead letters.
+    const overview = await (await client.get("/admin", admin)).text();
+    const dead = Number(/data-testid="count-dead">(\d+)</.exec(overview)?.[1]);
+    expect(dead).toBeGreaterThanOrEqual(2);
+
+    const retried = await followFlash(
+      web.url,
+      await adminPost("/admin/dead-letters", { workId: struck, intent: "retry-work", note: "数据已修正" }),
+      admin,
+    );
+    expect(retried).toMatchObject({ location: "/admin/dead-letters", role: "status", shownAgain: false });
+    expect(retried.text).toContain("已重新排队");
+    const [row] = await db.sql`select dead_at, strikes, relayed_at, attempts from outbox where id = ${struck}`;
+    expect(row).toMatchObject({ deadAt: null, strikes: 0, relayedAt: null, attempts: 150 });
+    expect((await adminPost("/admin/dead-letters", { workId: struck, intent: "retry-work" })).status).toBe(409); // not dead any more
+    const [audit] = await db.sql`select action, actor, detail from admin_audit where target = ${`outbox:${struck}`}`;
+    expect(audit).toMatchObject({
+      action: "dead-work-retry",
+      actor: "boss@example.test",
+      detail: { note: "数据已修正", reason: "strikes" },
+    });
+    await db.sql`update outbox set done_at = now() where id = any(${[missing, struck]}::bigint[])`;
+  });
+});
+
 describe("office hours and the SLA on working time", () => {
   it("the admin sets office hours (bad times refused beside the field), and offers get deadlines on them", async () => {
     const bad = await adminPost("/admin/office-hours", { start: "25:00", end: "17:30" });

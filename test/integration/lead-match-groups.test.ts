@@ -66,17 +66,27 @@ describe("lead.match for the rows of one relay pass", () => {
     for (const i of [0, 2, 3]) expect(second[i].matchedAt).toEqual(first[i].matchedAt);
   });
 
-  it("a lead that does not exist: the others are matched, and the job fails for good", async () => {
+  it("a lead that does not exist: the others are matched, and its row ends at once as a dead letter (docs/decisions/077)", async () => {
     const items = await suite.leads("c", 2);
     const [gone] = await enqueue(suite.sql, "lead.match", ["00000000-0000-4000-8000-000000000000"]);
     const [notALead] = await enqueue(suite.sql, "lead.match", ["not-a-lead-id"]);
     const all = [...items, { outboxId: gone, id: "00000000-0000-4000-8000-000000000000" }, { outboxId: notALead, id: "not-a-lead-id" }];
-    const { ctx } = suite.context();
-    await expect(leadMatchJob(ctx, { ...all[0], items: all })).rejects.toBeInstanceOf(UnrecoverableError);
+    const { ctx, requests } = suite.context();
+    await leadMatchJob(ctx, { ...all[0], items: all }); // nothing left to retry: the job succeeds
     expect((await stateOf(items)).map((s) => [s.done, s.matched])).toEqual([
       [true, true],
       [true, true],
     ]);
+    const dead = await suite.sql<{ id: string; done: boolean; deadReason: string | null; lastError: string | null }[]>`
+      select id::text, done_at is not null as done, dead_reason, last_error from outbox where id = any(${[gone, notALead]}::bigint[]) order by id`;
+    expect(dead.map((r) => [r.done, r.deadReason])).toEqual([
+      [false, "lead-missing"],
+      [false, "lead-missing"],
+    ]);
+    expect(dead[0].lastError).toContain("does not exist");
+    // The same job again (BullMQ's retry of a group that also had a failing lead): dead rows are not read again.
+    await leadMatchJob(ctx, { ...all[0], items: all });
+    expect(requests).toEqual([2 * 4]);
   });
 
   it("a lead won, lost or closed by an admin (spam, duplicate) before its job ran is marked done, not matched", async () => {

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { hashPassword } from "~/auth/password.server";
+import { importInventory } from "~/inventory/import.server";
+
+import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
+import { startWebServer } from "../support/services";
+import { webClient } from "../support/staff-web";
+
+// An address without a page (a mistyped path, a link out of date) answers 404 with a proper page: the
+// site's header with the language switch (to the same address in the other language), what happened,
+// and the ways back — the signed-in person's desk first, then the home page (the form). zh-CN unless
+// ?lng=en, as every page. /inquiry/<bad reference> keeps its own helpful words, now under the header too.
+const PASSWORD = "not-found-秘密-2026";
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let client: ReturnType<typeof webClient>;
+let recruiter: string;
+let admin: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase("not_found_page");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  client = webClient(web.url);
+  const hash = await hashPassword(PASSWORD);
+  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  await db.sql`
+    insert into users (email, name, role, recruiter_id, password_hash) values
+      ('adm404@example.test', '管理员', 'admin', null, ${hash})`;
+  admin = await client.signIn("adm404@example.test", PASSWORD);
+  await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values ('rec404@example.test', '专员', 'recruiter', 'R1', ${hash})`;
+  recruiter = await client.signIn("rec404@example.test", PASSWORD);
+}, 180_000);
+afterAll(async () => {
+  await web?.stop();
+  await db?.drop();
+});
+
+const ways = (html: string) => [...html.matchAll(/<ul class="ways-back">([\s\S]*?)<\/ul>/g)].map((m) => m[1]).join("");
+
+describe("the 404 page", () => {
+  it.each(["/nonexistent", "/admin/nope", "/queue/xyz", "/s/no-such/deeper"])(
+    "%s: in zh-CN with the header, the switch to English and the way home",
+    async (path) => {
+      const res = await client.get(path);
+      expect(res.status).toBe(404);
+      const html = await res.text();
+      expect(html).toContain('<html lang="zh-CN"');
+      expect(html).toContain('<header class="top">');
+      expect(html).toContain("园区招商 · 厂房土地需求登记");
+      expect(html).toContain(`href="${path}?lng=en"`); // the same address in English
+      expect(html).toContain("<h1>页面不存在</h1>");
+      expect(html).toContain("可能是地址输错了");
+      expect(ways(html)).toContain('href="/"');
+      expect(ways(html)).not.toContain("工作台"); // nobody signed in: no desk
+
+      const en = await client.get(`${path}?lng=en`);
+      expect(en.status).toBe(404);
+      const english = await en.text();
+      expect(english).toContain('<html lang="en"');
+      expect(english).toContain("<h1>Page not found</h1>");
+      expect(english).toContain(`href="${path}"`); // back to 中文
+      expect(ways(english)).toContain('href="/?lng=en"');
+    },
+  );
+
+  it("for a signed-in person, the way back to their own desk first", async () => {
+    const asAdmin = await (await client.get("/nonexistent", admin)).text();
+    expect(ways(asAdmin)).toMatch(/href="\/admin"[^>]*>回到我的工作台</);
+    const asAdminEn = await (await client.get("/admin/nope?lng=en", admin)).text();
+    expect(ways(asAdminEn)).toMatch(/href="\/admin\?lng=en"[^>]*>Back to my desk</);
+    const asRecruiter = await (await client.get("/queue/xyz", recruiter)).text();
+    expect(ways(asRecruiter)).toMatch(/href="\/queue"[^>]*>回到我的工作台</);
+  });
+
+  it("/inquiry/<a reference nobody has> keeps its own help, under the header with the language switch", async () => {
+    const res = await client.get("/inquiry/PM-20260101-9999");
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain('<header class="top">');
+    expect(html).toContain('href="/inquiry/PM-20260101-9999?lng=en"');
+    expect(html).toContain("找不到这个需求编号");
+    expect(ways(html)).toContain("登记用地 / 厂房需求");
+  });
+});
