@@ -10,11 +10,8 @@ export const FUNNEL_STAGES = ["received", "matched", "assigned", "accepted", "co
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 /** Upper bounds (minutes) of the time-to-first-contact buckets; the last bucket is open. 5 and 60 are the marks a director watches. */
 export const CONTACT_BUCKETS = [5, 15, 30, 60, 240, 1440] as const;
-/** Size bands of unmet needs, in ㎡ (upper bounds; the last is open). */
+/** Size bands of unmet needs, in ㎡: upper bounds, each in the band it closes (dashboard_size_band, migration 063); the last band is open. */
 export const SIZE_BANDS = [1000, 3000, 5000, 10000, 20000] as const;
-// Sent as one text parameter cast to float8[]: `sql.array` of numbers on a pool whose connection had not
-// yet read the server's array types failed with "malformed array literal" on a first dashboard.
-const SIZE_BANDS_LITERAL = `{${SIZE_BANDS.join(",")}}`;
 
 export type DashboardFigures = {
   perDay: { day: string; source: string; leads: number }[];
@@ -213,7 +210,7 @@ async function currentFiguresLive(sql: Sql, f: DashboardFilters): Promise<Pick<D
       from recruiters r where r.active ${f.park ? sql`and ${f.park} = any (r.parks)` : sql``} order by r.id`,
     sql<{ kind: string; band: number; district: string; leads: number }[]>`
       select coalesce(l.lead->'need'->>'kind', '') as kind,
-             width_bucket(coalesce((l.lead->'need'->>'areaMaxSqm')::float8, (l.lead->'need'->>'areaMinSqm')::float8, 0), ${SIZE_BANDS_LITERAL}::float8[]) as band,
+             dashboard_size_band(coalesce((l.lead->'need'->>'areaMaxSqm')::float8, (l.lead->'need'->>'areaMinSqm')::float8, 0)) as band,
              coalesce(l.lead->'need'->'regions'->>0, '') as district, count(*)::int as leads
       from leads l where l.status = 'unmatched' and ${inRange}
       group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit 10`,

@@ -11,7 +11,7 @@ export const FIGURES = ["perDay", "funnel", "firstContact", "perRecruiter", "loa
 export type Figure = (typeof FIGURES)[number];
 export type FigureTable = { figure: Figure; title: string; head: string[]; rows: (string | number)[][] };
 
-const SIZE_LABELS = ["< 1000㎡", "1000–3000㎡", "3000–5000㎡", "5000–10000㎡", "10000–20000㎡", "≥ 20000㎡"];
+const SIZE_LABELS = ["≤ 1000㎡", "1000–3000㎡", "3000–5000㎡", "5000–10000㎡", "10000–20000㎡", "> 20000㎡"];
 const pct = (n: number, of: number) => (of > 0 ? `${((100 * n) / of).toFixed(1)}%` : "—");
 
 /** "≤ 5 分钟", "≤ 1 小时", "> 24 小时": the bucket of time-to-first-contact whose upper bound is `upTo` minutes (null = open). */
