@@ -42,15 +42,19 @@ export type DeskLead = {
   phoneDisplay: string;
   phoneDial: string;
   lead: Lead;
-  recruiters: string[];
+  /** Each recruiter the lead was given to, with where their assignment stands (assignments.status), oldest first. */
+  recruiters: { name: string; stage: string }[];
 };
 
 /** One lead for the desk, or null (unknown id, erased). */
 export async function loadDeskLead(sql: Sql, id: string): Promise<DeskLead | null> {
   if (!isUuid(id)) return null;
-  const [row] = await sql<(LeadHeadRow & { companyName: string; phone: string; lead: Lead; recruiters: string[] })[]>`
+  const [row] = await sql<
+    (LeadHeadRow & { companyName: string; phone: string; lead: Lead; recruiters: { name: string; stage: string }[] })[]
+  >`
     select l.id, l.reference, l.status, l.source, l.created_at, l.company_name, l.phone, l.lead,
-           coalesce((select array_agg(distinct r.name) from assignments a join recruiters r on r.id = a.recruiter_id where a.lead_id = l.id), '{}') as recruiters
+           coalesce((select json_agg(json_build_object('name', r.name, 'stage', a.status) order by a.created_at, a.id)
+                     from assignments a join recruiters r on r.id = a.recruiter_id where a.lead_id = l.id), '[]') as recruiters
     from leads l where l.id = ${id} and l.anonymised_at is null`;
   if (!row) return null;
   return {

@@ -226,7 +226,18 @@ export default function HotlineLead() {
         <dt>{h("lead.status")}</dt>
         <dd>{adminLabel(lng, "leadStatus", l.status)}</dd>
         <dt>{h("lead.recruiters")}</dt>
-        <dd>{l.recruiters.length ? l.recruiters.join("、") : h("known.noRecruiter")}</dd>
+        {/* Where each recruiter stands (已考察, 已流失…): the lead's own status stays 已分配 until it is won or lost. */}
+        <dd>
+          {l.recruiters.length
+            ? l.recruiters
+                .map((r) =>
+                  lng === "zh"
+                    ? `${r.name}（${adminLabel(lng, "assignment", r.stage)}）`
+                    : `${r.name} (${adminLabel(lng, "assignment", r.stage)})`,
+                )
+                .join(lng === "zh" ? "、" : ", ")
+            : h("known.noRecruiter")}
+        </dd>
         <dt>{h("lead.received")}</dt>
         <dd>
           <Time iso={l.createdAt} />
