@@ -5,12 +5,11 @@ import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
 import { muToSqm, parseArea, sqmToMu } from "./area";
-import { splitQualifier } from "./comparison";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { type FieldRole, readFieldNumber } from "./field-value";
-import { fold } from "./fold-text";
+import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-refusal";
 import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
@@ -22,18 +21,7 @@ import { planNoteRegions } from "./note-regions";
 import { normalizePhone } from "./phone";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
-import {
-  COUNTED,
-  type CountedKind,
-  type CountProblem,
-  FIGURE_LABELS,
-  parseCeilingM,
-  parseCraneT,
-  parseFloorLoadKg,
-  parsePowerKva,
-  readCounted,
-  readPastLabel,
-} from "./units";
+import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "./units";
 
 // The one lead schema: the inquiry form (browser and server), the JSON API and the hotline desk all
 // parse with it. Values arrive as strings (forms) or JSON values (API); both are accepted.
@@ -111,12 +99,12 @@ function looksNegative(s: string): boolean {
 type Refused =
   | { refused: "minOnly" | "maxOnly" }
   | { refused: "range"; low: string; high: string }
-  | { refused: "counted"; key: ValidationKey; hint?: number };
+  | { refused: "own"; key: ValidationKey; params?: Record<string, string | number> };
 const isRefused = (v: unknown): v is Refused => typeof v === "object" && v !== null && "refused" in v;
 
 /** The message of a refusal; a spoken range in an area field says which end goes into which area field. */
 function refusedMessage(m: Msg, r: Refused, area = false): string {
-  if (r.refused === "counted") return m(r.key, r.hint === undefined ? {} : { hint: r.hint });
+  if (r.refused === "own") return m(r.key, r.params ?? {});
   if (r.refused !== "range") return m(r.refused);
   return m(area ? "areaRange" : "range", { low: r.low, high: r.high });
 }
@@ -174,16 +162,12 @@ function measure(
   return measureNumber(m, parse, max, badKey, false, role, why);
 }
 
-/**
- * Why a figure typed with a count was refused (units.ts readCounted, past the field's label and its
- * qualifiers): "2台" (no size), "2台500kva和1台800kva" (two sizes: the message offers the total or the
- * largest), "2-3台500kva" (the count unclear). `keys`: the field's message for each.
- */
-function countedRefusal(kind: CountedKind, label: RegExp, keys: Record<CountProblem, ValidationKey>) {
-  return readPastLabel((s): Refused | null => {
-    const r = readCounted(splitQualifier(fold(s)).body, kind);
-    return r && !r.ok ? { refused: "counted", key: keys[r.problem], hint: r.hint } : null;
-  }, label);
+/** A figure the field refuses for a reason of its own, with the inventory's words (figure-refusal.ts). */
+function own(refusal: (s: string) => FigureRefusal | null) {
+  return (s: string): Refused | null => {
+    const r = refusal(s);
+    return r && { refused: "own", key: r.key, params: r.params };
+  };
 }
 
 /** The move-in field's message for words that name no one month (move-in.ts readMoveIn). */
@@ -332,7 +316,14 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     ),
     // Each figure's example is in its own unit (a height is not "5000"); the field's own name typed
     // before the figure ("层高9米", as people write it in the notes) is read past.
-    ceilingMinM: measure(m, readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling), LIMITS.ceilingMinM, "min", "numberHeight"),
+    ceilingMinM: measure(
+      m,
+      readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling),
+      LIMITS.ceilingMinM,
+      "min",
+      "numberHeight",
+      own(ceilingRefusal),
+    ),
     floorLoadMinKg: measure(m, readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad), LIMITS.floorLoadMinKg, "min", "numberLoad"),
     // Transformers counted add up ("2台500kva" = 1000), a crane's count does not multiply ("2台10吨" = 10):
     // units.ts COUNTED; a count with no size, two sizes or an unclear count get a message of their own.
@@ -342,7 +333,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       LIMITS.powerMinKva,
       "min",
       "numberPower",
-      countedRefusal(COUNTED.power, FIGURE_LABELS.power, { countOnly: "powerCountOnly", sizes: "powerSizes", count: "powerCount" }),
+      own((s) => countedRefusal(s, "power")),
     ),
     craneMinT: measure(
       m,
@@ -350,7 +341,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       LIMITS.craneMinT,
       "min",
       "numberCrane",
-      countedRefusal(COUNTED.crane, FIGURE_LABELS.crane, { countOnly: "craneCountOnly", sizes: "craneSizes", count: "craneCount" }),
+      own((s) => countedRefusal(s, "crane")),
     ),
     singleStorey: flag(m),
     notes: optionalText(m, LIMITS.longText),

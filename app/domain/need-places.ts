@@ -28,7 +28,7 @@ export type PlaceMention = {
 
 /** Ends a place after a marker word. */
 const BOUNDARY =
-  "(?=$|[\\s，。；;,!?！？、:：()（）/]|或者|或是|或|还是|和|及|与|跟|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围|都行|都可|均可|也行|也可|优先|为主|最好|比较|的|租|买|找|建|选|有|要|想|入驻|落户|办厂|开厂|设厂)";
+  "(?=$|[\\s，。；;,!?！？、:：()（）/]|或者|或是|或|还是|和|以及|及|与|跟|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围|都行|都可|均可|皆可|都好|也行|也可|优先|为主|最好|比较|的|租|买|找|建|选|有|要|想|入驻|落户|办厂|开厂|设厂)";
 /** Characters a place can be made of: Han characters, no numerals written as digits, no punctuation. */
 const HAN = "\\p{Script=Han}";
 const MARKER = "(?:(?<![正还现都也就实存所自不])在|(?<![过失])去(?![年])|靠近|临近|邻近|落户|落地|搬到|搬去|迁到|迁往|迁至)";
@@ -48,9 +48,21 @@ export function hasPlaceKind(text: string): boolean {
  * whose front the need words cut off (no division's name starts with either).
  */
 const BEFORE_KIND = new RegExp(`(?<name>${HAN}{2,6}?${KIND}(?:(?!或|还是)${HAN}{2,6}?${KIND}){0,2})`, "gu");
-/** Another place after a marked one: "高淳或者溧水", "高淳、溧水", "高淳和溧水". */
-const ANOTHER = new RegExp(`^\\s*(?:或者|或是|或|还是|和|及|与|跟|、|/)\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "u");
+/** What joins two places: "高淳或者溧水", "高淳、溧水", "高淳和溧水", "高淳以及溧水". */
+export const PLACE_JOINER = "或者|或是|或|还是|和|以及|及|与|跟|、|/";
+/** Another place after a marked one. */
+const ANOTHER = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "u");
 
+/** What may follow places named without a marker (read on the server, note-regions.ts): a clause's end, "都行", "附近", "的厂房", "租". */
+export const AFTER_UNMARKED = new RegExp(
+  "^\\s*(?:$|[，。；;,!?！？:：)）]|都行|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|最好|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围" +
+    "|的(?:厂房|仓库|库房|冷库|土地|用地|地块|地皮|工业用地|办公|写字楼|研发楼|楼宇|园区|产业园|工业园|车间|标准厂房|单层|多层|物业|空间|场地|房源|地方|位置)" +
+    "|租|买|找|选址|落地|落户|入驻|建厂|办厂|设厂)",
+  "u",
+);
+/** "我们南京江宁的厂房", "公司位于南京江宁，": where the caller is, not where they want to be. */
+export const PRESENT_UNMARKED =
+  /(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家|来自|地处|注册地?)\s*(?:在|位于|是)?\s*$/u;
 /** Need words and particles cut off the front of a place found by its kind ("单层厂房江宁区" → 江宁区). */
 const LEADING =
   /^.*(?:厂房|仓库|办公楼|办公|土地|用地|车间|单层|多层|面积|要求|需要|希望|打算|考虑|想要|最好|优先|靠近|临近|邻近|落户|搬到|迁到|位于|在|去|到|要|想|找|租|买|选|的|和|或者|或|及|与|跟|是)/u;
@@ -77,8 +89,29 @@ function end0(m: RegExpMatchArray): number {
   return m.index! + m[0].length - m.groups!.name.length;
 }
 
-function isPlace(name: string, after: string): boolean {
-  if (name.length < 2 || NOT_A_PLACE.test(name) || KIND_WORDS.test(name)) return false;
+/**
+ * Names of divisions that are everyday words, or name a better-known place that is no division, in notes
+ * about a site: "靠近港口" is near a port, not 防城港市港口区; "靠近太湖" is Lake Tai, not 安庆市太湖县;
+ * "河西" in Nanjing is 建邺, not 天津市河西区; "平房" is a one-storey building, "资源" resources. Without
+ * their kind they are never read as places from the notes (typed with it — 光明区 — they are); the
+ * regions field, where a person names a district on purpose, still resolves them.
+ */
+export const EVERYDAY_NAMES = new Set(
+  (
+    "港口 码头 平房 资源 平原 中原 城东 城西 城南 城北 城中 新市 古城 新建 新城 老城 安居 太平 平安 长寿 大方 " +
+    "光明 东方 合作 复兴 振兴 解放 红旗 前进 东风 友好 友谊 工农 宏伟 富裕 兴隆 兴业 万年 永久 大厂 方正 高明 " +
+    "清新 新华 和平 安定 大观 建设 天涯 江南 江北 河西 河东 西山 东山 南山 北山 凤凰 牡丹 芙蓉 海棠 七星 白杨 " +
+    "新星 运河 东湖 南湖 西湖 太湖 滨江 滨湖 温泉 南海 东海 黄海 双桥 郊区 城区 市区 矿区 高新 开发 经开"
+  ).split(" "),
+);
+
+/**
+ * Whether `name` (folded) may be a place, and `after` (the folded text after it) does not make it part
+ * of a company's name: the shape rules every place from the notes passes, marked or not (no digits,
+ * dates or storeys, no zone kind alone, no everyday word).
+ */
+export function isPlace(name: string, after: string): boolean {
+  if (name.length < 2 || NOT_A_PLACE.test(name) || KIND_WORDS.test(name) || EVERYDAY_NAMES.has(name)) return false;
   const base = name.replace(new RegExp(`${KIND}$`, "u"), "");
   if (base.length === 0) return false; // 开发区 alone
   // Without its kind, long or short (高新区 is 高 + 新区 and 高新 + 区).

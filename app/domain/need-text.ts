@@ -4,7 +4,7 @@ import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
 import { parseNumberRange } from "./numbers";
-import { COUNTED, countedTotal, type CountRule, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readCount } from "./units";
+import { COUNT_SOURCE, COUNTED, type CountedKind, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readCounted } from "./units";
 
 /**
  * Free-text assist: reads a requirement as people write or say it ("需要单层厂房五千平左右，层高9米以上，
@@ -51,9 +51,13 @@ const OR_MORE = `(?:\\s*(?:及以上|或以上|以上|起|\\+|or more|or above|�
 const AREA_UNIT =
   "(?:平方英尺|平方公里|平方公尺|平方米|平方|平米|平(?![台均整衡安价])|方(?![面案向便式法位圆可协])|㎡|m2|m²|sqm|sq\\.?\\s?ft\\b|sqft|square\\s+feet|sq\\.?\\s?m\\b\\.?" +
   "|square\\s+met(?:er|re)s?|亩|mu\\b|公顷|hectares?|ha\\b|km2|km²)";
-/** 米 with a spoken tenth or half after it ("8米5", "8米半" = 8.5 m, units.ts parseCeilingM), never the start of another figure. */
-const CEILING_UNIT =
-  "(?:米(?:[1-9一二三四五六七八九半](?![0-9.点十百千万吨t平米方亩]))?|公尺|毫米|厘米|英尺|mm|cm|ft\\b|feet\\b|foot\\b|m(?![a-z0-9²]))";
+/**
+ * 米 or m with a part after it, read by the fields' reader (units.ts readCeiling, ADR 076): a spoken tenth
+ * or half ("8米5", "8m5", "8米半" = 8.5 m), centimetres ("8m50", "8米25"), or what it refuses ("8m05"; then
+ * the figure is reported) — never the start of another figure ("层高8米5000平"), never ㎡ ("8m2").
+ */
+const METRE_PART = "(?:[0-9]+|[一二三四五六七八九半])(?![0-9.点十百千万吨t平米方亩a-z²])";
+const CEILING_UNIT = `(?:米(?:${METRE_PART})?|公尺|毫米|厘米|英尺|mm|cm|ft\\b|feet\\b|foot\\b|m(?:(?!2(?![0-9]))${METRE_PART})?(?![a-z0-9²]))`;
 const MASS_UNIT = "(?:吨|公斤|千克|kg|tons?\\b|-?\\s?tons?\\b|t(?![a-z]))";
 const PER_AREA = "(?:\\s*(?:/|每)\\s*(?:平方米|平米|平方|平|㎡|m2|m²|sqm))";
 const POWER_UNIT = "(?:千伏安|kva|mva|兆伏安|千瓦(?!时)|kw(?!h)|兆瓦(?!时)|mw(?!h))";
@@ -123,7 +127,7 @@ function readQuantity(g: Groups): { lo: number; hi: number; loUnit: string; unit
   const unit = g.hiU ?? g.loU ?? "";
   const r = readRange(g.lo!, g.hi!, g.loU === undefined);
   // "8-9米5": the tenth belongs to the high end only.
-  return r && { lo: r[0], hi: r[1], loUnit: g.loU ?? unit.replace(/^米.$/, "米"), unit };
+  return r && { lo: r[0], hi: r[1], loUnit: g.loU ?? unit.replace(/^(米|m).+$/, "$1"), unit };
 }
 
 /** Converts "value unit" with one of the units.ts parsers (they own unit semantics). */
@@ -261,13 +265,29 @@ const FOLLOWED_BY_CRANE = new RegExp(`^\\s*(?:的|级)?\\s*${CRANE_KIND}${CRANE_
 const POWER_KEYWORD = "(?:配电|电力|用电|变压器|电容|供电|负荷|电量|容量|\\bpower\\b|electricity|transformer)";
 /**
  * How many transformers of that size: "2台500kva变压器", "变压器2台500kva", "2×500kva", "500kva两台",
- * "630kva×2" (groups count…count4). The supply is their sum — units.ts COUNTED.power, the rule the power
- * field uses too. A count that belongs to what follows ("500kva 2台10吨行车") is not one.
+ * "630kva×2", "十二台630kva", "3套500kva" (groups count…count4). Built from the count grammar of the
+ * fields (units.ts COUNT_SOURCE: 台/组/套/部/个, 1–99) and read by the fields' reader, readCounted
+ * (extractMin): the notes read a count as the power field does (ADR 076). A count that belongs to what
+ * follows ("500kva 2台10吨行车") or a time ("500kva三个月内") is not one.
  */
-const COUNT = "(?:(?<count>[1-9]|[一二两三四五六七八九])\\s*(?:台|组)\\s*|(?<count2>[1-9])\\s*[x×*]\\s*)";
+const { word: COUNT_WORD, times: TIMES, token: COUNT_TOKEN } = COUNT_SOURCE;
+/** A count, or a range of counts that readCounted refuses ("2-3台", "两三台"): found whole, never its last half. */
+const COUNT_OR_RANGE = `${COUNT_TOKEN}(?:\\s*[-~到至或]\\s*${COUNT_TOKEN})?`;
+const COUNT =
+  `(?:(?<![0-9.${CN}])(?<count>${COUNT_OR_RANGE})\\s*${COUNT_WORD}\\s*(?:的\\s*)?` + `|(?<![0-9.])(?<count2>[0-9]+)\\s*${TIMES}\\s*)`;
 const COUNT_AFTER =
-  "(?:\\s*[x×*]\\s*(?<count3>[1-9])(?![0-9.])|\\s*(?<count4>[1-9]|[一二两三四五六七八九])\\s*台" +
-  "(?!\\s*(?:[0-9一二两三四五六七八九十]|行车|吊车|天车|航吊|行吊|起重|设备|机)))";
+  `(?:\\s*${TIMES}\\s*(?<count3>[0-9]+)(?![0-9.])(?:\\s*${COUNT_WORD})?|\\s*(?<count4>${COUNT_TOKEN})\\s*${COUNT_WORD}` +
+  "(?!\\s*(?:[0-9一二两三四五六七八九十]|行车|吊车|天车|航吊|行吊|起重|设备|机|月|小时|钟头|星期|礼拜|工作日|季度|人|平|亩|米)))";
+/** Transformers counted with no size ("2台变压器"): the power field refuses them (countOnly); the notes tell the recruiter. */
+/**
+ * More transformers listed after one ("1台500kva和1台800kva", "500kva、800kva"): with the first, one figure
+ * for readCounted — which refuses two sizes, as the power field does (the total is for the person to say).
+ */
+const MORE_POWER = new RegExp(
+  `^(?:\\s*(?:和|加上|加|以及|及|与|、|\\+|&)\\s*(?:${COUNT_OR_RANGE}\\s*${COUNT_WORD}\\s*)?${NUM}\\s*${POWER_UNIT}` +
+    `(?:\\s*${TIMES}\\s*[0-9]+(?![0-9.])|\\s*${COUNT_TOKEN}\\s*${COUNT_WORD}(?![0-9一二两三四五六七八九十]))?)+`,
+);
+const COUNT_ONLY_POWER = new RegExp(`(?<![0-9.${CN}])(?<q>${COUNT_TOKEN}\\s*${COUNT_WORD})\\s*(?:的)?\\s*(?:变压器|transformers?)`, "gd");
 const POWER_AFTER_KEYWORD = new RegExp(`${POWER_KEYWORD}${GAP}(?<q>${COUNT}?${quantity(POWER_UNIT)}${COUNT_AFTER}?)${OR_MORE}`, "gd");
 /** kVA is unambiguous on its own; kW without a keyword may be a machine's rating, so it needs one. */
 const POWER_KVA = new RegExp(`(?<q>${COUNT}?${quantity("(?:千伏安|kva|mva|兆伏安)")}${COUNT_AFTER}?)${OR_MORE}`, "gd");
@@ -382,7 +402,9 @@ type MinField = "craneMinT" | "floorLoadMinKg" | "powerMinKva" | "ceilingMinM";
 /**
  * For every "…Min" figure a range means "at least the low end". An upper limit ("层高不能超过6米") is not a
  * minimum requirement, and a value outside the field's limits is never filled: both are reported.
- * `rule`: how a count read with the figure (groups count…count4) makes it (units.ts COUNTED).
+ * `counted`: the kind (units.ts COUNTED) whose reader, readCounted, reads a figure found with a count
+ * (groups count…count4) or with `more` items listed after it — as the field reads it; what it refuses
+ * ("2-3台500kva", "1台500kva和1台800kva") is reported, never guessed.
  */
 function extractMin(
   x: Extraction,
@@ -390,7 +412,7 @@ function extractMin(
   field: MinField,
   parse: (s: string) => number | null,
   extra?: (m: RegExpExecArray, numSpan: Span) => boolean,
-  rule: CountRule = "each",
+  counted?: { kind: CountedKind; more?: RegExp },
 ): void {
   for (const re of res) {
     if (x.hints[field] !== undefined) return;
@@ -401,31 +423,36 @@ function extractMin(
       const hi = q && convert(q.hi, q.unit, parse);
       if (lo === null || hi === null) return false;
       const g = m.groups as Groups;
-      const count = g.count ?? g.count2 ?? g.count3 ?? g.count4; // power only: COUNT, COUNT_AFTER
-      const v = countedTotal(rule, count === undefined ? 1 : (readCount(count) ?? 1), Math.min(lo, hi));
-      if (v <= 0) return false;
       const span: Span = [m.index, m.index + m[0].length];
       const qual = x.qualifier(numSpan, numSpan[1]);
-      if (qual.cmp === "max" || v > FIELD_LIMITS[field]) {
-        x.reject([Math.min(span[0], qual.start), Math.max(span[1], qual.end)], numSpan);
+      // A count with the figure (power only: COUNT, COUNT_AFTER) is read as the field reads it.
+      const more = counted?.more?.exec(x.s.slice(numSpan[1]))?.[0].length ?? 0;
+      const hasCount = (g.count ?? g.count2 ?? g.count3 ?? g.count4) !== undefined;
+      const read = (hasCount || more > 0) && counted ? readCounted(x.s.slice(numSpan[0], numSpan[1] + more), counted.kind) : null;
+      // The figure and the items listed after it, when readCounted read them as one.
+      const whole: Span = read ? [numSpan[0], numSpan[1] + more] : numSpan;
+      const around: Span = [Math.min(span[0], qual.start), Math.max(span[1], qual.end, whole[1])];
+      if (read && !read.ok) {
+        x.reject(around, whole);
         return false;
       }
-      x.set(field, round2(v), span);
-      x.claim(numSpan);
+      const v = read ? read.value : Math.min(lo, hi);
+      if (v <= 0) return false;
+      if (qual.cmp === "max" || v > FIELD_LIMITS[field]) {
+        x.reject(around, whole);
+        return false;
+      }
+      x.set(field, round2(v), [span[0], Math.max(span[1], whole[1])]);
+      x.claim(whole);
       return true;
     });
   }
 }
 
 function extractCrane(x: Extraction): void {
-  extractMin(
-    x,
-    [CRANE_HOOKS_BEFORE, CRANE_HOOKS_AFTER, CRANE_BEFORE, CRANE_AFTER],
-    "craneMinT",
-    parseCraneT,
-    undefined,
-    COUNTED.crane.combine,
-  );
+  extractMin(x, [CRANE_HOOKS_BEFORE, CRANE_HOOKS_AFTER, CRANE_BEFORE, CRANE_AFTER], "craneMinT", parseCraneT, undefined, {
+    kind: COUNTED.crane,
+  });
 }
 
 function extractFloorLoad(x: Extraction): void {
@@ -435,7 +462,13 @@ function extractFloorLoad(x: Extraction): void {
 }
 
 function extractPower(x: Extraction): void {
-  extractMin(x, [POWER_AFTER_KEYWORD, POWER_KVA], "powerMinKva", parsePowerKva, undefined, COUNTED.power.combine);
+  extractMin(x, [POWER_AFTER_KEYWORD, POWER_KVA], "powerMinKva", parsePowerKva, undefined, { kind: COUNTED.power, more: MORE_POWER });
+  if (x.hints.powerMinKva !== undefined) return;
+  // "2台变压器": the field would refuse it (say how large each is); the recruiter is told, nothing is guessed.
+  x.each(COUNT_ONLY_POWER, (m, numSpan) => {
+    x.reject([m.index, m.index + m[0].length], numSpan);
+    return false;
+  });
 }
 
 function extractCeiling(x: Extraction): void {

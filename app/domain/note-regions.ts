@@ -2,10 +2,11 @@ import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
 
+import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
-import { findPlaceMentions, hasPlaceKind, type PlaceMention } from "./need-places";
+import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
 import type { RegionProblem } from "./regions";
-import { divisionByCode, englishPathLabel, resolveRegions } from "./regions.server";
+import { divisionByCode, divisionNameAt, englishPathLabel, resolveRegions } from "./regions.server";
 
 /**
  * Which regions the notes fill, decided in ONE place (docs/decisions/072-regions-read-from-the-notes.md):
@@ -40,7 +41,7 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   const codes = new Set<string>();
   const problems: RegionProblem[] = [];
   const places: PlaceMention[] = [];
-  for (const p of findPlaceMentions(notes).slice(0, MAX_PLACES)) {
+  for (const p of notePlaces(notes).slice(0, MAX_PLACES)) {
     const r = resolveRegions([p.text]);
     // "在做锂电池", "在建厂房", "靠近地铁站": words after a marker that name nothing the resolver knows,
     // not even nearly, and carry no kind (区/县/市/镇/省) — no place, so they neither fill nor block.
@@ -56,6 +57,75 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   }
   const text = notes.slice(places[0].span[0], places[places.length - 1].span[1]);
   return { places, fill: { typed: texts, codes: [...codes].sort(), text }, problems: [], unread: [] };
+}
+
+/** The places the words mark (need-places.ts) and those the division names show (`findUnmarkedPlaces`), in the order typed. */
+function notePlaces(notes: string): PlaceMention[] {
+  const marked = findPlaceMentions(notes);
+  const overlaps = (p: PlaceMention) => marked.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]);
+  const seen = new Set(marked.map((m) => foldText(m.text).s));
+  const unmarked = findUnmarkedPlaces(notes).filter((p) => !overlaps(p) && !seen.has(foldText(p.text).s));
+  return [...marked, ...unmarked].sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** What may stand between two places named without a marker: need-places' joiners, spaces around. */
+const JOINER_AT = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*`, "u");
+
+/**
+ * Places named without a marker word or a kind, read by the division names themselves (server only:
+ * the names are the resolver's, regions.ts `divisionNameAt`), only where the words around them show a
+ * person names places (docs/decisions/076):
+ * - two or more division names joined by 或者/或/还是/、/和/以及 (need-places' joiners), then what ends a
+ *   place ("高淳或者溧水都行", "江宁、溧水均可", "高淳或溧水的厂房"): each is one place;
+ * - a city and a district inside it, written together ("南京江宁的厂房", "苏州昆山，"), or a province and
+ *   a city: one place.
+ * A lone name ("高淳的厂房") is not read: 2,000-odd county names include 平房, 资源, 港口, 光明, 合作, and
+ * without a marker nothing says which is meant. Every name must also pass need-places' shape rules
+ * (`isPlace`: no zone kind alone — 高新, 开发区 —, no everyday word, no company's name after it); a
+ * name several divisions share (鼓楼) is read, and planNoteRegions then fills nothing and flags it.
+ * A group with one word that is no division name ("吉利或者比亚迪都行") is not places at all.
+ */
+export function findUnmarkedPlaces(notes: string): PlaceMention[] {
+  if (typeof divisionNameAt !== "function") return [];
+  const { s, at } = foldText(notes);
+  const out: PlaceMention[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const group = namesFrom(s, i);
+    if (!group) {
+      i++;
+      continue;
+    }
+    const last = group[group.length - 1];
+    const placed =
+      (group.length > 1 || group[0].parts > 1) &&
+      AFTER_UNMARKED.test(s.slice(last.end)) &&
+      !PRESENT_UNMARKED.test(s.slice(0, group[0].start)) &&
+      group.every((n) => isPlace(s.slice(n.start, n.end), s.slice(n.end)));
+    if (placed) for (const n of group) out.push({ text: notes.slice(at[n.start], at[n.end]), span: [at[n.start], at[n.end]] });
+    i = last.end;
+  }
+  return out;
+}
+
+type NameAt = { start: number; end: number; parts: number };
+
+/** The division names from `i` on, joined one to the next (one or more), or null when none starts at `i`. */
+function namesFrom(s: string, i: number): NameAt[] | null {
+  const first = divisionNameAt(s, i);
+  if (!first) return null;
+  const names: NameAt[] = [{ start: i, end: first.end, parts: first.parts }];
+  for (;;) {
+    const end = names[names.length - 1].end;
+    const joiner = JOINER_AT.exec(s.slice(end));
+    if (!joiner) break;
+    const start = end + joiner[0].length;
+    const next = divisionNameAt(s, start);
+    // A word after the joiner that names no division ("高淳和客户谈"): the names so far are the group.
+    if (!next) break;
+    names.push({ start, end: next.end, parts: next.parts });
+  }
+  return names;
 }
 
 function isNoPlace(p: PlaceMention, problems: RegionProblem[]): boolean {

@@ -478,6 +478,47 @@ function resolvedForLeads(input: string): { codes: readonly string[] } | Readonl
   return r;
 }
 
+/** The longest division name is this many characters (经济技术开发区 names and paths run long); a chain of three is under it. */
+const LONGEST_NAME_AT = 16;
+let nameStarts: Set<string> | undefined;
+
+/**
+ * The division name, or chain of names each inside the one before ("南京江宁", "江苏南京江宁区"), that
+ * starts at `pos` in `text` (already folded: fold-text.ts), the longest one: `end` is where it stops,
+ * `parts` how many names it is made of (1 for "高淳", 2 for "南京江宁"), `divisions` what it names (one,
+ * or several for a shared name such as 鼓楼). null when no name of two or more characters starts there.
+ * Names are the resolver's own (official, without their kind, Traditional folded), so a place read from
+ * running text names exactly what the regions field would resolve. Server only, like the dataset.
+ */
+export function divisionNameAt(text: string, pos: number): { end: number; parts: number; divisions: Division[] } | null {
+  const idx = getIndex();
+  nameStarts ??= new Set([...idx.byName.keys()].map((k) => k.slice(0, 2)));
+  if (!nameStarts.has(text.slice(pos, pos + 2))) return null;
+  for (let end = Math.min(text.length, pos + LONGEST_NAME_AT); end >= pos + 2; end--) {
+    const sub = text.slice(pos, end);
+    const hits = parse(sub, idx.byName);
+    if (hits.length === 0) continue;
+    return { end, parts: nameParts(sub, idx.byName), divisions: pick(hits).map(toDivision) };
+  }
+  return null;
+}
+
+/** The fewest names `text` is made of, each inside the one before (parse's walk, counting). */
+function nameParts(text: string, dict: Map<string, Entry[]>): number {
+  let best = Infinity;
+  const walk = (pos: number, parent: Entry | null, n: number) => {
+    for (let end = pos + 1; end <= text.length; end++) {
+      for (const e of dict.get(text.slice(pos, end)) ?? []) {
+        if (parent && (e.rank <= parent.rank || !within(e, parent))) continue;
+        if (end === text.length) best = Math.min(best, n + 1);
+        else walk(end, e, n + 1);
+      }
+    }
+  };
+  walk(0, null, 0);
+  return best;
+}
+
 /** A division by its six-digit code, or undefined. */
 export function divisionByCode(code: string): Division | undefined {
   const e = getIndex().byCode.get(code);

@@ -83,23 +83,48 @@ const CEILING_UNITS: Units = [
  */
 export const BARE_MM_FROM = 1000;
 
-/** "8米5" / "八米五": metres and a spoken tenth after 米 (said for 8.5 m, as 亩半 is said for 1.5 亩). */
-const METRES_AND_TENTH = /^(.+?)\s*米\s*([1-9一二三四五六七八九])$/;
+/**
+ * Metres and what is said or written after 米 / m: "8米5", "8m5", "八米五" (a spoken tenth, as 亩半 is said
+ * for 1.5 亩), "8米半", and "8m50" / "8米25" (centimetres after the metres, as on a tape).
+ */
+const METRES_AND_PART = /^(?<metres>.+?)\s*(?<unit>米|m)\s*(?<part>[0-9]+|[一二三四五六七八九]|半)$/;
+
+/** A height read from typed text: metres, or why the text names no one height. */
+export type CeilingRead = { ok: true; value: number } | { ok: false; problem: "unclear" };
 
 /**
- * A height in m: "9", "9米", "8.5m", "9000mm", "32 ft", "8米5" (8.5 m). A bare figure of BARE_MM_FROM or
- * more is millimetres. Not a height → null.
+ * A height in m as typed, docs/decisions/076: "9", "9米", "8.5m", "9000mm", "32 ft"; metres with a part
+ * after the unit — one digit is tenths ("8米5", "8m5", "八米五": 8.5), two digits are centimetres
+ * ("8m50", "8米25": 8.5, 8.25 — as a person's height is said and written, 一米七五, 1米75), 半 is a half
+ * ("8米半"). A bare figure of BARE_MM_FROM or more is millimetres. Unclear, refused rather than guessed
+ * (`problem: "unclear"`): a part starting with 0 ("9米0", "8m05": 8.05 or 8.5?), three digits or more
+ * ("8m500": 8.5, or 500 mm more?), "8m2" (8.2 m, or 8 ㎡?), a part after a decimal ("8.5m5"). null when `s` is no height at all.
  */
-export function parseCeilingM(s: string): number | null {
-  const tenth = METRES_AND_TENTH.exec(fold(s).trim());
-  if (tenth) {
-    const m = parseQuantity(`${tenth[1]}米`, CEILING_UNITS, 1);
-    const d = parseChineseNumber(tenth[2]);
-    return m === null || d === null || !Number.isInteger(m) ? null : m + d / 10;
+export function readCeiling(s: string): CeilingRead | null {
+  const typed = fold(s).trim();
+  const split = METRES_AND_PART.exec(typed)?.groups;
+  if (split) {
+    const metres = parseQuantity(`${split.metres}米`, CEILING_UNITS, 1);
+    if (metres === null) return null;
+    const { part, unit } = split;
+    const unclear = { ok: false, problem: "unclear" } as const;
+    if (!Number.isInteger(metres)) return unclear;
+    if (part === "半") return { ok: true, value: metres + 0.5 };
+    if (/^[1-9]$/.test(part)) return unit === "m" && part === "2" ? unclear : { ok: true, value: clean(metres + Number(part) / 10) };
+    if (/^[1-9][0-9]$/.test(part)) return { ok: true, value: clean(metres + Number(part) / 100) };
+    if (/^[0-9]+$/.test(part)) return unclear;
+    const tenth = parseChineseNumber(part);
+    return tenth === null ? null : { ok: true, value: metres + tenth / 10 };
   }
   const n = parseQuantity(s, CEILING_UNITS, 1);
   if (n === null) return null;
-  return parseQuantity(s, [], 1) !== null && n >= BARE_MM_FROM ? n / 1000 : n;
+  return { ok: true, value: parseQuantity(s, [], 1) !== null && n >= BARE_MM_FROM ? n / 1000 : n };
+}
+
+/** A height in m (readCeiling), or null when it is none or unclear. */
+export function parseCeilingM(s: string): number | null {
+  const r = readCeiling(s);
+  return r?.ok ? r.value : null;
 }
 
 const CRANE_UNITS: Units = [
@@ -185,6 +210,12 @@ const COUNT_WORD = "(?:台|组|套|部|个)";
 /** A times sign as typed: ×, *, or an x standing alone (not the x of "max"); full-width ＊ and Ｘ are folded to these. */
 const TIMES = "(?:[×*]|(?<![a-z])x(?![a-z]))";
 const COUNT_TOKEN = "(?:[0-9]+|[零〇一二两俩三四五六七八九十]+)";
+/**
+ * The pieces of a count as regular-expression sources (folded, lower-case text), for the notes reader
+ * (need-text.ts) to find a count where the fields' reader (readCounted) would: the measure words, the
+ * times sign and the count itself. One grammar: what the notes find here they read with readCounted.
+ */
+export const COUNT_SOURCE = { word: COUNT_WORD, times: TIMES, token: COUNT_TOKEN } as const;
 /** "2-3台", "2到3台", "两三台": a range of counts, never one count. */
 const COUNT_RANGE = new RegExp(`(?:[0-9]+\\s*[-~到至或]\\s*[0-9]+|[一二两三四五六七八九]{2})\\s*${COUNT_WORD}`);
 const ANY_COUNT = new RegExp(`${COUNT_WORD}|${TIMES}`);

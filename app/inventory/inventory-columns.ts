@@ -1,6 +1,7 @@
 import { parseArea } from "~/domain/area";
 import { isCalendarDay } from "~/domain/calendar-day";
 import { readFieldNumber } from "~/domain/field-value";
+import { ceilingRefusal, countedRefusal, refusalText } from "~/domain/figure-refusal";
 import { fold } from "~/domain/fold-text";
 import { cleanTyped } from "~/domain/format-chars";
 import { parseCount, parseWan } from "~/domain/money";
@@ -45,11 +46,21 @@ const text: Pick<Column, "read" | "write"> = {
 };
 
 /** A number read by `parse` (the lead form's normalisers; qualifiers like 约 allowed). */
-function numeric(parse: (s: string) => number | null, example: Bilingual): Pick<Column, "read" | "write"> {
+/**
+ * `why`: the column's own reason for a text it could not read, in both languages (a counted figure's
+ * problem: counted-refusal.ts, the lead form's message), said instead of the generic one.
+ */
+function numeric(
+  parse: (s: string) => number | null,
+  example: Bilingual,
+  why?: (s: string) => Bilingual | null,
+): Pick<Column, "read" | "write"> {
   return {
     read: (t) => {
       const r = readFieldNumber(t, parse, "amount");
-      return r.ok ? ok(r.value) : bad(`无法识别“${t}”，${example.zh}`, `cannot read “${t}”; ${example.en}`);
+      if (r.ok) return ok(r.value);
+      const reason = r.reason === "number" ? why?.(t) : null;
+      return reason ? { ok: false, reason } : bad(`无法识别“${t}”，${example.zh}`, `cannot read “${t}”; ${example.en}`);
     },
     write: (v) => (typeof v === "number" ? v : null),
   };
@@ -395,7 +406,9 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "ceilingM",
       "层高（米）",
       "ceiling (m)",
-      numeric(readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling), { zh: "例如 9 或 9米", en: "e.g. 9" }),
+      numeric(readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling), { zh: "例如 9 或 9米", en: "e.g. 9" }, (t) =>
+        refusalText(ceilingRefusal(t)),
+      ),
     ),
     col(
       "floorLoadKg",
@@ -407,13 +420,17 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "powerKva",
       "配电（千伏安）",
       "power (kVA)",
-      numeric(readPastLabel(parsePowerKva, FIGURE_LABELS.power), { zh: "例如 1250 或 1250KVA", en: "e.g. 1250" }),
+      numeric(readPastLabel(parsePowerKva, FIGURE_LABELS.power), { zh: "例如 1250 或 1250KVA", en: "e.g. 1250" }, (t) =>
+        refusalText(countedRefusal(t, "power")),
+      ),
     ),
     col(
       "craneT",
       "行车（吨）",
       "crane (t)",
-      numeric(readPastLabel(parseCraneT, FIGURE_LABELS.crane), { zh: "例如 10 或 10吨", en: "e.g. 10" }),
+      numeric(readPastLabel(parseCraneT, FIGURE_LABELS.crane), { zh: "例如 10 或 10吨", en: "e.g. 10" }, (t) =>
+        refusalText(countedRefusal(t, "crane")),
+      ),
     ),
     col(
       "rentYuanPerSqmMonth",

@@ -471,6 +471,56 @@ describe("spec figures as people type them: counted transformers, and what names
   });
 });
 
+// ADR 076: places named without a marker, counts as the power field reads them, and 8m5, through the
+// API and the public form, each to the stored lead.
+describe("what the notes and the fields read since ADR 076", () => {
+  const need = (patch: Record<string, unknown>) => ({ ...validLeadJson(), need: { ...validLeadJson().need, ...patch } });
+
+  it("notes 高淳或者溧水都行 fill the regions, 3套500kva the power, 层高8m5 the ceiling; the field 8m50 is 8.5 m", async () => {
+    const res = await post(
+      need({ regions: [], ceilingMinM: undefined, notes: "单层厂房，高淳或者溧水都行，层高8m5，需要3套500kva变压器" }),
+    );
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    const [row] = await sql`select lead from leads where id = ${id}`;
+    expect(row.lead.need).toMatchObject({
+      regions: ["高淳", "溧水"],
+      regionCodes: ["320117", "320118"],
+      ceilingMinM: 8.5,
+      powerMinKva: 1500,
+    });
+
+    const company = "南京江宁八米五测试有限公司";
+    const form = await fetch(`${web.url}/`, {
+      method: "POST",
+      body: new URLSearchParams(
+        validLeadForm({ "company.name": company, "need.regions": "", "need.notes": "南京江宁的厂房", "need.ceilingMinM": "8m50" }),
+      ),
+      redirect: "manual",
+    });
+    expect(form.status).toBe(303);
+    const [stored] = await sql`select lead from leads where company_name = ${company}`;
+    expect(stored.lead.need).toMatchObject({ regions: ["南京江宁"], regionCodes: ["320115"], ceilingMinM: 8.5 });
+  });
+
+  it("a height that names no one figure (8m05) → 400 with the field's message in zh and en, nothing stored", async () => {
+    const before = await counts();
+    const zh = await post(need({ ceilingMinM: "8m05" }));
+    expect(zh.status).toBe(400);
+    expect((await zh.json()).errors).toEqual({ "need.ceilingMinM": ["看不清“8m05”是几米：请写成小数，例如 8.5 或 8.05"] });
+    const en = await fetch(`${web.url}/api/leads?lng=en`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(need({ ceilingMinM: "8m05" })),
+    });
+    expect(en.status).toBe(400);
+    expect((await en.json()).errors).toEqual({
+      "need.ceilingMinM": ["It is unclear how many metres “8m05” is: type a decimal, e.g. 8.5 or 8.05"],
+    });
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe("the confirmation page, its reference retyped", () => {
   it("lower case or with a blank around it is the same page; a wrong one is still 404", async () => {
     const res = await fetch(`${web.url}/?index`, {

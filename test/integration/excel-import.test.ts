@@ -162,6 +162,36 @@ describe("Excel import", () => {
     for (const e of plan.errors) expect(`${e.reason.zh} ${e.reason.en}`).not.toMatch(/"factory"|"available"|无效选项|Invalid option/);
   });
 
+  // ADR 076: the 配电 column's "2台" said only "cannot read"; it now says what the lead form's field says.
+  it("a counted power with no size (2台) and an unclear height (8m05) get the lead field's message in zh and en; 8m5 reads", async () => {
+    const headers = [...SPACE_HEADERS, "配电（千伏安）"];
+    const csv = [
+      headers.join(","),
+      "E1,GC-EDZ,厂房,出租,两台变压器,5000,8m5,20,可租售,2台",
+      "E2,GC-EDZ,厂房,出租,层高不清,5000,8m05,20,可租售,3套500kva",
+    ].join("\n");
+    const { plan, previewId } = await preview(Buffer.from(`\uFEFF${csv}`), "counted.csv");
+    expect(previewId).toBeNull();
+    expect(plan.errors.map((e) => ({ row: e.row, column: e.column, reason: e.reason }))).toEqual([
+      {
+        row: 2,
+        column: "J（配电（千伏安））",
+        reason: {
+          zh: "请写明每台变压器的容量，例如“2台500千伏安”，或直接填合计容量，例如 1000",
+          en: "Say how large each transformer is, e.g. 2 × 500 kVA, or type the total, e.g. 1000",
+        },
+      },
+      {
+        row: 3,
+        column: "G（层高（米））",
+        reason: {
+          zh: "看不清“8m05”是几米：请写成小数，例如 8.5 或 8.05",
+          en: "It is unclear how many metres “8m05” is: type a decimal, e.g. 8.5 or 8.05",
+        },
+      },
+    ]);
+  });
+
   it("names unknown parks and bad choices by cell; a CSV reads like a sheet", async () => {
     const csv = [
       SPACE_HEADERS.join(","),

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createLeadSchema, issuesToFieldErrors } from "../../app/domain/lead-schema";
 import { type NeedHints, parseNeedText } from "../../app/domain/need-text";
 import { COUNTED, countedTotal, parseCeilingM, parseCraneT, parsePowerKva, readCounted } from "../../app/domain/units";
+import { readTextRow } from "../../app/inventory/inventory-columns";
 import { validLeadJson } from "../support/leads";
 
 // Spec figures typed with a count of items, in the fields as the notes reader reads them (units.ts
@@ -102,37 +103,34 @@ describe("the crane field: a count does not multiply capacity", () => {
   });
 });
 
+const REFUSED: [field: string, typed: string, zh: RegExp, en: RegExp][] = [
+  // a count with no size
+  ["powerMinKva", "2台", /^请写明每台变压器的容量/, /^Say how large each transformer is/],
+  ["powerMinKva", "两台变压器", /^请写明每台变压器的容量/, /^Say how large each transformer is/],
+  ["powerMinKva", "变压器2台", /^请写明每台变压器的容量/, /^Say how large each transformer is/],
+  ["powerMinKva", "2台大的", /^请写明每台变压器的容量/, /^Say how large each transformer is/],
+  ["craneMinT", "2台行车", /^请写明行车吨位/, /^Give the crane's capacity/],
+  ["craneMinT", "两部", /^请写明行车吨位/, /^Give the crane's capacity/],
+  // two sizes: the total (transformers) or the largest (cranes) is offered, not stored
+  ["powerMinKva", "2台500kva和1台800kva", /^变压器容量不一：请填合计容量（千伏安），例如 1800；/, /type their total in kVA, e\.g\. 1800,/],
+  ["powerMinKva", "500kva+630kva", /例如 1130；/, /e\.g\. 1130,/],
+  ["powerMinKva", "1台630、1台800", /例如 1430；/, /e\.g\. 1430,/],
+  ["craneMinT", "10吨和16吨", /^行车吨位不一：此项填最大一台的吨位，例如 16；/, /type the largest, e\.g\. 16,/],
+  ["craneMinT", "2台10吨、1台5吨行车", /例如 10；/, /e\.g\. 10,/],
+  // the count unclear: a range of counts, or which figure is the count
+  ["powerMinKva", "2-3台500kva", /^看不清几台、每台多大/, /^It is unclear how many transformers/],
+  ["powerMinKva", "0台500kva", /^看不清几台、每台多大/, /^It is unclear how many transformers/],
+  // a spoken range of counts is a range, as in every number field
+  ["powerMinKva", "两三台500kva", /^这是一个范围/, /^This is a range/],
+  ["craneMinT", "2x10", /^看不清几台、每台几吨/, /^It is unclear how many cranes/],
+  ["craneMinT", "2到3台10吨", /^看不清几台、每台几吨/, /^It is unclear how many cranes/],
+  // not a count at all: the field's own message, as before
+  ["powerMinKva", "很大", /^请输入配电容量/, /^Enter a power supply/],
+  ["craneMinT", "一些", /^请输入行车吨位/, /^Enter a crane capacity/],
+];
+
 describe("what names no one figure is refused with a message saying what to type (zh and en)", () => {
-  it.each<[field: string, typed: string, zh: RegExp, en: RegExp]>([
-    // a count with no size
-    ["powerMinKva", "2台", /^请写明每台变压器的容量/, /^Say how large each transformer is/],
-    ["powerMinKva", "两台变压器", /^请写明每台变压器的容量/, /^Say how large each transformer is/],
-    ["powerMinKva", "变压器2台", /^请写明每台变压器的容量/, /^Say how large each transformer is/],
-    ["powerMinKva", "2台大的", /^请写明每台变压器的容量/, /^Say how large each transformer is/],
-    ["craneMinT", "2台行车", /^请写明行车吨位/, /^Give the crane's capacity/],
-    ["craneMinT", "两部", /^请写明行车吨位/, /^Give the crane's capacity/],
-    // two sizes: the total (transformers) or the largest (cranes) is offered, not stored
-    [
-      "powerMinKva",
-      "2台500kva和1台800kva",
-      /^变压器容量不一：请填合计容量（千伏安），例如 1800；/,
-      /type their total in kVA, e\.g\. 1800,/,
-    ],
-    ["powerMinKva", "500kva+630kva", /例如 1130；/, /e\.g\. 1130,/],
-    ["powerMinKva", "1台630、1台800", /例如 1430；/, /e\.g\. 1430,/],
-    ["craneMinT", "10吨和16吨", /^行车吨位不一：此项填最大一台的吨位，例如 16；/, /type the largest, e\.g\. 16,/],
-    ["craneMinT", "2台10吨、1台5吨行车", /例如 10；/, /e\.g\. 10,/],
-    // the count unclear: a range of counts, or which figure is the count
-    ["powerMinKva", "2-3台500kva", /^看不清几台、每台多大/, /^It is unclear how many transformers/],
-    ["powerMinKva", "0台500kva", /^看不清几台、每台多大/, /^It is unclear how many transformers/],
-    // a spoken range of counts is a range, as in every number field
-    ["powerMinKva", "两三台500kva", /^这是一个范围/, /^This is a range/],
-    ["craneMinT", "2x10", /^看不清几台、每台几吨/, /^It is unclear how many cranes/],
-    ["craneMinT", "2到3台10吨", /^看不清几台、每台几吨/, /^It is unclear how many cranes/],
-    // not a count at all: the field's own message, as before
-    ["powerMinKva", "很大", /^请输入配电容量/, /^Enter a power supply/],
-    ["craneMinT", "一些", /^请输入行车吨位/, /^Enter a crane capacity/],
-  ])("%s %j → refused", (field, typed, zh, en) => {
+  it.each(REFUSED)("%s %j → refused", (field, typed, zh, en) => {
     const zhErrors = errorOf(field, { [field]: typed });
     const enErrors = errorOf(field, { [field]: typed }, "en");
     expect(zhErrors).toHaveLength(1);
@@ -149,6 +147,28 @@ describe("what names no one figure is refused with a message saying what to type
 
   it("a count past the field's limit is too large, not cut", () => {
     expect(errorOf("powerMinKva", { powerMinKva: "99台20000kva" })).toEqual(["数值过大，请核对"]);
+  });
+});
+
+// ADR 076: the inventory's power and crane columns (Excel/CSV import, admin forms) refuse a counted
+// figure with the lead field's message, in both languages — "2台" got "cannot read" before.
+describe("the inventory's columns refuse what the lead fields refuse, with the same message", () => {
+  const COLUMN: Record<string, string> = { powerMinKva: "powerKva", craneMinT: "craneT" };
+  it.each(REFUSED.filter(([, typed]) => !/^(?:两三台500kva|很大|一些)$/.test(typed)))("%s %j", (field, typed) => {
+    const { errors } = readTextRow("spaces", { [COLUMN[field]]: typed });
+    expect(errors).toEqual([
+      { key: COLUMN[field], reason: { zh: errorOf(field, { [field]: typed })![0], en: errorOf(field, { [field]: typed }, "en")![0] } },
+    ]);
+  });
+
+  it("配电 2台 (with the column's own label) and a counted figure that reads", () => {
+    expect(readTextRow("spaces", { powerKva: "配电：2台" }).errors[0].reason).toEqual({
+      zh: "请写明每台变压器的容量，例如“2台500千伏安”，或直接填合计容量，例如 1000",
+      en: "Say how large each transformer is, e.g. 2 × 500 kVA, or type the total, e.g. 1000",
+    });
+    expect(readTextRow("spaces", { powerKva: "3套630kva", craneT: "2台10吨" }).value).toMatchObject({ powerKva: 1890, craneT: 10 });
+    // Not a count at all: the column's own message, as before.
+    expect(readTextRow("spaces", { powerKva: "很大" }).errors[0].reason.zh).toBe("无法识别“很大”，例如 1250 或 1250KVA");
   });
 });
 
@@ -182,9 +202,34 @@ describe("the notes read counts by the same rule", () => {
     ["变压器500kVA两台", { powerMinKva: 1000 }],
     ["2台10吨行车", { craneMinT: 10 }],
     ["10吨行车2台", { craneMinT: 10 }],
+    // ADR 076: the field's count words (套, 部, 个, 组) and counts up to 99, not only 台/组 and 1–9
+    ["需要3套500kva变压器", { powerMinKva: 1500 }],
+    ["两部630千伏安变压器", { powerMinKva: 1260 }],
+    ["配电2个500kva", { powerMinKva: 1000 }],
+    ["一组1250kva", { powerMinKva: 1250 }],
+    ["12台630kva变压器", { powerMinKva: 7560 }],
+    ["十二台630kva", { powerMinKva: 7560 }],
+    ["630kva×12", { powerMinKva: 7560 }],
   ])("%j → %j", (text, hints) => {
     expect(parseNeedText(text).hints).toEqual(hints);
   });
+
+  it.each(["2台500kva", "3套500kva", "两部630千伏安", "2个500kva", "12台630kva", "十二台630kva", "630kva×12", "500kva十台"])(
+    "%j: the notes and the power field read the same figure",
+    (typed) => {
+      expect(parseNeedText(`配电${typed}`).hints.powerMinKva).toBe(parsePowerKva(typed));
+      expect(stored({ powerMinKva: typed }).powerMinKva).toBe(parsePowerKva(typed));
+    },
+  );
+
+  it.each(["2-3台500kva", "两三台500kva", "1台500kva和1台800kva", "2台变压器"])(
+    "%j: the field refuses it, the notes fill nothing and report it",
+    (typed) => {
+      const r = parseNeedText(`需要${typed}`);
+      expect(r.hints.powerMinKva).toBeUndefined();
+      expect(r.unread).toEqual([typed]);
+    },
+  );
 });
 
 describe("a height with a spoken tenth (8米5), field and notes alike", () => {
@@ -202,8 +247,49 @@ describe("a height with a spoken tenth (8米5), field and notes alike", () => {
     expect(parseNeedText(`层高${typed.replace(/^层高/, "")}`).hints.ceilingMinM).toBe(m);
   });
 
-  it.each(["8米50", "8米5米", "9米0"])("%j → refused with the height message (not 8.5, not 85)", (typed) => {
+  it.each(["8米5米", "8米5厘"])("%j → refused with the height message (not 8.5, not 85)", (typed) => {
     expect(parseCeilingM(typed)).toBeNull();
     expect(errorOf("ceilingMinM", { ceilingMinM: typed })?.[0]).toMatch(/^请输入高度/);
   });
+
+  // ADR 076: m as 米 ("8m5"), centimetres after the metres ("8米50", as 1米75 is said for a person's
+  // height), in the field, the notes and the inventory's column alike.
+  it.each<[string, number]>([
+    ["8m5", 8.5],
+    ["8M5", 8.5],
+    ["8 m 5", 8.5],
+    ["层高8m5", 8.5],
+    ["8m5以上", 8.5],
+    ["8m半", 8.5],
+    ["8米50", 8.5],
+    ["8m50", 8.5],
+    ["8米25", 8.25],
+    ["12m80", 12.8],
+  ])("ceilingMinM %j → %d m, the notes and the inventory's column alike", (typed, m) => {
+    expect(stored({ ceilingMinM: typed }).ceilingMinM).toBe(m);
+    // The notes read a part after the unit only written close to it ("8 m 5" there may be 8 m and a 5 of what follows).
+    if (!/\s/.test(typed))
+      expect(parseNeedText(`层高${typed.replace(/^层高/, "")}，5000平`).hints).toMatchObject({ ceilingMinM: m, areaMinSqm: 4500 });
+    expect(readTextRow("spaces", { ceilingM: typed }).value).toMatchObject({ ceilingM: m });
+  });
+
+  it.each(["8m05", "8米05", "9米0", "8m500", "8m2", "8.5m5"])(
+    "%j → refused as unclear, in zh and en (field and inventory), reported from the notes",
+    (typed) => {
+      expect(parseCeilingM(typed)).toBeNull();
+      expect(errorOf("ceilingMinM", { ceilingMinM: typed })).toEqual([`看不清“${typed}”是几米：请写成小数，例如 8.5 或 8.05`]);
+      expect(errorOf("ceilingMinM", { ceilingMinM: typed }, "en")).toEqual([
+        `It is unclear how many metres “${typed}” is: type a decimal, e.g. 8.5 or 8.05`,
+      ]);
+      const [cell] = readTextRow("spaces", { ceilingM: typed }).errors;
+      expect(cell).toEqual({
+        key: "ceilingM",
+        reason: {
+          zh: `看不清“${typed}”是几米：请写成小数，例如 8.5 或 8.05`,
+          en: `It is unclear how many metres “${typed}” is: type a decimal, e.g. 8.5 or 8.05`,
+        },
+      });
+      if (typed !== "8m2") expect(parseNeedText(`层高${typed}，5000平`).hints.ceilingMinM).toBeUndefined();
+    },
+  );
 });

@@ -27,6 +27,8 @@ describe("findPlaceMentions", () => {
     ["高淳区或溧水区", ["高淳区", "溧水区"]],
     ["高淳区或者溧水区都行", ["高淳区", "溧水区"]],
     ["南京市高淳区还是溧水区", ["南京市高淳区", "溧水区"]],
+    ["在高淳以及溧水", ["高淳", "溧水"]],
+    ["在光明区", ["光明区"]],
   ])("%s → %j", (notes, expected) => {
     expect(places(notes)).toEqual(expected);
   });
@@ -46,6 +48,10 @@ describe("findPlaceMentions", () => {
     "园区配套要好，社区医院",
     "去年已经看过",
     "2台500kva变压器，层高8米5",
+    "靠近港口的仓库",
+    "在平房，不要楼房",
+    "靠近太湖",
+    "在河西",
   ])("%s → nothing", (notes) => {
     expect(places(notes)).toEqual([]);
   });

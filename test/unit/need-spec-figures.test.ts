@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { createLeadSchema, issuesToFieldErrors } from "../../app/domain/lead-schema";
 import { type NeedHints, parseNeedText } from "../../app/domain/need-text";
-import { parseCeilingM } from "../../app/domain/units";
+import { parseCeilingM, parsePowerKva } from "../../app/domain/units";
 import { validLeadJson } from "../support/leads";
 
 // Spec figures as people type them, in the notes and in the fields: a spoken tenth after 米 ("8米5"),
@@ -30,7 +30,7 @@ describe("parseCeilingM: a spoken tenth after 米", () => {
     expect(parseCeilingM(typed)).toBe(m);
   });
 
-  it.each(["8米50", "8.5米5", "9米0", "8米5米"])("%j → null (not a height as written)", (typed) => {
+  it.each(["8米05", "8.5米5", "9米0", "8米5米"])("%j → null (not a height as written)", (typed) => {
     expect(parseCeilingM(typed)).toBeNull();
   });
 
@@ -94,9 +94,36 @@ describe("notes: spec figures", () => {
     expect(parseNeedText("变压器2台").unread).toEqual(["变压器2"]);
   });
 
-  it("transformers of two sizes: the first is read, the other reported to the recruiter", () => {
-    const r = parseNeedText("2台500kva和1台800kva");
-    expect(r.hints.powerMinKva).toBe(1000);
-    expect(r.unread).toEqual(["800kva"]);
+  // ADR 076: the notes read a counted figure with the field's reader; what the field refuses (two sizes,
+  // an unclear count) the notes report whole instead of reading its first part.
+  it.each([
+    ["2台500kva和1台800kva", "2台500kva和1台800kva"],
+    ["配电500kva、800kva", "配电500kva、800kva"],
+    ["需要2-3台500kva变压器", "2-3台500kva"],
+    ["需要两三台500kva", "两三台500kva"],
+    ["需要2台变压器", "2台变压器"],
+  ])("%j: the field refuses it, the notes report %j and fill nothing", (text, unread) => {
+    const r = parseNeedText(text);
+    expect(r.hints.powerMinKva).toBeUndefined();
+    expect(r.unread).toEqual([unread]);
+  });
+
+  // The field's count grammar (units.ts COUNT_SOURCE): 台/组/套/部/个, 1–99, in digits or words.
+  it.each([
+    ["需要3套500kva变压器", 1500],
+    ["两部500千伏安变压器", 1000],
+    ["配电2个630kva", 1260],
+    ["一组1250kva", 1250],
+    ["12台630kva变压器", 7560],
+    ["十二台630kva", 7560],
+    ["变压器500kva十台", 5000],
+    ["2台500kva和2台500kva", 2000],
+    ["配电500kva三个月内入驻", 500],
+  ])("%j → %d kVA, as the power field reads it", (text, kva) => {
+    const r = parseNeedText(text);
+    expect(r.hints.powerMinKva).toBe(kva);
+    expect(r.unread).toEqual([]);
+    const field = text.replace(/^(?:需要|配电)/, "").replace(/三个月内入驻$/, "");
+    expect(parsePowerKva(field)).toBe(kva);
   });
 });

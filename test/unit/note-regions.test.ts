@@ -44,6 +44,56 @@ describe("planNoteRegions", () => {
   );
 });
 
+// Places named without a marker or a kind (ADR 076): read by the division names themselves, only where
+// the words around them show places are meant — names joined as options, or a city with its district.
+describe("planNoteRegions, places without a marker", () => {
+  it.each([
+    ["高淳或者溧水都行", ["320117", "320118"]],
+    ["溧水或高淳都可以", ["320117", "320118"]],
+    ["江宁、溧水均可", ["320115", "320117"]],
+    ["高淳还是溧水都行", ["320117", "320118"]],
+    ["高淳和溧水以及江宁都可以", ["320115", "320117", "320118"]],
+    ["要高淳或溧水的厂房，5000平", ["320117", "320118"]],
+    ["高淳或者溧水区都行", ["320117", "320118"]],
+    ["單層廠房，高淳或者溧水都行", ["320117", "320118"]],
+    ["南京江宁的厂房", ["320115"]],
+    ["南京鼓楼的仓库", ["320106"]],
+    ["苏州昆山，5000平", ["320583"]],
+    ["江苏南京江宁区附近", ["320115"]],
+    ["南京或者苏州都行", ["320100", "320500"]],
+  ])("%s → %j", (notes, codes) => {
+    expect(planNoteRegions(notes, [])?.fill?.codes).toEqual(codes);
+  });
+
+  it("a shared name among the options (鼓楼) is read, not guessed: nothing filled, every place flagged", () => {
+    const plan = planNoteRegions("鼓楼或者高淳都行", [])!;
+    expect(plan).toMatchObject({ fill: null, problems: [{ input: "鼓楼", kind: "ambiguous" }] });
+    expect(plan.unread.map((f) => f.text)).toEqual(["鼓楼", "高淳"]);
+  });
+
+  it.each([
+    "高淳的厂房", // a lone name: nothing around it says it is a place
+    "高淳和客户谈",
+    "吉利或者比亚迪都行",
+    "高淳或者比亚迪都行", // one option names no division: the options are not places
+    "平房或者楼房都行",
+    "光明或者宝安都行", // 光明 is also an everyday word: the whole list is left to the recruiter
+    "高新或者新区都行",
+    "开发区或者高新区都可以",
+    "老城或者工业园区都行",
+    "我们是南京江宁的企业",
+    "我们南京江宁的厂房要扩产",
+    "南京江宁机械有限公司，要5000平",
+    "靠近港口的仓库",
+  ])("%s → nothing", (notes) => {
+    expect(planNoteRegions(notes, [])).toMatchObject({ places: [], fill: null, unread: [] });
+  });
+
+  it("the present location is left out, the wanted place after it is read", () => {
+    expect(planNoteRegions("公司位于南京江宁，要去高淳", [])).toMatchObject({ fill: { codes: ["320118"], typed: ["高淳"] } });
+  });
+});
+
 describe("the lead schema with places in the notes", () => {
   const parse = (need: Record<string, unknown>, channel: "hotline" | "web" = "hotline") =>
     createLeadSchema("zh", channel).parse({ ...validLeadJson(), need: { kind: "factory", deal: "lease", ...need } });
@@ -60,6 +110,10 @@ describe("the lead schema with places in the notes", () => {
     expect(assist).toContainEqual({ field: "need.regions", value: "320118", text: "高淳" });
     const web = parse({ notes: "在高淳或者溧水，5000平" }, "web");
     expect(web.lead.need).toMatchObject({ regions: ["高淳", "溧水"], regionCodes: ["320117", "320118"] });
+    const unmarked = parse({ notes: "高淳或者溧水都行，5000平" }, "web");
+    expect(unmarked.lead.need).toMatchObject({ regions: ["高淳", "溧水"], regionCodes: ["320117", "320118"] });
+    expect(unmarked.assist).toContainEqual({ field: "need.regions", value: "320117,320118", text: "高淳或者溧水" });
+    expect(parse({ notes: "南京江宁的厂房" }).lead.need).toMatchObject({ regions: ["南京江宁"], regionCodes: ["320115"] });
   });
 
   it("leaves regions as typed, and leaves them blank with the places flagged when one is ambiguous", () => {

@@ -1,0 +1,50 @@
+import type { Bilingual } from "~/i18n/i18n";
+import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
+
+import { splitQualifier } from "./comparison";
+import { fold } from "./fold-text";
+import { COUNTED, type CountProblem, FIGURE_LABELS, readCeiling, readCounted, readPastLabel } from "./units";
+
+// Why a spec figure that was typed names no one figure — the ONE answer of every place a person types
+// one: the lead form's fields (every channel: the public form, the hotline desk, POST /api/leads) and the
+// inventory's columns (Excel/CSV import, admin forms). docs/decisions/075 and 076.
+
+/** A refusal: the message's key (app/i18n/validation-messages.ts, zh-CN and English) and its values. */
+export type FigureRefusal = { key: ValidationKey; params: Record<string, string | number> };
+
+/** The figures typed with a count of items (units.ts COUNTED): power (transformers add up), crane (each its own). */
+export type CountedName = keyof typeof COUNTED;
+
+/** Each counted figure's message for each problem. */
+const COUNTED_KEYS: Record<CountedName, Record<CountProblem, ValidationKey>> = {
+  power: { countOnly: "powerCountOnly", sizes: "powerSizes", count: "powerCount" },
+  crane: { countOnly: "craneCountOnly", sizes: "craneSizes", count: "craneCount" },
+};
+
+/** `read`, past the figure's own label ("配电：2台") and its qualifiers ("至少2台"). */
+function pastLabelAndQualifier<T>(read: (s: string) => T | null, label: RegExp): (typed: string) => T | null {
+  return readPastLabel((s) => read(splitQualifier(fold(s)).body), label);
+}
+
+/**
+ * A figure typed with a count that units.ts readCounted refuses: "2台" (a count with no size) →
+ * `…CountOnly`; "2台500kva和1台800kva" (two sizes) → `…Sizes` with `hint` (the total for power, the
+ * largest crane); "2-3台500kva", "0台", "2x10" for a crane → `…Count`. null when `typed` is no counted
+ * figure, or one that reads (the plain parser's message then applies).
+ */
+export function countedRefusal(typed: string, name: CountedName): FigureRefusal | null {
+  const r = pastLabelAndQualifier((s) => readCounted(s, COUNTED[name]), FIGURE_LABELS[name])(typed);
+  if (!r || r.ok) return null;
+  return { key: COUNTED_KEYS[name][r.problem], params: r.hint === undefined ? {} : { hint: r.hint } };
+}
+
+/** A height that names no one figure (units.ts readCeiling: "8m05" — 8.05 or 8.5?, "8m2", "8m500") → `heightUnclear`. */
+export function ceilingRefusal(typed: string): FigureRefusal | null {
+  const r = pastLabelAndQualifier(readCeiling, FIGURE_LABELS.ceiling)(typed);
+  return r && !r.ok ? { key: "heightUnclear", params: { typed: typed.trim() } } : null;
+}
+
+/** A refusal's message in both languages (the inventory's cells give their reasons as {zh, en}). */
+export function refusalText(r: FigureRefusal | null): Bilingual | null {
+  return r && { zh: validationMessage("zh", r.key, r.params), en: validationMessage("en", r.key, r.params) };
+}
