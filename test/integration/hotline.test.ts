@@ -96,6 +96,19 @@ describe("/hotline", () => {
     expect((await signIn("desk@example.test")).location).toBe("/hotline");
   });
 
+  it("shows on a lead's page where each recruiter stands with it, not only the lead's 已分配", async () => {
+    const { leadId } = await routed("南京热线进度查询机械有限公司", "GC-DB");
+    await db.sql`update assignments set status = 'visit' where lead_id = ${leadId}`;
+    const [{ name }] = await db.sql<{ name: string }[]>`
+      select r.name from assignments a join recruiters r on r.id = a.recruiter_id where a.lead_id = ${leadId}`;
+    const { cookie } = await signIn("desk@example.test");
+    const zh = await page(cookie, `/hotline/leads/${leadId}`);
+    expect(zh).toContain(`${name}（已考察）`);
+    expect(await page(cookie, `/hotline/leads/${leadId}?lng=en`)).toContain(`${name} (Site visit)`);
+    await db.sql`update assignments set status = 'lost' where lead_id = ${leadId}`;
+    expect(await page(cookie, `/hotline/leads/${leadId}`)).toContain(`${name}（已流失）`);
+  });
+
   it("lists the hand-over (the recruiter's phone, the script) and the call-back (the enterprise's phone), due now", async () => {
     const handover = await routed("南京热线转交机械有限公司", "GC-DB");
     const callback = await routed("南京热线回访机械有限公司", null);
