@@ -1,4 +1,5 @@
 import type { Sql } from "~/db/db.server";
+import { isUuid } from "~/domain/ids";
 import { type LeadFlag, leadFlags } from "~/domain/lead-flags";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { maskPhone } from "~/domain/phone";
@@ -119,17 +120,24 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
       where a.status = 'escalated'
       order by a.updated_at desc, a.id
       limit ${ADMIN_LIST_LIMIT}`,
-    // The lead a row is about, when its aggregate is a lead (lead.match, lead.index) that exists.
-    sql<(Omit<DeadWorkRow, "deadAt"> & { deadAt: Date })[]>`
-      select o.id::text, o.topic, o.aggregate_id as item, o.dead_reason as reason, o.last_error, o.attempts, o.strikes,
-             l.id as lead_id, l.reference, o.dead_at
+    sql<(Omit<DeadWorkRow, "deadAt" | "leadId" | "reference"> & { deadAt: Date })[]>`
+      select o.id::text, o.topic, o.aggregate_id as item, o.dead_reason as reason, o.last_error, o.attempts, o.strikes, o.dead_at
       from outbox o
-      left join leads l on o.topic like 'lead.%'
-        and l.id = case when o.aggregate_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then o.aggregate_id::uuid end
       where o.dead_at is not null and o.done_at is null
       order by o.dead_at desc, o.id desc
       limit ${ADMIN_LIST_LIMIT}`,
   ]);
+  // The lead a dead row is about, when its item is a lead (lead.match, lead.index) that exists; an item
+  // that is no row id (a bad row) is asked of nobody.
+  const leadIds = deadWork.filter((r) => r.topic.startsWith("lead.") && isUuid(r.item)).map((r) => r.item);
+  const references = new Map(
+    leadIds.length === 0
+      ? []
+      : (await sql<{ id: string; reference: string }[]>`select id, reference from leads where id = any(${leadIds}::uuid[])`).map((l) => [
+          l.id,
+          l.reference,
+        ]),
+  );
   const byKind = new Map(tasks.map((t) => [t.kind, t]));
   return {
     stuck: {
@@ -145,7 +153,10 @@ export async function loadDashboard(sql: Sql): Promise<Dashboard> {
     },
     deadWork: {
       total: counts[0].deadWork,
-      rows: deadWork.map((r) => ({ ...r, deadAt: r.deadAt.toISOString() })),
+      rows: deadWork.map((r) => {
+        const reference = r.topic.startsWith("lead.") ? (references.get(r.item) ?? null) : null;
+        return { ...r, leadId: reference === null ? null : r.item, reference, deadAt: r.deadAt.toISOString() };
+      }),
     },
     unassigned: {
       total: counts[0].unassigned,

@@ -43,6 +43,9 @@ const deadWorkSchema = z.object({
   note: z.string().overwrite(cleanTyped).max(500).optional(),
 });
 
+/** Either form of the page: a notice's action or the retry of a piece of work, told apart by `intent`. */
+const deadActionSchema = z.union([deadLetterSchema, deadWorkSchema]);
+
 /** What each action says after it is done (the flash on the page it lands on, ADR 025). */
 const DONE: Record<"retry" | "hotline" | "handled", AdminOpsKey> = {
   retry: "dead.done.retry",
@@ -83,19 +86,17 @@ export const shouldRevalidate = revalidateAfterStale;
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
   const lng = lngFromUrl(request.url);
-  if (form.has("workId")) {
-    const work = parseWithZod(form, { schema: deadWorkSchema });
-    const key = `work:${String(work.payload.workId ?? "")}`;
-    if (work.status !== "success") return data<ActionResult>({ noticeId: key, result: work.reply() }, { status: 400 });
-    const outcome = await retryDeadWork(getSql(), work.value.workId, actor, { note: work.value.note });
-    if (!outcome.ok)
-      return data<ActionResult>({ noticeId: key, result: work.reply({ formErrors: [opsText(lng, "dead.work.gone")] }) }, { status: 409 });
-    return redirectWithFlash(request, lngHref("/admin/dead-letters", lng), { tone: "status", text: opsText(lng, "dead.work.done.retry") });
-  }
-  const submission = parseWithZod(form, { schema: deadLetterSchema });
-  const noticeId = String(submission.payload.noticeId ?? "");
+  const submission = parseWithZod(form, { schema: deadActionSchema });
+  const { workId, noticeId: notice } = submission.payload;
+  const noticeId = workId !== undefined ? `work:${String(workId)}` : String(notice ?? "");
   if (submission.status !== "success") return data<ActionResult>({ noticeId, result: submission.reply() }, { status: 400 });
   const v = submission.value;
+  if (v.intent === "retry-work") {
+    const outcome = await retryDeadWork(getSql(), v.workId, actor, { note: v.note });
+    if (!outcome.ok)
+      return data<ActionResult>({ noticeId, result: submission.reply({ formErrors: [opsText(lng, "dead.work.gone")] }) }, { status: 409 });
+    return redirectWithFlash(request, lngHref("/admin/dead-letters", lng), { tone: "status", text: opsText(lng, "dead.work.done.retry") });
+  }
   const outcome = await actOnDeadLetter(getSql(), v.noticeId, v.intent, actor, {
     note: v.note,
     slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES,
@@ -110,9 +111,40 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithFlash(request, lngHref("/admin/dead-letters", lng), { tone: "status", text: opsText(lng, DONE[v.intent]) });
 }
 
+/** What both forms carry: the CSRF token, the row's id, the form's error and a note for the audit line. */
+function RowFields({
+  lng,
+  row: [name, value],
+  errors,
+  errorId,
+  note,
+}: {
+  lng: Lng;
+  row: [string, string];
+  errors?: string[];
+  errorId: string;
+  note: { id: string; name: string };
+}) {
+  const { csrf } = useRootData();
+  return (
+    <>
+      <input type="hidden" name="csrf" value={csrf ?? ""} />
+      <input type="hidden" name={name} value={value} />
+      {errors?.length ? (
+        <p className="error-text" role="alert" id={errorId}>
+          {errors.join(" ")}
+        </p>
+      ) : null}
+      <label htmlFor={note.id} className="visually-hidden">
+        {opsText(lng, "dead.note")}
+      </label>
+      <input id={note.id} name={note.name} placeholder={opsText(lng, "dead.note")} maxLength={500} />
+    </>
+  );
+}
+
 function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: string; canHotline: boolean }) {
   const actionData = useActionData<ActionResult>();
-  const { csrf } = useRootData();
   const t = (k: AdminOpsKey) => opsText(lng, k);
   const [form, fields] = useForm({
     id: `dead-${noticeId}`,
@@ -121,17 +153,7 @@ function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: str
   });
   return (
     <Form method="post" action={lngHref("/admin/dead-letters", lng)} {...getFormProps(form)} className="row-actions">
-      <input type="hidden" name="csrf" value={csrf ?? ""} />
-      <input type="hidden" name="noticeId" value={noticeId} />
-      {form.errors?.length ? (
-        <p className="error-text" role="alert" id={form.errorId}>
-          {form.errors.join(" ")}
-        </p>
-      ) : null}
-      <label htmlFor={fields.note.id} className="visually-hidden">
-        {t("dead.note")}
-      </label>
-      <input id={fields.note.id} name={fields.note.name} placeholder={t("dead.note")} maxLength={500} />
+      <RowFields lng={lng} row={["noticeId", noticeId]} errors={form.errors} errorId={form.errorId} note={fields.note} />
       <button type="submit" name="intent" value="retry">
         {t("dead.retry")}
       </button>
@@ -150,7 +172,6 @@ function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: str
 /** The retry of one piece of dead background work, with an optional note for the audit line. */
 function DeadWorkForm({ lng, workId }: { lng: Lng; workId: string }) {
   const actionData = useActionData<ActionResult>();
-  const { csrf } = useRootData();
   const t = (k: AdminOpsKey) => opsText(lng, k);
   const [form, fields] = useForm({
     id: `dead-work-${workId}`,
@@ -159,17 +180,7 @@ function DeadWorkForm({ lng, workId }: { lng: Lng; workId: string }) {
   });
   return (
     <Form method="post" action={lngHref("/admin/dead-letters", lng)} {...getFormProps(form)} className="row-actions">
-      <input type="hidden" name="csrf" value={csrf ?? ""} />
-      <input type="hidden" name="workId" value={workId} />
-      {form.errors?.length ? (
-        <p className="error-text" role="alert" id={form.errorId}>
-          {form.errors.join(" ")}
-        </p>
-      ) : null}
-      <label htmlFor={fields.note.id} className="visually-hidden">
-        {t("dead.note")}
-      </label>
-      <input id={fields.note.id} name={fields.note.name} placeholder={t("dead.note")} maxLength={500} />
+      <RowFields lng={lng} row={["workId", workId]} errors={form.errors} errorId={form.errorId} note={fields.note} />
       <button type="submit" name="intent" value="retry-work">
         {t("dead.work.retry")}
       </button>

@@ -5,12 +5,13 @@ import { retryDeadWork } from "~/admin/dead-letter-actions.server";
 import { enqueue } from "~/db/outbox.server";
 import { importInventory } from "~/inventory/import.server";
 
-import { createQueue, jobIdFor, type OutboxJobData, QUEUE_NAME } from "../../worker/queue";
+import { jobIdFor, type OutboxJobData, QUEUE_NAME } from "../../worker/queue";
 import { DEAD_AFTER_STRIKES, reconcileOnce } from "../../worker/reconciler";
 import { createRedis } from "../../worker/redis";
 import { relayOnce } from "../../worker/relay";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { privateQueue } from "../support/private-queue";
 import { storeTestLead } from "../support/routed-lead";
 import { eventually, startPrivateMeili } from "../support/services";
 import { startTestWorker } from "../support/worker";
@@ -22,17 +23,13 @@ import { startTestWorker } from "../support/worker";
 // can send it back to work.
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
-const prefix = `pmtest-odl-${Math.random().toString(36).slice(2, 8)}`;
-const producer = createRedis("redis://127.0.0.1:6379", "producer");
-const queue = createQueue(producer, prefix);
+const { prefix, queue, close } = privateQueue("odl");
 
 beforeAll(async () => {
   db = await createTestDatabase("outbox_dead_letters");
 }, 120_000);
 afterAll(async () => {
-  await queue.obliterate({ force: true }).catch(() => {});
-  await queue.close();
-  producer.disconnect();
+  await close();
   await db?.drop();
 });
 

@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { importInventory } from "~/inventory/import.server";
 
-import { createQueue, jobIdFor, QUEUE_NAME } from "../../worker/queue";
+import { jobIdFor, QUEUE_NAME } from "../../worker/queue";
 import { reconcileOnce } from "../../worker/reconciler";
 import { createRedis } from "../../worker/redis";
 import { relayOnce } from "../../worker/relay";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { privateQueue } from "../support/private-queue";
 import { storeTestLead } from "../support/routed-lead";
 import { eventually } from "../support/services";
 import { startTestWorker } from "../support/worker";
@@ -20,9 +21,7 @@ import { startTestWorker } from "../support/worker";
 // row back to the relay, whatever state the job is in (docs/decisions/074).
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
-const prefix = `pmtest-rcf-${Math.random().toString(36).slice(2, 8)}`;
-const producer = createRedis("redis://127.0.0.1:6379", "producer");
-const queue = createQueue(producer, prefix);
+const { prefix, queue, close } = privateQueue("rcf");
 
 beforeAll(async () => {
   db = await createTestDatabase("relay_commit_fault");
@@ -30,9 +29,7 @@ beforeAll(async () => {
   await db.sql`update outbox set done_at = now() where done_at is null`; // the inventory's own work is not this test's
 }, 120_000);
 afterAll(async () => {
-  await queue.obliterate({ force: true }).catch(() => {});
-  await queue.close();
-  producer.disconnect();
+  await close();
   await db?.drop();
 });
 
