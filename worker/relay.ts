@@ -48,7 +48,7 @@ export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BA
   });
 }
 
-/** Rows of one lead.match job at most: one Meilisearch request of 4 searches each (search/spaces.query.ts). */
+/** Rows of one lead.match job at most: one Meilisearch call of 4 searches each (two requests at once, ADR 079) (search/spaces.query.ts). */
 export const LEAD_MATCH_BATCH = 20;
 
 /**

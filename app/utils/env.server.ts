@@ -75,7 +75,7 @@ export const DEFAULT_INDEX_LINGER_MS = 500;
 
 /**
  * How long the relay lets due outbox rows gather after a wake-up (ms), so the lead.match rows of one
- * pass go to BullMQ as one job and to Meilisearch as one multi-search (docs/decisions/073). Every
+ * pass go to BullMQ as one job and to Meilisearch in one search call (docs/decisions/073, 079). Every
  * relayed job starts up to this much later.
  */
 export const DEFAULT_RELAY_LINGER_MS = 100;
