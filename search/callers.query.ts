@@ -10,14 +10,24 @@ export type CallerFound = Map<string, Set<CallerPart>>;
 
 /** Most leads shown for one lookup. */
 export const CALLER_LIMIT = 8;
-const RETRIEVE = ["id", "phoneDigits", "creditCode"];
+/**
+ * Digits typed from which a number may also be a landline's local number, without its area code: a
+ * mainland local number has 7 or 8 digits, and fewer would list the landlines of every city.
+ */
+export const LOCAL_NUMBER_MIN = 7;
+const RETRIEVE = ["id", "phoneDigits", "phoneLocal", "creditCode"];
 
-type Hit = Pick<LeadDocument, "id" | "phoneDigits" | "creditCode">;
+type Hit = Pick<LeadDocument, "id" | "phoneDigits" | "phoneLocal" | "creditCode">;
+
+/** Whether a hit's number begins with the typed digits: the whole national number, or a landline's local number. */
+function phoneBegins(hit: Hit, digits: string): boolean {
+  return hit.phoneDigits?.startsWith(digits) || (digits.length >= LOCAL_NUMBER_MIN && hit.phoneLocal?.startsWith(digits) === true);
+}
 
 /**
  * The index side alone of the hotline's caller lookup (app/hotline/caller-search.server.ts): one multi-search with a
  * query per part the agent typed, each restricted to its attribute. A phone or code hit counts only
- * when the digits are a prefix of the stored ones (Meilisearch's typo tolerance would otherwise offer
+ * when the digits are a prefix of the stored ones (a landline's also of its local number, LOCAL_NUMBER_MIN) (Meilisearch's typo tolerance would otherwise offer
  * 13912345679 for 13912345678 — another caller). Meilisearch refuses to search on an attribute that
  * no document has yet (an empty index on a new install, before the first lead): such an attribute has
  * nothing to find, so it is left out and the lookup answers with what the others found. Throws when
@@ -26,7 +36,10 @@ type Hit = Pick<LeadDocument, "id" | "phoneDigits" | "creditCode">;
 export async function searchCallerIndex(search: SearchClient, indexUid: string, q: CallerQuery): Promise<CallerFound> {
   const queries: CallerSearch[] = [];
   const base = { indexUid, limit: CALLER_LIMIT * 2, attributesToRetrieve: RETRIEVE, matchingStrategy: "all" };
-  if (q.phoneDigits) queries.push({ part: "phone", body: { ...base, q: q.phoneDigits, attributesToSearchOn: ["phoneDigits"] } });
+  if (q.phoneDigits) {
+    const local = q.phoneDigits.length >= LOCAL_NUMBER_MIN ? ["phoneLocal"] : [];
+    queries.push({ part: "phone", body: { ...base, q: q.phoneDigits, attributesToSearchOn: ["phoneDigits", ...local] } });
+  }
   if (q.creditCode) queries.push({ part: "creditCode", body: { ...base, q: q.creditCode, attributesToSearchOn: ["creditCode"] } });
   if (q.company)
     queries.push({
@@ -48,7 +61,7 @@ export async function searchCallerIndex(search: SearchClient, indexUid: string, 
   results.forEach((r, i) => {
     const part = asked[i].part;
     for (const hit of r.hits as unknown as Hit[]) {
-      if (part === "phone" && !hit.phoneDigits?.startsWith(q.phoneDigits!)) continue;
+      if (part === "phone" && !phoneBegins(hit, q.phoneDigits!)) continue;
       if (part === "creditCode" && !hit.creditCode?.startsWith(q.creditCode!)) continue;
       (found.get(hit.id) ?? found.set(hit.id, new Set()).get(hit.id)!).add(part);
     }

@@ -1,5 +1,6 @@
 import { industryLabel, sectionOf } from "~/domain/industries";
 import type { Lead } from "~/domain/lead-schema";
+import { landlineLocalDigits } from "~/domain/phone";
 import { divisionByCode, withRegionCodes } from "~/domain/regions";
 import { searchCopyIfDifferent, searchText } from "~/domain/search-text.server";
 
@@ -30,6 +31,8 @@ export function toLeadDocument(row: LeadRow): LeadDocument {
     contactFolded: searchCopyIfDifferent(lead.contact.name),
     // Digits only, without +86, so a search for "13812345678" or "025" finds it.
     phoneDigits: lead.contact.phone.replace(/^\+86/, "").replace(/\D/g, ""),
+    // A landline's number without its area code, as a caller of the same city says it ("8345 6789").
+    phoneLocal: landlineLocalDigits(lead.contact.phone),
     product: lead.use.product ?? "",
     productFolded: searchCopyIfDifferent(lead.use.product),
     industry: lead.use.industry ?? "",

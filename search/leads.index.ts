@@ -22,6 +22,7 @@ export const leadsSettings: Settings = {
     "contactName",
     "contactFolded",
     "phoneDigits",
+    "phoneLocal",
     "creditCode",
     "notes",
     "notesFolded",
@@ -44,7 +45,7 @@ export const leadsSettings: Settings = {
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
   pagination: { maxTotalHits: 10_000 },
   // A number or code one digit off is another enterprise, not a typo (the hotline's caller lookup).
-  typoTolerance: { disableOnAttributes: ["phoneDigits", "creditCode", "reference"] },
+  typoTolerance: { disableOnAttributes: ["phoneDigits", "phoneLocal", "creditCode", "reference"] },
 };
 
 export type LeadDocument = {
@@ -60,6 +61,8 @@ export type LeadDocument = {
   /** The search form of contactName, productFolded of product, …: null (or none) when it is the text itself lower-cased. */
   contactFolded: string | null;
   phoneDigits: string;
+  /** A landline's digits after its area code (landlineLocalDigits); null for other numbers. */
+  phoneLocal: string | null;
   product: string;
   productFolded: string | null;
   industry: string;

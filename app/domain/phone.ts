@@ -154,6 +154,16 @@ function parseStored(value: string): Stored | null {
   return { kind: parsed.kind, national: parsed.number.nationalNumber, groups, ext: m[2] };
 }
 
+/**
+ * The local number of a stored landline: its digits after the area code ("+862583456789" → "83456789",
+ * "+863511234567;ext=12" → "1234567"), what a caller of the same city gives as their number; null for
+ * a mobile, a 400/800 number or anything normalizePhone would not have produced.
+ */
+export function landlineLocalDigits(value: string): string | null {
+  const p = parseStored(value);
+  return p?.kind === "landline" ? p.groups.slice(1).join("") : null;
+}
+
 /** "+8613812345678" → "138 1234 5678"; "+862583456789" → "025-8345 6789"; "+864001234567" → "400-123-4567". */
 export function formatPhoneForDisplay(value: string): string {
   const p = parseStored(value);

@@ -77,6 +77,7 @@ function lead(i: number): LeadDocument {
     contactName: `${SURNAMES[Math.floor(rand() * SURNAMES.length)]}经理`,
     contactFolded: null,
     phoneDigits: phone,
+    phoneLocal: null,
     product: pick(rand, TRADES),
     productFolded: null,
     industry: "C35",

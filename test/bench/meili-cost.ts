@@ -51,6 +51,7 @@ function leadDoc(i: number, status: string): LeadDocument {
     contactName: "王经理",
     contactFolded: null,
     phoneDigits: `138${String(10_000_000 + i * 7919).slice(-8)}`,
+    phoneLocal: null,
     product: `${products[i % products.length]}`,
     productFolded: null,
     industry: "C35",
