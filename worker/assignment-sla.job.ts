@@ -3,7 +3,7 @@ import { type Notice, queueNotice } from "~/assignments/notifications.server";
 import { assignPark } from "~/assignments/route-lead.server";
 import { recordRoutingEvent, recruitersWhoHad } from "~/assignments/routing-events.server";
 import { adminUserIds } from "~/auth/accounts.server";
-import { markDone } from "~/db/outbox.server";
+import { markDone, markSkipped } from "~/db/outbox.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import { notifyMessages } from "~/i18n/notify-messages";
@@ -23,7 +23,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
     const a = await lockAssignmentForSla(tx, data.id);
     // Accepted, closed, already moved on, the deadline was extended, or the lead is won or lost: nothing to do.
     if (!a || a.status !== "offered" || !a.due || a.closed) {
-      await markDone(tx, data.outboxId);
+      await markSkipped(tx, data.outboxId);
       return [];
     }
 

@@ -1,5 +1,5 @@
 import { routeLead } from "~/assignments/route-lead.server";
-import { markAllDone, markDead, markDone } from "~/db/outbox.server";
+import { markDead, markSkipped } from "~/db/outbox.server";
 import type { Lead } from "~/domain/lead-schema";
 import { withRegionCodes } from "~/domain/regions";
 import type { LeadStatus } from "~/domain/statuses";
@@ -70,7 +70,7 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
   // Won, lost, closed, or erased at the person's request before it was matched: nobody is to call about it.
   const closed = rows.filter((r) => r.lead !== null && (CLOSED.includes(r.status!) || r.anonymised));
   if (closed.length > 0)
-    await markAllDone(
+    await markSkipped(
       ctx.sql,
       closed.map((r) => r.outboxId),
     );
@@ -127,14 +127,14 @@ async function matchOne(
     ]);
     // Closed or erased while its group waited (the first read was before the group's search): nobody is to call.
     if (!locked || CLOSED.includes(locked.status) || locked.anonymised) {
-      await markDone(tx, data.outboxId);
+      await markSkipped(tx, data.outboxId);
       return { notices: [] };
     }
     // Edited since the search (need, use or tax) and the edit queued its own re-match: that row matches
     // the lead as it is now. Matched here against candidates searched for the old need, the lead could be
     // left unmatched — its matches withdrawn, a call-back task for the hotline — until then (ADR 074).
     if (!sameMatchInput(locked.lead, row.lead) && (await laterMatchQueued(tx, data.id, data.outboxId))) {
-      await markDone(tx, data.outboxId);
+      await markSkipped(tx, data.outboxId);
       return { notices: [] };
     }
     const lead = withRegionCodes(locked.lead); // an edit committed since the search is matched too (its own re-match follows)

@@ -16,7 +16,7 @@ import {
 } from "~/assignments/notifications.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { staffContact } from "~/auth/accounts.server";
-import { markDone } from "~/db/outbox.server";
+import { markDone, markSkipped } from "~/db/outbox.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { openCallTask } from "~/hotline/call-tasks.server";
 import { auditMessages } from "~/i18n/audit-messages";
@@ -38,7 +38,7 @@ import { cappedBackoff } from "./queue";
  */
 export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
   const n = await claimNotification(ctx.sql, data.id, ctx.sendLeaseMs);
-  if (n === null) return markDone(ctx.sql, data.outboxId); // sent or dead already
+  if (n === null) return markSkipped(ctx.sql, data.outboxId); // sent or dead already
   if (n === "held") throw new Error("another sender holds this email; trying again later");
   const message = await buildMessage(ctx, n);
   if (!message) return deadLetter(ctx, n, data.outboxId, "recipient or assignment no longer exists");

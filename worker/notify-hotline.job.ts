@@ -1,7 +1,7 @@
 import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-details.server";
 import { finishNotice, markHandedToHotline, openNotification } from "~/assignments/notifications.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
-import { markDone } from "~/db/outbox.server";
+import { markDone, markSkipped } from "~/db/outbox.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
 import { auditMessages } from "~/i18n/audit-messages";
 
@@ -14,7 +14,7 @@ import type { JobContext } from "./job-context";
 export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
   const n = await openNotification(ctx.sql, data.id);
   if (!n) {
-    await markDone(ctx.sql, data.outboxId);
+    await markSkipped(ctx.sql, data.outboxId);
     return;
   }
   const d = n.assignmentId ? await loadAssignmentDetails(ctx.sql, n.assignmentId) : null;

@@ -8,7 +8,7 @@ import {
   parkWecomWebhook,
 } from "~/assignments/notifications.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
-import { markDone } from "~/db/outbox.server";
+import { markDone, markSkipped } from "~/db/outbox.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import { needLabel } from "~/notify/assignment-email";
 import { postWecomMarkdown } from "~/notify/wecom.server";
@@ -24,7 +24,7 @@ import type { JobContext } from "./job-context";
 export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
   const n = await openNotification(ctx.sql, data.id);
   if (!n) {
-    await markDone(ctx.sql, data.outboxId);
+    await markSkipped(ctx.sql, data.outboxId);
     return;
   }
   const webhookUrl = await parkWecomWebhook(ctx.sql, n.recipient);

@@ -128,13 +128,15 @@ export async function reconcileOnce(
 }
 
 /**
- * When the newest row of `topic` done among the newest PROGRESS_WINDOW_ROWS rows was done; null when
- * none of them was. A backward scan of the primary key, bounded by the window.
+ * When the newest row of `topic` done among the newest PROGRESS_WINDOW_ROWS rows was done by its job's
+ * work; null when none of them was. A row its job ended without the work (`skipped`: a closed lead's
+ * lead.match, a notice sent already) is no sign that the work succeeds (docs/decisions/080). A backward scan of the primary key, bounded by the window.
  */
 async function lastDoneAt(sql: Sql, topic: string): Promise<Date | null> {
   const [row] = await sql<{ at: Date | null }[]>`
     select max(done_at) as at from outbox
-    where id > (select coalesce(max(id), 0) from outbox) - ${PROGRESS_WINDOW_ROWS} and topic = ${topic} and done_at is not null`;
+    where id > (select coalesce(max(id), 0) from outbox) - ${PROGRESS_WINDOW_ROWS} and topic = ${topic} and done_at is not null
+      and not skipped`;
   return row?.at ?? null;
 }
 

@@ -99,9 +99,15 @@ export async function markDone(tx: TransactionSql | Sql, outboxId: number): Prom
   await outboxDoneCte(tx, outboxId);
 }
 
-/** Marks several rows done at once, outside any job's own effect (lead.match's closed leads: docs/decisions/073). */
-export async function markAllDone(sql: TransactionSql | Sql, outboxIds: readonly number[]): Promise<void> {
-  await sql`update outbox set done_at = now() where id = any(${outboxIds as number[]}::bigint[]) and done_at is null`;
+/**
+ * Marks rows done that their job ended without doing its work: nothing is left to do (a lead closed or
+ * erased meanwhile, a notice sent already, an offer answered). `skipped`: such a row is no sign that the
+ * job's work succeeds, so the reconciler's progress rule does not count it (docs/decisions/080).
+ */
+export async function markSkipped(sql: TransactionSql | Sql, outboxIds: number | readonly number[]): Promise<void> {
+  const ids = typeof outboxIds === "number" ? [outboxIds] : (outboxIds as number[]);
+  if (ids.length === 0) return;
+  await sql`update outbox set done_at = now(), skipped = true where id = any(${ids}::bigint[]) and done_at is null`;
 }
 
 /** Brings a waiting row forward (inline work failed: let the relay hand it to BullMQ's retries now). */

@@ -7,6 +7,16 @@ import { ui, uiMessages } from "~/i18n/ui-messages";
 import styles from "~/styles/app.css";
 
 /** A request answered by the web layer itself (ADR 021): its status, message and field (for the JSON shape). */
+/**
+ * Whether an address is the API's: `/api` and everything under it, in any case — the router matches
+ * paths case-insensitively (express and Remix alike: `/API/leads` reaches the JSON intake, `/api` and
+ * `/API/x` the API's 404), so the gate must read such a request as an API call too (JSON bodies, the
+ * API's limits and error shape), never answer it with the HTML page.
+ */
+export function isApiPath(path: string): boolean {
+  return /^\/api(\/|$)/i.test(path);
+}
+
 export type Refusal = {
   status: number;
   key: HttpKey;
@@ -76,7 +86,7 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
     res.setHeader("Connection", "close");
     lingerThenClose(req);
   }
-  if (req.path.startsWith("/api/") || /^application\/json/i.test(String(req.headers.accept ?? ""))) {
+  if (isApiPath(req.path) || /^application\/json/i.test(String(req.headers.accept ?? ""))) {
     res.json({ errors: { [refusal.field ?? "_form"]: [message] } });
     return;
   }

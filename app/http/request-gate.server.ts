@@ -10,7 +10,7 @@ import {
   jsonNestsDeeperThan,
   MAX_JSON_DEPTH,
 } from "./inspect-body";
-import { type Refusal, sendRefusal } from "./refusal.server";
+import { isApiPath, type Refusal, sendRefusal } from "./refusal.server";
 
 // Every request passes this gate before a route sees it (ADR 021). It refuses, with a 4xx and a
 // readable message, what would otherwise crash a route or poison the database: a malformed address,
@@ -63,13 +63,13 @@ export function requestGate({ appUrl }: GateOptions) {
       // The browser's own origin is the public one (a proxy may send its upstream address as Host).
       if (req.headers.origin === appOrigin) pass.publicOrigin = appOrigin;
 
-      const api = req.path.startsWith("/api/");
+      const api = isApiPath(req.path);
       const upload = UPLOAD_PATHS.has(req.path) && MULTIPART.test(String(req.headers["content-type"] ?? ""));
       const limit = upload
         ? BODY_LIMITS.upload
         : !api
           ? BODY_LIMITS.form
-          : req.path === "/api/import" && bearer
+          : req.path.toLowerCase() === "/api/import" && bearer
             ? BODY_LIMITS.import
             : BODY_LIMITS.api;
       const tooBig: Refusal = { status: 413, key: "tooBig", params: { max: Math.round(limit / 1024) } };

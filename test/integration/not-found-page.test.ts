@@ -84,3 +84,30 @@ describe("the 404 page", () => {
     expect(ways(html)).toContain("登记用地 / 厂房需求");
   });
 });
+
+describe("an unknown API address", () => {
+  // The router matches paths in any case and /api alone (the API's 404, api.$.ts), but the request gate
+  // read only "/api/…" as the API: a JSON post to /api or /API/… was refused with the HTML page (415
+  // "请以网页表单提交"), and a JSON client could not read it. The API's clients get the API's shape (ADR 025).
+  const json = { "content-type": "application/json" };
+  it.each([
+    ["POST", "/api", json, "{}", 404],
+    ["POST", "/API/nope", json, "{}", 404],
+    ["POST", "/Api/nope?lng=en", json, "{}", 404],
+    ["GET", "/API/nope", {}, undefined, 404],
+    ["PUT", "/API/nope", json, "{}", 405],
+    ["POST", "/API/nope", { "content-type": "application/x-www-form-urlencoded" }, "a=1", 415],
+  ])("%s %s: JSON in the API's error shape", async (method, path, headers, body, status) => {
+    const res = await fetch(`${web.url}${path}`, { method, headers, body, redirect: "manual" });
+    expect(res.status).toBe(status);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const answer = (await res.json()) as { errors: { _form: string[] } };
+    expect(answer.errors._form[0]).toMatch(path.includes("lng=en") ? /[a-z]/ : /[\u4e00-\u9fff]/);
+  });
+
+  it("the JSON intake answers at /API/leads too, as at /api/leads", async () => {
+    const res = await fetch(`${web.url}/API/leads`, { method: "POST", headers: json, body: "{}" });
+    expect(res.status).toBe(400); // the lead's own checks, not the form gate's 415
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  });
+});

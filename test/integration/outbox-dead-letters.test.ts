@@ -199,3 +199,66 @@ describe("a long Meilisearch outage under the real worker", () => {
     }
   }, 240_000);
 });
+
+describe("a release that breaks the matching of every open lead, while closed leads' rows are done", () => {
+  // lead.match marks a closed (or erased) lead's row done without searching or matching: nothing is left
+  // to do. Such rows were counted as "progress of the topic" (ADR 077's rule 3), so during a failure
+  // nobody probes (a bad release, here a trigger refusing every match outcome) an admin closing spam
+  // leads struck every good lead's row, and five rounds later the good leads were dead letters. Rows
+  // ended without the work are `skipped` and count nothing (docs/decisions/080).
+  it("strikes no good row however many rounds; every lead is matched once the release is fixed", async () => {
+    await db.sql`update outbox set done_at = now() where done_at is null and dead_at is null`; // earlier work is not this test's
+    const meiliPrefix = `odlb_${Math.random().toString(36).slice(2, 8)}_`;
+    await db.sql`
+      create function pm_test_bad_release() returns trigger language plpgsql as $$
+      begin raise exception 'bad release (test)'; end $$`;
+    await db.sql`
+      create trigger pm_test_bad_release before update of status on leads for each row
+      when (new.status in ('matched', 'unmatched', 'assigned')) execute function pm_test_bad_release()`;
+    const spam = await storeTestLead(db.sql, "广告推销有限公司", "13812345671");
+    await db.sql`update leads set status = 'closed', closed_as = 'spam' where id = ${spam.id}`;
+    const worker = await startTestWorker({
+      databaseUrl: db.url,
+      reconcileEveryMs: 300,
+      backoffBaseMs: 10,
+      backoffCapMs: 50,
+      indexNames: { leads: `${meiliPrefix}leads`, spaces: `${meiliPrefix}spaces`, parks: `${meiliPrefix}parks` },
+    });
+    // Spam leads closed by an admin while the release is out: their rows are done, the good ones fail.
+    let closing = true;
+    const closer = (async () => {
+      while (closing) {
+        await enqueue(db.sql, "lead.match", [spam.id]);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    try {
+      const good = await storeTestLead(db.sql, "南京好线索有限公司", "13912345672");
+      const rowOf = async () =>
+        (
+          await db.sql<{ attempts: number; strikes: number; dead: boolean; done: boolean }[]>`
+            select attempts, strikes, dead_at is not null as dead, done_at is not null as done
+            from outbox where topic = 'lead.match' and aggregate_id = ${good.id}`
+        )[0];
+      await eventually(
+        async () => ((r) => r.dead || r.attempts >= 2 * DEAD_AFTER_STRIKES * 30)(await rowOf()),
+        "many failed rounds (or the row dead)",
+        120_000,
+      );
+      expect(
+        (await db.sql`select 1 from outbox where topic = 'lead.match' and aggregate_id = ${spam.id} and done_at is not null`).length,
+      ).toBeGreaterThan(2 * DEAD_AFTER_STRIKES); // closed leads' rows were done all along
+      expect(await rowOf()).toMatchObject({ strikes: 0, dead: false, done: false });
+
+      await db.sql`drop trigger pm_test_bad_release on leads`; // the release is fixed
+      await eventually(async () => (await rowOf()).done, "the good lead matched after the fix", 60_000);
+      expect(await rowOf()).toMatchObject({ strikes: 0, dead: false });
+    } finally {
+      closing = false;
+      await closer;
+      await worker.close();
+      await db.sql`drop trigger if exists pm_test_bad_release on leads`;
+      await db.sql`drop function if exists pm_test_bad_release()`;
+    }
+  }, 240_000);
+});
