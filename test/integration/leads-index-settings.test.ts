@@ -17,7 +17,13 @@ const uid = `leads_settings_${Math.random().toString(36).slice(2, 8)}`;
 function doc(i: number, companyName: string, phoneDigits: string): LeadDocument {
   return {
     ...{ id: `lead-${i}`, reference: `PM-2026-00000${i}`, status: "matched", source: "api", companyName, companyFolded: companyName },
-    ...{ creditCode: `91320100MA1X${String(i).padStart(6, "0")}`, contactName: "王经理", phoneDigits, phoneLocal: null, product: "数控机床" },
+    ...{
+      creditCode: `91320100MA1X${String(i).padStart(6, "0")}`,
+      contactName: "王经理",
+      phoneDigits,
+      phoneLocal: null,
+      product: "数控机床",
+    },
     ...{ contactFolded: null, productFolded: null, regionsFolded: [], notesFolded: null },
     ...{ industry: "C35", section: "C", industryName: "专用设备制造业", kind: "factory", deal: "lease", areaMinSqm: 1000 },
     ...{ areaMaxSqm: 2000, regions: ["高淳区"], regionCodes: ["320118"], regionNames: ["江苏省 南京市 高淳区"], notes: null },
