@@ -18,6 +18,7 @@ import { needAreaShort } from "~/domain/area";
 import { NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
+import { needRegionsText } from "~/domain/regions.server";
 import { callNoteSchema } from "~/hotline/call-note-form";
 import { loadDeskLead, needFingerprint, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
@@ -101,6 +102,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lng,
       csrf: user.csrf,
       lead: withoutBidiControls(lead),
+      regionsText: withoutBidiControls(needRegionsText(lead.lead.need, lng)),
       typed: needAsTyped(lead.lead),
       base: needFingerprint(lead.lead),
       notes: withoutBidiControls(await loadLeadNotes(getSql(), lead.id)),
@@ -221,7 +223,7 @@ export default function HotlineLead() {
         <dt>{h("lead.need")}</dt>
         <dd>
           {ui(lng, `need.kind.${kind}`)} {area}
-          {l.lead.need.regions?.length ? ` · ${l.lead.need.regions.join("、")}` : ""}
+          {d.regionsText ? ` · ${d.regionsText}` : ""}
         </dd>
         <dt>{h("lead.status")}</dt>
         <dd>{adminLabel(lng, "leadStatus", l.status)}</dd>
