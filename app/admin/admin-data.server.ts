@@ -3,6 +3,7 @@ import { isUuid } from "~/domain/ids";
 import { type LeadFlag, leadFlags } from "~/domain/lead-flags";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { maskPhone } from "~/domain/phone";
+import { needRegionsText } from "~/domain/regions.server";
 import { CALL_TASK_KINDS, type CallTaskKind } from "~/domain/statuses";
 import type { Bilingual } from "~/i18n/i18n";
 import { getLeadView } from "~/leads/lead-view.server";
@@ -203,7 +204,15 @@ export type LeadAudit = {
   company: string;
   industry: string;
   product: string;
-  need: { kind: string | null; deal: string | null; areaMinSqm: number | null; areaMaxSqm: number | null; regions: string[] };
+  need: {
+    kind: string | null;
+    deal: string | null;
+    areaMinSqm: number | null;
+    areaMaxSqm: number | null;
+    regions: string[];
+    /** The places as the page's language shows them (regions.server.ts needRegionsText). */
+    regionsText: Bilingual;
+  };
   phoneMasked: string;
   /** What the intake doubted (lead-flags.ts), for the admin to read. */
   flags: LeadFlag[];
@@ -331,6 +340,7 @@ export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | n
       areaMinSqm: num(need.areaMinSqm),
       areaMaxSqm: num(need.areaMaxSqm),
       regions: Array.isArray(need.regions) ? need.regions.filter((r): r is string => typeof r === "string") : [],
+      regionsText: regionsText(need),
     },
     phoneMasked: typeof lead.contact?.phone === "string" ? maskPhone(lead.contact.phone) : "",
     flags: leadFlags(view.lead),
@@ -389,4 +399,9 @@ function groupByPark(excluded: Exclusion[]): LeadAudit["excluded"] {
     else groups.push({ parkId: e.parkId, parkName: e.parkName, spaces: [e] });
   }
   return groups;
+}
+
+/** A stored need's places in both languages (the typed names; in English the divisions they name). */
+function regionsText(need: Record<string, unknown>): Bilingual {
+  return { zh: needRegionsText(need, "zh"), en: needRegionsText(need, "en") };
 }

@@ -10,7 +10,8 @@ import { spokenRangeEnds } from "./numbers";
  * refused: storing it would invert the need.
  *
  * A spoken range ("两三千平", "三四十亩", "五六千平米": numbers.ts spokenRangeEnds, the reading the notes
- * parser gives as low–high) is two figures in a field that holds one: refused as "range" with both ends
+ * parser gives as low–high), and a written one ("20到30亩", "5000-8000平", "3~5万平": writtenRangeEnds), is
+ * two figures in a field that holds one: refused as "range" with both ends
  * as text in the person's own words ("两千平", "三千平"), so the message can say where each one goes.
  * Taking one end would store a need the person did not state.
  *
@@ -34,12 +35,39 @@ export function readFieldNumber(input: string, parse: (s: string) => number | nu
   if (direct !== null) return { ok: true, value: direct };
   const read = readQualified(input, parse, role);
   if (read.ok || read.reason !== "number") return read;
-  const ends = spokenRangeEnds(fold(input).trim());
-  if (ends) {
+  const folded = fold(input).trim();
+  const spoken = spokenRangeEnds(folded);
+  for (const ends of spoken ? [spoken] : writtenRangeEnds(folded)) {
     const [lo, hi] = ends.map((end) => readQualified(end, parse, role));
     if (lo.ok && hi.ok && lo.value < hi.value) return { ok: false, reason: "range", low: ends[0], high: ends[1] };
   }
   return read;
+}
+
+/** A written range: two figures with a separator between them (every dash and tilde is folded to - and ~). */
+const WRITTEN_RANGE = /^(.+?)\s*(?:-|~|到|至)\s*(.+)$/;
+/** The high end's figure, its magnitude (万, 千…) and what follows it (the unit, a qualifier). */
+const HIGH_END = /^((?:[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九]+))([十百千万亿kw]*)(.*)$/i;
+const MAGNITUDE = /[十百千万亿kw]/i;
+
+/**
+ * The ends of a written range ("20到30亩", "5000-8000平", "3~5万平", "三到五千平") as text, each a figure the
+ * field could take: the low end borrows the high end's unit, and its magnitude when it has none ("3-5万平"
+ * → "3万平"), as the notes read it (need-text.ts readRange); when that does not stay below the high end
+ * the low end is tried alone ("5000-1万"). Candidates in that order; none when the high end holds more
+ * than one figure ("2-3台500kva": a count of transformers has its own reading).
+ */
+function writtenRangeEnds(s: string): [low: string, high: string][] {
+  const m = WRITTEN_RANGE.exec(s);
+  if (!m) return [];
+  const [, low, high] = m;
+  const h = HIGH_END.exec(high);
+  if (!h || /[0-9零〇一二两三四五六七八九]/.test(h[3])) return [];
+  const [, , magnitude, tail] = h;
+  const candidates: [string, string][] = [];
+  if (!MAGNITUDE.test(low) && magnitude) candidates.push([low + magnitude + tail, high]);
+  candidates.push([low + tail, high], [low, high]);
+  return candidates;
 }
 
 function readQualified(input: string, parse: (s: string) => number | null, role: FieldRole): FieldRead {

@@ -27,7 +27,14 @@ const PRODUCT_WORDS: ReadonlyArray<readonly [words: string, codes: string]> = [
   ["玻璃 陶瓷 水泥 石材 混凝土 耐火 石墨 glass ceramic cement", "C30"],
   ["钢铁 钢材 炼钢 steel", "C31"],
   ["铝 铜 有色金属 稀土 aluminium aluminum copper", "C32"],
-  ["五金 金属制品 钣金 紧固件 金属结构 铸件 锻件 hardware metal", "C33"],
+  // The metalworking trades are C33's own classes: 3360 金属表面处理及热处理加工, 3391/3392 铸造, 3393 锻件
+  // (冲压件 made to order is 3399, or 3670 as a car part: "汽车冲压件" finds both).
+  [
+    "五金 金属制品 钣金 紧固件 金属结构 铸件 锻件 冲压 铸造 压铸 锻造 电镀 热处理 表面处理 焊接 喷涂 hardware metal stamping casting forging plating welding",
+    "C33",
+  ],
+  // 3484 机械零部件加工.
+  ["机加工 机械加工 零部件加工 cnc machining", "C34"],
   ["仪器 仪表 检测设备 计量 光学仪器 instrument meter", "C40"],
   ["食品 烘焙 乳制品 调味品 速冻 保健食品 food dairy", "C13 C14"],
   ["饮料 酒 白酒 啤酒 茶 beverage drink tea", "C15"],

@@ -158,12 +158,7 @@ export default function AdminLead() {
         : need.areaMaxSqm !== null
           ? `≤ ${area(need.areaMaxSqm, need.kind)}`
           : "";
-  const needText = [
-    adminLabel(lng, "need.kind", need.kind),
-    adminLabel(lng, "need.deal", need.deal),
-    areaText,
-    need.regions.join(punctuationMessages.t(lng, "list")),
-  ]
+  const needText = [adminLabel(lng, "need.kind", need.kind), adminLabel(lng, "need.deal", need.deal), areaText, need.regionsText[lng]]
     .filter((s) => s && s !== none)
     .join(punctuationMessages.t(lng, "clauses"));
 

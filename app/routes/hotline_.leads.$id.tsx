@@ -18,6 +18,7 @@ import { needAreaShort } from "~/domain/area";
 import { NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
+import { needRegionsText } from "~/domain/regions.server";
 import { callNoteSchema } from "~/hotline/call-note-form";
 import { loadDeskLead, needFingerprint, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
@@ -101,6 +102,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lng,
       csrf: user.csrf,
       lead: withoutBidiControls(lead),
+      regionsText: withoutBidiControls(needRegionsText(lead.lead.need, lng)),
       typed: needAsTyped(lead.lead),
       base: needFingerprint(lead.lead),
       notes: withoutBidiControls(await loadLeadNotes(getSql(), lead.id)),
@@ -171,7 +173,7 @@ export default function HotlineLead() {
   const needSchema = useMemo(() => needOnlySchema(lng, null), [lng]);
   const [noteForm, noteFields] = useForm({
     id: "call-note",
-    lastResult: useFormReply(actionData?.form === "note" ? actionData.result : undefined),
+    lastResult: useFormReply(actionData?.form === "note" ? actionData.result : undefined, "call-note"),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: callNoteSchema(lng) }),
@@ -179,7 +181,7 @@ export default function HotlineLead() {
   const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
     id: "edit-need",
     defaultValue: d.typed,
-    lastResult: useFormReply(actionData?.form === "need" ? actionData.result : undefined),
+    lastResult: useFormReply(actionData?.form === "need" ? actionData.result : undefined, "edit-need"),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: needSchema, disableAutoCoercion: true }) as never,
@@ -221,7 +223,7 @@ export default function HotlineLead() {
         <dt>{h("lead.need")}</dt>
         <dd>
           {ui(lng, `need.kind.${kind}`)} {area}
-          {l.lead.need.regions?.length ? ` · ${l.lead.need.regions.join("、")}` : ""}
+          {d.regionsText ? ` · ${d.regionsText}` : ""}
         </dd>
         <dt>{h("lead.status")}</dt>
         <dd>{adminLabel(lng, "leadStatus", l.status)}</dd>

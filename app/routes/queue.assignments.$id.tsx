@@ -27,6 +27,7 @@ import { isUuid } from "~/domain/ids";
 import { leadFlags } from "~/domain/lead-flags";
 import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { needRegionsText } from "~/domain/regions.server";
 import { staleFormReply } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
@@ -136,7 +137,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         kind: lead.need.kind,
         deal: lead.need.deal,
         area: needAreaText(lead),
-        regions: lead.need.regions ?? [],
+        regions: needRegionsText(lead.need, lng),
         ceilingMinM: lead.need.ceilingMinM ?? null,
         powerMinKva: lead.need.powerMinKva ?? null,
         craneMinT: lead.need.craneMinT ?? null,
@@ -537,7 +538,7 @@ function Enterprise({ d }: { d: Data }) {
         <Fact label={t("a.need")}>
           {adminLabel(d.lng, "need.kind", n.kind)} · {adminLabel(d.lng, "need.deal", n.deal)} · {n.area}
         </Fact>
-        {n.regions.length > 0 ? <Fact label={k("lead.regions")}>{n.regions.join("、")}</Fact> : null}
+        {n.regions ? <Fact label={k("lead.regions")}>{n.regions}</Fact> : null}
         {opt(k("lead.ceiling"), n.ceilingMinM, " m")}
         {opt(k("lead.power"), n.powerMinKva, " kVA")}
         {opt(k("lead.crane"), n.craneMinT, " t")}
@@ -576,7 +577,7 @@ function useWorkForm(d: Data, id: string, lastResult: Reply) {
   const schema = leadWorkSchema(d.lng, d.today);
   return useForm<Record<string, string | string[]>>({
     id,
-    lastResult: useFormReply(lastResult),
+    lastResult: useFormReply(lastResult, id),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

@@ -147,6 +147,43 @@ describe("area fields: a spoken range in one bound is refused, saying where each
   });
 });
 
+describe("area fields: a written range in one bound is refused the same way (20到30亩, 5000-8000平)", () => {
+  it.each<[string, string, string]>([
+    ["20到30亩", "20亩", "30亩"],
+    ["20-30亩", "20亩", "30亩"],
+    ["20～30亩", "20亩", "30亩"], // full-width tilde
+    ["20—30亩", "20亩", "30亩"], // em dash
+    ["20至30亩", "20亩", "30亩"],
+    ["5000到8000平", "5000平", "8000平"],
+    ["3-5万平", "3万平", "5万平"], // the low end borrows the magnitude
+    ["1.5~2万平米", "1.5万平米", "2万平米"],
+    ["三到五千平", "三千平", "五千平"],
+    ["二十到三十亩", "二十亩", "三十亩"],
+  ])("%j → 最小面积 %j, 最大面积 %j", (typed, low, high) => {
+    expect(errors({ areaMin: typed, areaMax: undefined })["need.areaMin"]).toEqual([
+      `这是一个范围：请在最小面积填“${low}”，最大面积填“${high}”`,
+    ]);
+    expect(errors({ areaMin: undefined, areaMax: typed }, "en")["need.areaMax"]).toEqual([
+      `This is a range: put “${low}” in the minimum area and “${high}” in the maximum area`,
+    ]);
+    // Each end typed where the message says is read as the notes read the range.
+    const fields = lead({ areaMin: low, areaMax: high });
+    const notes = parseNeedText(typed).hints;
+    expect([fields.areaMinSqm, fields.areaMaxSqm]).toEqual([notes.areaMinSqm, notes.areaMaxSqm]);
+  });
+
+  it("other single-figure fields say it too; what is no range of one figure stays as it was", () => {
+    expect(errors({ ceilingMinM: "8到9米" })["need.ceilingMinM"]).toEqual([
+      "这是一个范围（“8米”到“9米”），此项只填一个数；范围请写在补充说明里",
+    ]);
+    expect(readFieldNumber("50-80人", parseCount, "amount")).toEqual({ ok: false, reason: "range", low: "50人", high: "80人" });
+    const area = (s: string) => readFieldNumber(s, (t) => parseArea(t, "sqm"), "min");
+    // 5000万 would not stay below 1万: the low end alone.
+    expect(area("5000-1万")).toEqual({ ok: false, reason: "range", low: "5000", high: "1万" });
+    for (const typed of ["30亩-2万平", "5000-", "-5000", "1-2-3平"]) expect(area(typed)).toEqual({ ok: false, reason: "number" });
+  });
+});
+
 describe("notes read the same words the same way", () => {
   it.each<[string, number, number]>([
     ["半亩地", 0.5 * MU * 0.9, 0.5 * MU * 1.1],

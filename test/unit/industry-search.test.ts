@@ -15,6 +15,15 @@ describe("searchIndustries: a product or keyword as people say it → GB/T 4754 
     ["医疗器械", "C35"],
     ["生物医药", "C27"],
     ["注塑", "C29"],
+    ["冲压", "C33"], // the metalworking trades: GB/T 4754 3360, 3391–3393, 3399
+    ["衝壓件", "C33"], // Traditional
+    ["汽车冲压件", "C36"],
+    ["压铸", "C33"],
+    ["锻造", "C33"],
+    ["电镀", "C33"],
+    ["热处理", "C33"],
+    ["机加工", "C34"], // 3484 机械零部件加工
+    ["stamping", "C33"],
     ["冷链物流", "G59"],
     ["软件开发", "I65"],
     ["Lithium BATTERY", "C38"],
