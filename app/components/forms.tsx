@@ -1,6 +1,6 @@
 import { type SubmissionResult, useForm } from "@conform-to/react";
 import { useActionData, useNavigation } from "@remix-run/react";
-import { type ReactNode, useEffect } from "react";
+import type { ReactNode } from "react";
 
 // Field wrappers that tie label, hint and errors to the control by construction (aria-describedby).
 
@@ -32,61 +32,22 @@ export function readMeta(field: unknown): FieldMeta {
 const RESET_REPLY: SubmissionResult<string[]> = { initialValue: null };
 
 /**
- * The id of the form the person last submitted in this tab (a "submit" event, seen before any handler of
- * the page): the one form a redirect back to the same page answered. Other forms on the page were not
- * sent, so what is typed in them is not theirs to reset.
- */
-let lastSubmittedFormId: string | null = null;
-const CONFORM_INTENT = "__intent__";
-let listening = false;
-function forgetSubmission(): void {
-  lastSubmittedFormId = null;
-}
-function listenForSubmits(): void {
-  if (listening || typeof document === "undefined") return;
-  listening = true;
-  document.addEventListener(
-    "submit",
-    (event) => {
-      // Conform's own intents (a field checked on leaving it, a reset button) are submit events too, with
-      // a submitter named "__intent__" (INTENT in @conform-to/dom): nothing is sent, so they do not count.
-      const submitter = (event as SubmitEvent).submitter;
-      if (submitter instanceof HTMLButtonElement && submitter.name === CONFORM_INTENT) return;
-      lastSubmittedFormId = event.target instanceof HTMLFormElement ? event.target.id : null;
-    },
-    true,
-  );
-}
-
-/**
  * The `lastResult` to hand Conform's useForm, for every form of the app. `result` is this form's part of
- * the action's answer (undefined when the answer was for another form, or there was none); `formId` is
- * the id useForm gives the form (getFormProps puts it on the <form>).
+ * the action's answer (undefined when the answer was for another form, or there was none).
  * - While a navigation runs: undefined (Conform keeps what it shows until the answer is there).
  * - Idle with an answer: that answer (400 with field errors, 409 …).
  * - Idle after a post refused as stale: this form's answer if any (the text as sent), else undefined (kept).
- * - Idle without one, after this form was submitted: the reset answer. Conform ignores an undefined
- *   lastResult, so without it the errors of a failed save stayed on the page after the corrected save
- *   redirected back to the same route (useActionData is undefined after a redirect; the component is not
- *   remounted).
- * - Idle without one, after another form was submitted (接单 beside a half-typed note): undefined, so
- *   what the person typed here and has not sent stays.
+ * - Idle without one: the reset answer. Conform ignores an undefined lastResult, so without it the errors
+ *   of a failed save stayed on the page after the corrected save redirected back to the same route
+ *   (useActionData is undefined after a redirect; the component is not remounted).
  */
-export function useFormReply(result: SubmissionResult<string[]> | undefined, formId: string): SubmissionResult<string[]> | undefined {
+export function useFormReply(result: SubmissionResult<string[]> | undefined): SubmissionResult<string[]> | undefined {
   const navigation = useNavigation();
   const answer = useActionData() as { stale?: unknown } | undefined;
-  useEffect(listenForSubmits, []);
-  // A navigation that carries no form (a link, a GET of the same page) answers no form: after it nothing
-  // is reset, even the form sent before it (its reset has been done).
-  const withoutForm = navigation.state !== "idle" && !navigation.formData;
-  useEffect(() => {
-    if (withoutForm) forgetSubmission();
-  }, [withoutForm]);
   if (navigation.state !== "idle") return undefined;
   // A post refused as stale (components/error-pages.tsx) changed nothing: what was typed stays as it is.
   if (answer && typeof answer === "object" && answer.stale === true) return result;
-  if (result) return result;
-  return lastSubmittedFormId === formId ? RESET_REPLY : undefined;
+  return result ?? RESET_REPLY;
 }
 
 export function useLeadForm<Value extends Record<string, unknown>>(
@@ -96,7 +57,7 @@ export function useLeadForm<Value extends Record<string, unknown>>(
 ) {
   return useForm<Value, Value, string[]>({
     id,
-    lastResult: useFormReply(lastResult, id),
+    lastResult: useFormReply(lastResult),
     shouldValidate: validate ? "onBlur" : "onSubmit",
     shouldRevalidate: validate ? "onInput" : "onSubmit",
     onValidate: validate ? ({ formData }) => validate(formData) as never : undefined,

@@ -148,7 +148,7 @@ function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: str
   const t = (k: AdminOpsKey) => opsText(lng, k);
   const [form, fields] = useForm({
     id: `dead-${noticeId}`,
-    lastResult: useFormReply(actionData?.noticeId === noticeId ? actionData.result : undefined, `dead-${noticeId}`),
+    lastResult: useFormReply(actionData?.noticeId === noticeId ? actionData.result : undefined),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deadLetterSchema }),
   });
   return (
@@ -175,7 +175,7 @@ function DeadWorkForm({ lng, workId }: { lng: Lng; workId: string }) {
   const t = (k: AdminOpsKey) => opsText(lng, k);
   const [form, fields] = useForm({
     id: `dead-work-${workId}`,
-    lastResult: useFormReply(actionData?.noticeId === `work:${workId}` ? actionData.result : undefined, `dead-work-${workId}`),
+    lastResult: useFormReply(actionData?.noticeId === `work:${workId}` ? actionData.result : undefined),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deadWorkSchema }),
   });
   return (

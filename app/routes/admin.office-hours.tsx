@@ -126,7 +126,7 @@ export default function OfficeHours() {
   const schema = officeHoursSchema(d.lng);
   const [form, fields] = useForm({
     id: "office-hours",
-    lastResult: useFormReply(actionData?.intent === "hours" ? actionData.result : undefined, "office-hours"),
+    lastResult: useFormReply(actionData?.intent === "hours" ? actionData.result : undefined),
     defaultValue: { start: d.start, end: d.end },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -164,7 +164,7 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
   const addSchema = calendarOverrideAddSchema(lng);
   const [form, fields] = useForm({
     id: "calendar-override",
-    lastResult: useFormReply(actionData?.intent === "override-add" ? actionData.result : undefined, "calendar-override"),
+    lastResult: useFormReply(actionData?.intent === "override-add" ? actionData.result : undefined),
     defaultValue: { kind: "off" },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

@@ -143,7 +143,7 @@ function ChangeForm({
   const [form, fields] = useForm<Record<string, string>>({
     id: `${intent}-form`,
     defaultValue,
-    lastResult: useFormReply(actionData?.intent === intent ? actionData.result : undefined, `${intent}-form`),
+    lastResult: useFormReply(actionData?.intent === intent ? actionData.result : undefined),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,

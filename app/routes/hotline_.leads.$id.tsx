@@ -173,7 +173,7 @@ export default function HotlineLead() {
   const needSchema = useMemo(() => needOnlySchema(lng, null), [lng]);
   const [noteForm, noteFields] = useForm({
     id: "call-note",
-    lastResult: useFormReply(actionData?.form === "note" ? actionData.result : undefined, "call-note"),
+    lastResult: useFormReply(actionData?.form === "note" ? actionData.result : undefined),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: callNoteSchema(lng) }),
@@ -181,7 +181,7 @@ export default function HotlineLead() {
   const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
     id: "edit-need",
     defaultValue: d.typed,
-    lastResult: useFormReply(actionData?.form === "need" ? actionData.result : undefined, "edit-need"),
+    lastResult: useFormReply(actionData?.form === "need" ? actionData.result : undefined),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: needSchema, disableAutoCoercion: true }) as never,

@@ -577,7 +577,7 @@ function useWorkForm(d: Data, id: string, lastResult: Reply) {
   const schema = leadWorkSchema(d.lng, d.today);
   return useForm<Record<string, string | string[]>>({
     id,
-    lastResult: useFormReply(lastResult, id),
+    lastResult: useFormReply(lastResult),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
