@@ -102,6 +102,9 @@ export type LeadsRow = {
   closedNote: string | null;
   duplicateOf: string | null;
   closedAt: Date | null;
+  /** companyName and the lead's product in their search form (docs/decisions/078); null until filled. */
+  companySearch: string | null;
+  productSearch: string | null;
 };
 
 /** A row of `matches` as the pool returns it (`select *`). */
@@ -162,6 +165,8 @@ export type OutboxRow = {
   /** Failed rounds of its job that counted against it, and when the last one did. */
   strikes: number;
   struckAt: Date | null;
+  /** Done without its job doing its work (a closed lead, a notice already sent): no proof the pipeline works (docs/decisions/080). */
+  skipped: boolean;
 };
 
 /** A row of `parks` as the pool returns it (`select *`). */
@@ -324,6 +329,8 @@ export const ROW_COLUMNS = {
     closedNote: true,
     duplicateOf: true,
     closedAt: true,
+    companySearch: true,
+    productSearch: true,
   } satisfies Nullability<LeadsRow>,
   matches: {
     leadId: false,
@@ -374,6 +381,7 @@ export const ROW_COLUMNS = {
     deadReason: true,
     strikes: false,
     struckAt: true,
+    skipped: false,
   } satisfies Nullability<OutboxRow>,
   parks: {
     id: false,

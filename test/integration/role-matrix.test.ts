@@ -27,6 +27,8 @@ type Probe = { method: "GET" | "POST"; path: (ids: Ids) => string; allowed: Who[
 /** One entry per route file: how to knock, and who is let in. */
 const PROBES: Record<string, Probe> = {
   "_index.tsx": { method: "GET", path: () => "/", allowed: ALL },
+  // The 404 page of an address no route has: for everyone alike (it shows the signed-in person's desk link).
+  "$.tsx": { method: "GET", path: () => "/no-such-page", allowed: ALL },
   "admin.$collection.$id.tsx": { method: "GET", path: () => "/admin/parks/GC-EDZ", allowed: ["admin"] },
   "admin.export.ts": { method: "GET", path: () => "/admin/export", allowed: ["admin"] },
   "admin.import-template.ts": { method: "GET", path: () => "/admin/import-template", allowed: ["admin"] },
@@ -90,6 +92,7 @@ const NO_SESSION_FORMS = new Set([
   "api.leads.ts",
   "api.import.ts",
   "api.$.ts",
+  "$.tsx", // its action only answers 404: an unknown address changes nothing, token or not
 ]);
 
 const ROUTES_DIR = new URL("../../app/routes/", import.meta.url);
