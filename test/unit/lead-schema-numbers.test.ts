@@ -61,8 +61,13 @@ describe("money fields (万元): the written unit wins, a currency sign means �
     expect(value({ tax: { annualTaxWan: typed } }, (l) => l.tax.annualTaxWan)).toBe(expected);
   });
 
-  it.each(["几百万", "很多", "三百万-五百万元", "-5"])("annualTaxWan %j is refused with a field message", (typed) => {
+  it.each(["几百万", "很多", "-5"])("annualTaxWan %j is refused with a field message", (typed) => {
     expect(errors({ tax: { annualTaxWan: typed } })["tax.annualTaxWan"]?.[0]).toMatch(/金额（万元）|负数/);
+  });
+
+  // A written range gets the range's own message (as a spoken one does), with both ends as read.
+  it.each(["三百万-五百万元", "300到500万", "300~500万元"])("annualTaxWan %j is refused as a range", (typed) => {
+    expect(errors({ tax: { annualTaxWan: typed } })["tax.annualTaxWan"]?.[0]).toMatch(/^这是一个范围（“.+”到“.+”），此项只填一个数/);
   });
 
   it("a tax figure above the field's limit is refused, not stored", () => {
