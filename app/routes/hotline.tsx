@@ -9,7 +9,7 @@ import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { useDeskLookup } from "~/components/desk-lookup";
 import { FlashBanner } from "~/components/flash";
-import { CheckboxField, type FieldMeta, useLeadForm } from "~/components/forms";
+import { CheckboxField, type FieldMeta, useLeadForm, useStepDone } from "~/components/forms";
 import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview, type NearMissCard } from "~/components/hotline-panels";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
@@ -243,7 +243,13 @@ export default function HotlineDesk() {
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   const t = (key: Parameters<typeof staffText>[1], p?: Record<string, string | number>) => staffText(lng, key, p);
   const schema = useMemo(() => createLeadSchema(lng, "hotline"), [lng]);
-  const formKey = d.formKey;
+  // Every load brings a new key, but the form takes it only on the page after its own save (the flash
+  // names it): a call task's outcome, a refused post, a reload of the data leave the lead being keyed
+  // in as it is (ADR 081). A new key is a fresh, empty form (below) and a new submission key.
+  const saved = useStepDone("save");
+  const [keptKey, setKeptKey] = useState(d.formKey);
+  if (saved && keptKey !== d.formKey) setKeptKey(d.formKey);
+  const formKey = saved ? d.formKey : keptKey;
   // A new form id after each save: Conform's state (what it validated) starts over with the empty form.
   const formId = `${FORM_ID}-${formKey}`;
   const validate = useCallback((formData: FormData) => parseWithZod(formData, { schema, disableAutoCoercion: true }), [schema]);
