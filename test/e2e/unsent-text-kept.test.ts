@@ -47,12 +47,21 @@ async function signedIn(email: string, home: string): Promise<Page> {
 /** Waits for the flash the step's redirect left, then for the page to be idle again (the forms have taken the answer). */
 async function landed(page: Page, flash: string | RegExp): Promise<void> {
   await expect.poll(() => textOf(page, "[data-flash]")).toMatch(flash);
-  await page.waitForFunction(() => (window as unknown as { __remixRouter: { state: { navigation: { state: string } } } }).__remixRouter.state.navigation.state === "idle");
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __remixRouter: { state: { navigation: { state: string } } } }).__remixRouter.state.navigation.state ===
+      "idle",
+  );
 }
 
 describe("a step of one form leaves what is typed in the others", () => {
   it("recruiter's lead page: 接单, 已联系企业 and a follow-up date keep the note; saving the note empties it", async () => {
-    const { assignmentId } = await routedTestLead(suite.db.sql, { company: "南京未发备注机械有限公司", phone: "13900001357" }, "S1", "GC-EDZ");
+    const { assignmentId } = await routedTestLead(
+      suite.db.sql,
+      { company: "南京未发备注机械有限公司", phone: "13900001357" },
+      "S1",
+      "GC-EDZ",
+    );
     const page = await signedIn(RECRUITER, `/queue/assignments/${assignmentId}`);
     const note = page.locator('textarea[name="body"]');
     await note.fill(NOTE);
@@ -71,7 +80,10 @@ describe("a step of one form leaves what is typed in the others", () => {
     await page.getByRole("button", { name: "保存跟进日期" }).click();
     await landed(page, "跟进日期已保存。");
     expect(await note.inputValue()).toBe(NOTE);
-    await page.screenshot({ path: `${SHOTS}/unsent-note-kept-phone.png`, fullPage: true });
+    // What the recruiter sees of it on a phone: the step's message above, the note where it was.
+    await page.screenshot({ path: `${SHOTS}/unsent-note-kept-phone-top.png` });
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/unsent-note-kept-phone.png` });
 
     // The note's own save: recorded, and the box is empty for the next one.
     await page.getByRole("button", { name: "添加备注" }).click();
@@ -112,7 +124,7 @@ describe("a step of one form leaves what is typed in the others", () => {
     await page.context().close();
   }, 90_000);
 
-  it("admin space page: 仍可租售 keeps a figure typed in the form; its own save then stores it", async () => {
+  it("admin space page: 仍可租售 keeps a figure typed in the form; its own save stores it; another space's page starts over", async () => {
     const page = await signedIn(ADMIN, "/admin/spaces/S2");
     const area = page.getByLabel(/^面积/);
     await area.fill("6千平");
@@ -125,6 +137,15 @@ describe("a step of one form leaves what is typed in the others", () => {
     await landed(page, /已保存/);
     const [s] = await suite.db.sql<{ areaSqm: number }[]>`select area_sqm from spaces where id = 'S2'`;
     expect(s.areaSqm).toBe(6000);
+
+    // Another space's page is the same route (the component stays, as after a link): it shows that
+    // space, not what was typed about this one.
+    await area.fill("7千平");
+    await page.evaluate(() =>
+      (window as unknown as { __remixRouter: { navigate: (to: string) => Promise<void> } }).__remixRouter.navigate("/admin/spaces/S5"),
+    );
+    await page.waitForURL((url) => url.pathname === "/admin/spaces/S5");
+    await expect.poll(() => area.inputValue()).toBe("6000");
     await page.context().close();
   }, 90_000);
 });
