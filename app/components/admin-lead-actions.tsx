@@ -39,7 +39,7 @@ function ActionForm({
   const schema = leadActionSchema(lng);
   const [form, fields] = useForm<Record<string, string>>({
     id: `lead-${intent}`,
-    lastResult: useFormReply(actionData?.intent === intent ? actionData.result : undefined),
+    lastResult: useFormReply(intent, actionData?.intent === intent ? actionData.result : undefined),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,

@@ -1,6 +1,6 @@
 import { type SubmissionResult, useForm } from "@conform-to/react";
-import { useActionData, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { type ReactNode, useState } from "react";
 
 // Field wrappers that tie label, hint and errors to the control by construction (aria-describedby).
 
@@ -18,6 +18,82 @@ export function readMeta(field: unknown): FieldMeta {
   return { id, name, errorId, descriptionId, errors, initialValue };
 }
 
+// Conform's "start over" answer (what submission.reply({ resetForm: true }) sends): errors, status and
+// the values it holds go back to the form's defaultValue. One object, so Conform reports it once.
+const RESET_REPLY: SubmissionResult<string[]> = { initialValue: null };
+
+/** What useFormReply decides from: the router's state and the page's last answer. */
+export type PageAnswer = {
+  /** A navigation (a post, its redirect, a link) is running. */
+  navigating: boolean;
+  /** The action's data for the page, whichever form it was for (undefined after a redirect, or none yet). */
+  answer: unknown;
+  /** The `form` the flash of the redirect that landed here names (app/http/flash.server.ts), if any. */
+  done: string | null;
+  /** The page now shows another address (path) than the one the forms last settled on: another lead, a new row saved. */
+  moved: boolean;
+};
+
+/**
+ * The `lastResult` for the form called `form` (the name the page's action gives its step, the intent it
+ * posts), given `result`, this form's part of the action's data (undefined when that was for another
+ * form, or there was none). Pure, so each case is tested alone (test/unit/form-reply.test.ts):
+ * - While a navigation runs: undefined (Conform keeps what it shows until the answer is there).
+ * - Action data (400 with field errors, 409, a post refused as stale …): this form's part, or undefined
+ *   when the data was for another form — what is typed here, and its errors, stay as they are.
+ * - After a redirect: the reset answer when its flash names this form (its step was done: the corrected
+ *   save's errors go, the saved note's box empties; useActionData is undefined after a redirect and the
+ *   component is not remounted, so without it the errors of a failed save stayed). Any other form was
+ *   not sent: undefined, so a note half typed beside 接单 stays (ADR 081).
+ * - On another address of the same route (a link from one lead's page to another's): the reset answer.
+ *   The component is not remounted there either, and what was typed about one lead is not the next's.
+ */
+export function formReply(
+  form: string,
+  result: SubmissionResult<string[]> | undefined,
+  page: PageAnswer,
+): SubmissionResult<string[]> | undefined {
+  if (page.navigating) return undefined;
+  // Action data is newer than the loader's flash: after a 4xx the router does not load the page again,
+  // so the flash of an earlier redirect would still be there.
+  if (result || page.answer !== undefined) return result;
+  return page.done === form || page.moved ? RESET_REPLY : undefined;
+}
+
+/** The router's side of formReply: the navigation, the action's data, the flash the route's loader handed on as `flash`, the address. */
+function usePageAnswer(): PageAnswer {
+  const navigation = useNavigation();
+  const answer = useActionData();
+  const loaded = useLoaderData() as { flash?: { form?: unknown } | null } | undefined;
+  const done = loaded?.flash?.form;
+  const navigating = navigation.state !== "idle";
+  // Arrived at another address: moved until the next navigation starts (state updated while rendering,
+  // React's pattern for state that follows a value, so the render that shows the new page has it).
+  const { pathname } = useLocation();
+  const [shown, setShown] = useState(pathname);
+  const [moved, setMoved] = useState(false);
+  if (!navigating && shown !== pathname) {
+    setShown(pathname);
+    setMoved(true);
+  }
+  if (navigating && moved) setMoved(false);
+  return { navigating, answer, done: typeof done === "string" ? done : null, moved };
+}
+
+/** The `lastResult` to hand Conform's useForm, for every form of the app (formReply says which). */
+export function useFormReply(form: string, result: SubmissionResult<string[]> | undefined): SubmissionResult<string[]> | undefined {
+  return formReply(form, result, usePageAnswer());
+}
+
+/**
+ * Whether the page is showing the redirect after `form`'s step (the flash names it, nothing newer came):
+ * for state a page keeps beside Conform's, such as the hotline desk's form key.
+ */
+export function useStepDone(form: string): boolean {
+  const page = usePageAnswer();
+  return !page.navigating && page.answer === undefined && page.done === form;
+}
+
 /**
  * Conform's state for a form parsed by one of the lead schemas (the inquiry, the hotline desk): the
  * last answer's errors once the page is idle again and, once `validate` is there, checks on leaving a
@@ -27,37 +103,16 @@ export function readMeta(field: unknown): FieldMeta {
  * is checked — by the server. No getZodConstraint: the field components set required and maxLength,
  * and the schema's preprocessing is not expressible as HTML constraints. This module imports no Zod.
  */
-// Conform's "start over" answer (what submission.reply({ resetForm: true }) sends): errors, status and
-// the values it holds go back to the form's defaultValue. One object, so Conform reports it once.
-const RESET_REPLY: SubmissionResult<string[]> = { initialValue: null };
-
-/**
- * The `lastResult` to hand Conform's useForm, for every form of the app. `result` is this form's part of
- * the action's answer (undefined when the answer was for another form, or there was none).
- * - While a navigation runs: undefined (Conform keeps what it shows until the answer is there).
- * - Idle with an answer: that answer (400 with field errors, 409 …).
- * - Idle after a post refused as stale: this form's answer if any (the text as sent), else undefined (kept).
- * - Idle without one: the reset answer. Conform ignores an undefined lastResult, so without it the errors
- *   of a failed save stayed on the page after the corrected save redirected back to the same route
- *   (useActionData is undefined after a redirect; the component is not remounted).
- */
-export function useFormReply(result: SubmissionResult<string[]> | undefined): SubmissionResult<string[]> | undefined {
-  const navigation = useNavigation();
-  const answer = useActionData() as { stale?: unknown } | undefined;
-  if (navigation.state !== "idle") return undefined;
-  // A post refused as stale (components/error-pages.tsx) changed nothing: what was typed stays as it is.
-  if (answer && typeof answer === "object" && answer.stale === true) return result;
-  return result ?? RESET_REPLY;
-}
-
 export function useLeadForm<Value extends Record<string, unknown>>(
   id: string,
+  /** The name of the form's step: a redirect back to this page that names it starts the form over (formReply). */
+  step: string,
   validate: ((formData: FormData) => unknown) | null,
   lastResult: SubmissionResult<string[]> | undefined,
 ) {
   return useForm<Value, Value, string[]>({
     id,
-    lastResult: useFormReply(lastResult),
+    lastResult: useFormReply(step, lastResult),
     shouldValidate: validate ? "onBlur" : "onSubmit",
     shouldRevalidate: validate ? "onInput" : "onSubmit",
     onValidate: validate ? ({ formData }) => validate(formData) as never : undefined,

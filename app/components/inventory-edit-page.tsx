@@ -43,7 +43,7 @@ function RetirePanel({
   const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
   const [form, fields] = useForm({
     id: `retire-${collection}`,
-    lastResult: useFormReply(lastResult),
+    lastResult: useFormReply("retire", lastResult),
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: retireFormSchema(lng) }),
   });

@@ -74,7 +74,7 @@ export function InventoryForm({
   const t = (key: Parameters<typeof inventoryText>[1], params?: Record<string, string | number>) => inventoryText(lng, key, params);
   const [form, fields] = useForm<InventoryFormValues, InventoryFormValues, string[]>({
     id: `inventory-${collection}`,
-    lastResult: useFormReply(lastResult),
+    lastResult: useFormReply("save", lastResult),
     defaultValue,
     shouldValidate: "onSubmit",
   });

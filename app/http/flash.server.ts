@@ -7,8 +7,13 @@ import { singleton } from "~/utils/singleton.server";
 // cookie and shown once on the next page (ADR 025) — never in the URL (`?done=`, `?stale=1`), where
 // they stay in history, bookmarks and shared links and show again on every reload.
 
-/** `status`: a confirmation (shown with role=status); `alert`: the step did not happen (role=alert). */
-export type Flash = { tone: "status" | "alert"; text: string };
+/**
+ * `status`: a confirmation (shown with role=status); `alert`: the step did not happen (role=alert).
+ * `form`: the form whose step was done, by the name its page gives it (the intent it posts): that form
+ * starts over on the page it lands on, the page's other forms keep what is typed (ADR 081). Left out
+ * when no form is done with (an alert, a plain button).
+ */
+export type Flash = { tone: "status" | "alert"; text: string; form?: string };
 
 type FlashData = { flash: Flash };
 
@@ -30,7 +35,7 @@ function storage(): SessionStorage<FlashData, FlashData> {
 export async function redirectWithFlash(request: Request, to: string, flash: Flash): Promise<Response> {
   const s = storage();
   const session = await s.getSession();
-  session.flash("flash", { tone: flash.tone, text: flash.text.slice(0, 500) });
+  session.flash("flash", { tone: flash.tone, text: flash.text.slice(0, 500), ...(flash.form ? { form: flash.form.slice(0, 100) } : {}) });
   return redirect(to, {
     status: 303,
     headers: { "Set-Cookie": await s.commitSession(session, perRequestCookieOptions(request)), "Cache-Control": "no-store" },
@@ -48,7 +53,10 @@ export async function readFlash(request: Request): Promise<{ flash: Flash | null
   const s = storage();
   const session = await s.getSession(cookie);
   const value = session.get("flash");
-  const flash = value && (value.tone === "status" || value.tone === "alert") && typeof value.text === "string" ? value : null;
+  const flash =
+    value && (value.tone === "status" || value.tone === "alert") && typeof value.text === "string"
+      ? { tone: value.tone, text: value.text, ...(typeof value.form === "string" ? { form: value.form } : {}) }
+      : null;
   headers.append("Set-Cookie", await s.destroySession(session, perRequestCookieOptions(request)));
   return { flash, headers };
 }

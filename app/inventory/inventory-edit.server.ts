@@ -184,7 +184,7 @@ export async function inventoryEditAction(collection: Collection, request: Reque
       saved.outcome === "created" ? "edit.created" : saved.outcome === "updated" ? "edit.saved" : "edit.unchanged",
     );
     const text = saved.rerouted ? `${said} ${inventoryText(lng, "edit.rerouted", { count: saved.rerouted })}` : said;
-    return redirectWithFlash(request, lngHref(`${base}/${encodeURIComponent(value.id)}`, lng), { tone: "status", text });
+    return redirectWithFlash(request, lngHref(`${base}/${encodeURIComponent(value.id)}`, lng), { tone: "status", text, form: "save" });
   } catch (error) {
     log.error("inventory save failed", { collection, error: errorMessage(error) });
     return data({ result: submission.reply(), banner: "edit.unavailable" as const }, { status: 503 });
@@ -215,5 +215,9 @@ async function retireAction(collection: Collection, request: Request, form: Form
   const name = String(value.title ?? value.name ?? id);
   const said = inventoryText(lng, !done.changed ? "retire.same" : retire ? "retire.done" : "retire.restored", { name });
   const text = done.rerouted ? `${said} ${inventoryText(lng, "edit.rerouted", { count: done.rerouted })}` : said;
-  return redirectWithFlash(request, lngHref(`/admin/${collection}/${encodeURIComponent(id)}`, lng), { tone: "status", text });
+  return redirectWithFlash(request, lngHref(`/admin/${collection}/${encodeURIComponent(id)}`, lng), {
+    tone: "status",
+    text,
+    form: "retire",
+  });
 }

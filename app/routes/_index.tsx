@@ -154,7 +154,7 @@ export default function InquiryForm() {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
   // The server validates on submit (Conform + Zod); the page's script checks in the browser once the
   // schema's chunk has arrived after the page is up (data-validation="browser").
-  const [form, fields] = useLeadForm<LeadFormValue>("inquiry", null, actionData?.result);
+  const [form, fields] = useLeadForm<LeadFormValue>("inquiry", "inquiry", null, actionData?.result);
   const need = fields.need.getFieldset();
   const use = fields.use.getFieldset();
   const tax = fields.tax.getFieldset();

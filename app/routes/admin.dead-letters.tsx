@@ -95,7 +95,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const outcome = await retryDeadWork(getSql(), v.workId, actor, { note: v.note });
     if (!outcome.ok)
       return data<ActionResult>({ noticeId, result: submission.reply({ formErrors: [opsText(lng, "dead.work.gone")] }) }, { status: 409 });
-    return redirectWithFlash(request, lngHref("/admin/dead-letters", lng), { tone: "status", text: opsText(lng, "dead.work.done.retry") });
+    return redirectWithFlash(request, lngHref("/admin/dead-letters", lng), {
+      tone: "status",
+      text: opsText(lng, "dead.work.done.retry"),
+      form: noticeId,
+    });
   }
   const outcome = await actOnDeadLetter(getSql(), v.noticeId, v.intent, actor, {
     note: v.note,
@@ -108,7 +112,11 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: outcome.reason === "no-assignment" ? 400 : 409 },
     );
   }
-  return redirectWithFlash(request, lngHref("/admin/dead-letters", lng), { tone: "status", text: opsText(lng, DONE[v.intent]) });
+  return redirectWithFlash(request, lngHref("/admin/dead-letters", lng), {
+    tone: "status",
+    text: opsText(lng, DONE[v.intent]),
+    form: noticeId,
+  });
 }
 
 /** What both forms carry: the CSRF token, the row's id, the form's error and a note for the audit line. */
@@ -148,7 +156,7 @@ function DeadLetterForm({ lng, noticeId, canHotline }: { lng: Lng; noticeId: str
   const t = (k: AdminOpsKey) => opsText(lng, k);
   const [form, fields] = useForm({
     id: `dead-${noticeId}`,
-    lastResult: useFormReply(actionData?.noticeId === noticeId ? actionData.result : undefined),
+    lastResult: useFormReply(noticeId, actionData?.noticeId === noticeId ? actionData.result : undefined),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deadLetterSchema }),
   });
   return (
@@ -175,7 +183,7 @@ function DeadWorkForm({ lng, workId }: { lng: Lng; workId: string }) {
   const t = (k: AdminOpsKey) => opsText(lng, k);
   const [form, fields] = useForm({
     id: `dead-work-${workId}`,
-    lastResult: useFormReply(actionData?.noticeId === `work:${workId}` ? actionData.result : undefined),
+    lastResult: useFormReply(`work:${workId}`, actionData?.noticeId === `work:${workId}` ? actionData.result : undefined),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deadWorkSchema }),
   });
   return (

@@ -134,7 +134,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirectWithFlash(request, lngHref(`/admin/leads/${leadId}`, lng), { tone: "status", text: opsText(lng, DONE[v.intent]) });
+  return redirectWithFlash(request, lngHref(`/admin/leads/${leadId}`, lng), {
+    tone: "status",
+    text: opsText(lng, DONE[v.intent]),
+    form: v.intent,
+  });
 }
 
 const say = (lng: Lng, b: Bilingual | null | undefined) => (b ? (lng === "en" ? b.en || b.zh : b.zh || b.en) : "");

@@ -97,7 +97,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success")
       return data<ActionResult>({ intent, result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
     await saveCalendarOverride(getSql(), submission.value, actor);
-    return redirectWithFlash(request, back, { tone: "status", text: opsText(lng, "cal.saved", { day: submission.value.day }) });
+    return redirectWithFlash(request, back, {
+      tone: "status",
+      text: opsText(lng, "cal.saved", { day: submission.value.day }),
+      form: intent,
+    });
   }
   if (intent === "override-remove") {
     const submission = parseWithZod(form, { schema: calendarOverrideRemoveSchema(lng) });
@@ -109,13 +113,13 @@ export async function action({ request }: ActionFunctionArgs) {
         { intent, result: submission.reply({ fieldErrors: { day: [opsText(lng, "err.overrideMissing")] } }) as SubmissionResult<string[]> },
         { status: 400 },
       );
-    return redirectWithFlash(request, back, { tone: "status", text: opsText(lng, "cal.removed", { day }) });
+    return redirectWithFlash(request, back, { tone: "status", text: opsText(lng, "cal.removed", { day }), form: intent });
   }
   const submission = parseWithZod(form, { schema: officeHoursSchema(lng) });
   if (submission.status !== "success")
     return data<ActionResult>({ intent, result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
   await saveOfficeHours(getSql(), { startMinute: submission.value.start, endMinute: submission.value.end }, actor);
-  return redirectWithFlash(request, back, { tone: "status", text: opsText(lng, "form.saved") });
+  return redirectWithFlash(request, back, { tone: "status", text: opsText(lng, "form.saved"), form: "hours" });
 }
 
 export default function OfficeHours() {
@@ -126,7 +130,7 @@ export default function OfficeHours() {
   const schema = officeHoursSchema(d.lng);
   const [form, fields] = useForm({
     id: "office-hours",
-    lastResult: useFormReply(actionData?.intent === "hours" ? actionData.result : undefined),
+    lastResult: useFormReply("hours", actionData?.intent === "hours" ? actionData.result : undefined),
     defaultValue: { start: d.start, end: d.end },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -164,7 +168,7 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
   const addSchema = calendarOverrideAddSchema(lng);
   const [form, fields] = useForm({
     id: "calendar-override",
-    lastResult: useFormReply(actionData?.intent === "override-add" ? actionData.result : undefined),
+    lastResult: useFormReply("override-add", actionData?.intent === "override-add" ? actionData.result : undefined),
     defaultValue: { kind: "off" },
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

@@ -114,7 +114,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const inviteUrl = new URL(`/invite/${result.invitationToken}`, getWebEnv().APP_URL).toString();
     return data<ActionResult>({ intent, result: submission.reply({ resetForm: true, hideFields: ["password"] }), inviteUrl });
   }
-  return redirectWithFlash(request, lngHref(`/admin/staff/${id}`, lng), { tone: "status", text: opsText(lng, DONE[v.intent]) });
+  return redirectWithFlash(request, lngHref(`/admin/staff/${id}`, lng), {
+    tone: "status",
+    text: opsText(lng, DONE[v.intent]),
+    form: v.intent,
+  });
 }
 
 /** One small form of the page: its own Conform form, the CSRF token and the intent on its button. */
@@ -143,7 +147,7 @@ function ChangeForm({
   const [form, fields] = useForm<Record<string, string>>({
     id: `${intent}-form`,
     defaultValue,
-    lastResult: useFormReply(actionData?.intent === intent ? actionData.result : undefined),
+    lastResult: useFormReply(intent, actionData?.intent === intent ? actionData.result : undefined),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }) as never,

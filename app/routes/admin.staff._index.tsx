@@ -100,7 +100,7 @@ export default function StaffAccounts() {
   const schema = createStaffSchema(lng);
   const [form, fields] = useForm({
     id: "create-account",
-    lastResult: useFormReply(actionData?.result),
+    lastResult: useFormReply("create", actionData?.result),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),

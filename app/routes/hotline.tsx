@@ -9,7 +9,7 @@ import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { useDeskLookup } from "~/components/desk-lookup";
 import { FlashBanner } from "~/components/flash";
-import { CheckboxField, type FieldMeta, useLeadForm } from "~/components/forms";
+import { CheckboxField, type FieldMeta, useLeadForm, useStepDone } from "~/components/forms";
 import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview, type NearMissCard } from "~/components/hotline-panels";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
@@ -176,6 +176,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash(request, lngHref("/hotline", lng), {
       tone: "status",
       text: hotlineText(lng, "saved", { reference: stored.reference }),
+      form: "save", // the lead form starts over with a new key (HotlineDesk)
     });
   } catch (error) {
     log.error("lead intake failed", { source: "hotline", error: errorMessage(error) });
@@ -242,10 +243,17 @@ export default function HotlineDesk() {
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   const t = (key: Parameters<typeof staffText>[1], p?: Record<string, string | number>) => staffText(lng, key, p);
   const schema = useMemo(() => createLeadSchema(lng, "hotline"), [lng]);
+  // Every load brings a new key, but the form takes it only on the page after its own save (the flash
+  // names it): a call task's outcome, a refused post, a reload of the data leave the lead being keyed
+  // in as it is (ADR 081). A new key is a fresh, empty form (below) and a new submission key.
+  const saved = useStepDone("save");
+  const [keptKey, setKeptKey] = useState(d.formKey);
+  if (saved && keptKey !== d.formKey) setKeptKey(d.formKey);
+  const formKey = saved ? d.formKey : keptKey;
   // A new form id after each save: Conform's state (what it validated) starts over with the empty form.
-  const formId = `${FORM_ID}-${d.formKey}`;
+  const formId = `${FORM_ID}-${formKey}`;
   const validate = useCallback((formData: FormData) => parseWithZod(formData, { schema, disableAutoCoercion: true }), [schema]);
-  const [form, fields] = useLeadForm<PhoneLeadValue>(formId, validate, actionData?.result);
+  const [form, fields] = useLeadForm<PhoneLeadValue>(formId, "save", validate, actionData?.result);
   const need = fields.need.getFieldset();
   const use = fields.use.getFieldset();
   const company = fields.company.getFieldset();
@@ -253,16 +261,16 @@ export default function HotlineDesk() {
   const m = (f: unknown) => f as FieldMeta;
   // The assist's reading belongs to one form: after a save (a new form key) it starts empty.
   const [typedNotes, setTypedNotes] = useState({
-    key: d.formKey,
+    key: formKey,
     text: typeof need.notes.initialValue === "string" ? need.notes.initialValue : "",
   });
-  const notes = typedNotes.key === d.formKey ? typedNotes.text : "";
-  const setNotes = (text: string) => setTypedNotes({ key: d.formKey, text });
+  const notes = typedNotes.key === formKey ? typedNotes.text : "";
+  const setNotes = (text: string) => setTypedNotes({ key: formKey, text });
 
   // Live panels: the caller lookup as phone/company/code are typed, the match preview as the need is.
   // Plain fetches, not fetchers: a lookup answered while a save loads must not take the save's page.
-  const callers = useDeskLookup<CallerAnswer | FetcherRefusal>(d.formKey, CALLERS_FAILED);
-  const preview = useDeskLookup<PreviewAnswer | FetcherRefusal>(d.formKey, PREVIEW_FAILED);
+  const callers = useDeskLookup<CallerAnswer | FetcherRefusal>(formKey, CALLERS_FAILED);
+  const preview = useDeskLookup<PreviewAnswer | FetcherRefusal>(formKey, PREVIEW_FAILED);
   // A refused lookup (signed in again elsewhere) hands over the session's token: the next keystroke's
   // lookup and the save post with it. The page is never reloaded for it (that would empty the form).
   const [freshCsrf, setFreshCsrf] = useState<string | null>(null);
@@ -348,7 +356,7 @@ export default function HotlineDesk() {
       <div className="desk-grid">
         {/* A new key after each save: a fresh, empty form with the focus back in the phone box. */}
         <Form
-          key={d.formKey}
+          key={formKey}
           method="post"
           action={lngHref("/hotline", lng)}
           {...getFormProps(form)}
@@ -356,7 +364,7 @@ export default function HotlineDesk() {
           className="desk-form"
         >
           <input type="hidden" name="csrf" value={csrf} />
-          <input type="hidden" name="formKey" value={d.formKey} />
+          <input type="hidden" name="formKey" value={formKey} />
           {/* Enter in a box saves (the first submit button of a form is its default). */}
           <button type="submit" name="intent" value="save" className="hp" tabIndex={-1} aria-hidden="true" />
           <fieldset className="desk-group caller-group">

@@ -131,8 +131,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lead = await loadDeskLead(getSql(), params.id ?? "");
   if (!lead) throw data(hotlineText(lng, "lead.notFound"), { status: 404 });
   // The message rides the flash cookie (ADR 025), not a query flag that a reload or a shared link repeats.
-  const back = (key: "note.saved" | "editNeed.saved") =>
-    redirectWithFlash(request, lngHref(`/hotline/leads/${lead.id}`, lng), { tone: "status", text: hotlineText(lng, key) });
+  // It names the form it answered: that form starts over, the other keeps what is typed (ADR 081).
+  const back = (form: "note" | "need", key: "note.saved" | "editNeed.saved") =>
+    redirectWithFlash(request, lngHref(`/hotline/leads/${lead.id}`, lng), { tone: "status", text: hotlineText(lng, key), form });
   // Which of the two forms was sent: read the one way (Conform + Zod) like every field.
   const step = parseWithZod(form, { schema: stepSchema });
   if (step.status !== "success") throw data(null, { status: 400 });
@@ -140,7 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(form, { schema: callNoteSchema(lng) });
     if (submission.status !== "success") return data<ActionResult>({ form: "note", result: submission.reply() }, { status: 400 });
     await addLeadNote(getSql(), { leadId: lead.id, authorId: user.id, body: submission.value.body, source: "hotline" });
-    return back("note.saved");
+    return back("note", "note.saved");
   }
   const submission = parseWithZod(form, { schema: needOnlySchema(lng, lead.lead), disableAutoCoercion: true });
   if (submission.status !== "success") return data<ActionResult>({ form: "need", result: submission.reply() }, { status: 400 });
@@ -161,7 +162,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw data(hotlineText(lng, saved.reason === "closed" ? "lead.closed" : "lead.notFound"), {
       status: saved.reason === "closed" ? 409 : 404,
     });
-  return back("editNeed.saved");
+  return back("need", "editNeed.saved");
 }
 
 export default function HotlineLead() {
@@ -173,7 +174,7 @@ export default function HotlineLead() {
   const needSchema = useMemo(() => needOnlySchema(lng, null), [lng]);
   const [noteForm, noteFields] = useForm({
     id: "call-note",
-    lastResult: useFormReply(actionData?.form === "note" ? actionData.result : undefined),
+    lastResult: useFormReply("note", actionData?.form === "note" ? actionData.result : undefined),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: callNoteSchema(lng) }),
@@ -181,7 +182,7 @@ export default function HotlineLead() {
   const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
     id: "edit-need",
     defaultValue: d.typed,
-    lastResult: useFormReply(actionData?.form === "need" ? actionData.result : undefined),
+    lastResult: useFormReply("need", actionData?.form === "need" ? actionData.result : undefined),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: needSchema, disableAutoCoercion: true }) as never,
@@ -263,14 +264,9 @@ export default function HotlineLead() {
 
       {l.closed ? null : (
         <>
-          <Form
-            // A saved note empties the box (a new key per note): the text left in it read as "not saved".
-            key={d.notes.length}
-            method="post"
-            action={lngHref(`/hotline/leads/${l.id}`, lng)}
-            {...getFormProps(noteForm)}
-            className="desk-form"
-          >
+          {/* A saved note empties the box (its redirect names it, useFormReply): the text left in it read as
+              "not saved". Not a key per note: the need's save adds a note too, and took the unsent one with it. */}
+          <Form method="post" action={lngHref(`/hotline/leads/${l.id}`, lng)} {...getFormProps(noteForm)} className="desk-form">
             <fieldset className="desk-group">
               <legend>{h("note.legend")}</legend>
               <input type="hidden" name="csrf" value={d.csrf} />

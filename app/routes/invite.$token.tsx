@@ -58,7 +58,7 @@ export default function Invitation() {
   const schema = invitationSchema(lng);
   const [form, fields] = useForm({
     id: "invite",
-    lastResult: useFormReply(actionData?.result),
+    lastResult: useFormReply("invite", actionData?.result),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),

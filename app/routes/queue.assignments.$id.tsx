@@ -278,9 +278,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const said: Partial<Record<string, DeskKey>> = { note: "done.note", followUp: "done.followUp", visit: "done.visit" };
   const key = said[v.intent];
   const status = adminLabel(lng, "assignment", v.intent === "accept" ? "accepted" : v.intent);
+  // It names the step's form: that form starts over on the page, a note typed in another stays (ADR 081).
   throw await redirectWithFlash(request, lngHref(here, lng), {
     tone: "status",
     text: key ? deskText(lng, key) : staffText(lng, "a.done", { status }),
+    form: v.intent,
   });
 }
 
@@ -410,7 +412,7 @@ export default function AssignmentPage() {
             </li>
           ))}
         </ol>
-        {d.mine ? <NoteForm key={d.notes.length} d={d} lastResult={actionData?.form === "note" ? actionData.result : undefined} /> : null}
+        {d.mine ? <NoteForm d={d} lastResult={actionData?.form === "note" ? actionData.result : undefined} /> : null}
       </AdminSection>
 
       <AdminSection id="shortlist-h" title={k("shortlist.title")}>
@@ -420,9 +422,7 @@ export default function AssignmentPage() {
             <ShareLink lng={d.lng} url={actionData.shared} />
           </div>
         ) : null}
-        {d.mine ? (
-          <ShortlistForm d={d} lastResult={actionData?.form === "shortlist" && !actionData.shared ? actionData.result : undefined} />
-        ) : null}
+        {d.mine ? <ShortlistForm d={d} lastResult={actionData?.form === "shortlist" ? actionData.result : undefined} /> : null}
         <h3>{k("shortlist.shared")}</h3>
         {d.shortlists.length === 0 ? <p>{k("shortlist.none")}</p> : <p className="hint">{k("shortlist.linkOnce")}</p>}
         <ul className="shortlists">
@@ -577,7 +577,7 @@ function useWorkForm(d: Data, id: string, lastResult: Reply) {
   const schema = leadWorkSchema(d.lng, d.today);
   return useForm<Record<string, string | string[]>>({
     id,
-    lastResult: useFormReply(lastResult),
+    lastResult: useFormReply(id, lastResult),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
