@@ -6,7 +6,7 @@ import type { Lng } from "./lng";
 const zh = {
   "nav.staff": "员工账号",
   "nav.leads": "线索",
-  "nav.deadLetters": "发送失败",
+  "nav.deadLetters": "失败处理",
   "nav.dashboard": "数据看板",
   "nav.officeHours": "办公时间",
 
@@ -190,7 +190,8 @@ const zh = {
   "lead.closed": "已关闭：{as}。{note}",
   "lead.closed.duplicateOf": "重复于",
 
-  "dead.title": "发送失败的通知",
+  "dead.title": "失败的通知和后台任务",
+  "dead.notices": "发送失败的通知",
   "dead.intro": "多次重试仍未送达的通知。可以重发（先修好邮箱等问题）、改由热线电话转告，或标记为已处理。每个操作都会记录。",
   "dead.caption": "发送失败的通知，最近的在前",
   "dead.empty": "没有发送失败的通知。",
@@ -335,7 +336,7 @@ export type AdminOpsKey = keyof typeof zh;
 const en: Record<AdminOpsKey, string> = {
   "nav.staff": "Staff accounts",
   "nav.leads": "Leads",
-  "nav.deadLetters": "Dead letters",
+  "nav.deadLetters": "Failures",
   "nav.dashboard": "Dashboard",
   "nav.officeHours": "Office hours",
 
@@ -523,11 +524,12 @@ const en: Record<AdminOpsKey, string> = {
   "lead.closed": "Closed: {as}. {note}",
   "lead.closed.duplicateOf": "Repeats",
 
-  "dead.title": "Dead letters",
+  "dead.title": "Failed notices and background work",
+  "dead.notices": "Failed notifications",
   "dead.intro":
     "Notices not delivered after every retry. Send again (after fixing the mailbox), hand over through the hotline instead, or mark as handled. Every action is recorded.",
-  "dead.caption": "Dead letters, newest first",
-  "dead.empty": "No dead letters.",
+  "dead.caption": "Failed notifications, newest first",
+  "dead.empty": "No failed notifications.",
   "dead.col.lead": "Lead",
   "dead.col.what": "Notice",
   "dead.col.to": "Recipient",

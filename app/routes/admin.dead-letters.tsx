@@ -200,40 +200,42 @@ export default function DeadLetters() {
   return (
     <AdminPage lng={lng} flash={flash}>
       <h1>{t("dead.title")}</h1>
-      <p>{t("dead.intro")}</p>
-      <DataTable
-        caption={t("dead.caption")}
-        columns={[
-          { label: t("dead.col.lead") },
-          { label: t("dead.col.what") },
-          { label: t("dead.col.to") },
-          { label: t("dead.col.error") },
-          { label: t("dead.col.attempts"), numeric: true },
-          { label: t("audit.col.at") },
-          { label: t("dead.col.actions") },
-        ]}
-        empty={{ when: dead.rows.length === 0, text: t("dead.empty") }}
-      >
-        {dead.rows.map((r) => (
-          <tr key={r.id} data-dead={r.id}>
-            <th scope="row">
-              <Link to={lngHref(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link>
-            </th>
-            <td>
-              {adminLabel(lng, "kind", r.kind)} · {adminLabel(lng, "channel", r.channel)}
-            </td>
-            <td>{r.recipientName ? `${r.recipientName} (${r.recipient})` : r.recipient}</td>
-            <td className="error-text">{r.lastError ?? "—"}</td>
-            <td className="num">{r.attempts}</td>
-            <td>
-              <Time iso={r.createdAt} />
-            </td>
-            <td>
-              <DeadLetterForm lng={lng} noticeId={r.id} canHotline={r.kind === "assignment"} />
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      <AdminSection id="dead-h" title={t("dead.notices")}>
+        <p>{t("dead.intro")}</p>
+        <DataTable
+          caption={t("dead.caption")}
+          columns={[
+            { label: t("dead.col.lead") },
+            { label: t("dead.col.what") },
+            { label: t("dead.col.to") },
+            { label: t("dead.col.error") },
+            { label: t("dead.col.attempts"), numeric: true },
+            { label: t("audit.col.at") },
+            { label: t("dead.col.actions") },
+          ]}
+          empty={{ when: dead.rows.length === 0, text: t("dead.empty") }}
+        >
+          {dead.rows.map((r) => (
+            <tr key={r.id} data-dead={r.id}>
+              <th scope="row">
+                <Link to={lngHref(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link>
+              </th>
+              <td>
+                {adminLabel(lng, "kind", r.kind)} · {adminLabel(lng, "channel", r.channel)}
+              </td>
+              <td>{r.recipientName ? `${r.recipientName} (${r.recipient})` : r.recipient}</td>
+              <td className="error-text">{r.lastError ?? "—"}</td>
+              <td className="num">{r.attempts}</td>
+              <td>
+                <Time iso={r.createdAt} />
+              </td>
+              <td>
+                <DeadLetterForm lng={lng} noticeId={r.id} canHotline={r.kind === "assignment"} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
 
       <AdminSection id="dead-work-h" title={t("dead.work")}>
         <p>{t("dead.work.intro")}</p>

@@ -348,6 +348,26 @@ describe("lead export", () => {
 });
 
 describe("dead letters", () => {
+  it("the page is titled for both of its lists (failed notices and background work no longer retried, ADR 077), as its menu entry", async () => {
+    const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+    const h1 = (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1];
+    const navEntry = (html: string) => /<a[^>]*href="\/admin\/dead-letters(?:\?lng=en)?"[^>]*>([^<]*)<\/a>/.exec(html)?.[1];
+    const zh = await (await client.get("/admin/dead-letters", admin)).text();
+    expect(h1(zh)).toBe("失败的通知和后台任务");
+    expect(title(zh)).toBe("失败的通知和后台任务");
+    expect(zh).toContain('<h2 id="dead-h">发送失败的通知</h2>'); // the notices' list keeps its own words
+    expect(zh).toContain('<h2 id="dead-work-h">不再自动重试的后台任务</h2>');
+    expect(navEntry(zh)).toBe("失败处理");
+    const en = await (await client.get("/admin/dead-letters?lng=en", admin)).text();
+    expect(h1(en)).toBe("Failed notices and background work");
+    expect(title(en)).toBe("Failed notices and background work");
+    expect(en).toContain('<h2 id="dead-h">Failed notifications</h2>');
+    expect(navEntry(en)).toBe("Failures");
+    // The overview's count of both lists links to the page under the same words.
+    const overview = await (await client.get("/admin", admin)).text();
+    expect(overview).toMatch(/<a[^>]*href="\/admin\/dead-letters"[^>]*>待处理的失败<\/a><\/dt><dd data-testid="count-dead">/);
+  });
+
   it("retries with the error shown, sends through the hotline instead, or marks handled — each audited", async () => {
     const lead = await newLead("南京死信测试有限公司");
     await matchTestLead(db.sql, lead.id, "GC-EDZ");
