@@ -18,6 +18,7 @@ let web: Awaited<ReturnType<typeof startWebServer>>;
 let client: ReturnType<typeof webClient>;
 let recruiter: string;
 let admin: string;
+let hotline: string;
 
 beforeAll(async () => {
   db = await createTestDatabase("not_found_page");
@@ -31,6 +32,8 @@ beforeAll(async () => {
   admin = await client.signIn("adm404@example.test", PASSWORD);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values ('rec404@example.test', '专员', 'recruiter', 'R1', ${hash})`;
   recruiter = await client.signIn("rec404@example.test", PASSWORD);
+  await db.sql`insert into users (email, name, role, password_hash) values ('hot404@example.test', '坐席', 'hotline', ${hash})`;
+  hotline = await client.signIn("hot404@example.test", PASSWORD);
 }, 180_000);
 afterAll(async () => {
   await web?.stop();
@@ -72,6 +75,32 @@ describe("the 404 page", () => {
     expect(ways(asAdminEn)).toMatch(/href="\/admin\?lng=en"[^>]*>Back to my desk</);
     const asRecruiter = await (await client.get("/queue/xyz", recruiter)).text();
     expect(ways(asRecruiter)).toMatch(/href="\/queue"[^>]*>回到我的工作台</);
+  });
+
+  it("for signed-in staff, under their own header (the staff pages' frame: their menu, the language switch, sign-out), not the public one", async () => {
+    const header = (html: string) => /<header class="[^"]*">([\s\S]*?)<\/header>/.exec(html)?.[0] ?? "";
+    const asAdmin = header(await (await client.get("/nonexistent", admin)).text());
+    expect(asAdmin).toContain('<header class="top admin-top">');
+    expect(asAdmin).toContain("园区招商 · 管理后台");
+    expect(asAdmin).toContain('href="/admin/leads"'); // the admin's menu
+    expect(asAdmin).toContain('href="/nonexistent?lng=en"'); // the same address in English
+    expect(asAdmin).toContain('action="/logout"');
+    expect(asAdmin).not.toContain("厂房土地需求登记");
+    const asAdminEn = header(await (await client.get("/admin/nope?lng=en", admin)).text());
+    expect(asAdminEn).toContain("Industrial park sites · Admin");
+    expect(asAdminEn).toContain('href="/admin/nope"'); // back to 中文
+
+    const asRecruiter = await (await client.get("/queue/xyz", recruiter)).text();
+    expect(header(asRecruiter)).toContain("园区招商 · 工作台");
+    expect(header(asRecruiter)).toMatch(/href="\/queue"[^>]*>我的线索</);
+    expect(header(asRecruiter)).not.toContain('href="/admin');
+    expect(asRecruiter).toContain("<h1>页面不存在</h1>");
+    expect(ways(asRecruiter)).toMatch(/href="\/queue"[^>]*>回到我的工作台</);
+    const asHotline = header(await (await client.get("/hotline/nope?lng=en", hotline)).text());
+    expect(asHotline).toContain("parkmatch · Staff desk");
+    expect(asHotline).toMatch(/href="\/hotline\?lng=en"[^>]*>Call tasks</);
+
+    expect(header(await (await client.get("/nonexistent")).text())).toContain("园区招商 · 厂房土地需求登记"); // nobody signed in: the public one
   });
 
   it("/inquiry/<a reference nobody has> keeps its own help, under the header with the language switch", async () => {
