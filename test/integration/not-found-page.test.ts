@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
@@ -12,6 +14,8 @@ import { webClient } from "../support/staff-web";
 // site's header with the language switch (to the same address in the other language), what happened,
 // and the ways back — the signed-in person's desk first, then the home page (the form). zh-CN unless
 // ?lng=en, as every page. /inquiry/<bad reference> keeps its own helpful words, now under the header too.
+// Signed-in staff see their own pages' header there. Asked for as data (`?_data=`, `.data`), an unknown
+// address is a 404 too, and nothing is logged as an error: it is not a fault of the server.
 const PASSWORD = "not-found-秘密-2026";
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let web: Awaited<ReturnType<typeof startWebServer>>;
@@ -111,6 +115,49 @@ describe("the 404 page", () => {
     expect(html).toContain('href="/inquiry/PM-20260101-9999?lng=en"');
     expect(html).toContain("找不到这个需求编号");
     expect(ways(html)).toContain("登记用地 / 厂房需求");
+  });
+});
+
+describe("an unknown address asked for as data (Remix's ?_data=, single fetch's .data)", () => {
+  // Remix answers `?_data=` — the data requests of Remix before single fetch, which this app's pages no
+  // longer make — and logs each one through handleError as a server error with its stack ("Single
+  // fetch-enabled apps should not be making ?_data requests"); for /nope?_data=root it even answered 200
+  // with the root's data. An unknown address is no fault of the server: the 404 page, and no error line.
+  const errorLinesOfWeb = () =>
+    readFileSync(inject("logFile"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { pid: number; level: string; msg: string; error?: string })
+      .filter((l) => l.pid === web.process.pid && (l.level === "error" || l.level === "fatal"));
+
+  it.each([
+    ["GET", "/nonexistent?_data=root"],
+    ["GET", "/nonexistent?_data=routes%2F%24"],
+    ["GET", "/admin/nope?_data=routes%2F%24&lng=en"],
+    ["HEAD", "/nonexistent?_data=routes%2F%24"],
+    ["POST", "/nonexistent?_data=routes%2F%24"],
+    ["GET", "/nonexistent.data"],
+    ["GET", "/nonexistent.data?_routes=routes%2F%24"],
+    ["POST", "/nonexistent.data"],
+  ])("%s %s: 404, nothing logged as an error", async (method, path) => {
+    const before = errorLinesOfWeb().length;
+    const res = await fetch(`${web.url}${path}`, {
+      method,
+      redirect: "manual",
+      headers: method === "POST" ? { "content-type": "application/x-www-form-urlencoded", origin: web.url } : {},
+      body: method === "POST" ? "a=1" : undefined,
+    });
+    expect(res.status).toBe(404);
+    if (method === "GET" && path.includes("_data=")) expect(await res.text()).toContain(path.includes("lng=en") ? "Page not found" : "页面不存在");
+    expect(errorLinesOfWeb().slice(before)).toEqual([]);
+  });
+
+  it("a page that exists, asked for with ?_data=, is the page (no error line either)", async () => {
+    const before = errorLinesOfWeb().length;
+    const res = await fetch(`${web.url}/privacy?_data=root`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(errorLinesOfWeb().slice(before)).toEqual([]);
   });
 });
 
