@@ -148,7 +148,8 @@ describe("an unknown address asked for as data (Remix's ?_data=, single fetch's 
       body: method === "POST" ? "a=1" : undefined,
     });
     expect(res.status).toBe(404);
-    if (method === "GET" && path.includes("_data=")) expect(await res.text()).toContain(path.includes("lng=en") ? "Page not found" : "页面不存在");
+    if (method === "GET" && path.includes("_data="))
+      expect(await res.text()).toContain(path.includes("lng=en") ? "Page not found" : "页面不存在");
     expect(errorLinesOfWeb().slice(before)).toEqual([]);
   });
 
