@@ -528,11 +528,11 @@ const en: Record<AdminOpsKey, string> = {
   "lead.closed.duplicateOf": "Repeats",
 
   "dead.title": "Failed notices and background work",
-  "dead.notices": "Failed notifications",
+  "dead.notices": "Failed notices",
   "dead.intro":
     "Notices not delivered after every retry. Send again (after fixing the mailbox), hand over through the hotline instead, or mark as handled. Every action is recorded.",
-  "dead.caption": "Failed notifications, newest first",
-  "dead.empty": "No failed notifications.",
+  "dead.caption": "Failed notices, newest first",
+  "dead.empty": "No failed notices.",
   "dead.col.lead": "Lead",
   "dead.col.what": "Notice",
   "dead.col.to": "Recipient",

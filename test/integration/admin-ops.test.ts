@@ -361,7 +361,7 @@ describe("dead letters", () => {
     const en = await (await client.get("/admin/dead-letters?lng=en", admin)).text();
     expect(h1(en)).toBe("Failed notices and background work");
     expect(title(en)).toBe("Failed notices and background work");
-    expect(en).toContain('<h2 id="dead-h">Failed notifications</h2>');
+    expect(en).toContain('<h2 id="dead-h">Failed notices</h2>'); // "notice" throughout the page, as its title and intro
     expect(navEntry(en)).toBe("Failures");
     // The overview's count of both lists links to the page under the same words.
     const overview = await (await client.get("/admin", admin)).text();
