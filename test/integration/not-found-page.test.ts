@@ -83,7 +83,11 @@ describe("the 404 page", () => {
 
   it("for signed-in staff, under their own header (the staff pages' frame: their menu, the language switch, sign-out), not the public one", async () => {
     const header = (html: string) => /<header class="[^"]*">([\s\S]*?)<\/header>/.exec(html)?.[0] ?? "";
-    const asAdmin = header(await (await client.get("/nonexistent", admin)).text());
+    const adminPage = await client.get("/nonexistent", admin);
+    expect(adminPage.status).toBe(404);
+    const adminHtml = await adminPage.text();
+    expect(adminHtml).toContain("<title>页面不存在</title>");
+    const asAdmin = header(adminHtml);
     expect(asAdmin).toContain('<header class="top admin-top">');
     expect(asAdmin).toContain("园区招商 · 管理后台");
     expect(asAdmin).toContain('href="/admin/leads"'); // the admin's menu
