@@ -4,6 +4,7 @@ import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql } from "~/db/db.server";
 import { reviveDead } from "~/db/outbox.server";
 import { cleanTyped } from "~/domain/format-chars";
+import type { NotificationStatus } from "~/domain/statuses";
 import { openCallTask } from "~/hotline/call-tasks.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import type { Lng } from "~/i18n/lng";
@@ -15,7 +16,12 @@ import { writeAdminAudit } from "./admin-audit.server";
 // transaction with an admin_audit line (and, for a lead's notice, a routing_events line with the actor).
 
 export type DeadLetterAction = "retry" | "hotline" | "handled";
-export type DeadLetterOutcome = { ok: true } | { ok: false; reason: "not-found" | "not-dead" | "no-assignment" };
+/**
+ * `not-dead`: no longer waiting for an admin — retried or dealt with meanwhile (a second press, another
+ * admin, another tab); a notice's `status` says which (pending, sending or sent: retried; handled).
+ */
+export type DeadLetterOutcome =
+  { ok: true } | { ok: false; reason: "not-found" | "no-assignment" } | { ok: false; reason: "not-dead"; status?: NotificationStatus };
 
 /**
  * - retry: back to pending with a fresh retry budget (retryDeadLetter);
@@ -40,10 +46,12 @@ export async function actOnDeadLetter(
   const [peek] = await sql<{ assignmentId: string | null }[]>`select assignment_id from notifications where id = ${noticeId}`;
   const details = action === "hotline" && peek?.assignmentId ? await loadAssignmentDetails(sql, peek.assignmentId) : null;
   return sql.begin(async (tx): Promise<DeadLetterOutcome> => {
-    const [n] = await tx<{ id: string; status: string; leadId: string; assignmentId: string | null; lastError: string | null }[]>`
+    const [n] = await tx<
+      { id: string; status: NotificationStatus; leadId: string; assignmentId: string | null; lastError: string | null }[]
+    >`
       select id::text, status, lead_id, assignment_id, last_error from notifications where id = ${noticeId} for update`;
     if (!n) return { ok: false, reason: "not-found" };
-    if (n.status !== "dead") return { ok: false, reason: "not-dead" };
+    if (n.status !== "dead") return { ok: false, reason: "not-dead", status: n.status };
     if (action === "hotline") {
       if (!details?.recruiter) return { ok: false, reason: "no-assignment" };
       const scriptIn = (lng: Lng) => `${notifyText(lng, "handover.noticeFailed")}\n${handoverScript(details, options.slaMinutes, lng)}`;
@@ -83,8 +91,8 @@ export async function actOnDeadLetter(
 /**
  * Retry of background work that ended as a dead letter (an outbox row, docs/decisions/077): back to the
  * relay with a fresh job and a fresh strike count, and an admin_audit line (`outbox:<id>`), in one
- * transaction. `outboxId` is outbox.id. A row that is no longer dead (done meanwhile, retried by
- * another admin) is "not-dead".
+ * transaction. `outboxId` is outbox.id. A row that is no longer dead is "not-dead": only this retry
+ * revives a dead row (it is never done while dead, never deleted), so it was retried already.
  */
 export async function retryDeadWork(
   sql: Sql,

@@ -1,10 +1,13 @@
 import { getSql, type Sql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
+import type { NotificationStatus } from "~/domain/statuses";
 import { auditMessages } from "~/i18n/audit-messages";
 
 import { recordRoutingEvent } from "./routing-events.server";
 
-export type RetryDeadLetterResult = { ok: true } | { ok: false; reason: "not-found" | "not-dead" };
+/** `not-dead`: the notice is no longer a dead letter — `status` says what became of it (retried: pending, sending or sent; handled). */
+export type RetryDeadLetterResult =
+  { ok: true } | { ok: false; reason: "not-found" } | { ok: false; reason: "not-dead"; status: NotificationStatus };
 
 const TOPIC = { email: "notify.email", hotline: "notify.hotline", wecom: "notify.wecom" } as const;
 
@@ -21,7 +24,7 @@ export async function retryDeadLetter(noticeId: string, actor: string, sql: Sql 
     const [n] = await tx<
       {
         id: string;
-        status: string;
+        status: NotificationStatus;
         channel: "email" | "hotline" | "wecom";
         assignmentId: string | null;
         leadId: string;
@@ -30,7 +33,7 @@ export async function retryDeadLetter(noticeId: string, actor: string, sql: Sql 
     >`
       select id, status, channel, assignment_id, lead_id, last_error from notifications where id = ${noticeId} for update`;
     if (!n) return { ok: false, reason: "not-found" } as const;
-    if (n.status !== "dead") return { ok: false, reason: "not-dead" } as const;
+    if (n.status !== "dead") return { ok: false, reason: "not-dead", status: n.status } as const;
     await tx`update notifications set status = 'pending', retry_until = null, lease_until = null, lease_token = null where id = ${n.id}`;
     await enqueue(tx, TOPIC[n.channel], [String(n.id)]);
     await recordRoutingEvent(tx, {

@@ -90,25 +90,28 @@ export function RefusedPage({ lng, refusal }: { lng: Lng; refusal: NonNullable<R
 }
 
 /**
- * The 404 of every address without a page of its own (root.tsx): the site's header with the language
- * switch (to this address in the other language), what happened, and the ways back — the signed-in
- * person's desk first when there is one, then the home page (the form).
+ * The 404 of every address without a page of its own (routes/$.tsx, root.tsx): a header with the
+ * language switch (to this address in the other language) — the site's, or `header`: the signed-in
+ * staff's own (routes/$.tsx) — what happened, and the ways back: the signed-in person's desk first
+ * when there is one, then the home page (the form).
  */
 export function NotFoundPage({
   lng,
   desk,
   homeLabel,
+  header,
   children,
 }: {
   lng: Lng;
   desk: string | null;
   homeLabel?: string;
+  header?: React.ReactNode;
   children?: React.ReactNode;
 }) {
   const location = useLocation();
   return (
     <>
-      <PublicHeader lng={lng} path={location.pathname} />
+      {header ?? <PublicHeader lng={lng} path={location.pathname} />}
       <main className="not-found">
         <h1>{ui(lng, "error.notFound")}</h1>
         {children ?? <p role="alert">{ui(lng, "error.notFoundBody")}</p>}

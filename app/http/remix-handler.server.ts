@@ -90,6 +90,12 @@ function toFetchRequest(req: ExpressRequest, gate: GatePass, signal: AbortSignal
   // root layout's, which has none (405), by `?index`: the page's own form sends it, a script or a
   // hand-written form following the contract does not.
   if (req.method === "POST" && url.pathname === "/" && !url.searchParams.has("index")) url.searchParams.append("index", "");
+  // `?_data=<route>` is how Remix asked for a route's data before single fetch (remix.config.js
+  // v3_singleFetch): these pages ask with the `.data` suffix and never send it. Remix still answers it —
+  // /no-such-page?_data=root with 200 and the root's data — and hands each one to handleError as an
+  // Error ("Single fetch-enabled apps should not be making ?_data requests"), logged with its stack as a
+  // failed request. Without it a request is what its path says: the page, or the 404 page.
+  url.searchParams.delete("_data");
   // The gate resolved the forwarded host (or refused a foreign origin): the framework compares Origin
   // with these, so they say what the client addressed.
   headers.set("host", url.host);

@@ -6,7 +6,7 @@ import type { Lng } from "./lng";
 const zh = {
   "nav.staff": "员工账号",
   "nav.leads": "线索",
-  "nav.deadLetters": "发送失败",
+  "nav.deadLetters": "失败处理",
   "nav.dashboard": "数据看板",
   "nav.officeHours": "办公时间",
 
@@ -190,7 +190,8 @@ const zh = {
   "lead.closed": "已关闭：{as}。{note}",
   "lead.closed.duplicateOf": "重复于",
 
-  "dead.title": "发送失败的通知",
+  "dead.title": "失败的通知和后台任务",
+  "dead.notices": "发送失败的通知",
   "dead.intro": "多次重试仍未送达的通知。可以重发（先修好邮箱等问题）、改由热线电话转告，或标记为已处理。每个操作都会记录。",
   "dead.caption": "发送失败的通知，最近的在前",
   "dead.empty": "没有发送失败的通知。",
@@ -207,7 +208,9 @@ const zh = {
   "dead.done.retry": "已重新发送，请稍后查看结果。",
   "dead.done.hotline": "已为热线创建转告任务。",
   "dead.done.handled": "已标记为已处理。",
-  "dead.gone": "这条通知已不在失败列表中（可能已被别人处理）。",
+  "dead.gone": "找不到这条通知。",
+  "dead.already.retried": "这条通知已经重发过了，不再等待处理。",
+  "dead.already.handled": "这条通知已经处理过了（已标记处理或改由热线转告），不再等待处理。",
   "dead.noHotline": "这条通知没有关联的分配，不能由热线转告。",
   "dead.stuck": "后台积压",
   "dead.stuck.caption": "失败后正在重试或到期未完成的后台任务",
@@ -223,7 +226,8 @@ const zh = {
   "dead.work.reason.strikes": "系统其他部分正常时仍反复失败",
   "dead.work.retry": "重试",
   "dead.work.done.retry": "已重新排队，请稍后查看结果。",
-  "dead.work.gone": "这项任务已不在列表中（可能已被别人重试，或已完成）。",
+  "dead.work.gone": "找不到这项任务。",
+  "dead.work.already": "这项任务已经重新排队过了，不再等待处理。",
 
   "hours.title": "办公时间",
   "hours.intro": "接单时限（{minutes} 分钟）只计算办公时间：中国大陆的工作日（节假日休息、调休的周末上班），以下时段内（北京时间）。",
@@ -335,7 +339,7 @@ export type AdminOpsKey = keyof typeof zh;
 const en: Record<AdminOpsKey, string> = {
   "nav.staff": "Staff accounts",
   "nav.leads": "Leads",
-  "nav.deadLetters": "Dead letters",
+  "nav.deadLetters": "Failures",
   "nav.dashboard": "Dashboard",
   "nav.officeHours": "Office hours",
 
@@ -523,11 +527,12 @@ const en: Record<AdminOpsKey, string> = {
   "lead.closed": "Closed: {as}. {note}",
   "lead.closed.duplicateOf": "Repeats",
 
-  "dead.title": "Dead letters",
+  "dead.title": "Failed notices and background work",
+  "dead.notices": "Failed notices",
   "dead.intro":
     "Notices not delivered after every retry. Send again (after fixing the mailbox), hand over through the hotline instead, or mark as handled. Every action is recorded.",
-  "dead.caption": "Dead letters, newest first",
-  "dead.empty": "No dead letters.",
+  "dead.caption": "Failed notices, newest first",
+  "dead.empty": "No failed notices.",
   "dead.col.lead": "Lead",
   "dead.col.what": "Notice",
   "dead.col.to": "Recipient",
@@ -541,7 +546,9 @@ const en: Record<AdminOpsKey, string> = {
   "dead.done.retry": "Sent again; check back shortly.",
   "dead.done.hotline": "A hand-over task was created for the hotline.",
   "dead.done.handled": "Marked as handled.",
-  "dead.gone": "This notice is no longer a dead letter (someone may have dealt with it).",
+  "dead.gone": "No such notice.",
+  "dead.already.retried": "This notice was already sent again; it is no longer waiting.",
+  "dead.already.handled": "This notice was already dealt with (marked handled, or handed to the hotline); it is no longer waiting.",
   "dead.noHotline": "This notice belongs to no assignment; the hotline cannot hand it over.",
   "dead.stuck": "Background backlog",
   "dead.stuck.caption": "Background work retrying after a failure, or due and not done",
@@ -557,7 +564,8 @@ const en: Record<AdminOpsKey, string> = {
   "dead.work.reason.strikes": "Failed again and again while the rest of the system worked",
   "dead.work.retry": "Retry",
   "dead.work.done.retry": "Queued again; check back shortly.",
-  "dead.work.gone": "This work is no longer on the list (someone may have retried it, or it finished).",
+  "dead.work.gone": "No such work.",
+  "dead.work.already": "This work was already queued again; it is no longer waiting.",
 
   "hours.title": "Office hours",
   "hours.intro":

@@ -82,7 +82,11 @@ type ActionResult = { noticeId: string; result: SubmissionResult<string[]> };
 export const clientAction = keepTextOnStale;
 export const shouldRevalidate = revalidateAfterStale;
 
-/** POST: retry, hotline task instead, or mark handled (CSRF-checked, audited); 303 back with a flash message. */
+/**
+ * POST: retry, hotline task instead, or mark handled (CSRF-checked, audited); 303 back with a flash
+ * message. A row no longer waiting (a second press, another admin or tab was first) is no error: the
+ * same 303 with a notice saying what became of it — the page then shows the list without it.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
   const lng = lngFromUrl(request.url);
@@ -91,20 +95,21 @@ export async function action({ request }: ActionFunctionArgs) {
   const noticeId = workId !== undefined ? `work:${String(workId)}` : String(notice ?? "");
   if (submission.status !== "success") return data<ActionResult>({ noticeId, result: submission.reply() }, { status: 400 });
   const v = submission.value;
+  const back = (key: AdminOpsKey) =>
+    redirectWithFlash(request, lngHref("/admin/dead-letters", lng), { tone: "status", text: opsText(lng, key), form: noticeId });
   if (v.intent === "retry-work") {
     const outcome = await retryDeadWork(getSql(), v.workId, actor, { note: v.note });
+    if (!outcome.ok && outcome.reason === "not-dead") return back("dead.work.already");
     if (!outcome.ok)
       return data<ActionResult>({ noticeId, result: submission.reply({ formErrors: [opsText(lng, "dead.work.gone")] }) }, { status: 409 });
-    return redirectWithFlash(request, lngHref("/admin/dead-letters", lng), {
-      tone: "status",
-      text: opsText(lng, "dead.work.done.retry"),
-      form: noticeId,
-    });
+    return back("dead.work.done.retry");
   }
   const outcome = await actOnDeadLetter(getSql(), v.noticeId, v.intent, actor, {
     note: v.note,
     slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES,
   });
+  if (!outcome.ok && outcome.reason === "not-dead")
+    return back(outcome.status === "handled" ? "dead.already.handled" : "dead.already.retried");
   if (!outcome.ok) {
     const key: AdminOpsKey = outcome.reason === "no-assignment" ? "dead.noHotline" : "dead.gone";
     return data<ActionResult>(
@@ -112,11 +117,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: outcome.reason === "no-assignment" ? 400 : 409 },
     );
   }
-  return redirectWithFlash(request, lngHref("/admin/dead-letters", lng), {
-    tone: "status",
-    text: opsText(lng, DONE[v.intent]),
-    form: noticeId,
-  });
+  return back(DONE[v.intent]);
 }
 
 /** What both forms carry: the CSRF token, the row's id, the form's error and a note for the audit line. */
@@ -208,40 +209,42 @@ export default function DeadLetters() {
   return (
     <AdminPage lng={lng} flash={flash}>
       <h1>{t("dead.title")}</h1>
-      <p>{t("dead.intro")}</p>
-      <DataTable
-        caption={t("dead.caption")}
-        columns={[
-          { label: t("dead.col.lead") },
-          { label: t("dead.col.what") },
-          { label: t("dead.col.to") },
-          { label: t("dead.col.error") },
-          { label: t("dead.col.attempts"), numeric: true },
-          { label: t("audit.col.at") },
-          { label: t("dead.col.actions") },
-        ]}
-        empty={{ when: dead.rows.length === 0, text: t("dead.empty") }}
-      >
-        {dead.rows.map((r) => (
-          <tr key={r.id} data-dead={r.id}>
-            <th scope="row">
-              <Link to={lngHref(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link>
-            </th>
-            <td>
-              {adminLabel(lng, "kind", r.kind)} · {adminLabel(lng, "channel", r.channel)}
-            </td>
-            <td>{r.recipientName ? `${r.recipientName} (${r.recipient})` : r.recipient}</td>
-            <td className="error-text">{r.lastError ?? "—"}</td>
-            <td className="num">{r.attempts}</td>
-            <td>
-              <Time iso={r.createdAt} />
-            </td>
-            <td>
-              <DeadLetterForm lng={lng} noticeId={r.id} canHotline={r.kind === "assignment"} />
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      <AdminSection id="dead-h" title={t("dead.notices")}>
+        <p>{t("dead.intro")}</p>
+        <DataTable
+          caption={t("dead.caption")}
+          columns={[
+            { label: t("dead.col.lead") },
+            { label: t("dead.col.what") },
+            { label: t("dead.col.to") },
+            { label: t("dead.col.error") },
+            { label: t("dead.col.attempts"), numeric: true },
+            { label: t("audit.col.at") },
+            { label: t("dead.col.actions") },
+          ]}
+          empty={{ when: dead.rows.length === 0, text: t("dead.empty") }}
+        >
+          {dead.rows.map((r) => (
+            <tr key={r.id} data-dead={r.id}>
+              <th scope="row">
+                <Link to={lngHref(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link>
+              </th>
+              <td>
+                {adminLabel(lng, "kind", r.kind)} · {adminLabel(lng, "channel", r.channel)}
+              </td>
+              <td>{r.recipientName ? `${r.recipientName} (${r.recipient})` : r.recipient}</td>
+              <td className="error-text">{r.lastError ?? "—"}</td>
+              <td className="num">{r.attempts}</td>
+              <td>
+                <Time iso={r.createdAt} />
+              </td>
+              <td>
+                <DeadLetterForm lng={lng} noticeId={r.id} canHotline={r.kind === "assignment"} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </AdminSection>
 
       <AdminSection id="dead-work-h" title={t("dead.work")}>
         <p>{t("dead.work.intro")}</p>

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 import { z } from "zod";
 
 // One schema per process. Each process validates only what it needs and fails loudly at start,
@@ -7,10 +9,12 @@ const common = {
   REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
   MEILI_URL: z.string().url(),
   MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes"),
+  // Every Redis key of the installation starts with it (BullMQ's queue, the shared limits). Unset:
+  // derived from DATABASE_URL's database (defaultQueuePrefix, docs/decisions/082).
   QUEUE_PREFIX: z
     .string()
     .regex(/^[a-zA-Z0-9_-]+$/, "letters, digits, _ and - only")
-    .default("parkmatch"),
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   // Put before the Meilisearch index names (leads, spaces, parks), so processes sharing one server keep apart.
   MEILI_INDEX_PREFIX: z
@@ -23,35 +27,62 @@ const common = {
   LOG_FILE_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 };
 
-export const webEnvSchema = z.object({
-  ...common,
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  ADMIN_API_TOKEN: z.string().min(16, "must be at least 16 characters"),
-  // Signs the session and flash cookies; comma-separated, newest first (ADR 025). Empty: derived from ADMIN_API_TOKEN.
-  SESSION_SECRET: z
-    .string()
-    .optional()
-    .refine((v) => !v || v.split(",").every((s) => s.trim().length >= 32), "each secret must be at least 32 characters"),
-  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-  HOTLINE_PHONE: z.string().default("400-000-0000"),
-  APP_URL: z.string().url().default("http://localhost:3000"),
-  ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120), // a declined assignment's next offer
-  SLA_CLOCK: z.enum(["office-hours", "wall"]).default("office-hours"), // ADR 028: working time or wall-clock minutes
-  AUTH_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900), // guessing budgets (rate-limit.server.ts)
-  // Which peers may speak for the client in X-Forwarded-For/-Host/-Proto (express "trust proxy"; ADR 021).
-  TRUST_PROXY: z
-    .string()
-    .regex(/^(true|false|\d+|[\w.:/,\s-]+)$/, "true, false, a hop count, or addresses/CIDRs/loopback,linklocal,uniquelocal")
-    .default("loopback")
-    .transform(parseTrustProxy),
-  RETENTION_DAYS: z.coerce.number().int().min(1).default(365), // stated in the privacy notice (/privacy)
-  SHORTLIST_DAYS: z.coerce.number().int().min(1).max(365).default(30), // a shared shortlist link opens for this many days (ADR 030)
-  // Load shedding of the intake (app/utils/overload.server.ts, ADR 035): past either bound POST /api/leads
-  // and POST / answer 503 with Retry-After at once instead of queueing. 0 turns the event-loop signal off.
-  INTAKE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256), // ADR 035, amended 2026-12-02: 48 collapsed goodput past the knee
-  INTAKE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(150),
-  INTAKE_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
-});
+/** The database a Postgres URL names ("postgres" when it names none). */
+export function databaseName(databaseUrl: string): string {
+  return decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || "postgres";
+}
+
+/**
+ * QUEUE_PREFIX when it is not set, from the database: two installations on one machine — two checkouts,
+ * a demo beside a development copy, each with its own DATABASE_URL — share its Redis, and with one fixed
+ * prefix each one's worker took the other's jobs (docs/decisions/082). `parkmatch` for the database
+ * `parkmatch` (the default database keeps the prefix it always had), `parkmatch-<database>` for any
+ * other. A name with characters a prefix may not hold has each replaced by `_` and 8 hex digits of its
+ * SHA-256 appended, so two databases never share a prefix.
+ */
+export function defaultQueuePrefix(databaseUrl: string): string {
+  const name = databaseName(databaseUrl);
+  if (name === "parkmatch") return "parkmatch";
+  const safe = name.replace(/[^a-zA-Z0-9_-]/g, "_");
+  return safe === name ? `parkmatch-${name}` : `parkmatch-${safe}-${createHash("sha256").update(name).digest("hex").slice(0, 8)}`;
+}
+
+/** The parsed settings with QUEUE_PREFIX decided: as set, or derived from the database. */
+function withQueuePrefix<E extends { DATABASE_URL: string; QUEUE_PREFIX?: string }>(env: E): E & { QUEUE_PREFIX: string } {
+  return { ...env, QUEUE_PREFIX: env.QUEUE_PREFIX ?? defaultQueuePrefix(env.DATABASE_URL) };
+}
+
+export const webEnvSchema = z
+  .object({
+    ...common,
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    ADMIN_API_TOKEN: z.string().min(16, "must be at least 16 characters"),
+    // Signs the session and flash cookies; comma-separated, newest first (ADR 025). Empty: derived from ADMIN_API_TOKEN.
+    SESSION_SECRET: z
+      .string()
+      .optional()
+      .refine((v) => !v || v.split(",").every((s) => s.trim().length >= 32), "each secret must be at least 32 characters"),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+    HOTLINE_PHONE: z.string().default("400-000-0000"),
+    APP_URL: z.string().url().default("http://localhost:3000"),
+    ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120), // a declined assignment's next offer
+    SLA_CLOCK: z.enum(["office-hours", "wall"]).default("office-hours"), // ADR 028: working time or wall-clock minutes
+    AUTH_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900), // guessing budgets (rate-limit.server.ts)
+    // Which peers may speak for the client in X-Forwarded-For/-Host/-Proto (express "trust proxy"; ADR 021).
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d+|[\w.:/,\s-]+)$/, "true, false, a hop count, or addresses/CIDRs/loopback,linklocal,uniquelocal")
+      .default("loopback")
+      .transform(parseTrustProxy),
+    RETENTION_DAYS: z.coerce.number().int().min(1).default(365), // stated in the privacy notice (/privacy)
+    SHORTLIST_DAYS: z.coerce.number().int().min(1).max(365).default(30), // a shared shortlist link opens for this many days (ADR 030)
+    // Load shedding of the intake (app/utils/overload.server.ts, ADR 035): past either bound POST /api/leads
+    // and POST / answer 503 with Retry-After at once instead of queueing. 0 turns the event-loop signal off.
+    INTAKE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(256), // ADR 035, amended 2026-12-02: 48 collapsed goodput past the knee
+    INTAKE_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(150),
+    INTAKE_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  })
+  .transform(withQueuePrefix);
 
 /**
  * TRUST_PROXY → express's `trust proxy` value: "false"/"0" trust nobody, "true" everybody (only when
@@ -80,27 +111,29 @@ export const DEFAULT_INDEX_LINGER_MS = 500;
  */
 export const DEFAULT_RELAY_LINGER_MS = 100;
 
-export const workerEnvSchema = z.object({
-  ...common,
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-  RELAY_POLL_MS: z.coerce.number().int().min(50).default(1000),
-  RELAY_LINGER_MS: z.coerce.number().int().min(0).max(5_000).default(DEFAULT_RELAY_LINGER_MS), // ADR 073
-  RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
-  ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120),
-  SLA_CLOCK: z.enum(["office-hours", "wall"]).default("office-hours"), // ADR 028: working time or wall-clock minutes
-  NOTICE_FALLBACK_MS: z.coerce.number().int().min(1_000).default(90_000),
-  NOTICE_RETRY_HOURS: z.coerce
-    .number()
-    .positive()
-    .max(24 * 14)
-    .default(4), // email retry budget (ADR 020)
-  INDEX_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_INDEX_LINGER_MS), // ADR 055
-  RETENTION_DAYS: z.coerce.number().int().min(1).default(365), // unsigned leads are anonymised after this (ADR 022)
-  SMTP_URL: z.string().url().optional(),
-  SMTP_TIMEOUT_MS: z.coerce.number().int().min(500).default(10_000), // connect/greeting; a whole send gets 6×, a send's lease 6× + 5 s
-  MAIL_OUTBOX_DIR: z.string().optional(), // read through getOutboxDir()
-  APP_URL: z.string().url().default("http://localhost:3000"),
-});
+export const workerEnvSchema = z
+  .object({
+    ...common,
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    RELAY_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    RELAY_LINGER_MS: z.coerce.number().int().min(0).max(5_000).default(DEFAULT_RELAY_LINGER_MS), // ADR 073
+    RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
+    ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120),
+    SLA_CLOCK: z.enum(["office-hours", "wall"]).default("office-hours"), // ADR 028: working time or wall-clock minutes
+    NOTICE_FALLBACK_MS: z.coerce.number().int().min(1_000).default(90_000),
+    NOTICE_RETRY_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 14)
+      .default(4), // email retry budget (ADR 020)
+    INDEX_LINGER_MS: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_INDEX_LINGER_MS), // ADR 055
+    RETENTION_DAYS: z.coerce.number().int().min(1).default(365), // unsigned leads are anonymised after this (ADR 022)
+    SMTP_URL: z.string().url().optional(),
+    SMTP_TIMEOUT_MS: z.coerce.number().int().min(500).default(10_000), // connect/greeting; a whole send gets 6×, a send's lease 6× + 5 s
+    MAIL_OUTBOX_DIR: z.string().optional(), // read through getOutboxDir()
+    APP_URL: z.string().url().default("http://localhost:3000"),
+  })
+  .transform(withQueuePrefix);
 
 export type WebEnv = z.infer<typeof webEnvSchema>;
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

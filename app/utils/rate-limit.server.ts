@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 
-import { getWebEnv } from "./env.server";
+import { databaseName, getWebEnv } from "./env.server";
 import { singleton } from "./singleton.server";
 
 // Rate limits and guessing limits, shared by every web process of one deployment through Redis
@@ -32,13 +32,12 @@ export function limitsRedis(): Redis {
 }
 
 /**
- * Redis keys are `rl:<QUEUE_PREFIX>:<database>:<limit>:<key>`: processes of one deployment (one
- * database) share them, another deployment on the same Redis does not.
+ * Redis keys are `<QUEUE_PREFIX>:rl:<database>:<limit>:<key>`: processes of one deployment (one
+ * database) share them, another deployment on the same Redis does not — not even one given the same
+ * QUEUE_PREFIX by hand. Like every key of the installation, they start with its prefix (docs/decisions/082).
  */
-export function limitsNamespace(): string {
-  const env = getWebEnv();
-  const database = new URL(env.DATABASE_URL).pathname.slice(1) || "postgres";
-  return `rl:${env.QUEUE_PREFIX}:${database}`;
+export function limitsNamespace(env: { QUEUE_PREFIX: string; DATABASE_URL: string } = getWebEnv()): string {
+  return `${env.QUEUE_PREFIX}:rl:${databaseName(env.DATABASE_URL)}`;
 }
 
 type Limiters = { shared: RateLimiterRedis; local: RateLimiterMemory };

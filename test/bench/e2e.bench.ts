@@ -83,8 +83,8 @@ function settings() {
     // The worker's own default: the relay and the index writer wake on NOTIFY, the poll only covers a
     // missed one; at 200 ms (this bench's setting until 12-02) the two polls cost ~5–10 ms of CPU a lead
     // at 10/s (docs/benchmarks.md, End to end, 12-02 01:26–01:40), which npm start does not pay.
-    relayPollMs: envNumber("BENCH_RELAY_POLL_MS", workerEnvSchema.shape.RELAY_POLL_MS.parse(undefined), 50, 60_000),
-    relayLingerMs: envNumber("BENCH_RELAY_LINGER_MS", workerEnvSchema.shape.RELAY_LINGER_MS.parse(undefined), 0, 5_000),
+    relayPollMs: envNumber("BENCH_RELAY_POLL_MS", workerEnvSchema.in.shape.RELAY_POLL_MS.parse(undefined), 50, 60_000),
+    relayLingerMs: envNumber("BENCH_RELAY_LINGER_MS", workerEnvSchema.in.shape.RELAY_LINGER_MS.parse(undefined), 0, 5_000),
     smtpConnections,
     kneeStep: envNumber("BENCH_KNEE_STEP", 5, 0, 100),
     waitSeconds: envNumber("BENCH_WAIT_SECONDS", 60, 5, 600),

@@ -348,6 +348,26 @@ describe("lead export", () => {
 });
 
 describe("dead letters", () => {
+  it("the page is titled for both of its lists (failed notices and background work no longer retried, ADR 077), as its menu entry", async () => {
+    const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+    const h1 = (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1];
+    const navEntry = (html: string) => /<a[^>]*href="\/admin\/dead-letters(?:\?lng=en)?"[^>]*>([^<]*)<\/a>/.exec(html)?.[1];
+    const zh = await (await client.get("/admin/dead-letters", admin)).text();
+    expect(h1(zh)).toBe("失败的通知和后台任务");
+    expect(title(zh)).toBe("失败的通知和后台任务");
+    expect(zh).toContain('<h2 id="dead-h">发送失败的通知</h2>'); // the notices' list keeps its own words
+    expect(zh).toContain('<h2 id="dead-work-h">不再自动重试的后台任务</h2>');
+    expect(navEntry(zh)).toBe("失败处理");
+    const en = await (await client.get("/admin/dead-letters?lng=en", admin)).text();
+    expect(h1(en)).toBe("Failed notices and background work");
+    expect(title(en)).toBe("Failed notices and background work");
+    expect(en).toContain('<h2 id="dead-h">Failed notices</h2>'); // "notice" throughout the page, as its title and intro
+    expect(navEntry(en)).toBe("Failures");
+    // The overview's count of both lists links to the page under the same words.
+    const overview = await (await client.get("/admin", admin)).text();
+    expect(overview).toMatch(/<a[^>]*href="\/admin\/dead-letters"[^>]*>待处理的失败<\/a><\/dt><dd data-testid="count-dead">/);
+  });
+
   it("retries with the error shown, sends through the hotline instead, or marks handled — each audited", async () => {
     const lead = await newLead("南京死信测试有限公司");
     await matchTestLead(db.sql, lead.id, "GC-EDZ");
@@ -360,8 +380,19 @@ describe("dead letters", () => {
     expect(retried).toMatchObject({ location: "/admin/dead-letters", role: "status", shownAgain: false });
     expect(retried.text).toContain("已重新发送");
     expect((await db.sql`select status from notifications where id = ${n.id}`)[0].status).toBe("pending");
-    const gone = await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "handled" });
-    expect(gone.status).toBe(409); // not a dead letter any more: nothing changes
+    // Pressed again (a double press, another tab, the back button): not an error, and nothing changes —
+    // the page says plainly that it was already sent again and is no longer waiting.
+    const again = await followFlash(web.url, await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "retry" }), admin);
+    expect(again).toMatchObject({ location: "/admin/dead-letters", role: "status", text: "这条通知已经重发过了，不再等待处理。" });
+    const handledAfter = await followFlash(
+      web.url,
+      await adminPost("/admin/dead-letters?lng=en", { noticeId: n.id, intent: "handled" }),
+      admin,
+    );
+    expect(handledAfter).toMatchObject({ role: "status", text: "This notice was already sent again; it is no longer waiting." });
+    expect((await db.sql`select status from notifications where id = ${n.id}`)[0].status).toBe("pending");
+    const unknown = await adminPost("/admin/dead-letters", { noticeId: "999999999", intent: "retry" });
+    expect(unknown.status).toBe(409); // no such notice at all: the row's own error
 
     await db.sql`update notifications set status = 'dead' where id = ${n.id}`;
     expect((await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "hotline" })).status).toBe(303);
@@ -371,6 +402,9 @@ describe("dead letters", () => {
     });
     const [task] = await db.sql`select kind, recruiter_id, script from call_tasks where dedupe_key = ${`dead-letter-hotline:${n.id}`}`;
     expect(task).toMatchObject({ kind: "handover", recruiterId: "R1" });
+
+    const afterHotline = await followFlash(web.url, await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "retry" }), admin);
+    expect(afterHotline).toMatchObject({ role: "status", text: "这条通知已经处理过了（已标记处理或改由热线转告），不再等待处理。" });
 
     await db.sql`update notifications set status = 'dead' where id = ${n.id}`;
     expect((await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "handled", note: "专员已电话确认" })).status).toBe(303);
@@ -414,9 +448,24 @@ describe("dead background work (an outbox row that ended: docs/decisions/077)", 
     );
     expect(retried).toMatchObject({ location: "/admin/dead-letters", role: "status", shownAgain: false });
     expect(retried.text).toContain("已重新排队");
-    const [row] = await db.sql`select dead_at, strikes, relayed_at, attempts from outbox where id = ${struck}`;
+    const [row] = await db.sql`select dead_at, strikes, relayed_at, attempts, job_key from outbox where id = ${struck}`;
     expect(row).toMatchObject({ deadAt: null, strikes: 0, relayedAt: null, attempts: 150 });
-    expect((await adminPost("/admin/dead-letters", { workId: struck, intent: "retry-work" })).status).toBe(409); // not dead any more
+    // Retry pressed again (the row is gone from the list): a plain notice that it was already queued again, no error.
+    const again = await followFlash(web.url, await adminPost("/admin/dead-letters", { workId: struck, intent: "retry-work" }), admin);
+    expect(again).toMatchObject({ location: "/admin/dead-letters", role: "status", text: "这项任务已经重新排队过了，不再等待处理。" });
+    const againEn = await followFlash(
+      web.url,
+      await adminPost("/admin/dead-letters?lng=en", { workId: struck, intent: "retry-work" }),
+      admin,
+    );
+    expect(againEn).toMatchObject({
+      location: "/admin/dead-letters?lng=en",
+      role: "status",
+      text: "This work was already queued again; it is no longer waiting.",
+    });
+    const [still] = await db.sql`select job_key from outbox where id = ${struck}`;
+    expect(still.jobKey).toBe(row.jobKey); // the second press changed nothing
+    expect((await adminPost("/admin/dead-letters", { workId: "999999999", intent: "retry-work" })).status).toBe(409); // no such row at all
     const [audit] = await db.sql`select action, actor, detail from admin_audit where target = ${`outbox:${struck}`}`;
     expect(audit).toMatchObject({
       action: "dead-work-retry",

@@ -47,7 +47,7 @@ afterAll(async () => {
  */
 async function resetLimits() {
   if (probe.status !== "ready") await probe.connect();
-  const keys = await probe.keys(`rl:${prefix}*`);
+  const keys = await probe.keys(`${prefix}*:rl:*`);
   if (keys.length) await probe.del(...keys);
 }
 

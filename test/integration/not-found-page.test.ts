@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { hashPassword } from "~/auth/password.server";
 import { importInventory } from "~/inventory/import.server";
@@ -12,12 +14,15 @@ import { webClient } from "../support/staff-web";
 // site's header with the language switch (to the same address in the other language), what happened,
 // and the ways back — the signed-in person's desk first, then the home page (the form). zh-CN unless
 // ?lng=en, as every page. /inquiry/<bad reference> keeps its own helpful words, now under the header too.
+// Signed-in staff see their own pages' header there. Asked for as data (`?_data=`, `.data`), an unknown
+// address is a 404 too, and nothing is logged as an error: it is not a fault of the server.
 const PASSWORD = "not-found-秘密-2026";
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let web: Awaited<ReturnType<typeof startWebServer>>;
 let client: ReturnType<typeof webClient>;
 let recruiter: string;
 let admin: string;
+let hotline: string;
 
 beforeAll(async () => {
   db = await createTestDatabase("not_found_page");
@@ -31,6 +36,8 @@ beforeAll(async () => {
   admin = await client.signIn("adm404@example.test", PASSWORD);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values ('rec404@example.test', '专员', 'recruiter', 'R1', ${hash})`;
   recruiter = await client.signIn("rec404@example.test", PASSWORD);
+  await db.sql`insert into users (email, name, role, password_hash) values ('hot404@example.test', '坐席', 'hotline', ${hash})`;
+  hotline = await client.signIn("hot404@example.test", PASSWORD);
 }, 180_000);
 afterAll(async () => {
   await web?.stop();
@@ -74,6 +81,36 @@ describe("the 404 page", () => {
     expect(ways(asRecruiter)).toMatch(/href="\/queue"[^>]*>回到我的工作台</);
   });
 
+  it("for signed-in staff, under their own header (the staff pages' frame: their menu, the language switch, sign-out), not the public one", async () => {
+    const header = (html: string) => /<header class="[^"]*">([\s\S]*?)<\/header>/.exec(html)?.[0] ?? "";
+    const adminPage = await client.get("/nonexistent", admin);
+    expect(adminPage.status).toBe(404);
+    const adminHtml = await adminPage.text();
+    expect(adminHtml).toContain("<title>页面不存在</title>");
+    const asAdmin = header(adminHtml);
+    expect(asAdmin).toContain('<header class="top admin-top">');
+    expect(asAdmin).toContain("园区招商 · 管理后台");
+    expect(asAdmin).toContain('href="/admin/leads"'); // the admin's menu
+    expect(asAdmin).toContain('href="/nonexistent?lng=en"'); // the same address in English
+    expect(asAdmin).toContain('action="/logout"');
+    expect(asAdmin).not.toContain("厂房土地需求登记");
+    const asAdminEn = header(await (await client.get("/admin/nope?lng=en", admin)).text());
+    expect(asAdminEn).toContain("Industrial park sites · Admin");
+    expect(asAdminEn).toContain('href="/admin/nope"'); // back to 中文
+
+    const asRecruiter = await (await client.get("/queue/xyz", recruiter)).text();
+    expect(header(asRecruiter)).toContain("园区招商 · 工作台");
+    expect(header(asRecruiter)).toMatch(/href="\/queue"[^>]*>我的线索</);
+    expect(header(asRecruiter)).not.toContain('href="/admin');
+    expect(asRecruiter).toContain("<h1>页面不存在</h1>");
+    expect(ways(asRecruiter)).toMatch(/href="\/queue"[^>]*>回到我的工作台</);
+    const asHotline = header(await (await client.get("/hotline/nope?lng=en", hotline)).text());
+    expect(asHotline).toContain("parkmatch · Staff desk");
+    expect(asHotline).toMatch(/href="\/hotline\?lng=en"[^>]*>Call tasks</);
+
+    expect(header(await (await client.get("/nonexistent")).text())).toContain("园区招商 · 厂房土地需求登记"); // nobody signed in: the public one
+  });
+
   it("/inquiry/<a reference nobody has> keeps its own help, under the header with the language switch", async () => {
     const res = await client.get("/inquiry/PM-20260101-9999");
     expect(res.status).toBe(404);
@@ -82,6 +119,50 @@ describe("the 404 page", () => {
     expect(html).toContain('href="/inquiry/PM-20260101-9999?lng=en"');
     expect(html).toContain("找不到这个需求编号");
     expect(ways(html)).toContain("登记用地 / 厂房需求");
+  });
+});
+
+describe("an unknown address asked for as data (Remix's ?_data=, single fetch's .data)", () => {
+  // Remix answers `?_data=` — the data requests of Remix before single fetch, which this app's pages no
+  // longer make — and logs each one through handleError as a server error with its stack ("Single
+  // fetch-enabled apps should not be making ?_data requests"); for /nope?_data=root it even answered 200
+  // with the root's data. An unknown address is no fault of the server: the 404 page, and no error line.
+  const errorLinesOfWeb = () =>
+    readFileSync(inject("logFile"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { pid: number; level: string; msg: string; error?: string })
+      .filter((l) => l.pid === web.process.pid && (l.level === "error" || l.level === "fatal"));
+
+  it.each([
+    ["GET", "/nonexistent?_data=root"],
+    ["GET", "/nonexistent?_data=routes%2F%24"],
+    ["GET", "/admin/nope?_data=routes%2F%24&lng=en"],
+    ["HEAD", "/nonexistent?_data=routes%2F%24"],
+    ["POST", "/nonexistent?_data=routes%2F%24"],
+    ["GET", "/nonexistent.data"],
+    ["GET", "/nonexistent.data?_routes=routes%2F%24"],
+    ["POST", "/nonexistent.data"],
+  ])("%s %s: 404, nothing logged as an error", async (method, path) => {
+    const before = errorLinesOfWeb().length;
+    const res = await fetch(`${web.url}${path}`, {
+      method,
+      redirect: "manual",
+      headers: method === "POST" ? { "content-type": "application/x-www-form-urlencoded", origin: web.url } : {},
+      body: method === "POST" ? "a=1" : undefined,
+    });
+    expect(res.status).toBe(404);
+    if (method === "GET" && path.includes("_data="))
+      expect(await res.text()).toContain(path.includes("lng=en") ? "Page not found" : "页面不存在");
+    expect(errorLinesOfWeb().slice(before)).toEqual([]);
+  });
+
+  it("a page that exists, asked for with ?_data=, is the page (no error line either)", async () => {
+    const before = errorLinesOfWeb().length;
+    const res = await fetch(`${web.url}/privacy?_data=root`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(errorLinesOfWeb().slice(before)).toEqual([]);
   });
 });
 

@@ -18,7 +18,7 @@ describe(".env.example", () => {
     ["web", webEnvSchema],
     ["worker", workerEnvSchema],
   ] as const)("gives every %s setting that has a default the default's value", (_name, schema) => {
-    const shape = schema.shape as Record<string, z.ZodType>;
+    const shape = schema.in.shape as Record<string, z.ZodType>;
     const differing: string[] = [];
     let compared = 0;
     for (const [key, value] of example) {
@@ -40,6 +40,6 @@ describe(".env.example", () => {
     ["worker", workerEnvSchema],
   ] as const)("lists every %s setting (the README says it lists them all)", (_name, schema) => {
     const listed = new Set(example.map(([key]) => key));
-    expect(Object.keys(schema.shape).filter((key) => !listed.has(key))).toEqual([]);
+    expect(Object.keys(schema.in.shape).filter((key) => !listed.has(key))).toEqual([]);
   });
 });
