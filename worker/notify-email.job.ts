@@ -172,7 +172,7 @@ function emailInput(d: AssignmentDetails, url: string, slaMinutes: number) {
     reference: d.reference,
     companyName: lead.company.name,
     productText: lead.use.product ?? "",
-    industryLabel: leadIndustryLabel(lead),
+    industryLabel: leadIndustryLabel(lead, "zh"),
     needKind: lead.need.kind,
     needDeal: lead.need.deal,
     areaText: needAreaText(lead),

@@ -37,7 +37,7 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
     reference: d.reference,
     parkName: d.parkName,
     needText: `${needLabel(d.lead.need.kind, d.lead.need.deal)} ${needAreaText(d.lead)}`,
-    industryLabel: leadIndustryLabel(d.lead),
+    industryLabel: leadIndustryLabel(d.lead, "zh"),
     recruiterName: d.recruiter.name,
     recruiterPhone: d.recruiter.phone,
     assignmentUrl: `${ctx.appUrl.replace(/\/$/, "")}/queue/assignments/${d.id}`,

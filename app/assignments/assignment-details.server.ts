@@ -85,8 +85,9 @@ export function needAreaText(lead: Lead): string {
   return kind === "land" ? `${range((n) => formatMu(Math.round(sqmToMu(n) * 10) / 10))}（${range(sqm)}）` : range(sqm);
 }
 
-export function leadIndustryLabel(lead: Lead): string {
-  return industryLabel(lead.use.industry, "zh");
+/** The lead's GB/T 4754 industry as staff read it: code and name in the page's language ("C38 电气机械和器材制造业"). */
+export function leadIndustryLabel(lead: Lead, lng: Lng): string {
+  return industryLabel(lead.use.industry, lng);
 }
 
 /**

@@ -132,7 +132,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       email: lead.contact.email ?? null,
       wechat: lead.contact.wechat ?? null,
       product: lead.use.product,
-      industry: leadIndustryLabel(lead),
+      industry: leadIndustryLabel(lead, lng),
       need: {
         kind: lead.need.kind,
         deal: lead.need.deal,

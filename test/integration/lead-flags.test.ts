@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Sql } from "~/db/db.server";
+import { industryLabel } from "~/domain/industries";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
@@ -62,6 +63,15 @@ describe("lead flags", () => {
     const en = await (await fetch(`${web.url}/queue/assignments/${assignmentId}?lng=en`, { headers: auth })).text();
     expect(en).toContain("Could not read: 層高不能超過6米");
     expect(en).toContain("Annual tax looks implausible, please check: 5000000 万元");
+  });
+
+  it("the recruiter's page names the industry in the page's language", async () => {
+    const code = validLeadJson().use.industry;
+    const zh = await (await fetch(`${web.url}/queue/assignments/${assignmentId}`, { headers: auth })).text();
+    const en = await (await fetch(`${web.url}/queue/assignments/${assignmentId}?lng=en`, { headers: auth })).text();
+    expect(zh).toContain(industryLabel(code, "zh"));
+    expect(en).toContain(industryLabel(code, "en"));
+    expect(en).not.toContain(industryLabel(code, "zh")); // it was the Chinese name on the English page
   });
 
   it("the admin's lead page shows them", async () => {
