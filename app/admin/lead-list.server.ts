@@ -1,5 +1,6 @@
 import type { Sql } from "~/db/db.server";
 import { hasSearchableText, likeContains, likePrefix } from "~/db/like-pattern";
+import { phonePrefixDigits } from "~/domain/caller-query";
 import { searchText } from "~/domain/search-text.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
@@ -58,7 +59,8 @@ export type LeadList = { rows: LeadListRow[]; total: number; totalCapped: boolea
  */
 async function searchIds(sql: Sql, search: SearchClient | null, q: string): Promise<{ ids: string[]; searchDown: boolean }> {
   const folded = searchText(q);
-  const digits = q.replace(/\D/g, "");
+  // The number as stored (E.164) holds no trunk 0: "025-8456" is looked up as 258456 (the caller lookup's reading).
+  const digits = phonePrefixDigits(q);
   const ids = new Set<string>();
   let searchDown = search === null;
   // Punctuation alone ("%", "_") is no query: Meilisearch would answer it with every lead.

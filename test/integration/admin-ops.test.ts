@@ -136,6 +136,16 @@ describe("staff accounts", () => {
 });
 
 describe("leads", () => {
+  it("finds a landline however its number is typed: with the area code's 0, dashes, spaces, +86 or full-width digits", async () => {
+    const lead = await newLead("南京座机查找测试有限公司", "+862584561234");
+    for (const typed of ["025-8456", "02584561234", "025 8456 1234", "+86 25 8456 1234", "０２５－８４５６１２３４", "84561234"]) {
+      const html = await (await client.get(`/admin/leads?q=${encodeURIComponent(typed)}`, admin)).text();
+      expect(html, typed).toContain(lead.reference);
+    }
+    const other = await (await client.get(`/admin/leads?q=${encodeURIComponent("010-8456 1234")}`, admin)).text();
+    expect(other).not.toContain(lead.reference); // another city's number with the same local digits
+  });
+
   it("finds a lead by its company typed in Traditional characters, by part of its phone, and filters unmatched", async () => {
     const lead = await newLead("南京繁体测试机械有限公司", "13955501234");
     await db.sql`update leads set status = 'unmatched' where id = ${lead.id}`;
