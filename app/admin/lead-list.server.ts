@@ -1,6 +1,7 @@
 import type { Sql } from "~/db/db.server";
 import { hasSearchableText, likeContains, likePrefix } from "~/db/like-pattern";
 import { phonePrefixDigits } from "~/domain/caller-query";
+import { toHalfWidth } from "~/domain/numbers";
 import { searchText } from "~/domain/search-text.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
@@ -59,8 +60,9 @@ export type LeadList = { rows: LeadListRow[]; total: number; totalCapped: boolea
  */
 async function searchIds(sql: Sql, search: SearchClient | null, q: string): Promise<{ ids: string[]; searchDown: boolean }> {
   const folded = searchText(q);
-  // The number as stored (E.164) holds no trunk 0: "025-8456" is looked up as 258456 (the caller lookup's reading).
-  const digits = phonePrefixDigits(q);
+  // Digits as typed (a middle part of a mobile may begin with 0: "0123") and as the caller lookup reads
+  // a number's start: the stored E.164 number holds no trunk 0, so "025-8456" is looked up as 258456.
+  const digits = [...new Set([toHalfWidth(q).replace(/\D/g, ""), phonePrefixDigits(q)])].filter((d) => d.length >= 4);
   const ids = new Set<string>();
   let searchDown = search === null;
   // Punctuation alone ("%", "_") is no query: Meilisearch would answer it with every lead.
@@ -79,7 +81,8 @@ async function searchIds(sql: Sql, search: SearchClient | null, q: string): Prom
   const rows = await sql<{ id: string }[]>`
     select id from leads
     where upper(reference) like ${likePrefix(folded.toUpperCase())}
-       ${digits.length >= 4 ? sql`or phone like ${`%${digits}%`}` : sql``}
+       ${digits[0] ? sql`or phone like ${`%${digits[0]}%`}` : sql``}
+       ${digits[1] ? sql`or phone like ${`%${digits[1]}%`}` : sql``}
        ${searchDown ? sql`or company_search like ${like} or product_search like ${like}` : sql``}
     limit ${SEARCH_HIT_LIMIT}`;
   for (const r of rows) ids.add(r.id);

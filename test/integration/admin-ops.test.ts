@@ -144,6 +144,9 @@ describe("leads", () => {
     }
     const other = await (await client.get(`/admin/leads?q=${encodeURIComponent("010-8456 1234")}`, admin)).text();
     expect(other).not.toContain(lead.reference); // another city's number with the same local digits
+    const mobile = await newLead("南京手机中段测试有限公司", "13801234567");
+    const middle = await (await client.get("/admin/leads?q=0123", admin)).text();
+    expect(middle).toContain(mobile.reference); // a middle part beginning with 0 is not read as a trunk 0
   });
 
   it("finds a lead by its company typed in Traditional characters, by part of its phone, and filters unmatched", async () => {
