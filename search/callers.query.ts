@@ -15,9 +15,9 @@ export const CALLER_LIMIT = 8;
  * mainland local number has 7 or 8 digits, and fewer would list the landlines of every city.
  */
 export const LOCAL_NUMBER_MIN = 7;
-const RETRIEVE = ["id", "phoneDigits", "phoneLocal", "creditCode"];
+const RETRIEVE = ["id", "phoneDigits", "phoneLocal", "phoneTails", "creditCode"];
 
-type Hit = Pick<LeadDocument, "id" | "phoneDigits" | "phoneLocal" | "creditCode">;
+type Hit = Pick<LeadDocument, "id" | "phoneDigits" | "phoneLocal" | "phoneTails" | "creditCode">;
 
 /** Whether a hit's number begins with the typed digits: the whole national number, or a landline's local number. */
 function phoneBegins(hit: Hit, digits: string): boolean {
@@ -27,7 +27,8 @@ function phoneBegins(hit: Hit, digits: string): boolean {
 /**
  * The index side alone of the hotline's caller lookup (app/hotline/caller-search.server.ts): one multi-search with a
  * query per part the agent typed, each restricted to its attribute. A phone or code hit counts only
- * when the digits are a prefix of the stored ones (a landline's also of its local number, LOCAL_NUMBER_MIN) (Meilisearch's typo tolerance would otherwise offer
+ * when the digits are a prefix of the stored ones (a landline's also of its local number, LOCAL_NUMBER_MIN), or its end
+ * when the agent marked them so (`phoneTail`, "尾号5678") (Meilisearch's typo tolerance would otherwise offer
  * 13912345679 for 13912345678 — another caller). Meilisearch refuses to search on an attribute that
  * no document has yet (an empty index on a new install, before the first lead): such an attribute has
  * nothing to find, so it is left out and the lookup answers with what the others found. Throws when
@@ -40,6 +41,7 @@ export async function searchCallerIndex(search: SearchClient, indexUid: string, 
     const local = q.phoneDigits.length >= LOCAL_NUMBER_MIN ? ["phoneLocal"] : [];
     queries.push({ part: "phone", body: { ...base, q: q.phoneDigits, attributesToSearchOn: ["phoneDigits", ...local] } });
   }
+  if (q.phoneTail) queries.push({ part: "phone", tail: true, body: { ...base, q: q.phoneTail, attributesToSearchOn: ["phoneTails"] } });
   if (q.creditCode) queries.push({ part: "creditCode", body: { ...base, q: q.creditCode, attributesToSearchOn: ["creditCode"] } });
   if (q.company)
     queries.push({
@@ -61,7 +63,7 @@ export async function searchCallerIndex(search: SearchClient, indexUid: string, 
   results.forEach((r, i) => {
     const part = asked[i].part;
     for (const hit of r.hits as unknown as Hit[]) {
-      if (part === "phone" && !phoneBegins(hit, q.phoneDigits!)) continue;
+      if (part === "phone" && !(asked[i].tail ? hit.phoneTails?.includes(q.phoneTail!) : phoneBegins(hit, q.phoneDigits!))) continue;
       if (part === "creditCode" && !hit.creditCode?.startsWith(q.creditCode!)) continue;
       (found.get(hit.id) ?? found.set(hit.id, new Set()).get(hit.id)!).add(part);
     }
@@ -69,7 +71,7 @@ export async function searchCallerIndex(search: SearchClient, indexUid: string, 
   return found;
 }
 
-type CallerSearch = { part: CallerPart; body: Record<string, unknown> & { attributesToSearchOn: string[] } };
+type CallerSearch = { part: CallerPart; tail?: boolean; body: Record<string, unknown> & { attributesToSearchOn: string[] } };
 
 /** The searches restricted to the attributes some document of the index has; a search left with none is dropped. */
 async function withAttributesPresent(search: SearchClient, indexUid: string, queries: CallerSearch[]): Promise<CallerSearch[]> {

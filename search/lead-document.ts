@@ -1,6 +1,6 @@
 import { industryLabel, sectionOf } from "~/domain/industries";
 import type { Lead } from "~/domain/lead-schema";
-import { landlineLocalDigits } from "~/domain/phone";
+import { landlineLocalDigits, phoneTailDigits } from "~/domain/phone";
 import { divisionByCode, withRegionCodes } from "~/domain/regions";
 import { searchCopyIfDifferent, searchText } from "~/domain/search-text.server";
 
@@ -33,6 +33,8 @@ export function toLeadDocument(row: LeadRow): LeadDocument {
     phoneDigits: lead.contact.phone.replace(/^\+86/, "").replace(/\D/g, ""),
     // A landline's number without its area code, as a caller of the same city says it ("8345 6789").
     phoneLocal: landlineLocalDigits(lead.contact.phone),
+    // Its last 4–8 digits, so a caller who gives only "尾号5678" is found (search/callers.query.ts).
+    phoneTails: phoneTailDigits(lead.contact.phone),
     product: lead.use.product ?? "",
     productFolded: searchCopyIfDifferent(lead.use.product),
     industry: lead.use.industry ?? "",

@@ -23,6 +23,7 @@ export const leadsSettings: Settings = {
     "contactFolded",
     "phoneDigits",
     "phoneLocal",
+    "phoneTails",
     "creditCode",
     "notes",
     "notesFolded",
@@ -45,7 +46,7 @@ export const leadsSettings: Settings = {
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
   pagination: { maxTotalHits: 10_000 },
   // A number or code one digit off is another enterprise, not a typo (the hotline's caller lookup).
-  typoTolerance: { disableOnAttributes: ["phoneDigits", "phoneLocal", "creditCode", "reference"] },
+  typoTolerance: { disableOnAttributes: ["phoneDigits", "phoneLocal", "phoneTails", "creditCode", "reference"] },
 };
 
 export type LeadDocument = {
@@ -63,6 +64,8 @@ export type LeadDocument = {
   phoneDigits: string;
   /** A landline's digits after its area code (landlineLocalDigits); null for other numbers. */
   phoneLocal: string | null;
+  /** The number's last 4–8 digits (phoneTailDigits): what a caller gives as "尾号…". */
+  phoneTails: string[];
   product: string;
   productFolded: string | null;
   industry: string;

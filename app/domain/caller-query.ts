@@ -1,6 +1,7 @@
 import { normalizeCreditCode } from "./credit-code";
 import { stripFormatChars } from "./format-chars";
 import { toHalfWidth } from "./numbers";
+import { markedTailDigits, TAIL_MAX, TAIL_MIN } from "./phone";
 import { searchText } from "./search-text.server";
 
 /**
@@ -9,12 +10,16 @@ import { searchText } from "./search-text.server";
  * - `phoneDigits`: the national digits as far as typed, without +86 / 0086 / a trunk 0 — the form the
  *   leads index keeps (`phoneDigits` in search/lead-document.ts: "+86 139-1234" → "1391234",
  *   "025-8345" → "258345"); at least PHONE_PREFIX_MIN digits.
+ * - `phoneTail`: the number's last TAIL_MIN–TAIL_MAX digits, when the agent marked them as its end
+ *   ("尾号5678", "后四位 5678", "*5678", "last 5678"): callers often give only that. Unmarked digits are
+ *   read as the number's start, as it is typed: the end of every number would flood the list while a
+ *   whole number is keyed in.
  * - `creditCode`: an 18-character code so far (upper case, no spaces), at least CREDIT_PREFIX_MIN characters.
  * - `company`: the name in its search form (search-text.server.ts: Traditional → Simplified character by
  *   character, full-width → ASCII, lower case: the form of the index's `companyFolded`), at least
  *   COMPANY_MIN characters.
  */
-export type CallerQuery = { phoneDigits?: string; creditCode?: string; company?: string };
+export type CallerQuery = { phoneDigits?: string; phoneTail?: string; creditCode?: string; company?: string };
 
 export const PHONE_PREFIX_MIN = 5;
 export const CREDIT_PREFIX_MIN = 6;
@@ -34,8 +39,13 @@ export function phonePrefixDigits(typed: string): string {
 /** Reads the three boxes of the desk (phone, company, credit code); any may be blank. */
 export function readCallerQuery(input: { phone?: string; company?: string; creditCode?: string }): CallerQuery {
   const q: CallerQuery = {};
-  const digits = phonePrefixDigits(input.phone ?? "").slice(0, 20);
-  if (digits.length >= PHONE_PREFIX_MIN) q.phoneDigits = digits;
+  const tail = markedTailDigits(toHalfWidth(stripFormatChars(input.phone ?? "")));
+  if (tail !== null) {
+    if (tail.length >= TAIL_MIN && tail.length <= TAIL_MAX) q.phoneTail = tail;
+  } else {
+    const digits = phonePrefixDigits(input.phone ?? "").slice(0, 20);
+    if (digits.length >= PHONE_PREFIX_MIN) q.phoneDigits = digits;
+  }
   const code = normalizeCreditCode(input.creditCode ?? "").slice(0, 18);
   if (code.length >= CREDIT_PREFIX_MIN && CREDIT_CHARS.test(code)) q.creditCode = code;
   const company = searchText((input.company ?? "").slice(0, 100));
@@ -44,5 +54,5 @@ export function readCallerQuery(input: { phone?: string; company?: string; credi
 }
 
 export function isEmptyCallerQuery(q: CallerQuery): boolean {
-  return !q.phoneDigits && !q.creditCode && !q.company;
+  return !q.phoneDigits && !q.phoneTail && !q.creditCode && !q.company;
 }

@@ -164,6 +164,34 @@ export function landlineLocalDigits(value: string): string | null {
   return p?.kind === "landline" ? p.groups.slice(1).join("") : null;
 }
 
+/** Shortest and longest end of a number a caller gives as "尾号…" (the caller lookup's tail reading). */
+export const TAIL_MIN = 4;
+export const TAIL_MAX = 8;
+
+/** A number's end as agents write it: 尾号 / 尾数 / 后四位 / 末四位 / 尾, a leading * or …, "last" / "ending". */
+const TAIL_MARK = /^(?:尾号|尾数|尾|[后末][四4]位(?:号码|数字)?|\*+|…+|\.{2,}|last|ending(?:\s+in)?|ends\s+(?:in|with))\s*[:：]?\s*(\d+)$/i;
+
+/**
+ * The digits a person marked as a number's end ("尾号 5678", "后四位：56-78", "*5678", "last 5678" →
+ * "5678"), any count of them; null when the text is not so marked. Half-width digits expected (toHalfWidth first).
+ */
+export function markedTailDigits(typed: string): string | null {
+  return TAIL_MARK.exec(typed.trim().replace(/[\s-]+(?=\d)/g, ""))?.[1] ?? null;
+}
+
+/**
+ * The ends of a stored number a caller may give as "尾号…": its national digits' last TAIL_MIN to
+ * TAIL_MAX digits ("+8613812345678" → ["5678", "45678", …, "12345678"]), for the leads index, whose
+ * prefix search then finds a number by its end. [] for anything normalizePhone would not have produced.
+ */
+export function phoneTailDigits(value: string): string[] {
+  const p = parseStored(value);
+  if (!p) return [];
+  const tails: string[] = [];
+  for (let n = TAIL_MIN; n <= Math.min(TAIL_MAX, p.national.length - 1); n++) tails.push(p.national.slice(-n));
+  return tails;
+}
+
 /** "+8613812345678" → "138 1234 5678"; "+862583456789" → "025-8345 6789"; "+864001234567" → "400-123-4567". */
 export function formatPhoneForDisplay(value: string): string {
   const p = parseStored(value);

@@ -1,5 +1,5 @@
 import { getSql } from "~/db/db.server";
-import { readCallerQuery } from "~/domain/caller-query";
+import { isEmptyCallerQuery, readCallerQuery } from "~/domain/caller-query";
 import { cleanTyped } from "~/domain/format-chars";
 import { createLeadSchema, regionProblemMessage, splitRegions } from "~/domain/lead-schema";
 import type { MatchNeed } from "~/domain/matching/types";
@@ -99,7 +99,7 @@ export async function lookUpCallerLeads(payload: Payload): Promise<CallerAnswer>
     creditCode: text(payload.company?.creditCode),
   };
   const q = readCallerQuery(typed);
-  if (!q.phoneDigits && !q.company && !q.creditCode) return { state: "typing", leads: [] };
+  if (isEmptyCallerQuery(q)) return { state: "typing", leads: [] };
   const phone = normalizePhone(typed.phone);
   try {
     const { search, leadsIndex } = getDeskSearch();

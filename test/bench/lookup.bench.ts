@@ -78,6 +78,7 @@ function lead(i: number): LeadDocument {
     contactFolded: null,
     phoneDigits: phone,
     phoneLocal: null,
+    phoneTails: [],
     product: pick(rand, TRADES),
     productFolded: null,
     industry: "C35",

@@ -52,6 +52,7 @@ function leadDoc(i: number, status: string): LeadDocument {
     contactFolded: null,
     phoneDigits: `138${String(10_000_000 + i * 7919).slice(-8)}`,
     phoneLocal: null,
+    phoneTails: [],
     product: `${products[i % products.length]}`,
     productFolded: null,
     industry: "C35",

@@ -31,6 +31,7 @@ beforeAll(async () => {
     return toLeadDocument({ id, reference: `PM-20261203-000000${i}`, status: "matched", source: "hotline", lead, createdAt: new Date() });
   });
   expect(docs.map((d) => d.phoneLocal)).toEqual(["83456789", "1234567", "83456700", null, null]);
+  expect(docs.map((d) => d.phoneTails.at(-1))).toEqual(["83456789", "11234567", "83456700", "83456789", "08345678"]);
   await waitSucceeded(search.index(uid).addDocuments(docs, { primaryKey: "id" }));
 }, 60_000);
 afterAll(async () => {
@@ -55,5 +56,22 @@ describe("the hotline's caller lookup by a landline's local number", () => {
     expect(await found("400 834")).toEqual(["service"]);
     const short = "834567".slice(0, LOCAL_NUMBER_MIN - 1);
     expect(await found(short)).toEqual([]);
+  });
+});
+
+describe("the hotline's caller lookup by a number's end (尾号)", () => {
+  it("finds every kind of number by its last 4–8 digits when the agent marks them as the end", async () => {
+    expect(await found("尾号6789")).toEqual(["mobile", "nanjing"]); // 138 8345 6789 and 025-8345 6789
+    expect(await found("尾号83456789")).toEqual(["mobile", "nanjing"]);
+    expect(await found("*5678")).toEqual(["service"]); // 400-834-5678
+    expect(await found("后四位 4567")).toEqual(["taiyuan"]);
+    expect(await found("尾号6700")).toEqual(["nanjing-ext"]); // the extension is not the number's end
+    expect(await found("last 3456789")).toEqual(["mobile", "nanjing"]);
+  });
+
+  it("does not take a number that only holds the digits, nor an end nobody has", async () => {
+    expect(await found("尾号8345")).toEqual([]); // the middle of 8345 6789, not its end
+    expect(await found("尾号0000")).toEqual([]);
+    expect(await found("6789")).toEqual([]); // unmarked: read as a number's start, and too short for that
   });
 });

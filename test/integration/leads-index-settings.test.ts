@@ -22,6 +22,7 @@ function doc(i: number, companyName: string, phoneDigits: string): LeadDocument 
       contactName: "王经理",
       phoneDigits,
       phoneLocal: null,
+      phoneTails: [],
       product: "数控机床",
     },
     ...{ contactFolded: null, productFolded: null, regionsFolded: [], notesFolded: null },
@@ -56,7 +57,13 @@ describe("the leads index's settings", () => {
     expect(now.facetSearch).toBe(false);
     // What is searched is unchanged.
     expect(now.searchableAttributes).toEqual(leadsSettings.searchableAttributes);
-    expect(now.typoTolerance?.disableOnAttributes?.slice().sort()).toEqual(["creditCode", "phoneDigits", "phoneLocal", "reference"]);
+    expect(now.typoTolerance?.disableOnAttributes?.slice().sort()).toEqual([
+      "creditCode",
+      "phoneDigits",
+      "phoneLocal",
+      "phoneTails",
+      "reference",
+    ]);
     expect(now.prefixSearch).toBe("indexingTime");
 
     // The caller lookup as the agent types: a phone prefix, a credit-code prefix, a company's words.

@@ -6,6 +6,7 @@ import { createLeadSchema, issuesToFieldErrors } from "~/domain/lead-schema";
 import { hardCheck } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
 import type { SpaceCandidate } from "~/domain/matching/types";
+import { phoneTailDigits } from "~/domain/phone";
 
 // The hotline's side of the one lead schema (issue 12 item 1), what the caller lookup reads from the
 // typed boxes (item 2), and which call outcomes close a task (item 3).
@@ -99,6 +100,44 @@ describe("what the caller lookup reads from the boxes", () => {
       creditCode: "91320100",
     });
     expect(readCallerQuery({ creditCode: "91320100IOSZ" }).creditCode).toBeUndefined(); // I, O, S, Z are not in the code's alphabet
+  });
+});
+
+describe("a number's end, marked as the caller gives it (尾号)", () => {
+  it("reads 4–8 digits after a mark as the number's end, in either language and width", () => {
+    for (const typed of [
+      "尾号5678",
+      "尾号 5678",
+      "尾号：5678",
+      "尾数5678",
+      "后四位5678",
+      "后4位 56-78",
+      "末四位5678",
+      "*5678",
+      "**5678",
+      "…5678",
+      "尾号５６７８",
+      "last 5678",
+      "Ending in 5678",
+      "ends with 5678",
+    ])
+      expect(readCallerQuery({ phone: typed }), typed).toEqual({ phoneTail: "5678" });
+    expect(readCallerQuery({ phone: "尾号12345678" })).toEqual({ phoneTail: "12345678" });
+    expect(readCallerQuery({ phone: "尾号0123" })).toEqual({ phoneTail: "0123" }); // the end may begin with 0: nothing is stripped
+  });
+
+  it("asks nothing for an end too short or too long, and reads unmarked digits as the number's start, as before", () => {
+    expect(readCallerQuery({ phone: "尾号678" })).toEqual({});
+    expect(readCallerQuery({ phone: "尾号123456789" })).toEqual({});
+    expect(readCallerQuery({ phone: "5678" })).toEqual({}); // unmarked: the start of a number being typed
+    expect(readCallerQuery({ phone: "025-8345" })).toEqual({ phoneDigits: "258345" });
+  });
+
+  it("the index keeps the last 4–8 digits of every kind of number", () => {
+    expect(phoneTailDigits("+8613812345678")).toEqual(["5678", "45678", "345678", "2345678", "12345678"]);
+    expect(phoneTailDigits("+862583456789;ext=12")).toEqual(["6789", "56789", "456789", "3456789", "83456789"]);
+    expect(phoneTailDigits("+864008345678")).toEqual(["5678", "45678", "345678", "8345678", "08345678"]);
+    expect(phoneTailDigits("not a number")).toEqual([]);
   });
 });
 

@@ -29,7 +29,7 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/field-value.ts": "approximation words (余, 多) and land words (土地, 地块) read in input",
   "app/domain/comparison.ts": "comparison words read in input (不低于, 至少, 左右, …)",
   "app/domain/move-in.ts": "month, period and festival words read in a move-in date (下个月, 年底, 上半年, 中旬, 春节后, …)",
-  "app/domain/phone.ts": "phone labels and extension words read in input (手机, 电话, 转, 分机)",
+  "app/domain/phone.ts": "phone labels, extension words and a number's end marks read in input (手机, 电话, 转, 分机, 尾号)",
   "app/domain/lead-schema.ts": "numerals in the negative-number check, and 万元 as the unit of a flagged figure",
   "app/domain/regions.ts":
     "suffixes of Chinese administrative division names (省, 自治区, 市, 盟, 县, 旗, …) and ethnic names of autonomous areas",
