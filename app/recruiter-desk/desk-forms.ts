@@ -66,14 +66,20 @@ export function leadWorkSchema(lng: Lng, today: string) {
       intent: z.literal("visit"),
       visitOn: dateField(lng, today).refine((s) => s <= today, m("bad.visitFuture")),
     }),
-    z.object({ intent: z.literal("followUp"), followUpOn: dateField(lng, today).optional() }),
+    // The next follow-up is a plan: a day before today is a slip of the date picker, not a plan.
+    z.object({
+      intent: z.literal("followUp"),
+      followUpOn: dateField(lng, today)
+        .refine((s) => s >= today, m("bad.followUpPast"))
+        .optional(),
+    }),
     z.object({
       intent: z.literal("note"),
       body: z
         .string({ error: m("bad.note") })
         .overwrite(cleanTyped)
         .min(1, m("bad.note"))
-        .max(NOTE_MAX, m("bad.note")),
+        .max(NOTE_MAX, m("bad.noteLong")),
     }),
     z.object({
       intent: z.literal("shortlist"),

@@ -17,9 +17,17 @@ describe("recruiter desk dates (today pinned)", () => {
     expect(fieldErrors({ intent: "visit", visitOn: "2026-12-02" })).toEqual(["看厂日期不能晚于今天；预约的看厂请记为下次跟进日期。"]);
   });
 
-  it("a follow-up date within a year either side of today", () => {
+  it("a follow-up date from today to a year ahead; a day before today is refused as a slip, not a plan", () => {
+    expect(fieldErrors({ intent: "followUp", followUpOn: TODAY })).toEqual([]);
     expect(fieldErrors({ intent: "followUp", followUpOn: "2027-12-01" })).toEqual([]);
     expect(fieldErrors({ intent: "followUp", followUpOn: "2027-12-03" })).toHaveLength(1);
+    expect(fieldErrors({ intent: "followUp", followUpOn: "2026-11-30" })).toEqual(["下次跟进日期不能早于今天。"]);
+    expect(fieldErrors({ intent: "followUp" })).toEqual([]); // no date: the follow-up is cleared
+  });
+
+  it("a note too long says so, not 'write a note'", () => {
+    expect(fieldErrors({ intent: "note", body: "记".repeat(2001) })).toEqual(["备注最多 2000 字，请删减后再保存。"]);
+    expect(fieldErrors({ intent: "note", body: "  " })).toEqual(["请填写备注（最多 2000 字）。"]);
   });
 
   it("a wrong date gets one message, not the same one twice and a range beside it", () => {
