@@ -17,6 +17,7 @@ import type { LeadFlag } from "./lead-flags";
 import { parseCount, parseWan } from "./money";
 import { isPastMoveInMonth, type MoveInRead, readMoveIn } from "./move-in";
 import { ASSIST_FIELDS, type AssistField, assistFormField, planAssist } from "./need-assist";
+import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { planNoteRegions } from "./note-regions";
 import { normalizePhone } from "./phone";
 import type { RegionProblem } from "./regions";
@@ -221,7 +222,8 @@ function flag(m: Msg) {
 }
 
 /**
- * The regions field as a list of names (comma, 、 or ; between them; a JSON array as it is), blanks
+ * The regions field as a list of names (comma, 、, ;, / or 或者 between them, "都行" / "优先" after them cut
+ * off: REGION_TRAILER; a JSON array as it is), blanks
  * dropped: the names the field holds, for the schema and for the hotline's preview (note-regions.ts
  * reads the notes' places only when this is empty). Anything else is returned for the schema to refuse.
  */
@@ -229,8 +231,8 @@ export function splitRegions(value: unknown): unknown {
   const v = blankToUndefined(value);
   if (typeof v === "string")
     return v
-      .split(/[,，、;；\n]+/)
-      .map((s) => s.trim())
+      .split(new RegExp(`[,，、;；/\n]+|${REGION_JOINER.source}`, "u"))
+      .map((s) => s.trim().replace(REGION_TRAILER, "").trim())
       .filter(Boolean);
   if (Array.isArray(v)) return v.map(blankToUndefined).filter((x) => x !== undefined);
   return v ?? [];

@@ -50,6 +50,14 @@ export function hasPlaceKind(text: string): boolean {
 const BEFORE_KIND = new RegExp(`(?<name>${HAN}{2,6}?${KIND}(?:(?!或|还是)${HAN}{2,6}?${KIND}){0,2})`, "gu");
 /** What joins two places: "高淳或者溧水", "高淳、溧水", "高淳和溧水", "高淳以及溧水". */
 export const PLACE_JOINER = "或者|或是|或|还是|和|以及|及|与|跟|、|/";
+/**
+ * What people add after the places in a regions box, as they do in notes ("江宁、溧水都行", "江宁优先"):
+ * cut off each name the box holds (splitRegions), never a place of its own.
+ */
+export const REGION_TRAILER = /(?:都行|都可以|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|附近|周边|一带|一片|片区|等地)+$/u;
+/** Joiners of two places in a regions box besides its separators: words no division's name holds. */
+export const REGION_JOINER = /或者|或是|还是/u;
+
 /** Another place after a marked one. */
 const ANOTHER = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "u");
 

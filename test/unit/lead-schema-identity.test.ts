@@ -154,3 +154,41 @@ describe("characters nobody typed", () => {
     expect(r.data.lead.need.notes).toBe("第一行\n第二行\t要行车");
   });
 });
+
+describe("the regions box read as people fill it", () => {
+  const regionsOf = (regions: string) => {
+    const r = parse({ ...base, need: { ...base.need, regions } });
+    if (!r.success) throw new Error(JSON.stringify(issuesToFieldErrors(r.error)));
+    return [r.data.lead.need.regions, r.data.lead.need.regionCodes];
+  };
+
+  it("cuts off what is said after the places (都行, 优先, 也可以, 附近) and reads 或者 / 还是 / a slash between them", () => {
+    expect(regionsOf("南京江宁、溧水都行")).toEqual([
+      ["南京江宁", "溧水"],
+      ["320115", "320117"],
+    ]);
+    expect(regionsOf("江宁区优先，溧水也行")).toEqual([
+      ["江宁区", "溧水"],
+      ["320115", "320117"],
+    ]);
+    expect(regionsOf("高淳或者溧水均可")).toEqual([
+      ["高淳", "溧水"],
+      ["320117", "320118"],
+    ]);
+    expect(regionsOf("江宁还是浦口")).toEqual([
+      ["江宁", "浦口"],
+      ["320111", "320115"],
+    ]);
+    expect(regionsOf("江宁/溧水附近")).toEqual([
+      ["江宁", "溧水"],
+      ["320115", "320117"],
+    ]);
+  });
+
+  it("keeps a place whose name holds such a word, and still refuses what names no place", () => {
+    expect(regionsOf("天津市和平区")[0]).toEqual(["天津市和平区"]); // 和 is no joiner in this box
+    const errors = errorsOf({ ...base, need: { ...base.need, regions: "火星都行" } })["need.regions"];
+    expect(errors).toEqual([expect.stringContaining("火星")]);
+    expect(errors[0]).not.toContain("都行");
+  });
+});
