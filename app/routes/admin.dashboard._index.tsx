@@ -66,6 +66,11 @@ export default function Dashboard() {
           <button type="submit">{t("dashboard.submit")}</button>
         </div>
       </Form>
+      {filters.adjusted ? (
+        <p className="hint" role="status">
+          {t(filters.adjusted === "cut" ? "dashboard.rangeCut" : "dashboard.rangeInvalid", { from: filters.from, to: filters.to })}
+        </p>
+      ) : null}
 
       <p data-testid="match-rate">
         <strong>{t("dashboard.matchRate")}：</strong>

@@ -603,4 +603,16 @@ describe("dashboard", () => {
       expect(await bad.text()).toContain(said);
     }
   });
+
+  it("says when it changed the range asked for: a range past today ends today, a date it cannot read gives the default", async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const future = await (await client.get(`/admin/dashboard?from=${today}&to=2999-12-31`, admin)).text();
+    expect(future).toContain(`日期范围已调整为 ${today} 至 ${today}`); // not a year from 2999, with no lead in it
+    const wide = await (await client.get(`/admin/dashboard?from=1900-01-01&to=${today}&lng=en`, admin)).text();
+    expect(wide).toContain("The range was adjusted to");
+    const bad = await (await client.get("/admin/dashboard?from=abc", admin)).text();
+    expect(bad).toContain("有日期无法识别，已改用默认范围");
+    const asked = await (await client.get(`/admin/dashboard?from=${today}&to=${today}`, admin)).text();
+    expect(asked).not.toContain('role="status"'); // as asked: nothing to say
+  });
 });

@@ -38,6 +38,17 @@ describe("one calendar-day check for every typed date", () => {
     expect(isCalendarDay(early.from) && isCalendarDay(early.to)).toBe(true);
   });
 
+  it("the dashboard's range ends today at the latest, is a year at most, and says when it was changed", () => {
+    const fallback = { from: "2026-11-01", to: "2026-11-30" };
+    const read = (q: string) => readDashboardFilters(new URL(`http://x/admin/dashboard?${q}`), fallback);
+    expect(read("from=2026-11-20&to=2027-12-31")).toMatchObject({ from: "2026-11-20", to: "2026-11-30", adjusted: "cut" });
+    expect(read("from=2027-01-01&to=2027-02-01")).toMatchObject({ from: "2026-11-30", to: "2026-11-30", adjusted: "cut" });
+    expect(read("from=1900-01-01&to=2026-11-30")).toMatchObject({ from: "2025-11-30", to: "2026-11-30", adjusted: "cut" });
+    expect(read("from=2026-11-30&to=2026-11-01")).toMatchObject({ from: "2026-11-01", to: "2026-11-30", adjusted: null });
+    expect(read("from=abc&to=2026-11-30")).toMatchObject({ from: "2026-11-01", to: "2026-11-30", adjusted: "invalid" });
+    expect(read("from=2026-11-05")).toMatchObject({ from: "2026-11-05", to: "2026-11-30", adjusted: null });
+  });
+
   it("an inventory row (admin form, Excel) says which date cell is wrong, never throws", () => {
     const space = { id: "S1", parkId: "P1", kind: "厂房", deals: "出租", title: "一号厂房", areaSqm: "5000", status: "可租售" };
     for (const d of ["2026-02-32", "2026/1/99", "2026年2月30日", "2026-12-00"]) {
