@@ -174,6 +174,21 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
   });
 }
 
+/** The texts Excel writes into a CSV for a cell holding an error value (its "#N/A" is that error, not words). */
+const CSV_ERROR_VALUES = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
+
+/**
+ * One CSV field → the cell: its text as typed, read later by its column (inventory-columns.ts). exceljs's
+ * own reading made a number of every field `Number()` takes — `Number("   ")` and `Number("　")` are 0, so a
+ * blank name became "0"; "0100" became 100, "1e3" 1000 — and a local-midnight Date of "2026-03-15",
+ * written back a day early east of UTC. Only an empty field is no value, and Excel's error texts stay
+ * errors (ADR 058).
+ */
+function csvCell(field: string): ExcelJS.CellValue {
+  if (field === "") return null;
+  return CSV_ERROR_VALUES.has(field) ? ({ error: field } as ExcelJS.CellErrorValue) : field;
+}
+
 /**
  * A CSV file's text: UTF-8 when its bytes are valid UTF-8, else GB18030 (a superset of GBK, the encoding
  * Chinese Windows and Excel save CSV in by default). Bytes valid in neither throw (the file cannot be read).
@@ -199,7 +214,7 @@ export async function readWorkbook(bytes: Buffer, fileName: string): Promise<Wor
   try {
     if (isCsv) {
       const text = csvText(bytes);
-      const ws = await wb.csv.read(Readable.from([text]), { parserOptions: { delimiter: "," } } as never);
+      const ws = await wb.csv.read(Readable.from([text]), { parserOptions: { delimiter: "," }, map: csvCell } as never);
       const headers: string[] = [];
       ws.getRow(1).eachCell({ includeEmpty: false }, (cell) => void headers.push(String(cellValue(cell.value) ?? "")));
       ws.name = fileName.replace(/\.csv$/i, "").slice(0, 31) || "csv";
