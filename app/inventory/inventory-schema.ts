@@ -24,7 +24,7 @@ function rule(key: RuleKey, params?: Record<string, string> | ((lng: Lng) => Rec
 const id = z
   .string()
   .overwrite(cleanTyped)
-  .min(1)
+  .min(1, { abort: true }) // blank is all there is to say
   .max(64)
   .refine((s) => /^[A-Za-z0-9_.-]+$/.test(s), rule("idChars"));
 const isoDate = z
