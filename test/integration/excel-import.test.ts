@@ -268,6 +268,25 @@ describe("Excel import", () => {
     }
   });
 
+  // Rules over several cells (the district against the province and city, 最小可分割面积 against 面积)
+  // ran only on a row whose every cell was good.
+  it("checks the rules over several cells of a row that has other bad cells too", async () => {
+    const parks = ["编号,名称,省,市,区县", "T-P1,　,江苏省,南京市,火星区", "T-P2,好园区,江苏省,南京市,高淳区"].join("\n");
+    const spaces = ["编号,园区编号,类型,交易方式,名称,面积,最小可分割面积,状态", "T-V1,GC-EDZ,飞船,出租,分割过大,1000,2000,可租售"].join(
+      "\n",
+    );
+    const parkPlan = (await preview(Buffer.from(parks), "parks.csv")).plan;
+    expect(parkPlan.errors.map((e) => [e.row, e.column, e.reason.zh.slice(0, 20)])).toEqual([
+      [2, "B（名称）", "必填，不能为空"],
+      [2, "E（区县）", expect.stringContaining("江苏省/南京市/火星区")],
+    ]);
+    const spacePlan = (await preview(Buffer.from(spaces), "spaces.csv")).plan;
+    expect(spacePlan.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, "C（类型）"],
+      [2, "G（最小可分割面积）"],
+    ]);
+  });
+
   it("an exported workbook re-imports to the same state (round trip), and the template imports as it is", async () => {
     await db.sql`update recruiters set away_from = '2026-12-01', away_to = '2026-12-07',
                  working_hours = ${db.sql.json({ days: [1, 2, 3, 4, 5, 6], start: "08:30", end: "17:30" })} where id = 'R1'`;
