@@ -75,7 +75,8 @@ export function readSourceRows(read: WorkbookRead): {
     if (first !== undefined) issue("id", { zh: `编号 ${id} 与第 ${first} 行重复`, en: `id ${id} repeats row ${first}` });
     else if (id) seen[collection].set(id, row);
     if (id && collection === "parks") parkIds.push(id);
-    if (!checked.ok) for (const i of checked.issues) issue(i.key, i.reason);
+    // A cell the reader refused already (an Excel error value) is not "blank" too.
+    if (!checked.ok) for (const i of checked.issues) if (!(i.key && src.refused?.includes(i.key))) issue(i.key, i.reason);
     if (checked.ok && first === undefined) {
       (value[collection] as unknown[]).push(checked.value);
       origins[collection].push({ sheet, row, letters });

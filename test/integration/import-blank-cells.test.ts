@@ -122,9 +122,9 @@ it("a CSV's Excel error text (#N/A) is still an error at its cell, not words", a
     SPACE_HEADERS,
     ["T-NA", "GC-EDZ", "厂房", "出租", "#N/A", "#DIV/0!", "", "", "", "可租售", ""],
   ]);
-  const errorValues = plan.errors.filter((e) => e.reason.zh.startsWith("单元格是错误值"));
-  expect(errorValues.map((e) => [e.row, e.column, e.reason.en])).toEqual([
-    [2, "E", "the cell holds the error #N/A: fix the formula or type the value"],
-    [2, "F", "the cell holds the error #DIV/0!: fix the formula or type the value"],
+  // Said once: the error value, not "必填" as well.
+  expect(plan.errors.map((e) => [e.row, e.column, e.reason.en])).toEqual([
+    [2, "E（名称）", "the cell holds the error #N/A: fix the formula or type the value"],
+    [2, "F（面积）", "the cell holds the error #DIV/0!: fix the formula or type the value"],
   ]);
 });

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { fold } from "~/domain/fold-text";
 import type { Bilingual } from "~/i18n/i18n";
 
-import { type Collection, COLUMNS } from "../inventory-columns";
+import { type Collection, columnByKey, COLUMNS } from "../inventory-columns";
 
 // An uploaded .xlsx or .csv → rows of cell texts keyed by column, each with where it came from (sheet,
 // row, column letter), so every error can name its cell. exceljs reads both formats.
@@ -28,6 +28,8 @@ export type SourceRow = {
   cells: Record<string, string | number>;
   /** column key → "C" (the letter of the cell). */
   letters: Record<string, string>;
+  /** Column keys of cells already refused here (an error value, a formula without its result): said once. */
+  refused?: string[];
 };
 
 /** A problem in the upload, at a cell where there is one. */
@@ -162,15 +164,19 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
     if (number <= header.number) return;
     const cells: SourceRow["cells"] = {};
     const letters: SourceRow["letters"] = {};
+    const refused: string[] = [];
     for (const [index, { key, letter }] of byIndex) {
       letters[key] = letter;
       const problem = cellProblem(row.getCell(index).value);
-      if (problem) out.errors.push({ sheet, row: number, column: letter, reason: problem });
+      if (problem) {
+        out.errors.push({ sheet, row: number, column: `${letter}（${columnByKey(collection, key)?.header.zh ?? key}）`, reason: problem });
+        refused.push(key);
+      }
       const v = cellValue(row.getCell(index).value);
       if (v !== null) cells[key] = v;
     }
-    if (Object.keys(cells).length === 0) return;
-    out.rows.push({ collection, sheet, row: number, cells, letters });
+    if (Object.keys(cells).length === 0 && refused.length === 0) return;
+    out.rows.push({ collection, sheet, row: number, cells, letters, refused });
   });
 }
 
