@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 
 import type { Sql, TransactionSql } from "~/db/db.server";
+import { cleanTyped } from "~/domain/format-chars";
 import { isUuid } from "~/domain/ids";
 import type { Bilingual } from "~/i18n/i18n";
 
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
-import { applyInventory, type Collections, type ImportCounts, unknownParkRefs, validateInventory } from "./import.server";
+import { applyInventory, type Collections, type ImportCounts, unknownParkRefs, unknownParks, validateInventory } from "./import.server";
 import { checkTextRow } from "./inventory-check";
 import { type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
 import { type DbRow, dbRow, fromDbRow, type InventoryValue, loadDbRows, stableJson } from "./inventory-rows.server";
@@ -49,8 +50,16 @@ function cellName(collection: Collection, key: string | null, letters?: Record<s
  * Rows of cell texts → the import format, checked by the one inventory schema. Every bad cell is an
  * issue naming its sheet, row, column and reason (in zh and en); a bad row is left out of the value.
  */
-export function readSourceRows(read: WorkbookRead): { value: Collections; origins: Origins; errors: SheetIssue[]; refused: RefusedRef[] } {
+export function readSourceRows(read: WorkbookRead): {
+  value: Collections;
+  origins: Origins;
+  errors: SheetIssue[];
+  refused: RefusedRef[];
+  /** Every park row's id, good or bad: a space in a park whose row has an error of its own is not "in an unknown park". */
+  parkIds: string[];
+} {
   const refused: RefusedRef[] = [];
+  const parkIds: string[] = [];
   const value: Collections = { parks: [], spaces: [], recruiters: [] };
   const origins: Origins = { parks: [], spaces: [], recruiters: [] };
   const errors: SheetIssue[] = [];
@@ -60,35 +69,36 @@ export function readSourceRows(read: WorkbookRead): { value: Collections; origin
     const issue = (key: string | null, reason: Bilingual) =>
       errors.push({ sheet, row, column: cellName(collection, key, letters), reason });
     const checked = checkTextRow(collection, src.cells);
-    if (!checked.ok) {
-      for (const i of checked.issues) issue(i.key, i.reason);
-      // Its park reference is checked too (parkRefsOfRefusedRows), so one upload names every bad cell.
-      const field = collection === "spaces" ? "parkId" : collection === "recruiters" ? "parks" : null;
-      const cell = field ? src.cells[field] : undefined;
-      if (field && cell !== undefined && !checked.issues.some((i) => i.key === field))
-        refused.push({
-          sheet,
-          row,
-          letters,
-          collection,
-          field,
-          parks: String(cell)
-            .split(PARK_LIST)
-            .filter((x) => x !== ""),
-        });
+    // An id seen on an earlier row is a duplicate whether either row is otherwise good or not.
+    const id = src.cells.id === undefined ? "" : cleanTyped(String(src.cells.id));
+    const first = id ? seen[collection].get(id) : undefined;
+    if (first !== undefined) issue("id", { zh: `编号 ${id} 与第 ${first} 行重复`, en: `id ${id} repeats row ${first}` });
+    else if (id) seen[collection].set(id, row);
+    if (id && collection === "parks") parkIds.push(id);
+    // A cell the reader refused already (an Excel error value) is not "blank" too.
+    if (!checked.ok) for (const i of checked.issues) if (!(i.key && src.refused?.includes(i.key))) issue(i.key, i.reason);
+    if (checked.ok && first === undefined) {
+      (value[collection] as unknown[]).push(checked.value);
+      origins[collection].push({ sheet, row, letters });
       continue;
     }
-    const data = checked.value;
-    const first = seen[collection].get(data.id);
-    if (first !== undefined) {
-      issue("id", { zh: `编号 ${data.id} 与第 ${first} 行重复`, en: `id ${data.id} repeats row ${first}` });
-      continue;
-    }
-    seen[collection].set(data.id, row);
-    (value[collection] as unknown[]).push(data);
-    origins[collection].push({ sheet, row, letters });
+    // A row left out still has its park reference checked (parkRefsOfRefusedRows), so one upload names every bad cell.
+    const field = collection === "spaces" ? "parkId" : collection === "recruiters" ? "parks" : null;
+    const cell = field ? src.cells[field] : undefined;
+    if (field && cell !== undefined && (checked.ok || !checked.issues.some((i) => i.key === field)))
+      refused.push({
+        sheet,
+        row,
+        letters,
+        collection,
+        field,
+        parks: String(cell)
+          .split(PARK_LIST)
+          .map(cleanTyped)
+          .filter((x) => x !== ""),
+      });
   }
-  return { value, origins, errors, refused };
+  return { value, origins, errors, refused, parkIds };
 }
 
 /** The park a refused row names (a space's park, a recruiter's parks), as typed. */
@@ -102,18 +112,13 @@ const unknownParkReason = (parks: string[]): Bilingual => ({
 });
 
 /** Unknown parks named by rows refused for other cells: the same error a good row gets. */
-async function parkRefsOfRefusedRows(sql: Sql, refused: RefusedRef[], value: Collections): Promise<SheetIssue[]> {
-  const named = [...new Set(refused.flatMap((r) => r.parks))];
-  if (named.length === 0) return [];
-  const known = new Set([
-    ...value.parks.map((p) => p.id),
-    ...(await sql<{ id: string }[]>`select id from parks where id in ${sql(named)}`).map((r) => r.id),
-  ]);
-  return refused.flatMap((r) => {
-    const unknown = r.parks.filter((p) => !known.has(p));
-    if (unknown.length === 0) return [];
-    return [{ sheet: r.sheet, row: r.row, column: cellName(r.collection, r.field, r.letters), reason: unknownParkReason(unknown) }];
-  });
+async function parkRefsOfRefusedRows(sql: Sql, refused: RefusedRef[], parkIds: string[]): Promise<SheetIssue[]> {
+  return (await unknownParks(sql, parkIds, refused)).map((r) => ({
+    sheet: r.sheet,
+    row: r.row,
+    column: cellName(r.collection, r.field, r.letters),
+    reason: unknownParkReason(r.parks),
+  }));
 }
 
 const label = (collection: Collection, v: Record<string, unknown>) => String(v[collection === "spaces" ? "title" : "name"] ?? v.id);
@@ -123,7 +128,12 @@ const label = (collection: Collection, v: Record<string, unknown>) => String(v[c
  * column, as the cells read) / unchanged, plus references to unknown parks as errors. The hash covers
  * the new rows and the stored rows they would replace.
  */
-export async function planImport(sql: Sql | TransactionSql, value: Collections, origins?: Origins): Promise<ImportPlan> {
+export async function planImport(
+  sql: Sql | TransactionSql,
+  value: Collections,
+  origins?: Origins,
+  parkIds: string[] = [],
+): Promise<ImportPlan> {
   const rows: PlanRow[] = [];
   const errors: SheetIssue[] = [];
   const counts = { parks: tally(), spaces: tally(), recruiters: tally() };
@@ -160,7 +170,7 @@ export async function planImport(sql: Sql | TransactionSql, value: Collections, 
       rows.push({ ...base, action: "change", changes });
     });
   }
-  for (const ref of await unknownParkRefs(sql, value)) {
+  for (const ref of await unknownParkRefs(sql, value, parkIds)) {
     const origin = origins?.[ref.collection][ref.index];
     errors.push({
       sheet: origin?.sheet ?? ref.collection,
@@ -200,6 +210,27 @@ async function keepAbsentColumns(sql: Sql, read: WorkbookRead): Promise<void> {
   }
 }
 
+/** A column's letters ("AB" in "AB（备注）") as a number, for ordering cells left to right; none → before A. */
+function columnNumber(column: string | null): number {
+  const letters = /^[A-Z]+(?=（|$)/.exec(column ?? "")?.[0] ?? "";
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** The errors as the admin reads the file: sheet by sheet as they first appear, row by row, left to right. */
+function inFileOrder(errors: SheetIssue[]): SheetIssue[] {
+  const sheets = [...new Set(errors.map((e) => e.sheet))];
+  return errors
+    .map((e, n) => ({ e, n }))
+    .sort(
+      (a, b) =>
+        sheets.indexOf(a.e.sheet) - sheets.indexOf(b.e.sheet) ||
+        (a.e.row ?? 0) - (b.e.row ?? 0) ||
+        columnNumber(a.e.column) - columnNumber(b.e.column) ||
+        a.n - b.n,
+    )
+    .map(({ e }) => e);
+}
+
 /** An upload read, checked and planned; the payload (valid rows only) is kept for the apply. */
 export async function previewUpload(
   sql: Sql,
@@ -208,8 +239,13 @@ export async function previewUpload(
 ): Promise<{ plan: ImportPlan; previewId: string | null }> {
   await keepAbsentColumns(sql, read);
   const parsed = readSourceRows(read);
-  const plan = await planImport(sql, parsed.value, parsed.origins);
-  plan.errors = [...read.errors, ...parsed.errors, ...(await parkRefsOfRefusedRows(sql, parsed.refused, parsed.value)), ...plan.errors];
+  const plan = await planImport(sql, parsed.value, parsed.origins, parsed.parkIds);
+  plan.errors = inFileOrder([
+    ...read.errors,
+    ...parsed.errors,
+    ...(await parkRefsOfRefusedRows(sql, parsed.refused, parsed.parkIds)),
+    ...plan.errors,
+  ]);
   plan.warnings = read.warnings;
   if (plan.errors.length) return { plan, previewId: null };
   // One pending preview per admin: older ones are dropped (they could never apply after a newer import anyway).

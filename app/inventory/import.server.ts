@@ -1,5 +1,6 @@
 import { type Sql, toSqlColumn, type TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
+import { cleanTyped } from "~/domain/format-chars";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
 import type { Lng } from "~/i18n/lng";
@@ -16,19 +17,31 @@ export type ImportResult =
 
 export type Collections = { parks: Park[]; spaces: Space[]; recruiters: Recruiter[] };
 
+type Checked =
+  { ok: true; value: Collections } | { ok: false; errors: ImportRowError[]; value: Collections; refs: ParkRef[]; parkIds: string[] };
+/** The parks a row names, by its place in the input: the good rows' and the bad rows' alike (`unknownParks`). */
+type ParkRef = Omit<UnknownParkRef, "id"> & { id?: string };
+
 /**
- * Validates every row first (all errors, not the first one), then upserts everything in one transaction.
- * The messages are in `lng`: the API's caller's language (ADR 025), English for the command line.
+ * Checks every row (all errors, not the first one): each row's schema issues, and an id that an
+ * earlier row of its collection has too, good or bad. When any row is bad, every row's park
+ * references are kept for the reference check (`refs`), so one pass names every bad cell. The messages are in `lng`: the API's
+ * caller's language (ADR 025), English for the command line.
  */
-export function validateInventory(
-  input: unknown,
-  lng: Lng = "en",
-): { ok: true; value: Collections } | { ok: false; errors: ImportRowError[] } {
+export function validateInventory(input: unknown, lng: Lng = "en"): Checked {
+  const value: Collections = { parks: [], spaces: [], recruiters: [] };
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return { ok: false, errors: [{ collection: "file", index: -1, errors: [inventoryText(lng, "import.notObject")] }] };
+    return {
+      ok: false,
+      errors: [{ collection: "file", index: -1, errors: [inventoryText(lng, "import.notObject")] }],
+      value,
+      refs: [],
+      parkIds: [],
+    };
   }
   const errors: ImportRowError[] = [];
-  const value: Collections = { parks: [], spaces: [], recruiters: [] };
+  const refs: ParkRef[] = [];
+  const parkIds: string[] = []; // every park row's id, good or bad: a space in a bad park row is not "in an unknown park"
   const schemas = { parks: parkSchema, spaces: spaceSchema, recruiters: recruiterSchema } as const;
   for (const collection of ["parks", "spaces", "recruiters"] as const) {
     const rows = (input as Record<string, unknown>)[collection] ?? [];
@@ -37,22 +50,36 @@ export function validateInventory(
       continue;
     }
     const seen = new Set<string>();
-    rows.forEach((row, index) => {
-      const rowId = typeof (row as { id?: unknown })?.id === "string" ? (row as { id: string }).id : undefined;
+    rows.forEach((row: unknown, index) => {
+      const raw = (typeof row === "object" && row !== null ? row : {}) as Record<string, unknown>;
+      const rowId = typeof raw.id === "string" ? raw.id : undefined;
+      const said: string[] = [];
+      const id = rowId === undefined ? "" : cleanTyped(rowId);
+      if (id && seen.has(id)) said.push(inventoryText(lng, "import.duplicateId", { id }));
+      if (id) seen.add(id);
+      if (id && collection === "parks") parkIds.push(id);
       const parsed = schemas[collection].safeParse(row, { error: RULES[lng] });
-      if (!parsed.success) {
-        errors.push({ collection, index, id: rowId, errors: parsed.error.issues.map(describeIssue) });
-        return;
-      }
-      if (seen.has(parsed.data.id)) {
-        errors.push({ collection, index, id: rowId, errors: [inventoryText(lng, "import.duplicateId", { id: parsed.data.id })] });
-        return;
-      }
-      seen.add(parsed.data.id);
-      (value[collection] as unknown[]).push(parsed.data);
+      if (!parsed.success) said.push(...parsed.error.issues.map(describeIssue));
+      const ref = collection === "parks" ? null : parkRefOf(collection, raw);
+      if (ref && (parsed.success || !parsed.error.issues.some((i) => i.path[0] === ref.field))) refs.push({ ...ref, index, id: rowId });
+      if (said.length === 0 && parsed.success) (value[collection] as unknown[]).push(parsed.data);
+      else errors.push({ collection, index, id: rowId, errors: said });
     });
   }
-  return errors.length ? { ok: false, errors } : { ok: true, value };
+  return errors.length ? { ok: false, errors, value, refs, parkIds } : { ok: true, value };
+}
+
+/** The park ids a raw row names (a space's parkId, a recruiter's parks), when they are ids at all. */
+function parkRefOf(
+  collection: "spaces" | "recruiters",
+  raw: Record<string, unknown>,
+): Pick<ParkRef, "collection" | "field" | "parks"> | null {
+  const named = collection === "spaces" ? [raw.parkId] : Array.isArray(raw.parks) ? raw.parks : [];
+  const parks = named
+    .filter((p): p is string => typeof p === "string")
+    .map(cleanTyped)
+    .filter((p) => p !== "");
+  return parks.length ? { collection, field: collection === "spaces" ? "parkId" : "parks", parks } : null;
 }
 
 function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
@@ -60,30 +87,60 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }): string 
   return path && !issue.message.startsWith(`${path}:`) ? `${path}: ${issue.message}` : issue.message;
 }
 
+/**
+ * Checks everything — each row, duplicate ids, references to unknown parks, the rows with other
+ * errors included — and writes only when nothing is wrong, in one transaction. The errors come one
+ * entry per bad row, in the order of the file.
+ */
 export async function importInventory(sql: Sql, input: unknown, lng: Lng = "en"): Promise<ImportResult> {
   const checked = validateInventory(input, lng);
-  if (!checked.ok) return checked;
-  return sql.begin((tx) => applyInventory(tx, checked.value, lng));
+  if (checked.ok) return sql.begin((tx) => applyInventory(tx, checked.value, lng));
+  const byRow = new Map(checked.errors.map((e) => [`${e.collection} ${e.index}`, e]));
+  for (const ref of await unknownParks(sql, checked.parkIds, checked.refs)) {
+    const row = byRow.get(`${ref.collection} ${ref.index}`) ?? { collection: ref.collection, index: ref.index, id: ref.id, errors: [] };
+    row.errors.push(unknownParkText(lng, ref));
+    byRow.set(`${ref.collection} ${ref.index}`, row);
+  }
+  const order = ["file", "parks", "spaces", "recruiters"];
+  const errors = [...byRow.values()].sort((a, b) => order.indexOf(a.collection) - order.indexOf(b.collection) || a.index - b.index);
+  return { ok: false, errors };
 }
+
+const unknownParkText = (lng: Lng, ref: Pick<UnknownParkRef, "field" | "parks">) =>
+  inventoryText(lng, "import.unknownPark", { field: ref.field, parks: ref.parks.join(", ") });
 
 export type UnknownParkRef = { collection: "spaces" | "recruiters"; index: number; id: string; field: "parkId" | "parks"; parks: string[] };
 
 /** Spaces and recruiters that name a park neither in `value` nor in the database. */
-export async function unknownParkRefs(tx: TransactionSql | Sql, value: Collections): Promise<UnknownParkRef[]> {
-  const named = [...new Set([...value.spaces.map((s) => s.parkId), ...value.recruiters.flatMap((r) => r.parks)])];
+export async function unknownParkRefs(tx: TransactionSql | Sql, value: Collections, alsoKnown: string[] = []): Promise<UnknownParkRef[]> {
+  const refs: UnknownParkRef[] = [
+    ...value.spaces.map((s, index) => ({ collection: "spaces" as const, index, id: s.id, field: "parkId" as const, parks: [s.parkId] })),
+    ...value.recruiters.map((r, index) => ({
+      collection: "recruiters" as const,
+      index,
+      id: r.id,
+      field: "parks" as const,
+      parks: r.parks,
+    })),
+  ];
+  return unknownParks(tx, [...value.parks.map((p) => p.id), ...alsoKnown], refs);
+}
+
+/** Of `refs`, those naming a park that is neither in `inFile` (park ids of the import) nor stored; `parks` cut to the unknown ones. */
+export async function unknownParks<R extends Pick<UnknownParkRef, "parks">>(
+  tx: TransactionSql | Sql,
+  inFile: string[],
+  refs: R[],
+): Promise<R[]> {
+  const named = [...new Set(refs.flatMap((r) => r.parks))];
   const known = new Set([
-    ...value.parks.map((p) => p.id),
+    ...inFile,
     ...(named.length ? (await tx<{ id: string }[]>`select id from parks where id in ${tx(named)}`).map((r) => r.id) : []),
   ]);
-  const out: UnknownParkRef[] = [];
-  value.spaces.forEach((s, index) => {
-    if (!known.has(s.parkId)) out.push({ collection: "spaces", index, id: s.id, field: "parkId", parks: [s.parkId] });
+  return refs.flatMap((r) => {
+    const parks = r.parks.filter((p) => !known.has(p));
+    return parks.length ? [{ ...r, parks }] : [];
   });
-  value.recruiters.forEach((r, index) => {
-    const unknown = r.parks.filter((p) => !known.has(p));
-    if (unknown.length) out.push({ collection: "recruiters", index, id: r.id, field: "parks", parks: unknown });
-  });
-  return out;
 }
 
 /**
@@ -99,7 +156,7 @@ export async function applyInventory(tx: TransactionSql, value: Collections, lng
     collection: r.collection,
     index: r.index,
     id: r.id,
-    errors: [inventoryText(lng, "import.unknownPark", { field: r.field, parks: r.parks.join(", ") })],
+    errors: [unknownParkText(lng, r)],
   }));
   if (errors.length) return { ok: false as const, errors };
 

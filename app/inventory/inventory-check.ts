@@ -5,7 +5,7 @@ import type { Bilingual } from "~/i18n/i18n";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
 import type { Lng } from "~/i18n/lng";
 
-import { type Collection, columnByKey, columnKeyOf, readTextRow } from "./inventory-columns";
+import { type Collection, columnByKey, columnKeyOf, COLUMNS, readTextRow } from "./inventory-columns";
 import { type InventoryValue } from "./inventory-rows.server";
 import { parkSchema, recruiterSchema, spaceSchema } from "./inventory-schema";
 
@@ -24,13 +24,16 @@ export type RowCheck<C extends Collection> = { ok: true; value: InventoryValue[C
 export function checkTextRow<C extends Collection>(collection: C, cells: Record<string, unknown>): RowCheck<C> {
   const flat = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, Array.isArray(v) ? v.join("、") : v]));
   const read = readTextRow(collection, flat);
-  if (read.errors.length) return { ok: false, issues: read.errors };
   const schema = INVENTORY_SCHEMAS[collection];
   const en = schema.safeParse(read.value, { error: EN_ERRORS });
-  if (en.success) return { ok: true, value: en.data as InventoryValue[C] };
-  const zh = schema.safeParse(read.value, { error: ZH_ERRORS });
+  if (en.success && read.errors.length === 0) return { ok: true, value: en.data as InventoryValue[C] };
+  // The cells that could not be read are said once, by their reader; every other cell of the row is
+  // still checked (a blank 名称 beside an unreadable 层高 is named in the same upload).
+  const unread = new Set(read.errors.map((e) => e.key));
+  const schemaIssues = en.success ? [] : en.error.issues;
+  const zh = en.success ? en : schema.safeParse(read.value, { error: ZH_ERRORS });
   const blankOf = (key: string | null) => key !== null && (flat[key] === undefined || cleanTyped(String(flat[key])) === "");
-  const issues = en.error.issues.map((issue, n): RowIssue => {
+  const issueOf = (issue: (typeof schemaIssues)[number], n: number): RowIssue => {
     const key = columnKeyOf(collection, issue.path);
     // A column of choices (类型, 状态 …): Zod's own message lists the stored codes ("factory"|"land"…);
     // the admin writes the sheet's words, so the message names those (厂房、土地、办公、仓库).
@@ -44,7 +47,14 @@ export function checkTextRow<C extends Collection>(collection: C, cells: Record<
     }
     if (issue.code === "invalid_type" && blankOf(key)) return { key, reason: { zh: "必填，不能为空", en: "required, must not be blank" } };
     return { key, reason: { zh: (!zh.success && zh.error.issues[n]?.message) || issue.message, en: issue.message } };
+  };
+  const checked = schemaIssues.flatMap((issue, n): RowIssue[] => {
+    const key = columnKeyOf(collection, issue.path);
+    return key !== null && unread.has(key) ? [] : [issueOf(issue, n)];
   });
+  // In the order of the columns, as the admin reads the row.
+  const order = (key: string | null) => (key === null ? Infinity : COLUMNS[collection].findIndex((c) => c.key === key));
+  const issues = [...read.errors, ...checked].sort((a, b) => order(a.key) - order(b.key));
   // Rules of one cell that fail alike (working hours whose start and end are both no time) say it once.
   const said = new Set<string>();
   const once = issues.filter((i) => {

@@ -181,11 +181,11 @@ export function readDay(input: string, month = false): string | null {
 }
 
 function day(month: boolean): Pick<Column, "read" | "write"> {
-  const example = month ? "2026-03 或 2026-03-15" : "2026-03-15";
+  const example: Bilingual = month ? { zh: "2026-03 或 2026-03-15", en: "2026-03 or 2026-03-15" } : { zh: "2026-03-15", en: "2026-03-15" };
   return {
     read: (t) => {
       const d = readDay(t, month);
-      return d ? ok(d) : bad(`无法识别日期“${t}”，例如 ${example}`, `cannot read the date “${t}”, e.g. ${example}`);
+      return d ? ok(d) : bad(`无法识别日期“${t}”，例如 ${example.zh}`, `cannot read the date “${t}”, e.g. ${example.en}`);
     },
     write: (v) => (typeof v === "string" && v !== "" ? v : null),
   };

@@ -24,7 +24,7 @@ function rule(key: RuleKey, params?: Record<string, string> | ((lng: Lng) => Rec
 const id = z
   .string()
   .overwrite(cleanTyped)
-  .min(1)
+  .min(1, { abort: true }) // blank is all there is to say
   .max(64)
   .refine((s) => /^[A-Za-z0-9_.-]+$/.test(s), rule("idChars"));
 const isoDate = z
@@ -45,53 +45,63 @@ const industryList = z
     }),
   );
 
-export const parkSchema = z
-  .object({
-    id,
-    name: z.string().overwrite(cleanTyped).min(1).max(100),
-    province: z.string().overwrite(cleanTyped).min(1).max(20),
-    city: z.string().overwrite(cleanTyped).min(1).max(20),
-    district: z.string().overwrite(cleanTyped).min(1).max(20),
-    /** GB/T 2260 code of the district; when absent it is resolved from province, city and district. */
-    districtCode: z
-      .string()
-      .overwrite(cleanTyped)
-      .refine((c) => /^\d{6}$/.test(c), rule("districtCodeFormat"))
-      .optional()
-      .nullable(),
-    address: z.string().overwrite(cleanTyped).max(200).optional().nullable(),
-    location: z
-      .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
-      .optional()
-      .nullable(),
-    industries: industryList,
-    excludedIndustries: industryList,
-    minTaxPerMuWan: optNum(10_000),
-    minInvestmentPerMuWan: optNum(100_000),
-    minTaxPer1000SqmWan: optNum(10_000),
-    policies: z.string().overwrite(cleanTyped).max(2000).optional().nullable(),
-    // Only the robot endpoint: the sender refuses any other address for good (app/notify/wecom.server.ts).
-    wecomWebhookUrl: z.string().overwrite(cleanTyped).max(500).refine(isWecomWebhookUrl, rule("wecomUrl")).optional().nullable(),
-  })
-  // Matching compares district codes (docs/decisions/017): a park whose district is not a county-level
-  // division of GB/T 2260 is a bad row, named with the nearest divisions.
-  .transform((p, ctx) => {
-    if (p.districtCode) {
-      if (divisionByCode(p.districtCode)?.level !== "district") {
-        ctx.addIssue({
-          code: "custom",
-          path: ["districtCode"],
-          ...rule("districtCodeNotCounty", { code: p.districtCode }),
-        });
-        return z.NEVER;
-      }
-      // The names people read must not say another division than the code matching reads (a district
-      // renamed in the form while the filled-in code stayed). Names GB/T 2260 does not know keep the code.
-      const named = resolveParkDistrict(p);
-      if (named.ok && named.division.code !== p.districtCode) {
-        const coded = divisionByCode(p.districtCode)!;
-        ctx.addIssue({
-          code: "custom",
+const parkFields = z.object({
+  id,
+  name: z.string().overwrite(cleanTyped).min(1).max(100),
+  province: z.string().overwrite(cleanTyped).min(1).max(20),
+  city: z.string().overwrite(cleanTyped).min(1).max(20),
+  district: z.string().overwrite(cleanTyped).min(1).max(20),
+  /** GB/T 2260 code of the district; when absent it is resolved from province, city and district. */
+  districtCode: z
+    .string()
+    .overwrite(cleanTyped)
+    .refine((c) => /^\d{6}$/.test(c), rule("districtCodeFormat"))
+    .optional()
+    .nullable(),
+  address: z.string().overwrite(cleanTyped).max(200).optional().nullable(),
+  location: z
+    .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+    .optional()
+    .nullable(),
+  industries: industryList,
+  excludedIndustries: industryList,
+  minTaxPerMuWan: optNum(10_000),
+  minInvestmentPerMuWan: optNum(100_000),
+  minTaxPer1000SqmWan: optNum(10_000),
+  policies: z.string().overwrite(cleanTyped).max(2000).optional().nullable(),
+  // Only the robot endpoint: the sender refuses any other address for good (app/notify/wecom.server.ts).
+  wecomWebhookUrl: z.string().overwrite(cleanTyped).max(500).refine(isWecomWebhookUrl, rule("wecomUrl")).optional().nullable(),
+});
+
+type ParkFields = z.output<typeof parkFields>;
+type District = { ok: true; code: string } | { ok: false; issue: { path: string[] } & ReturnType<typeof rule> };
+
+/**
+ * Matching compares district codes (docs/decisions/017): a park whose district is not a county-level
+ * division of GB/T 2260 is a bad row, named with the nearest divisions. Read once per row (the check
+ * and the stored code use the same answer).
+ */
+const districts = new WeakMap<ParkFields, District>();
+function districtOf(p: ParkFields): District {
+  const known = districts.get(p);
+  if (known) return known;
+  const found = resolveDistrict(p);
+  districts.set(p, found);
+  return found;
+}
+function resolveDistrict(p: ParkFields): District {
+  if (p.districtCode) {
+    if (divisionByCode(p.districtCode)?.level !== "district") {
+      return { ok: false, issue: { path: ["districtCode"], ...rule("districtCodeNotCounty", { code: p.districtCode }) } };
+    }
+    // The names people read must not say another division than the code matching reads (a district
+    // renamed in the form while the filled-in code stayed). Names GB/T 2260 does not know keep the code.
+    const named = resolveParkDistrict(p);
+    if (named.ok && named.division.code !== p.districtCode) {
+      const coded = divisionByCode(p.districtCode)!;
+      return {
+        ok: false,
+        issue: {
           path: ["districtCode"],
           ...rule("districtCodeMismatch", {
             code: p.districtCode,
@@ -99,27 +109,47 @@ export const parkSchema = z
             named: named.division.path,
             namedCode: named.division.code,
           }),
-        });
-        return z.NEVER;
-      }
-      return { ...p, districtCode: p.districtCode };
+        },
+      };
     }
-    const r = resolveParkDistrict(p);
-    if (!r.ok) {
-      const where = `${p.province}/${p.city}/${p.district}`;
-      const nearest = (lng: Lng) =>
-        r.suggestions.length
-          ? inventoryRuleMessages.t(lng, "districtNearest", { names: r.suggestions.join(lng === "zh" ? "、" : ", ") })
-          : "";
-      ctx.addIssue({
-        code: "custom",
+    return { ok: true, code: p.districtCode };
+  }
+  const r = resolveParkDistrict(p);
+  if (!r.ok) {
+    const where = `${p.province}/${p.city}/${p.district}`;
+    const nearest = (lng: Lng) =>
+      r.suggestions.length
+        ? inventoryRuleMessages.t(lng, "districtNearest", { names: r.suggestions.join(lng === "zh" ? "、" : ", ") })
+        : "";
+    return {
+      ok: false,
+      issue: {
         path: ["district"],
         ...rule(r.reason === "ambiguous" ? "districtAmbiguous" : "districtUnknown", (lng) => ({ where, nearest: nearest(lng) })),
-      });
-      return z.NEVER;
-    }
-    return { ...p, districtCode: r.division.code };
+      },
+    };
+  }
+  return { ok: true, code: r.division.code };
+}
+
+/** The fields the district check reads: it runs when these are good, whatever else in the row is bad. */
+const districtFields = parkFields.pick({ province: true, city: true, district: true, districtCode: true });
+
+export const parkSchema = parkFields
+  .superRefine(
+    (p, ctx) => {
+      const d = districtOf(p);
+      if (!d.ok) ctx.addIssue({ code: "custom", ...d.issue });
+    },
+    { when: (payload) => districtFields.safeParse(payload.value).success },
+  )
+  .transform((p) => {
+    const d = districtOf(p);
+    return { ...p, districtCode: d.ok ? d.code : (p.districtCode ?? null) };
   });
+
+/** The two figures the divisible-area rule compares (the rule runs when both are good numbers). */
+const areaFigures = z.object({ areaSqm: z.number().finite(), divisibleMinSqm: z.number().finite() });
 
 export const spaceSchema = z
   .object({
@@ -150,6 +180,8 @@ export const spaceSchema = z
   .refine((s) => s.divisibleMinSqm == null || s.divisibleMinSqm <= s.areaSqm, {
     ...rule("divisibleOverArea"),
     path: ["divisibleMinSqm"],
+    // Also on a row with other bad cells, when both figures are good.
+    when: (payload) => areaFigures.safeParse(payload.value).success,
   });
 
 export const recruiterSchema = z.object({

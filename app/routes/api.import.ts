@@ -12,9 +12,10 @@ export function loader({ request }: LoaderFunctionArgs) {
   return apiError(request, 405, "postOnly", { headers: { Allow: "POST" } });
 }
 
-/** `spaces[57]` → the row's messages; a whole-file problem is about `_form`. */
+/** `spaces[57]` → the row's messages; a whole-file problem is about `_form`, after the count of bad rows. */
 function rowErrors(request: Request, rows: ImportRowError[]): Record<string, string[]> {
-  const errors: Record<string, string[]> = { _form: [httpText(lngFromRequest(request), "importRows", { count: rows.length })] };
+  const count = rows.filter((r) => r.collection !== "file").length;
+  const errors: Record<string, string[]> = { _form: count ? [httpText(lngFromRequest(request), "importRows", { count })] : [] };
   for (const row of rows) {
     const field = row.collection === "file" ? "_form" : `${row.collection}[${row.index}]`;
     errors[field] = [...(errors[field] ?? []), ...row.errors];

@@ -9,6 +9,7 @@ import { loadInventory } from "~/inventory/inventory-rows.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { encodeGbk } from "../support/gbk";
 
 // Excel in, Excel out (issue 11 item 3): preview, then one all-or-nothing transaction; the same
 // workbook twice changes nothing; an exported workbook re-imports to the same state.
@@ -203,15 +204,15 @@ describe("Excel import", () => {
     expect(plan.errors).toEqual([
       expect.objectContaining({
         sheet: "spaces",
-        row: 3,
-        column: "C（类型）",
-        reason: expect.objectContaining({ zh: expect.stringContaining("飞船") }),
-      }),
-      expect.objectContaining({
-        sheet: "spaces",
         row: 2,
         column: "B（园区编号）",
         reason: expect.objectContaining({ en: "unknown park NO-PARK" }),
+      }),
+      expect.objectContaining({
+        sheet: "spaces",
+        row: 3,
+        column: "C（类型）",
+        reason: expect.objectContaining({ zh: expect.stringContaining("飞船") }),
       }),
     ]);
   });
@@ -225,6 +226,65 @@ describe("Excel import", () => {
     expect(columns.some((c) => c.includes("面积"))).toBe(true);
     expect(columns.some((c) => c.includes("状态"))).toBe(true);
     expect(plan.errors.find((e) => e.column === "B（园区编号）")?.reason.en).toBe("unknown park XX-NOPE");
+  });
+
+  // A row whose 类型 or 层高 could not be read said nothing of its blank 名称 or its 层数 0; a row with a
+  // repeated id said nothing of its unknown park; a row repeating a bad row's id was not a duplicate.
+  it("names every bad cell of every row in one pass, in the order of the file, in zh and en", async () => {
+    const headers = ["编号", "园区编号", "类型", "交易方式", "名称", "面积", "层数", "单层", "层高（米）", "状态"];
+    const rows = [
+      "T-C1,GC-EDZ,厂房,出租,好行,5000,1,是,8,可租售",
+      "T-C3,NOPE,城堡,租,,-5,0,也许,abc,可租售",
+      "T-C1,NOPE2,厂房,出租,重复行,5000,1,是,8,可租售",
+      "T-C3,GC-EDZ,厂房,出租,与坏行重复,5000,1,是,8,可租售",
+      "T-C6,\u3000,仓库,出租,空白园区,5000,1,否,8,",
+    ];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("空间");
+    for (const line of [headers.join(","), ...rows]) ws.addRow(line.split(","));
+    const files = [
+      { bytes: Buffer.from(`\uFEFF${[headers.join(","), ...rows].join("\r\n")}`), fileName: "spaces.csv" },
+      { bytes: Buffer.from(await wb.xlsx.writeBuffer()), fileName: "spaces.xlsx" },
+    ];
+    for (const { bytes, fileName } of files) {
+      const before = await inventoryState();
+      const { plan, previewId } = await preview(bytes, fileName);
+      expect(previewId).toBeNull();
+      expect(plan.errors.map((e) => [e.row, e.column, e.reason.zh, e.reason.en])).toEqual([
+        [3, "B（园区编号）", "未知园区编号 NOPE", "unknown park NOPE"],
+        [3, "C（类型）", "“城堡”不是可选的类型（厂房、土地、办公、仓库）", "“城堡” is not a kind (factory, land, office, warehouse)"],
+        [3, "E（名称）", "必填，不能为空", "required, must not be blank"],
+        [3, "F（面积）", "无法识别“-5”，例如 5000、5千平 或 50亩", "cannot read “-5”; e.g. 5000, 5千平 or 50亩"],
+        [3, "G（层数）", "不能小于 1", "Must be at least 1"],
+        [3, "H（单层）", "“也许”不是可选的是/否（是、否）", "“也许” is not a yes/no (yes, no)"],
+        [3, "I（层高（米））", "无法识别“abc”，例如 9 或 9米", "cannot read “abc”; e.g. 9"],
+        [4, "A（编号）", "编号 T-C1 与第 2 行重复", "id T-C1 repeats row 2"],
+        [4, "B（园区编号）", "未知园区编号 NOPE2", "unknown park NOPE2"],
+        [5, "A（编号）", "编号 T-C3 与第 3 行重复", "id T-C3 repeats row 3"],
+        [6, "B（园区编号）", "必填，不能为空", "required, must not be blank"],
+        [6, "J（状态）", "必填，请填写其中之一：可租售、已预留、已租售", "required, one of: available, reserved, let or sold"],
+      ]);
+      expect(await inventoryState()).toEqual(before);
+    }
+  });
+
+  // Rules over several cells (the district against the province and city, 最小可分割面积 against 面积)
+  // ran only on a row whose every cell was good.
+  it("checks the rules over several cells of a row that has other bad cells too", async () => {
+    const parks = ["编号,名称,省,市,区县", "T-P1,　,江苏省,南京市,火星区", "T-P2,好园区,江苏省,南京市,高淳区"].join("\n");
+    const spaces = ["编号,园区编号,类型,交易方式,名称,面积,最小可分割面积,状态", "T-V1,GC-EDZ,飞船,出租,分割过大,1000,2000,可租售"].join(
+      "\n",
+    );
+    const parkPlan = (await preview(Buffer.from(parks), "parks.csv")).plan;
+    expect(parkPlan.errors.map((e) => [e.row, e.column, e.reason.zh.slice(0, 20)])).toEqual([
+      [2, "B（名称）", "必填，不能为空"],
+      [2, "E（区县）", expect.stringContaining("江苏省/南京市/火星区")],
+    ]);
+    const spacePlan = (await preview(Buffer.from(spaces), "spaces.csv")).plan;
+    expect(spacePlan.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, "C（类型）"],
+      [2, "G（最小可分割面积）"],
+    ]);
   });
 
   it("an exported workbook re-imports to the same state (round trip), and the template imports as it is", async () => {
@@ -282,16 +342,3 @@ describe("Excel import", () => {
     expect(plan.errors[0].reason.zh).toMatch(/无法读取文件/);
   });
 });
-
-/** GBK bytes of `text` (ASCII as it is), from the decoder's own table: Node has no GBK encoder. */
-function encodeGbk(text: string): Buffer {
-  const decoder = new TextDecoder("gb18030");
-  const table = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++)
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = decoder.decode(Uint8Array.of(lead, trail));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  return Buffer.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch)!)));
-}

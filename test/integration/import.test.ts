@@ -64,13 +64,65 @@ describe("POST /api/import", () => {
     const res = await postImport(inv);
     expect(res.status).toBe(400);
     const { rows: errors } = await res.json();
-    const where = errors.map((e: { collection: string; index: number }) => `${e.collection}[${e.index}]`).sort();
-    expect(where).toEqual(["parks[2]", "recruiters[1]"]);
-    // Unknown park references are checked once every row is well-formed.
+    const where = errors.map((e: { collection: string; index: number }) => `${e.collection}[${e.index}]`);
+    // In one pass: the unknown park is named beside the other rows' errors, not after they are fixed.
+    expect(where).toEqual(["parks[2]", "spaces[0]", "recruiters[1]"]);
     inv.recruiters[1].channel = "email";
     inv.parks[2].industries = ["C33"];
     const second = await (await postImport(inv)).json();
     expect(second.rows.map((e: { collection: string; id: string }) => `${e.collection}:${e.id}`)).toEqual(["spaces:S1"]);
+  });
+
+  // A row with a schema error hid its unknown park, a duplicate id hid another row's unknown park, and
+  // the summary counted only the rows it had looked at: the admin fixed the file once per kind of error.
+  it("names every bad cell of every row in one pass — schema, duplicate ids, unknown parks — and counts the rows", async () => {
+    const space = (id: string, more: Record<string, unknown>) => ({ ...generatedSpaces(1)[0], id, ...more });
+    const recruiter = { ...demoInventory().recruiters[0], id: "T-R1", channel: "pigeon", parks: ["GC-EDZ", "NOPE-R"] };
+    const body = {
+      parks: [demoInventory().parks[0]],
+      spaces: [
+        space("T-S9", { parkId: "NOPE", title: "" }),
+        space("T-S8", { parkId: "NOPE2" }),
+        space("T-S7", {}),
+        space("T-S7", { parkId: "NOPE3", areaSqm: -5 }),
+        space("T-S6", { parkId: "NOPE4" }),
+        space("T-S5", { parkId: "", title: "\u3000" }),
+      ],
+      recruiters: [recruiter],
+    };
+    const before = await tableCounts();
+    const answer = async (query: string) => {
+      const res = await postImport(body, undefined, query);
+      expect(res.status).toBe(400);
+      return (await res.json()) as { errors: Record<string, string[]>; rows: { collection: string; index: number; id: string }[] };
+    };
+    const zh = await answer("");
+    expect(zh.errors).toEqual({
+      _form: ["6 行有误，未导入任何数据。"],
+      "spaces[0]": ["title: 不能为空", "parkId：未知园区编号 NOPE"],
+      "spaces[1]": ["parkId：未知园区编号 NOPE2"],
+      "spaces[3]": ["本文件中编号 T-S7 重复", expect.stringMatching(/^areaSqm: .*0/), "parkId：未知园区编号 NOPE3"],
+      "spaces[4]": ["parkId：未知园区编号 NOPE4"],
+      "spaces[5]": ["parkId: 不能为空", "title: 不能为空"],
+      "recruiters[0]": [expect.stringMatching(/^channel: .*email/), "parks：未知园区编号 NOPE-R"],
+    });
+    expect(zh.rows.map((r) => `${r.collection}[${r.index}] ${r.id}`)).toEqual([
+      "spaces[0] T-S9",
+      "spaces[1] T-S8",
+      "spaces[3] T-S7",
+      "spaces[4] T-S6",
+      "spaces[5] T-S5",
+      "recruiters[0] T-R1",
+    ]);
+    const en = await answer("?lng=en");
+    expect(en.errors._form).toEqual(["6 bad rows; nothing was imported."]);
+    expect(en.errors["spaces[3]"]).toEqual([
+      "duplicate id T-S7 in this file",
+      expect.stringMatching(/^areaSqm: /),
+      "parkId: unknown park NOPE3",
+    ]);
+    expect(en.errors["recruiters[0]"]).toEqual([expect.stringMatching(/^channel: /), "parks: unknown park NOPE-R"]);
+    expect(await tableCounts()).toEqual(before);
   });
 
   // The row messages were English whatever the caller's language, under a zh-CN summary (ADR 025: every
@@ -91,7 +143,7 @@ describe("POST /api/import", () => {
     const en = await zhRows({ ...inv, recruiters: "R1" }, "?lng=en");
     expect(en["spaces[3]"]).toEqual([`duplicate id ${inv.spaces[3].id} in this file`]);
     expect(en._form).toContain("recruiters must be an array");
-    // Unknown parks are checked once every row is well-formed.
+    // An unknown park alone, in both languages.
     const fixed = demoInventory();
     fixed.recruiters[0].parks = ["NO-SUCH-PARK"];
     expect((await zhRows(fixed))["recruiters[0]"]).toEqual(["parks：未知园区编号 NO-SUCH-PARK"]);

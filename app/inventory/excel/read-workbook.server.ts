@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { fold } from "~/domain/fold-text";
 import type { Bilingual } from "~/i18n/i18n";
 
-import { type Collection, COLUMNS } from "../inventory-columns";
+import { type Collection, columnByKey, COLUMNS } from "../inventory-columns";
 
 // An uploaded .xlsx or .csv → rows of cell texts keyed by column, each with where it came from (sheet,
 // row, column letter), so every error can name its cell. exceljs reads both formats.
@@ -28,6 +28,8 @@ export type SourceRow = {
   cells: Record<string, string | number>;
   /** column key → "C" (the letter of the cell). */
   letters: Record<string, string>;
+  /** Column keys of cells already refused here (an error value, a formula without its result): said once. */
+  refused?: string[];
 };
 
 /** A problem in the upload, at a cell where there is one. */
@@ -162,16 +164,35 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
     if (number <= header.number) return;
     const cells: SourceRow["cells"] = {};
     const letters: SourceRow["letters"] = {};
+    const refused: string[] = [];
     for (const [index, { key, letter }] of byIndex) {
       letters[key] = letter;
       const problem = cellProblem(row.getCell(index).value);
-      if (problem) out.errors.push({ sheet, row: number, column: letter, reason: problem });
+      if (problem) {
+        out.errors.push({ sheet, row: number, column: `${letter}（${columnByKey(collection, key)?.header.zh ?? key}）`, reason: problem });
+        refused.push(key);
+      }
       const v = cellValue(row.getCell(index).value);
       if (v !== null) cells[key] = v;
     }
-    if (Object.keys(cells).length === 0) return;
-    out.rows.push({ collection, sheet, row: number, cells, letters });
+    if (Object.keys(cells).length === 0 && refused.length === 0) return;
+    out.rows.push({ collection, sheet, row: number, cells, letters, refused });
   });
+}
+
+/** The texts Excel writes into a CSV for a cell holding an error value (its "#N/A" is that error, not words). */
+const CSV_ERROR_VALUES = new Set(["#N/A", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#VALUE!", "#NUM!"]);
+
+/**
+ * One CSV field → the cell: its text as typed, read later by its column (inventory-columns.ts). exceljs's
+ * own reading made a number of every field `Number()` takes — `Number("   ")` and `Number("　")` are 0, so a
+ * blank name became "0"; "0100" became 100, "1e3" 1000 — and a local-midnight Date of "2026-03-15",
+ * written back a day early east of UTC. Only an empty field is no value, and Excel's error texts stay
+ * errors (ADR 058).
+ */
+function csvCell(field: string): ExcelJS.CellValue {
+  if (field === "") return null;
+  return CSV_ERROR_VALUES.has(field) ? ({ error: field } as ExcelJS.CellErrorValue) : field;
 }
 
 /**
@@ -199,7 +220,7 @@ export async function readWorkbook(bytes: Buffer, fileName: string): Promise<Wor
   try {
     if (isCsv) {
       const text = csvText(bytes);
-      const ws = await wb.csv.read(Readable.from([text]), { parserOptions: { delimiter: "," } } as never);
+      const ws = await wb.csv.read(Readable.from([text]), { parserOptions: { delimiter: "," }, map: csvCell } as never);
       const headers: string[] = [];
       ws.getRow(1).eachCell({ includeEmpty: false }, (cell) => void headers.push(String(cellValue(cell.value) ?? "")));
       ws.name = fileName.replace(/\.csv$/i, "").slice(0, 31) || "csv";

@@ -18,10 +18,10 @@ const row = (area: ExcelJS.CellValue, ceiling: ExcelJS.CellValue) => ["X1", "GC-
 
 describe("Excel cells that hold no value", () => {
   it.each([
-    ["an error value", row(5000, { error: "#DIV/0!" }), "G", "#DIV/0!"],
-    ["a formula whose result is an error", row(5000, { formula: "1/0", result: { error: "#REF!" } }), "G", "#REF!"],
-    ["#N/A", row({ error: "#N/A" }, 9), "F", "#N/A"],
-    ["a formula kept without its result", row({ formula: "A1*2" }, 9), "F", "A1*2"],
+    ["an error value", row(5000, { error: "#DIV/0!" }), "G（层高（米））", "#DIV/0!"],
+    ["a formula whose result is an error", row(5000, { formula: "1/0", result: { error: "#REF!" } }), "G（层高（米））", "#REF!"],
+    ["#N/A", row({ error: "#N/A" }, 9), "F（面积）", "#N/A"],
+    ["a formula kept without its result", row({ formula: "A1*2" }, 9), "F（面积）", "A1*2"],
   ] as const)("%s is an error at its cell, said in zh and en", async (_what, cells, column, shown) => {
     const read = await readWorkbook(await workbook([cells as ExcelJS.CellValue[]]), "inventory.xlsx");
     expect(read.errors).toHaveLength(1);
