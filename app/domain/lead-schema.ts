@@ -4,10 +4,10 @@ import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
-import { muToSqm, parseArea, sqmToMu } from "./area";
+import { type AreaBound, areaBound, formatMu, formatSqm, muToSqm, parseArea, resolveAreaBounds, sqmToMu } from "./area";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
-import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
+import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_AREA_SQM_BY_KIND, PLAUSIBLE_MAX } from "./field-limits";
 import { type FieldRole, readFieldNumber } from "./field-value";
 import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-refusal";
 import { cleanTyped } from "./format-chars";
@@ -179,20 +179,21 @@ function moveInProblem(m: Msg, typed: string, r: Exclude<MoveInRead, { ok: true 
 
 /**
  * An area as typed. A bare number means the unit chosen in need.areaUnit, which a field cannot see,
- * so both readings are kept and the transform picks one ("50亩" reads the same either way).
+ * so both readings are kept, with the unit the text writes, and resolveAreaBounds (area.ts) picks one:
+ * "50亩" reads the same either way, and a bare "50" beside "80亩" in the other bound is 50 亩.
  */
-type AreaReading = { asSqm: number; asMu: number };
+type AreaReading = AreaBound;
 
 function areaField(m: Msg, role: "min" | "max") {
   return z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
-      if (typeof v === "number") return { asSqm: v, asMu: muToSqm(v) };
+      if (typeof v === "number") return areaBound(v, v, muToSqm(v));
       if (typeof v !== "string") return v;
       const asSqm = readTyped(v, (s) => parseArea(s, "sqm"), role);
       const asMu = readTyped(v, (s) => parseArea(s, "mu"), role);
       if (isRefused(asSqm)) return asSqm;
-      return typeof asSqm === "number" && typeof asMu === "number" ? { asSqm, asMu } : v;
+      return typeof asSqm === "number" && typeof asMu === "number" ? areaBound(v, asSqm, asMu) : v;
     },
     z
       .custom<AreaReading>((v) => typeof v === "object" && v !== null && Number.isFinite((v as AreaReading).asSqm), {
@@ -468,7 +469,12 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         const places = planNoteRegions(lead.need.notes, lead.need.regions.typed);
         const regionsOf = places?.fill ?? lead.need.regions;
         if (places?.fill) assist.push({ field: "need.regions", value: places.fill.codes.join(","), text: places.fill.text });
-        const flags: LeadFlag[] = [...plan.unread, ...(places?.unread ?? []), ...implausible(lead.tax), ...implausibleArea(minSqm, maxSqm)];
+        const flags: LeadFlag[] = [
+          ...plan.unread,
+          ...(places?.unread ?? []),
+          ...implausible(lead.tax),
+          ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
+        ];
         // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
         const credit = lead.company.creditCode;
         if (credit && !credit.checkCharOk) flags.push({ field: "company.creditCode", code: "creditCodeCheck", text: credit.code });
@@ -512,15 +518,27 @@ function implausible(tax: Partial<Record<string, number | undefined>>): LeadFlag
   return out;
 }
 
-/** The wanted area's bounds (㎡, typed or read from the notes) outside PLAUSIBLE_AREA_SQM: kept, flagged. */
-function implausibleArea(minSqm: number | undefined, maxSqm: number | undefined): LeadFlag[] {
+/**
+ * The wanted area's bounds (㎡, typed or read from the notes) outside PLAUSIBLE_AREA_SQM (`implausible`),
+ * or else outside what the kind asked for takes, PLAUSIBLE_AREA_SQM_BY_KIND (`areaForKind`: likely 亩 and
+ * ㎡ mixed up): kept, flagged. The text gives the bound in the unit chosen and in ㎡ ("5000亩 = 3333333.33㎡").
+ */
+function implausibleArea(
+  minSqm: number | undefined,
+  maxSqm: number | undefined,
+  kind: (typeof NEED_KINDS)[number],
+  unit: "sqm" | "mu",
+): LeadFlag[] {
   const out: LeadFlag[] = [];
+  const forKind = PLAUSIBLE_AREA_SQM_BY_KIND[kind];
   for (const [field, sqm] of [
     ["need.areaMin", minSqm],
     ["need.areaMax", maxSqm],
   ] as const) {
     if (sqm === undefined || (field === "need.areaMin" && sqm === 0)) continue;
-    if (sqm < PLAUSIBLE_AREA_SQM.min || sqm > PLAUSIBLE_AREA_SQM.max) out.push({ field, code: "implausible", text: `${round2(sqm)}㎡` });
+    const text = unit === "mu" ? `${formatMu(sqmToMu(sqm))} = ${formatSqm(sqm)}` : formatSqm(sqm);
+    if (sqm < PLAUSIBLE_AREA_SQM.min || sqm > PLAUSIBLE_AREA_SQM.max) out.push({ field, code: "implausible", text: formatSqm(sqm) });
+    else if (sqm < forKind.min || sqm > forKind.max) out.push({ field, code: "areaForKind", text });
   }
   return out;
 }
@@ -552,13 +570,14 @@ function planOf(need: NeedAreaInput, now: () => Date) {
   return plan;
 }
 
-/** The wanted area in ㎡: typed bounds first; only when both are blank, the area read from the notes. */
+/**
+ * The wanted area in ㎡: typed bounds first, read by the one rule of area.ts resolveAreaBounds (a bare
+ * bound takes the unit written in the other); only when both are blank, the area read from the notes.
+ */
 function resolveArea(need: NeedAreaInput, now: () => Date) {
-  const pick = (r: AreaReading | undefined) => (r === undefined ? undefined : need.areaUnit === "mu" ? r.asMu : r.asSqm);
   const plan = planOf(need, now);
   const fromNotes = (f: AssistField) => plan.fills.find((x) => x.field === f)?.value as number | undefined;
-  let minSqm = pick(need.areaMin);
-  let maxSqm = pick(need.areaMax);
+  let { minSqm, maxSqm } = resolveAreaBounds(need.areaMin, need.areaMax, need.areaUnit);
   if (minSqm === undefined && maxSqm === undefined) {
     minSqm = fromNotes("areaMinSqm");
     maxSqm = fromNotes("areaMaxSqm");
