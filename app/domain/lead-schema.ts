@@ -4,7 +4,7 @@ import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
-import { type AreaBound, areaBound, formatMu, formatSqm, muToSqm, parseArea, resolveAreaBounds, sqmToMu } from "./area";
+import { type AreaBound, areaBound, formatMu, formatSqm, muToSqm, needAreaShort, parseArea, resolveAreaBounds, sqmToMu } from "./area";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_AREA_SQM_BY_KIND, PLAUSIBLE_MAX } from "./field-limits";
@@ -14,9 +14,10 @@ import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
+import { AREA_LOWER, AREA_UPPER } from "./matching/hard";
 import { parseCount, parseWan } from "./money";
 import { isPastMoveInMonth, type MoveInRead, readMoveIn } from "./move-in";
-import { ASSIST_FIELDS, type AssistField, assistFormField, planAssist } from "./need-assist";
+import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist } from "./need-assist";
 import { planNoteRegions } from "./note-regions";
 import { normalizePhone } from "./phone";
 import type { RegionProblem } from "./regions";
@@ -474,6 +475,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...(places?.unread ?? []),
           ...implausible(lead.tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
+          ...notesDiffer(plan.notesArea, minSqm, maxSqm, lead.need.kind),
         ];
         // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
         const credit = lead.company.creditCode;
@@ -541,6 +543,27 @@ function implausibleArea(
     else if (sqm < forKind.min || sqm > forKind.max) out.push({ field, code: "areaForKind", text });
   }
   return out;
+}
+
+/**
+ * The area in the notes against the area typed in the fields: when the two ranges do not meet even with
+ * the match search's window around the typed one ([min × AREA_LOWER, max × AREA_UPPER], matching/hard.ts),
+ * the fields are kept (the notes never override them, need-assist.ts) and the contradiction is flagged on
+ * need.notes: "50亩 ≠ 2000–3000㎡".
+ */
+function notesDiffer(
+  notes: AssistPlan["notesArea"],
+  minSqm: number | undefined,
+  maxSqm: number | undefined,
+  kind: (typeof NEED_KINDS)[number],
+): LeadFlag[] {
+  if (!notes || (minSqm === undefined && maxSqm === undefined)) return [];
+  const typedLow = (minSqm ?? 0) * AREA_LOWER;
+  const typedHigh = maxSqm === undefined ? Infinity : maxSqm * AREA_UPPER;
+  const notesLow = notes.minSqm ?? 0;
+  const notesHigh = notes.maxSqm ?? Infinity;
+  if (notesHigh >= typedLow && notesLow <= typedHigh) return [];
+  return [{ field: "need.notes", code: "notesDiffer", text: `${notes.text} ≠ ${needAreaShort(minSqm, maxSqm, kind === "land")}` }];
 }
 
 type NeedAreaInput = {

@@ -31,6 +31,11 @@ export type AssistPlan = {
   /** The values the assist will store (area in ㎡), each with the words it came from. */
   fills: Array<{ field: AssistField; value: number | boolean | string; text: string }>;
   unread: LeadFlag[];
+  /**
+   * The area the notes give while the area fields hold one (so the notes fill nothing): ㎡ bounds and the
+   * words, for the schema to flag a contradiction with the fields ("其实要50亩地" beside 2000–3000 ㎡).
+   */
+  notesArea?: { minSqm?: number; maxSqm?: number; text: string };
 };
 
 /**
@@ -50,7 +55,10 @@ export function planAssist(notes: string | undefined, filled: ReadonlySet<string
     if (field === "areaMinSqm" || field === "areaMaxSqm" ? areaTyped : filled.has(assistFormField(field))) continue;
     fills.push({ field, value, text: textOf(field) });
   }
-  return { fills, unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })) };
+  const plan: AssistPlan = { fills, unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })) };
+  if (areaTyped && (hints.areaMinSqm !== undefined || hints.areaMaxSqm !== undefined))
+    plan.notesArea = { minSqm: hints.areaMinSqm, maxSqm: hints.areaMaxSqm, text: textOf("areaMinSqm") || textOf("areaMaxSqm") };
+  return plan;
 }
 
 /** The fills as NeedHints (for describeNeedHints). */

@@ -92,4 +92,21 @@ describe("the wanted area as stored", () => {
     expect(res.status).toBe(303);
     expect((await storedLead(company)).flags).toEqual([{ field: "need.areaMin", code: "areaForKind", text: "30㎡" }]);
   });
+
+  it("public form: notes 其实要50亩地 beside 2000–3000 平方米 keep the fields and flag the notes", async () => {
+    const company = "南京备注五十亩测试有限公司";
+    const body = new URLSearchParams(
+      validLeadForm({
+        "company.name": company,
+        "need.areaMin": "2000",
+        "need.areaMax": "3000",
+        "need.notes": "其实要50亩地",
+      }),
+    );
+    const res = await fetch(`${web.url}/?index`, { method: "POST", body, redirect: "manual" });
+    expect(res.status).toBe(303);
+    const lead = await storedLead(company);
+    expect(lead.need).toMatchObject({ areaMinSqm: 2000, areaMaxSqm: 3000 });
+    expect(lead.flags).toEqual([{ field: "need.notes", code: "notesDiffer", text: "50亩 ≠ 2000–3000㎡" }]);
+  });
 });

@@ -134,3 +134,38 @@ describe("an area implausible for the kind asked for is kept and flagged", () =>
     expect(flagsOf(need)).toEqual([]);
   });
 });
+
+describe("an area in the notes that contradicts the area fields is flagged on the notes", () => {
+  const notesFlags = (need: Record<string, unknown>) => leadFlags(read(need)).filter((f) => f.code === "notesDiffer");
+
+  it("notes 其实要50亩地, fields 2000–3000 ㎡: the fields are kept, the contradiction flagged", () => {
+    const lead = read({ kind: "factory", areaMin: "2000", areaMax: "3000", notes: "其实要50亩地" });
+    expect([lead.need.areaMinSqm, lead.need.areaMaxSqm]).toEqual([2000, 3000]);
+    const flags = leadFlags(lead).filter((f) => f.code === "notesDiffer");
+    expect(flags).toEqual([{ field: "need.notes", code: "notesDiffer", text: "50亩 ≠ 2000–3000㎡" }]);
+    expect(describeFlag("zh", flags[0])).toBe("备注中的面积与所填面积不一致，请与企业核实：50亩 ≠ 2000–3000㎡");
+    expect(describeFlag("en", flags[0])).toBe(
+      "The notes give another area than the area fields, please check with the enterprise: 50亩 ≠ 2000–3000㎡",
+    );
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ["land: notes 至少2万平 beside 5–8 亩", { kind: "land", areaUnit: "mu", areaMin: "5", areaMax: "8", notes: "至少2万平" }],
+    ["notes 两三千平 beside min 1万平", { kind: "warehouse", areaMin: "1万平", notes: "需要两三千平" }],
+  ])("%s", (_, need) => {
+    expect(notesFlags(need)).toHaveLength(1);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ["notes 5000平米 beside 4000–6000 ㎡", { kind: "factory", areaMin: "4000", areaMax: "6000", notes: "要5000平米的厂房" }],
+    [
+      "notes 3000平 beside 2000–2500 ㎡ (inside the match window)",
+      { kind: "factory", areaMin: "2000", areaMax: "2500", notes: "3000平左右" },
+    ],
+    ["notes 50亩 beside 50–80 (亩 from the max)", { kind: "land", areaMin: "50", areaMax: "80亩", notes: "50亩地" }],
+    ["notes without an area", { kind: "factory", areaMin: "2000", notes: "层高8米" }],
+    ["the notes fill blank fields", { kind: "factory", notes: "其实要50亩地" }],
+  ])("%s: no flag", (_, need) => {
+    expect(notesFlags(need)).toEqual([]);
+  });
+});
