@@ -4,7 +4,8 @@ import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
-import { type AreaBound, areaBound, formatMu, formatSqm, muToSqm, needAreaShort, parseArea, resolveAreaBounds, sqmToMu } from "./area";
+import { formatMu, formatSqm, muToSqm, needAreaShort, parseArea, sqmToMu } from "./area";
+import { type AreaBound, areaBound, resolveAreaBounds } from "./area-bounds";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_AREA_SQM_BY_KIND, PLAUSIBLE_MAX } from "./field-limits";
@@ -180,7 +181,7 @@ function moveInProblem(m: Msg, typed: string, r: Exclude<MoveInRead, { ok: true 
 
 /**
  * An area as typed. A bare number means the unit chosen in need.areaUnit, which a field cannot see,
- * so both readings are kept, with the unit the text writes, and resolveAreaBounds (area.ts) picks one:
+ * so both readings are kept, with the unit the text writes, and resolveAreaBounds (area-bounds.ts) picks one:
  * "50亩" reads the same either way, and a bare "50" beside "80亩" in the other bound is 50 亩.
  */
 type AreaReading = AreaBound;
@@ -475,7 +476,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...(places?.unread ?? []),
           ...implausible(lead.tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
-          ...notesDiffer(plan.notesArea, minSqm, maxSqm, lead.need.kind),
+          ...notesDiffer(plan, lead.need, minSqm, maxSqm),
         ];
         // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
         const credit = lead.company.creditCode;
@@ -549,21 +550,22 @@ function implausibleArea(
  * The area in the notes against the area typed in the fields: when the two ranges do not meet even with
  * the match search's window around the typed one ([min × AREA_LOWER, max × AREA_UPPER], matching/hard.ts),
  * the fields are kept (the notes never override them, need-assist.ts) and the contradiction is flagged on
- * need.notes: "50亩 ≠ 2000–3000㎡".
+ * need.notes: "50亩 ≠ 2000–3000㎡". Nothing when the fields are blank (the notes then fill them).
  */
 function notesDiffer(
-  notes: AssistPlan["notesArea"],
+  plan: AssistPlan,
+  need: NeedAreaInput & { kind: (typeof NEED_KINDS)[number] },
   minSqm: number | undefined,
   maxSqm: number | undefined,
-  kind: (typeof NEED_KINDS)[number],
 ): LeadFlag[] {
-  if (!notes || (minSqm === undefined && maxSqm === undefined)) return [];
+  const notes = plan.read?.hints;
+  const typed = need.areaMin !== undefined || need.areaMax !== undefined;
+  if (!notes || !typed || (notes.areaMinSqm === undefined && notes.areaMaxSqm === undefined)) return [];
   const typedLow = (minSqm ?? 0) * AREA_LOWER;
   const typedHigh = maxSqm === undefined ? Infinity : maxSqm * AREA_UPPER;
-  const notesLow = notes.minSqm ?? 0;
-  const notesHigh = notes.maxSqm ?? Infinity;
-  if (notesHigh >= typedLow && notesLow <= typedHigh) return [];
-  return [{ field: "need.notes", code: "notesDiffer", text: `${notes.text} ≠ ${needAreaShort(minSqm, maxSqm, kind === "land")}` }];
+  if ((notes.areaMaxSqm ?? Infinity) >= typedLow && (notes.areaMinSqm ?? 0) <= typedHigh) return [];
+  const text = plan.read!.found.find((f) => f.field === "areaMinSqm" || f.field === "areaMaxSqm")?.text ?? "";
+  return [{ field: "need.notes", code: "notesDiffer", text: `${text} ≠ ${needAreaShort(minSqm, maxSqm, need.kind === "land")}` }];
 }
 
 type NeedAreaInput = {
@@ -594,7 +596,7 @@ function planOf(need: NeedAreaInput, now: () => Date) {
 }
 
 /**
- * The wanted area in ㎡: typed bounds first, read by the one rule of area.ts resolveAreaBounds (a bare
+ * The wanted area in ㎡: typed bounds first, read by the one rule of area-bounds.ts resolveAreaBounds (a bare
  * bound takes the unit written in the other); only when both are blank, the area read from the notes.
  */
 function resolveArea(need: NeedAreaInput, now: () => Date) {

@@ -1,5 +1,5 @@
 import type { LeadFlag } from "./lead-flags";
-import { type NeedHints, parseNeedText } from "./need-text";
+import { type NeedHintFound, type NeedHints, parseNeedText } from "./need-text";
 
 /**
  * Which blanks the free-text assist fills, decided in ONE place: the lead schema stores exactly this, and
@@ -32,10 +32,10 @@ export type AssistPlan = {
   fills: Array<{ field: AssistField; value: number | boolean | string; text: string }>;
   unread: LeadFlag[];
   /**
-   * The area the notes give while the area fields hold one (so the notes fill nothing): ㎡ bounds and the
-   * words, for the schema to flag a contradiction with the fields ("其实要50亩地" beside 2000–3000 ㎡).
+   * Everything the notes parser read, filled or not: the schema compares the notes' area with an area
+   * typed in the fields ("其实要50亩地" beside 2000–3000 ㎡, lead-schema.ts notesDiffer).
    */
-  notesArea?: { minSqm?: number; maxSqm?: number; text: string };
+  read?: { hints: NeedHints; found: NeedHintFound[] };
 };
 
 /**
@@ -55,10 +55,7 @@ export function planAssist(notes: string | undefined, filled: ReadonlySet<string
     if (field === "areaMinSqm" || field === "areaMaxSqm" ? areaTyped : filled.has(assistFormField(field))) continue;
     fills.push({ field, value, text: textOf(field) });
   }
-  const plan: AssistPlan = { fills, unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })) };
-  if (areaTyped && (hints.areaMinSqm !== undefined || hints.areaMaxSqm !== undefined))
-    plan.notesArea = { minSqm: hints.areaMinSqm, maxSqm: hints.areaMaxSqm, text: textOf("areaMinSqm") || textOf("areaMaxSqm") };
-  return plan;
+  return { fills, unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })), read: { hints, found } };
 }
 
 /** The fills as NeedHints (for describeNeedHints). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { SQM_PER_MU, writtenAreaUnit } from "~/domain/area";
+import { SQM_PER_MU } from "~/domain/area";
+import { writtenAreaUnit } from "~/domain/area-bounds";
 import { leadFlags } from "~/domain/lead-flags";
 import { createLeadSchema, type LeadChannel } from "~/domain/lead-schema";
 import { describeFlag } from "~/i18n/flag-messages";
