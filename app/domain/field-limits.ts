@@ -33,27 +33,8 @@ export const PLAUSIBLE_MAX = {
  * 亩, 万平 for 平) than one enterprise's plot. A minimum of 0 is "from nothing", not a figure.
  */
 export const PLAUSIBLE_AREA_SQM = { min: 10, max: 10_000_000 } as const;
-
-/**
- * Areas (㎡) that are possible but implausible for the kind of space asked for: stored as typed, flagged
- * to the recruiter ("面积与需求类型不符，可能填错了单位（亩/平方米）", code `areaForKind`). The slip they
- * catch is the unit: 1 亩 = 666.67 ㎡, so a figure read in the wrong one of the two is off by ×666.67.
- * Thresholds are ours (docs/decisions/084), set so that the sizes people ask for stay clear of them — the
- * demo inventory's factories are 1,200–12,000 ㎡ and its plots 18–80 亩 — and a ×666.67 slip of them does not:
- * - factory, warehouse: 100 ㎡ – 50万 ㎡. Below 100 ㎡ no standard factory unit or warehouse bay is let (a
- *   "30" meant 30 亩); above 50万 ㎡ (750 亩 of floor) is a 亩 figure in the 平方米 sense ("5000 亩" of factory
- *   is 333万 ㎡, where "5000" meant ㎡).
- * - office: 10 ㎡ – 10万 ㎡ (a whole tower); 150 亩 of office is a 亩-for-㎡ slip.
- * - land: 1 亩 (666.67 ㎡) – the general maximum; a plot under 1 亩 is a 平方米-for-亩 slip ("50" ㎡ of land
- *   meant 50 亩). Thousands of 亩 are real for land (a base), so land keeps the general 10 km² bound.
- * A minimum of 0 is "from nothing", not a figure. The general bounds (PLAUSIBLE_AREA_SQM) come first.
- */
-export const PLAUSIBLE_AREA_SQM_BY_KIND = {
-  factory: { min: 100, max: 500_000 },
-  warehouse: { min: 100, max: 500_000 },
-  office: { min: 10, max: 100_000 },
-  land: { min: 2000 / 3, max: PLAUSIBLE_AREA_SQM.max },
-} as const;
+// The bounds for each kind of space (PLAUSIBLE_AREA_SQM_BY_KIND) are in area-bounds.ts: they are read
+// with the schema, and this table also goes with the form's first-load script (ADR 041).
 
 /** Longest phone input read at all (number + extension + a short note), in characters. */
 export const PHONE_INPUT_MAX = 60;

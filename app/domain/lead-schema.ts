@@ -5,10 +5,10 @@ import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
 import { formatMu, formatSqm, muToSqm, needAreaShort, parseArea, sqmToMu } from "./area";
-import { type AreaBound, areaBound, resolveAreaBounds } from "./area-bounds";
+import { type AreaBound, areaBound, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBounds } from "./area-bounds";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
-import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_AREA_SQM_BY_KIND, PLAUSIBLE_MAX } from "./field-limits";
+import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { type FieldRole, readFieldNumber } from "./field-value";
 import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-refusal";
 import { cleanTyped } from "./format-chars";
@@ -18,7 +18,8 @@ import type { LeadFlag } from "./lead-flags";
 import { AREA_LOWER, AREA_UPPER } from "./matching/hard";
 import { parseCount, parseWan } from "./money";
 import { isPastMoveInMonth, type MoveInRead, readMoveIn } from "./move-in";
-import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist } from "./need-assist";
+import { ASSIST_FIELDS, type AssistField, assistFormField, planAssist } from "./need-assist";
+import { parseNeedText } from "./need-text";
 import { planNoteRegions } from "./note-regions";
 import { normalizePhone } from "./phone";
 import type { RegionProblem } from "./regions";
@@ -476,7 +477,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...(places?.unread ?? []),
           ...implausible(lead.tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
-          ...notesDiffer(plan, lead.need, minSqm, maxSqm),
+          ...notesDiffer(lead.need, minSqm, maxSqm),
         ];
         // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
         const credit = lead.company.creditCode;
@@ -550,21 +551,22 @@ function implausibleArea(
  * The area in the notes against the area typed in the fields: when the two ranges do not meet even with
  * the match search's window around the typed one ([min × AREA_LOWER, max × AREA_UPPER], matching/hard.ts),
  * the fields are kept (the notes never override them, need-assist.ts) and the contradiction is flagged on
- * need.notes: "50亩 ≠ 2000–3000㎡". Nothing when the fields are blank (the notes then fill them).
+ * need.notes: "50亩 ≠ 2000–3000㎡". Nothing when the fields are blank (the notes then fill them). The notes
+ * are read here a second time, and only then: the assist's plan (need-assist.ts) goes with the form's
+ * first-load script and carries only what it fills (ADR 041's budget).
  */
 function notesDiffer(
-  plan: AssistPlan,
   need: NeedAreaInput & { kind: (typeof NEED_KINDS)[number] },
   minSqm: number | undefined,
   maxSqm: number | undefined,
 ): LeadFlag[] {
-  const notes = plan.read?.hints;
-  const typed = need.areaMin !== undefined || need.areaMax !== undefined;
-  if (!notes || !typed || (notes.areaMinSqm === undefined && notes.areaMaxSqm === undefined)) return [];
+  if (!need.notes || (need.areaMin === undefined && need.areaMax === undefined)) return [];
+  const { hints, found } = parseNeedText(need.notes);
+  if (hints.areaMinSqm === undefined && hints.areaMaxSqm === undefined) return [];
   const typedLow = (minSqm ?? 0) * AREA_LOWER;
   const typedHigh = maxSqm === undefined ? Infinity : maxSqm * AREA_UPPER;
-  if ((notes.areaMaxSqm ?? Infinity) >= typedLow && (notes.areaMinSqm ?? 0) <= typedHigh) return [];
-  const text = plan.read!.found.find((f) => f.field === "areaMinSqm" || f.field === "areaMaxSqm")?.text ?? "";
+  if ((hints.areaMaxSqm ?? Infinity) >= typedLow && (hints.areaMinSqm ?? 0) <= typedHigh) return [];
+  const text = found.find((f) => f.field === "areaMinSqm" || f.field === "areaMaxSqm")?.text ?? "";
   return [{ field: "need.notes", code: "notesDiffer", text: `${text} ≠ ${needAreaShort(minSqm, maxSqm, need.kind === "land")}` }];
 }
 

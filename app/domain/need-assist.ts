@@ -1,5 +1,5 @@
 import type { LeadFlag } from "./lead-flags";
-import { type NeedHintFound, type NeedHints, parseNeedText } from "./need-text";
+import { type NeedHints, parseNeedText } from "./need-text";
 
 /**
  * Which blanks the free-text assist fills, decided in ONE place: the lead schema stores exactly this, and
@@ -31,11 +31,6 @@ export type AssistPlan = {
   /** The values the assist will store (area in ㎡), each with the words it came from. */
   fills: Array<{ field: AssistField; value: number | boolean | string; text: string }>;
   unread: LeadFlag[];
-  /**
-   * Everything the notes parser read, filled or not: the schema compares the notes' area with an area
-   * typed in the fields ("其实要50亩地" beside 2000–3000 ㎡, lead-schema.ts notesDiffer).
-   */
-  read?: { hints: NeedHints; found: NeedHintFound[] };
 };
 
 /**
@@ -55,7 +50,7 @@ export function planAssist(notes: string | undefined, filled: ReadonlySet<string
     if (field === "areaMinSqm" || field === "areaMaxSqm" ? areaTyped : filled.has(assistFormField(field))) continue;
     fills.push({ field, value, text: textOf(field) });
   }
-  return { fills, unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })), read: { hints, found } };
+  return { fills, unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })) };
 }
 
 /** The fills as NeedHints (for describeNeedHints). */
