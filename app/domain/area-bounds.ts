@@ -4,6 +4,7 @@ import { fold } from "./fold-text";
 
 // The two bounds of a wanted area read together (docs/decisions/084). Apart from area.ts, which the
 // form's first-load script imports through the notes assist: only the lead schema (a later chunk) needs this.
+
 /** Longest first, so "平方米" is found before "平" and "km2" before "m2". */
 const UNITS_LONGEST_FIRST = [...AREA_UNITS].sort((a, b) => b[0].length - a[0].length);
 const FIGURE_BEFORE_UNIT = /(?:[0-9]|[零〇一二两三四五六七八九十百千万亿])\s*$/;
@@ -89,11 +90,11 @@ export function resolveAreaBounds(
  * Areas (㎡) that are possible but implausible for the kind of space asked for: stored as typed, flagged
  * to the recruiter ("面积与需求类型不符，可能填错了单位（亩/平方米）", code `areaForKind`). The slip they
  * catch is the unit: 1 亩 = 666.67 ㎡, so a figure read in the wrong one of the two is off by ×666.67.
- * Thresholds are ours (docs/decisions/084), set so that the sizes people ask for stay clear of them — the
+ * Thresholds are ours, from no published standard (docs/decisions/084), set so that the sizes people ask for stay clear of them — the
  * demo inventory's factories are 1,200–12,000 ㎡ and its plots 18–80 亩 — and a ×666.67 slip of them does not:
- * - factory, warehouse: 100 ㎡ – 50万 ㎡. Below 100 ㎡ no standard factory unit or warehouse bay is let (a
- *   "30" meant 30 亩); above 50万 ㎡ (750 亩 of floor) is a 亩 figure in the 平方米 sense ("5000 亩" of factory
- *   is 333万 ㎡, where "5000" meant ㎡).
+ * - factory, warehouse: 100 ㎡ – 50万 ㎡. Below 100 ㎡ no standard factory unit or warehouse bay is let
+ *   (a factory of "30" ㎡ more likely meant 30 亩); above 50万 ㎡ (750 亩 of floor) is most likely a ㎡
+ *   figure read in 亩 ("5000" with 亩 chosen is 333万 ㎡, where 5000 ㎡ was meant).
  * - office: 10 ㎡ – 10万 ㎡ (a whole tower); 150 亩 of office is a 亩-for-㎡ slip.
  * - land: 1 亩 (666.67 ㎡) – the general maximum; a plot under 1 亩 is a 平方米-for-亩 slip ("50" ㎡ of land
  *   meant 50 亩). Thousands of 亩 are real for land (a base), so land keeps the general 10 km² bound.
