@@ -120,7 +120,8 @@ export type NearMissCard = {
  * `state`: no kind chosen yet, a list (maybe empty), need errors to fix first, or the preview failed.
  * `nearMisses`: the spaces the need just fails, listed apart from the matches, under their own heading,
  * with or without matches. `regionProblems`: typed regions that did not resolve, with the resolver's
- * suggestions (said at once).
+ * suggestions (said at once). `areaChecks`: what the save will flag on the wanted area (a size unlikely for
+ * the kind, the notes saying another area), to ask the caller while they are on the line.
  */
 export function MatchPreview({
   lng,
@@ -128,12 +129,14 @@ export function MatchPreview({
   matches,
   nearMisses = [],
   regionProblems = [],
+  areaChecks = [],
 }: {
   lng: Lng;
   state: "hint" | "done" | "fix" | "unavailable" | Refused;
   matches: MatchCard[];
   nearMisses?: NearMissCard[];
   regionProblems?: string[];
+  areaChecks?: string[];
 }) {
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   return (
@@ -157,6 +160,16 @@ export function MatchPreview({
               <li key={p}>{p}</li>
             ))}
           </ul>
+        ) : null}
+        {areaChecks.length > 0 ? (
+          <div className="area-checks" data-testid="area-checks">
+            <p>{h("matches.areaCheck")}</p>
+            <ul className="errors">
+              {areaChecks.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
       </div>
       {state === "done" && matches.length > 0 ? (

@@ -33,6 +33,8 @@ export const PLAUSIBLE_MAX = {
  * 亩, 万平 for 平) than one enterprise's plot. A minimum of 0 is "from nothing", not a figure.
  */
 export const PLAUSIBLE_AREA_SQM = { min: 10, max: 10_000_000 } as const;
+// The bounds for each kind of space (PLAUSIBLE_AREA_SQM_BY_KIND) are in area-bounds.ts: they are read
+// with the schema, and this table also goes with the form's first-load script (ADR 041).
 
 /** Longest phone input read at all (number + extension + a short note), in characters. */
 export const PHONE_INPUT_MAX = 60;

@@ -4,7 +4,8 @@ import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { type ValidationKey, validationMessage } from "~/i18n/validation-messages";
 
-import { muToSqm, parseArea, sqmToMu } from "./area";
+import { formatMu, formatSqm, muToSqm, needAreaShort, parseArea, sqmToMu } from "./area";
+import { type AreaBound, areaBound, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBounds } from "./area-bounds";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
@@ -14,10 +15,12 @@ import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
+import { AREA_LOWER, AREA_UPPER } from "./matching/hard";
 import { parseCount, parseWan } from "./money";
 import { isPastMoveInMonth, type MoveInRead, readMoveIn } from "./move-in";
 import { ASSIST_FIELDS, type AssistField, assistFormField, planAssist } from "./need-assist";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
+import { parseNeedText } from "./need-text";
 import { planNoteRegions } from "./note-regions";
 import { normalizePhone } from "./phone";
 import type { RegionProblem } from "./regions";
@@ -180,20 +183,21 @@ function moveInProblem(m: Msg, typed: string, r: Exclude<MoveInRead, { ok: true 
 
 /**
  * An area as typed. A bare number means the unit chosen in need.areaUnit, which a field cannot see,
- * so both readings are kept and the transform picks one ("50亩" reads the same either way).
+ * so both readings are kept, with the unit the text writes, and resolveAreaBounds (area-bounds.ts) picks one:
+ * "50亩" reads the same either way, and a bare "50" beside "80亩" in the other bound is 50 亩.
  */
-type AreaReading = { asSqm: number; asMu: number };
+type AreaReading = AreaBound;
 
 function areaField(m: Msg, role: "min" | "max") {
   return z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
-      if (typeof v === "number") return { asSqm: v, asMu: muToSqm(v) };
+      if (typeof v === "number") return areaBound(v, v, muToSqm(v));
       if (typeof v !== "string") return v;
       const asSqm = readTyped(v, (s) => parseArea(s, "sqm"), role);
       const asMu = readTyped(v, (s) => parseArea(s, "mu"), role);
       if (isRefused(asSqm)) return asSqm;
-      return typeof asSqm === "number" && typeof asMu === "number" ? { asSqm, asMu } : v;
+      return typeof asSqm === "number" && typeof asMu === "number" ? areaBound(v, asSqm, asMu) : v;
     },
     z
       .custom<AreaReading>((v) => typeof v === "object" && v !== null && Number.isFinite((v as AreaReading).asSqm), {
@@ -470,7 +474,13 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         const places = planNoteRegions(lead.need.notes, lead.need.regions.typed);
         const regionsOf = places?.fill ?? lead.need.regions;
         if (places?.fill) assist.push({ field: "need.regions", value: places.fill.codes.join(","), text: places.fill.text });
-        const flags: LeadFlag[] = [...plan.unread, ...(places?.unread ?? []), ...implausible(lead.tax), ...implausibleArea(minSqm, maxSqm)];
+        const flags: LeadFlag[] = [
+          ...plan.unread,
+          ...(places?.unread ?? []),
+          ...implausible(lead.tax),
+          ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
+          ...notesDiffer(lead.need, minSqm, maxSqm),
+        ];
         // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
         const credit = lead.company.creditCode;
         if (credit && !credit.checkCharOk) flags.push({ field: "company.creditCode", code: "creditCodeCheck", text: credit.code });
@@ -514,17 +524,52 @@ function implausible(tax: Partial<Record<string, number | undefined>>): LeadFlag
   return out;
 }
 
-/** The wanted area's bounds (㎡, typed or read from the notes) outside PLAUSIBLE_AREA_SQM: kept, flagged. */
-function implausibleArea(minSqm: number | undefined, maxSqm: number | undefined): LeadFlag[] {
+/**
+ * The wanted area's bounds (㎡, typed or read from the notes) outside PLAUSIBLE_AREA_SQM (`implausible`),
+ * or else outside what the kind asked for takes, PLAUSIBLE_AREA_SQM_BY_KIND (`areaForKind`: likely 亩 and
+ * ㎡ mixed up): kept, flagged. The text gives the bound in the unit chosen and in ㎡ ("5000亩 = 3333333.33㎡").
+ */
+function implausibleArea(
+  minSqm: number | undefined,
+  maxSqm: number | undefined,
+  kind: (typeof NEED_KINDS)[number],
+  unit: "sqm" | "mu",
+): LeadFlag[] {
   const out: LeadFlag[] = [];
+  const forKind = PLAUSIBLE_AREA_SQM_BY_KIND[kind];
   for (const [field, sqm] of [
     ["need.areaMin", minSqm],
     ["need.areaMax", maxSqm],
   ] as const) {
     if (sqm === undefined || (field === "need.areaMin" && sqm === 0)) continue;
-    if (sqm < PLAUSIBLE_AREA_SQM.min || sqm > PLAUSIBLE_AREA_SQM.max) out.push({ field, code: "implausible", text: `${round2(sqm)}㎡` });
+    const text = unit === "mu" ? `${formatMu(sqmToMu(sqm))} = ${formatSqm(sqm)}` : formatSqm(sqm);
+    if (sqm < PLAUSIBLE_AREA_SQM.min || sqm > PLAUSIBLE_AREA_SQM.max) out.push({ field, code: "implausible", text: formatSqm(sqm) });
+    else if (sqm < forKind.min || sqm > forKind.max) out.push({ field, code: "areaForKind", text });
   }
   return out;
+}
+
+/**
+ * The area in the notes against the area typed in the fields: when the two ranges do not meet even with
+ * the match search's window around the typed one ([min × AREA_LOWER, max × AREA_UPPER], matching/hard.ts),
+ * the fields are kept (the notes never override them, need-assist.ts) and the contradiction is flagged on
+ * need.notes: "50亩 ≠ 2000–3000㎡". Nothing when the fields are blank (the notes then fill them). The notes
+ * are read here a second time, and only then: the assist's plan (need-assist.ts) goes with the form's
+ * first-load script and carries only what it fills (ADR 041's budget).
+ */
+function notesDiffer(
+  need: NeedAreaInput & { kind: (typeof NEED_KINDS)[number] },
+  minSqm: number | undefined,
+  maxSqm: number | undefined,
+): LeadFlag[] {
+  if (!need.notes || (need.areaMin === undefined && need.areaMax === undefined)) return [];
+  const { hints, found } = parseNeedText(need.notes);
+  if (hints.areaMinSqm === undefined && hints.areaMaxSqm === undefined) return [];
+  const typedLow = (minSqm ?? 0) * AREA_LOWER;
+  const typedHigh = maxSqm === undefined ? Infinity : maxSqm * AREA_UPPER;
+  if ((hints.areaMaxSqm ?? Infinity) >= typedLow && (hints.areaMinSqm ?? 0) <= typedHigh) return [];
+  const text = found.find((f) => f.field === "areaMinSqm" || f.field === "areaMaxSqm")?.text ?? "";
+  return [{ field: "need.notes", code: "notesDiffer", text: `${text} ≠ ${needAreaShort(minSqm, maxSqm, need.kind === "land")}` }];
 }
 
 type NeedAreaInput = {
@@ -554,13 +599,14 @@ function planOf(need: NeedAreaInput, now: () => Date) {
   return plan;
 }
 
-/** The wanted area in ㎡: typed bounds first; only when both are blank, the area read from the notes. */
+/**
+ * The wanted area in ㎡: typed bounds first, read by the one rule of area-bounds.ts resolveAreaBounds (a bare
+ * bound takes the unit written in the other); only when both are blank, the area read from the notes.
+ */
 function resolveArea(need: NeedAreaInput, now: () => Date) {
-  const pick = (r: AreaReading | undefined) => (r === undefined ? undefined : need.areaUnit === "mu" ? r.asMu : r.asSqm);
   const plan = planOf(need, now);
   const fromNotes = (f: AssistField) => plan.fills.find((x) => x.field === f)?.value as number | undefined;
-  let minSqm = pick(need.areaMin);
-  let maxSqm = pick(need.areaMax);
+  let { minSqm, maxSqm } = resolveAreaBounds(need.areaMin, need.areaMax, need.areaUnit);
   if (minSqm === undefined && maxSqm === undefined) {
     minSqm = fromNotes("areaMinSqm");
     maxSqm = fromNotes("areaMaxSqm");

@@ -1,10 +1,12 @@
 import { getSql } from "~/db/db.server";
 import { isEmptyCallerQuery, readCallerQuery } from "~/domain/caller-query";
 import { cleanTyped } from "~/domain/format-chars";
+import { leadFlags } from "~/domain/lead-flags";
 import { createLeadSchema, regionProblemMessage, splitRegions } from "~/domain/lead-schema";
 import type { MatchNeed } from "~/domain/matching/types";
 import { describeNoteRegions, planNoteRegions } from "~/domain/note-regions";
 import { normalizePhone } from "~/domain/phone";
+import { describeFlag } from "~/i18n/flag-messages";
 import type { Lng } from "~/i18n/lng";
 import { errorMessage, log } from "~/utils/log.server";
 
@@ -30,15 +32,26 @@ const PREVIEW_STAND_INS = { company: { name: "preview" }, contact: { name: "prev
 export function needForPreview(
   payload: Payload,
   lng: Lng,
-): { ok: true; need: MatchNeed } | { ok: false; state: "hint" | "fix"; regionProblems: string[] } {
+): { ok: true; need: MatchNeed; areaChecks: string[] } | { ok: false; state: "hint" | "fix"; regionProblems: string[] } {
   const parsed = createLeadSchema(lng, "hotline").safeParse({ ...payload, ...PREVIEW_STAND_INS });
   if (parsed.success) {
     const { need, use, tax } = parsed.data.lead;
-    return { ok: true, need: { need, use, tax } };
+    return { ok: true, need: { need, use, tax }, areaChecks: areaChecksOf(parsed.data.lead, lng) };
   }
   const regionProblems = parsed.error.issues.filter((i) => i.path.join(".") === "need.regions").map((i) => i.message);
   const kind = (payload.need as Record<string, unknown> | undefined)?.kind;
   return { ok: false, state: typeof kind !== "string" || kind === "" ? "hint" : "fix", regionProblems };
+}
+
+/**
+ * The flags the save will put on the wanted area (an area implausible for the kind, the notes saying
+ * another area: lead-schema.ts), as sentences: the desk shows them while the caller can still be asked
+ * ("5000 亩 of factory — or 5000 ㎡?"), not only to the recruiter afterwards.
+ */
+function areaChecksOf(lead: unknown, lng: Lng): string[] {
+  return leadFlags(lead)
+    .filter((f) => f.field.startsWith("need.area") || f.code === "notesDiffer")
+    .map((f) => describeFlag(lng, f));
 }
 
 /**
@@ -58,6 +71,8 @@ export type PreviewAnswer = {
   nearMisses?: DryRunNearMiss[];
   regionProblems?: string[];
   places?: NotesPlaces;
+  /** The area's flags as sentences (areaChecksOf), while the need reads. */
+  areaChecks?: string[];
 };
 
 /** The places of the notes as the save will take them, whatever else the form holds. */
@@ -74,9 +89,10 @@ export function notesPlaces(payload: Payload, lng: Lng): NotesPlaces | undefined
 export async function previewMatches(payload: Payload, lng: Lng, verifyDays: number): Promise<PreviewAnswer> {
   const read = needForPreview(payload, lng);
   const places = notesPlaces(payload, lng);
-  const extra = { ...(places ? { places } : {}) };
+  const extra: Pick<PreviewAnswer, "places" | "areaChecks"> = { ...(places ? { places } : {}) };
   if (!read.ok)
     return { state: read.state, matches: [], ...extra, ...(read.regionProblems.length ? { regionProblems: read.regionProblems } : {}) };
+  if (read.areaChecks.length) extra.areaChecks = read.areaChecks;
   try {
     const { search, spacesIndex } = getDeskSearch();
     const found = await dryRunMatches({ sql: getSql(), search, spacesIndex, verifyDays }, read.need);

@@ -13,6 +13,8 @@ const zh = {
   "implausible.need.areaMin": "面积异常，需核实：{text}",
   "implausible.need.areaMax": "面积异常，需核实：{text}",
   implausible: "数值异常，需核实：{text}",
+  areaForKind: "面积与需求类型不符，可能填错了单位（亩/平方米），请与企业核实：{text}",
+  notesDiffer: "备注中的面积与所填面积不一致，请与企业核实：{text}",
   creditCodeCheck: "统一社会信用代码校验位不符，需核实：{text}",
   phoneNote: "电话备注：{text}",
 } as const;
@@ -28,6 +30,8 @@ const en: Record<FlagKey, string> = {
   "implausible.need.areaMin": "The area looks implausible, please check: {text}",
   "implausible.need.areaMax": "The area looks implausible, please check: {text}",
   implausible: "This figure looks implausible, please check: {text}",
+  areaForKind: "The area does not fit the kind of space asked for (亩 and ㎡ mixed up?), please check with the enterprise: {text}",
+  notesDiffer: "The notes give another area than the area fields, please check with the enterprise: {text}",
   creditCodeCheck: "Credit code check character does not match, please check: {text}",
   phoneNote: "Note with the phone number: {text}",
 };

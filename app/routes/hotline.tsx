@@ -448,6 +448,7 @@ export default function HotlineDesk() {
             matches={(previewAnswer && "matches" in previewAnswer ? previewAnswer.matches : []) as MatchCard[]}
             nearMisses={(previewAnswer && "matches" in previewAnswer ? (previewAnswer.nearMisses ?? []) : []) as NearMissCard[]}
             regionProblems={previewAnswer && "matches" in previewAnswer ? previewAnswer.regionProblems : undefined}
+            areaChecks={previewAnswer && "matches" in previewAnswer ? previewAnswer.areaChecks : undefined}
           />
         </div>
       </div>

@@ -261,8 +261,11 @@ describe("under the Content-Security-Policy (ADR 021)", () => {
 // The form's first load, HTML + scripts + CSS gzipped (test/support/page-weight.ts): 21.9 KB measured
 // 2026-12-01 (6.2 HTML + 15.7 script and CSS); 32.4 KB on 2026-12-03 once the live preview names the
 // places in the notes (ADR 072) and the industry select has its search (its word list loads on the first
-// keystroke). React and Remix alone would be ~91 KB; issue 14's ceiling for a phone is 100 KB.
-const FIRST_LOAD_KB = 36;
+// keystroke). React and Remix alone would be ~91 KB; issue 14's ceiling for a phone is 100 KB. 36.0 KB
+// (36,857 bytes) on 2026-12-03, 7 bytes under the old 36 KB limit; ADR 084's reader of the two area bounds
+// (area-bounds.ts, in the schema's later chunk) shares area.ts's unit table, whose export adds a few bytes
+// to the first load: 37 KB.
+const FIRST_LOAD_KB = 37;
 
 describe("the form's first load (issue 14)", () => {
   it(

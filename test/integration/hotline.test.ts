@@ -185,6 +185,28 @@ describe("/hotline", () => {
     expect(await res.text()).toMatch(/data-testid="region-problems"[^]*?“lishui”有多个同名区域/);
   });
 
+  // A factory of "5000" keyed in with 亩 chosen was 333万 ㎡ and said nothing until a recruiter read the
+  // lead after the call (docs/decisions/084): the preview says it while the caller is on the line.
+  it("the live preview names an area unlikely for the kind, and notes that say another area, in the desk's language", async () => {
+    const { cookie } = await signIn("desk@example.test");
+    const csrf = csrfIn(await page(cookie));
+    const preview = async (form: Record<string, string>, lng = "zh") => {
+      const res = await post(`/hotline/matches?lng=${lng}`, { "need.kind": "factory", ...form, csrf }, cookie);
+      expect(res.status).toBe(200);
+      return (await res.json()) as { state: string; areaChecks?: string[] };
+    };
+    expect((await preview({ "need.areaUnit": "mu", "need.areaMin": "5000" })).areaChecks).toEqual([
+      "面积与需求类型不符，可能填错了单位（亩/平方米），请与企业核实：5000亩 = 3333333.33㎡",
+    ]);
+    expect((await preview({ "need.areaMin": "2000", "need.areaMax": "3000", "need.notes": "其实要50亩地" }, "en")).areaChecks).toEqual([
+      "The notes give another area than the area fields, please check with the enterprise: 50亩 ≠ 2000–3000㎡",
+    ]);
+    expect(await preview({ "need.areaMin": "2000", "need.areaMax": "3000" })).not.toHaveProperty("areaChecks");
+    const formKey = /name="formKey" value="([^"]+)"/.exec(await page(cookie))![1];
+    const res = await post("/hotline", { csrf, formKey, intent: "preview", "need.kind": "factory", "need.areaMin": "30" }, cookie);
+    expect(await res.text()).toMatch(/data-testid="area-checks"[^]*?面积请趁来电人还在线时确认[^]*?30㎡/);
+  });
+
   // The new user's notes named 高淳, the saved lead had regions [] and was matched anywhere; and the
   // preview said only "no space fits" while the saved lead listed near misses worth offering on the call.
   const NOTES = "要5000平单层厂房，层高8米5，在高淳，明年3月前入驻，需要2台500kva变压器";

@@ -23,6 +23,7 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/need-hints-text.ts": "the same reader's words for hints (field names as people type them)",
   "app/domain/units.ts": "unit, count and item words read in input (米, 吨, 千伏安, 台, 变压器, 行车, …)",
   "app/domain/area.ts": "area unit words read in input and the 亩 of formatted areas (平方米, 平米, 亩, 公顷, …)",
+  "app/domain/area-bounds.ts": "Chinese numerals and magnitudes (十百千万亿) read before an area bound's unit",
   "app/domain/money.ts": "currency and count words read in input (万, 元, 人民币, 人, …)",
   "app/domain/numbers.ts": "Chinese numerals read in input (一二三, 十百千万亿, 壹贰叁, 半, 点)",
   "app/domain/fold-text.ts": "numerals and unit words the folder normalises before reading",

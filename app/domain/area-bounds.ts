@@ -1,0 +1,108 @@
+import { AREA_UNITS, SQM_PER_MU } from "./area";
+import { PLAUSIBLE_AREA_SQM } from "./field-limits";
+import { fold } from "./fold-text";
+
+// The two bounds of a wanted area read together (docs/decisions/084). Apart from area.ts, which the
+// form's first-load script imports through the notes assist: only the lead schema (a later chunk) needs this.
+
+/** Longest first, so "平方米" is found before "平" and "km2" before "m2". */
+const UNITS_LONGEST_FIRST = [...AREA_UNITS].sort((a, b) => b[0].length - a[0].length);
+const FIGURE_BEFORE_UNIT = /(?:[0-9]|[零〇一二两三四五六七八九十百千万亿])\s*$/;
+const MAGNITUDES: Record<string, number> = { 百: 100, 千: 1000, 万: 10_000, 亿: 100_000_000 };
+
+/**
+ * The unit written after an area bound's figure ("80亩", "80畝地", "约80亩以上" → 亩; "2万平方米" → ㎡ with
+ * the magnitude 万; "5公顷"), as ㎡ per unit and the magnitude (百/千/万/亿) right before the unit, or null
+ * when the figure is bare ("80", "五万"). Text is folded first (Traditional, full-width: fold-text.ts).
+ * What a bare bound beside it means is resolveAreaBounds's rule.
+ */
+export function writtenAreaUnit(input: string): { perUnit: number; magnitude: number } | null {
+  const s = fold(input).trim();
+  for (const [suffix, perUnit] of UNITS_LONGEST_FIRST) {
+    let at = s.lastIndexOf(suffix);
+    while (at > 0) {
+      const before = s.slice(0, at);
+      if (FIGURE_BEFORE_UNIT.test(before)) {
+        const magnitude = MAGNITUDES[before.trimEnd().slice(-1)] ?? 1;
+        return { perUnit, magnitude };
+      }
+      at = s.lastIndexOf(suffix, at - 1);
+    }
+  }
+  return null;
+}
+
+/** One area bound as read: ㎡ if the bare figure means ㎡ (`asSqm`) or 亩 (`asMu`), what its text says of its unit. */
+export type AreaBound = {
+  asSqm: number;
+  asMu: number;
+  /** The unit written after the figure (writtenAreaUnit); null for a bare figure (a JSON number is bare). */
+  unit: { perUnit: number; magnitude: number } | null;
+  /** The bare figure carries its own magnitude ("1.5万", "五千"): it borrows none from the other bound. */
+  ownMagnitude: boolean;
+};
+
+const OWN_MAGNITUDE = /[百千万亿]/;
+
+/** An area bound's reading from its text and its two readings (a bound whose unit is written reads the same either way). */
+export function areaBound(typed: string | number, asSqm: number, asMu: number): AreaBound {
+  if (typeof typed === "number") return { asSqm, asMu, unit: null, ownMagnitude: false };
+  const unit = writtenAreaUnit(typed);
+  return { asSqm, asMu, unit: unit && asSqm === asMu ? unit : null, ownMagnitude: OWN_MAGNITUDE.test(fold(typed)) };
+}
+
+/**
+ * The two bounds of a wanted area in ㎡. A bare figure is read in the unit chosen (`unit`) — except beside
+ * a bound written with its unit: then it takes that bound's unit, over the unit choice, as people write
+ * "50-80亩" (min "50", max "80亩" → 50–80 亩; min "30亩", max "50" → 30–50 亩). It also borrows that
+ * bound's magnitude when it has none of its own ("1" beside "2万平方米" → 1万 ㎡, as "1-2万平方米"). The
+ * reading must keep min ≤ max; when the borrowed magnitude does not, the unit alone is tried, and when the
+ * unit does not either, the unit chosen — the rule of a range typed in one box (field-value.ts
+ * writtenRangeEnds: "5000-1万" → 5000). Both bounds written, or both bare: each read on its own.
+ */
+export function resolveAreaBounds(
+  min: AreaBound | undefined,
+  max: AreaBound | undefined,
+  unit: "sqm" | "mu",
+): { minSqm?: number; maxSqm?: number } {
+  const chosen = (b: AreaBound | undefined) => (b === undefined ? undefined : unit === "mu" ? b.asMu : b.asSqm);
+  let minSqm = chosen(min);
+  let maxSqm = chosen(max);
+  if (min && max && !min.unit !== !max.unit) {
+    const bareIsMin = !min.unit;
+    const [bare, written] = bareIsMin ? [min, max] : [max, min];
+    const w = written.unit!;
+    const writtenSqm = written.asSqm;
+    // The bare figure in its own terms: its ㎡ reading with the bare factor 1.
+    const figure = bare.asSqm;
+    const candidates = [...(!bare.ownMagnitude && w.magnitude > 1 ? [figure * w.magnitude * w.perUnit] : []), figure * w.perUnit];
+    const inOrder = (sqm: number) => (bareIsMin ? sqm <= writtenSqm : writtenSqm <= sqm);
+    const taken = candidates.find(inOrder);
+    if (taken !== undefined) {
+      if (bareIsMin) minSqm = taken;
+      else maxSqm = taken;
+    }
+  }
+  return { minSqm, maxSqm };
+}
+
+/**
+ * Areas (㎡) that are possible but implausible for the kind of space asked for: stored as typed, flagged
+ * to the recruiter ("面积与需求类型不符，可能填错了单位（亩/平方米）", code `areaForKind`). The slip they
+ * catch is the unit: 1 亩 = 666.67 ㎡, so a figure read in the wrong one of the two is off by ×666.67.
+ * Thresholds are ours, from no published standard (docs/decisions/084), set so that the sizes people ask for stay clear of them — the
+ * demo inventory's factories are 1,200–12,000 ㎡ and its plots 18–80 亩 — and a ×666.67 slip of them does not:
+ * - factory, warehouse: 100 ㎡ – 50万 ㎡. Below 100 ㎡ no standard factory unit or warehouse bay is let
+ *   (a factory of "30" ㎡ more likely meant 30 亩); above 50万 ㎡ (750 亩 of floor) is most likely a ㎡
+ *   figure read in 亩 ("5000" with 亩 chosen is 333万 ㎡, where 5000 ㎡ was meant).
+ * - office: 10 ㎡ – 10万 ㎡ (a whole tower); 150 亩 of office is a 亩-for-㎡ slip.
+ * - land: 1 亩 (666.67 ㎡) – the general maximum; a plot under 1 亩 is a 平方米-for-亩 slip ("50" ㎡ of land
+ *   meant 50 亩). Thousands of 亩 are real for land (a base), so land keeps the general 10 km² bound.
+ * A minimum of 0 is "from nothing", not a figure. The general bounds (PLAUSIBLE_AREA_SQM) come first.
+ */
+export const PLAUSIBLE_AREA_SQM_BY_KIND = {
+  factory: { min: 100, max: 500_000 },
+  warehouse: { min: 100, max: 500_000 },
+  office: { min: 10, max: 100_000 },
+  land: { min: SQM_PER_MU, max: PLAUSIBLE_AREA_SQM.max },
+} as const;
