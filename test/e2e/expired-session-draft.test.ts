@@ -26,15 +26,15 @@ const suite = browserSuite("e2e_draft", { seed, timeout: 180_000 });
 async function seed({ db }: BrowserSuite): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  const lead = await storeTestLead(db.sql, "南京草稿测试有限公司", "13812345678");
+  await matchTestLead(db.sql, lead.id, "GC-EDZ");
+  await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
+  [{ id: assignmentId }] = await db.sql<{ id: string }[]>`select id from assignments where lead_id = ${lead.id}`;
   const hash = await hashPassword(PASSWORD);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values
     ('desk@example.test', '热线坐席', 'hotline', null, ${hash}),
     ('desk2@example.test', '另一位坐席', 'hotline', null, ${hash}),
     ('rec@example.test', '周敏', 'recruiter', 'R1', ${hash})`;
-  const lead = await storeTestLead(db.sql, "南京草稿测试有限公司", "13812345678");
-  await matchTestLead(db.sql, lead.id, "GC-EDZ");
-  await db.sql.begin((tx) => routeLead(tx, lead.id, { slaMinutes: 120, noticeFallbackMs: 90_000 }));
-  [{ id: assignmentId }] = await db.sql<{ id: string }[]>`select id from assignments where lead_id = ${lead.id}`;
 }
 
 const hydrated = (page: Page) => page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
@@ -66,7 +66,7 @@ async function signOutElsewhere(context: BrowserContext, next: string) {
 /** The kept copies in the tab's sessionStorage (ADR 083). */
 const drafts = (page: Page) => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("pm-draft:")));
 
-const leadsOf = (phone: string) => suite.db.sql`select 1 from leads where phone = ${phone}`;
+const leadsOf = (phone: string) => suite.db.sql`select 1 from leads where phone = ${`+86${phone}`}`;
 
 /** Types the caller into the desk's lead form. */
 async function typeLead(page: Page, phone: string) {
@@ -91,9 +91,9 @@ describe("the hotline desk's lead after the session ended", () => {
     await signOutElsewhere(context, "/hotline");
     await saveLead(page);
     await expiredLogin(page);
-    await expect.poll(() => page.getByRole("alert").allInnerTexts()).toContain(
-      "登录已失效，刚才提交的内容没有保存。请重新登录，登录后会回到原来的页面，请再提交一次。",
-    );
+    await expect
+      .poll(() => page.getByRole("alert").allInnerTexts())
+      .toContain("登录已失效，刚才提交的内容没有保存。请重新登录，登录后会回到原来的页面，请再提交一次。");
     await signInHere(page, "desk@example.test", "/hotline");
 
     const phone = page.locator('input[name="contact.phone"]');
@@ -109,9 +109,9 @@ describe("the hotline desk's lead after the session ended", () => {
     await page.screenshot({ path: `${SHOTS}/expired-draft-hotline-phone.png`, fullPage: true });
 
     await saveLead(page);
-    await expect.poll(() => page.getByRole("status").allInnerTexts(), { timeout: 15_000 }).toEqual(
-      expect.arrayContaining([expect.stringContaining("已保存线索")]),
-    );
+    await expect
+      .poll(() => page.getByRole("status").allInnerTexts(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining("已保存线索")]));
     expect(await leadsOf("13955556666")).toHaveLength(1);
     expect(await drafts(page)).toEqual([]);
     expect(await phone.inputValue()).toBe("");
@@ -130,7 +130,7 @@ describe("the hotline desk's lead after the session ended", () => {
     await context.clearCookies({ name: "pm_staff" });
     await saveLead(page);
     await expiredLogin(page);
-    expect(await drafts(page)).toHaveLength(1); // kept in this tab until someone signs in
+    await expect.poll(() => drafts(page)).toHaveLength(1); // kept in this tab until someone signs in
 
     await signInHere(page, "desk2@example.test", "/hotline");
     expect(await drafts(page)).toEqual([]);
