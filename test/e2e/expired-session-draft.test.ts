@@ -174,4 +174,31 @@ describe("a recruiter's note after the session ended", () => {
     expect(await page.getByText(RESTORED).count()).toBe(0);
     await context.close();
   }, 120_000);
+
+  it("in English: the note says so, and 'Clear the restored text' empties the box and drops the copy", async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const here = `/queue/assignments/${assignmentId}`;
+    await page.goto(`${suite.web.url}/login?lng=en&next=${encodeURIComponent(`${here}?lng=en`)}`);
+    await signInHere(page, "rec@example.test", here);
+    const box = page.locator('textarea[name="body"]');
+    await box.fill("Visit on Friday");
+    await context.clearCookies({ name: "pm_staff" });
+    await page.locator('form:has(textarea[name="body"]) button[type="submit"]').click();
+    await expiredLogin(page);
+    await signInHere(page, "rec@example.test", here);
+    expect(new URL(page.url()).searchParams.get("lng")).toBe("en");
+    await expect.poll(() => box.inputValue()).toBe("Visit on Friday");
+    const note = page.locator('form:has(textarea[name="body"])').getByRole("status");
+    expect(await note.innerText()).toContain("What you sent last time was not saved and has been put back.");
+
+    await note.getByRole("button", { name: "Clear the restored text" }).click();
+    expect(await box.inputValue()).toBe("");
+    expect(await drafts(page)).toEqual([]);
+    expect(await page.getByText("has been put back").count()).toBe(0);
+    await page.reload();
+    await hydrated(page);
+    expect(await page.locator('textarea[name="body"]').inputValue()).toBe("");
+    await context.close();
+  }, 120_000);
 });
