@@ -145,6 +145,24 @@ function storage<T>(act: () => T, otherwise: T): T {
   }
 }
 
+/** Told on the window when a copy was just kept (the sign-in page says so). */
+const KEPT_EVENT = "pm-draft-kept";
+
+/**
+ * For the sign-in page: whether this tab holds a kept copy (a form sent after the sign-in ended), so
+ * the page can say it comes back after signing in. False on the server and without JavaScript.
+ */
+export function useDraftKept(): boolean {
+  const [kept, setKept] = useState(false);
+  useEffect(() => {
+    const check = () => setKept(storage(() => keptKeys().length > 0, false));
+    check();
+    window.addEventListener(KEPT_EVENT, check);
+    return () => window.removeEventListener(KEPT_EVENT, check);
+  }, []);
+  return kept;
+}
+
 type Restored = { key: string; form: HTMLFormElement; note: HTMLElement };
 
 /**
@@ -186,8 +204,10 @@ export function DraftKeeper({ owner, lng }: { owner: string | null; lng: Lng }) 
     sending.current = null;
     if (sent) {
       const key = draftKey(sent.address, sent.form);
-      if (isExpiredLogin(location.pathname, location.search)) storage(() => sessionStorage.setItem(key, JSON.stringify(sent)), undefined);
-      else {
+      if (isExpiredLogin(location.pathname, location.search)) {
+        storage(() => sessionStorage.setItem(key, JSON.stringify(sent)), undefined);
+        window.dispatchEvent(new Event(KEPT_EVENT));
+      } else {
         // Answered (saved, or refused with the errors beside the fields): the kept copy has done its work.
         storage(() => sessionStorage.removeItem(key), undefined);
         setShown((list) => drop(list, (r) => r.key === key));

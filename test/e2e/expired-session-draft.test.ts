@@ -94,6 +94,11 @@ describe("the hotline desk's lead after the session ended", () => {
     await expect
       .poll(() => page.getByRole("alert").allInnerTexts())
       .toContain("登录已失效，刚才提交的内容没有保存。请重新登录，登录后会回到原来的页面，请再提交一次。");
+    await expect
+      .poll(() => page.getByRole("status").allInnerTexts())
+      .toContain(
+        "刚才填写的内容已暂存在这个浏览器标签页里：用同一账号登录后回到原来的页面，内容会填回原处（不会自动提交），核对后再提交即可。",
+      );
     await signInHere(page, "desk@example.test", "/hotline");
 
     const phone = page.locator('input[name="contact.phone"]');
@@ -113,7 +118,7 @@ describe("the hotline desk's lead after the session ended", () => {
       .poll(() => page.getByRole("status").allInnerTexts(), { timeout: 15_000 })
       .toEqual(expect.arrayContaining([expect.stringContaining("已保存线索")]));
     expect(await leadsOf("13955556666")).toHaveLength(1);
-    expect(await drafts(page)).toEqual([]);
+    await expect.poll(() => drafts(page)).toEqual([]);
     expect(await phone.inputValue()).toBe("");
     await page.reload();
     await hydrated(page);
@@ -133,7 +138,7 @@ describe("the hotline desk's lead after the session ended", () => {
     await expect.poll(() => drafts(page)).toHaveLength(1); // kept in this tab until someone signs in
 
     await signInHere(page, "desk2@example.test", "/hotline");
-    expect(await drafts(page)).toEqual([]);
+    await expect.poll(() => drafts(page)).toEqual([]);
     expect(await page.locator('input[name="contact.phone"]').inputValue()).toBe("");
     expect(await page.locator('input[name="company.name"]').inputValue()).toBe("");
     expect(await page.getByText(RESTORED).count()).toBe(0);
@@ -170,7 +175,7 @@ describe("a recruiter's note after the session ended", () => {
     await page.locator('form:has(textarea[name="body"]) button[type="submit"]').click();
     await expect.poll(async () => (await suite.db.sql`select 1 from lead_notes where body = ${note}`).length, { timeout: 15_000 }).toBe(1);
     await expect.poll(() => box.inputValue()).toBe("");
-    expect(await drafts(page)).toEqual([]);
+    await expect.poll(() => drafts(page)).toEqual([]);
     expect(await page.getByText(RESTORED).count()).toBe(0);
     await context.close();
   }, 120_000);
