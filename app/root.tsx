@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import { useEffect } from "react";
 
+import { DraftKeeper } from "~/components/draft-keeper";
 import { deskOf, errorTitle, NotFoundPage, refusalOf, RefusedPage, revalidateAfterStale, withErrorTitle } from "~/components/error-pages";
 import { useNonce } from "~/components/nonce";
 import { RouteScript, type ScriptHandle } from "~/components/route-script";
@@ -37,13 +38,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hotline: getWebEnv().HOTLINE_PHONE,
     csrf: staff?.csrf ?? null,
     desk: staff ? deskOf(staff.role) : null,
+    // Whose forms' kept drafts this tab may put back (ADR 083): the account's id, null when signed out.
+    staffKey: staff?.id ?? null,
   };
 }
 
-type RootData = { lng: Lng; hotline: string; csrf: string | null; desk: string | null };
+type RootData = { lng: Lng; hotline: string; csrf: string | null; desk: string | null; staffKey: string | null };
 
 export function useRootData(): RootData {
-  return (useRouteLoaderData("root") as RootData | undefined) ?? { lng: "zh", hotline: "", csrf: null, desk: null };
+  return (useRouteLoaderData("root") as RootData | undefined) ?? { lng: "zh", hotline: "", csrf: null, desk: null, staffKey: null };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -81,7 +84,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   // Every form's messages change after a press's click, never under it (pointer-settle.ts).
   useEffect(() => holdBlurDuringPress(), []);
-  return <Outlet />;
+  const { lng, staffKey } = useRootData();
+  return (
+    <>
+      <Outlet />
+      <DraftKeeper owner={staffKey} lng={lng} />
+    </>
+  );
 }
 
 /** What to do after a failure: call HOTLINE_PHONE, or nothing — a made-up number would send people nowhere. */

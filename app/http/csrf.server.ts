@@ -9,11 +9,14 @@ export async function sessionCsrfToken(request: Request): Promise<string | null>
   return (await sessionStaff(request))?.csrf ?? null;
 }
 
-/** The signed-in staff member for the page frame (its CSRF token, its desk), or null — also when the session cannot be read. */
-export async function sessionStaff(request: Request): Promise<{ csrf: string; role: string } | null> {
+/**
+ * The signed-in staff member for the page frame (their account's id — whose kept drafts these are, ADR
+ * 083 —, the CSRF token, the desk), or null — also when the session cannot be read.
+ */
+export async function sessionStaff(request: Request): Promise<{ id: string; csrf: string; role: string } | null> {
   try {
     const user = await getStaffUser(request);
-    return user ? { csrf: user.csrf, role: user.role } : null;
+    return user ? { id: user.id, csrf: user.csrf, role: user.role } : null;
   } catch (error) {
     log.warn("staff session unreadable for the page frame", { error: errorMessage(error) });
     return null;

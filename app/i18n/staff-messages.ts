@@ -99,6 +99,11 @@ const zh = {
   "session.fetchStale": "页面已过期（你可能在别处重新登录过）。已输入的内容仍在此页，继续输入即可重试。",
   "session.signedOut": "登录已失效，请在新标签页重新登录后继续；已输入的内容仍在此页。",
   "session.expiredLogin": "登录已失效，刚才提交的内容没有保存。请重新登录，登录后会回到原来的页面，请再提交一次。",
+  // A form sent after the sign-in ended, kept in this browser tab and put back after signing in again (ADR 083).
+  "draft.restored": "上次未保存的内容已恢复，请核对后再提交。",
+  "draft.discard": "清空恢复的内容",
+  "draft.keptLogin":
+    "刚才填写的内容已暂存在这个浏览器标签页里：用同一账号登录后回到原来的页面，内容会填回原处（不会自动提交），核对后再提交即可。",
   "forbidden.title": "没有权限",
   "forbidden.body": "你的账号没有打开这个页面的权限（例如管理后台只对管理员开放）。",
   "forbidden.back": "返回我的工作台",
@@ -209,6 +214,10 @@ const en: Record<StaffKey, string> = {
   "session.signedOut": "You are signed out. Sign in again in a new tab, then carry on; what you typed is still on this page.",
   "session.expiredLogin":
     "Your session ended and what you just sent was not saved. Sign in again: you will be taken back to the page to send it again.",
+  "draft.restored": "What you sent last time was not saved and has been put back. Please check it, then submit again.",
+  "draft.discard": "Clear the restored text",
+  "draft.keptLogin":
+    "What you typed is kept in this browser tab: sign in with the same account and it is put back on the page (not sent), to check and submit again.",
   "forbidden.title": "No permission",
   "forbidden.body": "Your account may not open this page (the admin pages are for administrators only).",
   "forbidden.back": "Back to my desk",

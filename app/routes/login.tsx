@@ -9,6 +9,7 @@ import { createLoginSchema, LOGIN_MAX } from "~/auth/login-schema";
 import { verifyPassword } from "~/auth/password.server";
 import { safeRedirectPath } from "~/auth/safe-redirect";
 import { getStaffUser, isCrossSite, signInStaff, type StaffRole } from "~/auth/session.server";
+import { useDraftKept } from "~/components/draft-keeper";
 import { type FieldMeta, TextField } from "~/components/forms";
 import { noindexMeta, stylesheets } from "~/components/page-head";
 import { StaffPage } from "~/components/staff";
@@ -86,6 +87,8 @@ export default function StaffLogin() {
   const { lng, next, expired } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
+  // With JavaScript, what the ended session's post held is kept in this tab (ADR 083): say it comes back.
+  const kept = useDraftKept();
   const t = (key: Parameters<typeof staffText>[1]) => staffText(lng, key);
   const schema = useMemo(() => createLoginSchema(lng), [lng]);
   const [form, fields] = useForm({
@@ -103,6 +106,11 @@ export default function StaffLogin() {
         {expired ? (
           <div className="banner error" role="alert">
             {t("session.expiredLogin")}
+          </div>
+        ) : null}
+        {expired && kept ? (
+          <div className="banner" role="status">
+            {t("draft.keptLogin")}
           </div>
         ) : null}
         {form.errors?.length ? (
