@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hotline: getWebEnv().HOTLINE_PHONE,
     csrf: staff?.csrf ?? null,
     desk: staff ? deskOf(staff.role) : null,
-    // Whose forms' kept drafts this tab may put back (ADR 083): the account's id, null when signed out.
+    // Whose forms' kept drafts this tab may put back (ADR 085): the account's id, null when signed out.
     staffKey: staff?.id ?? null,
   };
 }

@@ -20,7 +20,7 @@ import {
 // A staff form sent after the sign-in ended is answered with 303 to /login?expired=1: nothing was
 // saved. With JavaScript, what the form held is kept in this tab (sessionStorage) and put back into the
 // same form when the same person is on the same page again — with a note, never sent by itself — until
-// that form is answered or the person discards it (ADR 083). One keeper for every staff form: the root
+// that form is answered or the person discards it (ADR 085). One keeper for every staff form: the root
 // renders it.
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -136,7 +136,7 @@ function keptKeys(): string[] {
   return keys;
 }
 
-/** sessionStorage may be unusable (storage full, turned off): then nothing is kept, as before ADR 083. */
+/** sessionStorage may be unusable (storage full, turned off): then nothing is kept, as before ADR 085. */
 function storage<T>(act: () => T, otherwise: T): T {
   try {
     return act();

@@ -1,5 +1,5 @@
 // What a staff form sent after the sign-in had ended holds, kept in the browser tab (sessionStorage)
-// until the person is back on the page signed in again (ADR 083). This module is the part without the
+// until the person is back on the page signed in again (ADR 085). This module is the part without the
 // DOM's forms and React: the key, the stored shape, which copies to drop. draft-keeper.tsx does the rest.
 
 /** Every key of a kept copy starts with this; nothing else of the app is in sessionStorage under it. */

@@ -99,7 +99,7 @@ const zh = {
   "session.fetchStale": "页面已过期（你可能在别处重新登录过）。已输入的内容仍在此页，继续输入即可重试。",
   "session.signedOut": "登录已失效，请在新标签页重新登录后继续；已输入的内容仍在此页。",
   "session.expiredLogin": "登录已失效，刚才提交的内容没有保存。请重新登录，登录后会回到原来的页面，请再提交一次。",
-  // A form sent after the sign-in ended, kept in this browser tab and put back after signing in again (ADR 083).
+  // A form sent after the sign-in ended, kept in this browser tab and put back after signing in again (ADR 085).
   "draft.restored": "上次未保存的内容已恢复，请核对后再提交。",
   "draft.discard": "清空恢复的内容",
   "draft.keptLogin":

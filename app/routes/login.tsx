@@ -87,7 +87,7 @@ export default function StaffLogin() {
   const { lng, next, expired } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  // With JavaScript, what the ended session's post held is kept in this tab (ADR 083): say it comes back.
+  // With JavaScript, what the ended session's post held is kept in this tab (ADR 085): say it comes back.
   const kept = useDraftKept();
   const t = (key: Parameters<typeof staffText>[1]) => staffText(lng, key);
   const schema = useMemo(() => createLoginSchema(lng), [lng]);

@@ -14,7 +14,7 @@ import { matchTestLead, storeTestLead } from "../support/routed-lead";
 // The sign-in ends (signed out in another tab, the cookie gone) while a staff member types; they press
 // save and are sent to /login?expired=1. In headless Chromium: after signing in again they are back on
 // the page with what they typed put back into the same form and a note saying so — nothing was sent —
-// and saving then goes through and the kept copy is gone (ADR 083). Another account signing in on the
+// and saving then goes through and the kept copy is gone (ADR 085). Another account signing in on the
 // same browser tab finds nothing of it.
 let assignmentId: string;
 const PASSWORD = "draft-e2e-秘密-2026";
@@ -63,7 +63,7 @@ async function signOutElsewhere(context: BrowserContext, next: string) {
   await tab.close();
 }
 
-/** The kept copies in the tab's sessionStorage (ADR 083). */
+/** The kept copies in the tab's sessionStorage (ADR 085). */
 const drafts = (page: Page) => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("pm-draft:")));
 
 const leadsOf = (phone: string) => suite.db.sql`select 1 from leads where phone = ${`+86${phone}`}`;

@@ -11,7 +11,7 @@ import {
   sameHidden,
 } from "~/components/form-drafts";
 
-// The copy of a form sent after the sign-in ended (ADR 083): which form it is, whose it is, how long it
+// The copy of a form sent after the sign-in ended (ADR 085): which form it is, whose it is, how long it
 // lasts. test/e2e/expired-session-draft.test.ts plays it in Chromium on the desk and a lead page.
 
 const NOW = Date.UTC(2026, 11, 3, 10, 0);
