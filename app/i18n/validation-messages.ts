@@ -82,7 +82,8 @@ const en: Record<ValidationKey, string> = {
   tooLong: "At most {max} {max:character|characters}",
   tooMany: "At most {max} {max:entry|entries}",
   phone: "Enter a valid mobile number, a landline with area code, or a 400/800 number",
-  creditCode: "The unified social credit code has 18 digits or letters, never I, O, Z, S or V (an O is usually the digit 0, an I the digit 1)",
+  creditCode:
+    "The unified social credit code has 18 digits or letters, never I, O, Z, S or V (an O is usually the digit 0, an I the digit 1)",
   creditCodeAuthority: "Character 1 of the credit code (registration authority) is not valid; please check it",
   creditCodeOrgType: "Character 2 of the credit code (organisation type) does not belong to the authority in character 1; please check it",
   creditCodeDivision: "Characters 3–8 of the credit code are not a valid administrative division code; please check them",
