@@ -18,9 +18,8 @@ import type { LeadFlag } from "./lead-flags";
 import { AREA_LOWER, AREA_UPPER } from "./matching/hard";
 import { parseCount, parseWan } from "./money";
 import { isPastMoveInMonth, type MoveInRead, readMoveIn } from "./move-in";
-import { ASSIST_FIELDS, type AssistField, assistFormField, planAssist } from "./need-assist";
+import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist } from "./need-assist";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
-import { parseNeedText } from "./need-text";
 import { planNoteRegions } from "./note-regions";
 import { normalizePhone } from "./phone";
 import type { RegionProblem } from "./regions";
@@ -479,7 +478,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...(places?.unread ?? []),
           ...implausible(lead.tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
-          ...notesDiffer(lead.need, minSqm, maxSqm),
+          ...notesDiffer(plan.notesArea, lead.need.kind, minSqm, maxSqm),
         ];
         // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
         const credit = lead.company.creditCode;
@@ -553,23 +552,20 @@ function implausibleArea(
  * The area in the notes against the area typed in the fields: when the two ranges do not meet even with
  * the match search's window around the typed one ([min × AREA_LOWER, max × AREA_UPPER], matching/hard.ts),
  * the fields are kept (the notes never override them, need-assist.ts) and the contradiction is flagged on
- * need.notes: "50亩 ≠ 2000–3000㎡". Nothing when the fields are blank (the notes then fill them). The notes
- * are read here a second time, and only then: the assist's plan (need-assist.ts) goes with the form's
- * first-load script and carries only what it fills (ADR 041's budget).
+ * need.notes: "50亩 ≠ 2000–3000㎡". Nothing when the fields are blank (the notes then fill them). The
+ * notes' area is the assist plan's (`notesArea`): the notes are read once a lead.
  */
 function notesDiffer(
-  need: NeedAreaInput & { kind: (typeof NEED_KINDS)[number] },
+  notesArea: AssistPlan["notesArea"],
+  kind: (typeof NEED_KINDS)[number],
   minSqm: number | undefined,
   maxSqm: number | undefined,
 ): LeadFlag[] {
-  if (!need.notes || (need.areaMin === undefined && need.areaMax === undefined)) return [];
-  const { hints, found } = parseNeedText(need.notes);
-  if (hints.areaMinSqm === undefined && hints.areaMaxSqm === undefined) return [];
+  if (!notesArea) return [];
   const typedLow = (minSqm ?? 0) * AREA_LOWER;
   const typedHigh = maxSqm === undefined ? Infinity : maxSqm * AREA_UPPER;
-  if ((hints.areaMaxSqm ?? Infinity) >= typedLow && (hints.areaMinSqm ?? 0) <= typedHigh) return [];
-  const text = found.find((f) => f.field === "areaMinSqm" || f.field === "areaMaxSqm")?.text ?? "";
-  return [{ field: "need.notes", code: "notesDiffer", text: `${text} ≠ ${needAreaShort(minSqm, maxSqm, need.kind === "land")}` }];
+  if ((notesArea.maxSqm ?? Infinity) >= typedLow && (notesArea.minSqm ?? 0) <= typedHigh) return [];
+  return [{ field: "need.notes", code: "notesDiffer", text: `${notesArea.text} ≠ ${needAreaShort(minSqm, maxSqm, kind === "land")}` }];
 }
 
 type NeedAreaInput = {

@@ -31,6 +31,8 @@ export type AssistPlan = {
   /** The values the assist will store (area in ㎡), each with the words it came from. */
   fills: Array<{ field: AssistField; value: number | boolean | string; text: string }>;
   unread: LeadFlag[];
+  /** The area the notes say when the fields hold one (the fields win; the schema flags a contradiction: notesDiffer). */
+  notesArea?: { minSqm?: number; maxSqm?: number; text: string };
 };
 
 /**
@@ -44,13 +46,17 @@ export function planAssist(notes: string | undefined, filled: ReadonlySet<string
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];
   const areaTyped = filled.has("areaMin") || filled.has("areaMax");
+  let notesArea: AssistPlan["notesArea"];
   for (const field of ASSIST_FIELDS) {
     const value = hints[field];
     if (value === undefined) continue;
-    if (field === "areaMinSqm" || field === "areaMaxSqm" ? areaTyped : filled.has(assistFormField(field))) continue;
+    const area = field === "areaMinSqm" || field === "areaMaxSqm";
+    if (area && areaTyped)
+      notesArea = { ...notesArea, [field === "areaMinSqm" ? "minSqm" : "maxSqm"]: value, text: notesArea?.text || textOf(field) };
+    if (area ? areaTyped : filled.has(assistFormField(field))) continue;
     fills.push({ field, value, text: textOf(field) });
   }
-  return { fills, unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })) };
+  return { fills, unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })), notesArea };
 }
 
 /** The fills as NeedHints (for describeNeedHints). */
