@@ -51,8 +51,8 @@ export function workerProcessArgs(heapMb: number = DEFAULT_WORKER_HEAP_MB): stri
   return [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`, WORKER_ENTRY];
 }
 
-/** Compiles the worker (WORKER_BUILD) into WORKER_ENTRY; esbuild's errors are thrown. */
-export async function buildWorker(): Promise<void> {
+/** Compiles the worker (WORKER_BUILD) into `outfile` (npm run build: aside, then put in place); esbuild's errors are thrown. */
+export async function buildWorker(outfile: string = WORKER_ENTRY): Promise<void> {
   const { build } = await import("esbuild");
-  await build(WORKER_BUILD);
+  await build({ ...WORKER_BUILD, outfile });
 }

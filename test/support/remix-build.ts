@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
+import { WEB_ENTRY } from "../../app/cli/web-entry";
 import { WORKER_ENTRY } from "../../app/cli/worker-entry";
 
 /**
@@ -10,14 +11,12 @@ import { WORKER_ENTRY } from "../../app/cli/worker-entry";
  * worker (build/worker.js, docs/decisions/048).
  */
 export function ensureRemixBuild(): void {
-  if (isStale("build/index.js", ["app", "search"], ["remix.config.js"])) {
-    execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
+  if (isStale(WEB_ENTRY, ["app", "search"], ["remix.config.js"]) || isStale(WORKER_ENTRY, ["app", "search", "worker"], ["tsconfig.json"])) {
+    // npm run build's own way: built aside, so a running npm start of this checkout keeps its pages' assets.
+    execFileSync(process.execPath, ["--import", "tsx", "app/cli/build.ts"], {
       stdio: "ignore",
-      env: { ...process.env, NODE_ENV: "production" },
+      env: { ...process.env, BUILD_QUIET: "1" },
     });
-  }
-  if (isStale(WORKER_ENTRY, ["app", "search", "worker"], ["tsconfig.json"])) {
-    execFileSync(process.execPath, ["--import", "tsx", "app/cli/build-worker.ts"], { stdio: "ignore" });
   }
 }
 

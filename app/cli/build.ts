@@ -1,0 +1,26 @@
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+
+import { placeBuild } from "./build-place";
+import { buildWorker } from "./worker-entry";
+
+// npm run build: the Remix build of the web (remix.config.js writes it into build/.staging) and the
+// compiled worker (docs/decisions/048), then both put in place without emptying what a running
+// `npm start` of this checkout serves (placeBuild).
+// A folder of this build's own: the tests, a bench and a developer may build at the same time.
+const staging = `build/.staging-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
+execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
+  stdio: process.env.BUILD_QUIET === "1" ? "ignore" : "inherit",
+  env: { ...process.env, NODE_ENV: "production", PARKMATCH_BUILD_STAGING: staging },
+});
+await buildWorker(join(staging, "server", "worker.js"));
+const removed = placeBuild({
+  staging,
+  serverDir: "build",
+  assetsDir: "public/build",
+  recordFile: "build/assets-kept.json",
+});
+if (process.env.BUILD_QUIET !== "1")
+  console.log(`build in place: build/index.js, build/worker.js, public/build (${removed.length} files of older builds removed)`);
