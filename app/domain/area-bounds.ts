@@ -58,12 +58,16 @@ export function areaBound(typed: string | number, asSqm: number, asMu: number): 
  * bound's magnitude when it has none of its own ("1" beside "2万平方米" → 1万 ㎡, as "1-2万平方米"). The
  * reading must keep min ≤ max; when the borrowed magnitude does not, the unit alone is tried, and when the
  * unit does not either, the unit chosen — the rule of a range typed in one box (field-value.ts
- * writtenRangeEnds: "5000-1万" → 5000). Both bounds written, or both bare: each read on its own.
+ * writtenRangeEnds: "5000-1万" → 5000). With the `kind` asked for, the first of these readings that keeps
+ * the order *and* is a size that kind takes (PLAUSIBLE_AREA_SQM_BY_KIND) wins, and only when none is, the
+ * first that keeps the order: 亩 chosen, land of "30" to "2万平" is 30 亩 (20,000 ㎡), not 30 ㎡ of land,
+ * which the written unit alone would give. Both bounds written, or both bare: each read on its own.
  */
 export function resolveAreaBounds(
   min: AreaBound | undefined,
   max: AreaBound | undefined,
   unit: "sqm" | "mu",
+  kind?: keyof typeof PLAUSIBLE_AREA_SQM_BY_KIND,
 ): { minSqm?: number; maxSqm?: number } {
   const chosen = (b: AreaBound | undefined) => (b === undefined ? undefined : unit === "mu" ? b.asMu : b.asSqm);
   let minSqm = chosen(min);
@@ -75,9 +79,15 @@ export function resolveAreaBounds(
     const writtenSqm = written.asSqm;
     // The bare figure in its own terms: its ㎡ reading with the bare factor 1.
     const figure = bare.asSqm;
-    const candidates = [...(!bare.ownMagnitude && w.magnitude > 1 ? [figure * w.magnitude * w.perUnit] : []), figure * w.perUnit];
+    const candidates = [
+      ...(!bare.ownMagnitude && w.magnitude > 1 ? [figure * w.magnitude * w.perUnit] : []),
+      figure * w.perUnit,
+      chosen(bare)!,
+    ];
     const inOrder = (sqm: number) => (bareIsMin ? sqm <= writtenSqm : writtenSqm <= sqm);
-    const taken = candidates.find(inOrder);
+    const forKind = kind ? PLAUSIBLE_AREA_SQM_BY_KIND[kind] : undefined;
+    const fitsKind = (sqm: number) => !forKind || (sqm >= forKind.min && sqm <= forKind.max);
+    const taken = candidates.find((sqm) => inOrder(sqm) && fitsKind(sqm)) ?? candidates.find(inOrder);
     if (taken !== undefined) {
       if (bareIsMin) minSqm = taken;
       else maxSqm = taken;

@@ -569,6 +569,7 @@ function notesDiffer(
 }
 
 type NeedAreaInput = {
+  kind?: (typeof NEED_KINDS)[number];
   areaUnit: "sqm" | "mu";
   areaMin?: AreaReading;
   areaMax?: AreaReading;
@@ -602,7 +603,7 @@ function planOf(need: NeedAreaInput, now: () => Date) {
 function resolveArea(need: NeedAreaInput, now: () => Date) {
   const plan = planOf(need, now);
   const fromNotes = (f: AssistField) => plan.fills.find((x) => x.field === f)?.value as number | undefined;
-  let { minSqm, maxSqm } = resolveAreaBounds(need.areaMin, need.areaMax, need.areaUnit);
+  let { minSqm, maxSqm } = resolveAreaBounds(need.areaMin, need.areaMax, need.areaUnit, need.kind);
   if (minSqm === undefined && maxSqm === undefined) {
     minSqm = fromNotes("areaMinSqm");
     maxSqm = fromNotes("areaMaxSqm");

@@ -96,6 +96,34 @@ describe("a bare bound takes the unit written in the other bound, over the unit 
   });
 });
 
+describe("of the readings that keep min ≤ max, the one the kind of space takes wins", () => {
+  // A tester: 亩 chosen on the phone form, land of "30" to "2万平" was stored as 30 ㎡ – 2万 ㎡ (the written
+  // unit alone kept the order), while 30 亩 (= 2万 ㎡) was what was chosen and meant.
+  const range = (kind: string, need: Record<string, unknown>) => sqm({ kind, ...need }).map((v) => (v === undefined ? v : Math.round(v)));
+  it.each<[string, string, Record<string, unknown>, [number, number]]>([
+    ["亩 chosen, land 30 – 2万平: 30 亩", "land", { areaUnit: "mu", areaMin: "30", areaMax: "2万平" }, [20_000, 20_000]],
+    ["亩 chosen, land 20 – 3万平方米: 20 亩", "land", { areaUnit: "mu", areaMin: "20", areaMax: "3万平方米" }, [13_333, 30_000]],
+    ["亩 chosen, factory 5 – 1万平方米: 5 亩", "factory", { areaUnit: "mu", areaMin: "5", areaMax: "1万平方米" }, [3333, 10_000]],
+    [
+      "亩 chosen, land 1 – 2万平方米: still 1万 ㎡ ('1-2万平方米' fits land)",
+      "land",
+      { areaUnit: "mu", areaMin: "1", areaMax: "2万平方米" },
+      [10_000, 20_000],
+    ],
+    ["平方米 chosen, land 50 – 80亩: still 50 亩", "land", { areaMin: "50", areaMax: "80亩" }, [33_333, 53_333]],
+    ["平方米 chosen, factory 3000 – 5亩: 3000 ㎡", "factory", { areaMin: "3000", areaMax: "5亩" }, [3000, 3333]],
+  ])("%s", (_, kind, need, expected) => {
+    expect(range(kind, need)).toEqual(expected);
+  });
+
+  it("when no reading fits the kind, the first that keeps the order is taken, and flagged", () => {
+    // 平方米 chosen, a factory of "30" to "2万平": 30万 ㎡ breaks the order, 30 ㎡ is no factory, nothing else to try.
+    const lead = read({ kind: "factory", areaMin: "30", areaMax: "2万平" });
+    expect([lead.need.areaMinSqm, lead.need.areaMaxSqm]).toEqual([30, 20_000]);
+    expect(leadFlags(lead).map((f) => [f.field, f.code])).toContainEqual(["need.areaMin", "areaForKind"]);
+  });
+});
+
 describe("an area implausible for the kind asked for is kept and flagged", () => {
   const flagsOf = (need: Record<string, unknown>) => leadFlags(read(need)).filter((f) => f.field.startsWith("need.area"));
 
