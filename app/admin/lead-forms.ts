@@ -10,9 +10,20 @@ import type { Lng } from "~/i18n/lng";
 export const LEAD_STATUSES = ["received", "indexed", "matched", "unmatched", "assigned", "won", "lost", "closed"] as const;
 export const LEAD_CHANNELS = ["web", "api", "hotline"] as const;
 
-/** The list's filters, read from the address (a GET form): anything malformed is dropped, never an error page. */
+/** The most characters of search words the list searches with (longer words: their first this many). */
+export const LEAD_QUERY_MAX = 100;
+
+/**
+ * The list's filters, read from the address (a GET form): a value that cannot be used is dropped, never
+ * an error page — and never silently: readLeadListQuery names each one in a notice on the page.
+ */
 export const leadFilterSchema = z.object({
-  q: z.string().overwrite(cleanTyped).max(100).optional().catch(undefined),
+  q: z
+    .string()
+    .overwrite(cleanTyped)
+    .overwrite((q) => (Array.from(q).length > LEAD_QUERY_MAX ? Array.from(q).slice(0, LEAD_QUERY_MAX).join("") : q))
+    .optional()
+    .catch(undefined),
   status: z.enum(LEAD_STATUSES).optional().catch(undefined),
   park: z.string().overwrite(cleanTyped).max(100).optional().catch(undefined),
   section: z
@@ -39,10 +50,69 @@ export const leadFilterSchema = z.object({
 
 export type LeadFilterInput = z.infer<typeof leadFilterSchema>;
 
-/** Reads the filters from a URL's query (empty values are absent). */
+/**
+ * What the list did instead of what the address asked (the dashboard's `adjusted`, one per filter): a
+ * message key of admin-ops-messages and its values. Shown above the list, never an error page.
+ */
+export type FilterNotice = { key: AdminOpsKey; params: Record<string, string | number> };
+
+/** The longest piece of a bad value a notice quotes (an address can carry anything). */
+const QUOTE_MAX = 40;
+export function quoteValue(v: string): string {
+  const chars = Array.from(cleanTyped(v));
+  return chars.length > QUOTE_MAX ? `${chars.slice(0, QUOTE_MAX).join("")}…` : chars.join("");
+}
+
+/**
+ * The list's query from its address: the filters it can use (`filters`), the search words as typed
+ * (`typedQ`, for the search box: what was typed is never lost, even when only its first 100 characters
+ * were searched with), and a notice for each value it could not use as given (`adjusted`). `parkIds`:
+ * the parks there are — a park that is none of them is named and dropped (the select could not show it,
+ * and the list would be silently empty under "all parks").
+ */
+export function readLeadListQuery(url: URL, parkIds?: readonly string[]) {
+  const given = new Map<string, string>();
+  const adjusted: FilterNotice[] = [];
+  for (const [k, v] of url.searchParams.entries()) {
+    if (k === "lng" || v === "") continue;
+    // The same filter twice (a hand-made address): the last one counts, as the browser's form would send one.
+    if (given.has(k) && given.get(k) !== v && k in leadFilterSchema.shape)
+      adjusted.push({ key: "leads.adjusted.twice", params: { filter: k, value: quoteValue(v) } });
+    given.set(k, v);
+  }
+  const filters = leadFilterSchema.parse(Object.fromEntries(given));
+  const typedQ = given.get("q") ?? "";
+  const dropped = (name: keyof LeadFilterInput, key: AdminOpsKey) => {
+    const v = given.get(name);
+    if (v !== undefined && (filters[name] === undefined || filters[name] === false))
+      adjusted.push({ key, params: { value: quoteValue(v) } });
+  };
+  if (filters.q !== undefined && Array.from(cleanTyped(typedQ)).length > LEAD_QUERY_MAX)
+    adjusted.push({ key: "leads.adjusted.qLong", params: { max: LEAD_QUERY_MAX } });
+  dropped("status", "leads.adjusted.status");
+  dropped("park", "leads.adjusted.park");
+  if (filters.park !== undefined && parkIds && !parkIds.includes(filters.park)) {
+    adjusted.push({ key: "leads.adjusted.park", params: { value: quoteValue(filters.park) } });
+    filters.park = undefined;
+  }
+  dropped("section", "leads.adjusted.section");
+  dropped("channel", "leads.adjusted.channel");
+  dropped("from", "leads.adjusted.from");
+  dropped("to", "leads.adjusted.to");
+  dropped("unmatched", "leads.adjusted.unmatched");
+  dropped("breached", "leads.adjusted.breached");
+  dropped("page", "leads.adjusted.page");
+  // A range typed the wrong way round would select nothing: read it the right way round, and say so.
+  if (filters.from && filters.to && filters.from > filters.to) {
+    [filters.from, filters.to] = [filters.to, filters.from];
+    adjusted.push({ key: "leads.adjusted.reversed", params: { from: filters.from, to: filters.to } });
+  }
+  return { filters, typedQ, adjusted };
+}
+
+/** Reads the filters from a URL's query (empty values are absent; what cannot be used is dropped). */
 export function readLeadFilters(url: URL): LeadFilterInput {
-  const raw = Object.fromEntries([...url.searchParams.entries()].filter(([k, v]) => v !== "" && k !== "lng"));
-  return leadFilterSchema.parse(raw);
+  return readLeadListQuery(url).filters;
 }
 
 /** One action on /admin/leads/<id>, told apart by the submit button's `intent`. */
