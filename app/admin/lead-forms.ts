@@ -5,13 +5,12 @@ import { cleanTyped } from "~/domain/format-chars";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
 
+import { type FilterNotice, quoteValue, searchWords } from "./filter-notices";
+
 // The forms of /admin/leads and /admin/leads/<id> (ADR 028): one schema each, for the browser and the action.
 
 export const LEAD_STATUSES = ["received", "indexed", "matched", "unmatched", "assigned", "won", "lost", "closed"] as const;
 export const LEAD_CHANNELS = ["web", "api", "hotline"] as const;
-
-/** The most characters of search words the list searches with (longer words: their first this many). */
-export const LEAD_QUERY_MAX = 100;
 
 /**
  * The list's filters, read from the address (a GET form): a value that cannot be used is dropped, never
@@ -21,7 +20,7 @@ export const leadFilterSchema = z.object({
   q: z
     .string()
     .overwrite(cleanTyped)
-    .overwrite((q) => (Array.from(q).length > LEAD_QUERY_MAX ? Array.from(q).slice(0, LEAD_QUERY_MAX).join("") : q))
+    .overwrite((q) => searchWords(q).q)
     .optional()
     .catch(undefined),
   status: z.enum(LEAD_STATUSES).optional().catch(undefined),
@@ -51,19 +50,6 @@ export const leadFilterSchema = z.object({
 export type LeadFilterInput = z.infer<typeof leadFilterSchema>;
 
 /**
- * What the list did instead of what the address asked (the dashboard's `adjusted`, one per filter): a
- * message key of admin-ops-messages and its values. Shown above the list, never an error page.
- */
-export type FilterNotice = { key: AdminOpsKey; params: Record<string, string | number> };
-
-/** The longest piece of a bad value a notice quotes (an address can carry anything). */
-const QUOTE_MAX = 40;
-export function quoteValue(v: string): string {
-  const chars = Array.from(cleanTyped(v));
-  return chars.length > QUOTE_MAX ? `${chars.slice(0, QUOTE_MAX).join("")}…` : chars.join("");
-}
-
-/**
  * The list's query from its address: the filters it can use (`filters`), the search words as typed
  * (`typedQ`, for the search box: what was typed is never lost, even when only its first 100 characters
  * were searched with), and a notice for each value it could not use as given (`adjusted`). `parkIds`:
@@ -77,7 +63,7 @@ export function readLeadListQuery(url: URL, parkIds?: readonly string[]) {
     if (k === "lng" || v === "") continue;
     // The same filter twice (a hand-made address): the last one counts, as the browser's form would send one.
     if (given.has(k) && given.get(k) !== v && k in leadFilterSchema.shape)
-      adjusted.push({ key: "leads.adjusted.twice", params: { filter: k, value: quoteValue(v) } });
+      adjusted.push({ key: "filter.adjusted.twice", params: { filter: k, value: quoteValue(v) } });
     given.set(k, v);
   }
   const filters = leadFilterSchema.parse(Object.fromEntries(given));
@@ -87,25 +73,25 @@ export function readLeadListQuery(url: URL, parkIds?: readonly string[]) {
     if (v !== undefined && (filters[name] === undefined || filters[name] === false))
       adjusted.push({ key, params: { value: quoteValue(v) } });
   };
-  if (filters.q !== undefined && Array.from(cleanTyped(typedQ)).length > LEAD_QUERY_MAX)
-    adjusted.push({ key: "leads.adjusted.qLong", params: { max: LEAD_QUERY_MAX } });
-  dropped("status", "leads.adjusted.status");
-  dropped("park", "leads.adjusted.park");
+  const cut = searchWords(typedQ).notice;
+  if (filters.q !== undefined && cut) adjusted.push(cut);
+  dropped("status", "filter.adjusted.status");
+  dropped("park", "filter.adjusted.park");
   if (filters.park !== undefined && parkIds && !parkIds.includes(filters.park)) {
-    adjusted.push({ key: "leads.adjusted.park", params: { value: quoteValue(filters.park) } });
+    adjusted.push({ key: "filter.adjusted.park", params: { value: quoteValue(filters.park) } });
     filters.park = undefined;
   }
-  dropped("section", "leads.adjusted.section");
-  dropped("channel", "leads.adjusted.channel");
-  dropped("from", "leads.adjusted.from");
-  dropped("to", "leads.adjusted.to");
-  dropped("unmatched", "leads.adjusted.unmatched");
-  dropped("breached", "leads.adjusted.breached");
-  dropped("page", "leads.adjusted.page");
+  dropped("section", "filter.adjusted.section");
+  dropped("channel", "filter.adjusted.channel");
+  dropped("from", "filter.adjusted.from");
+  dropped("to", "filter.adjusted.to");
+  dropped("unmatched", "filter.adjusted.unmatched");
+  dropped("breached", "filter.adjusted.breached");
+  dropped("page", "filter.adjusted.page");
   // A range typed the wrong way round would select nothing: read it the right way round, and say so.
   if (filters.from && filters.to && filters.from > filters.to) {
     [filters.from, filters.to] = [filters.to, filters.from];
-    adjusted.push({ key: "leads.adjusted.reversed", params: { from: filters.from, to: filters.to } });
+    adjusted.push({ key: "filter.adjusted.reversed", params: { from: filters.from, to: filters.to } });
   }
   return { filters, typedQ, adjusted };
 }

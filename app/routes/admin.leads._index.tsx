@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LEAD_CHANNELS, LEAD_STATUSES, readLeadListQuery } from "~/admin/lead-forms";
 import { leadQueueCounts, leadSearchClient, listLeads } from "~/admin/lead-list.server";
 import { requireAdminActor } from "~/auth/admin-gate.server";
-import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterSelect, Time } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterNotices, FilterSelect, Time } from "~/components/admin";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
   const [list, counts] = await Promise.all([listLeads(sql, leadSearchClient(), filters), leadQueueCounts(sql)]);
   if (filters.page !== undefined && list.page < filters.page)
-    adjusted.push({ key: "leads.adjusted.pageEnd", params: { asked: filters.page, page: list.page } });
+    adjusted.push({ key: "filter.adjusted.pageEnd", params: { asked: filters.page, page: list.page } });
   return {
     lng: lngFromUrl(request.url),
     filters,
@@ -135,13 +135,7 @@ export default function AdminLeads() {
         </div>
       </Form>
 
-      {adjusted.length > 0 ? (
-        <div className="banner info" role="status" data-testid="filters-adjusted">
-          {adjusted.map((n, i) => (
-            <p key={i}>{t(n.key, n.params)}</p>
-          ))}
-        </div>
-      ) : null}
+      <FilterNotices lng={lng} notices={adjusted} />
 
       {list.searchDown ? (
         <p className="banner error" role="status">

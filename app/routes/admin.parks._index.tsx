@@ -18,15 +18,25 @@ export const headers = noStore;
 
 /** GET /admin/parks?q=: parks by id, searched by id or name. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { lng, q, state, flash, headers } = await readInventoryListRequest(request);
-  return data({ lng, q, state, flash, list: withoutBidiControls(await listParks(getSql(), { q, state })) }, { headers });
+  const { lng, q, typedQ, state, flash, headers, adjusted } = await readInventoryListRequest(request);
+  return data(
+    {
+      lng,
+      q: typedQ,
+      state,
+      adjusted: withoutBidiControls(adjusted),
+      flash,
+      list: withoutBidiControls(await listParks(getSql(), { q, state })),
+    },
+    { headers },
+  );
 }
 
 export default function AdminParks() {
-  const { lng, q, state, flash, list } = useLoaderData<typeof loader>();
+  const { lng, q, state, adjusted, flash, list } = useLoaderData<typeof loader>();
   const t = (key: Parameters<typeof inventoryText>[1]) => inventoryText(lng, key);
   return (
-    <InventoryListPage lng={lng} title="parks.title" newPath="/admin/parks/new" q={q} state={state} flash={flash}>
+    <InventoryListPage lng={lng} title="parks.title" newPath="/admin/parks/new" q={q} state={state} adjusted={adjusted} flash={flash}>
       <DataTable
         caption={`${t("parks.title")}${shownNote(lng, list.rows.length, list.total)}`}
         columns={[

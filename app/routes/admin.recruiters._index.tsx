@@ -19,15 +19,33 @@ export const headers = noStore;
 
 /** GET /admin/recruiters?q=: recruiters with their open work against capacity, and who is away. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { lng, q, state, flash, headers } = await readInventoryListRequest(request);
-  return data({ lng, q, state, flash, list: withoutBidiControls(await listRecruiters(getSql(), { q, state })) }, { headers });
+  const { lng, q, typedQ, state, flash, headers, adjusted } = await readInventoryListRequest(request);
+  return data(
+    {
+      lng,
+      q: typedQ,
+      state,
+      adjusted: withoutBidiControls(adjusted),
+      flash,
+      list: withoutBidiControls(await listRecruiters(getSql(), { q, state })),
+    },
+    { headers },
+  );
 }
 
 export default function AdminRecruiters() {
-  const { lng, q, state, flash, list } = useLoaderData<typeof loader>();
+  const { lng, q, state, adjusted, flash, list } = useLoaderData<typeof loader>();
   const t = (key: Parameters<typeof inventoryText>[1]) => inventoryText(lng, key);
   return (
-    <InventoryListPage lng={lng} title="recruiters.title" newPath="/admin/recruiters/new" q={q} state={state} flash={flash}>
+    <InventoryListPage
+      lng={lng}
+      title="recruiters.title"
+      newPath="/admin/recruiters/new"
+      q={q}
+      state={state}
+      adjusted={adjusted}
+      flash={flash}
+    >
       <DataTable
         caption={`${t("recruiters.title")}${shownNote(lng, list.rows.length, list.total)}`}
         columns={[

@@ -81,6 +81,27 @@ describe("the admin lead list's address", () => {
   });
 });
 
+describe("the inventory lists' addresses", () => {
+  it("keep long search words typed and name a state, park, kind, status or stale value they could not use", async () => {
+    const long = "高淳经济开发区".repeat(20); // 140 characters
+    const parks = await client.get(`/admin/parks?q=${encodeURIComponent(long)}&state=gone`, admin);
+    expect(parks.status).toBe(200);
+    const html = await parks.text();
+    expect(html).toContain(`value="${attr(long)}"`);
+    expect(html).toContain("搜索词超过 100 字，只用了前 100 字搜索。");
+    expect(html).toContain("“gone”不是可选的范围（在用、已下架、全部），已显示在用的。");
+    const spaces = await (await client.get("/admin/spaces?lng=en&park=NOPE&kind=castle&status=sold&stale=yes", admin)).text();
+    expect(spaces).toContain("There is no park “NOPE”; all parks are shown.");
+    expect(spaces).toContain("Kind “castle” is not one we know; all kinds are shown.");
+    expect(spaces).toContain("Status “sold” is not one we know; all statuses are shown.");
+    expect(spaces).toContain("“To confirm as still available” had a value we do not know (“yes”)");
+    const clean = await (await client.get("/admin/spaces?park=GC-EDZ&kind=factory&status=available&stale=1&state=all", admin)).text();
+    expect(clean).not.toContain('data-testid="filters-adjusted"');
+    const recruiters = await (await client.get("/admin/recruiters?state=x", admin)).text();
+    expect(recruiters).toContain("“x”不是可选的范围");
+  });
+});
+
 describe("steps on rows that do not exist", () => {
   it("a recruiter's note (or any step) on an assignment that does not exist is a 404 itself, not a 303", async () => {
     const csrf = await client.csrfOf("/queue", recruiter);

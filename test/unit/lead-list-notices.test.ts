@@ -14,7 +14,7 @@ describe("the lead list names every filter value it could not use", () => {
     const r = read(`q=${encodeURIComponent(long)}`);
     expect(r.filters.q).toBe(Array.from(long).slice(0, 100).join(""));
     expect(r.typedQ).toBe(long);
-    expect(r.adjusted).toEqual([{ key: "leads.adjusted.qLong", params: { max: 100 } }]);
+    expect(r.adjusted).toEqual([{ key: "filter.adjusted.qLong", params: { max: 100 } }]);
     expect(opsText("zh", r.adjusted[0].key, r.adjusted[0].params)).toBe("搜索词超过 100 字，只用了前 100 字搜索。");
     // A character outside the BMP is not cut in half.
     const emoji = read(`q=${encodeURIComponent("𠀋".repeat(120))}`);
@@ -35,13 +35,13 @@ describe("the lead list names every filter value it could not use", () => {
       breached: false,
     });
     expect(r.adjusted.map((n) => n.key)).toEqual([
-      "leads.adjusted.status",
-      "leads.adjusted.section",
-      "leads.adjusted.channel",
-      "leads.adjusted.from",
-      "leads.adjusted.to",
-      "leads.adjusted.unmatched",
-      "leads.adjusted.breached",
+      "filter.adjusted.status",
+      "filter.adjusted.section",
+      "filter.adjusted.channel",
+      "filter.adjusted.from",
+      "filter.adjusted.to",
+      "filter.adjusted.unmatched",
+      "filter.adjusted.breached",
     ]);
     expect(opsText("zh", r.adjusted[0].key, r.adjusted[0].params)).toBe("状态“bogus”无法识别，已显示全部状态。");
     expect(opsText("en", r.adjusted[0].key, r.adjusted[0].params)).toBe("Status “bogus” is not one we know; all statuses are shown.");
@@ -53,15 +53,15 @@ describe("the lead list names every filter value it could not use", () => {
   it("a park that does not exist is named and dropped (not a silently empty list under 'all parks')", () => {
     const r = read("park=NOPE", ["P1", "P2"]);
     expect(r.filters.park).toBeUndefined();
-    expect(r.adjusted).toEqual([{ key: "leads.adjusted.park", params: { value: "NOPE" } }]);
-    expect(keys(`park=${"x".repeat(101)}`, ["P1"])).toEqual(["leads.adjusted.park"]);
+    expect(r.adjusted).toEqual([{ key: "filter.adjusted.park", params: { value: "NOPE" } }]);
+    expect(keys(`park=${"x".repeat(101)}`, ["P1"])).toEqual(["filter.adjusted.park"]);
   });
 
   it("a page that is no page (-1, 0, abc, 1.5, past 10000) is named; page 1 is shown", () => {
     for (const p of ["-1", "0", "abc", "1.5", "10001", "1e3x"]) {
       const r = read(`page=${p}`);
       expect(r.filters.page, p).toBeUndefined();
-      expect(r.adjusted, p).toEqual([{ key: "leads.adjusted.page", params: { value: p } }]);
+      expect(r.adjusted, p).toEqual([{ key: "filter.adjusted.page", params: { value: p } }]);
     }
     expect(read("page=3").filters.page).toBe(3);
     expect(read("page=3").adjusted).toEqual([]);
@@ -70,10 +70,10 @@ describe("the lead list names every filter value it could not use", () => {
   it("a reversed range is read the right way round and said; a filter given twice is said", () => {
     const r = read("from=2026-03-01&to=2026-01-01");
     expect(r.filters).toMatchObject({ from: "2026-01-01", to: "2026-03-01" });
-    expect(r.adjusted).toEqual([{ key: "leads.adjusted.reversed", params: { from: "2026-01-01", to: "2026-03-01" } }]);
+    expect(r.adjusted).toEqual([{ key: "filter.adjusted.reversed", params: { from: "2026-01-01", to: "2026-03-01" } }]);
     const twice = read("status=won&status=lost");
     expect(twice.filters.status).toBe("lost");
-    expect(twice.adjusted.map((n) => n.key)).toEqual(["leads.adjusted.twice"]);
+    expect(twice.adjusted.map((n) => n.key)).toEqual(["filter.adjusted.twice"]);
   });
 
   it("a notice quotes at most 40 characters of a bad value", () => {
