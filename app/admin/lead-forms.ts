@@ -1,11 +1,10 @@
 import { z } from "zod";
 
 import { isCalendarDay } from "~/domain/calendar-day";
+import { type FilterNotice, quoteValue, searchWords } from "~/domain/filter-notices";
 import { cleanTyped } from "~/domain/format-chars";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
-
-import { type FilterNotice, quoteValue, searchWords } from "./filter-notices";
 
 // The forms of /admin/leads and /admin/leads/<id> (ADR 028): one schema each, for the browser and the action.
 

@@ -2,9 +2,9 @@ import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-r
 import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
 
 import type { StuckWorkRow } from "~/admin/admin-data.server";
-import type { FilterNotice } from "~/admin/filter-notices";
 import { refusalOf, RefusedPage, StaleBanner } from "~/components/error-pages";
 import { FlashBanner, type FlashMessage } from "~/components/flash";
+import type { FilterNotice } from "~/domain/filter-notices";
 import { type AdminKey, adminText, formatAdminTime } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
@@ -209,7 +209,7 @@ export function FilterSelect({
 }
 
 /**
- * What a list did instead of what its address asked (admin/filter-notices.ts): one line per filter value
+ * What a list did instead of what its address asked (domain/filter-notices.ts): one line per filter value
  * it could not use, above the list, in the page's language. Nothing when the address was used as given.
  */
 export function FilterNotices({ lng, notices }: { lng: Lng; notices: readonly FilterNotice[] }) {

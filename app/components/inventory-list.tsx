@@ -1,9 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import type { FilterNotice } from "~/admin/filter-notices";
 import { AdminPage, FilterNotices } from "~/components/admin";
 import type { FlashMessage } from "~/components/flash";
+import type { FilterNotice } from "~/domain/filter-notices";
 import { lngHref } from "~/i18n/i18n";
 import { type InventoryKey, inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
@@ -29,7 +29,7 @@ export function InventoryListPage({
   q: string;
   /** In use, retired or all (ADR 033). */
   state: ListState;
-  /** What the list did instead of what its address asked (admin/filter-notices.ts). */
+  /** What the list did instead of what its address asked (domain/filter-notices.ts). */
   adjusted?: readonly FilterNotice[];
   filters?: ReactNode;
   /** What the last step did (ADR 025). */

@@ -1,15 +1,14 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { AdminErrorBoundary, DataTable } from "~/components/admin";
 import { InventoryListPage, shownNote } from "~/components/inventory-list";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
-import { withoutBidiControls } from "~/domain/display-text";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { listParks } from "~/inventory/inventory-admin.server";
-import { readInventoryListRequest } from "~/inventory/inventory-list.server";
+import { inventoryListLoader } from "~/inventory/inventory-list.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links = stylesheets(adminStyles);
@@ -18,18 +17,7 @@ export const headers = noStore;
 
 /** GET /admin/parks?q=: parks by id, searched by id or name. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { lng, q, typedQ, state, flash, headers, adjusted } = await readInventoryListRequest(request);
-  return data(
-    {
-      lng,
-      q: typedQ,
-      state,
-      adjusted: withoutBidiControls(adjusted),
-      flash,
-      list: withoutBidiControls(await listParks(getSql(), { q, state })),
-    },
-    { headers },
-  );
+  return inventoryListLoader(request, (f) => listParks(getSql(), f));
 }
 
 export default function AdminParks() {

@@ -1,16 +1,15 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { AdminErrorBoundary, DataTable } from "~/components/admin";
 import { InventoryListPage, shownNote } from "~/components/inventory-list";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
-import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel } from "~/i18n/admin-messages";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { listRecruiters } from "~/inventory/inventory-admin.server";
-import { readInventoryListRequest } from "~/inventory/inventory-list.server";
+import { inventoryListLoader } from "~/inventory/inventory-list.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links = stylesheets(adminStyles);
@@ -19,18 +18,7 @@ export const headers = noStore;
 
 /** GET /admin/recruiters?q=: recruiters with their open work against capacity, and who is away. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { lng, q, typedQ, state, flash, headers, adjusted } = await readInventoryListRequest(request);
-  return data(
-    {
-      lng,
-      q: typedQ,
-      state,
-      adjusted: withoutBidiControls(adjusted),
-      flash,
-      list: withoutBidiControls(await listRecruiters(getSql(), { q, state })),
-    },
-    { headers },
-  );
+  return inventoryListLoader(request, (f) => listRecruiters(getSql(), f));
 }
 
 export default function AdminRecruiters() {

@@ -1,13 +1,13 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { type FilterNotice, quoteValue } from "~/admin/filter-notices";
 import { AdminErrorBoundary, DataTable, Time } from "~/components/admin";
 import { FilterSelect, InventoryListPage, shownNote } from "~/components/inventory-list";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { formatSqm } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
+import { type FilterNotice, quoteValue } from "~/domain/filter-notices";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { listParks, listSpaces } from "~/inventory/inventory-admin.server";
@@ -24,7 +24,7 @@ export const headers = noStore;
 const choicesOf = (key: string) => COLUMNS.spaces.find((c) => c.key === key)!.choices!;
 const oneOf = (v: string | null, allowed: { value: string }[]) => (v && allowed.some((a) => a.value === v) ? v : "");
 
-/** A filter value that is none of `allowed` is named above the list (admin/filter-notices.ts), then dropped. */
+/** A filter value that is none of `allowed` is named above the list (domain/filter-notices.ts), then dropped. */
 function unusable(p: URLSearchParams, name: string, allowed: { value: string }[], key: FilterNotice["key"]): FilterNotice[] {
   const v = p.get(name) ?? "";
   return v !== "" && oneOf(v, allowed) === "" ? [{ key, params: { value: quoteValue(v) } }] : [];

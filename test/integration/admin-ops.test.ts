@@ -478,7 +478,7 @@ describe("dead background work (an outbox row that ended: docs/decisions/077)", 
     });
     const [still] = await db.sql`select job_key from outbox where id = ${struck}`;
     expect(still.jobKey).toBe(row.jobKey); // the second press changed nothing
-    expect((await adminPost("/admin/dead-letters", { workId: "999999999", intent: "retry-work" })).status).toBe(409); // no such row at all
+    expect((await adminPost("/admin/dead-letters", { workId: "999999999", intent: "retry-work" })).status).toBe(404); // no such row at all (ADR 086)
     const [audit] = await db.sql`select action, actor, detail from admin_audit where target = ${`outbox:${struck}`}`;
     expect(audit).toMatchObject({
       action: "dead-work-retry",
