@@ -405,7 +405,8 @@ describe("dead letters", () => {
     expect(handledAfter).toMatchObject({ role: "status", text: "This notice was already sent again; it is no longer waiting." });
     expect((await db.sql`select status from notifications where id = ${n.id}`)[0].status).toBe("pending");
     const unknown = await adminPost("/admin/dead-letters", { noticeId: "999999999", intent: "retry" });
-    expect(unknown.status).toBe(409); // no such notice at all: the row's own error
+    expect(unknown.status).toBe(404); // no such notice at all: said above the lists, there is no row form for it (ADR 086)
+    expect(await unknown.text()).toContain("找不到这条通知。");
 
     await db.sql`update notifications set status = 'dead' where id = ${n.id}`;
     expect((await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "hotline" })).status).toBe(303);
