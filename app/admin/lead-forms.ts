@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { isCalendarDay } from "~/domain/calendar-day";
+import { type FilterNotice, quoteValue, searchWords } from "~/domain/filter-notices";
 import { cleanTyped } from "~/domain/format-chars";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
@@ -10,9 +11,17 @@ import type { Lng } from "~/i18n/lng";
 export const LEAD_STATUSES = ["received", "indexed", "matched", "unmatched", "assigned", "won", "lost", "closed"] as const;
 export const LEAD_CHANNELS = ["web", "api", "hotline"] as const;
 
-/** The list's filters, read from the address (a GET form): anything malformed is dropped, never an error page. */
+/**
+ * The list's filters, read from the address (a GET form): a value that cannot be used is dropped, never
+ * an error page — and never silently: readLeadListQuery names each one in a notice on the page.
+ */
 export const leadFilterSchema = z.object({
-  q: z.string().overwrite(cleanTyped).max(100).optional().catch(undefined),
+  q: z
+    .string()
+    .overwrite(cleanTyped)
+    .overwrite((q) => searchWords(q).q)
+    .optional()
+    .catch(undefined),
   status: z.enum(LEAD_STATUSES).optional().catch(undefined),
   park: z.string().overwrite(cleanTyped).max(100).optional().catch(undefined),
   section: z
@@ -39,10 +48,56 @@ export const leadFilterSchema = z.object({
 
 export type LeadFilterInput = z.infer<typeof leadFilterSchema>;
 
-/** Reads the filters from a URL's query (empty values are absent). */
+/**
+ * The list's query from its address: the filters it can use (`filters`), the search words as typed
+ * (`typedQ`, for the search box: what was typed is never lost, even when only its first 100 characters
+ * were searched with), and a notice for each value it could not use as given (`adjusted`). `parkIds`:
+ * the parks there are — a park that is none of them is named and dropped (the select could not show it,
+ * and the list would be silently empty under "all parks").
+ */
+export function readLeadListQuery(url: URL, parkIds?: readonly string[]) {
+  const given = new Map<string, string>();
+  const adjusted: FilterNotice[] = [];
+  for (const [k, v] of url.searchParams.entries()) {
+    if (k === "lng" || v === "") continue;
+    // The same filter twice (a hand-made address): the last one counts, as the browser's form would send one.
+    if (given.has(k) && given.get(k) !== v && k in leadFilterSchema.shape)
+      adjusted.push({ key: "filter.adjusted.twice", params: { filter: k, value: quoteValue(v) } });
+    given.set(k, v);
+  }
+  const filters = leadFilterSchema.parse(Object.fromEntries(given));
+  const typedQ = given.get("q") ?? "";
+  const dropped = (name: keyof LeadFilterInput, key: AdminOpsKey) => {
+    const v = given.get(name);
+    if (v !== undefined && (filters[name] === undefined || filters[name] === false))
+      adjusted.push({ key, params: { value: quoteValue(v) } });
+  };
+  const cut = searchWords(typedQ).notice;
+  if (filters.q !== undefined && cut) adjusted.push(cut);
+  dropped("status", "filter.adjusted.status");
+  dropped("park", "filter.adjusted.park");
+  if (filters.park !== undefined && parkIds && !parkIds.includes(filters.park)) {
+    adjusted.push({ key: "filter.adjusted.park", params: { value: quoteValue(filters.park) } });
+    filters.park = undefined;
+  }
+  dropped("section", "filter.adjusted.section");
+  dropped("channel", "filter.adjusted.channel");
+  dropped("from", "filter.adjusted.from");
+  dropped("to", "filter.adjusted.to");
+  dropped("unmatched", "filter.adjusted.unmatched");
+  dropped("breached", "filter.adjusted.breached");
+  dropped("page", "filter.adjusted.page");
+  // A range typed the wrong way round would select nothing: read it the right way round, and say so.
+  if (filters.from && filters.to && filters.from > filters.to) {
+    [filters.from, filters.to] = [filters.to, filters.from];
+    adjusted.push({ key: "filter.adjusted.reversed", params: { from: filters.from, to: filters.to } });
+  }
+  return { filters, typedQ, adjusted };
+}
+
+/** Reads the filters from a URL's query (empty values are absent; what cannot be used is dropped). */
 export function readLeadFilters(url: URL): LeadFilterInput {
-  const raw = Object.fromEntries([...url.searchParams.entries()].filter(([k, v]) => v !== "" && k !== "lng"));
-  return leadFilterSchema.parse(raw);
+  return readLeadListQuery(url).filters;
 }
 
 /** One action on /admin/leads/<id>, told apart by the submit button's `intent`. */

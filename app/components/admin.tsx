@@ -4,6 +4,7 @@ import { Children, cloneElement, isValidElement, type ReactElement, type ReactNo
 import type { StuckWorkRow } from "~/admin/admin-data.server";
 import { refusalOf, RefusedPage, StaleBanner } from "~/components/error-pages";
 import { FlashBanner, type FlashMessage } from "~/components/flash";
+import type { FilterNotice } from "~/domain/filter-notices";
 import { type AdminKey, adminText, formatAdminTime } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
@@ -203,6 +204,21 @@ export function FilterSelect({
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/**
+ * What a list did instead of what its address asked (domain/filter-notices.ts): one line per filter value
+ * it could not use, above the list, in the page's language. Nothing when the address was used as given.
+ */
+export function FilterNotices({ lng, notices }: { lng: Lng; notices: readonly FilterNotice[] }) {
+  if (notices.length === 0) return null;
+  return (
+    <div className="banner info" role="status" data-testid="filters-adjusted">
+      {notices.map((n, i) => (
+        <p key={i}>{opsText(lng, n.key, n.params)}</p>
+      ))}
     </div>
   );
 }

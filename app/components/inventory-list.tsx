@@ -1,8 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import { AdminPage } from "~/components/admin";
+import { AdminPage, FilterNotices } from "~/components/admin";
 import type { FlashMessage } from "~/components/flash";
+import type { FilterNotice } from "~/domain/filter-notices";
 import { lngHref } from "~/i18n/i18n";
 import { type InventoryKey, inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
@@ -17,6 +18,7 @@ export function InventoryListPage({
   newPath,
   q,
   state,
+  adjusted = [],
   filters,
   flash,
   children,
@@ -27,6 +29,8 @@ export function InventoryListPage({
   q: string;
   /** In use, retired or all (ADR 033). */
   state: ListState;
+  /** What the list did instead of what its address asked (domain/filter-notices.ts). */
+  adjusted?: readonly FilterNotice[];
   filters?: ReactNode;
   /** What the last step did (ADR 025). */
   flash?: FlashMessage | null;
@@ -45,7 +49,7 @@ export function InventoryListPage({
         {lng === "en" ? <input type="hidden" name="lng" value="en" /> : null}
         <span className="filter-pair">
           <label htmlFor="list-q">{t("list.search")}</label>
-          <input id="list-q" name="q" type="search" defaultValue={q} placeholder={t("list.searchHint")} maxLength={100} />
+          <input id="list-q" name="q" type="search" defaultValue={q} placeholder={t("list.searchHint")} />
         </span>{" "}
         {filters}
         <span className="filter-pair">
@@ -60,6 +64,7 @@ export function InventoryListPage({
         </span>{" "}
         <button type="submit">{t("list.filter")}</button>
       </Form>
+      <FilterNotices lng={lng} notices={adjusted} />
       {children}
     </AdminPage>
   );

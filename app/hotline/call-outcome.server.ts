@@ -11,6 +11,7 @@ export type CallAnswer = { taskId: string; outcome: CallOutcome; note: string; r
 export type CallTaskAnswer =
   | { kind: "bad-request" }
   | { kind: "stale" }
+  | { kind: "not-found" }
   | ({ kind: "confirm" } & CallAnswer)
   | ({ kind: "recorded"; handedOver?: boolean } & CallAnswer);
 
@@ -18,8 +19,8 @@ export type CallTaskAnswer =
  * One press of an outcome button on the desk (issue 12 items 3–4). An outcome that closes the task
  * (done, wrong number, refused) is not recorded until `confirmed` — the answer is "confirm" and the
  * desk asks; no-answer is recorded at once. The note goes with the outcome (same transaction). A task
- * already closed, or gone, is "stale"; an unknown outcome, a bad id or a refusal of a call-back is a
- * "bad-request".
+ * already closed is "stale"; one that does not exist is "not-found" (a 404, not a notice that it was
+ * closed); an unknown outcome, a bad id or a refusal of a call-back is a "bad-request".
  */
 export async function workCallTask(
   sql: Sql,
@@ -30,7 +31,8 @@ export async function workCallTask(
   const note = cleanTyped(input.note).slice(0, NOTE_MAX);
   const [task] = await sql<{ reference: string; kind: string; status: string }[]>`
     select l.reference, c.kind, c.status from call_tasks c join leads l on l.id = c.lead_id where c.id = ${input.taskId}`;
-  if (!task || task.status === "done" || task.status === "wrong-number") return { kind: "stale" };
+  if (!task) return { kind: "not-found" };
+  if (task.status === "done" || task.status === "wrong-number") return { kind: "stale" };
   if (outcome === "refused" && task.kind !== "handover") return { kind: "bad-request" };
   const answer: CallAnswer = { taskId: input.taskId, outcome, note, reference: task.reference };
   if (closesTask(outcome) && !input.confirmed) return { kind: "confirm", ...answer };

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { $ZodType, input, output } from "zod/v4/core";
 
 import { checkCsrf, isSessionCsrf, type StaffUser } from "~/auth/session.server";
+import { httpText } from "~/i18n/http-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
 import { type Lng, lngFromRequest } from "~/i18n/lng";
 
@@ -68,4 +69,39 @@ export function staleFormReply(form: FormData, user: StaffUser): SubmissionResul
     initialValue[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
   }
   return { status: "error", initialValue, error: {} };
+}
+
+/**
+ * What a page's form sends: every name of `fields` at least once (a text box sends "" when emptied, a
+ * select its chosen option), at most once each; `multi`: names that may come any number of times or not
+ * at all (a group of checkboxes, none ticked sends nothing). Names in neither may be absent, and come once.
+ */
+export type FormShape = { fields: readonly string[]; multi?: readonly string[] };
+
+/**
+ * A post that is not what its page's form sends — refused before it is read, never half-applied:
+ * - a field of `shape.fields` absent altogether. Absent is not empty: a stored value is blanked only by a
+ *   box emptied on purpose, never by a truncated or hand-made post that left the field out;
+ * - a single-valued name sent more than once (a crafted post): never joined, never "the last one wins".
+ * Null when the form is whole; else the Conform reply for a 400: the form-level message, a message beside
+ * each field sent twice, and every text as sent (the first of a repeated name) so what was typed stays.
+ */
+export function formShapeRefusal(form: FormData, shape: FormShape, lng: Lng): SubmissionResult<string[]> | null {
+  const multi = new Set(shape.multi ?? []);
+  const counts = new Map<string, number>();
+  for (const name of form.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const missing = shape.fields.filter((name) => !counts.has(name));
+  const twice = [...counts].filter(([name, n]) => n > 1 && !multi.has(name));
+  if (missing.length === 0 && twice.length === 0) return null;
+  const initialValue: Record<string, string | string[]> = {};
+  for (const [name, value] of form.entries()) {
+    if (name === CSRF_FIELD || typeof value !== "string") continue;
+    const had = initialValue[name];
+    if (had === undefined) initialValue[name] = multi.has(name) ? [value] : value;
+    else if (Array.isArray(had)) had.push(value);
+  }
+  const error: Record<string, string[]> = {};
+  if (missing.length > 0) error[""] = [httpText(lng, "formIncomplete")];
+  for (const [name, n] of twice) error[name] = [httpText(lng, "fieldTwice", { count: n })];
+  return { status: "error", initialValue, error };
 }

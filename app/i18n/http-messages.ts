@@ -39,6 +39,9 @@ const zh = {
   notAHandover: "只有转交任务可以标记为“专员拒绝”。",
   divisionCode: "应为六位行政区划代码。",
   personQuery: "请输入手机号或线索编号。",
+  // A staff form that is not the page's own (app/http/action-form.server.ts formShapeRefusal)
+  formIncomplete: "表单不完整，请刷新页面后重试（未保存任何内容）。",
+  fieldTwice: "此项只能填一个值，但提交了 {count} 个，请刷新页面后重试。",
 } as const;
 
 export type HttpKey = keyof typeof zh;
@@ -82,6 +85,8 @@ const en: Record<HttpKey, string> = {
   notAHandover: "Only a hand-over can be marked as declined by the recruiter.",
   divisionCode: "Must be a six-digit division code.",
   personQuery: "Enter a phone number or a lead reference.",
+  formIncomplete: "The form is incomplete; reload the page and try again (nothing was saved).",
+  fieldTwice: "This field takes one value, but {count} were sent; reload the page and try again.",
 };
 
 export const httpMessages = defineMessages({ zh, en });

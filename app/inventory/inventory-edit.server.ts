@@ -5,6 +5,7 @@ import { requireAdminForm } from "~/auth/admin-gate.server";
 import { requireAdmin } from "~/auth/session.server";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
+import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
@@ -73,6 +74,19 @@ async function parkChoices(lng: Lng, current: string | null): Promise<Record<str
 function baseOf(collection: Collection, row: DbRow): string {
   const values = formValues(collection, fromDbRow(collection, row) as unknown as Record<string, unknown>);
   return editFingerprint(values);
+}
+
+/**
+ * What the edit form sends (components/inventory-form.tsx): every column — a text box or a select each,
+ * sent even when blank — but the groups of checkboxes, which send nothing when none is ticked and one
+ * value per tick.
+ */
+export function editFormShape(collection: Collection): FormShape {
+  const columns = COLUMNS[collection];
+  return {
+    fields: columns.filter((c) => !(c.list && c.choices)).map((c) => c.key),
+    multi: columns.filter((c) => c.list && c.choices).map((c) => c.key),
+  };
 }
 
 /**
@@ -156,6 +170,11 @@ export async function inventoryEditAction(collection: Collection, request: Reque
   if (intent === "retire" || intent === "restore") return retireAction(collection, request, form, id, actor);
   const create = id === "new";
   if (!create && (!id || !ID.test(id))) throw new Response("Not found", { status: 404 });
+  // An edit of a row that is not there is a 404, never a row created from its page's address.
+  if (!create && (await loadDbRows(sql, collection, [id!])).length === 0) throw new Response("Not found", { status: 404 });
+  // Only what the page's form sends (ADR 086): a field left out is not a field emptied, and one field twice is refused.
+  const refused = formShapeRefusal(form, editFormShape(collection), lng);
+  if (refused) return data({ result: refused, banner: null }, { status: 400 });
   const submission = parseWithZod(form, { schema: inventoryFormSchema(collection, lng), disableAutoCoercion: true });
   if (submission.status !== "success") return data({ result: submission.reply(), banner: null }, { status: 400 });
   const value = submission.value;

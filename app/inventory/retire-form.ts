@@ -22,8 +22,8 @@ export function retireFormSchema(lng: Lng) {
 export const LIST_STATES = ["active", "retired", "all"] as const;
 export type ListState = (typeof LIST_STATES)[number];
 
-/** The list's `state` from its address; anything else is the default, never an error page. */
+/** The list's `state` from its address; anything else is the default, never an error page (the list says so: inventory-list.server.ts). */
 export function readListState(url: URL): ListState {
   const v = url.searchParams.get("state");
-  return v === "retired" || v === "all" ? v : "active";
+  return v === "retired" || v === "all" || v === "active" ? v : "active";
 }

@@ -104,12 +104,12 @@ export function deskFilterSchema(lng: Lng, options: { statuses: readonly string[
       .refine((v) => list.includes(v), m(key))
       .optional();
   return z.object({
-    view: z.enum(["open", "history"]).default("open"),
+    view: z.enum(["open", "history"], { error: m("bad.view") }).default("open"),
     q: z.string().overwrite(cleanTyped).max(QUERY_MAX, m("bad.q")).optional(),
     status: oneOf(options.statuses, "bad.status"),
     park: oneOf(options.parkIds, "bad.park"),
     kind: oneOf(options.kinds, "bad.kind"),
-    due: z.literal("on").optional(),
+    due: z.literal("on", { error: m("bad.due") }).optional(),
     page: z.coerce
       .number({ error: m("bad.page") })
       .int(m("bad.page"))

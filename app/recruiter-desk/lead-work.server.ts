@@ -33,6 +33,21 @@ async function mine(tx: TransactionSql, who: Who, statuses?: readonly string[]):
   return a ?? null;
 }
 
+/**
+ * Whether a post to assignment `assignmentId` is about a row the recruiter may act on: it exists and is
+ * theirs — or, for `undoDecline`, was declined by them (the row is the next recruiter's now). False: the
+ * action answers 404 itself, as the page would (no 303 to a page that is not there).
+ */
+export async function assignmentToActOn(sql: Sql, who: Who, intent: string): Promise<boolean> {
+  const [a] = await sql<{ recruiterId: string | null }[]>`select recruiter_id from assignments where id = ${who.assignmentId}`;
+  if (!a) return false;
+  if (a.recruiterId === who.recruiterId) return true;
+  if (intent !== "undoDecline") return false;
+  const [d] = await sql<{ n: number }[]>`
+    select 1 as n from routing_events where assignment_id = ${who.assignmentId} and event = 'declined' and recruiter_id = ${who.recruiterId} limit 1`;
+  return d !== undefined;
+}
+
 /** Adds a timestamped note (1–2000 characters, already validated) by the signed-in recruiter; the audit trail points at it. The same note pressed twice is stored once. */
 export async function addNote(sql: Sql, who: Who & { staffId: string; body: string }): Promise<WorkOutcome> {
   return sql.begin(async (tx) => {

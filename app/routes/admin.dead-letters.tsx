@@ -93,6 +93,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: deadActionSchema });
   const { workId, noticeId: notice } = submission.payload;
   const noticeId = workId !== undefined ? `work:${String(workId)}` : String(notice ?? "");
+  // An id that is no row (not digits): no such notice or work — 404 with the message on the page, like one that never existed.
+  const rowId = workId ?? notice;
+  if (typeof rowId !== "string" || !/^\d{1,18}$/.test(rowId))
+    return data<ActionResult>(
+      { noticeId, result: submission.reply({ formErrors: [opsText(lng, workId !== undefined ? "dead.work.gone" : "dead.gone")] }) },
+      { status: 404 },
+    );
   if (submission.status !== "success") return data<ActionResult>({ noticeId, result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const back = (key: AdminOpsKey) =>
@@ -101,7 +108,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const outcome = await retryDeadWork(getSql(), v.workId, actor, { note: v.note });
     if (!outcome.ok && outcome.reason === "not-dead") return back("dead.work.already");
     if (!outcome.ok)
-      return data<ActionResult>({ noticeId, result: submission.reply({ formErrors: [opsText(lng, "dead.work.gone")] }) }, { status: 409 });
+      return data<ActionResult>({ noticeId, result: submission.reply({ formErrors: [opsText(lng, "dead.work.gone")] }) }, { status: 404 });
     return back("dead.work.done.retry");
   }
   const outcome = await actOnDeadLetter(getSql(), v.noticeId, v.intent, actor, {
@@ -114,7 +121,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const key: AdminOpsKey = outcome.reason === "no-assignment" ? "dead.noHotline" : "dead.gone";
     return data<ActionResult>(
       { noticeId, result: submission.reply({ formErrors: [opsText(lng, key)] }) },
-      { status: outcome.reason === "no-assignment" ? 400 : 409 },
+      { status: outcome.reason === "no-assignment" ? 400 : 404 },
     );
   }
   return back(DONE[v.intent]);
@@ -205,10 +212,20 @@ function deadReason(lng: Lng, reason: string | null): string {
 
 export default function DeadLetters() {
   const { lng, dead, deadWork, stuck, history, flash } = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
   const t = (k: AdminOpsKey) => opsText(lng, k);
+  // An answer about a row the page does not list (no such notice or work, an id made up): its form is not
+  // on the page, so what it says is shown above the lists — never nowhere.
+  const listed = new Set([...dead.rows.map((r) => r.id), ...deadWork.rows.map((r) => `work:${r.id}`)]);
+  const unlisted = actionData && !listed.has(actionData.noticeId) ? (actionData.result.error?.[""] ?? []) : [];
   return (
     <AdminPage lng={lng} flash={flash}>
       <h1>{t("dead.title")}</h1>
+      {unlisted.length > 0 ? (
+        <p className="banner error" role="alert" data-testid="dead-action-error">
+          {unlisted.join(" ")}
+        </p>
+      ) : null}
       <AdminSection id="dead-h" title={t("dead.notices")}>
         <p>{t("dead.intro")}</p>
         <DataTable

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { LEAD_CHANNELS, LEAD_STATUSES, readLeadFilters } from "~/admin/lead-forms";
+import { LEAD_CHANNELS, LEAD_STATUSES, readLeadListQuery } from "~/admin/lead-forms";
 import { leadQueueCounts, leadSearchClient, listLeads } from "~/admin/lead-list.server";
 import { requireAdminActor } from "~/auth/admin-gate.server";
-import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterSelect, Time } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterNotices, FilterSelect, Time } from "~/components/admin";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -27,14 +27,29 @@ export const headers = noStore;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminActor(request);
   const url = new URL(request.url);
-  const filters = readLeadFilters(url);
   const sql = getSql();
-  const [list, counts, parks] = await Promise.all([listLeads(sql, leadSearchClient(), filters), leadQueueCounts(sql), listParkNames(sql)]);
-  return { lng: lngFromUrl(request.url), filters, list: withoutBidiControls(list), counts, parks: withoutBidiControls(parks) };
+  const parks = await listParkNames(sql);
+  // What the address asked that could not be used is named on the page (`adjusted`, as the dashboard does).
+  const { filters, typedQ, adjusted } = readLeadListQuery(
+    url,
+    parks.map((p) => p.id),
+  );
+  const [list, counts] = await Promise.all([listLeads(sql, leadSearchClient(), filters), leadQueueCounts(sql)]);
+  if (filters.page !== undefined && list.page < filters.page)
+    adjusted.push({ key: "filter.adjusted.pageEnd", params: { asked: filters.page, page: list.page } });
+  return {
+    lng: lngFromUrl(request.url),
+    filters,
+    typedQ: withoutBidiControls(typedQ),
+    adjusted: withoutBidiControls(adjusted),
+    list: withoutBidiControls(list),
+    counts,
+    parks: withoutBidiControls(parks),
+  };
 }
 
 export default function AdminLeads() {
-  const { lng, filters: f, list, counts, parks } = useLoaderData<typeof loader>();
+  const { lng, filters: f, typedQ, adjusted, list, counts, parks } = useLoaderData<typeof loader>();
   const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
   const pageLink = (page: number) => {
     const params = new URLSearchParams();
@@ -65,7 +80,8 @@ export default function AdminLeads() {
           <p className="hint" id="q-hint">
             {t("leads.q.hint")}
           </p>
-          <input id="q" name="q" type="search" defaultValue={f.q ?? ""} maxLength={100} aria-describedby="q-hint" />
+          {/* What was typed, whole (a longer text was searched by its first 100 characters, and the notice says so). */}
+          <input id="q" name="q" type="search" defaultValue={typedQ} aria-describedby="q-hint" />
         </div>
         <FilterSelect
           name="status"
@@ -118,6 +134,8 @@ export default function AdminLeads() {
           </Link>
         </div>
       </Form>
+
+      <FilterNotices lng={lng} notices={adjusted} />
 
       {list.searchDown ? (
         <p className="banner error" role="status">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { leadsWorkbook } from "~/admin/lead-export.server";
-import { readLeadFilters } from "~/admin/lead-forms";
+import { readLeadListQuery } from "~/admin/lead-forms";
 import { leadSearchClient } from "~/admin/lead-list.server";
 import { requireAdminForResource } from "~/auth/admin-gate.server";
 import { getSql } from "~/db/db.server";
@@ -19,7 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const lng = lngFromUrl(request.url);
   const sql = getSql();
-  const bytes = await leadsWorkbook(sql, leadSearchClient(), readLeadFilters(url), lng, await listParkNames(sql));
+  const parks = await listParkNames(sql);
+  // The list's own reading of the address (a park that is none is dropped there too, not an empty file).
+  const { filters } = readLeadListQuery(
+    url,
+    parks.map((p) => p.id),
+  );
+  const bytes = await leadsWorkbook(sql, leadSearchClient(), filters, lng, parks);
   const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
   return xlsxResponse(bytes, `${opsText(lng, "leads.xlsx.file")}-${day}.xlsx`);
 }

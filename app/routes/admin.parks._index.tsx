@@ -1,15 +1,14 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { AdminErrorBoundary, DataTable } from "~/components/admin";
 import { InventoryListPage, shownNote } from "~/components/inventory-list";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
-import { withoutBidiControls } from "~/domain/display-text";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { listParks } from "~/inventory/inventory-admin.server";
-import { readInventoryListRequest } from "~/inventory/inventory-list.server";
+import { inventoryListLoader } from "~/inventory/inventory-list.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links = stylesheets(adminStyles);
@@ -18,15 +17,14 @@ export const headers = noStore;
 
 /** GET /admin/parks?q=: parks by id, searched by id or name. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { lng, q, state, flash, headers } = await readInventoryListRequest(request);
-  return data({ lng, q, state, flash, list: withoutBidiControls(await listParks(getSql(), { q, state })) }, { headers });
+  return inventoryListLoader(request, (f) => listParks(getSql(), f));
 }
 
 export default function AdminParks() {
-  const { lng, q, state, flash, list } = useLoaderData<typeof loader>();
+  const { lng, q, state, adjusted, flash, list } = useLoaderData<typeof loader>();
   const t = (key: Parameters<typeof inventoryText>[1]) => inventoryText(lng, key);
   return (
-    <InventoryListPage lng={lng} title="parks.title" newPath="/admin/parks/new" q={q} state={state} flash={flash}>
+    <InventoryListPage lng={lng} title="parks.title" newPath="/admin/parks/new" q={q} state={state} adjusted={adjusted} flash={flash}>
       <DataTable
         caption={`${t("parks.title")}${shownNote(lng, list.rows.length, list.total)}`}
         columns={[

@@ -1,16 +1,15 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { AdminErrorBoundary, DataTable } from "~/components/admin";
 import { InventoryListPage, shownNote } from "~/components/inventory-list";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
-import { withoutBidiControls } from "~/domain/display-text";
 import { adminLabel } from "~/i18n/admin-messages";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { listRecruiters } from "~/inventory/inventory-admin.server";
-import { readInventoryListRequest } from "~/inventory/inventory-list.server";
+import { inventoryListLoader } from "~/inventory/inventory-list.server";
 import adminStyles from "~/styles/admin.css";
 
 export const links = stylesheets(adminStyles);
@@ -19,15 +18,22 @@ export const headers = noStore;
 
 /** GET /admin/recruiters?q=: recruiters with their open work against capacity, and who is away. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { lng, q, state, flash, headers } = await readInventoryListRequest(request);
-  return data({ lng, q, state, flash, list: withoutBidiControls(await listRecruiters(getSql(), { q, state })) }, { headers });
+  return inventoryListLoader(request, (f) => listRecruiters(getSql(), f));
 }
 
 export default function AdminRecruiters() {
-  const { lng, q, state, flash, list } = useLoaderData<typeof loader>();
+  const { lng, q, state, adjusted, flash, list } = useLoaderData<typeof loader>();
   const t = (key: Parameters<typeof inventoryText>[1]) => inventoryText(lng, key);
   return (
-    <InventoryListPage lng={lng} title="recruiters.title" newPath="/admin/recruiters/new" q={q} state={state} flash={flash}>
+    <InventoryListPage
+      lng={lng}
+      title="recruiters.title"
+      newPath="/admin/recruiters/new"
+      q={q}
+      state={state}
+      adjusted={adjusted}
+      flash={flash}
+    >
       <DataTable
         caption={`${t("recruiters.title")}${shownNote(lng, list.rows.length, list.total)}`}
         columns={[

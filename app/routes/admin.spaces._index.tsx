@@ -7,6 +7,7 @@ import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { formatSqm } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
+import { type FilterNotice, quoteValue } from "~/domain/filter-notices";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { listParks, listSpaces } from "~/inventory/inventory-admin.server";
@@ -23,13 +24,19 @@ export const headers = noStore;
 const choicesOf = (key: string) => COLUMNS.spaces.find((c) => c.key === key)!.choices!;
 const oneOf = (v: string | null, allowed: { value: string }[]) => (v && allowed.some((a) => a.value === v) ? v : "");
 
+/** A filter value that is none of `allowed` is named above the list (domain/filter-notices.ts), then dropped. */
+function unusable(p: URLSearchParams, name: string, allowed: { value: string }[], key: FilterNotice["key"]): FilterNotice[] {
+  const v = p.get(name) ?? "";
+  return v !== "" && oneOf(v, allowed) === "" ? [{ key, params: { value: quoteValue(v) } }] : [];
+}
+
 /**
  * GET /admin/spaces?q=&park=&kind=&status=&stale=1: spaces with their park and last confirmation.
  * stale=1 lists the available spaces not confirmed for SPACE_VERIFY_DAYS, oldest first, each with a
  * "still available" button (issue 10 item 3).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { lng, q, state, flash, headers, params: p } = await readInventoryListRequest(request);
+  const { lng, q, typedQ, state, flash, headers, params: p, adjusted } = await readInventoryListRequest(request);
   const sql = getSql();
   const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
   const parks = (await listParks(sql, { limit: 1000, state: "all" })).rows.map((r) => ({ value: r.id, label: r.name }));
@@ -41,10 +48,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     stale: p.get("stale") === "1",
     state,
   };
+  adjusted.push(
+    ...unusable(p, "park", parks, "filter.adjusted.park"),
+    ...unusable(p, "kind", choicesOf("kind"), "filter.adjusted.kind"),
+    ...unusable(p, "status", choicesOf("status"), "filter.adjusted.status"),
+    ...unusable(p, "stale", [{ value: "1" }], "filter.adjusted.stale"),
+  );
   return data(
     withoutBidiControls({
       lng,
       f,
+      typedQ,
+      adjusted,
       parks,
       verifyDays,
       flash,
@@ -55,7 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminSpaces() {
-  const { lng, f, parks, verifyDays, flash, list } = useLoaderData<typeof loader>();
+  const { lng, f, typedQ, adjusted, parks, verifyDays, flash, list } = useLoaderData<typeof loader>();
   const { csrf } = useRootData();
   const t = (key: Parameters<typeof inventoryText>[1], params?: Record<string, string | number>) => inventoryText(lng, key, params);
   const label = (key: string, value: string) => choicesOf(key).find((c) => c.value === value)?.label[lng] ?? value;
@@ -66,8 +81,9 @@ export default function AdminSpaces() {
       lng={lng}
       title="spaces.title"
       newPath="/admin/spaces/new"
-      q={f.q}
+      q={typedQ}
       state={f.state}
+      adjusted={adjusted}
       flash={flash}
       filters={
         <>

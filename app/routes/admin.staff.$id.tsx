@@ -15,6 +15,7 @@ import { ChoiceField, SelectField, TextField, useFormReply } from "~/components/
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
+import { formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
@@ -72,6 +73,9 @@ const PROBLEM_TEXT: Record<string, AdminOpsKey> = {
   "not-found": "err.notFound",
 };
 
+/** What each change form of the page sends besides its intent (a select or a box, sent even when blank). */
+const STAFF_FORM_FIELDS: Record<string, readonly string[]> = { role: ["role"], recruiter: ["recruiterId"], password: ["password"] };
+
 // A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
 export const clientAction = keepTextOnStale;
 export const shouldRevalidate = revalidateAfterStale;
@@ -82,6 +86,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const submission = parseWithZod(form, { schema: changeStaffSchema(lng) });
   const intent = String(submission.payload.intent ?? "");
+  // A change whose field is left out is refused, not read as "blank" (a missing recruiterId unlinked the account).
+  const refused = formShapeRefusal(form, { fields: STAFF_FORM_FIELDS[intent] ?? [] }, lng);
+  if (refused) {
+    delete refused.initialValue?.password;
+    return data<ActionResult>({ intent, result: refused }, { status: 400 });
+  }
   if (submission.status !== "success")
     return data<ActionResult>({ intent, result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const v = submission.value;

@@ -195,6 +195,7 @@ async function callTaskAction(request: Request, control: DeskControls, lng: Lng,
   });
   const here = lngHref("/hotline", lng);
   if (answer.kind === "bad-request") throw data(null, { status: 400 });
+  if (answer.kind === "not-found") throw data(staffText(lng, "hotline.taskNotFound"), { status: 404 });
   if (answer.kind === "stale") throw await redirectWithFlash(request, here, { tone: "alert", text: staffText(lng, "hotline.stale") });
   if (answer.kind === "confirm") return data<ActionResult>({ confirm: answer });
   const recorded = staffText(lng, "hotline.done", { reference: answer.reference, outcome: staffText(lng, `outcome.${answer.outcome}`) });

@@ -196,8 +196,10 @@ export default function Queue() {
       </Form>
 
       <p aria-live="polite">{t("desk.found", { total: desk.total })}</p>
-      {/* A page number from the address that is none (page=-1): no field to show it beside. */}
+      {/* A page number, view or "due" from the address that is none (page=-1, view=x): no field to show it beside. */}
       <ErrorList id={fields.page.errorId} errors={fields.page.errors} />
+      <ErrorList id={fields.view.errorId} errors={fields.view.errors} />
+      <ErrorList id={fields.due.errorId} errors={fields.due.errors} />
       {desk.rows.length === 0 ? <p>{t("desk.none")}</p> : null}
       <ul className="lead-cards">
         {desk.rows.map((r) => (

@@ -43,6 +43,7 @@ import { allowedIntents, applyAssignmentAction } from "~/recruiter-desk/assignme
 import { leadWorkSchema, shanghaiToday } from "~/recruiter-desk/desk-forms";
 import {
   addNote,
+  assignmentToActOn,
   declineWithReason,
   loadOtherParks,
   loadShortlistCandidates,
@@ -189,10 +190,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const submission = parseWithZod(form, { schema: leadWorkSchema(lng, shanghaiToday()) });
   const formId = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
-  if (submission.status !== "success") return data<ActionData>({ form: formId, result: submission.reply() }, { status: 400 });
-  const v = submission.value;
   const sql = getSql();
   const who = { assignmentId: params.id!, recruiterId: user.recruiterId };
+  // An assignment that is not there (or not the recruiter's): 404 here, before the form is judged — not a
+  // 303 (or a 400) to a page that 404s.
+  if (!(await assignmentToActOn(sql, who, formId))) throw data(staffText(lng, "a.notFound"), { status: 404 });
+  if (submission.status !== "success") return data<ActionData>({ form: formId, result: submission.reply() }, { status: 400 });
+  const v = submission.value;
   const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 };
   const label = (code: string) => ({ zh: deskText("zh", `reason.${code}` as DeskKey), en: deskText("en", `reason.${code}` as DeskKey) });
   const here = `/queue/assignments/${params.id}`;

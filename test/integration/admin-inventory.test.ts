@@ -9,6 +9,8 @@ import { failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { importInventory } from "~/inventory/import.server";
 import { leadsOfferedSpace, saveInventoryRow } from "~/inventory/inventory-admin.server";
+import type { Collection } from "~/inventory/inventory-columns";
+import { editFormShape } from "~/inventory/inventory-edit.server";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { toSpaceCandidate } from "~/inventory/inventory-rows";
 import { fromDbRow, loadDbRows } from "~/inventory/inventory-rows.server";
@@ -144,19 +146,25 @@ describe("the admin forms over HTTP", () => {
       body,
     });
   };
-  const spaceForm = (over: Record<string, string | string[]> = {}) => ({
-    csrf,
-    intent: "save",
-    id: "S2",
-    parkId: "GC-EDZ",
-    kind: "factory",
-    deals: ["lease", "buy"],
-    title: "双层厂房（后台改）",
-    areaSqm: "5千平",
-    ceilingM: "8米",
-    status: "available",
-    ...over,
+  /** What the edit page's form sends: every field (blank when not given), as a browser sends it. */
+  const wholeForm = (collection: Collection, values: Record<string, string | string[]>) => ({
+    ...Object.fromEntries(editFormShape(collection).fields.map((k) => [k, ""])),
+    ...values,
   });
+  const spaceForm = (over: Record<string, string | string[]> = {}) =>
+    wholeForm("spaces", {
+      csrf,
+      intent: "save",
+      id: "S2",
+      parkId: "GC-EDZ",
+      kind: "factory",
+      deals: ["lease", "buy"],
+      title: "双层厂房（后台改）",
+      areaSqm: "5千平",
+      ceilingM: "8米",
+      status: "available",
+      ...over,
+    });
 
   it("refuses a save without the CSRF token and writes nothing", async () => {
     const res = await post("/admin/spaces/S2", spaceForm({ csrf: "" }));
@@ -183,6 +191,49 @@ describe("the admin forms over HTTP", () => {
     expect(html).toContain('value="不应保存"');
     const [s] = await db.sql<{ title: string }[]>`select title from spaces where id = 'S2'`;
     expect(s.title).toBe("双层厂房（后台改）");
+  });
+
+  // A post that left fields out blanked them (absent read as empty); one field sent twice was joined with 、.
+  it("refuses a save that leaves a field out (400, 表单不完整) and keeps every stored value", async () => {
+    await db.sql`update spaces set floors = 2, notes = '原有备注', rent_yuan_per_sqm_month = 25 where id = 'S2'`;
+    const before = await db.sql`select * from spaces where id = 'S2'`;
+    const partial = spaceForm({ title: "缺字段的保存" }) as Record<string, string | string[]>;
+    for (const k of ["floors", "notes", "rentYuanPerSqmMonth"]) delete partial[k];
+    const res = await post("/admin/spaces/S2", partial);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("表单不完整，请刷新页面后重试");
+    expect(html).toContain('value="缺字段的保存"'); // what was typed stays
+    expect(await db.sql`select * from spaces where id = 'S2'`).toEqual(before);
+    // A field sent empty on purpose is still a field emptied.
+    const emptied = await post("/admin/spaces/S2", spaceForm({ notes: "" }));
+    expect(emptied.status).toBe(303);
+    const [s] = await db.sql<{ notes: string | null; floors: number | null }[]>`select notes, floors from spaces where id = 'S2'`;
+    expect(s.notes).toBeNull();
+    // English, and another collection: a recruiter without its email field.
+    const recruiter = wholeForm("recruiters", { csrf, intent: "save", id: "R1", name: "改名" }) as Record<string, string>;
+    delete recruiter.email;
+    const en = await post("/admin/recruiters/R1?lng=en", recruiter);
+    expect(en.status).toBe(400);
+    expect(await en.text()).toContain("The form is incomplete; reload the page and try again");
+  });
+
+  it("refuses a single-valued field sent twice with a message beside it, and lets checkbox groups repeat", async () => {
+    const before = await db.sql`select * from spaces where id = 'S2'`;
+    const res = await post("/admin/spaces/S2", spaceForm({ title: ["甲", "乙"] }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("此项只能填一个值，但提交了 2 个");
+    expect(html).not.toContain("甲、乙");
+    expect(await db.sql`select * from spaces where id = 'S2'`).toEqual(before);
+    // deals is a group of checkboxes: two ticks are two values, as always.
+    expect((await post("/admin/spaces/S2", spaceForm({ deals: ["lease", "buy"] }))).status).toBe(303);
+  });
+
+  it("a save to a row that does not exist is a 404, not a row created from the address", async () => {
+    const res = await post("/admin/spaces/NO-SUCH-SPACE", spaceForm({ id: "NO-SUCH-SPACE" }));
+    expect(res.status).toBe(404);
+    expect(await db.sql`select id from spaces where id = 'NO-SUCH-SPACE'`).toHaveLength(0);
   });
 
   // Two admins on one page: B saves, then A saves the form A opened earlier. A's save silently undid B's.
@@ -243,7 +294,7 @@ describe("the admin forms over HTTP", () => {
   });
 
   it("creates a recruiter; a second one with the same id is a field error", async () => {
-    const form = {
+    const form = wholeForm("recruiters", {
       csrf,
       intent: "save",
       id: "R20",
@@ -257,7 +308,7 @@ describe("the admin forms over HTTP", () => {
       awayFrom: "2027-01-20",
       awayTo: "2027/1/27",
       workingHours: "周一至周六 8:30-17:30",
-    };
+    });
     const res = await post("/admin/recruiters/new", form);
     expect(res.status).toBe(303);
     const [r] = await db.sql<{ parks: string[]; awayTo: string; workingHours: unknown }[]>`

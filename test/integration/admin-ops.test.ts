@@ -405,7 +405,8 @@ describe("dead letters", () => {
     expect(handledAfter).toMatchObject({ role: "status", text: "This notice was already sent again; it is no longer waiting." });
     expect((await db.sql`select status from notifications where id = ${n.id}`)[0].status).toBe("pending");
     const unknown = await adminPost("/admin/dead-letters", { noticeId: "999999999", intent: "retry" });
-    expect(unknown.status).toBe(409); // no such notice at all: the row's own error
+    expect(unknown.status).toBe(404); // no such notice at all: said above the lists, there is no row form for it (ADR 086)
+    expect(await unknown.text()).toContain("找不到这条通知。");
 
     await db.sql`update notifications set status = 'dead' where id = ${n.id}`;
     expect((await adminPost("/admin/dead-letters", { noticeId: n.id, intent: "hotline" })).status).toBe(303);
@@ -478,7 +479,7 @@ describe("dead background work (an outbox row that ended: docs/decisions/077)", 
     });
     const [still] = await db.sql`select job_key from outbox where id = ${struck}`;
     expect(still.jobKey).toBe(row.jobKey); // the second press changed nothing
-    expect((await adminPost("/admin/dead-letters", { workId: "999999999", intent: "retry-work" })).status).toBe(409); // no such row at all
+    expect((await adminPost("/admin/dead-letters", { workId: "999999999", intent: "retry-work" })).status).toBe(404); // no such row at all (ADR 086)
     const [audit] = await db.sql`select action, actor, detail from admin_audit where target = ${`outbox:${struck}`}`;
     expect(audit).toMatchObject({
       action: "dead-work-retry",

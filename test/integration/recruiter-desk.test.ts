@@ -208,6 +208,15 @@ describe("the history view", () => {
       expect(res.status, bad).toBe(400);
       expect(await res.text(), bad).toContain(said);
     }
+    // A view or "due" value that is none was a 400 whose message had no place on the page (ADR 086).
+    for (const [query, said] of [
+      ["view=bogus", "地址里的视图无法识别，已显示待处理的线索。"],
+      ["due=yes&lng=en", "“Follow-ups due only” had a value we do not know; that condition was left out."],
+    ]) {
+      const res = await get(`/queue?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(await res.text(), query).toContain(said);
+    }
   });
 });
 

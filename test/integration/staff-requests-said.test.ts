@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { hashPassword } from "~/auth/password.server";
+import { importInventory } from "~/inventory/import.server";
+
+import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
+import { startWebServer } from "../support/services";
+import { webClient } from "../support/staff-web";
+
+// The staff desks never silently ignore or mis-answer what a request says (a tester's crafted addresses
+// and posts): a list filter it cannot use is named on the page, a step on a row that does not exist is a
+// 404 of its own (not a 303 to a 404 page, not a 409 said nowhere), and a change form that leaves its
+// field out or sends it twice is refused with a message, nothing changed.
+const PASSWORD = "staff-said-秘密-2026";
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+let client: ReturnType<typeof webClient>;
+let admin = "";
+let recruiter = "";
+let hotline = "";
+let recruiterAccountId = "";
+
+beforeAll(async () => {
+  db = await createTestDatabase("staff_requests_said");
+  web = await startWebServer({ DATABASE_URL: db.url });
+  client = webClient(web.url);
+  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  const hash = await hashPassword(PASSWORD);
+  [{ id: recruiterAccountId }] = await db.sql<{ id: string }[]>`
+    insert into users (email, name, role, recruiter_id, password_hash) values
+      ('boss@example.test', '主管', 'admin', null, ${hash}),
+      ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${hash}),
+      ('desk@example.test', '坐席', 'hotline', null, ${hash})
+    returning id`.then((rows) => rows.slice(1, 2));
+  admin = await client.signIn("boss@example.test", PASSWORD);
+  recruiter = await client.signIn("zhoumin@example.test", PASSWORD);
+  hotline = await client.signIn("desk@example.test", PASSWORD);
+}, 180_000);
+afterAll(async () => {
+  await web?.stop();
+  await db?.drop();
+});
+
+/** The text of an input's value attribute as React writes it (& " < > escaped). */
+const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+
+describe("the admin lead list's address", () => {
+  it("keeps search words over 100 characters in the box, searches the first 100 and says so; names a bad status and page", async () => {
+    const long = `${"苏州精密机械有限公司".repeat(12)}尾巴`; // 122 characters
+    const res = await client.get(`/admin/leads?q=${encodeURIComponent(long)}&status=bogus&page=-1`, admin);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(`value="${attr(long)}"`);
+    expect(html).toContain('data-testid="filters-adjusted"');
+    expect(html).toContain("搜索词超过 100 字，只用了前 100 字搜索。");
+    expect(html).toContain("状态“bogus”无法识别，已显示全部状态。");
+    expect(html).toContain("页码“-1”无法识别（应为 1 到 10000 的整数），已显示第 1 页。");
+    const en = await (await client.get(`/admin/leads?lng=en&status=bogus&page=abc&park=NOPE&from=2026-13-01`, admin)).text();
+    expect(en).toContain("Status “bogus” is not one we know; all statuses are shown.");
+    expect(en).toContain("Page “abc” could not be read");
+    expect(en).toContain("There is no park “NOPE”; all parks are shown.");
+    expect(en).toContain("The start date “2026-13-01” could not be read");
+  });
+
+  it("says when a page past the end was read as the last one, and says nothing for a clean address", async () => {
+    const deep = await (await client.get("/admin/leads?page=7", admin)).text();
+    expect(deep).toContain("没有第 7 页，已显示最后一页（第 1 页）。");
+    const clean = await (await client.get("/admin/leads?status=won&park=GC-EDZ&page=1", admin)).text();
+    expect(clean).not.toContain('data-testid="filters-adjusted"');
+  });
+
+  it("an address with a hostile value answers 200 with it quoted as text, never a 500", async () => {
+    const res = await client.get(`/admin/leads?status=${encodeURIComponent("<script>alert(1)</script>")}&section=%E4%B8%AD`, admin);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).not.toContain("<script>alert(1)</script>");
+    expect(html).toContain("行业门类“中”无法识别");
+  });
+});
+
+describe("the inventory lists' addresses", () => {
+  it("keep long search words typed and name a state, park, kind, status or stale value they could not use", async () => {
+    const long = "高淳经济开发区".repeat(20); // 140 characters
+    const parks = await client.get(`/admin/parks?q=${encodeURIComponent(long)}&state=gone`, admin);
+    expect(parks.status).toBe(200);
+    const html = await parks.text();
+    expect(html).toContain(`value="${attr(long)}"`);
+    expect(html).toContain("搜索词超过 100 字，只用了前 100 字搜索。");
+    expect(html).toContain("“gone”不是可选的范围（在用、已下架、全部），已显示在用的。");
+    const spaces = await (await client.get("/admin/spaces?lng=en&park=NOPE&kind=castle&status=sold&stale=yes", admin)).text();
+    expect(spaces).toContain("There is no park “NOPE”; all parks are shown.");
+    expect(spaces).toContain("Kind “castle” is not one we know; all kinds are shown.");
+    expect(spaces).toContain("Status “sold” is not one we know; all statuses are shown.");
+    expect(spaces).toContain("“To confirm as still available” had a value we do not know (“yes”)");
+    const clean = await (await client.get("/admin/spaces?park=GC-EDZ&kind=factory&status=available&stale=1&state=all", admin)).text();
+    expect(clean).not.toContain('data-testid="filters-adjusted"');
+    const recruiters = await (await client.get("/admin/recruiters?state=x", admin)).text();
+    expect(recruiters).toContain("“x”不是可选的范围");
+  });
+});
+
+describe("steps on rows that do not exist", () => {
+  it("a recruiter's note (or any step) on an assignment that does not exist is a 404 itself, not a 303", async () => {
+    const csrf = await client.csrfOf("/queue", recruiter);
+    for (const form of <Record<string, string>[]>[
+      { intent: "note", body: "这条备注没有去处" },
+      { intent: "accept" },
+      { intent: "note", body: "" }, // not judged as a form first: there is nothing to write it to
+    ]) {
+      const res = await client.post(`/queue/assignments/${randomUUID()}`, { csrf, ...form }, recruiter);
+      expect(res.status, form.intent).toBe(404);
+      expect(await res.text()).toContain("页面不存在");
+    }
+    expect(await db.sql`select 1 from lead_notes`).toHaveLength(0);
+  });
+
+  it("a hotline outcome on a call task that does not exist is a 404, not 'closed already'", async () => {
+    const csrf = await client.csrfOf("/hotline", hotline);
+    const res = await client.post("/hotline", { csrf, task: randomUUID(), outcome: "no-answer", note: "" }, hotline);
+    expect(res.status).toBe(404);
+  });
+
+  it("a dead-letter action on a notice or work that never existed is a 404 with the message on the page", async () => {
+    const csrf = await client.csrfOf("/admin/dead-letters", admin);
+    const notice = await client.post("/admin/dead-letters", { csrf, noticeId: "987654321", intent: "retry" }, admin);
+    expect(notice.status).toBe(404);
+    const html = await notice.text();
+    expect(html).toContain('data-testid="dead-action-error"');
+    expect(html).toContain("找不到这条通知。");
+    const work = await client.post("/admin/dead-letters?lng=en", { csrf, workId: "987654321", intent: "retry-work" }, admin);
+    expect(work.status).toBe(404);
+    expect(await work.text()).toContain("No such work.");
+    const madeUp = await client.post("/admin/dead-letters", { csrf, noticeId: "abc", intent: "handled" }, admin);
+    expect(madeUp.status).toBe(404);
+    expect(await madeUp.text()).toContain("找不到这条通知。");
+  });
+});
+
+describe("a staff account change that is not what its form sends", () => {
+  it("refuses a link change without its recruiterId field (it unlinked the account) and a role sent twice", async () => {
+    const path = `/admin/staff/${recruiterAccountId}`;
+    const csrf = await client.csrfOf(path, admin);
+    const missing = await client.post(path, { csrf, intent: "recruiter" }, admin);
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain("表单不完整，请刷新页面后重试");
+    const body = new URLSearchParams([
+      ["csrf", csrf],
+      ["intent", "role"],
+      ["role", "admin"],
+      ["role", "recruiter"],
+    ]);
+    const twice = await fetch(`${web.url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: admin },
+      body,
+    });
+    expect(twice.status).toBe(400);
+    expect(await twice.text()).toContain("此项只能填一个值，但提交了 2 个");
+    const [u] = await db.sql<
+      { role: string; recruiterId: string | null }[]
+    >`select role, recruiter_id from users where id = ${recruiterAccountId}`;
+    expect(u).toEqual({ role: "recruiter", recruiterId: "R1" });
+    // The whole form still works: an emptied select unlinks on purpose.
+    expect((await client.post(path, { csrf, intent: "recruiter", recruiterId: "" }, admin)).status).toBe(303);
+  });
+});
