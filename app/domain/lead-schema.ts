@@ -9,7 +9,7 @@ import { type AreaBound, areaBound, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBound
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
-import { type FieldRole, readFieldNumber } from "./field-value";
+import { type FieldRole, looksNegative, readFieldNumber } from "./field-value";
 import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-refusal";
 import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
@@ -90,10 +90,6 @@ function choice<T extends readonly [string, ...string[]]>(m: Msg, values: T, req
   return z.preprocess(blankToUndefined, required ? e : e.optional());
 }
 
-/** Number typed with a minus sign: reported as "negative" rather than "not a number". */
-function looksNegative(s: string): boolean {
-  return /^\s*[-−－]\s*[\d０-９一二两三四五六七八九十]/.test(s);
-}
 
 /**
  * A typed value the field refused for a reason of its own (field-value.ts; a counted figure's problem,
