@@ -5,6 +5,7 @@ import { ceilingRefusal, countedRefusal, refusalText } from "~/domain/figure-ref
 import { fold } from "~/domain/fold-text";
 import { cleanTyped } from "~/domain/format-chars";
 import { parseCount, parseWan } from "~/domain/money";
+import { readAvailableFrom } from "~/domain/move-in";
 import { parseChineseNumber, withoutSpaces } from "~/domain/numbers";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "~/domain/units";
 import type { Bilingual } from "~/i18n/i18n";
@@ -34,7 +35,8 @@ export type Column = {
   /** The values allowed (choices in the template, options in the form). */
   choices?: { value: string; label: Bilingual }[];
   list?: boolean;
-  read: (text: string) => CellRead;
+  /** `now`: the clock words relative to today are read against (可入驻时间 "下半年"), once per row. */
+  read: (text: string, now?: Date) => CellRead;
   write: (value: unknown) => CellValue;
 };
 
@@ -192,6 +194,23 @@ export function readDay(input: string, month = false): string | null {
   if (d === null) return ym;
   const day = `${ym}-${String(d).padStart(2, "0")}`;
   return isCalendarDay(day) ? day : null;
+}
+
+/**
+ * 可入驻时间 as people write it: a day or a month ("2027-03-15", "2027年3月"; readDay), else the lead's
+ * move-in words read for availability (move-in.ts readAvailableFrom: a period is its first month —
+ * "下半年" → July, "明年3月" → next March, "年底" → December). A day that does not exist is said as such
+ * (not read as its month); words naming no one year are refused as the lead's move-in refuses them.
+ */
+export function readAvailableFromCell(t: string, now: Date = new Date()): CellRead {
+  const d = readDay(t, true);
+  if (d) return ok(d);
+  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/.test(fold(t).trim()))
+    return { ok: false, reason: inventoryRuleMessages.both("availableNoSuchDay", { typed: t }) };
+  const r = readAvailableFrom(t, now);
+  if (r?.ok) return ok(r.month);
+  if (r) return { ok: false, reason: inventoryRuleMessages.both("availableWhichYear", { typed: t, example: r.example }) };
+  return { ok: false, reason: inventoryRuleMessages.both("availableUnread", { typed: t }) };
 }
 
 function day(month: boolean): Pick<Column, "read" | "write"> {
@@ -469,7 +488,16 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "land price (10k CNY/mu)",
       numeric(readPastLabel(parseWanPerMu, FIGURE_LABELS.landPrice), { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }, { name: { zh: "地价", en: "the land price" } }),
     ),
-    col("availableFrom", "可入驻时间", "available from", day(true), hint("年-月 或 年-月-日", "YYYY-MM or YYYY-MM-DD")),
+    col(
+      "availableFrom",
+      "可入驻时间",
+      "available from",
+      { read: readAvailableFromCell, write: day(true).write },
+      hint(
+        "年-月 或 年-月-日；也可写 下半年、年底、明年3月（时段按其第一个月）",
+        "YYYY-MM or YYYY-MM-DD; or words such as 下半年 (second half), 年底, 明年3月 (a period reads as its first month)",
+      ),
+    ),
     col("status", "状态", "status", STATUS, REQUIRED),
     col("notes", "备注", "notes", text),
   ],
@@ -540,14 +568,14 @@ export type TextRowRead = { value: Record<string, unknown>; errors: { key: strin
  * and the cells that could not be read. Blank cells are left out (the schema decides if they are
  * required). Numbers that came as numbers (an Excel numeric cell) are read from their decimal text.
  */
-export function readTextRow(collection: Collection, cells: Record<string, unknown>): TextRowRead {
+export function readTextRow(collection: Collection, cells: Record<string, unknown>, now: Date = new Date()): TextRowRead {
   const flat: Record<string, unknown> = {};
   const errors: TextRowRead["errors"] = [];
   for (const c of COLUMNS[collection]) {
     const raw = cells[c.key];
     const t = raw === null || raw === undefined ? "" : cleanTyped(String(raw));
     if (t === "") continue;
-    const r = c.read(t);
+    const r = c.read(t, now);
     if (r.ok) flat[c.key] = r.value;
     else errors.push({ key: c.key, reason: r.reason });
   }
