@@ -90,7 +90,6 @@ function choice<T extends readonly [string, ...string[]]>(m: Msg, values: T, req
   return z.preprocess(blankToUndefined, required ? e : e.optional());
 }
 
-
 /**
  * A typed value the field refused for a reason of its own (field-value.ts; a counted figure's problem,
  * units.ts readCounted), carried to the message.

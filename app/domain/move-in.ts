@@ -138,7 +138,10 @@ export function readMoveIn(input: string, now: Date): MoveInRead | null {
  * → this month. A period under way past its middle ("下半年" in November) is refused as `whichYear`
  * like a lead's move-in (`example`: next year's first month). Not understood → null. China time.
  */
-export function readAvailableFrom(input: string, now: Date): { ok: true; month: string } | { ok: false; problem: "whichYear"; example: string } | null {
+export function readAvailableFrom(
+  input: string,
+  now: Date,
+): { ok: true; month: string } | { ok: false; problem: "whichYear"; example: string } | null {
   const r = readMonths(input, now);
   if (!r) return null;
   return r.ok ? { ok: true, month: r.from } : { ok: false, problem: "whichYear", example: r.from };
@@ -149,9 +152,7 @@ export function readAvailableFrom(input: string, now: Date): { ok: true; month: 
  * one month). `either`: the words name one of the two months, not all of them (春节后: 初八 to 十五).
  * `whichYear`: a period under way past its middle; `from`/`by` are next year's.
  */
-type MonthsRead =
-  | { ok: true; from: string; by: string; either?: boolean }
-  | { ok: false; problem: "whichYear"; from: string; by: string };
+type MonthsRead = { ok: true; from: string; by: string; either?: boolean } | { ok: false; problem: "whichYear"; from: string; by: string };
 
 function readMonths(input: string, now: Date): MonthsRead | null {
   const s = fold(input).replace(/\s+/g, " ").trim();

@@ -36,7 +36,15 @@ describe("a space's area typed as people type it", () => {
   });
 
   it("the admin form and the sheet say it at the area's field", () => {
-    const r = checkTextRow("spaces", { id: "S1", parkId: "P1", kind: "厂房", deals: "出租", title: "1号", status: "可租售", areaSqm: "二三十亩" });
+    const r = checkTextRow("spaces", {
+      id: "S1",
+      parkId: "P1",
+      kind: "厂房",
+      deals: "出租",
+      title: "1号",
+      status: "可租售",
+      areaSqm: "二三十亩",
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues).toEqual([{ key: "areaSqm", reason: expect.objectContaining({ zh: expect.stringContaining("是一个范围") }) }]);
