@@ -35,6 +35,8 @@ export type Column = {
   /** The values allowed (choices in the template, options in the form). */
   choices?: { value: string; label: Bilingual }[];
   list?: boolean;
+  /** A figure with a unit (面积, 承重, 租金 …): a unit in the sheet's header applies to its bare cells (read-workbook). */
+  figure?: boolean;
   /** `now`: the clock words relative to today are read against (可入驻时间 "下半年"), once per row. */
   read: (text: string, now?: Date) => CellRead;
   write: (value: unknown) => CellValue;
@@ -64,17 +66,24 @@ function numeric(
   parse: (s: string) => number | null,
   example: Bilingual,
   opts: { name: Bilingual; why?: (s: string) => Bilingual | null; positive?: boolean },
-): Pick<Column, "read" | "write"> {
+): Pick<Column, "read" | "write" | "figure"> {
   const { name, why, positive } = opts;
   const names = (lng: Lng) => ({ name: name[lng], example: example[lng] });
   return {
+    figure: true,
     read: (t) => {
       if (looksNegative(t) && readFieldNumber(withoutMinus(t), parse, "amount").ok)
-        return { ok: false, reason: inventoryRuleMessages.both(positive ? "figurePositive" : "figureNotNegative", (lng) => ({ typed: t, ...names(lng) })) };
+        return {
+          ok: false,
+          reason: inventoryRuleMessages.both(positive ? "figurePositive" : "figureNotNegative", (lng) => ({ typed: t, ...names(lng) })),
+        };
       const r = readFieldNumber(t, parse, "amount");
       if (r.ok) return ok(r.value);
       if (r.reason === "range")
-        return { ok: false, reason: inventoryRuleMessages.both("figureRange", (lng) => ({ typed: t, low: r.low, high: r.high, ...names(lng) })) };
+        return {
+          ok: false,
+          reason: inventoryRuleMessages.both("figureRange", (lng) => ({ typed: t, low: r.low, high: r.high, ...names(lng) })),
+        };
       const reason = r.reason === "number" ? why?.(t) : null;
       return reason ? { ok: false, reason } : bad(`无法识别“${t}”，${example.zh}`, `cannot read “${t}”; ${example.en}`);
     },
@@ -99,9 +108,9 @@ const integer: Pick<Column, "read" | "write"> = {
 export function parseRentPerMonth(input: string): number | null {
   let s = withoutSpaces(fold(input));
   if (s === null) return null;
-  const perDay = /[/每](?:天|日)$/.test(s);
+  const perDay = /[/每·・•](?:天|日)$/.test(s);
   s = s
-    .replace(/[/每](?:月|天|日)$/, "")
+    .replace(/[/每·・•](?:月|天|日)$/, "")
     .replace(/(?:元)?(?:\/|每)?(?:㎡|m2|m²|平方米|平米|平方|平)$/, "")
     .replace(/元$/, "");
   const n = parseChineseNumber(s);
@@ -375,7 +384,12 @@ export const COLUMNS: Record<Collection, Column[]> = {
     ),
     col("address", "地址", "address", text),
     col("lat", "纬度", "latitude", numeric(plainNumber, { zh: "例如 31.32", en: "e.g. 31.32" }, { name: { zh: "纬度", en: "latitude" } })),
-    col("lng", "经度", "longitude", numeric(plainNumber, { zh: "例如 118.87", en: "e.g. 118.87" }, { name: { zh: "经度", en: "longitude" } })),
+    col(
+      "lng",
+      "经度",
+      "longitude",
+      numeric(plainNumber, { zh: "例如 118.87", en: "e.g. 118.87" }, { name: { zh: "经度", en: "longitude" } }),
+    ),
     col(
       "industries",
       "主导产业",
@@ -394,7 +408,11 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "minInvestmentPerMuWan",
       "投资强度门槛（万元/亩）",
       "min investment per mu (10k CNY)",
-      numeric(parseWanPerMu, { zh: "例如 300 或 300万元/亩", en: "e.g. 300" }, { name: { zh: "投资强度门槛", en: "min investment per mu" } }),
+      numeric(
+        parseWanPerMu,
+        { zh: "例如 300 或 300万元/亩", en: "e.g. 300" },
+        { name: { zh: "投资强度门槛", en: "min investment per mu" } },
+      ),
     ),
     col(
       "minTaxPer1000SqmWan",
@@ -441,52 +459,80 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "ceilingM",
       "层高（米）",
       "ceiling (m)",
-      numeric(readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling), { zh: "例如 9 或 9米", en: "e.g. 9" }, {
-        name: { zh: "层高", en: "the ceiling" },
-        why: (t) => refusalText(ceilingRefusal(t)),
-      }),
+      numeric(
+        readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling),
+        { zh: "例如 9 或 9米", en: "e.g. 9" },
+        {
+          name: { zh: "层高", en: "the ceiling" },
+          why: (t) => refusalText(ceilingRefusal(t)),
+        },
+      ),
     ),
     col(
       "floorLoadKg",
       "承重（公斤/㎡）",
       "floor load (kg/㎡)",
-      numeric(readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad), { zh: "例如 3000 或 3吨/㎡", en: "e.g. 3000 or 3吨/㎡" }, { name: { zh: "承重", en: "the floor load" } }),
+      numeric(
+        readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad),
+        { zh: "例如 3000 或 3吨/㎡", en: "e.g. 3000 or 3吨/㎡" },
+        { name: { zh: "承重", en: "the floor load" } },
+      ),
     ),
     col(
       "powerKva",
       "配电（千伏安）",
       "power (kVA)",
-      numeric(readPastLabel(parsePowerKva, FIGURE_LABELS.power), { zh: "例如 1250 或 1250KVA", en: "e.g. 1250" }, {
-        name: { zh: "配电", en: "the power" },
-        why: (t) => refusalText(countedRefusal(t, "power")),
-      }),
+      numeric(
+        readPastLabel(parsePowerKva, FIGURE_LABELS.power),
+        { zh: "例如 1250 或 1250KVA", en: "e.g. 1250" },
+        {
+          name: { zh: "配电", en: "the power" },
+          why: (t) => refusalText(countedRefusal(t, "power")),
+        },
+      ),
     ),
     col(
       "craneT",
       "行车（吨）",
       "crane (t)",
-      numeric(readPastLabel(parseCraneT, FIGURE_LABELS.crane), { zh: "例如 10 或 10吨", en: "e.g. 10" }, {
-        name: { zh: "行车", en: "the crane" },
-        why: (t) => refusalText(countedRefusal(t, "crane")),
-      }),
+      numeric(
+        readPastLabel(parseCraneT, FIGURE_LABELS.crane),
+        { zh: "例如 10 或 10吨", en: "e.g. 10" },
+        {
+          name: { zh: "行车", en: "the crane" },
+          why: (t) => refusalText(countedRefusal(t, "crane")),
+        },
+      ),
     ),
     col(
       "rentYuanPerSqmMonth",
       "租金（元/㎡/月）",
       "rent (CNY/㎡/month)",
-      numeric(readPastLabel(parseRentPerMonth, FIGURE_LABELS.rent), { zh: "例如 25 或 0.8元/㎡/天", en: "e.g. 25 or 0.8元/㎡/天" }, { name: { zh: "租金", en: "the rent" } }),
+      numeric(
+        readPastLabel(parseRentPerMonth, FIGURE_LABELS.rent),
+        { zh: "例如 25 或 0.8元/㎡/天", en: "e.g. 25 or 0.8元/㎡/天" },
+        { name: { zh: "租金", en: "the rent" } },
+      ),
     ),
     col(
       "priceYuanPerSqm",
       "售价（元/㎡）",
       "price (CNY/㎡)",
-      numeric(readPastLabel(parseYuanPerSqm, FIGURE_LABELS.price), { zh: "例如 4500", en: "e.g. 4500" }, { name: { zh: "售价", en: "the price" } }),
+      numeric(
+        readPastLabel(parseYuanPerSqm, FIGURE_LABELS.price),
+        { zh: "例如 4500", en: "e.g. 4500" },
+        { name: { zh: "售价", en: "the price" } },
+      ),
     ),
     col(
       "landPriceWanPerMu",
       "地价（万元/亩）",
       "land price (10k CNY/mu)",
-      numeric(readPastLabel(parseWanPerMu, FIGURE_LABELS.landPrice), { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }, { name: { zh: "地价", en: "the land price" } }),
+      numeric(
+        readPastLabel(parseWanPerMu, FIGURE_LABELS.landPrice),
+        { zh: "例如 30 或 30万元/亩", en: "e.g. 30" },
+        { name: { zh: "地价", en: "the land price" } },
+      ),
     ),
     col(
       "availableFrom",
