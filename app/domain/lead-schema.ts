@@ -25,6 +25,7 @@ import { normalizePhone } from "./phone";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "./units";
+import { readYesNo } from "./yes-no";
 
 // The one lead schema: the inquiry form (browser and server), the JSON API and the hotline desk all
 // parse with it. Values arrive as strings (forms) or JSON values (API); both are accepted.
@@ -207,13 +208,12 @@ function integerMeasure(m: Msg, max: number) {
   return measure(m, parseCount, max).refine((n) => n === undefined || Number.isInteger(n), m("integer"));
 }
 
+/** A yes/no field (yes-no.ts readYesNo: true/"on"/"1"/"yes"/"是" …, false/"0"/"no"/"否" …); other words are refused. */
 function flag(m: Msg) {
   return z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
-      if (v === "on" || v === "true" || v === "1" || v === "yes") return true;
-      if (v === "false" || v === "0" || v === "no") return false;
-      return v;
+      return readYesNo(v) ?? v;
     },
     z.boolean({ error: m("invalid") }).optional(),
   );
@@ -420,10 +420,11 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     title: optionalText(m, 50),
   });
 
-  // Required on every channel (PIPL): the form's box, "consent": true in JSON, the hotline agent's
-  // confirmation that the caller agreed orally. Anything else — false, "no", missing — is refused.
+  // Required on every channel (PIPL): the form's box, "consent": true in JSON (or another spelling of
+  // yes, yes-no.ts: 1, "1", "yes", "是" …), the hotline agent's confirmation that the caller agreed orally.
+  // Anything else — false, 0, "no", "否", missing — is refused.
   const consent = z.preprocess(
-    (v) => v === true || v === "on" || v === "true",
+    (v) => readYesNo(v) === true,
     z.literal(true, { error: m(channel === "hotline" ? "consentOral" : "consent") }),
   );
 

@@ -8,6 +8,7 @@ import { parseCount, parseWan } from "~/domain/money";
 import { readAvailableFrom } from "~/domain/move-in";
 import { parseChineseNumber, withoutSpaces } from "~/domain/numbers";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "~/domain/units";
+import { NO_SPELLINGS, YES_SPELLINGS } from "~/domain/yes-no";
 import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import type { Lng } from "~/i18n/lng";
@@ -156,10 +157,11 @@ function choice(
   };
 }
 
+/** Yes/no as the lead's consent and flags read it (yes-no.ts), and the columns' own words (有/无, 在岗/不在岗). */
 const yesNo = choice(
   [
-    { value: "true", label: { zh: "是", en: "yes" }, also: ["y", "true", "1", "√", "有", "在岗"] },
-    { value: "false", label: { zh: "否", en: "no" }, also: ["n", "false", "0", "×", "无", "不在岗"] },
+    { value: "true", label: { zh: "是", en: "yes" }, also: [...YES_SPELLINGS, "有", "在岗"] },
+    { value: "false", label: { zh: "否", en: "no" }, also: [...NO_SPELLINGS, "无", "不在岗"] },
   ],
   { zh: "是/否", en: "yes/no" },
 );
