@@ -18,14 +18,20 @@ describe("yes and no as people and programs send them", () => {
     for (const consent of [0, "0", "no", "false", "否"]) {
       const r = schema.safeParse({ ...validLeadJson(), consent });
       expect(r.success).toBe(false);
-      if (!r.success) expect(r.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["consent", "请阅读并同意个人信息处理说明后提交"]]);
+      if (!r.success)
+        expect(r.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["consent", "请阅读并同意个人信息处理说明后提交"]]);
     }
   });
 
   it("the lead's 单层 and the inventory's 单层 read the same words", () => {
     const schema = createLeadSchema("zh", "api");
     const single = columnByKey("spaces", "singleStorey")!;
-    for (const [typed, want] of [["是", true], ["否", false], ["yes", true], ["0", false]] as const) {
+    for (const [typed, want] of [
+      ["是", true],
+      ["否", false],
+      ["yes", true],
+      ["0", false],
+    ] as const) {
       const lead = schema.safeParse({ ...validLeadJson(), need: { ...validLeadJson().need, singleStorey: typed } });
       expect(lead.success && lead.data.lead.need.singleStorey).toBe(want);
       expect(single.read(typed)).toEqual({ ok: true, value: want });
