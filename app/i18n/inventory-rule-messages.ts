@@ -23,6 +23,7 @@ export const inventoryRuleMessages = defineMessages({
     availableWhichYear: "“{typed}”可能指今年，也可能指明年：请写“今年{typed}”或“明年{typed}”，或写年月，例如 {example}",
     availableSpans: "“{typed}”跨 {from} 和 {to} 两个月：请写明年月，例如 {from}",
     availableNoSuchDay: "“{typed}”：没有这一天",
+    availableRead: "编号 {id}：可入驻时间“{typed}”读作 {month}（时段按其第一个月）",
     availableUnread: "无法识别可入驻时间“{typed}”，例如 2027-03、2027-03-15、下半年、年底 或 明年3月",
     headerUnitUnknown: "列“{header}”的单位“{unit}”无法识别：请把表头写成“{own}”，或把单位写在每个单元格里",
     divisibleOverArea: "最小可分割面积不能大于面积",
@@ -51,6 +52,7 @@ export const inventoryRuleMessages = defineMessages({
     availableWhichYear: "“{typed}” could mean this year or next: add the year (今年{typed} / 明年{typed}) or write a month, e.g. {example}",
     availableSpans: "“{typed}” spans two months ({from} and {to}): write the month, e.g. {from}",
     availableNoSuchDay: "“{typed}”: no such day",
+    availableRead: "id {id}: available from “{typed}” read as {month} (a period reads as its first month)",
     availableUnread:
       "cannot read the available-from date “{typed}”, e.g. 2027-03, 2027-03-15, 下半年 (second half), 年底 (year end) or 明年3月",
     headerUnitUnknown: "column “{header}”: the unit “{unit}” is not understood; name the column “{own}”, or write the unit in each cell",
