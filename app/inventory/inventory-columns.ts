@@ -57,7 +57,8 @@ const text: Pick<Column, "read" | "write"> = {
  * - a range ("二三十亩", "20-30亩", "5000-8000平"): the column holds one figure, so the message names
  *   the range's two ends and what to write (`figureRange`);
  * - a figure after a minus sign ("-500", "－3吨/㎡"): negative, "应大于 0" for a column that must be
- *   positive (`positive`: 面积), else "不能为负数" (the schema's own bounds, inventory-schema.ts);
+ *   positive (`positive`: 面积), else "不能为负数" (the schema's own bounds, inventory-schema.ts); a
+ *   `signed` column (latitude, longitude) reads it as a number;
  * - `why`: the column's own reason for a text it could not read, in both languages (a counted figure's
  *   problem: figure-refusal.ts, the lead form's message), said instead of the generic one.
  * `name`: the column's name in the message (its header without the unit); `example`: "例如 …" in both
@@ -66,14 +67,14 @@ const text: Pick<Column, "read" | "write"> = {
 function numeric(
   parse: (s: string) => number | null,
   example: Bilingual,
-  opts: { name: Bilingual; why?: (s: string) => Bilingual | null; positive?: boolean },
+  opts: { name: Bilingual; why?: (s: string) => Bilingual | null; positive?: boolean; signed?: boolean },
 ): Pick<Column, "read" | "write" | "figure"> {
-  const { name, why, positive } = opts;
+  const { name, why, positive, signed } = opts;
   const names = (lng: Lng) => ({ name: name[lng], example: example[lng] });
   return {
     figure: true,
     read: (t) => {
-      if (looksNegative(t) && readFieldNumber(withoutMinus(t), parse, "amount").ok)
+      if (!signed && looksNegative(t) && readFieldNumber(withoutMinus(t), parse, "amount").ok)
         return {
           ok: false,
           reason: inventoryRuleMessages.both(positive ? "figurePositive" : "figureNotNegative", (lng) => ({ typed: t, ...names(lng) })),
@@ -385,12 +386,17 @@ export const COLUMNS: Record<Collection, Column[]> = {
       hint("GB/T 2260 六位代码，可空（按省市区自动识别）", "GB/T 2260, six digits; blank = from the names"),
     ),
     col("address", "地址", "address", text),
-    col("lat", "纬度", "latitude", numeric(plainNumber, { zh: "例如 31.32", en: "e.g. 31.32" }, { name: { zh: "纬度", en: "latitude" } })),
+    col(
+      "lat",
+      "纬度",
+      "latitude",
+      numeric(plainNumber, { zh: "例如 31.32", en: "e.g. 31.32" }, { name: { zh: "纬度", en: "latitude" }, signed: true }),
+    ),
     col(
       "lng",
       "经度",
       "longitude",
-      numeric(plainNumber, { zh: "例如 118.87", en: "e.g. 118.87" }, { name: { zh: "经度", en: "longitude" } }),
+      numeric(plainNumber, { zh: "例如 118.87", en: "e.g. 118.87" }, { name: { zh: "经度", en: "longitude" }, signed: true }),
     ),
     col(
       "industries",

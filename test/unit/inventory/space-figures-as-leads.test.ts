@@ -72,3 +72,12 @@ describe("negative figures say they are negative, not unreadable", () => {
     if (!r.ok) expect(r.reason.zh).toMatch(/^无法识别/);
   });
 });
+
+describe("a park's coordinates are signed", () => {
+  it.each([
+    ["lat", "-33.8", -33.8],
+    ["lng", "-118.5", -118.5],
+  ])("%s %s reads as %s", (key, typed, value) => {
+    expect(columnByKey("parks", key)!.read(typed)).toEqual({ ok: true, value });
+  });
+});
