@@ -30,6 +30,21 @@ const MORE_THAN = new RegExp(`(?<=[${NUMBER_CHAR}])\\s*${INFIX_MORE}(?=\\s*(?:[^
 /** 来/把 after a round figure ("十来亩", "千把平") means "about". */
 const ABOUT = new RegExp(`\\s*${INFIX_ABOUT}(?=\\s*(?:[^0-9零〇一二两三四五六七八九十]|$))`);
 
+/**
+ * A figure typed with a minus sign in front ("-500", "－500平米", "−3吨/㎡", "-五千"): every number field
+ * says "negative" for it, not "not a number" (the lead schema and the inventory's columns, which then
+ * read the figure after the sign to say what was read).
+ */
+export function looksNegative(s: string): boolean {
+  return NEGATIVE.test(s);
+}
+const NEGATIVE = /^\s*[-−－]\s*[\d０-９一二两三四五六七八九十]/;
+
+/** `s` without its minus sign (looksNegative), as typed otherwise. */
+export function withoutMinus(s: string): string {
+  return s.replace(/^\s*[-−－]\s*/, "");
+}
+
 export function readFieldNumber(input: string, parse: (s: string) => number | null, role: FieldRole): FieldRead {
   const direct = parse(input);
   if (direct !== null) return { ok: true, value: direct };

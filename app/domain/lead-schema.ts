@@ -9,7 +9,7 @@ import { type AreaBound, areaBound, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBound
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
-import { type FieldRole, readFieldNumber } from "./field-value";
+import { type FieldRole, looksNegative, readFieldNumber } from "./field-value";
 import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-refusal";
 import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
@@ -25,6 +25,7 @@ import { normalizePhone } from "./phone";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "./units";
+import { readYesNo } from "./yes-no";
 
 // The one lead schema: the inquiry form (browser and server), the JSON API and the hotline desk all
 // parse with it. Values arrive as strings (forms) or JSON values (API); both are accepted.
@@ -88,11 +89,6 @@ function choice<T extends readonly [string, ...string[]]>(m: Msg, values: T, req
 function choice<T extends readonly [string, ...string[]]>(m: Msg, values: T, required: boolean) {
   const e = z.enum(values, { error: (issue) => (issue.input === undefined ? m(required ? "choose" : "invalid") : m("choose")) });
   return z.preprocess(blankToUndefined, required ? e : e.optional());
-}
-
-/** Number typed with a minus sign: reported as "negative" rather than "not a number". */
-function looksNegative(s: string): boolean {
-  return /^\s*[-−－]\s*[\d０-９一二两三四五六七八九十]/.test(s);
 }
 
 /**
@@ -212,13 +208,12 @@ function integerMeasure(m: Msg, max: number) {
   return measure(m, parseCount, max).refine((n) => n === undefined || Number.isInteger(n), m("integer"));
 }
 
+/** A yes/no field (yes-no.ts readYesNo: true/"on"/"1"/"yes"/"是" …, false/"0"/"no"/"否" …); other words are refused. */
 function flag(m: Msg) {
   return z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
-      if (v === "on" || v === "true" || v === "1" || v === "yes") return true;
-      if (v === "false" || v === "0" || v === "no") return false;
-      return v;
+      return readYesNo(v) ?? v;
     },
     z.boolean({ error: m("invalid") }).optional(),
   );
@@ -425,10 +420,11 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
     title: optionalText(m, 50),
   });
 
-  // Required on every channel (PIPL): the form's box, "consent": true in JSON, the hotline agent's
-  // confirmation that the caller agreed orally. Anything else — false, "no", missing — is refused.
+  // Required on every channel (PIPL): the form's box, "consent": true in JSON (or another spelling of
+  // yes, yes-no.ts: 1, "1", "yes", "是" …), the hotline agent's confirmation that the caller agreed orally.
+  // Anything else — false, 0, "no", "否", missing — is refused.
   const consent = z.preprocess(
-    (v) => v === true || v === "on" || v === "true",
+    (v) => readYesNo(v) === true,
     z.literal(true, { error: m(channel === "hotline" ? "consentOral" : "consent") }),
   );
 

@@ -119,6 +119,42 @@ const FIXED_HOLIDAYS: Array<[RegExp, number]> = [
  * Not understood → null (the field then says how to write it).
  */
 export function readMoveIn(input: string, now: Date): MoveInRead | null {
+  const r = readMonths(input, now);
+  if (!r) return null;
+  if (!r.ok) return { ok: false, problem: "whichYear", example: r.by };
+  if (r.either && r.from !== r.by) return { ok: false, problem: "spans", from: r.from, to: r.by };
+  return { ok: true, month: r.by };
+}
+
+/**
+ * A space's available-from (可入驻时间) in words → "YYYY-MM", with the move-in field's reader (the same
+ * words, year rules and clock as readMoveIn; docs/decisions/087). The rule for availability: a word
+ * that names a period is read as the period's **first** month — "available from" is when a tenant may
+ * move in, and that is the period's start — where a lead's move-in reads the last month (in by then):
+ * 下半年 → July, 一季度 → January, 明年上半年 → next January, 春节后 → the month of 正月初八 (work starts
+ * again; it is never "two months" here). A point reads as itself (年初 January, 年中 June, 年底 December,
+ * 3月底 March, 明年3月 next March), a deadline as its date ("三个月内" → now + 3 months, "国庆前" →
+ * September: available by then at the latest, never earlier than the words say). "尽快", "随时", "现在"
+ * → this month. A period under way past its middle ("下半年" in November) is refused as `whichYear`
+ * like a lead's move-in (`example`: next year's first month). Not understood → null. China time.
+ */
+export function readAvailableFrom(
+  input: string,
+  now: Date,
+): { ok: true; month: string } | { ok: false; problem: "whichYear"; example: string } | null {
+  const r = readMonths(input, now);
+  if (!r) return null;
+  return r.ok ? { ok: true, month: r.from } : { ok: false, problem: "whichYear", example: r.from };
+}
+
+/**
+ * What the words say, as a span of months: `from` the first month they allow, `by` the last (equal for
+ * one month). `either`: the words name one of the two months, not all of them (春节后: 初八 to 十五).
+ * `whichYear`: a period under way past its middle; `from`/`by` are next year's.
+ */
+type MonthsRead = { ok: true; from: string; by: string; either?: boolean } | { ok: false; problem: "whichYear"; from: string; by: string };
+
+function readMonths(input: string, now: Date): MonthsRead | null {
   const s = fold(input).replace(/\s+/g, " ").trim();
   const china = new Date(now.getTime() + 8 * 3600_000);
   const year = china.getUTCFullYear();
@@ -127,7 +163,8 @@ export function readMoveIn(input: string, now: Date): MoveInRead | null {
     const total = y * 12 + (m - 1);
     return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
   };
-  const ok = (y: number, m: number): MoveInRead => ({ ok: true, month: ym(y, m) });
+  const ok = (y: number, m: number): MonthsRead => ({ ok: true, from: ym(y, m), by: ym(y, m) });
+  const span = (y: number, first: number, last: number): MonthsRead => ({ ok: true, from: ym(y, first), by: ym(y, last) });
   const inMonths = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 120 ? ok(year, month + n) : null);
 
   let m = YEAR_MONTH.exec(s);
@@ -175,30 +212,30 @@ export function readMoveIn(input: string, now: Date): MoveInRead | null {
   }
   return null;
 
-  /** A period of months first–last, read as its last month (see readMoveIn). */
-  function period(first: number, last: number): MoveInRead {
-    if (named || first > month) return ok(y, last);
-    if (last < month) return ok(year + 1, last);
+  /** A period of months first–last of the year named, or the next not over (see readMoveIn). */
+  function period(first: number, last: number): MonthsRead {
+    if (named || first > month) return span(y, first, last);
+    if (last < month) return span(year + 1, first, last);
     const underWay = month - first; // months of it gone by, 0-based
-    return underWay < (last - first + 1) / 2 ? ok(year, last) : { ok: false, problem: "whichYear", example: ym(year + 1, last) };
+    return underWay < (last - first + 1) / 2
+      ? span(year, first, last)
+      : { ok: false, problem: "whichYear", from: ym(year + 1, first), by: ym(year + 1, last) };
   }
 
   /** 春节后 (`after`) or 春节前 of the year named, or the next whose reading is not past. */
-  function springFestival(after: boolean): MoveInRead | null {
-    const reading = (festivalYear: number): MoveInRead | null => {
+  function springFestival(after: boolean): MonthsRead | null {
+    const reading = (festivalYear: number): MonthsRead | null => {
       const first = SPRING_FESTIVAL[festivalYear];
       if (!first) return null;
       const day = (offset: number) => {
         const d = new Date(Date.UTC(festivalYear, first[0] - 1, first[1] + offset));
         return ym(d.getUTCFullYear(), d.getUTCMonth() + 1);
       };
-      if (!after) return { ok: true, month: day(-1) }; // 除夕
-      const [from, to] = [day(7), day(14)]; // 正月初八, 正月十五
-      return from === to ? { ok: true, month: from } : { ok: false, problem: "spans", from, to };
+      if (!after) return { ok: true, from: day(-1), by: day(-1) }; // 除夕
+      return { ok: true, from: day(7), by: day(14), either: true }; // 正月初八, 正月十五
     };
     if (named) return reading(y);
     const thisYear = reading(year);
-    const last = thisYear && (thisYear.ok ? thisYear.month : thisYear.problem === "spans" ? thisYear.to : null);
-    return last !== null && last >= ym(year, month) ? thisYear : reading(year + 1);
+    return thisYear?.ok && thisYear.by >= ym(year, month) ? thisYear : reading(year + 1);
   }
 }

@@ -4,11 +4,12 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import { cleanTyped } from "~/domain/format-chars";
 import { isUuid } from "~/domain/ids";
 import type { Bilingual } from "~/i18n/i18n";
+import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
 import { applyInventory, type Collections, type ImportCounts, unknownParkRefs, unknownParks, validateInventory } from "./import.server";
 import { checkTextRow } from "./inventory-check";
-import { type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
+import { type CellValue, type Collection, columnByKey, COLUMNS, readDay, writeCells } from "./inventory-columns";
 import { type DbRow, dbRow, fromDbRow, type InventoryValue, loadDbRows, stableJson } from "./inventory-rows.server";
 
 // An Excel/CSV import in two steps (ADR 027): the plan (what would be created, changed field by field,
@@ -57,7 +58,10 @@ export function readSourceRows(read: WorkbookRead): {
   refused: RefusedRef[];
   /** Every park row's id, good or bad: a space in a park whose row has an error of its own is not "in an unknown park". */
   parkIds: string[];
+  /** What words were read as, for the admin to check before applying (可入驻时间 "下半年" → 2027-07). */
+  notes: SheetIssue[];
 } {
+  const notes: SheetIssue[] = [];
   const refused: RefusedRef[] = [];
   const parkIds: string[] = [];
   const value: Collections = { parks: [], spaces: [], recruiters: [] };
@@ -78,6 +82,15 @@ export function readSourceRows(read: WorkbookRead): {
     // A cell the reader refused already (an Excel error value) is not "blank" too.
     if (!checked.ok) for (const i of checked.issues) if (!(i.key && src.refused?.includes(i.key))) issue(i.key, i.reason);
     if (checked.ok && first === undefined) {
+      const typed = collection === "spaces" && src.cells.availableFrom !== undefined ? cleanTyped(String(src.cells.availableFrom)) : "";
+      const month = (checked.value as { availableFrom?: string | null }).availableFrom;
+      if (typed && month && readDay(typed, true) === null)
+        notes.push({
+          sheet,
+          row,
+          column: cellName(collection, "availableFrom", letters),
+          reason: inventoryRuleMessages.both("availableRead", { id, typed, month }),
+        });
       (value[collection] as unknown[]).push(checked.value);
       origins[collection].push({ sheet, row, letters });
       continue;
@@ -98,7 +111,7 @@ export function readSourceRows(read: WorkbookRead): {
           .filter((x) => x !== ""),
       });
   }
-  return { value, origins, errors, refused, parkIds };
+  return { value, origins, errors, refused, parkIds, notes };
 }
 
 /** The park a refused row names (a space's park, a recruiter's parks), as typed. */
@@ -246,7 +259,7 @@ export async function previewUpload(
     ...(await parkRefsOfRefusedRows(sql, parsed.refused, parsed.parkIds)),
     ...plan.errors,
   ]);
-  plan.warnings = read.warnings;
+  plan.warnings = [...read.warnings, ...parsed.notes];
   if (plan.errors.length) return { plan, previewId: null };
   // One pending preview per admin: older ones are dropped (they could never apply after a newer import anyway).
   const [row] = await sql.begin(async (tx) => {

@@ -20,10 +20,13 @@ const EN_ERRORS = libraryErrorMap("en");
 export type RowIssue = { key: string | null; reason: Bilingual };
 export type RowCheck<C extends Collection> = { ok: true; value: InventoryValue[C] } | { ok: false; issues: RowIssue[] };
 
-/** Cells (column key → text or number; lists may come as arrays from a form) → a valid row, or every issue. */
-export function checkTextRow<C extends Collection>(collection: C, cells: Record<string, unknown>): RowCheck<C> {
+/**
+ * Cells (column key → text or number; lists may come as arrays from a form) → a valid row, or every issue.
+ * `now`: the clock words such as 下半年 in 可入驻时间 are read against.
+ */
+export function checkTextRow<C extends Collection>(collection: C, cells: Record<string, unknown>, now: Date = new Date()): RowCheck<C> {
   const flat = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, Array.isArray(v) ? v.join("、") : v]));
-  const read = readTextRow(collection, flat);
+  const read = readTextRow(collection, flat, now);
   const schema = INVENTORY_SCHEMAS[collection];
   const en = schema.safeParse(read.value, { error: EN_ERRORS });
   if (en.success && read.errors.length === 0) return { ok: true, value: en.data as InventoryValue[C] };

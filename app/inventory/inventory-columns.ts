@@ -1,13 +1,16 @@
 import { parseArea } from "~/domain/area";
 import { isCalendarDay } from "~/domain/calendar-day";
-import { readFieldNumber } from "~/domain/field-value";
+import { looksNegative, readFieldNumber, withoutMinus } from "~/domain/field-value";
 import { ceilingRefusal, countedRefusal, refusalText } from "~/domain/figure-refusal";
 import { fold } from "~/domain/fold-text";
 import { cleanTyped } from "~/domain/format-chars";
 import { parseCount, parseWan } from "~/domain/money";
+import { readAvailableFrom } from "~/domain/move-in";
 import { parseChineseNumber, withoutSpaces } from "~/domain/numbers";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "~/domain/units";
+import { NO_SPELLINGS, YES_SPELLINGS } from "~/domain/yes-no";
 import type { Bilingual } from "~/i18n/i18n";
+import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import type { Lng } from "~/i18n/lng";
 
 import type { Park, Recruiter, Space } from "./inventory-schema";
@@ -33,7 +36,10 @@ export type Column = {
   /** The values allowed (choices in the template, options in the form). */
   choices?: { value: string; label: Bilingual }[];
   list?: boolean;
-  read: (text: string) => CellRead;
+  /** A figure with a unit (面积, 承重, 租金 …): a unit in the sheet's header applies to its bare cells (read-workbook). */
+  figure?: boolean;
+  /** `now`: the clock words relative to today are read against (可入驻时间 "下半年"), once per row. */
+  read: (text: string, now?: Date) => CellRead;
   write: (value: unknown) => CellValue;
 };
 
@@ -45,20 +51,41 @@ const text: Pick<Column, "read" | "write"> = {
   write: (v) => (typeof v === "string" && v !== "" ? v : null),
 };
 
-/** A number read by `parse` (the lead form's normalisers; qualifiers like 约 allowed). */
 /**
- * `why`: the column's own reason for a text it could not read, in both languages (a counted figure's
- * problem: counted-refusal.ts, the lead form's message), said instead of the generic one.
+ * A figure read by `parse` with the lead form's grammar (field-value.ts readFieldNumber: qualifiers like 约
+ * allowed), so a cell reads what the lead form reads. What it refuses is said for what was read:
+ * - a range ("二三十亩", "20-30亩", "5000-8000平"): the column holds one figure, so the message names
+ *   the range's two ends and what to write (`figureRange`);
+ * - a figure after a minus sign ("-500", "－3吨/㎡"): negative, "应大于 0" for a column that must be
+ *   positive (`positive`: 面积), else "不能为负数" (the schema's own bounds, inventory-schema.ts); a
+ *   `signed` column (latitude, longitude) reads it as a number;
+ * - `why`: the column's own reason for a text it could not read, in both languages (a counted figure's
+ *   problem: figure-refusal.ts, the lead form's message), said instead of the generic one.
+ * `name`: the column's name in the message (its header without the unit); `example`: "例如 …" in both
+ * languages.
  */
 function numeric(
   parse: (s: string) => number | null,
   example: Bilingual,
-  why?: (s: string) => Bilingual | null,
-): Pick<Column, "read" | "write"> {
+  opts: { name: Bilingual; why?: (s: string) => Bilingual | null; positive?: boolean; signed?: boolean },
+): Pick<Column, "read" | "write" | "figure"> {
+  const { name, why, positive, signed } = opts;
+  const names = (lng: Lng) => ({ name: name[lng], example: example[lng] });
   return {
+    figure: true,
     read: (t) => {
+      if (!signed && looksNegative(t) && readFieldNumber(withoutMinus(t), parse, "amount").ok)
+        return {
+          ok: false,
+          reason: inventoryRuleMessages.both(positive ? "figurePositive" : "figureNotNegative", (lng) => ({ typed: t, ...names(lng) })),
+        };
       const r = readFieldNumber(t, parse, "amount");
       if (r.ok) return ok(r.value);
+      if (r.reason === "range")
+        return {
+          ok: false,
+          reason: inventoryRuleMessages.both("figureRange", (lng) => ({ typed: t, low: r.low, high: r.high, ...names(lng) })),
+        };
       const reason = r.reason === "number" ? why?.(t) : null;
       return reason ? { ok: false, reason } : bad(`无法识别“${t}”，${example.zh}`, `cannot read “${t}”; ${example.en}`);
     },
@@ -83,9 +110,9 @@ const integer: Pick<Column, "read" | "write"> = {
 export function parseRentPerMonth(input: string): number | null {
   let s = withoutSpaces(fold(input));
   if (s === null) return null;
-  const perDay = /[/每](?:天|日)$/.test(s);
+  const perDay = /[/每·・•](?:天|日)$/.test(s);
   s = s
-    .replace(/[/每](?:月|天|日)$/, "")
+    .replace(/[/每·・•](?:月|天|日)$/, "")
     .replace(/(?:元)?(?:\/|每)?(?:㎡|m2|m²|平方米|平米|平方|平)$/, "")
     .replace(/元$/, "");
   const n = parseChineseNumber(s);
@@ -131,10 +158,11 @@ function choice(
   };
 }
 
+/** Yes/no as the lead's consent and flags read it (yes-no.ts), and the columns' own words (有/无, 在岗/不在岗). */
 const yesNo = choice(
   [
-    { value: "true", label: { zh: "是", en: "yes" }, also: ["y", "true", "1", "√", "有", "在岗"] },
-    { value: "false", label: { zh: "否", en: "no" }, also: ["n", "false", "0", "×", "无", "不在岗"] },
+    { value: "true", label: { zh: "是", en: "yes" }, also: [...YES_SPELLINGS, "有", "在岗"] },
+    { value: "false", label: { zh: "否", en: "no" }, also: [...NO_SPELLINGS, "无", "不在岗"] },
   ],
   { zh: "是/否", en: "yes/no" },
 );
@@ -178,6 +206,23 @@ export function readDay(input: string, month = false): string | null {
   if (d === null) return ym;
   const day = `${ym}-${String(d).padStart(2, "0")}`;
   return isCalendarDay(day) ? day : null;
+}
+
+/**
+ * 可入驻时间 as people write it: a day or a month ("2027-03-15", "2027年3月"; readDay), else the lead's
+ * move-in words read for availability (move-in.ts readAvailableFrom: a period is its first month —
+ * "下半年" → July, "明年3月" → next March, "年底" → December). A day that does not exist is said as such
+ * (not read as its month); words naming no one year are refused as the lead's move-in refuses them.
+ */
+export function readAvailableFromCell(t: string, now: Date = new Date()): CellRead {
+  const d = readDay(t, true);
+  if (d) return ok(d);
+  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/.test(fold(t).trim()))
+    return { ok: false, reason: inventoryRuleMessages.both("availableNoSuchDay", { typed: t }) };
+  const r = readAvailableFrom(t, now);
+  if (r?.ok) return ok(r.month);
+  if (r) return { ok: false, reason: inventoryRuleMessages.both("availableWhichYear", { typed: t, example: r.example }) };
+  return { ok: false, reason: inventoryRuleMessages.both("availableUnread", { typed: t }) };
 }
 
 function day(month: boolean): Pick<Column, "read" | "write"> {
@@ -341,8 +386,18 @@ export const COLUMNS: Record<Collection, Column[]> = {
       hint("GB/T 2260 六位代码，可空（按省市区自动识别）", "GB/T 2260, six digits; blank = from the names"),
     ),
     col("address", "地址", "address", text),
-    col("lat", "纬度", "latitude", numeric(plainNumber, { zh: "例如 31.32", en: "e.g. 31.32" })),
-    col("lng", "经度", "longitude", numeric(plainNumber, { zh: "例如 118.87", en: "e.g. 118.87" })),
+    col(
+      "lat",
+      "纬度",
+      "latitude",
+      numeric(plainNumber, { zh: "例如 31.32", en: "e.g. 31.32" }, { name: { zh: "纬度", en: "latitude" }, signed: true }),
+    ),
+    col(
+      "lng",
+      "经度",
+      "longitude",
+      numeric(plainNumber, { zh: "例如 118.87", en: "e.g. 118.87" }, { name: { zh: "经度", en: "longitude" }, signed: true }),
+    ),
     col(
       "industries",
       "主导产业",
@@ -355,19 +410,23 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "minTaxPerMuWan",
       "亩均税收门槛（万元/亩）",
       "min tax per mu (10k CNY)",
-      numeric(parseWanPerMu, { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }),
+      numeric(parseWanPerMu, { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }, { name: { zh: "亩均税收门槛", en: "min tax per mu" } }),
     ),
     col(
       "minInvestmentPerMuWan",
       "投资强度门槛（万元/亩）",
       "min investment per mu (10k CNY)",
-      numeric(parseWanPerMu, { zh: "例如 300 或 300万元/亩", en: "e.g. 300" }),
+      numeric(
+        parseWanPerMu,
+        { zh: "例如 300 或 300万元/亩", en: "e.g. 300" },
+        { name: { zh: "投资强度门槛", en: "min investment per mu" } },
+      ),
     ),
     col(
       "minTaxPer1000SqmWan",
       "每千平方米税收门槛（万元）",
       "min tax per 1000 sqm (10k CNY)",
-      numeric(parseWan, { zh: "例如 20 或 20万元", en: "e.g. 20" }),
+      numeric(parseWan, { zh: "例如 20 或 20万元", en: "e.g. 20" }, { name: { zh: "每千平方米税收门槛", en: "min tax per 1000 sqm" } }),
     ),
     col("policies", "优惠政策", "policies", text),
     col("wecomWebhookUrl", "企业微信群机器人地址", "WeCom webhook URL", text),
@@ -385,6 +444,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         readPastLabel((s) => parseArea(s, "sqm"), FIGURE_LABELS.area),
         { zh: "例如 5000、5千平 或 50亩", en: "e.g. 5000, 5千平 or 50亩" },
+        { name: { zh: "面积", en: "the area" }, positive: true },
       ),
       {
         ...REQUIRED,
@@ -398,6 +458,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         readPastLabel((s) => parseArea(s, "sqm"), FIGURE_LABELS.area),
         { zh: "例如 1000 或 1千平", en: "e.g. 1000" },
+        { name: { zh: "最小可分割面积", en: "the divisible area" } },
       ),
     ),
     col("floors", "层数", "floors", integer),
@@ -406,51 +467,91 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "ceilingM",
       "层高（米）",
       "ceiling (m)",
-      numeric(readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling), { zh: "例如 9 或 9米", en: "e.g. 9" }, (t) =>
-        refusalText(ceilingRefusal(t)),
+      numeric(
+        readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling),
+        { zh: "例如 9 或 9米", en: "e.g. 9" },
+        {
+          name: { zh: "层高", en: "the ceiling" },
+          why: (t) => refusalText(ceilingRefusal(t)),
+        },
       ),
     ),
     col(
       "floorLoadKg",
       "承重（公斤/㎡）",
       "floor load (kg/㎡)",
-      numeric(readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad), { zh: "例如 3000 或 3吨/㎡", en: "e.g. 3000 or 3吨/㎡" }),
+      numeric(
+        readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad),
+        { zh: "例如 3000 或 3吨/㎡", en: "e.g. 3000 or 3吨/㎡" },
+        { name: { zh: "承重", en: "the floor load" } },
+      ),
     ),
     col(
       "powerKva",
       "配电（千伏安）",
       "power (kVA)",
-      numeric(readPastLabel(parsePowerKva, FIGURE_LABELS.power), { zh: "例如 1250 或 1250KVA", en: "e.g. 1250" }, (t) =>
-        refusalText(countedRefusal(t, "power")),
+      numeric(
+        readPastLabel(parsePowerKva, FIGURE_LABELS.power),
+        { zh: "例如 1250 或 1250KVA", en: "e.g. 1250" },
+        {
+          name: { zh: "配电", en: "the power" },
+          why: (t) => refusalText(countedRefusal(t, "power")),
+        },
       ),
     ),
     col(
       "craneT",
       "行车（吨）",
       "crane (t)",
-      numeric(readPastLabel(parseCraneT, FIGURE_LABELS.crane), { zh: "例如 10 或 10吨", en: "e.g. 10" }, (t) =>
-        refusalText(countedRefusal(t, "crane")),
+      numeric(
+        readPastLabel(parseCraneT, FIGURE_LABELS.crane),
+        { zh: "例如 10 或 10吨", en: "e.g. 10" },
+        {
+          name: { zh: "行车", en: "the crane" },
+          why: (t) => refusalText(countedRefusal(t, "crane")),
+        },
       ),
     ),
     col(
       "rentYuanPerSqmMonth",
       "租金（元/㎡/月）",
       "rent (CNY/㎡/month)",
-      numeric(readPastLabel(parseRentPerMonth, FIGURE_LABELS.rent), { zh: "例如 25 或 0.8元/㎡/天", en: "e.g. 25 or 0.8元/㎡/天" }),
+      numeric(
+        readPastLabel(parseRentPerMonth, FIGURE_LABELS.rent),
+        { zh: "例如 25 或 0.8元/㎡/天", en: "e.g. 25 or 0.8元/㎡/天" },
+        { name: { zh: "租金", en: "the rent" } },
+      ),
     ),
     col(
       "priceYuanPerSqm",
       "售价（元/㎡）",
       "price (CNY/㎡)",
-      numeric(readPastLabel(parseYuanPerSqm, FIGURE_LABELS.price), { zh: "例如 4500", en: "e.g. 4500" }),
+      numeric(
+        readPastLabel(parseYuanPerSqm, FIGURE_LABELS.price),
+        { zh: "例如 4500", en: "e.g. 4500" },
+        { name: { zh: "售价", en: "the price" } },
+      ),
     ),
     col(
       "landPriceWanPerMu",
       "地价（万元/亩）",
       "land price (10k CNY/mu)",
-      numeric(readPastLabel(parseWanPerMu, FIGURE_LABELS.landPrice), { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }),
+      numeric(
+        readPastLabel(parseWanPerMu, FIGURE_LABELS.landPrice),
+        { zh: "例如 30 或 30万元/亩", en: "e.g. 30" },
+        { name: { zh: "地价", en: "the land price" } },
+      ),
     ),
-    col("availableFrom", "可入驻时间", "available from", day(true), hint("年-月 或 年-月-日", "YYYY-MM or YYYY-MM-DD")),
+    col(
+      "availableFrom",
+      "可入驻时间",
+      "available from",
+      { read: readAvailableFromCell, write: day(true).write },
+      hint(
+        "年-月 或 年-月-日；也可写 下半年、年底、明年3月（时段按其第一个月）",
+        "YYYY-MM or YYYY-MM-DD; or words such as 下半年 (second half), 年底, 明年3月 (a period reads as its first month)",
+      ),
+    ),
     col("status", "状态", "status", STATUS, REQUIRED),
     col("notes", "备注", "notes", text),
   ],
@@ -521,14 +622,14 @@ export type TextRowRead = { value: Record<string, unknown>; errors: { key: strin
  * and the cells that could not be read. Blank cells are left out (the schema decides if they are
  * required). Numbers that came as numbers (an Excel numeric cell) are read from their decimal text.
  */
-export function readTextRow(collection: Collection, cells: Record<string, unknown>): TextRowRead {
+export function readTextRow(collection: Collection, cells: Record<string, unknown>, now: Date = new Date()): TextRowRead {
   const flat: Record<string, unknown> = {};
   const errors: TextRowRead["errors"] = [];
   for (const c of COLUMNS[collection]) {
     const raw = cells[c.key];
     const t = raw === null || raw === undefined ? "" : cleanTyped(String(raw));
     if (t === "") continue;
-    const r = c.read(t);
+    const r = c.read(t, now);
     if (r.ok) flat[c.key] = r.value;
     else errors.push({ key: c.key, reason: r.reason });
   }

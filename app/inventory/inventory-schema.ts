@@ -10,6 +10,8 @@ import { isWecomWebhookUrl } from "~/domain/wecom-url";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import type { Lng } from "~/i18n/lng";
 
+import { readAvailableFromCell } from "./inventory-columns";
+
 // The import format of DESIGN.md: {parks, spaces, recruiters}, each row upserted by id.
 
 type RuleKey = (typeof inventoryRuleMessages.keys)[number];
@@ -169,9 +171,19 @@ export const spaceSchema = z
     rentYuanPerSqmMonth: optNum(10_000),
     priceYuanPerSqm: optNum(1_000_000),
     landPriceWanPerMu: optNum(100_000),
+    /**
+     * "YYYY-MM" or "YYYY-MM-DD" stored; read as the sheet's cell reads it (inventory-columns.ts
+     * readAvailableFromCell: other date spellings, and the lead's move-in words with a period read as its
+     * first month, docs/decisions/087), so the JSON import takes what the sheet and the form take.
+     */
     availableFrom: z
       .string()
-      .refine((d) => /^\d{4}-\d{2}(-\d{2})?$/.test(d), rule("availableFromFormat"))
+      .transform((typed, ctx) => {
+        const r = readAvailableFromCell(cleanTyped(typed));
+        if (r.ok) return r.value as string;
+        ctx.addIssue({ code: "custom", params: { say: r.reason } });
+        return z.NEVER;
+      })
       .optional()
       .nullable(),
     status: z.enum(["available", "reserved", "let"]),

@@ -118,6 +118,13 @@ describe("POST /api/leads", () => {
     ["consent false", { ...validLeadJson(), consent: false }, "consent", /同意/],
     ["consent missing", { ...validLeadJson(), consent: undefined }, "consent", /同意/],
     ['consent as the string "no"', { ...validLeadJson(), consent: "no" }, "consent", /同意/],
+    // Other spellings of no are not consent either (yes-no.ts), nor words that are no yes/no.
+    ["consent 0", { ...validLeadJson(), consent: 0 }, "consent", /同意/],
+    ['consent "0"', { ...validLeadJson(), consent: "0" }, "consent", /同意/],
+    ['consent "false"', { ...validLeadJson(), consent: "false" }, "consent", /同意/],
+    ['consent "否"', { ...validLeadJson(), consent: "否" }, "consent", /同意/],
+    ['consent "maybe"', { ...validLeadJson(), consent: "maybe" }, "consent", /同意/],
+    ["consent 2", { ...validLeadJson(), consent: 2 }, "consent", /同意/],
     ["unknown area code", { ...validLeadJson(), contact: { name: "王", phone: "026-12345678" } }, "contact.phone", /手机号/],
     ["Beijing number one digit short", { ...validLeadJson(), contact: { name: "王", phone: "010-2345678" } }, "contact.phone", /手机号/],
     ["unallocated mobile segment", { ...validLeadJson(), contact: { name: "王", phone: "19412345678" } }, "contact.phone", /手机号/],
@@ -257,6 +264,15 @@ describe("identity fields as people paste them (issue 9, items 9 and 14)", () =>
 });
 
 describe("consent (issue 9, item 16)", () => {
+  it.each([1, "1", "yes", "YES", "是", "true", "on", "１"])("consent %j is a yes: 201, stored as consented", async (consent) => {
+    const res = await post({ ...validLeadJson({ company: `南京同意写法${String(consent)}测试有限公司` }), consent });
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    const [row] = await sql`select consent_at, consent_method from leads where id = ${id}`;
+    expect(row.consentMethod).toBe("written");
+    expect(row.consentAt).toBeInstanceOf(Date);
+  });
+
   it("stores the privacy-notice version, the time and the way consent was given, and returns them", async () => {
     const before = Date.now();
     const { id } = await (await post(validLeadJson({ company: "南京同意记录测试有限公司" }))).json();

@@ -254,7 +254,7 @@ describe("Excel import", () => {
         [3, "B（园区编号）", "未知园区编号 NOPE", "unknown park NOPE"],
         [3, "C（类型）", "“城堡”不是可选的类型（厂房、土地、办公、仓库）", "“城堡” is not a kind (factory, land, office, warehouse)"],
         [3, "E（名称）", "必填，不能为空", "required, must not be blank"],
-        [3, "F（面积）", "无法识别“-5”，例如 5000、5千平 或 50亩", "cannot read “-5”; e.g. 5000, 5千平 or 50亩"],
+        [3, "F（面积）", "“-5”是负数：面积应大于 0", "“-5” is negative: the area must be greater than 0"],
         [3, "G（层数）", "不能小于 1", "Must be at least 1"],
         [3, "H（单层）", "“也许”不是可选的是/否（是、否）", "“也许” is not a yes/no (yes, no)"],
         [3, "I（层高（米））", "无法识别“abc”，例如 9 或 9米", "cannot read “abc”; e.g. 9"],

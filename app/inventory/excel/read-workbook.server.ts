@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 
 import { fold } from "~/domain/fold-text";
 import type { Bilingual } from "~/i18n/i18n";
+import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 
 import { type Collection, columnByKey, COLUMNS } from "../inventory-columns";
 
@@ -53,24 +54,54 @@ function collectionOfSheet(name: string): Collection | null {
   return null;
 }
 
-/** A header cell → the column key: the Chinese header (units in brackets optional), the English one or the key itself. */
-function columnOfHeader(collection: Collection, header: string): string | null {
+/**
+ * A header cell → its column: the Chinese header, the English one or the key, each with or without the
+ * bracket after it. The bracket of a figure's column names the unit its bare cells are in, read by the
+ * column's own reader (the lead form's units: 平方米, 平米, m2, m², ㎡ … are one unit): "承重（吨/平方米）"
+ * is 承重 in t/㎡, so a cell 3 is 3000 kg/㎡ (`unit`); our own headers' units are the readers' defaults.
+ * A unit the reader does not know is `badUnit` (the column is refused, not read in another unit). The
+ * bracket of any other column is a note ("名称（必填）"). Null: no column of `collection`.
+ */
+type HeaderRead = { key: string; unit: string | null } | { key: string; badUnit: string };
+function columnOfHeader(collection: Collection, header: string): HeaderRead | null {
   const h = norm(header);
-  const bare = h.replace(/（.*$|\(.*$/, "");
+  const bracket = /^(.*?)\s*[（(]\s*(.*?)\s*[)）]\s*$/.exec(fold(header).trim());
+  const name = (text: string) => norm(text.replace(/\s*[（(].*$/, ""));
   for (const c of COLUMNS[collection]) {
-    const zh = norm(c.header.zh);
-    if (h === zh || h === norm(c.header.zh.replace(/（.*）$/, "")) || h === norm(c.header.en) || h === c.key.toLowerCase() || bare === zh)
-      return c.key;
+    if (h === norm(c.header.zh) || h === norm(c.header.en) || h === c.key.toLowerCase()) return { key: c.key, unit: null };
+  }
+  for (const c of COLUMNS[collection]) {
+    const names = [name(c.header.zh), name(c.header.en), c.key.toLowerCase()];
+    if (names.includes(h)) return { key: c.key, unit: null };
+    if (!bracket || !names.includes(norm(bracket[1]))) continue;
+    const unit = bracket[2];
+    if (!c.figure || unit === "") return { key: c.key, unit: null };
+    return c.read(`1${unit}`).ok ? { key: c.key, unit } : { key: c.key, badUnit: unit };
   }
   return null;
+}
+
+/** A plain figure, signed or not, with no unit ("3", "-3", "１２", "五千", "1.5万"): the header's unit applies. */
+const PLAIN_FIGURE = /^[-−－+]?\s*[0-9０-９.．,，零〇一二两三四五六七八九十百千万亿]+$/;
+
+/**
+ * A figure cell under a header naming its unit: the cell as typed when it writes a unit of its own
+ * ("3吨/㎡", "0.8元/㎡/天"), else with the header's unit after it ("3" → "3吨/平方米", "约3" → "约3吨/平方米"),
+ * so the column's reader reads it in that unit and its messages quote what it read.
+ */
+function inHeaderUnit(collection: Collection, key: string, unit: string, v: string | number): string | number {
+  const typed = String(v).trim();
+  const withUnit = `${typed}${unit}`;
+  const read = columnByKey(collection, key)!.read(withUnit);
+  return read.ok || PLAIN_FIGURE.test(typed) ? withUnit : v;
 }
 
 /** A CSV's sheet is known from its headers: 园区编号 → spaces, 姓名/负责园区 → recruiters, else parks. */
 function collectionOfHeaders(headers: string[]): Collection {
   const keys = (c: Collection) => headers.map((h) => columnOfHeader(c, h)).filter(Boolean).length;
   const best = (["spaces", "recruiters", "parks"] as const).map((c) => [c, keys(c)] as const).sort((a, b) => b[1] - a[1]);
-  if (headers.some((h) => columnOfHeader("spaces", h) === "parkId")) return "spaces";
-  if (headers.some((h) => columnOfHeader("recruiters", h) === "capacity")) return "recruiters";
+  if (headers.some((h) => columnOfHeader("spaces", h)?.key === "parkId")) return "spaces";
+  if (headers.some((h) => columnOfHeader("recruiters", h)?.key === "capacity")) return "recruiters";
   return best[0][0];
 }
 
@@ -121,14 +152,28 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
   });
   if (!headerRow) return;
   const header = headerRow as ExcelJS.Row;
-  const byIndex = new Map<number, { key: string; letter: string }>();
+  const byIndex = new Map<number, { key: string; letter: string; unit: string | null }>();
   const seen = new Set<string>();
   header.eachCell({ includeEmpty: false }, (cell, col) => {
     const text = String(cellValue(cell.value) ?? "").trim();
     if (!text) return;
-    const key = columnOfHeader(collection, text);
+    const found = columnOfHeader(collection, text);
     const letter = cell.address.replace(/\d+$/, "");
-    if (!key) {
+    if (found && "badUnit" in found) {
+      out.errors.push({
+        sheet,
+        row: header.number,
+        column: letter,
+        reason: inventoryRuleMessages.both("headerUnitUnknown", (lng) => ({
+          header: text,
+          unit: found.badUnit,
+          own: columnByKey(collection, found.key)!.header[lng],
+        })),
+      });
+      return;
+    }
+    const key = found?.key;
+    if (!found || !key) {
       out.warnings.push({
         sheet,
         row: header.number,
@@ -147,7 +192,7 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
       return;
     }
     seen.add(key);
-    byIndex.set(col, { key, letter });
+    byIndex.set(col, { key, letter, unit: found.unit });
   });
   // Only 编号 must be a column: other absent columns keep the stored values of existing rows, and a
   // new row without a required one is named row by row (import-plan.server.ts).
@@ -165,7 +210,7 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
     const cells: SourceRow["cells"] = {};
     const letters: SourceRow["letters"] = {};
     const refused: string[] = [];
-    for (const [index, { key, letter }] of byIndex) {
+    for (const [index, { key, letter, unit }] of byIndex) {
       letters[key] = letter;
       const problem = cellProblem(row.getCell(index).value);
       if (problem) {
@@ -173,7 +218,7 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
         refused.push(key);
       }
       const v = cellValue(row.getCell(index).value);
-      if (v !== null) cells[key] = v;
+      if (v !== null) cells[key] = unit ? inHeaderUnit(collection, key, unit, v) : v;
     }
     if (Object.keys(cells).length === 0 && refused.length === 0) return;
     out.rows.push({ collection, sheet, row: number, cells, letters, refused });

@@ -27,16 +27,19 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/money.ts": "currency and count words read in input (万, 元, 人民币, 人, …)",
   "app/domain/numbers.ts": "Chinese numerals read in input (一二三, 十百千万亿, 壹贰叁, 半, 点)",
   "app/domain/fold-text.ts": "numerals and unit words the folder normalises before reading",
-  "app/domain/field-value.ts": "approximation words (余, 多) and land words (土地, 地块) read in input",
+  "app/domain/field-value.ts":
+    "approximation words (余, 多), land words (土地, 地块) and the numerals of the negative-number check read in input",
+  "app/domain/yes-no.ts": "the spellings of yes and no read in input (是, 否)",
   "app/domain/comparison.ts": "comparison words read in input (不低于, 至少, 左右, …)",
   "app/domain/move-in.ts": "month, period and festival words read in a move-in date (下个月, 年底, 上半年, 中旬, 春节后, …)",
   "app/domain/phone.ts": "phone labels, extension words and a number's end marks read in input (手机, 电话, 转, 分机, 尾号)",
-  "app/domain/lead-schema.ts": "numerals in the negative-number check, and 万元 as the unit of a flagged figure",
+  "app/domain/lead-schema.ts": "万元 as the unit of a flagged figure",
   "app/domain/regions.ts":
     "suffixes of Chinese administrative division names (省, 自治区, 市, 盟, 县, 旗, …) and ethnic names of autonomous areas",
   "app/inventory/inventory-columns.ts":
     "the import/export format (DESIGN.md): Chinese column headers, value words (出租, 是) and weekday words",
-  "app/inventory/excel/read-workbook.server.ts": "the same format: sheet names (园区, 空间, 招商专员) and yes/no words",
+  "app/inventory/excel/read-workbook.server.ts":
+    "the same format: sheet names (园区, 空间, 招商专员), yes/no words and the numerals of a figure cell under a header's unit",
   "app/inventory/excel/write-workbook.server.ts":
     "the same format's template: example rows and the 说明 sheet, a document in the format's language",
   "app/auth/demo-accounts.server.ts": "names of the demo accounts (seed data)",
