@@ -18,8 +18,10 @@ import { searchText } from "./search-text.server";
  * - `company`: the name in its search form (search-text.server.ts: Traditional → Simplified character by
  *   character, full-width → ASCII, lower case: the form of the index's `companyFolded`), at least
  *   COMPANY_MIN characters.
+ * - `contact`: the contact's name in the same search form, from one character on ("张"): it only narrows
+ *   the other parts (a surname alone would list half the lead base), so a query of a contact alone is empty.
  */
-export type CallerQuery = { phoneDigits?: string; phoneTail?: string; creditCode?: string; company?: string };
+export type CallerQuery = { phoneDigits?: string; phoneTail?: string; creditCode?: string; company?: string; contact?: string };
 
 export const PHONE_PREFIX_MIN = 5;
 export const CREDIT_PREFIX_MIN = 6;
@@ -36,8 +38,8 @@ export function phonePrefixDigits(typed: string): string {
   return digits.replace(/^0+/, "");
 }
 
-/** Reads the three boxes of the desk (phone, company, credit code); any may be blank. */
-export function readCallerQuery(input: { phone?: string; company?: string; creditCode?: string }): CallerQuery {
+/** Reads the caller's boxes of the desk (phone, company, credit code, contact); any may be blank. */
+export function readCallerQuery(input: { phone?: string; company?: string; creditCode?: string; contact?: string }): CallerQuery {
   const q: CallerQuery = {};
   const tail = markedTailDigits(toHalfWidth(stripFormatChars(input.phone ?? "")));
   if (tail !== null) {
@@ -50,9 +52,12 @@ export function readCallerQuery(input: { phone?: string; company?: string; credi
   if (code.length >= CREDIT_PREFIX_MIN && CREDIT_CHARS.test(code)) q.creditCode = code;
   const company = searchText((input.company ?? "").slice(0, 100));
   if ([...company].length >= COMPANY_MIN) q.company = company;
+  const contact = searchText((input.contact ?? "").slice(0, 50));
+  if (contact) q.contact = contact;
   return q;
 }
 
+/** Nothing to look up: no number, code or company (a contact's name alone is no lookup, see CallerQuery). */
 export function isEmptyCallerQuery(q: CallerQuery): boolean {
   return !q.phoneDigits && !q.phoneTail && !q.creditCode && !q.company;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { closesTask } from "~/domain/call-outcomes";
-import { phonePrefixDigits, readCallerQuery } from "~/domain/caller-query";
+import { isEmptyCallerQuery, phonePrefixDigits, readCallerQuery } from "~/domain/caller-query";
 import { createLeadSchema, issuesToFieldErrors } from "~/domain/lead-schema";
 import { hardCheck } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
@@ -100,6 +100,13 @@ describe("what the caller lookup reads from the boxes", () => {
       creditCode: "91320100",
     });
     expect(readCallerQuery({ creditCode: "91320100IOSZ" }).creditCode).toBeUndefined(); // I, O, S, Z are not in the code's alphabet
+  });
+
+  it("reads the contact from one character, folded, but a contact alone is no lookup (it only narrows)", () => {
+    expect(readCallerQuery({ phone: "尾号5678", contact: " 張 " })).toEqual({ phoneTail: "5678", contact: "张" });
+    expect(readCallerQuery({ company: "华为", contact: "王强" })).toEqual({ company: "华为", contact: "王强" });
+    expect(isEmptyCallerQuery(readCallerQuery({ contact: "张经理" }))).toBe(true);
+    expect(isEmptyCallerQuery(readCallerQuery({ contact: "张", phone: "尾号5678" }))).toBe(false);
   });
 });
 
