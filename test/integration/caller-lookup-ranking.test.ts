@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { getSql } from "~/db/db.server";
 import { readCallerQuery } from "~/domain/caller-query";
 import { normalizePhone } from "~/domain/phone";
 import { type CallerLeads, findCallers } from "~/hotline/caller-search.server";
+import { lookUpCallerLeads } from "~/hotline/desk.server";
 import { hotlineText } from "~/i18n/hotline-messages";
 
 import { CALLER_LIMIT } from "../../search/callers.query";
@@ -21,10 +23,15 @@ import { createTestDatabase } from "../support/database";
 const N = 20_000;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 const meili = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
-const uid = `leads_ranking_${Math.random().toString(36).slice(2, 8)}`;
+const prefix = `ranking_${Math.random().toString(36).slice(2, 8)}_`;
+/** The index the desk reads (getDeskSearch: MEILI_INDEX_PREFIX + "leads"). */
+const uid = `${prefix}leads`;
 
 beforeAll(async () => {
   db = await createTestDatabase("caller_lookup_ranking");
+  // The desk's own lookup (lookUpCallerLeads) reads this database and index through the web's settings.
+  process.env.DATABASE_URL = db.url;
+  process.env.MEILI_INDEX_PREFIX = prefix;
   await db.sql`
     insert into leads (id, reference, status, source, lead, raw, phone, credit_code, company_name, industry, consent_method, created_at, updated_at)
     select gen_random_uuid(), 'PM-20261130-' || lpad(i::text, 7, '0'), 'matched', 'api',
@@ -55,6 +62,9 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => {
   await waitSucceeded(meili.deleteIndex(uid)).catch(() => {});
+  await getSql()
+    .end({ timeout: 2 })
+    .catch(() => {});
   await db?.drop();
 });
 
@@ -146,6 +156,19 @@ describe("the parts typed together narrow the list: every one must match", () =>
     expect(refs(await look({ phone: "尾号5678", contact: "张" }))).toEqual(tail.newest);
     // A contact alone is no lookup: a surname would list a twentieth of the base.
     expect((await look({ contact: "张" })).leads).toEqual([]);
+  });
+});
+
+describe("the desk's lookup (POST /hotline/callers reads these boxes)", () => {
+  it("reads the contact's box too, and passes on how many more match", async () => {
+    const tail = await expected(db.sql`phone like '%5678' and lead->'contact'->>'name' like '张%'`);
+    const all = await expected(db.sql`phone like '%5678'`);
+    const desk = (phone: string, name?: string) => lookUpCallerLeads({ contact: { phone, ...(name ? { name } : {}) } });
+    const wide = await desk("尾号5678");
+    expect(wide).toMatchObject({ state: "done", more: all.count - CALLER_LIMIT });
+    const narrow = await desk("尾号5678", "张");
+    expect(narrow.leads.map((l) => l.reference)).toEqual(tail.newest);
+    expect(await desk("尾号5678", "欧阳")).toEqual({ state: "done", leads: [] });
   });
 });
 
