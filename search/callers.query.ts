@@ -126,8 +126,8 @@ export async function searchCallers(search: SearchClient, indexUid: string, q: C
       }
     }
   };
-  // A hit the checks turn away (a contact's 张 matched in 张家港… of a company, which Meilisearch ranks
-  // above the contact's name) may leave the page short: the next page is asked, up to PAGES in all.
+  // A hit the checks turn away (a contact's 张 matched in 张家港… of a company) may leave the page
+  // short: the next page is asked, up to PAGES in all.
   let seen = 0;
   let estimated = 0;
   for (let page = 0; page < PAGES; page++) {
@@ -142,8 +142,8 @@ export async function searchCallers(search: SearchClient, indexUid: string, q: C
     }
     if (found.size >= CALLER_LIMIT || found.size === seen || hits.length < CALLER_LIMIT * 2) break;
   }
-  // Meilisearch's count without the hits the checks turned away: exact when those were all among the
-  // pages seen (as the ranking puts them: a word in the company's name ranks above one in the contact's).
+  // Meilisearch's count without the hits the checks turned away: exact when it turned none away or
+  // those were all among the pages seen, else too high by those beyond (the desk says "N 条以上" anyway).
   const total = Math.max(found.size, estimated - (seen - found.size));
   return { found, total };
 }

@@ -154,6 +154,12 @@ describe("the parts typed together narrow the list: every one must match", () =>
 
     const tail = await expected(db.sql`phone like '%5678' and lead->'contact'->>'name' like '张%'`);
     expect(refs(await look({ phone: "尾号5678", contact: "张" }))).toEqual(tail.newest);
+    const [{ surname }] = await db.sql<{ surname: string }[]>`
+      select left(lead->'contact'->>'name', 1) as surname from leads where phone like '+8613912%' order by created_at desc limit 1`;
+    const start = await expected(db.sql`phone like '+8613912%' and lead->'contact'->>'name' like ${surname + "%"}`);
+    // A number's start and a contact, the contact as the agent notes a caller who gave only the surname.
+    for (const contact of [surname, `${surname}先生`, `${surname}经理`, `${surname}总`])
+      expect(refs(await look({ phone: "13912", contact })), contact).toEqual(start.newest);
     // A contact alone is no lookup: a surname would list a twentieth of the base.
     expect((await look({ contact: "张" })).leads).toEqual([]);
   });

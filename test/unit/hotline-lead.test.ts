@@ -106,6 +106,10 @@ describe("what the caller lookup reads from the boxes", () => {
     expect(readCallerQuery({ phone: "尾号5678", contact: " 張 " })).toEqual({ phoneTail: "5678", contact: "张" });
     expect(readCallerQuery({ company: "华为", contact: "王强" })).toEqual({ company: "华为", contact: "王强" });
     expect(isEmptyCallerQuery(readCallerQuery({ contact: "张经理" }))).toBe(true);
+    // A caller who gave only the surname is noted so; the lead may hold the full name.
+    for (const typed of ["张先生", "张 女士", "张总", "张经理", "張工"])
+      expect(readCallerQuery({ phone: "尾号5678", contact: typed }).contact, typed).toBe("张");
+    expect(readCallerQuery({ phone: "尾号5678", contact: "先生" }).contact).toBe("先生"); // nothing left: as typed
     expect(isEmptyCallerQuery(readCallerQuery({ contact: "张", phone: "尾号5678" }))).toBe(false);
   });
 });
