@@ -63,11 +63,17 @@ function termsOf(q: CallerQuery): Term[] {
     terms.push({ part: "phone", words: q.phoneDigits, attributes: ["phoneDigits", ...local], prefixNeed: whole ? 1 : 4 });
   }
   if (q.phoneTail) terms.push({ part: "tail", words: `"${q.phoneTail}"`, attributes: ["phoneTails"], prefixNeed: 0 });
-  if (q.creditCode)
-    terms.push({ part: "creditCode", words: q.creditCode, attributes: ["creditCode"], prefixNeed: q.creditCode.length < 18 ? 3 : 1 });
   const company = q.company && plainWords(q.company);
-  if (company) terms.push({ part: "company", words: company, attributes: COMPANY_ATTRIBUTES, prefixNeed: 1 });
   const contact = q.contact && plainWords(q.contact);
+  if (q.creditCode) {
+    // Beside Chinese words Meilisearch cuts a typed code in several (91320100 | ma1x…), none of them the
+    // one word the document holds, and a part of a code is found only as the query's last word (a
+    // number's start goes last): the code is then not searched, only checked on the hits (words "").
+    const prefixNeed = q.creditCode.length < 18 ? 3 : 1;
+    const beside = Boolean(company || (contact && terms.length > 0) || (prefixNeed > 1 && terms.some((t) => t.prefixNeed > prefixNeed)));
+    terms.push({ part: "creditCode", words: beside ? "" : q.creditCode, attributes: beside ? [] : ["creditCode"], prefixNeed });
+  }
+  if (company) terms.push({ part: "company", words: company, attributes: COMPANY_ATTRIBUTES, prefixNeed: 1 });
   if (contact && terms.length > 0) terms.push({ part: "contact", words: contact, attributes: CONTACT_ATTRIBUTES, prefixNeed: 2 });
   return terms.sort((a, b) => a.prefixNeed - b.prefixNeed);
 }
@@ -99,7 +105,10 @@ export async function searchCallers(search: SearchClient, indexUid: string, q: C
   const text = terms.some((t) => t.part === "company" || t.part === "contact");
   const body = (ts: Term[], sort: boolean, offset: number) => ({
     indexUid,
-    q: ts.map((t) => t.words).join(" "),
+    q: ts
+      .map((t) => t.words)
+      .filter(Boolean)
+      .join(" "),
     attributesToSearchOn: [...new Set(ts.flatMap((t) => t.attributes))],
     offset,
     limit: CALLER_LIMIT * 2,
@@ -120,8 +129,8 @@ export async function searchCallers(search: SearchClient, indexUid: string, q: C
         if (code === "invalid_search_sort" && sorted) sorted = false;
         else if (code === "invalid_search_attributes_to_search_on") {
           const present = await attributesPresent(search, indexUid);
+          if (terms.some((t) => t.words && !t.attributes.some((a) => present.has(a)))) return null;
           terms = terms.map((t) => ({ ...t, attributes: t.attributes.filter((a) => present.has(a)) }));
-          if (terms.some((t) => t.attributes.length === 0)) return null;
         } else throw error;
       }
     }

@@ -73,6 +73,21 @@ describe("the leads index's settings", () => {
     expect([...byCode.keys()].sort()).toEqual(["lead-1", "lead-2", "lead-3"]);
     const byCompany = await searchCallerIndex(search, uid, { company: "华兴" });
     expect([...byCompany.keys()].sort()).toEqual(["lead-1", "lead-2"]);
+    // Together they narrow (docs/decisions/088): a code's start and a company, a number's start and a company; newest first.
+    expect(await searchCallerIndex(search, uid, { creditCode: "91320100MA1X", company: "华兴" })).toEqual(
+      new Map([
+        ["lead-2", new Set(["creditCode", "company"])],
+        ["lead-1", new Set(["creditCode", "company"])],
+      ]),
+    );
+    expect([...(await searchCallerIndex(search, uid, { creditCode: "91320100MA1X", company: "恒力" })).keys()]).toEqual(["lead-3"]);
+    expect([...(await searchCallerIndex(search, uid, { phoneDigits: "138123", company: "华兴" })).keys()]).toEqual(["lead-1"]);
+    expect([...(await searchCallerIndex(search, uid, { phoneDigits: "138123", creditCode: "91320100MA1X" })).keys()]).toEqual([
+      "lead-3",
+      "lead-1",
+    ]);
+    expect([...(await searchCallerIndex(search, uid, { creditCode: "91320100MA1X000002", contact: "王" })).keys()]).toEqual(["lead-2"]);
+    expect((await searchCallerIndex(search, uid, { creditCode: "91320100MA1X000002", company: "恒力" })).size).toBe(0);
     // The lead list's words (app/admin/lead-list.server.ts), a document by id (the privacy export).
     const words = await search.index(uid).search("恒力", { attributesToRetrieve: ["id"], locales: ["cmn"], matchingStrategy: "all" });
     expect(words.hits.map((h) => h.id)).toEqual(["lead-3"]);
