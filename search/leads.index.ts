@@ -32,15 +32,21 @@ export const leadsSettings: Settings = {
     "regionsFolded",
     "regionNames",
   ],
-  // Nothing filters, sorts or facets on this index: the lead list filters in Postgres and asks Meilisearch
-  // only for the ids its words find (app/admin/lead-list.server.ts), the hotline's caller lookup searches
-  // three attributes (search/callers.query.ts), the privacy export reads a document by id. Each filterable
-  // or sortable attribute is a facet database that every lead's document is written into, once on intake
-  // and again after matching: the empty lists (stated, not left out, so that an index made with the old
-  // lists drops them when the worker applies these settings) cut Meilisearch's CPU per indexing task by
-  // ~15–20 % (docs/decisions/055).
+  // Nothing filters or facets on this index: the lead list filters in Postgres and asks Meilisearch only
+  // for the ids its words find (app/admin/lead-list.server.ts), the privacy export reads a document by id.
+  // Each filterable or sortable attribute is a facet database that every lead's document is written
+  // into: the empty lists (stated, not left out, so that an index made with the old lists drops them when
+  // the worker applies these settings) cut Meilisearch's CPU per indexing task by ~15–20 %
+  // (docs/decisions/055). One sortable attribute is paid for: createdAt, a number that never changes
+  // after intake, so that the hotline's caller lookup (search/callers.query.ts) shows the newest of the
+  // ~100 leads whose number ends 5678 in a million, not the first indexed (docs/decisions/088).
   filterableAttributes: [],
-  sortableAttributes: [],
+  sortableAttributes: ["createdAt"],
+  // Meilisearch's default rules with `sort` moved before proximity, attribute and exactness: a search
+  // that asks for a sort (the caller lookup alone) gets every lead its words find without a typo newest
+  // first, not the leads whose 华为 sits one word earlier in the name; a search without one (the lead
+  // list) is ranked as before (docs/decisions/088).
+  rankingRules: ["words", "typo", "sort", "proximity", "attribute", "exactness"],
   facetSearch: false,
   // Chinese has no spaces between words: tell the tokenizer which language it is reading.
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],

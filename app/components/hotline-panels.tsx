@@ -42,17 +42,22 @@ function RefusedNotice({ lng, state }: { lng: Lng; state: Refused }) {
 
 const isRefused = (state: string): state is Refused => state === "signedOut" || state === "stale" || state === "forbidden";
 
-/** `state`: nothing typed yet, a list (maybe empty), the lookup failed, or it was refused (signed out, a stale page). */
+/**
+ * `state`: nothing typed yet, a list (maybe empty), the lookup failed, or it was refused (signed out, a
+ * stale page). `more`: leads that match too but are not listed (the agent is asked to type more).
+ */
 export function KnownCallers({
   lng,
   state,
   leads,
+  more = 0,
   statusLabel,
   leadHref,
 }: {
   lng: Lng;
   state: "typing" | "done" | "unavailable" | Refused;
   leads: KnownLeadCard[];
+  more?: number;
   statusLabel: (status: string) => string;
   leadHref: (leadId: string) => string;
 }) {
@@ -70,7 +75,10 @@ export function KnownCallers({
         ) : leads.length === 0 ? (
           <p>{h("known.none")}</p>
         ) : (
-          <p className="known-found">{h("known.found", { total: leads.length })}</p>
+          <>
+            <p className="known-found">{h("known.found", { total: leads.length })}</p>
+            {more > 0 ? <p className="hint known-more">{h("known.more", { more })}</p> : null}
+          </>
         )}
       </div>
       {state === "done" && leads.length > 0 ? (

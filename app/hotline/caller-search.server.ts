@@ -3,7 +3,7 @@ import type { CallerQuery } from "~/domain/caller-query";
 import { maskPhone } from "~/domain/phone";
 import { errorMessage, log } from "~/utils/log.server";
 
-import { CALLER_LIMIT, type CallerFound, searchCallerIndex } from "../../search/callers.query";
+import { CALLER_LIMIT, type CallerFound, type CallerIndexAnswer, type CallerPart, searchCallers } from "../../search/callers.query";
 import type { SearchClient } from "../../search/client";
 
 // "Is this caller known?" as the agent types (issue 12 item 2): the leads index answers for partial
@@ -25,9 +25,15 @@ export type CallerLead = {
   areaMinSqm: number | null;
   areaMaxSqm: number | null;
   recruiters: string[];
-  /** Why it is listed, strongest first: the phone, the credit code, the company name. */
-  matchedBy: ("phone" | "creditCode" | "company")[];
+  /**
+   * Why it is listed, strongest first: the whole number (`phone`), the credit code, the number's start or
+   * its marked end, the company name, the contact.
+   */
+  matchedBy: CallerPart[];
 };
+
+/** The leads shown, and how many more match than are shown (0 when all are). */
+export type CallerLeads = { leads: CallerLead[]; more: number };
 
 export type CallerSearchDeps = { sql: Sql; search: SearchClient; leadsIndex: string };
 
@@ -46,24 +52,32 @@ async function exactMatches(sql: Sql, phone: string | null, creditCode: string |
 
 /**
  * The caller's existing leads for what the agent typed so far: phone (any way of writing it, also
- * partial), credit code, company name. `exactPhone`: the typed phone normalised (normalizePhone), when
- * it is a whole number. At most CALLER_LIMIT, phone matches first, then newest.
+ * partial or its marked end), credit code, company name, contact. Every part typed must match (the
+ * index's one search, searchCallers); a lead whose whole number is `exactPhone` (the typed phone
+ * normalised, normalizePhone, when it is a whole number) or whose credit code is the whole code typed is
+ * listed too, whatever else was typed: the same number is the strongest sign of the caller. At most
+ * CALLER_LIMIT: the same whole number first, then the newest; `more` says how many matching leads are not shown.
  */
-export async function findCallerLeads(deps: CallerSearchDeps, q: CallerQuery, exactPhone: string | null = null): Promise<CallerLead[]> {
+export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactPhone: string | null = null): Promise<CallerLeads> {
   // Postgres alone still answers for an exact number or code when the index is down or not built yet.
-  const [indexed, exact] = await Promise.all([
-    searchCallerIndex(deps.search, deps.leadsIndex, q).catch((error: unknown) => {
+  const [index, exact] = await Promise.all([
+    searchCallers(deps.search, deps.leadsIndex, q).catch((error: unknown): CallerIndexAnswer => {
       if (!exactPhone && q.creditCode?.length !== 18) throw error;
       log.warn("caller lookup: search index unavailable, exact matches only", {
         error: errorMessage(error),
         cause: errorMessage((error as Error).cause),
       });
-      return new Map() as CallerFound;
+      return { found: new Map(), total: 0 };
     }),
     exactMatches(deps.sql, exactPhone, q.creditCode ?? null),
   ]);
-  for (const [id, parts] of exact) for (const p of parts) (indexed.get(id) ?? indexed.set(id, new Set()).get(id)!).add(p);
-  if (indexed.size === 0) return [];
+  const indexed = index.found;
+  let exactOnly = 0;
+  for (const [id, parts] of exact) {
+    if (!indexed.has(id)) exactOnly++;
+    for (const p of parts) (indexed.get(id) ?? indexed.set(id, new Set()).get(id)!).add(p);
+  }
+  if (indexed.size === 0) return { leads: [], more: 0 };
   const rows = await deps.sql<
     {
       id: string;
@@ -84,8 +98,8 @@ export async function findCallerLeads(deps: CallerSearchDeps, q: CallerQuery, ex
            coalesce((select array_agg(distinct r.name) from assignments a join recruiters r on r.id = a.recruiter_id where a.lead_id = l.id), '{}') as recruiters
     from leads l
     where l.id in ${deps.sql([...indexed.keys()])} and l.anonymised_at is null`;
-  const order = { phone: 0, creditCode: 1, company: 2 } as const;
-  return rows
+  const order: Record<CallerPart, number> = { phone: 0, creditCode: 1, phoneStart: 2, phoneTail: 2, company: 3, contact: 4 };
+  const leads = rows
     .map((r) => ({
       leadId: r.id,
       reference: r.reference,
@@ -98,8 +112,20 @@ export async function findCallerLeads(deps: CallerSearchDeps, q: CallerQuery, ex
       areaMinSqm: r.areaMin,
       areaMaxSqm: r.areaMax,
       recruiters: r.recruiters,
-      matchedBy: [...indexed.get(r.id)!].sort((a, b) => order[a] - order[b]),
+      // The whole number equal says more than its start does: a lead found both ways is "the same number".
+      matchedBy: [...indexed.get(r.id)!]
+        .filter((p, _, all) => p !== "phoneStart" || !all.includes("phone"))
+        .sort((a, b) => order[a] - order[b]),
     }))
     .sort((a, b) => order[a.matchedBy[0]] - order[b.matchedBy[0]] || b.createdAt.localeCompare(a.createdAt))
     .slice(0, CALLER_LIMIT);
+  // The index's count of its matches, with the exact ones it did not hold; the rows Postgres no longer shows (anonymised) left out.
+  const gone = indexed.size - rows.length;
+  const total = Math.max(indexed.size, index.total + exactOnly) - gone;
+  return { leads, more: Math.max(0, total - leads.length) };
+}
+
+/** The caller's existing leads (findCallers without the count of those not shown). */
+export async function findCallerLeads(deps: CallerSearchDeps, q: CallerQuery, exactPhone: string | null = null): Promise<CallerLead[]> {
+  return (await findCallers(deps, q, exactPhone)).leads;
 }

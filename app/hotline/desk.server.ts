@@ -10,7 +10,7 @@ import { describeFlag } from "~/i18n/flag-messages";
 import type { Lng } from "~/i18n/lng";
 import { errorMessage, log } from "~/utils/log.server";
 
-import { type CallerLead, findCallerLeads } from "./caller-search.server";
+import { type CallerLead, findCallers } from "./caller-search.server";
 import { type DryRunMatch, dryRunMatches, type DryRunNearMiss } from "./dry-run.server";
 import { getDeskSearch } from "./search.server";
 
@@ -103,23 +103,26 @@ export async function previewMatches(payload: Payload, lng: Lng, verifyDays: num
   }
 }
 
-export type CallerAnswer = { state: "typing" | "unavailable" | "done"; leads: CallerLead[] };
+/** `more`: how many leads match besides those listed (the agent is asked to type more), when any. */
+export type CallerAnswer = { state: "typing" | "unavailable" | "done"; leads: CallerLead[]; more?: number };
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
-/** "Who is calling?" for the phone, company name and credit code typed so far (any may be blank). */
+/** "Who is calling?" for the phone, company name, credit code and contact typed so far (any may be blank; every one typed must match). */
 export async function lookUpCallerLeads(payload: Payload): Promise<CallerAnswer> {
   const typed = {
     phone: text(payload.contact?.phone),
     company: text(payload.company?.name),
     creditCode: text(payload.company?.creditCode),
+    contact: text(payload.contact?.name),
   };
   const q = readCallerQuery(typed);
   if (isEmptyCallerQuery(q)) return { state: "typing", leads: [] };
   const phone = normalizePhone(typed.phone);
   try {
     const { search, leadsIndex } = getDeskSearch();
-    return { state: "done", leads: await findCallerLeads({ sql: getSql(), search, leadsIndex }, q, phone.ok ? phone.value : null) };
+    const { leads, more } = await findCallers({ sql: getSql(), search, leadsIndex }, q, phone.ok ? phone.value : null);
+    return { state: "done", leads, ...(more > 0 ? { more } : {}) };
   } catch (error) {
     log.warn("hotline caller lookup failed", { error: errorMessage(error), cause: errorMessage((error as Error).cause) });
     return { state: "unavailable", leads: [] };

@@ -231,7 +231,7 @@ function useDeskShortcuts(formId: string) {
   }, [formId]);
 }
 
-const CALLER_FIELDS = new Set(["contact.phone", "company.name", "company.creditCode"]);
+const CALLER_FIELDS = new Set(["contact.phone", "company.name", "company.creditCode", "contact.name"]);
 // What a panel shows when its lookup got no answer (the server unreachable, an error page): tried again.
 const CALLERS_FAILED: CallerAnswer = { state: "unavailable", leads: [] };
 const PREVIEW_FAILED: PreviewAnswer = { state: "unavailable", matches: [] };
@@ -440,6 +440,7 @@ export default function HotlineDesk() {
             lng={lng}
             state={callerAnswer?.state ?? "typing"}
             leads={(callerAnswer && "leads" in callerAnswer ? callerAnswer.leads : []) as KnownLeadCard[]}
+            more={callerAnswer && "leads" in callerAnswer ? (callerAnswer.more ?? 0) : 0}
             statusLabel={statusLabel}
             leadHref={(id) => lngHref(`/hotline/leads/${id}`, lng)}
           />

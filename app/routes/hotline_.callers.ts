@@ -7,8 +7,9 @@ import { fetcherAccess } from "~/http/fetcher-access.server";
 import { lngFromUrl } from "~/i18n/lng";
 
 /**
- * POST /hotline/callers (the desk's form fields contact.phone, company.name, company.creditCode and its
- * CSRF token) → `{state, leads}`: the caller's existing leads as typed so far, phones masked. Posted, so
+ * POST /hotline/callers (the desk's form fields contact.phone, company.name, company.creditCode,
+ * contact.name and its CSRF token) → `{state, leads, more?}`: the caller's existing leads matching all
+ * that is typed so far, phones masked, and how many more match than are listed (ADR 088). Posted, so
  * numbers stay out of URLs and access logs. Hotline staff and admins; anyone else gets a FetcherRefusal
  * (app/http/fetcher-access.server.ts) with 401/403.
  */

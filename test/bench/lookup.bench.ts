@@ -259,6 +259,7 @@ try {
       attributesToRetrieve: ["id"],
       matchingStrategy: "all",
       locales: ["cmn"],
+      sort: ["createdAt:desc"], // as the lookup asks (docs/decisions/088)
     });
   };
   const lookup = async (t: Typed) => {

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseEnv, workerEnvSchema } from "~/utils/env.server";
 
 import { searchCallerIndex } from "../../search/callers.query";
-import { createSearchClient, ensureIndex, waitSucceeded } from "../../search/client";
+import { createSearchClient, ensureIndex, meiliErrorCode, waitSucceeded } from "../../search/client";
 import { ensureLeadsIndex, type LeadDocument, leadsSettings } from "../../search/leads.index";
 import { leadsSettingsBefore055 } from "../support/leads-settings-before-055";
 
@@ -53,7 +53,7 @@ describe("the leads index's settings", () => {
     await ensureLeadsIndex(search, uid); // what the worker runs at every start
     const now = await search.index(uid).getSettings();
     expect(now.filterableAttributes).toEqual([]);
-    expect(now.sortableAttributes).toEqual([]);
+    expect(now.sortableAttributes).toEqual(["createdAt"]); // the caller lookup's newest first (docs/decisions/088)
     expect(now.facetSearch).toBe(false);
     // What is searched is unchanged.
     expect(now.searchableAttributes).toEqual(leadsSettings.searchableAttributes);
@@ -73,6 +73,21 @@ describe("the leads index's settings", () => {
     expect([...byCode.keys()].sort()).toEqual(["lead-1", "lead-2", "lead-3"]);
     const byCompany = await searchCallerIndex(search, uid, { company: "华兴" });
     expect([...byCompany.keys()].sort()).toEqual(["lead-1", "lead-2"]);
+    // Together they narrow (docs/decisions/088): a code's start and a company, a number's start and a company; newest first.
+    expect(await searchCallerIndex(search, uid, { creditCode: "91320100MA1X", company: "华兴" })).toEqual(
+      new Map([
+        ["lead-2", new Set(["creditCode", "company"])],
+        ["lead-1", new Set(["creditCode", "company"])],
+      ]),
+    );
+    expect([...(await searchCallerIndex(search, uid, { creditCode: "91320100MA1X", company: "恒力" })).keys()]).toEqual(["lead-3"]);
+    expect([...(await searchCallerIndex(search, uid, { phoneDigits: "138123", company: "华兴" })).keys()]).toEqual(["lead-1"]);
+    expect([...(await searchCallerIndex(search, uid, { phoneDigits: "138123", creditCode: "91320100MA1X" })).keys()]).toEqual([
+      "lead-3",
+      "lead-1",
+    ]);
+    expect([...(await searchCallerIndex(search, uid, { creditCode: "91320100MA1X000002", contact: "王" })).keys()]).toEqual(["lead-2"]);
+    expect((await searchCallerIndex(search, uid, { creditCode: "91320100MA1X000002", company: "恒力" })).size).toBe(0);
     // The lead list's words (app/admin/lead-list.server.ts), a document by id (the privacy export).
     const words = await search.index(uid).search("恒力", { attributesToRetrieve: ["id"], locales: ["cmn"], matchingStrategy: "all" });
     expect(words.hits.map((h) => h.id)).toEqual(["lead-3"]);
@@ -97,10 +112,13 @@ describe("the caller lookup before any lead has the attribute it searches", () =
     // A document without a credit code or a folded name (written before those fields existed).
     const { creditCode: _code, companyFolded: _folded, ...older } = doc(7, "南京华兴精工机械有限公司", "13912340000");
     await waitSucceeded(search.index(fresh).addDocuments([older], { primaryKey: "id" }));
-    expect(await searchCallerIndex(search, fresh, { phoneDigits: "1391234", creditCode: "91320100MA" })).toEqual(
-      new Map([["lead-7", new Set(["phone"])]]),
-    );
+    expect(await searchCallerIndex(search, fresh, { phoneDigits: "1391234" })).toEqual(new Map([["lead-7", new Set(["phoneStart"])]]));
+    // Every part typed must match (docs/decisions/088): a code no document has finds nobody, with the number too.
+    expect((await searchCallerIndex(search, fresh, { phoneDigits: "1391234", creditCode: "91320100MA" })).size).toBe(0);
     expect(await searchCallerIndex(search, fresh, { company: "华兴" })).toEqual(new Map([["lead-7", new Set(["company"])]]));
+    expect(await searchCallerIndex(search, fresh, { phoneDigits: "1391234", company: "华兴" })).toEqual(
+      new Map([["lead-7", new Set(["phoneStart", "company"])]]),
+    );
     expect((await searchCallerIndex(search, fresh, { creditCode: "91320100MA" })).size).toBe(0);
 
     // Any other refusal still fails the lookup (the desk then says the lookup is unavailable).
@@ -113,5 +131,33 @@ describe("the index writer's linger", () => {
     const env = { MEILI_URL: "http://127.0.0.1:7700", MEILI_MASTER_KEY: "0123456789abcdef" };
     expect(parseEnv(workerEnvSchema, env).INDEX_LINGER_MS).toBe(500);
     expect(parseEnv(workerEnvSchema, { ...env, INDEX_LINGER_MS: "200" }).INDEX_LINGER_MS).toBe(200);
+  });
+});
+
+// The first worker start after docs/decisions/088 applies the sortable createdAt to an index of a million
+// leads: minutes, during which Meilisearch refuses a sort on it. The desk's lookup must not go dark then.
+describe("the caller lookup on an index whose settings do not yet make createdAt sortable", () => {
+  const before088 = `${uid}_before088`;
+  afterAll(async () => {
+    await waitSucceeded(search.deleteIndex(before088)).catch(() => {});
+  });
+
+  it("asks again without the sort, and finds the same leads", async () => {
+    const { rankingRules: _rules, ...settings } = leadsSettings;
+    await ensureIndex(search, before088, "id", { ...settings, sortableAttributes: [] });
+    await waitSucceeded(
+      search
+        .index(before088)
+        .addDocuments([doc(1, "南京华兴精工机械有限公司", "13812345678"), doc(2, "南京华兴包装有限公司", "13912345678")], {
+          primaryKey: "id",
+        }),
+    );
+    const refused = await search
+      .index(before088)
+      .search("1381", { sort: ["createdAt:desc"] })
+      .catch((e: unknown) => e);
+    expect(meiliErrorCode(refused)).toBe("invalid_search_sort");
+    expect(await searchCallerIndex(search, before088, { phoneDigits: "138123" })).toEqual(new Map([["lead-1", new Set(["phoneStart"])]]));
+    expect([...(await searchCallerIndex(search, before088, { company: "华兴" })).keys()].sort()).toEqual(["lead-1", "lead-2"]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { closesTask } from "~/domain/call-outcomes";
-import { phonePrefixDigits, readCallerQuery } from "~/domain/caller-query";
+import { isEmptyCallerQuery, phonePrefixDigits, readCallerQuery } from "~/domain/caller-query";
 import { createLeadSchema, issuesToFieldErrors } from "~/domain/lead-schema";
 import { hardCheck } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
@@ -100,6 +100,17 @@ describe("what the caller lookup reads from the boxes", () => {
       creditCode: "91320100",
     });
     expect(readCallerQuery({ creditCode: "91320100IOSZ" }).creditCode).toBeUndefined(); // I, O, S, Z are not in the code's alphabet
+  });
+
+  it("reads the contact from one character, folded, but a contact alone is no lookup (it only narrows)", () => {
+    expect(readCallerQuery({ phone: "尾号5678", contact: " 張 " })).toEqual({ phoneTail: "5678", contact: "张" });
+    expect(readCallerQuery({ company: "华为", contact: "王强" })).toEqual({ company: "华为", contact: "王强" });
+    expect(isEmptyCallerQuery(readCallerQuery({ contact: "张经理" }))).toBe(true);
+    // A caller who gave only the surname is noted so; the lead may hold the full name.
+    for (const typed of ["张先生", "张 女士", "张总", "张经理", "張工"])
+      expect(readCallerQuery({ phone: "尾号5678", contact: typed }).contact, typed).toBe("张");
+    expect(readCallerQuery({ phone: "尾号5678", contact: "先生" }).contact).toBe("先生"); // nothing left: as typed
+    expect(isEmptyCallerQuery(readCallerQuery({ contact: "张", phone: "尾号5678" }))).toBe(false);
   });
 });
 
