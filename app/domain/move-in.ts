@@ -41,7 +41,10 @@ const TAIL = new RegExp(`^${MONTH_TAIL}$`);
 const YEAR_MONTH = new RegExp(
   `^(\\d{4}|\\d{2})\\s*[-./年]\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月(?:份)?)?(?:\\s*[-./]?\\s*\\d{1,2}\\s*[日号]?)?\\s*${MONTH_TAIL}$`,
 );
-const ASAP = /^(?:尽快|越快越好|尽早|马上|立即|立刻|随时|现在|asap|as soon as possible|immediately|now)$/;
+// With a verb after (立即入驻, 可随时入住), and what listings write of a space ready to move into (现房,
+// 即租即用, 拎包入住, 空置): all "now".
+const ASAP =
+  /^(?:(?:可)?(?:尽快|越快越好|尽早|马上|立即|立刻|随时|现在)(?:入驻|入住|进驻|搬入|搬迁)?|现房|即租即用|拎包入住|空置(?:中)?|asap|as soon as possible|immediately|now|available now|ready now)$/;
 const THIS_MONTH = new RegExp(
   `^(?:(?:本|这个?|当)月${MONTH_TAIL}|月(?:中|底|末|内)(?:前|之前|以前)?|this month|(?:by )?(?:the )?end of (?:the|this) month)$`,
 );
@@ -134,8 +137,8 @@ export function readMoveIn(input: string, now: Date): MoveInRead | null {
  * 下半年 → July, 一季度 → January, 明年上半年 → next January, 春节后 → the month of 正月初八 (work starts
  * again; it is never "two months" here). A point reads as itself (年初 January, 年中 June, 年底 December,
  * 3月底 March, 明年3月 next March), a deadline as its date ("三个月内" → now + 3 months, "国庆前" →
- * September: available by then at the latest, never earlier than the words say). "尽快", "随时", "现在"
- * → this month. A period under way past its middle ("下半年" in November) is refused as `whichYear`
+ * September: available by then at the latest, never earlier than the words say). "尽快", "随时", "现在",
+ * "立即入驻", and a listing's 现房 / 即租即用 / 拎包入住 → this month. A period under way past its middle ("下半年" in November) is refused as `whichYear`
  * like a lead's move-in (`example`: next year's first month). Not understood → null. China time.
  */
 export function readAvailableFrom(
