@@ -513,7 +513,7 @@ const en: Record<AdminOpsKey, string> = {
   "leads.col.created": "Received",
   "leads.col.sla": "Accept by",
   "leads.sla.breached": "Overdue",
-  "filter.adjusted.qLong": "The search words are longer than {max} characters; only the first {max} were searched for.",
+  "filter.adjusted.qLong": "The search words are longer than {max} {max:character|characters}; only the first {max} were searched for.",
   "filter.adjusted.status": "Status “{value}” is not one we know; all statuses are shown.",
   "filter.adjusted.park": "There is no park “{value}”; all parks are shown.",
   "filter.adjusted.section": "Industry section “{value}” is not one we know (one letter A–T); all sections are shown.",
