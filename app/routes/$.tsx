@@ -1,12 +1,5 @@
-import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import type { ReactNode } from "react";
-
-import { AdminHeader } from "~/components/admin";
-import { NotFoundPage } from "~/components/error-pages";
 import { stylesheets } from "~/components/page-head";
-import { StaffHeader } from "~/components/staff";
-import type { Lng } from "~/i18n/lng";
-import { ErrorBoundary as RootErrorBoundary, useRootData } from "~/root";
+import { StaffErrorBoundary } from "~/components/staff-not-found";
 import adminStyles from "~/styles/admin.css";
 
 // Any address without a page of its own. Matched by a route (rather than by none), the root's loader
@@ -30,17 +23,4 @@ export default function NoSuchPage() {
   return null;
 }
 
-/** The header of the signed-in person's own pages (root.tsx `desk`: deskOf their role); undefined when nobody is signed in. */
-function deskHeader(lng: Lng, desk: string | null, csrf: string | null): ReactNode | undefined {
-  if (desk === "/admin") return <AdminHeader lng={lng} />;
-  if (desk === "/hotline" || desk === "/queue")
-    return <StaffHeader lng={lng} signedIn csrf={csrf ?? ""} home={desk === "/hotline" ? "hotline" : "queue"} />;
-  return undefined;
-}
-
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const { lng, desk, csrf } = useRootData();
-  if (!isRouteErrorResponse(error) || error.status !== 404) return <RootErrorBoundary />;
-  return <NotFoundPage lng={lng} desk={desk} header={deskHeader(lng, desk, csrf)} />;
-}
+export const ErrorBoundary = StaffErrorBoundary;

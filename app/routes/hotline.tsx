@@ -14,6 +14,7 @@ import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview, type Ne
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
+import { StaffErrorBoundary } from "~/components/staff-not-found";
 import { getSql } from "~/db/db.server";
 import { CALL_OUTCOMES, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -28,6 +29,7 @@ import { openLeadsWithPhone } from "~/hotline/desk-lead.server";
 import { parseActionForm, staleFormReply } from "~/http/action-form.server";
 import type { FetcherRefusal } from "~/http/fetcher-access.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
+import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
 import { lngHref, pick } from "~/i18n/i18n";
@@ -195,7 +197,7 @@ async function callTaskAction(request: Request, control: DeskControls, lng: Lng,
   });
   const here = lngHref("/hotline", lng);
   if (answer.kind === "bad-request") throw data(null, { status: 400 });
-  if (answer.kind === "not-found") throw data(staffText(lng, "hotline.taskNotFound"), { status: 404 });
+  if (answer.kind === "not-found") throw notFoundWith(staffText(lng, "hotline.taskNotFound"));
   if (answer.kind === "stale") throw await redirectWithFlash(request, here, { tone: "alert", text: staffText(lng, "hotline.stale") });
   if (answer.kind === "confirm") return data<ActionResult>({ confirm: answer });
   const recorded = staffText(lng, "hotline.done", { reference: answer.reference, outcome: staffText(lng, `outcome.${answer.outcome}`) });
@@ -535,3 +537,6 @@ export default function HotlineDesk() {
     </StaffPage>
   );
 }
+
+/** A 404 here (no such assignment, call task or lead) keeps the staff header and says what was not found. */
+export const ErrorBoundary = StaffErrorBoundary;

@@ -13,6 +13,7 @@ import { ErrorList, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
+import { StaffErrorBoundary } from "~/components/staff-not-found";
 import { getSql } from "~/db/db.server";
 import { needAreaShort } from "~/domain/area";
 import { NOTE_MAX } from "~/domain/call-outcomes";
@@ -316,3 +317,6 @@ export default function HotlineLead() {
     </StaffPage>
   );
 }
+
+/** A 404 here (no such assignment, call task or lead) keeps the staff header and says what was not found. */
+export const ErrorBoundary = StaffErrorBoundary;

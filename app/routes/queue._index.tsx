@@ -10,6 +10,7 @@ import { FlashBanner, type FlashMessage } from "~/components/flash";
 import { ErrorList } from "~/components/forms";
 import { noStore, stylesheets } from "~/components/page-head";
 import { StaffPage } from "~/components/staff";
+import { StaffErrorBoundary } from "~/components/staff-not-found";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { readFlash } from "~/http/flash.server";
@@ -271,3 +272,6 @@ function FilterSelect({ label, meta, any, options }: { label: string; meta: Sele
     </div>
   );
 }
+
+/** A 404 here (no such assignment, call task or lead) keeps the staff header and says what was not found. */
+export const ErrorBoundary = StaffErrorBoundary;

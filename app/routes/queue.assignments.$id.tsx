@@ -20,6 +20,7 @@ import { FlashBanner } from "~/components/flash";
 import { ErrorList, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { StaffPage } from "~/components/staff";
+import { StaffErrorBoundary } from "~/components/staff-not-found";
 import { getSql } from "~/db/db.server";
 import { DECLINE_REASONS, LOST_REASONS, UNDO_MINUTES } from "~/domain/close-reasons";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -30,6 +31,7 @@ import { formatPhoneForDisplay } from "~/domain/phone";
 import { needRegionsText } from "~/domain/regions.server";
 import { staleFormReply } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
+import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { describeFlag } from "~/i18n/flag-messages";
@@ -194,7 +196,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const who = { assignmentId: params.id!, recruiterId: user.recruiterId };
   // An assignment that is not there (or not the recruiter's): 404 here, before the form is judged — not a
   // 303 (or a 400) to a page that 404s.
-  if (!(await assignmentToActOn(sql, who, formId))) throw data(staffText(lng, "a.notFound"), { status: 404 });
+  if (!(await assignmentToActOn(sql, who, formId))) throw notFoundWith(staffText(lng, "a.notFound"));
   if (submission.status !== "success") return data<ActionData>({ form: formId, result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 };
@@ -795,3 +797,6 @@ function ShareLink({ lng, url }: { lng: Data["lng"]; url: string }) {
     </div>
   );
 }
+
+/** A 404 here (no such assignment, call task or lead) keeps the staff header and says what was not found. */
+export const ErrorBoundary = StaffErrorBoundary;

@@ -112,7 +112,11 @@ describe("steps on rows that do not exist", () => {
     ]) {
       const res = await client.post(`/queue/assignments/${randomUUID()}`, { csrf, ...form }, recruiter);
       expect(res.status, form.intent).toBe(404);
-      expect(await res.text()).toContain("页面不存在");
+      const page = await res.text();
+      expect(page).toContain("页面不存在");
+      // What was not found, said, under the recruiter's own header (their menu and sign-out).
+      expect(page).toContain("找不到这条分配，或它已不在您的名下。");
+      expect(page).toContain('action="/logout"');
     }
     expect(await db.sql`select 1 from lead_notes`).toHaveLength(0);
   });
@@ -121,6 +125,7 @@ describe("steps on rows that do not exist", () => {
     const csrf = await client.csrfOf("/hotline", hotline);
     const res = await client.post("/hotline", { csrf, task: randomUUID(), outcome: "no-answer", note: "" }, hotline);
     expect(res.status).toBe(404);
+    expect(await res.text()).toContain("找不到这条呼叫任务。");
   });
 
   it("a dead-letter action on a notice or work that never existed is a 404 with the message on the page", async () => {
