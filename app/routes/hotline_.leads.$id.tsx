@@ -33,12 +33,12 @@ import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
 import {
+  baseAfterConflict,
   changedKeys,
   decodeBase,
   type EditConflict,
   type EditValues,
   encodeBase,
-  baseAfterConflict,
   isBlankValue,
   mergeEdit,
   sentValues,
