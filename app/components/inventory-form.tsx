@@ -78,7 +78,9 @@ export function InventoryForm({
     defaultValue,
     shouldValidate: "onSubmit",
   });
-  const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
+  // Fields with a message: the form's own message (allErrors' "" key, a conflict) is no field to look under.
+  const fieldErrorCount = Object.entries(form.allErrors).filter(([key, e]) => key !== "" && e?.length).length;
+  const showBanner = fieldErrorCount > 0 || !!form.errors?.length;
   const meta = (key: string) => fields[key] as unknown as FieldMeta;
   return (
     <Form method="post" {...getFormProps(form)} className="inventory-form">
@@ -86,9 +88,9 @@ export function InventoryForm({
       {lockedId ? <input type="hidden" name="id" value={lockedId} /> : null}
       {base ? <input type="hidden" name="base" value={base} /> : null}
       <p className="hint">{t("edit.required")}</p>
-      {errorCount > 0 ? (
+      {showBanner ? (
         <div className="banner error" role="alert" id={form.errorId}>
-          {t("edit.errors", { count: errorCount })}
+          {fieldErrorCount > 0 ? t("edit.errors", { count: fieldErrorCount }) : null}
           {form.errors?.length ? ` ${form.errors.join("；")}` : null}
         </div>
       ) : null}

@@ -65,6 +65,7 @@ export function PhoneLeadNeed({
   onNotes,
   onChange,
   places,
+  keepBlank,
 }: {
   lng: Lng;
   need: NeedFields;
@@ -73,13 +74,15 @@ export function PhoneLeadNeed({
   onNotes: (v: string) => void;
   onChange?: () => void;
   places?: NotesPlaces;
+  /** On an edit, the fields that held a value when the form was filled: emptied, the notes do not fill them (ADR 091). */
+  keepBlank?: readonly string[];
 }) {
   const t = (key: Parameters<typeof ui>[1]) => ui(lng, key);
   const h = (key: Parameters<typeof hotlineText>[1]) => hotlineText(lng, key);
   const filled = new Set<string>(
     ASSIST_FORM_FIELDS.filter((name) => {
       const v = need[name as keyof NeedFields].value;
-      return typeof v === "string" && v.trim() !== "";
+      return (typeof v === "string" && v.trim() !== "") || !!keepBlank?.includes(name);
     }),
   );
   const preview = assistPreview(notes, filled, lng, typeof need.kind.value === "string" ? need.kind.value : undefined);

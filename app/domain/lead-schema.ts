@@ -40,7 +40,15 @@ const LIMITS = {
 } as const;
 
 /** Options of the schema; `now` is the clock that relative move-in dates ("下个月", "年底") count from. */
-export type LeadSchemaOptions = { now?: () => Date };
+export type LeadSchemaOptions = {
+  now?: () => Date;
+  /**
+   * Need fields (form names: areaMin, ceilingMinM, regions, …) the notes must not fill although blank:
+   * on an edit, the fields that held a value when the form was filled — emptied, they are the person's
+   * answer, not a blank for the assist (ADR 091). First intake passes none.
+   */
+  keepBlank?: ReadonlySet<string>;
+};
 
 /** A filled-in blank: which field the free-text assist set, to what, and from which words. */
 export type AssistFill = { field: string; value: string | number | boolean; text: string };
@@ -283,6 +291,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   // (docs/decisions/029). A deal not said is "either"; area, industry and product may come later.
   const onPhone = channel === "hotline";
   const now = options.now ?? (() => new Date());
+  const keepBlank = options.keepBlank ?? NONE;
 
   const need = group(m, {
     kind: choice(m, NEED_KINDS, true),
@@ -444,13 +453,13 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       // The area check runs even while other fields still have errors, so every error shows at once.
       .superRefine(
         (lead, ctx) => {
-          const issue = areaIssue(resolveArea(lead.need, now), !onPhone);
+          const issue = areaIssue(resolveArea(lead.need, now, keepBlank), !onPhone);
           if (issue) ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m(issue) });
         },
         { when: (payload) => areaFieldsParsed(payload.value) },
       )
       .transform((lead) => {
-        const { minSqm, maxSqm, plan } = resolveArea(lead.need, now);
+        const { minSqm, maxSqm, plan } = resolveArea(lead.need, now, keepBlank);
         const unit = lead.need.areaUnit;
         const assist: AssistFill[] = [];
         // Free-text assist: numbers in the notes fill the blanks, never what the person filled in
@@ -466,7 +475,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           }
         }
         // Places in the notes fill a blank regions field when each names one division (note-regions.ts decides).
-        const places = planNoteRegions(lead.need.notes, lead.need.regions.typed);
+        const places = keepBlank.has("regions") ? null : planNoteRegions(lead.need.notes, lead.need.regions.typed);
         const regionsOf = places?.fill ?? lead.need.regions;
         if (places?.fill) assist.push({ field: "need.regions", value: places.fill.codes.join(","), text: places.fill.text });
         const flags: LeadFlag[] = [
@@ -573,9 +582,11 @@ type NeedAreaInput = {
 } & Partial<Record<Exclude<AssistField, "areaMinSqm" | "areaMaxSqm">, unknown>>;
 
 /** The need fields the person typed something into (the assist leaves those alone). */
-function filledFields(need: NeedAreaInput): Set<string> {
-  return new Set(ASSIST_FIELDS.map(assistFormField).filter((n) => (need as Record<string, unknown>)[n] !== undefined));
+function filledFields(need: NeedAreaInput, keepBlank: ReadonlySet<string>): Set<string> {
+  return new Set(ASSIST_FIELDS.map(assistFormField).filter((n) => (need as Record<string, unknown>)[n] !== undefined || keepBlank.has(n)));
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The assist's plan of one lead, worked out once for the cross-field check and the transform (both get
@@ -583,10 +594,10 @@ function filledFields(need: NeedAreaInput): Set<string> {
  * typed month read it already, and a lead reads the clock once.
  */
 const plans = new WeakMap<object, ReturnType<typeof planAssist>>();
-function planOf(need: NeedAreaInput, now: () => Date) {
+function planOf(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<string>) {
   let plan = plans.get(need);
   if (!plan) {
-    const filled = filledFields(need);
+    const filled = filledFields(need, keepBlank);
     plans.set(need, (plan = planAssist(need.notes, filled, need.notes && !filled.has("moveInBy") ? now() : undefined)));
   }
   return plan;
@@ -596,8 +607,8 @@ function planOf(need: NeedAreaInput, now: () => Date) {
  * The wanted area in ㎡: typed bounds first, read by the one rule of area-bounds.ts resolveAreaBounds (a bare
  * bound takes the unit written in the other); only when both are blank, the area read from the notes.
  */
-function resolveArea(need: NeedAreaInput, now: () => Date) {
-  const plan = planOf(need, now);
+function resolveArea(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<string>) {
+  const plan = planOf(need, now, keepBlank);
   const fromNotes = (f: AssistField) => plan.fills.find((x) => x.field === f)?.value as number | undefined;
   let { minSqm, maxSqm } = resolveAreaBounds(need.areaMin, need.areaMax, need.areaUnit, need.kind);
   if (minSqm === undefined && maxSqm === undefined) {

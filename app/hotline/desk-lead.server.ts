@@ -94,7 +94,20 @@ export function needFingerprint(lead: Lead): string {
  */
 export async function updateLeadNeed(
   sql: Sql,
-  input: { leadId: string; parsed: Lead; authorId: string; note: string; reason: string; filledFrom?: string },
+  input: {
+    leadId: string;
+    parsed: Lead;
+    authorId: string;
+    note: string;
+    reason: string;
+    /** ADR 068's fingerprint (a page rendered before ADR 091): refused when the stored need is not that one. */
+    filledFrom?: string;
+    /**
+     * ADR 091: given the stored lead (locked), the need to save — the form's changes over it — or null when
+     * another person's change conflicts with the form's: then nothing is saved.
+     */
+    merge?: (current: Lead) => Lead | null;
+  },
 ): Promise<NeedUpdate> {
   if (!isUuid(input.leadId)) return { ok: false, reason: "not-found" };
   return sql.begin(async (tx) => {
@@ -103,8 +116,11 @@ export async function updateLeadNeed(
     if (!row) return { ok: false as const, reason: "not-found" as const };
     if (CLOSED.includes(row.status)) return { ok: false as const, reason: "closed" as const };
     const base = needFingerprint(row.lead);
-    if (input.filledFrom && input.filledFrom !== base) return { ok: false as const, reason: "changedMeanwhile" as const, base };
-    const { need, use, tax, flags } = input.parsed;
+    if (!input.merge && input.filledFrom && input.filledFrom !== base)
+      return { ok: false as const, reason: "changedMeanwhile" as const, base };
+    const parsed = input.merge ? input.merge(row.lead) : input.parsed;
+    if (!parsed) return { ok: false as const, reason: "changedMeanwhile" as const, base };
+    const { need, use, tax, flags } = parsed;
     const lead: Lead = {
       ...row.lead,
       need,

@@ -93,7 +93,10 @@ const zh = {
   "editNeed.save": "保存需求并重新匹配",
   "editNeed.saved": "需求已更新，正在重新匹配。",
   "editNeed.changedMeanwhile":
-    "未保存：你打开此页后，有人修改了这条线索的需求。你填写的内容仍在下面；请刷新页面查看最新需求，或确认无误后再次保存以覆盖。",
+    "未保存：你打开此页后，有人修改了这条线索的需求，与你的修改有冲突。你填写的内容仍在下面，各冲突字段下方写明了对方保存的值；确认无误后再次保存，只会用你的值覆盖这些字段，对方改的其他字段保持不变。",
+  "editNeed.theirs": "对方已保存为：{theirs}；本页为：{mine}。再次保存将以本页的值为准。",
+  "editNeed.blank": "（空）",
+  "editNeed.ticked": "已勾选",
   "editNeed.reason": "热线更新需求（{reference}）",
   "source.hotline": "热线",
   "source.recruiter": "招商专员",
@@ -196,7 +199,10 @@ const en: Record<HotlineKey, string> = {
   "editNeed.save": "Save the need and re-match",
   "editNeed.saved": "Need updated; the lead is being matched again.",
   "editNeed.changedMeanwhile":
-    "Not saved: someone changed this lead's need after you opened the page. What you typed is still below; reload to see the latest, or save again to overwrite it.",
+    "Not saved: someone changed this lead's need after you opened the page, and their change conflicts with yours. What you typed is still below; under each conflicting field is what they saved. Saving again writes your value into those fields only; their other changes stay.",
+  "editNeed.theirs": "They saved: {theirs}; this page has: {mine}. Saving again keeps this page's value.",
+  "editNeed.blank": "(blank)",
+  "editNeed.ticked": "ticked",
   "editNeed.reason": "Need updated by the hotline ({reference})",
   "source.hotline": "Hotline",
   "source.recruiter": "Recruiter",

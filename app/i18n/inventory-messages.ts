@@ -38,7 +38,9 @@ const zh = {
   "edit.created": "已新建。",
   "edit.unchanged": "没有改动。",
   "edit.changedMeanwhile":
-    "未保存：你打开此页后，有人修改了这条记录。你填写的内容仍在下面；请刷新页面查看最新内容，或确认无误后再次保存以覆盖。",
+    "未保存：你打开此页后，有人修改了这条记录，与你的修改有冲突。你填写的内容仍在下面，各冲突字段下方写明了对方保存的值；确认无误后再次保存，只会用你的值覆盖这些字段，对方改的其他字段保持不变。",
+  "edit.theirs": "对方已保存为：{theirs}；本页为：{mine}。再次保存将以本页的值为准。",
+  "edit.blank": "（空）",
   "edit.rerouted": "已将 {count} 条未接的派单改派给其他招商专员。",
   "edit.errors": "有 {count} 处需要修改，见各字段下方的说明。",
   "edit.idTaken": "编号已存在，请换一个或去编辑那一条",
@@ -183,7 +185,9 @@ const en: Record<InventoryKey, string> = {
   "edit.created": "Created.",
   "edit.unchanged": "Nothing changed.",
   "edit.changedMeanwhile":
-    "Not saved: someone changed this record after you opened the page. What you typed is still below; reload to see the latest, or save again to overwrite it.",
+    "Not saved: someone changed this record after you opened the page, and their change conflicts with yours. What you typed is still below; under each conflicting field is what they saved. Saving again writes your value into those fields only; their other changes stay.",
+  "edit.theirs": "They saved: {theirs}; this page has: {mine}. Saving again keeps this page's value.",
+  "edit.blank": "(blank)",
   "edit.rerouted": "{count} open {count:offer|offers} re-routed to other recruiters.",
   "edit.errors": "{count} {count:field needs|fields need} changes; see the {count:note under it|notes under them}.",
   "edit.idTaken": "This id exists already: choose another or edit that one",

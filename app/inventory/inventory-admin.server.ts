@@ -186,24 +186,32 @@ export async function saveInventoryRow<C extends Collection>(
   opts: {
     create: boolean;
     routing: RoutingOptions;
-    /** Editing: whether the row as it is now (locked) is the one the form was filled from; else nothing is saved. */
-    unchangedSince?: (current: DbRow) => boolean;
+    /**
+     * Editing: given the row as it is now (locked), what to save — the form's changes over it (ADR 091) —
+     * or null when it changed meanwhile in a way the form conflicts with: then nothing is saved.
+     */
+    merge?: (current: DbRow) => InventoryValue[C] | null;
   },
 ): Promise<SaveOutcome> {
   return sql.begin(async (tx): Promise<SaveOutcome> => {
     if (opts.create && (await loadDbRows(tx, collection, [value.id])).length) return { ok: false, reason: "idTaken" };
-    if (!opts.create && opts.unchangedSince) {
+    let toSave = value;
+    if (!opts.create && opts.merge) {
       await tx`select 1 from ${tx(collection as string)} where id = ${value.id} for update`;
       const [current] = await loadDbRows(tx, collection, [value.id]);
-      if (current && !opts.unchangedSince(current)) return { ok: false, reason: "changedMeanwhile", current };
+      if (current) {
+        const merged = opts.merge(current);
+        if (!merged) return { ok: false, reason: "changedMeanwhile", current };
+        toSave = merged;
+      }
     }
     const value3: Collections = { parks: [], spaces: [], recruiters: [] };
-    (value3[collection] as unknown[]).push(value);
+    (value3[collection] as unknown[]).push(toSave);
     const result = await applyInventory(tx, value3);
     if (!result.ok) return { ok: false, reason: "unknownPark" };
     const counts = result.counts[collection];
     const outcome = counts.created ? "created" : counts.updated ? "updated" : "unchanged";
-    const rerouted = collection === "recruiters" ? await rerouteOffersOfUnavailable(tx, [value.id], opts.routing) : 0;
+    const rerouted = collection === "recruiters" ? await rerouteOffersOfUnavailable(tx, [toSave.id], opts.routing) : 0;
     return { ok: true, outcome, rerouted };
   });
 }

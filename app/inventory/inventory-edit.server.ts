@@ -11,6 +11,18 @@ import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { editFingerprint } from "~/utils/edit-fingerprint.server";
+import {
+  baseAfterConflict,
+  changedKeys,
+  decodeBase,
+  type EditConflict,
+  type EditValues,
+  encodeBase,
+  isBlankValue,
+  mergeEdit,
+  sentValues,
+  valuesAsForm,
+} from "~/utils/edit-merge.server";
 import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
@@ -67,13 +79,45 @@ async function parkChoices(lng: Lng, current: string | null): Promise<Record<str
   return { parkId: options };
 }
 
+/** A stored row as the edit form's values. */
+function rowValues(collection: Collection, row: DbRow): EditValues {
+  return formValues(collection, fromDbRow(collection, row) as unknown as Record<string, unknown>);
+}
+
 /**
- * What an edit form was filled from, as a short fingerprint of the row's form values: sent back with the
- * form, so a save over a change someone else made meanwhile is refused instead of silently undoing it.
+ * What an edit form was filled from: the row's form values, sent back with the form, so a save merges
+ * this tab's changes over what is stored now and never undoes what someone else saved (ADR 091).
  */
 function baseOf(collection: Collection, row: DbRow): string {
-  const values = formValues(collection, fromDbRow(collection, row) as unknown as Record<string, unknown>);
-  return editFingerprint(values);
+  return encodeBase(rowValues(collection, row));
+}
+
+/** A page rendered before ADR 091 sent ADR 068's fingerprint: such a save is refused when the row changed. */
+function legacyFingerprint(collection: Collection, row: DbRow): string {
+  return editFingerprint(rowValues(collection, row));
+}
+
+/** One form value as the person reads it: the label of a choice, ticks joined, "(blank)". */
+function shownValue(collection: Collection, key: string, v: string | string[], lng: Lng): string {
+  if (isBlankValue(v)) return inventoryText(lng, "edit.blank");
+  const column = COLUMNS[collection].find((c) => c.key === key);
+  const label = (x: string) => column?.choices?.find((o) => o.value === x)?.label[lng] ?? x;
+  return Array.isArray(v) ? v.map(label).join(lng === "zh" ? "、" : ", ") : label(v);
+}
+
+/** Each conflicting field's message: what the other person saved and what this tab has. */
+function conflictErrors(collection: Collection, conflicts: EditConflict[], lng: Lng): Record<string, string[]> {
+  return Object.fromEntries(
+    conflicts.map((c) => [
+      c.field,
+      [
+        inventoryText(lng, "edit.theirs", {
+          theirs: shownValue(collection, c.field, c.theirs, lng),
+          mine: shownValue(collection, c.field, c.mine, lng),
+        }),
+      ],
+    ]),
+  );
 }
 
 /**
@@ -182,16 +226,42 @@ export async function inventoryEditAction(collection: Collection, request: Reque
   const env = getWebEnv();
   try {
     const filledFrom = form.get("base");
+    const loaded = decodeBase(filledFrom);
+    const keys = COLUMNS[collection].map((c) => c.key);
+    const lists = new Set(COLUMNS[collection].filter((c) => c.list && c.choices).map((c) => c.key));
+    let conflicts: EditConflict[] = [];
+    const schema = inventoryFormSchema(collection, lng);
+    const merge = loaded
+      ? (current: DbRow) => {
+          // This tab's changes over the row as it is now: what it did not change keeps the other person's value.
+          const now = rowValues(collection, current);
+          const merged = mergeEdit(keys, loaded, now, sentValues(form, keys, lists));
+          conflicts = merged.conflicts;
+          if (conflicts.length) return null;
+          const again = parseWithZod(valuesAsForm(merged.values, { id: value.id }), { schema, disableAutoCoercion: true });
+          if (again.status === "success") return again.value as typeof value;
+          // Both changes are fine alone but not together (a cross-field rule): every field the other person changed is shown.
+          const mine = sentValues(form, keys, lists);
+          conflicts = changedKeys(keys, loaded, now).map((k) => ({ field: k, theirs: now[k] ?? "", mine: mine[k] ?? "" }));
+          return null;
+        }
+      : typeof filledFrom === "string" && filledFrom !== ""
+        ? (current: DbRow) => (legacyFingerprint(collection, current) === filledFrom ? value : null)
+        : undefined;
     const saved = await saveInventoryRow(sql, collection, value, {
       create,
       routing: { slaMinutes: env.ACCEPT_SLA_MINUTES, slaClock: env.SLA_CLOCK, noticeFallbackMs: 0 },
-      unchangedSince:
-        typeof filledFrom === "string" && filledFrom !== "" ? (current) => baseOf(collection, current) === filledFrom : undefined,
+      merge,
     });
     if (!saved.ok && saved.reason === "changedMeanwhile") {
-      // What was typed stays in the form; the next save (with the new fingerprint) is a deliberate overwrite.
-      const result = submission.reply({ formErrors: [inventoryText(lng, "edit.changedMeanwhile")] });
-      return data({ result, banner: null, base: baseOf(collection, saved.current) }, { status: 409 });
+      // What was typed stays in the form, each conflicting field says what the other person saved; the
+      // next base names those stored values, so saving again overwrites just the fields now seen.
+      const result = submission.reply({
+        formErrors: [inventoryText(lng, "edit.changedMeanwhile")],
+        fieldErrors: conflictErrors(collection, conflicts, lng),
+      });
+      const next = loaded ? encodeBase(baseAfterConflict(loaded, conflicts)) : baseOf(collection, saved.current);
+      return data({ result, banner: null, base: next }, { status: 409 });
     }
     if (!saved.ok) {
       const field = saved.reason === "idTaken" ? "id" : collection === "spaces" ? "parkId" : "parks";

@@ -21,7 +21,7 @@ import { withoutBidiControls } from "~/domain/display-text";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
 import { needRegionsText } from "~/domain/regions.server";
 import { callNoteSchema } from "~/hotline/call-note-form";
-import { loadDeskLead, needFingerprint, updateLeadNeed } from "~/hotline/desk-lead.server";
+import { loadDeskLead, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel } from "~/i18n/admin-messages";
@@ -29,9 +29,22 @@ import { hotlineText } from "~/i18n/hotline-messages";
 import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
+import { ASSIST_FORM_FIELDS } from "~/leads/assist-preview";
 import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
+import {
+  baseAfterConflict,
+  changedKeys,
+  decodeBase,
+  type EditConflict,
+  type EditValues,
+  encodeBase,
+  isBlankValue,
+  mergeEdit,
+  sentValues,
+  valuesAsForm,
+} from "~/utils/edit-merge.server";
 
 export const links = stylesheets(adminStyles, hotlineStyles);
 export const meta = noindexMeta<typeof loader>((d) =>
@@ -70,12 +83,55 @@ function needAsTyped(lead: Lead): PhoneLeadValue {
   };
 }
 
+/** The need form's fields, by their form names. */
+const NEED_KEYS = [
+  ...["kind", "deal", "areaUnit", "areaMin", "areaMax", "regions", "moveInBy", "ceilingMinM", "floorLoadMinKg"].map((k) => `need.${k}`),
+  ...["powerMinKva", "craneMinT", "singleStorey", "notes"].map((k) => `need.${k}`),
+  "use.industry",
+  "use.product",
+];
+
+/** A stored lead's need as the form's values by form name (what `base` carries, ADR 091). */
+function needValues(lead: Lead): EditValues {
+  const typed = needAsTyped(lead);
+  return {
+    ...Object.fromEntries(Object.entries(typed.need).map(([k, v]) => [`need.${k}`, v])),
+    "use.industry": typed.use.industry,
+    "use.product": typed.use.product,
+  };
+}
+
+/**
+ * The need fields the notes may not fill on this edit: those that held a value when the form was
+ * filled. Emptied, they are the agent's answer ("层高不要求了"), not a blank for the assist (ADR 091).
+ */
+function keptBlank(base: EditValues | null, stored: Lead): string[] {
+  if (!base) return [];
+  const before = storedKeptBlank(stored);
+  return ASSIST_FORM_FIELDS.filter((f) => !isBlankValue(base[`need.${f}`]) || before.includes(f));
+}
+
+/** The fields an earlier edit emptied on purpose (`need.keptBlank`): the notes still name them, and must not fill them again. */
+function storedKeptBlank(lead: Lead): string[] {
+  const v = (lead.need as { keptBlank?: unknown }).keptBlank;
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** The lead to store: `keepBlank`'s fields that stay blank are remembered, so the next edit leaves them blank too. */
+function withKeptBlank(lead: Lead, keepBlank: readonly string[], values: EditValues): Lead {
+  const kept = keepBlank.filter((f) => isBlankValue(values[`need.${f}`]));
+  const need = { ...lead.need } as Lead["need"] & { keptBlank?: string[] };
+  if (kept.length) need.keptBlank = kept;
+  else delete need.keptBlank;
+  return { ...lead, need };
+}
+
 /**
  * The one lead schema (channel hotline) reading only the need and use fields of this form: the stored
  * company and contact (in the browser, stand-ins) complete the lead, and consent was recorded when the
- * lead was taken.
+ * lead was taken. `keepBlank`: keptBlank.
  */
-function needOnlySchema(lng: Lng, lead: Lead | null) {
+function needOnlySchema(lng: Lng, lead: Lead | null, keepBlank: readonly string[] = []) {
   return z.preprocess(
     (payload) => ({
       ...(payload as Record<string, unknown>),
@@ -83,7 +139,25 @@ function needOnlySchema(lng: Lng, lead: Lead | null) {
       contact: { name: lead?.contact.name || "—", phone: lead?.contact.phone || "13800000000" },
       consent: true,
     }),
-    createLeadSchema(lng, "hotline"),
+    createLeadSchema(lng, "hotline", { keepBlank: new Set(keepBlank) }),
+  );
+}
+
+/** One need field's value as the agent reads it: a choice's label, "(blank)". */
+function shownNeedValue(lng: Lng, key: string, v: string | string[]): string {
+  const text = Array.isArray(v) ? v.join("、") : v.trim();
+  if (!text) return hotlineText(lng, "editNeed.blank");
+  if (key === "need.kind" || key === "need.deal" || key === "need.areaUnit") return ui(lng, `${key}.${text}` as never);
+  if (key === "need.singleStorey") return hotlineText(lng, "editNeed.ticked");
+  return text;
+}
+
+function needConflictErrors(lng: Lng, conflicts: EditConflict[]): Record<string, string[]> {
+  return Object.fromEntries(
+    conflicts.map((c) => [
+      c.field,
+      [hotlineText(lng, "editNeed.theirs", { theirs: shownNeedValue(lng, c.field, c.theirs), mine: shownNeedValue(lng, c.field, c.mine) })],
+    ]),
   );
 }
 
@@ -105,7 +179,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lead: withoutBidiControls(lead),
       regionsText: withoutBidiControls(needRegionsText(lead.lead.need, lng)),
       typed: needAsTyped(lead.lead),
-      base: needFingerprint(lead.lead),
+      base: encodeBase(needValues(lead.lead)),
+      keepBlank: keptBlank(needValues(lead.lead), lead.lead),
       notes: withoutBidiControls(await loadLeadNotes(getSql(), lead.id)),
       flash,
     },
@@ -144,20 +219,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await addLeadNote(getSql(), { leadId: lead.id, authorId: user.id, body: submission.value.body, source: "hotline" });
     return back("note", "note.saved");
   }
-  const submission = parseWithZod(form, { schema: needOnlySchema(lng, lead.lead), disableAutoCoercion: true });
+  const loaded = decodeBase(step.value.base);
+  const keepBlank = keptBlank(loaded, lead.lead);
+  const schema = needOnlySchema(lng, lead.lead, keepBlank);
+  const submission = parseWithZod(form, { schema, disableAutoCoercion: true });
   if (submission.status !== "success") return data<ActionResult>({ form: "need", result: submission.reply() }, { status: 400 });
+  let conflicts: EditConflict[] = [];
+  const sent = sentValues(form, NEED_KEYS, new Set());
+  // This form's changes over the need as stored now: a field it did not change keeps another agent's change.
+  const merge = loaded
+    ? (current: Lead): Lead | null => {
+        const now = needValues(current);
+        const merged = mergeEdit(NEED_KEYS, loaded, now, sent);
+        conflicts = merged.conflicts;
+        if (conflicts.length) return null;
+        const again = parseWithZod(valuesAsForm(merged.values), { schema, disableAutoCoercion: true });
+        if (again.status === "success") return withKeptBlank(again.value.lead, keepBlank, merged.values);
+        // Fine alone, not together (a cross-field rule): every field the other agent changed is shown.
+        conflicts = changedKeys(NEED_KEYS, loaded, now).map((k) => ({ field: k, theirs: now[k] ?? "", mine: sent[k] ?? "" }));
+        return null;
+      }
+    : undefined;
   const saved = await updateLeadNeed(getSql(), {
     leadId: lead.id,
     parsed: submission.value.lead,
     authorId: user.id,
     note: step.value.note ?? "",
     reason: hotlineText("zh", "editNeed.reason", { reference: lead.reference }),
-    filledFrom: step.value.base,
+    filledFrom: loaded ? undefined : step.value.base,
+    merge,
   });
   if (!saved.ok && saved.reason === "changedMeanwhile") {
-    // What was typed stays in the form; the next save (with the new fingerprint) overwrites on purpose.
-    const result = submission.reply({ formErrors: [hotlineText(lng, "editNeed.changedMeanwhile")] });
-    return data<ActionResult>({ form: "need", result, base: saved.base }, { status: 409 });
+    // What was typed stays in the form, each conflicting field says what the other agent saved; the next
+    // base names those stored values, so saving again overwrites just the fields now seen (ADR 091).
+    const result = submission.reply({
+      formErrors: [hotlineText(lng, "editNeed.changedMeanwhile")],
+      fieldErrors: needConflictErrors(lng, conflicts),
+    });
+    const next = loaded ? encodeBase(baseAfterConflict(loaded, conflicts)) : saved.base;
+    return data<ActionResult>({ form: "need", result, base: next }, { status: 409 });
   }
   if (!saved.ok)
     throw data(hotlineText(lng, saved.reason === "closed" ? "lead.closed" : "lead.notFound"), {
@@ -172,7 +272,7 @@ export default function HotlineLead() {
   const lng = d.lng;
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   const l = d.lead;
-  const needSchema = useMemo(() => needOnlySchema(lng, null), [lng]);
+  const needSchema = useMemo(() => needOnlySchema(lng, null, d.keepBlank), [lng, d.keepBlank]);
   const [noteForm, noteFields] = useForm({
     id: "call-note",
     lastResult: useFormReply("note", actionData?.form === "note" ? actionData.result : undefined),
@@ -305,7 +405,7 @@ export default function HotlineLead() {
                 {needForm.errors.join(" ")}
               </div>
             ) : null}
-            <PhoneLeadNeed lng={lng} need={need as never} use={use as never} notes={notes} onNotes={setNotes} />
+            <PhoneLeadNeed lng={lng} need={need as never} use={use as never} notes={notes} onNotes={setNotes} keepBlank={d.keepBlank} />
             <div className="field">
               <label htmlFor="need-note">{h("task.note")}</label>
               <textarea id="need-note" name="note" rows={2} maxLength={NOTE_MAX} />

@@ -171,7 +171,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** `stale`: the post came from a page of an earlier sign-in; `csrf` is the session's token for the next post. */
-type ActionData = { form: string; result: SubmissionResult<string[]>; shared?: string; stale?: true; csrf?: string };
+/** `kept`: the text a step carried that was not saved because the assignment changed meanwhile (409). */
+type ActionData = { form: string; result: SubmissionResult<string[]>; shared?: string; stale?: true; csrf?: string; kept?: string };
 
 /**
  * POST one step (intent=accept|contacted|signed|lost|decline|visit|followUp|note|undo|undoDecline|shortlist,
@@ -279,7 +280,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
   }
-  if (!outcome.ok) throw await redirectWithFlash(request, lngHref(here, lng), stale);
+  if (!outcome.ok) {
+    // The assignment changed meanwhile (accepted, re-routed, closed in another tab): a step with text the
+    // person typed answers 409 with that text, shown to copy, not a redirect that dropped it.
+    const typed = v.intent === "decline" || v.intent === "lost" ? v.closeNote : v.intent === "note" ? v.body : "";
+    if (typed?.trim())
+      return data<ActionData>({ form: v.intent, result: submission.reply({ formErrors: [stale.text] }), kept: typed }, { status: 409 });
+    throw await redirectWithFlash(request, lngHref(here, lng), stale);
+  }
   // What the step did, shown once on the page it lands on (flash cookie, ADR 025).
   const said: Partial<Record<string, DeskKey>> = { note: "done.note", followUp: "done.followUp", visit: "done.visit" };
   const key = said[v.intent];
@@ -338,6 +346,7 @@ export default function AssignmentPage() {
         </p>
       ) : null}
 
+      {actionData?.kept ? <KeptText lng={d.lng} text={actionData.kept} /> : null}
       {confirm ? <ConfirmClose d={d} which={confirm} lastResult={actionData?.form === confirm ? actionData.result : undefined} /> : null}
 
       {d.intents.length > 0 && !confirm ? (
@@ -661,6 +670,17 @@ function NoteForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
         <button type="submit">{k("lead.note.save")}</button>
       </div>
     </Form>
+  );
+}
+
+/** A step refused because the assignment changed meanwhile: the message, and the text it carried to copy into a note. */
+function KeptText({ lng, text }: { lng: Data["lng"]; text: string }) {
+  return (
+    <section className="banner error" role="alert" aria-labelledby="kept-h">
+      <p id="kept-h">{staffText(lng, "a.stale")}</p>
+      <label htmlFor="kept-text">{staffText(lng, "a.keptText")}</label>
+      <textarea id="kept-text" readOnly rows={3} defaultValue={text} />
+    </section>
   );
 }
 

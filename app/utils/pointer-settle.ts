@@ -5,6 +5,12 @@
 // once stayed unticked). So while a pointer is down, leaving a field is held back and replayed once the
 // press has ended and its click has been delivered: the messages change after the click, never under it.
 
+//
+// And a field the person never typed into is not checked on leaving at all: leaving an empty field to
+// press a button of another form (the desk's phone box, focused on arrival, left for 无人接听 on a call
+// task; the lead page's note box, left for 保存需求并重新匹配) marked it red with 请填写此项 although
+// that form was not sent (ADR 091). Its check comes with its own form's submit.
+
 let installed = false;
 
 /**
@@ -18,6 +24,13 @@ export function holdBlurDuringPress(win: Window = window): void {
   let pressing = false;
   let held: Element[] = [];
   let replaying = false;
+  // Fields typed into (or changed) since the page loaded: only these are checked on leaving.
+  const answered = new WeakSet<Element>();
+  const mark = (e: Event) => {
+    if (e.isTrusted && e.target instanceof Element) answered.add(e.target);
+  };
+  win.addEventListener("input", mark, true);
+  win.addEventListener("change", mark, true);
   const release = () => {
     if (!pressing) return;
     // After pointerup come mouseup and click, dispatched in the same task: a timer runs after them.
@@ -39,9 +52,15 @@ export function holdBlurDuringPress(win: Window = window): void {
   win.addEventListener(
     "focusout",
     (e) => {
-      if (!pressing || replaying || !(e.target instanceof Element)) return;
+      if (!(e.target instanceof Element)) return;
       const field = e.target.closest("input, select, textarea");
       if (!field || !field.closest("form")) return;
+      // Left untouched: no check (the form's submit checks it).
+      if (!answered.has(field)) {
+        e.stopImmediatePropagation();
+        return;
+      }
+      if (!pressing || replaying) return;
       e.stopImmediatePropagation();
       if (!held.includes(field)) held.push(field);
     },

@@ -263,6 +263,55 @@ describe("the admin forms over HTTP", () => {
     expect(baseIn(park)).not.toBe("");
   });
 
+  // Two tabs on one space (ADR 091): tab 1 saves the area; tab 2, opened before, changes only the notes.
+  // The fingerprint answered 409 and the second save put the old area back without a word.
+  it("a save from a page opened before another's change writes only what this page changed; a field both changed is shown per field, then overwritten on purpose", async () => {
+    const opened = async () => {
+      const html = await (await fetch(`${web.url}/admin/spaces/S6`, { headers: { cookie } })).text();
+      const base = /name="base" value="([^"]+)"/.exec(html)?.[1] ?? "";
+      // What the browser's form holds: the values the page was filled with.
+      const values = JSON.parse(Buffer.from(base, "base64url").toString("utf8")) as Record<string, string | string[]>;
+      return { base, values };
+    };
+    const area = async () =>
+      (
+        await db.sql<{ areaSqm: number; notes: string | null; title: string }[]>`
+      select area_sqm, notes, title from spaces where id = 'S6'`
+      )[0];
+    const save = (tab: { base: string; values: Record<string, string | string[]> }, over: Record<string, string | string[]>) =>
+      post("/admin/spaces/S6", { ...tab.values, ...over, csrf, intent: "save", base: tab.base });
+    const tab1 = await opened();
+    const tab2 = await opened();
+    expect((await save(tab1, { areaSqm: "1.3万平" })).status).toBe(303);
+    expect((await area()).areaSqm).toBe(13000);
+    expect((await save(tab2, { notes: "二号页签的备注" })).status).toBe(303);
+    expect(await area()).toMatchObject({ areaSqm: 13000, notes: "二号页签的备注" });
+
+    // Both change the area: the second is refused, says what the other saved and what it has, beside the field.
+    const tab3 = await opened();
+    const tab4 = await opened();
+    expect((await save(tab3, { areaSqm: "14000" })).status).toBe(303);
+    const stale = await save(tab4, { areaSqm: "1.5万平", title: "四号页签的标题" });
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain("对方已保存为：14000");
+    expect(html).toContain("本页为：1.5万平");
+    expect(html).toContain("有 1 处需要修改"); // the area, which has its message
+    expect(await area()).toMatchObject({ areaSqm: 14000, title: tab3.values.title });
+    const again = /name="base" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    expect((await save({ base: again, values: tab4.values }, { areaSqm: "1.5万平", title: "四号页签的标题" })).status).toBe(303);
+    expect(await area()).toMatchObject({ areaSqm: 15000, title: "四号页签的标题", notes: "二号页签的备注" });
+  });
+
+  // The banner counted the form's own message as a field: "有 1 处需要修改，见各字段下方的说明" with no field marked.
+  it("a refusal that names no field (a page from before ADR 091 sent a fingerprint) does not count one", async () => {
+    const res = await post("/admin/spaces/S6", spaceForm({ id: "S6", parkId: "GC-EDZ", base: "AAAAAAAAAAAAAAAAAAAAAA" }));
+    expect(res.status).toBe(409);
+    const html = await res.text();
+    expect(html).toContain("有人修改了这条记录");
+    expect(html).not.toContain("处需要修改");
+  });
+
   it("asks for a space's park as a select of the parks, “name（id）”, its value the id; a retired park is left out of a new space and marked on one of its own", async () => {
     const parkSelect = async (path: string) => {
       const html = await (await fetch(`${web.url}${path}`, { headers: { cookie } })).text();

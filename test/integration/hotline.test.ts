@@ -80,6 +80,23 @@ async function signIn(email: string): Promise<{ cookie: string; location: string
 const page = async (cookie: string, path = "/hotline") =>
   (await fetch(`${web.url}${path}`, { redirect: "manual", headers: { cookie } })).text();
 const csrfIn = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
+/** What a browser sends from the lead page's need form as it was filled (the call note left out). */
+function needFormOf(html: string): Record<string, string> {
+  const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map(([f]) => f).find((f) => /name="intent" value="need"/.test(f))!;
+  expect(form).toBeTruthy();
+  const sent: Record<string, string> = {};
+  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+    const attr = (a: string) => new RegExp(`\\b${a}="([^"]*)"`).exec(tag)?.[1];
+    const name = attr("name");
+    if (!name || (/type="(?:radio|checkbox)"/.test(tag) && !/checked=""/.test(tag))) continue;
+    sent[name] = decodeEntities(attr("value") ?? "on");
+  }
+  for (const [, name, options] of form.matchAll(/<select\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g))
+    sent[name] = decodeEntities(/<option value="([^"]*)" selected="">/.exec(options)?.[1] ?? "");
+  for (const [, name, text] of form.matchAll(/<textarea\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    if (name !== "note") sent[name] = decodeEntities(text);
+  return sent;
+}
 const taskOf = async (leadId: string, kind: string) =>
   (
     await db.sql<{ id: string; status: string; dueLater: boolean; attempts: number }[]>`
@@ -300,7 +317,7 @@ describe("/hotline", () => {
     expect(gulou.flags).toContainEqual({ field: "need.notes", code: "unread", text: "鼓楼" });
   });
 
-  it("a need saved over another agent's change made meanwhile is refused with 409, keeps what was typed, and a second save overwrites", async () => {
+  it("a need saved from a page opened before another agent's change keeps that change (ADR 091)", async () => {
     const { leadId } = await routed("南京热线同时修改机械有限公司", null);
     const { cookie } = await signIn("desk@example.test");
     const baseIn = (html: string) => /name="base" value="([^"]+)"/.exec(html)?.[1] ?? "";
@@ -311,19 +328,91 @@ describe("/hotline", () => {
     const saveB = await post(`/hotline/leads/${leadId}`, { ...need, "need.ceilingMinM": "9", base: baseIn(pageB) }, cookie);
     expect(saveB.status).toBe(303);
 
-    const saveA = await post(`/hotline/leads/${leadId}`, { ...need, "need.powerMinKva": "800", base: baseIn(pageA) }, cookie);
-    expect(saveA.status).toBe(409);
-    const html = await saveA.text();
-    expect(html).toContain("你打开此页后，有人修改了这条线索的需求");
-    expect(html).toMatch(/name="need.powerMinKva"[^>]*value="800"|value="800"[^>]*name="need.powerMinKva"/);
+    // A's page as a browser sends it: what it was filled with, and the power A typed.
+    const saveA = await post(`/hotline/leads/${leadId}`, { ...needFormOf(pageA), "need.powerMinKva": "800", csrf, note: "" }, cookie);
+    expect(saveA.status).toBe(303);
     const needOf = async () =>
       (await db.sql<{ need: Record<string, unknown> }[]>`select lead->'need' as need from leads where id = ${leadId}`)[0].need;
-    expect(await needOf()).toMatchObject({ ceilingMinM: 9 });
-    expect((await needOf()).powerMinKva).toBeUndefined();
+    expect(await needOf()).toMatchObject({ ceilingMinM: 9, powerMinKva: 800 });
+  });
 
-    const again = await post(`/hotline/leads/${leadId}`, { ...need, "need.powerMinKva": "800", base: baseIn(html) }, cookie);
-    expect(again.status).toBe(303);
+  // Tab 1 set the minimum area, tab 2 (opened before) changed only the deal, got 409, saved again: the area
+  // went back to what tab 2 had loaded, and nothing said which fields the other agent had changed.
+  it("two tabs on one need: each save writes only what its tab changed; a field both changed is named with both values, then overwritten on purpose", async () => {
+    const { leadId } = await routed("南京热线两个页签机械有限公司", null);
+    const { cookie } = await signIn("desk@example.test");
+    const csrf = csrfIn(await page(cookie, `/hotline/leads/${leadId}`));
+    const open = async () => {
+      const html = await page(cookie, `/hotline/leads/${leadId}`);
+      return needFormOf(html);
+    };
+    const save = (tab: Record<string, string>, over: Record<string, string>) =>
+      post(`/hotline/leads/${leadId}`, { ...tab, ...over, csrf, note: "" }, cookie);
+    const needOf = async () =>
+      (await db.sql<{ need: Record<string, unknown> }[]>`select lead->'need' as need from leads where id = ${leadId}`)[0].need;
+    const tab1 = await open();
+    const tab2 = await open();
+    expect((await save(tab1, { "need.areaMin": "6000", "need.areaUnit": "sqm" })).status).toBe(303);
+    expect(await needOf()).toMatchObject({ areaMinSqm: 6000 });
+    expect((await save(tab2, { "need.deal": "lease" })).status).toBe(303);
+    expect(await needOf()).toMatchObject({ areaMinSqm: 6000, deal: "lease" });
+
+    const tab3 = await open();
+    const tab4 = await open();
+    expect((await save(tab3, { "need.powerMinKva": "800" })).status).toBe(303);
+    const stale = await save(tab4, { "need.powerMinKva": "1250", "need.ceilingMinM": "10" });
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain("对方已保存为：800；本页为：1250");
     expect(await needOf()).toMatchObject({ powerMinKva: 800 });
+    expect((await needOf()).ceilingMinM).toBe(Number(tab4["need.ceilingMinM"]) || undefined);
+    const again = /name="base" value="([^"]+)"/.exec(html)?.[1] ?? "";
+    expect((await save({ ...tab4, base: again }, { "need.powerMinKva": "1250", "need.ceilingMinM": "10" })).status).toBe(303);
+    expect(await needOf()).toMatchObject({ powerMinKva: 1250, ceilingMinM: 10, areaMinSqm: 6000, deal: "lease" });
+  });
+
+  // The notes said 层高9米 and 配电1000千伏安; the agent emptied both and saved: the assist read them from
+  // the notes again, and the page said the need was updated.
+  it("a field the agent empties on an edit stays empty although the notes name it; a field never filled is still read from the notes", async () => {
+    const notes = "约5000平，在溧水，层高9米，承重3吨，配电1000千伏安，要单层，明年3月前入驻";
+    const parsed = createLeadSchema("zh", "hotline").parse({
+      ...validLeadJson({ company: "南京热线清空字段机械有限公司" }),
+      need: { kind: "factory", notes, areaMin: "", areaMax: "", regions: [] },
+    });
+    const { id } = await storeLead(db.sql, { ...parsed, raw: {}, source: "api", lng: "zh" });
+    const needOf = async () =>
+      (await db.sql<{ need: Record<string, unknown> }[]>`select lead->'need' as need from leads where id = ${id}`)[0].need;
+    expect(await needOf()).toMatchObject({ ceilingMinM: 9, powerMinKva: 1000, floorLoadMinKg: 3000, singleStorey: true, areaMinSqm: 4500 }); // 约5000平: about
+    expect((await needOf()).moveInBy).toBeTruthy();
+    expect((await needOf()).regionCodes).toEqual(["320117"]); // 溧水区
+
+    const { cookie } = await signIn("desk@example.test");
+    const sent = needFormOf(await page(cookie, `/hotline/leads/${id}`));
+    expect(sent).toMatchObject({ "need.ceilingMinM": "9", "need.powerMinKva": "1000" });
+    const emptied = {
+      ...sent,
+      "need.ceilingMinM": "",
+      "need.powerMinKva": "",
+      "need.areaMin": "",
+      "need.areaMax": "",
+      "need.regions": "",
+      "need.moveInBy": "",
+    };
+    delete (emptied as Record<string, string>)["need.singleStorey"];
+    const saved = await post(`/hotline/leads/${id}`, { ...emptied, note: "层高和配电都不要求了" }, cookie);
+    expect(saved.status, await saved.clone().text()).toBe(303);
+    const after = await needOf();
+    for (const field of ["ceilingMinM", "powerMinKva", "areaMinSqm", "areaMaxSqm", "moveInBy", "singleStorey"])
+      expect(after[field], field).toBeUndefined();
+    expect(after).toMatchObject({ floorLoadMinKg: 3000, regionCodes: [] });
+    const shown = needFormOf(await page(cookie, `/hotline/leads/${id}`));
+    expect(shown).toMatchObject({ "need.ceilingMinM": "", "need.powerMinKva": "" });
+
+    // Notes that now name a figure the need never had: read as at intake.
+    const more = await post(`/hotline/leads/${id}`, { ...shown, "need.notes": `${notes}，吊车10吨`, note: "" }, cookie);
+    expect(more.status).toBe(303);
+    expect(await needOf()).toMatchObject({ craneMinT: 10 });
+    expect((await needOf()).ceilingMinM).toBeUndefined();
   });
 
   // A Meilisearch that takes the connection and never answers held every keystroke's lookup for the
@@ -492,19 +581,7 @@ describe("/hotline", () => {
 
     const { cookie } = await signIn("desk@example.test");
     const html = await page(cookie, `/hotline/leads/${id}`);
-    const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map(([f]) => f).find((f) => /name="intent" value="need"/.test(f))!;
-    expect(form).toBeTruthy();
-    const sent: Record<string, string> = {};
-    for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
-      const attr = (a: string) => new RegExp(`\\b${a}="([^"]*)"`).exec(tag)?.[1];
-      const name = attr("name");
-      if (!name || (/type="(?:radio|checkbox)"/.test(tag) && !/checked=""/.test(tag))) continue;
-      sent[name] = decodeEntities(attr("value") ?? "on");
-    }
-    for (const [, name, options] of form.matchAll(/<select\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g))
-      sent[name] = decodeEntities(/<option value="([^"]*)" selected="">/.exec(options)?.[1] ?? "");
-    for (const [, name, text] of form.matchAll(/<textarea\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
-      if (name !== "note") sent[name] = decodeEntities(text);
+    const sent = needFormOf(html);
     const saved = await post(`/hotline/leads/${id}`, { ...sent, note: "" }, cookie);
     expect(saved.status, await saved.clone().text()).toBe(303);
     expect(await needOf()).toEqual(before);

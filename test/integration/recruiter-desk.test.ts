@@ -638,6 +638,28 @@ describe("every closing step asks to confirm and can be undone for a short while
     const holder = async (id: string) =>
       (await db.sql<{ recruiterId: string | null; status: string }[]>`select recruiter_id, status from assignments where id = ${id}`)[0];
 
+    // The decline confirmation open in one tab, the offer accepted in another: the answer said the state had
+    // changed, and the 说明 typed was gone.
+    it("a decline (or lost) refused because the assignment changed meanwhile answers 409 with the typed note kept to copy", async () => {
+      const l = await routedLead({ company: "南京拒绝时已接单机械有限公司" });
+      const path = `/queue/assignments/${l.assignmentId}`;
+      expect((await post(path, { intent: "accept", csrf })).status).toBe(303); // the other tab
+      const res = await post(`${path}?confirm=decline`, {
+        intent: "decline",
+        reason: "over-capacity",
+        closeNote: "客户要的面积我们没有，<转给同事>",
+        csrf,
+      });
+      expect(res.status).toBe(409);
+      const html = await res.text();
+      expect(html).toContain("这条分配的状态已经变了");
+      expect(html).toMatch(/<textarea[^>]*id="kept-text"[^>]*>客户要的面积我们没有，&lt;转给同事&gt;<\/textarea>/);
+      expect(await statusOf(l.assignmentId)).toBe("accepted");
+      // Without text there is nothing to keep: the page is shown again with the message, as before.
+      const bare = await post(path, { intent: "decline", reason: "over-capacity", csrf });
+      expect(bare.status).toBe(303);
+    });
+
     it("asks for a reason, re-routes, and takes the offer back (old deadline, next recruiter's unsent notice withdrawn) within the window", async () => {
       const l = await routedLead({ company: "南京拒绝撤回机械有限公司" });
       const path = `/queue/assignments/${l.assignmentId}`;
