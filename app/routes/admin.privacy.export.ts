@@ -9,6 +9,7 @@ import { staffActor } from "~/privacy/access-log.server";
 import { privacyRequestSchema } from "~/privacy/request-form";
 import { exportPersonData, findPerson } from "~/privacy/requests.server";
 import { getWebEnv } from "~/utils/env.server";
+import { webIndexNames } from "~/utils/index-names.server";
 
 import { createSearchClient } from "../../search/client";
 
@@ -29,6 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     person,
     actor,
     outboxDir: getOutboxDir(),
+    leadsIndex: webIndexNames().leads, // MEILI_INDEX_PREFIX, as the worker writes it
   });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(JSON.stringify(body, null, 2), {
