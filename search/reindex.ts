@@ -4,8 +4,8 @@ import type { Sql } from "~/db/db.server";
 import { acknowledgeIndexedVersions, loadParkRows, loadSpaceRows } from "~/inventory/inventory-read.server";
 
 import { ensureIndex, type SearchClient, waitSucceeded } from "./client";
-import { type LeadRow, toLeadDocument } from "./lead-document";
 import type { IndexNames } from "./index-names";
+import { type LeadRow, toLeadDocument } from "./lead-document";
 import { leadsSettings } from "./leads.index";
 import { parksSettings } from "./parks.index";
 import { toParkDocument, toSpaceDocument } from "./space-document";
