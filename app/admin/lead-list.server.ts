@@ -4,11 +4,11 @@ import { phonePrefixDigits } from "~/domain/caller-query";
 import { toHalfWidth } from "~/domain/numbers";
 import { searchText } from "~/domain/search-text.server";
 import { getWebEnv } from "~/utils/env.server";
-import { webIndexNames } from "~/utils/index-names.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 import { createSearchClient, type SearchClient } from "../../search/client";
 import { PERSON_WAIT_MS } from "../../search/http-client";
+import { webIndexNames } from "../../search/web-index-names";
 import { LEAD_CHANNELS, LEAD_STATUSES } from "./lead-forms";
 
 // The admin's lead list (/admin/leads, ADR 028): search words go to Meilisearch (company, product,

@@ -1,9 +1,9 @@
 import { getWebEnv } from "~/utils/env.server";
-import { webIndexNames } from "~/utils/index-names.server";
 import { singleton } from "~/utils/singleton.server";
 
 import { createSearchClient, type SearchClient } from "../../search/client";
 import { PERSON_WAIT_MS } from "../../search/http-client";
+import { webIndexNames } from "../../search/web-index-names";
 
 /**
  * The web process's Meilisearch client for the desks (a person waits: PERSON_WAIT_MS, then the desk says

@@ -9,9 +9,9 @@ import { staffActor } from "~/privacy/access-log.server";
 import { privacyRequestSchema } from "~/privacy/request-form";
 import { exportPersonData, findPerson } from "~/privacy/requests.server";
 import { getWebEnv } from "~/utils/env.server";
-import { webIndexNames } from "~/utils/index-names.server";
 
 import { createSearchClient } from "../../search/client";
+import { webIndexNames } from "../../search/web-index-names";
 
 /**
  * POST /admin/privacy/export query=<phone or reference>: everything we hold about that person as a
