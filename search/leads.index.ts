@@ -92,6 +92,6 @@ export type LeadDocument = {
 };
 
 /** Applies settings before any document arrives, and waits until Meilisearch has taken them. */
-export async function ensureLeadsIndex(client: SearchClient, uid = LEADS_INDEX): Promise<void> {
+export async function ensureLeadsIndex(client: SearchClient, uid: string): Promise<void> {
   await ensureIndex(client, uid, "id", leadsSettings);
 }

@@ -32,6 +32,6 @@ export const parksSettings: Settings = {
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
 };
 
-export async function ensureParksIndex(client: SearchClient, uid = PARKS_INDEX): Promise<void> {
+export async function ensureParksIndex(client: SearchClient, uid: string): Promise<void> {
   await ensureIndex(client, uid, "id", parksSettings);
 }

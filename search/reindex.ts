@@ -4,11 +4,12 @@ import type { Sql } from "~/db/db.server";
 import { acknowledgeIndexedVersions, loadParkRows, loadSpaceRows } from "~/inventory/inventory-read.server";
 
 import { ensureIndex, type SearchClient, waitSucceeded } from "./client";
+import type { IndexNames } from "./index-names";
 import { type LeadRow, toLeadDocument } from "./lead-document";
-import { LEADS_INDEX, leadsSettings } from "./leads.index";
-import { PARKS_INDEX, parksSettings } from "./parks.index";
+import { leadsSettings } from "./leads.index";
+import { parksSettings } from "./parks.index";
 import { toParkDocument, toSpaceDocument } from "./space-document";
-import { SPACES_INDEX, spacesSettings } from "./spaces.index";
+import { spacesSettings } from "./spaces.index";
 
 const BATCH = 5_000;
 
@@ -74,7 +75,7 @@ async function* leadDocuments(sql: Sql): AsyncIterable<ReturnType<typeof toLeadD
   }
 }
 
-export async function reindexAll(sql: Sql, client: SearchClient, names = { leads: LEADS_INDEX, spaces: SPACES_INDEX, parks: PARKS_INDEX }) {
+export async function reindexAll(sql: Sql, client: SearchClient, names: IndexNames) {
   const spaces = await loadSpaceRows(sql);
   const parks = await loadParkRows(sql);
   const counts = {

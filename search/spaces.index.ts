@@ -53,6 +53,6 @@ export const spacesSettings: Settings = {
   pagination: { maxTotalHits: 10_000 },
 };
 
-export async function ensureSpacesIndex(client: SearchClient, uid = SPACES_INDEX): Promise<void> {
+export async function ensureSpacesIndex(client: SearchClient, uid: string): Promise<void> {
   await ensureIndex(client, uid, "id", spacesSettings);
 }

@@ -6,7 +6,6 @@ import type { MatchNeed } from "~/domain/matching/types";
 import { orError, toError } from "~/utils/or-error";
 
 import { filterValue, isRefusal, type SearchClient } from "./client";
-import { SPACES_INDEX } from "./spaces.index";
 
 const SPEC_FIELDS = [
   ["ceilingMinM", "ceilingM"],
@@ -112,7 +111,7 @@ export function targetArea(n: MatchNeed): number {
 export async function findCandidateIds(
   client: SearchClient,
   n: MatchNeed,
-  options: CandidateOptions & { whyNot?: boolean } = {},
+  options: CandidateOptions & { whyNot?: boolean },
 ): Promise<FoundIds> {
   const [found] = await findCandidateIdsOfEach(client, [n], options);
   if (found instanceof Error) throw found;
@@ -135,7 +134,7 @@ export type FoundIds = { candidates: string[]; nearby: string[] };
 export async function findCandidateIdsOfEach(
   client: SearchClient,
   needs: readonly (MatchNeed | Error)[],
-  options: CandidateOptions & { whyNot?: boolean } = {},
+  options: CandidateOptions & { whyNot?: boolean },
 ): Promise<(FoundIds | Error)[]> {
   const perLead = needs.map((n) => (n instanceof Error ? n : orError(() => candidateQueries(n, options))));
   const asked = perLead.filter((q): q is ReturnType<typeof candidateQueries> => !(q instanceof Error));
@@ -190,7 +189,7 @@ function foundOf(results: { hits: unknown[] }[]): FoundIds {
   return { candidates: [...candidates], nearby: (nearby ?? []).map((hit) => hit.id) };
 }
 
-export type CandidateOptions = HardOptions & { indexUid?: string; perQuery?: number };
+export type CandidateOptions = HardOptions & { indexUid: string; perQuery?: number };
 
 /**
  * The three candidate searches and the why-not one (left out with `whyNot: false`), as multi-search
@@ -202,7 +201,7 @@ export type CandidateOptions = HardOptions & { indexUid?: string; perQuery?: num
  * Exported so that bench:match can send the very same requests raw (searchInTwo), as a second baseline.
  */
 export function candidateQueries(n: MatchNeed, options: CandidateOptions & { whyNot?: boolean }) {
-  const indexUid = options.indexUid ?? SPACES_INDEX;
+  const indexUid = options.indexUid;
   const closest = options.perQuery ?? 20;
   const { before, lowerEdge, after } = hardFilterClauses(n, options);
   // offerMinSqm ≤ areaSqm, so this holds for every space the exact upper edge lets in; half its bitmap work.

@@ -7,9 +7,10 @@ import { DEFAULT_INDEX_LINGER_MS, DEFAULT_RELAY_LINGER_MS } from "~/utils/env.se
 import { errorMessage, log } from "~/utils/log.server";
 
 import { createSearchClient } from "../search/client";
-import { ensureLeadsIndex, LEADS_INDEX } from "../search/leads.index";
-import { ensureParksIndex, PARKS_INDEX } from "../search/parks.index";
-import { ensureSpacesIndex, SPACES_INDEX } from "../search/spaces.index";
+import { indexNames as unprefixedIndexNames } from "../search/index-names";
+import { ensureLeadsIndex } from "../search/leads.index";
+import { ensureParksIndex } from "../search/parks.index";
+import { ensureSpacesIndex } from "../search/spaces.index";
 import { assignmentSlaJob } from "./assignment-sla.job";
 import { startDashboardRollup } from "./dashboard-rollup";
 import { startIndexWriter } from "./index-writer";
@@ -82,7 +83,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   // Every write of this process is re-done from the outbox if a crash loses it: no commit waits for the WAL flush (ADR 050).
   const sql = createSql(config.databaseUrl, { max: config.concurrency + 4, applicationName: "parkmatch-worker", synchronousCommit: "off" });
   const search = createSearchClient(config.meiliUrl, config.meiliKey);
-  const indexNames = config.indexNames ?? { leads: LEADS_INDEX, spaces: SPACES_INDEX, parks: PARKS_INDEX };
+  const indexNames = config.indexNames ?? unprefixedIndexNames();
   const ensureIndexes = () =>
     Promise.all([
       ensureLeadsIndex(search, indexNames.leads),

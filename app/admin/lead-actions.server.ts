@@ -179,6 +179,13 @@ export async function closeLead(
   });
 }
 
+/** Whether the lead was anonymised (erasure on request, or the retention period; ADR 090). */
+export async function leadAnonymised(sql: Sql, leadId: string): Promise<boolean> {
+  if (!isUuid(leadId)) return false;
+  const [row] = await sql<{ anonymised: boolean }[]>`select anonymised_at is not null as anonymised from leads where id = ${leadId}`;
+  return row?.anonymised ?? false;
+}
+
 export type LeadClosing = {
   as: "spam" | "duplicate";
   note: string;

@@ -8,7 +8,7 @@ import { errorMessage, log } from "~/utils/log.server";
 
 import { createSearchClient, type SearchClient } from "../../search/client";
 import { PERSON_WAIT_MS } from "../../search/http-client";
-import { LEADS_INDEX } from "../../search/leads.index";
+import { webIndexNames } from "../../search/web-index-names";
 import { LEAD_CHANNELS, LEAD_STATUSES } from "./lead-forms";
 
 // The admin's lead list (/admin/leads, ADR 028): search words go to Meilisearch (company, product,
@@ -69,7 +69,7 @@ async function searchIds(sql: Sql, search: SearchClient | null, q: string): Prom
   if (search && hasSearchableText(folded)) {
     try {
       const result = await search
-        .index(LEADS_INDEX)
+        .index(webIndexNames().leads)
         .search(folded, { limit: SEARCH_HIT_LIMIT, attributesToRetrieve: ["id"], locales: ["cmn"], matchingStrategy: "all" });
       for (const hit of result.hits) ids.add(String(hit.id));
     } catch (error) {

@@ -21,6 +21,8 @@ export type AssignmentDetails = {
   recruiter: { id: string; name: string; email: string; phone: string; channel: "email" | "hotline" } | null;
   reference: string;
   lead: Lead;
+  /** The lead was anonymised (a request to delete personal data, or the retention period): nothing to show or do. */
+  anonymised: boolean;
   /** The park's matched spaces, live first; a withdrawn one (let since it was offered) says why. */
   spaces: {
     id: string;
@@ -48,7 +50,7 @@ export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmen
     })[]
   >`
     select a.id, a.lead_id, a.park_id, p.name as park_name, a.status, a.reroutes, a.accept_by, a.recruiter_id,
-           r.name as r_name, r.email as r_email, r.phone as r_phone, r.channel as r_channel, l.reference, l.lead,
+           r.name as r_name, r.email as r_email, r.phone as r_phone, r.channel as r_channel, l.reference, l.lead, l.anonymised_at is not null as anonymised,
            -- this park's part of the why-not list, filtered here: the whole list is kilobytes of JSON per lead
            coalesce((select jsonb_agg(x.e order by x.n) from jsonb_array_elements(l.excluded) with ordinality x (e, n)
                      where x.e ->> 'parkId' = a.park_id), '[]') as excluded,

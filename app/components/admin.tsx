@@ -5,7 +5,7 @@ import type { StuckWorkRow } from "~/admin/admin-data.server";
 import { refusalOf, RefusedPage, StaleBanner } from "~/components/error-pages";
 import { FlashBanner, type FlashMessage } from "~/components/flash";
 import type { FilterNotice } from "~/domain/filter-notices";
-import { type AdminKey, adminText, formatAdminTime } from "~/i18n/admin-messages";
+import { type AdminKey, adminLabel, adminText, formatAdminTime } from "~/i18n/admin-messages";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
@@ -256,7 +256,7 @@ export function AuditTable({ lng, caption, rows }: { lng: Lng; caption: ReactNod
             <Time iso={h.at} />
           </th>
           <td>{h.actor}</td>
-          <td>{h.action}</td>
+          <td>{adminLabel(lng, "auditAction", h.action)}</td>
           <td>
             <code>{h.detail}</code>
           </td>
@@ -293,7 +293,7 @@ export function StuckWorkTable({
     >
       {rows.map((r) => (
         <tr key={r.id}>
-          <th scope="row">{r.topic}</th>
+          <th scope="row">{adminLabel(lng, "topic", r.topic)}</th>
           <td>{r.item}</td>
           <td className="error-text">{r.lastError ?? t("common.none")}</td>
           <td className="num">{r.attempts}</td>

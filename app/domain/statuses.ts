@@ -120,6 +120,8 @@ export const ROUTING_EVENTS = [
   "follow-up",
   "shortlist-shared",
   "reopened",
+  // ADR 090: the lead was anonymised on a request to delete personal data; its open assignments end.
+  "erased",
 ] as const;
 export type RoutingEvent = (typeof ROUTING_EVENTS)[number];
 

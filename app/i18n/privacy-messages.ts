@@ -71,6 +71,7 @@ const zh = {
   "role.recruiter": "招商专员",
   "role.hotline": "热线坐席",
   "lead.revealPhone": "显示完整号码（将被记录）",
+  "lead.anonymised": "已按个人信息删除请求匿名化：企业名称、联系人和电话已删除，分配已结束，这条线索不再跟进。",
 };
 
 export type PrivacyKey = keyof typeof zh;
@@ -144,6 +145,8 @@ const en: Record<PrivacyKey, string> = {
   "role.recruiter": "recruiter",
   "role.hotline": "hotline",
   "lead.revealPhone": "Show the full number (recorded)",
+  "lead.anonymised":
+    "Anonymised on a request to delete personal data: the company, contact and phone are gone, its assignments ended, and the lead is no longer worked.",
 };
 
 export const privacyMessages = defineMessages({ zh, en });

@@ -1,3 +1,4 @@
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { auditMessages } from "~/i18n/audit-messages";
@@ -36,9 +37,32 @@ export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]):
     returning id, reference`;
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  await tx`update call_tasks set phone = '', script = '',
+  // Every copy of the lead's words in its call tasks: the phone, and the script in both languages.
+  await tx`update call_tasks set phone = '', script = '', script_en = case when script_en is null then null else '' end,
              status = case when status in ('open', 'no-answer') then 'done' else status end, updated_at = now()
            where lead_id in ${tx(ids)}`;
+  // Nobody works the lead any more (ADR 090): its open assignments end as lost, reason `erased` — no
+  // SLA reminder, re-route or escalation follows — each with a routing event the recruiter's page
+  // shows; no closing step can be undone (closed_from is cleared), and an open lead is closed.
+  const erased = auditMessages.both("privacy.erased");
+  const ended = await tx<{ id: string; leadId: string; recruiterId: string | null }[]>`
+    update assignments set status = 'lost', close_reason = 'erased', closed_at = now(), follow_up_on = null, updated_at = now()
+    where lead_id in ${tx(ids)} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit', 'escalated')
+    returning id, lead_id, recruiter_id`;
+  await tx`update assignments set closed_from = null, closed_by = null where lead_id in ${tx(ids)} and (closed_from is not null or closed_by is not null)`;
+  for (const a of ended)
+    await recordRoutingEvent(tx, { assignmentId: a.id, leadId: a.leadId, event: "erased", recruiterId: a.recruiterId, reason: erased });
+  for (const id of ids.filter((id) => !ended.some((a) => a.leadId === id)))
+    await recordRoutingEvent(tx, { leadId: id, event: "erased", reason: erased });
+  await tx`update leads set status = 'closed', closed_at = now() where id in ${tx(ids)} and status not in ('won', 'lost', 'closed')`;
+  // The admin's free-text note on closing the lead (spam, duplicate), here and in the routing trail.
+  await tx`update leads set closed_note = '' where id in ${tx(ids)} and closed_note <> ''`;
+  const closedNoted = auditMessages.both("privacy.closedErased");
+  await tx`update routing_events set reason = jsonb_build_object('zh', ${closedNoted.zh}::text, 'en', ${closedNoted.en}::text, 'erased', true)
+           where lead_id in ${tx(ids)} and event = 'closed' and not coalesce((reason ->> 'erased')::boolean, false)`;
+  // Mails not yet sent would go out about a person who asked to be forgotten: they are ended.
+  await tx`update notifications set status = 'handled', handled_at = now(), handled_by = 'privacy', lease_until = null, lease_token = null
+           where lead_id in ${tx(ids)} and status in ('pending', 'sending', 'dead')`;
   // Shared shortlist links stop opening at once; the record of their openings goes (ADR 030).
   await revokeShortlistsOfLeads(tx, ids);
   // Staff notes are free text about the person (what the caller said): erased with the rest — the notes

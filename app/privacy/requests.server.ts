@@ -5,7 +5,6 @@ import { findOutboxMailsAbout } from "~/notify/outbox-files.server";
 import { shortlistsOfLeads } from "~/recruiter-desk/shortlists.server";
 
 import type { SearchClient } from "../../search/client";
-import { LEADS_INDEX } from "../../search/leads.index";
 import { loadPhoneAccessLog } from "./access-log.server";
 
 // A person's requests under PIPL art. 45 (a copy of their data) and art. 47 (erasure), made to an admin
@@ -83,7 +82,7 @@ const toPersonLead = (r: LeadRow): PersonLead => ({
 export async function exportPersonData(
   sql: Sql,
   search: SearchClient,
-  input: { person: Person; actor: string; outboxDir?: string; leadsIndex?: string },
+  input: { person: Person; actor: string; outboxDir?: string; leadsIndex: string },
 ): Promise<Record<string, unknown>> {
   const ids = input.person.leads.map((l) => l.id);
   const leads = ids.length
@@ -107,7 +106,7 @@ export async function exportPersonData(
   let searchError: string | null = null;
   for (const id of ids) {
     try {
-      searchDocuments.push(await search.index(input.leadsIndex ?? LEADS_INDEX).getDocument(id));
+      searchDocuments.push(await search.index(input.leadsIndex).getDocument(id));
     } catch (error) {
       const status = (error as { response?: { status?: number } }).response?.status;
       if (status !== 404) searchError = "search index unavailable; its documents are copies of the leads above";

@@ -24,12 +24,16 @@ async function audit(tx: TransactionSql, who: Who, leadId: string, event: Routin
   await recordRoutingEvent(tx, { assignmentId: who.assignmentId, leadId, event, recruiterId: who.recruiterId, reason: why });
 }
 
-/** The lead id of the recruiter's assignment, locked for the step; null when it is not theirs (any more). */
+/**
+ * The lead id of the recruiter's assignment, locked for the step; null when it is not theirs (any more)
+ * or its lead was anonymised (ADR 090: a note would bring the person's words back).
+ */
 async function mine(tx: TransactionSql, who: Who, statuses?: readonly string[]): Promise<{ leadId: string; status: string } | null> {
   const [a] = await tx<{ leadId: string; status: string }[]>`
-    select lead_id, status from assignments
-    where id = ${who.assignmentId} and recruiter_id = ${who.recruiterId} ${statuses ? tx`and status in ${tx(statuses)}` : tx``}
-    for update`;
+    select a.lead_id, a.status from assignments a join leads l on l.id = a.lead_id
+    where a.id = ${who.assignmentId} and a.recruiter_id = ${who.recruiterId} and l.anonymised_at is null
+      ${statuses ? tx`and a.status in ${tx(statuses)}` : tx``}
+    for update of a`;
   return a ?? null;
 }
 
@@ -233,6 +237,13 @@ export async function undoDecline(sql: Sql, who: Who, routing: RoutingOptions): 
     await enqueue(tx, "assignment.sla", [who.assignmentId], { afterMs: back.dueMs });
     return { ok: true } as const;
   });
+}
+
+/** Whether the assignment's lead was anonymised (ADR 090): every step on it is refused, saying so. */
+export async function leadOfAssignmentAnonymised(sql: Sql, assignmentId: string): Promise<boolean> {
+  const [row] = await sql<{ anonymised: boolean }[]>`
+    select l.anonymised_at is not null as anonymised from assignments a join leads l on l.id = a.lead_id where a.id = ${assignmentId}`;
+  return row?.anonymised ?? false;
 }
 
 export type RecentDecline = {

@@ -280,7 +280,7 @@ export default function DeadLetters() {
         >
           {deadWork.rows.map((r) => (
             <tr key={r.id} data-dead-work={r.id}>
-              <th scope="row">{r.topic}</th>
+              <th scope="row">{adminLabel(lng, "topic", r.topic)}</th>
               <td>{r.leadId && r.reference ? <Link to={lngHref(`/admin/leads/${r.leadId}`, lng)}>{r.reference}</Link> : r.item}</td>
               <td>{deadReason(lng, r.reason)}</td>
               <td className="error-text">{r.lastError ?? "—"}</td>

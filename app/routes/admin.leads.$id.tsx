@@ -8,6 +8,7 @@ import {
   assignByHand,
   closeLead,
   type LeadActionProblem,
+  leadAnonymised,
   listAssignableRecruiters,
   loadLeadClosing,
   rematchByAdmin,
@@ -59,13 +60,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       phoneFull = formatPhoneForDisplay(phone);
     }
   }
-  const [recruiters, { closing, repeatedBy }] = await Promise.all([listAssignableRecruiters(sql), loadLeadClosing(sql, audit.id)]);
+  const [recruiters, { closing, repeatedBy }, anonymised] = await Promise.all([
+    listAssignableRecruiters(sql),
+    loadLeadClosing(sql, audit.id),
+    leadAnonymised(sql, audit.id),
+  ]);
   const { flash, headers } = await readFlash(request); // what the last action did (ADR 025)
   return data(
     {
       lng: lngFromUrl(request.url),
       audit: withoutBidiControls(audit), // names people typed (ADR 021)
       phoneFull,
+      anonymised, // ADR 090: the page says so instead of blank fields
       recruiters: withoutBidiControls(recruiters),
       closing: withoutBidiControls(closing),
       repeatedBy,
@@ -148,7 +154,7 @@ function area(sqm: number, kind: string | null): string {
 }
 
 export default function AdminLead() {
-  const { lng, audit: a, phoneFull, recruiters, closing, repeatedBy, flash } = useLoaderData<typeof loader>();
+  const { lng, audit: a, phoneFull, anonymised, recruiters, closing, repeatedBy, flash } = useLoaderData<typeof loader>();
   const actionData = useActionData<LeadActionData>();
   const t = useAdminText(lng);
   const none = t("common.none");
@@ -169,6 +175,11 @@ export default function AdminLead() {
   return (
     <AdminPage lng={lng} flash={flash}>
       <h1>{t("lead.title", { reference: a.reference })}</h1>
+      {anonymised ? (
+        <div className="banner" role="status" data-testid="lead-anonymised">
+          {privacyText(lng, "lead.anonymised")}
+        </div>
+      ) : null}
 
       <section aria-labelledby="summary-h">
         <h2 id="summary-h">{t("lead.summary")}</h2>
@@ -182,7 +193,7 @@ export default function AdminLead() {
             <Time iso={a.createdAt} />
           </dd>
           <dt>{t("lead.company")}</dt>
-          <dd>{a.company}</dd>
+          <dd>{anonymised ? privacyText(lng, "admin.anonymised") : a.company}</dd>
           <dt>{t("lead.industry")}</dt>
           <dd>{a.industry ? industryLabel(a.industry, lng) : none}</dd>
           <dt>{t("lead.product")}</dt>

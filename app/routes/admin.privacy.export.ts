@@ -11,6 +11,7 @@ import { exportPersonData, findPerson } from "~/privacy/requests.server";
 import { getWebEnv } from "~/utils/env.server";
 
 import { createSearchClient } from "../../search/client";
+import { webIndexNames } from "../../search/web-index-names";
 
 /**
  * POST /admin/privacy/export query=<phone or reference>: everything we hold about that person as a
@@ -29,6 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     person,
     actor,
     outboxDir: getOutboxDir(),
+    leadsIndex: webIndexNames().leads, // MEILI_INDEX_PREFIX, as the worker writes it
   });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(JSON.stringify(body, null, 2), {

@@ -7,6 +7,7 @@ import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages"
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { parseActionForm } from "~/http/action-form.server";
+import { adminLabel } from "~/i18n/admin-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { type PrivacyKey, privacyText } from "~/i18n/privacy-messages";
@@ -117,7 +118,7 @@ export default function AdminPrivacy() {
                   <td>
                     <Time iso={l.createdAt} />
                   </td>
-                  <td>{l.anonymised ? t("admin.anonymised") : l.status}</td>
+                  <td>{l.anonymised ? t("admin.anonymised") : adminLabel(lng, "leadStatus", l.status)}</td>
                   <td>{l.company}</td>
                   <td>{l.phoneMasked}</td>
                 </tr>

@@ -47,6 +47,7 @@ import {
   addNote,
   assignmentToActOn,
   declineWithReason,
+  leadOfAssignmentAnonymised,
   loadOtherParks,
   loadShortlistCandidates,
   loadVisibleNotes,
@@ -104,7 +105,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mine ? loadShortlistCandidates(sql, d.leadId, d.parkId) : Promise.resolve([]),
   ]);
   const url = new URL(request.url);
-  const intents = mine ? allowedIntents(d.status) : [];
+  const intents = mine && !d.anonymised ? allowedIntents(d.status) : [];
   const confirmParam = url.searchParams.get("confirm");
   const confirm =
     (CONFIRMS as readonly string[]).includes(confirmParam ?? "") && intents.includes(confirmParam as Confirm)
@@ -123,6 +124,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reference: d.reference,
     parkName: d.parkName,
     status: d.status,
+    anonymised: d.anonymised,
     acceptBy: d.acceptBy?.toISOString() ?? null,
     enterprise: {
       company: lead.company.name,
@@ -204,6 +206,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const label = (code: string) => ({ zh: deskText("zh", `reason.${code}` as DeskKey), en: deskText("en", `reason.${code}` as DeskKey) });
   const here = `/queue/assignments/${params.id}`;
   const stale = { tone: "alert", text: staffText(lng, "a.stale") } as const;
+  // A lead anonymised on a request to delete personal data takes no step (ADR 090): said so, not "stale".
+  const erased = { tone: "alert", text: deskText(lng, "lead.erased.refused") } as const;
+  if (await leadOfAssignmentAnonymised(sql, params.id!)) throw await redirectWithFlash(request, lngHref(here, lng), erased);
   let outcome: WorkOutcome;
   switch (v.intent) {
     case "accept":
@@ -333,6 +338,11 @@ export default function AssignmentPage() {
         </Form>
       ) : null}
       {!d.mine ? <p>{t("a.readOnly")}</p> : null}
+      {d.anonymised ? (
+        <div className="banner" role="status" data-testid="lead-erased">
+          {k("lead.erased")}
+        </div>
+      ) : null}
       <p>
         {t("a.park", { park: d.parkName })} · {t("a.status", { status })}
         {d.work.closeReason
@@ -370,7 +380,7 @@ export default function AssignmentPage() {
         </AdminSection>
       ) : null}
 
-      <Enterprise d={d} />
+      {d.anonymised ? null : <Enterprise d={d} />}
 
       <AdminSection id="others-h" title={k("lead.otherParks")}>
         <p className="hint">{k("lead.otherParks.hint")}</p>
@@ -427,7 +437,7 @@ export default function AssignmentPage() {
             </li>
           ))}
         </ol>
-        {d.mine ? <NoteForm d={d} lastResult={actionData?.form === "note" ? actionData.result : undefined} /> : null}
+        {d.mine && !d.anonymised ? <NoteForm d={d} lastResult={actionData?.form === "note" ? actionData.result : undefined} /> : null}
       </AdminSection>
 
       <AdminSection id="shortlist-h" title={k("shortlist.title")}>
@@ -437,7 +447,9 @@ export default function AssignmentPage() {
             <ShareLink lng={d.lng} url={actionData.shared} />
           </div>
         ) : null}
-        {d.mine ? <ShortlistForm d={d} lastResult={actionData?.form === "shortlist" ? actionData.result : undefined} /> : null}
+        {d.mine && !d.anonymised ? (
+          <ShortlistForm d={d} lastResult={actionData?.form === "shortlist" ? actionData.result : undefined} />
+        ) : null}
         <h3>{k("shortlist.shared")}</h3>
         {d.shortlists.length === 0 ? <p>{k("shortlist.none")}</p> : <p className="hint">{k("shortlist.linkOnce")}</p>}
         <ul className="shortlists">

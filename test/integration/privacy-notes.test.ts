@@ -75,7 +75,7 @@ describe("staff notes are the person's data", () => {
     await addLeadNote(db.sql, { leadId: other.id, authorId: staff.hotline, body: "旁人的来电备注", source: "hotline" });
 
     const person = await findPerson(db.sql, "13812348801");
-    const exported = (await exportPersonData(db.sql, SEARCH, { person: person!, actor: "test" })) as {
+    const exported = (await exportPersonData(db.sql, SEARCH, { person: person!, actor: "test", leadsIndex: "leads" })) as {
       leads: {
         notes: { source: string; body: string; callOutcome: string | null }[];
         assignments: { followUpOn: string; visitOn: string; closeReason: string; closeNote: string }[];
@@ -111,7 +111,7 @@ describe("staff notes are the person's data", () => {
     expect(task.phone).toBe("");
     // A second export after erasure holds none of it.
     const again = JSON.stringify(
-      await exportPersonData(db.sql, SEARCH, { person: (await findPerson(db.sql, mine.reference))!, actor: "test" }),
+      await exportPersonData(db.sql, SEARCH, { person: (await findPerson(db.sql, mine.reference))!, actor: "test", leadsIndex: "leads" }),
     );
     expect(again).not.toMatch(/王总|太太|管理员：/);
     // The other person's note is untouched.

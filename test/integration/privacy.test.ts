@@ -164,6 +164,9 @@ describe("a person's data on request", () => {
     expect(html).not.toContain(other.reference);
     expect(html).toContain("138****0001");
     expect(html).not.toContain(PHONE);
+    // The status in words, not the code (ADR 090): `assigned` showed on the Chinese page.
+    expect(html).not.toMatch(/<td[^>]*>(received|indexed|matched|unmatched|assigned|won|lost|closed)<\/td>/);
+    expect(html).toMatch(/<td data-label="状态">已分配<\/td>/);
     expect((await post("/admin/privacy", { intent: "find", query: "not a number" })).status).toBe(400);
   });
 

@@ -554,6 +554,7 @@ describe("the shortlist page", () => {
     const exported = await exportPersonData(db.sql, { index: () => ({ getDocument: async () => ({}) }) } as never, {
       person: person!,
       actor: "test",
+      leadsIndex: "leads",
     });
     const shortlists = exported.shortlists as { spaceIds: string[]; opens: string[] }[];
     expect(shortlists).toHaveLength(1);

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { closeLead } from "~/admin/lead-actions.server";
+import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-details.server";
+import { routeLead } from "~/assignments/route-lead.server";
+import { openCallTask } from "~/hotline/call-tasks.server";
+import { addLeadNote } from "~/hotline/lead-notes.server";
+import { importInventory } from "~/inventory/import.server";
+import { eraseLeads } from "~/privacy/anonymise.server";
+import { applyAssignmentAction } from "~/recruiter-desk/assignment-actions.server";
+import { addNote, markLost } from "~/recruiter-desk/lead-work.server";
+import { createShortlist } from "~/recruiter-desk/shortlists.server";
+
+import { demoInventory } from "../fixtures/inventory";
+import { createTestDatabase } from "../support/database";
+import { matchTestLead, storeTestLead } from "../support/routed-lead";
+import { startWebServer } from "../support/services";
+
+// ADR 090: erasure (PIPL art. 47) reaches every copy of a person's data, and ends the lead's work.
+// A lead is taken down every path that copies its words — routed to three parks (an email recruiter
+// who accepts, notes and shares a shortlist; a phone recruiter, handed over by the hotline with a script
+// in both languages; a park with a WeCom group), noted by the hotline and an admin, a second lead of the
+// same person closed by an admin with a note — then erased. Every text, jsonb and array column of every
+// table (information_schema: a column added later is read too) must hold none of the phone's digits,
+// the contact's name or the company's name; and nobody works the lead any more.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+const ROUTING = { slaMinutes: 120, noticeFallbackMs: 0 };
+const BEARER = { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` };
+const PHONE = "13957881234";
+const COMPANY = "苏州抹除测试科技有限公司";
+const CONTACT = "王经理"; // validLeadJson's contact
+
+beforeAll(async () => {
+  db = await createTestDatabase("erasure_everywhere");
+  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  await db.sql`update parks set wecom_webhook_url = 'http://127.0.0.1:9/hook' where id = 'GC-MED'`;
+  web = await startWebServer({ DATABASE_URL: db.url });
+});
+afterAll(async () => {
+  await web?.stop();
+  await db?.drop();
+});
+
+/** The columns (table.column) that hold `needle`: as written, or (digits) in a value's digits with every separator dropped. */
+async function columnsHolding(needle: string, digits = false): Promise<string[]> {
+  const cols = await db.sql<{ table: string; column: string }[]>`
+    select c.table_name as table, c.column_name as column
+    from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
+    where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+      and (c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb') or c.udt_name in ('_text', '_varchar'))
+    order by 1, 2`;
+  expect(cols.length).toBeGreaterThan(100);
+  const found: string[] = [];
+  for (const { table, column } of cols) {
+    const value = digits ? `regexp_replace("${column}"::text, '\\D', '', 'g')` : `"${column}"::text`;
+    const [row] = await db.sql.unsafe<{ n: number }[]>(`select count(*)::int as n from "${table}" where strpos(${value}, $1) > 0`, [
+      needle,
+    ]);
+    if (row.n > 0) found.push(`${table}.${column}`);
+  }
+  return found;
+}
+
+describe("erasure reaches every copy and ends the lead's work", () => {
+  let lead: { id: string; reference: string };
+  let offered: string; // the phone recruiter's assignment, still offered with a deadline
+  let accepted: string; // the email recruiter's, accepted
+
+  beforeAll(async () => {
+    lead = await storeTestLead(db.sql, COMPANY, PHONE);
+    const space = await matchTestLead(db.sql, lead.id, "GC-EDZ");
+    await matchTestLead(db.sql, lead.id, "GC-DB");
+    await matchTestLead(db.sql, lead.id, "GC-MED");
+    await db.sql.begin((tx) => routeLead(tx, lead.id, ROUTING));
+    const as = await db.sql<{ id: string; recruiterId: string; status: string }[]>`
+      select id, recruiter_id, status from assignments where lead_id = ${lead.id} order by park_id`;
+    expect(as.map((a) => a.recruiterId).sort()).toEqual(["R1", "R2", "R3"]);
+    accepted = as.find((a) => a.recruiterId === "R1")!.id;
+    offered = as.find((a) => a.recruiterId === "R2")!.id;
+    // The hotline's hand-over of the phone recruiter's offer: the script names company, contact and phone.
+    const d = (await loadAssignmentDetails(db.sql, offered))!;
+    await openCallTask(db.sql, {
+      kind: "handover",
+      leadId: lead.id,
+      assignmentId: offered,
+      recruiterId: "R2",
+      phone: d.recruiter!.phone,
+      script: { zh: handoverScript(d, 120, "zh"), en: handoverScript(d, 120, "en") },
+      dedupeKey: `handover:test:${offered}`,
+    });
+    const [task] = await db.sql<{ scriptEn: string }[]>`select script_en from call_tasks where lead_id = ${lead.id}`;
+    expect(task.scriptEn).toContain(CONTACT);
+    // The email recruiter accepts, writes a note and shares a shortlist; the hotline and an admin write notes.
+    const who = { assignmentId: accepted, recruiterId: "R1" };
+    expect((await applyAssignmentAction(db.sql, { ...who, intent: "accept" }, ROUTING)).ok).toBe(true);
+    const [recruiter] = await db.sql<{ id: string }[]>`
+      insert into users (email, name, role, recruiter_id, password_hash) values ('r1@example.test', '周敏', 'recruiter', 'R1', 'x') returning id`;
+    expect((await addNote(db.sql, { ...who, staffId: recruiter.id, body: `${CONTACT}说${COMPANY}要配电，手机${PHONE}` })).ok).toBe(true);
+    expect((await createShortlist(db.sql, { ...who, spaceIds: [space], days: 14 })).ok).toBe(true);
+    await addLeadNote(db.sql, { leadId: lead.id, authorId: null, body: `来电：${CONTACT} 0${PHONE}`, source: "hotline" });
+    // A second lead of the person, closed by an admin with a note that names them.
+    const second = await storeTestLead(db.sql, `${COMPANY}二部`, PHONE);
+    expect(
+      (await closeLead(db.sql, second.id, { as: "spam", note: `${CONTACT} ${PHONE} 重复来电`, duplicateOf: null }, "admin-token")).ok,
+    ).toBe(true);
+    // Before: the person is in many columns (the scan reads them).
+    expect(await columnsHolding(PHONE, true)).toEqual(expect.arrayContaining(["call_tasks.script_en", "leads.phone", "lead_notes.body"]));
+
+    const erased = await eraseLeads(db.sql, { leadIds: [lead.id, second.id], actor: "admin-token", subject: "+86 139****1234" });
+    expect(erased.leads.length).toBe(2);
+  }, 60_000);
+
+  it("no text, jsonb or array column of any table holds the phone's digits, the contact's name or the company's name", async () => {
+    expect(await columnsHolding(PHONE, true)).toEqual([]);
+    expect(await columnsHolding(PHONE.slice(3), true)).toEqual([]); // the last eight digits, as a script may group them
+    expect(await columnsHolding(CONTACT)).toEqual([]);
+    expect(await columnsHolding(COMPANY)).toEqual([]);
+  });
+
+  it("its open assignments end (reason: erased, with a routing event), call tasks and pending notices close, the lead is closed", async () => {
+    const as = await db.sql<{ id: string; status: string; closeReason: string | null; acceptBy: Date | null; closedFrom: string | null }[]>`
+      select id, status, close_reason, accept_by, closed_from from assignments where lead_id = ${lead.id}`;
+    for (const a of as) expect(a).toMatchObject({ status: "lost", closeReason: "erased", closedFrom: null });
+    const events = await db.sql<{ assignmentId: string; reason: { zh: string; en: string } }[]>`
+      select assignment_id, reason from routing_events where lead_id = ${lead.id} and event = 'erased'`;
+    expect(events.map((e) => e.assignmentId).sort()).toEqual(as.map((a) => a.id).sort());
+    expect(events[0].reason.zh).toContain("已按个人信息删除请求匿名化");
+    expect(events[0].reason.en).toContain("Anonymised on a request to delete personal data");
+    expect(await db.sql`select 1 from call_tasks where lead_id = ${lead.id} and status in ('open', 'no-answer')`).toEqual([]);
+    expect(await db.sql`select 1 from notifications where lead_id = ${lead.id} and status in ('pending', 'sending', 'dead')`).toEqual([]);
+    const [row] = await db.sql<{ status: string }[]>`select status from leads where id = ${lead.id}`;
+    expect(row.status).toBe("closed");
+  });
+
+  it("no step on it is taken: accept, lost, a note — refused, nothing written", async () => {
+    expect((await applyAssignmentAction(db.sql, { assignmentId: offered, recruiterId: "R2", intent: "accept" }, ROUTING)).ok).toBe(false);
+    const who = { assignmentId: accepted, recruiterId: "R1" };
+    expect((await markLost(db.sql, { ...who, reason: "price", note: null, label: { zh: "价格", en: "Price" } })).ok).toBe(false);
+    expect((await addNote(db.sql, { ...who, staffId: "00000000-0000-0000-0000-000000000000", body: "再记一条" })).ok).toBe(false);
+    expect(await db.sql`select 1 from lead_notes where lead_id = ${lead.id}`).toEqual([]);
+  });
+
+  it("the lead page says it was anonymised (zh, en) instead of blank fields and step buttons", async () => {
+    const zh = await (await fetch(`${web.url}/queue/assignments/${accepted}`, { headers: BEARER })).text();
+    expect(zh).toContain("已按个人信息删除请求匿名化");
+    expect(zh).toContain("结束原因：已按个人信息删除请求匿名化");
+    expect(zh).not.toContain('id="enterprise-h"');
+    const en = await (await fetch(`${web.url}/queue/assignments/${accepted}?lng=en`, { headers: BEARER })).text();
+    expect(en).toContain("Anonymised on a request to delete personal data");
+    // The admin's lead page too: the state said, its status in words.
+    const admin = await (await fetch(`${web.url}/admin/leads/${lead.id}`, { headers: BEARER })).text();
+    expect(admin).toContain("已按个人信息删除请求匿名化：企业名称、联系人和电话已删除");
+    expect(admin).toContain("已关闭");
+    const adminEn = await (await fetch(`${web.url}/admin/leads/${lead.id}?lng=en`, { headers: BEARER })).text();
+    expect(adminEn).toContain("Anonymised on a request to delete personal data: the company, contact and phone are gone");
+  });
+});
