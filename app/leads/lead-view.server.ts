@@ -76,13 +76,16 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
     from leads l left join users u on u.id = l.consent_recorded_by
     where l.id = ${id}`;
   if (!row) return null;
+  // need.keptBlank is the hotline need edit's memory of fields emptied on purpose (docs/decisions/091),
+  // not a field of the lead: the API and the admin's view show the lead as its contract has it.
+  const { keptBlank: _keptBlank, ...need } = row.lead.need as Lead["need"] & { keptBlank?: unknown };
   return {
     id: row.id,
     reference: row.reference,
     status: row.status,
     source: row.source,
     createdAt: row.createdAt.toISOString(),
-    lead: row.lead,
+    lead: { ...row.lead, need },
     assist: row.assist,
     consent: {
       method: row.consentMethod,

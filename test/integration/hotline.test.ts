@@ -13,6 +13,7 @@ import { createLeadSchema } from "~/domain/lead-schema";
 import { HOTLINE_CONSENT_SCRIPT } from "~/domain/privacy-notice";
 import { importInventory } from "~/inventory/import.server";
 import { storeLead } from "~/leads/intake.server";
+import { getLeadView } from "~/leads/lead-view.server";
 import { createMailer } from "~/notify/mailer.server";
 
 import { createSearchClient } from "../../search/client";
@@ -405,6 +406,9 @@ describe("/hotline", () => {
     for (const field of ["ceilingMinM", "powerMinKva", "areaMinSqm", "areaMaxSqm", "moveInBy", "singleStorey"])
       expect(after[field], field).toBeUndefined();
     expect(after).toMatchObject({ floorLoadMinKg: 3000, regionCodes: [] });
+    // The edit's memory of what was emptied is kept with the need, but the lead's view (API, admin) shows no such field.
+    expect(after.keptBlank).toEqual(expect.arrayContaining(["ceilingMinM", "powerMinKva"]));
+    expect((await getLeadView(db.sql, id))?.lead.need).not.toHaveProperty("keptBlank");
     const shown = needFormOf(await page(cookie, `/hotline/leads/${id}`));
     expect(shown).toMatchObject({ "need.ceilingMinM": "", "need.powerMinKva": "" });
 
