@@ -91,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sql = getSql();
   const d = isUuid(params.id) ? await loadAssignmentDetails(sql, params.id!) : null;
   const mine = d !== null && user?.role === "recruiter" && user.recruiterId !== null && d.recruiter?.id === user.recruiterId;
-  if (!d || (!mine && !admin)) throw data(null, { status: 404 });
+  if (!d || (!mine && !admin)) throw notFoundWith(staffText(lng, "a.notFound"));
   // The page shows the enterprise's full number: who saw it is recorded (docs/decisions/022).
   if (d.lead.contact.phone)
     await recordPhoneViews(sql, user ? { actor: user.email, role: user.role } : await staffActor(request), "assignment-page", [

@@ -119,6 +119,10 @@ describe("steps on rows that do not exist", () => {
       expect(page).toContain('action="/logout"');
     }
     expect(await db.sql`select 1 from lead_notes`).toHaveLength(0);
+    // Opening such a page (an old link) says the same.
+    const opened = await client.get(`/queue/assignments/${randomUUID()}`, recruiter);
+    expect(opened.status).toBe(404);
+    expect(await opened.text()).toContain("找不到这条分配，或它已不在您的名下。");
   });
 
   it("a hotline outcome on a call task that does not exist is a 404, not 'closed already'", async () => {
