@@ -232,9 +232,11 @@ describe("admin pages", () => {
     expect(html).toMatch(/data-testid="count-stuck">2</);
     expect(html).toContain("后台任务：重试中或积压");
     expect(html).toContain("Meilisearch task 12 failed: Could not parse latitude");
-    expect(html).toMatch(/<th scope="row"[^>]*>space\.index<\/th>/);
-    expect(html).toMatch(/<th scope="row"[^>]*>assignment\.sla<\/th>/);
-    expect(html).not.toMatch(/<th scope="row"[^>]*>lead\.match<\/th>/); // due a moment ago, never failed: not stuck
+    // Each kind of work in words (ADR 090's codes-in-words), not its topic code.
+    expect(html).toMatch(/<th scope="row"[^>]*>空间索引<\/th>/);
+    expect(html).toMatch(/<th scope="row"[^>]*>接单时限检查<\/th>/);
+    expect(html).not.toMatch(/<th scope="row"[^>]*>线索匹配<\/th>/); // due a moment ago, never failed: not stuck
+    expect(html).not.toMatch(/<th scope="row"[^>]*>[a-z]+\.[a-z.]+<\/th>/);
   });
 
   it("/admin/leads/<id> shows the audit trail: every recruiter considered and why, matches and assignments", async () => {
