@@ -11,16 +11,22 @@ import { buildWorker } from "./worker-entry";
 // A folder of this build's own: the tests, a bench and a developer may build at the same time.
 const staging = `build/.staging-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
-execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
-  stdio: process.env.BUILD_QUIET === "1" ? "ignore" : "inherit",
-  env: { ...process.env, NODE_ENV: "production", PARKMATCH_BUILD_STAGING: staging },
-});
-await buildWorker(join(staging, "server", "worker.js"));
-const removed = placeBuild({
-  staging,
-  serverDir: "build",
-  assetsDir: "public/build",
-  recordFile: "build/assets-kept.json",
-});
+let removed: string[];
+try {
+  execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
+    stdio: process.env.BUILD_QUIET === "1" ? "ignore" : "inherit",
+    env: { ...process.env, NODE_ENV: "production", PARKMATCH_BUILD_STAGING: staging },
+  });
+  await buildWorker(join(staging, "server", "worker.js"));
+  removed = placeBuild({
+    staging,
+    serverDir: "build",
+    assetsDir: "public/build",
+    recordFile: "build/assets-kept.json",
+  });
+} finally {
+  // A failed build leaves nothing aside (what is in place stays as it was).
+  rmSync(staging, { recursive: true, force: true });
+}
 if (process.env.BUILD_QUIET !== "1")
   console.log(`build in place: build/index.js, build/worker.js, public/build (${removed.length} files of older builds removed)`);
