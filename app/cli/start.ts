@@ -118,6 +118,8 @@ let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
+  // Ctrl-C reaches every child at once: whichever exits first is not restarted while the others stop.
+  for (const s of [...supervised, meili]) s?.endRestarts();
   await Promise.all(supervised.map((s) => s.stop(12_000)));
   await meili?.stop(5_000);
   process.exit(code);

@@ -20,6 +20,12 @@ export type Supervised = {
   /** The running child's pid, undefined between a death and its restart. */
   pid: () => number | undefined;
   restarts: () => number;
+  /**
+   * No restart from now on, the child left running: a shutdown calls it on every child first, since
+   * Ctrl-C signals the whole process group and a child that exits before its turn to be stopped must not
+   * be started again (nor said to be).
+   */
+  endRestarts: () => void;
   /** SIGTERM, and SIGKILL after `killAfterMs`; no restart after this. Resolves when the child is gone. */
   stop: (killAfterMs?: number) => Promise<void>;
 };
@@ -63,6 +69,11 @@ export function supervise(name: string, args: string[], options: SuperviseOption
     name,
     pid: () => child?.pid,
     restarts: () => restarts,
+    endRestarts: () => {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    },
     stop: async (killAfterMs = 12_000) => {
       stopping = true;
       if (timer) clearTimeout(timer);

@@ -86,6 +86,27 @@ describe("npm start's supervisor", () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(delays.length).toBe(after); // stopped: no more restarts
   }, 90_000);
+
+  // Ctrl-C on npm start signals every child at once: Meilisearch exited (130) while the web and worker
+  // were still stopping, and the log said "meilisearch exited (130); restarting in 0.5 s".
+  it("after endRestarts a child that exits on its own is neither restarted nor said to be", async () => {
+    const restarts: string[] = [];
+    const child = supervise("sigint-child", ["-e", "process.on('SIGINT', () => process.exit(130)); setInterval(() => {}, 1000)"], {
+      minDelayMs: 20,
+      onRestart: (r) => restarts.push(`${r.name}:${r.code}`),
+    });
+    running.push(child);
+    await eventually(async () => child.pid() !== undefined, "the child", 10_000);
+    await new Promise((r) => setTimeout(r, 300)); // its SIGINT handler is set
+    const pid = child.pid()!;
+    child.endRestarts();
+    process.kill(pid, "SIGINT");
+    await eventually(async () => child.pid() === undefined, "the child gone", 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(restarts).toEqual([]);
+    expect(child.pid()).toBeUndefined();
+    await child.stop(1_000); // stopping what already ended resolves at once
+  }, 30_000);
 });
 
 describe("npm start with its port taken", () => {
