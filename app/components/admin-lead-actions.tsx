@@ -73,6 +73,7 @@ export function LeadActions({
   closing,
   repeatedBy,
   actionData,
+  anonymised = false,
 }: {
   lng: Lng;
   leadId: string;
@@ -82,11 +83,13 @@ export function LeadActions({
   closing: { as: "spam" | "duplicate"; note: string; duplicateOf: { id: string; reference: string } | null } | null;
   repeatedBy: { id: string; reference: string }[];
   actionData: LeadActionData | undefined;
+  /** Erased at the person's request (ADR 090): nothing is offered, and the section says why. */
+  anonymised?: boolean;
 }) {
   const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
   const reroutable = assignments.filter((a) => REROUTABLE.includes(a.status));
   const targets = recruiters.flatMap((r) => r.parks.map((p) => ({ value: `${r.id}|${p.id}`, label: `${r.name} — ${p.name}` })));
-  const isOpen = OPEN.includes(status);
+  const isOpen = OPEN.includes(status) && !anonymised;
 
   return (
     <AdminSection id="actions-h" title={t("lead.actions")}>
@@ -185,7 +188,12 @@ export function LeadActions({
             </ActionForm>
           </div>
         </div>
-      ) : null}
+      ) : (
+        // An ended lead's section says so rather than standing empty under its heading.
+        <p className="hint" data-testid="lead-no-actions">
+          {anonymised ? t("lead.noActions.anonymised") : t("lead.noActions", { status: adminLabel(lng, "leadStatus", status) })}
+        </p>
+      )}
     </AdminSection>
   );
 }

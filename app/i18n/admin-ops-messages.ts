@@ -180,6 +180,8 @@ const zh = {
   "leads.unmatchedLink": "未匹配的线索（{n}）",
 
   "lead.actions": "操作",
+  "lead.noActions": "这条线索已结束（{status}），没有可做的操作。",
+  "lead.noActions.anonymised": "这条线索已按个人信息删除请求匿名化，没有可做的操作。",
   "lead.rematch": "重新匹配",
   "lead.rematch.hint": "按当前房源重新计算匹配，新匹配的园区会自动分配。",
   "lead.rematch.done": "已重新匹配。",
@@ -537,6 +539,8 @@ const en: Record<AdminOpsKey, string> = {
   "leads.unmatchedLink": "Unmatched leads ({n})",
 
   "lead.actions": "Actions",
+  "lead.noActions": "This lead has ended ({status}); there is nothing to do on it.",
+  "lead.noActions.anonymised": "This lead was anonymised at the person's request; there is nothing to do on it.",
   "lead.rematch": "Re-run matching",
   "lead.rematch.hint": "Matches the lead against today's inventory; parks it newly matches are routed at once.",
   "lead.rematch.done": "Matching re-run.",

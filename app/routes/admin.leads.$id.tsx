@@ -53,18 +53,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const audit = await loadLeadAudit(sql, params.id ?? "");
   if (!audit) throw new Response("not found", { status: 404 });
   let phoneFull: string | null = null;
-  if (new URL(request.url).searchParams.get("reveal") === "phone") {
+  const anonymised = await leadAnonymised(sql, audit.id);
+  // An erased person's number is gone: nothing to reveal, no view to record (ADR 090).
+  if (!anonymised && new URL(request.url).searchParams.get("reveal") === "phone") {
     const phone = await leadPhone(sql, audit.id);
     if (phone) {
       await recordPhoneViews(sql, await staffActor(request), "admin-lead", [{ leadId: audit.id, reference: audit.reference }]);
       phoneFull = formatPhoneForDisplay(phone);
     }
   }
-  const [recruiters, { closing, repeatedBy }, anonymised] = await Promise.all([
-    listAssignableRecruiters(sql),
-    loadLeadClosing(sql, audit.id),
-    leadAnonymised(sql, audit.id),
-  ]);
+  const [recruiters, { closing, repeatedBy }] = await Promise.all([listAssignableRecruiters(sql), loadLeadClosing(sql, audit.id)]);
   const { flash, headers } = await readFlash(request); // what the last action did (ADR 025)
   return data(
     {
@@ -202,7 +200,9 @@ export default function AdminLead() {
           <dd>{needText || none}</dd>
           <dt>{t("lead.phone")}</dt>
           <dd>
-            {phoneFull ? (
+            {anonymised ? (
+              privacyText(lng, "admin.anonymised")
+            ) : phoneFull ? (
               <span data-testid="phone-full">{phoneFull}</span>
             ) : (
               <>
@@ -237,6 +237,7 @@ export default function AdminLead() {
         closing={closing}
         repeatedBy={repeatedBy}
         actionData={actionData}
+        anonymised={anonymised}
       />
 
       <AdminSection id="events-h" title={t("lead.events")}>

@@ -235,6 +235,8 @@ describe("leads", () => {
     expect((await db.sql`select status from call_tasks where lead_id = ${copy.id}`)[0].status).toBe("done");
     const page = await (await client.get(`/admin/leads/${copy.id}`, admin)).text();
     expect(page).toContain(`href="/admin/leads/${original.id}"`);
+    // The actions section of an ended lead says so instead of standing empty under its heading.
+    expect(page).toContain("这条线索已结束（已关闭），没有可做的操作。");
     expect((await db.sql`select actor from routing_events where lead_id = ${copy.id} and event = 'closed'`)[0].actor).toBe(
       "boss@example.test",
     );

@@ -154,5 +154,13 @@ describe("erasure reaches every copy and ends the lead's work", () => {
     expect(admin).toContain("已关闭");
     const adminEn = await (await fetch(`${web.url}/admin/leads/${lead.id}?lng=en`, { headers: BEARER })).text();
     expect(adminEn).toContain("Anonymised on a request to delete personal data: the company, contact and phone are gone");
+    // No number to reveal (no link, no view recorded), and the actions section says why it offers nothing.
+    expect(admin).not.toContain("显示完整号码");
+    expect(admin).toContain("这条线索已按个人信息删除请求匿名化，没有可做的操作。");
+    expect(admin).not.toContain('value="rematch"');
+    const views = (await db.sql`select count(*)::int as n from phone_access_log where lead_id = ${lead.id}`)[0].n;
+    const revealed = await (await fetch(`${web.url}/admin/leads/${lead.id}?reveal=phone`, { headers: BEARER })).text();
+    expect(revealed).not.toContain('data-testid="phone-full"');
+    expect((await db.sql`select count(*)::int as n from phone_access_log where lead_id = ${lead.id}`)[0].n).toBe(views);
   });
 });
