@@ -52,6 +52,17 @@ export async function assignmentToActOn(sql: Sql, who: Who, intent: string): Pro
   return d !== undefined;
 }
 
+/**
+ * Whether assignment `assignmentId`, not the recruiter's now, was theirs: declined by them or re-routed
+ * away from them (the same routing events their history view lists, desk-search.server.ts).
+ */
+export async function wasTheirs(sql: Sql, assignmentId: string, recruiterId: string): Promise<boolean> {
+  const [e] = await sql<{ n: number }[]>`
+    select 1 as n from routing_events
+    where assignment_id = ${assignmentId} and recruiter_id = ${recruiterId} and event in ('assigned', 'rerouted', 'declined') limit 1`;
+  return e !== undefined;
+}
+
 /** Adds a timestamped note (1–2000 characters, already validated) by the signed-in recruiter; the audit trail points at it. The same note pressed twice is stored once. */
 export async function addNote(sql: Sql, who: Who & { staffId: string; body: string }): Promise<WorkOutcome> {
   return sql.begin(async (tx) => {

@@ -206,9 +206,16 @@ export default function Queue() {
         {desk.rows.map((r) => (
           <li key={r.assignmentId} className="lead-card" data-status={r.status} data-due={r.followUpDue || undefined}>
             <h2>
-              <Link to={lngHref(`/queue/assignments/${r.assignmentId}`, lng)}>
-                {r.company} <span className="ref">{r.reference}</span>
-              </Link>
+              {/* Declined or re-routed: the lead is another recruiter's now, its page is not this recruiter's to open. */}
+              {view === "history" && (r.status === "declined" || r.status === "rerouted") ? (
+                <>
+                  {r.company} <span className="ref">{r.reference}</span>
+                </>
+              ) : (
+                <Link to={lngHref(`/queue/assignments/${r.assignmentId}`, lng)}>
+                  {r.company} <span className="ref">{r.reference}</span>
+                </Link>
+              )}
             </h2>
             <p className="card-status">
               <span className="status">{statusLabel(r.status)}</span> · {r.parkName}

@@ -8,7 +8,7 @@ import {
   useForm,
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { type ReactNode, useState, useSyncExternalStore } from "react";
 
@@ -57,6 +57,7 @@ import {
   setFollowUp,
   undoClose,
   undoDecline,
+  wasTheirs,
   type WorkOutcome,
 } from "~/recruiter-desk/lead-work.server";
 import { createShortlist, listShortlists } from "~/recruiter-desk/shortlists.server";
@@ -91,6 +92,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sql = getSql();
   const d = isUuid(params.id) ? await loadAssignmentDetails(sql, params.id!) : null;
   const mine = d !== null && user?.role === "recruiter" && user.recruiterId !== null && d.recruiter?.id === user.recruiterId;
+  // One that left this recruiter's hands (declined — Back after 确认拒绝 —, re-routed away) is in their
+  // history, with the undo banner while a decline can still be undone: there, not "not found".
+  if (d && !mine && !admin && user?.role === "recruiter" && user.recruiterId && (await wasTheirs(sql, d.id, user.recruiterId)))
+    throw redirect(lngHref(`/queue?view=history&q=${encodeURIComponent(d.reference)}`, lng));
   if (!d || (!mine && !admin)) throw notFoundWith(staffText(lng, "a.notFound"));
   // The page shows the enterprise's full number: who saw it is recorded (docs/decisions/022).
   if (d.lead.contact.phone)

@@ -677,6 +677,17 @@ describe("every closing step asks to confirm and can be undone for a short while
       const queue = await (await get("/queue")).text();
       expect(queue).toContain(`你刚拒绝了 ${l.reference}（南京拒绝撤回机械有限公司）`);
       expect(queue).toContain('value="undoDecline"');
+      // Back to the lead's page after 确认拒绝: not "not found" — the history, filtered to it, with the undo.
+      const pageAfter = await get(path);
+      expect(pageAfter.status).toBe(302);
+      const historyAt = pageAfter.headers.get("location")!;
+      expect(historyAt).toBe(`/queue?view=history&q=${l.reference}`);
+      const history = await (await get(historyAt)).text();
+      expect(history).toContain('value="undoDecline"');
+      expect(history).toContain(l.reference);
+      expect(history).toContain("已拒绝");
+      // Its row is no link: the page is the next recruiter's (a link would only come back here).
+      expect(history).not.toContain(`href="/queue/assignments/${l.assignmentId}"`);
 
       const back = await post(path, { intent: "undoDecline", csrf });
       expect(back.headers.get("location")).toBe(path);
@@ -708,6 +719,7 @@ describe("every closing step asks to confirm and can be undone for a short while
       const queue = await (await get("/queue")).text();
       expect(queue).toContain(`你刚拒绝了 ${l.reference}（南京拒绝已接单机械有限公司），下一位专员已经接单，不能再撤回。`);
       expect(queue).not.toContain('value="undoDecline"');
+      expect((await get(path)).headers.get("location")).toBe(`/queue?view=history&q=${l.reference}`);
       const refused = await post(path, { intent: "undoDecline", csrf });
       expect(refused.headers.get("location")).toBe("/queue");
       expect(await flashOf(refused)).toBe("不能撤回：下一位专员已经接单，这条线索不再属于你。如需沟通，请联系该专员或管理员。");
