@@ -103,7 +103,7 @@ export function KnownCallers({
                 ))}
               </p>
               <Link className="button" to={leadHref(l.leadId)} data-known-index={i + 1}>
-                {h("known.open")} {l.reference}
+                {h("known.open")} <span className="nowrap">{l.reference}</span>
                 {i < 9 ? <kbd className="key-hint">Alt+{i + 1}</kbd> : null}
               </Link>
             </li>

@@ -172,6 +172,10 @@ describe.each([
       await page.keyboard.type(secondTyped);
       await expect.poll(() => page.locator("#known").innerText(), { timeout: 20_000 }).toContain(reference);
       expect(await page.locator("#known").innerText()).toContain("号码相同");
+      // The open button's reference on one line; the Alt+1 hint only where there is a keyboard to press it.
+      const openButton = page.locator("#known a.button").first();
+      expect(await openButton.locator(".nowrap").evaluate((el) => el.getClientRects().length)).toBe(1);
+      expect(await openButton.locator(".key-hint").isVisible()).toBe(width >= 600);
       await page.screenshot({ path: `${SHOTS}/hotline-${label}-known-caller.png`, fullPage: true });
       await page.keyboard.press("Alt+Digit1");
       await page.waitForURL((url) => url.pathname === `/hotline/leads/${lead.id}`);
