@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getStaffUser, requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
+import { ErrorList } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { parseActionForm } from "~/http/action-form.server";
@@ -74,20 +75,23 @@ export default function AdminPrivacy() {
   const t = (key: PrivacyKey, params?: Record<string, string | number>) => privacyText(lng, key, params);
   const csrfField = csrf ? <input type="hidden" name="csrf" value={csrf} /> : null;
   const person = result?.person;
+  const needConfirm = result?.error === "admin.erase.needConfirm";
   return (
     <AdminPage lng={lng}>
       <h1>{t("admin.title")}</h1>
       <AdminSection id="request-h" title={t("admin.request.h")}>
         <p>{t("admin.request.intro")}</p>
-        <Form method="post" className="lookup">
+        <Form method="post" className="lookup privacy-lookup">
           {csrfField}
-          <label htmlFor="privacy-query">{t("admin.query")}</label>{" "}
-          <input id="privacy-query" name="query" autoComplete="off" maxLength={40} required defaultValue={result?.query ?? ""} />{" "}
-          <button type="submit" name="intent" value="find">
-            {t("admin.find")}
-          </button>
+          <label htmlFor="privacy-query">{t("admin.query")}</label>
+          <span className="lookup-row">
+            <input id="privacy-query" type="search" name="query" autoComplete="off" maxLength={40} required defaultValue={result?.query ?? ""} />
+            <button type="submit" name="intent" value="find">
+              {t("admin.find")}
+            </button>
+          </span>
         </Form>
-        {result?.error ? (
+        {result?.error && result.error !== "admin.erase.needConfirm" ? (
           <div className="banner error" role="alert">
             {t(result.error)}
           </div>
@@ -126,17 +130,26 @@ export default function AdminPrivacy() {
             </DataTable>
             {person.leads.length ? (
               <>
-                <Form method="post" action={lngHref("/admin/privacy/export", lng)} reloadDocument>
+                <Form method="post" action={lngHref("/admin/privacy/export", lng)} reloadDocument className="privacy-step">
                   {csrfField}
                   <input type="hidden" name="query" value={result.query} />
                   <button type="submit">{t("admin.export")}</button>
                 </Form>
-                <Form method="post">
+                <Form method="post" className="privacy-step">
                   {csrfField}
                   <input type="hidden" name="query" value={result.query} />
                   <label>
-                    <input type="checkbox" name="confirm" value="yes" /> {t("admin.erase.confirm")}
-                  </label>{" "}
+                    <input
+                      type="checkbox"
+                      name="confirm"
+                      value="yes"
+                      aria-invalid={needConfirm || undefined}
+                      aria-describedby={needConfirm ? "privacy-confirm-error" : undefined}
+                    />{" "}
+                    {t("admin.erase.confirm")}
+                  </label>
+                  {/* Said at the box to tick, not above the table. */}
+                  <ErrorList id="privacy-confirm-error" errors={needConfirm ? [t("admin.erase.needConfirm")] : undefined} />
                   <button type="submit" name="intent" value="erase" className="danger">
                     {t("admin.erase")}
                   </button>

@@ -189,7 +189,13 @@ describe("a person's data on request", () => {
   });
 
   it("erasure: needs the confirmation; then the leads are anonymised, their search documents and mails gone — the other person's untouched; audited", async () => {
-    expect((await post("/admin/privacy", { intent: "erase", query: PHONE })).status).toBe(400);
+    const unconfirmed = await post("/admin/privacy", { intent: "erase", query: PHONE });
+    expect(unconfirmed.status).toBe(400);
+    // Said at the box to tick (described by it), not in a banner above the table.
+    const refusal = await unconfirmed.text();
+    expect(refusal).toContain('aria-describedby="privacy-confirm-error"');
+    expect(refusal).toMatch(/<div id="privacy-confirm-error" role="alert"><ul class="errors"><li>请先勾选确认。<\/li>/);
+    expect(refusal.indexOf("请先勾选确认")).toBeGreaterThan(refusal.indexOf('name="confirm"'));
     expect((await stored(mine[0].id)).anonymised).toBe(false);
     const res = await post("/admin/privacy", { intent: "erase", query: PHONE, confirm: "yes" });
     expect(res.status).toBe(200);
