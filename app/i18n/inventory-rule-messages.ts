@@ -52,7 +52,7 @@ export const inventoryRuleMessages = defineMessages({
     figureNotNegative: "“{typed}” is negative: {name} must not be negative; leave it blank when unknown",
     availableWhichYear: "“{typed}” could mean this year or next: add the year (今年{typed} / 明年{typed}) or write a month, e.g. {example}",
     availableSpans: "“{typed}” spans two months ({from} and {to}): write the month, e.g. {from}",
-    availableNoSuchDay: "“{typed}”: {example} has no day {day} (that month has {days} days), e.g. {example}",
+    availableNoSuchDay: "“{typed}”: month {month} of {year} has no day {day} (it has {days} {days:day|days}), e.g. {example}",
     availableNoSuchMonth: "“{typed}”: there is no month {month}, months are 1 to 12, e.g. {example}",
     availableRead: "id {id}: available from “{typed}” read as {month} (a period reads as its first month)",
     availableUnread:

@@ -100,7 +100,7 @@ const en: Record<ValidationKey, string> = {
   monthWhichYear: "“{typed}” could mean this year or next: add the year (今年{typed} / 明年{typed}) or write a month, e.g. {example}",
   monthSpans: "“{typed}” spans two months ({from} and {to}): write the month, e.g. {to}",
   monthNoSuchDay:
-    "“{typed}”: {example} has no day {day} (that month has {days} days); write a day that exists, or just the month, e.g. {example}",
+    "“{typed}”: month {month} of {year} has no day {day} (it has {days} {days:day|days}); write a day that exists, or just the month, e.g. {example}",
   monthNoSuchMonth: "“{typed}”: there is no month {month}, months are 1 to 12; write a year and month, e.g. {example}",
   minOnly: "This field is a minimum; write an upper limit ('at most …') in the notes",
   maxOnly: "This field is a maximum; put a lower limit ('at least …') in the minimum area",

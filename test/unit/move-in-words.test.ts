@@ -173,22 +173,22 @@ describe("a day or month that does not exist is refused as such, never read as a
     [
       "2027-02-30",
       "“2027-02-30”：2027年2月没有30日（这个月只有 28 天）；请写存在的日期，或只写年月，例如 2027-02",
-      "“2027-02-30”: 2027-02 has no day 30 (that month has 28 days); write a day that exists, or just the month, e.g. 2027-02",
+      "“2027-02-30”: month 2 of 2027 has no day 30 (it has 28 days); write a day that exists, or just the month, e.g. 2027-02",
     ],
     [
       "2027年2月30日",
       "“2027年2月30日”：2027年2月没有30日（这个月只有 28 天）；请写存在的日期，或只写年月，例如 2027-02",
-      "“2027年2月30日”: 2027-02 has no day 30 (that month has 28 days); write a day that exists, or just the month, e.g. 2027-02",
+      "“2027年2月30日”: month 2 of 2027 has no day 30 (it has 28 days); write a day that exists, or just the month, e.g. 2027-02",
     ],
     [
       "2027/4/31",
       "“2027/4/31”：2027年4月没有31日（这个月只有 30 天）；请写存在的日期，或只写年月，例如 2027-04",
-      "“2027/4/31”: 2027-04 has no day 31 (that month has 30 days); write a day that exists, or just the month, e.g. 2027-04",
+      "“2027/4/31”: month 4 of 2027 has no day 31 (it has 30 days); write a day that exists, or just the month, e.g. 2027-04",
     ],
     [
       "2027.02.29",
       "“2027.02.29”：2027年2月没有29日（这个月只有 28 天）；请写存在的日期，或只写年月，例如 2027-02",
-      "“2027.02.29”: 2027-02 has no day 29 (that month has 28 days); write a day that exists, or just the month, e.g. 2027-02",
+      "“2027.02.29”: month 2 of 2027 has no day 29 (it has 28 days); write a day that exists, or just the month, e.g. 2027-02",
     ],
     [
       "2027-13",

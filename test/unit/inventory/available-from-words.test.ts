@@ -63,7 +63,7 @@ describe("available-from words read like a lead's move-in", () => {
       ok: false,
       reason: {
         zh: "“2027-02-30”：2027年2月没有30日（这个月只有 28 天），例如 2027-02",
-        en: "“2027-02-30”: 2027-02 has no day 30 (that month has 28 days), e.g. 2027-02",
+        en: "“2027-02-30”: month 2 of 2027 has no day 30 (it has 28 days), e.g. 2027-02",
       },
     });
     // Every spelling the move-in reader takes, a 号 or a word day and "by" included, and a month 13.
@@ -117,6 +117,6 @@ describe("the sheet, the admin form and the JSON import read it alike", () => {
     const bad = validateInventory({ spaces: [space("2027-02-30")] });
     expect(bad.ok).toBe(false);
     if (!bad.ok)
-      expect(bad.errors[0].errors).toEqual(["availableFrom: “2027-02-30”: 2027-02 has no day 30 (that month has 28 days), e.g. 2027-02"]);
+      expect(bad.errors[0].errors).toEqual(["availableFrom: “2027-02-30”: month 2 of 2027 has no day 30 (it has 28 days), e.g. 2027-02"]);
   });
 });
