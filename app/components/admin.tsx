@@ -216,7 +216,7 @@ export function FilterSelect({
 export function FilterNotices({ lng, notices }: { lng: Lng; notices: readonly FilterNotice[] }) {
   if (notices.length === 0) return null;
   return (
-    <div className="banner info" role="status" data-testid="filters-adjusted">
+    <div className="banner info filter-notices" role="status" data-testid="filters-adjusted">
       {notices.map((n, i) => (
         <p key={i}>{opsText(lng, n.key, n.params)}</p>
       ))}
