@@ -59,14 +59,14 @@ async function finish(
   error: string | null,
 ) {
   await ctx.sql.begin(async (tx) => {
-    await finishNotice(tx, n.id, status, error);
-    await recordRoutingEvent(tx, {
-      assignmentId: n.assignmentId,
-      leadId: n.leadId,
-      event: status === "sent" ? "notified" : "dead-letter",
-      reason:
-        status === "sent" ? auditMessages.both("notice.wecomPosted") : auditMessages.both("notice.wecomFailed", { error: String(error) }),
-    });
+    if (await finishNotice(tx, n.id, status, error))
+      await recordRoutingEvent(tx, {
+        assignmentId: n.assignmentId,
+        leadId: n.leadId,
+        event: status === "sent" ? "notified" : "dead-letter",
+        reason:
+          status === "sent" ? auditMessages.both("notice.wecomPosted") : auditMessages.both("notice.wecomFailed", { error: String(error) }),
+      });
     await markDone(tx, outboxId);
   });
 }

@@ -64,7 +64,7 @@ export async function addNotification(tx: TransactionSql, n: NewNotification): P
 
 /**
  * Takes a notification for sending, under a lease (and counts the attempt): the row when it is ours,
- * "held" while another sender's lease runs, null when it is finished (sent or dead).
+ * "held" while another sender's lease runs, null when it is finished (sent, dead or handled).
  */
 export async function claimNotification(sql: Sql, id: string, leaseMs: number): Promise<NotificationRow | "held" | null> {
   const [row] = await sql<(NotificationRow & { mine: boolean })[]>`
@@ -80,31 +80,39 @@ export async function claimNotification(sql: Sql, id: string, leaseMs: number): 
   if (!row) return null;
   const { mine, ...n } = row;
   if (mine) return n;
-  return n.status === "sent" || n.status === "dead" ? null : "held";
+  return n.status === "pending" || n.status === "sending" ? "held" : null;
 }
 
-/** The notification a notify.* job is about, or null when it is already finished (sent or dead). */
+/**
+ * The notification a notify.* job is about, or null when it is already finished: sent, dead, or handled
+ * (by an admin, or by an erasure: nothing more may go out about that lead).
+ */
 export async function openNotification(sql: Sql, id: string): Promise<NotificationRow | null> {
   const [n] = await sql<NotificationRow[]>`
     select id, assignment_id, lead_id, kind, recipient, status, attempts from notifications where id = ${id}`;
-  return n && n.status !== "sent" && n.status !== "dead" ? n : null;
+  return n && (n.status === "pending" || n.status === "sending") ? n : null;
 }
 
 // The send state of a notice (pending → sending → sent | dead, ADR 020), as the notify.* jobs move it.
 
+// A notice finished meanwhile (handled by an erasure while a post was under way) is left as it is:
+// no state and no error text come back to it (ADR 093).
+
 /** A WeCom post is being tried: counts the attempt. */
 export async function markNoticeSending(sql: Sql, id: number): Promise<void> {
-  await sql`update notifications set status = 'sending', attempts = attempts + 1 where id = ${id}`;
+  await sql`update notifications set status = 'sending', attempts = attempts + 1 where id = ${id} and status in ('pending', 'sending')`;
 }
 
 /** Keeps the last error of a try that will be retried. */
 export async function noteNoticeError(sql: Sql, id: number, error: string): Promise<void> {
-  await sql`update notifications set last_error = ${error} where id = ${id}`;
+  await sql`update notifications set last_error = ${error} where id = ${id} and status in ('pending', 'sending')`;
 }
 
-/** The notice is finished: sent (now) or dead with its reason. */
-export async function finishNotice(tx: Sql | TransactionSql, id: number, status: "sent" | "dead", error: string | null): Promise<void> {
-  await tx`update notifications set status = ${status}, last_error = ${error}, sent_at = ${status === "sent" ? tx`now()` : null} where id = ${id}`;
+/** The notice is finished: sent (now) or dead with its reason. False when it was finished meanwhile. */
+export async function finishNotice(tx: Sql | TransactionSql, id: number, status: "sent" | "dead", error: string | null): Promise<boolean> {
+  const r = await tx`update notifications set status = ${status}, last_error = ${error}, sent_at = ${status === "sent" ? tx`now()` : null}
+                     where id = ${id} and status in ('pending', 'sending')`;
+  return r.count > 0;
 }
 
 /** A hotline notice is done once its hand-over call task exists: sent now, the attempt counted. */

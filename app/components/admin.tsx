@@ -210,12 +210,13 @@ export function FilterSelect({
 
 /**
  * What a list did instead of what its address asked (domain/filter-notices.ts): one line per filter value
- * it could not use, above the list, in the page's language. Nothing when the address was used as given.
+ * it could not use, right under the page's heading (seen before the filter form, on a phone too), in the page's
+ * language. Nothing when the address was used as given.
  */
 export function FilterNotices({ lng, notices }: { lng: Lng; notices: readonly FilterNotice[] }) {
   if (notices.length === 0) return null;
   return (
-    <div className="banner info" role="status" data-testid="filters-adjusted">
+    <div className="banner info filter-notices" role="status" data-testid="filters-adjusted">
       {notices.map((n, i) => (
         <p key={i}>{opsText(lng, n.key, n.params)}</p>
       ))}

@@ -27,12 +27,17 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 const NOT_TYPED = new Set(["hidden", "password", "file", "submit", "button", "reset", "image"]);
 
-/** The form's controls a person fills in (no hidden field, password, file or button). */
+/**
+ * The form's controls a person fills in (no hidden field, password, file or button), less a consent
+ * (CheckboxField `consent`): that is an act of the submission it goes with, never kept or put back (ADR 093).
+ */
 function typedFields(form: HTMLFormElement): Field[] {
   return [...form.elements]
     .filter(
       (el): el is Field =>
-        (el instanceof HTMLInputElement && !NOT_TYPED.has(el.type)) || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement,
+        (el instanceof HTMLInputElement && !NOT_TYPED.has(el.type) && el.dataset.consent === undefined) ||
+        el instanceof HTMLTextAreaElement ||
+        el instanceof HTMLSelectElement,
     )
     .filter((el) => el.name !== "");
 }
@@ -177,6 +182,16 @@ export function DraftKeeper({ owner, lng }: { owner: string | null; lng: Lng }) 
   const sending = useRef<Draft | null>(null);
   const filled = useRef(new WeakSet<HTMLFormElement>());
   const [shown, setShown] = useState<Restored[]>([]);
+
+  useEffect(() => {
+    // A page back from the back-forward cache holds what it held when left: a consent is as rendered.
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted)
+        for (const box of document.querySelectorAll<HTMLInputElement>("input[data-consent]")) box.checked = box.defaultChecked;
+    };
+    window.addEventListener("pageshow", onPageShow);
+    return () => window.removeEventListener("pageshow", onPageShow);
+  }, []);
 
   useEffect(() => {
     const onSubmit = (event: SubmitEvent) => {

@@ -341,7 +341,22 @@ export function SelectField({
 }
 
 /** A tick box with its label; `alsoDescribedBy` names text it answers to (the hotline's consent script). */
-export function CheckboxField({ meta, label, alsoDescribedBy }: { meta: FieldMeta; label: ReactNode; alsoDescribedBy?: string }) {
+export function CheckboxField({
+  meta,
+  label,
+  alsoDescribedBy,
+  consent,
+}: {
+  meta: FieldMeta;
+  label: ReactNode;
+  alsoDescribedBy?: string;
+  /**
+   * A consent: ticked only by an act of this submission (ADR 093). The server renders it as the post it
+   * answers had it; the browser's form restoration (back, reload: autocomplete="off") and a kept draft
+   * (draft-keeper.tsx, the inquiry form's script on a page from the back-forward cache) never tick it.
+   */
+  consent?: boolean;
+}) {
   return (
     <div className="field consent">
       <label htmlFor={meta.id}>
@@ -349,6 +364,8 @@ export function CheckboxField({ meta, label, alsoDescribedBy }: { meta: FieldMet
           type="checkbox"
           id={meta.id}
           name={meta.name}
+          autoComplete={consent ? "off" : undefined}
+          data-consent={consent ? "" : undefined}
           defaultChecked={meta.initialValue === "on" || meta.initialValue === true}
           aria-invalid={meta.errors?.length ? true : undefined}
           aria-describedby={[alsoDescribedBy, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined}

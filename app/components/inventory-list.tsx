@@ -40,6 +40,8 @@ export function InventoryListPage({
   return (
     <AdminPage lng={lng} flash={flash}>
       <h1>{t(title)}</h1>
+      {/* Seen first, on a phone too: what the list did instead of what was asked. */}
+      <FilterNotices lng={lng} notices={adjusted} />
       <p>
         <Link to={lngHref(newPath, lng)} className="button-link">
           {t("list.new")}
@@ -64,7 +66,6 @@ export function InventoryListPage({
         </span>{" "}
         <button type="submit">{t("list.filter")}</button>
       </Form>
-      <FilterNotices lng={lng} notices={adjusted} />
       {children}
     </AdminPage>
   );

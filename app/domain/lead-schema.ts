@@ -17,7 +17,7 @@ import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
 import { AREA_LOWER, AREA_UPPER } from "./matching/hard";
 import { parseCount, parseWan } from "./money";
-import { isPastMoveInMonth, type MoveInRead, readMoveIn } from "./move-in";
+import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from "./move-in";
 import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist } from "./need-assist";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { planNoteRegions } from "./note-regions";
@@ -177,11 +177,16 @@ function own(refusal: (s: string) => FigureRefusal | null) {
   };
 }
 
-/** The move-in field's message for words that name no one month (move-in.ts readMoveIn). */
+/** The move-in field's message for words that name no one month, or a date that does not exist (move-in.ts readMoveIn). */
 function moveInProblem(m: Msg, typed: string, r: Exclude<MoveInRead, { ok: true }>): string {
-  return r.problem === "whichYear"
-    ? m("monthWhichYear", { typed, example: r.example })
-    : m("monthSpans", { typed, from: r.from, to: r.to });
+  switch (r.problem) {
+    case "whichYear":
+      return m("monthWhichYear", { typed, example: r.example });
+    case "spans":
+      return m("monthSpans", { typed, from: r.from, to: r.to });
+    default:
+      return m(r.problem === "noSuchDay" ? "monthNoSuchDay" : "monthNoSuchMonth", noSuchDateParams(typed, r));
+  }
 }
 
 /**

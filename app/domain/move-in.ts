@@ -1,3 +1,4 @@
+import { daysInMonth, isCalendarDay } from "./calendar-day";
 import { fold } from "./fold-text";
 import { parseChineseNumber } from "./numbers";
 
@@ -32,14 +33,39 @@ export function parseMoveInBy(input: string, now: Date): string | null {
 export type MoveInRead =
   | { ok: true; month: string }
   | { ok: false; problem: "whichYear"; example: string }
-  | { ok: false; problem: "spans"; from: string; to: string };
+  | { ok: false; problem: "spans"; from: string; to: string }
+  | NoSuchDate;
+
+/**
+ * A date written right whose month or day does not exist: "2027-13" (`day` absent, month 13),
+ * "2027-02-30", "2027年4月31日", "2027.02.29" (not a leap year). Refused as such by every reader — never
+ * read as the month around it (docs/decisions/093). `days`: how many days the month has (absent for a
+ * month that does not exist); `year` is four digits ("27年" → 2027).
+ */
+export type NoSuchDate =
+  | { ok: false; problem: "noSuchMonth"; year: number; month: number }
+  | { ok: false; problem: "noSuchDay"; year: number; month: number; day: number; days: number };
+
+/**
+ * The words of a NoSuchDate's message (validation-messages monthNoSuchDay/monthNoSuchMonth, inventory-rule-messages
+ * availableNoSuchDay/availableNoSuchMonth): `example` is the month to write instead — the month of the day
+ * that does not exist, or for a month that does not exist the year's December.
+ */
+export function noSuchDateParams(typed: string, r: NoSuchDate): Record<string, string | number> {
+  const year = String(r.year).padStart(4, "0");
+  if (r.problem === "noSuchMonth") return { typed, year, month: r.month, example: `${year}-12` };
+  return { typed, year, month: r.month, day: r.day, days: r.days, example: `${year}-${String(r.month).padStart(2, "0")}` };
+}
 
 /** After a month: its part (上旬, 中下旬, 初, 中, 底, 末, 内) and "by" (前, 之前, 以前), each optional. */
 const MONTH_TAIL = "(?:份)?\\s*(?:上中旬|中下旬|上旬|中旬|下旬|初|中|底|末|内)?\\s*(?:前|之前|以前)?";
 const TAIL = new RegExp(`^${MONTH_TAIL}$`);
-/** A year and a month, the month in digits or words, a day read past: "2027-03", "27年3月", "2027年3月15日前", "2027年3月中旬". */
+/**
+ * A year and a month, the month in digits or words, and a day (digits, or words before 日/号) that must
+ * exist but is otherwise read past: "2027-03", "27年3月", "2027年3月15日前", "2027年三月十五日", "2027年3月中旬".
+ */
 const YEAR_MONTH = new RegExp(
-  `^(\\d{4}|\\d{2})\\s*[-./年]\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月(?:份)?)?(?:\\s*[-./]?\\s*\\d{1,2}\\s*[日号]?)?\\s*${MONTH_TAIL}$`,
+  `^(\\d{4}|\\d{2})\\s*[-./年]\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*(?:月(?:份)?)?(?:\\s*[-./]?\\s*(?:(\\d{1,2})|([一二三四五六七八九十]{1,3})(?=\\s*[日号]))\\s*[日号]?)?\\s*${MONTH_TAIL}$`,
 );
 // With a verb after (立即入驻, 可随时入住), and what listings write of a space ready to move into (现房,
 // 即租即用, 拎包入住, 空置): all "now".
@@ -124,7 +150,7 @@ const FIXED_HOLIDAYS: Array<[RegExp, number]> = [
 export function readMoveIn(input: string, now: Date): MoveInRead | null {
   const r = readMonths(input, now);
   if (!r) return null;
-  if (!r.ok) return { ok: false, problem: "whichYear", example: r.by };
+  if (!r.ok) return r.problem === "whichYear" ? { ok: false, problem: "whichYear", example: r.by } : r;
   if (r.either && r.from !== r.by) return { ok: false, problem: "spans", from: r.from, to: r.by };
   return { ok: true, month: r.by };
 }
@@ -144,10 +170,11 @@ export function readMoveIn(input: string, now: Date): MoveInRead | null {
 export function readAvailableFrom(
   input: string,
   now: Date,
-): { ok: true; month: string } | { ok: false; problem: "whichYear"; example: string } | null {
+): { ok: true; month: string } | { ok: false; problem: "whichYear"; example: string } | NoSuchDate | null {
   const r = readMonths(input, now);
   if (!r) return null;
-  return r.ok ? { ok: true, month: r.from } : { ok: false, problem: "whichYear", example: r.from };
+  if (r.ok) return { ok: true, month: r.from };
+  return r.problem === "whichYear" ? { ok: false, problem: "whichYear", example: r.from } : r;
 }
 
 /**
@@ -155,7 +182,8 @@ export function readAvailableFrom(
  * one month). `either`: the words name one of the two months, not all of them (春节后: 初八 to 十五).
  * `whichYear`: a period under way past its middle; `from`/`by` are next year's.
  */
-type MonthsRead = { ok: true; from: string; by: string; either?: boolean } | { ok: false; problem: "whichYear"; from: string; by: string };
+type MonthsRead =
+  { ok: true; from: string; by: string; either?: boolean } | { ok: false; problem: "whichYear"; from: string; by: string } | NoSuchDate;
 
 function readMonths(input: string, now: Date): MonthsRead | null {
   const s = fold(input).replace(/\s+/g, " ").trim();
@@ -174,8 +202,19 @@ function readMonths(input: string, now: Date): MonthsRead | null {
   if (m) {
     const yyyy = m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
     const mm = parseChineseNumber(m[2]);
+    if (mm === null || !Number.isInteger(mm)) return null;
+    if (mm < 1 || mm > 12) {
+      // "2027-13", "2027年13月" are dates that do not exist; "12.15" (two digits, no 年/月) may be no date at all.
+      return m[1].length === 4 || /[年月]/.test(m[0]) ? { ok: false, problem: "noSuchMonth", year: yyyy, month: mm } : null;
+    }
+    const dd = m[3] ? Number(m[3]) : m[4] ? parseChineseNumber(m[4]) : null;
+    if (dd !== null) {
+      const day = `${String(yyyy).padStart(4, "0")}-${String(mm).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
+      if (!Number.isInteger(dd) || !isCalendarDay(day))
+        return { ok: false, problem: "noSuchDay", year: yyyy, month: mm, day: dd, days: daysInMonth(yyyy, mm) };
+    }
     // Any four-digit year: "1999-01" is a month written right (refused later as past, not as a bad format).
-    return mm !== null && Number.isInteger(mm) && mm >= 1 && mm <= 12 ? ok(yyyy, mm) : null;
+    return ok(yyyy, mm);
   }
   if (ASAP.test(s) || THIS_MONTH.test(s)) return ok(year, month);
   if (NEXT_MONTH.test(s)) return ok(year, month + 1);

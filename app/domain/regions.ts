@@ -379,25 +379,70 @@ function unknown(input: string, key: string, latin: boolean): RegionResolution {
   return { ok: false, input, kind: "unknown", suggestions: nearest(key, latin) };
 }
 
-/** The nearest division names by edit distance (characters, or pinyin letters for Latin input). */
+/**
+ * Up to MAX_SUGGESTIONS division paths an unknown name may have meant, only where the likeness says so
+ * (ADR 093; 火星 "Mars" once drew 娄星区 for sharing one character of two). Tried in turn, the first that
+ * finds any wins, and only its nearest are offered (no filler from further away):
+ * - Chinese typed with the pinyin input's slip, another character of the same sound: a division (or
+ *   path, 北京朝杨 → 北京市朝阳区) read the same (朝杨区 → 朝阳区, 苏洲 → 苏州市, 高纯 → 高淳区);
+ * - the name without its level word (区, 县, 市 …) at most one character in three off, never one of two
+ *   (乌鲁木其 → 乌鲁木齐市; 火星区 → none); Latin letters likewise against pinyin (gaocun → 高淳区, abc → none);
+ * - Chinese that holds a whole division name of two or more characters (黄浦江 → 黄浦区).
+ */
 function nearest(key: string, latin: boolean): string[] {
   if (!key) return [];
-  const idx = getIndex();
-  const limit = latin ? Math.max(1, Math.floor(key.length / 3)) : Math.max(1, Math.floor(key.length / 2));
-  const scored: { e: Entry; d: number }[] = [];
-  for (const e of idx.entries) {
-    const forms = comparableForms(e, latin);
-    let d = Infinity;
-    for (const f of forms) d = Math.min(d, levenshtein(key, f, limit));
-    if (d <= limit) scored.push({ e, d });
-  }
-  scored.sort((a, b) => a.d - b.d || b.e.rank - a.e.rank || a.e.code.localeCompare(b.e.code));
+  const found = latin ? [] : homophones(key);
+  const hits = found.length ? found : closest(key, latin);
+  const named = hits.length || latin ? hits : holding(key);
   const out: string[] = [];
-  for (const { e } of scored) {
+  for (const e of pick(named)) {
     if (!out.includes(e.path)) out.push(e.path);
     if (out.length === MAX_SUGGESTIONS) break;
   }
   return out;
+}
+
+/** Divisions (or paths of them) read in pinyin exactly as `key` is: the same sound in other characters. */
+function homophones(key: string): Entry[] {
+  const dict = pinyinIndex();
+  const found = new Map<string, Entry>();
+  for (const reading of pinyinKeys(key)) for (const e of parse(reading, dict)) found.set(e.code, e);
+  return [...found.values()];
+}
+
+/** A name less its level word (高淳区 → 高淳; a name of two characters keeps it: 赵县). */
+function stem(name: string): string {
+  return name.length > 2 ? name.replace(/(?:自治)?[省市区县旗州盟]$/, "") : name;
+}
+
+/** The divisions nearest by edit distance, at most one in three characters (or letters) off. */
+function closest(key: string, latin: boolean): Entry[] {
+  const idx = getIndex();
+  const typed = latin ? key : stem(key);
+  const limit = Math.floor(([...typed].length - 1) / 3);
+  let best = limit + 1;
+  let hits: Entry[] = [];
+  for (const e of idx.entries) {
+    let d = Infinity;
+    for (const f of comparableForms(e, latin)) d = Math.min(d, levenshtein(typed, latin ? f : stem(f), limit));
+    if (d < best) [best, hits] = [d, [e]];
+    else if (d === best) hits.push(e);
+  }
+  return best <= limit ? hits : [];
+}
+
+/** Divisions whose whole name (or short name, two characters or more) the typed text holds. */
+function holding(key: string): Entry[] {
+  const idx = getIndex();
+  let longest = 0;
+  let hits: Entry[] = [];
+  for (const e of idx.entries) {
+    const n = Math.max(0, ...e.keys.filter((k) => [...k].length >= 2 && key.includes(k)).map((k) => [...k].length));
+    if (n === 0 || n < longest) continue;
+    if (n > longest) [longest, hits] = [n, []];
+    hits.push(e);
+  }
+  return hits;
 }
 
 const formsCache = { latin: new Map<Entry, string[]>(), han: new Map<Entry, string[]>() };

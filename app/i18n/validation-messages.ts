@@ -38,6 +38,8 @@ const zh = {
   monthPast: "入驻时间不能早于本月",
   monthWhichYear: "“{typed}”可能指今年，也可能指明年：请写“今年{typed}”或“明年{typed}”，或写年月，例如 {example}",
   monthSpans: "“{typed}”跨 {from} 和 {to} 两个月：请写明年月，例如 {to}",
+  monthNoSuchDay: "“{typed}”：{year}年{month}月没有{day}日（这个月只有 {days} 天）；请写存在的日期，或只写年月，例如 {example}",
+  monthNoSuchMonth: "“{typed}”：没有{month}月，月份是 1 到 12；请写年月，例如 {example}",
   minOnly: "此项填最低要求；“以下”“不超过”这样的上限请写在补充说明里",
   maxOnly: "此项填上限；“以上”“至少”这样的下限请填在最小面积里",
   areaRange: "这是一个范围：请在最小面积填“{low}”，最大面积填“{high}”",
@@ -97,6 +99,9 @@ const en: Record<ValidationKey, string> = {
   monthPast: "The move-in month cannot be in the past",
   monthWhichYear: "“{typed}” could mean this year or next: add the year (今年{typed} / 明年{typed}) or write a month, e.g. {example}",
   monthSpans: "“{typed}” spans two months ({from} and {to}): write the month, e.g. {to}",
+  monthNoSuchDay:
+    "“{typed}”: month {month} of {year} has no day {day} (it has {days} {days:day|days}); write a day that exists, or just the month, e.g. {example}",
+  monthNoSuchMonth: "“{typed}”: there is no month {month}, months are 1 to 12; write a year and month, e.g. {example}",
   minOnly: "This field is a minimum; write an upper limit ('at most …') in the notes",
   maxOnly: "This field is a maximum; put a lower limit ('at least …') in the minimum area",
   areaRange: "This is a range: put “{low}” in the minimum area and “{high}” in the maximum area",

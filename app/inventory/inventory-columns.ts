@@ -5,7 +5,7 @@ import { ceilingRefusal, countedRefusal, refusalText } from "~/domain/figure-ref
 import { fold } from "~/domain/fold-text";
 import { cleanTyped } from "~/domain/format-chars";
 import { parseCount, parseWan } from "~/domain/money";
-import { readAvailableFrom } from "~/domain/move-in";
+import { noSuchDateParams, readAvailableFrom } from "~/domain/move-in";
 import { parseChineseNumber, withoutSpaces } from "~/domain/numbers";
 import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "~/domain/units";
 import { NO_SPELLINGS, YES_SPELLINGS } from "~/domain/yes-no";
@@ -217,11 +217,14 @@ export function readDay(input: string, month = false): string | null {
 export function readAvailableFromCell(t: string, now: Date = new Date()): CellRead {
   const d = readDay(t, true);
   if (d) return ok(d);
-  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$/.test(fold(t).trim()))
-    return { ok: false, reason: inventoryRuleMessages.both("availableNoSuchDay", { typed: t }) };
   const r = readAvailableFrom(t, now);
   if (r?.ok) return ok(r.month);
-  if (r) return { ok: false, reason: inventoryRuleMessages.both("availableWhichYear", { typed: t, example: r.example }) };
+  if (r?.problem === "whichYear")
+    return { ok: false, reason: inventoryRuleMessages.both("availableWhichYear", { typed: t, example: r.example }) };
+  if (r) {
+    const key = r.problem === "noSuchDay" ? "availableNoSuchDay" : "availableNoSuchMonth";
+    return { ok: false, reason: inventoryRuleMessages.both(key, noSuchDateParams(t, r)) };
+  }
   return { ok: false, reason: inventoryRuleMessages.both("availableUnread", { typed: t }) };
 }
 

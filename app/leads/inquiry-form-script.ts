@@ -265,9 +265,12 @@ function enhanceSubmitButton(form: HTMLFormElement): void {
     button.disabled = true;
     button.textContent = button.dataset.submitting ?? idle;
   });
-  // Back to the page from the browser's cache: the button works again.
-  window.addEventListener("pageshow", () => {
+  // Back to the page from the browser's cache: the button works again, and the consent is as the
+  // server rendered it — ticking it is an act of a submission, not something a cached page keeps (ADR 093).
+  window.addEventListener("pageshow", (event) => {
     button.disabled = false;
     button.textContent = idle;
+    if (!event.persisted) return;
+    for (const box of form.querySelectorAll<HTMLInputElement>("input[data-consent]")) box.checked = box.defaultChecked;
   });
 }

@@ -18,7 +18,8 @@ export type Anonymised = { id: string; reference: string }[];
  * title), company name, credit code and location, the free-text notes, what was typed (`raw`) and
  * the free-text assist — the staff's notes on them (lead_notes: hotline call notes, recruiter and admin
  * notes), the recruiter's free-text close reason (assignments.close_note and its copy in the routing
- * trail; the reason code stays), and the phone and script of their call tasks (open ones are closed,
+ * trail; the reason code stays), the error text of their notices and outbox rows (and of a failed
+ * notice's routing event), and the phone and script of their call tasks (open ones are closed,
  * nobody may call); their shortlist links are revoked and their openings deleted. Need, industry, figures and the routing trail stay for the statistics. Enqueues
  * `lead.index`, so the search-index writer deletes the lead's search document (after a Meilisearch
  * outage too). Must run inside the caller's transaction, which also records the audit row.
@@ -60,9 +61,25 @@ export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]):
   const closedNoted = auditMessages.both("privacy.closedErased");
   await tx`update routing_events set reason = jsonb_build_object('zh', ${closedNoted.zh}::text, 'en', ${closedNoted.en}::text, 'erased', true)
            where lead_id in ${tx(ids)} and event = 'closed' and not coalesce((reason ->> 'erased')::boolean, false)`;
-  // Mails not yet sent would go out about a person who asked to be forgotten: they are ended.
+  // Mails not yet sent would go out about a person who asked to be forgotten: they are ended, and so is
+  // their work in the outbox (a job already running finds the notice handled and leaves it).
   await tx`update notifications set status = 'handled', handled_at = now(), handled_by = 'privacy', lease_until = null, lease_token = null
            where lead_id in ${tx(ids)} and status in ('pending', 'sending', 'dead')`;
+  await tx`update outbox set done_at = now(), skipped = true
+           where topic in ('notify.email', 'notify.hotline', 'notify.wecom') and done_at is null and dead_at is null
+             and aggregate_id in (select id::text from notifications where lead_id in ${tx(ids)})`;
+  // The mail server's or WeCom's error text may echo a recipient or the message (ADR 093): cleared on
+  // every notice of the lead, on every outbox row about it (the lead, its notices and assignments, dead
+  // letters included), and in the routing trail's wording of a failed notice.
+  await tx`update notifications set last_error = null where lead_id in ${tx(ids)} and last_error is not null`;
+  await tx`update outbox set last_error = null
+           where last_error is not null and aggregate_id in (
+             select id::text from unnest(${ids}::uuid[]) as l (id)
+             union all select id::text from notifications where lead_id in ${tx(ids)}
+             union all select id::text from assignments where lead_id in ${tx(ids)})`;
+  const noticeFailed = auditMessages.both("privacy.noticeFailedErased");
+  await tx`update routing_events set reason = jsonb_build_object('zh', ${noticeFailed.zh}::text, 'en', ${noticeFailed.en}::text, 'erased', true)
+           where lead_id in ${tx(ids)} and event = 'dead-letter' and not coalesce((reason ->> 'erased')::boolean, false)`;
   // Shared shortlist links stop opening at once; the record of their openings goes (ADR 030).
   await revokeShortlistsOfLeads(tx, ids);
   // Staff notes are free text about the person (what the caller said): erased with the rest — the notes

@@ -305,6 +305,7 @@ export default function InquiryForm() {
           </fieldset>
 
           <CheckboxField
+            consent
             meta={m(fields.consent)}
             label={
               <>

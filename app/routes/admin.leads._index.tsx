@@ -51,22 +51,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminLeads() {
   const { lng, filters: f, typedQ, adjusted, list, counts, parks } = useLoaderData<typeof loader>();
   const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
-  const pageLink = (page: number) => {
+  // The filters as the box and the fields hold them: the search words whole, as typed (a longer text is
+  // searched by its first 100 characters again on the next page, and its notice stays true; ADR 093).
+  const filterParams = () => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== false && k !== "page") params.set(k, v === true ? "1" : String(v));
+    for (const [k, v] of Object.entries(f))
+      if (v !== undefined && v !== false && k !== "page") params.set(k, k === "q" ? typedQ : v === true ? "1" : String(v));
+    return params;
+  };
+  const pageLink = (page: number) => {
+    const params = filterParams();
     params.set("page", String(page));
     return lngHref(`/admin/leads?${params}`, lng);
   };
   // Past LEAD_COUNT_CAP the list is not counted further (ADR 045): "more than 10,000", and a request to narrow the filters.
   const total = list.total.toLocaleString("en");
   const caption = t(list.totalCapped ? "leads.caption.capped" : "leads.caption", { page: list.page, total });
-  const exportParams = new URLSearchParams();
-  for (const [k, v] of Object.entries(f))
-    if (v !== undefined && v !== false && k !== "page") exportParams.set(k, v === true ? "1" : String(v));
+  const exportParams = filterParams();
 
   return (
     <AdminPage lng={lng}>
       <h1>{t("leads.title")}</h1>
+      {/* Seen first, on a phone too: what the list did instead of what was asked (the form is a screen long there). */}
+      <FilterNotices lng={lng} notices={adjusted} />
       <p className="quick-links">
         <Link to={lngHref("/admin#unassigned-h", lng)}>{t("leads.unassignedLink", { n: counts.unassigned })}</Link>
         {" · "}
@@ -134,8 +141,6 @@ export default function AdminLeads() {
           </Link>
         </div>
       </Form>
-
-      <FilterNotices lng={lng} notices={adjusted} />
 
       {list.searchDown ? (
         <p className="banner error" role="status">

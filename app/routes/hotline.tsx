@@ -406,7 +406,7 @@ export default function HotlineDesk() {
             <p className="script" id="consent-script">
               {h("consent.script")} {pick(lng, d.script)}
             </p>
-            <CheckboxField meta={m(fields.consent)} label={h("consent.label")} alsoDescribedBy="consent-script" />
+            <CheckboxField consent meta={m(fields.consent)} label={h("consent.label")} alsoDescribedBy="consent-script" />
           </fieldset>
           {actionData?.duplicates ? (
             <div className="field consent">

@@ -239,6 +239,39 @@ function seenChartText(page: Page) {
   );
 }
 
+describe("admin list notices on a phone", () => {
+  // ADR 093: the filter form is about a screen long at 390 px; what the list did instead of what was
+  // asked (ADR 086) was seen only after scrolling. It is under the heading now, in the first screen.
+  it("the filter notices are in the first screen at 390 px, above the filter form; desktop too", async () => {
+    const context = await suite.browser.newContext({ viewport: PHONE, locale: "zh-CN", deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.setDefaultTimeout(E2E_WAIT_MS);
+    await login(page);
+    const long = `${"苏州精密机械有限公司".repeat(11)}尾巴`;
+    const pages = [
+      ["leads", `/admin/leads?q=${encodeURIComponent(long)}&status=bogus`],
+      ["spaces", "/admin/spaces?kind=castle&park=NOPE"],
+      ["parks", "/admin/parks?state=gone"],
+      ["recruiters", "/admin/recruiters?state=x"],
+    ];
+    for (const [viewport, name] of [
+      [PHONE, "phone"],
+      [DESKTOP, "desktop"],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      for (const [list, path] of pages) {
+        await page.goto(`${suite.web.url}${path}`);
+        const notices = (await page.getByTestId("filters-adjusted").boundingBox())!;
+        const form = (await page.locator('form[role="search"]').boundingBox())!;
+        expect(notices.y + notices.height, `${list} ${name}`).toBeLessThanOrEqual(viewport.height);
+        expect(notices.y + notices.height, `${list} ${name}`).toBeLessThanOrEqual(form.y);
+        await page.screenshot({ path: `test/e2e/screenshots/admin-filter-notices-${list}-${name}.png` });
+      }
+    }
+    await context.close();
+  }, 120_000);
+});
+
 describe("/admin/dashboard charts on a desktop", () => {
   it("every chart text is seen at ≥ 12 px at 1280 and 1920 px wide (a 640 px drawing in the two-column grid showed ~10 px)", async () => {
     const context = await suite.browser.newContext({ viewport: DESKTOP, locale: "zh-CN", deviceScaleFactor: 1 });

@@ -107,12 +107,14 @@ describe("the hotline desk's lead after the session ended", () => {
     expect(await page.locator('input[name="contact.name"]').inputValue()).toBe("王经理");
     expect(await page.getByLabel("仓库", { exact: true }).isChecked()).toBe(true);
     expect(await page.locator('textarea[name="need.notes"]').inputValue()).toBe("要一个两千平米的冷库，最好在经开区");
-    expect(await page.locator('input[name="consent"]').isChecked()).toBe(true);
+    // The caller's consent is confirmed again for this submission: never put back ticked (ADR 093).
+    expect(await page.locator('input[name="consent"]').isChecked()).toBe(false);
     const note = page.locator(".desk-form").getByRole("status").filter({ hasText: RESTORED });
     expect(await note.innerText()).toContain(RESTORED);
     expect(await leadsOf("13955556666")).toHaveLength(0); // put back, never sent by itself
     await page.screenshot({ path: `${SHOTS}/expired-draft-hotline-phone.png`, fullPage: true });
 
+    await page.locator('input[name="consent"]').check();
     await saveLead(page);
     await expect
       .poll(() => page.getByRole("status").allInnerTexts(), { timeout: 15_000 })

@@ -171,6 +171,20 @@ describe("POST /api/leads", () => {
     else expect([201, 400]).toContain(res.status);
   });
 
+  it("a move-in day that does not exist is a 400 on need.moveInBy saying so, and nothing is written", async () => {
+    const before = await counts();
+    for (const [moveInBy, message] of [
+      ["2099-02-30", "“2099-02-30”：2099年2月没有30日（这个月只有 28 天）；请写存在的日期，或只写年月，例如 2099-02"],
+      ["2099年4月31日", "“2099年4月31日”：2099年4月没有31日（这个月只有 30 天）；请写存在的日期，或只写年月，例如 2099-04"],
+      ["2099-13", "“2099-13”：没有13月，月份是 1 到 12；请写年月，例如 2099-12"],
+    ]) {
+      const res = await post({ ...validLeadJson(), need: { ...validLeadJson().need, moveInBy } });
+      expect(res.status, moveInBy).toBe(400);
+      expect((await res.json()).errors["need.moveInBy"], moveInBy).toEqual([message]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   it("answers in English when asked (?lng=en)", async () => {
     const res = await fetch(`${web.url}/api/leads?lng=en`, {
       method: "POST",

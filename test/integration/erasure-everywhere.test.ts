@@ -2,10 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { closeLead } from "~/admin/lead-actions.server";
 import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-details.server";
+import { claimNotification, finishNotice, noteNoticeError, releaseForRetry } from "~/assignments/notifications.server";
 import { routeLead } from "~/assignments/route-lead.server";
+import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
 import { addLeadNote } from "~/hotline/lead-notes.server";
+import { auditMessages } from "~/i18n/audit-messages";
 import { importInventory } from "~/inventory/import.server";
+import { createMailer } from "~/notify/mailer.server";
 import { eraseLeads } from "~/privacy/anonymise.server";
 import { applyAssignmentAction } from "~/recruiter-desk/assignment-actions.server";
 import { addNote, markLost } from "~/recruiter-desk/lead-work.server";
@@ -15,6 +19,7 @@ import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { matchTestLead, storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
+import { startSmtpServer } from "../support/smtp";
 
 // ADR 090: erasure (PIPL art. 47) reaches every copy of a person's data, and ends the lead's work.
 // A lead is taken down every path that copies its words — routed to three parks (an email recruiter
@@ -104,8 +109,63 @@ describe("erasure reaches every copy and ends the lead's work", () => {
     expect(
       (await closeLead(db.sql, second.id, { as: "spam", note: `${CONTACT} ${PHONE} 重复来电`, duplicateOf: null }, "admin-token")).ok,
     ).toBe(true);
+    // The mail server refuses the mail with an answer that echoes it (a content filter quoting what it
+    // refused), WeCom's answer likewise: that error text is kept where the worker keeps it — the notice,
+    // its outbox row, a dead notice's routing event — and a failed job's reason on the lead's other
+    // outbox rows (the reconciler's copy of BullMQ's failedReason, a dead letter among them; ADR 093).
+    const smtp = await startSmtpServer({
+      onData(stream, _session, callback) {
+        stream.resume();
+        stream.on("end", () =>
+          callback(Object.assign(new Error(`4.7.1 held by content filter: "${COMPANY} ${CONTACT} 手机${PHONE}"`), { responseCode: 451 })),
+        );
+      },
+    });
+    const mailer = createMailer({ smtpUrl: smtp.url, timeoutMs: 2_000 });
+    const sent = await mailer.send({
+      to: "r1@example.test",
+      subject: "新线索",
+      html: "<p>x</p>",
+      text: "x",
+      messageId: "<erasure@parkmatch>",
+    });
+    mailer.close();
+    await smtp.close();
+    expect(sent.ok).toBe(false);
+    const smtpError = sent.ok ? "" : sent.error;
+    expect(smtpError).toContain(PHONE);
+    const notices = await db.sql<{ id: string; channel: string; outboxId: string | null }[]>`
+      select n.id::text, n.channel, (select o.id::text from outbox o where o.aggregate_id = n.id::text and o.topic like 'notify.%' order by o.id limit 1) as outbox_id
+      from notifications n where n.lead_id = ${lead.id}`;
+    const email = notices.find((n) => n.channel === "email")!;
+    const claimed = await claimNotification(db.sql, email.id, 60_000);
+    expect(claimed && claimed !== "held").toBe(true);
+    if (claimed && claimed !== "held") await releaseForRetry(db.sql, claimed, Number(email.outboxId), smtpError, 60_000);
+    const wecom = notices.find((n) => n.channel === "wecom")!;
+    await noteNoticeError(db.sql, Number(wecom.id), `errcode 40058: ${COMPANY} ${PHONE}`);
+    await db.sql.begin(async (tx) => {
+      expect(await finishNotice(tx, Number(wecom.id), "dead", `errcode 93000: ${CONTACT} ${PHONE}`)).toBe(true);
+      await recordRoutingEvent(tx, {
+        leadId: lead.id,
+        event: "dead-letter",
+        reason: auditMessages.both("notice.wecomFailed", { error: `errcode 93000: ${CONTACT} ${PHONE}` }),
+      });
+    });
+    await db.sql`update outbox set last_error = ${smtpError} where aggregate_id in (${lead.id}, ${offered}) and done_at is null`;
+    await db.sql`update outbox set dead_at = now(), dead_reason = 'strikes', last_error = ${smtpError}
+                 where topic = 'lead.match' and aggregate_id = ${lead.id}`;
     // Before: the person is in many columns (the scan reads them).
-    expect(await columnsHolding(PHONE, true)).toEqual(expect.arrayContaining(["call_tasks.script_en", "leads.phone", "lead_notes.body"]));
+    expect(await columnsHolding(PHONE, true)).toEqual(
+      expect.arrayContaining([
+        "call_tasks.script_en",
+        "leads.phone",
+        "lead_notes.body",
+        "notifications.last_error",
+        "outbox.last_error",
+        "routing_events.reason",
+      ]),
+    );
+    expect(await columnsHolding(COMPANY)).toEqual(expect.arrayContaining(["notifications.last_error", "outbox.last_error"]));
 
     const erased = await eraseLeads(db.sql, { leadIds: [lead.id, second.id], actor: "admin-token", subject: "+86 139****1234" });
     expect(erased.leads.length).toBe(2);
@@ -131,6 +191,23 @@ describe("erasure reaches every copy and ends the lead's work", () => {
     expect(await db.sql`select 1 from notifications where lead_id = ${lead.id} and status in ('pending', 'sending', 'dead')`).toEqual([]);
     const [row] = await db.sql<{ status: string }[]>`select status from leads where id = ${lead.id}`;
     expect(row.status).toBe("closed");
+  });
+
+  it("its notices' work is over: their outbox rows are done, and a send still under way writes no error text back", async () => {
+    const open = await db.sql`
+      select o.id from outbox o join notifications n on o.aggregate_id = n.id::text
+      where n.lead_id = ${lead.id} and o.topic like 'notify.%' and o.done_at is null`;
+    expect(open).toEqual([]);
+    const notices = await db.sql<{ id: string }[]>`select id::text from notifications where lead_id = ${lead.id}`;
+    for (const n of notices) {
+      expect(await claimNotification(db.sql, n.id, 60_000)).toBeNull(); // handled: finished, not "held"
+      await noteNoticeError(db.sql, Number(n.id), `451 ${PHONE}`);
+      expect(await db.sql.begin((tx) => finishNotice(tx, Number(n.id), "dead", `550 ${PHONE}`))).toBe(false);
+    }
+    expect(await columnsHolding(PHONE, true)).toEqual([]);
+    const events = await db.sql<{ reason: { zh: string; en: string } }[]>`
+      select reason from routing_events where lead_id = ${lead.id} and event = 'dead-letter'`;
+    expect(events.map((e) => e.reason.zh)).toEqual(["通知发送失败（错误信息已按个人信息删除要求清除）"]);
   });
 
   it("no step on it is taken: accept, lost, a note — refused, nothing written", async () => {

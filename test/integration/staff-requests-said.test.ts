@@ -7,6 +7,7 @@ import { importInventory } from "~/inventory/import.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
 
@@ -65,6 +66,16 @@ describe("the admin lead list's address", () => {
     expect(en).toContain("The start date “2026-13-01” could not be read");
   });
 
+  // ADR 093: on a phone the filter form is a screen long; the notices come first, under the heading.
+  it("shows the notices before the filter form, on the lead list and the inventory lists", async () => {
+    for (const path of ["/admin/leads?status=bogus", "/admin/parks?state=gone", "/admin/spaces?kind=castle", "/admin/recruiters?state=x"]) {
+      const html = await (await client.get(path, admin)).text();
+      const notices = html.indexOf('data-testid="filters-adjusted"');
+      expect(notices, path).toBeGreaterThan(html.indexOf("<h1"));
+      expect(notices, path).toBeLessThan(html.indexOf('role="search"'));
+    }
+  });
+
   it("says when a page past the end was read as the last one, and says nothing for a clean address", async () => {
     const deep = await (await client.get("/admin/leads?page=7", admin)).text();
     expect(deep).toContain("没有第 7 页，已显示最后一页（第 1 页）。");
@@ -78,6 +89,23 @@ describe("the admin lead list's address", () => {
     const html = await res.text();
     expect(html).not.toContain("<script>alert(1)</script>");
     expect(html).toContain("行业门类“中”无法识别");
+  });
+  it("next-page links carry the search words whole, as the box holds them, so the notice stays true on every page", async () => {
+    // 30 leads a long text finds by its first 100 characters: their phones hold its digits 1390 (page size 25).
+    for (let i = 0; i < 30; i++) await storeTestLead(db.sql, `翻页测试${i}号机械有限公司`, `1390000${String(i).padStart(4, "0")}`);
+    const long = `1390 ${"翻".repeat(120)}`; // 125 characters
+    const first = await (await client.get(`/admin/leads?q=${encodeURIComponent(long)}&channel=api`, admin)).text();
+    expect(first).toContain("第 1 页，共 30 条");
+    const next = [...first.matchAll(/href="([^"]*page=2[^"]*)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, "&"), web.url));
+    expect(next.length).toBe(1);
+    expect(next[0].searchParams.get("q")).toBe(long);
+    expect(next[0].searchParams.get("channel")).toBe("api");
+    const exportLink = /data-testid="leads-export"[^>]*href="([^"]*)"|href="([^"]*)"[^>]*data-testid="leads-export"/.exec(first)!;
+    expect(new URL((exportLink[1] ?? exportLink[2]).replace(/&amp;/g, "&"), web.url).searchParams.get("q")).toBe(long);
+    const second = await (await client.get(`${next[0].pathname}${next[0].search}`, admin)).text();
+    expect(second).toContain("第 2 页，共 30 条");
+    expect(second).toContain(`value="${attr(long)}"`);
+    expect(second).toContain("搜索词超过 100 字，只用了前 100 字搜索。");
   });
 });
 

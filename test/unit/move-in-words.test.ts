@@ -166,6 +166,77 @@ describe("refused when they name no one month, with a message saying what to wri
   });
 });
 
+// A date written right whose day or month does not exist was once read as the month around it
+// ("2027-02-30" → 2027-02): every reader now refuses it as such (docs/decisions/093).
+describe("a day or month that does not exist is refused as such, never read as a month", () => {
+  it.each<[typed: string, zh: string, en: string]>([
+    [
+      "2027-02-30",
+      "“2027-02-30”：2027年2月没有30日（这个月只有 28 天）；请写存在的日期，或只写年月，例如 2027-02",
+      "“2027-02-30”: month 2 of 2027 has no day 30 (it has 28 days); write a day that exists, or just the month, e.g. 2027-02",
+    ],
+    [
+      "2027年2月30日",
+      "“2027年2月30日”：2027年2月没有30日（这个月只有 28 天）；请写存在的日期，或只写年月，例如 2027-02",
+      "“2027年2月30日”: month 2 of 2027 has no day 30 (it has 28 days); write a day that exists, or just the month, e.g. 2027-02",
+    ],
+    [
+      "2027/4/31",
+      "“2027/4/31”：2027年4月没有31日（这个月只有 30 天）；请写存在的日期，或只写年月，例如 2027-04",
+      "“2027/4/31”: month 4 of 2027 has no day 31 (it has 30 days); write a day that exists, or just the month, e.g. 2027-04",
+    ],
+    [
+      "2027.02.29",
+      "“2027.02.29”：2027年2月没有29日（这个月只有 28 天）；请写存在的日期，或只写年月，例如 2027-02",
+      "“2027.02.29”: month 2 of 2027 has no day 29 (it has 28 days); write a day that exists, or just the month, e.g. 2027-02",
+    ],
+    [
+      "2027-13",
+      "“2027-13”：没有13月，月份是 1 到 12；请写年月，例如 2027-12",
+      "“2027-13”: there is no month 13, months are 1 to 12; write a year and month, e.g. 2027-12",
+    ],
+  ])("%j → its own message (zh and en)", (typed, zh, en) => {
+    expect(field(typed)).toEqual({ errors: [zh] });
+    expect(field(typed, NOW, "en")).toEqual({ errors: [en] });
+  });
+
+  it.each([
+    "2027年2月30号前",
+    "27年2月30日",
+    "2027年二月三十日",
+    "２０２７年２月３０日",
+    "2027-2-29日前",
+    "2027-06-31",
+    "2027-02-00",
+    "2027年13月",
+    "2027-00",
+    "2027年十三月",
+  ])("%j → refused as a date that does not exist", (typed) => {
+    expect(field(typed).errors?.[0]).toMatch(/没有(?:\d+日|\d+月)/);
+    expect(readMoveIn(typed, NOW)).toMatchObject({ ok: false });
+  });
+
+  it.each<[string, string]>([
+    ["2028-02-29", "2028-02"],
+    ["2028年2月29日前", "2028-02"],
+    ["2027-04-30", "2027-04"],
+    ["2027年三月十五日", "2027-03"],
+    ["2027年3月31号", "2027-03"],
+  ])("a day that exists still reads as its month: %j → %s", (typed, month) => {
+    expect(field(typed)).toEqual({ month });
+  });
+
+  it("the notes report such a day to the recruiter instead of reading its month", () => {
+    for (const day of ["2027年2月30日", "2027/4/31", "2027.02.29", "2027-13"]) {
+      const r = parseNeedText(`厂房5000平，希望${day}入驻`, NOW);
+      expect(r.hints.moveInBy, day).toBeUndefined();
+      expect(r.unread, day).toEqual([`希望${day}入驻`]);
+    }
+    // A bare "12.15" in the notes may be no date at all: not reported.
+    expect(parseNeedText("厂房5000平，12.15", NOW).unread).toEqual([]);
+  });
+});
+
 describe("the Spring Festival table agrees with the lunar calendar", () => {
   it("正月初一 of 2024–2040 as chinese-days computes it", () => {
     for (let year = 2024; year <= 2040; year++) {

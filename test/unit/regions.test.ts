@@ -198,8 +198,16 @@ describe("resolveRegion: unknown names get the nearest names as suggestions", ()
     ["高纯区", "江苏省南京市高淳区"],
     ["南京市高纯区", "江苏省南京市高淳区"],
     ["江凝区", "江苏省南京市江宁区"],
-    ["昆仙", "江苏省苏州市昆山市"],
+    ["北京市朝杨区", "北京市朝阳区"],
+    ["北京朝杨", "北京市朝阳区"],
+    ["朝杨区", "北京市朝阳区"],
+    ["苏洲", "江苏省苏州市"],
+    ["高纯", "江苏省南京市高淳区"],
+    ["乌鲁木其", "新疆维吾尔自治区乌鲁木齐市"],
+    ["上海市浦东新", "上海市浦东新区"],
+    ["黄浦江", "上海市黄浦区"],
     ["Gaochen", "江苏省南京市高淳区"],
+    ["hangzou", "浙江省杭州市"],
     ["Jiangnin", "江苏省南京市江宁区"],
     ["Kunshen", "江苏省苏州市昆山市"],
   ])("%s → unknown, suggests %s", (input, suggestion) => {
@@ -214,6 +222,21 @@ describe("resolveRegion: unknown names get the nearest names as suggestions", ()
   it("nothing near: no suggestions", () => {
     const r = resolveRegion("xyzzy");
     expect(r).toMatchObject({ ok: false, kind: "unknown", suggestions: [] });
+  });
+
+  // ADR 093: 火星 (Mars) drew 娄星区 for sharing one character of two, abc drew 阿坝. A suggestion is a
+  // likeness that means something: the same sound, at most one character in three off, a whole name held.
+  it.each(["火星", "火星区", "月球", "纽约", "天堂", "花果山", "abc", "mars", "niuyue", "xyz"])(
+    "%s → unknown, nothing suggested",
+    (input) => {
+      expect(resolveRegion(input)).toMatchObject({ ok: false, kind: "unknown", suggestions: [] });
+    },
+  );
+
+  it("only the nearest are offered, no filler from further away", () => {
+    expect(resolveRegion("北京市朝杨区")).toMatchObject({ suggestions: ["北京市朝阳区"] });
+    expect(resolveRegion("南京市高纯区")).toMatchObject({ suggestions: ["江苏省南京市高淳区"] });
+    expect(resolveRegion("hangzou")).toMatchObject({ suggestions: ["浙江省杭州市"] });
   });
 });
 

@@ -59,7 +59,28 @@ describe("available-from words read like a lead's move-in", () => {
 
   it("a day that does not exist is said as such, not read as its month", () => {
     const r = readAvailableFromCell("2027-02-30", AUG_2026);
-    expect(r).toEqual({ ok: false, reason: { zh: "“2027-02-30”：没有这一天", en: "“2027-02-30”: no such day" } });
+    expect(r).toEqual({
+      ok: false,
+      reason: {
+        zh: "“2027-02-30”：2027年2月没有30日（这个月只有 28 天），例如 2027-02",
+        en: "“2027-02-30”: month 2 of 2027 has no day 30 (it has 28 days), e.g. 2027-02",
+      },
+    });
+    // Every spelling the move-in reader takes, a 号 or a word day and "by" included, and a month 13.
+    for (const typed of [
+      "2027年2月30日",
+      "2027/4/31",
+      "2027.02.29",
+      "2027年2月30号前",
+      "27年2月30日",
+      "2027年二月三十日",
+      "2027-13",
+      "2027年13月",
+    ]) {
+      const bad = readAvailableFromCell(typed, AUG_2026);
+      expect(bad.ok, typed).toBe(false);
+      if (!bad.ok) expect(bad.reason.zh, typed).toMatch(/没有(?:\d+日|1[3]月)/);
+    }
   });
 
   it("words that say no date name the field and what to write", () => {
@@ -95,6 +116,7 @@ describe("the sheet, the admin form and the JSON import read it alike", () => {
     expect(good.ok && good.value.spaces.map((s) => s.availableFrom)).toEqual(["2027-03", "2027-03-01"]);
     const bad = validateInventory({ spaces: [space("2027-02-30")] });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.errors[0].errors).toEqual(["availableFrom: “2027-02-30”: no such day"]);
+    if (!bad.ok)
+      expect(bad.errors[0].errors).toEqual(["availableFrom: “2027-02-30”: month 2 of 2027 has no day 30 (it has 28 days), e.g. 2027-02"]);
   });
 });
