@@ -85,7 +85,15 @@ export default function AdminPrivacy() {
           {csrfField}
           <label htmlFor="privacy-query">{t("admin.query")}</label>
           <span className="lookup-row">
-            <input id="privacy-query" type="search" name="query" autoComplete="off" maxLength={40} required defaultValue={result?.query ?? ""} />
+            <input
+              id="privacy-query"
+              type="search"
+              name="query"
+              autoComplete="off"
+              maxLength={40}
+              required
+              defaultValue={result?.query ?? ""}
+            />
             <button type="submit" name="intent" value="find">
               {t("admin.find")}
             </button>
