@@ -24,6 +24,7 @@ import { callNoteSchema } from "~/hotline/call-note-form";
 import { loadDeskLead, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
+import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
 import { lngHref } from "~/i18n/i18n";
@@ -166,7 +167,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const lng = lngFromUrl(request.url);
   const lead = await loadDeskLead(getSql(), params.id ?? "");
-  if (!lead) throw data(hotlineText(lng, "lead.notFound"), { status: 404 });
+  if (!lead) throw notFoundWith(hotlineText(lng, "lead.notFound"));
   // The page shows the enterprise's full number (to call back): a logged view.
   await recordPhoneViews(getSql(), { actor: user.email, role: user.role }, "caller-lookup", [
     { leadId: lead.id, reference: lead.reference },
@@ -205,7 +206,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   checkCsrf(user, form);
   const lng = lngFromUrl(request.url);
   const lead = await loadDeskLead(getSql(), params.id ?? "");
-  if (!lead) throw data(hotlineText(lng, "lead.notFound"), { status: 404 });
+  if (!lead) throw notFoundWith(hotlineText(lng, "lead.notFound"));
   // The message rides the flash cookie (ADR 025), not a query flag that a reload or a shared link repeats.
   // It names the form it answered: that form starts over, the other keeps what is typed (ADR 081).
   const back = (form: "note" | "need", key: "note.saved" | "editNeed.saved") =>
@@ -259,10 +260,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const next = loaded ? encodeBase(baseAfterConflict(loaded, conflicts)) : saved.base;
     return data<ActionResult>({ form: "need", result, base: next }, { status: 409 });
   }
-  if (!saved.ok)
-    throw data(hotlineText(lng, saved.reason === "closed" ? "lead.closed" : "lead.notFound"), {
-      status: saved.reason === "closed" ? 409 : 404,
-    });
+  if (!saved.ok && saved.reason !== "closed") throw notFoundWith(hotlineText(lng, "lead.notFound"));
+  if (!saved.ok) throw data(hotlineText(lng, "lead.closed"), { status: 409 });
   return back("need", "editNeed.saved");
 }
 
