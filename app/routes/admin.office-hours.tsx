@@ -16,6 +16,7 @@ import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
 import { addWorkingMinutes, packageCoversYear, yearsWithoutSchedule } from "~/domain/routing/working-time";
+import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { formatAdminTime } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
@@ -75,6 +76,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** What each of the page's three forms sends (no intent: the office hours, as before). */
+const OFFICE_HOURS_FORMS: Record<ActionResult["intent"], FormShape> = {
+  hours: { fields: ["start", "end"] },
+  "override-add": { fields: ["intent", "day", "kind", "name"] },
+  "override-remove": { fields: ["intent", "day"] },
+};
+
+/** The form an `intent` names, the first of a repeated one (refused by the shape check, said beside the right form). */
+function intentOf(sent: unknown): ActionResult["intent"] {
+  const first = Array.isArray(sent) ? sent[0] : sent;
+  return first === "override-add" || first === "override-remove" ? first : "hours";
+}
+
 type ActionResult = { intent: "hours" | "override-add" | "override-remove"; result: SubmissionResult<string[]> };
 
 // A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
@@ -90,8 +104,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
   const lng = lngFromUrl(request.url);
   const which = parseWithZod(form, { schema: officeHoursIntentSchema });
-  const intent = which.status === "success" ? which.value.intent : "hours";
+  const intent = which.status === "success" ? which.value.intent : intentOf(which.payload.intent);
   const back = lngHref("/admin/office-hours", lng);
+  // Only what the page's form sends (ADR 086): a field left out, or one sent twice, is refused in our words.
+  const refused = formShapeRefusal(form, OFFICE_HOURS_FORMS[intent], lng);
+  if (refused) return data<ActionResult>({ intent, result: refused }, { status: 400 });
   if (intent === "override-add") {
     const submission = parseWithZod(form, { schema: calendarOverrideAddSchema(lng) });
     if (submission.status !== "success")
@@ -149,6 +166,7 @@ export default function OfficeHours() {
       {d.wall ? <p className="banner info">{t("hours.clockWall")}</p> : null}
       <Form method="post" action={lngHref("/admin/office-hours", d.lng)} {...getFormProps(form)} className="admin-form">
         <input type="hidden" name="csrf" value={csrf ?? ""} />
+        <FormErrors id={form.errorId} errors={form.errors} />
         <TextField meta={fields.start} label={t("hours.start")} required inputMode="numeric" maxLength={5} placeholder="09:00" />
         <TextField meta={fields.end} label={t("hours.end")} required inputMode="numeric" maxLength={5} placeholder="18:00" />
         <button type="submit">{t("hours.submit")}</button>
@@ -227,6 +245,7 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
       >
         <input type="hidden" name="csrf" value={csrf ?? ""} />
         <input type="hidden" name="intent" value="override-add" />
+        <FormErrors id={form.errorId} errors={form.errors} />
         <TextField meta={fields.day} label={t("cal.day")} required inputMode="numeric" maxLength={10} placeholder="2027-01-01" />
         <ChoiceField
           meta={fields.kind}
@@ -243,6 +262,17 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
       </Form>
     </section>
   );
+}
+
+/** A form's own message (a post not of its form, ADR 086), above its fields. */
+function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
+  return errors?.length ? (
+    <ul className="errors banner error" role="alert" id={id}>
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  ) : null;
 }
 
 export const ErrorBoundary = AdminErrorBoundary;

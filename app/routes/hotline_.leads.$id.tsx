@@ -23,6 +23,7 @@ import { needRegionsText } from "~/domain/regions.server";
 import { callNoteSchema } from "~/hotline/call-note-form";
 import { loadDeskLead, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
+import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel } from "~/i18n/admin-messages";
@@ -91,6 +92,22 @@ const NEED_KEYS = [
   "use.industry",
   "use.product",
 ];
+
+/**
+ * What the page's two forms send (ADR 086): every text box and select, sent even when blank — but the
+ * radio groups (kind, deal, unit) and the 单层 tick, which send nothing when none is chosen.
+ */
+const PAGE_FORMS: Record<"note" | "need", FormShape> = {
+  note: { fields: ["intent", "body"] },
+  need: {
+    fields: [
+      "intent",
+      "base",
+      "note",
+      ...NEED_KEYS.filter((k) => !["need.kind", "need.deal", "need.areaUnit", "need.singleStorey"].includes(k)),
+    ],
+  },
+};
 
 /** A stored lead's need as the form's values by form name (what `base` carries, ADR 091). */
 function needValues(lead: Lead): EditValues {
@@ -211,9 +228,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // It names the form it answered: that form starts over, the other keeps what is typed (ADR 081).
   const back = (form: "note" | "need", key: "note.saved" | "editNeed.saved") =>
     redirectWithFlash(request, lngHref(`/hotline/leads/${lead.id}`, lng), { tone: "status", text: hotlineText(lng, key), form });
-  // Which of the two forms was sent: read the one way (Conform + Zod) like every field.
+  // Which of the two forms was sent (the first `intent` of a crafted post that repeats it, refused below).
+  const sentIntent = parseWithZod(form, { schema: z.object({ intent: z.unknown() }) }).payload.intent;
+  const which = (Array.isArray(sentIntent) ? sentIntent[0] : sentIntent) === "note" ? "note" : "need";
+  // Only what the page's form sends: a field left out or sent twice is refused in our words, nothing saved.
+  const refused = formShapeRefusal(form, PAGE_FORMS[which], lng);
+  if (refused) return data<ActionResult>({ form: which, result: refused }, { status: 400 });
+  // Read the one way (Conform + Zod) like every field.
   const step = parseWithZod(form, { schema: stepSchema });
-  if (step.status !== "success") throw data(null, { status: 400 });
+  if (step.status !== "success") return data<ActionResult>({ form: which, result: step.reply() }, { status: 400 });
   if (step.value.intent === "note") {
     const submission = parseWithZod(form, { schema: callNoteSchema(lng) });
     if (submission.status !== "success") return data<ActionResult>({ form: "note", result: submission.reply() }, { status: 400 });
@@ -371,6 +394,11 @@ export default function HotlineLead() {
               <legend>{h("note.legend")}</legend>
               <input type="hidden" name="csrf" value={d.csrf} />
               <input type="hidden" name="intent" value="note" />
+              {noteForm.errors?.length ? (
+                <div className="banner error" role="alert" id={noteForm.errorId}>
+                  {noteForm.errors.join(" ")}
+                </div>
+              ) : null}
               <div className="field">
                 <label htmlFor={noteFields.body.id}>
                   {h("note.body")}
