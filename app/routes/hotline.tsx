@@ -140,7 +140,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // 400. A call task's post says it above the lead form and leaves what is typed there alone.
   const refused = formShapeRefusal(form, { fields: [] }, lng);
   if (refused) {
-    const result = refused.initialValue?.task !== undefined ? { status: "error" as const, error: { "": refused.error?.[""] ?? null } } : refused;
+    const result =
+      refused.initialValue?.task !== undefined ? { status: "error" as const, error: { "": refused.error?.[""] ?? null } } : refused;
     return data<ActionResult>({ result }, { status: 400 });
   }
   const controls = await parseActionForm(form, user, deskControls, { disableAutoCoercion: true });

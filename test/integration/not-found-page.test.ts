@@ -219,21 +219,26 @@ describe("a malformed id on a staff page (a hand-typed or cut-off address, a cra
       const res = await client.get(`${path}${lng === "en" ? "?lng=en" : ""}`, cookie);
       expect(res.status).toBe(404);
       const html = await res.text();
-      expect(header(html)).toContain(who === "admin" && !path.startsWith("/hotline") && !path.startsWith("/queue") ? "admin-top" : 'action="/logout');
+      expect(header(html)).toContain(
+        who === "admin" && !path.startsWith("/hotline") && !path.startsWith("/queue") ? "admin-top" : 'action="/logout',
+      );
       expect(html).toMatch(lng === "en" ? /not found|cannot be found|no such/i : /不存在|找不到/);
       if (path.startsWith("/hotline/leads/")) expect(html).toContain(lng === "en" ? "This lead cannot be found" : "找不到这条线索");
     }
   });
 
   it.each(
-    ids.flatMap((id) => [
-      ["admin", `/admin/leads/${id}`, { intent: "rematch" }],
-      ["admin", `/admin/staff/${id}`, { intent: "deactivate" }],
-      ["hotline", `/hotline/leads/${id}`, { intent: "note", note: "", body: "打过电话" }],
-      ["recruiter", `/queue/assignments/${id}`, { intent: "accept" }],
-      ["hotline", "/hotline", { task: decodeURIComponent(id), outcome: "no-answer", note: "" }],
-      ["admin", "/hotline", { task: decodeURIComponent(id), outcome: "no-answer", note: "" }],
-    ] as const),
+    ids.flatMap(
+      (id) =>
+        [
+          ["admin", `/admin/leads/${id}`, { intent: "rematch" }],
+          ["admin", `/admin/staff/${id}`, { intent: "deactivate" }],
+          ["hotline", `/hotline/leads/${id}`, { intent: "note", note: "", body: "打过电话" }],
+          ["recruiter", `/queue/assignments/${id}`, { intent: "accept" }],
+          ["hotline", "/hotline", { task: decodeURIComponent(id), outcome: "no-answer", note: "" }],
+          ["admin", "/hotline", { task: decodeURIComponent(id), outcome: "no-answer", note: "" }],
+        ] as const,
+    ),
   )("POST as %s %s: the 404 page with what was not found, never a bare 400", async (who, path, fields) => {
     const cookie = cookieOf()[who as "admin"];
     const csrf = await client.csrfOf(who === "recruiter" ? "/queue" : who === "hotline" ? "/hotline" : "/admin/office-hours", cookie);

@@ -194,13 +194,76 @@ describe("every staff form refuses a single-valued field sent twice, in our word
   });
 
   const FORMS: [who: "admin" | "hotline" | "recruiter", path: () => string, entries: [string, string][]][] = [
-    ["admin", () => "/admin/office-hours", [["start", "08:00"], ["start", "09:00"], ["end", "18:00"]]],
-    ["admin", () => "/admin/office-hours", [["intent", "override-add"], ["day", "2027-01-04"], ["day", "2027-01-05"], ["kind", "off"], ["name", ""]]],
-    ["admin", () => "/admin/office-hours", [["intent", "override-remove"], ["day", "2027-01-04"], ["day", "2027-01-05"]]],
-    ["admin", () => `/admin/leads/${leadId}`, [["intent", "close"], ["as", "spam"], ["as", "duplicate"], ["note", "x"], ["duplicateOf", ""]]],
-    ["admin", () => "/admin/staff", [["email", "a@example.test"], ["email", "b@example.test"], ["name", "两个"], ["role", "hotline"], ["recruiterId", ""], ["password", ""]]],
-    ["hotline", () => `/hotline/leads/${leadId}`, [["intent", "note"], ["body", "一"], ["body", "二"]]],
-    ["hotline", () => `/hotline/leads/${leadId}`, [["intent", "note"], ["intent", "need"], ["body", "一"]]],
+    [
+      "admin",
+      () => "/admin/office-hours",
+      [
+        ["start", "08:00"],
+        ["start", "09:00"],
+        ["end", "18:00"],
+      ],
+    ],
+    [
+      "admin",
+      () => "/admin/office-hours",
+      [
+        ["intent", "override-add"],
+        ["day", "2027-01-04"],
+        ["day", "2027-01-05"],
+        ["kind", "off"],
+        ["name", ""],
+      ],
+    ],
+    [
+      "admin",
+      () => "/admin/office-hours",
+      [
+        ["intent", "override-remove"],
+        ["day", "2027-01-04"],
+        ["day", "2027-01-05"],
+      ],
+    ],
+    [
+      "admin",
+      () => `/admin/leads/${leadId}`,
+      [
+        ["intent", "close"],
+        ["as", "spam"],
+        ["as", "duplicate"],
+        ["note", "x"],
+        ["duplicateOf", ""],
+      ],
+    ],
+    [
+      "admin",
+      () => "/admin/staff",
+      [
+        ["email", "a@example.test"],
+        ["email", "b@example.test"],
+        ["name", "两个"],
+        ["role", "hotline"],
+        ["recruiterId", ""],
+        ["password", ""],
+      ],
+    ],
+    [
+      "hotline",
+      () => `/hotline/leads/${leadId}`,
+      [
+        ["intent", "note"],
+        ["body", "一"],
+        ["body", "二"],
+      ],
+    ],
+    [
+      "hotline",
+      () => `/hotline/leads/${leadId}`,
+      [
+        ["intent", "note"],
+        ["intent", "need"],
+        ["body", "一"],
+      ],
+    ],
     [
       "hotline",
       () => `/hotline/leads/${leadId}`,
@@ -225,8 +288,25 @@ describe("every staff form refuses a single-valued field sent twice, in our word
         ["note", ""],
       ],
     ],
-    ["hotline", () => "/hotline", [["task", randomUUID()], ["outcome", "no-answer"], ["outcome", "done"], ["note", ""]]],
-    ["recruiter", () => `/queue/assignments/${assignmentId}`, [["intent", "note"], ["body", "一"], ["body", "二"]]],
+    [
+      "hotline",
+      () => "/hotline",
+      [
+        ["task", randomUUID()],
+        ["outcome", "no-answer"],
+        ["outcome", "done"],
+        ["note", ""],
+      ],
+    ],
+    [
+      "recruiter",
+      () => `/queue/assignments/${assignmentId}`,
+      [
+        ["intent", "note"],
+        ["body", "一"],
+        ["body", "二"],
+      ],
+    ],
   ];
 
   it.each(FORMS.map(([who, path, entries]) => [`${who} ${entries.map(([k]) => k).join(",")}`, who, path, entries] as const))(
