@@ -9,7 +9,7 @@ import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
-import { ErrorList, useFormReply } from "~/components/forms";
+import { ErrorList, useAnswerKey, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
@@ -36,7 +36,7 @@ import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
 import {
-  baseAfterConflict,
+  afterRefusal,
   changedKeys,
   decodeBase,
   type EditConflict,
@@ -170,6 +170,31 @@ function shownNeedValue(lng: Lng, key: string, v: string | string[]): string {
   return text;
 }
 
+/** The form's line naming the need fields another agent changed that now show what they saved (none: no line). */
+function needUpdatedNote(lng: Lng, shown: { values: EditValues; updated: string[] } | null): string[] {
+  if (!shown?.updated.length) return [];
+  const fields = shown.updated
+    .map((k) => `${ui(lng, k as never)}${lng === "zh" ? "：" : ": "}${shownNeedValue(lng, k, shown.values[k])}`)
+    .join(lng === "zh" ? "；" : "; ");
+  return [hotlineText(lng, "editNeed.updatedMeanwhile", { fields })];
+}
+
+type FormPayload = NonNullable<SubmissionResult<string[]>["initialValue"]>;
+
+/** Conform's values of the form (`need: {…}, use: {…}`) with `values` (by form name, "need.areaMin") put in. */
+function nestedValues(initial: FormPayload | null | undefined, values: EditValues): FormPayload {
+  const out: FormPayload = { ...initial };
+  for (const [name, v] of Object.entries(values)) {
+    const [group, field] = name.split(".");
+    const inner = { ...((out[group] as FormPayload | undefined) ?? {}) };
+    // An unticked 单层 is no value (the box sends nothing), not an empty text.
+    if (v === "") delete inner[field];
+    else inner[field] = v;
+    out[group] = inner;
+  }
+  return out;
+}
+
 function needConflictErrors(lng: Lng, conflicts: EditConflict[]): Record<string, string[]> {
   return Object.fromEntries(
     conflicts.map((c) => [
@@ -249,18 +274,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema, disableAutoCoercion: true });
   if (submission.status !== "success") return data<ActionResult>({ form: "need", result: submission.reply() }, { status: 400 });
   let conflicts: EditConflict[] = [];
+  let stored: EditValues | null = null; // the need's values when the save was refused
   const sent = sentValues(form, NEED_KEYS, new Set());
   // This form's changes over the need as stored now: a field it did not change keeps another agent's change.
   const merge = loaded
     ? (current: Lead): Lead | null => {
         const now = needValues(current);
+        stored = now;
         const merged = mergeEdit(NEED_KEYS, loaded, now, sent);
         conflicts = merged.conflicts;
         if (conflicts.length) return null;
         const again = parseWithZod(valuesAsForm(merged.values), { schema, disableAutoCoercion: true });
         if (again.status === "success") return withKeptBlank(again.value.lead, keepBlank, merged.values);
-        // Fine alone, not together (a cross-field rule): every field the other agent changed is shown.
-        conflicts = changedKeys(NEED_KEYS, loaded, now).map((k) => ({ field: k, theirs: now[k] ?? "", mine: sent[k] ?? "" }));
+        // Fine alone, not together (a cross-field rule): refused; a field both changed says both values, the
+        // other agent's other changes show as stored (afterRefusal), and saving again is judged by the rule.
+        const theirs = new Set(changedKeys(NEED_KEYS, loaded, now));
+        conflicts = changedKeys(NEED_KEYS, loaded, sent)
+          .filter((k) => theirs.has(k))
+          .map((k) => ({ field: k, theirs: now[k] ?? "", mine: sent[k] ?? "" }));
         return null;
       }
     : undefined;
@@ -274,13 +305,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     merge,
   });
   if (!saved.ok && saved.reason === "changedMeanwhile") {
-    // What was typed stays in the form, each conflicting field says what the other agent saved; the next
-    // base names those stored values, so saving again overwrites just the fields now seen (ADR 091).
-    const result = submission.reply({
-      formErrors: [hotlineText(lng, "editNeed.changedMeanwhile")],
+    // What was typed stays, each conflicting field says what the other agent saved, and every field this
+    // tab did not touch shows what is stored now, named in the form's message (ADR 092). The next base is
+    // the need as stored: saving again writes exactly this tab's changes.
+    const shown = loaded && stored ? afterRefusal(NEED_KEYS, loaded, stored, sent) : null;
+    const reply = submission.reply({
+      formErrors: [hotlineText(lng, "editNeed.changedMeanwhile"), ...needUpdatedNote(lng, shown)],
       fieldErrors: needConflictErrors(lng, conflicts),
     });
-    const next = loaded ? encodeBase(baseAfterConflict(loaded, conflicts)) : saved.base;
+    const result = shown ? { ...reply, initialValue: nestedValues(reply.initialValue, shown.values) } : reply;
+    const next = shown ? encodeBase(shown.base) : saved.base;
     return data<ActionResult>({ form: "need", result, base: next }, { status: 409 });
   }
   if (!saved.ok && saved.reason !== "closed") throw notFoundWith(hotlineText(lng, "lead.notFound"));
@@ -294,7 +328,7 @@ export default function HotlineLead() {
   const lng = d.lng;
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   const l = d.lead;
-  const needSchema = useMemo(() => needOnlySchema(lng, null, d.keepBlank), [lng, d.keepBlank]);
+  const needKey = useAnswerKey(useFormReply("need", actionData?.form === "need" ? actionData.result : undefined), !!actionData?.base);
   const [noteForm, noteFields] = useForm({
     id: "call-note",
     lastResult: useFormReply("note", actionData?.form === "note" ? actionData.result : undefined),
@@ -302,17 +336,6 @@ export default function HotlineLead() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: callNoteSchema(lng) }),
   });
-  const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
-    id: "edit-need",
-    defaultValue: d.typed,
-    lastResult: useFormReply("need", actionData?.form === "need" ? actionData.result : undefined),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: needSchema, disableAutoCoercion: true }) as never,
-  });
-  const need = fields.need.getFieldset();
-  const use = fields.use.getFieldset();
-  const [notes, setNotes] = useState(d.typed.need.notes);
   const kind = l.lead.need.kind;
   const area = needAreaShort(l.lead.need.areaMinSqm, l.lead.need.areaMaxSqm, kind === "land");
 
@@ -422,26 +445,52 @@ export default function HotlineLead() {
             </fieldset>
           </Form>
 
-          <Form method="post" action={lngHref(`/hotline/leads/${l.id}`, lng)} {...getFormProps(needForm)} className="desk-form" noValidate>
-            <h2>{h("editNeed.legend")}</h2>
-            <input type="hidden" name="csrf" value={d.csrf} />
-            <input type="hidden" name="intent" value="need" />
-            <input type="hidden" name="base" value={(actionData?.form === "need" ? actionData.base : undefined) ?? d.base} />
-            {needForm.errors?.length ? (
-              <div className="banner error" role="alert" id={needForm.errorId}>
-                {needForm.errors.join(" ")}
-              </div>
-            ) : null}
-            <PhoneLeadNeed lng={lng} need={need as never} use={use as never} notes={notes} onNotes={setNotes} keepBlank={d.keepBlank} />
-            <div className="field">
-              <label htmlFor="need-note">{h("task.note")}</label>
-              <textarea id="need-note" name="note" rows={2} maxLength={NOTE_MAX} />
-            </div>
-            <button type="submit">{h("editNeed.save")}</button>
-          </Form>
+          {/* A refused save answers with the next base and the need as stored now (ADR 092): a new form shows it. */}
+          <NeedEdit key={needKey} />
         </>
       )}
     </StaffPage>
+  );
+}
+
+/** The need edit: filled from the lead (or, after a refused save, from the answer: what is stored now and what was typed). */
+function NeedEdit() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const lng = d.lng;
+  const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
+  const needSchema = useMemo(() => needOnlySchema(lng, null, d.keepBlank), [lng, d.keepBlank]);
+  const answer = actionData?.form === "need" ? actionData : undefined;
+  const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
+    id: "edit-need",
+    defaultValue: d.typed,
+    lastResult: useFormReply("need", answer?.result),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: needSchema, disableAutoCoercion: true }) as never,
+  });
+  const need = fields.need.getFieldset();
+  const use = fields.use.getFieldset();
+  const shownNotes = need.notes.initialValue;
+  const [notes, setNotes] = useState(typeof shownNotes === "string" ? shownNotes : d.typed.need.notes);
+  return (
+    <Form method="post" action={lngHref(`/hotline/leads/${d.lead.id}`, lng)} {...getFormProps(needForm)} className="desk-form" noValidate>
+      <h2>{h("editNeed.legend")}</h2>
+      <input type="hidden" name="csrf" value={d.csrf} />
+      <input type="hidden" name="intent" value="need" />
+      <input type="hidden" name="base" value={answer?.base ?? d.base} />
+      {needForm.errors?.length ? (
+        <div className="banner error" role="alert" id={needForm.errorId}>
+          {needForm.errors.join(" ")}
+        </div>
+      ) : null}
+      <PhoneLeadNeed lng={lng} need={need as never} use={use as never} notes={notes} onNotes={setNotes} keepBlank={d.keepBlank} />
+      <div className="field">
+        <label htmlFor="need-note">{h("task.note")}</label>
+        <textarea id="need-note" name="note" rows={2} maxLength={NOTE_MAX} />
+      </div>
+      <button type="submit">{h("editNeed.save")}</button>
+    </Form>
   );
 }
 
