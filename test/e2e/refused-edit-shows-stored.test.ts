@@ -124,4 +124,70 @@ describe("a refused edit shows what is stored now, in the browser", { timeout: 1
     await one.context.close();
     await two.context.close();
   });
+
+  it("the office hours: the other admin's closing time shows, named; this tab's opening time (with both values) stays; saving again keeps both", async () => {
+    const one = await tab("/admin/office-hours");
+    const two = await tab("/admin/office-hours");
+    await one.page.getByLabel("上班时间").fill("07:30");
+    await one.page.getByLabel("下班时间").fill("19:00");
+    await one.page.getByRole("button", { name: "保存办公时间" }).click();
+    await expect.poll(() => statusBanner(one.page)).toContain("已保存");
+
+    await two.page.getByLabel("上班时间").fill("10:00");
+    await two.page.getByRole("button", { name: "保存办公时间" }).click();
+    await expect.poll(() => alertText(two.page, "#office-hours-error")).toContain("未保存");
+    expect(await alertText(two.page, "#office-hours-error")).toContain("下面已显示为现在保存的值：下班时间：19:00。");
+    expect(await two.page.getByLabel("下班时间").inputValue()).toBe("19:00");
+    expect(await two.page.getByLabel("上班时间").inputValue()).toBe("10:00");
+    expect(await two.page.locator("#office-hours").innerText()).toContain("对方已保存为：07:30；本页为：10:00");
+    await two.page.screenshot({ path: new URL("refused-hours-phone.png", SHOTS).pathname, fullPage: true });
+
+    await two.page.getByRole("button", { name: "保存办公时间" }).click();
+    await expect.poll(() => statusBanner(two.page)).toContain("已保存");
+    const [row] = await suite.db.sql<{ startMinute: number; endMinute: number }[]>`select start_minute, end_minute from office_hours`;
+    expect(row).toEqual({ startMinute: 600, endMinute: 19 * 60 });
+    await one.context.close();
+    await two.context.close();
+  });
+
+  it("a call task posted with a malformed id: the desk's own 404 page, in the agent's language (a look at 390 px)", async () => {
+    const { context, page } = await tab("/hotline");
+    for (const lng of ["", "?lng=en"]) {
+      // A crafted post, as a browser sends one: a form put on the page and submitted.
+      await page.evaluate((action) => {
+        const form = document.createElement("form");
+        form.method = "post";
+        form.action = action;
+        const csrf = (document.querySelector('input[name="csrf"]') as HTMLInputElement).value;
+        for (const [name, value] of [
+          ["csrf", csrf],
+          ["task", "not-a-uuid"],
+          ["outcome", "no-answer"],
+          ["note", ""],
+        ]) {
+          const input = document.createElement("input");
+          input.type = "hidden";
+          input.name = name;
+          input.value = value;
+          form.append(input);
+        }
+        document.body.append(form);
+        form.submit();
+      }, `/hotline${lng}`);
+      await page.waitForLoadState("load");
+      await expect
+        .poll(() =>
+          page
+            .locator("main")
+            .innerText()
+            .catch(() => ""),
+        )
+        .toContain(lng ? "There is no such call task." : "找不到这条呼叫任务。");
+      expect(await page.locator("header").first().innerText()).toContain(lng ? "Sign out" : "退出登录");
+      await page.screenshot({ path: new URL(`malformed-task${lng ? "-en" : ""}-phone.png`, SHOTS).pathname, fullPage: true });
+      await page.goto(`${suite.web.url}/hotline${lng}`);
+      await hydrated(page);
+    }
+    await context.close();
+  });
 });
