@@ -18,7 +18,6 @@ import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
 import { addWorkingMinutes, type OfficeHours, packageCoversYear, yearsWithoutSchedule } from "~/domain/routing/working-time";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
-import { decodeBase, type EditConflict, type EditValues, encodeBase, mergeEdit, sentValues, valuesAsForm } from "~/utils/edit-merge.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { formatAdminTime } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
@@ -26,6 +25,7 @@ import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
+import { decodeBase, type EditConflict, type EditValues, encodeBase, mergeEdit, sentValues, valuesAsForm } from "~/utils/edit-merge.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links = stylesheets(adminStyles);

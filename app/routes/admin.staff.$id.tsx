@@ -17,7 +17,6 @@ import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { formShapeRefusal } from "~/http/action-form.server";
-import { decodeBase, encodeBase } from "~/utils/edit-merge.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
@@ -25,6 +24,7 @@ import type { Lng } from "~/i18n/lng";
 import { lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
+import { decodeBase, encodeBase } from "~/utils/edit-merge.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links = stylesheets(adminStyles);
