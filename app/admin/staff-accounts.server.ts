@@ -4,6 +4,7 @@ import { hashPassword } from "~/auth/password.server";
 import { revokeSessionsOf, type StaffRole } from "~/auth/session.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
+import { changedKeys, type EditConflict, type EditValues, mergeEdit } from "~/utils/edit-merge.server";
 
 import { writeAdminAudit } from "./admin-audit.server";
 import { INVITATION_HOURS } from "./staff-forms";
@@ -26,7 +27,10 @@ export type StaffAccountRow = {
 };
 
 export type AccountProblem = "email-taken" | "unknown-recruiter" | "recruiter-taken" | "not-found" | "self" | "last-admin";
-export type AccountResult<T = object> = ({ ok: true } & T) | { ok: false; problem: AccountProblem };
+export type AccountResult<T = object> =
+  | ({ ok: true } & T)
+  | { ok: false; problem: AccountProblem }
+  | { ok: false; problem: "changed-meanwhile"; current: EditValues; conflicts: EditConflict[] };
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -126,12 +130,16 @@ type Change =
  * - recruiter: links (or unlinks, null) the recruiter record the account works as;
  * - active: false ends every session and open invitation ("self" and "last-admin" guard the admins);
  * - password: a new password (ends the sessions), or null for a new invitation link (returned once).
+ * `filledFrom` (role and recruiter): the form's values as its page showed them (`base`, ADR 091/092). When
+ * another admin changed the field since, the change is refused ("changed-meanwhile", with the stored value
+ * and, if both changed it differently, the conflict) — unless this form sends what is stored already.
  */
 export async function changeStaffAccount(
   sql: Sql,
   userId: string,
   change: Change,
   actor: { actor: string; userId: string | null },
+  filledFrom: EditValues | null = null,
 ): Promise<AccountResult<{ invitationToken: string | null }>> {
   if (!isUuid(userId)) return { ok: false, problem: "not-found" };
   const hash = change.kind === "password" && change.password ? await hashPassword(change.password) : null;
@@ -141,6 +149,18 @@ export async function changeStaffAccount(
     const [user] = await tx<{ id: string; email: string; role: StaffRole; active: boolean; recruiterId: string | null }[]>`
       select id, email, role, active, recruiter_id from users where id = ${userId} for update`;
     if (!user) return { ok: false, problem: "not-found" } as const;
+    if (filledFrom && (change.kind === "role" || change.kind === "recruiter")) {
+      // The one field of the form, merged as every edit form (mergeEdit): a value the page did not show is not overwritten.
+      const key = change.kind === "role" ? "role" : "recruiterId";
+      const current = { [key]: change.kind === "role" ? user.role : (user.recruiterId ?? "") };
+      const sent = { [key]: change.kind === "role" ? change.role : (change.recruiterId ?? "") };
+      const { conflicts } = mergeEdit([key], filledFrom, current, sent);
+      // Refused when another admin changed it and this form sends something else: both changed it (a
+      // conflict), or this form sends the old value unchanged (saving it would undo theirs unseen).
+      const theirs = changedKeys([key], filledFrom, current).length > 0;
+      if (theirs && changedKeys([key], current, sent).length > 0)
+        return { ok: false, problem: "changed-meanwhile", current, conflicts } as const;
+    }
     const losesAdmin = (change.kind === "role" && change.role !== "admin") || (change.kind === "active" && !change.active);
     if (losesAdmin && user.role === "admin" && user.active) {
       if (actor.userId === user.id) return { ok: false, problem: "self" } as const;

@@ -86,6 +86,19 @@ export function useFormReply(form: string, result: SubmissionResult<string[]> | 
 }
 
 /**
+ * A React key for an edit form that must start over from an answer carrying values (a save refused for
+ * a conflict shows what is stored now, ADR 092): the fields are uncontrolled, so Conform's new values
+ * reach them only in a new form. `reply` is the form's lastResult (useFormReply: there once the page is
+ * idle, after any reload of the page's data); the key changes once per such answer (`carries`), never
+ * while a post runs — what is typed stays on screen until the answer is there.
+ */
+export function useAnswerKey(reply: SubmissionResult<string[]> | undefined, carries: boolean): number {
+  const [state, setState] = useState<{ seen: SubmissionResult<string[]> | undefined; n: number }>({ seen: undefined, n: 0 });
+  if (carries && reply && reply !== state.seen) setState({ seen: reply, n: state.n + 1 });
+  return state.n;
+}
+
+/**
  * Whether the page is showing the redirect after `form`'s step (the flash names it, nothing newer came):
  * for state a page keeps beside Conform's, such as the hotline desk's form key.
  */

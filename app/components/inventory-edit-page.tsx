@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AdminPage, AdminSection, DataTable } from "~/components/admin";
-import { CheckboxField, type FieldMeta, useFormReply } from "~/components/forms";
+import { CheckboxField, type FieldMeta, useAnswerKey, useFormReply } from "~/components/forms";
 import { InventoryForm } from "~/components/inventory-form";
 import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
 import { lngHref } from "~/i18n/i18n";
@@ -84,6 +84,7 @@ export function InventoryEditPage() {
   const { csrf } = useRootData();
   const { lng, collection } = d;
   const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
+  const answerKey = useAnswerKey(useFormReply("save", action?.form === "retire" ? undefined : action?.result), !!action?.base);
   const title = d.id ? t(`edit.${collection}`, { name: String(d.name ?? "") }) : t(`edit.new.${collection}`);
   return (
     <AdminPage lng={lng} flash={d.flash}>
@@ -114,7 +115,9 @@ export function InventoryEditPage() {
           </Form>
         </AdminSection>
       ) : null}
+      {/* A refused save answers with the next base and the values now stored (ADR 092): a new form shows them. */}
       <InventoryForm
+        key={answerKey}
         collection={collection}
         lng={lng}
         csrf={csrf}

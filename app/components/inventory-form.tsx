@@ -91,7 +91,7 @@ export function InventoryForm({
       {showBanner ? (
         <div className="banner error" role="alert" id={form.errorId}>
           {fieldErrorCount > 0 ? t("edit.errors", { count: fieldErrorCount }) : null}
-          {form.errors?.length ? ` ${form.errors.join("；")}` : null}
+          {form.errors?.length ? ` ${form.errors.join(" ")}` : null}
         </div>
       ) : null}
       {COLUMNS[collection].map((c) => {

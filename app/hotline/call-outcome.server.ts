@@ -20,13 +20,15 @@ export type CallTaskAnswer =
  * (done, wrong number, refused) is not recorded until `confirmed` — the answer is "confirm" and the
  * desk asks; no-answer is recorded at once. The note goes with the outcome (same transaction). A task
  * already closed is "stale"; one that does not exist is "not-found" (a 404, not a notice that it was
- * closed); an unknown outcome, a bad id or a refusal of a call-back is a "bad-request".
+ * closed); a malformed id is "not-found" too (no task has it: the desk's 404 page, not a bare 400);
+ * an unknown outcome or a refusal of a call-back is a "bad-request".
  */
 export async function workCallTask(
   sql: Sql,
   input: { taskId: string; outcome: string; note: string; confirmed: boolean; authorId: string; routing: RoutingOptions },
 ): Promise<CallTaskAnswer> {
-  if (!isUuid(input.taskId) || !(CALL_OUTCOMES as readonly string[]).includes(input.outcome)) return { kind: "bad-request" };
+  if (!isUuid(input.taskId)) return { kind: "not-found" };
+  if (!(CALL_OUTCOMES as readonly string[]).includes(input.outcome)) return { kind: "bad-request" };
   const outcome = input.outcome as CallOutcome;
   const note = cleanTyped(input.note).slice(0, NOTE_MAX);
   const [task] = await sql<{ reference: string; kind: string; status: string }[]>`

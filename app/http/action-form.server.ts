@@ -83,8 +83,10 @@ export type FormShape = { fields: readonly string[]; multi?: readonly string[] }
  * - a field of `shape.fields` absent altogether. Absent is not empty: a stored value is blanked only by a
  *   box emptied on purpose, never by a truncated or hand-made post that left the field out;
  * - a single-valued name sent more than once (a crafted post): never joined, never "the last one wins".
- * Null when the form is whole; else the Conform reply for a 400: the form-level message, a message beside
+ * Null when the form is whole; else the Conform reply for a 400: the form-level message (a repeated name
+ * too: it may be a hidden one, the step's `intent`, with nothing to show a message beside), a message beside
  * each field sent twice, and every text as sent (the first of a repeated name) so what was typed stays.
+ * `fields: []` checks repeats only (a form whose fields differ by step, where a missing one is the schema's).
  */
 export function formShapeRefusal(form: FormData, shape: FormShape, lng: Lng): SubmissionResult<string[]> | null {
   const multi = new Set(shape.multi ?? []);
@@ -102,6 +104,7 @@ export function formShapeRefusal(form: FormData, shape: FormShape, lng: Lng): Su
   }
   const error: Record<string, string[]> = {};
   if (missing.length > 0) error[""] = [httpText(lng, "formIncomplete")];
+  else error[""] = [httpText(lng, "formTwice")];
   for (const [name, n] of twice) error[name] = [httpText(lng, "fieldTwice", { count: n })];
   return { status: "error", initialValue, error };
 }

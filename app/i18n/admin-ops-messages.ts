@@ -24,6 +24,11 @@ const zh = {
   "err.self": "不能停用自己的账号或取消自己的管理员角色",
   "err.lastAdmin": "这是最后一个启用的管理员账号，不能停用或改为其他角色",
   "err.notFound": "找不到这个账号",
+  "err.changedMeanwhile":
+    "未保存：你打开此页后，另一位管理员修改并保存了这里的内容。下面已显示现在保存的值（你改过的项保留你的填写）；确认后再次提交。",
+  "err.theirs": "对方已保存为：{theirs}；本页为：{mine}。再次提交将以本页的值为准。",
+  "err.updatedMeanwhile": "以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：{fields}。",
+  "err.blank": "（空）",
   "err.time": "请按 时:分 填写，例如 09:00",
   "err.timeOrder": "下班时间应晚于上班时间",
   "err.reasonRequired": "请写明原因",
@@ -377,6 +382,11 @@ const en: Record<AdminOpsKey, string> = {
   "err.self": "You cannot deactivate your own account or take away your own admin role",
   "err.lastAdmin": "This is the last active admin account; it cannot be deactivated or given another role",
   "err.notFound": "There is no such account",
+  "err.changedMeanwhile":
+    "Not saved: another admin saved a change here after you opened the page. What is stored now is shown below (fields you changed keep what you typed); check and submit again.",
+  "err.theirs": "They saved: {theirs}; this page has: {mine}. Submitting again keeps this page's value.",
+  "err.updatedMeanwhile": "Saved by them meanwhile, in fields you had not changed, and now shown below as stored: {fields}.",
+  "err.blank": "(blank)",
   "err.time": "Enter a time as hh:mm, e.g. 09:00",
   "err.timeOrder": "The end must be later than the start",
   "err.reasonRequired": "Please give a reason",

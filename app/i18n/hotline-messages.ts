@@ -95,6 +95,7 @@ const zh = {
   "editNeed.changedMeanwhile":
     "未保存：你打开此页后，有人修改了这条线索的需求，与你的修改有冲突。你填写的内容仍在下面，各冲突字段下方写明了对方保存的值；确认无误后再次保存，只会用你的值覆盖这些字段，对方改的其他字段保持不变。",
   "editNeed.theirs": "对方已保存为：{theirs}；本页为：{mine}。再次保存将以本页的值为准。",
+  "editNeed.updatedMeanwhile": "以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：{fields}。",
   "editNeed.blank": "（空）",
   "editNeed.ticked": "已勾选",
   "editNeed.reason": "热线更新需求（{reference}）",
@@ -201,6 +202,7 @@ const en: Record<HotlineKey, string> = {
   "editNeed.changedMeanwhile":
     "Not saved: someone changed this lead's need after you opened the page, and their change conflicts with yours. What you typed is still below; under each conflicting field is what they saved. Saving again writes your value into those fields only; their other changes stay.",
   "editNeed.theirs": "They saved: {theirs}; this page has: {mine}. Saving again keeps this page's value.",
+  "editNeed.updatedMeanwhile": "Saved by them meanwhile, in fields you had not changed, and now shown below as stored: {fields}.",
   "editNeed.blank": "(blank)",
   "editNeed.ticked": "ticked",
   "editNeed.reason": "Need updated by the hotline ({reference})",

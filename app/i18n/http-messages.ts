@@ -42,6 +42,7 @@ const zh = {
   // A staff form that is not the page's own (app/http/action-form.server.ts formShapeRefusal)
   formIncomplete: "表单不完整，请刷新页面后重试（未保存任何内容）。",
   fieldTwice: "此项只能填一个值，但提交了 {count} 个，请刷新页面后重试。",
+  formTwice: "表单中有一项提交了不止一个值，请刷新页面后重试（未保存任何内容）。",
 } as const;
 
 export type HttpKey = keyof typeof zh;
@@ -87,6 +88,7 @@ const en: Record<HttpKey, string> = {
   personQuery: "Enter a phone number or a lead reference.",
   formIncomplete: "The form is incomplete; reload the page and try again (nothing was saved).",
   fieldTwice: "This field takes one value, but {count} were sent; reload the page and try again.",
+  formTwice: "A field of the form was sent with more than one value; reload the page and try again (nothing was saved).",
 };
 
 export const httpMessages = defineMessages({ zh, en });

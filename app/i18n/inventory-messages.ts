@@ -40,6 +40,7 @@ const zh = {
   "edit.changedMeanwhile":
     "未保存：你打开此页后，有人修改了这条记录，与你的修改有冲突。你填写的内容仍在下面，各冲突字段下方写明了对方保存的值；确认无误后再次保存，只会用你的值覆盖这些字段，对方改的其他字段保持不变。",
   "edit.theirs": "对方已保存为：{theirs}；本页为：{mine}。再次保存将以本页的值为准。",
+  "edit.updatedMeanwhile": "以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：{fields}。",
   "edit.blank": "（空）",
   "edit.rerouted": "已将 {count} 条未接的派单改派给其他招商专员。",
   "edit.errors": "有 {count} 处需要修改，见各字段下方的说明。",
@@ -187,6 +188,7 @@ const en: Record<InventoryKey, string> = {
   "edit.changedMeanwhile":
     "Not saved: someone changed this record after you opened the page, and their change conflicts with yours. What you typed is still below; under each conflicting field is what they saved. Saving again writes your value into those fields only; their other changes stay.",
   "edit.theirs": "They saved: {theirs}; this page has: {mine}. Saving again keeps this page's value.",
+  "edit.updatedMeanwhile": "Saved by them meanwhile, in fields you had not changed, and now shown below as stored: {fields}.",
   "edit.blank": "(blank)",
   "edit.rerouted": "{count} open {count:offer|offers} re-routed to other recruiters.",
   "edit.errors": "{count} {count:field needs|fields need} changes; see the {count:note under it|notes under them}.",

@@ -12,7 +12,7 @@ import { inventoryText } from "~/i18n/inventory-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { editFingerprint } from "~/utils/edit-fingerprint.server";
 import {
-  baseAfterConflict,
+  afterRefusal,
   changedKeys,
   decodeBase,
   type EditConflict,
@@ -97,12 +97,18 @@ function legacyFingerprint(collection: Collection, row: DbRow): string {
   return editFingerprint(rowValues(collection, row));
 }
 
-/** One form value as the person reads it: the label of a choice, ticks joined, "(blank)". */
+/** One form value as the person reads it: the label of a choice, ticks joined in the form's order, "(blank)". */
 function shownValue(collection: Collection, key: string, v: string | string[], lng: Lng): string {
   if (isBlankValue(v)) return inventoryText(lng, "edit.blank");
   const column = COLUMNS[collection].find((c) => c.key === key);
   const label = (x: string) => column?.choices?.find((o) => o.value === x)?.label[lng] ?? x;
-  return Array.isArray(v) ? v.map(label).join(lng === "zh" ? "、" : ", ") : label(v);
+  const order = (x: string) => column?.choices?.findIndex((o) => o.value === x) ?? 0;
+  return Array.isArray(v)
+    ? [...v]
+        .sort((a, b) => order(a) - order(b))
+        .map(label)
+        .join(lng === "zh" ? "、" : ", ")
+    : label(v);
 }
 
 /** Each conflicting field's message: what the other person saved and what this tab has. */
@@ -118,6 +124,16 @@ function conflictErrors(collection: Collection, conflicts: EditConflict[], lng: 
       ],
     ]),
   );
+}
+
+/** The form's line naming the fields another person changed that now show what they saved (none: no line). */
+function updatedNote(collection: Collection, shown: { values: EditValues; updated: string[] } | null, lng: Lng): string[] {
+  if (!shown?.updated.length) return [];
+  const header = (key: string) => COLUMNS[collection].find((c) => c.key === key)?.header[lng] ?? key;
+  const fields = shown.updated
+    .map((k) => `${header(k)}${lng === "zh" ? "：" : ": "}${shownValue(collection, k, shown.values[k], lng)}`)
+    .join(lng === "zh" ? "；" : "; ");
+  return [inventoryText(lng, "edit.updatedMeanwhile", { fields })];
 }
 
 /**
@@ -230,19 +246,25 @@ export async function inventoryEditAction(collection: Collection, request: Reque
     const keys = COLUMNS[collection].map((c) => c.key);
     const lists = new Set(COLUMNS[collection].filter((c) => c.list && c.choices).map((c) => c.key));
     let conflicts: EditConflict[] = [];
+    let stored: EditValues | null = null; // the row's values when the save was refused
     const schema = inventoryFormSchema(collection, lng);
     const merge = loaded
       ? (current: DbRow) => {
           // This tab's changes over the row as it is now: what it did not change keeps the other person's value.
           const now = rowValues(collection, current);
+          stored = now;
           const merged = mergeEdit(keys, loaded, now, sentValues(form, keys, lists));
           conflicts = merged.conflicts;
           if (conflicts.length) return null;
           const again = parseWithZod(valuesAsForm(merged.values, { id: value.id }), { schema, disableAutoCoercion: true });
           if (again.status === "success") return again.value as typeof value;
-          // Both changes are fine alone but not together (a cross-field rule): every field the other person changed is shown.
+          // Both changes are fine alone but not together (a cross-field rule): refused; a field both changed says
+          // both values, the other person's other changes show as stored (afterRefusal), and saving again is judged by the rule.
           const mine = sentValues(form, keys, lists);
-          conflicts = changedKeys(keys, loaded, now).map((k) => ({ field: k, theirs: now[k] ?? "", mine: mine[k] ?? "" }));
+          const theirs = new Set(changedKeys(keys, loaded, now));
+          conflicts = changedKeys(keys, loaded, mine)
+            .filter((k) => theirs.has(k))
+            .map((k) => ({ field: k, theirs: now[k] ?? "", mine: mine[k] ?? "" }));
           return null;
         }
       : typeof filledFrom === "string" && filledFrom !== ""
@@ -254,13 +276,16 @@ export async function inventoryEditAction(collection: Collection, request: Reque
       merge,
     });
     if (!saved.ok && saved.reason === "changedMeanwhile") {
-      // What was typed stays in the form, each conflicting field says what the other person saved; the
-      // next base names those stored values, so saving again overwrites just the fields now seen.
-      const result = submission.reply({
-        formErrors: [inventoryText(lng, "edit.changedMeanwhile")],
+      // What was typed stays, each conflicting field says what the other person saved, and every field this
+      // tab did not touch shows what is stored now, named in the form's message (ADR 092). The next base is
+      // the row as stored: saving again writes exactly this tab's changes.
+      const shown = loaded && stored ? afterRefusal(keys, loaded, stored, sentValues(form, keys, lists)) : null;
+      const reply = submission.reply({
+        formErrors: [inventoryText(lng, "edit.changedMeanwhile"), ...updatedNote(collection, shown, lng)],
         fieldErrors: conflictErrors(collection, conflicts, lng),
       });
-      const next = loaded ? encodeBase(baseAfterConflict(loaded, conflicts)) : baseOf(collection, saved.current);
+      const result = shown ? { ...reply, initialValue: { ...reply.initialValue, ...shown.values } } : reply;
+      const next = shown ? encodeBase(shown.base) : baseOf(collection, saved.current);
       return data({ result, banner: null, base: next }, { status: 409 });
     }
     if (!saved.ok) {

@@ -26,6 +26,7 @@ import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { industryLabel } from "~/domain/industries";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, adminText } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
@@ -109,7 +110,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
   const lng = lngFromUrl(request.url);
   const submission = parseWithZod(form, { schema: leadActionSchema(lng) });
-  const intent = String(submission.payload.intent ?? "");
+  const sentIntent = submission.payload.intent;
+  const intent = String((Array.isArray(sentIntent) ? sentIntent[0] : sentIntent) ?? "");
+  // One value per field (ADR 086): a field sent twice is refused in our words, beside its form.
+  const refused = formShapeRefusal(form, { fields: [] }, lng);
+  if (refused) return data<LeadActionData>({ intent, result: refused }, { status: 400 });
   if (submission.status !== "success") return data<LeadActionData>({ intent, result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const sql = getSql();

@@ -6,16 +6,18 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { calendarOverrideAddSchema, calendarOverrideRemoveSchema, officeHoursIntentSchema } from "~/admin/calendar-override-form";
 import { loadCalendarOverrides, removeCalendarOverride, saveCalendarOverride } from "~/admin/calendar-overrides.server";
+import { adminEditRefusal } from "~/admin/edit-refusal.server";
 import { loadOfficeHours, saveOfficeHours } from "~/admin/office-hours.server";
 import { officeHoursSchema } from "~/admin/office-hours-form";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, DataTable } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
-import { ChoiceField, TextField, useFormReply } from "~/components/forms";
+import { ChoiceField, TextField, useAnswerKey, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
-import { addWorkingMinutes, packageCoversYear, yearsWithoutSchedule } from "~/domain/routing/working-time";
+import { addWorkingMinutes, type OfficeHours, packageCoversYear, yearsWithoutSchedule } from "~/domain/routing/working-time";
+import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { formatAdminTime } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
@@ -23,6 +25,7 @@ import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
+import { decodeBase, type EditConflict, type EditValues, encodeBase, mergeEdit, sentValues, valuesAsForm } from "~/utils/edit-merge.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links = stylesheets(adminStyles);
@@ -59,6 +62,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lng: lngFromUrl(request.url),
       start: formatClockMinute(hours.startMinute),
       end: formatClockMinute(hours.endMinute),
+      // What the hours form was filled from (ADR 091/092): another admin's change meanwhile is not undone unseen.
+      base: encodeBase(hoursValues(hours)),
       minutes: env.ACCEPT_SLA_MINUTES,
       wall: env.SLA_CLOCK === "wall",
       example: { offered: "17:00", due: formatAdminTime(due.toISOString()) },
@@ -75,7 +80,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-type ActionResult = { intent: "hours" | "override-add" | "override-remove"; result: SubmissionResult<string[]> };
+/** What each of the page's three forms sends (no intent: the office hours, as before). */
+const OFFICE_HOURS_FORMS: Record<ActionResult["intent"], FormShape> = {
+  hours: { fields: ["start", "end"] },
+  "override-add": { fields: ["intent", "day", "kind", "name"] },
+  "override-remove": { fields: ["intent", "day"] },
+};
+
+/** The form an `intent` names, the first of a repeated one (refused by the shape check, said beside the right form). */
+function intentOf(sent: unknown): ActionResult["intent"] {
+  const first = Array.isArray(sent) ? sent[0] : sent;
+  return first === "override-add" || first === "override-remove" ? first : "hours";
+}
+
+type ActionResult = { intent: "hours" | "override-add" | "override-remove"; result: SubmissionResult<string[]>; base?: string };
+
+/** The hours form's values for the hours (as the page shows them). */
+function hoursValues(hours: OfficeHours): EditValues {
+  return { start: formatClockMinute(hours.startMinute), end: formatClockMinute(hours.endMinute) };
+}
+const HOURS_KEYS = ["start", "end"] as const;
 
 // A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
 export const clientAction = keepTextOnStale;
@@ -90,8 +114,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
   const lng = lngFromUrl(request.url);
   const which = parseWithZod(form, { schema: officeHoursIntentSchema });
-  const intent = which.status === "success" ? which.value.intent : "hours";
+  const intent = which.status === "success" ? which.value.intent : intentOf(which.payload.intent);
   const back = lngHref("/admin/office-hours", lng);
+  // Only what the page's form sends (ADR 086): a field left out, or one sent twice, is refused in our words.
+  const refused = formShapeRefusal(form, OFFICE_HOURS_FORMS[intent], lng);
+  if (refused) return data<ActionResult>({ intent, result: refused }, { status: 400 });
   if (intent === "override-add") {
     const submission = parseWithZod(form, { schema: calendarOverrideAddSchema(lng) });
     if (submission.status !== "success")
@@ -115,14 +142,64 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     return redirectWithFlash(request, back, { tone: "status", text: opsText(lng, "cal.removed", { day }), form: intent });
   }
-  const submission = parseWithZod(form, { schema: officeHoursSchema(lng) });
+  const schema = officeHoursSchema(lng);
+  const submission = parseWithZod(form, { schema });
   if (submission.status !== "success")
     return data<ActionResult>({ intent, result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
-  await saveOfficeHours(getSql(), { startMinute: submission.value.start, endMinute: submission.value.end }, actor);
+  const filledFrom = decodeBase(submission.payload.base);
+  const sent = sentValues(form, HOURS_KEYS, new Set());
+  let conflicts: EditConflict[] = [];
+  // This form's changes over the hours as stored now (mergeEdit, as every edit form): a field it did not
+  // change keeps another admin's; a field both changed, or hours that break the rule together, refuse.
+  const merge = filledFrom
+    ? (current: OfficeHours) => {
+        const now = hoursValues(current);
+        const merged = mergeEdit(HOURS_KEYS, filledFrom, now, sent);
+        conflicts = merged.conflicts;
+        if (conflicts.length) return null;
+        const again = parseWithZod(valuesAsForm(merged.values), { schema });
+        return again.status === "success" ? { startMinute: again.value.start, endMinute: again.value.end } : null;
+      }
+    : undefined;
+  const saved = await saveOfficeHours(getSql(), { startMinute: submission.value.start, endMinute: submission.value.end }, actor, merge);
+  if (!saved.ok && filledFrom) {
+    const refusal = adminEditRefusal(
+      (options) => submission.reply(options) as SubmissionResult<string[]>,
+      { keys: HOURS_KEYS, base: filledFrom, current: hoursValues(saved.current), sent, conflicts },
+      { lng, label: (k) => opsText(lng, k === "start" ? "hours.start" : "hours.end") },
+    );
+    return data<ActionResult>({ intent, ...refusal }, { status: 409 });
+  }
   return redirectWithFlash(request, back, { tone: "status", text: opsText(lng, "form.saved"), form: "hours" });
 }
 
 export default function OfficeHours() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(d.lng, k, p);
+  // A refused save answers with the hours as stored now: the form starts over showing them (ADR 092).
+  const hoursReply = useFormReply("hours", actionData?.intent === "hours" ? actionData.result : undefined);
+  const hoursKey = useAnswerKey(hoursReply, actionData?.intent === "hours" && !!actionData.base);
+  return (
+    <AdminPage lng={d.lng} flash={d.flash}>
+      <h1>{t("hours.title")}</h1>
+      {d.missingYears.length ? (
+        <p className="banner error" role="alert" data-testid="calendar-missing">
+          {t("cal.missing", { years: d.missingYears.join("、") })}
+        </p>
+      ) : null}
+      <p>{t("hours.intro", { minutes: d.minutes })}</p>
+      <p>{t("hours.recruiters")}</p>
+      {d.wall ? <p className="banner info">{t("hours.clockWall")}</p> : null}
+      <HoursForm key={hoursKey} base={(actionData?.intent === "hours" ? actionData.base : undefined) ?? d.base} />
+      <p>{t("hours.example", d.example)}</p>
+      <CalendarOverrides lng={d.lng} />
+    </AdminPage>
+  );
+}
+
+/** The office hours: two times, the base they were filled from. */
+function HoursForm({ base }: { base: string }) {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const { csrf } = useRootData();
@@ -137,25 +214,14 @@ export default function OfficeHours() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (
-    <AdminPage lng={d.lng} flash={d.flash}>
-      <h1>{t("hours.title")}</h1>
-      {d.missingYears.length ? (
-        <p className="banner error" role="alert" data-testid="calendar-missing">
-          {t("cal.missing", { years: d.missingYears.join("、") })}
-        </p>
-      ) : null}
-      <p>{t("hours.intro", { minutes: d.minutes })}</p>
-      <p>{t("hours.recruiters")}</p>
-      {d.wall ? <p className="banner info">{t("hours.clockWall")}</p> : null}
-      <Form method="post" action={lngHref("/admin/office-hours", d.lng)} {...getFormProps(form)} className="admin-form">
-        <input type="hidden" name="csrf" value={csrf ?? ""} />
-        <TextField meta={fields.start} label={t("hours.start")} required inputMode="numeric" maxLength={5} placeholder="09:00" />
-        <TextField meta={fields.end} label={t("hours.end")} required inputMode="numeric" maxLength={5} placeholder="18:00" />
-        <button type="submit">{t("hours.submit")}</button>
-      </Form>
-      <p>{t("hours.example", d.example)}</p>
-      <CalendarOverrides lng={d.lng} />
-    </AdminPage>
+    <Form method="post" action={lngHref("/admin/office-hours", d.lng)} {...getFormProps(form)} className="admin-form">
+      <input type="hidden" name="csrf" value={csrf ?? ""} />
+      <input type="hidden" name="base" value={base} />
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <TextField meta={fields.start} label={t("hours.start")} required inputMode="numeric" maxLength={5} placeholder="09:00" />
+      <TextField meta={fields.end} label={t("hours.end")} required inputMode="numeric" maxLength={5} placeholder="18:00" />
+      <button type="submit">{t("hours.submit")}</button>
+    </Form>
   );
 }
 
@@ -227,6 +293,7 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
       >
         <input type="hidden" name="csrf" value={csrf ?? ""} />
         <input type="hidden" name="intent" value="override-add" />
+        <FormErrors id={form.errorId} errors={form.errors} />
         <TextField meta={fields.day} label={t("cal.day")} required inputMode="numeric" maxLength={10} placeholder="2027-01-01" />
         <ChoiceField
           meta={fields.kind}
@@ -243,6 +310,17 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
       </Form>
     </section>
   );
+}
+
+/** A form's own message (a post not of its form, ADR 086), above its fields. */
+function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
+  return errors?.length ? (
+    <ul className="errors banner error" role="alert" id={id}>
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  ) : null;
 }
 
 export const ErrorBoundary = AdminErrorBoundary;

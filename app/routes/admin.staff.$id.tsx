@@ -6,12 +6,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { loadAdminAudit } from "~/admin/admin-audit.server";
+import { adminEditRefusal } from "~/admin/edit-refusal.server";
 import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
-import { ChoiceField, SelectField, TextField, useFormReply } from "~/components/forms";
+import { ChoiceField, SelectField, TextField, useAnswerKey, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -23,6 +24,7 @@ import type { Lng } from "~/i18n/lng";
 import { lngFromUrl } from "~/i18n/lng";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
+import { decodeBase, encodeBase } from "~/utils/edit-merge.server";
 import { getWebEnv } from "~/utils/env.server";
 
 export const links = stylesheets(adminStyles);
@@ -55,6 +57,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       lng: lngFromUrl(request.url),
       account: withoutBidiControls(account),
+      // What the role and link forms were filled from (ADR 091/092): a change another admin made meanwhile is not undone unseen.
+      bases: {
+        role: encodeBase({ role: account.role }),
+        recruiter: encodeBase({ recruiterId: account.recruiterId ?? "" }),
+      } as Record<string, string>,
       recruiters: withoutBidiControls(recruiters),
       history,
       flash,
@@ -63,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type ActionResult = { intent: string; result: SubmissionResult<string[]>; inviteUrl?: string };
+type ActionResult = { intent: string; result: SubmissionResult<string[]>; inviteUrl?: string; base?: string };
 
 const PROBLEM_TEXT: Record<string, AdminOpsKey> = {
   "unknown-recruiter": "err.unknownRecruiter",
@@ -104,8 +111,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ? ({ kind: "password", password: v.password ?? null } as const)
           : ({ kind: "active", active: v.intent === "reactivate" } as const);
   const id = params.id ?? "";
-  const result = await changeStaffAccount(getSql(), id, change, { actor, userId: user?.id ?? null });
+  const filledFrom = decodeBase(submission.payload.base);
+  const result = await changeStaffAccount(getSql(), id, change, { actor, userId: user?.id ?? null }, filledFrom);
+  if (!result.ok && result.problem === "changed-meanwhile" && filledFrom) {
+    // Another admin changed this field since the page was opened: shown, not undone (ADR 092).
+    const key = v.intent === "role" ? "role" : "recruiterId";
+    const sent = { [key]: v.intent === "role" ? v.role : v.intent === "recruiter" ? (v.recruiterId ?? "") : "" };
+    const refusal = adminEditRefusal(
+      (options) => submission.reply({ ...options, hideFields: ["password"] }),
+      { keys: [key], base: filledFrom, current: result.current, sent, conflicts: result.conflicts },
+      {
+        lng,
+        label: (k) => opsText(lng, k === "role" ? "staff.role" : "staff.recruiter"),
+        shown: (k, value) => (k === "role" ? opsLabel(lng, "role", value as never) : value),
+      },
+    );
+    return data<ActionResult>({ intent, ...refusal }, { status: 409 });
+  }
   if (!result.ok) {
+    if (result.problem === "changed-meanwhile") throw new Response("not found", { status: 404 }); // not reached: no base, no refusal
     if (result.problem === "not-found") throw new Response("not found", { status: 404 });
     const field = v.intent === "recruiter" ? "recruiterId" : v.intent === "role" ? "role" : "";
     const message = [opsText(lng, PROBLEM_TEXT[result.problem])];
@@ -140,6 +164,7 @@ function ChangeForm({
   children,
   danger,
   defaultValue,
+  base,
 }: {
   id: string;
   intent: string;
@@ -148,6 +173,8 @@ function ChangeForm({
   danger?: boolean;
   /** What the fields show before anything is typed (the account as it is). */
   defaultValue?: Record<string, string>;
+  /** What the form was filled from (ADR 091/092); after a refused change, the answer's. */
+  base?: string;
   children: (fields: ReturnType<typeof useForm<Record<string, string>>>[1]) => ReactNode;
 }) {
   const { account } = useLoaderData<typeof loader>();
@@ -172,6 +199,7 @@ function ChangeForm({
     >
       <input type="hidden" name="csrf" value={csrf ?? ""} />
       <input type="hidden" name="intent" value={intent} />
+      {base ? <input type="hidden" name="base" value={actionData?.intent === intent ? (actionData.base ?? base) : base} /> : null}
       {form.errors?.length ? (
         <ul className="errors banner error" role="alert" id={form.errorId}>
           {form.errors.map((e) => (
@@ -188,9 +216,13 @@ function ChangeForm({
 }
 
 export default function StaffAccount() {
-  const { lng, account: a, recruiters, history, flash } = useLoaderData<typeof loader>();
+  const { lng, account: a, recruiters, history, flash, bases } = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
+  // A refused change answers with what is stored now: its form starts over showing it (ADR 092).
+  const replyOf = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  const roleKey = useAnswerKey(useFormReply("role", replyOf("role")), actionData?.intent === "role" && !!actionData.base);
+  const linkKey = useAnswerKey(useFormReply("recruiter", replyOf("recruiter")), actionData?.intent === "recruiter" && !!actionData.base);
   return (
     <AdminPage lng={lng} flash={flash}>
       <h1>{t("staff.account.title", { email: a.email })}</h1>
@@ -207,7 +239,15 @@ export default function StaffAccount() {
       <AdminSection id="role-h" title={t("staff.account.role")}>
         <p className="hint">{t("staff.account.role.hint")}</p>
         {/* Field metadata is passed as it is: a spread copy loses its getters, and with them the inputs' names. */}
-        <ChangeForm id="role-h" intent="role" lng={lng} submit={t("staff.submit.role")} defaultValue={{ role: a.role }}>
+        <ChangeForm
+          key={roleKey}
+          id="role-h"
+          intent="role"
+          lng={lng}
+          submit={t("staff.submit.role")}
+          defaultValue={{ role: a.role }}
+          base={bases.role}
+        >
           {(f) => (
             <ChoiceField
               meta={f.role}
@@ -222,6 +262,8 @@ export default function StaffAccount() {
       {a.role === "recruiter" ? (
         <AdminSection id="link-h" title={t("staff.account.link")}>
           <ChangeForm
+            key={linkKey}
+            base={bases.recruiter}
             id="link-h"
             intent="recruiter"
             lng={lng}

@@ -13,6 +13,7 @@ import { ChoiceField, SelectField, TextField, useFormReply } from "~/components/
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
+import { formShapeRefusal } from "~/http/action-form.server";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
@@ -52,6 +53,12 @@ export const shouldRevalidate = revalidateAfterStale;
 export async function action({ request }: ActionFunctionArgs) {
   const { actor, form } = await requireAdminForm(request);
   const lng = lngFromUrl(request.url);
+  // One value per field (ADR 086): a field sent twice is refused in our words, not Zod's.
+  const refused = formShapeRefusal(form, { fields: [] }, lng);
+  if (refused) {
+    delete refused.initialValue?.password;
+    return data<ActionResult>({ result: refused }, { status: 400 });
+  }
   const submission = parseWithZod(form, { schema: createStaffSchema(lng) });
   if (submission.status !== "success")
     return data<ActionResult>({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });

@@ -26,7 +26,7 @@ import { type CallAnswer, workCallTask } from "~/hotline/call-outcome.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
 import { type CallerAnswer, lookUpCallerLeads, type PreviewAnswer, previewMatches } from "~/hotline/desk.server";
 import { openLeadsWithPhone } from "~/hotline/desk-lead.server";
-import { parseActionForm, staleFormReply } from "~/http/action-form.server";
+import { formShapeRefusal, parseActionForm, staleFormReply } from "~/http/action-form.server";
 import type { FetcherRefusal } from "~/http/fetcher-access.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { notFoundWith } from "~/http/not-found.server";
@@ -135,10 +135,18 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = stale.initialValue?.task === undefined ? stale : undefined;
     return data<ActionResult>({ result, stale: true, csrf: user.csrf }, { status: 403 });
   }
-  const controls = await parseActionForm(form, user, deskControls, { disableAutoCoercion: true });
-  if (controls.status !== "success") throw data(null, { status: 400 }); // a field sent twice
-  const control = controls.value;
   const lng = lngFromUrl(request.url);
+  // One value per field (ADR 086): a field sent twice (a crafted post) is refused in our words, not a bare
+  // 400. A call task's post says it above the lead form and leaves what is typed there alone.
+  const refused = formShapeRefusal(form, { fields: [] }, lng);
+  if (refused) {
+    const result =
+      refused.initialValue?.task !== undefined ? { status: "error" as const, error: { "": refused.error?.[""] ?? null } } : refused;
+    return data<ActionResult>({ result }, { status: 400 });
+  }
+  const controls = await parseActionForm(form, user, deskControls, { disableAutoCoercion: true });
+  if (controls.status !== "success") throw data(null, { status: 400 }); // not reached: every control is an optional text
+  const control = controls.value;
   if (control.task !== undefined) return callTaskAction(request, control, lng, user.id);
 
   const schema = createLeadSchema(lng, "hotline");

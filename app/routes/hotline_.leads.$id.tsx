@@ -9,7 +9,7 @@ import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
-import { ErrorList, useFormReply } from "~/components/forms";
+import { ErrorList, useAnswerKey, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
@@ -23,7 +23,9 @@ import { needRegionsText } from "~/domain/regions.server";
 import { callNoteSchema } from "~/hotline/call-note-form";
 import { loadDeskLead, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
+import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
+import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
 import { lngHref } from "~/i18n/i18n";
@@ -34,7 +36,7 @@ import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
 import {
-  baseAfterConflict,
+  afterRefusal,
   changedKeys,
   decodeBase,
   type EditConflict,
@@ -90,6 +92,22 @@ const NEED_KEYS = [
   "use.industry",
   "use.product",
 ];
+
+/**
+ * What the page's two forms send (ADR 086): every text box and select, sent even when blank — but the
+ * radio groups (kind, deal, unit) and the 单层 tick, which send nothing when none is chosen.
+ */
+const PAGE_FORMS: Record<"note" | "need", FormShape> = {
+  note: { fields: ["intent", "body"] },
+  need: {
+    fields: [
+      "intent",
+      "base",
+      "note",
+      ...NEED_KEYS.filter((k) => !["need.kind", "need.deal", "need.areaUnit", "need.singleStorey"].includes(k)),
+    ],
+  },
+};
 
 /** A stored lead's need as the form's values by form name (what `base` carries, ADR 091). */
 function needValues(lead: Lead): EditValues {
@@ -152,6 +170,31 @@ function shownNeedValue(lng: Lng, key: string, v: string | string[]): string {
   return text;
 }
 
+/** The form's line naming the need fields another agent changed that now show what they saved (none: no line). */
+function needUpdatedNote(lng: Lng, shown: { values: EditValues; updated: string[] } | null): string[] {
+  if (!shown?.updated.length) return [];
+  const fields = shown.updated
+    .map((k) => `${ui(lng, k as never)}${lng === "zh" ? "：" : ": "}${shownNeedValue(lng, k, shown.values[k])}`)
+    .join(lng === "zh" ? "；" : "; ");
+  return [hotlineText(lng, "editNeed.updatedMeanwhile", { fields })];
+}
+
+type FormPayload = NonNullable<SubmissionResult<string[]>["initialValue"]>;
+
+/** Conform's values of the form (`need: {…}, use: {…}`) with `values` (by form name, "need.areaMin") put in. */
+function nestedValues(initial: FormPayload | null | undefined, values: EditValues): FormPayload {
+  const out: FormPayload = { ...initial };
+  for (const [name, v] of Object.entries(values)) {
+    const [group, field] = name.split(".");
+    const inner = { ...((out[group] as FormPayload | undefined) ?? {}) };
+    // An unticked 单层 is no value (the box sends nothing), not an empty text.
+    if (v === "") delete inner[field];
+    else inner[field] = v;
+    out[group] = inner;
+  }
+  return out;
+}
+
 function needConflictErrors(lng: Lng, conflicts: EditConflict[]): Record<string, string[]> {
   return Object.fromEntries(
     conflicts.map((c) => [
@@ -166,7 +209,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const lng = lngFromUrl(request.url);
   const lead = await loadDeskLead(getSql(), params.id ?? "");
-  if (!lead) throw data(hotlineText(lng, "lead.notFound"), { status: 404 });
+  if (!lead) throw notFoundWith(hotlineText(lng, "lead.notFound"));
   // The page shows the enterprise's full number (to call back): a logged view.
   await recordPhoneViews(getSql(), { actor: user.email, role: user.role }, "caller-lookup", [
     { leadId: lead.id, reference: lead.reference },
@@ -205,14 +248,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   checkCsrf(user, form);
   const lng = lngFromUrl(request.url);
   const lead = await loadDeskLead(getSql(), params.id ?? "");
-  if (!lead) throw data(hotlineText(lng, "lead.notFound"), { status: 404 });
+  if (!lead) throw notFoundWith(hotlineText(lng, "lead.notFound"));
   // The message rides the flash cookie (ADR 025), not a query flag that a reload or a shared link repeats.
   // It names the form it answered: that form starts over, the other keeps what is typed (ADR 081).
   const back = (form: "note" | "need", key: "note.saved" | "editNeed.saved") =>
     redirectWithFlash(request, lngHref(`/hotline/leads/${lead.id}`, lng), { tone: "status", text: hotlineText(lng, key), form });
-  // Which of the two forms was sent: read the one way (Conform + Zod) like every field.
+  // Which of the two forms was sent (the first `intent` of a crafted post that repeats it, refused below).
+  const sentIntent = parseWithZod(form, { schema: z.object({ intent: z.unknown() }) }).payload.intent;
+  const which = (Array.isArray(sentIntent) ? sentIntent[0] : sentIntent) === "note" ? "note" : "need";
+  // Only what the page's form sends: a field left out or sent twice is refused in our words, nothing saved.
+  const refused = formShapeRefusal(form, PAGE_FORMS[which], lng);
+  if (refused) return data<ActionResult>({ form: which, result: refused }, { status: 400 });
+  // Read the one way (Conform + Zod) like every field.
   const step = parseWithZod(form, { schema: stepSchema });
-  if (step.status !== "success") throw data(null, { status: 400 });
+  if (step.status !== "success") return data<ActionResult>({ form: which, result: step.reply() }, { status: 400 });
   if (step.value.intent === "note") {
     const submission = parseWithZod(form, { schema: callNoteSchema(lng) });
     if (submission.status !== "success") return data<ActionResult>({ form: "note", result: submission.reply() }, { status: 400 });
@@ -225,18 +274,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema, disableAutoCoercion: true });
   if (submission.status !== "success") return data<ActionResult>({ form: "need", result: submission.reply() }, { status: 400 });
   let conflicts: EditConflict[] = [];
+  let stored: EditValues | null = null; // the need's values when the save was refused
   const sent = sentValues(form, NEED_KEYS, new Set());
   // This form's changes over the need as stored now: a field it did not change keeps another agent's change.
   const merge = loaded
     ? (current: Lead): Lead | null => {
         const now = needValues(current);
+        stored = now;
         const merged = mergeEdit(NEED_KEYS, loaded, now, sent);
         conflicts = merged.conflicts;
         if (conflicts.length) return null;
         const again = parseWithZod(valuesAsForm(merged.values), { schema, disableAutoCoercion: true });
         if (again.status === "success") return withKeptBlank(again.value.lead, keepBlank, merged.values);
-        // Fine alone, not together (a cross-field rule): every field the other agent changed is shown.
-        conflicts = changedKeys(NEED_KEYS, loaded, now).map((k) => ({ field: k, theirs: now[k] ?? "", mine: sent[k] ?? "" }));
+        // Fine alone, not together (a cross-field rule): refused; a field both changed says both values, the
+        // other agent's other changes show as stored (afterRefusal), and saving again is judged by the rule.
+        const theirs = new Set(changedKeys(NEED_KEYS, loaded, now));
+        conflicts = changedKeys(NEED_KEYS, loaded, sent)
+          .filter((k) => theirs.has(k))
+          .map((k) => ({ field: k, theirs: now[k] ?? "", mine: sent[k] ?? "" }));
         return null;
       }
     : undefined;
@@ -250,19 +305,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     merge,
   });
   if (!saved.ok && saved.reason === "changedMeanwhile") {
-    // What was typed stays in the form, each conflicting field says what the other agent saved; the next
-    // base names those stored values, so saving again overwrites just the fields now seen (ADR 091).
-    const result = submission.reply({
-      formErrors: [hotlineText(lng, "editNeed.changedMeanwhile")],
+    // What was typed stays, each conflicting field says what the other agent saved, and every field this
+    // tab did not touch shows what is stored now, named in the form's message (ADR 092). The next base is
+    // the need as stored: saving again writes exactly this tab's changes.
+    const shown = loaded && stored ? afterRefusal(NEED_KEYS, loaded, stored, sent) : null;
+    const reply = submission.reply({
+      formErrors: [hotlineText(lng, "editNeed.changedMeanwhile"), ...needUpdatedNote(lng, shown)],
       fieldErrors: needConflictErrors(lng, conflicts),
     });
-    const next = loaded ? encodeBase(baseAfterConflict(loaded, conflicts)) : saved.base;
+    const result = shown ? { ...reply, initialValue: nestedValues(reply.initialValue, shown.values) } : reply;
+    const next = shown ? encodeBase(shown.base) : saved.base;
     return data<ActionResult>({ form: "need", result, base: next }, { status: 409 });
   }
-  if (!saved.ok)
-    throw data(hotlineText(lng, saved.reason === "closed" ? "lead.closed" : "lead.notFound"), {
-      status: saved.reason === "closed" ? 409 : 404,
-    });
+  if (!saved.ok && saved.reason !== "closed") throw notFoundWith(hotlineText(lng, "lead.notFound"));
+  if (!saved.ok) throw data(hotlineText(lng, "lead.closed"), { status: 409 });
   return back("need", "editNeed.saved");
 }
 
@@ -272,7 +328,7 @@ export default function HotlineLead() {
   const lng = d.lng;
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   const l = d.lead;
-  const needSchema = useMemo(() => needOnlySchema(lng, null, d.keepBlank), [lng, d.keepBlank]);
+  const needKey = useAnswerKey(useFormReply("need", actionData?.form === "need" ? actionData.result : undefined), !!actionData?.base);
   const [noteForm, noteFields] = useForm({
     id: "call-note",
     lastResult: useFormReply("note", actionData?.form === "note" ? actionData.result : undefined),
@@ -280,17 +336,6 @@ export default function HotlineLead() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: callNoteSchema(lng) }),
   });
-  const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
-    id: "edit-need",
-    defaultValue: d.typed,
-    lastResult: useFormReply("need", actionData?.form === "need" ? actionData.result : undefined),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: needSchema, disableAutoCoercion: true }) as never,
-  });
-  const need = fields.need.getFieldset();
-  const use = fields.use.getFieldset();
-  const [notes, setNotes] = useState(d.typed.need.notes);
   const kind = l.lead.need.kind;
   const area = needAreaShort(l.lead.need.areaMinSqm, l.lead.need.areaMaxSqm, kind === "land");
 
@@ -372,6 +417,11 @@ export default function HotlineLead() {
               <legend>{h("note.legend")}</legend>
               <input type="hidden" name="csrf" value={d.csrf} />
               <input type="hidden" name="intent" value="note" />
+              {noteForm.errors?.length ? (
+                <div className="banner error" role="alert" id={noteForm.errorId}>
+                  {noteForm.errors.join(" ")}
+                </div>
+              ) : null}
               <div className="field">
                 <label htmlFor={noteFields.body.id}>
                   {h("note.body")}
@@ -395,26 +445,52 @@ export default function HotlineLead() {
             </fieldset>
           </Form>
 
-          <Form method="post" action={lngHref(`/hotline/leads/${l.id}`, lng)} {...getFormProps(needForm)} className="desk-form" noValidate>
-            <h2>{h("editNeed.legend")}</h2>
-            <input type="hidden" name="csrf" value={d.csrf} />
-            <input type="hidden" name="intent" value="need" />
-            <input type="hidden" name="base" value={(actionData?.form === "need" ? actionData.base : undefined) ?? d.base} />
-            {needForm.errors?.length ? (
-              <div className="banner error" role="alert" id={needForm.errorId}>
-                {needForm.errors.join(" ")}
-              </div>
-            ) : null}
-            <PhoneLeadNeed lng={lng} need={need as never} use={use as never} notes={notes} onNotes={setNotes} keepBlank={d.keepBlank} />
-            <div className="field">
-              <label htmlFor="need-note">{h("task.note")}</label>
-              <textarea id="need-note" name="note" rows={2} maxLength={NOTE_MAX} />
-            </div>
-            <button type="submit">{h("editNeed.save")}</button>
-          </Form>
+          {/* A refused save answers with the next base and the need as stored now (ADR 092): a new form shows it. */}
+          <NeedEdit key={needKey} />
         </>
       )}
     </StaffPage>
+  );
+}
+
+/** The need edit: filled from the lead (or, after a refused save, from the answer: what is stored now and what was typed). */
+function NeedEdit() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<ActionResult>();
+  const lng = d.lng;
+  const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
+  const needSchema = useMemo(() => needOnlySchema(lng, null, d.keepBlank), [lng, d.keepBlank]);
+  const answer = actionData?.form === "need" ? actionData : undefined;
+  const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
+    id: "edit-need",
+    defaultValue: d.typed,
+    lastResult: useFormReply("need", answer?.result),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: needSchema, disableAutoCoercion: true }) as never,
+  });
+  const need = fields.need.getFieldset();
+  const use = fields.use.getFieldset();
+  const shownNotes = need.notes.initialValue;
+  const [notes, setNotes] = useState(typeof shownNotes === "string" ? shownNotes : d.typed.need.notes);
+  return (
+    <Form method="post" action={lngHref(`/hotline/leads/${d.lead.id}`, lng)} {...getFormProps(needForm)} className="desk-form" noValidate>
+      <h2>{h("editNeed.legend")}</h2>
+      <input type="hidden" name="csrf" value={d.csrf} />
+      <input type="hidden" name="intent" value="need" />
+      <input type="hidden" name="base" value={answer?.base ?? d.base} />
+      {needForm.errors?.length ? (
+        <div className="banner error" role="alert" id={needForm.errorId}>
+          {needForm.errors.join(" ")}
+        </div>
+      ) : null}
+      <PhoneLeadNeed lng={lng} need={need as never} use={use as never} notes={notes} onNotes={setNotes} keepBlank={d.keepBlank} />
+      <div className="field">
+        <label htmlFor="need-note">{h("task.note")}</label>
+        <textarea id="need-note" name="note" rows={2} maxLength={NOTE_MAX} />
+      </div>
+      <button type="submit">{h("editNeed.save")}</button>
+    </Form>
   );
 }
 

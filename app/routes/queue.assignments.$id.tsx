@@ -29,7 +29,7 @@ import { leadFlags } from "~/domain/lead-flags";
 import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { needRegionsText } from "~/domain/regions.server";
-import { staleFormReply } from "~/http/action-form.server";
+import { formShapeRefusal, staleFormReply } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
@@ -199,12 +199,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isUuid(params.id) || !user.recruiterId) throw data(null, { status: 404 });
   const lng = lngFromUrl(request.url);
   const submission = parseWithZod(form, { schema: leadWorkSchema(lng, shanghaiToday()) });
-  const formId = typeof submission.payload.intent === "string" ? submission.payload.intent : "";
+  const sentIntent = submission.payload.intent;
+  const formId = String((Array.isArray(sentIntent) ? sentIntent[0] : sentIntent) ?? "");
   const sql = getSql();
   const who = { assignmentId: params.id!, recruiterId: user.recruiterId };
   // An assignment that is not there (or not the recruiter's): 404 here, before the form is judged — not a
   // 303 (or a 400) to a page that 404s.
   if (!(await assignmentToActOn(sql, who, formId))) throw notFoundWith(staffText(lng, "a.notFound"));
+  // One value per field (ADR 086; the shortlist's spaces are ticks): a field sent twice is refused in our words.
+  const refused = formShapeRefusal(form, { fields: [], multi: ["spaces"] }, lng);
+  if (refused) return data<ActionData>({ form: formId, result: refused }, { status: 400 });
   if (submission.status !== "success") return data<ActionData>({ form: formId, result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 };

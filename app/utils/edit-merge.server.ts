@@ -68,11 +68,35 @@ export function mergeEdit(keys: readonly string[], base: EditValues, current: Ed
   return { values, conflicts, cleared };
 }
 
-/** The `base` after a conflict: the stored value for the conflicting fields (the person has seen them), the rest as before. */
-export function baseAfterConflict(base: EditValues, conflicts: EditConflict[]): EditValues {
-  const next = { ...base };
-  for (const c of conflicts) next[c.field] = c.theirs;
-  return next;
+/** What a refused save's form shows and carries next (ADR 092). */
+export type AfterRefusal = {
+  /** The form's values: what is stored now in each field this tab did not change, this tab's typing in the others. */
+  values: EditValues;
+  /** The next `base`: what is stored now, every field — the page now shows it, or the person has seen it beside their typing. */
+  base: EditValues;
+  /** Fields this tab did not change that another person did: now showing the stored value, to be marked as such. */
+  updated: string[];
+};
+
+/**
+ * After a save refused for a conflict (ADR 092): the form shows what is stored now wherever this tab
+ * typed nothing, so a person sees the other's changes without losing their own; a field this tab changed
+ * keeps its typing (a conflicting one with its message). Saving again from there writes exactly this
+ * tab's changes — the fields it changed, over the values it now shows. Shapes as mergeEdit's.
+ */
+export function afterRefusal(keys: readonly string[], base: EditValues, current: EditValues, sent: EditValues): AfterRefusal {
+  const values: EditValues = {};
+  const next: EditValues = {};
+  const updated: string[] = [];
+  for (const key of keys) {
+    const now = current[key] ?? "";
+    next[key] = now;
+    if (same(sent[key], base[key])) {
+      values[key] = now;
+      if (!same(now, base[key])) updated.push(key);
+    } else values[key] = sent[key] ?? "";
+  }
+  return { values, base: next, updated };
 }
 
 /** `base` as it travels in a hidden field: base64url JSON (no escaping in HTML, no fingerprint to guess). */

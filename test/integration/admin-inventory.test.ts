@@ -304,6 +304,76 @@ describe("the admin forms over HTTP", () => {
     expect(await area()).toMatchObject({ areaSqm: 15000, title: "四号页签的标题", notes: "二号页签的备注" });
   });
 
+  // After a refusal, the fields this tab did not touch still showed this tab's old values: saving did not
+  // revert them (the merge), but the page did not show what was stored, nor say so (ADR 092).
+  it("a refused save shows what is stored now in every field this tab did not change, names them, and keeps this tab's typing", async () => {
+    const decodeEntities = (t: string) =>
+      t
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&");
+    /** The edit form as a browser would send it from this page. */
+    const formOf = (html: string) => {
+      const form = /<form\b[^>]*id="inventory-spaces"[\s\S]*?<\/form>/.exec(html)?.[0] ?? "";
+      const sent: Record<string, string | string[]> = {};
+      for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+        const attr = (a: string) => new RegExp(`\\b${a}="([^"]*)"`).exec(tag)?.[1];
+        const name = attr("name");
+        if (!name) continue;
+        if (/type="checkbox"/.test(tag)) {
+          if (/checked=""/.test(tag)) sent[name] = [...((sent[name] as string[] | undefined) ?? []), decodeEntities(attr("value") ?? "on")];
+          continue;
+        }
+        sent[name] = decodeEntities(attr("value") ?? "");
+      }
+      for (const [, name, options] of form.matchAll(/<select\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g))
+        sent[name] = decodeEntities(/<option value="([^"]*)" selected="">/.exec(options)?.[1] ?? "");
+      for (const [, name, text] of form.matchAll(/<textarea\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
+        sent[name] = decodeEntities(text);
+      return sent;
+    };
+    const page = async () => await (await fetch(`${web.url}/admin/spaces/S3`, { headers: { cookie } })).text();
+    const row = async () =>
+      (
+        await db.sql<{ areaSqm: number; ceilingM: number | null; title: string; deals: string[] }[]>`
+        select area_sqm, ceiling_m, title, deals from spaces where id = 'S3'`
+      )[0];
+    const tab1 = formOf(await page());
+    const tab2 = formOf(await page());
+    expect(tab1.base).toBeTruthy();
+    // Tab 1: the area, the ceiling and the deals. Tab 2 (opened before): the area too, and the title.
+    expect(
+      (await post("/admin/spaces/S3", { ...tab1, csrf, intent: "save", areaSqm: "14000", ceilingM: "11", deals: ["lease", "buy"] })).status,
+    ).toBe(303);
+    const stale = await post("/admin/spaces/S3", { ...tab2, csrf, intent: "save", areaSqm: "1.5万平", title: "二号页签的标题" });
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    const shown = formOf(html);
+    // This tab's typing: the conflicting area (with both values beside it) and the title.
+    expect(shown).toMatchObject({ areaSqm: "1.5万平", title: "二号页签的标题" });
+    expect(html).toContain("对方已保存为：14000；本页为：1.5万平");
+    // What tab 1 stored, where tab 2 typed nothing: shown, and named in the form's message.
+    expect(shown).toMatchObject({ ceilingM: "11" });
+    expect((shown.deals as string[]).sort()).toEqual(["buy", "lease"]);
+    expect(html).toContain("以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：交易方式：出租、出售；层高（米）：11。");
+    expect(html).toContain("有 1 处需要修改"); // the area; the updated fields are no error
+    // Saving the page as shown: tab 2's two changes over everything tab 1 stored.
+    expect((await post("/admin/spaces/S3", { ...shown, intent: "save" })).status).toBe(303);
+    expect(await row()).toMatchObject({ areaSqm: 15000, ceilingM: 11, title: "二号页签的标题" });
+    expect((await row()).deals.sort()).toEqual(["buy", "lease"]);
+    // In English too.
+    const tab3 = formOf(await page());
+    const tab4 = formOf(await page());
+    expect((await post("/admin/spaces/S3", { ...tab3, csrf, intent: "save", ceilingM: "12", title: "三" })).status).toBe(303);
+    const en = await post("/admin/spaces/S3?lng=en", { ...tab4, csrf, intent: "save", title: "四" });
+    expect(en.status).toBe(409);
+    const enHtml = await en.text();
+    expect(enHtml).toContain("Saved by them meanwhile, in fields you had not changed, and now shown below as stored: ceiling (m): 12.");
+    expect(formOf(enHtml)).toMatchObject({ ceilingM: "12", title: "四" });
+  });
+
   // The banner counted the form's own message as a field: "有 1 处需要修改，见各字段下方的说明" with no field marked.
   it("a refusal that names no field (a page from before ADR 091 sent a fingerprint) does not count one", async () => {
     const res = await post("/admin/spaces/S6", spaceForm({ id: "S6", parkId: "GC-EDZ", base: "AAAAAAAAAAAAAAAAAAAAAA" }));

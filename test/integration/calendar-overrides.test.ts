@@ -87,7 +87,7 @@ describe("calendar overrides on /admin/office-hours", () => {
     expect(html).toContain("删除 2027-01-01");
 
     // entering a day again replaces it (audited with what it was)
-    expect((await adminPost({ intent: "override-add", day: "2027-02-20", kind: "work" })).status).toBe(303);
+    expect((await adminPost({ intent: "override-add", day: "2027-02-20", kind: "work", name: "" })).status).toBe(303);
     expect((await overrideRows())[1]).toEqual({ day: "2027-02-20", work: true, name: null });
 
     const removed = await followFlash(web.url, await adminPost({ intent: "override-remove", day: "2027-02-20" }), admin);
@@ -112,7 +112,7 @@ describe("calendar overrides on /admin/office-hours", () => {
     const cases: [Record<string, string>, string][] = [
       [{ day: "2027-02-30", kind: "off", name: "春节" }, "请按 年-月-日 填写"],
       [{ day: "2027/01/01", kind: "off", name: "元旦" }, "请按 年-月-日 填写"],
-      [{ day: "2027-01-02", kind: "off" }, "请填写节日名称，例如 元旦"],
+      [{ day: "2027-01-02", kind: "off", name: "" }, "请填写节日名称，例如 元旦"],
       [{ day: "2027-01-02", kind: "holiday", name: "元旦" }, "请选择一项"],
       [{ day: "2027-01-02", kind: "off", name: "节".repeat(41) }, "最多 40 个字"],
     ];
@@ -125,7 +125,7 @@ describe("calendar overrides on /admin/office-hours", () => {
     }
     const en = await client.post(
       "/admin/office-hours?lng=en",
-      { csrf: await client.csrfOf("/admin", admin), intent: "override-add", day: "2027-01-02", kind: "off" },
+      { csrf: await client.csrfOf("/admin", admin), intent: "override-add", day: "2027-01-02", kind: "off", name: "" },
       admin,
     );
     expect(en.status).toBe(400);

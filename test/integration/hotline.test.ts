@@ -326,7 +326,11 @@ describe("/hotline", () => {
     const pageB = await page(cookie, `/hotline/leads/${leadId}`);
     const csrf = csrfIn(pageA);
     const need = { intent: "need", "need.kind": "factory", "need.areaMin": "4000", "need.regions": "高淳区", csrf };
-    const saveB = await post(`/hotline/leads/${leadId}`, { ...need, "need.ceilingMinM": "9", base: baseIn(pageB) }, cookie);
+    const saveB = await post(
+      `/hotline/leads/${leadId}`,
+      { ...needFormOf(pageB), ...need, "need.ceilingMinM": "9", base: baseIn(pageB), note: "" },
+      cookie,
+    );
     expect(saveB.status).toBe(303);
 
     // A's page as a browser sends it: what it was filled with, and the power A typed.
@@ -360,16 +364,36 @@ describe("/hotline", () => {
 
     const tab3 = await open();
     const tab4 = await open();
-    expect((await save(tab3, { "need.powerMinKva": "800" })).status).toBe(303);
+    // Tab 3 also changes what tab 4 does not touch: the crane and the notes.
+    expect((await save(tab3, { "need.powerMinKva": "800", "need.craneMinT": "5", "need.notes": "对方补充：要有停车场" })).status).toBe(303);
     const stale = await save(tab4, { "need.powerMinKva": "1250", "need.ceilingMinM": "10" });
     expect(stale.status).toBe(409);
     const html = await stale.text();
     expect(html).toContain("对方已保存为：800；本页为：1250");
     expect(await needOf()).toMatchObject({ powerMinKva: 800 });
     expect((await needOf()).ceilingMinM).toBe(Number(tab4["need.ceilingMinM"]) || undefined);
-    const again = /name="base" value="([^"]+)"/.exec(html)?.[1] ?? "";
-    expect((await save({ ...tab4, base: again }, { "need.powerMinKva": "1250", "need.ceilingMinM": "10" })).status).toBe(303);
-    expect(await needOf()).toMatchObject({ powerMinKva: 1250, ceilingMinM: 10, areaMinSqm: 6000, deal: "lease" });
+    // The refused page (ADR 092): what tab 3 saved shows in the fields tab 4 did not touch, and is named;
+    // tab 4's own typing stays — the conflicting power and the ceiling no one else changed.
+    const shown = needFormOf(html);
+    expect(shown).toMatchObject({
+      "need.craneMinT": "5",
+      "need.notes": "对方补充：要有停车场",
+      "need.powerMinKva": "1250",
+      "need.ceilingMinM": "10",
+    });
+    expect(html).toContain(
+      "以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：行车（吨）不低于：5；补充说明：对方补充：要有停车场。",
+    );
+    // Saving the page as shown writes tab 4's two changes and keeps all of tab 3's.
+    expect((await save(shown, {})).status).toBe(303);
+    expect(await needOf()).toMatchObject({
+      powerMinKva: 1250,
+      ceilingMinM: 10,
+      craneMinT: 5,
+      notes: "对方补充：要有停车场",
+      areaMinSqm: 6000,
+      deal: "lease",
+    });
   });
 
   // The notes said 层高9米 and 配电1000千伏安; the agent emptied both and saved: the assist read them from
@@ -540,7 +564,15 @@ describe("/hotline", () => {
     expect(await matchJobs()).toBe(0);
     const edited = await post(
       `/hotline/leads/${callback.leadId}`,
-      { intent: "need", "need.kind": "warehouse", "need.areaMin": "3000", "need.regions": "溧水区", note: "回访：改要仓库", csrf },
+      {
+        ...needFormOf(leadPage),
+        intent: "need",
+        "need.kind": "warehouse",
+        "need.areaMin": "3000",
+        "need.regions": "溧水区",
+        note: "回访：改要仓库",
+        csrf,
+      },
       cookie,
     );
     // Back to the lead's clean address, which says once what happened: the flash cookie, not ?needSaved=1 (ADR 025).

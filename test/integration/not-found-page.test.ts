@@ -92,7 +92,7 @@ describe("the 404 page", () => {
     expect(asAdmin).toContain("园区招商 · 管理后台");
     expect(asAdmin).toContain('href="/admin/leads"'); // the admin's menu
     expect(asAdmin).toContain('href="/nonexistent?lng=en"'); // the same address in English
-    expect(asAdmin).toContain('action="/logout"');
+    expect(asAdmin).toContain('action="/logout');
     expect(asAdmin).not.toContain("厂房土地需求登记");
     const asAdminEn = header(await (await client.get("/admin/nope?lng=en", admin)).text());
     expect(asAdminEn).toContain("Industrial park sites · Admin");
@@ -190,5 +190,66 @@ describe("an unknown API address", () => {
     const res = await fetch(`${web.url}/API/leads`, { method: "POST", headers: json, body: "{}" });
     expect(res.status).toBe(400); // the lead's own checks, not the form gate's 415
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  });
+});
+
+describe("a malformed id on a staff page (a hand-typed or cut-off address, a crafted post)", () => {
+  // A call task posted with a task id that is no id answered a bare 400 with no page; every staff page
+  // with an id reads a malformed one as "no such row": the 404 page under the person's own header, in
+  // their language — never a bare 400 or a 500.
+  const header = (html: string) => /<header class="[^"]*">([\s\S]*?)<\/header>/.exec(html)?.[0] ?? "";
+  const cookieOf = () => ({ admin, hotline, recruiter });
+  const ids = ["not-a-uuid", "00000000-0000-0000-0000-00000000000g", "1'%20or%20'1", "%E4%B8%AD"];
+
+  it.each(
+    ids.flatMap((id) => [
+      ["admin", `/admin/leads/${id}`],
+      ["admin", `/admin/staff/${id}`],
+      ["admin", `/admin/spaces/${id}`],
+      ["admin", `/admin/parks/${id}`],
+      ["admin", `/admin/recruiters/${id}`],
+      ["admin", `/hotline/leads/${id}`],
+      ["hotline", `/hotline/leads/${id}`],
+      ["recruiter", `/queue/assignments/${id}`],
+      ["admin", `/queue/assignments/${id}`],
+    ]),
+  )("GET as %s %s: the 404 page under the person's header", async (who, path) => {
+    const cookie = cookieOf()[who as "admin"];
+    for (const lng of ["zh", "en"] as const) {
+      const res = await client.get(`${path}${lng === "en" ? "?lng=en" : ""}`, cookie);
+      expect(res.status).toBe(404);
+      const html = await res.text();
+      expect(header(html)).toContain(
+        who === "admin" && !path.startsWith("/hotline") && !path.startsWith("/queue") ? "admin-top" : 'action="/logout',
+      );
+      expect(html).toMatch(lng === "en" ? /not found|cannot be found|no such/i : /不存在|找不到/);
+      if (path.startsWith("/hotline/leads/")) expect(html).toContain(lng === "en" ? "This lead cannot be found" : "找不到这条线索");
+    }
+  });
+
+  it.each(
+    ids.flatMap(
+      (id) =>
+        [
+          ["admin", `/admin/leads/${id}`, { intent: "rematch" }],
+          ["admin", `/admin/staff/${id}`, { intent: "deactivate" }],
+          ["hotline", `/hotline/leads/${id}`, { intent: "note", note: "", body: "打过电话" }],
+          ["recruiter", `/queue/assignments/${id}`, { intent: "accept" }],
+          ["hotline", "/hotline", { task: decodeURIComponent(id), outcome: "no-answer", note: "" }],
+          ["admin", "/hotline", { task: decodeURIComponent(id), outcome: "no-answer", note: "" }],
+        ] as const,
+    ),
+  )("POST as %s %s: the 404 page with what was not found, never a bare 400", async (who, path, fields) => {
+    const cookie = cookieOf()[who as "admin"];
+    const csrf = await client.csrfOf(who === "recruiter" ? "/queue" : who === "hotline" ? "/hotline" : "/admin/office-hours", cookie);
+    for (const lng of ["zh", "en"] as const) {
+      const res = await client.post(`${path}${lng === "en" ? "?lng=en" : ""}`, { csrf, ...fields }, cookie);
+      expect(res.status).toBe(404);
+      const html = await res.text();
+      expect(header(html)).toContain('action="/logout');
+      expect(html).toMatch(lng === "en" ? /not found|cannot be found|no such/i : /不存在|找不到/);
+      if (path.startsWith("/hotline/leads/")) expect(html).toContain(lng === "en" ? "This lead cannot be found" : "找不到这条线索");
+      if (path === "/hotline") expect(html).toContain(lng === "en" ? "There is no such call task." : "找不到这条呼叫任务。");
+    }
   });
 });

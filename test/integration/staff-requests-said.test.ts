@@ -7,7 +7,7 @@ import { importInventory } from "~/inventory/import.server";
 
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
-import { storeTestLead } from "../support/routed-lead";
+import { routedTestLead, storeTestLead } from "../support/routed-lead";
 import { startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
 
@@ -204,4 +204,166 @@ describe("a staff account change that is not what its form sends", () => {
     // The whole form still works: an emptied select unlinks on purpose.
     expect((await client.post(path, { csrf, intent: "recruiter", recruiterId: "" }, admin)).status).toBe(303);
   });
+});
+
+describe("every staff form refuses a single-valued field sent twice, in our words", () => {
+  // A crafted post with one field twice was refused by Zod in the library's English ("expected string,
+  // received array"), joined, or with a bare 400 and no page (the hotline need edit, the office hours,
+  // the desk's call task). Every staff form action answers 400 with "此项只能填一个值…" beside the field
+  // (formShapeRefusal, ADR 086), in the page's language, and changes nothing.
+  let leadId = "";
+  let assignmentId = "";
+  beforeAll(async () => {
+    ({ leadId, assignmentId } = await routedTestLead(db.sql, { company: "两次提交测试厂", phone: "13912345678" }, "S1", "GC-EDZ"));
+    // The signed-in recruiter's (the account test above unlinked the account: linked again here).
+    await db.sql`update users set recruiter_id = 'R1' where id = ${recruiterAccountId}`;
+    await db.sql`update assignments set recruiter_id = 'R1' where id = ${assignmentId}`;
+  });
+
+  const FORMS: [who: "admin" | "hotline" | "recruiter", path: () => string, entries: [string, string][]][] = [
+    [
+      "admin",
+      () => "/admin/office-hours",
+      [
+        ["start", "08:00"],
+        ["start", "09:00"],
+        ["end", "18:00"],
+      ],
+    ],
+    [
+      "admin",
+      () => "/admin/office-hours",
+      [
+        ["intent", "override-add"],
+        ["day", "2027-01-04"],
+        ["day", "2027-01-05"],
+        ["kind", "off"],
+        ["name", ""],
+      ],
+    ],
+    [
+      "admin",
+      () => "/admin/office-hours",
+      [
+        ["intent", "override-remove"],
+        ["day", "2027-01-04"],
+        ["day", "2027-01-05"],
+      ],
+    ],
+    [
+      "admin",
+      () => `/admin/leads/${leadId}`,
+      [
+        ["intent", "close"],
+        ["as", "spam"],
+        ["as", "duplicate"],
+        ["note", "x"],
+        ["duplicateOf", ""],
+      ],
+    ],
+    [
+      "admin",
+      () => "/admin/staff",
+      [
+        ["email", "a@example.test"],
+        ["email", "b@example.test"],
+        ["name", "两个"],
+        ["role", "hotline"],
+        ["recruiterId", ""],
+        ["password", ""],
+      ],
+    ],
+    [
+      "hotline",
+      () => `/hotline/leads/${leadId}`,
+      [
+        ["intent", "note"],
+        ["body", "一"],
+        ["body", "二"],
+      ],
+    ],
+    [
+      "hotline",
+      () => `/hotline/leads/${leadId}`,
+      [
+        ["intent", "note"],
+        ["intent", "need"],
+        ["body", "一"],
+      ],
+    ],
+    [
+      "hotline",
+      () => `/hotline/leads/${leadId}`,
+      [
+        ["intent", "need"],
+        ["base", ""],
+        ["need.kind", "factory"],
+        ["need.deal", "lease"],
+        ["need.areaUnit", "sqm"],
+        ["need.areaMin", "4000"],
+        ["need.areaMin", "6000"],
+        ["need.areaMax", ""],
+        ["need.regions", ""],
+        ["need.moveInBy", ""],
+        ["need.ceilingMinM", ""],
+        ["need.floorLoadMinKg", ""],
+        ["need.powerMinKva", ""],
+        ["need.craneMinT", ""],
+        ["need.notes", ""],
+        ["use.industry", "C34"],
+        ["use.product", "零件"],
+        ["note", ""],
+      ],
+    ],
+    [
+      "hotline",
+      () => "/hotline",
+      [
+        ["task", randomUUID()],
+        ["outcome", "no-answer"],
+        ["outcome", "done"],
+        ["note", ""],
+      ],
+    ],
+    [
+      "recruiter",
+      () => `/queue/assignments/${assignmentId}`,
+      [
+        ["intent", "note"],
+        ["body", "一"],
+        ["body", "二"],
+      ],
+    ],
+  ];
+
+  it.each(FORMS.map(([who, path, entries]) => [`${who} ${entries.map(([k]) => k).join(",")}`, who, path, entries] as const))(
+    "%s: 400, the message beside the field in zh and en, nothing written",
+    async (_name, who, path, entries) => {
+      const cookie = { admin, hotline, recruiter }[who];
+      const csrf = await client.csrfOf(who === "recruiter" ? "/queue" : who === "hotline" ? "/hotline" : "/admin/office-hours", cookie);
+      const before = await db.sql`select (select count(*) from lead_notes) as notes, (select count(*) from users) as users,
+        (select count(*) from calendar_overrides) as days, (select row_to_json(o) from office_hours o) as hours,
+        (select status from leads where id = ${leadId}) as lead`;
+      for (const lng of ["zh", "en"] as const) {
+        const res = await fetch(`${web.url}${path()}${lng === "en" ? "?lng=en" : ""}`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+          body: new URLSearchParams([["csrf", csrf], ...entries]),
+        });
+        const html = await res.text();
+        expect(res.status, html.slice(-3000)).toBe(400);
+        // Said above the form (the repeated field may be a hidden one: the step's intent, the task's outcome) …
+        expect(html).toContain(lng === "en" ? "sent with more than one value" : "表单中有一项提交了不止一个值");
+        // … and beside the field where the page shows one.
+        if (entries.some(([k]) => ["start", "day", "body", "email", "need.areaMin"].includes(k)))
+          expect(html).toContain(lng === "en" ? "takes one value" : "此项只能填一个值，但提交了 2 个");
+        expect(html).not.toMatch(/expected string|received array|Invalid input/);
+      }
+      const after = await db.sql`select (select count(*) from lead_notes) as notes, (select count(*) from users) as users,
+        (select count(*) from calendar_overrides) as days, (select row_to_json(o) from office_hours o) as hours,
+        (select status from leads where id = ${leadId}) as lead`;
+      expect(after).toEqual(before);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { baseAfterConflict, decodeBase, encodeBase, mergeEdit } from "~/utils/edit-merge.server";
+import { afterRefusal, decodeBase, encodeBase, mergeEdit } from "~/utils/edit-merge.server";
 
 // ADR 091: the three-way merge of an edit form (what it was filled from, what is stored now, what it sent).
 describe("mergeEdit", () => {
@@ -22,10 +22,29 @@ describe("mergeEdit", () => {
     const sent = { ...base, area: "15000", ceiling: " 10 " };
     const merged = mergeEdit(keys, base, now, sent);
     expect(merged.conflicts).toEqual([{ field: "area", theirs: "14000", mine: "15000" }]);
-    // Saving again after seeing it: the area is this tab's, nothing else is reverted.
-    const again = mergeEdit(keys, baseAfterConflict(base, merged.conflicts), now, sent);
+    // Saving again after seeing it (the form as afterRefusal shows it): the area is this tab's, nothing else is reverted.
+    const shown = afterRefusal(keys, base, now, sent);
+    const again = mergeEdit(keys, shown.base, now, shown.values);
     expect(again.conflicts).toEqual([]);
-    expect(again.values).toMatchObject({ area: "15000", ceiling: " 10 " });
+    expect(again.values).toMatchObject({ area: "15000", ceiling: "10" });
+  });
+
+  it("after a refusal: what is stored now where this tab typed nothing (named), this tab's typing elsewhere, base = stored", () => {
+    // The other person: area 13000, notes "对方", ticks lease+buy. This tab: area 15000 (a conflict), ceiling 12.
+    const now = { area: "13000", notes: "对方", deals: ["buy", "lease"], ceiling: "9" };
+    const sent = { area: "15000", notes: "", deals: ["lease"], ceiling: "12" };
+    const shown = afterRefusal(keys, base, now, sent);
+    expect(shown.values).toEqual({ area: "15000", notes: "对方", deals: ["buy", "lease"], ceiling: "12" });
+    expect(shown.updated).toEqual(["notes", "deals"]);
+    expect(shown.base).toEqual(now);
+    // Saving the form as shown: this tab's two changes, the other person's two kept — nothing reverted.
+    const again = mergeEdit(keys, shown.base, now, shown.values);
+    expect(again).toEqual({ values: { area: "15000", notes: "对方", deals: ["buy", "lease"], ceiling: "12" }, conflicts: [], cleared: [] });
+    // And if a third save landed meanwhile in a field this tab did not change, it is kept too.
+    const later = { ...now, notes: "第三人" };
+    expect(mergeEdit(keys, shown.base, later, shown.values).values.notes).toBe("第三人");
+    // A field that held nothing stored shows as blank, not as this tab's old text.
+    expect(afterRefusal(["x"], { x: "旧" }, {}, { x: "旧" })).toEqual({ values: { x: "" }, base: { x: "" }, updated: ["x"] });
   });
 
   it("reads ticks as a set and says which fields this tab emptied", () => {
