@@ -21,9 +21,11 @@ export const leadsSettings: Settings = {
     "productFolded",
     "contactName",
     "contactFolded",
+    "contactHeads",
     "phoneDigits",
     "phoneLocal",
     "phoneTails",
+    "phoneHeads",
     "creditCode",
     "notes",
     "notesFolded",
@@ -52,7 +54,8 @@ export const leadsSettings: Settings = {
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
   pagination: { maxTotalHits: 10_000 },
   // A number or code one digit off is another enterprise, not a typo (the hotline's caller lookup).
-  typoTolerance: { disableOnAttributes: ["phoneDigits", "phoneLocal", "phoneTails", "creditCode", "reference"] },
+  // contactHeads are code words (search/lookup-words.ts): one hex digit off is another name.
+  typoTolerance: { disableOnAttributes: ["phoneDigits", "phoneLocal", "phoneTails", "phoneHeads", "creditCode", "reference", "contactHeads"] },
 };
 
 export type LeadDocument = {
@@ -67,11 +70,15 @@ export type LeadDocument = {
   contactName: string;
   /** The search form of contactName, productFolded of product, …: null (or none) when it is the text itself lower-cased. */
   contactFolded: string | null;
+  /** The contact's name and its starts as code words of the contact alone (contactHeads, search/lookup-words.ts). */
+  contactHeads: string[];
   phoneDigits: string;
   /** A landline's digits after its area code (landlineLocalDigits); null for other numbers. */
   phoneLocal: string | null;
   /** The number's last 4–8 digits (phoneTailDigits): what a caller gives as "尾号…". */
   phoneTails: string[];
+  /** The number's starts, from 5 digits (a landline's local number's from 7), as whole words (search/lookup-words.ts). */
+  phoneHeads: string[];
   product: string;
   productFolded: string | null;
   industry: string;

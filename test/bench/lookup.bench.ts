@@ -79,6 +79,8 @@ function lead(i: number): LeadDocument {
     phoneDigits: phone,
     phoneLocal: null,
     phoneTails: [],
+    phoneHeads: [],
+    contactHeads: [],
     product: pick(rand, TRADES),
     productFolded: null,
     industry: "C35",

@@ -7,6 +7,7 @@ import type { Settings } from "meilisearch";
 import { createSearchClient, ensureIndex, waitSucceeded } from "../../search/client";
 import { startMeilisearch } from "../../search/launcher";
 import { type LeadDocument, leadsSettings } from "../../search/leads.index";
+import { contactHeads, phoneHeadDigits } from "../../search/lookup-words";
 import { spacesSettings } from "../../search/spaces.index";
 import { candidateQueries } from "../../search/spaces.query";
 import { leadsSettingsBefore055 } from "../support/leads-settings-before-055";
@@ -53,6 +54,8 @@ function leadDoc(i: number, status: string): LeadDocument {
     phoneDigits: `138${String(10_000_000 + i * 7919).slice(-8)}`,
     phoneLocal: null,
     phoneTails: [],
+    phoneHeads: phoneHeadDigits(`138${String(10_000_000 + i * 7919).slice(-8)}`, null),
+    contactHeads: contactHeads("王经理"),
     product: `${products[i % products.length]}`,
     productFolded: null,
     industry: "C35",

@@ -5,6 +5,7 @@ import { parseEnv, workerEnvSchema } from "~/utils/env.server";
 import { searchCallerIndex } from "../../search/callers.query";
 import { createSearchClient, ensureIndex, meiliErrorCode, waitSucceeded } from "../../search/client";
 import { ensureLeadsIndex, type LeadDocument, leadsSettings } from "../../search/leads.index";
+import { contactHeads, phoneHeadDigits } from "../../search/lookup-words";
 import { leadsSettingsBefore055 } from "../support/leads-settings-before-055";
 
 // The leads index's settings as the worker applies them at start (ensureLeadsIndex), read back from the
@@ -23,6 +24,8 @@ function doc(i: number, companyName: string, phoneDigits: string): LeadDocument 
       phoneDigits,
       phoneLocal: null,
       phoneTails: [],
+      phoneHeads: phoneHeadDigits(phoneDigits, null),
+      contactHeads: contactHeads("王经理"),
       product: "数控机床",
     },
     ...{ contactFolded: null, productFolded: null, regionsFolded: [], notesFolded: null },
@@ -58,8 +61,10 @@ describe("the leads index's settings", () => {
     // What is searched is unchanged.
     expect(now.searchableAttributes).toEqual(leadsSettings.searchableAttributes);
     expect(now.typoTolerance?.disableOnAttributes?.slice().sort()).toEqual([
+      "contactHeads",
       "creditCode",
       "phoneDigits",
+      "phoneHeads",
       "phoneLocal",
       "phoneTails",
       "reference",
