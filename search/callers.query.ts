@@ -1,8 +1,9 @@
 import type { CallerQuery } from "~/domain/caller-query";
+import { searchText } from "~/domain/search-text.server";
 
 import { meiliErrorCode, type SearchClient } from "./client";
 import type { LeadDocument } from "./leads.index";
-import { contactWord, LOCAL_NUMBER_MIN } from "./lookup-words";
+import { companyHolds, companyPhrases, contactWord, LOCAL_NUMBER_MIN } from "./lookup-words";
 
 /**
  * Which part of what the agent typed found a lead, and how: `phone` the whole number is the lead's,
@@ -19,73 +20,59 @@ export type CallerIndexAnswer = { found: CallerFound; total: number };
 export const CALLER_LIMIT = 8;
 export { LOCAL_NUMBER_MIN } from "./lookup-words";
 const RETRIEVE = ["id", "phoneDigits", "phoneLocal", "phoneTails", "creditCode"];
-const COMPANY_ATTRIBUTES = ["companyName", "companyFolded"];
 /** Newest lead first among equally good matches: the caller on the line most likely called lately (ADR 088). */
 const NEWEST_FIRST = ["createdAt:desc"];
 /** Pages of hits asked at most when checks turn hits away (see searchCallers). */
 const PAGES = 3;
 
-type Hit = Pick<LeadDocument, "id" | "phoneDigits" | "phoneLocal" | "phoneTails" | "creditCode"> & {
-  contactHeads?: string[];
-  _matchesPosition?: Record<string, unknown>;
-};
+type Hit = Pick<LeadDocument, "id" | "phoneDigits" | "phoneLocal" | "phoneTails" | "creditCode"> &
+  Partial<Pick<LeadDocument, "companyName" | "companyFolded" | "contactHeads">>;
 
 /** Whether a hit's number begins with the typed digits: the whole national number, or a landline's local number. */
 function phoneBegins(hit: Hit, digits: string): boolean {
   return hit.phoneDigits?.startsWith(digits) || (digits.length >= LOCAL_NUMBER_MIN && hit.phoneLocal?.startsWith(digits) === true);
 }
 
-/** A typed word as a plain query word: Meilisearch reads a double quote as a phrase and a leading "-" as "not". */
-const plainWords = (text: string) =>
-  text
-    .replace(/["“”]/g, " ")
-    .replace(/(^|\s)-+/g, "$1")
-    .trim();
-
 /** One part of the query: its words, the attributes it may match in, and whether it is the query's last (prefix) word. */
 type Term = { part: "phone" | "tail" | "creditCode" | "company" | "contact"; words: string; attributes: string[]; last?: boolean };
 
 /**
- * The query's parts. Meilisearch matches only the query's last word by its beginning (docs/decisions/094),
- * so ONE part may be typed in part as Meilisearch's words: the company, whose last word is half typed
- * while the caller says it ("杭州华" of 杭州华创精密…: only Meilisearch's segmentation of the name knows
- * where its words end), else a code's start, else a number's start. Every other part is matched as
- * whole words the document keeps for it (search/lookup-words.ts), each a phrase (an exact word, never
- * a prefix): a number's start among the number's starts (phoneHeads), its marked end among its ends
- * ("5678" never finds a number ending 56781234), the contact as a word only the contact's starts hold.
+ * The query's parts. Meilisearch matches only the query's last word by its beginning, and searches
+ * every word in every attribute searched (docs/decisions/094). So the company and the contact, which
+ * are typed in part, are matched as whole words the document keeps for them alone (search/lookup-words.ts):
+ * the company as phrases of its characters over companyChars (the name holds what was typed), the
+ * contact as the code word of its start over contactHeads; a number's marked end is a phrase too ("5678"
+ * never finds a number ending 56781234). The last, prefix, word is a number's start or a code's start.
  */
 function termsOf(q: CallerQuery): Term[] {
   const terms: Term[] = [];
-  const company = q.company && plainWords(q.company);
-  const partialCode = q.creditCode !== undefined && q.creditCode.length < 18;
+  const company = q.company ? companyPhrases(q.company) : "";
   if (q.phoneDigits) {
     const local = q.phoneDigits.length >= LOCAL_NUMBER_MIN ? ["phoneLocal"] : [];
-    terms.push(
-      company || partialCode
-        ? { part: "phone", words: `"${q.phoneDigits}"`, attributes: ["phoneDigits", "phoneHeads", ...local] }
-        : { part: "phone", words: q.phoneDigits, attributes: ["phoneDigits", ...local], last: true },
-    );
+    terms.push({ part: "phone", words: q.phoneDigits, attributes: ["phoneDigits", ...local], last: true });
   }
   if (q.phoneTail) terms.push({ part: "tail", words: `"${q.phoneTail}"`, attributes: ["phoneTails"] });
   if (q.creditCode) {
     // Beside Chinese words Meilisearch cuts a typed code in several (91320100 | ma1x…), none of them the
-    // one word the document holds: beside a company the code is not searched, only checked on the hits
-    // (words ""). With a company that has many leads, a code's lead past the pages read is missed until
-    // the code is whole (then Postgres's exact match lists it, app/hotline/caller-search.server.ts).
+    // one word the document holds, and a code's start is found only as the query's last word, which a
+    // number's start takes: the code is then not searched, only checked on the hits (words ""). With a
+    // company that has many leads, a code's lead past the pages read is missed until the code is whole
+    // (then Postgres's exact match lists it, app/hotline/caller-search.server.ts).
+    const whole = q.creditCode.length === 18;
     terms.push(
-      company
+      company || (q.phoneDigits && !whole)
         ? { part: "creditCode", words: "", attributes: [] }
-        : { part: "creditCode", words: q.creditCode, attributes: ["creditCode"], last: partialCode },
+        : { part: "creditCode", words: q.creditCode, attributes: ["creditCode"], last: !whole },
     );
   }
-  if (company) terms.push({ part: "company", words: company, attributes: COMPANY_ATTRIBUTES, last: true });
+  if (company) terms.push({ part: "company", words: company, attributes: ["companyChars"] });
   if (q.contact && terms.length > 0) terms.push({ part: "contact", words: `"${contactWord(q.contact)}"`, attributes: ["contactHeads"] });
   return terms.sort((a, b) => Number(a.last ?? false) - Number(b.last ?? false));
 }
 
 /** The search the lookup sends for its terms: one page, every word required, newest first (`sort`) unless refused. */
 function searchBody(indexUid: string, terms: Term[], sort: boolean, offset: number) {
-  const company = terms.some((t) => t.part === "company");
+  const parts = new Set(terms.map((t) => t.part));
   return {
     indexUid,
     q: terms
@@ -95,10 +82,14 @@ function searchBody(indexUid: string, terms: Term[], sort: boolean, offset: numb
     attributesToSearchOn: [...new Set(terms.flatMap((t) => t.attributes))],
     offset,
     limit: CALLER_LIMIT * 2,
-    attributesToRetrieve: terms.some((t) => t.part === "contact") ? [...RETRIEVE, "contactHeads"] : RETRIEVE,
+    attributesToRetrieve: [
+      ...RETRIEVE,
+      ...(parts.has("company") ? ["companyName", "companyFolded"] : []),
+      ...(parts.has("contact") ? ["contactHeads"] : []),
+    ],
     matchingStrategy: "all",
     ...(sort ? { sort: NEWEST_FIRST } : {}),
-    ...(company ? { locales: ["cmn"], showMatchesPosition: true } : {}),
+    ...(parts.has("company") ? { locales: ["cmn"] } : {}),
   };
 }
 
@@ -199,9 +190,10 @@ function partsFound(terms: Term[], q: CallerQuery, hit: Hit): Set<CallerPart> | 
         if (!hit.contactHeads?.includes(contactWord(q.contact!))) return null;
         parts.add("contact");
         break;
-      default:
-        if (!t.attributes.some((a) => hit._matchesPosition?.[a] !== undefined)) return null;
-        parts.add(t.part);
+      case "company":
+        // A document written before companyFolded existed (docs/decisions/078) has the name only.
+        if (!companyHolds(hit.companyFolded ?? searchText(hit.companyName ?? ""), q.company!)) return null;
+        parts.add("company");
     }
   }
   return parts;

@@ -16,6 +16,7 @@ export const leadsSettings: Settings = {
   searchableAttributes: [
     "companyName",
     "companyFolded",
+    "companyChars",
     "reference",
     "product",
     "productFolded",
@@ -25,7 +26,6 @@ export const leadsSettings: Settings = {
     "phoneDigits",
     "phoneLocal",
     "phoneTails",
-    "phoneHeads",
     "creditCode",
     "notes",
     "notesFolded",
@@ -55,7 +55,7 @@ export const leadsSettings: Settings = {
   pagination: { maxTotalHits: 10_000 },
   // A number or code one digit off is another enterprise, not a typo (the hotline's caller lookup).
   // contactHeads are code words (search/lookup-words.ts): one hex digit off is another name.
-  typoTolerance: { disableOnAttributes: ["phoneDigits", "phoneLocal", "phoneTails", "phoneHeads", "creditCode", "reference", "contactHeads"] },
+  typoTolerance: { disableOnAttributes: ["phoneDigits", "phoneLocal", "phoneTails", "creditCode", "reference", "contactHeads"] },
 };
 
 export type LeadDocument = {
@@ -66,6 +66,8 @@ export type LeadDocument = {
   companyName: string;
   /** companyName in its search form (search-text.server.ts: Traditional → Simplified, full-width → ASCII, lower case). */
   companyFolded: string;
+  /** companyFolded as one word per character, letters and digits only (companyChars, search/lookup-words.ts). */
+  companyChars: string;
   creditCode: string | null;
   contactName: string;
   /** The search form of contactName, productFolded of product, …: null (or none) when it is the text itself lower-cased. */
@@ -77,8 +79,6 @@ export type LeadDocument = {
   phoneLocal: string | null;
   /** The number's last 4–8 digits (phoneTailDigits): what a caller gives as "尾号…". */
   phoneTails: string[];
-  /** The number's starts, from 5 digits (a landline's local number's from 7), as whole words (search/lookup-words.ts). */
-  phoneHeads: string[];
   product: string;
   productFolded: string | null;
   industry: string;

@@ -1,9 +1,6 @@
-import { PHONE_PREFIX_MIN } from "~/domain/caller-query";
-
-// Words the leads index keeps so that the hotline's caller lookup (search/callers.query.ts) can match a
-// part typed only in part WITHOUT Meilisearch's prefix search, which it applies to the query's last word
-// alone (docs/decisions/094): the last word is the company's, whose partial last word only Meilisearch's
-// own segmentation of the name can complete; a number's start and a contact's name are then whole words.
+// Words the leads index keeps so that the hotline's caller lookup (search/callers.query.ts) matches the
+// company and the contact typed in part WITHOUT Meilisearch's prefix search, which it applies to the
+// query's last word alone, and each in its own attribute only (docs/decisions/094).
 
 /**
  * Digits typed from which a number may also be a landline's local number, without its area code: a
@@ -11,17 +8,47 @@ import { PHONE_PREFIX_MIN } from "~/domain/caller-query";
  */
 export const LOCAL_NUMBER_MIN = 7;
 
+/** A letter or a digit: what the company's characters keep (punctuation and spaces separate nothing there). */
+const NAME_CHAR = /[\p{L}\p{N}]/u;
+
 /**
- * The starts of a lead's number that the lookup reads as a number's start (readCallerQuery: from
- * PHONE_PREFIX_MIN digits): `phoneDigits`' first PHONE_PREFIX_MIN to length − 1 digits, and a landline's
- * `phoneLocal`'s first LOCAL_NUMBER_MIN to length − 1 ("13812345678" → "13812" … "1381234567"; the whole
- * numbers are the document's phoneDigits and phoneLocal). Distinct, shortest first.
+ * A company name's search form (searchText) as one word per character, letters and digits only:
+ * "杭州华创精密" → "杭 州 华 创 精 密", "abc科技" → "a b c 科 技". Meilisearch cuts a Chinese name into
+ * words by its segmenter, and a name typed in part is cut otherwise than the whole name (上海力密新科 |
+ * 新科, of 上海力密新科技: 新 | 科技): one character per word is cut the same whichever part is typed.
  */
-export function phoneHeadDigits(phoneDigits: string, phoneLocal: string | null): string[] {
-  const heads = new Set<string>();
-  for (let n = PHONE_PREFIX_MIN; n < phoneDigits.length; n++) heads.add(phoneDigits.slice(0, n));
-  if (phoneLocal) for (let n = LOCAL_NUMBER_MIN; n < phoneLocal.length; n++) heads.add(phoneLocal.slice(0, n));
-  return [...heads];
+export function companyChars(folded: string): string {
+  return [...folded].filter((c) => NAME_CHAR.test(c)).join(" ");
+}
+
+/**
+ * Whether a company name (search form) holds every word of what was typed (search form), letters and
+ * digits compared ("杭州·华创" is in 杭州华创精密…): what the phrases of companyPhrases find, checked on a hit.
+ */
+export function companyHolds(folded: string, typed: string): boolean {
+  const key = (text: string) => [...text].filter((c) => NAME_CHAR.test(c)).join("");
+  const name = key(folded);
+  return typed.split(" ").every((word) => name.includes(key(word)));
+}
+
+/** Most characters of a company typed that the search reads (the check on the hits reads them all). */
+export const COMPANY_PHRASE_MAX = 30;
+
+/**
+ * A company typed (search form) as the lookup's query words over `companyChars`: a phrase of its
+ * characters per word typed ("华创精 南京" → `"华 创 精" "南 京"`), which matches where the characters
+ * stand in that order, one after the other — the company's name holds what was typed; "" when nothing
+ * is left. At most COMPANY_PHRASE_MAX characters in all.
+ */
+export function companyPhrases(folded: string): string {
+  let left = COMPANY_PHRASE_MAX;
+  const phrases: string[] = [];
+  for (const word of folded.split(" ")) {
+    const chars = [...word].filter((c) => NAME_CHAR.test(c)).slice(0, left);
+    left -= chars.length;
+    if (chars.length > 0) phrases.push(`"${chars.join(" ")}"`);
+  }
+  return phrases.join(" ");
 }
 
 /** Characters of a contact's name (from the start of one of its words) that the lookup matches: 张 / 张伟 / 欧阳 / "john s". */

@@ -5,7 +5,7 @@ import { parseEnv, workerEnvSchema } from "~/utils/env.server";
 import { searchCallerIndex } from "../../search/callers.query";
 import { createSearchClient, ensureIndex, meiliErrorCode, waitSucceeded } from "../../search/client";
 import { ensureLeadsIndex, type LeadDocument, leadsSettings } from "../../search/leads.index";
-import { contactHeads, phoneHeadDigits } from "../../search/lookup-words";
+import { companyChars, contactHeads } from "../../search/lookup-words";
 import { leadsSettingsBefore055 } from "../support/leads-settings-before-055";
 
 // The leads index's settings as the worker applies them at start (ensureLeadsIndex), read back from the
@@ -18,13 +18,13 @@ const uid = `leads_settings_${Math.random().toString(36).slice(2, 8)}`;
 function doc(i: number, companyName: string, phoneDigits: string): LeadDocument {
   return {
     ...{ id: `lead-${i}`, reference: `PM-2026-00000${i}`, status: "matched", source: "api", companyName, companyFolded: companyName },
+    companyChars: companyChars(companyName),
     ...{
       creditCode: `91320100MA1X${String(i).padStart(6, "0")}`,
       contactName: "王经理",
       phoneDigits,
       phoneLocal: null,
       phoneTails: [],
-      phoneHeads: phoneHeadDigits(phoneDigits, null),
       contactHeads: contactHeads("王经理"),
       product: "数控机床",
     },
@@ -64,7 +64,6 @@ describe("the leads index's settings", () => {
       "contactHeads",
       "creditCode",
       "phoneDigits",
-      "phoneHeads",
       "phoneLocal",
       "phoneTails",
       "reference",
