@@ -1,7 +1,9 @@
 import type { CallerQuery } from "~/domain/caller-query";
+import { searchText } from "~/domain/search-text.server";
 
 import { meiliErrorCode, type SearchClient } from "./client";
 import type { LeadDocument } from "./leads.index";
+import { companyHolds, companyPhrases, contactWord, LOCAL_NUMBER_MIN } from "./lookup-words";
 
 /**
  * Which part of what the agent typed found a lead, and how: `phone` the whole number is the lead's,
@@ -16,66 +18,88 @@ export type CallerIndexAnswer = { found: CallerFound; total: number };
 
 /** Most leads shown for one lookup. */
 export const CALLER_LIMIT = 8;
-/**
- * Digits typed from which a number may also be a landline's local number, without its area code: a
- * mainland local number has 7 or 8 digits, and fewer would list the landlines of every city.
- */
-export const LOCAL_NUMBER_MIN = 7;
-/** Digits from which the typed number is taken as whole (a mobile's 11): it need not be the query's prefix word. */
-const WHOLE_NUMBER_DIGITS = 11;
+export { LOCAL_NUMBER_MIN } from "./lookup-words";
 const RETRIEVE = ["id", "phoneDigits", "phoneLocal", "phoneTails", "creditCode"];
-const COMPANY_ATTRIBUTES = ["companyName", "companyFolded"];
-const CONTACT_ATTRIBUTES = ["contactName", "contactFolded"];
 /** Newest lead first among equally good matches: the caller on the line most likely called lately (ADR 088). */
 const NEWEST_FIRST = ["createdAt:desc"];
 /** Pages of hits asked at most when checks turn hits away (see searchCallers). */
 const PAGES = 3;
 
-type Hit = Pick<LeadDocument, "id" | "phoneDigits" | "phoneLocal" | "phoneTails" | "creditCode"> & {
-  _matchesPosition?: Record<string, unknown>;
-};
+type Hit = Pick<LeadDocument, "id" | "phoneDigits" | "phoneLocal" | "phoneTails" | "creditCode"> &
+  Partial<Pick<LeadDocument, "companyName" | "companyFolded" | "contactHeads">>;
 
 /** Whether a hit's number begins with the typed digits: the whole national number, or a landline's local number. */
 function phoneBegins(hit: Hit, digits: string): boolean {
   return hit.phoneDigits?.startsWith(digits) || (digits.length >= LOCAL_NUMBER_MIN && hit.phoneLocal?.startsWith(digits) === true);
 }
 
-/** A typed word as a plain query word: Meilisearch reads a double quote as a phrase and a leading "-" as "not". */
-const plainWords = (text: string) =>
-  text
-    .replace(/["“”]/g, " ")
-    .replace(/(^|\s)-+/g, "$1")
-    .trim();
-
-/** One part of the query: its words, the attributes it may match in, and how much it needs to be the last (prefix) word. */
-type Term = { part: "phone" | "tail" | "creditCode" | "company" | "contact"; words: string; attributes: string[]; prefixNeed: number };
+/** One part of the query: its words, the attributes it may match in, and whether it is the query's last (prefix) word. */
+type Term = { part: "phone" | "tail" | "creditCode" | "company" | "contact"; words: string; attributes: string[]; last?: boolean };
 
 /**
- * The query's parts, the one that most needs prefix search last: Meilisearch matches only the query's
- * last word by its beginning, and a number, a code or a contact's surname ("张") is often typed in part,
- * while a number's marked end is matched whole (a phrase: "5678" never finds a number ending 56781234).
+ * The query's parts. Meilisearch matches only the query's last word by its beginning, and searches
+ * every word in every attribute searched (docs/decisions/094). So the company and the contact, which
+ * are typed in part, are matched as whole words the document keeps for them alone (search/lookup-words.ts):
+ * the company as phrases of its characters over companyChars (the name holds what was typed), the
+ * contact as the code word of its start over contactHeads; a number's marked end is a phrase too ("5678"
+ * never finds a number ending 56781234). The last, prefix, word is a number's start or a code's start.
  */
 function termsOf(q: CallerQuery): Term[] {
   const terms: Term[] = [];
+  const company = q.company ? companyPhrases(q.company) : "";
   if (q.phoneDigits) {
     const local = q.phoneDigits.length >= LOCAL_NUMBER_MIN ? ["phoneLocal"] : [];
-    const whole = q.phoneDigits.length >= WHOLE_NUMBER_DIGITS;
-    terms.push({ part: "phone", words: q.phoneDigits, attributes: ["phoneDigits", ...local], prefixNeed: whole ? 1 : 4 });
+    terms.push({ part: "phone", words: q.phoneDigits, attributes: ["phoneDigits", ...local], last: true });
   }
-  if (q.phoneTail) terms.push({ part: "tail", words: `"${q.phoneTail}"`, attributes: ["phoneTails"], prefixNeed: 0 });
-  const company = q.company && plainWords(q.company);
-  const contact = q.contact && plainWords(q.contact);
+  if (q.phoneTail) terms.push({ part: "tail", words: `"${q.phoneTail}"`, attributes: ["phoneTails"] });
   if (q.creditCode) {
     // Beside Chinese words Meilisearch cuts a typed code in several (91320100 | ma1x…), none of them the
-    // one word the document holds, and a part of a code is found only as the query's last word (a
-    // number's start goes last): the code is then not searched, only checked on the hits (words "").
-    const prefixNeed = q.creditCode.length < 18 ? 3 : 1;
-    const beside = Boolean(company || (contact && terms.length > 0) || (prefixNeed > 1 && terms.some((t) => t.prefixNeed > prefixNeed)));
-    terms.push({ part: "creditCode", words: beside ? "" : q.creditCode, attributes: beside ? [] : ["creditCode"], prefixNeed });
+    // one word the document holds, and a code's start is found only as the query's last word, which a
+    // number's start takes: the code is then not searched, only checked on the hits (words ""). With a
+    // company that has many leads, a code's lead past the pages read is missed until the code is whole
+    // (then Postgres's exact match lists it, app/hotline/caller-search.server.ts).
+    const whole = q.creditCode.length === 18;
+    terms.push(
+      company || (q.phoneDigits && !whole)
+        ? { part: "creditCode", words: "", attributes: [] }
+        : { part: "creditCode", words: q.creditCode, attributes: ["creditCode"], last: !whole },
+    );
   }
-  if (company) terms.push({ part: "company", words: company, attributes: COMPANY_ATTRIBUTES, prefixNeed: 1 });
-  if (contact && terms.length > 0) terms.push({ part: "contact", words: contact, attributes: CONTACT_ATTRIBUTES, prefixNeed: 2 });
-  return terms.sort((a, b) => a.prefixNeed - b.prefixNeed);
+  if (company) terms.push({ part: "company", words: company, attributes: ["companyChars"] });
+  if (q.contact && terms.length > 0) terms.push({ part: "contact", words: `"${contactWord(q.contact)}"`, attributes: ["contactHeads"] });
+  return terms.sort((a, b) => Number(a.last ?? false) - Number(b.last ?? false));
+}
+
+/** The search the lookup sends for its terms: one page, every word required, newest first (`sort`) unless refused. */
+function searchBody(indexUid: string, terms: Term[], sort: boolean, offset: number) {
+  const parts = new Set(terms.map((t) => t.part));
+  return {
+    indexUid,
+    q: terms
+      .map((t) => t.words)
+      .filter(Boolean)
+      .join(" "),
+    attributesToSearchOn: [...new Set(terms.flatMap((t) => t.attributes))],
+    offset,
+    limit: CALLER_LIMIT * 2,
+    attributesToRetrieve: [
+      ...RETRIEVE,
+      ...(parts.has("company") ? ["companyName", "companyFolded"] : []),
+      ...(parts.has("contact") ? ["contactHeads"] : []),
+    ],
+    matchingStrategy: "all",
+    ...(sort ? { sort: NEWEST_FIRST } : {}),
+    ...(parts.has("company") ? { locales: ["cmn"] } : {}),
+  };
+}
+
+/**
+ * The first search searchCallers sends for `q` (a multi-search query: indexUid, q, attributesToSearchOn,
+ * limit, sort …), null when `q` asks nothing of the index: the benchmark's raw query (test/bench/lookup.bench.ts).
+ */
+export function callerSearchQuery(indexUid: string, q: CallerQuery): ReturnType<typeof searchBody> | null {
+  const terms = termsOf(q);
+  return terms.length === 0 ? null : searchBody(indexUid, terms, true, 0);
 }
 
 /**
@@ -84,13 +108,15 @@ function termsOf(q: CallerQuery): Term[] {
  * parts narrow the list: 尾号5678 with 华为 is the leads of 华为 whose number ends 5678, not either.
  * Equally good matches come newest first (`sort` on createdAt, the index's one sortable attribute,
  * docs/decisions/088), so of the ~100 leads whose number ends 5678 in a million the recent ones show,
- * and `total` says how many there are. Each hit is checked part by part, because a word may match in
- * another part's attribute: a number only when the digits begin the stored one (a landline's also its
- * local number, LOCAL_NUMBER_MIN) or are its marked end, a code when it begins the stored one, a company
- * or a contact when its words matched in the company's or the contact's own attributes (张 typed as the
- * contact is not the 张 of 张家港…). Meilisearch's typo tolerance is off on numbers and codes (it would
- * offer 13912345679 for 13912345678: another caller). A contact alone is no query (a surname lists half
- * the base): it only narrows another part.
+ * and `total` says how many there are. Each part is matched as a whole word the document keeps for it
+ * but the company's (termsOf), so a half-typed company name finds its leads beside a number or a
+ * contact, and the contact's word is one only its own attribute holds: the 张 of 张家港… no longer
+ * counts for a contact 张 (docs/decisions/094). Each hit is still checked part by part: a number when the
+ * digits begin the stored one (a landline's also its local number, LOCAL_NUMBER_MIN) or are its marked
+ * end, a code when it begins the stored one, a contact when it is among the contact's starts, a company
+ * when its words matched in the company's own attributes. Meilisearch's typo tolerance is off on
+ * numbers, codes and contact words (it would offer 13912345679 for 13912345678: another caller). A
+ * contact alone is no query (a surname lists a twentieth of the base): it only narrows another part.
  *
  * Meilisearch refuses to search on an attribute that no document has yet (an empty index on a new
  * install, before the first lead): a part whose attributes no document has matches nothing, and then
@@ -102,26 +128,11 @@ export async function searchCallers(search: SearchClient, indexUid: string, q: C
   const found: CallerFound = new Map();
   let terms = termsOf(q);
   if (terms.length === 0) return { found, total: 0 };
-  const text = terms.some((t) => t.part === "company" || t.part === "contact");
-  const body = (ts: Term[], sort: boolean, offset: number) => ({
-    indexUid,
-    q: ts
-      .map((t) => t.words)
-      .filter(Boolean)
-      .join(" "),
-    attributesToSearchOn: [...new Set(ts.flatMap((t) => t.attributes))],
-    offset,
-    limit: CALLER_LIMIT * 2,
-    attributesToRetrieve: RETRIEVE,
-    matchingStrategy: "all",
-    ...(sort ? { sort: NEWEST_FIRST } : {}),
-    ...(text ? { locales: ["cmn"], showMatchesPosition: true } : {}),
-  });
   let sorted = true;
   const ask = async (offset: number): Promise<{ hits: Hit[]; estimatedTotalHits?: number } | null> => {
     for (let attempt = 0; ; attempt++) {
       try {
-        const { results } = await search.multiSearch({ queries: [body(terms, sorted, offset)] as never });
+        const { results } = await search.multiSearch({ queries: [searchBody(indexUid, terms, sorted, offset)] as never });
         return results[0] as never;
       } catch (error) {
         const code = meiliErrorCode(error);
@@ -135,8 +146,8 @@ export async function searchCallers(search: SearchClient, indexUid: string, q: C
       }
     }
   };
-  // A hit the checks turn away (a contact's 张 matched in 张家港… of a company) may leave the page
-  // short: the next page is asked, up to PAGES in all.
+  // A hit the checks turn away (a company's word matched only among another part's digits) may leave
+  // the page short: the next page is asked, up to PAGES in all.
   let seen = 0;
   let estimated = 0;
   for (let page = 0; page < PAGES; page++) {
@@ -152,7 +163,8 @@ export async function searchCallers(search: SearchClient, indexUid: string, q: C
     if (found.size >= CALLER_LIMIT || found.size === seen || hits.length < CALLER_LIMIT * 2) break;
   }
   // Meilisearch's count without the hits the checks turned away: exact when it turned none away or
-  // those were all among the pages seen, else too high by those beyond (the desk says "N 条以上" anyway).
+  // those were all among the pages seen; each part's words match in its own attributes (termsOf), so
+  // the checks turn away only a company word found among a number's digits.
   const total = Math.max(found.size, estimated - (seen - found.size));
   return { found, total };
 }
@@ -174,9 +186,14 @@ function partsFound(terms: Term[], q: CallerQuery, hit: Hit): Set<CallerPart> | 
         if (!hit.creditCode?.startsWith(q.creditCode!)) return null;
         parts.add("creditCode");
         break;
-      default:
-        if (!t.attributes.some((a) => hit._matchesPosition?.[a] !== undefined)) return null;
-        parts.add(t.part);
+      case "contact":
+        if (!hit.contactHeads?.includes(contactWord(q.contact!))) return null;
+        parts.add("contact");
+        break;
+      case "company":
+        // A document written before companyFolded existed (docs/decisions/078) has the name only.
+        if (!companyHolds(hit.companyFolded ?? searchText(hit.companyName ?? ""), q.company!)) return null;
+        parts.add("company");
     }
   }
   return parts;

@@ -5,6 +5,7 @@ import { divisionByCode, withRegionCodes } from "~/domain/regions";
 import { searchCopyIfDifferent, searchText } from "~/domain/search-text.server";
 
 import type { LeadDocument } from "./leads.index";
+import { companyChars, contactHeads } from "./lookup-words";
 
 export type LeadRow = {
   id: string;
@@ -26,9 +27,13 @@ export function toLeadDocument(row: LeadRow): LeadDocument {
     companyName: lead.company.name,
     // The search form (docs/decisions/078): the caller lookup and the lead list find 南京華興 typed as 南京华兴 and back.
     companyFolded: searchText(lead.company.name),
+    // One word per character: the caller lookup's company typed in part (search/lookup-words.ts).
+    companyChars: companyChars(searchText(lead.company.name)),
     creditCode: lead.company.creditCode ?? null,
     contactName: lead.contact.name,
     contactFolded: searchCopyIfDifferent(lead.contact.name),
+    // The name and its starts as words of the contact alone: the caller lookup's 张 / 张先生 (search/lookup-words.ts).
+    contactHeads: contactHeads(searchText(lead.contact.name)),
     // Digits only, without +86, so a search for "13812345678" or "025" finds it.
     phoneDigits: lead.contact.phone.replace(/^\+86/, "").replace(/\D/g, ""),
     // A landline's number without its area code, as a caller of the same city says it ("8345 6789").

@@ -16,11 +16,13 @@ export const leadsSettings: Settings = {
   searchableAttributes: [
     "companyName",
     "companyFolded",
+    "companyChars",
     "reference",
     "product",
     "productFolded",
     "contactName",
     "contactFolded",
+    "contactHeads",
     "phoneDigits",
     "phoneLocal",
     "phoneTails",
@@ -52,7 +54,8 @@ export const leadsSettings: Settings = {
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
   pagination: { maxTotalHits: 10_000 },
   // A number or code one digit off is another enterprise, not a typo (the hotline's caller lookup).
-  typoTolerance: { disableOnAttributes: ["phoneDigits", "phoneLocal", "phoneTails", "creditCode", "reference"] },
+  // contactHeads are code words (search/lookup-words.ts): one hex digit off is another name.
+  typoTolerance: { disableOnAttributes: ["phoneDigits", "phoneLocal", "phoneTails", "creditCode", "reference", "contactHeads"] },
 };
 
 export type LeadDocument = {
@@ -63,10 +66,14 @@ export type LeadDocument = {
   companyName: string;
   /** companyName in its search form (search-text.server.ts: Traditional → Simplified, full-width → ASCII, lower case). */
   companyFolded: string;
+  /** companyFolded as one word per character, letters and digits only (companyChars, search/lookup-words.ts). */
+  companyChars: string;
   creditCode: string | null;
   contactName: string;
   /** The search form of contactName, productFolded of product, …: null (or none) when it is the text itself lower-cased. */
   contactFolded: string | null;
+  /** The contact's name and its starts as code words of the contact alone (contactHeads, search/lookup-words.ts). */
+  contactHeads: string[];
   phoneDigits: string;
   /** A landline's digits after its area code (landlineLocalDigits); null for other numbers. */
   phoneLocal: string | null;

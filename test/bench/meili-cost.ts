@@ -7,6 +7,7 @@ import type { Settings } from "meilisearch";
 import { createSearchClient, ensureIndex, waitSucceeded } from "../../search/client";
 import { startMeilisearch } from "../../search/launcher";
 import { type LeadDocument, leadsSettings } from "../../search/leads.index";
+import { companyChars, contactHeads } from "../../search/lookup-words";
 import { spacesSettings } from "../../search/spaces.index";
 import { candidateQueries } from "../../search/spaces.query";
 import { leadsSettingsBefore055 } from "../support/leads-settings-before-055";
@@ -47,12 +48,14 @@ function leadDoc(i: number, status: string): LeadDocument {
     source: i % 3 ? "api" : "form",
     companyName: `南京第${i}精工机械有限公司`,
     companyFolded: `南京第${i}精工机械有限公司`,
+    companyChars: companyChars(`南京第${i}精工机械有限公司`),
     creditCode: i % 2 ? `91320100MA${String(i).padStart(8, "0")}` : null,
     contactName: "王经理",
     contactFolded: null,
     phoneDigits: `138${String(10_000_000 + i * 7919).slice(-8)}`,
     phoneLocal: null,
     phoneTails: [],
+    contactHeads: contactHeads("王经理"),
     product: `${products[i % products.length]}`,
     productFolded: null,
     industry: "C35",

@@ -5,6 +5,7 @@ import { parseEnv, workerEnvSchema } from "~/utils/env.server";
 import { searchCallerIndex } from "../../search/callers.query";
 import { createSearchClient, ensureIndex, meiliErrorCode, waitSucceeded } from "../../search/client";
 import { ensureLeadsIndex, type LeadDocument, leadsSettings } from "../../search/leads.index";
+import { companyChars, contactHeads } from "../../search/lookup-words";
 import { leadsSettingsBefore055 } from "../support/leads-settings-before-055";
 
 // The leads index's settings as the worker applies them at start (ensureLeadsIndex), read back from the
@@ -17,12 +18,14 @@ const uid = `leads_settings_${Math.random().toString(36).slice(2, 8)}`;
 function doc(i: number, companyName: string, phoneDigits: string): LeadDocument {
   return {
     ...{ id: `lead-${i}`, reference: `PM-2026-00000${i}`, status: "matched", source: "api", companyName, companyFolded: companyName },
+    companyChars: companyChars(companyName),
     ...{
       creditCode: `91320100MA1X${String(i).padStart(6, "0")}`,
       contactName: "王经理",
       phoneDigits,
       phoneLocal: null,
       phoneTails: [],
+      contactHeads: contactHeads("王经理"),
       product: "数控机床",
     },
     ...{ contactFolded: null, productFolded: null, regionsFolded: [], notesFolded: null },
@@ -58,6 +61,7 @@ describe("the leads index's settings", () => {
     // What is searched is unchanged.
     expect(now.searchableAttributes).toEqual(leadsSettings.searchableAttributes);
     expect(now.typoTolerance?.disableOnAttributes?.slice().sort()).toEqual([
+      "contactHeads",
       "creditCode",
       "phoneDigits",
       "phoneLocal",

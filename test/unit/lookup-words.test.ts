@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+
+import { companyChars, companyHolds, companyPhrases, contactHeads, contactWord } from "../../search/lookup-words";
+
+// The words the leads index keeps for the hotline's caller lookup (docs/decisions/094): what the document
+// holds and what the query sends must be the same words, and the contact's never a word of anything else.
+describe("the company as one word per character", () => {
+  it("keeps letters and digits of the search form, one per word; the typed company is a phrase per word typed", () => {
+    expect(companyChars("杭州华创精密机械有限公司")).toBe("杭 州 华 创 精 密 机 械 有 限 公 司");
+    expect(companyChars("abc科技 (南京) co., ltd.")).toBe("a b c 科 技 南 京 c o l t d");
+    expect(companyPhrases("杭州华")).toBe('"杭 州 华"');
+    expect(companyPhrases("华创精 南京")).toBe('"华 创 精" "南 京"');
+    expect(companyPhrases('"-华为"')).toBe('"华 为"'); // a quote or a "not" typed is no query syntax
+    expect(companyPhrases("·")).toBe("");
+    expect(companyPhrases("华".repeat(40))).toBe(`"${Array(30).fill("华").join(" ")}"`);
+  });
+
+  it("a name holds what was typed when every word typed stands in it, letters and digits compared", () => {
+    expect(companyHolds("杭州华创精密机械有限公司", "杭州华创精")).toBe(true);
+    expect(companyHolds("杭州华创精密机械有限公司", "华创精密")).toBe(true);
+    expect(companyHolds("杭州华创精密机械有限公司", "杭州·华创")).toBe(true);
+    expect(companyHolds("杭州华创精密机械有限公司", "机械 杭州")).toBe(true);
+    expect(companyHolds("杭州华创精密机械有限公司", "杭州精密")).toBe(false);
+    expect(companyHolds("上海acme精工有限公司", "acme精")).toBe(true);
+  });
+});
+
+describe("the contact's words", () => {
+  it("is one code word per text, six hex digits a character", () => {
+    expect(contactWord("张")).toBe("c005f20");
+    expect(contactWord("张伟")).toBe("c005f20004f1f");
+    expect(contactWord("𠀀")).toBe("c020000"); // beyond the Basic Multilingual Plane: one character
+    expect(contactWord("张".repeat(20))).toBe(`c${"005f20".repeat(12)}`);
+  });
+
+  it("every start of the name and of each of its words, 1 to 12 characters", () => {
+    expect(contactHeads("张伟")).toEqual([contactWord("张"), contactWord("张伟")]);
+    expect(contactHeads("欧阳娜娜")).toEqual(["欧", "欧阳", "欧阳娜", "欧阳娜娜"].map(contactWord));
+    expect(contactHeads("jo li")).toEqual(["j", "jo", "jo l", "jo li", "l", "li"].map(contactWord));
+    expect(contactHeads("")).toEqual([]);
+    expect(contactHeads("a".repeat(20))).toHaveLength(12);
+  });
+});
