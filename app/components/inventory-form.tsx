@@ -90,7 +90,8 @@ export function InventoryForm({
       <p className="hint">{t("edit.required")}</p>
       {showBanner ? (
         <div className="banner error" role="alert" id={form.errorId}>
-          {fieldErrorCount > 0 ? t("edit.errors", { count: fieldErrorCount }) : null}
+          {/* With a message of the form's own (another person's save, ADR 091) the fields marked are to decide, not mistakes. */}
+          {fieldErrorCount > 0 ? t(form.errors?.length ? "edit.toDecide" : "edit.errors", { count: fieldErrorCount }) : null}
           {form.errors?.length ? ` ${form.errors.join(" ")}` : null}
         </div>
       ) : null}

@@ -297,7 +297,8 @@ describe("the admin forms over HTTP", () => {
     const html = await stale.text();
     expect(html).toContain("对方已保存为：14000");
     expect(html).toContain("本页为：1.5万平");
-    expect(html).toContain("有 1 处需要修改"); // the area, which has its message
+    expect(html).toContain("有 1 处要你确认"); // the area, which has its message: a decision, not a mistake
+    expect(html).not.toContain("处需要修改");
     expect(await area()).toMatchObject({ areaSqm: 14000, title: tab3.values.title });
     const again = /name="base" value="([^"]+)"/.exec(html)?.[1] ?? "";
     expect((await save({ base: again, values: tab4.values }, { areaSqm: "1.5万平", title: "四号页签的标题" })).status).toBe(303);
@@ -358,7 +359,7 @@ describe("the admin forms over HTTP", () => {
     expect(shown).toMatchObject({ ceilingM: "11" });
     expect((shown.deals as string[]).sort()).toEqual(["buy", "lease"]);
     expect(html).toContain("以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：交易方式：出租、出售；层高（米）：11。");
-    expect(html).toContain("有 1 处需要修改"); // the area; the updated fields are no error
+    expect(html).toContain("有 1 处要你确认"); // the area; the updated fields are no error
     // Saving the page as shown: tab 2's two changes over everything tab 1 stored.
     expect((await post("/admin/spaces/S3", { ...shown, intent: "save" })).status).toBe(303);
     expect(await row()).toMatchObject({ areaSqm: 15000, ceilingM: 11, title: "二号页签的标题" });
