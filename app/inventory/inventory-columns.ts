@@ -106,27 +106,38 @@ const integer: Pick<Column, "read" | "write"> = {
   write: (v) => (typeof v === "number" ? v : null),
 };
 
-/** Rent per ㎡ and month: "25", "25元/㎡/月", "0.8元/平/天" (×30). */
-export function parseRentPerMonth(input: string): number | null {
-  let s = withoutSpaces(fold(input));
-  if (s === null) return null;
-  const perDay = /[/每·・•](?:天|日)$/.test(s);
-  s = s
-    .replace(/[/每·・•](?:月|天|日)$/, "")
-    .replace(/(?:元)?(?:\/|每)?(?:㎡|m2|m²|平方米|平米|平方|平)$/, "")
-    .replace(/元$/, "");
-  const n = parseChineseNumber(s);
+// A figure in 元 per ㎡ as people write it: a currency mark before (¥ ￥ RMB 人民币), 元 / 块 / 块钱 after,
+// then its "per" units in any order, each with or without / 每 · before it ("25元/㎡/月", "¥18/㎡·月",
+// "25元每平方米每月", "25元/月/平"). What is left before the units is the number.
+const YUAN_BEFORE = /^(?:人民币|rmb|cny|¥|￥)/;
+const YUAN_PER_TAIL = /(?:元|块钱|块)?((?:[/每·・•]?(?:平方米|平米|平方|平|㎡|m2|m²|月|天|日|年))*)$/;
+
+/** `input` → [the number, the time units said after it ("月", "天", …)], or null when it holds none or a negative. */
+function readYuanPerSqm(input: string): [number, string[]] | null {
+  const s = withoutSpaces(fold(input))?.replace(YUAN_BEFORE, "");
+  if (!s) return null;
+  const tail = YUAN_PER_TAIL.exec(s)!; // every part optional: it matches, at the latest, at the end
+  const n = parseChineseNumber(s.slice(0, tail.index));
   if (n === null || n < 0) return null;
-  return perDay ? Number((n * 30).toPrecision(12)) : n;
+  return [n, tail[1].match(/月|天|日|年/g) ?? []];
 }
 
-/** A price per ㎡ in 元: "4500", "4500元/㎡", "4500元/平米". */
+/**
+ * Rent in 元 per ㎡ and month: "25", "25元/㎡/月", "¥18/㎡·月", "25元每平方米每月", "0.8元/平/天" (×30 —
+ * DESIGN.md's units), "300元/㎡/年" (÷12). Null when unread, negative, or naming two periods.
+ */
+export function parseRentPerMonth(input: string): number | null {
+  const r = readYuanPerSqm(input);
+  if (!r || r[1].length > 1) return null;
+  const [n, [per]] = r;
+  const factor = per === "天" || per === "日" ? 30 : per === "年" ? 1 / 12 : 1;
+  return Number((n * factor).toPrecision(12));
+}
+
+/** A price per ㎡ in 元: "4500", "4500元/㎡", "¥4500/平米" (no period: a price, not a rent). */
 function parseYuanPerSqm(input: string): number | null {
-  const s = withoutSpaces(fold(input))
-    ?.replace(/(?:元)?(?:\/|每)?(?:㎡|m2|m²|平方米|平米|平方|平)$/, "")
-    .replace(/元$/, "");
-  const n = s ? parseChineseNumber(s) : null;
-  return n === null || n < 0 ? null : n;
+  const r = readYuanPerSqm(input);
+  return r && r[1].length === 0 ? r[0] : null;
 }
 
 /** 万元 per 亩: "30", "30万元/亩", "30万/亩". */
