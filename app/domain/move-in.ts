@@ -25,6 +25,15 @@ export function parseMoveInBy(input: string, now: Date): string | null {
   return r?.ok ? r.month : null;
 }
 
+// Words around a move-in date, in the field as in a clause of the notes (need-text.ts): "希望明年3月前入驻"
+// is the date "明年3月前".
+const MOVE_IN_BEFORE =
+  /^(?:(?:希望|计划|打算|争取|力争|尽量|最好|要求|预计|估计|大概|大约|可能|最迟|最晚|最快|需要|必须|要|想|能|在|于|入驻时间|入驻|时间)\s*[:：]?\s*)*/;
+// The verbs of moving in as people say them (搬进去, 能搬, 开业, 投入使用, 落地 …), after a modal, with an
+// "about" before and a particle after: "明年3月左右要搬进去吧" is the date "明年3月".
+const MOVE_IN_AFTER =
+  /\s*(?:左右|上下)?\s*(?:就要|就能|能够|能|要|就|可以|得|必须|需要|想)?\s*(?:入驻|进驻|入住|搬入|搬进来|搬进去|搬进|搬过来|搬过去|搬迁|搬家|搬厂|搬|投产|开工|开业|投入使用|使用|启用|进场|入场|交付|交房|到位|落地|能用|用|move\s+in)?\s*(?:就行|即可|就好|吧|了)?$/;
+
 /**
  * What a move-in phrase says: one month; or words that name no one month — a period under way past its
  * middle that could be this year's or next ("下半年" in November: `example` is next year's reading), a
@@ -148,7 +157,9 @@ const FIXED_HOLIDAYS: Array<[RegExp, number]> = [
  * Not understood → null (the field then says how to write it).
  */
 export function readMoveIn(input: string, now: Date): MoveInRead | null {
-  const r = readMonths(input, now);
+  // The words as typed first: some are whole only with their verb (即租即用, 拎包入住).
+  const date = input.replace(MOVE_IN_BEFORE, "").replace(MOVE_IN_AFTER, "");
+  const r = readMonths(input, now) ?? (date.trim() && date !== input ? readMonths(date, now) : null);
   if (!r) return null;
   if (!r.ok) return r.problem === "whichYear" ? { ok: false, problem: "whichYear", example: r.by } : r;
   if (r.either && r.from !== r.by) return { ok: false, problem: "spans", from: r.from, to: r.by };

@@ -544,13 +544,8 @@ function extractArea(x: Extraction): void {
   if (x.hints.areaMinSqm === undefined && x.hints.areaMaxSqm === undefined) tryRe(AREA_KEYWORD_BARE);
 }
 
-/** Words around a date in its clause: "希望明年3月前入驻" is the date "明年3月前". */
-const MOVE_IN_BEFORE = /^(?:(?:希望|计划|打算|争取|最好|要求|预计|需要|必须|要|想|能|在|于|入驻时间|入驻|时间)\s*[:：]?\s*)*/;
-const MOVE_IN_AFTER =
-  /\s*(?:就要|就能|能|要|就|可以)?\s*(?:入驻|进驻|搬入|搬进来|搬进|搬过来|搬迁|投产|开工|进场|入场|交付|交房|到位|能用|用|move\s+in)?\s*(?:就行|即可|就好)?$/;
-
 /**
- * The move-in month: a clause that, past the words around it (MOVE_IN_BEFORE / MOVE_IN_AFTER), is a
+ * The move-in month: a clause that, past the words around it ("希望…能搬进去": move-in.ts), is a
  * whole date as the move-in field reads it (move-in.ts readMoveIn, relative to `now`): "明年3月前",
  * "3月份入驻", "年底前", "下个月", "三个月内", "3月中旬", "春节后". The first such clause wins; a month
  * already past is not read. Words that name no one month ("下半年" late in the year, "春节后" when its days
@@ -558,8 +553,7 @@ const MOVE_IN_AFTER =
  */
 function extractMoveIn(x: Extraction, now: Date): void {
   for (const m of x.s.matchAll(/[^，。；;,!?！？、\n]+/g)) {
-    const clause = m[0].replace(MOVE_IN_BEFORE, "").replace(MOVE_IN_AFTER, "");
-    const read = clause ? readMoveIn(clause, now) : null;
+    const read = readMoveIn(m[0], now); // the words around the date are its own to read (move-in.ts)
     const span: Span = [m.index, m.index + m[0].length];
     if (read && !read.ok) x.unread.push(span);
     if (!read?.ok || isPastMoveInMonth(read.month, now)) continue;

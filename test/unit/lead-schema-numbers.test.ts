@@ -211,9 +211,19 @@ describe("need.moveInBy: dates and words relative to the submission date (clock 
     expect(r.lead.need.moveInBy).toBe("2027-10");
   });
 
-  it.each(["2027-13", "2027-00", "2027年十三月", "下辈子", "很久以后"])("%j → the month message in zh and en", (typed) => {
+  it.each(["下辈子", "很久以后"])("%j → the month message in zh and en", (typed) => {
     expect(errors({ need: { moveInBy: typed } })["need.moveInBy"]?.[0]).toMatch(/^请按 年-月 填写/);
     expect(errors({ need: { moveInBy: typed } }, "en")["need.moveInBy"]?.[0]).toMatch(/^Use year-month/);
+  });
+
+  // A month that does not exist is said as such (ADR 093), not as "write year-month".
+  it.each<[string, string]>([
+    ["2027-13", "13"],
+    ["2027-00", "0"],
+    ["2027年十三月", "13"],
+  ])("%j → no month %s, in zh and en", (typed, month) => {
+    expect(errors({ need: { moveInBy: typed } })["need.moveInBy"]?.[0]).toContain(`没有${month}月，月份是 1 到 12`);
+    expect(errors({ need: { moveInBy: typed } }, "en")["need.moveInBy"]?.[0]).toMatch(/month|1 to 12/i);
   });
 });
 

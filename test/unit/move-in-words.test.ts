@@ -92,6 +92,18 @@ describe("read to a month on 2026-12-01 (field and notes)", () => {
     expect(field(typed)).toEqual({ month });
     expect(parseNeedText(`厂房5000平，${typed}入驻`, NOW).hints.moveInBy).toBe(month);
   });
+
+  // With the words people put around it, in the field as in the notes: one reader (move-in.ts).
+  it.each<[string, string]>([
+    ["年底前要搬进去", "2026-12"],
+    ["希望明年3月能搬", "2027-03"],
+    ["最迟明年6月开业", "2027-06"],
+    ["明年3月左右", "2027-03"],
+    ["3月份入驻", "2027-03"],
+  ])("%j with its verb → %s", (typed, month) => {
+    expect(field(typed)).toEqual({ month });
+    expect(parseNeedText(`厂房5000平，${typed}`, NOW).hints.moveInBy).toBe(month);
+  });
 });
 
 describe("relative to today: the same words on other days", () => {
