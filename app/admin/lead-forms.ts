@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { isCalendarDay } from "~/domain/calendar-day";
-import { type FilterNotice, quoteValue, searchWords } from "~/domain/filter-notices";
+import { type FilterNotice, quoteValue, searchWords, unknownFilterNotices } from "~/domain/filter-notices";
 import { cleanTyped } from "~/domain/format-chars";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
@@ -65,6 +65,7 @@ export function readLeadListQuery(url: URL, parkIds?: readonly string[]) {
       adjusted.push({ key: "filter.adjusted.twice", params: { filter: k, value: quoteValue(v) } });
     given.set(k, v);
   }
+  adjusted.push(...unknownFilterNotices(url.searchParams, Object.keys(leadFilterSchema.shape)));
   const filters = leadFilterSchema.parse(Object.fromEntries(given));
   const typedQ = given.get("q") ?? "";
   const dropped = (name: keyof LeadFilterInput, key: AdminOpsKey) => {

@@ -29,3 +29,12 @@ export function searchWords(typed: string): { q: string; notice: FilterNotice | 
   if (chars.length <= QUERY_MAX) return { q: chars.join(""), notice: null };
   return { q: chars.slice(0, QUERY_MAX).join(""), notice: { key: "filter.adjusted.qLong", params: { max: QUERY_MAX } } };
 }
+
+/**
+ * A notice for each name in the address that is no filter of the list (`known`; `lng` is every page's):
+ * "industry=ZZ" on the lead list, whose industry filter is `section`, was ignored without a word.
+ */
+export function unknownFilterNotices(params: URLSearchParams, known: readonly string[]): FilterNotice[] {
+  const names = new Set([...params.keys()].filter((k) => k !== "lng" && !known.includes(k)));
+  return [...names].map((k) => ({ key: "filter.adjusted.unknown", params: { filter: quoteValue(k), value: quoteValue(params.get(k) ?? "") } }));
+}

@@ -180,6 +180,7 @@ const zh = {
   "filter.adjusted.state": "“{value}”不是可选的范围（在用、已下架、全部），已显示在用的。",
   "filter.adjusted.stale": "“待确认仍可租售”的取值“{value}”无法识别，已忽略这个条件。",
   "filter.adjusted.twice": "条件“{filter}”在地址里出现了不止一次，只用了最后一个值“{value}”。",
+  "filter.adjusted.unknown": "地址里的“{filter}={value}”不是这个列表的筛选条件，已忽略。",
   "leads.searchDown": "搜索服务暂时不可用，下面是按条件从数据库列出的结果（不含关键词搜索）。",
   "leads.unassignedLink": "待分配队列（{n}）",
   "leads.unmatchedLink": "未匹配的线索（{n}）",
@@ -543,6 +544,7 @@ const en: Record<AdminOpsKey, string> = {
   "filter.adjusted.state": "“{value}” is not one of the choices (in use, retired, all); those in use are shown.",
   "filter.adjusted.stale": "“To confirm as still available” had a value we do not know (“{value}”); that condition was left out.",
   "filter.adjusted.twice": "Filter “{filter}” is in the address more than once; only its last value “{value}” was used.",
+  "filter.adjusted.unknown": "“{filter}={value}” in the address is no filter of this list; it was ignored.",
   "leads.searchDown":
     "Search is unavailable right now; below are the leads the filters select from the database (without the search words).",
   "leads.unassignedLink": "Unassigned queue ({n})",

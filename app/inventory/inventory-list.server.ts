@@ -2,7 +2,7 @@ import { data } from "@remix-run/node";
 
 import { requireAdmin } from "~/auth/session.server";
 import { withoutBidiControls } from "~/domain/display-text";
-import { type FilterNotice, quoteValue, searchWords } from "~/domain/filter-notices";
+import { type FilterNotice, quoteValue, searchWords, unknownFilterNotices } from "~/domain/filter-notices";
 import type { Flash } from "~/http/flash.server";
 import { readFlash } from "~/http/flash.server";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
@@ -17,7 +17,11 @@ import { type ListState, readListState } from "./retire-form";
  * filters. `adjusted`: a notice for each value not used as given (domain/filter-notices.ts); a page that
  * reads more filters from `params` adds its own.
  */
-export async function readInventoryListRequest(request: Request): Promise<{
+export async function readInventoryListRequest(
+  request: Request,
+  /** The address's other filters this page reads (the spaces': park, kind, status, stale). */
+  filters: readonly string[] = [],
+): Promise<{
   lng: Lng;
   q: string;
   typedQ: string;
@@ -37,6 +41,7 @@ export async function readInventoryListRequest(request: Request): Promise<{
   const adjusted: FilterNotice[] = [];
   if (words.notice) adjusted.push(words.notice);
   if (givenState !== "" && givenState !== state) adjusted.push({ key: "filter.adjusted.state", params: { value: quoteValue(givenState) } });
+  adjusted.push(...unknownFilterNotices(url.searchParams, ["q", "state", ...filters]));
   return { lng: lngFromUrl(request.url), q: words.q.trim(), typedQ, state, flash, headers, params: url.searchParams, adjusted };
 }
 

@@ -127,6 +127,11 @@ describe("the inventory lists' addresses", () => {
     expect(clean).not.toContain('data-testid="filters-adjusted"');
     const recruiters = await (await client.get("/admin/recruiters?state=x", admin)).text();
     expect(recruiters).toContain("“x”不是可选的范围");
+    // A name that is no filter of the list: named, not ignored without a word (the spaces' park is one).
+    const unknown = await (await client.get("/admin/spaces?industry=ZZ&park=GC-EDZ", admin)).text();
+    expect(unknown).toContain("地址里的“industry=ZZ”不是这个列表的筛选条件，已忽略。");
+    expect(unknown).not.toContain("“park=");
+    expect(await (await client.get("/admin/parks?sort=name", admin)).text()).toContain("地址里的“sort=name”不是这个列表的筛选条件");
   });
 });
 

@@ -35,6 +35,7 @@ describe("the lead list names every filter value it could not use", () => {
       breached: false,
     });
     expect(r.adjusted.map((n) => n.key)).toEqual([
+      "filter.adjusted.unknown", // status2
       "filter.adjusted.status",
       "filter.adjusted.section",
       "filter.adjusted.channel",
@@ -43,11 +44,24 @@ describe("the lead list names every filter value it could not use", () => {
       "filter.adjusted.unmatched",
       "filter.adjusted.breached",
     ]);
-    expect(opsText("zh", r.adjusted[0].key, r.adjusted[0].params)).toBe("状态“bogus”无法识别，已显示全部状态。");
-    expect(opsText("en", r.adjusted[0].key, r.adjusted[0].params)).toBe("Status “bogus” is not one we know; all statuses are shown.");
+    expect(opsText("zh", r.adjusted[1].key, r.adjusted[1].params)).toBe("状态“bogus”无法识别，已显示全部状态。");
+    expect(opsText("en", r.adjusted[1].key, r.adjusted[1].params)).toBe("Status “bogus” is not one we know; all statuses are shown.");
     const ok = read("status=won&channel=web&section=C&from=2026-01-01&to=2026-02-01&unmatched=1&park=P1", ["P1"]);
     expect(ok.adjusted).toEqual([]);
     expect(ok.filters).toMatchObject({ status: "won", channel: "web", section: "C", park: "P1", unmatched: true });
+  });
+
+  // A trial's ?industry=ZZ (the list's industry filter is `section`) was ignored without a word.
+  it("a name in the address that is no filter of the list is named once, with its value; lng is no filter to name", () => {
+    const r = read("industry=ZZ&status=won&foo=1&foo=2&lng=en");
+    expect(r.filters.status).toBe("won");
+    expect(r.adjusted).toEqual([
+      { key: "filter.adjusted.unknown", params: { filter: "industry", value: "ZZ" } },
+      { key: "filter.adjusted.unknown", params: { filter: "foo", value: "1" } },
+    ]);
+    expect(opsText("zh", r.adjusted[0].key, r.adjusted[0].params)).toBe("地址里的“industry=ZZ”不是这个列表的筛选条件，已忽略。");
+    expect(opsText("en", r.adjusted[0].key, r.adjusted[0].params)).toBe("“industry=ZZ” in the address is no filter of this list; it was ignored.");
+    expect(read("q=a&status=won&park=P1&section=C&channel=web&from=2026-01-01&to=2026-01-02&unmatched=1&breached=1&page=2", ["P1"]).adjusted).toEqual([]);
   });
 
   it("a park that does not exist is named and dropped (not a silently empty list under 'all parks')", () => {
