@@ -100,7 +100,15 @@ describe("inventory cells", () => {
     expect(readDay("2026-03", true)).toBe("2026-03");
     expect(parseRentPerMonth("25元/平米/月")).toBe(25);
     // A currency mark before, 元/块 after, the units in either order or per year (a trial's ¥18/㎡·月 was refused).
-    for (const typed of ["¥18/㎡·月", "￥18/平方米/月", "RMB 18元/㎡/月", "人民币18元每平方米每月", "18元/月/平", "18块/平/月", "216元/㎡/年"])
+    for (const typed of [
+      "¥18/㎡·月",
+      "￥18/平方米/月",
+      "RMB 18元/㎡/月",
+      "人民币18元每平方米每月",
+      "18元/月/平",
+      "18块/平/月",
+      "216元/㎡/年",
+    ])
       expect(parseRentPerMonth(typed), typed).toBe(18);
     expect(parseRentPerMonth("0.6元/㎡·日")).toBe(18);
     for (const typed of ["25元/天/月", "¥", "元/㎡/月", "-3元/㎡/月"]) expect(parseRentPerMonth(typed), typed).toBeNull();
