@@ -151,6 +151,10 @@ export async function planImport(
   const errors: SheetIssue[] = [];
   const counts = { parks: tally(), spaces: tally(), recruiters: tally() };
   const stored: Record<Collection, DbRow[]> = { parks: [], spaces: [], recruiters: [] };
+  // A row naming a park there is none of is an error, not a row to create or change: it is listed among
+  // the errors only, like a row its cells refused (a trial saw it under 将新建 beside its error).
+  const refs = await unknownParkRefs(sql, value, parkIds);
+  const refused = new Set(refs.map((r) => `${r.collection}:${r.index}`));
   for (const collection of COLLECTIONS) {
     const list = value[collection] as InventoryValue[typeof collection][];
     stored[collection] = await loadDbRows(
@@ -160,6 +164,7 @@ export async function planImport(
     );
     const byId = new Map(stored[collection].map((r) => [r.id, r]));
     list.forEach((v, index) => {
+      if (refused.has(`${collection}:${index}`)) return;
       const origin = origins?.[collection][index] ?? null;
       const old = byId.get(v.id);
       const base = { collection, id: v.id, label: label(collection, v as never), sheet: origin?.sheet ?? null, row: origin?.row ?? null };
@@ -183,7 +188,7 @@ export async function planImport(
       rows.push({ ...base, action: "change", changes });
     });
   }
-  for (const ref of await unknownParkRefs(sql, value, parkIds)) {
+  for (const ref of refs) {
     const origin = origins?.[ref.collection][ref.index];
     errors.push({
       sheet: origin?.sheet ?? ref.collection,

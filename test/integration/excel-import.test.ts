@@ -215,6 +215,9 @@ describe("Excel import", () => {
         reason: expect.objectContaining({ zh: expect.stringContaining("飞船") }),
       }),
     ]);
+    // Neither row is listed as one to create: each is an error only (C1 was under 将新建 beside its error).
+    expect(plan.rows.map((r) => r.id)).toEqual([]);
+    expect(plan.counts.spaces).toEqual({ create: 0, change: 0, unchanged: 0 });
   });
 
   // A row with a bad area and an unknown park named only the area: the park came up after the next upload.
