@@ -36,5 +36,8 @@ export function searchWords(typed: string): { q: string; notice: FilterNotice | 
  */
 export function unknownFilterNotices(params: URLSearchParams, known: readonly string[]): FilterNotice[] {
   const names = new Set([...params.keys()].filter((k) => k !== "lng" && !known.includes(k)));
-  return [...names].map((k) => ({ key: "filter.adjusted.unknown", params: { filter: quoteValue(k), value: quoteValue(params.get(k) ?? "") } }));
+  return [...names].map((k) => ({
+    key: "filter.adjusted.unknown",
+    params: { filter: quoteValue(k), value: quoteValue(params.get(k) ?? "") },
+  }));
 }

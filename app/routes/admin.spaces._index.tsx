@@ -36,7 +36,16 @@ function unusable(p: URLSearchParams, name: string, allowed: { value: string }[]
  * "still available" button (issue 10 item 3).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { lng, q, typedQ, state, flash, headers, params: p, adjusted } = await readInventoryListRequest(request, ["park", "kind", "status", "stale"]);
+  const {
+    lng,
+    q,
+    typedQ,
+    state,
+    flash,
+    headers,
+    params: p,
+    adjusted,
+  } = await readInventoryListRequest(request, ["park", "kind", "status", "stale"]);
   const sql = getSql();
   const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
   const parks = (await listParks(sql, { limit: 1000, state: "all" })).rows.map((r) => ({ value: r.id, label: r.name }));

@@ -60,8 +60,12 @@ describe("the lead list names every filter value it could not use", () => {
       { key: "filter.adjusted.unknown", params: { filter: "foo", value: "1" } },
     ]);
     expect(opsText("zh", r.adjusted[0].key, r.adjusted[0].params)).toBe("地址里的“industry=ZZ”不是这个列表的筛选条件，已忽略。");
-    expect(opsText("en", r.adjusted[0].key, r.adjusted[0].params)).toBe("“industry=ZZ” in the address is no filter of this list; it was ignored.");
-    expect(read("q=a&status=won&park=P1&section=C&channel=web&from=2026-01-01&to=2026-01-02&unmatched=1&breached=1&page=2", ["P1"]).adjusted).toEqual([]);
+    expect(opsText("en", r.adjusted[0].key, r.adjusted[0].params)).toBe(
+      "“industry=ZZ” in the address is no filter of this list; it was ignored.",
+    );
+    expect(
+      read("q=a&status=won&park=P1&section=C&channel=web&from=2026-01-01&to=2026-01-02&unmatched=1&breached=1&page=2", ["P1"]).adjusted,
+    ).toEqual([]);
   });
 
   it("a park that does not exist is named and dropped (not a silently empty list under 'all parks')", () => {
