@@ -35,6 +35,7 @@ const zh = {
   "edit.recruiters": "编辑招商专员 {name}",
   "edit.save": "保存",
   "edit.saved": "已保存。",
+  "edit.savedRetired": "注意：这一条目前是停用的（可能刚在另一页停用），不会参与匹配；需要时可在本页恢复。",
   "edit.created": "已新建。",
   "edit.unchanged": "没有改动。",
   "edit.changedMeanwhile":
@@ -184,6 +185,8 @@ const en: Record<InventoryKey, string> = {
   "edit.recruiters": "Edit recruiter {name}",
   "edit.save": "Save",
   "edit.saved": "Saved.",
+  "edit.savedRetired":
+    "Note: this one is retired (perhaps just now, in another tab) and takes no part in matching; restore it on this page if needed.",
   "edit.created": "Created.",
   "edit.unchanged": "Nothing changed.",
   "edit.changedMeanwhile":

@@ -297,7 +297,15 @@ export async function inventoryEditAction(collection: Collection, request: Reque
       lng,
       saved.outcome === "created" ? "edit.created" : saved.outcome === "updated" ? "edit.saved" : "edit.unchanged",
     );
-    const text = saved.rerouted ? `${said} ${inventoryText(lng, "edit.rerouted", { count: saved.rerouted })}` : said;
+    // A row retired meanwhile (another tab's 停用) is saved as typed and stays retired: said, not left to be noticed.
+    const retired = saved.outcome === "updated" && (await retiredState(sql, collection, value.id))?.retired;
+    const text = [
+      said,
+      saved.rerouted ? inventoryText(lng, "edit.rerouted", { count: saved.rerouted }) : "",
+      retired ? inventoryText(lng, "edit.savedRetired") : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
     return redirectWithFlash(request, lngHref(`${base}/${encodeURIComponent(value.id)}`, lng), { tone: "status", text, form: "save" });
   } catch (error) {
     log.error("inventory save failed", { collection, error: errorMessage(error) });

@@ -303,6 +303,19 @@ describe("the admin forms over HTTP", () => {
     const again = /name="base" value="([^"]+)"/.exec(html)?.[1] ?? "";
     expect((await save({ base: again, values: tab4.values }, { areaSqm: "1.5万平", title: "四号页签的标题" })).status).toBe(303);
     expect(await area()).toMatchObject({ areaSqm: 15000, title: "四号页签的标题", notes: "二号页签的备注" });
+
+    // Retired in another tab meanwhile: the save goes through (nothing conflicts) and says the row is retired.
+    const tab5 = await opened();
+    await db.sql`update spaces set retired_at = now(), retired_by = 'other@example.test' where id = 'S6'`;
+    try {
+      const said = await followFlash(web.url, await save(tab5, { notes: "五号页签的备注" }), cookie);
+      expect(said.text).toBe("已保存。 注意：这一条目前是停用的（可能刚在另一页停用），不会参与匹配；需要时可在本页恢复。");
+      expect(await area()).toMatchObject({ notes: "五号页签的备注" });
+    } finally {
+      await db.sql`update spaces set retired_at = null, retired_by = null where id = 'S6'`;
+    }
+    const plain = await followFlash(web.url, await save(await opened(), { notes: "六号页签的备注" }), cookie);
+    expect(plain.text).toBe("已保存。");
   });
 
   // After a refusal, the fields this tab did not touch still showed this tab's old values: saving did not
