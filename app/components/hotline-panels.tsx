@@ -76,7 +76,13 @@ export function KnownCallers({
           <p>{h("known.none")}</p>
         ) : (
           <>
-            <p className="known-found">{h("known.found", { total: leads.length })}</p>
+            {/* "Record it on the existing lead" only where a whole number or credit code is the same: a number's
+                start or a common company word is a candidate to check, not the caller. */}
+            <p className="known-found">
+              {h(leads.some((l) => l.matchedBy.includes("phone") || l.matchedBy.includes("creditCode")) ? "known.found" : "known.maybe", {
+                total: leads.length,
+              })}
+            </p>
             {more > 0 ? <p className="hint known-more">{h("known.more", { more })}</p> : null}
           </>
         )}

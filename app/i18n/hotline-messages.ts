@@ -23,6 +23,7 @@ const zh = {
   "known.typing": "输入号码或公司名称后，这里会显示已有的线索。",
   "known.none": "新来电：没有找到与所填号码、公司、信用代码和联系人都相符的线索。",
   "known.found": "已有 {total} 条线索：请把这次来电记到已有线索上，不要重复新建。",
+  "known.maybe": "有 {total} 条线索部分相符，可能是这位来电人的：先核对号码和名称，再决定记到已有线索还是新建。",
   "known.more": "还有 {more} 条以上相符的线索没有列出：请多输入几位号码，或加上公司名称、联系人缩小范围。",
   "known.by.phone": "号码相同",
   "known.by.phoneStart": "号码相符",
@@ -127,6 +128,8 @@ const en: Record<HotlineKey, string> = {
   "known.typing": "Type the number or the company name: their existing leads show here.",
   "known.none": "New caller: no lead matches all that is typed (number, company, credit code, contact).",
   "known.found": "{total} existing {total:lead|leads}: add this call to {total:it|one of them} instead of creating another.",
+  "known.maybe":
+    "{total} {total:lead matches|leads match} in part and may be this caller's: check the number and names before adding the call to one or creating a new lead.",
   "known.more":
     "{more} or more other matching {more:lead is|leads are} not listed: type more digits, or add the company name or the contact to narrow it down.",
   "known.by.phone": "Same number",

@@ -51,6 +51,19 @@ describe("the known-caller panel", () => {
     expect(en).not.toContain("Same number");
   });
 
+  // A trial's 6-digit number start shared by 25 people said "请把这次来电记到已有线索上，不要重复新建".
+  it("tells the agent to use the existing lead only for the same whole number or credit code; a partial match is to check", () => {
+    const sure = "请把这次来电记到已有线索上，不要重复新建";
+    expect(panel("zh", [card("PM-1", ["phone"]), card("PM-2", ["phoneStart"])])).toContain(`已有 2 条线索：${sure}`);
+    expect(panel("zh", [card("PM-1", ["creditCode"])])).toContain(sure);
+    for (const partial of [["phoneStart"], ["phoneTail"], ["company"], ["phoneStart", "contact"]] as KnownLeadCard["matchedBy"][]) {
+      const zh = panel("zh", [card("PM-1", partial), card("PM-2", partial)]);
+      expect(zh, partial.join("+")).not.toContain(sure);
+      expect(zh).toContain("有 2 条线索部分相符，可能是这位来电人的：先核对号码和名称，再决定记到已有线索还是新建。");
+    }
+    expect(panel("en", [card("PM-1", ["company"])])).toContain("1 lead matches in part and may be this caller");
+  });
+
   it("says how many more match than it lists, and asks for more to narrow them", () => {
     expect(panel("zh", [card("PM-1", ["phoneTail"])], 92)).toContain(
       "还有 92 条以上相符的线索没有列出：请多输入几位号码，或加上公司名称、联系人缩小范围。",
