@@ -275,7 +275,10 @@ describe("the queue and an assignment", () => {
       const queue = await (await get("/queue", cookie)).text();
       expect(queue).not.toContain(`href="${path}"`);
       expect(queue).toContain(`你刚拒绝了 ${reference}`);
-      expect((await get(path, cookie)).status).toBe(404);
+      // Its page is no longer theirs: the address leads to their history, filtered to it (not "not found").
+      const page = await get(path, cookie);
+      expect(page.status).toBe(302);
+      expect(page.headers.get("location")).toBe(`/queue?view=history&q=${reference}`);
     } finally {
       await db.sql`update recruiters set active = false where id = 'R9'`;
     }
