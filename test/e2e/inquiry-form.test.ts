@@ -264,8 +264,10 @@ describe("under the Content-Security-Policy (ADR 021)", () => {
 // keystroke). React and Remix alone would be ~91 KB; issue 14's ceiling for a phone is 100 KB. 36.0 KB
 // (36,857 bytes) on 2026-12-03, 7 bytes under the old 36 KB limit; ADR 084's reader of the two area bounds
 // (area-bounds.ts, in the schema's later chunk) shares area.ts's unit table, whose export adds a few bytes
-// to the first load: 37 KB.
-const FIRST_LOAD_KB = 37;
+// to the first load: 37 KB. 37,973 bytes on 2026-12-04 (85 over): the consent box put back as the server drew
+// it on a page from the back-forward cache (ADR 093), the move-in reader's verbs (年底前要搬进去, in the live
+// preview's reader) and the lists' notice spacing in the shared stylesheet: 38 KB.
+const FIRST_LOAD_KB = 38;
 
 describe("the form's first load (issue 14)", () => {
   it(
