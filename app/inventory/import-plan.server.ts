@@ -6,10 +6,11 @@ import { isUuid } from "~/domain/ids";
 import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 
+import { readDay } from "./cell-dates";
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
 import { applyInventory, type Collections, type ImportCounts, unknownParkRefs, unknownParks, validateInventory } from "./import.server";
 import { checkTextRow } from "./inventory-check";
-import { type CellValue, type Collection, columnByKey, COLUMNS, readDay, writeCells } from "./inventory-columns";
+import { type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
 import { type DbRow, dbRow, fromDbRow, type InventoryValue, loadDbRows, stableJson } from "./inventory-rows.server";
 
 // An Excel/CSV import in two steps (ADR 027): the plan (what would be created, changed field by field,

@@ -10,7 +10,7 @@ import { isWecomWebhookUrl } from "~/domain/wecom-url";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import type { Lng } from "~/i18n/lng";
 
-import { readAvailableFromCell } from "./inventory-columns";
+import { readAvailableFromCell } from "./cell-dates";
 
 // The import format of DESIGN.md: {parks, spaces, recruiters}, each row upserted by id.
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { readAvailableFrom, readMoveIn } from "~/domain/move-in";
+import { readAvailableFromCell } from "~/inventory/cell-dates";
 import { validateInventory } from "~/inventory/import.server";
 import { checkTextRow } from "~/inventory/inventory-check";
-import { readAvailableFromCell } from "~/inventory/inventory-columns";
 
 // 可入驻时间 is read with the lead's move-in reader (move-in.ts): the same words, the same year rules; a
 // period is its first month for availability (a lead's move-in reads its last). ADR 087.

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  COLUMNS,
-  parseRentPerMonth,
-  readDay,
-  readTextRow,
-  readWorkingHours,
-  writeCells,
-  writeWorkingHours,
-} from "~/inventory/inventory-columns";
+import { readDay } from "~/inventory/cell-dates";
+import { COLUMNS, parseRentPerMonth, readTextRow, readWorkingHours, writeCells, writeWorkingHours } from "~/inventory/inventory-columns";
 
 // Cells as people write them in the inventory workbook and the admin forms.
 describe("inventory cells", () => {
