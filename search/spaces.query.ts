@@ -1,7 +1,8 @@
 import type { MultiSearchQuery } from "meilisearch";
 
 import { sectionOf } from "~/domain/industries";
-import { AREA_LOWER, AREA_UPPER, DEFAULT_VERIFY_DAYS, type HardOptions } from "~/domain/matching/hard";
+import { AREA_LOWER, AREA_UPPER } from "~/domain/matching/area-window";
+import { DEFAULT_VERIFY_DAYS, type HardOptions } from "~/domain/matching/hard";
 import type { MatchNeed } from "~/domain/matching/types";
 import { orError, toError } from "~/utils/or-error";
 

@@ -15,7 +15,7 @@ import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
-import { AREA_LOWER, AREA_UPPER } from "./matching/hard";
+import { AREA_LOWER, AREA_UPPER } from "./matching/area-window";
 import { parseCount, parseWan } from "./money";
 import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from "./move-in";
 import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist } from "./need-assist";

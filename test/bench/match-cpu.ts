@@ -1,7 +1,8 @@
 import { performance } from "node:perf_hooks";
 
 import { sectionOf } from "~/domain/industries";
-import { AREA_UPPER, hardCheck, hardCheckOf } from "~/domain/matching/hard";
+import { AREA_UPPER } from "~/domain/matching/area-window";
+import { hardCheck, hardCheckOf } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
 import { explainExclusions } from "~/domain/matching/why-not";

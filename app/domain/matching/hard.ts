@@ -2,14 +2,12 @@ import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { divisionCodesOf, regionCovers } from "~/domain/division-codes";
 import { isIndustryExcluded } from "~/domain/industries";
 
+import { AREA_LOWER, AREA_UPPER } from "./area-window";
 import type { MatchNeed, Reason, SpaceCandidate } from "./types";
 
 // Hard constraints (DESIGN.md "Matching"): a space failing any of them is never offered, whatever its
 // score. Missing data on a space is "unknown": it passes and leaves a "check" note for the recruiter.
 
-/** Area window around the wanted range: [areaMin × 0.8, areaMax × 1.25]. */
-export const AREA_LOWER = 0.8;
-export const AREA_UPPER = 1.25;
 /** Land purchase: below this share of a park minimum fails; from it up to 100 % is "conditional". */
 export const THRESHOLD_FLOOR = 0.5;
 

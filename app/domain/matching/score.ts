@@ -1,9 +1,8 @@
 import { sqmToMu } from "~/domain/area";
 import { type IndustryFit, industryFit, industryLabel, sectionOf } from "~/domain/industries";
 
+import { AREA_LOWER, AREA_UPPER } from "./area-window";
 import {
-  AREA_LOWER,
-  AREA_UPPER,
   areaText,
   areaTextEn,
   askedMin,

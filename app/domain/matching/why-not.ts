@@ -1,9 +1,8 @@
 import { sqmToMu } from "~/domain/area";
 import { industryLabel, isIndustryExcluded } from "~/domain/industries";
 
+import { AREA_LOWER, AREA_UPPER } from "./area-window";
 import {
-  AREA_LOWER,
-  AREA_UPPER,
   askedMin,
   cny,
   daysSinceVerified,

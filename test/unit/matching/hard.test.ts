@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { AREA_LOWER, AREA_UPPER, describeFailures, hardCheck, type HardFailure, type HardResult } from "../../../app/domain/matching/hard";
+import { AREA_LOWER, AREA_UPPER } from "../../../app/domain/matching/area-window";
+import { describeFailures, hardCheck, type HardFailure, type HardResult } from "../../../app/domain/matching/hard";
 import type { Reason, SpaceCandidate } from "../../../app/domain/matching/types";
 import { lead, space } from "../../fixtures/match-eval";
 
