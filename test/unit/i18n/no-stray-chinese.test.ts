@@ -39,6 +39,7 @@ const DOMAIN_DATA: Record<string, string> = {
     "suffixes of Chinese administrative division names (省, 自治区, 市, 盟, 县, 旗, …) and ethnic names of autonomous areas",
   "app/inventory/inventory-columns.ts":
     "the import/export format (DESIGN.md): Chinese column headers, value words (出租, 是) and weekday words",
+  "app/inventory/cell-dates.ts": "the same format's dates as typed in a cell (2026年3月1日)",
   "app/inventory/excel/read-workbook.server.ts":
     "the same format: sheet names (园区, 空间, 招商专员), yes/no words and the numerals of a figure cell under a header's unit",
   "app/inventory/excel/write-workbook.server.ts":
