@@ -3,7 +3,7 @@ import { type ValidationKey, validationMessage } from "~/i18n/validation-message
 
 import { splitQualifier } from "./comparison";
 import { fold } from "./fold-text";
-import { COUNTED, type CountProblem, FIGURE_LABELS, readCeiling, readCounted, readPastLabel } from "./units";
+import { COUNTED, type CountProblem, FIGURE_LABELS, FIGURE_NOUNS_AFTER, readCeiling, readCounted, readPastLabel } from "./units";
 
 // Why a spec figure that was typed names no one figure — the ONE answer of every place a person types
 // one: the lead form's fields (every channel: the public form, the hotline desk, POST /api/leads) and the
@@ -22,8 +22,8 @@ const COUNTED_KEYS: Record<CountedName, Record<CountProblem, ValidationKey>> = {
 };
 
 /** `read`, past the figure's own label ("配电：2台") and its qualifiers ("至少2台"). */
-function pastLabelAndQualifier<T>(read: (s: string) => T | null, label: RegExp): (typed: string) => T | null {
-  return readPastLabel((s) => read(splitQualifier(fold(s)).body), label);
+function pastLabelAndQualifier<T>(read: (s: string) => T | null, label: RegExp, after: RegExp): (typed: string) => T | null {
+  return readPastLabel((s) => read(splitQualifier(fold(s)).body), label, after);
 }
 
 /**
@@ -33,14 +33,14 @@ function pastLabelAndQualifier<T>(read: (s: string) => T | null, label: RegExp):
  * figure, or one that reads (the plain parser's message then applies).
  */
 export function countedRefusal(typed: string, name: CountedName): FigureRefusal | null {
-  const r = pastLabelAndQualifier((s) => readCounted(s, COUNTED[name]), FIGURE_LABELS[name])(typed);
+  const r = pastLabelAndQualifier((s) => readCounted(s, COUNTED[name]), FIGURE_LABELS[name], FIGURE_NOUNS_AFTER[name])(typed);
   if (!r || r.ok) return null;
   return { key: COUNTED_KEYS[name][r.problem], params: r.hint === undefined ? {} : { hint: r.hint } };
 }
 
 /** A height that names no one figure (units.ts readCeiling: "8m05" — 8.05 or 8.5?, "8m2", "8m500") → `heightUnclear`. */
 export function ceilingRefusal(typed: string): FigureRefusal | null {
-  const r = pastLabelAndQualifier(readCeiling, FIGURE_LABELS.ceiling)(typed);
+  const r = pastLabelAndQualifier(readCeiling, FIGURE_LABELS.ceiling, FIGURE_NOUNS_AFTER.ceiling)(typed);
   return r && !r.ok ? { key: "heightUnclear", params: { typed: typed.trim() } } : null;
 }
 

@@ -11,12 +11,14 @@ import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { type FieldRole, looksNegative, readFieldNumber } from "./field-value";
 import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-refusal";
+import { fold } from "./fold-text";
 import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
 import { AREA_LOWER, AREA_UPPER } from "./matching/area-window";
 import { parseCount, parseWan } from "./money";
+import { type MoneyField, moneyPeriodRefusal, pastMoneyLabel } from "./money-labels";
 import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from "./move-in";
 import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist } from "./need-assist";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
@@ -24,7 +26,16 @@ import { planNoteRegions } from "./note-regions";
 import { normalizePhone } from "./phone";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
-import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "./units";
+import {
+  FIGURE_LABELS,
+  FIGURE_NOUNS_AFTER,
+  parseCeilingM,
+  parseCraneT,
+  parseFloorLoadKg,
+  parsePowerKva,
+  readPastLabel,
+  saysNoRequirement,
+} from "./units";
 import { readYesNo } from "./yes-no";
 
 // The one lead schema: the inquiry form (browser and server), the JSON API and the hotline desk all
@@ -177,6 +188,27 @@ function own(refusal: (s: string) => FigureRefusal | null) {
   };
 }
 
+/**
+ * A spec figure's lower bound (ceiling, floor load, power, crane), optional: read past its name before and
+ * after the figure (units.ts readPastLabel), and blank when it says there is no requirement
+ * (units.ts saysNoRequirement: "不需要", "无行车", "层高不限").
+ */
+function specFigure(
+  m: Msg,
+  name: keyof typeof FIGURE_NOUNS_AFTER,
+  parse: (s: string) => number | null,
+  max: number,
+  badKey: ValidationKey,
+  why?: (s: string) => Refused | null,
+) {
+  const label = FIGURE_LABELS[name];
+  const after = FIGURE_NOUNS_AFTER[name];
+  return z.preprocess(
+    (v) => (typeof v === "string" && saysNoRequirement(v, label, after) ? undefined : v),
+    measure(m, readPastLabel(parse, label, after), max, "min", badKey, why),
+  );
+}
+
 /** The move-in field's message for words that name no one month, or a date that does not exist (move-in.ts readMoveIn). */
 function moveInProblem(m: Msg, typed: string, r: Exclude<MoveInRead, { ok: true }>): string {
   switch (r.problem) {
@@ -221,14 +253,27 @@ function integerMeasure(m: Msg, max: number) {
   return measure(m, parseCount, max).refine((n) => n === undefined || Number.isInteger(n), m("integer"));
 }
 
-/** A yes/no field (yes-no.ts readYesNo: true/"on"/"1"/"yes"/"是" …, false/"0"/"no"/"否" …); other words are refused. */
-function flag(m: Msg) {
+/**
+ * Single storey required (need.singleStorey): a yes/no (yes-no.ts readYesNo: true/"on"/"是" …, false/"否" …)
+ * or the words people use for it — "单层", "要单层", "必须单层" yes; "不限", "都可以", "多层也行" no
+ * requirement (false). "要多层", "不要单层" ask for something this field cannot hold: refused with a message
+ * that says what it holds and where the wish goes (the notes), never read as "not required".
+ */
+function singleStoreyFlag(m: Msg) {
   return z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
-      return readYesNo(v) ?? v;
+      const yesNo = readYesNo(v);
+      if (yesNo !== null || typeof v !== "string") return yesNo ?? v;
+      const t = fold(v)
+        .trim()
+        .replace(/[。.!！]$/, "");
+      if (/^(?:(?:要|需要|必须|只要|只能|最好)(?:是)?)?单层(?:厂房|的|建筑)?$/.test(t)) return true;
+      if (/^(?:不限|不限制|都可以|都行|无所谓|不要求|无要求|没要求|单层多层都(?:可以|行)|(?:单层)?多层也(?:行|可以)|楼层不限)$/.test(t))
+        return false;
+      return { refused: "own", key: "singleStoreyOnly", params: {} } satisfies Refused;
     },
-    z.boolean({ error: m("invalid") }).optional(),
+    z.boolean({ error: (issue) => (isRefused(issue.input) ? refusedMessage(m, issue.input) : m("singleStoreyOnly")) }).optional(),
   );
 }
 
@@ -329,35 +374,29 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         .optional(),
     ),
     // Each figure's example is in its own unit (a height is not "5000"); the field's own name typed
-    // before the figure ("层高9米", as people write it in the notes) is read past.
-    ceilingMinM: measure(
-      m,
-      readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling),
-      LIMITS.ceilingMinM,
-      "min",
-      "numberHeight",
-      own(ceilingRefusal),
-    ),
-    floorLoadMinKg: measure(m, readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad), LIMITS.floorLoadMinKg, "min", "numberLoad"),
+    // before the figure ("层高9米", as people write it in the notes) and what it measures after it ("10吨行车")
+    // are read past; "不需要" / "无" / "不限" is no requirement, as if left blank (specFigure).
+    ceilingMinM: specFigure(m, "ceiling", parseCeilingM, LIMITS.ceilingMinM, "numberHeight", own(ceilingRefusal)),
+    floorLoadMinKg: specFigure(m, "floorLoad", parseFloorLoadKg, LIMITS.floorLoadMinKg, "numberLoad"),
     // Transformers counted add up ("2台500kva" = 1000), a crane's count does not multiply ("2台10吨" = 10):
     // units.ts COUNTED; a count with no size, two sizes or an unclear count get a message of their own.
-    powerMinKva: measure(
+    powerMinKva: specFigure(
       m,
-      readPastLabel(parsePowerKva, FIGURE_LABELS.power),
+      "power",
+      parsePowerKva,
       LIMITS.powerMinKva,
-      "min",
       "numberPower",
       own((s) => countedRefusal(s, "power")),
     ),
-    craneMinT: measure(
+    craneMinT: specFigure(
       m,
-      readPastLabel(parseCraneT, FIGURE_LABELS.crane),
+      "crane",
+      parseCraneT,
       LIMITS.craneMinT,
-      "min",
       "numberCrane",
       own((s) => countedRefusal(s, "crane")),
     ),
-    singleStorey: flag(m),
+    singleStorey: singleStoreyFlag(m),
     notes: optionalText(m, LIMITS.longText),
   });
 
@@ -377,11 +416,14 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   });
 
   // Zod drops the issues of an optional key that is absent, so required fields are built non-optional.
-  const taxWan = measure(m, parseWan, LIMITS.wan, "amount", "numberMoney");
+  // The field's own name and "a year" around the figure are taken off first; an amount per mu or per
+  // month is refused as such (money-labels.ts, docs/decisions/097).
+  const money = (field: MoneyField, required: boolean) =>
+    z.preprocess(pastMoneyLabel(field), measureNumber(m, parseWan, LIMITS.wan, "numberMoney", required, "amount", own(moneyPeriodRefusal)));
   const tax = group(m, {
-    annualTaxWan: onWeb ? measureNumber(m, parseWan, LIMITS.wan, "numberMoney", true) : taxWan,
-    investmentWan: measure(m, parseWan, LIMITS.wan, "amount", "numberMoney"),
-    annualOutputWan: measure(m, parseWan, LIMITS.wan, "amount", "numberMoney"),
+    annualTaxWan: money("annualTax", onWeb),
+    investmentWan: money("investment", false),
+    annualOutputWan: money("annualOutput", false),
     employees: integerMeasure(m, LIMITS.employees),
   });
 

@@ -150,17 +150,18 @@ function oneCraneT(s: string): number | null {
 }
 
 /**
- * `parse`, reading past the figure's own name typed before it ("层高9米", "层高：九米", "行车 10吨"): people
- * write the label they see or say. Used by the lead form and the inventory's columns alike.
+ * `parse`, reading past the figure's own name typed before it ("层高9米", "层高：九米", "行车 10吨") and, with
+ * `after`, the thing it measures typed after it ("10吨行车", "1000千伏安的变压器", "9米高"): people write the
+ * label they see or say. Used by the lead form and the inventory's columns alike.
  */
-export function readPastLabel<T>(parse: (s: string) => T | null, label: RegExp): (s: string) => T | null {
-  return (s) =>
-    parse(
-      s
-        .trim()
-        .replace(label, "")
-        .replace(/^\s*[:：]?\s*/, ""),
-    );
+export function readPastLabel<T>(parse: (s: string) => T | null, label: RegExp, after?: RegExp): (s: string) => T | null {
+  return (s) => {
+    const past = s
+      .trim()
+      .replace(label, "")
+      .replace(/^\s*[:：]?\s*/, "");
+    return parse(after ? past.replace(after, "").trim() : past);
+  };
 }
 
 /** The names a figure goes by, as typed before it (anchored at the start; zh and en). */
@@ -174,6 +175,33 @@ export const FIGURE_LABELS = {
   price: /^(?:售价|单价|价格|price)/i,
   landPrice: /^(?:土地价格|地价|land price)/i,
 } as const;
+
+/** What a spec figure measures, as typed after it (anchored at the end; zh): "10吨行车", "9米高". */
+export const FIGURE_NOUNS_AFTER = {
+  ceiling: /\s*的?\s*(?:层高|净高|檐高|高度|高)$/,
+  floorLoad: /\s*的?\s*(?:楼面承重|地面承重|承重|荷载)$/,
+  power: /\s*的?\s*(?:变压器|配电容量|配电|用电|容量)$/,
+  crane: /\s*的?\s*(?:(?:单梁|双梁|桥式|门式)\s*)?(?:行车|吊车|天车|桥吊|航吊|起重机)$/,
+} as const;
+
+/** "No requirement" as typed in a spec figure's box (zh and en), once its name is taken off. */
+const NONE_WORDS =
+  /^(?:无|没有|不需要|不需|暂不需要|不要|不用|不要求|无要求|没要求|没有要求|不限|不限制|都可以|都行|无所谓|none|no|n\/a|not needed|no requirement|any)$/i;
+
+/**
+ * Whether `typed` says the need has no such requirement ("不需要", "无行车", "行车：无", "层高不限",
+ * "not needed"): the lead's spec figure boxes (the …Min fields) take it as left blank, which is what it
+ * means; a figure or anything else → false.
+ */
+export function saysNoRequirement(typed: string, label: RegExp, after: RegExp): boolean {
+  const s = fold(typed)
+    .trim()
+    .replace(label, "")
+    .replace(/^\s*[:：]?\s*/, "")
+    .replace(after, "")
+    .trim();
+  return NONE_WORDS.test(s);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Figures typed with a count of items: "2台500kva", "500kva×2", "2台10吨行车".

@@ -10,6 +10,10 @@ const zh = {
   numberHeight: "请输入高度，例如 9 或 9米",
   heightUnclear: "看不清“{typed}”是几米：请写成小数，例如 8.5 或 8.05",
   numberMoney: "请输入金额（万元），例如 500 或 500万",
+  singleStoreyOnly: "此项只表示是否必须单层：必须单层填“是”，不要求填“否”；想要多层等其他要求请写在补充说明里",
+  moneyPerMu: "这是每亩的金额（如亩均税收、投资强度）：此项填总额（万元），例如 500；每亩的数字请写在补充说明里",
+  moneyPerMonth: "此项填一年的金额（万元）：每月 {monthly} 万即每年 {yearly} 万，请填 {yearly}",
+  moneyPerMonthBare: "此项填一年的金额（万元），不是每月的，例如 500",
   numberLoad: "请输入承重，例如 3000 或 3吨/平方米",
   numberPower: "请输入配电容量，例如 1000、1000千伏安 或 2台500千伏安",
   numberCrane: "请输入行车吨位，例如 10 或 10吨",
@@ -70,6 +74,12 @@ const en: Record<ValidationKey, string> = {
   numberHeight: "Enter a height, e.g. 9 or 9 m",
   heightUnclear: "It is unclear how many metres “{typed}” is: type a decimal, e.g. 8.5 or 8.05",
   numberMoney: "Enter an amount in 10,000 yuan, e.g. 500 or 500万",
+  singleStoreyOnly:
+    "This only says whether a single-storey building is required: yes if it must be, no if not; other wishes (several floors) go in the notes",
+  moneyPerMu:
+    "That is an amount per mu (like tax per mu or investment intensity): enter the total in 10,000 yuan, e.g. 500, and put the per-mu figure in the notes",
+  moneyPerMonth: "Enter the amount for a year (10,000 yuan): {monthly} a month is {yearly} a year, so enter {yearly}",
+  moneyPerMonthBare: "Enter the amount for a year (10,000 yuan), not per month, e.g. 500",
   numberLoad: "Enter a floor load, e.g. 3000 or 3 t/sqm",
   numberPower: "Enter a power supply, e.g. 1000, 1000 kVA or 2 × 500 kVA",
   numberCrane: "Enter a crane capacity, e.g. 10 or 10 t",

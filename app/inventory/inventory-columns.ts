@@ -5,7 +5,15 @@ import { fold } from "~/domain/fold-text";
 import { cleanTyped } from "~/domain/format-chars";
 import { parseCount, parseWan } from "~/domain/money";
 import { parseChineseNumber, withoutSpaces } from "~/domain/numbers";
-import { FIGURE_LABELS, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readPastLabel } from "~/domain/units";
+import {
+  FIGURE_LABELS,
+  FIGURE_NOUNS_AFTER,
+  parseCeilingM,
+  parseCraneT,
+  parseFloorLoadKg,
+  parsePowerKva,
+  readPastLabel,
+} from "~/domain/units";
 import { NO_SPELLINGS, YES_SPELLINGS } from "~/domain/yes-no";
 import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
@@ -445,7 +453,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "层高（米）",
       "ceiling (m)",
       numeric(
-        readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling),
+        readPastLabel(parseCeilingM, FIGURE_LABELS.ceiling, FIGURE_NOUNS_AFTER.ceiling),
         { zh: "例如 9 或 9米", en: "e.g. 9" },
         {
           name: { zh: "层高", en: "the ceiling" },
@@ -458,7 +466,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "承重（公斤/㎡）",
       "floor load (kg/㎡)",
       numeric(
-        readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad),
+        readPastLabel(parseFloorLoadKg, FIGURE_LABELS.floorLoad, FIGURE_NOUNS_AFTER.floorLoad),
         { zh: "例如 3000 或 3吨/㎡", en: "e.g. 3000 or 3吨/㎡" },
         { name: { zh: "承重", en: "the floor load" } },
       ),
@@ -468,7 +476,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "配电（千伏安）",
       "power (kVA)",
       numeric(
-        readPastLabel(parsePowerKva, FIGURE_LABELS.power),
+        readPastLabel(parsePowerKva, FIGURE_LABELS.power, FIGURE_NOUNS_AFTER.power),
         { zh: "例如 1250 或 1250KVA", en: "e.g. 1250" },
         {
           name: { zh: "配电", en: "the power" },
@@ -481,7 +489,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "行车（吨）",
       "crane (t)",
       numeric(
-        readPastLabel(parseCraneT, FIGURE_LABELS.crane),
+        readPastLabel(parseCraneT, FIGURE_LABELS.crane, FIGURE_NOUNS_AFTER.crane),
         { zh: "例如 10 或 10吨", en: "e.g. 10" },
         {
           name: { zh: "行车", en: "the crane" },

@@ -25,6 +25,7 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/area.ts": "area unit words read in input and the 亩 of formatted areas (平方米, 平米, 亩, 公顷, …)",
   "app/domain/area-bounds.ts": "Chinese numerals and magnitudes (十百千万亿) read before an area bound's unit",
   "app/domain/money.ts": "currency and count words read in input (万, 元, 人民币, 人, …)",
+  "app/domain/money-labels.ts": "an amount's names and periods read in input (年纳税, 总投资, 每年, 亩均, 每月, …)",
   "app/domain/numbers.ts": "Chinese numerals read in input (一二三, 十百千万亿, 壹贰叁, 半, 点)",
   "app/domain/fold-text.ts": "numerals and unit words the folder normalises before reading",
   "app/domain/field-value.ts":

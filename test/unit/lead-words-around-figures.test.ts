@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+
+import { createLeadSchema, issuesToFieldErrors, type LeadChannel } from "../../app/domain/lead-schema";
+import { validLeadJson } from "../support/leads";
+
+// The words people type around a figure of the lead (docs/decisions/097): the field's own name before it,
+// "a year" or the thing measured after it, "no requirement" in a spec box, and the single-storey box's words.
+
+const NOW = () => new Date("2026-12-04T06:00:00Z");
+type Body = ReturnType<typeof validLeadJson> & { need: Record<string, unknown>; tax: Record<string, unknown> };
+
+function parse(edit: (b: Body) => void, lng: "zh" | "en" = "zh", channel: LeadChannel = "api") {
+  const body = structuredClone(validLeadJson()) as Body;
+  edit(body);
+  return createLeadSchema(lng, channel, { now: NOW }).safeParse(body);
+}
+function read(edit: (b: Body) => void, channel: LeadChannel = "api") {
+  const r = parse(edit, "zh", channel);
+  if (!r.success) throw new Error(JSON.stringify(issuesToFieldErrors(r.error)));
+  return r.data.lead;
+}
+function refusal(edit: (b: Body) => void, field: string, lng: "zh" | "en" = "zh") {
+  const r = parse(edit, lng);
+  if (r.success) throw new Error(`expected ${field} refused`);
+  return issuesToFieldErrors(r.error)[field]?.[0];
+}
+
+describe("an amount in 万元 with the field's name before it and 'a year' after it", () => {
+  it.each([
+    ["年纳税500万", 500],
+    ["年纳税：500万元", 500],
+    ["年纳税约500万", 500],
+    ["每年500万", 500],
+    ["一年500万左右", 500],
+    ["全年税收1.2亿", 12000],
+    ["预计年纳税800万以上", 800],
+    ["500万元/年", 500],
+    ["500万/年", 500],
+    ["300万每年", 300],
+    ["500（万元）", 500],
+    ["500(万)", 500],
+    ["纳税额 2000000元", 200],
+    ["tax 500", 500],
+    ["500 per year", 500],
+  ])("annual tax %s → %d 万元, on every channel", (typed, wan) => {
+    for (const channel of ["api", "web", "hotline"] as const)
+      expect(read((b) => (b.tax.annualTaxWan = typed), channel).tax.annualTaxWan).toBe(wan);
+  });
+
+  it.each([
+    ["总投资1亿", 10000],
+    ["投资5000万", 5000],
+    ["项目总投资：2.5亿元", 25000],
+    ["固定资产投资8000万", 8000],
+  ])("investment %s → %d 万元", (typed, wan) => {
+    expect(read((b) => (b.tax.investmentWan = typed)).tax.investmentWan).toBe(wan);
+  });
+
+  it.each([
+    ["年产值2亿", 20000],
+    ["产值：1.5亿元/年", 15000],
+    ["每年产值一个亿", 10000],
+    ["年销售额3000万", 3000],
+  ])("annual output %s → %d 万元", (typed, wan) => {
+    expect(read((b) => Object.assign(b.tax, { annualOutputWan: typed })).tax.annualOutputWan).toBe(wan);
+  });
+
+  it("a range after the name is still a range, with both ends in the message", () => {
+    expect(refusal((b) => (b.tax.annualTaxWan = "年纳税300-500万"), "tax.annualTaxWan")).toMatch(/300万.*500万/);
+  });
+});
+
+describe("an amount per mu or per month is another figure: refused as such, never stored as the total", () => {
+  it.each(["亩均税收50万", "50万/亩", "每亩50万", "亩均50万元", "50万元/亩/年"])("annual tax %s → per mu", (typed) => {
+    expect(refusal((b) => (b.tax.annualTaxWan = typed), "tax.annualTaxWan")).toMatch(/每亩/);
+  });
+  it.each(["投资强度300万/亩", "300万/亩", "每亩投资300万"])("investment %s → per mu", (typed) => {
+    expect(refusal((b) => (b.tax.investmentWan = typed), "tax.investmentWan")).toMatch(/每亩/);
+  });
+  it.each([
+    ["月纳税50万", "600"],
+    ["每月50万", "600"],
+    ["50万/月", "600"],
+    ["每个月30万元", "360"],
+  ])("annual tax %s → per month, with the year's amount", (typed, yearly) => {
+    expect(refusal((b) => (b.tax.annualTaxWan = typed), "tax.annualTaxWan")).toContain(`请填 ${yearly}`);
+  });
+  it("per month with no figure it can read says so without a sum", () => {
+    expect(refusal((b) => (b.tax.annualTaxWan = "每月若干"), "tax.annualTaxWan")).toBe("此项填一年的金额（万元），不是每月的，例如 500");
+  });
+  it("answers in English too", () => {
+    expect(refusal((b) => (b.tax.annualTaxWan = "50万/月"), "tax.annualTaxWan", "en")).toMatch(/50 a month is 600 a year/);
+    expect(refusal((b) => (b.tax.annualTaxWan = "亩均税收50万"), "tax.annualTaxWan", "en")).toMatch(/per mu/);
+  });
+  it("what it always refused stays refused with the plain message", () => {
+    expect(refusal((b) => (b.tax.annualTaxWan = "年底"), "tax.annualTaxWan")).toBe("请输入金额（万元），例如 500 或 500万");
+  });
+});
+
+describe("a spec figure with what it measures after it, or 'no requirement'", () => {
+  const spec = (l: ReturnType<typeof read>) => {
+    const n = l.need as Record<string, unknown>;
+    return { c: n.ceilingMinM, f: n.floorLoadMinKg, p: n.powerMinKva, cr: n.craneMinT };
+  };
+  it.each([
+    ["craneMinT", "10吨行车", { cr: 10 }],
+    ["craneMinT", "10吨的双梁行车", { cr: 10 }],
+    ["craneMinT", "16吨吊车", { cr: 16 }],
+    ["ceilingMinM", "9米高", { c: 9 }],
+    ["ceilingMinM", "9米的净高", { c: 9 }],
+    ["powerMinKva", "1000千伏安的变压器", { p: 1000 }],
+    ["floorLoadMinKg", "3吨承重", { f: 3000 }],
+  ])("%s %s is read", (field, typed, want) => {
+    const l = read((b) => {
+      delete b.need.ceilingMinM;
+      b.need[field] = typed;
+    });
+    expect(spec(l)).toEqual({ c: undefined, f: undefined, p: undefined, cr: undefined, ...want });
+  });
+
+  it.each([
+    ["craneMinT", "不需要"],
+    ["craneMinT", "无"],
+    ["craneMinT", "不需要行车"],
+    ["craneMinT", "行车：无"],
+    ["craneMinT", "无行车"],
+    ["ceilingMinM", "不要求"],
+    ["ceilingMinM", "层高不限"],
+    ["powerMinKva", "不用"],
+    ["floorLoadMinKg", "无所谓"],
+    ["powerMinKva", "not needed"],
+  ])("%s %s is no requirement: as if left blank", (field, typed) => {
+    const l = read((b) => {
+      delete b.need.ceilingMinM;
+      b.need[field] = typed;
+    });
+    expect(spec(l)).toEqual({ c: undefined, f: undefined, p: undefined, cr: undefined });
+  });
+
+  it("a figure with a negation is not 'no requirement'", () => {
+    expect(refusal((b) => (b.need.craneMinT = "不要10吨"), "need.craneMinT")).toMatch(/行车吨位/);
+  });
+});
+
+describe("the single-storey box's words", () => {
+  it.each([
+    ["单层", true],
+    ["要单层", true],
+    ["必须单层", true],
+    ["单层厂房", true],
+    ["是", true],
+    ["不限", false],
+    ["都可以", false],
+    ["多层也行", false],
+    ["单层多层都可以", false],
+    ["否", false],
+  ])("%s → %s", (typed, want) => {
+    expect(read((b) => (b.need.singleStorey = typed)).need.singleStorey).toBe(want);
+  });
+
+  it.each(["不要单层", "要多层", "多层", "二层以上"])("%s asks for what the box cannot hold: refused with where it goes", (typed) => {
+    expect(refusal((b) => (b.need.singleStorey = typed), "need.singleStorey")).toBe(
+      "此项只表示是否必须单层：必须单层填“是”，不要求填“否”；想要多层等其他要求请写在补充说明里",
+    );
+    expect(refusal((b) => (b.need.singleStorey = typed), "need.singleStorey", "en")).toMatch(/single-storey/);
+  });
+});
