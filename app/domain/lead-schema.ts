@@ -328,6 +328,29 @@ export function regionProblemMessage(lng: Lng, p: RegionProblem): string {
 }
 
 /** A missing group reads as empty, so the person sees which fields inside it are missing. */
+/**
+ * A range typed in one area box while the other is blank ("3000-5000平" in areaMin, "两三千平" in areaMax,
+ * "50到80亩"): the person gave both bounds, so each end goes to its own box, as text, and is read there
+ * like any figure (its unit, the chosen unit, the plausibility rules). With both boxes filled the range
+ * stays where it was typed and is refused there ("areaRange": which end goes where). The need as it came
+ * for anything else.
+ */
+function rangeInOneAreaBox(need: unknown): unknown {
+  if (typeof need !== "object" || need === null || Array.isArray(need)) return need;
+  const n = need as Record<string, unknown>;
+  const blank = (v: unknown) => blankToUndefined(v) === undefined;
+  for (const [box, other] of [
+    ["areaMin", "areaMax"],
+    ["areaMax", "areaMin"],
+  ] as const) {
+    const typed = blankToUndefined(n[box]);
+    if (typeof typed !== "string" || !blank(n[other])) continue;
+    const r = readFieldNumber(typed, (s) => parseArea(s, "sqm"), "amount");
+    if (!r.ok && r.reason === "range") return { ...n, areaMin: r.low, areaMax: r.high };
+  }
+  return need;
+}
+
 function group<T extends z.ZodRawShape>(m: Msg, shape: T) {
   return z.preprocess((v) => (v === undefined || v === null ? {} : v), z.object(shape, { error: m("invalid") }));
 }
@@ -343,62 +366,65 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   const now = options.now ?? (() => new Date());
   const keepBlank = options.keepBlank ?? NONE;
 
-  const need = group(m, {
-    kind: choice(m, NEED_KINDS, true),
-    deal: onPhone ? choice(m, NEED_DEALS, false) : choice(m, NEED_DEALS, true),
-    areaUnit: z.preprocess((v) => blankToUndefined(v) ?? "sqm", z.enum(AREA_UNITS, { error: m("choose") })),
-    areaMin: areaField(m, "min"),
-    areaMax: areaField(m, "max"),
-    regions: regions(m, lng),
-    // "2027-03", "2027年3月", and relative words ("尽快", "年底", "明年3月", "三个月内") from the clock,
-    // read once a lead: "as soon as possible" read as this month must not be refused as past by a second
-    // reading just after China's midnight on a month's last day.
-    moveInBy: z.preprocess(
-      (v, ctx) => {
-        const b = blankToUndefined(v);
-        if (typeof b !== "string") return b;
-        const at = now();
-        const read = readMoveIn(b, at);
-        if (read && !read.ok) {
-          ctx.addIssue({ code: "custom", message: moveInProblem(m, b, read), input: v });
-          return undefined;
-        }
-        const month = read?.month ?? b;
-        // Checked at that instant, in China time: the current month is still fine.
-        if (MONTH.test(month) && isPastMoveInMonth(month, at)) ctx.addIssue({ code: "custom", message: m("monthPast"), input: v });
-        return month;
-      },
-      z
-        .string({ error: m("month") })
-        .regex(MONTH, m("month"))
-        .optional(),
-    ),
-    // Each figure's example is in its own unit (a height is not "5000"); the field's own name typed
-    // before the figure ("层高9米", as people write it in the notes) and what it measures after it ("10吨行车")
-    // are read past; "不需要" / "无" / "不限" is no requirement, as if left blank (specFigure).
-    ceilingMinM: specFigure(m, "ceiling", parseCeilingM, LIMITS.ceilingMinM, "numberHeight", own(ceilingRefusal)),
-    floorLoadMinKg: specFigure(m, "floorLoad", parseFloorLoadKg, LIMITS.floorLoadMinKg, "numberLoad"),
-    // Transformers counted add up ("2台500kva" = 1000), a crane's count does not multiply ("2台10吨" = 10):
-    // units.ts COUNTED; a count with no size, two sizes or an unclear count get a message of their own.
-    powerMinKva: specFigure(
-      m,
-      "power",
-      parsePowerKva,
-      LIMITS.powerMinKva,
-      "numberPower",
-      own((s) => countedRefusal(s, "power")),
-    ),
-    craneMinT: specFigure(
-      m,
-      "crane",
-      parseCraneT,
-      LIMITS.craneMinT,
-      "numberCrane",
-      own((s) => countedRefusal(s, "crane")),
-    ),
-    singleStorey: singleStoreyFlag(m),
-    notes: optionalText(m, LIMITS.longText),
-  });
+  const need = z.preprocess(
+    rangeInOneAreaBox,
+    group(m, {
+      kind: choice(m, NEED_KINDS, true),
+      deal: onPhone ? choice(m, NEED_DEALS, false) : choice(m, NEED_DEALS, true),
+      areaUnit: z.preprocess((v) => blankToUndefined(v) ?? "sqm", z.enum(AREA_UNITS, { error: m("choose") })),
+      areaMin: areaField(m, "min"),
+      areaMax: areaField(m, "max"),
+      regions: regions(m, lng),
+      // "2027-03", "2027年3月", and relative words ("尽快", "年底", "明年3月", "三个月内") from the clock,
+      // read once a lead: "as soon as possible" read as this month must not be refused as past by a second
+      // reading just after China's midnight on a month's last day.
+      moveInBy: z.preprocess(
+        (v, ctx) => {
+          const b = blankToUndefined(v);
+          if (typeof b !== "string") return b;
+          const at = now();
+          const read = readMoveIn(b, at);
+          if (read && !read.ok) {
+            ctx.addIssue({ code: "custom", message: moveInProblem(m, b, read), input: v });
+            return undefined;
+          }
+          const month = read?.month ?? b;
+          // Checked at that instant, in China time: the current month is still fine.
+          if (MONTH.test(month) && isPastMoveInMonth(month, at)) ctx.addIssue({ code: "custom", message: m("monthPast"), input: v });
+          return month;
+        },
+        z
+          .string({ error: m("month") })
+          .regex(MONTH, m("month"))
+          .optional(),
+      ),
+      // Each figure's example is in its own unit (a height is not "5000"); the field's own name typed
+      // before the figure ("层高9米", as people write it in the notes) and what it measures after it ("10吨行车")
+      // are read past; "不需要" / "无" / "不限" is no requirement, as if left blank (specFigure).
+      ceilingMinM: specFigure(m, "ceiling", parseCeilingM, LIMITS.ceilingMinM, "numberHeight", own(ceilingRefusal)),
+      floorLoadMinKg: specFigure(m, "floorLoad", parseFloorLoadKg, LIMITS.floorLoadMinKg, "numberLoad"),
+      // Transformers counted add up ("2台500kva" = 1000), a crane's count does not multiply ("2台10吨" = 10):
+      // units.ts COUNTED; a count with no size, two sizes or an unclear count get a message of their own.
+      powerMinKva: specFigure(
+        m,
+        "power",
+        parsePowerKva,
+        LIMITS.powerMinKva,
+        "numberPower",
+        own((s) => countedRefusal(s, "power")),
+      ),
+      craneMinT: specFigure(
+        m,
+        "crane",
+        parseCraneT,
+        LIMITS.craneMinT,
+        "numberCrane",
+        own((s) => countedRefusal(s, "crane")),
+      ),
+      singleStorey: singleStoreyFlag(m),
+      notes: optionalText(m, LIMITS.longText),
+    }),
+  );
 
   const industryCode = z
     .string({ error: m("industry") })

@@ -89,7 +89,7 @@ describe("area fields: a half, and 来/把 (about) read like 约", () => {
   });
 });
 
-describe("area fields: a spoken range in one bound is refused, saying where each end goes", () => {
+describe("area fields: a spoken range in one bound goes to both boxes when the other is blank, else is refused saying where each end goes", () => {
   it.each<[string, string, string]>([
     ["两三千平", "两千平", "三千平"],
     ["五六千平米", "五千平米", "六千平米"],
@@ -108,10 +108,20 @@ describe("area fields: a spoken range in one bound is refused, saying where each
     ["二十几亩", "二十一亩", "二十九亩"],
     ["三十几亩地", "三十一亩地", "三十九亩地"],
   ])("%j → 最小面积 %j, 最大面积 %j", (typed, low, high) => {
+    // The other box blank (docs/decisions/097): each end read in its own box.
+    const split = lead({ areaMin: low, areaMax: high });
+    for (const need of [
+      { areaMin: typed, areaMax: undefined },
+      { areaMin: undefined, areaMax: typed },
+    ]) {
+      const read = lead(need);
+      expect([read.areaMinSqm, read.areaMaxSqm]).toEqual([split.areaMinSqm, split.areaMaxSqm]);
+    }
+    // The other box filled: refused where it was typed, saying where each end goes.
     const zh = `这是一个范围：请在最小面积填“${low}”，最大面积填“${high}”`;
-    expect(errors({ areaMin: typed, areaMax: undefined })["need.areaMin"]).toEqual([zh]);
-    expect(errors({ areaMin: undefined, areaMax: typed })["need.areaMax"]).toEqual([zh]);
-    expect(errors({ areaMin: typed, areaMax: undefined }, "en")["need.areaMin"]).toEqual([
+    expect(errors({ areaMin: typed, areaMax: "90000" })["need.areaMin"]).toEqual([zh]);
+    expect(errors({ areaMin: "1", areaMax: typed })["need.areaMax"]).toEqual([zh]);
+    expect(errors({ areaMin: typed, areaMax: "90000" }, "en")["need.areaMin"]).toEqual([
       `This is a range: put “${low}” in the minimum area and “${high}” in the maximum area`,
     ]);
   });
@@ -147,7 +157,7 @@ describe("area fields: a spoken range in one bound is refused, saying where each
   });
 });
 
-describe("area fields: a written range in one bound is refused the same way (20到30亩, 5000-8000平)", () => {
+describe("area fields: a written range in one bound is read the same way (20到30亩, 5000-8000平)", () => {
   it.each<[string, string, string]>([
     ["20到30亩", "20亩", "30亩"],
     ["20-30亩", "20亩", "30亩"],
@@ -160,16 +170,22 @@ describe("area fields: a written range in one bound is refused the same way (20�
     ["三到五千平", "三千平", "五千平"],
     ["二十到三十亩", "二十亩", "三十亩"],
   ])("%j → 最小面积 %j, 最大面积 %j", (typed, low, high) => {
-    expect(errors({ areaMin: typed, areaMax: undefined })["need.areaMin"]).toEqual([
+    expect(errors({ areaMin: typed, areaMax: "90000" })["need.areaMin"]).toEqual([
       `这是一个范围：请在最小面积填“${low}”，最大面积填“${high}”`,
     ]);
-    expect(errors({ areaMin: undefined, areaMax: typed }, "en")["need.areaMax"]).toEqual([
+    expect(errors({ areaMin: "1", areaMax: typed }, "en")["need.areaMax"]).toEqual([
       `This is a range: put “${low}” in the minimum area and “${high}” in the maximum area`,
     ]);
-    // Each end typed where the message says is read as the notes read the range.
-    const fields = lead({ areaMin: low, areaMax: high });
+    // Each end typed where the message says, or the range alone in either box, is read as the notes read it.
     const notes = parseNeedText(typed).hints;
-    expect([fields.areaMinSqm, fields.areaMaxSqm]).toEqual([notes.areaMinSqm, notes.areaMaxSqm]);
+    for (const need of [
+      { areaMin: low, areaMax: high },
+      { areaMin: typed, areaMax: undefined },
+      { areaMin: undefined, areaMax: typed },
+    ]) {
+      const fields = lead(need);
+      expect([fields.areaMinSqm, fields.areaMaxSqm]).toEqual([notes.areaMinSqm, notes.areaMaxSqm]);
+    }
   });
 
   it("other single-figure fields say it too; what is no range of one figure stays as it was", () => {

@@ -89,8 +89,13 @@ describe("a bare bound takes the unit written in the other bound, over the unit 
     expect(web.success && [web.data.lead.need.areaMinSqm, web.data.lead.need.areaMaxSqm]).toEqual([mu(50), mu(80)]);
   });
 
-  it("a range typed in one box is still refused with where each end goes", () => {
-    const r = createLeadSchema("zh", "api").safeParse({ ...validLeadJson(), need: { kind: "land", deal: "buy", areaMin: "50-80亩" } });
+  it("a range typed in one box goes to both when the other is blank, and is refused with where each end goes when it is not", () => {
+    const alone = createLeadSchema("zh", "api").safeParse({ ...validLeadJson(), need: { kind: "land", deal: "buy", areaMin: "50-80亩" } });
+    expect(alone.success && [alone.data.lead.need.areaMinSqm, alone.data.lead.need.areaMaxSqm]).toEqual([mu(50), mu(80)]);
+    const r = createLeadSchema("zh", "api").safeParse({
+      ...validLeadJson(),
+      need: { kind: "land", deal: "buy", areaMin: "50-80亩", areaMax: "100亩" },
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.message)).toContain("这是一个范围：请在最小面积填“50亩”，最大面积填“80亩”");
   });

@@ -7,10 +7,10 @@ import { validLeadJson } from "../support/leads";
 // "a year" or the thing measured after it, "no requirement" in a spec box, and the single-storey box's words.
 
 const NOW = () => new Date("2026-12-04T06:00:00Z");
-type Body = ReturnType<typeof validLeadJson> & { need: Record<string, unknown>; tax: Record<string, unknown> };
+type Body = { need: Record<string, unknown>; tax: Record<string, unknown> };
 
 function parse(edit: (b: Body) => void, lng: "zh" | "en" = "zh", channel: LeadChannel = "api") {
-  const body = structuredClone(validLeadJson()) as Body;
+  const body = structuredClone(validLeadJson()) as unknown as Body;
   edit(body);
   return createLeadSchema(lng, channel, { now: NOW }).safeParse(body);
 }
@@ -163,5 +163,40 @@ describe("the single-storey box's words", () => {
       "此项只表示是否必须单层：必须单层填“是”，不要求填“否”；想要多层等其他要求请写在补充说明里",
     );
     expect(refusal((b) => (b.need.singleStorey = typed), "need.singleStorey", "en")).toMatch(/single-storey/);
+  });
+});
+
+describe("a range typed in one area box while the other is blank: each end to its box", () => {
+  const area = (edit: (b: Body) => void, channel: LeadChannel = "api") => {
+    const l = read((b) => {
+      delete b.need.areaMin;
+      delete b.need.areaMax;
+      edit(b);
+    }, channel);
+    return [l.need.areaMinSqm, l.need.areaMaxSqm];
+  };
+  it.each([
+    ["areaMin", "3000-5000平", [3000, 5000]],
+    ["areaMin", "3000到5000", [3000, 5000]],
+    ["areaMin", "2000~3000平方", [2000, 3000]],
+    ["areaMin", "两三千平", [2000, 3000]],
+    ["areaMax", "3-5千平米", [3000, 5000]],
+    ["areaMin", "1-2万平方米", [10000, 20000]],
+  ])("%s %s → %j ㎡, on every channel", (box, typed, want) => {
+    for (const channel of ["api", "web", "hotline"] as const) expect(area((b) => (b.need[box] = typed), channel)).toEqual(want);
+  });
+  it("in 亩, typed or chosen", () => {
+    const [min, max] = area((b) => (b.need.areaMin = "50到80亩"));
+    expect([Math.round(min!), Math.round(max!)]).toEqual([33333, 53333]);
+    const [cmin, cmax] = area((b) => Object.assign(b.need, { areaMin: "五十到八十", areaUnit: "mu" }));
+    expect([Math.round(cmin!), Math.round(cmax!)]).toEqual([33333, 53333]);
+  });
+  it("with both boxes filled the range stays where it was typed and is refused there", () => {
+    expect(refusal((b) => Object.assign(b.need, { areaMin: "3000-5000平", areaMax: "6000" }), "need.areaMin")).toBe(
+      "这是一个范围：请在最小面积填“3000平”，最大面积填“5000平”",
+    );
+  });
+  it("a range the other way round is not taken as two bounds", () => {
+    expect(() => area((b) => (b.need.areaMin = "5000-3000平"))).toThrow();
   });
 });
