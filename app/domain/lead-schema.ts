@@ -277,6 +277,10 @@ function singleStoreyFlag(m: Msg) {
   );
 }
 
+/** "Anywhere" typed as the regions: no region asked for, the box as if left blank. */
+const ANY_REGION =
+  /^(?:不限|都可以|都行|哪里|哪儿|不限区域|不限地区|不限地点|区域不限|地点不限|全国|全国各地|全国范围|哪里都行|哪里都可以|哪都行|随便|无|无要求|没要求|不要求|any|anywhere|no preference)$/iu;
+
 /**
  * The regions field as a list of names (comma, 、, ;, / or 或者 between them, "都行" / "优先" after them cut
  * off: REGION_TRAILER; a JSON array as it is), blanks
@@ -289,8 +293,9 @@ export function splitRegions(value: unknown): unknown {
     return v
       .split(new RegExp(`[,，、;；/\n]+|${REGION_JOINER.source}`, "u"))
       .map((s) => s.trim().replace(REGION_TRAILER, "").trim())
-      .filter(Boolean);
-  if (Array.isArray(v)) return v.map(blankToUndefined).filter((x) => x !== undefined);
+      .filter((s) => s !== "" && !ANY_REGION.test(s));
+  if (Array.isArray(v))
+    return v.map(blankToUndefined).filter((x) => x !== undefined && !(typeof x === "string" && ANY_REGION.test(x.trim())));
   return v ?? [];
 }
 
@@ -327,7 +332,6 @@ export function regionProblemMessage(lng: Lng, p: RegionProblem): string {
   return validationMessage(lng, key, { name: p.input, suggestions: shown.join(punctuationMessages.t(lng, "list")) });
 }
 
-/** A missing group reads as empty, so the person sees which fields inside it are missing. */
 /**
  * A range typed in one area box while the other is blank ("3000-5000平" in areaMin, "两三千平" in areaMax,
  * "50到80亩"): the person gave both bounds, so each end goes to its own box, as text, and is read there
@@ -351,6 +355,7 @@ function rangeInOneAreaBox(need: unknown): unknown {
   return need;
 }
 
+/** A missing group reads as empty, so the person sees which fields inside it are missing. */
 function group<T extends z.ZodRawShape>(m: Msg, shape: T) {
   return z.preprocess((v) => (v === undefined || v === null ? {} : v), z.object(shape, { error: m("invalid") }));
 }

@@ -354,6 +354,8 @@ function resolveOne(input: string): RegionResolution {
     const exact = hits.filter((h) => compact.endsWith(h.name));
     return exact.length === 1 ? { ok: true, divisions: [toDivision(exact[0])] } : ambiguous(input, hits);
   }
+  const wider = widerReading(compact);
+  if (wider) return wider;
   const parts = text.split(/\s+/).filter(Boolean);
   if (parts.length > 1) {
     const each = parts.map(resolveOne);
@@ -362,6 +364,53 @@ function resolveOne(input: string): RegionResolution {
     return { ok: true, divisions: each.flatMap((r) => (r.ok ? r.divisions : [])) };
   }
   return unknown(input, compact, false);
+}
+
+/**
+ * The regions 招商 people name that are no one division, by their members, from the plans that define
+ * them: 长三角 (《长江三角洲区域一体化发展规划纲要》, 2019: 上海、江苏、浙江、安徽), 珠三角 (《珠江三角洲地区
+ * 改革发展规划纲要》, 2008: nine cities of 广东), 京津冀 (《京津冀协同发展规划纲要》, 2015), and 江苏's own
+ * 苏南 / 苏中 / 苏北 (the province's statistical regions: 苏南 as in 《苏南现代化建设示范区规划》, 2013).
+ */
+const YANGTZE_DELTA = ["上海市", "江苏省", "浙江省", "安徽省"];
+const PEARL_DELTA = ["广州", "深圳", "珠海", "佛山", "惠州", "东莞", "中山", "江门", "肇庆"].map((c) => `广东省${c}市`);
+const MACRO_REGIONS: Record<string, readonly string[]> = {
+  长三角: YANGTZE_DELTA,
+  长江三角洲: YANGTZE_DELTA,
+  珠三角: PEARL_DELTA,
+  珠江三角洲: PEARL_DELTA,
+  京津冀: ["北京市", "天津市", "河北省"],
+  苏南: ["南京", "无锡", "常州", "苏州", "镇江"].map((c) => `江苏省${c}市`),
+  苏中: ["南通", "扬州", "泰州"].map((c) => `江苏省${c}市`),
+  苏北: ["徐州", "连云港", "淮安", "盐城", "宿迁"].map((c) => `江苏省${c}市`),
+};
+/** "Within" words after a name: 江苏省内, 南京市内, 上海境内, 苏州全境, 江宁区范围内. */
+const WITHIN = /(?:省内|市内|区内|县内|境内|全境|范围内|辖区内|地区内)$/u;
+/** What names a place inside a county after the county's name: a 街道, 镇 or 乡, a village, a park, a road. */
+const BELOW_COUNTY =
+  /(?:街道|街道办|镇|乡|村|社区|开发区|经开区|高新区|工业园区|工业园|产业园|科技园|园区|工业区|片区|板块|大道|路|街|号)$/u;
+
+/**
+ * A name no division has that still says where (the resolver's last tries before "unknown"): a region
+ * of MACRO_REGIONS by its members; a name with a "within" word after it (江苏省内 → 江苏省); a place
+ * inside a county named after the county (南京市江宁区秣陵街道, 江宁开发区 → 江宁区: the county it is in,
+ * the finest the GB/T 2260 codes go). null when none of these reads.
+ */
+function widerReading(compact: string): RegionResolution | null {
+  const members = MACRO_REGIONS[compact];
+  if (members) {
+    const each = members.map(resolveOne);
+    return each.every((r) => r.ok) ? { ok: true, divisions: each.flatMap((r) => (r.ok ? r.divisions : [])) } : null;
+  }
+  if (WITHIN.test(compact)) {
+    const r = resolveOne(compact.replace(WITHIN, ""));
+    return r.ok ? r : null;
+  }
+  if (BELOW_COUNTY.test(compact)) {
+    const at = divisionNameAt(compact, 0);
+    if (at && at.end < compact.length && at.divisions.length === 1) return { ok: true, divisions: at.divisions };
+  }
+  return null;
 }
 
 function ambiguous(input: string, hits: Entry[]): RegionResolution {
