@@ -9,3 +9,24 @@ export const NEED_DEALS = ["lease", "buy", "either"] as const;
 export const AREA_UNITS = ["sqm", "mu"] as const;
 /** 环评 categories (建设项目环境影响评价分类管理名录): none, 登记表, 报告表, 报告书. */
 export const EIA_LEVELS = ["none", "registration", "report-form", "report-book"] as const;
+
+/**
+ * The words a choice goes by besides its code, as people and API clients write it ("厂房", "租", "报告表",
+ * "平米"); the first is the choice's name in a message that lists the codes. Read folded and case-blind
+ * (lead-schema.ts `choice`). Every code is one list's only.
+ */
+export const CHOICE_WORDS: Record<string, readonly string[]> = {
+  factory: ["厂房", "标准厂房", "工业厂房", "车间"],
+  land: ["土地", "工业用地", "用地", "地块"],
+  office: ["办公", "写字楼", "办公楼", "办公室"],
+  warehouse: ["仓库", "仓储", "库房"],
+  lease: ["租", "租赁", "租用", "rent"],
+  buy: ["买", "购买", "购置", "purchase"],
+  either: ["租或买", "租售均可", "均可", "都可以", "both"],
+  sqm: ["平方米", "平米", "平", "㎡", "m2", "m²"],
+  mu: ["亩"],
+  none: ["无", "不需要", "无需环评"],
+  registration: ["登记表", "环评登记表"],
+  "report-form": ["报告表", "环评报告表"],
+  "report-book": ["报告书", "环评报告书"],
+};

@@ -14,7 +14,7 @@ import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-ref
 import { fold } from "./fold-text";
 import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
-import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
+import { AREA_UNITS, CHOICE_WORDS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
 import { AREA_LOWER, AREA_UPPER } from "./matching/area-window";
 import { parseCount, parseWan } from "./money";
@@ -103,11 +103,32 @@ function requiredText(m: Msg, max: number) {
   );
 }
 
-function choice<T extends readonly [string, ...string[]]>(m: Msg, values: T, required: true): z.ZodType<T[number]>;
-function choice<T extends readonly [string, ...string[]]>(m: Msg, values: T, required: false): z.ZodType<T[number] | undefined>;
-function choice<T extends readonly [string, ...string[]]>(m: Msg, values: T, required: boolean) {
-  const e = z.enum(values, { error: (issue) => (issue.input === undefined ? m(required ? "choose" : "invalid") : m("choose")) });
-  return z.preprocess(blankToUndefined, required ? e : e.optional());
+/**
+ * One of `values` — its code, any case ("Factory"), or a word it goes by (lead-fields.ts CHOICE_WORDS:
+ * "厂房", "租", "报告表"). Anything else is refused naming what was sent and every choice with its name
+ * ("“厂房房”不是可选项；可选：factory（厂房）、land（土地）…"), so an API client can see what to send.
+ */
+function choice<T extends readonly [string, ...string[]]>(m: Msg, lng: Lng, values: T, required: true): z.ZodType<T[number]>;
+function choice<T extends readonly [string, ...string[]]>(m: Msg, lng: Lng, values: T, required: false): z.ZodType<T[number] | undefined>;
+function choice<T extends readonly [string, ...string[]]>(m: Msg, lng: Lng, values: T, required: boolean) {
+  const options = values.map((v) => (lng === "zh" ? `${v}（${CHOICE_WORDS[v]?.[0] ?? v}）` : v)).join(lng === "zh" ? "、" : ", ");
+  const e = z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? m(required ? "choose" : "invalid")
+        : typeof issue.input === "string"
+          ? m("chooseFrom", { typed: issue.input.slice(0, 20), options })
+          : m("choose"),
+  });
+  return z.preprocess(
+    (v) => {
+      const b = blankToUndefined(v);
+      if (typeof b !== "string") return b;
+      const t = fold(b).trim().toLowerCase();
+      return values.find((code) => code === t || CHOICE_WORDS[code]?.includes(t)) ?? b;
+    },
+    required ? e : e.optional(),
+  );
 }
 
 /**
@@ -374,9 +395,9 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   const need = z.preprocess(
     rangeInOneAreaBox,
     group(m, {
-      kind: choice(m, NEED_KINDS, true),
-      deal: onPhone ? choice(m, NEED_DEALS, false) : choice(m, NEED_DEALS, true),
-      areaUnit: z.preprocess((v) => blankToUndefined(v) ?? "sqm", z.enum(AREA_UNITS, { error: m("choose") })),
+      kind: choice(m, lng, NEED_KINDS, true),
+      deal: onPhone ? choice(m, lng, NEED_DEALS, false) : choice(m, lng, NEED_DEALS, true),
+      areaUnit: z.preprocess((v) => blankToUndefined(v) ?? "sqm", choice(m, lng, AREA_UNITS, true)),
       areaMin: areaField(m, "min"),
       areaMax: areaField(m, "max"),
       regions: regions(m, lng),
@@ -443,7 +464,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       onPhone ? industryCode.optional() : industryCode,
     ),
     product: onPhone ? optionalText(m, LIMITS.shortText * 2) : requiredText(m, LIMITS.shortText * 2),
-    eia: choice(m, EIA_LEVELS, false),
+    eia: choice(m, lng, EIA_LEVELS, false),
   });
 
   // Zod drops the issues of an optional key that is absent, so required fields are built non-optional.

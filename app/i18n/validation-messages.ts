@@ -5,6 +5,7 @@ import type { Lng } from "./lng";
 const zh = {
   required: "请填写此项",
   choose: "请选择一项",
+  chooseFrom: "“{typed}”不是可选项；可选：{options}",
   number: "请输入数字，例如 5000、5千 或 ５０００",
   area: "请输入面积，例如 5000、5千平 或 50亩",
   numberHeight: "请输入高度，例如 9 或 9米",
@@ -69,6 +70,7 @@ export type ValidationKey = keyof typeof zh;
 const en: Record<ValidationKey, string> = {
   required: "This field is required",
   choose: "Please choose one",
+  chooseFrom: "“{typed}” is not one of the choices: {options}",
   number: "Enter a number, e.g. 5000",
   area: "Enter an area, e.g. 5000, 5000 sqm or 50 mu",
   numberHeight: "Enter a height, e.g. 9 or 9 m",

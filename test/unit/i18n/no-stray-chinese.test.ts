@@ -35,7 +35,8 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/comparison.ts": "comparison words read in input (不低于, 至少, 左右, …)",
   "app/domain/move-in.ts": "month, period and festival words read in a move-in date (下个月, 年底, 上半年, 中旬, 春节后, …)",
   "app/domain/phone.ts": "phone labels, extension words and a number's end marks read in input (手机, 电话, 转, 分机, 尾号)",
-  "app/domain/lead-schema.ts": "万元 as the unit of a flagged figure",
+  "app/domain/lead-schema.ts": "万元 as the unit of a flagged figure; the single-storey and 'anywhere' words read in input (单层, 不限, …)",
+  "app/domain/lead-fields.ts": "the words a choice goes by, read in input (厂房, 租, 报告表, …)",
   "app/domain/regions.ts":
     "suffixes of Chinese administrative division names (省, 自治区, 市, 盟, 县, 旗, …) and ethnic names of autonomous areas",
   "app/inventory/inventory-columns.ts":
