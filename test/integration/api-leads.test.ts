@@ -139,7 +139,12 @@ describe("POST /api/leads", () => {
     ["negative tax", { ...validLeadJson(), tax: { annualTaxWan: "-3" } }, "tax.annualTaxWan", /负数/],
     ["absurdly long product", { ...validLeadJson(), use: { industry: "C35", product: "很".repeat(5000) } }, "use.product", /最多/],
     ["unknown industry", { ...validLeadJson(), use: { industry: "Z99", product: "x" } }, "use.industry", /行业/],
-    ["wrong need kind", { ...validLeadJson(), need: { kind: "castle", deal: "lease", areaMin: 100 } }, "need.kind", /“castle”不是可选项；可选：factory（厂房）/],
+    [
+      "wrong need kind",
+      { ...validLeadJson(), need: { kind: "castle", deal: "lease", areaMin: 100 } },
+      "need.kind",
+      /“castle”不是可选项；可选：factory（厂房）/,
+    ],
     ["not a number", { ...validLeadJson(), need: { kind: "factory", deal: "lease", areaMin: "很大" } }, "need.areaMin", /面积/],
   ];
 
