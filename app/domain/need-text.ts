@@ -158,8 +158,21 @@ const DEAL_NEGATION = /(?:不|不要|不想|不考虑|不接受|不能|无需|�
 
 const SINGLE_STOREY =
   /单层|(?<![第每0-9二两三四五六七八九十])一层(?!\s*(?:做|作|用|是|为|放|办|生|仓|车间|层高|面积|高|有|[0-9]))|single[-\s]?stor(?:e)?y|one[-\s]?stor(?:e)?y|single[-\s]?floor/g;
-const SINGLE_NEGATED = /(?:不要|不需要|不一定|不必|不限|非)\s*$/;
-const MULTI_STOREY = /多层|multi[-\s]?stor(?:e)?y|multistor(?:e)?y/g;
+/** A comparator after 不 ("不要超过", "不能低于"): a comparison (comparison.ts), not a negation of the need. */
+const COMPARATOR = "(?:低于|少于|小于|短于|矮于|超过|高于|大于|多于|超出)";
+/** Words that say a requirement is none, right before it: 不要求单层, 不需要10吨行车, 可以不是单层, 没有…也行. */
+const NEGATION_BEFORE = new RegExp(
+  `(?:不要求|不需要|不需|无需|不用|不必|免|不一定(?:要|需要|得)?|可以不(?:要|用|是)?|不是|并非|非|没有|无|不限|不考虑|不要(?!\\s*${COMPARATOR}))\\s*(?:有|是|带)?\\s*$`,
+);
+/** …between a figure's keyword and its figure: 层高不要求9米, 承重不用3吨, 配电不需要1000千伏安. */
+const NEGATION_INSIDE = /不要求|不需要|不用|无需|不必|不一定/;
+/** …right after it, ending its clause: 单层不是必须的, 5吨行车不需要, 行车可有可无 (not "8米以上不需要行车": that is the crane's). */
+const NEGATION_AFTER =
+  /^\s*(?:的)?\s*(?:也)?\s*(?:不需要|不要求|不用|不必|不是必须|不是必需|非必须|非必需|不一定要?|可有可无|无所谓|可以没有|没有也(?:行|可以)|有没有都(?:行|可以))\s*(?:的|了|啊|哈|呢)?\s*(?:[，。；;,!?！？、\n]|$)/;
+/** A wish, not a requirement: 最好单层, 尽量单层, 单层优先 — never a hard filter. */
+const PREFERENCE_BEFORE = /(?:最好|尽量|尽可能|优先|希望|倾向于?)\s*(?:是|要)?\s*$/;
+const PREFERENCE_AFTER = /^\s*(?:的)?\s*(?:优先|更好|最好|为佳|为宜|更佳)/;
+const MULTI_STOREY = /多层|双层|楼房|multi[-\s]?stor(?:e)?y|multistor(?:e)?y/g;
 /** A storey count of two or more ("三层的厂房", "2层", "两层楼") is a multi-storey building, not 单层. */
 const FLOOR_COUNT =
   /(?<![第每0-9一二两三四五六七八九十])(?:[二两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|[1-9][0-9])\s*(?:层|楼)(?!\s*高|楼?\s*做)(?:楼|的|厂房|建筑|框架)?|\b(?:[2-9]|two|three|four|five)[-\s]stor(?:e)?y\b/g;
@@ -197,6 +210,21 @@ class Extraction {
 
   claim(span: Span): void {
     this.claimed.push(span);
+  }
+
+  /**
+   * Whether the requirement at `span` (its keyword and figure, as matched) is said not to be one: a
+   * negation right before it ("不要求单层", "不需要10吨行车", "可以不是单层"), between its keyword and
+   * figure ("层高不要求9米", "承重不用3吨") or right after it ("单层不是必须的", "5吨行车不需要"), in its
+   * clause. Comparisons built on a negation ("不低于", "不要超过") are not negations: comparison.ts reads them.
+   */
+  negated([a, b]: Span): boolean {
+    const clauseStart = Math.max(0, ...[...this.s.slice(0, a).matchAll(/[，。；;,!?！？、\n]/g)].map((m) => m.index + 1));
+    return (
+      NEGATION_BEFORE.test(this.s.slice(Math.max(clauseStart, a - 10), a)) ||
+      NEGATION_INSIDE.test(this.s.slice(a, b)) ||
+      NEGATION_AFTER.test(this.s.slice(b, b + 12))
+    );
   }
 
   /** A figure the parser saw but will not use: told to the recruiter, never guessed. */
@@ -347,7 +375,10 @@ export function parseNeedText(text: string, now?: Date): { hints: NeedHints; fou
 function extractKind(x: Extraction): void {
   let best: { kind: NonNullable<NeedHints["kind"]>; m: RegExpExecArray } | null = null;
   for (const [kind, re] of KIND_WORDS) {
-    const m = firstMatch(re, x.s);
+    // A kind said not to be wanted ("不要厂房，要土地", "不考虑写字楼") is not the need's.
+    re.lastIndex = 0;
+    let m = re.exec(x.s);
+    while (m && x.negated([m.index, m.index + m[0].length])) m = re.exec(x.s);
     if (m && (!best || m.index < best.m.index)) best = { kind, m };
   }
   if (best) x.set("kind", best.kind, [best.m.index, best.m.index + best.m[0].length]);
@@ -388,12 +419,22 @@ function extractDeal(x: Extraction): void {
  * spaces, a wrong `false` only filters less.
  */
 function extractStorey(x: Extraction): void {
-  const multi = firstMatch(MULTI_STOREY, x.s) ?? firstMatch(FLOOR_COUNT, x.s);
+  // A multi-storey building said not to be wanted ("不要楼房") says nothing against 单层.
+  const unnegated = (re: RegExp) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(x.s); m; m = re.exec(x.s)) if (!x.negated([m.index, m.index + m[0].length])) return m;
+    return null;
+  };
+  const multi = unnegated(MULTI_STOREY) ?? unnegated(FLOOR_COUNT);
   if (multi) return x.set("singleStorey", false, [multi.index, multi.index + multi[0].length]);
   SINGLE_STOREY.lastIndex = 0;
   for (let m = SINGLE_STOREY.exec(x.s); m; m = SINGLE_STOREY.exec(x.s)) {
-    if (SINGLE_NEGATED.test(x.s.slice(Math.max(0, m.index - 4), m.index))) continue;
-    return x.set("singleStorey", true, [m.index, m.index + m[0].length]);
+    const span: Span = [m.index, m.index + m[0].length];
+    // "不要求单层", "单层不是必须的": single storey is said to be no requirement — false, which filters nothing.
+    if (x.negated(span)) return x.set("singleStorey", false, span);
+    // "最好单层", "单层优先": a wish the recruiter reads in the notes, never a filter that excludes spaces.
+    if (PREFERENCE_BEFORE.test(x.s.slice(Math.max(0, span[0] - 6), span[0])) || PREFERENCE_AFTER.test(x.s.slice(span[1]))) return;
+    return x.set("singleStorey", true, span);
   }
 }
 
@@ -438,6 +479,11 @@ function extractMin(
       }
       const v = read ? read.value : Math.min(lo, hi);
       if (v <= 0) return false;
+      // "不要10吨行车", "层高不要求9米", "5吨行车不需要": not a requirement to fill; the recruiter is told.
+      if (x.negated(around)) {
+        x.reject(around, whole);
+        return false;
+      }
       if (qual.cmp === "max" || v > FIELD_LIMITS[field]) {
         x.reject(around, whole);
         return false;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { createLeadSchema, issuesToFieldErrors, type LeadChannel } from "../../app/domain/lead-schema";
+import { parseNeedText } from "../../app/domain/need-text";
 import { validLeadJson } from "../support/leads";
 
 // The words people type around a figure of the lead (docs/decisions/097): the field's own name before it,
@@ -198,5 +199,25 @@ describe("a range typed in one area box while the other is blank: each end to it
   });
   it("a range the other way round is not taken as two bounds", () => {
     expect(() => area((b) => (b.need.areaMin = "5000-3000平"))).toThrow();
+  });
+});
+
+describe("the notes: a requirement said to be none is told to the recruiter, never filled", () => {
+  it.each([
+    ["不要10吨行车", "10吨行车"],
+    ["承重不用3吨", "承重不用3吨"],
+    ["不要求配电1000千伏安", "配电1000千伏安"],
+  ])("%s → no figure, %s among the words not used", (notes, unread) => {
+    const r = parseNeedText(notes);
+    expect(r.hints).toEqual({});
+    expect(r.unread).toContain(unread);
+  });
+  it("the lead's own notes through the schema: 不要求单层 is no single-storey requirement", () => {
+    const l = read((b) => {
+      delete b.need.ceilingMinM;
+      b.need.notes = "不需要行车，層高8米以上，不要求單層，配电不低于500千伏安";
+    });
+    expect(l.need.singleStorey).not.toBe(true);
+    expect(l.need.craneMinT).toBeUndefined();
   });
 });
