@@ -162,7 +162,8 @@ const SINGLE_STOREY =
 const COMPARATOR = "(?:低于|少于|小于|短于|矮于|超过|高于|大于|多于|超出)";
 /** Words that say a requirement is none, right before it: 不要求单层, 不需要10吨行车, 可以不是单层, 没有…也行. */
 const NEGATION_BEFORE = new RegExp(
-  `(?:不要求|不需要|不需|无需|不用|不必|免|不一定(?:要|需要|得)?|可以不(?:要|用|是)?|不是|并非|非|没有|无|不限|不考虑|不要(?!\\s*${COMPARATOR}))\\s*(?:有|是|带)?\\s*$`,
+  `(?:不要求|不需要|不需|无需|不用|不必|免|不一定(?:要|需要|得)?|可以不(?:要|用|是)?|不是|并非|非|没有|无|不限|不考虑|不要(?!\\s*${COMPARATOR})|\\b(?:do\\s+not|don't|doesn't|does\\s+not|no)\\s+need(?:\\s+(?:a|an|any))?|\\bno\\s+need\\s+for(?:\\s+(?:a|an|any))?|\\bwithout(?:\\s+(?:a|an|any))?)\\s*(?:有|是|带)?\\s*$`,
+  "i",
 );
 /** …between a figure's keyword and its figure: 层高不要求9米, 承重不用3吨, 配电不需要1000千伏安. */
 const NEGATION_INSIDE = /不要求|不需要|不用|无需|不必|不一定/;
@@ -176,11 +177,6 @@ const MULTI_STOREY = /多层|双层|楼房|multi[-\s]?stor(?:e)?y|multistor(?:e)
 /** A storey count of two or more ("三层的厂房", "2层", "两层楼") is a multi-storey building, not 单层. */
 const FLOOR_COUNT =
   /(?<![第每0-9一二两三四五六七八九十])(?:[二两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|[1-9][0-9])\s*(?:层|楼)(?!\s*高|楼?\s*做)(?:楼|的|厂房|建筑|框架)?|\b(?:[2-9]|two|three|four|five)[-\s]stor(?:e)?y\b/g;
-
-function firstMatch(re: RegExp, s: string): RegExpExecArray | null {
-  re.lastIndex = 0;
-  return re.exec(s);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -221,7 +217,7 @@ class Extraction {
   negated([a, b]: Span): boolean {
     const clauseStart = Math.max(0, ...[...this.s.slice(0, a).matchAll(/[，。；;,!?！？、\n]/g)].map((m) => m.index + 1));
     return (
-      NEGATION_BEFORE.test(this.s.slice(Math.max(clauseStart, a - 10), a)) ||
+      NEGATION_BEFORE.test(this.s.slice(Math.max(clauseStart, a - 16), a)) ||
       NEGATION_INSIDE.test(this.s.slice(a, b)) ||
       NEGATION_AFTER.test(this.s.slice(b, b + 12))
     );

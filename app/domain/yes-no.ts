@@ -4,8 +4,8 @@ import { fold } from "./fold-text";
 // (every channel: the form's checkbox "on", POST /api/leads' JSON, the hotline), the lead's singleStorey,
 // and the inventory's yes/no columns (单层, 在岗), which add words of their own.
 
-/** The spellings of yes: JSON true and 1, the checkbox's "on", "true", "1", "yes", "y", 是, √. */
-export const YES_SPELLINGS = ["true", "on", "1", "yes", "y", "是", "√"] as const;
+/** The spellings of yes: JSON true and 1, the checkbox's "on", "true", "1", "yes", "y", 是, √, and the words of consent (同意, 是的, I agree). */
+export const YES_SPELLINGS = ["true", "on", "1", "yes", "y", "是", "√", "是的", "同意", "我同意", "agree", "i agree", "agreed"] as const;
 /** The spellings of no: JSON false and 0, "false", "off", "0", "no", "n", 否, ×. */
 export const NO_SPELLINGS = ["false", "off", "0", "no", "n", "否", "×"] as const;
 

@@ -221,3 +221,17 @@ describe("the notes: a requirement said to be none is told to the recruiter, nev
     expect(l.need.craneMinT).toBeUndefined();
   });
 });
+
+describe("more ways of saying none, and consent in words", () => {
+  it.each(["we do not need a 10t crane", "no need for a 10 t crane", "无需配电，不需要10吨行车", "不需要层高9米", "用电不需要500千伏安"])(
+    "%s fills no figure",
+    (notes) => {
+      const h = parseNeedText(notes).hints;
+      expect([h.craneMinT, h.ceilingMinM, h.powerMinKva]).toEqual([undefined, undefined, undefined]);
+    },
+  );
+  it.each(["同意", "是的", "我同意", "I agree"])("consent %s is consent", (consent) => {
+    const r = createLeadSchema("zh", "api").safeParse({ ...validLeadJson(), consent });
+    expect(r.success && r.data.lead.consent).toBe(true);
+  });
+});
