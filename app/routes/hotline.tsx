@@ -9,7 +9,7 @@ import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { useDeskLookup } from "~/components/desk-lookup";
 import { FlashBanner } from "~/components/flash";
-import { CheckboxField, type FieldMeta, useLeadForm, useStepDone } from "~/components/forms";
+import { CheckboxField, ErrorList, type FieldMeta, useLeadForm, useStepDone } from "~/components/forms";
 import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview, type NearMissCard } from "~/components/hotline-panels";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
@@ -32,6 +32,7 @@ import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
+import { httpText } from "~/i18n/http-messages";
 import { lngHref, pick } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
@@ -110,6 +111,12 @@ type ActionResult = {
   duplicates?: string[];
   banner?: "unavailable";
   confirm?: CallAnswer & { kind: "confirm" };
+  /**
+   * A call task's post refused (an outcome unknown, missing or sent twice; a refusal of a call-back):
+   * nothing recorded; `id` is the task it named (null when that was not one id), `errors` what to say
+   * beside its outcome buttons, in the agent's language.
+   */
+  taskError?: { id: string | null; errors: string[] };
   /** The post came from a page of an earlier sign-in: nothing done; `csrf` is the session's token for the next post. */
   stale?: true;
   csrf?: string;
@@ -140,12 +147,15 @@ export async function action({ request }: ActionFunctionArgs) {
   // 400. A call task's post says it above the lead form and leaves what is typed there alone.
   const refused = formShapeRefusal(form, { fields: [] }, lng);
   if (refused) {
-    const result =
-      refused.initialValue?.task !== undefined ? { status: "error" as const, error: { "": refused.error?.[""] ?? null } } : refused;
-    return data<ActionResult>({ result }, { status: 400 });
+    const task = refused.initialValue?.task;
+    if (task === undefined) return data<ActionResult>({ result: refused }, { status: 400 });
+    const errors = Object.values(refused.error ?? {}).flatMap((e) => e ?? []);
+    return data<ActionResult>({ taskError: { id: typeof task === "string" ? task : null, errors } }, { status: 400 });
   }
   const controls = await parseActionForm(form, user, deskControls, { disableAutoCoercion: true });
-  if (controls.status !== "success") throw data(null, { status: 400 }); // not reached: every control is an optional text
+  // Not reached (every control is an optional text, and a repeated one was refused above): said all the same.
+  if (controls.status !== "success")
+    return data<ActionResult>({ result: { status: "error", error: { "": [httpText(lng, "formIncomplete")] } } }, { status: 400 });
   const control = controls.value;
   if (control.task !== undefined) return callTaskAction(request, control, lng, user.id);
 
@@ -204,7 +214,11 @@ async function callTaskAction(request: Request, control: DeskControls, lng: Lng,
     routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 },
   });
   const here = lngHref("/hotline", lng);
-  if (answer.kind === "bad-request") throw data(null, { status: 400 });
+  if (answer.kind === "bad-request") {
+    const choices = CALL_OUTCOMES.map((o) => staffText(lng, `outcome.${o}`)).join(" / ");
+    const error = answer.reason === "outcome" ? hotlineText(lng, "task.badOutcome", { choices }) : hotlineText(lng, "task.notHandover");
+    return data<ActionResult>({ taskError: { id: control.task ?? null, errors: [error] } }, { status: 400 });
+  }
   if (answer.kind === "not-found") throw notFoundWith(staffText(lng, "hotline.taskNotFound"));
   if (answer.kind === "stale") throw await redirectWithFlash(request, here, { tone: "alert", text: staffText(lng, "hotline.stale") });
   if (answer.kind === "confirm") return data<ActionResult>({ confirm: answer });
@@ -321,6 +335,7 @@ export default function HotlineDesk() {
   useEffect(() => retryAfterFailure("preview", preview), [preview.state, preview.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
   useDeskShortcuts(formId);
 
+  const taskError = actionData?.taskError;
   const callerAnswer = callers.data ?? actionData?.callers;
   const previewAnswer = preview.data ?? actionData?.preview;
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
@@ -472,9 +487,16 @@ export default function HotlineDesk() {
         <p>{t("hotline.intro")}</p>
         <p>{t("hotline.caption", { total: d.total })}</p>
         {d.rows.length === 0 ? <p>{t("hotline.empty")}</p> : null}
+        {taskError && !d.rows.some((r) => r.id === taskError.id) ? (
+          <div className="banner error" data-testid="task-error">
+            <ErrorList id="task-error" errors={taskError.errors} />
+          </div>
+        ) : null}
         <ol className="cards">
           {d.rows.map((r) => {
             const confirming = actionData?.confirm?.taskId === r.id ? actionData.confirm : null;
+            const refusedHere = taskError?.id === r.id ? taskError.errors : undefined;
+            const errorId = `outcome-error-${r.id}`;
             return (
               <li key={r.id} className="card" data-due={r.due ? "now" : "later"} aria-labelledby={`task-${r.id}`}>
                 <p className="card-title" id={`task-${r.id}`}>
@@ -530,12 +552,14 @@ export default function HotlineDesk() {
                             value={o}
                             className={closesTask(o) ? "secondary" : undefined}
                             aria-label={`${t(`outcome.${o}`)} ${r.reference}`}
+                            aria-describedby={refusedHere ? errorId : undefined}
                           >
                             {t(`outcome.${o}`)}
                           </button>
                         ))}
                     </div>
                   )}
+                  <ErrorList id={errorId} errors={refusedHere} />
                 </Form>
               </li>
             );
