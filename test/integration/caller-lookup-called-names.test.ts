@@ -4,10 +4,9 @@ import { readCallerQuery } from "~/domain/caller-query";
 import { searchText } from "~/domain/search-text.server";
 import { type CallerLeads, findCallers } from "~/hotline/caller-search.server";
 
-import { createSearchClient, waitSucceeded } from "../../search/client";
-import { type LeadRow, toLeadDocument } from "../../search/lead-document";
-import { ensureLeadsIndex } from "../../search/leads.index";
+import { createSearchClient } from "../../search/client";
 import { createTestDatabase } from "../support/database";
+import { dropIndex, indexStoredLeads } from "../support/leads-lookup-index";
 
 // A contact noted as the caller is called — 老张, 小王, 阿强 (a familiar prefix), 张总, 王工, 李经理, 刘姐
 // (a title) — is found by the bare surname or name typed (张 / 王 / 强 / 李 / 刘), and a contact typed
@@ -47,13 +46,11 @@ beforeAll(async () => {
            timestamptz '2026-11-30 12:00+08' + make_interval(mins => i::int), timestamptz '2026-11-30 12:00+08'
     from unnest(${LEADS.map(([c]) => c)}::text[], ${LEADS.map(([c]) => searchText(c))}::text[], ${LEADS.map(([, p]) => p)}::text[])
          with ordinality as t(company, folded, contact, i)`;
-  const stored = await db.sql<LeadRow[]>`select id, reference, status, source, lead, created_at from leads`;
+  const stored = await indexStoredLeads(db.sql, meili, uid);
   for (const r of stored) idOf.set(r.lead.contact.name, r.id);
-  await ensureLeadsIndex(meili, uid);
-  await waitSucceeded(meili.index(uid).addDocuments(stored.map(toLeadDocument), { primaryKey: "id" }), 120_000);
 }, 180_000);
 afterAll(async () => {
-  await waitSucceeded(meili.deleteIndex(uid)).catch(() => {});
+  await dropIndex(meili, uid);
   await db?.drop();
 });
 
