@@ -100,19 +100,21 @@ export function useAnswerKey(reply: SubmissionResult<string[]> | undefined, carr
 
 /**
  * The `base` an edit form posts (what it was filled from, ADR 091): the last one an answer handed back —
- * a 409's row as stored, a 400 echoing what it was posted with — else the loader's. Kept across answers
- * that carry none (a 400 of another form of the page, a retire refused): the base after a 409 is the
- * stored row, and going back to the page's first base made the next save be refused again. Dropped when
- * the loader's base changes (a save went through and the page loaded the row again).
+ * a 409's row as stored, a 400 echoing what it was posted with — else the loader's. Kept while the page
+ * shows answers (a 400 of another form of the page, a retire refused): the base after a 409 is the row
+ * as stored then, what the person has seen. The loader's, revalidated after a 4xx, may hold a later
+ * change nobody here saw (saving over it would undo it unseen), or, not revalidated, the first base
+ * (the next save refused again). Dropped once no answer is shown (a save went through: the redirect).
  */
 export function useEditBase(answered: string | undefined, loaded: string | undefined): string | undefined {
-  const [kept, setKept] = useState<{ loaded: string | undefined; answered: string | undefined }>({ loaded, answered });
-  if (kept.loaded !== loaded || (answered !== undefined && answered !== kept.answered)) setKept({ loaded, answered });
-  const last = kept.loaded === loaded ? (answered ?? kept.answered) : answered;
-  return last ?? loaded;
+  const answering = useActionData() !== undefined;
+  const [kept, setKept] = useState<string | undefined>(answered);
+  const next = answering ? (answered ?? kept) : undefined;
+  if (next !== kept) setKept(next);
+  return next ?? loaded;
 }
 
-/** Field name → the note "对方已改为：X" a refused save puts beside it (ADR 092, app/admin/edit-refusal.server.ts changedNotes). */
+/** Field name → the note "对方已改为：X" a refused save puts beside it (ADR 092, app/http/edit-refusal.server.ts changedNotes). */
 const ChangedContext = createContext<Record<string, string> | undefined>(undefined);
 
 /**

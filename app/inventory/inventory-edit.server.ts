@@ -1,12 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 
-import { changedNotes, postedBase } from "~/admin/edit-refusal.server";
 import { requireAdminForm } from "~/auth/admin-gate.server";
 import { requireAdmin } from "~/auth/session.server";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
+import { changedNotes, postedBase } from "~/http/edit-refusal.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";

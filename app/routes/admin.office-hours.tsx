@@ -6,7 +6,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { calendarOverrideAddSchema, calendarOverrideRemoveSchema, officeHoursIntentSchema } from "~/admin/calendar-override-form";
 import { loadCalendarOverrides, removeCalendarOverride, saveCalendarOverride } from "~/admin/calendar-overrides.server";
-import { adminEditRefusal, postedBase } from "~/admin/edit-refusal.server";
 import { loadOfficeHours, saveOfficeHours } from "~/admin/office-hours.server";
 import { officeHoursSchema } from "~/admin/office-hours-form";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
@@ -18,6 +17,7 @@ import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
 import { addWorkingMinutes, type OfficeHours, packageCoversYear, yearsWithoutSchedule } from "~/domain/routing/working-time";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
+import { adminEditRefusal, postedBase } from "~/http/edit-refusal.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { formatAdminTime } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";

@@ -6,7 +6,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { loadAdminAudit } from "~/admin/admin-audit.server";
-import { adminEditRefusal, postedBase } from "~/admin/edit-refusal.server";
 import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
@@ -17,6 +16,7 @@ import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { formShapeRefusal } from "~/http/action-form.server";
+import { adminEditRefusal, postedBase } from "~/http/edit-refusal.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";

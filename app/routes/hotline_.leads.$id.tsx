@@ -5,7 +5,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { z } from "zod";
 
-import { changedNotes, postedBase } from "~/admin/edit-refusal.server";
 import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
@@ -25,6 +24,7 @@ import { callNoteSchema } from "~/hotline/call-note-form";
 import { loadDeskLead, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
+import { changedNotes, postedBase } from "~/http/edit-refusal.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel } from "~/i18n/admin-messages";

@@ -86,7 +86,15 @@ describe("a refused edit shows what is stored now, in the browser", { timeout: 1
     expect(await two.page.locator("#inventory-spaces-areaSqm-changed").count()).toBe(0); // both changed: its message says both
     await two.page.screenshot({ path: new URL("refused-space-phone.png", SHOTS).pathname, fullPage: true });
 
-    // A slip after the refusal (400) keeps the base the refusal handed over: the next save is not refused again.
+    // Meanwhile the other person changes the ceiling again (12): this tab has not seen that.
+    await one.page.goto(`${suite.web.url}/admin/spaces/S4`);
+    await hydrated(one.page);
+    await field(one.page, "ceilingM").fill("12");
+    await one.page.getByRole("button", { name: "保存", exact: true }).click();
+    await expect.poll(() => statusBanner(one.page)).toContain("已保存");
+    // A slip after the refusal (400) keeps the base the refusal handed over (the row as this tab saw it),
+    // not the page's first (the save refused again) nor the row reloaded after the 400 (its ceiling of 12,
+    // unseen here, would be overwritten by the 11 this tab shows): the ceiling this tab did not touch stays 12.
     await field(two.page, "areaSqm").fill("很大一块");
     await two.page.getByRole("button", { name: "保存", exact: true }).click();
     await expect.poll(() => slipSaid(two.page, "#inventory-spaces-areaSqm-error")).toBe(true);
@@ -97,7 +105,7 @@ describe("a refused edit shows what is stored now, in the browser", { timeout: 1
       select area_sqm, ceiling_m, notes, deals from spaces where id = 'S4'`;
     expect({ ...row, deals: [...row.deals].sort() }).toEqual({
       areaSqm: 15000,
-      ceilingM: 11,
+      ceilingM: 12,
       notes: "二号页签的备注",
       deals: ["buy", "lease"],
     });
