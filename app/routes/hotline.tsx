@@ -10,7 +10,14 @@ import { Time } from "~/components/admin";
 import { useDeskLookup } from "~/components/desk-lookup";
 import { FlashBanner } from "~/components/flash";
 import { CheckboxField, ErrorList, type FieldMeta, useLeadForm, useStepDone } from "~/components/forms";
-import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview, type NearMissCard } from "~/components/hotline-panels";
+import {
+  KnownCallers,
+  KnownInline,
+  type KnownLeadCard,
+  type MatchCard,
+  MatchPreview,
+  type NearMissCard,
+} from "~/components/hotline-panels";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
@@ -314,8 +321,11 @@ export default function HotlineDesk() {
       lookup.submit(body, lngHref(which === "callers" ? "/hotline/callers" : "/hotline/matches", lng));
     }, delayMs);
   };
+  // The caller's box typed in last: the short list of known callers shows right under it (KnownInline).
+  const [typingIn, setTypingIn] = useState<{ key: string; name: string } | null>(null);
   const onFormInput = (e: FormEvent<HTMLFormElement>) => {
     const name = (e.target as HTMLInputElement).name ?? "";
+    if (CALLER_FIELDS.has(name) && (typingIn?.key !== formKey || typingIn.name !== name)) setTypingIn({ key: formKey, name });
     if (CALLER_FIELDS.has(name)) submitTo("callers", 150);
     else if (name.startsWith("need.") || name.startsWith("use.")) submitTo("preview", 300);
   };
@@ -337,6 +347,12 @@ export default function HotlineDesk() {
 
   const taskError = actionData?.taskError;
   const callerAnswer = callers.data ?? actionData?.callers;
+  const knownLeads = (callerAnswer && "leads" in callerAnswer ? callerAnswer.leads : []) as KnownLeadCard[];
+  const typedIn = typingIn?.key === formKey ? typingIn.name : null;
+  const knownUnder = (name: string) =>
+    typedIn === name && callerAnswer?.state === "done" ? (
+      <KnownInline lng={lng} leads={knownLeads} leadHref={(id) => lngHref(`/hotline/leads/${id}`, lng)} />
+    ) : null;
   const previewAnswer = preview.data ?? actionData?.preview;
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
   const statusLabel = (s: string) => adminLabel(lng, "leadStatus", s);
@@ -406,12 +422,16 @@ export default function HotlineDesk() {
               autoFocus
               keyHint="Alt+P"
             />
+            {knownUnder("contact.phone")}
             <DeskInput meta={m(company.name)} label={h("caller.company")} required maxLength={100} />
+            {knownUnder("company.name")}
             <DeskInput meta={m(contact.name)} label={h("caller.contact")} required maxLength={50} />
+            {knownUnder("contact.name")}
             <div className="row">
               <DeskInput meta={m(company.creditCode)} label={h("caller.creditCode")} maxLength={30} />
               <DeskInput meta={m(contact.title)} label={h("caller.title")} maxLength={50} />
             </div>
+            {knownUnder("company.creditCode")}
           </fieldset>
           <PhoneLeadNeed
             lng={lng}
@@ -464,7 +484,7 @@ export default function HotlineDesk() {
           <KnownCallers
             lng={lng}
             state={callerAnswer?.state ?? "typing"}
-            leads={(callerAnswer && "leads" in callerAnswer ? callerAnswer.leads : []) as KnownLeadCard[]}
+            leads={knownLeads}
             more={callerAnswer && "leads" in callerAnswer ? (callerAnswer.more ?? 0) : 0}
             statusLabel={statusLabel}
             leadHref={(id) => lngHref(`/hotline/leads/${id}`, lng)}
