@@ -2,6 +2,8 @@
 // company and the contact typed in part WITHOUT Meilisearch's prefix search, which it applies to the
 // query's last word alone, and each in its own attribute only (docs/decisions/094).
 
+import { calledName } from "~/domain/contact-name";
+
 /**
  * Digits typed from which a number may also be a landline's local number, without its area code: a
  * mainland local number has 7 or 8 digits, and fewer would list the landlines of every city.
@@ -71,11 +73,14 @@ export function contactWord(text: string): string {
 /**
  * The contact words of a lead (contactWord): every start, 1 to CONTACT_HEAD_MAX characters, of the name's
  * search form and of each of its words after a space ("张伟" → 张, 张伟; "john smith" → j … john smith,
- * s … smith). [] for no name.
+ * s … smith), and of the name it is called by when a familiar prefix goes before it (calledName: "老张"
+ * → 老, 老张 and 张; "小王总" → … and 王) — the lookup's 张 / 王 typed. A title after the name needs
+ * nothing: 张 is a start of 张先生 already. [] for no name.
  */
 export function contactHeads(folded: string): string[] {
+  const called = calledName(folded);
   const chars = [...folded];
-  const heads = new Set<string>();
+  const heads = new Set<string>(folded.startsWith(called) ? [] : [contactWord(called)]);
   for (let start = 0; start < chars.length; start++) {
     if (chars[start] === " " || (start > 0 && chars[start - 1] !== " ")) continue;
     for (let n = 1; n <= Math.min(CONTACT_HEAD_MAX, chars.length - start); n++) {

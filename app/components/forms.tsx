@@ -1,6 +1,6 @@
 import { type SubmissionResult, useForm } from "@conform-to/react";
 import { useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { type ReactNode, useState } from "react";
+import { createContext, type ReactNode, useContext, useState } from "react";
 
 // Field wrappers that tie label, hint and errors to the control by construction (aria-describedby).
 
@@ -99,6 +99,49 @@ export function useAnswerKey(reply: SubmissionResult<string[]> | undefined, carr
 }
 
 /**
+ * The `base` an edit form posts (what it was filled from, ADR 091): the last one an answer handed back —
+ * a 409's row as stored, a 400 echoing what it was posted with — else the loader's. Kept while the page
+ * shows answers (a 400 of another form of the page, a retire refused): the base after a 409 is the row
+ * as stored then, what the person has seen. The loader's, revalidated after a 4xx, may hold a later
+ * change nobody here saw (saving over it would undo it unseen), or, not revalidated, the first base
+ * (the next save refused again). Dropped once no answer is shown (a save went through: the redirect).
+ */
+export function useEditBase(answered: string | undefined, loaded: string | undefined): string | undefined {
+  const answering = useActionData() !== undefined;
+  const [kept, setKept] = useState<string | undefined>(answered);
+  const next = answering ? (answered ?? kept) : undefined;
+  if (next !== kept) setKept(next);
+  return next ?? loaded;
+}
+
+/** Field name → the note "对方已改为：X" a refused save puts beside it (ADR 092, app/http/edit-refusal.server.ts changedNotes). */
+const ChangedContext = createContext<Record<string, string> | undefined>(undefined);
+
+/**
+ * Around an edit form: each field component inside (TextField, TextareaField, ChoiceField, SelectField,
+ * CheckboxField, or a page's own through useChangedNote) shows the note `notes[name]` under its label
+ * and names it in aria-describedby. `notes`: the 409's `changed`; undefined otherwise.
+ */
+export function ChangedMeanwhile({ notes, children }: { notes: Record<string, string> | undefined; children: ReactNode }) {
+  return <ChangedContext.Provider value={notes}>{children}</ChangedContext.Provider>;
+}
+
+/** The note beside field `meta` (see ChangedMeanwhile), with the id its control's aria-describedby names; null when none. */
+export function useChangedNote(meta: FieldMeta): { id: string; text: string } | null {
+  const text = useContext(ChangedContext)?.[meta.name];
+  return text ? { id: `${meta.id}-changed`, text } : null;
+}
+
+/** The note of useChangedNote, as a line under the label. */
+export function ChangedNote({ note }: { note: { id: string; text: string } | null }) {
+  return note ? (
+    <p className="changed-note" id={note.id} data-testid="changed-note">
+      {note.text}
+    </p>
+  ) : null;
+}
+
+/**
  * Whether the page is showing the redirect after `form`'s step (the flash names it, nothing newer came):
  * for state a page keeps beside Conform's, such as the hotline desk's form key.
  */
@@ -147,8 +190,10 @@ export function ErrorList({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-function describedBy(meta: FieldMeta, hint?: ReactNode, also?: string) {
-  return [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null, also].filter(Boolean).join(" ") || undefined;
+function describedBy(meta: FieldMeta, hint?: ReactNode, also?: string, changed?: { id: string } | null) {
+  return (
+    [hint ? meta.descriptionId : null, changed?.id, meta.errors?.length ? meta.errorId : null, also].filter(Boolean).join(" ") || undefined
+  );
 }
 
 /** A field's label, with the required mark (and, on the desk, its keyboard shortcut) beside it. */
@@ -208,10 +253,12 @@ export function TextField({
   keyHint?: string;
   onInput?: () => void;
 }) {
+  const changed = useChangedNote(meta);
   return (
     <div className="field">
       <FieldLabel htmlFor={meta.id} label={label} required={required} keyHint={keyHint} />
       <FieldHint meta={meta} hint={hint} />
+      <ChangedNote note={changed} />
       <input
         id={meta.id}
         name={meta.name}
@@ -224,7 +271,7 @@ export function TextField({
         required={required}
         aria-required={required || undefined}
         aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta, hint, alsoDescribedBy)}
+        aria-describedby={describedBy(meta, hint, alsoDescribedBy, changed)}
         autoFocus={autoFocus}
         onInput={onInput}
       />
@@ -246,17 +293,19 @@ export function TextareaField({
   maxLength?: number;
   onInput?: (value: string) => void;
 }) {
+  const changed = useChangedNote(meta);
   return (
     <div className="field">
       <FieldLabel htmlFor={meta.id} label={label} />
       <FieldHint meta={meta} hint={hint} />
+      <ChangedNote note={changed} />
       <textarea
         id={meta.id}
         name={meta.name}
         maxLength={maxLength}
         defaultValue={initialText(meta)}
         aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={describedBy(meta, hint)}
+        aria-describedby={describedBy(meta, hint, undefined, changed)}
         onInput={onInput ? (e) => onInput(e.currentTarget.value) : undefined}
       />
       <ErrorList id={meta.errorId} errors={meta.errors} />
@@ -278,12 +327,14 @@ export function ChoiceField({
   fallback?: string;
 }) {
   const current = typeof meta.initialValue === "string" ? meta.initialValue : fallback;
+  const changed = useChangedNote(meta);
   return (
-    <fieldset className="field choices-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+    <fieldset className="field choices-group" aria-describedby={describedBy(meta, undefined, undefined, changed)}>
       <legend className="label">
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
       </legend>
+      <ChangedNote note={changed} />
       <div className="choices">
         {options.map((o, i) => (
           <label key={o.value}>
@@ -318,16 +369,18 @@ export function SelectField({
   placeholder: string;
   groups: { label: string; options: { value: string; label: string }[] }[];
 }) {
+  const changed = useChangedNote(meta);
   return (
     <div className="field">
       <FieldLabel htmlFor={meta.id} label={label} required={required} />
+      <ChangedNote note={changed} />
       <select
         id={meta.id}
         name={meta.name}
         defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : ""}
         required={required}
         aria-invalid={meta.errors?.length ? true : undefined}
-        aria-describedby={meta.errors?.length ? meta.errorId : undefined}
+        aria-describedby={describedBy(meta, undefined, undefined, changed)}
       >
         <option value="">{placeholder}</option>
         {groups.map((g) =>
@@ -370,8 +423,10 @@ export function CheckboxField({
    */
   consent?: boolean;
 }) {
+  const changed = useChangedNote(meta);
   return (
     <div className="field consent">
+      <ChangedNote note={changed} />
       <label htmlFor={meta.id}>
         <input
           type="checkbox"
@@ -381,7 +436,9 @@ export function CheckboxField({
           data-consent={consent ? "" : undefined}
           defaultChecked={meta.initialValue === "on" || meta.initialValue === true}
           aria-invalid={meta.errors?.length ? true : undefined}
-          aria-describedby={[alsoDescribedBy, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined}
+          aria-describedby={
+            [alsoDescribedBy, changed?.id, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined
+          }
         />
         <span>{label}</span>
       </label>

@@ -120,6 +120,37 @@ export function KnownCallers({
   );
 }
 
+/** How many known callers the short list under the box being typed shows (the panel lists them all). */
+const INLINE_MAX = 3;
+
+/**
+ * The known callers, short, right under the caller's box being typed — on a narrow screen, where the
+ * panel (KnownCallers) sits below all the caller's boxes and out of sight while a box higher up is typed
+ * in (hotline.css hides this on a desk width, where the panel stands beside the form). Company, reference,
+ * contact and the masked number, each a tap on the lead. Hidden from assistive technology and out of the
+ * tab order: the panel, a live region, says and offers the same (Alt+1…9 open its leads).
+ */
+export function KnownInline({ lng, leads, leadHref }: { lng: Lng; leads: KnownLeadCard[]; leadHref: (leadId: string) => string }) {
+  if (leads.length === 0) return null;
+  const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
+  const sure = leads.some((l) => l.matchedBy.includes("phone") || l.matchedBy.includes("creditCode"));
+  return (
+    <div className="known-inline" aria-hidden="true" data-testid="known-inline">
+      <p className="known-found">{h(sure ? "known.found" : "known.maybe", { total: leads.length })}</p>
+      <ul>
+        {leads.slice(0, INLINE_MAX).map((l) => (
+          <li key={l.leadId}>
+            <Link to={leadHref(l.leadId)} tabIndex={-1}>
+              {l.company} <span className="nowrap">{l.reference}</span>
+            </Link>{" "}
+            {l.contactName} · {l.phoneMasked}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** A space the need just fails (the dry run's near misses): every shortfall, both figures (why-not.ts). */
 export type NearMissCard = {
   spaceId: string;

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { AdminPage, AdminSection, DataTable } from "~/components/admin";
-import { CheckboxField, type FieldMeta, useAnswerKey, useFormReply } from "~/components/forms";
+import { ChangedMeanwhile, CheckboxField, type FieldMeta, useAnswerKey, useEditBase, useFormReply } from "~/components/forms";
 import { InventoryForm } from "~/components/inventory-form";
 import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
 import { lngHref } from "~/i18n/i18n";
@@ -17,7 +17,14 @@ import { useRootData } from "~/root";
 // The page of one park, space or recruiter: the form, retire / restore, and for a space its "still
 // available" action and the open leads it is offered to.
 
-type ActionData = { result: SubmissionResult<string[]>; banner: InventoryKey | null; form?: "retire"; base?: string };
+/** `base`: the next one (a 409) or the one posted (a 400); `changed`: a 409's notes beside the fields another person changed. */
+type ActionData = {
+  result: SubmissionResult<string[]>;
+  banner: InventoryKey | null;
+  form?: "retire";
+  base?: string;
+  changed?: Record<string, string>;
+};
 
 /**
  * Retire (with a ticked confirmation, checked by the same schema in the browser and the action, so it
@@ -84,7 +91,8 @@ export function InventoryEditPage() {
   const { csrf } = useRootData();
   const { lng, collection } = d;
   const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
-  const answerKey = useAnswerKey(useFormReply("save", action?.form === "retire" ? undefined : action?.result), !!action?.base);
+  const answerKey = useAnswerKey(useFormReply("save", action?.form === "retire" ? undefined : action?.result), !!action?.changed);
+  const base = useEditBase(action?.base, d.base ?? undefined);
   const title = d.id ? t(`edit.${collection}`, { name: String(d.name ?? "") }) : t(`edit.new.${collection}`);
   return (
     <AdminPage lng={lng} flash={d.flash}>
@@ -116,19 +124,21 @@ export function InventoryEditPage() {
         </AdminSection>
       ) : null}
       {/* A refused save answers with the next base and the values now stored (ADR 092): a new form shows them. */}
-      <InventoryForm
-        key={answerKey}
-        collection={collection}
-        lng={lng}
-        csrf={csrf}
-        defaultValue={d.values}
-        maxLengths={d.maxLengths}
-        choices={d.choices}
-        lastResult={action?.form === "retire" ? undefined : action?.result}
-        lockedId={d.id ?? undefined}
-        base={action?.base ?? d.base ?? undefined}
-        backTo={`/admin/${collection}`}
-      />
+      <ChangedMeanwhile notes={action?.changed}>
+        <InventoryForm
+          key={answerKey}
+          collection={collection}
+          lng={lng}
+          csrf={csrf}
+          defaultValue={d.values}
+          maxLengths={d.maxLengths}
+          choices={d.choices}
+          lastResult={action?.form === "retire" ? undefined : action?.result}
+          lockedId={d.id ?? undefined}
+          base={base}
+          backTo={`/admin/${collection}`}
+        />
+      </ChangedMeanwhile>
       {d.id && d.retired ? (
         <RetirePanel
           lng={lng}

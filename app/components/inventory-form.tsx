@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 
-import { ErrorList, type FieldMeta, SelectField, TextField, useFormReply } from "~/components/forms";
+import { ChangedNote, ErrorList, type FieldMeta, SelectField, TextField, useChangedNote, useFormReply } from "~/components/forms";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
@@ -17,12 +17,15 @@ function CheckboxGroup({ column, meta, lng }: { column: Column; meta: FieldMeta;
   const current = new Set(
     Array.isArray(meta.initialValue) ? meta.initialValue.map(String) : meta.initialValue ? [String(meta.initialValue)] : [],
   );
+  const changed = useChangedNote(meta);
+  const describedBy = [changed?.id, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ");
   return (
-    <fieldset className="field choices-group" aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+    <fieldset className="field choices-group" aria-describedby={describedBy || undefined}>
       <legend className="label">
         {column.header[lng]}
         {column.required ? <span aria-hidden="true"> *</span> : null}
       </legend>
+      <ChangedNote note={changed} />
       <div className="choices">
         {column.choices!.map((o, i) => (
           <label key={o.value}>

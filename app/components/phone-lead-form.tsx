@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import { CheckboxField, ChoiceField, ErrorList, type FieldMeta, TextField } from "~/components/forms";
+import { ChangedNote, CheckboxField, ChoiceField, ErrorList, type FieldMeta, TextField, useChangedNote } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
 import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import type { NotesPlaces } from "~/hotline/desk.server";
@@ -79,6 +79,7 @@ export function PhoneLeadNeed({
 }) {
   const t = (key: Parameters<typeof ui>[1]) => ui(lng, key);
   const h = (key: Parameters<typeof hotlineText>[1]) => hotlineText(lng, key);
+  const notesChanged = useChangedNote(need.notes);
   const filled = new Set<string>(
     ASSIST_FORM_FIELDS.filter((name) => {
       const v = need[name as keyof NeedFields].value;
@@ -110,6 +111,7 @@ export function PhoneLeadNeed({
           <p className="hint" id={need.notes.descriptionId}>
             {h("need.notesHint")}
           </p>
+          <ChangedNote note={notesChanged} />
           <textarea
             id={need.notes.id}
             name={need.notes.name}
@@ -117,7 +119,9 @@ export function PhoneLeadNeed({
             rows={3}
             defaultValue={typeof need.notes.initialValue === "string" ? need.notes.initialValue : ""}
             aria-invalid={need.notes.errors?.length ? true : undefined}
-            aria-describedby={[need.notes.descriptionId, need.notes.errors?.length ? need.notes.errorId : null].filter(Boolean).join(" ")}
+            aria-describedby={[need.notes.descriptionId, notesChanged?.id, need.notes.errors?.length ? need.notes.errorId : null]
+              .filter(Boolean)
+              .join(" ")}
             onInput={(e) => onNotes(e.currentTarget.value)}
           />
           <ErrorList id={need.notes.errorId} errors={need.notes.errors} />

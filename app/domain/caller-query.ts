@@ -1,3 +1,4 @@
+import { calledName } from "./contact-name";
 import { normalizeCreditCode } from "./credit-code";
 import { stripFormatChars } from "./format-chars";
 import { toHalfWidth } from "./numbers";
@@ -18,8 +19,8 @@ import { searchText } from "./search-text.server";
  * - `company`: the name in its search form (search-text.server.ts: Traditional → Simplified character by
  *   character, full-width → ASCII, lower case: the form of the index's `companyFolded`), at least
  *   COMPANY_MIN characters.
- * - `contact`: the contact's name in the same search form, from one character on ("张"), without a form of
- *   address after it ("张先生", "王总" → 张, 王): it only narrows the other parts (a surname alone would
+ * - `contact`: the contact's name in the same search form, from one character on ("张"), as it is called
+ *   (contact-name.ts: "张先生", "王总", "老张" → 张; the lead may hold 张伟): it only narrows the other parts (a surname alone would
  *   list a twentieth of the lead base), so a query of a contact alone is empty.
  */
 export type CallerQuery = { phoneDigits?: string; phoneTail?: string; creditCode?: string; company?: string; contact?: string };
@@ -28,12 +29,6 @@ export const PHONE_PREFIX_MIN = 5;
 export const CREDIT_PREFIX_MIN = 6;
 export const COMPANY_MIN = 2;
 const CREDIT_CHARS = /^[0-9A-HJ-NP-RTUW-Y]+$/;
-/**
- * How a caller who gives only the surname is noted ("张先生", "王总", "李工"): the lookup looks for the
- * surname, since the lead may hold the full name (张伟) and every word typed must match.
- */
-const FORM_OF_ADDRESS = /\s*(?:先生|女士|小姐|总经理|副总|经理|老板|董事长|总监|主任|部长|厂长|老师|师傅|总|工)$/u;
-
 /** The typed phone → national digits so far (see CallerQuery), or "" when it holds no number. */
 export function phonePrefixDigits(typed: string): string {
   const plain = toHalfWidth(stripFormatChars(typed)).trim();
@@ -59,8 +54,7 @@ export function readCallerQuery(input: { phone?: string; company?: string; credi
   const company = searchText((input.company ?? "").slice(0, 100));
   if ([...company].length >= COMPANY_MIN) q.company = company;
   const contact = searchText((input.contact ?? "").slice(0, 50));
-  const called = contact.replace(FORM_OF_ADDRESS, "");
-  if (contact) q.contact = called || contact;
+  if (contact) q.contact = calledName(contact);
   return q;
 }
 

@@ -9,7 +9,7 @@ import { recordCallOutcome } from "~/hotline/call-tasks.server";
 export type CallAnswer = { taskId: string; outcome: CallOutcome; note: string; reference: string };
 
 export type CallTaskAnswer =
-  | { kind: "bad-request" }
+  | { kind: "bad-request"; reason: "outcome" | "not-a-handover" }
   | { kind: "stale" }
   | { kind: "not-found" }
   | ({ kind: "confirm" } & CallAnswer)
@@ -21,27 +21,28 @@ export type CallTaskAnswer =
  * desk asks; no-answer is recorded at once. The note goes with the outcome (same transaction). A task
  * already closed is "stale"; one that does not exist is "not-found" (a 404, not a notice that it was
  * closed); a malformed id is "not-found" too (no task has it: the desk's 404 page, not a bare 400);
- * an unknown outcome or a refusal of a call-back is a "bad-request".
+ * an unknown or missing outcome (reason "outcome") or a refusal of a call-back ("not-a-handover") is a
+ * "bad-request": the desk says which beside the task's buttons, and nothing is recorded.
  */
 export async function workCallTask(
   sql: Sql,
   input: { taskId: string; outcome: string; note: string; confirmed: boolean; authorId: string; routing: RoutingOptions },
 ): Promise<CallTaskAnswer> {
   if (!isUuid(input.taskId)) return { kind: "not-found" };
-  if (!(CALL_OUTCOMES as readonly string[]).includes(input.outcome)) return { kind: "bad-request" };
+  if (!(CALL_OUTCOMES as readonly string[]).includes(input.outcome)) return { kind: "bad-request", reason: "outcome" };
   const outcome = input.outcome as CallOutcome;
   const note = cleanTyped(input.note).slice(0, NOTE_MAX);
   const [task] = await sql<{ reference: string; kind: string; status: string }[]>`
     select l.reference, c.kind, c.status from call_tasks c join leads l on l.id = c.lead_id where c.id = ${input.taskId}`;
   if (!task) return { kind: "not-found" };
   if (task.status === "done" || task.status === "wrong-number") return { kind: "stale" };
-  if (outcome === "refused" && task.kind !== "handover") return { kind: "bad-request" };
+  if (outcome === "refused" && task.kind !== "handover") return { kind: "bad-request", reason: "not-a-handover" };
   const answer: CallAnswer = { taskId: input.taskId, outcome, note, reference: task.reference };
   if (closesTask(outcome) && !input.confirmed) return { kind: "confirm", ...answer };
   const result = await recordCallOutcome(sql, input.taskId, outcome, {
     routing: input.routing,
     note: { body: note, authorId: input.authorId },
   });
-  if (!result.ok) return result.reason === "not-a-handover" ? { kind: "bad-request" } : { kind: "stale" };
+  if (!result.ok) return result.reason === "not-a-handover" ? { kind: "bad-request", reason: "not-a-handover" } : { kind: "stale" };
   return { kind: "recorded", ...answer, ...(result.handedOver === undefined ? {} : { handedOver: result.handedOver }) };
 }

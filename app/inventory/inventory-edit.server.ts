@@ -6,6 +6,7 @@ import { requireAdmin } from "~/auth/session.server";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
+import { changedNotes, postedBase } from "~/http/edit-refusal.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
@@ -234,9 +235,11 @@ export async function inventoryEditAction(collection: Collection, request: Reque
   if (!create && (await loadDbRows(sql, collection, [id!])).length === 0) throw new Response("Not found", { status: 404 });
   // Only what the page's form sends (ADR 086): a field left out is not a field emptied, and one field twice is refused.
   const refused = formShapeRefusal(form, editFormShape(collection), lng);
-  if (refused) return data({ result: refused, banner: null }, { status: 400 });
+  // A 400 keeps the base it was posted with (after a 409: the row as stored then), never the page's first.
+  const kept = postedBase(form.get("base"));
+  if (refused) return data({ result: refused, banner: null, ...kept }, { status: 400 });
   const submission = parseWithZod(form, { schema: inventoryFormSchema(collection, lng), disableAutoCoercion: true });
-  if (submission.status !== "success") return data({ result: submission.reply(), banner: null }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply(), banner: null, ...kept }, { status: 400 });
   const value = submission.value;
   if (!create && value.id !== id) throw new Response("Bad request: the id does not match the page", { status: 400 });
   const env = getWebEnv();
@@ -286,12 +289,13 @@ export async function inventoryEditAction(collection: Collection, request: Reque
       });
       const result = shown ? { ...reply, initialValue: { ...reply.initialValue, ...shown.values } } : reply;
       const next = shown ? encodeBase(shown.base) : baseOf(collection, saved.current);
-      return data({ result, banner: null, base: next }, { status: 409 });
+      const changed = shown ? changedNotes(shown, lng, (k, v) => shownValue(collection, k, v, lng)) : {};
+      return data({ result, banner: null, base: next, changed }, { status: 409 });
     }
     if (!saved.ok) {
       const field = saved.reason === "idTaken" ? "id" : collection === "spaces" ? "parkId" : "parks";
       const message = saved.reason === "idTaken" ? inventoryText(lng, "edit.idTaken") : inventoryText(lng, "edit.unknownPark");
-      return data({ result: submission.reply({ fieldErrors: { [field]: [message] } }), banner: null }, { status: 400 });
+      return data({ result: submission.reply({ fieldErrors: { [field]: [message] } }), banner: null, ...kept }, { status: 400 });
     }
     const said = inventoryText(
       lng,
@@ -309,7 +313,7 @@ export async function inventoryEditAction(collection: Collection, request: Reque
     return redirectWithFlash(request, lngHref(`${base}/${encodeURIComponent(value.id)}`, lng), { tone: "status", text, form: "save" });
   } catch (error) {
     log.error("inventory save failed", { collection, error: errorMessage(error) });
-    return data({ result: submission.reply(), banner: "edit.unavailable" as const }, { status: 503 });
+    return data({ result: submission.reply(), banner: "edit.unavailable" as const, ...kept }, { status: 503 });
   }
 }
 

@@ -6,18 +6,18 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { calendarOverrideAddSchema, calendarOverrideRemoveSchema, officeHoursIntentSchema } from "~/admin/calendar-override-form";
 import { loadCalendarOverrides, removeCalendarOverride, saveCalendarOverride } from "~/admin/calendar-overrides.server";
-import { adminEditRefusal } from "~/admin/edit-refusal.server";
 import { loadOfficeHours, saveOfficeHours } from "~/admin/office-hours.server";
 import { officeHoursSchema } from "~/admin/office-hours-form";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, DataTable } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
-import { ChoiceField, TextField, useAnswerKey, useFormReply } from "~/components/forms";
+import { ChangedMeanwhile, ChoiceField, TextField, useAnswerKey, useEditBase, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { formatClockMinute } from "~/domain/clock-time";
 import { addWorkingMinutes, type OfficeHours, packageCoversYear, yearsWithoutSchedule } from "~/domain/routing/working-time";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
+import { adminEditRefusal, postedBase } from "~/http/edit-refusal.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { formatAdminTime } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
@@ -93,7 +93,13 @@ function intentOf(sent: unknown): ActionResult["intent"] {
   return first === "override-add" || first === "override-remove" ? first : "hours";
 }
 
-type ActionResult = { intent: "hours" | "override-add" | "override-remove"; result: SubmissionResult<string[]>; base?: string };
+/** `base`: the next one (a 409) or the one posted (a 400); `changed`: a 409's notes beside the fields another admin changed. */
+type ActionResult = {
+  intent: "hours" | "override-add" | "override-remove";
+  result: SubmissionResult<string[]>;
+  base?: string;
+  changed?: Record<string, string>;
+};
 
 /** The hours form's values for the hours (as the page shows them). */
 function hoursValues(hours: OfficeHours): EditValues {
@@ -118,7 +124,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = lngHref("/admin/office-hours", lng);
   // Only what the page's form sends (ADR 086): a field left out, or one sent twice, is refused in our words.
   const refused = formShapeRefusal(form, OFFICE_HOURS_FORMS[intent], lng);
-  if (refused) return data<ActionResult>({ intent, result: refused }, { status: 400 });
+  // A 400 of the hours keeps the base it was posted with (after a 409: the hours stored then), never the page's first.
+  const postedHoursBase = (v: unknown) => (intent === "hours" ? postedBase(Array.isArray(v) ? v[0] : v) : {});
+  if (refused) return data<ActionResult>({ intent, result: refused, ...postedHoursBase(refused.initialValue?.base) }, { status: 400 });
   if (intent === "override-add") {
     const submission = parseWithZod(form, { schema: calendarOverrideAddSchema(lng) });
     if (submission.status !== "success")
@@ -145,7 +153,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const schema = officeHoursSchema(lng);
   const submission = parseWithZod(form, { schema });
   if (submission.status !== "success")
-    return data<ActionResult>({ intent, result: submission.reply() as SubmissionResult<string[]> }, { status: 400 });
+    return data<ActionResult>(
+      { intent, result: submission.reply() as SubmissionResult<string[]>, ...postedHoursBase(submission.payload.base) },
+      { status: 400 },
+    );
   const filledFrom = decodeBase(submission.payload.base);
   const sent = sentValues(form, HOURS_KEYS, new Set());
   let conflicts: EditConflict[] = [];
@@ -179,7 +190,10 @@ export default function OfficeHours() {
   const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(d.lng, k, p);
   // A refused save answers with the hours as stored now: the form starts over showing them (ADR 092).
   const hoursReply = useFormReply("hours", actionData?.intent === "hours" ? actionData.result : undefined);
-  const hoursKey = useAnswerKey(hoursReply, actionData?.intent === "hours" && !!actionData.base);
+  const hoursAnswer = actionData?.intent === "hours" ? actionData : undefined;
+  const hoursKey = useAnswerKey(hoursReply, !!hoursAnswer?.changed);
+  // Kept here, outside the form that starts over: a day's 400 after a 409 keeps the stored base.
+  const hoursBase = useEditBase(hoursAnswer?.base, d.base);
   return (
     <AdminPage lng={d.lng} flash={d.flash}>
       <h1>{t("hours.title")}</h1>
@@ -191,7 +205,9 @@ export default function OfficeHours() {
       <p>{t("hours.intro", { minutes: d.minutes })}</p>
       <p>{t("hours.recruiters")}</p>
       {d.wall ? <p className="banner info">{t("hours.clockWall")}</p> : null}
-      <HoursForm key={hoursKey} base={(actionData?.intent === "hours" ? actionData.base : undefined) ?? d.base} />
+      <ChangedMeanwhile notes={hoursAnswer?.changed}>
+        <HoursForm key={hoursKey} base={hoursBase ?? d.base} />
+      </ChangedMeanwhile>
       <p>{t("hours.example", d.example)}</p>
       <CalendarOverrides lng={d.lng} />
     </AdminPage>

@@ -6,17 +6,17 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { loadAdminAudit } from "~/admin/admin-audit.server";
-import { adminEditRefusal } from "~/admin/edit-refusal.server";
 import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
-import { ChoiceField, SelectField, TextField, useAnswerKey, useFormReply } from "~/components/forms";
+import { ChangedMeanwhile, ChoiceField, SelectField, TextField, useAnswerKey, useEditBase, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { formShapeRefusal } from "~/http/action-form.server";
+import { adminEditRefusal, postedBase } from "~/http/edit-refusal.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
@@ -70,7 +70,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type ActionResult = { intent: string; result: SubmissionResult<string[]>; inviteUrl?: string; base?: string };
+/** `base`: the next one (a 409) or the one posted (a 400); `changed`: a 409's note beside the field another admin changed. */
+type ActionResult = {
+  intent: string;
+  result: SubmissionResult<string[]>;
+  inviteUrl?: string;
+  base?: string;
+  changed?: Record<string, string>;
+};
 
 const PROBLEM_TEXT: Record<string, AdminOpsKey> = {
   "unknown-recruiter": "err.unknownRecruiter",
@@ -95,12 +102,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(submission.payload.intent ?? "");
   // A change whose field is left out is refused, not read as "blank" (a missing recruiterId unlinked the account).
   const refused = formShapeRefusal(form, { fields: STAFF_FORM_FIELDS[intent] ?? [] }, lng);
+  // A 400 keeps the base it was posted with (after a 409: the value stored then), never the page's first.
+  const base = submission.payload.base;
+  const kept = postedBase(Array.isArray(base) ? base[0] : base);
   if (refused) {
     delete refused.initialValue?.password;
-    return data<ActionResult>({ intent, result: refused }, { status: 400 });
+    return data<ActionResult>({ intent, result: refused, ...kept }, { status: 400 });
   }
   if (submission.status !== "success")
-    return data<ActionResult>({ intent, result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return data<ActionResult>({ intent, result: submission.reply({ hideFields: ["password"] }), ...kept }, { status: 400 });
   const v = submission.value;
   const change =
     v.intent === "role"
@@ -140,6 +150,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           hideFields: ["password"],
           ...(field ? { fieldErrors: { [field]: message } } : { formErrors: message }),
         }),
+        ...kept,
       },
       { status: 400 },
     );
@@ -199,7 +210,7 @@ function ChangeForm({
     >
       <input type="hidden" name="csrf" value={csrf ?? ""} />
       <input type="hidden" name="intent" value={intent} />
-      {base ? <input type="hidden" name="base" value={actionData?.intent === intent ? (actionData.base ?? base) : base} /> : null}
+      {base ? <input type="hidden" name="base" value={base} /> : null}
       {form.errors?.length ? (
         <ul className="errors banner error" role="alert" id={form.errorId}>
           {form.errors.map((e) => (
@@ -221,8 +232,12 @@ export default function StaffAccount() {
   const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
   // A refused change answers with what is stored now: its form starts over showing it (ADR 092).
   const replyOf = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
-  const roleKey = useAnswerKey(useFormReply("role", replyOf("role")), actionData?.intent === "role" && !!actionData.base);
-  const linkKey = useAnswerKey(useFormReply("recruiter", replyOf("recruiter")), actionData?.intent === "recruiter" && !!actionData.base);
+  const answerOf = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
+  const roleKey = useAnswerKey(useFormReply("role", replyOf("role")), !!answerOf("role")?.changed);
+  const linkKey = useAnswerKey(useFormReply("recruiter", replyOf("recruiter")), !!answerOf("recruiter")?.changed);
+  // Kept here, outside the forms that start over: another form's 400 after a 409 keeps the stored base.
+  const roleBase = useEditBase(answerOf("role")?.base, bases.role);
+  const linkBase = useEditBase(answerOf("recruiter")?.base, bases.recruiter);
   return (
     <AdminPage lng={lng} flash={flash}>
       <h1>{t("staff.account.title", { email: a.email })}</h1>
@@ -239,54 +254,58 @@ export default function StaffAccount() {
       <AdminSection id="role-h" title={t("staff.account.role")}>
         <p className="hint">{t("staff.account.role.hint")}</p>
         {/* Field metadata is passed as it is: a spread copy loses its getters, and with them the inputs' names. */}
-        <ChangeForm
-          key={roleKey}
-          id="role-h"
-          intent="role"
-          lng={lng}
-          submit={t("staff.submit.role")}
-          defaultValue={{ role: a.role }}
-          base={bases.role}
-        >
-          {(f) => (
-            <ChoiceField
-              meta={f.role}
-              label={t("staff.role")}
-              required
-              options={STAFF_ROLES.map((r) => ({ value: r, label: opsLabel(lng, "role", r) }))}
-            />
-          )}
-        </ChangeForm>
+        <ChangedMeanwhile notes={answerOf("role")?.changed}>
+          <ChangeForm
+            key={roleKey}
+            id="role-h"
+            intent="role"
+            lng={lng}
+            submit={t("staff.submit.role")}
+            defaultValue={{ role: a.role }}
+            base={roleBase}
+          >
+            {(f) => (
+              <ChoiceField
+                meta={f.role}
+                label={t("staff.role")}
+                required
+                options={STAFF_ROLES.map((r) => ({ value: r, label: opsLabel(lng, "role", r) }))}
+              />
+            )}
+          </ChangeForm>
+        </ChangedMeanwhile>
       </AdminSection>
 
       {a.role === "recruiter" ? (
         <AdminSection id="link-h" title={t("staff.account.link")}>
-          <ChangeForm
-            key={linkKey}
-            base={bases.recruiter}
-            id="link-h"
-            intent="recruiter"
-            lng={lng}
-            submit={t("staff.submit.link")}
-            defaultValue={{ recruiterId: a.recruiterId ?? "" }}
-          >
-            {(f) => (
-              <SelectField
-                meta={f.recruiterId}
-                label={t("staff.recruiter")}
-                placeholder={t("staff.recruiter.none")}
-                groups={[
-                  {
-                    label: "",
-                    options: recruiters.map((r) => ({
-                      value: r.id,
-                      label: `${r.name} (${r.id})${r.linkedTo && r.linkedTo !== a.email ? ` — ${r.linkedTo}` : ""}`,
-                    })),
-                  },
-                ]}
-              />
-            )}
-          </ChangeForm>
+          <ChangedMeanwhile notes={answerOf("recruiter")?.changed}>
+            <ChangeForm
+              key={linkKey}
+              base={linkBase}
+              id="link-h"
+              intent="recruiter"
+              lng={lng}
+              submit={t("staff.submit.link")}
+              defaultValue={{ recruiterId: a.recruiterId ?? "" }}
+            >
+              {(f) => (
+                <SelectField
+                  meta={f.recruiterId}
+                  label={t("staff.recruiter")}
+                  placeholder={t("staff.recruiter.none")}
+                  groups={[
+                    {
+                      label: "",
+                      options: recruiters.map((r) => ({
+                        value: r.id,
+                        label: `${r.name} (${r.id})${r.linkedTo && r.linkedTo !== a.email ? ` — ${r.linkedTo}` : ""}`,
+                      })),
+                    },
+                  ]}
+                />
+              )}
+            </ChangeForm>
+          </ChangedMeanwhile>
         </AdminSection>
       ) : null}
 

@@ -9,8 +9,15 @@ import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { useDeskLookup } from "~/components/desk-lookup";
 import { FlashBanner } from "~/components/flash";
-import { CheckboxField, type FieldMeta, useLeadForm, useStepDone } from "~/components/forms";
-import { KnownCallers, type KnownLeadCard, type MatchCard, MatchPreview, type NearMissCard } from "~/components/hotline-panels";
+import { CheckboxField, ErrorList, type FieldMeta, useLeadForm, useStepDone } from "~/components/forms";
+import {
+  KnownCallers,
+  KnownInline,
+  type KnownLeadCard,
+  type MatchCard,
+  MatchPreview,
+  type NearMissCard,
+} from "~/components/hotline-panels";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { DeskInput, PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
@@ -32,6 +39,7 @@ import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
+import { httpText } from "~/i18n/http-messages";
 import { lngHref, pick } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
@@ -110,6 +118,12 @@ type ActionResult = {
   duplicates?: string[];
   banner?: "unavailable";
   confirm?: CallAnswer & { kind: "confirm" };
+  /**
+   * A call task's post refused (an outcome unknown, missing or sent twice; a refusal of a call-back):
+   * nothing recorded; `id` is the task it named (null when that was not one id), `errors` what to say
+   * beside its outcome buttons, in the agent's language.
+   */
+  taskError?: { id: string | null; errors: string[] };
   /** The post came from a page of an earlier sign-in: nothing done; `csrf` is the session's token for the next post. */
   stale?: true;
   csrf?: string;
@@ -140,12 +154,15 @@ export async function action({ request }: ActionFunctionArgs) {
   // 400. A call task's post says it above the lead form and leaves what is typed there alone.
   const refused = formShapeRefusal(form, { fields: [] }, lng);
   if (refused) {
-    const result =
-      refused.initialValue?.task !== undefined ? { status: "error" as const, error: { "": refused.error?.[""] ?? null } } : refused;
-    return data<ActionResult>({ result }, { status: 400 });
+    const task = refused.initialValue?.task;
+    if (task === undefined) return data<ActionResult>({ result: refused }, { status: 400 });
+    const errors = Object.values(refused.error ?? {}).flatMap((e) => e ?? []);
+    return data<ActionResult>({ taskError: { id: typeof task === "string" ? task : null, errors } }, { status: 400 });
   }
   const controls = await parseActionForm(form, user, deskControls, { disableAutoCoercion: true });
-  if (controls.status !== "success") throw data(null, { status: 400 }); // not reached: every control is an optional text
+  // Not reached (every control is an optional text, and a repeated one was refused above): said all the same.
+  if (controls.status !== "success")
+    return data<ActionResult>({ result: { status: "error", error: { "": [httpText(lng, "formIncomplete")] } } }, { status: 400 });
   const control = controls.value;
   if (control.task !== undefined) return callTaskAction(request, control, lng, user.id);
 
@@ -204,7 +221,11 @@ async function callTaskAction(request: Request, control: DeskControls, lng: Lng,
     routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 },
   });
   const here = lngHref("/hotline", lng);
-  if (answer.kind === "bad-request") throw data(null, { status: 400 });
+  if (answer.kind === "bad-request") {
+    const choices = CALL_OUTCOMES.map((o) => staffText(lng, `outcome.${o}`)).join(" / ");
+    const error = answer.reason === "outcome" ? hotlineText(lng, "task.badOutcome", { choices }) : hotlineText(lng, "task.notHandover");
+    return data<ActionResult>({ taskError: { id: control.task ?? null, errors: [error] } }, { status: 400 });
+  }
   if (answer.kind === "not-found") throw notFoundWith(staffText(lng, "hotline.taskNotFound"));
   if (answer.kind === "stale") throw await redirectWithFlash(request, here, { tone: "alert", text: staffText(lng, "hotline.stale") });
   if (answer.kind === "confirm") return data<ActionResult>({ confirm: answer });
@@ -300,8 +321,11 @@ export default function HotlineDesk() {
       lookup.submit(body, lngHref(which === "callers" ? "/hotline/callers" : "/hotline/matches", lng));
     }, delayMs);
   };
+  // The caller's box typed in last: the short list of known callers shows right under it (KnownInline).
+  const [typingIn, setTypingIn] = useState<{ key: string; name: string } | null>(null);
   const onFormInput = (e: FormEvent<HTMLFormElement>) => {
     const name = (e.target as HTMLInputElement).name ?? "";
+    if (CALLER_FIELDS.has(name) && (typingIn?.key !== formKey || typingIn.name !== name)) setTypingIn({ key: formKey, name });
     if (CALLER_FIELDS.has(name)) submitTo("callers", 150);
     else if (name.startsWith("need.") || name.startsWith("use.")) submitTo("preview", 300);
   };
@@ -321,7 +345,14 @@ export default function HotlineDesk() {
   useEffect(() => retryAfterFailure("preview", preview), [preview.state, preview.data]); // eslint-disable-line react-hooks/exhaustive-deps -- submitTo reads the live form
   useDeskShortcuts(formId);
 
+  const taskError = actionData?.taskError;
   const callerAnswer = callers.data ?? actionData?.callers;
+  const knownLeads = (callerAnswer && "leads" in callerAnswer ? callerAnswer.leads : []) as KnownLeadCard[];
+  const typedIn = typingIn?.key === formKey ? typingIn.name : null;
+  const knownUnder = (name: string) =>
+    typedIn === name && callerAnswer?.state === "done" ? (
+      <KnownInline lng={lng} leads={knownLeads} leadHref={(id) => lngHref(`/hotline/leads/${id}`, lng)} />
+    ) : null;
   const previewAnswer = preview.data ?? actionData?.preview;
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
   const statusLabel = (s: string) => adminLabel(lng, "leadStatus", s);
@@ -391,12 +422,16 @@ export default function HotlineDesk() {
               autoFocus
               keyHint="Alt+P"
             />
+            {knownUnder("contact.phone")}
             <DeskInput meta={m(company.name)} label={h("caller.company")} required maxLength={100} />
+            {knownUnder("company.name")}
             <DeskInput meta={m(contact.name)} label={h("caller.contact")} required maxLength={50} />
+            {knownUnder("contact.name")}
             <div className="row">
               <DeskInput meta={m(company.creditCode)} label={h("caller.creditCode")} maxLength={30} />
               <DeskInput meta={m(contact.title)} label={h("caller.title")} maxLength={50} />
             </div>
+            {knownUnder("company.creditCode")}
           </fieldset>
           <PhoneLeadNeed
             lng={lng}
@@ -449,7 +484,7 @@ export default function HotlineDesk() {
           <KnownCallers
             lng={lng}
             state={callerAnswer?.state ?? "typing"}
-            leads={(callerAnswer && "leads" in callerAnswer ? callerAnswer.leads : []) as KnownLeadCard[]}
+            leads={knownLeads}
             more={callerAnswer && "leads" in callerAnswer ? (callerAnswer.more ?? 0) : 0}
             statusLabel={statusLabel}
             leadHref={(id) => lngHref(`/hotline/leads/${id}`, lng)}
@@ -472,9 +507,16 @@ export default function HotlineDesk() {
         <p>{t("hotline.intro")}</p>
         <p>{t("hotline.caption", { total: d.total })}</p>
         {d.rows.length === 0 ? <p>{t("hotline.empty")}</p> : null}
+        {taskError && !d.rows.some((r) => r.id === taskError.id) ? (
+          <div className="banner error" data-testid="task-error">
+            <ErrorList id="task-error" errors={taskError.errors} />
+          </div>
+        ) : null}
         <ol className="cards">
           {d.rows.map((r) => {
             const confirming = actionData?.confirm?.taskId === r.id ? actionData.confirm : null;
+            const refusedHere = taskError?.id === r.id ? taskError.errors : undefined;
+            const errorId = `outcome-error-${r.id}`;
             return (
               <li key={r.id} className="card" data-due={r.due ? "now" : "later"} aria-labelledby={`task-${r.id}`}>
                 <p className="card-title" id={`task-${r.id}`}>
@@ -530,12 +572,14 @@ export default function HotlineDesk() {
                             value={o}
                             className={closesTask(o) ? "secondary" : undefined}
                             aria-label={`${t(`outcome.${o}`)} ${r.reference}`}
+                            aria-describedby={refusedHere ? errorId : undefined}
                           >
                             {t(`outcome.${o}`)}
                           </button>
                         ))}
                     </div>
                   )}
+                  <ErrorList id={errorId} errors={refusedHere} />
                 </Form>
               </li>
             );

@@ -9,7 +9,7 @@ import { checkCsrf, requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
-import { ErrorList, useAnswerKey, useFormReply } from "~/components/forms";
+import { ChangedMeanwhile, ErrorList, useAnswerKey, useEditBase, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
 import { StaffPage } from "~/components/staff";
@@ -24,6 +24,7 @@ import { callNoteSchema } from "~/hotline/call-note-form";
 import { loadDeskLead, updateLeadNeed } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
+import { changedNotes, postedBase } from "~/http/edit-refusal.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel } from "~/i18n/admin-messages";
@@ -231,7 +232,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type ActionResult = { form: "note" | "need"; result: SubmissionResult<string[]>; base?: string };
+/** `base`: the next one (a 409) or the one posted (a 400); `changed`: a 409's notes beside the fields another agent changed. */
+type ActionResult = { form: "note" | "need"; result: SubmissionResult<string[]>; base?: string; changed?: Record<string, string> };
 
 // A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
 export const clientAction = keepTextOnStale;
@@ -258,10 +260,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const which = (Array.isArray(sentIntent) ? sentIntent[0] : sentIntent) === "note" ? "note" : "need";
   // Only what the page's form sends: a field left out or sent twice is refused in our words, nothing saved.
   const refused = formShapeRefusal(form, PAGE_FORMS[which], lng);
-  if (refused) return data<ActionResult>({ form: which, result: refused }, { status: 400 });
+  // A 400 keeps the base it was posted with (after a 409: the need as stored then), never the page's first.
+  const posted = (v: unknown) => postedBase(Array.isArray(v) ? v[0] : v);
+  if (refused) return data<ActionResult>({ form: which, result: refused, ...posted(refused.initialValue?.base) }, { status: 400 });
   // Read the one way (Conform + Zod) like every field.
   const step = parseWithZod(form, { schema: stepSchema });
-  if (step.status !== "success") return data<ActionResult>({ form: which, result: step.reply() }, { status: 400 });
+  if (step.status !== "success")
+    return data<ActionResult>({ form: which, result: step.reply(), ...posted(step.payload.base) }, { status: 400 });
   if (step.value.intent === "note") {
     const submission = parseWithZod(form, { schema: callNoteSchema(lng) });
     if (submission.status !== "success") return data<ActionResult>({ form: "note", result: submission.reply() }, { status: 400 });
@@ -272,7 +277,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const keepBlank = keptBlank(loaded, lead.lead);
   const schema = needOnlySchema(lng, lead.lead, keepBlank);
   const submission = parseWithZod(form, { schema, disableAutoCoercion: true });
-  if (submission.status !== "success") return data<ActionResult>({ form: "need", result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data<ActionResult>({ form: "need", result: submission.reply(), ...postedBase(step.value.base) }, { status: 400 });
   let conflicts: EditConflict[] = [];
   let stored: EditValues | null = null; // the need's values when the save was refused
   const sent = sentValues(form, NEED_KEYS, new Set());
@@ -315,7 +321,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     const result = shown ? { ...reply, initialValue: nestedValues(reply.initialValue, shown.values) } : reply;
     const next = shown ? encodeBase(shown.base) : saved.base;
-    return data<ActionResult>({ form: "need", result, base: next }, { status: 409 });
+    const changed = shown ? changedNotes(shown, lng, (k, v) => shownNeedValue(lng, k, v)) : {};
+    return data<ActionResult>({ form: "need", result, base: next, changed }, { status: 409 });
   }
   if (!saved.ok && saved.reason !== "closed") throw notFoundWith(hotlineText(lng, "lead.notFound"));
   if (!saved.ok) throw data(hotlineText(lng, "lead.closed"), { status: 409 });
@@ -328,7 +335,10 @@ export default function HotlineLead() {
   const lng = d.lng;
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
   const l = d.lead;
-  const needKey = useAnswerKey(useFormReply("need", actionData?.form === "need" ? actionData.result : undefined), !!actionData?.base);
+  const needAnswer = actionData?.form === "need" ? actionData : undefined;
+  const needKey = useAnswerKey(useFormReply("need", needAnswer?.result), !!needAnswer?.changed);
+  // Kept here, outside the form that starts over: a 400 of the note form after a 409 keeps the stored base.
+  const needBase = useEditBase(needAnswer?.base, d.base);
   const [noteForm, noteFields] = useForm({
     id: "call-note",
     lastResult: useFormReply("note", actionData?.form === "note" ? actionData.result : undefined),
@@ -446,7 +456,9 @@ export default function HotlineLead() {
           </Form>
 
           {/* A refused save answers with the next base and the need as stored now (ADR 092): a new form shows it. */}
-          <NeedEdit key={needKey} />
+          <ChangedMeanwhile notes={needAnswer?.changed}>
+            <NeedEdit key={needKey} base={needBase ?? d.base} />
+          </ChangedMeanwhile>
         </>
       )}
     </StaffPage>
@@ -454,7 +466,7 @@ export default function HotlineLead() {
 }
 
 /** The need edit: filled from the lead (or, after a refused save, from the answer: what is stored now and what was typed). */
-function NeedEdit() {
+function NeedEdit({ base }: { base: string }) {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<ActionResult>();
   const lng = d.lng;
@@ -478,7 +490,7 @@ function NeedEdit() {
       <h2>{h("editNeed.legend")}</h2>
       <input type="hidden" name="csrf" value={d.csrf} />
       <input type="hidden" name="intent" value="need" />
-      <input type="hidden" name="base" value={answer?.base ?? d.base} />
+      <input type="hidden" name="base" value={base} />
       {needForm.errors?.length ? (
         <div className="banner error" role="alert" id={needForm.errorId}>
           {needForm.errors.join(" ")}

@@ -209,6 +209,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // One value per field (ADR 086; the shortlist's spaces are ticks): a field sent twice is refused in our words.
   const refused = formShapeRefusal(form, { fields: [], multi: ["spaces"] }, lng);
   if (refused) return data<ActionData>({ form: formId, result: refused }, { status: 400 });
+  // A step the page has no button for (made up, left out): said above the page's forms, nothing done.
+  if (submission.status !== "success" && submission.error?.intent)
+    return data<ActionData>({ form: "", result: { status: "error", error: { "": [deskText(lng, "bad.step")] } } }, { status: 400 });
   if (submission.status !== "success") return data<ActionData>({ form: formId, result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const routing = { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 };
@@ -328,6 +331,12 @@ export default function AssignmentPage() {
   // A refused closing step (no reason) comes back with its confirmation still open.
   const refused = actionData && (CONFIRMS as readonly string[]).includes(actionData.form) ? (actionData.form as Confirm) : null;
   const confirm = d.confirm ?? (refused && d.intents.includes(refused) ? refused : null);
+  // A refusal with no form on the page to show it beside (a step made up or left out, a closing step
+  // the assignment does not offer now): its messages go above the forms.
+  const unshown =
+    actionData?.result?.error && (actionData.form === "" || (refused && confirm !== refused))
+      ? Object.values(actionData.result.error).flatMap((e) => e ?? [])
+      : [];
   return (
     <StaffPage lng={d.lng} signedIn={d.csrf !== null} csrf={d.csrf ?? undefined}>
       <p>
@@ -365,6 +374,11 @@ export default function AssignmentPage() {
         </p>
       ) : null}
 
+      {unshown.length > 0 ? (
+        <div className="banner error" role="alert" data-testid="step-error">
+          {unshown.join(" ")}
+        </div>
+      ) : null}
       {actionData?.kept ? <KeptText lng={d.lng} text={actionData.kept} /> : null}
       {confirm ? <ConfirmClose d={d} which={confirm} lastResult={actionData?.form === confirm ? actionData.result : undefined} /> : null}
 

@@ -48,6 +48,12 @@ const alertText = (page: Page, selector: string) =>
     .innerText()
     .catch(() => "");
 
+/** The 400's message of a slip is there under the field, in place of the 409's "对方已保存为…". */
+const slipSaid = async (page: Page, selector: string) => {
+  const text = await alertText(page, selector);
+  return text !== "" && !text.includes("对方已保存为");
+};
+
 describe("a refused edit shows what is stored now, in the browser", { timeout: 180_000 }, () => {
   it("a space: the other person's ceiling and ticks show, named; this tab's area (with both values) and notes stay; saving again keeps both", async () => {
     const one = await tab("/admin/spaces/S4");
@@ -73,15 +79,33 @@ describe("a refused edit shows what is stored now, in the browser", { timeout: 1
     expect(await field(two.page, "areaSqm").inputValue()).toBe("1.5万平");
     expect(await field(two.page, "notes").inputValue()).toBe("二号页签的备注");
     expect(await alertText(two.page, "#inventory-spaces-areaSqm-error")).toContain("对方已保存为：14000；本页为：1.5万平");
+    // Beside each field the other person changed, what they stored, tied to the control.
+    expect(await two.page.locator("#inventory-spaces-ceilingM-changed").innerText()).toBe("对方已改为：11");
+    expect(await field(two.page, "ceilingM").getAttribute("aria-describedby")).toContain("inventory-spaces-ceilingM-changed");
+    expect(await two.page.locator("#inventory-spaces-deals-changed").innerText()).toBe("对方已改为：出租、出售");
+    expect(await two.page.locator("#inventory-spaces-areaSqm-changed").count()).toBe(0); // both changed: its message says both
     await two.page.screenshot({ path: new URL("refused-space-phone.png", SHOTS).pathname, fullPage: true });
 
+    // Meanwhile the other person changes the ceiling again (12): this tab has not seen that.
+    await one.page.goto(`${suite.web.url}/admin/spaces/S4`);
+    await hydrated(one.page);
+    await field(one.page, "ceilingM").fill("12");
+    await one.page.getByRole("button", { name: "保存", exact: true }).click();
+    await expect.poll(() => statusBanner(one.page)).toContain("已保存");
+    // A slip after the refusal (400) keeps the base the refusal handed over (the row as this tab saw it),
+    // not the page's first (the save refused again) nor the row reloaded after the 400 (its ceiling of 12,
+    // unseen here, would be overwritten by the 11 this tab shows): the ceiling this tab did not touch stays 12.
+    await field(two.page, "areaSqm").fill("很大一块");
+    await two.page.getByRole("button", { name: "保存", exact: true }).click();
+    await expect.poll(() => slipSaid(two.page, "#inventory-spaces-areaSqm-error")).toBe(true);
+    await field(two.page, "areaSqm").fill("1.5万平");
     await two.page.getByRole("button", { name: "保存", exact: true }).click();
     await expect.poll(() => statusBanner(two.page)).toContain("已保存");
     const [row] = await suite.db.sql<{ areaSqm: number; ceilingM: number; notes: string; deals: string[] }[]>`
       select area_sqm, ceiling_m, notes, deals from spaces where id = 'S4'`;
     expect({ ...row, deals: [...row.deals].sort() }).toEqual({
       areaSqm: 15000,
-      ceilingM: 11,
+      ceilingM: 12,
       notes: "二号页签的备注",
       deals: ["buy", "lease"],
     });
@@ -115,6 +139,10 @@ describe("a refused edit shows what is stored now, in the browser", { timeout: 1
     expect(await field(two.page, "need.powerMinKva").inputValue()).toBe("1250");
     expect(await field(two.page, "need.ceilingMinM").inputValue()).toBe("10");
     expect(await two.page.locator("#edit-need").innerText()).toContain("对方已保存为：800；本页为：1250");
+    const craneNote = two.page.locator('[data-testid="changed-note"]', { hasText: "对方已改为：5" });
+    expect(await craneNote.count()).toBe(1);
+    expect(await field(two.page, "need.craneMinT").getAttribute("aria-describedby")).toContain(await craneNote.getAttribute("id"));
+    expect(await two.page.locator('[data-testid="changed-note"]', { hasText: "对方已改为：对方补充：要有停车场" }).count()).toBe(1);
     await two.page.screenshot({ path: new URL("refused-need-phone.png", SHOTS).pathname, fullPage: true });
 
     await two.page.getByRole("button", { name: "保存需求并重新匹配" }).click();
@@ -140,7 +168,15 @@ describe("a refused edit shows what is stored now, in the browser", { timeout: 1
     expect(await two.page.getByLabel("下班时间").inputValue()).toBe("19:00");
     expect(await two.page.getByLabel("上班时间").inputValue()).toBe("10:00");
     expect(await two.page.locator("#office-hours").innerText()).toContain("对方已保存为：07:30；本页为：10:00");
+    expect(await two.page.locator("#office-hours-end-changed").innerText()).toBe("对方已改为：19:00");
+    expect(await two.page.getByLabel("下班时间").getAttribute("aria-describedby")).toContain("office-hours-end-changed");
     await two.page.screenshot({ path: new URL("refused-hours-phone.png", SHOTS).pathname, fullPage: true });
+
+    // A slip after the refusal (400) keeps the base the refusal handed over.
+    await two.page.getByLabel("上班时间").fill("25:99");
+    await two.page.getByRole("button", { name: "保存办公时间" }).click();
+    await expect.poll(() => slipSaid(two.page, "#office-hours-start-error")).toBe(true);
+    await two.page.getByLabel("上班时间").fill("10:00");
 
     await two.page.getByRole("button", { name: "保存办公时间" }).click();
     await expect.poll(() => statusBanner(two.page)).toContain("已保存");

@@ -86,6 +86,10 @@ describe("a staff account's role and link", () => {
     const html = await refused.text();
     expect(html).toContain("Not saved: another admin saved a change here after you opened the page.");
     expect(html).toMatch(/now shown below as stored: Role: Hotline/);
+    // … and beside the field, tied to it (ADR 092).
+    const note = /<p class="changed-note" id="([^"]+)"[^>]*>([^<]*)<\/p>/.exec(html);
+    expect(note?.[2]).toBe("Changed by someone else to: Hotline");
+    expect(html).toMatch(new RegExp(`<fieldset[^>]*aria-describedby="[^"]*${note![1]}`));
     expect(formOf(html, 'value="role"').role).toBe("hotline");
     expect((await account()).role).toBe("hotline");
     const page = await (await client.get(path(), admin)).text();
@@ -131,6 +135,9 @@ describe("the office hours", () => {
     const html = await refused.text();
     expect(html).toContain("对方已保存为：07:00；本页为：10:00");
     expect(html).toContain("以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：下班时间：19:00。");
+    expect(html).toContain('<p class="changed-note" id="office-hours-end-changed" data-testid="changed-note">对方已改为：19:00</p>');
+    expect(html).toMatch(/<input[^>]*id="office-hours-end"[^>]*aria-describedby="office-hours-end-changed"/);
+    expect(html).not.toContain("office-hours-start-changed"); // both changed: its message says both
     const shown = formOf(html, 'name="start"');
     expect(shown).toMatchObject({ start: "10:00", end: "19:00" });
     expect(await hours()).toEqual({ startMinute: 7 * 60, endMinute: 19 * 60 });

@@ -6,10 +6,9 @@ import { searchText } from "~/domain/search-text.server";
 import { type CallerLeads, findCallers } from "~/hotline/caller-search.server";
 
 import { CALLER_LIMIT } from "../../search/callers.query";
-import { createSearchClient, waitSucceeded } from "../../search/client";
-import { type LeadRow, toLeadDocument } from "../../search/lead-document";
-import { ensureLeadsIndex } from "../../search/leads.index";
+import { createSearchClient } from "../../search/client";
 import { createTestDatabase } from "../support/database";
+import { dropIndex, indexStoredLeads } from "../support/leads-lookup-index";
 
 // The hotline's caller lookup while the agent types (docs/decisions/094), in the real Postgres and
 // Meilisearch, with the documents the index writer makes. Meilisearch matches only a query's last word
@@ -64,13 +63,11 @@ beforeAll(async () => {
           from unnest(${rows.map((r) => r.company)}::text[], ${rows.map((r) => searchText(r.company))}::text[],
                       ${rows.map((r) => r.contact)}::text[], ${rows.map((r) => r.phone)}::text[])
                with ordinality as t(company, folded, contact, phone, i)) g`;
-  const stored = await db.sql<LeadRow[]>`select id, reference, status, source, lead, created_at from leads`;
+  const stored = await indexStoredLeads(db.sql, meili, uid);
   for (const r of stored) if (TARGETS.some((t) => t.company === r.lead.company.name)) ids.set(r.lead.company.name, r.id);
-  await ensureLeadsIndex(meili, uid);
-  await waitSucceeded(meili.index(uid).addDocuments(stored.map(toLeadDocument), { primaryKey: "id" }), 120_000);
 }, 180_000);
 afterAll(async () => {
-  await waitSucceeded(meili.deleteIndex(uid)).catch(() => {});
+  await dropIndex(meili, uid);
   await db?.drop();
 });
 
