@@ -52,14 +52,30 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   }
   if (places.length === 0) return none;
   const texts = places.map((p) => p.text);
-  if (problems.length > 0) {
+  // A place said not to be wanted ("不要高淳区的", "高淳区不考虑") makes the notes no list of places to fill:
+  // nothing is filled and each place goes to the recruiter (docs/decisions/097), as when one does not resolve.
+  if (problems.length > 0 || places.some((p) => placeNegated(notes, p.span))) {
     return { places, fill: null, problems, unread: texts.map((text) => ({ field: "need.notes", code: "unread", text })) };
   }
   const text = notes.slice(places[0].span[0], places[places.length - 1].span[1]);
   return { places, fill: { typed: texts, codes: [...codes].sort(), text }, problems: [], unread: [] };
 }
 
-/** The places the words mark (need-places.ts) and those the division names show (`findUnmarkedPlaces`), in the order typed. */
+/** A negation or exclusion right before a place, in its clause: 不要高淳, 最好不要在高淳, 除了高淳, 避开高淳. */
+const PLACE_NEGATED_BEFORE = /(?:不要|不考虑|不想|不去|不在|不能在|别|避开|除了|除开|排除|not\s+in|except|avoid)\s*(?:在|去)?\s*$/i;
+/** …or right after it: 高淳区不考虑, 高淳除外, 高淳的不要. */
+const PLACE_NEGATED_AFTER = /^\s*(?:的)?\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|pass)/i;
+
+function placeNegated(notes: string, [a, b]: readonly [number, number]): boolean {
+  const before =
+    notes
+      .slice(Math.max(0, a - 10), a)
+      .split(/[，。；;,!?！？、\n]/)
+      .pop() ?? "";
+  return PLACE_NEGATED_BEFORE.test(before) || PLACE_NEGATED_AFTER.test(notes.slice(b, b + 8));
+}
+
+/** The places the words mark (need-places.ts)/** The places the words mark (need-places.ts) and those the division names show (`findUnmarkedPlaces`), in the order typed. */
 function notePlaces(notes: string): PlaceMention[] {
   const marked = findPlaceMentions(notes);
   const overlaps = (p: PlaceMention) => marked.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]);

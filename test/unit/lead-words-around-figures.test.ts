@@ -235,3 +235,20 @@ describe("more ways of saying none, and consent in words", () => {
     expect(r.success && r.data.lead.consent).toBe(true);
   });
 });
+
+describe("the notes: a place said not to be wanted fills no regions", () => {
+  const regionsFrom = (notes: string) =>
+    read((b) => {
+      delete b.need.regions;
+      b.need.notes = notes;
+    }).need.regionCodes;
+  it.each(["不要高淳区的", "最好不要在高淳区，溧水区可以", "高淳区不考虑，溧水区可以", "除了高淳区都行"])(
+    "%s → no regions filled",
+    (notes) => {
+      expect(regionsFrom(notes) ?? []).toEqual([]);
+    },
+  );
+  it("places not negated still fill (高淳或者溧水)", () => {
+    expect(regionsFrom("高淳或者溧水都可以")).toEqual(["320117", "320118"]);
+  });
+});
