@@ -1,8 +1,9 @@
 import type { Notice } from "~/assignments/notifications.server";
 import { dueNow } from "~/db/outbox.server";
-import { errorMessage, log } from "~/utils/log.server";
+import { log } from "~/utils/log.server";
 
 import type { JobContext } from "./job-context";
+import { failureText } from "./job-failure";
 import { notifyEmailJob } from "./notify-email.job";
 import { notifyHotlineJob } from "./notify-hotline.job";
 
@@ -26,7 +27,7 @@ export async function deliverNotices(ctx: JobContext, notices: Notice[]): Promis
         log.info("notice not delivered inline; its job retries", {
           topic: notice.topic,
           notification: notice.notificationId,
-          error: errorMessage(error),
+          error: failureText(error), // scrubbed as a job's failure is (ADR 096)
         });
         await dueNow(ctx.sql, notice.outboxId, FIRST_RETRY_MS).catch(() => {}); // else it comes due after the fallback delay
       }

@@ -9,6 +9,7 @@ import { isRefusal, waitSucceeded } from "../search/client";
 import { type LeadRow, toLeadDocument } from "../search/lead-document";
 import { toParkDocument, toSpaceDocument } from "../search/space-document";
 import type { JobContext } from "./job-context";
+import { failureText, scrubPersonal } from "./job-failure";
 import { cappedBackoff } from "./queue";
 
 type Claimed = { id: number; topic: IndexTopic; aggregateId: string; attempts: number };
@@ -91,7 +92,7 @@ async function setAside(sql: Sql | TransactionSql, rows: Claimed[], reason: stri
                                not_before = now() + ${backoff(row.attempts + 1)}::float8 * interval '1 millisecond'
               where id = ${row.id}`;
   }
-  log.warn("search index rows set aside; each is retried on its own", { rows: rows.length, error: reason });
+  log.warn("search index rows set aside; each is retried on its own", { rows: rows.length, error: scrubPersonal(reason) });
 }
 
 /** Lead documents, each built on its own: a lead whose stored JSON cannot become a document fails alone. */
@@ -205,7 +206,7 @@ export async function startIndexWriter(ctx: JobContext, options: IndexWriterOpti
         } catch (error) {
           failures++;
           pausedUntil = Date.now() + backoff(failures);
-          log.warn("search index write failed; rows stay in the outbox", { error: errorMessage(error), failures });
+          log.warn("search index write failed; rows stay in the outbox", { error: failureText(error), failures });
           break;
         }
       }

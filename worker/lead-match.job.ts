@@ -19,6 +19,7 @@ import { orError } from "~/utils/or-error";
 import { findCandidateIdsOfEach, type FoundIds } from "../search/spaces.query";
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
+import { failureText } from "./job-failure";
 import { LeadMatchSpaces } from "./lead-match-spaces";
 import { matchingOptions } from "./matching-options";
 import type { OutboxJobData } from "./queue";
@@ -94,7 +95,7 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
         await matchOne(ctx, open[at], searched, options);
       } catch (error) {
         failures.push(error);
-        if (open.length > 1) log.warn("lead.match failed for one lead of its job", { lead: open[at].id, error: errorMessage(error) });
+        if (open.length > 1) log.warn("lead.match failed for one lead of its job", { lead: open[at].id, error: failureText(error) });
       }
     }
   };

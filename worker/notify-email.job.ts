@@ -58,7 +58,7 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
     return;
   }
   if (result.permanent) return deadLetter(ctx, n, data.outboxId, result.error);
-  return retryLater(ctx, n, data.outboxId, result.error);
+  return retryLater(ctx, n, data.outboxId, result.error, result.code);
 }
 
 /**
@@ -68,12 +68,14 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
  * so BullMQ takes it as a new job), not by BullMQ's attempt count: it survives a Redis wipe and an
  * outage of any length, and needs no job left failed in Redis.
  */
-async function retryLater(ctx: JobContext, n: NotificationRow, outboxId: number, error: string) {
+async function retryLater(ctx: JobContext, n: NotificationRow, outboxId: number, error: string, code: number | undefined) {
   const { budgetMs, baseMs, capMs } = ctx.noticeRetry;
   const delayMs = cappedBackoff(baseMs, capMs)(n.attempts);
   const givenUp = await retryBudgetSpent(ctx.sql, n, budgetMs);
   // Another sender took over after our lease ran out: the notice is theirs, and so is its outbox row.
-  if (givenUp === null) throw new Error(`email not sent (${error}); another sender holds it now`);
+  // The server's reply may quote the mail: the job says its code only (ADR 096).
+  if (givenUp === null)
+    throw new Error(`email not sent (${code === undefined ? "no reply code" : `SMTP ${code}`}); another sender holds it now`);
   if (givenUp) return deadLetter(ctx, n, outboxId, `${error} (temporary failures for ${formatHours(budgetMs)} h: given up)`);
   await releaseForRetry(ctx.sql, n, outboxId, error, delayMs);
 }

@@ -48,7 +48,10 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
   if (result.ok) return finish(ctx, n, data.outboxId, "sent", null);
   if (!result.retryable) return finish(ctx, n, data.outboxId, "dead", result.error);
   await noteNoticeError(ctx.sql, n.id, result.error);
-  throw new Error(`WeCom not reached, will retry: ${result.error}`);
+  // WeCom's errmsg may quote the message: the job says the code only, the notice keeps the text (ADR 096).
+  throw new Error(
+    `WeCom not reached, will retry: ${result.errcode !== undefined ? `errcode ${result.errcode}` : result.status !== undefined ? `HTTP ${result.status}` : "no answer"}`,
+  );
 }
 
 async function finish(

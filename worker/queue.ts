@@ -25,13 +25,14 @@ export function jobIdFor(jobKey: string): string {
 
 /**
  * Jobs are idempotent and keep trying; an email counts its own attempts in Postgres and dead-letters
- * after the last one (notify-email.job.ts).
+ * after the last one (notify-email.job.ts). The job that removes an erased lead's job records leaves
+ * none of its own once done (docs/decisions/096).
  */
-export function jobOptions(): JobsOptions {
+export function jobOptions(topic?: string): JobsOptions {
   return {
     attempts: 30,
     backoff: { type: "capped" },
-    removeOnComplete: { age: 3600, count: 5000 },
+    removeOnComplete: topic === "lead.forget" ? true : { age: 3600, count: 5000 },
     removeOnFail: { age: 7 * 24 * 3600 },
   };
 }

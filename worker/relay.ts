@@ -72,7 +72,7 @@ function jobsOf(rows: { id: number; jobKey: string; topic: Topic; aggregateId: s
       {
         name: r.topic,
         data,
-        opts: { ...jobOptions(), jobId: jobIdFor(r.jobKey), ...(r.delayMs > 0 ? { delay: r.delayMs } : {}) },
+        opts: { ...jobOptions(r.topic), jobId: jobIdFor(r.jobKey), ...(r.delayMs > 0 ? { delay: r.delayMs } : {}) },
       },
     ];
   });

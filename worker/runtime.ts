@@ -13,8 +13,10 @@ import { ensureParksIndex } from "../search/parks.index";
 import { ensureSpacesIndex } from "../search/spaces.index";
 import { assignmentSlaJob } from "./assignment-sla.job";
 import { startDashboardRollup } from "./dashboard-rollup";
+import { forgetLeadJobsJob } from "./forget-lead-jobs.job";
 import { startIndexWriter } from "./index-writer";
 import type { IndexNames, JobContext } from "./job-context";
+import { failureText, jobFailure } from "./job-failure";
 import { leadMatchJob } from "./lead-match.job";
 import { matchRouteJob } from "./match-route.job";
 import { notifyEmailJob } from "./notify-email.job";
@@ -136,13 +138,19 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     "notify.hotline": (data) => notifyHotlineJob(ctx, data),
     "notify.wecom": (data) => notifyWecomJob(ctx, data),
     "assignment.sla": (data) => assignmentSlaJob(ctx, data),
+    "lead.forget": (data) => forgetLeadJobsJob(sql, queue, data),
   };
 
+  // Every failure reaches BullMQ (and, through it, the reconciler and the log) scrubbed (ADR 096).
   const runJob = async (job: { name: string; data: OutboxJobData }) => {
     const handler = handlers[job.name];
     if (!handler) throw new Error(`unknown job name ${job.name}`);
-    await whenIndexesReady();
-    await handler(job.data);
+    try {
+      await whenIndexesReady();
+      await handler(job.data);
+    } catch (error) {
+      throw jobFailure(error);
+    }
   };
   const worker = new Worker<OutboxJobData>(QUEUE_NAME, runJob, {
     connection: createRedis(config.redisUrl, "worker"),
@@ -152,7 +160,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
   });
   worker.on("error", (error) => log.warn("worker connection error", { error: errorMessage(error) }));
   worker.on("failed", (job, error) =>
-    log.warn("job failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: errorMessage(error) }),
+    log.warn("job failed", { job: job?.name, id: job?.id, attempt: job?.attemptsMade, error: failureText(error) }),
   );
 
   const relay = await startRelay(sql, queue, config.relayPollMs, config.relayLingerMs ?? DEFAULT_RELAY_LINGER_MS);

@@ -11,6 +11,7 @@ export const TOPICS = [
   "notify.hotline",
   "notify.wecom",
   "assignment.sla",
+  "lead.forget",
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 
@@ -156,4 +157,23 @@ export async function reviveDead(
   if (!row) return null;
   await tx`${outboxWakeSql(tx, row.topic)}`;
   return row;
+}
+
+/**
+ * The job keys of a lead's work in BullMQ: of every outbox row about the lead, its notices and its
+ * assignments (the search-index rows excepted: they never go through BullMQ; and `lead.forget`, the
+ * work of forgetting them), the row's own key and its group's (`relay_job_key`: a grouped lead.match
+ * job, whose `items` hold the lead, is named after another lead's row; docs/decisions/073, 096).
+ */
+export async function jobKeysAboutLead(sql: Sql | TransactionSql, leadId: string): Promise<string[]> {
+  const rows = await sql<{ key: string }[]>`
+    with about as (
+      select ${leadId}::text as id
+      union all select id::text from notifications where lead_id = ${leadId}::uuid
+      union all select id::text from assignments where lead_id = ${leadId}::uuid)
+    select distinct k.key
+    from outbox o cross join lateral (values (o.job_key::text), (o.relay_job_key::text)) as k (key)
+    where o.aggregate_id in (select id from about) and k.key is not null
+      and o.topic not in ${sql([...INDEX_TOPICS, "lead.forget"])}`;
+  return rows.map((r) => r.key);
 }

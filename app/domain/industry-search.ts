@@ -1,5 +1,6 @@
 import { fold } from "./fold-text";
 import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "./industries";
+import { INDUSTRY_PINYIN } from "./industry-pinyin";
 
 /**
  * Everyday product words a 招商 caller or an enterprise uses, each with the GB/T 4754-2017 divisions whose
@@ -75,7 +76,40 @@ function norm(s: string): string {
   return fold(s).toLowerCase().replace(/\s+/g, "");
 }
 
-const HAYSTACK: ReadonlyMap<string, { names: string[]; words: string[] }> = new Map(
+const HAN = /\p{Script=Han}/u;
+
+/** The Chinese names and words a division is found by: its own name, its section's, its product words. */
+function chineseOf(code: string): string[] {
+  const d = INDUSTRY_DIVISIONS.find((x) => x.code === code)!;
+  const section = INDUSTRY_SECTIONS.find((s) => s.code === d.section)!;
+  return [d.zh, section.zh, ...(WORDS_OF.get(code) ?? [])].filter((w) => HAN.test(w));
+}
+
+/**
+ * Every Chinese name and word the search reads, once each, in a fixed order: the phrases whose pinyin
+ * `npm run industry:pinyin` writes to industry-pinyin.ts (pinyin-pro, at build time: the library is
+ * ~140 KB gzip, too much for the form; docs/decisions/096).
+ */
+export function industryPhrases(): string[] {
+  return [...new Set(INDUSTRY_DIVISIONS.flatMap((d) => chineseOf(d.code)))].sort();
+}
+
+/** A phrase's pinyin: its syllables (toneless, ü as v) and their first letters, e.g. 汽车 → "qiche", "qc". */
+type Reading = { syllables: string[]; initials: string };
+
+const READING_OF: ReadonlyMap<string, Reading> = (() => {
+  const phrases = industryPhrases();
+  const m = new Map<string, Reading>();
+  // Aligned by position; a list of another length is stale (industry-pinyin's test says so), and is not read.
+  if (INDUSTRY_PINYIN.length !== phrases.length) return m;
+  phrases.forEach((p, i) => {
+    const syllables = INDUSTRY_PINYIN[i].split(" ").filter(Boolean);
+    m.set(p, { syllables, initials: syllables.map((s) => s[0]).join("") });
+  });
+  return m;
+})();
+
+const HAYSTACK: ReadonlyMap<string, { names: string[]; words: string[]; readings: Reading[] }> = new Map(
   INDUSTRY_DIVISIONS.map((d) => {
     const section = INDUSTRY_SECTIONS.find((s) => s.code === d.section)!;
     return [
@@ -83,26 +117,46 @@ const HAYSTACK: ReadonlyMap<string, { names: string[]; words: string[] }> = new 
       {
         names: [d.code, d.zh, d.en, section.zh, section.en].map(norm),
         words: (WORDS_OF.get(d.code) ?? []).map(norm),
+        readings: chineseOf(d.code).flatMap((p) => READING_OF.get(p) ?? []),
       },
     ];
   }),
 );
 
 /**
+ * Latin letters read as pinyin (docs/decisions/096): the first letters of a name's or word's syllables
+ * from its start ("qc" 汽车制造业, "yy" 医药制造业, "xny" 新能源汽车: from anywhere, "zzzz" would find
+ * 自治组织), or its full syllables from any syllable on, three letters or more ("qiche", "zhizao"; the
+ * last may be cut short: "qich"), or all of a one-syllable word ("lv" 铝).
+ */
+function pinyinFinds(q: string, readings: Reading[]): boolean {
+  return readings.some(({ syllables, initials }) => {
+    if (initials.startsWith(q) || syllables.join("") === q) return true;
+    if (q.length < 3) return false;
+    for (let i = 0; i < syllables.length; i++) if (syllables.slice(i).join("").startsWith(q)) return true;
+    return false;
+  });
+}
+
+/**
  * The divisions (GB/T 4754-2017 大类 codes such as "C38", in the standard's order) that a typed query
  * names: by code ("C38", "38", "c"), by its own or its section's name in either language (a part is
- * enough: "电气", "通用设备", "warehous"), or by an everyday product word ("锂电池" → C38; PRODUCT_WORDS).
- * Traditional characters and case do not matter. A blank query → every division.
+ * enough: "电气", "通用设备", "warehous"), by an everyday product word ("锂电池" → C38; PRODUCT_WORDS), or
+ * by the pinyin of either ("qiche", "qc" → C36; `pinyinFinds`). Traditional characters and case do not
+ * matter. A blank query → every division.
  */
 export function searchIndustries(query: string): string[] {
   const q = norm(query);
   if (!q) return INDUSTRY_DIVISIONS.map((d) => d.code);
   const bare = /^\d{2}$/.test(q) ? INDUSTRY_DIVISIONS.find((d) => d.division === q)?.code : undefined;
-  // One or two Latin letters are a section's letter or a whole short word ("ai"), never a part of a name.
+  // One or two Latin letters are a section's letter, a whole short word ("ai") or a name's first two
+  // pinyin initials ("qc"), never a part of a name.
   const short = /^[a-z]{1,2}$/.test(q);
+  const letters = /^[a-z']+$/.test(q) ? q.replace(/'/g, "") : "";
   return INDUSTRY_DIVISIONS.filter((d) => {
     if (d.code === bare || d.section.toLowerCase() === q) return true;
     const h = HAYSTACK.get(d.code)!;
+    if (letters.length >= 2 && pinyinFinds(letters, h.readings)) return true;
     if (short) return h.words.includes(q);
     // A product word inside the query ("做锂电池的") counts as much as the query inside a word; short
     // Latin words ("ai", "it") only whole, or "chain" would find software.

@@ -39,12 +39,16 @@ export type ImportPlan = {
 };
 
 /** Where each row of a collection came from (same order as the rows). */
-export type Origins = Record<Collection, (Pick<SourceRow, "sheet" | "row" | "letters"> | null)[]>;
+export type Origins = Record<Collection, (Pick<SourceRow, "sheet" | "row" | "letters" | "headers"> | null)[]>;
 
-function cellName(collection: Collection, key: string | null, letters?: Record<string, string>): string | null {
+/**
+ * A cell as an error names it: its letter and its column's header as the file wrote it ("F（租金（元/平方米/月））"),
+ * our header where the file has no such column (a required column left out; ADR 096).
+ */
+function cellName(collection: Collection, key: string | null, where?: Pick<SourceRow, "letters" | "headers">): string | null {
   if (!key) return null;
-  const header = columnByKey(collection, key)?.header.zh ?? key;
-  const letter = letters?.[key];
+  const header = where?.headers?.[key] ?? columnByKey(collection, key)?.header.zh ?? key;
+  const letter = where?.letters[key];
   return letter ? `${letter}（${header}）` : header;
 }
 
@@ -70,9 +74,8 @@ export function readSourceRows(read: WorkbookRead): {
   const errors: SheetIssue[] = [];
   const seen: Record<Collection, Map<string, number>> = { parks: new Map(), spaces: new Map(), recruiters: new Map() };
   for (const src of read.rows) {
-    const { collection, sheet, row, letters } = src;
-    const issue = (key: string | null, reason: Bilingual) =>
-      errors.push({ sheet, row, column: cellName(collection, key, letters), reason });
+    const { collection, sheet, row, letters, headers } = src;
+    const issue = (key: string | null, reason: Bilingual) => errors.push({ sheet, row, column: cellName(collection, key, src), reason });
     const checked = checkTextRow(collection, src.cells);
     // An id seen on an earlier row is a duplicate whether either row is otherwise good or not.
     const id = src.cells.id === undefined ? "" : cleanTyped(String(src.cells.id));
@@ -89,11 +92,11 @@ export function readSourceRows(read: WorkbookRead): {
         notes.push({
           sheet,
           row,
-          column: cellName(collection, "availableFrom", letters),
+          column: cellName(collection, "availableFrom", src),
           reason: inventoryRuleMessages.both("availableRead", { id, typed, month }),
         });
       (value[collection] as unknown[]).push(checked.value);
-      origins[collection].push({ sheet, row, letters });
+      origins[collection].push({ sheet, row, letters, headers });
       continue;
     }
     // A row left out still has its park reference checked (parkRefsOfRefusedRows), so one upload names every bad cell.
@@ -104,6 +107,7 @@ export function readSourceRows(read: WorkbookRead): {
         sheet,
         row,
         letters,
+        headers,
         collection,
         field,
         parks: String(cell)
@@ -116,7 +120,7 @@ export function readSourceRows(read: WorkbookRead): {
 }
 
 /** The park a refused row names (a space's park, a recruiter's parks), as typed. */
-type RefusedRef = Pick<SourceRow, "sheet" | "row" | "letters"> & { collection: Collection; field: string; parks: string[] };
+type RefusedRef = Pick<SourceRow, "sheet" | "row" | "letters" | "headers"> & { collection: Collection; field: string; parks: string[] };
 /** As the 招商专员 sheet's parks column separates its ids (inventory-columns.ts). */
 const PARK_LIST = /[、,，;；/\s]+/;
 
@@ -130,7 +134,7 @@ async function parkRefsOfRefusedRows(sql: Sql, refused: RefusedRef[], parkIds: s
   return (await unknownParks(sql, parkIds, refused)).map((r) => ({
     sheet: r.sheet,
     row: r.row,
-    column: cellName(r.collection, r.field, r.letters),
+    column: cellName(r.collection, r.field, r),
     reason: unknownParkReason(r.parks),
   }));
 }
@@ -194,7 +198,7 @@ export async function planImport(
     errors.push({
       sheet: origin?.sheet ?? ref.collection,
       row: origin?.row ?? ref.index + 1,
-      column: cellName(ref.collection, ref.field, origin?.letters),
+      column: cellName(ref.collection, ref.field, origin ?? undefined),
       reason: unknownParkReason(ref.parks),
     });
   }

@@ -5,6 +5,7 @@ import { inventoryText } from "~/i18n/inventory-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
 import type { Lng } from "~/i18n/lng";
 
+import { readJsonNumbers } from "./inventory-columns";
 import { dbRow } from "./inventory-rows.server";
 import { type Park, parkSchema, type Recruiter, recruiterSchema, type Space, spaceSchema } from "./inventory-schema";
 
@@ -58,8 +59,13 @@ export function validateInventory(input: unknown, lng: Lng = "en"): Checked {
       if (id && seen.has(id)) said.push(inventoryText(lng, "import.duplicateId", { id }));
       if (id) seen.add(id);
       if (id && collection === "parks") parkIds.push(id);
-      const parsed = schemas[collection].safeParse(row, { error: RULES[lng] });
-      if (!parsed.success) said.push(...parsed.error.issues.map(describeIssue));
+      // A number written as a string is read as a CSV cell of its column is (ADR 096); what its reader
+      // refuses is said once, at its path, instead of the schema's "expected number".
+      const read = readJsonNumbers(collection, row);
+      said.push(...read.errors.map((e) => `${e.path.join(".")}: ${e.reason[lng]}`));
+      const unread = new Set(read.errors.map((e) => e.path.join(".")));
+      const parsed = schemas[collection].safeParse(read.value, { error: RULES[lng] });
+      if (!parsed.success) said.push(...parsed.error.issues.filter((i) => !unread.has(i.path.map(String).join("."))).map(describeIssue));
       const ref = collection === "parks" ? null : parkRefOf(collection, raw);
       if (ref && (parsed.success || !parsed.error.issues.some((i) => i.path[0] === ref.field))) refs.push({ ...ref, index, id: rowId });
       if (said.length === 0 && parsed.success) (value[collection] as unknown[]).push(parsed.data);

@@ -42,6 +42,8 @@ export type Column = {
   list?: boolean;
   /** A figure with a unit (面积, 承重, 租金 …): a unit in the sheet's header applies to its bare cells (read-workbook). */
   figure?: boolean;
+  /** The import format holds a number here: a JSON string is read as this column's cell (`readJsonNumbers`). */
+  number?: boolean;
   /** `now`: the clock words relative to today are read against (可入驻时间 "下半年"), once per row. */
   read: (text: string, now?: Date) => CellRead;
   write: (value: unknown) => CellValue;
@@ -72,11 +74,12 @@ function numeric(
   parse: (s: string) => number | null,
   example: Bilingual,
   opts: { name: Bilingual; why?: (s: string) => Bilingual | null; positive?: boolean; signed?: boolean },
-): Pick<Column, "read" | "write" | "figure"> {
+): Pick<Column, "read" | "write" | "figure" | "number"> {
   const { name, why, positive, signed } = opts;
   const names = (lng: Lng) => ({ name: name[lng], example: example[lng] });
   return {
     figure: true,
+    number: true,
     read: (t) => {
       if (!signed && looksNegative(t) && readFieldNumber(withoutMinus(t), parse, "amount").ok)
         return {
@@ -102,7 +105,8 @@ const plainNumber = (s: string) => {
   return compact === null ? null : parseChineseNumber(compact);
 };
 
-const integer: Pick<Column, "read" | "write"> = {
+const integer: Pick<Column, "read" | "write" | "number"> = {
+  number: true,
   read: (t) => {
     const n = parseCount(t);
     return n !== null && Number.isInteger(n) ? ok(n) : bad(`“${t}”不是整数`, `“${t}” is not a whole number`);
@@ -620,6 +624,48 @@ export function readTextRow(collection: Collection, cells: Record<string, unknow
   }
   // Form fields for the optional specs: a blank one means "unknown", i.e. null in the import format.
   return { value: assembleRow(collection, flat), errors };
+}
+
+/** Where a column's value sits in the import format's object (the inverse of `columnKeyOf`): lat → location.lat. */
+function pathOf(collection: Collection, key: string): string[] {
+  if (collection === "parks" && (key === "lat" || key === "lng")) return ["location", key];
+  if (collection === "recruiters" && (key === "awayFrom" || key === "awayTo")) return ["away", "0", key === "awayFrom" ? "from" : "to"];
+  return [key];
+}
+
+export type JsonRowRead = { value: unknown; errors: { path: string[]; reason: Bilingual }[] };
+
+/**
+ * One row of the JSON import (POST /api/import, `npm run import`) with every number written as a string
+ * ("1,200", "1.2万", "25元/㎡·月", "3吨/平方米") read by its column's cell reader, as a CSV or Excel cell
+ * of that column is (docs/decisions/096): the value it reads replaces the string, a string it cannot read
+ * is an error at its path with the reader's message. A blank string is no value, as a blank cell is.
+ * Numbers, other types and every other column are left to the schema.
+ */
+export function readJsonNumbers(collection: Collection, row: unknown, now: Date = new Date()): JsonRowRead {
+  if (typeof row !== "object" || row === null || Array.isArray(row)) return { value: row, errors: [] };
+  const value = structuredClone(row) as Record<string, unknown>;
+  const errors: JsonRowRead["errors"] = [];
+  for (const c of COLUMNS[collection]) {
+    if (!c.number) continue;
+    const path = pathOf(collection, c.key);
+    const parent = path
+      .slice(0, -1)
+      .reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Record<string, unknown>)[k] : undefined), value);
+    if (typeof parent !== "object" || parent === null) continue;
+    const at = parent as Record<string, unknown>;
+    const last = path[path.length - 1];
+    if (typeof at[last] !== "string") continue;
+    const t = cleanTyped(at[last] as string);
+    if (t === "") {
+      delete at[last];
+      continue;
+    }
+    const r = c.read(t, now);
+    if (r.ok) at[last] = r.value;
+    else errors.push({ path, reason: r.reason });
+  }
+  return { value, errors };
 }
 
 /** A stored value → the cell (numbers stay numbers, everything else the text readTextRow reads back). */

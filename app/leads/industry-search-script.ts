@@ -1,6 +1,6 @@
 import { fill } from "~/i18n/i18n";
 
-/** The search and its word list (~2 KB gzip) load on the first keystroke, not with the page (its first-load budget, ADR 041). */
+/** The search, its word list and their pinyin (~5 KB gzip, ADR 096) load on the first keystroke, not with the page (its first-load budget, ADR 041). */
 let search: Promise<typeof import("~/domain/industry-search")> | undefined;
 
 /** Divisions listed under the search box at most; a longer list is what the select is for. */

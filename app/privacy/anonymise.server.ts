@@ -22,7 +22,7 @@ export type Anonymised = { id: string; reference: string }[];
  * notice's routing event), and the phone and script of their call tasks (open ones are closed,
  * nobody may call); their shortlist links are revoked and their openings deleted. Need, industry, figures and the routing trail stay for the statistics. Enqueues
  * `lead.index`, so the search-index writer deletes the lead's search document (after a Meilisearch
- * outage too). Must run inside the caller's transaction, which also records the audit row.
+ * outage too), and `lead.forget`, so the worker removes its jobs' records from Redis. Must run inside the caller's transaction, which also records the audit row.
  */
 export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]): Promise<Anonymised> {
   if (leadIds.length === 0) return [];
@@ -96,6 +96,9 @@ export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]):
              'code', reason -> 'code', 'erased', true)
            where lead_id in ${tx(ids)} and event in ('lost', 'declined') and reason ? 'code'`;
   await enqueue(tx, "lead.index", ids);
+  // BullMQ keeps the records of the lead's jobs in Redis (a failure's reason and stack up to 7 days):
+  // the worker removes them (worker/forget-lead-jobs.job.ts, ADR 096), after a Redis outage too.
+  await enqueue(tx, "lead.forget", ids);
   return rows;
 }
 

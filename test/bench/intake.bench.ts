@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
-
 import type { Sql } from "~/db/db.server";
 
 import { ensureRemixBuild } from "../support/remix-build";
@@ -17,6 +15,7 @@ import {
   runLoad,
   sectionHeader,
   sleep,
+  startChild,
   startEdgeWebServer,
   vacuumWhereAutovacuumIsOff,
   Watch,
@@ -94,8 +93,7 @@ async function main() {
     ensureRemixBuild();
     const { url: dbUrl, sql } = await freshDatabase(DB, cleanups);
     const web = await startEdgeWebServer(dbUrl, cleanups, { API_RATE_LIMIT_PER_MINUTE: "100000000" });
-    const raw = await startRaw(dbUrl);
-    cleanups.add("raw server", raw.stop);
+    const raw = await startRaw(dbUrl, cleanups);
 
     const pg = () => pidsWhere((c) => c.startsWith("postgres: ") && c.includes(` ${DB} `));
     const servers: Record<Target, { url: string; pids: () => number[] }> = {
@@ -244,31 +242,18 @@ async function missingLeads(sql: Sql, accepted: string[]): Promise<number> {
   return missing;
 }
 
-async function startRaw(dbUrl: string): Promise<{ url: string; pid?: number; stop: () => Promise<void> }> {
+/** The raw HTTP server (raw-intake.ts) in a process of its own, stopped by `cleanups` however the run ends. */
+async function startRaw(dbUrl: string, cleanups: Cleanups): Promise<{ url: string; pid?: number }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "test/bench/raw-intake.ts"], {
+  const child = await startChild(cleanups, "raw server", {
+    command: process.execPath,
+    argv: ["--import", "tsx", "test/bench/raw-intake.ts"],
     env: { ...process.env, BENCH_RAW_DB: dbUrl, BENCH_RAW_PORT: String(port) },
-    stdio: ["ignore", "pipe", "inherit"],
+    ready: "raw-ready",
+    timeoutMs: 60_000,
+    stopMs: 5_000,
   });
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("raw server did not start")), 60_000);
-    child.stdout!.on("data", (d: Buffer) => {
-      if (d.toString().includes("raw-ready")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once("exit", () => reject(new Error("raw server exited at start")));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid,
-    stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await Promise.race([exited, sleep(5_000).then(() => child.kill("SIGKILL"))]);
-    },
-  };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid };
 }
 
 await main();

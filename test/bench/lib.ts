@@ -156,6 +156,41 @@ export class Cleanups {
   }
 }
 
+/**
+ * A child process that prints `ready` on stdout once it serves. Its stop (SIGTERM, SIGKILL after
+ * `stopMs`) is in `cleanups` from the moment it is spawned, so a child that never gets ready, exits at
+ * start, or whose caller fails later is stopped with the rest. Rejects when it exits before `ready` or
+ * does not print it within `timeoutMs`.
+ */
+export async function startChild(
+  cleanups: Cleanups,
+  what: string,
+  args: { command: string; argv: string[]; env: NodeJS.ProcessEnv; ready: string; timeoutMs: number; stopMs?: number },
+): Promise<{ pid: number; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(args.command, args.argv, { env: args.env, stdio: ["ignore", "pipe", "inherit"] });
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await Promise.race([exited, sleep(args.stopMs ?? 10_000).then(() => child.kill("SIGKILL"))]);
+  };
+  cleanups.add(what, stop);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${args.timeoutMs} ms`)), args.timeoutMs);
+    child.stdout!.on("data", (d: Buffer) => {
+      if (d.toString().includes(args.ready)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", () => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited at start`));
+    });
+  });
+  child.stdout!.resume(); // keep draining its log
+  return { pid: child.pid!, stop };
+}
+
 const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
 /** Drops and re-creates database `name`, migrated; dropped again at cleanup. */

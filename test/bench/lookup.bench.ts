@@ -16,7 +16,7 @@ import { createSearchClient, ensureIndex, waitSucceeded } from "../../search/cli
 import { startMeilisearch } from "../../search/launcher";
 import { type LeadRow, toLeadDocument } from "../../search/lead-document";
 import { type LeadDocument, leadsSettings } from "../../search/leads.index";
-import { load1, sectionHeader, writeSection } from "./lib";
+import { Cleanups, load1, sectionHeader, writeSection } from "./lib";
 
 // npm run bench:lookup — the hotline's as-you-type caller lookup (app/hotline/caller-search.server.ts:
 // the typed text read, the leads index searched, exact phone/code and the shown rows from Postgres)
@@ -253,12 +253,17 @@ function typedFor(i: number, rand: () => number): { kind: Kind; typed: Typed } {
 const fingerprint = createHash("sha256").update(JSON.stringify({ GENERATOR_VERSION, N, leadsSettings })).digest("hex").slice(0, 16);
 
 const loadBefore = load1();
-const meili = await startMeilisearch({ dataDir: DIR, quiet: true });
-const search = createSearchClient(meili.url, meili.masterKey);
-await ensureDatabase(DATABASE_URL);
-await migrate(DATABASE_URL);
-const sql = createSql(DATABASE_URL, { max: 4 });
+// Whatever fails after Meilisearch started (the database, the migration, a query) stops it: every
+// step that starts something registers its stop at once, and `finally` runs them (Cleanups, lib.ts).
+const cleanups = new Cleanups();
 try {
+  const meili = await startMeilisearch({ dataDir: DIR, quiet: true });
+  cleanups.add("meilisearch", () => meili.stop());
+  const search = createSearchClient(meili.url, meili.masterKey);
+  await ensureDatabase(DATABASE_URL);
+  await migrate(DATABASE_URL);
+  const sql = createSql(DATABASE_URL, { max: 4 });
+  cleanups.add("database pool", () => sql.end());
   const printFile = join(DIR, "fingerprint.txt");
   let indexSeconds: number | null = null;
   let postgresSeconds: number | null = null;
@@ -299,8 +304,7 @@ try {
   if (postgresSeconds === null) console.log("reusing the Postgres leads");
   else console.log(`Postgres filled in ${postgresSeconds.toFixed(0)} s`);
   if (process.argv.includes("--generate-only")) {
-    await sql.end();
-    await meili.stop();
+    await cleanups.run();
     process.exit(0);
   }
 
@@ -376,6 +380,5 @@ try {
     ].join("\n"),
   );
 } finally {
-  await sql.end();
-  await meili.stop();
+  await cleanups.run();
 }

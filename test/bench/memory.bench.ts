@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +6,21 @@ import { webProcessArgs } from "../../app/cli/web-entry";
 import { workerProcessArgs } from "../../app/cli/worker-entry";
 import { ensureRemixBuild } from "../support/remix-build";
 import { startPrivateMeili, startPrivateRedis, startWebServer } from "../support/services";
-import { answers, Cleanups, fmt, freshDatabase, knob, load1, rssMb, runLoad, sectionHeader, sleep, Watch, writeSection } from "./lib";
+import {
+  answers,
+  Cleanups,
+  fmt,
+  freshDatabase,
+  knob,
+  load1,
+  rssMb,
+  runLoad,
+  sectionHeader,
+  sleep,
+  startChild,
+  Watch,
+  writeSection,
+} from "./lib";
 
 // npm run bench:memory — RSS of the web and the worker process (issue 14: < 250 MB each under load), at
 // rest after start, under each load, and at rest again afterwards (does memory come back?). Loads
@@ -24,30 +37,16 @@ const cfg = {
   connections: knob("BENCH_CONNECTIONS", 16, 1, 512),
 };
 
-async function startWorkerProcess(env: Record<string, string>): Promise<{ pid: number; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, workerProcessArgs(), {
+/** The compiled worker in a process of its own, stopped by `cleanups` however the run ends. */
+function startWorkerProcess(env: Record<string, string>, cleanups: Cleanups): Promise<{ pid: number; stop: () => Promise<void> }> {
+  return startChild(cleanups, "worker", {
+    command: process.execPath,
+    argv: workerProcessArgs(),
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "info", ...env } as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "inherit"],
+    ready: "worker started",
+    timeoutMs: 90_000,
+    stopMs: 12_000,
   });
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("worker did not start")), 90_000);
-    child.stdout!.on("data", (d: Buffer) => {
-      if (d.toString().includes("worker started")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once("exit", () => reject(new Error("worker exited at start")));
-  });
-  child.stdout!.resume(); // keep draining its log
-  return {
-    pid: child.pid!,
-    stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await Promise.race([exited, sleep(12_000).then(() => child.kill("SIGKILL"))]);
-    },
-  };
 }
 
 async function main() {
@@ -72,8 +71,7 @@ async function main() {
       MEILI_MASTER_KEY: m.masterKey,
       QUEUE_PREFIX: queuePrefix,
     };
-    const worker = await startWorkerProcess({ ...common, MAIL_OUTBOX_DIR: outbox });
-    cleanups.add("worker", worker.stop);
+    const worker = await startWorkerProcess({ ...common, MAIL_OUTBOX_DIR: outbox }, cleanups);
     const web = await startWebServer({
       ...common,
       ADMIN_API_TOKEN: "bench-memory-admin-token-0123456789",

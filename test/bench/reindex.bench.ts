@@ -42,6 +42,8 @@ async function main() {
         env,
         stdio: ["ignore", "inherit", "inherit"],
       });
+      // A run ended meanwhile (a signal, a failure) ends the reindex too; a no-op once it has exited.
+      cleanups.add("reindex", async () => void (child.exitCode === null && child.signalCode === null && child.kill("SIGTERM")));
       let peakRss = 0;
       const timer = setInterval(() => {
         // the node process is nice's child after exec: same pid

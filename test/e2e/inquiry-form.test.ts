@@ -218,6 +218,14 @@ describe("the industry field: found by a product or keyword (97 divisions are to
         await search.fill("数控機床"); // Traditional, as a Hong Kong or Taiwan visitor types it
         await page.getByRole("button", { name: /C34 通用设备制造业/ }).click();
         expect(await page.getByLabel("所属行业").inputValue()).toBe("C34");
+        // Pinyin, as typed without a Chinese input method: the readings came with the search (ADR 096).
+        await search.fill("qiche");
+        await page.getByRole("button", { name: /C36 汽车制造业/ }).waitFor();
+        await search.fill("yy");
+        await page.getByRole("button", { name: /C27 医药制造业/ }).click();
+        expect(await page.getByLabel("所属行业").inputValue()).toBe("C27");
+        await search.fill("数控機床");
+        await page.getByRole("button", { name: /C34 通用设备制造业/ }).click();
         await search.fill("啊啊啊");
         await page.getByText("没有找到，请直接在下面的列表中选择").waitFor();
         expect(await page.getByLabel("所属行业").inputValue()).toBe("C34"); // a search never clears a choice

@@ -15,11 +15,17 @@ import { applyAssignmentAction } from "~/recruiter-desk/assignment-actions.serve
 import { addNote, markLost } from "~/recruiter-desk/lead-work.server";
 import { createShortlist } from "~/recruiter-desk/shortlists.server";
 
+import { leadJobIds } from "../../worker/forget-lead-jobs.job";
+import { createQueue, type PipelineQueue } from "../../worker/queue";
+import { createRedis } from "../../worker/redis";
+import type { RunningWorker } from "../../worker/runtime";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { outboxDrained } from "../support/pipeline";
 import { matchTestLead, storeTestLead } from "../support/routed-lead";
-import { startWebServer } from "../support/services";
-import { startSmtpServer } from "../support/smtp";
+import { eventually, startWebServer } from "../support/services";
+import { startSmtpServer, type TestServer } from "../support/smtp";
+import { startTestWorker } from "../support/worker";
 
 // ADR 090: erasure (PIPL art. 47) reaches every copy of a person's data, and ends the lead's work.
 // A lead is taken down every path that copies its words — routed to three parks (an email recruiter
@@ -240,4 +246,159 @@ describe("erasure reaches every copy and ends the lead's work", () => {
     expect(revealed).not.toContain('data-testid="phone-full"');
     expect((await db.sql`select count(*)::int as n from phone_access_log where lead_id = ${lead.id}`)[0].n).toBe(views);
   });
+});
+
+// ADR 096: Redis too. BullMQ keeps a failed job's reason and stack (and the events stream its reason)
+// for days. A real worker sends the lead's notice to a mail server that refuses it with a reply quoting
+// the company, the contact and the phone (after another sender took the notice over, so the job fails
+// with what the server said). The failure must reach Redis scrubbed — no key of the installation's
+// prefix holds the person, before the erasure as after — and the erasure removes every job of the lead
+// from BullMQ, the grouped lead.match job that carries it among other leads' rows included.
+describe("erasure reaches Redis: the lead's jobs are removed, no failure in Redis quotes the person", () => {
+  let db2: Awaited<ReturnType<typeof createTestDatabase>>;
+  let smtp: TestServer;
+  let worker: RunningWorker;
+  let queue: PipelineQueue;
+  let producer: ReturnType<typeof createRedis>;
+  const prefix = `pmtest-erasure-${Math.random().toString(36).slice(2, 8)}`;
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const indexNames = { leads: `leads_er_${suffix}`, spaces: `spaces_er_${suffix}`, parks: `parks_er_${suffix}` };
+  let lead: { id: string; reference: string };
+  let jobsBefore: string[] = [];
+
+  /** Every value under the prefix, whatever the key's type, as text (hashes, lists, sets, sorted sets, streams). */
+  async function redisText(): Promise<{ key: string; text: string }[]> {
+    const out: { key: string; text: string }[] = [];
+    let cursor = "0";
+    do {
+      const [next, keys] = await producer.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
+      cursor = next;
+      for (const key of keys) {
+        const type = await producer.type(key);
+        const value =
+          type === "string"
+            ? await producer.get(key)
+            : type === "hash"
+              ? await producer.hgetall(key)
+              : type === "list"
+                ? await producer.lrange(key, 0, -1)
+                : type === "set"
+                  ? await producer.smembers(key)
+                  : type === "zset"
+                    ? await producer.zrange(key, 0, -1)
+                    : type === "stream"
+                      ? await producer.xrange(key, "-", "+")
+                      : null;
+        out.push({ key, text: JSON.stringify(value) });
+      }
+    } while (cursor !== "0");
+    return out;
+  }
+  /** The keys whose text holds the person: the phone's digits (separators dropped), its last eight, the contact, the company. */
+  async function keysHoldingThePerson(): Promise<string[]> {
+    return (await redisText())
+      .filter(({ text }) => {
+        const digits = text.replace(/\D/g, "");
+        return digits.includes(PHONE) || digits.includes(PHONE.slice(3)) || text.includes(CONTACT) || text.includes(COMPANY);
+      })
+      .map(({ key }) => key);
+  }
+
+  beforeAll(async () => {
+    db2 = await createTestDatabase("erasure_redis");
+    expect((await importInventory(db2.sql, demoInventory())).ok).toBe(true);
+    // Every recruiter by email (the notice the mail server refuses), no WeCom robot (no call leaves the machine).
+    await db2.sql`update recruiters set channel = 'email'`;
+    await db2.sql`update parks set wecom_webhook_url = null`;
+    smtp = await startSmtpServer({
+      onData(stream, _session, callback) {
+        stream.resume();
+        stream.on("end", () => {
+          // Another sender takes the notice over while the server thinks, then the server refuses,
+          // quoting the message: the job that sent it fails with the server's answer.
+          void db2.sql`update notifications set lease_token = gen_random_uuid() where status = 'sending'`.then(() =>
+            callback(Object.assign(new Error(`4.7.1 held by content filter: "${COMPANY} ${CONTACT} 手机${PHONE}"`), { responseCode: 451 })),
+          );
+        });
+      },
+    });
+    producer = createRedis("redis://127.0.0.1:6379", "producer");
+    queue = createQueue(producer, prefix);
+    worker = await startTestWorker({
+      databaseUrl: db2.url,
+      queuePrefix: prefix,
+      indexNames,
+      smtpUrl: smtp.url,
+      smtpTimeoutMs: 2_000,
+      relayLingerMs: 1_500, // the two leads below are relayed in one lead.match job, even on a busy machine
+      noticeFallbackMs: 0,
+    });
+    await outboxDrained(db2.sql); // the spaces are searchable before the leads are matched
+    const other = await storeTestLead(db2.sql, "南京另一家精密机械有限公司", "13812345670");
+    lead = await storeTestLead(db2.sql, COMPANY, PHONE);
+    // The notice's job has failed at least once (its reason and stack are in Redis).
+    await eventually(
+      async () => {
+        const jobs = await queue.getJobs(["failed", "delayed", "wait", "active", "completed"]);
+        return jobs.some((j) => j.name === "notify.email" && (j.stacktrace ?? []).some((t) => t.includes("email not sent")));
+      },
+      "the lead's email job failed with the server's refusal",
+      60_000,
+    );
+    jobsBefore = await leadJobIds(db2.sql, lead.id);
+    const present = (await Promise.all(jobsBefore.map((id) => queue.getJob(id)))).filter((j) => j !== undefined);
+    expect(present.map((j) => j!.name)).toEqual(expect.arrayContaining(["lead.match", "notify.email"]));
+    // The lead.match job of both leads carries ours in `items` under the other lead's row's key.
+    const group = present.find((j) => j!.name === "lead.match")!;
+    expect(group.data.items?.map((i) => i.id).sort()).toEqual([other.id, lead.id].sort());
+    expect(group.data.id).toBe(other.id);
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.close();
+    await queue?.obliterate({ force: true }).catch(() => {});
+    await queue?.close();
+    producer?.disconnect();
+    await smtp?.close();
+    await db2?.drop();
+  });
+
+  it("a job's failure reaches Redis and the log scrubbed: the server's quote is not in any key, even before the erasure", async () => {
+    expect(await keysHoldingThePerson()).toEqual([]);
+    const failed = (await queue.getJobs(["failed", "delayed", "wait", "completed"])).filter(
+      (j) => j.name === "notify.email" && j.failedReason,
+    );
+    expect(failed.length).toBeGreaterThan(0);
+    for (const j of failed)
+      expect(`${j.failedReason} ${(j.stacktrace ?? []).join(" ")}`).not.toMatch(/\p{Script=Han}|held by content filter/u);
+  });
+
+  it("the erasure removes every job of the lead from BullMQ (the grouped lead.match included), and its own record goes too", async () => {
+    const erased = await eraseLeads(db2.sql, { leadIds: [lead.id], actor: "admin-token", subject: "+86 139****1234" });
+    expect(erased.leads.length).toBe(1);
+    await eventually(
+      async () => (await Promise.all(jobsBefore.map((id) => queue.getJob(id)))).every((j) => j === undefined),
+      "every job of the lead removed from BullMQ",
+      60_000,
+    );
+    // The job that removed them is done, and left no record of its own.
+    await eventually(
+      async () =>
+        (await db2.sql`select 1 from outbox where topic = 'lead.forget' and aggregate_id = ${lead.id} and done_at is not null`).length > 0,
+      "the lead.forget row done",
+      30_000,
+    );
+    expect((await queue.getJobs(["completed", "failed"])).filter((j) => j.name === "lead.forget")).toEqual([]);
+    // No job in Redis names the lead, its notices or its assignments any more.
+    const about = [
+      lead.id,
+      ...(
+        await db2.sql<{ id: string }[]>`select id::text from notifications where lead_id = ${lead.id}
+                                         union all select id::text from assignments where lead_id = ${lead.id}`
+      ).map((r) => r.id),
+    ];
+    const jobs = await queue.getJobs(["failed", "delayed", "wait", "active", "completed", "prioritized", "waiting-children"]);
+    const naming = jobs.filter((j) => [j.data.id, ...(j.data.items ?? []).map((i) => i.id)].some((id) => about.includes(id)));
+    expect(naming.map((j) => `${j.name} ${j.id}`)).toEqual([]);
+    expect(await keysHoldingThePerson()).toEqual([]);
+  }, 90_000);
 });

@@ -54,15 +54,16 @@ describe("a GBK CSV written as people write it", () => {
     expect((row.availableFrom as Date).toISOString()).toMatch(/^2027-07-01/);
   });
 
+  // Each cell under the header the file wrote (ADR 096), not ours.
   it("a range and negative figures are each said for what was read; nothing is written", async () => {
     const { plan, previewId } = await preview(["RD2,GC-EDZ,土地,出售,读法2号,二三十亩,-3,-25,-4500,-1250千伏安,2027-02-30,可租售"]);
     expect(previewId).toBeNull();
     expect(plan.errors.map((e) => [e.column, e.reason.zh])).toEqual([
       ["F（面积）", "面积只能填一个数，例如 5000、5千平 或 50亩；“二三十亩”是一个范围（二十亩到三十亩）"],
-      ["G（承重（公斤/㎡））", "“-3吨/平方米”是负数：承重不能为负数，不清楚请留空"],
-      ["H（租金（元/㎡/月））", "“-25元/平方米/月”是负数：租金不能为负数，不清楚请留空"],
-      ["I（售价（元/㎡））", "“-4500元/平方米”是负数：售价不能为负数，不清楚请留空"],
-      ["J（配电（千伏安））", "“-1250千伏安”是负数：配电不能为负数，不清楚请留空"],
+      ["G（承重(吨/平方米)）", "“-3吨/平方米”是负数：承重不能为负数，不清楚请留空"],
+      ["H（租金(元/平方米/月)）", "“-25元/平方米/月”是负数：租金不能为负数，不清楚请留空"],
+      ["I（售价(元/平方米)）", "“-4500元/平方米”是负数：售价不能为负数，不清楚请留空"],
+      ["J（配电(千伏安)）", "“-1250千伏安”是负数：配电不能为负数，不清楚请留空"],
       ["K（可入驻时间）", "“2027-02-30”：2027年2月没有30日（这个月只有 28 天），例如 2027-02"],
     ]);
     const [n] = await db.sql`select count(*)::int as n from spaces where id = 'RD2'`;

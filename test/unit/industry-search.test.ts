@@ -60,3 +60,40 @@ describe("searchIndustries: a product or keyword as people say it → GB/T 4754 
     expect(searchIndustries("chain")).not.toContain("I65"); // "ai" is a word of I65, not a part of "chain"
   });
 });
+
+describe("searchIndustries: pinyin, as typed without a Chinese input method (docs/decisions/096)", () => {
+  it.each([
+    ["qiche", "C36"],
+    ["qc", "C36"],
+    ["QiChe", "C36"],
+    ["qi che", "C36"],
+    ["qich", "C36"], // still typing
+    ["qiche zhizao", "C36"],
+    ["yiyao", "C27"],
+    ["yy", "C27"],
+    ["yyzz", "C27"],
+    ["xinpian", "C39"], // 芯片, a product word
+    ["dianchi", "C38"],
+    ["lv", "C32"], // 铝, ü typed as v
+    ["fangzhi", "C17"],
+    ["cangchu", "G59"],
+    ["ruanjian", "I65"],
+    ["xny", "C36"], // 新能源汽车
+    ["xnyqc", "C36"],
+    ["zhizao", "C36"], // every 制造业, as 制造 does
+  ])("%s → includes %s", (query, code) => {
+    expect(searchIndustries(query)).toContain(code);
+  });
+
+  it("keeps a pinyin query's list short and a short one strict", () => {
+    expect(searchIndustries("qiche")).toEqual(["C36"]);
+    expect(searchIndustries("qc")).toEqual(["C36"]);
+    expect(searchIndustries("yiyao")).toEqual(["C27"]);
+    // Initials are ambiguous: 渔业, 医药, 液压 (a word of C34 and C35) — within the eight shown.
+    expect(searchIndustries("yy")).toEqual(["A04", "C27", "C34", "C35"]);
+    expect(searchIndustries("zhizao").length).toBe(searchIndustries("制造").length);
+    expect(searchIndustries("q")).toEqual(["Q84", "Q85"]); // one letter is a section's letter only, not 汽车's q
+    expect(searchIndustries("zzzz")).toEqual([]); // initials from a name's start only (自治组织 is inside one)
+    expect(searchIndustries("xqzz")).toEqual([]);
+  });
+});

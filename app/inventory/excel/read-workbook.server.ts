@@ -29,6 +29,8 @@ export type SourceRow = {
   cells: Record<string, string | number>;
   /** column key → "C" (the letter of the cell). */
   letters: Record<string, string>;
+  /** column key → its header as the file wrote it ("租金（元/平方米/月）"): what errors call the column (ADR 096). */
+  headers: Record<string, string>;
   /** Column keys of cells already refused here (an error value, a formula without its result): said once. */
   refused?: string[];
 };
@@ -152,7 +154,7 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
   });
   if (!headerRow) return;
   const header = headerRow as ExcelJS.Row;
-  const byIndex = new Map<number, { key: string; letter: string; unit: string | null }>();
+  const byIndex = new Map<number, { key: string; letter: string; unit: string | null; text: string }>();
   const seen = new Set<string>();
   header.eachCell({ includeEmpty: false }, (cell, col) => {
     const text = String(cellValue(cell.value) ?? "").trim();
@@ -192,7 +194,7 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
       return;
     }
     seen.add(key);
-    byIndex.set(col, { key, letter, unit: found.unit });
+    byIndex.set(col, { key, letter, unit: found.unit, text });
   });
   // Only 编号 must be a column: other absent columns keep the stored values of existing rows, and a
   // new row without a required one is named row by row (import-plan.server.ts).
@@ -209,19 +211,21 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
     if (number <= header.number) return;
     const cells: SourceRow["cells"] = {};
     const letters: SourceRow["letters"] = {};
+    const headers: SourceRow["headers"] = {};
     const refused: string[] = [];
-    for (const [index, { key, letter, unit }] of byIndex) {
+    for (const [index, { key, letter, unit, text }] of byIndex) {
       letters[key] = letter;
+      headers[key] = text;
       const problem = cellProblem(row.getCell(index).value);
       if (problem) {
-        out.errors.push({ sheet, row: number, column: `${letter}（${columnByKey(collection, key)?.header.zh ?? key}）`, reason: problem });
+        out.errors.push({ sheet, row: number, column: `${letter}（${text}）`, reason: problem });
         refused.push(key);
       }
       const v = cellValue(row.getCell(index).value);
       if (v !== null) cells[key] = unit ? inHeaderUnit(collection, key, unit, v) : v;
     }
     if (Object.keys(cells).length === 0 && refused.length === 0) return;
-    out.rows.push({ collection, sheet, row: number, cells, letters, refused });
+    out.rows.push({ collection, sheet, row: number, cells, letters, headers, refused });
   });
 }
 
