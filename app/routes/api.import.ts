@@ -5,6 +5,7 @@ import { hasAdminToken } from "~/auth/admin-token.server";
 import { getSql } from "~/db/db.server";
 import { httpText } from "~/i18n/http-messages";
 import { lngFromRequest } from "~/i18n/lng";
+import { MAX_IMPORT_ROWS } from "~/inventory/excel/read-workbook.server";
 import { importInventory, type ImportRowError } from "~/inventory/import.server";
 import { errorMessage, log } from "~/utils/log.server";
 
@@ -39,6 +40,10 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch {
     return apiError(request, 400, "json");
   }
+  // The Excel upload's bound holds for JSON too: one import is one transaction, and every space in it
+  // is matched against the open leads afterwards (an attack's 60,000 spaces held new leads back for minutes).
+  const rows = importRowCount(body);
+  if (rows > MAX_IMPORT_ROWS) return apiError(request, 413, "importTooMany", { params: { rows, max: MAX_IMPORT_ROWS } });
   try {
     const result = await importInventory(getSql(), body, lngFromRequest(request)); // the rows' messages in the caller's language
     if (!result.ok) return apiErrors(400, rowErrors(request, result.errors), { extra: { rows: result.errors } });
@@ -47,4 +52,11 @@ export async function action({ request }: ActionFunctionArgs) {
     log.error("import failed", { error: errorMessage(error) });
     return apiError(request, 503, "importFailed");
   }
+}
+
+/** The rows of a JSON import body: its parks, spaces and recruiters (0 for a body of another shape: the import says why). */
+function importRowCount(body: unknown): number {
+  if (typeof body !== "object" || body === null) return 0;
+  const b = body as Record<string, unknown>;
+  return ["parks", "spaces", "recruiters"].reduce((n, k) => n + (Array.isArray(b[k]) ? (b[k] as unknown[]).length : 0), 0);
 }

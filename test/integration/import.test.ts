@@ -40,6 +40,16 @@ describe("POST /api/import", () => {
     expect(message).not.toContain("先登录");
   });
 
+  it("refuses more rows than one import takes (the Excel upload's bound), in the caller's words, writing nothing", async () => {
+    const inv = demoInventory();
+    const spaces = generatedSpaces(20_001 - inv.parks.length - (inv.recruiters?.length ?? 0));
+    const before = await tableCounts();
+    const res = await postImport({ ...inv, spaces });
+    expect(res.status).toBe(413);
+    expect((await res.json()).errors._form[0]).toBe("共 20001 行，超过每次 20000 行：请分批导入，未导入任何数据。");
+    expect(await tableCounts()).toEqual(before);
+  });
+
   it("writes nothing when one row among 100 good ones is bad, and names that row", async () => {
     const inv = demoInventory();
     const spaces = generatedSpaces(100);

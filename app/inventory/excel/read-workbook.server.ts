@@ -7,6 +7,7 @@ import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 
 import { type Collection, columnByKey, COLUMNS } from "../inventory-columns";
+import { zipUncompressedBytes } from "./zip-size.server";
 
 // An uploaded .xlsx or .csv → rows of cell texts keyed by column, each with where it came from (sheet,
 // row, column letter), so every error can name its cell. exceljs reads both formats.
@@ -277,16 +278,15 @@ export async function readWorkbook(bytes: Buffer, fileName: string): Promise<Wor
       readSheet(ws, collectionOfHeaders(headers), out);
       return out;
     }
+    const unzipped = zipUncompressedBytes(bytes);
+    if (unzipped === null || unzipped > MAX_UNZIPPED_BYTES) return tooLarge(out, fileName, unzipped);
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     out.errors.push({
       sheet: fileName,
       row: null,
       column: null,
-      reason: {
-        zh: "无法读取文件：请上传 .xlsx 或 .csv（UTF-8 或 GBK 编码）",
-        en: "the file cannot be read: upload an .xlsx or a .csv (UTF-8 or GBK)",
-      },
+      reason: UNREADABLE,
     });
     return out;
   }
@@ -306,6 +306,39 @@ export async function readWorkbook(bytes: Buffer, fileName: string): Promise<Wor
       column: null,
       reason: { zh: "没有名为 园区、空间 或 招商专员 的工作表", en: "no sheet named 园区 (parks), 空间 (spaces) or 招商专员 (recruiters)" },
     });
+  return out;
+}
+
+/** A file that is no workbook this reader can open. */
+const UNREADABLE: Bilingual = {
+  zh: "无法读取文件：请上传 .xlsx 或 .csv（UTF-8 或 GBK 编码）",
+  en: "the file cannot be read: upload an .xlsx or a .csv (UTF-8 or GBK)",
+};
+
+/**
+ * An .xlsx holds at most this many bytes once unzipped. ExcelJS loads a workbook whole: 20,000 rows of the
+ * space template unzip to ~14 MB and load in the web's 256 MB heap (265 MB RSS, 11 s); 60,000 (43 MB)
+ * ran it out of memory (measured 2026-12-04, docs/decisions/097). 24 MB keeps MAX_IMPORT_ROWS of
+ * ordinary rows with room to spare, and a file past it is refused before it is loaded.
+ */
+export const MAX_UNZIPPED_BYTES = 24 * 1024 * 1024;
+
+/** A workbook refused unread: too large once unzipped (or not a ZIP whose size can be told). */
+function tooLarge(out: WorkbookRead, fileName: string, unzipped: number | null): WorkbookRead {
+  const mb = unzipped === null ? null : Math.ceil(unzipped / (1024 * 1024));
+  const max = MAX_UNZIPPED_BYTES / (1024 * 1024);
+  out.errors.push({
+    sheet: fileName,
+    row: null,
+    column: null,
+    reason:
+      mb === null
+        ? UNREADABLE
+        : {
+            zh: `文件解压后有 ${mb} MB，超过 ${max} MB：请分批导入（每次最多 ${MAX_IMPORT_ROWS} 行）`,
+            en: `the file holds ${mb} MB once unzipped, more than ${max} MB: import it in parts (at most ${MAX_IMPORT_ROWS} rows at a time)`,
+          },
+  });
   return out;
 }
 

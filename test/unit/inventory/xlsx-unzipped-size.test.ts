@@ -1,0 +1,89 @@
+import { deflateRawSync } from "node:zlib";
+
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+
+import { MAX_UNZIPPED_BYTES, readWorkbook } from "~/inventory/excel/read-workbook.server";
+import { zipUncompressedBytes } from "~/inventory/excel/zip-size.server";
+
+// A few MB of .xlsx can hold hundreds of MB of sheet XML; ExcelJS loads it whole and the web process ran
+// out of memory (an attack, 2026-12-04: 4.8 MB, 200,000 rows). The upload is refused by the size its
+// ZIP directory states, before anything is inflated (docs/decisions/097).
+
+/** A ZIP of `entries` (name → uncompressed size, each entry that many zero bytes, deflated), built by the book (APPNOTE 4.3). */
+function zipOf(entries: Record<string, number>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, size] of Object.entries(entries)) {
+    const data = deflateRawSync(Buffer.alloc(size));
+    const n = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += local.length + n.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(centrals.length / 2, 8);
+  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+describe("an .xlsx's size once unzipped, from its directory", () => {
+  it("sums every entry", () => {
+    expect(zipUncompressedBytes(zipOf({ "a.xml": 1000, "b.xml": 2500 }))).toBe(3500);
+  });
+  it("is what unzipping an ExcelJS workbook gives", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("空间").addRow(["编号", "园区编号"]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const total = zipUncompressedBytes(bytes);
+    expect(total).toBeGreaterThan(1000);
+    expect(total).toBeLessThan(100_000);
+  });
+  it("is unknown for what is no ZIP", () => {
+    expect(zipUncompressedBytes(Buffer.from("not a zip at all, just text"))).toBeNull();
+    expect(zipUncompressedBytes(Buffer.alloc(0))).toBeNull();
+  });
+});
+
+describe("an upload past the bound is refused before it is loaded", () => {
+  it("30 MB of sheet XML in a small file: refused in the person's words, nothing read", async () => {
+    const bomb = zipOf({ "xl/worksheets/sheet1.xml": 30 * 1024 * 1024, "[Content_Types].xml": 100 });
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const read = await readWorkbook(bomb, "inventory.xlsx");
+    expect(read.rows).toEqual([]);
+    expect(read.errors).toHaveLength(1);
+    expect(read.errors[0].reason.zh).toBe(
+      `文件解压后有 31 MB，超过 ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB：请分批导入（每次最多 20000 行）`,
+    );
+    expect(read.errors[0].reason.en).toMatch(/31 MB once unzipped/);
+  });
+  it("a workbook under the bound is read as before", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("空间");
+    ws.addRow(["编号", "园区编号", "类型", "交易方式", "名称", "面积", "状态"]);
+    ws.addRow(["X1", "GC-DB", "厂房", "出租", "一号厂房", 5000, "可租售"]);
+    const read = await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), "inventory.xlsx");
+    expect(read.errors).toEqual([]);
+    expect(read.rows).toHaveLength(1);
+  });
+});
