@@ -182,6 +182,15 @@ const zh = {
   "unit.price": " 元/㎡",
   "unit.landPrice": " 万元/亩",
   "s.areaMu": "{sqm}（{mu}亩）",
+  "s.fit.area": "面积 {area}，在您要的 {range} 之内",
+  "s.fit.areaUpTo": "面积 {area}，不超过您要的 {max}",
+  "s.fit.areaAtLeast": "面积 {area}，不小于您要的 {min}",
+  "s.fit.singleStorey": "单层厂房，如您所要",
+  "s.fit.ceiling": "层高 {has} m，不低于您要的 {wants} m",
+  "s.fit.floorLoad": "承重 {has} kg/㎡，不低于您要的 {wants} kg/㎡",
+  "s.fit.power": "配电 {has} kVA，不低于您要的 {wants} kVA",
+  "s.fit.crane": "行车 {has} t，不低于您要的 {wants} t",
+  "s.fit.moveIn": "赶得上您 {month} 入驻",
 } as const;
 export type DeskKey = keyof typeof zh;
 
@@ -373,6 +382,15 @@ const en: Record<DeskKey, string> = {
   "unit.price": " CNY/㎡",
   "unit.landPrice": " × 10,000 CNY/mu",
   "s.areaMu": "{sqm} ({mu} mu)",
+  "s.fit.area": "{area}, within the {range} you asked for",
+  "s.fit.areaUpTo": "{area}, no more than the {max} you asked for",
+  "s.fit.areaAtLeast": "{area}, at least the {min} you asked for",
+  "s.fit.singleStorey": "Single storey, as you asked",
+  "s.fit.ceiling": "Ceiling {has} m, at least the {wants} m you asked for",
+  "s.fit.floorLoad": "Floor load {has} kg/㎡, at least the {wants} kg/㎡ you asked for",
+  "s.fit.power": "Power {has} kVA, at least the {wants} kVA you asked for",
+  "s.fit.crane": "Crane {has} t, at least the {wants} t you asked for",
+  "s.fit.moveIn": "Free in time for your move-in by {month}",
 };
 
 export const deskMessages = defineMessages({ zh, en });

@@ -164,7 +164,8 @@ describe("a recruiter's day with one lead", () => {
         const text = await p.locator("main").innerText();
         expect(text).toContain(s1.title);
         expect(text).toContain(s6.title);
-        expect(text).toContain("面积 4800㎡ 在需求 4000–6000㎡ 内");
+        expect(text).toContain("面积 4800㎡，在您要的 4000–6000㎡ 之内"); // in the enterprise's words (shortlist-fit.ts)
+        expect(text).not.toContain("在需求"); // never the matcher's screening line
         expect(text).toContain("周敏（示例）");
         expect(
           await p
