@@ -65,7 +65,7 @@ describe("a staff account's role and link", () => {
     const refused = await client.post(path(), { ...formOf(two, 'value="role"'), role: "admin" }, admin);
     expect(refused.status).toBe(409);
     const html = await refused.text();
-    expect(html).toContain("未保存：你打开此页后，另一位管理员修改并保存了这里的内容。");
+    expect(html).toContain("未保存：您打开此页后，另一位管理员修改并保存了这里的内容。");
     expect(html).toContain("对方已保存为：热线坐席；本页为：管理员");
     expect((await account()).role).toBe("hotline");
     const again = formOf(html, 'value="role"');
@@ -130,7 +130,7 @@ describe("the office hours", () => {
     expect(refused.status).toBe(409);
     const html = await refused.text();
     expect(html).toContain("对方已保存为：07:00；本页为：10:00");
-    expect(html).toContain("以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：下班时间：19:00。");
+    expect(html).toContain("以下是对方在此期间保存、您没有改过的项，下面已显示为现在保存的值：下班时间：19:00。");
     const shown = formOf(html, 'name="start"');
     expect(shown).toMatchObject({ start: "10:00", end: "19:00" });
     expect(await hours()).toEqual({ startMinute: 7 * 60, endMinute: 19 * 60 });

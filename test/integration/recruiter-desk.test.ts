@@ -713,7 +713,7 @@ describe("every closing step asks to confirm and can be undone for a short while
       expect(await holder(l.assignmentId)).toEqual({ recruiterId: "R9", status: "offered" });
       await db.sql`update notifications set status = 'pending' where assignment_id = ${l.assignmentId} and recipient = 'R9'`;
       const queue = await (await get("/queue")).text();
-      expect(queue).toContain(`你刚拒绝了 ${l.reference}（南京拒绝撤回机械有限公司）`);
+      expect(queue).toContain(`您刚拒绝了 ${l.reference}（南京拒绝撤回机械有限公司）`);
       expect(queue).toContain('value="undoDecline"');
       // Back to the lead's page after 确认拒绝: not "not found" — the history, filtered to it, with the undo.
       const pageAfter = await get(path);
@@ -729,7 +729,7 @@ describe("every closing step asks to confirm and can be undone for a short while
 
       const back = await post(path, { intent: "undoDecline", csrf });
       expect(back.headers.get("location")).toBe(path);
-      expect(await flashOf(back)).toBe("已撤回拒绝，线索回到你的队列，请尽快接单。");
+      expect(await flashOf(back)).toBe("已撤回拒绝，线索回到您的队列，请尽快接单。");
       const [after] = await db.sql<{ recruiterId: string; status: string; acceptBy: Date; reroutes: number }[]>`
         select recruiter_id, status, accept_by, reroutes from assignments where id = ${l.assignmentId}`;
       expect(after).toMatchObject({ recruiterId: "R1", status: "offered", reroutes: 0 });
@@ -755,12 +755,12 @@ describe("every closing step asks to confirm and can be undone for a short while
         true,
       );
       const queue = await (await get("/queue")).text();
-      expect(queue).toContain(`你刚拒绝了 ${l.reference}（南京拒绝已接单机械有限公司），下一位专员已经接单，不能再撤回。`);
+      expect(queue).toContain(`您刚拒绝了 ${l.reference}（南京拒绝已接单机械有限公司），下一位专员已经接单，不能再撤回。`);
       expect(queue).not.toContain('value="undoDecline"');
       expect((await get(path)).headers.get("location")).toBe(`/queue?view=history&q=${l.reference}`);
       const refused = await post(path, { intent: "undoDecline", csrf });
       expect(refused.headers.get("location")).toBe("/queue");
-      expect(await flashOf(refused)).toBe("不能撤回：下一位专员已经接单，这条线索不再属于你。如需沟通，请联系该专员或管理员。");
+      expect(await flashOf(refused)).toBe("不能撤回：下一位专员已经接单，这条线索不再属于您。如需沟通，请联系该专员或管理员。");
       expect(await holder(l.assignmentId)).toEqual({ recruiterId: "R9", status: "accepted" });
 
       // Nobody took the next one (it waits unassigned), but the window has passed.
