@@ -1,3 +1,4 @@
+import { formatMu, formatSqm } from "~/domain/area";
 import { adminLabel } from "~/i18n/admin-messages";
 import { opsLabel, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
@@ -12,13 +13,13 @@ export const FIGURES = ["perDay", "funnel", "firstContact", "perRecruiter", "loa
 export type Figure = (typeof FIGURES)[number];
 export type FigureTable = { figure: Figure; title: string; head: string[]; rows: (string | number)[][] };
 
-/** A band's label from its upper bounds ("≤ 1000㎡", "1000–3000㎡", "> 20000㎡"): land in 亩, the rest in ㎡. */
+/** A band's label from its upper bounds ("≤ 1000㎡", "1000–3000㎡", "> 20000㎡"): land in 亩 (formatMu), the rest in ㎡. */
 function sizeLabel(kind: string, band: number): string {
-  const [edges, unit] = kind === "land" ? [LAND_BANDS_MU, "亩"] : [SIZE_BANDS, "㎡"];
+  const [edges, withUnit] = kind === "land" ? [LAND_BANDS_MU, formatMu] : [SIZE_BANDS, formatSqm];
   const i = Math.max(0, band);
-  if (i === 0) return `≤ ${edges[0]}${unit}`;
-  if (i >= edges.length) return `> ${edges[edges.length - 1]}${unit}`;
-  return `${edges[i - 1]}–${edges[i]}${unit}`;
+  if (i === 0) return `≤ ${withUnit(edges[0])}`;
+  if (i >= edges.length) return `> ${withUnit(edges[edges.length - 1])}`;
+  return `${edges[i - 1]}–${withUnit(edges[i])}`;
 }
 const pct = (n: number, of: number) => (of > 0 ? `${((100 * n) / of).toFixed(1)}%` : "—");
 
