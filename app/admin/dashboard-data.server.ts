@@ -1,6 +1,8 @@
 import type { PendingQuery, Row } from "postgres";
 
 import type { Sql, TransactionSql } from "~/db/db.server";
+import { divisionByCode } from "~/domain/regions";
+import { englishDivisionLabel } from "~/domain/regions-en";
 
 // The figures of /admin/dashboard (ADR 028), from Postgres (the truth), for a date range of lead
 // arrival (China days, inclusive) and optionally one park. Counts are of leads unless said otherwise.
@@ -10,8 +12,10 @@ export const FUNNEL_STAGES = ["received", "matched", "assigned", "accepted", "co
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 /** Upper bounds (minutes) of the time-to-first-contact buckets; the last bucket is open. 5 and 60 are the marks a director watches. */
 export const CONTACT_BUCKETS = [5, 15, 30, 60, 240, 1440] as const;
-/** Size bands of unmet needs, in ㎡: upper bounds, each in the band it closes (dashboard_size_band, migration 063); the last band is open. */
-export const SIZE_BANDS = [1000, 3000, 5000, 10000, 20000] as const;
+export { LAND_BANDS_MU, SIZE_BANDS } from "./dashboard-bands";
+
+/** One group of unmet needs as stored: `district` is a GB/T 2260 code, or the place as typed when none was resolved (migration 073). */
+type UnmetRow = { kind: string; band: number; district: string; leads: number };
 
 export type DashboardFigures = {
   perDay: { day: string; source: string; leads: number }[];
@@ -26,7 +30,8 @@ export type DashboardFigures = {
   perRecruiter: { recruiterId: string; name: string; breaches: number; reroutes: number }[];
   load: { recruiterId: string; name: string; open: number; capacity: number }[];
   matchRate: { matched: number; total: number };
-  unmet: { kind: string; band: number; district: string; leads: number }[];
+  /** `place` names the group's division (its name; in English its English label), else the place as typed, else "". */
+  unmet: (UnmetRow & { place: { zh: string; en: string } })[];
   queues: { unassigned: number; offered: number; callTasks: number; dead: number; outbox: number };
 };
 
@@ -115,7 +120,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
     ),
     // Unmet needs are not of a park (an unmatched lead has none): the same for every park filter.
     read(
-      (sql, clean, live) => sql<DashboardFigures["unmet"]>`
+      (sql, clean, live) => sql<UnmetRow[]>`
       select u.kind, u.band, u.district, sum(u.leads)::int as leads
       from (select k.kind, k.band, k.district, k.leads from dashboard_unmet_daily k where ${clean}
             ${live ? sql`union all select x.kind, x.band, x.district, x.leads from dashboard_unmet_rows(${live}::date[]) x` : sql``}) u
@@ -133,7 +138,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
     firstContact: contactFromBands(contact),
     perRecruiter: [...perRecruiter],
     matchRate: { matched: funnel.matched, total: funnel.received },
-    unmet: [...unmet],
+    unmet: withPlaces(unmet),
     ...current,
   };
 }
@@ -208,10 +213,11 @@ async function currentFiguresLive(sql: Sql, f: DashboardFilters): Promise<Pick<D
       select r.id as "recruiterId", r.name, r.capacity,
              (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ('offered', 'accepted', 'contacted', 'visit')) as open
       from recruiters r where r.active ${f.park ? sql`and ${f.park} = any (r.parks)` : sql``} order by r.id`,
-    sql<{ kind: string; band: number; district: string; leads: number }[]>`
+    sql<UnmetRow[]>`
       select coalesce(l.lead->'need'->>'kind', '') as kind,
-             dashboard_size_band(coalesce((l.lead->'need'->>'areaMaxSqm')::float8, (l.lead->'need'->>'areaMinSqm')::float8, 0)) as band,
-             coalesce(l.lead->'need'->'regions'->>0, '') as district, count(*)::int as leads
+             dashboard_need_band(coalesce(l.lead->'need'->>'kind', ''),
+                                 coalesce((l.lead->'need'->>'areaMaxSqm')::float8, (l.lead->'need'->>'areaMinSqm')::float8, 0)) as band,
+             dashboard_need_district(l.lead->'need') as district, count(*)::int as leads
       from leads l where l.status = 'unmatched' and ${inRange}
       group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit 10`,
     sql<DashboardFigures["queues"][]>`
@@ -219,7 +225,15 @@ async function currentFiguresLive(sql: Sql, f: DashboardFilters): Promise<Pick<D
              (select count(*)::int from assignments where status = 'offered') as offered,
              ${otherQueues(sql)}`,
   ]);
-  return { load: [...load], unmet: [...unmet], queues };
+  return { load: [...load], unmet: withPlaces(unmet), queues };
+}
+
+/** Each group's place in words: a code by its division's name, a text as typed (an old or unresolved need). */
+function withPlaces(rows: readonly UnmetRow[]): DashboardFigures["unmet"] {
+  return rows.map((r) => {
+    const d = /^\d{6}$/.test(r.district) ? divisionByCode(r.district) : undefined;
+    return { ...r, place: d ? { zh: d.name, en: englishDivisionLabel(d) } : { zh: r.district, en: r.district } };
+  });
 }
 
 /**

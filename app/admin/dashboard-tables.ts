@@ -1,7 +1,9 @@
+import { formatMu, formatSqm } from "~/domain/area";
 import { adminLabel } from "~/i18n/admin-messages";
 import { opsLabel, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
 
+import { LAND_BANDS_MU, SIZE_BANDS } from "./dashboard-bands";
 import type { DashboardFigures } from "./dashboard-data.server";
 
 // Every figure of the dashboard as a table (ADR 028): what the page shows beside each chart (the
@@ -11,7 +13,14 @@ export const FIGURES = ["perDay", "funnel", "firstContact", "perRecruiter", "loa
 export type Figure = (typeof FIGURES)[number];
 export type FigureTable = { figure: Figure; title: string; head: string[]; rows: (string | number)[][] };
 
-const SIZE_LABELS = ["≤ 1000㎡", "1000–3000㎡", "3000–5000㎡", "5000–10000㎡", "10000–20000㎡", "> 20000㎡"];
+/** A band's label from its upper bounds ("≤ 1000㎡", "1000–3000㎡", "> 20000㎡"): land in 亩 (formatMu), the rest in ㎡. */
+function sizeLabel(kind: string, band: number): string {
+  const [edges, withUnit] = kind === "land" ? [LAND_BANDS_MU, formatMu] : [SIZE_BANDS, formatSqm];
+  const i = Math.max(0, band);
+  if (i === 0) return `≤ ${withUnit(edges[0])}`;
+  if (i >= edges.length) return `> ${withUnit(edges[edges.length - 1])}`;
+  return `${edges[i - 1]}–${withUnit(edges[i])}`;
+}
 const pct = (n: number, of: number) => (of > 0 ? `${((100 * n) / of).toFixed(1)}%` : "—");
 
 /** "≤ 5 分钟", "≤ 1 小时", "> 24 小时": the bucket of time-to-first-contact whose upper bound is `upTo` minutes (null = open). */
@@ -69,7 +78,7 @@ export function figureTables(lng: Lng, d: DashboardFigures): FigureTable[] {
       figure: "unmet",
       title: t("dashboard.unmet"),
       head: [t("dashboard.col.kind"), t("dashboard.col.size"), t("dashboard.col.district"), t("dashboard.col.leads")],
-      rows: d.unmet.map((u) => [adminLabel(lng, "need.kind", u.kind), SIZE_LABELS[Math.max(0, u.band)] ?? "—", u.district || "—", u.leads]),
+      rows: d.unmet.map((u) => [adminLabel(lng, "need.kind", u.kind), sizeLabel(u.kind, u.band), u.place[lng] || "—", u.leads]),
     },
     {
       figure: "queues",

@@ -96,9 +96,9 @@ const zh = {
   "editNeed.save": "保存需求并重新匹配",
   "editNeed.saved": "需求已更新，正在重新匹配。",
   "editNeed.changedMeanwhile":
-    "未保存：你打开此页后，有人修改了这条线索的需求，与你的修改有冲突。你填写的内容仍在下面，各冲突字段下方写明了对方保存的值；确认无误后再次保存，只会用你的值覆盖这些字段，对方改的其他字段保持不变。",
+    "未保存：您打开此页后，有人修改了这条线索的需求，与您的修改有冲突。您填写的内容仍在下面，各冲突字段下方写明了对方保存的值；确认无误后再次保存，只会用您的值覆盖这些字段，对方改的其他字段保持不变。",
   "editNeed.theirs": "对方已保存为：{theirs}；本页为：{mine}。再次保存将以本页的值为准。",
-  "editNeed.updatedMeanwhile": "以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：{fields}。",
+  "editNeed.updatedMeanwhile": "以下是对方在此期间保存、您没有改过的项，下面已显示为现在保存的值：{fields}。",
   "editNeed.blank": "（空）",
   "editNeed.ticked": "已勾选",
   "editNeed.reason": "热线更新需求（{reference}）",

@@ -25,7 +25,7 @@ const zh = {
   // JSON API answers (app/api/errors.server.ts, ADR 025)
   unauthorized: "需要授权：请附上 Authorization: Bearer <管理令牌>，或先登录。",
   unauthorizedTokenOnly: "此接口只接受管理令牌：请附上 Authorization: Bearer <管理令牌>。在网页上导入请用“后台 → 导入”（/admin/import）。",
-  forbidden: "你已登录，但没有权限使用此接口（需要管理员角色）。",
+  forbidden: "您已登录，但没有权限使用此接口（需要管理员角色）。",
   tooManyTokens: "错误的管理令牌次数过多，请 {seconds} 秒后再试。",
   notFound: "找不到该记录。",
   noSuchApi: "没有这个接口地址。",

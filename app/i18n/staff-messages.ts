@@ -54,7 +54,7 @@ const zh = {
   "a.actions": "处理",
   "a.done": "已记录：{status}",
   "a.stale": "这条分配的状态已经变了（可能已改派或已处理），页面已更新。",
-  "a.keptText": "你填写的内容没有保存，仍在下面，可复制到备注：",
+  "a.keptText": "您填写的内容没有保存，仍在下面，可复制到备注：",
   "a.readOnly": "只读：这条分配不在您的名下。",
   "a.back": "返回我的线索",
   "a.notFound": "找不到这条分配，或它已不在您的名下。",
@@ -97,8 +97,8 @@ const zh = {
   "caller.when": "提交时间",
   "lang.switch": "English",
   // A refused request of a staff page (stale page, ended session, another role): what happened and what to do.
-  "session.stale": "页面已过期（你可能在别处重新登录过）。内容已保留，请再次提交。",
-  "session.fetchStale": "页面已过期（你可能在别处重新登录过）。已输入的内容仍在此页，继续输入即可重试。",
+  "session.stale": "页面已过期（您可能在别处重新登录过）。内容已保留，请再次提交。",
+  "session.fetchStale": "页面已过期（您可能在别处重新登录过）。已输入的内容仍在此页，继续输入即可重试。",
   "session.signedOut": "登录已失效，请在新标签页重新登录后继续；已输入的内容仍在此页。",
   "session.expiredLogin": "登录已失效，刚才提交的内容没有保存。请重新登录，登录后会回到原来的页面，请再提交一次。",
   // A form sent after the sign-in ended, kept in this browser tab and put back after signing in again (ADR 085).
@@ -107,7 +107,7 @@ const zh = {
   "draft.keptLogin":
     "刚才填写的内容已暂存在这个浏览器标签页里：用同一账号登录后回到原来的页面，内容会填回原处（不会自动提交），核对后再提交即可。",
   "forbidden.title": "没有权限",
-  "forbidden.body": "你的账号没有打开这个页面的权限（例如管理后台只对管理员开放）。",
+  "forbidden.body": "您的账号没有打开这个页面的权限（例如管理后台只对管理员开放）。",
   "forbidden.back": "返回我的工作台",
   "stale.title": "页面已过期",
   "stale.back": "返回上一页",

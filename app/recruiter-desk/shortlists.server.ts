@@ -2,9 +2,10 @@ import { createHash, randomBytes } from "node:crypto";
 
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
-import type { Reason } from "~/domain/matching/types";
 import { auditMessages } from "~/i18n/audit-messages";
 import type { SpaceColumns } from "~/inventory/inventory-rows";
+
+import { type FitNeed, shortlistFit } from "./shortlist-fit";
 
 // Shortlists a recruiter shares with an enterprise: a public page at /s/<token> (issue 12 item 7,
 // docs/decisions/030). The token is 32 random bytes (256 bits, base64url, 43 characters); only its
@@ -67,7 +68,7 @@ export async function createShortlist(
 
 /** A space on the shortlist page: its own columns as the row holds them, and why it is there. */
 export type ShortlistSpace = Omit<SpaceColumns, "parkId" | "divisibleMinSqm" | "status"> & {
-  /** Why it fits, as the matcher said it (fit reasons only); empty for a space the recruiter added. */
+  /** Why it fits, in the enterprise's terms (shortlist-fit.ts, never the matcher's screening reasons); may be empty. */
   reasons: { zh: string; en: string }[];
   matched: boolean;
   /** The space's status now: a space reserved or let since the link was made is shown as such, never as free. */
@@ -91,6 +92,7 @@ export async function openShortlist(sql: Sql, token: string): Promise<ShortlistP
     {
       id: string;
       leadId: string;
+      need: FitNeed | null;
       spaceIds: string[];
       expiresAt: Date;
       parkName: string;
@@ -103,17 +105,17 @@ export async function openShortlist(sql: Sql, token: string): Promise<ShortlistP
       rEmail: string;
     }[]
   >`
-    select sl.id, sl.lead_id, sl.space_ids, sl.expires_at, p.name as park_name, p.city, p.district, p.address, p.policies,
+    select sl.id, sl.lead_id, l.lead -> 'need' as need, sl.space_ids, sl.expires_at, p.name as park_name, p.city, p.district, p.address, p.policies,
            r.name as r_name, r.phone as r_phone, r.email as r_email
     from shortlists sl join assignments a on a.id = sl.assignment_id join parks p on p.id = a.park_id
     join recruiters r on r.id = sl.recruiter_id join leads l on l.id = sl.lead_id
     where sl.token_hash = ${hashToken(token)} and sl.revoked_at is null and sl.expires_at > now() and l.anonymised_at is null`;
   if (!s) return null;
   await sql`insert into shortlist_opens (shortlist_id) values (${s.id})`;
-  const spaces = await sql<(Omit<SpaceColumns, "parkId" | "divisibleMinSqm"> & { reasons: Reason[] | null })[]>`
+  const spaces = await sql<(Omit<SpaceColumns, "parkId" | "divisibleMinSqm"> & { matched: boolean })[]>`
     select s.id, s.title, s.kind, s.deals, s.area_sqm, s.floors, s.single_storey, s.ceiling_m, s.floor_load_kg, s.power_kva, s.crane_t,
            s.rent_yuan_per_sqm_month, s.price_yuan_per_sqm, s.land_price_wan_per_mu, to_char(s.available_from, 'YYYY-MM-DD') as available_from,
-           s.status, m.reasons
+           s.status, m.lead_id is not null as matched
     from unnest(${s.spaceIds}::text[]) with ordinality as pick (space_id, n)
     join spaces s on s.id = pick.space_id
     left join matches m on m.lead_id = ${s.leadId} and m.space_id = s.id
@@ -122,10 +124,9 @@ export async function openShortlist(sql: Sql, token: string): Promise<ShortlistP
     park: { name: s.parkName, city: s.city, district: s.district, address: s.address, policies: s.policies },
     recruiter: { name: s.rName, phone: s.rPhone, email: s.rEmail },
     expiresAt: s.expiresAt.toISOString(),
-    spaces: spaces.map(({ status, reasons, ...columns }) => ({
+    spaces: spaces.map(({ status, ...columns }) => ({
       ...columns,
-      reasons: (reasons ?? []).filter((r) => r.kind === "fit").map((r) => ({ zh: r.zh, en: r.en })),
-      matched: reasons !== null,
+      reasons: shortlistFit(s.need, { ...columns, status }, new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)),
       status: status as ShortlistSpace["status"],
     })),
   };

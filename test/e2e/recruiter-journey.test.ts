@@ -164,7 +164,8 @@ describe("a recruiter's day with one lead", () => {
         const text = await p.locator("main").innerText();
         expect(text).toContain(s1.title);
         expect(text).toContain(s6.title);
-        expect(text).toContain("面积 4800㎡ 在需求 4000–6000㎡ 内");
+        expect(text).toContain("面积 4800㎡，在您要的 4000–6000㎡ 之内"); // in the enterprise's words (shortlist-fit.ts)
+        expect(text).not.toContain("在需求"); // never the matcher's screening line
         expect(text).toContain("周敏（示例）");
         expect(
           await p
@@ -272,13 +273,13 @@ describe("a recruiter's day with one lead", () => {
       await page.getByRole("button", { name: "确认拒绝" }).click();
       await page.waitForURL((url) => url.pathname === "/queue");
       await expect.poll(() => statusOf(assignmentId)).toBe("unassigned"); // GC-EDZ has nobody else: the admins' queue
-      await expect.poll(() => textOf(page, ".banner.undo")).toContain("你刚拒绝了");
+      await expect.poll(() => textOf(page, ".banner.undo")).toContain("您刚拒绝了");
       await phoneFit(page);
       expect(await axeSerious(page)).toEqual([]);
       await page.screenshot({ path: `${SHOTS}decline-undo-phone.png`, fullPage: true });
       await page.getByRole("button", { name: "撤回拒绝" }).click();
       await page.waitForURL((url) => url.pathname === leadPath);
-      await expect.poll(() => banner(page)).toBe("已撤回拒绝，线索回到你的队列，请尽快接单。");
+      await expect.poll(() => banner(page)).toBe("已撤回拒绝，线索回到您的队列，请尽快接单。");
       expect(await statusOf(assignmentId)).toBe("offered");
       await page.getByRole("button", { name: "接单", exact: true }).click();
       await expect.poll(() => statusOf(assignmentId)).toBe("accepted");

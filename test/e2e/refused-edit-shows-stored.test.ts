@@ -71,7 +71,7 @@ describe("a refused edit shows what is stored now, in the browser", { timeout: 1
     await two.page.getByRole("button", { name: "保存", exact: true }).click();
     await expect.poll(() => alertText(two.page, "#inventory-spaces-error")).toContain("未保存");
     const banner = await alertText(two.page, "#inventory-spaces-error");
-    expect(banner).toContain("以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：交易方式：出租、出售；层高（米）：11。");
+    expect(banner).toContain("以下是对方在此期间保存、您没有改过的项，下面已显示为现在保存的值：交易方式：出租、出售；层高（米）：11。");
     // What is stored, where this tab typed nothing.
     expect(await field(two.page, "ceilingM").inputValue()).toBe("11");
     expect(await two.page.getByRole("checkbox", { name: "出租" }).isChecked()).toBe(true);

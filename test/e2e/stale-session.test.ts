@@ -77,7 +77,7 @@ describe("the hotline desk with a stale or ended session", () => {
     await otherTab(context, "desk@example.test", "/hotline");
     navigations.length = 0;
     await page.keyboard.type("1234");
-    await expect.poll(() => known.innerText(), { timeout: 15_000 }).toContain("页面已过期（你可能在别处重新登录过）");
+    await expect.poll(() => known.innerText(), { timeout: 15_000 }).toContain("页面已过期（您可能在别处重新登录过）");
     expect(await phone.inputValue()).toBe("1391234");
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("热线坐席台");
     expect(navigations).toEqual([]);
@@ -113,7 +113,7 @@ describe("a recruiter's note with a stale session", () => {
     await page.locator('form:has(textarea[name="body"]) button[type="submit"]').click();
     await expect
       .poll(() => page.getByRole("alert").allInnerTexts(), { timeout: 15_000 })
-      .toContain("页面已过期（你可能在别处重新登录过）。内容已保留，请再次提交。");
+      .toContain("页面已过期（您可能在别处重新登录过）。内容已保留，请再次提交。");
     expect(await box.inputValue()).toBe(note);
     expect(new URL(page.url()).pathname).toBe(here);
     expect(await page.title()).not.toBe("");
@@ -141,7 +141,7 @@ describe("an admin form with a stale session (a page without its own keeping: th
     await send.click();
     await expect
       .poll(() => page.getByRole("alert").allInnerTexts(), { timeout: 15_000 })
-      .toContain("页面已过期（你可能在别处重新登录过）。内容已保留，请再次提交。");
+      .toContain("页面已过期（您可能在别处重新登录过）。内容已保留，请再次提交。");
     expect(await email.inputValue()).toBe("new-desk@example.test");
     expect(await page.locator('input[name="name"]').inputValue()).toBe("新来的坐席");
     expect(new URL(page.url()).pathname).toBe("/admin/staff");

@@ -65,7 +65,7 @@ describe("a staff account's role and link", () => {
     const refused = await client.post(path(), { ...formOf(two, 'value="role"'), role: "admin" }, admin);
     expect(refused.status).toBe(409);
     const html = await refused.text();
-    expect(html).toContain("未保存：你打开此页后，另一位管理员修改并保存了这里的内容。");
+    expect(html).toContain("未保存：您打开此页后，另一位管理员修改并保存了这里的内容。");
     expect(html).toContain("对方已保存为：热线坐席；本页为：管理员");
     expect((await account()).role).toBe("hotline");
     const again = formOf(html, 'value="role"');
@@ -134,7 +134,7 @@ describe("the office hours", () => {
     expect(refused.status).toBe(409);
     const html = await refused.text();
     expect(html).toContain("对方已保存为：07:00；本页为：10:00");
-    expect(html).toContain("以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：下班时间：19:00。");
+    expect(html).toContain("以下是对方在此期间保存、您没有改过的项，下面已显示为现在保存的值：下班时间：19:00。");
     expect(html).toContain('<p class="changed-note" id="office-hours-end-changed" data-testid="changed-note">对方已改为：19:00</p>');
     expect(html).toMatch(/<input[^>]*id="office-hours-end"[^>]*aria-describedby="office-hours-end-changed"/);
     expect(html).not.toContain("office-hours-start-changed"); // both changed: its message says both

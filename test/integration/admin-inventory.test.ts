@@ -247,7 +247,7 @@ describe("the admin forms over HTTP", () => {
     const stale = await post("/admin/spaces/S2", spaceForm({ base: openedByA, title: "A 的旧页面", ceilingM: "8" }));
     expect(stale.status).toBe(409);
     const html = await stale.text();
-    expect(html).toContain("你打开此页后，有人修改了这条记录");
+    expect(html).toContain("您打开此页后，有人修改了这条记录");
     expect(html).toContain('value="A 的旧页面"'); // what A typed is still there
     const [kept] = await db.sql<{ title: string; ceilingM: number }[]>`select title, ceiling_m from spaces where id = 'S2'`;
     expect(kept).toEqual({ title: "B 改的标题", ceilingM: 12 });
@@ -297,7 +297,7 @@ describe("the admin forms over HTTP", () => {
     const html = await stale.text();
     expect(html).toContain("对方已保存为：14000");
     expect(html).toContain("本页为：1.5万平");
-    expect(html).toContain("有 1 处要你确认"); // the area, which has its message: a decision, not a mistake
+    expect(html).toContain("有 1 处要您确认"); // the area, which has its message: a decision, not a mistake
     expect(html).not.toContain("处需要修改");
     expect(await area()).toMatchObject({ areaSqm: 14000, title: tab3.values.title });
     const again = /name="base" value="([^"]+)"/.exec(html)?.[1] ?? "";
@@ -371,8 +371,8 @@ describe("the admin forms over HTTP", () => {
     // What tab 1 stored, where tab 2 typed nothing: shown, and named in the form's message.
     expect(shown).toMatchObject({ ceilingM: "11" });
     expect((shown.deals as string[]).sort()).toEqual(["buy", "lease"]);
-    expect(html).toContain("以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：交易方式：出租、出售；层高（米）：11。");
-    expect(html).toContain("有 1 处要你确认"); // the area; the updated fields are no error
+    expect(html).toContain("以下是对方在此期间保存、您没有改过的项，下面已显示为现在保存的值：交易方式：出租、出售；层高（米）：11。");
+    expect(html).toContain("有 1 处要您确认"); // the area; the updated fields are no error
     // Saving the page as shown: tab 2's two changes over everything tab 1 stored.
     expect((await post("/admin/spaces/S3", { ...shown, intent: "save" })).status).toBe(303);
     expect(await row()).toMatchObject({ areaSqm: 15000, ceilingM: 11, title: "二号页签的标题" });

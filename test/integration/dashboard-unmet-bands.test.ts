@@ -5,6 +5,7 @@ import { rebuildDashboardRollupAll } from "~/admin/dashboard-rollup.server";
 import { figureTables } from "~/admin/dashboard-tables";
 import type { Sql } from "~/db/db.server";
 import { SQM_PER_MU } from "~/domain/area";
+import { resolveRegions } from "~/domain/regions";
 
 import { createTestDatabase } from "../support/database";
 
@@ -66,5 +67,68 @@ describe("the unmet-needs figure's size bands", () => {
     const [{ built }] = await sql<{ built: number }[]>`select count(*)::int as built from dashboard_unmet_daily where day = '2026-11-12'`;
     expect(built).toBe(NEEDS.length); // read from the rollup below, not live
     expect(labels(await loadDashboardFigures(sql, DAY))).toEqual(expected);
+  });
+});
+
+// The unmet-needs figure groups by the region CODE a need was resolved to (migration 073): the same
+// district typed in Traditional, Simplified, with its parents or short, is one bar named by its
+// division; a need with no code (an old row, a place not resolved) keeps its text. Land is banded in 亩.
+describe("the unmet-needs figure's places and land bands", () => {
+  const DAY2: DashboardFilters = { from: "2026-11-13", to: "2026-11-13", park: null };
+  const SAME_PLACE = [
+    ["蘇州工業園區", "苏州工业园区", "江苏省苏州市苏州工业园区"],
+    ["高淳区", "高淳", "南京市高淳區"],
+  ];
+  // [kind, typed place, areaMaxSqm]
+  const LEADS: [string, string, number][] = [
+    ...SAME_PLACE.flat().map((place): [string, string, number] => ["factory", place, 2_000]),
+    ["factory", "某某新村", 2_000], // resolves to nothing: grouped by its text
+    ["land", "无锡新吴区", 5 * SQM_PER_MU],
+    ["land", "无锡新吴区", 20 * SQM_PER_MU], // on an edge: in the band it closes
+    ["land", "无锡新吴区", 25 * SQM_PER_MU],
+    ["land", "无锡新吴区", 300 * SQM_PER_MU],
+  ];
+
+  beforeAll(async () => {
+    for (const [i, [kind, place, max]] of LEADS.entries()) {
+      const regionCodes = resolveRegions([place]).codes; // as intake stores them (lead-schema.ts)
+      const need = { kind, deal: "lease", areaMaxSqm: max, regions: [place], ...(regionCodes.length ? { regionCodes } : {}) };
+      await sql`
+        insert into leads (reference, status, source, lead, raw, phone, company_name, industry, consent_method, created_at, updated_at)
+        values (${`PM-20261113-${String(i).padStart(7, "0")}`}, 'unmatched', 'web',
+                ${sql.json({ company: { name: `公司${i}` }, use: { product: "产品" }, need, contact: { name: "王经理", phone: "13900000000" } } as never)},
+                '{}'::jsonb, '+8613900000000', ${`公司${i}`}, 'C34', 'unrecorded',
+                '2026-11-13 10:00+08', '2026-11-13 10:00+08')`;
+    }
+  });
+
+  it("resolves each spelling of a place to one code", () => {
+    for (const spellings of SAME_PLACE) expect(new Set(spellings.map((s) => resolveRegions([s]).codes.join()))).toHaveProperty("size", 1);
+    expect(resolveRegions(["苏州工业园区"]).codes).toEqual(["320576"]);
+  });
+
+  const rowsOf = (figures: Awaited<ReturnType<typeof loadDashboardFiguresLive>>, lng: "zh" | "en") =>
+    figureTables(lng, figures)
+      .find((t) => t.figure === "unmet")!
+      .rows.map((r) => r.slice(1).join(" | "))
+      .sort();
+
+  it("shows one bar per region code named by its division, land in 亩, live and from the rollup", async () => {
+    const zh = [
+      "1000–3000㎡ | 苏州工业园区 | 3",
+      "1000–3000㎡ | 高淳区 | 3",
+      "1000–3000㎡ | 某某新村 | 1",
+      "10–20亩 | 新吴区 | 1",
+      "20–50亩 | 新吴区 | 1",
+      "> 200亩 | 新吴区 | 1",
+      "≤ 10亩 | 新吴区 | 1",
+    ].sort();
+    const live = await loadDashboardFiguresLive(sql, DAY2);
+    expect(rowsOf(live, "zh")).toEqual(zh);
+    expect(rowsOf(live, "en").join("\n")).toMatch(/Gaochun District \(高淳区\) \| 3/);
+    await rebuildDashboardRollupAll(sql);
+    const [{ built }] = await sql<{ built: number }[]>`select count(*)::int as built from dashboard_unmet_daily where day = '2026-11-13'`;
+    expect(built).toBe(zh.length); // read from the rollup below, not live
+    expect(rowsOf(await loadDashboardFigures(sql, DAY2), "zh")).toEqual(zh);
   });
 });

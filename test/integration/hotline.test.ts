@@ -382,7 +382,7 @@ describe("/hotline", () => {
       "need.ceilingMinM": "10",
     });
     expect(html).toContain(
-      "以下是对方在此期间保存、你没有改过的项，下面已显示为现在保存的值：行车（吨）不低于：5；补充说明：对方补充：要有停车场。",
+      "以下是对方在此期间保存、您没有改过的项，下面已显示为现在保存的值：行车（吨）不低于：5；补充说明：对方补充：要有停车场。",
     );
     // Saving the page as shown writes tab 4's two changes and keeps all of tab 3's.
     expect((await save(shown, {})).status).toBe(303);

@@ -274,7 +274,7 @@ describe("the queue and an assignment", () => {
       // Gone from the list; only the short undo names it, above the list (ADR 034).
       const queue = await (await get("/queue", cookie)).text();
       expect(queue).not.toContain(`href="${path}"`);
-      expect(queue).toContain(`你刚拒绝了 ${reference}`);
+      expect(queue).toContain(`您刚拒绝了 ${reference}`);
       // Its page is no longer theirs: the address leads to their history, filtered to it (not "not found").
       const page = await get(path, cookie);
       expect(page.status).toBe(302);

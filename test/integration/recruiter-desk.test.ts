@@ -75,7 +75,7 @@ async function routedLead(o: LeadOptions): Promise<{ leadId: string; reference: 
     >`select id from spaces where park_id = ${park} and status = 'available' order by id limit 1`;
     await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
                  values (${id}, ${space.id}, ${park}, 88, ${db.sql.json([
-                   { zh: "面积 4800㎡ 在需求 4000–6000㎡ 内", en: "area fits", kind: "fit" },
+                   ...INTERNAL_REASONS,
                    { zh: "配电未知，需核实", en: "power unknown", kind: "check" },
                  ] as never)}, 'lead')`;
   }
@@ -85,6 +85,24 @@ async function routedLead(o: LeadOptions): Promise<{ leadId: string; reference: 
   >`select id from assignments where lead_id = ${id} and park_id = 'GC-EDZ' and recruiter_id = 'R1'`;
   return { leadId: id, reference, assignmentId: a.id };
 }
+// The matcher's fit reasons as a recruiter reads them: a park's thresholds, the reference rent, the area
+// window and GB/T industry codes. The shortlist page an enterprise opens must show none of them.
+const INTERNAL_REASONS = [
+  { zh: "面积 4800㎡ 在需求 4000–6000㎡ 内", en: "Area 4800㎡ within the need 4000–6000㎡", kind: "fit" },
+  { zh: "每千㎡税收 62.5万元 ≥ 园区门槛 20万元", en: "Tax per 1000㎡ 625k CNY ≥ park minimum 200k CNY", kind: "fit" },
+  { zh: "投资强度 400万元/亩 ≥ 园区门槛 300万元/亩", en: "Investment per mu 4m CNY ≥ park minimum 3m CNY", kind: "fit" },
+  { zh: "租金 18元/㎡/月 ≤ 参考价 20元", en: "Rent 18 CNY/㎡/month ≤ reference 20 CNY", kind: "fit" },
+  { zh: "面积 ≤ 需求上限 6000㎡", en: "Area ≤ need maximum 6000㎡", kind: "fit" },
+  {
+    zh: "行业 C33 金属制品业 与园区主导产业（C35、C36、C34、C30）同属 C 制造业",
+    en: "Industry C33 shares section C with the park's focus industries (C35, C36)",
+    kind: "fit",
+  },
+  { zh: "行业 C35 属园区主导产业", en: "Industry C35 is a focus industry of the park", kind: "fit" },
+];
+/** Words and codes of the recruiter's screening that the enterprise's page never carries (zh and en). */
+const INTERNAL_WORDS =
+  /门槛|参考价|需求上限|在需求|主导产业|制造业|park minimum|reference|need maximum|focus industr|within the need|\b[A-T]\d{2}\b/;
 const ROUTING = { slaMinutes: 120, noticeFallbackMs: 0 };
 const accept = (assignmentId: string) => post(`/queue/assignments/${assignmentId}`, { intent: "accept", csrf });
 const statusOf = async (id: string) => (await db.sql<{ status: string }[]>`select status from assignments where id = ${id}`)[0].status;
@@ -458,7 +476,8 @@ describe("the shortlist page", () => {
     const [s1, s6] = await db.sql<{ title: string }[]>`select title from spaces where id in ('S1', 'S6') order by id`;
     expect(html).toContain(s1.title);
     expect(html).toContain(s6.title);
-    expect(html).toContain("面积 4800㎡ 在需求 4000–6000㎡ 内"); // a fit reason
+    expect(html).toContain("面积 4800㎡，在您要的 4000–6000㎡ 之内"); // why it fits, in the enterprise's words
+    expect(html).toContain("层高 9 m，不低于您要的 8 m");
     expect(html).not.toContain("配电未知，需核实"); // an internal check note is not for the enterprise
     expect(html).toContain("首年租金补贴 &lt;img"); // hostile policy text shown as text
     expect(html).toContain('href="tel:13900000001"');
@@ -469,6 +488,25 @@ describe("the shortlist page", () => {
     const phones = html.match(/(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g) ?? [];
     expect(new Set(phones.map((p) => p.replace(/\D/g, "").replace(/^86/, "")))).toEqual(new Set(["13900000001"]));
     expect(html).not.toMatch(/400-000-0000|13700001111|13812345678/);
+  });
+
+  it("shows none of the recruiter's screening lines, thresholds or industry codes, in zh or en", async () => {
+    const token = link.split("/s/")[1];
+    const [{ last }] = await db.sql<{ last: string }[]>`select coalesce(max(id), 0)::text as last from shortlist_opens`;
+    try {
+      for (const lng of ["zh", "en"]) {
+        const html = await (await get(`/s/${token}?lng=${lng}`, false)).text();
+        const text = html.replace(/<[^>]*>/g, " ");
+        for (const r of INTERNAL_REASONS) expect(text).not.toContain(lng === "en" ? r.en : r.zh);
+        expect(text).not.toMatch(INTERNAL_WORDS);
+        expect(text).not.toMatch(/62\.5|≥|≤/); // no figure compared against a park's bar
+      }
+      const en = await (await get(`/s/${token}?lng=en`, false)).text();
+      expect(en).toContain("4800㎡, within the 4000–6000㎡ you asked for");
+      expect(en).toContain("Ceiling 9 m, at least the 8 m you asked for");
+    } finally {
+      await db.sql`delete from shortlist_opens where id > ${last}`; // the next tests count the openings
+    }
   });
 
   it("records every opening and shows the recruiter how often and when", async () => {
@@ -675,7 +713,7 @@ describe("every closing step asks to confirm and can be undone for a short while
       expect(await holder(l.assignmentId)).toEqual({ recruiterId: "R9", status: "offered" });
       await db.sql`update notifications set status = 'pending' where assignment_id = ${l.assignmentId} and recipient = 'R9'`;
       const queue = await (await get("/queue")).text();
-      expect(queue).toContain(`你刚拒绝了 ${l.reference}（南京拒绝撤回机械有限公司）`);
+      expect(queue).toContain(`您刚拒绝了 ${l.reference}（南京拒绝撤回机械有限公司）`);
       expect(queue).toContain('value="undoDecline"');
       // Back to the lead's page after 确认拒绝: not "not found" — the history, filtered to it, with the undo.
       const pageAfter = await get(path);
@@ -691,7 +729,7 @@ describe("every closing step asks to confirm and can be undone for a short while
 
       const back = await post(path, { intent: "undoDecline", csrf });
       expect(back.headers.get("location")).toBe(path);
-      expect(await flashOf(back)).toBe("已撤回拒绝，线索回到你的队列，请尽快接单。");
+      expect(await flashOf(back)).toBe("已撤回拒绝，线索回到您的队列，请尽快接单。");
       const [after] = await db.sql<{ recruiterId: string; status: string; acceptBy: Date; reroutes: number }[]>`
         select recruiter_id, status, accept_by, reroutes from assignments where id = ${l.assignmentId}`;
       expect(after).toMatchObject({ recruiterId: "R1", status: "offered", reroutes: 0 });
@@ -717,12 +755,12 @@ describe("every closing step asks to confirm and can be undone for a short while
         true,
       );
       const queue = await (await get("/queue")).text();
-      expect(queue).toContain(`你刚拒绝了 ${l.reference}（南京拒绝已接单机械有限公司），下一位专员已经接单，不能再撤回。`);
+      expect(queue).toContain(`您刚拒绝了 ${l.reference}（南京拒绝已接单机械有限公司），下一位专员已经接单，不能再撤回。`);
       expect(queue).not.toContain('value="undoDecline"');
       expect((await get(path)).headers.get("location")).toBe(`/queue?view=history&q=${l.reference}`);
       const refused = await post(path, { intent: "undoDecline", csrf });
       expect(refused.headers.get("location")).toBe("/queue");
-      expect(await flashOf(refused)).toBe("不能撤回：下一位专员已经接单，这条线索不再属于你。如需沟通，请联系该专员或管理员。");
+      expect(await flashOf(refused)).toBe("不能撤回：下一位专员已经接单，这条线索不再属于您。如需沟通，请联系该专员或管理员。");
       expect(await holder(l.assignmentId)).toEqual({ recruiterId: "R9", status: "accepted" });
 
       // Nobody took the next one (it waits unassigned), but the window has passed.

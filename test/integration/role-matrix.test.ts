@@ -259,7 +259,7 @@ describe("the 403 page of a signed-in person of another role", () => {
   });
   it.each(refusing)("%s: the titled 403 page, in Chinese and with ?lng=en in English", async (file) => {
     for (const [lng, title, body] of [
-      ["zh", "没有权限", "你的账号没有打开这个页面的权限"],
+      ["zh", "没有权限", "您的账号没有打开这个页面的权限"],
       ["en", "No permission", "Your account may not open this page"],
     ] as const) {
       const base = PROBES[file];

@@ -51,7 +51,7 @@ afterAll(async () => {
 
 describe("a form sent from a page of an earlier sign-in", () => {
   it.each([
-    ["zh", "", "页面已过期（你可能在别处重新登录过）。内容已保留，请再次提交。", "联系过了，周三再打"],
+    ["zh", "", "页面已过期（您可能在别处重新登录过）。内容已保留，请再次提交。", "联系过了，周三再打"],
     ["en", "?lng=en", "This page has expired (you may have signed in again elsewhere).", "Called, ring again Wednesday"],
   ])("answers 403 in %s with the page, the note as typed and the session's new token", async (_lng, q, message, note) => {
     const first = await client.signIn("rec@example.test", PASSWORD);
@@ -94,7 +94,7 @@ describe("a form sent from a page of an earlier sign-in", () => {
     expect(res.status).toBe(403);
     const html = await res.text();
     expect(titleOf(html)).toBe("页面已过期");
-    expect(html).toContain("页面已过期（你可能在别处重新登录过）");
+    expect(html).toContain("页面已过期（您可能在别处重新登录过）");
     expect(html).toContain(`href="/admin/leads/${leadId}"`);
   });
 });
@@ -184,7 +184,7 @@ describe("the desk's live lookups, refused", () => {
 
 describe("a signed-in person without the role", () => {
   it.each([
-    ["", "没有权限", "你的账号没有打开这个页面的权限", "返回我的工作台"],
+    ["", "没有权限", "您的账号没有打开这个页面的权限", "返回我的工作台"],
     ["?lng=en", "No permission", "Your account may not open this page", "Back to my desk"],
   ])("at /admin%s: a 403 page without the admin menu, linking to their own desk", async (q, title, body, back) => {
     const rec = await client.signIn("rec@example.test", PASSWORD);
@@ -202,7 +202,7 @@ describe("a signed-in person without the role", () => {
   });
 
   it.each([
-    ["", "你已登录，但没有权限使用此接口"],
+    ["", "您已登录，但没有权限使用此接口"],
     ["?lng=en", "You are signed in but have no permission"],
   ])("at /api/leads/<id>%s: 403, told they have no permission (not asked to sign in)", async (q, message) => {
     const rec = await client.signIn("rec@example.test", PASSWORD);

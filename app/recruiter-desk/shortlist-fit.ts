@@ -1,0 +1,70 @@
+import { formatMu, formatSqm, needAreaShort, sqmToMu } from "~/domain/area";
+import { type DeskKey, deskText } from "~/i18n/desk-messages";
+
+/**
+ * Why a space fits, for the enterprise that opens its shortlist (/s/<token>): the space's own figures
+ * set against what the enterprise itself asked for, in plain words of the page's catalog (s.fit.*).
+ * Built here, never taken from the matcher's reasons: those are the recruiter's screening notes and
+ * carry a park's thresholds (tax per mu, reference rent), area-window rules and GB/T industry codes,
+ * which are not the enterprise's to see (docs/decisions/099). A figure the need did not ask for, or
+ * that the space does not meet, gives no line.
+ */
+
+/** The part of a stored lead's need (leads.lead → need) read here: areas in ㎡, moveInBy "YYYY-MM". */
+export type FitNeed = {
+  areaMinSqm?: number | null;
+  areaMaxSqm?: number | null;
+  ceilingMinM?: number | null;
+  floorLoadMinKg?: number | null;
+  powerMinKva?: number | null;
+  craneMinT?: number | null;
+  singleStorey?: boolean | null;
+  moveInBy?: string | null;
+};
+
+/** The space's figures read here (spaces columns): area ㎡, ceiling m, load kg/㎡, power kVA, crane t, availableFrom YYYY-MM-DD. */
+export type FitSpace = {
+  kind: string;
+  areaSqm: number;
+  singleStorey?: boolean | null;
+  ceilingM?: number | null;
+  floorLoadKg?: number | null;
+  powerKva?: number | null;
+  craneT?: number | null;
+  availableFrom?: string | null;
+  status: string;
+};
+
+const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** The lines in both languages, in the order of the figures on the page. `today` is YYYY-MM-DD (China). */
+export function shortlistFit(need: FitNeed | null | undefined, s: FitSpace, today: string): { zh: string; en: string }[] {
+  if (!need) return [];
+  const out: { zh: string; en: string }[] = [];
+  const line = (key: DeskKey, params: Record<string, string | number> = {}) =>
+    out.push({ zh: deskText("zh", key, params), en: deskText("en", key, params) });
+
+  const min = num(need.areaMinSqm);
+  const max = num(need.areaMaxSqm);
+  if ((min !== null || max !== null) && (min === null || s.areaSqm >= min) && (max === null || s.areaSqm <= max)) {
+    const land = s.kind === "land";
+    const area = land ? formatMu(Math.round(sqmToMu(s.areaSqm) * 10) / 10) : formatSqm(Math.round(s.areaSqm));
+    // One bound in words ("不超过您要的 5000㎡"), never as a sign (≤ reads as a screening rule).
+    if (min !== null && max !== null) line("s.fit.area", { area, range: needAreaShort(min, max, land) });
+    else if (max !== null) line("s.fit.areaUpTo", { area, max: needAreaShort(max, max, land) });
+    else line("s.fit.areaAtLeast", { area, min: needAreaShort(min, min, land) });
+  }
+  if (need.singleStorey === true && s.singleStorey === true) line("s.fit.singleStorey");
+  const atLeast: [DeskKey, number | null, number | null][] = [
+    ["s.fit.ceiling", num(s.ceilingM), num(need.ceilingMinM)],
+    ["s.fit.floorLoad", num(s.floorLoadKg), num(need.floorLoadMinKg)],
+    ["s.fit.power", num(s.powerKva), num(need.powerMinKva)],
+    ["s.fit.crane", num(s.craneT), num(need.craneMinT)],
+  ];
+  for (const [key, has, wants] of atLeast) if (has !== null && wants !== null && wants > 0 && has >= wants) line(key, { has, wants });
+  // Free by the month the enterprise wants to move in (a date already past means now).
+  const month = typeof need.moveInBy === "string" && /^\d{4}-\d{2}$/.test(need.moveInBy) ? need.moveInBy : null;
+  const from = s.availableFrom && s.availableFrom > today ? s.availableFrom : today;
+  if (month && s.status === "available" && from.slice(0, 7) <= month) line("s.fit.moveIn", { month });
+  return out;
+}
