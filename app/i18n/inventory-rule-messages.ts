@@ -28,6 +28,7 @@ export const inventoryRuleMessages = defineMessages({
     availableUnread: "无法识别可入驻时间“{typed}”，例如 2027-03、2027-03-15、下半年、年底 或 明年3月",
     headerUnitUnknown: "列“{header}”的单位“{unit}”无法识别：请把表头写成“{own}”，或把单位写在每个单元格里",
     divisibleOverArea: "最小可分割面积不能大于面积",
+    storeysDisagree: "与层数不符：只有 1 层才是单层（层数大于 1 则单层填“否”），请改正层数或单层",
     phoneInvalid: "不是有效的大陆电话号码",
     awayOrder: "休假结束日早于开始日",
     awayOneWindow: "只能填一段休假",
@@ -59,6 +60,8 @@ export const inventoryRuleMessages = defineMessages({
       "cannot read the available-from date “{typed}”, e.g. 2027-03, 2027-03-15, 下半年 (second half), 年底 (year end) or 明年3月",
     headerUnitUnknown: "column “{header}”: the unit “{unit}” is not understood; name the column “{own}”, or write the unit in each cell",
     divisibleOverArea: "divisibleMinSqm must not exceed areaSqm",
+    storeysDisagree:
+      "single storey disagrees with floors: only a building of 1 floor is single storey (more floors: single storey “no”); correct one of them",
     phoneInvalid: "phone: not a valid mainland number",
     awayOrder: "away: the last day is before the first",
     awayOneWindow: "away: one window at most",

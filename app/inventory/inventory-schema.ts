@@ -152,6 +152,8 @@ export const parkSchema = parkFields
 
 /** The two figures the divisible-area rule compares (the rule runs when both are good numbers). */
 const areaFigures = z.object({ areaSqm: z.number().finite(), divisibleMinSqm: z.number().finite() });
+/** The two figures the storeys rule compares. */
+const storeyFigures = z.object({ floors: z.number().int(), singleStorey: z.boolean() });
 
 export const spaceSchema = z
   .object({
@@ -194,6 +196,13 @@ export const spaceSchema = z
     path: ["divisibleMinSqm"],
     // Also on a row with other bad cells, when both figures are good.
     when: (payload) => areaFigures.safeParse(payload.value).success,
+  })
+  // 层数 and 单层 say one thing twice: the matcher trusts 单层 over 层数 (hard.ts singleStoreyOf), so a
+  // 3-storey building marked 单层 would be offered as single storey. Both given must agree.
+  .refine((s) => s.floors == null || s.singleStorey == null || (s.floors === 1) === s.singleStorey, {
+    ...rule("storeysDisagree"),
+    path: ["singleStorey"],
+    when: (payload) => storeyFigures.safeParse(payload.value).success,
   });
 
 export const recruiterSchema = z.object({
