@@ -3,7 +3,8 @@ import { z } from "zod";
 import { isCalendarDay } from "~/domain/calendar-day";
 import { normalizeEmail } from "~/domain/email";
 import { cleanTyped } from "~/domain/format-chars";
-import { normalizeIndustryCode } from "~/domain/industries";
+import { industryLabel } from "~/domain/industries";
+import { readIndustry } from "~/domain/industry-search";
 import { normalizePhone } from "~/domain/phone";
 import { divisionByCode, resolveParkDistrict } from "~/domain/regions";
 import { isWecomWebhookUrl } from "~/domain/wecom-url";
@@ -39,11 +40,17 @@ const industryList = z
   .array(z.string())
   .max(200)
   .default([])
-  .transform((codes, ctx) =>
-    codes.map((c) => {
-      const code = normalizeIndustryCode(c);
-      if (!code) ctx.addIssue({ code: "custom", ...rule("industryUnknown", { code: c }) });
-      return code ?? c;
+  // Codes, or names read to codes (industry-search.ts readIndustry: "金属制品" → C33), in every channel.
+  .transform((typed, ctx) =>
+    typed.map((c) => {
+      const r = readIndustry(c);
+      if (r.ok) return r.code;
+      const candidates = (lng: Lng) => ({
+        code: c,
+        candidates: r.candidates.map((k) => industryLabel(k, lng)).join(lng === "zh" ? "、" : "; "),
+      });
+      ctx.addIssue({ code: "custom", ...rule(r.candidates.length ? "industryAmbiguous" : "industryUnknown", candidates) });
+      return c;
     }),
   );
 
