@@ -31,14 +31,15 @@ const COLUMNS: AdminOpsKey[] = [
   "leads.xlsx.col.breached",
 ];
 
-function cells(lng: Lng, r: LeadExportRow): XlsxCell[] {
+/** One lead's row of the export, in the order of COLUMNS. */
+export function leadExportCells(lng: Lng, r: LeadExportRow): XlsxCell[] {
   const t = (k: AdminOpsKey) => opsText(lng, k);
   const list = (xs: string[]) => xs.join(lng === "en" ? ", " : "、");
   return [
     r.reference,
     r.company,
     r.product,
-    r.industry ? `${r.industry} ${industryLabel(r.industry, lng)}` : "",
+    industryLabel(r.industry, lng), // "C34 通用设备制造业": the label carries the code
     r.kind ? adminLabel(lng, "need.kind", r.kind) : "",
     r.areaMinSqm,
     r.areaMaxSqm,
@@ -97,7 +98,7 @@ export async function leadsWorkbook(
   if (found.truncated) about.push(["!", t("leads.xlsx.truncated", { total: found.total, n: found.rows.length })]);
   if (found.searchDown) about.push(["!", t("leads.xlsx.searchDown")]);
   return buildXlsx([
-    { name: t("leads.xlsx.sheet"), columns: COLUMNS.map((k) => ({ header: t(k) })), rows: found.rows.map((r) => cells(lng, r)) },
+    { name: t("leads.xlsx.sheet"), columns: COLUMNS.map((k) => ({ header: t(k) })), rows: found.rows.map((r) => leadExportCells(lng, r)) },
     { name: t("leads.xlsx.filterSheet"), columns: [{ header: t("leads.xlsx.filter") }, { header: t("leads.xlsx.value") }], rows: about },
   ]);
 }

@@ -1,5 +1,5 @@
 import { fold } from "./fold-text";
-import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "./industries";
+import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS, normalizeIndustryCode } from "./industries";
 import { INDUSTRY_PINYIN } from "./industry-pinyin";
 
 /**
@@ -162,4 +162,29 @@ export function searchIndustries(query: string): string[] {
     // Latin words ("ai", "it") only whole, or "chain" would find software.
     return h.names.some((n) => n.includes(q)) || h.words.some((w) => w.includes(q) || (containable(w) && q.includes(w)));
   }).map((d) => d.code);
+}
+
+/** A typed industry of an inventory list: its code, or the divisions it could name (none = unknown). */
+export type IndustryRead = { ok: true; code: string } | { ok: false; candidates: string[] };
+
+/** A name without its trade word: "金属制品业" → "金属制品", "通用设备制造业" → "通用设备". */
+const bareName = (n: string) => n.replace(/(?:制造业|业)$/, "");
+
+/**
+ * A park's or recruiter's industry as an admin writes it → its GB/T 4754-2017 code: a code ("C33", "33",
+ * "c"; normalizeIndustryCode), a section's or division's name whole or without its trade word
+ * ("金属制品业", "金属制品", "通用设备", "制造业", "Manufacture of furniture"), or a query that
+ * searchIndustries finds in one division only ("家具", "五金"). Several divisions or none → not read, with
+ * the candidates (at most `max`, in the standard's order) for the message.
+ */
+export function readIndustry(typed: string, max = 6): IndustryRead {
+  const code = normalizeIndustryCode(typed);
+  if (code) return { ok: true, code };
+  const q = norm(typed);
+  if (!q) return { ok: false, candidates: [] };
+  for (const x of [...INDUSTRY_SECTIONS, ...INDUSTRY_DIVISIONS]) {
+    if ([x.zh, x.en].some((n) => norm(n) === q || bareName(norm(n)) === q)) return { ok: true, code: x.code };
+  }
+  const found = searchIndustries(typed);
+  return found.length === 1 ? { ok: true, code: found[0] } : { ok: false, candidates: found.slice(0, max) };
 }

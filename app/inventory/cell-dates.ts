@@ -44,3 +44,41 @@ export function readAvailableFromCell(t: string, now: Date = new Date()): CellRe
   }
   return { ok: false, reason: inventoryRuleMessages.both("availableUnread", { typed: t }) };
 }
+
+const WEEKDAYS = "一二三四五六日";
+
+/**
+ * A day a recruiter is away from or to, as people write it → "YYYY-MM-DD", or null. Read: a whole day
+ * (readDay: "2026-12-08", "2026年12月8日", "2026.12.8"); a month and day without a year ("12月8日",
+ * "12月8号", "12.8", "12/8") — the next such day not past (today counts), as move-in.ts reads a month
+ * without a year; 今天/明天/后天; a weekday — "周五"/"星期五" the next one not past, "本周五"/"这周五"
+ * this week's (Monday first), "下周五" next week's. `now` in China time (UTC+8).
+ */
+export function readAwayDay(input: string, now: Date = new Date()): string | null {
+  const whole = readDay(input);
+  if (whole) return whole;
+  const s = fold(input).replace(/\s+/g, "");
+  const china = new Date(now.getTime() + 8 * 3600_000);
+  const today = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate());
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const plus = (days: number) => iso(today + days * 86_400_000);
+  const rel = ["今天", "明天", "后天"].indexOf(s);
+  if (rel >= 0) return plus(rel);
+  const md = /^(\d{1,2})(?:月|[./-])(\d{1,2})(?:日|号)?$/.exec(s);
+  if (md) {
+    const [mo, d] = [Number(md[1]), Number(md[2])];
+    const year = china.getUTCFullYear();
+    const on = (y: number) => `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    // The next such day not past: this year's unless gone; 2月29日 the next leap year's (8 years at most).
+    for (let y = year; y <= year + 8; y++) if (isCalendarDay(on(y)) && on(y) >= iso(today)) return on(y);
+    return null;
+  }
+  const wd = /^(本|这个?|下个?)?(?:周|星期|礼拜)([一二三四五六日天1-7])$/.exec(s);
+  if (wd) {
+    const target = wd[2] === "天" ? 7 : /\d/.test(wd[2]) ? Number(wd[2]) : WEEKDAYS.indexOf(wd[2]) + 1;
+    const dow = ((new Date(today).getUTCDay() + 6) % 7) + 1; // 1 = Monday … 7 = Sunday
+    if (!wd[1]) return plus((target - dow + 7) % 7);
+    return plus(target - dow + (wd[1].startsWith("下") ? 7 : 0));
+  }
+  return null;
+}

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { cleanTyped } from "~/domain/format-chars";
 import type { Bilingual } from "~/i18n/i18n";
+import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
 import type { Lng } from "~/i18n/lng";
 
@@ -115,6 +116,27 @@ export function textMaxLengths(collection: Collection): Record<string, number> {
   for (const key of Object.keys(shapeOf(INVENTORY_SCHEMAS[collection] as unknown as Walkable) ?? {})) {
     const max = textMaxLength(collection, key);
     if (max !== undefined) out[key] = max;
+  }
+  return out;
+}
+
+/**
+ * The day cells whose words were read to a day (休假开始 "下周五" → 2026-12-11, "12月8日" → 2026-12-08),
+ * said back so the admin sees the year and day chosen: column key and the message in both languages.
+ * A cell already written as YYYY-MM-DD says nothing. `cells` as typed, `value` the checked row.
+ */
+export function dayReadings(collection: Collection, cells: Record<string, unknown>, value: unknown): RowIssue[] {
+  if (collection !== "recruiters") return [];
+  const away = (value as { away?: { from: string; to: string }[] }).away?.[0];
+  const out: RowIssue[] = [];
+  for (const [key, day] of [
+    ["awayFrom", away?.from],
+    ["awayTo", away?.to],
+  ] as const) {
+    const typed = cells[key] === undefined || cells[key] === null ? "" : cleanTyped(String(cells[key]));
+    if (!typed || !day || typed === day) continue;
+    const header = columnByKey(collection, key)!.header;
+    out.push({ key, reason: inventoryRuleMessages.both("dayRead", (lng) => ({ field: header[lng], typed, day })) });
   }
   return out;
 }

@@ -19,7 +19,7 @@ import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import type { Lng } from "~/i18n/lng";
 
-import { type CellRead, readAvailableFromCell, readDay } from "./cell-dates";
+import { type CellRead, readAvailableFromCell, readAwayDay, readDay } from "./cell-dates";
 import type { Park, Recruiter, Space } from "./inventory-schema";
 
 // The inventory as people write it: one column per field, Chinese headers, values with their units
@@ -148,10 +148,55 @@ function parseYuanPerSqm(input: string): number | null {
   return r && r[1].length === 0 ? r[0] : null;
 }
 
-/** 万元 per 亩: "30", "30万元/亩", "30万/亩". */
+/** 万元 per 亩: "30", "30万元/亩", "30万/亩", "每亩30万", "亩均30万元". */
 function parseWanPerMu(input: string): number | null {
-  const s = withoutSpaces(fold(input));
-  return s === null ? null : parseWan(s.replace(/[/每]亩$/, ""));
+  return parseWanPer(input, "mu");
+}
+
+/** The area a 万元 figure may be per, as written: 亩, 1000 ㎡, ㎡, 10 000 ㎡, hectare. */
+type PerArea = "mu" | "ksqm" | "sqm" | "wsqm" | "ha";
+const PER_AREA: [PerArea, string][] = [
+  ["ksqm", "(?:千|1000|1,000)(?:平方米|平方|平米|平|㎡|m2|m²|方)"],
+  ["wsqm", "万(?:平方米|平方|平米|平|㎡|m2|m²|方)"],
+  ["sqm", "(?:平方米|平方|平米|平|㎡|m2|m²|方)"],
+  ["mu", "亩"],
+  ["ha", "公顷"],
+];
+const PER_LABEL: Record<PerArea, Bilingual> = {
+  mu: { zh: "每亩", en: "per mu" },
+  ksqm: { zh: "每千平方米", en: "per 1000 ㎡" },
+  sqm: { zh: "每平方米", en: "per ㎡" },
+  wsqm: { zh: "每万平方米", en: "per 10 000 ㎡" },
+  ha: { zh: "每公顷", en: "per hectare" },
+};
+
+/** A 万元 figure and the area it is per, written before ("每亩15万", "亩均15万") or after ("15万/亩", "20万元每千平"). */
+function readWanPer(input: string): { wan: number | null; per: PerArea | null } {
+  const s = withoutSpaces(fold(input)) ?? "";
+  for (const [per, unit] of PER_AREA) {
+    const before = new RegExp(`^(?:每|${unit === "亩" ? "亩均|" : ""})${unit}(?:均)?`).exec(s);
+    const after = new RegExp(`(?:[/每]|元/)${unit}$`).exec(s);
+    const hit = before ?? after;
+    if (!hit) continue;
+    const rest = before ? s.slice(hit[0].length) : s.slice(0, hit.index) + (hit[0].startsWith("元") ? "元" : "");
+    return { wan: parseWan(rest), per };
+  }
+  return { wan: parseWan(s), per: null };
+}
+
+/** 万元 per the column's own area (`own`), its unit written or not; another area → null (see wanPerRefusal). */
+function parseWanPer(input: string, own: PerArea): number | null {
+  const r = readWanPer(input);
+  return r.per === null || r.per === own ? r.wan : null;
+}
+
+/** A figure written per another area than the column's own: said with both units (no conversion guessed). */
+function wanPerRefusal(own: PerArea) {
+  return (t: string): Bilingual | null => {
+    const r = readWanPer(t);
+    if (r.per === null || r.per === own || r.wan === null) return null;
+    return inventoryRuleMessages.both("perAreaOther", (lng) => ({ typed: t, unit: PER_LABEL[r.per!][lng], own: PER_LABEL[own][lng] }));
+  };
 }
 
 const LIST_SEPARATORS = /[、,，;；/\s]+/;
@@ -224,6 +269,20 @@ function day(month: boolean): Pick<Column, "read" | "write"> {
     write: (v) => (typeof v === "string" && v !== "" ? v : null),
   };
 }
+
+/** 休假开始/结束: a day with or without its year, or a weekday (cell-dates.ts readAwayDay). */
+const awayDay: Pick<Column, "read" | "write"> = {
+  read: (t, now) => {
+    const d = readAwayDay(t, now);
+    return d
+      ? ok(d)
+      : bad(
+          `无法识别日期“${t}”，例如 2026-12-08、12月8日 或 下周五`,
+          `cannot read the date “${t}”, e.g. 2026-12-08, 12月8日 or 下周五 (next Friday)`,
+        );
+  },
+  write: (v) => (typeof v === "string" && v !== "" ? v : null),
+};
 
 // ——— working hours: "周一至周五 09:00-18:00", "工作日 9:00-18:00", "每天 8:30-17:30", "Mon-Fri 09:00-18:00" ———
 
@@ -392,14 +451,24 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "主导产业",
       "focus industries",
       industries,
-      hint("行业代码，用顿号分隔，如 C35、C39", "GB/T 4754 codes, e.g. C35、C39"),
+      hint("行业代码或名称，用顿号分隔，如 C35、金属制品", "GB/T 4754 codes or names, e.g. C35、金属制品"),
     ),
-    col("excludedIndustries", "禁入产业", "excluded industries", industries, hint("行业代码，如 C26", "GB/T 4754 codes, e.g. C26")),
+    col(
+      "excludedIndustries",
+      "禁入产业",
+      "excluded industries",
+      industries,
+      hint("行业代码或名称，如 C26、化学原料", "GB/T 4754 codes or names, e.g. C26"),
+    ),
     col(
       "minTaxPerMuWan",
       "亩均税收门槛（万元/亩）",
       "min tax per mu (10k CNY)",
-      numeric(parseWanPerMu, { zh: "例如 30 或 30万元/亩", en: "e.g. 30" }, { name: { zh: "亩均税收门槛", en: "min tax per mu" } }),
+      numeric(
+        parseWanPerMu,
+        { zh: "例如 30 或 30万元/亩", en: "e.g. 30" },
+        { name: { zh: "亩均税收门槛", en: "min tax per mu" }, why: wanPerRefusal("mu") },
+      ),
     ),
     col(
       "minInvestmentPerMuWan",
@@ -408,14 +477,18 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         parseWanPerMu,
         { zh: "例如 300 或 300万元/亩", en: "e.g. 300" },
-        { name: { zh: "投资强度门槛", en: "min investment per mu" } },
+        { name: { zh: "投资强度门槛", en: "min investment per mu" }, why: wanPerRefusal("mu") },
       ),
     ),
     col(
       "minTaxPer1000SqmWan",
       "每千平方米税收门槛（万元）",
       "min tax per 1000 sqm (10k CNY)",
-      numeric(parseWan, { zh: "例如 20 或 20万元", en: "e.g. 20" }, { name: { zh: "每千平方米税收门槛", en: "min tax per 1000 sqm" } }),
+      numeric(
+        (t) => parseWanPer(t, "ksqm"),
+        { zh: "例如 20 或 20万元/千平方米", en: "e.g. 20" },
+        { name: { zh: "每千平方米税收门槛", en: "min tax per 1000 sqm" }, why: wanPerRefusal("ksqm") },
+      ),
     ),
     col("policies", "优惠政策", "policies", text),
     col("wecomWebhookUrl", "企业微信群机器人地址", "WeCom webhook URL", text),
@@ -528,7 +601,7 @@ export const COLUMNS: Record<Collection, Column[]> = {
       numeric(
         readPastLabel(parseWanPerMu, FIGURE_LABELS.landPrice),
         { zh: "例如 30 或 30万元/亩", en: "e.g. 30" },
-        { name: { zh: "地价", en: "the land price" } },
+        { name: { zh: "地价", en: "the land price" }, why: wanPerRefusal("mu") },
       ),
     ),
     col(
@@ -551,11 +624,17 @@ export const COLUMNS: Record<Collection, Column[]> = {
     col("phone", "电话", "phone", text, REQUIRED),
     col("channel", "通知方式", "channel", CHANNEL, REQUIRED),
     col("parks", "负责园区", "parks", listOf(), { ...REQUIRED, ...hint("园区编号，用顿号分隔", "park ids, separated by 、") }),
-    col("industries", "擅长行业", "industries", industries, hint("行业代码，如 C35、C39；空 = 不限", "GB/T 4754 codes; blank = any")),
+    col(
+      "industries",
+      "擅长行业",
+      "industries",
+      industries,
+      hint("行业代码或名称，如 C35、金属制品；空 = 不限", "GB/T 4754 codes or names; blank = any"),
+    ),
     col("capacity", "容量", "capacity", integer, { ...REQUIRED, ...hint("同时跟进的需求上限", "open leads at most") }),
     col("active", "在岗", "active", bool),
-    col("awayFrom", "休假开始", "away from", day(false), hint("休假/出差第一天，如 2026-12-01", "first day away")),
-    col("awayTo", "休假结束", "away to", day(false), hint("最后一天（含）", "last day away (inclusive)")),
+    col("awayFrom", "休假开始", "away from", awayDay, hint("休假/出差第一天，如 2026-12-01、12月8日、下周五", "first day away")),
+    col("awayTo", "休假结束", "away to", awayDay, hint("最后一天（含），如 2026-12-15 或 12月15日", "last day away (inclusive)")),
     col(
       "workingHours",
       "工作时间",

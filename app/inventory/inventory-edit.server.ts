@@ -28,7 +28,7 @@ import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 import { inventoryActor, leadsOfferedSpace, saveInventoryRow, spaceVerification } from "./inventory-admin.server";
-import { inventoryFormSchema, textMaxLengths } from "./inventory-check";
+import { dayReadings, inventoryFormSchema, textMaxLengths } from "./inventory-check";
 import { type Collection, COLUMNS, flattenRow, writeCells } from "./inventory-columns";
 import { listParksWithState } from "./inventory-read.server";
 import { retiredState, setRetired } from "./inventory-retire.server";
@@ -303,8 +303,12 @@ export async function inventoryEditAction(collection: Collection, request: Reque
     );
     // A row retired meanwhile (another tab's 停用) is saved as typed and stays retired: said, not left to be noticed.
     const retired = saved.outcome === "updated" && (await retiredState(sql, collection, value.id))?.retired;
+    // Days written in words (休假开始 "下周五") say what they were read as.
+    const typed = Object.fromEntries(COLUMNS[collection].map((c) => [c.key, form.get(c.key)]));
+    const readings = dayReadings(collection, typed, value).map((d) => d.reason[lng]);
     const text = [
       said,
+      ...readings,
       saved.rerouted ? inventoryText(lng, "edit.rerouted", { count: saved.rerouted }) : "",
       retired ? inventoryText(lng, "edit.savedRetired") : "",
     ]

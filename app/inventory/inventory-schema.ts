@@ -3,7 +3,8 @@ import { z } from "zod";
 import { isCalendarDay } from "~/domain/calendar-day";
 import { normalizeEmail } from "~/domain/email";
 import { cleanTyped } from "~/domain/format-chars";
-import { normalizeIndustryCode } from "~/domain/industries";
+import { industryLabel } from "~/domain/industries";
+import { readIndustry } from "~/domain/industry-search";
 import { normalizePhone } from "~/domain/phone";
 import { divisionByCode, resolveParkDistrict } from "~/domain/regions";
 import { isWecomWebhookUrl } from "~/domain/wecom-url";
@@ -39,11 +40,17 @@ const industryList = z
   .array(z.string())
   .max(200)
   .default([])
-  .transform((codes, ctx) =>
-    codes.map((c) => {
-      const code = normalizeIndustryCode(c);
-      if (!code) ctx.addIssue({ code: "custom", ...rule("industryUnknown", { code: c }) });
-      return code ?? c;
+  // Codes, or names read to codes (industry-search.ts readIndustry: "金属制品" → C33), in every channel.
+  .transform((typed, ctx) =>
+    typed.map((c) => {
+      const r = readIndustry(c);
+      if (r.ok) return r.code;
+      const candidates = (lng: Lng) => ({
+        code: c,
+        candidates: r.candidates.map((k) => industryLabel(k, lng)).join(lng === "zh" ? "、" : "; "),
+      });
+      ctx.addIssue({ code: "custom", ...rule(r.candidates.length ? "industryAmbiguous" : "industryUnknown", candidates) });
+      return c;
     }),
   );
 
@@ -152,6 +159,8 @@ export const parkSchema = parkFields
 
 /** The two figures the divisible-area rule compares (the rule runs when both are good numbers). */
 const areaFigures = z.object({ areaSqm: z.number().finite(), divisibleMinSqm: z.number().finite() });
+/** The two figures the storeys rule compares. */
+const storeyFigures = z.object({ floors: z.number().int(), singleStorey: z.boolean() });
 
 export const spaceSchema = z
   .object({
@@ -194,6 +203,13 @@ export const spaceSchema = z
     path: ["divisibleMinSqm"],
     // Also on a row with other bad cells, when both figures are good.
     when: (payload) => areaFigures.safeParse(payload.value).success,
+  })
+  // 层数 and 单层 say one thing twice: the matcher trusts 单层 over 层数 (hard.ts singleStoreyOf), so a
+  // 3-storey building marked 单层 would be offered as single storey. Both given must agree.
+  .refine((s) => s.floors == null || s.singleStorey == null || (s.floors === 1) === s.singleStorey, {
+    ...rule("storeysDisagree"),
+    path: ["singleStorey"],
+    when: (payload) => storeyFigures.safeParse(payload.value).success,
   });
 
 export const recruiterSchema = z.object({

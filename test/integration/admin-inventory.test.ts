@@ -7,6 +7,7 @@ import { hardCheck } from "~/domain/matching/hard";
 import type { MatchNeed } from "~/domain/matching/types";
 import { failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
+import { readAwayDay } from "~/inventory/cell-dates";
 import { importInventory } from "~/inventory/import.server";
 import { leadsOfferedSpace, saveInventoryRow } from "~/inventory/inventory-admin.server";
 import type { Collection } from "~/inventory/inventory-columns";
@@ -455,6 +456,63 @@ describe("the admin forms over HTTP", () => {
     const again = await post("/admin/recruiters/new", form);
     expect(again.status).toBe(400);
     expect(await again.text()).toContain("编号已存在");
+  });
+
+  // New-user trial: a 3-storey space saved as 单层 was offered as single storey; 主导产业 took codes only and
+  // the tax thresholds refused their own unit; 休假 took ISO dates only.
+  it("refuses 层数 3 with 单层 是 at 单层 and writes nothing", async () => {
+    const before = await db.sql`select * from spaces where id = 'S2'`;
+    const res = await post("/admin/spaces/S2", spaceForm({ floors: "3", singleStorey: "true" }));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("与层数不符");
+    expect(await db.sql`select * from spaces where id = 'S2'`).toEqual(before);
+  });
+
+  it("reads a park's industry names and tax thresholds in the field's own unit", async () => {
+    const [p] = await db.sql<Record<string, string>[]>`select name, province, city, district from parks where id = 'GC-EDZ'`;
+    const form = wholeForm("parks", {
+      csrf,
+      intent: "save",
+      id: "GC-EDZ",
+      ...p,
+      industries: "金属制品、通用设备、家具",
+      minTaxPerMuWan: "每亩15万",
+      minTaxPer1000SqmWan: "20万/千平",
+    });
+    const res = await post("/admin/parks/GC-EDZ", form);
+    expect(res.status).toBe(303);
+    const [saved] = await db.sql<{ industries: string[]; minTaxPerMuWan: number; minTaxPer1000sqmWan: number }[]>`
+      select industries, min_tax_per_mu_wan, min_tax_per_1000sqm_wan from parks where id = 'GC-EDZ'`;
+    expect(saved).toEqual({ industries: ["C33", "C34", "C21"], minTaxPerMuWan: 15, minTaxPer1000sqmWan: 20 });
+    const other = await post("/admin/parks/GC-EDZ", { ...form, minTaxPerMuWan: "20万/千平", industries: "机械" });
+    expect(other.status).toBe(400);
+    const html = await other.text();
+    expect(html).toContain("本栏按每亩计");
+    expect(html).toContain("可指多个行业");
+  });
+
+  it("reads a recruiter's away days written in Chinese and says what they were read as", async () => {
+    const form = wholeForm("recruiters", {
+      csrf,
+      intent: "save",
+      id: "R21",
+      name: "钱休",
+      email: "qianxiu@example.test",
+      phone: "139 0000 0021",
+      channel: "email",
+      parks: "GC-EDZ",
+      capacity: "3",
+      active: "true",
+      awayFrom: "下周五",
+      awayTo: "2099年1月8日",
+    });
+    const res = await post("/admin/recruiters/new", form);
+    const from = readAwayDay("下周五");
+    const said = await followFlash(web.url, res, cookie);
+    expect(said.text).toContain(`休假开始“下周五”读作 ${from}`);
+    expect(said.text).toContain("休假结束“2099年1月8日”读作 2099-01-08");
+    const [r] = await db.sql<{ awayFrom: string }[]>`select to_char(away_from, 'YYYY-MM-DD') as away_from from recruiters where id = 'R21'`;
+    expect(r.awayFrom).toBe(from);
   });
 
   it("“still available” sets verifiedAt, and the stale list offers it", async () => {

@@ -240,7 +240,7 @@ describe("Excel import", () => {
       "T-C3,NOPE,城堡,租,,-5,0,也许,abc,可租售",
       "T-C1,NOPE2,厂房,出租,重复行,5000,1,是,8,可租售",
       "T-C3,GC-EDZ,厂房,出租,与坏行重复,5000,1,是,8,可租售",
-      "T-C6,\u3000,仓库,出租,空白园区,5000,1,否,8,",
+      "T-C6,\u3000,仓库,出租,空白园区,5000,2,否,8,",
     ];
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("空间");
