@@ -96,7 +96,7 @@ export function readSourceRows(read: WorkbookRead): {
           reason: inventoryRuleMessages.both("availableRead", { id, typed, month }),
         });
       for (const d of dayReadings(collection, src.cells, checked.value))
-        notes.push({ sheet, row, column: cellName(collection, d.key, letters), reason: d.reason });
+        notes.push({ sheet, row, column: cellName(collection, d.key, src), reason: d.reason });
       (value[collection] as unknown[]).push(checked.value);
       origins[collection].push({ sheet, row, letters, headers });
       continue;
