@@ -144,6 +144,7 @@ const isRefused = (v: unknown): v is Refused => typeof v === "object" && v !== n
 /** The message of a refusal; a spoken range in an area field says which end goes into which area field. */
 function refusedMessage(m: Msg, r: Refused, area = false): string {
   if (r.refused === "own") return m(r.key, r.params ?? {});
+  if (r.refused === "minOnly" && area) return m("areaMinOnly");
   if (r.refused !== "range") return m(r.refused);
   return m(area ? "areaRange" : "range", { low: r.low, high: r.high });
 }
@@ -356,6 +357,7 @@ export function regionProblemMessage(lng: Lng, p: RegionProblem): string {
 /**
  * A range typed in one area box while the other is blank ("3000-5000平" in areaMin, "两三千平" in areaMax,
  * "50到80亩"): the person gave both bounds, so each end goes to its own box, as text, and is read there
+ * (and a bound typed in the other's box, "不超过5000平" in areaMin, "3000平以上" in areaMax, goes to its own)
  * like any figure (its unit, the chosen unit, the plausibility rules). With both boxes filled the range
  * stays where it was typed and is refused there ("areaRange": which end goes where). The need as it came
  * for anything else.
@@ -372,6 +374,9 @@ function rangeInOneAreaBox(need: unknown): unknown {
     if (typeof typed !== "string" || !blank(n[other])) continue;
     const r = readFieldNumber(typed, (s) => parseArea(s, "sqm"), "amount");
     if (!r.ok && r.reason === "range") return { ...n, areaMin: r.low, areaMax: r.high };
+    // "不超过5000平" in the minimum box, "3000平以上" in the maximum one: the bound goes to the box it names.
+    const asBound = readFieldNumber(typed, (s) => parseArea(s, "sqm"), box === "areaMin" ? "min" : "max");
+    if (!asBound.ok && (asBound.reason === "minOnly" || asBound.reason === "maxOnly")) return { ...n, [box]: undefined, [other]: typed };
   }
   return need;
 }

@@ -55,8 +55,11 @@ export const PLACE_JOINER = "或者|或是|或|还是|和|以及|及|与|跟|、
  * cut off each name the box holds (splitRegions), never a place of its own.
  */
 export const REGION_TRAILER = /(?:都行|都可以|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|附近|周边|一带|一片|片区|等地)+$/u;
-/** Joiners of two places in a regions box besides its separators: words no division's name holds. */
-export const REGION_JOINER = /或者|或是|还是/u;
+/**
+ * Joiners of two places in a regions box besides its separators: words no division's name holds (或 alone
+ * too: of GB/T 2260's names only towns and villages hold it, 隆或镇, below what the box resolves).
+ */
+export const REGION_JOINER = /或者|或是|还是|或/u;
 
 /** Another place after a marked one. */
 const ANOTHER = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "u");

@@ -139,23 +139,13 @@ describe("qualifiers in number fields", () => {
       "need.powerMinKva",
       "此项填最低要求；“以下”“不超过”这样的上限请写在补充说明里",
     ],
-    [
-      "以上 in areaMax",
-      { areaMin: undefined, areaMax: "5000平以上" },
-      "need.areaMax",
-      "此项填上限；“以上”“至少”这样的下限请填在最小面积里",
-    ],
-    [
-      "至少 in areaMax",
-      { areaMin: undefined, areaMax: "至少3000平" },
-      "need.areaMax",
-      "此项填上限；“以上”“至少”这样的下限请填在最小面积里",
-    ],
+    ["以上 in areaMax", { areaMin: "1000", areaMax: "5000平以上" }, "need.areaMax", "此项填上限；“以上”“至少”这样的下限请填在最小面积里"],
+    ["至少 in areaMax", { areaMin: "1000", areaMax: "至少3000平" }, "need.areaMax", "此项填上限；“以上”“至少”这样的下限请填在最小面积里"],
     [
       "以下 in areaMin",
-      { areaMin: "3000平以下", areaMax: undefined },
+      { areaMin: "3000平以下", areaMax: "9000" },
       "need.areaMin",
-      "此项填最低要求；“以下”“不超过”这样的上限请写在补充说明里",
+      "此项填最小面积；“以下”“不超过”这样的上限请填在最大面积里",
     ],
   ])("%s is refused, not inverted", (_, need, field, message) => {
     expect(errors({ need })[field]).toEqual([message]);

@@ -252,3 +252,39 @@ describe("the notes: a place said not to be wanted fills no regions", () => {
     expect(regionsFrom("高淳或者溧水都可以")).toEqual(["320117", "320118"]);
   });
 });
+
+describe("a bound typed in the other area box while that one is blank goes to its own box", () => {
+  const bounds = (need: Record<string, unknown>) => {
+    const l = read((b) => {
+      delete b.need.areaMin;
+      delete b.need.areaMax;
+      Object.assign(b.need, need);
+    });
+    return [l.need.areaMinSqm, l.need.areaMaxSqm];
+  };
+  it.each<[Record<string, unknown>, (number | undefined)[]]>([
+    [{ areaMin: "不超过5000平" }, [undefined, 5000]],
+    [{ areaMin: "5000平以内" }, [undefined, 5000]],
+    [{ areaMin: "最多3千平米" }, [undefined, 3000]],
+    [{ areaMax: "3000平以上" }, [3000, undefined]],
+    [{ areaMax: "至少20亩" }, [13333.33, undefined]],
+  ])("%j → %j", (need, want) => {
+    const [min, max] = bounds(need);
+    expect([min === undefined ? undefined : Math.round(min * 100) / 100, max]).toEqual(want);
+  });
+  it("with the other box filled it is refused, saying which box it belongs in", () => {
+    expect(refusal((b) => Object.assign(b.need, { areaMin: "不超过5000平", areaMax: "6000" }), "need.areaMin")).toBe(
+      "此项填最小面积；“以下”“不超过”这样的上限请填在最大面积里",
+    );
+  });
+});
+
+describe("two places joined by 或 in the regions box", () => {
+  it("江宁或溧水 is two places", () => {
+    const l = read((b) => (b.need.regions = "江宁或溧水"));
+    expect([l.need.regions, l.need.regionCodes]).toEqual([
+      ["江宁", "溧水"],
+      ["320115", "320117"],
+    ]);
+  });
+});
