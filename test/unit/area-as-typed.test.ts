@@ -83,9 +83,7 @@ describe("area fields: a half, and 来/把 (about) read like 约", () => {
   });
 
   it("a qualifier still wins over 来: 十来亩以上 in areaMax is refused as a minimum", () => {
-    expect(errors({ areaMin: "1", areaMax: "十来亩以上" })["need.areaMax"]).toEqual([
-      "此项填上限；“以上”“至少”这样的下限请填在最小面积里",
-    ]);
+    expect(errors({ areaMin: "1", areaMax: "十来亩以上" })["need.areaMax"]).toEqual(["此项填上限；“以上”“至少”这样的下限请填在最小面积里"]);
   });
 });
 
