@@ -55,7 +55,8 @@ async function exactMatches(sql: Sql, phone: string | null, creditCode: string |
  * partial or its marked end), credit code, company name, contact. Every part typed must match (the
  * index's one search, searchCallers); a lead whose whole number is `exactPhone` (the typed phone
  * normalised, normalizePhone, when it is a whole number) or whose credit code is the whole code typed is
- * listed too, whatever else was typed: the same number is the strongest sign of the caller. At most
+ * listed too, whatever else was typed: the same number is the strongest sign of the caller. When no lead
+ * has every part, the leads of the company typed are (matched by the company alone: a partial match). At most
  * CALLER_LIMIT: the same whole number first, then the newest; `more` says how many matching leads are not shown.
  */
 export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactPhone: string | null = null): Promise<CallerLeads> {
@@ -71,7 +72,17 @@ export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactP
     }),
     exactMatches(deps.sql, exactPhone, q.creditCode ?? null),
   ]);
-  const indexed = index.found;
+  let indexed = index.found;
+  // Nothing has every part typed, but the company typed beside a number or contact has leads: a known
+  // company calling from a new number (or another person of it) — shown as a partial match to check,
+  // never as "new caller" (a trial, 2026-12-04: 蘇州恆達 found alone, lost once its new number was typed).
+  if (indexed.size === 0 && exact.size === 0 && q.company && (q.phoneDigits || q.phoneTail || q.creditCode || q.contact)) {
+    const byCompany = await searchCallers(deps.search, deps.leadsIndex, { company: q.company }).catch(() => null);
+    if (byCompany) {
+      indexed = byCompany.found;
+      index.total = byCompany.total;
+    }
+  }
   let exactOnly = 0;
   for (const [id, parts] of exact) {
     if (!indexed.has(id)) exactOnly++;

@@ -90,3 +90,20 @@ describe("the caller lookup finds a contact noted with a prefix or a title by th
     expect(await contactsFound({ phone: "1391234", contact: "老张" })).toEqual({ contacts: ZHANG, more: 0 });
   });
 });
+
+describe("a known company calling from a new number, or as another person", () => {
+  it("is listed by the company alone, as a partial match, when nothing has every part typed", async () => {
+    for (const typed of [
+      { company: "南京华创老张", phone: "186 0000 9999" },
+      { company: "南京华创老张", contact: "赵六" },
+      { company: "南京华创老张", phone: "尾号9999" },
+    ]) {
+      const got = await look(typed);
+      expect(got.leads.map((l) => [l.leadId, l.matchedBy])).toEqual([[idOf.get("老张"), ["company"]]]);
+    }
+  });
+  it("a number that matches keeps the narrowing: the company's other leads are not added", async () => {
+    const got = await look({ company: "南京华创", phone: "139 1234 0001" });
+    expect(got.leads.map((l) => l.leadId)).toEqual([idOf.get("老张")]);
+  });
+});
