@@ -121,7 +121,15 @@ describe("a company typed in part finds its lead, alone and beside the other par
 
   it("a start that is not the lead's finds nothing beside the lead's own number", async () => {
     expect((await look({ phone: "1385712", company: "杭州华创精工" })).leads).toEqual([]);
-    expect((await look({ company: "杭州华创", contact: "李" })).leads).toEqual([]);
+  });
+
+  it("a contact that is not the company's lead's: the company's leads, matched by the company alone (to check)", async () => {
+    // A known company calling as another person (or from a new number) is never "new caller" (caller-search.server.ts).
+    const got = await look({ company: "杭州华创", contact: "李" });
+    const alone = await look({ company: "杭州华创" });
+    expect(got.leads.length).toBeGreaterThan(0);
+    expect(got.leads.map((l) => l.leadId)).toEqual(alone.leads.map((l) => l.leadId));
+    expect(new Set(got.leads.flatMap((l) => l.matchedBy))).toEqual(new Set(["company"]));
   });
 });
 
