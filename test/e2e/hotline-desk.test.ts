@@ -170,8 +170,10 @@ describe.each([
       // 6. The same caller again, typed another way: the desk shows their lead; Alt+1 opens it.
       await expect.poll(() => focusedName(page)).toBe("contact.phone");
       await page.keyboard.type(secondTyped);
-      await expect.poll(() => page.locator("#known").innerText(), { timeout: 20_000 }).toContain(reference);
-      expect(await page.locator("#known").innerText()).toContain("号码相同");
+      // While the digits are still arriving the number's start matches several leads ("号码相符"); the
+      // whole number, once typed, is "号码相同" — wait for that answer, not the first one that names the lead.
+      await expect.poll(() => page.locator("#known").innerText(), { timeout: 20_000 }).toContain("号码相同");
+      expect(await page.locator("#known").innerText()).toContain(reference);
       // The open button's reference on one line; the Alt+1 hint only where there is a keyboard to press it.
       const openButton = page.locator("#known a.button").first();
       expect(await openButton.locator(".nowrap").evaluate((el) => el.getClientRects().length)).toBe(1);
