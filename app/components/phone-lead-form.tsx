@@ -66,6 +66,7 @@ export function PhoneLeadNeed({
   onChange,
   places,
   keepBlank,
+  speaker = "caller",
 }: {
   lng: Lng;
   need: NeedFields;
@@ -76,6 +77,8 @@ export function PhoneLeadNeed({
   places?: NotesPlaces;
   /** On an edit, the fields that held a value when the form was filled: emptied, the notes do not fill them (ADR 091). */
   keepBlank?: readonly string[];
+  /** Whose words the need is: a hotline caller's, or the enterprise's as its recruiter heard them (ADR 104). */
+  speaker?: "caller" | "enterprise";
 }) {
   const t = (key: Parameters<typeof ui>[1]) => ui(lng, key);
   const h = (key: Parameters<typeof hotlineText>[1]) => hotlineText(lng, key);
@@ -98,8 +101,8 @@ export function PhoneLeadNeed({
   return (
     <>
       <fieldset className="desk-group need-group" onChange={onChange} onInput={onChange}>
-        <legend>{h("need.legend")}</legend>
-        <p className="hint">{h("need.optional")}</p>
+        <legend>{h(speaker === "caller" ? "need.legend" : "need.legend.recruiter")}</legend>
+        <p className="hint">{h(speaker === "caller" ? "need.optional" : "need.optional.recruiter")}</p>
         <ChoiceField
           meta={need.kind}
           label={t("need.kind")}
@@ -107,7 +110,7 @@ export function PhoneLeadNeed({
           options={NEED_KINDS.map((k) => ({ value: k, label: t(`need.kind.${k}`) }))}
         />
         <div className="field">
-          <label htmlFor={need.notes.id}>{h("need.notes")}</label>
+          <label htmlFor={need.notes.id}>{h(speaker === "caller" ? "need.notes" : "need.notes.recruiter")}</label>
           <p className="hint" id={need.notes.descriptionId}>
             {h("need.notesHint")}
           </p>

@@ -7,7 +7,7 @@ import type { LeadHeadRow } from "~/leads/lead-view.server";
 import { rematchLead } from "~/matches/rematch.server";
 import { editFingerprint } from "~/utils/edit-fingerprint.server";
 
-import { addLeadNote } from "./lead-notes.server";
+import { addLeadNote, type NoteSource } from "./lead-notes.server";
 
 // A lead as the hotline desk works it: the caller's open leads (link, don't duplicate), one lead's
 // page, and a need changed on a call (saved, then matched again).
@@ -99,6 +99,8 @@ export async function updateLeadNeed(
     parsed: Lead;
     authorId: string;
     note: string;
+    /** Who wrote the call note kept with the change (default the hotline). */
+    source?: NoteSource;
     reason: string;
     /** ADR 068's fingerprint (a page rendered before ADR 091): refused when the stored need is not that one. */
     filledFrom?: string;
@@ -132,7 +134,7 @@ export async function updateLeadNeed(
     await tx`update leads set lead = ${tx.json(lead as never)}, industry = coalesce(${lead.use.industry ?? null}, industry),
                               company_search = ${copies.company}, product_search = ${copies.product}, updated_at = now()
              where id = ${input.leadId}`;
-    await addLeadNote(tx, { leadId: input.leadId, authorId: input.authorId, body: input.note, source: "hotline" });
+    await addLeadNote(tx, { leadId: input.leadId, authorId: input.authorId, body: input.note, source: input.source ?? "hotline" });
     await rematchLead(tx, input.leadId, input.reason);
     return { ok: true as const };
   });

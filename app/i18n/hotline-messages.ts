@@ -40,6 +40,9 @@ const zh = {
   "need.notesHint":
     "原话记下即可，例如“要5000平单层厂房，层高8米，在高淳，明年3月前入驻”：读到的面积、规格、入驻时间和地点显示在下方，保存时填入空着的栏目；地点要能唯一确定到区县才会填入意向区域，同名的（如鼓楼）请在意向区域写明省市。",
   "need.optional": "不清楚可以不填，之后由招商专员补充。",
+  "need.legend.recruiter": "需求（按企业在电话里说的更正）",
+  "need.notes.recruiter": "企业说的需求",
+  "need.optional.recruiter": "企业没说清的可以空着，下次联系时再补。",
   "use.legend": "行业与产品（可选）",
   "consent.legend": "个人信息告知（必读）",
   "consent.script": "请向来电人宣读：",
@@ -149,6 +152,9 @@ const en: Record<HotlineKey, string> = {
   "need.notesHint":
     "Write it as said, e.g. “5000㎡ single-storey factory, 8 m ceiling, in Gaochun, move in before next March”: the area, specs, move-in month and places read are shown below and fill the blank fields on save; a place goes into Preferred districts only if it names one district — for a shared name (Gulou) type the city there.",
   "need.optional": "Leave blank what the caller does not know; the recruiter completes it later.",
+  "need.legend.recruiter": "Need (correct it as the enterprise said it on the phone)",
+  "need.notes.recruiter": "What the enterprise needs",
+  "need.optional.recruiter": "Leave blank what the enterprise has not said yet; complete it on the next call.",
   "use.legend": "Industry and product (optional)",
   "consent.legend": "Privacy notice (read it out)",
   "consent.script": "Read to the caller:",

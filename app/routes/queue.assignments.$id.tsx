@@ -616,6 +616,14 @@ function Enterprise({ d }: { d: Data }) {
           </Fact>
         ) : null}
       </dl>
+      {/* What the enterprise told the recruiter on the phone corrects what it typed (re-matched on saving). */}
+      {d.mine && d.intents.length > 0 ? (
+        <p>
+          <Link className="button-link" to={lngHref(`/queue/assignments/${d.id}/need`, d.lng)}>
+            {t("a.correctNeed")}
+          </Link>
+        </p>
+      ) : null}
     </AdminSection>
   );
 }

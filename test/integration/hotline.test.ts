@@ -25,6 +25,7 @@ import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
+import { needFormOf } from "../support/need-form";
 import { startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
 
@@ -81,23 +82,6 @@ async function signIn(email: string): Promise<{ cookie: string; location: string
 const page = async (cookie: string, path = "/hotline") =>
   (await fetch(`${web.url}${path}`, { redirect: "manual", headers: { cookie } })).text();
 const csrfIn = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? "";
-/** What a browser sends from the lead page's need form as it was filled (the call note left out). */
-function needFormOf(html: string): Record<string, string> {
-  const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)].map(([f]) => f).find((f) => /name="intent" value="need"/.test(f))!;
-  expect(form).toBeTruthy();
-  const sent: Record<string, string> = {};
-  for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
-    const attr = (a: string) => new RegExp(`\\b${a}="([^"]*)"`).exec(tag)?.[1];
-    const name = attr("name");
-    if (!name || (/type="(?:radio|checkbox)"/.test(tag) && !/checked=""/.test(tag))) continue;
-    sent[name] = decodeEntities(attr("value") ?? "on");
-  }
-  for (const [, name, options] of form.matchAll(/<select\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g))
-    sent[name] = decodeEntities(/<option value="([^"]*)" selected="">/.exec(options)?.[1] ?? "");
-  for (const [, name, text] of form.matchAll(/<textarea\b[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
-    if (name !== "note") sent[name] = decodeEntities(text);
-  return sent;
-}
 const taskOf = async (leadId: string, kind: string) =>
   (
     await db.sql<{ id: string; status: string; dueLater: boolean; attempts: number }[]>`
@@ -707,10 +691,3 @@ describe("/hotline", () => {
 });
 
 /** The few entities React writes in attribute values and text. */
-const decodeEntities = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");

@@ -78,6 +78,8 @@ const PROBES: Record<string, Probe> = {
   "privacy.tsx": { method: "GET", path: () => "/privacy", allowed: ALL },
   "queue._index.tsx": { method: "GET", path: () => "/queue", allowed: ["recruiter"] },
   "queue.assignments.$id.tsx": { method: "GET", path: (i) => `/queue/assignments/${i.assignmentId}`, allowed: ["recruiter", "admin"] },
+  // Correcting the need: the recruiter holding the open assignment only (admins read leads, they do not take calls on them).
+  "queue.assignments.$id_.need.tsx": { method: "GET", path: (i) => `/queue/assignments/${i.assignmentId}/need`, allowed: ["recruiter"] },
 };
 
 /**

@@ -1,0 +1,86 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useMemo, useState } from "react";
+
+import { ChangedMeanwhile, useAnswerKey, useEditBase, useFormReply } from "~/components/forms";
+import { PhoneLeadNeed, type PhoneLeadValue } from "~/components/phone-lead-form";
+import { NOTE_MAX } from "~/domain/call-outcomes";
+import { type NeedAnswer, needOnlySchema, type NeedTyped } from "~/hotline/need-edit";
+import { hotlineText } from "~/i18n/hotline-messages";
+import type { Lng } from "~/i18n/lng";
+
+type Props = {
+  lng: Lng;
+  csrf: string;
+  /** Where the form posts (the page's own action). */
+  action: string;
+  /** The loader's base (needEditState). */
+  base: string;
+  typed: NeedTyped;
+  keepBlank: string[];
+  /** The action's answer when it was this form's and not saved (400/409). */
+  answer: NeedAnswer | undefined;
+  /** Whose words the need is (PhoneLeadNeed): the hotline's caller by default. */
+  speaker?: "caller" | "enterprise";
+};
+
+/**
+ * The need form of a stored lead (the hotline's lead page, the recruiter's correction page): filled from
+ * the lead, or after a refused save from the answer — what is stored now and what was typed; a 409 shows
+ * beside each field what the other person saved (ADR 092).
+ */
+export function NeedEditSection(props: Props) {
+  const key = useAnswerKey(useFormReply("need", props.answer?.result), !!props.answer?.changed);
+  // Kept here, outside the form that starts over: a 400 of another form after a 409 keeps the stored base.
+  const base = useEditBase(props.answer?.base, props.base);
+  return (
+    <ChangedMeanwhile notes={props.answer?.changed}>
+      <NeedEditForm key={key} {...props} base={base ?? props.base} />
+    </ChangedMeanwhile>
+  );
+}
+
+function NeedEditForm({ lng, csrf, action, base, typed, keepBlank, answer, speaker }: Props) {
+  const h = (k: Parameters<typeof hotlineText>[1]) => hotlineText(lng, k);
+  const needSchema = useMemo(() => needOnlySchema(lng, null, keepBlank), [lng, keepBlank]);
+  const [needForm, fields] = useForm<PhoneLeadValue, PhoneLeadValue, string[]>({
+    id: "edit-need",
+    defaultValue: typed,
+    lastResult: useFormReply("need", answer?.result),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: needSchema, disableAutoCoercion: true }) as never,
+  });
+  const need = fields.need.getFieldset();
+  const use = fields.use.getFieldset();
+  const shownNotes = need.notes.initialValue;
+  const [notes, setNotes] = useState(typeof shownNotes === "string" ? shownNotes : typed.need.notes);
+  return (
+    <Form method="post" action={action} {...getFormProps(needForm)} className="desk-form" noValidate>
+      <h2>{h("editNeed.legend")}</h2>
+      <input type="hidden" name="csrf" value={csrf} />
+      <input type="hidden" name="intent" value="need" />
+      <input type="hidden" name="base" value={base} />
+      {needForm.errors?.length ? (
+        <div className="banner error" role="alert" id={needForm.errorId}>
+          {needForm.errors.join(" ")}
+        </div>
+      ) : null}
+      <PhoneLeadNeed
+        lng={lng}
+        need={need as never}
+        use={use as never}
+        notes={notes}
+        onNotes={setNotes}
+        keepBlank={keepBlank}
+        speaker={speaker}
+      />
+      <div className="field">
+        <label htmlFor="need-note">{h("task.note")}</label>
+        <textarea id="need-note" name="note" rows={2} maxLength={NOTE_MAX} />
+      </div>
+      <button type="submit">{h("editNeed.save")}</button>
+    </Form>
+  );
+}

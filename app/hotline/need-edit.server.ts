@@ -1,0 +1,200 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { z } from "zod";
+
+import type { Sql } from "~/db/db.server";
+import type { Lead } from "~/domain/lead-schema";
+import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
+import { changedNotes, postedBase } from "~/http/edit-refusal.server";
+import { hotlineText } from "~/i18n/hotline-messages";
+import type { Lng } from "~/i18n/lng";
+import { ui } from "~/i18n/ui-messages";
+import { ASSIST_FORM_FIELDS } from "~/leads/assist-preview";
+import {
+  afterRefusal,
+  changedKeys,
+  decodeBase,
+  type EditConflict,
+  type EditValues,
+  encodeBase,
+  isBlankValue,
+  mergeEdit,
+  sentValues,
+  valuesAsForm,
+} from "~/utils/edit-merge.server";
+
+import { updateLeadNeed } from "./desk-lead.server";
+import type { NoteSource } from "./lead-notes.server";
+import { NEED_KEYS, type NeedAnswer, needAsTyped, needOnlySchema, type NeedTyped, shownNeedValue } from "./need-edit";
+
+/**
+ * What the need form sends (ADR 086): every text box and select, sent even when blank — but the radio
+ * groups (kind, deal, unit) and the 单层 tick, which send nothing when none is chosen.
+ */
+export const NEED_FORM: FormShape = {
+  fields: [
+    "intent",
+    "base",
+    "note",
+    ...NEED_KEYS.filter((k) => !["need.kind", "need.deal", "need.areaUnit", "need.singleStorey"].includes(k)),
+  ],
+};
+
+/** A stored lead's need as the form's values by form name (what `base` carries, ADR 091). */
+function needValues(lead: Lead): EditValues {
+  const typed = needAsTyped(lead);
+  return {
+    ...Object.fromEntries(Object.entries(typed.need).map(([k, v]) => [`need.${k}`, v])),
+    "use.industry": typed.use.industry,
+    "use.product": typed.use.product,
+  };
+}
+
+/**
+ * The need fields the notes may not fill on this edit: those that held a value when the form was
+ * filled. Emptied, they are the person's answer ("层高不要求了"), not a blank for the assist (ADR 091).
+ */
+function keptBlank(base: EditValues | null, stored: Lead): string[] {
+  if (!base) return [];
+  const before = storedKeptBlank(stored);
+  return ASSIST_FORM_FIELDS.filter((f) => !isBlankValue(base[`need.${f}`]) || before.includes(f));
+}
+
+/** The fields an earlier edit emptied on purpose (`need.keptBlank`): the notes still name them, and must not fill them again. */
+function storedKeptBlank(lead: Lead): string[] {
+  const v = (lead.need as { keptBlank?: unknown }).keptBlank;
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** The lead to store: `keepBlank`'s fields that stay blank are remembered, so the next edit leaves them blank too. */
+function withKeptBlank(lead: Lead, keepBlank: readonly string[], values: EditValues): Lead {
+  const kept = keepBlank.filter((f) => isBlankValue(values[`need.${f}`]));
+  const need = { ...lead.need } as Lead["need"] & { keptBlank?: string[] };
+  if (kept.length) need.keptBlank = kept;
+  else delete need.keptBlank;
+  return { ...lead, need };
+}
+
+/** What a page with the need form loads: the typed text, the base it was filled from, the fields kept blank. */
+export function needEditState(lead: Lead): { typed: NeedTyped; base: string; keepBlank: string[] } {
+  return { typed: needAsTyped(lead), base: encodeBase(needValues(lead)), keepBlank: keptBlank(needValues(lead), lead) };
+}
+
+/** The form's line naming the need fields another person changed that now show what they saved (none: no line). */
+function needUpdatedNote(lng: Lng, shown: { values: EditValues; updated: string[] } | null): string[] {
+  if (!shown?.updated.length) return [];
+  const fields = shown.updated
+    .map((k) => `${ui(lng, k as never)}${lng === "zh" ? "：" : ": "}${shownNeedValue(lng, k, shown.values[k])}`)
+    .join(lng === "zh" ? "；" : "; ");
+  return [hotlineText(lng, "editNeed.updatedMeanwhile", { fields })];
+}
+
+type FormPayload = NonNullable<SubmissionResult<string[]>["initialValue"]>;
+
+/** Conform's values of the form (`need: {…}, use: {…}`) with `values` (by form name, "need.areaMin") put in. */
+function nestedValues(initial: FormPayload | null | undefined, values: EditValues): FormPayload {
+  const out: FormPayload = { ...initial };
+  for (const [name, v] of Object.entries(values)) {
+    const [group, field] = name.split(".");
+    const inner = { ...((out[group] as FormPayload | undefined) ?? {}) };
+    // An unticked 单层 is no value (the box sends nothing), not an empty text.
+    if (v === "") delete inner[field];
+    else inner[field] = v;
+    out[group] = inner;
+  }
+  return out;
+}
+
+function needConflictErrors(lng: Lng, conflicts: EditConflict[]): Record<string, string[]> {
+  return Object.fromEntries(
+    conflicts.map((c) => [
+      c.field,
+      [hotlineText(lng, "editNeed.theirs", { theirs: shownNeedValue(lng, c.field, c.theirs), mine: shownNeedValue(lng, c.field, c.mine) })],
+    ]),
+  );
+}
+
+export type NeedSave =
+  { outcome: "saved" } | { outcome: "refused"; status: 400 | 409; answer: NeedAnswer } | { outcome: "notFound" } | { outcome: "closed" };
+
+const stepSchema = z.object({ intent: z.literal("need"), note: z.string().optional(), base: z.string().optional() });
+
+/**
+ * A posted need form (NEED_FORM) saved over `lead` as stored (ADR 091: this form's changes merged field
+ * by field over another person's meanwhile; a field both changed is refused with both values, ADR 092),
+ * with its call note (`source`: who wrote it), then the lead matched again (updateLeadNeed). Outcomes:
+ * saved; refused with a 400 (a field, or the form's shape) or a 409 (changed meanwhile: what was typed
+ * stays, fields not touched show what is stored now); notFound (erased meanwhile); closed (won/lost).
+ */
+export async function saveNeedEdit(
+  sql: Sql,
+  form: FormData,
+  input: { lng: Lng; lead: Lead; leadId: string; authorId: string; reason: string; source: NoteSource },
+): Promise<NeedSave> {
+  const { lng } = input;
+  const refuse = (status: 400 | 409, answer: Omit<NeedAnswer, "form">): NeedSave => ({
+    outcome: "refused",
+    status,
+    answer: { form: "need", ...answer },
+  });
+  // Only what the form sends: a field left out or sent twice is refused in our words, nothing saved.
+  const refused = formShapeRefusal(form, NEED_FORM, lng);
+  // A 400 keeps the base it was posted with (after a 409: the need as stored then), never the page's first.
+  const posted = (v: unknown) => postedBase(Array.isArray(v) ? v[0] : v);
+  if (refused) return refuse(400, { result: refused, ...posted(refused.initialValue?.base) });
+  const step = parseWithZod(form, { schema: stepSchema });
+  if (step.status !== "success") return refuse(400, { result: step.reply(), ...posted(step.payload.base) });
+  const loaded = decodeBase(step.value.base);
+  const keepBlank = keptBlank(loaded, input.lead);
+  const schema = needOnlySchema(lng, input.lead, keepBlank);
+  const submission = parseWithZod(form, { schema, disableAutoCoercion: true });
+  if (submission.status !== "success") return refuse(400, { result: submission.reply(), ...postedBase(step.value.base) });
+  let conflicts: EditConflict[] = [];
+  let stored: EditValues | null = null; // the need's values when the save was refused
+  const sent = sentValues(form, NEED_KEYS, new Set());
+  // This form's changes over the need as stored now: a field it did not change keeps another person's change.
+  const merge = loaded
+    ? (current: Lead): Lead | null => {
+        const now = needValues(current);
+        stored = now;
+        const merged = mergeEdit(NEED_KEYS, loaded, now, sent);
+        conflicts = merged.conflicts;
+        if (conflicts.length) return null;
+        const again = parseWithZod(valuesAsForm(merged.values), { schema, disableAutoCoercion: true });
+        if (again.status === "success") return withKeptBlank(again.value.lead, keepBlank, merged.values);
+        // Fine alone, not together (a cross-field rule): refused; a field both changed says both values, the
+        // other person's other changes show as stored (afterRefusal), and saving again is judged by the rule.
+        const theirs = new Set(changedKeys(NEED_KEYS, loaded, now));
+        conflicts = changedKeys(NEED_KEYS, loaded, sent)
+          .filter((k) => theirs.has(k))
+          .map((k) => ({ field: k, theirs: now[k] ?? "", mine: sent[k] ?? "" }));
+        return null;
+      }
+    : undefined;
+  const saved = await updateLeadNeed(sql, {
+    leadId: input.leadId,
+    parsed: submission.value.lead,
+    authorId: input.authorId,
+    note: step.value.note ?? "",
+    source: input.source,
+    reason: input.reason,
+    filledFrom: loaded ? undefined : step.value.base,
+    merge,
+  });
+  if (!saved.ok && saved.reason === "changedMeanwhile") {
+    // What was typed stays, each conflicting field says what the other person saved, and every field this
+    // tab did not touch shows what is stored now, named in the form's message (ADR 092). The next base is
+    // the need as stored: saving again writes exactly this tab's changes.
+    const shown = loaded && stored ? afterRefusal(NEED_KEYS, loaded, stored, sent) : null;
+    const reply = submission.reply({
+      formErrors: [hotlineText(lng, "editNeed.changedMeanwhile"), ...needUpdatedNote(lng, shown)],
+      fieldErrors: needConflictErrors(lng, conflicts),
+    });
+    const result = shown ? { ...reply, initialValue: nestedValues(reply.initialValue, shown.values) } : reply;
+    const next = shown ? encodeBase(shown.base) : saved.base;
+    const changed = shown ? changedNotes(shown, lng, (k, v) => shownNeedValue(lng, k, v)) : {};
+    return refuse(409, { result, base: next, changed });
+  }
+  if (!saved.ok) return { outcome: saved.reason === "closed" ? "closed" : "notFound" };
+  return { outcome: "saved" };
+}
