@@ -51,6 +51,7 @@ export function KnownCallers({
   state,
   leads,
   more = 0,
+  partial = false,
   statusLabel,
   leadHref,
 }: {
@@ -58,6 +59,8 @@ export function KnownCallers({
   state: "typing" | "done" | "unavailable" | Refused;
   leads: KnownLeadCard[];
   more?: number;
+  /** Only the whole number and credit code were looked up (the search index is down): said, never "new caller". */
+  partial?: boolean;
   statusLabel: (status: string) => string;
   leadHref: (leadId: string) => string;
 }) {
@@ -73,7 +76,11 @@ export function KnownCallers({
         ) : state === "unavailable" ? (
           <p className="error-text">{h("known.unavailable")}</p>
         ) : leads.length === 0 ? (
-          <p>{h("known.none")}</p>
+          partial ? (
+            <p className="error-text">{h("known.partialNone")}</p>
+          ) : (
+            <p>{h("known.none")}</p>
+          )
         ) : (
           <>
             {/* "Record it on the existing lead" only where a whole number or credit code is the same: a number's
@@ -84,6 +91,7 @@ export function KnownCallers({
               })}
             </p>
             {more > 0 ? <p className="hint known-more">{h("known.more", { more })}</p> : null}
+            {partial ? <p className="error-text">{h("known.partial")}</p> : null}
           </>
         )}
       </div>

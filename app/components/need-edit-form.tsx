@@ -41,6 +41,12 @@ export function NeedEditSection(props: Props) {
   );
 }
 
+/** The call note the refused post carried ("" when none). */
+function typedNote(answer: NeedAnswer | undefined): string {
+  const v = answer?.result.initialValue?.note;
+  return typeof v === "string" ? v : "";
+}
+
 function NeedEditForm({ lng, csrf, action, base, typed, keepBlank, answer, speaker }: Props) {
   const h = (k: Parameters<typeof hotlineText>[1]) => hotlineText(lng, k);
   const needSchema = useMemo(() => needOnlySchema(lng, null, keepBlank), [lng, keepBlank]);
@@ -78,7 +84,8 @@ function NeedEditForm({ lng, csrf, action, base, typed, keepBlank, answer, speak
       />
       <div className="field">
         <label htmlFor="need-note">{h("task.note")}</label>
-        <textarea id="need-note" name="note" rows={2} maxLength={NOTE_MAX} />
+        {/* After a refused save (a page without script renders anew) the note typed stays. */}
+        <textarea id="need-note" name="note" rows={2} maxLength={NOTE_MAX} defaultValue={typedNote(answer)} />
       </div>
       <button type="submit">{h("editNeed.save")}</button>
     </Form>

@@ -33,7 +33,8 @@ export type CallerLead = {
 };
 
 /** The leads shown, and how many more match than are shown (0 when all are). */
-export type CallerLeads = { leads: CallerLead[]; more: number };
+/** `partial`: the index could not be searched, so only the whole number and credit code were checked (Postgres). */
+export type CallerLeads = { leads: CallerLead[]; more: number; partial?: true };
 
 export type CallerSearchDeps = { sql: Sql; search: SearchClient; leadsIndex: string };
 
@@ -57,13 +58,18 @@ async function exactMatches(sql: Sql, phone: string | null, creditCode: string |
  * normalised, normalizePhone, when it is a whole number) or whose credit code is the whole code typed is
  * listed too, whatever else was typed: the same number is the strongest sign of the caller. When no lead
  * has every part, the leads of the company typed are (matched by the company alone: a partial match). At most
- * CALLER_LIMIT: the same whole number first, then the newest; `more` says how many matching leads are not shown.
+ * CALLER_LIMIT: the same whole number first, then the newest; `more` says how many matching leads are not shown;
+ * `partial` that the index was down and only the whole number / credit code were looked up.
  */
 export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactPhone: string | null = null): Promise<CallerLeads> {
-  // Postgres alone still answers for an exact number or code when the index is down or not built yet.
+  // Postgres alone still answers for an exact number or code when the index is down or not built yet —
+  // and says it did (`partial`): the company, contact and number's start were not searched, so "no
+  // lead" would be a guess (an attack, 2026-12-04: a known company from a new number read "新来电").
+  let partial = false;
   const [index, exact] = await Promise.all([
     searchCallers(deps.search, deps.leadsIndex, q).catch((error: unknown): CallerIndexAnswer => {
       if (!exactPhone && q.creditCode?.length !== 18) throw error;
+      partial = true;
       log.warn("caller lookup: search index unavailable, exact matches only", {
         error: errorMessage(error),
         cause: errorMessage((error as Error).cause),
@@ -77,7 +83,10 @@ export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactP
   // company calling from a new number (or another person of it) — shown as a partial match to check,
   // never as "new caller" (a trial, 2026-12-04: 蘇州恆達 found alone, lost once its new number was typed).
   if (indexed.size === 0 && exact.size === 0 && q.company && (q.phoneDigits || q.phoneTail || q.creditCode || q.contact)) {
-    const byCompany = await searchCallers(deps.search, deps.leadsIndex, { company: q.company }).catch(() => null);
+    const byCompany = await searchCallers(deps.search, deps.leadsIndex, { company: q.company }).catch(() => {
+      partial = true;
+      return null;
+    });
     if (byCompany) {
       indexed = byCompany.found;
       index.total = byCompany.total;
@@ -88,7 +97,8 @@ export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactP
     if (!indexed.has(id)) exactOnly++;
     for (const p of parts) (indexed.get(id) ?? indexed.set(id, new Set()).get(id)!).add(p);
   }
-  if (indexed.size === 0) return { leads: [], more: 0 };
+  const said = partial ? { partial: true as const } : {};
+  if (indexed.size === 0) return { leads: [], more: 0, ...said };
   const rows = await deps.sql<
     {
       id: string;
@@ -133,7 +143,7 @@ export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactP
   // The index's count of its matches, with the exact ones it did not hold; the rows Postgres no longer shows (anonymised) left out.
   const gone = indexed.size - rows.length;
   const total = Math.max(indexed.size, index.total + exactOnly) - gone;
-  return { leads, more: Math.max(0, total - leads.length) };
+  return { leads, more: Math.max(0, total - leads.length), ...said };
 }
 
 /** The caller's existing leads (findCallers without the count of those not shown). */

@@ -103,8 +103,11 @@ export async function previewMatches(payload: Payload, lng: Lng, verifyDays: num
   }
 }
 
-/** `more`: how many leads match besides those listed (the agent is asked to type more), when any. */
-export type CallerAnswer = { state: "typing" | "unavailable" | "done"; leads: CallerLead[]; more?: number };
+/**
+ * `more`: how many leads match besides those listed (the agent is asked to type more), when any;
+ * `partial`: only the whole number and credit code could be looked up (the search index is down).
+ */
+export type CallerAnswer = { state: "typing" | "unavailable" | "done"; leads: CallerLead[]; more?: number; partial?: true };
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
@@ -121,8 +124,8 @@ export async function lookUpCallerLeads(payload: Payload): Promise<CallerAnswer>
   const phone = normalizePhone(typed.phone);
   try {
     const { search, leadsIndex } = getDeskSearch();
-    const { leads, more } = await findCallers({ sql: getSql(), search, leadsIndex }, q, phone.ok ? phone.value : null);
-    return { state: "done", leads, ...(more > 0 ? { more } : {}) };
+    const { leads, more, partial } = await findCallers({ sql: getSql(), search, leadsIndex }, q, phone.ok ? phone.value : null);
+    return { state: "done", leads, ...(more > 0 ? { more } : {}), ...(partial ? { partial } : {}) };
   } catch (error) {
     log.warn("hotline caller lookup failed", { error: errorMessage(error), cause: errorMessage((error as Error).cause) });
     return { state: "unavailable", leads: [] };

@@ -6,6 +6,7 @@ import type { Sql } from "~/db/db.server";
 import type { Lead } from "~/domain/lead-schema";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
 import { changedNotes, postedBase } from "~/http/edit-refusal.server";
+import { notFoundWith } from "~/http/not-found.server";
 import { hotlineText } from "~/i18n/hotline-messages";
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
@@ -25,6 +26,7 @@ import {
 
 import { updateLeadNeed } from "./desk-lead.server";
 import type { NoteSource } from "./lead-notes.server";
+import { addLeadNote } from "./lead-notes.server";
 import { NEED_KEYS, type NeedAnswer, needAsTyped, needOnlySchema, type NeedTyped, shownNeedValue } from "./need-edit";
 
 /**
@@ -124,7 +126,8 @@ const stepSchema = z.object({ intent: z.literal("need"), note: z.string().option
  * by field over another person's meanwhile; a field both changed is refused with both values, ADR 092),
  * with its call note (`source`: who wrote it), then the lead matched again (updateLeadNeed). Outcomes:
  * saved; refused with a 400 (a field, or the form's shape) or a 409 (changed meanwhile: what was typed
- * stays, fields not touched show what is stored now); notFound (erased meanwhile); closed (won/lost).
+ * stays, fields not touched show what is stored now; or closed meanwhile: the call note kept on the lead,
+ * the need not changed). Throws the 404 page when the lead was erased meanwhile.
  */
 export async function saveNeedEdit(
   sql: Sql,
@@ -195,6 +198,19 @@ export async function saveNeedEdit(
     const changed = shown ? changedNotes(shown, lng, (k, v) => shownNeedValue(lng, k, v)) : {};
     return refuse(409, { result, base: next, changed });
   }
-  if (!saved.ok) return { outcome: saved.reason === "closed" ? "closed" : "notFound" };
+  if (!saved.ok && saved.reason === "closed") {
+    // Won or lost meanwhile: the need stays, the call note (the call happened) is kept on the lead, and
+    // what was typed comes back with the reason — never a bare error page.
+    const note = await addLeadNote(sql, {
+      leadId: input.leadId,
+      authorId: input.authorId,
+      body: step.value.note ?? "",
+      source: input.source,
+    });
+    return refuse(409, {
+      result: submission.reply({ formErrors: [hotlineText(lng, note ? "editNeed.closedNoteSaved" : "editNeed.closed")] }),
+    });
+  }
+  if (!saved.ok) throw notFoundWith(hotlineText(lng, "lead.notFound"));
   return { outcome: "saved" };
 }

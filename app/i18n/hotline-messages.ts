@@ -35,6 +35,8 @@ const zh = {
   "known.recruiters": "负责专员：{names}",
   "known.noRecruiter": "尚未派给专员",
   "known.unavailable": "暂时查不到已有线索（搜索服务不可用），保存时仍会按号码核对。",
+  "known.partial": "搜索服务暂不可用：只按完整号码和信用代码查过，公司名称和联系人没有查，请口头核对是否来过电。",
+  "known.partialNone": "搜索服务暂不可用：完整号码和信用代码没有查到线索，公司名称和联系人没有查，不能确定是新来电，请口头核对。",
   "need.legend": "需求（来电人怎么说就怎么记）",
   "need.notes": "来电人说的需求",
   "need.notesHint":
@@ -103,6 +105,8 @@ const zh = {
   "editNeed.theirs": "对方已保存为：{theirs}；本页为：{mine}。再次保存将以本页的值为准。",
   "editNeed.updatedMeanwhile": "以下是对方在此期间保存、您没有改过的项，下面已显示为现在保存的值：{fields}。",
   "editNeed.blank": "（空）",
+  "editNeed.closed": "这条线索已结束（已成交或已流失），需求没有修改；您填写的内容仍在下面。",
+  "editNeed.closedNoteSaved": "这条线索已结束（已成交或已流失），需求没有修改；您写的通话记录已保存在线索上。",
   "editNeed.ticked": "已勾选",
   "editNeed.reason": "热线更新需求（{reference}）",
   "source.hotline": "热线",
@@ -147,6 +151,10 @@ const en: Record<HotlineKey, string> = {
   "known.recruiters": "Recruiters: {names}",
   "known.noRecruiter": "Not assigned yet",
   "known.unavailable": "Existing leads cannot be looked up right now (search is down); saving still checks the number.",
+  "known.partial":
+    "Search is unavailable: only the whole number and credit code were checked, not the company or contact; ask whether they called before.",
+  "known.partialNone":
+    "Search is unavailable: no lead has this whole number or credit code, but the company and contact were not checked, so this may not be a new caller; ask.",
   "need.legend": "Need (note it as the caller says it)",
   "need.notes": "What the caller needs",
   "need.notesHint":
@@ -217,6 +225,8 @@ const en: Record<HotlineKey, string> = {
   "editNeed.theirs": "They saved: {theirs}; this page has: {mine}. Saving again keeps this page's value.",
   "editNeed.updatedMeanwhile": "Saved by them meanwhile, in fields you had not changed, and now shown below as stored: {fields}.",
   "editNeed.blank": "(blank)",
+  "editNeed.closed": "This lead is closed (won or lost): the need was not changed; what you typed is still below.",
+  "editNeed.closedNoteSaved": "This lead is closed (won or lost): the need was not changed; your call note was saved on the lead.",
   "editNeed.ticked": "ticked",
   "editNeed.reason": "Need updated by the hotline ({reference})",
   "source.hotline": "Hotline",

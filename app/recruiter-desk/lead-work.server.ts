@@ -5,7 +5,7 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { type CloseReason, UNDO_MINUTES } from "~/domain/close-reasons";
 import type { RoutingEvent } from "~/domain/statuses";
-import { sameNoteJustNow } from "~/hotline/lead-notes.server";
+import { addLeadNote, sameNoteJustNow } from "~/hotline/lead-notes.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import { pick } from "~/i18n/i18n";
 
@@ -75,6 +75,22 @@ export async function addNote(sql: Sql, who: Who & { staffId: string; body: stri
     await audit(tx, who, a.leadId, "note", { ...auditMessages.both("desk.noteAdded"), noteId: note.id });
     return { ok: true } as const;
   });
+}
+
+/**
+ * A note typed while the assignment left the recruiter's hands (declined in another tab, re-routed by
+ * the deadline or an admin): they did talk to the enterprise, so it is kept on the lead — the recruiter's
+ * own note, as addNote keeps it — when the assignment was theirs (wasTheirs) and the lead is not erased.
+ * Returns the lead's reference (for the history view), or null when nothing was kept.
+ */
+export async function addNoteOnceTheirs(sql: Sql, who: Who & { staffId: string; body: string }): Promise<{ reference: string } | null> {
+  if (!(await wasTheirs(sql, who.assignmentId, who.recruiterId))) return null;
+  const [lead] = await sql<{ id: string; reference: string }[]>`
+    select l.id, l.reference from assignments a join leads l on l.id = a.lead_id
+    where a.id = ${who.assignmentId} and l.anonymised_at is null`;
+  if (!lead) return null;
+  await addLeadNote(sql, { leadId: lead.id, authorId: who.staffId, body: who.body, source: "recruiter" });
+  return { reference: lead.reference };
 }
 
 /** Sets (YYYY-MM-DD) or clears (null) the follow-up date of an open assignment; a due date brings it to the top of /queue. */

@@ -486,6 +486,7 @@ export default function HotlineDesk() {
             state={callerAnswer?.state ?? "typing"}
             leads={knownLeads}
             more={callerAnswer && "leads" in callerAnswer ? (callerAnswer.more ?? 0) : 0}
+            partial={!!(callerAnswer && "leads" in callerAnswer && callerAnswer.partial)}
             statusLabel={statusLabel}
             leadHref={(id) => lngHref(`/hotline/leads/${id}`, lng)}
           />

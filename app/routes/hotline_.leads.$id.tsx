@@ -110,8 +110,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     source: "hotline",
   });
   if (saved.outcome === "refused") return data<ActionResult>(saved.answer, { status: saved.status });
-  if (saved.outcome === "notFound") throw notFoundWith(hotlineText(lng, "lead.notFound"));
-  if (saved.outcome === "closed") throw data(hotlineText(lng, "lead.closed"), { status: 409 });
   return back("need", "editNeed.saved");
 }
 
@@ -237,18 +235,20 @@ export default function HotlineLead() {
               <button type="submit">{h("note.save")}</button>
             </fieldset>
           </Form>
-
-          {/* A refused save answers with the next base and the need as stored now (ADR 092): a new form shows it. */}
-          <NeedEditSection
-            lng={lng}
-            csrf={d.csrf}
-            action={lngHref(`/hotline/leads/${l.id}`, lng)}
-            base={d.base}
-            typed={d.typed}
-            keepBlank={d.keepBlank}
-            answer={needAnswer}
-          />
         </>
+      )}
+      {/* A refused save answers with the next base and the need as stored now (ADR 092): a new form shows it.
+          Closed meanwhile, the form stays with what was typed and the reason above it. */}
+      {l.closed && !needAnswer ? null : (
+        <NeedEditSection
+          lng={lng}
+          csrf={d.csrf}
+          action={lngHref(`/hotline/leads/${l.id}`, lng)}
+          base={d.base}
+          typed={d.typed}
+          keepBlank={d.keepBlank}
+          answer={needAnswer}
+        />
       )}
     </StaffPage>
   );

@@ -45,6 +45,7 @@ import { allowedIntents, applyAssignmentAction } from "~/recruiter-desk/assignme
 import { leadWorkSchema, shanghaiToday } from "~/recruiter-desk/desk-forms";
 import {
   addNote,
+  addNoteOnceTheirs,
   assignmentToActOn,
   declineWithReason,
   leadOfAssignmentAnonymised,
@@ -205,7 +206,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const who = { assignmentId: params.id!, recruiterId: user.recruiterId };
   // An assignment that is not there (or not the recruiter's): 404 here, before the form is judged — not a
   // 303 (or a 400) to a page that 404s.
-  if (!(await assignmentToActOn(sql, who, formId))) throw notFoundWith(staffText(lng, "a.notFound"));
+  if (!(await assignmentToActOn(sql, who, formId))) {
+    // A note typed while the assignment left the recruiter's hands: kept on the lead, and said where — not lost behind a 404.
+    if (submission.status === "success" && submission.value.intent === "note") {
+      const kept = await addNoteOnceTheirs(sql, { ...who, staffId: user.id, body: submission.value.body });
+      if (kept)
+        throw await redirectWithFlash(request, lngHref(`/queue?view=history&q=${encodeURIComponent(kept.reference)}`, lng), {
+          tone: "status",
+          text: deskText(lng, "done.noteNotYours"),
+        });
+    }
+    throw notFoundWith(staffText(lng, "a.notFound"));
+  }
   // One value per field (ADR 086; the shortlist's spaces are ticks): a field sent twice is refused in our words.
   const refused = formShapeRefusal(form, { fields: [], multi: ["spaces"] }, lng);
   if (refused) return data<ActionData>({ form: formId, result: refused }, { status: 400 });

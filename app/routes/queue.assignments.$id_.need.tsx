@@ -13,15 +13,15 @@ import { StaffErrorBoundary } from "~/components/staff-not-found";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { isUuid } from "~/domain/ids";
-import type { NeedAnswer } from "~/hotline/need-edit";
+import type { NeedAnswer, NeedTyped } from "~/hotline/need-edit";
 import { needEditState, saveNeedEdit } from "~/hotline/need-edit.server";
 import { redirectWithFlash } from "~/http/flash.server";
-import { notFoundWith } from "~/http/not-found.server";
 import { hotlineText } from "~/i18n/hotline-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { allowedIntents } from "~/recruiter-desk/assignment-actions.server";
+import { addNoteOnceTheirs } from "~/recruiter-desk/lead-work.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
 
@@ -30,7 +30,9 @@ import hotlineStyles from "~/styles/hotline.css";
 // matched again (ADR 104).
 
 export const links = stylesheets(adminStyles, hotlineStyles);
-export const meta = noindexMeta<typeof loader>((d) => (d ? staffText(d.lng, "need.title", { reference: d.reference }) : "parkmatch"));
+export const meta = noindexMeta<typeof loader>((d) =>
+  !d ? "parkmatch" : d.held ? staffText(d.lng, "need.title", { reference: d.reference }) : staffText(d.lng, "need.notHeldTitle"),
+);
 export const headers = noStore;
 
 /** The assignment `id` when it is `user`'s and still being worked (a step is open, the lead not erased); else null. */
@@ -41,13 +43,18 @@ async function heldAssignment(user: StaffUser, id: string | undefined) {
   return d;
 }
 
-/** GET /queue/assignments/<id>/need — the need form of the assignment's lead, filled from what is stored. 404 when not the recruiter's open assignment. */
+/**
+ * GET /queue/assignments/<id>/need — the need form of the assignment's lead, filled from what is stored.
+ * Not the recruiter's open assignment: a 404 page saying why, with nothing of the lead (after a refused
+ * post it shows what was typed, from the answer).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["recruiter"]);
   const lng = lngFromUrl(request.url);
   const d = await heldAssignment(user, params.id);
-  if (!d) throw notFoundWith(staffText(lng, "need.notYours"));
-  return data(withoutBidiControls({ lng, csrf: user.csrf, id: d.id, reference: d.reference, park: d.parkName, ...needEditState(d.lead) }));
+  const page = { lng, csrf: user.csrf, id: params.id ?? "" };
+  if (!d) return data({ ...page, held: false as const }, { status: 404 });
+  return data(withoutBidiControls({ ...page, held: true as const, reference: d.reference, park: d.parkName, ...needEditState(d.lead) }));
 }
 
 // A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
@@ -66,8 +73,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const d = await heldAssignment(user, params.id);
   if (!d) {
-    const typed = parseWithZod(form, { schema: z.object({}) }).reply({ formErrors: [staffText(lng, "need.notYours")] });
-    return data<NeedAnswer>({ form: "need", result: typed }, { status: 409 });
+    // Left the recruiter's hands meanwhile (declined, re-routed, closed): the need stays, their call note is
+    // kept on the lead when it was theirs, and what was typed comes back with the reason.
+    const posted = parseWithZod(form, { schema: z.object({ note: z.string().optional() }) });
+    const body = posted.status === "success" ? (posted.value.note ?? "").trim() : "";
+    const kept =
+      body && user.recruiterId && isUuid(params.id)
+        ? await addNoteOnceTheirs(getSql(), { assignmentId: params.id!, recruiterId: user.recruiterId, staffId: user.id, body })
+        : null;
+    const result = posted.reply({ formErrors: [staffText(lng, kept ? "need.notYoursNoteSaved" : "need.notYours")] });
+    return data<NeedAnswer>({ form: "need", result }, { status: 409 });
   }
   const saved = await saveNeedEdit(getSql(), form, {
     lng,
@@ -78,8 +93,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     source: "recruiter",
   });
   if (saved.outcome === "refused") return data<NeedAnswer>(saved.answer, { status: saved.status });
-  if (saved.outcome === "notFound") throw notFoundWith(hotlineText(lng, "lead.notFound"));
-  if (saved.outcome === "closed") throw data(hotlineText(lng, "lead.closed"), { status: 409 });
   return redirectWithFlash(request, lngHref(`/queue/assignments/${d.id}`, lng), {
     tone: "status",
     text: hotlineText(lng, "editNeed.saved"),
@@ -90,6 +103,34 @@ export default function CorrectNeed() {
   const d = useLoaderData<typeof loader>();
   const answer = useActionData<NeedAnswer>();
   const s = (key: Parameters<typeof staffText>[1], p?: Record<string, string>) => staffText(d.lng, key, p);
+  if (!d.held)
+    return (
+      <StaffPage lng={d.lng} signedIn csrf={d.csrf} home="queue">
+        <h1>{s("need.notHeldTitle")}</h1>
+        {answer ? (
+          // What was typed, to copy: the form answers the same while the assignment is not theirs.
+          <NeedEditSection
+            lng={d.lng}
+            csrf={d.csrf}
+            action={lngHref(`/queue/assignments/${d.id}/need`, d.lng)}
+            base=""
+            typed={EMPTY_TYPED}
+            keepBlank={[]}
+            answer={answer}
+            speaker="enterprise"
+          />
+        ) : (
+          <p className="banner error" role="alert">
+            {s("need.notYours")}
+          </p>
+        )}
+        <p>
+          <Link to={lngHref("/queue", d.lng)} className="button-link">
+            {s("need.toQueue")}
+          </Link>
+        </p>
+      </StaffPage>
+    );
   return (
     <StaffPage lng={d.lng} signedIn csrf={d.csrf} home="queue">
       <p>
@@ -114,5 +155,7 @@ export default function CorrectNeed() {
   );
 }
 
-/** A 404 here (not the recruiter's open assignment) keeps the staff header and says why. */
+const EMPTY_TYPED: NeedTyped = { need: {}, use: {}, tax: {}, company: {}, contact: {}, consent: "" };
+
+/** An error here keeps the staff header and says what happened. */
 export const ErrorBoundary = StaffErrorBoundary;

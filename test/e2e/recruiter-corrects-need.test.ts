@@ -23,6 +23,22 @@ async function seed({ db }: BrowserSuite): Promise<void> {
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values (${EMAIL}, '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)})`;
 }
 
+/** A phone-sized page (bypassCSP only so axe-core can be injected) signed in as the recruiter, at `path`. */
+async function signedInPhone(path: string) {
+  const context = await suite.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: "zh-CN",
+    bypassCSP: true,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(E2E_WAIT_MS);
+  await signInByForm(page, suite.web.url, { email: EMAIL, password: PASSWORD, home: "/queue" });
+  await page.goto(`${suite.web.url}${path}`);
+  return { context, page };
+}
+
 describe("the recruiter corrects a need on a phone", () => {
   it("taps 更正需求, a wrong area is refused at its box, the right one saved and the lead matched again", async () => {
     const { leadId, assignmentId } = await routedTestLead(
@@ -33,18 +49,8 @@ describe("the recruiter corrects a need on a phone", () => {
     );
     // As after the worker: nothing of this lead waits in the outbox, so the re-match below is the save's.
     await suite.db.sql`update outbox set done_at = now() where aggregate_id = ${leadId} and done_at is null`;
-    const context = await suite.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: "zh-CN",
-      bypassCSP: true,
-      isMobile: true,
-      hasTouch: true,
-    });
+    const { context, page } = await signedInPhone(`/queue/assignments/${assignmentId}`);
     try {
-      const page = await context.newPage();
-      page.setDefaultTimeout(E2E_WAIT_MS);
-      await signInByForm(page, suite.web.url, { email: EMAIL, password: PASSWORD, home: "/queue" });
-      await page.goto(`${suite.web.url}/queue/assignments/${assignmentId}`);
       await hydrated(page);
       await page.getByRole("link", { name: "更正需求" }).click();
       await page.waitForURL((url) => url.pathname === `/queue/assignments/${assignmentId}/need`);
@@ -75,6 +81,41 @@ describe("the recruiter corrects a need on a phone", () => {
       expect(
         await suite.db.sql`select 1 from outbox where topic = 'lead.match' and aggregate_id = ${leadId} and done_at is null`,
       ).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  });
+  it("the assignment leaves the recruiter while they type: the need stays, the typing stays on screen, the call note is kept", async () => {
+    const { leadId, assignmentId } = await routedTestLead(
+      suite.db.sql,
+      { company: "南京手机改派中更正机械有限公司", phone: "13712340098" },
+      "S1",
+      "GC-EDZ",
+    );
+    const { context, page } = await signedInPhone(`/queue/assignments/${assignmentId}/need`);
+    try {
+      await hydrated(page);
+      await page.getByLabel("最小面积", { exact: false }).first().fill("5000");
+      await page.getByLabel("通话记录（可选）").fill("电话里说要五千平");
+      await suite.db.sql`update assignments set status = 'lost' where id = ${assignmentId}`;
+      await page.getByRole("button", { name: "保存需求并重新匹配" }).click();
+      await expect
+        .poll(() =>
+          page
+            .getByRole("alert")
+            .first()
+            .innerText()
+            .catch(() => ""),
+        )
+        .toContain("您写的通话记录已保存在线索上");
+      expect(await page.getByLabel("最小面积", { exact: false }).first().inputValue()).toBe("5000");
+      expect(await page.getByLabel("通话记录（可选）").inputValue()).toBe("电话里说要五千平");
+      await page.screenshot({ path: `${SHOTS}recruiter-correct-need-lost-phone.png`, fullPage: true });
+      const [row] = await suite.db.sql<{ min: string }[]>`select lead->'need'->>'areaMinSqm' as min from leads where id = ${leadId}`;
+      expect(row.min).toBe("4000");
+      expect(await suite.db.sql`select body from lead_notes where lead_id = ${leadId} and source = 'recruiter'`).toEqual([
+        { body: "电话里说要五千平" },
+      ]);
     } finally {
       await context.close();
     }

@@ -156,3 +156,40 @@ describe("the contact narrows by the contact's name only, and the count says wha
       expect(got.more).toBe(Math.max(0, want.count - CALLER_LIMIT));
     });
 });
+
+describe("the index down: only the whole number and credit code are looked up, and the answer says so", () => {
+  // A search server nobody listens on: every search fails as when Meilisearch is stopped.
+  const down = createSearchClient("http://127.0.0.1:9", "no-key");
+  const lookDown = (typed: { phone?: string; company?: string; contact?: string }) => {
+    const phone = normalizePhone(typed.phone ?? "");
+    return findCallers({ sql: db.sql, search: down, leadsIndex: uid }, readCallerQuery(typed), phone.ok ? phone.value : null);
+  };
+
+  it("a known company from a new number: not 'no lead' but partial (the company could not be searched)", async () => {
+    const got = await lookDown({ phone: "13912347777", company: "杭州华创精密" });
+    expect(got).toEqual({ leads: [], more: 0, partial: true });
+  });
+
+  it("a known whole number with another company or contact: its lead, marked partial", async () => {
+    for (const typed of [
+      { phone: "13857120001", company: "别的公司" },
+      { phone: "138 5712 0001", contact: "李四" },
+      { phone: "+86 13857120001" },
+    ]) {
+      const got = await lookDown(typed);
+      expect(got.partial).toBe(true);
+      expect(got.leads.map((l) => l.leadId)).toEqual([ids.get("杭州华创精密机械有限公司")]);
+      expect(got.leads[0].matchedBy).toEqual(["phone"]);
+    }
+  });
+
+  it("with the index up the same lookups are whole answers (no partial)", async () => {
+    const got = await look({ phone: "13912347777", company: "杭州华创精密" });
+    expect(got.partial).toBeUndefined();
+    expect(got.leads.map((l) => l.leadId)).toContain(ids.get("杭州华创精密机械有限公司"));
+  });
+
+  it("a company alone cannot be looked up without the index: unavailable (thrown), not an empty answer", async () => {
+    await expect(lookDown({ company: "杭州华创精密" })).rejects.toThrow();
+  });
+});

@@ -153,7 +153,7 @@ describe("/hotline", () => {
     // Pasted from a phone's contacts (bidi marks around it), with a trunk 0 or a note after it: the same caller.
     for (const typed of ["\u202D+86 138 1234 5678\u202C", "0 138 1234 5678（微信同号）"])
       expect((await lookUp(typed)).leads.map((l) => l.reference)).toContain(reference);
-    expect(await lookUp("13900000999")).toEqual({ state: "done", leads: [] });
+    expect(await lookUp("13900000999")).toMatchObject({ state: "done", leads: [] });
     expect(await lookUp("1234")).toEqual({ state: "typing", leads: [] }); // too little to say anything yet
     expect((await post("/hotline/callers", { "contact.phone": "13900000999" }, cookie)).status).toBe(403); // no CSRF token
   });
@@ -300,6 +300,34 @@ describe("/hotline", () => {
     const gulou = await save("13700004444", "南京热线鼓楼机械有限公司", { "need.notes": "在鼓楼，5000平" });
     expect(gulou.need).toMatchObject({ regions: [], regionCodes: [] });
     expect(gulou.flags).toContainEqual({ field: "need.notes", code: "unread", text: "鼓楼" });
+  });
+
+  it("a need saved after the lead was won meanwhile: nothing changed, the call note kept on the lead, the typing back with the reason", async () => {
+    const { leadId } = await routed("南京热线已成交改需求机械有限公司", null);
+    await db.sql`update outbox set done_at = now() where aggregate_id = ${leadId} and done_at is null`;
+    const { cookie } = await signIn("desk@example.test");
+    const leadPage = await page(cookie, `/hotline/leads/${leadId}`);
+    const before = (await db.sql<{ need: Record<string, unknown> }[]>`select lead->'need' as need from leads where id = ${leadId}`)[0].need;
+    await db.sql`update leads set status = 'won' where id = ${leadId}`;
+    for (const note of ["客户说面积要扩大到6000平", ""]) {
+      const res = await post(
+        `/hotline/leads/${leadId}`,
+        { ...needFormOf(leadPage), "need.areaMax": "6000", note, csrf: csrfIn(leadPage) },
+        cookie,
+      );
+      expect(res.status).toBe(409);
+      const html = await res.text();
+      expect(html).toMatch(/name="need.areaMax"[^>]*value="6000"|value="6000"[^>]*name="need.areaMax"/);
+      expect(html).toContain(note ? "您写的通话记录已保存在线索上" : "您填写的内容仍在下面");
+      if (note) expect(html).toContain(note);
+    }
+    expect(
+      (await db.sql<{ need: Record<string, unknown> }[]>`select lead->'need' as need from leads where id = ${leadId}`)[0].need,
+    ).toEqual(before);
+    expect(await db.sql`select body, source from lead_notes where lead_id = ${leadId}`).toEqual([
+      { body: "客户说面积要扩大到6000平", source: "hotline" },
+    ]);
+    expect(await db.sql`select 1 from outbox where topic = 'lead.match' and aggregate_id = ${leadId} and done_at is null`).toHaveLength(0);
   });
 
   it("a need saved from a page opened before another agent's change keeps that change (ADR 091)", async () => {

@@ -309,6 +309,36 @@ describe("the queue and an assignment", () => {
     expect((await statusOf(assignmentId)).status).toBe("offered");
   });
 
+  it("a note typed while the offer left the recruiter (re-routed, declined elsewhere) is kept on the lead and said so; a stranger's is not", async () => {
+    const { leadId, reference, assignmentId } = await routedLead("南京备注改派机械有限公司");
+    const { cookie } = await signIn("zhoumin@example.test");
+    const path = `/queue/assignments/${assignmentId}`;
+    const csrf = await csrfOf(path, cookie);
+    // Re-routed to R2 meanwhile (the deadline, an admin): the page R1 typed in still posts.
+    await db.sql`update assignments set recruiter_id = 'R2' where id = ${assignmentId}`;
+    const res = await post(path, { intent: "note", body: "电话联系过，下周看厂", csrf }, cookie);
+    expect(await followFlash(web.url, res, cookie)).toEqual({
+      location: `/queue?view=history&q=${encodeURIComponent(reference)}`,
+      role: "status",
+      text: "这条分配已不在您名下（已拒绝或已改派），您写的备注已保存在这条线索上。",
+      shownAgain: false,
+    });
+    expect(await db.sql`select body, source from lead_notes where lead_id = ${leadId}`).toEqual([
+      { body: "电话联系过，下周看厂", source: "recruiter" },
+    ]);
+
+    // Never theirs: still a 404, nothing written.
+    const other = await routedLead("南京备注他人机械有限公司");
+    const wuhao = await signIn("wuhao@example.test");
+    const stranger = await post(
+      `/queue/assignments/${other.assignmentId}`,
+      { intent: "note", body: "不是我的", csrf: await csrfOf("/queue", wuhao.cookie) },
+      wuhao.cookie,
+    );
+    expect(stranger.status).toBe(404);
+    expect(await db.sql`select 1 from lead_notes where lead_id = ${other.leadId}`).toHaveLength(0);
+  });
+
   it("lets an admin (bearer token) read any assignment, without actions", async () => {
     const { assignmentId } = await routedLead("南京管理员查看机械有限公司");
     const res = await get(`/queue/assignments/${assignmentId}`, undefined, { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` });

@@ -152,21 +152,31 @@ describe("/queue/assignments/<id>/need", () => {
     expect(otherPage.status).toBe(404);
     expect(await otherPage.text()).toContain("不在您的在办分配里");
     const otherCsrf = await client().csrfOf("/queue", other);
-    const crafted = await client().post(path, { ...form, csrf: otherCsrf, "need.areaMin": "1", note: "" }, other);
+    const crafted = await client().post(path, { ...form, csrf: otherCsrf, "need.areaMin": "1", note: "别人的通话" }, other);
     expect(crafted.status).toBe(409);
     expect(await needOf(leadId)).toMatchObject({ areaMinSqm: 4000 });
+    expect(await db.sql`select 1 from lead_notes where lead_id = ${leadId}`).toHaveLength(0); // never theirs: nothing kept
 
-    // Lost: the step is closed, the link gone, the page and a post refused (what was typed comes back).
+    // Lost: the step is closed, the link gone, the page refused without a word of the lead.
     await db.sql`update assignments set status = 'lost' where id = ${assignmentId}`;
     expect(await (await client().get(`/queue/assignments/${assignmentId}`, owner)).text()).not.toContain(`${path}"`);
-    expect((await client().get(path, owner)).status).toBe(404);
-    const late = await client().post(path, { ...form, csrf, "need.areaMin": "7000", note: "" }, owner);
+    const gone = await client().get(path, owner);
+    expect(gone.status).toBe(404);
+    const goneHtml = await gone.text();
+    expect(goneHtml).toContain("不在您的在办分配里");
+    expect(goneHtml).not.toContain("高淳区");
+    // A save typed before it was lost: the need stays, the call note is kept on the lead, the typing comes back.
+    const late = await client().post(path, { ...form, csrf, "need.areaMin": "7000", note: "电话里说要七千平" }, owner);
     expect(late.status).toBe(409);
     const lateHtml = await late.text();
-    expect(lateHtml).toContain("7000");
-    expect(lateHtml).toContain("不在您的在办分配里");
+    expect(lateHtml).toMatch(/name="need.areaMin"[^>]*value="7000"|value="7000"[^>]*name="need.areaMin"/);
+    expect(lateHtml).toContain("电话里说要七千平");
+    expect(lateHtml).toContain("您写的通话记录已保存在线索上");
     expect(await needOf(leadId)).toMatchObject({ areaMinSqm: 4000 });
     expect(await rematches(leadId)).toBe(0);
+    expect(await db.sql`select body, source from lead_notes where lead_id = ${leadId}`).toEqual([
+      { body: "电话里说要七千平", source: "recruiter" },
+    ]);
   });
 
   it("in English: the link, the page and the saved message", async () => {

@@ -22,7 +22,7 @@ const card = (reference: string, matchedBy: KnownLeadCard["matchedBy"]): KnownLe
   recruiters: [],
   matchedBy,
 });
-const panel = (lng: Lng, leads: KnownLeadCard[], more?: number) =>
+const panel = (lng: Lng, leads: KnownLeadCard[], more?: number, partial?: boolean) =>
   renderToStaticMarkup(
     createElement(
       MemoryRouter,
@@ -32,6 +32,7 @@ const panel = (lng: Lng, leads: KnownLeadCard[], more?: number) =>
         state: "done",
         leads,
         more,
+        partial,
         statusLabel: (s: string) => s,
         leadHref: (id: string) => `/hotline/leads/${id}`,
       }),
@@ -39,6 +40,18 @@ const panel = (lng: Lng, leads: KnownLeadCard[], more?: number) =>
   );
 
 describe("the known-caller panel", () => {
+  // An attack (2026-12-04): with the search index down, a known company from a new number read "新来电".
+  it("with the index down never says 新来电: what was and was not looked up, in zh and en", () => {
+    const none = panel("zh", [], 0, true);
+    expect(none).not.toContain("新来电：");
+    expect(none).toContain("不能确定是新来电");
+    expect(panel("zh", [], 0, false)).toContain("新来电：");
+    const some = panel("zh", [card("PM-1", ["phone"])], 0, true);
+    expect(some).toContain("公司名称和联系人没有查");
+    expect(some).toContain("号码相同");
+    expect(panel("en", [], 0, true)).toContain("may not be a new caller");
+  });
+
   it("says 号码相同 for the whole number only; 尾号相同, 号码相符, 联系人相符 for the rest", () => {
     const zh = panel("zh", [card("PM-1", ["phone"]), card("PM-2", ["phoneTail", "company"]), card("PM-3", ["phoneStart", "contact"])]);
     expect(zh.match(/号码相同/g)).toHaveLength(1);
