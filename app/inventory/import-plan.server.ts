@@ -9,7 +9,7 @@ import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { readDay } from "./cell-dates";
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
 import { applyInventory, type Collections, type ImportCounts, unknownParkRefs, unknownParks, validateInventory } from "./import.server";
-import { checkTextRow, dayReadings } from "./inventory-check";
+import { cellReadings, checkTextRow } from "./inventory-check";
 import { type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
 import { type DbRow, dbRow, fromDbRow, type InventoryValue, loadDbRows, stableJson } from "./inventory-rows.server";
 
@@ -95,7 +95,7 @@ export function readSourceRows(read: WorkbookRead): {
           column: cellName(collection, "availableFrom", src),
           reason: inventoryRuleMessages.both("availableRead", { id, typed, month }),
         });
-      for (const d of dayReadings(collection, src.cells, checked.value))
+      for (const d of cellReadings(collection, src.cells, checked.value))
         notes.push({ sheet, row, column: cellName(collection, d.key, src), reason: d.reason });
       (value[collection] as unknown[]).push(checked.value);
       origins[collection].push({ sheet, row, letters, headers });
