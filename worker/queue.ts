@@ -1,6 +1,8 @@
 import { type JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 
+import { isBulkTopic } from "~/db/outbox.server";
+
 // One BullMQ queue, "pipeline", whose worker dispatches on job.name (the outbox topic). Search-index
 // writes do not go through it: the index writer batches them straight from the outbox.
 export const QUEUE_NAME = "pipeline";
@@ -24,8 +26,18 @@ export function jobIdFor(jobKey: string): string {
 }
 
 /**
+ * BullMQ priority of bulk inventory work (outbox BULK_TOPICS: space.match). BullMQ takes every job
+ * without a priority (its wait list, "priority 0") before any prioritized one, and prioritized ones by
+ * number, FIFO within a number (bullmq 6.7 moveToActive: wait list first, then the prioritized set), so a
+ * new lead's lead.match, its notices and routing go ahead of an import's 20,000 space.match jobs
+ * already waiting (docs/decisions/103). Retries and delayed jobs keep their priority.
+ */
+export const BULK_PRIORITY = 10;
+
+/**
  * Jobs are idempotent and keep trying; an email counts its own attempts in Postgres and dead-letters
- * after the last one (notify-email.job.ts). The job that removes an erased lead's job records leaves
+ * after the last one (notify-email.job.ts). Bulk inventory work runs below everything else (BULK_PRIORITY).
+ * The job that removes an erased lead's job records leaves
  * none of its own once done (docs/decisions/096).
  */
 export function jobOptions(topic?: string): JobsOptions {
@@ -34,6 +46,7 @@ export function jobOptions(topic?: string): JobsOptions {
     backoff: { type: "capped" },
     removeOnComplete: topic === "lead.forget" ? true : { age: 3600, count: 5000 },
     removeOnFail: { age: 7 * 24 * 3600 },
+    ...(topic !== undefined && isBulkTopic(topic) ? { priority: BULK_PRIORITY } : {}),
   };
 }
 

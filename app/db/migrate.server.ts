@@ -80,6 +80,9 @@ export async function migrate(databaseUrl: string, dir: string = MIGRATIONS_DIR)
       select exists (select 1 from information_schema.columns where table_schema = current_schema() and table_name = 'parks' and column_name = 'district_code') as column`;
     const missing = column && (await sql`select 1 from parks where district_code is null limit 1`).length > 0;
     if (missing) await (await import("./district-codes.server")).backfillParkDistrictCodes(sql);
+    // Parks' standard place names (migration 079, ADR 103): once, when that file was applied just now.
+    if (applied.includes("079-park-standard-place-names.sql"))
+      await (await import("./park-place-names.server")).standardiseParkPlaceNames(sql);
     // The search copies of leads (migration 062) need OpenCC, which SQL does not have: leads stored before
     // it, or inserted without them, get theirs now (the module loads only when one is missing).
     const [{ copies }] = await sql<{ copies: boolean }[]>`

@@ -30,6 +30,32 @@ export function indexTopicsSql(sql: Sql | TransactionSql) {
   return sql.unsafe(`(${INDEX_TOPICS.map((t) => `'${t}'`).join(", ")})`);
 }
 
+/**
+ * Bulk inventory work: reverse matching after a space (or its park) changed. One import of 20,000 spaces
+ * writes 20,000 such rows; nobody is waiting on any one of them. The relay takes them only after the rest
+ * of a pass's due rows, and they run in BullMQ below every other job (a job priority), so a new lead's
+ * lead.match never waits behind an import (docs/decisions/103).
+ */
+export const BULK_TOPICS = ["space.match"] as const satisfies readonly Topic[];
+
+/** `('space.match')` as literal SQL: the bulk rows' partial index (migration 078) names it, like indexTopicsSql. */
+export function bulkTopicsSql(sql: Sql | TransactionSql) {
+  return topicListSql(sql, BULK_TOPICS);
+}
+
+/** The index topics and the bulk ones as one literal list: the predicate of outbox_relay_due (migration 078). */
+export function indexAndBulkTopicsSql(sql: Sql | TransactionSql) {
+  return topicListSql(sql, [...INDEX_TOPICS, ...BULK_TOPICS]);
+}
+
+function topicListSql(sql: Sql | TransactionSql, topics: readonly Topic[]) {
+  return sql.unsafe(`(${topics.map((t) => `'${t}'`).join(", ")})`);
+}
+
+export function isBulkTopic(topic: string): boolean {
+  return (BULK_TOPICS as readonly string[]).includes(topic);
+}
+
 export function isIndexTopic(topic: Topic): topic is IndexTopic {
   return (INDEX_TOPICS as readonly Topic[]).includes(topic);
 }

@@ -619,6 +619,27 @@ export function divisionByCode(code: string): Division | undefined {
   return e ? toDivision(e) : undefined;
 }
 
+/** The municipalities (直辖市): their districts' city is the municipality itself (北京市 / 北京市 / 朝阳区). */
+const MUNICIPALITIES = new Set(["11", "12", "31", "50"]);
+let citiesByCode: Map<string, string> | undefined;
+
+/**
+ * The standard names (GB/T 2260) of a county-level division's province, city and itself, as a park
+ * stores them: 320115 → 江苏省 / 南京市 / 江宁区. A municipality's city is the municipality (110105 →
+ * 北京市 / 北京市 / 朝阳区); a county-level unit under no named city (a province-administered county such
+ * as 济源市, a city without districts such as 东莞市) is its own city. These names resolve back to the same
+ * code (resolveParkDistrict). Undefined when the code is no county-level division.
+ */
+export function standardPlaceNames(code: string): { province: string; city: string; district: string } | undefined {
+  const e = getIndex().byCode.get(code);
+  if (!e || e.level !== "district") return undefined;
+  const province = getIndex().byCode.get(`${e.provinceCode}0000`)!.name;
+  citiesByCode ??= new Map(dataset().cities.map((c) => [c.code, c.name]));
+  const cityName = e.cityCode ? citiesByCode.get(e.cityCode) : undefined;
+  const city = cityName && !UNNAMED_CITY.test(cityName) ? cityName : MUNICIPALITIES.has(e.provinceCode) ? province : e.name;
+  return { province, city, district: e.name };
+}
+
 /**
  * A park's county-level division from its province, city and district names (as in the import):
  * the district must be a county-level unit inside the named province and city. Errors say why, with

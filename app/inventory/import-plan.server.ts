@@ -9,9 +9,10 @@ import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { readDay } from "./cell-dates";
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
 import { applyInventory, type Collections, type ImportCounts, unknownParkRefs, unknownParks, validateInventory } from "./import.server";
-import { checkTextRow, dayReadings } from "./inventory-check";
+import { cellReadings, checkTextRow } from "./inventory-check";
 import { type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
 import { type DbRow, dbRow, fromDbRow, type InventoryValue, loadDbRows, stableJson } from "./inventory-rows.server";
+import { type RowSummary, rowSummary } from "./row-summary";
 
 // An Excel/CSV import in two steps (ADR 027): the plan (what would be created, changed field by field,
 // left unchanged; every bad cell), shown to the admin; then the apply, in one transaction, only if the
@@ -28,6 +29,8 @@ export type PlanRow = {
   row: number | null;
   action: "create" | "change" | "unchanged";
   changes: FieldChange[];
+  /** The key values the row will be written with, as the preview shows them (created and changed rows; row-summary.ts). */
+  values?: RowSummary;
 };
 export type ImportPlan = {
   rows: PlanRow[];
@@ -39,7 +42,13 @@ export type ImportPlan = {
 };
 
 /** Where each row of a collection came from (same order as the rows). */
-export type Origins = Record<Collection, (Pick<SourceRow, "sheet" | "row" | "letters" | "headers"> | null)[]>;
+export type Origins = Record<Collection, (Pick<SourceRow, "sheet" | "row" | "letters" | "headers" | "typed"> | null)[]>;
+
+/** The cell `key` of a source row as typed: its text, "" when the file has the column and the cell is blank, absent otherwise. */
+function typedCell(key: string | null, where?: Pick<SourceRow, "letters" | "typed"> | null): { typed?: string } {
+  if (!key || !where || !(key in where.letters)) return {};
+  return { typed: where.typed?.[key] ?? "" };
+}
 
 /**
  * A cell as an error names it: its letter and its column's header as the file wrote it ("F（租金（元/平方米/月））"),
@@ -75,7 +84,8 @@ export function readSourceRows(read: WorkbookRead): {
   const seen: Record<Collection, Map<string, number>> = { parks: new Map(), spaces: new Map(), recruiters: new Map() };
   for (const src of read.rows) {
     const { collection, sheet, row, letters, headers } = src;
-    const issue = (key: string | null, reason: Bilingual) => errors.push({ sheet, row, column: cellName(collection, key, src), reason });
+    const issue = (key: string | null, reason: Bilingual) =>
+      errors.push({ sheet, row, column: cellName(collection, key, src), reason, ...typedCell(key, src) });
     const checked = checkTextRow(collection, src.cells);
     // An id seen on an earlier row is a duplicate whether either row is otherwise good or not.
     const id = src.cells.id === undefined ? "" : cleanTyped(String(src.cells.id));
@@ -95,10 +105,10 @@ export function readSourceRows(read: WorkbookRead): {
           column: cellName(collection, "availableFrom", src),
           reason: inventoryRuleMessages.both("availableRead", { id, typed, month }),
         });
-      for (const d of dayReadings(collection, src.cells, checked.value))
+      for (const d of cellReadings(collection, src.cells, checked.value))
         notes.push({ sheet, row, column: cellName(collection, d.key, src), reason: d.reason });
       (value[collection] as unknown[]).push(checked.value);
-      origins[collection].push({ sheet, row, letters, headers });
+      origins[collection].push({ sheet, row, letters, headers, typed: src.typed });
       continue;
     }
     // A row left out still has its park reference checked (parkRefsOfRefusedRows), so one upload names every bad cell.
@@ -110,6 +120,7 @@ export function readSourceRows(read: WorkbookRead): {
         row,
         letters,
         headers,
+        typed: src.typed,
         collection,
         field,
         parks: String(cell)
@@ -122,7 +133,11 @@ export function readSourceRows(read: WorkbookRead): {
 }
 
 /** The park a refused row names (a space's park, a recruiter's parks), as typed. */
-type RefusedRef = Pick<SourceRow, "sheet" | "row" | "letters" | "headers"> & { collection: Collection; field: string; parks: string[] };
+type RefusedRef = Pick<SourceRow, "sheet" | "row" | "letters" | "headers" | "typed"> & {
+  collection: Collection;
+  field: string;
+  parks: string[];
+};
 /** As the 招商专员 sheet's parks column separates its ids (inventory-columns.ts). */
 const PARK_LIST = /[、,，;；/\s]+/;
 
@@ -138,6 +153,7 @@ async function parkRefsOfRefusedRows(sql: Sql, refused: RefusedRef[], parkIds: s
     row: r.row,
     column: cellName(r.collection, r.field, r),
     reason: unknownParkReason(r.parks),
+    ...typedCell(r.field, r),
   }));
 }
 
@@ -177,7 +193,7 @@ export async function planImport(
       const base = { collection, id: v.id, label: label(collection, v as never), sheet: origin?.sheet ?? null, row: origin?.row ?? null };
       if (!old) {
         counts[collection].create++;
-        rows.push({ ...base, action: "create", changes: [] });
+        rows.push({ ...base, action: "create", changes: [], values: rowSummary(collection, v) });
         return;
       }
       const [a, b] = [dbRow(collection, v), old];
@@ -192,7 +208,7 @@ export async function planImport(
         .filter((k) => stableJson(oldCells[k]) !== stableJson(newCells[k]))
         .map((k) => ({ key: k, header: columnByKey(collection, k)!.header, old: oldCells[k], new: newCells[k] }));
       counts[collection].change++;
-      rows.push({ ...base, action: "change", changes });
+      rows.push({ ...base, action: "change", changes, values: rowSummary(collection, v) });
     });
   }
   for (const ref of refs) {
@@ -202,6 +218,7 @@ export async function planImport(
       row: origin?.row ?? ref.index + 1,
       column: cellName(ref.collection, ref.field, origin ?? undefined),
       reason: unknownParkReason(ref.parks),
+      ...typedCell(ref.field, origin),
     });
   }
   const hash = createHash("sha256")

@@ -121,19 +121,32 @@ export function textMaxLengths(collection: Collection): Record<string, number> {
 }
 
 /**
- * The day cells whose words were read to a day (休假开始 "下周五" → 2026-12-11, "12月8日" → 2026-12-08),
- * said back so the admin sees the year and day chosen: column key and the message in both languages.
- * A cell already written as YYYY-MM-DD says nothing. `cells` as typed, `value` the checked row.
+ * The cells whose words were read to another value, said back so the admin sees what is stored: a
+ * recruiter's day cells (休假开始 "下周五" → 2026-12-11, "12月8日" → 2026-12-08: the year and day chosen),
+ * a park's province, city and district stored by their standard names ("江苏" → 江苏省, "江宁" → 江宁区;
+ * docs/decisions/103). A cell written as stored says nothing. Column key and the message in both
+ * languages; `cells` as typed, `value` the checked row.
  */
-export function dayReadings(collection: Collection, cells: Record<string, unknown>, value: unknown): RowIssue[] {
+export function cellReadings(collection: Collection, cells: Record<string, unknown>, value: unknown): RowIssue[] {
+  const typedOf = (key: string) => (cells[key] === undefined || cells[key] === null ? "" : cleanTyped(String(cells[key])));
+  const out: RowIssue[] = [];
+  if (collection === "parks") {
+    const park = value as { province: string; city: string; district: string };
+    for (const key of ["province", "city", "district"] as const) {
+      const typed = typedOf(key);
+      if (!typed || typed === park[key]) continue;
+      const header = columnByKey(collection, key)!.header;
+      out.push({ key, reason: inventoryRuleMessages.both("placeRead", (lng) => ({ field: header[lng], typed, name: park[key] })) });
+    }
+    return out;
+  }
   if (collection !== "recruiters") return [];
   const away = (value as { away?: { from: string; to: string }[] }).away?.[0];
-  const out: RowIssue[] = [];
   for (const [key, day] of [
     ["awayFrom", away?.from],
     ["awayTo", away?.to],
   ] as const) {
-    const typed = cells[key] === undefined || cells[key] === null ? "" : cleanTyped(String(cells[key]));
+    const typed = typedOf(key);
     if (!typed || !day || typed === day) continue;
     const header = columnByKey(collection, key)!.header;
     out.push({ key, reason: inventoryRuleMessages.both("dayRead", (lng) => ({ field: header[lng], typed, day })) });

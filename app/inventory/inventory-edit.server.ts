@@ -28,7 +28,7 @@ import { getWebEnv } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 import { inventoryActor, leadsOfferedSpace, saveInventoryRow, spaceVerification } from "./inventory-admin.server";
-import { dayReadings, inventoryFormSchema, textMaxLengths } from "./inventory-check";
+import { cellReadings, inventoryFormSchema, textMaxLengths } from "./inventory-check";
 import { type Collection, COLUMNS, flattenRow, writeCells } from "./inventory-columns";
 import { listParksWithState } from "./inventory-read.server";
 import { retiredState, setRetired } from "./inventory-retire.server";
@@ -303,9 +303,9 @@ export async function inventoryEditAction(collection: Collection, request: Reque
     );
     // A row retired meanwhile (another tab's 停用) is saved as typed and stays retired: said, not left to be noticed.
     const retired = saved.outcome === "updated" && (await retiredState(sql, collection, value.id))?.retired;
-    // Days written in words (休假开始 "下周五") say what they were read as.
+    // Days written in words (休假开始 "下周五") and a park's places by their short names say what they were read as.
     const typed = Object.fromEntries(COLUMNS[collection].map((c) => [c.key, form.get(c.key)]));
-    const readings = dayReadings(collection, typed, value).map((d) => d.reason[lng]);
+    const readings = cellReadings(collection, typed, value).map((d) => d.reason[lng]);
     const text = [
       said,
       ...readings,

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { isCalendarDay } from "~/domain/calendar-day";
 import { normalizeEmail } from "~/domain/email";
 import { cleanTyped } from "~/domain/format-chars";
-import { industryLabel } from "~/domain/industries";
+import { industryLabel, isIndustryExcluded } from "~/domain/industries";
 import { readIndustry } from "~/domain/industry-search";
 import { normalizePhone } from "~/domain/phone";
-import { divisionByCode, resolveParkDistrict } from "~/domain/regions";
+import { divisionByCode, resolveParkDistrict, standardPlaceNames } from "~/domain/regions";
 import { isWecomWebhookUrl } from "~/domain/wecom-url";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import type { Lng } from "~/i18n/lng";
@@ -126,9 +126,12 @@ function resolveDistrict(p: ParkFields): District {
   const r = resolveParkDistrict(p);
   if (!r.ok) {
     const where = `${p.province}/${p.city}/${p.district}`;
+    // Ambiguous: every candidate, to pick one; unknown: the nearest names.
     const nearest = (lng: Lng) =>
       r.suggestions.length
-        ? inventoryRuleMessages.t(lng, "districtNearest", { names: r.suggestions.join(lng === "zh" ? "、" : ", ") })
+        ? inventoryRuleMessages.t(lng, r.reason === "ambiguous" ? "districtChoices" : "districtNearest", {
+            names: r.suggestions.join(lng === "zh" ? "、" : ", "),
+          })
         : "";
     return {
       ok: false,
@@ -144,6 +147,22 @@ function resolveDistrict(p: ParkFields): District {
 /** The fields the district check reads: it runs when these are good, whatever else in the row is bad. */
 const districtFields = parkFields.pick({ province: true, city: true, district: true, districtCode: true });
 
+/** The two industry lists the focus/excluded rule compares (it runs when both read). */
+const industryLists = parkFields.pick({ industries: true, excludedIndustries: true });
+
+/**
+ * A focus industry (主导产业) the park also excludes (禁入产业) — the same code, or its whole section
+ * excluded ("C" excludes C33) — by the matcher's own test (industries.ts `isIndustryExcluded`): such a
+ * park would never be offered to the very leads it says it wants. An excluded division inside a focus
+ * section (focus C, excluded C26) narrows the focus and is fine. Said at 禁入产业, once per focus code
+ * (docs/decisions/103).
+ */
+function focusExcluded(p: Pick<ParkFields, "industries" | "excludedIndustries">): { focus: string; excluded: string }[] {
+  return [...new Set(p.industries)]
+    .filter((f) => isIndustryExcluded(f, p.excludedIndustries))
+    .map((focus) => ({ focus, excluded: p.excludedIndustries.find((x) => isIndustryExcluded(focus, [x]))! }));
+}
+
 export const parkSchema = parkFields
   .superRefine(
     (p, ctx) => {
@@ -152,15 +171,51 @@ export const parkSchema = parkFields
     },
     { when: (payload) => districtFields.safeParse(payload.value).success },
   )
+  .superRefine(
+    (p, ctx) => {
+      for (const { focus, excluded } of focusExcluded(p))
+        ctx.addIssue({
+          code: "custom",
+          path: ["excludedIndustries"],
+          ...rule("industryFocusExcluded", (lng) => ({ focus: industryLabel(focus, lng), excluded: industryLabel(excluded, lng) })),
+        });
+    },
+    { when: (payload) => industryLists.safeParse(payload.value).success },
+  )
+  // The names stored are the division's standard names (GB/T 2260: 江苏 → 江苏省, 南京 → 南京市, 江宁 →
+  // 江宁区), the code's own: what the lists, the sheet and the shortlist show is what matching reads, and
+  // one park is not "江苏" beside another's "江苏省" (docs/decisions/103). Said back as a reading
+  // (inventory-check.ts placeReadings).
   .transform((p) => {
     const d = districtOf(p);
-    return { ...p, districtCode: d.ok ? d.code : (p.districtCode ?? null) };
+    if (!d.ok) return { ...p, districtCode: p.districtCode ?? null };
+    return { ...p, ...standardPlaceNames(d.code), districtCode: d.code };
   });
 
 /** The two figures the divisible-area rule compares (the rule runs when both are good numbers). */
 const areaFigures = z.object({ areaSqm: z.number().finite(), divisibleMinSqm: z.number().finite() });
 /** The two figures the storeys rule compares. */
 const storeyFigures = z.object({ floors: z.number().int(), singleStorey: z.boolean() });
+
+/**
+ * What only a building has (docs/decisions/103): a land plot (类型 土地) with a 层数, 单层 是, 层高 or 行车
+ * is a building typed as land, or land carrying a building's figures; either way matching would read
+ * figures nobody can offer. Blank (or 0 for the figures, 单层 否) is fine. Each is said at its own field.
+ */
+const BUILDING_ONLY = {
+  floors: { zh: "层数", en: "floors" },
+  singleStorey: { zh: "单层", en: "single storey" },
+  ceilingM: { zh: "层高", en: "ceiling height" },
+  craneT: { zh: "行车", en: "crane" },
+} as const;
+type BuildingOnly = keyof typeof BUILDING_ONLY;
+const landFields = z.object({ kind: z.literal("land") });
+function buildingFiguresOnLand(s: Partial<Record<BuildingOnly, number | boolean | null | undefined>>): BuildingOnly[] {
+  return (Object.keys(BUILDING_ONLY) as BuildingOnly[]).filter((k) => {
+    const v = s[k];
+    return v === true || (typeof v === "number" && v > 0);
+  });
+}
 
 export const spaceSchema = z
   .object({
@@ -210,7 +265,16 @@ export const spaceSchema = z
     ...rule("storeysDisagree"),
     path: ["singleStorey"],
     when: (payload) => storeyFigures.safeParse(payload.value).success,
-  });
+  })
+  // Each building figure is checked when the kind is good (land) — whatever else in the row is bad.
+  .superRefine(
+    (s, ctx) => {
+      if (s.kind !== "land") return;
+      for (const k of buildingFiguresOnLand(s))
+        ctx.addIssue({ code: "custom", path: [k], ...rule("landNoBuilding", (lng) => ({ what: BUILDING_ONLY[k][lng] })) });
+    },
+    { when: (payload) => landFields.safeParse(payload.value).success },
+  );
 
 export const recruiterSchema = z.object({
   id,

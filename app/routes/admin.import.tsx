@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Fragment } from "react";
 import { z } from "zod";
 
 import { requireAdminForm } from "~/auth/admin-gate.server";
@@ -17,9 +18,11 @@ import { type InventoryKey, inventoryText } from "~/i18n/inventory-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { readWorkbook, SHEET_NAMES } from "~/inventory/excel/read-workbook.server";
 import type { ImportCounts } from "~/inventory/import.server";
-import { applyPreview, type ImportPlan, previewUpload } from "~/inventory/import-plan.server";
+import { applyPreview, type ImportPlan, type PlanRow, previewUpload } from "~/inventory/import-plan.server";
 import { inventoryActor } from "~/inventory/inventory-admin.server";
+import type { Collection } from "~/inventory/inventory-columns";
 import { rerouteOffersOfUnavailable } from "~/inventory/recruiter-away.server";
+import type { SummaryKey } from "~/inventory/row-summary";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
@@ -104,6 +107,47 @@ const FILE_MESSAGES = new Set<InventoryKey>(["import.noFile", "import.badType", 
 
 const cell = (v: string | number | null) => (v === null || v === "" ? "—" : String(v));
 
+/** Rows listed one by one per collection at most; the rest are counted (the plan of 20,000 rows stays a page). */
+const LISTED_ROWS = 500;
+
+/** The sheets' order (a value of this module: a .server module's values do not reach the browser). */
+const CREATED_ORDER: readonly Collection[] = ["parks", "spaces", "recruiters"];
+
+/** The columns of values read, per collection (row-summary.ts), after 编号 and 名称. */
+const VALUE_COLUMNS: Record<Collection, { key: SummaryKey; label: InventoryKey; numeric?: boolean }[]> = {
+  spaces: [
+    { key: "kind", label: "col.kind" },
+    { key: "area", label: "col.area", numeric: true },
+    { key: "price", label: "col.price" },
+    { key: "park", label: "col.park" },
+    { key: "status", label: "col.status" },
+  ],
+  parks: [
+    { key: "place", label: "col.place" },
+    { key: "industries", label: "col.industries" },
+  ],
+  recruiters: [
+    { key: "email", label: "col.email" },
+    { key: "parks", label: "col.parks" },
+  ],
+};
+
+/** A changed row's key values as they will be written (kind · area · price …), under its name. */
+function RowValues({ lng, row }: { lng: Lng; row: PlanRow }) {
+  const values = VALUE_COLUMNS[row.collection].flatMap((c) => {
+    const v = row.values?.[c.key]?.[lng];
+    return v ? [v] : [];
+  });
+  if (!values.length) return null;
+  return (
+    <small className="row-values" data-values={row.id}>
+      <br />
+      {inventoryText(lng, "import.changeValues")}
+      {values.join(" · ")}
+    </small>
+  );
+}
+
 function PlanView({ lng, plan, previewId, csrf }: { lng: Lng; plan: ImportPlan; previewId: string | null; csrf: string | null }) {
   const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
   const total = (k: "create" | "change" | "unchanged") => plan.counts.parks[k] + plan.counts.spaces[k] + plan.counts.recruiters[k];
@@ -124,6 +168,7 @@ function PlanView({ lng, plan, previewId, csrf }: { lng: Lng; plan: ImportPlan; 
               { label: t("col.sheet") },
               { label: t("col.row"), numeric: true },
               { label: t("col.column") },
+              { label: t("col.typed") },
               { label: t("col.reason") },
             ]}
           >
@@ -132,6 +177,10 @@ function PlanView({ lng, plan, previewId, csrf }: { lng: Lng; plan: ImportPlan; 
                 <th scope="row">{e.sheet}</th>
                 <td className="num">{e.row ?? "—"}</td>
                 <td>{e.column ?? "—"}</td>
+                {/* The cell as the file holds it: the admin finds it and sees what was read. */}
+                <td data-typed="">
+                  {e.typed === undefined ? "—" : e.typed === "" ? t("import.blankCell") : <code className="typed-cell">{e.typed}</code>}
+                </td>
                 <td className="error-text">{e.reason[lng]}</td>
               </tr>
             ))}
@@ -168,7 +217,12 @@ function PlanView({ lng, plan, previewId, csrf }: { lng: Lng; plan: ImportPlan; 
                     <small>{where(r)}</small>
                   </th>
                 ) : null}
-                {i === 0 ? <td rowSpan={r.changes.length}>{r.label}</td> : null}
+                {i === 0 ? (
+                  <td rowSpan={r.changes.length}>
+                    {r.label}
+                    <RowValues lng={lng} row={r} />
+                  </td>
+                ) : null}
                 <td>{c.header[lng]}</td>
                 <td>
                   <del>{cell(c.old)}</del>
@@ -181,20 +235,37 @@ function PlanView({ lng, plan, previewId, csrf }: { lng: Lng; plan: ImportPlan; 
           )}
         </DataTable>
       ) : null}
-      {created.length ? (
-        <DataTable
-          caption={t("import.createCaption")}
-          columns={[{ label: t("col.id") }, { label: t("col.name") }, { label: t("col.sheet") }]}
-        >
-          {created.slice(0, 500).map((r) => (
-            <tr key={`${r.collection}:${r.id}`}>
-              <th scope="row">{r.id}</th>
-              <td>{r.label}</td>
-              <td>{where(r)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      ) : null}
+      {CREATED_ORDER.map((collection) => {
+        const rows = created.filter((r) => r.collection === collection);
+        if (!rows.length) return null;
+        return (
+          <Fragment key={collection}>
+            <DataTable
+              caption={t(`import.createCaption.${collection}`)}
+              columns={[
+                { label: t("col.id") },
+                { label: t("col.name") },
+                ...VALUE_COLUMNS[collection].map((c) => ({ label: t(c.label), numeric: c.numeric })),
+                { label: t("col.sheet") },
+              ]}
+            >
+              {rows.slice(0, LISTED_ROWS).map((r) => (
+                <tr key={`${r.collection}:${r.id}`} data-create={r.id}>
+                  <th scope="row">{r.id}</th>
+                  <td>{r.label}</td>
+                  {VALUE_COLUMNS[collection].map((c) => (
+                    <td key={c.key} className={c.numeric ? "num" : undefined} data-value={c.key}>
+                      {r.values?.[c.key]?.[lng] ?? "—"}
+                    </td>
+                  ))}
+                  <td>{where(r)}</td>
+                </tr>
+              ))}
+            </DataTable>
+            {rows.length > LISTED_ROWS ? <p>{t("import.moreRows", { count: rows.length - LISTED_ROWS })}</p> : null}
+          </Fragment>
+        );
+      })}
       {total("unchanged") ? <p>{t("import.unchangedCount", { count: total("unchanged") })}</p> : null}
       {previewId && !plan.errors.length ? (
         <Form method="post" encType="multipart/form-data">

@@ -89,14 +89,41 @@ describe("the admin's inventory, in the browser", { timeout: 180_000 }, () => {
       expect.arrayContaining(["S2:title", "S2:areaSqm"]),
     );
     expect((await suite.db.sql`select 1 from spaces where id = 'S-NEW1'`).length).toBe(0); // a preview writes nothing
+    // What each row will be written with, not only its id and row (docs/decisions/103).
+    const created = await page.locator('[data-create="S-NEW1"]').innerText();
+    for (const read of ["新导入厂房 A", "厂房", "6000㎡", "可租售", "GC-EDZ"]) expect(created).toContain(read);
+    expect(await page.locator('[data-values="S2"]').innerText()).toContain("将写入：厂房 · 5200㎡");
     await lookAt(page, "import-preview");
     await applyImport(page, "新建 1 条，修改 1 条");
-    const [created] = await suite.db.sql<
+    const [stored] = await suite.db.sql<
       { areaSqm: number; ceilingM: number }[]
     >`select area_sqm, ceiling_m from spaces where id = 'S-NEW1'`;
-    expect(created).toEqual({ areaSqm: 6000, ceilingM: 10 });
+    expect(stored).toEqual({ areaSqm: 6000, ceilingM: 10 });
     await lookAt(page, "import-applied");
     expect(consoleErrors).toEqual([]); // the page's module loads in the browser (no server-only value at module scope)
+    await context.close();
+  });
+
+  it("a preview with bad cells shows each cell as typed beside its reason, and the good rows' values, at phone and desktop width", async () => {
+    const { context, page } = await signedIn(true);
+    await page.goto(`${suite.web.url}/admin/import`);
+    await hydrated(page, true);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("空间");
+    ws.addRow(["编号", "园区编号", "类型", "交易方式", "名称", "面积", "层高（米）", "租金（元/㎡/月）", "状态"]);
+    ws.addRow(["S-OK1", "GC-EDZ", "土地", "出售", "预览地块", "30亩", "", "", "可租售"]);
+    ws.addRow(["S-BAD1", "GC-EDZ", "厂房", "出租", "", "二三十亩", "很高", "-25", "可租售"]);
+    ws.addRow(["S-BAD2", "GC-EDZ", "土地", "出售", "带层高的地块，名称写得比较长以看换行", "50亩", "8", "", "可租售"]);
+    await previewImport(page, "有错.xlsx", Buffer.from(await wb.xlsx.writeBuffer()), "新建 1 条");
+    const errors = await page.locator("[data-import-error]").allInnerTexts();
+    expect(errors.join("\n")).toContain("二三十亩");
+    const typed = await page.locator("[data-import-error] [data-typed]").allInnerTexts();
+    expect(typed).toEqual(["（空）", "二三十亩", "很高", "-25", "8"]);
+    expect(await page.locator('[data-create="S-OK1"]').innerText()).toContain("30亩（20000㎡）");
+    await page.setViewportSize(VIEWPORTS.phone);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width + 1);
+    await lookAt(page, "import-preview-errors");
+    expect((await suite.db.sql`select 1 from spaces where id like 'S-OK%' or id like 'S-BAD%'`).length).toBe(0);
     await context.close();
   });
 

@@ -352,15 +352,16 @@ describe("the admin forms over HTTP", () => {
     const page = async () => await (await fetch(`${web.url}/admin/spaces/S3`, { headers: { cookie } })).text();
     const row = async () =>
       (
-        await db.sql<{ areaSqm: number; ceilingM: number | null; title: string; deals: string[] }[]>`
-        select area_sqm, ceiling_m, title, deals from spaces where id = 'S3'`
+        await db.sql<{ areaSqm: number; powerKva: number | null; title: string; deals: string[] }[]>`
+        select area_sqm, power_kva, title, deals from spaces where id = 'S3'`
       )[0];
     const tab1 = formOf(await page());
     const tab2 = formOf(await page());
     expect(tab1.base).toBeTruthy();
-    // Tab 1: the area, the ceiling and the deals. Tab 2 (opened before): the area too, and the title.
+    // Tab 1: the area, the power (S3 is land: no ceiling, docs/decisions/103) and the deals. Tab 2 (opened before): the area too, and the title.
     expect(
-      (await post("/admin/spaces/S3", { ...tab1, csrf, intent: "save", areaSqm: "14000", ceilingM: "11", deals: ["lease", "buy"] })).status,
+      (await post("/admin/spaces/S3", { ...tab1, csrf, intent: "save", areaSqm: "14000", powerKva: "1100", deals: ["lease", "buy"] }))
+        .status,
     ).toBe(303);
     const stale = await post("/admin/spaces/S3", { ...tab2, csrf, intent: "save", areaSqm: "1.5万平", title: "二号页签的标题" });
     expect(stale.status).toBe(409);
@@ -370,23 +371,25 @@ describe("the admin forms over HTTP", () => {
     expect(shown).toMatchObject({ areaSqm: "1.5万平", title: "二号页签的标题" });
     expect(html).toContain("对方已保存为：14000；本页为：1.5万平");
     // What tab 1 stored, where tab 2 typed nothing: shown, and named in the form's message.
-    expect(shown).toMatchObject({ ceilingM: "11" });
+    expect(shown).toMatchObject({ powerKva: "1100" });
     expect((shown.deals as string[]).sort()).toEqual(["buy", "lease"]);
-    expect(html).toContain("以下是对方在此期间保存、您没有改过的项，下面已显示为现在保存的值：交易方式：出租、出售；层高（米）：11。");
+    expect(html).toContain(
+      "以下是对方在此期间保存、您没有改过的项，下面已显示为现在保存的值：交易方式：出租、出售；配电（千伏安）：1100。",
+    );
     expect(html).toContain("有 1 处要您确认"); // the area; the updated fields are no error
     // Saving the page as shown: tab 2's two changes over everything tab 1 stored.
     expect((await post("/admin/spaces/S3", { ...shown, intent: "save" })).status).toBe(303);
-    expect(await row()).toMatchObject({ areaSqm: 15000, ceilingM: 11, title: "二号页签的标题" });
+    expect(await row()).toMatchObject({ areaSqm: 15000, powerKva: 1100, title: "二号页签的标题" });
     expect((await row()).deals.sort()).toEqual(["buy", "lease"]);
     // In English too.
     const tab3 = formOf(await page());
     const tab4 = formOf(await page());
-    expect((await post("/admin/spaces/S3", { ...tab3, csrf, intent: "save", ceilingM: "12", title: "三" })).status).toBe(303);
+    expect((await post("/admin/spaces/S3", { ...tab3, csrf, intent: "save", powerKva: "1200", title: "三" })).status).toBe(303);
     const en = await post("/admin/spaces/S3?lng=en", { ...tab4, csrf, intent: "save", title: "四" });
     expect(en.status).toBe(409);
     const enHtml = await en.text();
-    expect(enHtml).toContain("Saved by them meanwhile, in fields you had not changed, and now shown below as stored: ceiling (m): 12.");
-    expect(formOf(enHtml)).toMatchObject({ ceilingM: "12", title: "四" });
+    expect(enHtml).toContain("Saved by them meanwhile, in fields you had not changed, and now shown below as stored: power (kVA): 1200.");
+    expect(formOf(enHtml)).toMatchObject({ powerKva: "1200", title: "四" });
   });
 
   // The banner counted the form's own message as a field: "有 1 处需要修改，见各字段下方的说明" with no field marked.
@@ -466,6 +469,58 @@ describe("the admin forms over HTTP", () => {
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("与层数不符");
     expect(await db.sql`select * from spaces where id = 'S2'`).toEqual(before);
+  });
+
+  // Attack F6 (docs/decisions/103): land with a building's figures, a park excluding its own focus.
+  it("refuses a land plot's 层高 and 行车 and a park's excluded focus industry at their fields, writing nothing", async () => {
+    const before = await db.sql`select * from spaces where id = 'S2'`;
+    const land = await post("/admin/spaces/S2", spaceForm({ kind: "land", areaSqm: "30亩", ceilingM: "8米", craneT: "10吨" }));
+    expect(land.status).toBe(400);
+    const landHtml = await land.text();
+    expect(landHtml).toContain("类型为土地：土地没有层高，请留空此项");
+    expect(landHtml).toContain("类型为土地：土地没有行车，请留空此项");
+    expect(landHtml).toContain('value="30亩"'); // the typing is kept
+    expect(await db.sql`select * from spaces where id = 'S2'`).toEqual(before);
+    const en = await post("/admin/spaces/S2?lng=en", spaceForm({ kind: "land", ceilingM: "8" }));
+    expect(en.status).toBe(400);
+    expect(await en.text()).toContain("the kind is land: land has no ceiling height");
+
+    const [p] = await db.sql<Record<string, string>[]>`select name, province, city, district from parks where id = 'GC-MED'`;
+    const parkBefore = await db.sql`select * from parks where id = 'GC-MED'`;
+    const park = await post(
+      "/admin/parks/GC-MED",
+      wholeForm("parks", { csrf, intent: "save", id: "GC-MED", ...p, industries: "医药、C35", excludedIndustries: "制造业" }),
+    );
+    expect(park.status).toBe(400);
+    const parkHtml = await park.text();
+    expect(parkHtml).toContain("C27 医药制造业既是主导产业又被禁入（禁入 C 制造业）");
+    expect(parkHtml).toContain("C35 专用设备制造业既是主导产业又被禁入（禁入 C 制造业）");
+    expect(await db.sql`select * from parks where id = 'GC-MED'`).toEqual(parkBefore);
+  });
+
+  // A park's places by their short names are stored by their standard names (GB/T 2260), and said so.
+  it("stores a park's 江苏 / 南京 / 江宁 as 江苏省 / 南京市 / 江宁区 and says what it stored; an ambiguous one (临夏: 临夏市 or 临夏县) lists the choices", async () => {
+    const form = wholeForm("parks", {
+      csrf,
+      intent: "save",
+      id: "JN-NEW",
+      name: "江宁新园",
+      province: "江苏",
+      city: "南京",
+      district: "江宁",
+    });
+    const res = await post("/admin/parks/new", form);
+    const said = await followFlash(web.url, res, cookie);
+    expect(said.text).toContain("省“江苏”按规范名称存为“江苏省”");
+    expect(said.text).toContain("市“南京”按规范名称存为“南京市”");
+    expect(said.text).toContain("区县“江宁”按规范名称存为“江宁区”");
+    const [row] = await db.sql`select province, city, district, district_code from parks where id = 'JN-NEW'`;
+    expect(row).toEqual({ province: "江苏省", city: "南京市", district: "江宁区", districtCode: "320115" });
+    const ambiguous = await post("/admin/parks/new", { ...form, id: "LX-NEW", province: "甘肃", city: "临夏", district: "临夏" });
+    expect(ambiguous.status).toBe(400);
+    const html = await ambiguous.text();
+    expect(html).toContain("对应多个区县，请写规范名称或填区县代码；可选：甘肃省临夏回族自治州临夏市、甘肃省临夏回族自治州临夏县");
+    expect(html).toContain('value="临夏"');
   });
 
   it("reads a park's industry names and tax thresholds in the field's own unit", async () => {

@@ -71,6 +71,7 @@ describe("Excel import", () => {
         row: 324,
         column: "F（面积）",
         reason: { zh: expect.stringContaining("很大一块"), en: expect.stringContaining("很大一块") },
+        typed: "很大一块", // the cell as the file holds it (ADR 103)
       },
     ]);
     expect(previewId).toBeNull(); // nothing to apply

@@ -34,10 +34,15 @@ export type SourceRow = {
   headers: Record<string, string>;
   /** Column keys of cells already refused here (an error value, a formula without its result): said once. */
   refused?: string[];
+  /** column key → the cell's text as the file holds it, before a header's unit is applied: what an error shows as typed. */
+  typed?: Record<string, string>;
 };
 
-/** A problem in the upload, at a cell where there is one. */
-export type SheetIssue = { sheet: string; row: number | null; column: string | null; reason: Bilingual };
+/**
+ * A problem in the upload, at a cell where there is one. `typed`: the cell as the file holds it ("" when
+ * blank), for the admin to see what was read (docs/decisions/103); absent when the issue is no cell's.
+ */
+export type SheetIssue = { sheet: string; row: number | null; column: string | null; reason: Bilingual; typed?: string };
 export type WorkbookRead = { rows: SourceRow[]; errors: SheetIssue[]; warnings: SheetIssue[] };
 
 const norm = (s: string) =>
@@ -214,20 +219,33 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
     const letters: SourceRow["letters"] = {};
     const headers: SourceRow["headers"] = {};
     const refused: string[] = [];
+    const typed: Record<string, string> = {};
     for (const [index, { key, letter, unit, text }] of byIndex) {
       letters[key] = letter;
       headers[key] = text;
       const problem = cellProblem(row.getCell(index).value);
       if (problem) {
-        out.errors.push({ sheet, row: number, column: `${letter}（${text}）`, reason: problem });
+        out.errors.push({ sheet, row: number, column: `${letter}（${text}）`, reason: problem, typed: shownText(row.getCell(index)) });
         refused.push(key);
       }
       const v = cellValue(row.getCell(index).value);
-      if (v !== null) cells[key] = unit ? inHeaderUnit(collection, key, unit, v) : v;
+      if (v !== null) {
+        typed[key] = String(v);
+        cells[key] = unit ? inHeaderUnit(collection, key, unit, v) : v;
+      }
     }
     if (Object.keys(cells).length === 0 && refused.length === 0) return;
-    out.rows.push({ collection, sheet, row: number, cells, letters, headers, refused });
+    out.rows.push({ collection, sheet, row: number, cells, letters, headers, refused, typed });
   });
+}
+
+/** A cell as Excel shows it (an error value's "#N/A", a formula's text), cut to 200 characters; "" when exceljs has none. */
+function shownText(cell: { text?: unknown }): string {
+  try {
+    return typeof cell.text === "string" ? cell.text.slice(0, 200) : "";
+  } catch {
+    return "";
+  }
 }
 
 /** The texts Excel writes into a CSV for a cell holding an error value (its "#N/A" is that error, not words). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { readAwayDay } from "~/inventory/cell-dates";
-import { checkTextRow, dayReadings } from "~/inventory/inventory-check";
+import { cellReadings, checkTextRow } from "~/inventory/inventory-check";
 
 // 休假开始/结束 took ISO dates only ("12月8日", "下周五" refused; new-user trial). Days as people write
 // them, the year the next occurrence. `now`: Friday 2026-12-04 10:00 China time.
@@ -59,7 +59,7 @@ describe("a day away as people write it", () => {
     const r = checkTextRow("recruiters", cells, now);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const said = dayReadings("recruiters", cells, r.value);
+    const said = cellReadings("recruiters", cells, r.value);
     expect(said).toEqual([
       { key: "awayFrom", reason: { zh: "休假开始“下周五”读作 2026-12-11", en: "away from “下周五” read as 2026-12-11" } },
     ]);

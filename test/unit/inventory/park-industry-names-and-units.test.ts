@@ -18,11 +18,13 @@ describe("主导产业 / 禁入产业: names read to codes", () => {
     ["五金", ["C33"]],
     ["食品", ["C14"]], // 食品制造业's short name
   ])("%s → %j", (typed, codes) => {
-    const r = checkTextRow("parks", { ...park, industries: typed, excludedIndustries: typed });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(r.value.industries).toEqual(codes);
-    expect(r.value.excludedIndustries).toEqual(codes);
+    // Each list alone: one industry in both is refused (docs/decisions/103).
+    const focus = checkTextRow("parks", { ...park, industries: typed });
+    const excluded = checkTextRow("parks", { ...park, excludedIndustries: typed });
+    expect(focus.ok && excluded.ok).toBe(true);
+    if (!focus.ok || !excluded.ok) return;
+    expect(focus.value.industries).toEqual(codes);
+    expect(excluded.value.excludedIndustries).toEqual(codes);
   });
 
   it("an ambiguous name is refused naming its candidates, in zh and en", () => {

@@ -1,0 +1,57 @@
+import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
+import type { Bilingual } from "~/i18n/i18n";
+
+import { type Collection, columnByKey } from "./inventory-columns";
+import type { InventoryValue } from "./inventory-rows.server";
+
+// What an import will write, row by row, in the words of the sheet (docs/decisions/103): the preview
+// lists each row with the values it read — a space's kind, area with its unit and prices; a park's place
+// and industries; a recruiter's email and parks — so the admin checks "3000" was read as 3000 ㎡ and not
+// 3000 亩 before applying, not only counts and row numbers.
+
+export type SummaryKey = "kind" | "area" | "price" | "park" | "status" | "place" | "industries" | "email" | "parks";
+export type RowSummary = Partial<Record<SummaryKey, Bilingual>>;
+
+const both = (text: string): Bilingual => ({ zh: text, en: text });
+/** At most 2 decimals, no trailing zeros; thousands grouped (prices and areas people read at a glance). */
+const num = (n: number) => (Math.round(n * 100) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
+
+function choiceLabel(collection: Collection, key: string, value: string): Bilingual {
+  return columnByKey(collection, key)?.choices?.find((c) => c.value === value)?.label ?? both(value);
+}
+
+/**
+ * The key values of a checked row (the import format, stored units) as the preview shows them:
+ * spaces → kind, area (㎡; land in 亩 with its ㎡), prices (rent 元/㎡·月, sale 元/㎡, land 万元/亩), park,
+ * status; parks → place (province, city, district as stored), focus industries; recruiters → email,
+ * parks. A price or list not given is absent.
+ */
+export function rowSummary<C extends Collection>(collection: C, value: InventoryValue[C]): RowSummary {
+  if (collection === "spaces") {
+    const s = value as InventoryValue["spaces"];
+    const area = s.kind === "land" ? `${formatMu(sqmToMu(s.areaSqm))}（${formatSqm(s.areaSqm)}）` : formatSqm(s.areaSqm);
+    const prices: Bilingual[] = [];
+    if (s.rentYuanPerSqmMonth != null)
+      prices.push({ zh: `租金 ${num(s.rentYuanPerSqmMonth)} 元/㎡·月`, en: `rent ${num(s.rentYuanPerSqmMonth)} yuan/㎡·month` });
+    if (s.priceYuanPerSqm != null)
+      prices.push({ zh: `售价 ${num(s.priceYuanPerSqm)} 元/㎡`, en: `sale ${num(s.priceYuanPerSqm)} yuan/㎡` });
+    if (s.landPriceWanPerMu != null)
+      prices.push({ zh: `地价 ${num(s.landPriceWanPerMu)} 万元/亩`, en: `land ${num(s.landPriceWanPerMu)} × 10,000 yuan/mu` });
+    return {
+      kind: choiceLabel("spaces", "kind", s.kind),
+      area: both(area),
+      ...(prices.length ? { price: { zh: prices.map((p) => p.zh).join("；"), en: prices.map((p) => p.en).join("; ") } } : {}),
+      park: both(s.parkId),
+      status: choiceLabel("spaces", "status", s.status),
+    };
+  }
+  if (collection === "parks") {
+    const p = value as InventoryValue["parks"];
+    return {
+      place: both(`${p.province}${p.city === p.province ? "" : p.city}${p.district}`),
+      ...(p.industries.length ? { industries: both(p.industries.join("、")) } : {}),
+    };
+  }
+  const r = value as InventoryValue["recruiters"];
+  return { email: both(r.email), parks: both(r.parks.join("、")) };
+}
