@@ -6,7 +6,7 @@ import {
   needAreaText,
 } from "~/assignments/assignment-details.server";
 import {
-  claimNotification,
+  claimEmailNotice,
   deadLetterNotice,
   markEmailSent,
   type NotificationRow,
@@ -37,10 +37,11 @@ import { cappedBackoff } from "./queue";
  * such); a sent row is never sent again.
  */
 export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
-  const n = await claimNotification(ctx.sql, data.id, ctx.sendLeaseMs);
+  // The claim and the assignment's details in one statement (docs/decisions/100).
+  const { claim: n, details } = await claimEmailNotice(ctx.sql, data.id, ctx.sendLeaseMs);
   if (n === null) return markSkipped(ctx.sql, data.outboxId); // sent or dead already
   if (n === "held") throw new Error("another sender holds this email; trying again later");
-  const message = await buildMessage(ctx, n);
+  const message = await buildMessage(ctx, n, details);
   if (!message) return deadLetter(ctx, n, data.outboxId, "recipient or assignment no longer exists");
   const result = await ctx.mailer.send(message);
   if (result.ok) {
@@ -131,8 +132,8 @@ function messageIdFor(n: NotificationRow): string {
   return `<${n.kind}-${n.assignmentId ?? n.leadId}-n${n.id}@parkmatch>`;
 }
 
-async function buildMessage(ctx: JobContext, n: NotificationRow): Promise<MailMessage | null> {
-  const details = n.assignmentId ? await loadAssignmentDetails(ctx.sql, n.assignmentId) : null;
+/** The email of notice `n`; `details` are its assignment's as claimEmailNotice read them (null: none, or gone). */
+async function buildMessage(ctx: JobContext, n: NotificationRow, details: AssignmentDetails | null): Promise<MailMessage | null> {
   if (!details) return null;
   const url = `${ctx.appUrl.replace(/\/$/, "")}/queue/assignments/${details.id}`;
   if (n.kind === "assignment") {

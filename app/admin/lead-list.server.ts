@@ -111,6 +111,9 @@ export const LEAD_PAGE_CAP = Math.ceil(LEAD_COUNT_CAP / LEAD_PAGE_SIZE);
  */
 async function leadSelection(sql: Sql, search: SearchClient | null, f: LeadFilters) {
   const q = (f.q ?? "").trim();
+  // An offer's lead_sla row is written when its deadline comes (migration 074, ADR 100): the rows of
+  // the offers whose deadline passed since the last pass, before "breached" reads them.
+  if (f.breached) await catchUpOfferDeadlines(sql);
   const found = q ? await searchIds(sql, search, q) : null;
   // (Search words need no condition here: with them `l` is the found leads themselves, below.)
   // What leads the read: the found ids (at most SEARCH_HIT_LIMIT and a few), else lead_parks for a park
@@ -368,11 +371,23 @@ export async function exportLeads(
  * A lead breached the acceptance SLA when one of its offers is past its deadline now, or the SLA job
  * once found an offer of it not accepted in time (its 'sla-missed' and 'escalated' audit lines).
  * The `breached` filter of listLeads reads the same from lead_sla (migration 045: a row per offer with
- * its deadline, and one while the lead has such audit lines); keep the two together.
+ * its deadline — written once the deadline comes, catchUpOfferDeadlines, migration 074 — and one while
+ * the lead has such audit lines); keep the two together.
  */
 function breachedSql(sql: Sql) {
   return sql`exists (select 1 from assignments a where a.lead_id = l.id and a.status = 'offered' and a.accept_by < now())
              or exists (select 1 from routing_events e where e.lead_id = l.id and e.event in ('sla-missed', 'escalated'))`;
+}
+
+/**
+ * Writes the lead_sla row (and so the lead's pairs' sla_due_at) of every open offer whose deadline has
+ * come, due within the next minute, that has none yet: the offer triggers write it only for an offer
+ * already due (migration 074, docs/decisions/100). Run before "breached" is read, and by the worker's
+ * dashboard pass. Returns the rows written.
+ */
+export async function catchUpOfferDeadlines(sql: Sql): Promise<number> {
+  const [{ n }] = await sql<{ n: number }[]>`select lead_sla_catch_up() as n`;
+  return n;
 }
 
 /** The counts the overview links to: the unassigned queue and the unmatched leads. */

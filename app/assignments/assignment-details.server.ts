@@ -38,17 +38,23 @@ export type AssignmentDetails = {
   excluded: Exclusion[];
 };
 
-/** Everything a notice about one assignment shows: lead, park, recruiter and the park's matched spaces (one query). */
-export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmentId: string): Promise<AssignmentDetails | null> {
-  const [a] = await sql<
-    (Omit<AssignmentDetails, "recruiter"> & {
-      recruiterId: string | null;
-      rName: string | null;
-      rEmail: string | null;
-      rPhone: string | null;
-      rChannel: "email" | "hotline" | null;
-    })[]
-  >`
+/** The row of `assignmentDetailsSelect`, before `detailsFromRow` shapes it. */
+export type AssignmentDetailsRow = Omit<AssignmentDetails, "recruiter"> & {
+  recruiterId: string | null;
+  rName: string | null;
+  rEmail: string | null;
+  rPhone: string | null;
+  rChannel: "email" | "hotline" | null;
+};
+
+/**
+ * The one select of everything a notice about an assignment shows, for the assignment whose id is
+ * `assignmentId` (a value, or a fragment such as another relation's column in a lateral join: the
+ * email's claim reads it in its own statement, claimEmailNotice). One row, or none when the
+ * assignment is gone.
+ */
+export function assignmentDetailsSelect(sql: Sql | TransactionSql, assignmentId: string | ReturnType<Sql>) {
+  return sql`
     select a.id, a.lead_id, a.park_id, p.name as park_name, a.status, a.reroutes, a.accept_by, a.recruiter_id,
            r.name as r_name, r.email as r_email, r.phone as r_phone, r.channel as r_channel, l.reference, l.lead, l.anonymised_at is not null as anonymised,
            -- this park's part of the why-not list, filtered here: the whole list is kilobytes of JSON per lead
@@ -63,13 +69,22 @@ export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmen
     from assignments a join parks p on p.id = a.park_id join leads l on l.id = a.lead_id
     left join recruiters r on r.id = a.recruiter_id
     where a.id = ${assignmentId}`;
-  if (!a) return null;
+}
+
+/** An `assignmentDetailsSelect` row as AssignmentDetails. */
+export function detailsFromRow(a: AssignmentDetailsRow): AssignmentDetails {
   const { recruiterId, rName, rEmail, rPhone, rChannel, excluded, ...details } = a;
   return {
     ...details,
     recruiter: recruiterId ? { id: recruiterId, name: rName!, email: rEmail!, phone: rPhone!, channel: rChannel! } : null,
     excluded: excluded ?? [],
   };
+}
+
+/** Everything a notice about one assignment shows: lead, park, recruiter and the park's matched spaces (one query). */
+export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmentId: string): Promise<AssignmentDetails | null> {
+  const [a] = await sql<AssignmentDetailsRow[]>`${assignmentDetailsSelect(sql, assignmentId)}`;
+  return a ? detailsFromRow(a) : null;
 }
 
 /** "4000–6000㎡", "≥ 5000㎡", land also in 亩: "30–50亩（20000–33333㎡）". */

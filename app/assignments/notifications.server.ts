@@ -1,3 +1,9 @@
+import {
+  type AssignmentDetails,
+  type AssignmentDetailsRow,
+  assignmentDetailsSelect,
+  detailsFromRow,
+} from "~/assignments/assignment-details.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import type { NotificationKind } from "~/domain/statuses";
@@ -63,24 +69,88 @@ export async function addNotification(tx: TransactionSql, n: NewNotification): P
 }
 
 /**
- * Takes a notification for sending, under a lease (and counts the attempt): the row when it is ours,
- * "held" while another sender's lease runs, null when it is finished (sent, dead or handled).
+ * The lease rule of claimNotification as two CTEs, `mine` (the row this call took, attempt counted)
+ * and `claim` (that row with `mine` true, else the row as it is with `mine` false; none when it does
+ * not exist), for a statement that goes on with `select … from claim`.
  */
-export async function claimNotification(sql: Sql, id: string, leaseMs: number): Promise<NotificationRow | "held" | null> {
-  const [row] = await sql<(NotificationRow & { mine: boolean })[]>`
+function claimCtes(sql: Sql, id: string, leaseMs: number) {
+  return sql`
     with mine as (
       update notifications set status = 'sending', attempts = attempts + 1, lease_token = gen_random_uuid(),
                                lease_until = clock_timestamp() + ${leaseMs}::float8 * interval '1 millisecond'
       where id = ${id} and status in ('pending', 'sending') and (lease_until is null or lease_until < clock_timestamp())
-      returning id, assignment_id, lead_id, kind, recipient, status, attempts, lease_token)
-    select *, true as mine from mine
-    union all
-    select id, assignment_id, lead_id, kind, recipient, status, attempts, null, false from notifications
-    where id = ${id} and not exists (select 1 from mine)`;
+      returning id, assignment_id, lead_id, kind, recipient, status, attempts, lease_token),
+    claim as (
+      select *, true as mine from mine
+      union all
+      select id, assignment_id, lead_id, kind, recipient, status, attempts, null, false from notifications
+      where id = ${id} and not exists (select 1 from mine))`;
+}
+
+/** The claim's columns in claimEmailNotice's row, beside the assignment's (`n_` keeps the two apart). */
+type ClaimColumns = {
+  nId: number;
+  nAssignmentId: string | null;
+  nLeadId: string;
+  nKind: NotificationKind;
+  nRecipient: string;
+  nStatus: string;
+  nAttempts: number;
+  nLeaseToken: string | null;
+  nMine: boolean;
+};
+
+/** What a claim came to: the row when it is ours, "held" while another sender's lease runs, null when it is finished. */
+function claimResult(row: (NotificationRow & { mine: boolean }) | undefined): NotificationRow | "held" | null {
   if (!row) return null;
   const { mine, ...n } = row;
   if (mine) return n;
   return n.status === "pending" || n.status === "sending" ? "held" : null;
+}
+
+/**
+ * Takes a notification for sending, under a lease (and counts the attempt): the row when it is ours,
+ * "held" while another sender's lease runs, null when it is finished (sent, dead or handled).
+ */
+export async function claimNotification(sql: Sql, id: string, leaseMs: number): Promise<NotificationRow | "held" | null> {
+  const [row] = await sql<(NotificationRow & { mine: boolean })[]>`${claimCtes(sql, id, leaseMs)} select * from claim`;
+  return claimResult(row);
+}
+
+/**
+ * claimNotification and, when the claim is ours and the notice is about an assignment, that
+ * assignment's details (loadAssignmentDetails) read in the same statement: the email's sender needs
+ * both, and a statement fewer an email is a round trip fewer for the worker and a statement fewer for
+ * Postgres (issue 14; docs/decisions/100). The details are those of the statement's snapshot, taken
+ * with the lease; `details` is null when the claim is not ours, the notice has no assignment, or the
+ * assignment is gone.
+ */
+export async function claimEmailNotice(
+  sql: Sql,
+  id: string,
+  leaseMs: number,
+): Promise<{ claim: NotificationRow | "held" | null; details: AssignmentDetails | null }> {
+  const [row] = await sql<(AssignmentDetailsRow & ClaimColumns)[]>`
+    ${claimCtes(sql, id, leaseMs)}
+    select c.id as n_id, c.assignment_id as n_assignment_id, c.lead_id as n_lead_id, c.kind as n_kind, c.recipient as n_recipient,
+           c.status as n_status, c.attempts as n_attempts, c.lease_token as n_lease_token, c.mine as n_mine, d.*
+    from claim c left join lateral (${assignmentDetailsSelect(sql, sql`c.assignment_id`)} and c.mine) d on true`;
+  if (!row) return { claim: null, details: null };
+  const { nId, nAssignmentId, nLeadId, nKind, nRecipient, nStatus, nAttempts, nLeaseToken, nMine, ...assignment } = row;
+  const claim = claimResult({
+    id: nId,
+    assignmentId: nAssignmentId,
+    leadId: nLeadId,
+    kind: nKind,
+    recipient: nRecipient,
+    status: nStatus,
+    attempts: nAttempts,
+    leaseToken: nLeaseToken,
+    mine: nMine,
+  });
+  // No assignment row (not ours, none, or gone): the lateral join's columns are all null.
+  const details = typeof claim === "object" && claim !== null && assignment.id != null ? detailsFromRow(assignment) : null;
+  return { claim, details };
 }
 
 /**
