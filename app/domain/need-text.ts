@@ -2,6 +2,7 @@ import { parseArea } from "./area";
 import { type Comparison, comparisonAfter, comparisonBefore, INFIX_ABOUT, INFIX_MORE, infixComparison } from "./comparison";
 import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
+import { parseWan } from "./money";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
 import { parseNumberRange } from "./numbers";
 import { COUNT_SOURCE, COUNTED, type CountedKind, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readCounted } from "./units";
@@ -23,6 +24,8 @@ export type NeedHints = {
   singleStorey?: boolean;
   /** "YYYY-MM" (move-in.ts readMoveIn); read only when the caller gives the clock. */
   moveInBy?: string;
+  /** The expected annual tax in 万元 ("年纳税三百万", "预计纳税500万/年"): tax.annualTaxWan, not a need field. */
+  annualTaxWan?: number;
 };
 
 /** `text` is the snippet of the original input the value came from (shown to staff as evidence). */
@@ -178,6 +181,40 @@ const MULTI_STOREY = /多层|双层|楼房|multi[-\s]?stor(?:e)?y|multistor(?:e)
 const FLOOR_COUNT =
   /(?<![第每0-9一二两三四五六七八九十])(?:[二两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|[1-9][0-9])\s*(?:层|楼)(?!\s*高|楼?\s*做)(?:楼|的|厂房|建筑|框架)?|\b(?:[2-9]|two|three|four|five)[-\s]stor(?:e)?y\b/g;
 
+/**
+ * What the enterprise has now, not what it wants (docs/decisions/101): a figure in a clause that says so
+ * before it — 现有, 目前, 现在, 原来的, currently, existing … with no word of wanting (想, 要, 需, 找, 换,
+ * want, need …) between that word and the figure ("目前需要3000平" is the need) — or right after it
+ * (太大, 不够用, 换成/换到/扩到/缩到 …, "换3000平": "8000平换3000平", "从8000平换到3000平").
+ */
+const CURRENT_BEFORE =
+  /现有|现在|目前|眼下|原来|原有|原先|以前|之前|现租|现用|现厂|现址|已有|自有|\b(?:currently|existing|at\s+present|present|current)\b/gi;
+const WANT_BEFORE =
+  /想|要|需|找|希望|计划|打算|准备|换|搬|扩|缩|新|求|考虑|\b(?:wants?|need(?:s|ed)?|looking|look|requir\w*|seek\w*|plan(?:s|ned|ning)?|mov\w*|relocat\w*|expand\w*|downsiz\w*|switch\w*|new)\b/gi;
+const CURRENT_AFTER = new RegExp(
+  `^\\s*(?:的)?\\s*(?:厂房|仓库|车间|办公室?|场地|面积)?\\s*(?:已经|有点|有些|实在)?\\s*(?:太大|太小|偏大|偏小|不够用?|用不完|太挤|放不下|不够大|(?:换|调整?|缩小?|扩大?|扩充|变)(?:成|到|为|至)|换(?=\\s*(?:${NUM}))|is\\s+too\\b|too\\s+(?:big|small|large)\\b|(?:is\\s+)?not\\s+enough\\b)`,
+  "i",
+);
+/** "moving from 8000 to 3000 sqm", "想换，从8000平到3000平": a change's range is from what is to what is wanted. */
+const CHANGE_FROM =
+  /(?:换|搬|扩|缩|调|\b(?:mov\w*|relocat\w*|downsiz\w*|expand\w*|switch\w*|chang\w*|go(?:es|ing)?)\b)[^，。；;,!?！？、\n]*?(?:从|由|\bfrom\b)\s*$/i;
+
+// Money in the notes. The expected annual tax fills tax.annualTaxWan (money-labels.ts reads the same words
+// in the box); a budget, rent or price is no field of the contract: it is read out for the recruiter.
+const MONEY_UNIT = "(?:万元|万|千元|千|亿元|个亿|亿|元|块钱|块)";
+const TAX_RE = new RegExp(
+  `(?:(?:预计|预期)?\\s*(?:每年|一年|全年|年度|年)?\\s*(?:纳税总额|纳税额|纳税|税收总额|税收|税额|缴税|交税|上缴税收|上缴税金)|\\b(?:annual\\s+)?tax(?:es)?(?:\\s+paid)?\\b)${GAP}(?<q>${NUM}\\s*${MONEY_UNIT}?)`,
+  "gd",
+);
+const PER_THING = "(?:\\s*(?:/|每|一个?)\\s*(?:月|个月|年|天|平方米|平米|平方|平|㎡|m2|亩))";
+const BUDGET_KEYWORD =
+  "(?:预算|月租金?|年租金?|租金|房租|租价|租赁费|单价|总价|售价|价格|价位|地价|土地价格|每平方米|每平米|每平方|每平|每㎡|每亩|\\b(?:budget|rent|price)\\b)";
+const BUDGET_RE = new RegExp(
+  `(?:${BUDGET_KEYWORD}${GAP}(?<q>${NUM}\\s*(?:${MONEY_UNIT}${PER_THING}{0,2}|${PER_THING}{1,2}))` +
+    `|(?<q2>${NUM}\\s*${MONEY_UNIT}${PER_THING}{1,2}))${OR_MORE}`,
+  "gd",
+);
+
 // ---------------------------------------------------------------------------------------------
 
 type Span = [number, number];
@@ -186,6 +223,8 @@ class Extraction {
   readonly hints: NeedHints = {};
   readonly found: NeedHintFound[] = [];
   readonly unread: Span[] = [];
+  /** Budget, rent and price words (no field holds them), as spans: read out to the recruiter. */
+  readonly budget: Span[] = [];
   private readonly claimed: Span[] = [];
 
   constructor(
@@ -215,12 +254,29 @@ class Extraction {
    * clause. Comparisons built on a negation ("不低于", "不要超过") are not negations: comparison.ts reads them.
    */
   negated([a, b]: Span): boolean {
-    const clauseStart = Math.max(0, ...[...this.s.slice(0, a).matchAll(/[，。；;,!?！？、\n]/g)].map((m) => m.index + 1));
+    const clauseStart = this.clauseStart(a);
     return (
       NEGATION_BEFORE.test(this.s.slice(Math.max(clauseStart, a - 16), a)) ||
       NEGATION_INSIDE.test(this.s.slice(a, b)) ||
       NEGATION_AFTER.test(this.s.slice(b, b + 12))
     );
+  }
+
+  /**
+   * Whether the figure at `[a, b]` (its match ending at `end`) describes the premises the enterprise has now
+   * (CURRENT_BEFORE, CURRENT_AFTER): "现有厂房8000平太大" — never the need (docs/decisions/101).
+   */
+  current([a]: Span, end: number): boolean {
+    if (CURRENT_AFTER.test(this.s.slice(end, end + 16))) return true;
+    const before = this.s.slice(this.clauseStart(a), a);
+    let cur = -1;
+    for (const m of before.matchAll(CURRENT_BEFORE)) cur = m.index + m[0].length;
+    if (cur < 0) return false;
+    return ![...before.matchAll(WANT_BEFORE)].some((m) => m.index >= cur);
+  }
+
+  clauseStart(a: number): number {
+    return Math.max(0, ...[...this.s.slice(0, a).matchAll(/[，。；;,!?！？、\n]/g)].map((m) => m.index + 1));
   }
 
   /** A figure the parser saw but will not use: told to the recruiter, never guessed. */
@@ -348,7 +404,7 @@ const ANY_FIGURE = new RegExp(
  * `found`: for each hint the words it came from, as typed; `unread`: figures seen but not used (out of
  * limits, an upper limit where a minimum is asked, unreadable like 几千平), as typed.
  */
-export function parseNeedText(text: string, now?: Date): { hints: NeedHints; found: NeedHintFound[]; unread: string[] } {
+export function parseNeedText(text: string, now?: Date): { hints: NeedHints; found: NeedHintFound[]; unread: string[]; budget: string[] } {
   const { s, at } = foldText(text);
   const x = new Extraction(text, s, at);
 
@@ -360,11 +416,12 @@ export function parseNeedText(text: string, now?: Date): { hints: NeedHints; fou
   extractPower(x);
   extractCeiling(x);
   extractArea(x);
+  extractMoney(x);
   findUnread(x);
   if (now) extractMoveIn(x, now);
 
-  const unread = [...x.unread].sort((a, b) => a[0] - b[0]).map((span) => x.snippet(span));
-  return { hints: x.hints, found: x.found, unread: [...new Set(unread)].filter(Boolean) };
+  const texts = (spans: Span[]) => [...new Set([...spans].sort((a, b) => a[0] - b[0]).map((span) => x.snippet(span)))].filter(Boolean);
+  return { hints: x.hints, found: x.found, unread: texts(x.unread), budget: texts(x.budget) };
 }
 
 /** The kind named first wins: "厂房带办公" is a factory with some office space. */
@@ -475,6 +532,11 @@ function extractMin(
       }
       const v = read ? read.value : Math.min(lo, hi);
       if (v <= 0) return false;
+      // "现有厂房层高6米": what the enterprise has, not what it asks for — neither filled nor unread.
+      if (x.current(whole, around[1])) {
+        x.claim(whole);
+        return false;
+      }
       // "不要10吨行车", "层高不要求9米", "5吨行车不需要": not a requirement to fill; the recruiter is told.
       if (x.negated(around)) {
         x.reject(around, whole);
@@ -538,10 +600,22 @@ export function aboutRange(v: number): [low: number, high: number] {
  */
 function extractArea(x: Extraction): void {
   const tryRe = (re: RegExp) =>
-    x.each(re, (m, numSpan) => {
-      const g = m.groups as Groups;
+    x.each(re, (m, whole) => {
+      let g = m.groups as Groups;
+      let numSpan = whole;
       const before = x.s.slice(Math.max(0, numSpan[0] - 12), numSpan[0]);
       if (/第\s*$/.test(before)) return false; // 第三方 is an ordinal, not 3 ㎡
+      // "moving from 8000 to 3000 sqm": the low end is what the enterprise has, the high end the need.
+      const hiAt = m.indices?.groups?.hi;
+      if (g.lo !== undefined && hiAt && CHANGE_FROM.test(x.s.slice(x.clauseStart(m.index), m.index))) {
+        g = { v: g.hi, u: g.hiU };
+        numSpan = [hiAt[0], whole[1]];
+      }
+      // "现有厂房8000平太大", "目前租的是8000平": what the enterprise has now (docs/decisions/101).
+      if (x.current(numSpan, m.index + m[0].length)) {
+        x.claim(whole);
+        return false;
+      }
       const infix = /^([多余来把])\s*/.exec(g.u ?? "")?.[1];
       const approx = infix !== undefined && infixComparison(infix) === "about";
       // "百来亩", "千把平": the magnitude alone is one of it (一百, 一千).
@@ -562,7 +636,7 @@ function extractArea(x: Extraction): void {
       // "5000-3000平": the person means the same range, just written backwards.
       if (lo > hi) [lo, hi] = [hi, lo];
 
-      let start = m.index;
+      let start = numSpan[0] === whole[0] ? m.index : numSpan[0];
       let end = m.index + m[0].length;
       if (g.v !== undefined && q.lo === q.hi) {
         const qual = x.qualifier(numSpan, end);
@@ -579,11 +653,55 @@ function extractArea(x: Extraction): void {
       }
       if (lo !== undefined) x.set("areaMinSqm", round2(lo), [start, end]);
       if (hi !== undefined) x.set("areaMaxSqm", round2(hi), [start, end]);
-      x.claim(numSpan);
+      x.claim(whole);
       return true;
     });
   tryRe(AREA_RE);
   if (x.hints.areaMinSqm === undefined && x.hints.areaMaxSqm === undefined) tryRe(AREA_KEYWORD_BARE);
+}
+
+/**
+ * Money in the notes (docs/decisions/101). The expected annual tax ("年纳税三百万", "预计纳税500万/年",
+ * "annual tax 300万") is read as the tax box reads it (money.ts parseWan: a bare figure is 万元) into
+ * `annualTaxWan`; a tax per mu or per month (亩均税收, 月纳税, 50万/月), a range, the tax paid now
+ * ("目前年纳税200万") or a figure outside the field's limits fills nothing. Budgets, rents and prices
+ * ("预算300万", "月租不超过3万", "租金3万/月", "每平米不超过25元") are no field of the contract: each is kept
+ * as typed, with its comparison, in `budget` — read out to the recruiter, never dropped.
+ */
+function extractMoney(x: Extraction): void {
+  x.each(TAX_RE, (m, numSpan) => {
+    const end = m.index + m[0].length;
+    x.claim(numSpan);
+    const after = x.s.slice(end, end + 12);
+    if (x.current(numSpan, end)) return false;
+    const span: Span = [m.index, x.qualifier(numSpan, end).end];
+    const v = parseWan(m.groups!.q);
+    // Per mu, per month, a range, beyond the limits: a tax figure the box would refuse — told, not filled.
+    const perMuOrMonth = /(?:亩均|每亩|每个?月|月均|月)\s*$/.test(x.s.slice(Math.max(0, m.index - 3), m.index));
+    if (
+      perMuOrMonth ||
+      /^\s*(?:万元|万)?\s*(?:\/|每|一个?)\s*(?:亩|月)|^\s*(?:-|~|到|至)\s*[0-9一二两三四五六七八九十]/.test(after) ||
+      v === null ||
+      !(v > 0) ||
+      v > FIELD_LIMITS.wan
+    ) {
+      x.unread.push([
+        m.index - (perMuOrMonth ? /(?:亩均|每亩|每个?月|月均|月)\s*$/.exec(x.s.slice(Math.max(0, m.index - 3), m.index))![0].length : 0),
+        end + (/^[^，。；;,!?！？、\n]{0,8}/.exec(after)?.[0].length ?? 0),
+      ]);
+      return false;
+    }
+    if (x.hints.annualTaxWan === undefined) x.set("annualTaxWan", v, span);
+    return false;
+  });
+  BUDGET_RE.lastIndex = 0;
+  for (let m = BUDGET_RE.exec(x.s); m; m = BUDGET_RE.exec(x.s)) {
+    const q = m.indices?.groups?.q ?? m.indices?.groups?.q2;
+    if (!q || x.isClaimed([q[0], q[1]])) continue;
+    const qual = x.qualifier([q[0], q[1]], m.index + m[0].length);
+    x.budget.push([Math.min(m.index, qual.start), Math.max(m.index + m[0].length, qual.end)]);
+    x.claim([q[0], q[1]]);
+  }
 }
 
 /**

@@ -14,6 +14,7 @@ function expand(e: CorpusExpect): NeedHints {
   if (e.l !== undefined) h.floorLoadMinKg = e.l;
   if (e.p !== undefined) h.powerMinKva = e.p;
   if (e.t !== undefined) h.craneMinT = e.t;
+  if (e.x !== undefined) h.annualTaxWan = e.x;
   return h;
 }
 
