@@ -7,7 +7,7 @@ import type { NotesPlaces } from "~/hotline/desk.server";
 import { hotlineText } from "~/i18n/hotline-messages";
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
-import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
+import { areaAboutReading, ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
 
 // The hotline's lead fields (the one lead schema, channel "hotline"): the need as the caller says it,
 // with the free-text assist showing live what it read, and the optional industry and product. Used by
@@ -88,6 +88,14 @@ export function PhoneLeadNeed({
   );
   const preview = assistPreview(notes, filled, lng, typeof need.kind.value === "string" ? need.kind.value : undefined);
   const server = places && places.notes === notes ? places : null;
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  const areaReading = areaAboutReading(
+    text(need.areaMin.value),
+    text(need.areaMax.value),
+    text(need.areaUnit.value),
+    lng,
+    text(need.kind.value) || undefined,
+  );
   const lines: { key: string; label?: string; text: string }[] = [
     { key: "understood", label: t("need.understood"), text: preview.understood },
     { key: "places-read", text: server ? server.understood : "" },
@@ -147,6 +155,11 @@ export function PhoneLeadNeed({
           <DeskInput meta={need.areaMin} label={t("need.areaMin")} inputMode="decimal" maxLength={30} />
           <DeskInput meta={need.areaMax} label={t("need.areaMax")} inputMode="decimal" maxLength={30} />
         </div>
+        {areaReading ? (
+          <p className="understood" data-area-reading="">
+            {areaReading}
+          </p>
+        ) : null}
         <DeskInput meta={need.regions} label={t("need.regions")} maxLength={400} />
         <div className="row">
           <DeskInput meta={need.ceilingMinM} label={t("need.ceilingMinM")} inputMode="decimal" maxLength={20} />

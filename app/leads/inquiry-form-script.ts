@@ -1,6 +1,6 @@
 import { loadTraditionalFolding } from "~/domain/fold-text";
 import type { Lng } from "~/i18n/lng";
-import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
+import { areaAboutReading, ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-preview";
 import { enhanceIndustrySearch } from "~/leads/industry-search-script";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
 import { appendRegion, PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_INTENT } from "~/leads/region-picker";
@@ -54,6 +54,7 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
   if (!box) return;
   const show = () => {
     const filled = new Set(ASSIST_FORM_FIELDS.filter((f) => valueOf(form, `need.${f}`).trim() !== ""));
+    if (valueOf(form, TAX_FIELD).trim() !== "") filled.add(TAX_FIELD);
     const preview = assistPreview(valueOf(form, "need.notes"), filled, lng, valueOf(form, "need.kind") || undefined);
     for (const part of ["understood", "unread", "places"] as const) {
       const line = box.querySelector<HTMLElement>(`[data-assist-line="${part}"]`);
@@ -61,6 +62,19 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       if (!line || !text) continue;
       if (text.textContent !== preview[part]) text.textContent = preview[part];
       line.hidden = preview[part] === "";
+    }
+    // "2000平左右" in one area box: the range it is read as, beside the boxes (ADR 101).
+    const about = form.querySelector<HTMLElement>("[data-area-reading]");
+    if (about) {
+      const reading = areaAboutReading(
+        valueOf(form, "need.areaMin"),
+        valueOf(form, "need.areaMax"),
+        valueOf(form, "need.areaUnit"),
+        lng,
+        valueOf(form, "need.kind") || undefined,
+      );
+      if (about.textContent !== reading) about.textContent = reading;
+      about.hidden = reading === "";
     }
   };
   form.addEventListener("input", show);
