@@ -3,15 +3,20 @@ import type { ReactNode } from "react";
 import { ChangedNote, CheckboxField, ChoiceField, ErrorList, type FieldMeta, TextField, useChangedNote } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
 import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
+import { extractMoney } from "~/domain/need-money";
 import type { NotesPlaces } from "~/hotline/desk.server";
 import { hotlineText } from "~/i18n/hotline-messages";
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
-import { areaAboutReading, ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
+import { areaAboutReading } from "~/leads/area-reading";
+import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
 
 // The hotline's lead fields (the one lead schema, channel "hotline"): the need as the caller says it,
 // with the free-text assist showing live what it read, and the optional industry and product. Used by
 // the desk's new-lead form and by a lead's "update the need" form.
+
+/** The desk reads the money in the notes live (the tax its form has no box for, budgets): need-money.ts. */
+const NOTES_MONEY = [extractMoney];
 
 /** The form as Conform sees it: every field is typed text (the schema parses). */
 export type Group = Record<string, string>;
@@ -86,7 +91,7 @@ export function PhoneLeadNeed({
       return (typeof v === "string" && v.trim() !== "") || !!keepBlank?.includes(name);
     }),
   );
-  const preview = assistPreview(notes, filled, lng, typeof need.kind.value === "string" ? need.kind.value : undefined);
+  const preview = assistPreview(notes, filled, lng, typeof need.kind.value === "string" ? need.kind.value : undefined, NOTES_MONEY);
   const server = places && places.notes === notes ? places : null;
   const text = (v: unknown) => (typeof v === "string" ? v : "");
   const areaReading = areaAboutReading(

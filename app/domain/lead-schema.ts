@@ -21,6 +21,7 @@ import { parseCount, parseWan } from "./money";
 import { type MoneyField, moneyPeriodRefusal, pastMoneyLabel, saysAmountUnknown } from "./money-labels";
 import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from "./move-in";
 import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist } from "./need-assist";
+import { extractMoney } from "./need-money";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { planNoteRegions } from "./note-regions";
 import { normalizePhone, wechatIsThisNumber } from "./phone";
@@ -780,11 +781,13 @@ const TAX_FIELD_NAME = "tax.annualTaxWan";
  * typed month; `now` is the schema's clock of this parse (read once a lead, shared with the typed month).
  */
 const plans = new WeakMap<object, ReturnType<typeof planAssist>>();
+/** The schema reads the money in the notes too (need-money.ts): the tax fills a blank box, budgets are read out. */
+const NOTES_MONEY = [extractMoney];
 function planOf(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<string>) {
   let plan = plans.get(need);
   if (!plan) {
     const filled = filledFields(need, keepBlank);
-    plans.set(need, (plan = planAssist(need.notes, filled, need.notes ? now() : undefined)));
+    plans.set(need, (plan = planAssist(need.notes, filled, need.notes ? now() : undefined, NOTES_MONEY)));
   }
   return plan;
 }

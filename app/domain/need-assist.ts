@@ -1,5 +1,5 @@
 import type { LeadFlag } from "./lead-flags";
-import { type NeedHints, parseNeedText } from "./need-text";
+import { type NeedHints, type NotesExtractor, parseNeedText } from "./need-text";
 
 /**
  * Which blanks the free-text assist fills, decided in ONE place: the lead schema stores exactly this, and
@@ -47,11 +47,17 @@ export type AssistPlan = {
 /**
  * `filled`: the need fields the person typed something into (areaMin/areaMax count for both area hints).
  * `now`: the clock relative move-in words count from ("明年3月前", "下个月"); without it no move-in month
- * is read from the notes.
+ * is read from the notes. `extras`: more readers of the notes (need-money.ts extractMoney: the tax and
+ * budgets), which the inquiry form's first load leaves out; without them `tax` and `budget` stay empty.
  */
-export function planAssist(notes: string | undefined, filled: ReadonlySet<string>, now?: Date): AssistPlan {
+export function planAssist(
+  notes: string | undefined,
+  filled: ReadonlySet<string>,
+  now?: Date,
+  extras?: readonly NotesExtractor[],
+): AssistPlan {
   if (!notes) return { fills: [], unread: [], notesSay: [], budget: [] };
-  const { hints, found, unread, budget } = parseNeedText(notes, now);
+  const { hints, found, unread, budget } = parseNeedText(notes, now, extras);
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];
   const areaTyped = filled.has("areaMin") || filled.has("areaMax");

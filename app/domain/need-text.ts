@@ -2,7 +2,6 @@ import { parseArea } from "./area";
 import { type Comparison, comparisonAfter, comparisonBefore, INFIX_ABOUT, INFIX_MORE, infixComparison } from "./comparison";
 import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
-import { parseWan } from "./money";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
 import { parseNumberRange } from "./numbers";
 import { COUNT_SOURCE, COUNTED, type CountedKind, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readCounted } from "./units";
@@ -43,13 +42,13 @@ const CN = "零〇一二两俩三四五六七八九十百千万亿壹贰叁肆�
  * catastrophic backtracking on "1111…1x"), and a token only starts where a run of number characters
  * starts, so a long run is scanned once rather than from each of its positions.
  */
-const NUM = `(?<![0-9${CN}几数])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|十几|[${CN}]|点(?=[0-9零〇一二两三四五六七八九]))+`;
+export const NUM = `(?<![0-9${CN}几数])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|十几|[${CN}]|点(?=[0-9零〇一二两三四五六七八九]))+`;
 /** Range separators: 3000-5000, 3000~5000, 三到五千, 3000 to 5000 (every dash and tilde is folded to - and ~). */
 const SEP = `\\s*(?:-|~|到|至|\\bto\\b|\\band\\b)\\s*`;
 /** Filler allowed between a keyword and its number ("层高要求不低于9米"); never digits or punctuation. */
-const GAP = `[^0-9${CN}，。；;,!?！？、\\n]{0,8}?`;
+export const GAP = `[^0-9${CN}，。；;,!?！？、\\n]{0,8}?`;
 /** Trailing comparison words, so that the quoted snippet reads naturally (their meaning: comparison.ts). */
-const OR_MORE = `(?:\\s*(?:及以上|或以上|以上|起|\\+|or more|or above|及以下|或以下|以下|以内|之内|左右|上下))?`;
+export const OR_MORE = `(?:\\s*(?:及以上|或以上|以上|起|\\+|or more|or above|及以下|或以下|以下|以内|之内|左右|上下))?`;
 
 const AREA_UNIT =
   "(?:平方英尺|平方公里|平方公尺|平方米|平方|平米|平(?![台均整衡安价])|方(?![面案向便式法位圆可协])|㎡|m2|m²|sqm|sq\\.?\\s?ft\\b|sqft|square\\s+feet|sq\\.?\\s?m\\b\\.?" +
@@ -199,27 +198,11 @@ const CURRENT_AFTER = new RegExp(
 const CHANGE_FROM =
   /(?:换|搬|扩|缩|调|\b(?:mov\w*|relocat\w*|downsiz\w*|expand\w*|switch\w*|chang\w*|go(?:es|ing)?)\b)[^，。；;,!?！？、\n]*?(?:从|由|\bfrom\b)\s*$/i;
 
-// Money in the notes. The expected annual tax fills tax.annualTaxWan (money-labels.ts reads the same words
-// in the box); a budget, rent or price is no field of the contract: it is read out for the recruiter.
-const MONEY_UNIT = "(?:万元|万|千元|千|亿元|个亿|亿|元|块钱|块)";
-const TAX_RE = new RegExp(
-  `(?:(?:预计|预期)?\\s*(?:每年|一年|全年|年度|年)?\\s*(?:纳税总额|纳税额|纳税|税收总额|税收|税额|缴税|交税|上缴税收|上缴税金)|\\b(?:annual\\s+)?tax(?:es)?(?:\\s+paid)?\\b)${GAP}(?<q>${NUM}\\s*${MONEY_UNIT}?)`,
-  "gd",
-);
-const PER_THING = "(?:\\s*(?:/|每|一个?)\\s*(?:月|个月|年|天|平方米|平米|平方|平|㎡|m2|亩))";
-const BUDGET_KEYWORD =
-  "(?:预算|月租金?|年租金?|租金|房租|租价|租赁费|单价|总价|售价|价格|价位|地价|土地价格|每平方米|每平米|每平方|每平|每㎡|每亩|\\b(?:budget|rent|price)\\b)";
-const BUDGET_RE = new RegExp(
-  `(?:${BUDGET_KEYWORD}${GAP}(?<q>${NUM}\\s*(?:${MONEY_UNIT}${PER_THING}{0,2}|${PER_THING}{1,2}))` +
-    `|(?<q2>${NUM}\\s*${MONEY_UNIT}${PER_THING}{1,2}))${OR_MORE}`,
-  "gd",
-);
-
 // ---------------------------------------------------------------------------------------------
 
-type Span = [number, number];
+export type Span = [number, number];
 
-class Extraction {
+export class Extraction {
   readonly hints: NeedHints = {};
   readonly found: NeedHintFound[] = [];
   readonly unread: Span[] = [];
@@ -400,11 +383,22 @@ const ANY_FIGURE = new RegExp(
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * A reader of more in the notes, run after the need's figures on the same Extraction (their claims
+ * seen): need-money.ts `extractMoney` — kept out of this module so the inquiry form's first load does
+ * not carry it (ADR 041, 101); the schema and the desks pass it.
+ */
+export type NotesExtractor = (x: Extraction) => void;
+
+/**
  * `hints`: fields read from the notes, always within the fields' own limits (field-limits.ts);
  * `found`: for each hint the words it came from, as typed; `unread`: figures seen but not used (out of
  * limits, an upper limit where a minimum is asked, unreadable like 几千平), as typed.
  */
-export function parseNeedText(text: string, now?: Date): { hints: NeedHints; found: NeedHintFound[]; unread: string[]; budget: string[] } {
+export function parseNeedText(
+  text: string,
+  now?: Date,
+  extras: readonly NotesExtractor[] = [],
+): { hints: NeedHints; found: NeedHintFound[]; unread: string[]; budget: string[] } {
   const { s, at } = foldText(text);
   const x = new Extraction(text, s, at);
 
@@ -416,7 +410,7 @@ export function parseNeedText(text: string, now?: Date): { hints: NeedHints; fou
   extractPower(x);
   extractCeiling(x);
   extractArea(x);
-  extractMoney(x);
+  for (const extract of extras) extract(x);
   findUnread(x);
   if (now) extractMoveIn(x, now);
 
@@ -658,50 +652,6 @@ function extractArea(x: Extraction): void {
     });
   tryRe(AREA_RE);
   if (x.hints.areaMinSqm === undefined && x.hints.areaMaxSqm === undefined) tryRe(AREA_KEYWORD_BARE);
-}
-
-/**
- * Money in the notes (docs/decisions/101). The expected annual tax ("年纳税三百万", "预计纳税500万/年",
- * "annual tax 300万") is read as the tax box reads it (money.ts parseWan: a bare figure is 万元) into
- * `annualTaxWan`; a tax per mu or per month (亩均税收, 月纳税, 50万/月), a range, the tax paid now
- * ("目前年纳税200万") or a figure outside the field's limits fills nothing. Budgets, rents and prices
- * ("预算300万", "月租不超过3万", "租金3万/月", "每平米不超过25元") are no field of the contract: each is kept
- * as typed, with its comparison, in `budget` — read out to the recruiter, never dropped.
- */
-function extractMoney(x: Extraction): void {
-  x.each(TAX_RE, (m, numSpan) => {
-    const end = m.index + m[0].length;
-    x.claim(numSpan);
-    const after = x.s.slice(end, end + 12);
-    if (x.current(numSpan, end)) return false;
-    const span: Span = [m.index, x.qualifier(numSpan, end).end];
-    const v = parseWan(m.groups!.q);
-    // Per mu, per month, a range, beyond the limits: a tax figure the box would refuse — told, not filled.
-    const perMuOrMonth = /(?:亩均|每亩|每个?月|月均|月)\s*$/.test(x.s.slice(Math.max(0, m.index - 3), m.index));
-    if (
-      perMuOrMonth ||
-      /^\s*(?:万元|万)?\s*(?:\/|每|一个?)\s*(?:亩|月)|^\s*(?:-|~|到|至)\s*[0-9一二两三四五六七八九十]/.test(after) ||
-      v === null ||
-      !(v > 0) ||
-      v > FIELD_LIMITS.wan
-    ) {
-      x.unread.push([
-        m.index - (perMuOrMonth ? /(?:亩均|每亩|每个?月|月均|月)\s*$/.exec(x.s.slice(Math.max(0, m.index - 3), m.index))![0].length : 0),
-        end + (/^[^，。；;,!?！？、\n]{0,8}/.exec(after)?.[0].length ?? 0),
-      ]);
-      return false;
-    }
-    if (x.hints.annualTaxWan === undefined) x.set("annualTaxWan", v, span);
-    return false;
-  });
-  BUDGET_RE.lastIndex = 0;
-  for (let m = BUDGET_RE.exec(x.s); m; m = BUDGET_RE.exec(x.s)) {
-    const q = m.indices?.groups?.q ?? m.indices?.groups?.q2;
-    if (!q || x.isClaimed([q[0], q[1]])) continue;
-    const qual = x.qualifier([q[0], q[1]], m.index + m[0].length);
-    x.budget.push([Math.min(m.index, qual.start), Math.max(m.index + m[0].length, qual.end)]);
-    x.claim([q[0], q[1]]);
-  }
 }
 
 /**

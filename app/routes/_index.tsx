@@ -12,11 +12,13 @@ import { getSql } from "~/db/db.server";
 import { PHONE_INPUT_MAX } from "~/domain/field-limits";
 import { isUuid } from "~/domain/ids";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
+import { extractMoney } from "~/domain/need-money";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
-import { areaAboutReading, ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-preview";
+import { areaAboutReading } from "~/leads/area-reading";
+import { ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-preview";
 import { leadHash, storeLead } from "~/leads/intake.server";
 import { leadFormValidator } from "~/leads/lead-form.server";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT } from "~/leads/region-picker";
@@ -166,7 +168,7 @@ export default function InquiryForm() {
   const initial = (f: { initialValue?: unknown }) => (typeof f.initialValue === "string" ? f.initialValue : "");
   const filled = new Set(ASSIST_FORM_FIELDS.filter((name) => initial(need[name]).trim() !== ""));
   if (initial(tax.annualTaxWan).trim() !== "") filled.add(TAX_FIELD);
-  const preview = assistPreview(initial(need.notes), filled, lng, initial(need.kind) || undefined);
+  const preview = assistPreview(initial(need.notes), filled, lng, initial(need.kind) || undefined, [extractMoney]);
   const areaReading = areaAboutReading(
     initial(need.areaMin),
     initial(need.areaMax),

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { leadFlags } from "../../app/domain/lead-flags";
 import { createLeadSchema, issuesToFieldErrors, type LeadChannel } from "../../app/domain/lead-schema";
 import { planAssist } from "../../app/domain/need-assist";
+import { extractMoney } from "../../app/domain/need-money";
 import { parseNeedText } from "../../app/domain/need-text";
 import { wechatIsThisNumber } from "../../app/domain/phone";
 import { describeFlag, isReadingFlag } from "../../app/i18n/flag-messages";
-import { areaAboutReading, assistPreview } from "../../app/leads/assist-preview";
+import { areaAboutReading } from "../../app/leads/area-reading";
+import { assistPreview } from "../../app/leads/assist-preview";
 import { validLeadJson } from "../support/leads";
 
 // docs/decisions/101: the notes against the boxes. What the enterprise has now is not its need; a box the
@@ -170,8 +172,8 @@ describe("money in the notes", () => {
   });
 
   it("the tax paid now is not the expected tax", () => {
-    expect(parseNeedText("目前年纳税200万，搬过来后预计纳税500万").hints.annualTaxWan).toBe(500);
-    expect(parseNeedText("目前年纳税200万").hints.annualTaxWan).toBeUndefined();
+    expect(parseNeedText("目前年纳税200万，搬过来后预计纳税500万", undefined, [extractMoney]).hints.annualTaxWan).toBe(500);
+    expect(parseNeedText("目前年纳税200万", undefined, [extractMoney]).hints.annualTaxWan).toBeUndefined();
   });
 
   it.each([
@@ -192,18 +194,20 @@ describe("money in the notes", () => {
   });
 
   it("a floor load per ㎡ is no price", () => {
-    expect(parseNeedText("楼面荷载每平米3吨").budget).toEqual([]);
+    expect(parseNeedText("楼面荷载每平米3吨", undefined, [extractMoney]).budget).toEqual([]);
   });
 
   it("the preview under the notes says the tax and the budget it read (hotline: no tax box)", () => {
-    const zh = assistPreview("年纳税三百万，月租不超过3万", new Set(), "zh", "factory");
+    const zh = assistPreview("年纳税三百万，月租不超过3万", new Set(), "zh", "factory", [extractMoney]);
     expect(zh.understood).toBe("年纳税 300万元；预算/价格：月租不超过3万");
-    const en = assistPreview("年纳税三百万，月租不超过3万", new Set(["tax.annualTaxWan"]), "en", "factory");
+    const en = assistPreview("年纳税三百万，月租不超过3万", new Set(["tax.annualTaxWan"]), "en", "factory", [extractMoney]);
     expect(en.understood).toBe("budget/price: 月租不超过3万");
+    // The inquiry form's first load has no money reader: nothing is said until its later chunk has come.
+    expect(assistPreview("年纳税三百万，月租不超过3万", new Set(), "zh", "factory").understood).toBe("");
   });
 
   it("the plan reads the notes once: tax and budget come with the need's figures", () => {
-    const plan = planAssist("年纳税三百万，预算300万，层高9米", new Set(["ceilingMinM"]), NOW);
+    const plan = planAssist("年纳税三百万，预算300万，层高9米", new Set(["ceilingMinM"]), NOW, [extractMoney]);
     expect(plan.tax).toEqual({ value: 300, text: "年纳税三百万" });
     expect(plan.budget.map((f) => f.text)).toEqual(["预算300万"]);
     expect(plan.notesSay).toEqual([{ field: "ceilingMinM", value: 9, text: "层高9米" }]);
