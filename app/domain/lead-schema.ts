@@ -505,16 +505,18 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   // month is refused as such (money-labels.ts, docs/decisions/097).
   // "待定", "还没算", "unknown": the required tax box says an estimate will do (empty, it says the same); an
   // optional amount box reads them as left blank (docs/decisions/101).
-  const money = (field: MoneyField, required: boolean) => {
+  // `unknownRefused`: "don't know" is refused (the box is required), though a blank may still be filled.
+  const money = (field: MoneyField, required: boolean, unknownRefused = required) => {
     const requiredKey: ValidationKey = field === "annualTax" ? "taxEstimate" : "required";
     const unknown: Refused = { refused: "own", key: requiredKey };
     return z.preprocess(
-      (v) => (typeof v === "string" && saysAmountUnknown(v) ? (required ? unknown : undefined) : pastMoneyLabel(field)(v)),
+      (v) => (typeof v === "string" && saysAmountUnknown(v) ? (unknownRefused ? unknown : undefined) : pastMoneyLabel(field)(v)),
       measureNumber(m, parseWan, LIMITS.wan, "numberMoney", required, "amount", own(moneyPeriodRefusal), requiredKey),
     );
   };
   const tax = group(m, {
-    annualTaxWan: money("annualTax", onWeb),
+    // Required on the web form, but the notes' tax ("年纳税三百万") fills it like any blank (checked below).
+    annualTaxWan: money("annualTax", false, onWeb),
     investmentWan: money("investment", false),
     annualOutputWan: money("annualOutput", false),
     employees: integerMeasure(m, LIMITS.employees),
@@ -597,6 +599,15 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           if (issue) ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m(issue) });
         },
         { when: (payload) => areaFieldsParsed(payload.value) },
+      )
+      // The web form's tax box is required, and blank it is filled by the notes' tax when they give one
+      // (docs/decisions/101); else "请填写预计年纳税额（估算即可…）". Runs beside the other fields' errors.
+      .superRefine(
+        (lead, ctx) => {
+          if (lead.tax.annualTaxWan === undefined && !planOf(lead.need, now, keepBlank).tax)
+            ctx.addIssue({ code: "custom", path: ["tax", "annualTaxWan"], message: m("taxEstimate") });
+        },
+        { when: (payload) => onWeb && taxBlankBesideNotes(payload.value) },
       )
       .transform((lead) => {
         const { minSqm, maxSqm, plan } = resolveArea(lead.need, now, keepBlank);
@@ -813,6 +824,19 @@ function areaIssue({ minSqm, maxSqm }: { minSqm?: number; maxSqm?: number }, bou
   if (minSqm === undefined && maxSqm === undefined) return boundRequired ? "areaBound" : null;
   if (minSqm !== undefined && maxSqm !== undefined && minSqm > maxSqm) return "areaOrder";
   return null;
+}
+
+/** True when the tax box parsed blank and the need is there with its notes (text or none) to read. */
+function taxBlankBesideNotes(value: unknown): boolean {
+  const v = value as { tax?: Record<string, unknown>; need?: Record<string, unknown> } | undefined;
+  return (
+    typeof v?.tax === "object" &&
+    v.tax !== null &&
+    v.tax.annualTaxWan === undefined &&
+    typeof v.need === "object" &&
+    v.need !== null &&
+    (v.need.notes === undefined || typeof v.need.notes === "string")
+  );
 }
 
 /** True when the area fields themselves parsed (their own errors come first). */

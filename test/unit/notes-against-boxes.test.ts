@@ -234,6 +234,25 @@ describe("the tax box: an estimate is fine", () => {
     expect(issuesToFieldErrors(r.error!)["tax.annualTaxWan"]).toEqual(["请填写预计年纳税额（估算即可，单位万元），例如 300"]);
   });
 
+  it("left blank on the web form beside notes that give the tax, the notes fill it (as any blank)", () => {
+    const r = lead({ tax: { annualTaxWan: "" }, need: { notes: "年纳税三百万" } }, "web");
+    expect(r.lead.tax.annualTaxWan).toBe(300);
+    expect(r.assist).toContainEqual({ field: "tax.annualTaxWan", value: 300, text: "年纳税三百万" });
+  });
+
+  it("the blank tax box's message comes with the other fields' errors at once", () => {
+    const base = validLeadJson();
+    const r = createLeadSchema("zh", "web", { now: () => NOW }).safeParse({ ...base, tax: {}, company: {} });
+    const errors = issuesToFieldErrors(r.error!);
+    expect(errors["tax.annualTaxWan"]).toEqual(["请填写预计年纳税额（估算即可，单位万元），例如 300"]);
+    expect(errors["company.name"]).toEqual(["请填写此项"]);
+  });
+
+  it("待定 in the web form's box is refused even beside notes that give the tax (the box says something else)", () => {
+    const r = parse({ tax: { annualTaxWan: "待定" }, need: { notes: "年纳税三百万" } }, "web");
+    expect(issuesToFieldErrors(r.error!)["tax.annualTaxWan"]).toEqual(["请填写预计年纳税额（估算即可，单位万元），例如 300"]);
+  });
+
   it("in an optional amount box (investment, the API's tax) the words are the box left blank", () => {
     const r = lead({ tax: { annualTaxWan: "待定", investmentWan: "还没算" } });
     expect(r.lead.tax.annualTaxWan).toBeUndefined();
