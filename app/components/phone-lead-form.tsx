@@ -3,15 +3,20 @@ import type { ReactNode } from "react";
 import { ChangedNote, CheckboxField, ChoiceField, ErrorList, type FieldMeta, TextField, useChangedNote } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
 import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
+import { extractMoney } from "~/domain/need-money";
 import type { NotesPlaces } from "~/hotline/desk.server";
 import { hotlineText } from "~/i18n/hotline-messages";
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
+import { areaAboutReading } from "~/leads/area-reading";
 import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
 
 // The hotline's lead fields (the one lead schema, channel "hotline"): the need as the caller says it,
 // with the free-text assist showing live what it read, and the optional industry and product. Used by
 // the desk's new-lead form and by a lead's "update the need" form.
+
+/** The desk reads the money in the notes live (the tax its form has no box for, budgets): need-money.ts. */
+const NOTES_MONEY = [extractMoney];
 
 /** The form as Conform sees it: every field is typed text (the schema parses). */
 export type Group = Record<string, string>;
@@ -89,8 +94,16 @@ export function PhoneLeadNeed({
       return (typeof v === "string" && v.trim() !== "") || !!keepBlank?.includes(name);
     }),
   );
-  const preview = assistPreview(notes, filled, lng, typeof need.kind.value === "string" ? need.kind.value : undefined);
+  const preview = assistPreview(notes, filled, lng, typeof need.kind.value === "string" ? need.kind.value : undefined, NOTES_MONEY);
   const server = places && places.notes === notes ? places : null;
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  const areaReading = areaAboutReading(
+    text(need.areaMin.value),
+    text(need.areaMax.value),
+    text(need.areaUnit.value),
+    lng,
+    text(need.kind.value) || undefined,
+  );
   const lines: { key: string; label?: string; text: string }[] = [
     { key: "understood", label: t("need.understood"), text: preview.understood },
     { key: "places-read", text: server ? server.understood : "" },
@@ -150,6 +163,11 @@ export function PhoneLeadNeed({
           <DeskInput meta={need.areaMin} label={t("need.areaMin")} inputMode="decimal" maxLength={30} />
           <DeskInput meta={need.areaMax} label={t("need.areaMax")} inputMode="decimal" maxLength={30} />
         </div>
+        {areaReading ? (
+          <p className="understood" data-area-reading="">
+            {areaReading}
+          </p>
+        ) : null}
         <DeskInput meta={need.regions} label={t("need.regions")} maxLength={400} />
         <div className="row">
           <DeskInput meta={need.ceilingMinM} label={t("need.ceilingMinM")} inputMode="decimal" maxLength={20} />

@@ -1,6 +1,7 @@
 import { AREA_UNITS, SQM_PER_MU } from "./area";
 import { PLAUSIBLE_AREA_SQM } from "./field-limits";
 import { fold } from "./fold-text";
+import { aboutRange } from "./need-text";
 
 // The two bounds of a wanted area read together (docs/decisions/084). Apart from area.ts, which the
 // form's first-load script imports through the notes assist: only the lead schema (a later chunk) needs this.
@@ -40,15 +41,18 @@ export type AreaBound = {
   unit: { perUnit: number; magnitude: number } | null;
   /** The bare figure carries its own magnitude ("1.5万", "五千"): it borrows none from the other bound. */
   ownMagnitude: boolean;
+  /** Typed with a word of "about" ("2000平左右", "约2000平", "两千平上下"; field-value.ts): alone, it is a range (resolveAreaBounds). */
+  about?: true;
 };
 
 const OWN_MAGNITUDE = /[百千万亿]/;
 
 /** An area bound's reading from its text and its two readings (a bound whose unit is written reads the same either way). */
-export function areaBound(typed: string | number, asSqm: number, asMu: number): AreaBound {
+export function areaBound(typed: string | number, asSqm: number, asMu: number, about = false): AreaBound {
   if (typeof typed === "number") return { asSqm, asMu, unit: null, ownMagnitude: false };
   const unit = writtenAreaUnit(typed);
-  return { asSqm, asMu, unit: unit && asSqm === asMu ? unit : null, ownMagnitude: OWN_MAGNITUDE.test(fold(typed)) };
+  const bound: AreaBound = { asSqm, asMu, unit: unit && asSqm === asMu ? unit : null, ownMagnitude: OWN_MAGNITUDE.test(fold(typed)) };
+  return about ? { ...bound, about } : bound;
 }
 
 /**
@@ -62,6 +66,9 @@ export function areaBound(typed: string | number, asSqm: number, asMu: number): 
  * the order *and* is a size that kind takes (PLAUSIBLE_AREA_SQM_BY_KIND) wins, and only when none is, the
  * first that keeps the order: 亩 chosen, land of "30" to "2万平" is 30 亩 (20,000 ㎡), not 30 ㎡ of land,
  * which the written unit alone would give. Both bounds written, or both bare: each read on its own.
+ * One bound typed with a word of "about" ("2000平左右", "约2000平", "两千平上下") and the other box blank is
+ * about that figure in either box — need-text.ts aboutRange, ±10 %, as the notes read it (docs/decisions/101);
+ * beside a typed other bound it is that bound's end, as "约2000到3000平" is in the notes.
  */
 export function resolveAreaBounds(
   min: AreaBound | undefined,
@@ -93,6 +100,8 @@ export function resolveAreaBounds(
       else maxSqm = taken;
     }
   }
+  const alone = min && !max ? min : max && !min ? max : undefined;
+  if (alone?.about) [minSqm, maxSqm] = aboutRange(chosen(alone)!);
   return { minSqm, maxSqm };
 }
 

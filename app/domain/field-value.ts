@@ -19,7 +19,8 @@ import { spokenRangeEnds } from "./numbers";
  * Returns the number in the parser's unit, or why it was refused.
  */
 export type FieldRead =
-  | { ok: true; value: number }
+  /** `about`: the figure came with a word of "about" (左右, 上下, 约, 大概, 来, 把): the area boxes read it as the notes do. */
+  | { ok: true; value: number; about?: true }
   | { ok: false; reason: "number" | "minOnly" | "maxOnly" }
   | { ok: false; reason: "range"; low: string; high: string };
 export type FieldRole = "min" | "max" | "amount";
@@ -103,5 +104,6 @@ function readQualified(input: string, parse: (s: string) => number | null, role:
   if (role === "min" && direction === "max") return { ok: false, reason: "minOnly" };
   if (role === "max" && direction === "min") return { ok: false, reason: "maxOnly" };
   const n = parse(body.replace(/(?:的)?(?:土地|用地|地块|地)$/, ""));
-  return n === null ? { ok: false, reason: "number" } : { ok: true, value: n };
+  if (n === null) return { ok: false, reason: "number" };
+  return cmp === "about" || (cmp === null && infix === "about") ? { ok: true, value: n, about: true } : { ok: true, value: n };
 }

@@ -2,10 +2,10 @@
  * A note the intake leaves for the recruiter: something it read but doubts, never dropped silently.
  * `field` is the dotted field name (`tax.annualTaxWan`, `need.notes`, `company.creditCode`, …).
  */
-export type LeadFlagCode = "unread" | "implausible" | "areaForKind" | "notesDiffer" | "creditCodeCheck" | "phoneNote";
+export type LeadFlagCode = "unread" | "implausible" | "areaForKind" | "notesDiffer" | "creditCodeCheck" | "phoneNote" | "budget";
 export type LeadFlag = { field: string; code: LeadFlagCode; text: string };
 
-const CODES: readonly LeadFlagCode[] = ["unread", "implausible", "areaForKind", "notesDiffer", "creditCodeCheck", "phoneNote"];
+const CODES: readonly LeadFlagCode[] = ["unread", "implausible", "areaForKind", "notesDiffer", "creditCodeCheck", "phoneNote", "budget"];
 
 /**
  * The flags of a stored lead (`lead.flags` in the lead's JSON). Leads stored before flags existed have

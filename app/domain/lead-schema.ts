@@ -18,12 +18,13 @@ import { AREA_UNITS, CHOICE_WORDS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./
 import type { LeadFlag } from "./lead-flags";
 import { AREA_LOWER, AREA_UPPER } from "./matching/area-window";
 import { parseCount, parseWan } from "./money";
-import { type MoneyField, moneyPeriodRefusal, pastMoneyLabel } from "./money-labels";
+import { type MoneyField, moneyPeriodRefusal, pastMoneyLabel, saysAmountUnknown } from "./money-labels";
 import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from "./move-in";
 import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist } from "./need-assist";
+import { extractMoney } from "./need-money";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { planNoteRegions } from "./note-regions";
-import { normalizePhone } from "./phone";
+import { normalizePhone, wechatIsThisNumber } from "./phone";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
 import {
@@ -173,10 +174,11 @@ function measureNumber(
   required: boolean,
   role: FieldRole = "amount",
   why?: (s: string) => Refused | null,
+  requiredKey: ValidationKey = "required",
 ) {
   const number = z
     .number({
-      error: (issue) => (issue.input === undefined ? m("required") : isRefused(issue.input) ? refusedMessage(m, issue.input) : m(badKey)),
+      error: (issue) => (issue.input === undefined ? m(requiredKey) : isRefused(issue.input) ? refusedMessage(m, issue.input) : m(badKey)),
     })
     .refine(Number.isFinite, m(badKey))
     .refine((n) => n >= 0, m("negative"))
@@ -259,7 +261,10 @@ function areaField(m: Msg, role: "min" | "max") {
       const asSqm = readTyped(v, (s) => parseArea(s, "sqm"), role);
       const asMu = readTyped(v, (s) => parseArea(s, "mu"), role);
       if (isRefused(asSqm)) return asSqm;
-      return typeof asSqm === "number" && typeof asMu === "number" ? areaBound(v, asSqm, asMu) : v;
+      // "2000平左右": about it, read as the notes read it when the other box is blank (area-bounds.ts).
+      const read = readFieldNumber(v, (s) => parseArea(s, "sqm"), role);
+      const about = read.ok && read.about === true;
+      return typeof asSqm === "number" && typeof asMu === "number" ? areaBound(v, asSqm, asMu, about) : v;
     },
     z
       .custom<AreaReading>((v) => typeof v === "object" && v !== null && Number.isFinite((v as AreaReading).asSqm), {
@@ -338,8 +343,24 @@ function regions(m: Msg, lng: Lng) {
       if (typeof resolveRegions !== "function") return { typed, codes: [] as string[] };
       const { codes, problems } = resolveRegions(typed);
       for (const p of problems) ctx.addIssue({ code: "custom", message: regionProblemMessage(lng, p) });
-      return { typed, codes };
+      return { typed: onceEach(typed), codes };
     });
+}
+
+/**
+ * The regions typed, each division once: a name that resolves to the one division an earlier name did
+ * ("江宁区, 南京江宁", "江宁、江宁区") is dropped, as the notes' places are (note-regions.ts, ADR 101).
+ */
+function onceEach(typed: string[]): string[] {
+  if (typed.length < 2) return typed;
+  const seen = new Set<string>();
+  return typed.filter((name) => {
+    const r = resolveRegions([name]);
+    if (r.problems.length > 0 || r.codes.length !== 1) return true;
+    if (seen.has(r.codes[0])) return false;
+    seen.add(r.codes[0]);
+    return true;
+  });
 }
 
 /**
@@ -394,11 +415,18 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   // A phone lead needs only what a caller usually gives at once: company, contact, phone, need kind
   // (docs/decisions/029). A deal not said is "either"; area, industry and product may come later.
   const onPhone = channel === "hotline";
-  const now = options.now ?? (() => new Date());
+  const clock = options.now ?? (() => new Date());
   const keepBlank = options.keepBlank ?? NONE;
+  // The clock is read once a lead: the move-in box and the notes' move-in words (compared, ADR 101) count
+  // from the same instant. The need's preprocess starts each parse afresh (a parse is synchronous).
+  let at: Date | undefined;
+  const now = () => (at ??= clock());
 
   const need = z.preprocess(
-    rangeInOneAreaBox,
+    (v) => {
+      at = undefined;
+      return rangeInOneAreaBox(v);
+    },
     group(m, {
       kind: choice(m, lng, NEED_KINDS, true),
       deal: onPhone ? choice(m, lng, NEED_DEALS, false) : choice(m, lng, NEED_DEALS, true),
@@ -413,15 +441,15 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         (v, ctx) => {
           const b = blankToUndefined(v);
           if (typeof b !== "string") return b;
-          const at = now();
-          const read = readMoveIn(b, at);
+          const today = now();
+          const read = readMoveIn(b, today);
           if (read && !read.ok) {
             ctx.addIssue({ code: "custom", message: moveInProblem(m, b, read), input: v });
             return undefined;
           }
           const month = read?.month ?? b;
           // Checked at that instant, in China time: the current month is still fine.
-          if (MONTH.test(month) && isPastMoveInMonth(month, at)) ctx.addIssue({ code: "custom", message: m("monthPast"), input: v });
+          if (MONTH.test(month) && isPastMoveInMonth(month, today)) ctx.addIssue({ code: "custom", message: m("monthPast"), input: v });
           return month;
         },
         z
@@ -475,10 +503,20 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   // Zod drops the issues of an optional key that is absent, so required fields are built non-optional.
   // The field's own name and "a year" around the figure are taken off first; an amount per mu or per
   // month is refused as such (money-labels.ts, docs/decisions/097).
-  const money = (field: MoneyField, required: boolean) =>
-    z.preprocess(pastMoneyLabel(field), measureNumber(m, parseWan, LIMITS.wan, "numberMoney", required, "amount", own(moneyPeriodRefusal)));
+  // "待定", "还没算", "unknown": the required tax box says an estimate will do (empty, it says the same); an
+  // optional amount box reads them as left blank (docs/decisions/101).
+  // `unknownRefused`: "don't know" is refused (the box is required), though a blank may still be filled.
+  const money = (field: MoneyField, required: boolean, unknownRefused = required) => {
+    const requiredKey: ValidationKey = field === "annualTax" ? "taxEstimate" : "required";
+    const unknown: Refused = { refused: "own", key: requiredKey };
+    return z.preprocess(
+      (v) => (typeof v === "string" && saysAmountUnknown(v) ? (unknownRefused ? unknown : undefined) : pastMoneyLabel(field)(v)),
+      measureNumber(m, parseWan, LIMITS.wan, "numberMoney", required, "amount", own(moneyPeriodRefusal), requiredKey),
+    );
+  };
   const tax = group(m, {
-    annualTaxWan: money("annualTax", onWeb),
+    // Required on the web form, but the notes' tax ("年纳税三百万") fills it like any blank (checked below).
+    annualTaxWan: money("annualTax", false, onWeb),
     investmentWan: money("investment", false),
     annualOutputWan: money("annualOutput", false),
     employees: integerMeasure(m, LIMITS.employees),
@@ -562,6 +600,15 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         },
         { when: (payload) => areaFieldsParsed(payload.value) },
       )
+      // The web form's tax box is required, and blank it is filled by the notes' tax when they give one
+      // (docs/decisions/101); else "请填写预计年纳税额（估算即可…）". Runs beside the other fields' errors.
+      .superRefine(
+        (lead, ctx) => {
+          if (lead.tax.annualTaxWan === undefined && !planOf(lead.need, now, keepBlank).tax)
+            ctx.addIssue({ code: "custom", path: ["tax", "annualTaxWan"], message: m("taxEstimate") });
+        },
+        { when: (payload) => onWeb && taxBlankBesideNotes(payload.value) },
+      )
       .transform((lead) => {
         const { minSqm, maxSqm, plan } = resolveArea(lead.need, now, keepBlank);
         const unit = lead.need.areaUnit;
@@ -582,18 +629,36 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         const places = keepBlank.has("regions") ? null : planNoteRegions(lead.need.notes, lead.need.regions.typed);
         const regionsOf = places?.fill ?? lead.need.regions;
         if (places?.fill) assist.push({ field: "need.regions", value: places.fill.codes.join(","), text: places.fill.text });
+        // The expected annual tax the notes give ("年纳税三百万") fills a blank tax box — the hotline's form has
+        // none — as the notes fill the need's blanks; a box the notes contradict is kept (docs/decisions/101).
+        const tax = { ...lead.tax };
+        const taxDiffers: LeadFlag[] = [];
+        if (plan.tax && tax.annualTaxWan === undefined) {
+          tax.annualTaxWan = plan.tax.value;
+          assist.push({ field: TAX_FIELD_NAME, value: plan.tax.value, text: plan.tax.text });
+        } else if (plan.tax && tax.annualTaxWan !== plan.tax.value)
+          taxDiffers.push({ field: TAX_FIELD_NAME, code: "notesDiffer", text: `${plan.tax.text} ≠ ${tax.annualTaxWan}万元` });
         const flags: LeadFlag[] = [
           ...plan.unread,
           ...(places?.unread ?? []),
-          ...implausible(lead.tax),
+          ...plan.budget,
+          ...implausible(tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
           ...notesDiffer(plan.notesArea, lead.need.kind, minSqm, maxSqm),
+          ...boxesNotesDiffer(plan.notesSay, lead.need),
+          ...taxDiffers,
         ];
         // A credit code whose check character alone fails is kept for the recruiter to verify; a phone's note is kept beside it.
         const credit = lead.company.creditCode;
         if (credit && !credit.checkCharOk) flags.push({ field: "company.creditCode", code: "creditCodeCheck", text: credit.code });
         const phone = lead.contact.phone;
-        if (phone.note) flags.push({ field: "contact.phone", code: "phoneNote", text: phone.note });
+        // "微信同号" beside the number: WeChat is this number — the WeChat box says so when blank, no doubt to flag (ADR 101).
+        // A WeChat box holding another ID keeps the note as a flag: the two disagree.
+        const sameWechat = phone.note !== undefined && wechatIsThisNumber(phone.note);
+        const typedWechat = lead.contact.wechat;
+        const wechat = typedWechat ?? (sameWechat ? m("wechatSameAsPhone") : undefined);
+        const agrees = typedWechat === undefined || typedWechat.replace(/\D/g, "") === phone.value.replace(/^\+86|;.*$|\D/g, "");
+        if (phone.note && !(sameWechat && agrees)) flags.push({ field: "contact.phone", code: "phoneNote", text: phone.note });
 
         return {
           lead: {
@@ -609,9 +674,9 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
               areaMaxSqm: maxSqm === undefined ? undefined : round2(maxSqm),
             },
             use: lead.use,
-            tax: lead.tax,
+            tax,
             company: { ...lead.company, creditCode: credit?.code },
-            contact: { ...lead.contact, phone: phone.value, phoneKind: phone.kind },
+            contact: { ...lead.contact, phone: phone.value, phoneKind: phone.kind, ...(wechat === undefined ? {} : { wechat }) },
             consent: lead.consent,
             flags,
           },
@@ -671,10 +736,36 @@ function notesDiffer(
   maxSqm: number | undefined,
 ): LeadFlag[] {
   if (!notesArea) return [];
-  const typedLow = (minSqm ?? 0) * AREA_LOWER;
-  const typedHigh = maxSqm === undefined ? Infinity : maxSqm * AREA_UPPER;
+  // One bound typed is the figure the person named (docs/decisions/101): "2000" in the minimum box beside
+  // notes of "5000平" is a contradiction to check, though 5000 is more than 2000.
+  const typedLow = (minSqm ?? maxSqm ?? 0) * AREA_LOWER;
+  const typedHigh = (maxSqm ?? minSqm ?? Infinity) * AREA_UPPER;
   if ((notesArea.maxSqm ?? Infinity) >= typedLow && (notesArea.minSqm ?? 0) <= typedHigh) return [];
   return [{ field: "need.notes", code: "notesDiffer", text: `${notesArea.text} ≠ ${needAreaShort(minSqm, maxSqm, kind === "land")}` }];
+}
+
+/** A typed box's value as the flag's text says it (the unit of the stored field). */
+const BOX_UNITS: Record<string, string> = { ceilingMinM: " m", floorLoadMinKg: " kg/㎡", powerMinKva: " kVA", craneMinT: " t" };
+
+/**
+ * The need boxes the notes contradict (docs/decisions/101): the box is kept — the person typed it there —
+ * and flagged `notesDiffer` on its own field with both values, the notes' words first ("层高至少10米 ≠ 6 m",
+ * "年底前（2026-12）≠ 2027-06"). A ticked 单层 beside notes that say it is no requirement ("多层也行") is
+ * flagged with the notes' words; notes asking for 单层 beside a box left false say nothing against it.
+ */
+function boxesNotesDiffer(said: AssistPlan["notesSay"], need: Record<string, unknown>): LeadFlag[] {
+  const out: LeadFlag[] = [];
+  for (const { field, value, text } of said) {
+    const typed = need[field];
+    if (typed === undefined || typed === value) continue;
+    if (field === "singleStorey") {
+      if (typed === true && value === false) out.push({ field: "need.singleStorey", code: "notesDiffer", text });
+      continue;
+    }
+    const notes = field === "moveInBy" ? `${text}（${String(value)}）` : text;
+    out.push({ field: `need.${field}`, code: "notesDiffer", text: `${notes} ≠ ${String(typed)}${BOX_UNITS[field] ?? ""}` });
+  }
+  return out;
 }
 
 type NeedAreaInput = {
@@ -692,17 +783,22 @@ function filledFields(need: NeedAreaInput, keepBlank: ReadonlySet<string>): Set<
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** The tax box, which the notes' tax fills when blank (assist-preview.ts TAX_FIELD is the same name). */
+const TAX_FIELD_NAME = "tax.annualTaxWan";
+
 /**
  * The assist's plan of one lead, worked out once for the cross-field check and the transform (both get
- * the same parsed need). The clock is read only when the notes may fill need.moveInBy (it is blank): a
- * typed month read it already, and a lead reads the clock once.
+ * the same parsed need). The notes' move-in words fill a blank need.moveInBy or are compared with the
+ * typed month; `now` is the schema's clock of this parse (read once a lead, shared with the typed month).
  */
 const plans = new WeakMap<object, ReturnType<typeof planAssist>>();
+/** The schema reads the money in the notes too (need-money.ts): the tax fills a blank box, budgets are read out. */
+const NOTES_MONEY = [extractMoney];
 function planOf(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<string>) {
   let plan = plans.get(need);
   if (!plan) {
     const filled = filledFields(need, keepBlank);
-    plans.set(need, (plan = planAssist(need.notes, filled, need.notes && !filled.has("moveInBy") ? now() : undefined)));
+    plans.set(need, (plan = planAssist(need.notes, filled, need.notes ? now() : undefined, NOTES_MONEY)));
   }
   return plan;
 }
@@ -728,6 +824,19 @@ function areaIssue({ minSqm, maxSqm }: { minSqm?: number; maxSqm?: number }, bou
   if (minSqm === undefined && maxSqm === undefined) return boundRequired ? "areaBound" : null;
   if (minSqm !== undefined && maxSqm !== undefined && minSqm > maxSqm) return "areaOrder";
   return null;
+}
+
+/** True when the tax box parsed blank and the need is there with its notes (text or none) to read. */
+function taxBlankBesideNotes(value: unknown): boolean {
+  const v = value as { tax?: Record<string, unknown>; need?: Record<string, unknown> } | undefined;
+  return (
+    typeof v?.tax === "object" &&
+    v.tax !== null &&
+    v.tax.annualTaxWan === undefined &&
+    typeof v.need === "object" &&
+    v.need !== null &&
+    (v.need.notes === undefined || typeof v.need.notes === "string")
+  );
 }
 
 /** True when the area fields themselves parsed (their own errors come first). */

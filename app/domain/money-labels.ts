@@ -72,3 +72,18 @@ export function moneyPeriodRefusal(typed: string): FigureRefusal | null {
 function trim(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
+
+/**
+ * Words that say the amount is not known yet: 待定, 未定, 不确定, 不清楚, 不知道, 还没算, 没算过, 暂无, 未知,
+ * 说不准, 不好说, 待核算, unknown, not sure, TBD, N/A, "?" (folded; 目前, 暂时, 还 before them allowed). The
+ * required tax box answers that an estimate is fine; an optional amount box reads them as left blank.
+ */
+export function saysAmountUnknown(typed: string): boolean {
+  const t = fold(typed)
+    .trim()
+    .toLowerCase()
+    .replace(/[。.!！~]+$/, "");
+  return /^(?:(?:目前|暂时|暂|现在|还|尚|都)?\s*(?:待定|未定|未确定|不确定|没确定|不清楚|不知道|不晓得|还没算|没算|没算过|未算|未核算|待核算|待测算|待评估|暂无|未知|说不准|说不好|不好说|没想好|还没想好|没有数|心里没数))(?:的|呢|啊|哦)?$|^(?:unknown|not\s+sure|unsure|tbd|tba|n\/?a|don'?t\s+know|not\s+known(?:\s+yet)?|to\s+be\s+(?:decided|determined|confirmed))$|^[?？]+$/.test(
+    t,
+  );
+}

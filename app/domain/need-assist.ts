@@ -1,5 +1,5 @@
 import type { LeadFlag } from "./lead-flags";
-import { type NeedHints, parseNeedText } from "./need-text";
+import { type NeedHints, type NotesExtractor, parseNeedText } from "./need-text";
 
 /**
  * Which blanks the free-text assist fills, decided in ONE place: the lead schema stores exactly this, and
@@ -33,30 +33,55 @@ export type AssistPlan = {
   unread: LeadFlag[];
   /** The area the notes say when the fields hold one (the fields win; the schema flags a contradiction: notesDiffer). */
   notesArea?: { minSqm?: number; maxSqm?: number; text: string };
+  /**
+   * What the notes say of the other need fields the person filled: the box wins, and the schema flags a
+   * box the notes contradict (notesDiffer, docs/decisions/101: "层高至少10米" beside a box of 6).
+   */
+  notesSay: Array<{ field: Exclude<AssistField, "areaMinSqm" | "areaMaxSqm">; value: number | boolean | string; text: string }>;
+  /** The expected annual tax the notes give (tax.annualTaxWan): it fills a blank box, else it is compared with the box. */
+  tax?: { value: number; text: string };
+  /** Budget, rent and price words (no field holds them), as typed: `budget` flags on need.notes for the recruiter. */
+  budget: LeadFlag[];
 };
 
 /**
  * `filled`: the need fields the person typed something into (areaMin/areaMax count for both area hints).
  * `now`: the clock relative move-in words count from ("明年3月前", "下个月"); without it no move-in month
- * is read from the notes.
+ * is read from the notes. `extras`: more readers of the notes (need-money.ts extractMoney: the tax and
+ * budgets), which the inquiry form's first load leaves out; without them `tax` and `budget` stay empty.
  */
-export function planAssist(notes: string | undefined, filled: ReadonlySet<string>, now?: Date): AssistPlan {
-  if (!notes) return { fills: [], unread: [] };
-  const { hints, found, unread } = parseNeedText(notes, now);
+export function planAssist(
+  notes: string | undefined,
+  filled: ReadonlySet<string>,
+  now?: Date,
+  extras?: readonly NotesExtractor[],
+): AssistPlan {
+  if (!notes) return { fills: [], unread: [], notesSay: [], budget: [] };
+  const { hints, found, unread, budget } = parseNeedText(notes, now, extras);
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];
   const areaTyped = filled.has("areaMin") || filled.has("areaMax");
   let notesArea: AssistPlan["notesArea"];
+  const notesSay: AssistPlan["notesSay"] = [];
   for (const field of ASSIST_FIELDS) {
     const value = hints[field];
     if (value === undefined) continue;
     const area = field === "areaMinSqm" || field === "areaMaxSqm";
     if (area && areaTyped)
       notesArea = { ...notesArea, [field === "areaMinSqm" ? "minSqm" : "maxSqm"]: value, text: notesArea?.text || textOf(field) };
+    else if (!area && filled.has(assistFormField(field))) notesSay.push({ field, value, text: textOf(field) });
     if (area ? areaTyped : filled.has(assistFormField(field))) continue;
     fills.push({ field, value, text: textOf(field) });
   }
-  return { fills, unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })), notesArea };
+  const tax = hints.annualTaxWan === undefined ? undefined : { value: hints.annualTaxWan, text: textOf("annualTaxWan") };
+  return {
+    fills,
+    unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })),
+    notesArea,
+    notesSay,
+    ...(tax ? { tax } : {}),
+    budget: budget.map((text) => ({ field: "need.notes", code: "budget" as const, text })),
+  };
 }
 
 /** The fills as NeedHints (for describeNeedHints). */

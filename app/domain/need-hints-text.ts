@@ -39,5 +39,6 @@ export function describeNeedHints(h: NeedHints, lng: Lng, areaKind: NeedHints["k
   if (h.powerMinKva !== undefined) out.push(zh ? `配电 ≥ ${h.powerMinKva}kVA` : `power ≥ ${h.powerMinKva} kVA`);
   if (h.craneMinT !== undefined) out.push(zh ? `行车 ≥ ${h.craneMinT}t` : `crane ≥ ${h.craneMinT} t`);
   if (h.moveInBy !== undefined) out.push(zh ? `入驻 ${h.moveInBy} 前` : `move in by ${h.moveInBy}`);
+  if (h.annualTaxWan !== undefined) out.push(zh ? `年纳税 ${h.annualTaxWan}万元` : `annual tax ${h.annualTaxWan} 万元`);
   return out;
 }

@@ -23,6 +23,8 @@ export type NeedHints = {
   singleStorey?: boolean;
   /** "YYYY-MM" (move-in.ts readMoveIn); read only when the caller gives the clock. */
   moveInBy?: string;
+  /** The expected annual tax in 万元 ("年纳税三百万", "预计纳税500万/年"): tax.annualTaxWan, not a need field. */
+  annualTaxWan?: number;
 };
 
 /** `text` is the snippet of the original input the value came from (shown to staff as evidence). */
@@ -40,13 +42,13 @@ const CN = "零〇一二两俩三四五六七八九十百千万亿壹贰叁肆�
  * catastrophic backtracking on "1111…1x"), and a token only starts where a run of number characters
  * starts, so a long run is scanned once rather than from each of its positions.
  */
-const NUM = `(?<![0-9${CN}几数])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|十几|[${CN}]|点(?=[0-9零〇一二两三四五六七八九]))+`;
+export const NUM = `(?<![0-9${CN}几数])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|十几|[${CN}]|点(?=[0-9零〇一二两三四五六七八九]))+`;
 /** Range separators: 3000-5000, 3000~5000, 三到五千, 3000 to 5000 (every dash and tilde is folded to - and ~). */
 const SEP = `\\s*(?:-|~|到|至|\\bto\\b|\\band\\b)\\s*`;
 /** Filler allowed between a keyword and its number ("层高要求不低于9米"); never digits or punctuation. */
-const GAP = `[^0-9${CN}，。；;,!?！？、\\n]{0,8}?`;
+export const GAP = `[^0-9${CN}，。；;,!?！？、\\n]{0,8}?`;
 /** Trailing comparison words, so that the quoted snippet reads naturally (their meaning: comparison.ts). */
-const OR_MORE = `(?:\\s*(?:及以上|或以上|以上|起|\\+|or more|or above|及以下|或以下|以下|以内|之内|左右|上下))?`;
+export const OR_MORE = `(?:\\s*(?:及以上|或以上|以上|起|\\+|or more|or above|及以下|或以下|以下|以内|之内|左右|上下))?`;
 
 const AREA_UNIT =
   "(?:平方英尺|平方公里|平方公尺|平方米|平方|平米|平(?![台均整衡安价])|方(?![面案向便式法位圆可协])|㎡|m2|m²|sqm|sq\\.?\\s?ft\\b|sqft|square\\s+feet|sq\\.?\\s?m\\b\\.?" +
@@ -178,14 +180,34 @@ const MULTI_STOREY = /多层|双层|楼房|multi[-\s]?stor(?:e)?y|multistor(?:e)
 const FLOOR_COUNT =
   /(?<![第每0-9一二两三四五六七八九十])(?:[二两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|[1-9][0-9])\s*(?:层|楼)(?!\s*高|楼?\s*做)(?:楼|的|厂房|建筑|框架)?|\b(?:[2-9]|two|three|four|five)[-\s]stor(?:e)?y\b/g;
 
+/**
+ * What the enterprise has now, not what it wants (docs/decisions/101): a figure in a clause that says so
+ * before it — 现有, 目前, 现在, 原来的, currently, existing … with no word of wanting (想, 要, 需, 找, 换,
+ * want, need …) between that word and the figure ("目前需要3000平" is the need) — or right after it
+ * (太大, 不够用, 换成/换到/扩到/缩到 …, "换3000平": "8000平换3000平", "从8000平换到3000平").
+ */
+const CURRENT_BEFORE =
+  /现有|现在|目前|眼下|原来|原有|原先|以前|之前|现租|现用|现厂|现址|已有|自有|\b(?:currently|existing|at\s+present|present|current)\b/gi;
+const WANT_BEFORE =
+  /想|要|需|找|希望|计划|打算|准备|换|搬|扩|缩|新|求|考虑|\b(?:wants?|need(?:s|ed)?|looking|look|requir\w*|seek\w*|plan(?:s|ned|ning)?|mov\w*|relocat\w*|expand\w*|downsiz\w*|switch\w*|new)\b/gi;
+const CURRENT_AFTER = new RegExp(
+  `^\\s*(?:的)?\\s*(?:厂房|仓库|车间|办公室?|场地|面积)?\\s*(?:已经|有点|有些|实在)?\\s*(?:太大|太小|偏大|偏小|不够用?|用不完|太挤|放不下|不够大|(?:换|调整?|缩小?|扩大?|扩充|变)(?:成|到|为|至)|换(?=\\s*(?:${NUM}))|is\\s+too\\b|too\\s+(?:big|small|large)\\b|(?:is\\s+)?not\\s+enough\\b)`,
+  "i",
+);
+/** "moving from 8000 to 3000 sqm", "想换，从8000平到3000平": a change's range is from what is to what is wanted. */
+const CHANGE_FROM =
+  /(?:换|搬|扩|缩|调|\b(?:mov\w*|relocat\w*|downsiz\w*|expand\w*|switch\w*|chang\w*|go(?:es|ing)?)\b)[^，。；;,!?！？、\n]*?(?:从|由|\bfrom\b)\s*$/i;
+
 // ---------------------------------------------------------------------------------------------
 
-type Span = [number, number];
+export type Span = [number, number];
 
-class Extraction {
+export class Extraction {
   readonly hints: NeedHints = {};
   readonly found: NeedHintFound[] = [];
   readonly unread: Span[] = [];
+  /** Budget, rent and price words (no field holds them), as spans: read out to the recruiter. */
+  readonly budget: Span[] = [];
   private readonly claimed: Span[] = [];
 
   constructor(
@@ -215,12 +237,29 @@ class Extraction {
    * clause. Comparisons built on a negation ("不低于", "不要超过") are not negations: comparison.ts reads them.
    */
   negated([a, b]: Span): boolean {
-    const clauseStart = Math.max(0, ...[...this.s.slice(0, a).matchAll(/[，。；;,!?！？、\n]/g)].map((m) => m.index + 1));
+    const clauseStart = this.clauseStart(a);
     return (
       NEGATION_BEFORE.test(this.s.slice(Math.max(clauseStart, a - 16), a)) ||
       NEGATION_INSIDE.test(this.s.slice(a, b)) ||
       NEGATION_AFTER.test(this.s.slice(b, b + 12))
     );
+  }
+
+  /**
+   * Whether the figure at `[a, b]` (its match ending at `end`) describes the premises the enterprise has now
+   * (CURRENT_BEFORE, CURRENT_AFTER): "现有厂房8000平太大" — never the need (docs/decisions/101).
+   */
+  current([a]: Span, end: number): boolean {
+    if (CURRENT_AFTER.test(this.s.slice(end, end + 16))) return true;
+    const before = this.s.slice(this.clauseStart(a), a);
+    let cur = -1;
+    for (const m of before.matchAll(CURRENT_BEFORE)) cur = m.index + m[0].length;
+    if (cur < 0) return false;
+    return ![...before.matchAll(WANT_BEFORE)].some((m) => m.index >= cur);
+  }
+
+  clauseStart(a: number): number {
+    return Math.max(0, ...[...this.s.slice(0, a).matchAll(/[，。；;,!?！？、\n]/g)].map((m) => m.index + 1));
   }
 
   /** A figure the parser saw but will not use: told to the recruiter, never guessed. */
@@ -344,11 +383,22 @@ const ANY_FIGURE = new RegExp(
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * A reader of more in the notes, run after the need's figures on the same Extraction (their claims
+ * seen): need-money.ts `extractMoney` — kept out of this module so the inquiry form's first load does
+ * not carry it (ADR 041, 101); the schema and the desks pass it.
+ */
+export type NotesExtractor = (x: Extraction) => void;
+
+/**
  * `hints`: fields read from the notes, always within the fields' own limits (field-limits.ts);
  * `found`: for each hint the words it came from, as typed; `unread`: figures seen but not used (out of
  * limits, an upper limit where a minimum is asked, unreadable like 几千平), as typed.
  */
-export function parseNeedText(text: string, now?: Date): { hints: NeedHints; found: NeedHintFound[]; unread: string[] } {
+export function parseNeedText(
+  text: string,
+  now?: Date,
+  extras: readonly NotesExtractor[] = [],
+): { hints: NeedHints; found: NeedHintFound[]; unread: string[]; budget: string[] } {
   const { s, at } = foldText(text);
   const x = new Extraction(text, s, at);
 
@@ -360,11 +410,12 @@ export function parseNeedText(text: string, now?: Date): { hints: NeedHints; fou
   extractPower(x);
   extractCeiling(x);
   extractArea(x);
+  for (const extract of extras) extract(x);
   findUnread(x);
   if (now) extractMoveIn(x, now);
 
-  const unread = [...x.unread].sort((a, b) => a[0] - b[0]).map((span) => x.snippet(span));
-  return { hints: x.hints, found: x.found, unread: [...new Set(unread)].filter(Boolean) };
+  const texts = (spans: Span[]) => [...new Set([...spans].sort((a, b) => a[0] - b[0]).map((span) => x.snippet(span)))].filter(Boolean);
+  return { hints: x.hints, found: x.found, unread: texts(x.unread), budget: texts(x.budget) };
 }
 
 /** The kind named first wins: "厂房带办公" is a factory with some office space. */
@@ -475,6 +526,11 @@ function extractMin(
       }
       const v = read ? read.value : Math.min(lo, hi);
       if (v <= 0) return false;
+      // "现有厂房层高6米": what the enterprise has, not what it asks for — neither filled nor unread.
+      if (x.current(whole, around[1])) {
+        x.claim(whole);
+        return false;
+      }
       // "不要10吨行车", "层高不要求9米", "5吨行车不需要": not a requirement to fill; the recruiter is told.
       if (x.negated(around)) {
         x.reject(around, whole);
@@ -538,10 +594,22 @@ export function aboutRange(v: number): [low: number, high: number] {
  */
 function extractArea(x: Extraction): void {
   const tryRe = (re: RegExp) =>
-    x.each(re, (m, numSpan) => {
-      const g = m.groups as Groups;
+    x.each(re, (m, whole) => {
+      let g = m.groups as Groups;
+      let numSpan = whole;
       const before = x.s.slice(Math.max(0, numSpan[0] - 12), numSpan[0]);
       if (/第\s*$/.test(before)) return false; // 第三方 is an ordinal, not 3 ㎡
+      // "moving from 8000 to 3000 sqm": the low end is what the enterprise has, the high end the need.
+      const hiAt = m.indices?.groups?.hi;
+      if (g.lo !== undefined && hiAt && CHANGE_FROM.test(x.s.slice(x.clauseStart(m.index), m.index))) {
+        g = { v: g.hi, u: g.hiU };
+        numSpan = [hiAt[0], whole[1]];
+      }
+      // "现有厂房8000平太大", "目前租的是8000平": what the enterprise has now (docs/decisions/101).
+      if (x.current(numSpan, m.index + m[0].length)) {
+        x.claim(whole);
+        return false;
+      }
       const infix = /^([多余来把])\s*/.exec(g.u ?? "")?.[1];
       const approx = infix !== undefined && infixComparison(infix) === "about";
       // "百来亩", "千把平": the magnitude alone is one of it (一百, 一千).
@@ -562,7 +630,7 @@ function extractArea(x: Extraction): void {
       // "5000-3000平": the person means the same range, just written backwards.
       if (lo > hi) [lo, hi] = [hi, lo];
 
-      let start = m.index;
+      let start = numSpan[0] === whole[0] ? m.index : numSpan[0];
       let end = m.index + m[0].length;
       if (g.v !== undefined && q.lo === q.hi) {
         const qual = x.qualifier(numSpan, end);
@@ -579,7 +647,7 @@ function extractArea(x: Extraction): void {
       }
       if (lo !== undefined) x.set("areaMinSqm", round2(lo), [start, end]);
       if (hi !== undefined) x.set("areaMaxSqm", round2(hi), [start, end]);
-      x.claim(numSpan);
+      x.claim(whole);
       return true;
     });
   tryRe(AREA_RE);

@@ -46,9 +46,12 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
     // "在做锂电池", "在建厂房", "靠近地铁站": words after a marker that name nothing the resolver knows,
     // not even nearly, and carry no kind (区/县/市/镇/省) — no place, so they neither fill nor block.
     if (isNoPlace(p, r.problems)) continue;
+    const one = r.problems.length === 0 && r.codes.length === 1 ? r.codes[0] : null;
+    // "江宁区…南京江宁区的厂房": a district named again (in any words) is the same region, stored once (ADR 101).
+    if (one !== null && codes.has(one)) continue;
     places.push(p);
-    if (r.problems.length > 0 || r.codes.length !== 1) problems.push(...r.problems);
-    else codes.add(r.codes[0]);
+    if (one === null) problems.push(...r.problems);
+    else codes.add(one);
   }
   if (places.length === 0) return none;
   const texts = places.map((p) => p.text);

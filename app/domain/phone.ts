@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
 
 import { PHONE_INPUT_MAX } from "./field-limits";
+import { fold } from "./fold-text";
 import { DASH_CHARS, stripFormatChars } from "./format-chars";
 import { toHalfWidth } from "./numbers";
 
@@ -219,4 +220,17 @@ export function maskPhone(value: string): string {
   const area = p.groups[0];
   const subscriberLength = p.national.length - (area.length - 1);
   return `${area}-${"*".repeat(subscriberLength - 4)}${last4}`;
+}
+
+/**
+ * Words beside a phone number that say WeChat is the same number: 微信同号, 同微信, 微信：同上, 微信也是这个,
+ * 手机微信同号, "same on WeChat", "WeChat: same" (folded first: full-width, Traditional).
+ */
+export function wechatIsThisNumber(note: string): boolean {
+  const t = fold(note)
+    .toLowerCase()
+    .replace(/[\s:：,，。.（）()【】[\]、/-]/g, "");
+  return /^(?:手机|电话|号码)?(?:同微信号?|微信(?:号)?(?:同号|同上|同|同手机号?|同电话|同此号?|一样|也是(?:这个|此号|该号)?(?:号码?)?|就是(?:这个)?(?:号码?)?)|(?:手机|电话)?(?:和|与|跟)?微信同号|wechat(?:id)?(?:same|sameasabove|sameasphone|isthesame)|same(?:on|as)?wechat|alsowechat|wechattoo)$/.test(
+    t,
+  );
 }

@@ -127,7 +127,9 @@ export async function updateLeadNeed(
       ...row.lead,
       need,
       use: { ...row.lead.use, ...definedOnly(use) },
-      tax: { ...row.lead.tax, ...definedOnly(tax) },
+      // The need form has no tax box: its tax is only what the notes give ("年纳税三百万"), which fills a
+      // blank and never replaces a stored figure (docs/decisions/101).
+      tax: { ...tax, ...definedOnly(row.lead.tax) },
       flags: [...(row.lead.flags ?? []).filter((f) => !f.field.startsWith("need.")), ...flags.filter((f) => f.field.startsWith("need."))],
     };
     const copies = leadSearchCopies(lead);

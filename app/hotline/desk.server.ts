@@ -44,9 +44,10 @@ export function needForPreview(
 }
 
 /**
- * The flags the save will put on the wanted area (an area implausible for the kind, the notes saying
- * another area: lead-schema.ts), as sentences: the desk shows them while the caller can still be asked
- * ("5000 亩 of factory — or 5000 ㎡?"), not only to the recruiter afterwards.
+ * The flags the save will put on the wanted area (an area implausible for the kind) and on every box the
+ * notes contradict (notesDiffer: the area, the ceiling, the move-in month … lead-schema.ts, ADR 101), as
+ * sentences: the desk shows them while the caller can still be asked ("5000 亩 of factory — or 5000 ㎡?"),
+ * not only to the recruiter afterwards.
  */
 function areaChecksOf(lead: unknown, lng: Lng): string[] {
   return leadFlags(lead)

@@ -15,6 +15,14 @@ const zh = {
   implausible: "数值异常，需核实：{text}",
   areaForKind: "面积与需求类型不符，可能填错了单位（亩/平方米），请与企业核实：{text}",
   notesDiffer: "备注中的面积与所填面积不一致，请与企业核实：{text}",
+  "notesDiffer.need.ceilingMinM": "备注中的层高与所填层高不一致（已按所填），请与企业核实：{text}",
+  "notesDiffer.need.floorLoadMinKg": "备注中的承重与所填承重不一致（已按所填），请与企业核实：{text}",
+  "notesDiffer.need.powerMinKva": "备注中的配电与所填配电不一致（已按所填），请与企业核实：{text}",
+  "notesDiffer.need.craneMinT": "备注中的行车吨位与所填不一致（已按所填），请与企业核实：{text}",
+  "notesDiffer.need.moveInBy": "备注中的入驻时间与所填入驻时间不一致（已按所填），请与企业核实：{text}",
+  "notesDiffer.need.singleStorey": "已勾选“只要单层”，备注却说不要求单层（已按勾选），请与企业核实：{text}",
+  "notesDiffer.tax.annualTaxWan": "备注中的年纳税额与所填不一致（已按所填），请与企业核实：{text}",
+  budget: "预算/价格（备注原话）：{text}",
   creditCodeCheck: "统一社会信用代码校验位不符，需核实：{text}",
   phoneNote: "电话备注：{text}",
 } as const;
@@ -32,11 +40,36 @@ const en: Record<FlagKey, string> = {
   implausible: "This figure looks implausible, please check: {text}",
   areaForKind: "The area does not fit the kind of space asked for (亩 and ㎡ mixed up?), please check with the enterprise: {text}",
   notesDiffer: "The notes give another area than the area fields, please check with the enterprise: {text}",
+  "notesDiffer.need.ceilingMinM":
+    "The notes give another ceiling height than the box (the box is kept), please check with the enterprise: {text}",
+  "notesDiffer.need.floorLoadMinKg":
+    "The notes give another floor load than the box (the box is kept), please check with the enterprise: {text}",
+  "notesDiffer.need.powerMinKva":
+    "The notes give another power supply than the box (the box is kept), please check with the enterprise: {text}",
+  "notesDiffer.need.craneMinT":
+    "The notes give another crane capacity than the box (the box is kept), please check with the enterprise: {text}",
+  "notesDiffer.need.moveInBy":
+    "The notes give another move-in date than the box (the box is kept), please check with the enterprise: {text}",
+  "notesDiffer.need.singleStorey":
+    "Single storey is ticked, but the notes say it is not required (the tick is kept), please check with the enterprise: {text}",
+  "notesDiffer.tax.annualTaxWan":
+    "The notes give another annual tax than the box (the box is kept), please check with the enterprise: {text}",
+  budget: "Budget/price (the notes' words): {text}",
   creditCodeCheck: "Credit code check character does not match, please check: {text}",
   phoneNote: "Note with the phone number: {text}",
 };
 
 export const flagMessages = defineMessages({ zh, en });
+
+/**
+ * Flags that say what the intake read, not what it doubts: a budget in the notes, a note beside the phone
+ * number ("前台"). Staff pages list them apart from the doubts ("需核实"), under "另读到" (docs/decisions/101).
+ */
+const READING_CODES: readonly LeadFlag["code"][] = ["budget", "phoneNote"];
+
+export function isReadingFlag(flag: LeadFlag): boolean {
+  return READING_CODES.includes(flag.code);
+}
 
 /** One flag as a sentence in the reader's language. */
 export function describeFlag(lng: Lng, flag: LeadFlag): string {

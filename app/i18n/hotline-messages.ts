@@ -58,7 +58,7 @@ const zh = {
   "matches.nearHint": "这些空间不会作为匹配保存；列出的是不符合的地方。",
   "matches.unavailable": "匹配预览暂不可用；不影响保存，保存后会照常匹配。",
   "matches.fix": "先改正需求里标出的问题，再显示匹配。",
-  "matches.areaCheck": "面积请趁来电人还在线时确认（保存后也会提示园区专员）：",
+  "matches.areaCheck": "面积等请趁来电人还在线时确认（保存后也会提示园区专员）：",
   "matches.score": "得分 {score}",
   "matches.conditional": "有条件",
   "matches.area": "面积 {area}㎡",
@@ -177,7 +177,8 @@ const en: Record<HotlineKey, string> = {
   "matches.nearHint": "These are not saved as matches; each shows where it falls short.",
   "matches.unavailable": "The match preview is unavailable; saving works and the lead is matched as usual.",
   "matches.fix": "Fix the marked problems in the need first.",
-  "matches.areaCheck": "Check the area with the caller while they are on the line (the recruiter is told too after saving):",
+  "matches.areaCheck":
+    "Check the area and these figures with the caller while they are on the line (the recruiter is told too after saving):",
   "matches.score": "Score {score}",
   "matches.conditional": "conditional",
   "matches.area": "Area {area}㎡",

@@ -11,6 +11,8 @@ const zh = {
   numberHeight: "请输入高度，例如 9 或 9米",
   heightUnclear: "看不清“{typed}”是几米：请写成小数，例如 8.5 或 8.05",
   numberMoney: "请输入金额（万元），例如 500 或 500万",
+  taxEstimate: "请填写预计年纳税额（估算即可，单位万元），例如 300",
+  wechatSameAsPhone: "同手机号",
   singleStoreyOnly: "此项只表示是否必须单层：必须单层填“是”，不要求填“否”；想要多层等其他要求请写在补充说明里",
   moneyPerMu: "这是每亩的金额（如亩均税收、投资强度）：此项填总额（万元），例如 500；每亩的数字请写在补充说明里",
   moneyPerMonth: "此项填一年的金额（万元）：每月 {monthly} 万即每年 {yearly} 万，请填 {yearly}",
@@ -77,6 +79,8 @@ const en: Record<ValidationKey, string> = {
   numberHeight: "Enter a height, e.g. 9 or 9 m",
   heightUnclear: "It is unclear how many metres “{typed}” is: type a decimal, e.g. 8.5 or 8.05",
   numberMoney: "Enter an amount in 10,000 yuan, e.g. 500 or 500万",
+  taxEstimate: "Enter the expected annual tax — an estimate is fine — in 10,000 yuan, e.g. 300",
+  wechatSameAsPhone: "same as the phone number",
   singleStoreyOnly:
     "This only says whether a single-storey building is required: yes if it must be, no if not; other wishes (several floors) go in the notes",
   moneyPerMu:

@@ -1,6 +1,7 @@
 import { ASSIST_FIELDS, assistFormField, planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { findPlaceMentions } from "~/domain/need-places";
+import type { NotesExtractor } from "~/domain/need-text";
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
@@ -10,6 +11,9 @@ import { ui } from "~/i18n/ui-messages";
  * and the regions field, which stops the notes' places from filling it (note-regions.ts).
  */
 export const ASSIST_FORM_FIELDS = [...ASSIST_FIELDS.map(assistFormField), "regions"];
+
+/** The tax box (its full form name): typed in, the notes' tax does not fill it (`filled` may hold it beside ASSIST_FORM_FIELDS). */
+export const TAX_FIELD = "tax.annualTaxWan";
 
 /**
  * The assist's preview under the notes, each one line of text, "" when empty: "understood" and "unread"
@@ -24,16 +28,28 @@ export type AssistPreview = { understood: string; unread: string; places: string
  * resolver (note-regions.ts), so "places" names them with the rule that decides on sending, and only
  * while the regions field is blank (the rule's first condition). The hotline desk replaces that line
  * with the server's answer (app/hotline/desk.server.ts notesPlaces).
- * `filled`: names from ASSIST_FORM_FIELDS with something typed (a ticked box counts); `kind` the need's
- * kind as chosen ("land" words the area for land). Worked out by the server render and, as the person
+ * `filled`: names from ASSIST_FORM_FIELDS with something typed (a ticked box counts), and TAX_FIELD when the
+ * tax box holds something (a form with no tax box, the hotline's, never does); `kind` the need's
+ * kind as chosen ("land" words the area for land); `extras`: the money reader (need-money.ts
+ * extractMoney) where the page has it — the hotline's form always, the inquiry form's script once its
+ * later chunk has come (lead-form-validation.ts). Worked out by the server render and, as the person
  * types, by the form's script (app/leads/inquiry-form-script.ts) — the same function for both.
  */
-export function assistPreview(notes: string, filled: ReadonlySet<string>, lng: Lng, kind: string | undefined): AssistPreview {
-  const plan = planAssist(notes, filled, new Date());
+export function assistPreview(
+  notes: string,
+  filled: ReadonlySet<string>,
+  lng: Lng,
+  kind: string | undefined,
+  extras?: readonly NotesExtractor[],
+): AssistPreview {
+  const plan = planAssist(notes, filled, new Date(), extras);
   const between = punctuationMessages.t(lng, "clauses");
   const places = filled.has("regions") ? [] : findPlaceMentions(notes).map((p) => p.text);
+  // The tax the notes give fills a blank tax box (the hotline has none); budgets are read out, never stored as a field.
+  const hints = { ...planHints(plan), ...(plan.tax && !filled.has(TAX_FIELD) ? { annualTaxWan: plan.tax.value } : {}) };
+  const budget = plan.budget.map((f) => ui(lng, "need.budgetRead", { text: f.text }));
   return {
-    understood: describeNeedHints(planHints(plan), lng, kind === "land" ? "land" : undefined).join(between),
+    understood: [...describeNeedHints(hints, lng, kind === "land" ? "land" : undefined), ...budget].join(between),
     unread: plan.unread.map((f) => f.text).join(between),
     places: places.length ? ui(lng, "need.placesToCheck", { places: places.join(punctuationMessages.t(lng, "list")) }) : "",
   };

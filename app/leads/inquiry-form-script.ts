@@ -1,7 +1,8 @@
 import { loadTraditionalFolding } from "~/domain/fold-text";
 import type { Lng } from "~/i18n/lng";
-import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
+import { ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-preview";
 import { enhanceIndustrySearch } from "~/leads/industry-search-script";
+import type * as LaterChunk from "~/leads/lead-form-validation";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
 import { appendRegion, PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_INTENT } from "~/leads/region-picker";
 import { holdBlurDuringPress } from "~/utils/pointer-settle";
@@ -52,9 +53,18 @@ function valueOf(form: HTMLFormElement, name: string): string {
 function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
   const box = form.querySelector<HTMLElement>("[data-assist]");
   if (!box) return;
+  // The money reader and the area boxes' "about" reading come with the later chunk (not the first load).
+  let later: typeof LaterChunk | null = null;
   const show = () => {
     const filled = new Set(ASSIST_FORM_FIELDS.filter((f) => valueOf(form, `need.${f}`).trim() !== ""));
-    const preview = assistPreview(valueOf(form, "need.notes"), filled, lng, valueOf(form, "need.kind") || undefined);
+    if (valueOf(form, TAX_FIELD).trim() !== "") filled.add(TAX_FIELD);
+    const preview = assistPreview(
+      valueOf(form, "need.notes"),
+      filled,
+      lng,
+      valueOf(form, "need.kind") || undefined,
+      later ? [later.extractMoney] : undefined,
+    );
     for (const part of ["understood", "unread", "places"] as const) {
       const line = box.querySelector<HTMLElement>(`[data-assist-line="${part}"]`);
       const text = line?.querySelector<HTMLElement>("[data-assist-text]");
@@ -62,11 +72,28 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       if (text.textContent !== preview[part]) text.textContent = preview[part];
       line.hidden = preview[part] === "";
     }
+    // "2000平左右" in one area box: the range it is read as, beside the boxes (ADR 101).
+    const about = form.querySelector<HTMLElement>("[data-area-reading]");
+    if (about && later) {
+      const reading = later.areaAboutReading(
+        valueOf(form, "need.areaMin"),
+        valueOf(form, "need.areaMax"),
+        valueOf(form, "need.areaUnit"),
+        lng,
+        valueOf(form, "need.kind") || undefined,
+      );
+      if (about.textContent !== reading) about.textContent = reading;
+      about.hidden = reading === "";
+    }
   };
   form.addEventListener("input", show);
   form.addEventListener("change", show);
   // Traditional characters are read once the dictionary has arrived (after the page is up; ADR 031).
   void loadTraditionalFolding().then(show);
+  void import("~/leads/lead-form-validation").then((m) => {
+    later = m;
+    show();
+  });
 }
 
 function enhanceValidation(form: HTMLFormElement, lng: Lng): void {

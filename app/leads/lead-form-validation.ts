@@ -3,6 +3,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type LeadChannel, leadSchema } from "~/domain/lead-schema";
 import type { Lng } from "~/i18n/lng";
 
+// Readers the inquiry form's script uses once this chunk has come, kept out of its first load (ADR 041, 101):
+// the money in the notes (the tax, budgets) for the live preview, and an "about" area box's reading.
+export { extractMoney } from "~/domain/need-money";
+export { areaAboutReading } from "~/leads/area-reading";
+
 /**
  * The browser's live validation of a lead form, built from the one lead schema (app/domain/lead-schema.ts).
  * Loaded with `import()` after the page is up: it carries Zod and libphonenumber, which the form's first

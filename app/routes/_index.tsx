@@ -12,11 +12,13 @@ import { getSql } from "~/db/db.server";
 import { PHONE_INPUT_MAX } from "~/domain/field-limits";
 import { isUuid } from "~/domain/ids";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
+import { extractMoney } from "~/domain/need-money";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
 import { ui } from "~/i18n/ui-messages";
-import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
+import { areaAboutReading } from "~/leads/area-reading";
+import { ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-preview";
 import { leadHash, storeLead } from "~/leads/intake.server";
 import { leadFormValidator } from "~/leads/lead-form.server";
 import { appendRegion, PICKER_FIELDS, REGION_INTENT } from "~/leads/region-picker";
@@ -165,7 +167,15 @@ export default function InquiryForm() {
   // The assist's preview for what came back with an answer; the script works it out again as one types.
   const initial = (f: { initialValue?: unknown }) => (typeof f.initialValue === "string" ? f.initialValue : "");
   const filled = new Set(ASSIST_FORM_FIELDS.filter((name) => initial(need[name]).trim() !== ""));
-  const preview = assistPreview(initial(need.notes), filled, lng, initial(need.kind) || undefined);
+  if (initial(tax.annualTaxWan).trim() !== "") filled.add(TAX_FIELD);
+  const preview = assistPreview(initial(need.notes), filled, lng, initial(need.kind) || undefined, [extractMoney]);
+  const areaReading = areaAboutReading(
+    initial(need.areaMin),
+    initial(need.areaMax),
+    initial(need.areaUnit),
+    lng,
+    initial(need.kind) || undefined,
+  );
   const errorCount = Object.values(form.allErrors).filter((e) => e?.length).length;
   const { hotline } = useRootData();
 
@@ -224,6 +234,9 @@ export default function InquiryForm() {
               <TextField meta={m(need.areaMin)} label={t("need.areaMin")} inputMode="decimal" hint={t("need.areaHint")} maxLength={30} />
               <TextField meta={m(need.areaMax)} label={t("need.areaMax")} inputMode="decimal" maxLength={30} />
             </div>
+            <p className="understood" aria-live="polite" data-area-reading="" hidden={areaReading === ""}>
+              {areaReading}
+            </p>
             <TextField meta={m(need.regions)} label={t("need.regions")} hint={t("need.regionsHint")} maxLength={400} />
             <RegionPicker lng={lng} provinces={provinces} initial={actionData?.picker} />
             <TextField meta={m(need.moveInBy)} label={t("need.moveInBy")} type="month" placeholder="2027-03" maxLength={10} />

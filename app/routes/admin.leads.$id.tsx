@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 
 import { loadLeadAudit } from "~/admin/admin-data.server";
 import {
@@ -30,7 +31,7 @@ import { formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, adminText } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
-import { describeFlag } from "~/i18n/flag-messages";
+import { describeFlag, isReadingFlag } from "~/i18n/flag-messages";
 import { type Bilingual, lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
@@ -218,18 +219,25 @@ export default function AdminLead() {
               </>
             )}
           </dd>
-          {a.flags.length > 0 ? (
-            <>
-              <dt>{t("lead.flags")}</dt>
-              <dd>
-                <ul className="flags">
-                  {a.flags.map((f, i) => (
-                    <li key={i}>{describeFlag(lng, f)}</li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
+          {(
+            [
+              ["lead.flags", "flags", a.flags.filter((f) => !isReadingFlag(f))],
+              ["lead.readings", "readings", a.flags.filter(isReadingFlag)],
+            ] as const
+          ).map(([label, className, list]) =>
+            list.length > 0 ? (
+              <Fragment key={label}>
+                <dt>{t(label)}</dt>
+                <dd>
+                  <ul className={className}>
+                    {list.map((f, i) => (
+                      <li key={i}>{describeFlag(lng, f)}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </Fragment>
+            ) : null,
+          )}
         </dl>
       </section>
 

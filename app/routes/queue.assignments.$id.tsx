@@ -34,7 +34,7 @@ import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
-import { describeFlag } from "~/i18n/flag-messages";
+import { describeFlag, isReadingFlag } from "~/i18n/flag-messages";
 import { lngHref, pick } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
@@ -164,7 +164,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     spaces: d.spaces.map((s) => ({ ...s, ...freshness(s.verifiedAt) })),
     excluded: d.excluded,
-    flags: leadFlags(lead).map((f) => describeFlag(lng, f)),
+    flags: leadFlags(lead)
+      .filter((f) => !isReadingFlag(f))
+      .map((f) => describeFlag(lng, f)),
+    readings: leadFlags(lead)
+      .filter(isReadingFlag)
+      .map((f) => describeFlag(lng, f)),
     intents,
     confirm,
     work,
@@ -622,6 +627,15 @@ function Enterprise({ d }: { d: Data }) {
           <Fact label={t("a.flags")}>
             <ul className="flags">
               {d.flags.map((f, i) => (
+                <li key={i}>{f}</li>
+              ))}
+            </ul>
+          </Fact>
+        ) : null}
+        {d.readings.length > 0 ? (
+          <Fact label={t("a.readings")}>
+            <ul className="readings">
+              {d.readings.map((f, i) => (
                 <li key={i}>{f}</li>
               ))}
             </ul>

@@ -257,12 +257,22 @@ describe("identity fields as people paste them (issue 9, items 9 and 14)", () =>
   });
 
   it("keeps a phone's trailing note as a flag beside the number", async () => {
+    const res = await post({ ...validLeadJson(), contact: { name: "王经理", phone: "138 1234 5678（前台转）" } });
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    const [row] = await sql`select phone, lead from leads where id = ${id}`;
+    expect(row.phone).toBe("+8613812345678");
+    expect(row.lead.flags).toEqual([{ field: "contact.phone", code: "phoneNote", text: "前台转" }]);
+  });
+
+  it("reads 同微信 beside the number as the WeChat box, no flag (ADR 101)", async () => {
     const res = await post({ ...validLeadJson(), contact: { name: "王经理", phone: "138 1234 5678（同微信）" } });
     expect(res.status).toBe(201);
     const { id } = await res.json();
     const [row] = await sql`select phone, lead from leads where id = ${id}`;
     expect(row.phone).toBe("+8613812345678");
-    expect(row.lead.flags).toEqual([{ field: "contact.phone", code: "phoneNote", text: "同微信" }]);
+    expect(row.lead.contact.wechat).toBe("同手机号");
+    expect(row.lead.flags).toEqual([]);
   });
 
   it.each([

@@ -206,7 +206,7 @@ describe("/hotline", () => {
     expect(await preview({ "need.areaMin": "2000", "need.areaMax": "3000" })).not.toHaveProperty("areaChecks");
     const formKey = /name="formKey" value="([^"]+)"/.exec(await page(cookie))![1];
     const res = await post("/hotline", { csrf, formKey, intent: "preview", "need.kind": "factory", "need.areaMin": "30" }, cookie);
-    expect(await res.text()).toMatch(/data-testid="area-checks"[^]*?面积请趁来电人还在线时确认[^]*?30㎡/);
+    expect(await res.text()).toMatch(/data-testid="area-checks"[^]*?面积等请趁来电人还在线时确认[^]*?30㎡/);
   });
 
   // The new user's notes named 高淳, the saved lead had regions [] and was matched anywhere; and the

@@ -82,6 +82,32 @@ describe("lead flags", () => {
     expect(html).toContain("年纳税额异常，需核实");
   });
 
+  it("readings (a budget, a phone's note) are listed apart from the doubts; a box the notes contradict is a doubt (ADR 101)", async () => {
+    const base = validLeadJson({ company: "南京读到预算测试有限公司" });
+    const res = await fetch(`${web.url}/api/leads`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        ...base,
+        need: { ...base.need, ceilingMinM: 6, notes: "层高至少10米，月租不超过3万" },
+        contact: { name: "王经理", phone: "13812345678（前台）" },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const id = (await res.json()).id as string;
+    const [a] = await sql<{ id: string }[]>`
+      insert into assignments (lead_id, park_id, recruiter_id, channel, status, rule, reason)
+      values (${id}, 'GC-IP', 'r-li', 'email', 'offered', 'least-loaded', ${sql.json({ zh: "待办最少", en: "least loaded" })}) returning id`;
+    const zh = await (await fetch(`${web.url}/queue/assignments/${a.id}`, { headers: auth })).text();
+    expect(zh).toMatch(
+      /需核实[^]*备注中的层高与所填层高不一致（已按所填），请与企业核实：层高至少10米 ≠ 6 m[^]*另读到[^]*预算\/价格（备注原话）：月租不超过3万[^]*电话备注：前台/,
+    );
+    const en = await (await fetch(`${web.url}/queue/assignments/${a.id}?lng=en`, { headers: auth })).text();
+    expect(en).toMatch(/Also read[^]*Budget\/price/);
+    const admin = await (await fetch(`${web.url}/admin/leads/${id}`, { headers: auth })).text();
+    expect(admin).toMatch(/需核实[^]*层高至少10米 ≠ 6 m[^]*另读到[^]*月租不超过3万/);
+  });
+
   it("a lead stored before flags existed shows none and still loads", async () => {
     await sql`update leads set lead = lead - 'flags' where id = ${leadId}`;
     const res = await fetch(`${web.url}/queue/assignments/${assignmentId}`, { headers: auth });

@@ -53,29 +53,57 @@ describe("area fields: a half, and 来/把 (about) read like 约", () => {
     ["半亩地", 333.33],
     ["亩半", 1000],
     ["亩半地", 1000],
-    ["十来亩", 6666.67],
-    ["二十来亩", 13333.33],
-    ["二十来亩地", 13333.33],
-    ["20来亩", 13333.33],
-    ["百来亩", 66666.67],
-    ["一百来亩", 66666.67],
-    ["五千来平", 5000],
-    ["5000来平米", 5000],
-    ["千把平", 1000],
-    ["千把平米", 1000],
-    ["万把平", 10000],
-    ["百把亩", 66666.67],
-    ["5000平左右", 5000],
-    ["约5000平", 5000],
-    ["5000㎡左右", 5000],
-    ["三十亩左右", 20000],
   ])("areaMin %j → %d ㎡ (and the same in areaMax)", (typed, sqm) => {
     expect(lead({ areaMin: typed, areaMax: undefined }).areaMinSqm).toBe(sqm);
     expect(lead({ areaMin: undefined, areaMax: typed }).areaMaxSqm).toBe(sqm);
   });
 
-  it("十来亩 with the unit 亩 chosen: 10 亩", () => {
-    expect(lead({ areaUnit: "mu", areaMin: "十来", areaMax: undefined }).areaMin).toBe(10);
+  // ADR 101: a figure with a word of "about" alone in either box is about it, ±10 %, as the notes read it
+  // (need-text.ts aboutRange) — one reading of "about", wherever it is typed.
+  it.each<[string, number]>([
+    ["十来亩", 10 * MU],
+    ["二十来亩", 20 * MU],
+    ["二十来亩地", 20 * MU],
+    ["20来亩", 20 * MU],
+    ["百来亩", 100 * MU],
+    ["一百来亩", 100 * MU],
+    ["五千来平", 5000],
+    ["5000来平米", 5000],
+    ["千把平", 1000],
+    ["千把平米", 1000],
+    ["万把平", 10000],
+    ["百把亩", 100 * MU],
+    ["5000平左右", 5000],
+    ["约5000平", 5000],
+    ["5000㎡左右", 5000],
+    ["三十亩左右", 20000],
+    ["两千平上下", 2000],
+    ["大概2000平", 2000],
+    ["about 2000 sqm", 2000],
+    ["2000 sqm approx.", 2000],
+  ])("%j alone in areaMin or areaMax → about %d ㎡ (±10 %%, as the notes read it)", (typed, sqm) => {
+    const about = [round2(sqm * 0.9), round2(sqm * 1.1)];
+    const min = lead({ areaMin: typed, areaMax: undefined });
+    expect([min.areaMinSqm, min.areaMaxSqm]).toEqual(about);
+    const max = lead({ areaMin: undefined, areaMax: typed });
+    expect([max.areaMinSqm, max.areaMaxSqm]).toEqual(about);
+    const notes = parseNeedText(typed).hints;
+    expect([notes.areaMinSqm, notes.areaMaxSqm]).toEqual(about);
+  });
+
+  it("beside a typed other bound, about a figure is that bound's end (as 约2000到3000平 in the notes)", () => {
+    const need = lead({ areaMin: "约2000平", areaMax: "3000平" });
+    expect([need.areaMinSqm, need.areaMaxSqm]).toEqual([2000, 3000]);
+  });
+
+  it("a bare figure alone is still the bound typed (ADR 070: only a word of about makes it a range)", () => {
+    const need = lead({ areaMin: "2000", areaMax: undefined });
+    expect([need.areaMinSqm, need.areaMaxSqm]).toEqual([2000, undefined]);
+  });
+
+  it("十来亩 with the unit 亩 chosen: about 10 亩 (9–11 亩)", () => {
+    const need = lead({ areaUnit: "mu", areaMin: "十来", areaMax: undefined });
+    expect([need.areaMin, need.areaMax]).toEqual([9, 11]);
   });
 
   it.each(["5来亩", "三来亩", "十五来亩", "5把平", "十把亩"])("%j: 来/把 after a figure that is not round → not a number", (typed) => {

@@ -82,12 +82,12 @@ describe("credit codes in the lead", () => {
 
 describe("phones in the lead", () => {
   it("keeps a trailing note as a phoneNote flag and stores the number alone", () => {
-    const r = parse({ ...base, contact: { name: "王经理", phone: "13812345678（微信同号）" } });
+    const r = parse({ ...base, contact: { name: "王经理", phone: "13812345678（前台转）" } });
     expect(r.success).toBe(true);
     if (!r.success) return;
     expect(r.data.lead.contact).toMatchObject({ phone: "+8613812345678", phoneKind: "mobile" });
-    expect(r.data.lead.flags).toEqual([{ field: "contact.phone", code: "phoneNote", text: "微信同号" }]);
-    expect(describeFlag("zh", r.data.lead.flags[0])).toBe("电话备注：微信同号");
+    expect(r.data.lead.flags).toEqual([{ field: "contact.phone", code: "phoneNote", text: "前台转" }]);
+    expect(describeFlag("zh", r.data.lead.flags[0])).toBe("电话备注：前台转");
   });
 
   it.each([

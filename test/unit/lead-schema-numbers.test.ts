@@ -118,7 +118,9 @@ describe("qualifiers in number fields", () => {
     ["areaMin 十八亩半", { need: { areaMin: "十八亩半", areaMax: undefined } }, (l) => l.need.areaMinSqm, 12333.33],
     ["areaMin 50亩地", { need: { areaMin: "50亩地", areaMax: undefined } }, (l) => l.need.areaMinSqm, 33333.33],
     ["areaMin 30畝", { need: { areaMin: "30畝", areaMax: undefined } }, (l) => l.need.areaMinSqm, 20000],
-    ["areaMin 约3000平", { need: { areaMin: "约3000平", areaMax: undefined } }, (l) => l.need.areaMinSqm, 3000],
+    // About a figure alone in a box is ±10 % (ADR 101).
+    ["areaMin 约3000平", { need: { areaMin: "约3000平", areaMax: undefined } }, (l) => l.need.areaMinSqm, 2700],
+    ["areaMin 约3000平 (its upper end)", { need: { areaMin: "约3000平", areaMax: undefined } }, (l) => l.need.areaMaxSqm, 3300],
     ["areaMax 5000平以内", { need: { areaMin: undefined, areaMax: "5000平以内" } }, (l) => l.need.areaMaxSqm, 5000],
     ["areaMax 不超过8千平", { need: { areaMin: undefined, areaMax: "不超过8千平" } }, (l) => l.need.areaMaxSqm, 8000],
     ["areaMax 10,000 sq ft", { need: { areaMin: undefined, areaMax: "10,000 sq ft" } }, (l) => l.need.areaMaxSqm, 929.03],

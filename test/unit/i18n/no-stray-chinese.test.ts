@@ -19,6 +19,7 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/industries.ts": "GB/T 4754-2017 section and division names, the standard's own words (each with its English name)",
   "app/domain/industry-search.ts": "product words people type to find a GB/T 4754 division (锂电池, 机床, …), read, never shown",
   "app/domain/need-text.ts": "grammar words the free-text reader recognises in a typed need (面积, 层高, 不少于, …)",
+  "app/domain/need-money.ts": "money words the notes' reader recognises (年纳税, 预算, 月租, 万元, 每平米, …)",
   "app/domain/note-regions.ts": "the words that say a place in the notes is not wanted (不要, 不考虑, 除了, …)",
   "app/domain/need-places.ts": "words that mark a place in a typed need (在, 靠近, 区, 县, …) and words that are none (高新, 公司, …)",
   "app/domain/need-hints-text.ts": "the same reader's words for hints (field names as people type them)",

@@ -1,0 +1,56 @@
+import { FIELD_LIMITS } from "./field-limits";
+import { parseWan } from "./money";
+import { type Extraction, GAP, NUM, OR_MORE } from "./need-text";
+
+// Money in the notes. The expected annual tax fills tax.annualTaxWan (money-labels.ts reads the same words
+// in the box); a budget, rent or price is no field of the contract: it is read out for the recruiter.
+const MONEY_UNIT = "(?:万元|万|千元|千|亿元|个亿|亿|元|块钱|块)";
+const TAX_RE = new RegExp(
+  `(?:(?:预计|预期)?\\s*(?:每年|一年|全年|年度|年)?\\s*(?:纳税总额|纳税额|纳税|税收总额|税收|税额|缴税|交税|上缴税收|上缴税金)|\\b(?:annual\\s+)?tax(?:es)?(?:\\s+paid)?\\b)${GAP}(?<q>${NUM}\\s*${MONEY_UNIT}?)`,
+  "gd",
+);
+const PER_BEFORE = /(?:亩均|每亩|每个?月|月均|月)\s*$/;
+const PER_OR_RANGE_AFTER = /^\s*(?:万元|万)?\s*(?:\/|每|一个?)\s*(?:亩|月)|^\s*(?:-|~|到|至)\s*[0-9一二两三四五六七八九十]/;
+const PER_THING = "(?:\\s*(?:/|每|一个?)\\s*(?:月|个月|年|天|平方米|平米|平方|平|㎡|m2|亩))";
+const BUDGET_KEYWORD =
+  "(?:预算|月租金?|年租金?|租金|房租|租价|租赁费|单价|总价|售价|价格|价位|地价|土地价格|每平方米|每平米|每平方|每平|每㎡|每亩|\\b(?:budget|rent|price)\\b)";
+const BUDGET_RE = new RegExp(
+  `(?:${BUDGET_KEYWORD}${GAP}(?<q>${NUM}\\s*(?:${MONEY_UNIT}${PER_THING}{0,2}|${PER_THING}{1,2}))` +
+    `|(?<q2>${NUM}\\s*${MONEY_UNIT}${PER_THING}{1,2}))${OR_MORE}`,
+  "gd",
+);
+
+/**
+ * Money in the notes (docs/decisions/101). The expected annual tax ("年纳税三百万", "预计纳税500万/年",
+ * "annual tax 300万") is read as the tax box reads it (money.ts parseWan: a bare figure is 万元) into
+ * `annualTaxWan`; a tax per mu or per month (亩均税收, 月纳税, 50万/月), a range, the tax paid now
+ * ("目前年纳税200万") or a figure outside the field's limits fills nothing. Budgets, rents and prices
+ * ("预算300万", "月租不超过3万", "租金3万/月", "每平米不超过25元") are no field of the contract: each is kept
+ * as typed, with its comparison, in `budget` — read out to the recruiter, never dropped.
+ */
+export function extractMoney(x: Extraction): void {
+  x.each(TAX_RE, (m, numSpan) => {
+    const end = m.index + m[0].length;
+    x.claim(numSpan);
+    if (x.current(numSpan, end)) return false;
+    const v = parseWan(m.groups!.q);
+    // Per mu (亩均税收), per month (月纳税, 50万/月), a range, beyond the limits: a tax figure the box would
+    // refuse — told to the recruiter with the words around it, never filled.
+    const per = PER_BEFORE.exec(x.s.slice(Math.max(0, m.index - 3), m.index))?.[0].length ?? 0;
+    const after = x.s.slice(end, end + 12);
+    if (per > 0 || PER_OR_RANGE_AFTER.test(after) || v === null || !(v > 0) || v > FIELD_LIMITS.wan) {
+      x.unread.push([m.index - per, end + (/^[^，。；;,!?！？、\n]{0,8}/.exec(after)?.[0].length ?? 0)]);
+      return false;
+    }
+    if (x.hints.annualTaxWan === undefined) x.set("annualTaxWan", v, [m.index, x.qualifier(numSpan, end).end]);
+    return false;
+  });
+  BUDGET_RE.lastIndex = 0;
+  for (let m = BUDGET_RE.exec(x.s); m; m = BUDGET_RE.exec(x.s)) {
+    const q = m.indices?.groups?.q ?? m.indices?.groups?.q2;
+    if (!q || x.isClaimed([q[0], q[1]])) continue;
+    const qual = x.qualifier([q[0], q[1]], m.index + m[0].length);
+    x.budget.push([Math.min(m.index, qual.start), Math.max(m.index + m[0].length, qual.end)]);
+    x.claim([q[0], q[1]]);
+  }
+}
