@@ -4,7 +4,7 @@ import { loadAssignmentDetails } from "~/assignments/assignment-details.server";
 import { claimEmailNotice, claimNotification } from "~/assignments/notifications.server";
 import type { Sql } from "~/db/db.server";
 import { importInventory } from "~/inventory/import.server";
-import type { Mailer,MailMessage } from "~/notify/mailer.server";
+import type { Mailer, MailMessage } from "~/notify/mailer.server";
 
 import type { JobContext } from "../../worker/job-context";
 import { notifyEmailJob } from "../../worker/notify-email.job";
