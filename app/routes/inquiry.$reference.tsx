@@ -11,6 +11,7 @@ import { needAreaShort } from "~/domain/area";
 import { needRegionsText } from "~/domain/regions.server";
 import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
+import { publicText } from "~/i18n/public-messages";
 import { ui } from "~/i18n/ui-messages";
 import { inquiryKeyOk } from "~/leads/inquiry-link.server";
 import { type InquirySummary, inquirySummary, leadReferenceExists } from "~/leads/lead-view.server";
@@ -56,8 +57,8 @@ function summaryLines(s: InquirySummary, lng: Lng): { kind: string; area: string
   return {
     kind: [kind, deal].filter(Boolean).join(" · "),
     area: needAreaShort(s.areaMinSqm, s.areaMaxSqm, s.kind === "land"),
-    regions: needRegionsText(s, lng) || t("inquiry.summary.anyRegion"),
-    moveIn: s.moveInBy ? t("inquiry.summary.month", { year, month: lng === "en" ? MONTHS_EN[month - 1] : month }) : "",
+    regions: needRegionsText(s, lng) || publicText(lng, "inquiry.summary.anyRegion"),
+    moveIn: s.moveInBy ? publicText(lng, "inquiry.summary.month", { year, month: lng === "en" ? MONTHS_EN[month - 1] : month }) : "",
   };
 }
 
@@ -107,7 +108,7 @@ export default function Inquiry() {
         <h1>{t("inquiry.title")}</h1>
         {repeatOf ? (
           <div className="banner" role="status" data-testid="repeat">
-            {t("inquiry.repeat", { reference: repeatOf })}
+            {publicText(lng, "inquiry.repeat", { reference: repeatOf })}
           </div>
         ) : null}
         {reference ? (
@@ -123,7 +124,7 @@ export default function Inquiry() {
         )}
         {summary ? (
           <section aria-labelledby="inquiry-summary">
-            <h2 id="inquiry-summary">{t("inquiry.summary")}</h2>
+            <h2 id="inquiry-summary">{publicText(lng, "inquiry.summary")}</h2>
             <dl className="summary" data-testid="summary">
               {(
                 [
@@ -136,7 +137,7 @@ export default function Inquiry() {
                 .filter(([, value]) => value !== "")
                 .map(([label, value]) => (
                   <div key={label}>
-                    <dt>{t(label)}</dt>
+                    <dt>{publicText(lng, label)}</dt>
                     <dd>{value}</dd>
                   </div>
                 ))}
