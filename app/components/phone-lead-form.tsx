@@ -160,8 +160,8 @@ export function PhoneLeadNeed({
           options={AREA_UNITS.map((u) => ({ value: u, label: t(`need.areaUnit.${u}`) }))}
         />
         <div className="row">
-          <DeskInput meta={need.areaMin} label={t("need.areaMin")} inputMode="decimal" maxLength={30} />
-          <DeskInput meta={need.areaMax} label={t("need.areaMax")} inputMode="decimal" maxLength={30} />
+          <DeskInput meta={need.areaMin} label={t("need.areaMin")} maxLength={30} />
+          <DeskInput meta={need.areaMax} label={t("need.areaMax")} maxLength={30} />
         </div>
         {areaReading ? (
           <p className="understood" data-area-reading="">
@@ -170,10 +170,10 @@ export function PhoneLeadNeed({
         ) : null}
         <DeskInput meta={need.regions} label={t("need.regions")} maxLength={400} />
         <div className="row">
-          <DeskInput meta={need.ceilingMinM} label={t("need.ceilingMinM")} inputMode="decimal" maxLength={20} />
-          <DeskInput meta={need.floorLoadMinKg} label={t("need.floorLoadMinKg")} inputMode="decimal" maxLength={20} />
-          <DeskInput meta={need.powerMinKva} label={t("need.powerMinKva")} inputMode="decimal" maxLength={20} />
-          <DeskInput meta={need.craneMinT} label={t("need.craneMinT")} inputMode="decimal" maxLength={20} />
+          <DeskInput meta={need.ceilingMinM} label={t("need.ceilingMinM")} maxLength={20} />
+          <DeskInput meta={need.floorLoadMinKg} label={t("need.floorLoadMinKg")} maxLength={20} />
+          <DeskInput meta={need.powerMinKva} label={t("need.powerMinKva")} maxLength={20} />
+          <DeskInput meta={need.craneMinT} label={t("need.craneMinT")} maxLength={20} />
           <DeskInput meta={need.moveInBy} label={t("need.moveInBy")} maxLength={20} />
         </div>
         <CheckboxField meta={need.singleStorey} label={t("need.singleStorey")} />

@@ -1,4 +1,5 @@
 import type { Lng } from "~/i18n/lng";
+import { publicText } from "~/i18n/public-messages";
 import { ui } from "~/i18n/ui-messages";
 import { PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_INTENT } from "~/leads/region-picker";
 import type { DivisionOption, RegionPickerState } from "~/leads/region-picker.server";
@@ -7,7 +8,8 @@ import type { DivisionOption, RegionPickerState } from "~/leads/region-picker.se
 // which the lead schema resolves like anything typed. Rendered by the server only (the inquiry form loads
 // no React, ADR 041): the buttons submit the form (everything typed is kept) and the server lists the next
 // level or adds the choice. The form's script (app/leads/inquiry-form-script.ts) loads the lists from
-// /api/regions as one chooses, suggests divisions as one types in the search box, and adds without a submit;
+// /api/regions as one chooses, suggests divisions as one types in the search box (buttons that add one when
+// tapped, reachable by Tab or ArrowDown), and adds without a submit;
 // it reads each option's full name from `data-path`. A searched name is added only once it resolves (as the
 // regions field will at submit); otherwise the picker says why at once, with the suggestions to add instead.
 
@@ -98,16 +100,16 @@ export function RegionPicker({ lng, provinces, initial }: { lng: Lng; provinces:
             id="region-search"
             name={PICKER_FIELDS.search}
             type="search"
-            list="region-found"
             autoComplete="off"
             maxLength={40}
             defaultValue=""
             aria-invalid={problem ? true : undefined}
             aria-describedby={PROBLEM_ID}
           />
-          <datalist id="region-found" />
         </div>
       </div>
+      {/* The search's suggestions, each a button that adds its division (filled by the form's script; ADR 102). */}
+      <div id="region-found" role="group" aria-label={publicText(lng, "region.found")} aria-live="polite" />
       <RegionProblem problem={problem} />
       <div className="picker-actions">
         <button type="submit" name={REGION_INTENT} value="narrow" formNoValidate className="secondary">

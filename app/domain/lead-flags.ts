@@ -2,10 +2,19 @@
  * A note the intake leaves for the recruiter: something it read but doubts, never dropped silently.
  * `field` is the dotted field name (`tax.annualTaxWan`, `need.notes`, `company.creditCode`, …).
  */
-export type LeadFlagCode = "unread" | "implausible" | "areaForKind" | "notesDiffer" | "creditCodeCheck" | "phoneNote" | "budget";
+export type LeadFlagCode = "unread" | "implausible" | "areaForKind" | "notesDiffer" | "creditCodeCheck" | "phoneNote" | "budget" | "repeat";
 export type LeadFlag = { field: string; code: LeadFlagCode; text: string };
 
-const CODES: readonly LeadFlagCode[] = ["unread", "implausible", "areaForKind", "notesDiffer", "creditCodeCheck", "phoneNote", "budget"];
+const CODES: readonly LeadFlagCode[] = [
+  "unread",
+  "implausible",
+  "areaForKind",
+  "notesDiffer",
+  "creditCodeCheck",
+  "phoneNote",
+  "budget",
+  "repeat",
+];
 
 /**
  * The flags of a stored lead (`lead.flags` in the lead's JSON). Leads stored before flags existed have
@@ -18,4 +27,12 @@ export function leadFlags(lead: unknown): LeadFlag[] {
     (f): f is LeadFlag =>
       typeof f === "object" && f !== null && typeof f.field === "string" && typeof f.text === "string" && CODES.includes(f.code),
   );
+}
+
+/**
+ * The reference of the earlier lead this one likely repeats (the intake's `repeat` flag: same phone and
+ * same need within a short window, app/leads/intake.server.ts, ADR 102), or null.
+ */
+export function repeatOf(lead: unknown): string | null {
+  return leadFlags(lead).find((f) => f.code === "repeat")?.text ?? null;
 }

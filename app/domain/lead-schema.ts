@@ -9,6 +9,7 @@ import { type AreaBound, areaBound, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBound
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
 import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
+import { fieldPath } from "./field-path";
 import { type FieldRole, looksNegative, readFieldNumber } from "./field-value";
 import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-refusal";
 import { fold } from "./fold-text";
@@ -890,7 +891,7 @@ function round2(n: number): number {
 export function issuesToFieldErrors(error: z.ZodError): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_form";
+    const key = issue.path.length ? fieldPath(issue.path) : "_form";
     (errors[key] ??= []).push(issue.message);
   }
   return errors;

@@ -25,6 +25,7 @@ const zh = {
   budget: "预算/价格（备注原话）：{text}",
   creditCodeCheck: "统一社会信用代码校验位不符，需核实：{text}",
   phoneNote: "电话备注：{text}",
+  repeat: "可能是重复提交：同一电话、同一需求不久前已登记为 {text}，请合并跟进",
 } as const;
 
 type FlagKey = keyof typeof zh;
@@ -57,6 +58,7 @@ const en: Record<FlagKey, string> = {
   budget: "Budget/price (the notes' words): {text}",
   creditCodeCheck: "Credit code check character does not match, please check: {text}",
   phoneNote: "Note with the phone number: {text}",
+  repeat: "Likely a repeat: the same phone and the same need were registered shortly before as {text}; follow them up together",
 };
 
 export const flagMessages = defineMessages({ zh, en });

@@ -15,7 +15,7 @@ const zh = {
   "form.rateLimited": "提交过于频繁，请一分钟后再试，或致电招商热线 {hotline}。",
   "form.sendAgain": "再次提交",
   "form.typedKept": "您填写的内容（已保留）",
-  "form.overloaded": "此刻提交的人太多，您的需求还没有保存，填写的内容都还在页面上。请几秒后再点一次提交，或致电招商热线 {hotline}。",
+  "form.overloaded": "系统繁忙，您的需求还没有保存，填写的内容都已保留。请几秒后再提交一次，或致电招商热线 {hotline}。",
   "section.need": "需求",
   "section.use": "用途",
   "section.tax": "税收与投资",
@@ -133,7 +133,7 @@ const en: Record<UiKey, string> = {
   "form.sendAgain": "Send again",
   "form.typedKept": "What you typed (kept)",
   "form.overloaded":
-    "Too many people are sending right now; your request is not saved yet, and everything you typed is still on this page. Please press send again in a few seconds, or call our hotline {hotline}.",
+    "The system is busy right now: your request has not been saved yet, and everything you typed is kept. Please send it again in a few seconds, or call our hotline {hotline}.",
   "section.need": "What you need",
   "section.use": "What it is for",
   "section.tax": "Tax and investment",

@@ -59,13 +59,14 @@ const zh = {
   regionAmbiguous: "“{name}”有多个同名区域，请加上省市名称：{suggestions}",
   integer: "请输入整数",
   invalid: "格式不正确",
+  sentTwice: "此项收到了 {count} 个值（{values}），请只保留一个后再提交",
   json: "请求体不是有效的 JSON",
   jsonObject: "请求体应为 JSON 对象",
   rateLimited: "请求过于频繁，请稍后再试",
   idempotencyConflict: "该 Idempotency-Key 已用于另一份不同的需求，请换一个新的键",
   idempotencyKey: "Idempotency-Key 应为 1–200 个可见字符",
   unavailable: "服务暂时不可用，需求未保存，请稍后重试或致电招商热线 {hotline}",
-  overloaded: "提交的人太多，需求未保存，请几秒后重试",
+  overloaded: "系统繁忙，需求未保存，请几秒后重试",
 } as const;
 
 export type ValidationKey = keyof typeof zh;
@@ -131,13 +132,14 @@ const en: Record<ValidationKey, string> = {
   regionAmbiguous: "Several regions are called “{name}”; add the province or city: {suggestions}",
   integer: "Enter a whole number",
   invalid: "Invalid value",
+  sentTwice: "This field was sent {count} {count:time|times} ({values}); keep one value and send again",
   json: "The request body is not valid JSON",
   jsonObject: "The request body must be a JSON object",
   rateLimited: "Too many requests, please try again later",
   idempotencyConflict: "This Idempotency-Key was already used for a different request; use a new key",
   idempotencyKey: "Idempotency-Key must be 1–200 visible characters",
   unavailable: "Service temporarily unavailable; the request was not saved. Retry later or call our hotline {hotline}",
-  overloaded: "Too many submissions right now; the request was not saved. Retry in a few seconds",
+  overloaded: "The system is busy; the request was not saved. Retry in a few seconds",
 };
 
 export const validationMessages = defineMessages({ zh, en });

@@ -1,5 +1,6 @@
 import { type Sql, toSqlColumn, type TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
+import { fieldPath } from "~/domain/field-path";
 import { cleanTyped } from "~/domain/format-chars";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
@@ -62,10 +63,10 @@ export function validateInventory(input: unknown, lng: Lng = "en"): Checked {
       // A number written as a string is read as a CSV cell of its column is (ADR 096); what its reader
       // refuses is said once, at its path, instead of the schema's "expected number".
       const read = readJsonNumbers(collection, row);
-      said.push(...read.errors.map((e) => `${e.path.join(".")}: ${e.reason[lng]}`));
-      const unread = new Set(read.errors.map((e) => e.path.join(".")));
+      said.push(...read.errors.map((e) => `${fieldPath(e.path)}: ${e.reason[lng]}`));
+      const unread = new Set(read.errors.map((e) => fieldPath(e.path)));
       const parsed = schemas[collection].safeParse(read.value, { error: RULES[lng] });
-      if (!parsed.success) said.push(...parsed.error.issues.filter((i) => !unread.has(i.path.map(String).join("."))).map(describeIssue));
+      if (!parsed.success) said.push(...parsed.error.issues.filter((i) => !unread.has(fieldPath(i.path))).map(describeIssue));
       const ref = collection === "parks" ? null : parkRefOf(collection, raw);
       if (ref && (parsed.success || !parsed.error.issues.some((i) => i.path[0] === ref.field))) refs.push({ ...ref, index, id: rowId });
       if (said.length === 0 && parsed.success) (value[collection] as unknown[]).push(parsed.data);
@@ -89,7 +90,8 @@ function parkRefOf(
 }
 
 function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
-  const path = issue.path.map(String).join(".");
+  // One way of naming a place in a row, the contract's (`parks[1]`, as `spaces[57]`; ADR 102).
+  const path = fieldPath(issue.path);
   return path && !issue.message.startsWith(`${path}:`) ? `${path}: ${issue.message}` : issue.message;
 }
 

@@ -216,8 +216,28 @@ function enhanceRegionPicker(form: HTMLFormElement, lng: Lng): void {
     const list = q.trim() ? await fetchDivisions(`q=${encodeURIComponent(q)}`, lng) : [];
     if (latest !== q) return;
     suggestions = list;
-    // The label (English pages: "Gaochun District (高淳区)") beside the path the choice adds.
-    found.replaceChildren(...list.map((d) => new Option(d.label && d.label !== d.name ? d.label : "", d.path)));
+    // Buttons, not a datalist (which phones show as a strip that only fills the search box, if at all):
+    // a tap or Enter adds the division. The path that is added; on English pages its English label too.
+    found.replaceChildren(
+      ...list.map((d) => {
+        const b = Object.assign(document.createElement("button"), { type: "button", className: "chip" });
+        b.textContent = d.label && d.label !== d.name ? `${d.label} · ${d.path}` : d.path;
+        b.dataset.path = d.path;
+        b.addEventListener("click", () => {
+          addPaths([d.path]);
+          search.focus();
+        });
+        return b;
+      }),
+    );
+  });
+  // ArrowDown from the search box reaches the suggestions (Tab does too; Enter adds the one focused).
+  search.addEventListener("keydown", (e) => {
+    const first = found.querySelector("button");
+    if (e.key === "ArrowDown" && first) {
+      e.preventDefault();
+      first.focus();
+    }
   });
   // The regions field stays the one place regions are typed: a choice is appended to its text.
   const regions = form.elements.namedItem("need.regions") as HTMLInputElement | null;

@@ -19,7 +19,29 @@ function referenceSql(sql: Sql | TransactionSql) {
   return sql`'PM-' || to_char(day, 'YYYYMMDD') || '-' || lpad(n::text, greatest(4, length(n::text)), '0')`;
 }
 
-export type StoredLead = { id: string; reference: string; created: boolean; requestHash: string | null };
+/**
+ * A web or API lead with the same phone and the same need as a lead stored less than this long before
+ * it is a likely repeat (a second tap, the Back button, "did it go through?"): stored all the same, the
+ * person may mean it, and flagged `repeat` for the recruiter with the first lead's reference (ADR 102).
+ */
+export const REPEAT_WINDOW_MINUTES = 60;
+
+/**
+ * `repeatOf`: the reference of the earlier lead this new one repeats (same phone, same need — kind, deal,
+ * area bounds in ㎡ and region codes — within REPEAT_WINDOW_MINUTES; web and API leads only), else null.
+ */
+export type StoredLead = { id: string; reference: string; created: boolean; requestHash: string | null; repeatOf: string | null };
+
+/**
+ * What "the same need" compares, as SQL over a lead's JSON (`lead` is a column or an expression of the
+ * statement): the kind, the deal, the area bounds in ㎡ (jsonb numbers compare as numbers) and the region
+ * codes in order. Both sides of the comparison are this one expression, so they cannot disagree.
+ */
+function sameNeedKey(sql: Sql | TransactionSql, lead: "nb" | "p") {
+  const l = sql.unsafe(`${lead}.lead`);
+  return sql`jsonb_build_array(${l}->'need'->'kind', ${l}->'need'->'deal', ${l}->'need'->'areaMinSqm', ${l}->'need'->'areaMaxSqm',
+    coalesce((select jsonb_agg(c order by c) from jsonb_array_elements_text(${l}->'need'->'regionCodes') c), '[]'::jsonb))`;
+}
 
 /** A stable fingerprint (sha256, hex) of a JSON-serialisable value. */
 export function hashRequest(body: unknown): string {
@@ -229,7 +251,9 @@ function rolledBack(error: unknown): boolean {
  * Returns the answer of each lead by its `ord`.
  */
 async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, StoredLead>> {
-  const answers = await sql<{ ord: number; id: string; reference: string; created: boolean; requestHash: string | null }[]>`
+  const answers = await sql<
+    { ord: number; id: string; reference: string; created: boolean; requestHash: string | null; repeatOf: string | null }[]
+  >`
     with input as (
       select * from jsonb_to_recordset(${sql.json(rows as never)}) as x (
         ord int, source text, lng text, key text, hash text, lead jsonb, raw jsonb, assist jsonb,
@@ -252,14 +276,24 @@ async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, Stor
       returning day, n
     ),
     ready as (
-      select nb.*, ${referenceSql(sql)} as reference
+      select nb.*, ${referenceSql(sql)} as reference,
+             -- A likely repeat (ADR 102): the first lead of the same phone and need within the window.
+             case when nb.source in ('web', 'api') and nb.phone <> '' then (
+               select p.reference from leads p
+               where p.phone = nb.phone and p.created_at > now() - make_interval(mins => ${REPEAT_WINDOW_MINUTES})
+                 and ${sameNeedKey(sql, "p")} = ${sameNeedKey(sql, "nb")}
+               order by p.created_at, p.id limit 1) end as repeat_of
       from numbered nb cross join lateral (select b.day, b.n - nb.total + nb.i as n from bump b) c
     ),
     stored as (
       insert into leads (reference, source, lng, submission_key, request_hash, lead, raw, assist,
                          phone, credit_code, company_name, company_search, product_search, industry,
                          consent_at, consent_version, consent_method, consent_recorded_by)
-      select reference, source, lng, key, hash, lead, raw, assist, phone, credit, company, companysearch, productsearch, industry,
+      select reference, source, lng, key, hash,
+             case when repeat_of is null then lead
+                  else jsonb_set(lead, '{flags}', coalesce(lead -> 'flags', '[]'::jsonb)
+                         || jsonb_build_array(jsonb_build_object('field', 'contact.phone', 'code', 'repeat', 'text', repeat_of))) end,
+             raw, assist, phone, credit, company, companysearch, productsearch, industry,
              now(), version, method, recorder
       from ready order by ord
       on conflict (submission_key) do nothing
@@ -273,23 +307,25 @@ async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, Stor
       order by r.ord, t.n
       returning id
     )
-    select r.ord, s.id, s.reference, true as created, r.hash as "requestHash",
+    select r.ord, s.id, s.reference, true as created, r.hash as "requestHash", r.repeat_of as "repeatOf",
            pg_notify(${outboxChannel("lead.index")}, '')::text as "wokeIndex", pg_notify(${outboxChannel("lead.match")}, '')::text as "wokeRelay"
     from ready r join stored s using (reference)
     union all
-    select x.ord, l.id, l.reference, false, l.request_hash, null, null
+    select x.ord, l.id, l.reference, false, l.request_hash, null, null, null
     from input x join leads l on l.submission_key = x.key
     union all
-    select x.ord, s.id, s.reference, false, r.hash, null, null
+    select x.ord, s.id, s.reference, false, r.hash, null, null, null
     from input x join ready r on r.key = x.key and r.ord <> x.ord join stored s using (reference)
     union all
-    select null, null, null, null, null, null, null
+    select null, null, null, null, null, null, null, null
     where intake_lost_race_if((select count(*) from stored) < (select count(*) from ready))`;
-  return new Map(answers.map((a) => [a.ord, { id: a.id, reference: a.reference, created: a.created, requestHash: a.requestHash }]));
+  return new Map(
+    answers.map((a) => [a.ord, { id: a.id, reference: a.reference, created: a.created, requestHash: a.requestHash, repeatOf: a.repeatOf }]),
+  );
 }
 
 async function findBySubmissionKey(sql: Sql, key: string): Promise<StoredLead | null> {
   const [row] = await sql<{ id: string; reference: string; requestHash: string | null }[]>`
     select id, reference, request_hash as "requestHash" from leads where submission_key = ${key}`;
-  return row ? { id: row.id, reference: row.reference, created: false, requestHash: row.requestHash } : null;
+  return row ? { id: row.id, reference: row.reference, created: false, requestHash: row.requestHash, repeatOf: null } : null;
 }

@@ -1,5 +1,6 @@
 import type { Sql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
+import { repeatOf } from "~/domain/lead-flags";
 import type { Lead } from "~/domain/lead-schema";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
@@ -105,6 +106,47 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
 export async function leadReferenceExists(sql: Sql, reference: string): Promise<boolean> {
   const [row] = await sql`select 1 from leads where reference = ${reference}`;
   return row !== undefined;
+}
+
+/** What the confirmation page may repeat to the person who sent the lead: the need's kind, deal, area, places and move-in month. */
+export type InquirySummary = {
+  kind: string | null;
+  deal: string | null;
+  /** Bounds in ㎡ (null: not given). */
+  areaMinSqm: number | null;
+  areaMaxSqm: number | null;
+  regions: string[];
+  regionCodes: string[];
+  /** YYYY-MM, or null. */
+  moveInBy: string | null;
+  /** The reference of the earlier lead this one likely repeats (the `repeat` flag, ADR 102), or null. */
+  repeatOf: string | null;
+};
+
+/**
+ * The need of the lead with this reference, for its confirmation page (app/routes/inquiry.$reference.tsx),
+ * nothing about the company or the contact; null when no lead has the reference. Only shown with the
+ * link's key (app/leads/inquiry-link.server.ts): references can be guessed.
+ */
+export async function inquirySummary(sql: Sql, reference: string): Promise<InquirySummary | null> {
+  const [row] = await sql<{ need: Record<string, unknown> | null; flags: unknown }[]>`
+    select lead -> 'need' as need, lead -> 'flags' as flags from leads where reference = ${reference}`;
+  if (!row) return null;
+  const need = row.need ?? {};
+  const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
+  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  const moveIn = text(need.moveInBy);
+  return {
+    kind: text(need.kind),
+    deal: text(need.deal),
+    areaMinSqm: num(need.areaMinSqm),
+    areaMaxSqm: num(need.areaMaxSqm),
+    regions: strings(need.regions),
+    regionCodes: strings(need.regionCodes),
+    moveInBy: moveIn && /^\d{4}-\d{2}$/.test(moveIn) ? moveIn : null,
+    repeatOf: repeatOf({ flags: row.flags }),
+  };
 }
 
 /** The lead's full phone number as stored (E.164 or as typed); null when the lead is gone or was erased. Callers record the view (ADR 022). */

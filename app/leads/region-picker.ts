@@ -6,6 +6,11 @@ import { punctuationMessages } from "~/i18n/punctuation-messages";
 // the script imports this module and must stay small.
 
 export const REGION_INTENT = "regionIntent";
+/**
+ * The form's step that stores nothing and answers with the form filled from what was sent: the overload
+ * page's "back to the form" (app/http/form-shed.server.ts, ADR 102). Sent as the REGION_INTENT field.
+ */
+export const RESTORE_INTENT = "restore";
 export const PICKER_FIELDS = {
   province: "regionPicker.province",
   city: "regionPicker.city",

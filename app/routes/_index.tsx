@@ -16,12 +16,14 @@ import { extractMoney } from "~/domain/need-money";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
+import { publicText } from "~/i18n/public-messages";
 import { ui } from "~/i18n/ui-messages";
 import { areaAboutReading } from "~/leads/area-reading";
 import { ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-preview";
+import { inquiryHref } from "~/leads/inquiry-link.server";
 import { leadHash, storeLead } from "~/leads/intake.server";
-import { leadFormValidator } from "~/leads/lead-form.server";
-import { appendRegion, PICKER_FIELDS, REGION_INTENT } from "~/leads/region-picker";
+import { leadFormValidator, refuseFieldsSentTwice } from "~/leads/lead-form.server";
+import { appendRegion, PICKER_FIELDS, REGION_INTENT, RESTORE_INTENT } from "~/leads/region-picker";
 import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
 import { useRootData } from "~/root";
 import { errorMessage, log } from "~/utils/log.server";
@@ -54,14 +56,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = {
   result: SubmissionResult<string[]>;
-  banner?: "unavailable" | "rateLimited" | "overloaded";
+  banner?: "unavailable" | "rateLimited" | "overloaded" | "restored";
   picker?: RegionPickerState;
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const formData = await request.formData();
-  const submission = leadFormValidator(lng, "web")(formData);
+  const submission = refuseFieldsSentTwice(leadFormValidator(lng, "web")(formData), formData, lng);
   // Fields beside the lead (picker, honeypot, submission key) are read from Conform's payload too.
   const payload = submission.payload as Record<string, unknown> & { need?: Record<string, unknown> };
   const text = (name: string): string => {
@@ -76,6 +78,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // the search text once it resolves — else the picker says why, at once); nothing is stored and no
   // field error is shown yet, everything typed comes back.
   const regionIntent = text(PICKER_FIELDS.suggestion) ? "add" : text(REGION_INTENT);
+  // Back from the overload page (ADR 102): the form again, filled with what was sent, nothing stored.
+  if (regionIntent === RESTORE_INTENT) return data<ActionResult>({ result: { initialValue: payload as never }, banner: "restored" });
   if (regionIntent === "narrow" || regionIntent === "add") {
     const picked = pickRegion(
       {
@@ -135,7 +139,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         // (enabled or not after Back) must not make a second lead.
         submissionKey: isUuid(submissionKey) ? `web:${submissionKey}:${leadHash(submission.value)}` : null,
       });
-      return redirect(lngHref(`/inquiry/${stored.reference}`, lng), 303);
+      // The person's own link: with its key the page shows the need sent (and a repeat's first reference).
+      return redirect(inquiryHref(stored.reference, lng), 303);
     } catch (error) {
       log.error("lead intake failed", { source: "web", error: errorMessage(error) });
       // Everything typed is sent back into the form; the person can press send again.
@@ -185,7 +190,11 @@ export default function InquiryForm() {
       <main>
         <h1>{t("form.title")}</h1>
         <p className="lead">{t("app.tagline")}</p>
-        {actionData?.banner ? (
+        {actionData?.banner === "restored" ? (
+          <div className="banner" role="status">
+            {publicText(lng, "form.restored")}
+          </div>
+        ) : actionData?.banner ? (
           <div className="banner error" role="alert">
             {t(
               actionData.banner === "unavailable"
@@ -230,21 +239,22 @@ export default function InquiryForm() {
               fallback="sqm"
               options={AREA_UNITS.map((u) => ({ value: u, label: t(`need.areaUnit.${u}`) }))}
             />
+            {/* Text boxes, not number pads: each figure is read with its words (5千, 50亩, 约500, 2台500kva; ADR 102). */}
             <div className="row">
-              <TextField meta={m(need.areaMin)} label={t("need.areaMin")} inputMode="decimal" hint={t("need.areaHint")} maxLength={30} />
-              <TextField meta={m(need.areaMax)} label={t("need.areaMax")} inputMode="decimal" maxLength={30} />
+              <TextField meta={m(need.areaMin)} label={t("need.areaMin")} hint={t("need.areaHint")} maxLength={30} />
+              <TextField meta={m(need.areaMax)} label={t("need.areaMax")} maxLength={30} />
             </div>
             <p className="understood" aria-live="polite" data-area-reading="" hidden={areaReading === ""}>
               {areaReading}
             </p>
             <TextField meta={m(need.regions)} label={t("need.regions")} hint={t("need.regionsHint")} maxLength={400} />
             <RegionPicker lng={lng} provinces={provinces} initial={actionData?.picker} />
-            <TextField meta={m(need.moveInBy)} label={t("need.moveInBy")} type="month" placeholder="2027-03" maxLength={10} />
+            <TextField meta={m(need.moveInBy)} label={t("need.moveInBy")} hint={publicText(lng, "need.moveInHint")} maxLength={20} />
             <div className="row">
-              <TextField meta={m(need.ceilingMinM)} label={t("need.ceilingMinM")} inputMode="decimal" maxLength={20} />
-              <TextField meta={m(need.floorLoadMinKg)} label={t("need.floorLoadMinKg")} inputMode="decimal" maxLength={20} />
-              <TextField meta={m(need.powerMinKva)} label={t("need.powerMinKva")} inputMode="decimal" maxLength={20} />
-              <TextField meta={m(need.craneMinT)} label={t("need.craneMinT")} inputMode="decimal" maxLength={20} />
+              <TextField meta={m(need.ceilingMinM)} label={t("need.ceilingMinM")} maxLength={20} />
+              <TextField meta={m(need.floorLoadMinKg)} label={t("need.floorLoadMinKg")} maxLength={20} />
+              <TextField meta={m(need.powerMinKva)} label={t("need.powerMinKva")} maxLength={20} />
+              <TextField meta={m(need.craneMinT)} label={t("need.craneMinT")} maxLength={20} />
             </div>
             <CheckboxField meta={m(need.singleStorey)} label={t("need.singleStorey")} />
             <TextareaField meta={m(need.notes)} label={t("need.notes")} hint={t("need.notesHint")} maxLength={2000} />
@@ -276,10 +286,10 @@ export default function InquiryForm() {
           <fieldset>
             <legend>{t("section.tax")}</legend>
             <div className="row">
-              <TextField meta={m(tax.annualTaxWan)} label={t("tax.annualTaxWan")} required inputMode="decimal" maxLength={20} />
-              <TextField meta={m(tax.investmentWan)} label={t("tax.investmentWan")} inputMode="decimal" maxLength={20} />
-              <TextField meta={m(tax.annualOutputWan)} label={t("tax.annualOutputWan")} inputMode="decimal" maxLength={20} />
-              <TextField meta={m(tax.employees)} label={t("tax.employees")} inputMode="numeric" maxLength={12} />
+              <TextField meta={m(tax.annualTaxWan)} label={t("tax.annualTaxWan")} required maxLength={20} />
+              <TextField meta={m(tax.investmentWan)} label={t("tax.investmentWan")} maxLength={20} />
+              <TextField meta={m(tax.annualOutputWan)} label={t("tax.annualOutputWan")} maxLength={20} />
+              <TextField meta={m(tax.employees)} label={t("tax.employees")} maxLength={12} />
             </div>
           </fieldset>
 

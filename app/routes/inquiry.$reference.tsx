@@ -1,40 +1,116 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 
 import { NotFoundPage } from "~/components/error-pages";
 import { HotlineInSentence } from "~/components/hotline-in-sentence";
 import { noindexMeta } from "~/components/page-head";
 import { PublicHeader } from "~/components/public-header";
+import { TooManyLookups } from "~/components/too-many-lookups";
 import { getSql } from "~/db/db.server";
+import { needAreaShort } from "~/domain/area";
+import { needRegionsText } from "~/domain/regions.server";
 import { lngHref } from "~/i18n/i18n";
-import { lngFromUrl } from "~/i18n/lng";
+import { type Lng, lngFromUrl } from "~/i18n/lng";
+import { publicText } from "~/i18n/public-messages";
 import { ui } from "~/i18n/ui-messages";
-import { leadReferenceExists } from "~/leads/lead-view.server";
+import { inquiryKeyOk } from "~/leads/inquiry-link.server";
+import { type InquirySummary, inquirySummary, leadReferenceExists } from "~/leads/lead-view.server";
 import { ErrorBoundary as RootErrorBoundary, useRootData } from "~/root";
+import { clientKey, consume, lookupLimit } from "~/utils/rate-limit.server";
 
 export const meta = noindexMeta<typeof loader>((d) => ui(d?.lng ?? "zh", "inquiry.title"));
 
-/** The confirmation: the reference and what happens next. No personal data on this page. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// Never cached by a proxy; an address carrying the link's key (?k=) is never sent on as a referrer (the loader says so).
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
+  const headers = new Headers({ "Cache-Control": "private, no-store" });
+  for (const [name, from] of [
+    ["Referrer-Policy", loaderHeaders],
+    ["Retry-After", errorHeaders],
+  ] as const) {
+    const value = from?.get(name);
+    if (value) headers.set(name, value);
+  }
+  return headers;
+};
+
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** The need as the page shows it, in the reader's language: only what was asked, nothing about who asked. */
+function summaryLines(s: InquirySummary, lng: Lng): { kind: string; area: string; regions: string; moveIn: string } {
+  const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
+  const kind = s.kind && ["factory", "land", "office", "warehouse"].includes(s.kind) ? t(`need.kind.${s.kind}` as never) : "";
+  const deal = s.deal && ["lease", "buy"].includes(s.deal) ? t(`need.deal.${s.deal}` as never) : "";
+  const [year, month] = (s.moveInBy ?? "").split("-").map(Number);
+  return {
+    kind: [kind, deal].filter(Boolean).join(" · "),
+    area: needAreaShort(s.areaMinSqm, s.areaMaxSqm, s.kind === "land"),
+    regions: needRegionsText(s, lng) || publicText(lng, "inquiry.summary.anyRegion"),
+    moveIn: s.moveInBy ? publicText(lng, "inquiry.summary.month", { year, month: lng === "en" ? MONTHS_EN[month - 1] : month }) : "",
+  };
+}
+
+/**
+ * The confirmation: the reference and what happens next; with the link's key (the form's answer sends the
+ * person to `/inquiry/<reference>?k=<key>`, app/leads/inquiry-link.server.ts) also the need they sent and,
+ * for a likely repeat, the first reference. No company, contact or phone, ever. A lookup without the right
+ * key spends a point of the address's lookup budget (references are counted and can be walked): past it,
+ * 429 with Retry-After (ADR 102).
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const typed = params.reference ?? "";
-  if (typed === "received") return { lng, reference: null };
+  if (typed === "received") return { lng, reference: null, key: null, summary: null, repeatOf: null };
   // As people retype it from a note or a message: lower case, a blank copied around it.
   const reference = typed.trim().toUpperCase();
   if (!/^PM-\d{8}-\d{4,}$/.test(reference)) throw new Response("not found", { status: 404 });
+  const key = new URL(request.url).searchParams.get("k");
+  if (inquiryKeyOk(reference, key)) {
+    // The key is the link the person was sent to: not a guess, never limited.
+    const summary = await inquirySummary(getSql(), reference);
+    if (!summary) throw new Response("not found", { status: 404 });
+    return data(
+      { lng, reference, key, summary: summaryLines(summary, lng), repeatOf: summary.repeatOf },
+      { headers: { "Referrer-Policy": "no-referrer" } },
+    );
+  }
+  const limited = await consume(lookupLimit(), clientKey(context));
+  if (!limited.ok)
+    throw data(
+      { retryAfterSec: limited.retryAfterSec },
+      { status: 429, headers: { "Retry-After": String(limited.retryAfterSec), "Cache-Control": "no-store" } },
+    );
   if (!(await leadReferenceExists(getSql(), reference))) throw new Response("not found", { status: 404 });
-  return { lng, reference };
+  return { lng, reference, key: null, summary: null, repeatOf: null };
 }
 
 export default function Inquiry() {
-  const { lng, reference } = useLoaderData<typeof loader>();
+  const { lng, reference, key, summary, repeatOf } = useLoaderData<typeof loader>();
   const { hotline } = useRootData();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
+  const path = reference ? `/inquiry/${reference}${key ? `?k=${encodeURIComponent(key)}` : ""}` : "/inquiry/received";
   return (
     <>
-      <PublicHeader lng={lng} path={`/inquiry/${reference ?? "received"}`} />
+      <PublicHeader lng={lng} path={path} />
       <main>
         <h1>{t("inquiry.title")}</h1>
+        {repeatOf ? (
+          <div className="banner" role="status" data-testid="repeat">
+            {publicText(lng, "inquiry.repeat", { reference: repeatOf })}
+          </div>
+        ) : null}
         {reference ? (
           <>
             <p>{t("inquiry.reference")}</p>
@@ -46,6 +122,28 @@ export default function Inquiry() {
         ) : (
           <p>{t("inquiry.generic")}</p>
         )}
+        {summary ? (
+          <section aria-labelledby="inquiry-summary">
+            <h2 id="inquiry-summary">{publicText(lng, "inquiry.summary")}</h2>
+            <dl className="summary" data-testid="summary">
+              {(
+                [
+                  ["inquiry.summary.kind", summary.kind],
+                  ["inquiry.summary.area", summary.area],
+                  ["inquiry.summary.regions", summary.regions],
+                  ["inquiry.summary.moveIn", summary.moveIn],
+                ] as const
+              )
+                .filter(([, value]) => value !== "")
+                .map(([label, value]) => (
+                  <div key={label}>
+                    <dt>{publicText(lng, label)}</dt>
+                    <dd>{value}</dd>
+                  </div>
+                ))}
+            </dl>
+          </section>
+        ) : null}
         <h2>{t("inquiry.next")}</h2>
         <ol>
           <li>{t("inquiry.next1")}</li>
@@ -64,13 +162,18 @@ export default function Inquiry() {
 
 /**
  * A reference nobody has (mistyped, cut short): what to check and whom to call, and the way to the form
- * — not the bare "page not found" of every other address.
+ * — not the bare "page not found" of every other address. Too many look-ups from one address: how long
+ * to wait, and the hotline.
  */
 export function ErrorBoundary() {
   const error = useRouteError();
   const { lng, hotline, desk } = useRootData();
+  const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
+  if (isRouteErrorResponse(error) && error.status === 429) {
+    const seconds = Number((error.data as { retryAfterSec?: unknown } | null)?.retryAfterSec) || 60;
+    return <TooManyLookups lng={lng} hotline={hotline} minutes={Math.ceil(seconds / 60)} />;
+  }
   if (!isRouteErrorResponse(error) || error.status !== 404) return <RootErrorBoundary />;
-  const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
   return (
     <NotFoundPage lng={lng} desk={desk} homeLabel={t("inquiry.toForm")}>
       <p role="alert">{t("inquiry.notFound")}</p>

@@ -3,6 +3,7 @@ import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/r
 
 import { withErrorTitle } from "~/components/error-pages";
 import { stylesheets } from "~/components/page-head";
+import { TooManyLookups } from "~/components/too-many-lookups";
 import { getSql } from "~/db/db.server";
 import { formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -13,6 +14,7 @@ import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { openShortlist, type ShortlistSpace } from "~/recruiter-desk/shortlists.server";
 import { ErrorBoundary as RootErrorBoundary, useRootData } from "~/root";
 import shortlistStyles from "~/styles/shortlist.css";
+import { clientKey, consume, giveBack, lookupLimit } from "~/utils/rate-limit.server";
 
 // GET /s/<token> — the shortlist page an enterprise keeps (issue 12 item 7, docs/decisions/030). Public,
 // mobile first, zh-CN (English at ?lng=en), printable. It ships no JavaScript (handle.scripts: the
@@ -27,16 +29,27 @@ export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) =>
   { name: "referrer", content: "no-referrer" },
 ]);
 // Private to whoever holds the link: never cached by a proxy, never sent on as a referrer.
-export const headers: HeadersFunction = () => ({
+export const headers: HeadersFunction = ({ errorHeaders }) => ({
   "Cache-Control": "private, no-store",
   "Referrer-Policy": "no-referrer",
   "X-Robots-Tag": "noindex",
+  ...(errorHeaders?.get("Retry-After") ? { "Retry-After": errorHeaders.get("Retry-After")! } : {}),
 });
 
 /** The shortlist behind the token (and the opening recorded), or a 404 (ErrorBoundary below) that is the same for a wrong, malformed, expired or revoked link. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // Guesses spend the address's lookup budget before the lookup; an open link gives its point back (ADR 102).
+  const limit = lookupLimit();
+  const who = clientKey(context);
+  const limited = await consume(limit, who);
+  if (!limited.ok)
+    throw data(
+      { retryAfterSec: limited.retryAfterSec },
+      { status: 429, headers: { "Retry-After": String(limited.retryAfterSec), "Cache-Control": "no-store" } },
+    );
   const page = await openShortlist(getSql(), params.token ?? "");
   if (!page) throw data(null, { status: 404, headers: { "Cache-Control": "no-store" } });
+  await giveBack(limit, who);
   return withoutBidiControls({
     lng: lngFromUrl(request.url),
     ...page,
@@ -174,6 +187,10 @@ export default function Shortlist() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { lng, hotline } = useRootData();
+  if (isRouteErrorResponse(error) && error.status === 429) {
+    const seconds = Number((error.data as { retryAfterSec?: unknown } | null)?.retryAfterSec) || 60;
+    return <TooManyLookups lng={lng} hotline={hotline} minutes={Math.ceil(seconds / 60)} />;
+  }
   if (!isRouteErrorResponse(error) || error.status !== 404) return <RootErrorBoundary />;
   return (
     <main className="shortlist gone">

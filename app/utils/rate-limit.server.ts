@@ -173,6 +173,16 @@ export function authLimits() {
   } satisfies Record<string, Limit>;
 }
 
+/**
+ * Public lookups by something that can be guessed (ADR 102): a confirmation page `/inquiry/<reference>`
+ * (references are counted) and a shortlist `/s/<token>`. 20 per address per `AUTH_LIMIT_WINDOW_SECONDS`,
+ * taken before the lookup; a lookup that brought the right key or token gives its point back, so the
+ * person who holds the link is never limited, while walking the references is.
+ */
+export function lookupLimit(): Limit {
+  return { name: "public-lookup", points: 20, durationSec: getWebEnv().AUTH_LIMIT_WINDOW_SECONDS };
+}
+
 export type WebContext = { clientIp?: string };
 
 export function clientKey(context: unknown): string {

@@ -13,7 +13,12 @@ async function open(
   lng: "zh" | "en" = "zh",
   viewport?: { width: number; height: number },
 ): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await suite.browser.newContext({ javaScriptEnabled, locale: lng === "en" ? "en-US" : "zh-CN", viewport });
+  const context = await suite.browser.newContext({
+    javaScriptEnabled,
+    locale: lng === "en" ? "en-US" : "zh-CN",
+    viewport,
+    hasTouch: viewport !== undefined && viewport.width < 600,
+  });
   const page = await context.newPage();
   await page.goto(`${suite.web.url}/${lng === "en" ? "?lng=en" : ""}`);
   // The form's small script has run (ADR 041: the page loads no React; the script marks the form).
@@ -95,7 +100,7 @@ describe("the region picker", () => {
 
       await page.getByLabel("搜索区县").fill("lishui");
       await expect
-        .poll(() => page.locator("#region-found option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), POLL)
+        .poll(() => page.locator("#region-found button").evaluateAll((bs) => bs.map((b) => (b as HTMLButtonElement).dataset.path)), POLL)
         .toContain("江苏省南京市溧水区");
       await page.getByLabel("搜索区县").fill("江苏省南京市溧水区");
       await page.getByRole("button", { name: "加入意向区域" }).click();
@@ -139,9 +144,47 @@ describe("the region picker", () => {
         if (javaScriptEnabled) {
           await page.getByLabel("Search districts (Chinese or pinyin)").fill("lishui");
           await expect
-            .poll(() => page.locator("#region-found option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).label)), POLL)
-            .toContain("Lishui District (溧水区)");
+            .poll(() => page.locator("#region-found button").allTextContents(), POLL)
+            .toContain("Lishui District (溧水区) · 江苏省南京市溧水区");
         }
+      } finally {
+        await close();
+      }
+    },
+  );
+
+  // Trial #14: the search's suggestions were a datalist — on a phone a strip that at best filled the search box
+  // and added nothing. Now each is a button: a tap adds it; Tab or the arrow keys reach it, Enter adds (ADR 102).
+  it(
+    "at 390 px, a suggestion is a button: a tap adds it to the regions, and the keyboard reaches and adds one too",
+    { timeout: 60_000 },
+    async () => {
+      const { page, close } = await open(true, "zh", { width: 390, height: 844 });
+      try {
+        const search = page.getByLabel("搜索区县");
+        await search.fill("gaochun");
+        const found = page.locator("#region-found");
+        const gaochun = found.getByRole("button", { name: "江苏省南京市高淳区" });
+        await gaochun.waitFor({ timeout: 30_000 });
+        expect(await found.getAttribute("role")).toBe("group");
+        const box = (await gaochun.boundingBox())!;
+        expect(box.height).toBeGreaterThanOrEqual(44); // a finger's target
+        expect(box.x + box.width).toBeLessThanOrEqual(390);
+        await found.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}region-suggestions-phone.png` });
+        await gaochun.tap();
+        await expect.poll(() => regionsField(page).inputValue(), POLL).toBe("江苏省南京市高淳区");
+        expect(await search.inputValue()).toBe("");
+        expect(await found.locator("button").count()).toBe(0);
+        // Keyboard: type, ArrowDown to the first suggestion, Enter adds it.
+        await search.fill("lishui");
+        await found.getByRole("button", { name: "江苏省南京市溧水区" }).waitFor({ timeout: 30_000 });
+        await search.press("ArrowDown");
+        expect(await page.evaluate(() => document.activeElement?.closest("#region-found") !== null)).toBe(true);
+        const focused = await page.evaluate(() => (document.activeElement as HTMLButtonElement).dataset.path);
+        await page.keyboard.press("Enter");
+        await expect.poll(() => regionsField(page).inputValue(), POLL).toBe(`江苏省南京市高淳区、${focused}`);
+        expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
       } finally {
         await close();
       }

@@ -323,7 +323,7 @@ async function postLead(base: string, s: Submission): Promise<string | null> {
   const res = await fetch(`${base}/?index`, { method: "POST", body: form, redirect: "manual", signal: AbortSignal.timeout(10_000) });
   await res.body?.cancel();
   const location = res.headers.get("location") ?? "";
-  return res.status === 303 && /^\/inquiry\/PM-/.test(location) ? location.split("/").pop()! : null;
+  return res.status === 303 && /^\/inquiry\/PM-/.test(location) ? location.split("/").pop()!.split("?")[0] : null;
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {

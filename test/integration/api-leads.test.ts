@@ -253,7 +253,10 @@ describe("identity fields as people paste them (issue 9, items 9 and 14)", () =>
     const view = await (
       await fetch(`${web.url}/api/leads/${id}`, { headers: { authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` } })
     ).json();
-    expect(view.lead.flags).toEqual([{ field: "company.creditCode", code: "creditCodeCheck", text: "91110000600037341N" }]);
+    // (This file sends the default phone and need many times: a `repeat` mark may sit beside it, ADR 102.)
+    expect(view.lead.flags.filter((f: { code: string }) => f.code !== "repeat")).toEqual([
+      { field: "company.creditCode", code: "creditCodeCheck", text: "91110000600037341N" },
+    ]);
   });
 
   it("keeps a phone's trailing note as a flag beside the number", async () => {
@@ -272,7 +275,7 @@ describe("identity fields as people paste them (issue 9, items 9 and 14)", () =>
     const [row] = await sql`select phone, lead from leads where id = ${id}`;
     expect(row.phone).toBe("+8613812345678");
     expect(row.lead.contact.wechat).toBe("同手机号");
-    expect(row.lead.flags).toEqual([]);
+    expect(row.lead.flags.filter((f: { code: string }) => f.code !== "repeat")).toEqual([]);
   });
 
   it.each([
@@ -387,7 +390,7 @@ describe("a resend is the same lead whatever the request's machinery", () => {
     const again = await postForm({ ...base, "regionPicker.province": "32", "regionPicker.search": "", regionIntent: "" });
     // A third time without having touched the picker at all.
     const plain = await postForm(base);
-    expect(first).toMatch(/^\/inquiry\/PM-\d{8}-\d{4}$/);
+    expect(first).toMatch(/^\/inquiry\/PM-\d{8}-\d{4}\?k=[\w-]{22}$/);
     expect(again).toBe(first);
     expect(plain).toBe(first);
     expect(await leadsOf(company)).toHaveLength(1);
@@ -573,7 +576,7 @@ describe("the confirmation page, its reference retyped", () => {
       body: new URLSearchParams(validLeadForm({ "company.name": "南京回执重输有限公司" })),
       redirect: "manual",
     });
-    const reference = (res.headers.get("location") ?? "").split("/").pop()!;
+    const reference = (res.headers.get("location") ?? "").split("/").pop()!.split("?")[0];
     for (const typed of [reference.toLowerCase(), `${reference}%20`, `%20${reference.toLowerCase()}`]) {
       const page = await fetch(`${web.url}/inquiry/${typed}`);
       expect(page.status, typed).toBe(200);

@@ -43,6 +43,22 @@ afterAll(async () => {
   await drop?.();
 });
 
+/** Holds the day's reference counter, so that admitted leads stay in flight until `release()`; `holding` settles after. */
+async function holdCounter(): Promise<{ release: () => void; holding: Promise<void> }> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holding = sql.begin(async (tx) => {
+    await tx`insert into reference_counters (day, n) values ((now() at time zone 'Asia/Shanghai')::date, 0)
+             on conflict (day) do update set n = reference_counters.n`;
+    locked();
+    await held;
+  });
+  await isLocked;
+  return { release, holding };
+}
+
 const phone = (i: number, base: number) => `139${String(base + i).padStart(8, "0")}`;
 
 describe("intake under a burst far above its bound", () => {
@@ -104,7 +120,9 @@ describe("intake under a burst far above its bound", () => {
     expect(refused.length).toBeGreaterThan(0);
     for (const a of refused) {
       expect(Number(a.retryAfter)).toBeGreaterThan(0);
-      expect(a.html).toContain(a.lng === "en" ? "Too many people are sending right now" : "此刻提交的人太多");
+      // True whether traffic or the machine is the cause (ADR 102), and it says the typing is kept.
+      expect(a.html).toContain(a.lng === "en" ? "The system is busy right now" : "系统繁忙，您的需求还没有保存，填写的内容都已保留");
+      expect(a.html).not.toMatch(/提交的人太多|Too many people/);
       expect(a.html).toContain(`value="${a.company}"`); // the company typed is back in its box
       expect(a.html).toMatch(/<link rel="stylesheet" href="\/build\/[^"]+\.css"\s*\/?>/); // styled as the form it replaces
     }
@@ -140,17 +158,7 @@ describe("intake under a burst far above its bound", () => {
 
   it("refuses an overloaded POST /api/leads at once, before its body is read: a client that has not sent its whole body yet gets the 503", async () => {
     // Hold the day's reference counter, so that admitted leads stay in flight until it is released.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const holding = sql.begin(async (tx) => {
-      await tx`insert into reference_counters (day, n) values ((now() at time zone 'Asia/Shanghai')::date, 0)
-               on conflict (day) do update set n = reference_counters.n`;
-      locked();
-      await held;
-    });
-    await isLocked;
+    const { release, holding } = await holdCounter();
     const pending: Promise<{ status: number; body: Record<string, unknown> }>[] = [];
     try {
       const post = (i: number) =>
@@ -206,6 +214,62 @@ describe("intake under a burst far above its bound", () => {
     expect(taken.length).toBeGreaterThan(0);
     const stored = await sql<{ reference: string }[]>`select reference from leads where company_name like '南京泄压早拒%'`;
     expect(stored.map((r) => r.reference).sort()).toEqual(taken.map((a) => a.body.reference as string).sort());
+  });
+
+  it("the refusal page's 'back to the form' answers with the whole form filled in, even while the intake is still refusing, and stores nothing", async () => {
+    const { release, holding } = await holdCounter();
+    const pending: Promise<unknown>[] = [];
+    const company = "南京返回修改测试有限公司";
+    const form = validLeadForm({
+      "company.name": company,
+      "contact.phone": "13900000077",
+      "need.notes": "要行车",
+      submissionKey: crypto.randomUUID(),
+    });
+    try {
+      // Fill the in-flight bound with leads waiting on the held counter, until the form is refused early.
+      let i = 0;
+      await eventually(async () => {
+        const answer = fetch(`${web.url}/api/leads`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(validLeadJson({ company: `南京返回占位${i}号有限公司`, phone: phone(i++, 30_000_000) })),
+        });
+        const first = await Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), 300))]);
+        if (first === null) pending.push(answer);
+        return first?.status === 503;
+      }, "a 503 once the bound is reached");
+      const refused = await fetch(`${web.url}/?index`, { method: "POST", body: new URLSearchParams(form), redirect: "manual" });
+      expect(refused.status).toBe(503);
+      const refusal = await refused.text();
+      expect(refusal).toContain("返回表单修改");
+      const unescape = (s: string) => s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+      const fields = [...refusal.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [
+        unescape(m[1]),
+        unescape(m[2]),
+      ]);
+      const [, name, value] = /<button type="submit" name="([^"]+)" value="([^"]+)" class="secondary">返回表单修改<\/button>/.exec(
+        refusal,
+      )!;
+      // Still refusing: the back step is answered all the same, with every box filled.
+      const back = await fetch(`${web.url}/?index`, {
+        method: "POST",
+        body: new URLSearchParams([...fields, [name, value]]),
+        redirect: "manual",
+      });
+      expect(back.status).toBe(200);
+      const html = unescape((await back.text()).replace(/&quot;/g, '"'));
+      expect(html).toContain("您填写的内容已填回表单，请核对后再提交。");
+      expect(html).toContain(`value="${company}"`);
+      expect(html).toContain('value="13900000077"');
+      expect(html).toMatch(/<textarea[^>]*name="need.notes"[^>]*>要行车<\/textarea>/);
+    } finally {
+      release();
+      await holding;
+    }
+    await Promise.allSettled(pending);
+    const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from leads where company_name = ${company}`;
+    expect(n).toBe(0);
   });
 
   it("takes leads again once the burst is over (a client that retries is served)", async () => {

@@ -48,8 +48,8 @@ async function postForm(company: string): Promise<string> {
   const res = await fetch(`${web.url}/?index`, { method: "POST", body: form(company), redirect: "manual" });
   expect(res.status).toBe(303);
   const location = res.headers.get("location") ?? "";
-  expect(location).toMatch(/^\/inquiry\/PM-\d{8}-\d{4}$/);
-  return location.split("/").pop()!;
+  expect(location).toMatch(/^\/inquiry\/PM-\d{8}-\d{4}\?k=[\w-]{22}$/);
+  return location.split("/").pop()!.split("?")[0];
 }
 
 async function health() {

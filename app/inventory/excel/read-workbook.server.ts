@@ -285,9 +285,10 @@ export async function readWorkbook(bytes: Buffer, fileName: string): Promise<Wor
   const out: WorkbookRead = { rows: [], errors: [], warnings: [] };
   const wb = new ExcelJS.Workbook();
   const isCsv = /\.csv$/i.test(fileName);
+  let csv: string | null = null;
   try {
     if (isCsv) {
-      const text = csvText(bytes);
+      const text = (csv = csvText(bytes));
       const ws = await wb.csv.read(Readable.from([text]), { parserOptions: { delimiter: "," }, map: csvCell } as never);
       const headers: string[] = [];
       ws.getRow(1).eachCell({ includeEmpty: false }, (cell) => void headers.push(String(cellValue(cell.value) ?? "")));
@@ -300,11 +301,13 @@ export async function readWorkbook(bytes: Buffer, fileName: string): Promise<Wor
     if (unzipped === null || unzipped > MAX_UNZIPPED_BYTES) return tooLarge(out, fileName, unzipped);
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
+    // Decoded but not parsed: a quote out of place, not the file's encoding (ADR 102). Named by its row.
+    const quote = csv === null ? null : csvQuoteProblem(csv);
     out.errors.push({
       sheet: fileName,
-      row: null,
+      row: quote?.row ?? null,
       column: null,
-      reason: UNREADABLE,
+      reason: quote ? quoteReason(quote) : UNREADABLE,
     });
     return out;
   }
@@ -325,6 +328,58 @@ export async function readWorkbook(bytes: Buffer, fileName: string): Promise<Wor
       reason: { zh: "没有名为 园区、空间 或 招商专员 的工作表", en: "no sheet named 园区 (parks), 空间 (spaces) or 招商专员 (recruiters)" },
     });
   return out;
+}
+
+/** Where a CSV's quotes break RFC 4180: the row (record, 1 = the header row) and the file's line where it shows. */
+export type CsvQuoteProblem = { kind: "afterClosing" | "unclosed"; row: number; line: number };
+
+/**
+ * The first quote out of place in a CSV text, as the CSV reader (fast-csv, in exceljs) refuses it: text
+ * after a quoted cell's closing quote (`"abc"d`, a quote inside a quoted cell not doubled), or a quoted
+ * cell never closed (its row and line are where it opened). A quote inside an unquoted cell (`ab"c`) is
+ * read as a character and is no problem. Null when the quotes are in order.
+ */
+export function csvQuoteProblem(text: string): CsvQuoteProblem | null {
+  let line = 1;
+  let row = 1;
+  let atCellStart = true;
+  let quoted: { row: number; line: number } | null = null;
+  let closed = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else [quoted, closed] = [null, true];
+      } else if (c === "\n") line++;
+      continue;
+    }
+    if (closed && c !== "," && c !== "\n" && c !== "\r") return { kind: "afterClosing", row, line };
+    closed = false;
+    if (c === '"' && atCellStart) {
+      quoted = { row, line };
+      atCellStart = false;
+    } else if (c === ",") atCellStart = true;
+    else if (c === "\n") {
+      line++;
+      row++;
+      atCellStart = true;
+    } else if (c !== "\r") atCellStart = false;
+  }
+  return quoted ? { kind: "unclosed", ...quoted } : null;
+}
+
+function quoteReason(p: CsvQuoteProblem): Bilingual {
+  const where = { zh: p.line === p.row ? "" : `（文件第 ${p.line} 行）`, en: p.line === p.row ? "" : ` (line ${p.line} of the file)` };
+  return p.kind === "unclosed"
+    ? {
+        zh: `第 ${p.row} 行${where.zh}有一个引号没有配对：以引号开头的格子要以引号结束；格子里的引号请写成两个（""）`,
+        en: `row ${p.row}${where.en} opens a quote that is never closed: a cell that starts with a quote must end with one; write a quote inside a cell as two ("")`,
+      }
+    : {
+        zh: `第 ${p.row} 行${where.zh}的引号位置不对：引号结束后紧跟了其他文字；格子里的引号请写成两个（""），或去掉多余的引号`,
+        en: `row ${p.row}${where.en} has text right after a closing quote: write a quote inside a cell as two (""), or remove the stray quote`,
+      };
 }
 
 /** A file that is no workbook this reader can open. */

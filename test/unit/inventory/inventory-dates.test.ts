@@ -25,7 +25,7 @@ describe("impossible days in the JSON import", () => {
     const r = validateInventory({ parks: [], spaces: [], recruiters: [recruiter(from, to)] });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors[0].errors.join("\n")).toMatch(/away\.0\.from: date: no such day/);
+    expect(r.errors[0].errors.join("\n")).toMatch(/away\[0\]\.from: date: no such day/);
   });
   it("a real leap day passes", () => {
     expect(validateInventory({ parks: [], spaces: [], recruiters: [recruiter("2028-02-29", "2028-03-01")] }).ok).toBe(true);
