@@ -55,9 +55,10 @@ const slipSaid = async (page: Page, selector: string) => {
 };
 
 describe("a refused edit shows what is stored now, in the browser", { timeout: 180_000 }, () => {
+  // A factory (S12): a land space has no ceiling to change (ADR 103).
   it("a space: the other person's ceiling and ticks show, named; this tab's area (with both values) and notes stay; saving again keeps both", async () => {
-    const one = await tab("/admin/spaces/S4");
-    const two = await tab("/admin/spaces/S4");
+    const one = await tab("/admin/spaces/S12");
+    const two = await tab("/admin/spaces/S12");
     const field = (page: Page, key: string) => page.locator(`#inventory-spaces-${key}`);
 
     await field(one.page, "areaSqm").fill("14000");
@@ -87,7 +88,7 @@ describe("a refused edit shows what is stored now, in the browser", { timeout: 1
     await two.page.screenshot({ path: new URL("refused-space-phone.png", SHOTS).pathname, fullPage: true });
 
     // Meanwhile the other person changes the ceiling again (12): this tab has not seen that.
-    await one.page.goto(`${suite.web.url}/admin/spaces/S4`);
+    await one.page.goto(`${suite.web.url}/admin/spaces/S12`);
     await hydrated(one.page);
     await field(one.page, "ceilingM").fill("12");
     await one.page.getByRole("button", { name: "保存", exact: true }).click();
@@ -102,7 +103,7 @@ describe("a refused edit shows what is stored now, in the browser", { timeout: 1
     await two.page.getByRole("button", { name: "保存", exact: true }).click();
     await expect.poll(() => statusBanner(two.page)).toContain("已保存");
     const [row] = await suite.db.sql<{ areaSqm: number; ceilingM: number; notes: string; deals: string[] }[]>`
-      select area_sqm, ceiling_m, notes, deals from spaces where id = 'S4'`;
+      select area_sqm, ceiling_m, notes, deals from spaces where id = 'S12'`;
     expect({ ...row, deals: [...row.deals].sort() }).toEqual({
       areaSqm: 15000,
       ceilingM: 12,
