@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { isCalendarDay } from "~/domain/calendar-day";
+import { type FilterNotice, quoteValue } from "~/domain/filter-notices";
 
 import { FIGURES } from "./dashboard-tables";
 
@@ -42,4 +43,32 @@ export function readDashboardFilters(url: URL, fallback: { from: string; to: str
   const earliest = new Date(Date.parse(`${to}T00:00:00Z`) - 365 * 86400_000).toISOString().slice(0, 10);
   if (from < earliest && isCalendarDay(earliest)) from = cut(earliest, from); // not before year 1 (Postgres has no year 0)
   return { from, to, park: v.park ?? null, figure: v.figure ?? null, adjusted: adjusted as RangeAdjusted }; // set in `cut` too
+}
+
+/**
+ * The dashboard's park checked against the parks there are (`parkIds`), as /admin/leads does (ADR 086):
+ * a park that is none of them is named ("filter.adjusted.park") and dropped, so the page shows every park
+ * under "all parks" and its CSV links do not carry it; a park given more than once with different values
+ * is named ("filter.adjusted.twice") and its last value used. Returns the park to use (null: all parks)
+ * and the notices, in the order the page shows them.
+ */
+export function checkDashboardPark(
+  url: URL,
+  park: string | null,
+  parkIds: readonly string[],
+): { park: string | null; notices: FilterNotice[] } {
+  const notices: FilterNotice[] = [];
+  const given = url.searchParams.getAll("park").filter((x) => x !== "");
+  if (new Set(given).size > 1) notices.push({ key: "filter.adjusted.twice", params: { filter: "park", value: quoteValue(given.at(-1)!) } });
+  const last = given.at(-1);
+  if (park === null) {
+    // A value the schema could not read (over 100 characters, spaces only) is unknown too.
+    if (last !== undefined && last.trim() !== "") notices.push({ key: "filter.adjusted.park", params: { value: quoteValue(last) } });
+    return { park: null, notices };
+  }
+  if (!parkIds.includes(park)) {
+    notices.push({ key: "filter.adjusted.park", params: { value: quoteValue(park) } });
+    return { park: null, notices };
+  }
+  return { park, notices };
 }

@@ -89,8 +89,18 @@ export function figureTables(lng: Lng, d: DashboardFigures): FigureTable[] {
   ];
 }
 
-/** A table as CSV for Excel: UTF-8 with a byte-order mark, CRLF, every cell quoted. */
+/**
+ * A text cell made safe for a spreadsheet: a string starting with = + - @, a tab or a carriage return gets a
+ * leading apostrophe so Excel/WPS show it as text instead of evaluating it (OWASP "CSV Injection").
+ * Numbers pass unchanged (a negative count stays a number).
+ */
+export function neutraliseCsvCell(v: string | number): string {
+  if (typeof v === "number") return String(v);
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+/** A table as CSV for Excel: UTF-8 with a byte-order mark, CRLF, every cell quoted, formulas neutralised. */
 export function toCsv(table: FigureTable): string {
-  const cell = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
+  const cell = (v: string | number) => `"${neutraliseCsvCell(v).replace(/"/g, '""')}"`;
   return `\uFEFF${[table.head, ...table.rows].map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
 }

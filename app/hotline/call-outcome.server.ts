@@ -9,7 +9,7 @@ import { recordCallOutcome } from "~/hotline/call-tasks.server";
 export type CallAnswer = { taskId: string; outcome: CallOutcome; note: string; reference: string };
 
 export type CallTaskAnswer =
-  | { kind: "bad-request"; reason: "outcome" | "not-a-handover" }
+  | { kind: "bad-request"; reason: "outcome" | "not-a-handover" | "note-too-long" }
   | { kind: "stale" }
   | { kind: "not-found" }
   | ({ kind: "confirm" } & CallAnswer)
@@ -21,7 +21,8 @@ export type CallTaskAnswer =
  * desk asks; no-answer is recorded at once. The note goes with the outcome (same transaction). A task
  * already closed is "stale"; one that does not exist is "not-found" (a 404, not a notice that it was
  * closed); a malformed id is "not-found" too (no task has it: the desk's 404 page, not a bare 400);
- * an unknown or missing outcome (reason "outcome") or a refusal of a call-back ("not-a-handover") is a
+ * an unknown or missing outcome (reason "outcome"), a note over NOTE_MAX UTF-16 units, as the textarea's
+ * maxLength counts ("note-too-long"), or a refusal of a call-back ("not-a-handover") is a
  * "bad-request": the desk says which beside the task's buttons, and nothing is recorded.
  */
 export async function workCallTask(
@@ -31,7 +32,9 @@ export async function workCallTask(
   if (!isUuid(input.taskId)) return { kind: "not-found" };
   if (!(CALL_OUTCOMES as readonly string[]).includes(input.outcome)) return { kind: "bad-request", reason: "outcome" };
   const outcome = input.outcome as CallOutcome;
-  const note = cleanTyped(input.note).slice(0, NOTE_MAX);
+  const note = cleanTyped(input.note);
+  // Over the maximum only by a crafted post (the textarea has maxLength): refused, never cut (a cut can split an emoji).
+  if (note.length > NOTE_MAX) return { kind: "bad-request", reason: "note-too-long" };
   const [task] = await sql<{ reference: string; kind: string; status: string }[]>`
     select l.reference, c.kind, c.status from call_tasks c join leads l on l.id = c.lead_id where c.id = ${input.taskId}`;
   if (!task) return { kind: "not-found" };

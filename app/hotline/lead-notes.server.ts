@@ -40,7 +40,8 @@ async function noteLock(tx: TransactionSql, leadId: string): Promise<void> {
  * (the same note again within DOUBLE_PRESS_SECONDS) stores one note and returns its id.
  */
 export async function addLeadNote(sql: Sql | TransactionSql, note: NoteFields & { callOutcome?: string | null }): Promise<string | null> {
-  const body = cleanTyped(note.body).slice(0, NOTE_MAX);
+  // Callers refuse an over-long note with a field message; this cut is a last guard and keeps whole code points.
+  const body = Array.from(cleanTyped(note.body)).slice(0, NOTE_MAX).join("");
   if (!body) return null;
   const write = async (tx: TransactionSql) => {
     await noteLock(tx, note.leadId);

@@ -31,6 +31,7 @@ const zh = {
   tooLong: "最多 {max} 个字",
   tooMany: "最多 {max} 项",
   phone: "请输入有效的手机号、带区号的座机或 400/800 号码",
+  phoneTwo: "这里只能填一个号码：请留下一个，另一个写在补充说明里",
   creditCode: "统一社会信用代码应为 18 位数字或字母，不含字母 I、O、Z、S、V（字母 O 多为数字 0，I 多为数字 1）",
   creditCodeAuthority: "统一社会信用代码第 1 位（登记管理部门代码）无效，请核对",
   creditCodeOrgType: "统一社会信用代码第 2 位（机构类别代码）与第 1 位的登记管理部门不符，请核对",
@@ -102,6 +103,7 @@ const en: Record<ValidationKey, string> = {
   tooLong: "At most {max} {max:character|characters}",
   tooMany: "At most {max} {max:entry|entries}",
   phone: "Enter a valid mobile number, a landline with area code, or a 400/800 number",
+  phoneTwo: "Only one number fits here: keep one and write the other in the notes",
   creditCode:
     "The unified social credit code has 18 digits or letters, never I, O, Z, S or V (an O is usually the digit 0, an I the digit 1)",
   creditCodeAuthority: "Character 1 of the credit code (registration authority) is not valid; please check it",

@@ -170,7 +170,7 @@ export async function spaceVerification(
 }
 
 export type SaveOutcome =
-  | { ok: true; outcome: "created" | "updated" | "unchanged"; rerouted: number }
+  | { ok: true; outcome: "created" | "updated" | "unchanged"; rerouted: number; unassigned: number }
   | { ok: false; reason: "idTaken" | "unknownPark" }
   | { ok: false; reason: "changedMeanwhile"; current: DbRow };
 
@@ -211,7 +211,8 @@ export async function saveInventoryRow<C extends Collection>(
     if (!result.ok) return { ok: false, reason: "unknownPark" };
     const counts = result.counts[collection];
     const outcome = counts.created ? "created" : counts.updated ? "updated" : "unchanged";
-    const rerouted = collection === "recruiters" ? await rerouteOffersOfUnavailable(tx, [toSave.id], opts.routing) : 0;
-    return { ok: true, outcome, rerouted };
+    const { moved: rerouted, unassigned } =
+      collection === "recruiters" ? await rerouteOffersOfUnavailable(tx, [toSave.id], opts.routing) : { moved: 0, unassigned: 0 };
+    return { ok: true, outcome, rerouted, unassigned };
   });
 }

@@ -11,6 +11,7 @@ import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { lngHref } from "~/i18n/i18n";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
+import { reroutedText } from "~/inventory/rerouted-text";
 import { editFingerprint } from "~/utils/edit-fingerprint.server";
 import {
   afterRefusal,
@@ -309,7 +310,7 @@ export async function inventoryEditAction(collection: Collection, request: Reque
     const text = [
       said,
       ...readings,
-      saved.rerouted ? inventoryText(lng, "edit.rerouted", { count: saved.rerouted }) : "",
+      reroutedText(lng, saved.rerouted, saved.unassigned),
       retired ? inventoryText(lng, "edit.savedRetired") : "",
     ]
       .filter(Boolean)
@@ -344,7 +345,7 @@ async function retireAction(collection: Collection, request: Request, form: Form
   const value = row ? (fromDbRow(collection, row) as unknown as { title?: string; name?: string }) : {};
   const name = String(value.title ?? value.name ?? id);
   const said = inventoryText(lng, !done.changed ? "retire.same" : retire ? "retire.done" : "retire.restored", { name });
-  const text = done.rerouted ? `${said} ${inventoryText(lng, "edit.rerouted", { count: done.rerouted })}` : said;
+  const text = [said, reroutedText(lng, done.rerouted, done.unassigned)].filter(Boolean).join(" ");
   return redirectWithFlash(request, lngHref(`/admin/${collection}/${encodeURIComponent(id)}`, lng), {
     tone: "status",
     text,

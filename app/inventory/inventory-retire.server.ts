@@ -14,13 +14,13 @@ import { rerouteOffersOfUnavailable } from "./recruiter-away.server";
 // - A recruiter is retired by `active = false` (ADR 027): their open offers re-route now, in the same
 //   transaction; accepted work stays with them.
 
-export type RetireOutcome = { ok: true; changed: boolean; rerouted: number } | { ok: false; reason: "notFound" };
+export type RetireOutcome = { ok: true; changed: boolean; rerouted: number; unassigned: number } | { ok: false; reason: "notFound" };
 
 /**
  * Sets (`retired = true`) or clears the retirement of one row, in one transaction, with an admin_audit
  * line (`<collection>-retired` / `-restored`, target `park:<id>` …) naming `actor`. Queues the index
  * and reverse-matching work for the spaces concerned. `changed` is false when the row already was in
- * that state (nothing written, nothing queued). `rerouted`: offers a retired recruiter held that moved.
+ * that state (nothing written, nothing queued). `rerouted`: offers a retired recruiter held that moved; `unassigned`: how many of those went to the unassigned queue (no other recruiter of the park).
  */
 export async function setRetired(
   sql: Sql,
@@ -43,9 +43,10 @@ export async function setRetired(
     if (rows.length === 0) {
       const table = collection;
       const [exists] = await tx`select 1 from ${tx(table)} where id = ${id}`;
-      return exists ? { ok: true, changed: false, rerouted: 0 } : { ok: false, reason: "notFound" };
+      return exists ? { ok: true, changed: false, rerouted: 0, unassigned: 0 } : { ok: false, reason: "notFound" };
     }
     let rerouted = 0;
+    let unassigned = 0;
     if (collection === "spaces") {
       await enqueue(tx, "space.index", [id]);
       await enqueue(tx, "space.match", [id]);
@@ -59,7 +60,7 @@ export async function setRetired(
         spaces.map((s) => s.id),
       );
     } else if (retired) {
-      rerouted = await rerouteOffersOfUnavailable(tx, [id], routing);
+      ({ moved: rerouted, unassigned } = await rerouteOffersOfUnavailable(tx, [id], routing));
     }
     const noun = collection === "parks" ? "park" : collection === "spaces" ? "space" : "recruiter";
     // One admin_audit line (migration 023), written here rather than through app/admin's writeAdminAudit:
@@ -67,7 +68,7 @@ export async function setRetired(
     await tx`insert into admin_audit (actor, action, target, detail)
               values (${actor}, ${`${noun}-${retired ? "retired" : "restored"}`}, ${`${noun}:${id}`},
                       ${tx.json((rerouted ? { rerouted } : {}) as never)})`;
-    return { ok: true, changed: true, rerouted };
+    return { ok: true, changed: true, rerouted, unassigned };
   });
 }
 

@@ -11,8 +11,12 @@ import { auditMessages } from "~/i18n/audit-messages";
  * or to the admin's unassigned queue (ADR 027). Accepted work stays with them. Returns how many offers
  * moved. Runs in the caller's transaction (the edit or import that marked them away).
  */
-export async function rerouteOffersOfUnavailable(tx: TransactionSql, recruiterIds: string[], routing: RoutingOptions): Promise<number> {
-  if (recruiterIds.length === 0) return 0;
+export async function rerouteOffersOfUnavailable(
+  tx: TransactionSql,
+  recruiterIds: string[],
+  routing: RoutingOptions,
+): Promise<{ moved: number; unassigned: number }> {
+  if (recruiterIds.length === 0) return { moved: 0, unassigned: 0 };
   const offers = await tx<{ assignmentId: string; parkId: string; recruiterId: string; awayUntil: string | null; active: boolean }[]>`
     select a.id as assignment_id, a.park_id, a.recruiter_id, r.active, ${awayUntilSql(tx)} as away_until
     from assignments a join recruiters r on r.id = a.recruiter_id
@@ -25,9 +29,14 @@ export async function rerouteOffersOfUnavailable(tx: TransactionSql, recruiterId
     moving.map((o) => o.parkId),
   );
   let moved = 0;
+  let unassigned = 0;
   for (const o of moving) {
     const why = o.awayUntil ? auditMessages.both("recruiter.away", { until: o.awayUntil }) : auditMessages.both("recruiter.inactive");
-    if (await declineAssignment(tx, { assignmentId: o.assignmentId, recruiterId: o.recruiterId }, routing, why)) moved++;
+    if (!(await declineAssignment(tx, { assignmentId: o.assignmentId, recruiterId: o.recruiterId }, routing, why))) continue;
+    moved++;
+    // No other recruiter of the park could take it: it waits in the unassigned queue (said apart, finding 6).
+    const [now] = await tx<{ recruiterId: string | null }[]>`select recruiter_id from assignments where id = ${o.assignmentId}`;
+    if (!now?.recruiterId) unassigned++;
   }
-  return moved;
+  return { moved, unassigned };
 }

@@ -225,7 +225,7 @@ export async function declineWithReason(
   });
 }
 
-export type UndoDeclineOutcome = { ok: true } | { ok: false; reason: "stale" | "taken" };
+export type UndoDeclineOutcome = { ok: true; already?: true } | { ok: false; reason: "stale" | "taken" };
 
 /**
  * Takes back an offer the recruiter declined less than UNDO_MINUTES ago — only while nobody has
@@ -235,6 +235,8 @@ export type UndoDeclineOutcome = { ok: true } | { ok: false; reason: "stale" | "
  * offer is gone from their queue), and the audit trail says who got it back from whom.
  * `taken`: the next recruiter accepted (or it moved on: escalated, closed) — the page says so.
  * `stale`: no decline of theirs within the window, or a later decline by someone else. ADR 034.
+ * `{ok: true, already: true}`: undone before (the offer is theirs again by their own undo after this
+ * decline); nothing is written, and the page says "undone" as the first time (idempotent).
  */
 export async function undoDecline(sql: Sql, who: Who, routing: RoutingOptions): Promise<UndoDeclineOutcome> {
   return sql.begin(async (tx) => {
@@ -242,10 +244,19 @@ export async function undoDecline(sql: Sql, who: Who, routing: RoutingOptions): 
       select a.lead_id, a.status, a.recruiter_id, l.status as lead_status
       from assignments a join leads l on l.id = a.lead_id where a.id = ${who.assignmentId} for update of a`;
     if (!a) return STALE;
-    const [d] = await tx<{ recruiterId: string | null; recent: boolean; acceptBy: string | null }[]>`
-      select recruiter_id, at > now() - ${UNDO_MINUTES}::int * interval '1 minute' as recent, reason ->> 'acceptBy' as accept_by
+    const [d] = await tx<{ id: string; recruiterId: string | null; recent: boolean; acceptBy: string | null }[]>`
+      select id, recruiter_id, at > now() - ${UNDO_MINUTES}::int * interval '1 minute' as recent, reason ->> 'acceptBy' as accept_by
       from routing_events where assignment_id = ${who.assignmentId} and event = 'declined' order by id desc limit 1`;
-    if (!d || d.recruiterId !== who.recruiterId || !d.recent || a.recruiterId === who.recruiterId) return STALE;
+    if (!d || d.recruiterId !== who.recruiterId) return STALE;
+    if (a.recruiterId === who.recruiterId) {
+      // Undone already (a second tab, a double press without JS): the offer is theirs again by their own
+      // undo after this decline — the same answer as the first time, not "too late" (attack-desks finding 10).
+      const [again] = await tx<{ n: number }[]>`
+        select 1 as n from routing_events
+        where assignment_id = ${who.assignmentId} and event = 'reopened' and recruiter_id = ${who.recruiterId} and id > ${d.id} limit 1`;
+      return again && a.status === "offered" ? ({ ok: true, already: true } as const) : STALE;
+    }
+    if (!d.recent) return STALE;
     if (!["offered", "unassigned"].includes(a.status) || ["won", "lost", "closed"].includes(a.leadStatus))
       return { ok: false, reason: "taken" } as const;
     const acceptBy = d.acceptBy ? tx`${d.acceptBy}::timestamptz` : tx`now() + ${routing.slaMinutes}::int * interval '1 minute'`;

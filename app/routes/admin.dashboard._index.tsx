@@ -3,9 +3,9 @@ import { Form, useLoaderData } from "@remix-run/react";
 
 import { dashboardCharts } from "~/admin/dashboard-charts.server";
 import { defaultRange, loadDashboardFigures } from "~/admin/dashboard-data.server";
-import { readDashboardFilters } from "~/admin/dashboard-forms";
+import { checkDashboardPark, readDashboardFilters } from "~/admin/dashboard-forms";
 import { requireAdminActor } from "~/auth/admin-gate.server";
-import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterSelect } from "~/components/admin";
+import { AdminErrorBoundary, AdminPage, DataTable, FilterDate, FilterNotices, FilterSelect } from "~/components/admin";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
@@ -26,12 +26,22 @@ export const headers = noStore;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminActor(request);
   const lng = lngFromUrl(request.url);
-  const filters = readDashboardFilters(new URL(request.url), defaultRange());
+  const url = new URL(request.url);
+  const asked = readDashboardFilters(url, defaultRange());
   const sql = getSql();
-  const [figures, parks] = await Promise.all([loadDashboardFigures(sql, filters), listParkNames(sql)]);
+  const parks = await listParkNames(sql);
+  // An unknown park (an old bookmark, a typo) is named and dropped, never all zeros under "all parks".
+  const { park, notices } = checkDashboardPark(
+    url,
+    asked.park,
+    parks.map((p) => p.id),
+  );
+  const filters = { ...asked, park };
+  const figures = await loadDashboardFigures(sql, filters);
   return {
     lng,
     filters,
+    notices: withoutBidiControls(notices),
     parks: withoutBidiControls(parks),
     charts: await dashboardCharts(lng, withoutBidiControls(figures)),
     firstContact: figures.firstContact,
@@ -40,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { lng, filters, parks, charts, firstContact, matchRate } = useLoaderData<typeof loader>();
+  const { lng, filters, notices, parks, charts, firstContact, matchRate } = useLoaderData<typeof loader>();
   const t = (k: AdminOpsKey, p?: Record<string, string | number>) => opsText(lng, k, p);
   const query = (figure: string) => {
     const params = new URLSearchParams({ from: filters.from, to: filters.to, figure });
@@ -66,6 +76,7 @@ export default function Dashboard() {
           <button type="submit">{t("dashboard.submit")}</button>
         </div>
       </Form>
+      <FilterNotices lng={lng} notices={notices} />
       {filters.adjusted ? (
         <p className="hint" role="status">
           {t(filters.adjusted === "cut" ? "dashboard.rangeCut" : "dashboard.rangeInvalid", { from: filters.from, to: filters.to })}

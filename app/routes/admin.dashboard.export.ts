@@ -1,14 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { defaultRange, loadDashboardFigures } from "~/admin/dashboard-data.server";
-import { readDashboardFilters } from "~/admin/dashboard-forms";
+import { checkDashboardPark, readDashboardFilters } from "~/admin/dashboard-forms";
 import { FIGURES, figureTables, toCsv } from "~/admin/dashboard-tables";
 import { requireAdminForResource } from "~/auth/admin-gate.server";
 import { getSql } from "~/db/db.server";
+import { quoteValue } from "~/domain/filter-notices";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { lngFromUrl } from "~/i18n/lng";
+import { listParkNames } from "~/inventory/inventory-read.server";
 
-/** GET /admin/dashboard/export?figure=funnel&from=&to=&park=: one dashboard figure as CSV (Excel opens it; UTF-8 with BOM). */
+/**
+ * GET /admin/dashboard/export?figure=funnel&from=&to=&park=: one dashboard figure as CSV (Excel opens it; UTF-8 with BOM).
+ * 400 (text) for a missing figure or an unknown park.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminForResource(request);
   const filters = readDashboardFilters(new URL(request.url), defaultRange());
@@ -18,6 +23,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const title = (f: (typeof FIGURES)[number]) => opsText(lng, `dashboard.${f}`);
     const choices = FIGURES.map((f) => (lng === "zh" ? `${f}（${title(f)}）` : `${f} (${title(f)})`)).join(lng === "zh" ? "、" : "; ");
     return new Response(`${opsText(lng, "dashboard.export.figure", { choices })}\n`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+  const url = new URL(request.url);
+  const parkIds = (await listParkNames(getSql())).map((p) => p.id);
+  const checked = checkDashboardPark(url, filters.park, parkIds);
+  if (checked.park === null && url.searchParams.getAll("park").some((x) => x.trim() !== "")) {
+    // An unknown park exports no zeros: said in the admin's language (the dashboard's own links never carry one).
+    const value = url.searchParams.getAll("park").at(-1)!;
+    return new Response(`${opsText(lng, "dashboard.export.park", { value: quoteValue(value) })}\n`, {
       status: 400,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Fragment } from "react";
 import { z } from "zod";
 
@@ -22,6 +22,7 @@ import { applyPreview, type ImportPlan, type PlanRow, previewUpload } from "~/in
 import { inventoryActor } from "~/inventory/inventory-admin.server";
 import type { Collection } from "~/inventory/inventory-columns";
 import { rerouteOffersOfUnavailable } from "~/inventory/recruiter-away.server";
+import { reroutedText } from "~/inventory/rerouted-text";
 import type { SummaryKey } from "~/inventory/row-summary";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
@@ -50,7 +51,7 @@ const importForm = z.object({
 
 type ActionData =
   | { step: "preview"; fileName: string; plan: ImportPlan; previewId: string | null }
-  | { step: "applied"; counts: ImportCounts; rerouted: number }
+  | { step: "applied"; counts: ImportCounts; rerouted: number; unassigned: number }
   | { step: "refused"; message: InventoryKey; plan?: ImportPlan };
 
 // A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
@@ -74,16 +75,17 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === "apply") {
       const env = getWebEnv();
       let rerouted = 0;
+      let unassigned = 0;
       const outcome = await applyPreview(sql, { previewId: sent.previewId ?? "", hash: sent.hash ?? "" }, async (tx, ids) => {
-        rerouted = await rerouteOffersOfUnavailable(tx, ids, {
+        ({ moved: rerouted, unassigned } = await rerouteOffersOfUnavailable(tx, ids, {
           slaMinutes: env.ACCEPT_SLA_MINUTES,
           slaClock: env.SLA_CLOCK,
           noticeFallbackMs: 0,
-        });
+        }));
       });
       if (outcome.ok) {
-        log.info("inventory imported from a workbook", { actor, counts: outcome.counts, rerouted });
-        return data<ActionData>({ step: "applied", counts: outcome.counts, rerouted });
+        log.info("inventory imported from a workbook", { actor, counts: outcome.counts, rerouted, unassigned });
+        return data<ActionData>({ step: "applied", counts: outcome.counts, rerouted, unassigned });
       }
       const message = outcome.reason === "changed" ? "import.changed" : "import.gone";
       return data<ActionData>({ step: "refused", message, plan: withoutBidiControls(outcome.plan) }, { status: 409 });
@@ -336,7 +338,13 @@ export default function AdminImport() {
             const sum = (k: "created" | "updated" | "unchanged") => c.parks[k] + c.spaces[k] + c.recruiters[k];
             return t("import.applied", { created: sum("created"), updated: sum("updated"), unchanged: sum("unchanged") });
           })()}
-          {result.rerouted ? ` ${inventoryText(lng, "edit.rerouted", { count: result.rerouted })}` : null}
+          {result.rerouted ? ` ${reroutedText(lng, result.rerouted, result.unassigned)}` : null}
+          {result.unassigned ? (
+            <>
+              {" "}
+              <Link to={lngHref("/admin#unassigned-h", lng)}>{t("import.unassignedLink")}</Link>
+            </>
+          ) : null}
         </div>
       ) : null}
       {result?.step === "preview" ? <PlanView lng={lng} plan={result.plan} previewId={result.previewId} csrf={csrf} /> : null}

@@ -43,6 +43,7 @@ import { httpText } from "~/i18n/http-messages";
 import { lngHref, pick } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
+import { validationMessage } from "~/i18n/validation-messages";
 import { leadHash, storeLead } from "~/leads/intake.server";
 import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
@@ -223,7 +224,12 @@ async function callTaskAction(request: Request, control: DeskControls, lng: Lng,
   const here = lngHref("/hotline", lng);
   if (answer.kind === "bad-request") {
     const choices = CALL_OUTCOMES.map((o) => staffText(lng, `outcome.${o}`)).join(" / ");
-    const error = answer.reason === "outcome" ? hotlineText(lng, "task.badOutcome", { choices }) : hotlineText(lng, "task.notHandover");
+    const error =
+      answer.reason === "outcome"
+        ? hotlineText(lng, "task.badOutcome", { choices })
+        : answer.reason === "note-too-long"
+          ? validationMessage(lng, "tooLong", { max: NOTE_MAX })
+          : hotlineText(lng, "task.notHandover");
     return data<ActionResult>({ taskError: { id: control.task ?? null, errors: [error] } }, { status: 400 });
   }
   if (answer.kind === "not-found") throw notFoundWith(staffText(lng, "hotline.taskNotFound"));

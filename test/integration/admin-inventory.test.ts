@@ -16,6 +16,7 @@ import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { toSpaceCandidate } from "~/inventory/inventory-rows";
 import { fromDbRow, loadDbRows } from "~/inventory/inventory-rows.server";
 import { listUnverifiedListings } from "~/inventory/listing-verify.server";
+import { reroutedText } from "~/inventory/rerouted-text";
 import { storeLead } from "~/leads/intake.server";
 import { loadShortlistCandidates } from "~/recruiter-desk/lead-work.server";
 
@@ -82,7 +83,7 @@ describe("recruiters away", () => {
       create: false,
       routing: ROUTING,
     });
-    expect(saved).toEqual({ ok: true, outcome: "updated", rerouted: 1 });
+    expect(saved).toEqual({ ok: true, outcome: "updated", rerouted: 1, unassigned: 0 });
     const [a] = await db.sql<{ recruiterId: string; status: string; reroutes: number }[]>`
       select recruiter_id, status, reroutes from assignments where id = ${assignmentId}`;
     expect(a).toEqual({ recruiterId: other, status: "offered", reroutes: 1 });
@@ -104,6 +105,35 @@ describe("recruiters away", () => {
     await saveInventoryRow(db.sql, "recruiters", await recruiter(recruiterId), { create: false, routing: ROUTING });
     const third = await routedLead("南京休假测试三号有限公司");
     expect(third.recruiterId).toBe(recruiterId); // fewer open offers now
+  });
+
+  it("counts apart the offers that went to the unassigned queue because no other recruiter of the park is in post (finding 6)", async () => {
+    const { assignmentId, recruiterId } = await routedLead("南京无人接手测试有限公司");
+    const other = recruiterId === "R1" ? "R9" : "R1";
+    const window = [{ from: today(), to: inDays(6) }];
+    try {
+      await saveInventoryRow(db.sql, "recruiters", await recruiter(other, window), { create: false, routing: ROUTING });
+      const saved = await saveInventoryRow(db.sql, "recruiters", await recruiter(recruiterId, window), { create: false, routing: ROUTING });
+      if (!saved.ok) throw new Error("not saved");
+      expect(saved.unassigned).toBeGreaterThanOrEqual(1); // this lead's offer, and any earlier test's left with them
+      expect(saved.rerouted).toBe(saved.unassigned); // every moved offer went unassigned: none "to other recruiters"
+      const [a] = await db.sql<
+        { recruiterId: string | null; status: string }[]
+      >`select recruiter_id, status from assignments where id = ${assignmentId}`;
+      expect(a).toEqual({ recruiterId: null, status: "unassigned" });
+      const said = reroutedText("zh", saved.rerouted, saved.unassigned);
+      expect(said).toContain("进入待分配队列（该园区没有其他在岗专员）");
+      expect(said).not.toContain("改派给其他招商专员");
+      expect(reroutedText("zh", 3, 1)).toBe(
+        "已将 2 条未接的派单改派给其他招商专员。 1 条未接的派单进入待分配队列（该园区没有其他在岗专员），请在管理首页的“待分配”列表中指派。",
+      );
+      expect(reroutedText("en", 2, 0)).toBe("2 open offers re-routed to other recruiters.");
+      expect(reroutedText("zh", 0, 0)).toBe("");
+    } finally {
+      await saveInventoryRow(db.sql, "recruiters", await recruiter(other), { create: false, routing: ROUTING });
+      await saveInventoryRow(db.sql, "recruiters", await recruiter(recruiterId), { create: false, routing: ROUTING });
+      await db.sql`update assignments set status = 'lost' where id = ${assignmentId}`;
+    }
   });
 
   it("an away window that starts later neither skips them today nor moves their offers", async () => {

@@ -730,6 +730,12 @@ describe("every closing step asks to confirm and can be undone for a short while
       const back = await post(path, { intent: "undoDecline", csrf });
       expect(back.headers.get("location")).toBe(path);
       expect(await flashOf(back)).toBe("已撤回拒绝，线索回到您的队列，请尽快接单。");
+      // The same undo again (a second tab, a double press without JS): said as done, not "too late"; nothing written twice.
+      const again = await post(path, { intent: "undoDecline", csrf });
+      expect(again.headers.get("location")).toBe(path);
+      expect(await flashOf(again)).toBe("已撤回拒绝，线索回到您的队列，请尽快接单。");
+      const reopenings = await db.sql`select 1 from routing_events where assignment_id = ${l.assignmentId} and event = 'reopened'`;
+      expect(reopenings.length).toBe(1);
       const [after] = await db.sql<{ recruiterId: string; status: string; acceptBy: Date; reroutes: number }[]>`
         select recruiter_id, status, accept_by, reroutes from assignments where id = ${l.assignmentId}`;
       expect(after).toMatchObject({ recruiterId: "R1", status: "offered", reroutes: 0 });

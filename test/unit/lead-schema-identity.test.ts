@@ -100,8 +100,13 @@ describe("phones in the lead", () => {
     expect(r.success && r.data.lead.contact.phone).toBe(value);
   });
 
-  it.each(["026-12345678", "010-2345678", "14012345678", "13812345678 / 13987654321"])("refuses %j on contact.phone", (phone) => {
+  it.each(["026-12345678", "010-2345678", "14012345678"])("refuses %j on contact.phone", (phone) => {
     expect(errorsOf({ ...base, contact: { name: "王", phone } })["contact.phone"]).toEqual([expect.stringMatching(/手机号/)]);
+  });
+
+  it("refuses two numbers in the box saying to keep one and write the other in the notes", () => {
+    const phone = "13812345678 / 13987654321";
+    expect(errorsOf({ ...base, contact: { name: "王", phone } })["contact.phone"]).toEqual([expect.stringMatching(/只能填一个号码/)]);
   });
 });
 
