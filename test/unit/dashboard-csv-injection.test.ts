@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { type FigureTable,toCsv } from "~/admin/dashboard-tables";
+import { type FigureTable, toCsv } from "~/admin/dashboard-tables";
 
 // Attack finding 9: a recruiter or park name starting with "=" came out of the dashboard CSV as a formula.
 describe("dashboard CSV export neutralises formulas (OWASP CSV injection)", () => {
