@@ -320,13 +320,38 @@ describe("Excel import", () => {
     expect(await loadInventory(db.sql)).toEqual(state);
     expect(previewId).not.toBeNull();
 
+    // The template as downloaded: its grey example rows are read (no errors) but not imported, each said so
+    // (a trial imported 示例经济开发区 and recruiter@example.cn with its own spaces).
     const template = await preview(await templateWorkbook(), "template.xlsx");
     expect(template.plan.errors).toEqual([]);
     expect(template.plan.counts).toEqual({
-      parks: { create: 1, change: 0, unchanged: 0 },
-      spaces: { create: 1, change: 0, unchanged: 0 },
-      recruiters: { create: 1, change: 0, unchanged: 0 },
+      parks: { create: 0, change: 0, unchanged: 0 },
+      spaces: { create: 0, change: 0, unchanged: 0 },
+      recruiters: { create: 0, change: 0, unchanged: 0 },
     });
+    expect(template.plan.warnings.map((w) => w.reason.zh)).toEqual(
+      ["P-EXAMPLE", "S-EXAMPLE", "R-EXAMPLE"].map((id) => `模板的示例行（编号 ${id}）不导入：请删除它，或改成您自己的编号和内容`),
+    );
+
+    // The template with a row of the admin's own under the example on the 空间 sheet: that row alone is planned.
+    const filled = new ExcelJS.Workbook();
+    await filled.xlsx.load((await templateWorkbook()) as unknown as ArrayBuffer);
+    const spacesSheet = filled.getWorksheet("空间")!;
+    const header = spacesSheet.getRow(1).values as unknown[];
+    const own = new Map<string, string | number>([
+      ["编号", "S-MINE-1"],
+      ["园区编号", "GC-EDZ"],
+      ["类型", "厂房"],
+      ["交易方式", "出租"],
+      ["名称", "我的厂房"],
+      ["面积", 3000],
+      ["状态", "可租售"],
+    ]);
+    spacesSheet.addRow(header.slice(1).map((h) => (typeof h === "string" ? (own.get(h.replace(/（.*$/, "")) ?? null) : null)));
+    const mine = await preview(Buffer.from(await filled.xlsx.writeBuffer()), "filled.xlsx");
+    expect(mine.plan.errors).toEqual([]);
+    expect(mine.plan.counts.spaces).toEqual({ create: 1, change: 0, unchanged: 0 });
+    expect(mine.plan.counts.parks.create + mine.plan.counts.recruiters.create).toBe(0);
   });
 
   // Chinese Excel saves "CSV (逗号分隔)" in GBK: such a file read as UTF-8 gave "缺少必填列" and a "�" for every header.

@@ -7,6 +7,7 @@ import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 
 import { type Collection, columnByKey, COLUMNS } from "../inventory-columns";
+import { TEMPLATE_EXAMPLE } from "./template-example";
 import { zipUncompressedBytes } from "./zip-size.server";
 
 // An uploaded .xlsx or .csv → rows of cell texts keyed by column, each with where it came from (sheet,
@@ -235,8 +236,21 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
       }
     }
     if (Object.keys(cells).length === 0 && refused.length === 0) return;
+    // The template's grey example row left in a sheet the admin did not fill: not their park, space or
+    // recruiter (a trial imported 示例经济开发区 and a recruiter at recruiter@example.cn). Left out, said so.
+    if (cells.id === TEMPLATE_EXAMPLE[collection][0]?.id) {
+      out.warnings.push({ sheet, row: number, column: null, reason: exampleRowLeftOut(String(cells.id)) });
+      return;
+    }
     out.rows.push({ collection, sheet, row: number, cells, letters, headers, refused, typed });
   });
+}
+
+function exampleRowLeftOut(id: string) {
+  return {
+    zh: `模板的示例行（编号 ${id}）不导入：请删除它，或改成您自己的编号和内容`,
+    en: `the template's example row (id ${id}) is not imported: delete it, or give it your own id and values`,
+  };
 }
 
 /** A cell as Excel shows it (an error value's "#N/A", a formula's text), cut to 200 characters; "" when exceljs has none. */

@@ -3,6 +3,7 @@ import { buildXlsx, type XlsxSheet } from "~/utils/xlsx.server";
 import type { Collections } from "../import.server";
 import { type Collection, COLUMNS, writeCells } from "../inventory-columns";
 import { SHEET_NAMES } from "./read-workbook.server";
+import { TEMPLATE_EXAMPLE } from "./template-example";
 
 // The inventory as a workbook: sheets 园区 / 空间 / 招商专员 with the Chinese headers the import reads,
 // each value written as the import reads it back (the round trip is tested). The template is the
@@ -36,62 +37,6 @@ function sheetOf(collection: Collection, rows: Collections[Collection], exampleR
 export function inventoryWorkbook(value: Collections): Promise<Buffer> {
   return buildXlsx((["parks", "spaces", "recruiters"] as const).map((c) => sheetOf(c, value[c])));
 }
-
-/** One example row per sheet (valid: the template imports as it is). */
-export const TEMPLATE_EXAMPLE: Collections = {
-  parks: [
-    {
-      id: "P-EXAMPLE",
-      name: "示例经济开发区",
-      province: "江苏省",
-      city: "南京市",
-      district: "高淳区",
-      districtCode: "320118",
-      address: "示例路 1 号",
-      location: { lat: 31.32, lng: 118.87 },
-      industries: ["C35", "C39"],
-      excludedIndustries: ["C26"],
-      minTaxPerMuWan: 30,
-      minInvestmentPerMuWan: 300,
-      policies: "前三年租金减半",
-    },
-  ],
-  spaces: [
-    {
-      id: "S-EXAMPLE",
-      parkId: "P-EXAMPLE",
-      kind: "factory",
-      deals: ["lease", "buy"],
-      title: "示例标准厂房 1 号",
-      areaSqm: 5000,
-      divisibleMinSqm: 1000,
-      floors: 1,
-      singleStorey: true,
-      ceilingM: 9,
-      floorLoadKg: 3000,
-      powerKva: 1250,
-      craneT: 10,
-      rentYuanPerSqmMonth: 25,
-      availableFrom: "2027-03",
-      status: "available",
-    },
-  ],
-  recruiters: [
-    {
-      id: "R-EXAMPLE",
-      name: "示例专员",
-      email: "recruiter@example.cn",
-      phone: "+8613900000000",
-      channel: "email",
-      parks: ["P-EXAMPLE"],
-      industries: ["C35"],
-      capacity: 20,
-      active: true,
-      away: [],
-      workingHours: { days: [1, 2, 3, 4, 5], start: "09:00", end: "18:00" },
-    },
-  ],
-};
 
 /** The template: the example rows (grey) and a 说明 sheet listing every column. */
 export function templateWorkbook(): Promise<Buffer> {
