@@ -48,6 +48,7 @@ const DOMAIN_DATA: Record<string, string> = {
     "the same format: sheet names (园区, 空间, 招商专员), yes/no words and the numerals of a figure cell under a header's unit",
   "app/inventory/excel/write-workbook.server.ts":
     "the same format's template: example rows and the 说明 sheet, a document in the format's language",
+  "app/inventory/excel/template-example.ts": "the template's example rows (示例经济开发区…), data in the format's language",
   "app/auth/demo-accounts.server.ts": "names of the demo accounts (seed data)",
   "app/cli/user-create.ts": "an example value (--name 张三) in the command's usage line",
 };
