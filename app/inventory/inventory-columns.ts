@@ -610,8 +610,8 @@ export const COLUMNS: Record<Collection, Column[]> = {
       "available from",
       { read: readAvailableFromCell, write: day(true).write },
       hint(
-        "年-月 或 年-月-日；也可写 下半年、年底、明年3月（时段按其第一个月）",
-        "YYYY-MM or YYYY-MM-DD; or words such as 下半年 (second half), 年底, 明年3月 (a period reads as its first month)",
+        "年-月 或 年-月-日；也可写 明年下半年、年底、明年3月（时段按其第一个月；只写“下半年”而年份不明时会请您写明年份）",
+        "YYYY-MM or YYYY-MM-DD; or words such as 明年下半年 (second half of next year), 年底, 明年3月 (a period reads as its first month; a bare 下半年 whose year is unclear is asked to name the year)",
       ),
     ),
     col("status", "状态", "status", STATUS, REQUIRED),
