@@ -175,6 +175,15 @@ const NEGATION_AFTER =
 /** A wish, not a requirement: 最好单层, 尽量单层, 单层优先 — never a hard filter. */
 const PREFERENCE_BEFORE = /(?:最好|尽量|尽可能|优先|希望|倾向于?)\s*(?:是|要)?\s*$/;
 const PREFERENCE_AFTER = /^\s*(?:的)?\s*(?:优先|更好|最好|为佳|为宜|更佳)/;
+/** Wish words right before a figure's words ("最好有10吨行车", "尽量能有1000千伏安"), or after them ("…更好"). Not 希望: "希望层高9米" is how a requirement is asked politely. */
+const PREFERENCE_BEFORE_FIGURE = /(?:最好|尽量|尽可能)\s*(?:是|要|有|能有|能|可以有)?\s*$/;
+function wished(s: string, [a, b]: Span, figureStart: number): boolean {
+  return (
+    PREFERENCE_BEFORE_FIGURE.test(s.slice(Math.max(0, a - 6), a)) ||
+    /最好|尽量|尽可能/.test(s.slice(a, figureStart)) || // between the keyword and its figure: "承重最好3吨"
+    PREFERENCE_AFTER.test(s.slice(b))
+  );
+}
 const MULTI_STOREY = /多层|双层|楼房|multi[-\s]?stor(?:e)?y|multistor(?:e)?y/g;
 /** A storey count of two or more ("三层的厂房", "2层", "两层楼") is a multi-storey building, not 单层. */
 const FLOOR_COUNT =
@@ -532,7 +541,8 @@ function extractMin(
         return false;
       }
       // "不要10吨行车", "层高不要求9米", "5吨行车不需要": not a requirement to fill; the recruiter is told.
-      if (x.negated(around)) {
+      // "最好有10吨行车", "层高9米以上更好": a wish, like "最好单层" (ADR 097) — never a filter; the recruiter is told.
+      if (x.negated(around) || wished(x.s, around, whole[0])) {
         x.reject(around, whole);
         return false;
       }

@@ -222,6 +222,29 @@ describe("the notes: a requirement said to be none is told to the recruiter, nev
   });
 });
 
+// A trial (2026-12-04): "最好有10吨行车" filtered out every space without a 10 t crane — a wish, like 最好单层 (ADR 097).
+describe("the notes: a figure wished for is told to the recruiter, never a filter", () => {
+  it.each([
+    ["最好有10吨行车", "10吨行车"],
+    ["层高9米以上更好", "层高9米以上"],
+    ["尽量能有1000千伏安的配电", "1000千伏安"],
+    ["承重最好3吨", "承重最好3吨"],
+    ["尽可能层高10米", "层高10米"],
+  ])("%s → no figure, %s among the words not used", (notes, unread) => {
+    const r = parseNeedText(notes);
+    expect(r.hints).toEqual({});
+    expect(r.unread.join("|")).toContain(unread.replace("最好", "").slice(0, 2));
+  });
+  it.each([
+    ["要10吨行车", { craneMinT: 10 }],
+    ["希望层高9米", { ceilingMinM: 9 }],
+    ["最好是单层，层高8米", { ceilingMinM: 8 }],
+    ["配电1000千伏安，最好单层", { powerMinKva: 1000 }],
+  ])("%s → a requirement still: %j", (notes, hints) => {
+    expect(parseNeedText(notes).hints).toMatchObject(hints);
+  });
+});
+
 describe("more ways of saying none, and consent in words", () => {
   it.each(["we do not need a 10t crane", "no need for a 10 t crane", "无需配电，不需要10吨行车", "不需要层高9米", "用电不需要500千伏安"])(
     "%s fills no figure",
