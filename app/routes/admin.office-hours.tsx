@@ -234,8 +234,8 @@ function HoursForm({ base }: { base: string }) {
       <input type="hidden" name="csrf" value={csrf ?? ""} />
       <input type="hidden" name="base" value={base} />
       <FormErrors id={form.errorId} errors={form.errors} />
-      <TextField meta={fields.start} label={t("hours.start")} required inputMode="numeric" maxLength={5} placeholder="09:00" />
-      <TextField meta={fields.end} label={t("hours.end")} required inputMode="numeric" maxLength={5} placeholder="18:00" />
+      <TextField meta={fields.start} label={t("hours.start")} required inputMode="numeric" maxLength={12} placeholder="09:00" />
+      <TextField meta={fields.end} label={t("hours.end")} required inputMode="numeric" maxLength={12} placeholder="18:00" />
       <button type="submit">{t("hours.submit")}</button>
     </Form>
   );
@@ -310,7 +310,7 @@ function CalendarOverrides({ lng }: { lng: Lng }) {
         <input type="hidden" name="csrf" value={csrf ?? ""} />
         <input type="hidden" name="intent" value="override-add" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.day} label={t("cal.day")} required inputMode="numeric" maxLength={10} placeholder="2027-01-01" />
+        <TextField meta={fields.day} label={t("cal.day")} required type="date" />
         <ChoiceField
           meta={fields.kind}
           label={t("cal.kind")}

@@ -159,10 +159,12 @@ describe("the admin's journey", () => {
     expect(await field.getAttribute("aria-invalid")).toBe("true");
     const described = (await field.getAttribute("aria-describedby")) ?? "";
     expect(await page.locator(`[id="${described.split(" ").pop()}"]`).textContent()).toContain("请按 时:分 填写");
-    await field.fill("08:30");
+    await field.fill("0830"); // a phone's number pad has no colon
     await page.getByRole("button", { name: "保存办公时间" }).click();
     await expectFlash(page, "已保存");
     expect((await suite.db.sql`select start_minute from office_hours`)[0].startMinute).toBe(510);
+    expect(await page.getByLabel("上班时间").inputValue()).toBe("08:30");
+    expect(await page.getByLabel("日期（年-月-日）").getAttribute("type")).toBe("date"); // the calendar picker, as on the desk
 
     await photograph(page, "office-hours-no-schedule"); // in December: the banner naming the coming year
     // The holiday schedule the package lacks (ADR 037): a day off without its name comes back with the

@@ -81,6 +81,40 @@ describe("accept deadline on working time", () => {
     expect(parseClockMinute("25:00")).toBeNull();
     expect(parseClockMinute("nine")).toBeNull();
   });
+
+  // A phone's number pad has no colon (the office-hours boxes open it): digits alone are a time too, and
+  // so are the words people say on the phone. Each [typed, minutes after midnight or null].
+  it.each([
+    ["0900", 540],
+    ["900", 540],
+    ["9", 540],
+    ["1830", 1110],
+    ["2400", 1440],
+    ["18.30", 1110],
+    ["１８：００", 1080],
+    ["09 : 00", 540],
+    ["9点", 540],
+    ["9点整", 540],
+    ["9点半", 570],
+    ["8点30分", 510],
+    ["九点半", 570],
+    ["十二点", 720],
+    ["下午6点", 1080],
+    ["下午六点三十分", 1110],
+    ["晚上7点半", 1170],
+    ["中午12点", 720],
+    ["6pm", 1080],
+    ["8:30am", 510],
+    ["下午18点", null],
+    ["1860", null],
+    ["9:60", null],
+    ["12345", null],
+    ["24:30", null],
+    ["9点61", null],
+    ["", null],
+  ] as const)("reads %j as %j", (typed, minute) => {
+    expect(parseClockMinute(typed)).toBe(minute);
+  });
 });
 
 // A recruiter's own working hours (ADR 033): their weekdays and hours, on the mainland calendar's
