@@ -60,8 +60,11 @@ function NeedEditForm({ lng, csrf, action, base, typed, keepBlank, answer, speak
   });
   const need = fields.need.getFieldset();
   const use = fields.use.getFieldset();
+  // A crafted post can leave the notes out or send them twice: the box shows what came, never a non-text.
   const shownNotes = need.notes.initialValue;
-  const [notes, setNotes] = useState(typeof shownNotes === "string" ? shownNotes : typed.need.notes);
+  const [notes, setNotes] = useState(
+    typeof shownNotes === "string" ? shownNotes : Array.isArray(shownNotes) ? shownNotes.join("\n") : (typed.need.notes ?? ""),
+  );
   return (
     <Form method="post" action={action} {...getFormProps(needForm)} className="desk-form" noValidate>
       <h2>{h("editNeed.legend")}</h2>

@@ -179,6 +179,31 @@ describe("/queue/assignments/<id>/need", () => {
     ]);
   });
 
+  it("a crafted post to an assignment not theirs (a field missing, sent twice, an empty body) is the same 409, never a 500", async () => {
+    const { leadId, assignmentId } = await heldByR1("南京更正需求残缺表单有限公司");
+    const path = `/queue/assignments/${assignmentId}/need`;
+    const other = await client().signIn("wuhao@example.test", PASSWORD);
+    const csrf = await client().csrfOf("/queue", other);
+    const twice = new URLSearchParams({ csrf, intent: "need" });
+    twice.append("need.notes", "要五千平");
+    twice.append("need.notes", "要三千平");
+    twice.append("need.kind", "land");
+    twice.append("need.kind", "factory");
+    const bodies: (Record<string, string> | URLSearchParams)[] = [
+      { csrf, intent: "need", "need.kind": "land" },
+      { csrf, note: "x" },
+      { csrf },
+      twice,
+    ];
+    for (const body of bodies) {
+      const res = await client().post(path, body, other);
+      expect(res.status, String(new URLSearchParams(body))).toBe(409);
+      expect(await res.text()).toContain("不在您的在办分配里");
+    }
+    expect(await needOf(leadId)).toMatchObject({ areaMinSqm: 4000 });
+    expect(await db.sql`select 1 from lead_notes where lead_id = ${leadId}`).toHaveLength(0);
+  });
+
   it("in English: the link, the page and the saved message", async () => {
     const { assignmentId } = await heldByR1("南京更正需求英文机械有限公司");
     const cookie = await client().signIn("zhoumin@example.test", PASSWORD);

@@ -5,7 +5,13 @@ import { expect } from "vitest";
 
 export type WebClient = {
   get: (path: string, cookie?: string, headers?: Record<string, string>) => Promise<Response>;
-  post: (path: string, form: Record<string, string>, cookie?: string, headers?: Record<string, string>) => Promise<Response>;
+  /** A form post; a URLSearchParams can send a field twice, as a crafted request may. */
+  post: (
+    path: string,
+    form: Record<string, string> | URLSearchParams,
+    cookie?: string,
+    headers?: Record<string, string>,
+  ) => Promise<Response>;
   signIn: (email: string, password: string) => Promise<string>;
   csrfOf: (path: string, cookie: string) => Promise<string>;
 };
@@ -13,7 +19,7 @@ export type WebClient = {
 export function webClient(baseUrl: string): WebClient {
   const get = (path: string, cookie?: string, headers: Record<string, string> = {}) =>
     fetch(`${baseUrl}${path}`, { redirect: "manual", headers: { ...(cookie ? { cookie } : {}), ...headers } });
-  const post = (path: string, form: Record<string, string>, cookie?: string, headers: Record<string, string> = {}) =>
+  const post = (path: string, form: Record<string, string> | URLSearchParams, cookie?: string, headers: Record<string, string> = {}) =>
     fetch(`${baseUrl}${path}`, {
       method: "POST",
       redirect: "manual",
