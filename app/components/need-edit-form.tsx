@@ -61,7 +61,7 @@ function NeedEditForm({ lng, csrf, action, base, typed, keepBlank, answer, speak
   const need = fields.need.getFieldset();
   const use = fields.use.getFieldset();
   // A crafted post can leave the notes out or send them twice: the box shows what came, never a non-text.
-  const shownNotes = need.notes.initialValue;
+  const shownNotes: unknown = need.notes.initialValue;
   const [notes, setNotes] = useState(
     typeof shownNotes === "string" ? shownNotes : Array.isArray(shownNotes) ? shownNotes.join("\n") : (typed.need.notes ?? ""),
   );
