@@ -8,7 +8,7 @@ import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 
 import { type Collection, columnByKey, COLUMNS } from "../inventory-columns";
 import { TEMPLATE_EXAMPLE } from "./template-example";
-import { zipUncompressedBytes } from "./zip-size.server";
+import { zipInflatedBytes, zipUncompressedBytes } from "./zip-size.server";
 
 // An uploaded .xlsx or .csv → rows of cell texts keyed by column, each with where it came from (sheet,
 // row, column letter), so every error can name its cell. exceljs reads both formats.
@@ -313,6 +313,9 @@ export async function readWorkbook(bytes: Buffer, fileName: string): Promise<Wor
     }
     const unzipped = zipUncompressedBytes(bytes);
     if (unzipped === null || unzipped > MAX_UNZIPPED_BYTES) return tooLarge(out, fileName, unzipped);
+    // The directory's sizes are the file's word; counted while inflating, a lie stops at the bound too.
+    const inflated = zipInflatedBytes(bytes, MAX_UNZIPPED_BYTES);
+    if (inflated === null || inflated > MAX_UNZIPPED_BYTES) return tooLarge(out, fileName, inflated, "atLeast");
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
     // Decoded but not parsed: a quote out of place, not the file's encoding (ADR 102). Named by its row.
@@ -410,8 +413,11 @@ const UNREADABLE: Bilingual = {
  */
 export const MAX_UNZIPPED_BYTES = 24 * 1024 * 1024;
 
-/** A workbook refused unread: too large once unzipped (or not a ZIP whose size can be told). */
-function tooLarge(out: WorkbookRead, fileName: string, unzipped: number | null): WorkbookRead {
+/**
+ * A workbook refused unread: too large once unzipped (or not a ZIP whose size can be told). `atLeast`:
+ * inflating stopped at the bound, so only "more than" is known, not the whole size.
+ */
+function tooLarge(out: WorkbookRead, fileName: string, unzipped: number | null, atLeast?: "atLeast"): WorkbookRead {
   const mb = unzipped === null ? null : Math.ceil(unzipped / (1024 * 1024));
   const max = MAX_UNZIPPED_BYTES / (1024 * 1024);
   out.errors.push({
@@ -421,10 +427,15 @@ function tooLarge(out: WorkbookRead, fileName: string, unzipped: number | null):
     reason:
       mb === null
         ? UNREADABLE
-        : {
-            zh: `文件解压后有 ${mb} MB，超过 ${max} MB：请分批导入（每次最多 ${MAX_IMPORT_ROWS} 行）`,
-            en: `the file holds ${mb} MB once unzipped, more than ${max} MB: import it in parts (at most ${MAX_IMPORT_ROWS} rows at a time)`,
-          },
+        : atLeast
+          ? {
+              zh: `文件解压后超过 ${max} MB：请分批导入（每次最多 ${MAX_IMPORT_ROWS} 行）`,
+              en: `the file holds more than ${max} MB once unzipped: import it in parts (at most ${MAX_IMPORT_ROWS} rows at a time)`,
+            }
+          : {
+              zh: `文件解压后有 ${mb} MB，超过 ${max} MB：请分批导入（每次最多 ${MAX_IMPORT_ROWS} 行）`,
+              en: `the file holds ${mb} MB once unzipped, more than ${max} MB: import it in parts (at most ${MAX_IMPORT_ROWS} rows at a time)`,
+            },
   });
   return out;
 }
