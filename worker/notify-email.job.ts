@@ -7,6 +7,7 @@ import {
 } from "~/assignments/assignment-details.server";
 import {
   claimEmailNotice,
+  countUnconfirmedSend,
   deadLetterNotice,
   markEmailSent,
   type NotificationRow,
@@ -59,8 +60,26 @@ export async function notifyEmailJob(ctx: JobContext, data: { outboxId: number; 
     return;
   }
   if (result.permanent) return deadLetter(ctx, n, data.outboxId, result.error);
+  if (result.unconfirmed) {
+    // The server may hold the mail already: a few blind re-sends, not one an hour for NOTICE_RETRY_HOURS.
+    const count = await countUnconfirmedSend(ctx.sql, n);
+    if (count !== null && count >= MAX_UNCONFIRMED_SENDS)
+      return deadLetter(
+        ctx,
+        n,
+        data.outboxId,
+        `${result.error} (${count} sends without the server's reply: maybe delivered, not sent again)`,
+      );
+  }
   return retryLater(ctx, n, data.outboxId, result.error, result.code);
 }
+
+/**
+ * Sends without the server's verdict after which the email is not tried again: the notice dead-letters
+ * (the admin sees it and may retry it) and the recruiter of an open offer is phoned by the hotline. Each
+ * such send may have delivered a copy, so at most this many copies of one Message-ID go out.
+ */
+export const MAX_UNCONFIRMED_SENDS = 3;
 
 /**
  * A temporary failure (a 4xx reply, a refused or dropped connection, a timeout): the notice is tried

@@ -34,7 +34,7 @@ export async function retryDeadLetter(noticeId: string, actor: string, sql: Sql 
       select id, status, channel, assignment_id, lead_id, last_error from notifications where id = ${noticeId} for update`;
     if (!n) return { ok: false, reason: "not-found" } as const;
     if (n.status !== "dead") return { ok: false, reason: "not-dead", status: n.status } as const;
-    await tx`update notifications set status = 'pending', retry_until = null, lease_until = null, lease_token = null where id = ${n.id}`;
+    await tx`update notifications set status = 'pending', retry_until = null, unconfirmed_sends = 0, lease_until = null, lease_token = null where id = ${n.id}`;
     await enqueue(tx, TOPIC[n.channel], [String(n.id)]);
     await recordRoutingEvent(tx, {
       assignmentId: n.assignmentId,

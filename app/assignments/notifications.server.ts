@@ -228,6 +228,18 @@ export async function retryBudgetSpent(sql: Sql, n: Pick<NotificationRow, "id" |
 }
 
 /**
+ * Counts one more send the server may have taken without saying so (SendResult `unconfirmed`) while this
+ * sender holds the lease; the count after it, or null when another sender holds the notice now.
+ */
+export async function countUnconfirmedSend(sql: Sql, n: Pick<NotificationRow, "id" | "leaseToken">): Promise<number | null> {
+  const [row] = await sql<{ unconfirmedSends: number }[]>`
+    update notifications set unconfirmed_sends = unconfirmed_sends + 1
+    where id = ${n.id} and lease_token = ${n.leaseToken ?? null}
+    returning unconfirmed_sends`;
+  return row ? row.unconfirmedSends : null;
+}
+
+/**
  * Releases the lease and schedules the next attempt on the notice's outbox row after `delayMs` (a fresh
  * job key, so BullMQ takes it as a new job), in one statement.
  */

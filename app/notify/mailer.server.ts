@@ -14,7 +14,13 @@ export type MailMessage = {
   messageId: string; // "<assignment-…@parkmatch>", stable per assignment so a retry is recognisably the same mail
   from?: string;
 };
-export type SendResult = { ok: true; response: string } | { ok: false; permanent: boolean; error: string; code?: number };
+/**
+ * A send's outcome. `unconfirmed`: the failure came after the session began and without the server's
+ * verdict (it went silent, or the line dropped), so the server may have the message: sent again blindly,
+ * it may arrive again (classifySendError).
+ */
+export type SendResult =
+  { ok: true; response: string } | { ok: false; permanent: boolean; error: string; code?: number; unconfirmed?: boolean };
 export type Mailer = {
   send(message: MailMessage): Promise<SendResult>;
   /** The longest one send can take before it resolves (its deadline), in ms. */
@@ -38,7 +44,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 const MESSAGE_ID = /^<[^\s<>@]+@[^\s<>@]+>$/;
 
-type ErrorLike = { message?: unknown; code?: unknown; responseCode?: unknown };
+type ErrorLike = { message?: unknown; code?: unknown; responseCode?: unknown; timeoutType?: unknown; originalCode?: unknown };
 
 /**
  * Permanent = sending the same message again would fail the same way, so the job should dead-letter
@@ -46,9 +52,12 @@ type ErrorLike = { message?: unknown; code?: unknown; responseCode?: unknown };
  * the session's state, not a verdict on the message, and a fresh connection may well succeed (RFC 5321,
  * and nodemailer's own `isPermanentResponseCode`). Without a reply code, only errors in what we handed
  * over (no valid recipient, bad configuration) are permanent; every network failure (refused,
- * dropped, timed out, aborted) is transient.
+ * dropped, timed out, aborted) is transient. A failure without a reply once the session had begun — the
+ * server silent past the socket timeout (nodemailer's timeoutType SOCKET_TIMEOUT), the whole send's
+ * deadline (EABORT), the connection closed under it (ECONNECTION of its own, not a refused connect) — is
+ * also `unconfirmed`: it may have come after the message's final dot, the server holding the mail.
  */
-export function classifySendError(err: unknown): { permanent: boolean; error: string; code?: number } {
+export function classifySendError(err: unknown): { permanent: boolean; error: string; code?: number; unconfirmed?: boolean } {
   const e = (typeof err === "object" && err !== null ? err : {}) as ErrorLike;
   const message = String(e.message ?? err ?? "unknown error").slice(0, 500);
   const code = typeof e.code === "string" ? e.code : undefined;
@@ -57,7 +66,8 @@ export function classifySendError(err: unknown): { permanent: boolean; error: st
   if (responseCode !== undefined) {
     return { permanent: responseCode >= 500 && responseCode <= 599 && responseCode !== 503, error, code: responseCode };
   }
-  return { permanent: code === "EENVELOPE" || code === "ECONFIG" || code === "ENOAUTH", error };
+  const unconfirmed = e.timeoutType === "SOCKET_TIMEOUT" || code === "EABORT" || (code === "ECONNECTION" && e.originalCode === undefined);
+  return { permanent: code === "EENVELOPE" || code === "ECONFIG" || code === "ENOAUTH", error, ...(unconfirmed ? { unconfirmed } : {}) };
 }
 
 /** `<assignment-1@parkmatch>` → `assignment-1@parkmatch.eml`: one file per logical message, nothing path-like. */

@@ -168,7 +168,7 @@ describe("createMailer over SMTP (real smtp-server on loopback)", () => {
     const mailer = mailerFor(server.url);
 
     const dropped = await mailer.send(message());
-    expect(dropped).toMatchObject({ ok: false, permanent: false });
+    expect(dropped).toMatchObject({ ok: false, permanent: false, unconfirmed: true }); // the server may have had it whole
     expect(!dropped.ok && dropped.code).toBeUndefined();
     expect(server.received).toHaveLength(0);
 
@@ -184,6 +184,7 @@ describe("createMailer over SMTP (real smtp-server on loopback)", () => {
     const result = await mailerFor(`smtp://127.0.0.1:${port}`, 1000).send(message());
     expect(result).toMatchObject({ ok: false, permanent: false });
     expect(!result.ok && result.error).toMatch(/ECONNREFUSED|ECONNECTION|ESOCKET/);
+    expect(!result.ok && result.unconfirmed).toBeFalsy(); // nothing was sent: a retry cannot make a copy
     expect(!result.ok && result.code).toBeUndefined();
   });
 
@@ -199,6 +200,7 @@ describe("createMailer over SMTP (real smtp-server on loopback)", () => {
     const elapsed = Date.now() - started;
     expect(result).toMatchObject({ ok: false, permanent: false });
     expect(!result.ok && result.error).toMatch(/ETIMEDOUT|timeout/i);
+    expect(!result.ok && result.unconfirmed).toBeFalsy(); // no greeting, no message sent
     expect(elapsed).toBeGreaterThanOrEqual(250); // not before it (a busy machine is only ever later)
     expect(server.received).toHaveLength(0);
   });
