@@ -66,7 +66,9 @@ export function staleFormReply(form: FormData, user: StaffUser): SubmissionResul
   for (const [name, value] of form.entries()) {
     if (name === CSRF_FIELD || typeof value !== "string") continue;
     const had = initialValue[name];
-    initialValue[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
+    if (had === undefined) initialValue[name] = value;
+    else if (Array.isArray(had)) had.push(value);
+    else initialValue[name] = [had, value];
   }
   return { status: "error", initialValue, error: {} };
 }

@@ -19,6 +19,13 @@ import { isApiPath, type Refusal, sendRefusal } from "./refusal.server";
 
 /** Body limits in bytes. The form and the JSON lead are a few KB; an inventory import can be large. */
 export const BODY_LIMITS = { form: 128 * 1024, api: 64 * 1024, import: 20 * 1024 * 1024, upload: 5 * 1024 * 1024 } as const;
+/**
+ * Fields a form post may carry. The largest form (a space's edit, the hotline's lead with its picks) sends
+ * under 150; past this the post is refused before a route parses it: Conform's parse gathers a repeated
+ * name by copying its list at each value, so 40,000 repeats of one name in a 120 KB post held the event
+ * loop for two minutes (an attack, 2026-12-04), every other request of the process waiting.
+ */
+export const MAX_FORM_FIELDS = 1000;
 /** Form posts that carry a file (the admin's Excel/CSV import): multipart only, up to BODY_LIMITS.upload. */
 export const UPLOAD_PATHS: ReadonlySet<string> = new Set(["/admin/import"]);
 
@@ -246,6 +253,8 @@ async function checkForm(body: Buffer, type: string): Promise<Refusal | null> {
     if (pairs === null) return { status: 400, key: "form" };
     entries = pairs;
   }
-  const field = findUnstorableField(entries);
+  const all = [...entries];
+  if (all.length > MAX_FORM_FIELDS) return { status: 413, key: "tooManyFields", params: { max: MAX_FORM_FIELDS } };
+  const field = findUnstorableField(all);
   return field === null ? null : { status: 400, key: "badChars", params: { field }, field };
 }
