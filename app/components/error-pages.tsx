@@ -139,24 +139,30 @@ export function NotFoundPage({
  * coming from a page of an earlier sign-in (a thrown 403 `{refused: "stale"}`), the page is *not*
  * replaced by the error page — the refusal becomes the action's data `{stale: true}`, so every field
  * keeps what was typed, the frame shows StaleBanner, and the loaders run again (the new session's
- * token for the next post). Without JavaScript the server's titled 403 page answers instead.
+ * token for the next post). Without JavaScript the server's titled 403 page answers instead. Likewise a
+ * server that failed (5xx) or could not be reached: `{unavailable: true}`, the fields keep what was
+ * typed, the banner says nothing was saved, and the loaders do not run (they would fail the same way).
  */
 export async function keepTextOnStale({ serverAction }: ClientActionFunctionArgs) {
   try {
     return await serverAction();
   } catch (error) {
     if (refusalOf(error)?.refused === "stale") return { stale: true as const };
+    if (error instanceof Response) throw error;
+    // The server failed (a database refusing for now: 503) or could not be reached at all: the page stays,
+    // with what was typed, and says it was not saved — not the error page in its place (attack 2026-12-04).
+    if (!isRouteErrorResponse(error) || error.status >= 500) return { unavailable: true as const };
     throw error;
   }
 }
 
 /** "This page has expired … submit again", when the page's last post was refused as stale (keepTextOnStale, or a page's own 403 answer). */
 export function StaleBanner({ lng }: { lng: Lng }) {
-  const answer = useActionData() as { stale?: unknown } | undefined;
-  if (!answer || typeof answer !== "object" || answer.stale !== true) return null;
+  const answer = useActionData() as { stale?: unknown; unavailable?: unknown } | undefined;
+  if (!answer || typeof answer !== "object" || (answer.stale !== true && answer.unavailable !== true)) return null;
   return (
     <div className="banner error" role="alert">
-      {staffText(lng, "session.stale")}
+      {staffText(lng, answer.stale === true ? "session.stale" : "session.unavailable")}
     </div>
   );
 }
@@ -165,5 +171,8 @@ export function StaleBanner({ lng }: { lng: Lng }) {
  * Loads the page's data again after a post refused as stale (keepTextOnStale): the router skips that
  * after a 4xx, but the page needs the new session's token for the next post. The fields are not reset.
  */
-export const revalidateAfterStale: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  (actionResult as { stale?: unknown } | undefined)?.stale === true || defaultShouldRevalidate;
+export const revalidateAfterStale: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => {
+  const result = actionResult as { stale?: unknown; unavailable?: unknown } | undefined;
+  if (result?.unavailable === true) return false; // loaders would fail the same way and take the page with them
+  return result?.stale === true || defaultShouldRevalidate;
+};

@@ -26,13 +26,27 @@ const UNAVAILABLE_CODES = new Set([
   "57P02",
   "57P03",
   "53300",
+  // The database refuses for now, not the request: read-only (a failover onto a standby, a maintenance
+  // switch: 25006), out of disk or memory (53100, 53200), a statement cancelled by its timeout (57014),
+  // a transaction that lost a conflict (40001 serialization, 40P01 deadlock) — each worth the same post
+  // again shortly (an attack of 2026-12-04 got 500s and lost typing from the first two).
+  "25006",
+  "53100",
+  "53200",
+  "57014",
+  "40001",
+  "40P01",
 ]);
+
+/** 55000 is "object not in prerequisite state" in general; only this message of it is a database refusing connections. */
+const NOT_ACCEPTING = /not currently accepting connections/i;
 
 /** True when `error` (or its cause, or one of an AggregateError's errors) is a connection failure. */
 export function isUnavailableError(error: unknown, depth = 0): boolean {
   if (typeof error !== "object" || error === null || depth > 5) return false;
-  const e = error as { code?: unknown; errno?: unknown; cause?: unknown; errors?: unknown };
+  const e = error as { code?: unknown; errno?: unknown; cause?: unknown; errors?: unknown; message?: unknown };
   if (typeof e.code === "string" && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (e.code === "55000" && NOT_ACCEPTING.test(String(e.message ?? ""))) return true;
   if (Array.isArray(e.errors) && e.errors.some((inner) => isUnavailableError(inner, depth + 1))) return true;
   return e.cause !== undefined && isUnavailableError(e.cause, depth + 1);
 }

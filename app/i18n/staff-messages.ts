@@ -109,6 +109,7 @@ const zh = {
   "lang.switch": "English",
   // A refused request of a staff page (stale page, ended session, another role): what happened and what to do.
   "session.stale": "页面已过期（您可能在别处重新登录过）。内容已保留，请再次提交。",
+  "session.unavailable": "未能保存：服务暂时不可用。您填写的内容仍在页面上，请稍后再点一次保存。",
   "session.fetchStale": "页面已过期（您可能在别处重新登录过）。已输入的内容仍在此页，继续输入即可重试。",
   "session.signedOut": "登录已失效，请在新标签页重新登录后继续；已输入的内容仍在此页。",
   "session.expiredLogin": "登录已失效，刚才提交的内容没有保存。请重新登录，登录后会回到原来的页面，请再提交一次。",
@@ -236,6 +237,8 @@ const en: Record<StaffKey, string> = {
   "caller.when": "Submitted",
   "lang.switch": "中文",
   "session.stale": "This page has expired (you may have signed in again elsewhere). What you typed is kept; please submit again.",
+  "session.unavailable":
+    "Not saved: the service is unavailable for the moment. What you typed is still on the page; press save again shortly.",
   "session.fetchStale":
     "This page has expired (you may have signed in again elsewhere). What you typed is still here; keep typing to retry.",
   "session.signedOut": "You are signed out. Sign in again in a new tab, then carry on; what you typed is still on this page.",

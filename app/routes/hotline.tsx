@@ -8,6 +8,7 @@ import { z } from "zod";
 import { requireStaff } from "~/auth/session.server";
 import { Time } from "~/components/admin";
 import { useDeskLookup } from "~/components/desk-lookup";
+import { keepTextOnStale } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
 import { CheckboxField, ErrorList, type FieldMeta, useLeadForm, useStepDone } from "~/components/forms";
 import {
@@ -54,6 +55,8 @@ import { errorMessage, log } from "~/utils/log.server";
 export const links = stylesheets(adminStyles, hotlineStyles);
 export const meta = noindexMeta<typeof loader>((d) => hotlineText(d?.lng ?? "zh", "desk.title"));
 export const headers = noStore;
+// A save the server could not take (a database refusing for now) keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
 
 const FORM_ID = "phone-lead";
 

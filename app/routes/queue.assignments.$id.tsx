@@ -16,6 +16,7 @@ import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assign
 import { hasAdminToken } from "~/auth/admin-token.server";
 import { getStaffUser, requireStaff } from "~/auth/session.server";
 import { AdminSection, Time } from "~/components/admin";
+import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { FlashBanner } from "~/components/flash";
 import { ErrorList, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
@@ -69,6 +70,9 @@ import { getWebEnv } from "~/utils/env.server";
 export const links = stylesheets(adminStyles, deskStyles);
 export const meta = noindexMeta<typeof loader>((d) => (d ? staffText(d.lng, "a.title", { reference: d.reference }) : "parkmatch"));
 export const headers = noStore;
+// A save the server could not take (a database refusing for now) keeps what was typed (components/error-pages.tsx).
+export const clientAction = keepTextOnStale;
+export const shouldRevalidate = revalidateAfterStale;
 
 /** How long since the listing was confirmed, judged now with SPACE_VERIFY_DAYS: a warning, or not offered any more. */
 function freshness(verifiedAt: string): { listing: "fresh" | "warn" | "stale"; days: number } {

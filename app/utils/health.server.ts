@@ -57,7 +57,18 @@ async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; error?:
 export async function checkHealth(env: { REDIS_URL: string; MEILI_URL: string }): Promise<HealthReport> {
   const redis = healthRedis(env.REDIS_URL);
   const [postgres, redisResult, meilisearch] = await Promise.all([
-    check(() => withTimeout(getSql()`select 1`, CHECK_TIMEOUT_MS, "postgres")),
+    check(async () => {
+      // Answering is not enough: a standby or a database switched to read-only answers every read and
+      // refuses every lead (an attack of 2026-12-04 saw "ok" while all intake answered 503).
+      const [row] = await withTimeout(
+        getSql()<
+          { recovery: boolean; readOnly: string }[]
+        >`select pg_is_in_recovery() as recovery, current_setting('transaction_read_only') as read_only`,
+        CHECK_TIMEOUT_MS,
+        "postgres",
+      );
+      if (row.recovery || row.readOnly === "on") throw new Error("read-only: no lead can be stored");
+    }),
     check(async () => {
       if (redis.status === "wait" || redis.status === "end") await withTimeout(redis.connect(), CHECK_TIMEOUT_MS, "redis");
       // The kept client may sit in its reconnect backoff (up to 2 s) after Redis came back: it would

@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 
 import { hashPassword } from "~/auth/password.server";
@@ -52,6 +53,11 @@ async function signedIn(email: string, home: string): Promise<Page> {
 /** Waits for the flash the step's redirect left, then for the page to be idle again (the forms have taken the answer). */
 async function landed(page: Page, flash: string | RegExp): Promise<void> {
   await expect.poll(() => textOf(page, "[data-flash]")).toMatch(flash);
+  await landedIdle(page);
+}
+
+/** Waits for the router to be idle (no submission or load in flight). */
+async function landedIdle(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       (window as unknown as { __remixRouter: { state: { navigation: { state: string } } } }).__remixRouter.state.navigation.state ===
@@ -182,6 +188,49 @@ describe("a step of one form leaves what is typed in the others", () => {
     );
     await page.waitForURL((url) => url.pathname === "/admin/spaces/S5");
     await expect.poll(() => area.inputValue()).toBe("6000");
+    await page.context().close();
+  }, 90_000);
+
+  // An attack of 2026-12-04: the database went read-only (a failover onto a standby) while a recruiter
+  // typed a note; "添加备注" replaced the page with the bare error page and the note was gone.
+  it("recruiter's lead page: a note saved while the database refuses writes stays typed, with a banner; saved once it is back", async () => {
+    const { assignmentId } = await routedTestLead(
+      suite.db.sql,
+      { company: "南京只读库备注机械有限公司", phone: "13900001358" },
+      "S1",
+      "GC-EDZ",
+    );
+    const page = await signedIn(RECRUITER, `/queue/assignments/${assignmentId}`);
+    const note = page.locator('textarea[name="body"]');
+    const said = "库只读时写的备注：下周三看厂";
+    await note.fill(said);
+    const admin = postgres("postgres://postgres@127.0.0.1:5432/postgres", { max: 1, onnotice: () => {} });
+    const dbName = new URL(suite.db.url).pathname.slice(1);
+    const reconnectAll = () =>
+      admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${dbName} and pid <> pg_backend_pid()`;
+    try {
+      await admin.unsafe(`alter database "${dbName}" set default_transaction_read_only = on`);
+      await reconnectAll();
+      await page.getByRole("button", { name: "添加备注" }).click();
+      await expect.poll(() => textOf(page, ".banner.error")).toContain("未能保存");
+      expect(await note.inputValue()).toBe(said);
+      expect(page.url()).toContain(`/queue/assignments/${assignmentId}`);
+      await page.screenshot({ path: `${SHOTS}/unavailable-note-kept-phone.png` });
+    } finally {
+      await admin.unsafe(`alter database "${dbName}" reset default_transaction_read_only`);
+      await reconnectAll();
+      await admin.end();
+    }
+    // Back: each connection the reset cut fails its next use once, so the recruiter may press again.
+    const saveOnce = async () => {
+      const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/queue/assignments/${assignmentId}`));
+      await page.getByRole("button", { name: "添加备注" }).click();
+      await answered;
+      await landedIdle(page);
+    };
+    for (let i = 0; i < 8 && !(await page.locator(".note-body").allInnerTexts()).includes(said); i++) await saveOnce();
+    await expect.poll(() => page.locator(".note-body").allInnerTexts()).toContain(said);
+    expect(await note.inputValue()).toBe("");
     await page.context().close();
   }, 90_000);
 });

@@ -1,0 +1,86 @@
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { hashPassword } from "~/auth/password.server";
+import { isUnavailableError } from "~/db/unavailable";
+
+import { createTestDatabase } from "../support/database";
+import { startWebServer } from "../support/services";
+import { webClient } from "../support/staff-web";
+
+// An attack of 2026-12-04 switched its own database to read-only (SQLSTATE 25006, what a failover onto a
+// standby gives) and then closed it to connections (55000): the public form answered 503 and kept the
+// typing, but the desks answered 500 and /healthz said ok. A database that refuses for now is a service
+// that is down: 503 with Retry-After on every page, and /healthz names postgres.
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+let web: Awaited<ReturnType<typeof startWebServer>>;
+const admin = postgres("postgres://postgres@127.0.0.1:5432/postgres", { max: 1, onnotice: () => {} });
+const PASSWORD = "admin-秘密-2026";
+let dbName: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase("db_refuses");
+  dbName = new URL(db.url).pathname.slice(1);
+  web = await startWebServer({ DATABASE_URL: db.url });
+  await db.sql`insert into users (email, name, role, password_hash) values ('ops@example.test', '运营', 'admin', ${await hashPassword(PASSWORD)})`;
+});
+afterAll(async () => {
+  await admin.unsafe(`alter database "${dbName}" allow_connections true`);
+  await admin.unsafe(`alter database "${dbName}" reset default_transaction_read_only`);
+  await web?.stop();
+  await db?.drop();
+  await admin.end();
+});
+
+/** Every session on the test database ends, so the next ones start under the database's new settings. */
+const reconnectAll = () =>
+  admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${dbName} and pid <> pg_backend_pid()`;
+const client = () => webClient(web.url);
+const healthDown = async () => ((await (await fetch(`${web.url}/healthz`)).json()) as { down: string[] }).down;
+
+describe("a database that refuses for now", () => {
+  it("read-only: a desk's save is a 503 with Retry-After, not a 500; /healthz names postgres; back to normal after", async () => {
+    const cookie = await client().signIn("ops@example.test", PASSWORD);
+    const csrf = await client().csrfOf("/admin/office-hours", cookie);
+    await admin.unsafe(`alter database "${dbName}" set default_transaction_read_only = on`);
+    await reconnectAll();
+    try {
+      // Reads still work: the web's pool reconnects (each cut connection fails its next use once).
+      for (let i = 0; i < 10 && (await client().get("/admin/office-hours", cookie)).status !== 200; i++);
+      expect((await client().get("/admin/office-hours", cookie)).status).toBe(200);
+      const saved = await client().post("/admin/office-hours", { csrf, intent: "hours", start: "08:30", end: "17:30", base: "" }, cookie);
+      expect(saved.status).toBe(503);
+      expect(saved.headers.get("retry-after")).toBe("30");
+      expect(await saved.text()).toContain("服务暂时不可用");
+      expect(await healthDown()).toContain("postgres");
+    } finally {
+      await admin.unsafe(`alter database "${dbName}" reset default_transaction_read_only`);
+      await reconnectAll();
+    }
+    // Each connection the reset cut fails its next use once, then the pool has new ones.
+    await expect.poll(healthDown, { timeout: 15_000, interval: 250 }).not.toContain("postgres");
+  });
+
+  it("closed to connections: the desk pages are a 503, not a 500", async () => {
+    const cookie = await client().signIn("ops@example.test", PASSWORD);
+    await admin.unsafe(`alter database "${dbName}" allow_connections false`);
+    await reconnectAll();
+    try {
+      for (const path of ["/admin", "/admin/leads", "/hotline"]) {
+        const res = await client().get(path, cookie);
+        expect(res.status, path).toBe(503);
+      }
+      expect(await healthDown()).toContain("postgres");
+    } finally {
+      await admin.unsafe(`alter database "${dbName}" allow_connections true`);
+    }
+  });
+
+  it("reads the codes of a database refusing for now, and not other errors", () => {
+    for (const code of ["25006", "53100", "57014", "40001", "40P01", "08006", "57P01"])
+      expect(isUnavailableError({ code }), code).toBe(true);
+    expect(isUnavailableError({ code: "55000", message: `database "x" is not currently accepting connections` })).toBe(true);
+    expect(isUnavailableError({ code: "55000", message: "currval of sequence is not yet defined in this session" })).toBe(false);
+    for (const code of ["23505", "22P02", "42P01"]) expect(isUnavailableError({ code }), code).toBe(false);
+  });
+});
