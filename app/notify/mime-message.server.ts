@@ -20,14 +20,45 @@ function base64Lines(value: string): string {
   return out;
 }
 
+/** One node for nodemailer's header encoding: `encodeHeaderValue` reads only the node's options. */
+const encoder = new MimeNode();
+
 /**
  * `Key: value` as nodemailer writes a header: its own encoding of the value (public API), folded at 76;
  * "" for a value that encodes to blanks, a header nodemailer leaves out.
  */
-function header(node: MimeNode, key: string, value: string): string {
-  const encoded = node.encodeHeaderValue(key, value);
+function header(key: string, value: string): string {
+  const encoded = encoder.encodeHeaderValue(key, value);
   return encoded.trim() ? foldLines(`${key}: ${encoded}`, 76) : "";
 }
+
+type Addressed = { from: string; to: string; envelope: ComposedMail["envelope"] };
+/**
+ * The From and To lines and the envelope of one sender and recipient list. A worker sends from one
+ * address to a few dozen recruiters, and parsing addresses is most of a header's cost, so they are
+ * kept (up to ADDRESSED_MAX pairs, then started afresh).
+ */
+const addressed = new Map<string, Addressed>();
+const ADDRESSED_MAX = 1000;
+
+function addressedOf(from: string, to: string): Addressed {
+  const key = `${from}\n${to}`;
+  let found = addressed.get(key);
+  if (!found) {
+    const node = new MimeNode();
+    node.setHeader("From", from);
+    node.setHeader("To", to);
+    const envelope = node.getEnvelope();
+    found = { from: header("From", from), to: header("To", to), envelope: { from: envelope.from || "", to: envelope.to } };
+    if (addressed.size >= ADDRESSED_MAX) addressed.clear();
+    addressed.set(key, found);
+  }
+  return found;
+}
+
+/** Boundaries: one random prefix a process, a counter a message (base64 has no "_" or "-" to collide with). */
+const BOUNDARY_PREFIX = `--_PM-${randomBytes(8).toString("hex")}-`;
+let boundaryCount = 0;
 
 function part(contentType: string, body: string): string {
   return `Content-Type: ${contentType}; charset=utf-8${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}${base64Lines(body)}`;
@@ -50,18 +81,15 @@ function part(contentType: string, body: string): string {
  */
 export function composeMail(input: MimeInput): ComposedMail | null {
   if (!input.text || !input.html) return null;
-  const node = new MimeNode("multipart/alternative");
-  node.setHeader("From", input.from);
-  node.setHeader("To", input.to);
-  const envelope = node.getEnvelope();
-  // Base64 uses neither "_" nor "-", so no body line can be taken for the boundary.
-  const boundary = `--_PM-${randomBytes(12).toString("hex")}-alt`;
+  const { from, to, envelope } = addressedOf(input.from, input.to);
+  boundaryCount = (boundaryCount + 1) % 0x100000000;
+  const boundary = `${BOUNDARY_PREFIX}${boundaryCount.toString(16)}`;
   const date = (input.date ?? new Date()).toUTCString().replace(/GMT/, "+0000");
   const head = [
-    header(node, "From", input.from),
-    header(node, "To", input.to),
-    header(node, "Subject", input.subject),
-    header(node, "Message-ID", input.messageId),
+    from,
+    to,
+    header("Subject", input.subject),
+    header("Message-ID", input.messageId),
     `Date: ${date}`,
     "MIME-Version: 1.0",
     foldLines(`Content-Type: multipart/alternative; boundary="${boundary}"`, 76),
@@ -73,5 +101,5 @@ export function composeMail(input: MimeInput): ComposedMail | null {
     `--${boundary}${CRLF}${part("text/plain", input.text)}${CRLF}` +
     `--${boundary}${CRLF}${part("text/html", input.html)}${CRLF}` +
     `--${boundary}--${CRLF}`;
-  return { raw: Buffer.from(raw, "utf8"), envelope: { from: envelope.from || "", to: envelope.to } };
+  return { raw: Buffer.from(raw, "utf8"), envelope: { from: envelope.from, to: [...envelope.to] } };
 }

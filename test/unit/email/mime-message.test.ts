@@ -57,6 +57,20 @@ describe("composeMail reads as nodemailer's own message", () => {
     await expectSameAsNodemailer(message(renderAssignmentEmail(assignmentEmailInput({ rerouted: true, notes: null }), "en")));
   });
 
+  it("a boundary of its own for each message; the kept From/To lines follow each recipient", async () => {
+    const a = composeMail(message({ to: "a@park.example.cn" }))!;
+    const b = composeMail(message({ to: "b@park.example.cn" }))!;
+    const again = composeMail(message({ to: "a@park.example.cn" }))!;
+    const boundaryOf = (m: { raw: Buffer }) => /boundary="([^"]+)"/.exec(m.raw.toString())?.[1];
+    expect(new Set([boundaryOf(a), boundaryOf(b), boundaryOf(again)]).size).toBe(3);
+    expect([a.envelope.to, b.envelope.to, again.envelope.to]).toEqual([
+      ["a@park.example.cn"],
+      ["b@park.example.cn"],
+      ["a@park.example.cn"],
+    ]);
+    expect((await parseMessage(b.raw)).headers.get("to")).toEqual(["b@park.example.cn"]);
+  });
+
   it("the SLA emails", async () => {
     const base = { reference: "PM-2K7Q9X", companyName: "南京恒精密机械有限公司", parkName: "高淳经济开发区" };
     await expectSameAsNodemailer(message(renderRerouteNotice({ ...base, recruiterName: "王芳", slaMinutes: 120 })));
