@@ -142,17 +142,37 @@ export function normalizePhone(input: string): PhoneResult {
   return { ok: false };
 }
 
-type Stored = { kind: PhoneKind; national: string; groups: string[]; ext?: string };
+type Stored = { readonly kind: PhoneKind; readonly national: string; readonly groups: readonly string[]; readonly ext?: string };
+
+/**
+ * Stored values read lately. The worker reads each lead's number three times within seconds (the
+ * search document's local number and tails, then the email's display), and libphonenumber's reading
+ * of one is ~30–50 µs (its patterns are compiled at each match): ~4 % of the worker's CPU at 50
+ * leads/s (docs/benchmarks.md, ADR 106). A reading depends on the string alone, so a kept one is the
+ * same answer; the map starts afresh when full.
+ */
+const storedReadings = new Map<string, Stored | null>();
+const STORED_READINGS_MAX = 4096;
 
 /** Re-reads a stored value; null for anything that normalizePhone would not have produced. */
 function parseStored(value: string): Stored | null {
+  let reading = storedReadings.get(value);
+  if (reading === undefined) {
+    reading = readStored(value);
+    if (storedReadings.size >= STORED_READINGS_MAX) storedReadings.clear();
+    storedReadings.set(value, reading);
+  }
+  return reading;
+}
+
+function readStored(value: string): Stored | null {
   const m = /^(\+86\d+)(?:;ext=(\d{1,6}))?$/.exec(value);
   if (!m) return null;
   const parsed = parseMainland(m[1]);
   if (!parsed || parsed.number.number !== m[1]) return null;
   // libphonenumber's national grouping: "025 8345 6789", "0351 123 4567", "138 1234 5678", "400 123 4567".
-  const groups = parsed.number.formatNational().split(" ");
-  return { kind: parsed.kind, national: parsed.number.nationalNumber, groups, ext: m[2] };
+  const groups = Object.freeze(parsed.number.formatNational().split(" "));
+  return Object.freeze({ kind: parsed.kind, national: parsed.number.nationalNumber, groups, ext: m[2] });
 }
 
 /**

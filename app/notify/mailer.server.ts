@@ -6,6 +6,8 @@ import nodemailer from "nodemailer";
 
 import { notifyText } from "~/i18n/notify-messages";
 
+import { composeMail } from "./mime-message.server";
+
 export type MailMessage = {
   to: string;
   subject: string;
@@ -114,8 +116,13 @@ function invalid(message: MailMessage): SendResult | null {
   return null;
 }
 
+/**
+ * The message as nodemailer's `raw` with its envelope (composeMail: one pass, no stream tree per part;
+ * ADR 106): the same headers and decoded bodies as these fields given to `sendMail`, which still gets
+ * the fields themselves when a part is empty.
+ */
 function mailOf(message: MailMessage, defaultFrom: string) {
-  return {
+  const fields = {
     from: message.from ?? defaultFrom,
     to: message.to,
     // Callers other than the template may pass raw values; a header never spans lines.
@@ -124,6 +131,8 @@ function mailOf(message: MailMessage, defaultFrom: string) {
     text: message.text,
     messageId: message.messageId,
   };
+  const composed = composeMail(fields);
+  return composed ? { raw: composed.raw, envelope: composed.envelope, messageId: message.messageId } : fields;
 }
 
 function createSmtpMailer(smtpUrl: string, from: string, timeoutMs: number): Mailer {

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { type AssignmentEmailInput, renderAssignmentEmail } from "~/notify/assignment-email";
 import { classifySendError, createMailer, DEFAULT_FROM, type Mailer, type MailMessage } from "~/notify/mailer.server";
+import { composeMail } from "~/notify/mime-message.server";
 import { listOutboxMails, readOutboxMail } from "~/notify/outbox-files.server";
 
 import { assignmentEmailInput } from "../support/assignment-email";
@@ -99,6 +100,18 @@ describe("createMailer over SMTP (real smtp-server on loopback)", () => {
     expect(text).toContain("138 1234 5678");
     expect(text).toContain(HOSTILE); // plain text carries the value as typed
     expect(text).not.toMatch(/<\/?(p|div|a|br|li|table)\b/i);
+  });
+
+  it("sends the message composed in one pass (ADR 106), over SMTP and into the dev outbox alike", async () => {
+    const server = await startServer();
+    const msg = message();
+    expect(await mailerFor(server.url).send(msg)).toMatchObject({ ok: true });
+    const composed = composeMail({ ...msg, from: DEFAULT_FROM })!;
+    // composeMail's boundary prefix, not nodemailer's "--_NmP-": the raw message went out, with its envelope.
+    expect(server.received[0].raw).toMatch(/boundary="--_PM-[0-9a-f]{16}-[0-9a-f]+"/);
+    expect(server.received[0].rcptTo).toEqual(composed.envelope.to);
+    expect(server.received[0].parsed.parts.get("text/html")).toBe(msg.html);
+    expect(server.received[0].parsed.parts.get("text/plain")).toBe(msg.text);
   });
 
   it("reuses one pooled connection for consecutive sends; a retry keeps the same Message-ID", async () => {
