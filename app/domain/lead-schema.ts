@@ -644,6 +644,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...plan.unread,
           ...(places?.unread ?? []),
           ...plan.budget,
+          ...plan.setAside,
           ...implausible(tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
           ...notesDiffer(plan.notesArea, lead.need.kind, minSqm, maxSqm),

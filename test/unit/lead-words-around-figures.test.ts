@@ -203,14 +203,11 @@ describe("a range typed in one area box while the other is blank: each end to it
 });
 
 describe("the notes: a requirement said to be none is told to the recruiter, never filled", () => {
-  it.each([
-    ["不要10吨行车", "10吨行车"],
-    ["承重不用3吨", "承重不用3吨"],
-    ["不要求配电1000千伏安", "配电1000千伏安"],
-  ])("%s → no figure, %s among the words not used", (notes, unread) => {
+  // Told as what it is (docs/decisions/110): read, and said not to be needed — not "could not read".
+  it.each(["不要10吨行车", "承重不用3吨", "不要求配电1000千伏安"])("%s → no figure, told as not needed", (notes) => {
     const r = parseNeedText(notes);
     expect(r.hints).toEqual({});
-    expect(r.unread).toContain(unread);
+    expect(r.setAside).toEqual([{ text: notes, why: "notNeeded" }]);
   });
   it("the lead's own notes through the schema: 不要求单层 is no single-storey requirement", () => {
     const l = read((b) => {
