@@ -643,6 +643,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         const flags: LeadFlag[] = [
           ...plan.unread,
           ...(places?.unread ?? []),
+          ...(places?.ruled ?? []),
           ...plan.budget,
           ...plan.setAside,
           ...implausible(tax),

@@ -222,7 +222,8 @@ export type SetAsideWhy = "own" | "notNeeded";
 const OWN_BEFORE =
   /自带|自己带|自己有|自己的|自有|自备|自配|我们有|我司有|已经有|已有|已配|原厂房?|原址|原车间|老厂房?|旧厂房?|\b(?:our\s+own|we\s+(?:already\s+)?have|(?:we|they)\s+bring)\b/gi;
 /** …or right after it: "10吨行车我们自己有", "800kva变压器自带", "行车10吨自备". */
-const OWN_AFTER = /^\s*(?:的)?\s*(?:变压器|行车|吊车|天车|起重机|设备)?\s*(?:我们|我司|企业|公司)?\s*(?:自己有|自己带|自带|自备|自有|自己解决|自己配|已经有了?|已有)/;
+const OWN_AFTER =
+  /^\s*(?:的)?\s*(?:变压器|行车|吊车|天车|起重机|设备)?\s*(?:我们|我司|企业|公司)?\s*(?:自己有|自己带|自带|自备|自有|自己解决|自己配|已经有了?|已有)/;
 
 function ownScope(s: string, clauseStart: number, a: number, end: number): boolean {
   if (OWN_AFTER.test(s.slice(end, end + 12))) return true;

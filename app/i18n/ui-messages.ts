@@ -192,7 +192,8 @@ const en: Record<UiKey, string> = {
   "need.ownRead": "own or present premises (not a requirement): {text}",
   "need.notNeededRead": "said not to be needed (not a requirement): {text}",
   "need.placesExcluded": "places ruled out: {places}",
-  "need.placesExcludedOpen": "places ruled out: {places} (Preferred districts is still blank, so matching does not exclude them; ask which districts it wants)",
+  "need.placesExcludedOpen":
+    "places ruled out: {places} (Preferred districts is still blank, so matching does not exclude them; ask which districts it wants)",
   "need.placesWished": "places preferred: {places} (a preference only, not put in Preferred districts)",
   "use.industry": "Industry",
   "use.industryPick": "Choose an industry division",

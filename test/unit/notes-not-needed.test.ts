@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { createLeadSchema, issuesToFieldErrors } from "../../app/domain/lead-schema";
 import type { LeadFlag } from "../../app/domain/lead-flags";
+import { createLeadSchema, issuesToFieldErrors } from "../../app/domain/lead-schema";
 import { planAssist } from "../../app/domain/need-assist";
 import { parseNeedText } from "../../app/domain/need-text";
-import { assistPreview } from "../../app/leads/assist-preview";
 import { describeFlag, isReadingFlag } from "../../app/i18n/flag-messages";
+import { assistPreview } from "../../app/leads/assist-preview";
 import { validLeadJson } from "../support/leads";
 
 // An attack (2026-12-04, F3): notes that say a figure is NOT needed made it a hard minimum —
@@ -126,7 +126,9 @@ describe("through the lead schema (every channel's reader): stored as no require
     const notes = "不需要行车，我们自己有10吨行车";
     expect(planAssist(notes, new Set()).fills).toEqual([]);
     expect(assistPreview(notes, new Set(), "zh", "factory").understood).toBe("自有/现有（不作为需求）：我们自己有10吨行车");
-    expect(assistPreview(notes, new Set(), "en", "factory").understood).toBe("own or present premises (not a requirement): 我们自己有10吨行车");
+    expect(assistPreview(notes, new Set(), "en", "factory").understood).toBe(
+      "own or present premises (not a requirement): 我们自己有10吨行车",
+    );
     expect(assistPreview("行车不需要，有10吨行车也没关系", new Set(), "zh", "factory").understood).toMatch(/^说不需要（不作为需求）：/);
   });
 });
