@@ -262,12 +262,13 @@ describe("the notes: a place said not to be wanted fills no regions", () => {
       delete b.need.regions;
       b.need.notes = notes;
     }).need.regionCodes;
-  it.each(["不要高淳区的", "最好不要在高淳区，溧水区可以", "高淳区不考虑，溧水区可以", "除了高淳区都行"])(
-    "%s → no regions filled",
-    (notes) => {
-      expect(regionsFrom(notes) ?? []).toEqual([]);
-    },
-  );
+  it.each(["不要高淳区的", "除了高淳区都行"])("%s → no regions filled", (notes) => {
+    expect(regionsFrom(notes) ?? []).toEqual([]);
+  });
+  // docs/decisions/110: the place ruled in beside it is the wanted one; the one ruled out never is.
+  it.each(["最好不要在高淳区，溧水区可以", "高淳区不考虑，溧水区可以"])("%s → 溧水 only", (notes) => {
+    expect(regionsFrom(notes)).toEqual(["320117"]);
+  });
   it("places not negated still fill (高淳或者溧水)", () => {
     expect(regionsFrom("高淳或者溧水都可以")).toEqual(["320117", "320118"]);
   });
