@@ -184,15 +184,21 @@ const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*$`, "u");
 export function findRuledPlaces(notes: string): PlaceMention[] {
   if (typeof divisionNameAt !== "function") return [];
   const { s, at } = foldText(notes);
+  // Names are looked for only near a ruling word (a list of places runs before an after-word), and a
+  // bounded number of them: notes of 2,000 characters of place names cost what a short note does.
+  const near = new Uint8Array(s.length);
+  for (const m of s.matchAll(RULING_WORD)) near.fill(1, Math.max(0, m.index - 30), m.index + m[0].length + 12);
   const names: (PlaceMention & { ok: boolean })[] = [];
-  for (let i = 0; i < s.length;) {
-    const name = divisionNameAt(s, i);
+  let looked = 0;
+  for (let i = 0; i < s.length && looked < MAX_NAMES_LOOKED;) {
+    const name = near[i] ? divisionNameAt(s, i) : null;
     if (!name) {
       i++;
       continue;
     }
+    looked++;
     const span: [number, number] = [at[i], at[name.end]];
-    const ok = isPlace(s.slice(i, name.end), s.slice(name.end)) && !PRESENT_UNMARKED.test(s.slice(0, i));
+    const ok = isPlace(s.slice(i, name.end), s.slice(name.end)) && !PRESENT_UNMARKED.test(s.slice(Math.max(0, i - 12), i));
     const here = { text: notes.slice(span[0], span[1]), span, ok };
     // Names overlap ("避开江宁": 开江 is a county too): the one the words around rule wins.
     const last = names[names.length - 1];
@@ -213,8 +219,14 @@ export function findRuledPlaces(notes: string): PlaceMention[] {
       out.push(...list.map(({ text, span }) => ({ text, span })));
     i = j + 1;
   }
-  return out;
+  return out.slice(0, MAX_PLACES); // the plan reads no more (those after are later in the notes than these)
 }
+
+/** The stems of the words that rule a place in or out (PLACE_NEGATED_*, PLACE_ONLY_BEFORE, PLACE_OK_AFTER, PLACE_WISHED_*). */
+const RULING_WORD =
+  /不|别|避开|除|排除|算了|太|只|仅限|就要|必须|一定要|可|行|没问题|能接受|最好|尽量|尽可能|优先|首选|倾向|更想|为佳|更好|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b/gi;
+/** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
+const MAX_NAMES_LOOKED = 100;
 
 /** The places the words mark (need-places.ts)/** The places the words mark (need-places.ts) and those the division names show (`findUnmarkedPlaces`), in the order typed. */
 function notePlaces(notes: string): PlaceMention[] {
