@@ -89,7 +89,7 @@ describe("F4: places the notes rule out never become wanted ones and are told", 
     expect(lead.flags.map((f) => `${f.code}:${f.text}`)).toContain(flag);
   });
 
-  it("the hotline desk: the preview says it while the caller is on the line, the save stores it", async () => {
+  it("the hotline desk: the preview says it while the caller is on the line, the save stores it (and F3's)", async () => {
     const client = webClient(web.url);
     const login = await client.post("/login", { email: "desk@example.test", password: PASSWORD });
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
@@ -124,5 +124,30 @@ describe("F4: places the notes rule out never become wanted ones and are told", 
     const [row] = await db.sql<Stored[]>`select lead->'need' as need, lead->'flags' as flags from leads where company_name = ${company}`;
     expect(row.need).toMatchObject({ regions: ["溧水"], regionCodes: ["320117"] });
     expect(row.flags).toContainEqual({ field: "need.notes", code: "placeExcluded", text: "高淳" });
+
+    // F3 on the desk: the own transformer is no requirement, and the save says why.
+    const again = await (await fetch(`${web.url}/hotline`, { headers: { cookie } })).text();
+    const ownCompany = "南京热线自带变压器机械有限公司";
+    const own = await client.post(
+      "/hotline",
+      {
+        csrf: /name="csrf" value="([^"]+)"/.exec(again)![1],
+        formKey: /name="formKey" value="([^"]+)"/.exec(again)![1],
+        intent: "save",
+        "contact.phone": "13700005552",
+        "company.name": ownCompany,
+        "contact.name": "王经理",
+        "need.kind": "factory",
+        "need.notes": "自带变压器800kva，不用园区配电",
+        consent: "on",
+      },
+      cookie,
+    );
+    expect(own.status).toBe(303);
+    const [ownRow] = await db.sql<
+      Stored[]
+    >`select lead->'need' as need, lead->'flags' as flags from leads where company_name = ${ownCompany}`;
+    expect(ownRow.need.powerMinKva).toBeUndefined();
+    expect(ownRow.flags).toContainEqual({ field: "need.notes", code: "ownPremises", text: "自带变压器800kva" });
   });
 });
