@@ -2,7 +2,21 @@
  * A note the intake leaves for the recruiter: something it read but doubts, never dropped silently.
  * `field` is the dotted field name (`tax.annualTaxWan`, `need.notes`, `company.creditCode`, …).
  */
-export type LeadFlagCode = "unread" | "implausible" | "areaForKind" | "notesDiffer" | "creditCodeCheck" | "phoneNote" | "budget" | "repeat";
+export type LeadFlagCode =
+  | "unread"
+  | "implausible"
+  | "areaForKind"
+  | "notesDiffer"
+  | "creditCodeCheck"
+  | "phoneNote"
+  | "budget"
+  | "repeat"
+  // docs/decisions/110: figures the notes give that are no requirement, places the notes rule out or only wish for.
+  | "ownPremises"
+  | "notNeeded"
+  | "placeExcluded"
+  | "placeExcludedOpen"
+  | "placeWished";
 export type LeadFlag = { field: string; code: LeadFlagCode; text: string };
 
 const CODES: readonly LeadFlagCode[] = [
@@ -14,6 +28,11 @@ const CODES: readonly LeadFlagCode[] = [
   "phoneNote",
   "budget",
   "repeat",
+  "ownPremises",
+  "notNeeded",
+  "placeExcluded",
+  "placeExcludedOpen",
+  "placeWished",
 ];
 
 /**

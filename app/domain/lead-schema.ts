@@ -643,7 +643,9 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
         const flags: LeadFlag[] = [
           ...plan.unread,
           ...(places?.unread ?? []),
+          ...(places?.ruled ?? []),
           ...plan.budget,
+          ...plan.setAside,
           ...implausible(tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
           ...notesDiffer(plan.notesArea, lead.need.kind, minSqm, maxSqm),

@@ -42,6 +42,12 @@ export type AssistPlan = {
   tax?: { value: number; text: string };
   /** Budget, rent and price words (no field holds them), as typed: `budget` flags on need.notes for the recruiter. */
   budget: LeadFlag[];
+  /**
+   * Figures read but kept out of the need (docs/decisions/110): the enterprise's own or present premises
+   * (`ownPremises`: "我们自己有10吨行车", "原厂房层高12米") and items said not to be needed (`notNeeded`:
+   * "不需要行车，…"), each its clause as typed — readings for the recruiter (flag-messages.ts isReadingFlag).
+   */
+  setAside: LeadFlag[];
 };
 
 /**
@@ -56,8 +62,8 @@ export function planAssist(
   now?: Date,
   extras?: readonly NotesExtractor[],
 ): AssistPlan {
-  if (!notes) return { fills: [], unread: [], notesSay: [], budget: [] };
-  const { hints, found, unread, budget } = parseNeedText(notes, now, extras);
+  if (!notes) return { fills: [], unread: [], notesSay: [], budget: [], setAside: [] };
+  const { hints, found, unread, budget, setAside } = parseNeedText(notes, now, extras);
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];
   const areaTyped = filled.has("areaMin") || filled.has("areaMax");
@@ -81,6 +87,7 @@ export function planAssist(
     notesSay,
     ...(tax ? { tax } : {}),
     budget: budget.map((text) => ({ field: "need.notes", code: "budget" as const, text })),
+    setAside: setAside.map(({ text, why }) => ({ field: "need.notes", code: why === "own" ? "ownPremises" : "notNeeded", text })),
   };
 }
 

@@ -208,6 +208,67 @@ const CHANGE_FROM =
   /(?:换|搬|扩|缩|调|\b(?:mov\w*|relocat\w*|downsiz\w*|expand\w*|switch\w*|chang\w*|go(?:es|ing)?)\b)[^，。；;,!?！？、\n]*?(?:从|由|\bfrom\b)\s*$/i;
 
 // ---------------------------------------------------------------------------------------------
+// Figures that are no requirement (docs/decisions/110): what the enterprise has of its own or at its
+// present site, and items the notes say are not needed anywhere in the sentence.
+
+/** Why a figure read from the notes is kept out of the need: "own" (自带, 自己有, 原厂房 …, and ADR 101's 现有), "notNeeded" (不需要行车 …). */
+export type SetAsideWhy = "own" | "notNeeded";
+
+/**
+ * Words before a figure, in its clause, that make it the enterprise's own equipment or its present site's
+ * ("我们自己有10吨行车", "有自己的变压器800kva", "自带变压器800kva", "原厂房层高12米") — unless a word of
+ * wanting follows them (WANT_BEFORE: "自己有变压器，但要800kva" is another clause; "自有1000kva还需要500kva" the need).
+ */
+const OWN_BEFORE =
+  /自带|自己带|自己有|自己的|自有|自备|自配|我们有|我司有|已经有|已有|已配|原厂房?|原址|原车间|老厂房?|旧厂房?|\b(?:our\s+own|we\s+(?:already\s+)?have|(?:we|they)\s+bring)\b/gi;
+/** …or right after it: "10吨行车我们自己有", "800kva变压器自带", "行车10吨自备". */
+const OWN_AFTER =
+  /^\s*(?:的)?\s*(?:变压器|行车|吊车|天车|起重机|设备)?\s*(?:我们|我司|企业|公司)?\s*(?:自己有|自己带|自带|自备|自有|自己解决|自己配|已经有了?|已有)/;
+
+function ownScope(s: string, clauseStart: number, a: number, end: number): boolean {
+  if (OWN_AFTER.test(s.slice(end, end + 12))) return true;
+  const before = s.slice(clauseStart, a);
+  let own = -1;
+  for (const m of before.matchAll(OWN_BEFORE)) own = m.index + m[0].length;
+  if (own < 0) return false;
+  return ![...before.matchAll(WANT_BEFORE)].some((m) => m.index >= own);
+}
+
+/** The words that name each item a …Min figure measures, as the readers below find them. */
+const ITEM_WORDS: Record<MinField, string> = {
+  craneMinT: "(?:行车|吊车|天车|航吊|行吊|桥吊|龙门吊|起重机|起重设备|crane)",
+  ceilingMinM: "(?:层高|楼高|净高|檐高|檐口高度?|挑高|高度|ceiling(?:\\s+height)?|clear\\s+height)",
+  powerMinKva: "(?:配电|电力|用电|变压器|供电|电容|电量|容量|负荷|power|electricity|transformer)",
+  floorLoadMinKg: "(?:楼面荷载|地面荷载|地坪荷载|承重|荷载|载荷|floor\\s+load)",
+};
+/** Saying an item is not needed, before its name: 不需要行车, 不用园区配电, 不要求层高, 无需额外的变压器. Never 没有 alone: "现在没有行车，需要10吨行车". */
+const ITEM_NOT_BEFORE = `(?:不需要|不需|不要求|没要求|没有要求|无需|无须|不用|不必|可以没有|不要(?!\\s*${COMPARATOR})|\\b(?:no|don't\\s+need|do\\s+not\\s+need|no\\s+need\\s+for)\\b)`;
+/** …or after it, ending its clause: 行车不需要, 层高不要求, 层高没要求, 配电无所谓, 行车可有可无, crane not needed. */
+const ITEM_NOT_AFTER =
+  "(?:不需要|不需|不要求|没要求|没有要求|无要求|不限|无所谓|不用|不必|不是必须的?|非必须|可有可无|不重要|没有也(?:行|可以)|\\s*[:：]\\s*(?:无|不需要)|\\s+(?:not\\s+(?:needed|required)|optional))";
+const itemNegations = new Map<MinField, RegExp>();
+
+/**
+ * Whether the sentence holding position `a` (up to 。；!?… — commas do not end it) says the item of `field`
+ * is not needed, in words of its own without a figure ("不需要行车，我们自己有10吨行车", "自带变压器800kva，
+ * 不用园区配电"). A figure of that item in the sentence is then no requirement, whatever scope it has.
+ */
+function itemNegated(s: string, field: MinField, a: number): boolean {
+  let re = itemNegations.get(field);
+  if (!re) {
+    const item = ITEM_WORDS[field];
+    // Not past a degree ("不用太大的变压器，500kva就够" needs one) nor another storey word ("不要求单层层高…").
+    const filler = `(?:(?!太|很|特别|那么|这么|过大|过高|多大|多高)[^0-9${CN}层，。；;,!?！？、\\n]){0,6}?`;
+    const ends = "(?:的|了|啊|呢|哈)?\\s*(?:[，。；;,!?！？、\\n]|$)";
+    re = new RegExp(`${ITEM_NOT_BEFORE}\\s*${filler}${item}|${item}\\s*(?:的)?\\s*(?:也|都)?\\s*${ITEM_NOT_AFTER}${ends}`, "i");
+    itemNegations.set(field, re);
+  }
+  const from = Math.max(0, ...[...s.slice(0, a).matchAll(/[。；;!?！？\n]/g)].map((m) => m.index + 1));
+  const to = /[。；;!?！？\n]/.exec(s.slice(a))?.index;
+  return re.test(s.slice(from, to === undefined ? s.length : a + to));
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export type Span = [number, number];
 
@@ -217,6 +278,8 @@ export class Extraction {
   readonly unread: Span[] = [];
   /** Budget, rent and price words (no field holds them), as spans: read out to the recruiter. */
   readonly budget: Span[] = [];
+  /** Figures read but kept out of the need, and why (docs/decisions/110): told to the recruiter as readings. */
+  readonly setAside: { span: Span; why: SetAsideWhy }[] = [];
   private readonly claimed: Span[] = [];
 
   constructor(
@@ -269,6 +332,24 @@ export class Extraction {
 
   clauseStart(a: number): number {
     return Math.max(0, ...[...this.s.slice(0, a).matchAll(/[，。；;,!?！？、\n]/g)].map((m) => m.index + 1));
+  }
+
+  /**
+   * A figure read but kept out of the need (docs/decisions/110): the enterprise has it of its own or at its
+   * present site ("own"), or the notes say the item is not needed ("notNeeded"). Its whole clause goes to
+   * the recruiter as a reading; the figure is claimed, so it is not reported as unread too.
+   */
+  putAside([a, b]: Span, numSpan: Span, why: SetAsideWhy): void {
+    const end = /[，。；;,!?！？、\n]/.exec(this.s.slice(b))?.index;
+    this.setAside.push({ span: [this.clauseStart(a), end === undefined ? this.s.length : b + end], why });
+    this.claim(numSpan);
+  }
+
+  /** Why the figure of `field` at `around` (its number at `whole`) is no requirement, or null: setAsideWhy (docs/decisions/110). */
+  asideWhy(field: MinField | "area", whole: Span, around: Span, end: number): SetAsideWhy | null {
+    if (this.current(whole, end) || ownScope(this.s, this.clauseStart(around[0]), around[0], around[1])) return "own";
+    if (field !== "area" && (this.negated(around) || itemNegated(this.s, field, around[0]))) return "notNeeded";
+    return null;
   }
 
   /** A figure the parser saw but will not use: told to the recruiter, never guessed. */
@@ -407,7 +488,7 @@ export function parseNeedText(
   text: string,
   now?: Date,
   extras: readonly NotesExtractor[] = [],
-): { hints: NeedHints; found: NeedHintFound[]; unread: string[]; budget: string[] } {
+): { hints: NeedHints; found: NeedHintFound[]; unread: string[]; budget: string[]; setAside: { text: string; why: SetAsideWhy }[] } {
   const { s, at } = foldText(text);
   const x = new Extraction(text, s, at);
 
@@ -424,7 +505,10 @@ export function parseNeedText(
   if (now) extractMoveIn(x, now);
 
   const texts = (spans: Span[]) => [...new Set([...spans].sort((a, b) => a[0] - b[0]).map((span) => x.snippet(span)))].filter(Boolean);
-  return { hints: x.hints, found: x.found, unread: texts(x.unread), budget: texts(x.budget) };
+  const setAside = (["own", "notNeeded"] as const).flatMap((why) =>
+    texts(x.setAside.filter((f) => f.why === why).map((f) => f.span)).map((text) => ({ text, why })),
+  );
+  return { hints: x.hints, found: x.found, unread: texts(x.unread), budget: texts(x.budget), setAside };
 }
 
 /** The kind named first wins: "厂房带办公" is a factory with some office space. */
@@ -535,14 +619,15 @@ function extractMin(
       }
       const v = read ? read.value : Math.min(lo, hi);
       if (v <= 0) return false;
-      // "现有厂房层高6米": what the enterprise has, not what it asks for — neither filled nor unread.
-      if (x.current(whole, around[1])) {
-        x.claim(whole);
+      // "现有厂房层高6米", "我们自己有10吨行车" (own); "不要10吨行车", "不需要行车，…10吨行车" (not needed): no
+      // requirement to fill — the recruiter is told what was read and why (docs/decisions/101, 110).
+      const why = x.asideWhy(field, whole, around, around[1]);
+      if (why) {
+        x.putAside(around, whole, why);
         return false;
       }
-      // "不要10吨行车", "层高不要求9米", "5吨行车不需要": not a requirement to fill; the recruiter is told.
       // "最好有10吨行车", "层高9米以上更好": a wish, like "最好单层" (ADR 097) — never a filter; the recruiter is told.
-      if (x.negated(around) || wished(x.s, around, whole[0])) {
+      if (wished(x.s, around, whole[0])) {
         x.reject(around, whole);
         return false;
       }
@@ -615,9 +700,10 @@ function extractArea(x: Extraction): void {
         g = { v: g.hi, u: g.hiU };
         numSpan = [hiAt[0], whole[1]];
       }
-      // "现有厂房8000平太大", "目前租的是8000平": what the enterprise has now (docs/decisions/101).
-      if (x.current(numSpan, m.index + m[0].length)) {
-        x.claim(whole);
+      // "现有厂房8000平太大", "目前租的是8000平", "自己有5000平": what the enterprise has (docs/decisions/101, 110), read out.
+      const matched: Span = [numSpan[0] === whole[0] ? m.index : numSpan[0], m.index + m[0].length];
+      if (x.asideWhy("area", numSpan, matched, matched[1])) {
+        x.putAside(matched, whole, "own");
         return false;
       }
       const infix = /^([多余来把])\s*/.exec(g.u ?? "")?.[1];

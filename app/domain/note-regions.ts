@@ -29,6 +29,17 @@ export type NoteRegionsPlan = {
   problems: RegionProblem[];
   /** `unread` flags (field need.notes) for every place found when nothing is filled. */
   unread: LeadFlag[];
+  /**
+   * The places the notes rule out ("不要高淳", "除了高淳都行", "高淳太远了") and those only wished for
+   * ("最好溧水", "溧水优先"): never filled (docs/decisions/110).
+   */
+  excluded: PlaceMention[];
+  wished: PlaceMention[];
+  /**
+   * Their flags (need.notes): `placeExcluded` (a reading: the places the notes ask for were filled),
+   * `placeExcludedOpen` (a doubt: nothing filled, matching does not exclude them), `placeWished` (a reading).
+   */
+  ruled: LeadFlag[];
 };
 
 /** At most this many places are read (the regions field's own limit, lead-schema.ts). */
@@ -36,47 +47,186 @@ const MAX_PLACES = 10;
 
 export function planNoteRegions(notes: string | undefined, typed: readonly string[]): NoteRegionsPlan | null {
   if (typeof resolveRegions !== "function") return null;
-  const none: NoteRegionsPlan = { places: [], fill: null, problems: [], unread: [] };
-  if (!notes || typed.length > 0) return none;
+  const none: NoteRegionsPlan = { places: [], fill: null, problems: [], unread: [], excluded: [], wished: [], ruled: [] };
+  if (!notes) return none;
+  if (typed.length > 0) return { ...none, ruled: typedRuledOut(notes, typed) };
   const codes = new Set<string>();
   const problems: RegionProblem[] = [];
   const places: PlaceMention[] = [];
-  for (const p of notePlaces(notes).slice(0, MAX_PLACES)) {
+  // What each place is to the enterprise (docs/decisions/110): wanted, only wished for, or ruled out.
+  const found = notePlaces(notes).slice(0, MAX_PLACES);
+  const stance = placeStances(notes, found);
+  const excluded: PlaceMention[] = [];
+  const wished: PlaceMention[] = [];
+  const excludedCodes = new Set<string>();
+  for (const [i, p] of found.entries()) {
     const r = resolveRegions([p.text]);
     // "在做锂电池", "在建厂房", "靠近地铁站": words after a marker that name nothing the resolver knows,
     // not even nearly, and carry no kind (区/县/市/镇/省) — no place, so they neither fill nor block.
     if (isNoPlace(p, r.problems)) continue;
     const one = r.problems.length === 0 && r.codes.length === 1 ? r.codes[0] : null;
+    // A place ruled out is never a wanted one, resolved or not ("不要鼓楼" needs no district to be told).
+    if (stance[i] === "out") {
+      if (!excluded.some((e) => e.text === p.text)) excluded.push(p);
+      if (one !== null) excludedCodes.add(one);
+      continue;
+    }
     // "江宁区…南京江宁区的厂房": a district named again (in any words) is the same region, stored once (ADR 101).
     if (one !== null && codes.has(one)) continue;
     places.push(p);
+    if (stance[i] === "wish") wished.push(p);
     if (one === null) problems.push(...r.problems);
     else codes.add(one);
   }
-  if (places.length === 0) return none;
-  const texts = places.map((p) => p.text);
-  // A place said not to be wanted ("不要高淳区的", "高淳区不考虑") makes the notes no list of places to fill:
-  // nothing is filled and each place goes to the recruiter (docs/decisions/097), as when one does not resolve.
-  if (problems.length > 0 || places.some((p) => placeNegated(notes, p.span))) {
-    return { places, fill: null, problems, unread: texts.map((text) => ({ field: "need.notes", code: "unread", text })) };
+  for (const c of excludedCodes) codes.delete(c);
+  // A wish alone ("最好溧水", "溧水优先") is no filter, as a wished figure is not (ADR 097); beside a place
+  // wanted outright it is one of the places named ("在江宁，最好溧水" fills both: a wish never narrows).
+  const wanted = places.length > wished.length ? places : [];
+  const filled = wanted.length > 0 && problems.length === 0 && codes.size > 0;
+  const flag = (code: LeadFlag["code"], list: PlaceMention[]): LeadFlag[] =>
+    list.length ? [{ field: "need.notes", code, text: list.map((p) => p.text).join("、") }] : [];
+  const ruled = [...flag(filled ? "placeExcluded" : "placeExcludedOpen", excluded), ...(wanted.length ? [] : flag("placeWished", wished))];
+  const ruledOnly = { places: wanted, excluded, wished, ruled };
+  if (places.length === 0 || wanted.length === 0) return { ...none, ...ruledOnly };
+  const texts = wanted.map((p) => p.text);
+  if (!filled) {
+    return { ...ruledOnly, fill: null, problems, unread: texts.map((text) => ({ field: "need.notes", code: "unread", text })) };
   }
-  const text = notes.slice(places[0].span[0], places[places.length - 1].span[1]);
-  return { places, fill: { typed: texts, codes: [...codes].sort(), text }, problems: [], unread: [] };
+  const text = notes.slice(wanted[0].span[0], wanted[wanted.length - 1].span[1]);
+  return { ...ruledOnly, fill: { typed: texts, codes: [...codes].sort(), text }, problems: [], unread: [] };
+}
+
+/**
+ * The regions box typed, the notes ruling out a district it names ("高淳区" in the box, "不要高淳" in the
+ * notes): the box wins, as every box does, and the recruiter is asked (`notesDiffer` on need.regions,
+ * docs/decisions/110) — also when the box names the city the place is in ("南京市" beside "不要高淳"): the
+ * match will offer it. Places the notes rule out that the box does not cover say nothing new: no flag.
+ */
+function typedRuledOut(notes: string, typed: readonly string[]): LeadFlag[] {
+  // A code covers those that start with it once its trailing 00 pairs are off (320100 南京市 covers 320118 高淳区).
+  const boxed = resolveRegions([...typed]).codes.map((c) => c.replace(/(00)+$/, ""));
+  if (boxed.length === 0) return [];
+  const found = notePlaces(notes).slice(0, MAX_PLACES);
+  const stance = placeStances(notes, found);
+  const covered = (p: PlaceMention) => resolveRegions([p.text]).codes.some((c) => boxed.some((b) => c.startsWith(b)));
+  const clash = found.filter((p, i) => stance[i] === "out" && covered(p));
+  if (clash.length === 0) return [];
+  return [{ field: "need.regions", code: "notesDiffer", text: `${clash.map((p) => p.text).join("、")} ≠ ${typed.join("、")}` }];
 }
 
 /** A negation or exclusion right before a place, in its clause: 不要高淳, 最好不要在高淳, 除了高淳, 避开高淳. */
-const PLACE_NEGATED_BEFORE = /(?:不要|不考虑|不想|不去|不在|不能在|别|避开|除了|除开|排除|not\s+in|except|avoid)\s*(?:在|去)?\s*$/i;
-/** …or right after it: 高淳区不考虑, 高淳除外, 高淳的不要. */
-const PLACE_NEGATED_AFTER = /^\s*(?:的)?\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|pass)/i;
+const PLACE_NEGATED_BEFORE =
+  /(?:不要|不考虑|不想|不去|不在|不能在|别|避开|除了|除开|排除|不接受|not\s+in|except|avoid|\bno)\s*(?:在|去|是)?\s*$/i;
+/** …or right after it: 高淳区不考虑, 高淳除外, 高淳的不要, 高淳太远了, 高淳和溧水都不要. */
+const PLACE_NEGATED_AFTER =
+  /^\s*(?:的)?\s*(?:厂房|地方|那边|那里|区域)?\s*(?:都|也|就|肯定|实在)?\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|算了|太远|太偏|太贵|不合适|不方便|不接受|pass|is\s+out|no\b)/i;
+/** A place only wished for, before it (最好溧水, 尽量在溧水, 优先考虑溧水, 首选溧水) or after it (溧水优先, 溧水的厂房最好). Not 希望: "希望在溧水" asks. */
+const PLACE_WISHED_BEFORE =
+  /(?:最好|尽量|尽可能|优先|首选|倾向于?|更想|更倾向于?|preferably|ideally)\s*(?:考虑|选择?)?\s*(?:在|去|是)?\s*$/i;
+const PLACE_WISHED_AFTER = /^\s*(?:的)?\s*(?:厂房|仓库|土地|地方|那边|区域)?\s*(?:优先|最好|为佳|更好|首选|preferred)/i;
+/** A place wanted outright whatever the words around it: 只要溧水, 只考虑溧水, 溧水可以, 溧水也行 (the place finders' own words, `findRuledPlaces`). */
+const PLACE_ONLY_BEFORE = /(?:只要|只考虑|只能在|只在|只去|只看|只找|仅限|就要|必须在|必须是|一定要在|only(?:\s+in)?)\s*(?:在|去|是)?\s*$/i;
+const PLACE_OK_AFTER =
+  /^\s*(?:区|县|市)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:可以|行(?![政业])|可(?!能)|没问题|能接受|ok\b|is\s+fine)/i;
 
-function placeNegated(notes: string, [a, b]: readonly [number, number]): boolean {
+/** The words right before a place in its clause, and the start of those after it, folded (Traditional too). */
+function around(notes: string, [a, b]: readonly [number, number]): { before: string; after: string } {
   const before =
     notes
       .slice(Math.max(0, a - 10), a)
       .split(/[，。；;,!?！？、\n]/)
       .pop() ?? "";
-  return PLACE_NEGATED_BEFORE.test(before) || PLACE_NEGATED_AFTER.test(notes.slice(b, b + 8));
+  return { before: foldText(before).s, after: foldText(notes.slice(b, b + 10)).s };
 }
+
+function placeNegated(notes: string, span: readonly [number, number]): boolean {
+  const { before, after } = around(notes, span);
+  return PLACE_NEGATED_BEFORE.test(before) || PLACE_NEGATED_AFTER.test(after);
+}
+
+type Stance = "in" | "wish" | "out";
+
+/** What the words right around one place say of it, or null when they say nothing. */
+function ownStance(notes: string, span: readonly [number, number]): Stance | null {
+  if (placeNegated(notes, span)) return "out";
+  const { before, after } = around(notes, span);
+  if (PLACE_ONLY_BEFORE.test(before) || PLACE_OK_AFTER.test(after)) return "in";
+  if (PLACE_WISHED_BEFORE.test(before) || PLACE_WISHED_AFTER.test(after)) return "wish";
+  return null;
+}
+
+/**
+ * Each place's stance, in the order given (docs/decisions/110): its own words, else those of the places it
+ * is listed with ("不要高淳或者溧水", "高淳、溧水都不要", "最好溧水或江宁": the first's words before, the
+ * last's after), else wanted.
+ */
+function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] {
+  const own = places.map((p) => ownStance(notes, p.span));
+  const out: Stance[] = [];
+  for (let i = 0; i < places.length;) {
+    let j = i;
+    while (j + 1 < places.length && JOINED.test(notes.slice(places[j].span[1], places[j + 1].span[0]))) j++;
+    const list = own[i] ?? own[j] ?? "in";
+    for (let k = i; k <= j; k++) out.push(own[k] ?? list);
+    i = j + 1;
+  }
+  return out;
+}
+/** Only a joiner between two places: they are one list. */
+const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*$`, "u");
+
+/**
+ * Places named alone, without a marker or a kind, where the words beside them rule them in or out — the
+ * enterprise speaks of places (docs/decisions/110): 不要高淳, 高淳不考虑, 除了高淳都行, 高淳太远了, 只要溧水,
+ * 溧水可以, 最好溧水. Read by the division names (server only, like `findUnmarkedPlaces`), each passing the
+ * shape rules (`isPlace`: no everyday word such as 平房 or 合作, no company's name after it).
+ */
+export function findRuledPlaces(notes: string): PlaceMention[] {
+  if (typeof divisionNameAt !== "function") return [];
+  const { s, at } = foldText(notes);
+  // Names are looked for only near a ruling word (a list of places runs before an after-word), and a
+  // bounded number of them: notes of 2,000 characters of place names cost what a short note does.
+  const near = new Uint8Array(s.length);
+  for (const m of s.matchAll(RULING_WORD)) near.fill(1, Math.max(0, m.index - 30), m.index + m[0].length + 12);
+  const names: (PlaceMention & { ok: boolean })[] = [];
+  let looked = 0;
+  for (let i = 0; i < s.length && looked < MAX_NAMES_LOOKED;) {
+    const name = near[i] ? divisionNameAt(s, i) : null;
+    if (!name) {
+      i++;
+      continue;
+    }
+    looked++;
+    const span: [number, number] = [at[i], at[name.end]];
+    const ok = isPlace(s.slice(i, name.end), s.slice(name.end)) && !PRESENT_UNMARKED.test(s.slice(Math.max(0, i - 12), i));
+    const here = { text: notes.slice(span[0], span[1]), span, ok };
+    // Names overlap ("避开江宁": 开江 is a county too): the one the words around rule wins.
+    const last = names[names.length - 1];
+    if (last && span[0] < last.span[1]) {
+      const ruled = (p: typeof here) => p.ok && ownStance(notes, p.span) !== null;
+      if (ruled(here) && !ruled(last)) names[names.length - 1] = here;
+    } else names.push(here);
+    i++;
+  }
+  // A list is ruled as one ("高淳和溧水都不要"): every name of it is read when the words around one rule it —
+  // none when one of them may be no place ("光明或者宝安都行": 光明 is an everyday word, ADR 076).
+  const out: PlaceMention[] = [];
+  for (let i = 0; i < names.length;) {
+    let j = i;
+    while (j + 1 < names.length && JOINED.test(notes.slice(names[j].span[1], names[j + 1].span[0]))) j++;
+    const list = names.slice(i, j + 1);
+    if (list.every((p) => p.ok) && list.some((p) => ownStance(notes, p.span) !== null))
+      out.push(...list.map(({ text, span }) => ({ text, span })));
+    i = j + 1;
+  }
+  return out.slice(0, MAX_PLACES); // the plan reads no more (those after are later in the notes than these)
+}
+
+/** The stems of the words that rule a place in or out (PLACE_NEGATED_*, PLACE_ONLY_BEFORE, PLACE_OK_AFTER, PLACE_WISHED_*). */
+const RULING_WORD =
+  /不|别|避开|除|排除|算了|太|只|仅限|就要|必须|一定要|可|行|没问题|能接受|最好|尽量|尽可能|优先|首选|倾向|更想|为佳|更好|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b/gi;
+/** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
+const MAX_NAMES_LOOKED = 100;
 
 /** The places the words mark (need-places.ts)/** The places the words mark (need-places.ts) and those the division names show (`findUnmarkedPlaces`), in the order typed. */
 function notePlaces(notes: string): PlaceMention[] {
@@ -84,7 +234,10 @@ function notePlaces(notes: string): PlaceMention[] {
   const overlaps = (p: PlaceMention) => marked.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]);
   const seen = new Set(marked.map((m) => foldText(m.text).s));
   const unmarked = findUnmarkedPlaces(notes).filter((p) => !overlaps(p) && !seen.has(foldText(p.text).s));
-  return [...marked, ...unmarked].sort((a, b) => a.span[0] - b.span[0]);
+  // Lone names ruled in or out by the words beside them (docs/decisions/110), where no finder above saw a place.
+  const both = [...marked, ...unmarked];
+  const ruled = findRuledPlaces(notes).filter((p) => !both.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]));
+  return [...both, ...ruled].sort((a, b) => a.span[0] - b.span[0]);
 }
 
 /** What may stand between two places named without a marker: need-places' joiners, spaces around. */
@@ -162,12 +315,21 @@ export function describeNoteRegions(
   problemMessage: (p: RegionProblem) => string,
 ): { understood: string; unread: string } {
   const list = punctuationMessages.t(lng, "list");
+  const clauses = punctuationMessages.t(lng, "clauses");
+  // The places ruled out and those only wished for (docs/decisions/110), said beside the districts filled or not.
+  const named = (l: PlaceMention[]) => l.map((p) => p.text).join(list);
+  const excluded = plan.excluded.length
+    ? ui(lng, plan.fill ? "need.placesExcluded" : "need.placesExcludedOpen", { places: named(plan.excluded) })
+    : "";
+  const wished =
+    plan.wished.length && !plan.fill && plan.places.length === 0 ? ui(lng, "need.placesWished", { places: named(plan.wished) }) : "";
   if (plan.fill) {
     const paths = plan.fill.codes.map((c) => divisionByCode(c)?.path ?? c).map((p) => (lng === "en" ? englishPathLabel(p) : p));
-    return { understood: ui(lng, "need.placesRead", { places: paths.join(list) }), unread: "" };
+    return { understood: ui(lng, "need.placesRead", { places: paths.join(list) }), unread: excluded };
   }
-  if (plan.places.length === 0) return { understood: "", unread: "" };
+  const ruled = [excluded, wished].filter(Boolean);
+  if (plan.places.length === 0) return { understood: "", unread: ruled.join(clauses) };
   const why = plan.problems.map(problemMessage);
   const notFilled = ui(lng, "need.placesNotFilled", { places: plan.places.map((p) => p.text).join(list) });
-  return { understood: "", unread: [notFilled, ...why].join(punctuationMessages.t(lng, "clauses")) };
+  return { understood: "", unread: [notFilled, ...why, ...ruled].join(clauses) };
 }

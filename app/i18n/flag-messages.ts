@@ -22,10 +22,16 @@ const zh = {
   "notesDiffer.need.moveInBy": "备注中的入驻时间与所填入驻时间不一致（已按所填），请与企业核实：{text}",
   "notesDiffer.need.singleStorey": "已勾选“只要单层”，备注却说不要求单层（已按勾选），请与企业核实：{text}",
   "notesDiffer.tax.annualTaxWan": "备注中的年纳税额与所填不一致（已按所填），请与企业核实：{text}",
+  "notesDiffer.need.regions": "备注说不要的区域却填在了意向区域里（已按所填），请与企业核实：{text}",
   budget: "预算/价格（备注原话）：{text}",
   creditCodeCheck: "统一社会信用代码校验位不符，需核实：{text}",
   phoneNote: "电话备注：{text}",
   repeat: "可能是重复提交：同一电话、同一需求不久前已登记为 {text}，请合并跟进",
+  ownPremises: "企业自有或现有厂房的情况（未作为需求）：{text}",
+  notNeeded: "备注说不需要（未作为需求）：{text}",
+  placeExcluded: "企业不要的区域（已按备注中要的区域匹配）：{text}",
+  placeExcludedOpen: "企业说不要这些区域，意向区域仍为空（匹配不会排除它们），请与企业核实要哪些区域：{text}",
+  placeWished: "企业希望的区域（只是倾向，未作为筛选条件）：{text}",
 } as const;
 
 type FlagKey = keyof typeof zh;
@@ -55,10 +61,18 @@ const en: Record<FlagKey, string> = {
     "Single storey is ticked, but the notes say it is not required (the tick is kept), please check with the enterprise: {text}",
   "notesDiffer.tax.annualTaxWan":
     "The notes give another annual tax than the box (the box is kept), please check with the enterprise: {text}",
+  "notesDiffer.need.regions":
+    "The notes rule out a place that Preferred districts names (the box is kept), please check with the enterprise: {text}",
   budget: "Budget/price (the notes' words): {text}",
   creditCodeCheck: "Credit code check character does not match, please check: {text}",
   phoneNote: "Note with the phone number: {text}",
   repeat: "Likely a repeat: the same phone and the same need were registered shortly before as {text}; follow them up together",
+  ownPremises: "What the enterprise has of its own or at its present site (not used as a requirement): {text}",
+  notNeeded: "The notes say this is not needed (not used as a requirement): {text}",
+  placeExcluded: "Places the enterprise rules out (matched on the places the notes ask for): {text}",
+  placeExcludedOpen:
+    "The enterprise rules these places out, but Preferred districts is still blank (matching does not exclude them); please ask which districts it wants: {text}",
+  placeWished: "Places the enterprise would prefer (a preference only, not used as a filter): {text}",
 };
 
 export const flagMessages = defineMessages({ zh, en });
@@ -67,7 +81,7 @@ export const flagMessages = defineMessages({ zh, en });
  * Flags that say what the intake read, not what it doubts: a budget in the notes, a note beside the phone
  * number ("前台"). Staff pages list them apart from the doubts ("需核实"), under "另读到" (docs/decisions/101).
  */
-const READING_CODES: readonly LeadFlag["code"][] = ["budget", "phoneNote"];
+const READING_CODES: readonly LeadFlag["code"][] = ["budget", "phoneNote", "ownPremises", "notNeeded", "placeExcluded", "placeWished"];
 
 export function isReadingFlag(flag: LeadFlag): boolean {
   return READING_CODES.includes(flag.code);

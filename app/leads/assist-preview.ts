@@ -48,8 +48,10 @@ export function assistPreview(
   // The tax the notes give fills a blank tax box (the hotline has none); budgets are read out, never stored as a field.
   const hints = { ...planHints(plan), ...(plan.tax && !filled.has(TAX_FIELD) ? { annualTaxWan: plan.tax.value } : {}) };
   const budget = plan.budget.map((f) => ui(lng, "need.budgetRead", { text: f.text }));
+  // Figures read but no requirement (docs/decisions/110): said, so the person sees why they were not filled.
+  const aside = plan.setAside.map((f) => ui(lng, f.code === "ownPremises" ? "need.ownRead" : "need.notNeededRead", { text: f.text }));
   return {
-    understood: [...describeNeedHints(hints, lng, kind === "land" ? "land" : undefined), ...budget].join(between),
+    understood: [...describeNeedHints(hints, lng, kind === "land" ? "land" : undefined), ...budget, ...aside].join(between),
     unread: plan.unread.map((f) => f.text).join(between),
     places: places.length ? ui(lng, "need.placesToCheck", { places: places.join(punctuationMessages.t(lng, "list")) }) : "",
   };

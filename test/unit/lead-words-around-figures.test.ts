@@ -203,14 +203,11 @@ describe("a range typed in one area box while the other is blank: each end to it
 });
 
 describe("the notes: a requirement said to be none is told to the recruiter, never filled", () => {
-  it.each([
-    ["不要10吨行车", "10吨行车"],
-    ["承重不用3吨", "承重不用3吨"],
-    ["不要求配电1000千伏安", "配电1000千伏安"],
-  ])("%s → no figure, %s among the words not used", (notes, unread) => {
+  // Told as what it is (docs/decisions/110): read, and said not to be needed — not "could not read".
+  it.each(["不要10吨行车", "承重不用3吨", "不要求配电1000千伏安"])("%s → no figure, told as not needed", (notes) => {
     const r = parseNeedText(notes);
     expect(r.hints).toEqual({});
-    expect(r.unread).toContain(unread);
+    expect(r.setAside).toEqual([{ text: notes, why: "notNeeded" }]);
   });
   it("the lead's own notes through the schema: 不要求单层 is no single-storey requirement", () => {
     const l = read((b) => {
@@ -265,12 +262,13 @@ describe("the notes: a place said not to be wanted fills no regions", () => {
       delete b.need.regions;
       b.need.notes = notes;
     }).need.regionCodes;
-  it.each(["不要高淳区的", "最好不要在高淳区，溧水区可以", "高淳区不考虑，溧水区可以", "除了高淳区都行"])(
-    "%s → no regions filled",
-    (notes) => {
-      expect(regionsFrom(notes) ?? []).toEqual([]);
-    },
-  );
+  it.each(["不要高淳区的", "除了高淳区都行"])("%s → no regions filled", (notes) => {
+    expect(regionsFrom(notes) ?? []).toEqual([]);
+  });
+  // docs/decisions/110: the place ruled in beside it is the wanted one; the one ruled out never is.
+  it.each(["最好不要在高淳区，溧水区可以", "高淳区不考虑，溧水区可以"])("%s → 溧水 only", (notes) => {
+    expect(regionsFrom(notes)).toEqual(["320117"]);
+  });
   it("places not negated still fill (高淳或者溧水)", () => {
     expect(regionsFrom("高淳或者溧水都可以")).toEqual(["320117", "320118"]);
   });

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+
+import type { LeadFlag } from "../../app/domain/lead-flags";
+import { createLeadSchema, issuesToFieldErrors, regionProblemMessage } from "../../app/domain/lead-schema";
+import { describeNoteRegions, planNoteRegions } from "../../app/domain/note-regions";
+import { describeFlag, isReadingFlag } from "../../app/i18n/flag-messages";
+import { validLeadJson } from "../support/leads";
+
+// An attack (2026-12-04, F4): places the enterprise rules out in the notes were ignored silently —
+// "不要高淳的，溧水可以" stored regions [] with no flag, and the lead was offered to 高淳's parks. Now a
+// place ruled in ("溧水可以", "只要溧水") fills the blank regions box, a place ruled out never does and is
+// told to the recruiter — a doubt when nothing else is named, since matching then does not exclude it; a
+// place only wished for ("最好溧水") is no filter, as a wished figure is not (ADR 097; docs/decisions/110).
+
+const LISHUI = "320117";
+const JIANGNING = "320115";
+
+const codesOf = (flags: LeadFlag[]) => flags.map((f) => `${f.code}:${f.text}`);
+
+describe("a place ruled in beside one ruled out: the wanted one filled, the other read out", () => {
+  it.each([
+    ["不要高淳的，溧水可以", [LISHUI], "高淳"],
+    ["高淳不考虑，溧水可以", [LISHUI], "高淳"],
+    ["只要溧水，高淳不要", [LISHUI], "高淳"],
+    ["溧水或者江宁，不要高淳", [JIANGNING, LISHUI], "高淳"],
+    ["只考虑江宁，别去高淳", [JIANGNING], "高淳"],
+    ["高淳太偏了，江宁也行", [JIANGNING], "高淳"],
+    ["不要高淳區，溧水可以", [LISHUI], "高淳區"],
+    ["除了高淳，江宁、溧水都行", [JIANGNING, LISHUI], "高淳"],
+    ["在江宁，高淳就算了", [JIANGNING], "高淳"],
+    ["不要鼓楼，江宁可以", [JIANGNING], "鼓楼"], // ruled out needs no one district to be told
+  ])("%s → %j, %s ruled out", (notes, codes, out) => {
+    const plan = planNoteRegions(notes, [])!;
+    expect(plan.fill?.codes).toEqual(codes);
+    expect(plan.unread).toEqual([]);
+    expect(codesOf(plan.ruled)).toEqual([`placeExcluded:${out}`]);
+    expect(isReadingFlag(plan.ruled[0])).toBe(true);
+  });
+});
+
+describe("nothing ruled in: nothing filled, the places ruled out flagged for the recruiter", () => {
+  it.each([
+    ["除了高淳都行", "高淳"],
+    ["不考虑江宁", "江宁"],
+    ["不要在高淳区", "高淳区"],
+    ["高淳和溧水都不要", "高淳、溧水"],
+    ["不要高淳或者溧水", "高淳、溧水"],
+    ["避开江宁", "江宁"],
+    ["江宁除外，其他都可以", "江宁"],
+    ["高淳太远了", "高淳"],
+  ])("%s → no regions, %s flagged as a doubt", (notes, out) => {
+    const plan = planNoteRegions(notes, [])!;
+    expect(plan.fill).toBeNull();
+    expect(codesOf(plan.ruled)).toEqual([`placeExcludedOpen:${out}`]);
+    expect(isReadingFlag(plan.ruled[0])).toBe(false);
+  });
+});
+
+describe("a place only wished for is no filter (ADR 097), beside a wanted one it widens", () => {
+  it.each(["最好溧水", "最好在溧水", "溧水优先", "尽量在溧水", "首选溧水", "溧水的厂房最好"])(
+    "%s → nothing filled, a wish read out",
+    (notes) => {
+      const plan = planNoteRegions(notes, [])!;
+      expect(plan.fill).toBeNull();
+      expect(codesOf(plan.ruled)).toEqual([expect.stringMatching(/^placeWished:溧水/)]);
+    },
+  );
+
+  it("高淳太远了，最好溧水: 高淳 ruled out, 溧水 wished — both told, nothing filled", () => {
+    const plan = planNoteRegions("高淳太远了，最好溧水", [])!;
+    expect(plan.fill).toBeNull();
+    expect(codesOf(plan.ruled)).toEqual(["placeExcludedOpen:高淳", "placeWished:溧水"]);
+  });
+
+  it.each([
+    ["在江宁，最好溧水", [JIANGNING, LISHUI]],
+    ["江宁区或溧水区都行，江宁区的厂房优先", [JIANGNING, LISHUI]],
+  ])("%s → %j", (notes, codes) => {
+    expect(planNoteRegions(notes, [])!.fill?.codes).toEqual(codes);
+  });
+});
+
+describe("words that name no place beside those words stay no place", () => {
+  it.each([
+    "不要平房",
+    "只要单层",
+    "不要合作社的厂房",
+    "除了价格都行",
+    "光明或者宝安都行",
+    "我们是高淳机械有限公司，不要太远",
+    "公司在高淳，不要太远",
+  ])("%s → nothing", (notes) => {
+    expect(planNoteRegions(notes, [])).toMatchObject({ fill: null, ruled: [], unread: [] });
+  });
+});
+
+describe("the regions box typed: it wins; the notes ruling out a place it covers are flagged", () => {
+  it.each([
+    ["不要高淳", ["高淳区"]],
+    ["高淳不考虑", ["南京市"]],
+  ])("%s beside %j → notesDiffer on need.regions", (notes, typed) => {
+    expect(planNoteRegions(notes, typed)).toMatchObject({ fill: null, ruled: [{ field: "need.regions", code: "notesDiffer" }] });
+  });
+  it("a place the box does not cover: nothing to flag", () => {
+    expect(planNoteRegions("不要高淳", ["溧水区"])!.ruled).toEqual([]);
+  });
+});
+
+describe("said to the desk and the recruiter in zh and en", () => {
+  it("the desk's lines under the notes", () => {
+    const say = (notes: string, lng: "zh" | "en") =>
+      describeNoteRegions(planNoteRegions(notes, [])!, lng, (p) => regionProblemMessage(lng, p));
+    expect(say("不要高淳的，溧水可以", "zh")).toEqual({ understood: "意向区域 江苏省南京市溧水区", unread: "不要的区域：高淳" });
+    expect(say("除了高淳都行", "zh").unread).toMatch(/^不要的区域：高淳（意向区域仍为空/);
+    expect(say("除了高淳都行", "en").unread).toMatch(/^places ruled out: 高淳 \(Preferred districts is still blank/);
+    expect(say("最好溧水", "zh").unread).toMatch(/^希望的区域：溧水/);
+    expect(say("最好溧水", "en").unread).toMatch(/^places preferred: 溧水/);
+  });
+
+  it("the stored lead (every channel's schema): flags the recruiter's page describes", () => {
+    const body = structuredClone(validLeadJson()) as unknown as { need: Record<string, unknown> };
+    body.need = { kind: "factory", deal: "lease", areaMin: "3000", notes: "除了高淳都行" };
+    const r = createLeadSchema("zh", "api").safeParse(body);
+    if (!r.success) throw new Error(JSON.stringify(issuesToFieldErrors(r.error)));
+    const flag = r.data.lead.flags.find((f: LeadFlag) => f.code === "placeExcludedOpen")!;
+    expect(r.data.lead.need.regionCodes).toEqual([]);
+    expect(describeFlag("zh", flag)).toMatch(/企业说不要这些区域.*高淳/);
+    expect(describeFlag("en", flag)).toMatch(/rules these places out.*高淳/);
+  });
+});
