@@ -7,6 +7,7 @@ import {
   useActionData,
   useLocation,
 } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 
 import { PublicHeader } from "~/components/public-header";
 import { lngHref } from "~/i18n/i18n";
@@ -159,9 +160,16 @@ export async function keepTextOnStale({ serverAction }: ClientActionFunctionArgs
 /** "This page has expired … submit again", when the page's last post was refused as stale (keepTextOnStale, or a page's own 403 answer). */
 export function StaleBanner({ lng }: { lng: Lng }) {
   const answer = useActionData() as { stale?: unknown; unavailable?: unknown } | undefined;
-  if (!answer || typeof answer !== "object" || (answer.stale !== true && answer.unavailable !== true)) return null;
+  const shown = !!answer && typeof answer === "object" && (answer.stale === true || answer.unavailable === true);
+  const banner = useRef<HTMLDivElement>(null);
+  // No navigation follows a refused save, so the page stays scrolled at the form that was sent, far below
+  // this banner on a phone: bring it into view, once per answer.
+  useEffect(() => {
+    if (shown) banner.current?.scrollIntoView({ block: "start" });
+  }, [answer, shown]);
+  if (!shown) return null;
   return (
-    <div className="banner error" role="alert">
+    <div className="banner error" role="alert" ref={banner}>
       {staffText(lng, answer.stale === true ? "session.stale" : "session.unavailable")}
     </div>
   );

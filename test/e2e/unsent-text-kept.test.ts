@@ -215,6 +215,9 @@ describe("a step of one form leaves what is typed in the others", () => {
       await expect.poll(() => textOf(page, ".banner.error")).toContain("未能保存");
       expect(await note.inputValue()).toBe(said);
       expect(page.url()).toContain(`/queue/assignments/${assignmentId}`);
+      // The banner sits above the page; the recruiter pressed save far below it: it is brought into view.
+      await expect.poll(async () => (await page.locator(".banner.error").boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
+      expect((await page.locator(".banner.error").boundingBox())!.y).toBeLessThan(844);
       await page.screenshot({ path: `${SHOTS}/unavailable-note-kept-phone.png` });
     } finally {
       await admin.unsafe(`alter database "${dbName}" reset default_transaction_read_only`);
@@ -223,7 +226,9 @@ describe("a step of one form leaves what is typed in the others", () => {
     }
     // Back: each connection the reset cut fails its next use once, so the recruiter may press again.
     const saveOnce = async () => {
-      const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/queue/assignments/${assignmentId}`));
+      const answered = page.waitForResponse(
+        (r) => r.request().method() === "POST" && r.url().includes(`/queue/assignments/${assignmentId}`),
+      );
       await page.getByRole("button", { name: "添加备注" }).click();
       await answered;
       await landedIdle(page);
