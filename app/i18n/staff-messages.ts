@@ -56,7 +56,7 @@ const zh = {
   "a.correctNeed": "更正需求",
   "need.title": "更正需求 · 线索 {reference}",
   "need.intro":
-    "按企业在电话里说的更正下面的栏目（补充说明里的文字只填入空着的栏目，与栏目不一致的会标为需核实）。保存后重新匹配：本园区不再符合的空间会撤下并说明原因，其他园区符合的会派给那里的专员；这条分配仍在您这里，不再跟进请标记流失或拒绝。",
+    "按企业在电话里说的更正下面的栏目（补充说明里的文字只填入空着的栏目，与栏目不一致的会标为需核实）。保存后重新匹配：本园区不再符合的空间会撤下并说明原因，其他园区符合的会派给那里的专员；本园区还有符合的空间时这条分配仍在您这里，一个都没有了，这条分配就结束（您会收到通知，在“历史”里可以看到原因，您的跟进记录都保留）。",
   "need.back": "返回线索",
   "need.reason": "招商专员更正需求（{reference}）",
   "need.notYours": "这条线索不在您的在办分配里（可能已改派、已拒绝或已结束），不能更正需求。",
@@ -183,7 +183,7 @@ const en: Record<StaffKey, string> = {
   "a.correctNeed": "Correct the need",
   "need.title": "Correct the need · lead {reference}",
   "need.intro":
-    "Correct the boxes below as the enterprise said it on the phone (words in the notes only fill blank boxes; where they differ from a box they are flagged to check). Saving matches the lead again: your park's spaces that no longer fit are withdrawn with the reason, other parks that fit get it offered to their recruiters; this assignment stays with you — mark it lost or decline it if you stop.",
+    "Correct the boxes below as the enterprise said it on the phone (words in the notes only fill blank boxes; where they differ from a box they are flagged to check). Saving matches the lead again: your park's spaces that no longer fit are withdrawn with the reason, other parks that fit get it offered to their recruiters. While a space of your park still fits, this assignment stays with you; when none does, it ends (you are told, your history shows why, and your follow-up work is kept).",
   "need.back": "Back to the lead",
   "need.reason": "Need corrected by the recruiter ({reference})",
   "need.notYours": "This lead is not among your open assignments (re-routed, declined or closed): its need cannot be corrected here.",

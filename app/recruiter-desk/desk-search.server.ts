@@ -1,4 +1,5 @@
 import { needAreaText } from "~/assignments/assignment-details.server";
+import { NEED_CHANGED } from "~/assignments/unfit-assignments.server";
 import type { Sql } from "~/db/db.server";
 import { likeContains } from "~/db/like-pattern";
 import type { Lead } from "~/domain/lead-schema";
@@ -94,13 +95,17 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
             where a.recruiter_id = ${recruiterId} and a.status in ${sql(OPEN_STATUSES)}`
       : // Two disjoint sets, each through its own index (one query with "mine or routed away from me"
         // read every assignment: test/integration/indexes.test.ts): what I closed, and what left my hands.
-        sql`select a.*, a.status as outcome, coalesce(a.closed_at, a.updated_at) as at
+        // An assignment a need edit ended (ADR 108) is `withdrawn` here, not "lost": the recruiter lost nothing.
+        sql`select a.*, case when a.close_reason = ${NEED_CHANGED} then 'withdrawn' else a.status end as outcome,
+                   coalesce(a.closed_at, a.updated_at) as at
             from assignments a
             where a.recruiter_id = ${recruiterId} and a.status in ('signed', 'lost')
             union all
             select a.*,
                    case when exists (select 1 from routing_events d where d.assignment_id = a.id and d.recruiter_id = ${recruiterId} and d.event = 'declined')
-                        then 'declined' else 'rerouted' end as outcome,
+                        then 'declined'
+                        when exists (select 1 from routing_events d where d.assignment_id = a.id and d.recruiter_id = ${recruiterId} and d.event = 'withdrawn')
+                        then 'withdrawn' else 'rerouted' end as outcome,
                    (select max(e.at) from routing_events e where e.assignment_id = a.id and e.recruiter_id = ${recruiterId}) as at
             from assignments a
             where a.recruiter_id is distinct from ${recruiterId} and a.id in (

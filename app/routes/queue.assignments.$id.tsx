@@ -343,7 +343,8 @@ export default function AssignmentPage() {
   const d = actionData?.csrf ? { ...loaded, csrf: actionData.csrf } : loaded;
   const t = (key: Parameters<typeof staffText>[1], params?: Record<string, string | number>) => staffText(d.lng, key, params);
   const k = (key: DeskKey, params?: Record<string, string | number>) => deskText(d.lng, key, params);
-  const status = adminLabel(d.lng, "assignment", d.status);
+  // Ended by a need edit (ADR 108): not a loss of theirs, said as what it is.
+  const status = d.work.closeReason === "need-changed" ? deskText(d.lng, "outcome.withdrawn") : adminLabel(d.lng, "assignment", d.status);
   const open = ["accepted", "contacted", "visit"].includes(d.status);
   // A refused closing step (no reason) comes back with its confirmation still open.
   const refused = actionData && (CONFIRMS as readonly string[]).includes(actionData.form) ? (actionData.form as Confirm) : null;
