@@ -1,6 +1,7 @@
 import { routeLead } from "~/assignments/route-lead.server";
 import { endUnfitAssignments, openAssignmentParks } from "~/assignments/unfit-assignments.server";
 import { markDead, markSkipped } from "~/db/outbox.server";
+import { repeatOf } from "~/domain/lead-flags";
 import type { Lead } from "~/domain/lead-schema";
 import { withRegionCodes } from "~/domain/regions";
 import type { LeadStatus } from "~/domain/statuses";
@@ -14,6 +15,7 @@ import {
   recordMatchOutcome,
 } from "~/matches/match-leads.server";
 import { lockSpacesShared, saveLeadMatches, type VersionedMatch } from "~/matches/match-store.server";
+import { attachRepeat } from "~/matches/repeat.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { orError } from "~/utils/or-error";
 
@@ -139,6 +141,13 @@ async function matchOne(
     // left unmatched — its matches withdrawn, a call-back task for the hotline — until then (ADR 074).
     if (!sameMatchInput(locked.lead, row.lead) && (await laterMatchQueued(tx, data.id, data.outboxId))) {
       await markSkipped(tx, data.outboxId);
+      return { notices: [] };
+    }
+    // A likely repeat of a lead still being worked is attached to it, not matched and routed a second time
+    // (no second call-back task or offer, ADR 108): the outbox row done and the search document updated.
+    const first = repeatOf(locked.lead);
+    if (first && (await attachRepeat(tx, data.id, first))) {
+      await recordMatchOutcome(tx, data.id, version[0]?.v ?? null, [], data.outboxId);
       return { notices: [] };
     }
     const lead = withRegionCodes(locked.lead); // an edit committed since the search is matched too (its own re-match follows)

@@ -25,6 +25,7 @@ const zh = {
   "space.noLongerFits": "房源 {space} 不再符合，重新匹配",
   "route.noMatch": "无匹配空间，转热线回访",
   "match.outranked": "重新匹配后未入选前 5",
+  "repeat.attached": "重复提交（1 小时内同一电话、同一需求），已并入 {reference}，由其招商专员一并跟进",
   "match.parkNoLongerFits": "需求更正后，本园区已没有符合的空间：分配结束（跟进记录都保留）",
   "match.parkFitsAgain": "需求更正后，本园区又有符合的空间：重新分配",
 
@@ -87,6 +88,7 @@ const en: Record<AuditKey, string> = {
   "space.noLongerFits": "Space {space} no longer fits; re-matching",
   "route.noMatch": "No matching space; hotline call-back",
   "match.outranked": "Not among the top 5 after re-matching",
+  "repeat.attached": "A repeat (the same phone and need within the hour): attached to {reference}, worked by its recruiter",
   "match.parkNoLongerFits": "After the need was corrected no space of this park fits: the assignment ended (all follow-up work is kept)",
   "match.parkFitsAgain": "After the need was corrected a space of this park fits again: offered again",
 

@@ -45,6 +45,8 @@ export type DeskRow = {
   followUpDue: boolean;
   visitOn: string | null;
   spaces: number;
+  /** Likely repeats attached to the lead (ADR 108): the same enterprise sent the same need again. */
+  repeats: number;
   since: string;
 };
 
@@ -61,6 +63,7 @@ type Row = {
   followUpDue: boolean;
   visitOn: string | null;
   spaces: number;
+  repeats: number;
   at: Date;
   total: number;
 };
@@ -122,6 +125,7 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
            to_char(a.follow_up_on, 'YYYY-MM-DD') as follow_up_on, coalesce(a.follow_up_on <= ${today}, false) as follow_up_due,
            to_char(a.visit_on, 'YYYY-MM-DD') as visit_on, a.at,
            (select count(*)::int from matches m where m.lead_id = a.lead_id and m.park_id = a.park_id and m.withdrawn_at is null) as spaces,
+           (select count(*)::int from leads r where r.duplicate_of = a.lead_id and r.closed_as = 'duplicate') as repeats,
            count(*) over ()::int as total
     from a join leads l on l.id = a.lead_id join parks p on p.id = a.park_id
     where true ${search} ${park} ${kind} ${due} ${status}
@@ -147,6 +151,7 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
       followUpDue: r.followUpDue,
       visitOn: r.visitOn,
       spaces: r.spaces,
+      repeats: r.repeats,
       since: r.at.toISOString(),
     })),
     total,

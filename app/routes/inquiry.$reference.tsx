@@ -108,14 +108,15 @@ export default function Inquiry() {
         <h1>{t("inquiry.title")}</h1>
         {repeatOf ? (
           <div className="banner" role="status" data-testid="repeat">
-            {publicText(lng, "inquiry.repeat", { reference: repeatOf })}
+            {publicText(lng, "inquiry.repeat", { reference: repeatOf, own: reference ?? "" })}
           </div>
         ) : null}
         {reference ? (
           <>
             <p>{t("inquiry.reference")}</p>
+            {/* A repeat's number to keep is the first one: that lead is the one staff work (ADR 108). */}
             <p className="reference" data-testid="reference">
-              {reference}
+              {repeatOf ?? reference}
             </p>
             <p>{t("inquiry.keep")}</p>
           </>

@@ -19,6 +19,7 @@ import { AdminSection, Time } from "~/components/admin";
 import { FlashBanner } from "~/components/flash";
 import { ErrorList, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
+import { RepeatList } from "~/components/repeat-list";
 import { StaffPage } from "~/components/staff";
 import { StaffErrorBoundary } from "~/components/staff-not-found";
 import { getSql } from "~/db/db.server";
@@ -40,6 +41,7 @@ import { lngFromUrl } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { staffText } from "~/i18n/staff-messages";
 import { spaceStatusLabel } from "~/inventory/inventory-columns";
+import { repeatsOf } from "~/matches/repeat.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import { allowedIntents, applyAssignmentAction } from "~/recruiter-desk/assignment-actions.server";
 import { leadWorkSchema, shanghaiToday } from "~/recruiter-desk/desk-forms";
@@ -103,12 +105,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await recordPhoneViews(sql, user ? { actor: user.email, role: user.role } : await staffActor(request), "assignment-page", [
       { leadId: d.leadId, reference: d.reference },
     ]);
-  const [work, notes, otherParks, shortlists, candidates] = await Promise.all([
+  const [work, notes, otherParks, shortlists, candidates, repeats] = await Promise.all([
     loadWorkState(sql, d.id),
     loadVisibleNotes(sql, d.leadId, user?.id ?? null, { all: !mine && admin }),
     loadOtherParks(sql, d.leadId, d.id),
     listShortlists(sql, d.id),
     mine ? loadShortlistCandidates(sql, d.leadId, d.parkId) : Promise.resolve([]),
+    repeatsOf(sql, d.leadId),
   ]);
   const url = new URL(request.url);
   const intents = mine && !d.anonymised ? allowedIntents(d.status) : [];
@@ -170,6 +173,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     readings: leadFlags(lead)
       .filter(isReadingFlag)
       .map((f) => describeFlag(lng, f)),
+    repeats,
     intents,
     confirm,
     work,
@@ -642,6 +646,7 @@ function Enterprise({ d }: { d: Data }) {
             </ul>
           </Fact>
         ) : null}
+        <RepeatList lng={d.lng} repeats={d.repeats} />
       </dl>
       {/* What the enterprise told the recruiter on the phone corrects what it typed (re-matched on saving). */}
       {d.mine && d.intents.length > 0 ? (
