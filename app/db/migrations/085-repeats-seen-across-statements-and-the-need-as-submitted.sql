@@ -27,3 +27,8 @@ $$;
 -- A repeat is attached to the lead it repeats (closed as its duplicate by lead.match, docs/decisions/108);
 -- the first lead's pages and the recruiter's desk list and count them.
 create index leads_duplicate_of on leads (duplicate_of) where duplicate_of is not null;
+
+-- The need as the enterprise submitted it (its need without the notes, and the intake's flags), kept by
+-- the first staff edit of the need (docs/decisions/108): the enterprise's own page shows what it sent,
+-- and a staff correction apart. Null while nobody edited the need; erased with the lead.
+alter table leads add column need_submitted jsonb;
