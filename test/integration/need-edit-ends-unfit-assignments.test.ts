@@ -2,22 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { hashPassword } from "~/auth/password.server";
-import { importInventory } from "~/inventory/import.server";
-import { createMailer } from "~/notify/mailer.server";
-
-import { createSearchClient } from "../../search/client";
-import { ensureSpacesIndex } from "../../search/spaces.index";
-import type { JobContext } from "../../worker/job-context";
-import { leadMatchJob } from "../../worker/lead-match.job";
-import { demoInventory } from "../fixtures/inventory";
-import { createTestDatabase } from "../support/database";
-import { countingJobContext } from "../support/lead-match-job";
+import { DESK_PASSWORD, deskWorkerSuite } from "../support/desk-worker-suite";
 import { needFormOf } from "../support/need-form";
 import { storeTestLead } from "../support/routed-lead";
-import { startWebServer } from "../support/services";
 import { webClient } from "../support/staff-web";
 
 // ADR 108: a need edit at either desk re-matches the lead; a park left with no fitting space loses its
@@ -25,45 +14,13 @@ import { webClient } from "../support/staff-web";
 // lead, and a park that fits again gets its assignment back. A park that still fits keeps it; a space let
 // under a working recruiter (no need edit) takes nothing away.
 
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-const search = createSearchClient(process.env.MEILI_URL!, process.env.MEILI_MASTER_KEY!);
-const spacesIndex = `spaces_unfit_${Math.random().toString(36).slice(2, 8)}`;
-const PASSWORD = "recruiter-秘密-2026";
 const mailDir = mkdtempSync(join(tmpdir(), "pm-unfit-"));
-let ctx: JobContext;
+const suite = deskWorkerSuite("unfit_assignments", mailDir);
+const PASSWORD = DESK_PASSWORD;
 
-beforeAll(async () => {
-  db = await createTestDatabase("unfit_assignments");
-  await ensureSpacesIndex(search, spacesIndex); // left empty: every space is pending and read from Postgres
-  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
-  web = await startWebServer({ DATABASE_URL: db.url });
-  await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values
-    ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)})`;
-  await db.sql`insert into users (email, name, role, password_hash) values
-    ('desk@example.test', '坐席', 'hotline', ${await hashPassword(PASSWORD)})`;
-  ctx = { ...countingJobContext(db.sql, spacesIndex).ctx, mailer: createMailer({ outboxDir: mailDir }) };
-}, 120_000);
-afterAll(async () => {
-  await web?.stop();
-  await search
-    .deleteIndex(spacesIndex)
-    .waitTask()
-    .catch(() => {});
-  await db?.drop();
-});
-
-const client = () => webClient(web.url);
-/** The lead's open lead.match rows, run as the worker would. */
-async function runMatch(leadId: string) {
-  const rows = await db.sql<{ id: string }[]>`
-    select id from outbox where aggregate_id = ${leadId} and topic = 'lead.match' and done_at is null order by id`;
-  expect(rows.length).toBeGreaterThan(0);
-  const items = rows.map((r) => ({ outboxId: Number(r.id), id: leadId }));
-  await leadMatchJob(ctx, { ...items[0], items });
-}
+const client = () => webClient(suite.web.url);
 const assignmentsOf = (leadId: string) =>
-  db.sql<{ id: string; parkId: string; recruiterId: string | null; status: string; closeReason: string | null; reroutes: number }[]>`
+  suite.db.sql<{ id: string; parkId: string; recruiterId: string | null; status: string; closeReason: string | null; reroutes: number }[]>`
     select id, park_id, recruiter_id, status, close_reason, reroutes from assignments where lead_id = ${leadId} order by park_id`;
 const mailsTo = (email: string, reference: string) => {
   return readdirSync(mailDir)
@@ -74,8 +31,8 @@ const mailsTo = (email: string, reference: string) => {
 let phone = 13700007700;
 /** A factory lead of 4,000–6,000 ㎡ in 高淳区 (S1 of GC-EDZ and S5 of GC-DB fit), matched and routed: R1 holds GC-EDZ, R2 GC-DB. */
 async function routedLead(company: string) {
-  const lead = await storeTestLead(db.sql, company, String(phone++));
-  await runMatch(lead.id);
+  const lead = await storeTestLead(suite.db.sql, company, String(phone++));
+  await suite.runMatch(lead.id);
   const a = await assignmentsOf(lead.id);
   expect(a.map((x) => [x.parkId, x.recruiterId, x.status])).toEqual([
     ["GC-DB", "R2", "offered"],
@@ -88,9 +45,11 @@ describe("a need edit and the assignments of parks that no longer fit", () => {
   it("the recruiter's correction: their park no longer fits → ended with its reason, told, work kept; the lead goes to the park that fits", async () => {
     const lead = await routedLead("南京撤回分配精工机械有限公司");
     // R1 worked it: contacted, a follow-up date, a note and a call task done.
-    const [r1] = await db.sql<{ id: string }[]>`select id from users where recruiter_id = 'R1'`;
-    await db.sql`update assignments set status = 'contacted', accepted_at = now(), follow_up_on = current_date + 3 where id = ${lead.edz}`;
-    await db.sql`insert into lead_notes (lead_id, author_staff_id, body, source) values (${lead.id}, ${r1.id}, '电话已联系，约下周看厂', 'recruiter')`;
+    const [r1] = await suite.db.sql<{ id: string }[]>`select id from users where recruiter_id = 'R1'`;
+    await suite.db
+      .sql`update assignments set status = 'contacted', accepted_at = now(), follow_up_on = current_date + 3 where id = ${lead.edz}`;
+    await suite.db
+      .sql`insert into lead_notes (lead_id, author_staff_id, body, source) values (${lead.id}, ${r1.id}, '电话已联系，约下周看厂', 'recruiter')`;
 
     const cookie = await client().signIn("zhoumin@example.test", PASSWORD);
     const path = `/queue/assignments/${lead.edz}/need`;
@@ -101,7 +60,7 @@ describe("a need edit and the assignments of parks that no longer fit", () => {
       cookie,
     );
     expect(saved.status).toBe(303);
-    await runMatch(lead.id);
+    await suite.runMatch(lead.id);
 
     const after = await assignmentsOf(lead.id);
     expect(after.map((x) => [x.parkId, x.recruiterId, x.status, x.closeReason])).toEqual([
@@ -110,11 +69,11 @@ describe("a need edit and the assignments of parks that no longer fit", () => {
       ["LS-EDZ", "R4", "offered", null], // S8: 12,000 ㎡ in 溧水区
     ]);
     // Nothing of R1's work is lost: the notes (the desk's and the correction's call note) and the audit trail stay.
-    expect((await db.sql`select body from lead_notes where lead_id = ${lead.id} order by created_at`).map((r) => r.body)).toEqual([
+    expect((await suite.db.sql`select body from lead_notes where lead_id = ${lead.id} order by created_at`).map((r) => r.body)).toEqual([
       "电话已联系，约下周看厂",
       "企业改为溧水，要一万平以上",
     ]);
-    const events = await db.sql<{ event: string; recruiterId: string; reason: { zh: string; from: string } }[]>`
+    const events = await suite.db.sql<{ event: string; recruiterId: string; reason: { zh: string; from: string } }[]>`
       select event, recruiter_id, reason from routing_events where assignment_id = ${lead.edz} and event = 'withdrawn'`;
     expect(events).toEqual([
       {
@@ -124,8 +83,8 @@ describe("a need edit and the assignments of parks that no longer fit", () => {
       },
     ]);
     // Told: an email each to R1 and R2 (sent inline by the job), naming the lead, the park and the new need.
-    const notices =
-      await db.sql`select recipient, status from notifications where lead_id = ${lead.id} and kind = 'withdrawal-notice' order by recipient`;
+    const notices = await suite.db
+      .sql`select recipient, status from notifications where lead_id = ${lead.id} and kind = 'withdrawal-notice' order by recipient`;
     expect(notices).toEqual([
       { recipient: "R1", status: "sent" },
       { recipient: "R2", status: "sent" },
@@ -151,7 +110,7 @@ describe("a need edit and the assignments of parks that no longer fit", () => {
       desk,
     );
     expect(back.status).toBe(303);
-    await runMatch(lead.id);
+    await suite.runMatch(lead.id);
     const again = await assignmentsOf(lead.id);
     expect(again.map((x) => [x.parkId, x.recruiterId, x.status, x.closeReason])).toEqual([
       ["GC-DB", "R2", "offered", null],
@@ -164,43 +123,44 @@ describe("a need edit and the assignments of parks that no longer fit", () => {
 
   it("a hotline edit that the park still fits ends nothing", async () => {
     const lead = await routedLead("南京仍然符合精工机械有限公司");
-    await db.sql`update assignments set status = 'accepted', accepted_at = now() where id = ${lead.edz}`;
+    await suite.db.sql`update assignments set status = 'accepted', accepted_at = now() where id = ${lead.edz}`;
     const desk = await client().signIn("desk@example.test", PASSWORD);
     const form = needFormOf(await (await client().get(`/hotline/leads/${lead.id}`, desk)).text());
     const saved = await client().post(`/hotline/leads/${lead.id}`, { ...form, "need.areaMin": "4500", note: "面积下限改成4500" }, desk);
     expect(saved.status).toBe(303);
-    await runMatch(lead.id);
+    await suite.runMatch(lead.id);
     const after = await assignmentsOf(lead.id);
     expect(after.map((x) => [x.parkId, x.recruiterId, x.status, x.closeReason])).toEqual([
       ["GC-DB", "R2", "offered", null],
       ["GC-EDZ", "R1", "accepted", null],
     ]);
-    expect(await db.sql`select 1 from notifications where lead_id = ${lead.id} and kind = 'withdrawal-notice'`).toHaveLength(0);
+    expect(await suite.db.sql`select 1 from notifications where lead_id = ${lead.id} and kind = 'withdrawal-notice'`).toHaveLength(0);
   });
 
   it("a space let under a working recruiter, without a need edit, ends nothing", async () => {
     const lead = await routedLead("南京房源出租精工机械有限公司");
-    await db.sql`update assignments set status = 'visit', visit_on = current_date + 1 where id = ${lead.edz}`;
+    await suite.db.sql`update assignments set status = 'visit', visit_on = current_date + 1 where id = ${lead.edz}`;
     // As space.match does when S1 is let: its match withdrawn and the lead matched again (no need edit).
-    await db.sql`update spaces set status = 'let', version = version + 1 where id = 'S1'`;
+    await suite.db.sql`update spaces set status = 'let', version = version + 1 where id = 'S1'`;
     try {
-      await db.sql`update matches set withdrawn_at = now(), withdrawn_reason = '{"zh":"已出租","en":"let"}' where lead_id = ${lead.id} and space_id = 'S1'`;
-      await db.sql`insert into outbox (topic, aggregate_id) values ('lead.match', ${lead.id})`;
-      await runMatch(lead.id);
+      await suite.db
+        .sql`update matches set withdrawn_at = now(), withdrawn_reason = '{"zh":"已出租","en":"let"}' where lead_id = ${lead.id} and space_id = 'S1'`;
+      await suite.db.sql`insert into outbox (topic, aggregate_id) values ('lead.match', ${lead.id})`;
+      await suite.runMatch(lead.id);
       const after = await assignmentsOf(lead.id);
       expect(after.find((x) => x.parkId === "GC-EDZ")).toMatchObject({ status: "visit", closeReason: null });
     } finally {
-      await db.sql`update spaces set status = 'available', version = version + 1 where id = 'S1'`;
+      await suite.db.sql`update spaces set status = 'available', version = version + 1 where id = 'S1'`;
     }
   });
 
   it("a won lead is not touched by a re-match", async () => {
     const lead = await routedLead("南京已签约精工机械有限公司");
-    await db.sql`update assignments set status = 'signed' where id = ${lead.edz}`;
-    await db.sql`update leads set status = 'won', lead = jsonb_set(lead, '{need,regionCodes}', '["320117"]') where id = ${lead.id}`;
-    await db.sql`insert into routing_events (lead_id, event, reason) values (${lead.id}, 'rematch', '{"zh":"t","en":"t"}')`;
-    await db.sql`insert into outbox (topic, aggregate_id) values ('lead.match', ${lead.id})`;
-    await runMatch(lead.id);
+    await suite.db.sql`update assignments set status = 'signed' where id = ${lead.edz}`;
+    await suite.db.sql`update leads set status = 'won', lead = jsonb_set(lead, '{need,regionCodes}', '["320117"]') where id = ${lead.id}`;
+    await suite.db.sql`insert into routing_events (lead_id, event, reason) values (${lead.id}, 'rematch', '{"zh":"t","en":"t"}')`;
+    await suite.db.sql`insert into outbox (topic, aggregate_id) values ('lead.match', ${lead.id})`;
+    await suite.runMatch(lead.id);
     expect((await assignmentsOf(lead.id)).map((x) => [x.parkId, x.status])).toEqual([
       ["GC-DB", "offered"],
       ["GC-EDZ", "signed"],
