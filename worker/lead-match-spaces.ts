@@ -65,13 +65,27 @@ export class LeadMatchSpaces {
   }
 
   /**
+   * The parks with at least one space held that passes every hard constraint of the lead (ranked or
+   * not): a park here still fits the need, even when none of its spaces made the top 5.
+   */
+  fittingParks(): Set<string> {
+    const parks = new Set<string>();
+    for (const { candidate } of this.held.values()) if (this.check(candidate).pass) parks.add(candidate.parkId);
+    return parks;
+  }
+
+  /**
    * What follows from `results` (the spaces offered): the live matches that stop being live, and why-not
    * (the spaces not offered, with the rule that left each out).
    */
-  outcome(live: readonly LiveMatch[], results: readonly MatchResult[]): { withdrawals: Withdrawal[]; excluded: Exclusion[] } {
+  outcome(
+    live: readonly LiveMatch[],
+    results: readonly MatchResult[],
+    keepParks: ReadonlySet<string> = new Set(),
+  ): { withdrawals: Withdrawal[]; excluded: Exclusion[] } {
     const offered = new Set(results.map((r) => r.spaceId));
     return {
-      withdrawals: withdrawalsOf(this.lead, live, offered, (id) => this.held.get(id)?.candidate, this.check, this.options),
+      withdrawals: withdrawalsOf(this.lead, live, offered, (id) => this.held.get(id)?.candidate, this.check, this.options, keepParks),
       excluded: explainExclusions(this.lead, this.candidates(), offered, { ...this.options, check: this.check }),
     };
   }
@@ -79,8 +93,9 @@ export class LeadMatchSpaces {
 
 /**
  * Live matches that stop being live: any that fails a hard constraint now (the reason names it),
- * and the lead's own earlier picks that are no longer in its top 5. Reverse matches that still hold
- * stay (they were found for a reason the search may not rank).
+ * and the lead's own earlier picks that are no longer in its top 5 — unless their park is in
+ * `keepParks` (a recruiter holds the lead for it: a space that still fits stays on their page, ADR 108).
+ * Reverse matches that still hold stay (they were found for a reason the search may not rank).
  */
 function withdrawalsOf(
   lead: MatchNeed,
@@ -89,6 +104,7 @@ function withdrawalsOf(
   candidateOf: (spaceId: string) => SpaceCandidate | undefined,
   check: HardCheck,
   options: HardOptions,
+  keepParks: ReadonlySet<string>,
 ): Withdrawal[] {
   const out: Withdrawal[] = [];
   for (const m of live) {
@@ -102,7 +118,7 @@ function withdrawalsOf(
     if (!hard.pass) {
       const r = failureReason(lead, s, hard.failures[0], options);
       out.push({ spaceId: m.spaceId, reason: { zh: r.zh, en: r.en } });
-    } else if (m.foundBy === "lead") out.push({ spaceId: m.spaceId, reason: OUTRANKED });
+    } else if (m.foundBy === "lead" && !keepParks.has(s.parkId)) out.push({ spaceId: m.spaceId, reason: OUTRANKED });
   }
   return out;
 }

@@ -1,5 +1,7 @@
 import { routeLead } from "~/assignments/route-lead.server";
+import { endUnfitAssignments, openAssignmentParks } from "~/assignments/unfit-assignments.server";
 import { markDead, markSkipped } from "~/db/outbox.server";
+import { repeatOf } from "~/domain/lead-flags";
 import type { Lead } from "~/domain/lead-schema";
 import { withRegionCodes } from "~/domain/regions";
 import type { LeadStatus } from "~/domain/statuses";
@@ -13,6 +15,7 @@ import {
   recordMatchOutcome,
 } from "~/matches/match-leads.server";
 import { lockSpacesShared, saveLeadMatches, type VersionedMatch } from "~/matches/match-store.server";
+import { attachRepeat } from "~/matches/repeat.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { orError } from "~/utils/or-error";
 
@@ -49,8 +52,9 @@ const PARALLEL = 2;
  * 3. The spaces to offer are locked (shared) and re-read; a change committed meanwhile is taken in,
  *    and one committed later waits for this commit and is then handled by space.match.
  * 4. Top 5 stored (each with the space version), matches that no longer hold withdrawn with their
- *    reason, why-not stored on the lead, routed, the row marked done, and the notices delivered after
- *    that lead's commit (ADR 013).
+ *    reason, why-not stored on the lead; after a need edit, the assignments of parks that no longer fit
+ *    ended (ADR 108); routed, the row marked done, and the notices delivered after that lead's commit
+ *    (ADR 013).
  * A lead that fails does not hold back the others: the job throws once all were tried, and its retry
  * does only the rows not done. A row whose lead does not exist ends at once as a dead letter (no retry
  * can make the lead exist: docs/decisions/077); the job does not fail for it.
@@ -120,11 +124,12 @@ async function matchOne(
   const data = { outboxId: row.outboxId, id: row.id };
   const { notices } = await ctx.sql.begin(async (tx) => {
     // The lock and the reads in one round trip: the reads run after the lock, on the state it sees.
-    const [locked, live, pendingOfKind, version] = await Promise.all([
+    const [locked, live, pendingOfKind, version, held] = await Promise.all([
       lockLeadForMatching(tx, data.id),
       liveMatchesOfLead(tx, data.id).execute(),
       loadSpaceRows(tx, { pendingKind: row.lead.need.kind, limit: PENDING_LIMIT }),
       inventoryVersion(tx).execute(),
+      openAssignmentParks(tx, data.id).execute(),
     ]);
     // Closed or erased while its group waited (the first read was before the group's search): nobody is to call.
     if (!locked || CLOSED.includes(locked.status) || locked.anonymised) {
@@ -136,6 +141,13 @@ async function matchOne(
     // left unmatched — its matches withdrawn, a call-back task for the hotline — until then (ADR 074).
     if (!sameMatchInput(locked.lead, row.lead) && (await laterMatchQueued(tx, data.id, data.outboxId))) {
       await markSkipped(tx, data.outboxId);
+      return { notices: [] };
+    }
+    // A likely repeat of a lead still being worked is attached to it, not matched and routed a second time
+    // (no second call-back task or offer, ADR 108): the outbox row done and the search document updated.
+    const first = repeatOf(locked.lead);
+    if (first && (await attachRepeat(tx, data.id, first))) {
+      await recordMatchOutcome(tx, data.id, version[0]?.v ?? null, [], data.outboxId);
       return { notices: [] };
     }
     const lead = withRegionCodes(locked.lead); // an edit committed since the search is matched too (its own re-match follows)
@@ -159,13 +171,17 @@ async function matchOne(
     }
 
     const versioned: VersionedMatch[] = results.map((r) => ({ ...r, spaceVersion: spaces.version(r.spaceId) }));
-    const { withdrawals, excluded } = spaces.outcome(live, results);
+    // A park a recruiter (or the admin's queue) holds the lead for keeps its spaces that still fit, even
+    // outside the top 5; a park with none left loses the assignment after a need edit (ADR 108).
+    const heldParks = new Set(held.map((h) => h.parkId));
+    const { withdrawals, excluded } = spaces.outcome(live, results, heldParks);
 
     await saveLeadMatches(tx, data.id, versioned, withdrawals);
+    const ended = heldParks.size > 0 ? await endUnfitAssignments(tx, data.id, spaces.fittingParks(), ctx.routing.noticeFallbackMs) : null;
     const routed = await routeLead(tx, data.id, ctx.routing, { excluded, lead: locked.routing });
     // One statement: the outcome (with the status routing led to), the outbox row done, the index update.
     await recordMatchOutcome(tx, data.id, version[0]?.v ?? null, excluded, data.outboxId);
-    return routed;
+    return ended ? { ...routed, notices: [...routed.notices, ...ended.notices] } : routed;
   });
   await deliverNotices(ctx, notices);
 }

@@ -25,7 +25,7 @@ import type { Lng } from "~/i18n/lng";
 import { notifyText } from "~/i18n/notify-messages";
 import { renderAssignmentEmail } from "~/notify/assignment-email";
 import type { MailMessage } from "~/notify/mailer.server";
-import { renderEscalationEmail, renderRerouteNotice } from "~/notify/sla-emails";
+import { renderEscalationEmail, renderRerouteNotice, renderWithdrawalNotice } from "~/notify/sla-emails";
 
 import type { JobContext } from "./job-context";
 import { cappedBackoff } from "./queue";
@@ -172,6 +172,20 @@ async function buildMessage(ctx: JobContext, n: NotificationRow, details: Assign
       companyName: details.lead.company.name,
       parkName: details.parkName,
       slaMinutes: ctx.routing.slaMinutes,
+    });
+    return { to: r.email, ...email, messageId: messageIdFor(n) };
+  }
+  if (n.kind === "withdrawal-notice") {
+    // The assignment ended on a need edit (docs/decisions/108): said to whoever held it, whatever it is now.
+    const r = await recruiterContact(ctx.sql, n.recipient);
+    if (!r) return null;
+    const email = renderWithdrawalNotice({
+      recruiterName: r.name,
+      reference: details.reference,
+      companyName: details.lead.company.name,
+      parkName: details.parkName,
+      needText: [needAreaText(details.lead), (details.lead.need.regions ?? []).join("、")].filter(Boolean).join(" · "),
+      assignmentUrl: url,
     });
     return { to: r.email, ...email, messageId: messageIdFor(n) };
   }

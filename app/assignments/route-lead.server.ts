@@ -13,6 +13,7 @@ import { notifyText } from "~/i18n/notify-messages";
 
 import type { Notice } from "./notifications.server";
 import { recordRoutingEvent } from "./routing-events.server";
+import { NEED_CHANGED } from "./unfit-assignments.server";
 
 export const RETURNING_CUSTOMER_DAYS = 90;
 
@@ -296,8 +297,13 @@ export async function routeLead(
         tx<
           RoutingLead[]
         >`select id, status, industry, phone, reference from leads where id = ${leadId} and anonymised_at is null for update`.execute(),
-    tx<{ parkId: string; assigned: boolean }[]>`
-      select m.park_id, exists (select 1 from assignments a where a.lead_id = m.lead_id and a.park_id = m.park_id) as assigned
+    // A park whose assignment a need edit ended (ADR 108) and that fits again is routed again, on that row.
+    tx<{ parkId: string; assigned: boolean; ended: { id: string; recruiterId: string | null; reroutes: number } | null }[]>`
+      select m.park_id,
+             exists (select 1 from assignments a where a.lead_id = m.lead_id and a.park_id = m.park_id
+                                                    and a.close_reason is distinct from ${NEED_CHANGED}) as assigned,
+             (select json_build_object('id', a.id, 'recruiterId', a.recruiter_id, 'reroutes', a.reroutes) from assignments a
+              where a.lead_id = m.lead_id and a.park_id = m.park_id and a.status = 'lost' and a.close_reason = ${NEED_CHANGED}) as ended
       from matches m
       where m.lead_id = ${leadId} and m.withdrawn_at is null
       group by m.lead_id, m.park_id
@@ -340,8 +346,29 @@ export async function routeLead(
     tx,
     toRoute.map((p) => p.parkId),
   );
-  for (const { parkId } of toRoute) {
-    const result = await assignPark(tx, { leadId, parkId, leadIndustry: lead.industry, previousRecruiterId: previousFor(parkId) }, options);
+  for (const { parkId, ended } of toRoute) {
+    if (ended) {
+      // Fits again after another edit: the same assignment row, to whoever had it when the policy allows.
+      await tx`update assignments set close_reason = null, closed_at = null, updated_at = now() where id = ${ended.id}`;
+      await recordRoutingEvent(tx, {
+        assignmentId: ended.id,
+        leadId,
+        event: "rematch",
+        rule: "need-edited",
+        reason: auditMessages.both("match.parkFitsAgain"),
+      });
+    }
+    const result = await assignPark(
+      tx,
+      {
+        leadId,
+        parkId,
+        leadIndustry: lead.industry,
+        previousRecruiterId: ended?.recruiterId ?? previousFor(parkId),
+        ...(ended ? { assignmentId: ended.id, reroutes: ended.reroutes + 1 } : {}),
+      },
+      options,
+    );
     if (result.decision.recruiterId) assigned++;
     else unassigned++;
     notices.push(...result.notices);

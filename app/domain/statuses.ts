@@ -55,7 +55,7 @@ export const ASSIGNMENT_STATUSES = [
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 /** notifications.kind (migration 003). */
-export const NOTIFICATION_KINDS = ["assignment", "reroute-notice", "escalation", "wecom"] as const;
+export const NOTIFICATION_KINDS = ["assignment", "reroute-notice", "escalation", "wecom", "withdrawal-notice"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** notifications.channel (migration 003). */
@@ -122,6 +122,8 @@ export const ROUTING_EVENTS = [
   "reopened",
   // ADR 090: the lead was anonymised on a request to delete personal data; its open assignments end.
   "erased",
+  // ADR 108: a need edit left the assignment's park without a fitting space; the assignment ended.
+  "withdrawn",
 ] as const;
 export type RoutingEvent = (typeof ROUTING_EVENTS)[number];
 

@@ -133,8 +133,12 @@ export async function updateLeadNeed(
       flags: [...(row.lead.flags ?? []).filter((f) => !f.field.startsWith("need.")), ...flags.filter((f) => f.field.startsWith("need."))],
     };
     const copies = leadSearchCopies(lead);
+    // The first edit keeps the need as the enterprise submitted it (without its notes) and the intake's
+    // flags: its own page shows what it sent, and the correction apart (docs/decisions/108).
     await tx`update leads set lead = ${tx.json(lead as never)}, industry = coalesce(${lead.use.industry ?? null}, industry),
-                              company_search = ${copies.company}, product_search = ${copies.product}, updated_at = now()
+                              company_search = ${copies.company}, product_search = ${copies.product}, updated_at = now(),
+                              need_submitted = coalesce(need_submitted, jsonb_build_object('need', (lead -> 'need') - 'notes',
+                                                                                          'flags', coalesce(lead -> 'flags', '[]'::jsonb)))
              where id = ${input.leadId}`;
     await addLeadNote(tx, { leadId: input.leadId, authorId: input.authorId, body: input.note, source: input.source ?? "hotline" });
     await rematchLead(tx, input.leadId, input.reason);

@@ -111,6 +111,7 @@ const zh = {
 
   "kind.assignment": "分配通知",
   "kind.reroute-notice": "改派通知",
+  "kind.withdrawal-notice": "分配结束通知",
   "kind.escalation": "升级通知",
   "kind.wecom": "企业微信推送",
   "channel.email": "邮件",
@@ -202,6 +203,7 @@ const zh = {
   "event.shortlist-shared": "分享推荐清单",
   "event.reopened": "恢复跟进",
   "event.erased": "已匿名化",
+  "event.withdrawn": "需求更正后园区不再符合，分配结束",
   "rule.returning-customer": "老客户，交给原专员",
   "rule.specialist": "行业专员",
   "rule.least-loaded": "在办最少",
@@ -358,6 +360,7 @@ const en: Record<AdminKey, string> = {
 
   "kind.assignment": "Assignment",
   "kind.reroute-notice": "Re-route notice",
+  "kind.withdrawal-notice": "Assignment-ended notice",
   "kind.escalation": "Escalation",
   "kind.wecom": "WeCom post",
   "channel.email": "Email",
@@ -450,6 +453,7 @@ const en: Record<AdminKey, string> = {
   "event.shortlist-shared": "Shortlist shared",
   "event.reopened": "Reopened",
   "event.erased": "Anonymised",
+  "event.withdrawn": "Ended: the park no longer fits the corrected need",
   "rule.returning-customer": "Returning customer, to their recruiter",
   "rule.specialist": "Industry specialist",
   "rule.least-loaded": "Fewest open leads",

@@ -13,6 +13,7 @@ const zh = {
   "notice.emailSent": "已发邮件（{kind}）",
   "notice.kind.assignment": "分配通知",
   "notice.kind.reroute-notice": "改派通知",
+  "notice.kind.withdrawal-notice": "分配结束通知",
   "notice.kind.escalation": "升级通知",
   "notice.kind.wecom": "企业微信推送",
   "notice.emailFailed": "邮件发送失败：{reason}",
@@ -24,6 +25,9 @@ const zh = {
   "space.noLongerFits": "房源 {space} 不再符合，重新匹配",
   "route.noMatch": "无匹配空间，转热线回访",
   "match.outranked": "重新匹配后未入选前 5",
+  "repeat.attached": "重复提交（1 小时内同一电话、同一需求），已并入 {reference}，由其招商专员一并跟进",
+  "match.parkNoLongerFits": "需求更正后，本园区已没有符合的空间：分配结束（跟进记录都保留）",
+  "match.parkFitsAgain": "需求更正后，本园区又有符合的空间：重新分配",
 
   // admins
   "admin.deadLetterRetried": "管理员重发失败通知（原因：{error}）",
@@ -72,6 +76,7 @@ const en: Record<AuditKey, string> = {
   "notice.emailSent": "Email sent ({kind})",
   "notice.kind.assignment": "assignment notice",
   "notice.kind.reroute-notice": "re-route notice",
+  "notice.kind.withdrawal-notice": "assignment-ended notice",
   "notice.kind.escalation": "escalation notice",
   "notice.kind.wecom": "WeCom post",
   "notice.emailFailed": "Email failed: {reason}",
@@ -83,6 +88,9 @@ const en: Record<AuditKey, string> = {
   "space.noLongerFits": "Space {space} no longer fits; re-matching",
   "route.noMatch": "No matching space; hotline call-back",
   "match.outranked": "Not among the top 5 after re-matching",
+  "repeat.attached": "A repeat (the same phone and need within the hour): attached to {reference}, worked by its recruiter",
+  "match.parkNoLongerFits": "After the need was corrected no space of this park fits: the assignment ended (all follow-up work is kept)",
+  "match.parkFitsAgain": "After the need was corrected a space of this park fits again: offered again",
 
   "admin.deadLetterRetried": "An admin retried a dead letter (was: {error})",
   "admin.deadLetterHotline": "An admin sent the dead letter through a hotline task instead",

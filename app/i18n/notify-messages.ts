@@ -51,6 +51,10 @@ const zh = {
   // the re-route notice to the recruiter who let the SLA lapse, and the escalation to an admin
   "reroute.subject": "【已改派 {reference}】{company} 超时未接单，已转给其他专员",
   "reroute.body": "线索 {reference}（{park}）在 {minutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。",
+  "withdrawn.subject": "【分配结束 {reference}】{company} 的需求已更正，{park} 已无符合的空间",
+  "withdrawn.body":
+    "线索 {reference} 的需求已更正（{why}），{park} 已没有符合新需求的空间，您的这条分配已结束，线索已转给现在符合的园区。您写的跟进记录、通话记录都保留在线索上，在“我的线索 · 历史”里可以查看。如果企业仍想看{park}的房源，请联系热线或管理员重新分配。",
+  "withdrawn.open": "查看线索",
   "escalation.subject": "【升级 {reference}】{company} 两次改派仍无人接单",
   "escalation.body": "线索 {reference}（{park}，{area}）已两次改派，仍无人在时限内接单，请管理员处理。",
   "escalation.open": "查看分配",
@@ -132,6 +136,10 @@ const en: Record<NotifyKey, string> = {
   "reroute.subject": "[Re-routed {reference}] {company}: not accepted in time, passed to another recruiter",
   "reroute.body":
     "Lead {reference} ({park}) was not accepted within {minutes} {minutes:minute|minutes} and has been re-routed to the next recruiter. You need not handle it any more.",
+  "withdrawn.subject": "[Assignment ended {reference}] {company}: the need was corrected and {park} no longer fits",
+  "withdrawn.body":
+    "The need of lead {reference} was corrected ({why}) and no space of {park} fits it now: your assignment has ended and the lead went to the parks that fit. Your follow-up notes and call notes stay on the lead; you find it under My leads · History. If the enterprise still wants to see {park}, ask the hotline or an admin to assign it again.",
+  "withdrawn.open": "Open the lead",
   "escalation.subject": "[Escalation {reference}] {company}: re-routed twice, still not accepted",
   "escalation.body": "Lead {reference} ({park}, {area}) was re-routed twice and still nobody accepted it in time; an admin must step in.",
   "escalation.open": "View the assignment",

@@ -12,7 +12,11 @@ const zh = {
   "inquiry.summary.anyRegion": "不限",
   "inquiry.summary.moveIn": "最晚入驻",
   "inquiry.summary.month": "{year}年{month}月",
-  "inquiry.repeat": "您已提交过相同的需求，编号 {reference}。这次的提交也已收到，并已标注给招商专员一并跟进，不必再次提交。",
+  "inquiry.repeat":
+    "您已提交过相同的需求，编号 {reference}，不必再次提交。这次填写的内容也已保存（编号 {own}），招商专员会按 {reference} 一并跟进。",
+  "inquiry.notesDiffer": "您在补充说明里写的“{notes}”与所填的“{box}”不一致，招商专员会与您电话确认以哪个为准。",
+  "inquiry.notesDifferNoBox": "您在补充说明里写的“{notes}”与所填的不一致，招商专员会与您电话确认以哪个为准。",
+  "inquiry.corrected": "招商专员已与您核实并更正：{changes}",
   "inquiry.tooManyTitle": "查询过于频繁",
   "inquiry.tooMany": "查询次数过多，请 {minutes} 分钟后再试。",
   "inquiry.tooManyHotline": "如需查询您的需求，请致电招商热线 {hotline}，报上编号或公司名称即可。",
@@ -33,7 +37,12 @@ const en: Record<PublicKey, string> = {
   "inquiry.summary.moveIn": "Move in by",
   "inquiry.summary.month": "{month} {year}",
   "inquiry.repeat":
-    "You already sent the same request, reference {reference}. This one has been received too and marked for the recruiter to follow up together; there is no need to send it again.",
+    "You already sent the same request, reference {reference}; there is no need to send it again. What you sent this time is kept too (reference {own}), and the recruiter follows it up under {reference}.",
+  "inquiry.notesDiffer":
+    "Your notes say “{notes}” while the box says “{box}”: the recruiter will confirm with you by phone which is right.",
+  "inquiry.notesDifferNoBox":
+    "Your notes say “{notes}”, which differs from what you filled in: the recruiter will confirm with you by phone which is right.",
+  "inquiry.corrected": "Our recruiter checked this with you and corrected it: {changes}",
   "inquiry.tooManyTitle": "Too many look-ups",
   "inquiry.tooMany": "Too many look-ups. Please try again in {minutes} {minutes:minute|minutes}.",
   "inquiry.tooManyHotline": "To ask about your request, call our hotline {hotline} and give your reference or company name.",

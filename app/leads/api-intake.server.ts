@@ -92,7 +92,9 @@ async function acceptAdmitted(
       requestHash,
     });
     if (!stored.created && stored.requestHash !== requestHash) return fail(409, { "Idempotency-Key": msg("idempotencyConflict") });
-    return { status: 201, body: { id: stored.id, reference: stored.reference } };
+    // A likely repeat also names the lead it repeats, the one staff work (additive, ADR 108).
+    const repeat = stored.repeatOf ? { repeatOf: stored.repeatOf } : {};
+    return { status: 201, body: { id: stored.id, reference: stored.reference, ...repeat } };
   } catch (error) {
     log.error("lead intake failed", { source: "api", error: errorMessage(error) });
     return fail(503, { _form: msg("unavailable", { hotline: getWebEnv().HOTLINE_PHONE }) }, { "Retry-After": "30" });

@@ -32,17 +32,6 @@ export const REPEAT_WINDOW_MINUTES = 60;
  */
 export type StoredLead = { id: string; reference: string; created: boolean; requestHash: string | null; repeatOf: string | null };
 
-/**
- * What "the same need" compares, as SQL over a lead's JSON (`lead` is a column or an expression of the
- * statement): the kind, the deal, the area bounds in ㎡ (jsonb numbers compare as numbers) and the region
- * codes in order. Both sides of the comparison are this one expression, so they cannot disagree.
- */
-function sameNeedKey(sql: Sql | TransactionSql, lead: "nb" | "p") {
-  const l = sql.unsafe(`${lead}.lead`);
-  return sql`jsonb_build_array(${l}->'need'->'kind', ${l}->'need'->'deal', ${l}->'need'->'areaMinSqm', ${l}->'need'->'areaMaxSqm',
-    coalesce((select jsonb_agg(c order by c) from jsonb_array_elements_text(${l}->'need'->'regionCodes') c), '[]'::jsonb))`;
-}
-
 /** A stable fingerprint (sha256, hex) of a JSON-serialisable value. */
 export function hashRequest(body: unknown): string {
   return createHash("sha256").update(JSON.stringify(body)).digest("hex");
@@ -275,15 +264,22 @@ async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, Stor
       on conflict (day) do update set n = reference_counters.n + excluded.n
       returning day, n
     ),
-    ready as (
-      select nb.*, ${referenceSql(sql)} as reference,
-             -- A likely repeat (ADR 102): the first lead of the same phone and need within the window.
-             case when nb.source in ('web', 'api') and nb.phone <> '' then (
-               select p.reference from leads p
-               where p.phone = nb.phone and p.created_at > now() - make_interval(mins => ${REPEAT_WINDOW_MINUTES})
-                 and ${sameNeedKey(sql, "p")} = ${sameNeedKey(sql, "nb")}
-               order by p.created_at, p.id limit 1) end as repeat_of
+    referenced as (
+      select nb.*, ${referenceSql(sql)} as reference, c.n as counter
       from numbered nb cross join lateral (select b.day, b.n - nb.total + nb.i as n from bump b) c
+    ),
+    ready as (
+      -- A likely repeat (ADR 102, 108): the first lead of the same phone and need within the window —
+      -- stored before (intake_repeat_of, migration 085: its own snapshot, taken after this statement got
+      -- the day's counter row, also sees a copy another process committed meanwhile), else an earlier
+      -- copy in this batch. "The same need" is lead_need_key on both sides.
+      select r.*,
+             case when r.source in ('web', 'api') and r.phone <> '' then coalesce(
+               intake_repeat_of(r.phone, r.lead, ${REPEAT_WINDOW_MINUTES}, r.counter),
+               (select e.reference from referenced e
+                where e.ord < r.ord and e.phone = r.phone and lead_need_key(e.lead) = lead_need_key(r.lead)
+                order by e.ord limit 1)) end as repeat_of
+      from referenced r
     ),
     stored as (
       insert into leads (reference, source, lng, submission_key, request_hash, lead, raw, assist,

@@ -1,6 +1,6 @@
 import type { Sql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
-import { repeatOf } from "~/domain/lead-flags";
+import { leadFlags, repeatOf } from "~/domain/lead-flags";
 import type { Lead } from "~/domain/lead-schema";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
@@ -121,6 +121,10 @@ export type InquirySummary = {
   moveInBy: string | null;
   /** The reference of the earlier lead this one likely repeats (the `repeat` flag, ADR 102), or null. */
   repeatOf: string | null;
+  /** Where the notes the enterprise wrote and a box it filled disagree (`notesDiffer`, ADR 101), as submitted: its words and the box's value. */
+  notesDiffer: { notes: string; box: string | null }[];
+  /** The need as staff corrected it since (ADR 108), in the same shape; null while nobody edited it. */
+  corrected: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "corrected"> | null;
 };
 
 /**
@@ -129,23 +133,43 @@ export type InquirySummary = {
  * link's key (app/leads/inquiry-link.server.ts): references can be guessed.
  */
 export async function inquirySummary(sql: Sql, reference: string): Promise<InquirySummary | null> {
-  const [row] = await sql<{ need: Record<string, unknown> | null; flags: unknown }[]>`
-    select lead -> 'need' as need, lead -> 'flags' as flags from leads where reference = ${reference}`;
+  const [row] = await sql<
+    { need: Record<string, unknown> | null; flags: unknown; submitted: { need?: unknown; flags?: unknown } | null }[]
+  >`
+    select lead -> 'need' as need, lead -> 'flags' as flags, need_submitted as submitted from leads where reference = ${reference}`;
   if (!row) return null;
-  const need = row.need ?? {};
+  const now = needSummary(row.need);
+  // Staff edited the need (ADR 108): the page shows what was submitted, and the correction apart.
+  const sent = row.submitted ? needSummary(row.submitted.need as Record<string, unknown> | null) : now;
+  const flags = row.submitted ? { flags: row.submitted.flags } : { flags: row.flags };
+  return {
+    ...sent,
+    repeatOf: repeatOf({ flags: row.flags }),
+    notesDiffer: leadFlags(flags)
+      .filter((f) => f.code === "notesDiffer")
+      .map((f) => {
+        const [notes, box] = f.text.split(" ≠ ");
+        return { notes: notes.trim(), box: box?.trim() || null };
+      }),
+    corrected: row.submitted ? now : null,
+  };
+}
+
+/** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */
+function needSummary(need: Record<string, unknown> | null): Omit<InquirySummary, "repeatOf" | "notesDiffer" | "corrected"> {
+  const n = need ?? {};
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-  const moveIn = text(need.moveInBy);
+  const moveIn = text(n.moveInBy);
   return {
-    kind: text(need.kind),
-    deal: text(need.deal),
-    areaMinSqm: num(need.areaMinSqm),
-    areaMaxSqm: num(need.areaMaxSqm),
-    regions: strings(need.regions),
-    regionCodes: strings(need.regionCodes),
+    kind: text(n.kind),
+    deal: text(n.deal),
+    areaMinSqm: num(n.areaMinSqm),
+    areaMaxSqm: num(n.areaMaxSqm),
+    regions: strings(n.regions),
+    regionCodes: strings(n.regionCodes),
     moveInBy: moveIn && /^\d{4}-\d{2}$/.test(moveIn) ? moveIn : null,
-    repeatOf: repeatOf({ flags: row.flags }),
   };
 }
 

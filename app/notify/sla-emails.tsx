@@ -39,3 +39,34 @@ export function renderEscalationEmail(input: EscalationInput, lng: Lng = "zh"): 
   );
   return { subject, html, text: `${body}\n${input.assignmentUrl}\n` };
 }
+
+export type WithdrawalNoticeInput = {
+  recruiterName: string;
+  reference: string;
+  companyName: string;
+  parkName: string;
+  /** The corrected need in a few words ("厂房 · 10000–13000㎡"). */
+  needText: string;
+  assignmentUrl: string;
+};
+
+/**
+ * To the recruiter whose assignment ended because a need edit left their park without a fitting space
+ * (docs/decisions/108): what happened, that their work stays on the lead, and the link to it (the page
+ * still opens for them, as their history does).
+ */
+export function renderWithdrawalNotice(input: WithdrawalNoticeInput, lng: Lng = "zh"): RenderedEmail {
+  const subject = notifyText(lng, "withdrawn.subject", { reference: input.reference, company: input.companyName, park: input.parkName });
+  const greeting = notifyText(lng, "assignment.greeting", { name: input.recruiterName });
+  const body = notifyText(lng, "withdrawn.body", { reference: input.reference, park: input.parkName, why: input.needText });
+  const html = renderEmailHtml(
+    <EmailDocument lng={lng} title={subject}>
+      <p>{greeting}</p>
+      <p>{body}</p>
+      <p>
+        <a href={input.assignmentUrl}>{notifyText(lng, "withdrawn.open")}</a>
+      </p>
+    </EmailDocument>,
+  );
+  return { subject, html, text: `${greeting}\n\n${body}\n${input.assignmentUrl}\n` };
+}

@@ -1,4 +1,5 @@
 import { needAreaText } from "~/assignments/assignment-details.server";
+import { NEED_CHANGED } from "~/assignments/unfit-assignments.server";
 import type { Sql } from "~/db/db.server";
 import { likeContains } from "~/db/like-pattern";
 import type { Lead } from "~/domain/lead-schema";
@@ -44,6 +45,8 @@ export type DeskRow = {
   followUpDue: boolean;
   visitOn: string | null;
   spaces: number;
+  /** Likely repeats attached to the lead (ADR 108): the same enterprise sent the same need again. */
+  repeats: number;
   since: string;
 };
 
@@ -60,6 +63,7 @@ type Row = {
   followUpDue: boolean;
   visitOn: string | null;
   spaces: number;
+  repeats: number;
   at: Date;
   total: number;
 };
@@ -94,13 +98,17 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
             where a.recruiter_id = ${recruiterId} and a.status in ${sql(OPEN_STATUSES)}`
       : // Two disjoint sets, each through its own index (one query with "mine or routed away from me"
         // read every assignment: test/integration/indexes.test.ts): what I closed, and what left my hands.
-        sql`select a.*, a.status as outcome, coalesce(a.closed_at, a.updated_at) as at
+        // An assignment a need edit ended (ADR 108) is `withdrawn` here, not "lost": the recruiter lost nothing.
+        sql`select a.*, case when a.close_reason = ${NEED_CHANGED} then 'withdrawn' else a.status end as outcome,
+                   coalesce(a.closed_at, a.updated_at) as at
             from assignments a
             where a.recruiter_id = ${recruiterId} and a.status in ('signed', 'lost')
             union all
             select a.*,
                    case when exists (select 1 from routing_events d where d.assignment_id = a.id and d.recruiter_id = ${recruiterId} and d.event = 'declined')
-                        then 'declined' else 'rerouted' end as outcome,
+                        then 'declined'
+                        when exists (select 1 from routing_events d where d.assignment_id = a.id and d.recruiter_id = ${recruiterId} and d.event = 'withdrawn')
+                        then 'withdrawn' else 'rerouted' end as outcome,
                    (select max(e.at) from routing_events e where e.assignment_id = a.id and e.recruiter_id = ${recruiterId}) as at
             from assignments a
             where a.recruiter_id is distinct from ${recruiterId} and a.id in (
@@ -117,6 +125,7 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
            to_char(a.follow_up_on, 'YYYY-MM-DD') as follow_up_on, coalesce(a.follow_up_on <= ${today}, false) as follow_up_due,
            to_char(a.visit_on, 'YYYY-MM-DD') as visit_on, a.at,
            (select count(*)::int from matches m where m.lead_id = a.lead_id and m.park_id = a.park_id and m.withdrawn_at is null) as spaces,
+           (select count(*)::int from leads r where r.duplicate_of = a.lead_id and r.closed_as = 'duplicate') as repeats,
            count(*) over ()::int as total
     from a join leads l on l.id = a.lead_id join parks p on p.id = a.park_id
     where true ${search} ${park} ${kind} ${due} ${status}
@@ -142,6 +151,7 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
       followUpDue: r.followUpDue,
       visitOn: r.visitOn,
       spaces: r.spaces,
+      repeats: r.repeats,
       since: r.at.toISOString(),
     })),
     total,

@@ -11,6 +11,7 @@ import { FlashBanner } from "~/components/flash";
 import { ErrorList, useFormReply } from "~/components/forms";
 import { NeedEditSection } from "~/components/need-edit-form";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
+import { RepeatList } from "~/components/repeat-list";
 import { StaffPage } from "~/components/staff";
 import { StaffErrorBoundary } from "~/components/staff-not-found";
 import { getSql } from "~/db/db.server";
@@ -31,6 +32,7 @@ import { hotlineText } from "~/i18n/hotline-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
+import { repeatsOf } from "~/matches/repeat.server";
 import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
@@ -63,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       regionsText: withoutBidiControls(needRegionsText(lead.lead.need, lng)),
       ...needEditState(lead.lead),
       notes: withoutBidiControls(await loadLeadNotes(getSql(), lead.id)),
+      repeats: withoutBidiControls(await repeatsOf(getSql(), lead.id)),
       flash,
     },
     { headers },
@@ -182,6 +185,7 @@ export default function HotlineLead() {
         <dd>
           <Time iso={l.createdAt} />
         </dd>
+        <RepeatList lng={lng} repeats={d.repeats} />
       </dl>
 
       <section aria-labelledby="notes-h">

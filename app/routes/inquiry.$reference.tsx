@@ -49,7 +49,9 @@ const MONTHS_EN = [
 ];
 
 /** The need as the page shows it, in the reader's language: only what was asked, nothing about who asked. */
-function summaryLines(s: InquirySummary, lng: Lng): { kind: string; area: string; regions: string; moveIn: string } {
+type SummaryLines = { kind: string; area: string; regions: string; moveIn: string };
+
+function summaryLines(s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "corrected">, lng: Lng): SummaryLines {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
   const kind = s.kind && ["factory", "land", "office", "warehouse"].includes(s.kind) ? t(`need.kind.${s.kind}` as never) : "";
   const deal = s.deal && ["lease", "buy"].includes(s.deal) ? t(`need.deal.${s.deal}` as never) : "";
@@ -62,6 +64,23 @@ function summaryLines(s: InquirySummary, lng: Lng): { kind: string; area: string
   };
 }
 
+const SUMMARY_ROWS = [
+  ["inquiry.summary.kind", "kind"],
+  ["inquiry.summary.area", "area"],
+  ["inquiry.summary.regions", "regions"],
+  ["inquiry.summary.moveIn", "moveIn"],
+] as const;
+
+/**
+ * What staff corrected of the lines shown (ADR 108): "面积：8000–10000㎡；意向区域：溧水区", or "" when
+ * nothing the page shows changed (a correction of a figure the page does not show is not mentioned).
+ */
+function correctionText(sent: SummaryLines, now: SummaryLines, lng: Lng): string {
+  return SUMMARY_ROWS.filter(([, k]) => sent[k] !== now[k] && now[k] !== "")
+    .map(([label, k]) => `${publicText(lng, label)}${lng === "zh" ? "：" : ": "}${now[k]}`)
+    .join(lng === "zh" ? "；" : "; ");
+}
+
 /**
  * The confirmation: the reference and what happens next; with the link's key (the form's answer sends the
  * person to `/inquiry/<reference>?k=<key>`, app/leads/inquiry-link.server.ts) also the need they sent and,
@@ -72,7 +91,7 @@ function summaryLines(s: InquirySummary, lng: Lng): { kind: string; area: string
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const typed = params.reference ?? "";
-  if (typed === "received") return { lng, reference: null, key: null, summary: null, repeatOf: null };
+  if (typed === "received") return { lng, reference: null, key: null, summary: null, repeatOf: null, corrected: "", doubts: [] };
   // As people retype it from a note or a message: lower case, a blank copied around it.
   const reference = typed.trim().toUpperCase();
   if (!/^PM-\d{8}-\d{4,}$/.test(reference)) throw new Response("not found", { status: 404 });
@@ -81,8 +100,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The key is the link the person was sent to: not a guess, never limited.
     const summary = await inquirySummary(getSql(), reference);
     if (!summary) throw new Response("not found", { status: 404 });
+    const lines = summaryLines(summary, lng);
+    // What the enterprise submitted stays as submitted; a staff correction is said apart, and once staff
+    // checked the need with the person, the notes-against-boxes doubt is theirs no more (ADR 108).
+    const corrected = summary.corrected ? correctionText(lines, summaryLines(summary.corrected, lng), lng) : "";
+    const doubts = summary.corrected
+      ? []
+      : summary.notesDiffer.map((d) =>
+          d.box
+            ? publicText(lng, "inquiry.notesDiffer", { notes: d.notes, box: d.box })
+            : publicText(lng, "inquiry.notesDifferNoBox", { notes: d.notes }),
+        );
     return data(
-      { lng, reference, key, summary: summaryLines(summary, lng), repeatOf: summary.repeatOf },
+      { lng, reference, key, summary: lines, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },
     );
   }
@@ -93,11 +123,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(limited.retryAfterSec), "Cache-Control": "no-store" } },
     );
   if (!(await leadReferenceExists(getSql(), reference))) throw new Response("not found", { status: 404 });
-  return { lng, reference, key: null, summary: null, repeatOf: null };
+  return { lng, reference, key: null, summary: null, repeatOf: null, corrected: "", doubts: [] };
 }
 
 export default function Inquiry() {
-  const { lng, reference, key, summary, repeatOf } = useLoaderData<typeof loader>();
+  const { lng, reference, key, summary, repeatOf, corrected, doubts } = useLoaderData<typeof loader>();
   const { hotline } = useRootData();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
   const path = reference ? `/inquiry/${reference}${key ? `?k=${encodeURIComponent(key)}` : ""}` : "/inquiry/received";
@@ -108,14 +138,15 @@ export default function Inquiry() {
         <h1>{t("inquiry.title")}</h1>
         {repeatOf ? (
           <div className="banner" role="status" data-testid="repeat">
-            {publicText(lng, "inquiry.repeat", { reference: repeatOf })}
+            {publicText(lng, "inquiry.repeat", { reference: repeatOf, own: reference ?? "" })}
           </div>
         ) : null}
         {reference ? (
           <>
             <p>{t("inquiry.reference")}</p>
+            {/* A repeat's number to keep is the first one: that lead is the one staff work (ADR 108). */}
             <p className="reference" data-testid="reference">
-              {reference}
+              {repeatOf ?? reference}
             </p>
             <p>{t("inquiry.keep")}</p>
           </>
@@ -126,14 +157,7 @@ export default function Inquiry() {
           <section aria-labelledby="inquiry-summary">
             <h2 id="inquiry-summary">{publicText(lng, "inquiry.summary")}</h2>
             <dl className="summary" data-testid="summary">
-              {(
-                [
-                  ["inquiry.summary.kind", summary.kind],
-                  ["inquiry.summary.area", summary.area],
-                  ["inquiry.summary.regions", summary.regions],
-                  ["inquiry.summary.moveIn", summary.moveIn],
-                ] as const
-              )
+              {SUMMARY_ROWS.map(([label, k]) => [label, summary[k]] as const)
                 .filter(([, value]) => value !== "")
                 .map(([label, value]) => (
                   <div key={label}>
@@ -142,6 +166,12 @@ export default function Inquiry() {
                   </div>
                 ))}
             </dl>
+            {corrected ? <p data-testid="corrected">{publicText(lng, "inquiry.corrected", { changes: corrected })}</p> : null}
+            {doubts.map((text) => (
+              <p key={text} className="hint" data-testid="notes-differ">
+                {text}
+              </p>
+            ))}
           </section>
         ) : null}
         <h2>{t("inquiry.next")}</h2>

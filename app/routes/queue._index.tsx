@@ -219,6 +219,14 @@ export default function Queue() {
             </h2>
             <p className="card-status">
               <span className="status">{statusLabel(r.status)}</span> · {r.parkName}
+              {r.repeats > 0 ? (
+                <>
+                  {" · "}
+                  <span className="repeat-mark" data-testid="repeat-mark">
+                    {t("desk.repeats", { n: r.repeats })}
+                  </span>
+                </>
+              ) : null}
             </p>
             <p>
               {[adminLabel(lng, "need.kind", r.need.kind), adminLabel(lng, "need.deal", r.need.deal), r.need.area, r.product]

@@ -20,6 +20,7 @@ import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages"
 import { FlashBanner } from "~/components/flash";
 import { ErrorList, useFormReply } from "~/components/forms";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
+import { RepeatList } from "~/components/repeat-list";
 import { StaffPage } from "~/components/staff";
 import { StaffErrorBoundary } from "~/components/staff-not-found";
 import { getSql } from "~/db/db.server";
@@ -41,6 +42,7 @@ import { lngFromUrl } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { staffText } from "~/i18n/staff-messages";
 import { spaceStatusLabel } from "~/inventory/inventory-columns";
+import { repeatsOf } from "~/matches/repeat.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
 import { allowedIntents, applyAssignmentAction } from "~/recruiter-desk/assignment-actions.server";
 import { leadWorkSchema, shanghaiToday } from "~/recruiter-desk/desk-forms";
@@ -107,12 +109,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await recordPhoneViews(sql, user ? { actor: user.email, role: user.role } : await staffActor(request), "assignment-page", [
       { leadId: d.leadId, reference: d.reference },
     ]);
-  const [work, notes, otherParks, shortlists, candidates] = await Promise.all([
+  const [work, notes, otherParks, shortlists, candidates, repeats] = await Promise.all([
     loadWorkState(sql, d.id),
     loadVisibleNotes(sql, d.leadId, user?.id ?? null, { all: !mine && admin }),
     loadOtherParks(sql, d.leadId, d.id),
     listShortlists(sql, d.id),
     mine ? loadShortlistCandidates(sql, d.leadId, d.parkId) : Promise.resolve([]),
+    repeatsOf(sql, d.leadId),
   ]);
   const url = new URL(request.url);
   const intents = mine && !d.anonymised ? allowedIntents(d.status) : [];
@@ -174,6 +177,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     readings: leadFlags(lead)
       .filter(isReadingFlag)
       .map((f) => describeFlag(lng, f)),
+    repeats,
     intents,
     confirm,
     work,
@@ -347,7 +351,8 @@ export default function AssignmentPage() {
   const d = actionData?.csrf ? { ...loaded, csrf: actionData.csrf } : loaded;
   const t = (key: Parameters<typeof staffText>[1], params?: Record<string, string | number>) => staffText(d.lng, key, params);
   const k = (key: DeskKey, params?: Record<string, string | number>) => deskText(d.lng, key, params);
-  const status = adminLabel(d.lng, "assignment", d.status);
+  // Ended by a need edit (ADR 108): not a loss of theirs, said as what it is.
+  const status = d.work.closeReason === "need-changed" ? deskText(d.lng, "outcome.withdrawn") : adminLabel(d.lng, "assignment", d.status);
   const open = ["accepted", "contacted", "visit"].includes(d.status);
   // A refused closing step (no reason) comes back with its confirmation still open.
   const refused = actionData && (CONFIRMS as readonly string[]).includes(actionData.form) ? (actionData.form as Confirm) : null;
@@ -645,6 +650,7 @@ function Enterprise({ d }: { d: Data }) {
             </ul>
           </Fact>
         ) : null}
+        <RepeatList lng={d.lng} repeats={d.repeats} />
       </dl>
       {/* What the enterprise told the recruiter on the phone corrects what it typed (re-matched on saving). */}
       {d.mine && d.intents.length > 0 ? (

@@ -182,7 +182,10 @@ describe("the same need sent again", () => {
     >`select lead->'flags' as flags from leads where reference = ${second.reference}`;
     expect(row.flags).toContainEqual({ field: "contact.phone", code: "repeat", text: first.reference });
     const html = decode(await (await get(second.location)).text());
-    expect(html).toContain(`您已提交过相同的需求，编号 ${first.reference}。`);
+    expect(html).toContain(`您已提交过相同的需求，编号 ${first.reference}，不必再次提交。`);
+    expect(html).toContain(`这次填写的内容也已保存（编号 ${second.reference}）`);
+    // The number to keep is the first one, the lead staff work (ADR 108), not this submission's.
+    expect(/data-testid="reference">([^<]*)</.exec(html)?.[1]).toBe(first.reference);
     // The first lead itself is not a repeat, and its page says nothing of the kind.
     const [own] = await sql<{ flags: { code: string }[] }[]>`select lead->'flags' as flags from leads where reference = ${first.reference}`;
     expect(own.flags.map((f) => f.code)).not.toContain("repeat");
@@ -194,7 +197,9 @@ describe("the same need sent again", () => {
     ).json()) as { reference: string };
     const b = (await (
       await fetch(`${web.url}/api/leads`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
-    ).json()) as { reference: string };
+    ).json()) as { reference: string; repeatOf?: string };
+    expect(b.repeatOf).toBe(a.reference); // additive (ADR 108): the first answer has none
+    expect(a).not.toHaveProperty("repeatOf");
     const [api] = await sql<
       { flags: { code: string; text: string }[] }[]
     >`select lead->'flags' as flags from leads where reference = ${b.reference}`;

@@ -101,6 +101,9 @@ export function leadMatchJobSuite(name: string) {
     get sql(): Sql {
       return db!.sql;
     },
+    get url(): string {
+      return db!.url;
+    },
     context: (beforeSearch?: () => Promise<void>) => countingJobContext(db!.sql, spacesIndex, beforeSearch),
     leads: (tag: string, n: number) => leadsWithMatchRows(db!.sql, tag, n),
   };

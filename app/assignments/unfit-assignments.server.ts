@@ -1,0 +1,84 @@
+import type { TransactionSql } from "~/db/db.server";
+import { auditMessages } from "~/i18n/audit-messages";
+
+import { type Notice, queueNotice } from "./notifications.server";
+import { recordRoutingEvent } from "./routing-events.server";
+
+// A need edit (hotline desk or the recruiter's own correction) re-matches the lead; a park that no longer
+// fits the corrected need loses its assignment, and one that fits again gets it back (docs/decisions/108).
+
+/** Assignment steps a need edit may end: nobody closed them yet (signed, lost and declined ones stay as they are). */
+export const ENDABLE_STEPS = ["unassigned", "offered", "accepted", "contacted", "visit", "escalated"] as const;
+
+/** `assignments.close_reason` of an assignment ended because its park no longer fits the corrected need. */
+export const NEED_CHANGED = "need-changed";
+
+/** The parks of the lead's assignments that are still open (ENDABLE_STEPS): their spaces that still fit stay live. */
+export function openAssignmentParks(tx: TransactionSql, leadId: string) {
+  return tx<{ parkId: string }[]>`
+    select park_id from assignments where lead_id = ${leadId} and status in ${tx(ENDABLE_STEPS)}`;
+}
+
+/**
+ * Ends the lead's open assignments whose park has no live match left after lead.match saved its
+ * matches, and none of whose spaces passes the need's hard constraints (`stillFits`: parks that still
+ * fit, ranked or not) — only when the need was edited since the assignment was last given (a `rematch`
+ * audit line after its last `assigned`/`rerouted`/`unassigned`/`reopened` one): a space let or retired
+ * under a recruiter who is negotiating is not a reason to take the lead away from them.
+ *
+ * An ended assignment becomes `lost` with close_reason `need-changed` (no undo: closed_from stays null),
+ * its follow-up date cleared; nothing else is touched — notes, call notes, call tasks, visits and the
+ * audit trail stay on the lead and the assignment. One `withdrawn` audit line each (from which step), and
+ * the recruiter who held it gets a `withdrawal-notice` email, returned for the caller to deliver after
+ * commit. Runs in lead.match's transaction, the lead locked; a won, lost or closed lead never comes here.
+ */
+export async function endUnfitAssignments(
+  tx: TransactionSql,
+  leadId: string,
+  stillFits: ReadonlySet<string>,
+  fallbackMs: number,
+): Promise<{ ended: { id: string; parkId: string; recruiterId: string | null; from: string }[]; notices: Notice[] }> {
+  const ended = await tx<{ id: string; parkId: string; recruiterId: string | null; from: string; reroutes: number }[]>`
+    with unfit as (
+      select a.id, a.status as from_status from assignments a
+      where a.lead_id = ${leadId} and a.status in ${tx(ENDABLE_STEPS)}
+        and a.park_id <> all(${[...stillFits]}::text[])
+        and not exists (select 1 from matches m where m.lead_id = a.lead_id and m.park_id = a.park_id and m.withdrawn_at is null)
+        and exists (
+          select 1 from routing_events e
+          where e.lead_id = a.lead_id and e.event = 'rematch'
+            and e.id > coalesce((select max(f.id) from routing_events f
+                                 where f.assignment_id = a.id and f.event in ('assigned', 'rerouted', 'unassigned', 'reopened')), 0))
+      for update of a)
+    update assignments a set status = 'lost', close_reason = ${NEED_CHANGED}, closed_from = null, closed_at = now(),
+                             follow_up_on = null, updated_at = now()
+    from unfit where a.id = unfit.id
+    returning a.id, a.park_id, a.recruiter_id, unfit.from_status as from, a.reroutes`;
+  const notices: Notice[] = [];
+  for (const a of ended) {
+    await recordRoutingEvent(tx, {
+      assignmentId: a.id,
+      leadId,
+      event: "withdrawn",
+      recruiterId: a.recruiterId,
+      rule: "need-edited",
+      reason: { ...auditMessages.both("match.parkNoLongerFits"), from: a.from },
+    });
+    if (a.recruiterId && a.from !== "unassigned")
+      notices.push(
+        ...(await queueNotice(
+          tx,
+          {
+            assignmentId: a.id,
+            leadId,
+            kind: "withdrawal-notice",
+            channel: "email",
+            recipient: a.recruiterId,
+            dedupeKey: `withdrawal-notice:${a.id}:r${a.reroutes}`,
+          },
+          fallbackMs,
+        )),
+      );
+  }
+  return { ended: ended.map(({ reroutes: _r, ...a }) => a), notices };
+}
