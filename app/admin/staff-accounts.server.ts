@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
 import { hashPassword } from "~/auth/password.server";
+import { type PasswordWeakness, passwordWeakness, personalWords } from "~/auth/password-strength.server";
 import { revokeSessionsOf, type StaffRole } from "~/auth/session.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
@@ -30,6 +31,7 @@ export type AccountProblem = "email-taken" | "unknown-recruiter" | "recruiter-ta
 export type AccountResult<T = object> =
   | ({ ok: true } & T)
   | { ok: false; problem: AccountProblem }
+  | { ok: false; problem: "weak-password"; weakness: PasswordWeakness }
   | { ok: false; problem: "changed-meanwhile"; current: EditValues; conflicts: EditConflict[] };
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -79,20 +81,25 @@ export type NewAccount = {
   name: string;
   role: StaffRole;
   recruiterId: string | null;
-  /** A password the admin sets (≥ 10 characters, checked by the form's schema), or null for an invitation link. */
+  /** A password the admin sets (≥ 10 characters, checked by the form's schema; its strength checked here), or null for an invitation link. */
   password: string | null;
 };
 
 /**
  * Creates an account: with the password the admin set, or with an invitation token (returned once;
  * the link is `/invite/<token>`, valid INVITATION_HOURS). Emails are compared lower-cased.
- * Problems: "email-taken", "unknown-recruiter", "recruiter-taken" (another active account has it).
+ * Problems: "email-taken", "unknown-recruiter", "recruiter-taken" (another active account has it),
+ * "weak-password" (passwordWeakness, with the person's email, name and recruiter id; ADR 107).
  */
 export async function createStaffAccount(
   sql: Sql,
   input: NewAccount,
   actor: string,
 ): Promise<AccountResult<{ userId: string; invitationToken: string | null }>> {
+  if (input.password) {
+    const weakness = passwordWeakness(input.password, personalWords(input));
+    if (weakness) return { ok: false, problem: "weak-password", weakness };
+  }
   const hash = input.password ? await hashPassword(input.password) : null;
   return sql.begin(async (tx) => {
     // Account creations one at a time: a button pressed twice (or two admins at once) both saw the email
@@ -129,7 +136,8 @@ type Change =
  * - role: ends the account's sessions; an admin cannot demote themselves, nor the last active admin;
  * - recruiter: links (or unlinks, null) the recruiter record the account works as;
  * - active: false ends every session and open invitation ("self" and "last-admin" guard the admins);
- * - password: a new password (ends the sessions), or null for a new invitation link (returned once).
+ * - password: a new password (ends the sessions; "weak-password" as passwordWeakness with the account's
+ *   email, name and recruiter id, ADR 107), or null for a new invitation link (returned once).
  * `filledFrom` (role and recruiter): the form's values as its page showed them (`base`, ADR 091/092). When
  * another admin changed the field since, the change is refused ("changed-meanwhile", with the stored value
  * and, if both changed it differently, the conflict) — unless this form sends what is stored already.
@@ -142,6 +150,13 @@ export async function changeStaffAccount(
   filledFrom: EditValues | null = null,
 ): Promise<AccountResult<{ invitationToken: string | null }>> {
   if (!isUuid(userId)) return { ok: false, problem: "not-found" };
+  if (change.kind === "password" && change.password) {
+    const [person] = await sql<{ email: string; name: string; recruiterId: string | null }[]>`
+      select email, name, recruiter_id from users where id = ${userId}`;
+    if (!person) return { ok: false, problem: "not-found" };
+    const weakness = passwordWeakness(change.password, personalWords(person));
+    if (weakness) return { ok: false, problem: "weak-password", weakness };
+  }
   const hash = change.kind === "password" && change.password ? await hashPassword(change.password) : null;
   return sql.begin(async (tx) => {
     // One admin change at a time: the last-admin check below must see the others' results.
@@ -218,10 +233,20 @@ export async function findInvitation(sql: Sql, token: string): Promise<{ userId:
 
 /**
  * The invited person sets their password: the invitation is used up in the same transaction (a second
- * use, or a race of two, finds nothing). Returns the user id, or null when the token is no good.
+ * use, or a race of two, finds nothing). Returns the user id, `{weakness}` when the password is too
+ * easy to guess for this person (passwordWeakness, ADR 107; the invitation stays open), or null when
+ * the token is no good.
  */
-export async function acceptInvitation(sql: Sql, token: string, password: string): Promise<string | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+export async function acceptInvitation(
+  sql: Sql,
+  token: string,
+  password: string,
+): Promise<{ userId: string } | { weakness: PasswordWeakness } | null> {
+  const invited = await findInvitation(sql, token);
+  if (!invited) return null;
+  const [person] = await sql<{ recruiterId: string | null }[]>`select recruiter_id from users where id = ${invited.userId}`;
+  const weakness = passwordWeakness(password, personalWords({ ...invited, recruiterId: person?.recruiterId }));
+  if (weakness) return { weakness };
   const hash = await hashPassword(password);
   return sql.begin(async (tx) => {
     const [inv] = await tx<{ userId: string }[]>`
@@ -232,6 +257,6 @@ export async function acceptInvitation(sql: Sql, token: string, password: string
     await tx`update users set password_hash = ${hash} where id = ${inv.userId}`;
     await revokeSessionsOf(tx, inv.userId);
     await writeAdminAudit(tx, { actor: "invitation", action: "invitation-accepted", target: `user:${inv.userId}` });
-    return inv.userId;
+    return { userId: inv.userId };
   });
 }

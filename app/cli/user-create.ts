@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 
 import { z } from "zod";
 
-import { hashPassword, passwordProblem } from "~/auth/password.server";
+import { hashPassword } from "~/auth/password.server";
+import { passwordWeakness, passwordWeaknessText, personalWords } from "~/auth/password-strength.server";
 import { revokeSessionsOf } from "~/auth/session.server";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
@@ -43,9 +44,12 @@ if (input.data["password-stdin"]) {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const password = Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0];
-  const problem = passwordProblem(password);
-  if (problem) {
-    console.error(problem === "short" ? "the password must have at least 10 characters" : "the password must have at most 200 characters");
+  // The rule of every place a staff password is set (ADR 107): long enough and not guessed early, knowing the person.
+  const { email, name, recruiter } = input.data;
+  const weakness = passwordWeakness(password, personalWords({ email, name, recruiterId: recruiter }));
+  if (weakness) {
+    console.error(passwordWeaknessText("zh", weakness));
+    console.error(passwordWeaknessText("en", weakness));
     process.exit(2);
   }
   passwordHash = await hashPassword(password);

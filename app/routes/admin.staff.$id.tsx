@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 
 import { loadAdminAudit } from "~/admin/admin-audit.server";
 import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
+import { passwordWeaknessText } from "~/auth/password-strength.server";
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/components/admin";
@@ -141,8 +142,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.problem === "changed-meanwhile") throw new Response("not found", { status: 404 }); // not reached: no base, no refusal
     if (result.problem === "not-found") throw new Response("not found", { status: 404 });
-    const field = v.intent === "recruiter" ? "recruiterId" : v.intent === "role" ? "role" : "";
-    const message = [opsText(lng, PROBLEM_TEXT[result.problem])];
+    const field = v.intent === "recruiter" ? "recruiterId" : v.intent === "role" ? "role" : v.intent === "password" ? "password" : "";
+    const message = [
+      result.problem === "weak-password" ? passwordWeaknessText(lng, result.weakness) : opsText(lng, PROBLEM_TEXT[result.problem]),
+    ];
     return data<ActionResult>(
       {
         intent,

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { passwordWeaknessText } from "~/auth/password-strength.server";
 import { createStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { createStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
@@ -75,12 +76,16 @@ export async function action({ request }: ActionFunctionArgs) {
     actor,
   );
   if (!created.ok) {
-    const field = PROBLEM_FIELD[created.problem as keyof typeof PROBLEM_FIELD] ?? "email";
+    const field = created.problem === "weak-password" ? "password" : (PROBLEM_FIELD[created.problem as keyof typeof PROBLEM_FIELD] ?? "email");
+    const message =
+      created.problem === "weak-password"
+        ? passwordWeaknessText(lng, created.weakness)
+        : opsText(lng, PROBLEM_TEXT[created.problem] ?? "err.notFound");
     return data<ActionResult>(
       {
         result: submission.reply({
           hideFields: ["password"],
-          fieldErrors: { [field]: [opsText(lng, PROBLEM_TEXT[created.problem] ?? "err.notFound")] },
+          fieldErrors: { [field]: [message] },
         }),
       },
       { status: 400 },
