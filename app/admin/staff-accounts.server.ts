@@ -58,13 +58,21 @@ export async function listRecruiterChoices(sql: Sql): Promise<{ id: string; name
     from recruiters r order by r.id`;
 }
 
-async function checkRecruiter(tx: TransactionSql, recruiterId: string | null, userId: string | null): Promise<AccountProblem | null> {
-  if (!recruiterId) return null;
-  const [r] = await tx<{ taken: boolean }[]>`
-    select exists (select 1 from users u where u.recruiter_id = r.id and u.active and u.id is distinct from ${userId}::uuid) as taken
-    from recruiters r where r.id = ${recruiterId}`;
-  if (!r) return "unknown-recruiter";
-  return r.taken ? "recruiter-taken" : null;
+/**
+ * The recruiter record an account is to be linked to, by its id in any case ("r3" is R3: ids ignore
+ * case, ADR 107): its id as stored, or the problem — unknown, or linked to another active account.
+ */
+async function checkRecruiter(
+  tx: TransactionSql,
+  recruiterId: string | null,
+  userId: string | null,
+): Promise<{ id: string | null } | { problem: AccountProblem }> {
+  if (!recruiterId) return { id: null };
+  const [r] = await tx<{ id: string; taken: boolean }[]>`
+    select r.id, exists (select 1 from users u where u.recruiter_id = r.id and u.active and u.id is distinct from ${userId}::uuid) as taken
+    from recruiters r where lower(r.id) = lower(${recruiterId})`;
+  if (!r) return { problem: "unknown-recruiter" };
+  return r.taken ? { problem: "recruiter-taken" } : { id: r.id };
 }
 
 /** A fresh one-time invitation for the account (older open ones end); the token is returned once, never stored. */
@@ -106,11 +114,11 @@ export async function createStaffAccount(
     // (and the recruiter record) free, and the second insert hit the unique index — a 500.
     await tx`select pg_advisory_xact_lock(hashtext('staff-account-create'))`;
     const email = input.email.trim().toLowerCase();
-    const [taken] = await tx`select 1 from users where email = ${email}`;
+    const [taken] = await tx`select 1 from users where lower(email) = ${email}`;
     if (taken) return { ok: false, problem: "email-taken" } as const;
-    const recruiterId = input.role === "recruiter" ? input.recruiterId : null;
-    const problem = await checkRecruiter(tx, recruiterId, null);
-    if (problem) return { ok: false, problem } as const;
+    const linked = await checkRecruiter(tx, input.role === "recruiter" ? input.recruiterId : null, null);
+    if ("problem" in linked) return { ok: false, problem: linked.problem } as const;
+    const recruiterId = linked.id;
     const [user] = await tx<{ id: string }[]>`
       insert into users (email, name, role, recruiter_id, password_hash)
       values (${email}, ${input.name.trim()}, ${input.role}, ${recruiterId}, ${hash}) returning id`;
@@ -189,10 +197,10 @@ export async function changeStaffAccount(
       await revokeSessionsOf(tx, user.id);
       detail = { from: user.role, to: change.role };
     } else if (change.kind === "recruiter") {
-      const problem = await checkRecruiter(tx, change.recruiterId, user.id);
-      if (problem) return { ok: false, problem } as const;
-      await tx`update users set recruiter_id = ${change.recruiterId} where id = ${user.id}`;
-      detail = { from: user.recruiterId, to: change.recruiterId };
+      const linked = await checkRecruiter(tx, change.recruiterId, user.id);
+      if ("problem" in linked) return { ok: false, problem: linked.problem } as const;
+      await tx`update users set recruiter_id = ${linked.id} where id = ${user.id}`;
+      detail = { from: user.recruiterId, to: linked.id };
     } else if (change.kind === "active") {
       await tx`update users set active = ${change.active}, deactivated_at = ${change.active ? null : tx`now()`} where id = ${user.id}`;
       if (!change.active) {

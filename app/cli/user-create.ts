@@ -58,9 +58,16 @@ const url = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/park
 await migrate(url);
 const sql = createSql(url, { max: 1 });
 try {
-  const { role, email, name, recruiter } = input.data;
+  const { role, email, name } = input.data;
+  // The recruiter record by its id in any case (ids ignore case, ADR 107): linked as stored.
+  let recruiter: string | null = null;
+  if (input.data.recruiter) {
+    const [r] = await sql<{ id: string }[]>`select id from recruiters where lower(id) = lower(${input.data.recruiter})`;
+    if (!r) throw new Error(`no recruiter record ${input.data.recruiter}`);
+    recruiter = r.id;
+  }
   const [row] = await sql<{ id: string; created: boolean }[]>`
-    insert into users (email, name, role, recruiter_id, password_hash) values (${email.toLowerCase()}, ${name}, ${role}, ${recruiter ?? null}, ${passwordHash})
+    insert into users (email, name, role, recruiter_id, password_hash) values (${email.toLowerCase()}, ${name}, ${role}, ${recruiter}, ${passwordHash})
     on conflict (email) do update set name = excluded.name, role = excluded.role, recruiter_id = excluded.recruiter_id,
                                       password_hash = coalesce(excluded.password_hash, users.password_hash)
     returning id, (xmax = 0) as created`;

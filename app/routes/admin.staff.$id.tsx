@@ -7,9 +7,9 @@ import type { ReactNode } from "react";
 
 import { loadAdminAudit } from "~/admin/admin-audit.server";
 import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
-import { passwordWeaknessText } from "~/auth/password-strength.server";
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
+import { passwordWeaknessText } from "~/auth/password-strength.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { ChangedMeanwhile, ChoiceField, SelectField, TextField, useAnswerKey, useEditBase, useFormReply } from "~/components/forms";
