@@ -4,7 +4,9 @@ import { hashPassword } from "~/auth/password.server";
 import { type PasswordWeakness, passwordWeakness, personalWords } from "~/auth/password-strength.server";
 import { revokeSessionsOf, type StaffRole } from "~/auth/session.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
+import type { RoutingOptions } from "~/assignments/route-lead.server";
 import { isUuid } from "~/domain/ids";
+import { rerouteOffersOfUnavailable } from "~/inventory/recruiter-away.server";
 import { changedKeys, type EditConflict, type EditValues, mergeEdit } from "~/utils/edit-merge.server";
 
 import { writeAdminAudit } from "./admin-audit.server";
@@ -143,7 +145,9 @@ type Change =
  * One change to an account by an admin (`actorUserId` is theirs, null for the admin token):
  * - role: ends the account's sessions; an admin cannot demote themselves, nor the last active admin;
  * - recruiter: links (or unlinks, null) the recruiter record the account works as;
- * - active: false ends every session and open invitation ("self" and "last-admin" guard the admins);
+ * - active: false ends every session and open invitation ("self" and "last-admin" guard the admins); a
+ *   recruiter's open offers are re-routed with `routing` as when they retire, accepted work is counted
+ *   (`offers`; ADR 107);
  * - password: a new password (ends the sessions; "weak-password" as passwordWeakness with the account's
  *   email, name and recruiter id, ADR 107), or null for a new invitation link (returned once).
  * `filledFrom` (role and recruiter): the form's values as its page showed them (`base`, ADR 091/092). When
@@ -156,7 +160,8 @@ export async function changeStaffAccount(
   change: Change,
   actor: { actor: string; userId: string | null },
   filledFrom: EditValues | null = null,
-): Promise<AccountResult<{ invitationToken: string | null }>> {
+  routing: RoutingOptions = { slaMinutes: 120, noticeFallbackMs: 0 },
+): Promise<AccountResult<{ invitationToken: string | null; offers?: DeactivatedOffers }>> {
   if (!isUuid(userId)) return { ok: false, problem: "not-found" };
   if (change.kind === "password" && change.password) {
     const [person] = await sql<{ email: string; name: string; recruiterId: string | null }[]>`
@@ -191,6 +196,7 @@ export async function changeStaffAccount(
       if (n === 0) return { ok: false, problem: "last-admin" } as const;
     }
     let invitationToken: string | null = null;
+    let offers: DeactivatedOffers | undefined;
     let detail: Record<string, unknown>;
     if (change.kind === "role") {
       await tx`update users set role = ${change.role}, recruiter_id = ${change.role === "recruiter" ? user.recruiterId : null} where id = ${user.id}`;
@@ -206,8 +212,10 @@ export async function changeStaffAccount(
       if (!change.active) {
         await revokeSessionsOf(tx, user.id);
         await tx`update staff_invitations set used_at = now() where user_id = ${user.id} and used_at is null`;
+        // A recruiter who can no longer sign in cannot accept: their open offers go on as when they retire (ADR 105, 107).
+        if (user.recruiterId) offers = await offersOfDeactivated(tx, user.recruiterId, routing);
       }
-      detail = { active: change.active };
+      detail = { active: change.active, ...(offers ? { rerouted: offers.moved, unassigned: offers.unassigned, keptWork: offers.kept } : {}) };
     } else {
       if (hash) {
         await tx`update users set password_hash = ${hash} where id = ${user.id}`;
@@ -226,8 +234,19 @@ export async function changeStaffAccount(
       password: "password-reset",
     }[change.kind];
     await writeAdminAudit(tx, { actor: actor.actor, action, target: `user:${user.id}`, detail: { email: user.email, ...detail } });
-    return { ok: true, invitationToken } as const;
+    return { ok: true, invitationToken, offers } as const;
   });
+}
+
+/** What became of the work of a recruiter whose sign-in was deactivated: offers moved (of which to the unassigned queue), accepted work kept. */
+export type DeactivatedOffers = { moved: number; unassigned: number; kept: number };
+
+async function offersOfDeactivated(tx: TransactionSql, recruiterId: string, routing: RoutingOptions): Promise<DeactivatedOffers> {
+  const { moved, unassigned } = await rerouteOffersOfUnavailable(tx, [recruiterId], routing);
+  // Accepted work stays theirs, as with a retired recruiter (ADR 027): the admin is told how much, to hand it over by hand.
+  const [{ kept }] = await tx<{ kept: number }[]>`
+    select count(*)::int as kept from assignments where recruiter_id = ${recruiterId} and status in ('accepted', 'contacted', 'visit')`;
+  return { moved, unassigned, kept };
 }
 
 /** The account an unused, unexpired invitation token belongs to, or null. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import type { TransactionSql } from "~/db/db.server";
+import type { Sql, TransactionSql } from "~/db/db.server";
 import { outboxChannel } from "~/db/outbox.server";
 import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
@@ -54,7 +54,7 @@ const OPEN = ["offered", "accepted", "contacted", "visit"];
  */
 export async function recruitersForPark(tx: TransactionSql, parkId: string): Promise<RecruiterState[]> {
   const rows = await tx<RecruiterRow[]>`
-    select r.id, r.name, r.active, r.parks, r.industries, r.capacity, r.channel, r.last_assigned_at,
+    select r.id, r.name, ${recruiterWorksSql(tx)} as active, r.parks, r.industries, r.capacity, r.channel, r.last_assigned_at,
            (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ${tx(OPEN)}) as open_assignments,
            ${awayUntilSql(tx)} as away_until, r.working_hours
     from recruiters r
@@ -74,6 +74,17 @@ export async function recruitersForPark(tx: TransactionSql, parkId: string): Pro
 export async function lockRecruitersOfParks(tx: TransactionSql, parkIds: readonly string[]): Promise<void> {
   const parks = [...new Set(parkIds)];
   if (parks.length > 1) await tx`select 1 from recruiters where parks && ${parks}::text[] order by id for update`;
+}
+
+/**
+ * SQL: recruiter `r` can work offers — their record is active and they can sign in: a recruiter with a
+ * staff account (users.recruiter_id) has at least one that is not deactivated. A recruiter with no
+ * account at all works as before (by email or through the hotline). One rule for routing, the admin's
+ * hand-picked recruiters and the re-routing of a deactivated one's offers (ADR 107).
+ */
+export function recruiterWorksSql(tx: TransactionSql | Sql) {
+  return tx`(r.active and (exists (select 1 from users u where u.recruiter_id = r.id and u.active)
+                           or not exists (select 1 from users u where u.recruiter_id = r.id)))`;
 }
 
 /**

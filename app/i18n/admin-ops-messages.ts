@@ -86,6 +86,8 @@ const zh = {
   "staff.account.password.hint": "留空则生成新的邀请链接，由本人设定密码。无论哪种方式，该账号的所有登录会话都会失效。",
   "staff.account.deactivate": "停用账号",
   "staff.account.deactivate.hint": "停用后无法登录，当前所有会话和未使用的邀请立即失效；记录保留在审计中。",
+  "staff.account.deactivate.recruiter":
+    "这是招商专员 {recruiter} 的账号：停用后不再给其分配线索，其尚未接受的线索立即改派给该园区其他在岗专员（没有人时进入待分配队列）；已接受的线索仍在其名下。",
   "staff.account.reactivate": "重新启用账号",
   "staff.account.history": "账号操作记录",
   "staff.account.history.caption": "管理员对这个账号做过的修改，最近的在前",
@@ -98,6 +100,8 @@ const zh = {
   "staff.done.recruiter": "关联已保存。",
   "staff.done.password": "密码已重置，原有会话已失效。",
   "staff.done.deactivated": "账号已停用，所有会话已失效。",
+  "staff.done.keptWork":
+    "其已接受、正在跟进的 {count} 条线索仍在其名下（与招商专员停用时相同）：如需交给别人，请在“线索”页逐条改派。",
   "staff.done.reactivated": "账号已重新启用。",
   "staff.back": "返回员工账号",
   "role.admin": "管理员",
@@ -457,6 +461,8 @@ const en: Record<AdminOpsKey, string> = {
   "staff.account.deactivate": "Deactivate account",
   "staff.account.deactivate.hint":
     "A deactivated account cannot sign in; its sessions and unused invitations end at once; its records stay in the audit trail.",
+  "staff.account.deactivate.recruiter":
+    "This is the account of recruiter {recruiter}: once deactivated they get no new leads, and the offers they have not accepted go at once to another recruiter of the park (or to the unassigned queue when there is none); leads they accepted stay with them.",
   "staff.account.reactivate": "Reactivate account",
   "staff.account.history": "Changes to this account",
   "staff.account.history.caption": "What admins changed on this account, newest first",
@@ -469,6 +475,8 @@ const en: Record<AdminOpsKey, string> = {
   "staff.done.recruiter": "Link saved.",
   "staff.done.password": "Password reset; the account's sessions have ended.",
   "staff.done.deactivated": "Account deactivated; every session has ended.",
+  "staff.done.keptWork":
+    "The {count} {count:lead|leads} they accepted and are working on stay with them (as when a recruiter is retired): to hand one over, reassign it on its page under Leads.",
   "staff.done.reactivated": "Account reactivated.",
   "staff.back": "Back to the staff accounts",
   "role.admin": "Admin",
