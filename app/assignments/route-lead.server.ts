@@ -106,7 +106,7 @@ export async function previousRecruiters(tx: TransactionSql, leadId: string): Pr
     from leads me
     join leads l on l.id <> me.id
                 and l.created_at > me.created_at - make_interval(days => ${RETURNING_CUSTOMER_DAYS})
-                and (l.phone = me.phone or (me.credit_code is not null and l.credit_code = me.credit_code))
+                and (split_part(l.phone, ';', 1) = split_part(me.phone, ';', 1) or (me.credit_code is not null and l.credit_code = me.credit_code))
     join assignments a on a.lead_id = l.id and a.recruiter_id is not null
     where me.id = ${leadId}
     order by a.created_at desc

@@ -280,7 +280,7 @@ async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, Stor
              -- A likely repeat (ADR 102): the first lead of the same phone and need within the window.
              case when nb.source in ('web', 'api') and nb.phone <> '' then (
                select p.reference from leads p
-               where p.phone = nb.phone and p.created_at > now() - make_interval(mins => ${REPEAT_WINDOW_MINUTES})
+               where split_part(p.phone, ';', 1) = split_part(nb.phone, ';', 1) and p.created_at > now() - make_interval(mins => ${REPEAT_WINDOW_MINUTES})
                  and ${sameNeedKey(sql, "p")} = ${sameNeedKey(sql, "nb")}
                order by p.created_at, p.id limit 1) end as repeat_of
       from numbered nb cross join lateral (select b.day, b.n - nb.total + nb.i as n from bump b) c
