@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 
+import type { RoutingOptions } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
 import { type PasswordWeakness, passwordWeakness, personalWords } from "~/auth/password-strength.server";
 import { revokeSessionsOf, type StaffRole } from "~/auth/session.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
-import type { RoutingOptions } from "~/assignments/route-lead.server";
 import { isUuid } from "~/domain/ids";
 import { rerouteOffersOfUnavailable } from "~/inventory/recruiter-away.server";
 import { changedKeys, type EditConflict, type EditValues, mergeEdit } from "~/utils/edit-merge.server";
@@ -215,7 +215,10 @@ export async function changeStaffAccount(
         // A recruiter who can no longer sign in cannot accept: their open offers go on as when they retire (ADR 105, 107).
         if (user.recruiterId) offers = await offersOfDeactivated(tx, user.recruiterId, routing);
       }
-      detail = { active: change.active, ...(offers ? { rerouted: offers.moved, unassigned: offers.unassigned, keptWork: offers.kept } : {}) };
+      detail = {
+        active: change.active,
+        ...(offers ? { rerouted: offers.moved, unassigned: offers.unassigned, keptWork: offers.kept } : {}),
+      };
     } else {
       if (hash) {
         await tx`update users set password_hash = ${hash} where id = ${user.id}`;

@@ -100,8 +100,7 @@ const zh = {
   "staff.done.recruiter": "关联已保存。",
   "staff.done.password": "密码已重置，原有会话已失效。",
   "staff.done.deactivated": "账号已停用，所有会话已失效。",
-  "staff.done.keptWork":
-    "其已接受、正在跟进的 {count} 条线索仍在其名下（与招商专员停用时相同）：如需交给别人，请在“线索”页逐条改派。",
+  "staff.done.keptWork": "其已接受、正在跟进的 {count} 条线索仍在其名下（与招商专员停用时相同）：如需交给别人，请在“线索”页逐条改派。",
   "staff.done.reactivated": "账号已重新启用。",
   "staff.back": "返回员工账号",
   "role.admin": "管理员",

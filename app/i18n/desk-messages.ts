@@ -150,7 +150,8 @@ const zh = {
   "s.otherLanguage": "English",
   "s.gone.title": "链接有误或已过期",
   "s.closed.title": "这份推荐清单已关闭",
-  "s.closed.body": "与这份清单对应的需求已经关闭，清单中的空间不再向您推荐。如仍在找厂房或土地，请致电招商热线 {hotline}，或在本站重新提交需求。",
+  "s.closed.body":
+    "与这份清单对应的需求已经关闭，清单中的空间不再向您推荐。如仍在找厂房或土地，请致电招商热线 {hotline}，或在本站重新提交需求。",
   "s.closed.bodyNoHotline": "与这份清单对应的需求已经关闭，清单中的空间不再向您推荐。如仍在找厂房或土地，请在本站重新提交需求。",
   "closed.byAdmin.spam": "管理员已关闭：垃圾或无效信息",
   "closed.byAdmin.duplicate": "管理员已关闭：与 {reference} 重复",
@@ -365,7 +366,8 @@ const en: Record<DeskKey, string> = {
   "closed.byAdmin.duplicate": "Closed by an admin: a duplicate of {reference}",
   "closed.byAdmin.duplicateUnknown": "Closed by an admin: a duplicate",
   "closed.byAdmin.note": "The admin's note: {note}",
-  "shortlist.closedLead": "An admin closed this lead: no shortlist can be shared with the enterprise any more, and links already shared tell the enterprise it is closed.",
+  "shortlist.closedLead":
+    "An admin closed this lead: no shortlist can be shared with the enterprise any more, and links already shared tell the enterprise it is closed.",
   "s.gone.body":
     "Shortlist links expire 30 days after they are sent, or the link may not have been copied in full. Ask the recruiter who sent it for a new link, or call our hotline {hotline}.",
   "s.gone.bodyNoHotline":

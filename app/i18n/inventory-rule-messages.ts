@@ -47,7 +47,8 @@ export const inventoryRuleMessages = defineMessages({
   },
   en: {
     idChars: "id: letters, digits, _ . - only",
-    idCase: "id {id} differs from the existing {stored} only in case (ids ignore case): write {stored} to change that one, or choose another id for a new one",
+    idCase:
+      "id {id} differs from the existing {stored} only in case (ids ignore case): write {stored} to change that one, or choose another id for a new one",
     idCaseInFile: "id {id} differs from {first} in this file only in case (ids ignore case): it is the same id",
     emailTaken: "{email} is already the email of recruiter {other} (case ignored): each recruiter needs an email of their own",
     dateFormat: "date: YYYY-MM-DD",

@@ -132,7 +132,9 @@ const COLLECTION_ORDER = ["file", "parks", "spaces", "recruiters"];
 /** The place in `input` of the first row of `collection` with `id` (clashes are found on good rows only). */
 function rowIndexOf(input: unknown, collection: keyof Collections, id: string): number {
   const rows = (input as Record<string, unknown>)[collection];
-  return Array.isArray(rows) ? rows.findIndex((r) => typeof r === "object" && r !== null && cleanTyped(String((r as { id?: unknown }).id ?? "")) === id) : -1;
+  return Array.isArray(rows)
+    ? rows.findIndex((r) => typeof r === "object" && r !== null && cleanTyped(String((r as { id?: unknown }).id ?? "")) === id)
+    : -1;
 }
 
 const unknownParkText = (lng: Lng, ref: Pick<UnknownParkRef, "field" | "parks">) =>
@@ -192,7 +194,11 @@ export async function applyInventory(tx: TransactionSql, value: Collections, lng
     if (row) row.errors.push(`${clash.field}: ${clash.reason[lng]}`);
     else errors.push({ collection: clash.collection, index: clash.index, id: clash.id, errors: [`${clash.field}: ${clash.reason[lng]}`] });
   }
-  if (errors.length) return { ok: false as const, errors: errors.sort((a, b) => COLLECTION_ORDER.indexOf(a.collection) - COLLECTION_ORDER.indexOf(b.collection) || a.index - b.index) };
+  if (errors.length)
+    return {
+      ok: false as const,
+      errors: errors.sort((a, b) => COLLECTION_ORDER.indexOf(a.collection) - COLLECTION_ORDER.indexOf(b.collection) || a.index - b.index),
+    };
 
   const counts: ImportCounts = { parks: tally(), spaces: tally(), recruiters: tally() };
   const changedParkIds: string[] = [];

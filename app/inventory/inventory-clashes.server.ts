@@ -33,7 +33,13 @@ export async function inventoryClashes(sql: Sql | TransactionSql, value: Collect
     rows.forEach((row, index) => {
       const same = stored.get(foldKey(row.id));
       if (same !== undefined && same !== row.id)
-        clashes.push({ collection, index, id: row.id, field: "id", reason: inventoryRuleMessages.both("idCase", { id: row.id, stored: same }) });
+        clashes.push({
+          collection,
+          index,
+          id: row.id,
+          field: "id",
+          reason: inventoryRuleMessages.both("idCase", { id: row.id, stored: same }),
+        });
     });
   }
   const recruiters = value.recruiters;

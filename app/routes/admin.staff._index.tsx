@@ -76,7 +76,8 @@ export async function action({ request }: ActionFunctionArgs) {
     actor,
   );
   if (!created.ok) {
-    const field = created.problem === "weak-password" ? "password" : (PROBLEM_FIELD[created.problem as keyof typeof PROBLEM_FIELD] ?? "email");
+    const field =
+      created.problem === "weak-password" ? "password" : (PROBLEM_FIELD[created.problem as keyof typeof PROBLEM_FIELD] ?? "email");
     const message =
       created.problem === "weak-password"
         ? passwordWeaknessText(lng, created.weakness)

@@ -219,7 +219,8 @@ export default function Queue() {
               )}
             </h2>
             <p className="card-status">
-              <span className="status">{r.closedByAdmin ? adminClosingText(lng, r.closedByAdmin) : statusLabel(r.status)}</span> · {r.parkName}
+              <span className="status">{r.closedByAdmin ? adminClosingText(lng, r.closedByAdmin) : statusLabel(r.status)}</span> ·{" "}
+              {r.parkName}
             </p>
             <p>
               {[adminLabel(lng, "need.kind", r.need.kind), adminLabel(lng, "need.deal", r.need.deal), r.need.area, r.product]

@@ -8,8 +8,8 @@ import { passwordWeakness, passwordWeaknessText, personalWords } from "~/auth/pa
 import { migrate } from "~/db/migrate.server";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { openLeadsWithPhone } from "~/hotline/desk-lead.server";
-import { planImport } from "~/inventory/import-plan.server";
 import { importInventory, validateInventory } from "~/inventory/import.server";
+import { planImport } from "~/inventory/import-plan.server";
 import { saveInventoryRow } from "~/inventory/inventory-admin.server";
 import { loadDesk } from "~/recruiter-desk/desk-search.server";
 import { createShortlist, openShortlist } from "~/recruiter-desk/shortlists.server";
@@ -65,7 +65,9 @@ describe("ids and recruiter emails ignore case (finding 1)", () => {
 
   it("one email for two recruiters is refused, stored or in the same file, whatever its case", async () => {
     const stored = await importErrors({ recruiters: [recruiter("R9", "ZhouMin@Example.test")] });
-    expect(stored).toEqual(["recruiters 0: email: 邮箱 ZhouMin@example.test 已是招商专员 R1 的邮箱（不分大小写）：每位招商专员要有自己的邮箱"]);
+    expect(stored).toEqual([
+      "recruiters 0: email: 邮箱 ZhouMin@example.test 已是招商专员 R1 的邮箱（不分大小写）：每位招商专员要有自己的邮箱",
+    ]);
     const inFile = await importErrors({ recruiters: [recruiter("R8", "shared@example.test"), recruiter("R9", "Shared@example.test")] });
     expect(inFile).toEqual([expect.stringMatching(/^recruiters 1: email: 邮箱 Shared@example.test 已是招商专员 R8 的邮箱/)]);
     // A recruiter keeps their own email on an update, in any case of it.
@@ -102,7 +104,9 @@ describe("ids and recruiter emails ignore case (finding 1)", () => {
   });
 
   it("the database holds it too: a row written past the app in another case is refused", async () => {
-    await expect(db.sql`insert into parks (id, name, province, city, district) values ('gc-edz', 'x', '江苏省', '南京市', '高淳区')`).rejects.toMatchObject({
+    await expect(
+      db.sql`insert into parks (id, name, province, city, district) values ('gc-edz', 'x', '江苏省', '南京市', '高淳区')`,
+    ).rejects.toMatchObject({
       code: "23505",
     });
     await expect(db.sql`update recruiters set email = 'ZhouMin@example.test' where id = 'R3'`).rejects.toMatchObject({ code: "23505" });
@@ -158,9 +162,12 @@ describe("staff passwords have to be hard to guess (finding 3)", () => {
     expect(passwordWeakness(password, personalWords(person))).toBe(why);
   });
 
-  it.each([STRONG, "correct horse battery staple", "x7#Lp9!vQ2-mz", "3f9a1c0b7d2e4a5b6c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f"])("takes %s", (password) => {
-    expect(passwordWeakness(password, personalWords(person))).toBeNull();
-  });
+  it.each([STRONG, "correct horse battery staple", "x7#Lp9!vQ2-mz", "3f9a1c0b7d2e4a5b6c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f"])(
+    "takes %s",
+    (password) => {
+      expect(passwordWeakness(password, personalWords(person))).toBeNull();
+    },
+  );
 
   it("says why and what to do, in both languages", () => {
     expect(passwordWeaknessText("zh", "sequence")).toMatch(/^这个密码太容易被猜到：是连续的数字、字母或键盘上相邻的键。请换一个：/);
@@ -179,7 +186,12 @@ describe("staff passwords have to be hard to guess (finding 3)", () => {
     if (!made.ok) return;
     expect(await acceptInvitation(db.sql, made.invitationToken!, "1234567890")).toEqual({ weakness: "common" });
     expect(await acceptInvitation(db.sql, made.invitationToken!, STRONG)).toEqual({ userId: made.userId });
-    const reset = await changeStaffAccount(db.sql, made.userId, { kind: "password", password: " ".repeat(12) }, { actor: "test", userId: null });
+    const reset = await changeStaffAccount(
+      db.sql,
+      made.userId,
+      { kind: "password", password: " ".repeat(12) },
+      { actor: "test", userId: null },
+    );
     expect(reset).toEqual({ ok: false, problem: "weak-password", weakness: "repeat" });
     await expect(seedDemoStaff(db.sql, "password12")).rejects.toBeInstanceOf(DemoPasswordRefused);
     // The development password npm start writes (48 random hex digits) passes.
@@ -197,7 +209,7 @@ describe("a recruiter whose staff sign-in is deactivated (finding 2)", () => {
     );
     if (!made.ok) throw new Error("account");
     // Two leads of GC-EDZ: R1 (the older round robin) and R6 take one each; R1 accepts theirs, then gets a second offer.
-    const leads = [];
+    const leads: string[] = [];
     for (const company of ["停用测试一有限公司", "停用测试二有限公司", "停用测试三有限公司"]) {
       const lead = await storeTestLead(db.sql, company, `1390000${String(leads.length).padStart(4, "0")}`);
       await matchTestLead(db.sql, lead.id, "GC-EDZ");
@@ -212,7 +224,14 @@ describe("a recruiter whose staff sign-in is deactivated (finding 2)", () => {
     expect(r1.length).toBeGreaterThanOrEqual(2);
     await db.sql`update assignments set status = 'accepted', accepted_at = now() where lead_id = ${r1[0].leadId}`;
 
-    const done = await changeStaffAccount(db.sql, made.userId, { kind: "active", active: false }, { actor: "test", userId: null }, null, routing);
+    const done = await changeStaffAccount(
+      db.sql,
+      made.userId,
+      { kind: "active", active: false },
+      { actor: "test", userId: null },
+      null,
+      routing,
+    );
     expect(done).toMatchObject({ ok: true, offers: { moved: r1.length - 1, unassigned: 0, kept: 1 } });
     const after = await byRecruiter();
     expect(after.filter((a) => a.recruiterId === "R1")).toEqual([{ leadId: r1[0].leadId, recruiterId: "R1", status: "accepted" }]);
@@ -246,9 +265,14 @@ describe("an admin's spam or duplicate close (finding 4)", () => {
 
     const first = await storeTestLead(db.sql, "关闭原因测试有限公司", "13700002222");
     const [{ reference }] = await db.sql<{ reference: string }[]>`select reference from leads where id = ${first.id}`;
-    expect(await closeLead(db.sql, lead.id, { as: "duplicate", note: "同一家", duplicateOf: reference }, "admin@example.test")).toEqual({ ok: true });
+    expect(await closeLead(db.sql, lead.id, { as: "duplicate", note: "同一家", duplicateOf: reference }, "admin@example.test")).toEqual({
+      ok: true,
+    });
     const history = await loadDesk(db.sql, a.recruiterId, { view: "history" });
-    expect(history.rows.find((r) => r.assignmentId === a.id)).toMatchObject({ status: "lost", closedByAdmin: { as: "duplicate", duplicateOf: reference } });
+    expect(history.rows.find((r) => r.assignmentId === a.id)).toMatchObject({
+      status: "lost",
+      closedByAdmin: { as: "duplicate", duplicateOf: reference },
+    });
     expect(await openShortlist(db.sql, made.shortlist.token)).toBe("closed");
     expect(await createShortlist(db.sql, { assignmentId: a.id, recruiterId: a.recruiterId, spaceIds: [spaceId], days: 30 })).toEqual({
       ok: false,
@@ -262,19 +286,24 @@ describe("a landline with and without its extension is one enterprise number (fi
     ["0512-6666 8888", "0512-66668888-801", "+8651266668888;ext=801"],
     ["051266668877转802", "0512 6666 8877", "+8651266668877"],
     ["(025)8765-4321 分机 12", "025-87654321 ext. 34", "+862587654321;ext=34"],
-  ])("%s then %s: the second is marked a repeat of the first, found by either, the extension kept", async (firstTyped, secondTyped, secondStored) => {
-    const first = await storeTestLead(db.sql, "分机测试有限公司", firstTyped);
-    const second = await storeTestLead(db.sql, "分机测试有限公司", secondTyped);
-    const [row] = await db.sql<{ phone: string; flags: { code: string; text: string }[] }[]>`
+  ])(
+    "%s then %s: the second is marked a repeat of the first, found by either, the extension kept",
+    async (firstTyped, secondTyped, secondStored) => {
+      const first = await storeTestLead(db.sql, "分机测试有限公司", firstTyped);
+      const second = await storeTestLead(db.sql, "分机测试有限公司", secondTyped);
+      const [row] = await db.sql<{ phone: string; flags: { code: string; text: string }[] }[]>`
       select phone, lead -> 'flags' as flags from leads where id = ${second.id}`;
-    expect(row.phone).toBe(secondStored);
-    const [{ reference }] = await db.sql<{ reference: string }[]>`select reference from leads where id = ${first.id}`;
-    expect(row.flags).toContainEqual(expect.objectContaining({ code: "repeat", text: reference }));
-    const [main] = secondStored.split(";");
-    for (const asked of [main, `${main};ext=999`, secondStored])
-      expect((await openLeadsWithPhone(db.sql, asked, "another-submission")).map((l) => l.id)).toEqual(expect.arrayContaining([first.id, second.id]));
-    if (secondStored.includes(";ext=")) expect(formatPhoneForDisplay(secondStored)).toMatch(/转\d+$/);
-  });
+      expect(row.phone).toBe(secondStored);
+      const [{ reference }] = await db.sql<{ reference: string }[]>`select reference from leads where id = ${first.id}`;
+      expect(row.flags).toContainEqual(expect.objectContaining({ code: "repeat", text: reference }));
+      const [main] = secondStored.split(";");
+      for (const asked of [main, `${main};ext=999`, secondStored])
+        expect((await openLeadsWithPhone(db.sql, asked, "another-submission")).map((l) => l.id)).toEqual(
+          expect.arrayContaining([first.id, second.id]),
+        );
+      if (secondStored.includes(";ext=")) expect(formatPhoneForDisplay(secondStored)).toMatch(/转\d+$/);
+    },
+  );
 
   it("the enterprise's earlier recruiter is found by its main number", async () => {
     const first = await storeTestLead(db.sql, "老客户分机有限公司", "0512-66661234");

@@ -29,11 +29,12 @@ beforeAll(async () => {
   client = webClient(web.url);
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   const hash = await hashPassword(PASSWORD);
-  await db.sql`
-    insert into users (email, name, role, recruiter_id, password_hash) values
-      ('zhengjie@example.test', '郑洁', 'recruiter', 'R3', ${hash}),
-      ('hot@example.test', '热线', 'hotline', null, ${hash}),
-      ('adm@example.test', '管理员', 'admin', null, ${hash})`;
+  for (const [email, role, recruiterId] of [
+    ["zhengjie@example.test", "recruiter", "R3"],
+    ["hot@example.test", "hotline", null],
+    ["adm@example.test", "admin", null],
+  ])
+    await db.sql`insert into users (email, role, recruiter_id, password_hash) values (${email}, ${role}, ${recruiterId}, ${hash})`;
   admin = await client.signIn("adm@example.test", PASSWORD);
 }, 180_000);
 afterAll(async () => {
