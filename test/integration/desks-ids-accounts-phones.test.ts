@@ -6,7 +6,9 @@ import { previousRecruiters, routeLead } from "~/assignments/route-lead.server";
 import { DemoPasswordRefused, seedDemoStaff } from "~/auth/demo-accounts.server";
 import { passwordWeakness, passwordWeaknessText, personalWords } from "~/auth/password-strength.server";
 import { migrate } from "~/db/migrate.server";
-import { formatPhoneForDisplay } from "~/domain/phone";
+import { readCallerQuery } from "~/domain/caller-query";
+import { formatPhoneForDisplay, normalizePhone } from "~/domain/phone";
+import { findCallers } from "~/hotline/caller-search.server";
 import { openLeadsWithPhone } from "~/hotline/desk-lead.server";
 import { importInventory, validateInventory } from "~/inventory/import.server";
 import { planImport } from "~/inventory/import-plan.server";
@@ -14,6 +16,7 @@ import { saveInventoryRow } from "~/inventory/inventory-admin.server";
 import { loadDesk } from "~/recruiter-desk/desk-search.server";
 import { createShortlist, openShortlist } from "~/recruiter-desk/shortlists.server";
 
+import { createSearchClient } from "../../search/client";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { matchTestLead, storeTestLead, TEST_ROUTING } from "../support/routed-lead";
@@ -304,6 +307,23 @@ describe("a landline with and without its extension is one enterprise number (fi
       if (secondStored.includes(";ext=")) expect(formatPhoneForDisplay(secondStored)).toMatch(/转\d+$/);
     },
   );
+
+  it("the hotline's caller lookup finds the lead of the main number when the caller gives an extension, and back", async () => {
+    const plain = await storeTestLead(db.sql, "总机查找测试有限公司", "0512-66665555");
+    const withExt = await storeTestLead(db.sql, "分机查找测试有限公司", "0512-66664444转66");
+    // The index is not reachable: Postgres answers for the whole number (the path this change is in).
+    const deps = { sql: db.sql, search: createSearchClient("http://127.0.0.1:9", "none", { timeoutMs: 500 }), leadsIndex: "none" };
+    for (const [typed, lead] of [
+      ["0512-66665555-801", plain.id],
+      ["051266664444", withExt.id],
+      ["0512-66664444 ext 7", withExt.id],
+    ] as const) {
+      const phone = normalizePhone(typed);
+      if (!phone.ok) throw new Error(typed);
+      const found = await findCallers(deps, readCallerQuery({ phone: typed }), phone.value);
+      expect(found.leads.map((l) => l.leadId)).toContain(lead);
+    }
+  });
 
   it("the enterprise's earlier recruiter is found by its main number", async () => {
     const first = await storeTestLead(db.sql, "老客户分机有限公司", "0512-66661234");
