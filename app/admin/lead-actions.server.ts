@@ -1,5 +1,5 @@
 import type { Notice } from "~/assignments/notifications.server";
-import { assignPark, type RoutingOptions } from "~/assignments/route-lead.server";
+import { assignPark, recruiterWorksSql, type RoutingOptions } from "~/assignments/route-lead.server";
 import { recordRoutingEvent, recruitersWhoHad } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
@@ -39,12 +39,12 @@ export async function rematchByAdmin(sql: Sql, leadId: string, actor: string): P
   });
 }
 
-/** The recruiters an admin may pick for a lead by hand: active ones, with the parks they cover. */
+/** The recruiters an admin may pick for a lead by hand: active ones that can sign in (recruiterWorksSql), with the parks they cover. */
 export async function listAssignableRecruiters(sql: Sql): Promise<{ id: string; name: string; parks: { id: string; name: string }[] }[]> {
   const rows = await sql<{ id: string; name: string; parks: { id: string; name: string }[] }[]>`
     select r.id, r.name,
            coalesce((select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.id) from parks p where p.id = any (r.parks)), '[]') as parks
-    from recruiters r where r.active order by r.id`;
+    from recruiters r where ${recruiterWorksSql(sql)} order by r.id`;
   return rows;
 }
 
@@ -65,7 +65,7 @@ export async function assignByHand(
     const lead = await lockOpenLead(tx, input.leadId);
     if (typeof lead === "string") return { ok: false, problem: lead };
     const [recruiter] = await tx<{ name: string }[]>`
-      select name from recruiters where id = ${input.recruiterId} and active and ${input.parkId} = any (parks)`;
+      select name from recruiters r where r.id = ${input.recruiterId} and ${recruiterWorksSql(tx)} and ${input.parkId} = any (r.parks)`;
     if (!recruiter) return { ok: false, problem: "recruiter-not-of-park" };
     const [existing] = await tx<{ id: string; reroutes: number; status: string }[]>`
       select id, reroutes, status from assignments where lead_id = ${lead.id} and park_id = ${input.parkId} for update`;

@@ -1,9 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 
+import type { RoutingOptions } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
+import { type PasswordWeakness, passwordWeakness, personalWords } from "~/auth/password-strength.server";
 import { revokeSessionsOf, type StaffRole } from "~/auth/session.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
+import { rerouteOffersOfUnavailable } from "~/inventory/recruiter-away.server";
 import { changedKeys, type EditConflict, type EditValues, mergeEdit } from "~/utils/edit-merge.server";
 
 import { writeAdminAudit } from "./admin-audit.server";
@@ -30,6 +33,7 @@ export type AccountProblem = "email-taken" | "unknown-recruiter" | "recruiter-ta
 export type AccountResult<T = object> =
   | ({ ok: true } & T)
   | { ok: false; problem: AccountProblem }
+  | { ok: false; problem: "weak-password"; weakness: PasswordWeakness }
   | { ok: false; problem: "changed-meanwhile"; current: EditValues; conflicts: EditConflict[] };
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -56,13 +60,21 @@ export async function listRecruiterChoices(sql: Sql): Promise<{ id: string; name
     from recruiters r order by r.id`;
 }
 
-async function checkRecruiter(tx: TransactionSql, recruiterId: string | null, userId: string | null): Promise<AccountProblem | null> {
-  if (!recruiterId) return null;
-  const [r] = await tx<{ taken: boolean }[]>`
-    select exists (select 1 from users u where u.recruiter_id = r.id and u.active and u.id is distinct from ${userId}::uuid) as taken
-    from recruiters r where r.id = ${recruiterId}`;
-  if (!r) return "unknown-recruiter";
-  return r.taken ? "recruiter-taken" : null;
+/**
+ * The recruiter record an account is to be linked to, by its id in any case ("r3" is R3: ids ignore
+ * case, ADR 107): its id as stored, or the problem — unknown, or linked to another active account.
+ */
+async function checkRecruiter(
+  tx: TransactionSql,
+  recruiterId: string | null,
+  userId: string | null,
+): Promise<{ id: string | null } | { problem: AccountProblem }> {
+  if (!recruiterId) return { id: null };
+  const [r] = await tx<{ id: string; taken: boolean }[]>`
+    select r.id, exists (select 1 from users u where u.recruiter_id = r.id and u.active and u.id is distinct from ${userId}::uuid) as taken
+    from recruiters r where lower(r.id) = lower(${recruiterId})`;
+  if (!r) return { problem: "unknown-recruiter" };
+  return r.taken ? { problem: "recruiter-taken" } : { id: r.id };
 }
 
 /** A fresh one-time invitation for the account (older open ones end); the token is returned once, never stored. */
@@ -79,31 +91,36 @@ export type NewAccount = {
   name: string;
   role: StaffRole;
   recruiterId: string | null;
-  /** A password the admin sets (≥ 10 characters, checked by the form's schema), or null for an invitation link. */
+  /** A password the admin sets (≥ 10 characters, checked by the form's schema; its strength checked here), or null for an invitation link. */
   password: string | null;
 };
 
 /**
  * Creates an account: with the password the admin set, or with an invitation token (returned once;
  * the link is `/invite/<token>`, valid INVITATION_HOURS). Emails are compared lower-cased.
- * Problems: "email-taken", "unknown-recruiter", "recruiter-taken" (another active account has it).
+ * Problems: "email-taken", "unknown-recruiter", "recruiter-taken" (another active account has it),
+ * "weak-password" (passwordWeakness, with the person's email, name and recruiter id; ADR 107).
  */
 export async function createStaffAccount(
   sql: Sql,
   input: NewAccount,
   actor: string,
 ): Promise<AccountResult<{ userId: string; invitationToken: string | null }>> {
+  if (input.password) {
+    const weakness = passwordWeakness(input.password, personalWords(input));
+    if (weakness) return { ok: false, problem: "weak-password", weakness };
+  }
   const hash = input.password ? await hashPassword(input.password) : null;
   return sql.begin(async (tx) => {
     // Account creations one at a time: a button pressed twice (or two admins at once) both saw the email
     // (and the recruiter record) free, and the second insert hit the unique index — a 500.
     await tx`select pg_advisory_xact_lock(hashtext('staff-account-create'))`;
     const email = input.email.trim().toLowerCase();
-    const [taken] = await tx`select 1 from users where email = ${email}`;
+    const [taken] = await tx`select 1 from users where lower(email) = ${email}`;
     if (taken) return { ok: false, problem: "email-taken" } as const;
-    const recruiterId = input.role === "recruiter" ? input.recruiterId : null;
-    const problem = await checkRecruiter(tx, recruiterId, null);
-    if (problem) return { ok: false, problem } as const;
+    const linked = await checkRecruiter(tx, input.role === "recruiter" ? input.recruiterId : null, null);
+    if ("problem" in linked) return { ok: false, problem: linked.problem } as const;
+    const recruiterId = linked.id;
     const [user] = await tx<{ id: string }[]>`
       insert into users (email, name, role, recruiter_id, password_hash)
       values (${email}, ${input.name.trim()}, ${input.role}, ${recruiterId}, ${hash}) returning id`;
@@ -128,8 +145,11 @@ type Change =
  * One change to an account by an admin (`actorUserId` is theirs, null for the admin token):
  * - role: ends the account's sessions; an admin cannot demote themselves, nor the last active admin;
  * - recruiter: links (or unlinks, null) the recruiter record the account works as;
- * - active: false ends every session and open invitation ("self" and "last-admin" guard the admins);
- * - password: a new password (ends the sessions), or null for a new invitation link (returned once).
+ * - active: false ends every session and open invitation ("self" and "last-admin" guard the admins); a
+ *   recruiter's open offers are re-routed with `routing` as when they retire, accepted work is counted
+ *   (`offers`; ADR 107);
+ * - password: a new password (ends the sessions; "weak-password" as passwordWeakness with the account's
+ *   email, name and recruiter id, ADR 107), or null for a new invitation link (returned once).
  * `filledFrom` (role and recruiter): the form's values as its page showed them (`base`, ADR 091/092). When
  * another admin changed the field since, the change is refused ("changed-meanwhile", with the stored value
  * and, if both changed it differently, the conflict) — unless this form sends what is stored already.
@@ -140,8 +160,16 @@ export async function changeStaffAccount(
   change: Change,
   actor: { actor: string; userId: string | null },
   filledFrom: EditValues | null = null,
-): Promise<AccountResult<{ invitationToken: string | null }>> {
+  routing: RoutingOptions = { slaMinutes: 120, noticeFallbackMs: 0 },
+): Promise<AccountResult<{ invitationToken: string | null; offers?: DeactivatedOffers }>> {
   if (!isUuid(userId)) return { ok: false, problem: "not-found" };
+  if (change.kind === "password" && change.password) {
+    const [person] = await sql<{ email: string; name: string; recruiterId: string | null }[]>`
+      select email, name, recruiter_id from users where id = ${userId}`;
+    if (!person) return { ok: false, problem: "not-found" };
+    const weakness = passwordWeakness(change.password, personalWords(person));
+    if (weakness) return { ok: false, problem: "weak-password", weakness };
+  }
   const hash = change.kind === "password" && change.password ? await hashPassword(change.password) : null;
   return sql.begin(async (tx) => {
     // One admin change at a time: the last-admin check below must see the others' results.
@@ -168,23 +196,29 @@ export async function changeStaffAccount(
       if (n === 0) return { ok: false, problem: "last-admin" } as const;
     }
     let invitationToken: string | null = null;
+    let offers: DeactivatedOffers | undefined;
     let detail: Record<string, unknown>;
     if (change.kind === "role") {
       await tx`update users set role = ${change.role}, recruiter_id = ${change.role === "recruiter" ? user.recruiterId : null} where id = ${user.id}`;
       await revokeSessionsOf(tx, user.id);
       detail = { from: user.role, to: change.role };
     } else if (change.kind === "recruiter") {
-      const problem = await checkRecruiter(tx, change.recruiterId, user.id);
-      if (problem) return { ok: false, problem } as const;
-      await tx`update users set recruiter_id = ${change.recruiterId} where id = ${user.id}`;
-      detail = { from: user.recruiterId, to: change.recruiterId };
+      const linked = await checkRecruiter(tx, change.recruiterId, user.id);
+      if ("problem" in linked) return { ok: false, problem: linked.problem } as const;
+      await tx`update users set recruiter_id = ${linked.id} where id = ${user.id}`;
+      detail = { from: user.recruiterId, to: linked.id };
     } else if (change.kind === "active") {
       await tx`update users set active = ${change.active}, deactivated_at = ${change.active ? null : tx`now()`} where id = ${user.id}`;
       if (!change.active) {
         await revokeSessionsOf(tx, user.id);
         await tx`update staff_invitations set used_at = now() where user_id = ${user.id} and used_at is null`;
+        // A recruiter who can no longer sign in cannot accept: their open offers go on as when they retire (ADR 105, 107).
+        if (user.recruiterId) offers = await offersOfDeactivated(tx, user.recruiterId, routing);
       }
-      detail = { active: change.active };
+      detail = {
+        active: change.active,
+        ...(offers ? { rerouted: offers.moved, unassigned: offers.unassigned, keptWork: offers.kept } : {}),
+      };
     } else {
       if (hash) {
         await tx`update users set password_hash = ${hash} where id = ${user.id}`;
@@ -203,8 +237,19 @@ export async function changeStaffAccount(
       password: "password-reset",
     }[change.kind];
     await writeAdminAudit(tx, { actor: actor.actor, action, target: `user:${user.id}`, detail: { email: user.email, ...detail } });
-    return { ok: true, invitationToken } as const;
+    return { ok: true, invitationToken, offers } as const;
   });
+}
+
+/** What became of the work of a recruiter whose sign-in was deactivated: offers moved (of which to the unassigned queue), accepted work kept. */
+export type DeactivatedOffers = { moved: number; unassigned: number; kept: number };
+
+async function offersOfDeactivated(tx: TransactionSql, recruiterId: string, routing: RoutingOptions): Promise<DeactivatedOffers> {
+  const { moved, unassigned } = await rerouteOffersOfUnavailable(tx, [recruiterId], routing);
+  // Accepted work stays theirs, as with a retired recruiter (ADR 027): the admin is told how much, to hand it over by hand.
+  const [{ kept }] = await tx<{ kept: number }[]>`
+    select count(*)::int as kept from assignments where recruiter_id = ${recruiterId} and status in ('accepted', 'contacted', 'visit')`;
+  return { moved, unassigned, kept };
 }
 
 /** The account an unused, unexpired invitation token belongs to, or null. */
@@ -218,10 +263,20 @@ export async function findInvitation(sql: Sql, token: string): Promise<{ userId:
 
 /**
  * The invited person sets their password: the invitation is used up in the same transaction (a second
- * use, or a race of two, finds nothing). Returns the user id, or null when the token is no good.
+ * use, or a race of two, finds nothing). Returns the user id, `{weakness}` when the password is too
+ * easy to guess for this person (passwordWeakness, ADR 107; the invitation stays open), or null when
+ * the token is no good.
  */
-export async function acceptInvitation(sql: Sql, token: string, password: string): Promise<string | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+export async function acceptInvitation(
+  sql: Sql,
+  token: string,
+  password: string,
+): Promise<{ userId: string } | { weakness: PasswordWeakness } | null> {
+  const invited = await findInvitation(sql, token);
+  if (!invited) return null;
+  const [person] = await sql<{ recruiterId: string | null }[]>`select recruiter_id from users where id = ${invited.userId}`;
+  const weakness = passwordWeakness(password, personalWords({ ...invited, recruiterId: person?.recruiterId }));
+  if (weakness) return { weakness };
   const hash = await hashPassword(password);
   return sql.begin(async (tx) => {
     const [inv] = await tx<{ userId: string }[]>`
@@ -232,6 +287,6 @@ export async function acceptInvitation(sql: Sql, token: string, password: string
     await tx`update users set password_hash = ${hash} where id = ${inv.userId}`;
     await revokeSessionsOf(tx, inv.userId);
     await writeAdminAudit(tx, { actor: "invitation", action: "invitation-accepted", target: `user:${inv.userId}` });
-    return inv.userId;
+    return { userId: inv.userId };
   });
 }

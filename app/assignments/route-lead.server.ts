@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import type { TransactionSql } from "~/db/db.server";
+import type { Sql, TransactionSql } from "~/db/db.server";
 import { outboxChannel } from "~/db/outbox.server";
 import { type Exclusion, nearestMisses } from "~/domain/matching/why-not";
 import { chooseRecruiter, type RecruiterState, type RoutingDecision } from "~/domain/routing/policy";
@@ -55,7 +55,7 @@ const OPEN = ["offered", "accepted", "contacted", "visit"];
  */
 export async function recruitersForPark(tx: TransactionSql, parkId: string): Promise<RecruiterState[]> {
   const rows = await tx<RecruiterRow[]>`
-    select r.id, r.name, r.active, r.parks, r.industries, r.capacity, r.channel, r.last_assigned_at,
+    select r.id, r.name, ${recruiterWorksSql(tx)} as active, r.parks, r.industries, r.capacity, r.channel, r.last_assigned_at,
            (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ${tx(OPEN)}) as open_assignments,
            ${awayUntilSql(tx)} as away_until, r.working_hours
     from recruiters r
@@ -78,6 +78,17 @@ export async function lockRecruitersOfParks(tx: TransactionSql, parkIds: readonl
 }
 
 /**
+ * SQL: recruiter `r` can work offers — their record is active and they can sign in: a recruiter with a
+ * staff account (users.recruiter_id) has at least one that is not deactivated. A recruiter with no
+ * account at all works as before (by email or through the hotline). One rule for routing, the admin's
+ * hand-picked recruiters and the re-routing of a deactivated one's offers (ADR 107).
+ */
+export function recruiterWorksSql(tx: TransactionSql | Sql) {
+  return tx`(r.active and (exists (select 1 from users u where u.recruiter_id = r.id and u.active)
+                           or not exists (select 1 from users u where u.recruiter_id = r.id)))`;
+}
+
+/**
  * SQL for recruiter `r`'s last away day when today (Asia/Shanghai) is inside their away window, else
  * null (ADR 027). Shared by routing and the re-routing of an away recruiter's offers.
  */
@@ -96,7 +107,7 @@ export async function previousRecruiters(tx: TransactionSql, leadId: string): Pr
     from leads me
     join leads l on l.id <> me.id
                 and l.created_at > me.created_at - make_interval(days => ${RETURNING_CUSTOMER_DAYS})
-                and (l.phone = me.phone or (me.credit_code is not null and l.credit_code = me.credit_code))
+                and (split_part(l.phone, ';', 1) = split_part(me.phone, ';', 1) or (me.credit_code is not null and l.credit_code = me.credit_code))
     join assignments a on a.lead_id = l.id and a.recruiter_id is not null
     where me.id = ${leadId}
     order by a.created_at desc

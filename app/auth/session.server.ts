@@ -81,10 +81,14 @@ export async function getStaffUser(request: Request): Promise<StaffUser | null> 
 
 /**
  * Starts a session for `userId` — always a fresh one, never the one the browser brought along
- * (session fixation) — and answers 303 to `to` with its cookie.
+ * (session fixation) — and answers 303 to `to` with its cookie. The session the browser brought along
+ * (a valid, signed cookie of anyone, this person or another) is ended in the database first, so a copy
+ * of the earlier cookie signs nobody in after a new sign-in in that browser (ADR 107).
  */
 export async function signInStaff(request: Request, userId: string, to: string): Promise<Response> {
   const s = storage();
+  const earlier = await s.getSession(request.headers.get("cookie"));
+  if (earlier.id) await s.destroySession(earlier); // revokes the row (deleteData); its Set-Cookie is replaced below
   const session = await s.getSession();
   session.set("userId", userId);
   return redirect(to, {

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
-import { seedDemoStaff } from "~/auth/demo-accounts.server";
+import { DemoPasswordRefused, seedDemoStaff } from "~/auth/demo-accounts.server";
+import { passwordWeaknessText } from "~/auth/password-strength.server";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 import { cliMessages } from "~/i18n/cli-messages";
@@ -71,8 +72,14 @@ if (env.SEED_DEMO !== "0") {
   const sql = createSql(env.DATABASE_URL, { max: 1 });
   if (await seedDemoIfEmpty(sql)) {
     console.log("demo inventory seeded");
-    const accounts = await seedDemoStaff(sql, devSecret("demo-staff-password"));
-    console.log(`demo staff accounts at /login: ${accounts.join(", ")} (password in .data/demo-staff-password)`);
+    try {
+      const accounts = await seedDemoStaff(sql, devSecret("demo-staff-password"));
+      console.log(`demo staff accounts at /login: ${accounts.join(", ")} (password in .data/demo-staff-password)`);
+    } catch (error) {
+      if (!(error instanceof DemoPasswordRefused)) throw error;
+      // A hand-edited weak password: the service starts, without demo sign-ins, and says why.
+      for (const lng of ["zh", "en"] as const) console.error(`.data/demo-staff-password: ${passwordWeaknessText(lng, error.weakness)}`);
+    }
   }
   await sql.end();
 }

@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 
 import { z } from "zod";
 
-import { hashPassword, passwordProblem } from "~/auth/password.server";
+import { hashPassword } from "~/auth/password.server";
+import { passwordWeakness, passwordWeaknessText, personalWords } from "~/auth/password-strength.server";
 import { revokeSessionsOf } from "~/auth/session.server";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
@@ -43,9 +44,12 @@ if (input.data["password-stdin"]) {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const password = Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0];
-  const problem = passwordProblem(password);
-  if (problem) {
-    console.error(problem === "short" ? "the password must have at least 10 characters" : "the password must have at most 200 characters");
+  // The rule of every place a staff password is set (ADR 107): long enough and not guessed early, knowing the person.
+  const { email, name, recruiter } = input.data;
+  const weakness = passwordWeakness(password, personalWords({ email, name, recruiterId: recruiter }));
+  if (weakness) {
+    console.error(passwordWeaknessText("zh", weakness));
+    console.error(passwordWeaknessText("en", weakness));
     process.exit(2);
   }
   passwordHash = await hashPassword(password);
@@ -54,9 +58,16 @@ const url = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/park
 await migrate(url);
 const sql = createSql(url, { max: 1 });
 try {
-  const { role, email, name, recruiter } = input.data;
+  const { role, email, name } = input.data;
+  // The recruiter record by its id in any case (ids ignore case, ADR 107): linked as stored.
+  let recruiter: string | null = null;
+  if (input.data.recruiter) {
+    const [r] = await sql<{ id: string }[]>`select id from recruiters where lower(id) = lower(${input.data.recruiter})`;
+    if (!r) throw new Error(`no recruiter record ${input.data.recruiter}`);
+    recruiter = r.id;
+  }
   const [row] = await sql<{ id: string; created: boolean }[]>`
-    insert into users (email, name, role, recruiter_id, password_hash) values (${email.toLowerCase()}, ${name}, ${role}, ${recruiter ?? null}, ${passwordHash})
+    insert into users (email, name, role, recruiter_id, password_hash) values (${email.toLowerCase()}, ${name}, ${role}, ${recruiter}, ${passwordHash})
     on conflict (email) do update set name = excluded.name, role = excluded.role, recruiter_id = excluded.recruiter_id,
                                       password_hash = coalesce(excluded.password_hash, users.password_hash)
     returning id, (xmax = 0) as created`;

@@ -38,14 +38,17 @@ export type CallerLeads = { leads: CallerLead[]; more: number; partial?: true };
 
 export type CallerSearchDeps = { sql: Sql; search: SearchClient; leadsIndex: string };
 
-/** Postgres side: leads whose stored phone is exactly `phone` (E.164-like) or whose credit code is exactly `creditCode`. */
+/**
+ * Postgres side: leads whose stored phone has `phone`'s main number (E.164-like; the extension typed or
+ * stored does not tell them apart, ADR 107) or whose credit code is exactly `creditCode`.
+ */
 async function exactMatches(sql: Sql, phone: string | null, creditCode: string | null): Promise<CallerFound> {
   const found: CallerFound = new Map();
   if (!phone && (!creditCode || creditCode.length !== 18)) return found;
   const rows = await sql<{ id: string; byPhone: boolean }[]>`
-    select id, phone = ${phone ?? ""} as by_phone from leads
+    select id, split_part(phone, ';', 1) = split_part(${phone ?? ""}, ';', 1) as by_phone from leads
     where anonymised_at is null
-      and (phone = ${phone ?? ""} or credit_code = ${creditCode ?? ""})
+      and (split_part(phone, ';', 1) = split_part(${phone ?? ""}, ';', 1) or credit_code = ${creditCode ?? ""})
     order by created_at desc limit ${CALLER_LIMIT}`;
   for (const r of rows) found.set(r.id, new Set([r.byPhone ? "phone" : "creditCode"]));
   return found;

@@ -14,7 +14,10 @@ import { addLeadNote, type NoteSource } from "./lead-notes.server";
 
 const CLOSED = ["won", "lost"];
 
-/** Open (not won/lost, not erased) leads whose stored phone is exactly `phone` (E.164-like), newest first. */
+/**
+ * Open (not won/lost, not erased) leads whose stored phone has `phone`'s main number (E.164-like; an
+ * extension on either side does not tell them apart, ADR 107), newest first.
+ */
 export async function openLeadsWithPhone(
   sql: Sql,
   phone: string,
@@ -23,7 +26,7 @@ export async function openLeadsWithPhone(
   // The lead this very submission stored (a double click, a retry) is not "another open lead".
   return sql<{ id: string; reference: string }[]>`
     select id, reference from leads
-    where phone = ${phone} and anonymised_at is null and status not in ('won', 'lost', 'closed')
+    where split_part(phone, ';', 1) = split_part(${phone}, ';', 1) and anonymised_at is null and status not in ('won', 'lost', 'closed')
       and submission_key is distinct from ${exceptSubmissionKey}
     order by created_at desc limit 5`;
 }

@@ -152,6 +152,15 @@ const zh = {
   "s.title": "为您推荐的空间",
   "s.otherLanguage": "English",
   "s.gone.title": "链接有误或已过期",
+  "s.closed.title": "这份推荐清单已关闭",
+  "s.closed.body":
+    "与这份清单对应的需求已经关闭，清单中的空间不再向您推荐。如仍在找厂房或土地，请致电招商热线 {hotline}，或在本站重新提交需求。",
+  "s.closed.bodyNoHotline": "与这份清单对应的需求已经关闭，清单中的空间不再向您推荐。如仍在找厂房或土地，请在本站重新提交需求。",
+  "closed.byAdmin.spam": "管理员已关闭：垃圾或无效信息",
+  "closed.byAdmin.duplicate": "管理员已关闭：与 {reference} 重复",
+  "closed.byAdmin.duplicateUnknown": "管理员已关闭：重复线索",
+  "closed.byAdmin.note": "管理员说明：{note}",
+  "shortlist.closedLead": "这条线索已被管理员关闭，不能再向企业分享推荐清单；已分享的链接会告诉企业清单已关闭。",
   "s.gone.body": "推荐清单的链接发出 30 天后失效，也可能没有复制完整。请向发给您链接的招商顾问要一个新链接，或致电招商热线 {hotline}。",
   "s.gone.bodyNoHotline": "推荐清单的链接发出 30 天后失效，也可能没有复制完整。请向发给您链接的招商顾问要一个新链接。",
   "s.intro": "{park}招商专员为您挑选了以下 {n} 个空间。可保存本页，或用浏览器“打印”存为 PDF。",
@@ -354,6 +363,17 @@ const en: Record<DeskKey, string> = {
   "s.title": "Spaces picked for you",
   "s.otherLanguage": "中文",
   "s.gone.title": "This link is wrong or has expired",
+  "s.closed.title": "This shortlist is closed",
+  "s.closed.body":
+    "The inquiry this shortlist was made for has been closed, and its spaces are no longer offered to you. If you are still looking for a building or land, call our hotline {hotline} or send a new inquiry on this site.",
+  "s.closed.bodyNoHotline":
+    "The inquiry this shortlist was made for has been closed, and its spaces are no longer offered to you. If you are still looking for a building or land, send a new inquiry on this site.",
+  "closed.byAdmin.spam": "Closed by an admin: spam or not a real inquiry",
+  "closed.byAdmin.duplicate": "Closed by an admin: a duplicate of {reference}",
+  "closed.byAdmin.duplicateUnknown": "Closed by an admin: a duplicate",
+  "closed.byAdmin.note": "The admin's note: {note}",
+  "shortlist.closedLead":
+    "An admin closed this lead: no shortlist can be shared with the enterprise any more, and links already shared tell the enterprise it is closed.",
   "s.gone.body":
     "Shortlist links expire 30 days after they are sent, or the link may not have been copied in full. Ask the recruiter who sent it for a new link, or call our hotline {hotline}.",
   "s.gone.bodyNoHotline":

@@ -7,6 +7,9 @@ import { defineMessages } from "./i18n";
 export const inventoryRuleMessages = defineMessages({
   zh: {
     idChars: "编号只能用字母、数字和 _ . -",
+    idCase: "编号 {id} 与已有的 {stored} 只差大小写（编号不分大小写）：要改那一条请写 {stored}，要新建请换一个编号",
+    idCaseInFile: "编号 {id} 与本文件中的 {first} 只差大小写（编号不分大小写），是同一个编号",
+    emailTaken: "邮箱 {email} 已是招商专员 {other} 的邮箱（不分大小写）：每位招商专员要有自己的邮箱",
     dateFormat: "日期格式应为 年-月-日（如 2026-12-01）",
     dateNoSuchDay: "没有这一天",
     timeFormat: "时间格式应为 时:分（如 09:00）",
@@ -44,6 +47,10 @@ export const inventoryRuleMessages = defineMessages({
   },
   en: {
     idChars: "id: letters, digits, _ . - only",
+    idCase:
+      "id {id} differs from the existing {stored} only in case (ids ignore case): write {stored} to change that one, or choose another id for a new one",
+    idCaseInFile: "id {id} differs from {first} in this file only in case (ids ignore case): it is the same id",
+    emailTaken: "{email} is already the email of recruiter {other} (case ignored): each recruiter needs an email of their own",
     dateFormat: "date: YYYY-MM-DD",
     dateNoSuchDay: "date: no such day",
     timeFormat: "time: HH:MM",

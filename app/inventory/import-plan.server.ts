@@ -10,6 +10,7 @@ import { readDay } from "./cell-dates";
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
 import { applyInventory, type Collections, type ImportCounts, unknownParkRefs, unknownParks, validateInventory } from "./import.server";
 import { cellReadings, checkTextRow } from "./inventory-check";
+import { foldKey, inventoryClashes } from "./inventory-clashes.server";
 import { type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
 import { type DbRow, dbRow, fromDbRow, type InventoryValue, loadDbRows, stableJson } from "./inventory-rows.server";
 import { type RowSummary, rowSummary } from "./row-summary";
@@ -81,7 +82,7 @@ export function readSourceRows(read: WorkbookRead): {
   const value: Collections = { parks: [], spaces: [], recruiters: [] };
   const origins: Origins = { parks: [], spaces: [], recruiters: [] };
   const errors: SheetIssue[] = [];
-  const seen: Record<Collection, Map<string, number>> = { parks: new Map(), spaces: new Map(), recruiters: new Map() };
+  const seen: Record<Collection, Map<string, { id: string; row: number }>> = { parks: new Map(), spaces: new Map(), recruiters: new Map() };
   for (const src of read.rows) {
     const { collection, sheet, row, letters, headers } = src;
     const issue = (key: string | null, reason: Bilingual) =>
@@ -89,9 +90,16 @@ export function readSourceRows(read: WorkbookRead): {
     const checked = checkTextRow(collection, src.cells);
     // An id seen on an earlier row is a duplicate whether either row is otherwise good or not.
     const id = src.cells.id === undefined ? "" : cleanTyped(String(src.cells.id));
-    const first = id ? seen[collection].get(id) : undefined;
-    if (first !== undefined) issue("id", { zh: `编号 ${id} 与第 ${first} 行重复`, en: `id ${id} repeats row ${first}` });
-    else if (id) seen[collection].set(id, row);
+    // Ids ignore case (ADR 107): "r3" below "R3" is the same id again.
+    const first = id ? seen[collection].get(foldKey(id)) : undefined;
+    if (first !== undefined)
+      issue(
+        "id",
+        first.id === id
+          ? { zh: `编号 ${id} 与第 ${first.row} 行重复`, en: `id ${id} repeats row ${first.row}` }
+          : inventoryRuleMessages.both("idCaseInFile", { id, first: first.id }),
+      );
+    else if (id) seen[collection].set(foldKey(id), { id, row });
     if (id && collection === "parks") parkIds.push(id);
     // A cell the reader refused already (an Excel error value) is not "blank" too.
     if (!checked.ok) for (const i of checked.issues) if (!(i.key && src.refused?.includes(i.key))) issue(i.key, i.reason);
@@ -177,7 +185,9 @@ export async function planImport(
   // A row naming a park there is none of is an error, not a row to create or change: it is listed among
   // the errors only, like a row its cells refused (a trial saw it under 将新建 beside its error).
   const refs = await unknownParkRefs(sql, value, parkIds);
-  const refused = new Set(refs.map((r) => `${r.collection}:${r.index}`));
+  // An id written in another case than a stored row's, a recruiter email another has: errors too (ADR 107).
+  const clashes = await inventoryClashes(sql, value);
+  const refused = new Set([...refs, ...clashes].map((r) => `${r.collection}:${r.index}`));
   for (const collection of COLLECTIONS) {
     const list = value[collection] as InventoryValue[typeof collection][];
     stored[collection] = await loadDbRows(
@@ -219,6 +229,16 @@ export async function planImport(
       column: cellName(ref.collection, ref.field, origin ?? undefined),
       reason: unknownParkReason(ref.parks),
       ...typedCell(ref.field, origin),
+    });
+  }
+  for (const clash of clashes) {
+    const origin = origins?.[clash.collection][clash.index];
+    errors.push({
+      sheet: origin?.sheet ?? clash.collection,
+      row: origin?.row ?? clash.index + 1,
+      column: cellName(clash.collection, clash.field, origin ?? undefined),
+      reason: clash.reason,
+      ...typedCell(clash.field, origin),
     });
   }
   const hash = createHash("sha256")

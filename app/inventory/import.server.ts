@@ -3,9 +3,11 @@ import { enqueue } from "~/db/outbox.server";
 import { fieldPath } from "~/domain/field-path";
 import { cleanTyped } from "~/domain/format-chars";
 import { inventoryText } from "~/i18n/inventory-messages";
+import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
 import type { Lng } from "~/i18n/lng";
 
+import { foldKey, inventoryClashes } from "./inventory-clashes.server";
 import { readJsonNumbers } from "./inventory-columns";
 import { dbRow } from "./inventory-rows.server";
 import { type Park, parkSchema, type Recruiter, recruiterSchema, type Space, spaceSchema } from "./inventory-schema";
@@ -51,14 +53,16 @@ export function validateInventory(input: unknown, lng: Lng = "en"): Checked {
       errors.push({ collection: "file", index: -1, errors: [inventoryText(lng, "import.notArray", { collection })] });
       continue;
     }
-    const seen = new Set<string>();
+    const seen = new Map<string, string>(); // folded id → the first row's id: ids ignore case (ADR 107)
     rows.forEach((row: unknown, index) => {
       const raw = (typeof row === "object" && row !== null ? row : {}) as Record<string, unknown>;
       const rowId = typeof raw.id === "string" ? raw.id : undefined;
       const said: string[] = [];
       const id = rowId === undefined ? "" : cleanTyped(rowId);
-      if (id && seen.has(id)) said.push(inventoryText(lng, "import.duplicateId", { id }));
-      if (id) seen.add(id);
+      const first = id ? seen.get(foldKey(id)) : undefined;
+      if (first === id) said.push(inventoryText(lng, "import.duplicateId", { id }));
+      else if (first !== undefined) said.push(inventoryRuleMessages.t(lng, "idCaseInFile", { id, first }));
+      else if (id) seen.set(foldKey(id), id);
       if (id && collection === "parks") parkIds.push(id);
       // A number written as a string is read as a CSV cell of its column is (ADR 096); what its reader
       // refuses is said once, at its path, instead of the schema's "expected number".
@@ -104,14 +108,33 @@ export async function importInventory(sql: Sql, input: unknown, lng: Lng = "en")
   const checked = validateInventory(input, lng);
   if (checked.ok) return sql.begin((tx) => applyInventory(tx, checked.value, lng));
   const byRow = new Map(checked.errors.map((e) => [`${e.collection} ${e.index}`, e]));
+  // The good rows' clashes with stored rows (an id in another case, a recruiter email taken), said in the same pass.
+  // `index` counts good rows only: mapped back to the input's rows by id.
+  for (const clash of await inventoryClashes(sql, checked.value)) {
+    const index = rowIndexOf(input, clash.collection, clash.id);
+    const row = byRow.get(`${clash.collection} ${index}`) ?? { collection: clash.collection, index, id: clash.id, errors: [] };
+    row.errors.push(`${clash.field}: ${clash.reason[lng]}`);
+    byRow.set(`${clash.collection} ${index}`, row);
+  }
   for (const ref of await unknownParks(sql, checked.parkIds, checked.refs)) {
     const row = byRow.get(`${ref.collection} ${ref.index}`) ?? { collection: ref.collection, index: ref.index, id: ref.id, errors: [] };
     row.errors.push(unknownParkText(lng, ref));
     byRow.set(`${ref.collection} ${ref.index}`, row);
   }
-  const order = ["file", "parks", "spaces", "recruiters"];
-  const errors = [...byRow.values()].sort((a, b) => order.indexOf(a.collection) - order.indexOf(b.collection) || a.index - b.index);
+  const errors = [...byRow.values()].sort(
+    (a, b) => COLLECTION_ORDER.indexOf(a.collection) - COLLECTION_ORDER.indexOf(b.collection) || a.index - b.index,
+  );
   return { ok: false, errors };
+}
+
+const COLLECTION_ORDER = ["file", "parks", "spaces", "recruiters"];
+
+/** The place in `input` of the first row of `collection` with `id` (clashes are found on good rows only). */
+function rowIndexOf(input: unknown, collection: keyof Collections, id: string): number {
+  const rows = (input as Record<string, unknown>)[collection];
+  return Array.isArray(rows)
+    ? rows.findIndex((r) => typeof r === "object" && r !== null && cleanTyped(String((r as { id?: unknown }).id ?? "")) === id)
+    : -1;
 }
 
 const unknownParkText = (lng: Lng, ref: Pick<UnknownParkRef, "field" | "parks">) =>
@@ -166,7 +189,16 @@ export async function applyInventory(tx: TransactionSql, value: Collections, lng
     id: r.id,
     errors: [unknownParkText(lng, r)],
   }));
-  if (errors.length) return { ok: false as const, errors };
+  for (const clash of await inventoryClashes(tx, value)) {
+    const row = errors.find((e) => e.collection === clash.collection && e.index === clash.index);
+    if (row) row.errors.push(`${clash.field}: ${clash.reason[lng]}`);
+    else errors.push({ collection: clash.collection, index: clash.index, id: clash.id, errors: [`${clash.field}: ${clash.reason[lng]}`] });
+  }
+  if (errors.length)
+    return {
+      ok: false as const,
+      errors: errors.sort((a, b) => COLLECTION_ORDER.indexOf(a.collection) - COLLECTION_ORDER.indexOf(b.collection) || a.index - b.index),
+    };
 
   const counts: ImportCounts = { parks: tally(), spaces: tally(), recruiters: tally() };
   const changedParkIds: string[] = [];

@@ -2,8 +2,10 @@ import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { AdminActor } from "~/auth/admin-gate.server";
 import type { Sql } from "~/db/db.server";
 import { likeContains } from "~/db/like-pattern";
+import type { Bilingual } from "~/i18n/i18n";
 
 import { applyInventory, type Collections } from "./import.server";
+import { inventoryClashes } from "./inventory-clashes.server";
 import type { Collection } from "./inventory-columns";
 import { type DbRow, type InventoryValue, loadDbRows } from "./inventory-rows.server";
 import { rerouteOffersOfUnavailable } from "./recruiter-away.server";
@@ -172,12 +174,14 @@ export async function spaceVerification(
 export type SaveOutcome =
   | { ok: true; outcome: "created" | "updated" | "unchanged"; rerouted: number; unassigned: number }
   | { ok: false; reason: "idTaken" | "unknownPark" }
+  | { ok: false; reason: "clash"; field: "id" | "email"; message: Bilingual }
   | { ok: false; reason: "changedMeanwhile"; current: DbRow };
 
 /**
  * Saves one row from an admin form through the import's own upsert (same checks, same index and
  * reverse-matching work), in one transaction. `create`: the id must be new. A recruiter who is now
- * away or inactive has their open offers re-routed in the same transaction.
+ * away or inactive has their open offers re-routed in the same transaction. An id a stored row has in
+ * another case, or a recruiter email another recruiter has, is "clash" with its field and message (ADR 107).
  */
 export async function saveInventoryRow<C extends Collection>(
   sql: Sql,
@@ -207,6 +211,8 @@ export async function saveInventoryRow<C extends Collection>(
     }
     const value3: Collections = { parks: [], spaces: [], recruiters: [] };
     (value3[collection] as unknown[]).push(toSave);
+    const [clash] = await inventoryClashes(tx, value3);
+    if (clash) return { ok: false, reason: "clash", field: clash.field, message: clash.reason };
     const result = await applyInventory(tx, value3);
     if (!result.ok) return { ok: false, reason: "unknownPark" };
     const counts = result.counts[collection];

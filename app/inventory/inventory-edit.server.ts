@@ -293,6 +293,11 @@ export async function inventoryEditAction(collection: Collection, request: Reque
       const changed = shown ? changedNotes(shown, lng, (k, v) => shownValue(collection, k, v, lng)) : {};
       return data({ result, banner: null, base: next, changed }, { status: 409 });
     }
+    if (!saved.ok && saved.reason === "clash")
+      return data(
+        { result: submission.reply({ fieldErrors: { [saved.field]: [saved.message[lng]] } }), banner: null, ...kept },
+        { status: 400 },
+      );
     if (!saved.ok) {
       const field = saved.reason === "idTaken" ? "id" : collection === "spaces" ? "parkId" : "parks";
       const message = saved.reason === "idTaken" ? inventoryText(lng, "edit.idTaken") : inventoryText(lng, "edit.unknownPark");

@@ -1,11 +1,12 @@
 import { declineAssignment } from "~/assignments/decline.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
-import { awayUntilSql, lockRecruitersOfParks } from "~/assignments/route-lead.server";
+import { awayUntilSql, lockRecruitersOfParks, recruiterWorksSql } from "~/assignments/route-lead.server";
 import type { TransactionSql } from "~/db/db.server";
 import { auditMessages } from "~/i18n/audit-messages";
 
 /**
- * A recruiter who is now away (today inside their away window) or deactivated cannot work the offers
+ * A recruiter who is now away (today inside their away window), deactivated, or whose staff sign-in was
+ * deactivated (recruiterWorksSql, ADR 107) cannot work the offers
  * they hold: each open offer (status `offered`) goes to the park's next eligible recruiter through the
  * decline path — the same policy, skipping everyone who already had it, the audit trail saying why —
  * or to the admin's unassigned queue (ADR 027). Accepted work stays with them. Returns how many offers
@@ -18,7 +19,7 @@ export async function rerouteOffersOfUnavailable(
 ): Promise<{ moved: number; unassigned: number }> {
   if (recruiterIds.length === 0) return { moved: 0, unassigned: 0 };
   const offers = await tx<{ assignmentId: string; parkId: string; recruiterId: string; awayUntil: string | null; active: boolean }[]>`
-    select a.id as assignment_id, a.park_id, a.recruiter_id, r.active, ${awayUntilSql(tx)} as away_until
+    select a.id as assignment_id, a.park_id, a.recruiter_id, ${recruiterWorksSql(tx)} as active, ${awayUntilSql(tx)} as away_until
     from assignments a join recruiters r on r.id = a.recruiter_id
     where a.recruiter_id in ${tx(recruiterIds)} and a.status = 'offered'
     order by a.offered_at, a.id`;

@@ -277,7 +277,8 @@ async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, Stor
              case when r.source in ('web', 'api') and r.phone <> '' then coalesce(
                intake_repeat_of(r.phone, r.lead, ${REPEAT_WINDOW_MINUTES}, r.counter),
                (select e.reference from referenced e
-                where e.ord < r.ord and e.phone = r.phone and lead_need_key(e.lead) = lead_need_key(r.lead)
+                where e.ord < r.ord and split_part(e.phone, ';', 1) = split_part(r.phone, ';', 1) -- the main number (ADR 107)
+                  and lead_need_key(e.lead) = lead_need_key(r.lead)
                 order by e.ord limit 1)) end as repeat_of
       from referenced r
     ),

@@ -5,6 +5,7 @@ import { likeContains } from "~/db/like-pattern";
 import type { Lead } from "~/domain/lead-schema";
 import { searchTerms } from "~/domain/search-variants.server";
 
+import type { AdminClosing } from "./admin-closing";
 import { OPEN_STATUSES } from "./desk-forms";
 
 // The recruiter's desk at /queue: their open assignments (follow-ups due and offers waiting first), or
@@ -39,6 +40,8 @@ export type DeskRow = {
   parkName: string;
   /** Open view: the assignment's status; history view: the outcome (signed, lost, declined, rerouted). */
   status: string;
+  /** The lead was closed by an admin (spam, a duplicate of `duplicateOf`): shown instead of "lost" (ADR 107). */
+  closedByAdmin: AdminClosing | null;
   acceptBy: string | null;
   /** YYYY-MM-DD, or null. */
   followUpOn: string | null;
@@ -58,6 +61,8 @@ type Row = {
   lead: Lead;
   parkName: string;
   outcome: string;
+  closedAs: "spam" | "duplicate" | null;
+  duplicateRef: string | null;
   acceptBy: Date | null;
   followUpOn: string | null;
   followUpDue: boolean;
@@ -122,6 +127,8 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
   const rows = await sql<Row[]>`
     with a as (${base})
     select a.id, l.reference, l.lead, p.name as park_name, a.outcome, a.accept_by,
+           case when l.status = 'closed' then l.closed_as end as closed_as,
+           (select d.reference from leads d where d.id = l.duplicate_of and l.status = 'closed') as duplicate_ref,
            to_char(a.follow_up_on, 'YYYY-MM-DD') as follow_up_on, coalesce(a.follow_up_on <= ${today}, false) as follow_up_due,
            to_char(a.visit_on, 'YYYY-MM-DD') as visit_on, a.at,
            (select count(*)::int from matches m where m.lead_id = a.lead_id and m.park_id = a.park_id and m.withdrawn_at is null) as spaces,
@@ -146,6 +153,7 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
       need: { kind: r.lead.need.kind, deal: r.lead.need.deal, area: needAreaText(r.lead) },
       parkName: r.parkName,
       status: r.outcome,
+      closedByAdmin: r.closedAs ? { as: r.closedAs, duplicateOf: r.duplicateRef } : null,
       acceptBy: r.acceptBy?.toISOString() ?? null,
       followUpOn: r.followUpOn,
       followUpDue: r.followUpDue,

@@ -20,7 +20,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 
 export type ShortlistCreated = { id: string; token: string; expiresAt: string };
 
-export type CreateShortlistError = "not-yours" | "no-spaces" | "foreign-space" | "reserved";
+export type CreateShortlistError = "not-yours" | "no-spaces" | "foreign-space" | "reserved" | "closed";
 
 /**
  * Creates a shortlist of `spaceIds` (1–10 spaces of the assignment's park, any status but let) for the
@@ -36,10 +36,12 @@ export async function createShortlist(
   const spaceIds = [...new Set(input.spaceIds)];
   if (spaceIds.length === 0 || spaceIds.length > MAX_SHORTLIST_SPACES) return { ok: false, error: "no-spaces" };
   return sql.begin(async (tx) => {
-    const [a] = await tx<{ leadId: string; parkId: string }[]>`
-      select a.lead_id, a.park_id from assignments a join leads l on l.id = a.lead_id
+    const [a] = await tx<{ leadId: string; parkId: string; closed: boolean }[]>`
+      select a.lead_id, a.park_id, l.status = 'closed' as closed from assignments a join leads l on l.id = a.lead_id
       where a.id = ${input.assignmentId} and a.recruiter_id = ${input.recruiterId} and l.anonymised_at is null`;
     if (!a) return { ok: false, error: "not-yours" } as const;
+    // An admin closed the lead (spam, duplicate; ADR 107): nothing more is offered to it.
+    if (a.closed) return { ok: false, error: "closed" } as const;
     // Read in the transaction that stores the list: a space reserved since the page was loaded counts.
     const offered = await tx<{ title: string; status: string }[]>`
       select title, status from spaces
@@ -84,9 +86,11 @@ export type ShortlistPage = {
 
 /**
  * The shortlist behind `token`, and one row in shortlist_opens for this opening; null (the caller
- * answers 404 and says nothing) for a malformed, unknown, expired or revoked token or an erased lead.
+ * answers 404 and says nothing) for a malformed, unknown, expired or revoked token or an erased lead;
+ * "closed" (nothing of it shown, no opening recorded) when an admin closed its lead as spam or a
+ * duplicate: its spaces are no longer offered (ADR 107).
  */
-export async function openShortlist(sql: Sql, token: string): Promise<ShortlistPage | null> {
+export async function openShortlist(sql: Sql, token: string): Promise<ShortlistPage | "closed" | null> {
   if (!TOKEN.test(token)) return null;
   const [s] = await sql<
     {
@@ -103,14 +107,16 @@ export async function openShortlist(sql: Sql, token: string): Promise<ShortlistP
       rName: string;
       rPhone: string;
       rEmail: string;
+      closed: boolean;
     }[]
   >`
-    select sl.id, sl.lead_id, l.lead -> 'need' as need, sl.space_ids, sl.expires_at, p.name as park_name, p.city, p.district, p.address, p.policies,
+    select l.status = 'closed' as closed, sl.id, sl.lead_id, l.lead -> 'need' as need, sl.space_ids, sl.expires_at, p.name as park_name, p.city, p.district, p.address, p.policies,
            r.name as r_name, r.phone as r_phone, r.email as r_email
     from shortlists sl join assignments a on a.id = sl.assignment_id join parks p on p.id = a.park_id
     join recruiters r on r.id = sl.recruiter_id join leads l on l.id = sl.lead_id
     where sl.token_hash = ${hashToken(token)} and sl.revoked_at is null and sl.expires_at > now() and l.anonymised_at is null`;
   if (!s) return null;
+  if (s.closed) return "closed";
   await sql`insert into shortlist_opens (shortlist_id) values (${s.id})`;
   const spaces = await sql<(Omit<SpaceColumns, "parkId" | "divisibleMinSqm"> & { matched: boolean })[]>`
     select s.id, s.title, s.kind, s.deals, s.area_sqm, s.floors, s.single_storey, s.ceiling_m, s.floor_load_kg, s.power_kva, s.crane_t,

@@ -9,6 +9,7 @@ import { loadAdminAudit } from "~/admin/admin-audit.server";
 import { changeStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { changeStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
+import { passwordWeaknessText } from "~/auth/password-strength.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, AuditTable } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { ChangedMeanwhile, ChoiceField, SelectField, TextField, useAnswerKey, useEditBase, useFormReply } from "~/components/forms";
@@ -22,6 +23,7 @@ import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { lngFromUrl } from "~/i18n/lng";
+import { reroutedText } from "~/inventory/rerouted-text";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
 import { decodeBase, encodeBase } from "~/utils/edit-merge.server";
@@ -122,7 +124,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : ({ kind: "active", active: v.intent === "reactivate" } as const);
   const id = params.id ?? "";
   const filledFrom = decodeBase(submission.payload.base);
-  const result = await changeStaffAccount(getSql(), id, change, { actor, userId: user?.id ?? null }, filledFrom);
+  const env = getWebEnv();
+  const routing = { slaMinutes: env.ACCEPT_SLA_MINUTES, slaClock: env.SLA_CLOCK, noticeFallbackMs: 0 };
+  const result = await changeStaffAccount(getSql(), id, change, { actor, userId: user?.id ?? null }, filledFrom, routing);
   if (!result.ok && result.problem === "changed-meanwhile" && filledFrom) {
     // Another admin changed this field since the page was opened: shown, not undone (ADR 092).
     const key = v.intent === "role" ? "role" : "recruiterId";
@@ -141,8 +145,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) {
     if (result.problem === "changed-meanwhile") throw new Response("not found", { status: 404 }); // not reached: no base, no refusal
     if (result.problem === "not-found") throw new Response("not found", { status: 404 });
-    const field = v.intent === "recruiter" ? "recruiterId" : v.intent === "role" ? "role" : "";
-    const message = [opsText(lng, PROBLEM_TEXT[result.problem])];
+    const field = v.intent === "recruiter" ? "recruiterId" : v.intent === "role" ? "role" : v.intent === "password" ? "password" : "";
+    const message = [
+      result.problem === "weak-password" ? passwordWeaknessText(lng, result.weakness) : opsText(lng, PROBLEM_TEXT[result.problem]),
+    ];
     return data<ActionResult>(
       {
         intent,
@@ -159,11 +165,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const inviteUrl = new URL(`/invite/${result.invitationToken}`, getWebEnv().APP_URL).toString();
     return data<ActionResult>({ intent, result: submission.reply({ resetForm: true, hideFields: ["password"] }), inviteUrl });
   }
-  return redirectWithFlash(request, lngHref(`/admin/staff/${id}`, lng), {
-    tone: "status",
-    text: opsText(lng, DONE[v.intent]),
-    form: v.intent,
-  });
+  // A recruiter's sign-in deactivated: where their offers went and what stays with them (ADR 107).
+  const offers = result.offers;
+  const text = [
+    opsText(lng, DONE[v.intent]),
+    offers ? reroutedText(lng, offers.moved, offers.unassigned) : "",
+    offers?.kept ? opsText(lng, "staff.done.keptWork", { count: offers.kept }) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return redirectWithFlash(request, lngHref(`/admin/staff/${id}`, lng), { tone: "status", text, form: v.intent });
 }
 
 /** One small form of the page: its own Conform form, the CSRF token and the intent on its button. */
@@ -318,6 +329,9 @@ export default function StaffAccount() {
 
       <AdminSection id="active-h" title={a.active ? t("staff.account.deactivate") : t("staff.account.reactivate")}>
         {a.active ? <p className="hint">{t("staff.account.deactivate.hint")}</p> : null}
+        {a.active && a.role === "recruiter" && a.recruiterId ? (
+          <p className="hint">{opsText(lng, "staff.account.deactivate.recruiter", { recruiter: a.recruiterName ?? a.recruiterId })}</p>
+        ) : null}
         <ChangeForm
           id="active-h"
           intent={a.active ? "deactivate" : "reactivate"}

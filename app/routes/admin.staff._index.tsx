@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createStaffAccount, listRecruiterChoices, listStaffAccounts } from "~/admin/staff-accounts.server";
 import { createStaffSchema, INVITATION_HOURS, STAFF_ROLES } from "~/admin/staff-forms";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
+import { passwordWeaknessText } from "~/auth/password-strength.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time } from "~/components/admin";
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { ChoiceField, SelectField, TextField, useFormReply } from "~/components/forms";
@@ -75,12 +76,17 @@ export async function action({ request }: ActionFunctionArgs) {
     actor,
   );
   if (!created.ok) {
-    const field = PROBLEM_FIELD[created.problem as keyof typeof PROBLEM_FIELD] ?? "email";
+    const field =
+      created.problem === "weak-password" ? "password" : (PROBLEM_FIELD[created.problem as keyof typeof PROBLEM_FIELD] ?? "email");
+    const message =
+      created.problem === "weak-password"
+        ? passwordWeaknessText(lng, created.weakness)
+        : opsText(lng, PROBLEM_TEXT[created.problem] ?? "err.notFound");
     return data<ActionResult>(
       {
         result: submission.reply({
           hideFields: ["password"],
-          fieldErrors: { [field]: [opsText(lng, PROBLEM_TEXT[created.problem] ?? "err.notFound")] },
+          fieldErrors: { [field]: [message] },
         }),
       },
       { status: 400 },

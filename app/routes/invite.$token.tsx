@@ -7,6 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { acceptInvitation, findInvitation } from "~/admin/staff-accounts.server";
 import { invitationSchema } from "~/admin/staff-forms";
 import { roleOfAccount } from "~/auth/accounts.server";
+import { passwordWeaknessText } from "~/auth/password-strength.server";
 import { isCrossSite, signInStaff } from "~/auth/session.server";
 import { withErrorTitle } from "~/components/error-pages";
 import { TextField, useFormReply } from "~/components/forms";
@@ -45,8 +46,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success")
     return data<ActionResult>({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const sql = getSql();
-  const userId = await acceptInvitation(sql, params.token ?? "", submission.value.password);
-  if (!userId) return data<ActionResult>({ result: submission.reply({ hideFields: ["password"] }), invalid: true }, { status: 404 });
+  const accepted = await acceptInvitation(sql, params.token ?? "", submission.value.password);
+  if (!accepted) return data<ActionResult>({ result: submission.reply({ hideFields: ["password"] }), invalid: true }, { status: 404 });
+  if ("weakness" in accepted)
+    return data<ActionResult>(
+      {
+        result: submission.reply({ hideFields: ["password"], fieldErrors: { password: [passwordWeaknessText(lng, accepted.weakness)] } }),
+      },
+      { status: 400 },
+    );
+  const { userId } = accepted;
   const role = await roleOfAccount(sql, userId);
   const home = role === "admin" ? "/admin" : role === "hotline" ? "/hotline" : "/queue";
   return signInStaff(request, userId, lngHref(home, lng));

@@ -19,6 +19,7 @@ import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
+import { adminClosingText } from "~/recruiter-desk/admin-closing";
 import { deskFilterSchema, HISTORY_OUTCOMES, NEED_KIND_FILTERS, OPEN_STATUSES } from "~/recruiter-desk/desk-forms";
 import { type DeskPage, loadDesk, recruiterParks } from "~/recruiter-desk/desk-search.server";
 import { recentDeclines } from "~/recruiter-desk/lead-work.server";
@@ -218,7 +219,8 @@ export default function Queue() {
               )}
             </h2>
             <p className="card-status">
-              <span className="status">{statusLabel(r.status)}</span> · {r.parkName}
+              <span className="status">{r.closedByAdmin ? adminClosingText(lng, r.closedByAdmin) : statusLabel(r.status)}</span> ·{" "}
+              {r.parkName}
               {r.repeats > 0 ? (
                 <>
                   {" · "}

@@ -12,6 +12,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { type ReactNode, useState, useSyncExternalStore } from "react";
 
+import { loadLeadClosing } from "~/admin/lead-actions.server";
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
 import { hasAdminToken } from "~/auth/admin-token.server";
 import { getStaffUser, requireStaff } from "~/auth/session.server";
@@ -44,6 +45,7 @@ import { staffText } from "~/i18n/staff-messages";
 import { spaceStatusLabel } from "~/inventory/inventory-columns";
 import { repeatsOf } from "~/matches/repeat.server";
 import { recordPhoneViews, staffActor } from "~/privacy/access-log.server";
+import { adminClosingText } from "~/recruiter-desk/admin-closing";
 import { allowedIntents, applyAssignmentAction } from "~/recruiter-desk/assignment-actions.server";
 import { leadWorkSchema, shanghaiToday } from "~/recruiter-desk/desk-forms";
 import {
@@ -109,13 +111,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await recordPhoneViews(sql, user ? { actor: user.email, role: user.role } : await staffActor(request), "assignment-page", [
       { leadId: d.leadId, reference: d.reference },
     ]);
-  const [work, notes, otherParks, shortlists, candidates, repeats] = await Promise.all([
+  const [work, notes, otherParks, shortlists, candidates, repeats, { closing }] = await Promise.all([
     loadWorkState(sql, d.id),
     loadVisibleNotes(sql, d.leadId, user?.id ?? null, { all: !mine && admin }),
     loadOtherParks(sql, d.leadId, d.id),
     listShortlists(sql, d.id),
     mine ? loadShortlistCandidates(sql, d.leadId, d.parkId) : Promise.resolve([]),
     repeatsOf(sql, d.leadId),
+    loadLeadClosing(sql, d.leadId),
   ]);
   const url = new URL(request.url);
   const intents = mine && !d.anonymised ? allowedIntents(d.status) : [];
@@ -137,6 +140,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reference: d.reference,
     parkName: d.parkName,
     status: d.status,
+    // An admin closed the lead (spam, duplicate): said instead of a bare "lost", and nothing more is shared (ADR 107).
+    closedByAdmin: closing ? { as: closing.as, note: closing.note, duplicateOf: closing.duplicateOf?.reference ?? null } : null,
     anonymised: d.anonymised,
     acceptBy: d.acceptBy?.toISOString() ?? null,
     enterprise: {
@@ -306,6 +311,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return data<ActionData>({ form: "shortlist", result: submission.reply({ resetForm: true }), shared });
       }
       if (made.error === "not-yours") throw await redirectWithFlash(request, lngHref(here, lng), stale);
+      if (made.error === "closed")
+        return data<ActionData>(
+          { form: "shortlist", result: submission.reply({ formErrors: [deskText(lng, "shortlist.closedLead")] }) },
+          { status: 400 },
+        );
       if (made.error === "reserved") {
         const titles = made.reserved!.join(punctuationMessages.t(lng, "list"));
         return data<ActionData>(
@@ -351,8 +361,13 @@ export default function AssignmentPage() {
   const d = actionData?.csrf ? { ...loaded, csrf: actionData.csrf } : loaded;
   const t = (key: Parameters<typeof staffText>[1], params?: Record<string, string | number>) => staffText(d.lng, key, params);
   const k = (key: DeskKey, params?: Record<string, string | number>) => deskText(d.lng, key, params);
-  // Ended by a need edit (ADR 108): not a loss of theirs, said as what it is.
-  const status = d.work.closeReason === "need-changed" ? deskText(d.lng, "outcome.withdrawn") : adminLabel(d.lng, "assignment", d.status);
+  // Ended by a need edit (ADR 108) or a lead an admin closed (ADR 107): not a loss of theirs, said as what it is.
+  const status =
+    d.work.closeReason === "need-changed"
+      ? deskText(d.lng, "outcome.withdrawn")
+      : d.closedByAdmin
+        ? adminClosingText(d.lng, d.closedByAdmin)
+        : adminLabel(d.lng, "assignment", d.status);
   const open = ["accepted", "contacted", "visit"].includes(d.status);
   // A refused closing step (no reason) comes back with its confirmation still open.
   const refused = actionData && (CONFIRMS as readonly string[]).includes(actionData.form) ? (actionData.form as Confirm) : null;
@@ -389,6 +404,7 @@ export default function AssignmentPage() {
       ) : null}
       <p>
         {t("a.park", { park: d.parkName })} · {t("a.status", { status })}
+        {d.closedByAdmin?.note ? ` · ${k("closed.byAdmin.note", { note: d.closedByAdmin.note })}` : ""}
         {d.work.closeReason
           ? ` · ${k("lead.closed", { reason: k(`reason.${d.work.closeReason}` as DeskKey) })}${d.work.closeNote ? `（${d.work.closeNote}）` : ""}`
           : ""}
@@ -496,7 +512,8 @@ export default function AssignmentPage() {
             <ShareLink lng={d.lng} url={actionData.shared} />
           </div>
         ) : null}
-        {d.mine && !d.anonymised ? (
+        {d.closedByAdmin ? <p className="hint">{k("shortlist.closedLead")}</p> : null}
+        {d.mine && !d.anonymised && !d.closedByAdmin ? (
           <ShortlistForm d={d} lastResult={actionData?.form === "shortlist" ? actionData.result : undefined} />
         ) : null}
         <h3>{k("shortlist.shared")}</h3>

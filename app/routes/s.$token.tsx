@@ -50,6 +50,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = await openShortlist(getSql(), params.token ?? "");
   if (!page) throw data(null, { status: 404, headers: { "Cache-Control": "no-store" } });
   await giveBack(limit, who);
+  // Its lead was closed by an admin: the link is a real one, so it says so (410), and shows nothing of the list.
+  if (page === "closed") throw data({ closed: true }, { status: 410, headers: { "Cache-Control": "no-store" } });
   return withoutBidiControls({
     lng: lngFromUrl(request.url),
     ...page,
@@ -191,6 +193,13 @@ export function ErrorBoundary() {
     const seconds = Number((error.data as { retryAfterSec?: unknown } | null)?.retryAfterSec) || 60;
     return <TooManyLookups lng={lng} hotline={hotline} minutes={Math.ceil(seconds / 60)} />;
   }
+  if (isRouteErrorResponse(error) && error.status === 410)
+    return (
+      <main className="shortlist gone">
+        <h1>{deskText(lng, "s.closed.title")}</h1>
+        <p>{hotline ? deskText(lng, "s.closed.body", { hotline }) : deskText(lng, "s.closed.bodyNoHotline")}</p>
+      </main>
+    );
   if (!isRouteErrorResponse(error) || error.status !== 404) return <RootErrorBoundary />;
   return (
     <main className="shortlist gone">

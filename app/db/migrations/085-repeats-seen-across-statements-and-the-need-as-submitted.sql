@@ -17,7 +17,8 @@ declare
   found text;
 begin
   select l.reference into found from leads l
-  where l.phone = p_phone and l.created_at > now() - make_interval(mins => p_minutes)
+  where split_part(l.phone, ';', 1) = split_part(p_phone, ';', 1) -- the main number, extension or not (ADR 107)
+    and l.created_at > now() - make_interval(mins => p_minutes)
     and lead_need_key(l.lead) = lead_need_key(p_lead)
   order by l.created_at, l.id limit 1;
   return found;
