@@ -666,7 +666,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           lead: {
             need: {
               ...filled,
-              deal: lead.need.deal ?? "either",
+              // Not said in the box nor in the notes: either (docs/decisions/029); the notes' deal fills a blank box (ADR 109).
+              deal: filled.deal ?? "either",
               // What the person typed, and the GB/T 2260 codes it resolved to (matching compares codes).
               regions: regionsOf.typed,
               regionCodes: regionsOf.codes,
@@ -748,6 +749,8 @@ function notesDiffer(
 
 /** A typed box's value as the flag's text says it (the unit of the stored field). */
 const BOX_UNITS: Record<string, string> = { ceilingMinM: " m", floorLoadMinKg: " kg/㎡", powerMinKva: " kVA", craneMinT: " t" };
+/** A deal as the flag's text says it: the stored text is one for both languages, so the word and its code. */
+const DEAL_SHOWN: Record<string, string> = { lease: "租赁（lease）", buy: "购买（buy）", either: "租买均可（either）" };
 
 /**
  * The need boxes the notes contradict (docs/decisions/101): the box is kept — the person typed it there —
@@ -764,8 +767,9 @@ function boxesNotesDiffer(said: AssistPlan["notesSay"], need: Record<string, unk
       if (typed === true && value === false) out.push({ field: "need.singleStorey", code: "notesDiffer", text });
       continue;
     }
-    const notes = field === "moveInBy" ? `${text}（${String(value)}）` : text;
-    out.push({ field: `need.${field}`, code: "notesDiffer", text: `${notes} ≠ ${String(typed)}${BOX_UNITS[field] ?? ""}` });
+    const notes = field === "moveInBy" ? `${text}（${String(value)}）` : field === "deal" ? `${text}（${String(value)}）` : text;
+    const box = field === "deal" ? (DEAL_SHOWN[String(typed)] ?? String(typed)) : `${String(typed)}${BOX_UNITS[field] ?? ""}`;
+    out.push({ field: `need.${field}`, code: "notesDiffer", text: `${notes} ≠ ${box}` });
   }
   return out;
 }

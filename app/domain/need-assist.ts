@@ -6,11 +6,13 @@ import { type NeedHints, type NotesExtractor, parseNeedText } from "./need-text"
  * the form shows exactly this ("the assist understood: …"), so the two can never differ.
  *
  * Rules: the notes never override a field the person filled; the area comes from the notes only when
- * both area bounds are blank; kind and deal are never taken from the notes (they are required choices the
- * person makes). Everything the notes parser saw a number in but could not use comes back as an
+ * both area bounds are blank; the kind is never taken from the notes (a required choice the person makes);
+ * the deal is, where its box may be left blank (the hotline's forms: "只租不买", "不考虑购买" — it was
+ * stored as 租买均可, docs/decisions/109), and a chosen deal the notes contradict is flagged. Everything the notes parser saw a number in but could not use comes back as an
  * `unread` flag for the recruiter ("未能识别：…").
  */
 export const ASSIST_FIELDS = [
+  "deal",
   "areaMinSqm",
   "areaMaxSqm",
   "ceilingMinM",
