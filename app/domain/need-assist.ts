@@ -90,3 +90,31 @@ export function planAssist(
 export function planHints(plan: AssistPlan): NeedHints {
   return Object.fromEntries(plan.fills.map((f) => [f.field, f.value])) as NeedHints;
 }
+
+/**
+ * The plan of an edit's notes with the text added in this edit read as newer than the boxes
+ * (docs/decisions/109): `plan` reads the whole notes, `newer` the added text alone (its `filled`: only the
+ * boxes the person changed in this edit, so it fills — over what they show — the boxes left as loaded).
+ * A field the added text gives replaces what the whole notes say of it (its fill, its comparison with a
+ * box); the area as one; the tax. What is unread or a budget stays the whole notes' (the added text is in them),
+ * but for a figure the added text's reading used.
+ */
+export function withNewerNotes(plan: AssistPlan, newer: AssistPlan): AssistPlan {
+  const given = new Set<string>([...newer.fills, ...newer.notesSay].map((f) => f.field));
+  const area = (f: string) => f === "areaMinSqm" || f === "areaMaxSqm";
+  const areaGiven = [...given].some(area) || newer.notesArea !== undefined;
+  const older = <T extends { field: string }>(xs: T[]) => xs.filter((f) => !given.has(f.field) && !(areaGiven && area(f.field)));
+  const tax = newer.tax ?? plan.tax;
+  const readNow = [...newer.fills, ...newer.notesSay, ...(newer.notesArea ? [newer.notesArea] : []), ...(newer.tax ? [newer.tax] : [])].map(
+    (f) => f.text,
+  );
+  return {
+    fills: [...older(plan.fills), ...newer.fills],
+    notesSay: [...older(plan.notesSay), ...newer.notesSay],
+    ...(areaGiven ? (newer.notesArea ? { notesArea: newer.notesArea } : {}) : plan.notesArea ? { notesArea: plan.notesArea } : {}),
+    ...(tax ? { tax } : {}),
+    // A figure of the added text the whole notes could not place (it came after an older one) is read now.
+    unread: plan.unread.filter((u) => !readNow.some((t) => t.includes(u.text))),
+    budget: plan.budget,
+  };
+}
