@@ -109,7 +109,10 @@ export function PhoneLeadNeed({
     text(need.kind.value) || undefined,
   );
   // What the text added in this edit will set over the boxes left as loaded (ADR 109): the save does the same.
-  const sentNow = Object.fromEntries(Object.entries(need).map(([k, f]) => [`need.${k}`, k === "notes" ? notes : f.value]));
+  // A server render has no live value: what the form was filled with (after a refused post, what was sent).
+  const sentNow = Object.fromEntries(
+    Object.entries(need).map(([k, f]) => [`need.${k}`, k === "notes" ? notes : (f.value ?? f.initialValue)]),
+  );
   const newer = loaded ? newerNotes(loaded, sentNow) : null;
   const newerText = newer ? newerRead(lng, newer).text : "";
   const lines: { key: string; label?: string; text: string }[] = [
