@@ -110,8 +110,12 @@ export function PhoneLeadNeed({
   );
   // What the text added in this edit will set over the boxes left as loaded (ADR 109): the save does the same.
   // A server render has no live value: what the form was filled with (after a refused post, what was sent).
+  // The fieldset is a proxy that lists no keys: the loaded need's names say which fields to read.
   const sentNow = Object.fromEntries(
-    Object.entries(need).map(([k, f]) => [`need.${k}`, k === "notes" ? notes : (f.value ?? f.initialValue)]),
+    Object.keys(loaded ?? {}).map((name) => {
+      const f = need[name.slice("need.".length) as keyof NeedFields] as (FieldMeta & { value?: unknown }) | undefined;
+      return [name, name === "need.notes" ? notes : (f?.value ?? f?.initialValue)];
+    }),
   );
   const newer = loaded ? newerNotes(loaded, sentNow) : null;
   const newerText = newer ? newerRead(lng, newer).text : "";

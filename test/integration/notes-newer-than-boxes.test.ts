@@ -22,10 +22,10 @@ beforeAll(async () => {
   db = await createTestDatabase("notes_newer");
   web = await startWebServer({ DATABASE_URL: db.url });
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  // One recruiter (R1, who holds GC-EDZ's leads) and one hotline agent.
+  const hash = await hashPassword(PASSWORD);
   await db.sql`insert into users (email, name, role, recruiter_id, password_hash) values
-    ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${await hashPassword(PASSWORD)})`;
-  await db.sql`insert into users (email, name, role, password_hash) values
-    ('desk@example.test', '坐席', 'hotline', ${await hashPassword(PASSWORD)})`;
+    ('zhoumin@example.test', '周敏', 'recruiter', 'R1', ${hash}), ('desk@example.test', '坐席', 'hotline', null, ${hash})`;
 });
 afterAll(async () => {
   await web?.stop();
