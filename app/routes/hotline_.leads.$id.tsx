@@ -22,7 +22,7 @@ import { callNoteSchema } from "~/hotline/call-note-form";
 import { loadDeskLead } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
 import type { NeedAnswer } from "~/hotline/need-edit";
-import { needEditState, savedNeedText,saveNeedEdit } from "~/hotline/need-edit.server";
+import { needEditState, savedNeedText, saveNeedEdit } from "~/hotline/need-edit.server";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { notFoundWith } from "~/http/not-found.server";

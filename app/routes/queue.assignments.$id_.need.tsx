@@ -14,7 +14,7 @@ import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { isUuid } from "~/domain/ids";
 import type { NeedAnswer, NeedTyped } from "~/hotline/need-edit";
-import { needEditState, savedNeedText,saveNeedEdit } from "~/hotline/need-edit.server";
+import { needEditState, savedNeedText, saveNeedEdit } from "~/hotline/need-edit.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";

@@ -5,7 +5,7 @@ import { createLeadSchema, issuesToFieldErrors, type LeadChannel } from "../../a
 import { extractMoney } from "../../app/domain/need-money";
 import { parseNeedText } from "../../app/domain/need-text";
 import { describeFlag } from "../../app/i18n/flag-messages";
-import { ASSIST_FORM_FIELDS,assistPreview } from "../../app/leads/assist-preview";
+import { ASSIST_FORM_FIELDS, assistPreview } from "../../app/leads/assist-preview";
 import { validLeadJson } from "../support/leads";
 
 // docs/decisions/109: a mind changed in the notes — the newer figure is the need, the older neither a
