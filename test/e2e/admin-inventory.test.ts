@@ -65,7 +65,8 @@ async function workbook(): Promise<Buffer> {
   const ws = wb.addWorksheet("空间");
   ws.addRow(["编号", "园区编号", "类型", "交易方式", "名称", "面积", "最小可分割面积", "层高（米）", "承重", "配电", "行车", "状态"]);
   ws.addRow(["S-NEW1", "GC-EDZ", "厂房", "出租、出售", "新导入厂房 A", "6千平", "1500平", "10米", "3吨/平", "1250kva", "10吨", "可租售"]);
-  ws.addRow(["S2", "GC-EDZ", "厂房", "出租", "双层厂房（Excel 改）", "5200", "", "", "", "", "", "可租售"]);
+  // S2 keeps its stored divisible area, load and power (a blank cell would clear them); its ceiling is cleared.
+  ws.addRow(["S2", "GC-EDZ", "厂房", "出租", "双层厂房（Excel 改）", "5200", "750", "", "800", "250", "", "可租售"]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
