@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 
 import { placeBuild } from "./build-place";
+import { REMIX_CLI, remixCliEnv } from "./remix-cli";
 import { buildWorker } from "./worker-entry";
 
 // npm run build: the Remix build of the web (remix.config.js writes it into build/.staging) and the
@@ -13,9 +14,9 @@ const staging = `build/.staging-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 let removed: string[];
 try {
-  execFileSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "build"], {
+  execFileSync(process.execPath, [REMIX_CLI, "build"], {
     stdio: process.env.BUILD_QUIET === "1" ? "ignore" : "inherit",
-    env: { ...process.env, NODE_ENV: "production", PARKMATCH_BUILD_STAGING: staging },
+    env: remixCliEnv({ ...process.env, NODE_ENV: "production", PARKMATCH_BUILD_STAGING: staging }),
   });
   await buildWorker(join(staging, "server", "worker.js"));
   removed = placeBuild({

@@ -84,6 +84,7 @@ function NeedEditForm({ lng, csrf, action, base, typed, keepBlank, answer, speak
         onNotes={setNotes}
         keepBlank={keepBlank}
         speaker={speaker}
+        loaded={loadedNeed(typed)}
       />
       <div className="field">
         <label htmlFor="need-note">{h("task.note")}</label>
@@ -93,4 +94,9 @@ function NeedEditForm({ lng, csrf, action, base, typed, keepBlank, answer, speak
       <button type="submit">{h("editNeed.save")}</button>
     </Form>
   );
+}
+
+/** The need as the page loaded it, by form name ("need.areaMin"): what the notes' added text is newer than (ADR 109). */
+function loadedNeed(typed: NeedTyped): Record<string, string> {
+  return Object.fromEntries(Object.entries(typed.need).map(([k, v]) => [`need.${k}`, v]));
 }

@@ -5,6 +5,7 @@ import { IndustrySelect } from "~/components/industry-select";
 import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
 import { extractMoney } from "~/domain/need-money";
 import type { NotesPlaces } from "~/hotline/desk.server";
+import { newerNotes, newerRead } from "~/hotline/need-edit";
 import { hotlineText } from "~/i18n/hotline-messages";
 import type { Lng } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
@@ -72,6 +73,7 @@ export function PhoneLeadNeed({
   places,
   keepBlank,
   speaker = "caller",
+  loaded,
 }: {
   lng: Lng;
   need: NeedFields;
@@ -84,6 +86,8 @@ export function PhoneLeadNeed({
   keepBlank?: readonly string[];
   /** Whose words the need is: a hotline caller's, or the enterprise's as its recruiter heard them (ADR 104). */
   speaker?: "caller" | "enterprise";
+  /** On an edit, the need as loaded (form names, "need.areaMin"): the notes' added text is read as newer than the boxes left so (ADR 109). */
+  loaded?: Record<string, string>;
 }) {
   const t = (key: Parameters<typeof ui>[1]) => ui(lng, key);
   const h = (key: Parameters<typeof hotlineText>[1]) => hotlineText(lng, key);
@@ -104,7 +108,19 @@ export function PhoneLeadNeed({
     lng,
     text(need.kind.value) || undefined,
   );
+  // What the text added in this edit will set over the boxes left as loaded (ADR 109): the save does the same.
+  // A server render has no live value: what the form was filled with (after a refused post, what was sent).
+  // The fieldset is a proxy that lists no keys: the loaded need's names say which fields to read.
+  const sentNow = Object.fromEntries(
+    Object.keys(loaded ?? {}).map((name) => {
+      const f = need[name.slice("need.".length) as keyof NeedFields] as (FieldMeta & { value?: unknown }) | undefined;
+      return [name, name === "need.notes" ? notes : (f?.value ?? f?.initialValue)];
+    }),
+  );
+  const newer = loaded ? newerNotes(loaded, sentNow) : null;
+  const newerText = newer ? newerRead(lng, newer).text : "";
   const lines: { key: string; label?: string; text: string }[] = [
+    { key: "newer", label: h("editNeed.newerNotes"), text: newerText },
     { key: "understood", label: t("need.understood"), text: preview.understood },
     { key: "places-read", text: server ? server.understood : "" },
     { key: "unread", label: t("need.unread"), text: preview.unread },

@@ -21,7 +21,7 @@ import { AREA_LOWER, AREA_UPPER } from "./matching/area-window";
 import { parseCount, parseWan } from "./money";
 import { type MoneyField, moneyPeriodRefusal, pastMoneyLabel, saysAmountUnknown } from "./money-labels";
 import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from "./move-in";
-import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist } from "./need-assist";
+import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist, withNewerNotes } from "./need-assist";
 import { extractMoney } from "./need-money";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { planNoteRegions } from "./note-regions";
@@ -61,6 +61,12 @@ export type LeadSchemaOptions = {
    * answer, not a blank for the assist (ADR 091). First intake passes none.
    */
   keepBlank?: ReadonlySet<string>;
+  /**
+   * On an edit, the notes' text added in it (need-edit.ts `newerNotes`), read as newer than the boxes
+   * (docs/decisions/109): it fills the boxes in `over` (form names: the boxes left as they were loaded),
+   * though they hold a value, and what it says replaces what the older notes say.
+   */
+  newerNotes?: { text: string; over: ReadonlySet<string> };
 };
 
 /** A filled-in blank: which field the free-text assist set, to what, and from which words. */
@@ -418,6 +424,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
   const onPhone = channel === "hotline";
   const clock = options.now ?? (() => new Date());
   const keepBlank = options.keepBlank ?? NONE;
+  const newer = options.newerNotes?.text ? options.newerNotes : undefined;
   // The clock is read once a lead: the move-in box and the notes' move-in words (compared, ADR 101) count
   // from the same instant. The need's preprocess starts each parse afresh (a parse is synchronous).
   let at: Date | undefined;
@@ -597,7 +604,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       // The area check runs even while other fields still have errors, so every error shows at once.
       .superRefine(
         (lead, ctx) => {
-          const issue = areaIssue(resolveArea(lead.need, now, keepBlank), !onPhone);
+          const issue = areaIssue(resolveArea(lead.need, now, keepBlank, newer), !onPhone);
           if (issue) ctx.addIssue({ code: "custom", path: ["need", "areaMin"], message: m(issue) });
         },
         { when: (payload) => areaFieldsParsed(payload.value) },
@@ -606,13 +613,13 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       // (docs/decisions/101); else "请填写预计年纳税额（估算即可…）". Runs beside the other fields' errors.
       .superRefine(
         (lead, ctx) => {
-          if (lead.tax.annualTaxWan === undefined && !planOf(lead.need, now, keepBlank).tax)
+          if (lead.tax.annualTaxWan === undefined && !planOf(lead.need, now, keepBlank, newer).tax)
             ctx.addIssue({ code: "custom", path: ["tax", "annualTaxWan"], message: m("taxEstimate") });
         },
         { when: (payload) => onWeb && taxBlankBesideNotes(payload.value) },
       )
       .transform((lead) => {
-        const { minSqm, maxSqm, plan } = resolveArea(lead.need, now, keepBlank);
+        const { minSqm, maxSqm, plan } = resolveArea(lead.need, now, keepBlank, newer);
         const unit = lead.need.areaUnit;
         const assist: AssistFill[] = [];
         // Free-text assist: numbers in the notes fill the blanks, never what the person filled in
@@ -668,7 +675,8 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           lead: {
             need: {
               ...filled,
-              deal: lead.need.deal ?? "either",
+              // Not said in the box nor in the notes: either (docs/decisions/029); the notes' deal fills a blank box (ADR 109).
+              deal: filled.deal ?? "either",
               // What the person typed, and the GB/T 2260 codes it resolved to (matching compares codes).
               regions: regionsOf.typed,
               regionCodes: regionsOf.codes,
@@ -750,6 +758,8 @@ function notesDiffer(
 
 /** A typed box's value as the flag's text says it (the unit of the stored field). */
 const BOX_UNITS: Record<string, string> = { ceilingMinM: " m", floorLoadMinKg: " kg/㎡", powerMinKva: " kVA", craneMinT: " t" };
+/** A deal as the flag's text says it: the stored text is one for both languages, so the word and its code. */
+const DEAL_SHOWN: Record<string, string> = { lease: "租赁（lease）", buy: "购买（buy）", either: "租买均可（either）" };
 
 /**
  * The need boxes the notes contradict (docs/decisions/101): the box is kept — the person typed it there —
@@ -766,8 +776,9 @@ function boxesNotesDiffer(said: AssistPlan["notesSay"], need: Record<string, unk
       if (typed === true && value === false) out.push({ field: "need.singleStorey", code: "notesDiffer", text });
       continue;
     }
-    const notes = field === "moveInBy" ? `${text}（${String(value)}）` : text;
-    out.push({ field: `need.${field}`, code: "notesDiffer", text: `${notes} ≠ ${String(typed)}${BOX_UNITS[field] ?? ""}` });
+    const notes = field === "moveInBy" ? `${text}（${String(value)}）` : field === "deal" ? `${text}（${String(value)}）` : text;
+    const box = field === "deal" ? (DEAL_SHOWN[String(typed)] ?? String(typed)) : `${String(typed)}${BOX_UNITS[field] ?? ""}`;
+    out.push({ field: `need.${field}`, code: "notesDiffer", text: `${notes} ≠ ${box}` });
   }
   return out;
 }
@@ -798,11 +809,15 @@ const TAX_FIELD_NAME = "tax.annualTaxWan";
 const plans = new WeakMap<object, ReturnType<typeof planAssist>>();
 /** The schema reads the money in the notes too (need-money.ts): the tax fills a blank box, budgets are read out. */
 const NOTES_MONEY = [extractMoney];
-function planOf(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<string>) {
+function planOf(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<string>, newer?: LeadSchemaOptions["newerNotes"]) {
   let plan = plans.get(need);
   if (!plan) {
     const filled = filledFields(need, keepBlank);
-    plans.set(need, (plan = planAssist(need.notes, filled, need.notes ? now() : undefined, NOTES_MONEY)));
+    plan = planAssist(need.notes, filled, need.notes ? now() : undefined, NOTES_MONEY);
+    // The text added in an edit is newer than the boxes left as loaded (docs/decisions/109).
+    if (newer)
+      plan = withNewerNotes(plan, planAssist(newer.text, new Set([...filled].filter((f) => !newer.over.has(f))), now(), NOTES_MONEY));
+    plans.set(need, plan);
   }
   return plan;
 }
@@ -811,11 +826,12 @@ function planOf(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<str
  * The wanted area in ㎡: typed bounds first, read by the one rule of area-bounds.ts resolveAreaBounds (a bare
  * bound takes the unit written in the other); only when both are blank, the area read from the notes.
  */
-function resolveArea(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<string>) {
-  const plan = planOf(need, now, keepBlank);
+function resolveArea(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<string>, newer?: LeadSchemaOptions["newerNotes"]) {
+  const plan = planOf(need, now, keepBlank, newer);
   const fromNotes = (f: AssistField) => plan.fills.find((x) => x.field === f)?.value as number | undefined;
   let { minSqm, maxSqm } = resolveAreaBounds(need.areaMin, need.areaMax, need.areaUnit, need.kind);
-  if (minSqm === undefined && maxSqm === undefined) {
+  // The plan fills the area only when both boxes are blank — or, on an edit, left as loaded beside newer notes.
+  if (plan.fills.some((x) => x.field === "areaMinSqm" || x.field === "areaMaxSqm")) {
     minSqm = fromNotes("areaMinSqm");
     maxSqm = fromNotes("areaMaxSqm");
   }

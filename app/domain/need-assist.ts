@@ -6,11 +6,13 @@ import { type NeedHints, type NotesExtractor, parseNeedText } from "./need-text"
  * the form shows exactly this ("the assist understood: …"), so the two can never differ.
  *
  * Rules: the notes never override a field the person filled; the area comes from the notes only when
- * both area bounds are blank; kind and deal are never taken from the notes (they are required choices the
- * person makes). Everything the notes parser saw a number in but could not use comes back as an
+ * both area bounds are blank; the kind is never taken from the notes (a required choice the person makes);
+ * the deal is, where its box may be left blank (the hotline's forms: "只租不买", "不考虑购买" — it was
+ * stored as 租买均可, docs/decisions/109), and a chosen deal the notes contradict is flagged. Everything the notes parser saw a number in but could not use comes back as an
  * `unread` flag for the recruiter ("未能识别：…").
  */
 export const ASSIST_FIELDS = [
+  "deal",
   "areaMinSqm",
   "areaMaxSqm",
   "ceilingMinM",
@@ -94,4 +96,33 @@ export function planAssist(
 /** The fills as NeedHints (for describeNeedHints). */
 export function planHints(plan: AssistPlan): NeedHints {
   return Object.fromEntries(plan.fills.map((f) => [f.field, f.value])) as NeedHints;
+}
+
+/**
+ * The plan of an edit's notes with the text added in this edit read as newer than the boxes
+ * (docs/decisions/109): `plan` reads the whole notes, `newer` the added text alone (its `filled`: only the
+ * boxes the person changed in this edit, so it fills — over what they show — the boxes left as loaded).
+ * A field the added text gives replaces what the whole notes say of it (its fill, its comparison with a
+ * box); the area as one; the tax. What is unread or a budget stays the whole notes' (the added text is in them),
+ * but for a figure the added text's reading used.
+ */
+export function withNewerNotes(plan: AssistPlan, newer: AssistPlan): AssistPlan {
+  const given = new Set<string>([...newer.fills, ...newer.notesSay].map((f) => f.field));
+  const area = (f: string) => f === "areaMinSqm" || f === "areaMaxSqm";
+  const areaGiven = [...given].some(area) || newer.notesArea !== undefined;
+  const older = <T extends { field: string }>(xs: T[]) => xs.filter((f) => !given.has(f.field) && !(areaGiven && area(f.field)));
+  const tax = newer.tax ?? plan.tax;
+  const readNow = [...newer.fills, ...newer.notesSay, ...(newer.notesArea ? [newer.notesArea] : []), ...(newer.tax ? [newer.tax] : [])].map(
+    (f) => f.text,
+  );
+  return {
+    fills: [...older(plan.fills), ...newer.fills],
+    notesSay: [...older(plan.notesSay), ...newer.notesSay],
+    ...(areaGiven ? (newer.notesArea ? { notesArea: newer.notesArea } : {}) : plan.notesArea ? { notesArea: plan.notesArea } : {}),
+    ...(tax ? { tax } : {}),
+    // A figure of the added text the whole notes could not place (it came after an older one) is read now.
+    unread: plan.unread.filter((u) => !readNow.some((t) => t.includes(u.text))),
+    budget: plan.budget,
+    setAside: plan.setAside, // the whole notes' (docs/decisions/110): the added text is in them
+  };
 }

@@ -32,6 +32,17 @@ export function extractMoney(x: Extraction): void {
   x.each(TAX_RE, (m, numSpan) => {
     const end = m.index + m[0].length;
     x.claim(numSpan);
+    // "原来说年纳税500万，现在300万": the newer figure is the tax, the older neither filled nor reported (ADR 109).
+    if (x.earlier(numSpan, end)) {
+      const r = x.replacement(end);
+      const unit = r && /^\s*(?:万元|万|亿元|个亿|亿)?/.exec(r.after)![0];
+      const again = r && parseWan(`${x.s.slice(...r.numSpan)}${unit}`);
+      if (r && again !== null && again > 0 && again <= FIELD_LIMITS.wan && x.hints.annualTaxWan === undefined) {
+        x.set("annualTaxWan", again, [r.numSpan[0], r.numSpan[1] + unit!.length]);
+        x.claim(r.numSpan);
+      }
+      return false;
+    }
     if (x.current(numSpan, end)) return false;
     const v = parseWan(m.groups!.q);
     // Per mu (亩均税收), per month (月纳税, 50万/月), a range, beyond the limits: a tax figure the box would

@@ -153,8 +153,9 @@ const KIND_WORDS: Array<[NonNullable<NeedHints["kind"]>, RegExp]> = [
 
 /** 采购 (procurement) and 购物 are not purchases of property; 租售 names both on purpose. */
 const LEASE_WORDS = /租(?!售)|\brent(?:al|ing)?\b|\bleas(?:e|ing)\b/g;
-const BUY_WORDS = /买|(?<!采)购(?!物)|出售|拿地|摘牌|\bbuy(?:ing)?\b|\bpurchas(?:e|ing)\b/g;
-const EITHER_WORDS = /租售|租买|买租|\blease or buy\b|\brent or buy\b|\bbuy or (?:rent|lease)\b/g;
+const BUY_WORDS = /购买|买|(?<!采)购(?!物)|出售|拿地|摘牌|\bbuy(?:ing)?\b|\bpurchas(?:e|ing)\b/g;
+const EITHER_WORDS =
+  /租售|租买|买租|可租可(?:售|买)|租或(?:售|买)|(?:租|买)不(?:租|买)都(?:行|可以)|\blease or buy\b|\brent or buy\b|\bbuy or (?:rent|lease)\b/g;
 /** A negation right before a deal word: 只买不租, 不考虑购买, 不想租, no buying. */
 const DEAL_NEGATION = /(?:不|不要|不想|不考虑|不接受|不能|无需|不用|不打算|\bno\b|\bnot\b|\bwithout\b)\s*(?:考虑)?\s*$/;
 
@@ -203,9 +204,40 @@ const CURRENT_AFTER = new RegExp(
   `^\\s*(?:的)?\\s*(?:厂房|仓库|车间|办公室?|场地|面积)?\\s*(?:已经|有点|有些|实在)?\\s*(?:太大|太小|偏大|偏小|不够用?|用不完|太挤|放不下|不够大|(?:换|调整?|缩小?|扩大?|扩充|变)(?:成|到|为|至)|换(?=\\s*(?:${NUM}))|is\\s+too\\b|too\\s+(?:big|small|large)\\b|(?:is\\s+)?not\\s+enough\\b)`,
   "i",
 );
-/** "moving from 8000 to 3000 sqm", "想换，从8000平到3000平": a change's range is from what is to what is wanted. */
+/**
+ * "moving from 8000 to 3000 sqm", "想换厂房，从8000平到3000平", "面积由8000平降到3000平": a change's range is from
+ * what was to what is wanted. The verb of change may stand in an earlier clause of the same sentence
+ * (docs/decisions/109); words that make it a range after all ("都可以", "之间") keep it a range.
+ */
 const CHANGE_FROM =
-  /(?:换|搬|扩|缩|调|\b(?:mov\w*|relocat\w*|downsiz\w*|expand\w*|switch\w*|chang\w*|go(?:es|ing)?)\b)[^，。；;,!?！？、\n]*?(?:从|由|\bfrom\b)\s*$/i;
+  /(?:换|搬|扩|缩|调|改|变|降|减|\b(?:mov\w*|relocat\w*|downsiz\w*|expand\w*|switch\w*|chang\w*|go(?:es|ing)?)\b)[^。；;!?！？\n]*?(?:从|由|\bfrom\b)\s*$/i;
+const RANGE_AFTER = /^\s*(?:的)?\s*(?:之间|以内|范围|都(?:可以|行|能)|均可|皆可|都ok|也行|\b(?:is\s+fine|either|both)\b)/i;
+
+/**
+ * A mind changed in the notes (docs/decisions/109): of two figures for one field, the newer is the need,
+ * the older neither a bound nor a doubt. A figure is the older one when
+ * - its clause says "before" ahead of it (原来, 原先, 本来, 起初, 一开始, 原计划; 之前/以前/先前 opening the
+ *   clause; was, previously, originally …) and a later clause says "now" or "changed" with a figure after
+ *   it (现在, 后来, 改成, 调整, 其实, now, instead, changed …): "原来要5000平，现在要3000平",
+ *   "was 5000 sqm, now 3000" — with no later figure, "原来要5000平" stays the need, as before;
+ * - 原 stands right before it ("面积改为3000平（原5000平）", "原为8米");
+ * - the words right after it drop or change it ("5000平不要了", "5000平改成3000平", "500kva提高到1000kva",
+ *   "8米→10米") — ADR 101's CURRENT_AFTER has the words of moving (换成, 调整为, 缩到…).
+ */
+const NOW_WORDS = /^(?:现在|目前|眼下|currently|at\s+present|present|current)$/i;
+const OLD_BEFORE =
+  /原来|原先|原本|本来|起初|一开始|最初|原计划|原定|上次|^\s*(?:我们|我|他们|他|她|客户|企业|对方|公司|面积|层高|配电|承重|行车|纳税|年纳税)?\s*(?:之前|以前|先前)|\b(?:was|were|previously|originally|initially|earlier|used\s+to)\b/i;
+const NEWER_WORD =
+  "(?:现在|现(?=需|要|改)|如今|眼下|目前|后来|最新|改(?:成|为|到|了|作)?|调整|变(?:成|为)|更正|更改|修改|其实|实际上?|\\b(?:now|instead|changed?|revised?|updated?|actually)\\b)";
+const NEWER_LATER = new RegExp(`${NEWER_WORD}[^，。；;,!?！？、\\n]{0,12}?${NUM}`, "i");
+const ORIGINAL_RIGHT_BEFORE = /(?<![来先本有])原(?:为|是|定|计划|要|需要?)?\s*$/;
+const DROPPED_OR_CHANGED_AFTER =
+  /^\s*(?:的)?\s*(?:(?:也|就|都)?\s*(?:不要了|不用了|不需要了|不行了|算了|取消了?|作废了?|不考虑了|太多了|太大了|太小了)|改(?:成|为|到)|降(?:到|为|至|成)|减(?:到|为|至|成|少到)|增加?(?:到|为|至)|提高?(?:到|为|至)|加到|→|-?>|\b(?:changed\s+to|is\s+no\s+longer|no\s+longer)\b)/i;
+/** The figure that replaces an older one, after a "now" word: "was 5000 sqm, now 3000" (its unit may be left out). */
+const REPLACEMENT = new RegExp(`${NEWER_WORD}\\s*(?:的)?\\s*(?:要|是|为|需要?|说|想要?|成|到)?\\s*(?<n>${NUM})`, "gdi");
+/** A number with nothing of its own after it: it takes the unit of the figure it replaces. */
+const BARE_AFTER =
+  /^\s*(?:$|[，。；;,!?！？、\n)）]|左右|上下|以上|以下|以内|就够|就行|即可|足够|差不多|\b(?:is\s+enough|will\s+do|or\s+so|is\s+fine)\b)/i;
 
 // ---------------------------------------------------------------------------------------------
 // Figures that are no requirement (docs/decisions/110): what the enterprise has of its own or at its
@@ -323,11 +355,46 @@ export class Extraction {
    */
   current([a]: Span, end: number): boolean {
     if (CURRENT_AFTER.test(this.s.slice(end, end + 16))) return true;
-    const before = this.s.slice(this.clauseStart(a), a);
+    const start = this.clauseStart(a);
+    const before = this.s.slice(start, a);
     let cur = -1;
-    for (const m of before.matchAll(CURRENT_BEFORE)) cur = m.index + m[0].length;
+    let word = "";
+    for (const m of before.matchAll(CURRENT_BEFORE)) [cur, word] = [m.index + m[0].length, m[0]];
     if (cur < 0) return false;
+    // "原来年纳税500万，现在年纳税300万": after a clause of the past with a figure, "now" is the newer figure (ADR 109).
+    if (NOW_WORDS.test(word) && new RegExp(`(?:${OLD_BEFORE.source})[^。；;!?！？\\n]*?${NUM}`, "i").test(this.s.slice(0, start)))
+      return false;
     return ![...before.matchAll(WANT_BEFORE)].some((m) => m.index >= cur);
+  }
+
+  /**
+   * Whether the figure at `[a, b]` (its match ending at `end`) is one the notes take back for a newer one
+   * (OLD_BEFORE with NEWER_LATER, ORIGINAL_RIGHT_BEFORE, DROPPED_OR_CHANGED_AFTER; docs/decisions/109).
+   */
+  earlier([a]: Span, end: number): boolean {
+    if (ORIGINAL_RIGHT_BEFORE.test(this.s.slice(Math.max(this.clauseStart(a), a - 5), a))) return true;
+    if (DROPPED_OR_CHANGED_AFTER.test(this.s.slice(end, end + 16))) return true;
+    return OLD_BEFORE.test(this.s.slice(this.clauseStart(a), a)) && NEWER_LATER.test(this.s.slice(end));
+  }
+
+  /**
+   * The number that replaces an older figure ending at `end`, when it is written bare ("was 5000 sqm,
+   * now 3000", "原来说年纳税500万，现在300万"): its span and the text right after it (the reader decides
+   * whether that is a unit of its own). Null when no "now" word with a number follows.
+   */
+  replacement(end: number): { numSpan: Span; after: string } | null {
+    REPLACEMENT.lastIndex = end;
+    const m = REPLACEMENT.exec(this.s);
+    const at = m?.indices?.groups?.n;
+    if (!m || !at || this.isClaimed([at[0], at[1]])) return null;
+    return { numSpan: [at[0], at[1]], after: this.s.slice(at[1], at[1] + 16) };
+  }
+
+  /** Whether the figure's clause speaks of the past while the notes give a newer figure somewhere (for the report of unread figures). */
+  olderThanTheNotes([a]: Span): boolean {
+    const start = this.clauseStart(a);
+    const newer = new RegExp(NEWER_WORD, "i");
+    return OLD_BEFORE.test(this.s.slice(start, a)) && (newer.test(this.s.slice(0, start)) || newer.test(this.s.slice(a)));
   }
 
   clauseStart(a: number): number {
@@ -388,6 +455,11 @@ export class Extraction {
       end: post ? end + post.length : end,
     };
   }
+}
+
+/** Where the sentence holding position `a` starts (clauses joined by commas are one sentence). */
+function sentenceStart(s: string, a: number): number {
+  return Math.max(0, ...[...s.slice(0, a).matchAll(/[。；;!?！？\n]/g)].map((m) => m.index + 1));
 }
 
 /** Where the numbers of a match are (named group `q` wraps them; regexes use the `d` flag). */
@@ -524,19 +596,29 @@ function extractKind(x: Extraction): void {
   if (best) x.set("kind", best.kind, [best.m.index, best.m.index + best.m[0].length]);
 }
 
-/** Deal words with their negation read: "只买不租" is buy, "不考虑购买，只租" lease, "租售均可" either. */
+/**
+ * Deal words with their negation read: "只买不租" is buy, "不考虑购买，只租" lease, "租售均可" either. Only one
+ * of the two said not to be wanted is the other ("不考虑购买" lease, "不租" buy: the deal has two ways);
+ * both refused says nothing. A deal word about the premises the enterprise has ("目前租的厂房太小") is
+ * not its wish (ADR 101's `current`; docs/decisions/109).
+ */
 function extractDeal(x: Extraction): void {
   const mentions = (re: RegExp) => {
     const out: { span: Span; negated: boolean }[] = [];
     re.lastIndex = 0;
     for (let m = re.exec(x.s); m; m = re.exec(x.s)) {
-      out.push({ span: [m.index, m.index + m[0].length], negated: DEAL_NEGATION.test(x.s.slice(Math.max(0, m.index - 6), m.index)) });
+      const span: Span = [m.index, m.index + m[0].length];
+      if (x.current(span, span[1])) continue;
+      out.push({ span, negated: DEAL_NEGATION.test(x.s.slice(Math.max(0, m.index - 6), m.index)) });
     }
     return out;
   };
   const either = mentions(EITHER_WORDS).filter((m) => !m.negated);
-  const lease = mentions(LEASE_WORDS);
-  const buy = mentions(BUY_WORDS);
+  // A deal word inside an "either" phrase ("买不买都行") is not a mention of its own.
+  const outside = (ms: { span: Span; negated: boolean }[]) =>
+    ms.filter((m) => !either.some((e) => m.span[0] < e.span[1] && e.span[0] < m.span[1]));
+  const lease = outside(mentions(LEASE_WORDS));
+  const buy = outside(mentions(BUY_WORDS));
   const leaseYes = lease.find((m) => !m.negated);
   const buyYes = buy.find((m) => !m.negated);
   const leaseNo = lease.some((m) => m.negated);
@@ -551,6 +633,10 @@ function extractDeal(x: Extraction): void {
   }
   if (wantLease) return x.set("deal", "lease", leaseYes.span);
   if (wantBuy) return x.set("deal", "buy", buyYes.span);
+  const leaseNot = lease.find((m) => m.negated);
+  const buyNot = buy.find((m) => m.negated);
+  if (buyNot && !leaseNo) return x.set("deal", "lease", [x.clauseStart(buyNot.span[0]), buyNot.span[1]]);
+  if (leaseNot && !buyNo) return x.set("deal", "buy", [x.clauseStart(leaseNot.span[0]), leaseNot.span[1]]);
 }
 
 /**
@@ -619,6 +705,22 @@ function extractMin(
       }
       const v = read ? read.value : Math.min(lo, hi);
       if (v <= 0) return false;
+      // "层高原来要8米，现在要10米", "500kva提高到1000kva": a figure the notes take back (docs/decisions/109); the
+      // newer one is read in its turn, or here when written bare ("was 8 m, now 10").
+      if (x.earlier(whole, around[1])) {
+        x.claim(whole);
+        const r = x.replacement(around[1]);
+        const n = r && readToken(x.s.slice(...r.numSpan));
+        if (!r || !n) return false;
+        // Bare, it takes this figure's unit; else its own, when this field reads it ("现在要10米" after 层高8米).
+        const own = BARE_AFTER.test(r.after) ? null : ownUnit(r.after, (u) => convert(n[0], u, parse));
+        const again = own ? own.value : BARE_AFTER.test(r.after) ? convert(n[0], q?.unit ?? "", parse) : null;
+        const span: Span = [r.numSpan[0], r.numSpan[1] + (own?.length ?? 0)];
+        if (!again || again <= 0 || again > FIELD_LIMITS[field] || x.qualifier(span, span[1]).cmp === "max") return false;
+        x.set(field, round2(again), span);
+        x.claim(span);
+        return true;
+      }
       // "现有厂房层高6米", "我们自己有10吨行车" (own); "不要10吨行车", "不需要行车，…10吨行车" (not needed): no
       // requirement to fill — the recruiter is told what was read and why (docs/decisions/101, 110).
       const why = x.asideWhy(field, whole, around, around[1]);
@@ -640,6 +742,16 @@ function extractMin(
       return true;
     });
   }
+}
+
+/** The longest unit right after a number that `read` takes ("米", "吨/平"), within the clause: its value and length. */
+function ownUnit(after: string, read: (unit: string) => number | null): { value: number; length: number } | null {
+  const clause = /^[^，。；;,!?！？、\n（(]{0,8}/.exec(after)![0];
+  for (let len = clause.length; len > 0; len--) {
+    const value = read(clause.slice(0, len).trim());
+    if (value !== null) return { value, length: len };
+  }
+  return null;
 }
 
 function extractCrane(x: Extraction): void {
@@ -694,11 +806,28 @@ function extractArea(x: Extraction): void {
       let numSpan = whole;
       const before = x.s.slice(Math.max(0, numSpan[0] - 12), numSpan[0]);
       if (/第\s*$/.test(before)) return false; // 第三方 is an ordinal, not 3 ㎡
-      // "moving from 8000 to 3000 sqm": the low end is what the enterprise has, the high end the need.
+      // "moving from 8000 to 3000 sqm", "想换厂房，从8000平到3000平": the first end is what the enterprise has,
+      // the second the need — unless words after make it a range ("从3000到5000平都可以").
       const hiAt = m.indices?.groups?.hi;
-      if (g.lo !== undefined && hiAt && CHANGE_FROM.test(x.s.slice(x.clauseStart(m.index), m.index))) {
+      const end = m.index + m[0].length;
+      if (
+        g.lo !== undefined &&
+        hiAt &&
+        CHANGE_FROM.test(x.s.slice(sentenceStart(x.s, m.index), m.index)) &&
+        !RANGE_AFTER.test(x.s.slice(end))
+      ) {
         g = { v: g.hi, u: g.hiU };
         numSpan = [hiAt[0], whole[1]];
+      }
+      // "原来要5000平，现在要3000平", "5000平不要了": a figure the notes take back (docs/decisions/109). The newer
+      // one is read in its turn; written bare ("was 5000 sqm, now 3000") it takes this one's unit.
+      if (x.earlier(numSpan, end)) {
+        x.claim(whole);
+        const r = x.replacement(end);
+        const unit = (g.u ?? g.hiU ?? "").replace(/^[多余来把]\s*/, "");
+        return (
+          r !== null && BARE_AFTER.test(r.after) && readArea({ v: x.s.slice(...r.numSpan), u: unit }, r.numSpan, r.numSpan, r.numSpan[1])
+        );
       }
       // "现有厂房8000平太大", "目前租的是8000平", "自己有5000平": what the enterprise has (docs/decisions/101, 110), read out.
       const matched: Span = [numSpan[0] === whole[0] ? m.index : numSpan[0], m.index + m[0].length];
@@ -706,46 +835,49 @@ function extractArea(x: Extraction): void {
         x.putAside(matched, whole, "own");
         return false;
       }
-      const infix = /^([多余来把])\s*/.exec(g.u ?? "")?.[1];
-      const approx = infix !== undefined && infixComparison(infix) === "about";
-      // "百来亩", "千把平": the magnitude alone is one of it (一百, 一千).
-      const q = readQuantity(approx && /^[百佰千仟万萬]$/.test(g.v ?? "") ? { ...g, v: `一${g.v}` } : g);
-      if (!q) return false;
-      const unit = q.unit.replace(/^[多余来把]\s*/, "");
-      const more = infix !== undefined && !approx;
-      if (/^方$|^$/.test(unit) && VOLUME_CONTEXT.test(x.s.slice(0, numSpan[0]))) {
-        x.claim(numSpan); // a volume in m³: nothing of ours, and not unread either
-        return false;
-      }
-      const perUnit = parseArea(`1${unit}`, "sqm");
-      const perLoUnit = parseArea(`1${q.loUnit.replace(/^[多余来把]\s*/, "")}`, "sqm");
-      if (perUnit === null || perLoUnit === null) return false;
-      let lo: number | undefined = q.lo * perLoUnit;
-      let hi: number | undefined = q.hi * perUnit;
-      if (!(hi > 0)) return false;
-      // "5000-3000平": the person means the same range, just written backwards.
-      if (lo > hi) [lo, hi] = [hi, lo];
-
-      let start = numSpan[0] === whole[0] ? m.index : numSpan[0];
-      let end = m.index + m[0].length;
-      if (g.v !== undefined && q.lo === q.hi) {
-        const qual = x.qualifier(numSpan, end);
-        start = Math.min(start, qual.start);
-        end = qual.end;
-        const cmp = qual.cmp ?? (more ? "min" : "about");
-        if (cmp === "about") [lo, hi] = aboutRange(q.lo * perUnit);
-        else if (cmp === "min") hi = undefined;
-        else lo = undefined;
-      }
-      if (Math.max(lo ?? 0, hi ?? 0) > FIELD_LIMITS.areaSqm) {
-        x.reject([start, end], numSpan);
-        return false;
-      }
-      if (lo !== undefined) x.set("areaMinSqm", round2(lo), [start, end]);
-      if (hi !== undefined) x.set("areaMaxSqm", round2(hi), [start, end]);
-      x.claim(whole);
-      return true;
+      return readArea(g, numSpan, whole, end, m.index);
     });
+  /** One area figure (groups `g`, its numbers at `numSpan` within the match's `whole` numbers, the match ending at `end`). */
+  const readArea = (g: Groups, numSpan: Span, whole: Span, end: number, matchStart = numSpan[0]): boolean => {
+    const infix = /^([多余来把])\s*/.exec(g.u ?? "")?.[1];
+    const approx = infix !== undefined && infixComparison(infix) === "about";
+    // "百来亩", "千把平": the magnitude alone is one of it (一百, 一千).
+    const q = readQuantity(approx && /^[百佰千仟万萬]$/.test(g.v ?? "") ? { ...g, v: `一${g.v}` } : g);
+    if (!q) return false;
+    const unit = q.unit.replace(/^[多余来把]\s*/, "");
+    const more = infix !== undefined && !approx;
+    if (/^方$|^$/.test(unit) && VOLUME_CONTEXT.test(x.s.slice(0, numSpan[0]))) {
+      x.claim(numSpan); // a volume in m³: nothing of ours, and not unread either
+      return false;
+    }
+    const perUnit = parseArea(`1${unit}`, "sqm");
+    const perLoUnit = parseArea(`1${q.loUnit.replace(/^[多余来把]\s*/, "")}`, "sqm");
+    if (perUnit === null || perLoUnit === null) return false;
+    let lo: number | undefined = q.lo * perLoUnit;
+    let hi: number | undefined = q.hi * perUnit;
+    if (!(hi > 0)) return false;
+    // "5000-3000平": the person means the same range, just written backwards.
+    if (lo > hi) [lo, hi] = [hi, lo];
+
+    let start = numSpan[0] === whole[0] ? matchStart : numSpan[0];
+    if (g.v !== undefined && q.lo === q.hi) {
+      const qual = x.qualifier(numSpan, end);
+      start = Math.min(start, qual.start);
+      end = qual.end;
+      const cmp = qual.cmp ?? (more ? "min" : "about");
+      if (cmp === "about") [lo, hi] = aboutRange(q.lo * perUnit);
+      else if (cmp === "min") hi = undefined;
+      else lo = undefined;
+    }
+    if (Math.max(lo ?? 0, hi ?? 0) > FIELD_LIMITS.areaSqm) {
+      x.reject([start, end], numSpan);
+      return false;
+    }
+    if (lo !== undefined) x.set("areaMinSqm", round2(lo), [start, end]);
+    if (hi !== undefined) x.set("areaMaxSqm", round2(hi), [start, end]);
+    x.claim(whole);
+    return true;
+  };
   tryRe(AREA_RE);
   if (x.hints.areaMinSqm === undefined && x.hints.areaMaxSqm === undefined) tryRe(AREA_KEYWORD_BARE);
 }
@@ -757,10 +889,28 @@ function extractArea(x: Extraction): void {
  * already past is not read. Words that name no one month ("下半年" late in the year, "春节后" when its days
  * fall in two months) before it are reported to the recruiter, never guessed.
  */
+/** Words that change a move-in month within a clause: what follows them is the newer month (ADR 109). */
+const MOVE_IN_CHANGE =
+  /改(?:成|为|到|在)|调整(?:为|到|成)|推迟到|推后到|延后到|延期到|延到|提前到|变(?:成|为)|→|->|\bchanged\s+to\b|\bnow\b/gi;
+/** "现在…", "后来…" opening the clause after one of the past: the newer figure, not "move in now". */
+const MOVE_IN_NOW = /^\s*(?:但是?|不过|可是)?\s*(?:现在|如今|后来|目前)?\s*(?:又)?\s*(?:改(?:成|为|到|在)?|说|要|是|想)?\s*/;
+
 function extractMoveIn(x: Extraction, now: Date): void {
+  let past = false; // an earlier clause spoke of the past ("原来说3月入驻"): "现在…" then says the newer month
   for (const m of x.s.matchAll(/[^，。；;,!?！？、\n]+/g)) {
-    const read = readMoveIn(m[0], now); // the words around the date are its own to read (move-in.ts)
-    const span: Span = [m.index, m.index + m[0].length];
+    // A mind changed (docs/decisions/109): "3月入驻改成6月" reads what follows the change; "原来说3月入驻，
+    // 现在改成6月" skips the older clause and reads the newer past its "now".
+    let from = 0;
+    for (const c of m[0].matchAll(MOVE_IN_CHANGE)) from = c.index + c[0].length;
+    const older = from === 0 && OLD_BEFORE.test(m[0]) && new RegExp(NEWER_WORD, "i").test(x.s.slice(m.index + m[0].length));
+    if (older) {
+      past = true;
+      continue;
+    }
+    const lead = past ? (MOVE_IN_NOW.exec(m[0].slice(from))?.[0].length ?? 0) : 0;
+    const words = m[0].slice(from + lead);
+    const read = readMoveIn(words, now); // the words around the date are its own to read (move-in.ts)
+    const span: Span = [m.index + from + lead, m.index + m[0].length];
     if (read && !read.ok) x.unread.push(span);
     if (!read?.ok || isPastMoveInMonth(read.month, now)) continue;
     return x.set("moveInBy", read.month, span);
@@ -774,6 +924,8 @@ function findUnread(x: Extraction): void {
     if (!q || q[0] === q[1]) continue;
     const span: Span = [q[0], q[1]];
     if (x.isClaimed(span)) continue;
+    // "面积改为3000平（原5000平）", "现在要3000平，原来要5000平": the older figure is no doubt to report (ADR 109).
+    if (x.earlier(span, m.index + m[0].length) || x.olderThanTheNotes(span)) continue;
     if (/^方/.test(x.s.slice(span[0]).replace(/^[^方]*?(?=方)/, "")) && VOLUME_CONTEXT.test(x.s.slice(0, span[0]))) continue;
     x.reject(m.indices?.groups?.q2 ? [m.index, span[1]] : span, span);
   }

@@ -112,6 +112,8 @@ export async function updateLeadNeed(
      * another person's change conflicts with the form's: then nothing is saved.
      */
     merge?: (current: Lead) => Lead | null;
+    /** The notes added in this edit give the tax: it replaces the stored one (docs/decisions/109). */
+    newerTax?: boolean;
   },
 ): Promise<NeedUpdate> {
   if (!isUuid(input.leadId)) return { ok: false, reason: "not-found" };
@@ -132,7 +134,8 @@ export async function updateLeadNeed(
       use: { ...row.lead.use, ...definedOnly(use) },
       // The need form has no tax box: its tax is only what the notes give ("年纳税三百万"), which fills a
       // blank and never replaces a stored figure (docs/decisions/101).
-      tax: { ...tax, ...definedOnly(row.lead.tax) },
+      // The notes added in this edit are newer than what is stored: their tax replaces it (docs/decisions/109).
+      tax: input.newerTax ? { ...row.lead.tax, ...definedOnly(tax) } : { ...tax, ...definedOnly(row.lead.tax) },
       flags: [...(row.lead.flags ?? []).filter((f) => !f.field.startsWith("need.")), ...flags.filter((f) => f.field.startsWith("need."))],
     };
     const copies = leadSearchCopies(lead);

@@ -27,7 +27,16 @@ import {
 import { updateLeadNeed } from "./desk-lead.server";
 import type { NoteSource } from "./lead-notes.server";
 import { addLeadNote } from "./lead-notes.server";
-import { NEED_KEYS, type NeedAnswer, needAsTyped, needOnlySchema, type NeedTyped, shownNeedValue } from "./need-edit";
+import {
+  NEED_KEYS,
+  type NeedAnswer,
+  needAsTyped,
+  needOnlySchema,
+  type NeedTyped,
+  newerNotes,
+  newerRead,
+  shownNeedValue,
+} from "./need-edit";
 
 /**
  * What the need form sends (ADR 086): every text box and select, sent even when blank — but the radio
@@ -117,7 +126,11 @@ function needConflictErrors(lng: Lng, conflicts: EditConflict[]): Record<string,
 }
 
 export type NeedSave =
-  { outcome: "saved" } | { outcome: "refused"; status: 400 | 409; answer: NeedAnswer } | { outcome: "notFound" } | { outcome: "closed" };
+  /** `fromNewerNotes`: what the notes added in this edit set, as staff read it ("" none; docs/decisions/109). */
+  | { outcome: "saved"; fromNewerNotes: string }
+  | { outcome: "refused"; status: 400 | 409; answer: NeedAnswer }
+  | { outcome: "notFound" }
+  | { outcome: "closed" };
 
 const stepSchema = z.object({ intent: z.literal("need"), note: z.string().optional(), base: z.string().optional() });
 
@@ -148,13 +161,15 @@ export async function saveNeedEdit(
   const step = parseWithZod(form, { schema: stepSchema });
   if (step.status !== "success") return refuse(400, { result: step.reply(), ...posted(step.payload.base) });
   const loaded = decodeBase(step.value.base);
-  const keepBlank = keptBlank(loaded, input.lead);
-  const schema = needOnlySchema(lng, input.lead, keepBlank);
+  const sent = sentValues(form, NEED_KEYS, new Set());
+  // The notes' text added in this edit is newer than the boxes left as loaded (docs/decisions/109).
+  const newer = newerNotes(loaded, sent);
+  const keepBlank = keptBlank(loaded, input.lead).filter((f) => !newer?.over.has(f));
+  const schema = needOnlySchema(lng, input.lead, keepBlank, newer);
   const submission = parseWithZod(form, { schema, disableAutoCoercion: true });
   if (submission.status !== "success") return refuse(400, { result: submission.reply(), ...postedBase(step.value.base) });
   let conflicts: EditConflict[] = [];
   let stored: EditValues | null = null; // the need's values when the save was refused
-  const sent = sentValues(form, NEED_KEYS, new Set());
   // This form's changes over the need as stored now: a field it did not change keeps another person's change.
   const merge = loaded
     ? (current: Lead): Lead | null => {
@@ -183,6 +198,7 @@ export async function saveNeedEdit(
     reason: input.reason,
     filledFrom: loaded ? undefined : step.value.base,
     merge,
+    newerTax: newer !== null && newerRead(lng, newer).tax,
   });
   if (!saved.ok && saved.reason === "changedMeanwhile") {
     // What was typed stays, each conflicting field says what the other person saved, and every field this
@@ -212,5 +228,10 @@ export async function saveNeedEdit(
     });
   }
   if (!saved.ok) throw notFoundWith(hotlineText(lng, "lead.notFound"));
-  return { outcome: "saved" };
+  return { outcome: "saved", fromNewerNotes: newer ? newerRead(lng, newer).text : "" };
+}
+
+/** The flash after a saved need: what the notes added in this edit set, when they set something (docs/decisions/109). */
+export function savedNeedText(lng: Lng, fromNewerNotes: string): string {
+  return fromNewerNotes ? hotlineText(lng, "editNeed.savedFromNotes", { read: fromNewerNotes }) : hotlineText(lng, "editNeed.saved");
 }

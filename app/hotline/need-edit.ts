@@ -2,9 +2,14 @@ import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
 
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
+import { planAssist, planHints } from "~/domain/need-assist";
+import { describeNeedHints } from "~/domain/need-hints-text";
+import { extractMoney } from "~/domain/need-money";
 import { hotlineText } from "~/i18n/hotline-messages";
 import type { Lng } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
+import { ASSIST_FORM_FIELDS } from "~/leads/assist-preview";
 
 // A stored lead's need corrected by staff on a call — the hotline agent (/hotline/leads/<id>) or the
 // recruiter holding the lead (/queue/assignments/<id>/need): one form, one reading (the one lead schema,
@@ -61,7 +66,12 @@ export function needAsTyped(lead: Lead): NeedTyped {
  * company and contact (in the browser, stand-ins) complete the lead, and consent was recorded when the
  * lead was taken. `keepBlank`: the need fields the notes may not fill (emptied on purpose, ADR 091).
  */
-export function needOnlySchema(lng: Lng, lead: Lead | null, keepBlank: readonly string[] = []) {
+export function needOnlySchema(
+  lng: Lng,
+  lead: Lead | null,
+  keepBlank: readonly string[] = [],
+  newer?: { text: string; over: ReadonlySet<string> } | null,
+) {
   return z.preprocess(
     (payload) => ({
       ...(payload as Record<string, unknown>),
@@ -69,8 +79,65 @@ export function needOnlySchema(lng: Lng, lead: Lead | null, keepBlank: readonly 
       contact: { name: lead?.contact.name || "—", phone: lead?.contact.phone || "13800000000" },
       consent: true,
     }),
-    createLeadSchema(lng, "hotline", { keepBlank: new Set(keepBlank) }),
+    createLeadSchema(lng, "hotline", {
+      keepBlank: new Set(keepBlank.filter((f) => !newer?.over.has(f))),
+      ...(newer ? { newerNotes: newer } : {}),
+    }),
   );
+}
+
+/** The need boxes the notes' added text may set over what was loaded (the notes' places fill only a blank regions box). */
+const NEWER_BOXES = ASSIST_FORM_FIELDS.filter((f) => f !== "regions");
+
+/**
+ * The text added to the notes in an edit (docs/decisions/109): what the sent notes hold beyond the loaded
+ * ones — the common start and end taken off, widened to whole clauses, so a figure changed inside a
+ * clause ("要5000平" → "要3000平") is read with its words. "" when nothing was added.
+ */
+export function addedNotes(loaded: string, sent: string): string {
+  let start = 0;
+  while (start < loaded.length && start < sent.length && loaded[start] === sent[start]) start++;
+  let tail = 0;
+  while (tail < loaded.length - start && tail < sent.length - start && loaded[loaded.length - 1 - tail] === sent[sent.length - 1 - tail])
+    tail++;
+  let end = sent.length - tail;
+  if (end <= start) return "";
+  // Mid-clause (a figure changed inside it), the clause is taken whole; at a clause's edge, nothing more.
+  const inside = (i: number) => i > 0 && i < sent.length && !CLAUSE_MARK.test(sent[i - 1]) && !CLAUSE_MARK.test(sent[i]);
+  while (inside(start)) start--;
+  while (inside(end)) end++;
+  return sent.slice(start, end).replace(EDGES, "");
+}
+/** One clause mark; the marks and spaces at the ends of an added text. */
+const CLAUSE_MARK = /[，。；;,!?！？、\n]/;
+const EDGES = /^[\s，。；;,!?！？、]+|[\s，。；;,!?！？、]+$/g;
+
+/**
+ * The notes' text added in this edit and the boxes it may set: those whose value is sent as it was loaded
+ * (`loaded` and `sent` by form name, "need.areaMin"). A box the person changed wins over the notes; the
+ * added text sets a box left as loaded, blank or not — it is what the enterprise says now. Null when no
+ * text was added (or nothing was loaded: a first intake reads its notes as ever).
+ */
+export function newerNotes(
+  loaded: Record<string, unknown> | null,
+  sent: Record<string, unknown>,
+): { text: string; over: Set<string> } | null {
+  if (!loaded) return null;
+  const text = (v: unknown) => (Array.isArray(v) ? String(v[0] ?? "") : v === undefined || v === null ? "" : String(v)).trim();
+  const added = addedNotes(text(loaded["need.notes"]), text(sent["need.notes"]));
+  if (!added) return null;
+  return { text: added, over: new Set(NEWER_BOXES.filter((f) => text(loaded[`need.${f}`]) === text(sent[`need.${f}`]))) };
+}
+
+/**
+ * What the notes' added text sets (docs/decisions/109), in the staff's words ("面积 2700㎡–3300㎡；层高 ≥ 10 m"),
+ * and whether it gives the tax (which then replaces the stored one). The desk's form shows the same before
+ * saving (PhoneLeadNeed's `loaded`); the saved flash says it again.
+ */
+export function newerRead(lng: Lng, newer: { text: string; over: ReadonlySet<string> }): { text: string; tax: boolean } {
+  const plan = planAssist(newer.text, new Set(ASSIST_FORM_FIELDS.filter((f) => !newer.over.has(f))), new Date(), [extractMoney]);
+  const hints = { ...planHints(plan), ...(plan.tax ? { annualTaxWan: plan.tax.value } : {}) };
+  return { text: describeNeedHints(hints, lng).join(punctuationMessages.t(lng, "clauses")), tax: plan.tax !== undefined };
 }
 
 /** One need field's value as staff read it: a choice's label, "(blank)". */

@@ -23,6 +23,7 @@ const zh = {
   "notesDiffer.need.singleStorey": "已勾选“只要单层”，备注却说不要求单层（已按勾选），请与企业核实：{text}",
   "notesDiffer.tax.annualTaxWan": "备注中的年纳税额与所填不一致（已按所填），请与企业核实：{text}",
   "notesDiffer.need.regions": "备注说不要的区域却填在了意向区域里（已按所填），请与企业核实：{text}",
+  "notesDiffer.need.deal": "备注中的租售方式与所选不一致（已按所选），请与企业核实：{text}",
   budget: "预算/价格（备注原话）：{text}",
   creditCodeCheck: "统一社会信用代码校验位不符，需核实：{text}",
   phoneNote: "电话备注：{text}",
@@ -63,6 +64,8 @@ const en: Record<FlagKey, string> = {
     "The notes give another annual tax than the box (the box is kept), please check with the enterprise: {text}",
   "notesDiffer.need.regions":
     "The notes rule out a place that Preferred districts names (the box is kept), please check with the enterprise: {text}",
+  "notesDiffer.need.deal":
+    "The notes give another deal (lease or buy) than the one chosen (the choice is kept), please check with the enterprise: {text}",
   budget: "Budget/price (the notes' words): {text}",
   creditCodeCheck: "Credit code check character does not match, please check: {text}",
   phoneNote: "Note with the phone number: {text}",

@@ -100,6 +100,8 @@ const zh = {
   "editNeed.legend": "更新需求（保存后重新匹配）",
   "editNeed.save": "保存需求并重新匹配",
   "editNeed.saved": "需求已更新，正在重新匹配。",
+  "editNeed.savedFromNotes": "需求已更新，正在重新匹配。其中按本次新加的备注填入：{read}。",
+  "editNeed.newerNotes": "本次新加的备注比上面的框新，保存时按它填入（框里原有的值会被替换；您改过的框以您填的为准）：",
   "editNeed.changedMeanwhile":
     "未保存：您打开此页后，有人修改了这条线索的需求，与您的修改有冲突。您填写的内容仍在下面，各冲突字段下方写明了对方保存的值；确认无误后再次保存，只会用您的值覆盖这些字段，对方改的其他字段保持不变。",
   "editNeed.theirs": "对方已保存为：{theirs}；本页为：{mine}。再次保存将以本页的值为准。",
@@ -221,6 +223,9 @@ const en: Record<HotlineKey, string> = {
   "editNeed.legend": "Update the need (re-matched on saving)",
   "editNeed.save": "Save the need and re-match",
   "editNeed.saved": "Need updated; the lead is being matched again.",
+  "editNeed.savedFromNotes": "Need updated; the lead is being matched again. Set from the notes added in this edit: {read}.",
+  "editNeed.newerNotes":
+    "The notes added in this edit are newer than the boxes above; saving sets these from them (replacing what a box held; a box you changed keeps what you typed): ",
   "editNeed.changedMeanwhile":
     "Not saved: someone changed this lead's need after you opened the page, and their change conflicts with yours. What you typed is still below; under each conflicting field is what they saved. Saving again writes your value into those fields only; their other changes stay.",
   "editNeed.theirs": "They saved: {theirs}; this page has: {mine}. Saving again keeps this page's value.",

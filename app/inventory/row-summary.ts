@@ -9,7 +9,7 @@ import type { InventoryValue } from "./inventory-rows.server";
 // and industries; a recruiter's email and parks — so the admin checks "3000" was read as 3000 ㎡ and not
 // 3000 亩 before applying, not only counts and row numbers.
 
-export type SummaryKey = "kind" | "area" | "price" | "park" | "status" | "place" | "industries" | "email" | "parks";
+export type SummaryKey = "kind" | "deals" | "area" | "spec" | "price" | "park" | "status" | "place" | "industries" | "email" | "parks";
 export type RowSummary = Partial<Record<SummaryKey, Bilingual>>;
 
 const both = (text: string): Bilingual => ({ zh: text, en: text });
@@ -22,8 +22,9 @@ function choiceLabel(collection: Collection, key: string, value: string): Biling
 
 /**
  * The key values of a checked row (the import format, stored units) as the preview shows them:
- * spaces → kind, area (㎡; land in 亩 with its ㎡), prices (rent 元/㎡·月, sale 元/㎡, land 万元/亩), park,
- * status; parks → place (province, city, district as stored), focus industries; recruiters → email,
+ * spaces → kind, deals (lease / sale), area (㎡; land in 亩 with its ㎡; the divisible area), the building's
+ * figures (ceiling m, floor load kg/㎡, power kVA, crane t, floors, single storey), prices (rent 元/㎡·月,
+ * sale 元/㎡, land 万元/亩), park, status (with the month it is available from); parks → place (province, city, district as stored), focus industries; recruiters → email,
  * parks. A price or list not given is absent.
  */
 export function rowSummary<C extends Collection>(collection: C, value: InventoryValue[C]): RowSummary {
@@ -37,12 +38,30 @@ export function rowSummary<C extends Collection>(collection: C, value: Inventory
       prices.push({ zh: `售价 ${num(s.priceYuanPerSqm)} 元/㎡`, en: `sale ${num(s.priceYuanPerSqm)} yuan/㎡` });
     if (s.landPriceWanPerMu != null)
       prices.push({ zh: `地价 ${num(s.landPriceWanPerMu)} 万元/亩`, en: `land ${num(s.landPriceWanPerMu)} × 10,000 yuan/mu` });
+    // Every other figure the sheet gives is read too, and shown (docs/decisions/109): the divisible area
+    // beside the area, the building's figures together, the move-in month beside the status.
+    const divisible =
+      s.divisibleMinSqm != null
+        ? { zh: `（可分割，最小 ${formatSqm(s.divisibleMinSqm)}）`, en: ` (divisible down to ${formatSqm(s.divisibleMinSqm)})` }
+        : { zh: "", en: "" };
+    const spec: Bilingual[] = [];
+    if (s.ceilingM != null) spec.push({ zh: `层高 ${num(s.ceilingM)} m`, en: `ceiling ${num(s.ceilingM)} m` });
+    if (s.floorLoadKg != null) spec.push({ zh: `承重 ${num(s.floorLoadKg)} kg/㎡`, en: `floor load ${num(s.floorLoadKg)} kg/㎡` });
+    if (s.powerKva != null) spec.push({ zh: `配电 ${num(s.powerKva)} kVA`, en: `power ${num(s.powerKva)} kVA` });
+    if (s.craneT != null) spec.push({ zh: `行车 ${num(s.craneT)} t`, en: `crane ${num(s.craneT)} t` });
+    if (s.floors != null) spec.push({ zh: `${s.floors} 层`, en: `${s.floors} ${s.floors === 1 ? "floor" : "floors"}` });
+    if (s.singleStorey != null) spec.push(s.singleStorey ? { zh: "单层", en: "single storey" } : { zh: "非单层", en: "not single storey" });
+    const deals = [...new Set(s.deals)].sort().map((d) => choiceLabel("spaces", "deals", d));
+    const status = choiceLabel("spaces", "status", s.status);
+    const from = s.availableFrom?.slice(0, 7);
     return {
       kind: choiceLabel("spaces", "kind", s.kind),
-      area: both(area),
+      ...(deals.length ? { deals: { zh: deals.map((d) => d.zh).join("、"), en: deals.map((d) => d.en).join(", ") } } : {}),
+      area: { zh: `${area}${divisible.zh}`, en: `${area}${divisible.en}` },
+      ...(spec.length ? { spec: { zh: spec.map((p) => p.zh).join("；"), en: spec.map((p) => p.en).join("; ") } } : {}),
       ...(prices.length ? { price: { zh: prices.map((p) => p.zh).join("；"), en: prices.map((p) => p.en).join("; ") } } : {}),
       park: both(s.parkId),
-      status: choiceLabel("spaces", "status", s.status),
+      status: from ? { zh: `${status.zh}（${from} 起可入驻）`, en: `${status.en} (from ${from})` } : status,
     };
   }
   if (collection === "parks") {

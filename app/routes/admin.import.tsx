@@ -119,7 +119,9 @@ const CREATED_ORDER: readonly Collection[] = ["parks", "spaces", "recruiters"];
 const VALUE_COLUMNS: Record<Collection, { key: SummaryKey; label: InventoryKey; numeric?: boolean }[]> = {
   spaces: [
     { key: "kind", label: "col.kind" },
+    { key: "deals", label: "col.deals" },
     { key: "area", label: "col.area", numeric: true },
+    { key: "spec", label: "col.spec" },
     { key: "price", label: "col.price" },
     { key: "park", label: "col.park" },
     { key: "status", label: "col.status" },

@@ -23,7 +23,7 @@ import { callNoteSchema } from "~/hotline/call-note-form";
 import { loadDeskLead } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
 import type { NeedAnswer } from "~/hotline/need-edit";
-import { needEditState, saveNeedEdit } from "~/hotline/need-edit.server";
+import { needEditState, savedNeedText, saveNeedEdit } from "~/hotline/need-edit.server";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { notFoundWith } from "~/http/not-found.server";
@@ -92,8 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!lead) throw notFoundWith(hotlineText(lng, "lead.notFound"));
   // The message rides the flash cookie (ADR 025), not a query flag that a reload or a shared link repeats.
   // It names the form it answered: that form starts over, the other keeps what is typed (ADR 081).
-  const back = (form: "note" | "need", key: "note.saved" | "editNeed.saved") =>
-    redirectWithFlash(request, lngHref(`/hotline/leads/${lead.id}`, lng), { tone: "status", text: hotlineText(lng, key), form });
+  const back = (form: "note" | "need", text: string) =>
+    redirectWithFlash(request, lngHref(`/hotline/leads/${lead.id}`, lng), { tone: "status", text, form });
   // Which of the two forms was sent (the first `intent` of a crafted post that repeats it, refused by its shape).
   const sentIntent = parseWithZod(form, { schema: z.object({ intent: z.unknown() }) }).payload.intent;
   if ((Array.isArray(sentIntent) ? sentIntent[0] : sentIntent) === "note") {
@@ -102,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(form, { schema: callNoteSchema(lng) });
     if (submission.status !== "success") return data<ActionResult>({ form: "note", result: submission.reply() }, { status: 400 });
     await addLeadNote(getSql(), { leadId: lead.id, authorId: user.id, body: submission.value.body, source: "hotline" });
-    return back("note", "note.saved");
+    return back("note", hotlineText(lng, "note.saved"));
   }
   const saved = await saveNeedEdit(getSql(), form, {
     lng,
@@ -113,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     source: "hotline",
   });
   if (saved.outcome === "refused") return data<ActionResult>(saved.answer, { status: saved.status });
-  return back("need", "editNeed.saved");
+  return back("need", savedNeedText(lng, saved.outcome === "saved" ? saved.fromNewerNotes : ""));
 }
 
 export default function HotlineLead() {

@@ -14,9 +14,8 @@ import { getSql } from "~/db/db.server";
 import { withoutBidiControls } from "~/domain/display-text";
 import { isUuid } from "~/domain/ids";
 import type { NeedAnswer, NeedTyped } from "~/hotline/need-edit";
-import { needEditState, saveNeedEdit } from "~/hotline/need-edit.server";
+import { needEditState, savedNeedText, saveNeedEdit } from "~/hotline/need-edit.server";
 import { redirectWithFlash } from "~/http/flash.server";
-import { hotlineText } from "~/i18n/hotline-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
@@ -95,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (saved.outcome === "refused") return data<NeedAnswer>(saved.answer, { status: saved.status });
   return redirectWithFlash(request, lngHref(`/queue/assignments/${d.id}`, lng), {
     tone: "status",
-    text: hotlineText(lng, "editNeed.saved"),
+    text: savedNeedText(lng, saved.outcome === "saved" ? saved.fromNewerNotes : ""),
   });
 }
 

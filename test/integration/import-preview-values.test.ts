@@ -72,7 +72,9 @@ describe("the preview shows what each row will be written with", () => {
     const values = Object.fromEntries(plan.rows.filter((r) => r.action === "create").map((r) => [r.id, r.values]));
     expect(values["PV-S1"]).toEqual({
       kind: { zh: "厂房", en: "factory" },
+      deals: { zh: "出售、出租", en: "buy, lease" },
       area: { zh: "3000㎡", en: "3000㎡" },
+      spec: { zh: "层高 9 m", en: "ceiling 9 m" },
       price: { zh: "租金 25 元/㎡·月；售价 4,500 元/㎡", en: "rent 25 yuan/㎡·month; sale 4,500 yuan/㎡" },
       park: { zh: "GC-EDZ", en: "GC-EDZ" },
       status: { zh: "可租售", en: "available" },
@@ -98,6 +100,66 @@ describe("the preview shows what each row will be written with", () => {
     );
   });
 
+  it("every figure the sheet gives is shown: deals, divisible area, ceiling, floor load, power, crane, floors, single storey, move-in month (ADR 109)", async () => {
+    const bytes = await xlsx({
+      空间: [
+        [
+          "编号",
+          "园区编号",
+          "类型",
+          "交易方式",
+          "名称",
+          "面积",
+          "最小可分割面积",
+          "层数",
+          "单层",
+          "层高（米）",
+          "承重",
+          "配电",
+          "行车",
+          "可入驻时间",
+          "状态",
+        ],
+        [
+          "PV-F1",
+          "GC-EDZ",
+          "厂房",
+          "出租",
+          "全字段厂房",
+          "6000",
+          "1500平",
+          "1",
+          "是",
+          "9.5",
+          "3吨/平",
+          "1250kva",
+          "10吨",
+          "2027-03",
+          "可租售",
+        ],
+        ["PV-F2", "GC-EDZ", "仓库", "出售", "少字段仓库", "2000", "", "3", "否", "", "", "", "", "", "可租售"],
+      ],
+    });
+    const { plan } = await preview(bytes, "全字段.xlsx");
+    expect(plan.errors).toEqual([]);
+    const values = Object.fromEntries(plan.rows.map((r) => [r.id, r.values]));
+    expect(values["PV-F1"]).toMatchObject({
+      deals: { zh: "出租", en: "lease" },
+      area: { zh: "6000㎡（可分割，最小 1500㎡）", en: "6000㎡ (divisible down to 1500㎡)" },
+      spec: {
+        zh: "层高 9.5 m；承重 3,000 kg/㎡；配电 1,250 kVA；行车 10 t；1 层；单层",
+        en: "ceiling 9.5 m; floor load 3,000 kg/㎡; power 1,250 kVA; crane 10 t; 1 floor; single storey",
+      },
+      status: { zh: "可租售（2027-03 起可入驻）", en: "available (from 2027-03)" },
+    });
+    expect(values["PV-F2"]).toMatchObject({
+      deals: { zh: "出售" },
+      area: { zh: "2000㎡" },
+      spec: { zh: "3 层；非单层" },
+      status: { zh: "可租售" },
+    });
+  });
+
   it("a changed row shows the values it will be written with beside its old → new", async () => {
     const bytes = await xlsx({
       空间: [
@@ -108,7 +170,7 @@ describe("the preview shows what each row will be written with", () => {
     const { plan } = await preview(bytes, "改.xlsx");
     const [row] = plan.rows.filter((r) => r.action === "change");
     expect(row.id).toBe("S2");
-    expect(row.values).toMatchObject({ kind: { zh: "厂房" }, area: { zh: "5200㎡" } });
+    expect(row.values).toMatchObject({ kind: { zh: "厂房" }, area: { zh: "5200㎡（可分割，最小 750㎡）" } }); // S2 is divisible as stored
   });
 });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DESK_PASSWORD, deskWorkerSuite } from "../support/desk-worker-suite";
 import { needFormOf } from "../support/need-form";
 import { storeTestLead } from "../support/routed-lead";
+import { parseMessage } from "../support/smtp";
 import { webClient } from "../support/staff-web";
 
 // ADR 108: a need edit at either desk re-matches the lead; a park left with no fitting space loses its
@@ -22,10 +23,13 @@ const client = () => webClient(suite.web.url);
 const assignmentsOf = (leadId: string) =>
   suite.db.sql<{ id: string; parkId: string; recruiterId: string | null; status: string; closeReason: string | null; reroutes: number }[]>`
     select id, park_id, recruiter_id, status, close_reason, reroutes from assignments where lead_id = ${leadId} order by park_id`;
-const mailsTo = (email: string, reference: string) => {
-  return readdirSync(mailDir)
-    .map((f) => readFileSync(join(mailDir, f), "utf8"))
-    .filter((m) => m.includes(email) && m.includes(reference));
+/** The outbox's mails to `email` about `reference`, decoded (subject and parts: the bodies travel in base64). */
+const mailsTo = async (email: string, reference: string) => {
+  const parsed = await Promise.all(readdirSync(mailDir).map((f) => parseMessage(readFileSync(join(mailDir, f)))));
+  return parsed
+    .filter((m) => (m.headers.get("to") ?? []).join(" ").includes(email))
+    .map((m) => `${m.subject}\n${m.parts.get("text/plain") ?? ""}\n${m.parts.get("text/html") ?? ""}`)
+    .filter((m) => m.includes(reference));
 };
 
 let phone = 13700007700;
@@ -89,7 +93,7 @@ describe("a need edit and the assignments of parks that no longer fit", () => {
       { recipient: "R1", status: "sent" },
       { recipient: "R2", status: "sent" },
     ]);
-    const [mail] = mailsTo("zhoumin", lead.reference);
+    const [mail] = await mailsTo("zhoumin", lead.reference);
     expect(mail).toBeTruthy();
     // R1's history shows it ended, and why; the lead page opens and says the reason.
     const history = await (await client().get("/queue?view=history", cookie)).text();

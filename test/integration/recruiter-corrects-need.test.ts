@@ -78,7 +78,8 @@ describe("/queue/assignments/<id>/need", () => {
     expect(await followFlash(web.url, saved, cookie)).toEqual({
       location: `/queue/assignments/${assignmentId}`,
       role: "status",
-      text: "需求已更新，正在重新匹配。",
+      // The power came from the notes added in this edit, and the flash says so (ADR 109).
+      text: "需求已更新，正在重新匹配。其中按本次新加的备注填入：配电 ≥ 1000kVA。",
       shownAgain: false,
     });
     expect(await needOf(leadId)).toMatchObject({

@@ -110,7 +110,8 @@ describe("free-text assist properties", () => {
           notes: notes.slice(0, 2000),
         };
         const r = schema.safeParse({ ...base, need });
-        const shown = describeNeedHints(planHints(planAssist(need.notes, new Set(typedFields))), "zh");
+        // The lead's deal is chosen (validLeadJson): the notes' deal never fills it (ADR 109).
+        const shown = describeNeedHints(planHints(planAssist(need.notes, new Set([...typedFields, "deal"]))), "zh");
         if (!r.success) return;
         const s = r.data.lead.need;
         const storedFromNotes = {
@@ -124,12 +125,19 @@ describe("free-text assist properties", () => {
     );
   });
 
-  it("只买不租 is never shown as 租售均可, and kind/deal are never shown as understood (they are not stored from notes)", () => {
+  it("只买不租 is never shown as 租售均可; the kind is never shown as understood, the deal only while its box is blank (ADR 109)", () => {
     expect(parseNeedText("只买不租").hints.deal).toBe("buy");
-    for (const notes of ["只买不租，厂房3000平", "租售均可，仓库5000平", "只租不买，办公800平"]) {
-      const shown = describeNeedHints(planHints(planAssist(notes, new Set())), "zh").join("；");
-      expect(shown).not.toMatch(/租售均可|方式|类型/);
-      expect(shown).toMatch(/面积/);
+    for (const [notes, deal] of [
+      ["只买不租，厂房3000平", "购买"],
+      ["租售均可，仓库5000平", "租售均可"],
+      ["只租不买，办公800平", "租赁"],
+    ]) {
+      const blank = describeNeedHints(planHints(planAssist(notes, new Set())), "zh").join("；");
+      expect(blank).not.toMatch(/类型/);
+      expect(blank).toContain(`方式：${deal}`);
+      const chosen = describeNeedHints(planHints(planAssist(notes, new Set(["deal"]))), "zh").join("；");
+      expect(chosen).not.toMatch(/租售均可|方式|类型/);
+      expect(chosen).toMatch(/面积/);
     }
   });
 });

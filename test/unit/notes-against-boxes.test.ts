@@ -199,11 +199,12 @@ describe("money in the notes", () => {
 
   it("the preview under the notes says the tax and the budget it read (hotline: no tax box)", () => {
     const zh = assistPreview("年纳税三百万，月租不超过3万", new Set(), "zh", "factory", [extractMoney]);
-    expect(zh.understood).toBe("年纳税 300万元；预算/价格：月租不超过3万");
+    // 月租 says the enterprise rents: the deal, its box blank (ADR 109).
+    expect(zh.understood).toBe("方式：租赁；年纳税 300万元；预算/价格：月租不超过3万");
     const en = assistPreview("年纳税三百万，月租不超过3万", new Set(["tax.annualTaxWan"]), "en", "factory", [extractMoney]);
-    expect(en.understood).toBe("budget/price: 月租不超过3万");
+    expect(en.understood).toBe("deal: lease; budget/price: 月租不超过3万");
     // The inquiry form's first load has no money reader: nothing is said until its later chunk has come.
-    expect(assistPreview("年纳税三百万，月租不超过3万", new Set(), "zh", "factory").understood).toBe("");
+    expect(assistPreview("年纳税三百万，月租不超过3万", new Set(), "zh", "factory").understood).toBe("方式：租赁");
   });
 
   it("the plan reads the notes once: tax and budget come with the need's figures", () => {
