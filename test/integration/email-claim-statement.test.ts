@@ -6,11 +6,11 @@ import type { Sql } from "~/db/db.server";
 import { importInventory } from "~/inventory/import.server";
 import type { Mailer, MailMessage } from "~/notify/mailer.server";
 
-import type { JobContext } from "../../worker/job-context";
 import { notifyEmailJob } from "../../worker/notify-email.job";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
-import { routedTestLead, TEST_ROUTING } from "../support/routed-lead";
+import { emailJobContext } from "../support/email-job-context";
+import { routedTestLead } from "../support/routed-lead";
 import { tracedSql } from "../support/traced-sql";
 
 // Issue 14, docs/decisions/100: an assignment email costs the worker and Postgres one statement fewer.
@@ -46,7 +46,7 @@ async function routedNotice(company: string, phone: string) {
   return { ...routed, notificationId: n.id, outboxId: Number(n.outboxId) };
 }
 
-function contextWith(sql: Sql, sent: MailMessage[]): JobContext {
+function contextWith(sql: Sql, sent: MailMessage[]) {
   const mailer: Mailer = {
     send: async (m) => {
       sent.push(m);
@@ -55,14 +55,7 @@ function contextWith(sql: Sql, sent: MailMessage[]): JobContext {
     maxSendMs: 1_000,
     close: () => {},
   };
-  return {
-    sql,
-    mailer,
-    appUrl: "https://pm.test.invalid",
-    routing: TEST_ROUTING,
-    noticeRetry: { budgetMs: 60_000, baseMs: 1_000, capMs: 10_000 },
-    sendLeaseMs: 60_000,
-  } as unknown as JobContext; // the email job reads no search client
+  return emailJobContext(sql, mailer);
 }
 
 describe("an assignment email's statements", () => {

@@ -5,11 +5,11 @@ import type { Sql } from "~/db/db.server";
 import { importInventory } from "~/inventory/import.server";
 import { createMailer, type Mailer } from "~/notify/mailer.server";
 
-import type { JobContext } from "../../worker/job-context";
 import { MAX_UNCONFIRMED_SENDS, notifyEmailJob } from "../../worker/notify-email.job";
 import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
-import { routedTestLead, TEST_ROUTING } from "../support/routed-lead";
+import { emailJobContext } from "../support/email-job-context";
+import { routedTestLead } from "../support/routed-lead";
 import { startSmtpServer, type TestServer } from "../support/smtp";
 
 // An attack of 2026-12-04: an SMTP server that stores each mail and then stays silent past the timeout
@@ -42,16 +42,7 @@ async function routedNotice(company: string) {
   return { ...routed, notificationId: n.id, outboxId: Number(n.outboxId) };
 }
 
-function contextWith(sql: Sql, mailer: Mailer): JobContext {
-  return {
-    sql,
-    mailer,
-    appUrl: "https://pm.test.invalid",
-    routing: TEST_ROUTING,
-    noticeRetry: { budgetMs: 3_600_000, baseMs: 1_000, capMs: 10_000 },
-    sendLeaseMs: 60_000,
-  } as unknown as JobContext; // the email job reads no search client
-}
+const contextWith = (sql: Sql, mailer: Mailer) => emailJobContext(sql, mailer, { budgetMs: 3_600_000, baseMs: 1_000, capMs: 10_000 });
 
 /** A server that takes every mail whole and then never answers the final dot (the mail is stored first). */
 async function silentAfterData(): Promise<TestServer> {
