@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
 
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
-import { planAssist, planHints } from "~/domain/need-assist";
+import { assistFormField, planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { extractMoney } from "~/domain/need-money";
 import { hotlineText } from "~/i18n/hotline-messages";
@@ -126,7 +126,14 @@ export function newerNotes(
   const text = (v: unknown) => (Array.isArray(v) ? String(v[0] ?? "") : v === undefined || v === null ? "" : String(v)).trim();
   const added = addedNotes(text(loaded["need.notes"]), text(sent["need.notes"]));
   if (!added) return null;
-  return { text: added, over: new Set(NEWER_BOXES.filter((f) => text(loaded[`need.${f}`]) === text(sent[`need.${f}`]))) };
+  // Only the boxes the added text names: a box left blank as loaded that it does not name stays as it was
+  // (emptied on purpose in an earlier edit, ADR 091 — "吊车10吨" added must not refill 层高 from old notes).
+  const named = new Set(planAssist(added, new Set(), new Date(), [extractMoney]).fills.map((f) => assistFormField(f.field)));
+  if (named.has("areaMin") || named.has("areaMax")) ["areaMin", "areaMax"].forEach((f) => named.add(f)); // the area as one
+  return {
+    text: added,
+    over: new Set(NEWER_BOXES.filter((f) => named.has(f) && text(loaded[`need.${f}`]) === text(sent[`need.${f}`]))),
+  };
 }
 
 /**

@@ -30,7 +30,8 @@ describe("newerNotes: the boxes the added text may set are those left as loaded"
     const sent = { ...loaded, "need.ceilingMinM": "9", "need.notes": "要厂房。改成3000平，层高10米" };
     const newer = newerNotes(loaded, sent)!;
     expect(newer.text).toBe("改成3000平，层高10米");
-    expect(newer.over.has("areaMin") && newer.over.has("deal")).toBe(true);
+    expect(newer.over.has("areaMin") && newer.over.has("areaMax")).toBe(true);
+    expect(newer.over.has("deal")).toBe(false); // left as loaded, but the added text does not name it (ADR 091's kept blanks stay)
     expect(newer.over.has("ceilingMinM")).toBe(false);
     expect(newerNotes(loaded, loaded)).toBeNull();
     expect(newerNotes(null, sent)).toBeNull(); // a first intake reads its notes as ever
