@@ -20,14 +20,14 @@ function referenceSql(sql: Sql | TransactionSql) {
 }
 
 /**
- * A web or API lead with the same phone and the same need as a lead stored less than this long before
+ * A web or API lead with the same phone, company and need as a lead stored less than this long before
  * it is a likely repeat (a second tap, the Back button, "did it go through?"): stored all the same, the
  * person may mean it, and flagged `repeat` for the recruiter with the first lead's reference (ADR 102).
  */
 export const REPEAT_WINDOW_MINUTES = 60;
 
 /**
- * `repeatOf`: the reference of the earlier lead this new one repeats (same phone, same need — kind, deal,
+ * `repeatOf`: the reference of the earlier lead this new one repeats (same phone, same company, same need — kind, deal,
  * area bounds in ㎡ and region codes — within REPEAT_WINDOW_MINUTES; web and API leads only), else null.
  */
 export type StoredLead = { id: string; reference: string; created: boolean; requestHash: string | null; repeatOf: string | null };
@@ -279,6 +279,7 @@ async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, Stor
                (select e.reference from referenced e
                 where e.ord < r.ord and split_part(e.phone, ';', 1) = split_part(r.phone, ';', 1) -- the main number (ADR 107)
                   and lead_need_key(e.lead) = lead_need_key(r.lead)
+                  and company_key(e.lead #>> '{company,name}') = company_key(r.lead #>> '{company,name}')
                 order by e.ord limit 1)) end as repeat_of
       from referenced r
     ),

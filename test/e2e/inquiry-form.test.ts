@@ -26,7 +26,7 @@ async function scriptRan(page: Page) {
   await page.locator('form[data-enhanced="true"]').waitFor({ timeout: 30_000 });
 }
 
-async function fillValidForm(page: Page, company: string) {
+async function fillValidForm(page: Page, company: string, phone = "138 1234 5678") {
   await page.getByLabel("厂房", { exact: true }).check();
   await page.getByLabel("租赁", { exact: true }).check();
   await page.getByLabel("最小面积").fill("５千");
@@ -38,7 +38,7 @@ async function fillValidForm(page: Page, company: string) {
   await page.getByLabel("预计年纳税（万元）").fill("300");
   await page.getByLabel("公司名称").fill(company);
   await page.getByLabel("联系人姓名").fill("赵经理");
-  await page.getByLabel("联系电话").fill("138 1234 5678");
+  await page.getByLabel("联系电话").fill(phone);
   await page.getByLabel(/我同意/).check();
 }
 
@@ -62,10 +62,11 @@ async function expectStoredAndIndexed(reference: string, company: string, search
   expect(hit.companyName).toBe(company);
 }
 
+// Each its own phone: the same phone and need within the hour is a repeat, pointed at the first (ADR 108).
 describe.each([
-  ["with JavaScript", true, "南京玄武精密机床有限公司", "玄武精密"],
-  ["without JavaScript", false, "南京秦淮数控设备有限公司", "秦淮数控"],
-])("the inquiry form %s", (_label, javaScriptEnabled, company, searchText) => {
+  ["with JavaScript", true, "南京玄武精密机床有限公司", "玄武精密", "138 1234 5678"],
+  ["without JavaScript", false, "南京秦淮数控设备有限公司", "秦淮数控", "138 1234 5679"],
+])("the inquiry form %s", (_label, javaScriptEnabled, company, searchText, phone) => {
   it(
     "ends on the confirmation page, with a row in Postgres and a document found by the Chinese company name",
     { timeout: 60_000 },
@@ -75,7 +76,7 @@ describe.each([
       try {
         await page.goto(`${suite.web.url}/`);
         if (javaScriptEnabled) await scriptRan(page);
-        await fillValidForm(page, company);
+        await fillValidForm(page, company, phone);
         await page.getByRole("button", { name: "提交需求" }).click();
         // Stored, redirected and rendered: seconds on a busy 2-core machine (a desk save took 3 s there).
         await page.waitForURL(/\/inquiry\/PM-\d{8}-\d{4}/, { timeout: 30_000 }).catch(async (e) => {
@@ -85,7 +86,7 @@ describe.each([
         expect(reference).toMatch(/^PM-\d{8}-\d{4}$/);
         const body = await page.locator("body").innerText();
         expect(body).toContain("需求已收到");
-        expect(body).not.toContain("13812345678"); // no personal data on the confirmation
+        expect(body).not.toContain(phone.replace(/ /g, "")); // no personal data on the confirmation
         expect(body).not.toContain(company);
         await expectStoredAndIndexed(reference, company, searchText);
       } finally {
@@ -280,7 +281,10 @@ describe("under the Content-Security-Policy (ADR 021)", () => {
 // reader and the area boxes' "about" reading come with the later chunk instead (+4.7 KB had they not): 40 KB.
 // With ADR 102 the same day (+~1 KB): the region search's suggestions as buttons a finger can tap, reached by
 // the keyboard too (a datalist added nothing on a phone), and the move-in box as text with its hint: 41 KB.
-const FIRST_LOAD_KB = 41;
+// 43,395 bytes with ADRs 109 and 110 (+1.4 KB): the notes' reader in the live preview reads a changed mind
+// ("原来要5000平，现在要3000平"), lease/buy words, and figures that are no requirement (自带变压器, 不需要行车),
+// as the server will: 43 KB. Still far under issue 14's 100 KB for a phone's first load.
+const FIRST_LOAD_KB = 43;
 
 describe("the form's first load (issue 14)", () => {
   it(

@@ -50,7 +50,9 @@ describe("the confirmation page on a phone", () => {
       expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(390);
       // A fresh form, the same need and phone (the person was not sure it went through).
       await send(page, "南京手机回执测试有限公司");
-      expect(await page.getByTestId("repeat").innerText()).toContain(`您已提交过相同的需求，编号 ${first}。`);
+      expect(await page.getByTestId("repeat").innerText()).toContain(`您已提交过相同的需求，编号 ${first}，不必再次提交`);
+      // The number to keep is the first one, the one staff work (ADR 108).
+      expect((await page.getByTestId("reference").innerText()).trim()).toBe(first);
       await page.screenshot({ path: `${SHOTS}inquiry-repeat-phone.png`, fullPage: true });
       // English, through the page's own switch (the key travels with it).
       await page.getByRole("link", { name: "English" }).click();

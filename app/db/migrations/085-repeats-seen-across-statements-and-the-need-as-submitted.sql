@@ -1,9 +1,16 @@
--- A likely repeat (ADR 102; docs/decisions/108): the same phone and the same need within the window.
+-- A likely repeat (ADR 102; docs/decisions/108): the same phone, company and need within the window.
 -- lead_need_key is "the same need" — kind, deal, area bounds in ㎡, region codes sorted — one expression
 -- for both sides of the comparison.
 create function lead_need_key(lead jsonb) returns jsonb language sql immutable parallel safe as $$
   select jsonb_build_array(lead -> 'need' -> 'kind', lead -> 'need' -> 'deal', lead -> 'need' -> 'areaMinSqm', lead -> 'need' -> 'areaMaxSqm',
     coalesce((select jsonb_agg(c order by c) from jsonb_array_elements_text(lead -> 'need' -> 'regionCodes') c), '[]'::jsonb))
+$$;
+
+-- A company name as a repeat compares it: case, spaces, punctuation and the legal form's words set aside
+-- ("南京重复一号有限公司" and "南京重复一号公司" are one enterprise typed twice; ADR 108 amended).
+create function company_key(name text) returns text language sql immutable parallel safe as $$
+  select regexp_replace(lower(coalesce(name, '')),
+    '股份有限公司|有限责任公司|有限公司|分公司|公司|集团|\s|[[:punct:]（）【】，。、·]|\m(co|ltd|limited|inc|corp|llc)\M', '', 'g')
 $$;
 
 -- The first stored lead that a new one repeats, or null. Volatile plpgsql (never inlined): under READ
@@ -20,6 +27,8 @@ begin
   where split_part(l.phone, ';', 1) = split_part(p_phone, ';', 1) -- the main number, extension or not (ADR 107)
     and l.created_at > now() - make_interval(mins => p_minutes)
     and lead_need_key(l.lead) = lead_need_key(p_lead)
+    -- the same enterprise: one phone for two companies (an agent, a group's offices) is two enquiries
+    and company_key(l.lead #>> '{company,name}') = company_key(p_lead #>> '{company,name}')
   order by l.created_at, l.id limit 1;
   return found;
 end
