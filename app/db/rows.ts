@@ -105,6 +105,8 @@ export type LeadsRow = {
   /** companyName and the lead's product in their search form (docs/decisions/078); null until filled. */
   companySearch: string | null;
   productSearch: string | null;
+  /** The need as the enterprise submitted it, kept by the first staff edit (migration 085, ADR 108); null until then. */
+  needSubmitted: Record<string, unknown> | null;
 };
 
 /** A row of `matches` as the pool returns it (`select *`). */
@@ -142,6 +144,8 @@ export type NotificationsRow = {
   retryUntil: Date | null;
   handledAt: Date | null;
   handledBy: string | null;
+  /** Sends that failed without the SMTP server's verdict (migration 087, ADR 111). */
+  unconfirmedSends: number;
 };
 
 /** A row of `outbox` as the pool returns it (`select *`). */
@@ -331,6 +335,7 @@ export const ROW_COLUMNS = {
     closedAt: true,
     companySearch: true,
     productSearch: true,
+    needSubmitted: true,
   } satisfies Nullability<LeadsRow>,
   matches: {
     leadId: false,
@@ -364,6 +369,7 @@ export const ROW_COLUMNS = {
     retryUntil: true,
     handledAt: true,
     handledBy: true,
+    unconfirmedSends: false,
   } satisfies Nullability<NotificationsRow>,
   outbox: {
     id: false,
