@@ -26,10 +26,39 @@ export type Refusal = {
   title?: HttpKey;
   /** The page to link back to (default: the address refused, which a form posts to its own page). */
   back?: string;
+  /**
+   * A form post the page keeps (a desk's save refused while the database is unavailable, without the
+   * page's JavaScript): its fields as sent, posted again to the same address by the page's button, and
+   * what was typed listed by the field's label. Passwords are neither carried nor listed.
+   */
+  resend?: [name: string, value: string][];
 };
 
+/** Never written back into a page: a password goes only where the person typed it. */
+const NEVER_CARRIED = /password/i;
+/** Carried but not listed: the form's machinery and choices, whose values are codes, not typing. */
+const NOT_LISTED = /^(csrf|intent|_action|submissionKey|consent|website)$/;
+
+/** The fields a refused form post carries back (resend): text only, passwords dropped. */
+function carried(resend: readonly [string, string][]): [string, string][] {
+  return resend.filter(([name]) => !NEVER_CARRIED.test(name));
+}
+
 /** The small page of a refusal: rendered by React, which escapes the message and its `{field}`. */
-function RefusalPage({ lng, title, message, back }: { lng: Lng; title: string; message: string; back: { href: string; text: string } }) {
+function RefusalPage({
+  lng,
+  title,
+  message,
+  back,
+  resend,
+}: {
+  lng: Lng;
+  title: string;
+  message: string;
+  back: { href: string; text: string };
+  resend?: { action: string; fields: [string, string][] };
+}) {
+  const typed = resend?.fields.filter(([name, value]) => value.trim() !== "" && !NOT_LISTED.test(name)) ?? [];
   return (
     <html lang={lng === "en" ? "en" : "zh-CN"}>
       <head>
@@ -43,6 +72,32 @@ function RefusalPage({ lng, title, message, back }: { lng: Lng; title: string; m
         <main>
           <h1>{title}</h1>
           <p role="alert">{message}</p>
+          {resend ? (
+            <>
+              <form method="post" action={resend.action}>
+                {resend.fields.map(([name, value], i) => (
+                  <input key={i} type="hidden" name={name} value={value} />
+                ))}
+                <button type="submit">{ui(lng, "form.sendAgain")}</button>
+              </form>
+              {typed.length > 0 ? (
+                <>
+                  <h2>{ui(lng, "form.typedKept")}</h2>
+                  <ul>
+                    {typed.map(([name, value], i) => {
+                      // A field's label the person knows, else the value alone: never an internal name.
+                      const label = name.replace(/\[\d+\]/g, "");
+                      return (
+                        <li key={i} style={{ whiteSpace: "pre-wrap" }}>
+                          {uiMessages.has(label) ? `${ui(lng, label)}${lng === "en" ? ": " : "："}${value}` : value}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </>
+              ) : null}
+            </>
+          ) : null}
           <p>
             <a href={back.href}>{back.text}</a>
           </p>
@@ -93,7 +148,12 @@ export function sendRefusal(req: ExpressRequest, res: ExpressResponse, refusal: 
   const title = httpText(lng, refusal.title ?? "title");
   // A way back: the page the form was on (a refused post comes from it), or the home page.
   const back = { href: safeBackPath(refusal.back ?? req.originalUrl), text: httpText(lng, "back") };
-  res.type("html").send(`<!doctype html>${renderToStaticMarkup(<RefusalPage lng={lng} title={title} message={message} back={back} />)}\n`);
+  const resend = refusal.resend ? { action: safeBackPath(req.originalUrl), fields: carried(refusal.resend) } : undefined;
+  res
+    .type("html")
+    .send(
+      `<!doctype html>${renderToStaticMarkup(<RefusalPage lng={lng} title={title} message={message} back={back} resend={resend} />)}\n`,
+    );
 }
 
 /**

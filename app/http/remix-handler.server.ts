@@ -54,6 +54,7 @@ export function remixHandler(build: ServerBuild, options: { hotline: () => strin
           title: "unavailableTitle",
           params: { hotline: options.hotline() },
           headers: { "Retry-After": "30" },
+          resend: typedForm(request, gate),
         });
       }
       await send(res, response);
@@ -61,6 +62,17 @@ export function remixHandler(build: ServerBuild, options: { hotline: () => strin
       next(error);
     }
   };
+}
+
+/**
+ * The fields of a form post sent as a document (no JavaScript: the page's own requests are `.data`),
+ * for the unavailable page to keep what was typed (ADR 115); undefined
+ * for anything else. Multipart posts (a workbook upload) carry files a page cannot hold: not kept.
+ */
+function typedForm(request: Request, gate: GatePass): [string, string][] | undefined {
+  if (request.method !== "POST" || !gate.body) return undefined;
+  if (!/^application\/x-www-form-urlencoded/i.test(gate.contentType ?? request.headers.get("content-type") ?? "")) return undefined;
+  return [...new URLSearchParams(gate.body.toString("utf8"))];
 }
 
 /**

@@ -51,7 +51,35 @@ describe("a database that refuses for now", () => {
       const saved = await client().post("/admin/office-hours", { csrf, intent: "hours", start: "08:30", end: "17:30", base: "" }, cookie);
       expect(saved.status).toBe(503);
       expect(saved.headers.get("retry-after")).toBe("30");
-      expect(await saved.text()).toContain("服务暂时不可用");
+      const page = await saved.text();
+      expect(page).toContain("服务暂时不可用");
+      // Without JavaScript the page itself keeps what was sent (ADR 115): a form posting it again to the
+      // same address, every field hidden as it came, and the typing listed.
+      expect(page).toMatch(/<form method="post" action="\/admin\/office-hours">/);
+      for (const [name, value] of [
+        ["csrf", csrf],
+        ["intent", "hours"],
+        ["start", "08:30"],
+        ["end", "17:30"],
+      ])
+        expect(page, name).toContain(`<input type="hidden" name="${name}" value="${value}"/>`);
+      expect(page).toContain("再次提交");
+      expect(page).toContain("您填写的内容（已保留）");
+      expect(page).toMatch(/<li[^>]*>08:30<\/li>/);
+      expect(page).not.toMatch(/<li[^>]*>[^<]*(hours|csrf)/); // machinery carried, not listed
+      // A sign-in refused while the database cannot write its session: the email kept, the password never written back.
+      const signIn = await client().post("/login", { email: "ops@example.test", password: PASSWORD });
+      expect(signIn.status).toBe(503);
+      const signInPage = await signIn.text();
+      expect(signInPage).toContain("ops@example.test");
+      expect(signInPage).not.toContain(PASSWORD);
+      expect(signInPage).not.toMatch(/name="password"/);
+      // The API keeps its JSON shape.
+      const api = await client().post("/admin/office-hours", { csrf, intent: "hours", start: "08:30", end: "17:30", base: "" }, cookie, {
+        accept: "application/json",
+      });
+      expect(api.status).toBe(503);
+      expect(await api.json()).toEqual({ errors: { _form: [expect.stringContaining("服务暂时不可用")] } });
       expect(await healthDown()).toContain("postgres");
     } finally {
       await admin.unsafe(`alter database "${dbName}" reset default_transaction_read_only`);
