@@ -377,7 +377,16 @@ function onceEach(typed: string[]): string[] {
  * (the English names come with the division dataset).
  */
 export function regionProblemMessage(lng: Lng, p: RegionProblem): string {
-  const key = p.kind === "ambiguous" ? "regionAmbiguous" : p.suggestions.length ? "regionUnknownSuggest" : "regionUnknown";
+  const key =
+    p.kind === "ambiguous"
+      ? "regionAmbiguous"
+      : p.kind === "zone"
+        ? p.suggestions.length
+          ? "regionZoneSuggest"
+          : "regionZone"
+        : p.suggestions.length
+          ? "regionUnknownSuggest"
+          : "regionUnknown";
   const shown = lng === "en" ? p.suggestions.map(englishPathLabel) : p.suggestions;
   return validationMessage(lng, key, { name: p.input, suggestions: shown.join(punctuationMessages.t(lng, "list")) });
 }

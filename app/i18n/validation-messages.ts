@@ -58,6 +58,8 @@ const zh = {
   regionUnknown: "未能识别区域“{name}”，请填写省、市或区县名称，如 南京市高淳区",
   regionUnknownSuggest: "未能识别区域“{name}”，您要找的是否是：{suggestions}",
   regionAmbiguous: "“{name}”有多个同名区域，请加上省市名称：{suggestions}",
+  regionZone: "“{name}”像是开发区或新区的名称，我们还不知道它在哪个区县：请填写它所在的区县，如 南京市高淳区",
+  regionZoneSuggest: "“{name}”像是开发区或新区的名称，我们还不知道它在哪个区县：请填写它所在的区县，或填写：{suggestions}",
   integer: "请输入整数",
   invalid: "格式不正确",
   sentTwice: "此项收到了 {count} 个值（{values}），请只保留一个后再提交",
@@ -132,6 +134,9 @@ const en: Record<ValidationKey, string> = {
   regionUnknown: "Unknown region “{name}”: enter a province, city or district, e.g. 南京市高淳区 or Gaochun District",
   regionUnknownSuggest: "Unknown region “{name}”. Did you mean: {suggestions}",
   regionAmbiguous: "Several regions are called “{name}”; add the province or city: {suggestions}",
+  regionZone:
+    "“{name}” looks like a development zone or new area we do not know yet: enter the district or county it is in, e.g. 南京市高淳区 or Gaochun District",
+  regionZoneSuggest: "“{name}” looks like a development zone or new area we do not know yet: enter the district or county it is in, or: {suggestions}",
   integer: "Enter a whole number",
   invalid: "Invalid value",
   sentTwice: "This field was sent {count} {count:time|times} ({values}); keep one value and send again",
