@@ -405,7 +405,8 @@ function zonesNamedLike(compact: string): string[] {
   const base = stem(compact);
   if ([...base].length < 2) return [];
   const out = new Set<string>();
-  for (const z of ZONES) if (z.names.some((n) => n.startsWith(base) && ZONE_KIND.test(n) && n.length - base.length <= 4)) out.add(z.names[0]);
+  for (const z of ZONES)
+    if (z.names.some((n) => n.startsWith(base) && ZONE_KIND.test(n) && n.length - base.length <= 4)) out.add(z.names[0]);
   return [...out];
 }
 
@@ -618,7 +619,7 @@ export function resolveRegion(input: string, near: readonly string[] = homeDivis
 
 /**
  * The divisions of the inventory's parks (six-digit codes), set by the server from the parks table
- * (app/leads/region-home.server.ts): the default `near` of resolveRegion and resolveRegions, so a
+ * (app/inventory/region-home.server.ts): the default `near` of resolveRegion and resolveRegions, so a
  * suggestion in a province we have parks in comes before one elsewhere. Empty until set (suggestions
  * then keep the resolver's own order).
  */

@@ -4,10 +4,10 @@ import { checkAdminTokenGuess } from "~/auth/admin-token.server";
 
 import {
   decodeFormStrict,
+  type DuplicateJsonKey,
   findUnstorableField,
   findUnstorableJson,
   hasUnstorableChars,
-  type DuplicateJsonKey,
   MAX_JSON_DEPTH,
   rawJsonValueAfter,
   scanJsonShape,

@@ -97,7 +97,7 @@ export function inventoryVersion(tx: Sql | TransactionSql) {
   return tx<{ v: string }[]>`select last_value::text as v from inventory_version`;
 }
 
-/** The districts (GB/T 2260 codes) of the parks not retired, each once: the region suggestions' "near" (app/leads/region-home.server.ts, ADR 113). */
+/** The districts (GB/T 2260 codes) of the parks not retired, each once: the region suggestions' "near" (app/inventory/region-home.server.ts, ADR 113). */
 export async function parkDistrictCodes(sql: Sql): Promise<string[]> {
   const rows = await sql<{ code: string }[]>`
     select distinct district_code as code from parks where district_code is not null and retired_at is null`;

@@ -74,7 +74,13 @@ describe("scanJsonShape: duplicate keys", () => {
     // Per lead, in microseconds: printed for the ADR.
     console.log(`scan ${((scan / 20000) * 1000).toFixed(2)} µs, JSON.parse ${((parse / 20000) * 1000).toFixed(2)} µs a lead`);
     expect(scan / 20000).toBeLessThan(0.05); // under 50 µs a lead even on a loaded machine
-    const rows = Array.from({ length: 20000 }, (_, i) => ({ id: `S${i}`, parkId: "P1", kind: "factory", title: `厂房 ${i}`, areaSqm: 1000 + i }));
+    const rows = Array.from({ length: 20000 }, (_, i) => ({
+      id: `S${i}`,
+      parkId: "P1",
+      kind: "factory",
+      title: `厂房 ${i}`,
+      areaSqm: 1000 + i,
+    }));
     const big = JSON.stringify({ spaces: rows });
     const t = time(() => scanJsonShape(big, MAX_JSON_DEPTH), 3);
     console.log(`import of ${(big.length / 1024 / 1024).toFixed(1)} MB: ${(t / 3).toFixed(1)} ms`);

@@ -151,7 +151,9 @@ describe("suggestions: the lead's own places first", () => {
     setHomeDivisions(["320118", "bad"]);
     try {
       expect(resolveRegions(["江北区"]).problems[0].suggestions[0]).toBe("南京江北新区");
-      expect(resolveRegion("鼓楼").ok || resolveRegion("鼓楼")).toMatchObject({ suggestions: ["江苏省南京市鼓楼区", "江苏省徐州市鼓楼区", "福建省福州市鼓楼区", "河南省开封市鼓楼区"] });
+      expect(resolveRegion("鼓楼").ok || resolveRegion("鼓楼")).toMatchObject({
+        suggestions: ["江苏省南京市鼓楼区", "江苏省徐州市鼓楼区", "福建省福州市鼓楼区", "河南省开封市鼓楼区"],
+      });
     } finally {
       setHomeDivisions([]);
     }
@@ -161,8 +163,14 @@ describe("suggestions: the lead's own places first", () => {
 
 describe("imports and the notes read zones the same way", () => {
   it("a park's district may be a zone inside one district; one over several asks which", () => {
-    expect(resolveParkDistrict({ province: "江苏省", city: "苏州市", district: "苏州高新区" })).toMatchObject({ ok: true, division: { code: "320505" } });
-    expect(resolveParkDistrict({ province: "江苏", city: "南京", district: "南京经开区" })).toMatchObject({ ok: true, division: { code: "320113" } });
+    expect(resolveParkDistrict({ province: "江苏省", city: "苏州市", district: "苏州高新区" })).toMatchObject({
+      ok: true,
+      division: { code: "320505" },
+    });
+    expect(resolveParkDistrict({ province: "江苏", city: "南京", district: "南京经开区" })).toMatchObject({
+      ok: true,
+      division: { code: "320113" },
+    });
     const multi = resolveParkDistrict({ province: "江苏省", city: "南京市", district: "江北新区" });
     expect(multi).toMatchObject({ ok: false, reason: "ambiguous" });
     if (!multi.ok) expect([...multi.suggestions].sort()).toEqual(["江苏省南京市六合区", "江苏省南京市栖霞区", "江苏省南京市浦口区"].sort());

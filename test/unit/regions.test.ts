@@ -289,7 +289,8 @@ describe("resolveRegions", () => {
     const each = names.map(direct);
     // Together, each problem's suggestions are the same ones, those near the other names first (ADR 113:
     // "Chaoyang" beside 北京朝阳区 offers 北京市朝阳区 first).
-    const sorted = (r: { problems: { suggestions: string[] }[] }) => r.problems.map((p) => ({ ...p, suggestions: [...p.suggestions].sort() }));
+    const sorted = (r: { problems: { suggestions: string[] }[] }) =>
+      r.problems.map((p) => ({ ...p, suggestions: [...p.suggestions].sort() }));
     const together = resolveRegions(names);
     expect(together.codes).toEqual([...new Set(each.flatMap((r) => r.codes))].sort());
     expect(sorted(together)).toEqual(sorted({ problems: each.flatMap((r) => r.problems) }));

@@ -1,7 +1,8 @@
 import { getSql } from "~/db/db.server";
 import { setHomeDivisions } from "~/domain/regions";
-import { parkDistrictCodes } from "~/inventory/inventory-read.server";
 import { errorMessage, log } from "~/utils/log.server";
+
+import { parkDistrictCodes } from "./inventory-read.server";
 
 /** How often the web reads the parks' districts again: an import shows in the suggestions within this. */
 const REFRESH_MS = 60_000;
