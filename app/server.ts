@@ -11,6 +11,7 @@ import { remixHandler } from "~/http/remix-handler.server";
 import { requestGate } from "~/http/request-gate.server";
 import { securityHeaders } from "~/http/security-headers.server";
 import { rememberTrust, type TrustFn } from "~/http/trust-proxy.server";
+import { startRegionHome } from "~/inventory/region-home.server";
 import { getWebEnv } from "~/utils/env.server";
 import { installLastResortHandlers } from "~/utils/last-resort.server";
 import { errorMessage, log } from "~/utils/log.server";
@@ -25,6 +26,7 @@ const env = getWebEnv();
 const build = serverBuild as unknown as ServerBuild;
 
 limitsRedis(); // connect now: rate and guessing limits are shared through Redis (ADR 020)
+startRegionHome(); // the parks' districts, which region suggestions put first (ADR 113)
 
 const app = express();
 app.disable("x-powered-by");

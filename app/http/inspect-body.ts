@@ -15,30 +15,9 @@ export function hasUnstorableChars(s: string): boolean {
 }
 
 /**
- * The deepest `[`/`{` nesting in JSON text, counted without parsing (strings skipped), stopping as
- * soon as `max` is exceeded. Returns true when the text nests deeper than `max` levels.
- */
-export function jsonNestsDeeperThan(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
-}
-
-/**
  * The path ("contact.name", "need.regions[2]", a key itself) of the first key or string in a parsed
  * JSON value that holds an unstorable character, or null. Call only on values whose depth was
- * checked with `jsonNestsDeeperThan` (the walk recurses).
+ * checked with `scanJsonShape` (the walk recurses).
  */
 export function findUnstorableJson(value: unknown, path = ""): string | null {
   if (typeof value === "string") return hasUnstorableChars(value) ? path || "(body)" : null;
@@ -95,4 +74,131 @@ function printable(name: string): string {
   return Array.from(name.replace(/[\u0000]|\p{Cs}/gu, "\ufffd"))
     .slice(0, 100)
     .join("");
+}
+
+/** A key written twice in one JSON object: where (`need.regions`, `contact.phone`, `spaces[2].id`), how often, and where each value starts in the text. */
+export type DuplicateJsonKey = { path: string; count: number; valueStarts: number[] };
+
+type ScanFrame = {
+  /** An object (keys are counted) or an array (items are). */
+  object: boolean;
+  /** How the parent names this container: its key, its index, or null at the top. */
+  name: string | number | null;
+  /** Object: the keys seen so far → where the first one's text ends (the value follows its colon). */
+  keys: Map<string, number> | null;
+  /** Object: the next string is a key. */
+  expectKey: boolean;
+  /** Object: the last key read; array: the index of the item being read. */
+  lastKey: string;
+  index: number;
+};
+
+/**
+ * One pass over JSON text, without building values, for what JSON.parse cannot tell: whether it nests
+ * deeper than `maxDepth` (`tooDeep`), and the first object that holds the same key twice (`duplicate`;
+ * JSON.parse keeps the last silently — RFC 8259 §4: names "SHOULD be unique", and a receiver's behaviour
+ * is then unpredictable). Keys are compared as JSON.parse reads them: `"\u0070hone"` is `"phone"`.
+ * Strings are skipped by indexOf to their closing quote, keys are sliced (JSON.parse-decoded only when
+ * they hold a backslash). Text that is no JSON is scanned as far as it goes: JSON.parse, run after, refuses it.
+ * Cost: one linear pass, one small map per object (test/unit/json-duplicate-keys.test.ts times it).
+ */
+export function scanJsonShape(text: string, maxDepth: number): { tooDeep: boolean; duplicate: DuplicateJsonKey | null } {
+  const stack: ScanFrame[] = [];
+  let duplicate: DuplicateJsonKey | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: its end is the next quote not escaped (an odd run of backslashes before it), found by
+      // indexOf (native) rather than character by character.
+      const start = i + 1;
+      for (i = text.indexOf('"', start); i !== -1; i = text.indexOf('"', i + 1)) {
+        let slashes = 0;
+        while (text.charCodeAt(i - 1 - slashes) === 0x5c) slashes++;
+        if (slashes % 2 === 0) break;
+      }
+      if (i === -1) break; // unterminated: not JSON
+      const top = stack[stack.length - 1];
+      if (top !== undefined && top.object && top.expectKey) {
+        top.expectKey = false;
+        let key = text.slice(start, i);
+        if (key.includes("\\")) {
+          try {
+            key = JSON.parse(`"${key}"`) as string;
+          } catch {
+            continue; // not JSON: JSON.parse will say so
+          }
+        }
+        top.lastKey = key;
+        const first = top.keys!.get(key);
+        if (first === undefined) top.keys!.set(key, i + 1);
+        else if (duplicate === null) duplicate = { path: pathOf(stack, key), count: 2, valueStarts: [first, i + 1] };
+        else if (duplicate.valueStarts[0] === first) {
+          duplicate.count++;
+          duplicate.valueStarts.push(i + 1);
+        }
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      const parent = stack[stack.length - 1];
+      const name = parent ? (parent.object ? parent.lastKey : parent.index) : null;
+      if (stack.length >= maxDepth) return { tooDeep: true, duplicate };
+      const object = c === 0x7b;
+      stack.push({ object, name, keys: object ? new Map() : null, expectKey: object, lastKey: "", index: 0 });
+    } else if (c === 0x7d || c === 0x5d) {
+      stack.pop();
+    } else if (c === 0x2c) {
+      const top = stack[stack.length - 1];
+      if (top?.object) top.expectKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return { tooDeep: false, duplicate };
+}
+
+/** The dotted path of `key` in the innermost object of `stack`: `contact.phone`, `spaces[2].id`. */
+function pathOf(stack: ScanFrame[], key: string): string {
+  let path = "";
+  for (let d = 1; d < stack.length; d++) {
+    const name = stack[d].name;
+    path += typeof name === "number" ? `[${name}]` : path ? `.${name}` : name;
+  }
+  return path ? `${path}.${key}` : key;
+}
+
+/**
+ * The JSON value that starts after a key ending at `keyEnd` (its colon and spaces skipped), as written,
+ * cut to `max` characters (a string shown without its quotes): what a refusal quotes. For refusals
+ * only (a second walk of one value).
+ */
+export function rawJsonValueAfter(text: string, keyEnd: number, max = 40): string {
+  let i = text.indexOf(":", keyEnd) + 1;
+  while (i > 0 && i < text.length && /\s/.test(text[i])) i++;
+  if (i <= 0) return "";
+  let depth = 0;
+  let end = i;
+  for (; end < text.length; end++) {
+    const c = text[end];
+    if (c === '"') {
+      for (end++; end < text.length && text[end] !== '"'; end++) if (text[end] === "\\") end++;
+      if (depth === 0) {
+        end++;
+        break;
+      }
+    } else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") {
+      if (depth === 0) break;
+      if (--depth === 0) {
+        end++;
+        break;
+      }
+    } else if (c === "," && depth === 0) break;
+  }
+  let raw = text.slice(i, end).trim();
+  if (raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2) {
+    try {
+      raw = JSON.parse(raw) as string;
+    } catch {
+      raw = raw.slice(1, -1);
+    }
+  }
+  return Array.from(raw).slice(0, max).join("");
 }

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 
 import { type HttpKey, httpText } from "~/i18n/http-messages";
 import { type Lng, lngFrom } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui, uiMessages } from "~/i18n/ui-messages";
 import styles from "~/styles/app.css";
 
@@ -107,6 +108,9 @@ function RefusalPage({
   );
 }
 
+/** Between the items of a list in a refusal's params (`values` of sentTwice): joined in the reader's language by refusalMessage. */
+export const REFUSAL_LIST = "\u001f";
+
 /**
  * The refusal's message in `lng`. Unstorable characters (badChars) name the field by the label the
  * person sees ("公司名称", "Company name"; app/i18n/ui-messages.ts, keyed by the field's dotted name,
@@ -114,6 +118,10 @@ function RefusalPage({
  * gets the message that names no field. The JSON shape still keys the message by the field name.
  */
 export function refusalMessage(lng: Lng, refusal: Pick<Refusal, "key" | "params">): string {
+  if (refusal.key === "sentTwice") {
+    const values = String(refusal.params?.values ?? "").split(REFUSAL_LIST);
+    return httpText(lng, "sentTwice", { ...refusal.params, values: values.join(punctuationMessages.t(lng, "list")) });
+  }
   if (refusal.key === "badChars") {
     const name = String(refusal.params?.field ?? "").replace(/\[\d+\]/g, "");
     return uiMessages.has(name) ? httpText(lng, "badChars", { field: ui(lng, name) }) : httpText(lng, "badCharsUnnamed");

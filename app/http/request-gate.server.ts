@@ -4,13 +4,15 @@ import { checkAdminTokenGuess } from "~/auth/admin-token.server";
 
 import {
   decodeFormStrict,
+  type DuplicateJsonKey,
   findUnstorableField,
   findUnstorableJson,
   hasUnstorableChars,
-  jsonNestsDeeperThan,
   MAX_JSON_DEPTH,
+  rawJsonValueAfter,
+  scanJsonShape,
 } from "./inspect-body";
-import { isApiPath, type Refusal, sendRefusal } from "./refusal.server";
+import { isApiPath, type Refusal, REFUSAL_LIST, sendRefusal } from "./refusal.server";
 
 // Every request passes this gate before a route sees it (ADR 021). It refuses, with a 4xx and a
 // readable message, what would otherwise crash a route or poison the database: a malformed address,
@@ -224,17 +226,30 @@ function decodeUtf8(body: Buffer): string | null {
 async function checkJson(body: Buffer, pass: GatePass): Promise<Refusal | null> {
   const text = decodeUtf8(body);
   if (text === null) return { status: 400, key: "badEncoding" };
-  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) return { status: 400, key: "tooDeep", params: { max: MAX_JSON_DEPTH } };
+  // One pass for the depth and for a key written twice in an object (ADR 113), before the parse.
+  const shape = scanJsonShape(text, MAX_JSON_DEPTH);
+  if (shape.tooDeep) return { status: 400, key: "tooDeep", params: { max: MAX_JSON_DEPTH } };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return { status: 400, key: "json" };
   }
+  if (shape.duplicate) return keySentTwice(text, shape.duplicate);
   const field = findUnstorableJson(value);
   if (field !== null) return { status: 400, key: "badChars", params: { field }, field };
   pass.json = { value };
   return null;
+}
+
+/**
+ * A key written twice in one object of a JSON body (two "phone" keys in `contact`, `"\u0070hone"` beside
+ * `"phone"`): refused on that field, quoting the values, as the form refuses a field sent twice (ADR 102,
+ * 113) — JSON.parse would keep the last silently, and which one was meant is the sender's to say.
+ */
+function keySentTwice(text: string, dup: DuplicateJsonKey): Refusal {
+  const values = dup.valueStarts.map((at) => `“${rawJsonValueAfter(text, at)}”`);
+  return { status: 400, key: "sentTwice", params: { count: dup.count, values: values.join(REFUSAL_LIST) }, field: dup.path };
 }
 
 /** Form bodies: they parse (strict percent-decoding, or multipart with its boundary) and every name and value is storable. */

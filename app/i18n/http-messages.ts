@@ -45,6 +45,8 @@ const zh = {
   formIncomplete: "表单不完整，请刷新页面后重试（未保存任何内容）。",
   fieldTwice: "此项只能填一个值，但提交了 {count} 个，请刷新页面后重试。",
   formTwice: "表单中有一项提交了不止一个值，请刷新页面后重试（未保存任何内容）。",
+  // A key written twice in one JSON object (ADR 113): the form's own words for a field sent twice (ADR 102, validation-messages.ts sentTwice).
+  sentTwice: "此项收到了 {count} 个值（{values}），请只保留一个后再提交",
 } as const;
 
 export type HttpKey = keyof typeof zh;
@@ -93,6 +95,7 @@ const en: Record<HttpKey, string> = {
   formIncomplete: "The form is incomplete; reload the page and try again (nothing was saved).",
   fieldTwice: "This field takes one value, but {count} were sent; reload the page and try again.",
   formTwice: "A field of the form was sent with more than one value; reload the page and try again (nothing was saved).",
+  sentTwice: "This field was sent {count} {count:time|times} ({values}); keep one value and send again",
 };
 
 export const httpMessages = defineMessages({ zh, en });

@@ -32,6 +32,12 @@ const zh = {
   tooMany: "最多 {max} 项",
   phone: "请输入有效的手机号、带区号的座机或 400/800 号码",
   phoneTwo: "这里只能填一个号码：请留下一个，另一个写在补充说明里",
+  // A number valid outside the mainland (ADR 113): said which numbers are taken, and where this one can go.
+  phoneAbroadHK: "这是香港的号码：目前只能受理中国大陆的号码（手机、带区号的座机或 400/800）。请留一个大陆号码，香港号码可以写在补充说明里",
+  phoneAbroadMO: "这是澳门的号码：目前只能受理中国大陆的号码（手机、带区号的座机或 400/800）。请留一个大陆号码，澳门号码可以写在补充说明里",
+  phoneAbroadTW:
+    "这是台湾地区的号码：目前只能受理中国大陆的号码（手机、带区号的座机或 400/800）。请留一个大陆号码，台湾号码可以写在补充说明里",
+  phoneAbroad: "这是境外的号码：目前只能受理中国大陆的号码（手机、带区号的座机或 400/800）。请留一个大陆号码，境外号码可以写在补充说明里",
   creditCode: "统一社会信用代码应为 18 位数字或字母，不含字母 I、O、Z、S、V（字母 O 多为数字 0，I 多为数字 1）",
   creditCodeAuthority: "统一社会信用代码第 1 位（登记管理部门代码）无效，请核对",
   creditCodeOrgType: "统一社会信用代码第 2 位（机构类别代码）与第 1 位的登记管理部门不符，请核对",
@@ -58,6 +64,8 @@ const zh = {
   regionUnknown: "未能识别区域“{name}”，请填写省、市或区县名称，如 南京市高淳区",
   regionUnknownSuggest: "未能识别区域“{name}”，您要找的是否是：{suggestions}",
   regionAmbiguous: "“{name}”有多个同名区域，请加上省市名称：{suggestions}",
+  regionZone: "“{name}”像是开发区或新区的名称，我们还不知道它在哪个区县：请填写它所在的区县，如 南京市高淳区",
+  regionZoneSuggest: "“{name}”像是开发区或新区的名称，我们还不知道它在哪个区县：请填写它所在的区县，或填写：{suggestions}",
   integer: "请输入整数",
   invalid: "格式不正确",
   sentTwice: "此项收到了 {count} 个值（{values}），请只保留一个后再提交",
@@ -104,6 +112,14 @@ const en: Record<ValidationKey, string> = {
   tooMany: "At most {max} {max:entry|entries}",
   phone: "Enter a valid mobile number, a landline with area code, or a 400/800 number",
   phoneTwo: "Only one number fits here: keep one and write the other in the notes",
+  phoneAbroadHK:
+    "This is a Hong Kong number: we can only take mainland China numbers for now (a mobile, a landline with area code, or 400/800). Please leave a mainland number; you can add this one in the notes",
+  phoneAbroadMO:
+    "This is a Macau number: we can only take mainland China numbers for now (a mobile, a landline with area code, or 400/800). Please leave a mainland number; you can add this one in the notes",
+  phoneAbroadTW:
+    "This is a Taiwan number: we can only take mainland China numbers for now (a mobile, a landline with area code, or 400/800). Please leave a mainland number; you can add this one in the notes",
+  phoneAbroad:
+    "This number is from outside mainland China: we can only take mainland China numbers for now (a mobile, a landline with area code, or 400/800). Please leave a mainland number; you can add this one in the notes",
   creditCode:
     "The unified social credit code has 18 digits or letters, never I, O, Z, S or V (an O is usually the digit 0, an I the digit 1)",
   creditCodeAuthority: "Character 1 of the credit code (registration authority) is not valid; please check it",
@@ -132,6 +148,10 @@ const en: Record<ValidationKey, string> = {
   regionUnknown: "Unknown region “{name}”: enter a province, city or district, e.g. 南京市高淳区 or Gaochun District",
   regionUnknownSuggest: "Unknown region “{name}”. Did you mean: {suggestions}",
   regionAmbiguous: "Several regions are called “{name}”; add the province or city: {suggestions}",
+  regionZone:
+    "“{name}” looks like a development zone or new area we do not know yet: enter the district or county it is in, e.g. 南京市高淳区 or Gaochun District",
+  regionZoneSuggest:
+    "“{name}” looks like a development zone or new area we do not know yet: enter the district or county it is in, or: {suggestions}",
   integer: "Enter a whole number",
   invalid: "Invalid value",
   sentTwice: "This field was sent {count} {count:time|times} ({values}); keep one value and send again",

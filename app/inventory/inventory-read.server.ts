@@ -97,6 +97,13 @@ export function inventoryVersion(tx: Sql | TransactionSql) {
   return tx<{ v: string }[]>`select last_value::text as v from inventory_version`;
 }
 
+/** The districts (GB/T 2260 codes) of the parks not retired, each once: the region suggestions' "near" (app/inventory/region-home.server.ts, ADR 113). */
+export async function parkDistrictCodes(sql: Sql): Promise<string[]> {
+  const rows = await sql<{ code: string }[]>`
+    select distinct district_code as code from parks where district_code is not null and retired_at is null`;
+  return rows.map((r) => r.code);
+}
+
 /** Every park's id and name, by name: the park filters of the admin pages. */
 export async function listParkNames(sql: Sql): Promise<{ id: string; name: string }[]> {
   return [...(await sql<{ id: string; name: string }[]>`select id, name from parks order by name`)];

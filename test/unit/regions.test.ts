@@ -287,10 +287,14 @@ describe("resolveRegions", () => {
       expect(resolveRegions([name])).toEqual(direct(name));
     }
     const each = names.map(direct);
-    expect(resolveRegions(names)).toEqual({
-      codes: [...new Set(each.flatMap((r) => r.codes))].sort(),
-      problems: each.flatMap((r) => r.problems),
-    });
+    // Together, each problem's suggestions are the same ones, those near the other names first (ADR 113:
+    // "Chaoyang" beside 北京朝阳区 offers 北京市朝阳区 first).
+    const sorted = (r: { problems: { suggestions: string[] }[] }) =>
+      r.problems.map((p) => ({ ...p, suggestions: [...p.suggestions].sort() }));
+    const together = resolveRegions(names);
+    expect(together.codes).toEqual([...new Set(each.flatMap((r) => r.codes))].sort());
+    expect(sorted(together)).toEqual(sorted({ problems: each.flatMap((r) => r.problems) }));
+    expect(together.problems.find((p) => p.input === "Chaoyang")?.suggestions[0]).toBe("北京市朝阳区");
   });
 
   it("a lead stored before codes gets them from its names", () => {

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+
+import { MAX_JSON_DEPTH, rawJsonValueAfter, scanJsonShape } from "~/http/inspect-body";
+
+// F8 of session 28 (ADR 113): a key written twice in one JSON object is found in the gate's one pass,
+// with its path, as JSON.parse reads keys (escapes decoded), and normal bodies pass untouched.
+
+const lead = {
+  need: { kind: "factory", deal: "lease", areaMin: 3000, regions: ["高淳区", "溧水区"], notes: '要 "单层" {厂房}, 带\\反斜杠' },
+  use: { industry: "C39", product: "传感器" },
+  tax: { annualTaxWan: 200 },
+  company: { name: "南京测试有限公司" },
+  contact: { name: "王先生", phone: "13812345678" },
+  consent: true,
+};
+
+describe("scanJsonShape: duplicate keys", () => {
+  const cases: [string, string, string | null, number?][] = [
+    ["a normal lead", JSON.stringify(lead), null],
+    ["a normal lead, pretty-printed", JSON.stringify(lead, null, 2), null],
+    ["two top-level need keys", '{"need":{"kind":"factory"},"need":{"kind":"land"}}', "need"],
+    ["two phones in contact", '{"contact":{"phone":"13812345678","name":"王","phone":"13912345678"}}', "contact.phone"],
+    ["an escaped key beside the plain one", '{"contact":{"\\u0070hone":"1","phone":"2"}}', "contact.phone"],
+    ["both escaped differently", '{"contact":{"\\u0070hone":"1","ph\\u006fne":"2"}}', "contact.phone"],
+    ["three times", '{"a":1,"a":2,"a":3}', "a", 3],
+    ["inside an array item", '{"spaces":[{"id":"S1"},{"id":"S2","id":"S3"}]}', "spaces[1].id"],
+    ["deep", '{"x":{"y":[[{"z":{"k":1,"k":2}}]]}}', "x.y[0][0].z.k"],
+    ["the same key in sibling objects is fine", '{"a":{"k":1},"b":{"k":1},"c":[{"k":1},{"k":2}]}', null],
+    ["a key's text inside a string value is no key", '{"note":"\\"phone\\":1","phone":"2"}', null],
+    ["keys differing by case are two keys", '{"Phone":"1","phone":"2"}', null],
+    ["a string with an escaped quote before a duplicate", '{"a":"x\\"y","a":"z"}', "a"],
+    ["a key that is a value in an array is no key", '{"list":["a","a"],"a":1}', null],
+    ["an empty key twice", '{"":1,"":2}', ""],
+    ["keys with a dot", '{"a.b":1,"a.b":2}', "a.b"],
+  ];
+  for (const [what, text, path, count = 2] of cases) {
+    it(`${what} → ${path ?? "none"}`, () => {
+      const { tooDeep, duplicate } = scanJsonShape(text, MAX_JSON_DEPTH);
+      expect(tooDeep).toBe(false);
+      if (path === null) expect(duplicate).toBeNull();
+      else expect(duplicate).toMatchObject({ path, count });
+    });
+  }
+
+  it("the quoted values are the ones written, in order, strings without quotes, others as written", () => {
+    const text = '{"contact":{"phone":"13812345678","phone" : {"a":[1,2]}, "name":"王"},"x":1,"x":  true}';
+    const dup = scanJsonShape(text, MAX_JSON_DEPTH).duplicate!;
+    expect(dup.path).toBe("contact.phone");
+    expect(dup.valueStarts.map((at) => rawJsonValueAfter(text, at))).toEqual(["13812345678", '{"a":[1,2]}']);
+  });
+
+  it("nesting: past the bound is too deep, at it is fine (as the gate's old count)", () => {
+    expect(scanJsonShape("[".repeat(MAX_JSON_DEPTH) + "]".repeat(MAX_JSON_DEPTH), MAX_JSON_DEPTH).tooDeep).toBe(false);
+    expect(scanJsonShape("[".repeat(MAX_JSON_DEPTH + 1) + "]".repeat(MAX_JSON_DEPTH + 1), MAX_JSON_DEPTH).tooDeep).toBe(true);
+    expect(scanJsonShape('{"a":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}', MAX_JSON_DEPTH).tooDeep).toBe(false);
+  });
+
+  it("text that is no JSON does not throw (JSON.parse, run after, refuses it)", () => {
+    for (const t of ['{"a', '{"\\u00zz":1,"\\u00zz":2}', "}}]]", '{"a":1,,"a":2', "", '"abc'])
+      expect(() => scanJsonShape(t, MAX_JSON_DEPTH)).not.toThrow();
+  });
+
+  it("costs microseconds a lead, and stays linear on a large import", () => {
+    const text = JSON.stringify(lead);
+    const time = (f: () => unknown, n: number) => {
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) f();
+      return performance.now() - t0;
+    };
+    time(() => scanJsonShape(text, MAX_JSON_DEPTH), 2000);
+    time(() => JSON.parse(text), 2000);
+    const scan = time(() => scanJsonShape(text, MAX_JSON_DEPTH), 20000);
+    const parse = time(() => JSON.parse(text), 20000);
+    // Per lead, in microseconds: printed for the ADR.
+    console.log(`scan ${((scan / 20000) * 1000).toFixed(2)} µs, JSON.parse ${((parse / 20000) * 1000).toFixed(2)} µs a lead`);
+    expect(scan / 20000).toBeLessThan(0.05); // under 50 µs a lead even on a loaded machine
+    const rows = Array.from({ length: 20000 }, (_, i) => ({
+      id: `S${i}`,
+      parkId: "P1",
+      kind: "factory",
+      title: `厂房 ${i}`,
+      areaSqm: 1000 + i,
+    }));
+    const big = JSON.stringify({ spaces: rows });
+    const t = time(() => scanJsonShape(big, MAX_JSON_DEPTH), 3);
+    console.log(`import of ${(big.length / 1024 / 1024).toFixed(1)} MB: ${(t / 3).toFixed(1)} ms`);
+    expect(scanJsonShape(big, MAX_JSON_DEPTH).duplicate).toBeNull();
+  });
+});
