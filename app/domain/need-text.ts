@@ -823,8 +823,8 @@ export function aboutRange(v: number): [low: number, high: number] {
  * (docs/decisions/112).
  */
 const OTHER_USE =
-  "宿舍|食堂|配套用房|配套|生活区|生活用房|公寓|展厅|展示厅|研发楼|研发中心|实验室|检测中心|门卫|停车场|综合楼|商铺|店面|门面|餐厅|" +
-  "\\bdormitor(?:y|ies)\\b|\\bdorms?\\b|\\bcanteens?\\b|\\bcafeterias?\\b|\\bshowrooms?\\b|\\blab(?:oratory|oratories|s)?\\b|\\bparking\\b|\\bapartments?\\b";
+  "宿舍|食堂|配套用房|配套|生活区|生活用房|公寓|展厅|展示厅|门卫|停车场|综合楼|商铺|店面|门面|餐厅|" +
+  "\\bdormitor(?:y|ies)\\b|\\bdorms?\\b|\\bcanteens?\\b|\\bcafeterias?\\b|\\bshowrooms?\\b|\\bparking\\b|\\bapartments?\\b";
 /** 地 after 亩 ("30亩地", "要10万亩地") is the unit's noun, said of any plot: no use of its own. */
 const USE_WORDS = new RegExp(
   `${KIND_WORDS.map(([kind, re]) => `(?<${kind}>${re.source.replace("|(?<=亩)地", "")})`).join("|")}|(?<other>${OTHER_USE})`,
