@@ -587,7 +587,12 @@ export function parseNeedText(
   kind?: string,
 ): { hints: NeedHints; found: NeedHintFound[]; unread: string[]; budget: string[]; setAside: { text: string; why: SetAsideWhy }[] } {
   const { s, at } = foldText(text);
-  const x = new Extraction(text, s, at, NEED_KINDS.find((k) => k === kind));
+  const x = new Extraction(
+    text,
+    s,
+    at,
+    NEED_KINDS.find((k) => k === kind),
+  );
 
   extractKind(x);
   extractDeal(x);
@@ -873,7 +878,8 @@ function tiedUses(s: string, uses: readonly Use[], numSpan: Span, end: number): 
   const firstFigure = FIRST_FIGURE.exec(s.slice(from));
   const useFirst = firstUse !== undefined && (!firstFigure || firstUse.start < from + firstFigure.index);
   const mineAfter = afterOk && !(useFirst && FIGURE_NEXT.test(s.slice(after.end)));
-  const mineBefore = beforeOk && before !== undefined && !(!useFirst && FIGURE_BEFORE.test(s.slice(Math.max(from, before.start - 40), before.start)));
+  const mineBefore =
+    beforeOk && before !== undefined && !(!useFirst && FIGURE_BEFORE.test(s.slice(Math.max(from, before.start - 40), before.start)));
   const chosen = mineAfter && mineBefore ? (useFirst ? before : after) : mineAfter ? after : mineBefore ? before : undefined;
   if (!chosen) return new Set();
   const kinds = new Set<Use["kind"]>([chosen.kind]);
@@ -959,7 +965,11 @@ function extractArea(x: Extraction): void {
     const tied = tiedUses(x.s, uses, numSpan, qual.end);
     if (ownKind === undefined || tied.size === 0 || tied.has(ownKind)) return false;
     const words = [Math.min(span[0], qual.start), qual.end];
-    const use = uses.filter((u) => tied.has(u.kind) && (u.end <= words[0] ? GAP_BEFORE.test(x.s.slice(u.end, words[0])) : u.start >= words[1] && u.start - words[1] <= 8));
+    const use = uses.filter(
+      (u) =>
+        tied.has(u.kind) &&
+        (u.end <= words[0] ? GAP_BEFORE.test(x.s.slice(u.end, words[0])) : u.start >= words[1] && u.start - words[1] <= 8),
+    );
     const a = Math.min(words[0], ...use.map((u) => u.start));
     let b = Math.max(words[1], ...use.map((u) => u.end));
     b += /^(?:楼|室|区|用房|中心)?/.exec(x.s.slice(b))![0].length; // the use's whole word: 办公楼, 办公室
@@ -1133,7 +1143,15 @@ function extractArea(x: Extraction): void {
     if (v > FIELD_LIMITS.areaSqm) return null;
     const start = pre && !p.groups!.suf ? whole[0] - pre.length : whole[0];
     return {
-      read: { said, lo: said === "min" ? v : undefined, hi: said === "max" ? v : undefined, value: v, span: [start, whole[1]], whole, unit: f.unit },
+      read: {
+        said,
+        lo: said === "min" ? v : undefined,
+        hi: said === "max" ? v : undefined,
+        value: v,
+        span: [start, whole[1]],
+        whole,
+        unit: f.unit,
+      },
       accepted: false,
     };
   };

@@ -145,7 +145,13 @@ export function newerNotes(
  * saving (PhoneLeadNeed's `loaded`); the saved flash says it again.
  */
 export function newerRead(lng: Lng, newer: { text: string; over: ReadonlySet<string>; kind?: string }): { text: string; tax: boolean } {
-  const plan = planAssist(newer.text, new Set(ASSIST_FORM_FIELDS.filter((f) => !newer.over.has(f))), new Date(), [extractMoney], newer.kind);
+  const plan = planAssist(
+    newer.text,
+    new Set(ASSIST_FORM_FIELDS.filter((f) => !newer.over.has(f))),
+    new Date(),
+    [extractMoney],
+    newer.kind,
+  );
   const hints = { ...planHints(plan), ...(plan.tax ? { annualTaxWan: plan.tax.value } : {}) };
   return { text: describeNeedHints(hints, lng).join(punctuationMessages.t(lng, "clauses")), tax: plan.tax !== undefined };
 }

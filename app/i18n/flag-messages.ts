@@ -86,7 +86,15 @@ export const flagMessages = defineMessages({ zh, en });
  * Flags that say what the intake read, not what it doubts: a budget in the notes, a note beside the phone
  * number ("前台"). Staff pages list them apart from the doubts ("需核实"), under "另读到" (docs/decisions/101).
  */
-const READING_CODES: readonly LeadFlag["code"][] = ["budget", "phoneNote", "ownPremises", "notNeeded", "otherUse", "placeExcluded", "placeWished"];
+const READING_CODES: readonly LeadFlag["code"][] = [
+  "budget",
+  "phoneNote",
+  "ownPremises",
+  "notNeeded",
+  "otherUse",
+  "placeExcluded",
+  "placeWished",
+];
 
 export function isReadingFlag(flag: LeadFlag): boolean {
   return READING_CODES.includes(flag.code);

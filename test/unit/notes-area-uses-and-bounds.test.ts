@@ -158,7 +158,10 @@ describe("both bounds said apart are read together (docs/decisions/112)", () => 
 
   it("the words of both bounds are what staff see", () => {
     const r = parseNeedText("需要至少5000平，最多一万平的厂房");
-    expect(r.found.filter((f) => f.field.startsWith("area")).map((f) => f.text)).toEqual(["至少5000平，最多一万平", "至少5000平，最多一万平"]);
+    expect(r.found.filter((f) => f.field.startsWith("area")).map((f) => f.text)).toEqual([
+      "至少5000平，最多一万平",
+      "至少5000平，最多一万平",
+    ]);
   });
 
   it.each([
