@@ -14,6 +14,8 @@ export type LeadFlagCode =
   // docs/decisions/110: figures the notes give that are no requirement, places the notes rule out or only wish for.
   | "ownPremises"
   | "notNeeded"
+  // docs/decisions/112: an area the notes tie to another use (办公楼, 宿舍 …) than the lead's kind.
+  | "otherUse"
   | "placeExcluded"
   | "placeExcludedOpen"
   | "placeWished";
@@ -30,6 +32,7 @@ const CODES: readonly LeadFlagCode[] = [
   "repeat",
   "ownPremises",
   "notNeeded",
+  "otherUse",
   "placeExcluded",
   "placeExcludedOpen",
   "placeWished",

@@ -824,10 +824,13 @@ function planOf(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<str
   let plan = plans.get(need);
   if (!plan) {
     const filled = filledFields(need, keepBlank);
-    plan = planAssist(need.notes, filled, need.notes ? now() : undefined, NOTES_MONEY);
+    plan = planAssist(need.notes, filled, need.notes ? now() : undefined, NOTES_MONEY, need.kind);
     // The text added in an edit is newer than the boxes left as loaded (docs/decisions/109).
     if (newer)
-      plan = withNewerNotes(plan, planAssist(newer.text, new Set([...filled].filter((f) => !newer.over.has(f))), now(), NOTES_MONEY));
+      plan = withNewerNotes(
+        plan,
+        planAssist(newer.text, new Set([...filled].filter((f) => !newer.over.has(f))), now(), NOTES_MONEY, need.kind),
+      );
     plans.set(need, plan);
   }
   return plan;

@@ -1,5 +1,5 @@
 import type { LeadFlag } from "./lead-flags";
-import { type NeedHints, type NotesExtractor, parseNeedText } from "./need-text";
+import { type NeedHints, type NotesExtractor, parseNeedText, type SetAsideWhy } from "./need-text";
 
 /**
  * Which blanks the free-text assist fills, decided in ONE place: the lead schema stores exactly this, and
@@ -47,7 +47,9 @@ export type AssistPlan = {
   /**
    * Figures read but kept out of the need (docs/decisions/110): the enterprise's own or present premises
    * (`ownPremises`: "我们自己有10吨行车", "原厂房层高12米") and items said not to be needed (`notNeeded`:
-   * "不需要行车，…"), each its clause as typed — readings for the recruiter (flag-messages.ts isReadingFlag).
+   * "不需要行车，…"), each its clause as typed, and areas tied to another use than the lead's kind
+   * (`otherUse`: "1000平办公楼" on a factory lead, docs/decisions/112), the figure with its use word —
+   * readings for the recruiter (flag-messages.ts isReadingFlag).
    */
   setAside: LeadFlag[];
 };
@@ -57,15 +59,19 @@ export type AssistPlan = {
  * `now`: the clock relative move-in words count from ("明年3月前", "下个月"); without it no move-in month
  * is read from the notes. `extras`: more readers of the notes (need-money.ts extractMoney: the tax and
  * budgets), which the inquiry form's first load leaves out; without them `tax` and `budget` stay empty.
+ * `kind`: the need's kind as chosen (need.kind); an area figure the notes tie to another use ("1000平办公楼
+ * +5000平厂房" on a factory lead) never fills the area and is set aside as `otherUse` (docs/decisions/112).
+ * Without it (nothing chosen yet) no figure is set aside for its use: the first figure is read, as before.
  */
 export function planAssist(
   notes: string | undefined,
   filled: ReadonlySet<string>,
   now?: Date,
   extras?: readonly NotesExtractor[],
+  kind?: string,
 ): AssistPlan {
   if (!notes) return { fills: [], unread: [], notesSay: [], budget: [], setAside: [] };
-  const { hints, found, unread, budget, setAside } = parseNeedText(notes, now, extras);
+  const { hints, found, unread, budget, setAside } = parseNeedText(notes, now, extras, kind);
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];
   const areaTyped = filled.has("areaMin") || filled.has("areaMax");
@@ -89,9 +95,14 @@ export function planAssist(
     notesSay,
     ...(tax ? { tax } : {}),
     budget: budget.map((text) => ({ field: "need.notes", code: "budget" as const, text })),
-    setAside: setAside.map(({ text, why }) => ({ field: "need.notes", code: why === "own" ? "ownPremises" : "notNeeded", text })),
+    setAside: setAside.map(({ text, why }) => ({ field: "need.notes", code: ASIDE_CODES[why], text })),
   };
 }
+
+const ASIDE_CODES = { own: "ownPremises", notNeeded: "notNeeded", otherUse: "otherUse" } as const satisfies Record<
+  SetAsideWhy,
+  LeadFlag["code"]
+>;
 
 /** The fills as NeedHints (for describeNeedHints). */
 export function planHints(plan: AssistPlan): NeedHints {

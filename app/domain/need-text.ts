@@ -11,8 +11,11 @@ import { COUNT_SOURCE, COUNTED, type CountedKind, parseCeilingM, parseCraneT, pa
  * 配电1000千伏安，要有10吨行车") and proposes need fields. It only suggests: the caller decides what to
  * fill, so when a phrase is ambiguous we prefer extracting nothing over extracting something wrong.
  */
+const NEED_KINDS = ["factory", "land", "office", "warehouse"] as const;
+export type NeedKind = (typeof NEED_KINDS)[number];
+
 export type NeedHints = {
-  kind?: "factory" | "land" | "office" | "warehouse";
+  kind?: NeedKind;
   deal?: "lease" | "buy" | "either";
   areaMinSqm?: number;
   areaMaxSqm?: number;
@@ -243,8 +246,12 @@ const BARE_AFTER =
 // Figures that are no requirement (docs/decisions/110): what the enterprise has of its own or at its
 // present site, and items the notes say are not needed anywhere in the sentence.
 
-/** Why a figure read from the notes is kept out of the need: "own" (自带, 自己有, 原厂房 …, and ADR 101's 现有), "notNeeded" (不需要行车 …). */
-export type SetAsideWhy = "own" | "notNeeded";
+/**
+ * Why a figure read from the notes is kept out of the need: "own" (自带, 自己有, 原厂房 …, and ADR 101's 现有),
+ * "notNeeded" (不需要行车 …), "otherUse" (an area tied to another use than the lead's kind: "1000平办公楼" on
+ * a factory lead, docs/decisions/112).
+ */
+export type SetAsideWhy = "own" | "notNeeded" | "otherUse";
 
 /**
  * Words before a figure, in its clause, that make it the enterprise's own equipment or its present site's
@@ -318,6 +325,8 @@ export class Extraction {
     readonly original: string,
     readonly s: string,
     private readonly at: number[],
+    /** The need's kind as chosen (need.kind), which an area figure's use word is held against (docs/decisions/112). */
+    readonly leadKind?: NeedKind,
   ) {}
 
   /** What the person typed for a span of the folded text. */
@@ -410,6 +419,19 @@ export class Extraction {
     const end = /[，。；;,!?！？、\n]/.exec(this.s.slice(b))?.index;
     this.setAside.push({ span: [this.clauseStart(a), end === undefined ? this.s.length : b + end], why });
     this.claim(numSpan);
+  }
+
+  /** A figure set aside with the words at `span` only (a clause may hold two figures: "1000平办公楼+5000平厂房"). */
+  putAsideWords(span: Span, numSpan: Span, why: SetAsideWhy): void {
+    this.setAside.push({ span, why });
+    this.claim(numSpan);
+  }
+
+  /** Replaces what was found for `field` (the area's bounds read again with a second figure: "至少5000平，最多一万平"). */
+  reset(field: keyof NeedHints, value: NeedHints[keyof NeedHints], span: Span): void {
+    const i = this.found.findIndex((f) => f.field === field);
+    if (i >= 0) this.found.splice(i, 1);
+    this.set(field, value as never, span);
   }
 
   /** Why the figure of `field` at `around` (its number at `whole`) is no requirement, or null: setAsideWhy (docs/decisions/110). */
@@ -554,15 +576,23 @@ export type NotesExtractor = (x: Extraction) => void;
 /**
  * `hints`: fields read from the notes, always within the fields' own limits (field-limits.ts);
  * `found`: for each hint the words it came from, as typed; `unread`: figures seen but not used (out of
- * limits, an upper limit where a minimum is asked, unreadable like 几千平), as typed.
+ * limits, an upper limit where a minimum is asked, unreadable like 几千平), as typed; `setAside`: figures
+ * read but no requirement, with why. `kind`: the need's kind as chosen (factory | land | office |
+ * warehouse; anything else is none): an area figure tied to another use is set aside (docs/decisions/112).
  */
 export function parseNeedText(
   text: string,
   now?: Date,
   extras: readonly NotesExtractor[] = [],
+  kind?: string,
 ): { hints: NeedHints; found: NeedHintFound[]; unread: string[]; budget: string[]; setAside: { text: string; why: SetAsideWhy }[] } {
   const { s, at } = foldText(text);
-  const x = new Extraction(text, s, at);
+  const x = new Extraction(
+    text,
+    s,
+    at,
+    NEED_KINDS.find((k) => k === kind),
+  );
 
   extractKind(x);
   extractDeal(x);
@@ -577,7 +607,7 @@ export function parseNeedText(
   if (now) extractMoveIn(x, now);
 
   const texts = (spans: Span[]) => [...new Set([...spans].sort((a, b) => a[0] - b[0]).map((span) => x.snippet(span)))].filter(Boolean);
-  const setAside = (["own", "notNeeded"] as const).flatMap((why) =>
+  const setAside = (["own", "notNeeded", "otherUse"] as const).flatMap((why) =>
     texts(x.setAside.filter((f) => f.why === why).map((f) => f.span)).map((text) => ({ text, why })),
   );
   return { hints: x.hints, found: x.found, unread: texts(x.unread), budget: texts(x.budget), setAside };
@@ -793,23 +823,180 @@ export function aboutRange(v: number): [low: number, high: number] {
 }
 
 /**
- * The first area mention wins. A range (also a spoken one: 一千五六百平) sets both bounds; a single value
- * is read with the comparison around it (comparison.ts): at least (以上/不低于/不能低于/起码/最小/大于等于,
- * 五千多) = min only, at most (以内/不超过/不能大于) = max only, and otherwise — 左右/约/十来亩/千把平, and a
- * lone figure ("要5000平的厂房") too — about: aboutRange, ±10 %. A lone figure said on a call is a round
- * figure, not an exact bound: read as min = max it made every space "smaller" or "larger than asked".
+ * Words of a use an area may be for, each with its kind: the four kinds' words (KIND_WORDS) and uses no
+ * lead asks for as its kind (宿舍, 食堂, 配套 …: "other"). An area figure tied to one of them is that use's
+ * (docs/decisions/112).
+ */
+const OTHER_USE =
+  "宿舍|食堂|配套用房|配套|生活区|生活用房|公寓|展厅|展示厅|门卫|停车场|综合楼|商铺|店面|门面|餐厅|" +
+  "\\bdormitor(?:y|ies)\\b|\\bdorms?\\b|\\bcanteens?\\b|\\bcafeterias?\\b|\\bshowrooms?\\b|\\bparking\\b|\\bapartments?\\b";
+/** 地 after 亩 ("30亩地", "要10万亩地") is the unit's noun, said of any plot: no use of its own. */
+const USE_WORDS = new RegExp(
+  `${KIND_WORDS.map(([kind, re]) => `(?<${kind}>${re.source.replace("|(?<=亩)地", "")})`).join("|")}|(?<other>${OTHER_USE})`,
+  "g",
+);
+type Use = { start: number; end: number; kind: NeedKind | "other" };
+/** Between a figure (its unit and comparison) and the use it is for: "5000平的单层厂房", "1000平用于办公"; never a joiner (+, 和, 、), a bracket or a verb of building ("30亩建厂房" is land). */
+const MOD_AFTER = new RegExp(`^\\s*(?:的)?\\s*(?:(?![建盖造])[^0-9，。；;,!?！？、\\n+＋&（(和与及加另]){0,6}$`);
+/** Between a use and its figure: "办公楼需要1000平", "厂房面积约5000平", "其中办公1000平". */
+const GAP_BEFORE = /^[^0-9，。；;,!?！？、\n+＋&（()）]{0,8}$/;
+const JOIN_WORDS = /\b(?:and|plus|with)\b/;
+/** A use joined to the use before it: "厂房带办公5000平", "办公楼和厂房一共5000平" — the figure is for both. */
+const JOINED_USE = /(?:带|含|包括|包含|附带|连同|配|加|和|与|及|、|\+|＋|&|\band\b|\bwith\b|\bplus\b)\s*$/;
+/** A figure right after a use word: the word may be that figure's ("厂房5000平办公1000平"). */
+const FIGURE_NEXT = new RegExp(`^[^0-9，。；;,!?！？、\\n+＋&（(]{0,8}?${NUM}`);
+/** A figure right before a use word: the word may be that figure's ("5000平厂房1000平办公"). */
+const FIGURE_BEFORE = new RegExp(
+  `${AREA_UNIT}(?:\\s*(?:左右|上下|以上|及以上|以下|以内|之内|起))?\\s*(?:的)?\\s*(?:[^0-9，。；;,!?！？、\\n+＋&（(和与及加另]){0,6}$`,
+);
+const FIRST_FIGURE = new RegExp(`${NUM}\\s*(?:[多余来把]\\s*)?${AREA_UNIT}`);
+
+function usesOf(s: string): Use[] {
+  const out: Use[] = [];
+  for (const m of s.matchAll(USE_WORDS)) {
+    const kind = (Object.keys(m.groups!) as Use["kind"][]).find((k) => m.groups![k] !== undefined)!;
+    out.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+  return out;
+}
+
+/**
+ * The uses an area figure (numbers at `numSpan`, its words ending at `end`) is tied to: the use word right
+ * after it ("1000平办公楼", "5000平的厂房") or right before it ("厂房5000平", "其中办公1000平"), with the uses
+ * joined to that word ("厂房带办公5000平"). A word between two figures goes by how the sentence names uses:
+ * the use first ("厂房5000平办公1000平") or the figure first ("5000平厂房1000平办公"). Empty: untied.
+ */
+function tiedUses(s: string, uses: readonly Use[], numSpan: Span, end: number): Set<Use["kind"]> {
+  const from = sentenceStart(s, numSpan[0]);
+  const after = uses.find((u) => u.start >= end);
+  const before = [...uses].reverse().find((u) => u.end <= numSpan[0] && u.start >= from);
+  const afterOk = after !== undefined && MOD_AFTER.test(s.slice(end, after.start)) && !JOIN_WORDS.test(s.slice(end, after.start));
+  const gap = before && s.slice(before.end, numSpan[0]);
+  const beforeOk = gap !== undefined && GAP_BEFORE.test(gap) && !JOIN_WORDS.test(gap);
+  if (!afterOk && !beforeOk) return new Set();
+  const firstUse = uses.find((u) => u.start >= from);
+  const firstFigure = FIRST_FIGURE.exec(s.slice(from));
+  const useFirst = firstUse !== undefined && (!firstFigure || firstUse.start < from + firstFigure.index);
+  const mineAfter = afterOk && !(useFirst && FIGURE_NEXT.test(s.slice(after.end)));
+  const mineBefore =
+    beforeOk && before !== undefined && !(!useFirst && FIGURE_BEFORE.test(s.slice(Math.max(from, before.start - 40), before.start)));
+  const chosen = mineAfter && mineBefore ? (useFirst ? before : after) : mineAfter ? after : mineBefore ? before : undefined;
+  if (!chosen) return new Set();
+  const kinds = new Set<Use["kind"]>([chosen.kind]);
+  // "厂房带办公", "办公楼和厂房": every use joined to the chosen one, back to the first.
+  for (let u = chosen, i = uses.indexOf(chosen); i > 0; u = uses[--i]) {
+    const prev = uses[i - 1];
+    const between = s.slice(prev.end, u.start);
+    if (prev.start < from || !JOINED_USE.test(between) || between.length > 4) break;
+    kinds.add(prev.kind);
+  }
+  return kinds;
+}
+
+/** How an area figure was said: about it (a lone figure, 左右), at least or at most it (one bound), or a range. */
+type AreaSaid = Comparison | "range";
+/**
+ * One area figure read: its bounds in ㎡ (`lo`/`hi`, one left out for a single bound), the figure itself in
+ * ㎡ (`value`: a lone figure's; a range's low end), the words it was said in (`span`), its numbers (`whole`)
+ * and the unit it was written in (a bare figure beside it takes that unit).
+ */
+type AreaRead = { said: AreaSaid; lo?: number; hi?: number; value: number; span: Span; whole: Span; unit: string };
+
+/** Words after a figure that accept it beside another: "5000平，3000平也行", "3000到5000都可以", "3000 sqm is fine too". */
+const ACCEPT_AFTER =
+  /^\s*(?:的)?\s*(?:也(?:行|可以|可|成|能接受|接受|ok|没问题|能用|凑合|考虑)|都(?:行|可以|能接受|ok|没问题)|亦可|均可|\b(?:(?:is|are)\s+(?:also\s+)?(?:fine|ok|okay|acceptable)|(?:would|will)\s+(?:also\s+)?do|also\s+(?:ok|okay|fine|works?)|works?\s+too)\b)/i;
+/** What may join two figures of one area: a comma, "but", "and". */
+const JOINED = "\\s*[，,、;；]?\\s*(?:但是?|而且|并且|\\band\\b|\\bbut\\b)?\\s*(?:面积|\\barea\\b)?\\s*";
+/** A bare figure (no unit) after an area figure, that takes its unit: "至少5000平，最多一万", "5000平，3000也行". */
+const NEXT_BARE = new RegExp(`^${JOINED}(?<pre>[^0-9${CN}，。；;,!?！？、\\n]{0,8}?)(?<lo>${NUM})(?:${SEP}(?<hi>${NUM}))?`, "d");
+/** …before one, that takes its unit: "至少5000，最多一万平", "面积5000以上，一万平以内". */
+const PREV_BARE = new RegExp(`(?<lo>${NUM})(?<suf>\\s*(?:及以上|或以上|以上|起|及以下|或以下|以下|以内|之内|封顶))?${JOINED}$`, "d");
+/** What may stand before a bare bound in its clause: words of the need, never of another field ("预算至少5000"). */
+const BARE_LEAD = new RegExp(`^\\s*(?:(?:面积|建筑面积|占地|需要|需|要|想要|我们|\\barea\\b|${USE_WORDS.source})\\s*(?:的)?\\s*)*$`, "i");
+/** After a bare figure: its clause ends (past a comparison and an accepting word) — never a unit of something else. */
+const BARE_END = /^\s*(?:$|[，。；;,!?！？、\n)）])/;
+
+/**
+ * Two figures of one area (docs/decisions/112): `first` as read, `other` a figure after it (or a bare bound
+ * before it) — the bounds both say, or null when they are not one area's. At least beside at most ("至少5000平，
+ * 最多一万平") are the two bounds; a figure accepted beside the first ("5000平，3000平也行", "3000到5000都可以")
+ * widens it to take both (a lone figure's "about" gives way to the two figures said).
+ */
+function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?: number; hi?: number } | null {
+  if (accepted) {
+    const [low, high] = other.said === "range" ? [other.lo!, other.hi!] : [other.value, other.value];
+    const [fLow, fHigh] = first.said === "range" ? [first.lo!, first.hi!] : [first.value, first.value];
+    if (first.said === "about" || first.said === "range") {
+      const b = { lo: Math.min(fLow, low), hi: Math.max(fHigh, high) };
+      return b.lo < b.hi ? b : null;
+    }
+    if (first.said === "min") return low < first.lo! ? { lo: low } : null;
+    return high > first.hi! ? { hi: high } : null;
+  }
+  if (first.said === "min" && other.said === "max" && other.hi! >= first.lo!) return { lo: first.lo, hi: other.hi };
+  if (first.said === "max" && other.said === "min" && other.lo! <= first.hi!) return { lo: other.lo, hi: first.hi };
+  return null;
+}
+
+/**
+ * The area: the first figure that is the lead's wins, as said. A range (also a spoken one: 一千五六百平) sets
+ * both bounds; a single value is read with the comparison around it (comparison.ts): at least (以上/不低于/
+ * 不能低于/起码/最小/大于等于, 五千多) = min only, at most (以内/不超过/不能大于/封顶) = max only, and otherwise —
+ * 左右/约/十来亩/千把平, and a lone figure ("要5000平的厂房") too — about: aboutRange, ±10 % (ADR 070). A lone
+ * figure said on a call is a round figure, not an exact bound: read as min = max it made every space
+ * "smaller" or "larger than asked".
+ *
+ * docs/decisions/112: a figure tied to a use that is not the lead's kind as chosen (`x.leadKind`; none chosen,
+ * none is set aside: "需要1000平办公楼+5000平厂房" on a factory lead, "其中办公1000平", "1000平宿舍") is no figure of the
+ * lead's: set aside (`otherUse`) with its use word, for the recruiter. The first figure's other bound may
+ * follow it — or, written bare, come right before it — and is read with it (bothBounds): "至少5000平，最多一万平"
+ * = 5000–10000, "5000平以上，一万平以内", "面积至少5000，最多10000平", "5000平，3000平也行" = 3000–5000. A bare
+ * figure beside an area figure takes its unit. Any other later figure is told as before (unread).
  */
 function extractArea(x: Extraction): void {
+  const uses = usesOf(x.s);
+  // Only the kind chosen: the kind the notes name first may be the enterprise's own ("自有土地30亩，想再租一个3000平的仓库").
+  const ownKind = x.leadKind;
+  let first: AreaRead | null = null;
+  let pairing = true; // the first figure's other bound is looked for once: in the next figure of the area
+  /** Whether the figure is another use's: then it is set aside with its use word. */
+  const otherUse = (numSpan: Span, span: Span): boolean => {
+    const qual = x.qualifier(numSpan, span[1]);
+    const tied = tiedUses(x.s, uses, numSpan, qual.end);
+    if (ownKind === undefined || tied.size === 0 || tied.has(ownKind)) return false;
+    const words = [Math.min(span[0], qual.start), qual.end];
+    const use = uses.filter(
+      (u) =>
+        tied.has(u.kind) &&
+        (u.end <= words[0] ? GAP_BEFORE.test(x.s.slice(u.end, words[0])) : u.start >= words[1] && u.start - words[1] <= 8),
+    );
+    const a = Math.min(words[0], ...use.map((u) => u.start));
+    let b = Math.max(words[1], ...use.map((u) => u.end));
+    b += /^(?:楼|室|区|用房|中心)?/.exec(x.s.slice(b))![0].length; // the use's whole word: 办公楼, 办公室
+    x.putAsideWords([a, b], numSpan, "otherUse");
+    return true;
+  };
   const tryRe = (re: RegExp) =>
     x.each(re, (m, whole) => {
       let g = m.groups as Groups;
       let numSpan = whole;
       const before = x.s.slice(Math.max(0, numSpan[0] - 12), numSpan[0]);
       if (/第\s*$/.test(before)) return false; // 第三方 is an ordinal, not 3 ㎡
+      const end = m.index + m[0].length;
+      const matched: Span = [numSpan[0] === whole[0] ? m.index : numSpan[0], end];
+      if (first) {
+        // After the lead's figure: another use's is set aside; the next of the lead's may be its other bound.
+        if (x.earlier(numSpan, end) || x.asideWhy("area", numSpan, matched, end)) return false;
+        if (otherUse(numSpan, matched)) return false;
+        if (!pairing) return false;
+        pairing = false;
+        const other = readingOf(g, numSpan, whole, end, m.index);
+        if (other) pair(first, other, ACCEPT_AFTER.test(x.s.slice(other.span[1])));
+        return false;
+      }
       // "moving from 8000 to 3000 sqm", "想换厂房，从8000平到3000平": the first end is what the enterprise has,
       // the second the need — unless words after make it a range ("从3000到5000平都可以").
       const hiAt = m.indices?.groups?.hi;
-      const end = m.index + m[0].length;
       if (
         g.lo !== undefined &&
         hiAt &&
@@ -825,58 +1012,148 @@ function extractArea(x: Extraction): void {
         x.claim(whole);
         const r = x.replacement(end);
         const unit = (g.u ?? g.hiU ?? "").replace(/^[多余来把]\s*/, "");
-        return (
-          r !== null && BARE_AFTER.test(r.after) && readArea({ v: x.s.slice(...r.numSpan), u: unit }, r.numSpan, r.numSpan, r.numSpan[1])
-        );
-      }
-      // "现有厂房8000平太大", "目前租的是8000平", "自己有5000平": what the enterprise has (docs/decisions/101, 110), read out.
-      const matched: Span = [numSpan[0] === whole[0] ? m.index : numSpan[0], m.index + m[0].length];
-      if (x.asideWhy("area", numSpan, matched, matched[1])) {
-        x.putAside(matched, whole, "own");
+        if (r === null || !BARE_AFTER.test(r.after)) return false;
+        readArea({ v: x.s.slice(...r.numSpan), u: unit }, r.numSpan, r.numSpan, r.numSpan[1]);
         return false;
       }
-      return readArea(g, numSpan, whole, end, m.index);
+      // "现有厂房8000平太大", "目前租的是8000平", "自己有5000平": what the enterprise has (docs/decisions/101, 110), read out.
+      const around: Span = [numSpan[0] === whole[0] ? m.index : numSpan[0], end];
+      if (x.asideWhy("area", numSpan, around, around[1])) {
+        x.putAside(around, whole, "own");
+        return false;
+      }
+      // "需要1000平办公楼+5000平厂房" on a factory lead: the office's 1000 is not the lead's (docs/decisions/112).
+      if (otherUse(numSpan, around)) return false;
+      readArea(g, numSpan, whole, end, m.index);
+      return false;
     });
-  /** One area figure (groups `g`, its numbers at `numSpan` within the match's `whole` numbers, the match ending at `end`). */
-  const readArea = (g: Groups, numSpan: Span, whole: Span, end: number, matchStart = numSpan[0]): boolean => {
+  /** One area figure as read (groups `g`, its numbers at `numSpan` within the match's `whole` numbers, the match ending at `end`), or null. */
+  const readingOf = (g: Groups, numSpan: Span, whole: Span, end: number, matchStart = numSpan[0]): AreaRead | null => {
     const infix = /^([多余来把])\s*/.exec(g.u ?? "")?.[1];
     const approx = infix !== undefined && infixComparison(infix) === "about";
     // "百来亩", "千把平": the magnitude alone is one of it (一百, 一千).
     const q = readQuantity(approx && /^[百佰千仟万萬]$/.test(g.v ?? "") ? { ...g, v: `一${g.v}` } : g);
-    if (!q) return false;
+    if (!q) return null;
     const unit = q.unit.replace(/^[多余来把]\s*/, "");
     const more = infix !== undefined && !approx;
     if (/^方$|^$/.test(unit) && VOLUME_CONTEXT.test(x.s.slice(0, numSpan[0]))) {
       x.claim(numSpan); // a volume in m³: nothing of ours, and not unread either
-      return false;
+      return null;
     }
     const perUnit = parseArea(`1${unit}`, "sqm");
     const perLoUnit = parseArea(`1${q.loUnit.replace(/^[多余来把]\s*/, "")}`, "sqm");
-    if (perUnit === null || perLoUnit === null) return false;
+    if (perUnit === null || perLoUnit === null) return null;
     let lo: number | undefined = q.lo * perLoUnit;
     let hi: number | undefined = q.hi * perUnit;
-    if (!(hi > 0)) return false;
+    if (!(hi > 0)) return null;
     // "5000-3000平": the person means the same range, just written backwards.
     if (lo > hi) [lo, hi] = [hi, lo];
-
+    const value = lo;
+    let said: AreaSaid = "range";
     let start = numSpan[0] === whole[0] ? matchStart : numSpan[0];
     if (g.v !== undefined && q.lo === q.hi) {
       const qual = x.qualifier(numSpan, end);
       start = Math.min(start, qual.start);
       end = qual.end;
-      const cmp = qual.cmp ?? (more ? "min" : "about");
-      if (cmp === "about") [lo, hi] = aboutRange(q.lo * perUnit);
-      else if (cmp === "min") hi = undefined;
+      said = qual.cmp ?? (more ? "min" : "about");
+      if (said === "about") [lo, hi] = aboutRange(q.lo * perUnit);
+      else if (said === "min") hi = undefined;
       else lo = undefined;
     }
     if (Math.max(lo ?? 0, hi ?? 0) > FIELD_LIMITS.areaSqm) {
       x.reject([start, end], numSpan);
-      return false;
+      return null;
     }
-    if (lo !== undefined) x.set("areaMinSqm", round2(lo), [start, end]);
-    if (hi !== undefined) x.set("areaMaxSqm", round2(hi), [start, end]);
+    return { said, lo, hi, value, span: [start, end], whole, unit };
+  };
+  /** Reads one area figure as the lead's (see readingOf), then its other bound written bare beside it. */
+  const readArea = (g: Groups, numSpan: Span, whole: Span, end: number, matchStart = numSpan[0]): void => {
+    const r = readingOf(g, numSpan, whole, end, matchStart);
+    if (!r) return;
+    first = r;
+    if (r.lo !== undefined) x.set("areaMinSqm", round2(r.lo), r.span);
+    if (r.hi !== undefined) x.set("areaMaxSqm", round2(r.hi), r.span);
     x.claim(whole);
-    return true;
+    const bare = bareBeside(r);
+    if (bare) {
+      pairing = false;
+      pair(r, bare.read, bare.accepted);
+    }
+  };
+  /** The first figure's bounds with `other`'s (bothBounds), its words and theirs as one, `other`'s numbers claimed. */
+  const pair = (f: AreaRead, other: AreaRead, accepted: boolean): void => {
+    const both = bothBounds(f, other, accepted);
+    if (!both) return;
+    const span: Span = [Math.min(f.span[0], other.span[0]), Math.max(f.span[1], other.span[1])];
+    if (both.lo !== undefined) x.reset("areaMinSqm", round2(both.lo), span);
+    if (both.hi !== undefined) x.reset("areaMaxSqm", round2(both.hi), span);
+    x.claim(other.whole);
+  };
+  /** A figure with no unit right after `f` ("…，最多一万", "…，3000也行") or a bound right before it ("至少5000，…"), in `f`'s unit. */
+  const bareBeside = (f: AreaRead): { read: AreaRead; accepted: boolean } | null => {
+    const perUnit = parseArea(`1${f.unit}`, "sqm");
+    if (perUnit === null) return null;
+    const n = NEXT_BARE.exec(x.s.slice(f.span[1]));
+    const at = n?.indices?.groups;
+    if (n && at) {
+      const base = f.span[1];
+      const pre = n.groups!.pre;
+      const preCmp = pre ? comparisonBefore(pre) : null;
+      const whole: Span = [base + at.lo[0], base + (at.hi ?? at.lo)[1]];
+      const post = comparisonAfter(x.s.slice(whole[1]));
+      const tail = x.s.slice(whole[1] + (post?.length ?? 0));
+      const accepted = ACCEPT_AFTER.exec(tail);
+      const range = n.groups!.hi !== undefined ? readRange(n.groups!.lo, n.groups!.hi, true) : null;
+      const one = range ? null : readToken(n.groups!.lo);
+      const said: AreaSaid | null = range ? "range" : (post?.cmp ?? preCmp?.cmp ?? null);
+      if (
+        (!pre || preCmp?.length === pre.length) &&
+        !x.isClaimed(whole) &&
+        (range || (one && one[0] === one[1])) &&
+        BARE_END.test(accepted ? tail.slice(accepted[0].length) : tail) &&
+        (accepted || (said !== null && said !== "about" && said !== "range"))
+      ) {
+        const [lo, hi] = (range ?? one!).map((v) => v * perUnit);
+        const read: AreaRead = {
+          said: said ?? "about",
+          lo: said === "max" ? undefined : lo,
+          hi: said === "min" ? undefined : hi,
+          value: lo,
+          span: [base + (pre ? at.pre[0] : at.lo[0]), whole[1] + (post?.length ?? 0) + (accepted?.[0].length ?? 0)],
+          whole,
+          unit: f.unit,
+        };
+        if (Math.max(lo, hi) <= FIELD_LIMITS.areaSqm) return { read, accepted: accepted !== null };
+      }
+    }
+    if (f.said !== "min" && f.said !== "max") return null;
+    const from = sentenceStart(x.s, f.span[0]);
+    const p = PREV_BARE.exec(x.s.slice(from, f.span[0]));
+    const pAt = p?.indices?.groups;
+    if (!p || !pAt) return null;
+    const whole: Span = [from + pAt.lo[0], from + pAt.lo[1]];
+    const one = readToken(p.groups!.lo);
+    if (!one || one[0] !== one[1] || x.isClaimed(whole)) return null;
+    const clause = x.s.slice(x.clauseStart(whole[0]), whole[0]);
+    const pre = comparisonBefore(clause);
+    const said = p.groups!.suf ? comparisonAfter(p.groups!.suf)?.cmp : pre?.cmp;
+    if (!BARE_LEAD.test(clause.slice(0, clause.length - (pre?.length ?? 0)))) return null;
+    if (said !== (f.said === "min" ? "max" : "min")) return null;
+    const v = one[0] * perUnit;
+    if (v > FIELD_LIMITS.areaSqm) return null;
+    const start = pre && !p.groups!.suf ? whole[0] - pre.length : whole[0];
+    return {
+      read: {
+        said,
+        lo: said === "min" ? v : undefined,
+        hi: said === "max" ? v : undefined,
+        value: v,
+        span: [start, whole[1]],
+        whole,
+        unit: f.unit,
+      },
+      accepted: false,
+    };
   };
   tryRe(AREA_RE);
   if (x.hints.areaMinSqm === undefined && x.hints.areaMaxSqm === undefined) tryRe(AREA_KEYWORD_BARE);

@@ -121,17 +121,20 @@ const EDGES = /^[\s，。；;,!?！？、]+|[\s，。；;,!?！？、]+$/g;
 export function newerNotes(
   loaded: Record<string, unknown> | null,
   sent: Record<string, unknown>,
-): { text: string; over: Set<string> } | null {
+): { text: string; over: Set<string>; kind?: string } | null {
   if (!loaded) return null;
   const text = (v: unknown) => (Array.isArray(v) ? String(v[0] ?? "") : v === undefined || v === null ? "" : String(v)).trim();
   const added = addedNotes(text(loaded["need.notes"]), text(sent["need.notes"]));
   if (!added) return null;
   // Only the boxes the added text names: a box left blank as loaded that it does not name stays as it was
   // (emptied on purpose in an earlier edit, ADR 091 — "吊车10吨" added must not refill 层高 from old notes).
-  const named = new Set(planAssist(added, new Set(), new Date(), [extractMoney]).fills.map((f) => assistFormField(f.field)));
+  // The kind as sent: an area the added text ties to another use names no area box (docs/decisions/112).
+  const kind = text(sent["need.kind"]) || undefined;
+  const named = new Set(planAssist(added, new Set(), new Date(), [extractMoney], kind).fills.map((f) => assistFormField(f.field)));
   if (named.has("areaMin") || named.has("areaMax")) ["areaMin", "areaMax"].forEach((f) => named.add(f)); // the area as one
   return {
     text: added,
+    ...(kind ? { kind } : {}),
     over: new Set(NEWER_BOXES.filter((f) => named.has(f) && text(loaded[`need.${f}`]) === text(sent[`need.${f}`]))),
   };
 }
@@ -141,8 +144,14 @@ export function newerNotes(
  * and whether it gives the tax (which then replaces the stored one). The desk's form shows the same before
  * saving (PhoneLeadNeed's `loaded`); the saved flash says it again.
  */
-export function newerRead(lng: Lng, newer: { text: string; over: ReadonlySet<string> }): { text: string; tax: boolean } {
-  const plan = planAssist(newer.text, new Set(ASSIST_FORM_FIELDS.filter((f) => !newer.over.has(f))), new Date(), [extractMoney]);
+export function newerRead(lng: Lng, newer: { text: string; over: ReadonlySet<string>; kind?: string }): { text: string; tax: boolean } {
+  const plan = planAssist(
+    newer.text,
+    new Set(ASSIST_FORM_FIELDS.filter((f) => !newer.over.has(f))),
+    new Date(),
+    [extractMoney],
+    newer.kind,
+  );
   const hints = { ...planHints(plan), ...(plan.tax ? { annualTaxWan: plan.tax.value } : {}) };
   return { text: describeNeedHints(hints, lng).join(punctuationMessages.t(lng, "clauses")), tax: plan.tax !== undefined };
 }

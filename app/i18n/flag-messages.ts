@@ -30,6 +30,7 @@ const zh = {
   repeat: "可能是重复提交：同一电话、同一需求不久前已登记为 {text}，请合并跟进",
   ownPremises: "企业自有或现有厂房的情况（未作为需求）：{text}",
   notNeeded: "备注说不需要（未作为需求）：{text}",
+  otherUse: "备注中其他用途的面积（未作为所选类型的面积）：{text}",
   placeExcluded: "企业不要的区域（已按备注中要的区域匹配）：{text}",
   placeExcludedOpen: "企业说不要这些区域，意向区域仍为空（匹配不会排除它们），请与企业核实要哪些区域：{text}",
   placeWished: "企业希望的区域（只是倾向，未作为筛选条件）：{text}",
@@ -72,6 +73,7 @@ const en: Record<FlagKey, string> = {
   repeat: "Likely a repeat: the same phone and the same need were registered shortly before as {text}; follow them up together",
   ownPremises: "What the enterprise has of its own or at its present site (not used as a requirement): {text}",
   notNeeded: "The notes say this is not needed (not used as a requirement): {text}",
+  otherUse: "An area the notes give for another use (not used as the area of the kind chosen): {text}",
   placeExcluded: "Places the enterprise rules out (matched on the places the notes ask for): {text}",
   placeExcludedOpen:
     "The enterprise rules these places out, but Preferred districts is still blank (matching does not exclude them); please ask which districts it wants: {text}",
@@ -84,7 +86,15 @@ export const flagMessages = defineMessages({ zh, en });
  * Flags that say what the intake read, not what it doubts: a budget in the notes, a note beside the phone
  * number ("前台"). Staff pages list them apart from the doubts ("需核实"), under "另读到" (docs/decisions/101).
  */
-const READING_CODES: readonly LeadFlag["code"][] = ["budget", "phoneNote", "ownPremises", "notNeeded", "placeExcluded", "placeWished"];
+const READING_CODES: readonly LeadFlag["code"][] = [
+  "budget",
+  "phoneNote",
+  "ownPremises",
+  "notNeeded",
+  "otherUse",
+  "placeExcluded",
+  "placeWished",
+];
 
 export function isReadingFlag(flag: LeadFlag): boolean {
   return READING_CODES.includes(flag.code);

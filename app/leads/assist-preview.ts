@@ -42,14 +42,18 @@ export function assistPreview(
   kind: string | undefined,
   extras?: readonly NotesExtractor[],
 ): AssistPreview {
-  const plan = planAssist(notes, filled, new Date(), extras);
+  const plan = planAssist(notes, filled, new Date(), extras, kind);
   const between = punctuationMessages.t(lng, "clauses");
   const places = filled.has("regions") ? [] : findPlaceMentions(notes).map((p) => p.text);
   // The tax the notes give fills a blank tax box (the hotline has none); budgets are read out, never stored as a field.
   const hints = { ...planHints(plan), ...(plan.tax && !filled.has(TAX_FIELD) ? { annualTaxWan: plan.tax.value } : {}) };
   const budget = plan.budget.map((f) => ui(lng, "need.budgetRead", { text: f.text }));
   // Figures read but no requirement (docs/decisions/110): said, so the person sees why they were not filled.
-  const aside = plan.setAside.map((f) => ui(lng, f.code === "ownPremises" ? "need.ownRead" : "need.notNeededRead", { text: f.text }));
+  const aside = plan.setAside.map((f) =>
+    ui(lng, f.code === "ownPremises" ? "need.ownRead" : f.code === "otherUse" ? "need.otherUseRead" : "need.notNeededRead", {
+      text: f.text,
+    }),
+  );
   return {
     understood: [...describeNeedHints(hints, lng, kind === "land" ? "land" : undefined), ...budget, ...aside].join(between),
     unread: plan.unread.map((f) => f.text).join(between),

@@ -110,8 +110,12 @@ describe("free-text assist properties", () => {
           notes: notes.slice(0, 2000),
         };
         const r = schema.safeParse({ ...base, need });
-        // The lead's deal is chosen (validLeadJson): the notes' deal never fills it (ADR 109).
-        const shown = describeNeedHints(planHints(planAssist(need.notes, new Set([...typedFields, "deal"]))), "zh");
+        // The lead's deal is chosen (validLeadJson): the notes' deal never fills it (ADR 109). Its kind is passed as
+        // the form's preview passes it: an area of another use is the kind's to decide (docs/decisions/112).
+        const shown = describeNeedHints(
+          planHints(planAssist(need.notes, new Set([...typedFields, "deal"]), undefined, undefined, need.kind)),
+          "zh",
+        );
         if (!r.success) return;
         const s = r.data.lead.need;
         const storedFromNotes = {
