@@ -118,9 +118,13 @@ function typedRuledOut(notes: string, typed: readonly string[]): LeadFlag[] {
 /** A negation or exclusion right before a place, in its clause: 不要高淳, 最好不要在高淳, 除了高淳, 避开高淳. */
 const PLACE_NEGATED_BEFORE =
   /(?:不要|不考虑|不想|不去|不在|不能在|别|避开|除了|除开|排除|不接受|not\s+in|except|avoid|\bno)\s*(?:在|去|是)?\s*$/i;
-/** …or right after it: 高淳区不考虑, 高淳除外, 高淳的不要, 高淳太远了, 高淳和溧水都不要. */
+/**
+ * …or right after it: 高淳区不考虑, 高淳除外, 高淳的不要, 高淳太远了, 高淳和溧水都不要 — also said with a
+ * hedge, as people turn a place down politely: 高淳可能不行, 高淳估计不太合适, 高淳恐怕不方便, 高淳有点远,
+ * 高淳应该不考虑 (a hedge before a "no" still rules the place out; 高淳可能也行 has no "no" and does not).
+ */
 const PLACE_NEGATED_AFTER =
-  /^\s*(?:的)?\s*(?:厂房|地方|那边|那里|区域)?\s*(?:都|也|就|肯定|实在)?\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|算了|太远|太偏|太贵|不合适|不方便|不接受|pass|is\s+out|no\b)/i;
+  /^\s*(?:的话|的)?\s*(?:厂房|地方|那边|那里|区域)?\s*(?:都|也|就|肯定|实在)?\s*(?:可能|估计|恐怕|大概|应该|怕是|感觉|好像|觉得)?\s*(?:都|也|就)?\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|算了|太远|太偏|太贵|(?:有点|有些|比较|稍微|稍)(?:远|偏|贵)|不合适|不太(?:合适|行|方便|考虑|想)|不大(?:合适|方便|行)|不理想|不方便|不接受|pass|is\s+out|no\b)/i;
 /** A place only wished for, before it (最好溧水, 尽量在溧水, 优先考虑溧水, 首选溧水) or after it (溧水优先, 溧水的厂房最好). Not 希望: "希望在溧水" asks. */
 const PLACE_WISHED_BEFORE =
   /(?:最好|尽量|尽可能|优先|首选|倾向于?|更想|更倾向于?|preferably|ideally)\s*(?:考虑|选择?)?\s*(?:在|去|是)?\s*$/i;
@@ -225,7 +229,7 @@ export function findRuledPlaces(notes: string): PlaceMention[] {
 
 /** The stems of the words that rule a place in or out (PLACE_NEGATED_*, PLACE_ONLY_BEFORE, PLACE_OK_AFTER, PLACE_WISHED_*). */
 const RULING_WORD =
-  /不|别|避开|除|排除|算了|太|只|仅限|就要|必须|一定要|可|行|没问题|能接受|最好|尽量|尽可能|优先|首选|倾向|更想|为佳|更好|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b/gi;
+  /不|别|避开|除|排除|算了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|可|行|没问题|能接受|最好|尽量|尽可能|优先|首选|倾向|更想|为佳|更好|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b/gi;
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 

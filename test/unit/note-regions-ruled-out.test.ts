@@ -29,6 +29,8 @@ describe("a place ruled in beside one ruled out: the wanted one filled, the othe
     ["除了高淳，江宁、溧水都行", [JIANGNING, LISHUI], "高淳"],
     ["在江宁，高淳就算了", [JIANGNING], "高淳"],
     ["不要鼓楼，江宁可以", [JIANGNING], "鼓楼"], // ruled out needs no one district to be told
+    ["高淳可能不行，溧水可以", [LISHUI], "高淳"],
+    ["江宁或溧水，高淳估计不太合适", [JIANGNING, LISHUI], "高淳"],
   ])("%s → %j, %s ruled out", (notes, codes, out) => {
     const plan = planNoteRegions(notes, [])!;
     expect(plan.fill?.codes).toEqual(codes);
@@ -48,6 +50,14 @@ describe("nothing ruled in: nothing filled, the places ruled out flagged for the
     ["避开江宁", "江宁"],
     ["江宁除外，其他都可以", "江宁"],
     ["高淳太远了", "高淳"],
+    // Turned down politely: a hedge before the "no" (the attack of 12-04 read "高淳可能不行" as nothing).
+    ["高淳可能不行", "高淳"],
+    ["高淳估计不太合适", "高淳"],
+    ["江宁恐怕不方便", "江宁"],
+    ["高淳有点远", "高淳"],
+    ["江宁应该不考虑", "江宁"],
+    ["高淳那边感觉不太行", "高淳"],
+    ["高淳的话可能不行", "高淳"],
   ])("%s → no regions, %s flagged as a doubt", (notes, out) => {
     const plan = planNoteRegions(notes, [])!;
     expect(plan.fill).toBeNull();
@@ -126,5 +136,12 @@ describe("said to the desk and the recruiter in zh and en", () => {
     expect(r.data.lead.need.regionCodes).toEqual([]);
     expect(describeFlag("zh", flag)).toMatch(/企业说不要这些区域.*高淳/);
     expect(describeFlag("en", flag)).toMatch(/rules these places out.*高淳/);
+  });
+});
+
+describe("a hedge without a no rules nothing out", () => {
+  it.each(["高淳可能也行", "江宁比较急，溧水可以", "高淳应该可以", "溧水有点兴趣"])("%s: no place ruled out", (notes) => {
+    const plan = planNoteRegions(notes, []);
+    expect(plan?.excluded ?? []).toEqual([]);
   });
 });
