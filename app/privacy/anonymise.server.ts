@@ -40,7 +40,8 @@ export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]):
   const ids = rows.map((r) => r.id);
   // Every copy of the lead's words in its call tasks: the phone, and the script in both languages.
   await tx`update call_tasks set phone = '', script = '', script_en = case when script_en is null then null else '' end,
-             status = case when status in ('open', 'no-answer') then 'done' else status end, updated_at = now()
+             status = case when status in ('open', 'no-answer') then 'done' else status end,
+             closed_reason = case when status in ('open', 'no-answer') then 'erased' else closed_reason end, updated_at = now()
            where lead_id in ${tx(ids)}`;
   // Nobody works the lead any more (ADR 090): its open assignments end as lost, reason `erased` — no
   // SLA reminder, re-route or escalation follows — each with a routing event the recruiter's page
