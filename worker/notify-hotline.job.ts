@@ -1,5 +1,11 @@
 import { handoverScript, loadAssignmentDetails, withdrawalScript } from "~/assignments/assignment-details.server";
-import { finishNotice, markHandedToHotline, type NotificationRow, openNotification } from "~/assignments/notifications.server";
+import {
+  finishNotice,
+  markHandedToHotline,
+  type NotificationRow,
+  openNotification,
+  recruiterToCall,
+} from "~/assignments/notifications.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { markDone, markSkipped } from "~/db/outbox.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
@@ -57,8 +63,7 @@ async function withdrawalTask(
   d: Awaited<ReturnType<typeof loadAssignmentDetails>>,
   outboxId: number,
 ): Promise<void> {
-  const [recruiter] = await ctx.sql<{ id: string; name: string; phone: string }[]>`
-    select id, name, phone from recruiters where id = ${n.recipient}`;
+  const recruiter = await recruiterToCall(ctx.sql, n.recipient);
   await ctx.sql.begin(async (tx) => {
     if (!d || !recruiter) {
       await Promise.all([finishNotice(tx, n.id, "dead", "assignment or recruiter gone"), markDone(tx, outboxId)]);
