@@ -45,7 +45,15 @@ export async function endUnfitAssignments(
   fallbackMs: number,
 ): Promise<{ ended: { id: string; parkId: string; recruiterId: string | null; from: string }[]; notices: Notice[] }> {
   const ended = await tx<
-    { id: string; parkId: string; recruiterId: string | null; from: string; reroutes: number; channel: "email" | "hotline" | null; toGroup: boolean }[]
+    {
+      id: string;
+      parkId: string;
+      recruiterId: string | null;
+      from: string;
+      reroutes: number;
+      channel: "email" | "hotline" | null;
+      toGroup: boolean;
+    }[]
   >`
     with unfit as (
       select a.id, a.status as from_status from assignments a

@@ -77,10 +77,21 @@ export type CallTaskStatus = (typeof CALL_TASK_STATUSES)[number];
 /**
  * call_tasks.closed_reason (migration 090, docs/decisions/114): why a task was closed without the hotline
  * working it — its assignment ended or moved on (need-changed, lost, won, declined, moved to another
- * recruiter or the unassigned queue, taken-up by the recruiter), the admin closed the lead, or it was
- * erased. Null for a task the hotline closed itself.
+ * recruiter or the unassigned queue, taken-up by the recruiter), the admin closed the lead, it was
+ * erased, or — for a withdrawal task — the ended assignment was reopened (its park fits again). Null for a
+ * task the hotline closed itself.
  */
-export const CALL_TASK_CLOSE_REASONS = ["need-changed", "lost", "won", "declined", "moved", "taken-up", "lead-closed", "erased"] as const;
+export const CALL_TASK_CLOSE_REASONS = [
+  "need-changed",
+  "lost",
+  "won",
+  "declined",
+  "moved",
+  "taken-up",
+  "lead-closed",
+  "erased",
+  "reopened",
+] as const;
 export type CallTaskCloseReason = (typeof CALL_TASK_CLOSE_REASONS)[number];
 
 /** phone_access_log.place (migration 013, ADR 022): where staff saw a full phone number. */

@@ -1,9 +1,9 @@
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
-import type { CallTaskCloseReason } from "~/domain/statuses";
 import { CALL_OUTCOMES, type CallOutcome, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
 import { cleanTyped } from "~/domain/format-chars";
 import { isUuid } from "~/domain/ids";
+import type { CallTaskCloseReason } from "~/domain/statuses";
 import { recordCallOutcome } from "~/hotline/call-tasks.server";
 
 /** The call the agent is recording: which task, how it ended, their note, the lead's reference. */
@@ -51,7 +51,9 @@ export async function workCallTask(
   });
   if (!result.ok) {
     if (result.reason === "not-a-handover") return { kind: "bad-request", reason: "not-a-handover" };
-    const [closed] = await sql<{ closedReason: CallTaskCloseReason | null }[]>`select closed_reason from call_tasks where id = ${input.taskId}`;
+    const [closed] = await sql<
+      { closedReason: CallTaskCloseReason | null }[]
+    >`select closed_reason from call_tasks where id = ${input.taskId}`;
     return { kind: "stale", closedReason: closed?.closedReason ?? null };
   }
   return { kind: "recorded", ...answer, ...(result.handedOver === undefined ? {} : { handedOver: result.handedOver }) };

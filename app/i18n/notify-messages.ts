@@ -161,7 +161,8 @@ const en: Record<NotifyKey, string> = {
   "wecom.withdrawn": "**Assignment ended**　reference: {reference}",
   "wecom.withdrawnNeed": "> Corrected need: {need}",
   "wecom.withdrawnRecruiter": "> Recruiter who held it: {name}",
-  "wecom.withdrawnNote": "The enterprise corrected its need and no space of this park fits it now: the assignment has ended; no follow-up is needed.",
+  "wecom.withdrawnNote":
+    "The enterprise corrected its need and no space of this park fits it now: the assignment has ended; no follow-up is needed.",
 
   "handover.call": "Call recruiter {name} ({phone}) and hand over lead {reference}:",
   "handover.lead": "company {company}, contact {contact}, phone {phone};",

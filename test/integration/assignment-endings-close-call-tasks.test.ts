@@ -53,10 +53,22 @@ afterAll(() => msw.close());
 
 let phone = 13700028800;
 const assignmentsOf = (leadId: string) =>
-  suite.db.sql<{ id: string; parkId: string; recruiterId: string | null; status: string; closeReason: string | null; channel: string | null }[]>`
+  suite.db.sql<
+    { id: string; parkId: string; recruiterId: string | null; status: string; closeReason: string | null; channel: string | null }[]
+  >`
     select id, park_id, recruiter_id, status, close_reason, channel from assignments where lead_id = ${leadId} order by park_id`;
 const tasksOf = (assignmentId: string) =>
-  suite.db.sql<{ id: string; kind: string; recruiterId: string | null; status: string; closedReason: string | null; script: string; scriptEn: string }[]>`
+  suite.db.sql<
+    {
+      id: string;
+      kind: string;
+      recruiterId: string | null;
+      status: string;
+      closedReason: string | null;
+      script: string;
+      scriptEn: string;
+    }[]
+  >`
     select id, kind, recruiter_id, status, closed_reason, script, script_en from call_tasks where assignment_id = ${assignmentId} order by created_at, kind`;
 
 /** A factory lead in 高淳区 matched and routed by lead.match: R1 (email) holds GC-EDZ, R2 (hotline) GC-DB with its hand-over task. */
@@ -217,11 +229,7 @@ describe("every other ending closes the assignment's tasks by the same trigger (
       },
       "moved",
     ],
-    [
-      "an admin re-routes the offer",
-      (lead) => rerouteByAdmin(suite.db.sql, lead.id, lead.db, "boss@example.test", TEST_ROUTING),
-      "moved",
-    ],
+    ["an admin re-routes the offer", (lead) => rerouteByAdmin(suite.db.sql, lead.id, lead.db, "boss@example.test", TEST_ROUTING), "moved"],
     [
       "an admin closes the lead as spam",
       (lead) => closeLead(suite.db.sql, lead.id, { as: "spam", note: "", duplicateOf: null }, "boss@example.test"),
@@ -263,7 +271,15 @@ describe("the trigger, transition by transition (a table of endings)", () => {
     const a = await routedTestLead(suite.db.sql, { company: `南京触发${tag}有限公司`, phone: String(phone++) }, "S5", "GC-DB");
     expect(a.recruiterId).toBe("R2");
     const script = { zh: "转交", en: "hand over" };
-    await openCallTask(suite.db.sql, { kind: "handover", leadId: a.leadId, assignmentId: a.assignmentId, recruiterId: "R2", phone: "+8613900000002", script, dedupeKey: `t-h-${tag}` });
+    await openCallTask(suite.db.sql, {
+      kind: "handover",
+      leadId: a.leadId,
+      assignmentId: a.assignmentId,
+      recruiterId: "R2",
+      phone: "+8613900000002",
+      script,
+      dedupeKey: `t-h-${tag}`,
+    });
     await openCallTask(suite.db.sql, { kind: "callback", leadId: a.leadId, phone: "+8613700000000", script, dedupeKey: `t-c-${tag}` });
     return a;
   }
@@ -294,7 +310,8 @@ describe("the trigger, transition by transition (a table of endings)", () => {
     it(`${what}: hand-over ${handover.join(" / ")}; the lead's call-back untouched`, async () => {
       const a = await offerWithTasks(what);
       const recruiter = change.recruiter === undefined ? "R2" : change.recruiter;
-      await suite.db.sql`update assignments set status = ${change.status}, recruiter_id = ${recruiter}, close_reason = ${change.closeReason ?? null},
+      await suite.db
+        .sql`update assignments set status = ${change.status}, recruiter_id = ${recruiter}, close_reason = ${change.closeReason ?? null},
                                                 accept_by = accept_by + interval '1 hour'
                          where id = ${a.assignmentId}`;
       expect(await byKind(a.leadId)).toEqual({ handover, callback: ["open", null] });
@@ -306,7 +323,14 @@ describe("the trigger, transition by transition (a table of endings)", () => {
     const script = { zh: "升级", en: "escalation" };
     await suite.db.sql`update assignments set status = 'escalated' where id = ${a.assignmentId}`;
     expect(await byKind(a.leadId)).toMatchObject({ handover: ["done", "moved"] });
-    await openCallTask(suite.db.sql, { kind: "escalation", leadId: a.leadId, assignmentId: a.assignmentId, phone: "+8613700000000", script, dedupeKey: "t-e-1" });
+    await openCallTask(suite.db.sql, {
+      kind: "escalation",
+      leadId: a.leadId,
+      assignmentId: a.assignmentId,
+      phone: "+8613700000000",
+      script,
+      dedupeKey: "t-e-1",
+    });
     await suite.db.sql`update assignments set accept_by = now() + interval '1 day' where id = ${a.assignmentId}`; // no status change
     expect(await byKind(a.leadId)).toMatchObject({ escalation: ["open", null] });
     await suite.db.sql`update assignments set status = 'offered', recruiter_id = 'R2' where id = ${a.assignmentId}`; // an admin assigns it
@@ -316,6 +340,25 @@ describe("the trigger, transition by transition (a table of endings)", () => {
     await suite.db.sql`update call_tasks set status = 'wrong-number' where assignment_id = ${b.assignmentId}`;
     await suite.db.sql`update assignments set status = 'lost', close_reason = 'need-changed' where id = ${b.assignmentId}`;
     expect(await byKind(b.leadId)).toMatchObject({ handover: ["wrong-number", null] });
+  });
+
+  it("a withdrawal task lives while its assignment stays ended; reopened (the park fits again) closes it", async () => {
+    const a = await offerWithTasks("重新开启");
+    await suite.db.sql`update assignments set status = 'lost', close_reason = 'need-changed' where id = ${a.assignmentId}`;
+    const script = { zh: "告知结束", en: "tell it ended" };
+    await openCallTask(suite.db.sql, {
+      kind: "withdrawal",
+      leadId: a.leadId,
+      assignmentId: a.assignmentId,
+      recruiterId: "R2",
+      phone: "+8613900000002",
+      script,
+      dedupeKey: "t-w-1",
+    });
+    await suite.db.sql`update assignments set close_reason = 'erased', recruiter_id = 'R1' where id = ${a.assignmentId}`; // still lost
+    expect(await byKind(a.leadId)).toMatchObject({ handover: ["done", "need-changed"], withdrawal: ["open", null] });
+    await suite.db.sql`update assignments set status = 'offered', close_reason = null, recruiter_id = 'R2' where id = ${a.assignmentId}`;
+    expect(await byKind(a.leadId)).toMatchObject({ withdrawal: ["done", "reopened"], callback: ["open", null] });
   });
 
   it("a rolled-back ending leaves the task open (same transaction)", async () => {

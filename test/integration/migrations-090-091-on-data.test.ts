@@ -72,14 +72,24 @@ describe("migrations 090 and 091 on a database with history", () => {
       from assignments a where a.status = 'lost' and a.recruiter_id is not null`;
     await rebuildDashboardRollupAll(sql);
 
-    expect(await migrate(url)).toEqual(readdirSync(MIGRATIONS).filter((f) => NEW.some((n) => f.startsWith(n))).sort());
+    expect(await migrate(url)).toEqual(
+      readdirSync(MIGRATIONS)
+        .filter((f) => NEW.some((n) => f.startsWith(n)))
+        .sort(),
+    );
 
     for (const [i, [, , expected]] of endings.entries()) {
       const [task] = await sql<{ status: string; closedReason: string | null }[]>`
         select status, closed_reason from call_tasks where dedupe_key = ${`mig-h-${i}`}`;
-      expect([endings[i][0], task]).toEqual([endings[i][0], expected ? { status: "done", closedReason: expected } : { status: "open", closedReason: null }]);
+      expect([endings[i][0], task]).toEqual([
+        endings[i][0],
+        expected ? { status: "done", closedReason: expected } : { status: "open", closedReason: null },
+      ]);
     }
-    expect((await sql`select status, closed_reason from call_tasks where dedupe_key = 'mig-e-7'`)[0]).toEqual({ status: "open", closedReason: null });
+    expect((await sql`select status, closed_reason from call_tasks where dedupe_key = 'mig-e-7'`)[0]).toEqual({
+      status: "open",
+      closedReason: null,
+    });
 
     // The dashboard: the built days were filled by 091 (no day left to compute live), equal to the facts.
     const [{ stale }] = await sql<{ stale: number }[]>`select count(*)::int as stale from dashboard_stale`;

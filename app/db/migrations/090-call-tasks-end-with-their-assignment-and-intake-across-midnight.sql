@@ -7,9 +7,11 @@
 --    keeps why it was closed (closed_reason, shown by the hotline desk in zh/en); a task the hotline
 --    worked itself (done, wrong number) has none.
 --    A hand-over ("call recruiter X and hand over the lead") is needed while the assignment is offered to
---    X; an escalation while the assignment is escalated. Call-backs are about the lead, not an assignment.
+--    X; an escalation while the assignment is escalated; a withdrawal ("tell X the assignment ended", 4.
+--    below) while it stays ended — a park that fits again reopens it (reason reopened). Call-backs are
+--    about the lead, not an assignment.
 alter table call_tasks add column closed_reason text
-  check (closed_reason in ('need-changed', 'lost', 'won', 'declined', 'moved', 'taken-up', 'lead-closed', 'erased'));
+  check (closed_reason in ('need-changed', 'lost', 'won', 'declined', 'moved', 'taken-up', 'lead-closed', 'erased', 'reopened'));
 
 -- 4. The withdrawal notice of an ended assignment reaches a recruiter who works by phone as the offer
 --    did: a call task of its own kind for the hotline ("call X: lead Y is no longer yours").
@@ -30,11 +32,12 @@ begin
     when new.status = 'declined' then 'declined'
     when new.status in ('unassigned', 'offered', 'escalated') or new.recruiter_id is distinct from old.recruiter_id then 'moved'
     else 'taken-up' end;
-  update call_tasks c set status = 'done', closed_reason = why, updated_at = now()
+  update call_tasks c set status = 'done', closed_reason = case when c.kind = 'withdrawal' then 'reopened' else why end, updated_at = now()
   where c.assignment_id = new.id and c.status in ('open', 'no-answer')
     and case c.kind
           when 'handover' then not (new.status = 'offered' and new.recruiter_id is not distinct from c.recruiter_id)
           when 'escalation' then new.status <> 'escalated'
+          when 'withdrawal' then new.status <> 'lost'
           else false end;
   return null;
 end $$;
