@@ -4,6 +4,7 @@ import {
   leadIndustryLabel,
   loadAssignmentDetails,
   needAreaText,
+  withdrawnNeedText,
 } from "~/assignments/assignment-details.server";
 import {
   claimEmailNotice,
@@ -184,7 +185,7 @@ async function buildMessage(ctx: JobContext, n: NotificationRow, details: Assign
       reference: details.reference,
       companyName: details.lead.company.name,
       parkName: details.parkName,
-      needText: [needAreaText(details.lead), (details.lead.need.regions ?? []).join("、")].filter(Boolean).join(" · "),
+      needText: withdrawnNeedText(details.lead),
       assignmentUrl: url,
     });
     return { to: r.email, ...email, messageId: messageIdFor(n) };

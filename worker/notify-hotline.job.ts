@@ -1,5 +1,11 @@
-import { handoverScript, loadAssignmentDetails } from "~/assignments/assignment-details.server";
-import { finishNotice, markHandedToHotline, openNotification } from "~/assignments/notifications.server";
+import { handoverScript, loadAssignmentDetails, withdrawalScript } from "~/assignments/assignment-details.server";
+import {
+  finishNotice,
+  markHandedToHotline,
+  type NotificationRow,
+  openNotification,
+  recruiterToCall,
+} from "~/assignments/notifications.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { markDone, markSkipped } from "~/db/outbox.server";
 import { openCallTask } from "~/hotline/call-tasks.server";
@@ -10,6 +16,9 @@ import type { JobContext } from "./job-context";
 /**
  * A recruiter who works by phone gets the lead through hotline staff: a call task "call recruiter X and
  * hand over lead Y", with the numbers, the script to read and the matched spaces. One task per round.
+ * A `withdrawal-notice` (the assignment ended on a need edit, ADR 108) reaches them the same way: a
+ * `withdrawal` call task "tell recruiter X the assignment of lead Y ended", to the recruiter who held it
+ * (the notice's recipient), whoever holds the assignment now (ADR 114).
  */
 export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
   const n = await openNotification(ctx.sql, data.id);
@@ -18,6 +27,7 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
     return;
   }
   const d = n.assignmentId ? await loadAssignmentDetails(ctx.sql, n.assignmentId) : null;
+  if (n.kind === "withdrawal-notice") return withdrawalTask(ctx, n, d, data.outboxId);
   await ctx.sql.begin(async (tx) => {
     if (d?.recruiter && d.recruiter.id === n.recipient) {
       const script = { zh: handoverScript(d, ctx.routing.slaMinutes, "zh"), en: handoverScript(d, ctx.routing.slaMinutes, "en") };
@@ -44,5 +54,40 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
     } else {
       await Promise.all([finishNotice(tx, n.id, "dead", "assignment moved to another recruiter"), markDone(tx, data.outboxId)]);
     }
+  });
+}
+
+async function withdrawalTask(
+  ctx: JobContext,
+  n: NotificationRow,
+  d: Awaited<ReturnType<typeof loadAssignmentDetails>>,
+  outboxId: number,
+): Promise<void> {
+  const recruiter = await recruiterToCall(ctx.sql, n.recipient);
+  await ctx.sql.begin(async (tx) => {
+    if (!d || !recruiter) {
+      await Promise.all([finishNotice(tx, n.id, "dead", "assignment or recruiter gone"), markDone(tx, outboxId)]);
+      return;
+    }
+    await Promise.all([
+      openCallTask(tx, {
+        kind: "withdrawal",
+        leadId: d.leadId,
+        assignmentId: d.id,
+        recruiterId: recruiter.id,
+        phone: recruiter.phone,
+        script: { zh: withdrawalScript(d, recruiter, "zh"), en: withdrawalScript(d, recruiter, "en") },
+        dedupeKey: `withdrawal:${n.id}`,
+      }),
+      markHandedToHotline(tx, n.id),
+      recordRoutingEvent(tx, {
+        assignmentId: d.id,
+        leadId: d.leadId,
+        event: "notified",
+        recruiterId: recruiter.id,
+        reason: auditMessages.both("notice.withdrawalTaskCreated"),
+      }).execute(),
+      markDone(tx, outboxId),
+    ]);
   });
 }

@@ -1,4 +1,4 @@
-import { leadIndustryLabel, loadAssignmentDetails, needAreaText } from "~/assignments/assignment-details.server";
+import { leadIndustryLabel, loadAssignmentDetails, needAreaText, withdrawnNeedText } from "~/assignments/assignment-details.server";
 import {
   finishNotice,
   markNoticeSending,
@@ -12,12 +12,13 @@ import { markDone, markSkipped } from "~/db/outbox.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import { needLabel } from "~/notify/assignment-email";
 import { postWecomMarkdown } from "~/notify/wecom.server";
-import { renderWecomAssignment } from "~/notify/wecom-message";
+import { renderWecomAssignment, renderWecomWithdrawal } from "~/notify/wecom-message";
 
 import type { JobContext } from "./job-context";
 
 /**
- * Posts a new assignment to the park's WeCom group robot. Rate limits (45009, 429) and outages are
+ * Posts a new assignment to the park's WeCom group robot — or, for a `withdrawal-notice`, that the
+ * assignment ended on a need edit (ADR 114). Rate limits (45009, 429) and outages are
  * retried with backoff — never dropped (the reconciler retries even after the last attempt); a
  * configuration error (bad webhook, errcode 93000) is a dead letter the admin sees.
  */
@@ -33,16 +34,26 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
     await finish(ctx, n, data.outboxId, "dead", "no webhook or no recruiter any more");
     return;
   }
-  const content = renderWecomAssignment({
-    reference: d.reference,
-    parkName: d.parkName,
-    needText: `${needLabel(d.lead.need.kind, d.lead.need.deal)} ${needAreaText(d.lead)}`,
-    industryLabel: leadIndustryLabel(d.lead, "zh"),
-    recruiterName: d.recruiter.name,
-    recruiterPhone: d.recruiter.phone,
-    assignmentUrl: `${ctx.appUrl.replace(/\/$/, "")}/queue/assignments/${d.id}`,
-    rerouted: d.reroutes > 0,
-  });
+  const assignmentUrl = `${ctx.appUrl.replace(/\/$/, "")}/queue/assignments/${d.id}`;
+  const content =
+    n.kind === "withdrawal-notice"
+      ? renderWecomWithdrawal({
+          reference: d.reference,
+          parkName: d.parkName,
+          needText: withdrawnNeedText(d.lead),
+          recruiterName: d.recruiter.name,
+          assignmentUrl,
+        })
+      : renderWecomAssignment({
+          reference: d.reference,
+          parkName: d.parkName,
+          needText: `${needLabel(d.lead.need.kind, d.lead.need.deal)} ${needAreaText(d.lead)}`,
+          industryLabel: leadIndustryLabel(d.lead, "zh"),
+          recruiterName: d.recruiter.name,
+          recruiterPhone: d.recruiter.phone,
+          assignmentUrl,
+          rerouted: d.reroutes > 0,
+        });
   await markNoticeSending(ctx.sql, n.id);
   const result = await postWecomMarkdown(webhookUrl, content);
   if (result.ok) return finish(ctx, n, data.outboxId, "sent", null);

@@ -194,6 +194,7 @@ export function chartOption(
         },
         height: Math.max(160, 60 + 30 * table.rows.length),
       };
+    case "ended":
     case "queues":
       return plain({
         grid,

@@ -30,6 +30,13 @@ export type DashboardFigures = {
   perRecruiter: { recruiterId: string; name: string; breaches: number; reroutes: number }[];
   load: { recruiterId: string; name: string; open: number; capacity: number }[];
   matchRate: { matched: number; total: number };
+  /**
+   * Leads of the range whose assignment (in the park, or any park) ended, each way apart (ADR 114): `lost`
+   * — a recruiter closed it as lost; `needChanged` — a need edit left its park without a fitting space and
+   * ended it (close_reason need-changed, ADR 108; audit line `withdrawn`). As the funnel's stages, an audit
+   * line with a recruiter on an assignment in the park: a lead once per figure, however many assignments.
+   */
+  ended: { lost: number; needChanged: number };
   /** `place` names the group's division (its name; in English its English label), else the place as typed, else "". */
   unmet: (UnmetRow & { place: { zh: string; en: string } })[];
   queues: { unassigned: number; offered: number; callTasks: number; dead: number; outbox: number };
@@ -74,13 +81,15 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
     }) as Promise<T>;
   const [counts, [contact], perRecruiter, unmet, current] = await Promise.all([
     read(
-      (sql, clean, live) => sql<({ day: string; source: string } & Record<FunnelStage, number>)[]>`
-      select to_char(r.day, 'YYYY-MM-DD') as day, r.source, r.received, r.matched, r.assigned, r.accepted, r.contacted, r.visit, r.signed
-      from (select k.day, k.source, k.received, k.matched, k.assigned, k.accepted, k.contacted, k.visit, k.signed
+      (sql, clean, live) => sql<({ day: string; source: string; lost: number; withdrawn: number } & Record<FunnelStage, number>)[]>`
+      select to_char(r.day, 'YYYY-MM-DD') as day, r.source, r.received, r.matched, r.assigned, r.accepted, r.contacted, r.visit, r.signed,
+             r.lost, r.withdrawn
+      from (select k.day, k.source, k.received, k.matched, k.assigned, k.accepted, k.contacted, k.visit, k.signed, k.lost, k.withdrawn
             from dashboard_daily k where k.park = ${park} and ${clean}
             ${
               live
-                ? sql`union all select x.day, x.source, x.received, x.matched, x.assigned, x.accepted, x.contacted, x.visit, x.signed
+                ? sql`union all select x.day, x.source, x.received, x.matched, x.assigned, x.accepted, x.contacted, x.visit, x.signed,
+                                       x.lost, x.withdrawn
                          from dashboard_count_rows(${live}::date[]) x where x.park = ${park}`
                 : sql``
             }) r
@@ -138,6 +147,7 @@ export async function loadDashboardFigures(sql: Sql, f: DashboardFilters): Promi
     firstContact: contactFromBands(contact),
     perRecruiter: [...perRecruiter],
     matchRate: { matched: funnel.matched, total: funnel.received },
+    ended: { lost: counts.reduce((n, r) => n + r.lost, 0), needChanged: counts.reduce((n, r) => n + r.withdrawn, 0) },
     unmet: withPlaces(unmet),
     ...current,
   };
@@ -257,13 +267,15 @@ export async function loadDashboardFiguresLive(sql: Sql, f: DashboardFilters): P
     // The range's leads once, then their matches and audit lines as sets (joined by hash for a long
     // range, by index for a short one). Five EXISTS probes per lead took 2.4 s for 30 days at
     // 1,000,000 leads a year (docs/benchmarks.md, Admin pages).
-    sql<Record<FunnelStage, number>[]>`
+    sql<(Record<FunnelStage, number> & { lost: number; withdrawn: number })[]>`
       with l as materialized (select l.id from leads l where ${inRange} ${inPark}),
       r as (
         select e.lead_id, bool_or(e.event in ('assigned', 'rerouted')) as assigned, bool_or(e.event = 'accepted') as accepted,
-               bool_or(e.event = 'contacted') as contacted, bool_or(e.event = 'visit') as visit, bool_or(e.event = 'signed') as signed
+               bool_or(e.event = 'contacted') as contacted, bool_or(e.event = 'visit') as visit, bool_or(e.event = 'signed') as signed,
+               bool_or(e.event = 'lost') as lost, bool_or(e.event = 'withdrawn') as withdrawn
         from l join routing_events e on e.lead_id = l.id join assignments a on a.id = e.assignment_id
-        where e.recruiter_id is not null and e.event in ('assigned', 'rerouted', 'accepted', 'contacted', 'visit', 'signed') ${eventPark}
+        where e.recruiter_id is not null
+          and e.event in ('assigned', 'rerouted', 'accepted', 'contacted', 'visit', 'signed', 'lost', 'withdrawn') ${eventPark}
         group by e.lead_id)
       select (select count(*) from l)::int as received,
              (select count(*) from l where exists (select 1 from matches m where m.lead_id = l.id ${f.park ? sql`and m.park_id = ${f.park}` : sql``}))::int as matched,
@@ -271,7 +283,9 @@ export async function loadDashboardFiguresLive(sql: Sql, f: DashboardFilters): P
              (count(*) filter (where r.accepted))::int as accepted,
              (count(*) filter (where r.contacted))::int as contacted,
              (count(*) filter (where r.visit))::int as visit,
-             (count(*) filter (where r.signed))::int as signed
+             (count(*) filter (where r.signed))::int as signed,
+             (count(*) filter (where r.lost))::int as lost,
+             (count(*) filter (where r.withdrawn))::int as withdrawn
       from r`,
     sql<{ minutes: number }[]>`
       select extract(epoch from (c.at - a.offered_first)) / 60 as minutes
@@ -310,6 +324,7 @@ export async function loadDashboardFiguresLive(sql: Sql, f: DashboardFilters): P
     },
     perRecruiter: perRecruiter.map((r) => ({ recruiterId: r.recruiterId, name: r.name, breaches: r.breaches, reroutes: r.reroutes })),
     matchRate: { matched: funnel.matched, total: funnel.received },
+    ended: { lost: funnel.lost, needChanged: funnel.withdrawn },
     ...current,
   };
 }

@@ -9,7 +9,7 @@ import type { DashboardFigures } from "./dashboard-data.server";
 // Every figure of the dashboard as a table (ADR 028): what the page shows beside each chart (the
 // accessible form), what the CSV export writes, and what the charts are drawn from.
 
-export const FIGURES = ["perDay", "funnel", "firstContact", "perRecruiter", "load", "unmet", "queues"] as const;
+export const FIGURES = ["perDay", "funnel", "ended", "firstContact", "perRecruiter", "load", "unmet", "queues"] as const;
 export type Figure = (typeof FIGURES)[number];
 export type FigureTable = { figure: Figure; title: string; head: string[]; rows: (string | number)[][] };
 
@@ -35,6 +35,7 @@ export function figureTables(lng: Lng, d: DashboardFigures): FigureTable[] {
   const days = [...new Set(d.perDay.map((r) => r.day))];
   const sources = ["web", "api", "hotline"];
   const received = d.funnel[0]?.leads ?? 0;
+  const assigned = d.funnel.find((s) => s.stage === "assigned")?.leads ?? 0;
   return [
     {
       figure: "perDay",
@@ -52,6 +53,16 @@ export function figureTables(lng: Lng, d: DashboardFigures): FigureTable[] {
         i === 0 ? "—" : pct(s.leads, d.funnel[i - 1].leads),
         pct(s.leads, received),
       ]),
+    },
+    {
+      // How assignments ended, each way apart (ADR 114): lost by the recruiter, ended by a need edit.
+      figure: "ended",
+      title: t("dashboard.ended"),
+      head: [t("dashboard.ended.why"), t("dashboard.ended.count"), t("dashboard.ended.ofAssigned")],
+      rows: [
+        [t("ended.lost"), d.ended.lost, pct(d.ended.lost, assigned)],
+        [t("ended.needChanged"), d.ended.needChanged, pct(d.ended.needChanged, assigned)],
+      ],
     },
     {
       figure: "firstContact",

@@ -140,8 +140,8 @@ export async function rerouteByAdmin(
 
 /**
  * Closes the lead as spam or as a duplicate of the lead with reference `duplicateOf`: status
- * 'closed', the reason and note kept, its open assignments lost and its open call tasks done (nobody
- * calls about it any more), one audit line with the admin.
+ * 'closed', the reason and note kept, its open assignments lost and its open call tasks done with
+ * reason `lead-closed` (nobody calls about it any more; migration 090), one audit line with the admin.
  */
 export async function closeLead(
   sql: Sql,
@@ -166,7 +166,9 @@ export async function closeLead(
              where id = ${lead.id}`;
     await tx`update assignments set status = 'lost', updated_at = now()
              where lead_id = ${lead.id} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit', 'escalated')`;
-    await tx`update call_tasks set status = 'done', updated_at = now() where lead_id = ${lead.id} and status in ('open', 'no-answer')`;
+    // The assignments' own tasks were closed by their ending (migration 090); the lead's call-backs go too.
+    await tx`update call_tasks set status = 'done', closed_reason = 'lead-closed', updated_at = now()
+             where lead_id = ${lead.id} and status in ('open', 'no-answer')`;
     const reason = auditMessages.both("admin.closed", (lng) => ({
       what:
         input.as === "spam"

@@ -102,6 +102,27 @@ export function needAreaText(lead: Lead): string {
   return kind === "land" ? `${range((n) => formatMu(Math.round(sqmToMu(n) * 10) / 10))}（${range(sqm)}）` : range(sqm);
 }
 
+/** The corrected need a withdrawal notice names (ADR 108, 114): its area (needAreaText) and its regions, "10000–13000㎡ · 溧水区". */
+export function withdrawnNeedText(lead: Lead): string {
+  return [needAreaText(lead), (lead.need.regions ?? []).join("、")].filter(Boolean).join(" · ");
+}
+
+/**
+ * What hotline staff read to a recruiter who works by phone when their assignment ended on a need edit
+ * (the withdrawal notice on the hotline channel, ADR 114): who to call, the lead, why it ended, that the
+ * notes stay. `recruiter` is the one who held it (the notice's recipient).
+ */
+export function withdrawalScript(d: AssignmentDetails, recruiter: { name: string; phone: string }, lng: Lng = "zh"): string {
+  return notifyText(lng, "withdrawal.script", {
+    name: recruiter.name,
+    phone: formatPhoneForDisplay(recruiter.phone),
+    reference: d.reference,
+    company: d.lead.company.name,
+    need: withdrawnNeedText(d.lead),
+    park: d.parkName,
+  });
+}
+
 /** The lead's GB/T 4754 industry as staff read it: code and name in the page's language ("C38 电气机械和器材制造业"). */
 export function leadIndustryLabel(lead: Lead, lng: Lng): string {
   return industryLabel(lead.use.industry, lng);

@@ -281,3 +281,9 @@ export async function recruiterContact(sql: Sql, recruiterId: string): Promise<{
   const [r] = await sql<{ name: string; email: string }[]>`select name, email from recruiters where id = ${recruiterId}`;
   return r ?? null;
 }
+
+/** A recruiter's id, name and phone (a hotline notice's recipient, to be called), or null when the recruiter is gone. */
+export async function recruiterToCall(sql: Sql, recruiterId: string): Promise<{ id: string; name: string; phone: string } | null> {
+  const [r] = await sql<{ id: string; name: string; phone: string }[]>`select id, name, phone from recruiters where id = ${recruiterId}`;
+  return r ?? null;
+}

@@ -28,9 +28,15 @@ export function openAssignmentParks(tx: TransactionSql, leadId: string) {
  *
  * An ended assignment becomes `lost` with close_reason `need-changed` (no undo: closed_from stays null),
  * its follow-up date cleared; nothing else is touched — notes, call notes, call tasks, visits and the
- * audit trail stay on the lead and the assignment. One `withdrawn` audit line each (from which step), and
- * the recruiter who held it gets a `withdrawal-notice` email, returned for the caller to deliver after
- * commit. Runs in lead.match's transaction, the lead locked; a won, lost or closed lead never comes here.
+ * audit trail stay on the lead and the assignment — but its open call tasks (a hand-over, an escalation)
+ * are closed with reason `need-changed` by the assignment's ending itself (migration 090's trigger, same
+ * transaction; docs/decisions/114). One `withdrawn` audit line each (from which step), and the recruiter who
+ * held it gets a `withdrawal-notice` on the assignment's channel, as the offer came (ADR 114): an email
+ * (channel email, or none recorded), or for a recruiter who works by phone a hotline task "tell X the
+ * assignment ended" (channel hotline); the email and hotline notices are returned for the caller to deliver
+ * after commit. When the offer was also posted to the park's WeCom group (a `wecom` notice of the
+ * assignment) and the park still has its webhook, the group is told too (notify.wecom). Runs in
+ * lead.match's transaction, the lead locked; a won, lost or closed lead never comes here.
  */
 export async function endUnfitAssignments(
   tx: TransactionSql,
@@ -38,7 +44,17 @@ export async function endUnfitAssignments(
   stillFits: ReadonlySet<string>,
   fallbackMs: number,
 ): Promise<{ ended: { id: string; parkId: string; recruiterId: string | null; from: string }[]; notices: Notice[] }> {
-  const ended = await tx<{ id: string; parkId: string; recruiterId: string | null; from: string; reroutes: number }[]>`
+  const ended = await tx<
+    {
+      id: string;
+      parkId: string;
+      recruiterId: string | null;
+      from: string;
+      reroutes: number;
+      channel: "email" | "hotline" | null;
+      toGroup: boolean;
+    }[]
+  >`
     with unfit as (
       select a.id, a.status as from_status from assignments a
       where a.lead_id = ${leadId} and a.status in ${tx(ENDABLE_STEPS)}
@@ -53,7 +69,9 @@ export async function endUnfitAssignments(
     update assignments a set status = 'lost', close_reason = ${NEED_CHANGED}, closed_from = null, closed_at = now(),
                              follow_up_on = null, updated_at = now()
     from unfit where a.id = unfit.id
-    returning a.id, a.park_id, a.recruiter_id, unfit.from_status as from, a.reroutes`;
+    returning a.id, a.park_id, a.recruiter_id, unfit.from_status as from, a.reroutes, a.channel,
+              (exists (select 1 from notifications n where n.assignment_id = a.id and n.kind = 'wecom')
+               and exists (select 1 from parks p where p.id = a.park_id and p.wecom_webhook_url is not null)) as to_group`;
   const notices: Notice[] = [];
   for (const a of ended) {
     await recordRoutingEvent(tx, {
@@ -64,21 +82,34 @@ export async function endUnfitAssignments(
       rule: "need-edited",
       reason: { ...auditMessages.both("match.parkNoLongerFits"), from: a.from },
     });
-    if (a.recruiterId && a.from !== "unassigned")
-      notices.push(
-        ...(await queueNotice(
-          tx,
-          {
-            assignmentId: a.id,
-            leadId,
-            kind: "withdrawal-notice",
-            channel: "email",
-            recipient: a.recruiterId,
-            dedupeKey: `withdrawal-notice:${a.id}:r${a.reroutes}`,
-          },
-          fallbackMs,
-        )),
+    if (!a.recruiterId || a.from === "unassigned") continue;
+    notices.push(
+      ...(await queueNotice(
+        tx,
+        {
+          assignmentId: a.id,
+          leadId,
+          kind: "withdrawal-notice",
+          channel: a.channel === "hotline" ? "hotline" : "email",
+          recipient: a.recruiterId,
+          dedupeKey: `withdrawal-notice:${a.id}:r${a.reroutes}`,
+        },
+        fallbackMs,
+      )),
+    );
+    if (a.toGroup)
+      await queueNotice(
+        tx,
+        {
+          assignmentId: a.id,
+          leadId,
+          kind: "withdrawal-notice",
+          channel: "wecom",
+          recipient: a.parkId,
+          dedupeKey: `withdrawal-wecom:${a.id}:r${a.reroutes}`,
+        },
+        fallbackMs,
       );
   }
-  return { ended: ended.map(({ reroutes: _r, ...a }) => a), notices };
+  return { ended: ended.map(({ reroutes: _r, channel: _c, toGroup: _g, ...a }) => a), notices };
 }

@@ -1,6 +1,7 @@
 import type { SpaceCandidate } from "~/domain/matching/types";
 import type {
   AssignmentStatus,
+  CallTaskCloseReason,
   CallTaskKind,
   CallTaskStatus,
   ConsentMethod,
@@ -69,6 +70,7 @@ export type CallTasksRow = {
   dedupeKey: string;
   createdAt: Date;
   updatedAt: Date;
+  closedReason: CallTaskCloseReason | null;
 };
 
 /** A row of `leads` as the pool returns it (`select *`). */
@@ -302,6 +304,7 @@ export const ROW_COLUMNS = {
     dedupeKey: false,
     createdAt: false,
     updatedAt: false,
+    closedReason: true,
   } satisfies Nullability<CallTasksRow>,
   leads: {
     id: false,

@@ -67,12 +67,32 @@ export const NOTIFICATION_STATUSES = ["pending", "sending", "sent", "dead", "han
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /** call_tasks.kind (migration 003). */
-export const CALL_TASK_KINDS = ["handover", "callback", "escalation"] as const;
+export const CALL_TASK_KINDS = ["handover", "callback", "escalation", "withdrawal"] as const;
 export type CallTaskKind = (typeof CALL_TASK_KINDS)[number];
 
 /** call_tasks.status (migration 003). */
 export const CALL_TASK_STATUSES = ["open", "done", "no-answer", "wrong-number"] as const;
 export type CallTaskStatus = (typeof CALL_TASK_STATUSES)[number];
+
+/**
+ * call_tasks.closed_reason (migration 090, docs/decisions/114): why a task was closed without the hotline
+ * working it — its assignment ended or moved on (need-changed, lost, won, declined, moved to another
+ * recruiter or the unassigned queue, taken-up by the recruiter), the admin closed the lead, it was
+ * erased, or — for a withdrawal task — the ended assignment was reopened (its park fits again). Null for a
+ * task the hotline closed itself.
+ */
+export const CALL_TASK_CLOSE_REASONS = [
+  "need-changed",
+  "lost",
+  "won",
+  "declined",
+  "moved",
+  "taken-up",
+  "lead-closed",
+  "erased",
+  "reopened",
+] as const;
+export type CallTaskCloseReason = (typeof CALL_TASK_CLOSE_REASONS)[number];
 
 /** phone_access_log.place (migration 013, ADR 022): where staff saw a full phone number. */
 export const PHONE_ACCESS_PLACES = ["assignment-page", "call-tasks", "caller-lookup", "admin-lead", "api-lead"] as const;
@@ -173,6 +193,7 @@ export const CHECKED_COLUMNS: Record<string, readonly string[]> = {
   "notifications.status": NOTIFICATION_STATUSES,
   "call_tasks.kind": CALL_TASK_KINDS,
   "call_tasks.status": CALL_TASK_STATUSES,
+  "call_tasks.closed_reason": CALL_TASK_CLOSE_REASONS,
   "phone_access_log.place": PHONE_ACCESS_PLACES,
   "privacy_audit.action": PRIVACY_ACTIONS,
   "lead_notes.source": LEAD_NOTE_SOURCES,

@@ -3,6 +3,7 @@ import type { Sql } from "~/db/db.server";
 import { CALL_OUTCOMES, type CallOutcome, closesTask, NOTE_MAX } from "~/domain/call-outcomes";
 import { cleanTyped } from "~/domain/format-chars";
 import { isUuid } from "~/domain/ids";
+import type { CallTaskCloseReason } from "~/domain/statuses";
 import { recordCallOutcome } from "~/hotline/call-tasks.server";
 
 /** The call the agent is recording: which task, how it ended, their note, the lead's reference. */
@@ -10,7 +11,8 @@ export type CallAnswer = { taskId: string; outcome: CallOutcome; note: string; r
 
 export type CallTaskAnswer =
   | { kind: "bad-request"; reason: "outcome" | "not-a-handover" | "note-too-long" }
-  | { kind: "stale" }
+  /** `closedReason`: why the task was closed when the hotline did not close it (migration 090), else null. */
+  | { kind: "stale"; closedReason: CallTaskCloseReason | null }
   | { kind: "not-found" }
   | ({ kind: "confirm" } & CallAnswer)
   | ({ kind: "recorded"; handedOver?: boolean } & CallAnswer);
@@ -19,7 +21,8 @@ export type CallTaskAnswer =
  * One press of an outcome button on the desk (issue 12 items 3–4). An outcome that closes the task
  * (done, wrong number, refused) is not recorded until `confirmed` — the answer is "confirm" and the
  * desk asks; no-answer is recorded at once. The note goes with the outcome (same transaction). A task
- * already closed is "stale"; one that does not exist is "not-found" (a 404, not a notice that it was
+ * already closed is "stale" (with the reason it was closed for when its assignment's ending closed it,
+ * which the desk says, ADR 114); one that does not exist is "not-found" (a 404, not a notice that it was
  * closed); a malformed id is "not-found" too (no task has it: the desk's 404 page, not a bare 400);
  * an unknown or missing outcome (reason "outcome"), a note over NOTE_MAX UTF-16 units, as the textarea's
  * maxLength counts ("note-too-long"), or a refusal of a call-back ("not-a-handover") is a
@@ -35,10 +38,10 @@ export async function workCallTask(
   const note = cleanTyped(input.note);
   // Over the maximum only by a crafted post (the textarea has maxLength): refused, never cut (a cut can split an emoji).
   if (note.length > NOTE_MAX) return { kind: "bad-request", reason: "note-too-long" };
-  const [task] = await sql<{ reference: string; kind: string; status: string }[]>`
-    select l.reference, c.kind, c.status from call_tasks c join leads l on l.id = c.lead_id where c.id = ${input.taskId}`;
+  const [task] = await sql<{ reference: string; kind: string; status: string; closedReason: CallTaskCloseReason | null }[]>`
+    select l.reference, c.kind, c.status, c.closed_reason from call_tasks c join leads l on l.id = c.lead_id where c.id = ${input.taskId}`;
   if (!task) return { kind: "not-found" };
-  if (task.status === "done" || task.status === "wrong-number") return { kind: "stale" };
+  if (task.status === "done" || task.status === "wrong-number") return { kind: "stale", closedReason: task.closedReason };
   if (outcome === "refused" && task.kind !== "handover") return { kind: "bad-request", reason: "not-a-handover" };
   const answer: CallAnswer = { taskId: input.taskId, outcome, note, reference: task.reference };
   if (closesTask(outcome) && !input.confirmed) return { kind: "confirm", ...answer };
@@ -46,6 +49,12 @@ export async function workCallTask(
     routing: input.routing,
     note: { body: note, authorId: input.authorId },
   });
-  if (!result.ok) return result.reason === "not-a-handover" ? { kind: "bad-request", reason: "not-a-handover" } : { kind: "stale" };
+  if (!result.ok) {
+    if (result.reason === "not-a-handover") return { kind: "bad-request", reason: "not-a-handover" };
+    const [closed] = await sql<
+      { closedReason: CallTaskCloseReason | null }[]
+    >`select closed_reason from call_tasks where id = ${input.taskId}`;
+    return { kind: "stale", closedReason: closed?.closedReason ?? null };
+  }
   return { kind: "recorded", ...answer, ...(result.handedOver === undefined ? {} : { handedOver: result.handedOver }) };
 }

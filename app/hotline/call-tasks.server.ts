@@ -30,6 +30,9 @@ export async function recordCallOutcome(
 ): Promise<CallTaskResult> {
   const retryMinutes = options.retryMinutes ?? NO_ANSWER_RETRY_MINUTES;
   return sql.begin(async (tx) => {
+    // Lock order: the task's assignment, then the task — the order an assignment's ending takes them (its
+    // trigger closes the task in the same statement, migration 090, ADR 114), so the two never deadlock.
+    await tx`select 1 from assignments where id = (select assignment_id from call_tasks where id = ${taskId}) for no key update`;
     const [task] = await tx<
       { id: string; kind: string; leadId: string; assignmentId: string | null; recruiterId: string | null; status: string }[]
     >`

@@ -120,6 +120,7 @@ const zh = {
   "task.handover": "转交招商专员",
   "task.callback": "回访企业",
   "task.escalation": "升级处理",
+  "task.withdrawal": "告知专员分配结束",
 
   "event.assigned": "已分配",
   "event.unassigned": "转入待分配",
@@ -369,6 +370,7 @@ const en: Record<AdminKey, string> = {
   "task.handover": "Hand-over to a recruiter",
   "task.callback": "Call the enterprise back",
   "task.escalation": "Escalation",
+  "task.withdrawal": "Tell a recruiter an assignment ended",
 
   "event.assigned": "Assigned",
   "event.unassigned": "Sent to the unassigned queue",

@@ -68,6 +68,10 @@ const zh = {
   "wecom.recruiter": "> 招商专员：{name}（{phone}）",
   "wecom.reroutedNote": "此线索已改派给上述招商专员，请尽快跟进。",
   "wecom.open": "查看分配详情",
+  "wecom.withdrawn": "**分配结束**　编号：{reference}",
+  "wecom.withdrawnNeed": "> 更正后的需求：{need}",
+  "wecom.withdrawnRecruiter": "> 原招商专员：{name}",
+  "wecom.withdrawnNote": "企业更正了需求，本园区已没有符合的空间，这条分配已结束，不必再跟进。",
 
   // what hotline staff read out (call tasks)
   "handover.call": "请致电招商专员 {name}（{phone}），转交线索 {reference}：",
@@ -80,6 +84,8 @@ const zh = {
   "handover.reasonSep": "；",
   "handover.emailFailed": "【邮件未送达，请电话告知】",
   "handover.noticeFailed": "【通知未送达，管理员改由热线转告】",
+  "withdrawal.script":
+    "请致电招商专员 {name}（{phone}），告知线索 {reference}（{company}）的分配已结束：企业更正了需求（{need}），{park} 已没有符合的空间，线索已转给现在符合的园区，不必再跟进。专员的跟进记录、通话记录都保留在线索上。",
   "escalation.script": "升级：线索 {reference} 两次改派仍无人接单。请先致电企业致歉并确认需求仍有效，再通知管理员指派专员。",
   "callback.script": "回访 {reference}：暂无匹配的厂房/土地。请致电企业核实需求（面积、区域、用途、预算），记录后更新需求。",
   "callback.nearMisses": "最接近的房源（可向企业介绍）：",
@@ -152,6 +158,11 @@ const en: Record<NotifyKey, string> = {
   "wecom.recruiter": "> Recruiter: {name} ({phone})",
   "wecom.reroutedNote": "This lead is re-routed to the recruiter above; please follow up soon.",
   "wecom.open": "View the assignment",
+  "wecom.withdrawn": "**Assignment ended**　reference: {reference}",
+  "wecom.withdrawnNeed": "> Corrected need: {need}",
+  "wecom.withdrawnRecruiter": "> Recruiter who held it: {name}",
+  "wecom.withdrawnNote":
+    "The enterprise corrected its need and no space of this park fits it now: the assignment has ended; no follow-up is needed.",
 
   "handover.call": "Call recruiter {name} ({phone}) and hand over lead {reference}:",
   "handover.lead": "company {company}, contact {contact}, phone {phone};",
@@ -163,6 +174,8 @@ const en: Record<NotifyKey, string> = {
   "handover.reasonSep": "; ",
   "handover.emailFailed": "[Email not delivered: tell them by phone]",
   "handover.noticeFailed": "[Notice not delivered: an admin passes it on through the hotline]",
+  "withdrawal.script":
+    "Call recruiter {name} ({phone}) and tell them the assignment of lead {reference} ({company}) has ended: the enterprise corrected its need ({need}) and no space of {park} fits it now; the lead went to the parks that fit, and they need not follow it up. Their follow-up and call notes stay on the lead.",
   "escalation.script":
     "Escalation: lead {reference} was re-routed twice and nobody accepted it. First call the enterprise, apologise and check the need still holds, then tell an admin to assign a recruiter.",
   "callback.script":

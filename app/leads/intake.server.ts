@@ -23,6 +23,9 @@ function referenceSql(sql: Sql | TransactionSql) {
  * A web or API lead with the same phone, company and need as a lead stored less than this long before
  * it is a likely repeat (a second tap, the Back button, "did it go through?"): stored all the same, the
  * person may mean it, and flagged `repeat` for the recruiter with the first lead's reference (ADR 102).
+ * A rolling window, counted back from the storing statement's time: a China day never enters it — a copy
+ * at 00:01 of a lead sent at 23:59 is a repeat, also when the two arrive at once at two web processes
+ * (migration 090's lock, docs/decisions/114).
  */
 export const REPEAT_WINDOW_MINUTES = 60;
 
@@ -262,7 +265,10 @@ async function insertBatch(sql: Sql, rows: BatchRow[]): Promise<Map<number, Stor
       insert into reference_counters (day, n)
       select (now() at time zone 'Asia/Shanghai')::date, count(*) from fresh having count(*) > 0
       on conflict (day) do update set n = reference_counters.n + excluded.n
-      returning day, n
+      -- After the day's counter row, the lock that is the same every day (intake_serialised, migration
+      -- 090): a copy stored by another statement on the other side of China midnight is committed before
+      -- this statement's repeat check looks (docs/decisions/114).
+      returning day, intake_serialised(n) as n
     ),
     referenced as (
       select nb.*, ${referenceSql(sql)} as reference, c.n as counter

@@ -103,3 +103,33 @@ export function renderWecomAssignment(input: WecomAssignmentInput, lng: Lng = "z
   if (link) lines.push(`[${say("wecom.open")}](${link})`);
   return lines.join("\n");
 }
+
+/** The WeCom group message that an assignment ended because the corrected need no longer fits the park (ADR 108, 114). */
+export type WecomWithdrawalInput = {
+  reference: string;
+  parkName: string;
+  /** The corrected need, already worded, e.g. "租赁厂房 10000–13000㎡ · 溧水区". */
+  needText: string;
+  /** The recruiter who held the assignment (no phone: the group need not call them about it). */
+  recruiterName: string;
+  assignmentUrl?: string;
+};
+
+/**
+ * The withdrawal as the group reads it: the reference, the park, the corrected need, who held it, and
+ * that nobody needs to follow it up; every value made inert as in renderWecomAssignment (no contact data).
+ */
+export function renderWecomWithdrawal(input: WecomWithdrawalInput, lng: Lng = "zh"): string {
+  const t = neutraliseWecomText;
+  const say = (key: NotifyKey, params?: Record<string, string>) => notifyText(lng, key, params);
+  const lines = [
+    say("wecom.withdrawn", { reference: t(input.reference) }),
+    say("wecom.park", { park: t(input.parkName) }),
+    say("wecom.withdrawnNeed", { need: t(input.needText) }),
+    say("wecom.withdrawnRecruiter", { name: t(input.recruiterName) }),
+    `<font color="comment">${say("wecom.withdrawnNote")}</font>`,
+  ];
+  const link = safeLink(input.assignmentUrl);
+  if (link) lines.push(`[${say("wecom.open")}](${link})`);
+  return lines.join("\n");
+}

@@ -38,10 +38,6 @@ export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]):
     returning id, reference`;
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  // Every copy of the lead's words in its call tasks: the phone, and the script in both languages.
-  await tx`update call_tasks set phone = '', script = '', script_en = case when script_en is null then null else '' end,
-             status = case when status in ('open', 'no-answer') then 'done' else status end, updated_at = now()
-           where lead_id in ${tx(ids)}`;
   // Nobody works the lead any more (ADR 090): its open assignments end as lost, reason `erased` — no
   // SLA reminder, re-route or escalation follows — each with a routing event the recruiter's page
   // shows; no closing step can be undone (closed_from is cleared), and an open lead is closed.
@@ -51,6 +47,13 @@ export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]):
     where lead_id in ${tx(ids)} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit', 'escalated')
     returning id, lead_id, recruiter_id`;
   await tx`update assignments set closed_from = null, closed_by = null where lead_id in ${tx(ids)} and (closed_from is not null or closed_by is not null)`;
+  // Every copy of the lead's words in its call tasks: the phone, and the script in both languages; the open
+  // ones closed as erased (the assignments' own were closed by their ending just above, migration 090 —
+  // assignments before tasks, the order the hotline desk locks them in, ADR 114).
+  await tx`update call_tasks set phone = '', script = '', script_en = case when script_en is null then null else '' end,
+             status = case when status in ('open', 'no-answer') then 'done' else status end,
+             closed_reason = case when status in ('open', 'no-answer') then 'erased' else closed_reason end, updated_at = now()
+           where lead_id in ${tx(ids)}`;
   for (const a of ended)
     await recordRoutingEvent(tx, { assignmentId: a.id, leadId: a.leadId, event: "erased", recruiterId: a.recruiterId, reason: erased });
   for (const id of ids.filter((id) => !ended.some((a) => a.leadId === id)))

@@ -236,7 +236,13 @@ async function callTaskAction(request: Request, control: DeskControls, lng: Lng,
     return data<ActionResult>({ taskError: { id: control.task ?? null, errors: [error] } }, { status: 400 });
   }
   if (answer.kind === "not-found") throw notFoundWith(staffText(lng, "hotline.taskNotFound"));
-  if (answer.kind === "stale") throw await redirectWithFlash(request, here, { tone: "alert", text: staffText(lng, "hotline.stale") });
+  if (answer.kind === "stale") {
+    // Closed by its assignment's ending (ADR 114): the desk says why; else a colleague closed it.
+    const text = answer.closedReason
+      ? staffText(lng, "hotline.staleWhy", { why: staffText(lng, `taskClosed.${answer.closedReason}`) })
+      : staffText(lng, "hotline.stale");
+    throw await redirectWithFlash(request, here, { tone: "alert", text });
+  }
   if (answer.kind === "confirm") return data<ActionResult>({ confirm: answer });
   const recorded = staffText(lng, "hotline.done", { reference: answer.reference, outcome: staffText(lng, `outcome.${answer.outcome}`) });
   // A hand-over marked done whose offer had moved on did not take: said as an alert, with what was recorded.

@@ -43,6 +43,11 @@ beforeAll(async () => {
   await sql`
     insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
     select null, id, 'contacted', 'R02', created_at + interval '1 hour' from leads where extract(epoch from created_at)::bigint % 13 = 0`;
+  // Endings counted apart (ADR 114): lost by the recruiter, and a few ended by need edits (`withdrawn`).
+  await sql`
+    insert into routing_events (assignment_id, lead_id, event, recruiter_id, at)
+    select a.id, a.lead_id, case when abs(hashtext(a.id::text)) % 4 = 0 then 'withdrawn' else 'lost' end, a.recruiter_id, a.created_at + interval '10 days'
+    from assignments a where a.status = 'lost' and a.recruiter_id is not null`;
 }, 240_000);
 afterAll(async () => {
   await db?.drop();
@@ -72,6 +77,9 @@ describe("dashboard rollup", () => {
     expect(live[0].firstContact.total).toBeGreaterThan(0);
     expect(live[0].perRecruiter.some((r) => r.breaches > 0)).toBe(true);
     expect(live[0].perRecruiter.some((r) => r.reroutes > 0)).toBe(true);
+    // Ended apart (ADR 114), each kind with data.
+    expect(live[0].ended.lost).toBeGreaterThan(0);
+    expect(live[0].ended.needChanged).toBeGreaterThan(0);
     expect(await rollupAll()).toEqual(live);
     // The rollup's size bands of unmet needs are the code's (migration 046).
     const [{ sizeBands }] = await sql<{ sizeBands: number[] }[]>`select dashboard_size_bands() as size_bands`;
@@ -84,7 +92,9 @@ describe("dashboard rollup", () => {
     await sql`insert into dashboard_unmet_daily values ('2026-11-12', 'factory', 1, '', 1000)
               on conflict (day, kind, band, district) do update set leads = dashboard_unmet_daily.leads + 1000`;
     await sql`insert into dashboard_assignment_counts (status, recruiter_id, n) values ('offered', 'R01', 7)`;
+    await sql`update dashboard_daily set lost = lost + 30, withdrawn = withdrawn + 40 where day = '2026-11-12' and park = '*' and source = 'web'`;
     const wrong = await loadDashboardFigures(sql, month);
+    expect(wrong.ended).toEqual({ lost: live[0].ended.lost + 30, needChanged: live[0].ended.needChanged + 40 });
     expect(wrong.funnel[0].leads).toBe(live[0].funnel[0].leads + 1000);
     expect(wrong.firstContact.within5).toBe(live[0].firstContact.within5 + 100);
     expect(wrong.unmet[0].leads).toBeGreaterThan(live[0].unmet[0].leads);
@@ -138,6 +148,26 @@ describe("dashboard rollup", () => {
         const a = await oldAssignment();
         await sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id)
                   select ${a.assignmentId}, ${a.leadId}, e, 'R09' from unnest(array['sla-missed', 'escalated', 'declined', 'admin-reroute']) e`;
+      },
+    ],
+    [
+      "assignments ended late: one lost by its recruiter, two ended by need edits (ADR 114: counted apart)",
+      async () => {
+        const rows = await sql<{ id: string; leadId: string; recruiterId: string }[]>`
+          select a.id, a.lead_id as "leadId", a.recruiter_id as "recruiterId" from assignments a join leads l on l.id = a.lead_id
+          where l.created_at >= '2026-11-18 00:00+08' and l.created_at < '2026-11-19 00:00+08' and a.recruiter_id is not null
+            and not exists (select 1 from routing_events e where e.assignment_id = a.id and e.event in ('lost', 'withdrawn'))
+          order by l.created_at limit 3`;
+        expect(rows).toHaveLength(3);
+        const before = await loadDashboardFiguresLive(sql, month);
+        for (const [i, a] of rows.entries())
+          await sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id)
+                    values (${a.id}, ${a.leadId}, ${i === 0 ? "lost" : "withdrawn"}, ${a.recruiterId})`;
+        const after = await loadDashboardFiguresLive(sql, month);
+        const leads = new Set(rows.slice(1).map((r) => r.leadId)).size;
+        expect(after.ended).toEqual({ lost: before.ended.lost + 1, needChanged: before.ended.needChanged + leads });
+        expect(after.funnel).toEqual(before.funnel); // not a funnel stage
+        expect(after.perRecruiter).toEqual(before.perRecruiter); // not a breach or a re-route
       },
     ],
     [

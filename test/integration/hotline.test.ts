@@ -672,7 +672,8 @@ describe("/hotline", () => {
     expect(event.recruiterId).toBe("R2");
     expect(await page(cookie)).not.toContain(`转交线索 ${handover.reference}`);
 
-    // A hand-over whose offer moved on (re-routed) leaves the list; marking it done says it did not take.
+    // A hand-over whose offer moved on (re-routed) is closed by the move (ADR 114) and leaves the list;
+    // marking it done from the page still open says why it is closed.
     const moved = await routed("南京热线改派机械有限公司", "GC-DB");
     const movedTask = await taskOf(moved.leadId, "handover");
     await db.sql`update assignments set status = 'unassigned', recruiter_id = null where lead_id = ${moved.leadId}`;
@@ -680,7 +681,7 @@ describe("/hotline", () => {
     const notTaken = await post("/hotline", { task: movedTask.id, outcome: "done", confirm: "1", csrf }, cookie);
     const notTakenFlash = await followFlash(web.url, notTaken, cookie);
     expect(notTakenFlash).toMatchObject({ location: "/hotline", role: "alert" });
-    expect(notTakenFlash.text).toContain("转交未生效");
+    expect(notTakenFlash.text).toBe("这条任务已经结束：这条分配已改派或转入待分配。");
 
     // A call-back ("no match yet") leaves the list once the lead has a live match (an import or an edit
     // matched it since), and comes back when that match is withdrawn.

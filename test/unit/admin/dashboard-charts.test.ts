@@ -23,6 +23,7 @@ function figures(over: Partial<DashboardFigures> = {}): DashboardFigures {
     perRecruiter: [{ recruiterId: "R1", name: "周敏", breaches: 1, reroutes: 2 }],
     load: [{ recruiterId: "R1", name: "周敏", open: 2, capacity: 20 }],
     matchRate: { matched: 2, total: 3 },
+    ended: { lost: 2, needChanged: 1 },
     unmet: [{ kind: "factory", band: 2, district: "", place: { zh: "", en: "" }, leads: 1 }],
     queues: { unassigned: 0, offered: 3, callTasks: 3, dead: 0, outbox: 4 },
     ...over,
@@ -40,6 +41,7 @@ const empty = figures({
   },
   perRecruiter: [],
   load: [],
+  ended: { lost: 0, needChanged: 0 },
   unmet: [],
   queues: { unassigned: 0, offered: 0, callTasks: 0, dead: 0, outbox: 0 },
 });
