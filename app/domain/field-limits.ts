@@ -36,5 +36,12 @@ export const PLAUSIBLE_AREA_SQM = { min: 10, max: 10_000_000 } as const;
 // The bounds for each kind of space (PLAUSIBLE_AREA_SQM_BY_KIND) are in area-bounds.ts: they are read
 // with the schema, and this table also goes with the form's first-load script (ADR 041).
 
+/**
+ * Longest need.notes, in characters (the schema refuses longer, "最多 2000 个字"). The notes' readers
+ * (need-assist.ts, note-regions.ts, need-places.ts) read nothing past it: their work grows faster than the
+ * text, and an 18,000-character note held the web 15 s before its 400 (attack of 2026-12-04, 28-H5).
+ */
+export const NOTES_MAX = 2000;
+
 /** Longest phone input read at all (number + extension + a short note), in characters. */
 export const PHONE_INPUT_MAX = 60;

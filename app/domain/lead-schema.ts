@@ -8,7 +8,7 @@ import { formatMu, formatSqm, muToSqm, needAreaShort, parseArea, sqmToMu } from 
 import { type AreaBound, areaBound, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBounds } from "./area-bounds";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
-import { FIELD_LIMITS, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
+import { FIELD_LIMITS, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { fieldPath } from "./field-path";
 import { type FieldRole, looksNegative, readFieldNumber } from "./field-value";
 import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-refusal";
@@ -47,7 +47,7 @@ export type LeadChannel = "web" | "api" | "hotline";
 
 const LIMITS = {
   shortText: 100,
-  longText: 2000,
+  longText: NOTES_MAX,
   regions: 10,
   ...FIELD_LIMITS,
 } as const;

@@ -1,3 +1,4 @@
+import { NOTES_MAX } from "./field-limits";
 import type { LeadFlag } from "./lead-flags";
 import { type NeedHints, type NotesExtractor, parseNeedText, type SetAsideWhy } from "./need-text";
 
@@ -70,7 +71,8 @@ export function planAssist(
   extras?: readonly NotesExtractor[],
   kind?: string,
 ): AssistPlan {
-  if (!notes) return { fills: [], unread: [], notesSay: [], budget: [], setAside: [] };
+  // Notes over the box's limit are refused by the schema: read, they cost seconds (NOTES_MAX).
+  if (!notes || notes.length > NOTES_MAX) return { fills: [], unread: [], notesSay: [], budget: [], setAside: [] };
   const { hints, found, unread, budget, setAside } = parseNeedText(notes, now, extras, kind);
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];

@@ -1,3 +1,4 @@
+import { NOTES_MAX } from "./field-limits";
 import { foldText } from "./fold-text";
 
 /**
@@ -148,6 +149,7 @@ function trimFront(name: string, re: RegExp): string | null {
  * the folded text (fold-text.ts: Traditional → Simplified, widths), and each place is quoted as typed.
  */
 export function findPlaceMentions(notes: string): PlaceMention[] {
+  if (notes.length > NOTES_MAX) return []; // refused by the schema (field-limits.ts NOTES_MAX)
   const { s, at } = foldText(notes);
   const found: { start: number; end: number; name: string }[] = [];
   const taken = (start: number, end: number) => found.some((f) => start < f.end && f.start < end);

@@ -43,9 +43,11 @@ const CN = "零〇一二两俩三四五六七八九十百千万亿壹贰叁肆�
  * One number token: Arabic (with , groups and decimals), Chinese numerals, or a mix (1.5万). The Arabic
  * part must end where the digits end, so a long digit run has exactly one way to match (no
  * catastrophic backtracking on "1111…1x"), and a token only starts where a run of number characters
- * starts, so a long run is scanned once rather than from each of its positions.
+ * starts, so a long run is scanned once rather than from each of its positions. A decimal 点 joins digits
+ * of one script (1点5, 一点五), never 一点 and Arabic digits: "面积大一点5000平" is "a bit bigger, 5000 ㎡",
+ * not 1.5 ㎡ (attack of 2026-12-04, 28-H1).
  */
-export const NUM = `(?<![0-9${CN}几数])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|十几|[${CN}]|点(?=[0-9零〇一二两三四五六七八九]))+`;
+export const NUM = `(?<![0-9${CN}几数])(?:\\d+(?:,\\d{3})*(?:\\.\\d+)?(?!\\d)|十几|[${CN}]|(?<=[0-9])点(?=[0-9])|(?<=[零〇一二两俩三四五六七八九十])点(?=[零〇一二两三四五六七八九]))+`;
 /** Range separators: 3000-5000, 3000~5000, 三到五千, 3000 to 5000 (every dash and tilde is folded to - and ~). */
 const SEP = `\\s*(?:-|~|到|至|\\bto\\b|\\band\\b)\\s*`;
 /** Filler allowed between a keyword and its number ("层高要求不低于9米"); never digits or punctuation. */
@@ -580,13 +582,20 @@ export type NotesExtractor = (x: Extraction) => void;
  * read but no requirement, with why. `kind`: the need's kind as chosen (factory | land | office |
  * warehouse; anything else is none): an area figure tied to another use is set aside (docs/decisions/112).
  */
+/** An adjective, then 一点: "a bit …" (大一点, 多一点, 便宜一点, 早一点), read as 一些 (no number). */
+const A_BIT = /([大小多少高低快慢好宽窄长短远近贵宜早晚强重轻])一点/g;
+
 export function parseNeedText(
   text: string,
   now?: Date,
   extras: readonly NotesExtractor[] = [],
   kind?: string,
 ): { hints: NeedHints; found: NeedHintFound[]; unread: string[]; budget: string[]; setAside: { text: string; why: SetAsideWhy }[] } {
-  const { s, at } = foldText(text);
+  const folded = foldText(text);
+  const at = folded.at;
+  // "大一点" / "便宜一点" / "高一点": a bit (bigger, cheaper, higher), never the number 一点… ("大一点五千平" is
+  // "a bit bigger, 5000 ㎡"). Same length, so the positions into the typed text stay.
+  const s = folded.s.replace(A_BIT, "$1一些");
   const x = new Extraction(
     text,
     s,

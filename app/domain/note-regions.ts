@@ -2,6 +2,7 @@ import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
 
+import { NOTES_MAX } from "./field-limits";
 import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
 import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
@@ -48,7 +49,7 @@ const MAX_PLACES = 10;
 export function planNoteRegions(notes: string | undefined, typed: readonly string[]): NoteRegionsPlan | null {
   if (typeof resolveRegions !== "function") return null;
   const none: NoteRegionsPlan = { places: [], fill: null, problems: [], unread: [], excluded: [], wished: [], ruled: [] };
-  if (!notes) return none;
+  if (!notes || notes.length > NOTES_MAX) return none; // refused by the schema; read, it costs seconds
   if (typed.length > 0) return { ...none, ruled: typedRuledOut(notes, typed) };
   const codes = new Set<string>();
   const problems: RegionProblem[] = [];
@@ -124,7 +125,7 @@ const PLACE_NEGATED_BEFORE =
  * 高淳应该不考虑 (a hedge before a "no" still rules the place out; 高淳可能也行 has no "no" and does not).
  */
 const PLACE_NEGATED_AFTER =
-  /^\s*(?:的话|的)?\s*(?:厂房|地方|那边|那里|区域)?\s*(?:都|也|就|肯定|实在)?\s*(?:可能|估计|恐怕|大概|应该|怕是|感觉|好像|觉得)?\s*(?:都|也|就)?\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|算了|太远|太偏|太贵|(?:有点|有些|比较|稍微|稍)(?:远|偏|贵)|不合适|不太(?:合适|行|方便|考虑|想)|不大(?:合适|方便|行)|不理想|不方便|不接受|pass|is\s+out|no\b)/i;
+  /^\s*(?:的话|的)?\s*(?:厂房|地方|那边|那里|区域)?\s*(?:都|也|就|肯定|实在)?\s*(?:可能|估计|恐怕|大概|应该|怕是|感觉|好像|觉得)?\s*(?:都|也|就)?\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|算了|太远|太偏|太贵|(?:有点|有些|比较|稍微|稍)(?:远|偏|贵)|不合适|不太(?:合适|行|方便|考虑|想)|不大(?:合适|方便|行)|不理想|不方便|不接受|以外|之外|pass|is\s+out|no\b)/i;
 /** A place only wished for, before it (最好溧水, 尽量在溧水, 优先考虑溧水, 首选溧水) or after it (溧水优先, 溧水的厂房最好). Not 希望: "希望在溧水" asks. */
 const PLACE_WISHED_BEFORE =
   /(?:最好|尽量|尽可能|优先|首选|倾向于?|更想|更倾向于?|preferably|ideally)\s*(?:考虑|选择?)?\s*(?:在|去|是)?\s*$/i;

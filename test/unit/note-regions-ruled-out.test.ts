@@ -145,3 +145,21 @@ describe("a hedge without a no rules nothing out", () => {
     expect(plan?.excluded ?? []).toEqual([]);
   });
 });
+
+// Attack of 2026-12-04 (28-H4): "江宁区以外" stored the very place it rules out.
+describe("a place with 以外 / 之外 after it is ruled out", () => {
+  it.each([
+    ["江宁区以外", "江宁区"],
+    ["高淳以外的都行", "高淳"],
+    ["溧水之外都可以", "溧水"],
+  ])("%s → nothing filled, %s flagged", (notes, out) => {
+    const plan = planNoteRegions(notes, [])!;
+    expect(plan.fill).toBeNull();
+    expect(codesOf(plan.ruled)).toEqual([`placeExcludedOpen:${out}`]);
+  });
+  it("beside a wanted place: the wanted one filled", () => {
+    const plan = planNoteRegions("高淳以外，江宁、溧水都行", [])!;
+    expect(plan.fill?.codes).toEqual([JIANGNING, LISHUI]);
+    expect(codesOf(plan.ruled)).toEqual(["placeExcluded:高淳"]);
+  });
+});
