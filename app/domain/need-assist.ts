@@ -99,7 +99,7 @@ export function planAssist(
   };
 }
 
-const ASIDE_CODES = { own: "ownPremises", notNeeded: "notNeeded", otherUse: "otherUse" } as const satisfies Record<
+const ASIDE_CODES = { own: "ownPremises", notNeeded: "notNeeded", otherUse: "otherUse", ruledOut: "areaRuledOut" } as const satisfies Record<
   SetAsideWhy,
   LeadFlag["code"]
 >;
