@@ -853,7 +853,10 @@ const JOINED_USE = /(?:带|含|包括|包含|附带|连同|配|加|和|与|及|�
 /** Words that include a use in the lead's (docs/decisions/112, amended): like 其中, the figure after them is the included use's when the whole is given apart. */
 const INCLUDED_USE = /(?:带|含|包括|包含|附带|配|\bincluding\b|\bwith\b)\s*$/;
 /** The lead's own total, later in the sentence: 共/总共/一共/合计/总计/总面积 5000平, "5000 sqm in total". */
-const TOTAL_LATER = new RegExp(`(?:共|合计|总计|总面积|总建筑面积|\\btotal\\b)[^0-9，。；;,!?！？、\\n]{0,6}?${NUM}|${NUM}[^，。；;,!?！？、\\n]{0,6}?\\b(?:in\\s+)?total\\b`, "i");
+const TOTAL_LATER = new RegExp(
+  `(?:共|合计|总计|总面积|总建筑面积|\\btotal\\b)[^0-9，。；;,!?！？、\\n]{0,6}?${NUM}|${NUM}[^，。；;,!?！？、\\n]{0,6}?\\b(?:in\\s+)?total\\b`,
+  "i",
+);
 
 function sentenceEnd(s: string, a: number): number {
   const i = /[。；;!?！？\n]/.exec(s.slice(a))?.index;
@@ -958,8 +961,10 @@ const BARE_END = /^\s*(?:$|[，。；;,!?！？、\n)）])/;
 function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?: number; hi?: number; open?: "lo" | "hi" } | null {
   // "要5000平，4000平以下也行": a fallback downward opens the lower side, the first stays the upper end (amended);
   // "5000平，6000平以上也行" opens the upper side. A first bound on that side already open keeps the first as read.
-  if (accepted && other.said === "max" && first.said !== "max") return first.said === "min" ? { open: "lo" } : { hi: first.said === "range" ? first.hi : first.value, open: "lo" };
-  if (accepted && other.said === "min" && first.said !== "min") return first.said === "max" ? { open: "hi" } : { lo: first.said === "range" ? first.lo : first.value, open: "hi" };
+  if (accepted && other.said === "max" && first.said !== "max")
+    return first.said === "min" ? { open: "lo" } : { hi: first.said === "range" ? first.hi : first.value, open: "lo" };
+  if (accepted && other.said === "min" && first.said !== "min")
+    return first.said === "max" ? { open: "hi" } : { lo: first.said === "range" ? first.lo : first.value, open: "hi" };
   if (accepted && (other.said === "max" || other.said === "min")) return null;
   if (accepted) {
     const [low, high] = other.said === "range" ? [other.lo!, other.hi!] : [other.value, other.value];
@@ -1102,7 +1107,13 @@ function extractArea(x: Extraction): void {
     const lead = g.v !== undefined && q.lo === q.hi ? LEAD_BARE.exec(x.s.slice(x.clauseStart(start), start)) : null;
     const leadAt = lead?.indices?.groups?.n;
     const leadN = lead && leadAt ? readToken(lead.groups!.n) : null;
-    if (lead && leadAt && leadN && leadN[0] === leadN[1] && !x.isClaimed([x.clauseStart(start) + leadAt[0], x.clauseStart(start) + leadAt[1]])) {
+    if (
+      lead &&
+      leadAt &&
+      leadN &&
+      leadN[0] === leadN[1] &&
+      !x.isClaimed([x.clauseStart(start) + leadAt[0], x.clauseStart(start) + leadAt[1]])
+    ) {
       const from = x.clauseStart(start);
       const sum = /^[+＋加]/.test(lead.groups!.op);
       const [a, b] = [leadN[0] * perUnit, q.lo * perUnit];
@@ -1150,7 +1161,9 @@ function extractArea(x: Extraction): void {
     const between = x.s.slice(f.span[1], other.span[0]);
     const sum = /^\s*[+＋]\s*$/.test(between) && f.said === "about" && other.said === "about";
     const either = /^\s*(?:或者?|\bor\b)\s*$/i.test(between);
-    const both = sum ? Object.fromEntries(["lo", "hi"].map((k, i) => [k, aboutRange(f.value + other.value)[i]])) : bothBounds(f, other, accepted || either);
+    const both = sum
+      ? Object.fromEntries(["lo", "hi"].map((k, i) => [k, aboutRange(f.value + other.value)[i]]))
+      : bothBounds(f, other, accepted || either);
     if (!both) return;
     if (both.open === "lo") x.unset("areaMinSqm");
     if (both.open === "hi") x.unset("areaMaxSqm");
