@@ -995,6 +995,13 @@ function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?:
  * follow it — or, written bare, come right before it — and is read with it (bothBounds): "至少5000平，最多一万平"
  * = 5000–10000, "5000平以上，一万平以内", "面积至少5000，最多10000平", "5000平，3000平也行" = 3000–5000. A bare
  * figure beside an area figure takes its unit. Any other later figure is told as before (unread).
+ *
+ * Amended (docs/decisions/112, "Amended"): an inclusion word (含/带/包括/配) is read as 其中 when the lead's total
+ * is given apart (共/合计/总面积 … later in the sentence, or the included use in brackets): "厂房，含办公1000平，
+ * 共5000平" is 5000, the office's 1000 set aside. A figure ruled out ("不要5000平", "5000平的不行", RULED_OUT_BEFORE/
+ * AFTER) fills nothing and is told (`ruledOut`); bounds built on a negation (不超过, 不少于) are no rule-out.
+ * "3000+2000平" is the sum (about 5000), "3000或5000平" either (3000–5000); an accepted "4000平以下也行" beside the
+ * first opens the lower side (bothBounds), "6000平以上也行" the upper.
  */
 function extractArea(x: Extraction): void {
   const uses = usesOf(x.s);
