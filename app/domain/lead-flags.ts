@@ -16,6 +16,8 @@ export type LeadFlagCode =
   | "notNeeded"
   // docs/decisions/112: an area the notes tie to another use (办公楼, 宿舍 …) than the lead's kind.
   | "otherUse"
+  // docs/decisions/112 (amended): an area figure the notes rule out ("不要5000平", "5000平的不行").
+  | "areaRuledOut"
   | "placeExcluded"
   | "placeExcludedOpen"
   | "placeWished";
@@ -33,6 +35,7 @@ const CODES: readonly LeadFlagCode[] = [
   "ownPremises",
   "notNeeded",
   "otherUse",
+  "areaRuledOut",
   "placeExcluded",
   "placeExcludedOpen",
   "placeWished",

@@ -101,10 +101,12 @@ export function planAssist(
   };
 }
 
-const ASIDE_CODES = { own: "ownPremises", notNeeded: "notNeeded", otherUse: "otherUse" } as const satisfies Record<
-  SetAsideWhy,
-  LeadFlag["code"]
->;
+const ASIDE_CODES = {
+  own: "ownPremises",
+  notNeeded: "notNeeded",
+  otherUse: "otherUse",
+  ruledOut: "areaRuledOut",
+} as const satisfies Record<SetAsideWhy, LeadFlag["code"]>;
 
 /** The fills as NeedHints (for describeNeedHints). */
 export function planHints(plan: AssistPlan): NeedHints {

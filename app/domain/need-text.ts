@@ -253,7 +253,7 @@ const BARE_AFTER =
  * "notNeeded" (不需要行车 …), "otherUse" (an area tied to another use than the lead's kind: "1000平办公楼" on
  * a factory lead, docs/decisions/112).
  */
-export type SetAsideWhy = "own" | "notNeeded" | "otherUse";
+export type SetAsideWhy = "own" | "notNeeded" | "otherUse" | "ruledOut";
 
 /**
  * Words before a figure, in its clause, that make it the enterprise's own equipment or its present site's
@@ -427,6 +427,13 @@ export class Extraction {
   putAsideWords(span: Span, numSpan: Span, why: SetAsideWhy): void {
     this.setAside.push({ span, why });
     this.claim(numSpan);
+  }
+
+  /** Drops what was found for `field` (an accepted "4000平以下也行" opens the lower side: docs/decisions/112, amended). */
+  unset(field: keyof NeedHints): void {
+    delete this.hints[field];
+    const i = this.found.findIndex((f) => f.field === field);
+    if (i >= 0) this.found.splice(i, 1);
   }
 
   /** Replaces what was found for `field` (the area's bounds read again with a second figure: "至少5000平，最多一万平"). */
@@ -616,7 +623,7 @@ export function parseNeedText(
   if (now) extractMoveIn(x, now);
 
   const texts = (spans: Span[]) => [...new Set([...spans].sort((a, b) => a[0] - b[0]).map((span) => x.snippet(span)))].filter(Boolean);
-  const setAside = (["own", "notNeeded", "otherUse"] as const).flatMap((why) =>
+  const setAside = (["own", "notNeeded", "otherUse", "ruledOut"] as const).flatMap((why) =>
     texts(x.setAside.filter((f) => f.why === why).map((f) => f.span)).map((text) => ({ text, why })),
   );
   return { hints: x.hints, found: x.found, unread: texts(x.unread), budget: texts(x.budget), setAside };
@@ -852,6 +859,19 @@ const GAP_BEFORE = /^[^0-9，。；;,!?！？、\n+＋&（()）]{0,8}$/;
 const JOIN_WORDS = /\b(?:and|plus|with)\b/;
 /** A use joined to the use before it: "厂房带办公5000平", "办公楼和厂房一共5000平" — the figure is for both. */
 const JOINED_USE = /(?:带|含|包括|包含|附带|连同|配|加|和|与|及|、|\+|＋|&|\band\b|\bwith\b|\bplus\b)\s*$/;
+/** Words that include a use in the lead's (docs/decisions/112, amended): like 其中, the figure after them is the included use's when the whole is given apart. */
+const INCLUDED_USE = /(?:带|含|包括|包含|附带|配|\bincluding\b|\bwith\b)\s*$/;
+/** The lead's own total, later in the sentence: 共/总共/一共/合计/总计/总面积 5000平, "5000 sqm in total". */
+const TOTAL_LATER = new RegExp(
+  `(?:共|合计|总计|总面积|总建筑面积|\\btotal\\b)[^0-9，。；;,!?！？、\\n]{0,6}?${NUM}|${NUM}[^，。；;,!?！？、\\n]{0,6}?\\b(?:in\\s+)?total\\b`,
+  "i",
+);
+
+function sentenceEnd(s: string, a: number): number {
+  const i = /[。；;!?！？\n]/.exec(s.slice(a))?.index;
+  return i === undefined ? s.length : a + i;
+}
+
 /** A figure right after a use word: the word may be that figure's ("厂房5000平办公1000平"). */
 const FIGURE_NEXT = new RegExp(`^[^0-9，。；;,!?！？、\\n+＋&（(]{0,8}?${NUM}`);
 /** A figure right before a use word: the word may be that figure's ("5000平厂房1000平办公"). */
@@ -897,10 +917,26 @@ function tiedUses(s: string, uses: readonly Use[], numSpan: Span, end: number): 
     const prev = uses[i - 1];
     const between = s.slice(prev.end, u.start);
     if (prev.start < from || !JOINED_USE.test(between) || between.length > 4) break;
+    // "厂房（含办公1000平）5000平", "厂房，含办公1000平，共5000平": the included use's own figure, not the whole's.
+    if (INCLUDED_USE.test(between) && (/[（(]/.test(between) || TOTAL_LATER.test(s.slice(end, sentenceEnd(s, end))))) break;
     kinds.add(prev.kind);
   }
   return kinds;
 }
+
+/**
+ * Words that rule an area figure out (docs/decisions/112, amended): right before it in its clause — 不要, 别(给我)推,
+ * 不考虑, 不接受, 排除, 不是, 非, "not", "don't want" — or right after it, ending its clause — 不行, 不要, 不考虑,
+ * 不合适, 免谈, "won't do", "is not ok". A comparison built on a negation ("不要超过", "不少于", "no more than")
+ * is read by comparison.ts before these are looked for: it is a bound, not a rule-out. "5000平不要了" is a figure
+ * taken back (docs/decisions/109), read before.
+ */
+const RULED_OUT_BEFORE =
+  /(?:不要|不想要|别|不考虑|不接受|排除|不是|(?<!除)非|\b(?:not|don't\s+want|do\s+not\s+want|excluding|except)\b)\s*(?:给我们?|给咱们?)?\s*(?:推荐?|找|介绍|发|看|要|考虑)?\s*(?:的)?\s*$/i;
+const RULED_OUT_AFTER =
+  /^\s*(?:的)?\s*(?:也|都|就|肯定|绝对|真的)?\s*(?:(?:不行|不要|不考虑|不合适|不可以|不接受|免谈|排除)\s*(?:的|啊|呢|哈)?|\b(?:won't\s+do|will\s+not\s+do|(?:is|are)\s+(?:not\s+(?:ok|okay|acceptable|wanted)|out)|no\s+good)\b)\s*(?:[，。；;,!?！？、\n]|$)/i;
+/** A bare number joined to an area figure before it: "3000+2000平" (a sum), "3000或5000平" (either: a range). */
+const LEAD_BARE = new RegExp(`(?<n>${NUM})\\s*(?<op>[+＋]|加上?|或者?|\\bor\\b)\\s*$`, "di");
 
 /** How an area figure was said: about it (a lone figure, 左右), at least or at most it (one bound), or a range. */
 type AreaSaid = Comparison | "range";
@@ -931,7 +967,14 @@ const BARE_END = /^\s*(?:$|[，。；;,!?！？、\n)）])/;
  * 最多一万平") are the two bounds; a figure accepted beside the first ("5000平，3000平也行", "3000到5000都可以")
  * widens it to take both (a lone figure's "about" gives way to the two figures said).
  */
-function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?: number; hi?: number } | null {
+function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?: number; hi?: number; open?: "lo" | "hi" } | null {
+  // "要5000平，4000平以下也行": a fallback downward opens the lower side, the first stays the upper end (amended);
+  // "5000平，6000平以上也行" opens the upper side. A first bound on that side already open keeps the first as read.
+  if (accepted && other.said === "max" && first.said !== "max")
+    return first.said === "min" ? { open: "lo" } : { hi: first.said === "range" ? first.hi : first.value, open: "lo" };
+  if (accepted && other.said === "min" && first.said !== "min")
+    return first.said === "max" ? { open: "hi" } : { lo: first.said === "range" ? first.lo : first.value, open: "hi" };
+  if (accepted && (other.said === "max" || other.said === "min")) return null;
   if (accepted) {
     const [low, high] = other.said === "range" ? [other.lo!, other.hi!] : [other.value, other.value];
     const [fLow, fHigh] = first.said === "range" ? [first.lo!, first.hi!] : [first.value, first.value];
@@ -961,6 +1004,13 @@ function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?:
  * follow it — or, written bare, come right before it — and is read with it (bothBounds): "至少5000平，最多一万平"
  * = 5000–10000, "5000平以上，一万平以内", "面积至少5000，最多10000平", "5000平，3000平也行" = 3000–5000. A bare
  * figure beside an area figure takes its unit. Any other later figure is told as before (unread).
+ *
+ * Amended (docs/decisions/112, "Amended"): an inclusion word (含/带/包括/配) is read as 其中 when the lead's total
+ * is given apart (共/合计/总面积 … later in the sentence, or the included use in brackets): "厂房，含办公1000平，
+ * 共5000平" is 5000, the office's 1000 set aside. A figure ruled out ("不要5000平", "5000平的不行", RULED_OUT_BEFORE/
+ * AFTER) fills nothing and is told (`ruledOut`); bounds built on a negation (不超过, 不少于) are no rule-out.
+ * "3000+2000平" is the sum (about 5000), "3000或5000平" either (3000–5000); an accepted "4000平以下也行" beside the
+ * first opens the lower side (bothBounds), "6000平以上也行" the upper.
  */
 function extractArea(x: Extraction): void {
   const uses = usesOf(x.s);
@@ -985,6 +1035,15 @@ function extractArea(x: Extraction): void {
     x.putAsideWords([a, b], numSpan, "otherUse");
     return true;
   };
+  /** Whether the person rules the figure out ("不要5000平", "5000平的不行"): then it fills nothing and is told (`ruledOut`). */
+  const ruledOut = (numSpan: Span, span: Span): boolean => {
+    const qual = x.qualifier(numSpan, span[1]);
+    const start = Math.min(span[0], qual.start);
+    const before = x.s.slice(Math.max(x.clauseStart(numSpan[0]), start - 12), start);
+    if (!RULED_OUT_BEFORE.test(before) && !RULED_OUT_AFTER.test(x.s.slice(qual.end))) return false;
+    x.putAside(span, numSpan, "ruledOut");
+    return true;
+  };
   const tryRe = (re: RegExp) =>
     x.each(re, (m, whole) => {
       let g = m.groups as Groups;
@@ -996,7 +1055,7 @@ function extractArea(x: Extraction): void {
       if (first) {
         // After the lead's figure: another use's is set aside; the next of the lead's may be its other bound.
         if (x.earlier(numSpan, end) || x.asideWhy("area", numSpan, matched, end)) return false;
-        if (otherUse(numSpan, matched)) return false;
+        if (ruledOut(numSpan, matched) || otherUse(numSpan, matched)) return false;
         if (!pairing) return false;
         pairing = false;
         const other = readingOf(g, numSpan, whole, end, m.index);
@@ -1032,7 +1091,7 @@ function extractArea(x: Extraction): void {
         return false;
       }
       // "需要1000平办公楼+5000平厂房" on a factory lead: the office's 1000 is not the lead's (docs/decisions/112).
-      if (otherUse(numSpan, around)) return false;
+      if (ruledOut(numSpan, around) || otherUse(numSpan, around)) return false;
       readArea(g, numSpan, whole, end, m.index);
       return false;
     });
@@ -1060,6 +1119,29 @@ function extractArea(x: Extraction): void {
     const value = lo;
     let said: AreaSaid = "range";
     let start = numSpan[0] === whole[0] ? matchStart : numSpan[0];
+    // "3000+2000平" is their sum, "3000或5000平" either: 3000–5000 (docs/decisions/112, amended).
+    const lead = g.v !== undefined && q.lo === q.hi ? LEAD_BARE.exec(x.s.slice(x.clauseStart(start), start)) : null;
+    const leadAt = lead?.indices?.groups?.n;
+    const leadN = lead && leadAt ? readToken(lead.groups!.n) : null;
+    if (
+      lead &&
+      leadAt &&
+      leadN &&
+      leadN[0] === leadN[1] &&
+      !x.isClaimed([x.clauseStart(start) + leadAt[0], x.clauseStart(start) + leadAt[1]])
+    ) {
+      const from = x.clauseStart(start);
+      const sum = /^[+＋加]/.test(lead.groups!.op);
+      const [a, b] = [leadN[0] * perUnit, q.lo * perUnit];
+      const value = sum ? a + b : Math.min(a, b);
+      [lo, hi] = sum ? aboutRange(a + b) : [Math.min(a, b), Math.max(a, b)];
+      const both: Span = [from + leadAt[0], whole[1]];
+      if (hi > FIELD_LIMITS.areaSqm) {
+        x.reject([from + leadAt[0], end], both);
+        return null;
+      }
+      return { said: sum ? "about" : "range", lo, hi, value, span: [from + lead.index, end], whole: both, unit };
+    }
     if (g.v !== undefined && q.lo === q.hi) {
       const qual = x.qualifier(numSpan, end);
       start = Math.min(start, qual.start);
@@ -1091,8 +1173,20 @@ function extractArea(x: Extraction): void {
   };
   /** The first figure's bounds with `other`'s (bothBounds), its words and theirs as one, `other`'s numbers claimed. */
   const pair = (f: AreaRead, other: AreaRead, accepted: boolean): void => {
-    const both = bothBounds(f, other, accepted);
+    // "3000平+2000平": a sum; "3000平或5000平": either (docs/decisions/112, amended).
+    const between = x.s.slice(f.span[1], other.span[0]);
+    const sum = /^\s*[+＋]\s*$/.test(between) && f.said === "about" && other.said === "about";
+    const either = /^\s*(?:或者?|\bor\b)\s*$/i.test(between);
+    const both = sum
+      ? Object.fromEntries(["lo", "hi"].map((k, i) => [k, aboutRange(f.value + other.value)[i]]))
+      : bothBounds(f, other, accepted || either);
     if (!both) return;
+    if (both.open === "lo") x.unset("areaMinSqm");
+    if (both.open === "hi") x.unset("areaMaxSqm");
+    if (both.lo === undefined && both.hi === undefined) {
+      x.reject([Math.min(f.span[0], other.span[0]), Math.max(f.span[1], other.span[1])], other.whole);
+      return;
+    }
     const span: Span = [Math.min(f.span[0], other.span[0]), Math.max(f.span[1], other.span[1])];
     if (both.lo !== undefined) x.reset("areaMinSqm", round2(both.lo), span);
     if (both.hi !== undefined) x.reset("areaMaxSqm", round2(both.hi), span);

@@ -68,6 +68,7 @@ const zh = {
   "need.ownRead": "自有/现有（不作为需求）：{text}",
   "need.notNeededRead": "说不需要（不作为需求）：{text}",
   "need.otherUseRead": "其他用途的面积（不作为所选类型的面积）：{text}",
+  "need.areaRuledOutRead": "不要的面积（不作为需求）：{text}",
   "need.placesExcluded": "不要的区域：{places}",
   "need.placesExcludedOpen": "不要的区域：{places}（意向区域仍为空，匹配不会排除它们，请问企业要哪些区域）",
   "need.placesWished": "希望的区域：{places}（只是倾向，不填入意向区域）",
@@ -193,6 +194,7 @@ const en: Record<UiKey, string> = {
   "need.ownRead": "own or present premises (not a requirement): {text}",
   "need.notNeededRead": "said not to be needed (not a requirement): {text}",
   "need.otherUseRead": "area for another use (not the area of the kind chosen): {text}",
+  "need.areaRuledOutRead": "area ruled out (not used as the need): {text}",
   "need.placesExcluded": "places ruled out: {places}",
   "need.placesExcludedOpen":
     "places ruled out: {places} (Preferred districts is still blank, so matching does not exclude them; ask which districts it wants)",

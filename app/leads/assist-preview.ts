@@ -50,9 +50,19 @@ export function assistPreview(
   const budget = plan.budget.map((f) => ui(lng, "need.budgetRead", { text: f.text }));
   // Figures read but no requirement (docs/decisions/110): said, so the person sees why they were not filled.
   const aside = plan.setAside.map((f) =>
-    ui(lng, f.code === "ownPremises" ? "need.ownRead" : f.code === "otherUse" ? "need.otherUseRead" : "need.notNeededRead", {
-      text: f.text,
-    }),
+    ui(
+      lng,
+      f.code === "ownPremises"
+        ? "need.ownRead"
+        : f.code === "otherUse"
+          ? "need.otherUseRead"
+          : f.code === "areaRuledOut"
+            ? "need.areaRuledOutRead"
+            : "need.notNeededRead",
+      {
+        text: f.text,
+      },
+    ),
   );
   return {
     understood: [...describeNeedHints(hints, lng, kind === "land" ? "land" : undefined), ...budget, ...aside].join(between),

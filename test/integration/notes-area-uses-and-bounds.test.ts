@@ -90,3 +90,44 @@ describe("POST /api/leads stores the area the notes give, read as said", () => {
     expect(html).toContain("备注中其他用途的面积（未作为所选类型的面积）：1000平办公楼");
   });
 });
+
+// The attack after ADR 112 (docs/decisions/112, amended): an included use's figure became the lead's when the
+// total came later, a figure the person ruled out filled the area, "3000+2000平" stored ~2000.
+describe("POST /api/leads: included uses, ruled-out figures, sums and eithers", () => {
+  it.each([
+    // [kind, notes, min, max, flag code, its text]
+    ["factory", "厂房，含办公1000平，共5000平", 4500, 5500, "otherUse", "办公1000平"],
+    ["factory", "厂房（含办公1000平）5000平", 4500, 5500, "otherUse", "办公1000平"],
+    ["factory", "不要5000平，3000平就行", 2700, 3300, "areaRuledOut", "不要5000平"],
+    ["warehouse", "5000平的不要，要3000平", 2700, 3300, "areaRuledOut", "5000平的不要"],
+    ["factory", "3000+2000平", 4500, 5500, null, null],
+    ["factory", "3000或5000平", 3000, 5000, null, null],
+  ] as const)("%s: %s → %d–%d", async (kind, notes, min, max, code, text) => {
+    const lead = await postNotes(kind, notes);
+    expect([lead.need.areaMinSqm, lead.need.areaMaxSqm]).toEqual([min, max]);
+    const flags = lead.flags ?? [];
+    const told = flags.filter((f) => f.code === "otherUse" || f.code === "areaRuledOut");
+    expect(told).toEqual(code ? [{ field: "need.notes", code, text }] : []);
+    expect(flags.filter((f) => f.code === "unread")).toEqual([]);
+  });
+
+  it("a ruled-out figure beside a typed area box is told, and the box is kept", async () => {
+    n += 1;
+    const need = { kind: "factory", deal: "lease", areaMin: 2000, areaMax: 3000, areaUnit: "sqm", notes: "别给我推5000平的" };
+    const sent = await fetch(new URL("/api/leads", web.url), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        ...validLeadJson({ company: `南京面积读法测试${n}号有限公司`, phone: `1391200${String(4000 + n).padStart(4, "0")}` }),
+        need,
+      }),
+    });
+    const answer = (await sent.json()) as { id?: string };
+    expect(sent.status).toBe(201);
+    const [row] = await db.sql<Stored[]>`select lead->'need' as need, lead->'flags' as flags from leads where id = ${answer.id!}`;
+    expect([row.need.areaMinSqm, row.need.areaMaxSqm]).toEqual([2000, 3000]);
+    expect((row.flags ?? []).filter((f) => f.code === "areaRuledOut")).toEqual([
+      { field: "need.notes", code: "areaRuledOut", text: "别给我推5000平的" },
+    ]);
+  });
+});
