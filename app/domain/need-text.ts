@@ -986,6 +986,9 @@ function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?:
     return high > first.hi! ? { hi: high } : null;
   }
   if (first.said === "min" && other.said === "max" && other.hi! >= first.lo!) return { lo: first.lo, hi: other.hi };
+  // "5000平左右，最多6000平": the bound said keeps its side, the "about" the other (trial of 2026-12-04).
+  if (first.said === "about" && other.said === "max" && other.hi! >= first.lo!) return { lo: first.lo, hi: other.hi };
+  if (first.said === "about" && other.said === "min" && other.lo! <= first.hi!) return { lo: other.lo, hi: first.hi };
   if (first.said === "max" && other.said === "min" && other.lo! <= first.hi!) return { lo: other.lo, hi: first.hi };
   return null;
 }

@@ -244,3 +244,23 @@ describe("the schema stores what the form shows (one reader for both)", () => {
     expect(assistPreview(notes, new Set(["deal"]), "zh", kind).understood).toMatch(new RegExp(`^${shown[0]}`));
   });
 });
+
+// A new user's trial (2026-12-04): "5000平左右…最多6000平" read 4500–5500 and left 6000 unread — a bound said
+// after an "about" figure keeps its side, the about figure gives the other.
+describe("an about figure, then one bound: each side from what was said of it", () => {
+  it.each([
+    ["5000平左右，最多6000平", [4500, 6000]],
+    ["约5000平，不超过6000平", [4500, 6000]],
+    ["5000平，最多6000平", [4500, 6000]],
+    ["需要厂房5000平左右，其中办公1000平，最多6000平", [4500, 6000]],
+    ["5000平左右，至少4800平", [4800, 5500]],
+    ["30亩左右，最多35亩", [18000, r2(35 * MU)]],
+    ["about 5000 sqm, at most 6000 sqm", [4500, 6000]],
+  ])("%s → %j", (notes, bounds) => {
+    expect(area(notes, "factory").map((v) => (v === null ? null : r2(v)))).toEqual(bounds);
+  });
+  it("a bound that contradicts the about figure is told, not taken", () => {
+    expect(area("5000平左右，最多4000平", "factory")).toEqual([4500, 5500]);
+    expect(planAssist("5000平左右，最多4000平", new Set(), undefined, [], "factory").unread.map((u) => u.text)).toEqual(["4000平"]);
+  });
+});
