@@ -1,4 +1,5 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
+import { yearsWithoutSchedule } from "~/domain/routing/working-time";
 
 import { writeAdminAudit } from "./admin-audit.server";
 
@@ -15,6 +16,23 @@ export async function loadCalendarOverrides(sql: Sql | TransactionSql): Promise<
   const rows = await sql<{ day: string; work: boolean; name: string | null; createdBy: string; createdAt: Date }[]>`
     select day::text, work, name, created_by, created_at from calendar_overrides order by day`;
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+/** How far ahead the pages look for a year without a holiday schedule (ADR 037): in December, the coming year. */
+export const SCHEDULE_HORIZON_DAYS = 60;
+
+/**
+ * The years within SCHEDULE_HORIZON_DAYS of `now` that neither chinese-days nor an override covers (ADR 037):
+ * said on the office-hours page and on the admin's overview, where admins land (a new user's trial of 12-04
+ * found the overview silent in December). One day's read of the overrides' days.
+ */
+export async function calendarMissingYears(sql: Sql, now = new Date()): Promise<number[]> {
+  const days = await sql<{ day: string }[]>`select day::text from calendar_overrides where day >= current_date - 1`;
+  return yearsWithoutSchedule(
+    now,
+    days.map((d) => d.day),
+    SCHEDULE_HORIZON_DAYS,
+  );
 }
 
 /**

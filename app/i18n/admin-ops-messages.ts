@@ -280,6 +280,7 @@ const zh = {
     "工作日按中国大陆的节假日安排计算，数据来自 chinese-days 软件包（目前包含到 {lastYear} 年）。国务院办公厅每年约 11 月发布下一年的节假日安排，软件包往往更新较晚：请在这里按通知录入放假日期和调休上班日期，也可以更正某一天。这里录入的日期优先于软件包。",
   "cal.missing":
     "{years} 年的节假日安排尚未录入：软件包没有这一年的数据，这里也没有任何录入。不录入的话，元旦、春节等假日会被当作工作日计算接单时限。请按《国务院办公厅关于{years}年部分节假日安排的通知》录入这一年的放假日期和调休上班日期。",
+  "cal.enter": "去录入节假日",
   "cal.caption": "已录入的日期（优先于软件包）",
   "cal.empty": "尚未录入任何日期。",
   "cal.col.day": "日期",
@@ -667,6 +668,7 @@ const en: Record<AdminOpsKey, string> = {
     "Working days follow mainland China's holiday schedule from the chinese-days package (which covers years up to {lastYear}). The State Council publishes next year's schedule around November and the package often follows late: enter the days off and the make-up working days from the notice here, or correct a day. Days entered here win over the package.",
   "cal.missing":
     "The holiday schedule for {years} has not been entered: the package has no data for that year and nothing is entered here. Until it is, New Year's Day, the Spring Festival and the other holidays count as working days for the acceptance deadline. Enter that year's days off and make-up working days from the State Council's notice on the {years} holidays.",
+  "cal.enter": "Enter the holidays",
   "cal.caption": "Days entered (they win over the package)",
   "cal.empty": "No days entered yet.",
   "cal.col.day": "Day",

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { loadDashboard } from "~/admin/admin-data.server";
+import { calendarMissingYears } from "~/admin/calendar-overrides.server";
 import { leadQueueCounts } from "~/admin/lead-list.server";
 import { requireAdmin } from "~/auth/session.server";
 import {
@@ -34,10 +35,11 @@ export const headers = noStore;
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
-  const [dashboard, unverified, queues] = await Promise.all([
+  const [dashboard, unverified, queues, missingYears] = await Promise.all([
     loadDashboard(getSql()),
     listUnverifiedListings(getSql(), verifyDays),
     leadQueueCounts(getSql()),
+    calendarMissingYears(getSql()),
   ]);
   return {
     lng: lngFromUrl(request.url),
@@ -45,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unverified: withoutBidiControls(unverified),
     verifyDays,
     unmatched: queues.unmatched,
+    missingYears,
   }; // names people typed (ADR 021)
 }
 
@@ -91,7 +94,7 @@ const shownOf = (lng: Lng, rows: unknown[], total: number) =>
   rows.length < total ? ` (${adminText(lng, "common.shown", { total, shown: rows.length })})` : "";
 
 export default function AdminDashboard() {
-  const { lng, dashboard: d, unverified: u, verifyDays, unmatched } = useLoaderData<typeof loader>();
+  const { lng, dashboard: d, unverified: u, verifyDays, unmatched, missingYears } = useLoaderData<typeof loader>();
   const t = useAdminText(lng);
   const leadLink = (leadId: string, reference: string) => <Link to={lngHref(`/admin/leads/${leadId}`, lng)}>{reference}</Link>;
   const openCalls = d.callTasks.reduce((sum, c) => sum + c.open, 0);
@@ -109,6 +112,12 @@ export default function AdminDashboard() {
   return (
     <AdminPage lng={lng}>
       <h1>{t("dash.title")}</h1>
+      {missingYears.length ? (
+        <p className="banner error" role="alert" data-testid="calendar-missing">
+          {opsText(lng, "cal.missing", { years: missingYears.join("、") })}{" "}
+          <Link to={lngHref("/admin/office-hours", lng)}>{opsText(lng, "cal.enter")}</Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="counts-h">
         <h2 id="counts-h">{t("dash.counts")}</h2>

@@ -5,7 +5,12 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { calendarOverrideAddSchema, calendarOverrideRemoveSchema, officeHoursIntentSchema } from "~/admin/calendar-override-form";
-import { loadCalendarOverrides, removeCalendarOverride, saveCalendarOverride } from "~/admin/calendar-overrides.server";
+import {
+  loadCalendarOverrides,
+  removeCalendarOverride,
+  saveCalendarOverride,
+  SCHEDULE_HORIZON_DAYS,
+} from "~/admin/calendar-overrides.server";
 import { loadOfficeHours, saveOfficeHours } from "~/admin/office-hours.server";
 import { officeHoursSchema } from "~/admin/office-hours-form";
 import { requireAdminActor, requireAdminForm } from "~/auth/admin-gate.server";
@@ -31,9 +36,6 @@ import { getWebEnv } from "~/utils/env.server";
 export const links = stylesheets(adminStyles);
 export const meta = noindexMeta<typeof loader>((d) => opsText(d?.lng ?? "zh", "hours.title"));
 export const headers = noStore;
-
-/** How far ahead the page looks for a year without a holiday schedule (ADR 037): in December, the coming year. */
-const SCHEDULE_HORIZON_DAYS = 60;
 
 /**
  * GET /admin/office-hours: the hours the acceptance SLA counts in (ADR 028), with a worked example; the

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { calendarMissingYears } from "~/admin/calendar-overrides.server";
 import { routeLead } from "~/assignments/route-lead.server";
 import { hashPassword } from "~/auth/password.server";
 import { addWorkingMinutes, isChinaWorkday, yearsWithoutSchedule } from "~/domain/routing/working-time";
@@ -56,6 +57,13 @@ describe("calendar overrides on /admin/office-hours", () => {
     expect(html).toContain("尚未录入任何日期");
     const en = await (await client.get("/admin/office-hours?lng=en", admin)).text();
     if (missing.length) expect(en).toContain(`The holiday schedule for ${missing.join("、")} has not been entered`);
+    // The overview admins land on says it too, with the way to the page (a new user's trial of 12-04).
+    const overview = await (await client.get("/admin", admin)).text();
+    if (missing.length) {
+      expect(overview).toContain('data-testid="calendar-missing"');
+      expect(overview).toContain(`${missing.join("、")} 年的节假日安排尚未录入`);
+      expect(overview).toMatch(/href="\/admin\/office-hours"[^>]*>去录入节假日</);
+    } else expect(overview).not.toContain('data-testid="calendar-missing"');
 
     for (const year of missing) {
       const res = await adminPost({ intent: "override-add", day: `${year}-01-01`, kind: "off", name: "元旦" });
@@ -63,6 +71,7 @@ describe("calendar overrides on /admin/office-hours", () => {
     }
     const after = await (await client.get("/admin/office-hours", admin)).text();
     expect(after).not.toContain('data-testid="calendar-missing"');
+    expect(await (await client.get("/admin", admin)).text()).not.toContain('data-testid="calendar-missing"');
     // back to an empty calendar and audit for the tests below
     await db.sql`delete from calendar_overrides`;
     await db.sql`delete from admin_audit where starts_with(target, 'calendar:')`;
@@ -178,5 +187,16 @@ describe("calendar overrides on /admin/office-hours", () => {
     );
     expect(new Date(a.acceptBy.getTime() + 8 * 3600_000).toISOString().slice(11, 16)).toBe("11:00");
     expect(isChinaWorkday(chinaDay(a.acceptBy))).toBe(true);
+  });
+});
+
+describe("calendarMissingYears", () => {
+  it("names a coming year the package lacks until one of its days is entered (a fixed clock, whatever today is)", async () => {
+    const now = new Date("2030-12-15T00:00:00Z"); // this year and, 60 days ahead, 2031: no package has them
+    expect(await calendarMissingYears(db.sql, now)).toEqual([2030, 2031]);
+    await db.sql`insert into calendar_overrides (day, work, name, created_by) values ('2031-01-01', false, '元旦', 'test')`;
+    expect(await calendarMissingYears(db.sql, now)).toEqual([2030]);
+    expect(await calendarMissingYears(db.sql, new Date("2031-06-15T00:00:00Z"))).toEqual([]); // 60 days ahead stay in 2031
+    await db.sql`delete from calendar_overrides`;
   });
 });
