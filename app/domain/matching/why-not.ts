@@ -1,5 +1,7 @@
 import { sqmToMu } from "~/domain/area";
 import { industryLabel, isIndustryExcluded } from "~/domain/industries";
+import { resolveRegion } from "~/domain/regions";
+import { englishDivisionLabel } from "~/domain/regions-en";
 
 import { AREA_LOWER, AREA_UPPER } from "./area-window";
 import {
@@ -211,7 +213,7 @@ export function failureReason(n: MatchNeed, s: SpaceCandidate, f: HardFailure, o
     case "region":
       return r(
         `园区位于 ${s.park.district}，不在意向区域 ${need.regions.join("、")}`,
-        `Park is in ${s.park.district}, not in the wanted ${need.regions.join(", ")}`,
+        `Park is in ${placeEn(s.park.district, s.park.districtCode)}, not in the wanted ${need.regions.map((p) => placeEn(p)).join(", ")}`,
       );
     case "taxPerMu":
     case "investmentPerMu": {
@@ -415,3 +417,26 @@ function areaEn(sqm: number, land: boolean, grouped = false): string {
   const s = `${grouped ? thousands(sqm) : num(sqm)}㎡`;
   return land ? `${num(sqmToMu(sqm))} mu (${s})` : s;
 }
+
+/**
+ * A place in an English reason: "Gaochun District (高淳区)" for a division (by its code, or the name typed when
+ * it resolves to one division); anything else — a zone, a name of several — as typed (trial of 2026-12-04:
+ * English reasons carried the Chinese names alone).
+ */
+function placeEn(name: string, code?: string | null): string {
+  const key = `${code ?? ""}|${name}`;
+  let label = placesEn.get(key);
+  if (label === undefined) {
+    const r = code ? null : resolveRegion(name);
+    label = code
+      ? englishDivisionLabel({ code, name })
+      : r?.ok && r.divisions.length === 1
+        ? englishDivisionLabel({ code: r.divisions[0].code, name })
+        : name;
+    // The same few parks' districts and wanted places come back in every lead's why-not (the lead.match path).
+    if (placesEn.size >= 4096) placesEn.clear();
+    placesEn.set(key, label);
+  }
+  return label;
+}
+const placesEn = new Map<string, string>();

@@ -106,7 +106,8 @@ const table: Row[] = [
     n: lead({ kind: "factory", deal: "lease", industry: "C35", min: 4500, max: 6000, regions: ["溧水区"] }),
     s: space({ park: { district: "江宁区", districtCode: "320115" } }),
     zh: [/园区位于 江宁区，不在意向区域 溧水区/],
-    en: [/Park is in 江宁区, not in the wanted 溧水区/],
+    // Places in English with the Chinese name beside it (trial of 12-04: the Chinese names alone).
+    en: [/Park is in Jiangning District \(江宁区\), not in the wanted Lishui District \(溧水区\)/],
     suggestion: /意向区域加上 江宁区/,
   },
   {
