@@ -1,6 +1,7 @@
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
+import { validationMessage } from "~/i18n/validation-messages";
 
 import { NOTES_MAX } from "./field-limits";
 import { foldText } from "./fold-text";
@@ -136,8 +137,12 @@ function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag
   const box = typed.join("、");
   return {
     ruled: [
-      ...(clash.length ? [{ field: "need.regions", code: "notesDiffer" as const, text: `${clash.map((p) => p.text).join("、")} ≠ ${box}` }] : []),
-      ...(notInBox.length ? [{ field: "need.regions", code: "placesNotInBox" as const, text: `${notInBox.map((p) => p.text).join("、")} ≠ ${box}` }] : []),
+      ...(clash.length
+        ? [{ field: "need.regions", code: "notesDiffer" as const, text: `${clash.map((p) => p.text).join("、")} ≠ ${box}` }]
+        : []),
+      ...(notInBox.length
+        ? [{ field: "need.regions", code: "placesNotInBox" as const, text: `${notInBox.map((p) => p.text).join("、")} ≠ ${box}` }]
+        : []),
     ],
     notInBox,
   };
@@ -184,7 +189,8 @@ type Stance = "in" | "wish" | "out" | "open";
 const OUTSIDE_OK_BEFORE = /(?:不在|不一定在|不是|不一定是|不限于?)\s*$/u;
 const OUTSIDE_OK_AFTER = /^\s*(?:区|县|市)?\s*(?:的话)?\s*(?:也|都)\s*(?:行|可以|可|没问题|没关系|能接受|ok\b)/iu;
 /** "X以外也行", "X之外的地方也可以": outside X is fine *too* (也); "X以外的都行" (all but X) rules X out. */
-const OUTSIDE_OK_AFTER_ALONE = /^\s*(?:区|县|市)?\s*(?:以外|之外)\s*(?:的)?\s*(?:地方|区域|厂房)?\s*也\s*(?:行|可以|可|没问题|没关系|能接受)/u;
+const OUTSIDE_OK_AFTER_ALONE =
+  /^\s*(?:区|县|市)?\s*(?:以外|之外)\s*(?:的)?\s*(?:地方|区域|厂房)?\s*也\s*(?:行|可以|可|没问题|没关系|能接受)/u;
 
 /** What the words right around one place say of it, or null when they say nothing. */
 function ownStance(notes: string, span: readonly [number, number]): Stance | null {
@@ -272,7 +278,11 @@ export function findRuledPlaces(notes: string): PlaceMention[] {
 
 /** A place that is its clause all alone, perhaps with its kind or "的厂房" after it: "江宁，…", "…，江宁区的厂房". */
 function clauseAlone(notes: string, [a, b]: readonly [number, number]): boolean {
-  const before = notes.slice(0, a).split(/[，。；;,!?！？\n]/).pop() ?? "";
+  const before =
+    notes
+      .slice(0, a)
+      .split(/[，。；;,!?！？\n]/)
+      .pop() ?? "";
   const after = notes.slice(b).split(/[，。；;,!?！？\n]/)[0] ?? "";
   return /^\s*$/.test(before) && /^\s*(?:[区县市])?\s*(?:的(?:厂房|仓库|土地|地方))?\s*$/u.test(after);
 }
@@ -383,7 +393,7 @@ export function describeNoteRegions(
     const paths = plan.fill.codes.map((c) => divisionByCode(c)?.path ?? c).map((p) => (lng === "en" ? englishPathLabel(p) : p));
     return { understood: ui(lng, "need.placesRead", { places: paths.join(list) }), unread: excluded };
   }
-  const beyond = plan.notInBox.length ? ui(lng, "need.placesNotInBox", { places: named(plan.notInBox) }) : "";
+  const beyond = plan.notInBox.length ? validationMessage(lng, "placesNotInBox", { places: named(plan.notInBox) }) : "";
   const ruled = [excluded, wished, beyond].filter(Boolean);
   if (plan.places.length === 0) return { understood: "", unread: ruled.join(clauses) };
   const why = plan.problems.map(problemMessage);

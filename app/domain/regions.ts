@@ -449,7 +449,8 @@ function cityZoneReading(input: string, compact: string): RegionResolution | nul
   const prefix = idx.byCode.get(at.divisions[0].code)!;
   for (const k of prefix.keys) {
     const zone = idx.zones.get(k + kind);
-    if (zone && zone.entries.some((z) => within(z, prefix))) return { ok: true, divisions: zone.entries.filter((z) => within(z, prefix)).map(toDivision) };
+    if (zone && zone.entries.some((z) => within(z, prefix)))
+      return { ok: true, divisions: zone.entries.filter((z) => within(z, prefix)).map(toDivision) };
   }
   return unknownZone(input, compact);
 }

@@ -44,8 +44,7 @@ export function assistPreview(
 ): AssistPreview {
   const plan = planAssist(notes, filled, new Date(), extras, kind);
   const between = punctuationMessages.t(lng, "clauses");
-  // The regions box typed wins (ADR 091); the places the notes name are still said, so a place the box
-  // leaves out is seen (ADR 113 amended). The browser cannot tell which the box covers: the server's flag does.
+  // A typed regions box wins (ADR 091), the notes' places still said (ADR 113 amended; the server flags those it leaves out).
   const places = findPlaceMentions(notes).map((p) => p.text);
   const placesKey = filled.has("regions") ? "need.placesBesideBox" : "need.placesToCheck";
   // The tax the notes give fills a blank tax box (the hotline has none); budgets are read out, never stored as a field.

@@ -3,9 +3,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError } from "~/api/errors.server";
 import { childDivisions, searchDivisions, searchZones } from "~/domain/regions";
 import { englishDivisionLabel } from "~/domain/regions-en";
-import { punctuationMessages } from "~/i18n/punctuation-messages";
-import { ui } from "~/i18n/ui-messages";
 import { lngFromUrl } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
+import { validationMessage } from "~/i18n/validation-messages";
 import { divisionOption, resolvePicked } from "~/leads/region-picker.server";
 
 /**
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         level: "zone" as const,
         name: z.name,
         path: z.name,
-        label: ui(lng, "need.zoneOption", {
+        label: validationMessage(lng, "regionZoneOption", {
           name: z.name,
           districts: z.divisions.map((d) => (lng === "en" ? englishDivisionLabel(d) : d.name)).join(list),
         }),

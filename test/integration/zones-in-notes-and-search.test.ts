@@ -11,17 +11,15 @@ import { startApiWebServer } from "../support/services";
 // - POST /api/leads reads zones from the notes in lists and with joiners, a clause beside a place ruled
 //   out as the one wanted, "不在X也行" as no exclusion, and flags the notes' places a typed box leaves out;
 // - a city and a zone kind is that city's zone, or refused as a zone — never the whole city.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let sql: Sql;
-let web: Awaited<ReturnType<typeof startApiWebServer>>;
-const addresses = { n: 0, current: "" };
-beforeEach(() => void (addresses.current = `198.51.100.${++addresses.n}`));
-
+let db: Awaited<ReturnType<typeof createTestDatabase>>, sql: Sql, web: Awaited<ReturnType<typeof startApiWebServer>>;
 beforeAll(async () => {
   db = await createTestDatabase("zones_in_notes");
   sql = db.sql;
   web = await startApiWebServer(db.url, { INTAKE_MAX_IN_FLIGHT: "1000", API_RATE_LIMIT_PER_MINUTE: "1000" });
 });
+/** A client address per test (the rate limit counts by address). */
+const addresses = { n: 0, current: "" };
+beforeEach(() => void (addresses.current = `198.51.100.${++addresses.n}`));
 afterAll(async () => {
   await web?.stop();
   await db?.drop();
@@ -72,7 +70,9 @@ describe("GET /api/regions?q= offers zones", () => {
     const [zh] = (await search("江北新区")).filter((d) => d.level === "zone");
     expect(zh.label).toBe("南京江北新区（在浦口区、栖霞区、六合区）");
     const [en] = (await search("江北新区", "en")).filter((d) => d.level === "zone");
-    expect(en.label).toMatch(/^南京江北新区 \(a zone in Pukou District \(浦口区\), Qixia District \(栖霞区\), Liuhe District \(六合区\)\)$/);
+    expect(en.label).toMatch(
+      /^南京江北新区 \(a zone in Pukou District \(浦口区\), Qixia District \(栖霞区\), Liuhe District \(六合区\)\)$/,
+    );
     const res = await postLead("搜索新区有限公司", { regions: [zh.path] });
     expect(res.status, await res.clone().text()).toBe(201);
     expect((await stored("搜索新区有限公司")).codes).toEqual(["320111", "320113", "320116"]);

@@ -4,8 +4,8 @@ import type { LeadFlag } from "../../app/domain/lead-flags";
 import { createLeadSchema, issuesToFieldErrors, regionProblemMessage } from "../../app/domain/lead-schema";
 import { describeNoteRegions, planNoteRegions } from "../../app/domain/note-regions";
 import { resolveRegions, searchZones } from "../../app/domain/regions";
-import { assistPreview } from "../../app/leads/assist-preview";
 import { describeFlag, isReadingFlag } from "../../app/i18n/flag-messages";
+import { assistPreview } from "../../app/leads/assist-preview";
 import { validLeadJson } from "../support/leads";
 
 // ADR 113, amended (attack 2026-12-04 28-H4/M3/M4, trial 28 item 5): zones are places in the notes as
@@ -52,9 +52,12 @@ describe("zones in the notes' lists and joiners fill as districts do", () => {
     expect(plan.ruled).toEqual([]);
   });
 
-  it.each(["公司在苏州工业园区", "我们目前在苏州工业园区，找仓库", "苏州工业园区某某科技有限公司介绍来的"])("%s: no place wanted", (notes) => {
-    expect(planNoteRegions(notes, [])!.fill).toBeNull();
-  });
+  it.each(["公司在苏州工业园区", "我们目前在苏州工业园区，找仓库", "苏州工业园区某某科技有限公司介绍来的"])(
+    "%s: no place wanted",
+    (notes) => {
+      expect(planNoteRegions(notes, [])!.fill).toBeNull();
+    },
+  );
 });
 
 describe("a place named as its own clause beside one ruled out is the one wanted", () => {
@@ -146,9 +149,9 @@ describe("the regions box typed: places the notes name beyond it are told, the b
 
   it("the form's live preview names the notes' places beside a typed box (zh/en)", () => {
     const zh = assistPreview("在江宁或者溧水", new Set(["regions"]), "zh", "factory");
-    expect(zh.places).toMatch(/^备注中的地点 江宁、溧水：按所填的意向区域匹配/);
+    expect(zh.places).toMatch(/^备注中的地点 江宁、溧水（按所填意向区域匹配/);
     const en = assistPreview("在江宁或者溧水", new Set(["regions"]), "en", "factory");
-    expect(en.places).toMatch(/^places 江宁, 溧水 in the notes: matching uses Preferred districts as typed/);
+    expect(en.places).toMatch(/^places 江宁, 溧水 in the notes \(matched on Preferred districts/);
     expect(assistPreview("在江宁或者溧水", new Set(), "zh", "factory").places).toMatch(/^地点 江宁、溧水（提交时核对/);
   });
 });
