@@ -17,7 +17,9 @@ import { divisionByCode, englishPathLabel, namesZone, placeNameAt, resolveRegion
  * names needs the resolver (regions.server.ts), absent from the browser bundle — there `null`.
  *
  * Rules: only when the regions field is blank (`typed` empty: what the person typed wins, as for every
- * field the assist fills); all or nothing — every place found must resolve to exactly one division
+ * field the assist fills — the places the notes want that the typed box does not cover are then told,
+ * `notInBox` and a `placesNotInBox` flag, ADR 113 amended); zones (江北新区, 苏州工业园区, 雄安) are places
+ * as districts are, alone, in lists and with joiners (regions.ts placeNameAt); all or nothing — every place found must resolve to exactly one division
  * (regions.ts resolveRegions: its rules, its codes), else none is filled and each place is an `unread`
  * flag for the recruiter. Filling the places that did resolve and dropping one that did not would
  * narrow the match to fewer districts than the caller named ("高淳或者鼓楼" is not "高淳").
@@ -226,7 +228,9 @@ const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*$`, "u");
 /**
  * Places named alone, without a marker or a kind, where the words beside them rule them in or out — the
  * enterprise speaks of places (docs/decisions/110): 不要高淳, 高淳不考虑, 除了高淳都行, 高淳太远了, 只要溧水,
- * 溧水可以, 最好溧水. Read by the division names (server only, like `findUnmarkedPlaces`), each passing the
+ * 溧水可以, 最好溧水; "不在江北新区也行" / "江北新区以外也可以" (outside it is fine too) is read, to be neither
+ * wanted nor ruled out ("open"); and, where one place is ruled out, a place that is its clause all alone
+ * ("江宁，不考虑溧水", "溧水不要，江宁": the one wanted, ADR 113 amended). Zones are read as divisions are. Read by the division names (server only, like `findUnmarkedPlaces`), each passing the
  * shape rules (`isPlace`: no everyday word such as 平房 or 合作, no company's name after it).
  */
 export function findRuledPlaces(notes: string): PlaceMention[] {
@@ -316,7 +320,9 @@ const JOINER_AT = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*`, "u");
  *   place ("高淳或者溧水都行", "江宁、溧水均可", "高淳或溧水的厂房"): each is one place;
  * - a city and a district inside it, written together ("南京江宁的厂房", "苏州昆山，"), or a province and
  *   a city: one place.
- * A lone name ("高淳的厂房") is not read: 2,000-odd county names include 平房, 资源, 港口, 光明, 合作, and
+ * - a zone's name (regions.ts placeNameAt: 江北新区, 南京江北新区, 苏州工业园区), alone too, its name saying
+ *   place as a district's kind does ("苏州工业园区的厂房"), or in a list with division names (ADR 113 amended).
+ * A lone division name ("高淳的厂房") is not read: 2,000-odd county names include 平房, 资源, 港口, 光明, 合作, and
  * without a marker nothing says which is meant. Every name must also pass need-places' shape rules
  * (`isPlace`: no zone kind alone — 高新, 开发区 —, no everyday word, no company's name after it); a
  * name several divisions share (鼓楼) is read, and planNoteRegions then fills nothing and flags it.
