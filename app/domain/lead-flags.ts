@@ -20,7 +20,9 @@ export type LeadFlagCode =
   | "areaRuledOut"
   | "placeExcluded"
   | "placeExcludedOpen"
-  | "placeWished";
+  | "placeWished"
+  // docs/decisions/113 (amended): the regions box typed, the notes name places it does not cover (the box wins).
+  | "placesNotInBox";
 export type LeadFlag = { field: string; code: LeadFlagCode; text: string };
 
 const CODES: readonly LeadFlagCode[] = [
@@ -39,6 +41,7 @@ const CODES: readonly LeadFlagCode[] = [
   "placeExcluded",
   "placeExcludedOpen",
   "placeWished",
+  "placesNotInBox",
 ];
 
 /**

@@ -121,9 +121,13 @@ export const EVERYDAY_NAMES = new Set(
 /**
  * Whether `name` (folded) may be a place, and `after` (the folded text after it) does not make it part
  * of a company's name: the shape rules every place from the notes passes, marked or not (no digits,
- * dates or storeys, no zone kind alone, no everyday word).
+ * dates or storeys, no zone kind alone, no everyday word). `zone`: the name is a zone the server's
+ * resolver knows (regions.ts placeNameAt), exempt from the shape rules.
  */
-export function isPlace(name: string, after: string): boolean {
+export function isPlace(name: string, after: string, zone = false): boolean {
+  // A zone the resolver knows by this name (苏州工业园区, 江北新区: the server's `zone`, ADR 113) is a place
+  // whatever its shape; only a company's name after it makes it none.
+  if (zone) return !COMPANY_AFTER.test(after);
   if (name.length < 2 || NOT_A_PLACE.test(name) || KIND_WORDS.test(name) || EVERYDAY_NAMES.has(name)) return false;
   const base = name.replace(new RegExp(`${KIND}$`, "u"), "");
   if (base.length === 0) return false; // 开发区 alone

@@ -1,13 +1,14 @@
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
+import { validationMessage } from "~/i18n/validation-messages";
 
 import { NOTES_MAX } from "./field-limits";
 import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
 import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
 import type { RegionProblem } from "./regions";
-import { divisionByCode, divisionNameAt, englishPathLabel, namesZone, resolveRegions } from "./regions.server";
+import { divisionByCode, englishPathLabel, namesZone, placeNameAt, resolveRegions } from "./regions.server";
 
 /**
  * Which regions the notes fill, decided in ONE place (docs/decisions/072-regions-read-from-the-notes.md):
@@ -16,7 +17,9 @@ import { divisionByCode, divisionNameAt, englishPathLabel, namesZone, resolveReg
  * names needs the resolver (regions.server.ts), absent from the browser bundle — there `null`.
  *
  * Rules: only when the regions field is blank (`typed` empty: what the person typed wins, as for every
- * field the assist fills); all or nothing — every place found must resolve to exactly one division
+ * field the assist fills — the places the notes want that the typed box does not cover are then told,
+ * `notInBox` and a `placesNotInBox` flag, ADR 113 amended); zones (江北新区, 苏州工业园区, 雄安) are places
+ * as districts are, alone, in lists and with joiners (regions.ts placeNameAt); all or nothing — every place found must resolve to exactly one division
  * (regions.ts resolveRegions: its rules, its codes), else none is filled and each place is an `unread`
  * flag for the recruiter. Filling the places that did resolve and dropping one that did not would
  * narrow the match to fewer districts than the caller named ("高淳或者鼓楼" is not "高淳").
@@ -41,6 +44,11 @@ export type NoteRegionsPlan = {
    * `placeExcludedOpen` (a doubt: nothing filled, matching does not exclude them), `placeWished` (a reading).
    */
   ruled: LeadFlag[];
+  /**
+   * The regions box typed: the places the notes want or wish for that the box does not cover ("江宁" in the
+   * notes, "江北新区" in the box). The box wins (ADR 091) and they are told (`placesNotInBox` in `ruled`).
+   */
+  notInBox: PlaceMention[];
 };
 
 /** At most this many places are read (the regions field's own limit, lead-schema.ts). */
@@ -48,9 +56,12 @@ const MAX_PLACES = 10;
 
 export function planNoteRegions(notes: string | undefined, typed: readonly string[]): NoteRegionsPlan | null {
   if (typeof resolveRegions !== "function") return null;
-  const none: NoteRegionsPlan = { places: [], fill: null, problems: [], unread: [], excluded: [], wished: [], ruled: [] };
+  const none: NoteRegionsPlan = { places: [], fill: null, problems: [], unread: [], excluded: [], wished: [], ruled: [], notInBox: [] };
   if (!notes || notes.length > NOTES_MAX) return none; // refused by the schema; read, it costs seconds
-  if (typed.length > 0) return { ...none, ruled: typedRuledOut(notes, typed) };
+  if (typed.length > 0) {
+    const beside = typedBeside(notes, typed);
+    return { ...none, ruled: [...beside.ruled], notInBox: beside.notInBox };
+  }
   const codes = new Set<string>();
   const problems: RegionProblem[] = [];
   const places: PlaceMention[] = [];
@@ -65,6 +76,8 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
     // "在做锂电池", "在建厂房", "靠近地铁站": words after a marker that name nothing the resolver knows,
     // not even nearly, and carry no kind (区/县/市/镇/省) — no place, so they neither fill nor block.
     if (isNoPlace(p, r.problems)) continue;
+    // "不在江北新区也行": the enterprise need not be there — no place to fill, none to rule out.
+    if (stance[i] === "open") continue;
     // One division, or a zone's divisions (江北新区 → 浦口、栖霞、六合: one place, ADR 113).
     const one = r.problems.length === 0 && (r.codes.length === 1 || (r.codes.length > 1 && namesZone(p.text))) ? r.codes : null;
     // A place ruled out is never a wanted one, resolved or not ("不要鼓楼" needs no district to be told).
@@ -88,7 +101,7 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   const flag = (code: LeadFlag["code"], list: PlaceMention[]): LeadFlag[] =>
     list.length ? [{ field: "need.notes", code, text: list.map((p) => p.text).join("、") }] : [];
   const ruled = [...flag(filled ? "placeExcluded" : "placeExcludedOpen", excluded), ...(wanted.length ? [] : flag("placeWished", wished))];
-  const ruledOnly = { places: wanted, excluded, wished, ruled };
+  const ruledOnly = { places: wanted, excluded, wished, ruled, notInBox: [] };
   if (places.length === 0 || wanted.length === 0) return { ...none, ...ruledOnly };
   const texts = wanted.map((p) => p.text);
   if (!filled) {
@@ -104,16 +117,37 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
  * docs/decisions/110) — also when the box names the city the place is in ("南京市" beside "不要高淳"): the
  * match will offer it. Places the notes rule out that the box does not cover say nothing new: no flag.
  */
-function typedRuledOut(notes: string, typed: readonly string[]): LeadFlag[] {
+function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag[]; notInBox: PlaceMention[] } {
   // A code covers those that start with it once its trailing 00 pairs are off (320100 南京市 covers 320118 高淳区).
   const boxed = resolveRegions([...typed]).codes.map((c) => c.replace(/(00)+$/, ""));
-  if (boxed.length === 0) return [];
+  if (boxed.length === 0) return { ruled: [], notInBox: [] };
   const found = notePlaces(notes).slice(0, MAX_PLACES);
   const stance = placeStances(notes, found);
-  const covered = (p: PlaceMention) => resolveRegions([p.text]).codes.some((c) => boxed.some((b) => c.startsWith(b)));
-  const clash = found.filter((p, i) => stance[i] === "out" && covered(p));
-  if (clash.length === 0) return [];
-  return [{ field: "need.regions", code: "notesDiffer", text: `${clash.map((p) => p.text).join("、")} ≠ ${typed.join("、")}` }];
+  const resolved = found.map((p) => resolveRegions([p.text]));
+  const covered = (i: number) => resolved[i].codes.some((c) => boxed.some((b) => c.startsWith(b)));
+  const clash = found.filter((p, i) => stance[i] === "out" && covered(i));
+  // Places the notes want that the box leaves out (ADR 113 amended): every code of the place outside the
+  // box, or a name that names no one division (it cannot be said to be covered). Words that name no place
+  // at all ("在做锂电池") are none; a place named twice is said once.
+  const notInBox: PlaceMention[] = [];
+  for (const [i, p] of found.entries()) {
+    if (stance[i] === "out" || stance[i] === "open" || isNoPlace(p, resolved[i].problems)) continue;
+    const codes = resolved[i].codes;
+    const inside = codes.length > 0 && resolved[i].problems.length === 0 && codes.every((c) => boxed.some((b) => c.startsWith(b)));
+    if (!inside && !notInBox.some((q) => q.text === p.text)) notInBox.push(p);
+  }
+  const box = typed.join("、");
+  return {
+    ruled: [
+      ...(clash.length
+        ? [{ field: "need.regions", code: "notesDiffer" as const, text: `${clash.map((p) => p.text).join("、")} ≠ ${box}` }]
+        : []),
+      ...(notInBox.length
+        ? [{ field: "need.regions", code: "placesNotInBox" as const, text: `${notInBox.map((p) => p.text).join("、")} ≠ ${box}` }]
+        : []),
+    ],
+    notInBox,
+  };
 }
 
 /** A negation or exclusion right before a place, in its clause: 不要高淳, 最好不要在高淳, 除了高淳, 避开高淳. */
@@ -150,10 +184,20 @@ function placeNegated(notes: string, span: readonly [number, number]): boolean {
   return PLACE_NEGATED_BEFORE.test(before) || PLACE_NEGATED_AFTER.test(after);
 }
 
-type Stance = "in" | "wish" | "out";
+/** "open": a place the enterprise says it need not be in ("不在江北新区也行", "江北新区以外也可以"): neither wanted nor ruled out. */
+type Stance = "in" | "wish" | "out" | "open";
+
+/** "不在X也行", "不一定在X都可以" — outside X is fine too: no want, no exclusion. */
+const OUTSIDE_OK_BEFORE = /(?:不在|不一定在|不是|不一定是|不限于?)\s*$/u;
+const OUTSIDE_OK_AFTER = /^\s*(?:区|县|市)?\s*(?:的话)?\s*(?:也|都)\s*(?:行|可以|可|没问题|没关系|能接受|ok\b)/iu;
+/** "X以外也行", "X之外的地方也可以": outside X is fine *too* (也); "X以外的都行" (all but X) rules X out. */
+const OUTSIDE_OK_AFTER_ALONE =
+  /^\s*(?:区|县|市)?\s*(?:以外|之外)\s*(?:的)?\s*(?:地方|区域|厂房)?\s*也\s*(?:行|可以|可|没问题|没关系|能接受)/u;
 
 /** What the words right around one place say of it, or null when they say nothing. */
 function ownStance(notes: string, span: readonly [number, number]): Stance | null {
+  const near = around(notes, span);
+  if ((OUTSIDE_OK_BEFORE.test(near.before) && OUTSIDE_OK_AFTER.test(near.after)) || OUTSIDE_OK_AFTER_ALONE.test(near.after)) return "open";
   if (placeNegated(notes, span)) return "out";
   const { before, after } = around(notes, span);
   if (PLACE_ONLY_BEFORE.test(before) || PLACE_OK_AFTER.test(after)) return "in";
@@ -184,11 +228,13 @@ const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*$`, "u");
 /**
  * Places named alone, without a marker or a kind, where the words beside them rule them in or out — the
  * enterprise speaks of places (docs/decisions/110): 不要高淳, 高淳不考虑, 除了高淳都行, 高淳太远了, 只要溧水,
- * 溧水可以, 最好溧水. Read by the division names (server only, like `findUnmarkedPlaces`), each passing the
+ * 溧水可以, 最好溧水; "不在江北新区也行" / "江北新区以外也可以" (outside it is fine too) is read, to be neither
+ * wanted nor ruled out ("open"); and, where one place is ruled out, a place that is its clause all alone
+ * ("江宁，不考虑溧水", "溧水不要，江宁": the one wanted, ADR 113 amended). Zones are read as divisions are. Read by the division names (server only, like `findUnmarkedPlaces`), each passing the
  * shape rules (`isPlace`: no everyday word such as 平房 or 合作, no company's name after it).
  */
 export function findRuledPlaces(notes: string): PlaceMention[] {
-  if (typeof divisionNameAt !== "function") return [];
+  if (typeof placeNameAt !== "function") return [];
   const { s, at } = foldText(notes);
   // Names are looked for only near a ruling word (a list of places runs before an after-word), and a
   // bounded number of them: notes of 2,000 characters of place names cost what a short note does.
@@ -197,14 +243,14 @@ export function findRuledPlaces(notes: string): PlaceMention[] {
   const names: (PlaceMention & { ok: boolean })[] = [];
   let looked = 0;
   for (let i = 0; i < s.length && looked < MAX_NAMES_LOOKED;) {
-    const name = near[i] ? divisionNameAt(s, i) : null;
+    const name = near[i] ? placeNameAt(s, i) : null;
     if (!name) {
       i++;
       continue;
     }
     looked++;
     const span: [number, number] = [at[i], at[name.end]];
-    const ok = isPlace(s.slice(i, name.end), s.slice(name.end)) && !PRESENT_UNMARKED.test(s.slice(Math.max(0, i - 12), i));
+    const ok = isPlace(s.slice(i, name.end), s.slice(name.end), name.zone) && !PRESENT_UNMARKED.test(s.slice(Math.max(0, i - 12), i));
     const here = { text: notes.slice(span[0], span[1]), span, ok };
     // Names overlap ("避开江宁": 开江 is a county too): the one the words around rule wins.
     const last = names[names.length - 1];
@@ -225,12 +271,29 @@ export function findRuledPlaces(notes: string): PlaceMention[] {
       out.push(...list.map(({ text, span }) => ({ text, span })));
     i = j + 1;
   }
+  // A place named as a clause of its own beside a place ruled out ("江宁，不考虑溧水", "溧水不要，江宁"):
+  // the one the enterprise wants, as "不要溧水，江宁可以" says outright.
+  if (out.some((p) => ownStance(notes, p.span) === "out"))
+    for (const p of names)
+      if (p.ok && !out.some((o) => o.span[0] === p.span[0]) && clauseAlone(notes, p.span)) out.push({ text: p.text, span: p.span });
+  out.sort((a, b) => a.span[0] - b.span[0]);
   return out.slice(0, MAX_PLACES); // the plan reads no more (those after are later in the notes than these)
+}
+
+/** A place that is its clause all alone, perhaps with its kind or "的厂房" after it: "江宁，…", "…，江宁区的厂房". */
+function clauseAlone(notes: string, [a, b]: readonly [number, number]): boolean {
+  const before =
+    notes
+      .slice(0, a)
+      .split(/[，。；;,!?！？\n]/)
+      .pop() ?? "";
+  const after = notes.slice(b).split(/[，。；;,!?！？\n]/)[0] ?? "";
+  return /^\s*$/.test(before) && /^\s*(?:[区县市])?\s*(?:的(?:厂房|仓库|土地|地方))?\s*$/u.test(after);
 }
 
 /** The stems of the words that rule a place in or out (PLACE_NEGATED_*, PLACE_ONLY_BEFORE, PLACE_OK_AFTER, PLACE_WISHED_*). */
 const RULING_WORD =
-  /不|别|避开|除|排除|算了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|可|行|没问题|能接受|最好|尽量|尽可能|优先|首选|倾向|更想|为佳|更好|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b/gi;
+  /不|别|避开|除|排除|算了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|可|行|没问题|能接受|最好|尽量|尽可能|优先|首选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b/gi;
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 
@@ -251,20 +314,22 @@ const JOINER_AT = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*`, "u");
 
 /**
  * Places named without a marker word or a kind, read by the division names themselves (server only:
- * the names are the resolver's, regions.ts `divisionNameAt`), only where the words around them show a
+ * the names are the resolver's, regions.ts `placeNameAt`: divisions and zones), only where the words around them show a
  * person names places (docs/decisions/076):
  * - two or more division names joined by 或者/或/还是/、/和/以及 (need-places' joiners), then what ends a
  *   place ("高淳或者溧水都行", "江宁、溧水均可", "高淳或溧水的厂房"): each is one place;
  * - a city and a district inside it, written together ("南京江宁的厂房", "苏州昆山，"), or a province and
  *   a city: one place.
- * A lone name ("高淳的厂房") is not read: 2,000-odd county names include 平房, 资源, 港口, 光明, 合作, and
+ * - a zone's name (regions.ts placeNameAt: 江北新区, 南京江北新区, 苏州工业园区), alone too, its name saying
+ *   place as a district's kind does ("苏州工业园区的厂房"), or in a list with division names (ADR 113 amended).
+ * A lone division name ("高淳的厂房") is not read: 2,000-odd county names include 平房, 资源, 港口, 光明, 合作, and
  * without a marker nothing says which is meant. Every name must also pass need-places' shape rules
  * (`isPlace`: no zone kind alone — 高新, 开发区 —, no everyday word, no company's name after it); a
  * name several divisions share (鼓楼) is read, and planNoteRegions then fills nothing and flags it.
  * A group with one word that is no division name ("吉利或者比亚迪都行") is not places at all.
  */
 export function findUnmarkedPlaces(notes: string): PlaceMention[] {
-  if (typeof divisionNameAt !== "function") return [];
+  if (typeof placeNameAt !== "function") return [];
   const { s, at } = foldText(notes);
   const out: PlaceMention[] = [];
   let i = 0;
@@ -275,33 +340,34 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
       continue;
     }
     const last = group[group.length - 1];
+    // A zone named alone is read as a division with its kind is ("苏州工业园区的厂房", "在江北新区"): its name says place.
     const placed =
-      (group.length > 1 || group[0].parts > 1) &&
+      (group.length > 1 || group[0].parts > 1 || group[0].zone) &&
       AFTER_UNMARKED.test(s.slice(last.end)) &&
       !PRESENT_UNMARKED.test(s.slice(0, group[0].start)) &&
-      group.every((n) => isPlace(s.slice(n.start, n.end), s.slice(n.end)));
+      group.every((n) => isPlace(s.slice(n.start, n.end), s.slice(n.end), n.zone));
     if (placed) for (const n of group) out.push({ text: notes.slice(at[n.start], at[n.end]), span: [at[n.start], at[n.end]] });
     i = last.end;
   }
   return out;
 }
 
-type NameAt = { start: number; end: number; parts: number };
+type NameAt = { start: number; end: number; parts: number; zone: boolean };
 
 /** The division names from `i` on, joined one to the next (one or more), or null when none starts at `i`. */
 function namesFrom(s: string, i: number): NameAt[] | null {
-  const first = divisionNameAt(s, i);
+  const first = placeNameAt(s, i);
   if (!first) return null;
-  const names: NameAt[] = [{ start: i, end: first.end, parts: first.parts }];
+  const names: NameAt[] = [{ start: i, end: first.end, parts: first.parts, zone: first.zone }];
   for (;;) {
     const end = names[names.length - 1].end;
     const joiner = JOINER_AT.exec(s.slice(end));
     if (!joiner) break;
     const start = end + joiner[0].length;
-    const next = divisionNameAt(s, start);
+    const next = placeNameAt(s, start);
     // A word after the joiner that names no division ("高淳和客户谈"): the names so far are the group.
     if (!next) break;
-    names.push({ start, end: next.end, parts: next.parts });
+    names.push({ start, end: next.end, parts: next.parts, zone: next.zone });
   }
   return names;
 }
@@ -333,7 +399,8 @@ export function describeNoteRegions(
     const paths = plan.fill.codes.map((c) => divisionByCode(c)?.path ?? c).map((p) => (lng === "en" ? englishPathLabel(p) : p));
     return { understood: ui(lng, "need.placesRead", { places: paths.join(list) }), unread: excluded };
   }
-  const ruled = [excluded, wished].filter(Boolean);
+  const beyond = plan.notInBox.length ? validationMessage(lng, "placesNotInBox", { places: named(plan.notInBox) }) : "";
+  const ruled = [excluded, wished, beyond].filter(Boolean);
   if (plan.places.length === 0) return { understood: "", unread: ruled.join(clauses) };
   const why = plan.problems.map(problemMessage);
   const notFilled = ui(lng, "need.placesNotFilled", { places: plan.places.map((p) => p.text).join(list) });

@@ -5,7 +5,7 @@
 import { divisionByCode } from "./regions";
 import { englishDivisionLabel } from "./regions-en";
 
-export { divisionByCode, divisionNameAt, namesZone, resolveRegions } from "./regions";
+export { divisionByCode, divisionNameAt, namesZone, placeNameAt, resolveRegions } from "./regions";
 export { englishPathLabel } from "./regions-en";
 
 /**

@@ -379,6 +379,8 @@ function resolveOne(input: string): RegionResolution {
     if (exact.length === 1) return { ok: true, divisions: [toDivision(exact[0])] };
     return withZonesLike(ambiguous(input, hits), compact);
   }
+  const cityZone = cityZoneReading(input, compact);
+  if (cityZone) return cityZone;
   const wider = widerReading(compact);
   if (wider) return wider;
   const parts = text.split(/\s+/).filter(Boolean);
@@ -423,8 +425,34 @@ function zoneReading(compact: string): Entry[] | null {
     if (start === 0) return zone.entries;
     const prefix = parse(compact.slice(0, start), idx.byName);
     if (prefix.length > 0 && prefix.every((p) => p.level !== "district" && zone.entries.every((z) => within(z, p)))) return zone.entries;
+    // A zone over several cities named after the one it is mostly in ("成都天府新区": 天府新区 is also in
+    // 眉山): the part inside that prefix — the zone's divisions it holds, when it holds some.
+    if (prefix.length === 1 && prefix[0].level !== "district") {
+      const part = zone.entries.filter((z) => within(z, prefix[0]));
+      if (part.length > 0) return part;
+    }
   }
   return null;
+}
+
+/**
+ * A city or province and a zone kind after it ("苏州市高新区", "南京市经开区", "江苏省南京市开发区"):
+ * the zone of zones.ts of that name inside it (its short name and the kind: 苏州高新区), else a `zone`
+ * problem — never the whole city silently (ADR 113, amended). null when the text is no such shape.
+ */
+function cityZoneReading(input: string, compact: string): RegionResolution | null {
+  const at = divisionNameAt(compact, 0);
+  if (!at || at.end >= compact.length || at.divisions.length !== 1 || at.divisions[0].level === "district") return null;
+  const kind = compact.slice(at.end);
+  if (!ZONE_KIND.test(kind) || divisionNameAt(kind, 0)) return null;
+  const idx = getIndex();
+  const prefix = idx.byCode.get(at.divisions[0].code)!;
+  for (const k of prefix.keys) {
+    const zone = idx.zones.get(k + kind);
+    if (zone && zone.entries.some((z) => within(z, prefix)))
+      return { ok: true, divisions: zone.entries.filter((z) => within(z, prefix)).map(toDivision) };
+  }
+  return unknownZone(input, compact);
 }
 
 /**
@@ -720,6 +748,51 @@ export function divisionNameAt(text: string, pos: number): { end: number; parts:
     return { end, parts: nameParts(sub, idx.byName), divisions: pick(hits).map(toDivision) };
   }
   return null;
+}
+
+/**
+ * The place name starting at `pos` in `text` (folded), a division's (divisionNameAt) or a zone's
+ * (zones.ts: "江北新区", "南京江北新区", "江苏省南京市江北新区", "雄安"), the longest: `zone` when it names a
+ * zone of zones.ts or a statistical zone unit with a code of its own whose name is a zone's (苏州工业园区
+ * 320576, 兰州新区 620171). Zones are places in running text as divisions are (the notes reader,
+ * note-regions.ts, ADR 113 amended). null when none starts there.
+ */
+export function placeNameAt(text: string, pos: number): { end: number; parts: number; divisions: Division[]; zone: boolean } | null {
+  const idx = getIndex();
+  const division = divisionNameAt(text, pos);
+  let best: { end: number; parts: number; divisions: Division[]; zone: boolean } | null = division
+    ? { ...division, zone: division.divisions.length === 1 && ZONE_KIND.test(division.divisions[0].name) }
+    : null;
+  // A zone's name right here or after the divisions named here ("南京江北新区" is a name; "江苏省南京市" + 江北新区).
+  const starts = division ? [pos, division.end] : [pos];
+  for (const start of starts)
+    for (const name of idx.zones.keys()) {
+      if (!text.startsWith(name, start)) continue;
+      const end = start + name.length;
+      if (best && end <= best.end) continue;
+      const entries = zoneReading(text.slice(pos, end));
+      if (entries) best = { end, parts: 1, divisions: entries.map(toDivision), zone: true };
+    }
+  return best;
+}
+
+/**
+ * The zones of zones.ts whose names contain what is typed (Chinese, folded: "江北新区", "雄安", "高新区"),
+ * each by its first name and the divisions it lies in, for the picker's search-as-you-type (ADR 113,
+ * amended). Latin is not read (ADR 113 "Left"). At most `limit`.
+ */
+export function searchZones(query: string, limit = 5): { name: string; divisions: Division[] }[] {
+  if (isLatin(query)) return [];
+  const q = normalizeChinese(query).replace(/\s+/g, "");
+  if ([...q].length < 2) return [];
+  const idx = getIndex();
+  const out: { name: string; divisions: Division[] }[] = [];
+  for (const z of ZONES) {
+    if (out.length >= limit) break;
+    if (z.names.some((n) => fold(n).includes(q) || (q.includes(fold(n)) && zoneReading(q) !== null)))
+      out.push({ name: z.names[0], divisions: z.codes.map((c) => toDivision(idx.byCode.get(c)!)) });
+  }
+  return out;
 }
 
 /** The fewest names `text` is made of, each inside the one before (parse's walk, counting). */

@@ -66,6 +66,9 @@ const zh = {
   regionAmbiguous: "“{name}”有多个同名区域，请加上省市名称：{suggestions}",
   regionZone: "“{name}”像是开发区或新区的名称，我们还不知道它在哪个区县：请填写它所在的区县，如 南京市高淳区",
   regionZoneSuggest: "“{name}”像是开发区或新区的名称，我们还不知道它在哪个区县：请填写它所在的区县，或填写：{suggestions}",
+  // ADR 113 amended: a zone in the picker's search list; the notes' places a typed regions box leaves out (the desk's preview).
+  regionZoneOption: "{name}（在{districts}）",
+  placesNotInBox: "备注中的地点 {places} 不在所填意向区域里：按所填的意向区域匹配，如也要这些地点，请加到意向区域",
   integer: "请输入整数",
   invalid: "格式不正确",
   sentTwice: "此项收到了 {count} 个值（{values}），请只保留一个后再提交",
@@ -152,6 +155,9 @@ const en: Record<ValidationKey, string> = {
     "“{name}” looks like a development zone or new area we do not know yet: enter the district or county it is in, e.g. 南京市高淳区 or Gaochun District",
   regionZoneSuggest:
     "“{name}” looks like a development zone or new area we do not know yet: enter the district or county it is in, or: {suggestions}",
+  regionZoneOption: "{name} (a zone in {districts})",
+  placesNotInBox:
+    "places {places} in the notes are not in Preferred districts: matching uses Preferred districts as typed; add them there if they are wanted too",
   integer: "Enter a whole number",
   invalid: "Invalid value",
   sentTwice: "This field was sent {count} {count:time|times} ({values}); keep one value and send again",

@@ -44,7 +44,9 @@ export function assistPreview(
 ): AssistPreview {
   const plan = planAssist(notes, filled, new Date(), extras, kind);
   const between = punctuationMessages.t(lng, "clauses");
-  const places = filled.has("regions") ? [] : findPlaceMentions(notes).map((p) => p.text);
+  // A typed regions box wins (ADR 091), the notes' places still said (ADR 113 amended; the server flags those it leaves out).
+  const places = findPlaceMentions(notes).map((p) => p.text);
+  const placesKey = filled.has("regions") ? "need.placesBesideBox" : "need.placesToCheck";
   // The tax the notes give fills a blank tax box (the hotline has none); budgets are read out, never stored as a field.
   const hints = { ...planHints(plan), ...(plan.tax && !filled.has(TAX_FIELD) ? { annualTaxWan: plan.tax.value } : {}) };
   const budget = plan.budget.map((f) => ui(lng, "need.budgetRead", { text: f.text }));
@@ -67,6 +69,6 @@ export function assistPreview(
   return {
     understood: [...describeNeedHints(hints, lng, kind === "land" ? "land" : undefined), ...budget, ...aside].join(between),
     unread: plan.unread.map((f) => f.text).join(between),
-    places: places.length ? ui(lng, "need.placesToCheck", { places: places.join(punctuationMessages.t(lng, "list")) }) : "",
+    places: places.length ? ui(lng, placesKey, { places: places.join(punctuationMessages.t(lng, "list")) }) : "",
   };
 }

@@ -1,14 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { apiError } from "~/api/errors.server";
-import { childDivisions, searchDivisions } from "~/domain/regions";
+import { childDivisions, searchDivisions, searchZones } from "~/domain/regions";
+import { englishDivisionLabel } from "~/domain/regions-en";
 import { lngFromUrl } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
+import { validationMessage } from "~/i18n/validation-messages";
 import { divisionOption, resolvePicked } from "~/leads/region-picker.server";
 
 /**
  * GET /api/regions — the region picker's lists (GB/T 2260 divisions, app/domain/regions.ts):
  * `?parent=320000` the cities of a province (or a city's districts), no parameter the provinces,
- * `?q=高淳` / `?q=gaoc` up to 10 divisions for search-as-you-type; each `{code, level, name, label, path}`, `label`
+ * `?q=高淳` / `?q=gaoc` up to 10 divisions for search-as-you-type, zones after them (`?q=江北新区`: level "zone",
+ * path its name, `codes` its districts; ADR 113 amended); each `{code, level, name, label, path}`, `label`
  * in the page's language (`?lng=en`: "Gaochun District (高淳区)", else the name); `?resolve=lishui` the region
  * picker's "add": `{resolved: [path]}` as the lead schema will resolve it, or `{problem: {message,
  * suggestions: [{path, label}]}}` for an unknown or ambiguous name. Public: no personal data.
@@ -26,6 +30,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return Response.json(r.ok ? { resolved: r.paths } : { problem: r.problem }, { headers: { "Cache-Control": "public, max-age=3600" } });
   }
   const found = q.trim() ? searchDivisions(q, 10) : childDivisions(parent || undefined);
-  const divisions = found.map((d) => ({ ...d, label: divisionOption(d, lng).label }));
+  // Zones (江北新区, 雄安, 苏州高新区: zones.ts, ADR 113 amended) are offered after the divisions, room kept for them: `level`
+  // "zone", `path` the zone's name (what the regions field resolves to all its districts), `codes` and
+  // `label` the districts it lies in ("南京江北新区（在浦口区、六合区、栖霞区）").
+  const list = punctuationMessages.t(lng, "list");
+  const zones = q.trim()
+    ? searchZones(q, 5).map((z) => ({
+        code: z.divisions[0].code,
+        codes: z.divisions.map((d) => d.code),
+        level: "zone" as const,
+        name: z.name,
+        path: z.name,
+        label: validationMessage(lng, "regionZoneOption", {
+          name: z.name,
+          districts: z.divisions.map((d) => (lng === "en" ? englishDivisionLabel(d) : d.name)).join(list),
+        }),
+      }))
+    : [];
+  const divisions = [...found.slice(0, 10 - zones.length).map((d) => ({ ...d, label: divisionOption(d, lng).label })), ...zones];
   return Response.json({ divisions }, { headers: { "Cache-Control": "public, max-age=3600" } });
 }

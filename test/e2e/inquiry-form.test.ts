@@ -290,7 +290,8 @@ describe("under the Content-Security-Policy (ADR 021)", () => {
 // with test/support/page-weight's weigh on the built form): the preview reads an included use ("厂房，含办公1000平，
 // 共5000平"), a figure ruled out ("不要5000平，3000平就行"), a sum and an either ("3000+2000平", "3000或5000平"): 46 KB.
 // 47,107 bytes with session 28's last reader fixes (一点 as "a bit", an about figure then one bound) and the
-// unread line's amber style: 48 KB, leaving ~1 KB for the next reading the preview must share with the server.
+// unread line's amber style; ADR 113's amendment adds ~100 B (the live preview names the notes' places beside a
+// typed regions box): 48 KB, leaving ~0.9 KB for the next reading the preview must share with the server.
 const FIRST_LOAD_KB = 48;
 
 describe("the form's first load (issue 14)", () => {
