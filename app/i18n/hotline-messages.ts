@@ -209,7 +209,7 @@ const en: Record<HotlineKey, string> = {
   "lead.title": "Lead {reference}",
   "lead.back": "Back to the desk",
   "lead.notFound": "This lead cannot be found (it may have been erased).",
-  "lead.closed": "This lead is closed (won, lost or closed): read only.",
+  "lead.closed": "This lead is no longer worked (won, lost or closed): read only.",
   "lead.openedFirst": "{from} repeats {reference} and was merged into it: this is {reference}; record calls and need changes here.",
   "lead.savedOnFirst": "{from} was merged into {reference}; saved on {reference}: ",
   "lead.status": "Status",
@@ -237,8 +237,10 @@ const en: Record<HotlineKey, string> = {
   "editNeed.theirs": "They saved: {theirs}; this page has: {mine}. Saving again keeps this page's value.",
   "editNeed.updatedMeanwhile": "Saved by them meanwhile, in fields you had not changed, and now shown below as stored: {fields}.",
   "editNeed.blank": "(blank)",
-  "editNeed.closed": "This lead is closed (won, lost or closed): the need was not changed and nothing is matched again; what you typed is still below.",
-  "editNeed.closedNoteSaved": "This lead is closed (won, lost or closed): the need was not changed and nothing is matched again; your call note was saved on the lead.",
+  "editNeed.closed":
+    "This lead is no longer worked (won, lost or closed): the need was not changed and nothing is matched again; what you typed is still below.",
+  "editNeed.closedNoteSaved":
+    "This lead is no longer worked (won, lost or closed): the need was not changed and nothing is matched again; your call note was saved on the lead.",
   "editNeed.ticked": "ticked",
   "editNeed.reason": "Need updated by the hotline ({reference})",
   "source.hotline": "Hotline",

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { createLeadSchema } from "~/domain/lead-schema";
 import { readCallerQuery } from "~/domain/caller-query";
+import { createLeadSchema } from "~/domain/lead-schema";
 import { normalizePhone } from "~/domain/phone";
-import { updateLeadNeed } from "~/hotline/desk-lead.server";
-import { findCallers } from "~/hotline/caller-search.server";
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
+import { findCallers } from "~/hotline/caller-search.server";
+import { updateLeadNeed } from "~/hotline/desk-lead.server";
 import { storeLead } from "~/leads/intake.server";
 import { workedLeadOf } from "~/leads/worked-lead.server";
 
