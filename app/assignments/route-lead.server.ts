@@ -332,7 +332,11 @@ export async function routeLead(
       values ('callback', ${leadId}, ${lead.phone},
               ${callbackScript(lead.reference, excluded ?? [], "zh")}, ${callbackScript(lead.reference, excluded ?? [], "en")},
               ${`callback:${leadId}`})
-      on conflict (dedupe_key) do nothing
+      -- A call-back a match ended (closed_reason 'matched', migration 092) is needed again now that the
+      -- lead has no live match: the same task, open again with today's reasons (docs/decisions/116).
+      on conflict (dedupe_key) do update set status = 'open', closed_reason = null, due_at = now(), updated_at = now(),
+                                             script = excluded.script, script_en = excluded.script_en
+        where call_tasks.closed_reason = 'matched'
       returning id`;
     if (created.length) {
       await recordRoutingEvent(tx, {

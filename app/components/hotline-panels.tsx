@@ -105,6 +105,8 @@ export function KnownCallers({
               <p>
                 {l.contactName} · {l.phoneMasked} · {statusLabel(l.status)}
               </p>
+              {/* A repeat attached to the lead being worked: its page opens that lead (docs/decisions/116). */}
+              {l.duplicateOf ? <p className="hint">{h("known.duplicateOf", { reference: l.duplicateOf.reference })}</p> : null}
               <p>
                 {[kindLabel(lng, l.needKind), needAreaShort(l.areaMinSqm, l.areaMaxSqm, l.needKind === "land")].filter(Boolean).join(" ")} ·{" "}
                 {l.recruiters.length ? h("known.recruiters", { names: l.recruiters.join("、") }) : h("known.noRecruiter")}

@@ -71,6 +71,7 @@ export type CallTasksRow = {
   createdAt: Date;
   updatedAt: Date;
   closedReason: CallTaskCloseReason | null;
+  outcomeKey: string | null;
 };
 
 /** A row of `leads` as the pool returns it (`select *`). */
@@ -305,6 +306,7 @@ export const ROW_COLUMNS = {
     createdAt: false,
     updatedAt: false,
     closedReason: true,
+    outcomeKey: true,
   } satisfies Nullability<CallTasksRow>,
   leads: {
     id: false,

@@ -78,7 +78,8 @@ export type CallTaskStatus = (typeof CALL_TASK_STATUSES)[number];
  * call_tasks.closed_reason (migration 090, docs/decisions/114): why a task was closed without the hotline
  * working it — its assignment ended or moved on (need-changed, lost, won, declined, moved to another
  * recruiter or the unassigned queue, taken-up by the recruiter), the admin closed the lead, it was
- * erased, or — for a withdrawal task — the ended assignment was reopened (its park fits again). Null for a
+ * erased, or — for a withdrawal task — the ended assignment was reopened (its park fits again); a
+ * call-back ends when its lead got a live match (matched, migration 092, docs/decisions/116). Null for a
  * task the hotline closed itself.
  */
 export const CALL_TASK_CLOSE_REASONS = [
@@ -91,6 +92,7 @@ export const CALL_TASK_CLOSE_REASONS = [
   "lead-closed",
   "erased",
   "reopened",
+  "matched",
 ] as const;
 export type CallTaskCloseReason = (typeof CALL_TASK_CLOSE_REASONS)[number];
 

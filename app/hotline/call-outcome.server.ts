@@ -17,6 +17,9 @@ export type CallTaskAnswer =
   | ({ kind: "confirm" } & CallAnswer)
   | ({ kind: "recorded"; handedOver?: boolean } & CallAnswer);
 
+/** A submission key the desk sends: its page's formKey, a UUID; anything else is no key. */
+const keyOf = (k: string | undefined) => (k && isUuid(k) ? k : null);
+
 /**
  * One press of an outcome button on the desk (issue 12 items 3–4). An outcome that closes the task
  * (done, wrong number, refused) is not recorded until `confirmed` — the answer is "confirm" and the
@@ -26,11 +29,22 @@ export type CallTaskAnswer =
  * closed); a malformed id is "not-found" too (no task has it: the desk's 404 page, not a bare 400);
  * an unknown or missing outcome (reason "outcome"), a note over NOTE_MAX UTF-16 units, as the textarea's
  * maxLength counts ("note-too-long"), or a refusal of a call-back ("not-a-handover") is a
- * "bad-request": the desk says which beside the task's buttons, and nothing is recorded.
+ * "bad-request": the desk says which beside the task's buttons, and nothing is recorded. The same
+ * `submissionKey` as the outcome last recorded on the task (a resend, docs/decisions/116) is "recorded"
+ * again without a second attempt or note.
  */
 export async function workCallTask(
   sql: Sql,
-  input: { taskId: string; outcome: string; note: string; confirmed: boolean; authorId: string; routing: RoutingOptions },
+  input: {
+    taskId: string;
+    outcome: string;
+    note: string;
+    confirmed: boolean;
+    authorId: string;
+    routing: RoutingOptions;
+    /** The desk page's formKey: the same submission again is answered "recorded", counted once (recordCallOutcome). */
+    submissionKey?: string;
+  },
 ): Promise<CallTaskAnswer> {
   if (!isUuid(input.taskId)) return { kind: "not-found" };
   if (!(CALL_OUTCOMES as readonly string[]).includes(input.outcome)) return { kind: "bad-request", reason: "outcome" };
@@ -38,9 +52,15 @@ export async function workCallTask(
   const note = cleanTyped(input.note);
   // Over the maximum only by a crafted post (the textarea has maxLength): refused, never cut (a cut can split an emoji).
   if (note.length > NOTE_MAX) return { kind: "bad-request", reason: "note-too-long" };
-  const [task] = await sql<{ reference: string; kind: string; status: string; closedReason: CallTaskCloseReason | null }[]>`
-    select l.reference, c.kind, c.status, c.closed_reason from call_tasks c join leads l on l.id = c.lead_id where c.id = ${input.taskId}`;
+  const submissionKey = keyOf(input.submissionKey);
+  const [task] = await sql<
+    { reference: string; kind: string; status: string; closedReason: CallTaskCloseReason | null; outcomeKey: string | null }[]
+  >`
+    select l.reference, c.kind, c.status, c.closed_reason, c.outcome_key from call_tasks c join leads l on l.id = c.lead_id where c.id = ${input.taskId}`;
   if (!task) return { kind: "not-found" };
+  // This very submission was recorded (a resend, a double press): answered as recorded, nothing counted again.
+  if (submissionKey !== null && task.outcomeKey === submissionKey)
+    return { kind: "recorded", taskId: input.taskId, outcome, note, reference: task.reference };
   if (task.status === "done" || task.status === "wrong-number") return { kind: "stale", closedReason: task.closedReason };
   if (outcome === "refused" && task.kind !== "handover") return { kind: "bad-request", reason: "not-a-handover" };
   const answer: CallAnswer = { taskId: input.taskId, outcome, note, reference: task.reference };
@@ -48,6 +68,7 @@ export async function workCallTask(
   const result = await recordCallOutcome(sql, input.taskId, outcome, {
     routing: input.routing,
     note: { body: note, authorId: input.authorId },
+    submissionKey,
   });
   if (!result.ok) {
     if (result.reason === "not-a-handover") return { kind: "bad-request", reason: "not-a-handover" };

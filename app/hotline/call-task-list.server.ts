@@ -23,13 +23,12 @@ export type CallTaskRow = {
 
 /** The open call tasks, each script in `lng` (a task opened before migration 058 has only the Chinese one). */
 export async function loadOpenCallTasks(sql: Sql, lng: Lng, limit = 100): Promise<{ total: number; rows: CallTaskRow[] }> {
-  // A hand-over counts only while its recruiter still holds the offer (a re-route or a decline moved it on);
-  // a call-back ("no match yet: clarify the need") only while the lead has no live match (an import or
-  // an edited need matched it since; a match withdrawn later brings the call back).
-  const current = sql`
-    c.status in ('open', 'no-answer')
-    and (c.kind <> 'handover' or exists (select 1 from assignments a where a.id = c.assignment_id and a.recruiter_id = c.recruiter_id and a.status = 'offered'))
-    and (c.kind <> 'callback' or not exists (select 1 from matches m where m.lead_id = c.lead_id and m.withdrawn_at is null))`;
+  // One definition of an open call task for every count (this list, /admin, the dashboard, /metrics):
+  // status open or no-answer. A task the lead or its assignment no longer needs is closed by a trigger in
+  // that change's transaction — a hand-over when its offer moved on (migration 090, docs/decisions/114), a
+  // call-back when the lead got a live match (migration 092, docs/decisions/116; reopened by routeLead
+  // when the lead is left with none) — so no filter here hides what another count shows.
+  const current = sql`c.status in ('open', 'no-answer')`;
   return cappedList(
     sql<{ total: number }[]>`select count(*)::int as total from call_tasks c where ${current}`,
     sql<

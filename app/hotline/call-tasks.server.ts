@@ -11,9 +11,13 @@ import type { Bilingual } from "~/i18n/i18n";
 export { CALL_OUTCOMES, type CallOutcome } from "~/domain/call-outcomes";
 export const NO_ANSWER_RETRY_MINUTES = 30;
 
-/** `handedOver: false` — a hand-over marked done whose offer had already moved on (nothing was accepted). */
+/**
+ * `handedOver: false` — a hand-over marked done whose offer had already moved on (nothing was accepted).
+ * `again: true` — this submission (its `submissionKey`) was recorded already: nothing was changed now.
+ */
 export type CallTaskResult =
-  { ok: true; status: string; dueAt: string; handedOver?: boolean } | { ok: false; reason: "not-found" | "closed" | "not-a-handover" };
+  | { ok: true; status: string; dueAt: string; handedOver?: boolean; again?: true }
+  | { ok: false; reason: "not-found" | "closed" | "not-a-handover" };
 
 /**
  * Hotline staff record how a call went. No answer → the task comes back after a pause (it is due
@@ -21,12 +25,21 @@ export type CallTaskResult =
  * hand-over that is done means the hotline recruiter took the lead on the phone: their offer is
  * accepted (so it does not lapse into an SLA re-route). `note`: the agent's call note, kept on the lead
  * (lead_notes, with this task and outcome) in the same transaction; a blank note adds nothing.
+ * `submissionKey` (the desk page's formKey, a UUID; docs/decisions/116): the same submission posted again
+ * (「再次提交」 on the unavailable page, ADR 115; a double press) while it is the task's last recorded one
+ * changes nothing — no second attempt, no second note, no second audit line — and answers ok with
+ * `again`, even when that outcome closed the task. A missing key records every post, as before.
  */
 export async function recordCallOutcome(
   sql: Sql,
   taskId: string,
   outcome: CallOutcome,
-  options: { routing: RoutingOptions; retryMinutes?: number; note?: { body: string; authorId: string | null } },
+  options: {
+    routing: RoutingOptions;
+    retryMinutes?: number;
+    note?: { body: string; authorId: string | null };
+    submissionKey?: string | null;
+  },
 ): Promise<CallTaskResult> {
   const retryMinutes = options.retryMinutes ?? NO_ANSWER_RETRY_MINUTES;
   return sql.begin(async (tx) => {
@@ -34,15 +47,28 @@ export async function recordCallOutcome(
     // trigger closes the task in the same statement, migration 090, ADR 114), so the two never deadlock.
     await tx`select 1 from assignments where id = (select assignment_id from call_tasks where id = ${taskId}) for no key update`;
     const [task] = await tx<
-      { id: string; kind: string; leadId: string; assignmentId: string | null; recruiterId: string | null; status: string }[]
+      {
+        id: string;
+        kind: string;
+        leadId: string;
+        assignmentId: string | null;
+        recruiterId: string | null;
+        status: string;
+        dueAt: Date;
+        outcomeKey: string | null;
+      }[]
     >`
-      select id, kind, lead_id, assignment_id, recruiter_id, status from call_tasks where id = ${taskId} for update`;
+      select id, kind, lead_id, assignment_id, recruiter_id, status, due_at, outcome_key from call_tasks where id = ${taskId} for update`;
     if (!task) return { ok: false as const, reason: "not-found" as const };
+    const key = options.submissionKey ?? null;
+    if (key !== null && task.outcomeKey === key)
+      return { ok: true as const, status: task.status, dueAt: task.dueAt.toISOString(), again: true as const };
     if (task.status === "done" || task.status === "wrong-number") return { ok: false as const, reason: "closed" as const };
     if (outcome === "refused" && task.kind !== "handover") return { ok: false as const, reason: "not-a-handover" as const };
     // A refusal closes the call (status done) and declines the offer for the recruiter.
     const [row] = await tx<{ status: string; dueAt: Date }[]>`
       update call_tasks set status = ${outcome === "refused" ? "done" : outcome}, attempts = attempts + 1, updated_at = now(),
+             outcome_key = ${key},
              due_at = case when ${outcome} = 'no-answer' then now() + ${retryMinutes}::float8 * interval '1 minute' else due_at end
       where id = ${taskId}
       returning status, due_at`;

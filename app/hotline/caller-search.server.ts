@@ -12,6 +12,9 @@ import type { SearchClient } from "../../search/client";
 // shown comes from Postgres (status, recruiters; erased leads never), with the phone masked: the list
 // is not a view of anybody's full number (that is the lead page, which is logged).
 
+/** Lead statuses no longer worked: listed after the worked ones of as strong a match. */
+const ENDED = ["won", "lost", "closed"];
+
 export type CallerLead = {
   leadId: string;
   reference: string;
@@ -25,6 +28,11 @@ export type CallerLead = {
   areaMinSqm: number | null;
   areaMaxSqm: number | null;
   recruiters: string[];
+  /**
+   * The lead this one was attached to as its repeat, or closed as a duplicate of (ADR 028, 108): the desk
+   * opens that lead for it (docs/decisions/116). Null otherwise.
+   */
+  duplicateOf: { leadId: string; reference: string } | null;
   /**
    * Why it is listed, strongest first: the whole number (`phone`), the credit code, the number's start or
    * its marked end, the company name, the contact.
@@ -61,7 +69,9 @@ async function exactMatches(sql: Sql, phone: string | null, creditCode: string |
  * normalised, normalizePhone, when it is a whole number) or whose credit code is the whole code typed is
  * listed too, whatever else was typed: the same number is the strongest sign of the caller. When no lead
  * has every part, the leads of the company typed are (matched by the company alone: a partial match). At most
- * CALLER_LIMIT: the same whole number first, then the newest; `more` says how many matching leads are not shown;
+ * CALLER_LIMIT: the same whole number first, then — as strong a match — a lead still worked before one won, lost or
+ * closed (a closed duplicate lists after the lead it joined: Alt+1 is the lead being worked, docs/decisions/116),
+ * then the newest; `more` says how many matching leads are not shown;
  * `partial` that the index was down and only the whole number / credit code were looked up.
  */
 export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactPhone: string | null = null): Promise<CallerLeads> {
@@ -115,12 +125,15 @@ export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactP
       areaMin: number | null;
       areaMax: number | null;
       recruiters: string[];
+      duplicateOf: string | null;
+      duplicateOfReference: string | null;
     }[]
   >`
     select l.id, l.reference, l.company_name, l.lead->'contact'->>'name' as contact_name, l.phone, l.status, l.created_at,
            l.lead->'need'->>'kind' as kind, (l.lead->'need'->>'areaMinSqm')::float8 as area_min, (l.lead->'need'->>'areaMaxSqm')::float8 as area_max,
-           coalesce((select array_agg(distinct r.name) from assignments a join recruiters r on r.id = a.recruiter_id where a.lead_id = l.id), '{}') as recruiters
-    from leads l
+           coalesce((select array_agg(distinct r.name) from assignments a join recruiters r on r.id = a.recruiter_id where a.lead_id = l.id), '{}') as recruiters,
+           l.duplicate_of, d.reference as duplicate_of_reference
+    from leads l left join leads d on d.id = l.duplicate_of and l.status = 'closed'
     where l.id in ${deps.sql([...indexed.keys()])} and l.anonymised_at is null`;
   const order: Record<CallerPart, number> = { phone: 0, creditCode: 1, phoneStart: 2, phoneTail: 2, company: 3, contact: 4 };
   const leads = rows
@@ -136,13 +149,19 @@ export async function findCallers(deps: CallerSearchDeps, q: CallerQuery, exactP
       areaMinSqm: r.areaMin,
       areaMaxSqm: r.areaMax,
       recruiters: r.recruiters,
+      duplicateOf: r.duplicateOf && r.duplicateOfReference ? { leadId: r.duplicateOf, reference: r.duplicateOfReference } : null,
+      worked: !ENDED.includes(r.status),
       // The whole number equal says more than its start does: a lead found both ways is "the same number".
       matchedBy: [...indexed.get(r.id)!]
         .filter((p, _, all) => p !== "phoneStart" || !all.includes("phone"))
         .sort((a, b) => order[a] - order[b]),
     }))
-    .sort((a, b) => order[a.matchedBy[0]] - order[b.matchedBy[0]] || b.createdAt.localeCompare(a.createdAt))
-    .slice(0, CALLER_LIMIT);
+    .sort(
+      (a, b) =>
+        order[a.matchedBy[0]] - order[b.matchedBy[0]] || Number(b.worked) - Number(a.worked) || b.createdAt.localeCompare(a.createdAt),
+    )
+    .slice(0, CALLER_LIMIT)
+    .map(({ worked: _worked, ...lead }) => lead);
   // The index's count of its matches, with the exact ones it did not hold; the rows Postgres no longer shows (anonymised) left out.
   const gone = indexed.size - rows.length;
   const total = Math.max(indexed.size, index.total + exactOnly) - gone;

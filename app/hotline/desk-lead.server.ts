@@ -12,7 +12,8 @@ import { addLeadNote, type NoteSource } from "./lead-notes.server";
 // A lead as the hotline desk works it: the caller's open leads (link, don't duplicate), one lead's
 // page, and a need changed on a call (saved, then matched again).
 
-const CLOSED = ["won", "lost"];
+// Won, lost, or closed (spam, duplicate: ADR 028, 108): read only; lead.match would not match it again (docs/decisions/116).
+const CLOSED = ["won", "lost", "closed"];
 
 /**
  * Open (not won/lost, not erased) leads whose stored phone has `phone`'s main number (E.164-like; an

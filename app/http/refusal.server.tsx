@@ -38,7 +38,7 @@ export type Refusal = {
 /** Never written back into a page: a password goes only where the person typed it. */
 const NEVER_CARRIED = /password/i;
 /** Carried but not listed: the form's machinery and choices, whose values are codes, not typing. */
-const NOT_LISTED = /^(csrf|intent|_action|submissionKey|consent|website)$/;
+const NOT_LISTED = /^(csrf|intent|_action|submissionKey|formKey|consent|website)$/;
 
 /** The fields a refused form post carries back (resend): text only, passwords dropped. */
 function carried(resend: readonly [string, string][]): [string, string][] {

@@ -222,6 +222,7 @@ async function callTaskAction(request: Request, control: DeskControls, lng: Lng,
     note: control.note ?? "",
     confirmed: control.confirm === "1",
     authorId: userId,
+    submissionKey: control.formKey,
     routing: { slaMinutes: getWebEnv().ACCEPT_SLA_MINUTES, slaClock: getWebEnv().SLA_CLOCK, noticeFallbackMs: 0 },
   });
   const here = lngHref("/hotline", lng);
@@ -559,6 +560,8 @@ export default function HotlineDesk() {
                 <Form method="post" action={lngHref("/hotline", lng)} className="task-form">
                   <input type="hidden" name="csrf" value={csrf} />
                   <input type="hidden" name="task" value={r.id} />
+                  {/* This page's key: the same submission sent again (「再次提交」, a double press) is counted once. */}
+                  <input type="hidden" name="formKey" value={d.formKey} />
                   <div className="field">
                     <label htmlFor={`note-${r.id}`}>{h("task.note")}</label>
                     <textarea id={`note-${r.id}`} name="note" rows={2} maxLength={NOTE_MAX} defaultValue={confirming?.note ?? ""} />

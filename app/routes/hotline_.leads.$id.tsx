@@ -32,6 +32,7 @@ import { hotlineText } from "~/i18n/hotline-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { ui } from "~/i18n/ui-messages";
+import { workedLeadOf } from "~/leads/worked-lead.server";
 import { repeatsOf } from "~/matches/repeat.server";
 import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
@@ -46,10 +47,20 @@ export const headers = noStore;
 /** The note form sends only these (ADR 086); the need form's shape is NEED_FORM (hotline/need-edit.server.ts). */
 const NOTE_FORM: FormShape = { fields: ["intent", "body"] };
 
-/** GET /hotline/leads/<id>: one lead for the agent on a call — who, what, the notes; add this call, or change the need. */
+/**
+ * GET /hotline/leads/<id>: one lead for the agent on a call — who, what, the notes; add this call, or change
+ * the need. A lead closed as a duplicate (a repeat attached to its first lead, ADR 108, or an admin's
+ * closing) is not worked: 303 to the lead it belongs to, the flash saying which and why (docs/decisions/116).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const lng = lngFromUrl(request.url);
+  const worked = await workedLeadOf(getSql(), params.id ?? "");
+  if (worked)
+    throw await redirectWithFlash(request, lngHref(`/hotline/leads/${worked.id}`, lng), {
+      tone: "status",
+      text: hotlineText(lng, "lead.openedFirst", { from: worked.from, reference: worked.reference }),
+    });
   const lead = await loadDeskLead(getSql(), params.id ?? "");
   if (!lead) throw notFoundWith(hotlineText(lng, "lead.notFound"));
   // The page shows the enterprise's full number (to call back): a logged view.
@@ -82,18 +93,25 @@ export const shouldRevalidate = revalidateAfterStale;
  * POST intent=note body=… → the call noted on this lead (303 back, flash "noted"); intent=need (the need
  * fields and an optional `note`) → the need replaced and the lead matched again (303 back, flash;
  * hotline/need-edit.server.ts). 400 with field errors; a closed or erased lead answers 409 / 404. CSRF token on both.
+ * Posted on a lead closed as a duplicate (a page opened before it was attached): the note, and the need
+ * form's changes over what it showed, go to the lead it belongs to (workedLeadOf), and the flash names it
+ * (docs/decisions/116).
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const form = await request.formData();
   checkCsrf(user, form);
   const lng = lngFromUrl(request.url);
-  const lead = await loadDeskLead(getSql(), params.id ?? "");
+  const worked = await workedLeadOf(getSql(), params.id ?? "");
+  const lead = await loadDeskLead(getSql(), worked?.id ?? params.id ?? "");
   if (!lead) throw notFoundWith(hotlineText(lng, "lead.notFound"));
+  // Work posted on a duplicate was written on `lead`, its first lead: the flash says where.
+  const where = (text: string) =>
+    worked ? `${hotlineText(lng, "lead.savedOnFirst", { from: worked.from, reference: worked.reference })}${text}` : text;
   // The message rides the flash cookie (ADR 025), not a query flag that a reload or a shared link repeats.
   // It names the form it answered: that form starts over, the other keeps what is typed (ADR 081).
   const back = (form: "note" | "need", text: string) =>
-    redirectWithFlash(request, lngHref(`/hotline/leads/${lead.id}`, lng), { tone: "status", text, form });
+    redirectWithFlash(request, lngHref(`/hotline/leads/${lead.id}`, lng), { tone: "status", text: where(text), form });
   // Which of the two forms was sent (the first `intent` of a crafted post that repeats it, refused by its shape).
   const sentIntent = parseWithZod(form, { schema: z.object({ intent: z.unknown() }) }).payload.intent;
   if ((Array.isArray(sentIntent) ? sentIntent[0] : sentIntent) === "note") {

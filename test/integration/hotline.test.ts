@@ -683,15 +683,18 @@ describe("/hotline", () => {
     expect(notTakenFlash).toMatchObject({ location: "/hotline", role: "alert" });
     expect(notTakenFlash.text).toBe("这条任务已经结束：这条分配已改派或转入待分配。");
 
-    // A call-back ("no match yet") leaves the list once the lead has a live match (an import or an edit
-    // matched it since), and comes back when that match is withdrawn.
+    // A call-back ("no match yet") is closed once the lead has a live match (an import or an edit
+    // matched it since; migration 092, ADR 116), and is opened again when that match is withdrawn and the
+    // lead routed with none (space.match's lead.match runs routeLead).
     const later = await routed("南京热线后来匹配机械有限公司", null);
     expect(await page(cookie)).toContain(`回访 ${later.reference}`);
     const [space] = await db.sql<{ id: string }[]>`select id from spaces where park_id = 'GC-DB' order by id limit 1`;
     await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by)
                  values (${later.leadId}, ${space.id}, 'GC-DB', 70, ${db.sql.json([] as never)}, 'space')`;
     expect(await page(cookie)).not.toContain(`回访 ${later.reference}`);
+    expect(await taskOf(later.leadId, "callback")).toMatchObject({ status: "done" });
     await db.sql`update matches set withdrawn_at = now() where lead_id = ${later.leadId}`;
+    await db.sql.begin((tx) => routeLead(tx, later.leadId, ctx.routing));
     expect(await page(cookie)).toContain(`回访 ${later.reference}`);
 
     // A phone recruiter who turns the lead down on the call: the offer is declined for them and re-routed

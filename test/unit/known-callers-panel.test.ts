@@ -20,6 +20,7 @@ const card = (reference: string, matchedBy: KnownLeadCard["matchedBy"]): KnownLe
   areaMinSqm: 1000,
   areaMaxSqm: null,
   recruiters: [],
+  duplicateOf: null,
   matchedBy,
 });
 const panel = (lng: Lng, leads: KnownLeadCard[], more?: number, partial?: boolean) =>
