@@ -36,9 +36,15 @@ export type Refusal = {
 };
 
 /** Never written back into a page: a password goes only where the person typed it. */
-const NEVER_CARRIED = /password/i;
-/** Carried but not listed: the form's machinery and choices, whose values are codes, not typing. */
-const NOT_LISTED = /^(csrf|intent|_action|submissionKey|formKey|consent|website)$/;
+const NEVER_CARRIED = /pass|pwd|口令|密码/i;
+/**
+ * Carried but not listed: the forms' machinery (keys, the edit base, the task) and their choices, whose values
+ * are codes ("factory", "C35", "no-answer"), not typing — listed, they showed as English codes on a Chinese page.
+ */
+const NOT_LISTED =
+  /^(csrf|intent|_action|submissionKey|formKey|base|task|taskId|consent|website|outcome|kind|regionIntent|regionPicker\..*|need\.(kind|deal|areaUnit|singleStorey)|use\.(industry|eia))$/;
+/** A value no person typed: an id or a token (a UUID, a long run without spaces). */
+const MACHINE_VALUE = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9+/=_-]{40,})$/i;
 
 /** The fields a refused form post carries back (resend): text only, passwords dropped. */
 function carried(resend: readonly [string, string][]): [string, string][] {
@@ -59,7 +65,8 @@ function RefusalPage({
   back: { href: string; text: string };
   resend?: { action: string; fields: [string, string][] };
 }) {
-  const typed = resend?.fields.filter(([name, value]) => value.trim() !== "" && !NOT_LISTED.test(name)) ?? [];
+  const typed =
+    resend?.fields.filter(([name, value]) => value.trim() !== "" && !NOT_LISTED.test(name) && !MACHINE_VALUE.test(value.trim())) ?? [];
   return (
     <html lang={lng === "en" ? "en" : "zh-CN"}>
       <head>

@@ -46,7 +46,11 @@ export function remixHandler(build: ServerBuild, options: { hotline: () => strin
         await response.body?.cancel();
         return sendRefusal(req, res, refusal);
       }
-      if (context.unavailable && response.status >= 500 && !new URL(request.url).pathname.endsWith(".data")) {
+      // A service failed for now during this request: its page is the unavailable one — also when an action
+      // answered 400 first and the page could not be rendered for want of the database (attack of 12-04, M5:
+      // the field errors' page lost what was typed); the post is kept to send again once it is back.
+      const failedPost = request.method === "POST" && response.status >= 400;
+      if (context.unavailable && (response.status >= 500 || failedPost) && !new URL(request.url).pathname.endsWith(".data")) {
         await response.body?.cancel();
         return sendRefusal(req, res, {
           status: 503,

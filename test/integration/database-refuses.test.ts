@@ -23,6 +23,7 @@ beforeAll(async () => {
   dbName = new URL(db.url).pathname.slice(1);
   web = await startWebServer({ DATABASE_URL: db.url });
   await db.sql`insert into users (email, name, role, password_hash) values ('ops@example.test', '运营', 'admin', ${await hashPassword(PASSWORD)})`;
+  await db.sql`insert into users (email, name, role, password_hash) values ('desk@example.test', '热线坐席', 'hotline', ${await hashPassword(PASSWORD)})`;
 });
 afterAll(async () => {
   await admin.unsafe(`alter database "${dbName}" allow_connections true`);
@@ -86,6 +87,56 @@ describe("a database that refuses for now", () => {
       await reconnectAll();
     }
     // Each connection the reset cut fails its next use once, then the pool has new ones.
+    await expect.poll(healthDown, { timeout: 15_000, interval: 250 }).not.toContain("postgres");
+  });
+
+  it("a desk post the action refuses (400) whose page then cannot be drawn is the unavailable page, typing kept (attack 12-04, M5)", async () => {
+    const cookie = await client().signIn("desk@example.test", PASSWORD);
+    const csrf = await client().csrfOf("/hotline", cookie);
+    // The action answers at once (its field errors); the page's loader then waits on a table another session
+    // holds, past the database's statement timeout (57014: a database refusing for now).
+    const holder = postgres(db.url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`alter database "${dbName}" set statement_timeout = 1500`);
+    await reconnectAll();
+    for (let i = 0; i < 10 && (await client().get("/hotline", cookie)).status !== 200; i++);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const holding = holder.begin(async (tx) => {
+      await tx`lock table call_tasks in access exclusive mode`;
+      await held;
+    });
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const formKey = "3f2b8c1e-0d4a-4b6e-9f1a-2c3d4e5f6a7b";
+      const res = await client().post(
+        "/hotline",
+        {
+          csrf,
+          formKey,
+          intent: "save",
+          "contact.phone": "1331234",
+          "company.name": "半填公司",
+          "need.kind": "factory",
+          "need.notes": "客户说要5000平厂房，江宁",
+        },
+        cookie,
+      );
+      const page = await res.text();
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("30");
+      expect(page).toMatch(/<form method="post" action="\/hotline">/);
+      expect(page).toContain(`<input type="hidden" name="need.notes" value="客户说要5000平厂房，江宁"/>`);
+      expect(page).toMatch(/<li[^>]*>[^<]*客户说要5000平厂房，江宁<\/li>/);
+      expect(page).toMatch(/<li[^>]*>[^<]*半填公司<\/li>/);
+      // Machinery and codes are carried, never listed as what was typed (L1).
+      for (const v of [formKey, "factory", "save"]) expect(page).not.toMatch(new RegExp(`<li[^>]*>[^<]*${v}`));
+    } finally {
+      release();
+      await holding;
+      await holder.end();
+      await admin.unsafe(`alter database "${dbName}" reset statement_timeout`);
+      await reconnectAll();
+    }
     await expect.poll(healthDown, { timeout: 15_000, interval: 250 }).not.toContain("postgres");
   });
 
