@@ -47,6 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }),
       }))
     : [];
-  const divisions = [...found.slice(0, 10 - zones.length).map((d) => ({ ...d, label: divisionOption(d, lng).label })), ...zones];
+  // Only a search is bounded (10, room kept for zones); a level's list is whole (34 provinces, a city's districts).
+  const shown = q.trim() ? found.slice(0, 10 - zones.length) : found;
+  const divisions = [...shown.map((d) => ({ ...d, label: divisionOption(d, lng).label })), ...zones];
   return Response.json({ divisions }, { headers: { "Cache-Control": "public, max-age=3600" } });
 }

@@ -47,6 +47,22 @@ const stored = async (company: string) =>
       select lead->'need'->'regionCodes' as codes, lead->'flags' as flags from leads where company_name = ${company}`
   )[0];
 
+describe("GET /api/regions lists a level whole (the search's bound is the search's only)", () => {
+  // The fresh-clone CI of 12-04 caught the picker's lists cut to 10 when zones joined the search.
+  it("31 mainland provinces, Jiangsu's 13 cities, Nanjing's 11 districts — no zone among them", async () => {
+    const list = async (parent: string) =>
+      ((await (await fetch(`${web.url}/api/regions${parent ? `?parent=${parent}` : ""}`)).json()) as { divisions: Option[] }).divisions;
+    const provinces = await list("");
+    expect(provinces).toHaveLength(31);
+    expect(provinces.map((d) => d.name)).toContain("新疆维吾尔自治区");
+    const cities = await list("320000");
+    expect(cities).toHaveLength(13);
+    expect(cities.map((d) => d.name)).toContain("宿迁市");
+    expect(await list("320100")).toHaveLength(11);
+    expect([...provinces, ...cities].some((d) => d.level === "zone")).toBe(false);
+  });
+});
+
 describe("GET /api/regions?q= offers zones", () => {
   const cases: [string, string, string[]][] = [
     ["江北新区", "南京江北新区", ["320111", "320113", "320116"]],
