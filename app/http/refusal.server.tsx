@@ -1,6 +1,7 @@
 import type { Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { renderToStaticMarkup } from "react-dom/server";
 
+import { isUuid } from "~/domain/ids";
 import { type HttpKey, httpText } from "~/i18n/http-messages";
 import { type Lng, lngFrom } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
@@ -44,7 +45,7 @@ const NEVER_CARRIED = /pass|pwd|口令|密码/i;
 const NOT_LISTED =
   /^(csrf|intent|_action|submissionKey|formKey|base|task|taskId|consent|website|outcome|kind|regionIntent|regionPicker\..*|need\.(kind|deal|areaUnit|singleStorey)|use\.(industry|eia))$/;
 /** A value no person typed: an id or a token (a UUID, a long run without spaces). */
-const MACHINE_VALUE = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9+/=_-]{40,})$/i;
+const isMachineValue = (v: string) => isUuid(v) || /^[A-Za-z0-9+/=_-]{40,}$/.test(v);
 
 /** The fields a refused form post carries back (resend): text only, passwords dropped. */
 function carried(resend: readonly [string, string][]): [string, string][] {
@@ -66,7 +67,7 @@ function RefusalPage({
   resend?: { action: string; fields: [string, string][] };
 }) {
   const typed =
-    resend?.fields.filter(([name, value]) => value.trim() !== "" && !NOT_LISTED.test(name) && !MACHINE_VALUE.test(value.trim())) ?? [];
+    resend?.fields.filter(([name, value]) => value.trim() !== "" && !NOT_LISTED.test(name) && !isMachineValue(value.trim())) ?? [];
   return (
     <html lang={lng === "en" ? "en" : "zh-CN"}>
       <head>

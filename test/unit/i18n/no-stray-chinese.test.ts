@@ -24,6 +24,7 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/need-places.ts": "words that mark a place in a typed need (在, 靠近, 区, 县, …) and words that are none (高新, 公司, …)",
   "app/domain/zones.ts":
     "zone names as people type them (江北新区, 苏州高新区), their kinds (新区, 开发区, …) and the approvals they come from: read, never shown",
+  "app/http/refusal.server.tsx": "field names that mean password (口令, 密码): such a field is never written back into a page",
   "app/domain/need-hints-text.ts": "the same reader's words for hints (field names as people type them)",
   "app/domain/units.ts": "unit, count and item words read in input (米, 吨, 千伏安, 台, 变压器, 行车, …)",
   "app/domain/area.ts": "area unit words read in input and the 亩 of formatted areas (平方米, 平米, 亩, 公顷, …)",
