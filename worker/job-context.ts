@@ -1,5 +1,6 @@
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import type { Sql } from "~/db/db.server";
+import type { SpaceRowCache } from "~/inventory/space-row-cache.server";
 import type { Mailer } from "~/notify/mailer.server";
 
 import type { SearchClient } from "../search/client";
@@ -23,6 +24,8 @@ export type JobContext = {
   sendLeaseMs: number;
   /** Days after which a listing shows a warning; twice that, it is not offered (SPACE_VERIFY_DAYS). */
   verifyDays?: number;
+  /** The space rows lead.match keeps between jobs, checked against their versions on every read (issue 14); none: read whole. */
+  spaceRows?: SpaceRowCache;
   /** Test seam: the clock matching judges listing freshness by (default: the real one). */
   clock?: () => Date;
   /** Test seam: called after the SMTP server accepted a mail and before Postgres records it. */

@@ -31,7 +31,7 @@ export class LeadMatchSpaces {
   ) {
     const last = new Map<string, SpaceRow>();
     for (const r of rows) last.set(r.id, r);
-    for (const [id, row] of last) this.held.set(id, { row, candidate: toSpaceCandidate(row) });
+    for (const [id, row] of last) this.held.set(id, { row, candidate: candidateOf(row) });
     this.check = hardCheckOf(lead, options);
   }
 
@@ -41,15 +41,19 @@ export class LeadMatchSpaces {
   }
 
   /**
-   * Takes in the rows of the offered spaces re-read after locking them: a row whose version differs
+   * Takes in the rows of the offered spaces re-read after locking them: a row whose version (or its park's) differs
    * from the one held (or that was not held) replaces it, an offered space missing from `now` is
    * dropped. true when anything changed (rank again).
    */
   update(offered: readonly string[], now: readonly SpaceRow[]): boolean {
-    const changed = now.filter((r) => this.held.get(r.id)?.row.version !== r.version);
+    // Either version: a park's change (its terms, its retirement) is a change of each of its spaces' rows.
+    const changed = now.filter((r) => {
+      const held = this.held.get(r.id)?.row;
+      return held?.version !== r.version || held.parkVersion !== r.parkVersion;
+    });
     const gone = offered.filter((id) => !now.some((n) => n.id === id));
     if (changed.length === 0 && gone.length === 0) return false;
-    for (const r of changed) this.held.set(r.id, { row: r, candidate: toSpaceCandidate(r) });
+    for (const r of changed) this.held.set(r.id, { row: r, candidate: candidateOf(r) });
     for (const id of gone) this.held.delete(id);
     return true;
   }
@@ -89,6 +93,24 @@ export class LeadMatchSpaces {
       excluded: explainExclusions(this.lead, this.candidates(), offered, { ...this.options, check: this.check }),
     };
   }
+}
+
+/** The candidates of the rows the worker keeps between jobs (frozen: SpaceRowCache), made once a row. */
+const keptCandidates = new WeakMap<SpaceRow, SpaceCandidate>();
+
+/**
+ * toSpaceCandidate(row); for a kept (frozen) row, the one candidate made of it, frozen as well, shared
+ * by every job that reads the row while it is kept (issue 14: ~80 rows converted a lead).
+ */
+function candidateOf(row: SpaceRow): SpaceCandidate {
+  if (!Object.isFrozen(row)) return toSpaceCandidate(row);
+  let candidate = keptCandidates.get(row);
+  if (!candidate) {
+    candidate = toSpaceCandidate(row);
+    Object.freeze(candidate.park);
+    keptCandidates.set(row, Object.freeze(candidate));
+  }
+  return candidate;
 }
 
 /**

@@ -157,7 +157,7 @@ async function matchOne(
         ? pendingOfKind
         : await loadSpaceRows(tx, { pendingKind: lead.need.kind, limit: PENDING_LIMIT });
     const searched = [...found.candidates, ...found.nearby];
-    const read = await loadSpaceRows(tx, { spaceIds: [...new Set([...searched, ...live.map((m) => m.spaceId)])] });
+    const read = await loadSpaceRows(tx, { spaceIds: [...new Set([...searched, ...live.map((m) => m.spaceId)])], cache: ctx.spaceRows });
     const spaces = new LeadMatchSpaces(lead, [...read, ...pending], options);
 
     let results = spaces.rank(MATCH_LIMIT);
@@ -165,7 +165,7 @@ async function matchOne(
     for (let round = 0; round < 3 && results.length > 0; round++) {
       const offered = results.map((r) => r.spaceId);
       // Sent together: the read runs after the lock statement on this connection, so it sees what was committed before the lock.
-      const [, now] = await Promise.all([lockSpacesShared(tx, offered), loadSpaceRows(tx, { spaceIds: offered })]);
+      const [, now] = await Promise.all([lockSpacesShared(tx, offered), loadSpaceRows(tx, { spaceIds: offered, cache: ctx.spaceRows })]);
       if (!spaces.update(offered, now)) break;
       results = spaces.rank(MATCH_LIMIT);
     }

@@ -2,6 +2,7 @@ import { Worker } from "bullmq";
 
 import { createSql, type Sql } from "~/db/db.server";
 import type { SlaClock } from "~/domain/routing/working-time";
+import { SpaceRowCache } from "~/inventory/space-row-cache.server";
 import { createMailer } from "~/notify/mailer.server";
 import { DEFAULT_INDEX_LINGER_MS, DEFAULT_RELAY_LINGER_MS } from "~/utils/env.server";
 import { errorMessage, log } from "~/utils/log.server";
@@ -109,6 +110,7 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     afterSend: config.afterSend,
     verifyDays: config.spaceVerifyDays,
     clock: config.clock,
+    spaceRows: new SpaceRowCache(),
   };
 
   // Settings first, so no document is ever indexed with default (non-Chinese) settings. Meilisearch

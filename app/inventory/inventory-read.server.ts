@@ -1,6 +1,7 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 
 import type { ParkRow, SpaceRow } from "./inventory-rows";
+import type { SpaceRowCache } from "./space-row-cache.server";
 
 /**
  * Spaces joined with their parks, as the search documents and the matcher need them.
@@ -12,18 +13,13 @@ import type { ParkRow, SpaceRow } from "./inventory-rows";
  */
 export async function loadSpaceRows(
   sql: Sql | TransactionSql,
-  filter: { spaceIds?: string[]; parkIds?: string[]; pendingKind?: string; limit?: number } = {},
+  filter: { spaceIds?: string[]; parkIds?: string[]; pendingKind?: string; limit?: number; cache?: SpaceRowCache } = {},
 ): Promise<SpaceRow[]> {
   if (filter.spaceIds?.length === 0 || filter.parkIds?.length === 0) return [];
+  if (filter.cache && filter.spaceIds && !filter.parkIds && filter.pendingKind === undefined && !filter.limit)
+    return loadSpaceRowsKept(sql, filter.spaceIds, filter.cache);
   return sql<SpaceRow[]>`
-    select s.id, s.park_id, s.kind, s.deals, s.title, s.area_sqm, s.divisible_min_sqm, s.floors, s.single_storey, s.ceiling_m,
-           s.floor_load_kg, s.power_kva, s.crane_t, s.rent_yuan_per_sqm_month, s.price_yuan_per_sqm, s.land_price_wan_per_mu,
-           to_char(s.available_from, 'YYYY-MM-DD') as available_from,
-           -- a retired space, or a space of a retired park, is never offered (migration 035): derived status 'retired'
-           case when s.retired_at is not null or p.retired_at is not null then 'retired' else s.status end as status, s.notes,
-           s.version::text, p.version::text as park_version, s.verified_at,
-           p.name as park_name, p.district as park_district, p.district_code as park_district_code, p.industries as park_industries, p.excluded_industries as park_excluded,
-           p.min_tax_per_mu_wan, p.min_investment_per_mu_wan, p.min_tax_per_1000sqm_wan, p.lat, p.lng
+    select s.id, s.version::text, p.version::text as park_version, ${spaceRowColumns(sql)}
     from spaces s join parks p on p.id = s.park_id
     where true
       ${spaceIdsFilter(sql, filter.spaceIds)}
@@ -45,6 +41,52 @@ export async function loadSpaceRows(
       }
     order by s.id
     ${filter.limit ? sql`limit ${filter.limit}` : sql``}`;
+}
+
+/**
+ * A space row's columns but its id and the two versions, of `spaces s join parks p` (one list for
+ * loadSpaceRows and loadSpaceRowsKept).
+ */
+function spaceRowColumns(sql: Sql | TransactionSql) {
+  return sql`s.park_id, s.kind, s.deals, s.title, s.area_sqm, s.divisible_min_sqm, s.floors, s.single_storey, s.ceiling_m,
+           s.floor_load_kg, s.power_kva, s.crane_t, s.rent_yuan_per_sqm_month, s.price_yuan_per_sqm, s.land_price_wan_per_mu,
+           to_char(s.available_from, 'YYYY-MM-DD') as available_from,
+           -- a retired space, or a space of a retired park, is never offered (migration 035): derived status 'retired'
+           case when s.retired_at is not null or p.retired_at is not null then 'retired' else s.status end as status, s.notes,
+           s.verified_at,
+           p.name as park_name, p.district as park_district, p.district_code as park_district_code, p.industries as park_industries, p.excluded_industries as park_excluded,
+           p.min_tax_per_mu_wan, p.min_investment_per_mu_wan, p.min_tax_per_1000sqm_wan, p.lat, p.lng`;
+}
+
+/**
+ * loadSpaceRows by id for a reader that keeps rows between reads (the worker's lead.match, issue 14):
+ * every row is read by its id with its own and its park's version, and its other columns only when
+ * `cache` does not hold it at exactly those versions — else the kept row is returned. Every column
+ * comes from the space's or its park's row and any write to either takes a new version (migration 009),
+ * so the two versions name the row's whole content. Rows in id order, as loadSpaceRows; a space gone
+ * is missing. The kept rows are frozen (shared by the jobs that read them): callers must not change them.
+ */
+async function loadSpaceRowsKept(sql: Sql | TransactionSql, spaceIds: string[], cache: SpaceRowCache): Promise<SpaceRow[]> {
+  // What was kept when the statement was sent: another job may replace or drop an entry meanwhile.
+  const kept = spaceIds.map((id) => cache.get(id));
+  const rows = await sql<(SpaceRow | (Pick<SpaceRow, "id" | "version" | "parkVersion"> & { parkId: null }))[]>`
+    select s.id, s.version::text, p.version::text as park_version, f.*
+    from unnest(${spaceIds}::text[], ${kept.map((r) => (r ? versionKey(r) : null))}::text[]) k (id, kept)
+    join spaces s on s.id = k.id join parks p on p.id = s.park_id
+    left join lateral (select ${spaceRowColumns(sql)} where k.kept is distinct from s.version::text || '.' || p.version::text) f on true
+    order by s.id`;
+  const keptById = new Map(kept.filter((r) => r !== undefined).map((r) => [r.id, r]));
+  return rows.map((r) => {
+    // parkId is never null on a row read whole (spaces.park_id is not null): null says "as kept".
+    if (r.parkId !== null) return cache.put(r as SpaceRow);
+    const same = keptById.get(r.id);
+    if (!same || versionKey(same) !== versionKey(r)) throw new Error(`space ${r.id}: read as kept, but no row of its versions is kept`);
+    return same;
+  });
+}
+
+function versionKey(r: Pick<SpaceRow, "version" | "parkVersion">): string {
+  return `${r.version}.${r.parkVersion}`;
 }
 
 /**

@@ -114,6 +114,21 @@ describe("LeadMatchSpaces", () => {
     expect(after[1]).toBe(before[1]);
     expect(spaces.version("S1")).toBe("20");
     expect(spaces.rank(2).map((r) => r.spaceId)).toEqual(["S2"]);
+
+    // S2's park retired since it was read: the space's own version is the same, its park's is not.
+    expect(spaces.update(["S2"], [row({ id: "S2", areaSqm: 4500, rentYuanPerSqmMonth: 25, version: "11", status: "retired", parkVersion: "21" })])).toBe(true);
+    expect(spaces.candidates()[1].status).toBe("retired");
+    expect(spaces.rank(2)).toEqual([]);
+  });
+
+  it("makes one frozen candidate of a kept (frozen) row for every job, and a fresh one of any other row", () => {
+    const kept = Object.freeze(row({ id: "S9", version: "40" }));
+    const a = new LeadMatchSpaces(n, [kept, rows[1]], OPTIONS).candidates();
+    const b = new LeadMatchSpaces(n, [kept, rows[1]], OPTIONS).candidates();
+    expect(a[0]).toBe(b[0]);
+    expect(Object.isFrozen(a[0]) && Object.isFrozen(a[0].park)).toBe(true);
+    expect(a[0]).toEqual(toSpaceCandidate(kept));
+    expect(a[1]).not.toBe(b[1]);
   });
 
   it("drops an offered space that is gone on re-read, and keeps the last row of a space read twice", () => {
