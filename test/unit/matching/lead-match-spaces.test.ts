@@ -116,7 +116,12 @@ describe("LeadMatchSpaces", () => {
     expect(spaces.rank(2).map((r) => r.spaceId)).toEqual(["S2"]);
 
     // S2's park retired since it was read: the space's own version is the same, its park's is not.
-    expect(spaces.update(["S2"], [row({ id: "S2", areaSqm: 4500, rentYuanPerSqmMonth: 25, version: "11", status: "retired", parkVersion: "21" })])).toBe(true);
+    expect(
+      spaces.update(
+        ["S2"],
+        [row({ id: "S2", areaSqm: 4500, rentYuanPerSqmMonth: 25, version: "11", status: "retired", parkVersion: "21" })],
+      ),
+    ).toBe(true);
     expect(spaces.candidates()[1].status).toBe("retired");
     expect(spaces.rank(2)).toEqual([]);
   });
