@@ -1,16 +1,16 @@
 import { routeLead } from "~/assignments/route-lead.server";
-import { endUnfitAssignments, openAssignmentParks } from "~/assignments/unfit-assignments.server";
+import { endUnfitAssignments } from "~/assignments/unfit-assignments.server";
 import { markDead, markSkipped } from "~/db/outbox.server";
 import { repeatOf } from "~/domain/lead-flags";
 import type { Lead } from "~/domain/lead-schema";
 import { withRegionCodes } from "~/domain/regions";
 import type { LeadStatus } from "~/domain/statuses";
-import { inventoryVersion, loadSpaceRows } from "~/inventory/inventory-read.server";
+import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import {
   laterMatchQueued,
+  leadMatchState,
   leadsToMatch,
   type LeadToMatch,
-  liveMatchesOfLead,
   lockLeadForMatching,
   recordMatchOutcome,
 } from "~/matches/match-leads.server";
@@ -124,12 +124,10 @@ async function matchOne(
   const data = { outboxId: row.outboxId, id: row.id };
   const { notices } = await ctx.sql.begin(async (tx) => {
     // The lock and the reads in one round trip: the reads run after the lock, on the state it sees.
-    const [locked, live, pendingOfKind, version, held] = await Promise.all([
+    const [locked, [{ live, version, heldParks: held }], pendingOfKind] = await Promise.all([
       lockLeadForMatching(tx, data.id),
-      liveMatchesOfLead(tx, data.id).execute(),
+      leadMatchState(tx, data.id).execute(),
       loadSpaceRows(tx, { pendingKind: row.lead.need.kind, limit: PENDING_LIMIT }),
-      inventoryVersion(tx).execute(),
-      openAssignmentParks(tx, data.id).execute(),
     ]);
     // Closed or erased while its group waited (the first read was before the group's search): nobody is to call.
     if (!locked || CLOSED.includes(locked.status) || locked.anonymised) {
@@ -147,7 +145,7 @@ async function matchOne(
     // (no second call-back task or offer, ADR 108): the outbox row done and the search document updated.
     const first = repeatOf(locked.lead);
     if (first && (await attachRepeat(tx, data.id, first))) {
-      await recordMatchOutcome(tx, data.id, version[0]?.v ?? null, [], data.outboxId);
+      await recordMatchOutcome(tx, data.id, version, [], data.outboxId);
       return { notices: [] };
     }
     const lead = withRegionCodes(locked.lead); // an edit committed since the search is matched too (its own re-match follows)
@@ -173,14 +171,14 @@ async function matchOne(
     const versioned: VersionedMatch[] = results.map((r) => ({ ...r, spaceVersion: spaces.version(r.spaceId) }));
     // A park a recruiter (or the admin's queue) holds the lead for keeps its spaces that still fit, even
     // outside the top 5; a park with none left loses the assignment after a need edit (ADR 108).
-    const heldParks = new Set(held.map((h) => h.parkId));
+    const heldParks = new Set(held);
     const { withdrawals, excluded } = spaces.outcome(live, results, heldParks);
 
     await saveLeadMatches(tx, data.id, versioned, withdrawals);
     const ended = heldParks.size > 0 ? await endUnfitAssignments(tx, data.id, spaces.fittingParks(), ctx.routing.noticeFallbackMs) : null;
     const routed = await routeLead(tx, data.id, ctx.routing, { excluded, lead: locked.routing });
     // One statement: the outcome (with the status routing led to), the outbox row done, the index update.
-    await recordMatchOutcome(tx, data.id, version[0]?.v ?? null, excluded, data.outboxId);
+    await recordMatchOutcome(tx, data.id, version, excluded, data.outboxId);
     return ended ? { ...routed, notices: [...routed.notices, ...ended.notices] } : routed;
   });
   await deliverNotices(ctx, notices);

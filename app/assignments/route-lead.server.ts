@@ -50,19 +50,51 @@ export function callbackScript(reference: string, excluded: readonly Exclusion[]
 const OPEN = ["offered", "accepted", "contacted", "visit"];
 
 /**
- * The recruiters of one park with their current load. Rows are locked, so two leads routed at the
- * same moment cannot both take a recruiter's last free slot.
+ * The recruiters of one park with their current load, and the park's calendar (CalendarRow: its WeCom
+ * webhook and what an SLA deadline is counted on), in one statement (issue 14: two before). Recruiter rows
+ * are locked, so two leads routed at the same moment cannot both take a recruiter's last free slot.
+ * `calendar` is undefined when the park has no recruiter (nobody can be offered the lead, so no
+ * deadline or group post is made) or does not exist.
  */
-export async function recruitersForPark(tx: TransactionSql, parkId: string): Promise<RecruiterState[]> {
-  const rows = await tx<RecruiterRow[]>`
+async function parkRouting(
+  tx: TransactionSql,
+  parkId: string,
+): Promise<{ recruiters: RecruiterState[]; calendar: CalendarRow | undefined }> {
+  const rows = await tx<(RecruiterRow & CalendarRow)[]>`
     select r.id, r.name, ${recruiterWorksSql(tx)} as active, r.parks, r.industries, r.capacity, r.channel, r.last_assigned_at,
            (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ${tx(OPEN)}) as open_assignments,
-           ${awayUntilSql(tx)} as away_until, r.working_hours
+           ${awayUntilSql(tx)} as away_until, r.working_hours,
+           c.wecom_webhook_url, c.now, c.start_minute, c.end_minute, c.overrides
     from recruiters r
+    left join lateral (
+      select p.wecom_webhook_url, now() as now, h.start_minute, h.end_minute, ${calendarOverridesColumn(tx)} as overrides
+      from parks p left join office_hours h on true where p.id = ${parkId}) c on true
     where ${parkId} = any (r.parks)
     order by r.id
     for update of r`;
-  return rows.map((r) => ({ ...r, lastAssignedAt: r.lastAssignedAt?.toISOString() ?? null }));
+  const calendar = rows[0]?.now
+    ? {
+        wecomWebhookUrl: rows[0].wecomWebhookUrl,
+        now: rows[0].now,
+        startMinute: rows[0].startMinute,
+        endMinute: rows[0].endMinute,
+        overrides: rows[0].overrides,
+      }
+    : undefined;
+  const recruiters = rows.map((r): RecruiterState => ({
+    id: r.id,
+    name: r.name,
+    active: r.active,
+    parks: r.parks,
+    industries: r.industries,
+    capacity: r.capacity,
+    channel: r.channel,
+    lastAssignedAt: r.lastAssignedAt?.toISOString() ?? null,
+    openAssignments: r.openAssignments,
+    awayUntil: r.awayUntil,
+    workingHours: r.workingHours,
+  }));
+  return { recruiters, calendar };
 }
 
 /**
@@ -98,20 +130,33 @@ export function awayUntilSql(tx: TransactionSql) {
 }
 
 /**
- * Who had this enterprise before (same phone or credit code within 90 days), newest first, as a
- * chooser per park: that park's recruiter first, since a lead routed to several parks had one each.
+ * SQL: who had this enterprise before (same phone or credit code within RETURNING_CUSTOMER_DAYS), newest
+ * first, at most 100, as a JSON array of `{ recruiterId, parkId }` (none: `[]`); previousChooser reads it.
+ * Uncorrelated, so a query that selects it once per row computes it once.
  */
+function previousRecruitersColumn(tx: TransactionSql, leadId: string) {
+  return tx`coalesce((
+    select json_agg(json_build_object('recruiterId', p.recruiter_id, 'parkId', p.park_id) order by p.created_at desc)
+    from (select a.recruiter_id, a.park_id, a.created_at
+          from leads me
+          join leads l on l.id <> me.id
+                      and l.created_at > me.created_at - make_interval(days => ${RETURNING_CUSTOMER_DAYS})
+                      and (split_part(l.phone, ';', 1) = split_part(me.phone, ';', 1) or (me.credit_code is not null and l.credit_code = me.credit_code))
+          join assignments a on a.lead_id = l.id and a.recruiter_id is not null
+          where me.id = ${leadId}
+          order by a.created_at desc
+          limit 100) p), '[]')`;
+}
+
+/** Who had this enterprise before, as a chooser per park (previousChooser); routeLead reads it with the lead's parks instead. */
 export async function previousRecruiters(tx: TransactionSql, leadId: string): Promise<(parkId: string) => string | null> {
-  const rows = await tx<{ recruiterId: string; parkId: string }[]>`
-    select a.recruiter_id, a.park_id
-    from leads me
-    join leads l on l.id <> me.id
-                and l.created_at > me.created_at - make_interval(days => ${RETURNING_CUSTOMER_DAYS})
-                and (split_part(l.phone, ';', 1) = split_part(me.phone, ';', 1) or (me.credit_code is not null and l.credit_code = me.credit_code))
-    join assignments a on a.lead_id = l.id and a.recruiter_id is not null
-    where me.id = ${leadId}
-    order by a.created_at desc
-    limit 100`;
+  const [{ previous }] = await tx<{ previous: { recruiterId: string; parkId: string }[] }[]>`
+    select ${previousRecruitersColumn(tx, leadId)} as previous`;
+  return previousChooser(previous);
+}
+
+/** The returning customer's recruiter per park: that park's own first, since a lead routed to several parks had one each, else the newest. */
+function previousChooser(rows: readonly { recruiterId: string; parkId: string }[]): (parkId: string) => string | null {
   return (parkId) => (rows.find((r) => r.parkId === parkId) ?? rows[0])?.recruiterId ?? null;
 }
 
@@ -161,8 +206,8 @@ type Assigned = { assignmentId: string; decision: RoutingDecision; notices: Noti
  * notices: the recruiter's channel (returned, for the caller to deliver once committed), the park's
  * WeCom group, and the SLA check. Nobody eligible → the admin's unassigned queue.
  *
- * Three statements a park in two round trips: the recruiters (locked) and the park's calendar, sent
- * together, then every write in one statement. Returns the recruiter's notice to deliver once
+ * Two statements a park: the recruiters (locked) with the park's calendar (parkRouting), then every
+ * write in one statement. Returns the recruiter's notice to deliver once
  * committed (none for nobody chosen, or when the notice already existed: a replay).
  */
 export async function assignPark(
@@ -180,12 +225,7 @@ export async function assignPark(
   },
   options: RoutingOptions,
 ): Promise<Assigned> {
-  const [recruiters, [park]] = await Promise.all([
-    recruitersForPark(tx, input.parkId),
-    tx<CalendarRow[]>`
-      select p.wecom_webhook_url, now() as now, h.start_minute, h.end_minute, ${calendarOverridesColumn(tx)} as overrides
-      from parks p left join office_hours h on true where p.id = ${input.parkId}`.execute(),
-  ]);
+  const { recruiters, calendar: park } = await parkRouting(tx, input.parkId);
   const decision: RoutingDecision = input.manual
     ? { recruiterId: input.manual.recruiterId, rule: "manual", reason: input.manual.reason, considered: [] }
     : chooseRecruiter(
@@ -298,8 +338,8 @@ export async function routeLead(
   options: RoutingOptions,
   inMatch?: RouteInMatch,
 ): Promise<{ assigned: number; unassigned: number; callback: boolean; notices: Notice[] }> {
-  // Lock the lead, then read its parks and its history in the same round trip.
-  const [[lead], parks, previousFor] = await Promise.all([
+  // Lock the lead, then read its parks with its history (one statement) in the same round trip.
+  const [[lead], parks] = await Promise.all([
     // Not `excluded` (the why-not list, kilobytes of JSON): only a lead without a match needs it, read below.
     // In lead.match the caller locked and read the row already (one statement fewer a lead).
     inMatch
@@ -309,8 +349,15 @@ export async function routeLead(
           RoutingLead[]
         >`select id, status, industry, phone, reference from leads where id = ${leadId} and anonymised_at is null for update`.execute(),
     // A park whose assignment a need edit ended (ADR 108) and that fits again is routed again, on that row.
-    tx<{ parkId: string; assigned: boolean; ended: { id: string; recruiterId: string | null; reroutes: number } | null }[]>`
-      select m.park_id,
+    tx<
+      {
+        parkId: string;
+        assigned: boolean;
+        ended: { id: string; recruiterId: string | null; reroutes: number } | null;
+        previous: { recruiterId: string; parkId: string }[];
+      }[]
+    >`
+      select m.park_id, ${previousRecruitersColumn(tx, leadId)} as previous,
              exists (select 1 from assignments a where a.lead_id = m.lead_id and a.park_id = m.park_id
                                                     and a.close_reason is distinct from ${NEED_CHANGED}) as assigned,
              (select json_build_object('id', a.id, 'recruiterId', a.recruiter_id, 'reroutes', a.reroutes) from assignments a
@@ -319,8 +366,8 @@ export async function routeLead(
       where m.lead_id = ${leadId} and m.withdrawn_at is null
       group by m.lead_id, m.park_id
       order by max(m.score) desc, m.park_id`.execute(),
-    previousRecruiters(tx, leadId),
   ]);
+  const previousFor = previousChooser(parks[0]?.previous ?? []);
   if (!lead || lead.status === "won" || lead.status === "lost" || lead.status === "closed")
     return { assigned: 0, unassigned: 0, callback: false, notices: [] };
 

@@ -13,12 +13,6 @@ export const ENDABLE_STEPS = ["unassigned", "offered", "accepted", "contacted", 
 /** `assignments.close_reason` of an assignment ended because its park no longer fits the corrected need. */
 export const NEED_CHANGED = "need-changed";
 
-/** The parks of the lead's assignments that are still open (ENDABLE_STEPS): their spaces that still fit stay live. */
-export function openAssignmentParks(tx: TransactionSql, leadId: string) {
-  return tx<{ parkId: string }[]>`
-    select park_id from assignments where lead_id = ${leadId} and status in ${tx(ENDABLE_STEPS)}`;
-}
-
 /**
  * Ends the lead's open assignments whose park has no live match left after lead.match saved its
  * matches, and none of whose spaces passes the need's hard constraints (`stillFits`: parks that still

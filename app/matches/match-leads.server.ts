@@ -1,4 +1,5 @@
 import type { RoutingLead } from "~/assignments/route-lead.server";
+import { ENDABLE_STEPS } from "~/assignments/unfit-assignments.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { outboxAddNowCte, outboxDoneCte, outboxWakeSql } from "~/db/outbox.server";
 import { isUuid } from "~/domain/ids";
@@ -64,11 +65,20 @@ export async function laterMatchQueued(tx: TransactionSql, leadId: string, outbo
   return later;
 }
 
-/** The lead's live (not withdrawn) matches: which space, and whether the lead's own match or a space's reverse match found it. */
-export function liveMatchesOfLead(tx: TransactionSql, leadId: string) {
-  return tx<
-    { spaceId: string; foundBy: "lead" | "space" }[]
-  >`select space_id, found_by from matches where lead_id = ${leadId} and withdrawn_at is null`;
+/**
+ * What lead.match reads of a lead besides its row, in one statement (issue 14: three before): the
+ * inventory's current version (`inventory_version` as text, docs/decisions/018), the lead's live (not
+ * withdrawn) matches — which space, and whether the lead's own match or a space's reverse match found
+ * it — and the parks of its open assignments (ENDABLE_STEPS, app/assignments/unfit-assignments.server.ts:
+ * their spaces that still fit stay live). A pending query: sent after lockLeadForMatching on the same
+ * transaction, it runs once the lock is held and sees what was committed before it.
+ */
+export function leadMatchState(tx: TransactionSql, leadId: string) {
+  return tx<{ version: string | null; live: { spaceId: string; foundBy: "lead" | "space" }[]; heldParks: string[] }[]>`
+    select (select last_value::text from inventory_version) as version,
+           coalesce((select json_agg(json_build_object('spaceId', space_id, 'foundBy', found_by))
+                     from matches where lead_id = ${leadId} and withdrawn_at is null), '[]') as live,
+           coalesce((select json_agg(park_id) from assignments where lead_id = ${leadId} and status in ${tx(ENDABLE_STEPS)}), '[]') as held_parks`;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Sql } from "~/db/db.server";
 import { enqueue, INDEX_CHANNEL, OUTBOX_CHANNEL } from "~/db/outbox.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { storeLead } from "~/leads/intake.server";
-import { lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
+import { leadMatchState, lockLeadForMatching, recordMatchOutcome } from "~/matches/match-leads.server";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
@@ -103,6 +103,27 @@ describe("lead.match's last write (recordMatchOutcome)", () => {
   });
 });
 
+describe("what lead.match reads of a lead besides its row", () => {
+  it("reads the inventory version, the live matches and the parks of the open assignments in one statement", async () => {
+    const leadId = await newLead("南京一语句状态测试有限公司");
+    await db.sql`insert into parks (id, name, province, city, district) values ('LS-A', '状态园区甲', '江苏省', '南京市', '高淳区'), ('LS-B', '状态园区乙', '江苏省', '南京市', '高淳区')`;
+    await db.sql`insert into spaces (id, park_id, kind, deals, title, area_sqm, status) values
+                   ('LS-A1', 'LS-A', 'factory', '{lease}', '甲一', 5000, 'available'), ('LS-B1', 'LS-B', 'factory', '{lease}', '乙一', 5000, 'available')`;
+    await db.sql`insert into matches (lead_id, space_id, park_id, score, reasons, found_by, withdrawn_at) values
+                   (${leadId}, 'LS-A1', 'LS-A', 80, '[]', 'space', null), (${leadId}, 'LS-B1', 'LS-B', 70, '[]', 'lead', now())`;
+    await db.sql`insert into assignments (lead_id, park_id, status, rule, reason) values
+                   (${leadId}, 'LS-A', 'unassigned', 'no-recruiter', '{}'), (${leadId}, 'LS-B', 'declined', 'round-robin', '{}')`;
+    const [{ v }] = await db.sql<{ v: string }[]>`select last_value::text as v from inventory_version`;
+    recorded.length = 0;
+    const [state] = await traced.begin((tx) => leadMatchState(tx, leadId).execute());
+    expect(ours()).toHaveLength(1);
+    expect(state).toEqual({ version: v, live: [{ spaceId: "LS-A1", foundBy: "space" }], heldParks: ["LS-A"] });
+    const none = await newLead("南京一语句无状态测试有限公司");
+    const [empty] = await traced.begin((tx) => leadMatchState(tx, none).execute());
+    expect(empty).toEqual({ version: v, live: [], heldParks: [] });
+  });
+});
+
 describe("routing inside lead.match", () => {
   it("uses the lead row the job locked instead of reading it again", async () => {
     const leadId = await newLead("南京免重读路由测试有限公司");
@@ -147,7 +168,9 @@ describe("routing's writes for a park (assignPark)", () => {
   it("offers, audits, notifies (recruiter and WeCom group), schedules the SLA check and wakes the relay in one statement", async () => {
     const wake = await listenTo(OUTBOX_CHANNEL);
     const { leadId, routed } = await routedWith("南京单语句路由测试有限公司", "ST-W", "ST-S1");
-    // Routing's reads (lead, parks, history), the park's two reads, ONE write, the lead's status.
+    // Routing's reads (the lead; its parks with its history), the park's one read (recruiters with the
+    // park's calendar), ONE write, the lead's status: five statements (seven before issue 14's merges).
+    expect(ours()).toHaveLength(5);
     const writes = ours().filter((q) => /^\s*(with|insert|update)/i.test(q));
     expect(writes).toHaveLength(2);
     expect(writes[0]).toMatch(/insert into assignments/);
