@@ -1,7 +1,7 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
 
 import type { ParkRow, SpaceRow } from "./inventory-rows";
-import type { SpaceRowCache } from "./space-row-cache.server";
+import { type SpaceRowCache, versionKey } from "./space-row-cache.server";
 
 /**
  * Spaces joined with their parks, as the search documents and the matcher need them.
@@ -71,22 +71,18 @@ async function loadSpaceRowsKept(sql: Sql | TransactionSql, spaceIds: string[], 
   const kept = spaceIds.map((id) => cache.get(id));
   const rows = await sql<(SpaceRow | (Pick<SpaceRow, "id" | "version" | "parkVersion"> & { parkId: null }))[]>`
     select s.id, s.version::text, p.version::text as park_version, f.*
-    from unnest(${spaceIds}::text[], ${kept.map((r) => (r ? versionKey(r) : null))}::text[]) k (id, kept)
+    from unnest(${spaceIds}::text[], ${kept.map((k) => k?.key ?? null)}::text[]) k (id, kept)
     join spaces s on s.id = k.id join parks p on p.id = s.park_id
     left join lateral (select ${spaceRowColumns(sql)} where k.kept is distinct from s.version::text || '.' || p.version::text) f on true
     order by s.id`;
-  const keptById = new Map(kept.filter((r) => r !== undefined).map((r) => [r.id, r]));
+  const keptById = new Map(kept.filter((k) => k !== undefined).map((k) => [k.row.id, k]));
   return rows.map((r) => {
     // parkId is never null on a row read whole (spaces.park_id is not null): null says "as kept".
     if (r.parkId !== null) return cache.put(r as SpaceRow);
     const same = keptById.get(r.id);
-    if (!same || versionKey(same) !== versionKey(r)) throw new Error(`space ${r.id}: read as kept, but no row of its versions is kept`);
-    return same;
+    if (!same || same.key !== versionKey(r)) throw new Error(`space ${r.id}: read as kept, but no row of its versions is kept`);
+    return same.row;
   });
-}
-
-function versionKey(r: Pick<SpaceRow, "version" | "parkVersion">): string {
-  return `${r.version}.${r.parkVersion}`;
 }
 
 /**

@@ -8,12 +8,12 @@ import type { SpaceRow } from "./inventory-rows";
  * row on every read, so nothing here can go stale: a changed space or park is read again.
  */
 export class SpaceRowCache {
-  private readonly rows = new Map<string, SpaceRow>();
+  private readonly rows = new Map<string, KeptRow>();
 
   constructor(private readonly max: number = SPACE_ROW_CACHE_MAX) {}
 
-  /** The row kept for `id`, if any. */
-  get(id: string): SpaceRow | undefined {
+  /** The row kept for `id`, if any, with its versions as one key (versionKey). */
+  get(id: string): KeptRow | undefined {
     return this.rows.get(id);
   }
 
@@ -22,7 +22,7 @@ export class SpaceRowCache {
     this.rows.delete(row.id);
     if (this.rows.size >= this.max) this.rows.delete(this.rows.keys().next().value!);
     for (const value of Object.values(row)) if (Array.isArray(value)) Object.freeze(value);
-    this.rows.set(row.id, Object.freeze(row));
+    this.rows.set(row.id, { row: Object.freeze(row), key: versionKey(row) });
     return row;
   }
 
@@ -34,3 +34,11 @@ export class SpaceRowCache {
 
 /** Rows a worker keeps at most: the demo's and the benchmark's whole inventory (10,000 spaces). */
 export const SPACE_ROW_CACHE_MAX = 10_000;
+
+/** A kept row and its versions as one key. */
+export type KeptRow = { row: SpaceRow; key: string };
+
+/** A row's own and its park's version as one key, as the read compares them: `<version>.<parkVersion>`. */
+export function versionKey(r: Pick<SpaceRow, "version" | "parkVersion">): string {
+  return `${r.version}.${r.parkVersion}`;
+}

@@ -83,7 +83,7 @@ describe("loadSpaceRows with a cache", () => {
     // The entry replaced by an older version is read whole at the next read, and kept again.
     const [next] = await loadSpaceRows(db.sql, { spaceIds: [ids[1]], cache });
     expect(next).toEqual(first);
-    expect(cache.get(ids[1])).toBe(next);
+    expect(cache.get(ids[1])?.row).toBe(next);
   });
 
   it("keeps at most its bound, frozen, and reads whole what it no longer keeps", async () => {
@@ -92,7 +92,7 @@ describe("loadSpaceRows with a cache", () => {
     const first = await loadSpaceRows(db.sql, { spaceIds: some, cache });
     expect(cache.size).toBe(3);
     expect(some.filter((id) => cache.get(id))).toEqual(some.slice(2)); // the last three put
-    const kept = cache.get(some[4])!;
+    const kept = cache.get(some[4])!.row;
     expect(Object.isFrozen(kept)).toBe(true);
     expect(Object.isFrozen(kept.deals)).toBe(true);
     expect(() => (kept.deals as string[]).push("sale")).toThrow();
