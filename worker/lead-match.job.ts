@@ -129,6 +129,7 @@ async function matchOne(
       leadMatchState(tx, data.id).execute(),
       loadSpaceRows(tx, { pendingKind: row.lead.need.kind, limit: PENDING_LIMIT }),
     ]);
+    ctx.spaceRows?.seeInventoryVersion(version);
     // Closed or erased while its group waited (the first read was before the group's search): nobody is to call.
     if (!locked || CLOSED.includes(locked.status) || locked.anonymised) {
       await markSkipped(tx, data.outboxId);

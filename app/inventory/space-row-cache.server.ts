@@ -9,6 +9,8 @@ import type { SpaceRow } from "./inventory-rows";
  */
 export class SpaceRowCache {
   private readonly rows = new Map<string, KeptRow>();
+  /** The highest version (a space's or a park's) of any row kept since the last clearing. */
+  private highest = 0n;
 
   constructor(private readonly max: number = SPACE_ROW_CACHE_MAX) {}
 
@@ -23,7 +25,20 @@ export class SpaceRowCache {
     if (this.rows.size >= this.max) this.rows.delete(this.rows.keys().next().value!);
     for (const value of Object.values(row)) if (Array.isArray(value)) Object.freeze(value);
     this.rows.set(row.id, { row: Object.freeze(row), key: versionKey(row) });
+    for (const v of [row.version, row.parkVersion]) if (BigInt(v) > this.highest) this.highest = BigInt(v);
     return row;
+  }
+
+  /**
+   * Told the inventory's current version (`inventory_version`, read by lead.match in every lead's
+   * transaction): a version below a kept row's means the database went back (restored from a backup),
+   * where a version number can come again for other content — everything kept is dropped.
+   */
+  seeInventoryVersion(current: string | null): void {
+    if (current !== null && BigInt(current) < this.highest) {
+      this.rows.clear();
+      this.highest = 0n;
+    }
   }
 
   /** How many rows are kept. */

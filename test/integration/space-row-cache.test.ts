@@ -101,4 +101,19 @@ describe("loadSpaceRows with a cache", () => {
     expect(again[4]).toBe(first[4]);
     expect(again[0]).not.toBe(first[0]); // dropped: read whole again
   });
+
+  it("drops everything kept when the inventory's version goes back (a database restored from a backup)", async () => {
+    const cache = new SpaceRowCache();
+    const first = await loadSpaceRows(db.sql, { spaceIds: ids.slice(0, 4), cache });
+    const [{ v }] = await db.sql<{ v: string }[]>`select last_value::text as v from inventory_version`;
+    cache.seeInventoryVersion(v); // the version now: everything kept stays
+    cache.seeInventoryVersion(null);
+    expect(cache.size).toBe(4);
+    const highest = first.flatMap((r) => [BigInt(r.version), BigInt(r.parkVersion)]).reduce((a, b) => (a > b ? a : b));
+    cache.seeInventoryVersion(String(highest - 1n));
+    expect(cache.size).toBe(0);
+    const again = await loadSpaceRows(db.sql, { spaceIds: ids.slice(0, 4), cache });
+    again.forEach((r, i) => expect(r).not.toBe(first[i]));
+    expect(again).toEqual(first);
+  });
 });
