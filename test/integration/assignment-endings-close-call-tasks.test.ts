@@ -85,6 +85,19 @@ async function routedLead(company: string) {
   return { ...lead, edz: a.find((x) => x.parkId === "GC-EDZ")!.id, db };
 }
 
+/** The hotline changes the lead's need to 10,000–13,000 ㎡ in 溧水区 (no park of the routed lead fits), then lead.match runs. */
+async function moveNeedToLishui(leadId: string): Promise<void> {
+  const desk = await client().signIn("desk@example.test", DESK_PASSWORD);
+  const form = needFormOf(await (await client().get(`/hotline/leads/${leadId}`, desk)).text());
+  const saved = await client().post(
+    `/hotline/leads/${leadId}`,
+    { ...form, "need.areaMin": "10000", "need.areaMax": "13000", "need.regions": "溧水区", note: "改溧水" },
+    desk,
+  );
+  expect(saved.status).toBe(303);
+  await suite.runMatch(leadId);
+}
+
 /** The outbox's mails to `email` about `reference` (subject and text, decoded). */
 const mailsTo = async (email: string, reference: string) => {
   const parsed = await Promise.all(readdirSync(mailDir).map((f) => parseMessage(readFileSync(join(mailDir, f)))));
@@ -198,15 +211,7 @@ describe("a need edit ends an assignment: its call tasks close, the recruiter he
     // R2 left GC-DB's offer to the unassigned queue; the hand-over closes as moved.
     await suite.db.sql`update assignments set status = 'unassigned', recruiter_id = null, channel = null where id = ${lead.db}`;
     expect((await tasksOf(lead.db))[0]).toMatchObject({ status: "done", closedReason: "moved" });
-    const desk = await client().signIn("desk@example.test", DESK_PASSWORD);
-    const form = needFormOf(await (await client().get(`/hotline/leads/${lead.id}`, desk)).text());
-    const saved = await client().post(
-      `/hotline/leads/${lead.id}`,
-      { ...form, "need.areaMin": "10000", "need.areaMax": "13000", "need.regions": "溧水区", note: "改溧水" },
-      desk,
-    );
-    expect(saved.status).toBe(303);
-    await suite.runMatch(lead.id);
+    await moveNeedToLishui(lead.id);
     const notices = await suite.db.sql<{ recipient: string; channel: string }[]>`
       select recipient, channel from notifications where lead_id = ${lead.id} and kind = 'withdrawal-notice' order by recipient, channel`;
     expect(notices).toEqual([
@@ -390,15 +395,7 @@ describe("endings counted whoever held the assignment", () => {
     const lead = await routedLead("南京一一九无人接更正机械有限公司");
     await suite.db.sql`update assignments set status = 'unassigned', recruiter_id = null, channel = null where id = ${lead.db}`;
     const [park, all] = [await ended("GC-DB"), await ended(null)];
-    const desk = await client().signIn("desk@example.test", DESK_PASSWORD);
-    const form = needFormOf(await (await client().get(`/hotline/leads/${lead.id}`, desk)).text());
-    const saved = await client().post(
-      `/hotline/leads/${lead.id}`,
-      { ...form, "need.areaMin": "10000", "need.areaMax": "13000", "need.regions": "溧水区", note: "改溧水" },
-      desk,
-    );
-    expect(saved.status).toBe(303);
-    await suite.runMatch(lead.id);
+    await moveNeedToLishui(lead.id);
     const lines = await suite.db.sql<{ recruiterId: string | null }[]>`
       select recruiter_id from routing_events where assignment_id = ${lead.db} and event = 'withdrawn'`;
     expect(lines).toEqual([{ recruiterId: null }]);
