@@ -1,7 +1,10 @@
+import { createRequire } from "node:module";
+
 import type * as Echarts from "echarts";
 
 import { opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
+import { errorMessage, log } from "~/utils/log.server";
 
 import { cspSafeSvg } from "./csp-safe-svg";
 import type { DashboardFigures } from "./dashboard-data.server";
@@ -34,9 +37,39 @@ const PALETTE = ["#1f5fbf", "#d9822b", "#2e8b57", "#8e44ad", "#c0392b", "#7f8c8d
 type Option = Echarts.EChartsCoreOption;
 
 // ECharts is loaded on the first dashboard, not at start: it is ~90 MB of every web process at rest
-// (bench:memory, docs/benchmarks.md), and only admins open this page.
-let loading: Promise<typeof Echarts> | undefined;
-const loadEcharts = () => (loading ??= import("echarts"));
+// (bench:memory, docs/benchmarks.md), and only admins open this page. Loaded as its one-file CommonJS
+// build (dist/echarts.js, what `require` resolves to), the same library: `import("echarts")` resolves to
+// the ES module build, ~590 files, which took 1.1–1.3 s and ~50 MB to load on this machine against
+// 0.2–0.3 s and ~28 MB — most of the dashboard's slow first load (ADR 119, test/bench/dashboard-first-load.ts).
+let loaded: typeof Echarts | undefined;
+const loadEcharts = (): typeof Echarts => (loaded ??= createRequire(import.meta.url)("echarts") as typeof Echarts);
+
+let preparing: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Loads ECharts and draws one small chart of each kind the dashboard draws (bar with a legend, line with
+ * a mark line, funnel; both sizes), `afterMs` after the call, once per process: the admin's landing page
+ * calls it, so the dashboard an admin opens next finds the library loaded and its drawing code warm
+ * (ADR 119: the first dashboard of a process paid both, ~0.3–1 s more than the next). Only a process an
+ * admin signed in to carries the library, as before. Never throws: a failure is logged, and the
+ * dashboard loads it again itself.
+ */
+export function prepareDashboardCharts(afterMs = 500): void {
+  if (loaded || preparing) return;
+  preparing = setTimeout(() => {
+    try {
+      const echarts = loadEcharts();
+      const axes = { xAxis: { type: "category", data: ["a", "b"] }, yAxis: { type: "value" } };
+      for (const size of Object.keys(CHART_SIZES) as ChartSize[]) {
+        render(echarts, { ...axes, legend: { top: 0 }, series: [{ name: "a", type: "bar", stack: "s", data: [1, 2] }] }, size);
+        render(echarts, { ...axes, series: [{ type: "line", data: [1, 2], markLine: { data: [{ xAxis: 1 }] } }] }, size);
+        render(echarts, { series: [{ type: "funnel", data: [{ name: "a", value: 2 }] }] }, size);
+      }
+    } catch (error) {
+      log.warn("dashboard charts not prepared", { error: errorMessage(error) });
+    }
+  }, afterMs);
+  preparing.unref();
+}
 
 function render(echarts: typeof Echarts, option: Option, size: ChartSize, height = HEIGHT): string {
   const { width, fontSize } = CHART_SIZES[size];
@@ -210,7 +243,7 @@ export function chartOption(
  * null when there is no data (the page then says "暂无数据" / "No data yet").
  */
 export async function dashboardCharts(lng: Lng, d: DashboardFigures): Promise<(FigureTable & { svg: Record<ChartSize, string> | null })[]> {
-  const echarts = await loadEcharts();
+  const echarts = loadEcharts();
   const draw = (table: FigureTable, size: ChartSize) => {
     const chart = chartOption(lng, table, d, size)!;
     return render(echarts, chart.option, size, chart.height);

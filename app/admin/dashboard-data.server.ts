@@ -195,7 +195,7 @@ async function countedFigures(sql: Sql, f: DashboardFilters): Promise<Pick<Dashb
       select r.id as "recruiterId", r.name, r.capacity,
              coalesce((select sum(c.n) from dashboard_assignment_counts c
                        where c.status in ('offered', 'accepted', 'contacted', 'visit') and c.recruiter_id = r.id), 0)::int as open
-      from recruiters r where r.active ${f.park ? sql`and ${f.park} = any (r.parks)` : sql``} order by r.id`,
+      from recruiters r where r.active ${f.park ? sql`and ${f.park} = any (r.parks)` : sql``} order by r.id collate natural_order`,
     sql<DashboardFigures["queues"][]>`
       select coalesce((select sum(n) from dashboard_assignment_counts where status = 'unassigned'), 0)::int as unassigned,
              coalesce((select sum(n) from dashboard_assignment_counts where status = 'offered'), 0)::int as offered,
@@ -222,11 +222,10 @@ async function currentFiguresLive(sql: Sql, f: DashboardFilters): Promise<Pick<D
     sql<{ recruiterId: string; name: string; open: number; capacity: number }[]>`
       select r.id as "recruiterId", r.name, r.capacity,
              (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ('offered', 'accepted', 'contacted', 'visit')) as open
-      from recruiters r where r.active ${f.park ? sql`and ${f.park} = any (r.parks)` : sql``} order by r.id`,
+      from recruiters r where r.active ${f.park ? sql`and ${f.park} = any (r.parks)` : sql``} order by r.id collate natural_order`,
     sql<UnmetRow[]>`
       select coalesce(l.lead->'need'->>'kind', '') as kind,
-             dashboard_need_band(coalesce(l.lead->'need'->>'kind', ''),
-                                 coalesce((l.lead->'need'->>'areaMaxSqm')::float8, (l.lead->'need'->>'areaMinSqm')::float8, 0)) as band,
+             dashboard_need_band(coalesce(l.lead->'need'->>'kind', ''), dashboard_need_sqm(l.lead->'need')) as band,
              dashboard_need_district(l.lead->'need') as district, count(*)::int as leads
       from leads l where l.status = 'unmatched' and ${inRange}
       group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit 10`,
@@ -274,7 +273,7 @@ export async function loadDashboardFiguresLive(sql: Sql, f: DashboardFilters): P
                bool_or(e.event = 'contacted') as contacted, bool_or(e.event = 'visit') as visit, bool_or(e.event = 'signed') as signed,
                bool_or(e.event = 'lost') as lost, bool_or(e.event = 'withdrawn') as withdrawn
         from l join routing_events e on e.lead_id = l.id join assignments a on a.id = e.assignment_id
-        where e.recruiter_id is not null
+        where (e.recruiter_id is not null or e.event in ('lost', 'withdrawn'))
           and e.event in ('assigned', 'rerouted', 'accepted', 'contacted', 'visit', 'signed', 'lost', 'withdrawn') ${eventPark}
         group by e.lead_id)
       select (select count(*) from l)::int as received,

@@ -140,8 +140,9 @@ export async function rerouteByAdmin(
 
 /**
  * Closes the lead as spam or as a duplicate of the lead with reference `duplicateOf`: status
- * 'closed', the reason and note kept, its open assignments lost and its open call tasks done with
- * reason `lead-closed` (nobody calls about it any more; migration 090), one audit line with the admin.
+ * 'closed', the reason and note kept, its open assignments lost (each with a `lost` audit line naming who
+ * held it, counted on the dashboard: ADRs 114, 119) and its open call tasks done with reason `lead-closed`
+ * (nobody calls about it any more; migration 090), and one `closed` audit line of the lead with the admin.
  */
 export async function closeLead(
   sql: Sql,
@@ -164,8 +165,10 @@ export async function closeLead(
     await tx`update leads set status = 'closed', closed_as = ${input.as}, closed_note = ${note}, duplicate_of = ${original?.id ?? null},
                               closed_at = now(), updated_at = now()
              where id = ${lead.id}`;
-    await tx`update assignments set status = 'lost', updated_at = now()
-             where lead_id = ${lead.id} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit', 'escalated')`;
+    const ended = await tx<{ id: string; recruiterId: string | null }[]>`
+      update assignments set status = 'lost', updated_at = now()
+      where lead_id = ${lead.id} and status in ('unassigned', 'offered', 'accepted', 'contacted', 'visit', 'escalated')
+      returning id, recruiter_id`;
     // The assignments' own tasks were closed by their ending (migration 090); the lead's call-backs go too.
     await tx`update call_tasks set status = 'done', closed_reason = 'lead-closed', updated_at = now()
              where lead_id = ${lead.id} and status in ('open', 'no-answer')`;
@@ -176,6 +179,19 @@ export async function closeLead(
           : auditMessages.t(lng, "admin.closed.duplicate", { reference: original!.reference }),
       note: note ? auditMessages.t(lng, "noteParen", { note }) : "",
     }));
+    // Each assignment it ends has its own `lost` line, as every other ending writes one (a signing
+    // elsewhere, the recruiter's 流失): the desks' histories read it, and the dashboard counts it as lost
+    // (ADR 114; with or without a recruiter, ADR 119). The lead's line says why, once.
+    for (const a of ended)
+      await recordRoutingEvent(tx, {
+        assignmentId: a.id,
+        leadId: lead.id,
+        event: "lost",
+        recruiterId: a.recruiterId,
+        rule: input.as,
+        reason,
+        actor,
+      });
     await recordRoutingEvent(tx, { leadId: lead.id, event: "closed", rule: input.as, reason, actor });
     return { ok: true };
   });

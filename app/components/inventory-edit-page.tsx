@@ -24,6 +24,8 @@ type ActionData = {
   form?: "retire";
   base?: string;
   changed?: Record<string, string>;
+  /** 仍可租售 done while the edit form held unsaved changes (ADR 119): said here, the form says what was not saved. */
+  verified?: string;
 };
 
 /**
@@ -115,12 +117,17 @@ export function InventoryEditPage() {
                 ? `（${t("verify.stale", { days: d.verifyDays })}）`
                 : null}
           </p>
-          <Form method="post">
-            <input type="hidden" name="csrf" value={csrf ?? ""} />
-            <button type="submit" name="intent" value="verify">
+          {action?.verified ? (
+            <p className="banner" role="status" data-verified="">
+              {action.verified}
+            </p>
+          ) : null}
+          {/* It posts the edit form below (ADR 119): what is typed there and not saved comes back typed, said not saved. */}
+          <p>
+            <button type="submit" form={`inventory-${collection}`} name="intent" value="verify" formNoValidate>
               {t("verify.button")}
             </button>
-          </Form>
+          </p>
         </AdminSection>
       ) : null}
       {/* A refused save answers with the next base and the values now stored (ADR 092): a new form shows them. */}

@@ -54,7 +54,7 @@ export async function listParks(
     sql<ParkListRow[]>`
       select p.id, p.name, p.district, p.retired_at is not null as retired,
              (select count(*)::int from spaces s where s.park_id = p.id and s.status = 'available' and s.retired_at is null) as available_spaces
-      from parks p ${where} order by p.id limit ${f.limit ?? 200}`,
+      from parks p ${where} order by p.id collate natural_order limit ${f.limit ?? 200}`,
   ]);
   return { total, rows };
 }
@@ -109,7 +109,7 @@ export async function listSpaces(
              ${staleSql} as stale,
              (s.status = 'available' and s.retired_at is null and s.verified_at < now() - make_interval(days => ${2 * f.verifyDays})) as suspended
       from spaces s join parks p on p.id = s.park_id ${where}
-      order by ${f.stale ? sql`s.verified_at, s.id` : sql`s.id`} limit ${f.limit ?? 200}`,
+      order by ${f.stale ? sql`s.verified_at, s.id collate natural_order` : sql`s.id collate natural_order`} limit ${f.limit ?? 200}`,
   ]);
   return { total, rows };
 }
@@ -141,7 +141,7 @@ export async function listRecruiters(
              (select count(*)::int from assignments a where a.recruiter_id = r.id and a.status in ('offered', 'accepted', 'contacted', 'visit')) as open_assignments,
              to_char(r.away_from, 'YYYY-MM-DD') as away_from, to_char(r.away_to, 'YYYY-MM-DD') as away_to,
              coalesce(r.away_from <= (now() at time zone 'Asia/Shanghai')::date and r.away_to >= (now() at time zone 'Asia/Shanghai')::date, false) as away_now
-      from recruiters r ${where} order by r.id limit ${f.limit ?? 200}`,
+      from recruiters r ${where} order by r.id collate natural_order limit ${f.limit ?? 200}`,
   ]);
   return { total, rows };
 }

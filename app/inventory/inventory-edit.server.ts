@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 
@@ -208,6 +209,30 @@ export async function inventoryEditLoader(collection: Collection, request: Reque
 }
 
 /**
+ * The edit form's fields typed and not saved, when a post of another step of the page (仍可租售) carries
+ * the form: `typed` every field as sent (Conform's initialValue shape), `fields` their headers joined in
+ * `lng`. Null when the post has no base (the stale list's button, an older page) or nothing differs from
+ * what the form was filled with.
+ */
+function unsavedEdits(
+  collection: Collection,
+  form: FormData,
+  lng: Lng,
+): { typed: Record<string, string | string[]>; fields: string } | null {
+  const loaded = decodeBase(form.get("base"));
+  if (!loaded) return null;
+  const keys = COLUMNS[collection].map((c) => c.key);
+  const lists = new Set(COLUMNS[collection].filter((c) => c.list && c.choices).map((c) => c.key));
+  const sent = sentValues(form, keys, lists);
+  const changed = changedKeys(keys, loaded, sent);
+  if (changed.length === 0) return null;
+  const header = (key: string) => COLUMNS[collection].find((c) => c.key === key)?.header[lng] ?? key;
+  const typed: Record<string, string | string[]> = {};
+  for (const k of keys) if (form.has(k)) typed[k] = lists.has(k) ? form.getAll(k).map(String) : String(form.get(k));
+  return { typed, fields: changed.map(header).join(lng === "zh" ? "、" : ", ") };
+}
+
+/**
  * intent=save: the form checked by the import's schema (field errors → 400 with everything typed),
  * saved in one transaction, then 303 back to the row's page. intent=verify (spaces): "still
  * available" sets verified_at. Every post needs the admin session's CSRF token.
@@ -224,6 +249,18 @@ export async function inventoryEditAction(collection: Collection, request: Reque
     const [row] = await loadDbRows(sql, "spaces", [id]);
     const title = String((row && (fromDbRow("spaces", row) as { title?: string }).title) ?? id);
     const text = inventoryText(lng, "verify.doneShort", { title });
+    // The page's 仍可租售 posts the edit form (its button names that form): what was typed there and not
+    // saved comes back typed, and the page says it was not saved (ADR 119) — never a redirect that
+    // drops it (without JavaScript) or leaves it looking saved (with it).
+    const unsaved = unsavedEdits(collection, form, lng);
+    if (unsaved) {
+      const result: SubmissionResult<string[]> = {
+        status: "error",
+        initialValue: unsaved.typed,
+        error: { "": [inventoryText(lng, "verify.unsaved", { fields: unsaved.fields })] },
+      };
+      return data({ result, banner: null, verified: text, ...postedBase(form.get("base")) });
+    }
     // Back to the stale list (a filter: state of the page, kept in the address) or to the space.
     const back = form.get("back") === "list" ? `${base}?stale=1` : `${base}/${id}`;
     return redirectWithFlash(request, lngHref(back, lng), { tone: "status", text });

@@ -125,7 +125,7 @@ const SELECT = {
 /** Stored rows of one table in `dbRow`'s shape, by id (all rows when `ids` is absent), ordered by id. */
 export async function loadDbRows(sql: Sql | TransactionSql, collection: Collection, ids?: string[]): Promise<DbRow[]> {
   if (ids?.length === 0) return [];
-  return sql<DbRow[]>`${SELECT[collection](sql)} where true ${ids ? sql`and id in ${sql(ids)}` : sql``} order by id`;
+  return sql<DbRow[]>`${SELECT[collection](sql)} where true ${ids ? sql`and id in ${sql(ids)}` : sql``} order by id collate natural_order`;
 }
 
 /** The whole inventory in the import format (the export; what a JSON import would recreate). */

@@ -343,11 +343,6 @@ export default function InquiryForm() {
             {t("form.submit")}
           </button>
         </Form>
-        <footer className="form-footer">
-          <a href={lngHref("/privacy", lng)} target="_blank" rel="noopener">
-            {privacyText(lng, "notice.link")}
-          </a>
-        </footer>
       </main>
     </>
   );

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 
 import { loadDashboard } from "~/admin/admin-data.server";
 import { calendarMissingYears } from "~/admin/calendar-overrides.server";
+import { prepareDashboardCharts } from "~/admin/dashboard-charts.server";
 import { leadQueueCounts } from "~/admin/lead-list.server";
 import { requireAdmin } from "~/auth/session.server";
 import {
@@ -34,6 +35,8 @@ export const headers = noStore;
 /** GET /admin: what needs an admin now — unassigned leads, dead letters, open call tasks, escalations, struggling background work. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
+  // The admin's landing page: the dashboard they may open next finds its charts' library ready (ADR 119).
+  prepareDashboardCharts();
   const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
   const [dashboard, unverified, queues, missingYears] = await Promise.all([
     loadDashboard(getSql()),

@@ -171,8 +171,13 @@ describe("a step of one form leaves what is typed in the others", () => {
     await area.fill("6千平");
 
     await page.getByRole("button", { name: "仍可租售" }).click();
-    await landed(page, /仍可租售/);
+    // Confirmed, and the form says its edit is not saved yet (ADR 119): no redirect, the figure stays typed.
+    await expect.poll(() => textOf(page, "[data-verified]")).toMatch(/仍可租售/);
+    await expect.poll(() => textOf(page, ".inventory-form [role=alert]")).toMatch(/表单中的修改尚未保存（面积）/);
+    await landedIdle(page);
     expect(await area.inputValue()).toBe("6千平");
+    await page.screenshot({ path: `${SHOTS}unsaved-edit-after-still-available.png`, fullPage: true });
+    expect((await suite.db.sql<{ areaSqm: number }[]>`select area_sqm from spaces where id = 'S2'`)[0].areaSqm).not.toBe(6000);
 
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await landed(page, /已保存/);

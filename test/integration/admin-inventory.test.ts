@@ -19,6 +19,7 @@ import { listUnverifiedListings } from "~/inventory/listing-verify.server";
 import { reroutedText } from "~/inventory/rerouted-text";
 import { storeLead } from "~/leads/intake.server";
 import { loadShortlistCandidates } from "~/recruiter-desk/lead-work.server";
+import { decodeBase } from "~/utils/edit-merge.server";
 
 import type { JobContext } from "../../worker/job-context";
 import { spaceMatchJob } from "../../worker/space-match.job";
@@ -611,6 +612,46 @@ describe("the admin forms over HTTP", () => {
     expect(s.fresh).toBe(true);
     const after = await (await fetch(`${web.url}/admin/spaces?stale=1`, { headers: { cookie } })).text();
     expect(after).not.toContain('data-space="S3"');
+  });
+
+  // A trial of 2026-12-04 (ADR 119): 仍可租售 beside a form with edits typed and not saved redirected back
+  // with "confirmed" — without JavaScript the edits were gone, with it they looked saved. The button posts
+  // the edit form now: the edits come back typed, named as not saved, nothing of them stored.
+  it("“still available” from a space's page with unsaved edits confirms it, keeps the edits typed and says they were not saved (zh, en)", async () => {
+    await db.sql`update spaces set verified_at = now() - interval '45 days' where id = 'S4'`;
+    const page = await (await fetch(`${web.url}/admin/spaces/S4`, { headers: { cookie } })).text();
+    expect(page).toMatch(/<button[^>]*form="inventory-spaces"[^>]*name="intent"[^>]*value="verify"/);
+    const base = /name="base" value="([^"]+)"/.exec(page)?.[1] ?? "";
+    const loaded = decodeBase(base)!;
+    const [before] = await db.sql<{ title: string; areaSqm: number }[]>`select title, area_sqm from spaces where id = 'S4'`;
+    const asSent = { ...wholeForm("spaces", loaded), csrf, intent: "verify", base };
+
+    for (const [lng, said, fields] of [
+      ["zh", "表单中的修改尚未保存", "（名称、面积）"],
+      ["en", "your changes in the form are not saved yet", "(title, area)"],
+    ] as const) {
+      await db.sql`update spaces set verified_at = now() - interval '45 days' where id = 'S4'`;
+      const res = await post(`/admin/spaces/S4${lng === "en" ? "?lng=en" : ""}`, { ...asSent, title: "改过的标题", areaSqm: "6千平" });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain(said);
+      expect(html).toContain(fields);
+      // What was typed is in the form, as typed.
+      expect(html).toMatch(/name="areaSqm"[^>]*value="6千平"|value="6千平"[^>]*name="areaSqm"/);
+      expect(html).toMatch(/name="title"[^>]*value="改过的标题"|value="改过的标题"[^>]*name="title"/);
+      const [s] = await db.sql<{ title: string; areaSqm: number; fresh: boolean }[]>`
+        select title, area_sqm, verified_at > now() - interval '1 minute' as fresh from spaces where id = 'S4'`;
+      expect(s).toEqual({ ...before, fresh: true });
+    }
+    // A list field (deals) alone counts as an edit too.
+    const deals = (loaded.deals as string[]).includes("buy") ? ["lease"] : ["lease", "buy"];
+    const one = await post("/admin/spaces/S4", { ...asSent, deals });
+    expect(one.status).toBe(200);
+    expect(await one.text()).toContain("（交易方式）");
+
+    // Nothing typed: confirmed and back to the page, as before.
+    const plain = await post("/admin/spaces/S4", asSent);
+    expect(plain.status).toBe(303);
   });
 
   it("retires a space only with the ticked confirmation: its live matches are withdrawn (已下架) and the leads re-matched; it stays listed as retired and restores", async () => {

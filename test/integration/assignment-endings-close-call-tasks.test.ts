@@ -85,6 +85,19 @@ async function routedLead(company: string) {
   return { ...lead, edz: a.find((x) => x.parkId === "GC-EDZ")!.id, db };
 }
 
+/** The hotline changes the lead's need to 10,000–13,000 ㎡ in 溧水区 (no park of the routed lead fits), then lead.match runs. */
+async function moveNeedToLishui(leadId: string): Promise<void> {
+  const desk = await client().signIn("desk@example.test", DESK_PASSWORD);
+  const form = needFormOf(await (await client().get(`/hotline/leads/${leadId}`, desk)).text());
+  const saved = await client().post(
+    `/hotline/leads/${leadId}`,
+    { ...form, "need.areaMin": "10000", "need.areaMax": "13000", "need.regions": "溧水区", note: "改溧水" },
+    desk,
+  );
+  expect(saved.status).toBe(303);
+  await suite.runMatch(leadId);
+}
+
 /** The outbox's mails to `email` about `reference` (subject and text, decoded). */
 const mailsTo = async (email: string, reference: string) => {
   const parsed = await Promise.all(readdirSync(mailDir).map((f) => parseMessage(readFileSync(join(mailDir, f)))));
@@ -186,7 +199,7 @@ describe("a need edit ends an assignment: its call tasks close, the recruiter he
     expect(pageEn).toContain("Ended after a need correction (park no longer fits)");
     const ended = figureTables("en", gcdb).find((t) => t.figure === "ended")!;
     expect(ended.rows.map((r) => r.slice(0, 2))).toEqual([
-      ["Lost (closed by the recruiter)", 0],
+      ["Lost (closed by the recruiter, signed with another park, or the lead closed)", 0],
       ["Ended after a need correction (park no longer fits)", gcdb.ended.needChanged],
     ]);
     const csv = await (await client().get(`/admin/dashboard/export?figure=ended&from=${today}&to=${today}`, admin)).text();
@@ -198,15 +211,7 @@ describe("a need edit ends an assignment: its call tasks close, the recruiter he
     // R2 left GC-DB's offer to the unassigned queue; the hand-over closes as moved.
     await suite.db.sql`update assignments set status = 'unassigned', recruiter_id = null, channel = null where id = ${lead.db}`;
     expect((await tasksOf(lead.db))[0]).toMatchObject({ status: "done", closedReason: "moved" });
-    const desk = await client().signIn("desk@example.test", DESK_PASSWORD);
-    const form = needFormOf(await (await client().get(`/hotline/leads/${lead.id}`, desk)).text());
-    const saved = await client().post(
-      `/hotline/leads/${lead.id}`,
-      { ...form, "need.areaMin": "10000", "need.areaMax": "13000", "need.regions": "溧水区", note: "改溧水" },
-      desk,
-    );
-    expect(saved.status).toBe(303);
-    await suite.runMatch(lead.id);
+    await moveNeedToLishui(lead.id);
     const notices = await suite.db.sql<{ recipient: string; channel: string }[]>`
       select recipient, channel from notifications where lead_id = ${lead.id} and kind = 'withdrawal-notice' order by recipient, channel`;
     expect(notices).toEqual([
@@ -370,5 +375,59 @@ describe("the trigger, transition by transition (a table of endings)", () => {
       })
       .catch(() => {});
     expect(await byKind(a.leadId)).toMatchObject({ handover: ["open", null] });
+  });
+});
+
+// ADR 119 (ADR 114's "left"): every ending is on the dashboard, whoever held the assignment. A need edit
+// ending an assignment nobody held wrote its `withdrawn` line without a recruiter and was counted nowhere;
+// an admin's closing ended assignments without a line of their own and was not counted as lost.
+describe("endings counted whoever held the assignment", () => {
+  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  /** The ended figure for today: from the stages (the page's) and live from the facts, which must agree. */
+  const ended = async (park: string | null) => {
+    const range = { from: today(), to: today(), park };
+    const [kept, live] = await Promise.all([loadDashboardFigures(suite.db.sql, range), loadDashboardFiguresLive(suite.db.sql, range)]);
+    expect(kept.ended).toEqual(live.ended);
+    return kept.ended;
+  };
+
+  it("a need edit ending an unassigned assignment is counted as ended by the need change (park and all parks)", async () => {
+    const lead = await routedLead("南京一一九无人接更正机械有限公司");
+    await suite.db.sql`update assignments set status = 'unassigned', recruiter_id = null, channel = null where id = ${lead.db}`;
+    const [park, all] = [await ended("GC-DB"), await ended(null)];
+    await moveNeedToLishui(lead.id);
+    const lines = await suite.db.sql<{ recruiterId: string | null }[]>`
+      select recruiter_id from routing_events where assignment_id = ${lead.db} and event = 'withdrawn'`;
+    expect(lines).toEqual([{ recruiterId: null }]);
+    expect(await ended("GC-DB")).toEqual({ ...park, needChanged: park.needChanged + 1 });
+    // GC-EDZ's R1 lost it by the same edit: the lead once on the all-parks figure.
+    expect(await ended(null)).toEqual({ ...all, needChanged: all.needChanged + 1 });
+  });
+
+  it("an admin's closing writes a lost line per assignment it ends, held or not, and the dashboard counts the lead as lost", async () => {
+    const lead = await routedLead("南京一一九管理员关闭机械有限公司");
+    await suite.db.sql`update assignments set status = 'unassigned', recruiter_id = null, channel = null where id = ${lead.db}`;
+    const [db, edz, all] = [await ended("GC-DB"), await ended("GC-EDZ"), await ended(null)];
+    expect(await closeLead(suite.db.sql, lead.id, { as: "spam", note: "广告", duplicateOf: null }, "boss@example.test")).toEqual({
+      ok: true,
+    });
+    const lines = await suite.db.sql<
+      { assignmentId: string | null; event: string; recruiterId: string | null; rule: string; actor: string }[]
+    >`
+      select assignment_id, event, recruiter_id, rule, actor from routing_events
+      where lead_id = ${lead.id} and event in ('lost', 'closed') order by event, recruiter_id nulls first`;
+    expect(lines).toEqual([
+      { assignmentId: null, event: "closed", recruiterId: null, rule: "spam", actor: "boss@example.test" },
+      { assignmentId: lead.db, event: "lost", recruiterId: null, rule: "spam", actor: "boss@example.test" },
+      { assignmentId: lead.edz, event: "lost", recruiterId: "R1", rule: "spam", actor: "boss@example.test" },
+    ]);
+    expect(await ended("GC-DB")).toEqual({ ...db, lost: db.lost + 1 });
+    expect(await ended("GC-EDZ")).toEqual({ ...edz, lost: edz.lost + 1 });
+    expect(await ended(null)).toEqual({ ...all, lost: all.lost + 1 });
+    // A closing of a lead whose assignments had all ended already writes no lost line.
+    const done = await routedLead("南京一一九已结束再关闭机械有限公司");
+    await suite.db.sql`update assignments set status = 'declined' where lead_id = ${done.id}`;
+    expect(await closeLead(suite.db.sql, done.id, { as: "spam", note: "", duplicateOf: null }, "boss@example.test")).toEqual({ ok: true });
+    expect(await suite.db.sql`select 1 from routing_events where lead_id = ${done.id} and event = 'lost'`).toHaveLength(0);
   });
 });
