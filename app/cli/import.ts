@@ -27,4 +27,11 @@ if (!result.ok) {
   for (const e of result.errors) console.error(`  ${e.collection}[${e.index}]${e.id ? ` (${e.id})` : ""}: ${e.errors.join("; ")}`);
   process.exit(1);
 }
+// What words were read as ("areaSqm": "约五千" → 5000), as the Excel preview's 提示 say it (docs/decisions/117):
+// on stderr, so stdout stays the counts' JSON.
+if (result.notes?.length) {
+  console.error("notes:");
+  for (const n of result.notes)
+    for (const note of n.notes) console.error(`  ${n.collection}[${n.index}]${n.id ? ` (${n.id})` : ""}: ${note}`);
+}
 console.log(JSON.stringify(result.counts));

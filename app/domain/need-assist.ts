@@ -73,7 +73,7 @@ export function planAssist(
 ): AssistPlan {
   // Notes over the box's limit are refused by the schema: read, they cost seconds (NOTES_MAX).
   if (!notes || notes.length > NOTES_MAX) return { fills: [], unread: [], notesSay: [], budget: [], setAside: [] };
-  const { hints, found, unread, budget, setAside } = parseNeedText(notes, now, extras, kind);
+  const { hints, found, unread, unreadArea, budget, setAside } = parseNeedText(notes, now, extras, kind);
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];
   const areaTyped = filled.has("areaMin") || filled.has("areaMax");
@@ -92,7 +92,11 @@ export function planAssist(
   const tax = hints.annualTaxWan === undefined ? undefined : { value: hints.annualTaxWan, text: textOf("annualTaxWan") };
   return {
     fills,
-    unread: unread.map((text) => ({ field: "need.notes", code: "unread" as const, text })),
+    // Area words the notes could not read ("几千平") are no doubt once a person typed the area boxes: the boxes
+    // are the area (a trial, 2026-12-04: the flag stayed after staff typed the area by hand; docs/decisions/117).
+    unread: unread
+      .filter((text) => !(areaTyped && unreadArea.includes(text)))
+      .map((text) => ({ field: "need.notes", code: "unread" as const, text })),
     notesArea,
     notesSay,
     ...(tax ? { tax } : {}),

@@ -1,5 +1,6 @@
 import { parseArea } from "./area";
 import { type Comparison, comparisonAfter, comparisonBefore, INFIX_ABOUT, INFIX_MORE, infixComparison } from "./comparison";
+import { maskContactNumbers } from "./contact-numbers";
 import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
@@ -153,7 +154,11 @@ const KIND_WORDS: Array<[NonNullable<NeedHints["kind"]>, RegExp]> = [
   ["factory", /厂房|车间|工厂|生产基地|\bfactor(?:y|ies)\b|\bplants?\b|\bworkshops?\b/g],
   ["land", /土地|用地|地块|拿地|买地|购地|(?<=亩)地|摘牌|\bland\b|\bplots?\b/g],
   ["office", /办公|写字楼|\boffices?\b/g],
-  ["warehouse", /仓库|仓储|物流|库房|冷库|\bwarehouses?\b|\bstorage\b|\blogistics\b/g],
+  // The parts of a warehouse people name on their own (常温库, 冷冻库, 立体库 …: docs/decisions/117).
+  [
+    "warehouse",
+    /仓库|仓储|物流|库房|(?:冷|常温|恒温|低温|冷藏|冷冻|阴凉|干货|危险品|危化品|化学品|立体|高架|保税|成品|原料|原材料|备件|中转|平|楼)库|\bwarehouses?\b|\bstorage\b|\blogistics\b|\bcold\s+stores?\b/g,
+  ],
 ];
 
 /** 采购 (procurement) and 购物 are not purchases of property; 租售 names both on purpose. */
@@ -279,7 +284,7 @@ function ownScope(s: string, clauseStart: number, a: number, end: number): boole
 const ITEM_WORDS: Record<MinField, string> = {
   craneMinT: "(?:行车|吊车|天车|航吊|行吊|桥吊|龙门吊|起重机|起重设备|crane)",
   ceilingMinM: "(?:层高|楼高|净高|檐高|檐口高度?|挑高|高度|ceiling(?:\\s+height)?|clear\\s+height)",
-  powerMinKva: "(?:配电|电力|用电|变压器|供电|电容|电量|容量|负荷|power|electricity|transformer)",
+  powerMinKva: "(?:配电|电力|用电(?!话)|变压器|供电|电容|电量|容量|负荷|power|electricity|transformer)",
   floorLoadMinKg: "(?:楼面荷载|地面荷载|地坪荷载|承重|荷载|载荷|floor\\s+load)",
 };
 /** Saying an item is not needed, before its name: 不需要行车, 不用园区配电, 不要求层高, 无需额外的变压器. Never 没有 alone: "现在没有行车，需要10吨行车". */
@@ -317,6 +322,8 @@ export class Extraction {
   readonly hints: NeedHints = {};
   readonly found: NeedHintFound[] = [];
   readonly unread: Span[] = [];
+  /** Those of `unread` that are area figures ("几千平", "3亿平"). */
+  readonly unreadArea: Span[] = [];
   /** Budget, rent and price words (no field holds them), as spans: read out to the recruiter. */
   readonly budget: Span[] = [];
   /** Figures read but kept out of the need, and why (docs/decisions/110): told to the recruiter as readings. */
@@ -450,9 +457,14 @@ export class Extraction {
     return null;
   }
 
-  /** A figure the parser saw but will not use: told to the recruiter, never guessed. */
-  reject(span: Span, numSpan: Span): void {
+  /**
+   * A figure the parser saw but will not use: told to the recruiter, never guessed. `area`: it is an area
+   * figure — once a person has typed the area boxes, the notes' doubt about it is no longer said
+   * (need-assist.ts planAssist, docs/decisions/117).
+   */
+  reject(span: Span, numSpan: Span, area = false): void {
     this.unread.push(span);
+    if (area) this.unreadArea.push(span);
     this.claim(numSpan);
   }
 
@@ -518,7 +530,8 @@ const LOAD_AFTER_KEYWORD = new RegExp(`${LOAD_KEYWORD}${GAP}(?<q>${quantity(`${M
 const LOAD_PER_AREA = new RegExp(`(?<q>${quantity(`${MASS_UNIT}${PER_AREA}`)})${OR_MORE}`, "gd");
 const FOLLOWED_BY_CRANE = new RegExp(`^\\s*(?:的|级)?\\s*${CRANE_KIND}${CRANE_WORD}`);
 
-const POWER_KEYWORD = "(?:配电|电力|用电|变压器|电容|供电|负荷|电量|容量|\\bpower\\b|electricity|transformer)";
+/** 用电 never in 电话 ("备用电话13912345678" is a spare phone, not a power figure: docs/decisions/117). */
+const POWER_KEYWORD = "(?:配电|电力|用电(?!话)|变压器|电容|供电|负荷|电量|容量|\\bpower\\b|electricity|transformer)";
 /**
  * How many transformers of that size: "2台500kva变压器", "变压器2台500kva", "2×500kva", "500kva两台",
  * "630kva×2", "十二台630kva", "3套500kva" (groups count…count4). Built from the count grammar of the
@@ -585,7 +598,8 @@ export type NotesExtractor = (x: Extraction) => void;
 /**
  * `hints`: fields read from the notes, always within the fields' own limits (field-limits.ts);
  * `found`: for each hint the words it came from, as typed; `unread`: figures seen but not used (out of
- * limits, an upper limit where a minimum is asked, unreadable like 几千平), as typed; `setAside`: figures
+ * limits, an upper limit where a minimum is asked, unreadable like 几千平), as typed (`unreadArea`: those of
+ * them that are area figures, docs/decisions/117); `setAside`: figures
  * read but no requirement, with why. `kind`: the need's kind as chosen (factory | land | office |
  * warehouse; anything else is none): an area figure tied to another use is set aside (docs/decisions/112).
  */
@@ -597,12 +611,21 @@ export function parseNeedText(
   now?: Date,
   extras: readonly NotesExtractor[] = [],
   kind?: string,
-): { hints: NeedHints; found: NeedHintFound[]; unread: string[]; budget: string[]; setAside: { text: string; why: SetAsideWhy }[] } {
+): {
+  hints: NeedHints;
+  found: NeedHintFound[];
+  unread: string[];
+  unreadArea: string[];
+  budget: string[];
+  setAside: { text: string; why: SetAsideWhy }[];
+} {
   const folded = foldText(text);
   const at = folded.at;
   // "大一点" / "便宜一点" / "高一点": a bit (bigger, cheaper, higher), never the number 一点… ("大一点五千平" is
   // "a bit bigger, 5000 ㎡"). Same length, so the positions into the typed text stay.
-  const s = folded.s.replace(A_BIT, "$1一些");
+  // Phone numbers ("备用电话13912345678", "025-12345678", "400-820-8820") are no figure of the need: masked
+  // for every reader (contact-numbers.ts, docs/decisions/117). Same length too.
+  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些"));
   const x = new Extraction(
     text,
     s,
@@ -626,7 +649,7 @@ export function parseNeedText(
   const setAside = (["own", "notNeeded", "otherUse", "ruledOut"] as const).flatMap((why) =>
     texts(x.setAside.filter((f) => f.why === why).map((f) => f.span)).map((text) => ({ text, why })),
   );
-  return { hints: x.hints, found: x.found, unread: texts(x.unread), budget: texts(x.budget), setAside };
+  return { hints: x.hints, found: x.found, unread: texts(x.unread), unreadArea: texts(x.unreadArea), budget: texts(x.budget), setAside };
 }
 
 /** The kind named first wins: "厂房带办公" is a factory with some office space. */
@@ -861,6 +884,10 @@ const JOIN_WORDS = /\b(?:and|plus|with)\b/;
 const JOINED_USE = /(?:带|含|包括|包含|附带|连同|配|加|和|与|及|、|\+|＋|&|\band\b|\bwith\b|\bplus\b)\s*$/;
 /** Words that include a use in the lead's (docs/decisions/112, amended): like 其中, the figure after them is the included use's when the whole is given apart. */
 const INCLUDED_USE = /(?:带|含|包括|包含|附带|配|\bincluding\b|\bwith\b)\s*$/;
+/** A total's words right before its figure, in its clause: "共6000平", "合计约6000平", "总面积6000平". */
+const TOTAL_BEFORE = /(?:共|合计|总计|总面积|总建筑面积|\btotal\b)[^0-9，。；;,!?！？、\n]{0,6}$/i;
+/** Words that make a second part included in the first ("仓库5000平，其中冷库1000平"): no sum (docs/decisions/117). */
+const INCLUDED_PART = /其中|含|包括|包含|附带|带|配(?!套)|\b(?:including|of\s+which)\b/i;
 /** The lead's own total, later in the sentence: 共/总共/一共/合计/总计/总面积 5000平, "5000 sqm in total". */
 const TOTAL_LATER = new RegExp(
   `(?:共|合计|总计|总面积|总建筑面积|\\btotal\\b)[^0-9，。；;,!?！？、\\n]{0,6}?${NUM}|${NUM}[^，。；;,!?！？、\\n]{0,6}?\\b(?:in\\s+)?total\\b`,
@@ -896,13 +923,18 @@ function usesOf(s: string): Use[] {
  * the use first ("厂房5000平办公1000平") or the figure first ("5000平厂房1000平办公"). Empty: untied.
  */
 function tiedUses(s: string, uses: readonly Use[], numSpan: Span, end: number): Set<Use["kind"]> {
+  return tieOf(s, uses, numSpan, end)?.kinds ?? new Set();
+}
+
+/** tiedUses with the use word the figure is tied to (`chosen`), or null when untied. */
+function tieOf(s: string, uses: readonly Use[], numSpan: Span, end: number): { chosen: Use; kinds: Set<Use["kind"]> } | null {
   const from = sentenceStart(s, numSpan[0]);
   const after = uses.find((u) => u.start >= end);
   const before = [...uses].reverse().find((u) => u.end <= numSpan[0] && u.start >= from);
   const afterOk = after !== undefined && MOD_AFTER.test(s.slice(end, after.start)) && !JOIN_WORDS.test(s.slice(end, after.start));
   const gap = before && s.slice(before.end, numSpan[0]);
   const beforeOk = gap !== undefined && GAP_BEFORE.test(gap) && !JOIN_WORDS.test(gap);
-  if (!afterOk && !beforeOk) return new Set();
+  if (!afterOk && !beforeOk) return null;
   const firstUse = uses.find((u) => u.start >= from);
   const firstFigure = FIRST_FIGURE.exec(s.slice(from));
   const useFirst = firstUse !== undefined && (!firstFigure || firstUse.start < from + firstFigure.index);
@@ -910,7 +942,7 @@ function tiedUses(s: string, uses: readonly Use[], numSpan: Span, end: number): 
   const mineBefore =
     beforeOk && before !== undefined && !(!useFirst && FIGURE_BEFORE.test(s.slice(Math.max(from, before.start - 40), before.start)));
   const chosen = mineAfter && mineBefore ? (useFirst ? before : after) : mineAfter ? after : mineBefore ? before : undefined;
-  if (!chosen) return new Set();
+  if (!chosen) return null;
   const kinds = new Set<Use["kind"]>([chosen.kind]);
   // "厂房带办公", "办公楼和厂房": every use joined to the chosen one, back to the first.
   for (let u = chosen, i = uses.indexOf(chosen); i > 0; u = uses[--i]) {
@@ -921,7 +953,7 @@ function tiedUses(s: string, uses: readonly Use[], numSpan: Span, end: number): 
     if (INCLUDED_USE.test(between) && (/[（(]/.test(between) || TOTAL_LATER.test(s.slice(end, sentenceEnd(s, end))))) break;
     kinds.add(prev.kind);
   }
-  return kinds;
+  return { chosen, kinds };
 }
 
 /**
@@ -945,7 +977,7 @@ type AreaSaid = Comparison | "range";
  * ㎡ (`value`: a lone figure's; a range's low end), the words it was said in (`span`), its numbers (`whole`)
  * and the unit it was written in (a bare figure beside it takes that unit).
  */
-type AreaRead = { said: AreaSaid; lo?: number; hi?: number; value: number; span: Span; whole: Span; unit: string };
+type AreaRead = { said: AreaSaid; lo?: number; hi?: number; value: number; span: Span; whole: Span; unit: string; unitSqm?: number };
 
 /** Words after a figure that accept it beside another: "5000平，3000平也行", "3000到5000都可以", "3000 sqm is fine too". */
 const ACCEPT_AFTER =
@@ -967,6 +999,11 @@ const BARE_END = /^\s*(?:$|[，。；;,!?！？、\n)）])/;
  * 最多一万平") are the two bounds; a figure accepted beside the first ("5000平，3000平也行", "3000到5000都可以")
  * widens it to take both (a lone figure's "about" gives way to the two figures said).
  */
+/** Whether two figures are within ABOUT_SHARE of each other: one size, said twice ("30亩" and "2万平"). */
+function sameSize(a: number, b: number): boolean {
+  return Math.abs(a - b) <= ABOUT_SHARE * Math.max(a, b);
+}
+
 function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?: number; hi?: number; open?: "lo" | "hi" } | null {
   // "要5000平，4000平以下也行": a fallback downward opens the lower side, the first stays the upper end (amended);
   // "5000平，6000平以上也行" opens the upper side. A first bound on that side already open keeps the first as read.
@@ -980,6 +1017,11 @@ function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?:
     const [fLow, fHigh] = first.said === "range" ? [first.lo!, first.hi!] : [first.value, first.value];
     if (first.said === "about" || first.said === "range") {
       const b = { lo: Math.min(fLow, low), hi: Math.max(fHigh, high) };
+      // "30亩，2万平也行", "30亩或2万平": one size said twice (30亩 = 20000 ㎡), in two units or the same figure
+      // again — within a tenth of each other. Their span would be no range (20000–20000.1): read as about
+      // both, from the smaller's −10 % to the larger's +10 % (docs/decisions/117).
+      if (first.said === "about" && other.said === "about" && (first.unitSqm !== other.unitSqm || low === fLow) && sameSize(fLow, low))
+        return { lo: aboutRange(b.lo)[0], hi: aboutRange(b.hi)[1] };
       return b.lo < b.hi ? b : null;
     }
     if (first.said === "min") return low < first.lo! ? { lo: low } : null;
@@ -990,6 +1032,14 @@ function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?:
   if (first.said === "about" && other.said === "max" && other.hi! >= first.lo!) return { lo: first.lo, hi: other.hi };
   if (first.said === "about" && other.said === "min" && other.lo! <= first.hi!) return { lo: other.lo, hi: first.hi };
   if (first.said === "max" && other.said === "min" && other.lo! <= first.hi!) return { lo: other.lo, hi: first.hi };
+  // "超过6000平不要，5000平左右", "最多6000平，5000平左右": the bound said first keeps its side all the same (docs/decisions/117).
+  if ((first.said === "min" || first.said === "max") && other.said === "about") return bothBounds(other, first, false);
+  // "不考虑5000平以上的，3000到4000平": a range and a bound said of one area: what both allow, when anything.
+  if ((first.said === "range") !== (other.said === "range") && first.said !== "about" && other.said !== "about") {
+    const lo = Math.max(first.lo ?? 0, other.lo ?? 0);
+    const hi = Math.min(first.hi ?? Infinity, other.hi ?? Infinity);
+    return lo <= hi ? { lo, hi } : null;
+  }
   return null;
 }
 
@@ -1021,6 +1071,7 @@ function extractArea(x: Extraction): void {
   const ownKind = x.leadKind;
   let first: AreaRead | null = null;
   let pairing = true; // the first figure's other bound is looked for once: in the next figure of the area
+  let partsOf: AreaRead | null = null; // the first of two parts whose total the sentence gives later (subUses)
   /** Whether the figure is another use's: then it is set aside with its use word. */
   const otherUse = (numSpan: Span, span: Span): boolean => {
     const qual = x.qualifier(numSpan, span[1]);
@@ -1030,7 +1081,9 @@ function extractArea(x: Extraction): void {
     const use = uses.filter(
       (u) =>
         tied.has(u.kind) &&
-        (u.end <= words[0] ? GAP_BEFORE.test(x.s.slice(u.end, words[0])) : u.start >= words[1] && u.start - words[1] <= 8),
+        (u.end <= words[0]
+          ? GAP_BEFORE.test(x.s.slice(u.end, words[0]))
+          : u.start >= words[1] && u.start - words[1] <= 8 && MOD_AFTER.test(x.s.slice(words[1], u.start))),
     );
     const a = Math.min(words[0], ...use.map((u) => u.start));
     let b = Math.max(words[1], ...use.map((u) => u.end));
@@ -1038,15 +1091,62 @@ function extractArea(x: Extraction): void {
     x.putAsideWords([a, b], numSpan, "otherUse");
     return true;
   };
+  /**
+   * Whether `f` and `other` are the figures of two parts of the lead's kind, each with its own use word
+   * ("冷库1000平，常温库5000平", "生产车间3000平，成品仓库2000平" on a warehouse lead … ; docs/decisions/117): the lead
+   * needs both, so the area is their sum, about it (the sum rule of ADR 112's amendment). Not when the second
+   * is included in the first (其中, 含, 包括 … before it) or a total is given in the sentence (the total is said
+   * apart), nor for a bound or a range (each said as its own; the first stays, as before). No kind chosen: the
+   * two must be of one kind of the four.
+   */
+  const subUses = (f: AreaRead, other: AreaRead): "sum" | "total" | null => {
+    if (f.said !== "about" || other.said !== "about") return null;
+    const a = tieOf(x.s, uses, f.whole, f.span[1]);
+    const b = tieOf(x.s, uses, other.whole, other.span[1]);
+    if (!a || !b || a.chosen === b.chosen) return null;
+    const kind = ownKind ?? (a.kinds.size === 1 ? [...a.kinds][0] : undefined);
+    if (kind === undefined || kind === "other" || !a.kinds.has(kind) || !b.kinds.has(kind)) return null;
+    if (INCLUDED_PART.test(x.s.slice(f.span[1], Math.min(other.span[0], b.chosen.start)))) return null;
+    return TOTAL_LATER.test(x.s.slice(other.span[1], sentenceEnd(x.s, other.span[1]))) ? "total" : "sum";
+  };
   /** Whether the person rules the figure out ("不要5000平", "5000平的不行"): then it fills nothing and is told (`ruledOut`). */
+  /**
+   * An open side refused is the other bound (docs/decisions/117, amending 112): "超过6000平不要", "6000平以上不考虑",
+   * "不要6000平以上的" = at most 6000; "少于4000平不行", "4000平以下的不考虑" = at least 4000 — refusing what is above a
+   * figure leaves what is up to it, no guess. Null when the figure is not refused so; else the bound said and the
+   * refusal's words.
+   */
+  let refusedBound: { cmp: "min" | "max"; span: Span } | null = null;
   const ruledOut = (numSpan: Span, span: Span): boolean => {
+    refusedBound = null;
     const qual = x.qualifier(numSpan, span[1]);
     const start = Math.min(span[0], qual.start);
-    const before = x.s.slice(Math.max(x.clauseStart(numSpan[0]), start - 12), start);
-    if (!RULED_OUT_BEFORE.test(before) && !RULED_OUT_AFTER.test(x.s.slice(qual.end))) return false;
+    const from = Math.max(x.clauseStart(numSpan[0]), start - 12);
+    const before = RULED_OUT_BEFORE.exec(x.s.slice(from, start));
+    const after = RULED_OUT_AFTER.exec(x.s.slice(qual.end));
+    if (!before && !after) return false;
+    if (qual.cmp === "min" || qual.cmp === "max") {
+      const words: Span = [
+        before ? from + before.index : start,
+        after ? qual.end + after[0].replace(/[，。；;,!?！？、\n]$/, "").length : qual.end,
+      ];
+      refusedBound = { cmp: qual.cmp === "min" ? "max" : "min", span: words };
+      return false;
+    }
     x.putAside(span, numSpan, "ruledOut");
     return true;
   };
+  /** `r` (a figure said with "more than" or "less than") as the bound its refusal leaves (refusedBound). */
+  const asRefused = (r: AreaRead | null, bound: { cmp: "min" | "max"; span: Span } | null): AreaRead | null =>
+    r && bound
+      ? {
+          ...r,
+          said: bound.cmp,
+          lo: bound.cmp === "min" ? r.value : undefined,
+          hi: bound.cmp === "max" ? r.value : undefined,
+          span: [Math.min(r.span[0], bound.span[0]), Math.max(r.span[1], bound.span[1])],
+        }
+      : r;
   const tryRe = (re: RegExp) =>
     x.each(re, (m, whole) => {
       let g = m.groups as Groups;
@@ -1059,10 +1159,40 @@ function extractArea(x: Extraction): void {
         // After the lead's figure: another use's is set aside; the next of the lead's may be its other bound.
         if (x.earlier(numSpan, end) || x.asideWhy("area", numSpan, matched, end)) return false;
         if (ruledOut(numSpan, matched) || otherUse(numSpan, matched)) return false;
+        if (partsOf && TOTAL_BEFORE.test(x.s.slice(x.clauseStart(numSpan[0]), numSpan[0]))) {
+          const total = readingOf(g, numSpan, whole, end, m.index);
+          if (total) {
+            const span: Span = [partsOf.span[0], total.span[1]];
+            x.unset("areaMinSqm");
+            x.unset("areaMaxSqm");
+            if (total.lo !== undefined) x.set("areaMinSqm", round2(total.lo), span);
+            if (total.hi !== undefined) x.set("areaMaxSqm", round2(total.hi), span);
+            x.claim(total.whole);
+          }
+          partsOf = null;
+          pairing = false;
+          return false;
+        }
         if (!pairing) return false;
         pairing = false;
-        const other = readingOf(g, numSpan, whole, end, m.index);
-        if (other) pair(first, other, ACCEPT_AFTER.test(x.s.slice(other.span[1])));
+        const other = asRefused(readingOf(g, numSpan, whole, end, m.index), refusedBound);
+        const accepted = other !== null && ACCEPT_AFTER.test(x.s.slice(other.span[1]));
+        const parts = other && !accepted ? subUses(first, other) : null;
+        if (other && parts === "total") {
+          // "冷库1000平，常温库5000平，共6000平": the parts are the total's, read when it comes.
+          x.claim(other.whole);
+          pairing = true;
+          partsOf = first;
+          return false;
+        }
+        const before = first;
+        if (other && pair(first, other, accepted, parts === "sum") && chained(before, other, accepted)) {
+          // "5000平，不能少于4000平，超过6000平不要": the about figure gave way on one side; the other bound said may follow.
+          first = { ...other, span: [Math.min(before.span[0], other.span[0]), Math.max(before.span[1], other.span[1])] };
+          pairing = true;
+          const next = bareBeside(first); // …bare: "超过6000不要"
+          if (next && !next.accepted && pair(first, next.read, false)) pairing = false;
+        }
         return false;
       }
       // "moving from 8000 to 3000 sqm", "想换厂房，从8000平到3000平": the first end is what the enterprise has,
@@ -1095,7 +1225,7 @@ function extractArea(x: Extraction): void {
       }
       // "需要1000平办公楼+5000平厂房" on a factory lead: the office's 1000 is not the lead's (docs/decisions/112).
       if (ruledOut(numSpan, around) || otherUse(numSpan, around)) return false;
-      readArea(g, numSpan, whole, end, m.index);
+      readArea(g, numSpan, whole, end, m.index, refusedBound);
       return false;
     });
   /** One area figure as read (groups `g`, its numbers at `numSpan` within the match's `whole` numbers, the match ending at `end`), or null. */
@@ -1140,10 +1270,10 @@ function extractArea(x: Extraction): void {
       [lo, hi] = sum ? aboutRange(a + b) : [Math.min(a, b), Math.max(a, b)];
       const both: Span = [from + leadAt[0], whole[1]];
       if (hi > FIELD_LIMITS.areaSqm) {
-        x.reject([from + leadAt[0], end], both);
+        x.reject([from + leadAt[0], end], both, true);
         return null;
       }
-      return { said: sum ? "about" : "range", lo, hi, value, span: [from + lead.index, end], whole: both, unit };
+      return { said: sum ? "about" : "range", lo, hi, value, span: [from + lead.index, end], whole: both, unit, unitSqm: perUnit };
     }
     if (g.v !== undefined && q.lo === q.hi) {
       const qual = x.qualifier(numSpan, end);
@@ -1155,14 +1285,21 @@ function extractArea(x: Extraction): void {
       else lo = undefined;
     }
     if (Math.max(lo ?? 0, hi ?? 0) > FIELD_LIMITS.areaSqm) {
-      x.reject([start, end], numSpan);
+      x.reject([start, end], numSpan, true);
       return null;
     }
-    return { said, lo, hi, value, span: [start, end], whole, unit };
+    return { said, lo, hi, value, span: [start, end], whole, unit, unitSqm: perUnit };
   };
   /** Reads one area figure as the lead's (see readingOf), then its other bound written bare beside it. */
-  const readArea = (g: Groups, numSpan: Span, whole: Span, end: number, matchStart = numSpan[0]): void => {
-    const r = readingOf(g, numSpan, whole, end, matchStart);
+  const readArea = (
+    g: Groups,
+    numSpan: Span,
+    whole: Span,
+    end: number,
+    matchStart = numSpan[0],
+    refused: { cmp: "min" | "max"; span: Span } | null = null,
+  ): void => {
+    const r = asRefused(readingOf(g, numSpan, whole, end, matchStart), refused);
     if (!r) return;
     first = r;
     if (r.lo !== undefined) x.set("areaMinSqm", round2(r.lo), r.span);
@@ -1171,29 +1308,40 @@ function extractArea(x: Extraction): void {
     const bare = bareBeside(r);
     if (bare) {
       pairing = false;
-      pair(r, bare.read, bare.accepted);
+      if (pair(r, bare.read, bare.accepted) && chained(r, bare.read, bare.accepted)) {
+        const bound: AreaRead = { ...bare.read, span: [Math.min(r.span[0], bare.read.span[0]), Math.max(r.span[1], bare.read.span[1])] };
+        [first, pairing] = [bound, true];
+        // "5000平，不能少于4000，超过6000不要": the other bound, bare too.
+        const next = bareBeside(bound);
+        if (next && !next.accepted && pair(bound, next.read, false)) pairing = false;
+      }
     }
   };
+  /** Whether an about figure took one bound said beside it (bothBounds), so the other bound may still come. */
+  const chained = (f: AreaRead, other: AreaRead, accepted: boolean): boolean =>
+    !accepted && f.said === "about" && (other.said === "min" || other.said === "max");
   /** The first figure's bounds with `other`'s (bothBounds), its words and theirs as one, `other`'s numbers claimed. */
-  const pair = (f: AreaRead, other: AreaRead, accepted: boolean): void => {
-    // "3000平+2000平": a sum; "3000平或5000平": either (docs/decisions/112, amended).
+  const pair = (f: AreaRead, other: AreaRead, accepted: boolean, parts = false): boolean => {
+    // "3000平+2000平": a sum; "3000平或5000平": either (docs/decisions/112, amended); "冷库1000平，常温库5000平": two
+    // parts of the lead's kind, a sum too (`parts`, subUses: docs/decisions/117).
     const between = x.s.slice(f.span[1], other.span[0]);
-    const sum = /^\s*[+＋]\s*$/.test(between) && f.said === "about" && other.said === "about";
+    const sum = parts || (/^\s*[+＋]\s*$/.test(between) && f.said === "about" && other.said === "about");
     const either = /^\s*(?:或者?|\bor\b)\s*$/i.test(between);
     const both = sum
       ? Object.fromEntries(["lo", "hi"].map((k, i) => [k, aboutRange(f.value + other.value)[i]]))
       : bothBounds(f, other, accepted || either);
-    if (!both) return;
+    if (!both) return false;
     if (both.open === "lo") x.unset("areaMinSqm");
     if (both.open === "hi") x.unset("areaMaxSqm");
     if (both.lo === undefined && both.hi === undefined) {
-      x.reject([Math.min(f.span[0], other.span[0]), Math.max(f.span[1], other.span[1])], other.whole);
-      return;
+      x.reject([Math.min(f.span[0], other.span[0]), Math.max(f.span[1], other.span[1])], other.whole, true);
+      return false;
     }
     const span: Span = [Math.min(f.span[0], other.span[0]), Math.max(f.span[1], other.span[1])];
     if (both.lo !== undefined) x.reset("areaMinSqm", round2(both.lo), span);
     if (both.hi !== undefined) x.reset("areaMaxSqm", round2(both.hi), span);
     x.claim(other.whole);
+    return true;
   };
   /** A figure with no unit right after `f` ("…，最多一万", "…，3000也行") or a bound right before it ("至少5000，…"), in `f`'s unit. */
   const bareBeside = (f: AreaRead): { read: AreaRead; accepted: boolean } | null => {
@@ -1211,12 +1359,15 @@ function extractArea(x: Extraction): void {
       const accepted = ACCEPT_AFTER.exec(tail);
       const range = n.groups!.hi !== undefined ? readRange(n.groups!.lo, n.groups!.hi, true) : null;
       const one = range ? null : readToken(n.groups!.lo);
-      const said: AreaSaid | null = range ? "range" : (post?.cmp ?? preCmp?.cmp ?? null);
+      const cmp = post?.cmp ?? preCmp?.cmp ?? null;
+      // "5000平，超过6000不要": an open side refused is the other bound (docs/decisions/117).
+      const refused = !accepted && !range && (cmp === "min" || cmp === "max") ? RULED_OUT_AFTER.exec(tail) : null;
+      const said: AreaSaid | null = range ? "range" : refused ? (cmp === "min" ? "max" : "min") : cmp;
       if (
         (!pre || preCmp?.length === pre.length) &&
         !x.isClaimed(whole) &&
         (range || (one && one[0] === one[1])) &&
-        BARE_END.test(accepted ? tail.slice(accepted[0].length) : tail) &&
+        (refused || BARE_END.test(accepted ? tail.slice(accepted[0].length) : tail)) &&
         (accepted || (said !== null && said !== "about" && said !== "range"))
       ) {
         const [lo, hi] = (range ?? one!).map((v) => v * perUnit);
@@ -1225,9 +1376,13 @@ function extractArea(x: Extraction): void {
           lo: said === "max" ? undefined : lo,
           hi: said === "min" ? undefined : hi,
           value: lo,
-          span: [base + (pre ? at.pre[0] : at.lo[0]), whole[1] + (post?.length ?? 0) + (accepted?.[0].length ?? 0)],
+          span: [
+            base + (pre ? at.pre[0] : at.lo[0]),
+            whole[1] + (post?.length ?? 0) + (accepted?.[0].length ?? 0) + (refused?.[0].replace(/[，。；;,!?！？、\n]$/, "").length ?? 0),
+          ],
           whole,
           unit: f.unit,
+          unitSqm: f.unitSqm,
         };
         if (Math.max(lo, hi) <= FIELD_LIMITS.areaSqm) return { read, accepted: accepted !== null };
       }
@@ -1257,6 +1412,7 @@ function extractArea(x: Extraction): void {
         span: [start, whole[1]],
         whole,
         unit: f.unit,
+        unitSqm: f.unitSqm,
       },
       accepted: false,
     };
@@ -1300,6 +1456,9 @@ function extractMoveIn(x: Extraction, now: Date): void {
   }
 }
 
+/** An unread figure that is an area's: its unit is one, or 面积 names it (ANY_FIGURE's second form). */
+const AREA_FIGURE = new RegExp(`^面积|${AREA_UNIT}$`);
+
 function findUnread(x: Extraction): void {
   ANY_FIGURE.lastIndex = 0;
   for (let m = ANY_FIGURE.exec(x.s); m; m = ANY_FIGURE.exec(x.s)) {
@@ -1310,6 +1469,8 @@ function findUnread(x: Extraction): void {
     // "面积改为3000平（原5000平）", "现在要3000平，原来要5000平": the older figure is no doubt to report (ADR 109).
     if (x.earlier(span, m.index + m[0].length) || x.olderThanTheNotes(span)) continue;
     if (/^方/.test(x.s.slice(span[0]).replace(/^[^方]*?(?=方)/, "")) && VOLUME_CONTEXT.test(x.s.slice(0, span[0]))) continue;
-    x.reject(m.indices?.groups?.q2 ? [m.index, span[1]] : span, span);
+    const text = x.s.slice(m.index, span[1]);
+    const area = AREA_FIGURE.test(m.indices?.groups?.q2 ? text : x.s.slice(...span));
+    x.reject(m.indices?.groups?.q2 ? [m.index, span[1]] : span, span, area);
   }
 }

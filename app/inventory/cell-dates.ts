@@ -8,7 +8,11 @@ import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 // here for the columns (inventory-columns.ts) and the import's checks (inventory-schema.ts) alike.
 
 /** A read cell: the import format's value (undefined = blank), or why the text is not understood. */
-export type CellRead = { ok: true; value: unknown } | { ok: false; reason: Bilingual };
+/**
+ * A cell read. `said`: a figure cell's text came with a word the one figure it stores cannot keep — about
+ * (约, 左右, 来), at least (以上, 多) or at most (以内) — said back to the admin (inventory-check.ts cellReadings).
+ */
+export type CellRead = { ok: true; value: unknown; said?: "about" | "min" | "max" } | { ok: false; reason: Bilingual };
 
 const ok = (value: unknown): CellRead => ({ ok: true, value });
 

@@ -16,13 +16,17 @@ const RULES = { zh: libraryErrorMap("zh"), en: libraryErrorMap("en") } as const;
 
 export type ImportRowError = { collection: "parks" | "spaces" | "recruiters" | "file"; index: number; id?: string; errors: string[] };
 export type ImportCounts = Record<"parks" | "spaces" | "recruiters", { created: number; updated: number; unchanged: number }>;
+/** What a row's words were read as (a figure written "约五千": 5000), said back as the Excel preview's 提示 are (docs/decisions/117). */
+export type ImportRowNote = { collection: "parks" | "spaces" | "recruiters"; index: number; id?: string; notes: string[] };
 export type ImportResult =
-  { ok: true; counts: ImportCounts; changedSpaceIds: string[]; changedRecruiterIds: string[] } | { ok: false; errors: ImportRowError[] };
+  | { ok: true; counts: ImportCounts; changedSpaceIds: string[]; changedRecruiterIds: string[]; notes?: ImportRowNote[] }
+  | { ok: false; errors: ImportRowError[] };
 
 export type Collections = { parks: Park[]; spaces: Space[]; recruiters: Recruiter[] };
 
 type Checked =
-  { ok: true; value: Collections } | { ok: false; errors: ImportRowError[]; value: Collections; refs: ParkRef[]; parkIds: string[] };
+  | { ok: true; value: Collections; notes: ImportRowNote[] }
+  | { ok: false; errors: ImportRowError[]; value: Collections; refs: ParkRef[]; parkIds: string[] };
 /** The parks a row names, by its place in the input: the good rows' and the bad rows' alike (`unknownParks`). */
 type ParkRef = Omit<UnknownParkRef, "id"> & { id?: string };
 
@@ -44,6 +48,7 @@ export function validateInventory(input: unknown, lng: Lng = "en"): Checked {
     };
   }
   const errors: ImportRowError[] = [];
+  const notes: ImportRowNote[] = [];
   const refs: ParkRef[] = [];
   const parkIds: string[] = []; // every park row's id, good or bad: a space in a bad park row is not "in an unknown park"
   const schemas = { parks: parkSchema, spaces: spaceSchema, recruiters: recruiterSchema } as const;
@@ -69,6 +74,8 @@ export function validateInventory(input: unknown, lng: Lng = "en"): Checked {
       const read = readJsonNumbers(collection, row);
       said.push(...read.errors.map((e) => `${fieldPath(e.path)}: ${e.reason[lng]}`));
       const unread = new Set(read.errors.map((e) => fieldPath(e.path)));
+      if (read.notes.length)
+        notes.push({ collection, index, id: rowId, notes: read.notes.map((e) => `${fieldPath(e.path)}: ${e.reason[lng]}`) });
       const parsed = schemas[collection].safeParse(read.value, { error: RULES[lng] });
       if (!parsed.success) said.push(...parsed.error.issues.filter((i) => !unread.has(fieldPath(i.path))).map(describeIssue));
       const ref = collection === "parks" ? null : parkRefOf(collection, raw);
@@ -77,7 +84,7 @@ export function validateInventory(input: unknown, lng: Lng = "en"): Checked {
       else errors.push({ collection, index, id: rowId, errors: said });
     });
   }
-  return errors.length ? { ok: false, errors, value, refs, parkIds } : { ok: true, value };
+  return errors.length ? { ok: false, errors, value, refs, parkIds } : { ok: true, value, notes };
 }
 
 /** The park ids a raw row names (a space's parkId, a recruiter's parks), when they are ids at all. */
@@ -106,7 +113,10 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }): string 
  */
 export async function importInventory(sql: Sql, input: unknown, lng: Lng = "en"): Promise<ImportResult> {
   const checked = validateInventory(input, lng);
-  if (checked.ok) return sql.begin((tx) => applyInventory(tx, checked.value, lng));
+  if (checked.ok) {
+    const result = await sql.begin((tx) => applyInventory(tx, checked.value, lng));
+    return result.ok && checked.notes.length ? { ...result, notes: checked.notes } : result;
+  }
   const byRow = new Map(checked.errors.map((e) => [`${e.collection} ${e.index}`, e]));
   // The good rows' clashes with stored rows (an id in another case, a recruiter email taken), said in the same pass.
   // `index` counts good rows only: mapped back to the input's rows by id.

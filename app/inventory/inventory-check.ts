@@ -6,7 +6,7 @@ import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
 import type { Lng } from "~/i18n/lng";
 
-import { type Collection, columnByKey, columnKeyOf, COLUMNS, readTextRow } from "./inventory-columns";
+import { type Collection, columnByKey, columnKeyOf, COLUMNS, figureReadReason, isYesNoColumn, readTextRow } from "./inventory-columns";
 import { type InventoryValue } from "./inventory-rows.server";
 import { parkSchema, recruiterSchema, spaceSchema } from "./inventory-schema";
 
@@ -124,12 +124,14 @@ export function textMaxLengths(collection: Collection): Record<string, number> {
  * The cells whose words were read to another value, said back so the admin sees what is stored: a
  * recruiter's day cells (休假开始 "下周五" → 2026-12-11, "12月8日" → 2026-12-08: the year and day chosen),
  * a park's province, city and district stored by their standard names ("江苏" → 江苏省, "江宁" → 江宁区;
- * docs/decisions/103). A cell written as stored says nothing. Column key and the message in both
- * languages; `cells` as typed, `value` the checked row.
+ * docs/decisions/103); and, in every sheet, a figure cell whose words the one figure cannot keep (面积 "约五千"
+ * → 5000, "5000平以上" → 5000) and a choice written in other words than its name (状态 "空置" → 可租售, 通知方式
+ * "电话" → 热线; not 是/否's spellings) — docs/decisions/117. A cell written as stored says nothing. Column key
+ * and the message in both languages; `cells` as typed, `value` the checked row.
  */
 export function cellReadings(collection: Collection, cells: Record<string, unknown>, value: unknown): RowIssue[] {
   const typedOf = (key: string) => (cells[key] === undefined || cells[key] === null ? "" : cleanTyped(String(cells[key])));
-  const out: RowIssue[] = [];
+  const out: RowIssue[] = wordsRead(collection, typedOf);
   if (collection === "parks") {
     const park = value as { province: string; city: string; district: string };
     for (const key of ["province", "city", "district"] as const) {
@@ -140,7 +142,7 @@ export function cellReadings(collection: Collection, cells: Record<string, unkno
     }
     return out;
   }
-  if (collection !== "recruiters") return [];
+  if (collection !== "recruiters") return out;
   const away = (value as { away?: { from: string; to: string }[] }).away?.[0];
   for (const [key, day] of [
     ["awayFrom", away?.from],
@@ -150,6 +152,38 @@ export function cellReadings(collection: Collection, cells: Record<string, unkno
     if (!typed || !day || typed === day) continue;
     const header = columnByKey(collection, key)!.header;
     out.push({ key, reason: inventoryRuleMessages.both("dayRead", (lng) => ({ field: header[lng], typed, day })) });
+  }
+  return out;
+}
+
+/** The same words, one item each, in order: "出租,出售" is "出租、出售" as written back. */
+const items = (t: string) =>
+  t
+    .split(/[、,，;；/\s]+/)
+    .filter(Boolean)
+    .sort()
+    .join("、");
+
+/** cellReadings' figure and choice cells of any sheet: what their words were read as, when not as written. */
+function wordsRead(collection: Collection, typedOf: (key: string) => string): RowIssue[] {
+  const out: RowIssue[] = [];
+  for (const c of COLUMNS[collection]) {
+    const typed = typedOf(c.key);
+    if (!typed || !(c.figure || (c.choices && !isYesNoColumn(c)))) continue;
+    const r = c.read(typed);
+    if (!r.ok) continue;
+    const written = c.write(r.value);
+    if (written === null) continue;
+    const field = (lng: Lng) => c.header[lng];
+    if (c.figure && r.said) out.push({ key: c.key, reason: figureReadReason(c, typed, r.value, r.said) });
+    else if (!c.figure) {
+      const values = (Array.isArray(r.value) ? r.value : [r.value]).map(String);
+      const label = (lng: Lng) => values.map((v) => c.choices?.find((x) => x.value === v)?.label[lng] ?? v);
+      const name = (lng: Lng) => label(lng).join(lng === "zh" ? "、" : ", ");
+      // Written as its name, its English name or its value (the admin form's select posts the value): nothing to say.
+      if ([label("zh"), label("en"), values].some((w) => items(w.join("、")).toLowerCase() === items(typed).toLowerCase())) continue;
+      out.push({ key: c.key, reason: inventoryRuleMessages.both("choiceRead", (lng) => ({ field: field(lng), typed, name: name(lng) })) });
+    }
   }
   return out;
 }

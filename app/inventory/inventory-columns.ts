@@ -1,4 +1,5 @@
 import { parseArea } from "~/domain/area";
+import { splitQualifier } from "~/domain/comparison";
 import { looksNegative, readFieldNumber, withoutMinus } from "~/domain/field-value";
 import { ceilingRefusal, countedRefusal, refusalText } from "~/domain/figure-refusal";
 import { fold } from "~/domain/fold-text";
@@ -87,7 +88,11 @@ function numeric(
           reason: inventoryRuleMessages.both(positive ? "figurePositive" : "figureNotNegative", (lng) => ({ typed: t, ...names(lng) })),
         };
       const r = readFieldNumber(t, parse, "amount");
-      if (r.ok) return ok(r.value);
+      if (r.ok) {
+        // "约五千", "5000平以上", "3000多平": read as the one figure, and the word it drops said back (docs/decisions/117).
+        const said = r.about ? "about" : qualifierOf(t);
+        return said ? { ok: true, value: r.value, said } : ok(r.value);
+      }
       if (r.reason === "range")
         return {
           ok: false,
@@ -98,6 +103,17 @@ function numeric(
     },
     write: (v) => (typeof v === "number" ? v : null),
   };
+}
+
+/** 多/余 between a figure and its unit ("3000多平", "200余人"): at least it (field-value.ts reads it so). */
+const MORE_INFIX = /(?<=[0-9零〇一二两三四五六七八九十百千万])\s*[余多](?=\s*(?:[^0-9零〇一二两三四五六七八九十]|$))/;
+
+/** The bound a figure cell's words say besides the figure ("5000平以上" min, "8000以内" max), or null. */
+function qualifierOf(t: string): "min" | "max" | null {
+  const f = fold(t).trim();
+  const cmp = splitQualifier(f).cmp;
+  if (cmp === "min" || cmp === "max") return cmp;
+  return MORE_INFIX.test(f) ? "min" : null;
 }
 
 const plainNumber = (s: string) => {
@@ -230,6 +246,20 @@ const yesNo = choice(
   ],
   { zh: "是/否", en: "yes/no" },
 );
+/**
+ * What a figure cell read with a word its one figure cannot keep says back ("面积“约五千”读作 5000 ㎡（…）"): the
+ * Excel preview's 提示 (inventory-check.ts cellReadings), the admin form's and the JSON import's notes alike.
+ */
+export function figureReadReason(c: Column, typed: string, value: unknown, said: "about" | "min" | "max"): Bilingual {
+  // An area is stored in ㎡ whatever unit it was typed in ("约30亩"): said with it.
+  const shown = `${String(c.write(value))}${/Sqm$/.test(c.key) ? " ㎡" : ""}`;
+  return inventoryRuleMessages.both(`figureRead.${said}`, (lng) => ({ field: c.header[lng], typed, value: shown }));
+}
+
+/** Whether a column's choices are yes and no (是/否): their spellings (有, Y, √) are no reading to say back. */
+export function isYesNoColumn(c: Column): boolean {
+  return c.choices === yesNo.choices;
+}
 const bool: Pick<Column, "read" | "write" | "choices"> = {
   choices: yesNo.choices,
   read: (t) => {
@@ -712,7 +742,12 @@ function pathOf(collection: Collection, key: string): string[] {
   return [key];
 }
 
-export type JsonRowRead = { value: unknown; errors: { path: string[]; reason: Bilingual }[] };
+/** `notes`: strings read with a word their one figure cannot keep ("约五千" → 5000), said back (docs/decisions/117). */
+export type JsonRowRead = {
+  value: unknown;
+  errors: { path: string[]; reason: Bilingual }[];
+  notes: { path: string[]; reason: Bilingual }[];
+};
 
 /**
  * One row of the JSON import (POST /api/import, `npm run import`) with every number written as a string
@@ -722,9 +757,10 @@ export type JsonRowRead = { value: unknown; errors: { path: string[]; reason: Bi
  * Numbers, other types and every other column are left to the schema.
  */
 export function readJsonNumbers(collection: Collection, row: unknown, now: Date = new Date()): JsonRowRead {
-  if (typeof row !== "object" || row === null || Array.isArray(row)) return { value: row, errors: [] };
+  if (typeof row !== "object" || row === null || Array.isArray(row)) return { value: row, errors: [], notes: [] };
   const value = structuredClone(row) as Record<string, unknown>;
   const errors: JsonRowRead["errors"] = [];
+  const notes: JsonRowRead["notes"] = [];
   for (const c of COLUMNS[collection]) {
     if (!c.number) continue;
     const path = pathOf(collection, c.key);
@@ -743,8 +779,9 @@ export function readJsonNumbers(collection: Collection, row: unknown, now: Date 
     const r = c.read(t, now);
     if (r.ok) at[last] = r.value;
     else errors.push({ path, reason: r.reason });
+    if (r.ok && r.said) notes.push({ path, reason: figureReadReason(c, t, r.value, r.said) });
   }
-  return { value, errors };
+  return { value, errors, notes };
 }
 
 /** A stored value → the cell (numbers stay numbers, everything else the text readTextRow reads back). */

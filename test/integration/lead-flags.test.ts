@@ -25,7 +25,8 @@ beforeAll(async () => {
   const res = await fetch(`${web.url}/api/leads`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ ...base, need: { ...base.need, notes: "面积大概几千平，層高不能超過6米" }, tax: { annualTaxWan: "500亿元" } }),
+    // Not an area's words: beside the typed area boxes those are no doubt (docs/decisions/117).
+    body: JSON.stringify({ ...base, need: { ...base.need, notes: "配电几百kva，層高不能超過6米" }, tax: { annualTaxWan: "500亿元" } }),
   });
   expect(res.status).toBe(201);
   leadId = (await res.json()).id;
@@ -47,9 +48,9 @@ describe("lead flags", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.lead.tax.annualTaxWan).toBe(5_000_000); // kept as typed, in 万元
-    expect(body.lead.need.notes).toBe("面积大概几千平，層高不能超過6米"); // as typed, Traditional kept
+    expect(body.lead.need.notes).toBe("配电几百kva，層高不能超過6米"); // as typed, Traditional kept
     expect(body.lead.flags).toEqual([
-      { field: "need.notes", code: "unread", text: "面积大概几千平" },
+      { field: "need.notes", code: "unread", text: "配电几百kva" },
       { field: "need.notes", code: "unread", text: "層高不能超過6米" },
       { field: "tax.annualTaxWan", code: "implausible", text: "5000000 万元" },
     ]);
@@ -58,7 +59,7 @@ describe("lead flags", () => {
 
   it("the recruiter's page shows them in zh and en", async () => {
     const zh = await (await fetch(`${web.url}/queue/assignments/${assignmentId}`, { headers: auth })).text();
-    expect(zh).toContain("未能识别：面积大概几千平");
+    expect(zh).toContain("未能识别：配电几百kva");
     expect(zh).toContain("年纳税额异常，需核实：5000000 万元");
     const en = await (await fetch(`${web.url}/queue/assignments/${assignmentId}?lng=en`, { headers: auth })).text();
     expect(en).toContain("Could not read: 層高不能超過6米");
@@ -78,7 +79,7 @@ describe("lead flags", () => {
     const res = await fetch(`${web.url}/admin/leads/${leadId}`, { headers: auth });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain("未能识别：面积大概几千平");
+    expect(html).toContain("未能识别：配电几百kva");
     expect(html).toContain("年纳税额异常，需核实");
   });
 

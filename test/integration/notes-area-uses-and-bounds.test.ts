@@ -1,3 +1,9 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase } from "../support/database";
@@ -24,12 +30,12 @@ afterAll(async () => {
 type Stored = { need: Record<string, unknown>; flags: { field: string; code: string; text: string }[] | null };
 
 let n = 0;
-/** POST /api/leads with the area boxes blank: the notes give the area. A phone of its own (no repeat, ADR 108). */
-async function postNotes(kind: string, notes: string): Promise<Stored> {
+/** POST /api/leads with the area boxes blank (unless `boxes` types them): the notes give the area. A phone of its own (no repeat, ADR 108). */
+async function postNotes(kind: string, notes: string, boxes: Record<string, unknown> = {}): Promise<Stored> {
   n += 1;
   const company = `南京面积读法测试${n}号有限公司`;
   const phone = `1391200${String(4000 + n).padStart(4, "0")}`;
-  const need = { kind, deal: "lease", areaUnit: "sqm", notes };
+  const need = { kind, deal: "lease", areaUnit: "sqm", notes, ...boxes };
   const sent = await fetch(new URL("/api/leads", web.url), {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -129,5 +135,57 @@ describe("POST /api/leads: included uses, ruled-out figures, sums and eithers", 
     expect((row.flags ?? []).filter((f) => f.code === "areaRuledOut")).toEqual([
       { field: "need.notes", code: "areaRuledOut", text: "别给我推5000平的" },
     ]);
+  });
+});
+
+// An attack and two trials (2026-12-04) on how people really type (docs/decisions/117), through the real
+// intake to the stored lead: a phone number read as a power figure ("备用电话…" as 用电), one size in two units
+// stored as a range of no width, two parts of a warehouse stored as the first, a bound after the figure or an
+// open side refused left unread, an unread area flag kept beside typed area boxes; and `npm run import`
+// saying nothing of "约五千".
+describe("POST /api/leads stores the area as people type it", () => {
+  it.each([
+    // [kind, notes, min, max]
+    ["factory", "厂房5000平，备用电话13912345678", 4500, 5500],
+    ["factory", "面积5000平 用电话025-12345678联系，热线400-820-8820", 4500, 5500],
+    ["land", "30亩，2万平也行", 18000, 22000],
+    ["land", "2万平，30亩也可以", 18000, r2(33 * MU)],
+    ["warehouse", "冷库1000平，常温库5000平", 5400, 6600],
+    ["warehouse", "冷库1000平，常温库5000平，共8000平", 7200, 8800],
+    ["factory", "5000平，4000平不能少", 4000, 5500],
+    ["factory", "5000平，超过6000平不要", 4500, 6000],
+    ["factory", "5000平，不能少于4000平，超过6000平不要", 4000, 6000],
+    ["factory", "6000平以上不要", undefined, 6000],
+  ] as const)("%s: %s → %s–%s, nothing unread, nothing set aside", async (kind, notes, min, max) => {
+    const lead = await postNotes(kind, notes);
+    expect([lead.need.areaMinSqm, lead.need.areaMaxSqm, lead.need.powerMinKva]).toEqual([min, max, undefined]);
+    expect(lead.flags ?? []).toEqual([]);
+  });
+
+  it("an area typed beside area words the notes cannot read stores no unread flag for them (other fields' stay)", async () => {
+    const lead = await postNotes("factory", "要几千平的厂房，配电几百kva", { areaMin: 3000, areaMax: 5000 });
+    expect([lead.need.areaMinSqm, lead.need.areaMaxSqm]).toEqual([3000, 5000]);
+    expect(lead.flags).toEqual([{ field: "need.notes", code: "unread", text: "配电几百kva" }]);
+  });
+});
+
+describe("npm run import says what a figure's words were read as", () => {
+  it("a space's area “约五千” is stored 5000 and the command's notes say so; stdout stays the counts", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "read29-import-"));
+    try {
+      const file = join(dir, "inventory.json");
+      const park = { id: "P29", name: "打字习惯测试园", province: "江苏省", city: "南京市", district: "六合区", industries: ["C35"] };
+      const space = { id: "S29", parkId: "P29", kind: "factory", deals: ["lease"], title: "1号", areaSqm: "约五千", status: "available" };
+      await writeFile(file, JSON.stringify({ parks: [park], spaces: [space], recruiters: [] }));
+      const run = await promisify(execFile)("node", ["--import", "tsx", "app/cli/import.ts", file], {
+        env: { ...process.env, DATABASE_URL: db.url },
+      });
+      expect(JSON.parse(run.stdout)).toMatchObject({ spaces: { created: 1 } });
+      expect(run.stderr).toContain("spaces[0] (S29): areaSqm: area “约五千” read as 5000 ㎡");
+      const [row] = await db.sql<{ area: number }[]>`select area_sqm as area from spaces where id = 'S29'`;
+      expect(row.area).toBe(5000);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

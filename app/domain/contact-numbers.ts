@@ -1,0 +1,36 @@
+/**
+ * Phone numbers written into a need's notes ("5000平，备用电话13912345678", "联系电话025-12345678",
+ * "热线400-820-8820") are contact details, never a figure of the need (docs/decisions/117). The notes'
+ * readers (need-text.ts parseNeedText, and the readers run after it on the same text) see them masked:
+ * every digit of a contact number becomes CONTACT_MASK, so no reader can take it for an area, a power
+ * figure, a budget or a date — and none reports it as a figure it could not read.
+ *
+ * What is a contact number (on folded text: half-width, lower case — fold-text.ts):
+ * - a mainland mobile number, 11 digits from 13–19, grouped or not ("139 1234 5678", "+86 139-1234-5678");
+ * - a landline with its area code, 0 and 2–3 digits, then 7–8 digits ("025-12345678", "(0512)88886666",
+ *   "021-12345678转123");
+ * - a 400/800 service number, 10 digits ("400-820-8820", "4008208820");
+ * - any run of 5 or more digits (spaces and dashes allowed) right after a contact word (电话, 手机, 座机,
+ *   固话, 联系方式, 热线, 传真, 微信, qq, tel, phone, mobile, fax), with a colon or 号码 between ("电话：88886666").
+ * None of these is a figure anyone gives a need in: an area, a power or a budget is never 10–11 digits
+ * starting with 0, 1[3-9] or 400/800 (each field's own limit is far below: field-limits.ts).
+ */
+export const CONTACT_MASK = "#";
+
+/** The labels phone.ts reads before a number (LABEL), and more that people write in notes (热线, 传真, 微信, qq). */
+const CONTACT_WORD =
+  "(?:备用电话|联系电话|联系方式|电话号码|电话|手机号码|手机号|手机|移动电话|座机|固话|热线|传真|微信号?|qq|tel|phone|mobile|mob|cell|fax|whatsapp)";
+const CONTACT_NUMBER = new RegExp(
+  [
+    "(?<![0-9])(?:\\+?86[-\\s]?)?1[3-9][0-9](?:[-\\s]?[0-9]{4}){2}(?![0-9])",
+    "(?<![0-9])(?:\\(0[0-9]{2,3}\\)|0[0-9]{2,3})\\s*-?\\s*[0-9]{7,8}(?:\\s*(?:-|转|ext\\.?)\\s*[0-9]{1,5})?(?![0-9])",
+    "(?<![0-9])[48]00[-\\s]?[0-9]{3}[-\\s]?[0-9]{4}(?![0-9])",
+    `(?<=${CONTACT_WORD}\\s*(?:号码|号)?\\s*[:：]?\\s*)[0-9](?:[-\\s]?[0-9]){4,}(?![0-9])`,
+  ].join("|"),
+  "g",
+);
+
+/** `s` (folded) with every contact number's digits masked; same length, so positions into `s` stay. */
+export function maskContactNumbers(s: string): string {
+  return s.replace(CONTACT_NUMBER, (m) => m.replace(/[0-9]/g, CONTACT_MASK));
+}
