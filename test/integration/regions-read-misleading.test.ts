@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import type { Sql } from "~/db/db.server";
+import { foundText } from "~/leads/region-picker";
 
-import { createTestDatabase } from "../support/database";
-import { validLeadJson } from "../support/leads";
-import { startApiWebServer } from "../support/services";
+import { leadApiSuite } from "../support/lead-api-suite";
 
 // ADR 118 through the real web process: GET /api/regions (the picker's search and "add") and POST
 // /api/leads with what is stored — Latin zone names, zone words alone, typos of zones, punctuation inside,
 // a zone beside its own district, a zone over many districts, and the notes' "不在江北新区也行" told.
-let db: Awaited<ReturnType<typeof createTestDatabase>>, sql: Sql, web: Awaited<ReturnType<typeof startApiWebServer>>;
-beforeAll(async () => {
-  db = await createTestDatabase("regions_read_misleading");
-  sql = db.sql;
-  web = await startApiWebServer(db.url, { INTAKE_MAX_IN_FLIGHT: "1000", API_RATE_LIMIT_PER_MINUTE: "1000" });
-});
-/** A client address per test (the rate limit counts by address). */
-const addresses = { n: 0, current: "" };
-beforeEach(() => void (addresses.current = `198.51.100.${++addresses.n}`));
-afterAll(async () => {
-  await web?.stop();
-  await db?.drop();
-});
+const { suite, postLead } = leadApiSuite("regions_read_misleading", "1361234");
 
 type Option = { code: string; codes?: string[]; level: string; name: string; label: string; path: string };
 const api = async (query: string) => {
-  const res = await fetch(`${web.url}/api/regions?${query}`);
+  const res = await fetch(`${suite.web.url}/api/regions?${query}`);
   expect(res.status).toBe(200);
   return (await res.json()) as {
     divisions?: Option[];
@@ -36,19 +22,9 @@ const api = async (query: string) => {
 const search = async (q: string, lng = "zh") => (await api(`q=${encodeURIComponent(q)}&lng=${lng}`)).divisions!;
 const resolve = (typed: string, lng = "zh") => api(`resolve=${encodeURIComponent(typed)}&lng=${lng}`);
 
-let phoneN = 0;
-const phone = () => `1361234${String(++phoneN).padStart(4, "0")}`;
-const postLead = (company: string, need: Record<string, unknown>) => {
-  const lead = validLeadJson({ company, phone: phone() });
-  return fetch(`${web.url}/api/leads`, {
-    method: "POST",
-    body: JSON.stringify({ ...lead, need: { kind: "factory", deal: "lease", areaMin: 3000, areaUnit: "sqm", ...need } }),
-    headers: { "content-type": "application/json", "x-forwarded-for": addresses.current },
-  });
-};
 const stored = async (company: string) =>
   (
-    await sql<{ codes: string[]; regions: string[]; flags: { code: string; field: string; text: string }[] | null }[]>`
+    await suite.sql<{ codes: string[]; regions: string[]; flags: { code: string; field: string; text: string }[] | null }[]>`
       select lead->'need'->'regionCodes' as codes, lead->'need'->'regions' as regions, lead->'flags' as flags
       from leads where company_name = ${company}`
   )[0];
@@ -61,6 +37,8 @@ describe("GET /api/regions", () => {
       expect(zones[0].path).toBe("南京江北新区");
       expect(zones[0].label.split("南京江北新区")).toHaveLength(2);
       expect(zones[0].label.startsWith("南京江北新区")).toBe(true);
+      // The button the form's script writes from this answer (inquiry-form-script.ts → foundText).
+      expect(foundText(zones[0]).split("南京江北新区")).toHaveLength(2);
     }
   });
 
