@@ -1127,12 +1127,18 @@ export function resolveParkDistrict(park: {
   if (fits.length > 1) return { ok: false, reason: "ambiguous", suggestions: pick(fits).map((e) => e.path) };
   const typed = `${park.province}${park.city}${park.district}`;
   const own = [...province, ...city].map((e) => e.code);
+  // A zone word alone or a zone over many districts (ADR 118) says nothing of the park's district: nothing
+  // is guessed ("园区" drew 南京市 and its first districts, "南京高新区" 高淳区). A zone a character off is offered.
+  const told =
+    !resolved.ok && (resolved.kind === "generic" || resolved.kind === "spans" || resolved.suggestions.some((n) => idx.zones.has(n)));
   return {
     ok: false,
     reason: "unknown",
     suggestions: resolved.ok
       ? resolved.divisions.map((d) => d.path)
-      : ranked({ kind: "unknown", suggestions: nearest(normalizeChinese(typed), false) }, own, homeDivisions),
+      : told
+        ? resolved.suggestions.filter((n) => idx.zones.has(n))
+        : ranked({ kind: "unknown", suggestions: nearest(normalizeChinese(typed), false) }, own, homeDivisions),
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { regionProblemMessage } from "../../app/domain/lead-schema";
 import { describeNoteRegions, planNoteRegions } from "../../app/domain/note-regions";
-import { resolveRegion, resolveRegions, searchDivisions, searchZones } from "../../app/domain/regions";
+import { resolveParkDistrict, resolveRegion, resolveRegions, searchDivisions, searchZones } from "../../app/domain/regions";
 import { describeFlag } from "../../app/i18n/flag-messages";
 import { foundText } from "../../app/leads/region-picker";
 
@@ -278,6 +278,28 @@ describe("kind 3: a zone beside its own districts, a zone's short name, a zone a
   it("the notes' zone readers take 两江 as a place too", () => {
     expect(planNoteRegions("在两江", [])!.fill?.codes).toEqual(LIANGJIANG);
     expect(planNoteRegions("两江或者江北新区都行", [])!.fill?.codes).toEqual([...JIANGBEI_NEW_AREA, ...LIANGJIANG].sort());
+  });
+});
+
+describe("the park import reads a park's district with the same resolver: nothing guessed for these either", () => {
+  it.each<[string, string[]]>([
+    ["园区", []],
+    ["开发区", []],
+    ["高新区", []],
+    ["南京高新区", []],
+    ["南京市高新区", []],
+    ["江北心区", ["南京江北新区"]],
+    ["江北新去", ["南京江北新区"]],
+  ])("江苏省/南京市/%s → not taken, offered %j", (district, offered) => {
+    const r = resolveParkDistrict({ province: "江苏省", city: "南京市", district });
+    expect(r).toEqual({ ok: false, reason: "unknown", suggestions: offered });
+  });
+
+  it("a zone and its district is the district: 江北新区浦口区 → 浦口区", () => {
+    expect(resolveParkDistrict({ province: "江苏省", city: "南京市", district: "江北新区浦口区" })).toMatchObject({
+      ok: true,
+      division: { code: PUKOU },
+    });
   });
 });
 
