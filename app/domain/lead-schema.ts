@@ -380,13 +380,17 @@ export function regionProblemMessage(lng: Lng, p: RegionProblem): string {
   const key =
     p.kind === "ambiguous"
       ? "regionAmbiguous"
-      : p.kind === "zone"
-        ? p.suggestions.length
-          ? "regionZoneSuggest"
-          : "regionZone"
-        : p.suggestions.length
-          ? "regionUnknownSuggest"
-          : "regionUnknown";
+      : p.kind === "generic"
+        ? "regionGeneric"
+        : p.kind === "spans"
+          ? "regionSpans"
+          : p.kind === "zone"
+            ? p.suggestions.length
+              ? "regionZoneSuggest"
+              : "regionZone"
+            : p.suggestions.length
+              ? "regionUnknownSuggest"
+              : "regionUnknown";
   const shown = lng === "en" ? p.suggestions.map(englishPathLabel) : p.suggestions;
   return validationMessage(lng, key, { name: p.input, suggestions: shown.join(punctuationMessages.t(lng, "list")) });
 }

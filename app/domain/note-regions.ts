@@ -31,8 +31,16 @@ export type NoteRegionsPlan = {
   fill: { typed: string[]; codes: string[]; text: string } | null;
   /** The places that named no division or several, with the resolver's suggestions. */
   problems: RegionProblem[];
-  /** `unread` flags (field need.notes) for every place found when nothing is filled. */
+  /**
+   * `unread` flags (field need.notes) for every place found when nothing is filled, and for every clause that
+   * names a place neither wanted nor ruled out ("不在江北新区也行", "不一定在江宁": `uncertain`), filled or not.
+   */
   unread: LeadFlag[];
+  /**
+   * The clauses, as typed, that say a place need not be the one ("不在江北新区也行"): read as neither a want nor
+   * an exclusion, so the recruiter is told them as unread (ADR 118), the box typed or not.
+   */
+  uncertain: string[];
   /**
    * The places the notes rule out ("不要高淳", "除了高淳都行", "高淳太远了") and those only wished for
    * ("最好溧水", "溧水优先"): never filled (docs/decisions/110).
@@ -56,11 +64,21 @@ const MAX_PLACES = 10;
 
 export function planNoteRegions(notes: string | undefined, typed: readonly string[]): NoteRegionsPlan | null {
   if (typeof resolveRegions !== "function") return null;
-  const none: NoteRegionsPlan = { places: [], fill: null, problems: [], unread: [], excluded: [], wished: [], ruled: [], notInBox: [] };
+  const none: NoteRegionsPlan = {
+    places: [],
+    fill: null,
+    problems: [],
+    unread: [],
+    uncertain: [],
+    excluded: [],
+    wished: [],
+    ruled: [],
+    notInBox: [],
+  };
   if (!notes || notes.length > NOTES_MAX) return none; // refused by the schema; read, it costs seconds
   if (typed.length > 0) {
     const beside = typedBeside(notes, typed);
-    return { ...none, ruled: [...beside.ruled], notInBox: beside.notInBox };
+    return { ...none, ruled: [...beside.ruled], notInBox: beside.notInBox, ...uncertainOf(notes, beside.open) };
   }
   const codes = new Set<string>();
   const problems: RegionProblem[] = [];
@@ -71,13 +89,18 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   const excluded: PlaceMention[] = [];
   const wished: PlaceMention[] = [];
   const excludedCodes = new Set<string>();
+  const open: PlaceMention[] = [];
   for (const [i, p] of found.entries()) {
     const r = resolveRegions([p.text]);
     // "在做锂电池", "在建厂房", "靠近地铁站": words after a marker that name nothing the resolver knows,
     // not even nearly, and carry no kind (区/县/市/镇/省) — no place, so they neither fill nor block.
     if (isNoPlace(p, r.problems)) continue;
-    // "不在江北新区也行": the enterprise need not be there — no place to fill, none to rule out.
-    if (stance[i] === "open") continue;
+    // "不在江北新区也行": the enterprise need not be there — no place to fill, none to rule out; the
+    // recruiter is told the words as unread (ADR 118), not left with no note at all.
+    if (stance[i] === "open") {
+      open.push(p);
+      continue;
+    }
     // One division, or a zone's divisions (江北新区 → 浦口、栖霞、六合: one place, ADR 113).
     const one = r.problems.length === 0 && (r.codes.length === 1 || (r.codes.length > 1 && namesZone(p.text))) ? r.codes : null;
     // A place ruled out is never a wanted one, resolved or not ("不要鼓楼" needs no district to be told).
@@ -102,13 +125,37 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
     list.length ? [{ field: "need.notes", code, text: list.map((p) => p.text).join("、") }] : [];
   const ruled = [...flag(filled ? "placeExcluded" : "placeExcludedOpen", excluded), ...(wanted.length ? [] : flag("placeWished", wished))];
   const ruledOnly = { places: wanted, excluded, wished, ruled, notInBox: [] };
-  if (places.length === 0 || wanted.length === 0) return { ...none, ...ruledOnly };
+  const uncertain = uncertainOf(notes, open);
+  if (places.length === 0 || wanted.length === 0) return { ...none, ...ruledOnly, ...uncertain };
   const texts = wanted.map((p) => p.text);
   if (!filled) {
-    return { ...ruledOnly, fill: null, problems, unread: texts.map((text) => ({ field: "need.notes", code: "unread", text })) };
+    const unread: LeadFlag[] = texts.map((text) => ({ field: "need.notes", code: "unread", text }));
+    return { ...ruledOnly, fill: null, problems, uncertain: uncertain.uncertain, unread: [...unread, ...uncertain.unread] };
   }
   const text = notes.slice(wanted[0].span[0], wanted[wanted.length - 1].span[1]);
-  return { ...ruledOnly, fill: { typed: texts, codes: [...codes].sort(), text }, problems: [], unread: [] };
+  return { ...ruledOnly, fill: { typed: texts, codes: [...codes].sort(), text }, problems: [], ...uncertain };
+}
+
+/** The clauses of the places neither wanted nor ruled out, once each, and their `unread` flags (ADR 118). */
+function uncertainOf(notes: string, open: readonly PlaceMention[]): { uncertain: string[]; unread: LeadFlag[] } {
+  const uncertain = [...new Set(open.map((p) => clauseOf(notes, p.span)))];
+  return { uncertain, unread: uncertain.map((text) => ({ field: "need.notes", code: "unread", text })) };
+}
+
+/** The clause a place is named in, as typed, without the punctuation around it: "不在江北新区也行". */
+function clauseOf(notes: string, span: readonly [number, number]): string {
+  const { before, after } = clauseAround(notes, span);
+  return (before + notes.slice(span[0], span[1]) + after).trim();
+}
+
+/** The words of a place's clause before it and after it (the clause ends at ，。；,!? and a new line). */
+function clauseAround(notes: string, [a, b]: readonly [number, number]): { before: string; after: string } {
+  const before =
+    notes
+      .slice(0, a)
+      .split(/[，。；;,!?！？\n]/)
+      .pop() ?? "";
+  return { before, after: notes.slice(b).split(/[，。；;,!?！？\n]/)[0] ?? "" };
 }
 
 /**
@@ -117,12 +164,13 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
  * docs/decisions/110) — also when the box names the city the place is in ("南京市" beside "不要高淳"): the
  * match will offer it. Places the notes rule out that the box does not cover say nothing new: no flag.
  */
-function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag[]; notInBox: PlaceMention[] } {
+function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag[]; notInBox: PlaceMention[]; open: PlaceMention[] } {
   // A code covers those that start with it once its trailing 00 pairs are off (320100 南京市 covers 320118 高淳区).
   const boxed = resolveRegions([...typed]).codes.map((c) => c.replace(/(00)+$/, ""));
-  if (boxed.length === 0) return { ruled: [], notInBox: [] };
   const found = notePlaces(notes).slice(0, MAX_PLACES);
   const stance = placeStances(notes, found);
+  const open = found.filter((_, i) => stance[i] === "open");
+  if (boxed.length === 0) return { ruled: [], notInBox: [], open };
   const resolved = found.map((p) => resolveRegions([p.text]));
   const covered = (i: number) => resolved[i].codes.some((c) => boxed.some((b) => c.startsWith(b)));
   const clash = found.filter((p, i) => stance[i] === "out" && covered(i));
@@ -147,6 +195,7 @@ function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag
         : []),
     ],
     notInBox,
+    open,
   };
 }
 
@@ -194,10 +243,19 @@ const OUTSIDE_OK_AFTER = /^\s*(?:区|县|市)?\s*(?:的话)?\s*(?:也|都)\s*(?:
 const OUTSIDE_OK_AFTER_ALONE =
   /^\s*(?:区|县|市)?\s*(?:以外|之外)\s*(?:的)?\s*(?:地方|区域|厂房)?\s*也\s*(?:行|可以|可|没问题|没关系|能接受)/u;
 
+/**
+ * Not necessarily there (ADR 118): "不一定在江北新区", "不必在江北新区", "不是非要在江宁", "江北新区不一定",
+ * "江北新区无所谓", "江宁不强求" — neither wanted nor ruled out, as "不在江北新区也行" is not.
+ */
+const NOT_NECESSARILY_BEFORE = /(?:不一定(?:要)?|不必|不用|不需要|未必|不是非要|不非要|不是一定要)\s*(?:在|是|去)\s*$/u;
+const NOT_NECESSARILY_AFTER =
+  /^\s*(?:区|县|市)?\s*(?:的话|这边|那边)?\s*(?:也|都)?\s*(?:不一定|不是必须|不是非要|不强求|无所谓|可有可无|不必须)/u;
+
 /** What the words right around one place say of it, or null when they say nothing. */
 function ownStance(notes: string, span: readonly [number, number]): Stance | null {
   const near = around(notes, span);
   if ((OUTSIDE_OK_BEFORE.test(near.before) && OUTSIDE_OK_AFTER.test(near.after)) || OUTSIDE_OK_AFTER_ALONE.test(near.after)) return "open";
+  if (NOT_NECESSARILY_BEFORE.test(near.before) || NOT_NECESSARILY_AFTER.test(near.after)) return "open";
   if (placeNegated(notes, span)) return "out";
   const { before, after } = around(notes, span);
   if (PLACE_ONLY_BEFORE.test(before) || PLACE_OK_AFTER.test(after)) return "in";
@@ -281,19 +339,14 @@ export function findRuledPlaces(notes: string): PlaceMention[] {
 }
 
 /** A place that is its clause all alone, perhaps with its kind or "的厂房" after it: "江宁，…", "…，江宁区的厂房". */
-function clauseAlone(notes: string, [a, b]: readonly [number, number]): boolean {
-  const before =
-    notes
-      .slice(0, a)
-      .split(/[，。；;,!?！？\n]/)
-      .pop() ?? "";
-  const after = notes.slice(b).split(/[，。；;,!?！？\n]/)[0] ?? "";
+function clauseAlone(notes: string, span: readonly [number, number]): boolean {
+  const { before, after } = clauseAround(notes, span);
   return /^\s*$/.test(before) && /^\s*(?:[区县市])?\s*(?:的(?:厂房|仓库|土地|地方))?\s*$/u.test(after);
 }
 
 /** The stems of the words that rule a place in or out (PLACE_NEGATED_*, PLACE_ONLY_BEFORE, PLACE_OK_AFTER, PLACE_WISHED_*). */
 const RULING_WORD =
-  /不|别|避开|除|排除|算了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|可|行|没问题|能接受|最好|尽量|尽可能|优先|首选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b/gi;
+  /不|别|避开|除|排除|算了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b/gi;
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 
@@ -373,6 +426,8 @@ function namesFrom(s: string, i: number): NameAt[] | null {
 }
 
 function isNoPlace(p: PlaceMention, problems: RegionProblem[]): boolean {
+  // A zone kind alone ("在园区", "在开发区里") names no place either (regions.ts kind "generic", ADR 118).
+  if (problems.length === 1 && problems[0].kind === "generic") return true;
   return !hasPlaceKind(p.text) && problems.length === 1 && problems[0].kind === "unknown" && problems[0].suggestions.length === 0;
 }
 
@@ -395,12 +450,17 @@ export function describeNoteRegions(
     : "";
   const wished =
     plan.wished.length && !plan.fill && plan.places.length === 0 ? ui(lng, "need.placesWished", { places: named(plan.wished) }) : "";
+  // Words about a place that neither ask for it nor rule it out (ADR 118), said as the recruiter will see them.
+  const uncertain = plan.uncertain.length ? ui(lng, "need.placesUncertain", { text: plan.uncertain.join(list) }) : "";
   if (plan.fill) {
     const paths = plan.fill.codes.map((c) => divisionByCode(c)?.path ?? c).map((p) => (lng === "en" ? englishPathLabel(p) : p));
-    return { understood: ui(lng, "need.placesRead", { places: paths.join(list) }), unread: excluded };
+    return {
+      understood: ui(lng, "need.placesRead", { places: paths.join(list) }),
+      unread: [excluded, uncertain].filter(Boolean).join(clauses),
+    };
   }
   const beyond = plan.notInBox.length ? validationMessage(lng, "placesNotInBox", { places: named(plan.notInBox) }) : "";
-  const ruled = [excluded, wished, beyond].filter(Boolean);
+  const ruled = [excluded, wished, beyond, uncertain].filter(Boolean);
   if (plan.places.length === 0) return { understood: "", unread: ruled.join(clauses) };
   const why = plan.problems.map(problemMessage);
   const notFilled = ui(lng, "need.placesNotFilled", { places: plan.places.map((p) => p.text).join(list) });

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 
 import { KINDS_EN, NATIONALITIES, POSITIONS_EN, PROVINCE_ALIASES_EN, PROVINCES_EN } from "./division-names-en";
 import { fold } from "./fold-text";
-import { ZONE_KIND, ZONES } from "./zones";
+import { GENERIC_ZONE, SPREAD_ZONES, ZONE_KIND, ZONES } from "./zones";
 
 // Regions as people type them → administrative-division codes of GB/T 2260 (中华人民共和国行政区划代码).
 //
@@ -53,9 +53,12 @@ export type RegionProblem = {
   input: string;
   /**
    * unknown = no division has this name; ambiguous = several do and no prefix tells them apart; zone = a
-   * development zone or new area by its shape (江北新区, 临港新片区: zones.ts ZONE_KIND) that we do not know.
+   * development zone or new area by its shape (江北新区, 临港新片区: zones.ts ZONE_KIND) that we do not know;
+   * generic = a zone kind alone that names no place ("园区", "开发区": zones.ts GENERIC_ZONE), never with
+   * suggestions; spans = a zone over many districts of a city (南京高新区: zones.ts SPREAD_ZONES), its core
+   * district and the city offered (ADR 118).
    */
-  kind: "unknown" | "ambiguous" | "zone";
+  kind: "unknown" | "ambiguous" | "zone" | "generic" | "spans";
   /**
    * Division paths to type instead: the candidates (ambiguous) or the up to 3 nearest names (unknown,
    * zone), those in the lead's own provinces first (resolveRegions' `near`, the parks' divisions).
@@ -164,9 +167,15 @@ type Index = {
   byCode: Map<string, Entry>;
   byName: Map<string, Entry[]>;
   byPath: Map<string, Entry>;
-  /** zones.ts ZONES by each of their names, folded. */
-  zones: Map<string, { province: string; entries: Entry[] }>;
+  /** zones.ts ZONES by each of their names, folded: `name` the zone's first (usual) name. */
+  zones: Map<string, Zoned>;
+  /** zones.ts SPREAD_ZONES by each of their names, folded: what is offered instead (paths). */
+  spread: Map<string, { name: string; province: string; offer: Entry[] }>;
   byPinyin?: Map<string, Entry[]>;
+  /** Names and paths by their usual reading only (六合 liuhe, 港北 gangbei): Latin input is read by these first (ADR 118). */
+  byUsualPinyin?: Map<string, Entry[]>;
+  /** ZONES by every reading of each name (jiangbeixinqu, xiongan): Latin zone names (ADR 118). */
+  zonesByPinyin?: Map<string, Zoned>;
 };
 let index: Index | undefined;
 
@@ -184,14 +193,21 @@ function getIndex(): Index {
   }
   const byPath = new Map<string, Entry>();
   for (const e of entries) if (!byPath.has(e.path) || e.level === "district") byPath.set(e.path, e);
-  const zones = new Map<string, { province: string; entries: Entry[] }>();
+  const zones = new Map<string, Zoned>();
   for (const z of ZONES) {
-    const zone = { province: z.province, entries: z.codes.map((c) => byCode.get(c)!) };
+    const zone = { name: z.names[0], province: z.province, entries: z.codes.map((c) => byCode.get(c)!) };
     for (const n of z.names) zones.set(fold(n), zone);
   }
-  index = { entries, byName, byCode, byPath, zones };
+  const spread = new Map<string, { name: string; province: string; offer: Entry[] }>();
+  for (const z of SPREAD_ZONES) {
+    const zone = { name: z.names[0], province: z.province, offer: z.offer.map((c) => byCode.get(c)!) };
+    for (const n of z.names) spread.set(fold(n), zone);
+  }
+  index = { entries, byName, byCode, byPath, zones, spread };
   return index;
 }
+
+type Zoned = { name: string; province: string; entries: Entry[] };
 
 function addTo(map: Map<string, Entry[]>, key: string, e: Entry) {
   const list = map.get(key);
@@ -224,13 +240,49 @@ function pinyinIndex(): Map<string, Entry[]> {
   if (idx.byPinyin) return idx.byPinyin;
   const map = new Map<string, Entry[]>();
   for (const e of idx.entries) for (const k of e.keys) for (const p of pinyinKeys(k)) addTo(map, p, e);
-  // The provinces' English names where they are not their pinyin (Shaanxi, Inner Mongolia, Tibet) name them too.
-  const english = [...Object.entries(PROVINCES_EN), ...Object.entries(PROVINCE_ALIASES_EN).map(([en, code]) => [code, en])];
-  for (const [code, en] of english) {
-    const e = idx.byCode.get(`${code}0000`);
-    if (e) addTo(map, latinWords(en).replace(/ /g, ""), e);
-  }
+  for (const [key, e] of englishProvinceKeys()) addTo(map, key, e);
   idx.byPinyin = map;
+  return map;
+}
+
+/** The provinces' English names where they are not their pinyin (Shaanxi, Inner Mongolia, Tibet): they name them too. */
+function englishProvinceKeys(): [string, Entry][] {
+  const idx = getIndex();
+  const english = [...Object.entries(PROVINCES_EN), ...Object.entries(PROVINCE_ALIASES_EN).map(([en, code]) => [code, en])];
+  return english.flatMap(([code, en]): [string, Entry][] => {
+    const e = idx.byCode.get(`${code}0000`);
+    return e ? [[latinWords(en).replace(/ /g, ""), e]] : [];
+  });
+}
+
+/** A name's usual reading, chosen by word (六合 → liuhe, 港北 → gangbei), ü also as u and v. */
+function usualPinyin(text: string): string[] {
+  const p = pinyinSyllables(text).join("");
+  return p.includes("ü") ? [p.replace(/ü/g, "u"), p.replace(/ü/g, "v")] : [p];
+}
+
+/**
+ * pinyinIndex by each name's usual reading only. Latin input is read by it first: every reading of every
+ * character made "jiangbei" 港北区 as well as 江北区 (港 has a rare reading jiǎng), so a rare reading is
+ * tried only when no usual one names anything ("luhe" → 六合区 still; ADR 118).
+ */
+function usualPinyinIndex(): Map<string, Entry[]> {
+  const idx = getIndex();
+  if (idx.byUsualPinyin) return idx.byUsualPinyin;
+  const map = new Map<string, Entry[]>();
+  for (const e of idx.entries) for (const k of e.keys) for (const p of usualPinyin(k)) addTo(map, p, e);
+  for (const [key, e] of englishProvinceKeys()) addTo(map, key, e);
+  idx.byUsualPinyin = map;
+  return map;
+}
+
+/** The zones of zones.ts by every reading of each of their names (jiangbeixinqu, nanjingjiangbeixinqu, xiongan). */
+function zonePinyinIndex(): Map<string, Zoned> {
+  const idx = getIndex();
+  if (idx.zonesByPinyin) return idx.zonesByPinyin;
+  const map = new Map<string, Zoned>();
+  for (const [name, zone] of idx.zones) for (const p of [...usualPinyin(name), ...pinyinKeys(name)]) if (!map.has(p)) map.set(p, zone);
+  idx.zonesByPinyin = map;
   return map;
 }
 
@@ -308,6 +360,15 @@ function getEnglishWords(): EnglishWords {
   const kinds: [string, string][] = [
     ...[...shortest].map(([en, zh]): [string, string] => [en, py(zh)]),
     ["new district", py("新区")],
+    // The zones' English words (zones.ts names them in Chinese; ADR 118): "Suzhou High-tech Zone" → suzhougaoxinqu.
+    ["high tech zone", py("高新区")],
+    ["hi tech zone", py("高新区")],
+    ["hightech zone", py("高新区")],
+    ["free trade zone", py("自贸区")],
+    ["pilot free trade zone", py("自贸区")],
+    ["industrial zone", py("工业区")],
+    ["science park", py("科技园")],
+    ["bonded zone", py("保税区")],
     ["city", py("市")],
     ["municipality", py("市")],
     ["province", py("省")],
@@ -320,7 +381,8 @@ function getEnglishWords(): EnglishWords {
   return englishWords;
 }
 
-function latinAttempts(text: string): string[] {
+/** The pinyin a Latin name may be, in order; `dropKinds` adds tries without the kind words (Gaochun New District → gaochun). */
+function latinAttempts(text: string, dropKinds = true): string[] {
   const words = latinWords(text);
   const english = getEnglishWords();
   let mapped = words;
@@ -339,7 +401,7 @@ function latinAttempts(text: string): string[] {
     const w = s.split(/\s+/).filter(Boolean);
     return [w.join(""), [...w].reverse().join("")];
   };
-  return [...new Set([...orders(withZu), ...orders(withoutZu), ...orders(dropped)])].filter(Boolean);
+  return [...new Set([...orders(withZu), ...orders(withoutZu), ...(dropKinds ? orders(dropped) : [])])].filter(Boolean);
 }
 
 function toDivision(e: Entry): Division {
@@ -356,19 +418,24 @@ function resolveOne(input: string): RegionResolution {
   // A label copied from an English page, "Gaochun District (高淳区)": its Chinese name decides.
   const label = /[a-z]/i.test(input) ? input.match(/^[^\p{Script=Han}]*[(（]\s*(\p{Script=Han}+)\s*[)）]\s*$/u) : null;
   if (label) return resolveOne(label[1]);
-  if (isLatin(input)) {
-    const dict = pinyinIndex();
-    for (const attempt of latinAttempts(input)) {
-      const hits = parse(attempt, dict);
-      if (hits.length === 1) return { ok: true, divisions: [toDivision(hits[0])] };
-      if (hits.length > 1) return ambiguous(input, hits);
-    }
-    return unknown(input, latinAttempts(input)[0] ?? "", true);
-  }
-  const text = normalizeChinese(input);
+  if (isLatin(input)) return resolveLatin(input);
+  // A dash, dot or slash inside a name is no part of it ("江北-新区", "江北·新区"): read as a space is.
+  const text = normalizeChinese(input).replace(INNER_PUNCTUATION, " ").trim();
   const compact = text.replace(/\s+/g, "");
   const zone = zoneReading(compact);
   if (zone) return { ok: true, divisions: zone.map(toDivision) };
+  const spread = spreadZoneReading(input, compact);
+  if (spread) return spread;
+  const inZone = zoneAndPart(input, compact);
+  if (inZone) return inZone;
+  // A zone kind alone names no place: nothing is like it (ADR 118). A division's name spelt so stays a
+  // name ("新城" is 新城区 of 西安 and 呼和浩特, as parks are imported by it) — not a zone unit's name
+  // without its city ("经济技术开发区" of 40-odd cities, "工业园区" of 苏州: only after the city).
+  if (
+    GENERIC_ZONE.test(compact) &&
+    !idx.byName.get(compact)?.some((e) => e.name === compact || shortNames(e.name, e.level).includes(compact))
+  )
+    return { ok: false, input, kind: "generic", suggestions: [] };
   let hits = parse(compact, idx.byName);
   // An old or over-specified suffix (高淳县 is 高淳区 since 2013): the name without it.
   if (hits.length === 0 && /[区县市旗]$/.test(compact) && compact.length > 2) hits = parse(compact.slice(0, -1), idx.byName);
@@ -385,13 +452,130 @@ function resolveOne(input: string): RegionResolution {
   if (wider) return wider;
   const parts = text.split(/\s+/).filter(Boolean);
   if (parts.length > 1) {
-    const each = parts.map(resolveOne);
+    // A zone and one of its own districts ("两江新区 江北区") is no conflict: the district is the zone's (ADR 118).
+    const zoneCodes = new Set(parts.flatMap((part) => zoneReading(part)?.map((e) => e.code) ?? []));
+    const each = parts.map(resolveOne).map((r) => (r.ok ? r : (narrowedByZones(r, zoneCodes) ?? r)));
     const failed = each.find((r) => !r.ok);
     if (failed) return failed;
     return { ok: true, divisions: each.flatMap((r) => (r.ok ? r.divisions : [])) };
   }
   if (ZONE_KIND.test(compact)) return unknownZone(input, compact);
   return withZonesLike(unknown(input, compact, false), compact);
+}
+
+/** Dashes, dots, slashes and the like inside a typed name: read as spaces (the name is what is around them). */
+const INNER_PUNCTUATION = /[\p{Pd}·・•．.。_~～/／|｜\\]/gu;
+
+/**
+ * Latin input (pinyin, English): the zones of zones.ts by their pinyin first ("Jiangbei New Area",
+ * "Nanjing Jiangbei New Area", "Xiong'an"), then the divisions by their usual reading, then by every
+ * reading. A name with a zone's English word (New Area, Development Zone, High-tech Zone, Park …) that no
+ * zone or division has is a `zone` problem: its first words offered only when they name one division
+ * or cities and provinces ("Gaochun Development Zone" → 高淳区 offered) — never the districts that merely sound like them
+ * ("Jiangbei" is also 江北区 of 宁波 and 重庆; ADR 118).
+ */
+function resolveLatin(input: string): RegionResolution {
+  const attempts = latinAttempts(input);
+  for (const attempt of attempts) {
+    const zone = zoneReading(attempt, true);
+    if (zone) return { ok: true, divisions: zone.map(toDivision) };
+  }
+  const zoneWord = LATIN_ZONE_WORD.exec(latinWords(input));
+  // Without its zone words a zone's name is some other place's ("Jiangbei New Area" → 江北区): not tried.
+  const tried = zoneWord ? latinAttempts(input, false) : attempts;
+  for (const dict of [usualPinyinIndex(), pinyinIndex()])
+    for (const attempt of tried) {
+      const hits = parse(attempt, dict);
+      if (hits.length === 1) return { ok: true, divisions: [toDivision(hits[0])] };
+      if (hits.length > 1) return withZonesLike(ambiguous(input, hits), zoneStemOfLatin(hits));
+    }
+  if (zoneWord) {
+    // The longest run of first words that names a place ("Shanghai Lingang New Area" → Shanghai).
+    const words = latinWords(input).slice(0, zoneWord.index).trim().split(" ").filter(Boolean);
+    let named: Entry[] = [];
+    for (let n = words.length; n > 0 && named.length === 0; n--) named = parse(words.slice(0, n).join(""), usualPinyinIndex());
+    // One division, or cities and provinces, say where; several districts that share the name do not.
+    const says = named.length === 1 || named.every((e) => e.level !== "district");
+    return { ok: false, input, kind: "zone", suggestions: says ? pick(named).map((e) => e.path) : [] };
+  }
+  return unknown(input, attempts[0] ?? "", true);
+}
+
+/** English words that say a zone (latinWords' form: lowercase, hyphens as spaces). */
+const LATIN_ZONE_WORD =
+  /\b(?:new (?:area|district|town)|(?:development|trade|tech|technology|technological|industrial|economic|bonded|pilot|demonstration|cooperation|special economic) zone|zone|(?:industrial|science|technology|tech|logistics) park|park|ftz|free trade)\b/;
+
+/**
+ * The name whose zones a Latin name shared by several districts may be: for "Jiangbei" (江北区 of 宁波 and
+ * 重庆) 江北, so 南京江北新区 is offered too. "" when a city or province is among them ("Nanjing").
+ */
+function zoneStemOfLatin(hits: Entry[]): string {
+  if (hits.some((h) => h.level !== "district")) return "";
+  return shortNames(hits[0].name, hits[0].level)[0] ?? hits[0].name;
+}
+
+/**
+ * An ambiguous name with exactly one of its candidates inside a zone typed beside it ("两江新区、江北区":
+ * 重庆市江北区, not 宁波's): that one (ADR 118). null otherwise.
+ */
+function narrowedByZones(r: RegionResolution, zoneCodes: ReadonlySet<string>): RegionResolution | null {
+  if (r.ok || r.kind !== "ambiguous" || zoneCodes.size === 0) return null;
+  const idx = getIndex();
+  const inside = r.suggestions.flatMap((path) => {
+    const e = idx.byPath.get(path);
+    return e && zoneCodes.has(e.code) ? [e] : [];
+  });
+  return inside.length === 1 ? { ok: true, divisions: [toDivision(inside[0])] } : null;
+}
+
+/**
+ * A zone and then what is inside it, written together ("江北新区浦口区", "南京江北新区浦口区江浦街道",
+ * "两江新区江北区"): the district of the zone named (ADR 118) — for a name several districts share, the one
+ * in the zone. A place after the zone that is not in it ("江北新区江宁区") is a problem offering both.
+ * null when the text is no zone followed by a place.
+ */
+function zoneAndPart(input: string, compact: string): RegionResolution | null {
+  for (let k = compact.length - 2; k >= 2; k--) {
+    const zone = zoneReading(compact.slice(0, k));
+    if (!zone) continue;
+    const r = resolveOne(compact.slice(k));
+    const paths = r.ok ? r.divisions.map((d) => d.path) : r.kind === "ambiguous" ? r.suggestions : [];
+    const inside = zone.filter((z) => paths.includes(z.path));
+    if (inside.length > 0 && (r.ok ? inside.length === paths.length : inside.length === 1))
+      return { ok: true, divisions: inside.map(toDivision) };
+    if (!r.ok) return null;
+    return { ok: false, input, kind: "unknown", suggestions: [zoneNameEnding(compact.slice(0, k)), ...paths] };
+  }
+  return null;
+}
+
+/** The usual name of the zone of zones.ts that `text` ends with (zoneReading found one). */
+function zoneNameEnding(text: string): string {
+  const idx = getIndex();
+  for (let start = 0; start < text.length - 1; start++) {
+    const z = idx.zones.get(text.slice(start));
+    if (z) return z.name;
+  }
+  return text;
+}
+
+/**
+ * A zone of zones.ts SPREAD_ZONES (南京高新区, 张江高新区), alone or after divisions that hold its core: a
+ * `spans` problem offering its core district and its city (ADR 118). null when none is named.
+ */
+function spreadZoneReading(input: string, compact: string): RegionResolution | null {
+  const idx = getIndex();
+  for (let start = 0; start < compact.length - 1; start++) {
+    const z = idx.spread.get(compact.slice(start));
+    if (!z) continue;
+    if (start > 0 && !parse(compact.slice(0, start), idx.byName).some((p) => p.level !== "district" && within(z.offer[0], p))) continue;
+    return spans(input, z);
+  }
+  return null;
+}
+
+function spans(input: string, z: { offer: Entry[] }): RegionResolution {
+  return { ok: false, input, kind: "spans", suggestions: z.offer.map((e) => e.path) };
 }
 
 /** A problem's suggestions and then the zones named like what was typed (zonesNamedLike). */
@@ -417,14 +601,22 @@ function zonesNamedLike(compact: string): string[] {
  * of it ("南京江北新区", "江苏省南京市江北新区", "南京市 江北新区"): the divisions it lies in. A prefix that
  * does not hold it ("重庆江北新区": 江北新区 is 南京's) is no reading of that zone. null when none reads.
  */
-function zoneReading(compact: string): Entry[] | null {
+function zoneReading(compact: string, latin = false): Entry[] | null {
   const idx = getIndex();
+  const zones = latin ? zonePinyinIndex() : idx.zones;
+  const dict = latin ? usualPinyinIndex() : idx.byName;
   for (let start = 0; start < compact.length - 1; start++) {
-    const zone = idx.zones.get(compact.slice(start));
+    const zone = zones.get(compact.slice(start));
     if (!zone) continue;
     if (start === 0) return zone.entries;
-    const prefix = parse(compact.slice(0, start), idx.byName);
-    if (prefix.length > 0 && prefix.every((p) => p.level !== "district" && zone.entries.every((z) => within(z, p)))) return zone.entries;
+    const prefix = parse(compact.slice(0, start), dict);
+    const holds = (p: Entry) => p.level !== "district" && zone.entries.every((z) => within(z, p));
+    // Latin names are shared more ("nanjing" is also 南靖县): one that holds the zone is enough there.
+    if (prefix.length > 0 && (latin ? prefix.some(holds) : prefix.every(holds))) return zone.entries;
+    // A district of the zone named before it ("浦口区江北新区", "江北区两江新区": 江北区 is also 宁波's): that
+    // district, the part of the zone it names (ADR 118).
+    const own = prefix.filter((p) => zone.entries.includes(p));
+    if (own.length === 1 && prefix.every((p) => p.level === "district")) return own;
     // A zone over several cities named after the one it is mostly in ("成都天府新区": 天府新区 is also in
     // 眉山): the part inside that prefix — the zone's divisions it holds, when it holds some.
     if (prefix.length === 1 && prefix[0].level !== "district") {
@@ -448,6 +640,8 @@ function cityZoneReading(input: string, compact: string): RegionResolution | nul
   const idx = getIndex();
   const prefix = idx.byCode.get(at.divisions[0].code)!;
   for (const k of prefix.keys) {
+    const spread = idx.spread.get(k + kind);
+    if (spread && within(spread.offer[0], prefix)) return spans(input, spread);
     const zone = idx.zones.get(k + kind);
     if (zone && zone.entries.some((z) => within(z, prefix)))
       return { ok: true, divisions: zone.entries.filter((z) => within(z, prefix)).map(toDivision) };
@@ -468,9 +662,33 @@ export function namesZone(input: string): boolean {
  * ("上海自贸区" → 上海市, "南京某某新区" → 南京市) are offered to type instead, else the nearest names.
  */
 function unknownZone(input: string, compact: string): RegionResolution {
+  // A zone of ours a character off ("江北新城", "两江新去"): that zone, before anything else (ADR 118).
+  const zones = zonesNear(compact);
+  if (zones.length) return { ok: false, input, kind: "zone", suggestions: zones };
   const at = divisionNameAt(compact, 0);
-  const named = at && at.end < compact.length ? at.divisions.map((d) => d.path) : [];
-  return { ok: false, input, kind: "zone", suggestions: named.length ? named : nearest(compact, false) };
+  if (!at) return { ok: false, input, kind: "zone", suggestions: nearest(compact, false) };
+  // The division named at its start, when that says where: one division, or a city or province. Several
+  // districts that share the name ("江北新城": 宁波's and 重庆's 江北区) say nothing of this zone (ADR 118).
+  const says = at.end < compact.length && (at.divisions.length === 1 || at.divisions.every((d) => d.level !== "district"));
+  return { ok: false, input, kind: "zone", suggestions: says ? at.divisions.map((d) => d.path) : [] };
+}
+
+/**
+ * The zones of zones.ts a typed name may have meant: read the same in pinyin ("江北心区", "雄案"), or a zone
+ * name of four characters or more at most one character in three off ("江北新城", "江北新区区"). Their usual
+ * names, for suggestions (ADR 118).
+ */
+function zonesNear(key: string): string[] {
+  const idx = getIndex();
+  const out = new Set<string>();
+  const byPinyin = zonePinyinIndex();
+  for (const reading of pinyinKeys(key)) {
+    const z = byPinyin.get(reading);
+    if (z) out.add(z.name);
+  }
+  const limit = Math.floor(([...key].length - 1) / 3);
+  if (limit >= 1) for (const [name, z] of idx.zones) if ([...name].length >= 4 && levenshtein(key, name, limit) <= limit) out.add(z.name);
+  return [...out];
 }
 /**
  * The regions 招商 people name that are no one division, by their members, from the plans that define
@@ -543,9 +761,14 @@ function unknown(input: string, key: string, latin: boolean): RegionResolution {
  * - the name without its level word (区, 县, 市 …) at most one character in three off, never one of two
  *   (乌鲁木其 → 乌鲁木齐市; 火星区 → none); Latin letters likewise against pinyin (gaocun → 高淳区, abc → none);
  * - Chinese that holds a whole division name of two or more characters (黄浦江 → 黄浦区).
+ * A zone of zones.ts read the same or a character off comes before all of these (zonesNear).
  */
 function nearest(key: string, latin: boolean): string[] {
   if (!key) return [];
+  // A zone a character off is what was meant before any division that shares part of its name
+  // ("江北心区" is 江北新区, not 宁波's 江北区; ADR 118).
+  const zones = latin ? [] : zonesNear(key);
+  if (zones.length) return zones;
   const found = latin ? [] : homophones(key);
   const hits = found.length ? found : closest(key, latin);
   const named = hits.length || latin ? hits : holding(key);
@@ -574,16 +797,35 @@ function stem(name: string): string {
 function closest(key: string, latin: boolean): Entry[] {
   const idx = getIndex();
   const typed = latin ? key : stem(key);
-  const limit = Math.floor(([...typed].length - 1) / 3);
+  // Latin: one letter off at most — pinyin's short syllables make two letters another place ("lingang" 龙港).
+  const limit = Math.min(latin ? 1 : Infinity, Math.floor(([...typed].length - 1) / 3));
+  const consonants = latin ? consonantsOf(typed) : "";
   let best = limit + 1;
   let hits: Entry[] = [];
   for (const e of idx.entries) {
     let d = Infinity;
-    for (const f of comparableForms(e, latin)) d = Math.min(d, levenshtein(typed, latin ? f : stem(f), limit));
+    for (const f of comparableForms(e, latin)) {
+      // Latin: the vowels may slip, the consonants may not (ADR 118: "Zhongguancun" drew 中原区, "Lingang" 临沧市).
+      if (latin && consonantsOf(f) !== consonants) continue;
+      d = Math.min(d, levenshtein(typed, latin ? f : stem(f), limit));
+    }
     if (d < best) [best, hits] = [d, [e]];
     else if (d === best) hits.push(e);
   }
   return best <= limit ? hits : [];
+}
+
+/**
+ * A pinyin spelling's consonants, the sounds that tell syllables apart, with the pairs people's pinyin
+ * blurs (the fuzzy-pinyin options of the common input methods: zh/z, ch/c, sh/s, ng/n): gaochen and
+ * gaochun → "gcn", hangzou and hangzhou → "hnz"; lingang "lngn" but lincang "lncn" (ng before a vowel
+ * starts the next syllable: lin-gang).
+ */
+function consonantsOf(latin: string): string {
+  return latin
+    .replace(/([zcs])h/g, "$1")
+    .replace(/ng(?![aeiouv])/g, "n")
+    .replace(/[aeiouvü]/g, "");
 }
 
 /** Divisions whose whole name (or short name, two characters or more) the typed text holds. */
@@ -696,9 +938,18 @@ export function resolveRegions(
 ): { codes: string[]; problems: RegionProblem[] } {
   const codes = new Set<string>();
   const found: Readonly<RegionProblem>[] = [];
+  // A zone typed beside one of its own districts is no conflict ("两江新区、江北区": 重庆's 江北区; ADR 118).
+  const zoneCodes = new Set(
+    inputs.filter(namesZone).flatMap((input) => {
+      const r = resolvedForLeads(input);
+      return "codes" in r ? r.codes : [];
+    }),
+  );
   for (const input of inputs) {
     const r = resolvedForLeads(input);
-    if ("codes" in r) for (const code of r.codes) codes.add(code);
+    const narrowed = "codes" in r ? null : narrowedByZones({ ok: false, ...r }, zoneCodes);
+    if (narrowed?.ok) for (const d of narrowed.divisions) codes.add(d.code);
+    else if ("codes" in r) for (const code of r.codes) codes.add(code);
     else found.push(r);
   }
   const typed = [...codes];
@@ -778,19 +1029,28 @@ export function placeNameAt(text: string, pos: number): { end: number; parts: nu
 
 /**
  * The zones of zones.ts whose names contain what is typed (Chinese, folded: "江北新区", "雄安", "高新区"),
+ * or whose pinyin starts with it (Latin, three letters or more: "jiangbeix", "Xiong'an New Area"; ADR 118),
  * each by its first name and the divisions it lies in, for the picker's search-as-you-type (ADR 113,
- * amended). Latin is not read (ADR 113 "Left"). At most `limit`.
+ * amended). At most `limit`.
  */
 export function searchZones(query: string, limit = 5): { name: string; divisions: Division[] }[] {
-  if (isLatin(query)) return [];
-  const q = normalizeChinese(query).replace(/\s+/g, "");
-  if ([...q].length < 2) return [];
   const idx = getIndex();
+  const latin = isLatin(query);
+  let names: (name: string) => boolean;
+  if (latin) {
+    const typed = latinAttempts(query, false)[0] ?? "";
+    if (typed.length < 3) return [];
+    const readings = new Set([...zonePinyinIndex()].filter(([key]) => key.startsWith(typed)).map(([, z]) => z.name));
+    names = (name) => readings.has(name);
+  } else {
+    const q = normalizeChinese(query).replace(INNER_PUNCTUATION, "").replace(/\s+/g, "");
+    if ([...q].length < 2) return [];
+    names = (name) => fold(name).includes(q) || (q.includes(fold(name)) && zoneReading(q) !== null);
+  }
   const out: { name: string; divisions: Division[] }[] = [];
   for (const z of ZONES) {
     if (out.length >= limit) break;
-    if (z.names.some((n) => fold(n).includes(q) || (q.includes(fold(n)) && zoneReading(q) !== null)))
-      out.push({ name: z.names[0], divisions: z.codes.map((c) => toDivision(idx.byCode.get(c)!)) });
+    if (z.names.some(names)) out.push({ name: z.names[0], divisions: z.codes.map((c) => toDivision(idx.byCode.get(c)!)) });
   }
   return out;
 }
@@ -867,12 +1127,18 @@ export function resolveParkDistrict(park: {
   if (fits.length > 1) return { ok: false, reason: "ambiguous", suggestions: pick(fits).map((e) => e.path) };
   const typed = `${park.province}${park.city}${park.district}`;
   const own = [...province, ...city].map((e) => e.code);
+  // A zone word alone or a zone over many districts (ADR 118) says nothing of the park's district: nothing
+  // is guessed ("园区" drew 南京市 and its first districts, "南京高新区" 高淳区). A zone a character off is offered.
+  const told =
+    !resolved.ok && (resolved.kind === "generic" || resolved.kind === "spans" || resolved.suggestions.some((n) => idx.zones.has(n)));
   return {
     ok: false,
     reason: "unknown",
     suggestions: resolved.ok
       ? resolved.divisions.map((d) => d.path)
-      : ranked({ kind: "unknown", suggestions: nearest(normalizeChinese(typed), false) }, own, homeDivisions),
+      : told
+        ? resolved.suggestions.filter((n) => idx.zones.has(n))
+        : ranked({ kind: "unknown", suggestions: nearest(normalizeChinese(typed), false) }, own, homeDivisions),
   };
 }
 
@@ -920,8 +1186,12 @@ export function searchDivisions(query: string, limit = 10): Division[] {
   if (!q) return [];
   let hits: Entry[];
   if (latin) {
+    // By the usual readings first: every reading made "jiangbei" list 港北区 (ADR 118); the rare ones only when none is usual.
     const found = new Set<Entry>();
-    for (const [key, list] of pinyinIndex()) if (key.startsWith(q)) for (const e of list) found.add(e);
+    for (const dict of [usualPinyinIndex(), pinyinIndex()]) {
+      for (const [key, list] of dict) if (key.startsWith(q)) for (const e of list) found.add(e);
+      if (found.size > 0) break;
+    }
     hits = [...found];
   } else {
     hits = idx.entries.filter((e) => e.path.includes(q) || e.keys.some((k) => k.includes(q)));

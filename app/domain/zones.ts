@@ -33,7 +33,8 @@ export type Zone = {
 export const ZONES: readonly Zone[] = [
   // 国家级新区, in the order they were approved.
   {
-    names: ["两江新区", "重庆两江新区"],
+    // "两江" alone is how Chongqing names it (ADR 118); no division or everyday word is spelt so.
+    names: ["两江新区", "重庆两江新区", "两江"],
     province: "50",
     codes: ["500105", "500109", "500112"],
     source: "国务院批复 2010: 江北区、渝北区、北碚区部分区域",
@@ -138,3 +139,42 @@ export const ZONES: readonly Zone[] = [
  */
 export const ZONE_KIND =
   /(?:新区|新片区|开发区|经开区|高新区|园区|产业园|工业园|科技园|自贸区|自由贸易试验区|保税区|保税港区|综保区|综合保税区|示范区|集中区|工业区|新城|合作区|试验区|片区)$/u;
+
+/**
+ * Zones that lie all over a city (一区多园: one zone, parks in many of the city's districts): no one list of
+ * divisions says where a lead for them wants to be, so the person is asked which district (ADR 118), with
+ * the zone's core district and the whole city offered. Not read as a place from the notes.
+ */
+export type SpreadZone = {
+  /** The names as typed (folded Simplified, no spaces). */
+  names: readonly string[];
+  /** Its GB/T 2260 province code (two digits). */
+  province: string;
+  /** What is offered instead, in this order: the core district, then the city (six-digit codes). */
+  offer: readonly string[];
+  /** Where this comes from, in a few words. */
+  source: string;
+};
+
+export const SPREAD_ZONES: readonly SpreadZone[] = [
+  {
+    names: ["南京高新区", "南京高新技术产业开发区", "南京国家高新技术产业开发区"],
+    province: "32",
+    offer: ["320111", "320100"],
+    source: "国家级高新区 (1991)，核心区在浦口区（江北新区直管区）；2018 年起一区多园，高新园区分布在南京市各区",
+  },
+  {
+    names: ["张江高新区", "上海张江高新区", "张江国家自主创新示范区", "上海张江国家自主创新示范区"],
+    province: "31",
+    offer: ["310115", "310000"],
+    source: "国务院批复 2011: 张江国家自主创新示范区，核心园在浦东新区；一区二十二园，分布在上海市各区",
+  },
+];
+
+/**
+ * A zone kind alone, perhaps with words that only say what sort of zone (国家级, 经济技术, 高新技术, 工业,
+ * 产业, 物流 …) and no place: "园区", "开发区", "高新区", "工业园", "新区", "国家级经济技术开发区". Such a
+ * word names no place at all, so nothing like it is suggested (ADR 118: "园区" once drew 垣曲县 by its sound).
+ */
+export const GENERIC_ZONE =
+  /^(?:国家级|省级|市级|国家|经济技术|经济|技术|高新技术|高新|高科技|产业|工业|科技|科学|物流|化工|综合|现代|出口加工|保税|自由贸易|自贸|加工|贸易|新兴|新|老|的)*(?:新区|新片区|开发区|经开区|高新区|园区|产业园|工业园|科技园|物流园|自贸区|自由贸易试验区|保税区|保税港区|综保区|综合保税区|示范区|集中区|工业区|新城|合作区|试验区|片区|园|高新|经开)$/u;

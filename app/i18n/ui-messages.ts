@@ -72,6 +72,7 @@ const zh = {
   "need.placesExcluded": "不要的区域：{places}",
   "need.placesExcludedOpen": "不要的区域：{places}（意向区域仍为空，匹配不会排除它们，请问企业要哪些区域）",
   "need.placesWished": "希望的区域：{places}（只是倾向，不填入意向区域）",
+  "need.placesUncertain": "未能确定是要还是不要的区域说法（未作为筛选条件，招商专员会核实）：{text}",
   "need.placesBesideBox": "备注中的地点 {places}（按所填意向区域匹配，也要的话请加上）",
   "use.industry": "所属行业",
   "use.industryPick": "请选择行业大类",
@@ -200,6 +201,7 @@ const en: Record<UiKey, string> = {
   "need.placesExcludedOpen":
     "places ruled out: {places} (Preferred districts is still blank, so matching does not exclude them; ask which districts it wants)",
   "need.placesWished": "places preferred: {places} (a preference only, not put in Preferred districts)",
+  "need.placesUncertain": "words about places that neither ask for nor rule out one (not used as a filter; a recruiter will check): {text}",
   "need.placesBesideBox": "places {places} in the notes (matched on Preferred districts; add them if wanted too)",
   "use.industry": "Industry",
   "use.industryPick": "Choose an industry division",

@@ -68,6 +68,9 @@ const zh = {
   regionZoneSuggest: "“{name}”像是开发区或新区的名称，我们还不知道它在哪个区县：请填写它所在的区县，或填写：{suggestions}",
   // ADR 113 amended: a zone in the picker's search list; the notes' places a typed regions box leaves out (the desk's preview).
   regionZoneOption: "{name}（在{districts}）",
+  // ADR 118: a zone kind alone names no place; a zone over many districts asks which.
+  regionGeneric: "“{name}”没有说是哪里：请填写它所在的区县或园区的全名，如 南京市高淳区、南京江北新区",
+  regionSpans: "“{name}”的园区分布在多个区（一区多园），不知道要哪个区：请填写要的区县（可以填几个），或填写：{suggestions}",
   placesNotInBox: "备注中的地点 {places} 不在所填意向区域里：按所填的意向区域匹配，如也要这些地点，请加到意向区域",
   integer: "请输入整数",
   invalid: "格式不正确",
@@ -156,6 +159,10 @@ const en: Record<ValidationKey, string> = {
   regionZoneSuggest:
     "“{name}” looks like a development zone or new area we do not know yet: enter the district or county it is in, or: {suggestions}",
   regionZoneOption: "{name} (a zone in {districts})",
+  regionGeneric:
+    "“{name}” does not say where: enter the district or county it is in, or the zone's full name, e.g. 南京市高淳区 (Gaochun District) or 南京江北新区",
+  regionSpans:
+    "“{name}” has parks in several districts, so which one is not known: enter the district or districts wanted, or: {suggestions}",
   placesNotInBox:
     "places {places} in the notes are not in Preferred districts: matching uses Preferred districts as typed; add them there if they are wanted too",
   integer: "Enter a whole number",

@@ -4,7 +4,7 @@ import { ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-pre
 import { enhanceIndustrySearch } from "~/leads/industry-search-script";
 import type * as LaterChunk from "~/leads/lead-form-validation";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
-import { appendRegion, PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_INTENT } from "~/leads/region-picker";
+import { appendRegion, foundText, PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_INTENT } from "~/leads/region-picker";
 import { holdBlurDuringPress } from "~/utils/pointer-settle";
 
 // The public inquiry form's only script (ADR 041). The page is rendered by the server and works fully
@@ -221,7 +221,7 @@ function enhanceRegionPicker(form: HTMLFormElement, lng: Lng): void {
     found.replaceChildren(
       ...list.map((d) => {
         const b = Object.assign(document.createElement("button"), { type: "button", className: "chip" });
-        b.textContent = d.label && d.label !== d.name ? `${d.label} · ${d.path}` : d.path;
+        b.textContent = foundText(d);
         b.dataset.path = d.path;
         b.addEventListener("click", () => {
           addPaths([d.path]);

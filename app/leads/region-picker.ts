@@ -26,6 +26,17 @@ export const PROBLEM_ID = "region-problem";
 /** Why the picker's search text was not added: the regions field's message, and the resolver's suggestions to add instead. */
 export type PickProblem = { message: string; suggestions: { path: string; label: string }[] };
 
+/**
+ * What a search suggestion's button says: the path that is added, or — where the list gives a label of its
+ * own (English pages, zones) — the label, with the path after it only when the label does not already
+ * hold it. A zone's label is its name and districts ("南京江北新区（在浦口区、栖霞区、六合区）"): its name
+ * once, not again after it (ADR 118).
+ */
+export function foundText(d: { name: string; label?: string; path: string }): string {
+  if (!d.label || d.label === d.name) return d.path;
+  return d.label.includes(d.path) ? d.label : `${d.label} · ${d.path}`;
+}
+
 /** The regions text with one more entry (not repeated), separated as the person would: 、 or , */
 export function appendRegion(text: string, path: string, lng: Lng): string {
   const parts = text

@@ -292,6 +292,7 @@ describe("under the Content-Security-Policy (ADR 021)", () => {
 // 47,107 bytes with session 28's last reader fixes (一点 as "a bit", an about figure then one bound) and the
 // unread line's amber style; ADR 113's amendment adds ~100 B (the live preview names the notes' places beside a
 // typed regions box): 48 KB, leaving ~0.9 KB for the next reading the preview must share with the server.
+// 47,330 bytes with ADR 118 (the search's buttons name a zone once; the notes' "not necessarily there" line).
 const FIRST_LOAD_KB = 48;
 
 describe("the form's first load (issue 14)", () => {

@@ -102,6 +102,11 @@ describe("the region picker", () => {
       await expect
         .poll(() => page.locator("#region-found button").evaluateAll((bs) => bs.map((b) => (b as HTMLButtonElement).dataset.path)), POLL)
         .toContain("江苏省南京市溧水区");
+      // A zone's button names it once: its label holds its name (ADR 118; it read "南京江北新区（在…） · 南京江北新区").
+      await page.getByLabel("搜索区县").fill("江北新区");
+      await expect
+        .poll(() => page.locator("#region-found button").allTextContents(), POLL)
+        .toEqual(["南京江北新区（在浦口区、栖霞区、六合区）"]);
       await page.getByLabel("搜索区县").fill("江苏省南京市溧水区");
       await page.getByRole("button", { name: "加入意向区域" }).click();
       await expect.poll(() => regionsField(page).inputValue(), POLL).toBe("江苏省南京市高淳区、江苏省南京市溧水区");
