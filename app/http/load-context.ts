@@ -6,4 +6,11 @@
  * worked on instead (its first lead, ADR 116); the same request's loaders then draw that lead with the
  * action's answer (a refusal kept with what was typed) instead of redirecting (docs/decisions/120).
  */
-export type WebLoadContext = { clientIp: string; cspNonce: string; unavailable: boolean; answeredOnLead?: string };
+export type WebLoadContext = {
+  clientIp: string;
+  cspNonce: string;
+  unavailable: boolean;
+  answeredOnLead?: string;
+  /** A JSON body as the request gate parsed and checked it (GatePass.json): a route need not parse it again. */
+  json?: { value: unknown };
+};
