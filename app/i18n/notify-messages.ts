@@ -170,7 +170,8 @@ const en: Record<NotifyKey, string> = {
     "The enterprise corrected its need and no space of this park fits it now: the assignment has ended; no follow-up is needed.",
   "wecom.lapsed": "**Lead not accepted in time**　reference: {reference}",
   "wecom.lapsedRecruiter": "> Recruiter it was offered to: {name}",
-  "wecom.lapsedNote": "This lead was not accepted within {minutes} minutes and no other recruiter can take it: it went to the admins' unassigned queue.",
+  "wecom.lapsedNote":
+    "This lead was not accepted within {minutes} {minutes:minute|minutes} and no other recruiter can take it: it went to the admins' unassigned queue.",
 
   "handover.call": "Call recruiter {name} ({phone}) and hand over lead {reference}:",
   "handover.lead": "company {company}, contact {contact}, phone {phone};",
@@ -185,7 +186,7 @@ const en: Record<NotifyKey, string> = {
   "withdrawal.script":
     "Call recruiter {name} ({phone}) and tell them the assignment of lead {reference} ({company}) has ended: the enterprise corrected its need ({need}) and no space of {park} fits it now; the lead went to the parks that fit, and they need not follow it up. Their follow-up and call notes stay on the lead.",
   "reroute.script":
-    "Call recruiter {name} ({phone}) and tell them lead {reference} ({company}, {park}) was not accepted within {minutes} minutes and was re-routed (to the next recruiter, or to the admins' unassigned queue); they need do nothing more about it.",
+    "Call recruiter {name} ({phone}) and tell them lead {reference} ({company}, {park}) was not accepted within {minutes} {minutes:minute|minutes} and was re-routed (to the next recruiter, or to the admins' unassigned queue); they need do nothing more about it.",
   "escalation.script":
     "Escalation: lead {reference} was re-routed twice and nobody accepted it. First call the enterprise, apologise and check the need still holds, then tell an admin to assign a recruiter.",
   "callback.script":

@@ -25,8 +25,8 @@ import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
 import type { NeedAnswer } from "~/hotline/need-edit";
 import { needEditState, savedNeedText, saveNeedEdit } from "~/hotline/need-edit.server";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
-import type { WebLoadContext } from "~/http/load-context";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
+import type { WebLoadContext } from "~/http/load-context";
 import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
@@ -60,7 +60,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const lng = lngFromUrl(request.url);
   const worked = await workedLeadOf(getSql(), params.id ?? "");
-  const opened = worked ? { tone: "status" as const, text: hotlineText(lng, "lead.openedFirst", { from: worked.from, reference: worked.reference }) } : null;
+  const opened = worked
+    ? { tone: "status" as const, text: hotlineText(lng, "lead.openedFirst", { from: worked.from, reference: worked.reference }) }
+    : null;
   const answered = worked !== null && (context as Partial<WebLoadContext>).answeredOnLead === worked.id;
   if (worked && !answered) throw await redirectWithFlash(request, lngHref(`/hotline/leads/${worked.id}`, lng), opened!);
   const lead = await loadDeskLead(getSql(), worked?.id ?? params.id ?? "");

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { createLeadSchema } from "~/domain/lead-schema";
 import { NOTE_MAX } from "~/domain/call-outcomes";
-import { OUTCOME_KEYS_KEPT, openCallTask, recordCallOutcome } from "~/hotline/call-tasks.server";
+import { createLeadSchema } from "~/domain/lead-schema";
+import { openCallTask, OUTCOME_KEYS_KEPT, recordCallOutcome } from "~/hotline/call-tasks.server";
 import { storeLead } from "~/leads/intake.server";
 
 import { DESK_PASSWORD, deskWorkerSuite } from "../support/desk-worker-suite";
@@ -58,7 +58,10 @@ describe("a refused post on a repeat's page keeps the typing (no JavaScript)", (
     expect(page).toContain(`${again.reference} 是 ${first.reference} 的重复提交，已并入 ${first.reference}`);
     expect(page).toContain(first.reference);
     // The page is the first lead's: its forms post there from now on.
-    expect(formActions(page).filter((a) => a.startsWith("/hotline/leads/"))).toEqual([`/hotline/leads/${first.id}`, `/hotline/leads/${first.id}`]);
+    expect(formActions(page).filter((a) => a.startsWith("/hotline/leads/"))).toEqual([
+      `/hotline/leads/${first.id}`,
+      `/hotline/leads/${first.id}`,
+    ]);
     // Nothing was saved on either lead.
     const [row] = await suite.db.sql<{ max: number; notes: number }[]>`
       select (lead->'need'->>'areaMaxSqm')::int as max, (select count(*)::int from lead_notes n where n.lead_id = l.id) as notes
@@ -150,8 +153,7 @@ describe("a call outcome submission counts once, whichever earlier one is sent a
     const desk = await client().signIn("desk@example.test", DESK_PASSWORD);
     const page = await (await client().get("/hotline", desk)).text();
     const csrf = /name="csrf" value="([^"]+)"/.exec(page)![1];
-    const post = (formKey: string, note: string) =>
-      client().post("/hotline", { task, csrf, outcome: "no-answer", note, formKey }, desk);
+    const post = (formKey: string, note: string) => client().post("/hotline", { task, csrf, outcome: "no-answer", note, formKey }, desk);
     const [first, second] = [crypto.randomUUID(), crypto.randomUUID()];
     await post(first, "第一次无人接（二九）");
     await post(second, "第二次无人接（二九）");

@@ -1,9 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadOpenCallTasks } from "~/hotline/call-task-list.server";
@@ -16,8 +14,8 @@ import { notifyWecomJob } from "../../worker/notify-wecom.job";
 import { demoInventory } from "../fixtures/inventory";
 import { DESK_PASSWORD, deskWorkerSuite } from "../support/desk-worker-suite";
 import { countingJobContext } from "../support/lead-match-job";
+import { callTasksOf, mailsAbout, wecomRobot } from "../support/notices-told";
 import { storeTestLead } from "../support/routed-lead";
-import { parseMessage } from "../support/smtp";
 import { webClient } from "../support/staff-web";
 
 // docs/decisions/120: the SLA's re-route notice goes on the channel the lapsed offer came by — an email
@@ -29,15 +27,7 @@ const mailDir = mkdtempSync(join(tmpdir(), "pm-life29-"));
 const suite = deskWorkerSuite("life29_reroute", mailDir);
 const client = () => webClient(suite.web.url);
 
-const WEBHOOK = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=life29-robot";
-const wecomPosts: string[] = [];
-const msw = setupServer(
-  http.post("https://qyapi.weixin.qq.com/cgi-bin/webhook/send", async ({ request }) => {
-    const body = (await request.json()) as { markdown: { content: string } };
-    wecomPosts.push(body.markdown.content);
-    return HttpResponse.json({ errcode: 0, errmsg: "ok" });
-  }),
-);
+const { webhook: WEBHOOK, posts: wecomPosts, server: msw } = wecomRobot("life29-robot");
 
 let ctx: JobContext;
 beforeAll(async () => {
@@ -53,20 +43,11 @@ const assignmentAt = async (leadId: string, parkId: string) =>
     await suite.db.sql<Row[]>`
       select id, recruiter_id, status, reroutes, channel from assignments where lead_id = ${leadId} and park_id = ${parkId}`
   )[0];
-const tasksOf = (assignmentId: string) =>
-  suite.db.sql<{ id: string; kind: string; recruiterId: string | null; status: string; closedReason: string | null; script: string; scriptEn: string }[]>`
-    select id, kind, recruiter_id, status, closed_reason, script, script_en from call_tasks where assignment_id = ${assignmentId} order by created_at, kind`;
+const tasksOf = (assignmentId: string) => callTasksOf(suite.db.sql, assignmentId);
 const reroutesOf = (assignmentId: string) =>
   suite.db.sql<{ channel: string; recipient: string; status: string }[]>`
     select channel, recipient, status from notifications where assignment_id = ${assignmentId} and kind = 'reroute-notice' order by id`;
-/** The outbox's mails to `email` about `reference` (subject and text, decoded). */
-const mailsTo = async (email: string, reference: string) => {
-  const parsed = await Promise.all(readdirSync(mailDir).map((f) => parseMessage(readFileSync(join(mailDir, f)))));
-  return parsed
-    .filter((m) => (m.headers.get("to") ?? []).join(" ").includes(email))
-    .map((m) => `${m.subject}\n${m.parts.get("text/plain") ?? ""}`)
-    .filter((m) => m.includes(reference));
-};
+const mailsTo = (email: string, reference: string) => mailsAbout(mailDir, email, reference);
 /** The offer's deadline passes and the SLA check runs, as the worker would (its notices delivered inline). */
 async function lapse(assignmentId: string) {
   await suite.db.sql`update assignments set accept_by = now() - interval '1 minute' where id = ${assignmentId}`;
