@@ -119,8 +119,9 @@ await migrate(databaseUrl);
 const sql = createSql(databaseUrl);
 const demo = demoInventory();
 if (!(await importInventory(sql, { parks: demo.parks, recruiters: demo.recruiters })).ok) throw new Error("demo parks refused");
-const web = await startWeb(databaseUrl);
+let web: Awaited<ReturnType<typeof startWeb>> | undefined;
 try {
+  web = await startWeb(databaseUrl); // inside: a web that does not start still has its database dropped
   console.log(`build: ${buildDir}`);
   await measure(web.url, "20,000 good spaces (notes 300 chars)", bodyOf(19.5 * MB, 300, 20_000));
   await measure(web.url, "19.5 MB of good spaces (notes 900 chars)", bodyOf(19.5 * MB, 900, 20_000));
@@ -128,7 +129,7 @@ try {
   await measure(web.url, "too many rows (small rows, 19.5 MB)", bodyOf(19.5 * MB, 0, 1_000_000));
   await measure(web.url, "over the byte bound (25 MB)", bodyOf(25 * MB, 900, 1_000_000));
 } finally {
-  web.child.kill("SIGTERM");
+  web?.child.kill("SIGTERM");
   await sql.end();
   await admin.unsafe(`drop database if exists "${DB}" with (force)`);
   await admin.end();
