@@ -14,7 +14,10 @@ import type { JobContext } from "./job-context";
 export const MAX_REROUTES = 2;
 
 /**
- * An assignment not accepted in time goes to the next eligible recruiter (the first one is told);
+ * An assignment not accepted in time goes to the next eligible recruiter (the first one is told, on the
+ * channel the offer came by: an email, or for a recruiter who works by phone a hotline call task; when
+ * nobody else can take it and the offer was posted to the park's WeCom group, the group is told too —
+ * a re-route to another recruiter is already the group's "线索改派" post; docs/decisions/120);
  * after two re-routes it escalates to every admin by email and as a hotline task. The check is an
  * outbox row with not_before = accept_by, so it survives a Redis wipe.
  */
@@ -71,7 +74,7 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
     // Everyone who already had this assignment is skipped by the next choice.
     const had = await recruitersWhoHad(tx, a.id);
     const previous = a.recruiterId;
-    const { notices } = await assignPark(
+    const { notices, decision } = await assignPark(
       tx,
       {
         leadId: a.leadId,
@@ -92,13 +95,26 @@ export async function assignmentSlaJob(ctx: JobContext, data: { outboxId: number
             assignmentId: a.id,
             leadId: a.leadId,
             kind: "reroute-notice",
-            channel: "email",
+            channel: a.channel === "hotline" ? "hotline" : "email",
             recipient: previous,
             dedupeKey: `reroute-notice:${a.id}:r${a.reroutes}`,
           },
           ctx.routing.noticeFallbackMs,
         )),
       );
+      if (a.toGroup && !decision.recruiterId)
+        await queueNotice(
+          tx,
+          {
+            assignmentId: a.id,
+            leadId: a.leadId,
+            kind: "reroute-notice",
+            channel: "wecom",
+            recipient: a.parkId,
+            dedupeKey: `reroute-wecom:${a.id}:r${a.reroutes}`,
+          },
+          ctx.routing.noticeFallbackMs,
+        );
     }
     await markDone(tx, data.outboxId);
     return notices;

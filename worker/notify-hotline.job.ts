@@ -1,4 +1,4 @@
-import { handoverScript, loadAssignmentDetails, withdrawalScript } from "~/assignments/assignment-details.server";
+import { handoverScript, loadAssignmentDetails, rerouteScript, withdrawalScript } from "~/assignments/assignment-details.server";
 import {
   finishNotice,
   markHandedToHotline,
@@ -18,7 +18,9 @@ import type { JobContext } from "./job-context";
  * hand over lead Y", with the numbers, the script to read and the matched spaces. One task per round.
  * A `withdrawal-notice` (the assignment ended on a need edit, ADR 108) reaches them the same way: a
  * `withdrawal` call task "tell recruiter X the assignment of lead Y ended", to the recruiter who held it
- * (the notice's recipient), whoever holds the assignment now (ADR 114).
+ * (the notice's recipient), whoever holds the assignment now (ADR 114). A `reroute-notice` (their offer
+ * lapsed and was re-routed by the SLA check) likewise: a `reroute` call task "tell recruiter X lead Y was
+ * re-routed", unless the assignment was given back to X meanwhile (docs/decisions/120).
  */
 export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
   const n = await openNotification(ctx.sql, data.id);
@@ -27,7 +29,7 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
     return;
   }
   const d = n.assignmentId ? await loadAssignmentDetails(ctx.sql, n.assignmentId) : null;
-  if (n.kind === "withdrawal-notice") return withdrawalTask(ctx, n, d, data.outboxId);
+  if (n.kind === "withdrawal-notice" || n.kind === "reroute-notice") return toldTask(ctx, n, d, data.outboxId);
   await ctx.sql.begin(async (tx) => {
     if (d?.recruiter && d.recruiter.id === n.recipient) {
       const script = { zh: handoverScript(d, ctx.routing.slaMinutes, "zh"), en: handoverScript(d, ctx.routing.slaMinutes, "en") };
@@ -57,27 +59,37 @@ export async function notifyHotlineJob(ctx: JobContext, data: { outboxId: number
   });
 }
 
-async function withdrawalTask(
+/** The call task that tells the notice's recipient their assignment ended (withdrawal) or moved on (re-route). */
+async function toldTask(
   ctx: JobContext,
   n: NotificationRow,
   d: Awaited<ReturnType<typeof loadAssignmentDetails>>,
   outboxId: number,
 ): Promise<void> {
   const recruiter = await recruiterToCall(ctx.sql, n.recipient);
+  const reroute = n.kind === "reroute-notice";
   await ctx.sql.begin(async (tx) => {
     if (!d || !recruiter) {
       await Promise.all([finishNotice(tx, n.id, "dead", "assignment or recruiter gone"), markDone(tx, outboxId)]);
       return;
     }
+    // Given back to them before the call was set up: the hand-over they get says the opposite (migration 094 closes a later one).
+    if (reroute && d.recruiter?.id === recruiter.id) {
+      await Promise.all([finishNotice(tx, n.id, "dead", "assignment given back to the recruiter"), markDone(tx, outboxId)]);
+      return;
+    }
+    const script = reroute
+      ? { zh: rerouteScript(d, recruiter, ctx.routing.slaMinutes, "zh"), en: rerouteScript(d, recruiter, ctx.routing.slaMinutes, "en") }
+      : { zh: withdrawalScript(d, recruiter, "zh"), en: withdrawalScript(d, recruiter, "en") };
     await Promise.all([
       openCallTask(tx, {
-        kind: "withdrawal",
+        kind: reroute ? "reroute" : "withdrawal",
         leadId: d.leadId,
         assignmentId: d.id,
         recruiterId: recruiter.id,
         phone: recruiter.phone,
-        script: { zh: withdrawalScript(d, recruiter, "zh"), en: withdrawalScript(d, recruiter, "en") },
-        dedupeKey: `withdrawal:${n.id}`,
+        script,
+        dedupeKey: `${reroute ? "reroute" : "withdrawal"}:${n.id}`,
       }),
       markHandedToHotline(tx, n.id),
       recordRoutingEvent(tx, {
@@ -85,7 +97,7 @@ async function withdrawalTask(
         leadId: d.leadId,
         event: "notified",
         recruiterId: recruiter.id,
-        reason: auditMessages.both("notice.withdrawalTaskCreated"),
+        reason: auditMessages.both(reroute ? "notice.rerouteTaskCreated" : "notice.withdrawalTaskCreated"),
       }).execute(),
       markDone(tx, outboxId),
     ]);

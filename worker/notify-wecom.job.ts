@@ -1,6 +1,7 @@
 import { leadIndustryLabel, loadAssignmentDetails, needAreaText, withdrawnNeedText } from "~/assignments/assignment-details.server";
 import {
   finishNotice,
+  lapsedRecruiterName,
   markNoticeSending,
   noteNoticeError,
   type NotificationRow,
@@ -12,13 +13,15 @@ import { markDone, markSkipped } from "~/db/outbox.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import { needLabel } from "~/notify/assignment-email";
 import { postWecomMarkdown } from "~/notify/wecom.server";
-import { renderWecomAssignment, renderWecomWithdrawal } from "~/notify/wecom-message";
+import { renderWecomAssignment, renderWecomLapsed, renderWecomWithdrawal } from "~/notify/wecom-message";
 
 import type { JobContext } from "./job-context";
 
 /**
  * Posts a new assignment to the park's WeCom group robot — or, for a `withdrawal-notice`, that the
- * assignment ended on a need edit (ADR 114). Rate limits (45009, 429) and outages are
+ * assignment ended on a need edit (ADR 114); for a `reroute-notice`, that the offer lapsed and went to the
+ * admins' unassigned queue (docs/decisions/120: not posted when someone holds it again by then, whose
+ * offer the group hears of as a re-route). Rate limits (45009, 429) and outages are
  * retried with backoff — never dropped (the reconciler retries even after the last attempt); a
  * configuration error (bad webhook, errcode 93000) is a dead letter the admin sees.
  */
@@ -30,6 +33,19 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
   }
   const webhookUrl = await parkWecomWebhook(ctx.sql, n.recipient);
   const d = n.assignmentId ? await loadAssignmentDetails(ctx.sql, n.assignmentId) : null;
+  if (n.kind === "reroute-notice") {
+    if (!webhookUrl || !d) return finish(ctx, n, data.outboxId, "dead", "no webhook or no assignment any more");
+    if (d.recruiter) return finish(ctx, n, data.outboxId, "dead", "assignment held by a recruiter again");
+    const name = await lapsedRecruiterName(ctx.sql, d.id);
+    const lapsed = renderWecomLapsed({
+      reference: d.reference,
+      parkName: d.parkName,
+      recruiterName: name ?? "—",
+      slaMinutes: ctx.routing.slaMinutes,
+      assignmentUrl: `${ctx.appUrl.replace(/\/$/, "")}/queue/assignments/${d.id}`,
+    });
+    return post(ctx, n, data.outboxId, webhookUrl, lapsed);
+  }
   if (!webhookUrl || !d?.recruiter) {
     await finish(ctx, n, data.outboxId, "dead", "no webhook or no recruiter any more");
     return;
@@ -54,10 +70,15 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
           assignmentUrl,
           rerouted: d.reroutes > 0,
         });
+  return post(ctx, n, data.outboxId, webhookUrl, content);
+}
+
+/** Posts `content` to the group: sent, dead on a configuration error, or thrown to be retried. */
+async function post(ctx: JobContext, n: NotificationRow, outboxId: number, webhookUrl: string, content: string) {
   await markNoticeSending(ctx.sql, n.id);
   const result = await postWecomMarkdown(webhookUrl, content);
-  if (result.ok) return finish(ctx, n, data.outboxId, "sent", null);
-  if (!result.retryable) return finish(ctx, n, data.outboxId, "dead", result.error);
+  if (result.ok) return finish(ctx, n, outboxId, "sent", null);
+  if (!result.retryable) return finish(ctx, n, outboxId, "dead", result.error);
   await noteNoticeError(ctx.sql, n.id, result.error);
   // WeCom's errmsg may quote the message: the job says the code only, the notice keeps the text (ADR 096).
   throw new Error(

@@ -123,6 +123,28 @@ export function withdrawalScript(d: AssignmentDetails, recruiter: { name: string
   });
 }
 
+/**
+ * What hotline staff read to a recruiter who works by phone when their offer lapsed and was re-routed (the
+ * SLA's re-route notice on the hotline channel, docs/decisions/120): who to call, the lead, that it was
+ * re-routed after `slaMinutes` and that nothing more is theirs to do. `recruiter` is the one who missed it
+ * (the notice's recipient), whoever holds the assignment now.
+ */
+export function rerouteScript(
+  d: AssignmentDetails,
+  recruiter: { name: string; phone: string },
+  slaMinutes: number,
+  lng: Lng = "zh",
+): string {
+  return notifyText(lng, "reroute.script", {
+    name: recruiter.name,
+    phone: formatPhoneForDisplay(recruiter.phone),
+    reference: d.reference,
+    company: d.lead.company.name,
+    park: d.parkName,
+    minutes: slaMinutes,
+  });
+}
+
 /** The lead's GB/T 4754 industry as staff read it: code and name in the page's language ("C38 电气机械和器材制造业"). */
 export function leadIndustryLabel(lead: Lead, lng: Lng): string {
   return industryLabel(lead.use.industry, lng);

@@ -287,3 +287,14 @@ export async function recruiterToCall(sql: Sql, recruiterId: string): Promise<{ 
   const [r] = await sql<{ id: string; name: string; phone: string }[]>`select id, name, phone from recruiters where id = ${recruiterId}`;
   return r ?? null;
 }
+
+/**
+ * The name of the recruiter whose offer of `assignmentId` lapsed last (its latest `sla-missed` audit line),
+ * for the group's "not accepted in time" post (docs/decisions/120); null when none is recorded or they are gone.
+ */
+export async function lapsedRecruiterName(sql: Sql, assignmentId: string): Promise<string | null> {
+  const [r] = await sql<{ name: string }[]>`
+    select r.name from routing_events e join recruiters r on r.id = e.recruiter_id
+    where e.assignment_id = ${assignmentId} and e.event = 'sla-missed' order by e.id desc limit 1`;
+  return r?.name ?? null;
+}

@@ -71,7 +71,7 @@ export type CallTasksRow = {
   createdAt: Date;
   updatedAt: Date;
   closedReason: CallTaskCloseReason | null;
-  outcomeKey: string | null;
+  outcomeKeys: string[];
 };
 
 /** A row of `leads` as the pool returns it (`select *`). */
@@ -306,7 +306,7 @@ export const ROW_COLUMNS = {
     createdAt: false,
     updatedAt: false,
     closedReason: true,
-    outcomeKey: true,
+    outcomeKeys: false,
   } satisfies Nullability<CallTasksRow>,
   leads: {
     id: false,

@@ -66,8 +66,8 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export const NOTIFICATION_STATUSES = ["pending", "sending", "sent", "dead", "handled"] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
-/** call_tasks.kind (migration 003). */
-export const CALL_TASK_KINDS = ["handover", "callback", "escalation", "withdrawal"] as const;
+/** call_tasks.kind (migration 003; withdrawal 090, reroute 094: docs/decisions/114, 120). */
+export const CALL_TASK_KINDS = ["handover", "callback", "escalation", "withdrawal", "reroute"] as const;
 export type CallTaskKind = (typeof CALL_TASK_KINDS)[number];
 
 /** call_tasks.status (migration 003). */
@@ -79,8 +79,9 @@ export type CallTaskStatus = (typeof CALL_TASK_STATUSES)[number];
  * working it — its assignment ended or moved on (need-changed, lost, won, declined, moved to another
  * recruiter or the unassigned queue, taken-up by the recruiter), the admin closed the lead, it was
  * erased, or — for a withdrawal task — the ended assignment was reopened (its park fits again); a
- * call-back ends when its lead got a live match (matched, migration 092, docs/decisions/116). Null for a
- * task the hotline closed itself.
+ * call-back ends when its lead got a live match (matched, migration 092, docs/decisions/116); a re-route
+ * task ("tell X the lead was re-routed") ends when the assignment is given back to X (given-back, migration
+ * 094, docs/decisions/120). Null for a task the hotline closed itself.
  */
 export const CALL_TASK_CLOSE_REASONS = [
   "need-changed",
@@ -93,6 +94,7 @@ export const CALL_TASK_CLOSE_REASONS = [
   "erased",
   "reopened",
   "matched",
+  "given-back",
 ] as const;
 export type CallTaskCloseReason = (typeof CALL_TASK_CLOSE_REASONS)[number];
 

@@ -30,8 +30,8 @@ const keyOf = (k: string | undefined) => (k && isUuid(k) ? k : null);
  * an unknown or missing outcome (reason "outcome"), a note over NOTE_MAX UTF-16 units, as the textarea's
  * maxLength counts ("note-too-long"), or a refusal of a call-back ("not-a-handover") is a
  * "bad-request": the desk says which beside the task's buttons, and nothing is recorded. The same
- * `submissionKey` as the outcome last recorded on the task (a resend, docs/decisions/116) is "recorded"
- * again without a second attempt or note.
+ * `submissionKey` as an outcome recorded on the task (a resend of the last one or of an earlier one kept,
+ * docs/decisions/116, 120) is "recorded" again without a second attempt or note.
  */
 export async function workCallTask(
   sql: Sql,
@@ -54,12 +54,12 @@ export async function workCallTask(
   if (note.length > NOTE_MAX) return { kind: "bad-request", reason: "note-too-long" };
   const submissionKey = keyOf(input.submissionKey);
   const [task] = await sql<
-    { reference: string; kind: string; status: string; closedReason: CallTaskCloseReason | null; outcomeKey: string | null }[]
+    { reference: string; kind: string; status: string; closedReason: CallTaskCloseReason | null; outcomeKeys: string[] }[]
   >`
-    select l.reference, c.kind, c.status, c.closed_reason, c.outcome_key from call_tasks c join leads l on l.id = c.lead_id where c.id = ${input.taskId}`;
+    select l.reference, c.kind, c.status, c.closed_reason, c.outcome_keys from call_tasks c join leads l on l.id = c.lead_id where c.id = ${input.taskId}`;
   if (!task) return { kind: "not-found" };
   // This very submission was recorded (a resend, a double press): answered as recorded, nothing counted again.
-  if (submissionKey !== null && task.outcomeKey === submissionKey)
+  if (submissionKey !== null && task.outcomeKeys.includes(submissionKey))
     return { kind: "recorded", taskId: input.taskId, outcome, note, reference: task.reference };
   if (task.status === "done" || task.status === "wrong-number") return { kind: "stale", closedReason: task.closedReason };
   if (outcome === "refused" && task.kind !== "handover") return { kind: "bad-request", reason: "not-a-handover" };

@@ -10,6 +10,12 @@ import type { Bilingual } from "~/i18n/i18n";
 
 export { CALL_OUTCOMES, type CallOutcome } from "~/domain/call-outcomes";
 export const NO_ANSWER_RETRY_MINUTES = 30;
+/**
+ * Submission keys a call task keeps (`call_tasks.outcome_keys`, newest first; docs/decisions/116, 120): a
+ * resend of any of its last this many recorded outcomes is recognised. A task is worked a few times (a no
+ * answer comes back after NO_ANSWER_RETRY_MINUTES), so twenty covers days of retries and bounds the row.
+ */
+export const OUTCOME_KEYS_KEPT = 20;
 
 /**
  * `handedOver: false` — a hand-over marked done whose offer had already moved on (nothing was accepted).
@@ -26,8 +32,8 @@ export type CallTaskResult =
  * accepted (so it does not lapse into an SLA re-route). `note`: the agent's call note, kept on the lead
  * (lead_notes, with this task and outcome) in the same transaction; a blank note adds nothing.
  * `submissionKey` (the desk page's formKey, a UUID; docs/decisions/116): the same submission posted again
- * (「再次提交」 on the unavailable page, ADR 115; a double press) while it is the task's last recorded one
- * changes nothing — no second attempt, no second note, no second audit line — and answers ok with
+ * (「再次提交」 on the unavailable page, ADR 115; a double press) — the last one recorded or any of the
+ * OUTCOME_KEYS_KEPT before it (a resend of an older submission after a newer one, ADR 120) — changes nothing — no second attempt, no second note, no second audit line — and answers ok with
  * `again`, even when that outcome closed the task. A missing key records every post, as before.
  */
 export async function recordCallOutcome(
@@ -55,20 +61,21 @@ export async function recordCallOutcome(
         recruiterId: string | null;
         status: string;
         dueAt: Date;
-        outcomeKey: string | null;
+        outcomeKeys: string[];
       }[]
     >`
-      select id, kind, lead_id, assignment_id, recruiter_id, status, due_at, outcome_key from call_tasks where id = ${taskId} for update`;
+      select id, kind, lead_id, assignment_id, recruiter_id, status, due_at, outcome_keys from call_tasks where id = ${taskId} for update`;
     if (!task) return { ok: false as const, reason: "not-found" as const };
     const key = options.submissionKey ?? null;
-    if (key !== null && task.outcomeKey === key)
+    if (key !== null && task.outcomeKeys.includes(key))
       return { ok: true as const, status: task.status, dueAt: task.dueAt.toISOString(), again: true as const };
     if (task.status === "done" || task.status === "wrong-number") return { ok: false as const, reason: "closed" as const };
     if (outcome === "refused" && task.kind !== "handover") return { ok: false as const, reason: "not-a-handover" as const };
     // A refusal closes the call (status done) and declines the offer for the recruiter.
     const [row] = await tx<{ status: string; dueAt: Date }[]>`
       update call_tasks set status = ${outcome === "refused" ? "done" : outcome}, attempts = attempts + 1, updated_at = now(),
-             outcome_key = ${key},
+             outcome_keys = case when ${key}::text is null then outcome_keys
+                                 else (array[${key}::text] || outcome_keys)[1:${OUTCOME_KEYS_KEPT}::int] end,
              due_at = case when ${outcome} = 'no-answer' then now() + ${retryMinutes}::float8 * interval '1 minute' else due_at end
       where id = ${taskId}
       returning status, due_at`;

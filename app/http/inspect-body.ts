@@ -1,6 +1,8 @@
 // Checks on request bodies that make a value unstorable or a parser unsafe, before any route sees it
 // (ADR 021). No framework imports: the request gate uses them, and the tests call them directly.
 
+import { runSteps } from "~/utils/slices.server";
+
 /** JSON nested deeper than this is refused: a lead needs 3 levels, an import 4. */
 export const MAX_JSON_DEPTH = 32;
 
@@ -33,6 +35,30 @@ export function findUnstorableJson(value: unknown, path = ""): string | null {
       const at = path ? `${path}.${key}` : key;
       if (hasUnstorableChars(key)) return printable(at);
       const found = findUnstorableJson(child, at);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * findUnstorableJson as steps, for a large body (an import's rows): it pauses (yields) before each item of
+ * an array at the top level or one level down — each item is walked at once — and finds the same path.
+ */
+export function* unstorableJsonSteps(value: unknown): Generator<void, string | null> {
+  if (typeof value !== "object" || value === null) return findUnstorableJson(value);
+  const top: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v]) : Object.entries(value);
+  for (const [at, child] of top) {
+    if (!Array.isArray(value) && hasUnstorableChars(at)) return printable(at);
+    if (!Array.isArray(child)) {
+      yield;
+      const found = findUnstorableJson(child, at);
+      if (found !== null) return found;
+      continue;
+    }
+    for (let i = 0; i < child.length; i++) {
+      yield;
+      const found = findUnstorableJson(child[i], `${at}[${i}]`);
       if (found !== null) return found;
     }
   }
@@ -91,6 +117,8 @@ type ScanFrame = {
   /** Object: the last key read; array: the index of the item being read. */
   lastKey: string;
   index: number;
+  /** Where its opening bracket is in the text. */
+  start: number;
 };
 
 /**
@@ -102,10 +130,34 @@ type ScanFrame = {
  * they hold a backslash). Text that is no JSON is scanned as far as it goes: JSON.parse, run after, refuses it.
  * Cost: one linear pass, one small map per object (test/unit/json-duplicate-keys.test.ts times it).
  */
-export function scanJsonShape(text: string, maxDepth: number): { tooDeep: boolean; duplicate: DuplicateJsonKey | null } {
+export function scanJsonShape(text: string, maxDepth: number): JsonShape {
+  return runSteps(jsonShapeSteps(text, maxDepth));
+}
+
+/**
+ * What scanJsonShape found. `rows`: the items of the arrays that are values of the root object's keys, as
+ * far as the scan went (an import's rows: the gate refuses too many before the parse, docs/decisions/120).
+ */
+export type JsonShape = { tooDeep: boolean; duplicate: DuplicateJsonKey | null; rows: number };
+
+/** Characters scanned between two pauses of jsonShapeSteps (a few milliseconds of work). */
+const SCAN_STEP = 256 * 1024;
+
+/**
+ * scanJsonShape as steps: it pauses (yields) after every SCAN_STEP characters, so a caller can give the
+ * event loop a turn between steps on a large body (the request gate, docs/decisions/120); run to the end
+ * without pausing it is scanJsonShape.
+ */
+export function* jsonShapeSteps(text: string, maxDepth: number): Generator<void, JsonShape> {
   const stack: ScanFrame[] = [];
   let duplicate: DuplicateJsonKey | null = null;
+  let rows = 0;
+  let pauseAt = SCAN_STEP;
   for (let i = 0; i < text.length; i++) {
+    if (i >= pauseAt) {
+      yield;
+      pauseAt = i + SCAN_STEP;
+    }
     const c = text.charCodeAt(i);
     if (c === 0x22) {
       // A string: its end is the next quote not escaped (an odd run of backslashes before it), found by
@@ -140,18 +192,21 @@ export function scanJsonShape(text: string, maxDepth: number): { tooDeep: boolea
     } else if (c === 0x7b || c === 0x5b) {
       const parent = stack[stack.length - 1];
       const name = parent ? (parent.object ? parent.lastKey : parent.index) : null;
-      if (stack.length >= maxDepth) return { tooDeep: true, duplicate };
+      if (stack.length >= maxDepth) return { tooDeep: true, duplicate, rows };
       const object = c === 0x7b;
-      stack.push({ object, name, keys: object ? new Map() : null, expectKey: object, lastKey: "", index: 0 });
+      stack.push({ object, name, keys: object ? new Map() : null, expectKey: object, lastKey: "", index: 0, start: i });
     } else if (c === 0x7d || c === 0x5d) {
-      stack.pop();
+      const closed = stack.pop();
+      // An array under the root object: its items are its commas and one, unless it holds nothing.
+      if (closed && !closed.object && stack.length === 1 && stack[0].object)
+        rows += closed.index > 0 || /\S/.test(text.slice(closed.start + 1, i)) ? closed.index + 1 : 0;
     } else if (c === 0x2c) {
       const top = stack[stack.length - 1];
       if (top?.object) top.expectKey = true;
       else if (top) top.index++;
     }
   }
-  return { tooDeep: false, duplicate };
+  return { tooDeep: false, duplicate, rows };
 }
 
 /** The dotted path of `key` in the innermost object of `stack`: `contact.phone`, `spaces[2].id`. */

@@ -28,6 +28,7 @@ export function remixHandler(build: ServerBuild, options: { hotline: () => strin
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         cspNonce: String(res.locals.cspNonce ?? ""),
         unavailable: false,
+        ...(gate.json ? { json: gate.json } : {}),
       };
       let response = await handle(request, context);
       const refusedPage = response.headers.get(REFUSED_PAGE_HEADER);

@@ -1,6 +1,8 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
 import { checkAdminTokenGuess } from "~/auth/admin-token.server";
+import { MAX_IMPORT_ROWS } from "~/domain/import-bounds";
+import { runSteps, runStepsInSlices, sliceClock } from "~/utils/slices.server";
 
 import {
   decodeFormStrict,
@@ -8,9 +10,10 @@ import {
   findUnstorableField,
   findUnstorableJson,
   hasUnstorableChars,
+  jsonShapeSteps,
   MAX_JSON_DEPTH,
   rawJsonValueAfter,
-  scanJsonShape,
+  unstorableJsonSteps,
 } from "./inspect-body";
 import { isApiPath, type Refusal, REFUSAL_LIST, sendRefusal } from "./refusal.server";
 
@@ -74,13 +77,8 @@ export function requestGate({ appUrl }: GateOptions) {
 
       const api = isApiPath(req.path);
       const upload = UPLOAD_PATHS.has(req.path) && MULTIPART.test(String(req.headers["content-type"] ?? ""));
-      const limit = upload
-        ? BODY_LIMITS.upload
-        : !api
-          ? BODY_LIMITS.form
-          : req.path.toLowerCase() === "/api/import" && bearer
-            ? BODY_LIMITS.import
-            : BODY_LIMITS.api;
+      const importing = api && req.path.toLowerCase() === "/api/import" && bearer;
+      const limit = upload ? BODY_LIMITS.upload : !api ? BODY_LIMITS.form : importing ? BODY_LIMITS.import : BODY_LIMITS.api;
       const tooBig: Refusal = { status: 413, key: "tooBig", params: { max: Math.round(limit / 1024) } };
       const declared = Number(req.headers["content-length"] ?? 0);
       if (declared > limit) return sendRefusal(req, res, tooBig, true);
@@ -102,7 +100,8 @@ export function requestGate({ appUrl }: GateOptions) {
       pass.body = body;
       if (type === "") pass.contentType = "application/x-www-form-urlencoded";
 
-      const bad = api ? await checkJson(body, pass) : await checkForm(body, type);
+      // An import's rows are bounded as the route bounds them, before the parse (docs/decisions/120).
+      const bad = api ? await checkJson(body, pass, importing ? MAX_IMPORT_ROWS : Infinity) : await checkForm(body, type);
       if (bad) return sendRefusal(req, res, bad);
       next();
     } catch (error) {
@@ -219,16 +218,54 @@ function decodeUtf8(body: Buffer): string | null {
   }
 }
 
+/** Bytes decoded between two turns of the event loop (decodeUtf8InSlices). */
+const DECODE_STEP = 1024 * 1024;
+
+/**
+ * decodeUtf8 one megabyte at a time (a streaming decoder: a character cut by a step's end is completed by
+ * the next), pausing for the event loop every few milliseconds: 20 MB of Chinese text took 200–400 ms to
+ * decode at once on a loaded machine (docs/decisions/120). Null when the body is not valid UTF-8.
+ */
+export async function decodeUtf8InSlices(body: Buffer): Promise<string | null> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const clock = sliceClock();
+  const parts: string[] = [];
+  try {
+    for (let at = 0; at < body.length; at += DECODE_STEP) {
+      parts.push(decoder.decode(body.subarray(at, at + DECODE_STEP), { stream: true }));
+      await clock.pause();
+    }
+    parts.push(decoder.decode());
+  } catch {
+    return null;
+  }
+  return parts.join("");
+}
+
+/**
+ * A JSON body larger than this (only an import can be: BODY_LIMITS) is scanned and walked in slices with
+ * turns of the event loop between them: a 20 MB import checked at once held every request of the process
+ * for seconds (docs/decisions/120). JSON.parse itself is one call (~50 ms for 20 MB).
+ */
+export const SLICED_JSON_BYTES = 256 * 1024;
+
+/** Runs `steps` to their end: at once, or for a large body pausing for the event loop every few milliseconds. */
+const stepped = <T>(steps: Generator<void, T>, large: boolean): T | Promise<T> => (large ? runStepsInSlices(steps) : runSteps(steps));
+
 /**
  * JSON bodies: valid UTF-8, not nested deeper than MAX_JSON_DEPTH, parseable, every key and string
- * storable. The parsed value is kept on `pass.json` for the routes answered without Remix.
+ * storable. The parsed value is kept on `pass.json` for the routes answered without Remix, and for
+ * those that read it again (POST /api/import: the Remix handler hands it on, WebLoadContext.json).
  */
-async function checkJson(body: Buffer, pass: GatePass): Promise<Refusal | null> {
-  const text = decodeUtf8(body);
+async function checkJson(body: Buffer, pass: GatePass, rowsMax: number): Promise<Refusal | null> {
+  const large = body.length > SLICED_JSON_BYTES;
+  const text = large ? await decodeUtf8InSlices(body) : decodeUtf8(body);
   if (text === null) return { status: 400, key: "badEncoding" };
   // One pass for the depth and for a key written twice in an object (ADR 113), before the parse.
-  const shape = scanJsonShape(text, MAX_JSON_DEPTH);
+  const shape = await stepped(jsonShapeSteps(text, MAX_JSON_DEPTH), large);
   if (shape.tooDeep) return { status: 400, key: "tooDeep", params: { max: MAX_JSON_DEPTH } };
+  // Too many rows for one import: said before a parse of them all (130,000 small rows: half a second at once).
+  if (shape.rows > rowsMax) return { status: 413, key: "importTooMany", params: { rows: shape.rows, max: rowsMax } };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -236,7 +273,7 @@ async function checkJson(body: Buffer, pass: GatePass): Promise<Refusal | null> 
     return { status: 400, key: "json" };
   }
   if (shape.duplicate) return keySentTwice(text, shape.duplicate);
-  const field = findUnstorableJson(value);
+  const field = large ? await stepped(unstorableJsonSteps(value), true) : findUnstorableJson(value);
   if (field !== null) return { status: 400, key: "badChars", params: { field }, field };
   pass.json = { value };
   return null;

@@ -121,6 +121,7 @@ const zh = {
   "task.callback": "回访企业",
   "task.escalation": "升级处理",
   "task.withdrawal": "告知专员分配结束",
+  "task.reroute": "告知专员线索已改派",
 
   "event.assigned": "已分配",
   "event.unassigned": "转入待分配",
@@ -371,6 +372,7 @@ const en: Record<AdminKey, string> = {
   "task.callback": "Call the enterprise back",
   "task.escalation": "Escalation",
   "task.withdrawal": "Tell a recruiter an assignment ended",
+  "task.reroute": "Tell a recruiter a lead was re-routed",
 
   "event.assigned": "Assigned",
   "event.unassigned": "Sent to the unassigned queue",

@@ -72,6 +72,9 @@ const zh = {
   "wecom.withdrawnNeed": "> 更正后的需求：{need}",
   "wecom.withdrawnRecruiter": "> 原招商专员：{name}",
   "wecom.withdrawnNote": "企业更正了需求，本园区已没有符合的空间，这条分配已结束，不必再跟进。",
+  "wecom.lapsed": "**线索超时未接单**　编号：{reference}",
+  "wecom.lapsedRecruiter": "> 原招商专员：{name}",
+  "wecom.lapsedNote": "此线索在 {minutes} 分钟内未被接单，暂无其他可接的专员，已转入管理员待分配队列。",
 
   // what hotline staff read out (call tasks)
   "handover.call": "请致电招商专员 {name}（{phone}），转交线索 {reference}：",
@@ -86,6 +89,8 @@ const zh = {
   "handover.noticeFailed": "【通知未送达，管理员改由热线转告】",
   "withdrawal.script":
     "请致电招商专员 {name}（{phone}），告知线索 {reference}（{company}）的分配已结束：企业更正了需求（{need}），{park} 已没有符合的空间，线索已转给现在符合的园区，不必再跟进。专员的跟进记录、通话记录都保留在线索上。",
+  "reroute.script":
+    "请致电招商专员 {name}（{phone}），告知线索 {reference}（{company}，{park}）在 {minutes} 分钟内未被接单，系统已改派（给下一位专员，或转入管理员待分配），无需再处理此线索。",
   "escalation.script": "升级：线索 {reference} 两次改派仍无人接单。请先致电企业致歉并确认需求仍有效，再通知管理员指派专员。",
   "callback.script": "回访 {reference}：暂无匹配的厂房/土地。请致电企业核实需求（面积、区域、用途、预算），记录后更新需求。",
   "callback.nearMisses": "最接近的房源（可向企业介绍）：",
@@ -163,6 +168,10 @@ const en: Record<NotifyKey, string> = {
   "wecom.withdrawnRecruiter": "> Recruiter who held it: {name}",
   "wecom.withdrawnNote":
     "The enterprise corrected its need and no space of this park fits it now: the assignment has ended; no follow-up is needed.",
+  "wecom.lapsed": "**Lead not accepted in time**　reference: {reference}",
+  "wecom.lapsedRecruiter": "> Recruiter it was offered to: {name}",
+  "wecom.lapsedNote":
+    "This lead was not accepted within {minutes} {minutes:minute|minutes} and no other recruiter can take it: it went to the admins' unassigned queue.",
 
   "handover.call": "Call recruiter {name} ({phone}) and hand over lead {reference}:",
   "handover.lead": "company {company}, contact {contact}, phone {phone};",
@@ -176,6 +185,8 @@ const en: Record<NotifyKey, string> = {
   "handover.noticeFailed": "[Notice not delivered: an admin passes it on through the hotline]",
   "withdrawal.script":
     "Call recruiter {name} ({phone}) and tell them the assignment of lead {reference} ({company}) has ended: the enterprise corrected its need ({need}) and no space of {park} fits it now; the lead went to the parks that fit, and they need not follow it up. Their follow-up and call notes stay on the lead.",
+  "reroute.script":
+    "Call recruiter {name} ({phone}) and tell them lead {reference} ({company}, {park}) was not accepted within {minutes} {minutes:minute|minutes} and was re-routed (to the next recruiter, or to the admins' unassigned queue); they need do nothing more about it.",
   "escalation.script":
     "Escalation: lead {reference} was re-routed twice and nobody accepted it. First call the enterprise, apologise and check the need still holds, then tell an admin to assign a recruiter.",
   "callback.script":

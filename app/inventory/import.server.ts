@@ -6,6 +6,7 @@ import { inventoryText } from "~/i18n/inventory-messages";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
 import type { Lng } from "~/i18n/lng";
+import { runSteps, runStepsInSlices } from "~/utils/slices.server";
 
 import { foldKey, inventoryClashes } from "./inventory-clashes.server";
 import { readJsonNumbers } from "./inventory-columns";
@@ -34,9 +35,25 @@ type ParkRef = Omit<UnknownParkRef, "id"> & { id?: string };
  * Checks every row (all errors, not the first one): each row's schema issues, and an id that an
  * earlier row of its collection has too, good or bad. When any row is bad, every row's park
  * references are kept for the reference check (`refs`), so one pass names every bad cell. The messages are in `lng`: the API's
- * caller's language (ADR 025), English for the command line.
+ * caller's language (ADR 025), English for the command line. At once: the web process checks a body in
+ * slices (validateInventoryInSlices).
  */
 export function validateInventory(input: unknown, lng: Lng = "en"): Checked {
+  return runSteps(inventoryChecks(input, lng));
+}
+
+/**
+ * validateInventory in slices of a few milliseconds with a turn of the event loop between them
+ * (sliceClock), for the web process: 20,000 rows take a second or more on a loaded machine, and
+ * checked at once they held every other request of the process (docs/decisions/120). Same answer.
+ * `sliceMs`: SLICE_MS unless told (0: a turn before every row).
+ */
+export function validateInventoryInSlices(input: unknown, lng: Lng = "en", sliceMs?: number): Promise<Checked> {
+  return runStepsInSlices(inventoryChecks(input, lng), sliceMs);
+}
+
+/** validateInventory's checks, pausing (yield) before each row. */
+function* inventoryChecks(input: unknown, lng: Lng): Generator<void, Checked> {
   const value: Collections = { parks: [], spaces: [], recruiters: [] };
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return {
@@ -59,7 +76,9 @@ export function validateInventory(input: unknown, lng: Lng = "en"): Checked {
       continue;
     }
     const seen = new Map<string, string>(); // folded id → the first row's id: ids ignore case (ADR 107)
-    rows.forEach((row: unknown, index) => {
+    for (let index = 0; index < rows.length; index++) {
+      yield;
+      const row: unknown = rows[index];
       const raw = (typeof row === "object" && row !== null ? row : {}) as Record<string, unknown>;
       const rowId = typeof raw.id === "string" ? raw.id : undefined;
       const said: string[] = [];
@@ -82,7 +101,7 @@ export function validateInventory(input: unknown, lng: Lng = "en"): Checked {
       if (ref && (parsed.success || !parsed.error.issues.some((i) => i.path[0] === ref.field))) refs.push({ ...ref, index, id: rowId });
       if (said.length === 0 && parsed.success) (value[collection] as unknown[]).push(parsed.data);
       else errors.push({ collection, index, id: rowId, errors: said });
-    });
+    }
   }
   return errors.length ? { ok: false, errors, value, refs, parkIds } : { ok: true, value, notes };
 }
@@ -112,7 +131,7 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }): string 
  * entry per bad row, in the order of the file.
  */
 export async function importInventory(sql: Sql, input: unknown, lng: Lng = "en"): Promise<ImportResult> {
-  const checked = validateInventory(input, lng);
+  const checked = await validateInventoryInSlices(input, lng);
   if (checked.ok) {
     const result = await sql.begin((tx) => applyInventory(tx, checked.value, lng));
     return result.ok && checked.notes.length ? { ...result, notes: checked.notes } : result;

@@ -133,3 +133,33 @@ export function renderWecomWithdrawal(input: WecomWithdrawalInput, lng: Lng = "z
   if (link) lines.push(`[${say("wecom.open")}](${link})`);
   return lines.join("\n");
 }
+
+/** The WeCom group message that an offer posted to the group lapsed and nobody else could take it (docs/decisions/120). */
+export type WecomLapsedInput = {
+  reference: string;
+  parkName: string;
+  /** The recruiter the lapsed offer was made to (no phone: the group need not call them about it). */
+  recruiterName: string;
+  /** The acceptance deadline that passed (ACCEPT_SLA_MINUTES). */
+  slaMinutes: number;
+  assignmentUrl?: string;
+};
+
+/**
+ * The lapse as the group reads it, when the SLA re-route found nobody (a re-route to another recruiter is
+ * the group's "线索改派" post, renderWecomAssignment): the reference, the park, who had it, and that it
+ * went to the admins' unassigned queue; every value made inert as in renderWecomAssignment (no contact data).
+ */
+export function renderWecomLapsed(input: WecomLapsedInput, lng: Lng = "zh"): string {
+  const t = neutraliseWecomText;
+  const say = (key: NotifyKey, params?: Record<string, string>) => notifyText(lng, key, params);
+  const lines = [
+    say("wecom.lapsed", { reference: t(input.reference) }),
+    say("wecom.park", { park: t(input.parkName) }),
+    say("wecom.lapsedRecruiter", { name: t(input.recruiterName) }),
+    `<font color="warning">${say("wecom.lapsedNote", { minutes: String(input.slaMinutes) })}</font>`,
+  ];
+  const link = safeLink(input.assignmentUrl);
+  if (link) lines.push(`[${say("wecom.open")}](${link})`);
+  return lines.join("\n");
+}

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, apiErrors, apiUnauthorized } from "~/api/errors.server";
 import { hasAdminToken } from "~/auth/admin-token.server";
 import { getSql } from "~/db/db.server";
+import type { WebLoadContext } from "~/http/load-context";
 import { httpText } from "~/i18n/http-messages";
 import { lngFromRequest } from "~/i18n/lng";
 import { MAX_IMPORT_ROWS } from "~/inventory/excel/read-workbook.server";
@@ -29,14 +30,15 @@ function rowErrors(request: Request, rows: ImportRowError[]): Record<string, str
  * (ADR 025) `{errors: {"spaces[57]": ["areaSqm: …"], _form: ["1 bad row(s)…"]}, rows: [{collection,
  * index, id, errors}]}` — `rows` lists every bad row for scripts — and nothing written.
  */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await hasAdminToken(request))) return apiUnauthorized(request, true);
   // Content type, size (20 MB with the token), encoding, nesting and unstorable characters: checked by
-  // the request gate (app/http/request-gate.server.ts, ADR 021).
-  const text = await request.text();
+  // the request gate (app/http/request-gate.server.ts, ADR 021), which parsed it: not parsed a second
+  // time (20 MB of JSON is a parse of ~50 ms holding the event loop, docs/decisions/120).
+  const parsed = (context as Partial<WebLoadContext>).json;
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = parsed ? parsed.value : JSON.parse(await request.text());
   } catch {
     return apiError(request, 400, "json");
   }

@@ -26,6 +26,7 @@ import type { NeedAnswer } from "~/hotline/need-edit";
 import { needEditState, savedNeedText, saveNeedEdit } from "~/hotline/need-edit.server";
 import { type FormShape, formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
+import type { WebLoadContext } from "~/http/load-context";
 import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel } from "~/i18n/admin-messages";
 import { hotlineText } from "~/i18n/hotline-messages";
@@ -50,24 +51,29 @@ const NOTE_FORM: FormShape = { fields: ["intent", "body"] };
 /**
  * GET /hotline/leads/<id>: one lead for the agent on a call — who, what, the notes; add this call, or change
  * the need. A lead closed as a duplicate (a repeat attached to its first lead, ADR 108, or an admin's
- * closing) is not worked: 303 to the lead it belongs to, the flash saying which and why (docs/decisions/116).
+ * closing) is not worked: 303 to the lead it belongs to, the flash saying which and why (docs/decisions/116) —
+ * except when this page is drawn with the answer of a post on it that the action refused (sent without
+ * JavaScript): a redirect would drop what was typed, so the lead it belongs to is drawn here, with the
+ * answer and the same words (docs/decisions/120).
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const lng = lngFromUrl(request.url);
   const worked = await workedLeadOf(getSql(), params.id ?? "");
-  if (worked)
-    throw await redirectWithFlash(request, lngHref(`/hotline/leads/${worked.id}`, lng), {
-      tone: "status",
-      text: hotlineText(lng, "lead.openedFirst", { from: worked.from, reference: worked.reference }),
-    });
-  const lead = await loadDeskLead(getSql(), params.id ?? "");
+  const opened = worked
+    ? { tone: "status" as const, text: hotlineText(lng, "lead.openedFirst", { from: worked.from, reference: worked.reference }) }
+    : null;
+  const answered = worked !== null && (context as Partial<WebLoadContext>).answeredOnLead === worked.id;
+  if (worked && !answered) throw await redirectWithFlash(request, lngHref(`/hotline/leads/${worked.id}`, lng), opened!);
+  const lead = await loadDeskLead(getSql(), worked?.id ?? params.id ?? "");
   if (!lead) throw notFoundWith(hotlineText(lng, "lead.notFound"));
   // The page shows the enterprise's full number (to call back): a logged view.
   await recordPhoneViews(getSql(), { actor: user.email, role: user.role }, "caller-lookup", [
     { leadId: lead.id, reference: lead.reference },
   ]);
-  const { flash, headers } = await readFlash(request); // what the last save did (ADR 025), shown once
+  const read = await readFlash(request); // what the last save did (ADR 025), shown once
+  const { headers } = read;
+  const flash = read.flash ?? opened;
   return data(
     {
       lng,
@@ -95,9 +101,9 @@ export const shouldRevalidate = revalidateAfterStale;
  * hotline/need-edit.server.ts). 400 with field errors; a closed or erased lead answers 409 / 404. CSRF token on both.
  * Posted on a lead closed as a duplicate (a page opened before it was attached): the note, and the need
  * form's changes over what it showed, go to the lead it belongs to (workedLeadOf), and the flash names it
- * (docs/decisions/116).
+ * (docs/decisions/116); refused there (400, 409), the answer is drawn on that lead with what was typed.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireStaff(request, ["hotline", "admin"]);
   const form = await request.formData();
   checkCsrf(user, form);
@@ -105,6 +111,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const worked = await workedLeadOf(getSql(), params.id ?? "");
   const lead = await loadDeskLead(getSql(), worked?.id ?? params.id ?? "");
   if (!lead) throw notFoundWith(hotlineText(lng, "lead.notFound"));
+  // An answer drawn as a page (a refusal, no JavaScript) is drawn on the lead worked on: the loader must not redirect it away.
+  if (worked) (context as Partial<WebLoadContext>).answeredOnLead = worked.id;
   // Work posted on a duplicate was written on `lead`, its first lead: the flash says where.
   const where = (text: string) =>
     worked ? `${hotlineText(lng, "lead.savedOnFirst", { from: worked.from, reference: worked.reference })}${text}` : text;

@@ -1,9 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadDashboardFigures, loadDashboardFiguresLive } from "~/admin/dashboard-data.server";
@@ -20,8 +18,8 @@ import { DESK_PASSWORD, deskWorkerSuite } from "../support/desk-worker-suite";
 import { followFlash } from "../support/flash";
 import { countingJobContext } from "../support/lead-match-job";
 import { needFormOf } from "../support/need-form";
+import { callTasksOf, mailsAbout, wecomRobot } from "../support/notices-told";
 import { routedTestLead, storeTestLead, TEST_ROUTING } from "../support/routed-lead";
-import { parseMessage } from "../support/smtp";
 import { webClient } from "../support/staff-web";
 
 // ADR 114: an assignment's hand-over and escalation call tasks end with the assignment, whatever ends it
@@ -33,15 +31,7 @@ const mailDir = mkdtempSync(join(tmpdir(), "pm-life28-"));
 const suite = deskWorkerSuite("life28_endings", mailDir);
 const client = () => webClient(suite.web.url);
 
-const WEBHOOK = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=life28-robot";
-const wecomPosts: string[] = [];
-const msw = setupServer(
-  http.post("https://qyapi.weixin.qq.com/cgi-bin/webhook/send", async ({ request }) => {
-    const body = (await request.json()) as { markdown: { content: string } };
-    wecomPosts.push(body.markdown.content);
-    return HttpResponse.json({ errcode: 0, errmsg: "ok" });
-  }),
-);
+const { webhook: WEBHOOK, posts: wecomPosts, server: msw } = wecomRobot("life28-robot");
 
 beforeAll(async () => {
   msw.listen({ onUnhandledRequest: "bypass" }); // loopback (Postgres, Meilisearch, the web) passes through
@@ -57,19 +47,7 @@ const assignmentsOf = (leadId: string) =>
     { id: string; parkId: string; recruiterId: string | null; status: string; closeReason: string | null; channel: string | null }[]
   >`
     select id, park_id, recruiter_id, status, close_reason, channel from assignments where lead_id = ${leadId} order by park_id`;
-const tasksOf = (assignmentId: string) =>
-  suite.db.sql<
-    {
-      id: string;
-      kind: string;
-      recruiterId: string | null;
-      status: string;
-      closedReason: string | null;
-      script: string;
-      scriptEn: string;
-    }[]
-  >`
-    select id, kind, recruiter_id, status, closed_reason, script, script_en from call_tasks where assignment_id = ${assignmentId} order by created_at, kind`;
+const tasksOf = (assignmentId: string) => callTasksOf(suite.db.sql, assignmentId);
 
 /** A factory lead in 高淳区 matched and routed by lead.match: R1 (email) holds GC-EDZ, R2 (hotline) GC-DB with its hand-over task. */
 async function routedLead(company: string) {
@@ -98,14 +76,7 @@ async function moveNeedToLishui(leadId: string): Promise<void> {
   await suite.runMatch(leadId);
 }
 
-/** The outbox's mails to `email` about `reference` (subject and text, decoded). */
-const mailsTo = async (email: string, reference: string) => {
-  const parsed = await Promise.all(readdirSync(mailDir).map((f) => parseMessage(readFileSync(join(mailDir, f)))));
-  return parsed
-    .filter((m) => (m.headers.get("to") ?? []).join(" ").includes(email))
-    .map((m) => `${m.subject}\n${m.parts.get("text/plain") ?? ""}`)
-    .filter((m) => m.includes(reference));
-};
+const mailsTo = (email: string, reference: string) => mailsAbout(mailDir, email, reference);
 
 describe("a need edit ends an assignment: its call tasks close, the recruiter hears on their channel", () => {
   it("hand-over closed (need-changed) in the ending; email to R1, a hotline task for R2, the WeCom group told; the desk says why", async () => {

@@ -50,6 +50,18 @@ describe("POST /api/import", () => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  it("counts the rows of every collection before reading them, and says so in the caller's language", async () => {
+    // docs/decisions/120: the request gate counts an import's rows as it scans the body, before the parse.
+    const inv = demoInventory();
+    const before = await tableCounts();
+    const body = { parks: inv.parks, recruiters: Array.from({ length: 10_000 }, () => ({})), spaces: generatedSpaces(10_000) };
+    const res = await postImport(body, undefined, "?lng=en");
+    expect(res.status).toBe(413);
+    const rows = 10_000 + 10_000 + inv.parks.length;
+    expect((await res.json()).errors._form[0]).toBe(`${rows} rows, more than 20000 at a time: import in parts; nothing was imported.`);
+    expect(await tableCounts()).toEqual(before);
+  });
+
   it("writes nothing when one row among 100 good ones is bad, and names that row", async () => {
     const inv = demoInventory();
     const spaces = generatedSpaces(100);

@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 
 import { fold } from "~/domain/fold-text";
+import { MAX_IMPORT_ROWS } from "~/domain/import-bounds";
 import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 
@@ -19,8 +20,7 @@ export const SHEET_NAMES: Record<Collection, Bilingual> = {
   recruiters: { zh: "招商专员", en: "recruiters" },
 };
 
-/** More rows than this in one upload is refused before anything is read further. */
-export const MAX_IMPORT_ROWS = 20_000;
+export { MAX_IMPORT_ROWS };
 
 export type SourceRow = {
   collection: Collection;

@@ -1,0 +1,136 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
+
+import postgres from "postgres";
+
+import { createSql } from "~/db/db.server";
+import { migrate } from "~/db/migrate.server";
+import { importInventory } from "~/inventory/import.server";
+
+import { freePort } from "../../search/launcher";
+import { demoInventory, generatedSpaces } from "../fixtures/inventory";
+
+// How long a large POST /api/import holds the web process's event loop (docs/decisions/120): the web
+// (a build directory, `build` by default — give another to compare) on a database of its own, a client
+// asking a page that needs nothing but the event loop every few milliseconds while each import body is
+// posted; the longest wait of those requests is the time the loop was held. Prints one line per body.
+//
+//   node --import tsx test/bench/import-event-loop.ts [buildDir]
+//
+// Not a test: figures depend on the machine (the lead engineer's runs are under `nice -n 19`).
+
+const buildDir = resolve(process.argv[2] ?? "build");
+const TOKEN = "import-event-loop-bench-token-0123456789abcdef";
+const DB = `parkmatch_bench_import_loop_${process.pid}`;
+const ADMIN = "postgres://postgres@127.0.0.1:5432/postgres";
+const MB = 1024 * 1024;
+
+/** `n` spaces in the demo parks, each with a `notes` text of `notesChars` characters (made the body large). */
+function spaces(n: number, notesChars: number, bad = false) {
+  const notes = "交通便利，近高速出入口，配套齐全。".repeat(Math.ceil(notesChars / 17)).slice(0, notesChars);
+  return generatedSpaces(n).map((s) => ({ ...s, notes, ...(bad ? { areaSqm: -1 } : {}) }));
+}
+/** As many spaces as fit in `bytes` of JSON at `notesChars` each (at most `max`). */
+function bodyOf(bytes: number, notesChars: number, max: number, bad = false): string {
+  const one = Buffer.byteLength(JSON.stringify(spaces(1, notesChars)[0])) + 1;
+  return JSON.stringify({ spaces: spaces(Math.min(max, Math.floor(bytes / one)), notesChars, bad) });
+}
+
+async function startWeb(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--max-old-space-size=256", "--max-semi-space-size=8", `${buildDir}/index.js`], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      ADMIN_API_TOKEN: TOKEN,
+      MEILI_URL: process.env.MEILI_URL ?? "http://127.0.0.1:7799",
+      MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY ?? "bench-master-key-0123456789",
+      QUEUE_PREFIX: `pmbench-loop-${process.pid}`,
+      INTAKE_MAX_EVENT_LOOP_DELAY_MS: "0",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    try {
+      if ((await fetch(`${url}/inquiry/received`)).status < 500) return { url, child };
+    } catch {
+      // not listening yet
+    }
+  }
+  child.kill("SIGKILL");
+  throw new Error("web did not start");
+}
+
+/**
+ * The page asked back to back from a thread of its own (the posting thread is busy sending 20 MB, which
+ * must not count as the web's wait), until told to stop: the waits, in ms.
+ */
+const PINGER = `
+const { parentPort, workerData } = require("node:worker_threads");
+let running = true;
+const waits = [];
+parentPort.on("message", () => { running = false; });
+(async () => {
+  while (running) {
+    const t = performance.now();
+    await (await fetch(workerData + "/inquiry/received")).arrayBuffer();
+    waits.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  parentPort.postMessage(waits);
+})();`;
+
+/** Posts `body` while a client asks a cheap page back to back; the import's answer and the longest wait. */
+async function measure(url: string, label: string, text: string) {
+  const body = Buffer.from(text);
+  const pinger = new Worker(PINGER, { eval: true, workerData: url });
+  const done = new Promise<number[]>((r) => pinger.once("message", r));
+  await new Promise((r) => setTimeout(r, 300)); // the idle waits first
+  const t = performance.now();
+  const res = await fetch(`${url}/api/import?lng=en`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+    body,
+  });
+  const answer = (await res.text()).slice(0, 160).replace(/\s+/g, " ");
+  const took = performance.now() - t;
+  pinger.postMessage("stop");
+  const waits = await done;
+  await pinger.terminate();
+  waits.sort((a, b) => a - b);
+  const max = waits[waits.length - 1];
+  const p99 = waits[Math.floor(waits.length * 0.99)];
+  console.log(
+    `${label.padEnd(44)} ${(Buffer.byteLength(body) / MB).toFixed(1).padStart(5)} MB → ${res.status} in ${took.toFixed(0).padStart(6)} ms;` +
+      ` page waits: max ${max.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (${waits.length} asked) | ${answer}`,
+  );
+}
+
+const admin = postgres(ADMIN, { max: 1, onnotice: () => {} });
+await admin.unsafe(`drop database if exists "${DB}" with (force)`);
+const databaseUrl = `postgres://postgres@127.0.0.1:5432/${DB}`;
+await migrate(databaseUrl);
+const sql = createSql(databaseUrl);
+const demo = demoInventory();
+if (!(await importInventory(sql, { parks: demo.parks, recruiters: demo.recruiters })).ok) throw new Error("demo parks refused");
+let web: Awaited<ReturnType<typeof startWeb>> | undefined;
+try {
+  web = await startWeb(databaseUrl); // inside: a web that does not start still has its database dropped
+  console.log(`build: ${buildDir}`);
+  await measure(web.url, "20,000 good spaces (notes 300 chars)", bodyOf(19.5 * MB, 300, 20_000));
+  await measure(web.url, "19.5 MB of good spaces (notes 900 chars)", bodyOf(19.5 * MB, 900, 20_000));
+  await measure(web.url, "20,000 bad spaces (area -1, notes 300 chars)", bodyOf(19.5 * MB, 300, 20_000, true));
+  await measure(web.url, "too many rows (small rows, 19.5 MB)", bodyOf(19.5 * MB, 0, 1_000_000));
+  await measure(web.url, "over the byte bound (25 MB)", bodyOf(25 * MB, 900, 1_000_000));
+} finally {
+  web?.child.kill("SIGTERM");
+  await sql.end();
+  await admin.unsafe(`drop database if exists "${DB}" with (force)`);
+  await admin.end();
+}
