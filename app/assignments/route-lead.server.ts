@@ -338,16 +338,16 @@ export async function routeLead(
           RoutingLead[]
         >`select id, status, industry, phone, reference from leads where id = ${leadId} and anonymised_at is null for update`.execute(),
     // A park whose assignment a need edit ended (ADR 108) and that fits again is routed again, on that row.
+    // A lead has at most one assignment a park (unique lead_id, park_id): one join, not two subqueries a
+    // park — with those Postgres planned the statement anew for every lead (0.32 ms), or its generic plan
+    // scanned every assignment (ADR 121).
     tx<{ parkId: string; assigned: boolean; ended: { id: string; recruiterId: string | null; reroutes: number } | null }[]>`
-      select m.park_id,
-             exists (select 1 from assignments a where a.lead_id = m.lead_id and a.park_id = m.park_id
-                                                    and a.close_reason is distinct from ${NEED_CHANGED}) as assigned,
-             (select json_build_object('id', a.id, 'recruiterId', a.recruiter_id, 'reroutes', a.reroutes) from assignments a
-              where a.lead_id = m.lead_id and a.park_id = m.park_id and a.status = 'lost' and a.close_reason = ${NEED_CHANGED}) as ended
-      from matches m
-      where m.lead_id = ${leadId} and m.withdrawn_at is null
-      group by m.lead_id, m.park_id
-      order by max(m.score) desc, m.park_id`.execute(),
+      select m.park_id, a.id is not null and a.close_reason is distinct from ${NEED_CHANGED} as assigned,
+             case when a.status = 'lost' and a.close_reason = ${NEED_CHANGED}
+                  then json_build_object('id', a.id, 'recruiterId', a.recruiter_id, 'reroutes', a.reroutes) end as ended
+      from (select park_id, max(score) as score from matches where lead_id = ${leadId} and withdrawn_at is null group by park_id) m
+      left join assignments a on a.lead_id = ${leadId} and a.park_id = m.park_id
+      order by m.score desc, m.park_id`.execute(),
     previousRecruiters(tx, leadId),
   ]);
   if (!lead || lead.status === "won" || lead.status === "lost" || lead.status === "closed")
