@@ -11,21 +11,30 @@
  *   "021-12345678转123");
  * - a 400/800 service number, 10 digits ("400-820-8820", "4008208820");
  * - any run of 5 or more digits (spaces and dashes allowed) right after a contact word (电话, 手机, 座机,
- *   固话, 联系方式, 热线, 传真, 微信, qq, tel, phone, mobile, fax), with a colon or 号码 between ("电话：88886666").
+ *   固话, 联系方式, 热线, 传真, 微信, qq, tel, phone, mobile, fax — Latin ones as whole words), with a colon
+ *   or 号码 between ("电话：88886666"), unless a unit follows it (FIGURE_UNIT: "手机 20000平" is an area).
  * None of these is a figure anyone gives a need in: an area, a power or a budget is never 10–11 digits
  * starting with 0, 1[3-9] or 400/800 (each field's own limit is far below: field-limits.ts).
  */
 export const CONTACT_MASK = "#";
 
-/** The labels phone.ts reads before a number (LABEL), and more that people write in notes (热线, 传真, 微信, qq). */
+/**
+ * The labels phone.ts reads before a number (LABEL), and more that people write in notes (热线, 传真, 微信, qq).
+ * Latin ones as whole words only: "hotel", "Intel" and "battery cell" hold no label.
+ */
 const CONTACT_WORD =
-  "(?:备用电话|联系电话|联系方式|电话号码|电话|手机号码|手机号|手机|移动电话|座机|固话|热线|传真|微信号?|qq|tel|phone|mobile|mob|cell|fax|whatsapp)";
+  "(?:备用电话|联系电话|联系方式|电话号码|电话|手机号码|手机号|手机|移动电话|座机|固话|热线|传真|微信号?|(?<![a-z])(?:qq|tel|phone|mobile|mob|cell|fax|whatsapp)(?![a-z]))";
+/**
+ * What follows a figure of the need, never a contact number: a unit of area, power, weight, money or
+ * count ("手机 20000平" is a phone maker's 20,000 ㎡; "生产手机 15000平米以上"; docs/decisions/117).
+ */
+const FIGURE_UNIT = "(?:平|㎡|m2|m²|sqm|sq|square|亩|公顷|万|千|百|米|m\\b|kva|kv|kw|千伏|伏安|瓦|吨|t\\b|元|块|层|栋|座|间|个|人|%|％)";
 const CONTACT_NUMBER = new RegExp(
   [
     "(?<![0-9])(?:\\+?86[-\\s]?)?1[3-9][0-9](?:[-\\s]?[0-9]{4}){2}(?![0-9])",
     "(?<![0-9])(?:\\(0[0-9]{2,3}\\)|0[0-9]{2,3})\\s*-?\\s*[0-9]{7,8}(?:\\s*(?:-|转|ext\\.?)\\s*[0-9]{1,5})?(?![0-9])",
     "(?<![0-9])[48]00[-\\s]?[0-9]{3}[-\\s]?[0-9]{4}(?![0-9])",
-    `(?<=${CONTACT_WORD}\\s*(?:号码|号)?\\s*[:：]?\\s*)[0-9](?:[-\\s]?[0-9]){4,}(?![0-9])`,
+    `(?<=${CONTACT_WORD}\\s*(?:号码|号)?\\s*[:：]?\\s*)[0-9](?:[-\\s]?[0-9]){4,}(?![0-9])(?!\\s*${FIGURE_UNIT})`,
   ].join("|"),
   "g",
 );

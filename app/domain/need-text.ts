@@ -959,14 +959,15 @@ function tieOf(s: string, uses: readonly Use[], numSpan: Span, end: number): { c
 /**
  * Words that rule an area figure out (docs/decisions/112, amended): right before it in its clause — 不要, 别(给我)推,
  * 不考虑, 不接受, 排除, 不是, 非, "not", "don't want" — or right after it, ending its clause — 不行, 不要, 不考虑,
- * 不合适, 免谈, "won't do", "is not ok". A comparison built on a negation ("不要超过", "不少于", "no more than")
+ * 不合适, 免谈, 不需要, 用不了, 没必要, 算了, 不够, 太大, 太小, "won't do", "is not ok", "too big" (an open side so
+ * refused is the other bound: "6000平以上太大了" at most 6000; attack 12-04 late). A comparison built on a negation ("不要超过", "不少于", "no more than")
  * is read by comparison.ts before these are looked for: it is a bound, not a rule-out. "5000平不要了" is a figure
  * taken back (docs/decisions/109), read before.
  */
 const RULED_OUT_BEFORE =
   /(?:不要|不想要|别|不考虑|不接受|排除|不是|(?<!除)非|\b(?:not|don't\s+want|do\s+not\s+want|excluding|except)\b)\s*(?:给我们?|给咱们?)?\s*(?:推荐?|找|介绍|发|看|要|考虑)?\s*(?:的)?\s*$/i;
 const RULED_OUT_AFTER =
-  /^\s*(?:的)?\s*(?:也|都|就|肯定|绝对|真的)?\s*(?:(?:不行|不要|不考虑|不合适|不可以|不接受|免谈|排除)\s*(?:的|啊|呢|哈)?|\b(?:won't\s+do|will\s+not\s+do|(?:is|are)\s+(?:not\s+(?:ok|okay|acceptable|wanted)|out)|no\s+good)\b)\s*(?:[，。；;,!?！？、\n]|$)/i;
+  /^\s*(?:的)?\s*(?:也|都|就|肯定|绝对|真的|实在|有点|有些)?\s*(?:(?:不行|不要|不考虑|不合适|不适合|不可以|不接受|免谈|排除|不需要|不用|用不了|用不着|没必要|不必|就算了|算了|不够(?:用)?|太大|太小|太多|太少|偏大|偏小)\s*(?:了|的|啊|呢|哈)?|\b(?:won't\s+do|will\s+not\s+do|(?:is|are)\s+(?:not\s+(?:ok|okay|acceptable|wanted|needed)|out|no\s+good|too\s+(?:big|large|small|much))|no\s+good|too\s+(?:big|large|small|much))\b)\s*(?:[，。；;,!?！？、\n]|$)/i;
 /** A bare number joined to an area figure before it: "3000+2000平" (a sum), "3000或5000平" (either: a range). */
 const LEAD_BARE = new RegExp(`(?<n>${NUM})\\s*(?<op>[+＋]|加上?|或者?|\\bor\\b)\\s*$`, "di");
 

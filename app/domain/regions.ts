@@ -475,6 +475,7 @@ const INNER_PUNCTUATION = /[\p{Pd}·・•．.。_~～/／|｜\\]/gu;
  * ("Jiangbei" is also 江北区 of 宁波 and 重庆; ADR 118).
  */
 function resolveLatin(input: string): RegionResolution {
+  if (isLatinZoneKind(input)) return { ok: false, input, kind: "generic", suggestions: [] };
   const attempts = latinAttempts(input);
   for (const attempt of attempts) {
     const zone = zoneReading(attempt, true);
@@ -499,6 +500,64 @@ function resolveLatin(input: string): RegionResolution {
     return { ok: false, input, kind: "zone", suggestions: says ? pick(named).map((e) => e.path) : [] };
   }
   return unknown(input, attempts[0] ?? "", true);
+}
+
+/**
+ * Whether a Latin name is a zone kind alone — English zone words ("Park", "Industrial Park", "Development
+ * Zone") or the pinyin of a Chinese one ("yuanqu", "gongye yuanqu", "kaifaqu") — naming no place, as 园区
+ * alone does (ADR 118; the Latin path read "Park" as 垣曲县 and "Industrial Park" as 苏州工业园区).
+ */
+function isLatinZoneKind(input: string): boolean {
+  const words = latinWords(input);
+  const rest = words
+    .replace(new RegExp(LATIN_ZONE_WORD.source, "g"), " ")
+    .replace(
+      /\b(?:the|national|state|provincial|level|hi|high|and|of|economic|technological|technology|tech|science|industrial|industry|trade|free|bonded|comprehensive|export|processing|pilot|demonstration|cooperation)\b/g,
+      " ",
+    );
+  if (words.trim() !== "" && rest.trim() === "") return true;
+  return latinZoneKinds().has(words.replace(/\s+/g, ""));
+}
+
+/** Chinese zone kinds that name no place alone (zones.ts GENERIC_ZONE's words; not 新城, also a district's name). */
+const ZONE_KINDS_ALONE = [
+  "园区",
+  "开发区",
+  "经开区",
+  "高新区",
+  "新区",
+  "工业园区",
+  "工业园",
+  "产业园",
+  "科技园",
+  "物流园",
+  "自贸区",
+  "保税区",
+  "综保区",
+  "示范区",
+  "集中区",
+  "工业区",
+  "合作区",
+  "试验区",
+  "经济开发区",
+  "技术开发区",
+  "经济技术开发区",
+  "高新技术开发区",
+  "高新技术产业开发区",
+];
+let zoneKindPinyin: Set<string> | undefined;
+
+/**
+ * ZONE_KINDS_ALONE by their usual pinyin (joined, no spaces), made once — but a reading that is also a
+ * division's own name ("yuanqu" is 垣曲县's too) stays that division's name.
+ */
+function latinZoneKinds(): Set<string> {
+  const divisions = usualPinyinIndex();
+  // 苏州工业园区 is keyed by 工业园区 too: a key that is itself a zone kind does not make the reading a name.
+  const named = (p: string) =>
+    (divisions.get(p) ?? []).some((e) => e.keys.some((k) => !GENERIC_ZONE.test(k) && usualPinyin(k).includes(p)));
+  zoneKindPinyin ??= new Set(ZONE_KINDS_ALONE.flatMap((k) => usualPinyin(k)).filter((p) => !named(p)));
+  return zoneKindPinyin;
 }
 
 /** English words that say a zone (latinWords' form: lowercase, hyphens as spaces). */

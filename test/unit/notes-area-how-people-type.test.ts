@@ -36,6 +36,54 @@ function lead(notes: string, kind = "factory", need: Record<string, unknown> = {
   return r.data.lead;
 }
 
+describe("a figure with its unit after a contact word is the need's figure, not a phone (attack 12-04 late)", () => {
+  it.each([
+    // [notes, the area read]: a phone maker's need, "cell"/"tel" inside other words, a unit after the figure.
+    ["手机 20000平，高淳", [18000, 22000]],
+    ["手机20000平", [18000, 22000]],
+    ["生产手机 15000平米以上", [15000, null]],
+    ["电话机 12000平方米左右", [10800, 13200]],
+    ["battery cell 20000 sqm", [18000, 22000]],
+    ["hotel 20000 sqm", [18000, 22000]],
+    ["Intel supplier, 20000 sqm", [18000, 22000]],
+  ] as const)("%s → %j", (notes, want) => {
+    const r = read(notes);
+    expect([r.hints.areaMinSqm ?? null, r.hints.areaMaxSqm ?? null]).toEqual(want);
+  });
+
+  it.each([
+    // Still phone numbers: a label, then digits and no unit.
+    ["手机 88886666，5000平", "手机 ########，5000平"],
+    ["tel 88886666", "tel ########"],
+    ["cell: 8888 6666", "cell: #### ####"],
+    ["手机号 13912345678 20000平", "手机号 ########### 20000平"],
+  ])("%s masks the number: %s", (notes, masked) => {
+    expect(maskContactNumbers(notes)).toBe(masked);
+  });
+});
+
+describe("an open side refused in other words is the other bound, never the side refused (attack 12-04 late)", () => {
+  it.each([
+    // [notes, [min, max]]: each stored the opposite bound before (6000平以上太大了 → at least 6000).
+    ["6000平以上太大了", [null, 6000]],
+    ["6000平以上用不了", [null, 6000]],
+    ["6000平以上的不适合", [null, 6000]],
+    ["6000平以上没必要", [null, 6000]],
+    ["6000平以上就算了", [null, 6000]],
+    ["5000平以下的不需要", [5000, null]],
+    ["4000平以下太小了", [4000, null]],
+    ["5000平以下不够", [5000, null]],
+    ["5000平以下不够用", [5000, null]],
+    ["anything over 6000 sqm is no good", [null, 6000]],
+    ["over 6000 sqm is not needed", [null, 6000]],
+    // Unchanged: a bound with no refusal, and a lone figure taken back.
+    ["5000平以上", [5000, null]],
+    ["5000平太大了，3000平就行", [2700, 3300]],
+  ] as const)("%s → %j", (notes, want) => {
+    expect(area(notes)).toEqual(want);
+  });
+});
+
 describe("a phone number or a contact word is never a figure of the need", () => {
   it.each([
     // [notes, the area read]

@@ -159,6 +159,31 @@ describe("kind 2: a zone word alone names no place; a zone a character off is su
     expect(regionProblemMessage("en", r)).toContain("does not say where");
   });
 
+  it.each([
+    "Park",
+    "Industrial Park",
+    "industrial-park",
+    "Development Zone",
+    "Economic and Technological Development Zone",
+    "High-tech Zone",
+    "New Area",
+    "gongye yuanqu",
+    "kaifaqu",
+    "gaoxinqu",
+    "jingkaiqu",
+  ])("%s (a zone kind alone, in Latin letters) → generic, as 园区 is (attack 12-04 late: Industrial Park stored 苏州工业园区)", (input) => {
+    const r = problem(input);
+    expect(r.kind).toBe("generic");
+    expect(r.suggestions).toEqual([]);
+  });
+
+  it("a Latin name with a place before its zone words still names it; a division's own reading stays a name", () => {
+    expect(resolveRegion("Suzhou Industrial Park")).toMatchObject({ ok: true, divisions: [{ code: "320576" }] });
+    const yuanqu = resolveRegion("yuanqu"); // 垣曲县's reading too: asked, not refused as a zone word
+    expect(yuanqu.ok).toBe(false);
+    expect(!yuanqu.ok && yuanqu.kind).toBe("ambiguous");
+  });
+
   it("园区 no longer draws 垣曲县 (the same sound); in the notes a zone word is no place", () => {
     expect(suggestedCodes(problem("园区").suggestions)).toEqual([]);
     for (const notes of ["希望在园区内有食堂", "在开发区里最好", "在高新区"]) {
