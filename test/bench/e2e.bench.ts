@@ -392,10 +392,16 @@ async function main() {
         },
       });
     await migrate(DB_URL);
-    // BENCH_PG_STATEMENTS=all: statements run by functions and triggers are listed on their own too.
-    if (process.env.BENCH_PG_STATEMENTS === "all") {
+    // BENCH_PG_STATEMENTS: plans counted too (a statement planned at every call costs CPU that its
+    // exec time does not show: ADR 121); =all: statements run by functions and triggers listed on their own.
+    if (["1", "all"].includes(process.env.BENCH_PG_STATEMENTS ?? "")) {
       const a = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-      await a.unsafe(`alter database "${DB_NAME}" set pg_stat_statements.track = 'all'`).finally(() => a.end());
+      try {
+        await a.unsafe(`alter database "${DB_NAME}" set pg_stat_statements.track_planning = on`).catch(() => {});
+        if (process.env.BENCH_PG_STATEMENTS === "all") await a.unsafe(`alter database "${DB_NAME}" set pg_stat_statements.track = 'all'`);
+      } finally {
+        await a.end();
+      }
     }
     const sql = createSql(DB_URL, { max: 4 });
     cleanups.push({ what: "bench database pool", run: () => sql.end({ timeout: 2 }) });

@@ -406,7 +406,12 @@ export type StatementTotals = {
   walFpi: number;
   walBytes: number;
   execMs: number;
+  /** Plans made and their ms (0 unless pg_stat_statements.track_planning is on for the database). */
+  plans: number;
+  planMs: number;
   top: { query: string; calls: number; blocks: number; walBytes: number; execMs: number }[];
+  /** Statements planned at more than one call in ten (a custom plan each time: ADR 121), most plan ms first. */
+  replanned: { query: string; calls: number; plans: number; planMs: number }[];
 };
 
 /**
@@ -443,12 +448,15 @@ export async function statementTotals(sql: Sql, topN = 12): Promise<StatementTot
       walFpi: string;
       walBytes: string;
       execMs: number;
+      plans: string;
+      planMs: number;
       toplevel: boolean;
     }[]
   >(
     `select query, calls::text as calls, shared_blks_hit::text as hit, shared_blks_read::text as read,
             shared_blks_dirtied::text as dirtied, shared_blks_written::text as written,
-            wal_records::text as "walRecords", wal_fpi::text as "walFpi", wal_bytes::text as "walBytes", total_exec_time as "execMs", toplevel
+            wal_records::text as "walRecords", wal_fpi::text as "walFpi", wal_bytes::text as "walBytes", total_exec_time as "execMs",
+            plans::text as plans, total_plan_time as "planMs", toplevel
        from pg_stat_statements
       where dbid = (select oid from pg_database where datname = current_database())
         and query not like '%pg_stat_statements%'`,
@@ -465,7 +473,10 @@ export async function statementTotals(sql: Sql, topN = 12): Promise<StatementTot
     walFpi: 0,
     walBytes: 0,
     execMs: 0,
+    plans: 0,
+    planMs: 0,
     top: [],
+    replanned: [],
   };
   for (const r of rows.filter((r) => r.toplevel)) {
     t.calls += n(r.calls);
@@ -477,6 +488,8 @@ export async function statementTotals(sql: Sql, topN = 12): Promise<StatementTot
     t.walFpi += n(r.walFpi);
     t.walBytes += n(r.walBytes);
     t.execMs += r.execMs;
+    t.plans += n(r.plans);
+    t.planMs += r.planMs;
   }
   t.top = rows
     .map((r) => ({
@@ -488,6 +501,10 @@ export async function statementTotals(sql: Sql, topN = 12): Promise<StatementTot
     }))
     .sort((a, b) => b.blocks - a.blocks)
     .slice(0, topN);
+  t.replanned = rows
+    .filter((r) => n(r.calls) >= 50 && n(r.plans) > n(r.calls) / 10)
+    .map((r) => ({ query: r.query.replace(/\s+/g, " ").slice(0, 110), calls: n(r.calls), plans: n(r.plans), planMs: r.planMs }))
+    .sort((a, b) => b.planMs - a.planMs);
   return t;
 }
 
@@ -495,10 +512,18 @@ export async function statementTotals(sql: Sql, topN = 12): Promise<StatementTot
 export function statementTotalsPerLead(t: StatementTotals, leads: number): string {
   const per = (v: number, d = 1) => (v / leads).toFixed(d);
   const lines = [
-    `| statements (texts) | calls | blocks hit | read | dirtied | written | WAL records | full-page images | WAL bytes | exec ms |`,
-    `| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
-    `| ${t.statements} | ${per(t.calls)} | ${per(t.blocksHit, 0)} | ${per(t.blocksRead)} | ${per(t.blocksDirtied)} | ${per(t.blocksWritten)} | ${per(t.walRecords)} | ${per(t.walFpi)} | ${per(t.walBytes, 0)} | ${per(t.execMs, 2)} |`,
+    `| statements (texts) | calls | plans | blocks hit | read | dirtied | written | WAL records | full-page images | WAL bytes | exec ms | plan ms |`,
+    `| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |`,
+    `| ${t.statements} | ${per(t.calls)} | ${per(t.plans, 2)} | ${per(t.blocksHit, 0)} | ${per(t.blocksRead)} | ${per(t.blocksDirtied)} | ${per(t.blocksWritten)} | ${per(t.walRecords)} | ${per(t.walFpi)} | ${per(t.walBytes, 0)} | ${per(t.execMs, 2)} | ${per(t.planMs, 3)} |`,
     ``,
+    ...(t.replanned.length
+      ? [
+          `Planned anew at more than one call in ten (plans / calls, plan ms in all):`,
+          ``,
+          ...t.replanned.map((s) => `- ${s.plans} / ${s.calls}, ${s.planMs.toFixed(1)} ms: \`${s.query}\``),
+          ``,
+        ]
+      : []),
     `| calls a lead | blocks a lead | WAL bytes a lead | exec ms a lead | statement |`,
     `| --- | --- | --- | --- | --- |`,
     ...t.top.map(
