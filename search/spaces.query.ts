@@ -4,6 +4,7 @@ import { sectionOf } from "~/domain/industries";
 import { AREA_LOWER, AREA_UPPER } from "~/domain/matching/area-window";
 import { DEFAULT_VERIFY_DAYS, type HardOptions } from "~/domain/matching/hard";
 import type { MatchNeed } from "~/domain/matching/types";
+import { targetArea } from "~/domain/matching/why-not-window";
 import { orError, toError } from "~/utils/or-error";
 
 import { filterValue, isRefusal, type SearchClient } from "./client";
@@ -75,52 +76,21 @@ function staleCutoff(options: HardOptions): number | null {
 }
 
 /**
- * The one extra query of why-not (issue 10): available spaces of the lead's kind around the area
- * window — from just below its lower edge upwards, smallest first — with none of the other rules,
- * so the spaces that failed a rule near the lead show up. Stale listings are included on purpose.
- */
-export function whyNotFilters(n: MatchNeed): string[] {
-  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
-  const lo = (min ?? targetArea(n) * 0.5) * AREA_LOWER * WHY_NOT_BELOW;
-  const f = [`status = ${filterValue("available")}`, `kind = ${filterValue(n.need.kind)}`, `areaSqm >= ${filterValue(lo)}`];
-  if (max !== undefined) f.push(`offerMinSqm <= ${filterValue(max * AREA_UPPER * WHY_NOT_ABOVE)}`);
-  return f;
-}
-/** How far beyond the area window the why-not query looks: 20 % below the lower edge, 50 % above the upper. */
-const WHY_NOT_BELOW = 0.8;
-const WHY_NOT_ABOVE = 1.5;
-export const WHY_NOT_LIMIT = 30;
-
-/** The middle of what the lead wants, to look for the closest sizes on both sides; 0 when no size is given yet (a phone lead). */
-export function targetArea(n: MatchNeed): number {
-  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
-  if (min !== undefined && max !== undefined) return (min + max) / 2;
-  return min ?? max ?? 0;
-}
-
-/**
  * Candidates for one lead, as ids: the spaces that pass the hard filters and are closest in size to the
  * target on either side, plus spaces in parks that focus on the lead's industry (within the hard area
  * window, smallest first) — the two strongest soft factors — so neither is starved when thousands of
  * spaces pass the filters. A one-sided range with a numeric sort is cheap in Meilisearch, while sorting
- * by distance to a point was 5× slower at 100,000 spaces (docs/benchmarks.md). With `whyNot` (default
- * on), `nearby` are the spaces near the lead that the hard rules keep out (one more search, sent with
- * the others). Ids only: every caller re-reads the spaces from Postgres (the lead.match job, the hotline's
- * dry run; ADR 018), and the index displays nothing else (search/spaces.index.ts). `candidates` are
- * deduplicated, in the order found. Throws when Meilisearch fails.
+ * by distance to a point was 5× slower at 100,000 spaces (docs/benchmarks.md). Ids only: every caller
+ * re-reads the spaces from Postgres (the lead.match job, the hotline's dry run; ADR 018), and the index
+ * displays nothing else (search/spaces.index.ts); deduplicated, in the order found. The why-not listing's
+ * spaces come from Postgres (app/inventory/nearby-spaces.server.ts, docs/decisions/126). Throws when
+ * Meilisearch fails.
  */
-export async function findCandidateIds(
-  client: SearchClient,
-  n: MatchNeed,
-  options: CandidateOptions & { whyNot?: boolean },
-): Promise<FoundIds> {
+export async function findCandidateIds(client: SearchClient, n: MatchNeed, options: CandidateOptions): Promise<string[]> {
   const [found] = await findCandidateIdsOfEach(client, [n], options);
   if (found instanceof Error) throw found;
   return found;
 }
-
-/** What one lead's searches found: the candidates' ids and the why-not search's (`nearby`). */
-export type FoundIds = { candidates: string[]; nearby: string[] };
 
 /**
  * findCandidateIds for several leads in one call (the leads of one lead.match job: docs/decisions/073):
@@ -135,8 +105,8 @@ export type FoundIds = { candidates: string[]; nearby: string[] };
 export async function findCandidateIdsOfEach(
   client: SearchClient,
   needs: readonly (MatchNeed | Error)[],
-  options: CandidateOptions & { whyNot?: boolean },
-): Promise<(FoundIds | Error)[]> {
+  options: CandidateOptions,
+): Promise<(string[] | Error)[]> {
   const perLead = needs.map((n) => (n instanceof Error ? n : orError(() => candidateQueries(n, options))));
   const asked = perLead.filter((q): q is ReturnType<typeof candidateQueries> => !(q instanceof Error));
   if (asked.length === 0) return perLead as Error[];
@@ -168,7 +138,7 @@ export async function findCandidateIdsOfEach(
 /**
  * `queries` as two multi-search requests sent at once, their answers in order. Meilisearch runs the
  * queries of one request one after another on one thread; two requests run side by side on two cores,
- * so a lead's four searches take about two searches' time (issue 14: ≤ 2× one raw query). The second
+ * so a lead's three searches take about two searches' time (issue 14: ≤ 2× one raw query). The second
  * request costs Meilisearch a request's parsing and authorising, once per call (docs/decisions/079).
  * Exported so that bench:match can send the matcher's very requests raw. Throws as multiSearch does.
  */
@@ -182,26 +152,24 @@ export async function searchInTwo(client: SearchClient, queries: MultiSearchQuer
   return answers.flatMap((a) => a.results);
 }
 
-/** One lead's answers (its three candidate searches, then why-not's when asked) as ids. */
-function foundOf(results: { hits: unknown[] }[]): FoundIds {
-  const [above, below, inFocus, nearby] = results.map((r) => r.hits as { id: string }[]);
+/** One lead's answers (its three candidate searches) as ids, each once. */
+function foundOf(results: { hits: unknown[] }[]): string[] {
   const candidates = new Set<string>();
-  for (const hits of [above, below, inFocus]) for (const hit of hits) candidates.add(hit.id);
-  return { candidates: [...candidates], nearby: (nearby ?? []).map((hit) => hit.id) };
+  for (const r of results) for (const hit of r.hits as { id: string }[]) candidates.add(hit.id);
+  return [...candidates];
 }
 
 export type CandidateOptions = HardOptions & { indexUid: string; perQuery?: number };
 
 /**
- * The three candidate searches and the why-not one (left out with `whyNot: false`), as multi-search
- * queries. Every clause is a bitmap Meilisearch builds per query, and an area range is among the
+ * The three candidate searches, as multi-search queries. Every clause is a bitmap Meilisearch builds per query, and an area range is among the
  * dearest (~0.3 ms at 100,000 spaces, issue 14): each side of the target leaves out the edge its own
  * bound implies (above: the lower edge, below: the upper one), and the upper edge is one range on
  * offerMinSqm, a superset of the exact rule's two (docs/decisions/079); every candidate is hard-checked
  * in code.
  * Exported so that bench:match can send the very same requests raw (searchInTwo), as a second baseline.
  */
-export function candidateQueries(n: MatchNeed, options: CandidateOptions & { whyNot?: boolean }) {
+export function candidateQueries(n: MatchNeed, options: CandidateOptions) {
   const indexUid = options.indexUid;
   const closest = options.perQuery ?? 20;
   const { before, lowerEdge, after } = hardFilterClauses(n, options);
@@ -228,6 +196,5 @@ export function candidateQueries(n: MatchNeed, options: CandidateOptions & { why
     // target ≤ max ≤ max × AREA_UPPER, so "< target" implies the upper edge
     query([...before, lowerEdge, ...after, `areaSqm < ${target}`], "areaSqm:desc", closest),
     query([...before, lowerEdge, ...upper, ...after, focus], "areaSqm:asc", Math.ceil(closest / 2)),
-    ...(options.whyNot === false ? [] : [query(whyNotFilters(n), "areaSqm:asc", WHY_NOT_LIMIT)]),
   ];
 }

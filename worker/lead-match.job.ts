@@ -19,7 +19,7 @@ import { attachRepeat } from "~/matches/repeat.server";
 import { errorMessage, log } from "~/utils/log.server";
 import { orError } from "~/utils/or-error";
 
-import { findCandidateIdsOfEach, type FoundIds } from "../search/spaces.query";
+import { findSpacesOfEach, type FoundIds } from "../search/found-spaces";
 import { deliverNotices } from "./deliver-notices";
 import type { JobContext } from "./job-context";
 import { failureText } from "./job-failure";
@@ -83,8 +83,8 @@ export async function leadMatchJob(ctx: JobContext, data: OutboxJobData): Promis
 
   const options = matchingOptions(ctx);
   // A lead this code cannot read fails alone, not its group (docs/decisions/074): its Error is its answer.
-  const found = await findCandidateIdsOfEach(
-    ctx.search,
+  const found = await findSpacesOfEach(
+    ctx,
     open.map((r) => orError(() => withRegionCodes(r.lead))),
     { indexUid: ctx.indexNames.spaces, ...options },
   );

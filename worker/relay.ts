@@ -63,7 +63,7 @@ export async function relayOnce(sql: Sql, queue: PipelineQueue, batch = RELAY_BA
   });
 }
 
-/** Rows of one lead.match job at most: one Meilisearch call of 4 searches each (two requests at once, ADR 079) (search/spaces.query.ts). */
+/** Rows of one lead.match job at most: one Meilisearch call of 3 searches each (two requests at once, ADR 079) and one Postgres statement for their why-not listings (ADR 126). */
 export const LEAD_MATCH_BATCH = 20;
 
 /**

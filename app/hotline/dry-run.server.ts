@@ -8,7 +8,7 @@ import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
 
 import type { SearchClient } from "../../search/client";
-import { findCandidateIds } from "../../search/spaces.query";
+import { findSpaces } from "../../search/found-spaces";
 
 // The matcher without storing anything (issue 12 item 1): while the caller is still on the line, the
 // agent sees which spaces the need fits — the same search, the same Postgres re-read of candidates and
@@ -53,7 +53,7 @@ export const NEAR_MISS_LIMIT = 3;
 /**
  * The top DRY_RUN_LIMIT spaces for `need` (a parsed lead's need/use/tax), best first, and the
  * NEAR_MISS_LIMIT nearest misses among the spaces not offered (why-not.ts explainExclusions over the
- * same spaces the job reads: the candidates, the why-not search's `nearby`, the pending ones; nearest
+ * same spaces the job reads: the candidates, the why-not listing's `nearby`, the pending ones; nearest
  * first, every park). Throws when Meilisearch or Postgres fail (the desk shows "matches unavailable";
  * saving the lead does not need this).
  */
@@ -61,7 +61,7 @@ export async function dryRunMatches(deps: DryRunDeps, need: MatchNeed): Promise<
   const n = withRegionCodes(need);
   const options = { now: (deps.now ?? new Date()).toISOString(), verifyDays: deps.verifyDays ?? DEFAULT_VERIFY_DAYS };
   const [found, pending] = await Promise.all([
-    findCandidateIds(deps.search, n, { indexUid: deps.spacesIndex, ...options }),
+    findSpaces(deps, n, { indexUid: deps.spacesIndex, ...options }),
     loadSpaceRows(deps.sql, { pendingKind: n.need.kind, limit: PENDING_LIMIT }),
   ]);
   const read = await loadSpaceRows(deps.sql, { spaceIds: [...new Set([...found.candidates, ...found.nearby])] });

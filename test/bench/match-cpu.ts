@@ -1,15 +1,14 @@
 import { performance } from "node:perf_hooks";
 
 import { sectionOf } from "~/domain/industries";
-import { AREA_UPPER } from "~/domain/matching/area-window";
 import { hardCheck, hardCheckOf } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
 import { explainExclusions } from "~/domain/matching/why-not";
+import { targetArea, WHY_NOT_LIMIT, whyNotWindow } from "~/domain/matching/why-not-window";
 import type { SpaceRow } from "~/inventory/inventory-rows";
 
 import type { SpaceDocument } from "../../search/spaces.index";
-import { targetArea, WHY_NOT_LIMIT, whyNotFilters } from "../../search/spaces.query";
 import { LeadMatchSpaces } from "../../worker/lead-match-spaces";
 import { generate, randomLead, rng } from "./match-data";
 
@@ -100,11 +99,10 @@ function searchOf(n: MatchNeed): { candidates: SpaceDocument[]; nearby: SpaceDoc
     .sort(byArea)
     .slice(0, 10);
   const candidates = [...new Map([...above, ...below, ...focus].map((d) => [d.id, d])).values()];
-  // whyNotFilters: available, of the kind, from just below the area window, offerMinSqm below its top.
-  const lo = Number(/areaSqm >= (\S+)/.exec(whyNotFilters(n)[2])![1]);
-  const max = n.need.areaMaxSqm;
+  // whyNotWindow: available, of the kind, from just below the area window, offerMinSqm below its top.
+  const { minAreaSqm: lo, maxOfferSqm: hi } = whyNotWindow(n);
   const nearby = ofKind
-    .filter((d) => d.areaSqm >= lo && (max === undefined || d.offerMinSqm <= max * AREA_UPPER * 1.5))
+    .filter((d) => d.areaSqm >= lo && (hi === null || d.offerMinSqm <= hi))
     .sort(byArea)
     .slice(0, WHY_NOT_LIMIT);
   return { candidates, nearby };

@@ -10,17 +10,20 @@ import { explainExclusions } from "~/domain/matching/why-not";
 
 import { createSearchClient, waitSucceeded } from "../../search/client";
 import { ensureIndex } from "../../search/client";
+import { findSpaces } from "../../search/found-spaces";
 import { startMeilisearch } from "../../search/launcher";
 import { spacesSettings } from "../../search/spaces.index";
 import { candidateQueries, findCandidateIds, hardFilters, searchInTwo } from "../../search/spaces.query";
-import { load1, sectionHeader, writeSection } from "./lib";
+import { Cleanups, freshDatabase, load1, sectionHeader, writeSection } from "./lib";
 import { generate, randomLead, rng } from "./match-data";
 
 // npm run bench:match — matching latency for one lead against 1k, 10k and 100k generated spaces,
 // next to the raw Meilisearch query (the hard filters alone, the issue's baseline) measured in the same
 // run, and next to the matcher's own two multi-search requests sent raw (what Meilisearch costs for the
-// searches we chose; the rest is our code). Why-not is on (its extra search and the exclusions computed
-// in code); BENCH_WHY_NOT=0 measures without it.
+// searches we chose; the rest is our code). Why-not is on (its listing read from Postgres — the same
+// spaces in a database of the bench's own, BENCH_DB_NAME=parkmatch_bench_match, asked beside the search as
+// the job asks it: docs/decisions/126 — and the exclusions computed in code); BENCH_WHY_NOT=0 measures
+// without it.
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 // Its own knob: BENCH_LEADS sizes the data sets of the other scenarios (`BENCH_LEADS=1000000 npm run bench`).
@@ -35,8 +38,12 @@ function pct(values: number[], p: number): number {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "parkmatch-bench-"));
+const cleanups = new Cleanups();
+cleanups.add("meilisearch temp folder", async () => rmSync(dir, { recursive: true, force: true }));
 const meili = await startMeilisearch({ dataDir: dir, quiet: true });
+cleanups.add("meilisearch", () => meili.stop());
 const client = createSearchClient(meili.url, meili.masterKey);
+const { sql } = await freshDatabase(process.env.BENCH_DB_NAME ?? "parkmatch_bench_match", cleanups);
 const rows: string[] = [];
 try {
   for (const size of SIZES) {
@@ -48,15 +55,35 @@ try {
     for (let i = 0; i < docs.length; i += 10_000)
       await waitSucceeded(client.index(uid).addDocuments(docs.slice(i, i + 10_000), { primaryKey: "id" }), 600_000);
     const indexSeconds = (performance.now() - t0) / 1000;
+    // The same spaces in Postgres, for the why-not listing (what it reads: kind, area, status, the park).
+    await sql`truncate spaces, parks cascade`;
+    const parks = [...new Map(docs.map((d) => [d.park.id, d.park])).values()];
+    await sql`insert into parks (id, name, province, city, district, district_code)
+      select * from unnest(${parks.map((p) => p.id)}::text[], ${parks.map((p) => p.name)}::text[], ${parks.map(() => "江苏省")}::text[],
+                           ${parks.map(() => "南京市")}::text[], ${parks.map((p) => p.district)}::text[], ${parks.map((p) => p.districtCode ?? null)}::text[])`;
+    for (let i = 0; i < docs.length; i += 10_000) {
+      const chunk = docs.slice(i, i + 10_000);
+      await sql`insert into spaces (id, park_id, kind, deals, title, area_sqm, divisible_min_sqm, status)
+        select id, park_id, kind, string_to_array(deals, ','), title, area_sqm, divisible_min_sqm, status
+          from unnest(${chunk.map((d) => d.id)}::text[], ${chunk.map((d) => d.parkId)}::text[], ${chunk.map((d) => d.kind)}::text[],
+                      ${chunk.map((d) => d.deals.join(","))}::text[], ${chunk.map((d) => d.title)}::text[], ${chunk.map((d) => d.areaSqm)}::float8[],
+                      ${chunk.map((d) => d.divisibleMinSqm ?? null)}::float8[], ${chunk.map((d) => d.status)}::text[])
+               x (id, park_id, kind, deals, title, area_sqm, divisible_min_sqm, status)`;
+    }
+    await sql`vacuum analyze spaces`;
+    await sql`vacuum analyze parks`;
 
     const leads = Array.from({ length: LEADS }, () => randomLead(rand));
     // Warm up both paths so neither pays for a cold cache.
-    const options = { indexUid: uid, now: NOW, verifyDays: 30, whyNot: WHY_NOT };
+    const options = { indexUid: uid, now: NOW, verifyDays: 30 };
     // The index displays ids only: each space is then read from these documents, where the job reads
     // Postgres (bench:e2e measures that part).
     const byId = new Map(docs.map((d) => [d.id, d]));
     const matchOne = async (lead: MatchNeed) => {
-      const ids = await findCandidateIds(client, lead, options);
+      // Why-not off: the candidates alone (the listing's statement not sent).
+      const ids = WHY_NOT
+        ? await findSpaces({ sql, search: client }, lead, options)
+        : { candidates: await findCandidateIds(client, lead, options), nearby: [] };
       const found = { candidates: ids.candidates.map((id) => byId.get(id)!), nearby: ids.nearby.map((id) => byId.get(id)!) };
       // One hard check per space for ranking and why-not, as lead.match shares it (worker/lead-match-spaces.ts).
       const check = hardCheckOf(lead, { now: NOW, verifyDays: 30 });
@@ -95,15 +122,14 @@ try {
     await waitSucceeded(client.deleteIndex(uid));
   }
 } finally {
-  await meili.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await cleanups.run();
 }
 // This scenario's section of docs/benchmarks.md (BENCH_WRITE=0: printed only).
 writeSection(
   "match",
   [
     sectionHeader("Matching", "npm run bench:match", loadAtStart),
-    `One lead matched ${LEADS.toLocaleString("en")} times per size (findCandidateIds, each space then read from the generated documents in memory where the job reads Postgres, the hard check, ranking${WHY_NOT ? " and why-not" : ""} in code), why-not ${WHY_NOT ? "on" : "off"}, a private Meilisearch, against two baselines of the same run: the raw query (the hard filters alone, one search, limit 20; the index displays ids only, so every hit is an id) and the matcher's own two multi-search requests sent raw, at once as it sends them. Target (issue 14): match p99 < 25 ms at 100,000 spaces and ≤ 2× the raw query.`,
+    `One lead matched ${LEADS.toLocaleString("en")} times per size (findSpaces: the candidates from Meilisearch${WHY_NOT ? " and, asked at once, the why-not listing from Postgres (ADR 126)" : ""}; each space then read from the generated documents in memory where the job reads Postgres, the hard check, ranking${WHY_NOT ? " and why-not" : ""} in code), why-not ${WHY_NOT ? "on" : "off"}, a private Meilisearch and a database of the bench's own, against two baselines of the same run: the raw query (the hard filters alone, one search, limit 20; the index displays ids only, so every hit is an id) and the matcher's own two multi-search requests sent raw, at once as it sends them. Target (issue 14): match p99 < 25 ms at 100,000 spaces and ≤ 2× the raw query.`,
     "",
     "| spaces | match p50 ms | match p99 ms | raw query p50 ms | raw query p99 ms | p99 ratio | same requests raw p50 ms | same requests raw p99 ms | p99 ratio to them | leads with a match | indexing |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",

@@ -18,7 +18,7 @@ import { generate, randomLead, rng } from "./match-data";
 // from the rest of the pipeline: one private Meilisearch (the launcher's 1 GiB indexing memory), 10,000
 // spaces, and a leads index per settings variant holding MEILI_COST_LEADS lead documents. Measured from
 // /proc (Meilisearch's own utime + stime), each step awaited before the next:
-//   - the matcher's multi-search (the lead.match job's four queries, ids only), per request;
+//   - the matcher's multi-search (the lead.match job's three queries, ids only; four before ADR 126), per request;
 //   - a lead-index write as the index writer sends it (one addDocuments task of MEILI_COST_BATCH
 //     documents: new leads, and leads already there whose status changed), per task, per variant.
 // The variants are interleaved round by round so a busy machine hits each alike.
@@ -114,7 +114,7 @@ try {
     next += TASKS * BATCH;
   }
   const fmt = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(" / ");
-  console.log(`Meilisearch CPU per matcher multi-search (4 queries, ${SPACES} spaces), ms, per round: ${fmt(perSearch)}`);
+  console.log(`Meilisearch CPU per matcher multi-search (3 queries, ${SPACES} spaces), ms, per round: ${fmt(perSearch)}`);
   for (const [name, xs] of Object.entries(perTask))
     console.log(`Meilisearch CPU per lead-index task (${BATCH} documents, ${LEADS}+ leads) [${name}], ms, per round: ${fmt(xs)}`);
   if (process.env.MEILI_COST_TRACE) {

@@ -39,7 +39,7 @@ async function indexedInventory(name: string, inventory: unknown) {
 /** The job's way: the ids Meilisearch finds, each space re-read (here from the rows already loaded from Postgres), then ranked. */
 async function viaSearch(n: MatchNeed, ctx: { indexUid: string; all: SpaceCandidate[] }): Promise<ReturnType<typeof rankMatches>> {
   const byId = new Map(ctx.all.map((s) => [s.id, s]));
-  const { candidates } = await findCandidateIds(search, n, { indexUid: ctx.indexUid, whyNot: false });
+  const candidates = await findCandidateIds(search, n, { indexUid: ctx.indexUid });
   return rankMatches(
     n,
     candidates.map((id) => byId.get(id)!),
