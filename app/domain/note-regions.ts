@@ -90,8 +90,11 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   const wished: PlaceMention[] = [];
   const excludedCodes = new Set<string>();
   const open: PlaceMention[] = [];
+  // A zone named anywhere in the notes tells a shared name beside it apart ("两江新区，江北区也行": 重庆's
+  // 江北区, as in the regions box; ADR 123). Not a zone ruled out: "不要两江新区，江北区" says nothing of which.
+  const zonesNamed = found.filter((_, i) => stance[i] !== "out").map((p) => p.text);
   for (const [i, p] of found.entries()) {
-    const r = resolveRegions([p.text]);
+    const r = resolveRegions([p.text], undefined, zonesNamed);
     // "在做锂电池", "在建厂房", "靠近地铁站": words after a marker that name nothing the resolver knows,
     // not even nearly, and carry no kind (区/县/市/镇/省) — no place, so they neither fill nor block.
     if (isNoPlace(p, r.problems)) continue;

@@ -1,5 +1,5 @@
 import { KINDS_EN, NATIONALITIES, POSITIONS_EN, PROVINCES_EN } from "./division-names-en";
-import { type Division, divisionByCode, pinyinSyllables, resolveRegion, shortNames } from "./regions";
+import { type Division, divisionByCode, placeSyllables, resolveRegion, shortNames } from "./regions";
 
 // English names of GB/T 2260 divisions, for the pages in English: the 31 provinces by their usual English
 // names (Inner Mongolia, Shaanxi beside Shanxi — pinyin alone cannot tell those two apart), every other
@@ -19,9 +19,9 @@ const NATIONALITY = new RegExp(
     .join("|")})族?$`,
 );
 
-/** One word in pinyin: 西安 → Xi'an, 高淳 → Gaochun. */
+/** One word in pinyin, as the place says itself (regions.ts placeSyllables): 西安 → Xi'an, 高淳 → Gaochun, 六合 → Luhe. */
 function pinyinWord(text: string): string {
-  const word = pinyinSyllables(text)
+  const word = placeSyllables(text)
     .map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s))
     .join("");
   return word.charAt(0).toUpperCase() + word.slice(1);
