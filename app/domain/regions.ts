@@ -869,6 +869,18 @@ function zoneCodesAtStart(input: string): string[] {
 }
 
 /**
+ * The zone of zones.ts that `input` names (as namesZone reads it: "江北新区", "江苏省南京市江北新区", "雄安"):
+ * its usual name (the first of zones.ts's names) and the six-digit codes of the divisions it lies in.
+ * null for any other name, and for Latin input.
+ */
+export function zoneNamed(input: string): { name: string; codes: string[] } | null {
+  if (isLatin(input)) return null;
+  const compact = normalizeChinese(input).replace(INNER_PUNCTUATION, "").replace(/\s+/g, "");
+  const entries = zoneReading(compact);
+  return entries ? { name: zoneNameEnding(compact), codes: entries.map((e) => e.code) } : null;
+}
+
+/**
  * Whether `input` names a zone of zones.ts (江北新区, 南京江北新区, 雄安): it resolves, to the one or more
  * divisions the zone lies in, as one place (the notes fill all of them, note-regions.ts).
  */

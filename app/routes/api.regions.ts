@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { apiError } from "~/api/errors.server";
 import { regionNameMax } from "~/domain/field-limits";
 import { childDivisions, searchDivisions, searchZones } from "~/domain/regions";
-import { englishDivisionLabel } from "~/domain/regions-en";
+import { englishDivisionName, englishZoneLabel } from "~/domain/regions-en";
 import { lngFromUrl } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { validationMessage } from "~/i18n/validation-messages";
@@ -44,9 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         level: "zone" as const,
         name: z.name,
         path: z.name,
+        // English: "Nanjing Jiangbei New Area (南京江北新区), in Pukou District, Qixia District, Luhe District" (ADR 123).
         label: validationMessage(lng, "regionZoneOption", {
-          name: z.name,
-          districts: z.divisions.map((d) => (lng === "en" ? englishDivisionLabel(d) : d.name)).join(list),
+          name: lng === "en" ? (englishZoneLabel(z.name) ?? z.name) : z.name,
+          districts: z.divisions.map((d) => (lng === "en" ? (englishDivisionName(d.code) ?? d.name) : d.name)).join(list),
         }),
       }))
     : [];

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { createLeadSchema, issuesToFieldErrors, splitRegions } from "../../app/domain/lead-schema";
+import { createLeadSchema, issuesToFieldErrors, regionProblemMessage, splitRegions } from "../../app/domain/lead-schema";
 import { planNoteRegions } from "../../app/domain/note-regions";
 import { resolveRegion, resolveRegions } from "../../app/domain/regions";
-import { englishDivisionName } from "../../app/domain/regions-en";
+import { needRegionsText } from "../../app/domain/regions.server";
+import { englishDivisionName, englishPathLabel, englishZoneLabel } from "../../app/domain/regions-en";
 import { validLeadJson } from "../support/leads";
 
 // ADR 123: zones and their districts read alike whatever separates them, English and pinyin zone names
@@ -192,5 +193,44 @@ describe("kind 4: a zone and its district in the notes — the district read, no
   it("a zone ruled out says nothing of which 江北区; a district not in the zone stays a question", () => {
     expect(plan("不要两江新区，江北区也行").unread.map((f) => f.text)).toEqual(["江北区"]);
     expect(plan("江北新区或者鼓楼区").fill).toBeNull();
+  });
+});
+
+describe("kind 5: a zone on an English page says its English name (ADR 123)", () => {
+  it.each<[string, string]>([
+    ["江北新区", "Nanjing Jiangbei New Area (南京江北新区)"],
+    ["江苏省南京市江北新区", "Nanjing Jiangbei New Area (南京江北新区)"],
+    ["两江", "Liangjiang New Area (两江新区)"],
+    ["雄安新区", "Hebei Xiong'an New Area (河北雄安新区)"],
+    ["苏州高新区", "Suzhou High-tech Zone (苏州高新区)"],
+    ["南京经开区", "Nanjing Economic and Technological Development Zone (南京经济技术开发区)"],
+    ["青岛西海岸新区", "Qingdao West Coast New Area (青岛西海岸新区)"],
+    ["陕西西咸新区", "Xixian New Area (西咸新区)"],
+    ["东坝工业集中区", "Dongba Industrial Zone (东坝工业集中区)"],
+  ])("%s → %s", (typed, label) => {
+    expect(englishZoneLabel(typed)).toBe(label);
+    // No Chinese outside the brackets.
+    expect(label.replace(/\(.*\)$/, "")).not.toMatch(/\p{Script=Han}/u);
+  });
+
+  it("a division is no zone; a suggested zone's path is labelled as the zone", () => {
+    expect(englishZoneLabel("浦口区")).toBeUndefined();
+    expect(englishPathLabel("南京江北新区")).toBe("Nanjing Jiangbei New Area (南京江北新区)");
+    expect(englishPathLabel("江苏省南京市高淳区")).toBe("Gaochun District, Nanjing, Jiangsu (江苏省南京市高淳区)");
+  });
+
+  it("a refusal in English offers the zone by its English name", () => {
+    const r = resolveRegion("江北心区", []);
+    if (r.ok) throw new Error("resolved");
+    expect(regionProblemMessage("en", r)).toContain("Nanjing Jiangbei New Area (南京江北新区)");
+    expect(regionProblemMessage("zh", r)).toContain("南京江北新区");
+  });
+
+  it("the lead page's places in English: the zone typed by its label, other divisions by theirs", () => {
+    const need = { regions: ["江北新区", "高淳"], regionCodes: [...JIANGBEI_NEW_AREA, GAOCHUN] };
+    expect(needRegionsText(need, "en")).toBe("Nanjing Jiangbei New Area (南京江北新区), Gaochun District (高淳区)");
+    expect(needRegionsText(need, "zh")).toBe("江北新区、高淳");
+    // A zone and its own district (the district within): the district, no zone label.
+    expect(needRegionsText({ regions: ["江北新区浦口区"], regionCodes: [PUKOU] }, "en")).toBe("Pukou District (浦口区)");
   });
 });
