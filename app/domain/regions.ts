@@ -588,10 +588,11 @@ function resolveLatin(input: string): RegionResolution {
  * A Latin name read as its Chinese would be, by its first words and what follows them (ADR 123):
  * - a zone of zones.ts and then its own districts ("Jiangbei New Area Pukou District" → 浦口区, as
  *   江北新区浦口区 is; "Liangjiang New Area Jiangbei" → 重庆's 江北区);
- * - a zone and then zone words alone ("Nanjing Jiangbei New Area Industrial Park" → the zone's districts,
- *   as 南京江北新区产业园 is);
- * - one county-level division and then zone words alone ("Gaochun Development Zone" → 高淳区, "Pukou
- *   Industrial Park" → 浦口区, as 高淳开发区 and 浦口工业园 are: a zone named after its county, ADR 113).
+ * - a zone and then zone words, or a park's or road's own name ("Nanjing Jiangbei New Area Industrial
+ *   Park", "… Intelligent Manufacturing Industrial Park" → the zone's districts, as 南京江北新区产业园 is);
+ * - one county-level division and then zone words alone or a park's own name ("Gaochun Development Zone"
+ *   → 高淳区, "Pukou Industrial Park" → 浦口区, as 高淳开发区 and 浦口工业园 are: a zone named after its
+ *   county, ADR 113); what follows is read by isLatinBelow.
  * null when no split reads so (a name shared by several districts says nothing: "Jiangbei Development Zone").
  */
 function latinHeadAndTail(input: string): RegionResolution | null {
@@ -603,14 +604,14 @@ function latinHeadAndTail(input: string): RegionResolution | null {
       .map((a) => zoneReading(a, true))
       .find((z) => z !== null);
     if (zone) {
-      if (isLatinZoneKind(tail)) return { ok: true, divisions: zone.map(toDivision) };
+      if (isLatinBelow(tail)) return { ok: true, divisions: zone.map(toDivision) };
       const r = resolveLatin(tail);
       const codes = new Set(zone.map((e) => e.code));
       const read = r.ok ? r : narrowedByZones(r, codes);
       if (read?.ok && read.divisions.every((d) => codes.has(d.code))) return read;
       continue;
     }
-    if (!isLatinZoneKind(tail) || LATIN_ZONE_WORD.test(head)) continue;
+    if (!isLatinBelow(tail) || LATIN_ZONE_WORD.test(head)) continue;
     for (const attempt of latinAttempts(head, false)) {
       const hits = parse(attempt, usualPinyinIndex());
       if (hits.length === 1 && hits[0].level === "district") return { ok: true, divisions: [toDivision(hits[0])] };
@@ -618,6 +619,15 @@ function latinHeadAndTail(input: string): RegionResolution | null {
     }
   }
   return null;
+}
+
+/**
+ * Whether Latin words after a place name something inside it that has no code of its own, as BELOW_COUNTY
+ * does in Chinese: zone words alone ("Industrial Park"), or any words ending in a park, zone, road or
+ * street ("Intelligent Manufacturing Industrial Park", "Jinyu Avenue").
+ */
+function isLatinBelow(tail: string): boolean {
+  return isLatinZoneKind(tail) || /\b(?:park|zone|road|street|avenue|boulevard)$/.test(tail);
 }
 
 /**

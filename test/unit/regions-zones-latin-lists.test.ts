@@ -110,6 +110,9 @@ describe("kind 2: English and pinyin zone names read as their Chinese ones", () 
     ["Gaochun Economic Development Zone", "高淳经济开发区", [GAOCHUN]],
     ["Jiangning Economic and Technological Development Zone", "江宁经济技术开发区", [JIANGNING]],
     ["Pukou Industrial Park", "浦口工业园", [PUKOU]],
+    ["Nanjing Jiangbei New Area Intelligent Manufacturing Industrial Park", "南京江北新区智能制造产业园", JIANGBEI_NEW_AREA],
+    ["Gaochun Dongba Industrial Park", "高淳东坝工业园", [GAOCHUN]],
+    ["Liangjiang New Area Jinyu Avenue", "两江新区金渝大道", LIANGJIANG],
     ["Jiangbei New Area Pukou District", "江北新区浦口区", [PUKOU]],
     ["Liangjiang New Area Jiangbei District", "两江新区江北区", [CQ_JIANGBEI]],
   ])("%s ≡ %s", (latin, chinese, expected) => {
