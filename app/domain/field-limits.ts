@@ -45,13 +45,3 @@ export const NOTES_MAX = 2000;
 
 /** Longest phone input read at all (number + extension + a short note), in characters. */
 export const PHONE_INPUT_MAX = 60;
-
-/**
- * Longest name in the regions field, per entry, in characters (UTF-16 units): 40 for Chinese, 80 for a
- * name in Latin letters only — English and pinyin names run two to three times their Chinese ("Nanjing
- * Jiangbei New Area Industrial Park", 41, is 南京江北新区产业园, 9; ADR 123). Beyond them the resolver is not
- * asked (its work grows with the text). Used by the lead schema, GET /api/regions and the picker alike.
- */
-export function regionNameMax(text: string): number {
-  return /\p{Script=Han}/u.test(text) || !/[a-z]/i.test(text) ? 40 : 80;
-}

@@ -8,7 +8,7 @@ import { formatMu, formatSqm, muToSqm, needAreaShort, parseArea, sqmToMu } from 
 import { type AreaBound, areaBound, PLAUSIBLE_AREA_SQM_BY_KIND, resolveAreaBounds } from "./area-bounds";
 import { type CreditCodeProblem, readCreditCode } from "./credit-code";
 import { normalizeEmail } from "./email";
-import { FIELD_LIMITS, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX, regionNameMax } from "./field-limits";
+import { FIELD_LIMITS, NOTES_MAX, PHONE_INPUT_MAX, PLAUSIBLE_AREA_SQM, PLAUSIBLE_MAX } from "./field-limits";
 import { fieldPath } from "./field-path";
 import { type FieldRole, looksNegative, readFieldNumber } from "./field-value";
 import { ceilingRefusal, countedRefusal, type FigureRefusal } from "./figure-refusal";
@@ -26,6 +26,7 @@ import { extractMoney } from "./need-money";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { planNoteRegions } from "./note-regions";
 import { normalizePhone, wechatIsThisNumber } from "./phone";
+import { regionNameMax } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
 import {

@@ -1,5 +1,5 @@
-import { regionNameMax } from "~/domain/field-limits";
 import { regionProblemMessage } from "~/domain/lead-schema";
+import { regionNameMax } from "~/domain/region-name-limit";
 import { childDivisions, type Division, divisionByCode, resolveRegion } from "~/domain/regions";
 import { englishDivisionLabel, englishPathLabel } from "~/domain/regions-en";
 import type { Lng } from "~/i18n/lng";

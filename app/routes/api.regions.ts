@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { apiError } from "~/api/errors.server";
-import { regionNameMax } from "~/domain/field-limits";
+import { regionNameMax } from "~/domain/region-name-limit";
 import { childDivisions, searchDivisions, searchZones } from "~/domain/regions";
 import { englishDivisionName, englishZoneLabel } from "~/domain/regions-en";
 import { lngFromUrl } from "~/i18n/lng";
