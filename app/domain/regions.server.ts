@@ -5,7 +5,7 @@
 import { divisionByCode, zoneNamed } from "./regions";
 import { englishDivisionLabel, englishZoneLabel } from "./regions-en";
 
-export { divisionByCode, divisionNameAt, namesZone, placeNameAt, resolveRegions } from "./regions";
+export { divisionByCode, divisionNameAt, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions";
 export { englishPathLabel } from "./regions-en";
 
 /**

@@ -193,6 +193,18 @@ describe("kind 4: a zone and its district in the notes — the district read, no
     expect(sorted(p.fill?.codes ?? [])).toEqual(sorted(expected));
   });
 
+  it.each<[string, string[]]>([
+    ["在两江新区 江北区", [CQ_JIANGBEI]],
+    ["两江新区 江北区 渝北区都行", [CQ_JIANGBEI, CQ_YUBEI]],
+    ["江北新区 浦口区的厂房", [PUKOU]],
+    ["江北新区 江宁区", [...JIANGBEI_NEW_AREA, JIANGNING]],
+  ])("with a space, as the box reads it: %s → %j", (notes, expected) => {
+    const p = plan(notes);
+    expect(p.unread).toEqual([]);
+    expect(sorted(p.fill?.codes ?? [])).toEqual(sorted(expected));
+    expect(sorted(resolveRegions([notes.replace(/^在|都行$|的厂房$/g, "")], []).codes)).toEqual(sorted(expected));
+  });
+
   it("a zone ruled out says nothing of which 江北区; a district not in the zone stays a question", () => {
     expect(plan("不要两江新区，江北区也行").unread.map((f) => f.text)).toEqual(["江北区"]);
     expect(plan("江北新区或者鼓楼区").fill).toBeNull();
