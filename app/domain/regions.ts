@@ -497,10 +497,34 @@ function resolveOne(input: string): RegionResolution {
   if (cityZone) return cityZone;
   const wider = widerReading(compact);
   if (wider) return wider;
+  const listed = CHINESE_JOINER.test(text) ? joinedList(text.split(CHINESE_JOINER)) : null;
+  if (listed) return listed;
   const parts = text.split(/\s+/).filter(Boolean);
   if (parts.length > 1) return spacedParts(parts);
   if (ZONE_KIND.test(compact)) return unknownZone(input, compact);
   return withZonesLike(unknown(input, compact, false), compact);
+}
+
+/** Words that join two names in a list besides the box's separators: 和, 以及, 及, 与, 跟, +, & (the notes' joiners). */
+const CHINESE_JOINER = /\s*(?:以及|和|及|与|跟|[+＋&＆])\s*/u;
+/** The same in Latin letters: "and", "or", "&", "+" (a comma is already a separator of the box). */
+const LATIN_JOINER = /\s*(?:\band\b|\bor\b|[+&])\s*/i;
+
+/**
+ * Names joined by a word of a list ("江宁和浦口", "两江新区与江北区", "Jiangning and Pukou", "Jiangning or
+ * Pukou"): the list, as the box's separators make one (ADR 123) — tried only when the whole text names
+ * nothing, and taken only when every part resolves (和 is also part of names: 和平区, 和田). A shared name
+ * beside a zone is the one inside it. null otherwise.
+ */
+function joinedList(parts: readonly string[]): RegionResolution | null {
+  const names = parts.map((p) => p.trim()).filter(Boolean);
+  if (names.length < 2) return null;
+  const zoneCodes = new Set(names.flatMap((n) => zoneCodesAtStart(n)));
+  const each = names.map(resolveOne).map((r) => (r.ok ? r : (narrowedByZones(r, zoneCodes) ?? r)));
+  if (!each.every((r) => r.ok)) return null;
+  const out = new Map<string, Division>();
+  for (const r of each) if (r.ok) for (const d of r.divisions) out.set(d.code, d);
+  return { ok: true, divisions: [...out.values()] };
 }
 
 /**
@@ -572,6 +596,8 @@ function resolveLatin(input: string): RegionResolution {
     }
   const split = zoneWord ? latinHeadAndTail(input) : null;
   if (split) return split;
+  const listed = joinedList(input.split(LATIN_JOINER));
+  if (listed) return listed;
   if (zoneWord) {
     // The longest run of first words that names a place ("Shanghai Lingang New Area" → Shanghai).
     const words = latinWords(input).slice(0, zoneWord.index).trim().split(" ").filter(Boolean);

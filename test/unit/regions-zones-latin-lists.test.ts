@@ -67,6 +67,28 @@ describe("kind 1: a zone and its districts — a space is a chain, a list separa
     expect(sorted(resolveRegions(split, []).codes)).toEqual(sorted(expected));
   });
 
+  it.each<[string, string[]]>([
+    ["江宁和浦口", [JIANGNING, PUKOU]],
+    ["江宁 及 浦口", [JIANGNING, PUKOU]],
+    ["江宁与浦口以及高淳", [JIANGNING, PUKOU, GAOCHUN]],
+    ["江宁+浦口", [JIANGNING, PUKOU]],
+    ["两江新区和江北区", LIANGJIANG],
+    ["Jiangning and Pukou", [JIANGNING, PUKOU]],
+    ["Jiangning or Gaochun", [JIANGNING, GAOCHUN]],
+    ["Jiangning & Pukou", [JIANGNING, PUKOU]],
+    ["Jiangbei New Area and Jiangning", [...JIANGBEI_NEW_AREA, JIANGNING]],
+  ])("joined by a word of a list, %s → %j (the notes' joiners)", (typed, expected) => {
+    expect(sorted(codes(typed))).toEqual(sorted(expected));
+  });
+
+  it("a joiner inside a name stays the name's; a part that names nothing leaves the whole a question", () => {
+    expect(codes("沈阳和平")).toEqual(["210102"]);
+    expect(codes("沈阳和平 江宁")).toEqual(["210102", JIANGNING]);
+    expect(resolveRegion("和平区", [])).toMatchObject({ ok: false, kind: "ambiguous" });
+    expect(resolveRegion("江宁和火星", [])).toMatchObject({ ok: false, kind: "unknown" });
+    expect(codes("Nanjing Economic and Technological Development Zone")).toEqual(["320113"]);
+  });
+
   it("an API array's element is split as the form's box is", () => {
     expect(splitRegions(["江宁、浦口"])).toEqual(["江宁", "浦口"]);
     expect(splitRegions(["两江新区，江北区", "高淳"])).toEqual(["两江新区", "江北区", "高淳"]);
