@@ -39,6 +39,8 @@ describe("POST /api/leads: the same words, the same places", () => {
     ["英文园区E有限公司", ["Nanjing Jiangbei New Area Industrial Park"], JIANGBEI_NEW_AREA, ["Nanjing Jiangbei New Area Industrial Park"]],
     ["英文开发区F有限公司", ["Gaochun Development Zone"], ["320118"], ["Gaochun Development Zone"]],
     ["英文区G有限公司", ["Luhe District"], ["320116"], ["Luhe District"]],
+    ["和连接H有限公司", ["江宁和浦口"], ["320111", "320115"], ["江宁和浦口"]],
+    ["英文列表I有限公司", ["Jiangning and Gaochun"], ["320115", "320118"], ["Jiangning and Gaochun"]],
   ])("%s: regions %j → %j", async (company, regions, codes, typed) => {
     const res = await postLead(company, { regions });
     expect(res.status, await res.clone().text()).toBe(201);
@@ -77,6 +79,12 @@ describe("POST /api/leads: the same words, the same places", () => {
     const long = await postEnglish("英文过长有限公司", [`${"Jiangbei ".repeat(10)}x`]);
     expect(long.status).toBe(400);
     expect(JSON.stringify(await long.json())).toMatch(/need\.regions\[0\].*80/);
+  });
+
+  it("the notes' zone with its district after a space: the district within, as the box reads it", async () => {
+    const res = await postLead("备注空格有限公司", { regions: [], notes: "在两江新区 江北区找厂房" });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect((await stored("备注空格有限公司")).codes).toEqual(["500105"]);
   });
 
   it("the notes' zone tells 江北区 beside it apart: filled, nothing unread", async () => {
