@@ -5,6 +5,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 
 import { isUnavailableError } from "~/db/unavailable";
 import { apiLeadsRoute, apiLeadsShed } from "~/http/api-leads.server";
+import { answerClientError } from "~/http/client-error.server";
 import { formShed } from "~/http/form-shed.server";
 import { sendRefusal } from "~/http/refusal.server";
 import { remixHandler } from "~/http/remix-handler.server";
@@ -72,6 +73,8 @@ const server = app.listen(env.PORT, () => log.info("web listening", { url: `http
 // under a request in flight (that shows up as ECONNRESET at the client).
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
+// What Node's parser refuses (an address over 16 KB, bytes that are no HTTP) is told why, not a bare 431/400.
+server.on("clientError", answerClientError);
 
 let stopping = false;
 function stop(signal: string) {

@@ -101,7 +101,7 @@ export function RegionPicker({ lng, provinces, initial }: { lng: Lng; provinces:
             name={PICKER_FIELDS.search}
             type="search"
             autoComplete="off"
-            maxLength={40}
+            maxLength={80}
             defaultValue=""
             aria-invalid={problem ? true : undefined}
             aria-describedby={PROBLEM_ID}

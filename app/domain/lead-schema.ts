@@ -26,6 +26,7 @@ import { extractMoney } from "./need-money";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
 import { planNoteRegions } from "./note-regions";
 import { normalizePhone, wechatIsThisNumber } from "./phone";
+import { regionNameMax } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
 import {
@@ -316,6 +317,13 @@ const ANY_REGION =
   /^(?:不限|都可以|都行|哪里|哪儿|不限区域|不限地区|不限地点|区域不限|地点不限|全国|全国各地|全国范围|哪里都行|哪里都可以|哪都行|随便|无|无要求|没要求|不要求|any|anywhere|no preference)$/iu;
 
 /**
+ * What separates the names of a list in a regions box, or in one element of the API's regions array: a
+ * comma, 、, a semicolon, a slash, a line break, or 或者 / 或是 / 还是 / 或 (REGION_JOINER). A space is no
+ * list separator: "两江新区 江北区" is the district within the zone, read by the resolver (regions.ts, ADR 118, 123).
+ */
+const REGION_LIST = new RegExp(`[,，、;；/\n]+|${REGION_JOINER.source}`, "u");
+
+/**
  * The regions field as a list of names (comma, 、, ;, / or 或者 between them, "都行" / "优先" after them cut
  * off: REGION_TRAILER; a JSON array as it is), blanks
  * dropped: the names the field holds, for the schema and for the hotline's preview (note-regions.ts
@@ -323,14 +331,19 @@ const ANY_REGION =
  */
 export function splitRegions(value: unknown): unknown {
   const v = blankToUndefined(value);
-  if (typeof v === "string")
-    return v
-      .split(new RegExp(`[,，、;；/\n]+|${REGION_JOINER.source}`, "u"))
-      .map((s) => s.trim().replace(REGION_TRAILER, "").trim())
-      .filter((s) => s !== "" && !ANY_REGION.test(s));
-  if (Array.isArray(v))
-    return v.map(blankToUndefined).filter((x) => x !== undefined && !(typeof x === "string" && ANY_REGION.test(x.trim())));
+  if (typeof v === "string") return namesOf(v);
+  // An API array's element is split as the form's box is ("江宁、浦口" → 江宁, 浦口; ADR 123): the same
+  // words are the same places whichever way they came. Anything but a string is left for the schema.
+  if (Array.isArray(v)) return v.map(blankToUndefined).flatMap((x) => (x === undefined ? [] : typeof x === "string" ? namesOf(x) : [x]));
   return v ?? [];
+}
+
+/** One text's names: split at the list separators (REGION_LIST), trailers cut, "anywhere" and blanks dropped. */
+function namesOf(text: string): string[] {
+  return text
+    .split(REGION_LIST)
+    .map((s) => s.trim().replace(REGION_TRAILER, "").trim())
+    .filter((s) => s !== "" && !ANY_REGION.test(s));
 }
 
 /**
@@ -343,7 +356,13 @@ function regions(m: Msg, lng: Lng) {
     .preprocess(
       splitRegions,
       z
-        .array(z.string({ error: m("invalid") }).max(40, m("tooLong", { max: 40 })), { error: m("invalid") })
+        .array(
+          z.string({ error: m("invalid") }).superRefine((name, ctx) => {
+            const max = regionNameMax(name);
+            if (name.length > max) ctx.addIssue({ code: "custom", message: m("tooLong", { max }) });
+          }),
+          { error: m("invalid") },
+        )
         .max(LIMITS.regions, m("tooMany", { max: LIMITS.regions })),
     )
     .transform((typed, ctx) => {

@@ -8,7 +8,7 @@ import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
 import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
 import type { RegionProblem } from "./regions";
-import { divisionByCode, englishPathLabel, namesZone, placeNameAt, resolveRegions } from "./regions.server";
+import { divisionByCode, englishPathLabel, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions.server";
 
 /**
  * Which regions the notes fill, decided in ONE place (docs/decisions/072-regions-read-from-the-notes.md):
@@ -90,8 +90,11 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   const wished: PlaceMention[] = [];
   const excludedCodes = new Set<string>();
   const open: PlaceMention[] = [];
+  // A zone named anywhere in the notes tells a shared name beside it apart ("两江新区，江北区也行": 重庆's
+  // 江北区, as in the regions box; ADR 123). Not a zone ruled out: "不要两江新区，江北区" says nothing of which.
+  const zonesNamed = found.filter((_, i) => stance[i] !== "out").map((p) => p.text);
   for (const [i, p] of found.entries()) {
-    const r = resolveRegions([p.text]);
+    const r = resolveRegions([p.text], undefined, zonesNamed);
     // "在做锂电池", "在建厂房", "靠近地铁站": words after a marker that name nothing the resolver knows,
     // not even nearly, and carry no kind (区/县/市/镇/省) — no place, so they neither fill nor block.
     if (isNoPlace(p, r.problems)) continue;
@@ -359,7 +362,33 @@ function notePlaces(notes: string): PlaceMention[] {
   // Lone names ruled in or out by the words beside them (docs/decisions/110), where no finder above saw a place.
   const both = [...marked, ...unmarked];
   const ruled = findRuledPlaces(notes).filter((p) => !both.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]));
-  return [...both, ...ruled].sort((a, b) => a.span[0] - b.span[0]);
+  return zonesWithTheirDistricts(
+    notes,
+    [...both, ...ruled].sort((a, b) => a.span[0] - b.span[0]),
+  );
+}
+
+/**
+ * A zone and then, after spaces only, places that lie in it ("两江新区 江北区"): one place, the district
+ * within the zone, as the regions box reads the same words (regions.ts, ADR 118, 123). Others as found.
+ */
+function zonesWithTheirDistricts(notes: string, places: PlaceMention[]): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const p of places) {
+    const last = out[out.length - 1];
+    const zone = last ? zoneNamed(last.text) : null;
+    const between = last ? notes.slice(last.span[1], p.span[0]) : "";
+    if (last && zone && /^\s+$/.test(between)) {
+      const text = notes.slice(last.span[0], p.span[1]);
+      const r = resolveRegions([text]);
+      if (r.problems.length === 0 && r.codes.every((c) => zone.codes.includes(c)) && r.codes.length < zone.codes.length) {
+        out[out.length - 1] = { text, span: [last.span[0], p.span[1]] };
+        continue;
+      }
+    }
+    out.push(p);
+  }
+  return out;
 }
 
 /** What may stand between two places named without a marker: need-places' joiners, spaces around. */

@@ -1,5 +1,5 @@
 import { KINDS_EN, NATIONALITIES, POSITIONS_EN, PROVINCES_EN } from "./division-names-en";
-import { type Division, divisionByCode, pinyinSyllables, resolveRegion, shortNames } from "./regions";
+import { childDivisions, type Division, divisionByCode, placeSyllables, resolveRegion, shortNames, zoneNamed } from "./regions";
 
 // English names of GB/T 2260 divisions, for the pages in English: the 31 provinces by their usual English
 // names (Inner Mongolia, Shaanxi beside Shanxi — pinyin alone cannot tell those two apart), every other
@@ -19,9 +19,9 @@ const NATIONALITY = new RegExp(
     .join("|")})族?$`,
 );
 
-/** One word in pinyin: 西安 → Xi'an, 高淳 → Gaochun. */
+/** One word in pinyin, as the place says itself (regions.ts placeSyllables): 西安 → Xi'an, 高淳 → Gaochun, 六合 → Luhe. */
 function pinyinWord(text: string): string {
-  const word = pinyinSyllables(text)
+  const word = placeSyllables(text)
     .map((s, i) => (i > 0 && /^[aoe]/.test(s) ? `'${s}` : s))
     .join("");
   return word.charAt(0).toUpperCase() + word.slice(1);
@@ -92,6 +92,78 @@ function inPinyin(division: Division): string {
     .join(" ");
 }
 
+/**
+ * The English words of a zone's kind (zones.ts names), longest first: the zones' own English (南京江北新区
+ * "Jiangbei New Area", 苏州高新区 "Suzhou High-tech Zone", 南京经济技术开发区 "Nanjing Economic and
+ * Technological Development Zone"), the words KINDS_EN gives the NBS zone units.
+ */
+const ZONE_KINDS_EN: readonly [string, string][] = [
+  ["国家高新技术产业开发区", "National High-tech Industrial Development Zone"],
+  ["高新技术产业开发区", "High-tech Industrial Development Zone"],
+  ["经济技术开发区", "Economic and Technological Development Zone"],
+  ["国家自主创新示范区", "National Innovation Demonstration Zone"],
+  ["工业集中区", "Industrial Zone"],
+  ["群岛新区", "Archipelago New Area"],
+  ["高新区", "High-tech Zone"],
+  ["经开区", "Economic and Technological Development Zone"],
+  ["开发区", "Development Zone"],
+  ["新区", "New Area"],
+];
+
+/** Zones whose English is no pinyin of their name: the zone's own (青岛西海岸新区's site; Harbin as the city writes itself). */
+const ZONE_NAMES_EN: Readonly<Record<string, string>> = {
+  青岛西海岸新区: "Qingdao West Coast New Area",
+  哈尔滨新区: "Harbin New Area",
+};
+
+const zoneNames = new Map<string, string>();
+
+/**
+ * A zone's name in English, from its Chinese name (zones.ts; the Chinese name stays what is stored):
+ * its province's or city's name first as a word of its own (南京江北新区 → "Nanjing Jiangbei New Area"), the
+ * rest in pinyin as the place says it, then its kind in English (ZONE_KINDS_EN): 两江新区 → "Liangjiang New
+ * Area", 河北雄安新区 → "Hebei Xiong'an New Area", 苏州高新区 → "Suzhou High-tech Zone". `province` is its
+ * GB/T 2260 province code (two digits), whose divisions' names are the words looked for.
+ */
+export function englishZoneName(name: string, province: string): string {
+  const known = zoneNames.get(name);
+  if (known !== undefined) return known;
+  const kind = ZONE_KINDS_EN.find(([zh]) => name.endsWith(zh) && name.length > zh.length);
+  let stem = kind ? name.slice(0, -kind[0].length) : name;
+  const official = ZONE_NAMES_EN[name];
+  if (official) return official;
+  // The province (by its English name: Shaanxi, Inner Mongolia) and its cities, each a word of its own.
+  const parents = [divisionByCode(`${province}0000`), ...childDivisions(`${province}0000`)]
+    .filter((d): d is Division => d !== undefined && d.level !== "district")
+    .flatMap((d) => {
+      const word = d.level === "province" ? (PROVINCES_EN[province] ?? pinyinWord(saidName(d))) : pinyinWord(saidName(d));
+      return [d.name, ...shortNames(d.name, d.level)].map((prefix) => ({ prefix, word }));
+    })
+    .filter((p) => p.prefix.length >= 2)
+    .sort((a, b) => b.prefix.length - a.prefix.length);
+  const words: string[] = [];
+  const next = () => parents.find((n) => stem.startsWith(n.prefix) && stem.length > n.prefix.length);
+  for (let p = next(); p; p = next()) {
+    words.push(p.word);
+    stem = stem.slice(p.prefix.length);
+  }
+  if (stem) words.push(pinyinWord(stem));
+  const en = [...words, ...(kind ? [kind[1]] : [])].join(" ");
+  zoneNames.set(name, en);
+  return en;
+}
+
+/**
+ * What a person reading English sees for a zone typed or offered by its Chinese name ("江北新区", "南京江北新区"):
+ * "Nanjing Jiangbei New Area (南京江北新区)", its usual Chinese name in brackets (what the regions box takes);
+ * undefined when the text names no zone of zones.ts.
+ */
+export function englishZoneLabel(typed: string): string | undefined {
+  const zone = zoneNamed(typed);
+  if (!zone) return undefined;
+  return `${englishZoneName(zone.name, zone.codes[0].slice(0, 2))} (${zone.name})`;
+}
+
 /** What a person reading English sees for a division: "Gaochun District (高淳区)". */
 export function englishDivisionLabel(division: Pick<Division, "code" | "name">): string {
   const en = englishDivisionName(division.code);
@@ -105,6 +177,9 @@ export function englishDivisionLabel(division: Pick<Division, "code" | "name">):
  * single division comes back as it is.
  */
 export function englishPathLabel(path: string): string {
+  // A zone offered by its name ("南京江北新区"): "Nanjing Jiangbei New Area (南京江北新区)" (ADR 123).
+  const zone = englishZoneLabel(path);
+  if (zone) return zone;
   const r = resolveRegion(path);
   if (!r.ok || r.divisions.length !== 1) return path;
   const { code } = r.divisions[0];

@@ -2,24 +2,34 @@
 // OpenCC and pinyin-pro (≈ 230 KB gzipped) stay out of the browser bundle. The classic compiler
 // empties this file in the browser build, so the form's in-browser check leaves regions to the server
 // (docs/decisions/017-regions-as-division-codes.md).
-import { divisionByCode } from "./regions";
-import { englishDivisionLabel } from "./regions-en";
+import { divisionByCode, zoneNamed } from "./regions";
+import { englishDivisionLabel, englishZoneLabel } from "./regions-en";
 
-export { divisionByCode, divisionNameAt, namesZone, placeNameAt, resolveRegions } from "./regions";
+export { divisionByCode, divisionNameAt, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions";
 export { englishPathLabel } from "./regions-en";
 
 /**
  * A need's places as a page in `lng` shows them: in Chinese the names the enterprise typed ("高淳、溧水");
  * in English each division they were resolved to, by its English label ("Gaochun District (高淳区), Lishui
- * District (溧水区)"), the typed names only when none was resolved. One reader for every staff page; a stored
+ * District (溧水区)") — a zone typed by the zone's ("Nanjing Jiangbei New Area (南京江北新区)") —, the typed
+ * names only when none was resolved. One reader for every staff page; a stored
  * need that is not the shape it should be (an old row, a hand edit) shows what it can.
  */
 export function needRegionsText(need: { regions?: unknown; regionCodes?: unknown }, lng: "zh" | "en"): string {
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
   const typed = strings(need.regions);
   if (lng === "zh") return typed.join("、");
-  const labels = strings(need.regionCodes)
-    .map(divisionByCode)
-    .flatMap((d) => (d ? [englishDivisionLabel(d)] : []));
+  const codes = strings(need.regionCodes);
+  // A zone typed ("江北新区") by its English label, "Nanjing Jiangbei New Area (南京江北新区)", not as the
+  // districts it lies in (ADR 123); the divisions no zone typed covers by theirs.
+  const zones = codes.length > 0 ? typed.flatMap((t) => (zoneNamed(t) ? [t] : [])) : [];
+  const covered = new Set(zones.flatMap((t) => zoneNamed(t)?.codes ?? []));
+  const labels = [
+    ...zones.map((t) => englishZoneLabel(t) ?? t),
+    ...codes
+      .filter((c) => !covered.has(c))
+      .map(divisionByCode)
+      .flatMap((d) => (d ? [englishDivisionLabel(d)] : [])),
+  ];
   return (labels.length > 0 ? labels : typed).join(", ");
 }

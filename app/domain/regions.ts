@@ -255,10 +255,49 @@ function englishProvinceKeys(): [string, Entry][] {
   });
 }
 
-/** A name's usual reading, chosen by word (六合 → liuhe, 港北 → gangbei), ü also as u and v. */
+/**
+ * Place names whose own reading is not the one pinyin-pro chooses for the characters (地名异读: how the
+ * place says itself and how its official romanization writes it — the Luhe District of Nanjing's own
+ * English, 六合 lù hé; 乐亭 lào tíng; 洪洞 hóng tóng …), as toneless syllables. Both readings are usual
+ * (people type either): "luhe" names 六合区 beside 陆河县, the lead's context first (ADR 123).
+ */
+const PLACE_READINGS: readonly [string, readonly string[]][] = [
+  ["六合", ["lu", "he"]],
+  ["乐亭", ["lao", "ting"]],
+  ["洪洞", ["hong", "tong"]],
+  ["闵行", ["min", "hang"]],
+  ["尉犁", ["yu", "li"]],
+  ["蔚县", ["yu", "xian"]],
+  ["乐清", ["yue", "qing"]],
+  ["黄陂", ["huang", "pi"]],
+  ["浚县", ["xun", "xian"]],
+  ["歙县", ["she", "xian"]],
+  ["涡阳", ["guo", "yang"]],
+  ["筠连", ["jun", "lian"]],
+  ["单县", ["shan", "xian"]],
+];
+
+/**
+ * A name's toneless syllables, one per character, as the place says itself: pinyin-pro's word-level
+ * choice with PLACE_READINGS over it (六合区 → lu he qu, 港北区 → gang bei qu). For the English labels
+ * (regions-en.ts: "Luhe District") and the usual readings Latin input is read by.
+ */
+export function placeSyllables(text: string): string[] {
+  const syllables = pinyinSyllables(text);
+  for (const [name, reading] of PLACE_READINGS) {
+    const at = text.indexOf(name);
+    if (at >= 0 && syllables.length === text.length) syllables.splice(at, reading.length, ...reading);
+  }
+  return syllables;
+}
+
+/**
+ * A name's usual readings: pinyin-pro's word-level choice (六合 → liuhe, 港北 → gangbei) and the place's own
+ * (PLACE_READINGS: 六合 → luhe), ü also as u and v.
+ */
 function usualPinyin(text: string): string[] {
-  const p = pinyinSyllables(text).join("");
-  return p.includes("ü") ? [p.replace(/ü/g, "u"), p.replace(/ü/g, "v")] : [p];
+  const readings = new Set([pinyinSyllables(text).join(""), placeSyllables(text).join("")]);
+  return [...readings].flatMap((p) => (p.includes("ü") ? [p.replace(/ü/g, "u"), p.replace(/ü/g, "v")] : [p]));
 }
 
 /**
@@ -364,6 +403,10 @@ function getEnglishWords(): EnglishWords {
     ["high tech zone", py("高新区")],
     ["hi tech zone", py("高新区")],
     ["hightech zone", py("高新区")],
+    ["high tech industrial development zone", py("高新技术产业开发区")],
+    ["hi tech industrial development zone", py("高新技术产业开发区")],
+    ["national high tech industrial development zone", py("国家高新技术产业开发区")],
+    ["national independent innovation demonstration zone", py("国家自主创新示范区")],
     ["free trade zone", py("自贸区")],
     ["pilot free trade zone", py("自贸区")],
     ["industrial zone", py("工业区")],
@@ -427,7 +470,9 @@ function resolveOne(input: string): RegionResolution {
   const spread = spreadZoneReading(input, compact);
   if (spread) return spread;
   const inZone = zoneAndPart(input, compact);
-  if (inZone) return inZone;
+  // Written together ("江北新区江宁区") a place not in the zone is a question; with a space between
+  // ("江北新区 江宁区") it is a list, as "江宁 浦口" is (ADR 123): read below, part by part.
+  if (inZone && (inZone.ok || !/\s/.test(text))) return inZone;
   // A zone kind alone names no place: nothing is like it (ADR 118). A division's name spelt so stays a
   // name ("新城" is 新城区 of 西安 and 呼和浩特, as parks are imported by it) — not a zone unit's name
   // without its city ("经济技术开发区" of 40-odd cities, "工业园区" of 苏州: only after the city).
@@ -446,21 +491,76 @@ function resolveOne(input: string): RegionResolution {
     if (exact.length === 1) return { ok: true, divisions: [toDivision(exact[0])] };
     return withZonesLike(ambiguous(input, hits), compact);
   }
+  const zoneBelow = zoneAndBelow(compact);
+  if (zoneBelow) return zoneBelow;
   const cityZone = cityZoneReading(input, compact);
   if (cityZone) return cityZone;
   const wider = widerReading(compact);
   if (wider) return wider;
+  const listed = CHINESE_JOINER.test(text) ? joinedList(text.split(CHINESE_JOINER)) : null;
+  if (listed) return listed;
   const parts = text.split(/\s+/).filter(Boolean);
-  if (parts.length > 1) {
-    // A zone and one of its own districts ("两江新区 江北区") is no conflict: the district is the zone's (ADR 118).
-    const zoneCodes = new Set(parts.flatMap((part) => zoneReading(part)?.map((e) => e.code) ?? []));
-    const each = parts.map(resolveOne).map((r) => (r.ok ? r : (narrowedByZones(r, zoneCodes) ?? r)));
-    const failed = each.find((r) => !r.ok);
-    if (failed) return failed;
-    return { ok: true, divisions: each.flatMap((r) => (r.ok ? r.divisions : [])) };
-  }
+  if (parts.length > 1) return spacedParts(parts);
   if (ZONE_KIND.test(compact)) return unknownZone(input, compact);
   return withZonesLike(unknown(input, compact, false), compact);
+}
+
+/** Words that join two names in a list besides the box's separators: 和, 以及, 及, 与, 跟, +, & (the notes' joiners). */
+const CHINESE_JOINER = /\s*(?:以及|和|及|与|跟|[+＋&＆])\s*/u;
+/** The same in Latin letters: "and", "or", "&", "+" (a comma is already a separator of the box). */
+const LATIN_JOINER = /\s*(?:\band\b|\bor\b|[+&])\s*/i;
+
+/**
+ * Names joined by a word of a list ("江宁和浦口", "两江新区与江北区", "Jiangning and Pukou", "Jiangning or
+ * Pukou"): the list, as the box's separators make one (ADR 123) — tried only when the whole text names
+ * nothing, and taken only when every part resolves (和 is also part of names: 和平区, 和田). A shared name
+ * beside a zone is the one inside it. null otherwise.
+ */
+function joinedList(parts: readonly string[]): RegionResolution | null {
+  const names = parts.map((p) => p.trim()).filter(Boolean);
+  if (names.length < 2) return null;
+  const zoneCodes = new Set(names.flatMap((n) => zoneCodesAtStart(n)));
+  const each = names.map(resolveOne).map((r) => (r.ok ? r : (narrowedByZones(r, zoneCodes) ?? r)));
+  if (!each.every((r) => r.ok)) return null;
+  const out = new Map<string, Division>();
+  for (const r of each) if (r.ok) for (const d of r.divisions) out.set(d.code, d);
+  return { ok: true, divisions: [...out.values()] };
+}
+
+/**
+ * Names separated by spaces in one entry ("江宁 浦口", "两江新区 江北区 渝北区", "江北新区 江宁区"), read
+ * part by part (ADR 123):
+ * - a zone followed by parts that all lie inside it names those parts — the districts **within** the zone
+ *   (ADR 118's chain, as "南京 江宁" is one): "两江新区 江北区 渝北区" → 重庆's 江北区 and 渝北区;
+ * - every other part is a name of its own, and the entry a list: "江北新区 江宁区" → the zone's districts
+ *   and 江宁区, as "江北新区、江宁区" is;
+ * - a name several divisions share is the one inside a zone named beside it (重庆's 江北区 beside 两江新区).
+ * The divisions once each, in the order named. The first part that does not resolve is the problem.
+ */
+function spacedParts(parts: readonly string[]): RegionResolution {
+  const zones = parts.map((part) => zoneReading(normalizeChinese(part).replace(INNER_PUNCTUATION, "")));
+  const zoneCodes = new Set(zones.flatMap((z) => z?.map((e) => e.code) ?? []));
+  const each = parts.map(resolveOne).map((r) => (r.ok ? r : (narrowedByZones(r, zoneCodes) ?? r)));
+  const failed = each.find((r) => !r.ok);
+  if (failed) return failed;
+  const read = each.map((r) => (r.ok ? r.divisions : []));
+  const out = new Map<string, Division>();
+  for (let i = 0; i < parts.length; i++) {
+    const zone = zones[i];
+    if (zone) {
+      const codes = new Set(zone.map((e) => e.code));
+      let j = i + 1;
+      while (j < parts.length && !zones[j] && read[j].every((d) => codes.has(d.code))) j++;
+      // The zone's own districts after it stand for it; with none, the zone is all of its districts.
+      if (j > i + 1) {
+        for (let k = i + 1; k < j; k++) for (const d of read[k]) out.set(d.code, d);
+        i = j - 1;
+        continue;
+      }
+    }
+    for (const d of read[i]) out.set(d.code, d);
+  }
+  return { ok: true, divisions: [...out.values()] };
 }
 
 /** Dashes, dots, slashes and the like inside a typed name: read as spaces (the name is what is around them). */
@@ -481,6 +581,10 @@ function resolveLatin(input: string): RegionResolution {
     const zone = zoneReading(attempt, true);
     if (zone) return { ok: true, divisions: zone.map(toDivision) };
   }
+  for (const attempt of attempts) {
+    const spread = spreadZoneReading(input, attempt, true);
+    if (spread) return spread;
+  }
   const zoneWord = LATIN_ZONE_WORD.exec(latinWords(input));
   // Without its zone words a zone's name is some other place's ("Jiangbei New Area" → 江北区): not tried.
   const tried = zoneWord ? latinAttempts(input, false) : attempts;
@@ -490,6 +594,10 @@ function resolveLatin(input: string): RegionResolution {
       if (hits.length === 1) return { ok: true, divisions: [toDivision(hits[0])] };
       if (hits.length > 1) return withZonesLike(ambiguous(input, hits), zoneStemOfLatin(hits));
     }
+  const split = zoneWord ? latinHeadAndTail(input) : null;
+  if (split) return split;
+  const listed = joinedList(input.split(LATIN_JOINER));
+  if (listed) return listed;
   if (zoneWord) {
     // The longest run of first words that names a place ("Shanghai Lingang New Area" → Shanghai).
     const words = latinWords(input).slice(0, zoneWord.index).trim().split(" ").filter(Boolean);
@@ -500,6 +608,52 @@ function resolveLatin(input: string): RegionResolution {
     return { ok: false, input, kind: "zone", suggestions: says ? pick(named).map((e) => e.path) : [] };
   }
   return unknown(input, attempts[0] ?? "", true);
+}
+
+/**
+ * A Latin name read as its Chinese would be, by its first words and what follows them (ADR 123):
+ * - a zone of zones.ts and then its own districts ("Jiangbei New Area Pukou District" → 浦口区, as
+ *   江北新区浦口区 is; "Liangjiang New Area Jiangbei" → 重庆's 江北区);
+ * - a zone and then zone words, or a park's or road's own name ("Nanjing Jiangbei New Area Industrial
+ *   Park", "… Intelligent Manufacturing Industrial Park" → the zone's districts, as 南京江北新区产业园 is);
+ * - one county-level division and then zone words alone or a park's own name ("Gaochun Development Zone"
+ *   → 高淳区, "Pukou Industrial Park" → 浦口区, as 高淳开发区 and 浦口工业园 are: a zone named after its
+ *   county, ADR 113); what follows is read by isLatinBelow.
+ * null when no split reads so (a name shared by several districts says nothing: "Jiangbei Development Zone").
+ */
+function latinHeadAndTail(input: string): RegionResolution | null {
+  const words = latinWords(input).split(" ").filter(Boolean);
+  for (let n = words.length - 1; n >= 1; n--) {
+    const head = words.slice(0, n).join(" ");
+    const tail = words.slice(n).join(" ");
+    const zone = latinAttempts(head, false)
+      .map((a) => zoneReading(a, true))
+      .find((z) => z !== null);
+    if (zone) {
+      if (isLatinBelow(tail)) return { ok: true, divisions: zone.map(toDivision) };
+      const r = resolveLatin(tail);
+      const codes = new Set(zone.map((e) => e.code));
+      const read = r.ok ? r : narrowedByZones(r, codes);
+      if (read?.ok && read.divisions.every((d) => codes.has(d.code))) return read;
+      continue;
+    }
+    if (!isLatinBelow(tail) || LATIN_ZONE_WORD.test(head)) continue;
+    for (const attempt of latinAttempts(head, false)) {
+      const hits = parse(attempt, usualPinyinIndex());
+      if (hits.length === 1 && hits[0].level === "district") return { ok: true, divisions: [toDivision(hits[0])] };
+      if (hits.length > 0) break;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether Latin words after a place name something inside it that has no code of its own, as BELOW_COUNTY
+ * does in Chinese: zone words alone ("Industrial Park"), or any words ending in a park, zone, road or
+ * street ("Intelligent Manufacturing Industrial Park", "Jinyu Avenue").
+ */
+function isLatinBelow(tail: string): boolean {
+  return isLatinZoneKind(tail) || /\b(?:park|zone|road|street|avenue|boulevard)$/.test(tail);
 }
 
 /**
@@ -608,6 +762,20 @@ function zoneAndPart(input: string, compact: string): RegionResolution | null {
   return null;
 }
 
+/**
+ * A zone of zones.ts and then a place inside it that has no code of its own — a park, a road
+ * (BELOW_COUNTY: "江北新区工业园", "南京江北新区智能制造产业园", "两江新区金渝大道"): the zone's divisions, the finest
+ * the codes go, as 江宁开发区 is 江宁区 (ADR 123; "南京江北新区产业园" was read as all of 南京市). null otherwise.
+ */
+function zoneAndBelow(compact: string): RegionResolution | null {
+  if (!BELOW_COUNTY.test(compact)) return null;
+  for (let k = compact.length - 2; k >= 2; k--) {
+    const zone = zoneReading(compact.slice(0, k));
+    if (zone) return BELOW_COUNTY.test(compact.slice(k)) ? { ok: true, divisions: zone.map(toDivision) } : null;
+  }
+  return null;
+}
+
 /** The usual name of the zone of zones.ts that `text` ends with (zoneReading found one). */
 function zoneNameEnding(text: string): string {
   const idx = getIndex();
@@ -622,15 +790,29 @@ function zoneNameEnding(text: string): string {
  * A zone of zones.ts SPREAD_ZONES (南京高新区, 张江高新区), alone or after divisions that hold its core: a
  * `spans` problem offering its core district and its city (ADR 118). null when none is named.
  */
-function spreadZoneReading(input: string, compact: string): RegionResolution | null {
+function spreadZoneReading(input: string, compact: string, latin = false): RegionResolution | null {
   const idx = getIndex();
+  const zones = latin ? spreadPinyinIndex() : idx.spread;
+  const dict = latin ? usualPinyinIndex() : idx.byName;
   for (let start = 0; start < compact.length - 1; start++) {
-    const z = idx.spread.get(compact.slice(start));
+    const z = zones.get(compact.slice(start));
     if (!z) continue;
-    if (start > 0 && !parse(compact.slice(0, start), idx.byName).some((p) => p.level !== "district" && within(z.offer[0], p))) continue;
+    if (start > 0 && !parse(compact.slice(0, start), dict).some((p) => p.level !== "district" && within(z.offer[0], p))) continue;
     return spans(input, z);
   }
   return null;
+}
+
+let spreadByPinyin: Map<string, { name: string; province: string; offer: Entry[] }> | undefined;
+
+/** SPREAD_ZONES by every reading of each name ("nanjinggaoxinqu" for Nanjing High-tech Zone; ADR 123). */
+function spreadPinyinIndex(): Map<string, { name: string; province: string; offer: Entry[] }> {
+  if (spreadByPinyin) return spreadByPinyin;
+  const map = new Map<string, { name: string; province: string; offer: Entry[] }>();
+  for (const [name, zone] of getIndex().spread)
+    for (const p of [...usualPinyin(name), ...pinyinKeys(name)]) if (!map.has(p)) map.set(p, zone);
+  spreadByPinyin = map;
+  return map;
 }
 
 function spans(input: string, z: { offer: Entry[] }): RegionResolution {
@@ -706,6 +888,32 @@ function cityZoneReading(input: string, compact: string): RegionResolution | nul
       return { ok: true, divisions: zone.entries.filter((z) => within(z, prefix)).map(toDivision) };
   }
   return unknownZone(input, compact);
+}
+
+/**
+ * The codes of the zone of zones.ts a name is or starts with ("两江新区", "两江新区渝北区" → 两江新区's
+ * districts): what tells a shared name beside it apart (resolveRegions). Empty for any other name.
+ */
+function zoneCodesAtStart(input: string): string[] {
+  if (isLatin(input)) return [];
+  const compact = normalizeChinese(input).replace(INNER_PUNCTUATION, "").replace(/\s+/g, "");
+  for (let k = compact.length; k >= 2; k--) {
+    const zone = zoneReading(compact.slice(0, k));
+    if (zone) return zone.map((e) => e.code);
+  }
+  return [];
+}
+
+/**
+ * The zone of zones.ts that `input` names (as namesZone reads it: "江北新区", "江苏省南京市江北新区", "雄安"):
+ * its usual name (the first of zones.ts's names) and the six-digit codes of the divisions it lies in.
+ * null for any other name, and for Latin input.
+ */
+export function zoneNamed(input: string): { name: string; codes: string[] } | null {
+  if (isLatin(input)) return null;
+  const compact = normalizeChinese(input).replace(INNER_PUNCTUATION, "").replace(/\s+/g, "");
+  const entries = zoneReading(compact);
+  return entries ? { name: zoneNameEnding(compact), codes: entries.map((e) => e.code) } : null;
 }
 
 /**
@@ -989,21 +1197,20 @@ function ranked(p: Pick<RegionProblem, "kind" | "suggestions">, typed: readonly 
  * Every typed region → the sorted, de-duplicated division codes, and a problem for each name that did
  * not resolve (to be shown on `need.regions`), its suggestions in the lead's own context first: the
  * cities and provinces of the other regions typed, then those of `near` (default: the parks', see
- * setHomeDivisions), then other provinces (ADR 113).
+ * setHomeDivisions), then other provinces (ADR 113). `beside`: other names said with these (the notes'
+ * other places) whose zones tell a shared name apart ("两江新区，江北区也行": 重庆's 江北区), not resolved here.
  */
 export function resolveRegions(
   inputs: readonly string[],
   near: readonly string[] = homeDivisions,
+  beside: readonly string[] = [],
 ): { codes: string[]; problems: RegionProblem[] } {
   const codes = new Set<string>();
   const found: Readonly<RegionProblem>[] = [];
-  // A zone typed beside one of its own districts is no conflict ("两江新区、江北区": 重庆's 江北区; ADR 118).
-  const zoneCodes = new Set(
-    inputs.filter(namesZone).flatMap((input) => {
-      const r = resolvedForLeads(input);
-      return "codes" in r ? r.codes : [];
-    }),
-  );
+  // A zone typed beside one of its own districts is no conflict ("两江新区、江北区": 重庆's 江北区; ADR 118) —
+  // nor one named elsewhere in the same words (`beside`: the notes' other places, ADR 123), whose codes
+  // narrow a shared name here without being added.
+  const zoneCodes = new Set([...inputs, ...beside].flatMap(zoneCodesAtStart));
   for (const input of inputs) {
     const r = resolvedForLeads(input);
     const narrowed = "codes" in r ? null : narrowedByZones({ ok: false, ...r }, zoneCodes);

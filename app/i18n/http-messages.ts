@@ -3,6 +3,8 @@ import { defineMessages } from "./i18n";
 // Answers to requests refused before they reach a page or an API route (ADR 021). zh-CN first.
 const zh = {
   badUrl: "网址编码不正确，请检查链接。",
+  headersTooLong: "网址或请求头过长（上限 16 KB），请求未处理。请缩短链接或搜索的文字后重试。",
+  badRequest: "请求格式不正确，未处理。",
   badChars: "“{field}” 含有无法保存的字符（空字符 NUL 或残缺的 Unicode 代理字符），请删除后重试。",
   badCharsUnnamed: "提交的内容含有无法保存的字符（空字符 NUL 或残缺的 Unicode 代理字符），请删除后重试。",
   badEncoding: "请求内容不是有效的 UTF-8 编码。",
@@ -53,6 +55,9 @@ export type HttpKey = keyof typeof zh;
 
 const en: Record<HttpKey, string> = {
   badUrl: "The address is not encoded correctly; please check the link.",
+  headersTooLong:
+    "The address or the request headers are too long (limit 16 KB); the request was not processed. Shorten the link or the search text and try again.",
+  badRequest: "The request is malformed and was not processed.",
   badChars: "“{field}” contains characters that cannot be stored (NUL or a broken Unicode surrogate); remove them and try again.",
   badCharsUnnamed:
     "What was sent contains characters that cannot be stored (NUL or a broken Unicode surrogate); remove them and try again.",

@@ -158,7 +158,7 @@ const en: Record<ValidationKey, string> = {
     "“{name}” looks like a development zone or new area we do not know yet: enter the district or county it is in, e.g. 南京市高淳区 or Gaochun District",
   regionZoneSuggest:
     "“{name}” looks like a development zone or new area we do not know yet: enter the district or county it is in, or: {suggestions}",
-  regionZoneOption: "{name} (a zone in {districts})",
+  regionZoneOption: "{name}, in {districts}",
   regionGeneric:
     "“{name}” does not say where: enter the district or county it is in, or the zone's full name, e.g. 南京市高淳区 (Gaochun District) or 南京江北新区",
   regionSpans:

@@ -1,4 +1,5 @@
 import { regionProblemMessage } from "~/domain/lead-schema";
+import { regionNameMax } from "~/domain/region-name-limit";
 import { childDivisions, type Division, divisionByCode, resolveRegion } from "~/domain/regions";
 import { englishDivisionLabel, englishPathLabel } from "~/domain/regions-en";
 import type { Lng } from "~/i18n/lng";
@@ -70,7 +71,8 @@ export function pickRegion(
   const districts = city ? childDivisions(city).map((d) => divisionOption(d, lng)) : [];
   const district = districts.some((d) => d.code === code(chosen.district)) ? code(chosen.district) : "";
   const state: RegionPickerState = { province, city, district, cities, districts };
-  const search = (chosen.suggestion || chosen.search).trim().slice(0, 40);
+  const typed = (chosen.suggestion || chosen.search).trim();
+  const search = typed.slice(0, regionNameMax(typed));
   if (search) {
     const r = resolvePicked(search, lng);
     return r.ok ? { state, paths: r.paths } : { state: { ...state, problem: r.problem }, paths: [] };

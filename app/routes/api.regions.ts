@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { apiError } from "~/api/errors.server";
+import { regionNameMax } from "~/domain/region-name-limit";
 import { childDivisions, searchDivisions, searchZones } from "~/domain/regions";
-import { englishDivisionLabel } from "~/domain/regions-en";
+import { englishDivisionName, englishZoneLabel } from "~/domain/regions-en";
 import { lngFromUrl } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { validationMessage } from "~/i18n/validation-messages";
@@ -20,11 +21,13 @@ import { divisionOption, resolvePicked } from "~/leads/region-picker.server";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const q = (url.searchParams.get("q") ?? "").slice(0, 40);
+  const typedQ = url.searchParams.get("q") ?? "";
+  const q = typedQ.slice(0, regionNameMax(typedQ));
   const parent = url.searchParams.get("parent") ?? "";
   if (parent && !/^\d{6}$/.test(parent)) return apiError(request, 400, "divisionCode", { field: "parent" });
   const lng = lngFromUrl(request.url);
-  const resolve = (url.searchParams.get("resolve") ?? "").trim().slice(0, 40);
+  const typed = (url.searchParams.get("resolve") ?? "").trim();
+  const resolve = typed.slice(0, regionNameMax(typed));
   if (resolve) {
     const r = resolvePicked(resolve, lng);
     return Response.json(r.ok ? { resolved: r.paths } : { problem: r.problem }, { headers: { "Cache-Control": "public, max-age=3600" } });
@@ -41,9 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         level: "zone" as const,
         name: z.name,
         path: z.name,
+        // English: "Nanjing Jiangbei New Area (南京江北新区), in Pukou District, Qixia District, Luhe District" (ADR 123).
         label: validationMessage(lng, "regionZoneOption", {
-          name: z.name,
-          districts: z.divisions.map((d) => (lng === "en" ? englishDivisionLabel(d) : d.name)).join(list),
+          name: lng === "en" ? (englishZoneLabel(z.name) ?? z.name) : z.name,
+          districts: z.divisions.map((d) => (lng === "en" ? (englishDivisionName(d.code) ?? d.name) : d.name)).join(list),
         }),
       }))
     : [];

@@ -36,7 +36,8 @@ describe("GET /api/regions", () => {
       expect(zones).toHaveLength(1);
       expect(zones[0].path).toBe("南京江北新区");
       expect(zones[0].label.split("南京江北新区")).toHaveLength(2);
-      expect(zones[0].label.startsWith("南京江北新区")).toBe(true);
+      // English pages lead with the zone's English name (ADR 123), its Chinese name once in brackets.
+      expect(zones[0].label.startsWith(lng === "en" ? "Nanjing Jiangbei New Area (南京江北新区)" : "南京江北新区")).toBe(true);
       // The button the form's script writes from this answer (inquiry-form-script.ts → foundText).
       expect(foundText(zones[0]).split("南京江北新区")).toHaveLength(2);
     }

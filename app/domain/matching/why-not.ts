@@ -1,7 +1,7 @@
 import { sqmToMu } from "~/domain/area";
 import { industryLabel, isIndustryExcluded } from "~/domain/industries";
 import { resolveRegion } from "~/domain/regions";
-import { englishDivisionLabel } from "~/domain/regions-en";
+import { englishDivisionLabel, englishZoneLabel } from "~/domain/regions-en";
 
 import { AREA_LOWER, AREA_UPPER } from "./area-window";
 import {
@@ -420,7 +420,7 @@ function areaEn(sqm: number, land: boolean, grouped = false): string {
 
 /**
  * A place in an English reason: "Gaochun District (高淳区)" for a division (by its code, or the name typed when
- * it resolves to one division); anything else — a zone, a name of several — as typed (trial of 2026-12-04:
+ * it resolves to one division); a zone by its English label (ADR 123); anything else — a name of several — as typed (trial of 2026-12-04:
  * English reasons carried the Chinese names alone).
  */
 function placeEn(name: string, code?: string | null): string {
@@ -432,7 +432,7 @@ function placeEn(name: string, code?: string | null): string {
       ? englishDivisionLabel({ code, name })
       : r?.ok && r.divisions.length === 1
         ? englishDivisionLabel({ code: r.divisions[0].code, name })
-        : name;
+        : (englishZoneLabel(name) ?? name);
     // The same few parks' districts and wanted places come back in every lead's why-not (the lead.match path).
     if (placesEn.size >= 4096) placesEn.clear();
     placesEn.set(key, label);

@@ -1,0 +1,40 @@
+import type { Duplex } from "node:stream";
+
+import { httpText } from "~/i18n/http-messages";
+import type { Lng } from "~/i18n/lng";
+
+import { isApiPath } from "./refusal.server";
+
+// Requests Node's HTTP parser refuses before express sees them — an address or headers over the 16 KB
+// header limit (a 5,000-character `?q=`), or bytes that are no HTTP. Node answers those with a bare 431 or
+// 400 and no body; every 4xx of ours says why in the client's language (ADR 021, 025, 123).
+
+/** The parser's error as Node hands it to `clientError`: its code, and the bytes it had read. */
+type ParserError = Error & { code?: string; rawPacket?: Buffer };
+
+/**
+ * The answer to a request the HTTP parser refused, written on the socket, which is then closed: 431 for an
+ * address or headers too long (`HPE_HEADER_OVERFLOW`), else 400. An `/api` address gets the API's JSON
+ * shape `{"errors": {"_form": ["…"]}}`, any other a line of text; zh-CN, English when the bytes read show
+ * `lng=en` in the address or an Accept-Language that starts with en (the same rule as lng.ts, read from
+ * the raw request: the parser gave up before there were headers). A socket already broken is only closed.
+ */
+export function answerClientError(error: ParserError, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLong = error.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLong ? 431 : 400;
+  const raw = error.rawPacket ? error.rawPacket.toString("latin1") : "";
+  const target = /^[A-Z]+ (\S+)/.exec(raw)?.[1] ?? "";
+  const lng: Lng = /[?&]lng=en/i.test(target) || /\r\naccept-language:[ \t]*en/i.test(raw) ? "en" : "zh";
+  const message = httpText(lng, tooLong ? "headersTooLong" : "badRequest");
+  const api = isApiPath(target.split("?")[0]);
+  const body = api ? JSON.stringify({ errors: { _form: [message] } }) : `${message}\n`;
+  const type = api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8";
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLong ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
+      `Content-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
