@@ -625,7 +625,7 @@ export function parseNeedText(
   hints: NeedHints;
   found: NeedHintFound[];
   unread: string[];
-  unreadArea: string[];
+  unreadArea: UnreadArea[];
   budget: string[];
   setAside: { text: string; why: SetAsideWhy }[];
 } {
@@ -659,7 +659,32 @@ export function parseNeedText(
   const setAside = (["own", "notNeeded", "otherUse", "ruledOut"] as const).flatMap((why) =>
     texts(x.setAside.filter((f) => f.why === why).map((f) => f.span)).map((text) => ({ text, why })),
   );
-  return { hints: x.hints, found: x.found, unread: texts(x.unread), unreadArea: texts(x.unreadArea), budget: texts(x.budget), setAside };
+  const uses = usesOf(s);
+  const unreadArea = x.unreadArea.map((span): UnreadArea => {
+    const tied = tiedUses(s, uses, span, span[1]);
+    return { text: x.snippet(span), sqm: roughSqm(s.slice(...span)), otherUse: tied.size > 0 && !tied.has(x.leadKind as NeedKind) };
+  });
+  return { hints: x.hints, found: x.found, unread: texts(x.unread), unreadArea, budget: texts(x.budget), setAside };
+}
+
+/**
+ * An area figure of the notes not read (docs/decisions/117, 122): its words as typed, the sizes in ㎡ they may
+ * mean (`sqm`: 几千平 1000–9999, 上万平 10000 and up, 3亿平 that figure; null when none is seen), and whether
+ * it is tied to another use than the lead's kind (宿舍要几百平) — what planAssist needs to tell whether it
+ * says the same as a typed area box.
+ */
+export type UnreadArea = { text: string; sqm: [number, number] | null; otherUse: boolean };
+
+const ROUGH = new RegExp(`(?<n>[几数]+[十百千万]+|${NUM})\\s*(?:[多余来把]\\s*)?(?<u>${AREA_UNIT})?`);
+/** The sizes in ㎡ an unread area figure's words may mean: a vague figure's order of size, else the figure. */
+function roughSqm(t: string): [number, number] | null {
+  const m = ROUGH.exec(t);
+  if (!m) return null;
+  const per = parseArea(`1${m.groups!.u ?? "平"}`, "sqm") ?? 1;
+  const n = m.groups!.n;
+  const mag = magnitudeOf(n);
+  const r = /[几数]/.test(n) ? [mag, mag * 10 - 1] : (readToken(n) ?? (mag > 1 ? [mag, Infinity] : null));
+  return r && [r[0] * per, r[1] * per];
 }
 
 /** The kind named first wins: "厂房带办公" is a factory with some office space. */
