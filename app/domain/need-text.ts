@@ -1311,6 +1311,16 @@ function extractArea(x: Extraction): void {
           x.claim(same.whole);
           return false;
         }
+        // "仓库5000平，其中冷库1000平": a part of the whole read is in it — neither added nor told (docs/decisions/122).
+        const part = INCLUDED_PART.test(x.s.slice(x.clauseStart(matched[0]), matched[0]))
+          ? readingOf(g, numSpan, whole, end, m.index)
+          : null;
+        if (part && part.value <= (first.hi ?? first.value)) {
+          const span: Span = [first.span[0], part.span[1]];
+          for (const k of ["areaMinSqm", "areaMaxSqm"] as const) if (x.hints[k] !== undefined) x.reset(k, x.hints[k], span);
+          x.claim(whole);
+          return false;
+        }
         if (!pairing) return false;
         pairing = false;
         const other = asRefused(readingOf(g, numSpan, whole, end, m.index), refusedBound);
