@@ -8,20 +8,33 @@ import { join } from "node:path";
  * form's first load was ~1.5 KB heavier for it (ADR 031's weight, FIRST_LOAD_KB in test/e2e/inquiry-form.test.ts).
  * Module scripts are always read as UTF-8 (and express sends them with charset=UTF-8).
  *
- * Only `\uXXXX` escapes of CJK characters, CJK punctuation and full-width forms (U+2E80–U+9FFF, U+F900–U+FAFF,
- * U+FE30–U+FE4F, U+FF00–U+FFEF) are written out: in a string, a template, a regular expression (a class range
- * too) or an identifier each means the same as the character itself. An escape whose backslash is itself
- * escaped ("\\u5382": the text \u5382) is left as it is, and so is every other character (line separators,
- * surrogates, the BOM). `js`: a script's text; returns it with those escapes replaced (no other change).
+ * Only `\uXXXX` escapes of the characters in WRITTEN_OUT are written out — CJK characters, CJK punctuation and
+ * full-width forms, Latin-1's letters and signs, dashes, quotes, ellipses, ≥ ≤ and the like: in a string, a
+ * template, a regular expression (a class range too) or an identifier each means the same as the character
+ * itself. An escape whose backslash is itself escaped ("\\u5382": the text \u5382) is left as it is, and so is
+ * every other character: the soft hyphen, zero-width and direction marks, line separators (a syntax error in a
+ * regular expression literal), variation selectors, surrogates, the BOM. `js`: a script's text; returns it with
+ * those escapes replaced (no other change).
  */
 export function writeChineseOut(js: string): string {
   return js.replace(/(?<!\\)((?:\\\\)*)\\u([0-9A-Fa-f]{4})/g, (all, slashes: string, hex: string) => {
     const c = parseInt(hex, 16);
-    const cjk =
-      (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xffef);
-    return cjk ? slashes + String.fromCharCode(c) : all;
+    return WRITTEN_OUT.some(([a, b]) => c >= a && c <= b) ? slashes + String.fromCharCode(c) : all;
   });
 }
+
+/** The characters written out, as inclusive ranges of code points (none of them a line terminator or a format mark). */
+const WRITTEN_OUT: [number, number][] = [
+  [0xa1, 0xac],
+  [0xae, 0xff],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x2100, 0x23ff],
+  [0x2e80, 0x9fff],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe6f],
+  [0xff00, 0xffef],
+];
 
 /** writeChineseOut on every .js file under `dir` (a build's browser assets, before they are put in place). */
 export function writeChineseOutUnder(dir: string): void {

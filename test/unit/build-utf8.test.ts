@@ -34,18 +34,24 @@ describe("writeChineseOut", () => {
     expect(run(out)).toEqual(run(esc));
   });
 
-  it("leaves an escaped backslash, surrogates, line separators, the BOM and other letters as written", () => {
+  it("leaves an escaped backslash, surrogates, line separators, the BOM and format marks as written", () => {
     expect(writeChineseOut(String.raw`"\\u5382"`)).toBe(String.raw`"\\u5382"`); // the text \u5382
     expect(writeChineseOut(String.raw`"\\\u5382"`)).toBe(String.raw`"\\厂"`); // a backslash, then 厂
     for (const kept of [
       String.raw`"\uD83D\uDE00"`,
       String.raw`"\u2028"`,
       String.raw`"\uFEFF"`,
-      String.raw`"\u00E9"`,
+      String.raw`"\u200D"`,
+      String.raw`"\u00AD"`,
+      String.raw`"\uFE0F"`,
       String.raw`"\u{5382}"`,
     ])
       expect(writeChineseOut(kept)).toBe(kept);
     expect(writeChineseOut(String.raw`/[\u4E00-\u9FA5]\u33A1\uFF08/`)).toBe("/[一-龥]㎡（/"); // ㎡ (U+33A1) and the full-width bracket too
+  });
+
+  it("writes out the dashes, quotes and signs the readers' texts hold", () => {
+    expect(writeChineseOut(String.raw`"\u2265 \u2014 \u201C\u201D \u2026 \u00B7 \u00E9"`)).toBe('"≥ — “” … · é"');
   });
 
   it("rewrites every .js file under a build's folder, and nothing else", () => {
