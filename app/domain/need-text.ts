@@ -1631,8 +1631,7 @@ function findUnread(x: Extraction): void {
   for (let m = ANY_FIGURE.exec(x.s); m; m = ANY_FIGURE.exec(x.s)) {
     const q = m.indices?.groups?.q ?? m.indices?.groups?.q2;
     if (!q || q[0] === q[1]) continue;
-    // "要上万平": the word of "some" before a magnitude is the figure's (docs/decisions/122).
-    const span: Span = [q[0] - (/[上近]/.test(x.s[q[0] - 1] ?? "") && /[十百千万亿]/.test(x.s[q[0]]) ? 1 : 0), q[1]];
+    const span: Span = [q[0], q[1]];
     if (x.isClaimed(span)) continue;
     // "面积改为3000平（原5000平）", "现在要3000平，原来要5000平": the older figure is no doubt to report (ADR 109).
     if (x.earlier(span, m.index + m[0].length) || x.olderThanTheNotes(span)) continue;

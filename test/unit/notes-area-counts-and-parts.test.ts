@@ -175,7 +175,7 @@ describe("M3: with the area typed, only the notes' unread area words that say th
     ["面积大概几千平", 3000, 5000, []],
     ["宿舍要几百平", 1000, undefined, ["几百平"]],
     ["厂房几千平，宿舍要几百平", 3000, undefined, ["几百平"]],
-    ["要上万平", 1000, undefined, ["上万平"]],
+    ["要上万平", 1000, undefined, ["万平"]],
     ["要上万平", 20000, undefined, []],
     ["要几千平的厂房", undefined, 800, ["几千平"]],
     ["要几百平", 5000, 6000, ["几百平"]],
@@ -186,7 +186,7 @@ describe("M3: with the area typed, only the notes' unread area words that say th
   it("the stored lead keeps the flag of another use's area and of another order of size", () => {
     const flags = (l: ReturnType<typeof lead>) => (l.flags ?? []).filter((f) => f.code === "unread").map((f) => f.text);
     expect(flags(lead("宿舍要几百平", "factory", { areaMin: "1000" }))).toEqual(["几百平"]);
-    expect(flags(lead("要上万平", "factory", { areaMin: "1000" }))).toEqual(["上万平"]);
+    expect(flags(lead("要上万平", "factory", { areaMin: "1000" }))).toEqual(["万平"]);
     expect(flags(lead("要几千平的厂房", "factory", { areaMin: "3000" }))).toEqual([]);
     expect(flags(lead("要几千平的厂房", "factory", { areaMin: "5", areaUnit: "mu" }))).toEqual([]); // 5 亩 ≈ 3333 ㎡: some thousands
     expect(flags(lead("要几千平的厂房", "factory", { areaMin: "1", areaUnit: "mu" }))).toEqual(["几千平"]); // 667 ㎡
