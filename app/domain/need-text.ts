@@ -1066,7 +1066,7 @@ function eachCount(x: Extraction, start: number, end: number): { n: number; span
   for (const m of s.slice(from, to).matchAll(UNITS_COUNTED)) {
     const at = from + m.index;
     if (at >= start && at < end) continue;
-    if (c && m.groups!.c !== c) continue;
+    if (c && m.groups!.c !== c && !m.groups!.n2) continue; // "3 buildings，每栋5000平": an English count names its own unit
     const t = m.groups!.n ?? m.groups!.n2!;
     const n = EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
     if (n === null) continue;

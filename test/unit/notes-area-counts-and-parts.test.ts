@@ -53,6 +53,10 @@ describe("H4: a figure for each unit is multiplied by the count; the words say b
     ["2 buildings, 5000 sqm each", "factory", about(10000)],
     ["two warehouses of 3000 sqm each", "warehouse", about(6000)],
     ["需要2栋，每栋10亩", "land", about(20 * MU)],
+    // Mixed: Chinese count, English figure; English count, Chinese figure.
+    ["2栋厂房, 5000 sqm each", "factory", about(10000)],
+    ["3 buildings，每栋5000平", "factory", about(15000)],
+    ["need 2 warehouses, 1000 sqm each", "warehouse", about(2000)],
   ] as const)("%s (%s) → %j", (notes, kind, want) => {
     expect(area(notes, kind)).toEqual(want);
   });
@@ -121,6 +125,7 @@ describe("M2 and 6: every part of the lead's kind is added, as bounds too", () =
     ["冷库2000平，常温库3000平，恒温库1000平", "warehouse", about(6000)],
     ["冷库1000平，常温库2000平，恒温库1000平，立体库1000平", "warehouse", about(5000)],
     ["cold store 2000 sqm, warehouse 3000 sqm, cold store 1000 sqm", "warehouse", about(6000)],
+    ["冷库2000 sqm + 常温库3000 sqm + cold store 1000 sqm", "warehouse", about(6000)],
     ["冷库2000平，常温库3000平，恒温库1000平，共7000平", "warehouse", about(7000)],
     ["两个冷库各1000平，常温库3000平", "warehouse", about(5000)],
     // Parts as bounds: each side both give, added.
@@ -146,6 +151,7 @@ describe("M1: one size again in brackets is read with the first, not told", () =
     ["30亩(2万平)", "land", [18000, 22000]],
     ["约2万平方米（30亩）", "land", [18000, 22000]],
     ["20000 sqm (about 30 mu)", "land", [18000, 22000]],
+    ["30 mu (约2万平方米)", "land", [18000, 22000]],
     ["5000平（约7.5亩），层高8米", "factory", about(5000)],
     ["30亩以上（约2万平）", "land", [20000, null]],
   ] as const)("%s → %j", (notes, kind, want) => {
