@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 
 import { placeBuild } from "./build-place";
+import { writeChineseOutUnder } from "./build-utf8";
 import { REMIX_CLI, remixCliEnv } from "./remix-cli";
 import { buildWorker } from "./worker-entry";
 
@@ -19,6 +20,8 @@ try {
     env: remixCliEnv({ ...process.env, NODE_ENV: "production", PARKMATCH_BUILD_STAGING: staging }),
   });
   await buildWorker(join(staging, "server", "worker.js"));
+  // Chinese as itself in the browser's scripts, not \uXXXX: ~1.5 KB less on the form's first load (ADR 122).
+  writeChineseOutUnder(join(staging, "public", "build"));
   removed = placeBuild({
     staging,
     serverDir: "build",

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ChangedNote, CheckboxField, ChoiceField, ErrorList, type FieldMeta, TextField, useChangedNote } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
 import { AREA_UNITS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
+import { typedAreaOf } from "~/domain/need-assist";
 import { extractMoney } from "~/domain/need-money";
 import type { NotesPlaces } from "~/hotline/desk.server";
 import { newerNotes, newerRead } from "~/hotline/need-edit";
@@ -98,9 +99,11 @@ export function PhoneLeadNeed({
       return (typeof v === "string" && v.trim() !== "") || !!keepBlank?.includes(name);
     }),
   );
-  const preview = assistPreview(notes, filled, lng, typeof need.kind.value === "string" ? need.kind.value : undefined, NOTES_MONEY);
-  const server = places && places.notes === notes ? places : null;
   const text = (v: unknown) => (typeof v === "string" ? v : "");
+  const typed = typedAreaOf(text(need.areaMin.value), text(need.areaMax.value), text(need.areaUnit.value));
+  const kindNow = typeof need.kind.value === "string" ? need.kind.value : undefined;
+  const preview = assistPreview(notes, filled, lng, kindNow, NOTES_MONEY, typed);
+  const server = places && places.notes === notes ? places : null;
   const areaReading = areaAboutReading(
     text(need.areaMin.value),
     text(need.areaMax.value),

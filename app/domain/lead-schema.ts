@@ -847,7 +847,9 @@ function planOf(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<str
   let plan = plans.get(need);
   if (!plan) {
     const filled = filledFields(need, keepBlank);
-    plan = planAssist(need.notes, filled, need.notes ? now() : undefined, NOTES_MONEY, need.kind);
+    // The typed area, so that only the notes' unread area words that say the same are dropped (docs/decisions/122).
+    const typed = resolveAreaBounds(need.areaMin, need.areaMax, need.areaUnit, need.kind);
+    plan = planAssist(need.notes, filled, need.notes ? now() : undefined, NOTES_MONEY, need.kind, typed);
     // The text added in an edit is newer than the boxes left as loaded (docs/decisions/109).
     if (newer)
       plan = withNewerNotes(

@@ -1,6 +1,7 @@
+import { parseArea } from "./area";
 import { NOTES_MAX } from "./field-limits";
 import type { LeadFlag } from "./lead-flags";
-import { type NeedHints, type NotesExtractor, parseNeedText, type SetAsideWhy } from "./need-text";
+import { type NeedHints, type NotesExtractor, parseNeedText, type SetAsideWhy, type UnreadArea } from "./need-text";
 
 /**
  * Which blanks the free-text assist fills, decided in ONE place: the lead schema stores exactly this, and
@@ -70,6 +71,7 @@ export function planAssist(
   now?: Date,
   extras?: readonly NotesExtractor[],
   kind?: string,
+  typedArea?: TypedArea,
 ): AssistPlan {
   // Notes over the box's limit are refused by the schema: read, they cost seconds (NOTES_MAX).
   if (!notes || notes.length > NOTES_MAX) return { fills: [], unread: [], notesSay: [], budget: [], setAside: [] };
@@ -94,8 +96,10 @@ export function planAssist(
     fills,
     // Area words the notes could not read ("几千平") are no doubt once a person typed the area boxes: the boxes
     // are the area (a trial, 2026-12-04: the flag stayed after staff typed the area by hand; docs/decisions/117).
+    // Only those that say the same as the boxes (docs/decisions/122): not another use's ("宿舍要几百平"), nor of
+    // another order of size than typed ("要上万平" beside 1000).
     unread: unread
-      .filter((text) => !(areaTyped && unreadArea.includes(text)))
+      .filter((text) => !(areaTyped && unreadArea.some((u) => u.text === text && sameAsTyped(u, typedArea))))
       .map((text) => ({ field: "need.notes", code: "unread" as const, text })),
     notesArea,
     notesSay,
@@ -103,6 +107,29 @@ export function planAssist(
     budget: budget.map((text) => ({ field: "need.notes", code: "budget" as const, text })),
     setAside: setAside.map(({ text, why }) => ({ field: "need.notes", code: ASIDE_CODES[why], text })),
   };
+}
+
+/** The area boxes as typed, in ㎡ (either may be missing: an open side); see typedAreaOf. */
+export type TypedArea = { minSqm?: number; maxSqm?: number };
+
+/** The area boxes' text (`min`, `max`) in `unit` (sqm | mu) as ㎡ for planAssist, each read by area.ts parseArea (unreadable: open). */
+export function typedAreaOf(min: string, max: string, unit: string): TypedArea {
+  const read = (v: string) => parseArea(v, unit === "mu" ? "mu" : "sqm") ?? undefined;
+  return { minSqm: read(min), maxSqm: read(max) };
+}
+
+/**
+ * Whether an unread area figure of the notes says the same as the typed area boxes (docs/decisions/122): not
+ * tied to another use, and of sizes that meet the typed figures (one box typed: that figure; "上万平" beside a
+ * typed 1000 is another order of size, told). Without the boxes'
+ * values (`typed` undefined) only the use is looked at.
+ */
+function sameAsTyped(u: UnreadArea, typed: TypedArea | undefined): boolean {
+  if (u.otherUse) return false;
+  if (!typed || !u.sqm) return true;
+  const lo = typed.minSqm ?? typed.maxSqm;
+  const hi = typed.maxSqm ?? typed.minSqm;
+  return lo === undefined || hi === undefined || (u.sqm[0] <= hi && u.sqm[1] >= lo);
 }
 
 const ASIDE_CODES = {

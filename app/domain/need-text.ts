@@ -5,7 +5,17 @@ import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
 import { parseNumberRange } from "./numbers";
-import { COUNT_SOURCE, COUNTED, type CountedKind, parseCeilingM, parseCraneT, parseFloorLoadKg, parsePowerKva, readCounted } from "./units";
+import {
+  COUNT_SOURCE,
+  COUNTED,
+  type CountedKind,
+  parseCeilingM,
+  parseCraneT,
+  parseFloorLoadKg,
+  parsePowerKva,
+  readCount,
+  readCounted,
+} from "./units";
 
 /**
  * Free-text assist: reads a requirement as people write or say it ("需要单层厂房五千平左右，层高9米以上，
@@ -615,7 +625,7 @@ export function parseNeedText(
   hints: NeedHints;
   found: NeedHintFound[];
   unread: string[];
-  unreadArea: string[];
+  unreadArea: UnreadArea[];
   budget: string[];
   setAside: { text: string; why: SetAsideWhy }[];
 } {
@@ -649,7 +659,32 @@ export function parseNeedText(
   const setAside = (["own", "notNeeded", "otherUse", "ruledOut"] as const).flatMap((why) =>
     texts(x.setAside.filter((f) => f.why === why).map((f) => f.span)).map((text) => ({ text, why })),
   );
-  return { hints: x.hints, found: x.found, unread: texts(x.unread), unreadArea: texts(x.unreadArea), budget: texts(x.budget), setAside };
+  const uses = usesOf(s);
+  const unreadArea = x.unreadArea.map((span): UnreadArea => {
+    const tied = tiedUses(s, uses, span, span[1]);
+    return { text: x.snippet(span), sqm: roughSqm(s.slice(...span)), otherUse: tied.size > 0 && !tied.has(x.leadKind as NeedKind) };
+  });
+  return { hints: x.hints, found: x.found, unread: texts(x.unread), unreadArea, budget: texts(x.budget), setAside };
+}
+
+/**
+ * An area figure of the notes not read (docs/decisions/117, 122): its words as typed, the sizes in ㎡ they may
+ * mean (`sqm`: 几千平 1000–9999, 上万平 10000 and up, 3亿平 that figure; null when none is seen), and whether
+ * it is tied to another use than the lead's kind (宿舍要几百平) — what planAssist needs to tell whether it
+ * says the same as a typed area box.
+ */
+export type UnreadArea = { text: string; sqm: [number, number] | null; otherUse: boolean };
+
+const ROUGH = new RegExp(`(?<n>[几数]+[十百千万]+|${NUM})\\s*(?:[多余来把]\\s*)?(?<u>${AREA_UNIT})?`);
+/** The sizes in ㎡ an unread area figure's words may mean: a vague figure's order of size, else the figure. */
+function roughSqm(t: string): [number, number] | null {
+  const m = ROUGH.exec(t);
+  if (!m) return null;
+  const per = parseArea(`1${m.groups!.u ?? "平"}`, "sqm") ?? 1;
+  const n = m.groups!.n;
+  const mag = magnitudeOf(n);
+  const r = /[几数]/.test(n) ? [mag, mag * 10 - 1] : (readToken(n) ?? (mag > 1 ? [mag, Infinity] : null));
+  return r && [r[0] * per, r[1] * per];
 }
 
 /** The kind named first wins: "厂房带办公" is a factory with some office space. */
@@ -966,8 +1001,14 @@ function tieOf(s: string, uses: readonly Use[], numSpan: Span, end: number): { c
  */
 const RULED_OUT_BEFORE =
   /(?:不要|不想要|别|不考虑|不接受|排除|不是|(?<!除)非|\b(?:not|don't\s+want|do\s+not\s+want|excluding|except)\b)\s*(?:给我们?|给咱们?)?\s*(?:推荐?|找|介绍|发|看|要|考虑)?\s*(?:的)?\s*$/i;
-const RULED_OUT_AFTER =
-  /^\s*(?:的)?\s*(?:也|都|就|肯定|绝对|真的|实在|有点|有些)?\s*(?:(?:不行|不要|不考虑|不合适|不适合|不可以|不接受|免谈|排除|不需要|不用|用不了|用不着|没必要|不必|就算了|算了|不够(?:用)?|太大|太小|太多|太少|偏大|偏小)\s*(?:了|的|啊|呢|哈)?|\b(?:won't\s+do|will\s+not\s+do|(?:is|are)\s+(?:not\s+(?:ok|okay|acceptable|wanted|needed)|out|no\s+good|too\s+(?:big|large|small|much))|no\s+good|too\s+(?:big|large|small|much))\b)\s*(?:[，。；;,!?！？、\n]|$)/i;
+const RULED_OUT_AFTER = new RegExp(
+  `^\\s*(?:(?:的话|的|这种|那种|这样的|那样的|面积|场地|房子|地方|空间|${USE_WORDS.source}|\\b(?:of|for|the|a|space|area)\\b)\\s*){0,4}` +
+    "(?:也|都|就|肯定|绝对|真的|实在|有点|有些)?\\s*(?:(?:(?:不行|不要|不考虑|不合适|不适合|不可以|不接受|免谈|排除|不需要|不用|用不了|用不着|没必要|不必|就算了|算了|不够(?:用)?|太大|太小|太多|太少|偏大|偏小)\\s*(?:了|的|啊|呢|哈)?\\s*){1,3}|" +
+    "\\b(?:won't\\s+do|will\\s+not\\s+do|(?:is|are)\\s+(?:not\\s+(?:ok|okay|acceptable|wanted|needed)|out|no\\s+good|too\\s+(?:big|large|small|much))|no\\s+good|too\\s+(?:big|large|small|much))\\b)\\s*(?:[，。；;,!?！？、\\n]|$)",
+  "i",
+);
+/** Between a figure and one size again in brackets: "30亩（约2万平方米）", "2万平（合30亩）", "20000 sqm (about 30 mu)". */
+const EQUIVALENT = /^\s*[（(]\s*(?:约|大约|约合|合|即|折合|相当于|about|approx\.?|≈)?\s*$/i;
 /** A bare number joined to an area figure before it: "3000+2000平" (a sum), "3000或5000平" (either: a range). */
 const LEAD_BARE = new RegExp(`(?<n>${NUM})\\s*(?<op>[+＋]|加上?|或者?|\\bor\\b)\\s*$`, "di");
 
@@ -978,7 +1019,64 @@ type AreaSaid = Comparison | "range";
  * ㎡ (`value`: a lone figure's; a range's low end), the words it was said in (`span`), its numbers (`whole`)
  * and the unit it was written in (a bare figure beside it takes that unit).
  */
-type AreaRead = { said: AreaSaid; lo?: number; hi?: number; value: number; span: Span; whole: Span; unit: string; unitSqm?: number };
+type AreaRead = {
+  said: AreaSaid;
+  lo?: number;
+  hi?: number;
+  value: number;
+  span: Span;
+  whole: Span;
+  unit: string;
+  unitSqm?: number;
+  /** Each unit's figure times a count ("3栋厂房，每栋5000平": eachCount). */
+  each?: boolean;
+};
+
+/** Measure words of premises counted: 3栋, 两个, 5间, 2座, 4层 (docs/decisions/122). */
+const UNIT_WORD = "栋|幢|座|个|间|套|处|块|层";
+/** Before a figure, in its clause: each unit's — 每栋, 每个冷库, 每层, 单栋, 各 (right before it), "each". */
+const EACH_BEFORE = new RegExp(`(?:每\\s*(?<c>${UNIT_WORD})[^0-9${CN}每各]{0,6}|单(?<c2>栋|幢|座|间)|各|\\beach\\b[^0-9]{0,12})$`);
+/** After a figure: 5000平/栋, 5000平每栋, 5000平一栋 (not 一层: "5000平一层厂房" is single storey), "5000 sqm each". */
+const EACH_AFTER = new RegExp(
+  `^\\s*(?:(?:/|每)\\s*(?<c>${UNIT_WORD})|一\\s*(?<c2>栋|幢|座|个|间|套|处|块)|each\\b|per\\s+(?:building|unit|block|hall|floor)\\b)`,
+);
+const EN_COUNT = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+/** A count of premises: "3栋", "两个", "十二间", "3 buildings", "two warehouses". */
+const UNITS_COUNTED = new RegExp(
+  `(?<![0-9.${CN}])(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*(?<c>${UNIT_WORD})(?![月小钟星礼期])|\\b(?<n2>[0-9]{1,2}|${EN_COUNT.join("|")})\\s+(?:[a-z-]+\\s+)?(?:buildings?|units?|blocks?|halls?|floors?|warehouses?|factories|workshops?|plants?)\\b`,
+  "g",
+);
+
+/**
+ * The count an area figure (its words at [start, end]) is each unit's of (docs/decisions/122): a word of
+ * "each" before it (EACH_BEFORE: 每栋, 每个, 各) or after it (EACH_AFTER: /栋, 一栋, each) and a count of units
+ * in its sentence, within 30 characters — the nearest before it, else after it ("每栋5000平，共3栋"); with a
+ * measure word said after 每, the count's must be the same (每层 counts 层). `n`: 1–99; `span`: from the count
+ * to the figure's words, or to the count after them. Null when either is missing ("每栋5000平" alone: no count).
+ */
+function eachCount(x: Extraction, start: number, end: number): { n: number; span: Span } | null {
+  const s = x.s;
+  const b = EACH_BEFORE.exec(s.slice(Math.max(x.clauseStart(start), start - 16), start));
+  const a = b ? null : EACH_AFTER.exec(s.slice(end, end + 24));
+  if (!b && !a) return null;
+  const c = b?.groups?.c ?? b?.groups?.c2 ?? a?.groups?.c ?? a?.groups?.c2;
+  const from = Math.max(sentenceStart(s, start), start - 30);
+  const to = Math.min(sentenceEnd(s, end), end + 30);
+  let found: { n: number; span: Span } | null = null;
+  for (const m of s.slice(from, to).matchAll(UNITS_COUNTED)) {
+    const at = from + m.index;
+    if (at >= start && at < end) continue;
+    if (c && m.groups!.c !== c && !m.groups!.n2) continue; // "3 buildings，每栋5000平": an English count names its own unit
+    const t = m.groups!.n ?? m.groups!.n2!;
+    const n = EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
+    if (n === null) continue;
+    if (at > start && found) break;
+    const [a0, b0] = [start - (b?.[0].length ?? 0), end + (a?.[0].length ?? 0)];
+    found = { n, span: at < start ? [Math.min(at, a0), b0] : [a0, Math.max(b0, at + m[0].length)] };
+    if (at > start) break;
+  }
+  return found;
+}
 
 /** Words after a figure that accept it beside another: "5000平，3000平也行", "3000到5000都可以", "3000 sqm is fine too". */
 const ACCEPT_AFTER =
@@ -1005,6 +1103,27 @@ function sameSize(a: number, b: number): boolean {
   return Math.abs(a - b) <= ABOUT_SHARE * Math.max(a, b);
 }
 
+/**
+ * Two parts of one need added (docs/decisions/117, 122): each side that both give, summed — two about figures
+ * are about their sum, "至少3000平" and "至少2000平" at least 5000, "3000-4000平" and "2000平左右" 4800–6200. The
+ * sum takes `other`'s numbers and unit (the last part's: a third is tied as it is). Null when no side is given
+ * by both ("至少3000平" and "最多2000平" say nothing of a total).
+ */
+function sumOf(f: AreaRead, other: AreaRead): (AreaRead & { open?: undefined }) | null {
+  const lo = f.lo !== undefined && other.lo !== undefined ? f.lo + other.lo : undefined;
+  const hi = f.hi !== undefined && other.hi !== undefined ? f.hi + other.hi : undefined;
+  if (lo === undefined && hi === undefined) return null;
+  const about = f.said === "about" && other.said === "about";
+  return {
+    ...other,
+    said: lo === undefined ? "max" : hi === undefined ? "min" : about ? "about" : "range",
+    lo,
+    hi,
+    value: f.value + other.value,
+    span: [Math.min(f.span[0], other.span[0]), Math.max(f.span[1], other.span[1])],
+  };
+}
+
 function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?: number; hi?: number; open?: "lo" | "hi" } | null {
   // "要5000平，4000平以下也行": a fallback downward opens the lower side, the first stays the upper end (amended);
   // "5000平，6000平以上也行" opens the upper side. A first bound on that side already open keeps the first as read.
@@ -1025,8 +1144,9 @@ function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?:
         return { lo: aboutRange(b.lo)[0], hi: aboutRange(b.hi)[1] };
       return b.lo < b.hi ? b : null;
     }
-    if (first.said === "min") return low < first.lo! ? { lo: low } : null;
-    return high > first.hi! ? { hi: high } : null;
+    // "2万平以上，30亩也行" (30亩 = 2万平): one size said again keeps the bound, whichever unit came first (docs/decisions/122).
+    if (first.said === "min") return low < first.lo! || sameSize(low, first.lo!) ? { lo: Math.min(low, first.lo!) } : null;
+    return high > first.hi! || sameSize(high, first.hi!) ? { hi: Math.max(high, first.hi!) } : null;
   }
   if (first.said === "min" && other.said === "max" && other.hi! >= first.lo!) return { lo: first.lo, hi: other.hi };
   // "5000平左右，最多6000平": the bound said keeps its side, the "about" the other (trial of 2026-12-04).
@@ -1101,7 +1221,7 @@ function extractArea(x: Extraction): void {
    * two must be of one kind of the four.
    */
   const subUses = (f: AreaRead, other: AreaRead): "sum" | "total" | null => {
-    if (f.said !== "about" || other.said !== "about") return null;
+    if (!sumOf(f, other)) return null;
     const a = tieOf(x.s, uses, f.whole, f.span[1]);
     const b = tieOf(x.s, uses, other.whole, other.span[1]);
     if (!a || !b || a.chosen === b.chosen) return null;
@@ -1174,6 +1294,33 @@ function extractArea(x: Extraction): void {
           pairing = false;
           return false;
         }
+        // "30亩（约2万平方米）": one size again in brackets is read with the first, not told as unread (docs/decisions/122).
+        const same = EQUIVALENT.test(x.s.slice(first.span[1], matched[0])) ? readingOf(g, numSpan, whole, end, m.index) : null;
+        if (same && sameSize(first.value, same.value)) {
+          const f = first;
+          const close = /^\s*[）)]/.exec(x.s.slice(same.span[1]))?.[0].length ?? 0;
+          const span: Span = [f.span[0], same.span[1] + close];
+          const [lo, hi] = [Math.min(f.value, same.value), Math.max(f.value, same.value)];
+          const both = f.said === "about" && same.said === "about" ? { lo: aboutRange(lo)[0], hi: aboutRange(hi)[1] } : f;
+          for (const [k, v] of [
+            ["areaMinSqm", both.lo],
+            ["areaMaxSqm", both.hi],
+          ] as const)
+            if (v !== undefined) x.reset(k, round2(v), span);
+          first = { ...f, ...both, span };
+          x.claim(same.whole);
+          return false;
+        }
+        // "仓库5000平，其中冷库1000平": a part of the whole read is in it — neither added nor told (docs/decisions/122).
+        const part = INCLUDED_PART.test(x.s.slice(x.clauseStart(matched[0]), matched[0]))
+          ? readingOf(g, numSpan, whole, end, m.index)
+          : null;
+        if (part && part.value <= (first.hi ?? first.value)) {
+          const span: Span = [first.span[0], part.span[1]];
+          for (const k of ["areaMinSqm", "areaMaxSqm"] as const) if (x.hints[k] !== undefined) x.reset(k, x.hints[k], span);
+          x.claim(whole);
+          return false;
+        }
         if (!pairing) return false;
         pairing = false;
         const other = asRefused(readingOf(g, numSpan, whole, end, m.index), refusedBound);
@@ -1187,7 +1334,12 @@ function extractArea(x: Extraction): void {
           return false;
         }
         const before = first;
-        if (other && pair(first, other, accepted, parts === "sum") && chained(before, other, accepted)) {
+        const paired = other !== null && pair(first, other, accepted, parts === "sum");
+        if (paired && parts === "sum") {
+          // "冷库2000平+常温库3000平+恒温库1000平": a third part adds to the two (docs/decisions/122).
+          first = sumOf(before, other);
+          pairing = true;
+        } else if (paired && chained(before, other, accepted)) {
           // "5000平，不能少于4000平，超过6000平不要": the about figure gave way on one side; the other bound said may follow.
           first = { ...other, span: [Math.min(before.span[0], other.span[0]), Math.max(before.span[1], other.span[1])] };
           pairing = true;
@@ -1285,11 +1437,25 @@ function extractArea(x: Extraction): void {
       else if (said === "min") hi = undefined;
       else lo = undefined;
     }
-    if (Math.max(lo ?? 0, hi ?? 0) > FIELD_LIMITS.areaSqm) {
+    // "3栋厂房，每栋5000平", "两个冷库各1000平": each unit's figure times the count (docs/decisions/122).
+    const each = eachCount(x, start, end);
+    const times = each?.n ?? 1;
+    if (each) [start, end] = [Math.min(start, each.span[0]), Math.max(end, each.span[1])];
+    if (Math.max(lo ?? 0, hi ?? 0) * times > FIELD_LIMITS.areaSqm) {
       x.reject([start, end], numSpan, true);
       return null;
     }
-    return { said, lo, hi, value, span: [start, end], whole, unit, unitSqm: perUnit };
+    return {
+      said,
+      lo: lo && lo * times,
+      hi: hi && hi * times,
+      value: value * times,
+      span: [start, end],
+      whole,
+      unit,
+      unitSqm: perUnit,
+      each: each !== null,
+    };
   };
   /** Reads one area figure as the lead's (see readingOf), then its other bound written bare beside it. */
   const readArea = (
@@ -1306,6 +1472,8 @@ function extractArea(x: Extraction): void {
     if (r.lo !== undefined) x.set("areaMinSqm", round2(r.lo), r.span);
     if (r.hi !== undefined) x.set("areaMaxSqm", round2(r.hi), r.span);
     x.claim(whole);
+    // "3栋厂房，每栋5000平，共15000平": the total said apart is the lead's, read when it comes (docs/decisions/122).
+    if (r.each && TOTAL_LATER.test(x.s.slice(r.span[1], sentenceEnd(x.s, r.span[1])))) return void (partsOf = r);
     const bare = bareBeside(r);
     if (bare) {
       pairing = false;
@@ -1328,12 +1496,10 @@ function extractArea(x: Extraction): void {
     const between = x.s.slice(f.span[1], other.span[0]);
     const sum = parts || (/^\s*[+＋]\s*$/.test(between) && f.said === "about" && other.said === "about");
     const either = /^\s*(?:或者?|\bor\b)\s*$/i.test(between);
-    const both = sum
-      ? Object.fromEntries(["lo", "hi"].map((k, i) => [k, aboutRange(f.value + other.value)[i]]))
-      : bothBounds(f, other, accepted || either);
+    const both = sum ? sumOf(f, other) : bothBounds(f, other, accepted || either);
     if (!both) return false;
-    if (both.open === "lo") x.unset("areaMinSqm");
-    if (both.open === "hi") x.unset("areaMaxSqm");
+    if (both.open === "lo" || (sum && both.lo === undefined)) x.unset("areaMinSqm");
+    if (both.open === "hi" || (sum && both.hi === undefined)) x.unset("areaMaxSqm");
     if (both.lo === undefined && both.hi === undefined) {
       x.reject([Math.min(f.span[0], other.span[0]), Math.max(f.span[1], other.span[1])], other.whole, true);
       return false;

@@ -1,4 +1,4 @@
-import { ASSIST_FIELDS, assistFormField, planAssist, planHints } from "~/domain/need-assist";
+import { ASSIST_FIELDS, assistFormField, planAssist, planHints, type TypedArea } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { findPlaceMentions } from "~/domain/need-places";
 import type { NotesExtractor } from "~/domain/need-text";
@@ -34,6 +34,8 @@ export type AssistPreview = { understood: string; unread: string; places: string
  * extractMoney) where the page has it — the hotline's form always, the inquiry form's script once its
  * later chunk has come (lead-form-validation.ts). Worked out by the server render and, as the person
  * types, by the form's script (app/leads/inquiry-form-script.ts) — the same function for both.
+ * `typedArea`: the area boxes in ㎡ (need-assist.ts typedAreaOf), so that the notes' unread area words are
+ * dropped only when they say the same as the boxes (docs/decisions/122).
  */
 export function assistPreview(
   notes: string,
@@ -41,8 +43,9 @@ export function assistPreview(
   lng: Lng,
   kind: string | undefined,
   extras?: readonly NotesExtractor[],
+  typedArea?: TypedArea,
 ): AssistPreview {
-  const plan = planAssist(notes, filled, new Date(), extras, kind);
+  const plan = planAssist(notes, filled, new Date(), extras, kind, typedArea);
   const between = punctuationMessages.t(lng, "clauses");
   // A typed regions box wins (ADR 091), the notes' places still said (ADR 113 amended; the server flags those it leaves out).
   const places = findPlaceMentions(notes).map((p) => p.text);

@@ -1,4 +1,5 @@
 import { loadTraditionalFolding } from "~/domain/fold-text";
+import { typedAreaOf } from "~/domain/need-assist";
 import type { Lng } from "~/i18n/lng";
 import { ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-preview";
 import { enhanceIndustrySearch } from "~/leads/industry-search-script";
@@ -64,6 +65,7 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       lng,
       valueOf(form, "need.kind") || undefined,
       later ? [later.extractMoney] : undefined,
+      typedAreaOf(valueOf(form, "need.areaMin"), valueOf(form, "need.areaMax"), valueOf(form, "need.areaUnit")),
     );
     for (const part of ["understood", "unread", "places"] as const) {
       const line = box.querySelector<HTMLElement>(`[data-assist-line="${part}"]`);

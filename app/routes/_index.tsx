@@ -12,6 +12,7 @@ import { getSql } from "~/db/db.server";
 import { PHONE_INPUT_MAX } from "~/domain/field-limits";
 import { isUuid } from "~/domain/ids";
 import { AREA_UNITS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "~/domain/lead-fields";
+import { typedAreaOf } from "~/domain/need-assist";
 import { extractMoney } from "~/domain/need-money";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
@@ -173,7 +174,8 @@ export default function InquiryForm() {
   const initial = (f: { initialValue?: unknown }) => (typeof f.initialValue === "string" ? f.initialValue : "");
   const filled = new Set(ASSIST_FORM_FIELDS.filter((name) => initial(need[name]).trim() !== ""));
   if (initial(tax.annualTaxWan).trim() !== "") filled.add(TAX_FIELD);
-  const preview = assistPreview(initial(need.notes), filled, lng, initial(need.kind) || undefined, [extractMoney]);
+  const typed = typedAreaOf(initial(need.areaMin), initial(need.areaMax), initial(need.areaUnit));
+  const preview = assistPreview(initial(need.notes), filled, lng, initial(need.kind) || undefined, [extractMoney], typed);
   const areaReading = areaAboutReading(
     initial(need.areaMin),
     initial(need.areaMax),
