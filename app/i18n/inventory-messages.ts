@@ -350,7 +350,7 @@ const en: Record<InventoryKey, string> = {
   "edit.unknownPark": "unknown park",
   "import.notObject": "expected an object {parks, spaces, recruiters}",
   "import.notArray": "{collection} must be an array",
-  "import.unknownKeys": "unknown top-level key(s) {keys}: only the collections parks, spaces and recruiters are read; nothing was imported",
+  "import.unknownKeys": "unknown top-level {keys}: only the collections parks, spaces and recruiters are read; nothing was imported",
   "import.unknownKeysMore": " and {count} more",
   "import.duplicateId": "duplicate id {id} in this file",
   "import.unknownPark": "{field}: unknown park {parks}",

@@ -1,8 +1,8 @@
 // Where a lapsed offer is when its re-route notice is written (docs/decisions/124): the recruiter who let
 // it lapse is told truly — another recruiter holds it, it waits in the admins' unassigned queue (nobody
-// else could take it; or escalated after a second miss), or it was given back to them meanwhile.
+// else could take it), or it was given back to them meanwhile.
 
-/** `recruiter`: another recruiter holds it; `queue`: no recruiter (unassigned or escalated); `back`: the notice's own recipient holds it again. */
+/** `recruiter`: another recruiter holds it; `queue`: no recruiter (the admins' unassigned queue); `back`: the notice's own recipient holds it again. */
 export type RerouteDestination = "recruiter" | "queue" | "back";
 
 /**

@@ -8,6 +8,7 @@ import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { decodeEntities } from "../support/need-form";
 import { startWebServer } from "../support/services";
+import { webClient } from "../support/staff-web";
 
 // docs/decisions/124 (4.): /admin/spaces showed its first 200 rows and no way past them. Pages by key (the
 // last id shown, in natural id order, ADR 119), plain links that keep the filters: every space on exactly
@@ -30,13 +31,7 @@ beforeAll(async () => {
                                                                                  'title', '生成厂房' || g))).*
     from spaces s, generate_series(1, 450) g where s.id = 'S10'`;
   await db.sql`insert into users (email, name, role, password_hash) values (${EMAIL}, '翻页管理员', 'admin', ${await hashPassword(PASSWORD)})`;
-  const res = await fetch(`${web.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: EMAIL, password: PASSWORD }),
-  });
-  cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+  cookie = await webClient(web.url).signIn(EMAIL, PASSWORD);
 }, 120_000);
 afterAll(async () => {
   await web?.stop();

@@ -10,6 +10,7 @@ import { demoInventory } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { followFlash } from "../support/flash";
 import { startWebServer } from "../support/services";
+import { webClient } from "../support/staff-web";
 
 // docs/decisions/124 (2.): a row page's other steps — 停用 (retire), 恢复 (restore), as 仍可租售 since ADR 119 —
 // post the edit form, so edits typed there and not saved come back typed (without JavaScript), said
@@ -28,30 +29,17 @@ beforeAll(async () => {
   web = await startWebServer({ DATABASE_URL: db.url });
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
   await db.sql`insert into users (email, name, role, password_hash) values (${EMAIL}, '三十号管理员', 'admin', ${await hashPassword(PASSWORD)})`;
-  const res = await fetch(`${web.url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: EMAIL, password: PASSWORD }),
-  });
-  cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
-  csrf = /name="csrf" value="([^"]+)"/.exec(await (await fetch(`${web.url}/admin/spaces/S2`, { headers: { cookie } })).text())![1];
+  cookie = await webClient(web.url).signIn(EMAIL, PASSWORD);
+  csrf = await webClient(web.url).csrfOf("/admin/spaces/S2", cookie);
 });
 afterAll(async () => {
   await web?.stop();
   await db?.drop();
 });
 
-const post = (path: string, form: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) body.append(k, x);
-  return fetch(`${web.url}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body,
-  });
-};
+/** A form post as the browser sends it: a group of ticks is one field per tick. */
+const post = (path: string, form: Record<string, string | string[]>) =>
+  webClient(web.url).post(path, new URLSearchParams(Object.entries(form).flatMap(([k, v]) => [v].flat().map((x) => [k, x]))), cookie);
 /** The page's edit form as a browser sends it when a button naming it is pressed: every field as loaded, the base. */
 async function pageForm(collection: Collection, id: string, lng: "zh" | "en" = "zh") {
   const page = await (await fetch(`${web.url}/admin/${collection}/${id}${lng === "en" ? "?lng=en" : ""}`, { headers: { cookie } })).text();
