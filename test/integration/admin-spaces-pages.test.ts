@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { hashPassword } from "~/auth/password.server";
+import { createSql } from "~/db/db.server";
 import { importInventory } from "~/inventory/import.server";
 import { listSpaces } from "~/inventory/inventory-admin.server";
 
@@ -123,5 +124,29 @@ describe("/admin/spaces pages past 200 rows", () => {
     // An id in the middle that is no listed space still pages from where it would sort.
     const between = await page("/admin/spaces?after=G99x");
     expect(between.ids[0]).toMatch(/^G100$/i);
+  });
+  // Last: it adds 5,000 rows (as natural-id-order.test.ts does for the first page), so the planner reads as it would on a large inventory.
+  it("a page after a key, deep in 5,000 more spaces, is a range read of the natural-order index with no sort", async () => {
+    await db.sql`
+      insert into spaces
+      select (jsonb_populate_record(null::spaces, to_jsonb(s) || jsonb_build_object('id', 'H' || g))).*
+      from spaces s, generate_series(1, 5000) g where s.id = 'S10'`;
+    await db.sql`analyze spaces`;
+    await db.sql`analyze parks`;
+    const sent: { query: string; params: unknown[] }[] = [];
+    const traced = createSql(db.url, { max: 1, debug: (_c, query, params) => void sent.push({ query, params: params as unknown[] }) });
+    try {
+      const deep = await listSpaces(traced, { verifyDays: 30, after: "H2500" });
+      expect(deep.rows[0].id).toBe("H2501");
+      const pageQuery = sent.find((s) => /\blimit\b/i.test(s.query))!;
+      const plan = (await traced.unsafe(`explain ${pageQuery.query}`, pageQuery.params as never[]))
+        .map((r) => String(r["QUERY PLAN"]))
+        .join("\n");
+      expect(plan, plan).toMatch(/spaces_id_natural/);
+      expect(plan, plan).toMatch(/Index Scan using spaces_id_natural[^\n]*\n\s*Index Cond: \(\(id\)::text > 'H2500'/);
+      expect(plan, plan).not.toMatch(/\bSort\b/);
+    } finally {
+      await traced.end({ timeout: 2 });
+    }
   });
 });
