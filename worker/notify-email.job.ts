@@ -26,6 +26,7 @@ import type { Lng } from "~/i18n/lng";
 import { notifyText } from "~/i18n/notify-messages";
 import { renderAssignmentEmail } from "~/notify/assignment-email";
 import type { MailMessage } from "~/notify/mailer.server";
+import { rerouteDestination } from "~/notify/reroute-destination";
 import { renderEscalationEmail, renderRerouteNotice, renderWithdrawalNotice } from "~/notify/sla-emails";
 
 import type { JobContext } from "./job-context";
@@ -173,6 +174,7 @@ async function buildMessage(ctx: JobContext, n: NotificationRow, details: Assign
       companyName: details.lead.company.name,
       parkName: details.parkName,
       slaMinutes: ctx.routing.slaMinutes,
+      destination: rerouteDestination(details.recruiter?.id, n.recipient),
     });
     return { to: r.email, ...email, messageId: messageIdFor(n) };
   }

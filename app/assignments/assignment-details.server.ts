@@ -127,7 +127,8 @@ export function withdrawalScript(d: AssignmentDetails, recruiter: { name: string
  * What hotline staff read to a recruiter who works by phone when their offer lapsed and was re-routed (the
  * SLA's re-route notice on the hotline channel, docs/decisions/120): who to call, the lead, that it was
  * re-routed after `slaMinutes` and that nothing more is theirs to do. `recruiter` is the one who missed it
- * (the notice's recipient), whoever holds the assignment now.
+ * (the notice's recipient), whoever holds the assignment now: said truly where it is (docs/decisions/124) —
+ * with the next recruiter, or in the admins' unassigned queue when nobody else could take it.
  */
 export function rerouteScript(
   d: AssignmentDetails,
@@ -135,7 +136,8 @@ export function rerouteScript(
   slaMinutes: number,
   lng: Lng = "zh",
 ): string {
-  return notifyText(lng, "reroute.script", {
+  const toQueue = !d.recruiter;
+  return notifyText(lng, toQueue ? "reroute.script.queue" : "reroute.script", {
     name: recruiter.name,
     phone: formatPhoneForDisplay(recruiter.phone),
     reference: d.reference,

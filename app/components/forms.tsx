@@ -412,10 +412,13 @@ export function CheckboxField({
   label,
   alsoDescribedBy,
   consent,
+  form,
 }: {
   meta: FieldMeta;
   label: ReactNode;
   alsoDescribedBy?: string;
+  /** The id of the form the box belongs to when that is not the one around it (HTML's `form` attribute). */
+  form?: string;
   /**
    * A consent: ticked only by an act of this submission (ADR 093). The server renders it as the post it
    * answers had it; the browser's form restoration (back, reload: autocomplete="off") and a kept draft
@@ -432,6 +435,7 @@ export function CheckboxField({
           type="checkbox"
           id={meta.id}
           name={meta.name}
+          form={form}
           autoComplete={consent ? "off" : undefined}
           data-consent={consent ? "" : undefined}
           defaultChecked={meta.initialValue === "on" || meta.initialValue === true}

@@ -26,29 +26,37 @@ type ActionData = {
   changed?: Record<string, string>;
   /** 仍可租售 done while the edit form held unsaved changes (ADR 119): said here, the form says what was not saved. */
   verified?: string;
+  /** 停用 / 恢复 done while the edit form held unsaved changes (ADR 124): said in the panel, the form says what was not saved. */
+  retired?: string;
+  /** 停用 refused (`form: "retire"`) while the edit form held unsaved changes: the edit form as typed, with its message (ADR 124). */
+  edit?: SubmissionResult<string[]>;
 };
 
 /**
- * Retire (with a ticked confirmation, checked by the same schema in the browser and the action, so it
- * works without JavaScript) or restore.
+ * Retire (with a ticked confirmation, checked by the same schema as the action, so it works without
+ * JavaScript) or restore. The buttons and the box post the edit form (`form="inventory-<collection>"`,
+ * like 仍可租售, ADRs 119, 124): what is typed there and not saved comes back typed, said unsaved. This
+ * panel's own form only shows the step's answer (the box's message). `done`: the step's message when it
+ * was done with unsaved typing beside it (no redirect, so no flash).
  */
 function RetirePanel({
   lng,
   collection,
-  csrf,
   retired,
   viaPark,
   offered,
   lastResult,
+  done,
 }: {
   lng: Lng;
   collection: Collection;
-  csrf: string | null;
   retired: boolean;
   viaPark: boolean;
   offered: number;
   lastResult?: SubmissionResult<string[]>;
+  done?: string;
 }) {
+  const editForm = `inventory-${collection}`;
   const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
   const [form, fields] = useForm({
     id: `retire-${collection}`,
@@ -58,6 +66,11 @@ function RetirePanel({
   });
   return (
     <AdminSection id="retire-h" title={t(collection === "recruiters" ? "retire.h.recruiters" : "retire.h")}>
+      {done ? (
+        <p className="banner" role="status" data-retire-done="">
+          {done}
+        </p>
+      ) : null}
       {retired ? (
         <>
           <p className="warning" data-retired="">
@@ -65,8 +78,7 @@ function RetirePanel({
           </p>
           {viaPark ? null : (
             <Form method="post" {...getFormProps(form)} className="admin-form">
-              <input type="hidden" name="csrf" value={csrf ?? ""} />
-              <button type="submit" name="intent" value="restore">
+              <button type="submit" form={editForm} name="intent" value="restore" formNoValidate>
                 {t("retire.restore")}
               </button>
             </Form>
@@ -74,11 +86,10 @@ function RetirePanel({
         </>
       ) : (
         <Form method="post" {...getFormProps(form)} className="admin-form">
-          <input type="hidden" name="csrf" value={csrf ?? ""} />
           <p className="hint">{t(`retire.intro.${collection}`)}</p>
           {offered > 0 ? <p className="warning">{t("retire.offered", { count: offered })}</p> : null}
-          <CheckboxField meta={fields.confirm as unknown as FieldMeta} label={t("retire.confirm")} />
-          <button type="submit" name="intent" value="retire" className="danger">
+          <CheckboxField meta={fields.confirm as unknown as FieldMeta} label={t("retire.confirm")} form={editForm} />
+          <button type="submit" form={editForm} name="intent" value="retire" className="danger" formNoValidate>
             {t("retire.button")}
           </button>
         </Form>
@@ -93,7 +104,7 @@ export function InventoryEditPage() {
   const { csrf } = useRootData();
   const { lng, collection } = d;
   const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
-  const answerKey = useAnswerKey(useFormReply("save", action?.form === "retire" ? undefined : action?.result), !!action?.changed);
+  const answerKey = useAnswerKey(useFormReply("save", action?.form === "retire" ? action.edit : action?.result), !!action?.changed);
   const base = useEditBase(action?.base, d.base ?? undefined);
   const title = d.id ? t(`edit.${collection}`, { name: String(d.name ?? "") }) : t(`edit.new.${collection}`);
   return (
@@ -140,7 +151,7 @@ export function InventoryEditPage() {
           defaultValue={d.values}
           maxLengths={d.maxLengths}
           choices={d.choices}
-          lastResult={action?.form === "retire" ? undefined : action?.result}
+          lastResult={action?.form === "retire" ? action.edit : action?.result}
           lockedId={d.id ?? undefined}
           base={base}
           backTo={`/admin/${collection}`}
@@ -150,11 +161,11 @@ export function InventoryEditPage() {
         <RetirePanel
           lng={lng}
           collection={collection}
-          csrf={csrf}
           retired={d.retired.retired}
           viaPark={d.retired.viaPark}
           offered={d.space?.offered.length ?? 0}
           lastResult={action?.form === "retire" ? action.result : undefined}
+          done={action?.retired}
         />
       ) : null}
       {d.space ? (

@@ -109,3 +109,10 @@ export function FilterSelect({
 export function shownNote(lng: Lng, shown: number, total: number): string {
   return shown < total ? ` (${inventoryText(lng, "list.count", { total, shown })})` : "";
 }
+
+/** A paged list's caption note (docs/decisions/124): " (第 201–400 条，共 612 条)"; "" when one page shows them all. */
+export function pageNote(lng: Lng, page: { position: number; rows: readonly unknown[]; total: number }): string {
+  if (page.position === 0 && page.rows.length >= page.total) return "";
+  const range = inventoryText(lng, "list.range", { from: page.position + 1, to: page.position + page.rows.length, total: page.total });
+  return ` (${range})`;
+}

@@ -4,7 +4,7 @@ import { CALL_OUTCOMES, type CallOutcome, closesTask, NOTE_MAX } from "~/domain/
 import { cleanTyped } from "~/domain/format-chars";
 import { isUuid } from "~/domain/ids";
 import type { CallTaskCloseReason } from "~/domain/statuses";
-import { recordCallOutcome } from "~/hotline/call-tasks.server";
+import { recordCallOutcome, recordedOutcomeOf } from "~/hotline/call-tasks.server";
 
 /** The call the agent is recording: which task, how it ended, their note, the lead's reference. */
 export type CallAnswer = { taskId: string; outcome: CallOutcome; note: string; reference: string };
@@ -15,7 +15,13 @@ export type CallTaskAnswer =
   | { kind: "stale"; closedReason: CallTaskCloseReason | null }
   | { kind: "not-found" }
   | ({ kind: "confirm" } & CallAnswer)
-  | ({ kind: "recorded"; handedOver?: boolean } & CallAnswer);
+  | ({ kind: "recorded"; handedOver?: boolean } & CallAnswer)
+  /**
+   * This page's submission was recorded before with `outcome` (the recorded one, docs/decisions/124); the
+   * agent now sent `sent`, another outcome: nothing is stored — the desk says what was recorded and that
+   * the new choice was not saved.
+   */
+  | ({ kind: "recorded-other"; sent: CallOutcome } & CallAnswer);
 
 /** A submission key the desk sends: its page's formKey, a UUID; anything else is no key. */
 const keyOf = (k: string | undefined) => (k && isUuid(k) ? k : null);
@@ -31,7 +37,8 @@ const keyOf = (k: string | undefined) => (k && isUuid(k) ? k : null);
  * maxLength counts ("note-too-long"), or a refusal of a call-back ("not-a-handover") is a
  * "bad-request": the desk says which beside the task's buttons, and nothing is recorded. The same
  * `submissionKey` as an outcome recorded on the task (a resend of the last one or of an earlier one kept,
- * docs/decisions/116, 120) is "recorded" again without a second attempt or note.
+ * docs/decisions/116, 120) is "recorded" again without a second attempt or note — answered with the outcome
+ * that key recorded: sent with another outcome it is "recorded-other" (nothing stored, docs/decisions/124).
  */
 export async function workCallTask(
   sql: Sql,
@@ -59,8 +66,12 @@ export async function workCallTask(
     select l.reference, c.kind, c.status, c.closed_reason, c.outcome_keys from call_tasks c join leads l on l.id = c.lead_id where c.id = ${input.taskId}`;
   if (!task) return { kind: "not-found" };
   // This very submission was recorded (a resend, a double press): answered as recorded, nothing counted again.
-  if (submissionKey !== null && task.outcomeKeys.includes(submissionKey))
-    return { kind: "recorded", taskId: input.taskId, outcome, note, reference: task.reference };
+  // Answered with what that submission recorded, never with what was sent now (docs/decisions/124).
+  const recorded = recordedOutcomeOf(task.outcomeKeys, submissionKey);
+  if (recorded !== null) {
+    const answer = { taskId: input.taskId, outcome: recorded, note, reference: task.reference };
+    return recorded === outcome ? { kind: "recorded", ...answer } : { kind: "recorded-other", sent: outcome, ...answer };
+  }
   if (task.status === "done" || task.status === "wrong-number") return { kind: "stale", closedReason: task.closedReason };
   if (outcome === "refused" && task.kind !== "handover") return { kind: "bad-request", reason: "not-a-handover" };
   const answer: CallAnswer = { taskId: input.taskId, outcome, note, reference: task.reference };
@@ -70,6 +81,9 @@ export async function workCallTask(
     note: { body: note, authorId: input.authorId },
     submissionKey,
   });
+  // Recorded by a concurrent press of the same submission between the read above and the lock.
+  if (result.ok && result.again && result.recorded !== undefined && result.recorded !== outcome)
+    return { kind: "recorded-other", sent: outcome, ...answer, outcome: result.recorded };
   if (!result.ok) {
     if (result.reason === "not-a-handover") return { kind: "bad-request", reason: "not-a-handover" };
     const [closed] = await sql<

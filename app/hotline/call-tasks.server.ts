@@ -2,13 +2,13 @@ import { declineAssignment } from "~/assignments/decline.server";
 import type { RoutingOptions } from "~/assignments/route-lead.server";
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
-import type { CallOutcome } from "~/domain/call-outcomes";
+import { CALL_OUTCOMES, type CallOutcome } from "~/domain/call-outcomes";
 import type { CallTaskKind } from "~/domain/statuses";
 import { addLeadNote } from "~/hotline/lead-notes.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import type { Bilingual } from "~/i18n/i18n";
 
-export { CALL_OUTCOMES, type CallOutcome } from "~/domain/call-outcomes";
+export { CALL_OUTCOMES, type CallOutcome };
 export const NO_ANSWER_RETRY_MINUTES = 30;
 /**
  * Submission keys a call task keeps (`call_tasks.outcome_keys`, newest first; docs/decisions/116, 120): a
@@ -17,12 +17,28 @@ export const NO_ANSWER_RETRY_MINUTES = 30;
  */
 export const OUTCOME_KEYS_KEPT = 20;
 
+/** One kept entry: `<key>:<outcome>` (migration 095, docs/decisions/124), so a resend is answered with what its key recorded. */
+export const outcomeKeyEntry = (key: string, outcome: CallOutcome): string => `${key}:${outcome}`;
+
+/**
+ * The outcome a kept submission key recorded (entries as `outcomeKeyEntry` writes them), or null when the
+ * key is not kept. An entry whose outcome is not a known one (none is written) is read as no-answer.
+ */
+export function recordedOutcomeOf(entries: readonly string[], key: string | null): CallOutcome | null {
+  if (key === null) return null;
+  const entry = entries.find((e) => e.startsWith(`${key}:`));
+  if (entry === undefined) return null;
+  const outcome = entry.slice(key.length + 1);
+  return (CALL_OUTCOMES as readonly string[]).includes(outcome) ? (outcome as CallOutcome) : "no-answer";
+}
+
 /**
  * `handedOver: false` — a hand-over marked done whose offer had already moved on (nothing was accepted).
- * `again: true` — this submission (its `submissionKey`) was recorded already: nothing was changed now.
+ * `again: true` — this submission (its `submissionKey`) was recorded already: nothing was changed now;
+ * `recorded` is the outcome it recorded then, which may not be the `outcome` sent now (docs/decisions/124).
  */
 export type CallTaskResult =
-  | { ok: true; status: string; dueAt: string; handedOver?: boolean; again?: true }
+  | { ok: true; status: string; dueAt: string; handedOver?: boolean; again?: true; recorded?: CallOutcome }
   | { ok: false; reason: "not-found" | "closed" | "not-a-handover" };
 
 /**
@@ -34,7 +50,9 @@ export type CallTaskResult =
  * `submissionKey` (the desk page's formKey, a UUID; docs/decisions/116): the same submission posted again
  * (「再次提交」 on the unavailable page, ADR 115; a double press) — the last one recorded or any of the
  * OUTCOME_KEYS_KEPT before it (a resend of an older submission after a newer one, ADR 120) — changes nothing — no second attempt, no second note, no second audit line — and answers ok with
- * `again`, even when that outcome closed the task. A missing key records every post, as before.
+ * `again` and `recorded` (the outcome that submission recorded — a resend with another outcome stores nothing
+ * and is answered with the recorded one, docs/decisions/124), even when that outcome closed the task. A
+ * missing key records every post, as before.
  */
 export async function recordCallOutcome(
   sql: Sql,
@@ -67,15 +85,16 @@ export async function recordCallOutcome(
       select id, kind, lead_id, assignment_id, recruiter_id, status, due_at, outcome_keys from call_tasks where id = ${taskId} for update`;
     if (!task) return { ok: false as const, reason: "not-found" as const };
     const key = options.submissionKey ?? null;
-    if (key !== null && task.outcomeKeys.includes(key))
-      return { ok: true as const, status: task.status, dueAt: task.dueAt.toISOString(), again: true as const };
+    const recorded = recordedOutcomeOf(task.outcomeKeys, key);
+    if (recorded !== null)
+      return { ok: true as const, status: task.status, dueAt: task.dueAt.toISOString(), again: true as const, recorded };
     if (task.status === "done" || task.status === "wrong-number") return { ok: false as const, reason: "closed" as const };
     if (outcome === "refused" && task.kind !== "handover") return { ok: false as const, reason: "not-a-handover" as const };
     // A refusal closes the call (status done) and declines the offer for the recruiter.
     const [row] = await tx<{ status: string; dueAt: Date }[]>`
       update call_tasks set status = ${outcome === "refused" ? "done" : outcome}, attempts = attempts + 1, updated_at = now(),
              outcome_keys = case when ${key}::text is null then outcome_keys
-                                 else (array[${key}::text] || outcome_keys)[1:${OUTCOME_KEYS_KEPT}::int] end,
+                                 else (array[${key === null ? null : outcomeKeyEntry(key, outcome)}::text] || outcome_keys)[1:${OUTCOME_KEYS_KEPT}::int] end,
              due_at = case when ${outcome} = 'no-answer' then now() + ${retryMinutes}::float8 * interval '1 minute' else due_at end
       where id = ${taskId}
       returning status, due_at`;

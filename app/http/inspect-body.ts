@@ -130,13 +130,15 @@ type ScanFrame = {
  * they hold a backslash). Text that is no JSON is scanned as far as it goes: JSON.parse, run after, refuses it.
  * Cost: one linear pass, one small map per object (test/unit/json-duplicate-keys.test.ts times it).
  */
-export function scanJsonShape(text: string, maxDepth: number): JsonShape {
-  return runSteps(jsonShapeSteps(text, maxDepth));
+export function scanJsonShape(text: string, maxDepth: number, rowKeys?: ReadonlySet<string>): JsonShape {
+  return runSteps(jsonShapeSteps(text, maxDepth, rowKeys));
 }
 
 /**
- * What scanJsonShape found. `rows`: the items of the arrays that are values of the root object's keys, as
- * far as the scan went (an import's rows: the gate refuses too many before the parse, docs/decisions/120).
+ * What scanJsonShape found. `rows`: the items of the arrays that are values of the root object's keys — of
+ * the keys in `rowKeys` only, when given (an import's collections: another key holds no rows,
+ * docs/decisions/124) — as far as the scan went (an import's rows: the gate refuses too many before the
+ * parse, docs/decisions/120).
  */
 export type JsonShape = { tooDeep: boolean; duplicate: DuplicateJsonKey | null; rows: number };
 
@@ -148,7 +150,7 @@ const SCAN_STEP = 256 * 1024;
  * event loop a turn between steps on a large body (the request gate, docs/decisions/120); run to the end
  * without pausing it is scanJsonShape.
  */
-export function* jsonShapeSteps(text: string, maxDepth: number): Generator<void, JsonShape> {
+export function* jsonShapeSteps(text: string, maxDepth: number, rowKeys?: ReadonlySet<string>): Generator<void, JsonShape> {
   const stack: ScanFrame[] = [];
   let duplicate: DuplicateJsonKey | null = null;
   let rows = 0;
@@ -198,7 +200,7 @@ export function* jsonShapeSteps(text: string, maxDepth: number): Generator<void,
     } else if (c === 0x7d || c === 0x5d) {
       const closed = stack.pop();
       // An array under the root object: its items are its commas and one, unless it holds nothing.
-      if (closed && !closed.object && stack.length === 1 && stack[0].object)
+      if (closed && !closed.object && stack.length === 1 && stack[0].object && (!rowKeys || rowKeys.has(String(closed.name))))
         rows += closed.index > 0 || /\S/.test(text.slice(closed.start + 1, i)) ? closed.index + 1 : 0;
     } else if (c === 0x2c) {
       const top = stack[stack.length - 1];

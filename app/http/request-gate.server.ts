@@ -1,7 +1,7 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
 import { checkAdminTokenGuess } from "~/auth/admin-token.server";
-import { MAX_IMPORT_ROWS } from "~/domain/import-bounds";
+import { IMPORT_COLLECTIONS, MAX_IMPORT_ROWS } from "~/domain/import-bounds";
 import { runSteps, runStepsInSlices, sliceClock } from "~/utils/slices.server";
 
 import {
@@ -249,6 +249,9 @@ export async function decodeUtf8InSlices(body: Buffer): Promise<string | null> {
  */
 export const SLICED_JSON_BYTES = 256 * 1024;
 
+/** The top-level keys of an import body whose arrays are its rows (the others are refused by the import). */
+const IMPORT_ROW_KEYS: ReadonlySet<string> = new Set(IMPORT_COLLECTIONS);
+
 /** Runs `steps` to their end: at once, or for a large body pausing for the event loop every few milliseconds. */
 const stepped = <T>(steps: Generator<void, T>, large: boolean): T | Promise<T> => (large ? runStepsInSlices(steps) : runSteps(steps));
 
@@ -262,7 +265,8 @@ async function checkJson(body: Buffer, pass: GatePass, rowsMax: number): Promise
   const text = large ? await decodeUtf8InSlices(body) : decodeUtf8(body);
   if (text === null) return { status: 400, key: "badEncoding" };
   // One pass for the depth and for a key written twice in an object (ADR 113), before the parse.
-  const shape = await stepped(jsonShapeSteps(text, MAX_JSON_DEPTH), large);
+  // An import's rows are its collections' (docs/decisions/124): another top-level key is refused by the route, not counted.
+  const shape = await stepped(jsonShapeSteps(text, MAX_JSON_DEPTH, rowsMax === Infinity ? undefined : IMPORT_ROW_KEYS), large);
   if (shape.tooDeep) return { status: 400, key: "tooDeep", params: { max: MAX_JSON_DEPTH } };
   // Too many rows for one import: said before a parse of them all (130,000 small rows: half a second at once).
   if (shape.rows > rowsMax) return { status: 413, key: "importTooMany", params: { rows: shape.rows, max: rowsMax } };

@@ -51,6 +51,12 @@ const zh = {
   // the re-route notice to the recruiter who let the SLA lapse, and the escalation to an admin
   "reroute.subject": "【已改派 {reference}】{company} 超时未接单，已转给其他专员",
   "reroute.body": "线索 {reference}（{park}）在 {minutes} 分钟内未被接单，系统已改派给下一位专员。无需再处理此线索。",
+  "reroute.subject.queue": "【已转出 {reference}】{company} 超时未接单，已转入管理员待分配队列",
+  "reroute.body.queue":
+    "线索 {reference}（{park}）在 {minutes} 分钟内未被接单。目前没有其他专员可以接手，线索已转入管理员待分配队列，由管理员指派。无需再处理此线索。",
+  "reroute.subject.back": "【{reference}】{company} 超时未接单后，又交回给您",
+  "reroute.body.back":
+    "线索 {reference}（{park}）在 {minutes} 分钟内未被接单，系统曾将其转出；现在这条分配又交回给您，请在「我的线索」中跟进。",
   "withdrawn.subject": "【分配结束 {reference}】{company} 的需求已更正，{park} 已无符合的空间",
   "withdrawn.body":
     "线索 {reference} 的需求已更正（{why}），{park} 已没有符合新需求的空间，您的这条分配已结束，线索已转给现在符合的园区。您写的跟进记录、通话记录都保留在线索上，在“我的线索 · 历史”里可以查看。如果企业仍想看{park}的房源，请联系热线或管理员重新分配。",
@@ -90,7 +96,9 @@ const zh = {
   "withdrawal.script":
     "请致电招商专员 {name}（{phone}），告知线索 {reference}（{company}）的分配已结束：企业更正了需求（{need}），{park} 已没有符合的空间，线索已转给现在符合的园区，不必再跟进。专员的跟进记录、通话记录都保留在线索上。",
   "reroute.script":
-    "请致电招商专员 {name}（{phone}），告知线索 {reference}（{company}，{park}）在 {minutes} 分钟内未被接单，系统已改派（给下一位专员，或转入管理员待分配），无需再处理此线索。",
+    "请致电招商专员 {name}（{phone}），告知线索 {reference}（{company}，{park}）在 {minutes} 分钟内未被接单，系统已改派给下一位专员，无需再处理此线索。",
+  "reroute.script.queue":
+    "请致电招商专员 {name}（{phone}），告知线索 {reference}（{company}，{park}）在 {minutes} 分钟内未被接单；没有其他专员可以接手，线索已转入管理员待分配队列，由管理员指派，无需再处理此线索。",
   "escalation.script": "升级：线索 {reference} 两次改派仍无人接单。请先致电企业致歉并确认需求仍有效，再通知管理员指派专员。",
   "callback.script": "回访 {reference}：暂无匹配的厂房/土地。请致电企业核实需求（面积、区域、用途、预算），记录后更新需求。",
   "callback.nearMisses": "最接近的房源（可向企业介绍）：",
@@ -147,6 +155,12 @@ const en: Record<NotifyKey, string> = {
   "reroute.subject": "[Re-routed {reference}] {company}: not accepted in time, passed to another recruiter",
   "reroute.body":
     "Lead {reference} ({park}) was not accepted within {minutes} {minutes:minute|minutes} and has been re-routed to the next recruiter. You need not handle it any more.",
+  "reroute.subject.queue": "[Moved {reference}] {company}: not accepted in time, now in the admins' unassigned queue",
+  "reroute.body.queue":
+    "Lead {reference} ({park}) was not accepted within {minutes} {minutes:minute|minutes}. No other recruiter could take it, so it went to the admins' unassigned queue for an admin to assign. You need not handle it any more.",
+  "reroute.subject.back": "[{reference}] {company}: not accepted in time, now assigned to you again",
+  "reroute.body.back":
+    "Lead {reference} ({park}) was not accepted within {minutes} {minutes:minute|minutes} and was moved on; it has since been assigned to you again: please follow it up under My leads.",
   "withdrawn.subject": "[Assignment ended {reference}] {company}: the need was corrected and {park} no longer fits",
   "withdrawn.body":
     "The need of lead {reference} was corrected ({why}) and no space of {park} fits it now: your assignment has ended and the lead went to the parks that fit. Your follow-up notes and call notes stay on the lead; you find it under My leads · History. If the enterprise still wants to see {park}, ask the hotline or an admin to assign it again.",
@@ -186,7 +200,9 @@ const en: Record<NotifyKey, string> = {
   "withdrawal.script":
     "Call recruiter {name} ({phone}) and tell them the assignment of lead {reference} ({company}) has ended: the enterprise corrected its need ({need}) and no space of {park} fits it now; the lead went to the parks that fit, and they need not follow it up. Their follow-up and call notes stay on the lead.",
   "reroute.script":
-    "Call recruiter {name} ({phone}) and tell them lead {reference} ({company}, {park}) was not accepted within {minutes} {minutes:minute|minutes} and was re-routed (to the next recruiter, or to the admins' unassigned queue); they need do nothing more about it.",
+    "Call recruiter {name} ({phone}) and tell them lead {reference} ({company}, {park}) was not accepted within {minutes} {minutes:minute|minutes} and was re-routed to the next recruiter; they need do nothing more about it.",
+  "reroute.script.queue":
+    "Call recruiter {name} ({phone}) and tell them lead {reference} ({company}, {park}) was not accepted within {minutes} {minutes:minute|minutes}; no other recruiter could take it, so it went to the admins' unassigned queue for an admin to assign; they need do nothing more about it.",
   "escalation.script":
     "Escalation: lead {reference} was re-routed twice and nobody accepted it. First call the enterprise, apologise and check the need still holds, then tell an admin to assign a recruiter.",
   "callback.script":

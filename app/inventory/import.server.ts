@@ -1,7 +1,9 @@
 import { type Sql, toSqlColumn, type TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { fieldPath } from "~/domain/field-path";
+import { quoteValue } from "~/domain/filter-notices";
 import { cleanTyped } from "~/domain/format-chars";
+import { IMPORT_COLLECTIONS } from "~/domain/import-bounds";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
@@ -65,6 +67,10 @@ function* inventoryChecks(input: unknown, lng: Lng): Generator<void, Checked> {
     };
   }
   const errors: ImportRowError[] = [];
+  // A top-level key that is no collection (a typo such as "space", a wrapper's own field) is refused, named:
+  // read as nothing, "space" imported no row and answered 200 (docs/decisions/124). Said with the rows' errors.
+  const unknown = Object.keys(input).filter((k) => !(IMPORT_COLLECTIONS as readonly string[]).includes(k));
+  if (unknown.length) errors.push({ collection: "file", index: -1, errors: [unknownKeysText(lng, unknown)] });
   const notes: ImportRowNote[] = [];
   const refs: ParkRef[] = [];
   const parkIds: string[] = []; // every park row's id, good or bad: a space in a bad park row is not "in an unknown park"
@@ -157,6 +163,19 @@ export async function importInventory(sql: Sql, input: unknown, lng: Lng = "en")
 }
 
 const COLLECTION_ORDER = ["file", "parks", "spaces", "recruiters"];
+
+/** The most unknown top-level keys named one by one (a body can carry thousands); the rest counted. */
+const KEYS_NAMED = 5;
+
+/** "“space”、“notes”" — each quoted and cut as a filter notice quotes (40 characters), the rest as "… 等 N 个" / "and N more". */
+function unknownKeysText(lng: Lng, keys: string[]): string {
+  const named = keys
+    .slice(0, KEYS_NAMED)
+    .map((k) => `“${quoteValue(k)}”`)
+    .join(lng === "zh" ? "、" : ", ");
+  const more = keys.length > KEYS_NAMED ? inventoryText(lng, "import.unknownKeysMore", { count: keys.length - KEYS_NAMED }) : "";
+  return inventoryText(lng, "import.unknownKeys", { keys: `${named}${more}` });
+}
 
 /** The place in `input` of the first row of `collection` with `id` (clashes are found on good rows only). */
 function rowIndexOf(input: unknown, collection: keyof Collections, id: string): number {

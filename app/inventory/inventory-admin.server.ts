@@ -75,9 +75,24 @@ export type SpaceListRow = {
   retired: boolean;
 };
 
+/** The rows a page of /admin/spaces shows (LIST_PAGE_ROWS; the first page's bound since before paging). */
+export const SPACE_PAGE_ROWS = 200;
+
+/**
+ * One page of spaces: `rows`, `total` (every space the filters select), `position` (how many of them come
+ * before the first row shown: the page shows position + 1 … position + rows.length), and whether a page
+ * comes before and after it.
+ */
+export type SpacePage = { total: number; rows: SpaceListRow[]; position: number; hasPrev: boolean; hasNext: boolean };
+
 /**
  * Spaces by id with their park; filters: `q` in id or title, park, kind, status, and `stale` (available
  * and not confirmed for `verifyDays`; past twice that they are `suspended`, i.e. no longer offered).
+ * In natural id order (ADR 119), or the stale list's oldest confirmation first, then id. Paged by key
+ * (docs/decisions/124): `after` an id — the rows that come after it in the list's order — or `before` an id
+ * — the `limit` rows just before it; neither: the first page. The key need not be a listed id for the id
+ * order (it is compared as an id); for the stale order it must name a space (its confirmation time is the
+ * key's first part) — an unknown one gives no rows. Each page is one index range read, however deep.
  */
 export async function listSpaces(
   sql: Sql,
@@ -90,8 +105,11 @@ export async function listSpaces(
     verifyDays: number;
     limit?: number;
     state?: ListState;
+    after?: string;
+    before?: string;
   },
-): Promise<{ total: number; rows: SpaceListRow[] }> {
+): Promise<SpacePage> {
+  const limit = f.limit ?? SPACE_PAGE_ROWS;
   const staleSql = sql`(s.status = 'available' and s.retired_at is null and s.verified_at < now() - make_interval(days => ${f.verifyDays}))`;
   const retiredSql = sql.unsafe(RETIRED.spaces);
   const where = sql`where true
@@ -101,17 +119,39 @@ export async function listSpaces(
     ${f.kind ? sql`and s.kind = ${f.kind}` : sql``}
     ${f.status ? sql`and s.status = ${f.status}` : sql``}
     ${f.stale ? sql`and ${staleSql}` : sql``}`;
-  const [[{ total }], rows] = await Promise.all([
+  // The rows strictly after (dir "gt") or before ("lt") the space `key` in the list's order.
+  const beyond = (key: string, dir: "gt" | "lt") => {
+    const op = sql.unsafe(dir === "gt" ? ">" : "<");
+    return f.stale
+      ? sql`and (s.verified_at ${op} (select k.verified_at from spaces k where k.id = ${key})
+               or (s.verified_at = (select k.verified_at from spaces k where k.id = ${key}) and s.id collate natural_order ${op} ${key}))`
+      : sql`and s.id collate natural_order ${op} ${key}`;
+  };
+  const backwards = f.after === undefined && f.before !== undefined;
+  const cursor = f.after !== undefined ? beyond(f.after, "gt") : f.before !== undefined ? beyond(f.before, "lt") : sql``;
+  const direction = sql.unsafe(backwards ? "desc" : "asc");
+  const [[{ total }], fetched] = await Promise.all([
     sql<{ total: number }[]>`select count(*)::int as total from spaces s join parks p on p.id = s.park_id ${where}`,
     sql<SpaceListRow[]>`
       select s.id, s.title, s.park_id, p.name as park_name, s.kind, s.area_sqm, s.status, ${retiredSql} as retired,
              to_char(s.verified_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as verified_at,
              ${staleSql} as stale,
              (s.status = 'available' and s.retired_at is null and s.verified_at < now() - make_interval(days => ${2 * f.verifyDays})) as suspended
-      from spaces s join parks p on p.id = s.park_id ${where}
-      order by ${f.stale ? sql`s.verified_at, s.id collate natural_order` : sql`s.id collate natural_order`} limit ${f.limit ?? 200}`,
+      from spaces s join parks p on p.id = s.park_id ${where} ${cursor}
+      order by ${f.stale ? sql`s.verified_at ${direction}, s.id collate natural_order ${direction}` : sql`s.id collate natural_order ${direction}`}
+      limit ${limit}`,
   ]);
-  return { total, rows };
+  const rows = backwards ? fetched.reverse() : fetched;
+  // Where the page starts: the rows before its first one (a count only when paged; the first page starts at 0).
+  const position =
+    rows.length > 0 && (f.after !== undefined || f.before !== undefined)
+      ? (
+          await sql<
+            { n: number }[]
+          >`select count(*)::int as n from spaces s join parks p on p.id = s.park_id ${where} ${beyond(rows[0].id, "lt")}`
+        )[0].n
+      : 0;
+  return { total, rows, position, hasPrev: position > 0, hasNext: position + rows.length < total };
 }
 
 export type RecruiterListRow = {

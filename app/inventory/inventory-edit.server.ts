@@ -37,6 +37,7 @@ import { retiredState, setRetired } from "./inventory-retire.server";
 import { type DbRow, fromDbRow, loadDbRows } from "./inventory-rows.server";
 import { confirmSpaceAvailable } from "./listing-verify.server";
 import { retireFormSchema } from "./retire-form";
+import { unsavedEdits, unsavedMessage } from "./unsaved-edits.server";
 
 // GET/POST /admin/{parks,spaces,recruiters}/<id|new>: the loader and action behind the three edit pages.
 
@@ -209,30 +210,6 @@ export async function inventoryEditLoader(collection: Collection, request: Reque
 }
 
 /**
- * The edit form's fields typed and not saved, when a post of another step of the page (仍可租售) carries
- * the form: `typed` every field as sent (Conform's initialValue shape), `fields` their headers joined in
- * `lng`. Null when the post has no base (the stale list's button, an older page) or nothing differs from
- * what the form was filled with.
- */
-function unsavedEdits(
-  collection: Collection,
-  form: FormData,
-  lng: Lng,
-): { typed: Record<string, string | string[]>; fields: string } | null {
-  const loaded = decodeBase(form.get("base"));
-  if (!loaded) return null;
-  const keys = COLUMNS[collection].map((c) => c.key);
-  const lists = new Set(COLUMNS[collection].filter((c) => c.list && c.choices).map((c) => c.key));
-  const sent = sentValues(form, keys, lists);
-  const changed = changedKeys(keys, loaded, sent);
-  if (changed.length === 0) return null;
-  const header = (key: string) => COLUMNS[collection].find((c) => c.key === key)?.header[lng] ?? key;
-  const typed: Record<string, string | string[]> = {};
-  for (const k of keys) if (form.has(k)) typed[k] = lists.has(k) ? form.getAll(k).map(String) : String(form.get(k));
-  return { typed, fields: changed.map(header).join(lng === "zh" ? "、" : ", ") };
-}
-
-/**
  * intent=save: the form checked by the import's schema (field errors → 400 with everything typed),
  * saved in one transaction, then 303 back to the row's page. intent=verify (spaces): "still
  * available" sets verified_at. Every post needs the admin session's CSRF token.
@@ -367,13 +344,25 @@ export async function inventoryEditAction(collection: Collection, request: Reque
 /**
  * intent=retire (with the ticked confirmation; without it 400 and the message beside the box) or
  * intent=restore: one transaction (setRetired), then 303 back to the row's page with a flash. 404 for
- * an unknown row.
+ * an unknown row. The buttons post the edit form (docs/decisions/124, as 仍可租售 does, ADR 119): edits
+ * typed there and not saved come back typed, said unsaved — with the refusal (400), or after the step
+ * was done (200, the step's message in `retired`) — never a redirect that drops them.
  */
 async function retireAction(collection: Collection, request: Request, form: FormData, id: string | undefined, actor: string) {
   const lng = lngFromUrl(request.url);
   if (!id || !ID.test(id)) throw new Response("Not found", { status: 404 });
+  const unsaved = unsavedEdits(collection, form, lng);
+  // The edit form as typed, its message saying what is not saved: handed back beside the step's answer.
+  const edit: SubmissionResult<string[]> | undefined = unsaved
+    ? { status: "error", initialValue: unsaved.typed, error: { "": [unsavedMessage(lng, unsaved.fields)] } }
+    : undefined;
   const submission = parseWithZod(form, { schema: retireFormSchema(lng) });
-  if (submission.status !== "success") return data({ result: submission.reply(), banner: null, form: "retire" as const }, { status: 400 });
+  if (submission.status !== "success") {
+    // Only the step's own field (a form of the step alone), not every field of the edit form it posted.
+    const reply = submission.reply();
+    const result = { ...reply, initialValue: { intent: String(form.get("intent") ?? "") } };
+    return data({ result, edit, banner: null, form: "retire" as const, ...postedBase(form.get("base")) }, { status: 400 });
+  }
   const retire = submission.value.intent === "retire";
   const sql = getSql();
   const env = getWebEnv();
@@ -388,6 +377,7 @@ async function retireAction(collection: Collection, request: Request, form: Form
   const name = String(value.title ?? value.name ?? id);
   const said = inventoryText(lng, !done.changed ? "retire.same" : retire ? "retire.done" : "retire.restored", { name });
   const text = [said, reroutedText(lng, done.rerouted, done.unassigned)].filter(Boolean).join(" ");
+  if (edit) return data({ result: edit, banner: null, retired: text, ...postedBase(form.get("base")) });
   return redirectWithFlash(request, lngHref(`/admin/${collection}/${encodeURIComponent(id)}`, lng), {
     tone: "status",
     text,

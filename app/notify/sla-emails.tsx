@@ -3,17 +3,37 @@ import { notifyText } from "~/i18n/notify-messages";
 
 import type { RenderedEmail } from "./assignment-email";
 import { EmailDocument, renderEmailHtml } from "./email-layout";
+import type { RerouteDestination } from "./reroute-destination";
 
 // The two emails of a missed acceptance deadline (worker/assignment-sla.job.ts → notify-email.job.ts):
 // the recruiter who let it lapse hears that it is gone, an admin hears of the second miss.
 
-export type RerouteNoticeInput = { recruiterName: string; reference: string; companyName: string; parkName: string; slaMinutes: number };
+/** `destination`: where the lead is now (rerouteDestination; docs/decisions/124). */
+export type RerouteNoticeInput = {
+  recruiterName: string;
+  reference: string;
+  companyName: string;
+  parkName: string;
+  slaMinutes: number;
+  destination: RerouteDestination;
+};
 
-/** To the recruiter who let the deadline lapse: the lead went to the next recruiter; nothing to do. */
+const REROUTE_KEYS = {
+  recruiter: { subject: "reroute.subject", body: "reroute.body" },
+  queue: { subject: "reroute.subject.queue", body: "reroute.body.queue" },
+  back: { subject: "reroute.subject.back", body: "reroute.body.back" },
+} as const;
+
+/**
+ * To the recruiter who let the deadline lapse: where the lead went — the next recruiter, or the admins'
+ * unassigned queue when nobody else could take it (nothing more to do either way) — or that it is theirs
+ * again when it was given back meanwhile.
+ */
 export function renderRerouteNotice(input: RerouteNoticeInput, lng: Lng = "zh"): RenderedEmail {
-  const subject = notifyText(lng, "reroute.subject", { reference: input.reference, company: input.companyName });
+  const keys = REROUTE_KEYS[input.destination];
+  const subject = notifyText(lng, keys.subject, { reference: input.reference, company: input.companyName });
   const greeting = notifyText(lng, "assignment.greeting", { name: input.recruiterName });
-  const body = notifyText(lng, "reroute.body", { reference: input.reference, park: input.parkName, minutes: input.slaMinutes });
+  const body = notifyText(lng, keys.body, { reference: input.reference, park: input.parkName, minutes: input.slaMinutes });
   const html = renderEmailHtml(
     <EmailDocument lng={lng} title={subject}>
       <p>{greeting}</p>

@@ -87,9 +87,25 @@ function safeLink(raw: string | undefined): string | null {
   return u.origin + rest;
 }
 
+/** The card's words in `lng` (notify-messages), its placeholders filled with values already made inert. */
+const sayIn =
+  (lng: Lng) =>
+  (key: NotifyKey, params?: Record<string, string>): string =>
+    notifyText(lng, key, params);
+
+/**
+ * A WeCom card as every renderer here ends it: its `lines` (each value already made inert), then the link
+ * to the assignment ("查看分配详情" / its English) when `assignmentUrl` passes safeLink — none otherwise, never a
+ * broken one — one per line. The one place the three cards (assignment, withdrawal, lapse) are put together.
+ */
+export function wecomCard(lines: readonly string[], assignmentUrl: string | undefined, lng: Lng): string {
+  const link = safeLink(assignmentUrl);
+  return (link ? [...lines, `[${notifyText(lng, "wecom.open")}](${link})`] : lines).join("\n");
+}
+
 export function renderWecomAssignment(input: WecomAssignmentInput, lng: Lng = "zh"): string {
   const t = neutraliseWecomText;
-  const say = (key: NotifyKey, params?: Record<string, string>) => notifyText(lng, key, params);
+  const say = sayIn(lng);
   const lines = [
     say(input.rerouted ? "wecom.rerouted" : "wecom.new", { reference: t(input.reference) }),
     say("wecom.park", { park: t(input.parkName) }),
@@ -99,9 +115,7 @@ export function renderWecomAssignment(input: WecomAssignmentInput, lng: Lng = "z
     say("wecom.recruiter", { name: t(input.recruiterName), phone: t(maskPhone(input.recruiterPhone)) }),
   ];
   if (input.rerouted) lines.push(`<font color="warning">${say("wecom.reroutedNote")}</font>`);
-  const link = safeLink(input.assignmentUrl);
-  if (link) lines.push(`[${say("wecom.open")}](${link})`);
-  return lines.join("\n");
+  return wecomCard(lines, input.assignmentUrl, lng);
 }
 
 /** The WeCom group message that an assignment ended because the corrected need no longer fits the park (ADR 108, 114). */
@@ -121,7 +135,7 @@ export type WecomWithdrawalInput = {
  */
 export function renderWecomWithdrawal(input: WecomWithdrawalInput, lng: Lng = "zh"): string {
   const t = neutraliseWecomText;
-  const say = (key: NotifyKey, params?: Record<string, string>) => notifyText(lng, key, params);
+  const say = sayIn(lng);
   const lines = [
     say("wecom.withdrawn", { reference: t(input.reference) }),
     say("wecom.park", { park: t(input.parkName) }),
@@ -129,9 +143,7 @@ export function renderWecomWithdrawal(input: WecomWithdrawalInput, lng: Lng = "z
     say("wecom.withdrawnRecruiter", { name: t(input.recruiterName) }),
     `<font color="comment">${say("wecom.withdrawnNote")}</font>`,
   ];
-  const link = safeLink(input.assignmentUrl);
-  if (link) lines.push(`[${say("wecom.open")}](${link})`);
-  return lines.join("\n");
+  return wecomCard(lines, input.assignmentUrl, lng);
 }
 
 /** The WeCom group message that an offer posted to the group lapsed and nobody else could take it (docs/decisions/120). */
@@ -152,14 +164,12 @@ export type WecomLapsedInput = {
  */
 export function renderWecomLapsed(input: WecomLapsedInput, lng: Lng = "zh"): string {
   const t = neutraliseWecomText;
-  const say = (key: NotifyKey, params?: Record<string, string>) => notifyText(lng, key, params);
+  const say = sayIn(lng);
   const lines = [
     say("wecom.lapsed", { reference: t(input.reference) }),
     say("wecom.park", { park: t(input.parkName) }),
     say("wecom.lapsedRecruiter", { name: t(input.recruiterName) }),
     `<font color="warning">${say("wecom.lapsedNote", { minutes: String(input.slaMinutes) })}</font>`,
   ];
-  const link = safeLink(input.assignmentUrl);
-  if (link) lines.push(`[${say("wecom.open")}](${link})`);
-  return lines.join("\n");
+  return wecomCard(lines, input.assignmentUrl, lng);
 }

@@ -1,8 +1,8 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 
 import { AdminErrorBoundary, DataTable, Time } from "~/components/admin";
-import { FilterSelect, InventoryListPage, shownNote } from "~/components/inventory-list";
+import { FilterSelect, InventoryListPage, pageNote } from "~/components/inventory-list";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
 import { formatSqm } from "~/domain/area";
@@ -30,10 +30,16 @@ function unusable(p: URLSearchParams, name: string, allowed: { value: string }[]
   return v !== "" && oneOf(v, allowed) === "" ? [{ key, params: { value: quoteValue(v) } }] : [];
 }
 
+/** The longest page key read from the address: an id is at most 64 characters (inventory-edit.server.ts). */
+const KEY_MAX = 64;
+
 /**
  * GET /admin/spaces?q=&park=&kind=&status=&stale=1: spaces with their park and last confirmation.
  * stale=1 lists the available spaces not confirmed for SPACE_VERIFY_DAYS, oldest first, each with a
- * "still available" button (issue 10 item 3).
+ * "still available" button (issue 10 item 3). Paged by key, SPACE_PAGE_ROWS a page (docs/decisions/124):
+ * `after=<id>` the page after that space, `before=<id>` the page before it — plain links, the filters
+ * kept. A key that cannot be one (over 64 characters, both given) or has nothing beyond it (the last
+ * row saved away, an unknown id on the stale list) is named above the list, and the first page shown.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const {
@@ -45,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     headers,
     params: p,
     adjusted,
-  } = await readInventoryListRequest(request, ["park", "kind", "status", "stale"]);
+  } = await readInventoryListRequest(request, ["park", "kind", "status", "stale", "after", "before"]);
   const sql = getSql();
   const verifyDays = getWebEnv().SPACE_VERIFY_DAYS;
   const parks = (await listParks(sql, { limit: 1000, state: "all" })).rows.map((r) => ({ value: r.id, label: r.name }));
@@ -63,23 +69,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...unusable(p, "status", choicesOf("status"), "filter.adjusted.status"),
     ...unusable(p, "stale", [{ value: "1" }], "filter.adjusted.stale"),
   );
-  return data(
-    withoutBidiControls({
-      lng,
-      f,
-      typedQ,
-      adjusted,
-      parks,
-      verifyDays,
-      flash,
-      list: await listSpaces(sql, { ...f, verifyDays }),
-    }),
-    { headers },
-  );
+  const [after, before] = [p.get("after"), p.get("before")];
+  const given = after ?? before;
+  let page: { after?: string; before?: string } = {};
+  if (given !== null) {
+    if (given.length > KEY_MAX || given === "" || (after !== null && before !== null))
+      adjusted.push({ key: "filter.adjusted.pageKey", params: { value: quoteValue(given) } });
+    else page = after !== null ? { after } : { before: given };
+  }
+  let list = await listSpaces(sql, { ...f, verifyDays, ...page });
+  if (list.rows.length === 0 && list.total > 0 && given !== null) {
+    // Nothing beyond that key (its rows went meanwhile, or it names no listed space): the first page, said.
+    adjusted.push({ key: "filter.adjusted.pageEmpty", params: { value: quoteValue(given) } });
+    list = await listSpaces(sql, { ...f, verifyDays });
+  }
+  return data(withoutBidiControls({ lng, f, typedQ, adjusted, parks, verifyDays, flash, list }), { headers });
+}
+
+/** The address of the page after (`after`) or before (`before`) the space `id`, or the first page (no key): the filters kept. */
+function pageHref(search: string, lng: "zh" | "en", key: { after: string } | { before: string } | null): string {
+  const params = new URLSearchParams(search);
+  params.delete("after");
+  params.delete("before");
+  params.delete("lng");
+  if (key) for (const [k, v] of Object.entries(key)) params.set(k, v);
+  const query = params.toString();
+  return lngHref(`/admin/spaces${query ? `?${query}` : ""}`, lng);
 }
 
 export default function AdminSpaces() {
   const { lng, f, typedQ, adjusted, parks, verifyDays, flash, list } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
   const { csrf } = useRootData();
   const t = (key: Parameters<typeof inventoryText>[1], params?: Record<string, string | number>) => inventoryText(lng, key, params);
   const label = (key: string, value: string) => choicesOf(key).find((c) => c.value === value)?.label[lng] ?? value;
@@ -106,7 +126,7 @@ export default function AdminSpaces() {
       }
     >
       <DataTable
-        caption={`${caption}${shownNote(lng, list.rows.length, list.total)}`}
+        caption={`${caption}${pageNote(lng, list)}`}
         columns={[
           { label: t("col.id") },
           { label: t("col.name") },
@@ -146,6 +166,22 @@ export default function AdminSpaces() {
           </tr>
         ))}
       </DataTable>
+      {list.hasPrev || list.hasNext ? (
+        <nav className="pager" aria-label={t("list.pager")}>
+          {list.hasPrev ? <Link to={pageHref(search, lng, null)}>{t("list.firstPage")}</Link> : null}
+          {list.hasPrev && list.rows.length > 0 ? (
+            <Link to={pageHref(search, lng, { before: list.rows[0].id })} rel="prev">
+              {t("list.prevPage")}
+            </Link>
+          ) : null}
+          <span>{t("list.range", { from: list.position + 1, to: list.position + list.rows.length, total: list.total })}</span>
+          {list.hasNext && list.rows.length > 0 ? (
+            <Link to={pageHref(search, lng, { after: list.rows[list.rows.length - 1].id })} rel="next">
+              {t("list.nextPage")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </InventoryListPage>
   );
 }

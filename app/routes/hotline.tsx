@@ -245,6 +245,15 @@ async function callTaskAction(request: Request, control: DeskControls, lng: Lng,
     throw await redirectWithFlash(request, here, { tone: "alert", text });
   }
   if (answer.kind === "confirm") return data<ActionResult>({ confirm: answer });
+  // A resend of this page's submission with another button: what was recorded, and that this was not saved (ADR 124).
+  if (answer.kind === "recorded-other") {
+    const text = staffText(lng, "hotline.recordedOther", {
+      reference: answer.reference,
+      outcome: staffText(lng, `outcome.${answer.outcome}`),
+      sent: staffText(lng, `outcome.${answer.sent}`),
+    });
+    throw await redirectWithFlash(request, here, { tone: "alert", text });
+  }
   const recorded = staffText(lng, "hotline.done", { reference: answer.reference, outcome: staffText(lng, `outcome.${answer.outcome}`) });
   // A hand-over marked done whose offer had moved on did not take: said as an alert, with what was recorded.
   if (answer.handedOver === false)

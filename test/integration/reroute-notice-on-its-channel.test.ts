@@ -86,7 +86,12 @@ describe("the SLA's re-route notice on the lapsed offer's channel", () => {
     expect(tasks[0].script).toContain("吴昊（示例）");
     expect(tasks[0].script).toContain(lead.reference);
     expect(tasks[0].script).toContain("120 分钟内未被接单");
-    expect(tasks[0].scriptEn).toContain("was not accepted within 120 minutes and was re-routed");
+    // Said where it went truly (ADR 124): nobody else could take it, so the admins' queue — not "another recruiter".
+    expect(tasks[0].script).toContain("没有其他专员可以接手，线索已转入管理员待分配队列");
+    expect(tasks[0].script).not.toContain("下一位专员");
+    expect(tasks[0].scriptEn).toContain("was not accepted within 120 minutes; no other recruiter could take it");
+    expect(tasks[0].scriptEn).toContain("the admins' unassigned queue");
+    expect(tasks[0].scriptEn).not.toContain("next recruiter");
     // No re-route email to anyone (R1's offer at GC-EDZ is the only mail about this lead).
     expect((await mailsTo("@", lead.reference)).filter((m) => m.includes("【已改派"))).toEqual([]);
     // The audit trail says how R2 was told.
@@ -133,6 +138,10 @@ describe("the SLA's re-route notice on the lapsed offer's channel", () => {
     expect(reroutedPost[0]).toContain("**线索改派**");
     expect(reroutedPost[0]).toContain("卫东（测试）");
     expect((await tasksOf(a.id)).filter((t) => t.kind === "reroute").map((t) => [t.recruiterId, t.status])).toEqual([["R2", "open"]]);
+    // R9 took it: R2 is told it went to the next recruiter, not to the admins (ADR 124).
+    const [toR9] = (await tasksOf(a.id)).filter((t) => t.kind === "reroute");
+    expect(toR9.script).toContain("系统已改派给下一位专员");
+    expect(toR9.script).not.toContain("待分配");
 
     await lapse(a.id);
     expect(await assignmentAt(lead.id, "GC-DB")).toMatchObject({ recruiterId: null, status: "unassigned", reroutes: 2 });
@@ -144,6 +153,11 @@ describe("the SLA's re-route notice on the lapsed offer's channel", () => {
     // R9 works by email: the notice is the email, and no call task is opened for R9.
     const mails = await mailsTo("weidong@example.test", lead.reference);
     expect(mails.some((m) => m.includes("超时未接单"))).toBe(true);
+    // Nobody else could take it: R9's email says the admins' queue, in the subject and the text, never "another recruiter" (ADR 124).
+    const toldR9 = mails.filter((m) => m.includes("超时未接单"));
+    expect(toldR9).toHaveLength(1);
+    expect(toldR9[0]).toContain("已转入管理员待分配队列");
+    expect(toldR9[0]).not.toMatch(/已转给其他专员|下一位专员/);
     expect((await tasksOf(a.id)).filter((t) => t.kind === "reroute").map((t) => t.recruiterId)).toEqual(["R2"]);
     const lapsedPost = await runWecom(a.id);
     expect(lapsedPost).toHaveLength(1);

@@ -73,7 +73,7 @@ describe("composeMail reads as nodemailer's own message", () => {
 
   it("the SLA emails", async () => {
     const base = { reference: "PM-2K7Q9X", companyName: "南京恒精密机械有限公司", parkName: "高淳经济开发区" };
-    await expectSameAsNodemailer(message(renderRerouteNotice({ ...base, recruiterName: "王芳", slaMinutes: 120 })));
+    await expectSameAsNodemailer(message(renderRerouteNotice({ ...base, recruiterName: "王芳", slaMinutes: 120, destination: "queue" })));
     await expectSameAsNodemailer(
       message(renderEscalationEmail({ ...base, areaText: "4000–6000㎡", assignmentUrl: "https://parkmatch.example.cn/x" }, "en")),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { rerouteDestination } from "~/notify/reroute-destination";
 import { renderEscalationEmail, renderRerouteNotice } from "~/notify/sla-emails";
 
 // The two emails of a missed acceptance deadline (ADR 026: React templates, texts from notify-messages).
@@ -7,7 +8,14 @@ import { renderEscalationEmail, renderRerouteNotice } from "~/notify/sla-emails"
 const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(1)>`;
 
 describe("renderRerouteNotice", () => {
-  const input = { recruiterName: "王芳", reference: "PM-1", companyName: "南京恒精密", parkName: "高淳经济开发区", slaMinutes: 120 };
+  const input = {
+    recruiterName: "王芳",
+    reference: "PM-1",
+    companyName: "南京恒精密",
+    parkName: "高淳经济开发区",
+    slaMinutes: 120,
+    destination: "recruiter" as const,
+  };
 
   it("tells the recruiter the lead moved on, in subject, text and HTML", () => {
     const { subject, text, html } = renderRerouteNotice(input);
@@ -29,6 +37,31 @@ describe("renderRerouteNotice", () => {
   it("speaks English when asked", () => {
     expect(renderRerouteNotice(input, "en").text).toContain("was not accepted within 120 minutes");
     expect(renderRerouteNotice(input, "en").html).toContain('<html lang="en">');
+  });
+
+  // docs/decisions/124: the lead that went to the admins' queue (nobody else could take it) is not said
+  // to have gone to another recruiter; one given back meanwhile is said to be theirs again.
+  it("says truly where the lead went: the admins' queue, or back to them (zh, en)", () => {
+    const queue = renderRerouteNotice({ ...input, destination: "queue" });
+    expect(queue.subject).toBe("【已转出 PM-1】南京恒精密 超时未接单，已转入管理员待分配队列");
+    expect(queue.text).toContain("目前没有其他专员可以接手，线索已转入管理员待分配队列");
+    for (const { subject, text } of [queue, renderRerouteNotice({ ...input, destination: "back" })])
+      expect(`${subject}${text}`).not.toMatch(/其他专员(?!可以)|下一位专员/);
+    const queueEn = renderRerouteNotice({ ...input, destination: "queue" }, "en");
+    expect(queueEn.subject).toContain("now in the admins' unassigned queue");
+    expect(queueEn.text).not.toMatch(/another recruiter|next recruiter/);
+    const back = renderRerouteNotice({ ...input, destination: "back" });
+    expect(back.text).toContain("现在这条分配又交回给您");
+    expect(renderRerouteNotice({ ...input, destination: "back" }, "en").subject).toContain("assigned to you again");
+  });
+});
+
+describe("rerouteDestination", () => {
+  it("another holder → recruiter; none → queue; the recipient again (any case) → back", () => {
+    expect(rerouteDestination("R2", "R1")).toBe("recruiter");
+    expect(rerouteDestination(null, "R1")).toBe("queue");
+    expect(rerouteDestination(undefined, "R1")).toBe("queue");
+    expect(rerouteDestination("r1", "R1")).toBe("back");
   });
 });
 
