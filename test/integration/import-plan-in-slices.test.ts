@@ -8,6 +8,7 @@ import { dbRow, loadDbRows, stableJson } from "~/inventory/inventory-rows.server
 
 import { demoInventory, generatedSpaces } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
+import { turnsDuring } from "../support/event-loop-turns";
 
 // The preview's plan of 20,000 rows (compared, summed up and hashed at once) held every other request of
 // the web for 1.6–3.4 s on a loaded machine (docs/decisions/125): it is made row by row with turns of the
@@ -31,15 +32,7 @@ describe("the import plan made in slices", () => {
     const rows = generatedSpaces(200).map((s, i) => (i < 120 ? { ...s, areaSqm: s.areaSqm + 1 } : s));
     const checked = validateInventory({ spaces: rows });
     if (!checked.ok) throw new Error("generated spaces refused");
-    let turns = 0;
-    let running = true;
-    const tick = () => {
-      turns++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const sliced = await planImport(db.sql, checked.value, undefined, [], 0);
-    running = false;
+    const { turns, value: sliced } = await turnsDuring(() => planImport(db.sql, checked.value, undefined, [], 0));
     // 200 rows planned, 200 new rows and 120 stored rows hashed: a turn before each.
     expect(turns).toBeGreaterThanOrEqual(520);
     expect(sliced.counts.spaces).toEqual({ create: 80, change: 120, unchanged: 0 });

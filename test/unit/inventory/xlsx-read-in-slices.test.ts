@@ -7,26 +7,11 @@ import { inventoryWorkbook } from "~/inventory/excel/write-workbook.server";
 import { validateInventory } from "~/inventory/import.server";
 
 import { generatedSpaces } from "../../fixtures/inventory";
+import { turnsDuring } from "../../support/event-loop-turns";
 
 // An uploaded .xlsx is read with turns of the event loop between its pieces (docs/decisions/125): the
 // XML parse, the rows ExcelJS builds, and our reading of each row. What is checked: the workbook and the
 // rows read are those of the read at once, and the turns happen — counted, not timed.
-
-/** Counts turns of the event loop (setImmediate callbacks) while `work` runs. */
-async function turnsDuring<T>(work: () => Promise<T>): Promise<{ turns: number; value: T }> {
-  let turns = 0;
-  let running = true;
-  const tick = () => {
-    turns++;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  try {
-    return { value: await work(), turns };
-  } finally {
-    running = false;
-  }
-}
 
 /** Every cell of every sheet as ExcelJS gives it: address, type, value, text, number format. */
 function cellsOf(wb: ExcelJS.Workbook) {
