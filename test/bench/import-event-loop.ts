@@ -44,7 +44,9 @@ function bodyOf(bytes: number, notesChars: number, max: number, bad = false): st
 
 async function startWeb(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--max-old-space-size=256", "--max-semi-space-size=8", `${buildDir}/index.js`], {
+  // IMPORT_BENCH_WEB_ARGS: node options for the web (`--cpu-prof --cpu-prof-dir=…` to see what holds the loop).
+  const extra = (process.env.IMPORT_BENCH_WEB_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...extra, "--max-old-space-size=256", "--max-semi-space-size=8", `${buildDir}/index.js`], {
     env: {
       ...process.env,
       NODE_ENV: "production",
