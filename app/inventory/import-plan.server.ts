@@ -5,7 +5,7 @@ import { cleanTyped } from "~/domain/format-chars";
 import { isUuid } from "~/domain/ids";
 import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
-import { runSteps, runStepsInSlices } from "~/utils/slices.server";
+import { runSteps, runStepsInSlices, type SliceClock, sliceClock } from "~/utils/slices.server";
 
 import { readDay } from "./cell-dates";
 import type { SheetIssue, SourceRow, WorkbookRead } from "./excel/read-workbook.server";
@@ -196,13 +196,15 @@ const label = (collection: Collection, v: Record<string, unknown>) => String(v[c
 /**
  * The plan for `value` against the tables as they are now: per row create / change (old → new per
  * column, as the cells read) / unchanged, plus references to unknown parks as errors. The hash covers
- * the new rows and the stored rows they would replace.
+ * the new rows and the stored rows they would replace. Made row by row with a turn of the event loop every
+ * `sliceMs` (SLICE_MS unless told; 0: before every row and every row hashed).
  */
 export async function planImport(
   sql: Sql | TransactionSql,
   value: Collections,
   origins?: Origins,
   parkIds: string[] = [],
+  sliceMs?: number,
 ): Promise<ImportPlan> {
   const rows: PlanRow[] = [];
   const errors: SheetIssue[] = [];
@@ -214,6 +216,9 @@ export async function planImport(
   // An id written in another case than a stored row's, a recruiter email another has: errors too (ADR 107).
   const clashes = await inventoryClashes(sql, value);
   const refused = new Set([...refs, ...clashes].map((r) => `${r.collection}:${r.index}`));
+  // Row by row with a turn of the event loop every few ms: 20,000 rows compared, summed up and hashed
+  // at once held every other request of the web for 1.6–3.4 s (docs/decisions/125).
+  const clock = sliceClock(sliceMs);
   for (const collection of COLLECTIONS) {
     const list = value[collection] as InventoryValue[typeof collection][];
     stored[collection] = await loadDbRows(
@@ -222,22 +227,24 @@ export async function planImport(
       list.map((v) => v.id),
     );
     const byId = new Map(stored[collection].map((r) => [r.id, r]));
-    list.forEach((v, index) => {
-      if (refused.has(`${collection}:${index}`)) return;
+    for (let index = 0; index < list.length; index++) {
+      await clock.pause();
+      const v = list[index];
+      if (refused.has(`${collection}:${index}`)) continue;
       const origin = origins?.[collection][index] ?? null;
       const old = byId.get(v.id);
       const base = { collection, id: v.id, label: label(collection, v as never), sheet: origin?.sheet ?? null, row: origin?.row ?? null };
       if (!old) {
         counts[collection].create++;
         rows.push({ ...base, action: "create", changes: [], values: rowSummary(collection, v) });
-        return;
+        continue;
       }
       const [a, b] = [dbRow(collection, v), old];
       const same = Object.keys(a).every((k) => stableJson(a[k]) === stableJson(b[k]));
       if (same) {
         counts[collection].unchanged++;
         rows.push({ ...base, action: "unchanged", changes: [] });
-        return;
+        continue;
       }
       const [oldCells, newCells] = [writeCells(collection, fromDbRow(collection, old)), writeCells(collection, v)];
       const changes = Object.keys(newCells)
@@ -245,7 +252,7 @@ export async function planImport(
         .map((k) => ({ key: k, header: columnByKey(collection, k)!.header, old: oldCells[k], new: newCells[k] }));
       counts[collection].change++;
       rows.push({ ...base, action: "change", changes, values: rowSummary(collection, v) });
-    });
+    }
   }
   for (const ref of refs) {
     const origin = origins?.[ref.collection][ref.index];
@@ -267,10 +274,40 @@ export async function planImport(
       ...typedCell(clash.field, origin),
     });
   }
-  const hash = createHash("sha256")
-    .update(stableJson({ value: COLLECTIONS.map((c) => value[c].map((v) => dbRow(c, v as never))), stored }))
-    .digest("hex");
+  const hash = await planHash(value, stored, clock);
   return { rows, errors, warnings: [], counts, hash };
+}
+
+/**
+ * sha256 (hex) of `stableJson({ value: COLLECTIONS.map((c) => value[c].map(dbRow)), stored })`, fed to the
+ * hash a row at a time with a pause of `clock` before each (the whole text at once was one call of a
+ * second for 20,000 rows, docs/decisions/125): the same digest as the one string, so a preview made
+ * before this change still applies.
+ */
+async function planHash(value: Collections, stored: Record<Collection, DbRow[]>, clock: SliceClock): Promise<string> {
+  const hash = createHash("sha256");
+  const rows = async (list: unknown[]) => {
+    hash.update("[");
+    for (let i = 0; i < list.length; i++) {
+      await clock.pause();
+      hash.update(`${i ? "," : ""}${stableJson(list[i])}`);
+    }
+    hash.update("]");
+  };
+  // stableJson writes an object's keys sorted: "stored" before "value", and stored's collections by name.
+  hash.update('{"stored":{');
+  const names = Object.keys(stored).sort() as Collection[];
+  for (const [i, c] of names.entries()) {
+    hash.update(`${i ? "," : ""}${JSON.stringify(c)}:`);
+    await rows(stored[c]);
+  }
+  hash.update('},"value":[');
+  for (const [i, c] of COLLECTIONS.entries()) {
+    if (i) hash.update(",");
+    await rows(value[c].map((v) => dbRow(c, v as never)));
+  }
+  hash.update("]}");
+  return hash.digest("hex");
 }
 
 const tally = () => ({ create: 0, change: 0, unchanged: 0 });
@@ -281,12 +318,14 @@ const tally = () => ({ create: 0, change: 0, unchanged: 0 });
  * the export would write it. A column that is present but blank clears the field.
  */
 async function keepAbsentColumns(sql: Sql, read: WorkbookRead): Promise<void> {
+  const clock = sliceClock(); // a turn of the event loop every few ms (docs/decisions/125)
   for (const collection of COLLECTIONS) {
     const rows = read.rows.filter((r) => r.collection === collection && typeof r.cells.id === "string");
     const stored = new Map(
       (await loadDbRows(sql, collection, [...new Set(rows.map((r) => String(r.cells.id).trim()))])).map((r) => [r.id, r]),
     );
     for (const src of rows) {
+      await clock.pause();
       const old = stored.get(String(src.cells.id).trim());
       if (!old) continue;
       const cells = writeCells(collection, fromDbRow(collection, old));

@@ -88,7 +88,10 @@ export async function action({ request }: ActionFunctionArgs) {
         return data<ActionData>({ step: "applied", counts: outcome.counts, rerouted, unassigned });
       }
       const message = outcome.reason === "changed" ? "import.changed" : "import.gone";
-      return data<ActionData>({ step: "refused", message, plan: withoutBidiControls(outcome.plan) }, { status: 409 });
+      return data<ActionData>(
+        { step: "refused", message, plan: withoutBidiControls(outcome.plan && shownPlan(outcome.plan)) },
+        { status: 409 },
+      );
     }
     if (!file || file.size === 0) return data<ActionData>({ step: "refused", message: "import.noFile" }, { status: 400 });
     if (!/\.(xlsx|csv)$/i.test(file.name)) return data<ActionData>({ step: "refused", message: "import.badType" }, { status: 400 });
@@ -96,13 +99,25 @@ export async function action({ request }: ActionFunctionArgs) {
     const read = await readWorkbook(Buffer.from(await file.arrayBuffer()), file.name);
     const { plan, previewId } = await previewUpload(sql, read, { fileName: file.name, actor });
     return data<ActionData>(
-      { step: "preview", fileName: withoutBidiControls(file.name), plan: withoutBidiControls(plan), previewId },
+      { step: "preview", fileName: withoutBidiControls(file.name), plan: withoutBidiControls(shownPlan(plan)), previewId },
       { status: plan.errors.length ? 400 : 200 },
     );
   } catch (error) {
     log.error("workbook import failed", { error: errorMessage(error) });
     return data<ActionData>({ step: "refused", message: "import.unavailable" }, { status: 503 });
   }
+}
+
+/**
+ * The plan as the page shows it: its rows cut to those PlanView lists — every changed row, the first
+ * LISTED_ROWS created rows of each collection (the rest are counted from `plan.counts`), no unchanged
+ * row (counted too). The whole plan of 20,000 rows was encoded into the page's data at once (turbo-stream,
+ * ~1 s holding the web's other requests, docs/decisions/125) for rows the page never drew.
+ */
+function shownPlan(plan: ImportPlan): ImportPlan {
+  const created: Record<Collection, number> = { parks: 0, spaces: 0, recruiters: 0 };
+  const rows = plan.rows.filter((r) => r.action === "change" || (r.action === "create" && created[r.collection]++ < LISTED_ROWS));
+  return { ...plan, rows };
 }
 
 const FILE_MESSAGES = new Set<InventoryKey>(["import.noFile", "import.badType", "import.tooBig"]);
@@ -266,7 +281,9 @@ function PlanView({ lng, plan, previewId, csrf }: { lng: Lng; plan: ImportPlan; 
                 </tr>
               ))}
             </DataTable>
-            {rows.length > LISTED_ROWS ? <p>{t("import.moreRows", { count: rows.length - LISTED_ROWS })}</p> : null}
+            {plan.counts[collection].create > LISTED_ROWS ? (
+              <p>{t("import.moreRows", { count: plan.counts[collection].create - LISTED_ROWS })}</p>
+            ) : null}
           </Fragment>
         );
       })}

@@ -10,12 +10,15 @@ export const SLICE_MS = 8;
 /** Resolves after the event loop's next turn (pending I/O and timers first). */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** What sliceClock returns. */
+export type SliceClock = { pause: () => Promise<void> | undefined };
+
 /**
  * A clock for work done in slices: `pause()` waits for the event loop's next turn once `sliceMs` have
  * passed since the last turn, else resolves at once (no turn, no cost beyond a clock read). Call it
  * between units of work (a row): a unit is never cut.
  */
-export function sliceClock(sliceMs: number = SLICE_MS): { pause: () => Promise<void> | undefined } {
+export function sliceClock(sliceMs: number = SLICE_MS): SliceClock {
   let since = performance.now();
   return {
     pause() {

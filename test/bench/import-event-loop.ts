@@ -5,23 +5,27 @@ import { Worker } from "node:worker_threads";
 
 import postgres from "postgres";
 
+import { hashPassword } from "~/auth/password.server";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
-import { importInventory } from "~/inventory/import.server";
+import { inventoryWorkbook } from "~/inventory/excel/write-workbook.server";
+import { importInventory, validateInventory } from "~/inventory/import.server";
 
 import { freePort } from "../../search/launcher";
 import { demoInventory, generatedSpaces } from "../fixtures/inventory";
 
-// How long a large POST /api/import holds the web process's event loop (docs/decisions/120): the web
-// (a build directory, `build` by default — give another to compare) on a database of its own, a client
-// asking a page that needs nothing but the event loop every few milliseconds while each import body is
-// posted; the longest wait of those requests is the time the loop was held. Prints one line per body.
+// How long a large import holds the web process's event loop (docs/decisions/120, 125): the web (a build
+// directory, `build` by default — give another to compare) on a database of its own, a client asking a
+// page that needs nothing but the event loop every few milliseconds while each import is sent; the
+// longest wait of those requests is the time the loop was held. Prints one line per body: the JSON
+// bodies of POST /api/import, then the admin's .xlsx upload (/admin/import: preview, then apply).
 //
-//   node --import tsx test/bench/import-event-loop.ts [buildDir]
+//   node --import tsx test/bench/import-event-loop.ts [buildDir] [json|xlsx]
 //
 // Not a test: figures depend on the machine (the lead engineer's runs are under `nice -n 19`).
 
 const buildDir = resolve(process.argv[2] ?? "build");
+const only = process.argv[3] ?? "";
 const TOKEN = "import-event-loop-bench-token-0123456789abcdef";
 const DB = `parkmatch_bench_import_loop_${process.pid}`;
 const ADMIN = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -40,7 +44,9 @@ function bodyOf(bytes: number, notesChars: number, max: number, bad = false): st
 
 async function startWeb(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--max-old-space-size=256", "--max-semi-space-size=8", `${buildDir}/index.js`], {
+  // IMPORT_BENCH_WEB_ARGS: node options for the web (`--cpu-prof --cpu-prof-dir=…` to see what holds the loop).
+  const extra = (process.env.IMPORT_BENCH_WEB_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...extra, "--max-old-space-size=256", "--max-semi-space-size=8", `${buildDir}/index.js`], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -86,19 +92,15 @@ parentPort.on("message", () => { running = false; });
   parentPort.postMessage(waits);
 })();`;
 
-/** Posts `body` while a client asks a cheap page back to back; the import's answer and the longest wait. */
-async function measure(url: string, label: string, text: string) {
-  const body = Buffer.from(text);
+/** Runs `send` while a client asks a cheap page back to back; the answer and the longest wait. */
+async function measure(url: string, label: string, bytes: number, send: () => Promise<Response>): Promise<string> {
   const pinger = new Worker(PINGER, { eval: true, workerData: url });
   const done = new Promise<number[]>((r) => pinger.once("message", r));
   await new Promise((r) => setTimeout(r, 300)); // the idle waits first
   const t = performance.now();
-  const res = await fetch(`${url}/api/import?lng=en`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
-    body,
-  });
-  const answer = (await res.text()).slice(0, 160).replace(/\s+/g, " ");
+  const res = await send();
+  const text = await res.text();
+  const answer = text.slice(0, 160).replace(/\s+/g, " ");
   const took = performance.now() - t;
   pinger.postMessage("stop");
   const waits = await done;
@@ -107,8 +109,74 @@ async function measure(url: string, label: string, text: string) {
   const max = waits[waits.length - 1];
   const p99 = waits[Math.floor(waits.length * 0.99)];
   console.log(
-    `${label.padEnd(44)} ${(Buffer.byteLength(body) / MB).toFixed(1).padStart(5)} MB → ${res.status} in ${took.toFixed(0).padStart(6)} ms;` +
+    `${label.padEnd(44)} ${(bytes / MB).toFixed(1).padStart(5)} MB → ${res.status} in ${took.toFixed(0).padStart(6)} ms;` +
       ` page waits: max ${max.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms (${waits.length} asked) | ${answer}`,
+  );
+  return text;
+}
+
+/** POST /api/import of `text` (the admin token). */
+function postJson(url: string, label: string, text: string) {
+  const body = Buffer.from(text);
+  return measure(url, label, body.length, () =>
+    fetch(`${url}/api/import?lng=en`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body,
+    }),
+  );
+}
+
+const ADMIN_EMAIL = "bench-import-admin@example.test";
+const ADMIN_PASSWORD = "bench-导入-2026-loop";
+
+/** Signs the bench's admin in: the session cookie and the CSRF token of /admin/import. */
+async function signIn(url: string): Promise<{ cookie: string; csrf: string }> {
+  const res = await fetch(`${url}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+  });
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0];
+  const page = await (await fetch(`${url}/admin/import`, { headers: { cookie } })).text();
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1];
+  if (!csrf) throw new Error(`admin sign-in failed (${res.status})`);
+  return { cookie, csrf };
+}
+
+/**
+ * `n` good new spaces (ids X…) as the admin's workbook (.xlsx bytes), each with notes of `notesChars`
+ * of its own (a shared string each: 20,000 rows of 200 chars unzip to ~20 MB, under the 24 MB bound).
+ */
+async function workbookOf(n: number, notesChars: number): Promise<Buffer> {
+  const rows = spaces(n, notesChars).map((s, i) => ({ ...s, id: `X${i + 1}`, notes: `${i} ${s.notes}`.slice(0, notesChars) }));
+  const checked = validateInventory({ spaces: rows });
+  if (!checked.ok) throw new Error("generated spaces refused");
+  return inventoryWorkbook(checked.value);
+}
+
+/** The admin's upload of `xlsx` (/admin/import, preview), then its apply when the preview allows it. */
+async function uploadXlsx(url: string, label: string, xlsx: Buffer): Promise<void> {
+  const { cookie, csrf } = await signIn(url);
+  const form = new FormData();
+  form.append("csrf", csrf);
+  form.append("intent", "preview");
+  form.append("file", new Blob([new Uint8Array(xlsx)]), "空间.xlsx");
+  const html = await measure(url, `${label}: preview`, xlsx.length, () =>
+    fetch(`${url}/admin/import?lng=en`, { method: "POST", redirect: "manual", headers: { cookie }, body: form }),
+  );
+  const previewId = /name="previewId" value="([^"]+)"/.exec(html)?.[1];
+  const hash = /name="hash" value="([^"]+)"/.exec(html)?.[1];
+  if (!previewId || !hash) return;
+  const apply = new URLSearchParams({ csrf, intent: "apply", previewId, hash });
+  await measure(url, `${label}: apply`, 0, () =>
+    fetch(`${url}/admin/import?lng=en`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: apply,
+    }),
   );
 }
 
@@ -119,15 +187,22 @@ await migrate(databaseUrl);
 const sql = createSql(databaseUrl);
 const demo = demoInventory();
 if (!(await importInventory(sql, { parks: demo.parks, recruiters: demo.recruiters })).ok) throw new Error("demo parks refused");
+await sql`insert into users (email, name, role, password_hash) values (${ADMIN_EMAIL}, '导入压测', 'admin', ${await hashPassword(ADMIN_PASSWORD)})`;
 let web: Awaited<ReturnType<typeof startWeb>> | undefined;
 try {
   web = await startWeb(databaseUrl); // inside: a web that does not start still has its database dropped
   console.log(`build: ${buildDir}`);
-  await measure(web.url, "20,000 good spaces (notes 300 chars)", bodyOf(19.5 * MB, 300, 20_000));
-  await measure(web.url, "19.5 MB of good spaces (notes 900 chars)", bodyOf(19.5 * MB, 900, 20_000));
-  await measure(web.url, "20,000 bad spaces (area -1, notes 300 chars)", bodyOf(19.5 * MB, 300, 20_000, true));
-  await measure(web.url, "too many rows (small rows, 19.5 MB)", bodyOf(19.5 * MB, 0, 1_000_000));
-  await measure(web.url, "over the byte bound (25 MB)", bodyOf(25 * MB, 900, 1_000_000));
+  if (only !== "xlsx") {
+    await postJson(web.url, "20,000 good spaces (notes 300 chars)", bodyOf(19.5 * MB, 300, 20_000));
+    await postJson(web.url, "19.5 MB of good spaces (notes 900 chars)", bodyOf(19.5 * MB, 900, 20_000));
+    await postJson(web.url, "20,000 bad spaces (area -1, notes 300 chars)", bodyOf(19.5 * MB, 300, 20_000, true));
+    await postJson(web.url, "too many rows (small rows, 19.5 MB)", bodyOf(19.5 * MB, 0, 1_000_000));
+    await postJson(web.url, "over the byte bound (25 MB)", bodyOf(25 * MB, 900, 1_000_000));
+  }
+  if (only !== "json") {
+    // New spaces (the JSON runs stored G…): the preview plans 20,000 creations, the apply writes them.
+    await uploadXlsx(web.url, "xlsx 20,000 new spaces (notes 200 chars)", await workbookOf(20_000, 200));
+  }
 } finally {
   web?.child.kill("SIGTERM");
   await sql.end();

@@ -1,3 +1,5 @@
+import { request as httpRequest } from "node:http";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { routeLead } from "~/assignments/route-lead.server";
@@ -8,7 +10,8 @@ import type { MatchNeed } from "~/domain/matching/types";
 import { failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { readAwayDay } from "~/inventory/cell-dates";
-import { importInventory } from "~/inventory/import.server";
+import { inventoryWorkbook } from "~/inventory/excel/write-workbook.server";
+import { importInventory, validateInventory } from "~/inventory/import.server";
 import { leadsOfferedSpace, saveInventoryRow } from "~/inventory/inventory-admin.server";
 import type { Collection } from "~/inventory/inventory-columns";
 import { editFormShape } from "~/inventory/inventory-edit.server";
@@ -23,7 +26,7 @@ import { decodeBase } from "~/utils/edit-merge.server";
 
 import type { JobContext } from "../../worker/job-context";
 import { spaceMatchJob } from "../../worker/space-match.job";
-import { demoInventory } from "../fixtures/inventory";
+import { demoInventory, generatedSpaces } from "../fixtures/inventory";
 import { createTestDatabase } from "../support/database";
 import { followFlash } from "../support/flash";
 import { validLeadJson } from "../support/leads";
@@ -791,5 +794,48 @@ describe("the admin forms over HTTP", () => {
     ).toBe("PK");
     expect((await fetch(`${web.url}/admin/import-template`, { headers: { cookie } })).status).toBe(200);
     expect((await fetch(`${web.url}/admin/export`, { redirect: "manual" })).status).toBe(303); // signed out
+  });
+
+  it("the preview's page carries the rows it lists, not the whole plan: 520 new spaces → 500 listed, 20 counted (ADR 125)", async () => {
+    const checked = validateInventory({ spaces: generatedSpaces(520).map((sp, i) => ({ ...sp, id: `PV${i + 1}` })) });
+    if (!checked.ok) throw new Error("generated spaces refused");
+    const body = new FormData();
+    body.append("csrf", csrf);
+    body.append("intent", "preview");
+    body.append("file", new Blob([new Uint8Array(await inventoryWorkbook(checked.value))]), "空间.xlsx");
+    const res = await fetch(`${web.url}/admin/import`, { method: "POST", redirect: "manual", headers: { cookie }, body });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("新建 520"); // the summary counts every row
+    expect(html.match(/data-create="PV\d+"/g)).toHaveLength(500);
+    expect(html).toContain("另有 20 行未逐行列出（已计入上面的数目）。");
+    // Neither drawn nor in the page's data (the action's answer, encoded into the page).
+    expect(html).not.toContain("PV501");
+    expect(html).not.toContain("PV520");
+  });
+
+  it("an upload declared over 5 MB is refused with 413 in zh and en before its body is read (ADR 125)", async () => {
+    for (const [lng, said] of [
+      ["zh", "请求体过大（上限 5120 KB）。"],
+      ["en", "The request body is too large (limit 5120 KB)."],
+    ]) {
+      // Headers only: the body is never sent, so an answer at all means it was refused before being read.
+      const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = httpRequest(`${web.url}/admin/import?lng=${lng}`, {
+          method: "POST",
+          headers: { cookie, "content-type": "multipart/form-data; boundary=x", "content-length": String(6 * 1024 * 1024) },
+        });
+        req.on("response", (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => (text += chunk));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on("error", reject);
+        req.flushHeaders();
+      });
+      expect(answer.status).toBe(413);
+      expect(answer.text).toContain(said);
+    }
   });
 });

@@ -6,8 +6,10 @@ import { fold } from "~/domain/fold-text";
 import { MAX_IMPORT_ROWS } from "~/domain/import-bounds";
 import type { Bilingual } from "~/i18n/i18n";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
+import { runStepsInSlices, SLICE_MS } from "~/utils/slices.server";
 
 import { type Collection, columnByKey, COLUMNS } from "../inventory-columns";
+import { pacedXml } from "./paced-xml.server";
 import { TEMPLATE_EXAMPLE } from "./template-example";
 import { zipInflatedBytes, zipUncompressedBytes } from "./zip-size.server";
 
@@ -153,14 +155,20 @@ function cellProblem(v: ExcelJS.CellValue): Bilingual | null {
   return null;
 }
 
-function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookRead): void {
+/** The rows of `ws` that hold a value, in order (as `ws.eachRow({ includeEmpty: false })`), from row `from`. */
+function* rowsWithValues(ws: ExcelJS.Worksheet, from = 1): Generator<ExcelJS.Row, void> {
+  for (let n = from; n <= ws.rowCount; n++) {
+    const row = ws.findRow(n);
+    if (row && row.hasValues) yield row;
+  }
+}
+
+/** A sheet's rows read into `out`, pausing (yield) before each row. */
+function* readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookRead): Generator<void, void> {
   const sheet = ws.name;
-  let headerRow: ExcelJS.Row | null = null;
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    if (!headerRow) headerRow = row;
-  });
-  if (!headerRow) return;
-  const header = headerRow as ExcelJS.Row;
+  const first = rowsWithValues(ws).next();
+  if (first.done) return;
+  const header: ExcelJS.Row = first.value;
   const byIndex = new Map<number, { key: string; letter: string; unit: string | null; text: string }>();
   const seen = new Set<string>();
   header.eachCell({ includeEmpty: false }, (cell, col) => {
@@ -214,8 +222,9 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
         reason: { zh: `缺少必填列“${c.header.zh}”`, en: `the required column “${c.header.zh}” (${c.header.en}) is missing` },
       });
   }
-  ws.eachRow({ includeEmpty: false }, (row, number) => {
-    if (number <= header.number) return;
+  for (const row of rowsWithValues(ws, header.number + 1)) {
+    yield;
+    const number = row.number;
     const cells: SourceRow["cells"] = {};
     const letters: SourceRow["letters"] = {};
     const headers: SourceRow["headers"] = {};
@@ -235,15 +244,15 @@ function readSheet(ws: ExcelJS.Worksheet, collection: Collection, out: WorkbookR
         cells[key] = unit ? inHeaderUnit(collection, key, unit, v) : v;
       }
     }
-    if (Object.keys(cells).length === 0 && refused.length === 0) return;
+    if (Object.keys(cells).length === 0 && refused.length === 0) continue;
     // The template's grey example row left in a sheet the admin did not fill: not their park, space or
     // recruiter (a trial imported 示例经济开发区 and a recruiter at recruiter@example.cn). Left out, said so.
     if (cells.id === TEMPLATE_EXAMPLE[collection][0]?.id) {
       out.warnings.push({ sheet, row: number, column: null, reason: exampleRowLeftOut(String(cells.id)) });
-      return;
+      continue;
     }
     out.rows.push({ collection, sheet, row: number, cells, letters, headers, refused, typed });
-  });
+  }
 }
 
 function exampleRowLeftOut(id: string) {
@@ -294,8 +303,14 @@ function csvText(bytes: Buffer): string {
  * one sheet, known from its headers) or `.xlsx`
  * (sheets 园区 / 空间 / 招商专员, or parks / spaces / recruiters; other sheets such as 说明 are skipped).
  * A file that is not a readable workbook, or with more than MAX_IMPORT_ROWS rows, gives one error.
+ * Read in slices of `sliceMs` (SLICE_MS unless told; 0: a turn before every piece of XML and every row)
+ * with a turn of the event loop between them: the web reads uploads with it (docs/decisions/125).
  */
-export async function readWorkbook(bytes: Buffer, fileName: string): Promise<WorkbookRead> {
+export async function readWorkbook(
+  bytes: Buffer,
+  fileName: string,
+  { sliceMs = SLICE_MS }: { sliceMs?: number } = {},
+): Promise<WorkbookRead> {
   const out: WorkbookRead = { rows: [], errors: [], warnings: [] };
   const wb = new ExcelJS.Workbook();
   const isCsv = /\.csv$/i.test(fileName);
@@ -308,15 +323,15 @@ export async function readWorkbook(bytes: Buffer, fileName: string): Promise<Wor
       ws.getRow(1).eachCell({ includeEmpty: false }, (cell) => void headers.push(String(cellValue(cell.value) ?? "")));
       ws.name = fileName.replace(/\.csv$/i, "").slice(0, 31) || "csv";
       if (ws.rowCount > MAX_IMPORT_ROWS + 1) return tooMany(out, ws.name);
-      readSheet(ws, collectionOfHeaders(headers), out);
+      await runStepsInSlices(readSheet(ws, collectionOfHeaders(headers), out), sliceMs);
       return out;
     }
     const unzipped = zipUncompressedBytes(bytes);
     if (unzipped === null || unzipped > MAX_UNZIPPED_BYTES) return tooLarge(out, fileName, unzipped);
     // The directory's sizes are the file's word; counted while inflating, a lie stops at the bound too.
-    const inflated = zipInflatedBytes(bytes, MAX_UNZIPPED_BYTES);
+    const inflated = await zipInflatedBytes(bytes, MAX_UNZIPPED_BYTES);
     if (inflated === null || inflated > MAX_UNZIPPED_BYTES) return tooLarge(out, fileName, inflated, "atLeast");
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await pacedXml(sliceMs, wb, bytes);
   } catch {
     // Decoded but not parsed: a quote out of place, not the file's encoding (ADR 102). Named by its row.
     const quote = csv === null ? null : csvQuoteProblem(csv);
@@ -335,7 +350,7 @@ export async function readWorkbook(bytes: Buffer, fileName: string): Promise<Wor
     const collection = collectionOfSheet(ws.name);
     if (!collection) continue;
     known++;
-    readSheet(ws, collection, out);
+    await runStepsInSlices(readSheet(ws, collection, out), sliceMs);
   }
   if (known === 0)
     out.errors.push({

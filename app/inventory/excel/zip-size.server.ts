@@ -1,4 +1,7 @@
-import { inflateRawSync } from "node:zlib";
+import { promisify } from "node:util";
+import { inflateRaw } from "node:zlib";
+
+const inflateRawOffThread = promisify(inflateRaw);
 
 /**
  * The uncompressed size in bytes of every entry of a ZIP file (an .xlsx is one), summed from its central
@@ -20,9 +23,10 @@ export function zipUncompressedBytes(bytes: Buffer): number | null {
  * MB sheet's stated size to 1,000 bytes, and ExcelJS ran the web out of memory), the data cannot. Holds
  * at most `limit + 1` inflated bytes at a time. Returns the count (> `limit` means "past the limit", not
  * the whole size), or null when an entry cannot be read (not stored or deflated, cut short, corrupt).
- * Layout: APPNOTE.TXT 4.3.7 (local header) and 4.3.12 (central directory).
+ * Layout: APPNOTE.TXT 4.3.7 (local header) and 4.3.12 (central directory). Inflated by zlib off the
+ * event loop (its thread pool): 24 MB inflated at once held the web's other requests (docs/decisions/125).
  */
-export function zipInflatedBytes(bytes: Buffer, limit: number): number | null {
+export async function zipInflatedBytes(bytes: Buffer, limit: number): Promise<number | null> {
   const entries = centralEntries(bytes);
   if (!entries) return null;
   let total = 0;
@@ -35,7 +39,7 @@ export function zipInflatedBytes(bytes: Buffer, limit: number): number | null {
     if (e.method === 0) total += data.length;
     else if (e.method === 8) {
       try {
-        total += inflateRawSync(data, { maxOutputLength: limit - total + 1 }).length;
+        total += (await inflateRawOffThread(data, { maxOutputLength: limit - total + 1 })).length;
       } catch (error) {
         if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return limit + 1;
         return null;
