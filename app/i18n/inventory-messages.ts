@@ -133,6 +133,7 @@ const zh = {
   "import.changed": "预览之后数据已被修改，未写入。请重新上传预览。",
   "import.gone": "这份预览已失效（已导入或已被新的预览取代），请重新上传。",
   "import.unavailable": "数据库暂时不可用，未写入，请稍后重试。",
+  "import.busy": "另有导入正在进行，本次未读取、未写入任何数据，请一分钟后重试。",
 
   "col.sheet": "工作表",
   "col.row": "行",
@@ -315,6 +316,7 @@ const en: Record<InventoryKey, string> = {
   "import.changed": "The data changed after the preview; nothing was written. Upload the file again to preview.",
   "import.gone": "This preview is no longer valid (applied, or replaced by a newer one); upload the file again.",
   "import.unavailable": "The database is unavailable; nothing was written. Try again shortly.",
+  "import.busy": "Other imports are running; nothing of this one was read or written. Try again in a minute.",
 
   "col.sheet": "Sheet",
   "col.row": "Row",

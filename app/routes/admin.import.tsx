@@ -18,6 +18,7 @@ import { type InventoryKey, inventoryText } from "~/i18n/inventory-messages";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { readWorkbook, SHEET_NAMES } from "~/inventory/excel/read-workbook.server";
 import type { ImportCounts } from "~/inventory/import.server";
+import { IMPORT_BUSY, importGate } from "~/inventory/import-gate.server";
 import { applyPreview, type ImportPlan, type PlanRow, previewUpload } from "~/inventory/import-plan.server";
 import { inventoryActor } from "~/inventory/inventory-admin.server";
 import type { Collection } from "~/inventory/inventory-columns";
@@ -71,6 +72,26 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data<ActionData>({ step: "refused", message: "import.noFile" }, { status: 400 });
   const { intent, file, ...sent } = submission.value;
   const sql = getSql();
+  // One import at a time in this process (app/inventory/import-gate.server.ts): the checks that read nothing first.
+  if (intent !== "apply") {
+    if (!file || file.size === 0) return data<ActionData>({ step: "refused", message: "import.noFile" }, { status: 400 });
+    if (!/\.(xlsx|csv)$/i.test(file.name)) return data<ActionData>({ step: "refused", message: "import.badType" }, { status: 400 });
+    if (file.size > BODY_LIMITS.upload) return data<ActionData>({ step: "refused", message: "import.tooBig" }, { status: 413 });
+  }
+  const answer = await importGate.run(() => importStep(sql, intent, file, sent, actor));
+  if (answer === IMPORT_BUSY)
+    return data<ActionData>({ step: "refused", message: "import.busy" }, { status: 503, headers: { "Retry-After": "60" } });
+  return answer;
+}
+
+/** The action's preview or apply step, run through the import gate. */
+async function importStep(
+  sql: ReturnType<typeof getSql>,
+  intent: string | undefined,
+  file: File | undefined,
+  sent: { previewId?: string; hash?: string },
+  actor: string,
+) {
   try {
     if (intent === "apply") {
       const env = getWebEnv();
@@ -93,9 +114,7 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 409 },
       );
     }
-    if (!file || file.size === 0) return data<ActionData>({ step: "refused", message: "import.noFile" }, { status: 400 });
-    if (!/\.(xlsx|csv)$/i.test(file.name)) return data<ActionData>({ step: "refused", message: "import.badType" }, { status: 400 });
-    if (file.size > BODY_LIMITS.upload) return data<ActionData>({ step: "refused", message: "import.tooBig" }, { status: 413 });
+    if (!file) return data<ActionData>({ step: "refused", message: "import.noFile" }, { status: 400 });
     const read = await readWorkbook(Buffer.from(await file.arrayBuffer()), file.name);
     const { plan, previewId } = await previewUpload(sql, read, { fileName: file.name, actor });
     return data<ActionData>(

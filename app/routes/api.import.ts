@@ -8,6 +8,7 @@ import { httpText } from "~/i18n/http-messages";
 import { lngFromRequest } from "~/i18n/lng";
 import { MAX_IMPORT_ROWS } from "~/inventory/excel/read-workbook.server";
 import { importInventory, type ImportRowError } from "~/inventory/import.server";
+import { IMPORT_BUSY, importGate } from "~/inventory/import-gate.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -47,7 +48,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const rows = importRowCount(body);
   if (rows > MAX_IMPORT_ROWS) return apiError(request, 413, "importTooMany", { params: { rows, max: MAX_IMPORT_ROWS } });
   try {
-    const result = await importInventory(getSql(), body, lngFromRequest(request)); // the rows' messages in the caller's language
+    // One import at a time in this process (app/inventory/import-gate.server.ts), the workbook uploads' turns included.
+    const result = await importGate.run(() => importInventory(getSql(), body, lngFromRequest(request))); // the rows' messages in the caller's language
+    if (result === IMPORT_BUSY) return apiError(request, 503, "importBusy", { headers: { "Retry-After": "60" } });
     if (!result.ok) return apiErrors(400, rowErrors(request, result.errors), { extra: { rows: result.errors } });
     return Response.json({ counts: result.counts });
   } catch (error) {
