@@ -6,12 +6,13 @@ import { orError } from "~/utils/or-error";
 /**
  * The why-not listing's spaces for each need (whyNotWindow, app/domain/matching/why-not-window.ts): up to
  * WHY_NOT_LIMIT ids of available spaces — not retired, nor of a retired park (migration 035) — of the need's
- * kind in its window, smallest first (ties by id), in one statement for all of them (a lead.match group,
- * docs/decisions/073) on the spaces_nearby index (migration 097). Postgres, not Meilisearch, answers it
- * (docs/decisions/126): a range on one indexed column is a few index pages here, where it was one of a lead's
- * dearest searches there, and the listing sees every space written, not only those indexed.
- * Each answer at its need's index; an Error given in `needs`, or a need whose window cannot be read (a stored
- * lead this code cannot read), is answered with its own Error. Throws when Postgres fails.
+ * kind in its window, nearest its target area first (ties by id): the nearest below and the nearest above,
+ * each a range read of the spaces_nearby index (migration 097) that stops after WHY_NOT_LIMIT rows, then the
+ * nearest of both. One statement for all the needs (a lead.match group, docs/decisions/073). Postgres, not
+ * Meilisearch, answers it (docs/decisions/126): a range on one indexed column is a few index pages here,
+ * where it was one of a lead's dearest searches there, and the listing sees every space written, not only
+ * those indexed. Each answer at its need's index; an Error given in `needs`, or a need whose window cannot be
+ * read (a stored lead this code cannot read), is answered with its own Error. Throws when Postgres fails.
  */
 export async function nearbySpaceIdsOfEach(sql: Sql, needs: readonly (MatchNeed | Error)[]): Promise<(string[] | Error)[]> {
   const windows = needs.map((n) => (n instanceof Error ? n : orError(() => whyNotWindow(n))));
@@ -22,14 +23,27 @@ export async function nearbySpaceIdsOfEach(sql: Sql, needs: readonly (MatchNeed 
     // the statement anew at every call (0.66 ms); a record set is estimated alike either way, and the plan is kept.
     const rows = await sql<{ ord: number; ids: string[] }[]>`
       select k.ord, n.ids
-        from jsonb_to_recordset(${sql.json(asked.map((a) => ({ ord: a.ord, kind: a.kind, lo: a.minAreaSqm, hi: a.maxOfferSqm })))}) k (ord int, kind text, lo float8, hi float8)
+        from jsonb_to_recordset(${sql.json(asked.map((a) => ({ ord: a.ord, kind: a.kind, t: a.targetSqm, lo: a.minAreaSqm, hi: a.maxOfferSqm })))})
+             k (ord int, kind text, t float8, lo float8, hi float8)
         cross join lateral (
-          select coalesce(array_agg(x.id order by x.area_sqm, x.id), '{}') as ids
-            from (select s.id, s.area_sqm
-                    from spaces s join parks p on p.id = s.park_id and p.retired_at is null
-                   where s.status = 'available' and s.retired_at is null and s.kind = k.kind and s.area_sqm >= k.lo
-                     and (k.hi is null or coalesce(s.divisible_min_sqm, s.area_sqm) <= k.hi)
-                   order by s.area_sqm, s.id
+          select coalesce(array_agg(x.id order by x.gap, x.id), '{}') as ids
+            from (select u.id, u.gap from (
+                    (select s.id, k.t - s.area_sqm as gap
+                       from spaces s join parks p on p.id = s.park_id and p.retired_at is null
+                      where s.status = 'available' and s.retired_at is null and s.kind = k.kind
+                        and s.area_sqm >= k.lo and s.area_sqm < k.t
+                        and (k.hi is null or coalesce(s.divisible_min_sqm, s.area_sqm) <= k.hi)
+                      order by s.area_sqm desc, s.id desc
+                      limit ${WHY_NOT_LIMIT})
+                    union all
+                    (select s.id, s.area_sqm - k.t as gap
+                       from spaces s join parks p on p.id = s.park_id and p.retired_at is null
+                      where s.status = 'available' and s.retired_at is null and s.kind = k.kind
+                        and s.area_sqm >= greatest(k.lo, k.t)
+                        and (k.hi is null or coalesce(s.divisible_min_sqm, s.area_sqm) <= k.hi)
+                      order by s.area_sqm, s.id
+                      limit ${WHY_NOT_LIMIT})) u
+                   order by u.gap, u.id
                    limit ${WHY_NOT_LIMIT}) x) n`;
     for (const r of rows) found.set(r.ord, r.ids);
   }

@@ -99,11 +99,11 @@ function searchOf(n: MatchNeed): { candidates: SpaceDocument[]; nearby: SpaceDoc
     .sort(byArea)
     .slice(0, 10);
   const candidates = [...new Map([...above, ...below, ...focus].map((d) => [d.id, d])).values()];
-  // whyNotWindow: available, of the kind, from just below the area window, offerMinSqm below its top.
-  const { minAreaSqm: lo, maxOfferSqm: hi } = whyNotWindow(n);
+  // whyNotWindow: available, of the kind, from just below the area window, offerMinSqm below its top; the nearest the target.
+  const { targetSqm: t, minAreaSqm: lo, maxOfferSqm: hi } = whyNotWindow(n);
   const nearby = ofKind
     .filter((d) => d.areaSqm >= lo && (hi === null || d.offerMinSqm <= hi))
-    .sort(byArea)
+    .sort((a, b) => Math.abs(a.areaSqm - t) - Math.abs(b.areaSqm - t))
     .slice(0, WHY_NOT_LIMIT);
   return { candidates, nearby };
 }

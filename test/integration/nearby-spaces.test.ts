@@ -8,7 +8,7 @@ import { candidateQueries } from "../../search/spaces.query";
 import { createTestDatabase } from "../support/database";
 
 // The why-not listing read from Postgres (docs/decisions/126): the available spaces of the lead's kind in
-// its window (whyNotWindow), smallest first, every lead of a group in one statement; nothing retired, let
+// its window (whyNotWindow), nearest its target area first, every lead of a group in one statement; nothing retired, let
 // or reserved, nor of another kind; a lead this code cannot read answered with its own Error.
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe("the why-not listing from Postgres", () => {
-  it("lists the available spaces of the lead's kind in its window, smallest first, ties by id", async () => {
+  it("lists the available spaces of the lead's kind in its window, nearest its target first, ties by id", async () => {
     const [ids] = await nearbySpaceIdsOfEach(db.sql, [need("factory", 1000, 1200)]);
     expect(ids).toEqual(["F-700a", "F-700b", "F-2000", "F-3000-div"]);
   });
@@ -59,8 +59,14 @@ describe("the why-not listing from Postgres", () => {
     const [open, onlyMax] = await nearbySpaceIdsOfEach(db.sql, [need("factory", 1000), need("factory", undefined, 2000)]);
     expect(open).toEqual(["F-700a", "F-700b", "F-2000", "F-3000", "F-3000-div"]);
     // Only a maximum of 2,000: from 2,000 × 0.5 × 0.8 × 0.8 = 640 ㎡, offers up to 3,750 ㎡.
-    expect(whyNotWindow(need("factory", undefined, 2000))).toEqual({ kind: "factory", minAreaSqm: 640, maxOfferSqm: 3750 });
-    expect(onlyMax).toEqual(["F-700a", "F-700b", "F-2000", "F-3000", "F-3000-div"]);
+    expect(whyNotWindow(need("factory", undefined, 2000))).toEqual({
+      kind: "factory",
+      targetSqm: 2000,
+      minAreaSqm: 640,
+      maxOfferSqm: 3750,
+    });
+    // Nearest 2,000 first: 2,000 itself, then the 3,000s (1,000 off), then the 700s (1,300 off).
+    expect(onlyMax).toEqual(["F-2000", "F-3000", "F-3000-div", "F-700a", "F-700b"]);
   });
 
   it("answers each lead of a group at its index, an Error given or met as that lead's own answer", async () => {
@@ -74,7 +80,14 @@ describe("the why-not listing from Postgres", () => {
     expect(await nearbySpaceIdsOfEach(db.sql, [given])).toEqual([given]); // nothing asked of Postgres
   });
 
-  it(`lists at most ${WHY_NOT_LIMIT}, the smallest`, async () => {
+  it(`lists the ${WHY_NOT_LIMIT} nearest the lead's target, not the smallest of its window (an attack, 12-05)`, async () => {
+    // Offices of 3,000–4,950 ㎡; a lead of 5,000: the window starts at 3,200, the nearest 30 are 4,950 down to 3,500.
+    await spaces(Array.from({ length: 40 }, (_, i) => ({ id: `O-${3000 + i * 50}`, kind: "office", area: 3000 + i * 50 })));
+    const [ids] = await nearbySpaceIdsOfEach(db.sql, [need("office", 5000, 5000)]);
+    expect(ids).toEqual(Array.from({ length: WHY_NOT_LIMIT }, (_, i) => `O-${4950 - i * 50}`));
+  });
+
+  it(`lists at most ${WHY_NOT_LIMIT}, nearest first above a lead's only figure`, async () => {
     await spaces(Array.from({ length: 40 }, (_, i) => ({ id: `L-${String(i).padStart(2, "0")}`, kind: "land", area: 10_000 + i * 10 })));
     const [ids] = await nearbySpaceIdsOfEach(db.sql, [need("land", 10_000)]);
     expect(ids).toHaveLength(WHY_NOT_LIMIT);

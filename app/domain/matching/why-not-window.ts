@@ -10,7 +10,7 @@ import type { MatchNeed } from "./types";
 /** How far beyond the area window the listing looks: 20 % below the lower edge, 50 % above the upper. */
 const WHY_NOT_BELOW = 0.8;
 const WHY_NOT_ABOVE = 1.5;
-/** Spaces listed, smallest first. */
+/** Spaces listed, nearest the lead's target area first. */
 export const WHY_NOT_LIMIT = 30;
 
 /** The middle of what the lead wants (㎡), to look for the closest sizes on both sides; 0 when no size is given yet (a phone lead). */
@@ -24,13 +24,15 @@ export function targetArea(n: MatchNeed): number {
  * The why-not listing's window for a need: spaces of `kind` with an area of at least `minAreaSqm` (㎡; 20 %
  * below the area window's lower edge, or half the target when only a maximum is given), and — when the lead
  * gives a maximum — whose smallest offer (the divisible minimum, else the whole area) is at most
- * `maxOfferSqm` (㎡; 50 % above the window's upper edge); null: no upper bound. Stale listings are in on
- * purpose (their rule is one of the reasons shown).
+ * `maxOfferSqm` (㎡; 50 % above the window's upper edge); null: no upper bound. The listing is the
+ * WHY_NOT_LIMIT spaces of the window nearest `targetSqm` (targetArea; DESIGN.md: "nearest misses first").
+ * Stale listings are in on purpose (their rule is one of the reasons shown).
  */
-export function whyNotWindow(n: MatchNeed): { kind: SpaceKind; minAreaSqm: number; maxOfferSqm: number | null } {
+export function whyNotWindow(n: MatchNeed): { kind: SpaceKind; targetSqm: number; minAreaSqm: number; maxOfferSqm: number | null } {
   const { areaMinSqm: min, areaMaxSqm: max } = n.need;
   return {
     kind: n.need.kind,
+    targetSqm: targetArea(n),
     minAreaSqm: (min ?? targetArea(n) * 0.5) * AREA_LOWER * WHY_NOT_BELOW,
     maxOfferSqm: max === undefined ? null : max * AREA_UPPER * WHY_NOT_ABOVE,
   };
