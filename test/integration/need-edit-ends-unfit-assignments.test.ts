@@ -4,6 +4,8 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import type { JobContext } from "../../worker/job-context";
+import { spaceMatchJob } from "../../worker/space-match.job";
 import { DESK_PASSWORD, deskWorkerSuite } from "../support/desk-worker-suite";
 import { needFormOf } from "../support/need-form";
 import { storeTestLead } from "../support/routed-lead";
@@ -144,12 +146,19 @@ describe("a need edit and the assignments of parks that no longer fit", () => {
   it("a space let under a working recruiter, without a need edit, ends nothing", async () => {
     const lead = await routedLead("南京房源出租精工机械有限公司");
     await suite.db.sql`update assignments set status = 'visit', visit_on = current_date + 1 where id = ${lead.edz}`;
-    // As space.match does when S1 is let: its match withdrawn and the lead matched again (no need edit).
+    // S1 let, and space.match itself run: its match withdrawn, a `rematch` audit line (rule inventory-changed)
+    // and the lead matched again. That line was taken for a need edit, so the recruiter's work ended as
+    // need-changed and the email said the need was corrected (a new user's trial, 12-05).
     await suite.db.sql`update spaces set status = 'let', version = version + 1 where id = 'S1'`;
     try {
-      await suite.db
-        .sql`update matches set withdrawn_at = now(), withdrawn_reason = '{"zh":"已出租","en":"let"}' where lead_id = ${lead.id} and space_id = 'S1'`;
-      await suite.db.sql`insert into outbox (topic, aggregate_id) values ('lead.match', ${lead.id})`;
+      const [job] = await suite.db.sql<
+        { id: string }[]
+      >`insert into outbox (topic, aggregate_id) values ('space.match', 'S1') returning id::text`;
+      await spaceMatchJob({ sql: suite.db.sql } as unknown as JobContext, { outboxId: Number(job.id), id: "S1" });
+      const lines = await suite.db.sql<
+        { rule: string }[]
+      >`select rule from routing_events where lead_id = ${lead.id} and event = 'rematch'`;
+      expect(lines.map((l) => l.rule)).toEqual(["inventory-changed"]);
       await suite.runMatch(lead.id);
       const after = await assignmentsOf(lead.id);
       expect(after.find((x) => x.parkId === "GC-EDZ")).toMatchObject({ status: "visit", closeReason: null });
