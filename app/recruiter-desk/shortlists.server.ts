@@ -74,7 +74,8 @@ export type ShortlistSpace = Omit<SpaceColumns, "parkId" | "divisibleMinSqm" | "
   reasons: { zh: string; en: string }[];
   matched: boolean;
   /** The space's status now: a space reserved or let since the link was made is shown as such, never as free. */
-  status: "available" | "reserved" | "let";
+  /** `retired`: the space or its park was retired by an admin since the list was shared (migration 035). */
+  status: "available" | "reserved" | "let" | "retired";
 };
 
 export type ShortlistPage = {
@@ -121,9 +122,11 @@ export async function openShortlist(sql: Sql, token: string): Promise<ShortlistP
   const spaces = await sql<(Omit<SpaceColumns, "parkId" | "divisibleMinSqm"> & { matched: boolean })[]>`
     select s.id, s.title, s.kind, s.deals, s.area_sqm, s.floors, s.single_storey, s.ceiling_m, s.floor_load_kg, s.power_kva, s.crane_t,
            s.rent_yuan_per_sqm_month, s.price_yuan_per_sqm, s.land_price_wan_per_mu, to_char(s.available_from, 'YYYY-MM-DD') as available_from,
-           s.status, m.lead_id is not null as matched
+           case when s.retired_at is not null or sp.retired_at is not null then 'retired' else s.status end as status,
+           m.lead_id is not null as matched
     from unnest(${s.spaceIds}::text[]) with ordinality as pick (space_id, n)
     join spaces s on s.id = pick.space_id
+    join parks sp on sp.id = s.park_id
     left join matches m on m.lead_id = ${s.leadId} and m.space_id = s.id
     order by pick.n`;
   return {

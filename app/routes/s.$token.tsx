@@ -144,8 +144,8 @@ export default function Shortlist() {
                   </div>
                 ))}
               </dl>
-              {s.status === "let" ? null : <h3>{k("s.why")}</h3>}
-              {s.status === "let" ? null : s.reasons.length > 0 ? (
+              {s.status === "let" || s.status === "retired" ? null : <h3>{k("s.why")}</h3>}
+              {s.status === "let" || s.status === "retired" ? null : s.reasons.length > 0 ? (
                 <ul className="reasons">
                   {s.reasons.map((r, i) => (
                     <li key={i}>{pick(d.lng, r)}</li>

@@ -582,7 +582,24 @@ describe("the shortlist page", () => {
       expect(s1).not.toContain("2020-03-01");
       expect(s6).toMatch(/<dt>可入驻<\/dt> ?<dd>2099-05-01<\/dd>/);
       expect(s6).not.toContain("notice");
+
+      // Retired by an admin since the link was shared (a new user's trial, 12-05: it still read 可入驻 现在).
+      await db.sql`update spaces set retired_at = now() where id = 'S1'`;
+      [s1] = await articles();
+      expect(s1).toContain("该空间已下架");
+      expect(s1).not.toContain("可入驻");
+      expect(s1).not.toContain("为什么适合您");
+      [s1] = await articles("?lng=en");
+      expect(s1).toContain("withdrawn from the listings");
+      await db.sql`update spaces set retired_at = null where id = 'S1'`;
+      // Its park retired: the same.
+      await db.sql`update parks set retired_at = now() where id = (select park_id from spaces where id = 'S6')`;
+      [, s6] = await articles();
+      expect(s6).toContain("该空间已下架");
+      await db.sql`update parks set retired_at = null where id = (select park_id from spaces where id = 'S6')`;
     } finally {
+      await db.sql`update spaces set retired_at = null where id in ('S1', 'S6')`;
+      await db.sql`update parks set retired_at = null where id in (select park_id from spaces where id in ('S1', 'S6'))`;
       for (const b of before) await db.sql`update spaces set status = ${b.status}, available_from = ${b.availableFrom} where id = ${b.id}`;
     }
   });
