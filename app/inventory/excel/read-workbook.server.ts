@@ -139,8 +139,7 @@ function cellValue(v: ExcelJS.CellValue): string | number | null {
  */
 function cellProblem(v: ExcelJS.CellValue): Bilingual | null {
   if (v === null || typeof v !== "object" || v instanceof Date) return null;
-  const error =
-    "error" in v ? v.error : "result" in v && v.result && typeof v.result === "object" && "error" in v.result ? v.result.error : null;
+  const error = errorValueOf(v);
   if (error)
     return {
       zh: `单元格是错误值 ${error}：请改正公式或直接填写数值`,
@@ -153,6 +152,14 @@ function cellProblem(v: ExcelJS.CellValue): Bilingual | null {
       en: `the formula =${formula} has no result saved: open and save the file in Excel, or type the value`,
     };
   return null;
+}
+
+/** The error value a cell holds or its formula gave ("#DIV/0!"); null when none. */
+function errorValueOf(v: ExcelJS.CellValue): string | null {
+  if (v === null || typeof v !== "object" || v instanceof Date) return null;
+  const error =
+    "error" in v ? v.error : "result" in v && v.result && typeof v.result === "object" && "error" in v.result ? v.result.error : null;
+  return error ? String(error) : null;
 }
 
 /** The rows of `ws` that hold a value, in order (as `ws.eachRow({ includeEmpty: false })`), from row `from`. */
@@ -262,10 +269,17 @@ function exampleRowLeftOut(id: string) {
   };
 }
 
-/** A cell as Excel shows it (an error value's "#N/A", a formula's text), cut to 200 characters; "" when exceljs has none. */
-function shownText(cell: { text?: unknown }): string {
+/**
+ * A cell as Excel shows it (an error value's "#N/A", a formula's text), cut to 200 characters; "" when exceljs
+ * has none. An error a formula gave is shown as its error: exceljs's `text` of such a cell is "[object Object]"
+ * (an attack, 12-05).
+ */
+function shownText(cell: { text?: unknown; value?: ExcelJS.CellValue }): string {
+  const error = errorValueOf(cell.value ?? null);
+  if (error) return error.slice(0, 200);
   try {
-    return typeof cell.text === "string" ? cell.text.slice(0, 200) : "";
+    const text = typeof cell.text === "string" ? cell.text : "";
+    return text === "[object Object]" ? "" : text.slice(0, 200);
   } catch {
     return "";
   }

@@ -28,6 +28,9 @@ describe("Excel cells that hold no value", () => {
     expect(read.errors[0]).toMatchObject({ sheet: "空间", row: 2, column });
     expect(read.errors[0].reason.zh).toContain(shown);
     expect(read.errors[0].reason.en).toContain(shown);
+    // What the preview shows as typed: the error itself, never exceljs's "[object Object]" (an attack, 12-05).
+    expect(read.errors[0].typed).not.toContain("[object Object]");
+    if (_what !== "a formula kept without its result") expect(read.errors[0].typed).toBe(shown);
   });
 
   it("a formula with its result and a blank cell read as before", async () => {
