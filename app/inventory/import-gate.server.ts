@@ -9,7 +9,7 @@ export const IMPORT_BUSY = Symbol("import busy");
 
 /**
  * Runs import work one at a time (`max` at once) with at most `queue` more waiting in arrival order;
- * a caller beyond that gets IMPORT_BUSY at once (its request answered 503, nothing written). A slot is
+ * a caller beyond that gets IMPORT_BUSY at once (its request answered 429 with Retry-After, nothing written: a limit on the caller, not a fault of the service). A slot is
  * handed to the next waiter when the work settles, whether it succeeded or threw.
  */
 export class ImportGate {

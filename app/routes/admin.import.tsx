@@ -80,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const answer = await importGate.run(() => importStep(sql, intent, file, sent, actor));
   if (answer === IMPORT_BUSY)
-    return data<ActionData>({ step: "refused", message: "import.busy" }, { status: 503, headers: { "Retry-After": "60" } });
+    return data<ActionData>({ step: "refused", message: "import.busy" }, { status: 429, headers: { "Retry-After": "60" } });
   return answer;
 }
 

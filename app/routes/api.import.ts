@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     // One import at a time in this process (app/inventory/import-gate.server.ts), the workbook uploads' turns included.
     const result = await importGate.run(() => importInventory(getSql(), body, lngFromRequest(request))); // the rows' messages in the caller's language
-    if (result === IMPORT_BUSY) return apiError(request, 503, "importBusy", { headers: { "Retry-After": "60" } });
+    if (result === IMPORT_BUSY) return apiError(request, 429, "importBusy", { headers: { "Retry-After": "60" } });
     if (!result.ok) return apiErrors(400, rowErrors(request, result.errors), { extra: { rows: result.errors } });
     return Response.json({ counts: result.counts });
   } catch (error) {

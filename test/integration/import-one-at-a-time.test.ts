@@ -6,7 +6,7 @@ import { startWebServer } from "../support/services";
 
 // An attack (12-05): imports sent at once each held their rows and plan at the same time, and two large
 // workbook previews ran the web's heap out (the process aborted, every request in flight dropped). The web
-// now runs one import at a time, two more waiting; past that: 503 importBusy with Retry-After, nothing
+// now runs one import at a time, two more waiting; past that: 429 importBusy with Retry-After, nothing
 // read or written (app/inventory/import-gate.server.ts, docs/decisions/125).
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -39,9 +39,9 @@ describe("POST /api/import sent eight times at once", () => {
       ),
     );
     const statuses = answers.map((a) => a.status);
-    expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(3); // one running, two waiting: always served
-    const busy = answers.filter((a) => a.status === 503);
+    const busy = answers.filter((a) => a.status === 429);
     expect(busy.length).toBeGreaterThan(0); // eight at once: some found the queue full
     for (const a of busy) {
       expect(a.retryAfter).toBe("60");
