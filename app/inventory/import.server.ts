@@ -71,6 +71,10 @@ function* inventoryChecks(input: unknown, lng: Lng): Generator<void, Checked> {
   // read as nothing, "space" imported no row and answered 200 (docs/decisions/124). Said with the rows' errors.
   const unknown = Object.keys(input).filter((k) => !(IMPORT_COLLECTIONS as readonly string[]).includes(k));
   if (unknown.length) errors.push({ collection: "file", index: -1, errors: [unknownKeysText(lng, unknown)] });
+  // No collection at all (`{}`, `{"spaces": null}`): an import of nothing answered 200 with zero counts (an
+  // attack, 12-05) — a body that lost its content on the way looked like a success. An empty list is kept as is.
+  else if (IMPORT_COLLECTIONS.every((c) => (input as Record<string, unknown>)[c] == null))
+    errors.push({ collection: "file", index: -1, errors: [inventoryText(lng, "import.noCollections")] });
   const notes: ImportRowNote[] = [];
   const refs: ParkRef[] = [];
   const parkIds: string[] = []; // every park row's id, good or bad: a space in a bad park row is not "in an unknown park"

@@ -65,6 +65,20 @@ describe("POST /api/import: top-level keys", () => {
     expect(many.status).toBe(413);
   });
 
+  it("no collection at all ({}, a collection null): 400 saying there is nothing to import — an empty list still imports", async () => {
+    for (const body of [{}, { spaces: null }, { parks: null, recruiters: null }]) {
+      const res = await postImport(body);
+      expect(res.status).toBe(400);
+      const said = ((await res.json()) as { errors: Record<string, string[]> }).errors._form.join(" ");
+      expect(said).toContain("没有可导入的内容");
+    }
+    const en = await postImport({}, "?lng=en");
+    expect(((await en.json()) as { errors: Record<string, string[]> }).errors._form.join(" ")).toContain("nothing to import");
+    const empty = await postImport({ spaces: [] });
+    expect(empty.status).toBe(200);
+    expect(Number(await counts())).toBe(0);
+  });
+
   it("the three collections alone import as before", async () => {
     const res = await postImport(demoInventory());
     expect(res.status).toBe(200);
