@@ -87,11 +87,19 @@ export class LeadMatchSpaces {
     results: readonly MatchResult[],
     keepParks: ReadonlySet<string> = new Set(),
   ): { withdrawals: Withdrawal[]; excluded: Exclusion[] } {
+    return { withdrawals: this.withdrawals(live, results, keepParks), excluded: this.excluded(results) };
+  }
+
+  /** The live matches that stop being live when `results` are offered (outcome's `withdrawals`). */
+  withdrawals(live: readonly LiveMatch[], results: readonly MatchResult[], keepParks: ReadonlySet<string> = new Set()): Withdrawal[] {
     const offered = new Set(results.map((r) => r.spaceId));
-    return {
-      withdrawals: withdrawalsOf(this.lead, live, offered, (id) => this.held.get(id)?.candidate, this.check, this.options, keepParks),
-      excluded: explainExclusions(this.lead, this.candidates(), offered, { ...this.options, check: this.check }),
-    };
+    return withdrawalsOf(this.lead, live, offered, (id) => this.held.get(id)?.candidate, this.check, this.options, keepParks);
+  }
+
+  /** Why-not when `results` are offered (outcome's `excluded`): the spaces held and not offered, with the rule that left each out. */
+  excluded(results: readonly MatchResult[]): Exclusion[] {
+    const offered = new Set(results.map((r) => r.spaceId));
+    return explainExclusions(this.lead, this.candidates(), offered, { ...this.options, check: this.check });
   }
 }
 

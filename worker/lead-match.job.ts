@@ -49,8 +49,9 @@ const PARALLEL = 2;
  *    Postgres, together with every space of the lead's kind whose change the index has not confirmed
  *    yet ("pending") and the lead's live matches. So a change the index lags behind is still seen, and
  *    nothing the index shows stale is offered.
- * 3. The spaces to offer are locked (shared) and re-read; a change committed meanwhile is taken in,
- *    and one committed later waits for this commit and is then handled by space.match.
+ * 3. The spaces to offer and those the why-not list names are locked (shared) and re-read; a change
+ *    committed meanwhile is taken in, and one committed later waits for this commit and is then handled
+ *    by space.match (which re-matches a lead whose list names a space that left: docs/decisions/127).
  * 4. Top 5 stored (each with the space version), matches that no longer hold withdrawn with their
  *    reason, why-not stored on the lead; after a need edit, the assignments of parks that no longer fit
  *    ended (ADR 108); routed, the row marked done, and the notices delivered after that lead's commit
@@ -160,20 +161,25 @@ async function matchOne(
     const spaces = new LeadMatchSpaces(lead, [...read, ...pending], options);
 
     let results = spaces.rank(MATCH_LIMIT);
-    // Lock what is offered, then make sure it did not change since it was read.
-    for (let round = 0; round < 3 && results.length > 0; round++) {
-      const offered = results.map((r) => r.spaceId);
+    let excluded = spaces.excluded(results);
+    // Lock what is offered and what the why-not list names, then make sure none of it changed since it was
+    // read. The listed spaces too (docs/decisions/127): space.match, under a space's exclusive lock, re-matches
+    // the leads whose stored list names a space that left the inventory — a list being written now is then
+    // either committed before it looks, or written after the change, from rows read after it.
+    for (let round = 0; round < 3 && results.length + excluded.length > 0; round++) {
+      const locked = [...results.map((r) => r.spaceId), ...excluded.map((e) => e.spaceId)];
       // Sent together: the read runs after the lock statement on this connection, so it sees what was committed before the lock.
-      const [, now] = await Promise.all([lockSpacesShared(tx, offered), loadSpaceRows(tx, { spaceIds: offered, cache: ctx.spaceRows })]);
-      if (!spaces.update(offered, now)) break;
+      const [, now] = await Promise.all([lockSpacesShared(tx, locked), loadSpaceRows(tx, { spaceIds: locked, cache: ctx.spaceRows })]);
+      if (!spaces.update(locked, now)) break;
       results = spaces.rank(MATCH_LIMIT);
+      excluded = spaces.excluded(results);
     }
 
     const versioned: VersionedMatch[] = results.map((r) => ({ ...r, spaceVersion: spaces.version(r.spaceId) }));
     // A park a recruiter (or the admin's queue) holds the lead for keeps its spaces that still fit, even
     // outside the top 5; a park with none left loses the assignment after a need edit (ADR 108).
     const heldParks = new Set(held);
-    const { withdrawals, excluded } = spaces.outcome(live, results, heldParks);
+    const withdrawals = spaces.withdrawals(live, results, heldParks);
 
     await saveLeadMatches(tx, data.id, versioned, withdrawals);
     const ended = heldParks.size > 0 ? await endUnfitAssignments(tx, data.id, spaces.fittingParks(), ctx.routing.noticeFallbackMs) : null;

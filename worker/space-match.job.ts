@@ -7,7 +7,7 @@ import { withRegionCodes } from "~/domain/regions";
 import { auditMessages } from "~/i18n/audit-messages";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { toSpaceCandidate } from "~/inventory/inventory-rows";
-import { liveMatchesOfSpace, markLeadMatched, openLeadsForSpace } from "~/matches/match-leads.server";
+import { liveMatchesOfSpace, markLeadMatched, openLeadsForSpace, openLeadsNamingNearMiss } from "~/matches/match-leads.server";
 import { lockSpaceExclusive, lockSpacesShared, upsertSpaceMatch, withdrawMatch } from "~/matches/match-store.server";
 
 import type { JobContext } from "./job-context";
@@ -21,7 +21,10 @@ export const OPEN_LEAD_DAYS = 90;
  * 1. Matches the change invalidates are withdrawn (kept as history with the reason: "已出租", "层高
  *    6m < 需求 8m") and their leads re-matched. Taken under the space's exclusive lock, so a lead.match
  *    that is offering this space right now has committed before we look.
- * 2. If the space is available, every open lead it fits — including leads received a moment ago and
+ * 2. If the space is no longer available, the open leads whose stored why-not list names it as a near
+ *    miss are re-matched too (docs/decisions/127): their list and the hotline's call-back script stop
+ *    offering it (the pages leave it out at once). Under the same lock.
+ * 3. If the space is available, every open lead it fits — including leads received a moment ago and
  *    not indexed yet — gets it as a match; new parks are routed by match.route.
  */
 export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
@@ -47,6 +50,17 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
       const reason = auditMessages.both("space.noLongerFits", { space: row?.title ?? data.id });
       for (const leadId of rematch) await recordRoutingEvent(tx, { leadId, event: "rematch", rule: "inventory-changed", reason });
       await enqueue(tx, "lead.match", rematch);
+    }
+    // No longer a near miss of anyone: gone, or not available (let, reserved, retired, its park retired). Asked only
+    // then, not after every edit of an available space (an import's thousands of space.match jobs).
+    if (!row || row.status !== "available") {
+      const listed = await openLeadsNamingNearMiss(tx, data.id, rematch);
+      const reason = auditMessages.both("space.nearMissGone", { space: row?.title ?? data.id });
+      // Sent together (one round trip): a space let can be a near miss of hundreds of leads.
+      await Promise.all(
+        listed.map((leadId) => recordRoutingEvent(tx, { leadId, event: "rematch", rule: "inventory-changed", reason }).execute()),
+      );
+      await enqueue(tx, "lead.match", listed);
     }
   });
 

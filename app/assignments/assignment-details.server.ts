@@ -10,6 +10,8 @@ import { type Params, pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { type NotifyKey, notifyText } from "~/i18n/notify-messages";
 
+import { listedNearMissesSql } from "./listed-near-misses.server";
+
 export type AssignmentDetails = {
   id: string;
   leadId: string;
@@ -34,7 +36,7 @@ export type AssignmentDetails = {
     withdrawnAt: string | null;
     withdrawnReason: { zh: string; en: string } | null;
   }[];
-  /** Why not: the lead's excluded spaces in this park (nearest first). */
+  /** Why not: the lead's excluded spaces in this park (nearest first), those still available and not offered since (listedNearMissesSql). */
   excluded: Exclusion[];
 };
 
@@ -57,9 +59,9 @@ export function assignmentDetailsSelect(sql: Sql | TransactionSql, assignmentId:
   return sql`
     select a.id, a.lead_id, a.park_id, p.name as park_name, a.status, a.reroutes, a.accept_by, a.recruiter_id,
            r.name as r_name, r.email as r_email, r.phone as r_phone, r.channel as r_channel, l.reference, l.lead, l.anonymised_at is not null as anonymised,
-           -- this park's part of the why-not list, filtered here: the whole list is kilobytes of JSON per lead
-           coalesce((select jsonb_agg(x.e order by x.n) from jsonb_array_elements(l.excluded) with ordinality x (e, n)
-                     where x.e ->> 'parkId' = a.park_id), '[]') as excluded,
+           -- this park's part of the why-not list, filtered here: the whole list is kilobytes of JSON per lead;
+           -- without a space that left the inventory since the lead was matched (docs/decisions/127)
+           ${listedNearMissesSql(sql, sql`and x.e ->> 'parkId' = a.park_id`)} as excluded,
            coalesce((
              select json_agg(json_build_object('id', s.id, 'title', s.title, 'score', m.score, 'conditional', m.conditional, 'reasons', m.reasons,
                                                'verifiedAt', s.verified_at, 'withdrawnAt', m.withdrawn_at, 'withdrawnReason', m.withdrawn_reason)

@@ -356,11 +356,10 @@ export async function routeLead(
   if (parks.length === 0) {
     const excluded =
       inMatch?.excluded ?? (await tx<{ excluded: Exclusion[] | null }[]>`select excluded from leads where id = ${leadId}`)[0].excluded;
+    const script = { zh: callbackScript(lead.reference, excluded ?? [], "zh"), en: callbackScript(lead.reference, excluded ?? [], "en") };
     const created = await tx`
       insert into call_tasks (kind, lead_id, phone, script, script_en, dedupe_key)
-      values ('callback', ${leadId}, ${lead.phone},
-              ${callbackScript(lead.reference, excluded ?? [], "zh")}, ${callbackScript(lead.reference, excluded ?? [], "en")},
-              ${`callback:${leadId}`})
+      values ('callback', ${leadId}, ${lead.phone}, ${script.zh}, ${script.en}, ${`callback:${leadId}`})
       -- A call-back a match ended (closed_reason 'matched', migration 092) is needed again now that the
       -- lead has no live match: the same task, open again with today's reasons (docs/decisions/116).
       on conflict (dedupe_key) do update set status = 'open', closed_reason = null, due_at = now(), updated_at = now(),
@@ -374,6 +373,14 @@ export async function routeLead(
         rule: "no-match",
         reason: auditMessages.both("route.noMatch"),
       });
+    } else {
+      // A call-back still to make is given this match's near misses: a space retired or let since the
+      // last one is no longer read out to the caller (docs/decisions/127). Its place in the list, due time
+      // and tries stay; a task the hotline closed stays closed.
+      await tx`
+        update call_tasks set script = ${script.zh}, script_en = ${script.en}, updated_at = now()
+        where dedupe_key = ${`callback:${leadId}`} and kind = 'callback' and status in ('open', 'no-answer')
+          and (script is distinct from ${script.zh} or script_en is distinct from ${script.en})`;
     }
     return { assigned: 0, unassigned: 0, callback: created.length > 0, notices: [] };
   }

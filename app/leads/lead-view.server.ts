@@ -1,3 +1,4 @@
+import { listedNearMissesSql } from "~/assignments/listed-near-misses.server";
 import type { Sql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
 import { leadFlags, repeatOf } from "~/domain/lead-flags";
@@ -18,7 +19,10 @@ export type LeadView = {
   matches: StoredMatch[];
   /** Matches that were live and no longer are (the space was let, a re-match dropped it), with the reason. */
   withdrawnMatches: WithdrawnMatch[];
-  /** Why not: spaces of the lead's kind left out, the rule and both figures, grouped by park, nearest first. */
+  /**
+   * Why not: spaces of the lead's kind left out, the rule and both figures, grouped by park, nearest first;
+   * as stored at the last match, without a space that left the inventory since (docs/decisions/127).
+   */
   excluded: Exclusion[];
   /** The inventory version the matches were computed against (docs/decisions/018). */
   matchedVersion: string | null;
@@ -73,7 +77,7 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
   >`
     select l.id, l.reference, l.status, l.source, l.created_at, l.lead, l.assist,
            l.consent_method, l.consent_version, l.consent_at, u.id as recorder_id, u.name as recorder_name,
-           l.excluded, l.matched_version::text
+           ${listedNearMissesSql(sql)} as excluded, l.matched_version::text
     from leads l left join users u on u.id = l.consent_recorded_by
     where l.id = ${id}`;
   if (!row) return null;

@@ -172,6 +172,34 @@ function openLeadsWhere(sql: TransactionSql | Sql, space: SpaceCandidate, days: 
            or (lead -> 'need' -> 'regionCodes') ?| ${b.districtCodes}::text[])`;
 }
 
+/**
+ * The open leads (not won, lost or closed, not erased) whose stored why-not list (`leads.excluded`, the
+ * near misses lead.match wrote: recordMatchOutcome) names space `spaceId`: space.match asks it for a space
+ * that is no longer available — let, reserved, retired, its park retired, or gone — and matches them again
+ * (docs/decisions/127). Leads in `except` (re-matched already by the caller) and leads with a lead.match
+ * row still to do (it lists the space as it is then) are left out. Ids in id order. Through index
+ * leads_near_miss_spaces (migration 098): about 6 µs a lead that names the space (each list is read to
+ * check it), nothing for the others (test/integration/near-miss-lookup-plan.test.ts).
+ * Run under the space's exclusive lock (space.match): lead.match holds the shared lock of every space it
+ * lists while it writes the list, so a lead being matched right now has committed before this looks.
+ */
+export async function openLeadsNamingNearMiss(tx: TransactionSql, spaceId: string, except: readonly string[]): Promise<string[]> {
+  // The queued row looked up lead by lead (outbox_aggregate) in a LATERAL … LIMIT 1: as an anti join, Postgres
+  // hashed every unfinished outbox row — 20,000 of them while an import's space.match rows wait.
+  const rows = await tx<{ id: string }[]>`
+    select l.id from leads l
+    left join lateral (select 1 as queued from outbox o
+                        where o.aggregate_id = l.id::text and o.topic = 'lead.match' and o.done_at is null and o.dead_at is null
+                        limit 1) q on true
+    where l.status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')
+      and jsonb_path_query_array(l.excluded, '$[*].spaceId') @> jsonb_build_array(${spaceId}::text)
+      and l.anonymised_at is null
+      and l.id <> all(${except as string[]}::uuid[])
+      and q.queued is null
+    order by l.id`;
+  return rows.map((r) => r.id);
+}
+
 /** An unmatched lead that a space's reverse match now fits becomes `matched`. */
 export async function markLeadMatched(tx: TransactionSql, leadId: string): Promise<void> {
   await tx`update leads set status = 'matched', updated_at = now() where id = ${leadId} and status = 'unmatched'`;
