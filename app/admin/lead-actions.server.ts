@@ -32,7 +32,8 @@ export async function rematchByAdmin(sql: Sql, leadId: string, actor: string): P
   return sql.begin(async (tx) => {
     const lead = await lockOpenLead(tx, leadId);
     if (typeof lead === "string") return { ok: false, problem: lead };
-    await rematchLead(tx, leadId, notifyText("zh", "reason.rematchByAdmin", { actor }));
+    // Not a need edit: a park left without a fitting space keeps its assignment (docs/decisions/127).
+    await rematchLead(tx, leadId, notifyText("zh", "reason.rematchByAdmin", { actor }), "admin-rematch");
     await tx`update routing_events set actor = ${actor}
              where id = (select max(id) from routing_events where lead_id = ${leadId} and event = 'rematch')`;
     return { ok: true };

@@ -17,9 +17,14 @@ export const NEED_CHANGED = "need-changed";
  * Ends the lead's open assignments whose park has no live match left after lead.match saved its
  * matches, and none of whose spaces passes the need's hard constraints (`stillFits`: parks that still
  * fit, ranked or not) — only when the need was edited since the assignment was last given (a `rematch`
- * audit line of rule `need-edited` after its last `assigned`/`rerouted`/`unassigned`/`reopened` one): a
- * space let or retired under a recruiter who is negotiating is not a reason to take the lead away from them
- * (space.match's own `rematch` lines, rule `inventory-changed`, were taken for edits until 12-05: ADR 108, amended).
+ * audit line of rule `need-edited` after its last `assigned`/`rerouted`/`unassigned`/`reopened` one) and
+ * that edit is what this match is the first to see (the line is newer than the lead's last match,
+ * `leads.matched_at`, which recordMatchOutcome sets after this): a space let or retired under a recruiter
+ * who is negotiating is not a reason to take the lead away from them (space.match's own `rematch` lines,
+ * rule `inventory-changed`, were taken for edits until 12-05: ADR 108, amended), nor is it when the need
+ * was edited an hour before and the park still fitted then — an assignment ended so, its park fitting again
+ * later, was offered again to the recruiter who had declined it (trial 12-05 M; docs/decisions/127). The
+ * line routeLead writes for a park that fits again names its assignment, and is no edit.
  *
  * An ended assignment becomes `lost` with close_reason `need-changed` (no undo: closed_from stays null),
  * its follow-up date cleared; nothing else is touched — notes, call notes, call tasks, visits and the
@@ -56,8 +61,9 @@ export async function endUnfitAssignments(
         and a.park_id <> all(${[...stillFits]}::text[])
         and not exists (select 1 from matches m where m.lead_id = a.lead_id and m.park_id = a.park_id and m.withdrawn_at is null)
         and exists (
-          select 1 from routing_events e
-          where e.lead_id = a.lead_id and e.event = 'rematch' and e.rule = 'need-edited'
+          select 1 from routing_events e join leads l on l.id = e.lead_id
+          where e.lead_id = a.lead_id and e.event = 'rematch' and e.rule = 'need-edited' and e.assignment_id is null
+            and e.at > coalesce(l.matched_at, '-infinity')
             and e.id > coalesce((select max(f.id) from routing_events f
                                  where f.assignment_id = a.id and f.event in ('assigned', 'rerouted', 'unassigned', 'reopened')), 0))
       for update of a)

@@ -154,7 +154,7 @@ export type RoutingEvent = (typeof ROUTING_EVENTS)[number];
 /**
  * routing_events.rule: which rule decided (no CHECK on the column). The routing policy's rules
  * (app/domain/routing/policy.ts RoutingRule) and those written by route-lead (no-match), the SLA jobs
- * (sla-escalation, sla) and a re-match (need-edited, inventory-changed). The admin reads each as words (admin-messages "rule.*").
+ * (sla-escalation, sla) and a re-match (need-edited, inventory-changed, admin-rematch). The admin reads each as words (admin-messages "rule.*").
  */
 export const ROUTING_RULES = [
   "returning-customer",
@@ -168,6 +168,8 @@ export const ROUTING_RULES = [
   "sla",
   "need-edited",
   "inventory-changed",
+  // an admin's "match again" (rematchByAdmin): no need edit, so no assignment ends (docs/decisions/127)
+  "admin-rematch",
   // an admin closing a lead (LEAD_CLOSED_AS, app/admin/lead-actions.server.ts)
   "spam",
   "duplicate",
