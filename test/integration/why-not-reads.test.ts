@@ -23,6 +23,7 @@ const recorded: string[] = [];
 beforeAll(async () => {
   db = await createTestDatabase("why_not_reads");
   expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  expect((await importInventory(db.sql, { spaces: listedSpaces })).ok).toBe(true);
   traced = createSql(db.url, { max: 1, debug: (_connection, query) => void recorded.push(query) });
 }, 120_000);
 afterAll(async () => {
@@ -43,12 +44,23 @@ function miss(parkId: string, spaceId: string, title: string, gap: number): Excl
   };
 }
 
+// Spaces that are there (available factories, the leads' kind): the details leave out a space no longer
+// to be listed (docs/decisions/127).
 const EXCLUDED = [
-  miss("GC-MED", "S2", "医药厂房", 5),
-  miss("GC-EDZ", "S3", "开发区二号", 10),
-  miss("GC-MED", "S9", "医药仓库", 20),
-  miss("GC-EDZ", "S4", "开发区三号", 30),
+  miss("GC-MED", "WN-1", "医药厂房", 5),
+  miss("GC-EDZ", "WN-2", "开发区二号", 10),
+  miss("GC-MED", "WN-3", "医药仓库", 20),
+  miss("GC-EDZ", "WN-4", "开发区三号", 30),
 ];
+const listedSpaces = EXCLUDED.map((e) => ({
+  id: e.spaceId,
+  parkId: e.parkId,
+  kind: "factory",
+  deals: ["lease"],
+  title: e.title,
+  areaSqm: 3_000,
+  status: "available",
+}));
 
 async function leadWithExcluded(phone: string): Promise<string> {
   const { id } = await storeTestLead(db.sql, "why-not 读取测试有限公司", phone);
