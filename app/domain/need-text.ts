@@ -319,9 +319,7 @@ function itemNegated(s: string, field: MinField, a: number): boolean {
     re = new RegExp(`${ITEM_NOT_BEFORE}\\s*${filler}${item}|${item}\\s*(?:的)?\\s*(?:也|都)?\\s*${ITEM_NOT_AFTER}${ends}`, "i");
     itemNegations.set(field, re);
   }
-  const from = Math.max(0, ...[...s.slice(0, a).matchAll(/[。；;!?！？\n]/g)].map((m) => m.index + 1));
-  const to = /[。；;!?！？\n]/.exec(s.slice(a))?.index;
-  return re.test(s.slice(from, to === undefined ? s.length : a + to));
+  return re.test(s.slice(sentenceStart(s, a), sentenceEnd(s, a)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,7 +424,7 @@ export class Extraction {
   }
 
   clauseStart(a: number): number {
-    return Math.max(0, ...[...this.s.slice(0, a).matchAll(/[，。；;,!?！？、\n]/g)].map((m) => m.index + 1));
+    return backTo(this.s, a, CLAUSE_MARK);
   }
 
   /**
@@ -510,9 +508,20 @@ export class Extraction {
   }
 }
 
+/**
+ * Where the text ending a mark of `mark` before position `a` starts: a backward scan, one clause long — not a
+ * search of the whole text before `a` (that made a 2,000-character note's reading quadratic: docs/decisions/128).
+ */
+function backTo(s: string, a: number, mark: RegExp): number {
+  while (a > 0 && !mark.test(s[a - 1])) a--;
+  return a;
+}
+const CLAUSE_MARK = /[，。；;,!?！？、\n]/;
+const SENTENCE_MARK = /[。；;!?！？\n]/;
+
 /** Where the sentence holding position `a` starts (clauses joined by commas are one sentence). */
 function sentenceStart(s: string, a: number): number {
-  return Math.max(0, ...[...s.slice(0, a).matchAll(/[。；;!?！？\n]/g)].map((m) => m.index + 1));
+  return backTo(s, a, SENTENCE_MARK);
 }
 
 /** Where the numbers of a match are (named group `q` wraps them; regexes use the `d` flag). */
@@ -930,8 +939,8 @@ const TOTAL_LATER = new RegExp(
 );
 
 function sentenceEnd(s: string, a: number): number {
-  const i = /[。；;!?！？\n]/.exec(s.slice(a))?.index;
-  return i === undefined ? s.length : a + i;
+  while (a < s.length && !SENTENCE_MARK.test(s[a])) a++;
+  return a;
 }
 
 /** A figure right after a use word: the word may be that figure's ("厂房5000平办公1000平"). */
