@@ -217,7 +217,7 @@ const FLOOR_COUNT =
  * (太大, 不够用, 换成/换到/扩到/缩到 …, "换3000平": "8000平换3000平", "从8000平换到3000平").
  */
 const CURRENT_BEFORE =
-  /现有|现在|目前|眼下|原来|原有|原先|以前|之前|去年|前年|曾经|(?:租|买)了|现租|现用|现厂|现址|已有|自有|\b(?:currently|existing|at\s+present|present|current)\b/gi;
+  /现有|现在|目前|眼下|原来|原有|原先|以前|之前|去年|前年|曾经|(?:租|买)了|现租|现用|现厂|现址|已有|自有|\b(?:currently|existing|at\s+present|present|current|rented|leased|bought|had|last\s+year)\b/gi;
 const WANT_BEFORE =
   /想|要|需|找|希望|计划|打算|准备|换|搬|扩|缩|新|求|考虑|\b(?:wants?|need(?:s|ed)?|looking|look|requir\w*|seek\w*|plan(?:s|ned|ning)?|mov\w*|relocat\w*|expand\w*|downsiz\w*|switch\w*|new)\b/gi;
 const CURRENT_AFTER = new RegExp(
@@ -1026,9 +1026,9 @@ const RULED_OUT_BEFORE =
   /(?:不要|不想要|别|不考虑|不接受|排除|不是|(?<!除)非|\b(?:not|don't\s+want|do\s+not\s+want|excluding|except)\b)\s*(?:给我们?|给咱们?)?\s*(?:推荐?|找|介绍|发|看|要|考虑)?\s*(?:的)?\s*$/i;
 const RULED_OUT_AFTER = new RegExp(
   `^\\s*(?:(?:的话|的|这种|那种|这样的|那样的|面积|场地|房子|地方|空间|地|[，,]|我们|咱们|我司|我|客户|(?:${USE_WORDS.source})(?:楼|室|区|用房)?|\\b(?:of|for|the|a|space|area)\\b)\\s*){0,5}` +
-    "(?:(?:(?:也|都|就|肯定|绝对|真的|实在|有点|有些|确实)?\\s*(?:不行|不要|不考虑|不合适|不适合|不可以|不接受|免谈|排除|不需要|不用|用不了|用不着|没必要|不必|就算了|算了|不够(?:用|大)?|放不下|太大|太小|太多|太少|太贵|偏大|偏小|偏贵)" +
+    "(?:(?:(?:也|都|就|肯定|绝对|真的|实在|有点|有些|确实)?\\s*(?:不行|不要|不考虑|不合适|不适合|不可以|不接受|免谈|排除|不需要|不用|用不了|用不着|没必要|不必|就算了|算了|不够(?:用|大)?|放不下|拿不下|(?:租|买|负担|承担)不起|太大|太小|太多|太少|太贵|偏大|偏小|偏贵|(?:租金|价格|价钱|费用|成本)(?:太|偏)高)" +
     "\\s*(?:了|啊|呢|哈|的(?=\\s*(?:[，。；;,!?！？、\\n]|$)))?\\s*(?:[，,]\\s*)?){1,3}|" +
-    "\\b(?:won't\\s+do|will\\s+not\\s+do|(?:is|are)\\s+(?:not\\s+(?:ok|okay|acceptable|wanted|needed)|out|no\\s+good|too\\s+(?:big|large|small|much|expensive))|no\\s+good|too\\s+(?:big|large|small|much|expensive))\\b)\\s*(?:[，。；;,!?！？、\\n]|$)",
+    "\\b(?:won't\\s+do|will\\s+not\\s+do|(?:is|are)\\s+(?:not\\s+(?:ok|okay|acceptable|wanted|needed)|out|no\\s+good|too\\s+(?:big|large|small|much|expensive))|no\\s+good|too\\s+(?:big|large|small|much|expensive))\\b(?:\\s+for\\s+(?:us|me|them))?)\\s*(?:[，。；;,!?！？、\\n]|$)",
   "i",
 );
 /**
@@ -1037,7 +1037,7 @@ const RULED_OUT_AFTER = new RegExp(
  */
 const TOO = {
   min: /太小|偏小|太少|不够|放不下|too\s+small/i,
-  max: /太大|偏大|太多|太贵|偏贵|too\s+(?:big|large|much|expensive)/i,
+  max: /太大|偏大|太多|太贵|偏贵|不起|[太偏]高|too\s+(?:big|large|much|expensive)/i,
 };
 /** An area per head or per desk, before its figure ("每人10平", "人均10平", "每个工位5平") or after it ("10平/人", "10 sqm per person"). */
 const PER_HEAD_BEFORE =
@@ -1074,6 +1074,7 @@ type AreaRead = {
   each?: boolean;
 };
 
+const EN_COUNT = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 /** Measure words of premises counted: 3栋, 两个, 5间, 2座, 4层 (docs/decisions/122). */
 const UNIT_WORD = "栋|幢|座|个|间|套|处|块|层";
 /**
@@ -1082,20 +1083,22 @@ const UNIT_WORD = "栋|幢|座|个|间|套|处|块|层";
  * of two storeys; not after 共, "共3栋5000平" is a total).
  */
 const EACH_BEFORE = new RegExp(
-  `(?:每\\s*(?<c>${UNIT_WORD})[^0-9${CN}每各]{0,6}|单(?<c2>栋|幢|座|间)|各|\\beach\\b[^0-9]{0,12}|(?<![0-9.第共计${CN}])[0-9${CN}]{1,3}\\s*(?<c3>栋|幢|座|个|间|套|处|块)\\s*(?:约|大约)?\\s*)$`,
+  `(?:每\\s*(?<c>${UNIT_WORD})[^0-9${CN}每各]{0,6}|单(?<c2>栋|幢|座|间)|各|\\beach\\b[^0-9]{0,12}|(?<![0-9.第共计${CN}])[0-9${CN}]{1,3}\\s*(?<c3>栋|幢|座|个|间|套|处|块)\\s*(?:约|大约)?\\s*|(?<![0-9.])(?<k>[0-9]{1,2})\\s*[x×*]\\s*|\\b(?<k2>${EN_COUNT.join("|")}|[0-9]{1,2})\\s+)$`,
+  "i",
 );
+/** After a figure said with a count in English right before it: its units, plural ("three 5000 sqm buildings"). */
+const UNITS_AFTER = /^\s*(?:[a-z-]+\s+)?(?:buildings|units|blocks|halls|warehouses|factories|workshops|plants)\b/i;
 /** After a figure: 5000平/栋, 5000平每栋, 5000平一栋 (not 一层: "5000平一层厂房" is single storey), "5000 sqm each". */
 const EACH_AFTER = new RegExp(
   `^\\s*(?:(?:/|每)\\s*(?<c>${UNIT_WORD})|一\\s*(?<c2>栋|幢|座|个|间|套|处|块)|each\\b|per\\s+(?:building|unit|block|hall|floor)\\b)`,
 );
-const EN_COUNT = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 /** A count of premises: "3栋", "两个", "十二间", "3 buildings", "two warehouses". */
 const UNITS_COUNTED = new RegExp(
   `(?<![0-9.第${CN}])(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*(?<c>${UNIT_WORD})(?![月小钟星礼期])|\\b(?<n2>[0-9]{1,2}|${EN_COUNT.join("|")})\\s+(?:[a-z-]+\\s+)?(?:buildings?|units?|blocks?|halls?|floors?|warehouses?|factories|workshops?|plants?)\\b`,
   "g",
 );
 /** Words of wanting right before a count: the units the lead takes ("但我们只要2层", "要租其中2栋"). */
-const WANT_COUNT = /(?:要|租|买|用|需)\s*(?:其中)?\s*$/;
+const WANT_COUNT = /(?:要|租|买|用|需)\s*(?:其中)?\s*$|\b(?:need|want|take|rent|lease)\s+(?:only\s+)?$/i;
 
 /**
  * The count an area figure (its words at [start, end]) is each unit's of (docs/decisions/122, 128): a word of
@@ -1108,11 +1111,17 @@ const WANT_COUNT = /(?:要|租|买|用|需)\s*(?:其中)?\s*$/;
 function eachCount(x: Extraction, start: number, end: number): { n: number; span: Span; at: number } | null {
   const s = x.s;
   const b = EACH_BEFORE.exec(s.slice(Math.max(x.clauseStart(start), start - 16), start));
-  const a = b ? null : EACH_AFTER.exec(s.slice(end, end + 24));
-  if (!b && !a) return null;
-  const c = b?.groups?.c ?? b?.groups?.c2 ?? b?.groups?.c3 ?? a?.groups?.c ?? a?.groups?.c2;
+  // "2×5000平", "three 5000 sqm buildings": the count is the one said right before the figure.
+  const k0 = b?.groups?.k ?? b?.groups?.k2;
+  if (k0 && (b!.groups!.k || UNITS_AFTER.test(s.slice(end)))) {
+    const n = EN_COUNT.includes(k0.toLowerCase()) ? EN_COUNT.indexOf(k0.toLowerCase()) + 2 : readCount(k0);
+    return n === null ? null : { n, at: start - b![0].length, span: [start - b![0].length, end] };
+  }
+  const a = b && !k0 ? null : EACH_AFTER.exec(s.slice(end, end + 24));
+  if (!(b && !k0) && !a) return null;
+  const c = a?.groups?.c ?? a?.groups?.c2 ?? b?.groups?.c ?? b?.groups?.c2 ?? b?.groups?.c3;
   const from = Math.max(sentenceStart(s, start), start - 30);
-  const to = Math.min(sentenceEnd(s, end), end + 30);
+  const to = Math.min(sentenceEnd(s, end), end + 40);
   const counts: { n: number; at: number; to: number; want: boolean }[] = [];
   for (const m of s.slice(from, to).matchAll(UNITS_COUNTED)) {
     const at = from + m.index;
@@ -1128,7 +1137,7 @@ function eachCount(x: Extraction, start: number, end: number): { n: number; span
   const pick = (cs: typeof counts) => cs.filter((k) => k.at < start).pop() ?? cs.find((k) => k.at > start);
   const k = pick(counts.filter((k) => k.want)) ?? pick(counts);
   if (!k) return null;
-  const [a0, b0] = [start - (b?.[0].length ?? 0), end + (a?.[0].length ?? 0)];
+  const [a0, b0] = [start - (a ? 0 : b![0].length), end + (a?.[0].length ?? 0)];
   return { n: k.n, at: k.at, span: [Math.min(k.at, a0), Math.max(b0, k.to)] };
 }
 

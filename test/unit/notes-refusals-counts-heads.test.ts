@@ -46,6 +46,11 @@ describe("M2: a bound refused is the other bound, whatever stands between the bo
     ["500平以上的写字楼太贵了不考虑", "office", [null, 500]],
     ["500平以上的办公室太贵了", "office", [null, 500]],
     ["over 500 sqm of office space is too expensive", "office", [null, 500]],
+    ["超过5000平的厂房租金太高了", "factory", [null, 5000]],
+    ["100亩以上的土地我们拿不下", "land", [null, r2(100 * MU)]],
+    ["3000平以上的我们租不起", "factory", [null, 3000]],
+    ["6000 sqm or more is too big for us", "factory", [null, 6000]],
+    ["more than 6000 sqm, too big", "factory", [null, 6000]],
     // The mirror: below refused is the lower bound.
     ["3000平以下的太小了不要", "factory", [3000, null]],
     ["3000平以下的，太小了，不要", "factory", [3000, null]],
@@ -111,6 +116,7 @@ describe("M3: only the units the lead wants are counted", () => {
     ["我们已经有3栋，每栋5000平，还要一栋2000平的", about(2000), "我们已经有3栋，每栋5000平"],
     ["我们租了3栋，每栋5000平，还要找2000平", about(2000), "我们租了3栋，每栋5000平"],
     ["前年买了2块地，每块30亩，现在要租5000平厂房", about(5000), "前年买了2块地，每块30亩"],
+    ["we rented 3 buildings last year, 5000 sqm each, now need 2000 sqm", about(2000), "we rented 3 buildings last year, 5000 sqm each"],
   ] as const)("%s → %j, %s set aside", (notes, want, aside) => {
     const r = read(notes);
     expect(area(notes)).toEqual(want);
@@ -124,6 +130,9 @@ describe("M3: only the units the lead wants are counted", () => {
     ["这栋楼5层，每层1000平，要租其中2层", about(2000)],
     ["共5层，每层2000平，只需要3层", about(6000)],
     ["3栋厂房，每栋5000平，我们要2栋", about(10000)],
+    ["每栋5000平，共3栋，去年已经租了2栋，还要1栋", about(5000)],
+    ["5 floors, 1000 sqm each, we only need 2 floors", about(2000)],
+    ["1000 sqm per floor, 5 floors, we need 2 floors", about(2000)],
     ["三栋5000平的厂房，我们只要两栋", about(10000)],
     // No count wanted: the building's, as ADR 122 reads it.
     ["每层1000平，共5层", about(5000)],
@@ -167,6 +176,9 @@ describe("4: a count right before the figure is each unit's; 上万平 is read; 
     ["3块50亩的地", "land", about(150 * MU)],
     ["三间100平的办公室", "office", about(300)],
     ["三栋5000平的厂房，共15000平", "factory", about(15000)],
+    ["2×5000平厂房", "factory", about(10000)],
+    ["three 5000 sqm buildings", "factory", about(15000)],
+    ["2 x 5000 sqm buildings", "factory", about(10000)],
     // Not a count of units: storeys of one building, an ordinal, months, a total, one unit.
     ["两层5000平的厂房", "factory", about(5000)],
     ["第三栋5000平", "factory", about(5000)],
@@ -175,6 +187,8 @@ describe("4: a count right before the figure is each unit's; 上万平 is read; 
     ["共3栋5000平", "factory", about(5000)],
     ["一共3栋5000平的厂房", "factory", about(5000)],
     ["一栋5000平的厂房", "factory", about(5000)],
+    ["Building 3 5000 sqm", "factory", about(5000)],
+    ["in 2 weeks 5000 sqm", "factory", about(5000)],
     // A count said apart from the figure, with no word of "each": as ADR 122 reads it.
     ["3栋厂房5000平", "factory", about(5000)],
   ] as const)("%s (%s) → %j", (notes, kind, want) => {
