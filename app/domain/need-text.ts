@@ -424,7 +424,7 @@ export class Extraction {
   }
 
   clauseStart(a: number): number {
-    return backTo(this.s, a, CLAUSE_MARK);
+    return marksOf(this.s).clause[a];
   }
 
   /**
@@ -513,20 +513,30 @@ export class Extraction {
   }
 }
 
-/**
- * Where the text ending a mark of `mark` before position `a` starts: a backward scan, one clause long — not a
- * search of the whole text before `a` (that made a 2,000-character note's reading quadratic: docs/decisions/128).
- */
-function backTo(s: string, a: number, mark: RegExp): number {
-  while (a > 0 && !mark.test(s[a - 1])) a--;
-  return a;
-}
 const CLAUSE_MARK = /[，。；;,!?！？、\n]/;
 const SENTENCE_MARK = /[。；;!?！？\n]/;
+let marks: { s: string; clause: Int32Array; sentence: Int32Array; sentenceEnd: Int32Array } | null = null;
+/**
+ * For each position of `s`: where its clause starts, where its sentence starts and ends — worked out once for the text
+ * being read, so that each look-up is one step (a search of the text before each figure made a 2,000-character note's
+ * reading quadratic: docs/decisions/128).
+ */
+function marksOf(s: string): NonNullable<typeof marks> {
+  if (marks?.s === s) return marks;
+  const n = s.length;
+  const [clause, sentence, sentenceEnd] = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  for (let i = 1; i <= n; i++) {
+    clause[i] = CLAUSE_MARK.test(s[i - 1]) ? i : clause[i - 1];
+    sentence[i] = SENTENCE_MARK.test(s[i - 1]) ? i : sentence[i - 1];
+  }
+  sentenceEnd[n] = n;
+  for (let i = n - 1; i >= 0; i--) sentenceEnd[i] = SENTENCE_MARK.test(s[i]) ? i : sentenceEnd[i + 1];
+  return (marks = { s, clause, sentence, sentenceEnd });
+}
 
 /** Where the sentence holding position `a` starts (clauses joined by commas are one sentence). */
 function sentenceStart(s: string, a: number): number {
-  return backTo(s, a, SENTENCE_MARK);
+  return marksOf(s).sentence[a];
 }
 
 /** Where the numbers of a match are (named group `q` wraps them; regexes use the `d` flag). */
@@ -947,8 +957,7 @@ const TOTAL_LATER = new RegExp(
 );
 
 function sentenceEnd(s: string, a: number): number {
-  while (a < s.length && !SENTENCE_MARK.test(s[a])) a++;
-  return a;
+  return marksOf(s).sentenceEnd[a];
 }
 
 /** A figure right after a use word: the word may be that figure's ("厂房5000平办公1000平"). */
