@@ -3,7 +3,7 @@
  * fields (both read folded text, see fold-text.ts). A phrase is read whole, negation included:
  *
  *   [negation] comparator [等于]   不低于 / 不能低于 / 不得少于 → at least;  不超过 / 不要超过 / 不能大于 → at most
- *                                  低于 / 小于 → at most;  超过 / 大于 / 大于等于 → at least
+ *                                  低于 / 小于 / 不到 / 不足 → at most ("找不到3000平" is no bound: docs/decisions/128);  超过 / 大于 / 大于等于 → at least
  *   fixed words                    至少 起码 最少 最低 最小 ≥ → at least;  最多 至多 最大 最高 ≤ → at most
  *   suffixes                       以上 及以上 起 多 余 + 不能少 → at least (+ and plus only with no figure after it in its
  *                                  clause: "厂房3000平+仓库2000平" joins two figures, docs/decisions/112);  以下 以内 之内 不能超过 → at most;  左右 上下 → about
@@ -14,7 +14,8 @@
 export type Comparison = "min" | "max" | "about";
 
 const NEG = "(?:不能|不要|不得|不可以|不可|不应|不宜|不会|不需要|别|不|(?<![a-z])(?:not|no))";
-const LESS = "(?:低于|少于|小于|短于|矮于|窄于|(?<![a-z])(?:less\\s+than|lower\\s+than|smaller\\s+than|under|below))";
+const LESS =
+  "(?:低于|少于|小于|短于|矮于|窄于|(?<![找买租])不(?:到|足)|(?<![a-z])(?:less\\s+than|lower\\s+than|smaller\\s+than|under|below))";
 const MORE = "(?:超过|高于|大于|多于|超出|(?<![a-z])(?:more\\s+than|greater\\s+than|larger\\s+than|higher\\s+than|over|above|exceeding))";
 const MIN_WORDS = "(?:至少|起码|最少|最低|最小|不小于|≥|>=|(?<![a-z])(?:at\\s+least|min(?:imum)?\\.?|from))";
 const MAX_WORDS = "(?:最多|至多|最大|最高|封顶|≤|<=|(?<![a-z])(?:at\\s+most|up\\s+to|max(?:imum)?\\.?|within))";

@@ -32,13 +32,16 @@ const CONTACT_WORD =
  * count ("手机 20000平" is a phone maker's 20,000 ㎡; "生产手机 15000平米以上"; docs/decisions/117).
  */
 const FIGURE_UNIT = "(?:平|㎡|m2|m²|sqm|sq|square|亩|公顷|万|千|百|米|m\\b|kva|kv|kw|千伏|伏安|瓦|吨|t\\b|元|块|层|栋|座|间|个|人|%|％)";
-/** A digit of a phone number said in Chinese numerals ("一三九…", "幺三八…": 幺 is how 1 is read out in numbers). */
-const CN_DIGIT = "[零〇一二三四五六七八九幺]";
+/**
+ * A digit of a phone number said in Chinese numerals ("一三九…", "幺三八…": 幺 is how 1 is read out in numbers) or typed
+ * as a digit: a number may mix the two ("1三8一二三四五六七八", docs/decisions/128).
+ */
+const CN_DIGIT = "[0-9零〇一二三四五六七八九幺]";
 const CONTACT_NUMBER = new RegExp(
   [
     // A mobile number in Chinese numerals (docs/decisions/122): 11 of them in its shape, no 十/百/千/万 within or after.
-    `(?<!${CN_DIGIT})[一幺][三四五六七八九]${CN_DIGIT}(?:[-\\s]?${CN_DIGIT}{4}){2}(?![零〇一二三四五六七八九幺十百千万])`,
-    `(?<=${CONTACT_WORD}\\s*(?:号码|号)?\\s*[:：]?\\s*)${CN_DIGIT}(?:[-\\s]?${CN_DIGIT}){6,}(?![零〇一二三四五六七八九幺十百千万])(?!\\s*${FIGURE_UNIT})`,
+    `(?<!${CN_DIGIT})[1一幺][3-9三四五六七八九]${CN_DIGIT}(?:[-\\s]?${CN_DIGIT}{4}){2}(?![0-9零〇一二三四五六七八九幺十百千万])(?!\\s*${FIGURE_UNIT})`,
+    `(?<=${CONTACT_WORD}\\s*(?:号码|号)?\\s*[:：]?\\s*)${CN_DIGIT}(?:[-\\s]?${CN_DIGIT}){6,}(?![0-9零〇一二三四五六七八九幺十百千万])(?!\\s*${FIGURE_UNIT})`,
     "(?<![0-9])(?:\\+?86[-\\s]?)?1[3-9][0-9](?:[-\\s]?[0-9]{4}){2}(?![0-9])",
     "(?<![0-9])(?:\\(0[0-9]{2,3}\\)|0[0-9]{2,3})\\s*-?\\s*[0-9]{7,8}(?:\\s*(?:-|转|ext\\.?)\\s*[0-9]{1,5})?(?![0-9])",
     "(?<![0-9])[48]00[-\\s]?[0-9]{3}[-\\s]?[0-9]{4}(?![0-9])",
@@ -49,5 +52,6 @@ const CONTACT_NUMBER = new RegExp(
 
 /** `s` (folded) with every contact number's digits masked; same length, so positions into `s` stay. */
 export function maskContactNumbers(s: string): string {
-  return s.replace(CONTACT_NUMBER, (m) => m.replace(/[0-9零〇一二三四五六七八九幺]/g, CONTACT_MASK));
+  // "15000一18000": 一 typed as a dash between two figures is no phone number.
+  return s.replace(CONTACT_NUMBER, (m) => (/^[0-9]+一[0-9]+$/.test(m) ? m : m.replace(/[0-9零〇一二三四五六七八九幺]/g, CONTACT_MASK)));
 }

@@ -217,7 +217,7 @@ const FLOOR_COUNT =
  * (太大, 不够用, 换成/换到/扩到/缩到 …, "换3000平": "8000平换3000平", "从8000平换到3000平").
  */
 const CURRENT_BEFORE =
-  /现有|现在|目前|眼下|原来|原有|原先|以前|之前|现租|现用|现厂|现址|已有|自有|\b(?:currently|existing|at\s+present|present|current)\b/gi;
+  /现有|现在|目前|眼下|原来|原有|原先|以前|之前|去年|前年|曾经|(?:租|买)了|现租|现用|现厂|现址|已有|自有|\b(?:currently|existing|at\s+present|present|current|rented|leased|bought|had|last\s+year)\b/gi;
 const WANT_BEFORE =
   /想|要|需|找|希望|计划|打算|准备|换|搬|扩|缩|新|求|考虑|\b(?:wants?|need(?:s|ed)?|looking|look|requir\w*|seek\w*|plan(?:s|ned|ning)?|mov\w*|relocat\w*|expand\w*|downsiz\w*|switch\w*|new)\b/gi;
 const CURRENT_AFTER = new RegExp(
@@ -319,9 +319,7 @@ function itemNegated(s: string, field: MinField, a: number): boolean {
     re = new RegExp(`${ITEM_NOT_BEFORE}\\s*${filler}${item}|${item}\\s*(?:的)?\\s*(?:也|都)?\\s*${ITEM_NOT_AFTER}${ends}`, "i");
     itemNegations.set(field, re);
   }
-  const from = Math.max(0, ...[...s.slice(0, a).matchAll(/[。；;!?！？\n]/g)].map((m) => m.index + 1));
-  const to = /[。；;!?！？\n]/.exec(s.slice(a))?.index;
-  return re.test(s.slice(from, to === undefined ? s.length : a + to));
+  return re.test(s.slice(sentenceStart(s, a), sentenceEnd(s, a)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,7 +424,7 @@ export class Extraction {
   }
 
   clauseStart(a: number): number {
-    return Math.max(0, ...[...this.s.slice(0, a).matchAll(/[，。；;,!?！？、\n]/g)].map((m) => m.index + 1));
+    return marksOf(this.s).clause[a];
   }
 
   /**
@@ -434,10 +432,15 @@ export class Extraction {
    * present site ("own"), or the notes say the item is not needed ("notNeeded"). Its whole clause goes to
    * the recruiter as a reading; the figure is claimed, so it is not reported as unread too.
    */
-  putAside([a, b]: Span, numSpan: Span, why: SetAsideWhy): void {
-    const end = /[，。；;,!?！？、\n]/.exec(this.s.slice(b))?.index;
-    this.setAside.push({ span: [this.clauseStart(a), end === undefined ? this.s.length : b + end], why });
+  putAside(span: Span, numSpan: Span, why: SetAsideWhy): void {
+    this.setAside.push({ span: this.clauseOf(span), why });
     this.claim(numSpan);
+  }
+
+  /** The clause holding `[a, b]`, from the mark before it to the mark after it. */
+  clauseOf([a, b]: Span): Span {
+    const end = /[，。；;,!?！？、\n]/.exec(this.s.slice(b))?.index;
+    return [this.clauseStart(a), end === undefined ? this.s.length : b + end];
   }
 
   /** A figure set aside with the words at `span` only (a clause may hold two figures: "1000平办公楼+5000平厂房"). */
@@ -510,9 +513,30 @@ export class Extraction {
   }
 }
 
+const CLAUSE_MARK = /[，。；;,!?！？、\n]/;
+const SENTENCE_MARK = /[。；;!?！？\n]/;
+let marks: { s: string; clause: Int32Array; sentence: Int32Array; sentenceEnd: Int32Array } | null = null;
+/**
+ * For each position of `s`: where its clause starts, where its sentence starts and ends — worked out once for the text
+ * being read, so that each look-up is one step (a search of the text before each figure made a 2,000-character note's
+ * reading quadratic: docs/decisions/128).
+ */
+function marksOf(s: string): NonNullable<typeof marks> {
+  if (marks?.s === s) return marks;
+  const n = s.length;
+  const [clause, sentence, sentenceEnd] = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  for (let i = 1; i <= n; i++) {
+    clause[i] = CLAUSE_MARK.test(s[i - 1]) ? i : clause[i - 1];
+    sentence[i] = SENTENCE_MARK.test(s[i - 1]) ? i : sentence[i - 1];
+  }
+  sentenceEnd[n] = n;
+  for (let i = n - 1; i >= 0; i--) sentenceEnd[i] = SENTENCE_MARK.test(s[i]) ? i : sentenceEnd[i + 1];
+  return (marks = { s, clause, sentence, sentenceEnd });
+}
+
 /** Where the sentence holding position `a` starts (clauses joined by commas are one sentence). */
 function sentenceStart(s: string, a: number): number {
-  return Math.max(0, ...[...s.slice(0, a).matchAll(/[。；;!?！？\n]/g)].map((m) => m.index + 1));
+  return marksOf(s).sentence[a];
 }
 
 /** Where the numbers of a match are (named group `q` wraps them; regexes use the `d` flag). */
@@ -615,6 +639,8 @@ export type NotesExtractor = (x: Extraction) => void;
  */
 /** An adjective, then 一点: "a bit …" (大一点, 多一点, 便宜一点, 早一点), read as 一些 (no number). */
 const A_BIT = /([大小多少高低快慢好宽窄长短远近贵宜早晚强重轻])一点/g;
+/** 上, 过 or 破 before a magnitude alone and an area unit: "上万平" is ten thousand ㎡ and up (docs/decisions/128). */
+const UPWARDS = /(?<![以加])[上过破](?=[百千万]\s*(?:[多余]\s*)?(?:平|亩|㎡))/g;
 
 export function parseNeedText(
   text: string,
@@ -635,7 +661,8 @@ export function parseNeedText(
   // "a bit bigger, 5000 ㎡"). Same length, so the positions into the typed text stay.
   // Phone numbers ("备用电话13912345678", "025-12345678", "400-820-8820") are no figure of the need: masked
   // for every reader (contact-numbers.ts, docs/decisions/117). Same length too.
-  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些"));
+  // "上万平", "过万平", "破千平": at least that magnitude, read as "≥万平" (same length; the snippet keeps 上).
+  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些")).replace(UPWARDS, "≥");
   const x = new Extraction(
     text,
     s,
@@ -930,8 +957,7 @@ const TOTAL_LATER = new RegExp(
 );
 
 function sentenceEnd(s: string, a: number): number {
-  const i = /[。；;!?！？\n]/.exec(s.slice(a))?.index;
-  return i === undefined ? s.length : a + i;
+  return marksOf(s).sentenceEnd[a];
 }
 
 /** A figure right after a use word: the word may be that figure's ("厂房5000平办公1000平"). */
@@ -998,14 +1024,39 @@ function tieOf(s: string, uses: readonly Use[], numSpan: Span, end: number): { c
  * refused is the other bound: "6000平以上太大了" at most 6000; attack 12-04 late). A comparison built on a negation ("不要超过", "不少于", "no more than")
  * is read by comparison.ts before these are looked for: it is a bound, not a rule-out. "5000平不要了" is a figure
  * taken back (docs/decisions/109), read before.
+ *
+ * docs/decisions/128: between the figure and the refusal may stand up to five of 的, 的话, a use word with its whole
+ * word (办公室), 地, 我们/咱们/我司/客户, "of the space" — and commas: "6000平以上的车间，太大了，不用", "50亩以上的地太大了
+ * 不要", "8000平以上的我们用不了"; 太贵 refuses too ("500平以上的写字楼太贵了不考虑"). Past a comma only a bound's refusal
+ * of the side said counts (extractArea's ruledOut, TOO). 的 after a refusal only ends it ("太贵的不要" is no refusal of the
+ * area: it says which ones are not wanted).
  */
 const RULED_OUT_BEFORE =
   /(?:不要|不想要|别|不考虑|不接受|排除|不是|(?<!除)非|\b(?:not|don't\s+want|do\s+not\s+want|excluding|except)\b)\s*(?:给我们?|给咱们?)?\s*(?:推荐?|找|介绍|发|看|要|考虑)?\s*(?:的)?\s*$/i;
 const RULED_OUT_AFTER = new RegExp(
-  `^\\s*(?:(?:的话|的|这种|那种|这样的|那样的|面积|场地|房子|地方|空间|${USE_WORDS.source}|\\b(?:of|for|the|a|space|area)\\b)\\s*){0,4}` +
-    "(?:也|都|就|肯定|绝对|真的|实在|有点|有些)?\\s*(?:(?:(?:不行|不要|不考虑|不合适|不适合|不可以|不接受|免谈|排除|不需要|不用|用不了|用不着|没必要|不必|就算了|算了|不够(?:用)?|太大|太小|太多|太少|偏大|偏小)\\s*(?:了|的|啊|呢|哈)?\\s*){1,3}|" +
-    "\\b(?:won't\\s+do|will\\s+not\\s+do|(?:is|are)\\s+(?:not\\s+(?:ok|okay|acceptable|wanted|needed)|out|no\\s+good|too\\s+(?:big|large|small|much))|no\\s+good|too\\s+(?:big|large|small|much))\\b)\\s*(?:[，。；;,!?！？、\\n]|$)",
+  `^\\s*(?:(?:的话|的|这种|那种|这样的|那样的|面积|场地|房子|地方|空间|地|[，,]|我们|咱们|我司|我|客户|(?:${USE_WORDS.source})(?:楼|室|区|用房)?|\\b(?:of|for|the|a|space|area)\\b)\\s*){0,5}` +
+    "(?:(?:(?:也|都|就|肯定|绝对|真的|实在|有点|有些|确实)?\\s*(?:不行|不要|不考虑|不合适|不适合|不可以|不接受|免谈|排除|不需要|不用|用不了|用不着|没必要|不必|就算了|算了|不够(?:用|大)?|放不下|拿不下|(?:租|买|负担|承担)不起|太大|太小|太多|太少|太贵|偏大|偏小|偏贵|(?:租金|价格|价钱|费用|成本)(?:太|偏)高)" +
+    "\\s*(?:了|啊|呢|哈|的(?=\\s*(?:[，。；;,!?！？、\\n]|$)))?\\s*(?:[，,]\\s*)?){1,3}|" +
+    "\\b(?:won't\\s+do|will\\s+not\\s+do|(?:is|are)\\s+(?:not\\s+(?:ok|okay|acceptable|wanted|needed)|out|no\\s+good|too\\s+(?:big|large|small|much|expensive))|no\\s+good|too\\s+(?:big|large|small|much|expensive))\\b(?:\\s+for\\s+(?:us|me|them))?)\\s*(?:[，。；;,!?！？、\\n]|$)",
   "i",
+);
+/**
+ * Refusals that say which side is too much: "above it … too small" (min) or "below it … too big" (max) refuse the side
+ * not said — no bound is read (docs/decisions/128).
+ */
+const TOO = {
+  min: /太小|偏小|太少|不够|放不下|too\s+small/i,
+  max: /太大|偏大|太多|太贵|偏贵|不起|[太偏]高|too\s+(?:big|large|much|expensive)/i,
+};
+/** An area per head or per desk, before its figure ("每人10平", "人均10平", "每个工位5平") or after it ("10平/人", "10 sqm per person"). */
+const PER_HEAD_BEFORE =
+  /(?:每\s*(?:个|位|名)?\s*(?:人|员工|工人|职工|工位|床位)|人均|\b(?:per|each)\s+(?:person|head|employee|staff|worker|desk))[^0-9，。；;,!?！？、\n]{0,4}$/i;
+const PER_HEAD_AFTER =
+  /^\s*(?:\/|每|一)\s*(?:个|位|名)?\s*(?:人|员工|工人|职工|工位|床位)|^\s*(?:per|a|each)\s+(?:person|head|employee|staff|worker|desk)\b/i;
+/** A headcount: "300人", "员工三百名" (the count), "200个工位", "300 staff". */
+const HEADCOUNT = new RegExp(
+  `(?:(?:员工|工人|职工|人员|人数)[^0-9${CN}，。；;,!?！？、\\n]{0,3})?(?<![0-9.])(?:[0-9]+|[${CN}]+)\\s*(?:多|余)?\\s*(?:名|(?:个|位)?\\s*(?:人|员工|工人|职工|工位|床位))|\\b[0-9]+\\s+(?:people|staff|employees|workers|persons)\\b`,
+  "gi",
 );
 /** Between a figure and one size again in brackets: "30亩（约2万平方米）", "2万平（合30亩）", "20000 sqm (about 30 mu)". */
 const EQUIVALENT = /^\s*[（(]\s*(?:约|大约|约合|合|即|折合|相当于|about|approx\.?|≈)?\s*$/i;
@@ -1032,50 +1083,71 @@ type AreaRead = {
   each?: boolean;
 };
 
+const EN_COUNT = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 /** Measure words of premises counted: 3栋, 两个, 5间, 2座, 4层 (docs/decisions/122). */
 const UNIT_WORD = "栋|幢|座|个|间|套|处|块|层";
-/** Before a figure, in its clause: each unit's — 每栋, 每个冷库, 每层, 单栋, 各 (right before it), "each". */
-const EACH_BEFORE = new RegExp(`(?:每\\s*(?<c>${UNIT_WORD})[^0-9${CN}每各]{0,6}|单(?<c2>栋|幢|座|间)|各|\\beach\\b[^0-9]{0,12})$`);
+/**
+ * Before a figure, in its clause: each unit's — 每栋, 每个冷库, 每层, 单栋, 各 (right before it), "each" — or a count of
+ * units right before it ("三栋5000平的厂房", "两个1000平冷库": a size said of each; not 层, "两层5000平的厂房" is one building
+ * of two storeys; not after 共, "共3栋5000平" is a total).
+ */
+const EACH_BEFORE = new RegExp(
+  `(?:每\\s*(?<c>${UNIT_WORD})[^0-9${CN}每各]{0,6}|单(?<c2>栋|幢|座|间)|各|\\beach\\b[^0-9]{0,12}|(?<![0-9.第共计${CN}])[0-9${CN}]{1,3}\\s*(?<c3>栋|幢|座|个|间|套|处|块)\\s*(?:约|大约)?\\s*|(?<![0-9.])(?<k>[0-9]{1,2})\\s*[x×*]\\s*|\\b(?<k2>${EN_COUNT.join("|")}|[0-9]{1,2})\\s+)$`,
+  "i",
+);
+/** After a figure said with a count in English right before it: its units, plural ("three 5000 sqm buildings"). */
+const UNITS_AFTER = /^\s*(?:[a-z-]+\s+)?(?:buildings|units|blocks|halls|warehouses|factories|workshops|plants)\b/i;
 /** After a figure: 5000平/栋, 5000平每栋, 5000平一栋 (not 一层: "5000平一层厂房" is single storey), "5000 sqm each". */
 const EACH_AFTER = new RegExp(
   `^\\s*(?:(?:/|每)\\s*(?<c>${UNIT_WORD})|一\\s*(?<c2>栋|幢|座|个|间|套|处|块)|each\\b|per\\s+(?:building|unit|block|hall|floor)\\b)`,
 );
-const EN_COUNT = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 /** A count of premises: "3栋", "两个", "十二间", "3 buildings", "two warehouses". */
 const UNITS_COUNTED = new RegExp(
-  `(?<![0-9.${CN}])(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*(?<c>${UNIT_WORD})(?![月小钟星礼期])|\\b(?<n2>[0-9]{1,2}|${EN_COUNT.join("|")})\\s+(?:[a-z-]+\\s+)?(?:buildings?|units?|blocks?|halls?|floors?|warehouses?|factories|workshops?|plants?)\\b`,
+  `(?<![0-9.第${CN}])(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*(?<c>${UNIT_WORD})(?![月小钟星礼期])|\\b(?<n2>[0-9]{1,2}|${EN_COUNT.join("|")})\\s+(?:[a-z-]+\\s+)?(?:buildings?|units?|blocks?|halls?|floors?|warehouses?|factories|workshops?|plants?)\\b`,
   "g",
 );
+/** Words of wanting right before a count: the units the lead takes ("但我们只要2层", "要租其中2栋"). */
+const WANT_COUNT = /(?:要|租|买|用|需)\s*(?:其中)?\s*$|\b(?:need|want|take|rent|lease)\s+(?:only\s+)?$/i;
 
 /**
- * The count an area figure (its words at [start, end]) is each unit's of (docs/decisions/122): a word of
- * "each" before it (EACH_BEFORE: 每栋, 每个, 各) or after it (EACH_AFTER: /栋, 一栋, each) and a count of units
- * in its sentence, within 30 characters — the nearest before it, else after it ("每栋5000平，共3栋"); with a
- * measure word said after 每, the count's must be the same (每层 counts 层). `n`: 1–99; `span`: from the count
- * to the figure's words, or to the count after them. Null when either is missing ("每栋5000平" alone: no count).
+ * The count an area figure (its words at [start, end]) is each unit's of (docs/decisions/122, 128): a word of
+ * "each" before it (EACH_BEFORE: 每栋, 每个, 各, a count right before it) or after it (EACH_AFTER: /栋, 一栋, each) and a
+ * count of units in its sentence, within 30 characters — one the lead says it wants first ("每层1000平，共5层，但我们只
+ * 要2层" = 2000: WANT_COUNT), else the nearest before it, else the first after it ("每栋5000平，共3栋"); with a
+ * measure word said after 每, the count's must be the same (每层 counts 层). `n`: 1–99; `at`: where the count is;
+ * `span`: from the count to the figure's words, or to the count after them. Null when either is missing.
  */
-function eachCount(x: Extraction, start: number, end: number): { n: number; span: Span } | null {
+function eachCount(x: Extraction, start: number, end: number): { n: number; span: Span; at: number } | null {
   const s = x.s;
   const b = EACH_BEFORE.exec(s.slice(Math.max(x.clauseStart(start), start - 16), start));
-  const a = b ? null : EACH_AFTER.exec(s.slice(end, end + 24));
-  if (!b && !a) return null;
-  const c = b?.groups?.c ?? b?.groups?.c2 ?? a?.groups?.c ?? a?.groups?.c2;
+  // "2×5000平", "three 5000 sqm buildings": the count is the one said right before the figure.
+  const k0 = b?.groups?.k ?? b?.groups?.k2;
+  if (k0 && (b!.groups!.k || UNITS_AFTER.test(s.slice(end)))) {
+    const n = EN_COUNT.includes(k0.toLowerCase()) ? EN_COUNT.indexOf(k0.toLowerCase()) + 2 : readCount(k0);
+    return n === null ? null : { n, at: start - b![0].length, span: [start - b![0].length, end] };
+  }
+  const a = b && !k0 ? null : EACH_AFTER.exec(s.slice(end, end + 24));
+  if (!(b && !k0) && !a) return null;
+  const c = a?.groups?.c ?? a?.groups?.c2 ?? b?.groups?.c ?? b?.groups?.c2 ?? b?.groups?.c3;
   const from = Math.max(sentenceStart(s, start), start - 30);
-  const to = Math.min(sentenceEnd(s, end), end + 30);
-  let found: { n: number; span: Span } | null = null;
+  const to = Math.min(sentenceEnd(s, end), end + 40);
+  const counts: { n: number; at: number; to: number; want: boolean }[] = [];
   for (const m of s.slice(from, to).matchAll(UNITS_COUNTED)) {
     const at = from + m.index;
     if (at >= start && at < end) continue;
     if (c && m.groups!.c !== c && !m.groups!.n2) continue; // "3 buildings，每栋5000平": an English count names its own unit
     const t = m.groups!.n ?? m.groups!.n2!;
     const n = EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
-    if (n === null) continue;
-    if (at > start && found) break;
-    const [a0, b0] = [start - (b?.[0].length ?? 0), end + (a?.[0].length ?? 0)];
-    found = { n, span: at < start ? [Math.min(at, a0), b0] : [a0, Math.max(b0, at + m[0].length)] };
-    if (at > start) break;
+    // "还要一栋2000平": a count right before another figure is that figure's.
+    const next = at + m[0].length + /^\s*(?:大?约)?\s*/.exec(s.slice(at + m[0].length))![0].length;
+    if (/[0-9一二两三四五六七八九十]/.test(s[next] ?? "") && (next < start || next >= end)) continue;
+    if (n !== null) counts.push({ n, at, to: at + m[0].length, want: WANT_COUNT.test(s.slice(x.clauseStart(at), at)) });
   }
-  return found;
+  const pick = (cs: typeof counts) => cs.filter((k) => k.at < start).pop() ?? cs.find((k) => k.at > start);
+  const k = pick(counts.filter((k) => k.want)) ?? pick(counts);
+  if (!k) return null;
+  const [a0, b0] = [start - (a ? 0 : b![0].length), end + (a?.[0].length ?? 0)];
+  return { n: k.n, at: k.at, span: [Math.min(k.at, a0), Math.max(b0, k.to)] };
 }
 
 /** Words after a figure that accept it beside another: "5000平，3000平也行", "3000到5000都可以", "3000 sqm is fine too". */
@@ -1238,23 +1310,47 @@ function extractArea(x: Extraction): void {
    * refusal's words.
    */
   let refusedBound: { cmp: "min" | "max"; span: Span } | null = null;
+  const dropped: [Span, Span][] = []; // figures taken back with nothing in their place
   const ruledOut = (numSpan: Span, span: Span): boolean => {
     refusedBound = null;
     const qual = x.qualifier(numSpan, span[1]);
     const start = Math.min(span[0], qual.start);
     const from = Math.max(x.clauseStart(numSpan[0]), start - 12);
     const before = RULED_OUT_BEFORE.exec(x.s.slice(from, start));
-    const after = RULED_OUT_AFTER.exec(x.s.slice(qual.end));
+    const bound = qual.cmp === "min" || qual.cmp === "max";
+    const found = RULED_OUT_AFTER.exec(x.s.slice(qual.end));
+    const text = found?.[0].replace(/[，。；;,!?！？、\n]$/, "") ?? "";
+    // Past a comma only a bound's refusal of the side said ("6000平以上的车间，太大了，不用", docs/decisions/128): "5000平左右，
+    // 太小了不行" and "5000平以上，太小了不行" refuse what the person does not want beside the figure, not the figure.
+    const after = found && !(/[，,]/.test(text) && (!bound || TOO[qual.cmp as "min"].test(text))) ? found : null;
     if (!before && !after) return false;
-    if (qual.cmp === "min" || qual.cmp === "max") {
-      const words: Span = [
-        before ? from + before.index : start,
-        after ? qual.end + after[0].replace(/[，。；;,!?！？、\n]$/, "").length : qual.end,
-      ];
-      refusedBound = { cmp: qual.cmp === "min" ? "max" : "min", span: words };
+    if (bound) {
+      const words: Span = [before ? from + before.index : start, qual.end + (after ? text.length : 0)];
+      // "6000平以上不够", "3000平以下太大了": a refusal right after that says the other side — no bound can be read from it: told.
+      if (after && TOO[qual.cmp as "min"].test(text)) {
+        x.reject(words, numSpan, true);
+        return true;
+      }
+      refusedBound = { cmp: qual.cmp === "max" ? "min" : "max", span: words };
       return false;
     }
     x.putAside(span, numSpan, "ruledOut");
+    return true;
+  };
+  /**
+   * Whether the figure (its words at `[a, end]`) is an area per head or per desk ("员工300人，每人10平", "10 sqm per person"):
+   * no floor area the lead needs — told with its headcount, never stored (docs/decisions/128). Another use's ("宿舍每人10平")
+   * is set aside before as such.
+   */
+  const perHead = ([a, end]: Span, whole: Span): boolean => {
+    const after = PER_HEAD_AFTER.exec(x.s.slice(end));
+    const before = PER_HEAD_BEFORE.exec(x.s.slice(x.clauseStart(a), a));
+    if (!after && !before) return false;
+    const [from, to] = [a - (before?.[0].length ?? 0), end + (after?.[0].length ?? 0)];
+    const at = sentenceStart(x.s, from);
+    const heads = [...x.s.slice(at, sentenceEnd(x.s, to)).matchAll(HEADCOUNT)].map((h) => [at + h.index, at + h.index + h[0].length]);
+    const [c, d] = heads.filter(([h]) => h < from).pop() ?? heads.find(([h]) => h >= to) ?? [from, to];
+    x.reject([Math.min(from, c), Math.max(to, d)], whole, true);
     return true;
   };
   /** `r` (a figure said with "more than" or "less than") as the bound its refusal leaves (refusedBound). */
@@ -1276,10 +1372,16 @@ function extractArea(x: Extraction): void {
       if (/第\s*$/.test(before)) return false; // 第三方 is an ordinal, not 3 ㎡
       const end = m.index + m[0].length;
       const matched: Span = [numSpan[0] === whole[0] ? m.index : numSpan[0], end];
+      // "超过6000平的车间太大了不用": a bound refused is read as such (ruledOut), not as a figure taken back or the premises
+      // had — their words are looked for right after the unit, where a comparison said before leaves the refusal.
+      const q = x.qualifier(numSpan, end).cmp;
+      if ((q === "min" || q === "max") && ruledOut(numSpan, matched)) return false;
+      const bound = (q === "min" || q === "max") && refusedBound !== null;
+      const asideEnd = bound ? x.s.length : end;
       if (first) {
         // After the lead's figure: another use's is set aside; the next of the lead's may be its other bound.
-        if (x.earlier(numSpan, end) || x.asideWhy("area", numSpan, matched, end)) return false;
-        if (ruledOut(numSpan, matched) || otherUse(numSpan, matched)) return false;
+        if ((!bound && x.earlier(numSpan, end)) || x.asideWhy("area", numSpan, matched, asideEnd)) return false;
+        if (ruledOut(numSpan, matched) || otherUse(numSpan, matched) || perHead(matched, whole)) return false;
         if (partsOf && TOTAL_BEFORE.test(x.s.slice(x.clauseStart(numSpan[0]), numSpan[0]))) {
           const total = readingOf(g, numSpan, whole, end, m.index);
           if (total) {
@@ -1362,22 +1464,24 @@ function extractArea(x: Extraction): void {
       }
       // "原来要5000平，现在要3000平", "5000平不要了": a figure the notes take back (docs/decisions/109). The newer
       // one is read in its turn; written bare ("was 5000 sqm, now 3000") it takes this one's unit.
-      if (x.earlier(numSpan, end)) {
+      if (!bound && x.earlier(numSpan, end)) {
         x.claim(whole);
         const r = x.replacement(end);
         const unit = (g.u ?? g.hiU ?? "").replace(/^[多余来把]\s*/, "");
+        // "3000平太小了" with nothing in its place: told if no area is read (docs/decisions/128), never lost silently.
+        if (r === null) dropped.push([matched, whole]);
         if (r === null || !BARE_AFTER.test(r.after)) return false;
         readArea({ v: x.s.slice(...r.numSpan), u: unit }, r.numSpan, r.numSpan, r.numSpan[1]);
         return false;
       }
       // "现有厂房8000平太大", "目前租的是8000平", "自己有5000平": what the enterprise has (docs/decisions/101, 110), read out.
       const around: Span = [numSpan[0] === whole[0] ? m.index : numSpan[0], end];
-      if (x.asideWhy("area", numSpan, around, around[1])) {
+      if (x.asideWhy("area", numSpan, around, asideEnd)) {
         x.putAside(around, whole, "own");
         return false;
       }
       // "需要1000平办公楼+5000平厂房" on a factory lead: the office's 1000 is not the lead's (docs/decisions/112).
-      if (ruledOut(numSpan, around) || otherUse(numSpan, around)) return false;
+      if (ruledOut(numSpan, around) || otherUse(numSpan, around) || perHead(around, whole)) return false;
       readArea(g, numSpan, whole, end, m.index, refusedBound);
       return false;
     });
@@ -1385,8 +1489,12 @@ function extractArea(x: Extraction): void {
   const readingOf = (g: Groups, numSpan: Span, whole: Span, end: number, matchStart = numSpan[0]): AreaRead | null => {
     const infix = /^([多余来把])\s*/.exec(g.u ?? "")?.[1];
     const approx = infix !== undefined && infixComparison(infix) === "about";
-    // "百来亩", "千把平": the magnitude alone is one of it (一百, 一千).
-    const q = readQuantity(approx && /^[百佰千仟万萬]$/.test(g.v ?? "") ? { ...g, v: `一${g.v}` } : g);
+    // "万余平", "百来亩", "千把平", "上万平" (read as ≥万平), "近万平": a magnitude alone is one of it (一万, 一百) — not
+    // otherwise: "每千㎡", "20万/千平" are "per thousand" (docs/decisions/128).
+    const one =
+      /^[百佰千仟万萬]$/.test(g.v ?? "") &&
+      (infix !== undefined || /(?:≥|近|约)\s*$/.test(x.s.slice(Math.max(0, numSpan[0] - 2), numSpan[0])));
+    const q = readQuantity(one ? { ...g, v: `一${g.v}` } : g);
     if (!q) return null;
     const unit = q.unit.replace(/^[多余来把]\s*/, "");
     const more = infix !== undefined && !approx;
@@ -1441,6 +1549,11 @@ function extractArea(x: Extraction): void {
     const each = eachCount(x, start, end);
     const times = each?.n ?? 1;
     if (each) [start, end] = [Math.min(start, each.span[0]), Math.max(end, each.span[1])];
+    // "去年租了3栋，每栋5000平": units counted where the enterprise has them are its premises, not the need (docs/decisions/128).
+    if (each && x.asideWhy("area", [each.at, each.at], [each.at, each.at], each.at)) {
+      x.putAsideWords([Math.min(start, x.clauseStart(each.at)), end], whole, "own");
+      return null;
+    }
     if (Math.max(lo ?? 0, hi ?? 0) * times > FIELD_LIMITS.areaSqm) {
       x.reject([start, end], numSpan, true);
       return null;
@@ -1528,7 +1641,8 @@ function extractArea(x: Extraction): void {
       const one = range ? null : readToken(n.groups!.lo);
       const cmp = post?.cmp ?? preCmp?.cmp ?? null;
       // "5000平，超过6000不要": an open side refused is the other bound (docs/decisions/117).
-      const refused = !accepted && !range && (cmp === "min" || cmp === "max") ? RULED_OUT_AFTER.exec(tail) : null;
+      const refusal = !accepted && !range && (cmp === "min" || cmp === "max") ? RULED_OUT_AFTER.exec(tail) : null;
+      const refused = refusal && !TOO[cmp as "min"].test(refusal[0]) ? refusal : null;
       const said: AreaSaid | null = range ? "range" : refused ? (cmp === "min" ? "max" : "min") : cmp;
       if (
         (!pre || preCmp?.length === pre.length) &&
@@ -1584,8 +1698,10 @@ function extractArea(x: Extraction): void {
       accepted: false,
     };
   };
+  const none = () => x.hints.areaMinSqm === undefined && x.hints.areaMaxSqm === undefined;
   tryRe(AREA_RE);
-  if (x.hints.areaMinSqm === undefined && x.hints.areaMaxSqm === undefined) tryRe(AREA_KEYWORD_BARE);
+  if (none()) tryRe(AREA_KEYWORD_BARE);
+  if (none()) for (const [span, whole] of dropped) x.reject(x.clauseOf(span), whole, true);
 }
 
 /**

@@ -1,4 +1,6 @@
 import { ASSIST_FIELDS, assistFormField, planAssist, planHints, type TypedArea } from "~/domain/need-assist";
+// The inquiry form's script takes the preview and the boxes' reading from one chunk fetched as the page is up (docs/decisions/128).
+export { typedAreaOf } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { findPlaceMentions } from "~/domain/need-places";
 import type { NotesExtractor } from "~/domain/need-text";

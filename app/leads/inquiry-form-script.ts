@@ -1,7 +1,6 @@
 import { loadTraditionalFolding } from "~/domain/fold-text";
-import { typedAreaOf } from "~/domain/need-assist";
 import type { Lng } from "~/i18n/lng";
-import { ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-preview";
+import type * as PreviewChunk from "~/leads/assist-preview";
 import { enhanceIndustrySearch } from "~/leads/industry-search-script";
 import type * as LaterChunk from "~/leads/lead-form-validation";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
@@ -12,8 +11,9 @@ import { holdBlurDuringPress } from "~/utils/pointer-settle";
 // without JavaScript (Conform + Zod on submit, the region picker by submits); React is not loaded. This
 // adds what a person needs while typing, with the same domain modules the server uses — no second copy
 // of a rule:
-//  - the assist's preview under the notes (assistPreview, as the server renders it), Traditional
-//    characters folded once OpenCC's dictionary has arrived;
+//  - the assist's preview under the notes (assistPreview, as the server renders it), once its reader has
+//    arrived (fetched as the page is up, docs/decisions/128), Traditional characters folded once OpenCC's
+//    dictionary has;
 //  - checks on leaving a field and again as it is typed, and before sending, from the one lead schema
 //    (app/leads/lead-form-validation.ts, fetched after the page is up); messages go where the server puts
 //    them (components/forms.tsx: Conform's ids `<form id>-<name>-error`, aria-invalid, aria-describedby);
@@ -54,9 +54,28 @@ function valueOf(form: HTMLFormElement, name: string): string {
 function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
   const box = form.querySelector<HTMLElement>("[data-assist]");
   if (!box) return;
-  // The money reader and the area boxes' "about" reading come with the later chunk (not the first load).
+  // The notes' reader comes in a chunk of its own as the page is up (docs/decisions/128: ~20 KB gzipped
+  // the first load need not carry; the server drew the preview of what the page came with). The money
+  // reader and the area boxes' "about" reading come with the later chunk (not the first load).
+  let reader: typeof PreviewChunk | null = null;
   let later: typeof LaterChunk | null = null;
   const show = () => {
+    if (reader) showPreview(reader);
+    // "2000平左右" in one area box: the range it is read as, beside the boxes (ADR 101).
+    const about = form.querySelector<HTMLElement>("[data-area-reading]");
+    if (about && later) {
+      const reading = later.areaAboutReading(
+        valueOf(form, "need.areaMin"),
+        valueOf(form, "need.areaMax"),
+        valueOf(form, "need.areaUnit"),
+        lng,
+        valueOf(form, "need.kind") || undefined,
+      );
+      if (about.textContent !== reading) about.textContent = reading;
+      about.hidden = reading === "";
+    }
+  };
+  const showPreview = ({ ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD, typedAreaOf }: typeof PreviewChunk) => {
     const filled = new Set(ASSIST_FORM_FIELDS.filter((f) => valueOf(form, `need.${f}`).trim() !== ""));
     if (valueOf(form, TAX_FIELD).trim() !== "") filled.add(TAX_FIELD);
     const preview = assistPreview(
@@ -74,24 +93,15 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       if (text.textContent !== preview[part]) text.textContent = preview[part];
       line.hidden = preview[part] === "";
     }
-    // "2000平左右" in one area box: the range it is read as, beside the boxes (ADR 101).
-    const about = form.querySelector<HTMLElement>("[data-area-reading]");
-    if (about && later) {
-      const reading = later.areaAboutReading(
-        valueOf(form, "need.areaMin"),
-        valueOf(form, "need.areaMax"),
-        valueOf(form, "need.areaUnit"),
-        lng,
-        valueOf(form, "need.kind") || undefined,
-      );
-      if (about.textContent !== reading) about.textContent = reading;
-      about.hidden = reading === "";
-    }
   };
   form.addEventListener("input", show);
   form.addEventListener("change", show);
   // Traditional characters are read once the dictionary has arrived (after the page is up; ADR 031).
   void loadTraditionalFolding().then(show);
+  void import("~/leads/assist-preview").then((m) => {
+    reader = m;
+    show();
+  });
   void import("~/leads/lead-form-validation").then((m) => {
     later = m;
     show();

@@ -293,6 +293,10 @@ describe("under the Content-Security-Policy (ADR 021)", () => {
 // unread line's amber style; ADR 113's amendment adds ~100 B (the live preview names the notes' places beside a
 // typed regions box): 48 KB, leaving ~0.9 KB for the next reading the preview must share with the server.
 // 47,330 bytes with ADR 118 (the search's buttons name a zone once; the notes' "not necessarily there" line).
+// 49,099 with ADR 122 (53 bytes left). ADR 128: the notes' reader and the preview (need-text.ts and what it
+// imports, ~35.7 KB gzipped) come in a chunk of their own fetched as the page is up, not with the page —
+// 14,704 bytes (50,048 had they stayed, the reader grown by ADR 128's fixes). The limit is left at 48 KB:
+// whether to lower it is a product decision (docs/decisions/128).
 const FIRST_LOAD_KB = 48;
 
 describe("the form's first load (issue 14)", () => {
@@ -307,6 +311,8 @@ describe("the form's first load (issue 14)", () => {
       const weight = await weigh(suite.web.url, "/");
       const validation = weight.lazy.filter((u) => /\/lead-form-validation-[\w-]+\.js$/.test(u));
       expect(validation).toHaveLength(1); // imported later by the script, not named by the HTML
+      // The notes' reader too (docs/decisions/128): fetched as the page is up, never part of the first load.
+      expect(weight.lazy.filter((u) => /\/assist-preview-[\w-]+\.js$/.test(u))).toHaveLength(1);
       // Bytes, not time. 277 KB gzip when the schema came with the route, 132–136 KB with React and Remix
       // (~91 KB alone), FIRST_LOAD_KB without them (ADR 041): the limit stops the page growing back.
       expect(weight.htmlGz + weight.assetsGz).toBeLessThan(FIRST_LOAD_KB * 1024);

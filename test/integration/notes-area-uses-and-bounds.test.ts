@@ -221,12 +221,48 @@ describe("POST /api/leads stores the area the notes give (ADR 122)", () => {
   it("beside a typed area, another use's and another order of size's unread area words stay told; the same need's are dropped", async () => {
     const unread = (l: Stored) => (l.flags ?? []).filter((f) => f.code === "unread").map((f) => f.text);
     expect(unread(await postNotes("factory", "厂房几千平，宿舍要几百平", { areaMin: 3000 }))).toEqual(["几百平"]);
-    expect(unread(await postNotes("factory", "要上万平", { areaMin: 1000 }))).toEqual(["万平"]);
+    expect(unread(await postNotes("factory", "要几万平", { areaMin: 1000 }))).toEqual(["几万平"]); // 上万平 is read since ADR 128
     expect(unread(await postNotes("factory", "要几千平的厂房", { areaMin: 3000 }))).toEqual([]);
   });
 
   it("a phone number in Chinese numerals after an area word fills no area: the form asks for one", async () => {
     const sent = await sendNotes("factory", "面积问手机一三九一二三四五六七八");
     expect(sent.status).toBe(400); // was stored as 7–8 ㎡
+  });
+});
+
+// The attack after ADR 122 (docs/decisions/128): refusals of a bound stored as the opposite bound (commas, 地, 我们,
+// a comparison before the figure, 太贵), counts multiplied that are not the need (units the enterprise has, the
+// building's count beside the count wanted, an area per head), a count right before the figure not multiplied,
+// 上万平 told as unread, a phone number mixing digits and Chinese numerals read as an area.
+describe("POST /api/leads stores the area the notes give (ADR 128)", () => {
+  it.each([
+    ["factory", "6000平以上的车间，太大了，不用", [null, 6000]],
+    ["land", "50亩以上的地太大了不要", [null, r2(50 * MU)]],
+    ["factory", "8000平以上的我们用不了", [null, 8000]],
+    ["factory", "超过6000平的车间太大了不用", [null, 6000]],
+    ["office", "500平以上的写字楼太贵了不考虑", [null, 500]],
+    ["factory", "3000平以下的太小了不要", [3000, null]],
+    ["factory", "去年租了3栋，每栋5000平，现在要再找2000平", about(2000)],
+    ["factory", "每层1000平，共5层，但我们只要2层", about(2000)],
+    ["factory", "三栋5000平的厂房", about(15000)],
+    ["factory", "要上万平", [10000, null]],
+  ] as const)("%s: %s → %j", async (kind, notes, want) => {
+    const lead = await postNotes(kind, notes);
+    expect([lead.need.areaMinSqm ?? null, lead.need.areaMaxSqm ?? null]).toEqual(want);
+    expect((lead.flags ?? []).filter((f) => f.code === "unread")).toEqual([]);
+  });
+
+  it("an area per head is no area: the form asks for one; typed beside it, the words are told", async () => {
+    const sent = await sendNotes("office", "员工300人，每人10平");
+    expect(sent.status).toBe(400); // was stored as 9–11 ㎡
+    const body = (await sent.json()) as { errors?: Record<string, string[]> };
+    expect(Object.keys(body.errors ?? {})).toContain("need.areaMin");
+    const lead = await postNotes("office", "员工300人，每人10平", { areaMin: 3000 });
+    expect((lead.flags ?? []).filter((f) => f.code === "unread").map((f) => f.text)).toEqual(["员工300人，每人10平"]);
+  });
+
+  it("a phone number mixing digits and Chinese numerals fills no area", async () => {
+    expect((await sendNotes("factory", "面积问手机1三8一二三四五六七八")).status).toBe(400); // was stored as 7–8 ㎡
   });
 });

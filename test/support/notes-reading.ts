@@ -1,0 +1,31 @@
+import { createLeadSchema, issuesToFieldErrors } from "../../app/domain/lead-schema";
+import { extractMoney } from "../../app/domain/need-money";
+import { parseNeedText } from "../../app/domain/need-text";
+import { validLeadJson } from "./leads";
+
+/** ㎡ in one 亩. */
+export const MU = 2000 / 3;
+/** Rounded to the cent, as the reader stores a bound. */
+export const r2 = (n: number) => Math.round(n * 100) / 100;
+/** The bounds "about `sqm`" is read as (ADR 070: ±10 %). */
+export const about = (sqm: number): [number, number] => [r2(sqm * 0.9), r2(sqm * 1.1)];
+
+/**
+ * The notes' readers as the tests of the area reader use them, at the clock `now`: `read` (parseNeedText with the money
+ * reader, on a lead of `kind`), `area` (the bounds it fills, [min, max] in ㎡, null when not filled) and `lead` (the lead
+ * the schema stores from a valid API body with these notes and `need` fields over it; a refusal throws its field errors).
+ */
+export function notesReading(now: () => Date) {
+  const read = (notes: string, kind: string | undefined = "factory") => parseNeedText(notes, now(), [extractMoney], kind);
+  const area = (notes: string, kind: string | undefined = "factory"): [number | null, number | null] => {
+    const { hints } = read(notes, kind);
+    return [hints.areaMinSqm ?? null, hints.areaMaxSqm ?? null];
+  };
+  const lead = (notes: string, kind = "factory", need: Record<string, unknown> = {}) => {
+    const need0 = { kind, deal: "lease", areaUnit: "sqm", notes, ...need };
+    const r = createLeadSchema("zh", "api", { now }).safeParse({ ...(validLeadJson() as object), need: need0 });
+    if (!r.success) throw new Error(JSON.stringify(issuesToFieldErrors(r.error)));
+    return r.data.lead;
+  };
+  return { read, area, lead };
+}
