@@ -8,6 +8,7 @@ import { PublicHeader } from "~/components/public-header";
 import { TooManyLookups } from "~/components/too-many-lookups";
 import { getSql } from "~/db/db.server";
 import { needAreaShort } from "~/domain/area";
+import { flagTextIn } from "~/domain/lead-flags";
 import { needRegionsText } from "~/domain/regions.server";
 import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
@@ -107,9 +108,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const doubts = summary.corrected
       ? []
       : summary.notesDiffer.map((d) =>
+          // A deal in the flag's text is said in the page's words ("购买", not "购买（buy）": lead-flags.ts).
           d.box
-            ? publicText(lng, "inquiry.notesDiffer", { notes: d.notes, box: d.box })
-            : publicText(lng, "inquiry.notesDifferNoBox", { notes: d.notes }),
+            ? publicText(lng, "inquiry.notesDiffer", { notes: flagTextIn(lng, d.notes), box: flagTextIn(lng, d.box) })
+            : publicText(lng, "inquiry.notesDifferNoBox", { notes: flagTextIn(lng, d.notes) }),
         );
     return data(
       { lng, reference, key, summary: lines, repeatOf: summary.repeatOf, corrected, doubts },
