@@ -276,7 +276,13 @@ function unmetChart(lng: Lng, table: FigureTable, size: ChartSize): { option: Op
     option: {
       grid: { ...side, top, bottom, containLabel: false },
       xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", data: labels.map((l) => l.join("\n")), inverse: true, axisLabel: { show: false }, axisTick: { show: false } },
+      yAxis: {
+        type: "category",
+        data: labels.map((l) => l.join("\n")),
+        inverse: true,
+        axisLabel: { show: false },
+        axisTick: { show: false },
+      },
       series: [
         {
           type: "bar",

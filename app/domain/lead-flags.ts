@@ -72,6 +72,14 @@ const DEAL_WORDS: Record<string, { zh: string; en: string }> = {
   either: { zh: "租买均可", en: "lease or buy" },
 };
 
+/** A box's deal as the flag's text writes it: its Chinese words and its code ("购买（buy）"). */
+const BOX_DEAL = new RegExp(
+  `(?:${Object.values(DEAL_WORDS)
+    .map((w) => w.zh)
+    .join("|")})（(lease|buy|either)）`,
+  "g",
+);
+
 /**
  * A flag's text as a page in `lng` shows it. The stored text is one for both languages; a deal in it is
  * written with its code ("只租（lease） ≠ 购买（buy）", lead-schema.ts), which put English words in a Chinese
@@ -80,6 +88,6 @@ const DEAL_WORDS: Record<string, { zh: string; en: string }> = {
  */
 export function flagTextIn(lng: "zh" | "en", text: string): string {
   return text
-    .replace(/(?:租赁|购买|租买均可)（(lease|buy|either)）/g, (_, code: string) => DEAL_WORDS[code][lng])
+    .replace(BOX_DEAL, (_, code: string) => DEAL_WORDS[code][lng])
     .replace(/（(lease|buy|either)）/g, (_, code: string) => (lng === "zh" ? `（${DEAL_WORDS[code].zh}）` : ` (${DEAL_WORDS[code].en})`));
 }

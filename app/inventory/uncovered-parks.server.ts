@@ -1,7 +1,7 @@
 import { recruiterWorksSql } from "~/assignments/route-lead.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
-import type { Lng } from "~/i18n/lng";
 import { inventoryText } from "~/i18n/inventory-messages";
+import type { Lng } from "~/i18n/lng";
 
 import type { Collections } from "./import.server";
 
@@ -18,11 +18,7 @@ export type UncoveredPark = { id: string; name: string };
  * import says so before and after it is written. Read before the rows are written (the preview, and
  * applyInventory under its lock). Sorted by id; [] when every park is covered.
  */
-export async function uncoveredParks(
-  tx: Sql | TransactionSql,
-  value: Collections,
-  parkIds: readonly string[],
-): Promise<UncoveredPark[]> {
+export async function uncoveredParks(tx: Sql | TransactionSql, value: Collections, parkIds: readonly string[]): Promise<UncoveredPark[]> {
   const imported = new Map(value.recruiters.map((r) => [r.id, r]));
   const importedIds = [...imported.keys()];
   const stored = importedIds.length
@@ -51,7 +47,8 @@ export async function uncoveredParks(
   const names = new Map(value.parks.map((p) => [p.id, p.name]));
   const missing = left.filter((p) => !names.has(p));
   if (missing.length)
-    for (const p of await tx<{ id: string; name: string }[]>`select id, name from parks where id in ${tx(missing)}`) names.set(p.id, p.name);
+    for (const p of await tx<{ id: string; name: string }[]>`select id, name from parks where id in ${tx(missing)}`)
+      names.set(p.id, p.name);
   // A park named only by a recruiter's old row that no longer exists is no park to warn of.
   return left
     .filter((p) => names.has(p))

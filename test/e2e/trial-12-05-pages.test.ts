@@ -44,7 +44,13 @@ async function seed({ db }: BrowserSuite): Promise<void> {
   }
   // A call-back whose first outcome (无人接听) was recorded under a page's key.
   const lead = await storeTestLead(db.sql, "南京一二零五留字机械有限公司", "13900091201");
-  await openCallTask(db.sql, { kind: "callback", leadId: lead.id, phone: "+8613900091201", script: { zh: "回访", en: "call back" }, dedupeKey: `e2e-1205-${lead.id}` });
+  await openCallTask(db.sql, {
+    kind: "callback",
+    leadId: lead.id,
+    phone: "+8613900091201",
+    script: { zh: "回访", en: "call back" },
+    dedupeKey: `e2e-1205-${lead.id}`,
+  });
   taskId = (await db.sql<{ id: string }[]>`select id from call_tasks where lead_id = ${lead.id}`)[0].id;
   recordedKey = crypto.randomUUID();
   await recordCallOutcome(db.sql, taskId, "no-answer", { routing: TEST_ROUTING, submissionKey: recordedKey });
@@ -90,7 +96,12 @@ describe("the dashboard's unmet needs on a phone", () => {
       const drawn = await figure.locator(".chart svg").evaluateAll((svgs) => {
         const svg = svgs.find((s) => s.getBoundingClientRect().width > 0)!;
         const box = svg.getBoundingClientRect();
-        const rect = (r: DOMRect) => ({ left: r.left - box.left, right: r.right - box.left, top: r.top - box.top, bottom: r.bottom - box.top });
+        const rect = (r: DOMRect) => ({
+          left: r.left - box.left,
+          right: r.right - box.left,
+          top: r.top - box.top,
+          bottom: r.bottom - box.top,
+        });
         const texts = Array.from(svg.querySelectorAll("text"))
           .filter((t) => /[^\d\s]/.test(t.textContent ?? "")) // the labels, not the axis's figures
           .map((t) => ({ text: t.textContent!, ...rect(t.getBoundingClientRect()) }));
@@ -135,7 +146,9 @@ describe("the hotline desk with JavaScript", () => {
     await card.getByRole("button", { name: /^已完成/ }).click();
     await card.getByRole("button", { name: /确认/ }).click();
     await expect
-      .poll(async () => (await suite.db.sql<{ body: string }[]>`select body from lead_notes where call_task_id = ${taskId}`).map((n) => n.body))
+      .poll(async () =>
+        (await suite.db.sql<{ body: string }[]>`select body from lead_notes where call_task_id = ${taskId}`).map((n) => n.body),
+      )
       .toEqual([note]);
     await context.close();
   }, 60_000);

@@ -71,11 +71,11 @@ describe("an import that leaves parks without a recruiter", () => {
     const { status, html } = await previewPage({ parks: [park("JN-2", "江宁二园"), park("JN-3", "江宁三园")] });
     expect(status).toBe(200);
     expect(banner(html)).toBe(
-      "园区 JN-2（江宁二园）、JN-3（江宁三园） 没有在岗的招商专员负责：这些园区的线索会进入管理员的待分配队列，由管理员手动指派。如需自动分配，请在「招商专员」工作表中把园区编号加到某位专员的负责园区。",
+      "2 个园区没有在岗的招商专员负责：JN-2（江宁二园）、JN-3（江宁三园）。这些园区的线索会进入管理员的待分配队列，由管理员手动指派；如需自动分配，请在「招商专员」工作表中把园区编号加到某位专员的负责园区。",
     );
     const applied = await applyFromPage(html);
     expect(applied).toContain("已导入：新建 2 条");
-    expect(banner(applied)).toContain("JN-2（江宁二园）、JN-3（江宁三园） 没有在岗的招商专员负责");
+    expect(banner(applied)).toContain("没有在岗的招商专员负责：JN-2（江宁二园）、JN-3（江宁三园）。");
   });
 
   it("says it in English, and says nothing of a park a recruiter of the same file covers", async () => {
@@ -109,7 +109,7 @@ describe("an import that leaves parks without a recruiter", () => {
       });
     const zh = await (await post({ parks: [park("JN-6", "江宁六园")] }, "zh")).json();
     expect(zh.uncoveredParks).toEqual([{ id: "JN-6", name: "江宁六园" }]);
-    expect(zh.warnings).toEqual([expect.stringContaining("园区 JN-6（江宁六园） 没有在岗的招商专员负责")]);
+    expect(zh.warnings).toEqual([expect.stringContaining("1 个园区没有在岗的招商专员负责：JN-6（江宁六园）。")]);
     const en = await (await post({ parks: [park("JN-7", "江宁七园")] }, "en")).json();
     expect(en.warnings).toEqual([expect.stringContaining("No active recruiter covers park JN-7 (江宁七园)")]);
     const covered = await (await post({ spaces: [], parks: [demoInventory().parks[0]] }, "zh")).json();

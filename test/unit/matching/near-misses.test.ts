@@ -44,6 +44,10 @@ describe("near misses", () => {
 
   it("an exclusion stored before `near` was kept counts by its one reason", () => {
     const stored = excluded.map(({ near: _near, ...e }) => e);
-    expect(nearestMisses(stored, 10).map((e) => e.spaceId).sort()).toEqual(["ONE-CEILING", "ONE-DISTRICT", "OTHER-CITY"]);
+    expect(
+      nearestMisses(stored, 10)
+        .map((e) => e.spaceId)
+        .sort(),
+    ).toEqual(["ONE-CEILING", "ONE-DISTRICT", "OTHER-CITY"]);
   });
 });
