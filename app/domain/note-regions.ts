@@ -6,16 +6,8 @@ import { validationMessage } from "~/i18n/validation-messages";
 import { NOTES_MAX } from "./field-limits";
 import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
-import {
-  AFTER_UNMARKED,
-  findLatinPlaceMentions,
-  findPlaceMentions,
-  hasPlaceKind,
-  isPlace,
-  PLACE_JOINER,
-  type PlaceMention,
-  PRESENT_UNMARKED,
-} from "./need-places";
+import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
+import { findLatinPlaceMentions } from "./need-places-en";
 import type { RegionProblem } from "./regions";
 import { divisionByCode, englishPathLabel, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions.server";
 
@@ -369,7 +361,12 @@ const MAX_NAMES_LOOKED = 100;
 
 /** The places the words mark (need-places.ts)/** The places the words mark (need-places.ts) and those the division names show (`findUnmarkedPlaces`), in the order typed. */
 function notePlaces(notes: string): PlaceMention[] {
-  const marked = findPlaceMentions(notes);
+  // Chinese places by their markers and kinds; English ones by theirs, capitalised (need-places-en.ts).
+  const chinese = findPlaceMentions(notes);
+  const english = findLatinPlaceMentions(notes).filter(
+    (l) => l.named && !chinese.some((c) => l.span[0] < c.span[1] && c.span[0] < l.span[1]),
+  );
+  const marked = [...chinese, ...english.map(({ text, span }) => ({ text, span }))].sort((a, b) => a.span[0] - b.span[0]);
   const overlaps = (p: PlaceMention) => marked.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]);
   const seen = new Set(marked.map((m) => foldText(m.text).s));
   const unmarked = findUnmarkedPlaces(notes).filter((p) => !overlaps(p) && !seen.has(foldText(p.text).s));

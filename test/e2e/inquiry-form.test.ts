@@ -293,7 +293,12 @@ describe("under the Content-Security-Policy (ADR 021)", () => {
 // unread line's amber style; ADR 113's amendment adds ~100 B (the live preview names the notes' places beside a
 // typed regions box): 48 KB, leaving ~0.9 KB for the next reading the preview must share with the server.
 // 47,330 bytes with ADR 118 (the search's buttons name a zone once; the notes' "not necessarily there" line).
-const FIRST_LOAD_KB = 48;
+// 49,107 bytes on 2026-12-05 before ADR 129 (45 B under); 50,469 with it (+1.36 KB): the one move-in reader
+// reads English months ("March 2027", "Q1 2027", "end of 2027") in the box and the live preview as the
+// server does, an English month not read is told, and boxes side by side line up (a subgrid in the shared
+// stylesheet). The English notes' places are read on the server only (need-places-en.ts), not in the preview,
+// to stay in this: 50 KB.
+const FIRST_LOAD_KB = 50;
 
 describe("the form's first load (issue 14)", () => {
   it(

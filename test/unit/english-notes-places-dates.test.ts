@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readMoveIn } from "~/domain/move-in";
 import { planAssist } from "~/domain/need-assist";
 import { findPlaceMentions } from "~/domain/need-places";
+import { findLatinPlaceMentions } from "~/domain/need-places-en";
 import { describeNoteRegions, planNoteRegions } from "~/domain/note-regions";
 import { resolveRegions } from "~/domain/regions";
 import { needRegionsText } from "~/domain/regions.server";
@@ -62,11 +63,16 @@ describe("places in English notes", () => {
       expect(places(notes), notes).toEqual({ codes: [], unread: [], ruled: [] });
   });
 
-  it("the form's preview names capitalised places as it names 高淳 (no division data in the browser)", () => {
-    expect(findPlaceMentions("we want something in Jiangning or Pukou, move in by March 2027").map((p) => p.text)).toEqual([
-      "Jiangning",
-      "Pukou",
+  it("are found by their shape alone (no division data); the form's live preview stays Chinese-only (its first load)", () => {
+    expect(findLatinPlaceMentions("we want something in Jiangning or Pukou, move in by March 2027").map((p) => [p.text, p.named])).toEqual([
+      ["Jiangning", true],
+      ["Pukou", true],
     ]);
+    expect(findLatinPlaceMentions("looking in jiangning or pukou", true).map((p) => [p.text, p.named])).toEqual([
+      ["jiangning", false],
+      ["pukou", false],
+    ]);
+    expect(findPlaceMentions("we want something in Jiangning or Pukou")).toEqual([]);
     expect(findPlaceMentions("要5000平单层厂房，在高淳，明年3月前入驻").map((p) => p.text)).toEqual(["高淳"]); // Chinese unchanged
   });
 
