@@ -31,8 +31,8 @@ const LATIN_NOT_A_PLACE = new Set(
 );
 /** What joins two places named in English: or, and, a comma, a slash, "&", and "or" after a comma. */
 const LATIN_JOIN = /^\s*(?:,\s*(?:or|and)\s+|,\s*|\/\s*|&\s*|\s+(?:or|and)\s+)/iu;
-/** A Latin word of a name (letters, an inner hyphen or apostrophe: Xi'an, Hi-tech). */
-const LATIN_WORD = /^[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*/u;
+/** A Latin word of a name (letters, an inner hyphen or apostrophe: Xi'an, Hi-tech), read where lastIndex says. */
+const LATIN_WORD_AT = /[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*/uy;
 /** Generic words after a place that are not its name ("Pukou area", "Jiangning side"). */
 const LATIN_TRAILER = /(?<!\b[Nn]ew)\s+(?:area|areas|region|side|nearby|vicinity)$/u;
 
@@ -51,20 +51,23 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
     let words = 0;
     let named = true;
     for (;;) {
-      const w = LATIN_WORD.exec(notes.slice(end));
+      LATIN_WORD_AT.lastIndex = end;
+      const w = LATIN_WORD_AT.exec(notes);
       if (!w) break;
       const word = w[0];
       const lower = word.toLowerCase();
       const capital = /^[A-Z]/.test(word);
       if (lower === "or" || lower === "and" || (words > 0 && !capital && !LATIN_KIND_WORD.test(word) && !lowercase)) break;
       if (words > 0 && !capital && !LATIN_KIND_WORD.test(word) && LATIN_STOP.test(word)) break;
-      if (words === 0 && (LATIN_NOT_A_PLACE.has(lower) || (!capital && !lowercase))) return null;
+      if (words === 0 && (LATIN_NOT_A_PLACE.has(lower) || (!capital && (!lowercase || LATIN_STOP.test(word))))) return null;
       if (words === 0 && !capital) named = false;
       words++;
       end += word.length;
-      const gap = /^ +/.exec(notes.slice(end));
-      if (!gap || gap[0].length > 2 || !LATIN_WORD.test(notes.slice(end + gap[0].length)) || words >= 8) break;
-      end += gap[0].length;
+      const gap = / {1,2}(?=[A-Za-z])/y;
+      gap.lastIndex = end;
+      const space = gap.exec(notes);
+      if (!space || words >= 8) break;
+      end += space[0].length;
     }
     // A trailing space taken before a word that was refused, and generic words after the name ("Pukou area").
     const text = notes.slice(at, end).replace(/\s+$/u, "").replace(LATIN_TRAILER, "");
@@ -84,7 +87,7 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
     let name = nameAt(at);
     while (name) {
       names.push([at, name.end, name.named]);
-      const join = LATIN_JOIN.exec(notes.slice(name.end));
+      const join = LATIN_JOIN.exec(notes.slice(name.end, name.end + 12));
       if (!join) break;
       at = name.end + join[0].length;
       name = nameAt(at);
@@ -92,25 +95,31 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
     return names;
   };
   for (const m of notes.matchAll(LATIN_MARKER)) {
-    if (LATIN_PRESENT.test(notes.slice(0, m.index))) continue;
+    // The words just before the marker (anchored at their end: the whole text before was scanned each time).
+    if (LATIN_PRESENT.test(notes.slice(Math.max(0, m.index - 60), m.index))) continue;
     for (const [start, end, named] of chainAt(m.index + m[0].length)) add(start, end, named);
   }
-  // Without a marker, names said to do ("Jiangning or Pukou is fine", "Pukou works too"), as 高淳或者溧水都行.
-  for (const w of notes.matchAll(/(?<![A-Za-z'’-])[A-Za-z]/gu)) {
-    if (out.some((o) => w.index >= o.span[0] && w.index < o.span[1])) continue;
-    const names = chainAt(w.index);
-    const last = names[names.length - 1];
-    // One name alone is only a candidate the resolver must name ("Price is fine" is no place); a list is places.
-    if (last && LATIN_OK_AFTER.test(notes.slice(last[1])))
-      for (const [start, end, named] of names) add(start, end, named && names.length > 1);
-  }
+  // Without a marker, names said to do ("Jiangning or Pukou is fine", "Pukou works too"), as 高淳或者溧水都行:
+  // names that start a clause (or are capitalised), looked at only when the notes say such words at all.
+  if (LATIN_OK_WORD.test(notes))
+    for (const w of notes.matchAll(/(?<![A-Za-z'’-])[A-Za-z]/gu)) {
+      if (!/[A-Z]/.test(w[0]) && !/(?:^|[.,;:!?\n(]\s*)$/u.test(notes.slice(Math.max(0, w.index - 3), w.index))) continue;
+      if (out.some((o) => w.index >= o.span[0] && w.index < o.span[1])) continue;
+      const names = chainAt(w.index);
+      const last = names[names.length - 1];
+      // One name alone is only a candidate the resolver must name ("Price is fine" is no place); a list is places.
+      if (last && LATIN_OK_AFTER.test(notes.slice(last[1], last[1] + 40)))
+        for (const [start, end, named] of names) add(start, end, named && names.length > 1);
+    }
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }
 
+/** Any of LATIN_OK_AFTER's words in the notes (the pass without a marker runs only then). */
+const LATIN_OK_WORD = /\b(?:fine|ok|okay|good|acceptable|possible|works?)\b/iu;
 /** Words after places that say they will do: "is fine", "are both OK", "works", "would be good". */
 const LATIN_OK_AFTER =
   /^\s*(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?)\b/iu;
 
 /** Lower-case words that end a place's name in the notes (the rest of a sentence: verbs, figures' words). */
 const LATIN_STOP =
-  /^(?:for|with|by|before|after|from|to|is|are|was|be|we|i|our|it|that|which|who|where|when|if|as|than|then|but|so|because|please|need|needs|want|wants|move|moving|ready|about|around|at|on|sqm|m2|mu|sq|square|meters?|metres?|ton|tons|kva|floor|floors|ceiling|crane|factory|factories|warehouse|office|land|plot|building|space|rent|lease|buy|purchase|asap|soon|now|only|preferably|ideally|maybe|also|too|etc)$/iu;
+  /^(?:in|near|not|except|either|within|inside|for|with|by|before|after|from|to|is|are|was|be|we|i|our|it|that|which|who|where|when|if|as|than|then|but|so|because|please|need|needs|want|wants|move|moving|ready|about|around|at|on|sqm|m2|mu|sq|square|meters?|metres?|ton|tons|kva|floor|floors|ceiling|crane|factory|factories|warehouse|office|land|plot|building|space|rent|lease|buy|purchase|asap|soon|now|only|preferably|ideally|maybe|also|too|etc)$/iu;

@@ -62,6 +62,8 @@ export type NoteRegionsPlan = {
 
 /** At most this many places are read (the regions field's own limit, lead-schema.ts). */
 const MAX_PLACES = 10;
+/** English candidates in lower case looked up with the resolver, at most (notePlaces). */
+const LOWER_LOOKED_UP = 5;
 
 export function planNoteRegions(notes: string | undefined, typed: readonly string[]): NoteRegionsPlan | null {
   if (typeof resolveRegions !== "function") return null;
@@ -372,9 +374,13 @@ function notePlaces(notes: string): PlaceMention[] {
   const unmarked = findUnmarkedPlaces(notes).filter((p) => !overlaps(p) && !seen.has(foldText(p.text).s));
   // Places named in English in lower case ("in jiangning or pukou"): kept when the resolver names them
   // (need-places.ts finds the capitalised ones itself; trial 12-05).
-  const lower = findLatinPlaceMentions(notes, true).filter(
-    (l) => !l.named && ![...marked, ...unmarked].some((m) => l.span[0] < m.span[1] && m.span[0] < l.span[1]) && namesAPlace(l.text),
-  );
+  // At most LOWER_LOOKED_UP of them, of up to four words, are looked up: each is a resolver call (tens of ms
+  // for long Latin words; 2,000 characters of "in xian an xian an …" took 250 ms with ten of eight words).
+  const lower = findLatinPlaceMentions(notes, true)
+    .filter((l) => !l.named && ![...marked, ...unmarked].some((m) => l.span[0] < m.span[1] && m.span[0] < l.span[1]))
+    .filter((l) => l.text.split(/\s+/).length <= 4)
+    .slice(0, LOWER_LOOKED_UP)
+    .filter((l) => namesAPlace(l.text));
   unmarked.push(...lower.map(({ text, span }) => ({ text, span })));
   // Lone names ruled in or out by the words beside them (docs/decisions/110), where no finder above saw a place.
   const both = [...marked, ...unmarked];
