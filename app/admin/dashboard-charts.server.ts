@@ -218,15 +218,7 @@ export function chartOption(
         height: Math.max(160, 60 + 36 * table.rows.length),
       };
     case "unmet":
-      return {
-        option: {
-          grid,
-          xAxis: { type: "value", minInterval: 1 },
-          yAxis: { type: "category", data: table.rows.map((r) => `${r[0]} ${r[1]} ${r[2]}`), inverse: true },
-          series: [{ type: "bar", data: table.rows.map((r) => num(r[3])) }],
-        },
-        height: Math.max(160, 60 + 30 * table.rows.length),
-      };
+      return unmetChart(lng, table, size);
     case "ended":
     case "queues":
       return plain({
@@ -236,6 +228,102 @@ export function chartOption(
         series: [{ type: "bar", data: table.rows.map((r) => num(r[1])), label: { show: true, position: "top" } }],
       });
   }
+}
+
+/** The unmet chart's bar, in px: thin, the label above it carries the meaning. */
+const UNMET_BAR = 12;
+
+/**
+ * The width `text` takes at `fontSize` px in a sans-serif face, roughly: a Han character or a full-width
+ * sign (㎡, 亩) one em, anything else about 0.6 em. For laying out labels before ECharts draws them.
+ */
+export function textWidthPx(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\p{Script=Han}\u3000-\u33ff\uff00-\uffef]/u.test(ch) ? 1 : 0.6;
+  return em * fontSize;
+}
+
+/**
+ * Unmet needs as bars with their label above each, across the chart's whole width and wrapped when longer
+ * (trial 12-05 finding 3): the labels to the left of the bars — "Factory building 10000–20000㎡ Shuangliu
+ * District (双流区)" — took the whole 340 px of a phone and left no room for the bars, and ran into them.
+ * Each row is as tall as its label's lines (the longest label's, so the rows stay even) and the bar; the
+ * count is said after the label. Both sizes, both languages, the same layout.
+ */
+function unmetChart(lng: Lng, table: FigureTable, size: ChartSize): { option: Option; height: number } {
+  const { width, fontSize } = CHART_SIZES[size];
+  const side = { left: 8, right: 24 };
+  const labelWidth = width - side.left - side.right;
+  const counts = table.rows.map((r) => num(r[3]));
+  // The count stays with its colon on one line (a no-break space: linesOf breaks at plain spaces only).
+  const colon = lng === "zh" ? "：" : ":\u00a0";
+  // Each label in lines broken between its parts (kind · size · place: count), never inside one where it
+  // fits a line: ECharts' own breaking cut "(朝阳区" from ")" and the count from its colon. No place ("—"
+  // in the table: a lead that named none) is left out.
+  const labels = table.rows.map((r, i) => {
+    const parts = [r[0], r[1], r[2]].map(String).filter((x) => x !== "—" && x !== "");
+    parts[parts.length - 1] += `${colon}${counts[i]}`;
+    return linesOf(parts, " · ", fontSize, labelWidth - fontSize);
+  });
+  const lineHeight = Math.ceil(fontSize * 1.35);
+  const block = Math.max(1, ...labels.map((l) => l.length)) * lineHeight;
+  // A row: the label's lines, 2 px, the bar, and a gap before the next label. The bar sits at the row's
+  // centre, so a label reaches up into the empty lower part of the row above (or the grid's top).
+  const band = block + 2 + UNMET_BAR + 12;
+  const top = Math.ceil(block + 2 + UNMET_BAR / 2 - band / 2) + 4;
+  const bottom = 32;
+  return {
+    option: {
+      grid: { ...side, top, bottom, containLabel: false },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: {
+        type: "category",
+        data: labels.map((l) => l.join("\n")),
+        inverse: true,
+        axisLabel: { show: false },
+        axisTick: { show: false },
+      },
+      series: [
+        {
+          type: "bar",
+          barWidth: UNMET_BAR,
+          data: counts,
+          label: {
+            show: true,
+            // Above the bar, from the axis: [x, y] from the bar's top left corner.
+            position: [0, -2],
+            align: "left",
+            verticalAlign: "bottom",
+            formatter: "{b}",
+            // A part longer than a line (a long place name alone) is still broken by ECharts.
+            width: labelWidth,
+            overflow: "break",
+            lineHeight,
+            color: "#1f2933",
+          },
+        },
+      ],
+    },
+    height: top + bottom + band * labels.length,
+  };
+}
+
+/**
+ * `parts` joined by `sep` into lines of at most `maxPx` (textWidthPx at `fontSize`), breaking between parts;
+ * a part longer than a line alone is broken between its words (at spaces; a no-break space holds two together).
+ */
+function linesOf(parts: string[], sep: string, fontSize: number, maxPx: number): string[] {
+  const lines: string[] = [];
+  const put = (piece: string, glue: string) => {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidthPx(`${last}${glue}${piece}`, fontSize) <= maxPx) lines[lines.length - 1] = `${last}${glue}${piece}`;
+    else lines.push(piece);
+  };
+  for (const part of parts) {
+    if (textWidthPx(part, fontSize) <= maxPx) put(part, sep);
+    else part.split(" ").forEach((word, i) => put(word, i === 0 ? sep : " "));
+  }
+  return lines;
 }
 
 /**

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { createSql } from "~/db/db.server";
 import { migrate } from "~/db/migrate.server";
 import { importInventory } from "~/inventory/import.server";
+import { uncoveredParksText } from "~/inventory/uncovered-parks.server";
 
 // npm run import -- file.json — upserts {parks, spaces, recruiters} by id; a bad row writes nothing.
 const file = process.argv[2];
@@ -34,4 +35,6 @@ if (result.notes?.length) {
   for (const n of result.notes)
     for (const note of n.notes) console.error(`  ${n.collection}[${n.index}]${n.id ? ` (${n.id})` : ""}: ${note}`);
 }
+// Parks no working recruiter covers: their leads go to the admins' unassigned queue (said as /admin/import says it).
+if (result.uncovered?.length) console.error(`warning: ${uncoveredParksText("en", result.uncovered)}`);
 console.log(JSON.stringify(result.counts));

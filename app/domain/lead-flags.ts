@@ -64,3 +64,30 @@ export function leadFlags(lead: unknown): LeadFlag[] {
 export function repeatOf(lead: unknown): string | null {
   return leadFlags(lead).find((f) => f.code === "repeat")?.text ?? null;
 }
+
+/** The deal codes a `notesDiffer` flag on need.deal carries (lead-schema.ts boxesNotesDiffer), as words of each language. */
+const DEAL_WORDS: Record<string, { zh: string; en: string }> = {
+  lease: { zh: "租赁", en: "lease" },
+  buy: { zh: "购买", en: "buy" },
+  either: { zh: "租买均可", en: "lease or buy" },
+};
+
+/** A box's deal as the flag's text writes it: its Chinese words and its code ("购买（buy）"). */
+const BOX_DEAL = new RegExp(
+  `(?:${Object.values(DEAL_WORDS)
+    .map((w) => w.zh)
+    .join("|")})（(lease|buy|either)）`,
+  "g",
+);
+
+/**
+ * A flag's text as a page in `lng` shows it. The stored text is one for both languages; a deal in it is
+ * written with its code ("只租（lease） ≠ 购买（buy）", lead-schema.ts), which put English words in a Chinese
+ * page (trial 12-05): the box's deal is said in the reader's words ("购买" / "buy"), the notes' reading after
+ * their words likewise ("只租（租赁）" / "只租 (lease)"). Any other text is returned as stored.
+ */
+export function flagTextIn(lng: "zh" | "en", text: string): string {
+  return text
+    .replace(BOX_DEAL, (_, code: string) => DEAL_WORDS[code][lng])
+    .replace(/（(lease|buy|either)）/g, (_, code: string) => (lng === "zh" ? `（${DEAL_WORDS[code].zh}）` : ` (${DEAL_WORDS[code].en})`));
+}

@@ -35,6 +35,14 @@ const MOVE_IN_AFTER =
   /\s*(?:左右|上下)?\s*(?:就要|就能|能够|能|要|就|可以|得|必须|需要|想)?\s*(?:入驻|进驻|入住|搬入|搬进来|搬进去|搬进|搬过来|搬过去|搬迁|搬家|搬厂|搬|投产|开工|开业|投入使用|使用|启用|进场|入场|交付|交房|到位|落地|能用|用|move\s+in)?\s*(?:就行|即可|就好|吧|了)?$/;
 
 /**
+ * The same words in English, around a date in a field or a clause of English notes (trial 12-05: "move in
+ * by March 2027" was dropped): "we want to move in by …", "need to be in before …", "… at the latest".
+ */
+const MOVE_IN_BEFORE_EN =
+  /^(?:move[-\s]?in\s+(?:date|time|month)\s*(?:is\s*|[:：]\s*)?)?(?:(?:we|i)(?:'d| would)?\s+)?(?:(?:want|need|plan|hope|expect|intend|like|aim|have|are\s+looking|would\s+like)\s+(?:to\s+)?)?(?:(?:move|moving|be|get|start|settle|set\s+up|be\s+ready|ready|operational|be\s+operational|open|occupy)\s*(?:in|into\s+\w+|operations|production)?\s*)?(?:(?:no|not)\s+later\s+than|at\s+the\s+latest\s+by|by|before|in|around|about|from|starting(?:\s+from)?|until|till|latest|target(?:ed)?(?:\s+for)?|move[-\s]?in(?:\s+date)?\s*[:：]?)?\s*/i;
+const MOVE_IN_AFTER_EN = /\s*(?:at\s+the\s+latest|latest|or\s+so|or\s+earlier|if\s+possible|ideally)?\s*$/i;
+
+/**
  * What a move-in phrase says: one month; or words that name no one month — a period under way past its
  * middle that could be this year's or next ("下半年" in November: `example` is next year's reading), a
  * festival whose days after it fall in two months ("春节后" in 2026: 2026-02 and 2026-03).
@@ -130,6 +138,61 @@ const SPRING_FESTIVAL: Record<number, [month: number, day: number]> = {
   2040: [2, 12],
 };
 
+/** English month names and their usual short forms ("Sept" too), 1–12. */
+const MONTHS_EN: readonly (readonly string[])[] = [
+  ["january", "jan"],
+  ["february", "feb"],
+  ["march", "mar"],
+  ["april", "apr"],
+  ["may"],
+  ["june", "jun"],
+  ["july", "jul"],
+  ["august", "aug"],
+  ["september", "sept", "sep"],
+  ["october", "oct"],
+  ["november", "nov"],
+  ["december", "dec"],
+];
+const MONTH_NAME_EN = MONTHS_EN.flat()
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+/** A month in English: "March 2027", "Mar. 2027", "early March", "end of March 2027", "March next year", "2027 March", "3/2027". */
+const ENGLISH_MONTH = new RegExp(
+  `^(?:(?:the\\s+)?(?:early|mid|middle\\s+of|late|end\\s+of|beginning\\s+of|start\\s+of)[\\s-]+)?(?:(?<y1>\\d{4})\\s+)?(?:(?<next>next)\\s+)?(?<name>${MONTH_NAME_EN})\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?(?:,?\\s*(?:of\\s+)?(?<y2>\\d{4})|\\s+(?<next2>next|this)\\s+year)?$`,
+  "i",
+);
+/** "03/2027", "3-2027": month then year, in digits. */
+const MONTH_SLASH_YEAR = /^(?<m>\d{1,2})\s*[/-]\s*(?<y>\d{4})$/;
+/** The end of a year in English: "end of 2027", "by the end of the year", "year end 2027", "late 2027". */
+const YEAR_END_EN = /^(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:(?<y>\d{4})|(?<next>next\s+)?year)|(?:year[\s-]end|late)\s+(?<y2>\d{4}))$/i;
+
+/**
+ * An English month: `month` 1–12 (0 for a year's end, read as its December) and the year when named
+ * (`next` for "next March", "March next year"). null when the words are no English month. The month
+ * must exist: "13/2027" is none.
+ */
+function englishMonth(s: string): { month: number; year: number | null; next: boolean; thisYear?: boolean } | null {
+  if (!/[a-z/]/i.test(s) || !/[a-z]|\d\s*[/-]\s*\d{4}/i.test(s)) return null;
+  const t = s.toLowerCase().replace(/\s+/g, " ").trim();
+  const end = YEAR_END_EN.exec(t);
+  if (end) {
+    const y = end.groups!.y ?? end.groups!.y2;
+    return { month: 0, year: y ? Number(y) : null, next: !!end.groups!.next };
+  }
+  const slash = MONTH_SLASH_YEAR.exec(t);
+  if (slash) {
+    const m = Number(slash.groups!.m);
+    return m >= 1 && m <= 12 ? { month: m, year: Number(slash.groups!.y), next: false } : null;
+  }
+  const m = ENGLISH_MONTH.exec(t);
+  if (!m) return null;
+  const name = m.groups!.name;
+  const month = MONTHS_EN.findIndex((names) => names.includes(name)) + 1;
+  const y = m.groups!.y1 ?? m.groups!.y2;
+  const next = !!m.groups!.next || m.groups!.next2 === "next";
+  return { month, year: y ? Number(y) : null, next, thisYear: m.groups!.next2 === "this" };
+}
+
 /** Holidays on a fixed day: "…前" is the month of the day before, "…后" the holiday's own month. */
 const FIXED_HOLIDAYS: Array<[RegExp, number]> = [
   [/^元旦(?:节)?/, 1],
@@ -159,7 +222,15 @@ const FIXED_HOLIDAYS: Array<[RegExp, number]> = [
 export function readMoveIn(input: string, now: Date): MoveInRead | null {
   // The words as typed first: some are whole only with their verb (即租即用, 拎包入住).
   const date = input.replace(MOVE_IN_BEFORE, "").replace(MOVE_IN_AFTER, "");
-  const r = readMonths(input, now) ?? (date.trim() && date !== input ? readMonths(date, now) : null);
+  const english = /[a-z]/i.test(input) ? input.trim().replace(MOVE_IN_BEFORE_EN, "").replace(MOVE_IN_AFTER_EN, "") : "";
+  const r =
+    readMonths(input, now) ??
+    (date.trim() && date !== input ? readMonths(date, now) : null) ??
+    (english.trim() && english !== input.trim() ? readMonths(english, now) : null) ??
+    // A place after the date in the same clause ("by March 2027 in Lishui"): the date before it.
+    (english && /\s(?:in|at|near|around)\s+\S/i.test(english)
+      ? readMonths(english.replace(/\s+(?:in|at|near|around)\s+.*$/i, ""), now)
+      : null);
   if (!r) return null;
   if (!r.ok) return r.problem === "whichYear" ? { ok: false, problem: "whichYear", example: r.by } : r;
   if (r.either && r.from !== r.by) return { ok: false, problem: "spans", from: r.from, to: r.by };
@@ -209,6 +280,12 @@ function readMonths(input: string, now: Date): MonthsRead | null {
   const span = (y: number, first: number, last: number): MonthsRead => ({ ok: true, from: ym(y, first), by: ym(y, last) });
   const inMonths = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 120 ? ok(year, month + n) : null);
 
+  const en = englishMonth(s);
+  if (en) {
+    const y = en.year ?? (en.next ? year + 1 : en.thisYear ? year : null);
+    if (en.month === 0) return ok(y ?? year, 12); // "end of 2027", "by the end of the year"
+    return y !== null ? ok(y, en.month) : ok(en.month < month ? year + 1 : year, en.month);
+  }
   let m = YEAR_MONTH.exec(s);
   if (m) {
     const yyyy = m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
@@ -237,6 +314,13 @@ function readMonths(input: string, now: Date): MonthsRead | null {
   if (/^半年(?:之?内|以内|后)$|^within (?:six|6) months$/.test(s)) return inMonths(6);
   if (/^(?:一|1)年(?:之?内|以内)$|^within (?:a|one|1) year$/.test(s)) return inMonths(12);
 
+  // A period of a year named in English ("Q1 2027", "2027 Q1", "first half of 2027", "H2 2027"): as 2027年一季度 is read.
+  const periodEn =
+    /^(q[1-4]|h[12]|first half|second half|mid-?year)(?:\s+of)?\s+(\d{4})$/i.exec(s) ?? /^(\d{4})\s+(q[1-4]|h[12])$/i.exec(s);
+  if (periodEn) {
+    const [words, y4] = /^\d/.test(periodEn[1]) ? [periodEn[2], periodEn[1]] : [periodEn[1], periodEn[2]];
+    return readMonths(`${y4}年${words.toLowerCase()}`, now);
+  }
   const yearWord = /^(?:今年|明年|后年|(\d{4})\s*年)?/.exec(s)!;
   const named = yearWord[0] !== "";
   const y = yearWord[1] ? Number(yearWord[1]) : yearWord[0] === "明年" ? year + 1 : yearWord[0] === "后年" ? year + 2 : year;

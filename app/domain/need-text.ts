@@ -1717,6 +1717,14 @@ const MOVE_IN_CHANGE =
 /** "现在…", "后来…" opening the clause after one of the past: the newer figure, not "move in now". */
 const MOVE_IN_NOW = /^\s*(?:但是?|不过|可是)?\s*(?:现在|如今|后来|目前)?\s*(?:又)?\s*(?:改(?:成|为|到|在)?|说|要|是|想)?\s*/;
 
+/**
+ * An English month named in a clause, as a date names it: a month's name or short form as a word ("March",
+ * "Sept."), "May" only beside a year, a day or a date word ("we may need" is no month). The text is folded
+ * (lower case).
+ */
+const ENGLISH_MONTH_WORD =
+  /\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?!\s*(?:ket|ch|ine)\b)|\b(?:in|by|before|until|early|mid|late|of|end\s+of)\s+may\b|\bmay\s+\d/;
+
 function extractMoveIn(x: Extraction, now: Date): void {
   let past = false; // an earlier clause spoke of the past ("原来说3月入驻"): "现在…" then says the newer month
   for (const m of x.s.matchAll(/[^，。；;,!?！？、\n]+/g)) {
@@ -1733,7 +1741,9 @@ function extractMoveIn(x: Extraction, now: Date): void {
     const words = m[0].slice(from + lead);
     const read = readMoveIn(words, now); // the words around the date are its own to read (move-in.ts)
     const span: Span = [m.index + from + lead, m.index + m[0].length];
-    if (read && !read.ok) x.unread.push(span);
+    // Words that name no one month, and an English month in words not read as a date ("March or April
+    // 2027", "around spring, maybe March"): told to the recruiter, never dropped (trial 12-05).
+    if ((read && !read.ok) || (read === null && ENGLISH_MONTH_WORD.test(words))) x.unread.push(span);
     if (!read?.ok || isPastMoveInMonth(read.month, now)) continue;
     return x.set("moveInBy", read.month, span);
   }

@@ -7,6 +7,7 @@ import { NOTES_MAX } from "./field-limits";
 import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
 import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
+import { findLatinPlaceMentions } from "./need-places-en";
 import type { RegionProblem } from "./regions";
 import { divisionByCode, englishPathLabel, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions.server";
 
@@ -61,6 +62,8 @@ export type NoteRegionsPlan = {
 
 /** At most this many places are read (the regions field's own limit, lead-schema.ts). */
 const MAX_PLACES = 10;
+/** English candidates in lower case looked up with the resolver, at most (notePlaces). */
+const LOWER_LOOKED_UP = 5;
 
 export function planNoteRegions(notes: string | undefined, typed: readonly string[]): NoteRegionsPlan | null {
   if (typeof resolveRegions !== "function") return null;
@@ -104,8 +107,11 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
       open.push(p);
       continue;
     }
-    // One division, or a zone's divisions (江北新区 → 浦口、栖霞、六合: one place, ADR 113).
-    const one = r.problems.length === 0 && (r.codes.length === 1 || (r.codes.length > 1 && namesZone(p.text))) ? r.codes : null;
+    // One division, or a zone's divisions (江北新区 → 浦口、栖霞、六合: one place, ADR 113). Named in English, a
+    // name the resolver reads as several with nothing in doubt — a zone ("Jiangbei New Area") or a list
+    // written with spaces ("jiangning pukou", as the box reads it, ADR 123) — is those places (trial 12-05).
+    const several = r.codes.length > 1 && (namesZone(p.text) || isLatinText(p.text));
+    const one = r.problems.length === 0 && (r.codes.length === 1 || several) ? r.codes : null;
     // A place ruled out is never a wanted one, resolved or not ("不要鼓楼" needs no district to be told).
     if (stance[i] === "out") {
       if (!excluded.some((e) => e.text === p.text)) excluded.push(p);
@@ -204,7 +210,7 @@ function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag
 
 /** A negation or exclusion right before a place, in its clause: 不要高淳, 最好不要在高淳, 除了高淳, 避开高淳. */
 const PLACE_NEGATED_BEFORE =
-  /(?:不要|不考虑|不想|不去|不在|不能在|别|避开|除了|除开|排除|不接受|not\s+in|except|avoid|\bno)\s*(?:在|去|是)?\s*$/i;
+  /(?:不要|不考虑|不想|不去|不在|不能在|别|避开|除了|除开|排除|不接受|not\s+in|\bnot|except|excluding|avoid|rather\s+not(?:\s+in)?|anything\s+but|\bno)\s*(?:在|去|是)?\s*$/i;
 /**
  * …or right after it: 高淳区不考虑, 高淳除外, 高淳的不要, 高淳太远了, 高淳和溧水都不要 — also said with a
  * hedge, as people turn a place down politely: 高淳可能不行, 高淳估计不太合适, 高淳恐怕不方便, 高淳有点远,
@@ -214,7 +220,7 @@ const PLACE_NEGATED_AFTER =
   /^\s*(?:的话|的)?\s*(?:厂房|地方|那边|那里|区域)?\s*(?:都|也|就|肯定|实在)?\s*(?:可能|估计|恐怕|大概|应该|怕是|感觉|好像|觉得)?\s*(?:都|也|就)?\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|算了|太远|太偏|太贵|(?:有点|有些|比较|稍微|稍)(?:远|偏|贵)|不合适|不太(?:合适|行|方便|考虑|想)|不大(?:合适|方便|行)|不理想|不方便|不接受|以外|之外|pass|is\s+out|no\b)/i;
 /** A place only wished for, before it (最好溧水, 尽量在溧水, 优先考虑溧水, 首选溧水) or after it (溧水优先, 溧水的厂房最好). Not 希望: "希望在溧水" asks. */
 const PLACE_WISHED_BEFORE =
-  /(?:最好|尽量|尽可能|优先|首选|倾向于?|更想|更倾向于?|preferably|ideally)\s*(?:考虑|选择?)?\s*(?:在|去|是)?\s*$/i;
+  /(?:最好|尽量|尽可能|优先|首选|倾向于?|更想|更倾向于?|preferably|ideally|\bprefer(?:red)?|would\s+rather(?:\s+be)?)\s*(?:考虑|选择?)?\s*(?:在|去|是|in)?\s*$/i;
 const PLACE_WISHED_AFTER = /^\s*(?:的)?\s*(?:厂房|仓库|土地|地方|那边|区域)?\s*(?:优先|最好|为佳|更好|首选|preferred)/i;
 /** A place wanted outright whatever the words around it: 只要溧水, 只考虑溧水, 溧水可以, 溧水也行 (the place finders' own words, `findRuledPlaces`). */
 const PLACE_ONLY_BEFORE = /(?:只要|只考虑|只能在|只在|只去|只看|只找|仅限|就要|必须在|必须是|一定要在|only(?:\s+in)?)\s*(?:在|去|是)?\s*$/i;
@@ -223,12 +229,14 @@ const PLACE_OK_AFTER =
 
 /** The words right before a place in its clause, and the start of those after it, folded (Traditional too). */
 function around(notes: string, [a, b]: readonly [number, number]): { before: string; after: string } {
+  // English words are longer than Chinese ones: "preferably in " is 14 characters (trial 12-05).
+  const reach = isLatinText(notes.slice(a, b)) ? 24 : 10;
   const before =
     notes
-      .slice(Math.max(0, a - 10), a)
+      .slice(Math.max(0, a - reach), a)
       .split(/[，。；;,!?！？、\n]/)
       .pop() ?? "";
-  return { before: foldText(before).s, after: foldText(notes.slice(b, b + 10)).s };
+  return { before: foldText(before).s, after: foldText(notes.slice(b, b + reach)).s };
 }
 
 function placeNegated(notes: string, span: readonly [number, number]): boolean {
@@ -284,7 +292,7 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
   return out;
 }
 /** Only a joiner between two places: they are one list. */
-const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*$`, "u");
+const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER}|,\\s*(?:or|and)?|or|and|&)\\s*$`, "iu");
 
 /**
  * Places named alone, without a marker or a kind, where the words beside them rule them in or out — the
@@ -355,10 +363,25 @@ const MAX_NAMES_LOOKED = 100;
 
 /** The places the words mark (need-places.ts)/** The places the words mark (need-places.ts) and those the division names show (`findUnmarkedPlaces`), in the order typed. */
 function notePlaces(notes: string): PlaceMention[] {
-  const marked = findPlaceMentions(notes);
+  // Chinese places by their markers and kinds; English ones by theirs, capitalised (need-places-en.ts).
+  const chinese = findPlaceMentions(notes);
+  const english = findLatinPlaceMentions(notes).filter(
+    (l) => l.named && !chinese.some((c) => l.span[0] < c.span[1] && c.span[0] < l.span[1]),
+  );
+  const marked = [...chinese, ...english.map(({ text, span }) => ({ text, span }))].sort((a, b) => a.span[0] - b.span[0]);
   const overlaps = (p: PlaceMention) => marked.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]);
   const seen = new Set(marked.map((m) => foldText(m.text).s));
   const unmarked = findUnmarkedPlaces(notes).filter((p) => !overlaps(p) && !seen.has(foldText(p.text).s));
+  // Places named in English in lower case ("in jiangning or pukou"): kept when the resolver names them
+  // (need-places.ts finds the capitalised ones itself; trial 12-05).
+  // At most LOWER_LOOKED_UP of them, of up to four words, are looked up: each is a resolver call (tens of ms
+  // for long Latin words; 2,000 characters of "in xian an xian an …" took 250 ms with ten of eight words).
+  const lower = findLatinPlaceMentions(notes, true)
+    .filter((l) => !l.named && ![...marked, ...unmarked].some((m) => l.span[0] < m.span[1] && m.span[0] < l.span[1]))
+    .filter((l) => l.text.split(/\s+/).length <= 4)
+    .slice(0, LOWER_LOOKED_UP)
+    .filter((l) => namesAPlace(l.text));
+  unmarked.push(...lower.map(({ text, span }) => ({ text, span })));
   // Lone names ruled in or out by the words beside them (docs/decisions/110), where no finder above saw a place.
   const both = [...marked, ...unmarked];
   const ruled = findRuledPlaces(notes).filter((p) => !both.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]));
@@ -457,6 +480,9 @@ function namesFrom(s: string, i: number): NameAt[] | null {
 function isNoPlace(p: PlaceMention, problems: RegionProblem[]): boolean {
   // A zone kind alone ("在园区", "在开发区里") names no place either (regions.ts kind "generic", ADR 118).
   if (problems.length === 1 && problems[0].kind === "generic") return true;
+  // A capitalised English name after a place word ("in Jiangnign") is a place the recruiter is told of when
+  // it names none we know: English has no kind after it to tell (trial 12-05: such places were dropped).
+  if (isLatinText(p.text) && /^[A-Z]/.test(p.text)) return false;
   return !hasPlaceKind(p.text) && problems.length === 1 && problems[0].kind === "unknown" && problems[0].suggestions.length === 0;
 }
 
@@ -494,4 +520,19 @@ export function describeNoteRegions(
   const why = plan.problems.map(problemMessage);
   const notFilled = ui(lng, "need.placesNotFilled", { places: plan.places.map((p) => p.text).join(list) });
   return { understood: "", unread: [notFilled, ...why, ...ruled].join(clauses) };
+}
+
+/** Whether a place as typed is written in Latin letters only (no Han): an English or pinyin name. */
+function isLatinText(text: string): boolean {
+  return /[A-Za-z]/.test(text) && !/\p{Script=Han}/u.test(text);
+}
+
+/**
+ * Whether a lower-case English candidate names a place (resolveRegions: one or more divisions, or a name
+ * several share, a zone or a zone over a city — kinds that speak of places); "good condition" names none.
+ */
+function namesAPlace(text: string): boolean {
+  const r = resolveRegions([text]);
+  if (r.codes.length > 0 && r.problems.length === 0) return true;
+  return r.problems.some((p) => p.kind === "ambiguous" || p.kind === "spans" || (p.kind === "zone" && p.suggestions.length > 0));
 }

@@ -1,5 +1,6 @@
 import { KINDS_EN, NATIONALITIES, POSITIONS_EN, PROVINCES_EN } from "./division-names-en";
 import { childDivisions, type Division, divisionByCode, placeSyllables, resolveRegion, shortNames, zoneNamed } from "./regions";
+import { ZONES } from "./zones";
 
 // English names of GB/T 2260 divisions, for the pages in English: the 31 provinces by their usual English
 // names (Inner Mongolia, Shaanxi beside Shanxi — pinyin alone cannot tell those two apart), every other
@@ -185,4 +186,34 @@ export function englishPathLabel(path: string): string {
   const { code } = r.divisions[0];
   const chain = [code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`].map(englishDivisionName).filter((n): n is string => Boolean(n));
   return `${[...new Set(chain)].join(", ")} (${path})`;
+}
+
+/**
+ * The zones of zones.ts whose English name (englishZoneName: "Suzhou High-tech Zone", "Nanjing Jiangbei New
+ * Area", "Jiangning Economic and Technological Development Zone") has a word starting with each word typed,
+ * in order of zones.ts, by their usual Chinese name; at most `limit`. For the picker's search in Latin
+ * letters (trial 12-05: "high-tech", "new area" found no zone, as the pinyin of their Chinese names alone was
+ * looked at). A query of no word of two letters or more finds none.
+ */
+export function searchZonesEnglish(query: string, limit = 5): string[] {
+  const typed = englishWordsOf(query).filter((w) => w.length >= 2);
+  if (typed.length === 0) return [];
+  const out: string[] = [];
+  for (const z of ZONES) {
+    if (out.length >= limit) break;
+    const words = englishWordsOf(englishZoneName(z.names[0], z.province));
+    if (typed.every((t) => words.some((w) => w.startsWith(t)))) out.push(z.names[0]);
+  }
+  return out;
+}
+
+/** Lower-case Latin words, hyphens and apostrophes as in the name ("high-tech" → high, tech; "Xi'an" → xian). */
+function englishWordsOf(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/['’]/g, "")
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
 }

@@ -2,7 +2,7 @@
 // OpenCC and pinyin-pro (≈ 230 KB gzipped) stay out of the browser bundle. The classic compiler
 // empties this file in the browser build, so the form's in-browser check leaves regions to the server
 // (docs/decisions/017-regions-as-division-codes.md).
-import { divisionByCode, zoneNamed } from "./regions";
+import { divisionByCode, resolveRegions, zoneNamed } from "./regions";
 import { englishDivisionLabel, englishZoneLabel } from "./regions-en";
 
 export { divisionByCode, divisionNameAt, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions";
@@ -18,7 +18,9 @@ export { englishPathLabel } from "./regions-en";
 export function needRegionsText(need: { regions?: unknown; regionCodes?: unknown }, lng: "zh" | "en"): string {
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
   const typed = strings(need.regions);
-  if (lng === "zh") return typed.join("、");
+  // A place typed in English or pinyin ("Jiangning", "jiangning pukou") by the Chinese names of the divisions
+  // it resolved to on a Chinese page (江宁区、浦口区); as typed when it names none (trial 12-05).
+  if (lng === "zh") return typed.flatMap((t) => (/\p{Script=Han}/u.test(t) ? [t] : chineseNamesOf(t))).join("、");
   const codes = strings(need.regionCodes);
   // A zone typed ("江北新区") by its English label, "Nanjing Jiangbei New Area (南京江北新区)", not as the
   // districts it lies in (ADR 123); the divisions no zone typed covers by theirs.
@@ -32,4 +34,11 @@ export function needRegionsText(need: { regions?: unknown; regionCodes?: unknown
       .flatMap((d) => (d ? [englishDivisionLabel(d)] : [])),
   ];
   return (labels.length > 0 ? labels : typed).join(", ");
+}
+
+/** A Latin place name's divisions by their Chinese names ("Jiangbei New Area" → its three districts), or the name itself. */
+function chineseNamesOf(typed: string): string[] {
+  const r = resolveRegions([typed]);
+  const names = r.problems.length ? [] : r.codes.flatMap((c) => divisionByCode(c)?.name ?? []);
+  return names.length ? names : [typed];
 }

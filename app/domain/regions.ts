@@ -574,7 +574,9 @@ const INNER_PUNCTUATION = /[\p{Pd}·・•．.。_~～/／|｜\\]/gu;
  * or cities and provinces ("Gaochun Development Zone" → 高淳区 offered) — never the districts that merely sound like them
  * ("Jiangbei" is also 江北区 of 宁波 and 重庆; ADR 118).
  */
-function resolveLatin(input: string): RegionResolution {
+function resolveLatin(input: string, asList = true): RegionResolution {
+  // `asList` false: a part of a longer name or list is being tried (latinSpacedList, latinHeadAndTail) —
+  // no list of its own, and no nearest names for an unknown one (only whether it resolves matters there).
   if (isLatinZoneKind(input)) return { ok: false, input, kind: "generic", suggestions: [] };
   const attempts = latinAttempts(input);
   for (const attempt of attempts) {
@@ -598,6 +600,10 @@ function resolveLatin(input: string): RegionResolution {
   if (split) return split;
   const listed = joinedList(input.split(LATIN_JOINER));
   if (listed) return listed;
+  // Names separated by spaces only ("jiangning pukou", "Jiangning District Pukou District"): a list, as
+  // "江宁 浦口" is (ADR 123; trial 12-05 found it refused in the box).
+  const spaced = asList ? latinSpacedList(input) : null;
+  if (spaced) return spaced;
   if (zoneWord) {
     // The longest run of first words that names a place ("Shanghai Lingang New Area" → Shanghai).
     const words = latinWords(input).slice(0, zoneWord.index).trim().split(" ").filter(Boolean);
@@ -607,7 +613,42 @@ function resolveLatin(input: string): RegionResolution {
     const says = named.length === 1 || named.every((e) => e.level !== "district");
     return { ok: false, input, kind: "zone", suggestions: says ? pick(named).map((e) => e.path) : [] };
   }
-  return unknown(input, attempts[0] ?? "", true);
+  return asList ? unknown(input, attempts[0] ?? "", true) : { ok: false, input, kind: "unknown", suggestions: [] };
+}
+
+/** A spaced Latin list is read up to this many words (the box's 80 letters hold about a dozen). */
+const LATIN_LIST_WORDS = 12;
+/** …and each of its names up to this many words ("Nanjing Jiangbei New Area Industrial Park" is six). */
+const LATIN_NAME_WORDS = 6;
+
+/**
+ * Latin words separated by spaces that name no one place, read as a list of names (trial 12-05: "jiangning
+ * pukou" was refused where "江宁 浦口" is a list, ADR 123): from the first word on, the longest run of words
+ * that names a place (resolveLatin without this split), then the next. Every name must resolve, or be a
+ * name several divisions share (then that name's question is the answer, as spacedParts answers). null
+ * when some words name nothing, or when there are not two names.
+ */
+function latinSpacedList(input: string): RegionResolution | null {
+  const words = latinWords(input).split(" ").filter(Boolean);
+  if (words.length < 2 || words.length > LATIN_LIST_WORDS) return null;
+  const read: RegionResolution[] = [];
+  for (let i = 0; i < words.length;) {
+    let found: { r: RegionResolution; end: number } | null = null;
+    for (let j = Math.min(words.length, i + LATIN_NAME_WORDS); j > i && !found; j--) {
+      if (i === 0 && j === words.length) continue; // the whole was tried
+      const r = resolveLatin(words.slice(i, j).join(" "), false);
+      if (r.ok || r.kind === "ambiguous") found = { r, end: j };
+    }
+    if (!found) return null;
+    read.push(found.r);
+    i = found.end;
+  }
+  if (read.length < 2) return null;
+  const problem = read.find((r) => !r.ok);
+  if (problem) return problem; // the name in doubt, as typed ("gulou": which 鼓楼), as spacedParts says it
+  const out = new Map<string, Division>();
+  for (const r of read) if (r.ok) for (const d of r.divisions) out.set(d.code, d);
+  return { ok: true, divisions: [...out.values()] };
 }
 
 /**
@@ -631,7 +672,7 @@ function latinHeadAndTail(input: string): RegionResolution | null {
       .find((z) => z !== null);
     if (zone) {
       if (isLatinBelow(tail)) return { ok: true, divisions: zone.map(toDivision) };
-      const r = resolveLatin(tail);
+      const r = resolveLatin(tail, false);
       const codes = new Set(zone.map((e) => e.code));
       const read = r.ok ? r : narrowedByZones(r, codes);
       if (read?.ok && read.divisions.every((d) => codes.has(d.code))) return read;

@@ -128,6 +128,14 @@ export const ZONES: readonly Zone[] = [
     source: "区政合一: 无锡高新区 = 新吴区 (2015)",
   },
   { names: ["南京经济技术开发区", "南京经开区", "南京开发区"], province: "32", codes: ["320113"], source: "国家级经开区 (1992), 在栖霞区" },
+  {
+    // Named after its county, it read as the county already (BELOW_COUNTY); a row of its own lets the picker
+    // offer it by name, in Chinese and English ("jiangning": trial 12-05), with the same code.
+    names: ["江宁经济技术开发区", "江宁开发区", "江宁经开区", "南京江宁经济技术开发区", "南京江宁开发区"],
+    province: "32",
+    codes: ["320115"],
+    source: "国家级经开区 (国务院 2010 批复升级), 在江宁区",
+  },
   // The demo inventory's parks (app/data/demo-inventory.json).
   { names: ["东坝工业集中区"], province: "32", codes: ["320118"], source: "演示数据: 东坝工业集中区（示例）在高淳区" },
 ];

@@ -121,6 +121,7 @@ const zh = {
   "shortlist.title": "分享推荐清单",
   "shortlist.hint": "勾选要推荐给企业的空间（匹配的或本园区其他空间），生成一个企业可保存的链接，{days} 天内有效。",
   "shortlist.create": "生成链接",
+  "shortlist.pick": "选择要推荐的空间",
   "shortlist.matched": "匹配 {score} 分",
   "shortlist.unmatched": "未匹配",
   "shortlist.reservedConfirm": "所选空间中有已预留的，仍要推荐（企业看到的页面会注明已被预留）",
@@ -333,6 +334,7 @@ const en: Record<DeskKey, string> = {
   "shortlist.hint":
     "Tick the spaces to recommend (matched ones or any other of this park) to make a link the enterprise can keep, open for {days} {days:day|days}.",
   "shortlist.create": "Make link",
+  "shortlist.pick": "Choose the spaces to recommend",
   "shortlist.matched": "matched, {score}",
   "shortlist.unmatched": "not matched",
   "shortlist.reservedConfirm": "Some chosen spaces are reserved: share anyway (the enterprise's page says they are reserved)",

@@ -1,4 +1,4 @@
-import type { LeadFlag } from "~/domain/lead-flags";
+import { flagTextIn, type LeadFlag } from "~/domain/lead-flags";
 
 import { defineMessages } from "./i18n";
 import type { Lng } from "./lng";
@@ -110,5 +110,5 @@ export function isReadingFlag(flag: LeadFlag): boolean {
 export function describeFlag(lng: Lng, flag: LeadFlag): string {
   const specific = `${flag.code}.${flag.field}`;
   const key: FlagKey = flagMessages.has(specific) ? specific : flagMessages.has(flag.code) ? flag.code : "unread";
-  return flagMessages.t(lng, key, { text: flag.text });
+  return flagMessages.t(lng, key, { text: flagTextIn(lng, flag.text) });
 }

@@ -129,7 +129,9 @@ const zh = {
   "import.apply": "确认导入",
   "import.applied": "已导入：新建 {created} 条，修改 {updated} 条，不变 {unchanged} 条。",
   "import.unassignedLink": "去待分配列表",
-  "import.nothing": "没有需要写入的改动。",
+  "import.nothing": "文件中的内容与现有数据完全相同，没有需要导入的改动。",
+  "import.uncoveredParks":
+    "{count} 个园区没有在岗的招商专员负责：{parks}。这些园区的线索会进入管理员的待分配队列，由管理员手动指派；如需自动分配，请在「招商专员」工作表中把园区编号加到某位专员的负责园区。",
   "import.changed": "预览之后数据已被修改，未写入。请重新上传预览。",
   "import.gone": "这份预览已失效（已导入或已被新的预览取代），请重新上传。",
   "import.unavailable": "数据库暂时不可用，未写入，请稍后重试。",
@@ -313,7 +315,9 @@ const en: Record<InventoryKey, string> = {
   "import.apply": "Apply the import",
   "import.applied": "Imported: {created} created, {updated} changed, {unchanged} unchanged.",
   "import.unassignedLink": "Go to the unassigned list",
-  "import.nothing": "Nothing to write.",
+  "import.nothing": "The file holds exactly what is stored: there is nothing to import.",
+  "import.uncoveredParks":
+    "No active recruiter covers {count:park|parks} {parks}: leads for {count:it|them} will go to the admins' unassigned queue, to be assigned by hand. To route them automatically, add the park id to a recruiter's parks (the 招商专员 sheet).",
   "import.changed": "The data changed after the preview; nothing was written. Upload the file again to preview.",
   "import.gone": "This preview is no longer valid (applied, or replaced by a newer one); upload the file again.",
   "import.unavailable": "The database is unavailable; nothing was written. Try again shortly.",

@@ -16,6 +16,7 @@ const zh = {
     "您已提交过相同的需求，编号 {reference}，不必再次提交。这次填写的内容也已保存（编号 {own}），招商专员会按 {reference} 一并跟进。",
   "inquiry.notesDiffer": "您在补充说明里写的“{notes}”与所填的“{box}”不一致，招商专员会与您电话确认以哪个为准。",
   "inquiry.notesDifferNoBox": "您在补充说明里写的“{notes}”与所填的不一致，招商专员会与您电话确认以哪个为准。",
+  "inquiry.unread": "您在补充说明里写的“{text}”未能自动识别，没有用于匹配，招商专员会与您电话确认。",
   "inquiry.corrected": "招商专员已与您核实并更正：{changes}",
   "inquiry.tooManyTitle": "查询过于频繁",
   "inquiry.tooMany": "查询次数过多，请 {minutes} 分钟后再试。",
@@ -42,13 +43,15 @@ const en: Record<PublicKey, string> = {
     "Your notes say “{notes}” while the box says “{box}”: the recruiter will confirm with you by phone which is right.",
   "inquiry.notesDifferNoBox":
     "Your notes say “{notes}”, which differs from what you filled in: the recruiter will confirm with you by phone which is right.",
+  "inquiry.unread":
+    "We could not read “{text}” in your notes, so it was not used for matching: the recruiter will check it with you by phone.",
   "inquiry.corrected": "Our recruiter checked this with you and corrected it: {changes}",
   "inquiry.tooManyTitle": "Too many look-ups",
   "inquiry.tooMany": "Too many look-ups. Please try again in {minutes} {minutes:minute|minutes}.",
   "inquiry.tooManyHotline": "To ask about your request, call our hotline {hotline} and give your reference or company name.",
   "form.editAgain": "Back to the form to edit",
   "form.restored": "What you typed is back in the form. Please check it, then send it.",
-  "need.moveInHint": "e.g. 2027-03 (or in Chinese: 明年3月, 年底, 下半年)",
+  "need.moveInHint": "e.g. 2027-03, March 2027, Q2 2027 (or in Chinese: 明年3月, 年底, 下半年)",
   "region.found": "Search results: tap one to add it",
 };
 

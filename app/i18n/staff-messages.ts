@@ -93,6 +93,9 @@ const zh = {
   "hotline.done": "已记录：{reference} {outcome}",
   "hotline.recordedOther":
     "这一页的提交已记录为「{outcome}」（{reference}），这次按下的「{sent}」没有保存。如要改为「{sent}」，请在下方最新的任务列表上重新记录。",
+  "hotline.recordedOtherKept":
+    "这一页的提交已记录为「{outcome}」（{reference}），这次按下的「{sent}」没有保存。您输入的备注仍在框中；如要改为「{sent}」，请再按一次。",
+  "hotline.keptNote": "您输入的备注没有保存，原文如下（可复制后记到线索上）：",
   "hotline.stale": "这条任务已经结束（可能已被同事处理）。",
   "hotline.staleWhy": "这条任务已经结束：{why}。",
   "taskClosed.need-changed": "需求更正后本园区不再符合，这条分配已结束",
@@ -241,6 +244,9 @@ const en: Record<StaffKey, string> = {
   "hotline.done": "Recorded: {reference} {outcome}",
   "hotline.recordedOther":
     "This page's submission was recorded as “{outcome}” ({reference}); the “{sent}” you pressed now was not saved. To change it to “{sent}”, record it again on the task list below.",
+  "hotline.recordedOtherKept":
+    "This page's submission was recorded as “{outcome}” ({reference}); the “{sent}” you pressed now was not saved. Your note is still in its box; to change it to “{sent}”, press it again.",
+  "hotline.keptNote": "Your note was not saved; here it is as typed (copy it to the lead):",
   "hotline.stale": "That task is closed already (a colleague may have handled it).",
   "hotline.staleWhy": "That task is closed: {why}.",
   "taskClosed.need-changed": "the need was corrected and this park no longer fits; the assignment has ended",

@@ -137,7 +137,7 @@ const en: Record<ValidationKey, string> = {
   areaOrder: "The minimum area must not be larger than the maximum",
   industry: "Choose an industry division (GB/T 4754-2017, e.g. C39)",
   email: "This email address is not valid",
-  month: "Use year-month, e.g. 2027-03, or words such as 'as soon as possible', 'within 3 months' or 'Q2'",
+  month: "Use year-month, e.g. 2027-03, or words such as 'March 2027', 'as soon as possible', 'within 3 months' or 'Q2'",
   monthPast: "The move-in month cannot be in the past",
   monthWhichYear: "“{typed}” could mean this year or next: add the year (今年{typed} / 明年{typed}) or write a month, e.g. {example}",
   monthSpans: "“{typed}” spans two months ({from} and {to}): write the month, e.g. {to}",

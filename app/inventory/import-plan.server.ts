@@ -22,6 +22,7 @@ import { foldKey, inventoryClashes } from "./inventory-clashes.server";
 import { type CellValue, type Collection, columnByKey, COLUMNS, writeCells } from "./inventory-columns";
 import { type DbRow, dbRow, fromDbRow, type InventoryValue, loadDbRows, stableJson } from "./inventory-rows.server";
 import { type RowSummary, rowSummary } from "./row-summary";
+import { type UncoveredPark, uncoveredParks } from "./uncovered-parks.server";
 
 // An Excel/CSV import in two steps (ADR 027): the plan (what would be created, changed field by field,
 // left unchanged; every bad cell), shown to the admin; then the apply, in one transaction, only if the
@@ -48,6 +49,11 @@ export type ImportPlan = {
   counts: Record<Collection, { create: number; change: number; unchanged: number }>;
   /** sha256 of the rows to write and the stored rows they replace: the apply refuses another. */
   hash: string;
+  /**
+   * The parks the import leaves without a working recruiter (uncovered-parks.server.ts): their leads will go
+   * to the admins' unassigned queue, which the preview says. Absent in a plan made before this field.
+   */
+  uncovered?: UncoveredPark[];
 };
 
 /** Where each row of a collection came from (same order as the rows). */
@@ -275,7 +281,10 @@ export async function planImport(
     });
   }
   const hash = await planHash(value, stored, clock);
-  return { rows, errors, warnings: [], counts, hash };
+  // Parks created or changed, and those the import's recruiters stop covering, that no recruiter covers after it.
+  const parksWritten = rows.filter((r) => r.collection === "parks" && r.action !== "unchanged").map((r) => r.id);
+  const uncovered = errors.length ? [] : await uncoveredParks(sql, value, parksWritten);
+  return { rows, errors, warnings: [], counts, hash, uncovered };
 }
 
 /**
@@ -387,7 +396,7 @@ export async function previewUpload(
 }
 
 export type ApplyOutcome =
-  | { ok: true; counts: ImportCounts; changedRecruiterIds: string[] }
+  | { ok: true; counts: ImportCounts; changedRecruiterIds: string[]; uncovered: UncoveredPark[] }
   | { ok: false; reason: "gone" | "changed" | "invalid"; plan?: ImportPlan };
 
 /**
@@ -415,6 +424,6 @@ export async function applyPreview(
     if (!result.ok) throw new Error("the planned import failed its references"); // cannot happen: the plan checked them under the lock
     if (after) await after(tx, result.changedRecruiterIds);
     await tx`update import_previews set applied_at = now() where id = ${input.previewId}`;
-    return { ok: true, counts: result.counts, changedRecruiterIds: result.changedRecruiterIds };
+    return { ok: true, counts: result.counts, changedRecruiterIds: result.changedRecruiterIds, uncovered: result.uncovered ?? [] };
   });
 }

@@ -14,6 +14,7 @@ import { foldKey, inventoryClashes } from "./inventory-clashes.server";
 import { readJsonNumbers } from "./inventory-columns";
 import { dbRow } from "./inventory-rows.server";
 import { type Park, parkSchema, type Recruiter, recruiterSchema, type Space, spaceSchema } from "./inventory-schema";
+import { type UncoveredPark, uncoveredParks } from "./uncovered-parks.server";
 
 const RULES = { zh: libraryErrorMap("zh"), en: libraryErrorMap("en") } as const;
 
@@ -22,7 +23,15 @@ export type ImportCounts = Record<"parks" | "spaces" | "recruiters", { created: 
 /** What a row's words were read as (a figure written "约五千": 5000), said back as the Excel preview's 提示 are (docs/decisions/117). */
 export type ImportRowNote = { collection: "parks" | "spaces" | "recruiters"; index: number; id?: string; notes: string[] };
 export type ImportResult =
-  | { ok: true; counts: ImportCounts; changedSpaceIds: string[]; changedRecruiterIds: string[]; notes?: ImportRowNote[] }
+  | {
+      ok: true;
+      counts: ImportCounts;
+      changedSpaceIds: string[];
+      changedRecruiterIds: string[];
+      notes?: ImportRowNote[];
+      /** Parks written or left by their recruiters that no working recruiter covers now (uncovered-parks.server.ts). */
+      uncovered?: UncoveredPark[];
+    }
   | { ok: false; errors: ImportRowError[] };
 
 export type Collections = { parks: Park[]; spaces: Space[]; recruiters: Recruiter[] };
@@ -259,6 +268,8 @@ export async function applyInventory(tx: TransactionSql, value: Collections, lng
     count(counts.parks, outcome);
     if (outcome !== "unchanged") changedParkIds.push(p.id);
   }
+  // Read before the recruiters are written (the stored rows say which parks they covered), as the preview reads it.
+  const uncovered = await uncoveredParks(tx, value, changedParkIds);
   const changedSpaceIds: string[] = [];
   for (const s of spaces) {
     const outcome = await upsertSpace(tx, s);
@@ -289,7 +300,7 @@ export async function applyInventory(tx: TransactionSql, value: Collections, lng
     ? (await tx<{ id: string }[]>`select id from spaces where park_id in ${tx(changedParkIds)} order by id`).map((r) => r.id)
     : [];
   await enqueue(tx, "space.match", [...new Set([...changedSpaceIds, ...inChangedParks])]);
-  return { ok: true as const, counts, changedSpaceIds, changedRecruiterIds };
+  return { ok: true as const, counts, changedSpaceIds, changedRecruiterIds, uncovered };
 }
 
 type Outcome = "created" | "updated" | "unchanged";

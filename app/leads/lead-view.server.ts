@@ -127,8 +127,14 @@ export type InquirySummary = {
   repeatOf: string | null;
   /** Where the notes the enterprise wrote and a box it filled disagree (`notesDiffer`, ADR 101), as submitted: its words and the box's value. */
   notesDiffer: { notes: string; box: string | null }[];
+  /**
+   * Words of the notes the intake could not read (`unread` on need.notes: a place that names no district we
+   * know, a date or a figure it could not place), as submitted: the page says a recruiter will check them
+   * (trial 12-05: places in English notes were dropped and the page said "Any").
+   */
+  unread: string[];
   /** The need as staff corrected it since (ADR 108), in the same shape; null while nobody edited it. */
-  corrected: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "corrected"> | null;
+  corrected: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "corrected"> | null;
 };
 
 /**
@@ -155,12 +161,13 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
         const [notes, box] = f.text.split(" ≠ ");
         return { notes: notes.trim(), box: box?.trim() || null };
       }),
+    unread: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "unread" && f.field === "need.notes" ? [f.text] : [])))],
     corrected: row.submitted ? now : null,
   };
 }
 
 /** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */
-function needSummary(need: Record<string, unknown> | null): Omit<InquirySummary, "repeatOf" | "notesDiffer" | "corrected"> {
+function needSummary(need: Record<string, unknown> | null): Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "corrected"> {
   const n = need ?? {};
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);

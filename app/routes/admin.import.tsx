@@ -25,6 +25,7 @@ import type { Collection } from "~/inventory/inventory-columns";
 import { rerouteOffersOfUnavailable } from "~/inventory/recruiter-away.server";
 import { reroutedText } from "~/inventory/rerouted-text";
 import type { SummaryKey } from "~/inventory/row-summary";
+import { uncoveredParksText } from "~/inventory/uncovered-parks.server";
 import { useRootData } from "~/root";
 import adminStyles from "~/styles/admin.css";
 import { getWebEnv } from "~/utils/env.server";
@@ -51,8 +52,8 @@ const importForm = z.object({
 });
 
 type ActionData =
-  | { step: "preview"; fileName: string; plan: ImportPlan; previewId: string | null }
-  | { step: "applied"; counts: ImportCounts; rerouted: number; unassigned: number }
+  | { step: "preview"; fileName: string; plan: ImportPlan; previewId: string | null; uncovered: string }
+  | { step: "applied"; counts: ImportCounts; rerouted: number; unassigned: number; uncovered: string }
   | { step: "refused"; message: InventoryKey; plan?: ImportPlan };
 
 // A post from a page of an earlier sign-in keeps what was typed (components/error-pages.tsx).
@@ -78,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!/\.(xlsx|csv)$/i.test(file.name)) return data<ActionData>({ step: "refused", message: "import.badType" }, { status: 400 });
     if (file.size > BODY_LIMITS.upload) return data<ActionData>({ step: "refused", message: "import.tooBig" }, { status: 413 });
   }
-  const answer = await importGate.run(() => importStep(sql, intent, file, sent, actor));
+  const answer = await importGate.run(() => importStep(sql, intent, file, sent, actor, lngFromUrl(request.url)));
   if (answer === IMPORT_BUSY)
     return data<ActionData>({ step: "refused", message: "import.busy" }, { status: 429, headers: { "Retry-After": "60" } });
   return answer;
@@ -91,6 +92,7 @@ async function importStep(
   file: File | undefined,
   sent: { previewId?: string; hash?: string },
   actor: string,
+  lng: Lng,
 ) {
   try {
     if (intent === "apply") {
@@ -106,7 +108,13 @@ async function importStep(
       });
       if (outcome.ok) {
         log.info("inventory imported from a workbook", { actor, counts: outcome.counts, rerouted, unassigned });
-        return data<ActionData>({ step: "applied", counts: outcome.counts, rerouted, unassigned });
+        return data<ActionData>({
+          step: "applied",
+          counts: outcome.counts,
+          rerouted,
+          unassigned,
+          uncovered: withoutBidiControls(uncoveredParksText(lng, outcome.uncovered)),
+        });
       }
       const message = outcome.reason === "changed" ? "import.changed" : "import.gone";
       return data<ActionData>(
@@ -117,8 +125,10 @@ async function importStep(
     if (!file) return data<ActionData>({ step: "refused", message: "import.noFile" }, { status: 400 });
     const read = await readWorkbook(Buffer.from(await file.arrayBuffer()), file.name);
     const { plan, previewId } = await previewUpload(sql, read, { fileName: file.name, actor });
+    // The parks left to the admins' queue, said in the page's language (the sentence is made on the server).
+    const uncovered = withoutBidiControls(uncoveredParksText(lng, plan.errors.length ? [] : (plan.uncovered ?? [])));
     return data<ActionData>(
-      { step: "preview", fileName: withoutBidiControls(file.name), plan: withoutBidiControls(shownPlan(plan)), previewId },
+      { step: "preview", fileName: withoutBidiControls(file.name), plan: withoutBidiControls(shownPlan(plan)), previewId, uncovered },
       { status: plan.errors.length ? 400 : 200 },
     );
   } catch (error) {
@@ -186,11 +196,25 @@ function RowValues({ lng, row }: { lng: Lng; row: PlanRow }) {
   );
 }
 
-function PlanView({ lng, plan, previewId, csrf }: { lng: Lng; plan: ImportPlan; previewId: string | null; csrf: string | null }) {
+function PlanView({
+  lng,
+  plan,
+  previewId,
+  csrf,
+  uncovered = "",
+}: {
+  lng: Lng;
+  plan: ImportPlan;
+  previewId: string | null;
+  csrf: string | null;
+  uncovered?: string;
+}) {
   const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
   const total = (k: "create" | "change" | "unchanged") => plan.counts.parks[k] + plan.counts.spaces[k] + plan.counts.recruiters[k];
   const changed = plan.rows.filter((r) => r.action === "change");
   const created = plan.rows.filter((r) => r.action === "create");
+  // A file that holds exactly what is stored has nothing to apply: said so, and no button to press.
+  const nothing = !plan.errors.length && total("create") + total("change") === 0;
   const where = (r: { sheet: string | null; row: number | null; collection: keyof typeof SHEET_NAMES }) =>
     `${r.sheet ?? SHEET_NAMES[r.collection][lng]}${r.row ? ` · ${t("col.row")} ${r.row}` : ""}`;
   return (
@@ -224,6 +248,11 @@ function PlanView({ lng, plan, previewId, csrf }: { lng: Lng; plan: ImportPlan; 
             ))}
           </DataTable>
         </AdminSection>
+      ) : null}
+      {uncovered ? (
+        <div className="banner warning" role="status" data-testid="import-uncovered">
+          {uncovered}
+        </div>
       ) : null}
       {plan.warnings.length ? (
         <AdminSection id="import-warnings-h" title={t("import.warnings")}>
@@ -307,7 +336,12 @@ function PlanView({ lng, plan, previewId, csrf }: { lng: Lng; plan: ImportPlan; 
         );
       })}
       {total("unchanged") ? <p>{t("import.unchangedCount", { count: total("unchanged") })}</p> : null}
-      {previewId && !plan.errors.length ? (
+      {nothing ? (
+        <p role="status" data-testid="import-nothing">
+          {t("import.nothing")}
+        </p>
+      ) : null}
+      {previewId && !plan.errors.length && !nothing ? (
         <Form method="post" encType="multipart/form-data">
           <input type="hidden" name="csrf" value={csrf ?? ""} />
           <input type="hidden" name="previewId" value={previewId} />
@@ -385,7 +419,14 @@ export default function AdminImport() {
           ) : null}
         </div>
       ) : null}
-      {result?.step === "preview" ? <PlanView lng={lng} plan={result.plan} previewId={result.previewId} csrf={csrf} /> : null}
+      {result?.step === "applied" && result.uncovered ? (
+        <div className="banner warning" role="status" data-testid="import-uncovered">
+          {result.uncovered}
+        </div>
+      ) : null}
+      {result?.step === "preview" ? (
+        <PlanView lng={lng} plan={result.plan} previewId={result.previewId} csrf={csrf} uncovered={result.uncovered} />
+      ) : null}
       {result?.step === "refused" && result.plan ? <PlanView lng={lng} plan={result.plan} previewId={null} csrf={csrf} /> : null}
     </AdminPage>
   );

@@ -9,6 +9,7 @@ import { lngFromRequest } from "~/i18n/lng";
 import { MAX_IMPORT_ROWS } from "~/inventory/excel/read-workbook.server";
 import { importInventory, type ImportRowError } from "~/inventory/import.server";
 import { IMPORT_BUSY, importGate } from "~/inventory/import-gate.server";
+import { uncoveredParksText } from "~/inventory/uncovered-parks.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -27,7 +28,9 @@ function rowErrors(request: Request, rows: ImportRowError[]): Record<string, str
 }
 
 /**
- * POST /api/import: upsert by id in one transaction; any bad row → 400 in the API's error shape
+ * POST /api/import: upsert by id in one transaction → 200 `{counts}`, with `uncoveredParks: [{id, name}]` and
+ * `warnings: ["…"]` (the caller's language) when parks are left that no working recruiter covers (their leads
+ * go to the admins' unassigned queue); any bad row → 400 in the API's error shape
  * (ADR 025) `{errors: {"spaces[57]": ["areaSqm: …"], _form: ["1 bad row(s)…"]}, rows: [{collection,
  * index, id, errors}]}` — `rows` lists every bad row for scripts — and nothing written.
  */
@@ -52,7 +55,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const result = await importGate.run(() => importInventory(getSql(), body, lngFromRequest(request))); // the rows' messages in the caller's language
     if (result === IMPORT_BUSY) return apiError(request, 429, "importBusy", { headers: { "Retry-After": "60" } });
     if (!result.ok) return apiErrors(400, rowErrors(request, result.errors), { extra: { rows: result.errors } });
-    return Response.json({ counts: result.counts });
+    // Parks that no working recruiter covers now: their leads go to the admins' unassigned queue (said, not refused).
+    const uncovered = result.uncovered ?? [];
+    return Response.json({
+      counts: result.counts,
+      ...(uncovered.length ? { uncoveredParks: uncovered, warnings: [uncoveredParksText(lngFromRequest(request), uncovered)] } : {}),
+    });
   } catch (error) {
     log.error("import failed", { error: errorMessage(error) });
     return apiError(request, 503, "importFailed");

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { apiError } from "~/api/errors.server";
 import { regionNameMax } from "~/domain/region-name-limit";
-import { childDivisions, searchDivisions, searchZones } from "~/domain/regions";
-import { englishDivisionName, englishZoneLabel } from "~/domain/regions-en";
+import { childDivisions, type Division, divisionByCode, resolveRegion, searchDivisions, searchZones, zoneNamed } from "~/domain/regions";
+import { englishDivisionName, englishZoneLabel, searchZonesEnglish } from "~/domain/regions-en";
 import { lngFromUrl } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { validationMessage } from "~/i18n/validation-messages";
@@ -32,13 +32,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const r = resolvePicked(resolve, lng);
     return Response.json(r.ok ? { resolved: r.paths } : { problem: r.problem }, { headers: { "Cache-Control": "public, max-age=3600" } });
   }
-  const found = q.trim() ? searchDivisions(q, 10) : childDivisions(parent || undefined);
+  const latin = /[a-z]/i.test(q) && !/\p{Script=Han}/u.test(q);
+  let found = q.trim() ? searchDivisions(q, 10) : childDivisions(parent || undefined);
+  // Latin words that name a place with zone words no name starts with ("Pukou Industrial Park", "jiangning
+  // development zone"): what the regions field will resolve them to (trial 12-05).
+  if (q.trim() && latin && found.length === 0) {
+    const r = resolveRegion(q);
+    if (r.ok) found = r.divisions;
+  }
   // Zones (江北新区, 雄安, 苏州高新区: zones.ts, ADR 113 amended) are offered after the divisions, room kept for them: `level`
   // "zone", `path` the zone's name (what the regions field resolves to all its districts), `codes` and
   // `label` the districts it lies in ("南京江北新区（在浦口区、六合区、栖霞区）").
   const list = punctuationMessages.t(lng, "list");
+  // In Latin letters, zones also by the words of their English names ("high-tech", "new area", "jiangning";
+  // trial 12-05), after those found by their pinyin.
+  const zoneHits = q.trim() ? searchZones(q, 5) : [];
+  if (latin)
+    for (const name of searchZonesEnglish(q, 5)) {
+      if (zoneHits.length >= 5 || zoneHits.some((z) => z.name === name)) continue;
+      const divisions = (zoneNamed(name)?.codes ?? []).map(divisionByCode).filter((d): d is Division => d !== undefined);
+      if (divisions.length) zoneHits.push({ name, divisions });
+    }
   const zones = q.trim()
-    ? searchZones(q, 5).map((z) => ({
+    ? zoneHits.map((z) => ({
         code: z.divisions[0].code,
         codes: z.divisions.map((d) => d.code),
         level: "zone" as const,

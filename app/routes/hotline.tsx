@@ -66,6 +66,9 @@ const FORM_ID = "phone-lead";
  * /hotline/callers and /hotline/matches do not go through the router at all: app/components/desk-lookup.ts.)
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => {
+  // A task post refused with its note kept: the task list is loaded again (a fresh key, so the next press
+  // records), the note stays in its box and the lead form keeps its own key (HotlineDesk).
+  if (actionResult && typeof actionResult === "object" && "kept" in actionResult) return true;
   if (actionResult && typeof actionResult === "object") return false;
   return defaultShouldRevalidate;
 };
@@ -128,6 +131,12 @@ type ActionResult = {
    * beside its outcome buttons, in the agent's language.
    */
   taskError?: { id: string | null; errors: string[] };
+  /**
+   * A call task's post not recorded — sent again from this page with another outcome (ADR 124), or the task
+   * closed meanwhile — while a note was typed: what to say, and the note as typed, put back in its task's
+   * box (or shown to copy when the task is no longer listed). Without a note the desk answers with a flash.
+   */
+  kept?: { taskId: string; text: string; note: string };
   /** The post came from a page of an earlier sign-in: nothing done; `csrf` is the session's token for the next post. */
   stale?: true;
   csrf?: string;
@@ -237,22 +246,28 @@ async function callTaskAction(request: Request, control: DeskControls, lng: Lng,
     return data<ActionResult>({ taskError: { id: control.task ?? null, errors: [error] } }, { status: 400 });
   }
   if (answer.kind === "not-found") throw notFoundWith(staffText(lng, "hotline.taskNotFound"));
+  // Nothing recorded, a note typed: answered on this page (409) with the note kept, never dropped by a
+  // redirect (trial 12-05 finding 5). Without a note, the flash on the fresh list as before (ADR 124).
+  const note = control.note ?? "";
+  const keep = (text: string) => data<ActionResult>({ kept: { taskId: control.task ?? "", text, note } }, { status: 409 });
   if (answer.kind === "stale") {
     // Closed by its assignment's ending (ADR 114): the desk says why; else a colleague closed it.
     const text = answer.closedReason
       ? staffText(lng, "hotline.staleWhy", { why: staffText(lng, `taskClosed.${answer.closedReason}`) })
       : staffText(lng, "hotline.stale");
+    if (note.trim()) return keep(text);
     throw await redirectWithFlash(request, here, { tone: "alert", text });
   }
   if (answer.kind === "confirm") return data<ActionResult>({ confirm: answer });
   // A resend of this page's submission with another button: what was recorded, and that this was not saved (ADR 124).
   if (answer.kind === "recorded-other") {
-    const text = staffText(lng, "hotline.recordedOther", {
+    const said = {
       reference: answer.reference,
       outcome: staffText(lng, `outcome.${answer.outcome}`),
       sent: staffText(lng, `outcome.${answer.sent}`),
-    });
-    throw await redirectWithFlash(request, here, { tone: "alert", text });
+    };
+    if (note.trim()) return keep(staffText(lng, "hotline.recordedOtherKept", said));
+    throw await redirectWithFlash(request, here, { tone: "alert", text: staffText(lng, "hotline.recordedOther", said) });
   }
   const recorded = staffText(lng, "hotline.done", { reference: answer.reference, outcome: staffText(lng, `outcome.${answer.outcome}`) });
   // A hand-over marked done whose offer had moved on did not take: said as an alert, with what was recorded.
@@ -371,6 +386,7 @@ export default function HotlineDesk() {
   useDeskShortcuts(formId);
 
   const taskError = actionData?.taskError;
+  const kept = actionData?.kept;
   const callerAnswer = callers.data ?? actionData?.callers;
   const knownLeads = (callerAnswer && "leads" in callerAnswer ? callerAnswer.leads : []) as KnownLeadCard[];
   const typedIn = typingIn?.key === formKey ? typingIn.name : null;
@@ -538,10 +554,19 @@ export default function HotlineDesk() {
             <ErrorList id="task-error" errors={taskError.errors} />
           </div>
         ) : null}
+        {/* A note typed on a task no longer listed (closed meanwhile): said, with the note to copy. */}
+        {kept && !d.rows.some((r) => r.id === kept.taskId) ? (
+          <div className="banner error" role="alert" data-testid="task-kept">
+            <p>{kept.text}</p>
+            <p>{t("hotline.keptNote")}</p>
+            <blockquote className="kept-note">{kept.note}</blockquote>
+          </div>
+        ) : null}
         <ol className="cards">
           {d.rows.map((r) => {
             const confirming = actionData?.confirm?.taskId === r.id ? actionData.confirm : null;
-            const refusedHere = taskError?.id === r.id ? taskError.errors : undefined;
+            const keptHere = kept?.taskId === r.id ? kept : null;
+            const refusedHere = taskError?.id === r.id ? taskError.errors : keptHere ? [keptHere.text] : undefined;
             const errorId = `outcome-error-${r.id}`;
             return (
               <li key={r.id} className="card" data-due={r.due ? "now" : "later"} aria-labelledby={`task-${r.id}`}>
@@ -573,7 +598,13 @@ export default function HotlineDesk() {
                   <input type="hidden" name="formKey" value={d.formKey} />
                   <div className="field">
                     <label htmlFor={`note-${r.id}`}>{h("task.note")}</label>
-                    <textarea id={`note-${r.id}`} name="note" rows={2} maxLength={NOTE_MAX} defaultValue={confirming?.note ?? ""} />
+                    <textarea
+                      id={`note-${r.id}`}
+                      name="note"
+                      rows={2}
+                      maxLength={NOTE_MAX}
+                      defaultValue={confirming?.note ?? keptHere?.note ?? ""}
+                    />
                   </div>
                   {confirming ? (
                     <div className="confirm" role="alertdialog" aria-labelledby={`confirm-${r.id}`}>

@@ -8,6 +8,7 @@ import { PublicHeader } from "~/components/public-header";
 import { TooManyLookups } from "~/components/too-many-lookups";
 import { getSql } from "~/db/db.server";
 import { needAreaShort } from "~/domain/area";
+import { flagTextIn } from "~/domain/lead-flags";
 import { needRegionsText } from "~/domain/regions.server";
 import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
@@ -51,7 +52,7 @@ const MONTHS_EN = [
 /** The need as the page shows it, in the reader's language: only what was asked, nothing about who asked. */
 type SummaryLines = { kind: string; area: string; regions: string; moveIn: string };
 
-function summaryLines(s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "corrected">, lng: Lng): SummaryLines {
+function summaryLines(s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "corrected">, lng: Lng): SummaryLines {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
   const kind = s.kind && ["factory", "land", "office", "warehouse"].includes(s.kind) ? t(`need.kind.${s.kind}` as never) : "";
   const deal = s.deal && ["lease", "buy"].includes(s.deal) ? t(`need.deal.${s.deal}` as never) : "";
@@ -107,10 +108,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const doubts = summary.corrected
       ? []
       : summary.notesDiffer.map((d) =>
+          // A deal in the flag's text is said in the page's words ("购买", not "购买（buy）": lead-flags.ts).
           d.box
-            ? publicText(lng, "inquiry.notesDiffer", { notes: d.notes, box: d.box })
-            : publicText(lng, "inquiry.notesDifferNoBox", { notes: d.notes }),
+            ? publicText(lng, "inquiry.notesDiffer", { notes: flagTextIn(lng, d.notes), box: flagTextIn(lng, d.box) })
+            : publicText(lng, "inquiry.notesDifferNoBox", { notes: flagTextIn(lng, d.notes) }),
         );
+    // Words of the notes not read (a place, a date): said, so "意向区域：不限" is not all the page says of them.
+    if (!summary.corrected) doubts.push(...summary.unread.map((text) => publicText(lng, "inquiry.unread", { text })));
     return data(
       { lng, reference, key, summary: lines, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },

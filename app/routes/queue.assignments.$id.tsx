@@ -836,7 +836,8 @@ function ShortlistForm({ d, lastResult }: { d: Data; lastResult: Reply }) {
     <Form method="post" {...getFormProps(form)} className="shortlist-pick">
       <Csrf d={d} intent="shortlist" />
       <fieldset aria-describedby={[f.descriptionId, f.errors ? f.errorId : null].filter(Boolean).join(" ")}>
-        <legend>{k("shortlist.title")}</legend>
+        {/* The section's heading already says 分享推荐清单: the fieldset names what is chosen in it. */}
+        <legend>{k("shortlist.pick")}</legend>
         <p className="hint" id={f.descriptionId}>
           {k("shortlist.hint", { days: d.shortlistDays })}
         </p>

@@ -143,3 +143,20 @@ describe("an admin's spam close, as the recruiter and the enterprise see it (fin
     }
   });
 });
+
+describe("the lead page's shortlist section (trial 12-05, low)", () => {
+  it("says 分享推荐清单 once, as its heading; the form's legend names what is chosen in it (zh, en)", async () => {
+    const lead = await storeTestLead(db.sql, "清单标题测试有限公司", "13600001299");
+    await matchTestLead(db.sql, lead.id, "GC-MED");
+    await db.sql.begin((tx) => routeLead(tx, lead.id, TEST_ROUTING));
+    const [a] = await db.sql<{ id: string }[]>`select id from assignments where lead_id = ${lead.id}`;
+    const rec = await client.signIn("zhengjie@example.test", PASSWORD);
+    const zh = await (await client.get(`/queue/assignments/${a.id}`, rec)).text();
+    expect(zh).toContain('value="shortlist"'); // the form is there
+    expect(zh.match(/分享推荐清单/g)).toHaveLength(1);
+    expect(zh).toMatch(/<legend>选择要推荐的空间<\/legend>/);
+    const en = await (await client.get(`/queue/assignments/${a.id}?lng=en`, rec)).text();
+    expect(en.match(/Share a shortlist/g)).toHaveLength(1);
+    expect(en).toMatch(/<legend>Choose the spaces to recommend<\/legend>/);
+  });
+});

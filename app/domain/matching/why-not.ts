@@ -60,6 +60,11 @@ export type Exclusion = {
   /** How far off: the number of failed constraints plus the relative gap of each; smaller is nearer. */
   miss: number;
   suggestion: Suggestion | null;
+  /**
+   * A near miss (isNearMiss): the space fails exactly one hard rule, and when that rule is the region, the
+   * park is in a city the lead names (another district of it). Absent on exclusions stored before it.
+   */
+  near?: boolean;
 };
 
 /** `check`: the lead's shared hard check, as in RankOptions (hardCheckOf with this call's lead and options). */
@@ -97,9 +102,35 @@ export function explainExclusions(
   return groups.slice(0, maxParks).flat();
 }
 
-/** The nearest misses across all parks (the call-back task carries three). */
+/**
+ * The nearest misses across all parks (the call-back task carries three, the hotline's dry run shows
+ * three under 只差一点): only near misses (isNearMiss), nearest first. A space that misses on two or three
+ * rules — another city, another size and too low — is no "只差一点" to offer on a call (trial 12-05,
+ * finding 2); the lead page's why-not still lists it.
+ */
 export function nearestMisses(excluded: readonly Exclusion[], count: number): Exclusion[] {
-  return [...excluded].sort(nearestFirst).slice(0, count);
+  return excluded.filter(isNearMiss).sort(nearestFirst).slice(0, count);
+}
+
+/**
+ * Whether an exclusion is a near miss: it failed exactly one hard rule, and a region miss is of a park in a
+ * city the lead names (inWantedCity). An exclusion stored before `near` was kept: by its one reason.
+ */
+export function isNearMiss(e: Pick<Exclusion, "near" | "reasons">): boolean {
+  return e.near ?? e.reasons.length === 1;
+}
+
+/**
+ * Whether the park's district lies in a city (地级, or a municipality) one of the lead's region codes is in:
+ * 320115 江宁区 for a lead wanting 320118 高淳区 — another district of the city asked for, a near miss; a park
+ * in 苏州 for that lead is not. A lead with no region codes: true (no region rule fails then anyway).
+ */
+function inWantedCity(n: MatchNeed, s: SpaceCandidate): boolean {
+  const codes = n.need.regionCodes ?? [];
+  const park = s.park.districtCode;
+  if (codes.length === 0) return true;
+  if (!park || !/^\d{6}$/.test(park)) return false;
+  return codes.some((c) => /^\d{6}$/.test(c) && !c.endsWith("0000") && c.slice(0, 4) === park.slice(0, 4));
 }
 
 function nearestFirst(a: Exclusion, b: Exclusion): number {
@@ -121,6 +152,7 @@ export function explainExclusion(n: MatchNeed, s: SpaceCandidate, options: HardO
     reasons,
     miss,
     suggestion: hard.failures.length === 1 ? suggestNearMiss(n, s, hard.failures[0], options) : null,
+    near: hard.failures.length === 1 && (hard.failures[0] !== "region" || inWantedCity(n, s)),
   };
 }
 
@@ -329,7 +361,7 @@ export function suggestNearMiss(n: MatchNeed, s: SpaceCandidate, f: HardFailure,
         value: [...need.regions, s.park.district],
         regionCode: s.park.districtCode,
         zh: `意向区域加上 ${s.park.district} 可匹配 ${target}`,
-        en: `Add ${s.park.district} to the wanted districts to match ${target}`,
+        en: `Add ${placeEn(s.park.district, s.park.districtCode)} to the wanted districts to match ${target}`,
       });
       break;
     case "deal":

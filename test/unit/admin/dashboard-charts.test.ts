@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { cspSafeSvg } from "~/admin/csp-safe-svg";
-import { CHART_SIZES, chartOption, contactMarks, dashboardCharts } from "~/admin/dashboard-charts.server";
+import { CHART_SIZES, chartOption, contactMarks, dashboardCharts, textWidthPx } from "~/admin/dashboard-charts.server";
 import { CONTACT_BUCKETS, type DashboardFigures, FUNNEL_STAGES } from "~/admin/dashboard-data.server";
 import { figureTables } from "~/admin/dashboard-tables";
 import { opsText } from "~/i18n/admin-ops-messages";
@@ -168,4 +168,41 @@ describe("the phone drawing (a 640 px SVG shown 340 px wide drew its 12 px text 
       expect(Math.min(...sizes), c.figure).toBeGreaterThanOrEqual(CHART_SIZES.wide.fontSize);
     }
   });
+});
+
+// Trial 12-05, finding 3: the unmet-needs chart drew its labels left of the bars ("Factory building
+// 10000–20000㎡ Shuangliu District (双流区)"), which took the whole 340 px of a phone; the bars were left a
+// sliver and ran into the labels. Labels go above the bars now, broken between their parts.
+describe("the unmet-needs chart on a phone and a desktop", () => {
+  const unmet = [
+    { kind: "factory", band: 4, district: "", place: { zh: "双流区", en: "Shuangliu District (双流区)" }, leads: 3 },
+    { kind: "factory", band: 3, district: "", place: { zh: "苏州工业园区", en: "Suzhou Industrial Park (苏州工业园区)" }, leads: 2 },
+    { kind: "land", band: 1, district: "", place: { zh: "朝阳区", en: "Chaoyang District (朝阳区)" }, leads: 1 },
+    { kind: "factory", band: 1, district: "", place: { zh: "", en: "" }, leads: 1 },
+  ];
+  for (const lng of ["zh", "en"] as const)
+    for (const size of ["narrow", "wide"] as const)
+      it(`${lng}, ${size}: the bars start at the chart's left edge and take its width; each label line is whole parts, inside the chart`, async () => {
+        const svg = (await dashboardCharts(lng, figures({ unmet }))).find((c) => c.figure === "unmet")!.svg![size];
+        const { width, fontSize } = CHART_SIZES[size];
+        const bars = Array.from(svg.matchAll(/<path d="M([\d.]+) ([\d.]+)l([\d.]+) 0l0 ([\d.]+)/g), (m) => ({
+          x: Number(m[1]),
+          y: Number(m[2]),
+          w: Number(m[3]),
+          h: Number(m[4]),
+        })).filter((b) => b.h > 0 && b.h < 20);
+        expect(bars).toHaveLength(4);
+        for (const b of bars) expect(b.x).toBeLessThanOrEqual(10);
+        expect(Math.max(...bars.map((b) => b.w))).toBeGreaterThan(width * 0.8);
+        // Each label's lines: above its bar, within the width, never breaking inside "(双流区)" or before the count.
+        const lines = Array.from(svg.matchAll(/<text[^>]*text-anchor="start"[^>]*>([^<]+)<\/text>/g), (m) => m[1]);
+        expect(lines.length).toBeGreaterThanOrEqual(4);
+        for (const line of lines) {
+          expect(textWidthPx(line, fontSize), line).toBeLessThanOrEqual(width - 32);
+          expect(line).not.toMatch(/^[)）:：\s]|[(（]$/);
+        }
+        const said = lines.join(" ").replace(/\u00a0/g, " ");
+        expect(said).toContain(lng === "zh" ? "双流区：3" : "Shuangliu District (双流区): 3");
+        expect(said).not.toContain("—"); // no place: nothing said of it
+      });
 });

@@ -1,0 +1,125 @@
+import { NOTES_MAX } from "./field-limits";
+import type { PlaceMention } from "./need-places";
+
+// Places in English notes (trial 12-05, finding 1): "we want something in Jiangning or Pukou": English notes name places after a marker word as Chinese
+// notes do after 在/去. Read here by their shape, without division data (this module runs in the browser):
+// a name is Latin words after a marker — in, near, around, close to, located in, move to … — up to a word
+// of another kind, and "X or Y", "X, Y and Z", "X/Y" after it are places too. A name whose words are
+// capitalised ("Jiangning", "Nanjing Jiangning District", "Suzhou Industrial Park") is a place to read; one
+// in lower case ("in jiangning or pukou") is only a candidate, kept on the server when the region resolver
+// names it (note-regions.ts). Never a place: months and days, "China", the present location ("we are in
+// Shanghai now", "our factory is in Wuxi").
+// Read on the server (note-regions.ts), not in the form's live preview: the preview's first load has no
+// room for it (test/e2e/inquiry-form.test.ts FIRST_LOAD_KB), and which division a name is needs the server.
+
+/** A marker word and the space after it; the name follows. */
+const LATIN_MARKER =
+  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|move\s+to|moving\s+to|relocate\s+to|expand\s+to|either|only|not|except|excluding|avoid|want|consider|considering|target|targeting|choose)\s+/giu;
+/** The present location: these words right before the marker ("we are in", "currently in", "our plant is in"). */
+const LATIN_PRESENT =
+  /\b(?:we\s+are|we're|i\s+am|i'm|currently|presently|now|today|(?:our|the)\s+(?:company|factory|plant|office|headquarters|hq|site|business)\s+(?:is|are)(?:\s+(?:currently|now))?|located|based|headquartered|registered|from)\s*$/iu;
+/** Words that may be in a place's name in lower case: its kind ("district", "new area", "industrial park"). */
+const LATIN_KIND_WORD =
+  /^(?:district|county|city|province|prefecture|municipality|banner|league|region|autonomous|new|area|town|zone|park|development|economic|technological|technology|tech|high-tech|hi-tech|high|industrial|science|free|trade|bonded|pilot|export|processing|and|of)$/iu;
+/** Capitalised words that are no place: months, days, seasons, the country, "I", pronouns and articles at a clause's start. */
+const LATIN_NOT_A_PLACE = new Set(
+  (
+    "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter q1 q2 q3 q4 h1 h2 cny " +
+    "china prc chinese english asia i we our the a an it this that these those any some all"
+  ).split(" "),
+);
+/** What joins two places named in English: or, and, a comma, a slash, "&", and "or" after a comma. */
+const LATIN_JOIN = /^\s*(?:,\s*(?:or|and)\s+|,\s*|\/\s*|&\s*|\s+(?:or|and)\s+)/iu;
+/** A Latin word of a name (letters, an inner hyphen or apostrophe: Xi'an, Hi-tech), read where lastIndex says. */
+const LATIN_WORD_AT = /[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*/uy;
+/** Generic words after a place that are not its name ("Pukou area", "Jiangning side"). */
+const LATIN_TRAILER = /(?<!\b[Nn]ew)\s+(?:area|areas|region|side|nearby|vicinity)$/u;
+
+/**
+ * The places named in English in `notes`, in the order typed (see above). `lowercase`: candidates written in
+ * lower case too (the server checks each with the resolver); without it only capitalised names. Each
+ * mention once (by its lower-cased text). `named` says whether it was capitalised.
+ */
+export function findLatinPlaceMentions(notes: string, lowercase = false): (PlaceMention & { named: boolean })[] {
+  if (notes.length > NOTES_MAX || !/[A-Za-z]/.test(notes)) return [];
+  const out: (PlaceMention & { named: boolean })[] = [];
+  const seen = new Set<string>();
+  /** A name starting at `at`: its end, and whether it is capitalised; null when no name starts there. */
+  const nameAt = (at: number): { end: number; named: boolean } | null => {
+    let end = at;
+    let words = 0;
+    let named = true;
+    for (;;) {
+      LATIN_WORD_AT.lastIndex = end;
+      const w = LATIN_WORD_AT.exec(notes);
+      if (!w) break;
+      const word = w[0];
+      const lower = word.toLowerCase();
+      const capital = /^[A-Z]/.test(word);
+      if (lower === "or" || lower === "and" || (words > 0 && !capital && !LATIN_KIND_WORD.test(word) && !lowercase)) break;
+      if (words > 0 && !capital && !LATIN_KIND_WORD.test(word) && LATIN_STOP.test(word)) break;
+      if (words === 0 && (LATIN_NOT_A_PLACE.has(lower) || (!capital && (!lowercase || LATIN_STOP.test(word))))) return null;
+      if (words === 0 && !capital) named = false;
+      words++;
+      end += word.length;
+      const gap = / {1,2}(?=[A-Za-z])/y;
+      gap.lastIndex = end;
+      const space = gap.exec(notes);
+      if (!space || words >= 8) break;
+      end += space[0].length;
+    }
+    // A trailing space taken before a word that was refused, and generic words after the name ("Pukou area").
+    const text = notes.slice(at, end).replace(/\s+$/u, "").replace(LATIN_TRAILER, "");
+    return words > 0 && text ? { end: at + text.length, named } : null;
+  };
+  const add = (start: number, end: number, named: boolean) => {
+    const text = notes.slice(start, end);
+    const key = text.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ text, span: [start, end], named });
+  };
+  /** The names from `at` on, joined one to the next: [start, end, named] each. */
+  const chainAt = (from: number): [number, number, boolean][] => {
+    const names: [number, number, boolean][] = [];
+    let at = from;
+    let name = nameAt(at);
+    while (name) {
+      names.push([at, name.end, name.named]);
+      const join = LATIN_JOIN.exec(notes.slice(name.end, name.end + 12));
+      if (!join) break;
+      at = name.end + join[0].length;
+      name = nameAt(at);
+    }
+    return names;
+  };
+  for (const m of notes.matchAll(LATIN_MARKER)) {
+    // The words just before the marker (anchored at their end: the whole text before was scanned each time).
+    if (LATIN_PRESENT.test(notes.slice(Math.max(0, m.index - 60), m.index))) continue;
+    for (const [start, end, named] of chainAt(m.index + m[0].length)) add(start, end, named);
+  }
+  // Without a marker, names said to do ("Jiangning or Pukou is fine", "Pukou works too"), as 高淳或者溧水都行:
+  // names that start a clause (or are capitalised), looked at only when the notes say such words at all.
+  if (LATIN_OK_WORD.test(notes))
+    for (const w of notes.matchAll(/(?<![A-Za-z'’-])[A-Za-z]/gu)) {
+      if (!/[A-Z]/.test(w[0]) && !/(?:^|[.,;:!?\n(]\s*)$/u.test(notes.slice(Math.max(0, w.index - 3), w.index))) continue;
+      if (out.some((o) => w.index >= o.span[0] && w.index < o.span[1])) continue;
+      const names = chainAt(w.index);
+      const last = names[names.length - 1];
+      // One name alone is only a candidate the resolver must name ("Price is fine" is no place); a list is places.
+      if (last && LATIN_OK_AFTER.test(notes.slice(last[1], last[1] + 40)))
+        for (const [start, end, named] of names) add(start, end, named && names.length > 1);
+    }
+  return out.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** Any of LATIN_OK_AFTER's words in the notes (the pass without a marker runs only then). */
+const LATIN_OK_WORD = /\b(?:fine|ok|okay|good|acceptable|possible|works?)\b/iu;
+/** Words after places that say they will do: "is fine", "are both OK", "works", "would be good". */
+const LATIN_OK_AFTER =
+  /^\s*(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?)\b/iu;
+
+/** Lower-case words that end a place's name in the notes (the rest of a sentence: verbs, figures' words). */
+const LATIN_STOP =
+  /^(?:in|near|not|except|either|within|inside|for|with|by|before|after|from|to|is|are|was|be|we|i|our|it|that|which|who|where|when|if|as|than|then|but|so|because|please|need|needs|want|wants|move|moving|ready|about|around|at|on|sqm|m2|mu|sq|square|meters?|metres?|ton|tons|kva|floor|floors|ceiling|crane|factory|factories|warehouse|office|land|plot|building|space|rent|lease|buy|purchase|asap|soon|now|only|preferably|ideally|maybe|also|too|etc)$/iu;
