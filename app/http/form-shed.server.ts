@@ -54,7 +54,7 @@ export function formShed(hotline: () => string) {
     const html =
       `<!doctype html><html lang="${lng === "en" ? "en" : "zh-CN"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
       `<title>${escapeHtml(ui(lng, "app.name"))}</title><link rel="stylesheet" href="${escapeHtml(styles)}"></head><body><main>` +
-      `<h1>${escapeHtml(ui(lng, "form.title"))}</h1><p role="alert">${escapeHtml(ui(lng, "form.overloaded", { hotline: hotline() }))}</p>` +
+      `<h1>${escapeHtml(ui(lng, "form.title"))}</h1><p role="alert">${escapeHtml(publicText(lng, "form.overloaded", { hotline: hotline() }))}</p>` +
       `<form method="post" action="${lng === "en" ? "/?index&amp;lng=en" : "/?index"}">` +
       fields.map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join("") +
       `<div class="picker-actions"><button type="submit">${escapeHtml(ui(lng, "form.sendAgain"))}</button>` +

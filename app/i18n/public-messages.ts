@@ -1,9 +1,11 @@
 import { defineMessages } from "./i18n";
 
 // Words of the public pages that the inquiry form's own script never shows (ADR 102): the confirmation
-// page's summary, a repeat, the look-up limit, the overload page's way back, the move-in hint and the
-// region search's group. Kept apart from ui-messages.ts, which the form's first load carries (its
-// budget, ADR 041). zh-CN first; English mirrors it key for key.
+// page's summary and next steps, a repeat, the look-up limit, the overload page's way back, the form's
+// banners, tagline and longer hints, the move-in hint, the unit count's label (also the hotline desk's) and the
+// region search's group (the banners, tagline, hints and next steps moved here with docs/decisions/130, to
+// make room for the unit count in the form's first load). Kept apart from ui-messages.ts, which the form's first
+// load carries (its budget, ADR 041). zh-CN first; English mirrors it key for key.
 const zh = {
   "inquiry.summary": "您提交的需求",
   "inquiry.summary.kind": "类型",
@@ -24,6 +26,19 @@ const zh = {
   "form.editAgain": "返回表单修改",
   "form.restored": "您填写的内容已填回表单，请核对后再提交。",
   "need.moveInHint": "可写 2027-03、明年3月、年底 或 下半年",
+  "need.regionsHint":
+    "省、市或区县名称（可带省市前缀，繁体或拼音亦可），多个用顿号或逗号分隔，如：南京市高淳区、溧水区；也可从下方列表选择",
+  "form.unavailable": "系统暂时无法保存您的需求，您填写的内容都还在页面上。请稍后再点一次提交，或直接致电招商热线 {hotline}。",
+  "form.rateLimited": "提交过于频繁，请一分钟后再试，或致电招商热线 {hotline}。",
+  "form.overloaded": "系统繁忙，您的需求还没有保存，填写的内容都已保留。请几秒后再提交一次，或致电招商热线 {hotline}。",
+  "app.tagline": "告诉我们您需要的厂房、土地、仓库或办公室，招商专员会尽快与您联系。",
+  "contact.phoneHint": "手机、带区号座机或 400/800 电话；可在号码后加备注，如（微信同号）",
+  "inquiry.notFoundHotline": "编号形如 PM-20261203-0001。找不到时请致电招商热线 {hotline}，报上公司名称即可查询。",
+  "inquiry.next1": "系统会把您的需求与园区的厂房、土地逐一比对。",
+  "inquiry.next2": "负责相应园区的招商专员会在工作时间内尽快给您回电。",
+  "inquiry.next3": "如需补充或修改，请致电招商热线 {hotline} 并报上编号。",
+  "inquiry.keep": "请记下这个编号，来电咨询时报给我们即可。",
+  "inquiry.notFound": "找不到这个需求编号，请核对后再试。",
   "region.found": "搜索结果：点按即可加入",
 } as const;
 
@@ -52,6 +67,22 @@ const en: Record<PublicKey, string> = {
   "form.editAgain": "Back to the form to edit",
   "form.restored": "What you typed is back in the form. Please check it, then send it.",
   "need.moveInHint": "e.g. 2027-03, March 2027, Q2 2027 (or in Chinese: 明年3月, 年底, 下半年)",
+  "need.regionsHint":
+    "Provinces, cities or districts — in Chinese (with or without the province/city), Traditional or pinyin — separated by commas, e.g. 南京市高淳区, Lishui District; or choose below",
+  "form.unavailable":
+    "We cannot save your request right now; everything you typed is still on this page. Please press send again in a moment, or call our hotline {hotline}.",
+  "form.rateLimited": "Too many requests. Please try again in a minute or call our hotline {hotline}.",
+  "form.overloaded":
+    "The system is busy right now: your request has not been saved yet, and everything you typed is kept. Please send it again in a few seconds, or call our hotline {hotline}.",
+  "app.tagline": "Tell us which factory, land, warehouse or office you need; a park recruiter will call you back soon.",
+  "contact.phoneHint": "Mobile, landline with area code, or 400/800 number; a note after it is kept, e.g. (also WeChat)",
+  "inquiry.notFoundHotline":
+    "A reference looks like PM-20261203-0001. If you still cannot find it, call our hotline {hotline} with your company name.",
+  "inquiry.next1": "We compare your request with the factories and land our parks offer.",
+  "inquiry.next2": "The recruiter of each matching park calls you back as soon as possible during office hours.",
+  "inquiry.next3": "To add or change anything, call our hotline {hotline} and quote your reference.",
+  "inquiry.keep": "Please keep this number and quote it when you call us.",
+  "inquiry.notFound": "We cannot find this reference. Please check it.",
   "region.found": "Search results: tap one to add it",
 };
 

@@ -33,7 +33,7 @@ import { clientKey, consume, intakeLimit } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) => [
   { title: ui(d?.lng ?? "zh", "app.name") },
-  { name: "description", content: ui(d?.lng ?? "zh", "app.tagline") },
+  { name: "description", content: publicText(d?.lng ?? "zh", "app.tagline") },
 ]);
 
 const HONEYPOT = "website";
@@ -191,14 +191,15 @@ export default function InquiryForm() {
       <PublicHeader lng={lng} path="/" />
       <main>
         <h1>{t("form.title")}</h1>
-        <p className="lead">{t("app.tagline")}</p>
+        <p className="lead">{publicText(lng, "app.tagline")}</p>
         {actionData?.banner === "restored" ? (
           <div className="banner" role="status">
             {publicText(lng, "form.restored")}
           </div>
         ) : actionData?.banner ? (
           <div className="banner error" role="alert">
-            {t(
+            {publicText(
+              lng,
               actionData.banner === "unavailable"
                 ? "form.unavailable"
                 : actionData.banner === "overloaded"
@@ -249,7 +250,7 @@ export default function InquiryForm() {
             <p className="understood" aria-live="polite" data-area-reading="" hidden={areaReading === ""}>
               {areaReading}
             </p>
-            <TextField meta={m(need.regions)} label={t("need.regions")} hint={t("need.regionsHint")} maxLength={400} />
+            <TextField meta={m(need.regions)} label={t("need.regions")} hint={publicText(lng, "need.regionsHint")} maxLength={400} />
             <RegionPicker lng={lng} provinces={provinces} initial={actionData?.picker} />
             <TextField meta={m(need.moveInBy)} label={t("need.moveInBy")} hint={publicText(lng, "need.moveInHint")} maxLength={20} />
             <div className="row">
@@ -312,7 +313,7 @@ export default function InquiryForm() {
               type="tel"
               inputMode="tel"
               autoComplete="tel"
-              hint={t("contact.phoneHint")}
+              hint={publicText(lng, "contact.phoneHint")}
               maxLength={PHONE_INPUT_MAX}
             />
             <TextField

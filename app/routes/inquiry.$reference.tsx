@@ -152,7 +152,7 @@ export default function Inquiry() {
             <p className="reference" data-testid="reference">
               {repeatOf ?? reference}
             </p>
-            <p>{t("inquiry.keep")}</p>
+            <p>{publicText(lng, "inquiry.keep")}</p>
           </>
         ) : (
           <p>{t("inquiry.generic")}</p>
@@ -180,10 +180,10 @@ export default function Inquiry() {
         ) : null}
         <h2>{t("inquiry.next")}</h2>
         <ol>
-          <li>{t("inquiry.next1")}</li>
-          <li>{t("inquiry.next2")}</li>
+          <li>{publicText(lng, "inquiry.next1")}</li>
+          <li>{publicText(lng, "inquiry.next2")}</li>
           <li>
-            <HotlineInSentence sentence={(h) => t("inquiry.next3", { hotline: h })} hotline={hotline} />
+            <HotlineInSentence sentence={(h) => publicText(lng, "inquiry.next3", { hotline: h })} hotline={hotline} />
           </li>
         </ol>
         <p>
@@ -210,10 +210,10 @@ export function ErrorBoundary() {
   if (!isRouteErrorResponse(error) || error.status !== 404) return <RootErrorBoundary />;
   return (
     <NotFoundPage lng={lng} desk={desk} homeLabel={t("inquiry.toForm")}>
-      <p role="alert">{t("inquiry.notFound")}</p>
+      <p role="alert">{publicText(lng, "inquiry.notFound")}</p>
       <p>
         {hotline ? (
-          <HotlineInSentence sentence={(h) => t("inquiry.notFoundHotline", { hotline: h })} hotline={hotline} />
+          <HotlineInSentence sentence={(h) => publicText(lng, "inquiry.notFoundHotline", { hotline: h })} hotline={hotline} />
         ) : (
           t("inquiry.notFoundNoHotline")
         )}
