@@ -9,6 +9,7 @@ import type { NotesPlaces } from "~/hotline/desk.server";
 import { newerNotes, newerRead } from "~/hotline/need-edit";
 import { hotlineText } from "~/i18n/hotline-messages";
 import type { Lng } from "~/i18n/lng";
+import { publicText } from "~/i18n/public-messages";
 import { ui } from "~/i18n/ui-messages";
 import { areaAboutReading } from "~/leads/area-reading";
 import { ASSIST_FORM_FIELDS, assistPreview } from "~/leads/assist-preview";
@@ -46,6 +47,7 @@ type NeedFields = Record<
   | "areaUnit"
   | "areaMin"
   | "areaMax"
+  | "unitCount"
   | "regions"
   | "moveInBy"
   | "ceilingMinM"
@@ -181,6 +183,7 @@ export function PhoneLeadNeed({
         <div className="row">
           <DeskInput meta={need.areaMin} label={t("need.areaMin")} maxLength={30} />
           <DeskInput meta={need.areaMax} label={t("need.areaMax")} maxLength={30} />
+          <DeskInput meta={need.unitCount} label={publicText(lng, "need.unitCount")} maxLength={6} />
         </div>
         {areaReading ? (
           <p className="understood" data-area-reading="">

@@ -17,7 +17,7 @@ import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { AREA_UNITS, CHOICE_WORDS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
-import { AREA_LOWER, AREA_UPPER } from "./matching/area-window";
+import { AREA_LOWER, AREA_UPPER, UNIT_COUNT_MAX } from "./matching/area-window";
 import { parseCount, parseWan } from "./money";
 import { type MoneyField, moneyPeriodRefusal, pastMoneyLabel, saysAmountUnknown } from "./money-labels";
 import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from "./move-in";
@@ -284,6 +284,28 @@ function areaField(m: Msg, role: "min" | "max") {
   );
 }
 
+/**
+ * How many buildings, plots or units the area is for (need.unitCount, docs/decisions/130: "3栋 × 约5000平"):
+ * optional, a whole number 2–UNIT_COUNT_MAX in digits (half or full width, a measure word after it taken:
+ * "3", "３", "3栋"); the area boxes hold the total. Anything else — 1, 0, 1.5, 1000, "三", true — is
+ * refused on the field (blank is one space).
+ */
+function unitCountField(m: Msg) {
+  return z.preprocess(
+    (value) => {
+      const v = blankToUndefined(value);
+      const d = typeof v === "string" ? /^(\d{1,3})\s*(?:栋|幢|座|个|间|套|处|块)?$/.exec(fold(v).trim()) : null;
+      return d ? Number(d[1]) : v;
+    },
+    z
+      .number({ error: m("unitCount") })
+      .int(m("unitCount"))
+      .min(2, m("unitCount"))
+      .max(UNIT_COUNT_MAX, m("unitCount"))
+      .optional(),
+  );
+}
+
 function integerMeasure(m: Msg, max: number) {
   return measure(m, parseCount, max).refine((n) => n === undefined || Number.isInteger(n), m("integer"));
 }
@@ -473,6 +495,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
       areaUnit: z.preprocess((v) => blankToUndefined(v) ?? "sqm", choice(m, lng, AREA_UNITS, true)),
       areaMin: areaField(m, "min"),
       areaMax: areaField(m, "max"),
+      unitCount: unitCountField(m),
       regions: regions(m, lng),
       // "2027-03", "2027年3月", and relative words ("尽快", "年底", "明年3月", "三个月内") from the clock,
       // read once a lead: "as soon as possible" read as this month must not be refused as past by a second

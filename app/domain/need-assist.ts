@@ -10,7 +10,8 @@ import { type NeedHints, type NotesExtractor, parseNeedText, type SetAsideWhy, t
  * Rules: the notes never override a field the person filled; the area comes from the notes only when
  * both area bounds are blank; the kind is never taken from the notes (a required choice the person makes);
  * the deal is, where its box may be left blank (the hotline's forms: "只租不买", "不考虑购买" — it was
- * stored as 租买均可, docs/decisions/109), and a chosen deal the notes contradict is flagged. Everything the notes parser saw a number in but could not use comes back as an
+ * stored as 租买均可, docs/decisions/109), and a chosen deal the notes contradict is flagged. The unit count
+ * ("3栋厂房，每栋5000平": 3, docs/decisions/130) fills with the notes' area only, never beside typed area boxes. Everything the notes parser saw a number in but could not use comes back as an
  * `unread` flag for the recruiter ("未能识别：…").
  */
 export const ASSIST_FIELDS = [
@@ -23,6 +24,7 @@ export const ASSIST_FIELDS = [
   "craneMinT",
   "singleStorey",
   "moveInBy",
+  "unitCount",
 ] as const;
 export type AssistField = (typeof ASSIST_FIELDS)[number];
 
@@ -85,6 +87,9 @@ export function planAssist(
     const value = hints[field];
     if (value === undefined) continue;
     const area = field === "areaMinSqm" || field === "areaMaxSqm";
+    // The count the notes' area was multiplied by goes with that area only (docs/decisions/130): beside typed
+    // area boxes it says nothing of their figure.
+    if (field === "unitCount" && areaTyped) continue;
     if (area && areaTyped)
       notesArea = { ...notesArea, [field === "areaMinSqm" ? "minSqm" : "maxSqm"]: value, text: notesArea?.text || textOf(field) };
     else if (!area && filled.has(assistFormField(field))) notesSay.push({ field, value, text: textOf(field) });
@@ -154,7 +159,8 @@ export function planHints(plan: AssistPlan): NeedHints {
  */
 export function withNewerNotes(plan: AssistPlan, newer: AssistPlan): AssistPlan {
   const given = new Set<string>([...newer.fills, ...newer.notesSay].map((f) => f.field));
-  const area = (f: string) => f === "areaMinSqm" || f === "areaMaxSqm";
+  // The unit count is the area's (docs/decisions/130): newer words of the area replace it too.
+  const area = (f: string) => f === "areaMinSqm" || f === "areaMaxSqm" || f === "unitCount";
   const areaGiven = [...given].some(area) || newer.notesArea !== undefined;
   const older = <T extends { field: string }>(xs: T[]) => xs.filter((f) => !given.has(f.field) && !(areaGiven && area(f.field)));
   const tax = newer.tax ?? plan.tax;

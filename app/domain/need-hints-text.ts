@@ -32,6 +32,7 @@ export function describeNeedHints(h: NeedHints, lng: Lng, areaKind: NeedHints["k
     );
   else if (lo !== undefined) out.push(zh ? `面积 ≥ ${area(lo, k)}` : `area ≥ ${area(lo, k)}`);
   else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, k)}` : `area ≤ ${area(hi, k)}`);
+  if (h.unitCount !== undefined) out.push(zh ? `共${h.unitCount}处` : `${h.unitCount} units`);
   if (h.singleStorey !== undefined)
     out.push(zh ? (h.singleStorey ? "单层" : "多层可") : h.singleStorey ? "single-storey" : "multi-storey ok");
   if (h.ceilingMinM !== undefined) out.push(zh ? `层高 ≥ ${h.ceilingMinM}m` : `ceiling ≥ ${h.ceilingMinM} m`);

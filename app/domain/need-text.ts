@@ -39,6 +39,8 @@ export type NeedHints = {
   moveInBy?: string;
   /** The expected annual tax in 万元 ("年纳税三百万", "预计纳税500万/年"): tax.annualTaxWan, not a need field. */
   annualTaxWan?: number;
+  /** The count the area's figure was each unit's of, 2–99 ("3栋厂房，每栋5000平": 3; eachCount, docs/decisions/130). */
+  unitCount?: number;
 };
 
 /** `text` is the snippet of the original input the value came from (shown to staff as evidence). */
@@ -1081,6 +1083,8 @@ type AreaRead = {
   unitSqm?: number;
   /** Each unit's figure times a count ("3栋厂房，每栋5000平": eachCount). */
   each?: boolean;
+  /** That count (eachCount's `n`) when it counts units, not floors: the need's unit count (docs/decisions/130). */
+  count?: number;
 };
 
 const EN_COUNT = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
@@ -1115,23 +1119,24 @@ const WANT_COUNT = /(?:要|租|买|用|需)\s*(?:其中)?\s*$|\b(?:need|want|tak
  * count of units in its sentence, within 30 characters — one the lead says it wants first ("每层1000平，共5层，但我们只
  * 要2层" = 2000: WANT_COUNT), else the nearest before it, else the first after it ("每栋5000平，共3栋"); with a
  * measure word said after 每, the count's must be the same (每层 counts 层). `n`: 1–99; `at`: where the count is;
- * `span`: from the count to the figure's words, or to the count after them. Null when either is missing.
+ * `span`: from the count to the figure's words, or to the count after them; `floors`: the count is of floors ("三层楼，每层
+ * 1000平": one building's floors, no count of units, docs/decisions/130). Null when either is missing.
  */
-function eachCount(x: Extraction, start: number, end: number): { n: number; span: Span; at: number } | null {
+function eachCount(x: Extraction, start: number, end: number): { n: number; span: Span; at: number; floors: boolean } | null {
   const s = x.s;
   const b = EACH_BEFORE.exec(s.slice(Math.max(x.clauseStart(start), start - 16), start));
   // "2×5000平", "three 5000 sqm buildings": the count is the one said right before the figure.
   const k0 = b?.groups?.k ?? b?.groups?.k2;
   if (k0 && (b!.groups!.k || UNITS_AFTER.test(s.slice(end)))) {
     const n = EN_COUNT.includes(k0.toLowerCase()) ? EN_COUNT.indexOf(k0.toLowerCase()) + 2 : readCount(k0);
-    return n === null ? null : { n, at: start - b![0].length, span: [start - b![0].length, end] };
+    return n === null ? null : { n, at: start - b![0].length, span: [start - b![0].length, end], floors: false };
   }
   const a = b && !k0 ? null : EACH_AFTER.exec(s.slice(end, end + 24));
   if (!(b && !k0) && !a) return null;
   const c = a?.groups?.c ?? a?.groups?.c2 ?? b?.groups?.c ?? b?.groups?.c2 ?? b?.groups?.c3;
   const from = Math.max(sentenceStart(s, start), start - 30);
   const to = Math.min(sentenceEnd(s, end), end + 40);
-  const counts: { n: number; at: number; to: number; want: boolean }[] = [];
+  const counts: { n: number; at: number; to: number; want: boolean; floors: boolean }[] = [];
   for (const m of s.slice(from, to).matchAll(UNITS_COUNTED)) {
     const at = from + m.index;
     if (at >= start && at < end) continue;
@@ -1141,13 +1146,14 @@ function eachCount(x: Extraction, start: number, end: number): { n: number; span
     // "还要一栋2000平": a count right before another figure is that figure's.
     const next = at + m[0].length + /^\s*(?:大?约)?\s*/.exec(s.slice(at + m[0].length))![0].length;
     if (/[0-9一二两三四五六七八九十]/.test(s[next] ?? "") && (next < start || next >= end)) continue;
-    if (n !== null) counts.push({ n, at, to: at + m[0].length, want: WANT_COUNT.test(s.slice(x.clauseStart(at), at)) });
+    if (n !== null)
+      counts.push({ n, at, to: at + m[0].length, want: WANT_COUNT.test(s.slice(x.clauseStart(at), at)), floors: /层|floor/.test(m[0]) });
   }
   const pick = (cs: typeof counts) => cs.filter((k) => k.at < start).pop() ?? cs.find((k) => k.at > start);
   const k = pick(counts.filter((k) => k.want)) ?? pick(counts);
   if (!k) return null;
   const [a0, b0] = [start - (a ? 0 : b![0].length), end + (a?.[0].length ?? 0)];
-  return { n: k.n, at: k.at, span: [Math.min(k.at, a0), Math.max(b0, k.to)] };
+  return { n: k.n, at: k.at, span: [Math.min(k.at, a0), Math.max(b0, k.to)], floors: k.floors };
 }
 
 /** Words after a figure that accept it beside another: "5000平，3000平也行", "3000到5000都可以", "3000 sqm is fine too". */
@@ -1568,6 +1574,7 @@ function extractArea(x: Extraction): void {
       unit,
       unitSqm: perUnit,
       each: each !== null,
+      count: each && !each.floors ? each.n : undefined,
     };
   };
   /** Reads one area figure as the lead's (see readingOf), then its other bound written bare beside it. */
@@ -1584,6 +1591,8 @@ function extractArea(x: Extraction): void {
     first = r;
     if (r.lo !== undefined) x.set("areaMinSqm", round2(r.lo), r.span);
     if (r.hi !== undefined) x.set("areaMaxSqm", round2(r.hi), r.span);
+    // The count multiplied is the need's unit count (docs/decisions/130); the area stays the total.
+    if (r.count !== undefined && r.count >= 2) x.set("unitCount", r.count, r.span);
     x.claim(whole);
     // "3栋厂房，每栋5000平，共15000平": the total said apart is the lead's, read when it comes (docs/decisions/122).
     if (r.each && TOTAL_LATER.test(x.s.slice(r.span[1], sentenceEnd(x.s, r.span[1])))) return void (partsOf = r);
@@ -1618,6 +1627,8 @@ function extractArea(x: Extraction): void {
       return false;
     }
     const span: Span = [Math.min(f.span[0], other.span[0]), Math.max(f.span[1], other.span[1])];
+    // Another figure joined to one of each unit's: the area is no longer n units of one size (docs/decisions/130).
+    x.unset("unitCount");
     if (both.lo !== undefined) x.reset("areaMinSqm", round2(both.lo), span);
     if (both.hi !== undefined) x.reset("areaMaxSqm", round2(both.hi), span);
     x.claim(other.whole);

@@ -17,7 +17,9 @@ import { ASSIST_FORM_FIELDS } from "~/leads/assist-preview";
 
 /** The need form's fields, by their form names. */
 export const NEED_KEYS = [
-  ...["kind", "deal", "areaUnit", "areaMin", "areaMax", "regions", "moveInBy", "ceilingMinM", "floorLoadMinKg"].map((k) => `need.${k}`),
+  ...["kind", "deal", "areaUnit", "areaMin", "areaMax", "unitCount", "regions", "moveInBy", "ceilingMinM", "floorLoadMinKg"].map(
+    (k) => `need.${k}`,
+  ),
   ...["powerMinKva", "craneMinT", "singleStorey", "notes"].map((k) => `need.${k}`),
   "use.industry",
   "use.product",
@@ -44,6 +46,7 @@ export function needAsTyped(lead: Lead): NeedTyped {
       areaUnit: s(n.areaUnit),
       areaMin: s(n.areaMin),
       areaMax: s(n.areaMax),
+      unitCount: s(n.unitCount),
       regions: (n.regions ?? []).join("、"),
       moveInBy: s(n.moveInBy),
       ceilingMinM: s(n.ceilingMinM),
@@ -131,7 +134,8 @@ export function newerNotes(
   // The kind as sent: an area the added text ties to another use names no area box (docs/decisions/112).
   const kind = text(sent["need.kind"]) || undefined;
   const named = new Set(planAssist(added, new Set(), new Date(), [extractMoney], kind).fills.map((f) => assistFormField(f.field)));
-  if (named.has("areaMin") || named.has("areaMax")) ["areaMin", "areaMax"].forEach((f) => named.add(f)); // the area as one
+  // The area as one, its unit count with it (docs/decisions/130).
+  if (named.has("areaMin") || named.has("areaMax")) ["areaMin", "areaMax", "unitCount"].forEach((f) => named.add(f));
   return {
     text: added,
     ...(kind ? { kind } : {}),

@@ -26,6 +26,7 @@ const zh = {
   "form.editAgain": "返回表单修改",
   "form.restored": "您填写的内容已填回表单，请核对后再提交。",
   "need.moveInHint": "可写 2027-03、明年3月、年底 或 下半年",
+  "need.unitCount": "几栋/几处（多处时填，面积填合计）",
   "need.regionsHint":
     "省、市或区县名称（可带省市前缀，繁体或拼音亦可），多个用顿号或逗号分隔，如：南京市高淳区、溧水区；也可从下方列表选择",
   "form.unavailable": "系统暂时无法保存您的需求，您填写的内容都还在页面上。请稍后再点一次提交，或直接致电招商热线 {hotline}。",
@@ -67,6 +68,7 @@ const en: Record<PublicKey, string> = {
   "form.editAgain": "Back to the form to edit",
   "form.restored": "What you typed is back in the form. Please check it, then send it.",
   "need.moveInHint": "e.g. 2027-03, March 2027, Q2 2027 (or in Chinese: 明年3月, 年底, 下半年)",
+  "need.unitCount": "How many buildings/units (if several; the area is their total)",
   "need.regionsHint":
     "Provinces, cities or districts — in Chinese (with or without the province/city), Traditional or pinyin — separated by commas, e.g. 南京市高淳区, Lishui District; or choose below",
   "form.unavailable":

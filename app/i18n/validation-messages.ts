@@ -73,6 +73,7 @@ const zh = {
   regionSpans: "“{name}”的园区分布在多个区（一区多园），不知道要哪个区：请填写要的区县（可以填几个），或填写：{suggestions}",
   placesNotInBox: "备注中的地点 {places} 不在所填意向区域里：按所填的意向区域匹配，如也要这些地点，请加到意向区域",
   integer: "请输入整数",
+  unitCount: "请填写需要几栋（几处）：2 到 99 的整数，例如 3；只要一处请留空",
   invalid: "格式不正确",
   sentTwice: "此项收到了 {count} 个值（{values}），请只保留一个后再提交",
   json: "请求体不是有效的 JSON",
@@ -166,6 +167,7 @@ const en: Record<ValidationKey, string> = {
   placesNotInBox:
     "places {places} in the notes are not in Preferred districts: matching uses Preferred districts as typed; add them there if they are wanted too",
   integer: "Enter a whole number",
+  unitCount: "Enter how many buildings (units) are needed: a whole number from 2 to 99, e.g. 3; leave it blank for one",
   invalid: "Invalid value",
   sentTwice: "This field was sent {count} {count:time|times} ({values}); keep one value and send again",
   json: "The request body is not valid JSON",

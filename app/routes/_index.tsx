@@ -246,6 +246,7 @@ export default function InquiryForm() {
             <div className="row">
               <TextField meta={m(need.areaMin)} label={t("need.areaMin")} hint={t("need.areaHint")} maxLength={30} />
               <TextField meta={m(need.areaMax)} label={t("need.areaMax")} maxLength={30} />
+              <TextField meta={m(need.unitCount)} label={publicText(lng, "need.unitCount")} maxLength={6} />
             </div>
             <p className="understood" aria-live="polite" data-area-reading="" hidden={areaReading === ""}>
               {areaReading}
