@@ -2,7 +2,7 @@ import type { MultiSearchQuery } from "meilisearch";
 
 import { sectionOf } from "~/domain/industries";
 import { AREA_LOWER, AREA_UPPER } from "~/domain/matching/area-window";
-import { DEFAULT_VERIFY_DAYS, type HardOptions } from "~/domain/matching/hard";
+import { DEFAULT_VERIFY_DAYS, type HardOptions, unitsWanted } from "~/domain/matching/hard";
 import type { MatchNeed } from "~/domain/matching/types";
 import { targetArea } from "~/domain/matching/why-not-window";
 import { orError, toError } from "~/utils/or-error";
@@ -152,7 +152,7 @@ export async function searchInTwo(client: SearchClient, queries: MultiSearchQuer
   return answers.flatMap((a) => a.results);
 }
 
-/** One lead's answers (its three candidate searches) as ids, each once. */
+/** One lead's answers (its three candidate searches, four with a unit count) as ids, each once. */
 function foundOf(results: { hits: unknown[] }[]): string[] {
   const candidates = new Set<string>();
   for (const r of results) for (const hit of r.hits as { id: string }[]) candidates.add(hit.id);
@@ -162,7 +162,7 @@ function foundOf(results: { hits: unknown[] }[]): string[] {
 export type CandidateOptions = HardOptions & { indexUid: string; perQuery?: number };
 
 /**
- * The three candidate searches, as multi-search queries. Every clause is a bitmap Meilisearch builds per query, and an area range is among the
+ * The three candidate searches (a fourth for a need of several units), as multi-search queries. Every clause is a bitmap Meilisearch builds per query, and an area range is among the
  * dearest (~0.3 ms at 100,000 spaces, issue 14): each side of the target leaves out the edge its own
  * bound implies (above: the lower edge, below: the upper one), and the upper edge is one range on
  * offerMinSqm, a superset of the exact rule's two (docs/decisions/079); every candidate is hard-checked
@@ -190,11 +190,25 @@ export function candidateQueries(n: MatchNeed, options: CandidateOptions) {
     limit,
     attributesToRetrieve: ["id"],
   });
-  return [
+  const queries = [
     // target ≥ the lower edge (the middle of [min, max] ≥ min ≥ min × AREA_LOWER), so "≥ target" implies it
     query([...before, ...upper, ...after, `areaSqm >= ${target}`], "areaSqm:asc", closest),
     // target ≤ max ≤ max × AREA_UPPER, so "< target" implies the upper edge
     query([...before, lowerEdge, ...after, `areaSqm < ${target}`], "areaSqm:desc", closest),
     query([...before, lowerEdge, ...upper, ...after, focus], "areaSqm:asc", Math.ceil(closest / 2)),
   ];
+  // A need of n ≥ 2 units (docs/decisions/130: "3栋 × 约5000平"): a fourth search, for spaces of one unit's size
+  // (the total over n) — from the unit's wanted minimum upwards, smallest first (else from its maximum
+  // downwards), within the unit's upper edge. Leads without a count send the three above only (issue 14).
+  const k = unitsWanted(n);
+  const { areaMinSqm: min } = n.need;
+  if (k > 1 && (min !== undefined || max !== undefined)) {
+    const unitUpper = max === undefined ? [] : [`offerMinSqm <= ${filterValue((max / k) * AREA_UPPER)}`];
+    queries.push(
+      min !== undefined
+        ? query([...before, ...unitUpper, ...after, `areaSqm >= ${filterValue(min / k)}`], "areaSqm:asc", closest)
+        : query([...before, ...after, `areaSqm <= ${filterValue(max! / k)}`], "areaSqm:desc", closest),
+    );
+  }
+  return queries;
 }

@@ -1,5 +1,5 @@
 import { type HardCheck, hardCheckOf, type HardOptions } from "~/domain/matching/hard";
-import { rankMatches } from "~/domain/matching/rank";
+import { rankMatches, unitParks } from "~/domain/matching/rank";
 import type { MatchNeed, MatchResult, SpaceCandidate } from "~/domain/matching/types";
 import { type Exclusion, explainExclusions, failureReason } from "~/domain/matching/why-not";
 import { auditMessages } from "~/i18n/audit-messages";
@@ -33,6 +33,19 @@ export class LeadMatchSpaces {
     for (const r of rows) last.set(r.id, r);
     for (const [id, row] of last) this.held.set(id, { row, candidate: candidateOf(row) });
     this.check = hardCheckOf(lead, options);
+  }
+
+  /**
+   * Takes in rows of spaces not held yet (a park's other spaces of a unit's size: parkUnitIds,
+   * docs/decisions/130); a space held keeps its row.
+   */
+  add(rows: Iterable<SpaceRow>): void {
+    for (const row of rows) if (!this.held.has(row.id)) this.held.set(row.id, { row, candidate: candidateOf(row) });
+  }
+
+  /** The parks with a space held that passes as one of the lead's units (rank.ts unitParks; [] without a count). */
+  unitParks(): string[] {
+    return unitParks(this.lead, this.candidates(), this.check);
   }
 
   /** The best `limit` spaces, best first (rankMatches). */

@@ -6,6 +6,7 @@ import type { Lead } from "~/domain/lead-schema";
 import { withRegionCodes } from "~/domain/regions";
 import type { LeadStatus } from "~/domain/statuses";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
+import { parkUnitIds } from "~/inventory/nearby-spaces.server";
 import {
   laterMatchQueued,
   leadMatchState,
@@ -159,6 +160,10 @@ async function matchOne(
     const searched = [...found.candidates, ...found.nearby];
     const read = await loadSpaceRows(tx, { spaceIds: [...new Set([...searched, ...live.map((m) => m.spaceId)])], cache: ctx.spaceRows });
     const spaces = new LeadMatchSpaces(lead, [...read, ...pending], options);
+    // A lead of several units (docs/decisions/130): every space of a unit's size in the parks that have one
+    // found, so that each park's count of units is the park's, not the search's. Leads without a count read nothing more.
+    const parks = spaces.unitParks();
+    if (parks.length > 0) spaces.add(await loadSpaceRows(tx, { spaceIds: await parkUnitIds(tx, lead, parks), cache: ctx.spaceRows }));
 
     let results = spaces.rank(MATCH_LIMIT);
     let excluded = spaces.excluded(results);

@@ -1,7 +1,8 @@
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { enqueue, markDone } from "~/db/outbox.server";
-import { hardCheck } from "~/domain/matching/hard";
+import { areaFitOf, hardCheck, unitsWanted } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
+import type { MatchResult, SpaceCandidate } from "~/domain/matching/types";
 import { failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { auditMessages } from "~/i18n/audit-messages";
@@ -74,13 +75,28 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
     const space = toSpaceCandidate(row);
     // The SQL narrows the leads by the hard constraints it can compare cheaply; all of them are checked in code.
     const leads = await openLeadsForSpace(tx, space, OPEN_LEAD_DAYS);
-    const fits = leads
-      .map((l) => ({ id: l.id, result: rankMatches(withRegionCodes(l.lead), [space], { limit: 1, ...options })[0] }))
-      .filter((f) => f.result !== undefined);
+    // A lead of several units (docs/decisions/130) is weighed with the park's other spaces (its count of units
+    // that fit): read once, only when such a lead is among them.
+    let park: SpaceCandidate[] | undefined;
+    const parkSpaces = async () =>
+      (park ??= (await loadSpaceRows(tx, { parkIds: [space.parkId] })).filter((r) => r.id !== space.id).map(toSpaceCandidate));
+    const fits: { id: string; result: MatchResult; units: boolean }[] = [];
+    for (const l of leads) {
+      const lead = withRegionCodes(l.lead);
+      const units = unitsWanted(lead) > 1;
+      const [result] = rankMatches(lead, [space], { limit: 1, ...options, ...(units ? { alsoInParks: await parkSpaces() } : {}) });
+      if (result) fits.push({ id: l.id, result, units: units && areaFitOf(lead, space) === "unit" });
+    }
     for (const f of fits) {
       await upsertSpaceMatch(tx, f.id, { ...f.result, spaceVersion: row.version });
       await markLeadMatched(tx, f.id);
     }
+    // The lead's other matches in the park were weighed with one unit fewer: matched again, they say the count now.
+    await enqueue(
+      tx,
+      "lead.match",
+      fits.filter((f) => f.units).map((f) => f.id),
+    );
     // A new park among a lead's matches gets its own assignment.
     await enqueue(
       tx,

@@ -1,11 +1,12 @@
 import type { Sql } from "~/db/db.server";
-import { DEFAULT_VERIFY_DAYS } from "~/domain/matching/hard";
-import { rankMatches } from "~/domain/matching/rank";
+import { DEFAULT_VERIFY_DAYS, hardCheckOf } from "~/domain/matching/hard";
+import { rankMatches, unitParks } from "~/domain/matching/rank";
 import type { MatchNeed, Reason } from "~/domain/matching/types";
 import { explainExclusions, nearestMisses } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { type SpaceRow, toSpaceCandidate } from "~/inventory/inventory-rows";
+import { parkUnitIds } from "~/inventory/nearby-spaces.server";
 
 import type { SearchClient } from "../../search/client";
 import { findSpaces } from "../../search/found-spaces";
@@ -67,6 +68,14 @@ export async function dryRunMatches(deps: DryRunDeps, need: MatchNeed): Promise<
   const read = await loadSpaceRows(deps.sql, { spaceIds: [...new Set([...found.candidates, ...found.nearby])] });
   const rows = new Map<string, SpaceRow>([...read, ...pending].map((r) => [r.id, r]));
   const candidates = [...rows.values()].map(toSpaceCandidate);
+  // A need of several units: the parks' other spaces of a unit's size, as the job reads them (docs/decisions/130).
+  const parks = unitParks(n, candidates, hardCheckOf(n, options));
+  if (parks.length > 0)
+    for (const r of await loadSpaceRows(deps.sql, { spaceIds: await parkUnitIds(deps.sql, n, parks) }))
+      if (!rows.has(r.id)) {
+        rows.set(r.id, r);
+        candidates.push(toSpaceCandidate(r));
+      }
   const ranked = rankMatches(n, candidates, { limit: DRY_RUN_LIMIT, ...options });
   const offered = new Set(ranked.map((r) => r.spaceId));
   // A listing not confirmed lately or a park that refuses the industry is nothing to offer on a call.

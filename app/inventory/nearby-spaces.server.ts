@@ -1,4 +1,5 @@
-import type { Sql } from "~/db/db.server";
+import type { Sql, TransactionSql } from "~/db/db.server";
+import { AREA_LOWER, AREA_UPPER, unitCountOf } from "~/domain/matching/area-window";
 import type { MatchNeed } from "~/domain/matching/types";
 import { WHY_NOT_LIMIT, whyNotWindow } from "~/domain/matching/why-not-window";
 import { orError } from "~/utils/or-error";
@@ -48,4 +49,28 @@ export async function nearbySpaceIdsOfEach(sql: Sql, needs: readonly (MatchNeed 
     for (const r of rows) found.set(r.ord, r.ids);
   }
   return windows.map((w, ord) => (w instanceof Error ? w : (found.get(ord) ?? [])));
+}
+
+/**
+ * The available spaces — not retired, nor of a retired park — of the need's kind in `parkIds` that may fit as
+ * one of its units (need.unitCount n ≥ 2, docs/decisions/130): an area of at least the unit's window's lower
+ * edge (areaMinSqm / n × AREA_LOWER) and, when the need has a maximum, a smallest offer (the divisible minimum,
+ * else the whole) of at most its upper edge (areaMaxSqm / n × AREA_UPPER). Loose by design: the matcher checks
+ * each in code; what it is for is that rankMatches counts a park's units (how many of its spaces fit as one)
+ * from every such space of the park, not only those a search returned. [] for a need without a count, or no
+ * park. Ids in id order. Throws when Postgres fails.
+ */
+export async function parkUnitIds(sql: Sql | TransactionSql, n: MatchNeed, parkIds: readonly string[]): Promise<string[]> {
+  const k = unitCountOf(n.need.unitCount);
+  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
+  if (k === 1 || parkIds.length === 0) return [];
+  const lo = min === undefined ? 0 : (min / k) * AREA_LOWER;
+  const hi = max === undefined ? null : (max / k) * AREA_UPPER;
+  const rows = await sql<{ id: string }[]>`
+    select s.id from spaces s join parks p on p.id = s.park_id and p.retired_at is null
+     where s.park_id = any(${parkIds as string[]}::text[]) and s.kind = ${n.need.kind}
+       and s.status = 'available' and s.retired_at is null
+       and s.area_sqm >= ${lo - 0.01} and (${hi}::float8 is null or least(coalesce(s.divisible_min_sqm, s.area_sqm), s.area_sqm) <= ${hi}::float8 + 0.01)
+     order by s.id`;
+  return rows.map((r) => r.id);
 }

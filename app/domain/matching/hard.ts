@@ -2,7 +2,7 @@ import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { divisionCodesOf, regionCovers } from "~/domain/division-codes";
 import { isIndustryExcluded } from "~/domain/industries";
 
-import { AREA_LOWER, AREA_UPPER } from "./area-window";
+import { AREA_LOWER, AREA_UPPER, unitCountOf } from "./area-window";
 import type { MatchNeed, Reason, SpaceCandidate } from "./types";
 
 // Hard constraints (DESIGN.md "Matching"): a space failing any of them is never offered, whatever its
@@ -32,7 +32,17 @@ export type HardFailure =
   | "taxPerMu"
   | "investmentPerMu";
 
-export type HardResult = { pass: true; conditional: boolean; notes: Reason[] } | { pass: false; failures: HardFailure[] };
+/**
+ * A need of several units (docs/decisions/130) against one park: how many units it wants (unitsWanted) and
+ * how many of the park's available spaces pass every hard constraint as one of them (`fitting`).
+ */
+export type UnitsFit = { wanted: number; fitting: number };
+
+/**
+ * `units`: set by rankMatches on a space that fits as one of the need's units (areaFitOf "unit"), with the
+ * park's count; hardCheck alone, which sees one space, never sets it.
+ */
+export type HardResult = { pass: true; conditional: boolean; notes: Reason[]; units?: UnitsFit } | { pass: false; failures: HardFailure[] };
 
 /**
  * When listings go stale (issue 10): `now` (ISO) and `verifyDays` (SPACE_VERIFY_DAYS). A listing not
@@ -157,7 +167,11 @@ export function divisibleMin(s: SpaceCandidate): number | null {
 }
 
 export function areaFits(n: MatchNeed, s: SpaceCandidate): boolean {
-  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
+  return areaFitOf(n, s) !== null;
+}
+
+/** Whether `s` is in the area window of [min, max] (㎡; either open): [min × 0.8, max × 1.25], or divisible down to ≤ max. */
+function inAreaWindow(min: number | undefined, max: number | undefined, s: SpaceCandidate): boolean {
   const lo = min === undefined ? 0 : min * AREA_LOWER;
   const hi = max === undefined ? Infinity : max * AREA_UPPER;
   if (s.areaSqm < lo - EPS) return false;
@@ -168,15 +182,73 @@ export function areaFits(n: MatchNeed, s: SpaceCandidate): boolean {
 }
 
 /**
- * The area the lead would actually take: the whole space, or for a divisible space that is bigger than
- * wanted, the part up to areaMax (never below the divisible minimum). Size fit and the per-mu /
- * per-1000㎡ figures are judged on this part, not on a whole plot the lead does not take.
+ * How many spaces the need asks for (need.unitCount, docs/decisions/130: "需要3栋厂房，每栋5000平"): an
+ * integer 2–99 (area-window.ts unitCountOf); anything else (none, 1, a stored value this code cannot read)
+ * is 1 — one space for the whole area.
+ */
+export function unitsWanted(n: MatchNeed): number {
+  return unitCountOf(n.need.unitCount);
+}
+
+/**
+ * The area bounds (㎡) a space is judged against, and the units they are of: the need's own (the total,
+ * `units` 1), or — for a need of n ≥ 2 units (unitsWanted) — each unit's, the total's bounds over n
+ * (`units` n). A space that fits the total is judged as the total (one space for the whole need); else one
+ * that fits a unit as a unit; one that fits neither against whichever it is nearer (areaGap), so that why-not
+ * names the closer rule. The same tolerances apply to both (AREA_LOWER, AREA_UPPER).
+ */
+export type AreaBounds = { min?: number; max?: number; units: number };
+
+export function areaBoundsFor(n: MatchNeed, s: SpaceCandidate): AreaBounds {
+  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
+  const whole = { min, max, units: 1 };
+  const k = unitsWanted(n);
+  if (k === 1 || (min === undefined && max === undefined) || inAreaWindow(min, max, s)) return whole;
+  const unit = { min: min === undefined ? undefined : min / k, max: max === undefined ? undefined : max / k, units: k };
+  if (inAreaWindow(unit.min, unit.max, s)) return unit;
+  return areaGap(unit, s) < areaGap(whole, s) ? unit : whole;
+}
+
+/**
+ * How the space fits the need's area: `whole` (the total, as every need without a count), `unit` (one of
+ * its n units, docs/decisions/130), or null (neither).
+ */
+export function areaFitOf(n: MatchNeed, s: SpaceCandidate): "whole" | "unit" | null {
+  const b = areaBoundsFor(n, s);
+  if (!inAreaWindow(b.min, b.max, s)) return null;
+  return b.units > 1 ? "unit" : "whole";
+}
+
+/** How far `s` is outside the window of `b`, relative to the edge it misses (0 inside). */
+export function areaGap(b: Pick<AreaBounds, "min" | "max">, s: SpaceCandidate): number {
+  if (b.min !== undefined && s.areaSqm < b.min * AREA_LOWER) return (b.min * AREA_LOWER - s.areaSqm) / (b.min * AREA_LOWER);
+  if (b.max === undefined) return 0;
+  const hi = b.max * AREA_UPPER;
+  const d = divisibleMin(s);
+  const over = Math.min(s.areaSqm - hi, d !== null ? d - b.max : Infinity);
+  return hi > 0 ? Math.max(0, over / hi) : 1;
+}
+
+/**
+ * The area the lead would actually take of this space: the whole space, or for a divisible space that is
+ * bigger than wanted, the part up to the maximum it is judged against (areaBoundsFor: the total's, or a
+ * unit's) — never below the divisible minimum. Size fit is judged on this part, not on a whole plot the
+ * lead does not take.
  */
 export function takenAreaSqm(n: MatchNeed, s: SpaceCandidate): number {
   const d = divisibleMin(s);
-  const max = n.need.areaMaxSqm;
+  const max = areaBoundsFor(n, s).max;
   if (d === null || max === undefined || s.areaSqm <= max) return s.areaSqm;
   return Math.max(d, max);
+}
+
+/**
+ * The area the lead would take in all when it takes this space (㎡): takenAreaSqm, times the units wanted
+ * when the space is judged as one unit (n such spaces: docs/decisions/130). The per-mu and per-1000㎡
+ * figures divide the lead's tax and investment by this, not by one unit of it.
+ */
+export function takenTotalSqm(n: MatchNeed, s: SpaceCandidate): number {
+  return takenAreaSqm(n, s) * areaBoundsFor(n, s).units;
 }
 
 type SpecKey = "ceiling" | "floorLoad" | "power" | "crane";
@@ -289,7 +361,7 @@ export type ThresholdMetric = {
  * for land, tax per 1000 ㎡ for buildings. A park without a minimum sets no constraint.
  */
 export function thresholdMetrics(n: MatchNeed, s: SpaceCandidate): ThresholdMetric[] {
-  const area = takenAreaSqm(n, s);
+  const area = takenTotalSqm(n, s);
   const tax = figure(n.tax.annualTaxWan);
   const out: ThresholdMetric[] = [];
   const add = (key: ThresholdMetric["key"], min: number | null | undefined, total: number | null, per: number) => {
@@ -401,7 +473,8 @@ const PREFILTER_SLACK = 0.01;
  * Loose by construction — a lead outside them fails hardCheck, a lead inside may still fail it:
  * - `deals`: the lead's need.deal must be one of these (`either` when the space offers any deal);
  * - area: need.areaMinSqm (absent = 0) ≤ `areaMinAtMost`; need.areaMaxSqm (absent = ∞) ≥ `areaMaxAtLeast`
- *   (areaFits: [areaMin × 0.8, areaMax × 1.25], or a divisible minimum ≤ areaMax);
+ *   (areaFits: [areaMin × 0.8, areaMax × 1.25], or a divisible minimum ≤ areaMax) — or, for a lead of n ≥ 2
+ *   units (docs/decisions/130), the same bounds held against each unit's: areaMinSqm / n and areaMaxSqm / n;
  * - `specMax`: for each figure the space states, the lead's *Min (m, kg/㎡, kVA, t) must be ≤ it;
  * - `rejectsSingleStorey`: the space is known not to be single storey, so need.singleStorey = true fails;
  * - `districtCodes`: the GB/T 2260 codes the park's district lies in; a lead whose stored regionCodes is

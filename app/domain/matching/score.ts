@@ -1,8 +1,10 @@
 import { sqmToMu } from "~/domain/area";
 import { type IndustryFit, industryFit, industryLabel, sectionOf } from "~/domain/industries";
+import { unitCountText, unitWord } from "~/domain/unit-count-text";
 
 import { AREA_LOWER, AREA_UPPER } from "./area-window";
 import {
+  areaBoundsFor,
   areaText,
   areaTextEn,
   askedMin,
@@ -24,6 +26,8 @@ import {
   type ThresholdMetric,
   thresholdMetrics,
   thresholdReason,
+  type UnitsFit,
+  unitsWanted,
 } from "./hard";
 import type { MatchNeed, Reason, SpaceCandidate } from "./types";
 
@@ -78,7 +82,7 @@ export function scoreSpace(
   const w = weights === DEFAULT_WEIGHTS ? DEFAULT_WEIGHTS : { ...DEFAULT_WEIGHTS, ...weights };
   const factors: [number, Factor][] = [
     [w.industry, industryFactor(n, s)],
-    [w.size, sizeFactor(n, s)],
+    [w.size, sizeFactor(n, s, hard?.pass ? hard.units : undefined)],
     [w.specs, specsFactor(n, s)],
     [w.threshold, thresholdFactor(n, s)],
     [w.price, priceFactor(n, s)],
@@ -201,7 +205,8 @@ export function industryFactor(n: MatchNeed, s: SpaceCandidate): Factor {
  * window's edges (0 beyond them); 0.5 when no size is given.
  */
 function sizeValue(n: MatchNeed, s: SpaceCandidate): number {
-  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
+  // A space judged as one of the need's units is judged against a unit's size (docs/decisions/130).
+  const { min, max } = areaBoundsFor(n, s);
   if (min === undefined && max === undefined) return 0.5;
   const taken = takenAreaSqm(n, s);
   let value = 1;
@@ -210,18 +215,53 @@ function sizeValue(n: MatchNeed, s: SpaceCandidate): number {
   return value >= 1 ? 1 : Math.max(0, value);
 }
 
-export function sizeFactor(n: MatchNeed, s: SpaceCandidate): Factor {
-  const { areaMinSqm: min, areaMaxSqm: max } = n.need;
+/**
+ * `units`: for a need of several units (docs/decisions/130), how many it wants and how many of the park's
+ * spaces fit as one (rankMatches counts them: UnitsFit); the reason says which the space fits — a unit
+ * ("单栋面积 5000㎡ 在需求 4500–5500㎡ 内（需3栋，本园区符合的有 3 栋）") or the total in one space — and when
+ * the park has fewer units that fit than wanted (a warning: the match is conditional).
+ */
+export function sizeFactor(n: MatchNeed, s: SpaceCandidate, units?: UnitsFit): Factor {
+  const bounds = areaBoundsFor(n, s);
+  const { min, max } = bounds;
   const land = s.kind === "land";
   const taken = takenAreaSqm(n, s);
   const d = divisibleMin(s);
   const split = d !== null && taken !== s.areaSqm;
-  const zhArea = split
-    ? `可分割面积 ${areaText(taken, land)}（整体 ${areaText(s.areaSqm, land)}，最小可分 ${areaText(d, land)}）`
-    : `面积 ${areaText(taken, land)}`;
-  const enArea = split
-    ? `Divisible: ${areaTextEn(taken, land)} of ${areaTextEn(s.areaSqm, land)} (min ${areaTextEn(d, land)})`
-    : `Area ${areaTextEn(taken, land)}`;
+  const asUnit = bounds.units > 1;
+  const wanted = unitsWanted(n);
+  const [w, one] = unitWord(n.need.kind);
+  const zhArea =
+    (asUnit ? `单${w}` : "") +
+    (split
+      ? `可分割面积 ${areaText(taken, land)}（整体 ${areaText(s.areaSqm, land)}，最小可分 ${areaText(d, land)}）`
+      : `面积 ${areaText(taken, land)}`);
+  const enArea =
+    (asUnit ? `Each ${one}: ` : "") +
+    (split
+      ? `${asUnit ? "divisible" : "Divisible"}: ${areaTextEn(taken, land)} of ${areaTextEn(s.areaSqm, land)} (min ${areaTextEn(d, land)})`
+      : `${asUnit ? "area" : "Area"} ${areaTextEn(taken, land)}`);
+  // What the need's count says of this space: one of its units (with the park's count), or the total in one.
+  const short = asUnit && units !== undefined && units.fitting < units.wanted;
+  const [zhN, enN] = [unitCountText(wanted, n.need.kind, "zh"), unitCountText(wanted, n.need.kind, "en")];
+  const zhUnits = !asUnit
+    ? wanted > 1
+      ? `（合计面积：一处即满足${zhN}的总需求）`
+      : ""
+    : units === undefined
+      ? `（需${zhN}）`
+      : short
+        ? `，但需${zhN}，本园区符合的只有 ${units.fitting} ${w}（有条件匹配）`
+        : `（需${zhN}，本园区符合的有 ${units.fitting} ${w}）`;
+  const enUnits = !asUnit
+    ? wanted > 1
+      ? ` (the total of the ${enN} in one space)`
+      : ""
+    : units === undefined
+      ? ` (${enN} wanted)`
+      : short
+        ? `, but ${enN} are wanted and this park has only ${units.fitting} that fit (conditional)`
+        : ` (${enN} wanted; this park has ${units.fitting} that fit)`;
   if (min === undefined && max === undefined) {
     // A phone lead whose size is not known yet (docs/decisions/029): half credit, and the recruiter asks.
     return {
@@ -245,7 +285,10 @@ export function sizeFactor(n: MatchNeed, s: SpaceCandidate): Factor {
         : min !== undefined
           ? `≥ wanted ${range.en}`
           : `≤ wanted maximum ${range.en}`;
-    return { value, reasons: [{ kind: "fit", zh: `${zhArea} ${zhTail}`, en: `${enArea} ${enTail}` }] };
+    return {
+      value,
+      reasons: [{ kind: short ? "warn" : "fit", zh: `${zhArea} ${zhTail}${zhUnits}`, en: `${enArea} ${enTail}${enUnits}` }],
+    };
   }
   const below = min !== undefined && taken < min;
   const bound = below ? min! : max!;
@@ -256,8 +299,8 @@ export function sizeFactor(n: MatchNeed, s: SpaceCandidate): Factor {
     reasons: [
       {
         kind: "warn",
-        zh: `${zhArea} ${below ? "小于" : "大于"}需求 ${want.zh}（${below ? "小" : "大"} ${pct}%）`,
-        en: `${enArea} ${below ? "smaller" : "larger"} than the wanted ${want.en} (${pct}% ${below ? "short" : "over"})`,
+        zh: `${zhArea} ${below ? "小于" : "大于"}需求 ${want.zh}（${below ? "小" : "大"} ${pct}%）${zhUnits}`,
+        en: `${enArea} ${below ? "smaller" : "larger"} than the wanted ${want.en} (${pct}% ${below ? "short" : "over"})${enUnits}`,
       },
     ],
   };

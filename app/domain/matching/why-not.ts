@@ -2,9 +2,12 @@ import { sqmToMu } from "~/domain/area";
 import { industryLabel, isIndustryExcluded } from "~/domain/industries";
 import { resolveRegion } from "~/domain/regions";
 import { englishDivisionLabel, englishZoneLabel } from "~/domain/regions-en";
+import { unitCountText, unitWord } from "~/domain/unit-count-text";
 
 import { AREA_LOWER, AREA_UPPER } from "./area-window";
 import {
+  areaBoundsFor,
+  areaGap,
   askedMin,
   cny,
   daysSinceVerified,
@@ -17,7 +20,7 @@ import {
   isLandPurchase,
   num,
   SPECS,
-  takenAreaSqm,
+  takenTotalSqm,
   THRESHOLD_FLOOR,
   thresholdMetrics,
 } from "./hard";
@@ -202,18 +205,23 @@ export function failureReason(n: MatchNeed, s: SpaceCandidate, f: HardFailure, o
       );
     }
     case "area": {
-      const { areaMinSqm: min, areaMaxSqm: max } = need;
+      // A need of several units: against the bound it is nearer, a unit's or the total (docs/decisions/130).
+      const { min, max, units } = areaBoundsFor(n, s);
+      const [w, one] = unitWord(need.kind);
+      const [zhOf, enOf] = units > 1 ? [`单${w}`, ` per ${one}`] : ["", ""];
+      const [zhN, enN] =
+        units > 1 ? [`，需${unitCountText(units, need.kind, "zh")}`, `; ${unitCountText(units, need.kind, "en")} wanted`] : ["", ""];
       if (min !== undefined && s.areaSqm < min * AREA_LOWER) {
         return r(
-          `面积 ${areaZh(s.areaSqm, land)} < 需求下限 ${areaZh(min, land)} 的 80%（${areaZh(min * AREA_LOWER, land)}）`,
-          `Area ${areaEn(s.areaSqm, land)} < 80% of the wanted minimum ${areaEn(min, land)} (${areaEn(min * AREA_LOWER, land)})`,
+          `面积 ${areaZh(s.areaSqm, land)} < ${zhOf}需求下限 ${areaZh(min, land)} 的 80%（${areaZh(min * AREA_LOWER, land)}${zhN}）`,
+          `Area ${areaEn(s.areaSqm, land)} < 80% of the wanted minimum${enOf} ${areaEn(min, land)} (${areaEn(min * AREA_LOWER, land)}${enN})`,
         );
       }
       const d = divisibleMin(s);
       const hi = (max ?? 0) * AREA_UPPER;
       return r(
-        `面积 ${areaZh(s.areaSqm, land)}${d !== null ? `（最小可分 ${areaZh(d, land)}）` : ""} > 需求上限 ${areaZh(max ?? 0, land)} 的 125%（${areaZh(hi, land)}）`,
-        `Area ${areaEn(s.areaSqm, land)}${d !== null ? ` (divisible down to ${areaEn(d, land)})` : ""} > 125% of the wanted maximum ${areaEn(max ?? 0, land)} (${areaEn(hi, land)})`,
+        `面积 ${areaZh(s.areaSqm, land)}${d !== null ? `（最小可分 ${areaZh(d, land)}）` : ""} > ${zhOf}需求上限 ${areaZh(max ?? 0, land)} 的 125%（${areaZh(hi, land)}${zhN}）`,
+        `Area ${areaEn(s.areaSqm, land)}${d !== null ? ` (divisible down to ${areaEn(d, land)})` : ""} > 125% of the wanted maximum${enOf} ${areaEn(max ?? 0, land)} (${areaEn(hi, land)}${enN})`,
       );
     }
     case "ceiling":
@@ -264,12 +272,9 @@ function gap(n: MatchNeed, s: SpaceCandidate, f: HardFailure): number {
   const need = n.need;
   switch (f) {
     case "area": {
-      const { areaMinSqm: min, areaMaxSqm: max } = need;
-      if (min !== undefined && s.areaSqm < min * AREA_LOWER) return (min * AREA_LOWER - s.areaSqm) / (min * AREA_LOWER);
-      const hi = (max ?? 0) * AREA_UPPER;
-      const d = divisibleMin(s);
-      const over = Math.min(s.areaSqm - hi, d !== null && max !== undefined ? d - max : Infinity);
-      return hi > 0 ? over / hi : 1;
+      const b = areaBoundsFor(n, s);
+      if (b.max === undefined && !(b.min !== undefined && s.areaSqm < b.min * AREA_LOWER)) return 1;
+      return areaGap(b, s);
     }
     case "ceiling":
     case "floorLoad":
@@ -307,24 +312,32 @@ export function suggestNearMiss(n: MatchNeed, s: SpaceCandidate, f: HardFailure,
   const tries: Suggestion[] = [];
   switch (f) {
     case "area": {
-      const { areaMinSqm: min, areaMaxSqm: max } = need;
+      // A need of several units: the unit's bound is relaxed (the need keeps the total: that times the count).
+      const { min, max, units } = areaBoundsFor(n, s);
+      const [w, one] = unitWord(need.kind);
+      const zhOf = units > 1 ? `单${w}` : "";
+      const enOf = units > 1 ? ` per ${one}` : "";
+      const total = (v: number) =>
+        units > 1 ? [`（共 ${areaZh(v * units, land, true)}）`, ` (${areaEn(v * units, land, true)} in all)`] : ["", ""];
       if (min !== undefined && s.areaSqm < min * AREA_LOWER) {
         const v = roundDown(s.areaSqm / AREA_LOWER);
+        const [zhT, enT] = total(v);
         tries.push({
           field: "areaMinSqm",
-          value: v,
-          zh: `面积下限放宽到 ${areaZh(v, land, true)} 可匹配 ${target}`,
-          en: `Lower the minimum area to ${areaEn(v, land, true)} to match ${target}`,
+          value: v * units,
+          zh: `${zhOf}面积下限放宽到 ${areaZh(v, land, true)}${zhT} 可匹配 ${target}`,
+          en: `Lower the minimum area${enOf} to ${areaEn(v, land, true)}${enT} to match ${target}`,
         });
       } else if (max !== undefined) {
         const d = divisibleMin(s);
         const bounds = [s.areaSqm / AREA_UPPER, ...(d !== null ? [d] : [])].map(roundUp).sort((a, b) => a - b);
         for (const v of bounds) {
+          const [zhT, enT] = total(v);
           tries.push({
             field: "areaMaxSqm",
-            value: v,
-            zh: `面积上限放宽到 ${areaZh(v, land, true)} 可匹配 ${target}`,
-            en: `Raise the maximum area to ${areaEn(v, land, true)} to match ${target}`,
+            value: v * units,
+            zh: `${zhOf}面积上限放宽到 ${areaZh(v, land, true)}${zhT} 可匹配 ${target}`,
+            en: `Raise the maximum area${enOf} to ${areaEn(v, land, true)}${enT} to match ${target}`,
           });
         }
       }
@@ -372,7 +385,7 @@ export function suggestNearMiss(n: MatchNeed, s: SpaceCandidate, f: HardFailure,
       if (!isLandPurchase(n, s)) break;
       const m = thresholdMetrics(n, s).find((x) => x.key === f);
       if (!m) break;
-      const mu = sqmToMu(takenAreaSqm(n, s));
+      const mu = sqmToMu(takenTotalSqm(n, s));
       const v = Math.ceil(m.min * THRESHOLD_FLOOR * mu);
       tries.push(
         f === "taxPerMu"
