@@ -130,7 +130,9 @@ export async function liveMatchesOfSpace(tx: TransactionSql, spaceId: string): P
  * Open leads (received in the last `days` days, not won or lost) that could pass hardCheck against this
  * space: narrowed in SQL by every hard constraint a lead's stored fields can be compared with cheaply
  * (reverseLeadBounds, app/domain/matching/hard.ts: kind, deal, area window, the *Min figures the space
- * states, single storey, district), through index leads_reverse_match (migration 042). A pre-filter only
+ * states, single storey, district), through index leads_reverse_match (migration 042) — and, for a lead of
+ * several units (need.unitCount, docs/decisions/130), each unit's area window, through leads_reverse_match_units
+ * (migration 100). A pre-filter only
  * — never narrower than hardCheck (test/integration/reverse-prefilter.test.ts); the caller checks every
  * hard constraint in code. Only what matching reads of a lead (need without its notes, use, tax) is sent.
  * 'received' counts: a lead that arrived a moment ago may have been matched against an older inventory.
@@ -140,30 +142,51 @@ export async function openLeadsForSpace(
   space: SpaceCandidate,
   days: number,
 ): Promise<{ id: string; lead: MatchNeed }[]> {
+  const read = tx`jsonb_build_object('need', (lead -> 'need') - 'notes', 'use', lead -> 'use', 'tax', lead -> 'tax')`;
+  // Two arms, each a range read of its own index: an OR of the two made Postgres read every open lead of the kind.
   return tx<{ id: string; lead: MatchNeed }[]>`
-    select id, jsonb_build_object('need', (lead -> 'need') - 'notes', 'use', lead -> 'use', 'tax', lead -> 'tax') as lead
-    from leads where ${openLeadsWhere(tx, space, days)}`;
+    select id, ${read} as lead from leads where ${openLeadsWhere(tx, space, days, "total")}
+    union all
+    select id, ${read} as lead from leads where ${openLeadsWhere(tx, space, days, "unit")}`;
 }
 
 /** How many leads openLeadsForSpace would return (the benchmark's baseline: the same SQL, no rows sent). */
 export async function countOpenLeadsForSpace(sql: TransactionSql | Sql, space: SpaceCandidate, days: number): Promise<number> {
-  const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from leads where ${openLeadsWhere(sql, space, days)}`;
+  const [{ n }] = await sql<{ n: number }[]>`
+    select (select count(*) from leads where ${openLeadsWhere(sql, space, days, "total")})::int
+         + (select count(*) from leads where ${openLeadsWhere(sql, space, days, "unit")})::int as n`;
   return n;
 }
 
-function openLeadsWhere(sql: TransactionSql | Sql, space: SpaceCandidate, days: number) {
+/**
+ * The open leads the space may fit: `total`, by the lead's own area bounds (index leads_reverse_match); `unit`,
+ * the leads of several units (need.unitCount, docs/decisions/130) it fits as one of them only — each unit's
+ * bounds, the total's over the count, and not the total's (index leads_reverse_match_units, migration 100).
+ */
+function openLeadsWhere(sql: TransactionSql | Sql, space: SpaceCandidate, days: number, arm: "total" | "unit") {
   const b = reverseLeadBounds(space);
   // A figure the lead did not give (or not as a number) asks nothing: 0 as a minimum, ∞ as a maximum.
   const need = (field: string, absent: "0" | "infinity") =>
     sql`case when jsonb_typeof(lead -> 'need' -> ${sql.unsafe(`'${field}'`)}) = 'number' then (lead -> 'need' -> ${sql.unsafe(`'${field}'`)})::float8 else ${sql.unsafe(`'${absent}'`)} end`;
   const specs = Object.entries(b.specMax).map(([field, max]) => sql`and ${need(field, "0")} <= ${max}`);
+  // A lead of several units (docs/decisions/130) fits the space as one of them when each unit's bounds (the
+  // total's over the count) do: the `unit` arm, served by index leads_reverse_match_units (migration 100).
+  const count = sql.unsafe(
+    `(case when jsonb_typeof(lead -> 'need' -> 'unitCount') = 'number' then greatest((lead -> 'need' -> 'unitCount')::float8, 1) else 1 end)`,
+  );
   // An erased lead keeps its status for the statistics, but nobody may be told about it again.
   return sql`status in ('received', 'indexed', 'matched', 'unmatched', 'assigned')
       and anonymised_at is null
       and created_at > now() - make_interval(days => ${days})
       and lead -> 'need' ->> 'kind' = ${b.kind}
-      and ${need("areaMinSqm", "0")} <= ${b.areaMinAtMost}
-      and ${need("areaMaxSqm", "infinity")} >= ${b.areaMaxAtLeast}
+      ${
+        arm === "total"
+          ? sql`and ${need("areaMinSqm", "0")} <= ${b.areaMinAtMost} and ${need("areaMaxSqm", "infinity")} >= ${b.areaMaxAtLeast}`
+          : sql`and jsonb_typeof(lead -> 'need' -> 'unitCount') = 'number'
+                and ${need("areaMinSqm", "0")} / ${count} <= ${b.areaMinAtMost}
+                and ${need("areaMaxSqm", "infinity")} / ${count} >= ${b.areaMaxAtLeast}
+                and not (${need("areaMinSqm", "0")} <= ${b.areaMinAtMost} and ${need("areaMaxSqm", "infinity")} >= ${b.areaMaxAtLeast})`
+      }
       and lead -> 'need' ->> 'deal' = any(${b.deals}::text[])
       ${specs.reduce((acc, f) => sql`${acc} ${f}`, sql``)}
       ${b.rejectsSingleStorey ? sql`and (lead -> 'need' -> 'singleStorey') is distinct from 'true'::jsonb` : sql``}

@@ -39,6 +39,8 @@ const leadArb: fc.Arbitrary<{ need: MatchNeed; namesOnly: boolean }> = fc
     power: rarely(fc.constantFrom(100, 630, 2000)),
     crane: rarely(fc.constantFrom(3, 10, 20)),
     single: rarely(fc.boolean()),
+    // A lead of several units (docs/decisions/130): each unit's area window lets a space in too.
+    units: rarely(fc.integer({ min: 2, max: 5 })),
     namesOnly: fc.boolean(),
   })
   .map(({ a, b, bounds, unit, namesOnly, ...rest }) => {
@@ -56,7 +58,7 @@ function spaceArb(leads: MatchNeed[]): fc.Arbitrary<SpaceCandidate> {
       kind: fc.constantFrom(...KINDS),
       sameKind: fc.boolean(),
       deals: fc.subarray(["lease", "buy"] as ("lease" | "buy")[]),
-      areaAt: fc.constantFrom("min", "max", "inside", "random"),
+      areaAt: fc.constantFrom("min", "max", "inside", "random", "unitMin", "unitMax"),
       nudge: fc.constantFrom(0, 0, -0.01, 0.01, -50, 50),
       random: fc.integer({ min: 50, max: 60000 }),
       divisible: fc.constantFrom("none", "none", "leadMax", "small", "whole"),
@@ -67,6 +69,7 @@ function spaceArb(leads: MatchNeed[]): fc.Arbitrary<SpaceCandidate> {
     })
     .map(({ n, kind, sameKind, deals, areaAt, nudge, random, divisible, specAt, single, floors, districtCode }) => {
       const { areaMinSqm: min, areaMaxSqm: max } = n.need;
+      const k = n.need.unitCount ?? 1;
       const base =
         areaAt === "min" && min !== undefined
           ? min * 0.8
@@ -74,7 +77,11 @@ function spaceArb(leads: MatchNeed[]): fc.Arbitrary<SpaceCandidate> {
             ? max * 1.25
             : areaAt === "inside"
               ? (min ?? max ?? random)
-              : random;
+              : areaAt === "unitMin" && min !== undefined
+                ? (min / k) * 0.8
+                : areaAt === "unitMax" && max !== undefined
+                  ? (max / k) * 1.25
+                  : random;
       const areaSqm = Math.max(1, Math.round((base + nudge) * 100) / 100);
       const divisibleMinSqm =
         divisible === "leadMax" ? (max ?? null) : divisible === "small" ? areaSqm / 4 : divisible === "whole" ? areaSqm : null;
@@ -147,6 +154,45 @@ describe("reverse matching's SQL pre-filter", () => {
     }
     expect(accepted).toBeGreaterThan(SPACES); // many spaces fit some leads: the superset is not vacuous
     expect(returned).toBeLessThan((SPACES * LEADS) / 4); // and kind alone would leave a quarter of them
+  });
+
+  it("finds leads of several units by each unit's window, served by index leads_reverse_match_units (migration 100)", async () => {
+    const recorded: { query: string; params: unknown[] }[] = [];
+    const traced = createSql(db.url, { max: 1, debug: (_c, query, params) => recorded.push({ query, params: [...params] }) });
+    try {
+      // A 5,000 ㎡ factory: a lead of 3 × about 5000 ㎡ (13500–16500 in all) fits it as one unit, not as its total.
+      const unitLead = stored.find((s) => s.need.need.unitCount === undefined && s.need.need.kind === "factory")!;
+      const need = { ...unitLead.need, need: { ...unitLead.need.need, areaMinSqm: 13500, areaMaxSqm: 16500, unitCount: 3 } };
+      const [{ id }] = await db.sql<{ id: string }[]>`
+        insert into leads (reference, status, source, lead, raw, phone, company_name, industry, consent_method)
+        values ('PM-20261201-9999999', 'unmatched', 'api', ${db.sql.json(JSON.parse(JSON.stringify(need)))}, '{}', '+8613999999999',
+                '反向单元有限公司', 'C35', 'unrecorded')
+        returning id`;
+      const space: SpaceCandidate = {
+        id: "RS5000",
+        parkId: "RP",
+        kind: "factory",
+        deals: ["lease"],
+        title: "5000平厂房",
+        areaSqm: 5000,
+        status: "available",
+        park: { id: "RP", name: "反向匹配园", district: "高淳区", districtCode: "320118", industries: [], excludedIndustries: [] },
+      };
+      expect(hardCheck(withRegionCodes(need), space).pass).toBe(true);
+      const rows = await traced.begin((tx) => openLeadsForSpace(tx, space, 90));
+      expect(rows.map((r) => r.id)).toContain(id);
+      const read = recorded.find((r) => r.query.includes("from leads"))!;
+      const plan = await db.sql.begin(async (tx) => {
+        await tx`set local enable_seqscan = off`;
+        return tx.unsafe(`explain ${read.query}`, read.params as never[]);
+      });
+      const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+      expect(text).toContain("leads_reverse_match_units");
+      expect(text).toContain("leads_reverse_match ");
+      await db.sql`delete from leads where id = ${id}`;
+    } finally {
+      await (traced as unknown as { end: (o: { timeout: number }) => Promise<void> }).end({ timeout: 2 });
+    }
   });
 
   it("is served by index leads_reverse_match (migration 042)", async () => {
