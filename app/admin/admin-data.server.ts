@@ -212,6 +212,8 @@ export type LeadAudit = {
     regions: string[];
     /** The places as the page's language shows them (regions.server.ts needRegionsText). */
     regionsText: Bilingual;
+    /** How many units the area is for (docs/decisions/130), or null: one space. */
+    unitCount: number | null;
   };
   phoneMasked: string;
   /** What the intake doubted (lead-flags.ts), for the admin to read. */
@@ -339,6 +341,7 @@ export async function loadLeadAudit(sql: Sql, id: string): Promise<LeadAudit | n
       deal: str(need.deal),
       areaMinSqm: num(need.areaMinSqm),
       areaMaxSqm: num(need.areaMaxSqm),
+      unitCount: num(need.unitCount),
       regions: Array.isArray(need.regions) ? need.regions.filter((r): r is string => typeof r === "string") : [],
       regionsText: regionsText(need),
     },

@@ -2,9 +2,11 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { industryLabel } from "~/domain/industries";
 import type { Lead } from "~/domain/lead-schema";
+import { unitsWanted } from "~/domain/matching/hard";
 import type { Reason } from "~/domain/matching/types";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { unitsAreaText } from "~/domain/unit-count-text";
 import { formatAdminTime } from "~/i18n/admin-messages";
 import { type Params, pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
@@ -89,19 +91,30 @@ export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmen
   return a ? detailsFromRow(a) : null;
 }
 
-/** "4000–6000㎡", "≥ 5000㎡", land also in 亩: "30–50亩（20000–33333㎡）". */
-export function needAreaText(lead: Lead): string {
-  const { areaMinSqm: lo, areaMaxSqm: hi, kind } = lead.need;
+/**
+ * "4000–6000㎡", "≥ 5000㎡", land also in 亩: "30–50亩（20000–33333㎡）"; a need of several units (need.unitCount,
+ * docs/decisions/130) each unit's and the total: "3栋 × 约5000㎡（共约15000㎡）" (`lng` "en": "3 buildings × about
+ * 5000㎡ (about 15000㎡ in all)").
+ */
+export function needAreaText(lead: Lead, lng: Lng = "zh"): string {
+  const { areaMinSqm, areaMaxSqm, kind } = lead.need;
   const sqm = (n: number) => formatSqm(Math.round(n));
-  const range = (f: (n: number) => string) =>
-    lo !== undefined && hi !== undefined
-      ? lo === hi
-        ? f(lo)
-        : `${f(lo).replace(/[^\d.]+$/, "")}–${f(hi)}`
-      : lo !== undefined
-        ? `≥ ${f(lo)}`
-        : `≤ ${f(hi!)}`;
-  return kind === "land" ? `${range((n) => formatMu(Math.round(sqmToMu(n) * 10) / 10))}（${range(sqm)}）` : range(sqm);
+  const words = (lo: number | undefined, hi: number | undefined) => {
+    if (lo === undefined && hi === undefined) return "";
+    const range = (f: (n: number) => string) =>
+      lo !== undefined && hi !== undefined
+        ? lo === hi
+          ? f(lo)
+          : `${f(lo).replace(/[^\d.]+$/, "")}–${f(hi)}`
+        : lo !== undefined
+          ? `≥ ${f(lo)}`
+          : `≤ ${f(hi!)}`;
+    return kind === "land" ? `${range((n) => formatMu(Math.round(sqmToMu(n) * 10) / 10))}（${range(sqm)}）` : range(sqm);
+  };
+  const units = unitsWanted(lead);
+  return units > 1 && (areaMinSqm !== undefined || areaMaxSqm !== undefined)
+    ? unitsAreaText(areaMinSqm, areaMaxSqm, units, kind, lng, words)
+    : words(areaMinSqm, areaMaxSqm);
 }
 
 /** The corrected need a withdrawal notice names (ADR 108, 114): its area (needAreaText) and its regions, "10000–13000㎡ · 溧水区". */

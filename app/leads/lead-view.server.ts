@@ -119,6 +119,8 @@ export type InquirySummary = {
   /** Bounds in ㎡ (null: not given). */
   areaMinSqm: number | null;
   areaMaxSqm: number | null;
+  /** How many units the area is for (docs/decisions/130), or null: one space. */
+  unitCount: number | null;
   regions: string[];
   regionCodes: string[];
   /** YYYY-MM, or null. */
@@ -178,6 +180,7 @@ function needSummary(need: Record<string, unknown> | null): Omit<InquirySummary,
     deal: text(n.deal),
     areaMinSqm: num(n.areaMinSqm),
     areaMaxSqm: num(n.areaMaxSqm),
+    unitCount: num(n.unitCount),
     regions: strings(n.regions),
     regionCodes: strings(n.regionCodes),
     moveInBy: moveIn && /^\d{4}-\d{2}$/.test(moveIn) ? moveIn : null,

@@ -1,4 +1,6 @@
 import { formatMu, formatSqm, needAreaShort, sqmToMu } from "~/domain/area";
+import { unitCountOf } from "~/domain/matching/area-window";
+import { eachUnitText, unitCountText } from "~/domain/unit-count-text";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
 
 /**
@@ -20,6 +22,8 @@ export type FitNeed = {
   craneMinT?: number | null;
   singleStorey?: boolean | null;
   moveInBy?: string | null;
+  /** How many units the area is the total of (docs/decisions/130); anything but a whole number 2–99 is none. */
+  unitCount?: unknown;
 };
 
 /** The space's figures read here (spaces columns): area ㎡, ceiling m, load kg/㎡, power kVA, crane t, availableFrom YYYY-MM-DD. */
@@ -46,6 +50,7 @@ export function shortlistFit(need: FitNeed | null | undefined, s: FitSpace, toda
 
   const min = num(need.areaMinSqm);
   const max = num(need.areaMaxSqm);
+  const units = unitCountOf(need.unitCount);
   if ((min !== null || max !== null) && (min === null || s.areaSqm >= min) && (max === null || s.areaSqm <= max)) {
     const land = s.kind === "land";
     const area = land ? formatMu(Math.round(sqmToMu(s.areaSqm) * 10) / 10) : formatSqm(Math.round(s.areaSqm));
@@ -53,6 +58,13 @@ export function shortlistFit(need: FitNeed | null | undefined, s: FitSpace, toda
     if (min !== null && max !== null) line("s.fit.area", { area, range: needAreaShort(min, max, land) });
     else if (max !== null) line("s.fit.areaUpTo", { area, max: needAreaShort(max, max, land) });
     else line("s.fit.areaAtLeast", { area, min: needAreaShort(min, min, land) });
+  } else if (min !== null && max !== null && units > 1 && s.areaSqm >= min / units && s.areaSqm <= max / units) {
+    // One of the several the enterprise asked for ("3栋，每栋5000平"): each unit's range (docs/decisions/130).
+    const land = s.kind === "land";
+    const area = land ? formatMu(Math.round(sqmToMu(s.areaSqm) * 10) / 10) : formatSqm(Math.round(s.areaSqm));
+    const range = needAreaShort(min / units, max / units, land);
+    const each = (lng: "zh" | "en") => ({ area, range, each: eachUnitText(s.kind, lng), count: unitCountText(units, s.kind, lng) });
+    out.push({ zh: deskText("zh", "s.fit.areaEach", each("zh")), en: deskText("en", "s.fit.areaEach", each("en")) });
   }
   if (need.singleStorey === true && s.singleStorey === true) line("s.fit.singleStorey");
   const atLeast: [DeskKey, number | null, number | null][] = [

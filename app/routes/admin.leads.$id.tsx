@@ -26,7 +26,9 @@ import { getSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { industryLabel } from "~/domain/industries";
+import { unitCountOf } from "~/domain/matching/area-window";
 import { formatPhoneForDisplay } from "~/domain/phone";
+import { unitsAreaText } from "~/domain/unit-count-text";
 import { formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, adminText } from "~/i18n/admin-messages";
@@ -164,14 +166,20 @@ export default function AdminLead() {
   const none = t("common.none");
   const who = (name: string | null, id: string | null) => (id ? (name ? `${name} (${id})` : id) : none);
   const { need } = a;
-  const areaText =
-    need.areaMinSqm !== null && need.areaMaxSqm !== null
-      ? `${area(need.areaMinSqm, need.kind)} – ${area(need.areaMaxSqm, need.kind)}`
-      : need.areaMinSqm !== null
-        ? `≥ ${area(need.areaMinSqm, need.kind)}`
-        : need.areaMaxSqm !== null
-          ? `≤ ${area(need.areaMaxSqm, need.kind)}`
+  const areaOf = (lo: number | null | undefined, hi: number | null | undefined) =>
+    lo != null && hi != null
+      ? `${area(lo, need.kind)} – ${area(hi, need.kind)}`
+      : lo != null
+        ? `≥ ${area(lo, need.kind)}`
+        : hi != null
+          ? `≤ ${area(hi, need.kind)}`
           : "";
+  // A need of several units: each unit's size and the total (docs/decisions/130).
+  const units = unitCountOf(need.unitCount);
+  const areaText =
+    units > 1 && areaOf(need.areaMinSqm, need.areaMaxSqm) !== ""
+      ? unitsAreaText(need.areaMinSqm, need.areaMaxSqm, units, need.kind, lng, areaOf)
+      : areaOf(need.areaMinSqm, need.areaMaxSqm);
   const needText = [adminLabel(lng, "need.kind", need.kind), adminLabel(lng, "need.deal", need.deal), areaText, need.regionsText[lng]]
     .filter((s) => s && s !== none)
     .join(punctuationMessages.t(lng, "clauses"));

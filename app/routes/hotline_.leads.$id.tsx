@@ -15,10 +15,10 @@ import { RepeatList } from "~/components/repeat-list";
 import { StaffPage } from "~/components/staff";
 import { StaffErrorBoundary } from "~/components/staff-not-found";
 import { getSql } from "~/db/db.server";
-import { needAreaShort } from "~/domain/area";
 import { NOTE_MAX } from "~/domain/call-outcomes";
 import { withoutBidiControls } from "~/domain/display-text";
 import { needRegionsText } from "~/domain/regions.server";
+import { needAreaLine } from "~/domain/unit-count-text";
 import { callNoteSchema } from "~/hotline/call-note-form";
 import { loadDeskLead } from "~/hotline/desk-lead.server";
 import { addLeadNote, loadLeadNotes } from "~/hotline/lead-notes.server";
@@ -157,7 +157,7 @@ export default function HotlineLead() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: callNoteSchema(lng) }),
   });
   const kind = l.lead.need.kind;
-  const area = needAreaShort(l.lead.need.areaMinSqm, l.lead.need.areaMaxSqm, kind === "land");
+  const area = needAreaLine(l.lead.need, lng);
 
   return (
     <StaffPage lng={lng} signedIn csrf={d.csrf} home="hotline">

@@ -7,9 +7,9 @@ import { noindexMeta } from "~/components/page-head";
 import { PublicHeader } from "~/components/public-header";
 import { TooManyLookups } from "~/components/too-many-lookups";
 import { getSql } from "~/db/db.server";
-import { needAreaShort } from "~/domain/area";
 import { flagTextIn } from "~/domain/lead-flags";
 import { needRegionsText } from "~/domain/regions.server";
+import { needAreaLine } from "~/domain/unit-count-text";
 import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { publicText } from "~/i18n/public-messages";
@@ -59,7 +59,7 @@ function summaryLines(s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unre
   const [year, month] = (s.moveInBy ?? "").split("-").map(Number);
   return {
     kind: [kind, deal].filter(Boolean).join(" · "),
-    area: needAreaShort(s.areaMinSqm, s.areaMaxSqm, s.kind === "land"),
+    area: needAreaLine(s, lng),
     regions: needRegionsText(s, lng) || publicText(lng, "inquiry.summary.anyRegion"),
     moveIn: s.moveInBy ? publicText(lng, "inquiry.summary.month", { year, month: lng === "en" ? MONTHS_EN[month - 1] : month }) : "",
   };

@@ -159,7 +159,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       need: {
         kind: lead.need.kind,
         deal: lead.need.deal,
-        area: needAreaText(lead),
+        area: needAreaText(lead, lng),
         regions: needRegionsText(lead.need, lng),
         ceilingMinM: lead.need.ceilingMinM ?? null,
         powerMinKva: lead.need.powerMinKva ?? null,
