@@ -18,6 +18,9 @@ describe("the notes' reader gives the count it multiplied by", () => {
     ["每栋5000平，共3栋", { areaMinSqm: 13500, areaMaxSqm: 16500, unitCount: 3 }],
     ["两栋厂房每栋5000平以上", { areaMinSqm: 10000, unitCount: 2 }],
     ["need 3 buildings, 5000 sqm each", { areaMinSqm: 13500, areaMaxSqm: 16500, unitCount: 3 }],
+    // A count right before the figure, or × (ADR 128's readings): the same.
+    ["三栋5000平的厂房", { areaMinSqm: 13500, areaMaxSqm: 16500, unitCount: 3 }],
+    ["2×5000平", { areaMinSqm: 9000, areaMaxSqm: 11000, unitCount: 2 }],
     // A total said apart is the area; the count still the buildings'.
     ["3栋厂房，每栋5000平，共16000平", { areaMinSqm: 14400, areaMaxSqm: 17600, unitCount: 3 }],
   ])("%s", (text, hints) => {
@@ -32,6 +35,8 @@ describe("the notes' reader gives the count it multiplied by", () => {
     ["三层楼，每层1000平", { areaMinSqm: 2700, areaMaxSqm: 3300 }], // one building's floors, no units (ADR 122)
     ["3栋厂房共15000平", { areaMinSqm: 13500, areaMaxSqm: 16500 }], // no figure of each: the total, no count read
     ["每栋5000平", { areaMinSqm: 4500, areaMaxSqm: 5500 }], // no count
+    ["每层1000平，共5层，但我们只要2层", { areaMinSqm: 1800, areaMaxSqm: 2200 }], // floors wanted (ADR 128), no units
+    ["去年租了3栋，每栋5000平，现在要再找2000平", { areaMinSqm: 1800, areaMaxSqm: 2200 }], // the premises it has (ADR 128)
   ])("no count: %s", (text, hints) => {
     const read = parseNeedText(text).hints;
     expect(read).toMatchObject(hints);
