@@ -1019,6 +1019,13 @@ function tieOf(s: string, uses: readonly Use[], numSpan: Span, end: number): { c
   return { chosen, kinds };
 }
 
+/** English words that refuse what follows them: "don't want", "can't take", "never need", "nothing", "avoid", "not interested in". */
+const EN_REFUSAL_BEFORE =
+  /nothing|avoid(?:ing)?|no|not\s+interested\s+in|(?:do\s+not|don['’]t|dont|does\s+not|doesn['’]t|won['’]t|will\s+not|can['’]t|cannot|can\s+not|would\s+not|wouldn['’]t|never|not)\s+(?:(?:really|ever|even|want\s+to|need\s+to|be\s+able\s+to)\s+)*(?:want|need|take|accept|consider|look\s+at|rent|lease|buy|afford|use|handle|go\s+for)/;
+/** What an English refusal may govern before the bound: "anything", "spaces", "a factory", "that is". */
+const EN_REFUSED_THING =
+  /anything|something|any|spaces?|units?|places?|sites?|premises|factor(?:y|ies)|warehouses?|buildings?|workshops?|plots?|land|ones?|the|a|an|that(?:\s+is|['’]s)?|which\s+is|with|of/;
+
 /**
  * Words that rule an area figure out (docs/decisions/112, amended): right before it in its clause — 不要, 别(给我)推,
  * 不考虑, 不接受, 排除, 不是, 非, "not", "don't want" — or right after it, ending its clause — 不行, 不要, 不考虑,
@@ -1033,13 +1040,22 @@ function tieOf(s: string, uses: readonly Use[], numSpan: Span, end: number): { c
  * of the side said counts (extractArea's ruledOut, TOO). 的 after a refusal only ends it ("太贵的不要" is no refusal of the
  * area: it says which ones are not wanted).
  */
-const RULED_OUT_BEFORE =
-  /(?:不要|不想要|别|不考虑|不接受|排除|不是|(?<!除)非|\b(?:not|don't\s+want|do\s+not\s+want|excluding|except)\b)\s*(?:给我们?|给咱们?)?\s*(?:推荐?|找|介绍|发|看|要|考虑)?\s*(?:的)?\s*$/i;
+const RULED_OUT_BEFORE = new RegExp(
+  "(?:不要|不想要|别|不考虑|不接受|排除|不是|(?<!除)非|\\b(?:not|excluding|except))\\s*(?:给我们?|给咱们?)?\\s*(?:推荐?|找|介绍|发|看|要|考虑)?\\s*(?:的)?\\s*$|" +
+    // fix31 (attack 31 F1): an English refusal before the bound, with the words it governs — "we don't want anything
+    // above 5000 sqm", "nothing above", "avoid anything above", "we can't take anything over", "not interested in
+    // anything under" (docs/decisions/128, amended).
+    `\\b(?:${EN_REFUSAL_BEFORE.source})\\s+(?:(?:${EN_REFUSED_THING.source})\\s+){0,3}$`,
+  "i",
+);
+/** A negation said before an English area bound that RULED_OUT_BEFORE cannot place: the figure is told, never stored (fix31). */
+// Not "no" nor "without": "over 3000 sqm without columns", "no columns" say what is wanted.
+const EN_NEGATION = /\b(?:not|never|nothing|none|avoid(?:ing)?|cannot)\b|n['’]t\b/i;
 const RULED_OUT_AFTER = new RegExp(
-  `^\\s*(?:(?:的话|的|这种|那种|这样的|那样的|面积|场地|房子|地方|空间|地|[，,]|我们|咱们|我司|我|客户|(?:${USE_WORDS.source})(?:楼|室|区|用房)?|\\b(?:of|for|the|a|space|area)\\b)\\s*){0,5}` +
-    "(?:(?:(?:也|都|就|肯定|绝对|真的|实在|有点|有些|确实)?\\s*(?:不行|不要|不考虑|不合适|不适合|不可以|不接受|免谈|排除|不需要|不用|用不了|用不着|没必要|不必|就算了|算了|不够(?:用|大)?|放不下|拿不下|(?:租|买|负担|承担)不起|太大|太小|太多|太少|太贵|偏大|偏小|偏贵|(?:租金|价格|价钱|费用|成本)(?:太|偏)高)" +
+  `^\\s*(?:(?:的话|的|这种|那种|这样的|那样的|面积|场地|房子|地方|空间|地|[，,]|对(?:于)?\\s*(?:我们|咱们|我司|我|客户)\\s*(?:来说|而言|来讲)|(?:来说|而言|来讲)|我们|咱们|我司|我|客户|(?:${USE_WORDS.source})(?:楼|室|区|用房)?|\\b(?:of|for|the|a|space|area)\\b)\\s*){0,5}` +
+    "(?:(?:(?:也|都|就|肯定|绝对|真的|实在|有点|有些|确实)?\\s*(?:不行|不要|(?:暂|暂时|先)?不(?:予|作|做)?考虑|没法要|要不了|吃不下|看不上|用不完|太浪费|浪费|不合适|不适合|不可以|不接受|免谈|排除|不需要|不用|用不了|用不着|没必要|不必|就算了|算了|不够(?:用|大)?|放不下|拿不下|(?:租|买|负担|承担)不起|太大|太小|太多|太少|太贵|偏大|偏小|偏贵|(?:租金|价格|价钱|费用|成本)(?:太|偏)高)" +
     "\\s*(?:了|啊|呢|哈|的(?=\\s*(?:[，。；;,!?！？、\\n]|$)))?\\s*(?:[，,]\\s*)?){1,3}|" +
-    "\\b(?:won't\\s+do|will\\s+not\\s+do|(?:is|are)\\s+(?:not\\s+(?:ok|okay|acceptable|wanted|needed)|out|no\\s+good|too\\s+(?:big|large|small|much|expensive))|no\\s+good|too\\s+(?:big|large|small|much|expensive))\\b(?:\\s+for\\s+(?:us|me|them))?)\\s*(?:[，。；;,!?！？、\\n]|$)",
+    "\\b(?:won't\\s+do|will\\s+not\\s+do|(?:won't|will\\s+not|doesn't|does\\s+not|don't|do\\s+not)\\s+work|(?:is|are)\\s+(?:not\\s+(?:ok|okay|acceptable|wanted|needed|an\\s+option|suitable|interesting)|useless|of\\s+no\\s+use|out|no\\s+good|too\\s+(?:big|large|small|much|expensive))|no\\s+good|too\\s+(?:big|large|small|much|expensive))\\b(?:\\s+(?:for|to)\\s+(?:us|me|them))?)\\s*(?:[，。；;,!?！？、\\n]|$)",
   "i",
 );
 /**
@@ -1048,7 +1064,7 @@ const RULED_OUT_AFTER = new RegExp(
  */
 const TOO = {
   min: /太小|偏小|太少|不够|放不下|too\s+small/i,
-  max: /太大|偏大|太多|太贵|偏贵|不起|[太偏]高|too\s+(?:big|large|much|expensive)/i,
+  max: /太大|偏大|太多|太贵|偏贵|不起|[太偏]高|吃不下|用不完|浪费|too\s+(?:big|large|much|expensive)/i,
 };
 /** An area per head or per desk, before its figure ("每人10平", "人均10平", "每个工位5平") or after it ("10平/人", "10 sqm per person"). */
 const PER_HEAD_BEFORE =
@@ -1321,7 +1337,8 @@ function extractArea(x: Extraction): void {
     refusedBound = null;
     const qual = x.qualifier(numSpan, span[1]);
     const start = Math.min(span[0], qual.start);
-    const from = Math.max(x.clauseStart(numSpan[0]), start - 12);
+    // English refusals are longer than 12 characters ("we can't take anything over", fix31).
+    const from = Math.max(x.clauseStart(numSpan[0]), start - 48);
     const before = RULED_OUT_BEFORE.exec(x.s.slice(from, start));
     const bound = qual.cmp === "min" || qual.cmp === "max";
     const found = RULED_OUT_AFTER.exec(x.s.slice(qual.end));
@@ -1329,7 +1346,16 @@ function extractArea(x: Extraction): void {
     // Past a comma only a bound's refusal of the side said ("6000平以上的车间，太大了，不用", docs/decisions/128): "5000平左右，
     // 太小了不行" and "5000平以上，太小了不行" refuse what the person does not want beside the figure, not the figure.
     const after = found && !(/[，,]/.test(text) && (!bound || TOO[qual.cmp as "min"].test(text))) ? found : null;
-    if (!before && !after) return false;
+    if (!before && !after) {
+      // fix31 (attack 31 F1): an English negation in the bound's clause that the words above cannot place ("we
+      // never really go above 5000 sqm", "above 5000 sqm doesn't suit") — the figure is told, never stored as wanted.
+      const rest = x.s.slice(qual.end).split(/[，。；;,!?！？\n]/)[0];
+      if (bound && (EN_NEGATION.test(x.s.slice(x.clauseStart(numSpan[0]), start)) || EN_NEGATION.test(rest))) {
+        x.reject([x.clauseStart(numSpan[0]), qual.end + rest.length], numSpan, true);
+        return true;
+      }
+      return false;
+    }
     if (bound) {
       const words: Span = [before ? from + before.index : start, qual.end + (after ? text.length : 0)];
       // "6000平以上不够", "3000平以下太大了": a refusal right after that says the other side — no bound can be read from it: told.

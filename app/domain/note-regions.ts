@@ -241,8 +241,24 @@ function around(notes: string, [a, b]: readonly [number, number]): { before: str
 
 function placeNegated(notes: string, span: readonly [number, number]): boolean {
   const { before, after } = around(notes, span);
-  return PLACE_NEGATED_BEFORE.test(before) || PLACE_NEGATED_AFTER.test(after);
+  if (PLACE_NEGATED_BEFORE.test(before) || PLACE_NEGATED_AFTER.test(after)) return true;
+  // fix31 (attack 31 F6): an English negation earlier in the clause, governing the marker that takes the place.
+  return isLatinText(notes.slice(span[0], span[1])) && PLACE_REFUSED_EN.test(foldText(clauseAround(notes, span).before.slice(-80)).s);
 }
+
+/**
+ * An English refusal before a place, over the words of going, wanting and being there only (ADR 129, amended by
+ * fix31): "we don't want Jiangning", "we prefer not to be in Jiangning", "we never want to move to Jiangning",
+ * "don't consider Pukou", "we would rather not go to Pukou". A negation followed by any other word ("a site that
+ * doesn't flood, in Jiangning" has a comma; "doesn't flood in Jiangning" has "flood") does not reach the place.
+ */
+const PLACE_REFUSED_EN = new RegExp(
+  "(?:\\b(?:not|never|avoid(?:ing)?|cannot)|n['’]t)\\s+" +
+    "(?:(?:really|ever|even|want|wanna|wish|like|plan|intend|prefer|need|care|consider(?:ing)?|look(?:ing)?|go(?:ing)?|move|moving|relocate|relocating|" +
+    "expand(?:ing)?|be|being|stay|settle|base|based|located|locate|set\\s+up|to|for|at|in|into|near|around|something|anything|a|an|the|site|space|" +
+    "factory|plant|warehouse|office|place|location|premises|land|plot|anywhere|somewhere|there)\\s+)*$",
+  "iu",
+);
 
 /** "open": a place the enterprise says it need not be in ("不在江北新区也行", "江北新区以外也可以"): neither wanted nor ruled out. */
 type Stance = "in" | "wish" | "out" | "open";
