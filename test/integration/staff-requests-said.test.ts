@@ -308,6 +308,7 @@ describe("every staff form refuses a single-valued field sent twice, in our word
         ["need.areaMin", "4000"],
         ["need.areaMin", "6000"],
         ["need.areaMax", ""],
+        ["need.unitCount", ""],
         ["need.regions", ""],
         ["need.moveInBy", ""],
         ["need.ceilingMinM", ""],
