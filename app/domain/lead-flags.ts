@@ -22,7 +22,9 @@ export type LeadFlagCode =
   | "placeExcludedOpen"
   | "placeWished"
   // docs/decisions/113 (amended): the regions box typed, the notes name places it does not cover (the box wins).
-  | "placesNotInBox";
+  | "placesNotInBox"
+  // docs/decisions/132: the notes' area is a ceiling only, read from a refusal of the side above ("6000平以上…太大了，不用").
+  | "areaCeilingOnly";
 export type LeadFlag = { field: string; code: LeadFlagCode; text: string };
 
 const CODES: readonly LeadFlagCode[] = [
@@ -42,6 +44,7 @@ const CODES: readonly LeadFlagCode[] = [
   "placeExcludedOpen",
   "placeWished",
   "placesNotInBox",
+  "areaCeilingOnly",
 ];
 
 /**

@@ -710,6 +710,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...(places?.ruled ?? []),
           ...plan.budget,
           ...plan.setAside,
+          ...plan.ceilingOnly,
           ...implausible(tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
           ...notesDiffer(plan.notesArea, lead.need.kind, minSqm, maxSqm),

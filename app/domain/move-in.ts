@@ -280,6 +280,11 @@ function readMonths(input: string, now: Date): MonthsRead | null {
   const span = (y: number, first: number, last: number): MonthsRead => ({ ok: true, from: ym(y, first), by: ym(y, last) });
   const inMonths = (n: number) => (Number.isInteger(n) && n >= 0 && n <= 120 ? ok(year, month + n) : null);
 
+  // "13/2027", "0-2027": a month that does not exist, written as a month and a year — refused as such (docs/decisions/132), not
+  // "not understood".
+  const slash = MONTH_SLASH_YEAR.exec(s);
+  if (slash && !(Number(slash.groups!.m) >= 1 && Number(slash.groups!.m) <= 12))
+    return { ok: false, problem: "noSuchMonth", year: Number(slash.groups!.y), month: Number(slash.groups!.m) };
   const en = englishMonth(s);
   if (en) {
     const y = en.year ?? (en.next ? year + 1 : en.thisYear ? year : null);
@@ -328,7 +333,14 @@ function readMonths(input: string, now: Date): MonthsRead | null {
   /** A month named with or without a year: the year's, or the next such month not past. */
   const monthOf = (n: number) => ok(named ? y : n < month ? year + 1 : year, n);
 
-  if (/^(?:年底|年末|底|年内)(?:前|之前|以前)?$|^(?:end of (?:the )?year|by year end)$/.test(rest)) return ok(y, 12);
+  if (/^(?:年底|年末|底|年内)(?:前|之前|以前)?$|^(?:end of (?:the )?year|by year end)$/.test(rest)) {
+    // docs/decisions/132: 年底 said in December's last ten days (China time) without a year is the year's end under way — these
+    // days, or next year's end? Told (whichYear, next December as the example), as 下半年 is in November. 年内, 年底前 are deadlines: this December.
+    const day = china.getUTCDate();
+    if (!named && month === 12 && day > 20 && !/^年内|前$/.test(rest))
+      return { ok: false, problem: "whichYear", from: ym(year + 1, 12), by: ym(year + 1, 12) };
+    return ok(y, 12);
+  }
   if (/^(?:年初|初)(?:前|之前|以前)?$/.test(rest) && (named || rest.startsWith("年"))) return monthOf(1);
   if (/^年中(?:前|之前|以前)?$|^mid-?year$/.test(rest)) return monthOf(6);
   for (const [re, first, last] of PERIODS) if (re.test(rest)) return period(first, last);

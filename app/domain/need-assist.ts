@@ -56,6 +56,12 @@ export type AssistPlan = {
    * readings for the recruiter (flag-messages.ts isReadingFlag).
    */
   setAside: LeadFlag[];
+  /**
+   * The notes' area is a ceiling only, read from a refusal of the side above ("6000平以上的车间，太大了，不用"): stored as
+   * at most that figure, and told — the size needed was not said (`areaCeilingOnly`, docs/decisions/132). Empty when
+   * the area boxes were typed (the boxes are the area).
+   */
+  ceilingOnly: LeadFlag[];
 };
 
 /**
@@ -76,8 +82,8 @@ export function planAssist(
   typedArea?: TypedArea,
 ): AssistPlan {
   // Notes over the box's limit are refused by the schema: read, they cost seconds (NOTES_MAX).
-  if (!notes || notes.length > NOTES_MAX) return { fills: [], unread: [], notesSay: [], budget: [], setAside: [] };
-  const { hints, found, unread, unreadArea, budget, setAside } = parseNeedText(notes, now, extras, kind);
+  if (!notes || notes.length > NOTES_MAX) return { fills: [], unread: [], notesSay: [], budget: [], setAside: [], ceilingOnly: [] };
+  const { hints, found, unread, unreadArea, budget, setAside, ceilingOnly } = parseNeedText(notes, now, extras, kind);
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];
   const areaTyped = filled.has("areaMin") || filled.has("areaMax");
@@ -111,6 +117,7 @@ export function planAssist(
     ...(tax ? { tax } : {}),
     budget: budget.map((text) => ({ field: "need.notes", code: "budget" as const, text })),
     setAside: setAside.map(({ text, why }) => ({ field: "need.notes", code: ASIDE_CODES[why], text })),
+    ceilingOnly: areaTyped ? [] : ceilingOnly.map((text) => ({ field: "need.notes", code: "areaCeilingOnly" as const, text })),
   };
 }
 
@@ -176,5 +183,6 @@ export function withNewerNotes(plan: AssistPlan, newer: AssistPlan): AssistPlan 
     unread: plan.unread.filter((u) => !readNow.some((t) => t.includes(u.text))),
     budget: plan.budget,
     setAside: plan.setAside, // the whole notes' (docs/decisions/110): the added text is in them
+    ceilingOnly: areaGiven ? newer.ceilingOnly : plan.ceilingOnly, // the area's (docs/decisions/132)
   };
 }

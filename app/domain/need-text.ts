@@ -339,6 +339,11 @@ export class Extraction {
   /** Figures read but kept out of the need, and why (docs/decisions/110): told to the recruiter as readings. */
   readonly setAside: { span: Span; why: SetAsideWhy }[] = [];
   private readonly claimed: Span[] = [];
+  /**
+   * The words of an area read as a ceiling only, from a refusal of the side above ("6000平以上的车间，太大了，不用" = at most
+   * 6000, no lower bound said): stored, and told — the size needed was not said (docs/decisions/132).
+   */
+  readonly ceilingOnly: string[] = [];
 
   constructor(
     readonly original: string,
@@ -644,6 +649,24 @@ const A_BIT = /([大小多少高低快慢好宽窄长短远近贵宜早晚强重
 /** 上, 过 or 破 before a magnitude alone and an area unit: "上万平" is ten thousand ㎡ and up (docs/decisions/128). */
 const UPWARDS = /(?<![以加])[上过破](?=[百千万]\s*(?:[多余]\s*)?(?:平|亩|㎡))/g;
 
+/** 一 or the long-vowel mark ー between two figures in digits: a dash typed with the Chinese keyboard (same length). */
+const DASH_ONE = /(?<=[0-9](?:\.[0-9]+)?[千万]?)[一ー](?=[0-9])/g;
+/**
+ * A figure a reader of ours would misread (docs/decisions/132): scientific notation ("1e400平" was read as 400 ㎡), a figure
+ * that is not a number ("Infinity平", "NaN平", "∞平"), before a unit of ours. Told as unread, never read.
+ */
+const ODD_FIGURE = new RegExp(
+  `(?<![a-z0-9.])(?<q>(?:[0-9]+(?:\\.[0-9]+)?\\s*e\\s*[+-]?\\s*[0-9]+|infinity|inf|nan|∞)\\s*(?<u>${AREA_UNIT}|${POWER_UNIT}|${MASS_UNIT}|${CEILING_UNIT}))`,
+  "gdi",
+);
+
+function extractOdd(x: Extraction): void {
+  for (const m of x.s.matchAll(ODD_FIGURE)) {
+    const q = m.indices!.groups!.q;
+    x.reject([q[0], q[1]], [q[0], q[1]], new RegExp(`^${AREA_UNIT}$`).test(m.groups!.u));
+  }
+}
+
 export function parseNeedText(
   text: string,
   now?: Date,
@@ -656,6 +679,8 @@ export function parseNeedText(
   unreadArea: UnreadArea[];
   budget: string[];
   setAside: { text: string; why: SetAsideWhy }[];
+  /** The words of an area read as a ceiling only, from a refusal of the side above (Extraction.ceilingOnly, docs/decisions/132). */
+  ceilingOnly: string[];
 } {
   const folded = foldText(text);
   const at = folded.at;
@@ -664,7 +689,8 @@ export function parseNeedText(
   // Phone numbers ("备用电话13912345678", "025-12345678", "400-820-8820") are no figure of the need: masked
   // for every reader (contact-numbers.ts, docs/decisions/117). Same length too.
   // "上万平", "过万平", "破千平": at least that magnitude, read as "≥万平" (same length; the snippet keeps 上).
-  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些")).replace(UPWARDS, "≥");
+  // "15000一18000平", "1.5万一1.8万平": 一 (or ー) typed as a dash between two figures is the range's dash (docs/decisions/132).
+  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些")).replace(UPWARDS, "≥").replace(DASH_ONE, "-");
   const x = new Extraction(
     text,
     s,
@@ -672,6 +698,7 @@ export function parseNeedText(
     NEED_KINDS.find((k) => k === kind),
   );
 
+  extractOdd(x);
   extractKind(x);
   extractDeal(x);
   extractStorey(x);
@@ -693,7 +720,15 @@ export function parseNeedText(
     const tied = tiedUses(s, uses, span, span[1]);
     return { text: x.snippet(span), sqm: roughSqm(s.slice(...span)), otherUse: tied.size > 0 && !tied.has(x.leadKind as NeedKind) };
   });
-  return { hints: x.hints, found: x.found, unread: texts(x.unread), unreadArea, budget: texts(x.budget), setAside };
+  return {
+    hints: x.hints,
+    found: x.found,
+    unread: texts(x.unread),
+    unreadArea,
+    budget: texts(x.budget),
+    setAside,
+    ceilingOnly: x.ceilingOnly,
+  };
 }
 
 /**
@@ -1066,6 +1101,28 @@ const TOO = {
   min: /太小|偏小|太少|不够|放不下|too\s+small/i,
   max: /太大|偏大|太多|太贵|偏贵|不起|[太偏]高|吃不下|用不完|浪费|too\s+(?:big|large|much|expensive)/i,
 };
+/**
+ * docs/decisions/132: a refusal the words above cannot place — more words between the figure and it than RULED_OUT_AFTER
+ * reads ("5000平以上的厂房我们这边老板觉得其实真的太大了不要", "anything above 5000 sqm is honestly, for a company like ours, way
+ * too big"). Not a list of fillers (a person may put any words there) but the refusal itself, looked for in what follows the
+ * figure: a word of size or price that refuses a side (`side`), or a refusal that ends its clause (`end`). Found after a bound
+ * (up to the next figure in its sentence) or after a lone figure (in its clause), the figure is told and stored as nothing —
+ * unless the refusal is of the side the bound already leaves out ("5000平以上的，我们觉得太小的不要": at least 5000).
+ */
+const REFUSAL_ANYWHERE = new RegExp(
+  "(?<side>太大|太小|太多|太少|偏大|偏小|过大|过小|太贵|偏贵|用不完|放不下|不够用?|吃不下|拿不下|(?:租|买|负担|承担)不起|太浪费|\\btoo\\s+(?:big|large|small|much|expensive|little)\\b|\\bnot\\s+(?:big|large)\\s+enough\\b)(?!\\s*的)" +
+    "|(?<end>(?:不行|不要|不想要|(?:暂|暂时|先)?不(?:予|作|做)?考虑|不接受|不合适|不适合|免谈|排除|不需要|用不了|用不着|没必要|算了|要不了|看不上|没法要|" +
+    "\\bno\\s+good\\b|\\bnot\\s+(?:ok|okay|acceptable|an\\s+option|suitable|wanted|needed|interesting|for\\s+us)\\b|\\bwon['’]t\\s+(?:do|work)\\b|\\buseless\\b|\\bno\\s+thanks?\\b)" +
+    "\\s*(?:了|啊|呢|哈|的|吧)?\\s*(?=[，。；;,!?！？、\\n.]|$))",
+  "i",
+);
+/** Where the words of a figure stop for REFUSAL_ANYWHERE: another figure ("5000平以上，层高8米以下的不要" is the height's), an English sentence's end. */
+const NEXT_FIGURE = /[0-9]|[一二两三四五六七八九十百千万](?=\s*(?:[多余]\s*)?(?:平|亩|米|吨|栋|幢|层|个|间|㎡|千伏安|kva))|\.\s/i;
+/** A bound said to do before its refusal ("5000平以上就行，太大了不要", "5000平以上的都可以，太大的不要"). */
+const BOUND_ACCEPTED = /就行|就可以|即可|就够|足够|都行|都可以|也行|没问题|\b(?:is|are)\s+fine\b|\bwill\s+do\b|\bworks?\b/i;
+/** A word of wanting in a bound's clause before it ("需要5000平以上，太大了不行": the bound is the wish, the refusal turns it — told). */
+const WANT_HERE = /(?<![不没别])(?:需要|想要|想找|要|找|求)|(?<!(?:n['’]t|not|never)\s+)\b(?:need|want|looking\s+for|require|seek)\b/i;
+
 /** An area per head or per desk, before its figure ("每人10平", "人均10平", "每个工位5平") or after it ("10平/人", "10 sqm per person"). */
 const PER_HEAD_BEFORE =
   /(?:每\s*(?:个|位|名)?\s*(?:人|员工|工人|职工|工位|床位)|人均|\b(?:per|each)\s+(?:person|head|employee|staff|worker|desk))[^0-9，。；;,!?！？、\n]{0,4}$/i;
@@ -1166,7 +1223,19 @@ function eachCount(x: Extraction, start: number, end: number): { n: number; span
       counts.push({ n, at, to: at + m[0].length, want: WANT_COUNT.test(s.slice(x.clauseStart(at), at)), floors: /层|floor/.test(m[0]) });
   }
   const pick = (cs: typeof counts) => cs.filter((k) => k.at < start).pop() ?? cs.find((k) => k.at > start);
-  const k = pick(counts.filter((k) => k.want)) ?? pick(counts);
+  let k = pick(counts.filter((k) => k.want)) ?? pick(counts);
+  // "要3栋厂房。每栋5000平左右。": with a word of each before the figure and no count in its sentence, the count of the same
+  // units wanted in the sentence right before it (docs/decisions/132; ADR 128 left it).
+  const sentence = sentenceStart(s, start);
+  if (!k && c && !a && sentence > 0) {
+    const prev = sentenceStart(s, sentence - 1);
+    const want = [...s.slice(prev, sentence).matchAll(UNITS_COUNTED)]
+      .filter((m) => m.groups!.c === c && WANT_COUNT.test(s.slice(x.clauseStart(prev + m.index), prev + m.index)))
+      .pop();
+    const n = want && readCount(want.groups!.n!);
+    if (want && n !== null && n !== undefined)
+      k = { n, at: prev + want.index, to: prev + want.index + want[0].length, want: true, floors: c === "层" };
+  }
   if (!k) return null;
   const [a0, b0] = [start - (a ? 0 : b![0].length), end + (a?.[0].length ?? 0)];
   return { n: k.n, at: k.at, span: [Math.min(k.at, a0), Math.max(b0, k.to)], floors: k.floors };
@@ -1332,6 +1401,27 @@ function extractArea(x: Extraction): void {
    * refusal's words.
    */
   let refusedBound: { cmp: "min" | "max"; span: Span } | null = null;
+  /**
+   * Where a refusal of the figure at `numSpan` (its words ending at `end`) ends, when one follows that RULED_OUT_AFTER did
+   * not place (REFUSAL_ANYWHERE, docs/decisions/132): after a bound (`cmp`) up to the next figure of its sentence, after a
+   * lone figure in its clause. Null when none, or when it refuses the side a bound leaves out anyway.
+   */
+  const refusalFurtherOn = (numSpan: Span, end: number, cmp: "min" | "max" | null): number | null => {
+    const stop = cmp ? sentenceEnd(x.s, numSpan[0]) : x.clauseOf(numSpan)[1];
+    let rest = x.s.slice(end, Math.max(end, stop));
+    const next = NEXT_FIGURE.exec(rest);
+    if (next) rest = rest.slice(0, next.index);
+    const r = REFUSAL_ANYWHERE.exec(rest);
+    // "5000平以上就行，太大了不要": the bound said to do is the wish; what follows says which are not wanted.
+    if (!r || BOUND_ACCEPTED.test(rest.slice(0, r.index))) return null;
+    // "5000平以上，太贵的不要", "…，带行车的不要": "the … ones" are not wanted — which ones, not the figure (docs/decisions/128).
+    const lead = rest.slice(0, r.index);
+    if (r.groups!.end && /的\s*$/.test(lead) && (/[，,]/.test(lead) || /(?:太|偏|过)\S\s*的\s*$/.test(lead))) return null;
+    if (cmp && r.groups!.side && TOO[cmp].test(r.groups!.side)) return null;
+    // The refusal's words to the end of their clause ("…太大了不要").
+    const to = r.index + r[0].length;
+    return end + to + /^[^，。；;,!?！？、\n]*/.exec(rest.slice(to))![0].trimEnd().length;
+  };
   const dropped: [Span, Span][] = []; // figures taken back with nothing in their place
   const ruledOut = (numSpan: Span, span: Span): boolean => {
     refusedBound = null;
@@ -1354,12 +1444,24 @@ function extractArea(x: Extraction): void {
         x.reject([x.clauseStart(numSpan[0]), qual.end + rest.length], numSpan, true);
         return true;
       }
+      // docs/decisions/132: a refusal further on than the words above reach — told, never stored reversed nor as the wish.
+      const far = refusalFurtherOn(numSpan, qual.end, bound ? (qual.cmp as "min" | "max") : null);
+      if (far) {
+        x.reject([x.clauseStart(numSpan[0]), far], numSpan, true);
+        return true;
+      }
       return false;
     }
     if (bound) {
       const words: Span = [before ? from + before.index : start, qual.end + (after ? text.length : 0)];
       // "6000平以上不够", "3000平以下太大了": a refusal right after that says the other side — no bound can be read from it: told.
       if (after && TOO[qual.cmp as "min"].test(text)) {
+        x.reject(words, numSpan, true);
+        return true;
+      }
+      // "需要5000平以上，太大了不行": the bound is said as the wish, the refusal turns it — which is meant is not for the reader
+      // to guess (docs/decisions/132): told, nothing stored.
+      if (after && !before && WANT_HERE.test(x.s.slice(x.clauseStart(numSpan[0]), start))) {
         x.reject(words, numSpan, true);
         return true;
       }
@@ -1386,15 +1488,17 @@ function extractArea(x: Extraction): void {
     return true;
   };
   /** `r` (a figure said with "more than" or "less than") as the bound its refusal leaves (refusedBound). */
+  let refusedCeiling = false; // an upper bound was read from a refusal of the side above (docs/decisions/132)
   const asRefused = (r: AreaRead | null, bound: { cmp: "min" | "max"; span: Span } | null): AreaRead | null =>
     r && bound
-      ? {
+      ? (bound.cmp === "max" && (refusedCeiling = true),
+        {
           ...r,
           said: bound.cmp,
           lo: bound.cmp === "min" ? r.value : undefined,
           hi: bound.cmp === "max" ? r.value : undefined,
           span: [Math.min(r.span[0], bound.span[0]), Math.max(r.span[1], bound.span[1])],
-        }
+        } as AreaRead)
       : r;
   const tryRe = (re: RegExp) =>
     x.each(re, (m, whole) => {
@@ -1540,6 +1644,11 @@ function extractArea(x: Extraction): void {
     let lo: number | undefined = q.lo * perLoUnit;
     let hi: number | undefined = q.hi * perUnit;
     if (!(hi > 0)) return null;
+    // "0.0001平": under a square metre, no premises — stored it rounded to 0 (docs/decisions/132). Told.
+    if (Math.max(lo, hi) < 1) {
+      x.reject([matchStart, end], whole, true);
+      return null;
+    }
     // "5000-3000平": the person means the same range, just written backwards.
     if (lo > hi) [lo, hi] = [hi, lo];
     const value = lo;
@@ -1739,6 +1848,9 @@ function extractArea(x: Extraction): void {
   tryRe(AREA_RE);
   if (none()) tryRe(AREA_KEYWORD_BARE);
   if (none()) for (const [span, whole] of dropped) x.reject(x.clauseOf(span), whole, true);
+  // "6000平以上…太大了，不用": a ceiling alone, from a refusal — the size needed is not said; told beside the bound (ADR 132).
+  if (refusedCeiling && x.hints.areaMaxSqm !== undefined && x.hints.areaMinSqm === undefined)
+    x.ceilingOnly.push(x.found.find((f) => f.field === "areaMaxSqm")!.text);
 }
 
 /**
@@ -1762,6 +1874,37 @@ const MOVE_IN_NOW = /^\s*(?:但是?|不过|可是)?\s*(?:现在|如今|后来|�
 const ENGLISH_MONTH_WORD =
   /\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?!\s*(?:ket|ch|ine)\b)|\b(?:in|by|before|until|early|mid|late|of|end\s+of)\s+may\b|\bmay\s+\d/;
 
+/** The English months' names and short forms, for a name typed wrong ("Mrach", "Febuary", "Decmber"). */
+const MONTH_NAMES_EN = ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"];
+/** Whether `w` is a month's name typed wrong: one edit (a letter changed, left out, added, or two swapped) from it, two for long names. */
+function monthTypo(w: string): boolean {
+  if (w.length < 4) return false;
+  return MONTH_NAMES_EN.some((name) => damerau(w, name) <= (name.length >= 7 ? 2 : 1));
+}
+function damerau(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}
+/** Words of moving in, for a month in Chinese that was not read ("3月或4月入驻"). */
+const MOVE_IN_WORD = /入驻|进驻|入住|搬|投产|开业|进场|交付|落地|时间|\bmove/;
+/**
+ * Words that look like a date but were not read as one (docs/decisions/132): a month's name typed wrong beside a year ("Mrach
+ * 2027", "2027 Febuary"), a year with 月 ("2027年3月或4月"), or a month in digits or Chinese numerals with words of moving in.
+ */
+function dateLike(words: string): boolean {
+  for (const m of words.matchAll(/\b([a-z]{4,10})\.?,?\s+(?:19|20)[0-9]{2}\b|\b(?:19|20)[0-9]{2}\s+([a-z]{4,10})\b/g))
+    if (monthTypo(m[1] ?? m[2])) return true;
+  if (/(?:19|20)[0-9]{2}\s*年[^，。；;,!?！？、\n]{0,6}月/.test(words)) return true;
+  return /[0-9一二三四五六七八九十]{1,3}\s*月/.test(words) && MOVE_IN_WORD.test(words);
+}
+
 function extractMoveIn(x: Extraction, now: Date): void {
   let past = false; // an earlier clause spoke of the past ("原来说3月入驻"): "现在…" then says the newer month
   for (const m of x.s.matchAll(/[^，。；;,!?！？、\n]+/g)) {
@@ -1780,7 +1923,10 @@ function extractMoveIn(x: Extraction, now: Date): void {
     const span: Span = [m.index + from + lead, m.index + m[0].length];
     // Words that name no one month, and an English month in words not read as a date ("March or April
     // 2027", "around spring, maybe March"): told to the recruiter, never dropped (trial 12-05).
-    if ((read && !read.ok) || (read === null && ENGLISH_MONTH_WORD.test(words))) x.unread.push(span);
+    // docs/decisions/132: a date not read that looks like one ("Mrach 2027", "2027年3月或4月入驻") and a month in the past ("2025年3月入驻",
+    // "March 2025") are told too — they were dropped silently.
+    if ((read && !read.ok) || (read === null && (ENGLISH_MONTH_WORD.test(words) || dateLike(words)))) x.unread.push(span);
+    else if (read?.ok && isPastMoveInMonth(read.month, now)) x.unread.push(span);
     if (!read?.ok || isPastMoveInMonth(read.month, now)) continue;
     return x.set("moveInBy", read.month, span);
   }

@@ -36,6 +36,7 @@ const zh = {
   placeExcludedOpen: "企业说不要这些区域，意向区域仍为空（匹配不会排除它们），请与企业核实要哪些区域：{text}",
   placeWished: "企业希望的区域（只是倾向，未作为筛选条件）：{text}",
   placesNotInBox: "备注中提到的区域不在所填意向区域里（已按所填匹配），请与企业核实是否也要：{text}",
+  areaCeilingOnly: "备注只说了面积上限（多大嫌大），没说需要多大；已按“不超过”匹配，远小于上限的场地未必合适，请与企业核实所需面积：{text}",
 } as const;
 
 type FlagKey = keyof typeof zh;
@@ -83,6 +84,8 @@ const en: Record<FlagKey, string> = {
   placeWished: "Places the enterprise would prefer (a preference only, not used as a filter): {text}",
   placesNotInBox:
     "The notes name places that Preferred districts does not cover (matched on what was typed there); please ask whether it wants them too: {text}",
+  areaCeilingOnly:
+    'The notes only say how large is too large, not the size needed: matched as "at most" that figure, so spaces far below it may not suit; please ask the enterprise the size it needs: {text}',
 };
 
 export const flagMessages = defineMessages({ zh, en });

@@ -19,6 +19,8 @@ const zh = {
   "inquiry.notesDiffer": "您在补充说明里写的“{notes}”与所填的“{box}”不一致，招商专员会与您电话确认以哪个为准。",
   "inquiry.notesDifferNoBox": "您在补充说明里写的“{notes}”与所填的不一致，招商专员会与您电话确认以哪个为准。",
   "inquiry.unread": "您在补充说明里写的“{text}”未能自动识别，没有用于匹配，招商专员会与您电话确认。",
+  "inquiry.ceilingOnly":
+    "您在补充说明里写的“{text}”只说了多大的场地嫌大，没有说需要多大：暂按面积上限匹配，招商专员会与您电话确认所需面积。",
   "inquiry.corrected": "招商专员已与您核实并更正：{changes}",
   "inquiry.tooManyTitle": "查询过于频繁",
   "inquiry.tooMany": "查询次数过多，请 {minutes} 分钟后再试。",
@@ -61,6 +63,8 @@ const en: Record<PublicKey, string> = {
     "Your notes say “{notes}”, which differs from what you filled in: the recruiter will confirm with you by phone which is right.",
   "inquiry.unread":
     "We could not read “{text}” in your notes, so it was not used for matching: the recruiter will check it with you by phone.",
+  "inquiry.ceilingOnly":
+    "Your notes say “{text}”: how large is too large, but not the size you need. We match by that upper limit for now; the recruiter will call you to confirm the size you need.",
   "inquiry.corrected": "Our recruiter checked this with you and corrected it: {changes}",
   "inquiry.tooManyTitle": "Too many look-ups",
   "inquiry.tooMany": "Too many look-ups. Please try again in {minutes} {minutes:minute|minutes}.",

@@ -135,8 +135,10 @@ export type InquirySummary = {
    * (trial 12-05: places in English notes were dropped and the page said "Any").
    */
   unread: string[];
+  /** The notes' area read as a ceiling only (`areaCeilingOnly`, docs/decisions/132), as submitted: the page asks for the size needed. */
+  ceilingOnly: string[];
   /** The need as staff corrected it since (ADR 108), in the same shape; null while nobody edited it. */
-  corrected: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "corrected"> | null;
+  corrected: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "corrected"> | null;
 };
 
 /**
@@ -164,12 +166,15 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
         return { notes: notes.trim(), box: box?.trim() || null };
       }),
     unread: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "unread" && f.field === "need.notes" ? [f.text] : [])))],
+    ceilingOnly: leadFlags(flags).flatMap((f) => (f.code === "areaCeilingOnly" ? [f.text] : [])),
     corrected: row.submitted ? now : null,
   };
 }
 
 /** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */
-function needSummary(need: Record<string, unknown> | null): Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "corrected"> {
+function needSummary(
+  need: Record<string, unknown> | null,
+): Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "corrected"> {
   const n = need ?? {};
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);

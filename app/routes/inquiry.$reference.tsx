@@ -52,7 +52,10 @@ const MONTHS_EN = [
 /** The need as the page shows it, in the reader's language: only what was asked, nothing about who asked. */
 type SummaryLines = { kind: string; area: string; regions: string; moveIn: string };
 
-function summaryLines(s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "corrected">, lng: Lng): SummaryLines {
+function summaryLines(
+  s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "corrected">,
+  lng: Lng,
+): SummaryLines {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
   const kind = s.kind && ["factory", "land", "office", "warehouse"].includes(s.kind) ? t(`need.kind.${s.kind}` as never) : "";
   const deal = s.deal && ["lease", "buy"].includes(s.deal) ? t(`need.deal.${s.deal}` as never) : "";
@@ -115,6 +118,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         );
     // Words of the notes not read (a place, a date): said, so "意向区域：不限" is not all the page says of them.
     if (!summary.corrected) doubts.push(...summary.unread.map((text) => publicText(lng, "inquiry.unread", { text })));
+    // The area a ceiling only (docs/decisions/132): matched as "at most", the size needed asked.
+    if (!summary.corrected) doubts.push(...summary.ceilingOnly.map((text) => publicText(lng, "inquiry.ceilingOnly", { text })));
     return data(
       { lng, reference, key, summary: lines, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },

@@ -102,7 +102,8 @@ describe("dates in English notes and in the move-in box", () => {
   });
 
   it("no month that does not exist, no Chinese reading changed", () => {
-    expect(readMoveIn("13/2027", NOW)).toBeNull();
+    // docs/decisions/132: a month that does not exist, written as month/year, is refused as such (was null: dropped unflagged in the notes).
+    expect(readMoveIn("13/2027", NOW)).toMatchObject({ ok: false, problem: "noSuchMonth", year: 2027, month: 13 });
     expect(readMoveIn("明年3月", NOW)).toEqual({ ok: true, month: "2027-03" });
     expect(readMoveIn("下半年", NOW)).toMatchObject({ ok: false, problem: "whichYear" });
   });
