@@ -1227,14 +1227,14 @@ function eachCount(x: Extraction, start: number, end: number): { n: number; span
   // "要3栋厂房。每栋5000平左右。": with a word of each before the figure and no count in its sentence, the count of the same
   // units wanted in the sentence right before it (docs/decisions/132; ADR 128 left it).
   const sentence = sentenceStart(s, start);
-  if (!k && c && !a && sentence > 0) {
+  if (!k && (c || a) && sentence > 0) {
     const prev = sentenceStart(s, sentence - 1);
     const want = [...s.slice(prev, sentence).matchAll(UNITS_COUNTED)]
-      .filter((m) => m.groups!.c === c && WANT_COUNT.test(s.slice(x.clauseStart(prev + m.index), prev + m.index)))
+      .filter((m) => (c ? m.groups!.c === c : true) && WANT_COUNT.test(s.slice(x.clauseStart(prev + m.index), prev + m.index)))
       .pop();
-    const n = want && readCount(want.groups!.n!);
-    if (want && n !== null && n !== undefined)
-      k = { n, at: prev + want.index, to: prev + want.index + want[0].length, want: true, floors: c === "层" };
+    const t = want ? (want.groups!.n ?? want.groups!.n2!) : null;
+    const n = t === null ? null : EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
+    if (want && n !== null) k = { n, at: prev + want.index, to: prev + want.index + want[0].length, want: true, floors: c === "层" };
   }
   if (!k) return null;
   const [a0, b0] = [start - (a ? 0 : b![0].length), end + (a?.[0].length ?? 0)];
@@ -1407,7 +1407,10 @@ function extractArea(x: Extraction): void {
    * lone figure in its clause. Null when none, or when it refuses the side a bound leaves out anyway.
    */
   const refusalFurtherOn = (numSpan: Span, end: number, cmp: "min" | "max" | null): number | null => {
-    const stop = cmp ? sentenceEnd(x.s, numSpan[0]) : x.clauseOf(numSpan)[1];
+    // A lone figure's refusal in its clause — or past commas when the figure is what the sentence is about ("about 5000 sqm
+    // is, for a company like ours, too big").
+    const subject = /^\s*(?:sqm|m2|㎡)?\s*(?:is|are|would\s+be|will\s+be|seems?)\b/i.test(x.s.slice(end));
+    const stop = cmp || subject ? sentenceEnd(x.s, numSpan[0]) : x.clauseOf(numSpan)[1];
     let rest = x.s.slice(end, Math.max(end, stop));
     const next = NEXT_FIGURE.exec(rest);
     if (next) rest = rest.slice(0, next.index);
