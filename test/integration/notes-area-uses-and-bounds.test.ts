@@ -163,7 +163,9 @@ describe("POST /api/leads stores the area as people type it", () => {
   ] as const)("%s: %s → %s–%s, nothing unread, nothing set aside", async (kind, notes, min, max) => {
     const lead = await postNotes(kind, notes);
     expect([lead.need.areaMinSqm, lead.need.areaMaxSqm, lead.need.powerMinKva]).toEqual([min, max, undefined]);
-    expect(lead.flags ?? []).toEqual([]);
+    // A ceiling alone read from a refusal is told as such (docs/decisions/132: areaCeilingOnly) — no doubt of another kind.
+    const told = min === undefined ? [{ field: "need.notes", code: "areaCeilingOnly", text: notes }] : [];
+    expect(lead.flags ?? []).toEqual(told);
   });
 
   it("an area typed beside area words the notes cannot read stores no unread flag for them (other fields' stay)", async () => {
