@@ -21,6 +21,8 @@ export type LeadFlagCode =
   | "placeExcluded"
   | "placeExcludedOpen"
   | "placeWished"
+  // docs/decisions/131: a place preferred among the places filled ("浦口优先，其次江宁": both filled, 浦口 first).
+  | "placePreferred"
   // docs/decisions/113 (amended): the regions box typed, the notes name places it does not cover (the box wins).
   | "placesNotInBox";
 export type LeadFlag = { field: string; code: LeadFlagCode; text: string };
@@ -41,6 +43,7 @@ const CODES: readonly LeadFlagCode[] = [
   "placeExcluded",
   "placeExcludedOpen",
   "placeWished",
+  "placePreferred",
   "placesNotInBox",
 ];
 
