@@ -245,7 +245,7 @@ const PLACE_NEGATED_AFTER = new RegExp(
     "pass|is\\s+out|is\\s+excluded|is\\s+off\\s+the\\s+table|(?:is|would\\s+be|will\\s+be)\\s+(?:a\\s+)?no(?:-|\\s+)go|is\\s+too\\s+(?:far|remote|expensive)|" +
     "(?:is|are|would\\s+be|will\\s+be)\\s+not\\b|(?:isn['’]t|aren['’]t|wouldn['’]t\\s+be|won['’]t\\s+be)\\b|not\\s+(?:ok|okay|good|possible|acceptable|an\\s+option|suitable|wanted)\\b|" +
     "(?:does\\s+not|doesn['’]t|do\\s+not|don['’]t|will\\s+not|won['’]t|would\\s+not|wouldn['’]t|can(?:not|['’]t))\\s+(?:really\\s+)?(?:work|suit|fit|do)\\b|" +
-    "(?:please\\s+)?no\\b|never\\b)",
+    "(?:please\\s+)?no\\b)",
   "iu",
 );
 /** A place only wished for, before it (最好溧水, 尽量在溧水, 优先考虑溧水, 首选溧水) or after it (溧水优先, 溧水的厂房最好). Not 希望: "希望在溧水" asks. */
@@ -257,7 +257,7 @@ const PLACE_WISHED_AFTER =
 const PLACE_ONLY_BEFORE =
   /(?:只要|只考虑|只能在|只在|只去|只看|只找|仅限|就要|必须在|必须是|一定要在|其次|次选|再次|备选|然后是|再就是|也可以考虑|也考虑|也可以是|only(?:\s+in)?|otherwise|failing\s+that|second(?:\s+choice)?(?:\s+is)?|then|also)\s*(?:在|去|是|in)?\s*$/i;
 const PLACE_OK_AFTER =
-  /^\s*(?:区|县|市)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+work|fine|acceptable)\b)/i;
+  /^\s*(?:区|县|市)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b)/i;
 
 /** The words right before a place in its clause, and the start of those after it, folded (Traditional too). */
 function around(notes: string, [a, b]: readonly [number, number]): { before: string; after: string } {
@@ -348,7 +348,7 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
       own[j] === null &&
       isLatinText(notes.slice(places[j].span[0], places[j].span[1])) &&
       LATIN_NEGATION_AFTER.test(clauseAround(notes, places[j].span).after);
-    for (let k = i; k <= j; k++) out.push(own[k] ?? (doubt ? "open" : list));
+    for (let k = i; k <= j; k++) out.push(own[k] ?? (doubt && (k === j || !bareComma || plural) ? "open" : list));
     i = j + 1;
   }
   return out;
