@@ -21,6 +21,8 @@ export type LeadFlagCode =
   | "placeExcluded"
   | "placeExcludedOpen"
   | "placeWished"
+  // docs/decisions/131: a place preferred among the places filled ("浦口优先，其次江宁": both filled, 浦口 first).
+  | "placePreferred"
   // docs/decisions/113 (amended): the regions box typed, the notes name places it does not cover (the box wins).
   | "placesNotInBox"
   // docs/decisions/132: the notes' area is a ceiling only, read from a refusal of the side above ("6000平以上…太大了，不用").
@@ -43,6 +45,7 @@ const CODES: readonly LeadFlagCode[] = [
   "placeExcluded",
   "placeExcludedOpen",
   "placeWished",
+  "placePreferred",
   "placesNotInBox",
   "areaCeilingOnly",
 ];

@@ -14,7 +14,7 @@ import type { PlaceMention } from "./need-places";
 
 /** A marker word and the space after it; the name follows. */
 const LATIN_MARKER =
-  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|move\s+to|moving\s+to|relocate\s+to|expand\s+to|either|only|not|except|excluding|avoid|want|consider|considering|target|targeting|choose)\s+/giu;
+  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|consider|considering|target|targeting|choose)\s+/giu;
 /** The present location: these words right before the marker ("we are in", "currently in", "our plant is in"). */
 const LATIN_PRESENT =
   /\b(?:we\s+are|we're|i\s+am|i'm|currently|presently|now|today|(?:our|the)\s+(?:company|factory|plant|office|headquarters|hq|site|business)\s+(?:is|are)(?:\s+(?:currently|now))?|located|based|headquartered|registered|from)\s*$/iu;
@@ -41,9 +41,9 @@ const LATIN_TRAILER = /(?<!\b[Nn]ew)\s+(?:area|areas|region|side|nearby|vicinity
  * lower case too (the server checks each with the resolver); without it only capitalised names. Each
  * mention once (by its lower-cased text). `named` says whether it was capitalised.
  */
-export function findLatinPlaceMentions(notes: string, lowercase = false): (PlaceMention & { named: boolean })[] {
+export function findLatinPlaceMentions(notes: string, lowercase = false): (PlaceMention & { named: boolean; bare?: boolean })[] {
   if (notes.length > NOTES_MAX || !/[A-Za-z]/.test(notes)) return [];
-  const out: (PlaceMention & { named: boolean })[] = [];
+  const out: (PlaceMention & { named: boolean; bare?: boolean })[] = [];
   const seen = new Set<string>();
   /** A name starting at `at`: its end, and whether it is capitalised; null when no name starts there. */
   const nameAt = (at: number): { end: number; named: boolean } | null => {
@@ -73,12 +73,12 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
     const text = notes.slice(at, end).replace(/\s+$/u, "").replace(LATIN_TRAILER, "");
     return words > 0 && text ? { end: at + text.length, named } : null;
   };
-  const add = (start: number, end: number, named: boolean) => {
+  const add = (start: number, end: number, named: boolean, bare = false) => {
     const text = notes.slice(start, end);
     const key = text.toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ text, span: [start, end], named });
+    out.push({ text, span: [start, end], named, ...(bare ? { bare } : {}) });
   };
   /** The names from `at` on, joined one to the next: [start, end, named] each. */
   const chainAt = (from: number): [number, number, boolean][] => {
@@ -108,18 +108,34 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
       const names = chainAt(w.index);
       const last = names[names.length - 1];
       // One name alone is only a candidate the resolver must name ("Price is fine" is no place); a list is places.
-      if (last && LATIN_OK_AFTER.test(notes.slice(last[1], last[1] + 40)))
+      // Said not to do ("Jiangning is not ok", "Jiangning doesn't work for us": places32, attack F7) as said to do:
+      // the server reads the stance, or tells the clause unread when it cannot (note-regions.ts).
+      const after = last ? notes.slice(last[1], last[1] + 40) : "";
+      if (last && (LATIN_OK_AFTER.test(after) || LATIN_REFUSED_AFTER.test(after)))
         for (const [start, end, named] of names) add(start, end, named && names.length > 1);
     }
+  // A bare list of capitalised names that is a clause of its own ("Pukou, Jiangning, Liuhe", "Pukou or Liuhe."):
+  // places to read, as "X、Y、Z" is (the server keeps the list only when one of them names a place: `bare`).
+  for (const w of notes.matchAll(/(?<![A-Za-z'’-])[A-Z]/gu)) {
+    if (!/(?:^|[.;:!?\n(（。；：！？]\s*)$/u.test(notes.slice(Math.max(0, w.index - 3), w.index))) continue;
+    if (out.some((o) => w.index >= o.span[0] && w.index < o.span[1])) continue;
+    const names = chainAt(w.index);
+    const last = names[names.length - 1];
+    if (names.length < 2 || !names.every(([, , named]) => named) || !/^\s*(?:$|[.;!?\n)）。；！？])/u.test(notes.slice(last[1]))) continue;
+    for (const [start, end] of names) add(start, end, true, true);
+  }
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }
 
-/** Any of LATIN_OK_AFTER's words in the notes (the pass without a marker runs only then). */
-const LATIN_OK_WORD = /\b(?:fine|ok|okay|good|acceptable|possible|works?)\b/iu;
+/** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words in the notes (the pass without a marker runs only then). */
+const LATIN_OK_WORD = /\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|no|not|never)\b|n['’]t\b/iu;
+/** Words after places that say they will not do, or anything negated in their clause (places32): read or told by the server. */
+const LATIN_REFUSED_AFTER =
+  /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
 /** Words after places that say they will do: "is fine", "are both OK", "works", "would be good". */
 const LATIN_OK_AFTER =
-  /^\s*(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?)\b/iu;
+  /^\s*(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|would\s+(?:work|do))\b/iu;
 
 /** Lower-case words that end a place's name in the notes (the rest of a sentence: verbs, figures' words). */
 const LATIN_STOP =
-  /^(?:in|near|not|except|either|within|inside|for|with|by|before|after|from|to|is|are|was|be|we|i|our|it|that|which|who|where|when|if|as|than|then|but|so|because|please|need|needs|want|wants|move|moving|ready|about|around|at|on|sqm|m2|mu|sq|square|meters?|metres?|ton|tons|kva|floor|floors|ceiling|crane|factory|factories|warehouse|office|land|plot|building|space|rent|lease|buy|purchase|asap|soon|now|only|preferably|ideally|maybe|also|too|etc)$/iu;
+  /^(?:in|near|not|except|either|within|inside|for|with|by|before|after|from|to|is|are|was|be|we|i|our|it|that|which|who|where|when|if|as|than|then|but|so|because|please|need|needs|want|wants|move|moving|ready|about|around|at|on|sqm|m2|mu|sq|square|meters?|metres?|ton|tons|kva|floor|floors|ceiling|crane|factory|factories|warehouse|office|land|plot|building|space|rent|lease|buy|purchase|asap|soon|now|only|preferably|ideally|maybe|also|too|etc|ok|okay|fine|good|acceptable|possible|preferred|works?|no|never|please|but|has|have|had|does|do|will|would|should|could|can|cannot|may|might|[a-z]+n['’]t)$/iu;

@@ -91,6 +91,12 @@ const KIND_WORDS = new RegExp(
 );
 /** Characters no place name holds that dates, storeys and figures do. */
 const NOT_A_PLACE = /[0-9年月日号层时期间内底初季度米吨平亩]|^[一二两三四五六七八九十顶底首]+楼|左右|以上|以下|公司|集团|厂(?!房)/u;
+/**
+ * What a site is near that is no administrative place (ADR 131): 高速口, 地铁口, 地铁站, 路口, 机场, 码头, 市中心,
+ * 园区 — "靠近高速口" is a need about access, not a district. Never a place, live preview or server.
+ */
+const SITE_WORD =
+  /(?:高速|地铁|轻轨|高铁|城铁|动车|火车|汽车|客运|公交|国道|省道|绕城|环城|快速路|主干道|大道|马路)(?:公路|路口|出口|入口|口|站|站点|线|附近|沿线)?$|(?:路|道|街|出|入|站|闸|隧道|桥)口$|(?:机场|码头|车站|港区|市中心|中心区|商圈|商业区|大学城|学校|医院|园区|工业园|产业园|物流园)(?:里|内|边|旁)?$/u;
 /** A company word after the place in the same clause: the place is part of a company's name. */
 const COMPANY_AFTER = new RegExp(
   `^${HAN}{0,10}?(?:有限|公司|集团|研究院|研究所|工作室|商行|(?:机械|电子|科技|材料|化工|食品|制造)?厂(?!房))`,
@@ -128,7 +134,7 @@ export function isPlace(name: string, after: string, zone = false): boolean {
   // A zone the resolver knows by this name (苏州工业园区, 江北新区: the server's `zone`, ADR 113) is a place
   // whatever its shape; only a company's name after it makes it none.
   if (zone) return !COMPANY_AFTER.test(after);
-  if (name.length < 2 || NOT_A_PLACE.test(name) || KIND_WORDS.test(name) || EVERYDAY_NAMES.has(name)) return false;
+  if (name.length < 2 || NOT_A_PLACE.test(name) || SITE_WORD.test(name) || KIND_WORDS.test(name) || EVERYDAY_NAMES.has(name)) return false;
   const base = name.replace(new RegExp(`${KIND}$`, "u"), "");
   if (base.length === 0) return false; // 开发区 alone
   // Without its kind, long or short (高新区 is 高 + 新区 and 高新 + 区).
@@ -193,4 +199,65 @@ export function findPlaceMentions(notes: string): PlaceMention[] {
   return found
     .filter((f) => (seen.has(f.name) ? false : (seen.add(f.name), true)))
     .map((f) => ({ text: notes.slice(at[f.start], at[f.end]), span: [at[f.start], at[f.end]] }));
+}
+
+/** Words after names that say they will do, or which comes first ("江宁、浦口都行", "浦口优先"): the live preview's lists. */
+const LISTED_AFTER = /^(?:都行|都可以|都可|均可|皆可|都好|都没问题|都能接受|也行|也可以|也可|可以|优先|为主|首选|最好(?!不)|为佳)/u;
+/** Words before a name that say it will do, or comes second ("其次江宁", "只要江宁", "最好浦口"). */
+const LISTED_BEFORE =
+  /(?:其次|次选|备选|再次|然后是|再就是|也可以考虑|也考虑|只要|只考虑|仅限|首选|最好|尽量|优先考虑|优先)(?:是|在|去)?$/u;
+/** A run of names without a marker, joined by PLACE_JOINER or nothing ("江宁、浦口、六合", "江宁浦口"). */
+const LISTED_RUN = new RegExp(`(?:${HAN}{2,6}(?:${PLACE_JOINER}|\\s*))*${HAN}{2,6}`, "gu");
+
+/**
+ * Names said without a marker where the words around them speak of places that will do ("江宁、浦口、六合都可以",
+ * "江宁浦口都行", "浦口优先，其次江宁", "江宁或者浦口都行"): candidates only — this module holds no division names,
+ * so the live preview shows one once the server's region resolver has named it (GET /api/regions?resolve=,
+ * inquiry-form-script.ts); the schema's reader (note-regions.ts) decides on sending. Names run together
+ * ("江宁浦口") are cut in twos as well (most district names are two characters without their kind). ADR 131.
+ */
+export function findListedPlaceCandidates(notes: string): PlaceMention[] {
+  if (notes.length > NOTES_MAX) return [];
+  const { s, at } = foldText(notes);
+  const out: PlaceMention[] = [];
+  const seen = new Set<string>();
+  const push = (start: number, end: number) => {
+    const name = s.slice(start, end);
+    if (seen.has(name) || !isPlace(name, s.slice(end)) || out.length >= 12) return;
+    seen.add(name);
+    out.push({ text: notes.slice(at[start], at[end]), span: [at[start], at[end]] });
+  };
+  // Clause by clause: a run at the clause's end before LISTED_AFTER, or after LISTED_BEFORE.
+  for (const clause of s.matchAll(/[^，。；;,!?！？\n]+/gu)) {
+    const c = clause[0];
+    for (const m of c.matchAll(LISTED_RUN)) {
+      let run = m[0];
+      let from = m.index;
+      const before = LISTED_BEFORE.test(c.slice(0, from));
+      // The ruling words may be inside the run ("其次江宁" is one run of Han characters): cut them off its front.
+      const inner =
+        /^(?:其次|次选|备选|再次|然后是|再就是|也可以考虑|也考虑|只要|只考虑|仅限|首选|最好|尽量|优先考虑|优先)(?:是|在|去)?/u.exec(run);
+      if (inner) {
+        run = run.slice(inner[0].length);
+        from += inner[0].length;
+      }
+      const after = /(?:都行|都可以|都可|均可|皆可|都好|都没问题|都能接受|也行|也可以|也可|可以|优先|为主|首选|最好|为佳)$/u.exec(run);
+      if (after) run = run.slice(0, -after[0].length);
+      const rest = c.slice(m.index + m[0].length);
+      // A list joined by 或者, 、, / is names enough ("江宁或者浦口": the server says which are places).
+      const joined = new RegExp(`${HAN}{2}(?:${PLACE_JOINER})${HAN}{2}`, "u").test(run);
+      if (!(before || inner || joined || (after && !/^不/u.test(rest)) || LISTED_AFTER.test(rest))) continue;
+      // Its names: split at the joiners, each 2–6 characters; one of four or six also cut in twos.
+      let pos = clause.index + from;
+      for (const part of run.split(new RegExp(`(${PLACE_JOINER}|\\s+)`, "u"))) {
+        const start = pos;
+        pos += part.length;
+        if (!part || new RegExp(`^(?:${PLACE_JOINER}|\\s+)$`, "u").test(part) || part.length < 2 || part.length > 6) continue;
+        push(start, start + part.length);
+        if (!hasPlaceKind(part) && (part.length === 4 || part.length === 6))
+          for (let k = 0; k < part.length; k += 2) push(start + k, start + k + 2);
+      }
+    }
+  }
+  return out;
 }

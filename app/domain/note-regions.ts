@@ -96,8 +96,25 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   // A zone named anywhere in the notes tells a shared name beside it apart ("两江新区，江北区也行": 重庆's
   // 江北区, as in the regions box; ADR 123). Not a zone ruled out: "不要两江新区，江北区" says nothing of which.
   const zonesNamed = found.filter((_, i) => stance[i] !== "out").map((p) => p.text);
-  for (const [i, p] of found.entries()) {
-    const r = resolveRegions([p.text], undefined, zonesNamed);
+  const resolved = found.map((p) => resolveRegions([p.text], undefined, zonesNamed));
+  // A name several divisions share, said beside places that all lie in one city, is that city's when exactly one
+  // of them is in it ("Pukou, Jiangning, Liuhe": 六合区, not 吉林's 柳河县; places32) — in Latin letters only, where a
+  // syllable names several (Liuhe: 六合, 柳河); a Chinese name several share stays a question (鼓楼, ADR 076).
+  const cities = new Set(resolved.flatMap((r) => (r.problems.length === 0 ? r.codes.map((c) => c.slice(0, 4)) : [])));
+  const inCity = (r: (typeof resolved)[number]) => {
+    if (cities.size !== 1 || r.problems.length !== 1 || r.problems[0].kind !== "ambiguous" || !isLatinText(r.problems[0].input)) return r;
+    const all = r.problems[0].suggestions
+      .map((path) => resolveRegions([path]))
+      .filter((x) => x.problems.length === 1 || x.codes.length === 1);
+    const nameOf = (x: (typeof all)[number]) => divisionByCode(x.codes[0] ?? "")?.name ?? "";
+    const here = all.filter((x) => x.problems.length === 0 && x.codes.every((c) => cities.has(c.slice(0, 4))));
+    // Only where the syllables name different Chinese names: 鼓楼 (Gulou) is one name four cities share, still asked.
+    return here.length === 1 && all.filter((x) => nameOf(x) === nameOf(here[0])).length === 1 ? here[0] : r;
+  };
+  for (const [i, named] of found.entries()) {
+    const r = inCity(resolved[i]);
+    // Stored by the division's own name when the city told it ("六合区"): the name typed names two.
+    const p = r === resolved[i] ? named : { ...named, text: divisionByCode(r.codes[0])?.name ?? named.text };
     // "在做锂电池", "在建厂房", "靠近地铁站": words after a marker that name nothing the resolver knows,
     // not even nearly, and carry no kind (区/县/市/镇/省) — no place, so they neither fill nor block.
     if (isNoPlace(p, r.problems)) continue;
@@ -132,7 +149,11 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   const filled = wanted.length > 0 && problems.length === 0 && codes.size > 0;
   const flag = (code: LeadFlag["code"], list: PlaceMention[]): LeadFlag[] =>
     list.length ? [{ field: "need.notes", code, text: list.map((p) => p.text).join("、") }] : [];
-  const ruled = [...flag(filled ? "placeExcluded" : "placeExcludedOpen", excluded), ...(wanted.length ? [] : flag("placeWished", wished))];
+  // Beside places wanted outright a wish fills too, and is said as the one preferred ("浦口优先，其次江宁"; ADR 131).
+  const ruled = [
+    ...flag(filled ? "placeExcluded" : "placeExcludedOpen", excluded),
+    ...(wanted.length ? (filled ? flag("placePreferred", wished) : []) : flag("placeWished", wished)),
+  ];
   const ruledOnly = { places: wanted, excluded, wished, ruled, notInBox: [] };
   const uncertain = uncertainOf(notes, open);
   if (places.length === 0 || wanted.length === 0) return { ...none, ...ruledOnly, ...uncertain };
@@ -210,22 +231,33 @@ function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag
 
 /** A negation or exclusion right before a place, in its clause: 不要高淳, 最好不要在高淳, 除了高淳, 避开高淳. */
 const PLACE_NEGATED_BEFORE =
-  /(?:不要|不考虑|不想|不去|不在|不能在|别|避开|除了|除开|排除|不接受|not\s+in|\bnot|except|excluding|avoid|rather\s+not(?:\s+in)?|anything\s+but|\bno)\s*(?:在|去|是)?\s*$/i;
+  /(?:不要|不考虑|不想|不去|不在|不能在|去不了|没法去|不能去|别|避开|除了|除开|除|排除|不接受|not\s+in|\bnot|except|excluding|avoid|rather\s+not(?:\s+in)?|any(?:thing|where|place)(?:\s+else)?\s+but|(?:every|any)where\s+(?:else\s+)?(?:except|other\s+than|apart\s+from)|other\s+than|apart\s+from|\bbut\s+not|\bno)\s*(?:在|去|是)?\s*$/i;
 /**
  * …or right after it: 高淳区不考虑, 高淳除外, 高淳的不要, 高淳太远了, 高淳和溧水都不要 — also said with a
  * hedge, as people turn a place down politely: 高淳可能不行, 高淳估计不太合适, 高淳恐怕不方便, 高淳有点远,
  * 高淳应该不考虑 (a hedge before a "no" still rules the place out; 高淳可能也行 has no "no" and does not).
  */
-const PLACE_NEGATED_AFTER =
-  /^\s*(?:的话|的)?\s*(?:厂房|地方|那边|那里|区域)?\s*(?:都|也|就|肯定|实在)?\s*(?:可能|估计|恐怕|大概|应该|怕是|感觉|好像|觉得)?\s*(?:都|也|就)?\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|算了|太远|太偏|太贵|(?:有点|有些|比较|稍微|稍)(?:远|偏|贵)|不合适|不太(?:合适|行|方便|考虑|想)|不大(?:合适|方便|行)|不理想|不方便|不接受|以外|之外|pass|is\s+out|no\b)/i;
+const PLACE_NEGATED_AFTER = new RegExp(
+  "^\\s*(?:区|县|市)?\\s*(?:的话|的)?\\s*(?:厂房|地方|那边|那里|区域)?\\s*(?:都|也|就|肯定|实在)?\\s*(?:可能|估计|恐怕|大概|应该|怕是|感觉|好像|觉得)?\\s*" +
+    "(?:最好|还是|尽量|暂时|暂|先|都|也|就)?\\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|算了|免了|不用|不需要|不予考虑|暂不考虑|不在考虑|" +
+    "去不了|不能去|没法去|太远|太偏|太贵|(?:有点|有些|比较|稍微|稍)(?:远|偏|贵)|不合适|不适合|不太(?:合适|行|方便|考虑|想)|不大(?:合适|方便|行)|不理想|不方便|不接受|以外|之外|" +
+    // English after the place (places32, attack F7): "Jiangning is not ok", "Jiangning doesn't work for us", "Jiangning no".
+    "pass|is\\s+out|is\\s+excluded|is\\s+off\\s+the\\s+table|(?:is|would\\s+be|will\\s+be)\\s+(?:a\\s+)?no(?:-|\\s+)go|is\\s+too\\s+(?:far|remote|expensive)|" +
+    "(?:is|are|would\\s+be|will\\s+be)\\s+not\\b|(?:isn['’]t|aren['’]t|wouldn['’]t\\s+be|won['’]t\\s+be)\\b|not\\s+(?:ok|okay|good|possible|acceptable|an\\s+option|suitable|wanted)\\b|" +
+    "(?:does\\s+not|doesn['’]t|do\\s+not|don['’]t|will\\s+not|won['’]t|would\\s+not|wouldn['’]t|can(?:not|['’]t))\\s+(?:really\\s+)?(?:work|suit|fit|do)\\b|" +
+    "(?:please\\s+)?no\\b)",
+  "iu",
+);
 /** A place only wished for, before it (最好溧水, 尽量在溧水, 优先考虑溧水, 首选溧水) or after it (溧水优先, 溧水的厂房最好). Not 希望: "希望在溧水" asks. */
 const PLACE_WISHED_BEFORE =
   /(?:最好|尽量|尽可能|优先|首选|倾向于?|更想|更倾向于?|preferably|ideally|\bprefer(?:red)?|would\s+rather(?:\s+be)?)\s*(?:考虑|选择?)?\s*(?:在|去|是|in)?\s*$/i;
-const PLACE_WISHED_AFTER = /^\s*(?:的)?\s*(?:厂房|仓库|土地|地方|那边|区域)?\s*(?:优先|最好|为佳|更好|首选|preferred)/i;
+const PLACE_WISHED_AFTER =
+  /^\s*(?:的)?\s*(?:厂房|仓库|土地|地方|那边|区域)?\s*(?:优先|最好(?!不|别)|为佳|更好|首选|(?:is\s+)?(?:preferred|first\s+choice|ideal))/i;
 /** A place wanted outright whatever the words around it: 只要溧水, 只考虑溧水, 溧水可以, 溧水也行 (the place finders' own words, `findRuledPlaces`). */
-const PLACE_ONLY_BEFORE = /(?:只要|只考虑|只能在|只在|只去|只看|只找|仅限|就要|必须在|必须是|一定要在|only(?:\s+in)?)\s*(?:在|去|是)?\s*$/i;
+const PLACE_ONLY_BEFORE =
+  /(?:只要|只考虑|只能在|只在|只去|只看|只找|仅限|就要|必须在|必须是|一定要在|其次|次选|再次|备选|然后是|再就是|也可以考虑|也考虑|也可以是|only(?:\s+in)?|otherwise|failing\s+that|second(?:\s+choice)?(?:\s+is)?|then|also)\s*(?:在|去|是|in)?\s*$/i;
 const PLACE_OK_AFTER =
-  /^\s*(?:区|县|市)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:可以|行(?![政业])|可(?!能)|没问题|能接受|ok\b|is\s+fine)/i;
+  /^\s*(?:区|县|市)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b)/i;
 
 /** The words right before a place in its clause, and the start of those after it, folded (Traditional too). */
 function around(notes: string, [a, b]: readonly [number, number]): { before: string; after: string } {
@@ -259,6 +291,9 @@ const PLACE_REFUSED_EN = new RegExp(
     "factory|plant|warehouse|office|place|location|premises|land|plot|anywhere|somewhere|there)\\s+)*$",
   "iu",
 );
+
+/** A negation in the rest of an English place's clause (clauseAround's `after`). */
+const LATIN_NEGATION_AFTER = /\b(?:not|no|never|none|nothing|cannot)\b|n['’]t\b/iu;
 
 /** "open": a place the enterprise says it need not be in ("不在江北新区也行", "江北新区以外也可以"): neither wanted nor ruled out. */
 type Stance = "in" | "wish" | "out" | "open";
@@ -301,14 +336,25 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
   for (let i = 0; i < places.length;) {
     let j = i;
     while (j + 1 < places.length && JOINED.test(notes.slice(places[j].span[1], places[j + 1].span[0]))) j++;
-    const list = own[i] ?? own[j] ?? "in";
-    for (let k = i; k <= j; k++) out.push(own[k] ?? list);
+    // The last's words after it rule the list ("高淳、溧水都不要") — not over a bare English comma, which also ends a
+    // clause, unless they speak of several ("in Pukou, Jiangning is not ok" rules out Jiangning alone; places32).
+    const bareComma = places.slice(i, j).some((p, k) => /^\s*,\s*$/.test(notes.slice(p.span[1], places[i + k + 1].span[0])));
+    const plural = /^\s*(?:are|both|all|neither|none|either|aren['’]t|don['’]t|do\s+not)\b/iu.test(notes.slice(places[j].span[1]));
+    const list = own[i] ?? (bareComma && !plural ? null : own[j]) ?? "in";
+    // An English list no word rules, with a negation after it in its clause that none of the words above places
+    // ("Jiangning has no metro line"): never wanted, never ruled out — its clause is told unread (places32, attack F7).
+    const doubt =
+      own[i] === null &&
+      own[j] === null &&
+      isLatinText(notes.slice(places[j].span[0], places[j].span[1])) &&
+      LATIN_NEGATION_AFTER.test(clauseAround(notes, places[j].span).after);
+    for (let k = i; k <= j; k++) out.push(own[k] ?? (doubt && (k === j || !bareComma || plural) ? "open" : list));
     i = j + 1;
   }
   return out;
 }
 /** Only a joiner between two places: they are one list. */
-const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER}|,\\s*(?:or|and)?|or|and|&)\\s*$`, "iu");
+const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER}|,\\s*(?:or|and)?|or|and|&)?\\s*$`, "iu");
 
 /**
  * Places named alone, without a marker or a kind, where the words beside them rule them in or out — the
@@ -373,7 +419,7 @@ function clauseAlone(notes: string, span: readonly [number, number]): boolean {
 
 /** The stems of the words that rule a place in or out (PLACE_NEGATED_*, PLACE_ONLY_BEFORE, PLACE_OK_AFTER, PLACE_WISHED_*). */
 const RULING_WORD =
-  /不|别|避开|除|排除|算了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b/gi;
+  /不|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b/gi;
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 
@@ -381,8 +427,12 @@ const MAX_NAMES_LOOKED = 100;
 function notePlaces(notes: string): PlaceMention[] {
   // Chinese places by their markers and kinds; English ones by theirs, capitalised (need-places-en.ts).
   const chinese = findPlaceMentions(notes);
-  const english = findLatinPlaceMentions(notes).filter(
-    (l) => l.named && !chinese.some((c) => l.span[0] < c.span[1] && c.span[0] < l.span[1]),
+  const latin = findLatinPlaceMentions(notes);
+  // A bare list of capitalised words ("Pukou, Jiangning, Liuhe") is places when one of them names one (places32):
+  // "Price, Location." is none.
+  const bareOk = latin.some((l) => l.bare && namesAPlace(l.text));
+  const english = latin.filter(
+    (l) => l.named && (!l.bare || bareOk) && !chinese.some((c) => l.span[0] < c.span[1] && c.span[0] < l.span[1]),
   );
   const marked = [...chinese, ...english.map(({ text, span }) => ({ text, span }))].sort((a, b) => a.span[0] - b.span[0]);
   const overlaps = (p: PlaceMention) => marked.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]);
@@ -431,7 +481,7 @@ function zonesWithTheirDistricts(notes: string, places: PlaceMention[]): PlaceMe
 }
 
 /** What may stand between two places named without a marker: need-places' joiners, spaces around. */
-const JOINER_AT = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*`, "u");
+const JOINER_AT = new RegExp(`^\\s*(?:${PLACE_JOINER})?\\s*`, "u");
 
 /**
  * Places named without a marker word or a kind, read by the division names themselves (server only:

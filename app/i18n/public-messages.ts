@@ -12,6 +12,11 @@ const zh = {
   "inquiry.summary.area": "面积",
   "inquiry.summary.regions": "意向区域",
   "inquiry.summary.anyRegion": "不限",
+  "inquiry.summary.regionsOut": "不考虑的区域",
+  "inquiry.summary.regionsFirst": "优先区域",
+  "inquiry.placesRuledOutInBox": "您在补充说明里说不考虑“{notes}”，但所填的意向区域是“{box}”，招商专员会与您电话确认以哪个为准。",
+  "inquiry.placesNotInBox":
+    "您在补充说明里提到的“{notes}”不在所填的意向区域“{box}”里，暂按所填的区域匹配，招商专员会与您电话确认是否也要。",
   "inquiry.summary.moveIn": "最晚入驻",
   "inquiry.summary.month": "{year}年{month}月",
   "inquiry.repeat":
@@ -53,6 +58,12 @@ const en: Record<PublicKey, string> = {
   "inquiry.summary.area": "Area",
   "inquiry.summary.regions": "Preferred districts",
   "inquiry.summary.anyRegion": "Any",
+  "inquiry.summary.regionsOut": "Districts ruled out",
+  "inquiry.summary.regionsFirst": "Districts preferred",
+  "inquiry.placesRuledOutInBox":
+    "Your notes rule out “{notes}”, but the preferred districts you filled in are “{box}”: the recruiter will confirm with you by phone which is right.",
+  "inquiry.placesNotInBox":
+    "Your notes name “{notes}”, which the preferred districts you filled in (“{box}”) do not cover: we match on what you filled in, and the recruiter will ask you by phone whether you want it too.",
   "inquiry.summary.moveIn": "Move in by",
   "inquiry.summary.month": "{month} {year}",
   "inquiry.repeat":

@@ -2,7 +2,7 @@ import { ASSIST_FIELDS, assistFormField, planAssist, planHints, type TypedArea }
 // The inquiry form's script takes the preview and the boxes' reading from one chunk fetched as the page is up (docs/decisions/128).
 export { typedAreaOf } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
-import { findPlaceMentions } from "~/domain/need-places";
+import { findListedPlaceCandidates, findPlaceMentions } from "~/domain/need-places";
 import type { NotesExtractor } from "~/domain/need-text";
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
@@ -21,7 +21,13 @@ export const TAX_FIELD = "tax.annualTaxWan";
  * The assist's preview under the notes, each one line of text, "" when empty: "understood" and "unread"
  * (the figures), and "places" — the places named in the notes, to be checked on sending.
  */
-export type AssistPreview = { understood: string; unread: string; places: string };
+export type AssistPreview = {
+  understood: string;
+  unread: string;
+  places: string;
+  /** Names said without a marker that only the server can tell to be places (`known` had no answer): to look up (ADR 131). */
+  lookUp: string[];
+};
 
 /**
  * What the inquiry form shows under the notes: exactly what the schema will store from them (the one rule
@@ -46,11 +52,23 @@ export function assistPreview(
   kind: string | undefined,
   extras?: readonly NotesExtractor[],
   typedArea?: TypedArea,
+  known?: (name: string) => boolean | undefined,
 ): AssistPreview {
   const plan = planAssist(notes, filled, new Date(), extras, kind, typedArea);
   const between = punctuationMessages.t(lng, "clauses");
   // A typed regions box wins (ADR 091), the notes' places still said (ADR 113 amended; the server flags those it leaves out).
-  const places = findPlaceMentions(notes).map((p) => p.text);
+  // Names said without a marker ("江宁、浦口都行", "浦口优先，其次江宁") are shown once the server's resolver named them
+  // (`known`: the form's script asks GET /api/regions?resolve=, ADR 131); the others are to look up.
+  const marked = findPlaceMentions(notes);
+  const listed = findListedPlaceCandidates(notes).filter((c) => !marked.some((m) => c.span[0] < m.span[1] && m.span[0] < c.span[1]));
+  const lookUp = known ? listed.filter((c) => known(c.text) === undefined).map((c) => c.text) : [];
+  // A run named whole ("江宁浦口") is shown by its parts when they are the places.
+  const named = listed.filter((c) => known?.(c.text) === true);
+  const parts = named.filter((c) => !named.some((o) => o !== c && c.span[0] <= o.span[0] && o.span[1] <= c.span[1]));
+  const places = [...marked, ...parts]
+    .sort((a, b) => a.span[0] - b.span[0])
+    .map((p) => p.text)
+    .filter((t, i, all) => all.indexOf(t) === i);
   const placesKey = filled.has("regions") ? "need.placesBesideBox" : "need.placesToCheck";
   // The tax the notes give fills a blank tax box (the hotline has none); budgets are read out, never stored as a field.
   const hints = { ...planHints(plan), ...(plan.tax && !filled.has(TAX_FIELD) ? { annualTaxWan: plan.tax.value } : {}) };
@@ -75,5 +93,6 @@ export function assistPreview(
     understood: [...describeNeedHints(hints, lng, kind === "land" ? "land" : undefined), ...budget, ...aside].join(between),
     unread: plan.unread.map((f) => f.text).join(between),
     places: places.length ? ui(lng, placesKey, { places: places.join(punctuationMessages.t(lng, "list")) }) : "",
+    lookUp,
   };
 }

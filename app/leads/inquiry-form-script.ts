@@ -75,6 +75,22 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       about.hidden = reading === "";
     }
   };
+  // Names the notes say without a marker ("江宁、浦口都行"), as the server's resolver answered for them (GET
+  // /api/regions?resolve=, the region picker's own look-up; cached by the browser): shown in the places line once named (ADR 131).
+  const named = new Map<string, boolean>();
+  const asking = new Set<string>();
+  const lookUp = (names: readonly string[]) => {
+    for (const name of names.slice(0, 6)) {
+      if (asking.has(name) || named.has(name)) continue;
+      asking.add(name);
+      void resolveTyped(name, lng).then((answer) => {
+        asking.delete(name);
+        if (!answer) return; // the server did not answer: the submit still reads the notes
+        named.set(name, "resolved" in answer);
+        show();
+      });
+    }
+  };
   const showPreview = ({ ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD, typedAreaOf }: typeof PreviewChunk) => {
     const filled = new Set(ASSIST_FORM_FIELDS.filter((f) => valueOf(form, `need.${f}`).trim() !== ""));
     if (valueOf(form, TAX_FIELD).trim() !== "") filled.add(TAX_FIELD);
@@ -85,7 +101,9 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       valueOf(form, "need.kind") || undefined,
       later ? [later.extractMoney] : undefined,
       typedAreaOf(valueOf(form, "need.areaMin"), valueOf(form, "need.areaMax"), valueOf(form, "need.areaUnit")),
+      (name) => named.get(name),
     );
+    lookUp(preview.lookUp);
     for (const part of ["understood", "unread", "places"] as const) {
       const line = box.querySelector<HTMLElement>(`[data-assist-line="${part}"]`);
       const text = line?.querySelector<HTMLElement>("[data-assist-text]");

@@ -1,7 +1,7 @@
 import { listedNearMissesSql } from "~/assignments/listed-near-misses.server";
 import type { Sql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
-import { leadFlags, repeatOf } from "~/domain/lead-flags";
+import { type LeadFlag, leadFlags, repeatOf } from "~/domain/lead-flags";
 import type { Lead } from "~/domain/lead-schema";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
@@ -137,8 +137,20 @@ export type InquirySummary = {
   unread: string[];
   /** The notes' area read as a ceiling only (`areaCeilingOnly`, docs/decisions/132), as submitted: the page asks for the size needed. */
   ceilingOnly: string[];
+  /**
+   * What the notes said of places beside the districts stored (ADR 131), as submitted: those ruled out
+   * (`placeExcluded`, `placeExcludedOpen`), those preferred (`placePreferred`, `placeWished`), and, the box typed,
+   * those it does not cover (`placesNotInBox`) or the box holds though the notes rule them out (`notesDiffer` on
+   * need.regions). Names as the flags hold them (each list joined by 、).
+   */
+  places: {
+    excluded: string[];
+    preferred: string[];
+    notInBox: { notes: string; box: string }[];
+    ruledOutInBox: { notes: string; box: string }[];
+  };
   /** The need as staff corrected it since (ADR 108), in the same shape; null while nobody edited it. */
-  corrected: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "corrected"> | null;
+  corrected: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "corrected" | "places"> | null;
 };
 
 /**
@@ -160,21 +172,42 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
     ...sent,
     repeatOf: repeatOf({ flags: row.flags }),
     notesDiffer: leadFlags(flags)
-      .filter((f) => f.code === "notesDiffer")
+      .filter((f) => f.code === "notesDiffer" && f.field !== "need.regions")
       .map((f) => {
         const [notes, box] = f.text.split(" ≠ ");
         return { notes: notes.trim(), box: box?.trim() || null };
       }),
     unread: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "unread" && f.field === "need.notes" ? [f.text] : [])))],
     ceilingOnly: leadFlags(flags).flatMap((f) => (f.code === "areaCeilingOnly" ? [f.text] : [])),
+    places: placesSaid(leadFlags(flags)),
     corrected: row.submitted ? now : null,
+  };
+}
+
+/** The places the notes ruled out or preferred, and those beside a typed box (ADR 131): InquirySummary's `places`. */
+function placesSaid(flags: LeadFlag[]): InquirySummary["places"] {
+  const names = (codes: LeadFlag["code"][]) => [
+    ...new Set(flags.filter((f) => codes.includes(f.code) && f.field === "need.notes").flatMap((f) => f.text.split("、"))),
+  ];
+  const pairs = (code: LeadFlag["code"]) =>
+    flags
+      .filter((f) => f.code === code && f.field === "need.regions")
+      .map((f) => {
+        const [notes, box] = f.text.split(" ≠ ");
+        return { notes: notes.trim(), box: box?.trim() ?? "" };
+      });
+  return {
+    excluded: names(["placeExcluded", "placeExcludedOpen"]),
+    preferred: names(["placePreferred", "placeWished"]),
+    notInBox: pairs("placesNotInBox"),
+    ruledOutInBox: pairs("notesDiffer"),
   };
 }
 
 /** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */
 function needSummary(
   need: Record<string, unknown> | null,
-): Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "corrected"> {
+): Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "corrected" | "places"> {
   const n = need ?? {};
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);

@@ -53,7 +53,7 @@ const MONTHS_EN = [
 type SummaryLines = { kind: string; area: string; regions: string; moveIn: string };
 
 function summaryLines(
-  s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "corrected">,
+  s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "corrected" | "places">,
   lng: Lng,
 ): SummaryLines {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
@@ -95,7 +95,8 @@ function correctionText(sent: SummaryLines, now: SummaryLines, lng: Lng): string
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lng = lngFromUrl(request.url);
   const typed = params.reference ?? "";
-  if (typed === "received") return { lng, reference: null, key: null, summary: null, repeatOf: null, corrected: "", doubts: [] };
+  if (typed === "received")
+    return { lng, reference: null, key: null, summary: null, places: [], repeatOf: null, corrected: "", doubts: [] };
   // As people retype it from a note or a message: lower case, a blank copied around it.
   const reference = typed.trim().toUpperCase();
   if (!/^PM-\d{8}-\d{4,}$/.test(reference)) throw new Response("not found", { status: 404 });
@@ -120,8 +121,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (!summary.corrected) doubts.push(...summary.unread.map((text) => publicText(lng, "inquiry.unread", { text })));
     // The area a ceiling only (docs/decisions/132): matched as "at most", the size needed asked.
     if (!summary.corrected) doubts.push(...summary.ceilingOnly.map((text) => publicText(lng, "inquiry.ceilingOnly", { text })));
+    // What the notes said of places beside the districts stored (ADR 131): a place ruled out is said as ruled out,
+    // never as preferred (attack F16); a place the typed box leaves out is told, never dropped silently.
+    const places = placeRows(summary.places, lng);
+    if (!summary.corrected)
+      doubts.push(
+        ...summary.places.ruledOutInBox.map((d) =>
+          publicText(lng, "inquiry.placesRuledOutInBox", { notes: names(d.notes, lng), box: d.box }),
+        ),
+        ...summary.places.notInBox.map((d) => publicText(lng, "inquiry.placesNotInBox", { notes: names(d.notes, lng), box: d.box })),
+      );
     return data(
-      { lng, reference, key, summary: lines, repeatOf: summary.repeatOf, corrected, doubts },
+      { lng, reference, key, summary: lines, places, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },
     );
   }
@@ -132,11 +143,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(limited.retryAfterSec), "Cache-Control": "no-store" } },
     );
   if (!(await leadReferenceExists(getSql(), reference))) throw new Response("not found", { status: 404 });
-  return { lng, reference, key: null, summary: null, repeatOf: null, corrected: "", doubts: [] };
+  return { lng, reference, key: null, summary: null, places: [], repeatOf: null, corrected: "", doubts: [] };
+}
+
+/** A flag's names ("江宁、浦口") in the page's list words. */
+function names(text: string, lng: Lng): string {
+  return text.split("、").join(lng === "zh" ? "、" : ", ");
+}
+
+/** The summary's rows of places ruled out and preferred (ADR 131): [label, value], none when the notes said neither. */
+function placeRows(p: InquirySummary["places"], lng: Lng): [string, string][] {
+  const rows: [string, string][] = [];
+  if (p.excluded.length) rows.push([publicText(lng, "inquiry.summary.regionsOut"), names(p.excluded.join("、"), lng)]);
+  if (p.preferred.length) rows.push([publicText(lng, "inquiry.summary.regionsFirst"), names(p.preferred.join("、"), lng)]);
+  return rows;
 }
 
 export default function Inquiry() {
-  const { lng, reference, key, summary, repeatOf, corrected, doubts } = useLoaderData<typeof loader>();
+  const { lng, reference, key, summary, places, repeatOf, corrected, doubts } = useLoaderData<typeof loader>();
   const { hotline } = useRootData();
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string>) => ui(lng, key, params);
   const path = reference ? `/inquiry/${reference}${key ? `?k=${encodeURIComponent(key)}` : ""}` : "/inquiry/received";
@@ -174,6 +198,12 @@ export default function Inquiry() {
                     <dd>{value}</dd>
                   </div>
                 ))}
+              {places.map(([label, value]) => (
+                <div key={label} data-testid="summary-places">
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
             </dl>
             {corrected ? <p data-testid="corrected">{publicText(lng, "inquiry.corrected", { changes: corrected })}</p> : null}
             {doubts.map((text) => (
