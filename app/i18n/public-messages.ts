@@ -14,11 +14,13 @@ const zh = {
   "inquiry.summary.anyRegion": "不限",
   "inquiry.summary.moveIn": "最晚入驻",
   "inquiry.summary.month": "{year}年{month}月",
+  "inquiry.summary.specs": "其他要求",
   "inquiry.repeat":
     "您已提交过相同的需求，编号 {reference}，不必再次提交。这次填写的内容也已保存（编号 {own}），招商专员会按 {reference} 一并跟进。",
   "inquiry.notesDiffer": "您在补充说明里写的“{notes}”与所填的“{box}”不一致，招商专员会与您电话确认以哪个为准。",
   "inquiry.notesDifferNoBox": "您在补充说明里写的“{notes}”与所填的不一致，招商专员会与您电话确认以哪个为准。",
   "inquiry.unread": "您在补充说明里写的“{text}”未能自动识别，没有用于匹配，招商专员会与您电话确认。",
+  "inquiry.notRead": "补充说明里的以下内容没有自动识别为筛选条件，没有用于匹配，招商专员会阅读并与您确认：{parts}。",
   "inquiry.corrected": "招商专员已与您核实并更正：{changes}",
   "inquiry.tooManyTitle": "查询过于频繁",
   "inquiry.tooMany": "查询次数过多，请 {minutes} 分钟后再试。",
@@ -53,6 +55,7 @@ const en: Record<PublicKey, string> = {
   "inquiry.summary.anyRegion": "Any",
   "inquiry.summary.moveIn": "Move in by",
   "inquiry.summary.month": "{month} {year}",
+  "inquiry.summary.specs": "Other requirements",
   "inquiry.repeat":
     "You already sent the same request, reference {reference}; there is no need to send it again. What you sent this time is kept too (reference {own}), and the recruiter follows it up under {reference}.",
   "inquiry.notesDiffer":
@@ -61,6 +64,8 @@ const en: Record<PublicKey, string> = {
     "Your notes say “{notes}”, which differs from what you filled in: the recruiter will confirm with you by phone which is right.",
   "inquiry.unread":
     "We could not read “{text}” in your notes, so it was not used for matching: the recruiter will check it with you by phone.",
+  "inquiry.notRead":
+    "These parts of your notes were not read as conditions and were not used for matching; the recruiter will read them and check with you: {parts}.",
   "inquiry.corrected": "Our recruiter checked this with you and corrected it: {changes}",
   "inquiry.tooManyTitle": "Too many look-ups",
   "inquiry.tooMany": "Too many look-ups. Please try again in {minutes} {minutes:minute|minutes}.",

@@ -8,6 +8,7 @@ import { PublicHeader } from "~/components/public-header";
 import { TooManyLookups } from "~/components/too-many-lookups";
 import { getSql } from "~/db/db.server";
 import { flagTextIn } from "~/domain/lead-flags";
+import { describeNeedHints } from "~/domain/need-hints-text";
 import { needRegionsText } from "~/domain/regions.server";
 import { needAreaLine } from "~/domain/unit-count-text";
 import { lngHref } from "~/i18n/i18n";
@@ -50,9 +51,9 @@ const MONTHS_EN = [
 ];
 
 /** The need as the page shows it, in the reader's language: only what was asked, nothing about who asked. */
-type SummaryLines = { kind: string; area: string; regions: string; moveIn: string };
+type SummaryLines = { kind: string; area: string; regions: string; moveIn: string; specs: string };
 
-function summaryLines(s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "corrected">, lng: Lng): SummaryLines {
+function summaryLines(s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "notRead" | "corrected">, lng: Lng): SummaryLines {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
   const kind = s.kind && ["factory", "land", "office", "warehouse"].includes(s.kind) ? t(`need.kind.${s.kind}` as never) : "";
   const deal = s.deal && ["lease", "buy"].includes(s.deal) ? t(`need.deal.${s.deal}` as never) : "";
@@ -62,7 +63,29 @@ function summaryLines(s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unre
     area: needAreaLine(s, lng),
     regions: needRegionsText(s, lng) || publicText(lng, "inquiry.summary.anyRegion"),
     moveIn: s.moveInBy ? publicText(lng, "inquiry.summary.month", { year, month: lng === "en" ? MONTHS_EN[month - 1] : month }) : "",
+    specs: specsLine(s, lng),
   };
+}
+
+/**
+ * The building's figures asked for — typed or read from the notes ("层高8米以上，需要10吨行车") — in the words the
+ * form's preview used ("单层、层高 ≥ 8m、行车 ≥ 10t"; docs/decisions/133); "" when none.
+ */
+function specsLine(
+  s: Pick<InquirySummary, "singleStorey" | "ceilingMinM" | "floorLoadMinKg" | "powerMinKva" | "craneMinT">,
+  lng: Lng,
+): string {
+  const v = (x: number | null) => x ?? undefined;
+  return describeNeedHints(
+    {
+      ...(s.singleStorey ? { singleStorey: true } : {}),
+      ceilingMinM: v(s.ceilingMinM),
+      floorLoadMinKg: v(s.floorLoadMinKg),
+      powerMinKva: v(s.powerMinKva),
+      craneMinT: v(s.craneMinT),
+    },
+    lng,
+  ).join(lng === "zh" ? "、" : ", ");
 }
 
 const SUMMARY_ROWS = [
@@ -70,6 +93,7 @@ const SUMMARY_ROWS = [
   ["inquiry.summary.area", "area"],
   ["inquiry.summary.regions", "regions"],
   ["inquiry.summary.moveIn", "moveIn"],
+  ["inquiry.summary.specs", "specs"],
 ] as const;
 
 /**
@@ -115,6 +139,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         );
     // Words of the notes not read (a place, a date): said, so "意向区域：不限" is not all the page says of them.
     if (!summary.corrected) doubts.push(...summary.unread.map((text) => publicText(lng, "inquiry.unread", { text })));
+    // …and the parts of the notes no reader used ("双回路供电", "要有月台"), in one line (docs/decisions/133).
+    if (!summary.corrected && summary.notRead.length)
+      doubts.push(publicText(lng, "inquiry.notRead", { parts: summary.notRead.join(lng === "zh" ? "；" : "; ") }));
     return data(
       { lng, reference, key, summary: lines, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },
