@@ -120,6 +120,29 @@ describe("English minimum words between a ceiling or a crane and its figure", ()
   });
 });
 
+describe("a unit's size said with 单栋面积 / 每栋面积, or n栋 × size: the count kept (the trial's form end to end)", () => {
+  it.each<[string, Record<string, number>]>([
+    ["两栋厂房，单栋面积3000平方米", { areaMinSqm: 5400, areaMaxSqm: 6600, unitCount: 2 }],
+    ["两栋厂房，每栋面积3000平", { areaMinSqm: 5400, areaMaxSqm: 6600, unitCount: 2 }],
+    ["单栋面积5000平，要3栋", { areaMinSqm: 13500, areaMaxSqm: 16500, unitCount: 3 }],
+    ["3栋厂房，单栋约5000平", { areaMinSqm: 13500, areaMaxSqm: 16500, unitCount: 3 }],
+    ["2栋×3000平", { areaMinSqm: 5400, areaMaxSqm: 6600, unitCount: 2 }],
+    ["2栋*3000平", { areaMinSqm: 5400, areaMaxSqm: 6600, unitCount: 2 }],
+  ])("%j → %j", (notes, want) => {
+    expect(parseNeedText(notes, new Date("2026-12-05T00:00:00Z"), [], "factory").hints).toMatchObject(want);
+  });
+
+  it.each<[string, Record<string, number>]>([
+    ["三层楼，每层面积1000平", { areaMinSqm: 2700, areaMaxSqm: 3300 }], // one building's floors (ADR 122)
+    ["单层面积3000平", { areaMinSqm: 2700, areaMaxSqm: 3300 }],
+    ["共3栋5000平", { areaMinSqm: 4500, areaMaxSqm: 5500 }],
+  ])("%j → %j, no count", (notes, want) => {
+    const hints = parseNeedText(notes, new Date("2026-12-05T00:00:00Z"), [], "factory").hints;
+    expect(hints).toMatchObject(want);
+    expect(hints.unitCount).toBeUndefined();
+  });
+});
+
 describe("notesNotRead: the clauses no reader used", () => {
   const read = (notes: string) => parseNeedText(notes, new Date("2026-12-05T00:00:00Z"), [], "factory").found.map((f) => f.text);
   it.each<[string, string[]]>([
