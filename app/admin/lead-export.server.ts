@@ -21,6 +21,7 @@ const COLUMNS: AdminOpsKey[] = [
   "leads.xlsx.col.kind",
   "leads.xlsx.col.areaMin",
   "leads.xlsx.col.areaMax",
+  "leads.xlsx.col.unitCount",
   "leads.xlsx.col.regions",
   "leads.xlsx.col.status",
   "leads.xlsx.col.channel",
@@ -43,6 +44,7 @@ export function leadExportCells(lng: Lng, r: LeadExportRow): XlsxCell[] {
     r.kind ? adminLabel(lng, "need.kind", r.kind) : "",
     r.areaMinSqm,
     r.areaMaxSqm,
+    r.unitCount ?? "", // a need of several units: how many the area is the total of (docs/decisions/130, 133)
     list(r.regions),
     opsLabel(lng, "status", r.status),
     opsLabel(lng, "source", r.source),

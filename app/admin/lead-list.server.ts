@@ -291,6 +291,8 @@ export type LeadExportRow = {
   /** m², as the lead resolved them; null when not given. */
   areaMinSqm: number | null;
   areaMaxSqm: number | null;
+  /** How many buildings or units the area is the total of (need.unitCount, docs/decisions/130); null: one. */
+  unitCount: number | null;
   /** The places as typed ("南京市高淳区"). */
   regions: string[];
   status: string;
@@ -326,11 +328,13 @@ export async function exportLeads(
         kind: string | null;
         areaMin: string | null;
         areaMax: string | null;
+        unitCount: string | null;
         regions: string[] | null;
       })[]
     >`
       select l.reference, l.company_name, l.lead->'use'->>'product' as product, l.industry,
              l.lead->'need'->>'kind' as kind, l.lead->'need'->>'areaMinSqm' as area_min, l.lead->'need'->>'areaMaxSqm' as area_max,
+             case when jsonb_typeof(l.lead->'need'->'unitCount') = 'number' then l.lead->'need'->>'unitCount' end as unit_count,
              (select array_agg(x) from jsonb_array_elements_text(case when jsonb_typeof(l.lead->'need'->'regions') = 'array'
                                                                       then l.lead->'need'->'regions' else '[]'::jsonb end) x) as regions,
              l.status, l.source, l.created_at,
@@ -352,6 +356,7 @@ export async function exportLeads(
       kind: r.kind ?? "",
       areaMinSqm: num(r.areaMin),
       areaMaxSqm: num(r.areaMax),
+      unitCount: num(r.unitCount),
       regions: r.regions ?? [],
       status: r.status,
       source: r.source,

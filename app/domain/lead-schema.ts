@@ -691,6 +691,10 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
             assist.push({ field: `need.${fill.field}`, value: fill.value, text: fill.text });
           }
         }
+        // The notes' text added in an edit that gives a new area without a count, beside a 几栋 box left as
+        // loaded: the count was the old area's and goes with it (docs/decisions/133) — never kept silently
+        // beside an area it was not said of. A count typed in this edit (not in `over`) is the person's.
+        if (newer?.over.has("unitCount") && newerAreaWithoutCount(plan)) delete (filled as Record<string, unknown>).unitCount;
         // Places in the notes fill a blank regions field when each names one division (note-regions.ts decides).
         const places = keepBlank.has("regions") ? null : planNoteRegions(lead.need.notes, lead.need.regions.typed);
         const regionsOf = places?.fill ?? lead.need.regions;
@@ -899,6 +903,11 @@ function resolveArea(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySe
     maxSqm = fromNotes("areaMaxSqm");
   }
   return { minSqm, maxSqm, plan };
+}
+
+/** The plan fills the area and says no count with it (docs/decisions/133: the edit's newer words of the area). */
+function newerAreaWithoutCount(plan: ReturnType<typeof planAssist>): boolean {
+  return plan.fills.some((f) => f.field === "areaMinSqm" || f.field === "areaMaxSqm") && !plan.fills.some((f) => f.field === "unitCount");
 }
 
 /** `boundRequired`: at least one bound (every channel but the hotline's). */

@@ -552,6 +552,15 @@ function numberSpan(m: RegExpExecArray): Span {
   return q ? [q[0], q[1]] : [m.index, m.index + m[0].length];
 }
 
+/**
+ * English words of a minimum between an item and its figure, longer than GAP's 8 characters: "ceiling of at
+ * least 8 m", "a crane with a capacity of at least 10 t" (trial 2026-12-05: read as nothing, and not told;
+ * docs/decisions/133). Optional: the figure still follows within GAP.
+ */
+const EN_MIN_WORDS =
+  "(?:\\s+(?:with\\s+)?(?:a\\s+)?(?:lifting\\s+)?capacity)?(?:\\s+(?:of|is|should\\s+be|must\\s+be))?" +
+  "(?:\\s+(?:at\\s+least|no\\s+less\\s+than|not\\s+less\\s+than|a\\s+minimum\\s+of|minimum(?:\\s+of)?|min\\.?|more\\s+than|over|above))?";
+
 // Crane first: "10吨行车" must never become a floor load or anything else. "16/3.2t" is main/auxiliary hook.
 /** A crane's kind words may stack ("双梁桥式起重机", "电动单梁悬挂行车"). */
 const CRANE_KIND = "(?:(?:桥式|门式|半门式|单梁|双梁|电动|悬挂|通用|吊钩)\\s*){0,3}";
@@ -560,7 +569,8 @@ const CRANE_HOOKS_BEFORE = new RegExp(`${HOOKS}\\s*(?:的|级)?\\s*${CRANE_KIND}
 const CRANE_HOOKS_AFTER = new RegExp(`${CRANE_WORD}[^0-9${CN}，。；;,!?！？、\\n]{0,8}?${HOOKS}`, "gd");
 const CRANE_BEFORE = new RegExp(`(?<q>${quantity(MASS_UNIT)})\\s*(?:的|级)?\\s*${CRANE_KIND}${CRANE_WORD}`, "gd");
 const CRANE_AFTER = new RegExp(
-  `${CRANE_WORD}(?:[^0-9${CN}，。；;,!?！？、\\n]|[0-9${CN}]+\\s*[台部个座套])` + `{0,8}?(?<q>${quantity(MASS_UNIT)})${OR_MORE}`,
+  `${CRANE_WORD}${EN_MIN_WORDS}(?:[^0-9${CN}，。；;,!?！？、\\n]|[0-9${CN}]+\\s*[台部个座套])` +
+    `{0,8}?(?<q>${quantity(MASS_UNIT)})${OR_MORE}`,
   "gd",
 );
 
@@ -603,7 +613,7 @@ const POWER_AFTER_KEYWORD = new RegExp(`${POWER_KEYWORD}${GAP}(?<q>${COUNT}?${qu
 const POWER_KVA = new RegExp(`(?<q>${COUNT}?${quantity("(?:千伏安|kva|mva|兆伏安)")}${COUNT_AFTER}?)${OR_MORE}`, "gd");
 
 const CEILING_KEYWORD = "(?:层高|楼高|净高|檐高|檐口高度?|挑高|ceiling(?:\\s+height)?|clear\\s+height)";
-const CEILING_AFTER_KEYWORD = new RegExp(`${CEILING_KEYWORD}${GAP}(?<q>${quantity(CEILING_UNIT, true)})${OR_MORE}`, "gd");
+const CEILING_AFTER_KEYWORD = new RegExp(`${CEILING_KEYWORD}${EN_MIN_WORDS}${GAP}(?<q>${quantity(CEILING_UNIT, true)})${OR_MORE}`, "gd");
 const CEILING_BEFORE_KEYWORD = new RegExp(
   `(?<q>${quantity(CEILING_UNIT)})${OR_MORE}\\s*(?:的)?\\s*(?:${CEILING_KEYWORD}|高|ceiling|high)`,
   "gd",
@@ -1169,7 +1179,7 @@ const UNIT_WORD = "栋|幢|座|个|间|套|处|块|层";
  * of two storeys; not after 共, "共3栋5000平" is a total).
  */
 const EACH_BEFORE = new RegExp(
-  `(?:每\\s*(?<c>${UNIT_WORD})[^0-9${CN}每各]{0,6}|单(?<c2>栋|幢|座|间)|各|\\beach\\b[^0-9]{0,12}|(?<![0-9.第共计${CN}])[0-9${CN}]{1,3}\\s*(?<c3>栋|幢|座|个|间|套|处|块)\\s*(?:约|大约)?\\s*|(?<![0-9.])(?<k>[0-9]{1,2})\\s*[x×*]\\s*|\\b(?<k2>${EN_COUNT.join("|")}|[0-9]{1,2})\\s+)$`,
+  `(?:每\\s*(?<c>${UNIT_WORD})(?:的)?(?:建筑面积|面积)?[^0-9${CN}每各]{0,6}|单(?<c2>栋|幢|座|间)(?:的)?(?:建筑面积|面积)?\\s*(?:约|大约|为|是)?\\s*|各|\\beach\\b[^0-9]{0,12}|(?<![0-9.第共计${CN}])[0-9${CN}]{1,3}\\s*(?<c3>栋|幢|座|个|间|套|处|块)\\s*(?:约|大约)?\\s*|(?<![0-9.])(?<k>[0-9]{1,2})\\s*(?:栋|幢|座|个|间|块|处)?\\s*[x×*]\\s*|\\b(?<k2>${EN_COUNT.join("|")}|[0-9]{1,2})\\s+)$`,
   "i",
 );
 /** After a figure said with a count in English right before it: its units, plural ("three 5000 sqm buildings"). */

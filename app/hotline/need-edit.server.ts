@@ -40,14 +40,17 @@ import {
 
 /**
  * What the need form sends (ADR 086): every text box and select, sent even when blank — but the radio
- * groups (kind, deal, unit) and the 单层 tick, which send nothing when none is chosen.
+ * groups (kind, deal, unit) and the 单层 tick, which send nothing when none is chosen, and the 几栋 box
+ * (need.unitCount, docs/decisions/130): a page loaded before the box existed posts without it, and its
+ * typing is not refused as an incomplete form — absent, the count is blank as loaded (nothing this form
+ * changed: the merge keeps what is stored; docs/decisions/133). Sent twice, it is refused as any field.
  */
 export const NEED_FORM: FormShape = {
   fields: [
     "intent",
     "base",
     "note",
-    ...NEED_KEYS.filter((k) => !["need.kind", "need.deal", "need.areaUnit", "need.singleStorey"].includes(k)),
+    ...NEED_KEYS.filter((k) => !["need.kind", "need.deal", "need.areaUnit", "need.singleStorey", "need.unitCount"].includes(k)),
   ],
 };
 

@@ -124,7 +124,7 @@ const EDGES = /^[\s，。；;,!?！？、]+|[\s，。；;,!?！？、]+$/g;
 export function newerNotes(
   loaded: Record<string, unknown> | null,
   sent: Record<string, unknown>,
-): { text: string; over: Set<string>; kind?: string } | null {
+): { text: string; over: Set<string>; kind?: string; countLoaded?: true } | null {
   if (!loaded) return null;
   const text = (v: unknown) => (Array.isArray(v) ? String(v[0] ?? "") : v === undefined || v === null ? "" : String(v)).trim();
   const added = addedNotes(text(loaded["need.notes"]), text(sent["need.notes"]));
@@ -140,6 +140,8 @@ export function newerNotes(
     text: added,
     ...(kind ? { kind } : {}),
     over: new Set(NEWER_BOXES.filter((f) => named.has(f) && text(loaded[`need.${f}`]) === text(sent[`need.${f}`]))),
+    // A count loaded in its box, which the added text's area without a count clears (docs/decisions/133).
+    ...(text(loaded["need.unitCount"]) !== "" ? { countLoaded: true as const } : {}),
   };
 }
 
@@ -148,7 +150,10 @@ export function newerNotes(
  * and whether it gives the tax (which then replaces the stored one). The desk's form shows the same before
  * saving (PhoneLeadNeed's `loaded`); the saved flash says it again.
  */
-export function newerRead(lng: Lng, newer: { text: string; over: ReadonlySet<string>; kind?: string }): { text: string; tax: boolean } {
+export function newerRead(
+  lng: Lng,
+  newer: { text: string; over: ReadonlySet<string>; kind?: string; countLoaded?: true },
+): { text: string; tax: boolean } {
   const plan = planAssist(
     newer.text,
     new Set(ASSIST_FORM_FIELDS.filter((f) => !newer.over.has(f))),
@@ -157,7 +162,12 @@ export function newerRead(lng: Lng, newer: { text: string; over: ReadonlySet<str
     newer.kind,
   );
   const hints = { ...planHints(plan), ...(plan.tax ? { annualTaxWan: plan.tax.value } : {}) };
-  return { text: describeNeedHints(hints, lng).join(punctuationMessages.t(lng, "clauses")), tax: plan.tax !== undefined };
+  const said = describeNeedHints(hints, lng);
+  // The loaded count goes with the old area when the added text's area says none (the schema drops it, docs/decisions/133).
+  const areaFilled = plan.fills.some((f) => f.field === "areaMinSqm" || f.field === "areaMaxSqm");
+  if (newer.countLoaded && newer.over.has("unitCount") && areaFilled && !plan.fills.some((f) => f.field === "unitCount"))
+    said.push(hotlineText(lng, "editNeed.countCleared"));
+  return { text: said.join(punctuationMessages.t(lng, "clauses")), tax: plan.tax !== undefined };
 }
 
 /** One need field's value as staff read it: a choice's label, "(blank)". */

@@ -110,6 +110,7 @@ const zh = {
   "editNeed.theirs": "对方已保存为：{theirs}；本页为：{mine}。再次保存将以本页的值为准。",
   "editNeed.updatedMeanwhile": "以下是对方在此期间保存、您没有改过的项，下面已显示为现在保存的值：{fields}。",
   "editNeed.blank": "（空）",
+  "editNeed.countCleared": "几栋/几处 清空（新说的面积没有说几栋，按一处的合计面积）",
   "editNeed.closed": "这条线索已结束（已成交、已流失或已关闭），需求没有修改，也不会重新匹配；您填写的内容仍在下面。",
   "editNeed.closedNoteSaved": "这条线索已结束（已成交、已流失或已关闭），需求没有修改，也不会重新匹配；您写的通话记录已保存在线索上。",
   "editNeed.ticked": "已勾选",
@@ -237,6 +238,7 @@ const en: Record<HotlineKey, string> = {
   "editNeed.theirs": "They saved: {theirs}; this page has: {mine}. Saving again keeps this page's value.",
   "editNeed.updatedMeanwhile": "Saved by them meanwhile, in fields you had not changed, and now shown below as stored: {fields}.",
   "editNeed.blank": "(blank)",
+  "editNeed.countCleared": "how many buildings (units) cleared (the new area names no count: one place of that total)",
   "editNeed.closed":
     "This lead is no longer worked (won, lost or closed): the need was not changed and nothing is matched again; what you typed is still below.",
   "editNeed.closedNoteSaved":

@@ -19,6 +19,7 @@ const zh = {
     "您在补充说明里提到的“{notes}”不在所填的意向区域“{box}”里，暂按所填的区域匹配，招商专员会与您电话确认是否也要。",
   "inquiry.summary.moveIn": "最晚入驻",
   "inquiry.summary.month": "{year}年{month}月",
+  "inquiry.summary.specs": "其他要求",
   "inquiry.repeat":
     "您已提交过相同的需求，编号 {reference}，不必再次提交。这次填写的内容也已保存（编号 {own}），招商专员会按 {reference} 一并跟进。",
   "inquiry.notesDiffer": "您在补充说明里写的“{notes}”与所填的“{box}”不一致，招商专员会与您电话确认以哪个为准。",
@@ -26,6 +27,7 @@ const zh = {
   "inquiry.unread": "您在补充说明里写的“{text}”未能自动识别，没有用于匹配，招商专员会与您电话确认。",
   "inquiry.ceilingOnly":
     "您在补充说明里写的“{text}”只说了多大的场地嫌大，没有说需要多大：暂按面积上限匹配，招商专员会与您电话确认所需面积。",
+  "inquiry.notRead": "补充说明里的以下内容没有自动识别为筛选条件，没有用于匹配，招商专员会阅读并与您确认：{parts}。",
   "inquiry.corrected": "招商专员已与您核实并更正：{changes}",
   "inquiry.tooManyTitle": "查询过于频繁",
   "inquiry.tooMany": "查询次数过多，请 {minutes} 分钟后再试。",
@@ -66,6 +68,7 @@ const en: Record<PublicKey, string> = {
     "Your notes name “{notes}”, which the preferred districts you filled in (“{box}”) do not cover: we match on what you filled in, and the recruiter will ask you by phone whether you want it too.",
   "inquiry.summary.moveIn": "Move in by",
   "inquiry.summary.month": "{month} {year}",
+  "inquiry.summary.specs": "Other requirements",
   "inquiry.repeat":
     "You already sent the same request, reference {reference}; there is no need to send it again. What you sent this time is kept too (reference {own}), and the recruiter follows it up under {reference}.",
   "inquiry.notesDiffer":
@@ -76,6 +79,8 @@ const en: Record<PublicKey, string> = {
     "We could not read “{text}” in your notes, so it was not used for matching: the recruiter will check it with you by phone.",
   "inquiry.ceilingOnly":
     "Your notes say “{text}”: how large is too large, but not the size you need. We match by that upper limit for now; the recruiter will call you to confirm the size you need.",
+  "inquiry.notRead":
+    "These parts of your notes were not read as conditions and were not used for matching; the recruiter will read them and check with you: {parts}.",
   "inquiry.corrected": "Our recruiter checked this with you and corrected it: {changes}",
   "inquiry.tooManyTitle": "Too many look-ups",
   "inquiry.tooMany": "Too many look-ups. Please try again in {minutes} {minutes:minute|minutes}.",

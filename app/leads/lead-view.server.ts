@@ -4,6 +4,10 @@ import { isUuid } from "~/domain/ids";
 import { type LeadFlag, leadFlags, repeatOf } from "~/domain/lead-flags";
 import type { Lead } from "~/domain/lead-schema";
 import type { Exclusion } from "~/domain/matching/why-not";
+import { extractMoney } from "~/domain/need-money";
+import { parseNeedText } from "~/domain/need-text";
+import { planNoteRegions } from "~/domain/note-regions";
+import { notesNotRead } from "~/domain/notes-not-read";
 import { listMatches, listWithdrawnMatches, type StoredMatch, type WithdrawnMatch } from "~/matches/match-store.server";
 
 export type LeadView = {
@@ -125,6 +129,12 @@ export type InquirySummary = {
   regionCodes: string[];
   /** YYYY-MM, or null. */
   moveInBy: string | null;
+  /** The building's figures asked for, typed or read from the notes (docs/decisions/133); null: not asked. */
+  ceilingMinM: number | null;
+  craneMinT: number | null;
+  powerMinKva: number | null;
+  floorLoadMinKg: number | null;
+  singleStorey: boolean;
   /** The reference of the earlier lead this one likely repeats (the `repeat` flag, ADR 102), or null. */
   repeatOf: string | null;
   /** Where the notes the enterprise wrote and a box it filled disagree (`notesDiffer`, ADR 101), as submitted: its words and the box's value. */
@@ -149,8 +159,13 @@ export type InquirySummary = {
     notInBox: { notes: string; box: string }[];
     ruledOutInBox: { notes: string; box: string }[];
   };
+  /**
+   * The clauses of the notes, as submitted, that no reader used ("双回路供电", "要有月台": docs/decisions/133), for
+   * the page to say the recruiter reads them; without greetings and contact details (notes-not-read.ts).
+   */
+  notRead: string[];
   /** The need as staff corrected it since (ADR 108), in the same shape; null while nobody edited it. */
-  corrected: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "corrected" | "places"> | null;
+  corrected: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "notRead" | "corrected" | "places"> | null;
 };
 
 /**
@@ -160,13 +175,15 @@ export type InquirySummary = {
  */
 export async function inquirySummary(sql: Sql, reference: string): Promise<InquirySummary | null> {
   const [row] = await sql<
-    { need: Record<string, unknown> | null; flags: unknown; submitted: { need?: unknown; flags?: unknown } | null }[]
+    { need: Record<string, unknown> | null; flags: unknown; submitted: { need?: unknown; flags?: unknown } | null; createdAt: Date }[]
   >`
-    select lead -> 'need' as need, lead -> 'flags' as flags, need_submitted as submitted from leads where reference = ${reference}`;
+    select lead -> 'need' as need, lead -> 'flags' as flags, need_submitted as submitted, created_at
+      from leads where reference = ${reference}`;
   if (!row) return null;
   const now = needSummary(row.need);
   // Staff edited the need (ADR 108): the page shows what was submitted, and the correction apart.
-  const sent = row.submitted ? needSummary(row.submitted.need as Record<string, unknown> | null) : now;
+  const sentNeed = row.submitted ? (row.submitted.need as Record<string, unknown> | null) : row.need;
+  const sent = row.submitted ? needSummary(sentNeed) : now;
   const flags = row.submitted ? { flags: row.submitted.flags } : { flags: row.flags };
   return {
     ...sent,
@@ -180,6 +197,7 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
     unread: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "unread" && f.field === "need.notes" ? [f.text] : [])))],
     ceilingOnly: leadFlags(flags).flatMap((f) => (f.code === "areaCeilingOnly" ? [f.text] : [])),
     places: placesSaid(leadFlags(flags)),
+    notRead: notRead(sentNeed, leadFlags(flags), row.createdAt),
     corrected: row.submitted ? now : null,
   };
 }
@@ -204,10 +222,35 @@ function placesSaid(flags: LeadFlag[]): InquirySummary["places"] {
   };
 }
 
+/**
+ * The clauses of a stored need's notes that no reader used (docs/decisions/133): the notes read again as the
+ * intake read them (the figures, kinds, months and money of need-text.ts, the places of note-regions.ts, at
+ * the lead's own time), and every text the intake flagged on the notes (a refusal, the enterprise's own
+ * premises, an unread figure — already said on the page) counted as read.
+ */
+function notRead(need: Record<string, unknown> | null, flags: { field: string; text: string; code: string }[], at: Date): string[] {
+  const notes = typeof need?.notes === "string" ? need.notes : "";
+  if (!notes) return [];
+  const kind = typeof need?.kind === "string" ? need.kind : undefined;
+  const typed = Array.isArray(need?.regions) ? need.regions.filter((x): x is string => typeof x === "string") : [];
+  const parsed = parseNeedText(notes, at, [extractMoney], kind);
+  const places = planNoteRegions(notes, typed.length ? typed : [""]);
+  const read = [
+    ...parsed.found.map((f) => f.text),
+    ...parsed.unread,
+    ...parsed.budget,
+    ...parsed.setAside.map((x) => x.text),
+    ...(places?.places.map((p) => p.text) ?? []),
+    ...[...(places?.unread ?? []), ...(places?.ruled ?? [])].map((f) => f.text),
+    ...flags.filter((f) => f.field === "need.notes" || f.code === "notesDiffer").map((f) => f.text.split(" ≠ ")[0]),
+  ];
+  return notesNotRead(notes, read);
+}
+
 /** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */
 function needSummary(
   need: Record<string, unknown> | null,
-): Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "corrected" | "places"> {
+): Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "notRead" | "corrected" | "places"> {
   const n = need ?? {};
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -222,6 +265,11 @@ function needSummary(
     regions: strings(n.regions),
     regionCodes: strings(n.regionCodes),
     moveInBy: moveIn && /^\d{4}-\d{2}$/.test(moveIn) ? moveIn : null,
+    ceilingMinM: num(n.ceilingMinM),
+    craneMinT: num(n.craneMinT),
+    powerMinKva: num(n.powerMinKva),
+    floorLoadMinKg: num(n.floorLoadMinKg),
+    singleStorey: n.singleStorey === true,
   };
 }
 

@@ -8,6 +8,7 @@ import { PublicHeader } from "~/components/public-header";
 import { TooManyLookups } from "~/components/too-many-lookups";
 import { getSql } from "~/db/db.server";
 import { flagTextIn } from "~/domain/lead-flags";
+import { describeNeedHints } from "~/domain/need-hints-text";
 import { needRegionsText } from "~/domain/regions.server";
 import { needAreaLine } from "~/domain/unit-count-text";
 import { lngHref } from "~/i18n/i18n";
@@ -50,10 +51,10 @@ const MONTHS_EN = [
 ];
 
 /** The need as the page shows it, in the reader's language: only what was asked, nothing about who asked. */
-type SummaryLines = { kind: string; area: string; regions: string; moveIn: string };
+type SummaryLines = { kind: string; area: string; regions: string; moveIn: string; specs: string };
 
 function summaryLines(
-  s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "corrected" | "places">,
+  s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "notRead" | "corrected" | "places">,
   lng: Lng,
 ): SummaryLines {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
@@ -65,7 +66,29 @@ function summaryLines(
     area: needAreaLine(s, lng),
     regions: needRegionsText(s, lng) || publicText(lng, "inquiry.summary.anyRegion"),
     moveIn: s.moveInBy ? publicText(lng, "inquiry.summary.month", { year, month: lng === "en" ? MONTHS_EN[month - 1] : month }) : "",
+    specs: specsLine(s, lng),
   };
+}
+
+/**
+ * The building's figures asked for — typed or read from the notes ("层高8米以上，需要10吨行车") — in the words the
+ * form's preview used ("单层、层高 ≥ 8m、行车 ≥ 10t"; docs/decisions/133); "" when none.
+ */
+function specsLine(
+  s: Pick<InquirySummary, "singleStorey" | "ceilingMinM" | "floorLoadMinKg" | "powerMinKva" | "craneMinT">,
+  lng: Lng,
+): string {
+  const v = (x: number | null) => x ?? undefined;
+  return describeNeedHints(
+    {
+      ...(s.singleStorey ? { singleStorey: true } : {}),
+      ceilingMinM: v(s.ceilingMinM),
+      floorLoadMinKg: v(s.floorLoadMinKg),
+      powerMinKva: v(s.powerMinKva),
+      craneMinT: v(s.craneMinT),
+    },
+    lng,
+  ).join(lng === "zh" ? "、" : ", ");
 }
 
 const SUMMARY_ROWS = [
@@ -73,6 +96,7 @@ const SUMMARY_ROWS = [
   ["inquiry.summary.area", "area"],
   ["inquiry.summary.regions", "regions"],
   ["inquiry.summary.moveIn", "moveIn"],
+  ["inquiry.summary.specs", "specs"],
 ] as const;
 
 /**
@@ -131,6 +155,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         ),
         ...summary.places.notInBox.map((d) => publicText(lng, "inquiry.placesNotInBox", { notes: names(d.notes, lng), box: d.box })),
       );
+    // …and the parts of the notes no reader used ("双回路供电", "要有月台"), in one line (docs/decisions/133).
+    if (!summary.corrected && summary.notRead.length)
+      doubts.push(publicText(lng, "inquiry.notRead", { parts: summary.notRead.join(lng === "zh" ? "；" : "; ") }));
     return data(
       { lng, reference, key, summary: lines, places, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },

@@ -312,6 +312,7 @@ describe("lead export", () => {
       "需求类型",
       "最小面积（平方米）",
       "最大面积（平方米）",
+      "几栋/几处（多处时面积为合计）",
       "意向区域",
       "状态",
       "来源",
@@ -328,9 +329,9 @@ describe("lead export", () => {
     expect(rows.length).toBe(total);
     const mine = rows.find((r) => r[0] === unmatched.reference)!;
     expect(mine[1]).toBe("南京导出未匹配有限公司");
-    expect(mine[8]).toBe("未匹配");
-    expect(mine[9]).toBe("接口");
-    expect(mine[12]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(mine[9]).toBe("未匹配");
+    expect(mine[10]).toBe("接口");
+    expect(mine[13]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     const filters = Object.fromEntries(only["筛选条件"].slice(1));
     expect(filters).toMatchObject({ 来源: "接口", 仅未匹配: "是", 导出条数: String(total) });
 
@@ -338,12 +339,12 @@ describe("lead export", () => {
     const byStatus = await workbook(`/admin/leads/export?status=${status}&park=GC-EDZ`);
     const row = byStatus["线索"].find((r) => r[0] === assigned.reference)!;
     expect(row).toBeDefined();
-    expect(row[8]).toBe(opsLabel("zh", "status", status));
-    expect(row[10]).toContain("高淳");
-    expect(row[11]).not.toBe("");
+    expect(row[9]).toBe(opsLabel("zh", "status", status));
+    expect(row[11]).toContain("高淳");
+    expect(row[12]).not.toBe("");
     expect(byStatus["线索"].map((r) => r[0])).not.toContain(unmatched.reference);
     expect(Object.fromEntries(byStatus["筛选条件"].slice(1))["状态"]).toBe(opsLabel("zh", "status", status));
-    expect(byStatus["线索"].slice(1).every((r) => r[8] === opsLabel("zh", "status", status))).toBe(true);
+    expect(byStatus["线索"].slice(1).every((r) => r[9] === opsLabel("zh", "status", status))).toBe(true);
 
     // every lead, more than one list page, and a reference search (Postgres prefix) narrows to one
     const all = await workbook("/admin/leads/export");

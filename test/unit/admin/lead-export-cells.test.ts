@@ -12,6 +12,7 @@ const row = (industry: string): LeadExportRow => ({
   kind: "factory",
   areaMinSqm: 1000,
   areaMaxSqm: 2000,
+  unitCount: null,
   regions: [],
   status: "new",
   source: "web",
@@ -33,5 +34,15 @@ describe("the lead export's 行业 column", () => {
     const industry = leadExportCells(lng, row(code))[3] as string;
     expect(industry).toBe(cell);
     if (code) expect(industry.split(code).length - 1).toBe(1);
+  });
+});
+
+// ADR 130 left the count out of the export (docs/decisions/133): its column is after the area's, blank for one.
+describe("the lead export's count column", () => {
+  it("holds a need's unit count after the two area columns, blank without one", () => {
+    expect(leadExportCells("zh", { ...row("C34"), areaMinSqm: 13500, areaMaxSqm: 16500, unitCount: 3 }).slice(5, 8)).toEqual([
+      13500, 16500, 3,
+    ]);
+    expect(leadExportCells("en", row("C34")).slice(5, 8)).toEqual([1000, 2000, ""]);
   });
 });
