@@ -106,6 +106,11 @@ export default function Dashboard() {
                 })}
               </p>
             ) : null}
+            {c.figure === "unmet" ? (
+              <p className="hint" data-testid="unmet-note">
+                {t("dashboard.unmet.note")}
+              </p>
+            ) : null}
             {c.svg ? (
               <>
                 <div className="chart chart-wide" aria-hidden="true" dangerouslySetInnerHTML={{ __html: c.svg.wide }} />
