@@ -4,6 +4,7 @@ import type * as Echarts from "echarts";
 
 import { opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { errorMessage, log } from "~/utils/log.server";
 
 import { cspSafeSvg } from "./csp-safe-svg";
@@ -168,7 +169,13 @@ export function chartOption(
             bottom: 16,
             gap: 2,
             minSize: "6%",
-            label: { show: true, position: "right", formatter: "{b}：{c}", fontSize: CHART_SIZES[size].funnelFont, color: "#1f2933" },
+            label: {
+              show: true,
+              position: "right",
+              formatter: `{b}${punctuationMessages.t(lng, "label")}{c}`,
+              fontSize: CHART_SIZES[size].funnelFont,
+              color: "#1f2933",
+            },
             labelLine: { show: true, length: 16 },
             data: table.rows.map((r) => ({ name: String(r[0]), value: num(r[1]) })),
           },
@@ -221,12 +228,14 @@ export function chartOption(
       return unmetChart(lng, table, size);
     case "ended":
     case "queues":
-      return plain({
-        grid,
-        xAxis: { type: "category", data: labels, axisLabel: buckets },
-        yAxis: { type: "value", minInterval: 1 },
-        series: [{ type: "bar", data: table.rows.map((r) => num(r[1])), label: { show: true, position: "top" } }],
-      });
+      // Named bars as the unmet chart draws them, each label above its bar across the whole width (ADR 134):
+      // under five or two columns of a 340 px phone a name was broken inside a word ("Unassig|ned", "热线待|办").
+      return labelledBars(
+        lng,
+        table.rows.map((r) => [String(r[0])]),
+        table.rows.map((r) => num(r[1])),
+        size,
+      );
   }
 }
 
@@ -251,19 +260,30 @@ export function textWidthPx(text: string, fontSize: number): number {
  * count is said after the label. Both sizes, both languages, the same layout.
  */
 function unmetChart(lng: Lng, table: FigureTable, size: ChartSize): { option: Option; height: number } {
+  // No place ("—" in the table: a lead that named none) is left out.
+  const parts = table.rows.map((r) => [r[0], r[1], r[2]].map(String).filter((x) => x !== "—" && x !== ""));
+  return labelledBars(
+    lng,
+    parts,
+    table.rows.map((r) => num(r[3])),
+    size,
+  );
+}
+
+/**
+ * Bars with their label above each, across the chart's whole width: `parts[i]` (kind · size · place, or one
+ * name) then ": count". Each label in lines broken between its parts, never inside one where it fits a line:
+ * ECharts' own breaking cut "(朝阳区" from ")", the count from its colon, and a name inside a word.
+ */
+function labelledBars(lng: Lng, parts: string[][], counts: number[], size: ChartSize): { option: Option; height: number } {
   const { width, fontSize } = CHART_SIZES[size];
   const side = { left: 8, right: 24 };
   const labelWidth = width - side.left - side.right;
-  const counts = table.rows.map((r) => num(r[3]));
   // The count stays with its colon on one line (a no-break space: linesOf breaks at plain spaces only).
-  const colon = lng === "zh" ? "：" : ":\u00a0";
-  // Each label in lines broken between its parts (kind · size · place: count), never inside one where it
-  // fits a line: ECharts' own breaking cut "(朝阳区" from ")" and the count from its colon. No place ("—"
-  // in the table: a lead that named none) is left out.
-  const labels = table.rows.map((r, i) => {
-    const parts = [r[0], r[1], r[2]].map(String).filter((x) => x !== "—" && x !== "");
-    parts[parts.length - 1] += `${colon}${counts[i]}`;
-    return linesOf(parts, " · ", fontSize, labelWidth - fontSize);
+  const colon = lng === "zh" ? punctuationMessages.t(lng, "label") : ":\u00a0";
+  const labels = parts.map((p, i) => {
+    const withCount = p.length ? [...p.slice(0, -1), `${p[p.length - 1]}${colon}${counts[i]}`] : [`${counts[i]}`];
+    return linesOf(withCount, " · ", fontSize, labelWidth - fontSize);
   });
   const lineHeight = Math.ceil(fontSize * 1.35);
   const block = Math.max(1, ...labels.map((l) => l.length)) * lineHeight;
@@ -310,7 +330,7 @@ function unmetChart(lng: Lng, table: FigureTable, size: ChartSize): { option: Op
 
 /**
  * `parts` joined by `sep` into lines of at most `maxPx` (textWidthPx at `fontSize`), breaking between parts;
- * a part longer than a line alone is broken between its words (at spaces; a no-break space holds two together).
+ * a part longer than a line alone is broken between its words (`wordsOf`; a no-break space holds two together).
  */
 function linesOf(parts: string[], sep: string, fontSize: number, maxPx: number): string[] {
   const lines: string[] = [];
@@ -321,9 +341,23 @@ function linesOf(parts: string[], sep: string, fontSize: number, maxPx: number):
   };
   for (const part of parts) {
     if (textWidthPx(part, fontSize) <= maxPx) put(part, sep);
-    else part.split(" ").forEach((word, i) => put(word, i === 0 ? sep : " "));
+    else wordsOf(part).forEach((w, i) => put(w.text, i === 0 ? sep : w.glue));
   }
   return lines;
+}
+
+/**
+ * The words of a text and what joins each to the one before: at a plain space (" "), and in Chinese, which
+ * has no spaces, before an opening bracket and after a comma, 、, a semicolon or a closing bracket (""), so a
+ * long Chinese name is never broken inside a word ("已流失（专员关闭、他园签约或线索被关闭）").
+ */
+export function wordsOf(text: string): { text: string; glue: string }[] {
+  return text.split(" ").flatMap((spaced, i) =>
+    spaced
+      .split(/(?<=[、，；）])|(?=（)/u)
+      .filter((w) => w !== "")
+      .map((w, j) => ({ text: w, glue: i > 0 && j === 0 ? " " : "" })),
+  );
 }
 
 /**

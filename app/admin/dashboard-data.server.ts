@@ -14,7 +14,10 @@ export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 export const CONTACT_BUCKETS = [5, 15, 30, 60, 240, 1440] as const;
 export { LAND_BANDS_MU, SIZE_BANDS } from "./dashboard-bands";
 
-/** One group of unmet needs as stored: `district` is a GB/T 2260 code, or the place as typed when none was resolved (migration 073). */
+/**
+ * One group of unmet needs as stored: `district` is a GB/T 2260 code, or the place as typed when none was resolved
+ * (migration 073). A lead is counted under each place it names (migration 102, ADR 134), so groups may add up to more than its leads.
+ */
 type UnmetRow = { kind: string; band: number; district: string; leads: number };
 
 export type DashboardFigures = {
@@ -226,8 +229,9 @@ async function currentFiguresLive(sql: Sql, f: DashboardFilters): Promise<Pick<D
     sql<UnmetRow[]>`
       select coalesce(l.lead->'need'->>'kind', '') as kind,
              dashboard_need_band(coalesce(l.lead->'need'->>'kind', ''), dashboard_need_sqm(l.lead->'need')) as band,
-             dashboard_need_district(l.lead->'need') as district, count(*)::int as leads
-      from leads l where l.status = 'unmatched' and ${inRange}
+             p.district, count(*)::int as leads
+      from leads l cross join lateral dashboard_need_districts(l.lead->'need') p(district)
+      where l.status = 'unmatched' and ${inRange}
       group by 1, 2, 3 order by 4 desc, 1, 2, 3 limit 10`,
     sql<DashboardFigures["queues"][]>`
       select (select count(*)::int from assignments where status = 'unassigned') as unassigned,

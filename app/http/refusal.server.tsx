@@ -98,7 +98,7 @@ function RefusalPage({
                       const label = name.replace(/\[\d+\]/g, "");
                       return (
                         <li key={i} style={{ whiteSpace: "pre-wrap" }}>
-                          {uiMessages.has(label) ? `${ui(lng, label)}${lng === "en" ? ": " : "："}${value}` : value}
+                          {uiMessages.has(label) ? `${ui(lng, label)}${punctuationMessages.t(lng, "label")}${value}` : value}
                         </li>
                       );
                     })}

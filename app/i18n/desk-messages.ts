@@ -193,10 +193,8 @@ const zh = {
   "s.email": "发邮件",
   "s.print": "打印本页可存为 PDF。",
   // units after a figure
-  "unit.wan": " 万元",
   "unit.rent": " 元/㎡/月",
   "unit.price": " 元/㎡",
-  "unit.landPrice": " 万元/亩",
   "s.areaMu": "{sqm}（{mu}亩）",
   "s.fit.area": "面积 {area}，在您要的 {range} 之内",
   "s.fit.areaUpTo": "面积 {area}，不超过您要的 {max}",
@@ -412,10 +410,8 @@ const en: Record<DeskKey, string> = {
   "s.email": "Email",
   "s.print": "Print this page to save it as PDF.",
   // units after a figure
-  "unit.wan": " × 10,000 CNY",
   "unit.rent": " CNY/㎡/month",
   "unit.price": " CNY/㎡",
-  "unit.landPrice": " × 10,000 CNY/mu",
   "s.areaMu": "{sqm} ({mu} mu)",
   "s.fit.area": "{area}, within the {range} you asked for",
   "s.fit.areaUpTo": "{area}, no more than the {max} you asked for",

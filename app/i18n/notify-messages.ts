@@ -12,7 +12,6 @@ const zh = {
   "need.deal.either": "租赁或购买",
   "need.label": "{deal}{kind}",
   "moveIn.month": "{year}年{month}月前",
-  "tax.perYear": "{amount} 万元/年",
 
   // the assignment email
   "assignment.subject": "【新线索 {reference}】{rerouted}{company} · {need} · {area}",
@@ -116,7 +115,6 @@ const en: Record<NotifyKey, string> = {
   "need.deal.either": "to lease or buy",
   "need.label": "{kind} {deal}",
   "moveIn.month": "by {month}/{year}",
-  "tax.perYear": "{amount} × 10,000 CNY/year",
 
   "assignment.subject": "[New lead {reference}]{rerouted} {company} · {need} · {area}",
   "assignment.subjectRerouted": " (re-routed)",

@@ -281,9 +281,8 @@ export async function planImport(
     });
   }
   const hash = await planHash(value, stored, clock);
-  // Parks created or changed, and those the import's recruiters stop covering, that no recruiter covers after it.
-  const parksWritten = rows.filter((r) => r.collection === "parks" && r.action !== "unchanged").map((r) => r.id);
-  const uncovered = errors.length ? [] : await uncoveredParks(sql, value, parksWritten);
+  // The parks the import names that no recruiter covers after it (uncovered-parks.server.ts, ADR 134).
+  const uncovered = errors.length ? [] : await uncoveredParks(sql, value);
   return { rows, errors, warnings: [], counts, hash, uncovered };
 }
 

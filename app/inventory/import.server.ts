@@ -269,7 +269,7 @@ export async function applyInventory(tx: TransactionSql, value: Collections, lng
     if (outcome !== "unchanged") changedParkIds.push(p.id);
   }
   // Read before the recruiters are written (the stored rows say which parks they covered), as the preview reads it.
-  const uncovered = await uncoveredParks(tx, value, changedParkIds);
+  const uncovered = await uncoveredParks(tx, value);
   const changedSpaceIds: string[] = [];
   for (const s of spaces) {
     const outcome = await upsertSpace(tx, s);

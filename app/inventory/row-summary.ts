@@ -1,4 +1,5 @@
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
+import { formatWan } from "~/domain/money-format";
 import type { Bilingual } from "~/i18n/i18n";
 
 import { type Collection, columnByKey } from "./inventory-columns";
@@ -37,7 +38,7 @@ export function rowSummary<C extends Collection>(collection: C, value: Inventory
     if (s.priceYuanPerSqm != null)
       prices.push({ zh: `售价 ${num(s.priceYuanPerSqm)} 元/㎡`, en: `sale ${num(s.priceYuanPerSqm)} yuan/㎡` });
     if (s.landPriceWanPerMu != null)
-      prices.push({ zh: `地价 ${num(s.landPriceWanPerMu)} 万元/亩`, en: `land ${num(s.landPriceWanPerMu)} × 10,000 yuan/mu` });
+      prices.push({ zh: `地价 ${num(s.landPriceWanPerMu)} 万元/亩`, en: `land ${formatWan("en", s.landPriceWanPerMu, "mu")}` });
     // Every other figure the sheet gives is read too, and shown (docs/decisions/109): the divisible area
     // beside the area, the building's figures together, the move-in month beside the status.
     const divisible =

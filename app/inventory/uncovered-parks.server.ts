@@ -1,4 +1,3 @@
-import { recruiterWorksSql } from "~/assignments/route-lead.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { inventoryText } from "~/i18n/inventory-messages";
 import type { Lng } from "~/i18n/lng";
@@ -9,38 +8,52 @@ import type { Collections } from "./import.server";
 export type UncoveredPark = { id: string; name: string };
 
 /**
- * The parks an import leaves without a working recruiter (trial 12-05 finding 4): of `parkIds` (the parks
- * the import creates or changes) and the parks the stored rows of the import's recruiters cover (a
- * recruiter moved to other parks, or made inactive), those that no recruiter covers once the import is
- * written — the import's recruiter rows over the stored ones, each `active` and, when it has staff
- * accounts, one of them active (route-lead.server.ts `recruiterWorksSql`, what routing asks). Routing
- * sends such a park's leads to the admins' unassigned queue ("本园区未配置招商专员", policy.ts), so the
- * import says so before and after it is written. Read before the rows are written (the preview, and
- * applyInventory under its lock). Sorted by id; [] when every park is covered.
+ * The one rule of "covered" (ADR 134): a recruiter covers its parks when it works — `active`, and when it
+ * has staff accounts one of them active (a deactivated account stops routing, ADR 107; route-lead.server.ts
+ * `recruiterWorksSql`) — and takes leads: `capacity` above 0 (routing offers nobody at capacity, and a
+ * capacity of 0 is "takes no leads", policy.ts). `accountActive`: undefined when it has no account.
  */
-export async function uncoveredParks(tx: Sql | TransactionSql, value: Collections, parkIds: readonly string[]): Promise<UncoveredPark[]> {
+export function recruiterCovers(r: { active: boolean; capacity: number; accountActive: boolean | undefined }): boolean {
+  return r.active && r.capacity > 0 && r.accountActive !== false;
+}
+
+/**
+ * The parks an import leaves without a working recruiter (trial 12-05 finding 4; ADR 134): of the parks the
+ * import names — its park rows (changed or not: a re-import of a park still uncovered says so again), the
+ * parks its recruiter rows name, and the parks the stored rows of those recruiters cover (a recruiter
+ * moved to other parks, made inactive, or given capacity 0) — those no recruiter covers (`recruiterCovers`)
+ * once the import is written: the import's recruiter rows over the stored ones. Routing sends such a
+ * park's leads to the admins' unassigned queue ("本园区未配置招商专员", policy.ts), so the import says so
+ * before and after it is written. Read before the rows are written (the preview, and applyInventory under
+ * its lock). Sorted by id; [] when every park is covered.
+ */
+export async function uncoveredParks(tx: Sql | TransactionSql, value: Collections): Promise<UncoveredPark[]> {
   const imported = new Map(value.recruiters.map((r) => [r.id, r]));
   const importedIds = [...imported.keys()];
   const stored = importedIds.length
     ? await tx<{ id: string; parks: string[] }[]>`select id, parks from recruiters where id in ${tx(importedIds)}`
     : [];
-  const candidates = [...new Set([...parkIds, ...stored.flatMap((r) => r.parks)])];
+  const candidates = [
+    ...new Set([...value.parks.map((p) => p.id), ...value.recruiters.flatMap((r) => r.parks), ...stored.flatMap((r) => r.parks)]),
+  ];
   if (candidates.length === 0) return [];
   // Stored recruiters the import leaves as they are, covering one of the candidates; and whether each
-  // recruiter of the import has staff accounts, and an active one (a deactivated account stops routing, ADR 107).
+  // recruiter, stored or imported, has staff accounts, and an active one.
   const [others, accounts] = await Promise.all([
-    tx<{ id: string; parks: string[]; works: boolean }[]>`
-      select r.id, r.parks, ${recruiterWorksSql(tx)} as works from recruiters r
+    tx<{ id: string; parks: string[]; active: boolean; capacity: number }[]>`
+      select r.id, r.parks, r.active, r.capacity from recruiters r
       where r.parks && ${candidates}::text[] ${importedIds.length ? tx`and r.id not in ${tx(importedIds)}` : tx``}`,
-    importedIds.length
-      ? tx<{ recruiterId: string; anyActive: boolean }[]>`
-          select recruiter_id, bool_or(active) as any_active from users where recruiter_id in ${tx(importedIds)} group by recruiter_id`
-      : Promise.resolve([]),
+    tx<{ recruiterId: string; anyActive: boolean }[]>`
+      select u.recruiter_id, bool_or(u.active) as any_active from users u
+      where u.recruiter_id in (select r.id from recruiters r where r.parks && ${candidates}::text[])
+         ${importedIds.length ? tx`or u.recruiter_id in ${tx(importedIds)}` : tx``}
+      group by u.recruiter_id`,
   ]);
   const accountActive = new Map(accounts.map((a) => [a.recruiterId, a.anyActive]));
   const covered = new Set<string>();
-  for (const r of others) if (r.works) for (const p of r.parks) covered.add(p);
-  for (const r of imported.values()) if (r.active && accountActive.get(r.id) !== false) for (const p of r.parks) covered.add(p);
+  for (const r of [...others, ...imported.values()])
+    if (recruiterCovers({ active: r.active, capacity: r.capacity, accountActive: accountActive.get(r.id) }))
+      for (const p of r.parks) covered.add(p);
   const left = candidates.filter((p) => !covered.has(p));
   if (left.length === 0) return [];
   // The name as it will be: the import's row, else the stored one (a park that only lost its recruiter).

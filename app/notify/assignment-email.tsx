@@ -1,6 +1,7 @@
 import { type CSSProperties, Fragment } from "react";
 
 import { paragraph, singleLine as line } from "~/domain/display-text";
+import { formatWan } from "~/domain/money-format";
 import { adminMessages, formatAdminTime } from "~/i18n/admin-messages";
 import type { Lng } from "~/i18n/lng";
 import { notifyMessages, notifyText } from "~/i18n/notify-messages";
@@ -101,7 +102,7 @@ function prepare(input: AssignmentEmailInput, lng: Lng) {
     contactName: line(input.contactName),
     phone,
     tel: /\d{5,}/.test(telDigits.replace(/\+/g, "")) ? `tel:${telDigits}` : null,
-    tax: typeof tax === "number" && Number.isFinite(tax) ? notifyText(lng, "tax.perYear", { amount: formatNumber(tax, 2) }) : null,
+    tax: typeof tax === "number" && Number.isFinite(tax) ? formatWan(lng, tax, "year") : null,
     moveInBy: formatMoveIn(lng, input.moveInBy) || null,
     notes: truncate(paragraph(input.notes), 2000) || null,
     parkName: line(input.parkName),

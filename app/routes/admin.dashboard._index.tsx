@@ -12,6 +12,7 @@ import { withoutBidiControls } from "~/domain/display-text";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
 import { lngHref } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { listParkNames } from "~/inventory/inventory-read.server";
 import adminStyles from "~/styles/admin.css";
 
@@ -84,7 +85,7 @@ export default function Dashboard() {
       ) : null}
 
       <p data-testid="match-rate">
-        <strong>{t("dashboard.matchRate")}：</strong>
+        <strong>{`${t("dashboard.matchRate")}${punctuationMessages.t(lng, "label")}`}</strong>
         {t("dashboard.matchRate.text", {
           matched: matchRate.matched,
           total: matchRate.total,
@@ -104,6 +105,11 @@ export default function Dashboard() {
                   within60: firstContact.within60,
                   median,
                 })}
+              </p>
+            ) : null}
+            {c.figure === "unmet" ? (
+              <p className="hint" data-testid="unmet-note">
+                {t("dashboard.unmet.note")}
               </p>
             ) : null}
             {c.svg ? (

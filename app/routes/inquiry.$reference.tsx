@@ -14,6 +14,7 @@ import { needAreaLine } from "~/domain/unit-count-text";
 import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { publicText } from "~/i18n/public-messages";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
 import { inquiryKeyOk } from "~/leads/inquiry-link.server";
 import { type InquirySummary, inquirySummary, leadReferenceExists } from "~/leads/lead-view.server";
@@ -105,7 +106,7 @@ const SUMMARY_ROWS = [
  */
 function correctionText(sent: SummaryLines, now: SummaryLines, lng: Lng): string {
   return SUMMARY_ROWS.filter(([, k]) => sent[k] !== now[k] && now[k] !== "")
-    .map(([label, k]) => `${publicText(lng, label)}${lng === "zh" ? "：" : ": "}${now[k]}`)
+    .map(([label, k]) => `${publicText(lng, label)}${punctuationMessages.t(lng, "label")}${now[k]}`)
     .join(lng === "zh" ? "；" : "; ");
 }
 

@@ -30,6 +30,7 @@ import { withoutBidiControls } from "~/domain/display-text";
 import { isUuid } from "~/domain/ids";
 import { leadFlags } from "~/domain/lead-flags";
 import { daysSinceVerified, listingFreshness } from "~/domain/matching/hard";
+import { formatWan } from "~/domain/money-format";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { needRegionsText } from "~/domain/regions.server";
 import { formShapeRefusal, staleFormReply } from "~/http/action-form.server";
@@ -455,7 +456,9 @@ export default function AssignmentPage() {
           <ul className="other-parks">
             {d.otherParks.map((o, i) => (
               <li key={i}>
-                {o.parkName}：{adminLabel(d.lng, "assignment", o.status)}
+                {o.parkName}
+                {punctuationMessages.t(d.lng, "label")}
+                {adminLabel(d.lng, "assignment", o.status)}
               </li>
             ))}
           </ul>
@@ -574,7 +577,9 @@ export default function AssignmentPage() {
               </ul>
               {e.suggestion ? (
                 <p>
-                  {t("a.whyNot.suggestion")}：{pick(d.lng, e.suggestion)}
+                  {t("a.whyNot.suggestion")}
+                  {punctuationMessages.t(d.lng, "label")}
+                  {pick(d.lng, e.suggestion)}
                 </p>
               ) : null}
             </li>
@@ -640,9 +645,9 @@ function Enterprise({ d }: { d: Data }) {
         {opt(k("lead.moveIn"), n.moveInBy)}
         <Fact label={t("a.product")}>{e.product}</Fact>
         <Fact label={t("a.industry")}>{e.industry}</Fact>
-        {opt(t("a.tax"), e.tax, k("unit.wan"))}
-        {opt(k("lead.investment"), e.investment, k("unit.wan"))}
-        {opt(k("lead.output"), e.output, k("unit.wan"))}
+        {opt(t("a.tax"), e.tax === null ? null : formatWan(d.lng, e.tax, "year"))}
+        {opt(k("lead.investment"), e.investment === null ? null : formatWan(d.lng, e.investment))}
+        {opt(k("lead.output"), e.output === null ? null : formatWan(d.lng, e.output, "year"))}
         {opt(k("lead.employees"), e.employees)}
         {e.notes ? (
           <Fact label={t("a.notes")} lines>

@@ -7,6 +7,7 @@ import { TooManyLookups } from "~/components/too-many-lookups";
 import { getSql } from "~/db/db.server";
 import { formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
+import { formatWan } from "~/domain/money-format";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
 import { pick } from "~/i18n/i18n";
@@ -85,7 +86,7 @@ function figures(lng: Lng, s: ShortlistSpace, today: string): [string, string][]
   add("s.crane", s.craneT, " t");
   add("s.rent", s.rentYuanPerSqmMonth, k("unit.rent"));
   add("s.price", s.priceYuanPerSqm, k("unit.price"));
-  add("s.landPrice", s.landPriceWanPerMu, k("unit.landPrice"));
+  add("s.landPrice", s.landPriceWanPerMu == null ? null : formatWan(lng, s.landPriceWanPerMu, "mu"));
   // A space no longer free has no move-in date to offer (its notice says why); a date already past means now.
   if (s.status === "available")
     out.push([k("s.available"), s.availableFrom && s.availableFrom > today ? s.availableFrom : k("s.availableNow")]);

@@ -82,7 +82,7 @@ describe("the preview shows what each row will be written with", () => {
     expect(values["PV-S2"]).toMatchObject({
       kind: { zh: "土地" },
       area: { zh: "30亩（20000㎡）" },
-      price: { zh: "地价 28 万元/亩", en: "land 28 × 10,000 yuan/mu" },
+      price: { zh: "地价 28 万元/亩", en: "land CNY\u00a0280,000/mu" },
     });
     expect(values["PV-S3"]).toMatchObject({ area: { zh: "12000㎡" }, status: { zh: "已预留" } });
     expect(values["PV-S3"]?.price?.zh).toMatch(/^租金 45(\.\d+)? 元\/㎡·月$/); // 1.5 a day, read as a month's

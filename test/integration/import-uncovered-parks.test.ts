@@ -1,3 +1,9 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { hashPassword } from "~/auth/password.server";
@@ -131,4 +137,92 @@ describe("an import that leaves parks without a recruiter", () => {
     expect(changed.html).toContain("确认导入");
     expect(changed.html).not.toContain("没有需要导入的改动");
   });
+});
+
+// ADR 134: a park is uncovered when no WORKING recruiter with capacity above 0 covers it, said by every
+// import (POST /api/import, /admin/import's preview and result, npm run import) after every import that
+// names it — its first, a re-import of the same rows, one that makes its recruiter inactive or capacity 0.
+describe("the one rule: a working recruiter with capacity above 0, every time the import names the park", () => {
+  const recruiter = (id: string, parks: string[], over: Record<string, unknown> = {}) => ({
+    id,
+    name: `专员${id}`,
+    email: `${id.toLowerCase()}@uncovered.example.test`,
+    phone: "13800000000",
+    channel: "email",
+    parks,
+    industries: [],
+    capacity: 10,
+    active: true,
+    ...over,
+  });
+  const post = async (body: unknown, lng = "zh") => {
+    const res = await fetch(`${web.url}/api/import?lng=${lng}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${process.env.ADMIN_API_TOKEN}` },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { uncoveredParks?: { id: string; name: string }[]; warnings?: string[] };
+  };
+  const ids = (r: { uncoveredParks?: { id: string }[] }) => (r.uncoveredParks ?? []).map((p) => p.id);
+
+  it("a park whose only recruiter comes with capacity 0 is uncovered: API, preview, result, and again on a re-import", async () => {
+    const file = { parks: [park("CAP-1", "零容量园")], recruiters: [recruiter("RC1", ["CAP-1"], { capacity: 0 })] };
+    const first = await post(file);
+    expect(ids(first)).toEqual(["CAP-1"]);
+    expect(first.warnings).toEqual([expect.stringContaining("CAP-1（零容量园）")]);
+    // The same rows again: nothing changes, the park is still uncovered, and the import says so again.
+    expect(ids(await post(file))).toEqual(["CAP-1"]);
+    expect((await post(file, "en")).warnings).toEqual([expect.stringContaining("No active recruiter covers park CAP-1 (零容量园)")]);
+    const page = await previewPage(file);
+    expect(banner(page.html)).toContain("CAP-1（零容量园）");
+    expect(page.html).toContain("文件中的内容与现有数据完全相同"); // nothing to apply, and still warned
+    // The Excel path's result (a new park, its only recruiter at capacity 0): applied, and said.
+    const other = { parks: [park("CAP-6", "六园")], recruiters: [recruiter("RC6", ["CAP-6"], { capacity: 0 })] };
+    const preview = await previewPage(other);
+    expect(banner(preview.html)).toContain("CAP-6（六园）");
+    expect(banner(await applyFromPage(preview.html))).toContain("CAP-6（六园）");
+    // A second recruiter with capacity covers it; the one with none beside it changes nothing.
+    expect(ids(await post({ recruiters: [recruiter("RC2", ["CAP-1"], { capacity: 1 })] }))).toEqual([]);
+    expect(ids(await post(file))).toEqual([]);
+  });
+
+  it("an import that makes a park's recruiter inactive or capacity 0 warns, and so does every later import of it", async () => {
+    const base = { parks: [park("CAP-2", "二园")], recruiters: [recruiter("RC3", ["CAP-2"])] };
+    expect(ids(await post(base))).toEqual([]);
+    for (const over of [{ active: false }, { capacity: 0 }, { active: false, capacity: 0 }]) {
+      const changed = { recruiters: [recruiter("RC3", ["CAP-2"], over)] };
+      expect(ids(await post(changed)), JSON.stringify(over)).toEqual(["CAP-2"]);
+      expect(ids(await post(changed)), `again: ${JSON.stringify(over)}`).toEqual(["CAP-2"]);
+      // The park alone, re-imported (its recruiter untouched, stored inactive or at 0): still said.
+      expect(ids(await post({ parks: base.parks })), `the park: ${JSON.stringify(over)}`).toEqual(["CAP-2"]);
+      expect(banner((await previewPage({ parks: base.parks })).html), `the preview: ${JSON.stringify(over)}`).toContain("CAP-2（二园）");
+      expect(ids(await post(base))).toEqual([]); // back to working with capacity: covered
+    }
+  });
+
+  it("a recruiter whose only staff account is deactivated does not cover; one with an active account does", async () => {
+    expect(ids(await post({ parks: [park("CAP-3", "三园")], recruiters: [recruiter("RC4", ["CAP-3"])] }))).toEqual([]);
+    await db.sql`insert into users (email, name, role, recruiter_id, password_hash, active)
+                 values ('rc4-staff@uncovered.example.test', '专员RC4', 'recruiter', 'RC4', ${await hashPassword(PASSWORD)}, false)`;
+    expect(ids(await post({ parks: [park("CAP-3", "三园")] }))).toEqual(["CAP-3"]);
+    await db.sql`update users set active = true where recruiter_id = 'RC4'`;
+    expect(ids(await post({ parks: [park("CAP-3", "三园")] }))).toEqual([]);
+  });
+
+  it("npm run import prints the warning on stderr for a park whose recruiter has capacity 0, each run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "uncovered-cli-"));
+    try {
+      const file = join(dir, "inventory.json");
+      writeFileSync(file, JSON.stringify({ parks: [park("CAP-4", "四园")], recruiters: [recruiter("RC5", ["CAP-4"], { capacity: 0 })] }));
+      for (let run = 0; run < 2; run++) {
+        const { stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "app/cli/import.ts", file], {
+          env: { ...process.env, DATABASE_URL: db.url },
+        });
+        expect(stderr, `run ${run + 1}`).toContain("warning: No active recruiter covers park CAP-4 (四园)");
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

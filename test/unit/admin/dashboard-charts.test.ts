@@ -2,33 +2,15 @@ import { describe, expect, it } from "vitest";
 
 import { cspSafeSvg } from "~/admin/csp-safe-svg";
 import { CHART_SIZES, chartOption, contactMarks, dashboardCharts, textWidthPx } from "~/admin/dashboard-charts.server";
-import { CONTACT_BUCKETS, type DashboardFigures, FUNNEL_STAGES } from "~/admin/dashboard-data.server";
+import { CONTACT_BUCKETS, FUNNEL_STAGES } from "~/admin/dashboard-data.server";
 import { figureTables } from "~/admin/dashboard-tables";
 import { opsText } from "~/i18n/admin-ops-messages";
+
+import { dashboardFigures as figures } from "../../fixtures/dashboard-figures";
 
 // The dashboard's charts (ADR 028) as options and as SVG: where the marks sit, what an empty figure
 // shows, and that the SVG carries nothing the CSP (ADR 021, style-src 'self') refuses.
 
-function figures(over: Partial<DashboardFigures> = {}): DashboardFigures {
-  return {
-    perDay: [{ day: "2026-12-01", source: "web", leads: 2 }],
-    funnel: FUNNEL_STAGES.map((stage, i) => ({ stage, leads: Math.max(0, 16 - 5 * i) })),
-    firstContact: {
-      buckets: [...CONTACT_BUCKETS, null].map((upTo, i) => ({ upTo, assignments: i + 1 })),
-      total: 28,
-      within5: 1,
-      within60: 10,
-      medianMinutes: 40,
-    },
-    perRecruiter: [{ recruiterId: "R1", name: "周敏", breaches: 1, reroutes: 2 }],
-    load: [{ recruiterId: "R1", name: "周敏", open: 2, capacity: 20 }],
-    matchRate: { matched: 2, total: 3 },
-    ended: { lost: 2, needChanged: 1 },
-    unmet: [{ kind: "factory", band: 2, district: "", place: { zh: "", en: "" }, leads: 1 }],
-    queues: { unassigned: 0, offered: 3, callTasks: 3, dead: 0, outbox: 4 },
-    ...over,
-  };
-}
 const empty = figures({
   perDay: [],
   funnel: FUNNEL_STAGES.map((stage) => ({ stage, leads: 0 })),
