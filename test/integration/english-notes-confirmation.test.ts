@@ -1,48 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { importInventory } from "~/inventory/import.server";
-
-import { demoInventory } from "../fixtures/inventory";
-import { createTestDatabase } from "../support/database";
-import { validLeadForm } from "../support/leads";
-import { startWebServer } from "../support/services";
+import { inquiryConfirmationSuite } from "../support/inquiry-confirmation";
 
 // Trial 12-05, finding 1 (and a low), through the real web process: an enterprise writing its notes in
 // English sees on its confirmation the districts and the month its notes named — not "Preferred districts:
 // Any" — and what the notes said that could not be read; the regions box takes "jiangning pukou"; the
 // picker finds zones by their English names; a Chinese confirmation names a deal in Chinese only.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let phone = 13900312000;
-
-beforeAll(async () => {
-  db = await createTestDatabase("english_notes");
-  web = await startWebServer({ DATABASE_URL: db.url });
-  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
-}, 120_000);
-afterAll(async () => {
-  await web?.stop();
-  await db?.drop();
-});
-
-/** The public form sent (no JavaScript) in `lng` with `fields`; the confirmation page it leads to. */
-async function sendForm(fields: Record<string, string>, lng: "zh" | "en" = "en"): Promise<{ html: string; reference: string }> {
-  const res = await fetch(`${web.url}/?index${lng === "en" ? "&lng=en" : ""}`, {
-    method: "POST",
-    body: new URLSearchParams(validLeadForm({ "contact.phone": String(phone++), ...fields })),
-    redirect: "manual",
-  });
-  expect(
-    res.status,
-    await res
-      .clone()
-      .text()
-      .then((t) => t.slice(0, 300)),
-  ).toBe(303);
-  const location = res.headers.get("location")!;
-  const reference = /\/inquiry\/(PM-[\d-]+)/.exec(location)![1];
-  return { html: await (await fetch(`${web.url}${location}`)).text(), reference };
-}
+const suite = inquiryConfirmationSuite("english_notes", 13900312000);
+const sendForm = (fields: Record<string, string>, lng: "zh" | "en" = "en") => suite.sendForm(fields, lng);
 
 /** The confirmation's "What you asked for" rows, label → value. */
 const rows = (html: string) =>
@@ -57,10 +22,10 @@ describe("the confirmation of a lead with English notes", () => {
     const en = rows(html);
     expect(en["Preferred districts"]).toBe("Pukou District (浦口区), Jiangning District (江宁区)");
     expect(en["Move in by"]).toBe("March 2027");
-    const [stored] = await db.sql<{ need: { regionCodes: string[]; moveInBy: string } }[]>`
+    const [stored] = await suite.db.sql<{ need: { regionCodes: string[]; moveInBy: string } }[]>`
       select lead -> 'need' as need from leads where reference = ${reference}`;
     expect(stored.need).toMatchObject({ regionCodes: ["320111", "320115"], moveInBy: "2027-03" });
-    const zh = rows(await (await fetch(`${web.url}${/href="(\/inquiry\/[^"]+)"/.exec(html.replace(/&amp;/g, "&"))![1]}`)).text());
+    const zh = rows(await (await fetch(`${suite.web.url}${/href="(\/inquiry\/[^"]+)"/.exec(html.replace(/&amp;/g, "&"))![1]}`)).text());
     expect(zh["意向区域"]).toBe("江宁区、浦口区");
     expect(zh["最晚入驻"]).toBe("2027年3月");
   });
@@ -90,7 +55,7 @@ describe("Latin names in the box and the picker", () => {
   it("the regions box takes a list written with spaces: jiangning pukou", async () => {
     const { html, reference } = await sendForm({ "company.name": "English Box Ltd", "need.regions": "jiangning pukou" });
     expect(rows(html)["Preferred districts"]).toBe("Pukou District (浦口区), Jiangning District (江宁区)");
-    const [stored] = await db.sql<
+    const [stored] = await suite.db.sql<
       { codes: string[] }[]
     >`select lead -> 'need' -> 'regionCodes' as codes from leads where reference = ${reference}`;
     expect(stored.codes).toEqual(["320111", "320115"]);
@@ -99,7 +64,7 @@ describe("Latin names in the box and the picker", () => {
   it("GET /api/regions finds zones by their English names (q=jiangning, q=high-tech), labelled in English", async () => {
     const labels = async (q: string) =>
       (
-        (await (await fetch(`${web.url}/api/regions?lng=en&q=${encodeURIComponent(q)}`)).json()) as {
+        (await (await fetch(`${suite.web.url}/api/regions?lng=en&q=${encodeURIComponent(q)}`)).json()) as {
           divisions: { level: string; label: string }[];
         }
       ).divisions
@@ -113,7 +78,7 @@ describe("Latin names in the box and the picker", () => {
       "Wuxi High-tech Zone (无锡高新区), in Xinwu District",
     ]);
     // A name with zone words nothing starts with: what the box will resolve it to.
-    const pukou = (await (await fetch(`${web.url}/api/regions?lng=en&q=Pukou%20Industrial%20Park`)).json()) as {
+    const pukou = (await (await fetch(`${suite.web.url}/api/regions?lng=en&q=Pukou%20Industrial%20Park`)).json()) as {
       divisions: { code: string }[];
     };
     expect(pukou.divisions.map((d) => d.code)).toEqual(["320111"]);

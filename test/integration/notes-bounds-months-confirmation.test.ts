@@ -1,47 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { importInventory } from "~/inventory/import.server";
-
-import { demoInventory } from "../fixtures/inventory";
-import { createTestDatabase } from "../support/database";
+import { inquiryConfirmationSuite } from "../support/inquiry-confirmation";
 import { validLeadForm } from "../support/leads";
-import { startWebServer } from "../support/services";
 
 // ADR 132 through the real web process: what the notes' area and month readers store, and what the confirmation says —
 // a refusal further from its bound than the fillers the reader knows is told, never stored reversed; a ceiling alone read
 // from a refusal is stored and told ("only how large is too large"); a past month and a month typed wrong are told, not
 // dropped; "15000一18000平" is 15000–18000.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let phone = 13900313200;
-
-beforeAll(async () => {
-  db = await createTestDatabase("bounds32");
-  // The web process starts while the demo inventory goes in.
-  const [started, imported] = await Promise.all([startWebServer({ DATABASE_URL: db.url }), importInventory(db.sql, demoInventory())]);
-  web = started;
-  expect(imported.ok).toBe(true);
-}, 120_000);
-afterAll(async () => {
-  await web?.stop();
-  await db?.drop();
-});
+const suite = inquiryConfirmationSuite("bounds32", 13900313200);
 
 type Stored = { need: Record<string, unknown>; flags: { field: string; code: string; text: string }[] };
 
 /** The public form sent (no JavaScript) in `lng`; the stored lead and the confirmation page's text. */
 async function sendForm(fields: Record<string, string>, lng: "zh" | "en" = "zh"): Promise<{ page: string; lead: Stored }> {
-  const res = await fetch(`${web.url}/?index${lng === "en" ? "&lng=en" : ""}`, {
-    method: "POST",
-    body: new URLSearchParams(validLeadForm({ "contact.phone": String(phone++), ...fields })),
-    redirect: "manual",
-  });
-  expect(res.status, (await res.clone().text()).slice(0, 300)).toBe(303);
-  const location = res.headers.get("location")!;
-  const reference = /\/inquiry\/(PM-[\d-]+)/.exec(location)![1];
-  const page = (await (await fetch(`${web.url}${location}`)).text()).replace(/&#x27;/g, "'").replace(/&quot;/g, '"');
-  const [lead] = await db.sql<Stored[]>`select lead -> 'need' as need, lead -> 'flags' as flags from leads where reference = ${reference}`;
-  return { page, lead };
+  const { html, reference } = await suite.sendForm(fields, lng);
+  const [lead] = await suite.db.sql<
+    Stored[]
+  >`select lead -> 'need' as need, lead -> 'flags' as flags from leads where reference = ${reference}`;
+  return { page: html.replace(/&quot;/g, '"'), lead };
 }
 
 describe("the notes' area as stored and confirmed (ADR 132)", () => {
@@ -72,15 +48,15 @@ describe("the notes' area as stored and confirmed (ADR 132)", () => {
   });
 
   it("a refusal past many words with no area box: the form asks for the area, nothing is stored", async () => {
-    const res = await fetch(`${web.url}/?index`, {
+    const res = await fetch(`${suite.web.url}/?index`, {
       method: "POST",
       body: new URLSearchParams(
-        validLeadForm({ "contact.phone": String(phone++), "need.areaMin": "", "need.notes": "需要5000平以上，太大了不行" }),
+        validLeadForm({ "contact.phone": suite.nextPhone(), "need.areaMin": "", "need.notes": "需要5000平以上，太大了不行" }),
       ),
       redirect: "manual",
     });
     expect(res.status).toBe(400);
-    expect(await db.sql`select 1 from leads where lead -> 'need' ->> 'notes' = ${"需要5000平以上，太大了不行"}`).toHaveLength(0);
+    expect(await suite.db.sql`select 1 from leads where lead -> 'need' ->> 'notes' = ${"需要5000平以上，太大了不行"}`).toHaveLength(0);
   });
 
   it("15000一18000平 is 15000–18000 on the lead and the page", async () => {
@@ -101,7 +77,7 @@ describe("the notes' month as stored and confirmed (ADR 132)", () => {
     ["move in by Mrach 2027", "en", "We could not read “move in by Mrach 2027” in your notes"],
     ["2027年13月入驻", "zh", "您在补充说明里写的“2027年13月入驻”未能自动识别"],
   ] as const)("%s: no month stored, the page says it was not read", async (words, lng, said) => {
-    const { page, lead } = await sendForm({ "company.name": `月份测试${phone}有限公司`, "need.notes": `厂房3000平，${words}` }, lng);
+    const { page, lead } = await sendForm({ "company.name": `月份测试${words.length}${lng}有限公司`, "need.notes": `厂房3000平，${words}` }, lng);
     expect(lead.need.moveInBy ?? null).toBeNull();
     expect(lead.flags).toContainEqual({ field: "need.notes", code: "unread", text: words });
     expect(page).toContain(said);

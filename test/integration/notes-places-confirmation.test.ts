@@ -1,48 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { importInventory } from "~/inventory/import.server";
-
-import { demoInventory } from "../fixtures/inventory";
-import { createTestDatabase } from "../support/database";
-import { validLeadForm } from "../support/leads";
-import { startWebServer } from "../support/services";
+import { inquiryConfirmationSuite } from "../support/inquiry-confirmation";
 
 // ADR 131 (places32), through the real web process: what the notes say of places, as people type them, is what the
 // stored lead holds (need.regions, need.regionCodes; the places ruled out and preferred as flags) and what the
 // confirmation page says — a district refused is said refused, never shown as preferred (attack F16); a district
 // the notes name beside the box is told (never dropped silently); what the reader cannot place is told unread.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let phone = 13900313100;
-
-beforeAll(async () => {
-  db = await createTestDatabase("notes_places32");
-  web = await startWebServer({ DATABASE_URL: db.url });
-  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
-}, 120_000);
-afterAll(async () => {
-  await web?.stop();
-  await db?.drop();
-});
-
-/** The public form sent (no JavaScript) in `lng` with `fields`; the confirmation page it leads to. */
-async function sendForm(fields: Record<string, string>, lng: "zh" | "en"): Promise<{ html: string; reference: string }> {
-  const res = await fetch(`${web.url}/?index${lng === "en" ? "&lng=en" : ""}`, {
-    method: "POST",
-    body: new URLSearchParams(validLeadForm({ "contact.phone": String(phone++), ...fields })),
-    redirect: "manual",
-  });
-  expect(
-    res.status,
-    await res
-      .clone()
-      .text()
-      .then((t) => t.slice(0, 300)),
-  ).toBe(303);
-  const location = res.headers.get("location")!;
-  const reference = /\/inquiry\/(PM-[\d-]+)/.exec(location)![1];
-  return { html: (await (await fetch(`${web.url}${location}`)).text()).replace(/&#x27;/g, "'"), reference };
-}
+const suite = inquiryConfirmationSuite("notes_places32", 13900313100);
+const sendForm = suite.sendForm;
 
 /** The confirmation's summary rows (the need's and the places' ones), label → value. */
 const rows = (html: string) =>
@@ -51,7 +16,7 @@ const rows = (html: string) =>
   );
 
 async function stored(reference: string) {
-  const [row] = await db.sql<
+  const [row] = await suite.db.sql<
     { need: { regions: string[]; regionCodes: string[] }; flags: { field: string; code: string; text: string }[] }[]
   >`
     select lead -> 'need' as need, lead -> 'flags' as flags from leads where reference = ${reference}`;
