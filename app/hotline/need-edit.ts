@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
 
+import { NEED_KINDS } from "~/domain/lead-fields";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
 import { assistFormField, planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
@@ -157,7 +158,14 @@ export function newerRead(lng: Lng, newer: { text: string; over: ReadonlySet<str
     newer.kind,
   );
   const hints = { ...planHints(plan), ...(plan.tax ? { annualTaxWan: plan.tax.value } : {}) };
-  return { text: describeNeedHints(hints, lng).join(punctuationMessages.t(lng, "clauses")), tax: plan.tax !== undefined };
+  return {
+    text: describeNeedHints(
+      hints,
+      lng,
+      NEED_KINDS.find((k) => k === newer.kind),
+    ).join(punctuationMessages.t(lng, "clauses")),
+    tax: plan.tax !== undefined,
+  };
 }
 
 /** One need field's value as staff read it: a choice's label, "(blank)". */

@@ -84,7 +84,12 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       lng,
       valueOf(form, "need.kind") || undefined,
       later ? [later.extractMoney] : undefined,
-      typedAreaOf(valueOf(form, "need.areaMin"), valueOf(form, "need.areaMax"), valueOf(form, "need.areaUnit")),
+      typedAreaOf(
+        valueOf(form, "need.areaMin"),
+        valueOf(form, "need.areaMax"),
+        valueOf(form, "need.areaUnit"),
+        valueOf(form, "need.unitCount"),
+      ),
     );
     for (const part of ["understood", "unread", "places"] as const) {
       const line = box.querySelector<HTMLElement>(`[data-assist-line="${part}"]`);

@@ -153,7 +153,7 @@ describe("a lead of 3 buildings of 5,000 ㎡ (the trial's case)", () => {
   it("still matches one 15,000 ㎡ building as the total", () => {
     const c = v.matches.find((m) => m.spaceId === "UC1");
     expect(c).toMatchObject({ parkId: "UC", conditional: false });
-    expect(zhOf(c)).toContain("合计面积：一处即满足3栋的总需求");
+    expect(zhOf(c)).toContain("按合计面积比较：一处代替3栋");
   });
 
   it("offers the park with only two such buildings as conditional, lower, with the reason", () => {
