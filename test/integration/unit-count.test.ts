@@ -220,7 +220,7 @@ describe("reverse matching of a lead of several units", () => {
 });
 
 describe("POST /api/leads refuses a count that is no whole number of 2–99, on the field", () => {
-  it.each([0, 1.5, 1000, "三"])("%j", async (unitCount) => {
+  it.each([0, 1.5, 1000, "一", "几栋"])("%j", async (unitCount) => {
     for (const [lng, message] of [
       ["zh", "请填写需要几栋（几处）：2 到 99 的整数，例如 3；只要一处请留空"],
       ["en", "Enter how many buildings (units) are needed: a whole number from 2 to 99, e.g. 3; leave it blank for one"],
