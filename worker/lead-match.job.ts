@@ -5,6 +5,7 @@ import { repeatOf } from "~/domain/lead-flags";
 import type { Lead } from "~/domain/lead-schema";
 import { withRegionCodes } from "~/domain/regions";
 import type { LeadStatus } from "~/domain/statuses";
+import { refreshHandoverScripts } from "~/hotline/handover-refresh.server";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { parkUnitIds } from "~/inventory/nearby-spaces.server";
 import {
@@ -189,6 +190,8 @@ async function matchOne(
     await saveLeadMatches(tx, data.id, versioned, withdrawals);
     const ended = heldParks.size > 0 ? await endUnfitAssignments(tx, data.id, spaces.fittingParks(), ctx.routing.noticeFallbackMs) : null;
     const routed = await routeLead(tx, data.id, ctx.routing, { excluded, lead: locked.routing });
+    // An offer handed over by phone and not made yet reads out the need and matches as they are now (docs/decisions/135).
+    if (heldParks.size > 0) await refreshHandoverScripts(tx, data.id, ctx.routing.slaMinutes);
     // One statement: the outcome (with the status routing led to), the outbox row done, the index update.
     await recordMatchOutcome(tx, data.id, version, excluded, data.outboxId);
     return ended ? { ...routed, notices: [...routed.notices, ...ended.notices] } : routed;

@@ -2,7 +2,7 @@ import type { Sql, TransactionSql } from "~/db/db.server";
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { industryLabel } from "~/domain/industries";
 import type { Lead } from "~/domain/lead-schema";
-import { unitsWanted } from "~/domain/matching/hard";
+import { unitCountOf } from "~/domain/matching/area-window";
 import type { Reason } from "~/domain/matching/types";
 import type { Exclusion } from "~/domain/matching/why-not";
 import { formatPhoneForDisplay } from "~/domain/phone";
@@ -91,13 +91,25 @@ export async function loadAssignmentDetails(sql: Sql | TransactionSql, assignmen
   return a ? detailsFromRow(a) : null;
 }
 
+/** What needAreaText reads of a need: a stored lead's, or the admin's lead page's (null for a bound not given). */
+export type NeedAreaOf = {
+  kind?: string | null;
+  areaMinSqm?: number | null;
+  areaMaxSqm?: number | null;
+  unitCount?: unknown;
+};
+
 /**
+ * The one way a need's area is said on the staff's pages and in their messages (the recruiter's lead page, emails,
+ * the hotline's scripts, the admin's lead page: docs/decisions/135):
  * "4000–6000㎡", "≥ 5000㎡", land also in 亩: "30–50亩（20000–33333㎡）"; a need of several units (need.unitCount,
  * docs/decisions/130) each unit's and the total: "3栋 × 约5000㎡（共约15000㎡）" (`lng` "en": "3 buildings × about
  * 5000㎡ (about 15000㎡ in all)").
  */
-export function needAreaText(lead: Lead, lng: Lng = "zh"): string {
-  const { areaMinSqm, areaMaxSqm, kind } = lead.need;
+export function needAreaText(lead: { need: NeedAreaOf }, lng: Lng = "zh"): string {
+  const { kind } = lead.need;
+  const areaMinSqm = lead.need.areaMinSqm ?? undefined;
+  const areaMaxSqm = lead.need.areaMaxSqm ?? undefined;
   const sqm = (n: number) => formatSqm(Math.round(n));
   const words = (lo: number | undefined, hi: number | undefined) => {
     if (lo === undefined && hi === undefined) return "";
@@ -111,7 +123,7 @@ export function needAreaText(lead: Lead, lng: Lng = "zh"): string {
           : `≤ ${f(hi!)}`;
     return kind === "land" ? `${range((n) => formatMu(Math.round(sqmToMu(n) * 10) / 10))}（${range(sqm)}）` : range(sqm);
   };
-  const units = unitsWanted(lead);
+  const units = unitCountOf(lead.need.unitCount);
   return units > 1 && (areaMinSqm !== undefined || areaMaxSqm !== undefined)
     ? unitsAreaText(areaMinSqm, areaMaxSqm, units, kind, lng, words)
     : words(areaMinSqm, areaMaxSqm);
@@ -189,7 +201,7 @@ export function handoverScript(d: AssignmentDetails, slaMinutes: number, lng: Ln
   return [
     t("handover.call", { name: recruiter.name, phone: formatPhoneForDisplay(recruiter.phone), reference: d.reference }),
     t("handover.lead", { company: d.lead.company.name, contact: d.lead.contact.name, phone: formatPhoneForDisplay(d.lead.contact.phone) }),
-    t("handover.need", { need: needAreaText(d.lead), product: d.lead.use.product ?? "", park: d.parkName }),
+    t("handover.need", { need: needAreaText(d.lead, lng), product: d.lead.use.product ?? "", park: d.parkName }),
     d.acceptBy
       ? t("handover.deadlineBy", { deadline: formatAdminTime(d.acceptBy.toISOString()) })
       : t("handover.deadline", { minutes: slaMinutes }),

@@ -102,7 +102,7 @@ export function PhoneLeadNeed({
     }),
   );
   const text = (v: unknown) => (typeof v === "string" ? v : "");
-  const typed = typedAreaOf(text(need.areaMin.value), text(need.areaMax.value), text(need.areaUnit.value));
+  const typed = typedAreaOf(text(need.areaMin.value), text(need.areaMax.value), text(need.areaUnit.value), text(need.unitCount.value));
   const kindNow = typeof need.kind.value === "string" ? need.kind.value : undefined;
   const preview = assistPreview(notes, filled, lng, kindNow, NOTES_MONEY, typed);
   const server = places && places.notes === notes ? places : null;

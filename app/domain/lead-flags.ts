@@ -1,3 +1,5 @@
+import { storedCountIn, ZH_UNIT_WORDS } from "./unit-count-text";
+
 /**
  * A note the intake leaves for the recruiter: something it read but doubts, never dropped silently.
  * `field` is the dotted field name (`tax.annualTaxWan`, `need.notes`, `company.creditCode`, …).
@@ -93,6 +95,13 @@ const BOX_DEAL = new RegExp(
  * their words likewise ("只租（租赁）" / "只租 (lease)"). Any other text is returned as stored.
  */
 export function flagTextIn(lng: "zh" | "en", text: string): string {
+  // A count's flag ("3栋 ≠ 2栋", docs/decisions/135): each side in the reader's words ("3 buildings ≠ 2 buildings").
+  const counts = new RegExp(`^(\\d+[${ZH_UNIT_WORDS}])(?: ≠ (\\d+[${ZH_UNIT_WORDS}]))?$`).exec(text);
+  if (counts)
+    return [counts[1], counts[2]]
+      .filter(Boolean)
+      .map((c) => storedCountIn(c!, lng))
+      .join(" ≠ ");
   return text
     .replace(BOX_DEAL, (_, code: string) => DEAL_WORDS[code][lng])
     .replace(/（(lease|buy|either)）/g, (_, code: string) => (lng === "zh" ? `（${DEAL_WORDS[code].zh}）` : ` (${DEAL_WORDS[code].en})`));

@@ -29,6 +29,8 @@ import { normalizePhone, wechatIsThisNumber } from "./phone";
 import { regionNameMax } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
 import { englishPathLabel, resolveRegions } from "./regions.server";
+import { readUnitCount } from "./unit-count-read";
+import { unitWord } from "./unit-count-text";
 import {
   FIGURE_LABELS,
   FIGURE_NOUNS_AFTER,
@@ -286,16 +288,17 @@ function areaField(m: Msg, role: "min" | "max") {
 
 /**
  * How many buildings, plots or units the area is for (need.unitCount, docs/decisions/130: "3栋 × 约5000平"):
- * optional, a whole number 2–UNIT_COUNT_MAX in digits (half or full width, a measure word after it taken:
- * "3", "３", "3栋"); the area boxes hold the total. Anything else — 1, 0, 1.5, 1000, "三", true — is
- * refused on the field (blank is one space).
+ * optional, a whole number 2–UNIT_COUNT_MAX in digits (half or full width) or Chinese numerals 二…九十九 and 两
+ * (docs/decisions/135), a measure word after it taken: "3", "３", "3栋", "两栋", "三"; the area boxes hold the
+ * total. Anything else — 1, 一, 0, 1.5, 1000, "几栋", true — is refused on the field (blank is one space).
  */
 function unitCountField(m: Msg) {
   return z.preprocess(
     (value) => {
       const v = blankToUndefined(value);
-      const d = typeof v === "string" ? /^(\d{1,3})\s*(?:栋|幢|座|个|间|套|处|块)?$/.exec(fold(v).trim()) : null;
-      return d ? Number(d[1]) : v;
+      // Digits or Chinese numerals, a measure word after them (unit-count-read.ts; "两栋", "三": docs/decisions/135).
+      const d = typeof v === "string" ? readUnitCount(v) : null;
+      return d ?? v;
     },
     z
       .number({ error: m("unitCount") })
@@ -838,6 +841,12 @@ function boxesNotesDiffer(said: AssistPlan["notesSay"], need: Record<string, unk
       if (typed === true && value === false) out.push({ field: "need.singleStorey", code: "notesDiffer", text });
       continue;
     }
+    // A count: both as counts of the need's units, "3栋 ≠ 2栋" (flag-messages.ts says "备注说3栋，所填为2栋", docs/decisions/135).
+    if (field === "unitCount") {
+      const [w] = unitWord(String(need.kind ?? ""));
+      out.push({ field: "need.unitCount", code: "notesDiffer", text: `${String(value)}${w} ≠ ${String(typed)}${w}` });
+      continue;
+    }
     const notes = field === "moveInBy" ? `${text}（${String(value)}）` : field === "deal" ? `${text}（${String(value)}）` : text;
     const box = field === "deal" ? (DEAL_SHOWN[String(typed)] ?? String(typed)) : `${String(typed)}${BOX_UNITS[field] ?? ""}`;
     out.push({ field: `need.${field}`, code: "notesDiffer", text: `${notes} ≠ ${box}` });
@@ -876,13 +885,15 @@ function planOf(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<str
   if (!plan) {
     const filled = filledFields(need, keepBlank);
     // The typed area, so that only the notes' unread area words that say the same are dropped (docs/decisions/122).
-    const typed = resolveAreaBounds(need.areaMin, need.areaMax, need.areaUnit, need.kind);
+    // The typed count too: notes' units of another count keep their size, times the box's (docs/decisions/135).
+    const count = typeof need.unitCount === "number" ? need.unitCount : undefined;
+    const typed = { ...resolveAreaBounds(need.areaMin, need.areaMax, need.areaUnit, need.kind), count };
     plan = planAssist(need.notes, filled, need.notes ? now() : undefined, NOTES_MONEY, need.kind, typed);
     // The text added in an edit is newer than the boxes left as loaded (docs/decisions/109).
     if (newer)
       plan = withNewerNotes(
         plan,
-        planAssist(newer.text, new Set([...filled].filter((f) => !newer.over.has(f))), now(), NOTES_MONEY, need.kind),
+        planAssist(newer.text, new Set([...filled].filter((f) => !newer.over.has(f))), now(), NOTES_MONEY, need.kind, { count }),
       );
     plans.set(need, plan);
   }

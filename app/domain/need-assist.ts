@@ -2,6 +2,7 @@ import { parseArea } from "./area";
 import { NOTES_MAX } from "./field-limits";
 import type { LeadFlag } from "./lead-flags";
 import { type NeedHints, type NotesExtractor, parseNeedText, type SetAsideWhy, type UnreadArea } from "./need-text";
+import { readUnitCount } from "./unit-count-read";
 
 /**
  * Which blanks the free-text assist fills, decided in ONE place: the lead schema stores exactly this, and
@@ -87,6 +88,16 @@ export function planAssist(
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];
   const areaTyped = filled.has("areaMin") || filled.has("areaMax");
+  // A typed count the notes' count contradicts (docs/decisions/135): the box wins, as every box does, and the
+  // notes' area — read as each unit's size times their count — is kept as each unit's size, times the box's
+  // count. Their total beside the box's count would be a size per unit nobody said ("3栋，每栋5000平" with 2
+  // typed: 2 × 7500). Flagged on the count (notesSay → lead-schema.ts boxesNotesDiffer).
+  const typedCount = filled.has("unitCount") ? typedArea?.count : undefined;
+  const notesCount = hints.unitCount;
+  const perUnit =
+    !areaTyped && notesCount !== undefined && typedCount !== undefined && typedCount >= 2 && typedCount !== notesCount
+      ? typedCount / notesCount
+      : 1;
   let notesArea: AssistPlan["notesArea"];
   const notesSay: AssistPlan["notesSay"] = [];
   for (const field of ASSIST_FIELDS) {
@@ -94,13 +105,13 @@ export function planAssist(
     if (value === undefined) continue;
     const area = field === "areaMinSqm" || field === "areaMaxSqm";
     // The count the notes' area was multiplied by goes with that area only (docs/decisions/130): beside typed
-    // area boxes it says nothing of their figure.
-    if (field === "unitCount" && areaTyped) continue;
+    // area boxes it fills nothing; beside a typed count it is compared with it (docs/decisions/135).
+    if (field === "unitCount" && areaTyped && !filled.has("unitCount")) continue;
     if (area && areaTyped)
       notesArea = { ...notesArea, [field === "areaMinSqm" ? "minSqm" : "maxSqm"]: value, text: notesArea?.text || textOf(field) };
     else if (!area && filled.has(assistFormField(field))) notesSay.push({ field, value, text: textOf(field) });
     if (area ? areaTyped : filled.has(assistFormField(field))) continue;
-    fills.push({ field, value, text: textOf(field) });
+    fills.push({ field, value: area && perUnit !== 1 ? Math.round((value as number) * perUnit * 100) / 100 : value, text: textOf(field) });
   }
   const tax = hints.annualTaxWan === undefined ? undefined : { value: hints.annualTaxWan, text: textOf("annualTaxWan") };
   return {
@@ -121,13 +132,19 @@ export function planAssist(
   };
 }
 
-/** The area boxes as typed, in ㎡ (either may be missing: an open side); see typedAreaOf. */
-export type TypedArea = { minSqm?: number; maxSqm?: number };
+/**
+ * The area boxes as typed, in ㎡ (either may be missing: an open side), and the unit-count box's number
+ * (`count`; missing when blank or unreadable); see typedAreaOf.
+ */
+export type TypedArea = { minSqm?: number; maxSqm?: number; count?: number };
 
-/** The area boxes' text (`min`, `max`) in `unit` (sqm | mu) as ㎡ for planAssist, each read by area.ts parseArea (unreadable: open). */
-export function typedAreaOf(min: string, max: string, unit: string): TypedArea {
+/**
+ * The area boxes' text (`min`, `max`) in `unit` (sqm | mu) as ㎡ for planAssist, each read by area.ts parseArea
+ * (unreadable: open), and the count box's text (`count`, unit-count-read.ts: "2", "两栋"), read as the schema reads it.
+ */
+export function typedAreaOf(min: string, max: string, unit: string, count = ""): TypedArea {
   const read = (v: string) => parseArea(v, unit === "mu" ? "mu" : "sqm") ?? undefined;
-  return { minSqm: read(min), maxSqm: read(max) };
+  return { minSqm: read(min), maxSqm: read(max), count: readUnitCount(count) ?? undefined };
 }
 
 /**

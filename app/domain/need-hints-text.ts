@@ -1,5 +1,6 @@
 import { formatMu, formatSqm, sqmToMu } from "./area";
 import type { NeedHints } from "./need-text";
+import { unitCountText } from "./unit-count-text";
 
 type Lng = "zh" | "en";
 
@@ -15,7 +16,7 @@ function area(sqm: number, kind: NeedHints["kind"]): string {
 
 /**
  * What the free-text assist understood, as short phrases the person can check. `areaKind` is the kind the
- * person chose (land areas are also shown in 亩); it is not a hint and is not listed.
+ * person chose (land areas are also shown in 亩, units counted in its words: 3栋, 3块); it is not a hint and is not listed.
  */
 export function describeNeedHints(h: NeedHints, lng: Lng, areaKind: NeedHints["kind"] = h.kind): string[] {
   const zh = lng === "zh";
@@ -32,7 +33,8 @@ export function describeNeedHints(h: NeedHints, lng: Lng, areaKind: NeedHints["k
     );
   else if (lo !== undefined) out.push(zh ? `面积 ≥ ${area(lo, k)}` : `area ≥ ${area(lo, k)}`);
   else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, k)}` : `area ≤ ${area(hi, k)}`);
-  if (h.unitCount !== undefined) out.push(zh ? `共${h.unitCount}处` : `${h.unitCount} units`);
+  // Counted as every page counts the kind's units: 栋 of a factory, 块 of land, 处 of offices (docs/decisions/135).
+  if (h.unitCount !== undefined) out.push(zh ? `共${unitCountText(h.unitCount, k, "zh")}` : unitCountText(h.unitCount, k, "en"));
   if (h.singleStorey !== undefined)
     out.push(zh ? (h.singleStorey ? "单层" : "多层可") : h.singleStorey ? "single-storey" : "multi-storey ok");
   if (h.ceilingMinM !== undefined) out.push(zh ? `层高 ≥ ${h.ceilingMinM}m` : `ceiling ≥ ${h.ceilingMinM} m`);

@@ -11,11 +11,24 @@ const UNIT_WORDS: Record<string, { zh: string; en: [one: string, many: string] }
   office: { zh: "处", en: ["unit", "units"] },
 };
 const BUILDINGS = { zh: "栋", en: ["building", "buildings"] as [string, string] };
+/** The Chinese measure words of the units (栋块处), as a regular expression's character class holds them. */
+export const ZH_UNIT_WORDS = [BUILDINGS, ...Object.values(UNIT_WORDS)].map((w) => w.zh).join("");
 
 /** The measure word of one unit of a need of `kind` (factory | land | office | warehouse): [zh, en singular, en plural]. */
 export function unitWord(kind: string | null | undefined): [zh: string, one: string, many: string] {
   const w = UNIT_WORDS[kind ?? ""] ?? BUILDINGS;
   return [w.zh, ...w.en];
+}
+
+/**
+ * A count as stored words say it ("3栋", "2块", "4处": a flag's text, docs/decisions/135) in `lng`: "3 buildings",
+ * "2 plots", "4 units" in English, as it is in Chinese; any other text as it is.
+ */
+export function storedCountIn(text: string, lng: "zh" | "en"): string {
+  const m = new RegExp(`^(\\d+)([${ZH_UNIT_WORDS}])$`).exec(text.trim());
+  if (!m || lng === "zh") return text;
+  const kind = ["factory", "land", "office"].find((k) => unitWord(k)[0] === m[2]);
+  return unitCountText(Number(m[1]), kind, "en");
 }
 
 /** "3栋", "3 buildings": `count` units of a need of `kind` (factory | land | office | warehouse). */

@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
 
+import { NEED_KINDS } from "~/domain/lead-fields";
 import { createLeadSchema, type Lead } from "~/domain/lead-schema";
 import { assistFormField, planAssist, planHints } from "~/domain/need-assist";
 import { describeNeedHints } from "~/domain/need-hints-text";
@@ -162,7 +163,11 @@ export function newerRead(
     newer.kind,
   );
   const hints = { ...planHints(plan), ...(plan.tax ? { annualTaxWan: plan.tax.value } : {}) };
-  const said = describeNeedHints(hints, lng);
+  const said = describeNeedHints(
+    hints,
+    lng,
+    NEED_KINDS.find((k) => k === newer.kind),
+  );
   // The loaded count goes with the old area when the added text's area says none (the schema drops it, docs/decisions/133).
   const areaFilled = plan.fills.some((f) => f.field === "areaMinSqm" || f.field === "areaMaxSqm");
   if (newer.countLoaded && newer.over.has("unitCount") && areaFilled && !plan.fills.some((f) => f.field === "unitCount"))

@@ -24,6 +24,7 @@ const zh = {
   "notesDiffer.tax.annualTaxWan": "备注中的年纳税额与所填不一致（已按所填），请与企业核实：{text}",
   "notesDiffer.need.regions": "备注说不要的区域却填在了意向区域里（已按所填），请与企业核实：{text}",
   "notesDiffer.need.deal": "备注中的租售方式与所选不一致（已按所选），请与企业核实：{text}",
+  "notesDiffer.need.unitCount": "备注说{notes}，所填为{box}（已按所填），请与企业核实",
   budget: "预算/价格（备注原话）：{text}",
   creditCodeCheck: "统一社会信用代码校验位不符，需核实：{text}",
   phoneNote: "电话备注：{text}",
@@ -71,6 +72,7 @@ const en: Record<FlagKey, string> = {
     "The notes rule out a place that Preferred districts names (the box is kept), please check with the enterprise: {text}",
   "notesDiffer.need.deal":
     "The notes give another deal (lease or buy) than the one chosen (the choice is kept), please check with the enterprise: {text}",
+  "notesDiffer.need.unitCount": "The notes say {notes}, the box says {box} (the box is kept), please check with the enterprise",
   budget: "Budget/price (the notes' words): {text}",
   creditCodeCheck: "Credit code check character does not match, please check: {text}",
   phoneNote: "Note with the phone number: {text}",
@@ -116,5 +118,11 @@ export function isReadingFlag(flag: LeadFlag): boolean {
 export function describeFlag(lng: Lng, flag: LeadFlag): string {
   const specific = `${flag.code}.${flag.field}`;
   const key: FlagKey = flagMessages.has(specific) ? specific : flagMessages.has(flag.code) ? flag.code : "unread";
+  // A count the notes and the box give apart: "备注说3栋，所填为2栋" (docs/decisions/135).
+  if (key === "notesDiffer.need.unitCount") {
+    const [notes, box] = flagTextIn(lng, flag.text).split(" ≠ ");
+    if (box) return flagMessages.t(lng, key, { notes, box });
+    return flagMessages.t(lng, "notesDiffer", { text: flagTextIn(lng, flag.text) });
+  }
   return flagMessages.t(lng, key, { text: flagTextIn(lng, flag.text) });
 }

@@ -1,6 +1,7 @@
 import { ASSIST_FIELDS, assistFormField, planAssist, planHints, type TypedArea } from "~/domain/need-assist";
 // The inquiry form's script takes the preview and the boxes' reading from one chunk fetched as the page is up (docs/decisions/128).
 export { typedAreaOf } from "~/domain/need-assist";
+import { NEED_KINDS } from "~/domain/lead-fields";
 import { describeNeedHints } from "~/domain/need-hints-text";
 import { findListedPlaceCandidates, findPlaceMentions } from "~/domain/need-places";
 import type { NotesExtractor } from "~/domain/need-text";
@@ -90,7 +91,15 @@ export function assistPreview(
     ),
   );
   return {
-    understood: [...describeNeedHints(hints, lng, kind === "land" ? "land" : undefined), ...budget, ...aside].join(between),
+    understood: [
+      ...describeNeedHints(
+        hints,
+        lng,
+        NEED_KINDS.find((k) => k === kind),
+      ),
+      ...budget,
+      ...aside,
+    ].join(between),
     unread: plan.unread.map((f) => f.text).join(between),
     places: places.length ? ui(lng, placesKey, { places: places.join(punctuationMessages.t(lng, "list")) }) : "",
     lookUp,

@@ -100,7 +100,12 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       lng,
       valueOf(form, "need.kind") || undefined,
       later ? [later.extractMoney] : undefined,
-      typedAreaOf(valueOf(form, "need.areaMin"), valueOf(form, "need.areaMax"), valueOf(form, "need.areaUnit")),
+      typedAreaOf(
+        valueOf(form, "need.areaMin"),
+        valueOf(form, "need.areaMax"),
+        valueOf(form, "need.areaUnit"),
+        valueOf(form, "need.unitCount"),
+      ),
       (name) => named.get(name),
     );
     lookUp(preview.lookUp);

@@ -174,7 +174,7 @@ export default function InquiryForm() {
   const initial = (f: { initialValue?: unknown }) => (typeof f.initialValue === "string" ? f.initialValue : "");
   const filled = new Set(ASSIST_FORM_FIELDS.filter((name) => initial(need[name]).trim() !== ""));
   if (initial(tax.annualTaxWan).trim() !== "") filled.add(TAX_FIELD);
-  const typed = typedAreaOf(initial(need.areaMin), initial(need.areaMax), initial(need.areaUnit));
+  const typed = typedAreaOf(initial(need.areaMin), initial(need.areaMax), initial(need.areaUnit), initial(need.unitCount));
   const preview = assistPreview(initial(need.notes), filled, lng, initial(need.kind) || undefined, [extractMoney], typed);
   const areaReading = areaAboutReading(
     initial(need.areaMin),

@@ -16,6 +16,7 @@ import {
   rerouteByAdmin,
 } from "~/admin/lead-actions.server";
 import { leadActionSchema } from "~/admin/lead-forms";
+import { needAreaText } from "~/assignments/assignment-details.server";
 import { requireAdminForm } from "~/auth/admin-gate.server";
 import { requireAdmin } from "~/auth/session.server";
 import { AdminErrorBoundary, AdminPage, AdminSection, DataTable, Time, useAdminText } from "~/components/admin";
@@ -23,12 +24,9 @@ import { type LeadActionData, LeadActions } from "~/components/admin-lead-action
 import { keepTextOnStale, revalidateAfterStale } from "~/components/error-pages";
 import { noindexMeta, noStore, stylesheets } from "~/components/page-head";
 import { getSql } from "~/db/db.server";
-import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { withoutBidiControls } from "~/domain/display-text";
 import { industryLabel } from "~/domain/industries";
-import { unitCountOf } from "~/domain/matching/area-window";
 import { formatPhoneForDisplay } from "~/domain/phone";
-import { unitsAreaText } from "~/domain/unit-count-text";
 import { formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, adminText } from "~/i18n/admin-messages";
@@ -72,6 +70,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       lng: lngFromUrl(request.url),
       audit: withoutBidiControls(audit), // names people typed (ADR 021)
+      // The need's area as every staff page and message says it (needAreaText; docs/decisions/135: this page
+      // had its own words, and "3栋 × 约5000㎡ – 5000㎡" of a need of several units).
+      areaText: needAreaText({ need: audit.need }, lngFromUrl(request.url)),
       phoneFull,
       anonymised, // ADR 090: the page says so instead of blank fields
       recruiters: withoutBidiControls(recruiters),
@@ -155,31 +156,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const say = (lng: Lng, b: Bilingual | null | undefined) => (b ? (lng === "en" ? b.en || b.zh : b.zh || b.en) : "");
 
-function area(sqm: number, kind: string | null): string {
-  return kind === "land" ? `${formatMu(sqmToMu(sqm))} (${formatSqm(sqm)})` : formatSqm(sqm);
-}
-
 export default function AdminLead() {
-  const { lng, audit: a, phoneFull, anonymised, recruiters, closing, repeatedBy, flash } = useLoaderData<typeof loader>();
+  const { lng, audit: a, areaText, phoneFull, anonymised, recruiters, closing, repeatedBy, flash } = useLoaderData<typeof loader>();
   const actionData = useActionData<LeadActionData>();
   const t = useAdminText(lng);
   const none = t("common.none");
   const who = (name: string | null, id: string | null) => (id ? (name ? `${name} (${id})` : id) : none);
   const { need } = a;
-  const areaOf = (lo: number | null | undefined, hi: number | null | undefined) =>
-    lo != null && hi != null
-      ? `${area(lo, need.kind)} – ${area(hi, need.kind)}`
-      : lo != null
-        ? `≥ ${area(lo, need.kind)}`
-        : hi != null
-          ? `≤ ${area(hi, need.kind)}`
-          : "";
-  // A need of several units: each unit's size and the total (docs/decisions/130).
-  const units = unitCountOf(need.unitCount);
-  const areaText =
-    units > 1 && areaOf(need.areaMinSqm, need.areaMaxSqm) !== ""
-      ? unitsAreaText(need.areaMinSqm, need.areaMaxSqm, units, need.kind, lng, areaOf)
-      : areaOf(need.areaMinSqm, need.areaMaxSqm);
   const needText = [adminLabel(lng, "need.kind", need.kind), adminLabel(lng, "need.deal", need.deal), areaText, need.regionsText[lng]]
     .filter((s) => s && s !== none)
     .join(punctuationMessages.t(lng, "clauses"));
@@ -211,7 +194,18 @@ export default function AdminLead() {
           <dt>{t("lead.product")}</dt>
           <dd>{a.product || none}</dd>
           <dt>{t("lead.need")}</dt>
-          <dd>{needText || none}</dd>
+          <dd>
+            {needText || none}
+            {/* The need is edited on the hotline's lead page, which admins may use too (docs/decisions/135). */}
+            {anonymised ? null : (
+              <>
+                {" "}
+                <Link to={lngHref(`/hotline/leads/${a.id}`, lng)} data-testid="edit-need">
+                  {t("lead.editNeed")}
+                </Link>
+              </>
+            )}
+          </dd>
           <dt>{t("lead.phone")}</dt>
           <dd>
             {anonymised ? (

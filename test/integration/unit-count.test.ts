@@ -153,7 +153,7 @@ describe("a lead of 3 buildings of 5,000 ㎡ (the trial's case)", () => {
   it("still matches one 15,000 ㎡ building as the total", () => {
     const c = v.matches.find((m) => m.spaceId === "UC1");
     expect(c).toMatchObject({ parkId: "UC", conditional: false });
-    expect(zhOf(c)).toContain("合计面积：一处即满足3栋的总需求");
+    expect(zhOf(c)).toContain("按合计面积比较：一处代替3栋");
   });
 
   it("offers the park with only two such buildings as conditional, lower, with the reason", () => {
@@ -220,7 +220,7 @@ describe("reverse matching of a lead of several units", () => {
 });
 
 describe("POST /api/leads refuses a count that is no whole number of 2–99, on the field", () => {
-  it.each([0, 1.5, 1000, "三"])("%j", async (unitCount) => {
+  it.each([0, 1.5, 1000, "一", "几栋"])("%j", async (unitCount) => {
     for (const [lng, message] of [
       ["zh", "请填写需要几栋（几处）：2 到 99 的整数，例如 3；只要一处请留空"],
       ["en", "Enter how many buildings (units) are needed: a whole number from 2 to 99, e.g. 3; leave it blank for one"],

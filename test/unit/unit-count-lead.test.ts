@@ -68,16 +68,19 @@ describe("need.unitCount in the schema", () => {
     expect(r.data?.lead.need).toMatchObject({ areaMinSqm: 4000, areaMaxSqm: 6000 });
   });
 
-  it.each([0, 1, 1.5, 100, 1000, "三", "3.5", "-2", true, [3]])("refuses %j on the field, in zh-CN and English", (typed) => {
-    for (const [lng, message] of [
-      ["zh", "请填写需要几栋（几处）：2 到 99 的整数，例如 3；只要一处请留空"],
-      ["en", "Enter how many buildings (units) are needed: a whole number from 2 to 99, e.g. 3; leave it blank for one"],
-    ] as const) {
-      const r = schema(lng).safeParse(withNeed({ unitCount: typed }));
-      expect(r.success).toBe(false);
-      expect(issuesToFieldErrors(r.error!)["need.unitCount"]).toEqual([message]);
-    }
-  });
+  it.each([0, 1, 1.5, 100, 1000, "一", "一栋", "零", "一百", "两百", "几栋", "三四栋", "三点五", "3.5", "-2", true, [3]])(
+    "refuses %j on the field, in zh-CN and English",
+    (typed) => {
+      for (const [lng, message] of [
+        ["zh", "请填写需要几栋（几处）：2 到 99 的整数，例如 3；只要一处请留空"],
+        ["en", "Enter how many buildings (units) are needed: a whole number from 2 to 99, e.g. 3; leave it blank for one"],
+      ] as const) {
+        const r = schema(lng).safeParse(withNeed({ unitCount: typed }));
+        expect(r.success).toBe(false);
+        expect(issuesToFieldErrors(r.error!)["need.unitCount"]).toEqual([message]);
+      }
+    },
+  );
 
   it("is filled from the notes with the area they give, on every channel", () => {
     for (const channel of ["api", "web", "hotline"] as const) {
@@ -96,11 +99,16 @@ describe("need.unitCount in the schema", () => {
   it("keeps a typed count over the notes', and flags the two when they differ", () => {
     const r = schema("zh").parse(withNeed({ areaMin: "", areaMax: "", unitCount: 2, notes: "需要3栋厂房，每栋5000平" }));
     expect(r.lead.need.unitCount).toBe(2);
-    expect(r.lead.flags).toContainEqual({ field: "need.unitCount", code: "notesDiffer", text: "3栋厂房，每栋5000平 ≠ 2" });
+    // The notes' units keep their size: 2 × 5000, not 2 × 7500 (docs/decisions/135).
+    expect(r.lead.need).toMatchObject({ areaMinSqm: 9000, areaMaxSqm: 11000 });
+    expect(r.lead.flags).toContainEqual({ field: "need.unitCount", code: "notesDiffer", text: "3栋 ≠ 2栋" });
   });
 
   it("is told in the assist's preview", () => {
-    expect(describeNeedHints({ areaMinSqm: 13500, areaMaxSqm: 16500, unitCount: 3 }, "zh")).toEqual(["面积 13500㎡–16500㎡", "共3处"]);
-    expect(describeNeedHints({ unitCount: 3 }, "en")).toEqual(["3 units"]);
+    expect(describeNeedHints({ areaMinSqm: 13500, areaMaxSqm: 16500, unitCount: 3 }, "zh", "factory")).toEqual([
+      "面积 13500㎡–16500㎡",
+      "共3栋",
+    ]);
+    expect(describeNeedHints({ unitCount: 3 }, "en", "factory")).toEqual(["3 buildings"]);
   });
 });

@@ -42,7 +42,8 @@ const REASON_ORDER: Record<Reason["kind"], number> = { fit: 0, warn: 1, check: 2
  * "unit") is weighed with its park's count of such spaces among `candidates` and `alsoInParks` (each space
  * once): fewer than n makes the match conditional (CONDITIONAL_PENALTY; the size reason says so). The caller
  * passes every available space of the park that may fit as a unit (app/inventory/nearby-spaces.server.ts
- * parkUnitIds), so the count is the park's, not the search's.
+ * parkUnitIds), so the count is the park's, not the search's. For such a need `limit` counts parks, each
+ * with up to n of its spaces (byParks, docs/decisions/135).
  */
 export function rankMatches(n: MatchNeed, candidates: SpaceCandidate[], options: RankOptions = {}): MatchResult[] {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
@@ -77,13 +78,32 @@ export function rankMatches(n: MatchNeed, candidates: SpaceCandidate[], options:
       (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0),
   );
   // Reasons in words for the spaces returned only (scoreSpace's score is scoreOnly's).
-  return ranked.slice(0, limit).map(({ s, hard, score }) => ({
+  return (units ? byParks(ranked, limit, Math.min(units.wanted, limit)) : ranked.slice(0, limit)).map(({ s, hard, score }) => ({
     spaceId: s.id,
     parkId: s.parkId,
     score,
     conditional: hard.conditional,
     reasons: orderReasons(scoreSpace(n, s, weights, today, hard).reasons),
   }));
+}
+
+/**
+ * The spaces offered for a need of several units (docs/decisions/135): `limit` counts parks, not spaces — the
+ * best `limit` parks in `ranked`'s order, each with its best `perPark` spaces (the need's count, at most
+ * `limit`), in `ranked`'s order. Cut at `limit` spaces, one park of n units took every place of a need of
+ * n ≥ limit units and most of a smaller one's, and a park of fewer units — offered as conditional, ADR 130 —
+ * was left out or not by the order of the inventory. At most limit × min(n, limit) spaces.
+ */
+function byParks<T extends { s: SpaceCandidate }>(ranked: readonly T[], limit: number, perPark: number): T[] {
+  const taken = new Map<string, number>();
+  const out: T[] = [];
+  for (const r of ranked) {
+    const had = taken.get(r.s.parkId);
+    if (had === undefined ? taken.size >= limit : had >= perPark) continue;
+    taken.set(r.s.parkId, (had ?? 0) + 1);
+    out.push(r);
+  }
+  return out;
 }
 
 /**

@@ -244,9 +244,11 @@ export function sizeFactor(n: MatchNeed, s: SpaceCandidate, units?: UnitsFit): F
   // What the need's count says of this space: one of its units (with the park's count), or the total in one.
   const short = asUnit && units !== undefined && units.fitting < units.wanted;
   const [zhN, enN] = [unitCountText(wanted, n.need.kind, "zh"), unitCountText(wanted, n.need.kind, "en")];
+  // The total in one space says how it was compared, not that it meets the total (docs/decisions/135): the
+  // sentence before it says whether it does ("小于需求 13500–16500㎡（小 11%）"); zh and en the same claim.
   const zhUnits = !asUnit
     ? wanted > 1
-      ? `（合计面积：一处即满足${zhN}的总需求）`
+      ? `（按合计面积比较：一处代替${zhN}）`
       : ""
     : units === undefined
       ? `（需${zhN}）`
@@ -255,7 +257,7 @@ export function sizeFactor(n: MatchNeed, s: SpaceCandidate, units?: UnitsFit): F
         : `（需${zhN}，本园区符合的有 ${units.fitting} ${w}）`;
   const enUnits = !asUnit
     ? wanted > 1
-      ? ` (the total of the ${enN} in one space)`
+      ? ` (compared with the total: one space in place of ${enN})`
       : ""
     : units === undefined
       ? ` (${enN} wanted)`
@@ -294,13 +296,16 @@ export function sizeFactor(n: MatchNeed, s: SpaceCandidate, units?: UnitsFit): F
   const bound = below ? min! : max!;
   const pct = Math.round((Math.abs(taken - bound) / bound) * 100);
   const want = min !== undefined && max !== undefined ? range : rangeText(bound, bound, land);
+  // Inside the window (the hard rule's [min × 0.8, max × 1.25]) a space that misses the range still fits: said
+  // so, or "小于需求（小 13%）" reads as a failure beside "符合的有 3 栋" (docs/decisions/135).
+  const [zhTol, enTol] = value > 0 ? ["，在容差内", ", within tolerance"] : ["", ""];
   return {
     value,
     reasons: [
       {
         kind: "warn",
-        zh: `${zhArea} ${below ? "小于" : "大于"}需求 ${want.zh}（${below ? "小" : "大"} ${pct}%）${zhUnits}`,
-        en: `${enArea} ${below ? "smaller" : "larger"} than the wanted ${want.en} (${pct}% ${below ? "short" : "over"})${enUnits}`,
+        zh: `${zhArea} ${below ? "小于" : "大于"}需求 ${want.zh}（${below ? "小" : "大"} ${pct}%${zhTol}）${zhUnits}`,
+        en: `${enArea} ${below ? "smaller" : "larger"} than the wanted ${want.en} (${pct}% ${below ? "short" : "over"}${enTol})${enUnits}`,
       },
     ],
   };

@@ -213,15 +213,15 @@ export function failureReason(n: MatchNeed, s: SpaceCandidate, f: HardFailure, o
         units > 1 ? [`，需${unitCountText(units, need.kind, "zh")}`, `; ${unitCountText(units, need.kind, "en")} wanted`] : ["", ""];
       if (min !== undefined && s.areaSqm < min * AREA_LOWER) {
         return r(
-          `面积 ${areaZh(s.areaSqm, land)} < ${zhOf}需求下限 ${areaZh(min, land)} 的 80%（${areaZh(min * AREA_LOWER, land)}${zhN}）`,
-          `Area ${areaEn(s.areaSqm, land)} < 80% of the wanted minimum${enOf} ${areaEn(min, land)} (${areaEn(min * AREA_LOWER, land)}${enN})`,
+          `面积 ${areaZh(s.areaSqm, land)} < ${zhOf}需求下限 ${areaZh(min, land)} 的 80%（${areaZh(min * AREA_LOWER, land, false, true)}${zhN}）`,
+          `Area ${areaEn(s.areaSqm, land)} < 80% of the wanted minimum${enOf} ${areaEn(min, land)} (${areaEn(min * AREA_LOWER, land, false, true)}${enN})`,
         );
       }
       const d = divisibleMin(s);
       const hi = (max ?? 0) * AREA_UPPER;
       return r(
-        `面积 ${areaZh(s.areaSqm, land)}${d !== null ? `（最小可分 ${areaZh(d, land)}）` : ""} > ${zhOf}需求上限 ${areaZh(max ?? 0, land)} 的 125%（${areaZh(hi, land)}${zhN}）`,
-        `Area ${areaEn(s.areaSqm, land)}${d !== null ? ` (divisible down to ${areaEn(d, land)})` : ""} > 125% of the wanted maximum${enOf} ${areaEn(max ?? 0, land)} (${areaEn(hi, land)}${enN})`,
+        `面积 ${areaZh(s.areaSqm, land)}${d !== null ? `（最小可分 ${areaZh(d, land, false, true)}）` : ""} > ${zhOf}需求上限 ${areaZh(max ?? 0, land)} 的 125%（${areaZh(hi, land, false, true)}${zhN}）`,
+        `Area ${areaEn(s.areaSqm, land)}${d !== null ? ` (divisible down to ${areaEn(d, land, false, true)})` : ""} > 125% of the wanted maximum${enOf} ${areaEn(max ?? 0, land)} (${areaEn(hi, land, false, true)}${enN})`,
       );
     }
     case "ceiling":
@@ -318,7 +318,7 @@ export function suggestNearMiss(n: MatchNeed, s: SpaceCandidate, f: HardFailure,
       const zhOf = units > 1 ? `单${w}` : "";
       const enOf = units > 1 ? ` per ${one}` : "";
       const total = (v: number) =>
-        units > 1 ? [`（共 ${areaZh(v * units, land, true)}）`, ` (${areaEn(v * units, land, true)} in all)`] : ["", ""];
+        units > 1 ? [`（共 ${areaZh(v * units, land, true, true)}）`, ` (${areaEn(v * units, land, true, true)} in all)`] : ["", ""];
       if (min !== undefined && s.areaSqm < min * AREA_LOWER) {
         const v = roundDown(s.areaSqm / AREA_LOWER);
         const [zhT, enT] = total(v);
@@ -454,13 +454,17 @@ function thousands(x: number): string {
   return num(x).replace(/^(\d+)/, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
 }
 
-function areaZh(sqm: number, land: boolean, grouped = false): string {
+/**
+ * An area in a reason, land in 亩 with its ㎡: "18亩（12000㎡）"; `inner` (inside a parenthesis already) without
+ * one of its own — "21.6亩，合14400㎡" / "21.6 mu = 14400㎡" — no parenthesis in a parenthesis (docs/decisions/135).
+ */
+function areaZh(sqm: number, land: boolean, grouped = false, inner = false): string {
   const s = `${grouped ? thousands(sqm) : num(sqm)}㎡`;
-  return land ? `${num(sqmToMu(sqm))}亩（${s}）` : s;
+  return land ? (inner ? `${num(sqmToMu(sqm))}亩，合${s}` : `${num(sqmToMu(sqm))}亩（${s}）`) : s;
 }
-function areaEn(sqm: number, land: boolean, grouped = false): string {
+function areaEn(sqm: number, land: boolean, grouped = false, inner = false): string {
   const s = `${grouped ? thousands(sqm) : num(sqm)}㎡`;
-  return land ? `${num(sqmToMu(sqm))} mu (${s})` : s;
+  return land ? (inner ? `${num(sqmToMu(sqm))} mu = ${s}` : `${num(sqmToMu(sqm))} mu (${s})`) : s;
 }
 
 /**

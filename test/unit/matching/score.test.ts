@@ -70,12 +70,12 @@ describe("size fit", () => {
   it.each<[string, Partial<LeadInput>, number, number | null, number, string]>([
     ["inside", {}, 4800, null, 1, "面积 4800㎡ 在需求 4000–6000㎡ 内"],
     ["on the lower bound", {}, 4000, null, 1, "面积 4000㎡ 在需求 4000–6000㎡ 内"],
-    ["at 0.8 × min", {}, 3200, null, 0.3, "面积 3200㎡ 小于需求 4000–6000㎡（小 20%）"],
-    ["halfway to 0.8 × min", {}, 3600, null, 0.65, "面积 3600㎡ 小于需求 4000–6000㎡（小 10%）"],
-    ["at 1.25 × max", {}, 7500, null, 0.3, "面积 7500㎡ 大于需求 4000–6000㎡（大 25%）"],
+    ["at 0.8 × min", {}, 3200, null, 0.3, "面积 3200㎡ 小于需求 4000–6000㎡（小 20%，在容差内）"],
+    ["halfway to 0.8 × min", {}, 3600, null, 0.65, "面积 3600㎡ 小于需求 4000–6000㎡（小 10%，在容差内）"],
+    ["at 1.25 × max", {}, 7500, null, 0.3, "面积 7500㎡ 大于需求 4000–6000㎡（大 25%，在容差内）"],
     ["only a minimum", { max: undefined }, 9000, null, 1, "面积 9000㎡ ≥ 需求 4000㎡"],
     ["only a maximum", { min: undefined }, 500, null, 1, "面积 500㎡ ≤ 需求上限 6000㎡"],
-    ["only a maximum, over it", { min: undefined }, 7500, null, 0.3, "面积 7500㎡ 大于需求 6000㎡（大 25%）"],
+    ["only a maximum, over it", { min: undefined }, 7500, null, 0.3, "面积 7500㎡ 大于需求 6000㎡（大 25%，在容差内）"],
     ["divisible: judged by the part", {}, 20000, 3000, 1, "可分割面积 6000㎡（整体 20000㎡，最小可分 3000㎡） 在需求 4000–6000㎡ 内"],
   ])("%s", (_name, over, areaSqm, divisibleMinSqm, value, text) => {
     const f = sizeFactor(factoryLead(over), space({ areaSqm, divisibleMinSqm }));

@@ -76,8 +76,8 @@ describe("rankMatches with a count (the trial's case)", () => {
 
   it("still matches one 15,000 ㎡ building for the total, saying so", () => {
     expect(of("C1")).toMatchObject({ parkId: "PC", conditional: false });
-    expect(zh(of("C1"))).toContain("面积 15000㎡ 在需求 13500–16500㎡ 内（合计面积：一处即满足3栋的总需求）");
-    expect(en(of("C1"))).toContain("(the total of the 3 buildings in one space)");
+    expect(zh(of("C1"))).toContain("面积 15000㎡ 在需求 13500–16500㎡ 内（按合计面积比较：一处代替3栋）");
+    expect(en(of("C1"))).toContain("(compared with the total: one space in place of 3 buildings)");
   });
 
   it("counts a park's units among spaces given beside the one ranked (reverse matching)", () => {
