@@ -16,9 +16,10 @@ let web: Awaited<ReturnType<typeof startWebServer>>;
 let phone = 13900313600;
 
 beforeAll(async () => {
-  db = await createTestDatabase("notes_counts_after32");
-  web = await startWebServer({ DATABASE_URL: db.url });
-  expect((await importInventory(db.sql, demoInventory())).ok).toBe(true);
+  [db] = [await createTestDatabase("notes_counts_after32")];
+  [web] = [await startWebServer({ DATABASE_URL: db.url })];
+  const imported = await importInventory(db.sql, demoInventory());
+  expect(imported.ok).toBe(true);
 }, 120_000);
 afterAll(async () => {
   await web?.stop();
@@ -34,13 +35,8 @@ async function send(notes: string, company: string) {
     ),
     redirect: "manual",
   });
-  expect(
-    res.status,
-    await res
-      .clone()
-      .text()
-      .then((t) => t.slice(0, 300)),
-  ).toBe(303);
+  const sent = res.status === 303 ? "" : (await res.text()).slice(0, 300);
+  expect(res.status, sent).toBe(303);
   const location = res.headers.get("location")!;
   const reference = /\/inquiry\/(PM-[\d-]+)/.exec(location)![1];
   const page = async (q: string) => (await (await fetch(`${web.url}${location}${q}`)).text()).replace(/&#x27;/g, "'");
