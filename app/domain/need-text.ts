@@ -1423,7 +1423,7 @@ function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?:
 /** Before a count of one unit that asks for more: "二期再要1栋", "还要一栋", "另外租1栋". */
 const ONE_MORE = /(?:再|还|另|另外|额外)\s*(?:要|需要|需|租|买|找)?\s*$/;
 /** A total said in the count's clause: "3栋厂房共15000平" (ADR 130: the total, no count read — not told again). */
-const TOTAL_IN_CLAUSE = /(?:共|合计|总计|总共|总面积|\btotal\b|\bin\s+all\b)/i;
+const TOTAL_IN_CLAUSE = /(?:共|合计|总计|总共|总面积|\btotal\b|\bin\s+all\b).*?(?:平|㎡|亩|sqm|m2)/i;
 
 /**
  * The counts of units (栋, 块, 个冷库, "buildings" … not 层, not floors) that no area figure was read with, outside the

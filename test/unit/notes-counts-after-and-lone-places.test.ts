@@ -64,6 +64,7 @@ describe("a count no figure was read with is told, never dropped", () => {
   it.each([
     ["一期两栋5000平，二期再要1栋", "二期再要1栋"],
     ["5000平，两栋", "两栋"],
+    ["5000平，共3栋", "共3栋"], // each or the total: asked
     ["要5000平的厂房，最好有两栋", "最好有两栋"],
     ["3栋厂房5000平", "3栋厂房5000平"], // each or the total: ADR 128 left it — asked, not guessed
   ])("%s → told %s", (notes, told) => {
