@@ -57,7 +57,7 @@ describe("a count said after the area, through the form", () => {
     expect(lead.zh).toContain("2栋 × 约5000㎡（共约10000㎡）");
     expect(lead.zh).not.toMatch(/<dd>不限<\/dd>/);
     expect(lead.en).toContain("2 buildings × about 5000㎡ (about 10000㎡ in all)");
-  });
+  }, 90_000); // the web process's first pages on a busy machine
 
   it("厂房5000平×2，溧水那边 → 2 units, 溧水", async () => {
     const lead = await send("厂房5000平×2，溧水那边", "计数三二乙有限公司");
