@@ -4,7 +4,7 @@ import { maskContactNumbers } from "./contact-numbers";
 import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
-import { parseNumberRange } from "./numbers";
+import { parseChineseNumber, parseNumberRange } from "./numbers";
 import {
   COUNT_SOURCE,
   COUNTED,
@@ -1179,7 +1179,7 @@ const UNIT_WORD = "栋|幢|座|个|间|套|处|块|层";
  * of two storeys; not after 共, "共3栋5000平" is a total).
  */
 const EACH_BEFORE = new RegExp(
-  `(?:每\\s*(?<c>${UNIT_WORD})(?:的)?(?:建筑面积|面积)?[^0-9${CN}每各]{0,6}|单(?<c2>栋|幢|座|间)(?:的)?(?:建筑面积|面积)?\\s*(?:约|大约|为|是)?\\s*|各|\\beach\\b[^0-9]{0,12}|(?<![0-9.第共计${CN}])[0-9${CN}]{1,3}\\s*(?<c3>栋|幢|座|个|间|套|处|块)\\s*(?:约|大约)?\\s*|(?<![0-9.])(?<k>[0-9]{1,2})\\s*(?:栋|幢|座|个|间|块|处)?\\s*[x×*]\\s*|\\b(?<k2>${EN_COUNT.join("|")}|[0-9]{1,2})\\s+)$`,
+  `(?:每\\s*(?<c>${UNIT_WORD})(?:的)?(?:建筑面积|面积)?[^0-9${CN}每各]{0,6}|单(?<c2>栋|幢|座|间)(?:的)?(?:建筑面积|面积)?\\s*(?:约|大约|为|是)?\\s*|各|\\beach\\b[^0-9]{0,12}|(?<![0-9.第共计${CN}])(?<n3>[0-9${CN}]{1,3})\\s*(?<c3>栋|幢|座|个|间|套|处|块)\\s*(?:约|大约)?\\s*|(?<![0-9.])(?<k>[0-9]{1,2})\\s*(?:栋|幢|座|个|间|块|处)?\\s*[x×*]\\s*|\\b(?<k2>${EN_COUNT.join("|")}|[0-9]{1,2})\\s+)$`,
   "i",
 );
 /** After a figure said with a count in English right before it: its units, plural ("three 5000 sqm buildings"). */
@@ -1193,6 +1193,16 @@ const UNITS_COUNTED = new RegExp(
   `(?<![0-9.第${CN}])(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*(?<c>${UNIT_WORD})(?![月小钟星礼期])|\\b(?<n2>[0-9]{1,2}|${EN_COUNT.join("|")})\\s+(?:[a-z-]+\\s+)?(?:buildings?|units?|blocks?|halls?|floors?|warehouses?|factories|workshops?|plants?)\\b`,
   "g",
 );
+/**
+ * A count said right after the figure, with no word of "each" (trial 2026-12-05, H1; docs/decisions/136): "5000平×2栋",
+ * "厂房5000平×2", "5000平*3栋", "5000 sqm x 3", "5000平米两栋", "3000平方两栋", "5000平的厂房两栋", and after 的, the use word and
+ * a word of wanting — "5000平的厂房要两栋", "5000平左右的厂房，需要3栋" — the size is each unit's, as "两栋5000平的厂房" is
+ * (ADR 128). Not 层 ("5000平3层" is one building of three storeys), not a count of anything else ("5000平3个月内").
+ */
+const COUNT_AFTER_FIGURE = new RegExp(
+  `^\\s*(?:[x×*]\\s*(?<k>[0-9]{1,4})(?![0-9.])\\s*(?:栋|幢|座|个|间|块|处)?(?!\\s*(?:层|楼|月|年|天|米|m\\b))|(?:(?:的)?\\s*(?:单层|多层|标准|独栋|独立|双层)?\\s*(?:厂房|仓库|冷库|库房|车间|厂|楼|办公楼|写字楼|地块|土地|地)?\\s*(?:[，,]?\\s*(?:我们|我司|客户)?\\s*(?:要|需要|需|想要|想租|要租|租|买|找)\\s*)?)(?<n>[0-9]{1,4}|[一二两三四五六七八九十百]{1,3})\\s*(?<c>栋|幢|座|块|处|个|间|套)(?![月小钟星礼期天周年号层]|楼层))`,
+  "i",
+);
 /** Words of wanting right before a count: the units the lead takes ("但我们只要2层", "要租其中2栋"). */
 const WANT_COUNT = /(?:要|租|买|用|需)\s*(?:其中)?\s*$|\b(?:need|want|take|rent|lease)\s+(?:only\s+)?$/i;
 
@@ -1205,7 +1215,12 @@ const WANT_COUNT = /(?:要|租|买|用|需)\s*(?:其中)?\s*$|\b(?:need|want|tak
  * `span`: from the count to the figure's words, or to the count after them; `floors`: the count is of floors ("三层楼，每层
  * 1000平": one building's floors, no count of units, docs/decisions/130). Null when either is missing.
  */
-function eachCount(x: Extraction, start: number, end: number): { n: number; span: Span; at: number; floors: boolean } | null {
+function eachCount(
+  x: Extraction,
+  start: number,
+  end: number,
+  considered?: Span[],
+): { n: number; span: Span; at: number; floors: boolean; times?: number; over?: boolean } | null {
   const s = x.s;
   const b = EACH_BEFORE.exec(s.slice(Math.max(x.clauseStart(start), start - 16), start));
   // "2×5000平", "three 5000 sqm buildings": the count is the one said right before the figure.
@@ -1214,12 +1229,28 @@ function eachCount(x: Extraction, start: number, end: number): { n: number; span
     const n = EN_COUNT.includes(k0.toLowerCase()) ? EN_COUNT.indexOf(k0.toLowerCase()) + 2 : readCount(k0);
     return n === null ? null : { n, at: start - b![0].length, span: [start - b![0].length, end], floors: false };
   }
+  // "一期两栋5000平，二期再要1栋", "100栋500平": a count right before the figure is its own (ADR 128) — never one wanted
+  // further on, which is another figure's or another phase's; over 99 it is told, not dropped (docs/decisions/136).
+  const n3 = b?.groups?.n3;
+  if (n3 !== undefined) {
+    const at = start - b![0].length;
+    const v = parseChineseNumber(n3);
+    if (v !== null && Number.isInteger(v) && v > 99) return { n: v, at, span: [at, end], floors: false, over: true };
+    // "三栋5000平的厂房，我们只要两栋": only some of the units said are wanted (ADR 128's WANT_COUNT) — those count.
+    const rest = s.slice(end, sentenceEnd(s, end));
+    const only = [...rest.matchAll(UNITS_COUNTED)].find(
+      (m) => m.groups!.c === b!.groups!.c3 && /(?:只|仅|其中)\s*(?:要|需要?|租|买|用)?\s*(?:其中)?\s*$/.test(rest.slice(0, m.index)),
+    );
+    const n = readCount(only?.groups?.n ?? n3);
+    if (n !== null) return { n, at, span: [at, only ? end + only.index + only[0].length : end], floors: false };
+  }
   const a = b && !k0 ? null : EACH_AFTER.exec(s.slice(end, end + 24));
-  if (!(b && !k0) && !a) return null;
+  if (!(b && !k0) && !a) return after();
   const c = a?.groups?.c ?? a?.groups?.c2 ?? b?.groups?.c ?? b?.groups?.c2 ?? b?.groups?.c3;
   const from = Math.max(sentenceStart(s, start), start - 30);
   const to = Math.min(sentenceEnd(s, end), end + 40);
   const counts: { n: number; at: number; to: number; want: boolean; floors: boolean }[] = [];
+  considered?.push([from, to]);
   for (const m of s.slice(from, to).matchAll(UNITS_COUNTED)) {
     const at = from + m.index;
     if (at >= start && at < end) continue;
@@ -1248,7 +1279,37 @@ function eachCount(x: Extraction, start: number, end: number): { n: number; span
   }
   if (!k) return null;
   const [a0, b0] = [start - (a ? 0 : b![0].length), end + (a?.[0].length ?? 0)];
-  return { n: k.n, at: k.at, span: [Math.min(k.at, a0), Math.max(b0, k.to)], floors: k.floors };
+  const span: Span = [Math.min(k.at, a0), Math.max(b0, k.to)];
+  // "两栋楼，每栋两层，每层2000平": the floors are each building's — the buildings' count times the floors' (docs/decisions/136).
+  if (k.floors && /每\s*(?:栋|幢|座)\s*$/.test(s.slice(x.clauseStart(k.at), k.at))) {
+    const from2 = sentenceStart(s, k.at);
+    const units = [...s.slice(from2, k.at).matchAll(UNITS_COUNTED)]
+      .map((m) => ({ m, n: readCount(m.groups!.n ?? "") }))
+      .filter(({ m, n }) => n !== null && m.groups!.c !== undefined && m.groups!.c !== "层")
+      .pop();
+    if (units)
+      return {
+        n: units.n!,
+        times: units.n! * k.n,
+        at: from2 + units.m.index,
+        span: [Math.min(from2 + units.m.index, span[0]), span[1]],
+        floors: false,
+      };
+  }
+  return { n: k.n, at: k.at, span, floors: k.floors };
+
+  /** A count right after the figure (COUNT_AFTER_FIGURE): "5000平×2栋", "5000平的厂房要两栋". */
+  function after(): ReturnType<typeof eachCount> {
+    const m = COUNT_AFTER_FIGURE.exec(s.slice(end, Math.min(end + 24, sentenceEnd(s, end))));
+    const t = m?.groups?.k ?? m?.groups?.n;
+    if (!m || t === undefined) return null;
+    const to = end + m[0].length;
+    const at = to - /[0-9一二两三四五六七八九十百]+\s*(?:栋|幢|座|个|间|块|处|套)?$/.exec(m[0])![0].length;
+    const v = parseChineseNumber(t);
+    if (v !== null && Number.isInteger(v) && v > 99) return { n: v, at, span: [start, to], floors: false, over: true };
+    const n = readCount(t);
+    return n === null || n < 2 ? null : { n, at, span: [start, to], floors: false };
+  }
 }
 
 /** Words after a figure that accept it beside another: "5000平，3000平也行", "3000到5000都可以", "3000 sqm is fine too". */
@@ -1359,10 +1420,48 @@ function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?:
  * "3000+2000平" is the sum (about 5000), "3000或5000平" either (3000–5000); an accepted "4000平以下也行" beside the
  * first opens the lower side (bothBounds), "6000平以上也行" the upper.
  */
+/** Before a count of one unit that asks for more: "二期再要1栋", "还要一栋", "另外租1栋". */
+const ONE_MORE = /(?:再|还|另|另外|额外)\s*(?:要|需要|需|租|买|找)?\s*$/;
+/** A total said in the count's clause: "3栋厂房共15000平" (ADR 130: the total, no count read — not told again). */
+const TOTAL_IN_CLAUSE = /(?:共|合计|总计|总共|总面积|\btotal\b|\bin\s+all\b).*?(?:平|㎡|亩|sqm|m2)/i;
+
+/**
+ * The counts of units (栋, 块, 个冷库, "buildings" … not 层, not floors) that no area figure was read with, outside the
+ * premises the enterprise has and the words set aside or told: each clause told unread (docs/decisions/136).
+ */
+function tellUnusedCounts(x: Extraction, used: readonly Span[]): void {
+  const inside = (at: number, spans: readonly Span[]) => spans.some(([a, b]) => at >= a && at < b);
+  for (const m of x.s.matchAll(UNITS_COUNTED)) {
+    const at = m.index;
+    if (m.groups!.c === "层" || /floor/i.test(m[0])) continue;
+    if (
+      inside(at, used) ||
+      inside(
+        at,
+        x.setAside.map((f) => f.span),
+      ) ||
+      inside(at, x.unread)
+    )
+      continue;
+    const t = m.groups!.n ?? m.groups!.n2!;
+    const n = EN_COUNT.includes(t.toLowerCase()) ? EN_COUNT.indexOf(t.toLowerCase()) + 2 : readCount(t);
+    if (n === null || n === x.hints.unitCount) continue;
+    // "还要一栋2000平的仓库": a count right before another figure is that figure's, read or set aside with it.
+    const next = at + m[0].length + /^\s*(?:大?约)?\s*/.exec(x.s.slice(at + m[0].length))![0].length;
+    if (x.isClaimed([next, next + 1])) continue;
+    const clause = x.clauseOf([at, at + m[0].length]);
+    if (n === 1 && !ONE_MORE.test(x.s.slice(clause[0], at))) continue;
+    if (TOTAL_IN_CLAUSE.test(x.s.slice(...clause))) continue;
+    if (x.asideWhy("area", [at, at + m[0].length], [at, at + m[0].length], at + m[0].length)) continue;
+    x.reject(clause, [at, at + m[0].length]);
+  }
+}
+
 function extractArea(x: Extraction): void {
   const uses = usesOf(x.s);
   // Only the kind chosen: the kind the notes name first may be the enterprise's own ("自有土地30亩，想再租一个3000平的仓库").
   const ownKind = x.leadKind;
+  const countsUsed: Span[] = []; // where the counts the figures were read with are, and the text each search looked in
   let first: AreaRead | null = null;
   let pairing = true; // the first figure's other bound is looked for once: in the next figure of the area
   let partsOf: AreaRead | null = null; // the first of two parts whose total the sentence gives later (subUses)
@@ -1700,9 +1799,15 @@ function extractArea(x: Extraction): void {
       else lo = undefined;
     }
     // "3栋厂房，每栋5000平", "两个冷库各1000平": each unit's figure times the count (docs/decisions/122).
-    const each = eachCount(x, start, end);
-    const times = each?.n ?? 1;
+    const each = eachCount(x, start, end, countsUsed);
+    const times = each?.times ?? each?.n ?? 1;
     if (each) [start, end] = [Math.min(start, each.span[0]), Math.max(end, each.span[1])];
+    if (each) countsUsed.push([each.at, end]);
+    // "100栋500平": more units than a need holds (UNIT_COUNT_MAX 99) — told with its figure, never read as one unit.
+    if (each?.over) {
+      x.reject([start, end], whole, true);
+      return null;
+    }
     // "去年租了3栋，每栋5000平": units counted where the enterprise has them are its premises, not the need (docs/decisions/128).
     if (each && x.asideWhy("area", [each.at, each.at], [each.at, each.at], each.at)) {
       x.putAsideWords([Math.min(start, x.clauseStart(each.at)), end], whole, "own");
@@ -1861,6 +1966,9 @@ function extractArea(x: Extraction): void {
   tryRe(AREA_RE);
   if (none()) tryRe(AREA_KEYWORD_BARE);
   if (none()) for (const [span, whole] of dropped) x.reject(x.clauseOf(span), whole, true);
+  // "一期两栋5000平，二期再要1栋", "5000平，两栋": a count of units beside the area read that no figure was read with is told,
+  // never dropped — the need would be one unit of that size, said nowhere (docs/decisions/136).
+  if (!none()) tellUnusedCounts(x, countsUsed);
   // "6000平以上…太大了，不用": a ceiling alone, from a refusal — the size needed is not said; told beside the bound (ADR 132).
   if (refusedCeiling && x.hints.areaMaxSqm !== undefined && x.hints.areaMinSqm === undefined)
     x.ceilingOnly.push(x.found.find((f) => f.field === "areaMaxSqm")!.text);

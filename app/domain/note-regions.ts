@@ -512,8 +512,14 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
     }
     const last = group[group.length - 1];
     // A zone named alone is read as a division with its kind is ("苏州工业园区的厂房", "在江北新区"): its name says place.
+    // A lone name that is its clause, or said with 那边/附近/一带 ("5000平的厂房要两栋，高淳", "…，溧水那边"): a place wanted
+    // (trial 2026-12-05 L1, docs/decisions/136) — inside a clause a lone name stays unread (平房, 资源, 光明 …).
+    const alone =
+      group.length === 1 &&
+      CLAUSE_OPEN.test(s.slice(Math.max(0, group[0].start - 4), group[0].start)) &&
+      CLAUSE_ALONE.test(s.slice(last.end));
     const placed =
-      (group.length > 1 || group[0].parts > 1 || group[0].zone) &&
+      (group.length > 1 || group[0].parts > 1 || group[0].zone || alone) &&
       AFTER_UNMARKED.test(s.slice(last.end)) &&
       !PRESENT_UNMARKED.test(s.slice(0, group[0].start)) &&
       group.every((n) => isPlace(s.slice(n.start, n.end), s.slice(n.end), n.zone));
@@ -522,6 +528,12 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
   }
   return out;
 }
+
+/** Where a clause opens (a lone place name read there: findUnmarkedPlaces), a particle before the name allowed. */
+const CLAUSE_OPEN = /(?:^|[，。；;,!?！？\n])\s*(?:就|都|是|最好是?)?\s*$/u;
+/** After a lone name: the clause's end, with 那边/附近/一带 … and a word of "that does" or "preferred" between. */
+const CLAUSE_ALONE =
+  /^\s*(?:区|县)?\s*(?:那边|这边|那里|这里|那块|附近|周边|一带|一片|片区|区域)?\s*(?:的)?\s*(?:都?(?:行|可以|可)|就行|就可以|也行|优先|最好|为主)?\s*(?:$|[，。；;,!?！？\n])/u;
 
 type NameAt = { start: number; end: number; parts: number; zone: boolean };
 
