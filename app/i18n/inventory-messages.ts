@@ -132,6 +132,10 @@ const zh = {
   "import.nothing": "文件中的内容与现有数据完全相同，没有需要导入的改动。",
   "import.uncoveredParks":
     "{count} 个园区没有在岗的招商专员负责：{parks}。这些园区的线索会进入管理员的待分配队列，由管理员手动指派；如需自动分配，请在「招商专员」工作表中把园区编号加到某位专员的负责园区。",
+  "import.uncoveredParks.inactive":
+    "{count} 个园区的招商专员都已停用（专员本人或其账号）：{parks}。这些园区的线索会进入管理员的待分配队列，由管理员手动指派；如需自动分配，请启用专员或其账号，或在「招商专员」工作表中把园区编号加到在岗专员的负责园区。",
+  "import.uncoveredParks.noCapacity":
+    "{count} 个园区的在岗招商专员容量都为 0（不接新线索）：{parks}。这些园区的线索会进入管理员的待分配队列，由管理员手动指派；如需自动分配，请在「招商专员」工作表中把专员的容量改为大于 0。",
   "import.changed": "预览之后数据已被修改，未写入。请重新上传预览。",
   "import.gone": "这份预览已失效（已导入或已被新的预览取代），请重新上传。",
   "import.unavailable": "数据库暂时不可用，未写入，请稍后重试。",
@@ -318,6 +322,10 @@ const en: Record<InventoryKey, string> = {
   "import.nothing": "The file holds exactly what is stored: there is nothing to import.",
   "import.uncoveredParks":
     "No active recruiter covers {count:park|parks} {parks}: leads for {count:it|them} will go to the admins' unassigned queue, to be assigned by hand. To route them automatically, add the park id to a recruiter's parks (the 招商专员 sheet).",
+  "import.uncoveredParks.inactive":
+    "The recruiters of {count:park|parks} {parks} are all inactive (the recruiter or their account): leads for {count:it|them} will go to the admins' unassigned queue, to be assigned by hand. To route them automatically, make a recruiter or their account active again, or add the park id to an active recruiter's parks (the 招商专员 sheet).",
+  "import.uncoveredParks.noCapacity":
+    "The active recruiters of {count:park|parks} {parks} all have capacity 0 (they take no new leads): leads for {count:it|them} will go to the admins' unassigned queue, to be assigned by hand. To route them automatically, set a recruiter's capacity above 0 (the 招商专员 sheet).",
   "import.changed": "The data changed after the preview; nothing was written. Upload the file again to preview.",
   "import.gone": "This preview is no longer valid (applied, or replaced by a newer one); upload the file again.",
   "import.unavailable": "The database is unavailable; nothing was written. Try again shortly.",

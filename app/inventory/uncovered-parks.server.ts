@@ -4,8 +4,12 @@ import type { Lng } from "~/i18n/lng";
 
 import type { Collections } from "./import.server";
 
-/** A park no working recruiter covers once an import is written: its leads go to the admins' unassigned queue. */
-export type UncoveredPark = { id: string; name: string };
+/**
+ * A park no working recruiter covers once an import is written: its leads go to the admins' unassigned queue.
+ * `why`: no recruiter names it (`noRecruiter`), those that do are inactive or their accounts are
+ * (`inactive`), or an active one names it with capacity 0 (`noCapacity`) — the warning names the fix.
+ */
+export type UncoveredPark = { id: string; name: string; why: "noRecruiter" | "inactive" | "noCapacity" };
 
 /**
  * The one rule of "covered" (ADR 134): a recruiter covers its parks when it works — `active`, and when it
@@ -51,9 +55,16 @@ export async function uncoveredParks(tx: Sql | TransactionSql, value: Collection
   ]);
   const accountActive = new Map(accounts.map((a) => [a.recruiterId, a.anyActive]));
   const covered = new Set<string>();
-  for (const r of [...others, ...imported.values()])
-    if (recruiterCovers({ active: r.active, capacity: r.capacity, accountActive: accountActive.get(r.id) }))
-      for (const p of r.parks) covered.add(p);
+  const named = new Set<string>(); // parks some recruiter names
+  const atZero = new Set<string>(); // parks an active recruiter (and account) names with capacity 0
+  for (const r of [...others, ...imported.values()]) {
+    const works = { active: r.active, capacity: r.capacity, accountActive: accountActive.get(r.id) };
+    for (const p of r.parks) {
+      named.add(p);
+      if (recruiterCovers(works)) covered.add(p);
+      else if (recruiterCovers({ ...works, capacity: 1 })) atZero.add(p);
+    }
+  }
   const left = candidates.filter((p) => !covered.has(p));
   if (left.length === 0) return [];
   // The name as it will be: the import's row, else the stored one (a park that only lost its recruiter).
@@ -66,23 +77,31 @@ export async function uncoveredParks(tx: Sql | TransactionSql, value: Collection
   return left
     .filter((p) => names.has(p))
     .sort()
-    .map((id) => ({ id, name: names.get(id)! }));
+    .map((id) => ({ id, name: names.get(id)!, why: atZero.has(id) ? "noCapacity" : named.has(id) ? "inactive" : "noRecruiter" }));
 }
 
 /** The most parks named one by one in the warning; the rest are counted. */
 const NAMED = 10;
 
 /**
- * The warning as a sentence in `lng` ("园区 JN-2（江宁二园）没有在岗的招商专员负责：…待分配队列…"), or "" when
- * every park is covered: the Excel preview and result, `POST /api/import` and `npm run import` say the same.
+ * The warning in `lng`, one sentence for each cause with its fix ("园区 JN-2（江宁二园）没有在岗的招商专员负责：
+ * …待分配队列…"; "…的在岗招商专员容量都为 0…把专员的容量改为大于 0"), or "" when every park is covered: the Excel preview and result, `POST /api/import` and `npm run import` say the same.
  */
 export function uncoveredParksText(lng: Lng, parks: readonly UncoveredPark[]): string {
-  if (parks.length === 0) return "";
   const sep = lng === "zh" ? "、" : ", ";
-  const named = parks
-    .slice(0, NAMED)
-    .map((p) => (p.name && p.name !== p.id ? `${p.id}${lng === "zh" ? `（${p.name}）` : ` (${p.name})`}` : p.id))
-    .join(sep);
-  const more = parks.length > NAMED ? inventoryText(lng, "import.unknownKeysMore", { count: parks.length - NAMED }) : "";
-  return inventoryText(lng, "import.uncoveredParks", { parks: `${named}${more}`, count: parks.length });
+  const sentence = (why: UncoveredPark["why"], key: Parameters<typeof inventoryText>[1]) => {
+    const these = parks.filter((p) => (p.why ?? "noRecruiter") === why);
+    if (these.length === 0) return [];
+    const named = these
+      .slice(0, NAMED)
+      .map((p) => (p.name && p.name !== p.id ? `${p.id}${lng === "zh" ? `（${p.name}）` : ` (${p.name})`}` : p.id))
+      .join(sep);
+    const more = these.length > NAMED ? inventoryText(lng, "import.unknownKeysMore", { count: these.length - NAMED }) : "";
+    return [inventoryText(lng, key, { parks: `${named}${more}`, count: these.length })];
+  };
+  return [
+    ...sentence("noRecruiter", "import.uncoveredParks"),
+    ...sentence("inactive", "import.uncoveredParks.inactive"),
+    ...sentence("noCapacity", "import.uncoveredParks.noCapacity"),
+  ].join(lng === "zh" ? "" : " ");
 }

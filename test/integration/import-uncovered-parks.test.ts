@@ -100,7 +100,8 @@ describe("an import that leaves parks without a recruiter", () => {
     const moved = await previewPage({ recruiters: [{ ...r4, parks: ["GC-EDZ"] }] });
     expect(banner(moved.html)).toContain("LS-EDZ（溧水经济开发区（示例））");
     const inactive = await previewPage({ recruiters: [{ ...r4, active: false }] });
-    expect(banner(inactive.html)).toContain("LS-EDZ（溧水经济开发区（示例））");
+    // The cause and its fix: a recruiter names it, but is inactive (trial 12-05c M4).
+    expect(banner(inactive.html)).toContain("1 个园区的招商专员都已停用（专员本人或其账号）：LS-EDZ（溧水经济开发区（示例））");
     // A park whose recruiter stays, re-imported with a change, says nothing.
     const gc = demoInventory().parks.find((p) => p.id === "GC-EDZ")!;
     expect(banner((await previewPage({ parks: [{ ...gc, policies: "新政策（示例）" }] })).html)).toBeNull();
@@ -114,7 +115,7 @@ describe("an import that leaves parks without a recruiter", () => {
         body: JSON.stringify(body),
       });
     const zh = await (await post({ parks: [park("JN-6", "江宁六园")] }, "zh")).json();
-    expect(zh.uncoveredParks).toEqual([{ id: "JN-6", name: "江宁六园" }]);
+    expect(zh.uncoveredParks).toEqual([{ id: "JN-6", name: "江宁六园", why: "noRecruiter" }]);
     expect(zh.warnings).toEqual([expect.stringContaining("1 个园区没有在岗的招商专员负责：JN-6（江宁六园）。")]);
     const en = await (await post({ parks: [park("JN-7", "江宁七园")] }, "en")).json();
     expect(en.warnings).toEqual([expect.stringContaining("No active recruiter covers park JN-7 (江宁七园)")]);
@@ -162,18 +163,23 @@ describe("the one rule: a working recruiter with capacity above 0, every time th
       body: JSON.stringify(body),
     });
     expect(res.status).toBe(200);
-    return (await res.json()) as { uncoveredParks?: { id: string; name: string }[]; warnings?: string[] };
+    return (await res.json()) as { uncoveredParks?: { id: string; name: string; why: string }[]; warnings?: string[] };
   };
   const ids = (r: { uncoveredParks?: { id: string }[] }) => (r.uncoveredParks ?? []).map((p) => p.id);
 
   it("a park whose only recruiter comes with capacity 0 is uncovered: API, preview, result, and again on a re-import", async () => {
     const file = { parks: [park("CAP-1", "零容量园")], recruiters: [recruiter("RC1", ["CAP-1"], { capacity: 0 })] };
     const first = await post(file);
-    expect(ids(first)).toEqual(["CAP-1"]);
-    expect(first.warnings).toEqual([expect.stringContaining("CAP-1（零容量园）")]);
+    expect(first.uncoveredParks).toEqual([{ id: "CAP-1", name: "零容量园", why: "noCapacity" }]);
+    // The cause and its fix, not "no recruiter covers it — add the park to one" (trial 12-05c M4).
+    expect(first.warnings).toEqual([
+      "1 个园区的在岗招商专员容量都为 0（不接新线索）：CAP-1（零容量园）。这些园区的线索会进入管理员的待分配队列，由管理员手动指派；如需自动分配，请在「招商专员」工作表中把专员的容量改为大于 0。",
+    ]);
     // The same rows again: nothing changes, the park is still uncovered, and the import says so again.
     expect(ids(await post(file))).toEqual(["CAP-1"]);
-    expect((await post(file, "en")).warnings).toEqual([expect.stringContaining("No active recruiter covers park CAP-1 (零容量园)")]);
+    expect((await post(file, "en")).warnings).toEqual([
+      expect.stringContaining("The active recruiters of park CAP-1 (零容量园) all have capacity 0 (they take no new leads)"),
+    ]);
     const page = await previewPage(file);
     expect(banner(page.html)).toContain("CAP-1（零容量园）");
     expect(page.html).toContain("文件中的内容与现有数据完全相同"); // nothing to apply, and still warned
@@ -192,7 +198,9 @@ describe("the one rule: a working recruiter with capacity above 0, every time th
     expect(ids(await post(base))).toEqual([]);
     for (const over of [{ active: false }, { capacity: 0 }, { active: false, capacity: 0 }]) {
       const changed = { recruiters: [recruiter("RC3", ["CAP-2"], over)] };
-      expect(ids(await post(changed)), JSON.stringify(over)).toEqual(["CAP-2"]);
+      const said = await post(changed);
+      expect(ids(said), JSON.stringify(over)).toEqual(["CAP-2"]);
+      expect(said.uncoveredParks![0].why, JSON.stringify(over)).toBe(over.active === false ? "inactive" : "noCapacity");
       expect(ids(await post(changed)), `again: ${JSON.stringify(over)}`).toEqual(["CAP-2"]);
       // The park alone, re-imported (its recruiter untouched, stored inactive or at 0): still said.
       expect(ids(await post({ parks: base.parks })), `the park: ${JSON.stringify(over)}`).toEqual(["CAP-2"]);
@@ -201,11 +209,28 @@ describe("the one rule: a working recruiter with capacity above 0, every time th
     }
   });
 
+  it("one import leaving parks for different causes names each cause with its own fix (zh, en)", async () => {
+    const file = { parks: [park("CAP-7", "七园"), park("CAP-8", "八园")], recruiters: [recruiter("RC7", ["CAP-8"], { capacity: 0 })] };
+    const zh = await post(file);
+    expect(zh.uncoveredParks).toEqual([
+      { id: "CAP-7", name: "七园", why: "noRecruiter" },
+      { id: "CAP-8", name: "八园", why: "noCapacity" },
+    ]);
+    expect(zh.warnings).toHaveLength(1);
+    expect(zh.warnings![0]).toMatch(
+      /^1 个园区没有在岗的招商专员负责：CAP-7（七园）。.+1 个园区的在岗招商专员容量都为 0（不接新线索）：CAP-8（八园）。/,
+    );
+    const en = await post(file, "en");
+    expect(en.warnings![0]).toMatch(
+      /^No active recruiter covers park CAP-7 \(七园\).+ The active recruiters of park CAP-8 \(八园\) all have capacity 0/,
+    );
+  });
+
   it("a recruiter whose only staff account is deactivated does not cover; one with an active account does", async () => {
     expect(ids(await post({ parks: [park("CAP-3", "三园")], recruiters: [recruiter("RC4", ["CAP-3"])] }))).toEqual([]);
     await db.sql`insert into users (email, name, role, recruiter_id, password_hash, active)
                  values ('rc4-staff@uncovered.example.test', '专员RC4', 'recruiter', 'RC4', ${await hashPassword(PASSWORD)}, false)`;
-    expect(ids(await post({ parks: [park("CAP-3", "三园")] }))).toEqual(["CAP-3"]);
+    expect((await post({ parks: [park("CAP-3", "三园")] })).uncoveredParks).toEqual([{ id: "CAP-3", name: "三园", why: "inactive" }]);
     await db.sql`update users set active = true where recruiter_id = 'RC4'`;
     expect(ids(await post({ parks: [park("CAP-3", "三园")] }))).toEqual([]);
   });
@@ -219,7 +244,7 @@ describe("the one rule: a working recruiter with capacity above 0, every time th
         const { stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "app/cli/import.ts", file], {
           env: { ...process.env, DATABASE_URL: db.url },
         });
-        expect(stderr, `run ${run + 1}`).toContain("warning: No active recruiter covers park CAP-4 (四园)");
+        expect(stderr, `run ${run + 1}`).toContain("warning: The active recruiters of park CAP-4 (四园) all have capacity 0");
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

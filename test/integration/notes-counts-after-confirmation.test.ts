@@ -1,46 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { importInventory } from "~/inventory/import.server";
-
-import { demoInventory } from "../fixtures/inventory";
-import { createTestDatabase } from "../support/database";
-import { validLeadForm } from "../support/leads";
-import { startWebServer } from "../support/services";
+import { inquiryConfirmationSuite } from "../support/inquiry-confirmation";
 
 // ADR 136 (after32, trial 2026-12-05 H1, L1), through the real web process: a count said after the area
 // ("5000平的厂房要两栋，高淳") is stored as 2 units of about 5000 ㎡ (the total kept, ADR 130) with the place said as its
 // own clause — it was one unit of 5000 ㎡ and 不限, nothing told; a count no figure was read with is told unread on
 // the confirmation page, never dropped.
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let phone = 13900313600;
-
-beforeAll(async () => {
-  [db] = [await createTestDatabase("notes_counts_after32")];
-  [web] = [await startWebServer({ DATABASE_URL: db.url })];
-  const imported = await importInventory(db.sql, demoInventory());
-  expect(imported.ok).toBe(true);
-}, 120_000);
-afterAll(async () => {
-  await web?.stop();
-  await db?.drop();
-});
+const suite = inquiryConfirmationSuite("notes_counts_after32", 13900313600);
 
 /** The public form sent (no JavaScript, the area boxes blank) with `notes`; the stored need and the confirmation pages. */
 async function send(notes: string, company: string) {
-  const res = await fetch(`${web.url}/?index`, {
-    method: "POST",
-    body: new URLSearchParams(
-      validLeadForm({ "contact.phone": String(phone++), "company.name": company, "need.areaMin": "", "need.notes": notes }),
-    ),
-    redirect: "manual",
-  });
-  const sent = res.status === 303 ? "" : (await res.text()).slice(0, 300);
-  expect(res.status, sent).toBe(303);
-  const location = res.headers.get("location")!;
-  const reference = /\/inquiry\/(PM-[\d-]+)/.exec(location)![1];
-  const page = async (q: string) => (await (await fetch(`${web.url}${location}${q}`)).text()).replace(/&#x27;/g, "'");
-  const [row] = await db.sql<
+  const { location, reference } = await suite.sendForm({ "company.name": company, "need.areaMin": "", "need.notes": notes }, "zh");
+  const page = async (q: string) => (await (await fetch(`${suite.web.url}${location}${q}`)).text()).replace(/&#x27;/g, "'");
+  const [row] = await suite.db.sql<
     {
       need: { areaMinSqm?: number; areaMaxSqm?: number; unitCount?: number; regions: string[]; regionCodes: string[] };
       flags: { field: string; code: string; text: string }[];

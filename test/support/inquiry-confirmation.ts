@@ -11,7 +11,7 @@ import { startWebServer } from "./services";
  * A test file's own database (with the demo inventory) and web process, and the public form sent through
  * it without JavaScript: `sendForm(fields, lng)` posts a valid lead with `fields` over it (each with the
  * next phone from `firstPhone`, as `nextPhone()` gives), expects the 303, and returns the confirmation page it leads to (HTML,
- * `&#x27;` unescaped) with the lead's reference. For the files that read the confirmation page.
+ * `&#x27;` unescaped) with the lead's reference and the page's address. For the files that read the confirmation page.
  */
 export function inquiryConfirmationSuite(dbName: string, firstPhone: number) {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -33,7 +33,10 @@ export function inquiryConfirmationSuite(dbName: string, firstPhone: number) {
   /** A phone number no other lead of the file has. */
   const nextPhone = () => String(phone++);
 
-  async function sendForm(fields: Record<string, string>, lng: "zh" | "en"): Promise<{ html: string; reference: string }> {
+  async function sendForm(
+    fields: Record<string, string>,
+    lng: "zh" | "en",
+  ): Promise<{ html: string; reference: string; location: string }> {
     const res = await fetch(`${web.url}/?index${lng === "en" ? "&lng=en" : ""}`, {
       method: "POST",
       body: new URLSearchParams(validLeadForm({ "contact.phone": nextPhone(), ...fields })),
@@ -42,7 +45,7 @@ export function inquiryConfirmationSuite(dbName: string, firstPhone: number) {
     expect(res.status, (await res.clone().text()).slice(0, 300)).toBe(303);
     const location = res.headers.get("location")!;
     const reference = /\/inquiry\/(PM-[\d-]+)/.exec(location)![1];
-    return { html: (await (await fetch(`${web.url}${location}`)).text()).replace(/&#x27;/g, "'"), reference };
+    return { html: (await (await fetch(`${web.url}${location}`)).text()).replace(/&#x27;/g, "'"), reference, location };
   }
 
   return {
