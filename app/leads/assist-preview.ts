@@ -8,6 +8,7 @@ import type { NotesExtractor } from "~/domain/need-text";
 import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { ui } from "~/i18n/ui-messages";
+import { looksLikePlaceName } from "~/leads/place-like";
 
 /**
  * The form's need fields that stop the assist from filling them when typed in (need-assist.ts: `filled`),
@@ -62,7 +63,8 @@ export function assistPreview(
   // (`known`: the form's script asks GET /api/regions?resolve=, ADR 131); the others are to look up.
   const marked = findPlaceMentions(notes);
   const listed = findListedPlaceCandidates(notes).filter((c) => !marked.some((m) => c.span[0] < m.span[1] && m.span[0] < c.span[1]));
-  const lookUp = known ? listed.filter((c) => known(c.text) === undefined).map((c) => c.text) : [];
+  // Only names that look like places are sent (place-like.ts, docs/decisions/137): a person's name never leaves the page.
+  const lookUp = known ? listed.filter((c) => known(c.text) === undefined && looksLikePlaceName(c.text)).map((c) => c.text) : [];
   // A run named whole ("江宁浦口") is shown by its parts when they are the places.
   const named = listed.filter((c) => known?.(c.text) === true);
   const parts = named.filter((c) => !named.some((o) => o !== c && c.span[0] <= o.span[0] && o.span[1] <= c.span[1]));

@@ -1,5 +1,6 @@
 import { listedNearMissesSql } from "~/assignments/listed-near-misses.server";
 import type { Sql } from "~/db/db.server";
+import { maskContactsDeep } from "~/domain/contact-mask";
 import { isUuid } from "~/domain/ids";
 import { type LeadFlag, leadFlags, repeatOf } from "~/domain/lead-flags";
 import type { Lead } from "~/domain/lead-schema";
@@ -185,7 +186,9 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
   const sentNeed = row.submitted ? (row.submitted.need as Record<string, unknown> | null) : row.need;
   const sent = row.submitted ? needSummary(sentNeed) : now;
   const flags = row.submitted ? { flags: row.submitted.flags } : { flags: row.flags };
-  return {
+  // Everything the page prints passes the one contact filter (docs/decisions/137): the notes' words in the
+  // flags and the not-read clauses hold what the enterprise typed, phones and emails among it (ADR 022).
+  return maskContactsDeep({
     ...sent,
     repeatOf: repeatOf({ flags: row.flags }),
     notesDiffer: leadFlags(flags)
@@ -199,7 +202,7 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
     places: placesSaid(leadFlags(flags)),
     notRead: notRead(sentNeed, leadFlags(flags), row.createdAt),
     corrected: row.submitted ? now : null,
-  };
+  });
 }
 
 /** The places the notes ruled out or preferred, and those beside a typed box (ADR 131): InquirySummary's `places`. */
@@ -228,19 +231,24 @@ function placesSaid(flags: LeadFlag[]): InquirySummary["places"] {
  * the lead's own time), and every text the intake flagged on the notes (a refusal, the enterprise's own
  * premises, an unread figure — already said on the page) counted as read.
  */
-function notRead(need: Record<string, unknown> | null, flags: { field: string; text: string; code: string }[], at: Date): string[] {
+export function notRead(need: Record<string, unknown> | null, flags: { field: string; text: string; code: string }[], at: Date): string[] {
   const notes = typeof need?.notes === "string" ? need.notes : "";
   if (!notes) return [];
   const kind = typeof need?.kind === "string" ? need.kind : undefined;
   const typed = Array.isArray(need?.regions) ? need.regions.filter((x): x is string => typeof x === "string") : [];
   const parsed = parseNeedText(notes, at, [extractMoney], kind);
-  const places = planNoteRegions(notes, typed.length ? typed : [""]);
+  // The places the notes name are read whether or not the box was typed (with the box blank they fill it; typed,
+  // they are compared with it and told): the plan without a box gives them, the plan with the box its flags.
+  // (A box of [""] would be "typed, nothing in it" and give no places: attack 32 M3.)
+  const named = planNoteRegions(notes, []);
+  const places = typed.length ? planNoteRegions(notes, typed) : named;
   const read = [
     ...parsed.found.map((f) => f.text),
     ...parsed.unread,
     ...parsed.budget,
     ...parsed.setAside.map((x) => x.text),
-    ...(places?.places.map((p) => p.text) ?? []),
+    ...(named?.places.map((p) => p.text) ?? []),
+    ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.notInBox ?? [])].map((p) => p.text),
     ...[...(places?.unread ?? []), ...(places?.ruled ?? [])].map((f) => f.text),
     ...flags.filter((f) => f.field === "need.notes" || f.code === "notesDiffer").map((f) => f.text.split(" ≠ ")[0]),
   ];

@@ -16,7 +16,8 @@ import { divisionOption, resolvePicked } from "~/leads/region-picker.server";
  * path its name, `codes` its districts; ADR 113 amended); each `{code, level, name, label, path}`, `label`
  * in the page's language (`?lng=en`: "Gaochun District (高淳区)", else the name); `?resolve=lishui` the region
  * picker's "add": `{resolved: [path]}` as the lead schema will resolve it, or `{problem: {message,
- * suggestions: [{path, label}]}}` for an unknown or ambiguous name. Public: no personal data.
+ * suggestions: [{path, label}]}}` for an unknown or ambiguous name, never stored by a cache (`private, no-store`:
+ * the word is what someone typed). The lists are public (cached an hour).
  * A malformed `parent` → 400 `{errors: {parent: […]}}` (ADR 025).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,7 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const resolve = typed.slice(0, regionNameMax(typed));
   if (resolve) {
     const r = resolvePicked(resolve, lng);
-    return Response.json(r.ok ? { resolved: r.paths } : { problem: r.problem }, { headers: { "Cache-Control": "public, max-age=3600" } });
+    // What was typed is in the URL, and a word the form's preview sends may be anything the notes hold: no shared
+    // cache keeps it (docs/decisions/137, attack 32 M4). The browser asks once per name per page anyway.
+    return Response.json(r.ok ? { resolved: r.paths } : { problem: r.problem }, { headers: { "Cache-Control": "private, no-store" } });
   }
   const latin = /[a-z]/i.test(q) && !/\p{Script=Han}/u.test(q);
   let found = q.trim() ? searchDivisions(q, 10) : childDivisions(parent || undefined);

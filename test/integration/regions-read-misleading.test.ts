@@ -73,6 +73,15 @@ describe("GET /api/regions", () => {
     expect(r.problem?.suggestions.map((s) => s.path)).toEqual(suggestions);
   });
 
+  it("?resolve= is never kept by a shared cache (what was typed is in the URL: docs/decisions/137); the lists still are", async () => {
+    for (const typed of ["江宁", "王建国"]) {
+      const res = await fetch(`${suite.web.url}/api/regions?resolve=${encodeURIComponent(typed)}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("private, no-store");
+    }
+    expect((await fetch(`${suite.web.url}/api/regions?q=${encodeURIComponent("江宁")}`)).headers.get("cache-control")).toContain("public");
+  });
+
   it("?resolve=园区&lng=en: English words, nothing suggested", async () => {
     const r = await resolve("园区", "en");
     expect(r.problem).toEqual({ message: expect.stringContaining("does not say where"), suggestions: [] });

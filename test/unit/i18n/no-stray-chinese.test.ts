@@ -43,6 +43,10 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/move-in.ts": "month, period and festival words read in a move-in date (下个月, 年底, 上半年, 中旬, 春节后, …)",
   "app/domain/notes-not-read.ts":
     "words that join or end a clause of the notes, greetings and contact words read in them (以及, 另外, 谢谢, 电话, …), never shown",
+  "app/domain/contact-mask.ts":
+    "Chinese numerals said digit by digit, unit words after a quantity and the words before a phone, an id or an address (电话, 微信, 地址, …) read in the notes, never shown",
+  "app/leads/place-like.ts":
+    "place kinds (区, 县, 市, …) and the short place names the form's preview may look up (江宁, 浦口, …), sent to the resolver, never shown",
   "app/domain/contact-numbers.ts": "contact words read before a phone number in the notes (电话, 手机, 座机, 热线, …), never shown",
   "app/domain/phone.ts": "phone labels, extension words and a number's end marks read in input (手机, 电话, 转, 分机, 尾号)",
   "app/domain/lead-schema.ts": "万元 as the unit of a flagged figure; the single-storey and 'anywhere' words read in input (单层, 不限, …)",
