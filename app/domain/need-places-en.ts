@@ -128,7 +128,8 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
 }
 
 /** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words in the notes (the pass without a marker runs only then). */
-const LATIN_OK_WORD = /\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never)\b|n['’]t\b/iu;
+const LATIN_OK_WORD =
+  /\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never)\b|n['’]t\b/iu;
 /** Words after places that say they will not do, or anything negated in their clause (places32): read or told by the server. */
 const LATIN_REFUSED_AFTER =
   /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;

@@ -1094,7 +1094,7 @@ const EN_REFUSED_THING =
  */
 const RULED_OUT_BEFORE = new RegExp(
   `(?:不要|不想要|别|不考虑|不接受|排除|不是|(?<!除)非|${NOT_NEEDED_WORDS}|${EN_NOT_NEEDED}(?:\\s+(?:a|an|any|anything|the))?|\\b(?:not|excluding|except))\\s*` +
-  "(?:给我们?|给咱们?)?\\s*(?:推荐?|找|介绍|发|看|要|考虑)?\\s*(?:的)?\\s*$|" +
+    "(?:给我们?|给咱们?)?\\s*(?:推荐?|找|介绍|发|看|要|考虑)?\\s*(?:的)?\\s*$|" +
     // fix31 (attack 31 F1): an English refusal before the bound, with the words it governs — "we don't want anything
     // above 5000 sqm", "nothing above", "avoid anything above", "we can't take anything over", "not interested in
     // anything under" (docs/decisions/128, amended).
