@@ -185,16 +185,23 @@ const SINGLE_STOREY =
   /单层|(?<![第每0-9二两三四五六七八九十])一层(?!\s*(?:做|作|用|是|为|放|办|生|仓|车间|层高|面积|高|有|[0-9]))|single[-\s]?stor(?:e)?y|one[-\s]?stor(?:e)?y|single[-\s]?floor/g;
 /** A comparator after 不 ("不要超过", "不能低于"): a comparison (comparison.ts), not a negation of the need. */
 const COMPARATOR = "(?:低于|少于|小于|短于|矮于|超过|高于|大于|多于|超出)";
+/**
+ * The words that say something is not needed — ONE list (docs/decisions/138) for a building figure (NEGATION_BEFORE,
+ * ITEM_NOT_BEFORE) and an area (RULED_OUT_BEFORE): 不需要, 无需, 用不到, 暂不需要, 没必要…
+ */
+const NOT_NEEDED_WORDS = "(?:暂时?|目前|现在|先)?(?:不需要|不需|无需|无须|不用|用不到|用不着|不必|没必要(?:要)?)";
+/** …and in English: "no need for", "don't need". */
+const EN_NOT_NEEDED = "\\b(?:(?:do\\s+not|don't|dont|doesn't|does\\s+not|no)\\s+need|no\\s+need\\s+for)";
 /** Words that say a requirement is none, right before it: 不要求单层, 不需要10吨行车, 可以不是单层, 没有…也行. */
 const NEGATION_BEFORE = new RegExp(
-  `(?:不要求|不需要|不需|无需|不用|不必|免|不一定(?:要|需要|得)?|可以不(?:要|用|是)?|不是|并非|非|没有|无|不限|不考虑|不要(?!\\s*${COMPARATOR})|\\b(?:do\\s+not|don't|doesn't|does\\s+not|no)\\s+need(?:\\s+(?:a|an|any))?|\\bno\\s+need\\s+for(?:\\s+(?:a|an|any))?|\\bwithout(?:\\s+(?:a|an|any))?)\\s*(?:有|是|带)?\\s*$`,
+  `(?:不要求|${NOT_NEEDED_WORDS}|免|不一定(?:要|需要|得)?|可以不(?:要|用|是)?|不是|并非|非|没有|无|不限|不考虑|不要(?!\\s*${COMPARATOR})|${EN_NOT_NEEDED}(?:\\s+(?:a|an|any))?|\\bwithout(?:\\s+(?:a|an|any))?)\\s*(?:有|是|带)?\\s*$`,
   "i",
 );
 /** …between a figure's keyword and its figure: 层高不要求9米, 承重不用3吨, 配电不需要1000千伏安. */
 const NEGATION_INSIDE = /不要求|不需要|不用|无需|不必|不一定/;
 /** …right after it, ending its clause: 单层不是必须的, 5吨行车不需要, 行车可有可无 (not "8米以上不需要行车": that is the crane's). */
 const NEGATION_AFTER =
-  /^\s*(?:的)?\s*(?:也)?\s*(?:不需要|不要求|不用|不必|不是必须|不是必需|非必须|非必需|不一定要?|可有可无|无所谓|可以没有|没有也(?:行|可以)|有没有都(?:行|可以))\s*(?:的|了|啊|哈|呢)?\s*(?:[，。；;,!?！？、\n]|$)/;
+  /^\s*(?:的)?\s*(?:(?:也|都|就)?\s*(?:不需要|不要求|不用|不必|不是必须|不是必需|非必须|非必需|不一定要?|可有可无|无所谓|可以没有|没有也(?:行|可以)|有没有都(?:行|可以)|用不到|用不着|没必要|不要|不想要|(?:暂|暂时|先)?不(?:予|作|做)?考虑|不行|不接受|不合适|免谈|算了)\s*(?:的|了|啊|哈|呢|哦|喔|噢|呀|啦|吧|嘛|～|~)*|\s*(?:(?:is|are)\s+)?(?:not\s+(?:necessary|needed|required|wanted|an\s+option)|unnecessary|optional|no[-\s]go)\b)\s*(?:[，。；;,!?！？、\n.]|$|(?=\s|谢谢))/i;
 /** A wish, not a requirement: 最好单层, 尽量单层, 单层优先 — never a hard filter. */
 const PREFERENCE_BEFORE = /(?:最好|尽量|尽可能|优先|希望|倾向于?)\s*(?:是|要)?\s*$/;
 const PREFERENCE_AFTER = /^\s*(?:的)?\s*(?:优先|更好|最好|为佳|为宜|更佳)/;
@@ -300,7 +307,7 @@ const ITEM_WORDS: Record<MinField, string> = {
   floorLoadMinKg: "(?:楼面荷载|地面荷载|地坪荷载|承重|荷载|载荷|floor\\s+load)",
 };
 /** Saying an item is not needed, before its name: 不需要行车, 不用园区配电, 不要求层高, 无需额外的变压器. Never 没有 alone: "现在没有行车，需要10吨行车". */
-const ITEM_NOT_BEFORE = `(?:不需要|不需|不要求|没要求|没有要求|无需|无须|不用|不必|可以没有|不要(?!\\s*${COMPARATOR})|\\b(?:no|don't\\s+need|do\\s+not\\s+need|no\\s+need\\s+for)\\b)`;
+const ITEM_NOT_BEFORE = `(?:${NOT_NEEDED_WORDS}|不要求|没要求|没有要求|可以没有|不要(?!\\s*${COMPARATOR})|\\bno\\b|${EN_NOT_NEEDED}\\b)`;
 /** …or after it, ending its clause: 行车不需要, 层高不要求, 层高没要求, 配电无所谓, 行车可有可无, crane not needed. */
 const ITEM_NOT_AFTER =
   "(?:不需要|不需|不要求|没要求|没有要求|无要求|不限|无所谓|不用|不必|不是必须的?|非必须|可有可无|不重要|没有也(?:行|可以)|\\s*[:：]\\s*(?:无|不需要)|\\s+(?:not\\s+(?:needed|required)|optional))";
@@ -378,7 +385,7 @@ export class Extraction {
     return (
       NEGATION_BEFORE.test(this.s.slice(Math.max(clauseStart, a - 16), a)) ||
       NEGATION_INSIDE.test(this.s.slice(a, b)) ||
-      NEGATION_AFTER.test(this.s.slice(b, b + 12))
+      NEGATION_AFTER.test(this.s.slice(b, b + 28))
     );
   }
 
@@ -1086,7 +1093,8 @@ const EN_REFUSED_THING =
  * area: it says which ones are not wanted).
  */
 const RULED_OUT_BEFORE = new RegExp(
-  "(?:不要|不想要|别|不考虑|不接受|排除|不是|(?<!除)非|\\b(?:not|excluding|except))\\s*(?:给我们?|给咱们?)?\\s*(?:推荐?|找|介绍|发|看|要|考虑)?\\s*(?:的)?\\s*$|" +
+  `(?:不要|不想要|别|不考虑|不接受|排除|不是|(?<!除)非|${NOT_NEEDED_WORDS}|${EN_NOT_NEEDED}(?:\\s+(?:a|an|any|anything|the))?|\\b(?:not|excluding|except))\\s*` +
+    "(?:给我们?|给咱们?)?\\s*(?:推荐?|找|介绍|发|看|要|考虑)?\\s*(?:的)?\\s*$|" +
     // fix31 (attack 31 F1): an English refusal before the bound, with the words it governs — "we don't want anything
     // above 5000 sqm", "nothing above", "avoid anything above", "we can't take anything over", "not interested in
     // anything under" (docs/decisions/128, amended).
@@ -1096,11 +1104,19 @@ const RULED_OUT_BEFORE = new RegExp(
 /** A negation said before an English area bound that RULED_OUT_BEFORE cannot place: the figure is told, never stored (fix31). */
 // Not "no" nor "without": "over 3000 sqm without columns", "no columns" say what is wanted.
 const EN_NEGATION = /\b(?:not|never|nothing|none|avoid(?:ing)?|cannot)\b|n['’]t\b/i;
+/**
+ * What may follow a refusal of a figure (docs/decisions/138, attack 32 H1): sentence particles (哦 啦 吧 呀 嘛 ～ …) and
+ * then a clause's end, a space and anything ("6000平以上不要 急"), thanks or a form of address ("…不要 谢谢", "…不要王总").
+ * A refusal is never made the wish because of what a person writes after it.
+ */
+const REFUSAL_PARTICLES = "(?:了|啊|呢|哈|哦|喔|噢|呀|啦|吧|嘛|哟|呦|咯|诶|哎|～|~|…|\\.{2,})";
+const REFUSAL_END = `\\s*(?:${REFUSAL_PARTICLES}\\s*)*(?:[，。；;,!?！？、:：)）\\]】\\n]|$|(?=\\s|谢谢|多谢|感谢|麻烦|辛苦|(?:王|李|张|刘|陈|杨|赵|黄|周|吴)?(?:总|经理|老板|先生|女士|老师)|[\\uD83C-\\uDBFF]))`;
 const RULED_OUT_AFTER = new RegExp(
   `^\\s*(?:(?:的话|的|这种|那种|这样的|那样的|面积|场地|房子|地方|空间|地|[，,]|对(?:于)?\\s*(?:我们|咱们|我司|我|客户)\\s*(?:来说|而言|来讲)|(?:来说|而言|来讲)|我们|咱们|我司|我|客户|(?:${USE_WORDS.source})(?:楼|室|区|用房)?|\\b(?:of|for|the|a|space|area)\\b)\\s*){0,5}` +
     "(?:(?:(?:也|都|就|肯定|绝对|真的|实在|有点|有些|确实)?\\s*(?:不行|不要|(?:暂|暂时|先)?不(?:予|作|做)?考虑|没法要|要不了|吃不下|看不上|用不完|太浪费|浪费|不合适|不适合|不可以|不接受|免谈|排除|不需要|不用|用不了|用不着|没必要|不必|就算了|算了|不够(?:用|大)?|放不下|拿不下|(?:租|买|负担|承担)不起|太大|太小|太多|太少|太贵|偏大|偏小|偏贵|(?:租金|价格|价钱|费用|成本)(?:太|偏)高)" +
-    "\\s*(?:了|啊|呢|哈|的(?=\\s*(?:[，。；;,!?！？、\\n]|$)))?\\s*(?:[，,]\\s*)?){1,3}|" +
-    "\\b(?:won't\\s+do|will\\s+not\\s+do|(?:won't|will\\s+not|doesn't|does\\s+not|don't|do\\s+not)\\s+work|(?:is|are)\\s+(?:not\\s+(?:ok|okay|acceptable|wanted|needed|an\\s+option|suitable|interesting)|useless|of\\s+no\\s+use|out|no\\s+good|too\\s+(?:big|large|small|much|expensive))|no\\s+good|too\\s+(?:big|large|small|much|expensive))\\b(?:\\s+(?:for|to)\\s+(?:us|me|them))?)\\s*(?:[，。；;,!?！？、\\n]|$)",
+    `\\s*(?:${REFUSAL_PARTICLES}|的(?=\\s*(?:[，。；;,!?！？、\\n]|$)))*\\s*(?:[，,]\\s*)?){1,3}|` +
+    "(?:[:：?？]\\s*)?\\b(?:won't\\s+do|will\\s+not\\s+do|(?:won't|will\\s+not|doesn't|does\\s+not|don't|do\\s+not)\\s+work|(?:is|are)\\s+(?:not\\s+(?:ok|okay|acceptable|wanted|needed|an\\s+option|suitable|interesting)|useless|of\\s+no\\s+use|out|no\\s+good|too\\s+(?:big|large|small|much|expensive))|no\\s+good|too\\s+(?:big|large|small|much|expensive)|(?:is|are)\\s+(?:a\\s+)?no[-\\s]go|no\\s+way|(?:is|are)\\s+(?:not\\s+necessary|unnecessary)|(?:no|nope)(?=\\s*(?:[.,;!?:：]|$)))\\b(?:\\s+(?:for|to)\\s+(?:us|me|them))?)" +
+    REFUSAL_END,
   "i",
 );
 /**
@@ -1541,8 +1557,11 @@ function extractArea(x: Extraction): void {
     const start = Math.min(span[0], qual.start);
     // English refusals are longer than 12 characters ("we can't take anything over", fix31).
     const from = Math.max(x.clauseStart(numSpan[0]), start - 48);
-    const before = RULED_OUT_BEFORE.exec(x.s.slice(from, start));
     const bound = qual.cmp === "min" || qual.cmp === "max";
+    // "我们用不到5000平以上的" (docs/decisions/138): 不到 read as the comparison leaves 用 before it — the refusal's word.
+    const before =
+      RULED_OUT_BEFORE.exec(x.s.slice(from, start)) ??
+      (qual.cmp === "min" && /^不[到着]/.test(x.s.slice(start)) ? /用\s*$/.exec(x.s.slice(from, start)) : null);
     const found = RULED_OUT_AFTER.exec(x.s.slice(qual.end));
     const text = found?.[0].replace(/[，。；;,!?！？、\n]$/, "") ?? "";
     // Past a comma only a bound's refusal of the side said ("6000平以上的车间，太大了，不用", docs/decisions/128): "5000平左右，

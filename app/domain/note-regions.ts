@@ -252,12 +252,12 @@ const PLACE_NEGATED_AFTER = new RegExp(
 const PLACE_WISHED_BEFORE =
   /(?:最好|尽量|尽可能|优先|首选|倾向于?|更想|更倾向于?|preferably|ideally|\bprefer(?:red)?|would\s+rather(?:\s+be)?)\s*(?:考虑|选择?)?\s*(?:在|去|是|in)?\s*$/i;
 const PLACE_WISHED_AFTER =
-  /^\s*(?:的)?\s*(?:厂房|仓库|土地|地方|那边|区域)?\s*(?:优先|最好(?!不|别)|为佳|更好|首选|(?:is\s+)?(?:preferred|first\s+choice|ideal))/i;
+  /^\s*(?:的)?\s*(?:厂房|仓库|土地|地方|那边|区域)?\s*(?:优先|最好(?!不|别)|为佳|更好|首选|其次(?!\s*(?:[，。；;,!?！？、\n]|$))|(?:is\s+)?(?:preferred|first\s+choice|ideal))/i;
 /** A place wanted outright whatever the words around it: 只要溧水, 只考虑溧水, 溧水可以, 溧水也行 (the place finders' own words, `findRuledPlaces`). */
 const PLACE_ONLY_BEFORE =
-  /(?:只要|只考虑|只能在|只在|只去|只看|只找|仅限|就要|必须在|必须是|一定要在|其次|次选|再次|备选|然后是|再就是|也可以考虑|也考虑|也可以是|only(?:\s+in)?|otherwise|failing\s+that|second(?:\s+choice)?(?:\s+is)?|then|also)\s*(?:在|去|是|in)?\s*$/i;
+  /(?:只要|只考虑|只能在|只在|只去|只看|只找|仅限|就要|就在|非得在|非要在|必须在|必须是|一定要在|其次|次选|再次|备选|然后是|再就是|也可以考虑|也考虑|也可以是|only(?:\s+in)?|otherwise|failing\s+that|second(?:\s+choice)?(?:\s+is)?|then|also)\s*(?:在|去|是|in)?\s*$/i;
 const PLACE_OK_AFTER =
-  /^\s*(?:区|县|市)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b)/i;
+  /^\s*(?:区|县|市)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:(?:作为|当|做)?\s*(?:备选|备用|次选|第二选择)|次之|[二两三]选一|任选(?:其)?一|(?:as\s+(?:a|an|the|our)\s+)(?:backup|fallback|alternative|second\s+choice|plan\s+b)\b|(?:is|as)\s+(?:a\s+|the\s+|our\s+)?(?:second\s+choice|backup|fallback)\b|可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b)/i;
 
 /** The words right before a place in its clause, and the start of those after it, folded (Traditional too). */
 function around(notes: string, [a, b]: readonly [number, number]): { before: string; after: string } {
@@ -314,8 +314,22 @@ const NOT_NECESSARILY_AFTER =
   /^\s*(?:区|县|市)?\s*(?:的话|这边|那边)?\s*(?:也|都)?\s*(?:不一定|不是必须|不是非要|不强求|无所谓|可有可无|不必须)/u;
 
 /** What the words right around one place say of it, or null when they say nothing. */
+/**
+ * Nothing but the place (docs/decisions/138, attack 32 H5): a refusal after it that a 非 or 除了 before it turns —
+ * 非江宁不可, 非江宁不去, 非江宁莫属 (it must be Jiangning), 除了江宁都不考虑, 除了江宁哪都不去 (only Jiangning). Not 除了江宁都行
+ * (anywhere but Jiangning) — that is no refusal after it.
+ */
+const MUST_BEFORE = /(?:(?<![除并])非|非得|非要|除了|除开|除去|除)\s*(?:在|去|是)?\s*$/u;
+const MUST_AFTER =
+  /^\s*(?:区|县|市)?\s*(?:以外|之外)?\s*(?:的)?\s*(?:地方|区域|厂房|那边)?\s*(?:(?:哪|哪儿|哪里|其他|其它|别的|别处)\s*(?:地方|区|区域)?\s*)?(?:都|也|一律|全都|全部|一概)?\s*(?:不可|不去|莫属|不行|不考虑|不要|不接受|免谈|不予考虑|pass\b)/iu;
+
 function ownStance(notes: string, span: readonly [number, number]): Stance | null {
   const near = around(notes, span);
+  if (MUST_AFTER.test(near.after)) {
+    // "并非江宁不可", "不是非江宁不可": not necessarily there — neither wanted nor ruled out (ADR 118's "open").
+    if (/(?:并非|不是非|不一定非)\s*(?:得|要)?\s*(?:在|是|去)?\s*$/u.test(near.before)) return "open";
+    if (MUST_BEFORE.test(near.before)) return "in";
+  }
   if ((OUTSIDE_OK_BEFORE.test(near.before) && OUTSIDE_OK_AFTER.test(near.after)) || OUTSIDE_OK_AFTER_ALONE.test(near.after)) return "open";
   if (NOT_NECESSARILY_BEFORE.test(near.before) || NOT_NECESSARILY_AFTER.test(near.after)) return "open";
   if (placeNegated(notes, span)) return "out";
@@ -419,7 +433,7 @@ function clauseAlone(notes: string, span: readonly [number, number]): boolean {
 
 /** The stems of the words that rule a place in or out (PLACE_NEGATED_*, PLACE_ONLY_BEFORE, PLACE_OK_AFTER, PLACE_WISHED_*). */
 const RULING_WORD =
-  /不|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b/gi;
+  /不|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second\s+choice|plan\s+b\b/gi;
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 
