@@ -9,16 +9,7 @@ import { validLeadForm } from "../support/leads";
 // dropped; "15000一18000平" is 15000–18000.
 const suite = inquiryConfirmationSuite("bounds32", 13900313200);
 
-type Stored = { need: Record<string, unknown>; flags: { field: string; code: string; text: string }[] };
-
-/** The public form sent (no JavaScript) in `lng`; the stored lead and the confirmation page's text. */
-async function sendForm(fields: Record<string, string>, lng: "zh" | "en" = "zh"): Promise<{ page: string; lead: Stored }> {
-  const { html, reference } = await suite.sendForm(fields, lng);
-  const [lead] = await suite.db.sql<
-    Stored[]
-  >`select lead -> 'need' as need, lead -> 'flags' as flags from leads where reference = ${reference}`;
-  return { page: html.replace(/&quot;/g, '"'), lead };
-}
+const sendForm = suite.sendStored;
 
 describe("the notes' area as stored and confirmed (ADR 132)", () => {
   it("a ceiling read only from a refusal: stored as at most 6000, the page and the recruiter told the size needed was not said", async () => {
@@ -77,7 +68,10 @@ describe("the notes' month as stored and confirmed (ADR 132)", () => {
     ["move in by Mrach 2027", "en", "We could not read “move in by Mrach 2027” in your notes"],
     ["2027年13月入驻", "zh", "您在补充说明里写的“2027年13月入驻”未能自动识别"],
   ] as const)("%s: no month stored, the page says it was not read", async (words, lng, said) => {
-    const { page, lead } = await sendForm({ "company.name": `月份测试${words.length}${lng}有限公司`, "need.notes": `厂房3000平，${words}` }, lng);
+    const { page, lead } = await sendForm(
+      { "company.name": `月份测试${words.length}${lng}有限公司`, "need.notes": `厂房3000平，${words}` },
+      lng,
+    );
     expect(lead.need.moveInBy ?? null).toBeNull();
     expect(lead.flags).toContainEqual({ field: "need.notes", code: "unread", text: words });
     expect(page).toContain(said);

@@ -6,15 +6,7 @@ import { inquiryConfirmationSuite } from "../support/inquiry-confirmation";
 // refusal is never stored as the wish — the stored need and the confirmation page say what the person said.
 const suite = inquiryConfirmationSuite("refuse32", 13900313880);
 
-type Stored = { need: Record<string, unknown>; flags: { field: string; code: string; text: string }[] };
-
-async function sendForm(fields: Record<string, string>, lng: "zh" | "en" = "zh"): Promise<{ page: string; lead: Stored }> {
-  const { html, reference } = await suite.sendForm(fields, lng);
-  const [lead] = await suite.db.sql<
-    Stored[]
-  >`select lead -> 'need' as need, lead -> 'flags' as flags from leads where reference = ${reference}`;
-  return { page: html.replace(/&quot;/g, '"'), lead };
-}
+const sendForm = suite.sendStored;
 
 /** The confirmation's summary rows, label → value. */
 const rows = (html: string) =>

@@ -48,8 +48,19 @@ export function inquiryConfirmationSuite(dbName: string, firstPhone: number) {
     return { html: (await (await fetch(`${web.url}${location}`)).text()).replace(/&#x27;/g, "'"), reference, location };
   }
 
+  type Stored = { need: Record<string, unknown>; flags: { field: string; code: string; text: string }[] };
+  /** `sendForm`, with the stored lead's need and flags beside the page (its `&quot;` unescaped too). */
+  async function sendStored(fields: Record<string, string>, lng: "zh" | "en" = "zh"): Promise<{ page: string; lead: Stored }> {
+    const { html, reference } = await sendForm(fields, lng);
+    const [lead] = await db.sql<
+      Stored[]
+    >`select lead -> 'need' as need, lead -> 'flags' as flags from leads where reference = ${reference}`;
+    return { page: html.replace(/&quot;/g, '"'), lead };
+  }
+
   return {
     sendForm,
+    sendStored,
     nextPhone,
     get db() {
       return db;

@@ -139,6 +139,7 @@ describe("H4: a refused or unneeded ceiling or crane is no requirement", () => {
 
 function places(notes: string) {
   const r = planNoteRegions(notes, []);
+  if (!r) return { in: [], out: [], preferred: [] };
   return {
     in: r.places.map((p) => p.text),
     out: r.excluded.map((p) => p.text),
