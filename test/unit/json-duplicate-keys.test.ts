@@ -60,20 +60,8 @@ describe("scanJsonShape: duplicate keys", () => {
       expect(() => scanJsonShape(t, MAX_JSON_DEPTH)).not.toThrow();
   });
 
-  it("costs microseconds a lead, and stays linear on a large import", () => {
-    const text = JSON.stringify(lead);
-    const time = (f: () => unknown, n: number) => {
-      const t0 = performance.now();
-      for (let i = 0; i < n; i++) f();
-      return performance.now() - t0;
-    };
-    time(() => scanJsonShape(text, MAX_JSON_DEPTH), 2000);
-    time(() => JSON.parse(text), 2000);
-    const scan = time(() => scanJsonShape(text, MAX_JSON_DEPTH), 20000);
-    const parse = time(() => JSON.parse(text), 20000);
-    // Per lead, in microseconds: printed for the ADR.
-    console.log(`scan ${((scan / 20000) * 1000).toFixed(2)} µs, JSON.parse ${((parse / 20000) * 1000).toFixed(2)} µs a lead`);
-    expect(scan / 20000).toBeLessThan(0.05); // under 50 µs a lead even on a loaded machine
+  // Its cost is part of what bench:intake measures (POST /api/leads), not timed here: a unit test's clock fails on a busy machine.
+  it("scans a large import whole (20,000 rows): no duplicate found where there is none, one found in the last row", () => {
     const rows = Array.from({ length: 20000 }, (_, i) => ({
       id: `S${i}`,
       parkId: "P1",
@@ -82,8 +70,8 @@ describe("scanJsonShape: duplicate keys", () => {
       areaSqm: 1000 + i,
     }));
     const big = JSON.stringify({ spaces: rows });
-    const t = time(() => scanJsonShape(big, MAX_JSON_DEPTH), 3);
-    console.log(`import of ${(big.length / 1024 / 1024).toFixed(1)} MB: ${(t / 3).toFixed(1)} ms`);
     expect(scanJsonShape(big, MAX_JSON_DEPTH).duplicate).toBeNull();
+    const last = `${big.slice(0, -3)},"id":"again"}]}`; // the last row's id written twice
+    expect(scanJsonShape(last, MAX_JSON_DEPTH).duplicate).not.toBeNull();
   });
 });
