@@ -83,6 +83,8 @@ function cutsOf(s: string): Cut[] {
       .replace(/\D/g, "");
     const chinese = /[零〇一幺二两三四五六七八九]/u.test(m[0]);
     if (digits.length < 7) continue;
+    // A lead's reference typed in the notes ("上次的编号 PM-20261205-0001") is ours, not a contact.
+    if (/PM-$/i.test(s.slice(Math.max(0, m.index - 3), m.index))) continue;
     // 400/800 service numbers are published business numbers (phone-in-text.ts leaves them too).
     if (!chinese && /^[48]00\d{7}$/.test(digits)) continue;
     // A number in ASCII digits followed by a unit is a quantity ("12000000元"); Chinese numerals said digit by digit never are.

@@ -188,21 +188,24 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
   const flags = row.submitted ? { flags: row.submitted.flags } : { flags: row.flags };
   // Everything the page prints passes the one contact filter (docs/decisions/137): the notes' words in the
   // flags and the not-read clauses hold what the enterprise typed, phones and emails among it (ADR 022).
-  return maskContactsDeep({
-    ...sent,
+  // The earlier lead's reference (PM-…) is ours, not the enterprise's typing: it stays whole.
+  return {
+    ...maskContactsDeep({
+      ...sent,
+      notesDiffer: leadFlags(flags)
+        .filter((f) => f.code === "notesDiffer" && f.field !== "need.regions")
+        .map((f) => {
+          const [notes, box] = f.text.split(" ≠ ");
+          return { notes: notes.trim(), box: box?.trim() || null };
+        }),
+      unread: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "unread" && f.field === "need.notes" ? [f.text] : [])))],
+      ceilingOnly: leadFlags(flags).flatMap((f) => (f.code === "areaCeilingOnly" ? [f.text] : [])),
+      places: placesSaid(leadFlags(flags)),
+      notRead: notRead(sentNeed, leadFlags(flags), row.createdAt),
+      corrected: row.submitted ? now : null,
+    }),
     repeatOf: repeatOf({ flags: row.flags }),
-    notesDiffer: leadFlags(flags)
-      .filter((f) => f.code === "notesDiffer" && f.field !== "need.regions")
-      .map((f) => {
-        const [notes, box] = f.text.split(" ≠ ");
-        return { notes: notes.trim(), box: box?.trim() || null };
-      }),
-    unread: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "unread" && f.field === "need.notes" ? [f.text] : [])))],
-    ceilingOnly: leadFlags(flags).flatMap((f) => (f.code === "areaCeilingOnly" ? [f.text] : [])),
-    places: placesSaid(leadFlags(flags)),
-    notRead: notRead(sentNeed, leadFlags(flags), row.createdAt),
-    corrected: row.submitted ? now : null,
-  });
+  };
 }
 
 /** The places the notes ruled out or preferred, and those beside a typed box (ADR 131): InquirySummary's `places`. */

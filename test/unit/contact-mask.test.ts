@@ -63,9 +63,14 @@ describe("maskContacts: the contact part masked, the rest of the clause kept", (
     "需要10000000平",
     "双回路供电，800KVA",
     "4008-123-456 是园区热线",
+    "上次提交的编号 PM-20261205-0001，需求改成6000平",
   ])("no contact in %s: the same text back", (text) => {
     expect(maskContacts(text)).toBe(text);
     expect(hasContact(text)).toBe(false);
+  });
+
+  it("a lead's reference stays whole beside a phone that is masked", () => {
+    expect(maskContacts("编号PM-20261205-0001，电话13812345678")).toBe("编号PM-20261205-0001，电话138****5678");
   });
 
   it("no digits of a phone survive beyond the first three and last four", () => {
