@@ -19,6 +19,7 @@ const running = await startWorker({
   relayPollMs: env.RELAY_POLL_MS,
   relayLingerMs: env.RELAY_LINGER_MS,
   reconcileEveryMs: env.RECONCILE_EVERY_MS,
+  jobLockMs: env.JOB_LOCK_MS,
   smtpUrl: env.SMTP_URL,
   smtpTimeoutMs: env.SMTP_TIMEOUT_MS,
   outboxDir: getOutboxDir(),

@@ -41,6 +41,8 @@ export type WorkerConfig = {
   /** How long due work gathers after a wake-up before a relay pass (ms, default 100; docs/decisions/073). */
   relayLingerMs?: number;
   reconcileEveryMs: number;
+  /** BullMQ's lock of a running job and its stalled-job check (ms, default 30 s, JOB_LOCK_MS): a dead worker's job runs again within about twice this. */
+  jobLockMs?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
   indexNames?: IndexNames;
@@ -158,6 +160,8 @@ export async function startWorker(config: WorkerConfig): Promise<RunningWorker> 
     connection: createRedis(config.redisUrl, "worker"),
     prefix: config.queuePrefix,
     concurrency: config.concurrency,
+    lockDuration: config.jobLockMs ?? 30_000,
+    stalledInterval: config.jobLockMs ?? 30_000,
     settings: { backoffStrategy: cappedBackoff(config.backoffBaseMs ?? 1_000, config.backoffCapMs ?? 60_000) },
   });
   worker.on("error", (error) => log.warn("worker connection error", { error: errorMessage(error) }));

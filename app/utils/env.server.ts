@@ -118,6 +118,9 @@ export const workerEnvSchema = z
     RELAY_POLL_MS: z.coerce.number().int().min(50).default(1000),
     RELAY_LINGER_MS: z.coerce.number().int().min(0).max(5_000).default(DEFAULT_RELAY_LINGER_MS), // ADR 073
     RECONCILE_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
+    // BullMQ's job lock and stalled-job check (ms): a job of a worker that died is taken up again within
+    // about twice this. Its default is BullMQ's own; the lock is renewed every half of it.
+    JOB_LOCK_MS: z.coerce.number().int().min(5_000).max(600_000).default(30_000),
     ACCEPT_SLA_MINUTES: z.coerce.number().int().min(1).default(120),
     SLA_CLOCK: z.enum(["office-hours", "wall"]).default("office-hours"), // ADR 028: working time or wall-clock minutes
     NOTICE_FALLBACK_MS: z.coerce.number().int().min(1_000).default(90_000),

@@ -140,6 +140,7 @@ export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultRe
       ADMIN_API_TOKEN: process.env.ADMIN_API_TOKEN ?? "fault-suite-admin-token-0123456789",
       RELAY_POLL_MS: "200",
       RECONCILE_EVERY_MS: "1000",
+      JOB_LOCK_MS: "10000", // a killed worker's job runs again within ~20 s instead of ~60 s
       NOTICE_FALLBACK_MS: "2000",
       LOG_LEVEL: "info", // the worker's readiness line; stdout and stderr are kept by the harness, not shown
     };

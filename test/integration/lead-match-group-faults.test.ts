@@ -272,6 +272,9 @@ describe("a group of lead.match rows under faults", () => {
       SMTP_URL: smtp.url,
       RELAY_POLL_MS: "200",
       RECONCILE_EVERY_MS: "500",
+      // The killed worker's job is taken up again once its lock lapses: 10 s here (BullMQ's 30 s made
+      // this case wait up to a minute).
+      JOB_LOCK_MS: "10000",
       // A notice the kill kept from its inline delivery is sent by its job: due 3 s after routing, once
       // the killed sender's lease (6 × SMTP_TIMEOUT_MS + 5 s) has run out.
       NOTICE_FALLBACK_MS: "3000",
@@ -290,7 +293,7 @@ describe("a group of lead.match rows under faults", () => {
       expect(matched).toBeLessThan(8);
       await lastSleeps.pop()!();
       await worker.start();
-      await allDone(ids, 120_000); // BullMQ finds the killed worker's job stalled once its lock (30 s) lapses
+      await allDone(ids, 120_000); // BullMQ finds the killed worker's job stalled once its lock (JOB_LOCK_MS) lapses
       await noDuplicates(ids, cut);
       expect(worker.unexpectedExits).toEqual([]);
     } finally {
