@@ -207,15 +207,19 @@ describe("admin filter bars on a phone", () => {
     await login(page);
     const stray: Record<string, string[]> = {};
     let labels = 0;
-    for (const width of [PHONE.width, 360, 320, 480, DESKTOP.width])
-      for (const lng of ["", "?lng=en"])
-        for (const path of ["/admin/spaces", "/admin/parks", "/admin/recruiters", "/admin/leads", "/admin/dashboard"]) {
+    // The server sends the same page at every width: each page is loaded once and laid out again at
+    // each width (a resize re-runs the media queries and the layout the check reads).
+    for (const lng of ["", "?lng=en"])
+      for (const path of ["/admin/spaces", "/admin/parks", "/admin/recruiters", "/admin/leads", "/admin/dashboard"]) {
+        await page.setViewportSize(PHONE);
+        await page.goto(`${suite.web.url}${path}${lng}`);
+        for (const width of [PHONE.width, 360, 320, 480, DESKTOP.width]) {
           await page.setViewportSize({ width, height: PHONE.height });
-          await page.goto(`${suite.web.url}${path}${lng}`);
           labels += await page.locator('form[role="search"] label[for], form.filters label[for]').count();
           const seen = await strayFilterLabels(page);
           if (seen.length > 0) stray[`${width} ${path}${lng}`] = seen;
         }
+      }
     expect(labels).toBeGreaterThan(50);
     expect(stray).toEqual({});
     await page.setViewportSize(PHONE);
