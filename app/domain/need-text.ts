@@ -718,7 +718,11 @@ export function parseNeedText(
   // for every reader (contact-numbers.ts, docs/decisions/117). Same length too.
   // "上万平", "过万平", "破千平": at least that magnitude, read as "≥万平" (same length; the snippet keeps 上).
   // "15000一18000平", "1.5万一1.8万平": 一 (or ー) typed as a dash between two figures is the range's dash (docs/decisions/132).
-  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些")).replace(UPWARDS, "≥").replace(DASH_ONE, "-").replace(CN_DASH_ONE, "-").replace(UNIT_DASH_ONE, "-");
+  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些"))
+    .replace(UPWARDS, "≥")
+    .replace(DASH_ONE, "-")
+    .replace(CN_DASH_ONE, "-")
+    .replace(UNIT_DASH_ONE, "-");
   const x = new Extraction(
     text,
     s,
@@ -980,7 +984,7 @@ function wantedAfterHad(x: Extraction, field: MinField, parse: (s: string) => nu
     const end = numSpan[1] + unit.length;
     const qual = x.qualifier(numSpan, end);
     if (!/^\s*(?:的)?\s*(?:[，。；;,!?！？、\n]|$)/.test(x.s.slice(qual.end))) return;
-    const words: Span = [Math.min(at + 1 + (/^\s*/.exec(text)![0].length), qual.start), qual.end];
+    const words: Span = [Math.min(at + 1 + /^\s*/.exec(text)![0].length, qual.start), qual.end];
     x.claim(numSpan);
     if (qual.cmp === "max" || unit.value <= 0 || unit.value > FIELD_LIMITS[field]) return void x.reject(words, numSpan);
     x.set(field, round2(unit.value), words);
@@ -1657,9 +1661,7 @@ function extractArea(x: Extraction): void {
     // (ruledOut may look at one figure twice: the end before it is the refusal of the figure before.)
     const prevEnd = refusedBefore.at === numSpan[0] ? refusedBefore.prev : refusedBefore.end;
     const joined =
-      bound && prevEnd >= 0 && prevEnd <= start && JOINED_REFUSED.test(x.s.slice(prevEnd, start))
-        ? /$/.exec(x.s.slice(from, start))
-        : null;
+      bound && prevEnd >= 0 && prevEnd <= start && JOINED_REFUSED.test(x.s.slice(prevEnd, start)) ? /$/.exec(x.s.slice(from, start)) : null;
     const before =
       RULED_OUT_BEFORE.exec(x.s.slice(from, start)) ??
       (qual.cmp === "min" && /^不[到着]/.test(x.s.slice(start)) ? /用\s*$/.exec(x.s.slice(from, start)) : null) ??

@@ -25,10 +25,18 @@ describe("areas and ceilings said as people say them, stored and confirmed (ADR 
     expect(en.lead.need).toMatchObject({ areaMinSqm: 5000, areaMaxSqm: 8000 });
     expect(en.lead.flags.filter((f) => f.code === "unread")).toEqual([]);
     expect(rows(en.page)).toMatchObject({ Area: "5000–8000㎡" });
-    const zh = await send({ "company.name": "范围三三甲有限公司", "need.areaMin": "", "need.notes": "至少５０００平，不超过８０００平也行" });
+    const zh = await send({
+      "company.name": "范围三三甲有限公司",
+      "need.areaMin": "",
+      "need.notes": "至少５０００平，不超过８０００平也行",
+    });
     expect(zh.lead.need).toMatchObject({ areaMinSqm: 5000, areaMaxSqm: 8000 });
     expect(rows(zh.page)).toMatchObject({ 面积: "5000–8000㎡" });
-    const mu = await send({ "company.name": "范围三三乙有限公司", "need.areaMin": "", "need.notes": "not less than 3 mu and no more than 5 mu" });
+    const mu = await send({
+      "company.name": "范围三三乙有限公司",
+      "need.areaMin": "",
+      "need.notes": "not less than 3 mu and no more than 5 mu",
+    });
     expect(mu.lead.need).toMatchObject({ areaMinSqm: 2000, areaMaxSqm: 3333.33 });
     expect(rows(mu.page)).toMatchObject({ 面积: "2000–3333㎡" });
   });
@@ -70,7 +78,9 @@ describe("areas and ceilings said as people say them, stored and confirmed (ADR 
     // The box blank: the form comes back (400) asking for the area, and says the notes' figure is another use's, count and all.
     const res = await fetch(`${suite.web.url}/?index`, {
       method: "POST",
-      body: new URLSearchParams(validLeadForm({ "contact.phone": suite.nextPhone(), "need.areaMin": "", "need.notes": "需要2个3000平的仓库" })),
+      body: new URLSearchParams(
+        validLeadForm({ "contact.phone": suite.nextPhone(), "need.areaMin": "", "need.notes": "需要2个3000平的仓库" }),
+      ),
       redirect: "manual",
     });
     expect(res.status).toBe(400);
