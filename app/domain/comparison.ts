@@ -7,7 +7,8 @@
  *   fixed words                    至少 起码 最少 最低 最小 ≥ → at least;  最多 至多 最大 最高 ≤ → at most
  *   suffixes                       以上 及以上 起 多 余 + 不能少 → at least (+ and plus only with no figure after it in its
  *                                  clause: "厂房3000平+仓库2000平" joins two figures, docs/decisions/112);  以下 以内 之内 不能超过 → at most;  左右 上下 → about
- *                                  ("4000平不能少", "6000平不能再多": a bound said after its figure, docs/decisions/117)
+ *                                  ("4000平不能少", "6000平不能再多": a bound said after its figure, docs/decisions/117;
+ *                                  "or above"/"or under" before another figure is that figure's: "under 3000 sqm or above 8000", ADR 139)
  *
  * followed by filler such as 要/需要/得/为/是/在/达到 ("起码得2000平", "最小要2000平").
  */
@@ -30,7 +31,7 @@ const PREFIX_RE = new RegExp(
 
 /** Anchored at the start of the text after a number (and its unit). */
 const SUFFIX_RE =
-  /^\s*(?:的)?\s*(?:(?<about>左右|上下|前后|附近|approx(?:imately|\.)?)|(?<min>及以上|或以上|以上|起步|起|(?:也|最少|至少)?(?:不能|不可|不得)再?(?:少|小|低)(?!于)|(?:\+|plus)(?![^，。；;,!?！？、\n]*[0-9一二两三四五六七八九])|or\s+more|or\s+above|and\s+above|and\s+up)|(?<max>及以下|或以下|以下|以内|之内|封顶|(?:也|最多)?(?:不能|不可|不得)再?(?:多|大|超过|超出|超)(?!于)|内|or\s+less|or\s+below|or\s+under|max))/;
+  /^\s*(?:的)?\s*(?:(?<about>左右|上下|前后|附近|approx(?:imately|\.)?)|(?<min>及以上|或以上|以上|起步|起|(?:也|最少|至少)?(?:不能|不可|不得)再?(?:少|小|低)(?!于)|(?:\+|plus)(?![^，。；;,!?！？、\n]*[0-9一二两三四五六七八九])|(?:or\s+more|or\s+above|and\s+above|and\s+up)(?!\s*[0-9]))|(?<max>及以下|或以下|以下|以内|之内|封顶|(?:也|最多)?(?:不能|不可|不得)再?(?:多|大|超过|超出|超)(?!于)|内|(?:or\s+less|or\s+below|or\s+under)(?!\s*[0-9])|max))/;
 
 export type Qualifier = { cmp: Comparison; length: number };
 

@@ -190,6 +190,8 @@ const COMPARATOR = "(?:低于|少于|小于|短于|矮于|超过|高于|大于|�
  * ITEM_NOT_BEFORE) and an area (RULED_OUT_BEFORE): 不需要, 无需, 用不到, 暂不需要, 没必要…
  */
 const NOT_NEEDED_WORDS = "(?:暂时?|目前|现在|先)?(?:不需要|不需|无需|无须|不用|用不到|用不着|不必|没必要(?:要)?)";
+/** A comparison that starts with a not-needed word: "不需要大于5000平", "暂不需要超过…" (docs/decisions/139). */
+const NOT_NEEDED_FIRST = new RegExp(`^${NOT_NEEDED_WORDS}`);
 /** …and in English: "no need for", "don't need". */
 const EN_NOT_NEEDED = "\\b(?:(?:do\\s+not|don't|dont|doesn't|does\\s+not|no)\\s+need|no\\s+need\\s+for)";
 /** Words that say a requirement is none, right before it: 不要求单层, 不需要10吨行车, 可以不是单层, 没有…也行. */
@@ -230,7 +232,7 @@ const CURRENT_BEFORE =
 const WANT_BEFORE =
   /想|要|需|找|希望|计划|打算|准备|换|搬|扩|缩|新|求|考虑|\b(?:wants?|need(?:s|ed)?|looking|look|requir\w*|seek\w*|plan(?:s|ned|ning)?|mov\w*|relocat\w*|expand\w*|downsiz\w*|switch\w*|new)\b/gi;
 const CURRENT_AFTER = new RegExp(
-  `^\\s*(?:的)?\\s*(?:厂房|仓库|车间|办公室?|场地|面积)?\\s*(?:已经|有点|有些|实在)?\\s*(?:太大|太小|偏大|偏小|不够用?|用不完|太挤|放不下|不够大|(?:换|调整?|缩小?|扩大?|扩充|变)(?:成|到|为|至)|换(?=\\s*(?:${NUM}))|is\\s+too\\b|too\\s+(?:big|small|large)\\b|(?:is\\s+)?not\\s+enough\\b)`,
+  `^\\s*(?:的)?\\s*(?:厂房|仓库|车间|办公室?|场地|面积)?\\s*(?:已经|有点|有些|实在)?\\s*(?:太大|太小|偏大|偏小|太矮|太低|偏矮|偏低|不够高|不够用?|用不完|太挤|放不下|不够大|(?:换|调整?|缩小?|扩大?|扩充|变)(?:成|到|为|至)|换(?=\\s*(?:${NUM}))|is\\s+too\\b|too\\s+(?:big|small|large|low)\\b|(?:is\\s+)?not\\s+enough\\b)`,
   "i",
 );
 /**
@@ -323,7 +325,8 @@ function itemNegated(s: string, field: MinField, a: number): boolean {
   if (!re) {
     const item = ITEM_WORDS[field];
     // Not past a degree ("不用太大的变压器，500kva就够" needs one) nor another storey word ("不要求单层层高…").
-    const filler = `(?:(?!太|很|特别|那么|这么|过大|过高|多大|多高)[^0-9${CN}层，。；;,!?！？、\\n]){0,6}?`;
+    // Nor past a joiner: "不需要行车和层高8米以上" says no crane, and a ceiling (docs/decisions/139).
+    const filler = `(?:(?!太|很|特别|那么|这么|过大|过高|多大|多高|和|及|与|以及|跟)[^0-9${CN}层，。；;,!?！？、\\n]){0,6}?`;
     const ends = "(?:的|了|啊|呢|哈)?\\s*(?:[，。；;,!?！？、\\n]|$)";
     re = new RegExp(`${ITEM_NOT_BEFORE}\\s*${filler}${item}|${item}\\s*(?:的)?\\s*(?:也|都)?\\s*${ITEM_NOT_AFTER}${ends}`, "i");
     itemNegations.set(field, re);
@@ -669,6 +672,14 @@ const UPWARDS = /(?<![以加])[上过破](?=[百千万]\s*(?:[多余]\s*)?(?:平
 /** 一 or the long-vowel mark ー between two figures in digits: a dash typed with the Chinese keyboard (same length). */
 const DASH_ONE = /(?<=[0-9](?:\.[0-9]+)?[千万]?)[一ー](?=[0-9])/g;
 /**
+ * …or between two figures in Chinese numerals of one magnitude ("三千一五千平", "一万一两万平", "五百一八百平"; docs/decisions/139):
+ * 一 after a magnitude and before a numeral with the same magnitude is no numeral — 三千一 is 3100 only when nothing follows it
+ * but its unit, and 一万一千 (11000) has the magnitude right after 一.
+ */
+const CN_DASH_ONE = /(?<=[一二两三四五六七八九十]([百千万]))[一ー](?=[一二两三四五六七八九十]\1)/g;
+/** …or between two figures that each have the same area unit: "三亩一五亩", "3000平一5000平" (docs/decisions/139). */
+const UNIT_DASH_ONE = /(?<=[0-9一二两三四五六七八九十百千万](亩|平|㎡))[一ー](?=[0-9.一二两三四五六七八九十百千万]+\1)/g;
+/**
  * A figure a reader of ours would misread (docs/decisions/132): scientific notation ("1e400平" was read as 400 ㎡), a figure
  * that is not a number ("Infinity平", "NaN平", "∞平"), before a unit of ours. Told as unread, never read.
  */
@@ -707,7 +718,11 @@ export function parseNeedText(
   // for every reader (contact-numbers.ts, docs/decisions/117). Same length too.
   // "上万平", "过万平", "破千平": at least that magnitude, read as "≥万平" (same length; the snippet keeps 上).
   // "15000一18000平", "1.5万一1.8万平": 一 (or ー) typed as a dash between two figures is the range's dash (docs/decisions/132).
-  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些")).replace(UPWARDS, "≥").replace(DASH_ONE, "-");
+  const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些"))
+    .replace(UPWARDS, "≥")
+    .replace(DASH_ONE, "-")
+    .replace(CN_DASH_ONE, "-")
+    .replace(UNIT_DASH_ONE, "-");
   const x = new Extraction(
     text,
     s,
@@ -866,6 +881,7 @@ function extractMin(
   extra?: (m: RegExpExecArray, numSpan: Span) => boolean,
   counted?: { kind: CountedKind; more?: RegExp },
 ): void {
+  const had: Span[] = []; // the figures of the premises the enterprise has ("现有厂房层高6米太矮了"), set aside
   for (const re of res) {
     if (x.hints[field] !== undefined) return;
     x.each(re, (m, numSpan) => {
@@ -911,6 +927,7 @@ function extractMin(
       const why = x.asideWhy(field, whole, around, around[1]);
       if (why) {
         x.putAside(around, whole, why);
+        if (why === "own") had.push(around);
         return false;
       }
       // "最好有10吨行车", "层高9米以上更好": a wish, like "最好单层" (ADR 097) — never a filter; the recruiter is told.
@@ -926,6 +943,52 @@ function extractMin(
       x.claim(whole);
       return true;
     });
+  }
+  for (const around of had) if (x.hints[field] === undefined) wantedAfterHad(x, field, parse, around);
+}
+
+/**
+ * After a clause with words of wanting only ("需要", "至少要", "we need at least"), what the figure is wanted at: the words
+ * between the clause mark and the figure.
+ */
+const WANTED_LEAD =
+  /^\s*(?:(?:但是?|可是|不过|所以|因此|现在|新的?|我们|我司|厂房|车间|仓库|最好|至少|起码|最少|最低|需要|要求|要|想要|希望|得|必须|是|有|达到|在|\b(?:but|so|now|we|the|new|one|need|needs|want|require|at\s+least|minimum|min\.?)\b)\s*){1,6}$/i;
+/** …of which one says the need: a word of wanting or of a lower bound. */
+const WANTED_WORD = /需|要|希望|必须|得|至少|起码|最少|最低|\b(?:need|want|require|at\s+least|minimum|min)\b/i;
+
+/**
+ * A building figure wanted in a clause after the premises' figure of the same item, written without the item's word
+ * (docs/decisions/139): "现有厂房层高6米太矮了，需要8米以上", "现有行车5吨不够用，需要10吨以上", "our current ceiling is 6 m, too low,
+ * we need at least 8 m" — the item is the one just said, the figure the need. Only in the same sentence, past clauses with
+ * no figure ("太矮了"), with a word of wanting before the figure, its unit the field's, and nothing after it but a comparison
+ * and the clause's end. Read as the field's reader reads it (an upper limit is told, as always).
+ */
+function wantedAfterHad(x: Extraction, field: MinField, parse: (s: string) => number | null, around: Span): void {
+  // To the end of the next sentence: "现有厂房层高6米太矮了。需要8米以上。"
+  const end1 = sentenceEnd(x.s, around[1]);
+  const stop = end1 < x.s.length ? sentenceEnd(x.s, end1 + 1) : end1;
+  let at = x.clauseOf(around)[1];
+  while (at < stop) {
+    const clause = x.clauseOf([at + 1, at + 1]);
+    const text = x.s.slice(at + 1, clause[1]);
+    const m = new RegExp(NUM).exec(text);
+    if (!m) {
+      at = clause[1];
+      continue;
+    }
+    const numSpan: Span = [at + 1 + m.index, at + 1 + m.index + m[0].length];
+    if (!WANTED_LEAD.test(text.slice(0, m.index)) || !WANTED_WORD.test(text.slice(0, m.index)) || x.isClaimed(numSpan)) return;
+    const n = readToken(m[0]);
+    const unit = n && n[0] === n[1] ? ownUnit(x.s.slice(numSpan[1]), (u) => convert(n[0], u, parse)) : null;
+    if (!unit) return;
+    const end = numSpan[1] + unit.length;
+    const qual = x.qualifier(numSpan, end);
+    if (!/^\s*(?:的)?\s*(?:[，。；;,!?！？、\n]|$)/.test(x.s.slice(qual.end))) return;
+    const words: Span = [Math.min(at + 1 + /^\s*/.exec(text)![0].length, qual.start), qual.end];
+    x.claim(numSpan);
+    if (qual.cmp === "max" || unit.value <= 0 || unit.value > FIELD_LIMITS[field]) return void x.reject(words, numSpan);
+    x.set(field, round2(unit.value), words);
+    return;
   }
 }
 
@@ -994,8 +1057,10 @@ type Use = { start: number; end: number; kind: NeedKind | "other" };
 /** Between a figure (its unit and comparison) and the use it is for: "5000平的单层厂房", "1000平用于办公"; never a joiner (+, 和, 、), a bracket or a verb of building ("30亩建厂房" is land). */
 const MOD_AFTER = new RegExp(`^\\s*(?:的)?\\s*(?:(?![建盖造])[^0-9，。；;,!?！？、\\n+＋&（(和与及加另]){0,6}$`);
 /** Between a use and its figure: "办公楼需要1000平", "厂房面积约5000平", "其中办公1000平". */
-const GAP_BEFORE = /^[^0-9，。；;,!?！？、\n+＋&（()）]{0,8}$/;
+const GAP_BEFORE = /^[^0-9，。；;,!?！？、\n+＋&（()）和与及]{0,8}$/;
 const JOIN_WORDS = /\b(?:and|plus|with)\b/;
+/** A count of units right before another use's figure: "2个", "两栋", "3间" (told with it, docs/decisions/139). */
+const OTHER_USE_COUNT = new RegExp(`(?<![0-9${CN}])(?:[0-9]+|[两二三四五六七八九十]+)\\s*(?:栋|幢|座|个|间|套|处|块)\\s*$`);
 /** A use joined to the use before it: "厂房带办公5000平", "办公楼和厂房一共5000平" — the figure is for both. */
 const JOINED_USE = /(?:带|含|包括|包含|附带|连同|配|加|和|与|及|、|\+|＋|&|\band\b|\bwith\b|\bplus\b)\s*$/;
 /** Words that include a use in the lead's (docs/decisions/112, amended): like 其中, the figure after them is the included use's when the whole is given apart. */
@@ -1104,6 +1169,17 @@ const RULED_OUT_BEFORE = new RegExp(
 /** A negation said before an English area bound that RULED_OUT_BEFORE cannot place: the figure is told, never stored (fix31). */
 // Not "no" nor "without": "over 3000 sqm without columns", "no columns" say what is wanted.
 const EN_NEGATION = /\b(?:not|never|nothing|none|avoid(?:ing)?|cannot)\b|n['’]t\b/i;
+/** A negation that is part of a comparison (comparison.ts reads it whole: "not more than" is at most), not a refusal. */
+const EN_NOT_COMPARISON =
+  /\b(?:not|no)\s+(?:(?:more|less|larger|smaller|bigger|greater|lower|higher|fewer)\s+than|over|above|under|below|exceeding)\b/gi;
+/** Between a bound refused by words before it and the next bound, joined: "的和", "或", "、", "and", "or" (docs/decisions/139). */
+const JOINED_REFUSED = /^\s*(?:的)?\s*(?:和|及|以及|与|跟|、|或者?|\b(?:and|or|nor)\b)\s*(?:(?:anything|any|ones?)\s+)?$/i;
+/** Words that join two things said in one clause: what is said of one ends there (和, 及, 以及, 与, 但, "and", "but"). */
+const JOINER = /和|以及|及|与|但是?|\b(?:and|but)\b/i;
+/** After a joiner, right before a bound: nothing but words of wanting ("… and at least 5000 sqm", "… but we need over 5000 sqm"). */
+const JOINED_WISH = /^\s*(?:(?:we|i|also|still|do|really|need|want|require|must|would\s+like|have\s+to|has\s+to|it|should|be|is)\s+)*$/i;
+/** After a joiner, after a bound: another thing said ("… and we don't need a crane", "… and no crane"). */
+const JOINED_OTHER = /^\s*(?:we|i|our|they|also|no|a|an|the)\b/i;
 /**
  * What may follow a refusal of a figure (docs/decisions/138, attack 32 H1): sentence particles (哦 啦 吧 呀 嘛 ～ …) and
  * then a clause's end, a space and anything ("6000平以上不要 急"), thanks or a form of address ("…不要 谢谢", "…不要王总").
@@ -1332,7 +1408,7 @@ function eachCount(
 const ACCEPT_AFTER =
   /^\s*(?:的)?\s*(?:也(?:行|可以|可|成|能接受|接受|ok|没问题|能用|凑合|考虑)|都(?:行|可以|能接受|ok|没问题)|亦可|均可|\b(?:(?:is|are)\s+(?:also\s+)?(?:fine|ok|okay|acceptable)|(?:would|will)\s+(?:also\s+)?do|also\s+(?:ok|okay|fine|works?)|works?\s+too)\b)/i;
 /** What may join two figures of one area: a comma, "but", "and". */
-const JOINED = "\\s*[，,、;；]?\\s*(?:但是?|而且|并且|\\band\\b|\\bbut\\b)?\\s*(?:面积|\\barea\\b)?\\s*";
+const JOINED = "\\s*[，,、;；]?\\s*(?:但是?|而且|并且|以及|和|及|与|\\band\\b|\\bbut\\b)?\\s*(?:面积|\\barea\\b)?\\s*";
 /** A bare figure (no unit) after an area figure, that takes its unit: "至少5000平，最多一万", "5000平，3000也行". */
 const NEXT_BARE = new RegExp(`^${JOINED}(?<pre>[^0-9${CN}，。；;,!?！？、\\n]{0,8}?)(?<lo>${NUM})(?:${SEP}(?<hi>${NUM}))?`, "d");
 /** …before one, that takes its unit: "至少5000，最多一万平", "面积5000以上，一万平以内". */
@@ -1351,6 +1427,19 @@ const BARE_END = /^\s*(?:$|[，。；;,!?！？、\n)）])/;
 /** Whether two figures are within ABOUT_SHARE of each other: one size, said twice ("30亩" and "2万平"). */
 function sameSize(a: number, b: number): boolean {
   return Math.abs(a - b) <= ABOUT_SHARE * Math.max(a, b);
+}
+
+/**
+ * Whether `other`, a bound accepted beside `first` ("…也行", "… is fine"), lies on the far side of it — at most a figure at or
+ * above the first's lower end ("至少5000平，不超过8000平也行", "5000平左右，不超过8000平也行"), at least a figure at or below the
+ * first's upper end ("最多8000平，5000平以上也行") — so that it cannot be a fallback ("4000平以下也行" beside 5000 is one).
+ */
+function noFallback(first: AreaRead, other: AreaRead): boolean {
+  if (first.said === "range") return false;
+  const [fLow, fHigh] = first.said === "about" ? [first.value, first.value] : [first.lo, first.hi];
+  if (other.said === "max" && first.said !== "max") return other.hi! > (fLow ?? Infinity);
+  if (other.said === "min" && first.said !== "min") return other.lo! < (fHigh ?? -Infinity);
+  return false;
 }
 
 /**
@@ -1375,6 +1464,10 @@ function sumOf(f: AreaRead, other: AreaRead): (AreaRead & { open?: undefined }) 
 }
 
 function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?: number; hi?: number; open?: "lo" | "hi" } | null {
+  // "至少5000平，不超过8000平也行", "at least 5000 sqm, not more than 8000 sqm is fine", "最多8000平，5000平以上也可以": an accepting
+  // word after a bound on the far side of the first is no fallback — a fallback downward lies below what was asked, upward
+  // above it. It is the other bound, said kindly: read as said (docs/decisions/139).
+  if (accepted && noFallback(first, other)) return bothBounds(first, other, false);
   // "要5000平，4000平以下也行": a fallback downward opens the lower side, the first stays the upper end (amended);
   // "5000平，6000平以上也行" opens the upper side. A first bound on that side already open keeps the first as read.
   if (accepted && other.said === "max" && first.said !== "max")
@@ -1494,7 +1587,9 @@ function extractArea(x: Extraction): void {
           ? GAP_BEFORE.test(x.s.slice(u.end, words[0]))
           : u.start >= words[1] && u.start - words[1] <= 8 && MOD_AFTER.test(x.s.slice(words[1], u.start))),
     );
-    const a = Math.min(words[0], ...use.map((u) => u.start));
+    let a = Math.min(words[0], ...use.map((u) => u.start));
+    // "需要2个3000平的仓库" on a factory lead: the count of the other use's units goes with its words (docs/decisions/139).
+    a -= OTHER_USE_COUNT.exec(x.s.slice(x.clauseStart(a), a))?.[0].length ?? 0;
     let b = Math.max(words[1], ...use.map((u) => u.end));
     b += /^(?:楼|室|区|用房|中心)?/.exec(x.s.slice(b))![0].length; // the use's whole word: 办公楼, 办公室
     x.putAsideWords([a, b], numSpan, "otherUse");
@@ -1526,6 +1621,8 @@ function extractArea(x: Extraction): void {
    * refusal's words.
    */
   let refusedBound: { cmp: "min" | "max"; span: Span } | null = null;
+  // The last bound refused by words before it ("不要3000平以下…"): its figure, where its words end, and the one before's end.
+  let refusedBefore = { at: -1, end: -1, prev: -1 };
   /**
    * Where a refusal of the figure at `numSpan` (its words ending at `end`) ends, when one follows that RULED_OUT_AFTER did
    * not place (REFUSAL_ANYWHERE, docs/decisions/132): after a bound (`cmp`) up to the next figure of its sentence, after a
@@ -1559,9 +1656,22 @@ function extractArea(x: Extraction): void {
     const from = Math.max(x.clauseStart(numSpan[0]), start - 48);
     const bound = qual.cmp === "min" || qual.cmp === "max";
     // "我们用不到5000平以上的" (docs/decisions/138): 不到 read as the comparison leaves 用 before it — the refusal's word.
+    // "不要3000平以下的和8000平以上的", "nothing under 3000 sqm or over 8000 sqm": the refusal said before the first bound
+    // governs the bound joined to it (docs/decisions/139).
+    // (ruledOut may look at one figure twice: the end before it is the refusal of the figure before.)
+    const prevEnd = refusedBefore.at === numSpan[0] ? refusedBefore.prev : refusedBefore.end;
+    const joined =
+      bound && prevEnd >= 0 && prevEnd <= start && JOINED_REFUSED.test(x.s.slice(prevEnd, start)) ? /$/.exec(x.s.slice(from, start)) : null;
     const before =
       RULED_OUT_BEFORE.exec(x.s.slice(from, start)) ??
-      (qual.cmp === "min" && /^不[到着]/.test(x.s.slice(start)) ? /用\s*$/.exec(x.s.slice(from, start)) : null);
+      (qual.cmp === "min" && /^不[到着]/.test(x.s.slice(start)) ? /用\s*$/.exec(x.s.slice(from, start)) : null) ??
+      joined;
+    // "不需要大于5000平" (docs/decisions/139): comparison.ts reads 不需要 with its comparator as one bound (at most 5000), but a
+    // word of ADR 138's not-needed list is a refusal of the side said — the bound it leaves is a ceiling alone, told as such.
+    if (bound && NOT_NEEDED_FIRST.test(x.s.slice(start, numSpan[0]))) {
+      refusedBound = { cmp: qual.cmp as "min" | "max", span: [start, qual.end] };
+      return false;
+    }
     const found = RULED_OUT_AFTER.exec(x.s.slice(qual.end));
     const text = found?.[0].replace(/[，。；;,!?！？、\n]$/, "") ?? "";
     // Past a comma only a bound's refusal of the side said ("6000平以上的车间，太大了，不用", docs/decisions/128): "5000平左右，
@@ -1571,7 +1681,14 @@ function extractArea(x: Extraction): void {
       // fix31 (attack 31 F1): an English negation in the bound's clause that the words above cannot place ("we
       // never really go above 5000 sqm", "above 5000 sqm doesn't suit") — the figure is told, never stored as wanted.
       const rest = x.s.slice(qual.end).split(/[，。；;,!?！？\n]/)[0];
-      if (bound && (EN_NEGATION.test(x.s.slice(x.clauseStart(numSpan[0]), start)) || EN_NEGATION.test(rest))) {
+      // Not a comparison's own "not" ("not less than 3 mu and no more than 5 mu"), nor one before a joiner that names
+      // something else ("we don't need a crane and at least 5000 sqm"): docs/decisions/139.
+      const saidParts = x.s.slice(x.clauseStart(numSpan[0]), start).split(JOINER);
+      const saidApart = saidParts.length > 1 && JOINED_WISH.test(saidParts[saidParts.length - 1]);
+      const said = (saidApart ? saidParts[saidParts.length - 1] : saidParts.join(" ")).replace(EN_NOT_COMPARISON, "");
+      const restParts = rest.split(JOINER);
+      const next = (restParts.length > 1 && JOINED_OTHER.test(restParts[1]) ? restParts[0] : rest).replace(EN_NOT_COMPARISON, "");
+      if (bound && (EN_NEGATION.test(said) || EN_NEGATION.test(next))) {
         x.reject([x.clauseStart(numSpan[0]), qual.end + rest.length], numSpan, true);
         return true;
       }
@@ -1597,6 +1714,7 @@ function extractArea(x: Extraction): void {
         return true;
       }
       refusedBound = { cmp: qual.cmp === "max" ? "min" : "max", span: words };
+      if (before && refusedBefore.at !== numSpan[0]) refusedBefore = { at: numSpan[0], end: qual.end, prev: refusedBefore.end };
       return false;
     }
     x.putAside(span, numSpan, "ruledOut");
