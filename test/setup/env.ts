@@ -1,6 +1,6 @@
 import "./unit-env";
 
-import { inject } from "vitest";
+import { afterAll, inject } from "vitest";
 
 // Every test file sees the test run's services. Each file that writes gets its own database
 // (see test/support/database.ts), so parallel files never see each other's outbox.
@@ -14,3 +14,12 @@ process.env.LOG_FILE = inject("logFile");
 process.env.LOG_FILE_LEVEL = "debug";
 process.env.API_RATE_LIMIT_PER_MINUTE ??= "1000";
 process.env.SLA_CLOCK ??= "wall"; // tests that need working time set the clock themselves (ADR 028)
+
+// Files share their worker's process (the integration project does not isolate them): what a file sets in
+// process.env, and the process-wide singletons it made from it (a pool on its own database, say), end with it.
+const envAtStart = { ...process.env };
+afterAll(() => {
+  for (const key of Object.keys(process.env)) if (!(key in envAtStart)) delete process.env[key];
+  Object.assign(process.env, envAtStart);
+  (globalThis as { __parkmatch?: Map<string, unknown> }).__parkmatch?.clear();
+});

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 
 import { startMeilisearch } from "../../search/launcher";
+import { chromiumPath, HEADLESS_SHELL } from "../support/browser";
 import { createTemplateDatabase, dropTestDatabases, testDatabasePrefix } from "../support/database";
 import { assertNoPhonesInLog } from "../support/log-scan";
 import { ensureRemixBuild } from "../support/remix-build";
@@ -43,17 +44,23 @@ export default async function setup(project: TestProject) {
 }
 
 /**
- * The browser tests drive Debian's Chromium. A fresh machine of this kind does not have it yet: as
- * root, install it (what .ci/run does too), so `npm ci && npm test` works as the README says.
+ * The browser tests drive Debian's Chromium headless shell (chromiumPath). A fresh machine of this kind
+ * does not have it yet: as root, install it (what .ci/run does too), so `npm ci && npm test` works as the
+ * README says; without root, Debian's chromium does.
  */
 function ensureChromium(): void {
-  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (existsSync(path)) return;
-  if (process.getuid?.() !== 0)
-    throw new Error(`Chromium not found at ${path}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
-  console.log("installing Debian's chromium for the browser tests (once per machine)…");
+  if (process.env.CHROMIUM_PATH) {
+    if (existsSync(process.env.CHROMIUM_PATH)) return;
+    throw new Error(`Chromium not found at CHROMIUM_PATH=${process.env.CHROMIUM_PATH}`);
+  }
+  if (existsSync(HEADLESS_SHELL)) return;
+  if (process.getuid?.() !== 0) {
+    if (existsSync(chromiumPath())) return;
+    throw new Error(`Chromium not found: install it (apt-get install -y chromium-headless-shell) or set CHROMIUM_PATH`);
+  }
+  console.log("installing Debian's chromium headless shell for the browser tests (once per machine)…");
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium-headless-shell"], {
     stdio: "inherit",
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });
