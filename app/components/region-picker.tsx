@@ -1,7 +1,7 @@
 import type { Lng } from "~/i18n/lng";
 import { publicText } from "~/i18n/public-messages";
 import { ui } from "~/i18n/ui-messages";
-import { PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_FIX, type RegionFix, REGION_INTENT } from "~/leads/region-picker";
+import { PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_FIX, REGION_INTENT, type RegionFix } from "~/leads/region-picker";
 import type { DivisionOption, RegionPickerState } from "~/leads/region-picker.server";
 
 // Province → city → district, added to the regions field as the division's full name (江苏省南京市高淳区),

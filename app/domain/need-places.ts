@@ -40,9 +40,13 @@ export const PLACE_LABEL =
   "(?:意向|目标|期望|希望|理想|首选|所需|拟)?(?:地点|位置|区域|地区|区位|选址|地址|落户地|地段|所在区域)(?:要求|意向|偏好|范围|选择|倾向)?\\s*[:：]";
 const MARKER = `(?:(?<![正还现都也就实存所自不])在|(?<![过失])去(?![年])|靠近|临近|邻近|落户|落地|搬到|搬去|迁到|迁往|迁至|${PLACE_LABEL})`;
 /** "公司地址：", "注册地址:": a label of where the company is, not of where it wants to be (ADR 140). */
-const PRESENT_LABEL = "(?:公司|工厂|厂子|我司|本公司|总部|注册|目前|现在|现|原|家庭|住|通讯|联系|办公)\\s*(?:的)?\\s*(?:地址|地点|位置|所在地)\\s*[:：]";
+const PRESENT_LABEL =
+  "(?:公司|工厂|厂子|我司|本公司|总部|注册|目前|现在|现|原|家庭|住|通讯|联系|办公)\\s*(?:的)?\\s*(?:地址|地点|位置|所在地)\\s*[:：]";
 /** "公司在江宁", "目前位于高淳": where the caller is now, just before the place. */
-const PRESENT = new RegExp(`(?:(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家)\\s*(?:在|位于)|${PRESENT_LABEL})\\s*$`, "u");
+const PRESENT = new RegExp(
+  `(?:(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家)\\s*(?:在|位于)|${PRESENT_LABEL})\\s*$`,
+  "u",
+);
 const AFTER_MARKER = new RegExp(`${MARKER}\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "gu");
 /** The kinds that mark a place after it; 区域, 市场, 县城 and the like are other words. */
 const KIND = "(?:经济技术开发区|经济开发区|开发区|新区|区(?![域别分])|县(?!城)|市(?![场值民政面价])|镇|省)";

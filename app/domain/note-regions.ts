@@ -261,7 +261,9 @@ const PLACE_NEGATED_BEFORE =
  * 高淳应该不考虑 (a hedge before a "no" still rules the place out; 高淳可能也行 has no "no" and does not).
  */
 const PLACE_NEGATED_AFTER = new RegExp(
-  "^\\s*(?:区|县|市)?\\s*" + STANCE_SEP + "(?:的话|的)?\\s*(?:厂房|地方|那边|那里|区域)?\\s*(?:都|也|就|肯定|实在)?\\s*(?:可能|估计|恐怕|大概|应该|怕是|感觉|好像|觉得)?\\s*" +
+  "^\\s*(?:区|县|市)?\\s*" +
+    STANCE_SEP +
+    "(?:的话|的)?\\s*(?:厂房|地方|那边|那里|区域)?\\s*(?:都|也|就|肯定|实在)?\\s*(?:可能|估计|恐怕|大概|应该|怕是|感觉|好像|觉得)?\\s*" +
     "(?:最好|还是|尽量|暂时|暂|先|都|也|就)?\\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|算了|免了|不用|不需要|不予考虑|暂不考虑|不在考虑|" +
     "去不了|不能去|没法去|太远|太偏|太贵|(?:有点|有些|比较|稍微|稍)(?:远|偏|贵)|不合适|不适合|不太(?:合适|行|方便|考虑|想)|不大(?:合适|方便|行)|不理想|不方便|不接受|以外|之外|" +
     // English after the place (places32, attack F7): "Jiangning is not ok", "Jiangning doesn't work for us", "Jiangning no".
@@ -275,12 +277,12 @@ const PLACE_NEGATED_AFTER = new RegExp(
 const PLACE_WISHED_BEFORE =
   /(?:最好|尽量|尽可能|优先|首选|倾向于?|更想|更倾向于?|preferably|ideally|\bprefer(?:red)?|would\s+rather(?:\s+be)?)\s*(?:考虑|选择?)?\s*(?:在|去|是|in)?\s*$/i;
 const PLACE_WISHED_AFTER =
-  /^\s*(?:[(（【\[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|仓库|土地|地方|那边|区域)?\s*(?:优先|最好(?!不|别)|为佳|更好|首选|其次(?!\s*(?:[，。；;,!?！？、\n]|$))|(?:is\s+)?(?:preferred|first\s+choice|ideal))/i;
+  /^\s*(?:[(（【[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|仓库|土地|地方|那边|区域)?\s*(?:优先|最好(?!不|别)|为佳|更好|首选|其次(?!\s*(?:[，。；;,!?！？、\n]|$))|(?:is\s+)?(?:preferred|first\s+choice|ideal))/i;
 /** A place wanted outright whatever the words around it: 只要溧水, 只考虑溧水, 溧水可以, 溧水也行 (the place finders' own words, `findRuledPlaces`). */
 const PLACE_ONLY_BEFORE =
   /(?:只要|只考虑|只能在|只在|只去|只看|只找|仅限|就要|就在|非得在|非要在|必须在|必须是|一定要在|其次|次选|再次|备选|然后是|再就是|也可以考虑|也考虑|也可以是|only(?:\s+in)?|otherwise|failing\s+that|second(?:\s+choice)?(?:\s+is)?|then|also)\s*(?:在|去|是|in)?\s*$/i;
 const PLACE_OK_AFTER =
-  /^\s*(?:区|县|市)?\s*(?:[(（【\[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:(?:作为|当|做)?\s*(?:备选|备用|次选|第二选择)|次之|(?:其次|再次|第二|第三|其后)(?=\s*(?:[，。；;,!?！？、\n)）]|$))|[二两三]选一|任选(?:其)?一|(?:as\s+(?:a|an|the|our)\s+)(?:backup|fallback|alternative|second\s+choice|plan\s+b)\b|(?:is|as)\s+(?:a\s+|the\s+|our\s+)?(?:second\s+choice|backup|fallback)\b|可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b)/i;
+  /^\s*(?:区|县|市)?\s*(?:[(（【[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:(?:作为|当|做)?\s*(?:备选|备用|次选|第二选择)|次之|(?:其次|再次|第二|第三|其后)(?=\s*(?:[，。；;,!?！？、\n)）]|$))|[二两三]选一|任选(?:其)?一|(?:as\s+(?:a|an|the|our)\s+)(?:backup|fallback|alternative|second\s+choice|plan\s+b)\b|(?:is|as)\s+(?:a\s+|the\s+|our\s+)?(?:second\s+choice|backup|fallback)\b|可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b)/i;
 
 /** The words right before a place in its clause, and the start of those after it, folded (Traditional too). */
 function around(notes: string, [a, b]: readonly [number, number]): { before: string; after: string } {

@@ -1135,7 +1135,8 @@ export function latinNearlyNamed(word: string): boolean {
   if (!/^[a-z]{5,20}$/.test(w)) return false;
   const letters = [...w].sort().join("");
   for (const e of getIndex().entries)
-    for (const f of comparableForms(e, true)) if (f.length === w.length && f !== w && [...f].sort().join("") === letters && oneSwap(w, f)) return true;
+    for (const f of comparableForms(e, true))
+      if (f.length === w.length && f !== w && [...f].sort().join("") === letters && oneSwap(w, f)) return true;
   return false;
 }
 

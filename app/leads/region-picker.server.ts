@@ -104,7 +104,8 @@ export function regionFixes(box: string, lng: Lng): RegionFix[] {
       if (fixes.length >= MAX_FIXES) return fixes;
       const value = names.map((n) => (n === problem.input ? path : n)).join(list);
       const suggestion = lng === "en" ? englishPathLabel(path) : path;
-      if (!fixes.some((f) => f.value === value)) fixes.push({ label: publicText(lng, "region.fix", { suggestion, name: problem.input }), value });
+      if (!fixes.some((f) => f.value === value))
+        fixes.push({ label: publicText(lng, "region.fix", { suggestion, name: problem.input }), value });
     }
   return fixes;
 }

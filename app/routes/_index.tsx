@@ -24,7 +24,7 @@ import { ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-pre
 import { inquiryHref } from "~/leads/inquiry-link.server";
 import { leadHash, storeLead } from "~/leads/intake.server";
 import { leadFormValidator, refuseFieldsSentTwice } from "~/leads/lead-form.server";
-import { appendRegion, PICKER_FIELDS, REGION_FIX, type RegionFix, REGION_INTENT, RESTORE_INTENT } from "~/leads/region-picker";
+import { appendRegion, PICKER_FIELDS, REGION_FIX, REGION_INTENT, type RegionFix, RESTORE_INTENT } from "~/leads/region-picker";
 import { pickRegion, provinceOptions, regionFixes, type RegionPickerState } from "~/leads/region-picker.server";
 import { useRootData } from "~/root";
 import { errorMessage, log } from "~/utils/log.server";
@@ -133,7 +133,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     if (submission.status !== "success") {
       // A region the box refused comes with its suggestions to take (ADR 140), not only named in the message.
-      const fixes = Object.keys(submission.error ?? {}).some((k) => k.startsWith("need.regions")) ? regionFixes(text("need.regions"), lng) : [];
+      const fixes = Object.keys(submission.error ?? {}).some((k) => k.startsWith("need.regions"))
+        ? regionFixes(text("need.regions"), lng)
+        : [];
       return data<ActionResult>({ result: submission.reply(), ...(fixes.length ? { regionFixes: fixes } : {}) }, { status: 400 });
     }
     const submissionKey = text("submissionKey");

@@ -55,7 +55,9 @@ describe("places as people type them, stored and confirmed", () => {
     expect(again).toMatch(/name="need\.regions"[^>]*value="江宁、江苏省南京市浦口区"/);
     expect(again).toMatch(new RegExp(`name="company\\.name"[^>]*value="${company}"`));
     expect(again).not.toContain('name="regionFix"');
-    const [{ n }] = await suite.db.sql<{ n: number }[]>`select count(*)::int as n from leads where lead -> 'company' ->> 'name' = ${company}`;
+    const [{ n }] = await suite.db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from leads where lead -> 'company' ->> 'name' = ${company}`;
     expect(n).toBe(0);
     // Sent as it came back: stored with both districts.
     const sent = await fetch(`${suite.web.url}/?index`, {
@@ -103,7 +105,10 @@ describe("places as people type them, stored and confirmed", () => {
   });
 
   it("a typo said with a stance is told: Jiangnign is not ok", async () => {
-    const { lead, page } = await suite.sendStored({ "company.name": "Places Thirty-Three M Ltd", "need.notes": "Jiangnign is not ok" }, "en");
+    const { lead, page } = await suite.sendStored(
+      { "company.name": "Places Thirty-Three M Ltd", "need.notes": "Jiangnign is not ok" },
+      "en",
+    );
     expect(lead.flags).toContainEqual({ field: "need.notes", code: "placeExcludedOpen", text: "Jiangnign" });
     expect(rows(page)["Districts ruled out"]).toBe("Jiangnign");
   });

@@ -174,15 +174,19 @@ describe("refusals written as a list: brackets, colons, dashes, crosses and tick
     expect(latinNearlyNamed("Lishui")).toBe(false); // a name itself is the resolver's
   });
 
-  it.each(["Price is not ok", "Budget is not ok", "Timing is not ok", "Parking is not ok", "Rental is not ok", "Shipping doesn't work for us"])(
-    "guard: %s names no place",
-    (notes) => {
-      const p = places(notes);
-      expect(p.excluded).toEqual([]);
-      expect(p.ruled).toEqual([]);
-      expect(p.unread).toEqual([]);
-    },
-  );
+  it.each([
+    "Price is not ok",
+    "Budget is not ok",
+    "Timing is not ok",
+    "Parking is not ok",
+    "Rental is not ok",
+    "Shipping doesn't work for us",
+  ])("guard: %s names no place", (notes) => {
+    const p = places(notes);
+    expect(p.excluded).toEqual([]);
+    expect(p.ruled).toEqual([]);
+    expect(p.unread).toEqual([]);
+  });
 });
 
 describe("place names on the page in its language (attack L4)", () => {
