@@ -51,7 +51,7 @@ const zh = {
   "inquiry.keep": "请记下这个编号，来电咨询时报给我们即可。",
   "inquiry.notFound": "找不到这个需求编号，请核对后再试。",
   "region.found": "搜索结果：点按即可加入",
-  "region.fixes": "意向区域的建议：点按即可替换",
+  "region.fixes": "建议的区域：点按即可替换",
   "region.fix": "用“{suggestion}”替换“{name}”",
 } as const;
 
@@ -110,7 +110,7 @@ const en: Record<PublicKey, string> = {
   "inquiry.keep": "Please keep this number and quote it when you call us.",
   "inquiry.notFound": "We cannot find this reference. Please check it.",
   "region.found": "Search results: tap one to add it",
-  "region.fixes": "Suggestions for your preferred districts: tap one to use it",
+  "region.fixes": "Suggested districts: tap one to use it",
   "region.fix": "Use “{suggestion}” for “{name}”",
 };
 
