@@ -1,7 +1,7 @@
 import type { Lng } from "~/i18n/lng";
 import { publicText } from "~/i18n/public-messages";
 import { ui } from "~/i18n/ui-messages";
-import { PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_INTENT } from "~/leads/region-picker";
+import { PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_FIX, REGION_INTENT, type RegionFix } from "~/leads/region-picker";
 import type { DivisionOption, RegionPickerState } from "~/leads/region-picker.server";
 
 // Province → city → district, added to the regions field as the division's full name (江苏省南京市高淳区),
@@ -68,6 +68,24 @@ function RegionProblem({ problem }: { problem?: PickProblem }) {
           </div>
         </>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * The regions box refused a name (ADR 140): the resolver's suggestions, each a button that puts it in the box in the
+ * name's place. Without JavaScript it submits (formNoValidate) and the form comes back as typed with the box so,
+ * nothing stored; the form's script puts it in the box at once (data-region-fix).
+ */
+export function RegionFixes({ lng, fixes }: { lng: Lng; fixes?: RegionFix[] }) {
+  if (!fixes?.length) return null;
+  return (
+    <div className="picker-actions region-fixes" role="group" aria-label={publicText(lng, "region.fixes")} data-region-fixes="">
+      {fixes.map((f) => (
+        <button key={f.value} type="submit" name={REGION_FIX} value={f.value} formNoValidate className="secondary" data-region-fix="">
+          {f.label}
+        </button>
+      ))}
     </div>
   );
 }

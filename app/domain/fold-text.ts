@@ -77,7 +77,9 @@ export function foldText(text: string): Folded {
     const prev = text[at[at.length - 1]];
     if ((ch === "-" || ch === "~") && orig !== ch && out[out.length - 1] === ch && prev !== ch) continue;
     out.push(/[A-Z]/.test(ch) ? ch.toLowerCase() : ch);
-    at.push(here);
+    // One entry per UTF-16 unit of `s`, as its indices count: an emoji or a rare character outside the BMP ("🚫高淳")
+    // is two, and a map by characters put every later snippet one unit off (ADR 140).
+    for (let k = 0; k < ch.length; k++) at.push(here + Math.min(k, orig.length - 1));
   }
   at.push(pos);
   let s = out.join("");

@@ -24,7 +24,7 @@ import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from
 import { ASSIST_FIELDS, type AssistField, assistFormField, type AssistPlan, planAssist, withNewerNotes } from "./need-assist";
 import { extractMoney } from "./need-money";
 import { REGION_JOINER, REGION_TRAILER } from "./need-places";
-import { planNoteRegions } from "./note-regions";
+import { planNoteRegions, readPlaceList } from "./note-regions";
 import { normalizePhone, wechatIsThisNumber } from "./phone";
 import { regionNameMax } from "./region-name-limit";
 import type { RegionProblem } from "./regions";
@@ -363,12 +363,20 @@ export function splitRegions(value: unknown): unknown {
   return v ?? [];
 }
 
-/** One text's names: split at the list separators (REGION_LIST), trailers cut, "anywhere" and blanks dropped. */
+/**
+ * One text's names: split at the list separators (REGION_LIST), trailers cut, "anywhere" and blanks dropped; a name
+ * that does not resolve but is names run together or joined by 和/与/及 ("江宁浦口都行", "江宁和浦口") is those names,
+ * read by the notes' own list reader (note-regions.ts readPlaceList, ADR 140). In the browser (no resolver) as split.
+ */
 function namesOf(text: string): string[] {
   return text
     .split(REGION_LIST)
     .map((s) => s.trim().replace(REGION_TRAILER, "").trim())
-    .filter((s) => s !== "" && !ANY_REGION.test(s));
+    .filter((s) => s !== "" && !ANY_REGION.test(s))
+    .flatMap((name) => {
+      if (typeof resolveRegions !== "function" || resolveRegions([name]).problems.length === 0) return [name];
+      return readPlaceList(name)?.map((p) => p.text) ?? [name];
+    });
 }
 
 /**

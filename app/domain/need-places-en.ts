@@ -14,10 +14,13 @@ import type { PlaceMention } from "./need-places";
 
 /** A marker word and the space after it; the name follows. */
 const LATIN_MARKER =
-  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|consider|considering|target|targeting|choose)\s+/giu;
+  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|consider|considering|target|targeting|choose)\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*[:：]\s*/giu;
 /** The present location: these words right before the marker ("we are in", "currently in", "our plant is in"). */
 const LATIN_PRESENT =
   /\b(?:we\s+are|we're|i\s+am|i'm|currently|presently|now|today|(?:our|the)\s+(?:company|factory|plant|office|headquarters|hq|site|business)\s+(?:is|are)(?:\s+(?:currently|now))?|located|based|headquartered|registered|from)\s*$/iu;
+/** Before a label, the present location: "Company location:", "our current site:", "registered address:". */
+const LATIN_PRESENT_LABEL =
+  /\b(?:company|company's|factory|factory's|plant|office|our|current|currently|present|registered|head|hq|existing)\s*(?:current\s+|present\s+|own\s+)?$/iu;
 /** Words that may be in a place's name in lower case: its kind ("district", "new area", "industrial park"). */
 const LATIN_KIND_WORD =
   /^(?:district|county|city|province|prefecture|municipality|banner|league|region|autonomous|new|area|town|zone|park|development|economic|technological|technology|tech|high-tech|hi-tech|high|industrial|science|free|trade|bonded|pilot|export|processing|and|of)$/iu;
@@ -96,8 +99,14 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
   };
   for (const m of notes.matchAll(LATIN_MARKER)) {
     // The words just before the marker (anchored at their end: the whole text before was scanned each time).
-    if (LATIN_PRESENT.test(notes.slice(Math.max(0, m.index - 60), m.index))) continue;
-    for (const [start, end, named] of chainAt(m.index + m[0].length)) add(start, end, named);
+    const front = notes.slice(Math.max(0, m.index - 60), m.index);
+    if (LATIN_PRESENT.test(front)) continue;
+    // A label ("Location: Jiangning", "Area: Pukou"; ADR 140) — not the company's own ("Company location: Wuxi").
+    // "Area:" mostly speaks of size: what follows it is kept only when it names a place (`bare`, note-regions.ts).
+    const label = m.groups?.label;
+    if (label && LATIN_PRESENT_LABEL.test(front)) continue;
+    const bare = label !== undefined && /^area/i.test(label);
+    for (const [start, end, named] of chainAt(m.index + m[0].length)) add(start, end, named, bare);
   }
   // Without a marker, names said to do ("Jiangning or Pukou is fine", "Pukou works too"), as 高淳或者溧水都行:
   // names that start a clause (or are capitalised), looked at only when the notes say such words at all.
@@ -135,7 +144,7 @@ const LATIN_REFUSED_AFTER =
   /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
 /** Words after places that say they will do: "is fine", "are both OK", "works", "would be good". */
 const LATIN_OK_AFTER =
-  /^\s*(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:is|as)\s+(?:the\s+|our\s+)?)?(?:backup|fallback|alternative|second\s+choice))\b/iu;
+  /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:is|as)\s+(?:the\s+|our\s+)?)?(?:backup|fallback|alternative|second\s+choice))\b/iu;
 
 /** Lower-case words that end a place's name in the notes (the rest of a sentence: verbs, figures' words). */
 const LATIN_STOP =

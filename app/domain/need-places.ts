@@ -32,9 +32,21 @@ const BOUNDARY =
   "(?=$|[\\s，。；;,!?！？、:：()（）/]|或者|或是|或|还是|和|以及|及|与|跟|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围|都行|都可|均可|皆可|都好|也行|也可|优先|为主|最好|比较|的|租|买|找|建|选|有|要|想|入驻|落户|办厂|开厂|设厂)";
 /** Characters a place can be made of: Han characters, no numerals written as digits, no punctuation. */
 const HAN = "\\p{Script=Han}";
-const MARKER = "(?:(?<![正还现都也就实存所自不])在|(?<![过失])去(?![年])|靠近|临近|邻近|落户|落地|搬到|搬去|迁到|迁往|迁至)";
+/**
+ * A label, then the place (ADR 140, trial H1): "地点：高淳", "位置:江宁", "意向区域：江宁、浦口", "选址：溧水" — people write
+ * their notes as a form of their own. Full-width and half-width colons; 意向/目标/期望 before, 要求/意向/偏好 after.
+ */
+export const PLACE_LABEL =
+  "(?:意向|目标|期望|希望|理想|首选|所需|拟)?(?:地点|位置|区域|地区|区位|选址|地址|落户地|地段|所在区域)(?:要求|意向|偏好|范围|选择|倾向)?\\s*[:：]";
+const MARKER = `(?:(?<![正还现都也就实存所自不])在|(?<![过失])去(?![年])|靠近|临近|邻近|落户|落地|搬到|搬去|迁到|迁往|迁至|${PLACE_LABEL})`;
+/** "公司地址：", "注册地址:": a label of where the company is, not of where it wants to be (ADR 140). */
+const PRESENT_LABEL =
+  "(?:公司|工厂|厂子|我司|本公司|总部|注册|目前|现在|现|原|家庭|住|通讯|联系|办公)\\s*(?:的)?\\s*(?:地址|地点|位置|所在地)\\s*[:：]";
 /** "公司在江宁", "目前位于高淳": where the caller is now, just before the place. */
-const PRESENT = /(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家)\s*(?:在|位于)\s*$/u;
+const PRESENT = new RegExp(
+  `(?:(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家)\\s*(?:在|位于)|${PRESENT_LABEL})\\s*$`,
+  "u",
+);
 const AFTER_MARKER = new RegExp(`${MARKER}\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "gu");
 /** The kinds that mark a place after it; 区域, 市场, 县城 and the like are other words. */
 const KIND = "(?:经济技术开发区|经济开发区|开发区|新区|区(?![域别分])|县(?!城)|市(?![场值民政面价])|镇|省)";
@@ -74,8 +86,10 @@ export const AFTER_UNMARKED = new RegExp(
   "u",
 );
 /** "我们南京江宁的厂房", "公司位于南京江宁，": where the caller is, not where they want to be. */
-export const PRESENT_UNMARKED =
-  /(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家|来自|地处|注册地?)\s*(?:在|位于|是)?\s*$/u;
+export const PRESENT_UNMARKED = new RegExp(
+  `(?:(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家|来自|地处|注册地?)\\s*(?:在|位于|是)?|${PRESENT_LABEL}\\s*)$`,
+  "u",
+);
 /** Need words and particles cut off the front of a place found by its kind ("单层厂房江宁区" → 江宁区). */
 const LEADING =
   /^.*(?:厂房|仓库|办公楼|办公|土地|用地|车间|单层|多层|面积|要求|需要|希望|打算|考虑|想要|最好|优先|靠近|临近|邻近|落户|搬到|迁到|位于|在|去|到|要|想|找|租|买|选|的|和|或者|或|及|与|跟|是)/u;

@@ -9,7 +9,7 @@ import type { LeadFlag } from "./lead-flags";
 import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
 import { findLatinPlaceMentions } from "./need-places-en";
 import type { RegionProblem } from "./regions";
-import { divisionByCode, englishPathLabel, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions.server";
+import { divisionByCode, englishPathLabel, latinNearlyNamed, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions.server";
 
 /**
  * Which regions the notes fill, decided in ONE place (docs/decisions/072-regions-read-from-the-notes.md):
@@ -229,6 +229,29 @@ function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag
   };
 }
 
+/**
+ * What people put between a place and its stance word, writing their notes as a list (ADR 140): a colon, a bracket,
+ * a dash or an arrow — "江宁：不要；浦口：可以", "江宁（不要）", "江宁 - 不考虑", "浦口→可以".
+ */
+const STANCE_SEP = "(?:[(（【\\[:：]|[-—–]+>?|→)?\\s*";
+/**
+ * A cross or a tick said of a place (ADR 140): "❌江宁 ✅浦口", "江宁❌ 浦口✅", "江宁 ❌". Right after the place (nothing
+ * between but a space when it ends the clause) it is that place's, and wins; before it only at the clause's start or
+ * after a space or a punctuation mark — "江宁❌浦口✅" gives 浦口 its tick, not 江宁's cross.
+ */
+const CROSS = "(?:❌|❎|✗|✘|🚫|⛔|🙅|👎)";
+const MARK = `(?:${CROSS}|✅|✔️?|✓|☑️?|👍|⭕️?|🆗)`;
+const MARK_AFTER = new RegExp(`^(?:区|县|市)?(?:\\s+(?=${MARK}\\s*(?:$|[，。；;,!?！？、\\n])))?${MARK}`, "u");
+const MARK_BEFORE = new RegExp(`(?:^|[\\s，。；;,!?！？、:：(（])${MARK}\\s*(?:在|去|是)?\\s*$`, "u");
+const CROSSED = new RegExp(CROSS, "u");
+
+/** A place's cross or tick (MARK_*): "out", "in", or null. */
+function markStance(notes: string, span: readonly [number, number]): Stance | null {
+  const after = MARK_AFTER.exec(notes.slice(span[1], span[1] + 8));
+  const before = after ? null : MARK_BEFORE.exec(clauseAround(notes, span).before.slice(-8));
+  const m = after ?? before;
+  return m ? (CROSSED.test(m[0]) ? "out" : "in") : null;
+}
 /** A negation or exclusion right before a place, in its clause: 不要高淳, 最好不要在高淳, 除了高淳, 避开高淳. */
 const PLACE_NEGATED_BEFORE =
   /(?:不要|不考虑|不想|不去|不在|不能在|去不了|没法去|不能去|别|避开|除了|除开|除|排除|不接受|not\s+in|\bnot|except|excluding|avoid|rather\s+not(?:\s+in)?|any(?:thing|where|place)(?:\s+else)?\s+but|(?:every|any)where\s+(?:else\s+)?(?:except|other\s+than|apart\s+from)|other\s+than|apart\s+from|\bbut\s+not|\bno)\s*(?:在|去|是)?\s*$/i;
@@ -238,7 +261,9 @@ const PLACE_NEGATED_BEFORE =
  * 高淳应该不考虑 (a hedge before a "no" still rules the place out; 高淳可能也行 has no "no" and does not).
  */
 const PLACE_NEGATED_AFTER = new RegExp(
-  "^\\s*(?:区|县|市)?\\s*(?:的话|的)?\\s*(?:厂房|地方|那边|那里|区域)?\\s*(?:都|也|就|肯定|实在)?\\s*(?:可能|估计|恐怕|大概|应该|怕是|感觉|好像|觉得)?\\s*" +
+  "^\\s*(?:区|县|市)?\\s*" +
+    STANCE_SEP +
+    "(?:的话|的)?\\s*(?:厂房|地方|那边|那里|区域)?\\s*(?:都|也|就|肯定|实在)?\\s*(?:可能|估计|恐怕|大概|应该|怕是|感觉|好像|觉得)?\\s*" +
     "(?:最好|还是|尽量|暂时|暂|先|都|也|就)?\\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|算了|免了|不用|不需要|不予考虑|暂不考虑|不在考虑|" +
     "去不了|不能去|没法去|太远|太偏|太贵|(?:有点|有些|比较|稍微|稍)(?:远|偏|贵)|不合适|不适合|不太(?:合适|行|方便|考虑|想)|不大(?:合适|方便|行)|不理想|不方便|不接受|以外|之外|" +
     // English after the place (places32, attack F7): "Jiangning is not ok", "Jiangning doesn't work for us", "Jiangning no".
@@ -252,12 +277,12 @@ const PLACE_NEGATED_AFTER = new RegExp(
 const PLACE_WISHED_BEFORE =
   /(?:最好|尽量|尽可能|优先|首选|倾向于?|更想|更倾向于?|preferably|ideally|\bprefer(?:red)?|would\s+rather(?:\s+be)?)\s*(?:考虑|选择?)?\s*(?:在|去|是|in)?\s*$/i;
 const PLACE_WISHED_AFTER =
-  /^\s*(?:的)?\s*(?:厂房|仓库|土地|地方|那边|区域)?\s*(?:优先|最好(?!不|别)|为佳|更好|首选|其次(?!\s*(?:[，。；;,!?！？、\n]|$))|(?:is\s+)?(?:preferred|first\s+choice|ideal))/i;
+  /^\s*(?:[(（【[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|仓库|土地|地方|那边|区域)?\s*(?:优先|最好(?!不|别)|为佳|更好|首选|其次(?!\s*(?:[，。；;,!?！？、\n]|$))|(?:is\s+)?(?:preferred|first\s+choice|ideal))/i;
 /** A place wanted outright whatever the words around it: 只要溧水, 只考虑溧水, 溧水可以, 溧水也行 (the place finders' own words, `findRuledPlaces`). */
 const PLACE_ONLY_BEFORE =
   /(?:只要|只考虑|只能在|只在|只去|只看|只找|仅限|就要|就在|非得在|非要在|必须在|必须是|一定要在|其次|次选|再次|备选|然后是|再就是|也可以考虑|也考虑|也可以是|only(?:\s+in)?|otherwise|failing\s+that|second(?:\s+choice)?(?:\s+is)?|then|also)\s*(?:在|去|是|in)?\s*$/i;
 const PLACE_OK_AFTER =
-  /^\s*(?:区|县|市)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:(?:作为|当|做)?\s*(?:备选|备用|次选|第二选择)|次之|[二两三]选一|任选(?:其)?一|(?:as\s+(?:a|an|the|our)\s+)(?:backup|fallback|alternative|second\s+choice|plan\s+b)\b|(?:is|as)\s+(?:a\s+|the\s+|our\s+)?(?:second\s+choice|backup|fallback)\b|可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b)/i;
+  /^\s*(?:区|县|市)?\s*(?:[(（【[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:(?:作为|当|做)?\s*(?:备选|备用|次选|第二选择)|次之|(?:其次|再次|第二|第三|其后)(?=\s*(?:[，。；;,!?！？、\n)）]|$))|[二两三]选一|任选(?:其)?一|(?:as\s+(?:a|an|the|our)\s+)(?:backup|fallback|alternative|second\s+choice|plan\s+b)\b|(?:is|as)\s+(?:a\s+|the\s+|our\s+)?(?:second\s+choice|backup|fallback)\b|可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b)/i;
 
 /** The words right before a place in its clause, and the start of those after it, folded (Traditional too). */
 function around(notes: string, [a, b]: readonly [number, number]): { before: string; after: string } {
@@ -324,6 +349,8 @@ const MUST_AFTER =
   /^\s*(?:区|县|市)?\s*(?:以外|之外)?\s*(?:的)?\s*(?:地方|区域|厂房|那边)?\s*(?:(?:哪|哪儿|哪里|其他|其它|别的|别处)\s*(?:地方|区|区域)?\s*)?(?:都|也|一律|全都|全部|一概)?\s*(?:不可|不去|莫属|不行|不考虑|不要|不接受|免谈|不予考虑|pass\b)/iu;
 
 function ownStance(notes: string, span: readonly [number, number]): Stance | null {
+  const marked = markStance(notes, span);
+  if (marked) return marked;
   const near = around(notes, span);
   if (MUST_AFTER.test(near.after)) {
     // "并非江宁不可", "不是非江宁不可": not necessarily there — neither wanted nor ruled out (ADR 118's "open").
@@ -433,7 +460,7 @@ function clauseAlone(notes: string, span: readonly [number, number]): boolean {
 
 /** The stems of the words that rule a place in or out (PLACE_NEGATED_*, PLACE_ONLY_BEFORE, PLACE_OK_AFTER, PLACE_WISHED_*). */
 const RULING_WORD =
-  /不|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second\s+choice|plan\s+b\b/gi;
+  /❌|❎|✗|✘|🚫|⛔|🙅|👎|✅|✔|✓|☑|👍|⭕|🆗|第二|第三|其后|不|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second\s+choice|plan\s+b\b/gi;
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 
@@ -448,7 +475,14 @@ function notePlaces(notes: string): PlaceMention[] {
   const english = latin.filter(
     (l) => l.named && (!l.bare || bareOk) && !chinese.some((c) => l.span[0] < c.span[1] && c.span[0] < l.span[1]),
   );
-  const marked = [...chinese, ...english.map(({ text, span }) => ({ text, span }))].sort((a, b) => a.span[0] - b.span[0]);
+  // A place after a marker that names no division but is names run together ("地点：江宁浦口都行", "在江宁和浦口"):
+  // those names, read by the one list reader the regions box uses (readPlaceList, ADR 140).
+  const split = chinese.flatMap((c) => {
+    if (resolveRegions([c.text]).problems.length === 0) return [c];
+    const list = readPlaceList(c.text);
+    return list ? list.map((n) => ({ text: n.text, span: [c.span[0] + n.span[0], c.span[0] + n.span[1]] as [number, number] })) : [c];
+  });
+  const marked = [...split, ...english.map(({ text, span }) => ({ text, span }))].sort((a, b) => a.span[0] - b.span[0]);
   const overlaps = (p: PlaceMention) => marked.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]);
   const seen = new Set(marked.map((m) => foldText(m.text).s));
   const unmarked = findUnmarkedPlaces(notes).filter((p) => !overlaps(p) && !seen.has(foldText(p.text).s));
@@ -460,7 +494,9 @@ function notePlaces(notes: string): PlaceMention[] {
     .filter((l) => !l.named && ![...marked, ...unmarked].some((m) => l.span[0] < m.span[1] && m.span[0] < l.span[1]))
     .filter((l) => l.text.split(/\s+/).length <= 4)
     .slice(0, LOWER_LOOKED_UP)
-    .filter((l) => namesAPlace(l.text));
+    // A capitalised name said with a stance that names no place but is a district's spelling a letter or two off
+    // ("Jiangnign is not ok": ADR 140) is a place the recruiter is told of, not dropped; "Price is not ok" is none.
+    .filter((l) => namesAPlace(l.text) || (/^[A-Z]/.test(l.text) && !/\s/.test(l.text) && latinNearlyNamed(l.text)));
   unmarked.push(...lower.map(({ text, span }) => ({ text, span })));
   // Lone names ruled in or out by the words beside them (docs/decisions/110), where no finder above saw a place.
   const both = [...marked, ...unmarked];
@@ -492,6 +528,22 @@ function zonesWithTheirDistricts(notes: string, places: PlaceMention[]): PlaceMe
     out.push(p);
   }
   return out;
+}
+
+/**
+ * THE list reader of places (ADR 140), one for the regions box (lead-schema.ts splitRegions: a name that does not
+ * resolve is read again by it) and the notes (findUnmarkedPlaces, and a marked place that names no division):
+ * `text` whole, after spaces, is two or more division or zone names joined by need-places' joiners (或者 或 还是 和
+ * 以及 及 与 跟 、 /), a space or nothing ("江宁浦口", "江宁和浦口", "高淳 溧水"); the names as typed with their spans, else
+ * null (a word that names no division, one name alone). Server only (the division names): null in the browser.
+ */
+export function readPlaceList(text: string): PlaceMention[] | null {
+  if (typeof placeNameAt !== "function" || text.length > 200) return null;
+  const { s, at } = foldText(text);
+  const lead = /^\s*/u.exec(s)![0].length;
+  const group = namesFrom(s, lead);
+  if (!group || group.length < 2 || !/^\s*$/u.test(s.slice(group[group.length - 1].end))) return null;
+  return group.map((n) => ({ text: text.slice(at[n.start], at[n.end]), span: [at[n.start], at[n.end]] }));
 }
 
 /** What may stand between two places named without a marker: need-places' joiners, spaces around. */

@@ -5,7 +5,7 @@
 import { divisionByCode, resolveRegions, zoneNamed } from "./regions";
 import { englishDivisionLabel, englishZoneLabel } from "./regions-en";
 
-export { divisionByCode, divisionNameAt, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions";
+export { divisionByCode, divisionNameAt, latinNearlyNamed, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions";
 export { englishPathLabel } from "./regions-en";
 
 /**
@@ -41,4 +41,22 @@ function chineseNamesOf(typed: string): string[] {
   const r = resolveRegions([typed]);
   const names = r.problems.length ? [] : r.codes.flatMap((c) => divisionByCode(c)?.name ?? []);
   return names.length ? names : [typed];
+}
+
+/**
+ * Names of places as the notes' flags hold them (as typed: "江宁", "Jiangning", "浦口区"), as a page in `lng` says them
+ * (ADR 140, attack L4): in English each by its standard English name when it names one division or zone ("Jiangning
+ * District (江宁区)", a zone by its label), several divisions by theirs; in Chinese a Latin name by its Chinese names
+ * (江宁区). A name that names nothing one can tell (a typo, 鼓楼) stays as typed. Joined by the page's list word.
+ */
+export function placeNamesText(names: readonly string[], lng: "zh" | "en"): string {
+  const said = names.flatMap((name) => {
+    if (lng === "zh") return /\p{Script=Han}/u.test(name) ? [name] : chineseNamesOf(name);
+    const zone = zoneNamed(name);
+    if (zone) return [englishZoneLabel(name) ?? name];
+    const r = resolveRegions([name]);
+    const labels = r.problems.length ? [] : r.codes.flatMap((c) => (divisionByCode(c) ? [englishDivisionLabel(divisionByCode(c)!)] : []));
+    return labels.length ? labels : [name];
+  });
+  return [...new Set(said)].join(lng === "zh" ? "、" : ", ");
 }

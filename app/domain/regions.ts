@@ -1124,6 +1124,30 @@ function closest(key: string, latin: boolean): Entry[] {
 }
 
 /**
+ * Whether a Latin word is a division's pinyin with two neighbouring letters swapped — the commonest slip of the fingers:
+ * "Jiangnign", "Pukuo", "Gaochnu", "Lishiu" (ADR 140). Not for resolving (the resolver's own rule, `closest`, keeps the
+ * consonants); only to tell the notes' reader that a capitalised word said with a stance may be a place the recruiter
+ * should be told of. A letter more or less is not counted: English words are pinyin a letter off too ("Shipping",
+ * 石屏 shiping; "Timing"), and "Price is not ok" must stay no place.
+ */
+export function latinNearlyNamed(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/^[a-z]{5,20}$/.test(w)) return false;
+  const letters = [...w].sort().join("");
+  for (const e of getIndex().entries)
+    for (const f of comparableForms(e, true))
+      if (f.length === w.length && f !== w && [...f].sort().join("") === letters && oneSwap(w, f)) return true;
+  return false;
+}
+
+/** Whether `b` is `a` with one pair of neighbouring letters swapped. */
+function oneSwap(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
  * A pinyin spelling's consonants, the sounds that tell syllables apart, with the pairs people's pinyin
  * blurs (the fuzzy-pinyin options of the common input methods: zh/z, ch/c, sh/s, ng/n): gaochen and
  * gaochun → "gcn", hangzou and hangzhou → "hnz"; lingang "lngn" but lincang "lncn" (ng before a vowel

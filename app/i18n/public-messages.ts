@@ -12,6 +12,7 @@ const zh = {
   "inquiry.summary.area": "面积",
   "inquiry.summary.regions": "意向区域",
   "inquiry.summary.anyRegion": "不限",
+  "inquiry.summary.anyRegionPreferred": "不限（您倾向{places}，但不限于此）",
   "inquiry.summary.regionsOut": "不考虑的区域",
   "inquiry.summary.regionsFirst": "优先区域",
   "inquiry.placesRuledOutInBox": "您在补充说明里说不考虑“{notes}”，但所填的意向区域是“{box}”，招商专员会与您电话确认以哪个为准。",
@@ -50,6 +51,8 @@ const zh = {
   "inquiry.keep": "请记下这个编号，来电咨询时报给我们即可。",
   "inquiry.notFound": "找不到这个需求编号，请核对后再试。",
   "region.found": "搜索结果：点按即可加入",
+  "region.fixes": "建议的区域：点按即可替换",
+  "region.fix": "用“{suggestion}”替换“{name}”",
 } as const;
 
 export type PublicKey = keyof typeof zh;
@@ -60,8 +63,9 @@ const en: Record<PublicKey, string> = {
   "inquiry.summary.area": "Area",
   "inquiry.summary.regions": "Preferred districts",
   "inquiry.summary.anyRegion": "Any",
+  "inquiry.summary.anyRegionPreferred": "Any (you prefer {places}, but not only there)",
   "inquiry.summary.regionsOut": "Districts ruled out",
-  "inquiry.summary.regionsFirst": "Districts preferred",
+  "inquiry.summary.regionsFirst": "First choice",
   "inquiry.placesRuledOutInBox":
     "Your notes rule out “{notes}”, but the preferred districts you filled in are “{box}”: the recruiter will confirm with you by phone which is right.",
   "inquiry.placesNotInBox":
@@ -106,6 +110,8 @@ const en: Record<PublicKey, string> = {
   "inquiry.keep": "Please keep this number and quote it when you call us.",
   "inquiry.notFound": "We cannot find this reference. Please check it.",
   "region.found": "Search results: tap one to add it",
+  "region.fixes": "Suggested districts: tap one to use it",
+  "region.fix": "Use “{suggestion}” for “{name}”",
 };
 
 export const publicMessages = defineMessages({ zh, en });

@@ -4,7 +4,7 @@ import type * as PreviewChunk from "~/leads/assist-preview";
 import { enhanceIndustrySearch } from "~/leads/industry-search-script";
 import type * as LaterChunk from "~/leads/lead-form-validation";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
-import { appendRegion, foundText, PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_INTENT } from "~/leads/region-picker";
+import { appendRegion, foundText, PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_FIX, REGION_INTENT } from "~/leads/region-picker";
 import { holdBlurDuringPress } from "~/utils/pointer-settle";
 
 // The public inquiry form's only script (ADR 041). The page is rendered by the server and works fully
@@ -304,6 +304,17 @@ function enhanceRegionPicker(form: HTMLFormElement, lng: Lng): void {
     }
     problem.replaceChildren(list, buttons);
   };
+  // The regions box's suggestions after a refused submit (ADR 140): submit buttons without JavaScript; here the box
+  // takes one at once, the message goes (the box is checked again on input) and the others with it.
+  form.addEventListener("click", (e) => {
+    const b = (e.target as Element).closest<HTMLButtonElement>(`button[name="${REGION_FIX}"]`);
+    if (!b || !regions) return;
+    e.preventDefault();
+    regions.value = b.value;
+    regions.dispatchEvent(new Event("input", { bubbles: true }));
+    b.closest("[data-region-fixes]")?.remove();
+    regions.focus();
+  });
   // Its own suggestions are submit buttons for pages without JavaScript; here they add without a submit.
   problem?.addEventListener("click", (e) => {
     const b = (e.target as Element).closest<HTMLButtonElement>(`button[name="${PICKER_FIELDS.suggestion}"]`);

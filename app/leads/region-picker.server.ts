@@ -1,10 +1,12 @@
-import { regionProblemMessage } from "~/domain/lead-schema";
+import { regionProblemMessage, splitRegions } from "~/domain/lead-schema";
 import { regionNameMax } from "~/domain/region-name-limit";
-import { childDivisions, type Division, divisionByCode, resolveRegion } from "~/domain/regions";
+import { childDivisions, type Division, divisionByCode, resolveRegion, resolveRegions } from "~/domain/regions";
 import { englishDivisionLabel, englishPathLabel } from "~/domain/regions-en";
 import type { Lng } from "~/i18n/lng";
+import { publicText } from "~/i18n/public-messages";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 
-import type { PickProblem } from "./region-picker";
+import type { PickProblem, RegionFix } from "./region-picker";
 
 /** One entry of a picker list; `label` is what the list shows (English pages: "Gaochun District (高淳区)"), `path` what gets added to the regions field. */
 export type DivisionOption = { code: string; name: string; label: string; path: string };
@@ -80,4 +82,30 @@ export function pickRegion(
   const deepest = district || city || province;
   const path = deepest ? divisionByCode(deepest)?.path : undefined;
   return { state, paths: path ? [path] : [] };
+}
+
+/** At most this many suggestions are offered under the regions box (an ambiguous name lists up to 8 candidates). */
+const MAX_FIXES = 8;
+
+/**
+ * The regions box's refused names, each with the resolver's suggestions as the box's text with that name replaced
+ * (ADR 140): the field's message says "did you mean …" and the person takes one with one press, never retyping it.
+ * The box read as the schema reads it (splitRegions: names run together are names, trailers cut), joined again by the
+ * page's list word. Empty when every name resolves or none has a suggestion.
+ */
+export function regionFixes(box: string, lng: Lng): RegionFix[] {
+  const split = splitRegions(box);
+  const names = Array.isArray(split) ? split.filter((n): n is string => typeof n === "string") : [];
+  const list = punctuationMessages.t(lng, "list");
+  const fixes: RegionFix[] = [];
+  // Each problem's suggestions ranked beside the box's other names (resolveRegions: those in their city first).
+  for (const problem of resolveRegions(names).problems)
+    for (const path of problem.suggestions) {
+      if (fixes.length >= MAX_FIXES) return fixes;
+      const value = names.map((n) => (n === problem.input ? path : n)).join(list);
+      const suggestion = lng === "en" ? englishPathLabel(path) : path;
+      if (!fixes.some((f) => f.value === value))
+        fixes.push({ label: publicText(lng, "region.fix", { suggestion, name: problem.input }), value });
+    }
+  return fixes;
 }

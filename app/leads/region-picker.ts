@@ -20,6 +20,15 @@ export const PICKER_FIELDS = {
   suggestion: "regionPicker.suggestion",
 } as const;
 
+/**
+ * A suggestion's button under the regions box after a submit it refused (ADR 140): its value is the box's text with
+ * the name replaced. Without JavaScript it submits and the form comes back with the box so and everything else as
+ * typed (nothing stored); the form's script puts the value in the box without a submit.
+ */
+export const REGION_FIX = "regionFix";
+/** A suggestion under the regions box: what the button says and the box's text it gives. */
+export type RegionFix = { label: string; value: string };
+
 /** Where the picker says why a searched name was not added (the server's render and the form's script fill it). */
 export const PROBLEM_ID = "region-problem";
 

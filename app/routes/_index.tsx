@@ -6,7 +6,7 @@ import { withErrorTitle } from "~/components/error-pages";
 import { CheckboxField, ChoiceField, readMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
 import { PublicHeader } from "~/components/public-header";
-import { RegionPicker } from "~/components/region-picker";
+import { RegionFixes, RegionPicker } from "~/components/region-picker";
 import type { ScriptHandle } from "~/components/route-script";
 import { getSql } from "~/db/db.server";
 import { PHONE_INPUT_MAX } from "~/domain/field-limits";
@@ -24,8 +24,8 @@ import { ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-pre
 import { inquiryHref } from "~/leads/inquiry-link.server";
 import { leadHash, storeLead } from "~/leads/intake.server";
 import { leadFormValidator, refuseFieldsSentTwice } from "~/leads/lead-form.server";
-import { appendRegion, PICKER_FIELDS, REGION_INTENT, RESTORE_INTENT } from "~/leads/region-picker";
-import { pickRegion, provinceOptions, type RegionPickerState } from "~/leads/region-picker.server";
+import { appendRegion, PICKER_FIELDS, REGION_FIX, REGION_INTENT, type RegionFix, RESTORE_INTENT } from "~/leads/region-picker";
+import { pickRegion, provinceOptions, regionFixes, type RegionPickerState } from "~/leads/region-picker.server";
 import { useRootData } from "~/root";
 import { errorMessage, log } from "~/utils/log.server";
 import { intakeGuard } from "~/utils/overload.server";
@@ -59,6 +59,8 @@ type ActionResult = {
   result: SubmissionResult<string[]>;
   banner?: "unavailable" | "rateLimited" | "overloaded" | "restored";
   picker?: RegionPickerState;
+  /** The regions box refused: the resolver's suggestions, each a button that puts it in the box (ADR 140). */
+  regionFixes?: RegionFix[];
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -79,6 +81,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // the search text once it resolves — else the picker says why, at once); nothing is stored and no
   // field error is shown yet, everything typed comes back.
   const regionIntent = text(PICKER_FIELDS.suggestion) ? "add" : text(REGION_INTENT);
+  // A suggestion under the regions box taken (ADR 140): the box so, everything else as typed, nothing stored.
+  if (text(REGION_FIX)) {
+    const need = { ...(payload.need ?? {}), regions: text(REGION_FIX) };
+    return data<ActionResult>({ result: { initialValue: { ...payload, need } as SubmissionResult<string[]>["initialValue"] } });
+  }
   // Back from the overload page (ADR 102): the form again, filled with what was sent, nothing stored.
   if (regionIntent === RESTORE_INTENT) return data<ActionResult>({ result: { initialValue: payload as never }, banner: "restored" });
   if (regionIntent === "narrow" || regionIntent === "add") {
@@ -125,7 +132,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       );
     }
     if (submission.status !== "success") {
-      return data<ActionResult>({ result: submission.reply() }, { status: 400 });
+      // A region the box refused comes with its suggestions to take (ADR 140), not only named in the message.
+      const fixes = Object.keys(submission.error ?? {}).some((k) => k.startsWith("need.regions"))
+        ? regionFixes(text("need.regions"), lng)
+        : [];
+      return data<ActionResult>({ result: submission.reply(), ...(fixes.length ? { regionFixes: fixes } : {}) }, { status: 400 });
     }
     const submissionKey = text("submissionKey");
     const { submissionKey: _k, ...raw } = typed;
@@ -252,6 +263,7 @@ export default function InquiryForm() {
               {areaReading}
             </p>
             <TextField meta={m(need.regions)} label={t("need.regions")} hint={publicText(lng, "need.regionsHint")} maxLength={400} />
+            <RegionFixes lng={lng} fixes={actionData?.regionFixes} />
             <RegionPicker lng={lng} provinces={provinces} initial={actionData?.picker} />
             <TextField meta={m(need.moveInBy)} label={t("need.moveInBy")} hint={publicText(lng, "need.moveInHint")} maxLength={20} />
             <div className="row">

@@ -16,8 +16,9 @@ import { divisionOption, resolvePicked } from "~/leads/region-picker.server";
  * path its name, `codes` its districts; ADR 113 amended); each `{code, level, name, label, path}`, `label`
  * in the page's language (`?lng=en`: "Gaochun District (高淳区)", else the name); `?resolve=lishui` the region
  * picker's "add": `{resolved: [path]}` as the lead schema will resolve it, or `{problem: {message,
- * suggestions: [{path, label}]}}` for an unknown or ambiguous name, never stored by a cache (`private, no-store`:
- * the word is what someone typed). The lists are public (cached an hour).
+ * suggestions: [{path, label}]}}` for an unknown or ambiguous name. What answers typed text (`q`, `resolve`) is never
+ * stored by a cache (`private, no-store`: the words are what someone typed; ADR 137, 140); the lists by code
+ * (`parent`, none) are public (cached an hour).
  * A malformed `parent` → 400 `{errors: {parent: […]}}` (ADR 025).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -73,5 +74,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Only a search is bounded (10, room kept for zones); a level's list is whole (34 provinces, a city's districts).
   const shown = q.trim() ? found.slice(0, 10 - zones.length) : found;
   const divisions = [...shown.map((d) => ({ ...d, label: divisionOption(d, lng).label })), ...zones];
-  return Response.json({ divisions }, { headers: { "Cache-Control": "public, max-age=3600" } });
+  // A search answers what someone typed (`q` may be any text: a name, a phone number pasted by mistake): like
+  // `resolve`, never kept by a shared cache (ADR 140, privacy32). The lists by code hold nothing typed: public.
+  const cache = q.trim() ? "private, no-store" : "public, max-age=3600";
+  return Response.json({ divisions }, { headers: { "Cache-Control": cache } });
 }

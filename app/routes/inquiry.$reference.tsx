@@ -9,7 +9,7 @@ import { TooManyLookups } from "~/components/too-many-lookups";
 import { getSql } from "~/db/db.server";
 import { flagTextIn } from "~/domain/lead-flags";
 import { describeNeedHints } from "~/domain/need-hints-text";
-import { needRegionsText } from "~/domain/regions.server";
+import { needRegionsText, placeNamesText } from "~/domain/regions.server";
 import { needAreaLine } from "~/domain/unit-count-text";
 import { lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
@@ -149,18 +149,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // What the notes said of places beside the districts stored (ADR 131): a place ruled out is said as ruled out,
     // never as preferred (attack F16); a place the typed box leaves out is told, never dropped silently.
     const places = placeRows(summary.places, lng);
+    // A wish alone is no filter (ADR 110): the districts line says "any" and the preference in one line, never
+    // "Preferred districts: Any" beside "Districts preferred: Pukou" (ADR 140, attack L4).
+    const anyRegion = publicText(lng, "inquiry.summary.anyRegion");
+    const shown =
+      lines.regions === anyRegion && summary.places.preferred.length
+        ? {
+            ...lines,
+            regions: publicText(lng, "inquiry.summary.anyRegionPreferred", { places: names(summary.places.preferred.join("、"), lng) }),
+          }
+        : lines;
+    const rows = shown === lines ? places : places.filter(([label]) => label !== publicText(lng, "inquiry.summary.regionsFirst"));
     if (!summary.corrected)
       doubts.push(
         ...summary.places.ruledOutInBox.map((d) =>
-          publicText(lng, "inquiry.placesRuledOutInBox", { notes: names(d.notes, lng), box: d.box }),
+          publicText(lng, "inquiry.placesRuledOutInBox", { notes: names(d.notes, lng), box: names(d.box, lng) }),
         ),
-        ...summary.places.notInBox.map((d) => publicText(lng, "inquiry.placesNotInBox", { notes: names(d.notes, lng), box: d.box })),
+        ...summary.places.notInBox.map((d) =>
+          publicText(lng, "inquiry.placesNotInBox", { notes: names(d.notes, lng), box: names(d.box, lng) }),
+        ),
       );
     // …and the parts of the notes no reader used ("双回路供电", "要有月台"), in one line (docs/decisions/133).
     if (!summary.corrected && summary.notRead.length)
       doubts.push(publicText(lng, "inquiry.notRead", { parts: summary.notRead.join(lng === "zh" ? "；" : "; ") }));
     return data(
-      { lng, reference, key, summary: lines, places, repeatOf: summary.repeatOf, corrected, doubts },
+      { lng, reference, key, summary: shown, places: rows, repeatOf: summary.repeatOf, corrected, doubts },
       { headers: { "Referrer-Policy": "no-referrer" } },
     );
   }
@@ -174,9 +187,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { lng, reference, key: null, summary: null, places: [], repeatOf: null, corrected: "", doubts: [] };
 }
 
-/** A flag's names ("江宁、浦口") in the page's list words. */
+/** A flag's names ("江宁、浦口") in the page's language and list words: "Jiangning District (江宁区), …" in English (ADR 140). */
 function names(text: string, lng: Lng): string {
-  return text.split("、").join(lng === "zh" ? "、" : ", ");
+  return placeNamesText(text.split("、").filter(Boolean), lng);
 }
 
 /** The summary's rows of places ruled out and preferred (ADR 131): [label, value], none when the notes said neither. */

@@ -196,6 +196,31 @@ describe("the region picker", () => {
     },
   );
 
+  // ADR 140 (trial M1): the box's suggestion after a refused submit is taken with one press — with JavaScript in place,
+  // no submit, the message gone; then the lead is stored with both districts.
+  it("with JavaScript: a refused name's suggestion under the box goes into it with one press", { timeout: 90_000 }, async () => {
+    const { page, close } = await open(true);
+    try {
+      const company = "区域建议三三有限公司";
+      await fillAllButRegions(page, company);
+      await regionsField(page).fill("江宁、浦扣");
+      await page.getByRole("button", { name: "提交需求" }).click();
+      const fix = page.getByRole("button", { name: "用“江苏省南京市浦口区”替换“浦扣”" });
+      await fix.waitFor({ timeout: 30_000 });
+      await page.locator('form[data-enhanced="true"]').waitFor({ timeout: 30_000 });
+      const url = page.url();
+      await fix.click();
+      await expect.poll(() => regionsField(page).inputValue(), POLL).toBe("江宁、江苏省南京市浦口区");
+      expect(page.url()).toBe(url);
+      expect(await page.locator("[data-region-fixes]").count()).toBe(0);
+      await expect.poll(() => regionsField(page).getAttribute("aria-invalid"), POLL).toBeNull();
+      expect(await page.getByLabel("公司名称").inputValue()).toBe(company);
+      expect((await submitAndReadRegions(page, company)).regionCodes).toEqual(["320111", "320115"]);
+    } finally {
+      await close();
+    }
+  });
+
   it("on a phone, the longest English names stay inside the screen", { timeout: 60_000 }, async () => {
     const { page, close } = await open(true, "en", { width: 360, height: 740 });
     try {

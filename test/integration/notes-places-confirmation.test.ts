@@ -49,7 +49,7 @@ describe("the notes' places, stored and confirmed", () => {
     expect(lead.flags).toContainEqual({ field: "need.notes", code: "placeExcluded", text: "Jiangning" });
     const en = rows(html);
     expect(en["Preferred districts"]).toBe("Pukou District (浦口区)");
-    expect(en["Districts ruled out"]).toBe("Jiangning");
+    expect(en["Districts ruled out"]).toBe("Jiangning District (江宁区)"); // its standard English name (ADR 140, attack L4)
     expect(en["Preferred districts"]).not.toMatch(/Jiangning/);
   });
 
@@ -58,7 +58,7 @@ describe("the notes' places, stored and confirmed", () => {
     const lead = await stored(reference);
     expect(lead.need.regionCodes).toEqual([]);
     expect(lead.flags).toContainEqual({ field: "need.notes", code: "placeExcludedOpen", text: "Jiangning" });
-    expect(rows(html)).toMatchObject({ "Preferred districts": "Any", "Districts ruled out": "Jiangning" });
+    expect(rows(html)).toMatchObject({ "Preferred districts": "Any", "Districts ruled out": "Jiangning District (江宁区)" });
     const zh = await sendForm({ "company.name": "地点三二戊有限公司", "need.notes": "江宁最好不要" }, "zh");
     expect(rows(zh.html)).toMatchObject({ 意向区域: "不限", 不考虑的区域: "江宁" });
     expect(rows(zh.html)["优先区域"]).toBeUndefined();
@@ -81,7 +81,10 @@ describe("the notes' places, stored and confirmed", () => {
       { "company.name": "Places Thirty-Two G Ltd", "need.notes": "we can't go to Jiangning", "need.regions": "江宁" },
       "en",
     );
-    expect(b.html).toContain("Your notes rule out “Jiangning”, but the preferred districts you filled in are “江宁”");
+    // Both by the district's standard English name (ADR 140, attack L4).
+    expect(b.html).toContain(
+      "Your notes rule out “Jiangning District (江宁区)”, but the preferred districts you filled in are “Jiangning District (江宁区)”",
+    );
     expect(b.html).not.toContain("Your notes say “Jiangning” while the box says");
   });
 

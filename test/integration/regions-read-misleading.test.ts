@@ -73,13 +73,15 @@ describe("GET /api/regions", () => {
     expect(r.problem?.suggestions.map((s) => s.path)).toEqual(suggestions);
   });
 
-  it("?resolve= is never kept by a shared cache (what was typed is in the URL: docs/decisions/137); the lists still are", async () => {
-    for (const typed of ["江宁", "王建国"]) {
-      const res = await fetch(`${suite.web.url}/api/regions?resolve=${encodeURIComponent(typed)}`);
-      expect(res.status).toBe(200);
-      expect(res.headers.get("cache-control")).toBe("private, no-store");
-    }
-    expect((await fetch(`${suite.web.url}/api/regions?q=${encodeURIComponent("江宁")}`)).headers.get("cache-control")).toContain("public");
+  it("?resolve= and ?q= are never kept by a shared cache (what was typed is in the URL: docs/decisions/137, 140); the lists by code still are", async () => {
+    for (const typed of ["江宁", "王建国", "13912345678"])
+      for (const param of ["resolve", "q"]) {
+        const res = await fetch(`${suite.web.url}/api/regions?${param}=${encodeURIComponent(typed)}`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get("cache-control"), `${param}=${typed}`).toBe("private, no-store");
+      }
+    for (const list of ["", "?parent=320000", "?parent=320100"])
+      expect((await fetch(`${suite.web.url}/api/regions${list}`)).headers.get("cache-control")).toBe("public, max-age=3600");
   });
 
   it("?resolve=园区&lng=en: English words, nothing suggested", async () => {
