@@ -67,7 +67,7 @@ async function queuePage(request: Request) {
         kind: "kind" in f ? f.kind : undefined,
         followUpDue: "due" in f ? f.due === "on" : false,
         page: f.page,
-      })
+      }, lng)
     : empty;
   const result = submission.status === "error" ? submission.reply() : undefined;
   const body = {
