@@ -1,8 +1,8 @@
 import { parseArea } from "./area";
 import { NOTES_MAX } from "./field-limits";
 import type { LeadFlag } from "./lead-flags";
-import { type NeedHints, type NotesExtractor, parseNeedText, type SetAsideWhy, type UnreadArea } from "./need-text";
 import { UNIT_COUNT_MAX } from "./matching/area-window";
+import { type NeedHints, type NotesExtractor, parseNeedText, type SetAsideWhy, type UnreadArea } from "./need-text";
 import { readUnitCount } from "./unit-count-read";
 
 /**
@@ -89,7 +89,8 @@ export function planAssist(
   typedArea?: TypedArea,
 ): AssistPlan {
   // Notes over the box's limit are refused by the schema: read, they cost seconds (NOTES_MAX).
-  if (!notes || notes.length > NOTES_MAX) return { fills: [], unread: [], notesSay: [], budget: [], setAside: [], ceilingOnly: [], unitSizes: [] };
+  if (!notes || notes.length > NOTES_MAX)
+    return { fills: [], unread: [], notesSay: [], budget: [], setAside: [], ceilingOnly: [], unitSizes: [] };
   const { hints, found, unread, unreadArea, budget, setAside, ceilingOnly, unitSizes } = parseNeedText(notes, now, extras, kind);
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];

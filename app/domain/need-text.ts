@@ -1497,7 +1497,10 @@ const SIZED_UNIT_BEFORE = new RegExp(
   "gdi",
 );
 /** One unit with its own size, the size before: "3000平的一栋", "3000平一栋". */
-const SIZED_UNIT_AFTER = new RegExp(`(?<f>${UNIT_FIG})\\s*(?:左右)?\\s*(?:的)?\\s*${UNIT_USE}?\\s*(?:一|1)\\s*${UNIT_MW}(?![0-9${CN}])`, "gd");
+const SIZED_UNIT_AFTER = new RegExp(
+  `(?<f>${UNIT_FIG})\\s*(?:左右)?\\s*(?:的)?\\s*${UNIT_USE}?\\s*(?:一|1)\\s*${UNIT_MW}(?![0-9${CN}])`,
+  "gd",
+);
 /** What may stand between two sized units: a mark, 和/及/与/跟, another's word (另/还有), "and", "plus". */
 const SIZED_JOIN = /^\s*(?:[，,、;；/]|和|及|与|跟|加上?|\+|\band\b|\bplus\b)?\s*(?:\band\b)?\s*$/i;
 /** Sizes listed, then each one unit: "3000平和5000平各一栋", "2000平、3000平、5000平的厂房各一个". */
@@ -1554,7 +1557,10 @@ function unitsOfSizes(x: Extraction): Span[] | null {
     for (const m of s.matchAll(re)) {
       const [a, b] = m.indices!.groups!.list;
       const list = s.slice(a, b);
-      const unit = [...list.matchAll(A_FIGURE)].map((f) => f.groups!.u).filter(Boolean).pop();
+      const unit = [...list.matchAll(A_FIGURE)]
+        .map((f) => f.groups!.u)
+        .filter(Boolean)
+        .pop();
       if (!unit) continue;
       const items: Item[] = [];
       for (const f of list.matchAll(A_FIGURE)) {

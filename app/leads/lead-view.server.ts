@@ -168,7 +168,10 @@ export type InquirySummary = {
    */
   notRead: string[];
   /** The need as staff corrected it since (ADR 108), in the same shape; null while nobody edited it. */
-  corrected: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "notRead" | "corrected" | "places"> | null;
+  corrected: Omit<
+    InquirySummary,
+    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "notRead" | "corrected" | "places"
+  > | null;
 };
 
 /**

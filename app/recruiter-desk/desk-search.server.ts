@@ -3,8 +3,8 @@ import { NEED_CHANGED } from "~/assignments/unfit-assignments.server";
 import type { Sql } from "~/db/db.server";
 import { likeContains } from "~/db/like-pattern";
 import type { Lead } from "~/domain/lead-schema";
-import type { Lng } from "~/i18n/lng";
 import { searchTerms } from "~/domain/search-variants.server";
+import type { Lng } from "~/i18n/lng";
 
 import type { AdminClosing } from "./admin-closing";
 import { OPEN_STATUSES } from "./desk-forms";

@@ -38,8 +38,10 @@ const post = (body: string, lng: "zh" | "en" = "zh") =>
   fetch(`${web.url}/api/leads${lng === "en" ? "?lng=en" : ""}`, { method: "POST", headers: { "content-type": "application/json" }, body });
 const leadCount = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from leads`)[0].n;
 const needOf = async (id: string) =>
-  (await db.sql<{ need: Record<string, unknown>; flags: { field: string; code: string; text: string }[] }[]>`
-    select lead->'need' as need, lead->'flags' as flags from leads where id = ${id}`)[0];
+  (
+    await db.sql<{ need: Record<string, unknown>; flags: { field: string; code: string; text: string }[] }[]>`
+    select lead->'need' as need, lead->'flags' as flags from leads where id = ${id}`
+  )[0];
 
 describe("POST /api/leads: a count that is no count", () => {
   const MESSAGES = {
@@ -75,11 +77,23 @@ describe("POST /api/leads: the notes' unit size with a typed count (one rule wit
   };
   it.each([
     // Attack L3: the notes' 3 × 5000 with 5 typed is 5 × 5000, not 5 × 3000.
-    [{ notes: "要3栋，每栋5000平", unitCount: 5 }, { areaMinSqm: 22500, areaMaxSqm: 27500, unitCount: 5 }],
-    [{ notes: "要3栋，每栋5000平", unitCount: "两栋" }, { areaMinSqm: 9000, areaMaxSqm: 11000, unitCount: 2 }],
+    [
+      { notes: "要3栋，每栋5000平", unitCount: 5 },
+      { areaMinSqm: 22500, areaMaxSqm: 27500, unitCount: 5 },
+    ],
+    [
+      { notes: "要3栋，每栋5000平", unitCount: "两栋" },
+      { areaMinSqm: 9000, areaMaxSqm: 11000, unitCount: 2 },
+    ],
     // count32's leftover: a total said apart (16,000) is not each unit's size — 2 × 5000, not 2 × 16000/3.
-    [{ notes: "3栋厂房，每栋5000平，共16000平", unitCount: 2 }, { areaMinSqm: 9000, areaMaxSqm: 11000, unitCount: 2 }],
-    [{ notes: "need 3 buildings, 5000 sqm each, 16000 sqm in total", unitCount: 4 }, { areaMinSqm: 18000, areaMaxSqm: 22000, unitCount: 4 }],
+    [
+      { notes: "3栋厂房，每栋5000平，共16000平", unitCount: 2 },
+      { areaMinSqm: 9000, areaMaxSqm: 11000, unitCount: 2 },
+    ],
+    [
+      { notes: "need 3 buildings, 5000 sqm each, 16000 sqm in total", unitCount: 4 },
+      { areaMinSqm: 18000, areaMaxSqm: 22000, unitCount: 4 },
+    ],
     // The same notes without a typed count keep their total (ADR 130).
     [{ notes: "3栋厂房，每栋5000平，共16000平" }, { areaMinSqm: 14400, areaMaxSqm: 17600, unitCount: 3 }],
   ])("%j → %j", async (need, stored) => {

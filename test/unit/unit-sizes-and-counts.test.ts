@@ -75,11 +75,26 @@ const withNeed = (need: Record<string, unknown>) => {
 
 describe("a typed count beside the notes' units: each unit's size as said, on every channel", () => {
   it.each([
-    [{ notes: "要3栋，每栋5000平", unitCount: 5 }, { areaMinSqm: 22500, areaMaxSqm: 27500, unitCount: 5 }],
-    [{ notes: "3栋厂房，每栋5000平，共16000平", unitCount: 2 }, { areaMinSqm: 9000, areaMaxSqm: 11000, unitCount: 2 }],
-    [{ notes: "3栋厂房，每栋5000平，共16000平", unitCount: "四栋" }, { areaMinSqm: 18000, areaMaxSqm: 22000, unitCount: 4 }],
-    [{ notes: "两栋，每栋3000平以上，共8000平", unitCount: 3 }, { areaMinSqm: 9000, unitCount: 3 }],
-    [{ notes: "一栋3000平一栋5000平", unitCount: 3 }, { areaMinSqm: 9000, areaMaxSqm: 15000, unitCount: 3 }],
+    [
+      { notes: "要3栋，每栋5000平", unitCount: 5 },
+      { areaMinSqm: 22500, areaMaxSqm: 27500, unitCount: 5 },
+    ],
+    [
+      { notes: "3栋厂房，每栋5000平，共16000平", unitCount: 2 },
+      { areaMinSqm: 9000, areaMaxSqm: 11000, unitCount: 2 },
+    ],
+    [
+      { notes: "3栋厂房，每栋5000平，共16000平", unitCount: "四栋" },
+      { areaMinSqm: 18000, areaMaxSqm: 22000, unitCount: 4 },
+    ],
+    [
+      { notes: "两栋，每栋3000平以上，共8000平", unitCount: 3 },
+      { areaMinSqm: 9000, unitCount: 3 },
+    ],
+    [
+      { notes: "一栋3000平一栋5000平", unitCount: 3 },
+      { areaMinSqm: 9000, areaMaxSqm: 15000, unitCount: 3 },
+    ],
   ])("%j → %j", (need, stored) => {
     for (const channel of ["api", "web", "hotline"] as const) {
       const r = schema(channel).safeParse(withNeed(need));
@@ -117,7 +132,11 @@ describe("the need's area in the notice's language", () => {
     expect(withdrawnNeedText(lead, "zh")).toBe("3栋 × 约5000㎡（共约15000㎡） · 六合区");
   });
   it("the hotline's English withdrawal script says buildings, not 栋", () => {
-    const d = { reference: "PM-20261205-0001", parkName: "六合园", lead: { ...lead, company: { name: "南京甲公司" } } } as unknown as AssignmentDetails;
+    const d = {
+      reference: "PM-20261205-0001",
+      parkName: "六合园",
+      lead: { ...lead, company: { name: "南京甲公司" } },
+    } as unknown as AssignmentDetails;
     const en = withdrawalScript(d, { name: "吴昊", phone: "13900000000" }, "en");
     expect(en).toContain("3 buildings × about 5000㎡");
     expect(en).not.toContain("栋");
