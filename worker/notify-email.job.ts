@@ -168,39 +168,48 @@ async function buildMessage(ctx: JobContext, n: NotificationRow, details: Assign
   if (n.kind === "reroute-notice") {
     const r = await recruiterContact(ctx.sql, n.recipient);
     if (!r) return null;
-    const email = renderRerouteNotice({
-      recruiterName: r.name,
-      reference: details.reference,
-      companyName: details.lead.company.name,
-      parkName: details.parkName,
-      slaMinutes: ctx.routing.slaMinutes,
-      destination: rerouteDestination(details.recruiter?.id, n.recipient),
-    }, NOTICE_LNG);
+    const email = renderRerouteNotice(
+      {
+        recruiterName: r.name,
+        reference: details.reference,
+        companyName: details.lead.company.name,
+        parkName: details.parkName,
+        slaMinutes: ctx.routing.slaMinutes,
+        destination: rerouteDestination(details.recruiter?.id, n.recipient),
+      },
+      NOTICE_LNG,
+    );
     return { to: r.email, ...email, messageId: messageIdFor(n) };
   }
   if (n.kind === "withdrawal-notice") {
     // The assignment ended on a need edit (docs/decisions/108): said to whoever held it, whatever it is now.
     const r = await recruiterContact(ctx.sql, n.recipient);
     if (!r) return null;
-    const email = renderWithdrawalNotice({
-      recruiterName: r.name,
-      reference: details.reference,
-      companyName: details.lead.company.name,
-      parkName: details.parkName,
-      needText: withdrawnNeedText(details.lead, NOTICE_LNG),
-      assignmentUrl: url,
-    }, NOTICE_LNG);
+    const email = renderWithdrawalNotice(
+      {
+        recruiterName: r.name,
+        reference: details.reference,
+        companyName: details.lead.company.name,
+        parkName: details.parkName,
+        needText: withdrawnNeedText(details.lead, NOTICE_LNG),
+        assignmentUrl: url,
+      },
+      NOTICE_LNG,
+    );
     return { to: r.email, ...email, messageId: messageIdFor(n) };
   }
   const admin = await staffContact(ctx.sql, n.recipient);
   if (!admin) return null;
-  const email = renderEscalationEmail({
-    reference: details.reference,
-    companyName: details.lead.company.name,
-    parkName: details.parkName,
-    areaText: needAreaText(details.lead, NOTICE_LNG),
-    assignmentUrl: url,
-  }, NOTICE_LNG);
+  const email = renderEscalationEmail(
+    {
+      reference: details.reference,
+      companyName: details.lead.company.name,
+      parkName: details.parkName,
+      areaText: needAreaText(details.lead, NOTICE_LNG),
+      assignmentUrl: url,
+    },
+    NOTICE_LNG,
+  );
   return { to: admin.email, ...email, messageId: messageIdFor(n) };
 }
 

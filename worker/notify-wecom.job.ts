@@ -57,23 +57,29 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
   const assignmentUrl = `${ctx.appUrl.replace(/\/$/, "")}/queue/assignments/${d.id}`;
   const content =
     n.kind === "withdrawal-notice"
-      ? renderWecomWithdrawal({
-          reference: d.reference,
-          parkName: d.parkName,
-          needText: withdrawnNeedText(d.lead, NOTICE_LNG),
-          recruiterName: d.recruiter.name,
-          assignmentUrl,
-        }, NOTICE_LNG)
-      : renderWecomAssignment({
-          reference: d.reference,
-          parkName: d.parkName,
-          needText: `${needLabel(d.lead.need.kind, d.lead.need.deal, NOTICE_LNG)} ${needAreaText(d.lead, NOTICE_LNG)}`,
-          industryLabel: leadIndustryLabel(d.lead, NOTICE_LNG),
-          recruiterName: d.recruiter.name,
-          recruiterPhone: d.recruiter.phone,
-          assignmentUrl,
-          rerouted: d.reroutes > 0,
-        }, NOTICE_LNG);
+      ? renderWecomWithdrawal(
+          {
+            reference: d.reference,
+            parkName: d.parkName,
+            needText: withdrawnNeedText(d.lead, NOTICE_LNG),
+            recruiterName: d.recruiter.name,
+            assignmentUrl,
+          },
+          NOTICE_LNG,
+        )
+      : renderWecomAssignment(
+          {
+            reference: d.reference,
+            parkName: d.parkName,
+            needText: `${needLabel(d.lead.need.kind, d.lead.need.deal, NOTICE_LNG)} ${needAreaText(d.lead, NOTICE_LNG)}`,
+            industryLabel: leadIndustryLabel(d.lead, NOTICE_LNG),
+            recruiterName: d.recruiter.name,
+            recruiterPhone: d.recruiter.phone,
+            assignmentUrl,
+            rerouted: d.reroutes > 0,
+          },
+          NOTICE_LNG,
+        );
   return post(ctx, n, data.outboxId, webhookUrl, content);
 }
 

@@ -195,7 +195,9 @@ describe("the history view", () => {
     const second = await loadDesk(db.sql, "R1", { view: "history", page: 2 }, "zh");
     expect(second.rows.map((r) => r.reference)).not.toContain(made[PAGE_SIZE]);
     expect(second.pages).toBe(Math.ceil(first.total / PAGE_SIZE));
-    expect((await loadDesk(db.sql, "R1", { view: "history", status: "rerouted" }, "zh")).rows.map((r) => r.reference)).toEqual([away.reference]);
+    expect((await loadDesk(db.sql, "R1", { view: "history", status: "rerouted" }, "zh")).rows.map((r) => r.reference)).toEqual([
+      away.reference,
+    ]);
     // Open leads never show in history, closed ones never in the open view.
     expect((await loadDesk(db.sql, "R1", { view: "open", q: "南京历史分页" }, "zh")).total).toBe(0);
 
