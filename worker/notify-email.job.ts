@@ -162,47 +162,63 @@ async function buildMessage(ctx: JobContext, n: NotificationRow, details: Assign
     return {
       to: details.recruiter.email,
       messageId: messageIdFor(n),
-      ...renderAssignmentEmail(emailInput(details, url, ctx.routing.slaMinutes)),
+      ...renderAssignmentEmail(emailInput(details, url, ctx.routing.slaMinutes), NOTICE_LNG),
     };
   }
   if (n.kind === "reroute-notice") {
     const r = await recruiterContact(ctx.sql, n.recipient);
     if (!r) return null;
-    const email = renderRerouteNotice({
-      recruiterName: r.name,
-      reference: details.reference,
-      companyName: details.lead.company.name,
-      parkName: details.parkName,
-      slaMinutes: ctx.routing.slaMinutes,
-      destination: rerouteDestination(details.recruiter?.id, n.recipient),
-    });
+    const email = renderRerouteNotice(
+      {
+        recruiterName: r.name,
+        reference: details.reference,
+        companyName: details.lead.company.name,
+        parkName: details.parkName,
+        slaMinutes: ctx.routing.slaMinutes,
+        destination: rerouteDestination(details.recruiter?.id, n.recipient),
+      },
+      NOTICE_LNG,
+    );
     return { to: r.email, ...email, messageId: messageIdFor(n) };
   }
   if (n.kind === "withdrawal-notice") {
     // The assignment ended on a need edit (docs/decisions/108): said to whoever held it, whatever it is now.
     const r = await recruiterContact(ctx.sql, n.recipient);
     if (!r) return null;
-    const email = renderWithdrawalNotice({
-      recruiterName: r.name,
-      reference: details.reference,
-      companyName: details.lead.company.name,
-      parkName: details.parkName,
-      needText: withdrawnNeedText(details.lead),
-      assignmentUrl: url,
-    });
+    const email = renderWithdrawalNotice(
+      {
+        recruiterName: r.name,
+        reference: details.reference,
+        companyName: details.lead.company.name,
+        parkName: details.parkName,
+        needText: withdrawnNeedText(details.lead, NOTICE_LNG),
+        assignmentUrl: url,
+      },
+      NOTICE_LNG,
+    );
     return { to: r.email, ...email, messageId: messageIdFor(n) };
   }
   const admin = await staffContact(ctx.sql, n.recipient);
   if (!admin) return null;
-  const email = renderEscalationEmail({
-    reference: details.reference,
-    companyName: details.lead.company.name,
-    parkName: details.parkName,
-    areaText: needAreaText(details.lead),
-    assignmentUrl: url,
-  });
+  const email = renderEscalationEmail(
+    {
+      reference: details.reference,
+      companyName: details.lead.company.name,
+      parkName: details.parkName,
+      areaText: needAreaText(details.lead, NOTICE_LNG),
+      assignmentUrl: url,
+    },
+    NOTICE_LNG,
+  );
   return { to: admin.email, ...email, messageId: messageIdFor(n) };
 }
+
+/**
+ * The language of the notices' emails (zh-CN, the recruiters' and admins' language): the renderer's words and every text
+ * made before it — the need's area, the industry, the match reasons — say it alike (docs/decisions/141: the area's text
+ * was made apart, in Chinese whatever the email's language).
+ */
+const NOTICE_LNG: Lng = "zh";
 
 function emailInput(d: AssignmentDetails, url: string, slaMinutes: number) {
   const lead = d.lead;
@@ -211,10 +227,10 @@ function emailInput(d: AssignmentDetails, url: string, slaMinutes: number) {
     reference: d.reference,
     companyName: lead.company.name,
     productText: lead.use.product ?? "",
-    industryLabel: leadIndustryLabel(lead, "zh"),
+    industryLabel: leadIndustryLabel(lead, NOTICE_LNG),
     needKind: lead.need.kind,
     needDeal: lead.need.deal,
-    areaText: needAreaText(lead),
+    areaText: needAreaText(lead, NOTICE_LNG),
     contactName: lead.contact.name,
     contactPhoneDisplay: formatPhoneForDisplay(lead.contact.phone),
     annualTaxWan: lead.tax.annualTaxWan ?? null,
@@ -223,7 +239,7 @@ function emailInput(d: AssignmentDetails, url: string, slaMinutes: number) {
     parkName: d.parkName,
     spaces: d.spaces
       .filter((s) => s.withdrawnAt === null)
-      .map((s) => ({ title: s.title, score: s.score, conditional: s.conditional, reasons: s.reasons.map((r) => r.zh) })),
+      .map((s) => ({ title: s.title, score: s.score, conditional: s.conditional, reasons: s.reasons.map((r) => r[NOTICE_LNG]) })),
     assignmentUrl: url,
     slaMinutes,
     acceptBy: d.acceptBy,

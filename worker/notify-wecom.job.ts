@@ -11,11 +11,15 @@ import {
 import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { markDone, markSkipped } from "~/db/outbox.server";
 import { auditMessages } from "~/i18n/audit-messages";
+import type { Lng } from "~/i18n/lng";
 import { needLabel } from "~/notify/assignment-email";
 import { postWecomMarkdown } from "~/notify/wecom.server";
 import { renderWecomAssignment, renderWecomLapsed, renderWecomWithdrawal } from "~/notify/wecom-message";
 
 import type { JobContext } from "./job-context";
+
+/** The language of the WeCom cards (zh-CN): the card's words and the texts made before it (the need's area) alike (docs/decisions/141). */
+const NOTICE_LNG: Lng = "zh";
 
 /**
  * Posts a new assignment to the park's WeCom group robot — or, for a `withdrawal-notice`, that the
@@ -53,23 +57,29 @@ export async function notifyWecomJob(ctx: JobContext, data: { outboxId: number; 
   const assignmentUrl = `${ctx.appUrl.replace(/\/$/, "")}/queue/assignments/${d.id}`;
   const content =
     n.kind === "withdrawal-notice"
-      ? renderWecomWithdrawal({
-          reference: d.reference,
-          parkName: d.parkName,
-          needText: withdrawnNeedText(d.lead),
-          recruiterName: d.recruiter.name,
-          assignmentUrl,
-        })
-      : renderWecomAssignment({
-          reference: d.reference,
-          parkName: d.parkName,
-          needText: `${needLabel(d.lead.need.kind, d.lead.need.deal)} ${needAreaText(d.lead)}`,
-          industryLabel: leadIndustryLabel(d.lead, "zh"),
-          recruiterName: d.recruiter.name,
-          recruiterPhone: d.recruiter.phone,
-          assignmentUrl,
-          rerouted: d.reroutes > 0,
-        });
+      ? renderWecomWithdrawal(
+          {
+            reference: d.reference,
+            parkName: d.parkName,
+            needText: withdrawnNeedText(d.lead, NOTICE_LNG),
+            recruiterName: d.recruiter.name,
+            assignmentUrl,
+          },
+          NOTICE_LNG,
+        )
+      : renderWecomAssignment(
+          {
+            reference: d.reference,
+            parkName: d.parkName,
+            needText: `${needLabel(d.lead.need.kind, d.lead.need.deal, NOTICE_LNG)} ${needAreaText(d.lead, NOTICE_LNG)}`,
+            industryLabel: leadIndustryLabel(d.lead, NOTICE_LNG),
+            recruiterName: d.recruiter.name,
+            recruiterPhone: d.recruiter.phone,
+            assignmentUrl,
+            rerouted: d.reroutes > 0,
+          },
+          NOTICE_LNG,
+        );
   return post(ctx, n, data.outboxId, webhookUrl, content);
 }
 

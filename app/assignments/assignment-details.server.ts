@@ -106,7 +106,7 @@ export type NeedAreaOf = {
  * docs/decisions/130) each unit's and the total: "3栋 × 约5000㎡（共约15000㎡）" (`lng` "en": "3 buildings × about
  * 5000㎡ (about 15000㎡ in all)").
  */
-export function needAreaText(lead: { need: NeedAreaOf }, lng: Lng = "zh"): string {
+export function needAreaText(lead: { need: NeedAreaOf }, lng: Lng): string {
   const { kind } = lead.need;
   const areaMinSqm = lead.need.areaMinSqm ?? undefined;
   const areaMaxSqm = lead.need.areaMaxSqm ?? undefined;
@@ -129,9 +129,12 @@ export function needAreaText(lead: { need: NeedAreaOf }, lng: Lng = "zh"): strin
     : words(areaMinSqm, areaMaxSqm);
 }
 
-/** The corrected need a withdrawal notice names (ADR 108, 114): its area (needAreaText) and its regions, "10000–13000㎡ · 溧水区". */
-export function withdrawnNeedText(lead: Lead): string {
-  return [needAreaText(lead), (lead.need.regions ?? []).join("、")].filter(Boolean).join(" · ");
+/**
+ * The corrected need a withdrawal notice names (ADR 108, 114): its area (needAreaText) and its regions, "10000–13000㎡ · 溧水区",
+ * in the notice's language (`lng` required, as needAreaText's: a default let the English script say "3栋 ×", docs/decisions/141).
+ */
+export function withdrawnNeedText(lead: Lead, lng: Lng): string {
+  return [needAreaText(lead, lng), (lead.need.regions ?? []).join("、")].filter(Boolean).join(" · ");
 }
 
 /**
@@ -145,7 +148,7 @@ export function withdrawalScript(d: AssignmentDetails, recruiter: { name: string
     phone: formatPhoneForDisplay(recruiter.phone),
     reference: d.reference,
     company: d.lead.company.name,
-    need: withdrawnNeedText(d.lead),
+    need: withdrawnNeedText(d.lead, lng),
     park: d.parkName,
   });
 }

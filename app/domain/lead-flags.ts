@@ -28,7 +28,9 @@ export type LeadFlagCode =
   // docs/decisions/113 (amended): the regions box typed, the notes name places it does not cover (the box wins).
   | "placesNotInBox"
   // docs/decisions/132: the notes' area is a ceiling only, read from a refusal of the side above ("6000平以上…太大了，不用").
-  | "areaCeilingOnly";
+  | "areaCeilingOnly"
+  // docs/decisions/141: units of different sizes ("一栋3000平一栋5000平"): each unit matched between the sizes.
+  | "unitSizesDiffer";
 export type LeadFlag = { field: string; code: LeadFlagCode; text: string };
 
 const CODES: readonly LeadFlagCode[] = [
@@ -50,6 +52,7 @@ const CODES: readonly LeadFlagCode[] = [
   "placePreferred",
   "placesNotInBox",
   "areaCeilingOnly",
+  "unitSizesDiffer",
 ];
 
 /**

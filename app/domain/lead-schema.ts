@@ -17,7 +17,7 @@ import { cleanTyped } from "./format-chars";
 import { findIndustry, normalizeIndustryCode } from "./industries";
 import { AREA_UNITS, CHOICE_WORDS, EIA_LEVELS, NEED_DEALS, NEED_KINDS } from "./lead-fields";
 import type { LeadFlag } from "./lead-flags";
-import { AREA_LOWER, AREA_UPPER, UNIT_COUNT_MAX } from "./matching/area-window";
+import { AREA_LOWER, AREA_UPPER, UNIT_COUNT_MAX, unitCountOf } from "./matching/area-window";
 import { parseCount, parseWan } from "./money";
 import { type MoneyField, moneyPeriodRefusal, pastMoneyLabel, saysAmountUnknown } from "./money-labels";
 import { isPastMoveInMonth, type MoveInRead, noSuchDateParams, readMoveIn } from "./move-in";
@@ -726,6 +726,7 @@ export function createLeadSchema(lng: Lng, channel: LeadChannel = "web", options
           ...plan.budget,
           ...plan.setAside,
           ...plan.ceilingOnly,
+          ...plan.unitSizes,
           ...implausible(tax),
           ...implausibleArea(minSqm, maxSqm, lead.need.kind, unit),
           ...notesDiffer(plan.notesArea, lead.need.kind, minSqm, maxSqm),
@@ -894,7 +895,8 @@ function planOf(need: NeedAreaInput, now: () => Date, keepBlank: ReadonlySet<str
     const filled = filledFields(need, keepBlank);
     // The typed area, so that only the notes' unread area words that say the same are dropped (docs/decisions/122).
     // The typed count too: notes' units of another count keep their size, times the box's (docs/decisions/135).
-    const count = typeof need.unitCount === "number" ? need.unitCount : undefined;
+    // Only a count the field takes: one it refuses (1e400, 2.5, -1) is said on its field, never multiplied into the area.
+    const count = unitCountOf(need.unitCount) > 1 ? (need.unitCount as number) : undefined;
     const typed = { ...resolveAreaBounds(need.areaMin, need.areaMax, need.areaUnit, need.kind), count };
     plan = planAssist(need.notes, filled, need.notes ? now() : undefined, NOTES_MONEY, need.kind, typed);
     // The text added in an edit is newer than the boxes left as loaded (docs/decisions/109).

@@ -1,6 +1,7 @@
 import { parseArea } from "./area";
 import { NOTES_MAX } from "./field-limits";
 import type { LeadFlag } from "./lead-flags";
+import { UNIT_COUNT_MAX } from "./matching/area-window";
 import { type NeedHints, type NotesExtractor, parseNeedText, type SetAsideWhy, type UnreadArea } from "./need-text";
 import { readUnitCount } from "./unit-count-read";
 
@@ -63,6 +64,11 @@ export type AssistPlan = {
    * the area boxes were typed (the boxes are the area).
    */
   ceilingOnly: LeadFlag[];
+  /**
+   * Units of different sizes the area was read from ("一栋3000平一栋5000平": 2 units, each 3000–5000 ㎡): told, so the recruiter
+   * checks which sizes a park's units must have (`unitSizesDiffer`, docs/decisions/141). Empty when the area boxes were typed.
+   */
+  unitSizes: LeadFlag[];
 };
 
 /**
@@ -83,8 +89,9 @@ export function planAssist(
   typedArea?: TypedArea,
 ): AssistPlan {
   // Notes over the box's limit are refused by the schema: read, they cost seconds (NOTES_MAX).
-  if (!notes || notes.length > NOTES_MAX) return { fills: [], unread: [], notesSay: [], budget: [], setAside: [], ceilingOnly: [] };
-  const { hints, found, unread, unreadArea, budget, setAside, ceilingOnly } = parseNeedText(notes, now, extras, kind);
+  if (!notes || notes.length > NOTES_MAX)
+    return { fills: [], unread: [], notesSay: [], budget: [], setAside: [], ceilingOnly: [], unitSizes: [] };
+  const { hints, found, unread, unreadArea, budget, setAside, ceilingOnly, unitSizes } = parseNeedText(notes, now, extras, kind);
   const textOf = (field: keyof NeedHints) => found.find((f) => f.field === field)?.text ?? "";
   const fills: AssistPlan["fills"] = [];
   const areaTyped = filled.has("areaMin") || filled.has("areaMax");
@@ -92,12 +99,24 @@ export function planAssist(
   // notes' area — read as each unit's size times their count — is kept as each unit's size, times the box's
   // count. Their total beside the box's count would be a size per unit nobody said ("3栋，每栋5000平" with 2
   // typed: 2 × 7500). Flagged on the count (notesSay → lead-schema.ts boxesNotesDiffer).
+  // One rule for every channel (the form, the hotline, the API: the schema's plan): each unit's size is the one the notes
+  // said (`unitAreaMinSqm`/`unitAreaMaxSqm`), not their total over their count — "每栋5000平，共16000平" with 2 typed is
+  // 2 × 5000, not 2 × 16000/3 (docs/decisions/141). A typed count that is no count (refused on its field) changes nothing.
   const typedCount = filled.has("unitCount") ? typedArea?.count : undefined;
   const notesCount = hints.unitCount;
-  const perUnit =
-    !areaTyped && notesCount !== undefined && typedCount !== undefined && typedCount >= 2 && typedCount !== notesCount
-      ? typedCount / notesCount
-      : 1;
+  const recount =
+    !areaTyped &&
+    notesCount !== undefined &&
+    typedCount !== undefined &&
+    Number.isInteger(typedCount) &&
+    typedCount >= 2 &&
+    typedCount <= UNIT_COUNT_MAX &&
+    typedCount !== notesCount;
+  const areaOf = (field: "areaMinSqm" | "areaMaxSqm", value: number): number => {
+    if (!recount) return value;
+    const unit = field === "areaMinSqm" ? hints.unitAreaMinSqm : hints.unitAreaMaxSqm;
+    return Math.round((unit ?? value / notesCount!) * typedCount! * 100) / 100;
+  };
   let notesArea: AssistPlan["notesArea"];
   const notesSay: AssistPlan["notesSay"] = [];
   for (const field of ASSIST_FIELDS) {
@@ -111,7 +130,7 @@ export function planAssist(
       notesArea = { ...notesArea, [field === "areaMinSqm" ? "minSqm" : "maxSqm"]: value, text: notesArea?.text || textOf(field) };
     else if (!area && filled.has(assistFormField(field))) notesSay.push({ field, value, text: textOf(field) });
     if (area ? areaTyped : filled.has(assistFormField(field))) continue;
-    fills.push({ field, value: area && perUnit !== 1 ? Math.round((value as number) * perUnit * 100) / 100 : value, text: textOf(field) });
+    fills.push({ field, value: area ? areaOf(field, value as number) : value, text: textOf(field) });
   }
   const tax = hints.annualTaxWan === undefined ? undefined : { value: hints.annualTaxWan, text: textOf("annualTaxWan") };
   return {
@@ -129,6 +148,7 @@ export function planAssist(
     budget: budget.map((text) => ({ field: "need.notes", code: "budget" as const, text })),
     setAside: setAside.map(({ text, why }) => ({ field: "need.notes", code: ASIDE_CODES[why], text })),
     ceilingOnly: areaTyped ? [] : ceilingOnly.map((text) => ({ field: "need.notes", code: "areaCeilingOnly" as const, text })),
+    unitSizes: areaTyped ? [] : unitSizes.map((text) => ({ field: "need.notes", code: "unitSizesDiffer" as const, text })),
   };
 }
 
@@ -201,5 +221,6 @@ export function withNewerNotes(plan: AssistPlan, newer: AssistPlan): AssistPlan 
     budget: plan.budget,
     setAside: plan.setAside, // the whole notes' (docs/decisions/110): the added text is in them
     ceilingOnly: areaGiven ? newer.ceilingOnly : plan.ceilingOnly, // the area's (docs/decisions/132)
+    unitSizes: areaGiven ? newer.unitSizes : plan.unitSizes, // the area's (docs/decisions/141)
   };
 }

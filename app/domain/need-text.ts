@@ -41,6 +41,13 @@ export type NeedHints = {
   annualTaxWan?: number;
   /** The count the area's figure was each unit's of, 2–99 ("3栋厂房，每栋5000平": 3; eachCount, docs/decisions/130). */
   unitCount?: number;
+  /**
+   * Each unit's bounds as the notes said them, beside `unitCount` (the area is the total): "每栋5000平" 4500–5500 even when
+   * a total is said apart ("…，共16000平"), "一栋3000平一栋5000平" 3000–5000 (docs/decisions/141). Not a field: a typed count
+   * the notes' count contradicts takes this size, times the box's count (need-assist.ts planAssist, docs/decisions/135).
+   */
+  unitAreaMinSqm?: number;
+  unitAreaMaxSqm?: number;
 };
 
 /** `text` is the snippet of the original input the value came from (shown to staff as evidence). */
@@ -354,6 +361,8 @@ export class Extraction {
    * 6000, no lower bound said): stored, and told — the size needed was not said (docs/decisions/132).
    */
   readonly ceilingOnly: string[] = [];
+  /** The words of units of different sizes ("一栋3000平一栋5000平"): stored as the count, each unit between the sizes, and told (docs/decisions/141). */
+  readonly unitSizes: string[] = [];
 
   constructor(
     readonly original: string,
@@ -709,6 +718,8 @@ export function parseNeedText(
   setAside: { text: string; why: SetAsideWhy }[];
   /** The words of an area read as a ceiling only, from a refusal of the side above (Extraction.ceilingOnly, docs/decisions/132). */
   ceilingOnly: string[];
+  /** The words of units of different sizes (Extraction.unitSizes, docs/decisions/141). */
+  unitSizes: string[];
 } {
   const folded = foldText(text);
   const at = folded.at;
@@ -760,6 +771,7 @@ export function parseNeedText(
     budget: texts(x.budget),
     setAside,
     ceilingOnly: x.ceilingOnly,
+    unitSizes: x.unitSizes,
   };
 }
 
@@ -1566,11 +1578,126 @@ function tellUnusedCounts(x: Extraction, used: readonly Span[]): void {
   }
 }
 
+/** A measure word of one unit (not 层: floors are one building's). */
+const UNIT_MW = "(?:栋|幢|座|个|间|块|处|套)";
+/** A use word that may follow a unit's measure word or figure: 一栋厂房3000平, 3000平的仓库一个. */
+const UNIT_USE = "(?:(?:单层|多层|标准)?(?:厂房|仓库|冷库|库房|车间|厂|楼|办公楼|写字楼|办公室|地块|土地|地))";
+const UNIT_FIG = `${NUM}\\s*${AREA_UNIT}`;
+/** One unit with its own size, the size after: "一栋3000平", "另一栋4000平", "一个冷库约2000平", "one 3000 sqm", "another of 5000 sqm". */
+const SIZED_UNIT_BEFORE = new RegExp(
+  `(?:(?:另外?|还有|再|加)\\s*)?(?<![0-9${CN}])(?:一|1)\\s*${UNIT_MW}\\s*${UNIT_USE}?\\s*(?:的)?\\s*(?:建筑面积|面积)?\\s*(?:约|大约|为|是|要)?\\s*(?<f>${UNIT_FIG})` +
+    `|\\b(?:one|another)\\s+(?:(?:building|unit|warehouse|factory|plant|block|hall|plot|workshop)\\s+)?(?:of\\s+)?(?:about\\s+|around\\s+|approx\\.?\\s+|roughly\\s+)?(?<f2>${UNIT_FIG})`,
+  "gdi",
+);
+/** One unit with its own size, the size before: "3000平的一栋", "3000平一栋". */
+const SIZED_UNIT_AFTER = new RegExp(
+  `(?<f>${UNIT_FIG})\\s*(?:左右)?\\s*(?:的)?\\s*${UNIT_USE}?\\s*(?:一|1)\\s*${UNIT_MW}(?![0-9${CN}])`,
+  "gd",
+);
+/** What may stand between two sized units: a mark, 和/及/与/跟, another's word (另/还有), "and", "plus". */
+const SIZED_JOIN = /^\s*(?:[，,、;；/]|和|及|与|跟|加上?|\+|\band\b|\bplus\b)?\s*(?:\band\b)?\s*$/i;
+/** Sizes listed, then each one unit: "3000平和5000平各一栋", "2000平、3000平、5000平的厂房各一个". */
+const SIZES_EACH_ONE = new RegExp(
+  `(?<list>${UNIT_FIG}(?:\\s*(?:[、，,/]|和|及|与|跟)\\s*${UNIT_FIG})+)\\s*(?:左右)?\\s*(?:的)?\\s*${UNIT_USE}?\\s*各\\s*(?:要|需要|需)?\\s*(?:一|1)\\s*${UNIT_MW}`,
+  "gd",
+);
+/** Sizes said one by one after 分别: "两栋厂房，分别3000平和5000平", "面积分别为2000、4000平". */
+const SIZES_RESPECTIVELY = new RegExp(
+  `分别\\s*(?:是|为|约|要|需要)?\\s*(?<list>${NUM}\\s*(?:${AREA_UNIT})?(?:\\s*(?:[、，,/]|和|及|与|跟)\\s*${NUM}\\s*(?:${AREA_UNIT})?)+)`,
+  "gd",
+);
+const A_FIGURE = new RegExp(`(?<n>${NUM})\\s*(?<u>${AREA_UNIT})?`, "g");
+const ONE_FIGURE = new RegExp(A_FIGURE.source);
+
+/**
+ * Units of different sizes, each with its own figure (trial M2, docs/decisions/141): "需要两栋厂房，一栋3000平一栋5000平",
+ * "一栋2000平，另一栋4000平", "3000平和5000平各一栋", "one 3000 sqm and one 5000 sqm building". Stored as the count of
+ * units, each unit between the smallest and the largest size (the area the total of that: 2 × 3000–5000), and told
+ * (`unitSizes`): a park with the two sizes fits, and so do two of either — the recruiter checks. A count of the same
+ * units said in the sentence ("两栋") is theirs when it agrees; another is told (tellUnusedCounts). Returns the spans of the
+ * counts and figures read (for tellUnusedCounts), or null when the notes say no such units (the figures read as before).
+ */
+function unitsOfSizes(x: Extraction): Span[] | null {
+  const s = x.s;
+  type Item = { at: number; end: number; fig: Span; sqm: number };
+  const figureOf = (a: number, text: string, unit?: string): { sqm: number; span: Span } | null => {
+    const m = ONE_FIGURE.exec(text);
+    if (!m) return null;
+    const sqm = parseArea(`${m.groups!.n}${m.groups!.u ?? unit ?? ""}`, "sqm");
+    return sqm === null || !(sqm > 0) ? null : { sqm, span: [a + m.index, a + m.index + m[0].length] };
+  };
+  const runs: Item[][] = [];
+  // Units said one by one ("一栋3000平一栋5000平", "3000平的一栋，5000平的一栋"): consecutive in a sentence, joined only by a mark or 和.
+  for (const re of [SIZED_UNIT_BEFORE, SIZED_UNIT_AFTER]) {
+    let run: Item[] = [];
+    for (const m of s.matchAll(re)) {
+      const g = m.indices!.groups!;
+      const f = g.f ?? g.f2!;
+      const fig = figureOf(f[0], s.slice(f[0], f[1]));
+      if (!fig || x.isClaimed(fig.span)) continue;
+      const item = { at: m.index, end: m.index + m[0].length, fig: fig.span, sqm: fig.sqm };
+      const prev = run[run.length - 1];
+      if (prev && !(sentenceStart(s, prev.at) === sentenceStart(s, item.at) && SIZED_JOIN.test(s.slice(prev.end, item.at)))) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(item);
+    }
+    runs.push(run);
+  }
+  // Sizes listed with 各一栋 or after 分别: the list's figures (a bare one takes the unit written after the last).
+  for (const re of [SIZES_EACH_ONE, SIZES_RESPECTIVELY]) {
+    for (const m of s.matchAll(re)) {
+      const [a, b] = m.indices!.groups!.list;
+      const list = s.slice(a, b);
+      const unit = [...list.matchAll(A_FIGURE)]
+        .map((f) => f.groups!.u)
+        .filter(Boolean)
+        .pop();
+      if (!unit) continue;
+      const items: Item[] = [];
+      for (const f of list.matchAll(A_FIGURE)) {
+        const fig = figureOf(a + f.index, f[0], unit);
+        if (fig && !x.isClaimed(fig.span)) items.push({ at: m.index, end: m.index + m[0].length, fig: fig.span, sqm: fig.sqm });
+      }
+      runs.push(items);
+    }
+  }
+  const run = runs.find((r) => r.length >= 2 && new Set(r.map((i) => i.sqm)).size >= 2);
+  if (!run || run.length > 99) return null;
+  const n = run.length;
+  const [min, max] = [Math.min(...run.map((i) => i.sqm)), Math.max(...run.map((i) => i.sqm))];
+  if (max * n > FIELD_LIMITS.areaSqm) return null;
+  let span: Span = [Math.min(...run.map((i) => i.at)), Math.max(...run.map((i) => i.end))];
+  const used: Span[] = [span];
+  // "需要两栋厂房，一栋3000平一栋5000平": the count said of these units in their sentence, when it agrees, is read with them.
+  const from = sentenceStart(s, span[0]);
+  for (const m of s.slice(from, sentenceEnd(s, span[1])).matchAll(UNITS_COUNTED)) {
+    const at = from + m.index;
+    const t = m.groups!.n ?? m.groups!.n2!;
+    const k = EN_COUNT.includes(t.toLowerCase()) ? EN_COUNT.indexOf(t.toLowerCase()) + 2 : readCount(t);
+    if (k !== n || m.groups!.c === "层" || (at >= span[0] && at < span[1])) continue;
+    used.push([at, at + m[0].length]);
+    span = [Math.min(span[0], at), Math.max(span[1], at + m[0].length)];
+  }
+  x.set("areaMinSqm", round2(min * n), span);
+  x.set("areaMaxSqm", round2(max * n), span);
+  x.set("unitCount", n, span);
+  x.hints.unitAreaMinSqm = round2(min);
+  x.hints.unitAreaMaxSqm = round2(max);
+  x.unitSizes.push(x.snippet(span));
+  for (const i of run) x.claim(i.fig);
+  return used;
+}
+
 function extractArea(x: Extraction): void {
   const uses = usesOf(x.s);
   // Only the kind chosen: the kind the notes name first may be the enterprise's own ("自有土地30亩，想再租一个3000平的仓库").
   const ownKind = x.leadKind;
   const countsUsed: Span[] = []; // where the counts the figures were read with are, and the text each search looked in
+  // Units of different sizes ("一栋3000平一栋5000平", docs/decisions/141): the count, each unit between the sizes — the area read.
+  const sized = unitsOfSizes(x);
+  if (sized) return tellUnusedCounts(x, sized);
   let first: AreaRead | null = null;
   let pairing = true; // the first figure's other bound is looked for once: in the next figure of the area
   let partsOf: AreaRead | null = null; // the first of two parts whose total the sentence gives later (subUses)
@@ -1982,7 +2109,12 @@ function extractArea(x: Extraction): void {
     if (r.lo !== undefined) x.set("areaMinSqm", round2(r.lo), r.span);
     if (r.hi !== undefined) x.set("areaMaxSqm", round2(r.hi), r.span);
     // The count multiplied is the need's unit count (docs/decisions/130); the area stays the total.
-    if (r.count !== undefined && r.count >= 2) x.set("unitCount", r.count, r.span);
+    if (r.count !== undefined && r.count >= 2) {
+      x.set("unitCount", r.count, r.span);
+      // Each unit's bounds as said, kept apart from the total a sentence may give later ("…，共16000平": docs/decisions/141).
+      if (r.lo !== undefined) x.hints.unitAreaMinSqm = round2(r.lo / r.count);
+      if (r.hi !== undefined) x.hints.unitAreaMaxSqm = round2(r.hi / r.count);
+    }
     x.claim(whole);
     // "3栋厂房，每栋5000平，共15000平": the total said apart is the lead's, read when it comes (docs/decisions/122).
     if (r.each && TOTAL_LATER.test(x.s.slice(r.span[1], sentenceEnd(x.s, r.span[1])))) return void (partsOf = r);
@@ -2019,6 +2151,8 @@ function extractArea(x: Extraction): void {
     const span: Span = [Math.min(f.span[0], other.span[0]), Math.max(f.span[1], other.span[1])];
     // Another figure joined to one of each unit's: the area is no longer n units of one size (docs/decisions/130).
     x.unset("unitCount");
+    delete x.hints.unitAreaMinSqm;
+    delete x.hints.unitAreaMaxSqm;
     if (both.lo !== undefined) x.reset("areaMinSqm", round2(both.lo), span);
     if (both.hi !== undefined) x.reset("areaMaxSqm", round2(both.hi), span);
     x.claim(other.whole);

@@ -24,7 +24,7 @@ import {
   valuesAsForm,
 } from "~/utils/edit-merge.server";
 
-import { updateLeadNeed } from "./desk-lead.server";
+import { needFingerprint, updateLeadNeed } from "./desk-lead.server";
 import type { NoteSource } from "./lead-notes.server";
 import { addLeadNote } from "./lead-notes.server";
 import {
@@ -53,6 +53,32 @@ export const NEED_FORM: FormShape = {
     ...NEED_KEYS.filter((k) => !["need.kind", "need.deal", "need.areaUnit", "need.singleStorey", "need.unitCount"].includes(k)),
   ],
 };
+
+/**
+ * A posted `base` read back (edit-merge.server.ts decodeBase) when it is one this form's page wrote: every need key but the
+ * count (a page from before the 几栋 box has none, docs/decisions/133), and no other key. Null otherwise (docs/decisions/141).
+ */
+function needBase(text: string): EditValues | null {
+  const v = decodeBase(text);
+  if (!v) return null;
+  const keys = Object.keys(v);
+  const whole = NEED_KEYS.every((k) => k === "need.unitCount" || k in v) && keys.every((k) => NEED_KEYS.includes(k));
+  return whole && keys.every((k) => typeof v[k] === "string") ? v : null;
+}
+
+/**
+ * The form with the 几栋 box as loaded when it was not posted: the base's count, or without a base the stored one. A base
+ * without the key (a page from before the box) leaves it out: its merge keeps what is stored (docs/decisions/133).
+ */
+function withCountAsLoaded(form: FormData, loaded: EditValues | null, lead: Lead): FormData {
+  if (form.has("need.unitCount")) return form;
+  const count = loaded ? loaded["need.unitCount"] : needAsTyped(lead).need.unitCount;
+  if (typeof count !== "string") return form;
+  const copy = new FormData();
+  for (const [k, v] of form) copy.append(k, v);
+  copy.set("need.unitCount", count);
+  return copy;
+}
 
 /** A stored lead's need as the form's values by form name (what `base` carries, ADR 091). */
 function needValues(lead: Lead): EditValues {
@@ -163,7 +189,15 @@ export async function saveNeedEdit(
   if (refused) return refuse(400, { result: refused, ...posted(refused.initialValue?.base) });
   const step = parseWithZod(form, { schema: stepSchema });
   if (step.status !== "success") return refuse(400, { result: step.reply(), ...posted(step.payload.base) });
-  const loaded = decodeBase(step.value.base);
+  const baseText = step.value.base ?? "";
+  const loaded = needBase(baseText);
+  // A base that is neither a page's (ADR 091) nor ADR 068's fingerprint of the need as stored: damaged or made up. Nothing
+  // can tell what this form changed — a 400 asking to reload, never a 409 "changed meanwhile" nobody did (docs/decisions/141).
+  if (baseText !== "" && !loaded && baseText !== needFingerprint(input.lead))
+    return refuse(400, { result: step.reply({ formErrors: [hotlineText(lng, "editNeed.reload")] }) });
+  // The 几栋 box not posted keeps the count as loaded (docs/decisions/133, 141): a page from before the box (its base has no
+  // count: the merge keeps what is stored), a client that leaves it out — never emptied silently.
+  form = withCountAsLoaded(form, loaded, input.lead);
   const sent = sentValues(form, NEED_KEYS, new Set());
   // The notes' text added in this edit is newer than the boxes left as loaded (docs/decisions/109).
   const newer = newerNotes(loaded, sent);

@@ -39,6 +39,8 @@ const zh = {
   placePreferred: "企业优先的区域（与备注中其他可以的区域一起匹配）：{text}",
   placesNotInBox: "备注中提到的区域不在所填意向区域里（已按所填匹配），请与企业核实是否也要：{text}",
   areaCeilingOnly: "备注只说了面积上限（多大嫌大），没说需要多大；已按“不超过”匹配，远小于上限的场地未必合适，请与企业核实所需面积：{text}",
+  unitSizesDiffer:
+    "各栋（各处）面积不同：{text}；已按每栋在最小与最大面积之间匹配，园区符合的几栋可能都偏小或都偏大，请与企业核实每栋的面积",
 } as const;
 
 type FlagKey = keyof typeof zh;
@@ -90,6 +92,8 @@ const en: Record<FlagKey, string> = {
     "The notes name places that Preferred districts does not cover (matched on what was typed there); please ask whether it wants them too: {text}",
   areaCeilingOnly:
     'The notes only say how large is too large, not the size needed: matched as "at most" that figure, so spaces far below it may not suit; please ask the enterprise the size it needs: {text}',
+  unitSizesDiffer:
+    "The units differ in size: {text}; each unit was matched between the smallest and the largest size, so a park's fitting units may all be small or all large; please check each unit's size with the enterprise",
 };
 
 export const flagMessages = defineMessages({ zh, en });

@@ -112,6 +112,8 @@ const zh = {
   "editNeed.blank": "（空）",
   "editNeed.countCleared": "几栋/几处 清空（新说的面积没有说几栋，按一处的合计面积）",
   "editNeed.closed": "这条线索已结束（已成交、已流失或已关闭），需求没有修改，也不会重新匹配；您填写的内容仍在下面。",
+  "editNeed.reload":
+    "未保存：本页记录的“打开时的需求”已损坏或不完整，无法判断您改了哪些项。请刷新页面（可先复制您填写的内容），再重新修改并保存。",
   "editNeed.closedNoteSaved": "这条线索已结束（已成交、已流失或已关闭），需求没有修改，也不会重新匹配；您写的通话记录已保存在线索上。",
   "editNeed.ticked": "已勾选",
   "editNeed.reason": "热线更新需求（{reference}）",
@@ -241,6 +243,8 @@ const en: Record<HotlineKey, string> = {
   "editNeed.countCleared": "how many buildings (units) cleared (the new area names no count: one place of that total)",
   "editNeed.closed":
     "This lead is no longer worked (won, lost or closed): the need was not changed and nothing is matched again; what you typed is still below.",
+  "editNeed.reload":
+    "Not saved: this page's record of the need as it was opened is damaged or incomplete, so your changes cannot be told apart. Reload the page (copy what you typed first if you need it), then make the change and save again.",
   "editNeed.closedNoteSaved":
     "This lead is no longer worked (won, lost or closed): the need was not changed and nothing is matched again; your call note was saved on the lead.",
   "editNeed.ticked": "ticked",

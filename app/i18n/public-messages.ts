@@ -28,6 +28,8 @@ const zh = {
   "inquiry.unread": "您在补充说明里写的“{text}”未能自动识别，没有用于匹配，招商专员会与您电话确认。",
   "inquiry.ceilingOnly":
     "您在补充说明里写的“{text}”只说了多大的场地嫌大，没有说需要多大：暂按面积上限匹配，招商专员会与您电话确认所需面积。",
+  "inquiry.unitSizes":
+    "您在补充说明里写的“{text}”各栋面积不同：暂按每栋在最小与最大面积之间匹配（见上面的面积），园区的几栋可能都偏小或都偏大，招商专员会与您电话确认每栋的面积。",
   "inquiry.notRead": "补充说明里的以下内容没有自动识别为筛选条件，没有用于匹配，招商专员会阅读并与您确认：{parts}。",
   "inquiry.corrected": "招商专员已与您核实并更正：{changes}",
   "inquiry.tooManyTitle": "查询过于频繁",
@@ -83,6 +85,8 @@ const en: Record<PublicKey, string> = {
     "We could not read “{text}” in your notes, so it was not used for matching: the recruiter will check it with you by phone.",
   "inquiry.ceilingOnly":
     "Your notes say “{text}”: how large is too large, but not the size you need. We match by that upper limit for now; the recruiter will call you to confirm the size you need.",
+  "inquiry.unitSizes":
+    "Your notes say “{text}”: units of different sizes. We match each unit between the smallest and the largest size for now (see the area above), so a park's units may all be small or all large; the recruiter will call you to confirm each unit's size.",
   "inquiry.notRead":
     "These parts of your notes were not read as conditions and were not used for matching; the recruiter will read them and check with you: {parts}.",
   "inquiry.corrected": "Our recruiter checked this with you and corrected it: {changes}",

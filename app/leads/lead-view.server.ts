@@ -148,6 +148,8 @@ export type InquirySummary = {
   unread: string[];
   /** The notes' area read as a ceiling only (`areaCeilingOnly`, docs/decisions/132), as submitted: the page asks for the size needed. */
   ceilingOnly: string[];
+  /** Units of different sizes the notes gave (`unitSizesDiffer`, docs/decisions/141), as submitted: the page says how they are matched. */
+  unitSizes: string[];
   /**
    * What the notes said of places beside the districts stored (ADR 131), as submitted: those ruled out
    * (`placeExcluded`, `placeExcludedOpen`), those preferred (`placePreferred`, `placeWished`), and, the box typed,
@@ -166,7 +168,10 @@ export type InquirySummary = {
    */
   notRead: string[];
   /** The need as staff corrected it since (ADR 108), in the same shape; null while nobody edited it. */
-  corrected: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "notRead" | "corrected" | "places"> | null;
+  corrected: Omit<
+    InquirySummary,
+    "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "notRead" | "corrected" | "places"
+  > | null;
 };
 
 /**
@@ -200,6 +205,7 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
         }),
       unread: [...new Set(leadFlags(flags).flatMap((f) => (f.code === "unread" && f.field === "need.notes" ? [f.text] : [])))],
       ceilingOnly: leadFlags(flags).flatMap((f) => (f.code === "areaCeilingOnly" ? [f.text] : [])),
+      unitSizes: leadFlags(flags).flatMap((f) => (f.code === "unitSizesDiffer" ? [f.text] : [])),
       places: placesSaid(leadFlags(flags)),
       notRead: notRead(sentNeed, leadFlags(flags), row.createdAt),
       corrected: row.submitted ? now : null,
@@ -261,7 +267,7 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
 /** The need fields the confirmation page may show, read defensively from a stored need (anything malformed is left out). */
 function needSummary(
   need: Record<string, unknown> | null,
-): Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "notRead" | "corrected" | "places"> {
+): Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "notRead" | "corrected" | "places"> {
   const n = need ?? {};
   const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
   const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);

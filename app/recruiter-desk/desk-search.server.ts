@@ -4,6 +4,7 @@ import type { Sql } from "~/db/db.server";
 import { likeContains } from "~/db/like-pattern";
 import type { Lead } from "~/domain/lead-schema";
 import { searchTerms } from "~/domain/search-variants.server";
+import type { Lng } from "~/i18n/lng";
 
 import type { AdminClosing } from "./admin-closing";
 import { OPEN_STATUSES } from "./desk-forms";
@@ -80,7 +81,7 @@ const likePattern = likeContains;
  * offers waiting for an answer (earliest deadline first), then the most recently changed. History:
  * the most recently closed first. Unknown filter values match nothing rather than everything.
  */
-export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilters): Promise<DeskPage> {
+export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilters, lng: Lng): Promise<DeskPage> {
   const page = Math.max(1, Math.floor(filters.page ?? 1));
   const terms = searchTerms(filters.q ?? "");
   const pattern = likePattern(terms.text);
@@ -140,8 +141,8 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
     limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`;
   if (rows.length === 0 && page > 1) {
     // Past the end (the last page's leads were closed meanwhile, an old link): the last page there is.
-    const first = await loadDesk(sql, recruiterId, { ...filters, page: 1 });
-    return first.pages > 1 ? loadDesk(sql, recruiterId, { ...filters, page: first.pages }) : first;
+    const first = await loadDesk(sql, recruiterId, { ...filters, page: 1 }, lng);
+    return first.pages > 1 ? loadDesk(sql, recruiterId, { ...filters, page: first.pages }, lng) : first;
   }
   const total = rows[0]?.total ?? 0;
   return {
@@ -150,7 +151,7 @@ export async function loadDesk(sql: Sql, recruiterId: string, filters: DeskFilte
       reference: r.reference,
       company: r.lead.company.name,
       product: r.lead.use.product ?? "",
-      need: { kind: r.lead.need.kind, deal: r.lead.need.deal, area: needAreaText(r.lead) },
+      need: { kind: r.lead.need.kind, deal: r.lead.need.deal, area: needAreaText(r.lead, lng) },
       parkName: r.parkName,
       status: r.outcome,
       closedByAdmin: r.closedAs ? { as: r.closedAs, duplicateOf: r.duplicateRef } : null,

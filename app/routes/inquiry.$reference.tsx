@@ -55,7 +55,7 @@ const MONTHS_EN = [
 type SummaryLines = { kind: string; area: string; regions: string; moveIn: string; specs: string };
 
 function summaryLines(
-  s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "notRead" | "corrected" | "places">,
+  s: Omit<InquirySummary, "repeatOf" | "notesDiffer" | "unread" | "ceilingOnly" | "unitSizes" | "notRead" | "corrected" | "places">,
   lng: Lng,
 ): SummaryLines {
   const t = (key: Parameters<typeof ui>[1], params?: Record<string, string | number>) => ui(lng, key, params);
@@ -146,6 +146,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     if (!summary.corrected) doubts.push(...summary.unread.map((text) => publicText(lng, "inquiry.unread", { text })));
     // The area a ceiling only (docs/decisions/132): matched as "at most", the size needed asked.
     if (!summary.corrected) doubts.push(...summary.ceilingOnly.map((text) => publicText(lng, "inquiry.ceilingOnly", { text })));
+    // Units of different sizes (docs/decisions/141): each matched between the sizes, as the area line says — told.
+    if (!summary.corrected) doubts.push(...summary.unitSizes.map((text) => publicText(lng, "inquiry.unitSizes", { text })));
     // What the notes said of places beside the districts stored (ADR 131): a place ruled out is said as ruled out,
     // never as preferred (attack F16); a place the typed box leaves out is told, never dropped silently.
     const places = placeRows(summary.places, lng);

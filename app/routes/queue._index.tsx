@@ -59,15 +59,20 @@ async function queuePage(request: Request) {
   // Declines of the last UNDO_MINUTES: each can be taken back while nobody has accepted it (ADR 034).
   const declines = user.recruiterId ? await recentDeclines(sql, user.recruiterId) : [];
   const desk = user.recruiterId
-    ? await loadDesk(sql, user.recruiterId, {
-        view,
-        q: "q" in f ? f.q : undefined,
-        status: "status" in f ? f.status : undefined,
-        parkId: "park" in f ? f.park : undefined,
-        kind: "kind" in f ? f.kind : undefined,
-        followUpDue: "due" in f ? f.due === "on" : false,
-        page: f.page,
-      })
+    ? await loadDesk(
+        sql,
+        user.recruiterId,
+        {
+          view,
+          q: "q" in f ? f.q : undefined,
+          status: "status" in f ? f.status : undefined,
+          parkId: "park" in f ? f.park : undefined,
+          kind: "kind" in f ? f.kind : undefined,
+          followUpDue: "due" in f ? f.due === "on" : false,
+          page: f.page,
+        },
+        lng,
+      )
     : empty;
   const result = submission.status === "error" ? submission.reply() : undefined;
   const body = {

@@ -271,7 +271,7 @@ describe("an admin's spam or duplicate close (finding 4)", () => {
     expect(await closeLead(db.sql, lead.id, { as: "duplicate", note: "同一家", duplicateOf: reference }, "admin@example.test")).toEqual({
       ok: true,
     });
-    const history = await loadDesk(db.sql, a.recruiterId, { view: "history" });
+    const history = await loadDesk(db.sql, a.recruiterId, { view: "history" }, "zh");
     expect(history.rows.find((r) => r.assignmentId === a.id)).toMatchObject({
       status: "lost",
       closedByAdmin: { as: "duplicate", duplicateOf: reference },

@@ -87,7 +87,7 @@ async function desk(q: string): Promise<Key[]> {
   const recruiters = await db.sql<{ recruiterId: string }[]>`select distinct recruiter_id from assignments where recruiter_id is not null`;
   const found: Key[] = [];
   for (const r of recruiters)
-    for (const row of (await loadDesk(db.sql, r.recruiterId, { view: "open", q })).rows) found.push(keyOfRef(row.reference) as Key);
+    for (const row of (await loadDesk(db.sql, r.recruiterId, { view: "open", q }, "zh")).rows) found.push(keyOfRef(row.reference) as Key);
   return found.sort();
 }
 const list = async (search: SearchClient, q: string) =>

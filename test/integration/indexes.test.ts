@@ -183,7 +183,7 @@ describe("every list and filter of the desks and the admin reads through an inde
       ["history, outcome", { view: "history", status: "lost" }],
       ["history, words", { view: "history", q: "精工" }],
     ];
-    for (const [name, f] of desk) await call(`recruiter desk: ${name}`, (sql) => loadDesk(sql, "R07", f));
+    for (const [name, f] of desk) await call(`recruiter desk: ${name}`, (sql) => loadDesk(sql, "R07", f, "zh"));
     await call("recruiter desk: parks", (sql) => recruiterParks(sql, "R07"));
     await call("recruiter lead page: work state", (sql) => loadWorkState(sql, someAssignment));
     await call("recruiter lead page: notes", (sql) => loadVisibleNotes(sql, assignedLead, null));

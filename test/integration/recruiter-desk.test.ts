@@ -107,7 +107,7 @@ const ROUTING = { slaMinutes: 120, noticeFallbackMs: 0 };
 const accept = (assignmentId: string) => post(`/queue/assignments/${assignmentId}`, { intent: "accept", csrf });
 const statusOf = async (id: string) => (await db.sql<{ status: string }[]>`select status from assignments where id = ${id}`)[0].status;
 const searchIds = async (q: string, extra: Partial<Parameters<typeof loadDesk>[2]> = {}) =>
-  (await loadDesk(db.sql, "R1", { view: "open", q, ...extra })).rows.map((r) => r.reference);
+  (await loadDesk(db.sql, "R1", { view: "open", q, ...extra }, "zh")).rows.map((r) => r.reference);
 
 describe("find and filter my leads", () => {
   let trad: { reference: string; assignmentId: string };
@@ -154,12 +154,12 @@ describe("find and filter my leads", () => {
   it("brings a lead whose follow-up is due to the top of the queue", async () => {
     const later = await routedLead({ company: "南京跟进置顶机械有限公司" });
     await accept(later.assignmentId);
-    const before = (await loadDesk(db.sql, "R1", { view: "open" })).rows.map((r) => r.reference);
+    const before = (await loadDesk(db.sql, "R1", { view: "open" }, "zh")).rows.map((r) => r.reference);
     expect(before[0]).not.toBe(later.reference);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const res = await post(`/queue/assignments/${later.assignmentId}`, { intent: "followUp", followUpOn: today, csrf });
     expect(res.headers.get("location")).toBe(`/queue/assignments/${later.assignmentId}`);
-    const after = await loadDesk(db.sql, "R1", { view: "open" });
+    const after = await loadDesk(db.sql, "R1", { view: "open" }, "zh");
     expect(after.rows[0]).toMatchObject({ reference: later.reference, followUpOn: today, followUpDue: true });
     expect(await searchIds("", { followUpDue: true })).toEqual([later.reference]);
     const [event] = await db.sql<
@@ -187,17 +187,19 @@ describe("the history view", () => {
     await db.sql`update assignments set recruiter_id = 'R8' where id = ${away.assignmentId}`;
     await db.sql`insert into routing_events (assignment_id, lead_id, event, recruiter_id, reason) values (${away.assignmentId}, ${away.leadId}, 'rerouted', 'R8', '{}')`;
 
-    const first = await loadDesk(db.sql, "R1", { view: "history" });
+    const first = await loadDesk(db.sql, "R1", { view: "history" }, "zh");
     expect(first.total).toBe(base[0].n + PAGE_SIZE + 2);
     expect(first.rows).toHaveLength(PAGE_SIZE);
     expect(first.rows[0]).toMatchObject({ reference: away.reference, status: "rerouted" });
     expect(first.rows[1]).toMatchObject({ reference: made[PAGE_SIZE], status: "lost" });
-    const second = await loadDesk(db.sql, "R1", { view: "history", page: 2 });
+    const second = await loadDesk(db.sql, "R1", { view: "history", page: 2 }, "zh");
     expect(second.rows.map((r) => r.reference)).not.toContain(made[PAGE_SIZE]);
     expect(second.pages).toBe(Math.ceil(first.total / PAGE_SIZE));
-    expect((await loadDesk(db.sql, "R1", { view: "history", status: "rerouted" })).rows.map((r) => r.reference)).toEqual([away.reference]);
+    expect((await loadDesk(db.sql, "R1", { view: "history", status: "rerouted" }, "zh")).rows.map((r) => r.reference)).toEqual([
+      away.reference,
+    ]);
     // Open leads never show in history, closed ones never in the open view.
-    expect((await loadDesk(db.sql, "R1", { view: "open", q: "南京历史分页" })).total).toBe(0);
+    expect((await loadDesk(db.sql, "R1", { view: "open", q: "南京历史分页" }, "zh")).total).toBe(0);
 
     const page2 = await (await get("/queue?view=history&page=2")).text();
     expect(page2).toContain('rel="prev"');
@@ -207,7 +209,7 @@ describe("the history view", () => {
     // "共 N 条 · 没有符合条件的线索" with no pager to lead back.
     const last = second.pages;
     for (const beyond of [last + 1, last + 50, 10_000]) {
-      const past = await loadDesk(db.sql, "R1", { view: "history", page: beyond });
+      const past = await loadDesk(db.sql, "R1", { view: "history", page: beyond }, "zh");
       expect(past.page).toBe(last);
       expect(past.rows.length).toBeGreaterThan(0);
     }
