@@ -103,7 +103,40 @@ export function foldText(text: string): Folded {
   drop(/(?<pre>[0-9]\s*)(?<del>[(（])(?=\s*(?:毫米|厘米|米|mm|cm|m|平方米|平米|㎡|m2|亩|吨|t|kva|千伏安|kg|公斤)\s*[)）])/g);
   drop(/(?<pre>[0-9]\s*[(（]?\s*(?:毫米|厘米|米|mm|cm|m|平方米|平米|㎡|m2|亩|吨|t|kva|千伏安|kg|公斤)\s*)(?<del>[)）])/g);
   s = s.replace(/(?<=[0-9])w(?![a-z])/g, "万");
-  return { s, at };
+  return boundBlankRuns(s, at);
+}
+
+/** At most this many blanks of a run are read (docs/decisions/142). */
+export const BLANK_RUN_MAX = 4;
+const LONG_BLANK_RUN = new RegExp(`\\s{${BLANK_RUN_MAX + 1}}`, "u");
+const BLANK_RUN = new RegExp(`\\s{${BLANK_RUN_MAX + 1},}`, "gu");
+
+/**
+ * 8. A run of blanks longer than BLANK_RUN_MAX keeps its first BLANK_RUN_MAX - 1 characters and then its first line
+ * break, else its next blank (docs/decisions/142). The readers' patterns allow blanks between their words at several
+ * places ("电话 ：  139…", "3月 前 入驻"), and a pattern with k of them tries every way to share a run of r blanks
+ * among them: r^k steps at each position, seconds for a few hundred blanks (attack L9). Four blanks read as any
+ * longer run does, a line break stays one; the map keeps every snippet as typed.
+ */
+function boundBlankRuns(s: string, at: number[]): Folded {
+  if (!LONG_BLANK_RUN.test(s)) return { s, at };
+  let out = "";
+  const map: number[] = [];
+  let last = 0;
+  for (const m of s.matchAll(BLANK_RUN)) {
+    for (let i = last; i < m.index; i++) map.push(at[i]);
+    out += s.slice(last, m.index);
+    const run = m[0];
+    const lineBreak = run.indexOf("\n", BLANK_RUN_MAX - 1);
+    const kept = [...Array(BLANK_RUN_MAX - 1).keys(), lineBreak >= 0 ? lineBreak : BLANK_RUN_MAX - 1];
+    for (const k of kept) {
+      out += run[k];
+      map.push(at[m.index + k]);
+    }
+    last = m.index + run.length;
+  }
+  for (let i = last; i <= s.length; i++) map.push(at[i]);
+  return { s: out + s.slice(last), at: map };
 }
 
 /** The folded text only, for a single field value. */
