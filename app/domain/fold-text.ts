@@ -141,5 +141,22 @@ function boundBlankRuns(s: string, at: number[]): Folded {
 
 /** The folded text only, for a single field value. */
 export function fold(text: string): string {
-  return foldText(text).s;
+  // Short texts are folded again and again (every figure the notes' readers weigh, the resolver's names; docs/decisions/142):
+  // remembered while the folding stays the same (t2s is fixed once loaded), bounded by emptying when full.
+  if (text.length > FOLDED_KEPT_LENGTH) return foldText(text).s;
+  if (foldedWith !== t2s) {
+    folded.clear();
+    foldedWith = t2s;
+  }
+  let s = folded.get(text);
+  if (s === undefined) {
+    s = foldText(text).s;
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    folded.set(text, s);
+  }
+  return s;
 }
+const FOLDED_KEPT = 10_000;
+const FOLDED_KEPT_LENGTH = 32;
+const folded = new Map<string, string>();
+let foldedWith = t2s;

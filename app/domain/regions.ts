@@ -1299,13 +1299,38 @@ export function divisionNameAt(text: string, pos: number): { end: number; parts:
   const idx = getIndex();
   nameStarts ??= new Set([...idx.byName.keys()].map((k) => k.slice(0, 2)));
   if (!nameStarts.has(text.slice(pos, pos + 2))) return null;
-  for (let end = Math.min(text.length, pos + LONGEST_NAME_AT); end >= pos + 2; end--) {
-    const sub = text.slice(pos, end);
-    const hits = parse(sub, idx.byName);
-    if (hits.length === 0) continue;
-    return { end, parts: nameParts(sub, idx.byName), divisions: pick(hits).map(toDivision) };
+  // One walk of the longest window gives what parse() gives for each shorter one (docs/decisions/142): a chain of
+  // names ("江宁浦口六合…") was walked once per length, fourteen times, at every name of 2,000 characters of them.
+  const window = text.slice(pos, Math.min(text.length, pos + LONGEST_NAME_AT));
+  const ends = parseEnds(window, idx.byName);
+  for (let end = window.length; end >= 2; end--) {
+    const hits = ends[end];
+    if (!hits || hits.length === 0) continue;
+    return { end: pos + end, parts: nameParts(window.slice(0, end), idx.byName), divisions: pick(hits).map(toDivision) };
   }
   return null;
+}
+
+/** parse(text.slice(0, end), dict) for every `end` at once, by index (one walk of `text`). */
+function parseEnds(text: string, dict: Map<string, Entry[]>): Entry[][] {
+  const found: Map<string, Entry>[] = [];
+  const walk = (pos: number, parent: Entry | null) => {
+    for (let end = pos + 1; end <= text.length; end++) {
+      const list = dict.get(text.slice(pos, end));
+      if (!list) continue;
+      for (const e of list) {
+        if (parent && (e.rank <= parent.rank || !within(e, parent))) continue;
+        const at = (found[end] ??= new Map());
+        if (!at.has(e.code) || e.level === "district") at.set(e.code, e);
+        if (end < text.length) walk(end, e);
+      }
+    }
+  };
+  walk(0, null);
+  return found.map((m) => {
+    const hits = m ? [...m.values()] : [];
+    return hits.filter((h) => !(h.level === "city" && hits.some((d) => d.level === "district" && d.name === h.name && within(d, h))));
+  });
 }
 
 /**
@@ -1324,7 +1349,7 @@ export function placeNameAt(text: string, pos: number): { end: number; parts: nu
   // A zone's name right here or after the divisions named here ("南京江北新区" is a name; "江苏省南京市" + 江北新区).
   const starts = division ? [pos, division.end] : [pos];
   for (const start of starts)
-    for (const name of idx.zones.keys()) {
+    for (const name of zoneNamesFrom(text[start] ?? "")) {
       if (!text.startsWith(name, start)) continue;
       const end = start + name.length;
       if (best && end <= best.end) continue;
@@ -1332,6 +1357,20 @@ export function placeNameAt(text: string, pos: number): { end: number; parts: nu
       if (entries) best = { end, parts: 1, divisions: entries.map(toDivision), zone: true };
     }
   return best;
+}
+
+let zonesByFirst: Map<string, string[]> | undefined;
+/** The zone names (idx.zones' keys, in their order) that start with `first`: placeNameAt looked at every one at every name. */
+function zoneNamesFrom(first: string): readonly string[] {
+  if (!zonesByFirst) {
+    zonesByFirst = new Map();
+    for (const name of getIndex().zones.keys()) {
+      const list = zonesByFirst.get(name[0]) ?? [];
+      list.push(name);
+      zonesByFirst.set(name[0], list);
+    }
+  }
+  return zonesByFirst.get(first) ?? [];
 }
 
 /**
