@@ -159,4 +159,4 @@ export function fold(text: string): string {
 const FOLDED_KEPT = 10_000;
 const FOLDED_KEPT_LENGTH = 32;
 const folded = new Map<string, string>();
-let foldedWith: typeof t2s = t2s;
+let foldedWith: ((text: string) => string) | undefined = t2s;

@@ -5,6 +5,7 @@ import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
 import { parseChineseNumber, parseNumberRange } from "./numbers";
+import { readingWork } from "./reading-work";
 import {
   COUNT_SOURCE,
   COUNTED,
@@ -699,6 +700,7 @@ export function parseNeedText(
   /** The words of an area read as a ceiling only, from a refusal of the side above (Extraction.ceilingOnly, docs/decisions/132). */
   ceilingOnly: string[];
 } {
+  readingWork.textsRead++;
   const folded = foldText(text);
   const at = folded.at;
   // "大一点" / "便宜一点" / "高一点": a bit (bigger, cheaper, higher), never the number 一点… ("大一点五千平" is

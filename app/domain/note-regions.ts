@@ -8,6 +8,7 @@ import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
 import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
 import { findLatinPlaceMentions } from "./need-places-en";
+import { readingWork } from "./reading-work";
 import type { RegionProblem } from "./regions";
 import { divisionByCode, englishPathLabel, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions.server";
 
@@ -579,12 +580,12 @@ function namesFrom(s: string, i: number, budget: { left: number }): NameAt[] | n
   return names;
 }
 
-/** A name at `i` (placeNameAt), counted in the budget and in noteReadingWork when there is one. */
+/** A name at `i` (placeNameAt), counted in the budget and in readingWork when there is one. */
 function lookedUp(s: string, i: number, budget: { left: number }): ReturnType<typeof placeNameAt> {
   const name = placeNameAt(s, i);
   if (name) {
     budget.left--;
-    noteReadingWork.namesLookedUp++;
+    readingWork.namesLookedUp++;
   }
   return name;
 }
@@ -594,10 +595,6 @@ export const MAX_UNMARKED_NAMES = 4 * MAX_PLACES;
 /** A joiner between two names is this short at most (JOINER_AT: blanks, 或者, 以及 …): the rest of the text is not copied for it. */
 const JOINER_REACH = 16;
 
-/**
- * The notes readers' work, counted (docs/decisions/142): the division names looked up without a marker. Read by tests and the intake bench — the bound is a count, never a time.
- */
-export const noteReadingWork = { namesLookedUp: 0 };
 
 function isNoPlace(p: PlaceMention, problems: RegionProblem[]): boolean {
   // A zone kind alone ("在园区", "在开发区里") names no place either (regions.ts kind "generic", ADR 118).

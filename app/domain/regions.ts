@@ -345,24 +345,7 @@ function within(child: Entry, parent: Entry): boolean {
  * decides the result.
  */
 function parse(text: string, dict: Map<string, Entry[]>): Entry[] {
-  const found = new Map<string, Entry>();
-  const walk = (pos: number, parent: Entry | null) => {
-    for (let end = pos + 1; end <= text.length; end++) {
-      const list = dict.get(text.slice(pos, end));
-      if (!list) continue;
-      for (const e of list) {
-        if (parent && (e.rank <= parent.rank || !within(e, parent))) continue;
-        if (end === text.length) {
-          if (!found.has(e.code) || e.level === "district") found.set(e.code, e);
-        } else walk(end, e);
-      }
-    }
-  };
-  walk(0, null);
-  const hits = [...found.values()];
-  // A city without districts listed also as its own county-level unit under another code (嘉峪关市 620200 and
-  // 620201): the county wins, as in byCode (东莞市 has one code for both).
-  return hits.filter((h) => !(h.level === "city" && hits.some((d) => d.level === "district" && d.name === h.name && within(d, h))));
+  return parseEnds(text, dict)[text.length] ?? [];
 }
 
 /** Latin text as lowercase words: accents and apostrophes go (Xi'an → "xian"), punctuation becomes spaces. */
@@ -1311,7 +1294,11 @@ export function divisionNameAt(text: string, pos: number): { end: number; parts:
   return null;
 }
 
-/** parse(text.slice(0, end), dict) for every `end` at once, by index (one walk of `text`). */
+/**
+ * parse(text.slice(0, end), dict) for every `end` at once, by index (one walk of `text`). A city without districts
+ * listed also as its own county-level unit under another code (嘉峪关市 620200 and 620201): the county wins, as in
+ * byCode (东莞市 has one code for both).
+ */
 function parseEnds(text: string, dict: Map<string, Entry[]>): Entry[][] {
   const found: Map<string, Entry>[] = [];
   const walk = (pos: number, parent: Entry | null) => {
