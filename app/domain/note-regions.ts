@@ -470,10 +470,7 @@ function notePlaces(notes: string): PlaceMention[] {
   // Lone names ruled in or out by the words beside them (docs/decisions/110), where no finder above saw a place.
   const both = [...marked, ...unmarked];
   const ruled = findRuledPlaces(notes).filter((p) => !both.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]));
-  return zonesWithTheirDistricts(
-    notes,
-    [...both, ...ruled].sort((a, b) => a.span[0] - b.span[0]).slice(0, PLACES_KEPT),
-  );
+  return zonesWithTheirDistricts(notes, [...both, ...ruled].sort((a, b) => a.span[0] - b.span[0]).slice(0, PLACES_KEPT));
 }
 
 /** The places notePlaces keeps, the first in the notes: twice what the plan reads, as a zone and its district after it are one. */
@@ -594,7 +591,6 @@ function lookedUp(s: string, i: number, budget: { left: number }): ReturnType<ty
 export const MAX_UNMARKED_NAMES = 4 * MAX_PLACES;
 /** A joiner between two names is this short at most (JOINER_AT: blanks, 或者, 以及 …): the rest of the text is not copied for it. */
 const JOINER_REACH = 16;
-
 
 function isNoPlace(p: PlaceMention, problems: RegionProblem[]): boolean {
   // A zone kind alone ("在园区", "在开发区里") names no place either (regions.ts kind "generic", ADR 118).
