@@ -1328,7 +1328,6 @@ function parseEnds(text: string, dict: Map<string, Entry[]>): Entry[][] {
  * note-regions.ts, ADR 113 amended). null when none starts there.
  */
 export function placeNameAt(text: string, pos: number): { end: number; parts: number; divisions: Division[]; zone: boolean } | null {
-  const idx = getIndex();
   const division = divisionNameAt(text, pos);
   let best: { end: number; parts: number; divisions: Division[]; zone: boolean } | null = division
     ? { ...division, zone: division.divisions.length === 1 && ZONE_KIND.test(division.divisions[0].name) }
