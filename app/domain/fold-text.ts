@@ -105,10 +105,60 @@ export function foldText(text: string): Folded {
   drop(/(?<pre>[0-9]\s*)(?<del>[(（])(?=\s*(?:毫米|厘米|米|mm|cm|m|平方米|平米|㎡|m2|亩|吨|t|kva|千伏安|kg|公斤)\s*[)）])/g);
   drop(/(?<pre>[0-9]\s*[(（]?\s*(?:毫米|厘米|米|mm|cm|m|平方米|平米|㎡|m2|亩|吨|t|kva|千伏安|kg|公斤)\s*)(?<del>[)）])/g);
   s = s.replace(/(?<=[0-9])w(?![a-z])/g, "万");
-  return { s, at };
+  return boundBlankRuns(s, at);
+}
+
+/** At most this many blanks of a run are read (docs/decisions/142). */
+export const BLANK_RUN_MAX = 4;
+const LONG_BLANK_RUN = new RegExp(`\\s{${BLANK_RUN_MAX + 1}}`, "u");
+const BLANK_RUN = new RegExp(`\\s{${BLANK_RUN_MAX + 1},}`, "gu");
+
+/**
+ * 8. A run of blanks longer than BLANK_RUN_MAX keeps its first BLANK_RUN_MAX - 1 characters and then its first line
+ * break, else its next blank (docs/decisions/142). The readers' patterns allow blanks between their words at several
+ * places ("电话 ：  139…", "3月 前 入驻"), and a pattern with k of them tries every way to share a run of r blanks
+ * among them: r^k steps at each position, seconds for a few hundred blanks (attack L9). Four blanks read as any
+ * longer run does, a line break stays one; the map keeps every snippet as typed.
+ */
+function boundBlankRuns(s: string, at: number[]): Folded {
+  if (!LONG_BLANK_RUN.test(s)) return { s, at };
+  let out = "";
+  const map: number[] = [];
+  let last = 0;
+  for (const m of s.matchAll(BLANK_RUN)) {
+    for (let i = last; i < m.index; i++) map.push(at[i]);
+    out += s.slice(last, m.index);
+    const run = m[0];
+    const lineBreak = run.indexOf("\n", BLANK_RUN_MAX - 1);
+    const kept = [...Array(BLANK_RUN_MAX - 1).keys(), lineBreak >= 0 ? lineBreak : BLANK_RUN_MAX - 1];
+    for (const k of kept) {
+      out += run[k];
+      map.push(at[m.index + k]);
+    }
+    last = m.index + run.length;
+  }
+  for (let i = last; i <= s.length; i++) map.push(at[i]);
+  return { s: out + s.slice(last), at: map };
 }
 
 /** The folded text only, for a single field value. */
 export function fold(text: string): string {
-  return foldText(text).s;
+  // Short texts are folded again and again (every figure the notes' readers weigh, the resolver's names; docs/decisions/142):
+  // remembered while the folding stays the same (t2s is fixed once loaded), bounded by emptying when full.
+  if (text.length > FOLDED_KEPT_LENGTH) return foldText(text).s;
+  if (foldedWith !== t2s) {
+    folded.clear();
+    foldedWith = t2s;
+  }
+  let s = folded.get(text);
+  if (s === undefined) {
+    s = foldText(text).s;
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    folded.set(text, s);
+  }
+  return s;
 }
+const FOLDED_KEPT = 10_000;
+const FOLDED_KEPT_LENGTH = 32;
+const folded = new Map<string, string>();
+let foldedWith: ((text: string) => string) | undefined = t2s;

@@ -5,6 +5,7 @@ import { FIELD_LIMITS } from "./field-limits";
 import { foldText } from "./fold-text";
 import { isPastMoveInMonth, readMoveIn } from "./move-in";
 import { parseChineseNumber, parseNumberRange } from "./numbers";
+import { readingWork } from "./reading-work";
 import {
   COUNT_SOURCE,
   COUNTED,
@@ -721,6 +722,7 @@ export function parseNeedText(
   /** The words of units of different sizes (Extraction.unitSizes, docs/decisions/141). */
   unitSizes: string[];
 } {
+  readingWork.textsRead++;
   const folded = foldText(text);
   const at = folded.at;
   // "大一点" / "便宜一点" / "高一点": a bit (bigger, cheaper, higher), never the number 一点… ("大一点五千平" is

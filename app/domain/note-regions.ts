@@ -8,6 +8,7 @@ import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
 import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
 import { findLatinPlaceMentions } from "./need-places-en";
+import { readingWork } from "./reading-work";
 import type { RegionProblem } from "./regions";
 import { divisionByCode, englishPathLabel, latinNearlyNamed, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions.server";
 
@@ -476,13 +477,17 @@ function notePlaces(notes: string): PlaceMention[] {
     (l) => l.named && (!l.bare || bareOk) && !chinese.some((c) => l.span[0] < c.span[1] && c.span[0] < l.span[1]),
   );
   // A place after a marker that names no division but is names run together ("地点：江宁浦口都行", "在江宁和浦口"):
-  // those names, read by the one list reader the regions box uses (readPlaceList, ADR 140).
-  const split = chinese.flatMap((c) => {
+  // those names, read by the one list reader the regions box uses (readPlaceList, ADR 140). Only the first
+  // PLACES_KEPT in the notes (docs/decisions/142): the plan reads MAX_PLACES of them, and each is folded and
+  // compared below — 400 of "江宁区，" were, at every place found without a marker.
+  const split = chinese.slice(0, PLACES_KEPT).flatMap((c) => {
     if (resolveRegions([c.text]).problems.length === 0) return [c];
     const list = readPlaceList(c.text);
     return list ? list.map((n) => ({ text: n.text, span: [c.span[0] + n.span[0], c.span[0] + n.span[1]] as [number, number] })) : [c];
   });
-  const marked = [...split, ...english.map(({ text, span }) => ({ text, span }))].sort((a, b) => a.span[0] - b.span[0]);
+  const marked = [...split, ...english.map(({ text, span }) => ({ text, span }))]
+    .sort((a, b) => a.span[0] - b.span[0])
+    .slice(0, PLACES_KEPT);
   const overlaps = (p: PlaceMention) => marked.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]);
   const seen = new Set(marked.map((m) => foldText(m.text).s));
   const unmarked = findUnmarkedPlaces(notes).filter((p) => !overlaps(p) && !seen.has(foldText(p.text).s));
@@ -501,11 +506,11 @@ function notePlaces(notes: string): PlaceMention[] {
   // Lone names ruled in or out by the words beside them (docs/decisions/110), where no finder above saw a place.
   const both = [...marked, ...unmarked];
   const ruled = findRuledPlaces(notes).filter((p) => !both.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]));
-  return zonesWithTheirDistricts(
-    notes,
-    [...both, ...ruled].sort((a, b) => a.span[0] - b.span[0]),
-  );
+  return zonesWithTheirDistricts(notes, [...both, ...ruled].sort((a, b) => a.span[0] - b.span[0]).slice(0, PLACES_KEPT));
 }
+
+/** The places notePlaces keeps, the first in the notes: twice what the plan reads, as a zone and its district after it are one. */
+const PLACES_KEPT = 2 * MAX_PLACES;
 
 /**
  * A zone and then, after spaces only, places that lie in it ("两江新区 江北区"): one place, the district
@@ -569,9 +574,12 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
   if (typeof placeNameAt !== "function") return [];
   const { s, at } = foldText(notes);
   const out: PlaceMention[] = [];
+  // A bounded number of names is looked up (docs/decisions/142): 2,000 characters of names ("江宁浦口六合溧水高淳…",
+  // attack L9) held a POST for most of a second; the plan reads MAX_PLACES, and these are the first in the notes.
+  const budget = { left: MAX_UNMARKED_NAMES };
   let i = 0;
-  while (i < s.length) {
-    const group = namesFrom(s, i);
+  while (i < s.length && budget.left > 0) {
+    const group = namesFrom(s, i, budget);
     if (!group) {
       i++;
       continue;
@@ -604,22 +612,37 @@ const CLAUSE_ALONE =
 type NameAt = { start: number; end: number; parts: number; zone: boolean };
 
 /** The division names from `i` on, joined one to the next (one or more), or null when none starts at `i`. */
-function namesFrom(s: string, i: number): NameAt[] | null {
-  const first = placeNameAt(s, i);
+function namesFrom(s: string, i: number, budget: { left: number }): NameAt[] | null {
+  const first = lookedUp(s, i, budget);
   if (!first) return null;
   const names: NameAt[] = [{ start: i, end: first.end, parts: first.parts, zone: first.zone }];
-  for (;;) {
+  while (budget.left > 0) {
     const end = names[names.length - 1].end;
-    const joiner = JOINER_AT.exec(s.slice(end));
+    const joiner = JOINER_AT.exec(s.slice(end, end + JOINER_REACH));
     if (!joiner) break;
     const start = end + joiner[0].length;
-    const next = placeNameAt(s, start);
+    const next = lookedUp(s, start, budget);
     // A word after the joiner that names no division ("高淳和客户谈"): the names so far are the group.
     if (!next) break;
     names.push({ start, end: next.end, parts: next.parts, zone: next.zone });
   }
   return names;
 }
+
+/** A name at `i` (placeNameAt), counted in the budget and in readingWork when there is one. */
+function lookedUp(s: string, i: number, budget: { left: number }): ReturnType<typeof placeNameAt> {
+  const name = placeNameAt(s, i);
+  if (name) {
+    budget.left--;
+    readingWork.namesLookedUp++;
+  }
+  return name;
+}
+
+/** At most this many division names are read by findUnmarkedPlaces in one text (docs/decisions/142). */
+export const MAX_UNMARKED_NAMES = 4 * MAX_PLACES;
+/** A joiner between two names is this short at most (JOINER_AT: blanks, 或者, 以及 …): the rest of the text is not copied for it. */
+const JOINER_REACH = 16;
 
 function isNoPlace(p: PlaceMention, problems: RegionProblem[]): boolean {
   // A zone kind alone ("在园区", "在开发区里") names no place either (regions.ts kind "generic", ADR 118).

@@ -345,24 +345,7 @@ function within(child: Entry, parent: Entry): boolean {
  * decides the result.
  */
 function parse(text: string, dict: Map<string, Entry[]>): Entry[] {
-  const found = new Map<string, Entry>();
-  const walk = (pos: number, parent: Entry | null) => {
-    for (let end = pos + 1; end <= text.length; end++) {
-      const list = dict.get(text.slice(pos, end));
-      if (!list) continue;
-      for (const e of list) {
-        if (parent && (e.rank <= parent.rank || !within(e, parent))) continue;
-        if (end === text.length) {
-          if (!found.has(e.code) || e.level === "district") found.set(e.code, e);
-        } else walk(end, e);
-      }
-    }
-  };
-  walk(0, null);
-  const hits = [...found.values()];
-  // A city without districts listed also as its own county-level unit under another code (嘉峪关市 620200 and
-  // 620201): the county wins, as in byCode (东莞市 has one code for both).
-  return hits.filter((h) => !(h.level === "city" && hits.some((d) => d.level === "district" && d.name === h.name && within(d, h))));
+  return parseEnds(text, dict)[text.length] ?? [];
 }
 
 /** Latin text as lowercase words: accents and apostrophes go (Xi'an → "xian"), punctuation becomes spaces. */
@@ -1323,13 +1306,42 @@ export function divisionNameAt(text: string, pos: number): { end: number; parts:
   const idx = getIndex();
   nameStarts ??= new Set([...idx.byName.keys()].map((k) => k.slice(0, 2)));
   if (!nameStarts.has(text.slice(pos, pos + 2))) return null;
-  for (let end = Math.min(text.length, pos + LONGEST_NAME_AT); end >= pos + 2; end--) {
-    const sub = text.slice(pos, end);
-    const hits = parse(sub, idx.byName);
-    if (hits.length === 0) continue;
-    return { end, parts: nameParts(sub, idx.byName), divisions: pick(hits).map(toDivision) };
+  // One walk of the longest window gives what parse() gives for each shorter one (docs/decisions/142): a chain of
+  // names ("江宁浦口六合…") was walked once per length, fourteen times, at every name of 2,000 characters of them.
+  const window = text.slice(pos, Math.min(text.length, pos + LONGEST_NAME_AT));
+  const ends = parseEnds(window, idx.byName);
+  for (let end = window.length; end >= 2; end--) {
+    const hits = ends[end];
+    if (!hits || hits.length === 0) continue;
+    return { end: pos + end, parts: nameParts(window.slice(0, end), idx.byName), divisions: pick(hits).map(toDivision) };
   }
   return null;
+}
+
+/**
+ * parse(text.slice(0, end), dict) for every `end` at once, by index (one walk of `text`). A city without districts
+ * listed also as its own county-level unit under another code (嘉峪关市 620200 and 620201): the county wins, as in
+ * byCode (东莞市 has one code for both).
+ */
+function parseEnds(text: string, dict: Map<string, Entry[]>): Entry[][] {
+  const found: Map<string, Entry>[] = [];
+  const walk = (pos: number, parent: Entry | null) => {
+    for (let end = pos + 1; end <= text.length; end++) {
+      const list = dict.get(text.slice(pos, end));
+      if (!list) continue;
+      for (const e of list) {
+        if (parent && (e.rank <= parent.rank || !within(e, parent))) continue;
+        const at = (found[end] ??= new Map());
+        if (!at.has(e.code) || e.level === "district") at.set(e.code, e);
+        if (end < text.length) walk(end, e);
+      }
+    }
+  };
+  walk(0, null);
+  return found.map((m) => {
+    const hits = m ? [...m.values()] : [];
+    return hits.filter((h) => !(h.level === "city" && hits.some((d) => d.level === "district" && d.name === h.name && within(d, h))));
+  });
 }
 
 /**
@@ -1340,7 +1352,6 @@ export function divisionNameAt(text: string, pos: number): { end: number; parts:
  * note-regions.ts, ADR 113 amended). null when none starts there.
  */
 export function placeNameAt(text: string, pos: number): { end: number; parts: number; divisions: Division[]; zone: boolean } | null {
-  const idx = getIndex();
   const division = divisionNameAt(text, pos);
   let best: { end: number; parts: number; divisions: Division[]; zone: boolean } | null = division
     ? { ...division, zone: division.divisions.length === 1 && ZONE_KIND.test(division.divisions[0].name) }
@@ -1348,7 +1359,7 @@ export function placeNameAt(text: string, pos: number): { end: number; parts: nu
   // A zone's name right here or after the divisions named here ("南京江北新区" is a name; "江苏省南京市" + 江北新区).
   const starts = division ? [pos, division.end] : [pos];
   for (const start of starts)
-    for (const name of idx.zones.keys()) {
+    for (const name of zoneNamesFrom(text[start] ?? "")) {
       if (!text.startsWith(name, start)) continue;
       const end = start + name.length;
       if (best && end <= best.end) continue;
@@ -1356,6 +1367,20 @@ export function placeNameAt(text: string, pos: number): { end: number; parts: nu
       if (entries) best = { end, parts: 1, divisions: entries.map(toDivision), zone: true };
     }
   return best;
+}
+
+let zonesByFirst: Map<string, string[]> | undefined;
+/** The zone names (idx.zones' keys, in their order) that start with `first`: placeNameAt looked at every one at every name. */
+function zoneNamesFrom(first: string): readonly string[] {
+  if (!zonesByFirst) {
+    zonesByFirst = new Map();
+    for (const name of getIndex().zones.keys()) {
+      const list = zonesByFirst.get(name[0]) ?? [];
+      list.push(name);
+      zonesByFirst.set(name[0], list);
+    }
+  }
+  return zonesByFirst.get(first) ?? [];
 }
 
 /**

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 import { listedNearMissesSql } from "~/assignments/listed-near-misses.server";
 import type { Sql } from "~/db/db.server";
 import { maskContactsDeep } from "~/domain/contact-mask";
@@ -181,9 +183,16 @@ export type InquirySummary = {
  */
 export async function inquirySummary(sql: Sql, reference: string): Promise<InquirySummary | null> {
   const [row] = await sql<
-    { need: Record<string, unknown> | null; flags: unknown; submitted: { need?: unknown; flags?: unknown } | null; createdAt: Date }[]
+    {
+      id: string;
+      need: Record<string, unknown> | null;
+      flags: unknown;
+      submitted: { need?: unknown; flags?: unknown } | null;
+      createdAt: Date;
+      notesReading: { of?: unknown; notRead?: unknown } | null;
+    }[]
   >`
-    select lead -> 'need' as need, lead -> 'flags' as flags, need_submitted as submitted, created_at
+    select id, lead -> 'need' as need, lead -> 'flags' as flags, need_submitted as submitted, created_at, notes_reading
       from leads where reference = ${reference}`;
   if (!row) return null;
   const now = needSummary(row.need);
@@ -207,11 +216,40 @@ export async function inquirySummary(sql: Sql, reference: string): Promise<Inqui
       ceilingOnly: leadFlags(flags).flatMap((f) => (f.code === "areaCeilingOnly" ? [f.text] : [])),
       unitSizes: leadFlags(flags).flatMap((f) => (f.code === "unitSizesDiffer" ? [f.text] : [])),
       places: placesSaid(leadFlags(flags)),
-      notRead: notRead(sentNeed, leadFlags(flags), row.createdAt),
+      notRead: await keptNotRead(sql, row.id, row.notesReading, sentNeed, leadFlags(flags), row.createdAt),
       corrected: row.submitted ? now : null,
     }),
     repeatOf: repeatOf({ flags: row.flags }),
   };
+}
+
+/**
+ * The notes' clauses no reader used, as kept with the lead (docs/decisions/142): read once — the first view — and kept
+ * under the fingerprint of what the reading depends on (the need, its flags, the lead's time), so every later view of
+ * the page reads nothing (attack L9: notes made slow to read cost each GET up to a second of CPU). A need or flags
+ * edited since give another fingerprint: read again and kept again. A write that fails (or races an edit) costs only
+ * a later reading: a stale one never matches the fingerprint.
+ */
+async function keptNotRead(
+  sql: Sql,
+  leadId: string,
+  kept: { of?: unknown; notRead?: unknown } | null,
+  need: Record<string, unknown> | null,
+  flags: LeadFlag[],
+  at: Date,
+): Promise<string[]> {
+  const of = notesReadingOf(need, flags, at);
+  if (kept?.of === of && Array.isArray(kept.notRead) && kept.notRead.every((x) => typeof x === "string")) return kept.notRead;
+  const parts = notRead(need, flags, at);
+  await sql`update leads set notes_reading = ${sql.json({ of, notRead: parts })} where id = ${leadId}`.catch(() => undefined);
+  return parts;
+}
+
+/** The fingerprint of a notes reading's inputs: the need (notes, kind, regions …), its flags and the lead's time. */
+export function notesReadingOf(need: Record<string, unknown> | null, flags: readonly LeadFlag[], at: Date): string {
+  return createHash("sha256")
+    .update(JSON.stringify([need, flags, at.toISOString()]))
+    .digest("base64url");
 }
 
 /** The places the notes ruled out or preferred, and those beside a typed box (ADR 131): InquirySummary's `places`. */

@@ -33,6 +33,7 @@ export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]):
         'company', jsonb_build_object('name', ''),
         'need', coalesce(lead->'need', '{}'::jsonb) - 'notes'),
       raw = '{}'::jsonb, assist = '[]'::jsonb, phone = '', credit_code = null, company_name = '', company_search = '', need_submitted = null,
+      notes_reading = null,
       anonymised_at = now(), updated_at = now()
     where id in ${tx(leadIds)} and anonymised_at is null
     returning id, reference`;

@@ -21,6 +21,7 @@ import {
   Watch,
   writeSection,
 } from "./lib";
+import { notesReadingSection } from "./notes-reading";
 
 // npm run bench:intake — how many leads a second the intake takes, and how fast it answers, next to a
 // bare node:http server that parses the same JSON and does one insert (test/bench/raw-intake.ts), in
@@ -40,7 +41,8 @@ import {
 // CPU per accepted lead (web or raw server, Postgres backends, the load generator) from /proc.
 //
 // Knobs: BENCH_SECONDS=10 BENCH_CONNECTIONS=16 BENCH_SATURATION_CONNECTIONS=16,64,256 BENCH_RATE=100 BENCH_KNEE_STEPS=0.5,0.75,0.9,1
-// BENCH_KNEE_P99_MS=100 BENCH_OVERLOAD_CONNECTIONS=256 BENCH_TARGETS=raw,api,form
+// BENCH_KNEE_P99_MS=100 BENCH_OVERLOAD_CONNECTIONS=256 BENCH_TARGETS=raw,api,form (notes: the notes readers' section, run
+// first whenever BENCH_TARGETS is unset; BENCH_TARGETS=notes runs it alone, BENCH_NOTES_RUNS=7)
 // BENCH_WEB_PROFILE=<dir> (a V8 CPU profile of the web process) BENCH_WRITE=0 (print only)
 // BENCH_DB_NAME=parkmatch_bench_intake (the database, dropped and created: one per helper sharing a machine)
 
@@ -59,8 +61,10 @@ const cfg = {
   kneeSteps: (process.env.BENCH_KNEE_STEPS ?? "0.5,0.75,0.9,1").split(",").map(Number),
   kneeP99: knob("BENCH_KNEE_P99_MS", 100, 1, 10_000),
   overloadConnections: knob("BENCH_OVERLOAD_CONNECTIONS", 256, 1, 1_000),
-  targets: (process.env.BENCH_TARGETS ?? "raw,api,form").split(",") as Target[],
+  targets: (process.env.BENCH_TARGETS ?? "raw,api,form").split(",").filter((t) => t !== "notes") as Target[],
 };
+/** The notes readers' section first (test/bench/notes-reading.ts): always, or alone with BENCH_TARGETS=notes. */
+const NOTES = !process.env.BENCH_TARGETS || process.env.BENCH_TARGETS.split(",").includes("notes");
 type Target = "raw" | "api" | "form";
 
 type Row = {
@@ -84,6 +88,8 @@ type Row = {
 };
 
 async function main() {
+  if (NOTES) await notesReadingSection();
+  if (cfg.targets.length === 0) process.exit(0);
   const cleanups = new Cleanups();
   const loadBefore = load1();
   const rows: Row[] = [];

@@ -1,0 +1,7 @@
+/**
+ * The notes readers' work, counted (docs/decisions/142): the texts read by the figure readers (need-text.ts
+ * parseNeedText) and the division names looked up without a marker (note-regions.ts findUnmarkedPlaces, at most
+ * MAX_UNMARKED_NAMES a text). Tests bound the work by these counts, never by a time (the house rule: a busy
+ * machine fails a timed unit test); what it costs in time is the intake bench's (docs/benchmarks.md).
+ */
+export const readingWork = { textsRead: 0, namesLookedUp: 0 };
