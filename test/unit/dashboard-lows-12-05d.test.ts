@@ -1,6 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
+import { LAND_BANDS_MU, needBand, SIZE_BANDS } from "~/admin/dashboard-bands";
 import { dashboardCharts, wordsOf } from "~/admin/dashboard-charts.server";
+import { sizeLabel } from "~/admin/dashboard-tables";
+import { SQM_PER_MU } from "~/domain/area";
 
 import { dashboardFigures } from "../fixtures/dashboard-figures";
 
@@ -82,5 +86,67 @@ describe("a named bar's count stays with its name's last word", () => {
     const texts = [...svg.matchAll(/<(?:text|tspan)[^>]*>([^<]+)</g)].map((m) => m[1].trim());
     expect(texts.some((t) => t.includes("已流失"))).toBe(true);
     for (const t of texts) expect(t).not.toMatch(/^[：:]/u);
+  });
+});
+
+describe("an unmet need's size band (ADR 143): by where its range lies, a band holding its lower edge", () => {
+  const mu = (n: number) => Math.round(n * SQM_PER_MU * 100) / 100; // as intake stores 亩 (round2)
+  it.each([
+    ["5000平左右 (4,500–5,500, the trial's)", "factory", 4500, 5500, "5000–10000㎡"],
+    ["exactly 5,000", "factory", 5000, 5000, "5000–10000㎡"],
+    ["5,000 and up", "warehouse", 5000, null, "5000–10000㎡"],
+    ["up to 5,000", "office", null, 5000, "3000–5000㎡"],
+    ["3,000–5,000 (middle 4,000)", "factory", 3000, 5000, "3000–5000㎡"],
+    ["2,900–3,100 (middle 3,000)", "factory", 2900, 3100, "3000–5000㎡"],
+    ["at least 20,000", "factory", 20000, null, "≥ 20000㎡"],
+    ["up to 20,000", "factory", null, 20000, "10000–20000㎡"],
+    ["up to 1,000", "factory", null, 1000, "< 1000㎡"],
+    ["999–1,001 (middle 1,000)", "factory", 999, 1001, "1000–3000㎡"],
+    ["no size", "factory", null, null, "< 1000㎡"],
+    ["20 亩 (13333.33 ㎡ stored)", "land", mu(20), mu(20), "20–50亩"],
+    ["20–30 亩 (middle 25)", "land", mu(20), mu(30), "20–50亩"],
+    ["up to 20 亩", "land", null, mu(20), "10–20亩"],
+    ["200 亩 and up", "land", mu(200), null, "≥ 200亩"],
+    ["9 亩", "land", mu(9), mu(9), "< 10亩"],
+  ] as const)("%s → %s", (_, kind, min, max, label) => {
+    expect(sizeLabel(kind, needBand(kind, min, max))).toBe(label);
+  });
+
+  it("every figure is in exactly one band, the one whose lower edge is at or below it and whose upper edge is above it", () => {
+    for (const [kind, edges, toSqm] of [
+      ["factory", SIZE_BANDS, (x: number) => x],
+      ["land", LAND_BANDS_MU, mu],
+    ] as const) {
+      fc.assert(
+        fc.property(fc.double({ min: 0, max: 400, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (a, w) => {
+          // A figure in the bands' own unit (㎡ scaled to reach past 20,000; 亩 as it is), and a range round it.
+          const x = Math.round((kind === "land" ? a : a * 60) * 100) / 100;
+          const band = needBand(kind, toSqm(x), toSqm(x));
+          const lower = band === 0 ? -Infinity : edges[band - 1];
+          const upper = band >= edges.length ? Infinity : edges[band];
+          expect(lower <= x && x < upper, `${kind} ${x} in band ${band}`).toBe(true);
+          // A range whose middle is x is in the same band; one bound alone is read on the side the range lies.
+          const half = Math.round(w * 100) / 100;
+          if (x - half >= 0) expect(needBand(kind, toSqm(x - half), toSqm(x + half)), `${kind} ${x}±${half}`).toBe(band);
+          expect(needBand(kind, toSqm(x), null)).toBe(band);
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it("the labels say which band an edge is in: the first below its edge, the last from its edge, each edge starting one band", () => {
+    for (const [kind, edges] of [
+      ["factory", SIZE_BANDS],
+      ["land", LAND_BANDS_MU],
+    ] as const) {
+      const labels = edges.map((_, i) => sizeLabel(kind, i)).concat(sizeLabel(kind, edges.length));
+      expect(labels[0]).toMatch(/^< /);
+      expect(labels[labels.length - 1]).toMatch(/^≥ /);
+      // Each edge is the lower figure of exactly one label (the band it is in), and no label's upper figure
+      // is said to include it.
+      const lowers = labels.slice(1).map((l) => Number(/^(?:≥ )?(\d+)/.exec(l)?.[1]));
+      expect(lowers).toEqual([...edges]);
+    }
   });
 });
