@@ -63,7 +63,7 @@ function assignmentCells(lng: Lng, r: LeadExportRow): [string, string] {
   const [open, close] = [punctuationMessages.t(lng, "open"), punctuationMessages.t(lng, "close")];
   const holder = (a: LeadExportRow["assignments"][number]) => {
     const state = `${open}${adminLabel(lng, "assignment", a.status)}${close}`;
-    if (!a.recruiter) return state;
+    if (!a.recruiter) return state.trim();
     return HELD.has(a.status) ? a.recruiter : `${a.recruiter}${state}`;
   };
   return [r.assignments.map((a) => a.park).join("\n"), r.assignments.map(holder).join("\n")];
