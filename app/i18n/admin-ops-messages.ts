@@ -737,7 +737,7 @@ const en: Record<AdminOpsKey, string> = {
   "dashboard.matchRate.text": "{matched} of {total} {total:lead|leads} matched ({rate}).",
   "dashboard.unmet": "Unmet needs (no space offered)",
   "dashboard.unmet.note": "A lead that names several districts is counted under each of them: the rows may add up to more than the leads.",
-  "dashboard.unmet.bands": "A need is put in the band of its range's middle (a lower bound alone: from it; an upper bound alone: below it); a band includes its lower figure, not its upper one: about 5000 ㎡ is in 5000–10000㎡.",
+  "dashboard.unmet.bands": "A need is put in the band of its range's middle (a lower bound alone: from it; an upper bound alone: below it); a band includes its lower figure, not its upper one: about 5000\u00a0㎡ is in 5000–10000㎡.",
   "dashboard.queues": "Queue depths",
   "dashboard.col.day": "Day",
   "dashboard.col.recruiter": "Recruiter",

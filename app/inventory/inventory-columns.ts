@@ -180,9 +180,9 @@ const PER_AREA: [PerArea, string][] = [
 ];
 const PER_LABEL: Record<PerArea, Bilingual> = {
   mu: { zh: "每亩", en: "per mu" },
-  ksqm: { zh: "每千平方米", en: "per 1000 ㎡" },
+  ksqm: { zh: "每千平方米", en: "per 1000\u00a0㎡" },
   sqm: { zh: "每平方米", en: "per ㎡" },
-  wsqm: { zh: "每万平方米", en: "per 10 000 ㎡" },
+  wsqm: { zh: "每万平方米", en: "per 10\u00a0000\u00a0㎡" },
   ha: { zh: "每公顷", en: "per hectare" },
 };
 
@@ -252,7 +252,7 @@ const yesNo = choice(
  */
 export function figureReadReason(c: Column, typed: string, value: unknown, said: "about" | "min" | "max"): Bilingual {
   // An area is stored in ㎡ whatever unit it was typed in ("约30亩"): said with it.
-  const shown = `${String(c.write(value))}${/Sqm$/.test(c.key) ? " ㎡" : ""}`;
+  const shown = `${String(c.write(value))}${/Sqm$/.test(c.key) ? "\u00a0㎡" : ""}`;
   return inventoryRuleMessages.both(`figureRead.${said}`, (lng) => ({ field: c.header[lng], typed, value: shown }));
 }
 
