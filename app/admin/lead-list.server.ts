@@ -324,7 +324,10 @@ export async function exportLeads(
   const [total, rows] = await Promise.all([
     countSelected(sql, selection, Infinity),
     sql<
-      (Pick<LeadExportRow, "reference" | "status" | "closedAs" | "duplicateOf" | "source" | "assignments" | "createdAt" | "acceptBy" | "breached"> & {
+      (Pick<
+        LeadExportRow,
+        "reference" | "status" | "closedAs" | "duplicateOf" | "source" | "assignments" | "createdAt" | "acceptBy" | "breached"
+      > & {
         companyName: string;
         product: string | null;
         industry: string | null;

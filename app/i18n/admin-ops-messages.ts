@@ -341,7 +341,8 @@ const zh = {
   "dashboard.matchRate.text": "{matched} / {total} 条线索有匹配（{rate}）。",
   "dashboard.unmet": "未满足的需求（无匹配房源）",
   "dashboard.unmet.note": "一条线索想要几个区域时，在每个区域下各计一次：各行相加可能多于线索数。",
-  "dashboard.unmet.bands": "面积按需求范围的中间值归段（只有下限按下限，只有上限按上限以下）；每段含下限、不含上限：约5000平计入 5000–10000㎡。",
+  "dashboard.unmet.bands":
+    "面积按需求范围的中间值归段（只有下限按下限，只有上限按上限以下）；每段含下限、不含上限：约5000平计入 5000–10000㎡。",
   "dashboard.queues": "队列深度",
   "dashboard.col.day": "日期",
   "dashboard.col.recruiter": "招商专员",
@@ -715,7 +716,8 @@ const en: Record<AdminOpsKey, string> = {
   "dashboard.export.park": "There is no park “{value}”; nothing was exported. Choose the park again on the dashboard and export.",
   "dashboard.perDay": "Leads per day by channel",
   "dashboard.funnel": "Funnel",
-  "dashboard.repeats.note": "Repeat submissions (attached to the first lead, or closed by an admin as a duplicate) are not counted: each enquiry counts once, on its first lead.",
+  "dashboard.repeats.note":
+    "Repeat submissions (attached to the first lead, or closed by an admin as a duplicate) are not counted: each enquiry counts once, on its first lead.",
   "dashboard.funnel.stage": "Stage",
   "dashboard.funnel.count": "Count",
   "dashboard.funnel.conversion": "Of the stage before",
@@ -737,7 +739,8 @@ const en: Record<AdminOpsKey, string> = {
   "dashboard.matchRate.text": "{matched} of {total} {total:lead|leads} matched ({rate}).",
   "dashboard.unmet": "Unmet needs (no space offered)",
   "dashboard.unmet.note": "A lead that names several districts is counted under each of them: the rows may add up to more than the leads.",
-  "dashboard.unmet.bands": "A need is put in the band of its range's middle (a lower bound alone: from it; an upper bound alone: below it); a band includes its lower figure, not its upper one: about 5000\u00a0㎡ is in 5000–10000㎡.",
+  "dashboard.unmet.bands":
+    "A need is put in the band of its range's middle (a lower bound alone: from it; an upper bound alone: below it); a band includes its lower figure, not its upper one: about 5000\u00a0㎡ is in 5000–10000㎡.",
   "dashboard.queues": "Queue depths",
   "dashboard.col.day": "Day",
   "dashboard.col.recruiter": "Recruiter",

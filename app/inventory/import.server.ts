@@ -116,7 +116,8 @@ function* inventoryChecks(input: unknown, lng: Lng): Generator<void, Checked> {
       if (read.notes.length)
         notes.push({ collection, index, id: rowId, notes: read.notes.map((e) => labelled(lng, fieldPath(e.path), e.reason[lng])) });
       const parsed = schemas[collection].safeParse(read.value, { error: RULES[lng] });
-      if (!parsed.success) said.push(...parsed.error.issues.filter((i) => !unread.has(fieldPath(i.path))).map((i) => describeIssue(lng, i)));
+      if (!parsed.success)
+        said.push(...parsed.error.issues.filter((i) => !unread.has(fieldPath(i.path))).map((i) => describeIssue(lng, i)));
       const ref = collection === "parks" ? null : parkRefOf(collection, raw);
       if (ref && (parsed.success || !parsed.error.issues.some((i) => i.path[0] === ref.field))) refs.push({ ...ref, index, id: rowId });
       if (said.length === 0 && parsed.success) (value[collection] as unknown[]).push(parsed.data);
@@ -142,7 +143,9 @@ function parkRefOf(
 function describeIssue(lng: Lng, issue: { path: PropertyKey[]; message: string }): string {
   // One way of naming a place in a row, the contract's (`parks[1]`, as `spaces[57]`; ADR 102).
   const path = fieldPath(issue.path);
-  return path && !issue.message.startsWith(`${path}:`) && !issue.message.startsWith(`${path}：`) ? labelled(lng, path, issue.message) : issue.message;
+  return path && !issue.message.startsWith(`${path}:`) && !issue.message.startsWith(`${path}：`)
+    ? labelled(lng, path, issue.message)
+    : issue.message;
 }
 
 /**
@@ -260,7 +263,13 @@ export async function applyInventory(tx: TransactionSql, value: Collections, lng
   for (const clash of await inventoryClashes(tx, value)) {
     const row = errors.find((e) => e.collection === clash.collection && e.index === clash.index);
     if (row) row.errors.push(labelled(lng, clash.field, clash.reason[lng]));
-    else errors.push({ collection: clash.collection, index: clash.index, id: clash.id, errors: [labelled(lng, clash.field, clash.reason[lng])] });
+    else
+      errors.push({
+        collection: clash.collection,
+        index: clash.index,
+        id: clash.id,
+        errors: [labelled(lng, clash.field, clash.reason[lng])],
+      });
   }
   if (errors.length)
     return {

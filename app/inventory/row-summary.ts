@@ -16,7 +16,10 @@ export type RowSummary = Partial<Record<SummaryKey, Bilingual>>;
 
 const both = (text: string): Bilingual => ({ zh: text, en: text });
 /** A list in each language's punctuation: "C33、C34" / "C33, C34" (a full-width 、 only in Chinese text, ADR 143). */
-const listed = (xs: string[]): Bilingual => ({ zh: xs.join(punctuationMessages.t("zh", "list")), en: xs.join(punctuationMessages.t("en", "list")) });
+const listed = (xs: string[]): Bilingual => ({
+  zh: xs.join(punctuationMessages.t("zh", "list")),
+  en: xs.join(punctuationMessages.t("en", "list")),
+});
 /** At most 2 decimals, no trailing zeros; thousands grouped (prices and areas people read at a glance). */
 const num = (n: number) => (Math.round(n * 100) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
 

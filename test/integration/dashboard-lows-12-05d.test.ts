@@ -190,7 +190,8 @@ describe("the lead export (read back with exceljs)", () => {
       expect(a).toBeDefined();
     });
     // The two columns wrap from the top, so their lines sit side by side.
-    for (const h of ["分配园区", "招商专员"]) expect(ws.getColumn(head.indexOf(h) + 1).alignment).toMatchObject({ wrapText: true, vertical: "top" });
+    for (const h of ["分配园区", "招商专员"])
+      expect(ws.getColumn(head.indexOf(h) + 1).alignment).toMatchObject({ wrapText: true, vertical: "top" });
 
     expect(rows.get(repeat.reference)!["状态"]).toBe(`已关闭（重复提交，原线索 ${first.reference}）`);
     expect(rows.get(first.reference)!["意向区域"]).toBe("上海市浦东新区");

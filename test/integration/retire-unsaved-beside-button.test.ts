@@ -40,7 +40,10 @@ const post = (path: string, form: Record<string, string | string[]>) =>
 async function pageForm(collection: Collection, id: string, lng: "zh" | "en" = "zh") {
   const page = await (await fetch(`${web.url}/admin/${collection}/${id}${lng === "en" ? "?lng=en" : ""}`, { headers: { cookie } })).text();
   const base = /name="base" value="([^"]+)"/.exec(page)![1];
-  return { ...Object.fromEntries(editFormShape(collection).fields.map((k) => [k, ""])), ...decodeBase(base)!, csrf, base } as Record<string, string | string[]>;
+  return { ...Object.fromEntries(editFormShape(collection).fields.map((k) => [k, ""])), ...decodeBase(base)!, csrf, base } as Record<
+    string,
+    string | string[]
+  >;
 }
 
 /** The retire panel's markup (its section) and what it says after its button. */

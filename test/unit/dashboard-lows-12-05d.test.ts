@@ -67,7 +67,8 @@ describe("the dashboard's named bars: no line runs through a label (trial 12-05d
             expect(box, where).toBeDefined();
             expect(box!.x0, where).toBeGreaterThan(axis);
             for (const line of lines)
-              if (line.x > box!.x0 && line.x < box!.x1 && line.y0 < box!.y1 && line.y1 > box!.y0) expect(line.at, where).toBeLessThan(box!.at);
+              if (line.x > box!.x0 && line.x < box!.x1 && line.y0 < box!.y1 && line.y1 > box!.y0)
+                expect(line.at, where).toBeLessThan(box!.at);
           }
         }
       }

@@ -13,7 +13,16 @@ import { rowSummary } from "~/inventory/row-summary";
 // million" / "CNY 208,300" (ADR 134), and the import's row errors put a half-width ":" in Chinese text.
 
 const space = (over: Partial<InventoryValue["spaces"]>): InventoryValue["spaces"] =>
-  ({ id: "S-X", parkId: "P-X", kind: "factory", deals: ["lease"], title: "一号厂房", areaSqm: 3000, status: "available", ...over }) as never;
+  ({
+    id: "S-X",
+    parkId: "P-X",
+    kind: "factory",
+    deals: ["lease"],
+    title: "一号厂房",
+    areaSqm: 3000,
+    status: "available",
+    ...over,
+  }) as never;
 
 describe("the English import preview says words, not stored values", () => {
   it.each([
@@ -38,11 +47,19 @@ describe("the English import preview says words, not stored values", () => {
 
   it("an English sheet may still write the values or the English words", () => {
     const kind = COLUMNS.spaces.find((c) => c.key === "kind")!;
-    for (const typed of ["factory", "Factory building", "厂房"]) expect(kind.read(typed, new Date())).toMatchObject({ ok: true, value: "factory" });
+    for (const typed of ["factory", "Factory building", "厂房"])
+      expect(kind.read(typed, new Date())).toMatchObject({ ok: true, value: "factory" });
   });
 
   it("lists are joined in each language's punctuation: 、 in Chinese, a comma in English", () => {
-    const park = rowSummary("parks", { id: "P", name: "园", province: "江苏省", city: "南京市", district: "江宁区", industries: ["C33", "C34"] } as never);
+    const park = rowSummary("parks", {
+      id: "P",
+      name: "园",
+      province: "江苏省",
+      city: "南京市",
+      district: "江宁区",
+      industries: ["C33", "C34"],
+    } as never);
     expect(park.industries).toEqual({ zh: "C33、C34", en: "C33, C34" });
     const recruiter = rowSummary("recruiters", { id: "R", email: "a@b.test", parks: ["P1", "P2"] } as never);
     expect(recruiter.parks).toEqual({ zh: "P1、P2", en: "P1, P2" });

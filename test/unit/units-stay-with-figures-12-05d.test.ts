@@ -23,7 +23,8 @@ describe("a unit stays on the line of its figure", () => {
     expect(messages.length, file).toBeGreaterThan(0);
     for (const m of messages)
       for (const lng of ["zh", "en"] as const)
-        for (const [key, text] of Object.entries(m[lng])) expect(BREAK_BEFORE_UNIT.test(text), `${file} ${lng} ${key}: ${text}`).toBe(false);
+        for (const [key, text] of Object.entries(m[lng]))
+          expect(BREAK_BEFORE_UNIT.test(text), `${file} ${lng} ${key}: ${text}`).toBe(false);
   });
 
   it("no string literal in app/ puts a breaking space between a figure and its unit", () => {
@@ -44,7 +45,8 @@ describe("a unit stays on the line of its figure", () => {
           if (/^\s*(\/\/|\*|\/\*)/.test(line)) return; // comments
           // Inside a string: a breaking space before the unit after a figure, a placeholder or a quote's start (" ㎡").
           const code = line.replace(/\/\/.*$/, "");
-          if (BREAK_BEFORE_UNIT.test(code) || /["'`][ \t](?=[㎡亩])/u.test(code)) found.push(`${file.slice(APP.length)}:${i + 1}: ${line.trim()}`);
+          if (BREAK_BEFORE_UNIT.test(code) || /["'`][ \t](?=[㎡亩])/u.test(code))
+            found.push(`${file.slice(APP.length)}:${i + 1}: ${line.trim()}`);
         });
     expect(found).toEqual([]);
   });

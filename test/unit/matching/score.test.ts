@@ -144,8 +144,16 @@ describe("threshold fit", () => {
     const f = thresholdFactor(landLead({ tax: 594, invest: 5400 }), plot);
     expect(f.value).toBe(1);
     expect(f.reasons).toEqual([
-      { kind: "fit", zh: "亩均税收 33万元/亩 ≥ 园区门槛 25万元/亩", en: "Tax per mu CNY\u00a0330,000/mu ≥ park minimum CNY\u00a0250,000/mu" },
-      { kind: "fit", zh: "投资强度 300万元/亩 ≥ 园区门槛 300万元/亩", en: "Investment per mu CNY\u00a03\u00a0million/mu ≥ park minimum CNY\u00a03\u00a0million/mu" },
+      {
+        kind: "fit",
+        zh: "亩均税收 33万元/亩 ≥ 园区门槛 25万元/亩",
+        en: "Tax per mu CNY\u00a0330,000/mu ≥ park minimum CNY\u00a0250,000/mu",
+      },
+      {
+        kind: "fit",
+        zh: "投资强度 300万元/亩 ≥ 园区门槛 300万元/亩",
+        en: "Investment per mu CNY\u00a03\u00a0million/mu ≥ park minimum CNY\u00a03\u00a0million/mu",
+      },
     ]);
   });
 
@@ -176,7 +184,9 @@ describe("threshold fit", () => {
     const ok = thresholdFactor(factoryLead({ tax: 150 }), space({ areaSqm: 5000, park }));
     expect(ok).toEqual({
       value: 1,
-      reasons: [{ kind: "fit", zh: "每千㎡税收 30万元 ≥ 园区门槛 20万元", en: "Tax per 1000㎡ CNY\u00a0300,000 ≥ park minimum CNY\u00a0200,000" }],
+      reasons: [
+        { kind: "fit", zh: "每千㎡税收 30万元 ≥ 园区门槛 20万元", en: "Tax per 1000㎡ CNY\u00a0300,000 ≥ park minimum CNY\u00a0200,000" },
+      ],
     });
     const low = thresholdFactor(factoryLead({ tax: 50 }), space({ areaSqm: 5000, park }));
     expect(low.value).toBeCloseTo(0.5, 10);

@@ -123,7 +123,9 @@ const table: Row[] = [
     n: landLead(900, 3000),
     s: land(),
     zh: [/投资强度 100万元\/亩 < 园区门槛 300万元\/亩 的 50%（150万元\/亩）/],
-    en: [/Investment per mu CNY\u00a01\u00a0million\/mu < 50% of the park minimum CNY\u00a03\u00a0million\/mu \(CNY\u00a01.5\u00a0million\/mu\)/],
+    en: [
+      /Investment per mu CNY\u00a01\u00a0million\/mu < 50% of the park minimum CNY\u00a03\u00a0million\/mu \(CNY\u00a01.5\u00a0million\/mu\)/,
+    ],
     suggestion: /若投资额达到 4,500 万元/,
   },
   {
