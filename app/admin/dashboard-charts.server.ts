@@ -241,6 +241,12 @@ export function chartOption(
 
 /** The unmet chart's bar, in px: thin, the label above it carries the meaning. */
 const UNMET_BAR = 12;
+/**
+ * How far right of the axis a named bar's label starts, and its box's side padding, in px: the label's box
+ * (white, over the grid lines) starts LABEL_INSET - LABEL_PAD px clear of the axis line.
+ */
+export const LABEL_INSET = 6;
+export const LABEL_PAD = 2;
 
 /**
  * The width `text` takes at `fontSize` px in a sans-serif face, roughly: a Han character or a full-width
@@ -283,7 +289,7 @@ function labelledBars(lng: Lng, parts: string[][], counts: number[], size: Chart
   const colon = lng === "zh" ? punctuationMessages.t(lng, "label") : ":\u00a0";
   const labels = parts.map((p, i) => {
     const withCount = p.length ? [...p.slice(0, -1), `${p[p.length - 1]}${colon}${counts[i]}`] : [`${counts[i]}`];
-    return linesOf(withCount, " · ", fontSize, labelWidth - fontSize);
+    return linesOf(withCount, " · ", fontSize, labelWidth - LABEL_INSET - LABEL_PAD - fontSize);
   });
   const lineHeight = Math.ceil(fontSize * 1.35);
   const block = Math.max(1, ...labels.map((l) => l.length)) * lineHeight;
@@ -310,16 +316,21 @@ function labelledBars(lng: Lng, parts: string[][], counts: number[], size: Chart
           data: counts,
           label: {
             show: true,
-            // Above the bar, from the axis: [x, y] from the bar's top left corner.
-            position: [0, -2],
+            // Above the bar, LABEL_INSET px right of the axis: [x, y] from the bar's top left corner. At 0 the
+            // category axis's line ran through the first character of every label (trial 12-05d).
+            position: [LABEL_INSET, -2],
             align: "left",
             verticalAlign: "bottom",
             formatter: "{b}",
             // A part longer than a line (a long place name alone) is still broken by ECharts.
-            width: labelWidth,
+            width: labelWidth - LABEL_INSET,
             overflow: "break",
             lineHeight,
             color: "#1f2933",
+            // The value axis's grid lines run up the whole chart, through the labels: each label is drawn on
+            // the page's white, the lines stop at its box.
+            backgroundColor: "#fff",
+            padding: [0, LABEL_PAD],
           },
         },
       ],
@@ -354,7 +365,8 @@ function linesOf(parts: string[], sep: string, fontSize: number, maxPx: number):
 export function wordsOf(text: string): { text: string; glue: string }[] {
   return text.split(" ").flatMap((spaced, i) =>
     spaced
-      .split(/(?<=[、，；）])|(?=（)/u)
+      // A count's colon stays with the word before it ("…关闭）：2", never a line of its own starting "：2").
+      .split(/(?<=[、，；）])(?![：:])|(?=（)/u)
       .filter((w) => w !== "")
       .map((w, j) => ({ text: w, glue: i > 0 && j === 0 ? " " : "" })),
   );

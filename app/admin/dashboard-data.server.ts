@@ -228,7 +228,7 @@ async function currentFiguresLive(sql: Sql, f: DashboardFilters): Promise<Pick<D
       from recruiters r where r.active ${f.park ? sql`and ${f.park} = any (r.parks)` : sql``} order by r.id collate natural_order`,
     sql<UnmetRow[]>`
       select coalesce(l.lead->'need'->>'kind', '') as kind,
-             dashboard_need_band(coalesce(l.lead->'need'->>'kind', ''), dashboard_need_sqm(l.lead->'need')) as band,
+             dashboard_need_band_of(l.lead->'need') as band,
              p.district, count(*)::int as leads
       from leads l cross join lateral dashboard_need_districts(l.lead->'need') p(district)
       where l.status = 'unmatched' and ${inRange}
@@ -262,16 +262,19 @@ export async function loadDashboardFiguresLive(sql: Sql, f: DashboardFilters): P
                or exists (select 1 from assignments a where a.lead_id = l.id and a.park_id = ${f.park}))`
     : sql``;
   const eventPark = f.park ? sql`and a.park_id = ${f.park}` : sql``;
+  // A lead closed as a duplicate of another (an attached repeat, ADR 108, or an admin's) is the other's
+  // enquiry: on no stage of the funnel, nor in the leads per day (ADR 143; dashboard_leads, migration 105).
+  const notDuplicate = sql`and l.closed_as is distinct from 'duplicate'`;
 
   const [perDay, [funnel], contact, perRecruiter, current] = await Promise.all([
     sql<{ day: string; source: string; leads: number }[]>`
       select to_char(l.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day, l.source, count(*)::int as leads
-      from leads l where ${inRange} ${inPark} group by 1, 2 order by 1, 2`,
+      from leads l where ${inRange} ${inPark} ${notDuplicate} group by 1, 2 order by 1, 2`,
     // The range's leads once, then their matches and audit lines as sets (joined by hash for a long
     // range, by index for a short one). Five EXISTS probes per lead took 2.4 s for 30 days at
     // 1,000,000 leads a year (docs/benchmarks.md, Admin pages).
     sql<(Record<FunnelStage, number> & { lost: number; withdrawn: number })[]>`
-      with l as materialized (select l.id from leads l where ${inRange} ${inPark}),
+      with l as materialized (select l.id from leads l where ${inRange} ${inPark} ${notDuplicate}),
       r as (
         select e.lead_id, bool_or(e.event in ('assigned', 'rerouted')) as assigned, bool_or(e.event = 'accepted') as accepted,
                bool_or(e.event = 'contacted') as contacted, bool_or(e.event = 'visit') as visit, bool_or(e.event = 'signed') as signed,

@@ -13,12 +13,16 @@ export const FIGURES = ["perDay", "funnel", "ended", "firstContact", "perRecruit
 export type Figure = (typeof FIGURES)[number];
 export type FigureTable = { figure: Figure; title: string; head: string[]; rows: (string | number)[][] };
 
-/** A band's label from its upper bounds ("≤ 1000㎡", "1000–3000㎡", "> 20000㎡"): land in 亩 (formatMu), the rest in ㎡. */
-function sizeLabel(kind: string, band: number): string {
+/**
+ * A band's label from its edges ("< 1000㎡", "1000–3000㎡", "≥ 20000㎡"): land in 亩 (formatMu), the rest in ㎡. A
+ * band holds its lower edge and not its upper one (ADR 143): the column's header says so, and the first and
+ * last bands' signs too ("5000平左右" is in "5000–10000㎡").
+ */
+export function sizeLabel(kind: string, band: number): string {
   const [edges, withUnit] = kind === "land" ? [LAND_BANDS_MU, formatMu] : [SIZE_BANDS, formatSqm];
   const i = Math.max(0, band);
-  if (i === 0) return `≤ ${withUnit(edges[0])}`;
-  if (i >= edges.length) return `> ${withUnit(edges[edges.length - 1])}`;
+  if (i === 0) return `< ${withUnit(edges[0])}`;
+  if (i >= edges.length) return `≥ ${withUnit(edges[edges.length - 1])}`;
   return `${edges[i - 1]}–${withUnit(edges[i])}`;
 }
 const pct = (n: number, of: number) => (of > 0 ? `${((100 * n) / of).toFixed(1)}%` : "—");

@@ -1,8 +1,10 @@
 import type { Sql } from "~/db/db.server";
 import { industryLabel } from "~/domain/industries";
+import { needPlaceNames } from "~/domain/regions.server";
 import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsLabel, opsText } from "~/i18n/admin-ops-messages";
 import type { Lng } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { buildXlsx, type XlsxCell } from "~/utils/xlsx.server";
 
 import type { SearchClient } from "../../search/client";
@@ -32,10 +34,46 @@ const COLUMNS: AdminOpsKey[] = [
   "leads.xlsx.col.breached",
 ];
 
+/** Assignments still held by their recruiter: the holder's name alone; any other status is said beside it. */
+const HELD = new Set(["offered", "accepted", "contacted", "visit", "signed"]);
+
+/**
+ * A closed lead's status with why (ADR 143): a duplicate names the lead it repeats — "已关闭（重复提交，原线索
+ * PM-…）" — and spam says so; every other status as the list labels it.
+ */
+function statusCell(lng: Lng, r: LeadExportRow): string {
+  const label = opsLabel(lng, "status", r.status);
+  if (r.status !== "closed" || !r.closedAs) return label;
+  const why =
+    r.closedAs === "duplicate"
+      ? r.duplicateOf
+        ? opsText(lng, "leads.xlsx.duplicateOf", { reference: r.duplicateOf })
+        : opsText(lng, "lead.close.duplicate")
+      : opsText(lng, "lead.close.spam");
+  return `${label}${punctuationMessages.t(lng, "open")}${why}${punctuationMessages.t(lng, "close")}`;
+}
+
+/**
+ * The parks and recruiters columns, one line an assignment in both (ADR 143): a lead of several parks reads
+ * across, line by line — the park, who holds it ("周敏"), or its state when nobody does or the holder's part
+ * ended ("（待分配）", "周敏（已流失）"). They were two lists, each deduplicated and sorted on its own, which
+ * did not line up (and left out the parks nobody held).
+ */
+function assignmentCells(lng: Lng, r: LeadExportRow): [string, string] {
+  const [open, close] = [punctuationMessages.t(lng, "open"), punctuationMessages.t(lng, "close")];
+  const holder = (a: LeadExportRow["assignments"][number]) => {
+    const state = `${open}${adminLabel(lng, "assignment", a.status)}${close}`;
+    if (!a.recruiter) return state.trim();
+    return HELD.has(a.status) ? a.recruiter : `${a.recruiter}${state}`;
+  };
+  return [r.assignments.map((a) => a.park).join("\n"), r.assignments.map(holder).join("\n")];
+}
+
 /** One lead's row of the export, in the order of COLUMNS. */
 export function leadExportCells(lng: Lng, r: LeadExportRow): XlsxCell[] {
   const t = (k: AdminOpsKey) => opsText(lng, k);
-  const list = (xs: string[]) => xs.join(lng === "en" ? ", " : "、");
+  const list = (xs: string[]) => xs.join(punctuationMessages.t(lng, "list"));
+  const [parks, recruiters] = assignmentCells(lng, r);
   return [
     r.reference,
     r.company,
@@ -45,11 +83,12 @@ export function leadExportCells(lng: Lng, r: LeadExportRow): XlsxCell[] {
     r.areaMinSqm,
     r.areaMaxSqm,
     r.unitCount ?? "", // a need of several units: how many the area is the total of (docs/decisions/130, 133)
-    list(r.regions),
-    opsLabel(lng, "status", r.status),
+    // The places by their standard names ("江宁" → 南京市江宁区; English labels in English), not as typed (ADR 143).
+    list(needPlaceNames({ regions: r.regions, regionCodes: r.regionCodes ?? undefined }, lng)),
+    statusCell(lng, r),
     opsLabel(lng, "source", r.source),
-    list(r.parks),
-    list(r.recruiters),
+    parks,
+    recruiters,
     formatAdminTime(r.createdAt.toISOString()),
     r.acceptBy ? formatAdminTime(r.acceptBy.toISOString()) : "",
     r.breached ? t("leads.xlsx.yes") : t("leads.xlsx.no"),
@@ -100,7 +139,12 @@ export async function leadsWorkbook(
   if (found.truncated) about.push(["!", t("leads.xlsx.truncated", { total: found.total, n: found.rows.length })]);
   if (found.searchDown) about.push(["!", t("leads.xlsx.searchDown")]);
   return buildXlsx([
-    { name: t("leads.xlsx.sheet"), columns: COLUMNS.map((k) => ({ header: t(k) })), rows: found.rows.map((r) => leadExportCells(lng, r)) },
+    {
+      name: t("leads.xlsx.sheet"),
+      // The parks and recruiters of a lead of several assignments: a line each, read across (ADR 143).
+      columns: COLUMNS.map((k) => ({ header: t(k), lines: k === "leads.xlsx.col.parks" || k === "leads.xlsx.col.recruiters" })),
+      rows: found.rows.map((r) => leadExportCells(lng, r)),
+    },
     { name: t("leads.xlsx.filterSheet"), columns: [{ header: t("leads.xlsx.filter") }, { header: t("leads.xlsx.value") }], rows: about },
   ]);
 }

@@ -293,13 +293,16 @@ export type LeadExportRow = {
   areaMaxSqm: number | null;
   /** How many buildings or units the area is the total of (need.unitCount, docs/decisions/130); null: one. */
   unitCount: number | null;
-  /** The places as typed ("南京市高淳区"). */
+  /** The places as typed ("高淳"), and the GB/T 2260 codes they resolved to (the export says their standard names, ADR 143). */
   regions: string[];
+  regionCodes: string[] | null;
   status: string;
+  /** Why a closed lead was closed (spam | duplicate), and for a duplicate the reference of the lead it repeats. */
+  closedAs: string | null;
+  duplicateOf: string | null;
   source: string;
-  /** Park names the lead was assigned to, and the recruiters holding them. */
-  parks: string[];
-  recruiters: string[];
+  /** The lead's assignments, one a park, by park name: the park, who holds it (null: nobody), its status. */
+  assignments: { park: string; recruiter: string | null; status: string }[];
   createdAt: Date;
   /** Earliest deadline of a live offer, if any. */
   acceptBy: Date | null;
@@ -321,7 +324,10 @@ export async function exportLeads(
   const [total, rows] = await Promise.all([
     countSelected(sql, selection, Infinity),
     sql<
-      (Pick<LeadExportRow, "reference" | "status" | "source" | "parks" | "recruiters" | "createdAt" | "acceptBy" | "breached"> & {
+      (Pick<
+        LeadExportRow,
+        "reference" | "status" | "closedAs" | "duplicateOf" | "source" | "assignments" | "createdAt" | "acceptBy" | "breached"
+      > & {
         companyName: string;
         product: string | null;
         industry: string | null;
@@ -330,6 +336,7 @@ export async function exportLeads(
         areaMax: string | null;
         unitCount: string | null;
         regions: string[] | null;
+        regionCodes: string[] | null;
       })[]
     >`
       select l.reference, l.company_name, l.lead->'use'->>'product' as product, l.industry,
@@ -337,10 +344,13 @@ export async function exportLeads(
              case when jsonb_typeof(l.lead->'need'->'unitCount') = 'number' then l.lead->'need'->>'unitCount' end as unit_count,
              (select array_agg(x) from jsonb_array_elements_text(case when jsonb_typeof(l.lead->'need'->'regions') = 'array'
                                                                       then l.lead->'need'->'regions' else '[]'::jsonb end) x) as regions,
-             l.status, l.source, l.created_at,
-             coalesce((select array_agg(distinct p.name) from assignments a join parks p on p.id = a.park_id where a.lead_id = l.id), '{}') as parks,
-             coalesce((select array_agg(distinct r.name) from assignments a join recruiters r on r.id = a.recruiter_id
-                       where a.lead_id = l.id and a.status in ('offered', 'accepted', 'contacted', 'visit', 'signed')), '{}') as recruiters,
+             case when jsonb_typeof(l.lead->'need'->'regionCodes') = 'array'
+                  then array(select jsonb_array_elements_text(l.lead->'need'->'regionCodes')) end as region_codes,
+             l.status, l.closed_as, (select d.reference from leads d where d.id = l.duplicate_of) as duplicate_of, l.source, l.created_at,
+             -- One entry an assignment, park and holder together: the parks and recruiters columns line up (ADR 143).
+             coalesce((select json_agg(json_build_object('park', p.name, 'recruiter', r.name, 'status', a.status) order by p.name, a.park_id)
+                       from assignments a join parks p on p.id = a.park_id left join recruiters r on r.id = a.recruiter_id
+                       where a.lead_id = l.id), '[]'::json) as assignments,
              (select min(a.accept_by) from assignments a where a.lead_id = l.id and a.status = 'offered') as accept_by,
              (${breachedSql(sql)}) as breached
       from (${selectedIds(sql, selection, limit)}) page join leads l on l.id = page.id
@@ -358,10 +368,12 @@ export async function exportLeads(
       areaMaxSqm: num(r.areaMax),
       unitCount: num(r.unitCount),
       regions: r.regions ?? [],
+      regionCodes: r.regionCodes,
       status: r.status,
+      closedAs: r.closedAs,
+      duplicateOf: r.duplicateOf,
       source: r.source,
-      parks: r.parks,
-      recruiters: r.recruiters,
+      assignments: r.assignments,
       createdAt: r.createdAt,
       acceptBy: r.acceptBy,
       breached: r.breached,

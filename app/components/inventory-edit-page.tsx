@@ -47,6 +47,7 @@ function RetirePanel({
   offered,
   lastResult,
   done,
+  unsaved,
 }: {
   lng: Lng;
   collection: Collection;
@@ -55,6 +56,8 @@ function RetirePanel({
   offered: number;
   lastResult?: SubmissionResult<string[]>;
   done?: string;
+  /** The edit form's "not saved" notice when this step's post carried unsaved typing (ADR 143): said here too. */
+  unsaved?: string;
 }) {
   const editForm = `inventory-${collection}`;
   const t = (key: InventoryKey, params?: Record<string, string | number>) => inventoryText(lng, key, params);
@@ -64,6 +67,12 @@ function RetirePanel({
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: retireFormSchema(lng) }),
   });
+  // Beside the buttons, not only at the top of the edit form far above them on a phone (ADR 143).
+  const unsavedNotice = unsaved ? (
+    <p className="warning" role="status" data-retire-unsaved="">
+      {unsaved}
+    </p>
+  ) : null;
   return (
     <AdminSection id="retire-h" title={t(collection === "recruiters" ? "retire.h.recruiters" : "retire.h")}>
       {done ? (
@@ -81,6 +90,7 @@ function RetirePanel({
               <button type="submit" form={editForm} name="intent" value="restore" formNoValidate>
                 {t("retire.restore")}
               </button>
+              {unsavedNotice}
             </Form>
           )}
         </>
@@ -92,11 +102,15 @@ function RetirePanel({
           <button type="submit" form={editForm} name="intent" value="retire" className="danger" formNoValidate>
             {t("retire.button")}
           </button>
+          {unsavedNotice}
         </Form>
       )}
     </AdminSection>
   );
 }
+
+/** A reply's message for the form as a whole (Conform's "" key): the edit form's "not saved" notice. */
+const formMessage = (reply: SubmissionResult<string[]> | undefined): string | undefined => reply?.error?.[""]?.[0];
 
 export function InventoryEditPage() {
   const d = useLoaderData<typeof inventoryEditLoader>();
@@ -166,6 +180,7 @@ export function InventoryEditPage() {
           offered={d.space?.offered.length ?? 0}
           lastResult={action?.form === "retire" ? action.result : undefined}
           done={action?.retired}
+          unsaved={formMessage(action?.form === "retire" ? action.edit : action?.retired ? action.result : undefined)}
         />
       ) : null}
       {d.space ? (

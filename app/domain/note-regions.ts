@@ -546,7 +546,7 @@ export function readPlaceList(text: string): PlaceMention[] | null {
   if (typeof placeNameAt !== "function" || text.length > 200) return null;
   const { s, at } = foldText(text);
   const lead = /^\s*/u.exec(s)![0].length;
-  const group = namesFrom(s, lead);
+  const group = namesFrom(s, lead, { left: MAX_UNMARKED_NAMES });
   if (!group || group.length < 2 || !/^\s*$/u.test(s.slice(group[group.length - 1].end))) return null;
   return group.map((n) => ({ text: text.slice(at[n.start], at[n.end]), span: [at[n.start], at[n.end]] }));
 }

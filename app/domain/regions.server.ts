@@ -2,7 +2,7 @@
 // OpenCC and pinyin-pro (≈ 230 KB gzipped) stay out of the browser bundle. The classic compiler
 // empties this file in the browser build, so the form's in-browser check leaves regions to the server
 // (docs/decisions/017-regions-as-division-codes.md).
-import { divisionByCode, resolveRegions, zoneNamed } from "./regions";
+import { divisionByCode, resolveRegions, standardPlaceNames, zoneNamed } from "./regions";
 import { englishDivisionLabel, englishZoneLabel } from "./regions-en";
 
 export { divisionByCode, divisionNameAt, latinNearlyNamed, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions";
@@ -21,9 +21,15 @@ export function needRegionsText(need: { regions?: unknown; regionCodes?: unknown
   // A place typed in English or pinyin ("Jiangning", "jiangning pukou") by the Chinese names of the divisions
   // it resolved to on a Chinese page (江宁区、浦口区); as typed when it names none (trial 12-05).
   if (lng === "zh") return typed.flatMap((t) => (/\p{Script=Han}/u.test(t) ? [t] : chineseNamesOf(t))).join("、");
-  const codes = strings(need.regionCodes);
-  // A zone typed ("江北新区") by its English label, "Nanjing Jiangbei New Area (南京江北新区)", not as the
-  // districts it lies in (ADR 123); the divisions no zone typed covers by theirs.
+  return englishPlaceLabels(typed, strings(need.regionCodes)).join(", ");
+}
+
+/**
+ * The English labels of a need's places: a zone typed ("江北新区") by its English label, "Nanjing Jiangbei New
+ * Area (南京江北新区)", not as the districts it lies in (ADR 123); the divisions no zone typed covers by
+ * theirs; the typed names when none was resolved.
+ */
+function englishPlaceLabels(typed: string[], codes: string[]): string[] {
   const zones = codes.length > 0 ? typed.flatMap((t) => (zoneNamed(t) ? [t] : [])) : [];
   const covered = new Set(zones.flatMap((t) => zoneNamed(t)?.codes ?? []));
   const labels = [
@@ -33,7 +39,7 @@ export function needRegionsText(need: { regions?: unknown; regionCodes?: unknown
       .map(divisionByCode)
       .flatMap((d) => (d ? [englishDivisionLabel(d)] : [])),
   ];
-  return (labels.length > 0 ? labels : typed).join(", ");
+  return labels.length > 0 ? labels : typed;
 }
 
 /** A Latin place name's divisions by their Chinese names ("Jiangbei New Area" → its three districts), or the name itself. */
@@ -59,4 +65,34 @@ export function placeNamesText(names: readonly string[], lng: "zh" | "en"): stri
     return labels.length ? labels : [name];
   });
   return [...new Set(said)].join(lng === "zh" ? "、" : ", ");
+}
+
+/**
+ * A need's places by their standard names (GB/T 2260, ADR 143), for a list that leaves the page (the lead
+ * export): in Chinese each zone typed by the zone's name ("江北新区" → 南京江北新区) and each division the need
+ * resolved to that no such zone covers, with its city ("江宁" → 南京市江宁区; "浦东" → 上海市浦东新区; a city
+ * as itself, 南京市); in English as needRegionsText says them. The codes are the need's stored ones (what
+ * matching read); an old row without codes is resolved now; a place that resolves to nothing is as typed.
+ */
+export function needPlaceNames(need: { regions?: unknown; regionCodes?: unknown }, lng: "zh" | "en"): string[] {
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x.trim() !== "") : []);
+  const typed = strings(need.regions);
+  const stored = strings(need.regionCodes);
+  const codes = stored.length || Array.isArray(need.regionCodes) ? stored : resolveRegions(typed).codes;
+  if (lng === "en") return englishPlaceLabels(typed, codes);
+  const zones = codes.length > 0 ? typed.flatMap((t) => zoneNamed(t) ?? []) : [];
+  const covered = new Set(zones.flatMap((z) => z.codes));
+  const names = [
+    ...zones.map((z) => z.name),
+    ...codes
+      .filter((c) => !covered.has(c))
+      .flatMap((c) => {
+        const d = divisionByCode(c);
+        if (!d) return [];
+        const std = standardPlaceNames(c);
+        return [std && std.city !== std.district ? `${std.city}${std.district}` : d.name];
+      }),
+  ];
+  const unique = [...new Set(names)];
+  return unique.length ? unique : typed;
 }

@@ -143,7 +143,7 @@ const en: Record<UiKey, string> = {
   "need.areaMax": "Maximum area",
   "need.areaUnit": "Area unit",
   "need.areaUnit.sqm": "square metres (㎡)",
-  "need.areaUnit.mu": "mu (亩, 666.67 ㎡)",
+  "need.areaUnit.mu": "mu (亩, 666.67\u00a0㎡)",
   "need.areaHint": "e.g. 5000, 5000 sqm or 50 mu; give at least one.",
   "need.regions": "Preferred districts",
   "region.picker": "Choose from the administrative divisions",

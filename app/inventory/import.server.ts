@@ -8,6 +8,7 @@ import { inventoryText } from "~/i18n/inventory-messages";
 import { inventoryRuleMessages } from "~/i18n/inventory-rule-messages";
 import { libraryErrorMap } from "~/i18n/library-error-messages";
 import type { Lng } from "~/i18n/lng";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 import { runSteps, runStepsInSlices } from "~/utils/slices.server";
 
 import { foldKey, inventoryClashes } from "./inventory-clashes.server";
@@ -110,12 +111,13 @@ function* inventoryChecks(input: unknown, lng: Lng): Generator<void, Checked> {
       // A number written as a string is read as a CSV cell of its column is (ADR 096); what its reader
       // refuses is said once, at its path, instead of the schema's "expected number".
       const read = readJsonNumbers(collection, row);
-      said.push(...read.errors.map((e) => `${fieldPath(e.path)}: ${e.reason[lng]}`));
+      said.push(...read.errors.map((e) => labelled(lng, fieldPath(e.path), e.reason[lng])));
       const unread = new Set(read.errors.map((e) => fieldPath(e.path)));
       if (read.notes.length)
-        notes.push({ collection, index, id: rowId, notes: read.notes.map((e) => `${fieldPath(e.path)}: ${e.reason[lng]}`) });
+        notes.push({ collection, index, id: rowId, notes: read.notes.map((e) => labelled(lng, fieldPath(e.path), e.reason[lng])) });
       const parsed = schemas[collection].safeParse(read.value, { error: RULES[lng] });
-      if (!parsed.success) said.push(...parsed.error.issues.filter((i) => !unread.has(fieldPath(i.path))).map(describeIssue));
+      if (!parsed.success)
+        said.push(...parsed.error.issues.filter((i) => !unread.has(fieldPath(i.path))).map((i) => describeIssue(lng, i)));
       const ref = collection === "parks" ? null : parkRefOf(collection, raw);
       if (ref && (parsed.success || !parsed.error.issues.some((i) => i.path[0] === ref.field))) refs.push({ ...ref, index, id: rowId });
       if (said.length === 0 && parsed.success) (value[collection] as unknown[]).push(parsed.data);
@@ -138,11 +140,19 @@ function parkRefOf(
   return parks.length ? { collection, field: collection === "spaces" ? "parkId" : "parks", parks } : null;
 }
 
-function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
+function describeIssue(lng: Lng, issue: { path: PropertyKey[]; message: string }): string {
   // One way of naming a place in a row, the contract's (`parks[1]`, as `spaces[57]`; ADR 102).
   const path = fieldPath(issue.path);
-  return path && !issue.message.startsWith(`${path}:`) ? `${path}: ${issue.message}` : issue.message;
+  return path && !issue.message.startsWith(`${path}:`) && !issue.message.startsWith(`${path}：`)
+    ? labelled(lng, path, issue.message)
+    : issue.message;
 }
+
+/**
+ * "field: reason" in `lng`'s punctuation — "parkId：未知园区编号" in Chinese, "parkId: unknown park" in English
+ * (ADR 143: the rows' errors mixed a half-width ":" before a Chinese reason with the catalog's "：").
+ */
+const labelled = (lng: Lng, field: string, reason: string) => `${field}${punctuationMessages.t(lng, "label")}${reason}`;
 
 /**
  * Checks everything — each row, duplicate ids, references to unknown parks, the rows with other
@@ -161,7 +171,7 @@ export async function importInventory(sql: Sql, input: unknown, lng: Lng = "en")
   for (const clash of await inventoryClashes(sql, checked.value)) {
     const index = rowIndexOf(input, clash.collection, clash.id);
     const row = byRow.get(`${clash.collection} ${index}`) ?? { collection: clash.collection, index, id: clash.id, errors: [] };
-    row.errors.push(`${clash.field}: ${clash.reason[lng]}`);
+    row.errors.push(labelled(lng, clash.field, clash.reason[lng]));
     byRow.set(`${clash.collection} ${index}`, row);
   }
   for (const ref of await unknownParks(sql, checked.parkIds, checked.refs)) {
@@ -199,7 +209,7 @@ function rowIndexOf(input: unknown, collection: keyof Collections, id: string): 
 }
 
 const unknownParkText = (lng: Lng, ref: Pick<UnknownParkRef, "field" | "parks">) =>
-  inventoryText(lng, "import.unknownPark", { field: ref.field, parks: ref.parks.join(", ") });
+  inventoryText(lng, "import.unknownPark", { field: ref.field, parks: ref.parks.join(punctuationMessages.t(lng, "list")) });
 
 export type UnknownParkRef = { collection: "spaces" | "recruiters"; index: number; id: string; field: "parkId" | "parks"; parks: string[] };
 
@@ -252,8 +262,14 @@ export async function applyInventory(tx: TransactionSql, value: Collections, lng
   }));
   for (const clash of await inventoryClashes(tx, value)) {
     const row = errors.find((e) => e.collection === clash.collection && e.index === clash.index);
-    if (row) row.errors.push(`${clash.field}: ${clash.reason[lng]}`);
-    else errors.push({ collection: clash.collection, index: clash.index, id: clash.id, errors: [`${clash.field}: ${clash.reason[lng]}`] });
+    if (row) row.errors.push(labelled(lng, clash.field, clash.reason[lng]));
+    else
+      errors.push({
+        collection: clash.collection,
+        index: clash.index,
+        id: clash.id,
+        errors: [labelled(lng, clash.field, clash.reason[lng])],
+      });
   }
   if (errors.length)
     return {

@@ -180,9 +180,9 @@ const PER_AREA: [PerArea, string][] = [
 ];
 const PER_LABEL: Record<PerArea, Bilingual> = {
   mu: { zh: "每亩", en: "per mu" },
-  ksqm: { zh: "每千平方米", en: "per 1000 ㎡" },
+  ksqm: { zh: "每千平方米", en: "per 1000\u00a0㎡" },
   sqm: { zh: "每平方米", en: "per ㎡" },
-  wsqm: { zh: "每万平方米", en: "per 10 000 ㎡" },
+  wsqm: { zh: "每万平方米", en: "per 10\u00a0000\u00a0㎡" },
   ha: { zh: "每公顷", en: "per hectare" },
 };
 
@@ -252,7 +252,7 @@ const yesNo = choice(
  */
 export function figureReadReason(c: Column, typed: string, value: unknown, said: "about" | "min" | "max"): Bilingual {
   // An area is stored in ㎡ whatever unit it was typed in ("约30亩"): said with it.
-  const shown = `${String(c.write(value))}${/Sqm$/.test(c.key) ? " ㎡" : ""}`;
+  const shown = `${String(c.write(value))}${/Sqm$/.test(c.key) ? "\u00a0㎡" : ""}`;
   return inventoryRuleMessages.both(`figureRead.${said}`, (lng) => ({ field: c.header[lng], typed, value: shown }));
 }
 
@@ -405,7 +405,8 @@ const REQUIRED = { required: true };
 
 const KINDS = choice(
   [
-    { value: "factory", label: { zh: "厂房", en: "factory" }, also: ["标准厂房", "工业厂房"] },
+    // English labels are words a reader uses (ADR 143), not the stored values: "factory building", "for lease".
+    { value: "factory", label: { zh: "厂房", en: "factory building" }, also: ["标准厂房", "工业厂房"] },
     { value: "land", label: { zh: "土地", en: "land" }, also: ["工业用地", "地块"] },
     { value: "office", label: { zh: "办公", en: "office" }, also: ["写字楼", "办公楼"] },
     { value: "warehouse", label: { zh: "仓库", en: "warehouse" }, also: ["仓储", "物流仓库"] },
@@ -414,8 +415,8 @@ const KINDS = choice(
 );
 const DEAL = choice(
   [
-    { value: "lease", label: { zh: "出租", en: "lease" }, also: ["租", "租赁"] },
-    { value: "buy", label: { zh: "出售", en: "buy" }, also: ["售", "买", "购买", "sale", "sell"] },
+    { value: "lease", label: { zh: "出租", en: "for lease" }, also: ["租", "租赁", "to let", "rent"] },
+    { value: "buy", label: { zh: "出售", en: "for sale" }, also: ["售", "买", "购买", "sale", "sell"] },
   ],
   { zh: "交易方式", en: "deal" },
 );

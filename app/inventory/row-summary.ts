@@ -1,6 +1,7 @@
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { formatWan } from "~/domain/money-format";
 import type { Bilingual } from "~/i18n/i18n";
+import { punctuationMessages } from "~/i18n/punctuation-messages";
 
 import { type Collection, columnByKey } from "./inventory-columns";
 import type { InventoryValue } from "./inventory-rows.server";
@@ -14,6 +15,11 @@ export type SummaryKey = "kind" | "deals" | "area" | "spec" | "price" | "park" |
 export type RowSummary = Partial<Record<SummaryKey, Bilingual>>;
 
 const both = (text: string): Bilingual => ({ zh: text, en: text });
+/** A list in each language's punctuation: "C33、C34" / "C33, C34" (a full-width 、 only in Chinese text, ADR 143). */
+const listed = (xs: string[]): Bilingual => ({
+  zh: xs.join(punctuationMessages.t("zh", "list")),
+  en: xs.join(punctuationMessages.t("en", "list")),
+});
 /** At most 2 decimals, no trailing zeros; thousands grouped (prices and areas people read at a glance). */
 const num = (n: number) => (Math.round(n * 100) / 100).toLocaleString("en-US", { maximumFractionDigits: 2 });
 
@@ -69,9 +75,9 @@ export function rowSummary<C extends Collection>(collection: C, value: Inventory
     const p = value as InventoryValue["parks"];
     return {
       place: both(`${p.province}${p.city === p.province ? "" : p.city}${p.district}`),
-      ...(p.industries.length ? { industries: both(p.industries.join("、")) } : {}),
+      ...(p.industries.length ? { industries: listed(p.industries) } : {}),
     };
   }
   const r = value as InventoryValue["recruiters"];
-  return { email: both(r.email), parks: both(r.parks.join("、")) };
+  return { email: both(r.email), parks: listed(r.parks) };
 }

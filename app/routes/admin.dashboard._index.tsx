@@ -107,10 +107,21 @@ export default function Dashboard() {
                 })}
               </p>
             ) : null}
-            {c.figure === "unmet" ? (
-              <p className="hint" data-testid="unmet-note">
-                {t("dashboard.unmet.note")}
+            {c.figure === "funnel" || c.figure === "perDay" ? (
+              <p className="hint" data-testid={`${c.figure}-repeats-note`}>
+                {t("dashboard.repeats.note")}
               </p>
+            ) : null}
+            {c.figure === "unmet" ? (
+              <>
+                <p className="hint" data-testid="unmet-note">
+                  {t("dashboard.unmet.note")}
+                </p>
+                {/* Which band a need is in, and which band an edge is in (ADR 143). */}
+                <p className="hint" data-testid="unmet-bands">
+                  {t("dashboard.unmet.bands")}
+                </p>
+              </>
             ) : null}
             {c.svg ? (
               <>

@@ -7,6 +7,8 @@ import ExcelJS from "exceljs";
 export type XlsxCell = string | number | boolean | Date | null;
 export type XlsxColumn = {
   header: string;
+  /** Cells of several lines ("\n"): wrapped, from the top, so the lines of two such columns of a row line up. */
+  lines?: boolean;
   /** A note on the header cell (units, allowed values): shown when the cell is pointed at. */
   note?: string;
   /** Allowed values: the column gets a drop-down list (Excel data validation). */
@@ -50,6 +52,7 @@ export async function buildXlsx(sheets: XlsxSheet[]): Promise<Buffer> {
       if (c.note) header.getCell(i + 1).note = c.note;
       const widest = Math.max(displayWidth(c.header), ...sheet.rows.map((r) => displayWidth(r[i])));
       ws.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
+      if (c.lines) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
       if (c.choices?.length) {
         const letter = columnLetter(i);
         (ws as unknown as DataValidations).dataValidations.add(`${letter}2:${letter}${VALIDATION_ROWS}`, {
@@ -65,13 +68,18 @@ export async function buildXlsx(sheets: XlsxSheet[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Columns count CJK characters double. */
+/** Columns count CJK characters double; a cell of several lines is as wide as its widest line. */
 function displayWidth(v: XlsxCell | undefined): number {
   if (v === null || v === undefined) return 0;
   const s = v instanceof Date ? v.toISOString().slice(0, 16) : String(v);
-  let w = 0;
-  for (const ch of s) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
-  return w;
+  return Math.max(
+    0,
+    ...s.split("\n").map((line) => {
+      let w = 0;
+      for (const ch of line) w += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+      return w;
+    }),
+  );
 }
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

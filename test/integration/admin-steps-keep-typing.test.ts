@@ -142,3 +142,39 @@ describe("仍可租售 compares what the fields read", () => {
     expect(title.status).toBe(200);
   });
 });
+
+// dash32's leftover (ADR 134 "Left", done in ADR 143): 停用 / 恢复 pressed with unsaved typing said "not saved" only
+// at the edit form — on a phone a screen or more above the button pressed. The retire panel says it too, right
+// after its button, whether the step was refused, done or a restore.
+describe("the retire panel says the edit form's typing is not saved, beside its button", () => {
+  /** What the retire panel (its section) says after its button. */
+  const afterButton = (html: string) => {
+    const section = /<section aria-labelledby="retire-h">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? "";
+    const button = section.search(/<button[^>]*name="intent"[^>]*value="(?:retire|restore)"/);
+    return button >= 0 ? section.slice(button) : "";
+  };
+  const notice = (html: string) => /data-retire-unsaved="">([^<]*)</.exec(afterButton(html))?.[1];
+
+  it("refused (box not ticked), done, restored — a space, a park, a recruiter, zh and en; nothing typed: no notice", async () => {
+    const cases: [Collection, string, string, string, "zh" | "en"][] = [
+      ["spaces", "S5", "title", "停用前改的（低项）", "zh"],
+      ["parks", "GC-DB", "name", "改名的园区（低项）", "zh"],
+      ["recruiters", "R2", "phone", "13901433399", "en"],
+    ];
+    for (const [collection, id, field, typed, lng] of cases) {
+      const path = `/admin/${collection}/${id}${lng === "en" ? "?lng=en" : ""}`;
+      const refused = await post(path, { ...(await pageForm(collection, id, lng)).form, intent: "retire", [field]: typed });
+      expect(refused.status, `${collection} refused`).toBe(400);
+      expect(notice(await refused.text()), `${collection} refused`).toMatch(lng === "zh" ? /表单中的修改尚未保存（/ : /not saved yet \(/);
+      const done = await post(path, { ...(await pageForm(collection, id, lng)).form, intent: "retire", confirm: "on", [field]: typed });
+      expect(done.status, `${collection} done`).toBe(200);
+      expect(notice(await done.text()), `${collection} done`).toBeTruthy();
+      const restored = await post(path, { ...(await pageForm(collection, id, lng)).form, intent: "restore", [field]: typed });
+      expect(restored.status, `${collection} restored`).toBe(200);
+      expect(notice(await restored.text()), `${collection} restored`).toBeTruthy();
+    }
+    const plain = await post("/admin/spaces/S6", { ...(await pageForm("spaces", "S6")).form, intent: "retire" });
+    expect(plain.status).toBe(400);
+    expect(notice(await plain.text())).toBeUndefined();
+  });
+});

@@ -9,10 +9,11 @@ import { resolveRegions } from "~/domain/regions";
 
 import { createTestDatabase } from "../support/database";
 
-// The unmet-needs figure bands a need by the middle of its range (a range open on one side by the bound
-// it has; migration 093, ADR 119 — it was the upper bound, and a trial's 4,500–5,500 ㎡ showed under
-// 5000–10000㎡), and an edge is in the band it closes (migration 063): "up to 20,000 ㎡" is a need of
-// 10000–20000㎡, not of more than 20000㎡. The same band live (today's rows) and from the rollup (a built day).
+// The unmet-needs figure bands a need by the middle of its range (migration 093, ADR 119 — it was the upper
+// bound), a range open on one side where it lies — "at least 20,000 ㎡" from its bound, "up to 20,000 ㎡"
+// below it — and a band holds its lower edge, not its upper one (migration 105, ADR 143: "5000平左右",
+// 4,500–5,500 ㎡, is in 5000–10000㎡; it was in 3000–5000㎡ by migration 063's edges). The same band live
+// (today's rows) and from the rollup (a built day).
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let sql: Sql;
@@ -25,19 +26,19 @@ const dayOf = (i: number) => (i < 8 ? DAY.from : DAY_B.from);
 const NEEDS: [string, number | null, number | null, string][] = [
   ["20–30 亩", 20 * SQM_PER_MU, 30 * SQM_PER_MU, "10000–20000㎡"],
   ["up to 20,000 ㎡", null, 20_000, "10000–20000㎡"],
-  ["at least 20,000 ㎡ (no upper bound)", 20_000, null, "10000–20000㎡"],
+  ["at least 20,000 ㎡ (no upper bound)", 20_000, null, "≥ 20000㎡"],
   ["15,000 to just over 20,000 ㎡ (its middle 17,500)", 15_000, 20_000.5, "10000–20000㎡"],
-  ["just over 20,000 ㎡ in the middle", 20_000, 20_001, "> 20000㎡"],
-  ["up to 1,000 ㎡", null, 1_000, "≤ 1000㎡"],
-  ["1.5 亩 (1,000 ㎡)", null, 1.5 * SQM_PER_MU, "≤ 1000㎡"],
-  ["800–1,001 ㎡ (its middle 900.5)", 800, 1_001, "≤ 1000㎡"],
+  ["just over 20,000 ㎡ in the middle", 20_000, 20_001, "≥ 20000㎡"],
+  ["up to 1,000 ㎡", null, 1_000, "< 1000㎡"],
+  ["1.5 亩 (1,000 ㎡)", null, 1.5 * SQM_PER_MU, "< 1000㎡"],
+  ["800–1,001 ㎡ (its middle 900.5)", 800, 1_001, "< 1000㎡"],
   ["up to 1,001 ㎡", null, 1_001, "1000–3000㎡"],
   ["3,000–5,000 ㎡", 3_000, 5_000, "3000–5000㎡"],
-  ["4,500–5,500 ㎡ (the trial's: about 5,000)", 4_500, 5_500, "3000–5000㎡"],
+  ["4,500–5,500 ㎡ (the trial's: about 5,000)", 4_500, 5_500, "5000–10000㎡"],
   ["5,000–6,000 ㎡", 5_000, 6_000, "5000–10000㎡"],
   ["2,000–12,000 ㎡ (its middle 7,000)", 2_000, 12_000, "5000–10000㎡"],
-  ["at least 1,000 ㎡", 1_000, null, "≤ 1000㎡"],
-  ["no size yet (a phone lead)", null, null, "≤ 1000㎡"],
+  ["at least 1,000 ㎡", 1_000, null, "1000–3000㎡"],
+  ["no size yet (a phone lead)", null, null, "< 1000㎡"],
 ];
 
 beforeAll(async () => {
@@ -72,7 +73,7 @@ async function labels(load: (sql: Sql, f: DashboardFilters) => ReturnType<typeof
 }
 
 describe("the unmet-needs figure's size bands", () => {
-  it("puts a need in the band of its range's middle, an edge in the band it closes, live and from the rollup", async () => {
+  it("puts a need in the band of its range's middle, an edge in the band it starts, live and from the rollup", async () => {
     const expected = NEEDS.map(([, , , label]) => label);
     expect(await labels(loadDashboardFiguresLive)).toEqual(expected);
     await rebuildDashboardRollupAll(sql);
@@ -97,7 +98,7 @@ describe("the unmet-needs figure's places and land bands", () => {
     ...SAME_PLACE.flat().map((place): [string, string, number] => ["factory", place, 2_000]),
     ["factory", "某某新村", 2_000], // resolves to nothing: grouped by its text
     ["land", "无锡新吴区", 5 * SQM_PER_MU],
-    ["land", "无锡新吴区", 20 * SQM_PER_MU], // on an edge: in the band it closes
+    ["land", "无锡新吴区", 20 * SQM_PER_MU], // up to an edge: in the band it ends
     ["land", "无锡新吴区", 25 * SQM_PER_MU],
     ["land", "无锡新吴区", 300 * SQM_PER_MU],
   ];
@@ -133,8 +134,8 @@ describe("the unmet-needs figure's places and land bands", () => {
       "1000–3000㎡ | 某某新村 | 1",
       "10–20亩 | 新吴区 | 1",
       "20–50亩 | 新吴区 | 1",
-      "> 200亩 | 新吴区 | 1",
-      "≤ 10亩 | 新吴区 | 1",
+      "≥ 200亩 | 新吴区 | 1",
+      "< 10亩 | 新吴区 | 1",
     ].sort();
     const live = await loadDashboardFiguresLive(sql, DAY2);
     expect(rowsOf(live, "zh")).toEqual(zh);

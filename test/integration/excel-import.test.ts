@@ -149,11 +149,14 @@ describe("Excel import", () => {
     const { plan } = await preview(Buffer.from(`\uFEFF${csv}`), "choices.csv");
     const reasons = Object.fromEntries(plan.errors.map((e) => [`${e.row} ${e.column}`, e.reason]));
     expect(reasons).toEqual({
-      "2 C（类型）": { zh: "必填，请填写其中之一：厂房、土地、办公、仓库", en: "required, one of: factory, land, office, warehouse" },
+      "2 C（类型）": {
+        zh: "必填，请填写其中之一：厂房、土地、办公、仓库",
+        en: "required, one of: factory building, land, office, warehouse",
+      },
       "2 I（状态）": { zh: "必填，请填写其中之一：可租售、已预留、已租售", en: "required, one of: available, reserved, let or sold" },
       "3 C（类型）": {
         zh: "“车间”不是可选的类型（厂房、土地、办公、仓库）",
-        en: "“车间” is not a kind (factory, land, office, warehouse)",
+        en: "“车间” is not a kind (factory building, land, office, warehouse)",
       },
       "3 I（状态）": {
         zh: "“空着呢”不是可选的状态（可租售、已预留、已租售）",
@@ -256,7 +259,12 @@ describe("Excel import", () => {
       expect(previewId).toBeNull();
       expect(plan.errors.map((e) => [e.row, e.column, e.reason.zh, e.reason.en])).toEqual([
         [3, "B（园区编号）", "未知园区编号 NOPE", "unknown park NOPE"],
-        [3, "C（类型）", "“城堡”不是可选的类型（厂房、土地、办公、仓库）", "“城堡” is not a kind (factory, land, office, warehouse)"],
+        [
+          3,
+          "C（类型）",
+          "“城堡”不是可选的类型（厂房、土地、办公、仓库）",
+          "“城堡” is not a kind (factory building, land, office, warehouse)",
+        ],
         [3, "E（名称）", "必填，不能为空", "required, must not be blank"],
         [3, "F（面积）", "“-5”是负数：面积应大于 0", "“-5” is negative: the area must be greater than 0"],
         [3, "G（层数）", "不能小于 1", "Must be at least 1"],

@@ -71,8 +71,8 @@ describe("the preview shows what each row will be written with", () => {
     expect(previewId).not.toBeNull();
     const values = Object.fromEntries(plan.rows.filter((r) => r.action === "create").map((r) => [r.id, r.values]));
     expect(values["PV-S1"]).toEqual({
-      kind: { zh: "厂房", en: "factory" },
-      deals: { zh: "出售、出租", en: "buy, lease" },
+      kind: { zh: "厂房", en: "factory building" },
+      deals: { zh: "出售、出租", en: "for sale, for lease" },
       area: { zh: "3000㎡", en: "3000㎡" },
       spec: { zh: "层高 9 m", en: "ceiling 9 m" },
       price: { zh: "租金 25 元/㎡·月；售价 4,500 元/㎡", en: "rent 25 yuan/㎡·month; sale 4,500 yuan/㎡" },
@@ -88,11 +88,11 @@ describe("the preview shows what each row will be written with", () => {
     expect(values["PV-S3"]?.price?.zh).toMatch(/^租金 45(\.\d+)? 元\/㎡·月$/); // 1.5 a day, read as a month's
     expect(values["PV-P1"]).toEqual({
       place: { zh: "江苏省南京市江宁区", en: "江苏省南京市江宁区" },
-      industries: { zh: "C33、C34", en: "C33、C34" },
+      industries: { zh: "C33、C34", en: "C33, C34" },
     });
     expect(values["PV-R1"]).toEqual({
       email: { zh: "PV@example.test", en: "PV@example.test" },
-      parks: { zh: "PV-P1、GC-EDZ", en: "PV-P1、GC-EDZ" },
+      parks: { zh: "PV-P1、GC-EDZ", en: "PV-P1, GC-EDZ" },
     });
     // What the short place names were stored as is said among the notes.
     expect(plan.warnings.map((w) => w.reason.zh)).toEqual(
@@ -144,7 +144,7 @@ describe("the preview shows what each row will be written with", () => {
     expect(plan.errors).toEqual([]);
     const values = Object.fromEntries(plan.rows.map((r) => [r.id, r.values]));
     expect(values["PV-F1"]).toMatchObject({
-      deals: { zh: "出租", en: "lease" },
+      deals: { zh: "出租", en: "for lease" },
       area: { zh: "6000㎡（可分割，最小 1500㎡）", en: "6000㎡ (divisible down to 1500㎡)" },
       spec: {
         zh: "层高 9.5 m；承重 3,000 kg/㎡；配电 1,250 kVA；行车 10 t；1 层；单层",

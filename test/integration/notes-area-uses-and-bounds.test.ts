@@ -187,7 +187,7 @@ describe("npm run import says what a figure's words were read as", () => {
         env: { ...process.env, DATABASE_URL: db.url },
       });
       expect(JSON.parse(run.stdout)).toMatchObject({ spaces: { created: 1 } });
-      expect(run.stderr).toContain("spaces[0] (S29): areaSqm: area “约五千” read as 5000 ㎡");
+      expect(run.stderr).toContain("spaces[0] (S29): areaSqm: area “约五千” read as 5000\u00a0㎡");
       const [row] = await db.sql<{ area: number }[]>`select area_sqm as area from spaces where id = 'S29'`;
       expect(row.area).toBe(5000);
     } finally {

@@ -1,6 +1,7 @@
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { divisionCodesOf, regionCovers } from "~/domain/division-codes";
 import { isIndustryExcluded } from "~/domain/industries";
+import { formatWan } from "~/domain/money-format";
 
 import { AREA_LOWER, AREA_UPPER, unitCountOf } from "./area-window";
 import type { MatchNeed, Reason, SpaceCandidate } from "./types";
@@ -447,10 +448,13 @@ export function num(x: number): string {
   return String(Object.is(r, -0) ? 0 : r);
 }
 
-/** 万元 in English: 33 → "CNY 330k", 346.15 → "CNY 3.46m". */
+/**
+ * 万元 in English, as every English page says money (formatWan, ADR 134): 33 → "CNY 330,000", 300 → "CNY 3
+ * million", 346.15 → "CNY 3,461,500". The figure first rounded as the Chinese reason rounds it (two decimals of
+ * 万元, `num`), so both languages say the same amount. It said "CNY 208.3k" / "CNY 3.46m" (ADR 143).
+ */
 export function cny(wan: number): string {
-  const yuan = wan * 10_000;
-  return yuan >= 1_000_000 ? `CNY ${num(yuan / 1_000_000)}m` : `CNY ${num(Math.round(yuan / 100) / 10)}k`;
+  return formatWan("en", Math.round(wan * 100) / 100);
 }
 
 /** Land is spoken of in 亩: "52亩（34667㎡）"; buildings in ㎡. */

@@ -23,12 +23,12 @@ function said(cells: Record<string, string>, lng: "zh" | "en" = "zh", collection
 
 describe("a figure cell's word its one figure cannot keep is said back", () => {
   it.each([
-    ["areaSqm", "约五千", "面积“约五千”读作 5000 ㎡（一格只存一个数：约数按所写的数存入）"],
-    ["areaSqm", "5000平左右", "面积“5000平左右”读作 5000 ㎡（一格只存一个数：约数按所写的数存入）"],
-    ["areaSqm", "五千来平", "面积“五千来平”读作 5000 ㎡（一格只存一个数：约数按所写的数存入）"],
-    ["areaSqm", "大概30亩", "面积“大概30亩”读作 20000 ㎡（一格只存一个数：约数按所写的数存入）"],
-    ["areaSqm", "3000多平", "面积“3000多平”读作 3000 ㎡（一格只存一个数：“以上/多”按所写的数存入）"],
-    ["areaSqm", "5000平以上", "面积“5000平以上”读作 5000 ㎡（一格只存一个数：“以上/多”按所写的数存入）"],
+    ["areaSqm", "约五千", "面积“约五千”读作 5000\u00a0㎡（一格只存一个数：约数按所写的数存入）"],
+    ["areaSqm", "5000平左右", "面积“5000平左右”读作 5000\u00a0㎡（一格只存一个数：约数按所写的数存入）"],
+    ["areaSqm", "五千来平", "面积“五千来平”读作 5000\u00a0㎡（一格只存一个数：约数按所写的数存入）"],
+    ["areaSqm", "大概30亩", "面积“大概30亩”读作 20000\u00a0㎡（一格只存一个数：约数按所写的数存入）"],
+    ["areaSqm", "3000多平", "面积“3000多平”读作 3000\u00a0㎡（一格只存一个数：“以上/多”按所写的数存入）"],
+    ["areaSqm", "5000平以上", "面积“5000平以上”读作 5000\u00a0㎡（一格只存一个数：“以上/多”按所写的数存入）"],
     ["ceilingM", "8米以上", "层高（米）“8米以上”读作 8（一格只存一个数：“以上/多”按所写的数存入）"],
     ["powerKva", "约1000kva", "配电（千伏安）“约1000kva”读作 1000（一格只存一个数：约数按所写的数存入）"],
     ["rentYuanPerSqmMonth", "25元以内", "租金（元/㎡/月）“25元以内”读作 25（一格只存一个数：“以内/以下”按所写的数存入）"],
@@ -38,7 +38,7 @@ describe("a figure cell's word its one figure cannot keep is said back", () => {
 
   it("in English too", () => {
     expect(said({ areaSqm: "约五千" }, "en")).toEqual([
-      ["areaSqm", "area “约五千” read as 5000 ㎡ (a cell holds one figure: “about” is stored as the figure written)"],
+      ["areaSqm", "area “约五千” read as 5000\u00a0㎡ (a cell holds one figure: “about” is stored as the figure written)"],
     ]);
   });
 });
@@ -48,9 +48,9 @@ describe("a choice written in other words than its name is said back", () => {
     ["status", "空置", "状态“空置”读作“可租售”", "status “空置” read as “available”"],
     ["status", "待租", "状态“待租”读作“可租售”", "status “待租” read as “available”"],
     ["status", "意向中", "状态“意向中”读作“已预留”", "status “意向中” read as “reserved”"],
-    ["kind", "标准厂房", "类型“标准厂房”读作“厂房”", "kind “标准厂房” read as “factory”"],
-    ["deals", "租售", "交易方式“租售”读作“出租、出售”", "deals “租售” read as “lease, buy”"],
-    ["deals", "租赁", "交易方式“租赁”读作“出租”", "deals “租赁” read as “lease”"],
+    ["kind", "标准厂房", "类型“标准厂房”读作“厂房”", "kind “标准厂房” read as “factory building”"],
+    ["deals", "租售", "交易方式“租售”读作“出租、出售”", "deals “租售” read as “for lease, for sale”"],
+    ["deals", "租赁", "交易方式“租赁”读作“出租”", "deals “租赁” read as “for lease”"],
   ])("%s “%s”", (key, typed, zh, en) => {
     expect(said({ [key]: typed })).toEqual([[key, zh]]);
     expect(said({ [key]: typed }, "en")).toEqual([[key, en]]);
@@ -78,7 +78,7 @@ describe("the preview's 提示 and the JSON import say the same", () => {
     const rows = readSourceRows(read);
     expect(rows.errors).toEqual([]);
     expect(rows.notes.map((n) => [n.column, n.reason.zh])).toEqual([
-      [expect.stringContaining("F"), "面积“约五千”读作 5000 ㎡（一格只存一个数：约数按所写的数存入）"],
+      [expect.stringContaining("F"), "面积“约五千”读作 5000\u00a0㎡（一格只存一个数：约数按所写的数存入）"],
       [expect.stringContaining("G"), "状态“空置”读作“可租售”"],
     ]);
   });
@@ -88,7 +88,7 @@ describe("the preview's 提示 and the JSON import say the same", () => {
       spaces: [{ id: "S1", parkId: "P1", kind: "factory", deals: ["lease"], title: "1号", areaSqm: "约五千", status: "available" }],
     };
     expect(readJsonNumbers("spaces", json.spaces[0]).notes.map((n) => [n.path, n.reason.en])).toEqual([
-      [["areaSqm"], "area “约五千” read as 5000 ㎡ (a cell holds one figure: “about” is stored as the figure written)"],
+      [["areaSqm"], "area “约五千” read as 5000\u00a0㎡ (a cell holds one figure: “about” is stored as the figure written)"],
     ]);
     const checked = validateInventory(json);
     expect(checked.ok && checked.notes).toEqual([
@@ -96,7 +96,7 @@ describe("the preview's 提示 and the JSON import say the same", () => {
         collection: "spaces",
         index: 0,
         id: "S1",
-        notes: ["areaSqm: area “约五千” read as 5000 ㎡ (a cell holds one figure: “about” is stored as the figure written)"],
+        notes: ["areaSqm: area “约五千” read as 5000\u00a0㎡ (a cell holds one figure: “about” is stored as the figure written)"],
       },
     ]);
     expect(validateInventory({ spaces: [{ ...json.spaces[0], areaSqm: "5000" }] })).toMatchObject({ ok: true, notes: [] });

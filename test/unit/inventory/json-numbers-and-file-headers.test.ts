@@ -96,7 +96,8 @@ describe("a JSON string in a number's place is read as the CSV cell of that colu
     expect(json.ok).toBe(false);
     const said = json.ok ? [] : json.errors[0].errors;
     const cell = checkTextRow("spaces", { ...CSV_FIXED, ...Object.fromEntries(cases) });
-    const cellSaid = cell.ok ? [] : cell.issues.map((i) => `${i.key}: ${i.reason[lng]}`);
+    // "key: reason" in the language's punctuation (ADR 143): "areaSqm：…" in Chinese.
+    const cellSaid = cell.ok ? [] : cell.issues.map((i) => `${i.key}${lng === "zh" ? "：" : ": "}${i.reason[lng]}`);
     expect([...said].sort()).toEqual([...cellSaid].sort());
     expect(said).toHaveLength(cases.length); // no "expected number" beside the reader's message
   });

@@ -106,12 +106,12 @@ describe("the JSON import takes the same rules", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => [e.collection, e.errors])).toEqual([
-      ["parks", ["excludedIndustries: C33 金属制品业既是主导产业又被禁入（禁入 C 制造业）：请从主导产业或禁入产业中删去一个"]],
+      ["parks", ["excludedIndustries：C33 金属制品业既是主导产业又被禁入（禁入 C 制造业）：请从主导产业或禁入产业中删去一个"]],
       [
         "spaces",
         [
-          "ceilingM: 类型为土地：土地没有层高，请留空此项（若是厂房、仓库等建筑，请改选类型）",
-          "craneT: 类型为土地：土地没有行车，请留空此项（若是厂房、仓库等建筑，请改选类型）",
+          "ceilingM：类型为土地：土地没有层高，请留空此项（若是厂房、仓库等建筑，请改选类型）",
+          "craneT：类型为土地：土地没有行车，请留空此项（若是厂房、仓库等建筑，请改选类型）",
         ],
       ],
     ]);

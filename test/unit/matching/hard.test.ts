@@ -281,7 +281,7 @@ describe("land purchase thresholds (18亩 plot; park minimums 25万元/亩 tax, 
       {
         kind: "warn",
         zh: "亩均税收 12.5万元/亩 低于园区门槛 25万元/亩（达 50%），有条件匹配，需园区研究",
-        en: "Tax per mu CNY 125k/mu below park minimum CNY 250k/mu (50%) — conditional, the park must agree",
+        en: "Tax per mu CNY\u00a0125,000/mu below park minimum CNY\u00a0250,000/mu (50%) — conditional, the park must agree",
       },
     ]);
   });
@@ -293,12 +293,12 @@ describe("land purchase thresholds (18亩 plot; park minimums 25万元/亩 tax, 
       {
         kind: "check",
         zh: "企业未提供年纳税额，亩均税收需核实（园区门槛 25万元/亩）",
-        en: "Annual tax not given — tax per mu to be checked (park minimum CNY 250k/mu)",
+        en: "Annual tax not given — tax per mu to be checked (park minimum CNY\u00a0250,000/mu)",
       },
       {
         kind: "check",
         zh: "企业未提供投资额，投资强度需核实（园区门槛 300万元/亩）",
-        en: "Investment not given — investment per mu to be checked (park minimum CNY 3m/mu)",
+        en: "Investment not given — investment per mu to be checked (park minimum CNY\u00a03\u00a0million/mu)",
       },
     ]);
   });

@@ -144,8 +144,16 @@ describe("threshold fit", () => {
     const f = thresholdFactor(landLead({ tax: 594, invest: 5400 }), plot);
     expect(f.value).toBe(1);
     expect(f.reasons).toEqual([
-      { kind: "fit", zh: "亩均税收 33万元/亩 ≥ 园区门槛 25万元/亩", en: "Tax per mu CNY 330k/mu ≥ park minimum CNY 250k/mu" },
-      { kind: "fit", zh: "投资强度 300万元/亩 ≥ 园区门槛 300万元/亩", en: "Investment per mu CNY 3m/mu ≥ park minimum CNY 3m/mu" },
+      {
+        kind: "fit",
+        zh: "亩均税收 33万元/亩 ≥ 园区门槛 25万元/亩",
+        en: "Tax per mu CNY\u00a0330,000/mu ≥ park minimum CNY\u00a0250,000/mu",
+      },
+      {
+        kind: "fit",
+        zh: "投资强度 300万元/亩 ≥ 园区门槛 300万元/亩",
+        en: "Investment per mu CNY\u00a03\u00a0million/mu ≥ park minimum CNY\u00a03\u00a0million/mu",
+      },
     ]);
   });
 
@@ -155,7 +163,7 @@ describe("threshold fit", () => {
     expect(f.reasons[0]).toEqual({
       kind: "warn",
       zh: "亩均税收 20万元/亩 低于园区门槛 25万元/亩（达 80%），有条件匹配，需园区研究",
-      en: "Tax per mu CNY 200k/mu below park minimum CNY 250k/mu (80%) — conditional, the park must agree",
+      en: "Tax per mu CNY\u00a0200,000/mu below park minimum CNY\u00a0250,000/mu (80%) — conditional, the park must agree",
     });
   });
 
@@ -176,7 +184,9 @@ describe("threshold fit", () => {
     const ok = thresholdFactor(factoryLead({ tax: 150 }), space({ areaSqm: 5000, park }));
     expect(ok).toEqual({
       value: 1,
-      reasons: [{ kind: "fit", zh: "每千㎡税收 30万元 ≥ 园区门槛 20万元", en: "Tax per 1000㎡ CNY 300k ≥ park minimum CNY 200k" }],
+      reasons: [
+        { kind: "fit", zh: "每千㎡税收 30万元 ≥ 园区门槛 20万元", en: "Tax per 1000㎡ CNY\u00a0300,000 ≥ park minimum CNY\u00a0200,000" },
+      ],
     });
     const low = thresholdFactor(factoryLead({ tax: 50 }), space({ areaSqm: 5000, park }));
     expect(low.value).toBeCloseTo(0.5, 10);
@@ -185,7 +195,7 @@ describe("threshold fit", () => {
       {
         kind: "warn",
         zh: "每千㎡税收 10万元 低于园区门槛 20万元（达 50%）",
-        en: "Tax per 1000㎡ CNY 100k below park minimum CNY 200k (50%)",
+        en: "Tax per 1000㎡ CNY\u00a0100,000 below park minimum CNY\u00a0200,000 (50%)",
       },
     ]);
     const none = thresholdFactor(factoryLead(), space({ areaSqm: 5000, park }));
@@ -193,7 +203,7 @@ describe("threshold fit", () => {
     expect(none.reasons[0]).toEqual({
       kind: "check",
       zh: "企业未提供年纳税额，每千㎡税收需核实（园区门槛 20万元）",
-      en: "Annual tax not given — tax per 1000㎡ to be checked (park minimum CNY 200k)",
+      en: "Annual tax not given — tax per 1000㎡ to be checked (park minimum CNY\u00a0200,000)",
     });
   });
 });
@@ -230,7 +240,7 @@ describe("price", () => {
     expect(priceFactor(lead({ kind: "land", deal: "buy", industry: "C35", min: 10 }), land).reasons[0]).toEqual({
       kind: "fit",
       zh: "地价 24万元/亩 ≤ 参考价 25万元/亩",
-      en: "Land price CNY 240k/mu ≤ reference CNY 250k/mu",
+      en: "Land price CNY\u00a0240,000/mu ≤ reference CNY\u00a0250,000/mu",
     });
   });
 });

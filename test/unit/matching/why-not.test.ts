@@ -115,7 +115,7 @@ const table: Row[] = [
     n: landLead(300, 9000),
     s: land(),
     zh: [/亩均税收 10万元\/亩 < 园区门槛 30万元\/亩 的 50%（15万元\/亩）/],
-    en: [/Tax per mu CNY 100k\/mu < 50% of the park minimum CNY 300k\/mu \(CNY 150k\/mu\)/],
+    en: [/Tax per mu CNY\u00a0100,000\/mu < 50% of the park minimum CNY\u00a0300,000\/mu \(CNY\u00a0150,000\/mu\)/],
     suggestion: /若年纳税达到 450 万元，可进入 测试园区 的门槛/,
   },
   {
@@ -123,7 +123,9 @@ const table: Row[] = [
     n: landLead(900, 3000),
     s: land(),
     zh: [/投资强度 100万元\/亩 < 园区门槛 300万元\/亩 的 50%（150万元\/亩）/],
-    en: [/Investment per mu CNY 1m\/mu < 50% of the park minimum CNY 3m\/mu \(CNY 1.5m\/mu\)/],
+    en: [
+      /Investment per mu CNY\u00a01\u00a0million\/mu < 50% of the park minimum CNY\u00a03\u00a0million\/mu \(CNY\u00a01.5\u00a0million\/mu\)/,
+    ],
     suggestion: /若投资额达到 4,500 万元/,
   },
   {
