@@ -50,8 +50,8 @@ async function importErrors(input: unknown, lng: "zh" | "en" = "zh"): Promise<st
 
 describe("ids and recruiter emails ignore case (finding 1)", () => {
   it.each([
-    ["a park", { parks: [park("gc-edz")] }, "parks 0: id: 编号 gc-edz 与已有的 GC-EDZ 只差大小写"],
-    ["a recruiter", { recruiters: [recruiter("r3", "new.r3@example.test")] }, "recruiters 0: id: 编号 r3 与已有的 R3 只差大小写"],
+    ["a park", { parks: [park("gc-edz")] }, "parks 0: id：编号 gc-edz 与已有的 GC-EDZ 只差大小写"],
+    ["a recruiter", { recruiters: [recruiter("r3", "new.r3@example.test")] }, "recruiters 0: id：编号 r3 与已有的 R3 只差大小写"],
   ])("the JSON import refuses %s whose id is a stored one in another case, writing nothing", async (_what, input, said) => {
     const errors = await importErrors(input);
     expect(errors.join("\n")).toContain(said);
@@ -69,10 +69,10 @@ describe("ids and recruiter emails ignore case (finding 1)", () => {
   it("one email for two recruiters is refused, stored or in the same file, whatever its case", async () => {
     const stored = await importErrors({ recruiters: [recruiter("R9", "ZhouMin@Example.test")] });
     expect(stored).toEqual([
-      "recruiters 0: email: 邮箱 ZhouMin@example.test 已是招商专员 R1 的邮箱（不分大小写）：每位招商专员要有自己的邮箱",
+      "recruiters 0: email：邮箱 ZhouMin@example.test 已是招商专员 R1 的邮箱（不分大小写）：每位招商专员要有自己的邮箱",
     ]);
     const inFile = await importErrors({ recruiters: [recruiter("R8", "shared@example.test"), recruiter("R9", "Shared@example.test")] });
-    expect(inFile).toEqual([expect.stringMatching(/^recruiters 1: email: 邮箱 Shared@example.test 已是招商专员 R8 的邮箱/)]);
+    expect(inFile).toEqual([expect.stringMatching(/^recruiters 1: email：邮箱 Shared@example.test 已是招商专员 R8 的邮箱/)]);
     // A recruiter keeps their own email on an update, in any case of it.
     expect((await importInventory(db.sql, { recruiters: [{ ...inventory.recruiters[0], email: "ZhouMin@example.test" }] })).ok).toBe(true);
     await db.sql`update recruiters set email = 'zhoumin@example.test' where id = 'R1'`;

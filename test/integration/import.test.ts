@@ -121,12 +121,12 @@ describe("POST /api/import", () => {
     const zh = await answer("");
     expect(zh.errors).toEqual({
       _form: ["6 行有误，未导入任何数据。"],
-      "spaces[0]": ["title: 不能为空", "parkId：未知园区编号 NOPE"],
+      "spaces[0]": ["title：不能为空", "parkId：未知园区编号 NOPE"],
       "spaces[1]": ["parkId：未知园区编号 NOPE2"],
-      "spaces[3]": ["本文件中编号 T-S7 重复", expect.stringMatching(/^areaSqm: .*0/), "parkId：未知园区编号 NOPE3"],
+      "spaces[3]": ["本文件中编号 T-S7 重复", expect.stringMatching(/^areaSqm：.*0/), "parkId：未知园区编号 NOPE3"],
       "spaces[4]": ["parkId：未知园区编号 NOPE4"],
-      "spaces[5]": ["parkId: 不能为空", "title: 不能为空"],
-      "recruiters[0]": [expect.stringMatching(/^channel: .*email/), "parks：未知园区编号 NOPE-R"],
+      "spaces[5]": ["parkId：不能为空", "title：不能为空"],
+      "recruiters[0]": [expect.stringMatching(/^channel：.*email/), "parks：未知园区编号 NOPE-R"],
     });
     expect(zh.rows.map((r) => `${r.collection}[${r.index}] ${r.id}`)).toEqual([
       "spaces[0] T-S9",
@@ -157,7 +157,7 @@ describe("POST /api/import", () => {
     const zhRows = async (body: unknown, query = "") =>
       ((await (await postImport(body, undefined, query)).json()) as { errors: Record<string, string[]> }).errors;
     const zh = await zhRows({ ...inv, recruiters: "R1" });
-    expect(zh["spaces[1]"].join(" ")).toMatch(/^areaSqm: .*[\u4e00-\u9fff]/);
+    expect(zh["spaces[1]"].join(" ")).toMatch(/^areaSqm：.*[\u4e00-\u9fff]/); // a Chinese message, a Chinese colon (ADR 143)
     expect(zh["spaces[1]"].join(" ")).not.toMatch(/Enter|number/i);
     expect(zh["spaces[3]"]).toEqual([`本文件中编号 ${inv.spaces[3].id} 重复`]);
     expect(zh._form).toContain("recruiters 应为数组");
