@@ -110,6 +110,8 @@ export type LeadsRow = {
   productSearch: string | null;
   /** The need as the enterprise submitted it, kept by the first staff edit (migration 085, ADR 108); null until then. */
   needSubmitted: Record<string, unknown> | null;
+  /** The public confirmation page's reading of the notes, kept with what it read (migration 104, ADR 142): `{of, notRead}`; null until first shown. */
+  notesReading: Record<string, unknown> | null;
 };
 
 /** A row of `matches` as the pool returns it (`select *`). */
@@ -341,6 +343,7 @@ export const ROW_COLUMNS = {
     companySearch: true,
     productSearch: true,
     needSubmitted: true,
+    notesReading: true,
   } satisfies Nullability<LeadsRow>,
   matches: {
     leadId: false,
