@@ -1,5 +1,6 @@
 import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
 import { formatWan } from "~/domain/money-format";
+import { englishPathLabel } from "~/domain/regions.server";
 import type { Bilingual } from "~/i18n/i18n";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 
@@ -31,7 +32,7 @@ function choiceLabel(collection: Collection, key: string, value: string): Biling
  * The key values of a checked row (the import format, stored units) as the preview shows them:
  * spaces → kind, deals (lease / sale), area (㎡; land in 亩 with its ㎡; the divisible area), the building's
  * figures (ceiling m, floor load kg/㎡, power kVA, crane t, floors, single storey), prices (rent 元/㎡·月,
- * sale 元/㎡, land 万元/亩), park, status (with the month it is available from); parks → place (province, city, district as stored), focus industries; recruiters → email,
+ * sale 元/㎡, land 万元/亩), park, status (with the month it is available from); parks → place (province, city, district as stored; in English their English names, the Chinese path after them), focus industries; recruiters → email,
  * parks. A price or list not given is absent.
  */
 export function rowSummary<C extends Collection>(collection: C, value: InventoryValue[C]): RowSummary {
@@ -73,8 +74,10 @@ export function rowSummary<C extends Collection>(collection: C, value: Inventory
   }
   if (collection === "parks") {
     const p = value as InventoryValue["parks"];
+    const place = `${p.province}${p.city === p.province ? "" : p.city}${p.district}`;
     return {
-      place: both(`${p.province}${p.city === p.province ? "" : p.city}${p.district}`),
+      // English readers get the division's English names with the Chinese path after them, as the region picker says it.
+      place: { zh: place, en: englishPathLabel(place) },
       ...(p.industries.length ? { industries: listed(p.industries) } : {}),
     };
   }

@@ -61,6 +61,26 @@ describe("the English import preview says words, not stored values", () => {
       industries: ["C33", "C34"],
     } as never);
     expect(park.industries).toEqual({ zh: "C33、C34", en: "C33, C34" });
+    // The place in English names, the Chinese path after them (lows33 leftover: the English preview showed 江苏省南京市江宁区 alone).
+    expect(park.place).toEqual({ zh: "江苏省南京市江宁区", en: "Jiangning District, Nanjing, Jiangsu (江苏省南京市江宁区)" });
+    const municipality = rowSummary("parks", {
+      id: "P",
+      name: "园",
+      province: "上海市",
+      city: "上海市",
+      district: "浦东新区",
+      industries: [],
+    } as never);
+    expect(municipality.place).toEqual({ zh: "上海市浦东新区", en: "Pudong New Area, Shanghai (上海市浦东新区)" });
+    const unknown = rowSummary("parks", {
+      id: "P",
+      name: "园",
+      province: "江苏省",
+      city: "南京市",
+      district: "某某区",
+      industries: [],
+    } as never);
+    expect(unknown.place.en).toBe("江苏省南京市某某区");
     const recruiter = rowSummary("recruiters", { id: "R", email: "a@b.test", parks: ["P1", "P2"] } as never);
     expect(recruiter.parks).toEqual({ zh: "P1、P2", en: "P1, P2" });
   });
