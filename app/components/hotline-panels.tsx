@@ -7,6 +7,9 @@ import { pick } from "~/i18n/i18n";
 import type { Lng } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { ui } from "~/i18n/ui-messages";
+import type { RegionFix } from "~/leads/region-picker";
+
+import { RegionFixes } from "./region-picker";
 
 // The two live panels of the hotline desk: "is this caller known?" and "which spaces fit?" (preview).
 // Cards, not tables: they must read on a 390 px phone.
@@ -175,7 +178,7 @@ export type NearMissCard = {
  * `state`: no kind chosen yet, a list (maybe empty), need errors to fix first, or the preview failed.
  * `nearMisses`: the spaces the need just fails, listed apart from the matches, under their own heading,
  * with or without matches. `regionProblems`: typed regions that did not resolve, with the resolver's
- * suggestions (said at once). `areaChecks`: what the save will flag on the wanted area (a size unlikely for
+ * suggestions (said at once), each also a button that puts it in the regions box (`regionFixes`). `areaChecks`: what the save will flag on the wanted area (a size unlikely for
  * the kind, the notes saying another area), to ask the caller while they are on the line.
  */
 export function MatchPreview({
@@ -184,6 +187,9 @@ export function MatchPreview({
   matches,
   nearMisses = [],
   regionProblems = [],
+  regionFixes,
+  form,
+  onRegionFix,
   areaChecks = [],
 }: {
   lng: Lng;
@@ -191,6 +197,11 @@ export function MatchPreview({
   matches: MatchCard[];
   nearMisses?: NearMissCard[];
   regionProblems?: string[];
+  /** The regions box with a refused name replaced by a suggestion: buttons of the lead form `form` (ADR 140). */
+  regionFixes?: RegionFix[];
+  form?: string;
+  /** With JavaScript: the suggestion taken into the regions box (no submit). */
+  onRegionFix?: (value: string) => void;
   areaChecks?: string[];
 }) {
   const h = (key: Parameters<typeof hotlineText>[1], p?: Record<string, string | number>) => hotlineText(lng, key, p);
@@ -216,6 +227,7 @@ export function MatchPreview({
             ))}
           </ul>
         ) : null}
+        {regionProblems.length > 0 ? <RegionFixes lng={lng} fixes={regionFixes} form={form} onPick={onRegionFix} /> : null}
         {areaChecks.length > 0 ? (
           <div className="area-checks" data-testid="area-checks">
             <p>{h("matches.areaCheck")}</p>

@@ -77,12 +77,41 @@ function RegionProblem({ problem }: { problem?: PickProblem }) {
  * name's place. Without JavaScript it submits (formNoValidate) and the form comes back as typed with the box so,
  * nothing stored; the form's script puts it in the box at once (data-region-fix).
  */
-export function RegionFixes({ lng, fixes }: { lng: Lng; fixes?: RegionFix[] }) {
+export function RegionFixes({
+  lng,
+  fixes,
+  form,
+  onPick,
+}: {
+  lng: Lng;
+  fixes?: RegionFix[];
+  /** The form the buttons submit, when they stand outside it (the hotline desk's match panel). */
+  form?: string;
+  /** With JavaScript: puts the value in the box instead of submitting (the desk; the inquiry form's script does its own). */
+  onPick?: (value: string) => void;
+}) {
   if (!fixes?.length) return null;
   return (
     <div className="picker-actions region-fixes" role="group" aria-label={publicText(lng, "region.fixes")} data-region-fixes="">
       {fixes.map((f) => (
-        <button key={f.value} type="submit" name={REGION_FIX} value={f.value} formNoValidate className="secondary" data-region-fix="">
+        <button
+          key={f.value}
+          type="submit"
+          form={form}
+          name={REGION_FIX}
+          value={f.value}
+          formNoValidate
+          className="secondary"
+          data-region-fix=""
+          onClick={
+            onPick
+              ? (e) => {
+                  e.preventDefault();
+                  onPick(f.value);
+                }
+              : undefined
+          }
+        >
           {f.label}
         </button>
       ))}

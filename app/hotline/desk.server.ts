@@ -8,6 +8,8 @@ import { describeNoteRegions, planNoteRegions } from "~/domain/note-regions";
 import { normalizePhone } from "~/domain/phone";
 import { describeFlag } from "~/i18n/flag-messages";
 import type { Lng } from "~/i18n/lng";
+import type { RegionFix } from "~/leads/region-picker";
+import { regionFixes } from "~/leads/region-picker.server";
 import { errorMessage, log } from "~/utils/log.server";
 
 import { type CallerLead, findCallers } from "./caller-search.server";
@@ -71,6 +73,8 @@ export type PreviewAnswer = {
   matches: DryRunMatch[];
   nearMisses?: DryRunNearMiss[];
   regionProblems?: string[];
+  /** The regions box with each refused name replaced by one of the resolver's suggestions, to take with one press (ADR 140). */
+  regionFixes?: RegionFix[];
   places?: NotesPlaces;
   /** The area's flags as sentences (areaChecksOf), while the need reads. */
   areaChecks?: string[];
@@ -91,8 +95,18 @@ export async function previewMatches(payload: Payload, lng: Lng, verifyDays: num
   const read = needForPreview(payload, lng);
   const places = notesPlaces(payload, lng);
   const extra: Pick<PreviewAnswer, "places" | "areaChecks"> = { ...(places ? { places } : {}) };
-  if (!read.ok)
-    return { state: read.state, matches: [], ...extra, ...(read.regionProblems.length ? { regionProblems: read.regionProblems } : {}) };
+  if (!read.ok) {
+    if (!read.regionProblems.length) return { state: read.state, matches: [], ...extra };
+    const box = (payload.need as Record<string, unknown> | undefined)?.regions;
+    const fixes = typeof box === "string" ? regionFixes(box, lng) : [];
+    return {
+      state: read.state,
+      matches: [],
+      ...extra,
+      regionProblems: read.regionProblems,
+      ...(fixes.length ? { regionFixes: fixes } : {}),
+    };
+  }
   if (read.areaChecks.length) extra.areaChecks = read.areaChecks;
   try {
     const { search, spacesIndex } = getDeskSearch();

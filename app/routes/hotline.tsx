@@ -46,6 +46,7 @@ import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { staffText } from "~/i18n/staff-messages";
 import { validationMessage } from "~/i18n/validation-messages";
 import { leadHash, storeLead } from "~/leads/intake.server";
+import { REGION_FIX } from "~/leads/region-picker";
 import { recordPhoneViews } from "~/privacy/access-log.server";
 import adminStyles from "~/styles/admin.css";
 import hotlineStyles from "~/styles/hotline.css";
@@ -88,6 +89,7 @@ const deskControls = z.object({
   outcome: z.string().optional(),
   note: z.string().optional(),
   confirm: z.string().optional(),
+  [REGION_FIX]: z.string().optional(),
 });
 type DeskControls = z.infer<typeof deskControls>;
 
@@ -182,7 +184,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const schema = createLeadSchema(lng, "hotline");
   const submission = parseWithZod(form, { schema, disableAutoCoercion: true });
   const payload = submission.payload as Record<string, unknown>;
-  if (control.intent !== "save") {
+  // A suggestion's button under the match panel, without JavaScript: the regions box so, the preview again (ADR 140).
+  if (control[REGION_FIX] !== undefined) payload.need = { ...((payload.need as object | undefined) ?? {}), regions: control[REGION_FIX] };
+  if (control.intent !== "save" || control[REGION_FIX] !== undefined) {
     const [callers, preview] = await Promise.all([lookUpCallerLeads(payload), previewMatches(payload, lng, getWebEnv().SPACE_VERIFY_DAYS)]);
     return data<ActionResult>({ result: { initialValue: payload as never }, callers: withoutBidiControls(callers), preview });
   }
@@ -537,6 +541,16 @@ export default function HotlineDesk() {
             matches={(previewAnswer && "matches" in previewAnswer ? previewAnswer.matches : []) as MatchCard[]}
             nearMisses={(previewAnswer && "matches" in previewAnswer ? (previewAnswer.nearMisses ?? []) : []) as NearMissCard[]}
             regionProblems={previewAnswer && "matches" in previewAnswer ? previewAnswer.regionProblems : undefined}
+            regionFixes={previewAnswer && "matches" in previewAnswer ? previewAnswer.regionFixes : undefined}
+            form={formId}
+            onRegionFix={(value) => {
+              // Into the box as if typed: the form's input handler asks the preview again.
+              const box = (document.getElementById(formId) as HTMLFormElement | null)?.elements.namedItem("need.regions");
+              if (!(box instanceof HTMLInputElement)) return;
+              box.value = value;
+              box.dispatchEvent(new Event("input", { bubbles: true }));
+              box.focus();
+            }}
             areaChecks={previewAnswer && "matches" in previewAnswer ? previewAnswer.areaChecks : undefined}
           />
         </div>

@@ -250,3 +250,31 @@ it("a failing caller lookup is retried with a growing wait, and the panel recove
     await context.close();
   }
 }, 240_000);
+
+// A mistyped district (places33's leftover): the public form offered the suggestions as buttons, the desk only named
+// them and the agent retyped the path while the caller waited. On a phone: one tap puts it in the box, the other
+// names stay, and the matches of the fixed need show.
+it("a mistyped district is fixed with one tap on the desk's suggestion, on a phone", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", hasTouch: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(E2E_WAIT_MS);
+  try {
+    await signIn(page);
+    await page.locator('[name="need.kind"]').first().check();
+    await page.locator('[name="need.areaMin"]').fill("4000");
+    await page.locator('[name="need.areaMax"]').fill("6500");
+    await page.locator('[name="need.regions"]').fill("溧水、高纯区");
+    const fix = page.locator("#matches [data-region-fix]", { hasText: "江苏省南京市高淳区" });
+    await expect.poll(() => fix.count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId("region-problems").innerText()).toContain("高纯区");
+    expect(await noSideScroll(page)).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/hotline-phone-region-fix.png`, fullPage: true });
+    await fix.tap();
+    await expect.poll(() => page.locator('[name="need.regions"]').inputValue()).toBe("溧水、江苏省南京市高淳区");
+    // The box is read again: the problem gone, the matches of both districts listed (S1 in 高淳).
+    await expect.poll(() => page.getByTestId("region-problems").count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.locator("#matches > ol.cards").innerText(), { timeout: 30_000 }).toContain("单层厂房1号");
+  } finally {
+    await context.close();
+  }
+}, 120_000);

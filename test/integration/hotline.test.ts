@@ -193,6 +193,51 @@ describe("/hotline", () => {
     expect(await res.text()).toMatch(/data-testid="region-problems"[^]*?“lishui”有多个同名区域/);
   });
 
+  // places33's leftover: the public form offered each suggestion as a button (ADR 140), the desk only named them, so
+  // the agent retyped "江苏省南京市浦口区" while the caller waited. The preview now gives the box with each fix.
+  it("the live preview offers each suggestion as the regions box to take, the other names kept; without JavaScript a press previews it", async () => {
+    const { cookie } = await signIn("desk@example.test");
+    const csrf = csrfIn(await page(cookie));
+    type Fixes = { state: string; regionProblems?: string[]; regionFixes?: { label: string; value: string }[] };
+    const preview = async (form: Record<string, string>, lng = "zh") => {
+      const res = await post(`/hotline/matches?lng=${lng}`, { ...form, csrf }, cookie);
+      expect(res.status).toBe(200);
+      return (await res.json()) as Fixes;
+    };
+    const typo = await preview({ "need.kind": "factory", "need.regions": "江宁、浦扣" });
+    expect(typo.regionFixes?.map((f) => f.value)).toContain("江宁、江苏省南京市浦口区");
+    expect(typo.regionFixes?.find((f) => f.value === "江宁、江苏省南京市浦口区")?.label).toMatch(/江苏省南京市浦口区.*浦扣/);
+    const both = await preview({ "need.regions": "lishui" });
+    expect(both.regionFixes?.map((f) => f.value).sort()).toEqual(["江苏省南京市溧水区", "浙江省丽水市"]);
+    const english = await preview({ "need.regions": "lishui" }, "en");
+    expect(english.regionFixes?.map((f) => f.label).join(" | ")).toMatch(/Lishui District, Nanjing, Jiangsu \(江苏省南京市溧水区\)/);
+    expect(await preview({ "need.regions": "江苏省南京市浦口区" })).not.toHaveProperty("regionFixes");
+    expect(await preview({ "need.regions": "火星" })).not.toHaveProperty("regionFixes"); // nothing near: named, no button
+    // Without JavaScript: the button submits the lead form with the fixed box; the desk comes back previewing it, nothing stored.
+    const formKey = /name="formKey" value="([^"]+)"/.exec(await page(cookie))![1];
+    const before = await db.sql`select count(*)::int as n from leads`;
+    const res = await post(
+      "/hotline",
+      {
+        csrf,
+        formKey,
+        "need.kind": "factory",
+        "need.regions": "江宁、浦扣",
+        "contact.name": "陈工",
+        regionFix: "江宁、江苏省南京市浦口区",
+      },
+      cookie,
+    );
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toMatch(
+      /name="need.regions"[^>]*value="江宁、江苏省南京市浦口区"|value="江宁、江苏省南京市浦口区"[^>]*name="need.regions"/,
+    );
+    expect(html).toMatch(/value="陈工"/); // the rest as typed
+    expect(html).not.toMatch(/data-testid="region-problems"/);
+    expect((await db.sql`select count(*)::int as n from leads`)[0].n).toBe(before[0].n);
+  });
+
   // A factory of "5000" keyed in with 亩 chosen was 333万 ㎡ and said nothing until a recruiter read the
   // lead after the call (docs/decisions/084): the preview says it while the caller is on the line.
   it("the live preview names an area unlikely for the kind, and notes that say another area, in the desk's language", async () => {

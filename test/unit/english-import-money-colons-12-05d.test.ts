@@ -80,7 +80,7 @@ describe("the English import preview says words, not stored values", () => {
       district: "某某区",
       industries: [],
     } as never);
-    expect(unknown.place.en).toBe("江苏省南京市某某区");
+    expect(unknown.place?.en).toBe("江苏省南京市某某区");
     const recruiter = rowSummary("recruiters", { id: "R", email: "a@b.test", parks: ["P1", "P2"] } as never);
     expect(recruiter.parks).toEqual({ zh: "P1、P2", en: "P1, P2" });
   });
