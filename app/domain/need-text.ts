@@ -439,7 +439,8 @@ export class Extraction {
       for (const m of before.matchAll(NOW_HAD)) cur = m.index + m[0].length;
       // …of the same unit: "now 5000 sqm, need 8m ceiling" says the area wanted now.
       const later = WANTED_LATER.exec(this.s.slice(end, sentenceEnd(this.s, end)));
-      if (cur < 0 || !later || unitAt(this.s.slice(a)) !== unitAt(later.groups!.n + this.s.slice(end + later.index + later[0].length))) return false;
+      if (cur < 0 || !later || unitAt(this.s.slice(a)) !== unitAt(later.groups!.n + this.s.slice(end + later.index + later[0].length)))
+        return false;
     }
     // "原来年纳税500万，现在年纳税300万": after a clause of the past with a figure, "now" is the newer figure (ADR 109).
     if (NOW_WORDS.test(word) && new RegExp(`(?:${OLD_BEFORE.source})[^。；;!?！？\\n]*?${NUM}`, "i").test(this.s.slice(0, start)))
@@ -1023,7 +1024,8 @@ const WANTED_WORD = /需|要|希望|必须|得|至少|起码|最少|最低|\b(?:
 const HAD_THEN =
   /^\s*(?:(?:的)?\s*(?:已经|有点|有些|实在)?\s*(?:太矮|太低|偏矮|偏低|不够高|不够用?|不够大|太小|偏小|太挤|放不下|(?:is\s+)?too\s+(?:low|small)|(?:is\s+)?not\s+(?:enough|high\s+enough))\s*(?:了|啊|呢|哈|吧)*)?(?:\s|[~～\-—–:：…]|\.{2,})*/i;
 /** The words of every item measured (ITEM_WORDS) and of the area: a clause that names one before its figure is that item's. */
-const ANY_ITEM = /行车|吊车|天车|航吊|行吊|桥吊|龙门吊|起重|crane|层高|楼高|净高|檐高|挑高|高度|ceiling|height|配电|电力|用电|变压器|供电|电容|电量|容量|负荷|power|electric|transformer|荷载|载荷|承重|load|面积|area|占地/i;
+const ANY_ITEM =
+  /行车|吊车|天车|航吊|行吊|桥吊|龙门吊|起重|crane|层高|楼高|净高|檐高|挑高|高度|ceiling|height|配电|电力|用电|变压器|供电|电容|电量|容量|负荷|power|electric|transformer|荷载|载荷|承重|load|面积|area|占地/i;
 
 /**
  * A building figure wanted after the premises' figure of the same item, written without the item's word
@@ -1066,7 +1068,7 @@ function wantedAfterHad(x: Extraction, field: MinField, parse: (s: string) => nu
     if (!WANTED_LEAD.test(lead) || !WANTED_WORD.test(lead)) return;
     const end = numSpan[1] + unit.length;
     const qual = x.qualifier(numSpan, end);
-    if (!/^\s*(?:的)?\s*(?:[，。；;,!?！？、\n]|$)/.test(x.s.slice(qual.end))) return;
+    if (!/^\s*(?:的)?\s*(?:[，。；;,!?！？、\n]|\.(?:\s|$)|$)/.test(x.s.slice(qual.end))) return; // "… 8 m." ends an English sentence
     const at = from + skip;
     const words: Span = [Math.min(at + /^\s*/.exec(lead)![0].length, qual.start), qual.end];
     // In the premises' clause, the premises' words set aside end where the wanted figure's begin.
@@ -1623,7 +1625,8 @@ function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?:
  * first opens the lower side (bothBounds), "6000平以上也行" the upper.
  */
 /** Words of a wish before an area figure in its clause: "最好是6000平", "尽量6000平左右", "ideally 6000 sqm" (docs/decisions/146). */
-const PREFERRED_AREA_BEFORE = /(?:最好|尽量|尽可能|理想(?:的)?|\b(?:ideally|preferably|would\s+prefer|prefer|best)\b)[^0-9，。；;,!?！？、\n]{0,8}$/i;
+const PREFERRED_AREA_BEFORE =
+  /(?:最好|尽量|尽可能|理想(?:的)?|\b(?:ideally|preferably|would\s+prefer|prefer|best)\b)[^0-9，。；;,!?！？、\n]{0,8}$/i;
 /** Before a count of one unit that asks for more: "二期再要1栋", "还要一栋", "另外租1栋". */
 const ONE_MORE = /(?:再|还|另|另外|额外)\s*(?:要|需要|需|租|买|找)?\s*$/;
 /** A total said in the count's clause: "3栋厂房共15000平" (ADR 130: the total, no count read — not told again). */
