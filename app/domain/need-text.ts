@@ -455,8 +455,18 @@ export class Extraction {
   earlier([a]: Span, end: number): boolean {
     if (ORIGINAL_RIGHT_BEFORE.test(this.s.slice(Math.max(this.clauseStart(a), a - 5), a))) return true;
     if (DROPPED_OR_CHANGED_AFTER.test(this.s.slice(end, end + 16))) return true;
-    if (CORRECTED_AFTER.test(this.s.slice(end, end + 32))) return true;
+    if (this.correction(end) !== null) return true;
     return OLD_BEFORE.test(this.s.slice(this.clauseStart(a), a)) && NEWER_LATER.test(this.s.slice(end));
+  }
+
+  /**
+   * Where the figure after a correction of the figure ending at `end` starts ("5000平以上?不，3000平以上": past the
+   * comparison said after it), or null when no correction follows (CORRECTED_AFTER, docs/decisions/146).
+   */
+  correction(end: number): number | null {
+    const from = end + (comparisonAfter(this.s.slice(end, end + 16))?.length ?? 0);
+    const c = CORRECTED_AFTER.exec(this.s.slice(from, from + 32));
+    return c ? from + c[0].length : null;
   }
 
   /**
@@ -466,10 +476,10 @@ export class Extraction {
    */
   replacement(end: number): { numSpan: Span; after: string } | null {
     // "5000平?不，3000": the figure right after a correction (docs/decisions/146).
-    const c = CORRECTED_AFTER.exec(this.s.slice(end, end + 32));
-    const n = c && new RegExp(NUM).exec(this.s.slice(end + c[0].length));
-    if (c && n?.index === 0) {
-      const numSpan: Span = [end + c[0].length, end + c[0].length + n[0].length];
+    const c = this.correction(end);
+    const n = c === null ? null : new RegExp(NUM).exec(this.s.slice(c));
+    if (c !== null && n?.index === 0) {
+      const numSpan: Span = [c, c + n[0].length];
       return this.isClaimed(numSpan) ? null : { numSpan, after: this.s.slice(numSpan[1], numSpan[1] + 16) };
     }
     REPLACEMENT.lastIndex = end;

@@ -87,6 +87,10 @@ describe("a figure corrected as typed: the corrected figure wins", () => {
     ["5000 sqm - I mean 3000", about(3000)],
     ["5000 sqm, no, 3000 sqm", about(3000)],
     ["30亩?不，50亩", about(50 * MU).map(r2)],
+    // a bound or an about figure corrected: past the comparison said after the figure
+    ["5000平以上?不，3000平以上", [3000, null]],
+    ["5000平左右，不对，3000平左右", about(3000)],
+    ["at least 5000 sqm, sorry, 3000 sqm", about(3000)],
     // guards: not a correction
     ["5000平，不是3000平", about(5000)],
     ["5000平，不要行车", about(5000)],
@@ -99,6 +103,8 @@ describe("a figure corrected as typed: the corrected figure wins", () => {
     ["层高8米，不，10米", "ceiling", 10],
     ["配电500kva，不对，800kva", "power", 800],
     ["ceiling 8 m, sorry, 10 m", "ceiling", 10],
+    ["层高8米以上，不，10米以上", "ceiling", 10],
+    ["层高6米? 不，是8米", "ceiling", 8],
   ] as const)("%s → %s %s", (notes, field, value) => {
     expect(need(notes)[field]).toBe(value);
   });
