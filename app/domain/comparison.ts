@@ -4,11 +4,13 @@
  *
  *   [negation] comparator [等于]   不低于 / 不能低于 / 不得少于 → at least;  不超过 / 不要超过 / 不能大于 → at most
  *                                  低于 / 小于 / 不到 / 不足 → at most ("找不到3000平" is no bound: docs/decisions/128);  超过 / 大于 / 大于等于 → at least
- *   fixed words                    至少 起码 最少 最低 最小 ≥ → at least;  最多 至多 最大 最高 ≤ → at most
+ *   fixed words                    至少 起码 最少 最低 最小 下限 底线 ≥ → at least;  最多 至多 最大 最高 上限 ≤ → at most
+ *                                  (a stated limit is a bound, never "about": "上限8000平" is at most 8000, docs/decisions/146)
  *   suffixes                       以上 及以上 起 多 余 + 不能少 → at least (+ and plus only with no figure after it in its
  *                                  clause: "厂房3000平+仓库2000平" joins two figures, docs/decisions/112);  以下 以内 之内 不能超过 → at most;  左右 上下 → about
  *                                  ("4000平不能少", "6000平不能再多": a bound said after its figure, docs/decisions/117;
- *                                  "or above"/"or under" before another figure is that figure's: "under 3000 sqm or above 8000", ADR 139)
+ *                                  "or above"/"or under" before another figure is that figure's: "under 3000 sqm or above 8000", ADR 139;
+ *                                  为下限/是底线/minimum/at least → at least, 为上限/maximum/at most/tops → at most, ADR 146)
  *
  * followed by filler such as 要/需要/得/为/是/在/达到 ("起码得2000平", "最小要2000平").
  */
@@ -18,8 +20,8 @@ const NEG = "(?:不能|不要|不得|不可以|不可|不应|不宜|不会|不�
 const LESS =
   "(?:低于|少于|小于|短于|矮于|窄于|(?<![找买租])不(?:到|足)|(?<![a-z])(?:less\\s+than|lower\\s+than|smaller\\s+than|under|below))";
 const MORE = "(?:超过|高于|大于|多于|超出|(?<![a-z])(?:more\\s+than|greater\\s+than|larger\\s+than|higher\\s+than|over|above|exceeding))";
-const MIN_WORDS = "(?:至少|起码|最少|最低|最小|不小于|≥|>=|(?<![a-z])(?:at\\s+least|min(?:imum)?\\.?|from))";
-const MAX_WORDS = "(?:最多|至多|最大|最高|封顶|≤|<=|(?<![a-z])(?:at\\s+most|up\\s+to|max(?:imum)?\\.?|within))";
+const MIN_WORDS = "(?:至少|起码|最少|最低|最小|不小于|下限\\s*[:：]?|底线\\s*[:：]?|≥|>=|(?<![a-z])(?:at\\s+least|min(?:imum)?\\.?|from))";
+const MAX_WORDS = "(?:最多|至多|最大|最高|封顶|上限\\s*[:：]?|≤|<=|(?<![a-z])(?:at\\s+most|up\\s+to|max(?:imum)?\\.?|within))";
 const ABOUT_WORDS = "(?:大约|大概|约|差不多|将近|接近|近|~|(?<![a-z])(?:approx(?:imately|\\.)?|about|around|roughly|circa|ca\\.))";
 const FILLER = "(?:\\s*(?:也|都|还)?\\s*(?:需要|要求|要|需|得|能|为|是|在|达到|有|必须))?\\s*(?:是|为|在|达到|有)?";
 
@@ -31,7 +33,7 @@ const PREFIX_RE = new RegExp(
 
 /** Anchored at the start of the text after a number (and its unit). */
 const SUFFIX_RE =
-  /^\s*(?:的)?\s*(?:(?<about>左右|上下|前后|附近|approx(?:imately|\.)?)|(?<min>及以上|或以上|以上|起步|起|(?:也|最少|至少)?(?:不能|不可|不得)再?(?:少|小|低)(?!于)|(?:\+|plus)(?![^，。；;,!?！？、\n]*[0-9一二两三四五六七八九])|(?:or\s+more|or\s+above|and\s+above|and\s+up)(?!\s*[0-9]))|(?<max>及以下|或以下|以下|以内|之内|封顶|(?:也|最多)?(?:不能|不可|不得)再?(?:多|大|超过|超出|超)(?!于)|内|(?:or\s+less|or\s+below|or\s+under)(?!\s*[0-9])|max))/;
+  /^\s*(?:的)?\s*(?:(?<about>左右|上下|前后|附近|approx(?:imately|\.)?)|(?<min>及以上|或以上|以上|起步|起|(?:也|最少|至少)?(?:不能|不可|不得)再?(?:少|小|低)(?!于)|(?:\+|plus)(?![^，。；;,!?！？、\n]*[0-9一二两三四五六七八九])|(?:or\s+more|or\s+above|and\s+above|and\s+up)(?!\s*[0-9])|(?:为|是)?(?:下限|底线)|(?:at\s+(?:the\s+)?)?(?:minimum|min\b\.?)(?!\s*[0-9])|at\s+least(?!\s*[0-9]))|(?<max>及以下|或以下|以下|以内|之内|封顶|(?:为|是)?上限|(?:at\s+(?:the\s+)?)?(?:maximum)(?!\s*[0-9])|at\s+(?:the\s+)?most(?!\s*[0-9])|tops\b|(?:也|最多)?(?:不能|不可|不得)再?(?:多|大|超过|超出|超)(?!于)|内|(?:or\s+less|or\s+below|or\s+under)(?!\s*[0-9])|max))/;
 
 export type Qualifier = { cmp: Comparison; length: number };
 

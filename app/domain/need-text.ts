@@ -237,6 +237,17 @@ const FLOOR_COUNT =
  */
 const CURRENT_BEFORE =
   /现有|现在|目前|眼下|原来|原有|原先|以前|之前|去年|前年|曾经|(?:租|买)了|现租|现用|现厂|现址|已有|自有|\b(?:currently|existing|at\s+present|present|current|rented|leased|bought|had|last\s+year)\b/gi;
+/**
+ * English "now" is the premises' only before a figure wanted later in its sentence ("now 6m ceiling, need at least 8m",
+ * docs/decisions/146); alone it is a newer figure ("now about 6000 sqm", ADR 109's NEWER_WORD).
+ */
+const NOW_HAD = /\b(?:now|right\s+now|at\s+the\s+moment)\b/gi;
+const WANTED_LATER = new RegExp(`\\b(?:need|want|require|looking\\s+for)\\b[^.;!?\\n]{0,40}?(?<n>${NUM})`, "i");
+const UNIT_AT = new RegExp(`^(?:${NUM})\\s*([a-z]+|[^\\sa-z0-9])?`, "i");
+/** The unit written after the number that starts `t` ("6m ceiling" → "m", "5000 sqm" → "sqm"), "" when none. */
+function unitAt(t: string): string {
+  return UNIT_AT.exec(t)?.[1] ?? "";
+}
 const WANT_BEFORE =
   /想|要|需|找|希望|计划|打算|准备|换|搬|扩|缩|新|求|考虑|\b(?:wants?|need(?:s|ed)?|looking|look|requir\w*|seek\w*|plan(?:s|ned|ning)?|mov\w*|relocat\w*|expand\w*|downsiz\w*|switch\w*|new)\b/gi;
 const CURRENT_AFTER = new RegExp(
@@ -261,7 +272,8 @@ const RANGE_AFTER = /^\s*(?:的)?\s*(?:之间|以内|范围|都(?:可以|行|能
  *   "was 5000 sqm, now 3000" — with no later figure, "原来要5000平" stays the need, as before;
  * - 原 stands right before it ("面积改为3000平（原5000平）", "原为8米");
  * - the words right after it drop or change it ("5000平不要了", "5000平改成3000平", "500kva提高到1000kva",
- *   "8米→10米") — ADR 101's CURRENT_AFTER has the words of moving (换成, 调整为, 缩到…).
+ *   "8米→10米") — ADR 101's CURRENT_AFTER has the words of moving (换成, 调整为, 缩到…);
+ * - the words right after it correct it with a figure ("5000平?不，3000平": CORRECTED_AFTER, docs/decisions/146).
  */
 const NOW_WORDS = /^(?:现在|目前|眼下|currently|at\s+present|present|current)$/i;
 const OLD_BEFORE =
@@ -272,6 +284,16 @@ const NEWER_LATER = new RegExp(`${NEWER_WORD}[^，。；;,!?！？、\\n]{0,12}?
 const ORIGINAL_RIGHT_BEFORE = /(?<![来先本有])原(?:为|是|定|计划|要|需要?)?\s*$/;
 const DROPPED_OR_CHANGED_AFTER =
   /^\s*(?:的)?\s*(?:(?:也|就|都)?\s*(?:不要了|不用了|不需要了|不行了|算了|取消了?|作废了?|不考虑了|太多了|太大了|太小了)|改(?:成|为|到)|降(?:到|为|至|成)|减(?:到|为|至|成|少到)|增加?(?:到|为|至)|提高?(?:到|为|至)|加到|→|-?>|\b(?:changed\s+to|is\s+no\s+longer|no\s+longer)\b)/i;
+/**
+ * A figure corrected as it is typed (docs/decisions/146): right after it, a word that takes it back — 不 (standing alone:
+ * "?不，"), 不对, 错了, 说错了, 打错了, 不是，是, "no,", "sorry", "I mean", "correction" — and then a figure: "面积5000平?不，3000平",
+ * "层高8米，不，10米", "5000 sqm, sorry, 3000 sqm", "5000 sqm - I mean 3000". The figure after it is the newer (ADR 109's rule).
+ * Not "5000平，不是3000平" (not that one: 3000 is refused, ADR 112), nor "5000平，不要行车" (no figure right after).
+ */
+const CORRECTED_AFTER = new RegExp(
+  `^\\s*(?:[?？!！.。…]\\s*){0,3}(?:[，,\\-—–]\\s*)?(?:哦|噢|呃|额|啊)?\\s*(?:不对|错了|说错了|打错了|写错了|不是\\s*[，,]\\s*是|不(?=\\s*[，,!！。.\\s])|\\b(?:no|nope)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:sorry|oops|correction|i\\s+mean)\\b)\\s*(?:[，,:：.。!！\\-—–]\\s*){0,3}(?:应该是|应是|是|要|改为|\\b(?:it's|its|it\\s+is|i\\s+mean|make\\s+(?:it|that))\\b)?\\s*(?=${NUM})`,
+  "i",
+);
 /** The figure that replaces an older one, after a "now" word: "was 5000 sqm, now 3000" (its unit may be left out). */
 const REPLACEMENT = new RegExp(`${NEWER_WORD}\\s*(?:的)?\\s*(?:要|是|为|需要?|说|想要?|成|到)?\\s*(?<n>${NUM})`, "gdi");
 /** A number with nothing of its own after it: it takes the unit of the figure it replaces. */
@@ -413,7 +435,13 @@ export class Extraction {
     let cur = -1;
     let word = "";
     for (const m of before.matchAll(CURRENT_BEFORE)) [cur, word] = [m.index + m[0].length, m[0]];
-    if (cur < 0) return false;
+    if (cur < 0) {
+      for (const m of before.matchAll(NOW_HAD)) cur = m.index + m[0].length;
+      // …of the same unit: "now 5000 sqm, need 8m ceiling" says the area wanted now.
+      const later = WANTED_LATER.exec(this.s.slice(end, sentenceEnd(this.s, end)));
+      if (cur < 0 || !later || unitAt(this.s.slice(a)) !== unitAt(later.groups!.n + this.s.slice(end + later.index + later[0].length)))
+        return false;
+    }
     // "原来年纳税500万，现在年纳税300万": after a clause of the past with a figure, "now" is the newer figure (ADR 109).
     if (NOW_WORDS.test(word) && new RegExp(`(?:${OLD_BEFORE.source})[^。；;!?！？\\n]*?${NUM}`, "i").test(this.s.slice(0, start)))
       return false;
@@ -427,7 +455,18 @@ export class Extraction {
   earlier([a]: Span, end: number): boolean {
     if (ORIGINAL_RIGHT_BEFORE.test(this.s.slice(Math.max(this.clauseStart(a), a - 5), a))) return true;
     if (DROPPED_OR_CHANGED_AFTER.test(this.s.slice(end, end + 16))) return true;
+    if (this.correction(end) !== null) return true;
     return OLD_BEFORE.test(this.s.slice(this.clauseStart(a), a)) && NEWER_LATER.test(this.s.slice(end));
+  }
+
+  /**
+   * Where the figure after a correction of the figure ending at `end` starts ("5000平以上?不，3000平以上": past the
+   * comparison said after it), or null when no correction follows (CORRECTED_AFTER, docs/decisions/146).
+   */
+  correction(end: number): number | null {
+    const from = end + (comparisonAfter(this.s.slice(end, end + 16))?.length ?? 0);
+    const c = CORRECTED_AFTER.exec(this.s.slice(from, from + 32));
+    return c ? from + c[0].length : null;
   }
 
   /**
@@ -436,6 +475,13 @@ export class Extraction {
    * whether that is a unit of its own). Null when no "now" word with a number follows.
    */
   replacement(end: number): { numSpan: Span; after: string } | null {
+    // "5000平?不，3000": the figure right after a correction (docs/decisions/146).
+    const c = this.correction(end);
+    const n = c === null ? null : new RegExp(NUM).exec(this.s.slice(c));
+    if (c !== null && n?.index === 0) {
+      const numSpan: Span = [c, c + n[0].length];
+      return this.isClaimed(numSpan) ? null : { numSpan, after: this.s.slice(numSpan[1], numSpan[1] + 16) };
+    }
     REPLACEMENT.lastIndex = end;
     const m = REPLACEMENT.exec(this.s);
     const at = m?.indices?.groups?.n;
@@ -462,6 +508,11 @@ export class Extraction {
   putAside(span: Span, numSpan: Span, why: SetAsideWhy): void {
     this.setAside.push({ span: this.clauseOf(span), why });
     this.claim(numSpan);
+  }
+
+  /** The words set aside holding `span` end at `end` (the rest of their clause is read: docs/decisions/146). */
+  endAside(span: Span, end: number): void {
+    for (const f of this.setAside) if (f.span[0] <= span[0] && f.span[1] >= span[1] && f.span[1] > end) f.span = [f.span[0], end];
   }
 
   /** The clause holding `[a, b]`, from the mark before it to the mark after it. */
@@ -680,6 +731,11 @@ const A_BIT = /([大小多少高低快慢好宽窄长短远近贵宜早晚强重
 const UPWARDS = /(?<![以加])[上过破](?=[百千万]\s*(?:[多余]\s*)?(?:平|亩|㎡))/g;
 
 /** 一 or the long-vowel mark ー between two figures in digits: a dash typed with the Chinese keyboard (same length). */
+/**
+ * A k right after a figure, standing alone ("8k平", "8k sqm", "1.5k平", "8 k平"): a thousand — not a unit (kg, kva, kw, km, kv),
+ * not inside a name ("abc8k"). The blank moves after 千 so that the text keeps its length (the map of positions stays).
+ */
+const THOUSAND_K = /(?<![a-z0-9.])([0-9]+(?:\.[0-9]+)?)(\s?)k(?![a-z0-9])/g;
 const DASH_ONE = /(?<=[0-9](?:\.[0-9]+)?[千万]?)[一ー](?=[0-9])/g;
 /**
  * …or between two figures in Chinese numerals of one magnitude ("三千一五千平", "一万一两万平", "五百一八百平"; docs/decisions/139):
@@ -731,7 +787,9 @@ export function parseNeedText(
   // for every reader (contact-numbers.ts, docs/decisions/117). Same length too.
   // "上万平", "过万平", "破千平": at least that magnitude, read as "≥万平" (same length; the snippet keeps 上).
   // "15000一18000平", "1.5万一1.8万平": 一 (or ー) typed as a dash between two figures is the range's dash (docs/decisions/132).
+  // "8k平", "8K sqm", "1.5k平": k after a figure is a thousand (fold-text.ts reads w as 万), read as 千 (docs/decisions/146).
   const s = maskContactNumbers(folded.s.replace(A_BIT, "$1一些"))
+    .replace(THOUSAND_K, "$1千$2")
     .replace(UPWARDS, "≥")
     .replace(DASH_ONE, "-")
     .replace(CN_DASH_ONE, "-")
@@ -966,39 +1024,69 @@ function extractMin(
  * between the clause mark and the figure.
  */
 const WANTED_LEAD =
-  /^\s*(?:(?:但是?|可是|不过|所以|因此|现在|新的?|我们|我司|厂房|车间|仓库|最好|至少|起码|最少|最低|需要|要求|要|想要|希望|得|必须|是|有|达到|在|\b(?:but|so|now|we|the|new|one|need|needs|want|require|at\s+least|minimum|min\.?)\b)\s*){1,6}$/i;
+  /^\s*(?:(?:但是?|可是|不过|所以|因此|现在|新的?|我们|我司|厂房|车间|仓库|最好|至少|起码|最少|最低|需要|要求|要|需|想要|希望|得|必须|是|有|达到|在|\b(?:but|so|now|we|the|new|one|need|needs|want|require|at\s+least|minimum|min\.?)\b)\s*){1,6}$/i;
 /** …of which one says the need: a word of wanting or of a lower bound. */
 const WANTED_WORD = /需|要|希望|必须|得|至少|起码|最少|最低|\b(?:need|want|require|at\s+least|minimum|min)\b/i;
+/**
+ * Right after the premises' figure, in its own clause, before a figure wanted in the same clause (docs/decisions/146): what
+ * is said of the premises (太矮了, 不够用, "too low") and what people put instead of a comma — blanks, ~, -, —, …, a colon.
+ */
+const HAD_THEN =
+  /^\s*(?:(?:的)?\s*(?:已经|有点|有些|实在)?\s*(?:太矮|太低|偏矮|偏低|不够高|不够用?|不够大|太小|偏小|太挤|放不下|(?:is\s+)?too\s+(?:low|small)|(?:is\s+)?not\s+(?:enough|high\s+enough))\s*(?:了|啊|呢|哈|吧)*)?(?:\s|[~～\-—–:：…]|\.{2,})*/i;
+/** The words of every item measured (ITEM_WORDS) and of the area: a clause that names one before its figure is that item's. */
+const ANY_ITEM =
+  /行车|吊车|天车|航吊|行吊|桥吊|龙门吊|起重|crane|层高|楼高|净高|檐高|挑高|高度|ceiling|height|配电|电力|用电|变压器|供电|电容|电量|容量|负荷|power|electric|transformer|荷载|载荷|承重|load|面积|area|占地/i;
 
 /**
- * A building figure wanted in a clause after the premises' figure of the same item, written without the item's word
- * (docs/decisions/139): "现有厂房层高6米太矮了，需要8米以上", "现有行车5吨不够用，需要10吨以上", "our current ceiling is 6 m, too low,
- * we need at least 8 m" — the item is the one just said, the figure the need. Only in the same sentence, past clauses with
- * no figure ("太矮了"), with a word of wanting before the figure, its unit the field's, and nothing after it but a comparison
- * and the clause's end. Read as the field's reader reads it (an upper limit is told, as always).
+ * A building figure wanted after the premises' figure of the same item, written without the item's word
+ * (docs/decisions/139, 146): "现有厂房层高6米太矮了，需要8米以上", "现有行车5吨不够用，需要10吨以上", "our current ceiling is 6 m, too low,
+ * we need at least 8 m" — the item is the one just said, the figure the need. Looked for in the rest of the premises'
+ * clause ("…太矮了需要8米以上", "…太矮了 - 需要8米以上": past HAD_THEN) and then clause by clause to the end of the next sentence;
+ * a clause whose figure is claimed, is in another unit ("配电要1000kva", "需要5000平") or follows another item's word is passed
+ * over. The figure needs a word of wanting before it (WANTED_LEAD, WANTED_WORD), the field's unit, and nothing after it but a
+ * comparison and the clause's end; the first clause that fails that ends the search. Read as the field's reader reads it (an
+ * upper limit is told, as always). Work: one pass over at most two sentences.
  */
 function wantedAfterHad(x: Extraction, field: MinField, parse: (s: string) => number | null, around: Span): void {
   // To the end of the next sentence: "现有厂房层高6米太矮了。需要8米以上。"
   const end1 = sentenceEnd(x.s, around[1]);
   const stop = end1 < x.s.length ? sentenceEnd(x.s, end1 + 1) : end1;
-  let at = x.clauseOf(around)[1];
-  while (at < stop) {
-    const clause = x.clauseOf([at + 1, at + 1]);
-    const text = x.s.slice(at + 1, clause[1]);
-    const m = new RegExp(NUM).exec(text);
+  const item = new RegExp(ITEM_WORDS[field], "i");
+  let from = around[1];
+  let same = true; // still in the premises' own clause
+  for (; from < stop; same = false) {
+    const clauseEnd = x.clauseOf([from, from])[1];
+    const text = x.s.slice(from, clauseEnd);
+    const skip = same ? HAD_THEN.exec(text)![0].length : 0;
+    const m = new RegExp(NUM).exec(text.slice(skip));
+    const next = clauseEnd + 1;
     if (!m) {
-      at = clause[1];
+      from = next;
       continue;
     }
-    const numSpan: Span = [at + 1 + m.index, at + 1 + m.index + m[0].length];
-    if (!WANTED_LEAD.test(text.slice(0, m.index)) || !WANTED_WORD.test(text.slice(0, m.index)) || x.isClaimed(numSpan)) return;
+    const lead = text.slice(skip, skip + m.index);
+    const numSpan: Span = [from + skip + m.index, from + skip + m.index + m[0].length];
     const n = readToken(m[0]);
     const unit = n && n[0] === n[1] ? ownUnit(x.s.slice(numSpan[1]), (u) => convert(n[0], u, parse)) : null;
-    if (!unit) return;
+    // The item named again: its own reader read that clause.
+    if (item.test(lead)) return;
+    // "现有层高6米，配电要1000kva，需要8米": another item's clause, or a figure in another unit, is passed over.
+    if (x.isClaimed(numSpan) || !unit || ANY_ITEM.test(lead)) {
+      from = next;
+      continue;
+    }
+    if (!WANTED_LEAD.test(lead) || !WANTED_WORD.test(lead)) return;
     const end = numSpan[1] + unit.length;
     const qual = x.qualifier(numSpan, end);
-    if (!/^\s*(?:的)?\s*(?:[，。；;,!?！？、\n]|$)/.test(x.s.slice(qual.end))) return;
-    const words: Span = [Math.min(at + 1 + /^\s*/.exec(text)![0].length, qual.start), qual.end];
+    if (!/^\s*(?:的)?\s*(?:[，。；;,!?！？、\n]|\.(?:\s|$)|$)/.test(x.s.slice(qual.end))) return; // "… 8 m." ends an English sentence
+    const at = from + skip;
+    const words: Span = [Math.min(at + /^\s*/.exec(lead)![0].length, qual.start), qual.end];
+    // In the premises' clause, the premises' words set aside end where the wanted figure's begin.
+    if (same) {
+      let cut = words[0];
+      while (cut > around[1] && /[\s~～\-—–:：….]/.test(x.s[cut - 1])) cut--;
+      x.endAside(around, cut);
+    }
     x.claim(numSpan);
     if (qual.cmp === "max" || unit.value <= 0 || unit.value > FIELD_LIMITS[field]) return void x.reject(words, numSpan);
     x.set(field, round2(unit.value), words);
@@ -1251,8 +1339,11 @@ const HEADCOUNT = new RegExp(
 );
 /** Between a figure and one size again in brackets: "30亩（约2万平方米）", "2万平（合30亩）", "20000 sqm (about 30 mu)". */
 const EQUIVALENT = /^\s*[（(]\s*(?:约|大约|约合|合|即|折合|相当于|about|approx\.?|≈)?\s*$/i;
-/** A bare number joined to an area figure before it: "3000+2000平" (a sum), "3000或5000平" (either: a range). */
-const LEAD_BARE = new RegExp(`(?<n>${NUM})\\s*(?<op>[+＋]|加上?|或者?|\\bor\\b)\\s*$`, "di");
+/**
+ * A bare number joined to an area figure before it: "3000+2000平" (a sum), "3000或5000平", "5000/8000平" (either: a range —
+ * a slash between two figures of one unit is alternatives, docs/decisions/146).
+ */
+const LEAD_BARE = new RegExp(`(?<n>${NUM})\\s*(?<op>[+＋]|加上?|或者?|\\bor\\b|/)\\s*$`, "di");
 
 /** How an area figure was said: about it (a lone figure, 左右), at least or at most it (one bound), or a range. */
 type AreaSaid = Comparison | "range";
@@ -1422,7 +1513,7 @@ function eachCount(
 const ACCEPT_AFTER =
   /^\s*(?:的)?\s*(?:也(?:行|可以|可|成|能接受|接受|ok|没问题|能用|凑合|考虑)|都(?:行|可以|能接受|ok|没问题)|亦可|均可|\b(?:(?:is|are)\s+(?:also\s+)?(?:fine|ok|okay|acceptable)|(?:would|will)\s+(?:also\s+)?do|also\s+(?:ok|okay|fine|works?)|works?\s+too)\b)/i;
 /** What may join two figures of one area: a comma, "but", "and". */
-const JOINED = "\\s*[，,、;；]?\\s*(?:但是?|而且|并且|以及|和|及|与|\\band\\b|\\bbut\\b)?\\s*(?:面积|\\barea\\b)?\\s*";
+const JOINED = "\\s*[，,、;；/]?\\s*(?:但是?|而且|并且|以及|和|及|与|\\band\\b|\\bbut\\b)?\\s*(?:面积|\\barea\\b)?\\s*";
 /** A bare figure (no unit) after an area figure, that takes its unit: "至少5000平，最多一万", "5000平，3000也行". */
 const NEXT_BARE = new RegExp(`^${JOINED}(?<pre>[^0-9${CN}，。；;,!?！？、\\n]{0,8}?)(?<lo>${NUM})(?:${SEP}(?<hi>${NUM}))?`, "d");
 /** …before one, that takes its unit: "至少5000，最多一万平", "面积5000以上，一万平以内". */
@@ -1543,6 +1634,9 @@ function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?:
  * "3000+2000平" is the sum (about 5000), "3000或5000平" either (3000–5000); an accepted "4000平以下也行" beside the
  * first opens the lower side (bothBounds), "6000平以上也行" the upper.
  */
+/** Words of a wish before an area figure in its clause: "最好是6000平", "尽量6000平左右", "ideally 6000 sqm" (docs/decisions/146). */
+const PREFERRED_AREA_BEFORE =
+  /(?:最好|尽量|尽可能|理想(?:的)?|\b(?:ideally|preferably|would\s+prefer|prefer|best)\b)[^0-9，。；;,!?！？、\n]{0,8}$/i;
 /** Before a count of one unit that asks for more: "二期再要1栋", "还要一栋", "另外租1栋". */
 const ONE_MORE = /(?:再|还|另|另外|额外)\s*(?:要|需要|需|租|买|找)?\s*$/;
 /** A total said in the count's clause: "3栋厂房共15000平" (ADR 130: the total, no count read — not told again). */
@@ -1937,6 +2031,17 @@ function extractArea(x: Extraction): void {
           x.claim(whole);
           return false;
         }
+        // "5000平方米以上，最好是6000平，不超过8000平": a figure preferred beside a bound or a range is a wish, not its other
+        // bound (a wish is never a filter, ADR 097): told, and the bound said after it is still the other bound (docs/decisions/146).
+        if (first.said !== "about" && !bound) {
+          const pref = PREFERRED_AREA_BEFORE.exec(x.s.slice(x.clauseStart(matched[0]), matched[0]));
+          const qEnd = x.qualifier(numSpan, end).end;
+          const prefAfter = PREFERENCE_AFTER.exec(x.s.slice(qEnd));
+          if (pref || prefAfter) {
+            x.reject([matched[0] - (pref?.[0].length ?? 0), prefAfter ? qEnd + prefAfter[0].length : end], whole, true);
+            return false;
+          }
+        }
         if (!pairing) return false;
         pairing = false;
         const other = asRefused(readingOf(g, numSpan, whole, end, m.index), refusedBound);
@@ -2118,6 +2223,7 @@ function extractArea(x: Extraction): void {
       if (r.hi !== undefined) x.hints.unitAreaMaxSqm = round2(r.hi / r.count);
     }
     x.claim(whole);
+    x.claim(r.whole); // with the bare figure joined before it ("面积5000或8000平", "面积5000/8000平")
     // "3栋厂房，每栋5000平，共15000平": the total said apart is the lead's, read when it comes (docs/decisions/122).
     if (r.each && TOTAL_LATER.test(x.s.slice(r.span[1], sentenceEnd(x.s, r.span[1])))) return void (partsOf = r);
     const bare = bareBeside(r);
@@ -2141,7 +2247,7 @@ function extractArea(x: Extraction): void {
     // parts of the lead's kind, a sum too (`parts`, subUses: docs/decisions/117).
     const between = x.s.slice(f.span[1], other.span[0]);
     const sum = parts || (/^\s*[+＋]\s*$/.test(between) && f.said === "about" && other.said === "about");
-    const either = /^\s*(?:或者?|\bor\b)\s*$/i.test(between);
+    const either = /^\s*(?:或者?|\bor\b|\/)\s*$/i.test(between); // "5000平/8000平": alternatives (docs/decisions/146)
     const both = sum ? sumOf(f, other) : bothBounds(f, other, accepted || either);
     if (!both) return false;
     if (both.open === "lo" || (sum && both.lo === undefined)) x.unset("areaMinSqm");
@@ -2173,7 +2279,8 @@ function extractArea(x: Extraction): void {
       const whole: Span = [base + at.lo[0], base + (at.hi ?? at.lo)[1]];
       const post = comparisonAfter(x.s.slice(whole[1]));
       const tail = x.s.slice(whole[1] + (post?.length ?? 0));
-      const accepted = ACCEPT_AFTER.exec(tail);
+      // "面积5000/8000": a slash between the figures says either, as "也行" does (docs/decisions/146).
+      const accepted = ACCEPT_AFTER.exec(tail) ?? (/^\s*\//.test(x.s.slice(base)) ? /^/.exec(tail) : null);
       const range = n.groups!.hi !== undefined ? readRange(n.groups!.lo, n.groups!.hi, true) : null;
       const one = range ? null : readToken(n.groups!.lo);
       const cmp = post?.cmp ?? preCmp?.cmp ?? null;
