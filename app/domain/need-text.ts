@@ -1547,6 +1547,14 @@ function bothBounds(first: AreaRead, other: AreaRead, accepted: boolean): { lo?:
 const ONE_MORE = /(?:再|还|另|另外|额外)\s*(?:要|需要|需|租|买|找)?\s*$/;
 /** A total said in the count's clause: "3栋厂房共15000平" (ADR 130: the total, no count read — not told again). */
 const TOTAL_IN_CLAUSE = /(?:共|合计|总计|总共|总面积|\btotal\b|\bin\s+all\b).*?(?:平|㎡|亩|sqm|m2)/i;
+/**
+ * A total area said in the count's sentence, in any clause: "共8000平，分两栋", "两栋，合计8000平方米", "two buildings, 8000 sqm in
+ * total", "total of 8000 sqm" — ADR 130's total as "3栋厂房共15000平" is (docs/decisions/147): no count read, not told.
+ */
+const TOTAL_SAID = new RegExp(
+  `(?:共|合计|总计|总面积|总建筑面积)[^0-9${CN}，。；;,!?！？、\\n]{0,4}${NUM}\\s*${AREA_UNIT}|${NUM}\\s*${AREA_UNIT}\\s*(?:in\\s+total|in\\s+all|altogether|total)\\b|\\btotal(?:\\s+area)?\\s*(?:of|is|:)?\\s*(?:about\\s+)?${NUM}\\s*${AREA_UNIT}`,
+  "i",
+);
 
 /**
  * The counts of units (栋, 块, 个冷库, "buildings" … not 层, not floors) that no area figure was read with, outside the
@@ -1574,7 +1582,7 @@ function tellUnusedCounts(x: Extraction, used: readonly Span[]): void {
     if (x.isClaimed([next, next + 1])) continue;
     const clause = x.clauseOf([at, at + m[0].length]);
     if (n === 1 && !ONE_MORE.test(x.s.slice(clause[0], at))) continue;
-    if (TOTAL_IN_CLAUSE.test(x.s.slice(...clause))) continue;
+    if (TOTAL_IN_CLAUSE.test(x.s.slice(...clause)) || TOTAL_SAID.test(x.s.slice(sentenceStart(x.s, at), sentenceEnd(x.s, at)))) continue;
     if (x.asideWhy("area", [at, at + m[0].length], [at, at + m[0].length], at + m[0].length)) continue;
     x.reject(clause, [at, at + m[0].length]);
   }
@@ -1747,9 +1755,27 @@ function unitsOfSizes(x: Extraction): Span[] | null {
     }
   }
   const sizeKey = (i: SizedItem) => `${i.lo}-${i.hi}`;
-  const found = runs.find((r) => !r.either && r.items.length >= 2 && new Set(r.items.map(sizeKey)).size >= 2);
-  if (!found) return null;
-  const run = found.items;
+  const sized = (items: SizedItem[]) => items.length >= 2 && new Set(items.map(sizeKey)).size >= 2;
+  // Units the enterprise has ("现有一栋3000平，一栋5000平", "去年租了…"): its premises, set aside as the reader does one unit
+  // (docs/decisions/128), the figures after them still read ("…，想再找一栋8000平"). A run ends before a unit said to be had.
+  const own = (i: SizedItem) => x.asideWhy("area", [i.at, i.end], [i.at, i.end], i.end) !== null;
+  let run: SizedItem[] | undefined;
+  for (const r of runs) {
+    if (r.either || !sized(r.items) || r.items.some((i) => x.isClaimed(i.fig))) continue;
+    if (own(r.items[0])) {
+      const words: Span = [x.clauseStart(r.items[0].at), Math.max(...r.items.map((i) => i.end))];
+      x.putAsideWords(words, r.items[0].fig, "own");
+      for (const i of r.items) x.claim(i.fig);
+      continue;
+    }
+    const cut = r.items.findIndex(own);
+    const items = cut < 0 ? r.items : r.items.slice(0, cut);
+    if (sized(items)) {
+      run = items;
+      break;
+    }
+  }
+  if (!run) return null;
   const n = run.reduce((sum, i) => sum + i.k, 0);
   if (n > 99) return null;
   // Each unit between the smallest and the largest size; a side one size leaves open stays open.
