@@ -1632,10 +1632,10 @@ const SIZED_UNIT_EN = new RegExp(
 const EN_UNIT_TAIL = new RegExp(`^(?:\\s*-?\\s*${EN_UNIT_NOUN}\\b)?(?:\\s+each\\b)?`, "i");
 /**
  * What may stand between two sized units: a mark — a full stop too, "一栋3000平。另一栋5000平。" (docs/decisions/147) —
- * 和/及/与/跟, another's word (另外/还有/再要), "and", "plus".
+ * 和/及/与/跟, another's word (另外/还有/再要), "and", "plus"; a 的 ending the first ("两栋3000平的，一栋5000平的").
  */
 const SIZED_JOIN =
-  /^\s*(?:[，,、;；/。.\n]|和|及|与|跟|以及|加上?|\+|\band\b|\bplus\b)?\s*(?:\band\b)?\s*(?:另外|还有|还要|再要|再)?\s*$/i;
+  /^\s*(?:的)?\s*(?:[，,、;；/。.\n]|和|及|与|跟|以及|加上?|\+|\band\b|\bplus\b)?\s*(?:\band\b)?\s*(?:另外|还有|还要|再要|再)?\s*$/i;
 /** One listed size: a figure with its unit, 左右 after it taken. */
 const LISTED_FIG = `${UNIT_FIG}(?:\\s*(?:左右|上下))?`;
 /** Sizes listed, then each so many units: "3000平和5000平各一栋", "2000平、3000平、5000平的厂房各一个", "…各两栋". */
