@@ -1749,7 +1749,8 @@ function unitsOfSizes(x: Extraction): Span[] | null {
       for (const f of list.matchAll(A_FIGURE)) {
         const sqm = parseArea(`${f.groups!.n}${f.groups!.u ?? unit}`, "sqm");
         const fig: Span = [a + f.index, a + f.index + f[0].length];
-        if (sqm !== null && sqm > 0 && !x.isClaimed(fig)) items.push({ at: m.index, end: m.index + m[0].length, fig, k, lo: sqm, hi: sqm, exact: sqm });
+        if (sqm !== null && sqm > 0 && !x.isClaimed(fig))
+          items.push({ at: m.index, end: m.index + m[0].length, fig, k, lo: sqm, hi: sqm, exact: sqm });
       }
       runs.push({ items, either: ACCEPT_AFTER.test(s.slice(m.index + m[0].length)) });
     }

@@ -51,8 +51,8 @@ export function needForPreview(
  * not only to the recruiter afterwards.
  */
 function areaChecksOf(lead: unknown, lng: Lng): string[] {
+  // Units of different sizes (docs/decisions/147): the matches' "单栋…在需求 3000–5000㎡ 内" is that window, not a size said.
   return leadFlags(lead)
-    // Units of different sizes (docs/decisions/147): the matches' "单栋…在需求 3000–5000㎡ 内" is that window, not a size said.
     .filter((f) => f.field.startsWith("need.area") || f.code === "notesDiffer" || f.code === "unitSizesDiffer")
     .map((f) => describeFlag(lng, f));
 }

@@ -177,7 +177,8 @@ const en: Record<UiKey, string> = {
   "need.notNeededRead": "said not to be needed (not a requirement): {text}",
   "need.otherUseRead": "area for another use (not the area of the kind chosen): {text}",
   "need.areaRuledOutRead": "area ruled out (not used as the need): {text}",
-  "need.unitSizesRead": "units of different sizes: {text} (each matched between the smallest and the largest size for now; the recruiter will check each size)",
+  "need.unitSizesRead":
+    "units of different sizes: {text} (each matched between the smallest and the largest size for now; the recruiter will check each size)",
   "need.placesExcluded": "places ruled out: {places}",
   "need.placesExcludedOpen":
     "places ruled out: {places} (Preferred districts is still blank, so matching does not exclude them; ask which districts it wants)",

@@ -106,7 +106,11 @@ describe("sizes in two sentences, and the count said in the sentence before (uni
     ["需要两栋。一栋3000平，一栋5000平。", [6000, 10000, 2, 3000, 5000], "两栋。一栋3000平，一栋5000平"],
     ["需要两栋厂房。一栋3000平，一栋5000平。", [6000, 10000, 2, 3000, 5000], "两栋厂房。一栋3000平，一栋5000平"],
     ["需要2幢；3000平1幢，5000平1幢", [6000, 10000, 2, 3000, 5000], "2幢；3000平1幢，5000平1幢"],
-    ["We need two buildings. One of 3000 sqm, one of 5000 sqm.", [6000, 10000, 2, 3000, 5000], "two buildings. One of 3000 sqm, one of 5000 sqm"],
+    [
+      "We need two buildings. One of 3000 sqm, one of 5000 sqm.",
+      [6000, 10000, 2, 3000, 5000],
+      "two buildings. One of 3000 sqm, one of 5000 sqm",
+    ],
     ["One 3000 sqm building. Another of 5000 sqm.", [6000, 10000, 2, 3000, 5000], "One 3000 sqm building. Another of 5000 sqm"],
   ])("%s → %j, the count read with them", (notes, area, flag) => {
     const r = read(notes);
@@ -194,7 +198,11 @@ describe("the preview and the hotline's match preview say each unit's size and w
   const none = new Set<string>();
   it.each([
     ["zh", "3000平2栋，5000平1栋", ["面积 9000㎡–15000㎡", "共3栋", "单栋 3000㎡–5000㎡", "各栋面积不同：3000平2栋，5000平1栋"]],
-    ["en", "3000平2栋，5000平1栋", ["area 9000㎡–15000㎡", "3 buildings", "per building 3000㎡–5000㎡", "units of different sizes: 3000平2栋，5000平1栋"]],
+    [
+      "en",
+      "3000平2栋，5000平1栋",
+      ["area 9000㎡–15000㎡", "3 buildings", "per building 3000㎡–5000㎡", "units of different sizes: 3000平2栋，5000平1栋"],
+    ],
     ["zh", "一栋3000平以上，一栋5000平左右", ["面积 ≥ 6000㎡", "共2栋", "单栋 ≥ 3000㎡"]],
     ["en", "one of at most 3000 sqm and one of 5000 sqm", ["area ≤ 10000㎡", "2 buildings", "per building ≤ 5000㎡"]],
   ] as const)("%s: %s", (lng, notes, parts) => {
