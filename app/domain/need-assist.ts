@@ -188,9 +188,17 @@ const ASIDE_CODES = {
   ruledOut: "areaRuledOut",
 } as const satisfies Record<SetAsideWhy, LeadFlag["code"]>;
 
-/** The fills as NeedHints (for describeNeedHints). */
+/**
+ * The fills as NeedHints (for describeNeedHints). Units of different sizes (`unitSizes`, docs/decisions/141) add each
+ * unit's bounds — the area filled over the count filled — so the preview says "每栋 3000–5000㎡" beside the total
+ * (docs/decisions/147): "面积 6000–10000㎡" alone is a figure nobody said.
+ */
 export function planHints(plan: AssistPlan): NeedHints {
-  return Object.fromEntries(plan.fills.map((f) => [f.field, f.value])) as NeedHints;
+  const h = Object.fromEntries(plan.fills.map((f) => [f.field, f.value])) as NeedHints;
+  const n = h.unitCount;
+  if (plan.unitSizes.length === 0 || n === undefined || !(n >= 2)) return h;
+  const each = (v: number | undefined) => (v === undefined ? undefined : Math.round((v / n) * 100) / 100);
+  return { ...h, unitAreaMinSqm: each(h.areaMinSqm), unitAreaMaxSqm: each(h.areaMaxSqm) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatMu, formatSqm, sqmToMu } from "./area";
 import type { NeedHints } from "./need-text";
-import { unitCountText } from "./unit-count-text";
+import { eachUnitText, unitCountText } from "./unit-count-text";
 
 type Lng = "zh" | "en";
 
@@ -35,6 +35,12 @@ export function describeNeedHints(h: NeedHints, lng: Lng, areaKind: NeedHints["k
   else if (hi !== undefined) out.push(zh ? `面积 ≤ ${area(hi, k)}` : `area ≤ ${area(hi, k)}`);
   // Counted as every page counts the kind's units: 栋 of a factory, 块 of land, 处 of offices (docs/decisions/135).
   if (h.unitCount !== undefined) out.push(zh ? `共${unitCountText(h.unitCount, k, "zh")}` : unitCountText(h.unitCount, k, "en"));
+  // Units of different sizes (docs/decisions/147): each unit's bounds, as said, beside the total they make.
+  const [ulo, uhi] = [h.unitAreaMinSqm, h.unitAreaMaxSqm];
+  if (h.unitCount !== undefined && (ulo !== undefined || uhi !== undefined)) {
+    const range = ulo === undefined ? `≤ ${area(uhi!, k)}` : uhi === undefined ? `≥ ${area(ulo, k)}` : `${area(ulo, k)}–${area(uhi, k)}`;
+    out.push(zh ? `${eachUnitText(k, "zh")} ${range}` : `${eachUnitText(k, "en")} ${range}`);
+  }
   if (h.singleStorey !== undefined)
     out.push(zh ? (h.singleStorey ? "单层" : "多层可") : h.singleStorey ? "single-storey" : "multi-storey ok");
   if (h.ceilingMinM !== undefined) out.push(zh ? `层高 ≥ ${h.ceilingMinM}m` : `ceiling ≥ ${h.ceilingMinM} m`);

@@ -1641,6 +1641,14 @@ const PREFERRED_AREA_BEFORE =
 const ONE_MORE = /(?:再|还|另|另外|额外)\s*(?:要|需要|需|租|买|找)?\s*$/;
 /** A total said in the count's clause: "3栋厂房共15000平" (ADR 130: the total, no count read — not told again). */
 const TOTAL_IN_CLAUSE = /(?:共|合计|总计|总共|总面积|\btotal\b|\bin\s+all\b).*?(?:平|㎡|亩|sqm|m2)/i;
+/**
+ * A total area said in the count's sentence, in any clause: "共8000平，分两栋", "两栋，合计8000平方米", "two buildings, 8000 sqm in
+ * total", "total of 8000 sqm" — ADR 130's total as "3栋厂房共15000平" is (docs/decisions/147): no count read, not told.
+ */
+const TOTAL_SAID = new RegExp(
+  `(?:共|合计|总计|总面积|总建筑面积)[^0-9${CN}，。；;,!?！？、\\n]{0,4}${NUM}\\s*${AREA_UNIT}|${NUM}\\s*${AREA_UNIT}\\s*(?:in\\s+total|in\\s+all|altogether|total)\\b|\\btotal(?:\\s+area)?\\s*(?:of|is|:)?\\s*(?:about\\s+)?${NUM}\\s*${AREA_UNIT}`,
+  "i",
+);
 
 /**
  * The counts of units (栋, 块, 个冷库, "buildings" … not 层, not floors) that no area figure was read with, outside the
@@ -1668,7 +1676,7 @@ function tellUnusedCounts(x: Extraction, used: readonly Span[]): void {
     if (x.isClaimed([next, next + 1])) continue;
     const clause = x.clauseOf([at, at + m[0].length]);
     if (n === 1 && !ONE_MORE.test(x.s.slice(clause[0], at))) continue;
-    if (TOTAL_IN_CLAUSE.test(x.s.slice(...clause))) continue;
+    if (TOTAL_IN_CLAUSE.test(x.s.slice(...clause)) || TOTAL_SAID.test(x.s.slice(sentenceStart(x.s, at), sentenceEnd(x.s, at)))) continue;
     if (x.asideWhy("area", [at, at + m[0].length], [at, at + m[0].length], at + m[0].length)) continue;
     x.reject(clause, [at, at + m[0].length]);
   }
@@ -1679,67 +1687,146 @@ const UNIT_MW = "(?:栋|幢|座|个|间|块|处|套)";
 /** A use word that may follow a unit's measure word or figure: 一栋厂房3000平, 3000平的仓库一个. */
 const UNIT_USE = "(?:(?:单层|多层|标准)?(?:厂房|仓库|冷库|库房|车间|厂|楼|办公楼|写字楼|办公室|地块|土地|地))";
 const UNIT_FIG = `${NUM}\\s*${AREA_UNIT}`;
-/** One unit with its own size, the size after: "一栋3000平", "另一栋4000平", "一个冷库约2000平", "one 3000 sqm", "another of 5000 sqm". */
+/** How many units of one size: 1–99 in digits or numerals ("2栋", "两栋", "十二个"). */
+const SIZED_COUNT = `(?:[0-9]{1,2}|[一二两俩三四五六七八九十]{1,3})`;
+/**
+ * One unit's size: a figure with its unit or a range ("3000-4000平", "三到五千平"), 多/余 or 来/把 between the figure and
+ * the unit ("3000多平": at least); named groups a (a range's low end), b, inf, u.
+ */
+const SIZE_FIG = `(?:(?<a>${NUM})\\s*(?:${AREA_UNIT})?\\s*(?:-|~|到|至|\\bto\\b)\\s*)?(?<b>${NUM})\\s*(?<inf>${INFIX_MORE}|${INFIX_ABOUT})?\\s*(?<u>${AREA_UNIT})`;
+/** Words between a unit and its size, checked after (sizedBounds): 面积, 约, 至少, 不低于 … */
+const SIZE_PRE = `(?<pre>[^0-9${CN}，。；;,!?！？、\\n]{0,10}?)`;
+/** Not a unit counted: 个月, 个小时, 间隔 … */
+const NOT_UNIT_AFTER = "(?![月小钟星礼期天周年号隔])";
+/**
+ * Units with their size, the size after: "一栋3000平", "另一栋4000平", "一个冷库约2000平", "2栋3000平", "一栋3000平以上",
+ * "一栋面积不低于3000平".
+ */
 const SIZED_UNIT_BEFORE = new RegExp(
-  `(?:(?:另外?|还有|再|加)\\s*)?(?<![0-9${CN}])(?:一|1)\\s*${UNIT_MW}\\s*${UNIT_USE}?\\s*(?:的)?\\s*(?:建筑面积|面积)?\\s*(?:约|大约|为|是|要)?\\s*(?<f>${UNIT_FIG})` +
-    `|\\b(?:one|another)\\s+(?:(?:building|unit|warehouse|factory|plant|block|hall|plot|workshop)\\s+)?(?:of\\s+)?(?:about\\s+|around\\s+|approx\\.?\\s+|roughly\\s+)?(?<f2>${UNIT_FIG})`,
-  "gdi",
-);
-/** One unit with its own size, the size before: "3000平的一栋", "3000平一栋". */
-const SIZED_UNIT_AFTER = new RegExp(
-  `(?<f>${UNIT_FIG})\\s*(?:左右)?\\s*(?:的)?\\s*${UNIT_USE}?\\s*(?:一|1)\\s*${UNIT_MW}(?![0-9${CN}])`,
+  `(?:(?:另外?|还有|再|加)\\s*)?(?<![0-9${CN}])(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}\\s*${UNIT_USE}?\\s*${SIZE_PRE}\\s*${SIZE_FIG}`,
   "gd",
 );
-/** What may stand between two sized units: a mark, 和/及/与/跟, another's word (另/还有), "and", "plus". */
-const SIZED_JOIN = /^\s*(?:[，,、;；/]|和|及|与|跟|加上?|\+|\band\b|\bplus\b)?\s*(?:\band\b)?\s*$/i;
-/** Sizes listed, then each one unit: "3000平和5000平各一栋", "2000平、3000平、5000平的厂房各一个". */
+/** Units with their size, the size before: "3000平的一栋", "3000平2栋", "3000平米左右的厂房要2栋", "5000平以上1栋". */
+const SIZED_UNIT_AFTER = new RegExp(
+  `${SIZE_FIG}\\s*(?:左右|上下|前后|及以上|或以上|以上|及以下|或以下|以下|以内|之内|起)?\\s*(?:的)?\\s*${UNIT_USE}?\\s*(?:要|需要|需)?\\s*(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}`,
+  "gd",
+);
+const EN_UNIT_NOUN = "(?:buildings?|units?|warehouses?|factory|factories|plants?|blocks?|halls?|plots?|workshops?|sheds?)";
+/**
+ * Units with their size in English: "one 3000 sqm building", "another of 5000 sqm", "two buildings of 3000 sqm", "one of
+ * at least 5000 sqm", "a 3000 sqm warehouse".
+ */
+const SIZED_UNIT_EN = new RegExp(
+  `\\b(?<k>one|another|an?|${EN_COUNT.join("|")}|[0-9]{1,2})\\s+(?:more\\s+)?(?:${EN_UNIT_NOUN}\\s+)?(?:(?:of|at|with|sized)\\s+)?` +
+    `(?<pre>(?:about|around|approx(?:imately|\\.)?|roughly|at\\s+least|at\\s+most|up\\s+to|over|more\\s+than|less\\s+than|under|min(?:imum)?|max(?:imum)?)\\s+)?` +
+    `${SIZE_FIG}`,
+  "gdi",
+);
+/** After an English unit's size: its noun and "each" ("one 3000 sqm building", "two of 3000 sqm each"). */
+const EN_UNIT_TAIL = new RegExp(`^(?:\\s*-?\\s*${EN_UNIT_NOUN}\\b)?(?:\\s+each\\b)?`, "i");
+/**
+ * What may stand between two sized units: a mark — a full stop too, "一栋3000平。另一栋5000平。" (docs/decisions/147) —
+ * 和/及/与/跟, another's word (另外/还有/再要), "and", "plus"; a 的 ending the first ("两栋3000平的，一栋5000平的").
+ */
+const SIZED_JOIN =
+  /^\s*(?:的)?\s*(?:[，,、;；/。.\n]|和|及|与|跟|以及|加上?|\+|\band\b|\bplus\b)?\s*(?:\band\b)?\s*(?:另外|还有|还要|再要|再)?\s*$/i;
+/** One listed size: a figure with its unit, 左右 after it taken. */
+const LISTED_FIG = `${UNIT_FIG}(?:\\s*(?:左右|上下))?`;
+/** Sizes listed, then each so many units: "3000平和5000平各一栋", "2000平、3000平、5000平的厂房各一个", "…各两栋". */
 const SIZES_EACH_ONE = new RegExp(
-  `(?<list>${UNIT_FIG}(?:\\s*(?:[、，,/]|和|及|与|跟)\\s*${UNIT_FIG})+)\\s*(?:左右)?\\s*(?:的)?\\s*${UNIT_USE}?\\s*各\\s*(?:要|需要|需)?\\s*(?:一|1)\\s*${UNIT_MW}`,
+  `(?<list>${LISTED_FIG}(?:\\s*(?:[、，,/]|和|及|与|跟)\\s*${LISTED_FIG})+)\\s*(?:的)?\\s*${UNIT_USE}?\\s*各\\s*(?:要|需要|需)?\\s*(?<k>${SIZED_COUNT})\\s*${UNIT_MW}`,
   "gd",
 );
 /** Sizes said one by one after 分别: "两栋厂房，分别3000平和5000平", "面积分别为2000、4000平". */
 const SIZES_RESPECTIVELY = new RegExp(
-  `分别\\s*(?:是|为|约|要|需要)?\\s*(?<list>${NUM}\\s*(?:${AREA_UNIT})?(?:\\s*(?:[、，,/]|和|及|与|跟)\\s*${NUM}\\s*(?:${AREA_UNIT})?)+)`,
+  `分别\\s*(?:是|为|约|要|需要)?\\s*(?<list>${NUM}\\s*(?:${AREA_UNIT})?(?:\\s*(?:左右|上下))?(?:\\s*(?:[、，,/]|和|及|与|跟)\\s*${NUM}\\s*(?:${AREA_UNIT})?(?:\\s*(?:左右|上下))?)+)`,
   "gd",
 );
 const A_FIGURE = new RegExp(`(?<n>${NUM})\\s*(?<u>${AREA_UNIT})?`, "g");
-const ONE_FIGURE = new RegExp(A_FIGURE.source);
+/** Words that may stand before a unit's size and say nothing of it (sizedBounds). */
+const SIZE_FILLER = /^(?:的|建筑面积|面积|大小|为|是|需要|要|需|在|都|\s)*/;
+/** The sizes' total said after them in their sentence: "一栋3000平一栋5000平，共8000平" (checked against their sum). */
+const TOTAL_AFTER_SIZES = new RegExp(
+  `^\\s*[，,]?\\s*(?:总共|一共|共|合计|总计|总面积|总建筑面积|in\\s+total|total(?:\\s+of)?|altogether)\\s*(?:约|大约|为|是|:|：)?\\s*(?<t>${NUM})\\s*(?<u>${AREA_UNIT})(?:\\s*(?:in\\s+total|in\\s+all|altogether))?`,
+  "di",
+);
+
+/** A need of units with their sizes: each item so many units (`k`) of one size, its bounds in ㎡ (either may be open). */
+type SizedItem = { at: number; end: number; fig: Span; k: number; lo?: number; hi?: number; exact?: number };
 
 /**
- * Units of different sizes, each with its own figure (trial M2, docs/decisions/141): "需要两栋厂房，一栋3000平一栋5000平",
- * "一栋2000平，另一栋4000平", "3000平和5000平各一栋", "one 3000 sqm and one 5000 sqm building". Stored as the count of
- * units, each unit between the smallest and the largest size (the area the total of that: 2 × 3000–5000), and told
+ * The bounds of one unit's size as said (docs/decisions/147): a figure alone or about ("3000平", "3000平左右", "约3000平")
+ * is that size, as ADR 141 takes it (the matcher's tolerances widen it); at least ("3000平以上", "至少3000平", "3000多平")
+ * leaves the top open, at most ("3000平以内") the bottom; a range both. Null when the words before it are no comparison
+ * ("一个月内要3000平": not this unit's size) or the figure does not read.
+ */
+function sizedBounds(
+  s: string,
+  g: Record<string, [number, number] | undefined>,
+  pre: string,
+): { fig: Span; end: number; lo?: number; hi?: number; exact?: number } | null {
+  const [b, u] = [g.b!, g.u!];
+  const unit = s.slice(...u);
+  const perUnit = parseArea(`1${unit}`, "sqm");
+  if (perUnit === null) return null;
+  const fig: Span = [(g.a ?? b)[0], u[1]];
+  const rest = pre.replace(SIZE_FILLER, "");
+  const before = rest ? comparisonBefore(rest) : null;
+  if (rest && before?.length !== rest.length) return null;
+  const after = comparisonAfter(s.slice(u[1]));
+  const end = u[1] + (after?.length ?? 0);
+  if (g.a) {
+    const r = readRange(s.slice(...g.a), s.slice(...b), true);
+    return r && r[0] > 0 && r[0] < r[1] ? { fig, end, lo: r[0] * perUnit, hi: r[1] * perUnit } : null;
+  }
+  const t = readToken(s.slice(...b));
+  if (!t || t[0] !== t[1] || !(t[0] > 0)) return null;
+  const v = t[0] * perUnit;
+  const cmp = after?.cmp ?? (g.inf ? infixComparison(s.slice(...g.inf)) : null) ?? before?.cmp ?? "about";
+  return cmp === "min" ? { fig, end, lo: v } : cmp === "max" ? { fig, end, hi: v } : { fig, end, lo: v, hi: v, exact: v };
+}
+
+/**
+ * Units of different sizes, each with its own figure (trial M2, docs/decisions/141, 147): "需要两栋厂房，一栋3000平一栋5000平",
+ * "一栋2000平，另一栋4000平", "3000平2栋，5000平1栋", "3000平和5000平各一栋", "one 3000 sqm building and one 5000 sqm building",
+ * "two buildings of 3000 sqm and one of 5000 sqm", "一栋3000平以上，一栋5000平左右", and in two sentences ("一栋3000平。另一栋5000平。").
+ * Stored as the count of units (the sum of each size's count), each unit between the smallest and the largest size
+ * — a size said "以上" leaves the top open, "以内" the bottom (docs/decisions/147) — the area the total of that, and told
  * (`unitSizes`): a park with the two sizes fits, and so do two of either — the recruiter checks. A count of the same
- * units said in the sentence ("两栋") is theirs when it agrees; another is told (tellUnusedCounts). Returns the spans of the
- * counts and figures read (for tellUnusedCounts), or null when the notes say no such units (the figures read as before).
+ * units said in the sentence or the sentence before ("需要两栋厂房。…") is theirs when it agrees; another is told
+ * (tellUnusedCounts). Sizes said as alternatives ("…，一栋5000平也行") are no units of sizes. Returns the spans of the counts and
+ * figures read (for tellUnusedCounts), or null when the notes say no such units (the figures read as before).
  */
 function unitsOfSizes(x: Extraction): Span[] | null {
   const s = x.s;
-  type Item = { at: number; end: number; fig: Span; sqm: number };
-  const figureOf = (a: number, text: string, unit?: string): { sqm: number; span: Span } | null => {
-    const m = ONE_FIGURE.exec(text);
-    if (!m) return null;
-    const sqm = parseArea(`${m.groups!.n}${m.groups!.u ?? unit ?? ""}`, "sqm");
-    return sqm === null || !(sqm > 0) ? null : { sqm, span: [a + m.index, a + m.index + m[0].length] };
-  };
-  const runs: Item[][] = [];
-  // Units said one by one ("一栋3000平一栋5000平", "3000平的一栋，5000平的一栋"): consecutive in a sentence, joined only by a mark or 和.
-  for (const re of [SIZED_UNIT_BEFORE, SIZED_UNIT_AFTER]) {
-    let run: Item[] = [];
+  const runs: { items: SizedItem[]; either: boolean }[] = [];
+  // Units said one by one ("一栋3000平一栋5000平", "3000平2栋，5000平1栋", "one … and one …"): consecutive, joined only by a mark or 和.
+  for (const re of [SIZED_UNIT_BEFORE, SIZED_UNIT_AFTER, SIZED_UNIT_EN]) {
+    let run: SizedItem[] = [];
+    let either = false;
     for (const m of s.matchAll(re)) {
       const g = m.indices!.groups!;
-      const f = g.f ?? g.f2!;
-      const fig = figureOf(f[0], s.slice(f[0], f[1]));
-      if (!fig || x.isClaimed(fig.span)) continue;
-      const item = { at: m.index, end: m.index + m[0].length, fig: fig.span, sqm: fig.sqm };
+      const t = m.groups!.k.toLowerCase();
+      const k = /^(?:one|another|an?)$/.test(t) ? 1 : EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
+      if (k === null || !(k >= 1)) continue;
+      // The size before its count ("约3000平的一栋", "至少3000平的2栋"): a comparison right before it in its clause is its own.
+      const ahead = re === SIZED_UNIT_AFTER ? (comparisonBefore(s.slice(x.clauseStart(m.index), m.index))?.length ?? 0) : 0;
+      const size = sizedBounds(s, g, m.groups!.pre ?? s.slice(m.index - ahead, m.index));
+      if (!size || x.isClaimed(size.fig)) continue;
+      const at = m.index - ahead;
+      let end = Math.max(m.index + m[0].length, size.end);
+      if (re === SIZED_UNIT_EN) end += EN_UNIT_TAIL.exec(s.slice(end))![0].length;
+      const item: SizedItem = { at, end, fig: size.fig, k, lo: size.lo, hi: size.hi, exact: size.exact };
       const prev = run[run.length - 1];
-      if (prev && !(sentenceStart(s, prev.at) === sentenceStart(s, item.at) && SIZED_JOIN.test(s.slice(prev.end, item.at)))) {
-        runs.push(run);
-        run = [];
+      if (prev && !SIZED_JOIN.test(s.slice(prev.end, item.at))) {
+        runs.push({ items: run, either });
+        [run, either] = [[], false];
       }
       run.push(item);
+      // "一栋3000平，一栋5000平也行": either size, not both (bothBounds reads it).
+      if (ACCEPT_AFTER.test(s.slice(item.end))) either = true;
     }
-    runs.push(run);
+    runs.push({ items: run, either });
   }
   // Sizes listed with 各一栋 or after 分别: the list's figures (a bare one takes the unit written after the last).
   for (const re of [SIZES_EACH_ONE, SIZES_RESPECTIVELY]) {
@@ -1750,37 +1837,87 @@ function unitsOfSizes(x: Extraction): Span[] | null {
         .map((f) => f.groups!.u)
         .filter(Boolean)
         .pop();
-      if (!unit) continue;
-      const items: Item[] = [];
+      const k = m.groups!.k ? readCount(m.groups!.k) : 1;
+      if (!unit || k === null || !(k >= 1)) continue;
+      const items: SizedItem[] = [];
       for (const f of list.matchAll(A_FIGURE)) {
-        const fig = figureOf(a + f.index, f[0], unit);
-        if (fig && !x.isClaimed(fig.span)) items.push({ at: m.index, end: m.index + m[0].length, fig: fig.span, sqm: fig.sqm });
+        const sqm = parseArea(`${f.groups!.n}${f.groups!.u ?? unit}`, "sqm");
+        const fig: Span = [a + f.index, a + f.index + f[0].length];
+        if (sqm !== null && sqm > 0 && !x.isClaimed(fig))
+          items.push({ at: m.index, end: m.index + m[0].length, fig, k, lo: sqm, hi: sqm, exact: sqm });
       }
-      runs.push(items);
+      runs.push({ items, either: ACCEPT_AFTER.test(s.slice(m.index + m[0].length)) });
     }
   }
-  const run = runs.find((r) => r.length >= 2 && new Set(r.map((i) => i.sqm)).size >= 2);
-  if (!run || run.length > 99) return null;
-  const n = run.length;
-  const [min, max] = [Math.min(...run.map((i) => i.sqm)), Math.max(...run.map((i) => i.sqm))];
-  if (max * n > FIELD_LIMITS.areaSqm) return null;
+  const sizeKey = (i: SizedItem) => `${i.lo}-${i.hi}`;
+  const sized = (items: SizedItem[]) => items.length >= 2 && new Set(items.map(sizeKey)).size >= 2;
+  // Units the enterprise has ("现有一栋3000平，一栋5000平", "去年租了…"): its premises, set aside as the reader does one unit
+  // (docs/decisions/128), the figures after them still read ("…，想再找一栋8000平"). A run ends before a unit said to be had.
+  const own = (i: SizedItem) => x.asideWhy("area", [i.at, i.end], [i.at, i.end], i.end) !== null;
+  let run: SizedItem[] | undefined;
+  for (const r of runs) {
+    if (r.either || !sized(r.items) || r.items.some((i) => x.isClaimed(i.fig))) continue;
+    if (own(r.items[0])) {
+      const words: Span = [x.clauseStart(r.items[0].at), Math.max(...r.items.map((i) => i.end))];
+      x.putAsideWords(words, r.items[0].fig, "own");
+      for (const i of r.items) x.claim(i.fig);
+      continue;
+    }
+    const cut = r.items.findIndex(own);
+    const items = cut < 0 ? r.items : r.items.slice(0, cut);
+    if (sized(items)) {
+      run = items;
+      break;
+    }
+  }
+  if (!run) return null;
+  const n = run.reduce((sum, i) => sum + i.k, 0);
+  if (n > 99) return null;
+  // Each unit between the smallest and the largest size; a side one size leaves open stays open.
+  const min = run.every((i) => i.lo !== undefined) ? Math.min(...run.map((i) => i.lo!)) : undefined;
+  const max = run.every((i) => i.hi !== undefined) ? Math.max(...run.map((i) => i.hi!)) : undefined;
+  if ((max ?? min ?? 0) * n > FIELD_LIMITS.areaSqm) return null;
   let span: Span = [Math.min(...run.map((i) => i.at)), Math.max(...run.map((i) => i.end))];
   const used: Span[] = [span];
-  // "需要两栋厂房，一栋3000平一栋5000平": the count said of these units in their sentence, when it agrees, is read with them.
-  const from = sentenceStart(s, span[0]);
+  // "一栋3000平以下，一栋5000平以上": no size bounds every unit — told, nothing stored (never a guess).
+  if (min === undefined && max === undefined) {
+    x.reject(span, run[0].fig, true);
+    for (const i of run) x.claim(i.fig);
+    return used;
+  }
+  // "…，共8000平": the sizes' total said after them is theirs when it is their sum (another total is told, as before).
+  const total = TOTAL_AFTER_SIZES.exec(s.slice(span[1]));
+  if (total && run.every((i) => i.exact !== undefined)) {
+    const sqm = parseArea(`${total.groups!.t}${total.groups!.u}`, "sqm");
+    const sum = run.reduce((t, i) => t + i.k * i.exact!, 0);
+    if (sqm !== null && Math.abs(sqm - sum) < 0.01) {
+      const t = total.indices!.groups!.t;
+      x.claim([span[1] + t[0], span[1] + total.indices!.groups!.u[1]]);
+      span = [span[0], span[1] + total[0].length];
+      used.push(span);
+    }
+  }
+  // "需要两栋厂房，一栋3000平一栋5000平", "需要两栋厂房。一栋3000平，一栋5000平。": the count said of these units in their sentence
+  // or in the sentence before (one that gives no area of its own), when it agrees, is read with them.
+  let from = sentenceStart(s, span[0]);
+  if (from > 0) {
+    const before = sentenceStart(s, from - 1);
+    if (!new RegExp(UNIT_FIG).test(s.slice(before, from))) from = before;
+  }
   for (const m of s.slice(from, sentenceEnd(s, span[1])).matchAll(UNITS_COUNTED)) {
     const at = from + m.index;
     const t = m.groups!.n ?? m.groups!.n2!;
     const k = EN_COUNT.includes(t.toLowerCase()) ? EN_COUNT.indexOf(t.toLowerCase()) + 2 : readCount(t);
-    if (k !== n || m.groups!.c === "层" || (at >= span[0] && at < span[1])) continue;
+    if (k !== n || m.groups!.c === "层" || /floor/i.test(m[0]) || (at >= span[0] && at < span[1])) continue;
+    if (x.asideWhy("area", [at, at + m[0].length], [at, at + m[0].length], at + m[0].length)) continue;
     used.push([at, at + m[0].length]);
     span = [Math.min(span[0], at), Math.max(span[1], at + m[0].length)];
   }
-  x.set("areaMinSqm", round2(min * n), span);
-  x.set("areaMaxSqm", round2(max * n), span);
+  if (min !== undefined) x.set("areaMinSqm", round2(min * n), span);
+  if (max !== undefined) x.set("areaMaxSqm", round2(max * n), span);
   x.set("unitCount", n, span);
-  x.hints.unitAreaMinSqm = round2(min);
-  x.hints.unitAreaMaxSqm = round2(max);
+  if (min !== undefined) x.hints.unitAreaMinSqm = round2(min);
+  if (max !== undefined) x.hints.unitAreaMaxSqm = round2(max);
   x.unitSizes.push(x.snippet(span));
   for (const i of run) x.claim(i.fig);
   return used;

@@ -47,13 +47,15 @@ export function needForPreview(
 
 /**
  * The flags the save will put on the wanted area (an area implausible for the kind) and on every box the
- * notes contradict (notesDiffer: the area, the ceiling, the move-in month … lead-schema.ts, ADR 101), as
+ * notes contradict (notesDiffer: the area, the ceiling, the move-in month … lead-schema.ts, ADR 101), and units of
+ * different sizes read from the notes (unitSizesDiffer: the window the matches are judged in, docs/decisions/147), as
  * sentences: the desk shows them while the caller can still be asked ("5000 亩 of factory — or 5000 ㎡?"),
  * not only to the recruiter afterwards.
  */
 function areaChecksOf(lead: unknown, lng: Lng): string[] {
+  // Units of different sizes (docs/decisions/147): the matches' "单栋…在需求 3000–5000㎡ 内" is that window, not a size said.
   return leadFlags(lead)
-    .filter((f) => f.field.startsWith("need.area") || f.code === "notesDiffer")
+    .filter((f) => f.field.startsWith("need.area") || f.code === "notesDiffer" || f.code === "unitSizesDiffer")
     .map((f) => describeFlag(lng, f));
 }
 

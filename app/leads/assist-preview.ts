@@ -92,6 +92,8 @@ export function assistPreview(
       },
     ),
   );
+  // Units of different sizes (docs/decisions/141, 147): said with the words they were read from, as the page says them after sending.
+  const sizes = plan.unitSizes.map((f) => ui(lng, "need.unitSizesRead", { text: f.text }));
   return {
     understood: [
       ...describeNeedHints(
@@ -99,6 +101,7 @@ export function assistPreview(
         lng,
         NEED_KINDS.find((k) => k === kind),
       ),
+      ...sizes,
       ...budget,
       ...aside,
     ].join(between),
