@@ -12,7 +12,7 @@ export const about = (sqm: number): [number, number] => [r2(sqm * 0.9), r2(sqm *
 
 /**
  * The notes' readers as the tests of the area reader use them, at the clock `now`: `read` (parseNeedText with the money
- * reader, on a lead of `kind`), `area` (the bounds it fills, [min, max] in ㎡, null when not filled) and `lead` (the lead
+ * reader, on a lead of `kind`), `area` (the bounds it fills, [min, max] in ㎡, null when not filled), `figures` (every figure filled) and `lead` (the lead
  * the schema stores from a valid API body with these notes and `need` fields over it; a refusal throws its field errors).
  */
 export function notesReading(now: () => Date) {
@@ -27,5 +27,20 @@ export function notesReading(now: () => Date) {
     if (!r.success) throw new Error(JSON.stringify(issuesToFieldErrors(r.error)));
     return r.data.lead;
   };
-  return { read, area, lead };
+  /** Every figure the reader fills (null when not filled), what it tells as not read and what it sets aside — no money reader. */
+  const figures = (notes: string, kind = "factory") => {
+    const r = parseNeedText(notes, now(), [], kind);
+    return {
+      min: r.hints.areaMinSqm ?? null,
+      max: r.hints.areaMaxSqm ?? null,
+      ceiling: r.hints.ceilingMinM ?? null,
+      crane: r.hints.craneMinT ?? null,
+      load: r.hints.floorLoadMinKg ?? null,
+      power: r.hints.powerMinKva ?? null,
+      told: r.unread,
+      aside: r.setAside,
+      ceilingOnly: r.ceilingOnly,
+    };
+  };
+  return { read, area, lead, figures };
 }

@@ -10,19 +10,11 @@ import { about, MU, notesReading, r2 } from "../support/notes-reading";
 // read nor told; a slash between two figures dropping the first; a preferred figure beside a bound made the cap.
 
 const DEC5 = new Date("2026-12-05T02:00:00Z");
-const { lead } = notesReading(() => DEC5);
+const { lead, figures } = notesReading(() => DEC5);
 
 function need(notes: string, kind = "factory") {
-  const r = parseNeedText(notes, DEC5, [], kind);
-  return {
-    min: r.hints.areaMinSqm ?? null,
-    max: r.hints.areaMaxSqm ?? null,
-    ceiling: r.hints.ceilingMinM ?? null,
-    crane: r.hints.craneMinT ?? null,
-    power: r.hints.powerMinKva ?? null,
-    told: r.unread,
-    own: r.setAside.filter((a) => a.why === "own").map((a) => a.text),
-  };
+  const { aside, ...read } = figures(notes, kind);
+  return { ...read, own: aside.filter((a) => a.why === "own").map((a) => a.text) };
 }
 
 describe("a building figure wanted after the premises' (HIGH 6, 7)", () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 
-import { parseNeedText } from "~/domain/need-text";
-
 import { MU, notesReading, r2 } from "../support/notes-reading";
 
 // Attack 33 (L0, L5, L6) and bounds32's leftovers (docs/decisions/139): two bounds said kindly ("…也行", "… is fine")
@@ -10,21 +8,7 @@ import { MU, notesReading, r2 } from "../support/notes-reading";
 // count with another use's figure; 和/及 not ending what a refusal governs.
 
 const DEC5 = new Date("2026-12-05T02:00:00Z");
-const { read, area, lead } = notesReading(() => DEC5);
-
-function need(notes: string, kind = "factory") {
-  const r = parseNeedText(notes, DEC5, [], kind);
-  return {
-    min: r.hints.areaMinSqm ?? null,
-    max: r.hints.areaMaxSqm ?? null,
-    ceiling: r.hints.ceilingMinM ?? null,
-    crane: r.hints.craneMinT ?? null,
-    load: r.hints.floorLoadMinKg ?? null,
-    told: r.unread,
-    aside: r.setAside,
-    ceilingOnly: r.ceilingOnly,
-  };
-}
+const { read, area, lead, figures: need } = notesReading(() => DEC5);
 
 describe("L0: two bounds said apart, the second kindly (也行, 也可以, 都行, is fine), are one range", () => {
   it.each([

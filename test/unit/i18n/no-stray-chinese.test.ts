@@ -62,6 +62,8 @@ const DOMAIN_DATA: Record<string, string> = {
     "the same format's template: example rows and the 说明 sheet, a document in the format's language",
   "app/inventory/excel/template-example.ts": "the template's example rows (示例经济开发区…), data in the format's language",
   "app/auth/demo-accounts.server.ts": "names of the demo accounts (seed data)",
+  "app/leads/warm-readers.server.ts":
+    "a sample lead's notes and regions, read once at start to warm the readers (ADR 148), never stored nor shown",
   "app/cli/user-create.ts": "an example value (--name 张三) in the command's usage line",
 };
 
