@@ -12,9 +12,12 @@ import type { PlaceMention } from "./need-places";
 // Read on the server (note-regions.ts), not in the form's live preview: the preview's first load has no
 // room for it (test/e2e/inquiry-form.test.ts FIRST_LOAD_KB), and which division a name is needs the server.
 
-/** A marker word and the space after it; the name follows. */
+/**
+ * A marker word and the space after it; the name follows. A fallback ("then Pukou", "otherwise Pukou") and a choice's label
+ * ("Preferred: Pukou", "Backup: Liuhe") mark one too (places34); note-regions.ts reads which comes first.
+ */
 const LATIN_MARKER =
-  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|consider|considering|target|targeting|choose)\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*[:：]\s*/giu;
+  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|consider|considering|target|targeting|choose|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+b)\s*[:：]\s*/giu;
 /** The present location: these words right before the marker ("we are in", "currently in", "our plant is in"). */
 const LATIN_PRESENT =
   /\b(?:we\s+are|we're|i\s+am|i'm|currently|presently|now|today|(?:our|the)\s+(?:company|factory|plant|office|headquarters|hq|site|business)\s+(?:is|are)(?:\s+(?:currently|now))?|located|based|headquartered|registered|from)\s*$/iu;
@@ -138,14 +141,17 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
 
 /** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words in the notes (the pass without a marker runs only then). */
 const LATIN_OK_WORD =
-  /\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never)\b|n['’]t\b/iu;
+  /\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never|yes|first|second|third|top)\b|n['’]t\b/iu;
 /** Words after places that say they will not do, or anything negated in their clause (places32): read or told by the server. */
 const LATIN_REFUSED_AFTER =
   /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
-/** Words after places that say they will do: "is fine", "are both OK", "works", "would be good". */
+/**
+ * Words after places that say they will do: "is fine", "are both OK", "works", "would be good"; "(yes)", and a rank (places34):
+ * "Jiangning first choice", "Pukou second", "Liuhe is our third choice".
+ */
 const LATIN_OK_AFTER =
-  /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:is|as)\s+(?:the\s+|our\s+)?)?(?:backup|fallback|alternative|second\s+choice))\b/iu;
+  /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|yes|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:is|as)\s+(?:the\s+|our\s+|my\s+)?)?(?:backup|fallback|alternative|(?:first|second|third|top|1st|2nd|3rd)\s+(?:choice|option|pick|preference))|(?:first|second|third|1st|2nd|3rd)(?=\s*(?:[,.;!?)\n]|$)))\b/iu;
 
 /** Lower-case words that end a place's name in the notes (the rest of a sentence: verbs, figures' words). */
 const LATIN_STOP =
-  /^(?:in|near|not|except|either|within|inside|for|with|by|before|after|from|to|is|are|was|be|we|i|our|it|that|which|who|where|when|if|as|than|then|but|so|because|please|need|needs|want|wants|move|moving|ready|about|around|at|on|sqm|m2|mu|sq|square|meters?|metres?|ton|tons|kva|floor|floors|ceiling|crane|factory|factories|warehouse|office|land|plot|building|space|rent|lease|buy|purchase|asap|soon|now|only|preferably|ideally|maybe|also|too|etc|ok|okay|fine|good|acceptable|possible|preferred|works?|second|backup|fallback|alternative|choice|no|never|please|but|has|have|had|does|do|will|would|should|could|can|cannot|may|might|[a-z]+n['’]t)$/iu;
+  /^(?:in|near|not|except|either|within|inside|for|with|by|before|after|from|to|is|are|was|be|we|i|our|it|that|which|who|where|when|if|as|than|then|but|so|because|please|need|needs|want|wants|move|moving|ready|about|around|at|on|sqm|m2|mu|sq|square|meters?|metres?|ton|tons|kva|floor|floors|ceiling|crane|factory|factories|warehouse|office|land|plot|building|space|rent|lease|buy|purchase|asap|soon|now|only|preferably|ideally|maybe|also|too|etc|ok|okay|fine|good|acceptable|possible|preferred|works?|first|second|third|top|yes|then|otherwise|backup|fallback|alternative|choice|no|never|please|but|has|have|had|does|do|will|would|should|could|can|cannot|may|might|[a-z]+n['’]t)$/iu;
