@@ -35,8 +35,8 @@ const LATIN_NOT_A_PLACE = new Set(
     "china prc chinese english asia i we our the a an it this that these those any some all"
   ).split(" "),
 );
-/** What joins two places named in English: or, and, a comma, a slash, "&", and "or" after a comma. */
-const LATIN_JOIN = /^\s*(?:,\s*(?:or|and)\s+|,\s*|\/\s*|&\s*|\s+(?:or|and)\s+)/iu;
+/** What joins two places named in English: or, and, a comma, a slash, "&", "|", "+" (full-width too), and "or" after a comma. */
+const LATIN_JOIN = /^\s*(?:,\s*(?:or|and)\s+|,\s*|[/|&+／｜＆＋]\s*|\s+(?:or|and)\s+)/iu;
 /** A Latin word of a name (letters, an inner hyphen or apostrophe: Xi'an, Hi-tech), read where lastIndex says. */
 const LATIN_WORD_AT = /[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*/uy;
 /** Generic words after a place that are not its name ("Pukou area", "Jiangning side"). */
@@ -123,7 +123,8 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
       // Said not to do ("Jiangning is not ok", "Jiangning doesn't work for us": places32, attack F7) as said to do:
       // the server reads the stance, or tells the clause unread when it cannot (note-regions.ts).
       const after = last ? notes.slice(last[1], last[1] + 40) : "";
-      if (last && (LATIN_OK_AFTER.test(after) || LATIN_REFUSED_AFTER.test(after)))
+      const front = notes.slice(Math.max(0, w.index - 4), w.index);
+      if (last && (LATIN_OK_AFTER.test(after) || LATIN_REFUSED_AFTER.test(after) || LATIN_MARK_AFTER.test(after) || LATIN_MARK_BEFORE.test(front)))
         for (const [start, end, named] of names) add(start, end, named && names.length > 1);
     }
   // A bare list of capitalised names that is a clause of its own ("Pukou, Jiangning, Liuhe", "Pukou or Liuhe."):
@@ -133,15 +134,20 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
     if (out.some((o) => w.index >= o.span[0] && w.index < o.span[1])) continue;
     const names = chainAt(w.index);
     const last = names[names.length - 1];
-    if (names.length < 2 || !names.every(([, , named]) => named) || !/^\s*(?:$|[.;!?\n)）。；！？])/u.test(notes.slice(last[1]))) continue;
+    // Its end: the clause's, a comma too ("Jiangning or Pukou, not Gaochun": places34 — the list was lost).
+    if (names.length < 2 || !names.every(([, , named]) => named) || !/^\s*(?:$|[.,;!?\n)）。，；！？])/u.test(notes.slice(last[1]))) continue;
     for (const [start, end] of names) add(start, end, true, true);
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }
 
-/** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words in the notes (the pass without a marker runs only then). */
+/** A cross or a tick right after a name or right before it ("Jiangning ✅ Pukou ❌", "✔ Jiangning"; note-regions.ts says whose). */
+const LATIN_MARKS = "(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗)";
+const LATIN_MARK_AFTER = new RegExp(`^\\s*${LATIN_MARKS}`, "u");
+const LATIN_MARK_BEFORE = new RegExp(`${LATIN_MARKS}\\uFE0F?\\s*$`, "u");
+/** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words, or a mark, in the notes (the pass without a marker runs only then). */
 const LATIN_OK_WORD =
-  /\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never|yes|first|second|third|top)\b|n['’]t\b/iu;
+  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗)|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never|yes|first|second|third|top)\b|n['’]t\b/iu;
 /** Words after places that say they will not do, or anything negated in their clause (places32): read or told by the server. */
 const LATIN_REFUSED_AFTER =
   /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
@@ -150,7 +156,7 @@ const LATIN_REFUSED_AFTER =
  * "Jiangning first choice", "Pukou second", "Liuhe is our third choice".
  */
 const LATIN_OK_AFTER =
-  /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|yes|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:is|as)\s+(?:the\s+|our\s+|my\s+)?)?(?:backup|fallback|alternative|(?:first|second|third|top|1st|2nd|3rd)\s+(?:choice|option|pick|preference))|(?:first|second|third|1st|2nd|3rd)(?=\s*(?:[,.;!?)\n]|$)))\b/iu;
+  /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|yes|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:(?:is|as)\s+)?(?:the\s+|our\s+|my\s+)?)?(?:backup|fallback|alternative|(?:first|second|third|top|1st|2nd|3rd)\s+(?:choice|option|pick|preference))|(?:first|second|third|1st|2nd|3rd)(?=\s*(?:[,.;!?)\n]|$)))\b/iu;
 
 /** Lower-case words that end a place's name in the notes (the rest of a sentence: verbs, figures' words). */
 const LATIN_STOP =

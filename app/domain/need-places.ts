@@ -52,8 +52,8 @@ const PRESENT = new RegExp(
   "u",
 );
 const AFTER_MARKER = new RegExp(`${MARKER}\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "gu");
-/** The kinds that mark a place after it; 区域, 市场, 县城 and the like are other words. */
-const KIND = "(?:经济技术开发区|经济开发区|开发区|新区|区(?![域别分])|县(?!城)|市(?![场值民政面价])|镇|省)";
+/** The kinds that mark a place after it; 区域, 市场, 县城, 区县 and the like are other words. */
+const KIND = "(?:经济技术开发区|经济开发区|开发区|新区|(?<!县)区(?![域别分县])|(?<!区)县(?![城区])|市(?![场值民政面价])|镇|省)";
 const ENDS_IN_KIND = new RegExp(`${KIND}$`, "u");
 /** Whether a place as typed ends in its kind ("江宁区", "高淳县"): then it is a place even when no division has that name. */
 export function hasPlaceKind(text: string): boolean {
@@ -269,7 +269,7 @@ export function findListedPlaceCandidates(notes: string): PlaceMention[] {
         run = run.slice(inner[0].length);
         from += inner[0].length;
       }
-      const after = /(?:都行|都可以|都可|均可|皆可|都好|都没问题|都能接受|也行|也可以|也可|可以|优先|为主|首选|最好|为佳)$/u.exec(run);
+      const after = /(?:都行|都可以|都可|均可|皆可|都好|都没问题|都能接受|也行|也可以|也可|可以|优先|为主|(?:为|是)?首选|最好|为佳|第[一二三](?:选择|志愿)?)$/u.exec(run);
       if (after) run = run.slice(0, -after[0].length);
       const rest = c.slice(m.index + m[0].length);
       // A list joined by 或者, 、, / is names enough ("江宁或者浦口": the server says which are places).

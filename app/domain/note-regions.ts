@@ -280,7 +280,7 @@ const PLACE_ONLY_BEFORE = new RegExp(
   "i",
 );
 const PLACE_OK_AFTER = new RegExp(
-  String.raw`^\s*(?:区|县|市)?\s*(?:[(（【[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:(?:作为|当|做)?\s*(?:备选|备用|次选|第二选择)|次之|(?:其次|再次|第二|第三|其后)(?=\s*(?:[，。；;,!?！？、\n)）]|$))|[二两三]选一|任选(?:其)?一|(?:as\s+(?:a|an|the|our)\s+)(?:backup|fallback|alternative|second\s+choice|plan\s+b)\b|(?:is|as)\s+(?:a\s+|the\s+|our\s+)?(?:second\s+choice|backup|fallback)\b|可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b|` +
+  String.raw`^\s*(?:区|县|市)?\s*(?:[(（【[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:(?:作为|当|做|为|是)?\s*(?:备选|备用|次选|第二选择)|次之|(?:其次|再次|第二|第三|其后)(?=\s*(?:[，。；;,!?！？、\n)）]|$))|[二两三]选一|任选(?:其)?一|(?:as\s+(?:a|an|the|our)\s+)(?:backup|fallback|alternative|second\s+choice|plan\s+b)\b|(?:is|as)\s+(?:a\s+|the\s+|our\s+)?(?:second\s+choice|backup|fallback)\b|可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b|` +
     // A yes after the place, a rank after the first (places34): "浦口（要）", "浦口要，江宁不要", "Pukou (yes)", "Pukou second".
     String.raw`要(?=\s*(?:[，。；;,!?！？、\n)）\]】]|$))|yes\b|不错|(?:is\s+)?(?:the\s+|our\s+|my\s+)?(?:second|third|2nd|3rd)(?:\s+(?:choice|option|pick|preference))?(?=\s*(?:[,.;!?)\]\n]|$)))`,
   "i",

@@ -1132,7 +1132,7 @@ export function latinNearlyNamed(word: string): boolean {
 export function latinOneLetterOff(word: string): boolean {
   const w = word.toLowerCase();
   // Letters no pinyin holds but English words do (a doubled consonant but n, ea, th …): "Shipping" is no typo of shiping.
-  if (!/^[a-z]{6,20}$/.test(w) || /([b-df-hj-mp-tv-z])\1|ea|oa|ee|oo|th|ph|ck|wh/.test(w)) return false;
+  if (!/^[a-z]{6,20}$/.test(w) || /([b-df-hj-mp-tv-z])\1|ea|oa|th|ph|ck|wh/.test(w)) return false;
   for (const e of getIndex().entries)
     for (const f of comparableForms(e, true)) {
       if (f === w) return false;
