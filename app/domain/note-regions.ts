@@ -8,7 +8,7 @@ import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
 import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
 import { findLatinPlaceMentions } from "./need-places-en";
-import { markStance } from "./place-marks";
+import { markStance, onlyMarksBetween } from "./place-marks";
 import { readingWork } from "./reading-work";
 import type { RegionProblem } from "./regions";
 import { divisionByCode, englishPathLabel, latinNearlyNamed, latinOneLetterOff, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions.server";
@@ -458,7 +458,10 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
     // clause, unless they speak of several ("in Pukou, Jiangning is not ok" rules out Jiangning alone; places32).
     const bareComma = places.slice(i, j).some((p, k) => /^\s*,\s*$/.test(notes.slice(p.span[1], places[i + k + 1].span[0])));
     const plural = /^\s*(?:are|both|all|neither|none|either|aren['’]t|don['’]t|do\s+not)\b/iu.test(notes.slice(places[j].span[1]));
+    // A mark is one place's (place-marks.ts): beside it, a name of the list with none is neither wanted nor ruled out.
+    const byMark = (k: number) => own[k] !== null && markStance(notes, places[k].span) !== null;
     const list = own[i] ?? (bareComma && !plural ? null : own[j]) ?? "in";
+    const markedList = own[i] !== null ? byMark(i) : own[j] !== null && byMark(j);
     // An English list no word rules, with a negation after it in its clause that none of the words above places
     // ("Jiangning has no metro line"): never wanted, never ruled out — its clause is told unread (places32, attack F7).
     const doubt =
@@ -466,7 +469,7 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
       own[j] === null &&
       isLatinText(notes.slice(places[j].span[0], places[j].span[1])) &&
       LATIN_NEGATION_AFTER.test(afterInClause(notes, places[j].span, places[j + 1]?.span));
-    for (let k = i; k <= j; k++) out.push(own[k] ?? (doubt && (k === j || !bareComma || plural) ? "open" : list));
+    for (let k = i; k <= j; k++) out.push(own[k] ?? (markedList || (doubt && (k === j || !bareComma || plural)) ? "open" : list));
     i = j + 1;
   }
   return out;
@@ -491,7 +494,7 @@ const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER}|,\\s*(?:or|and)?|or|and|&)?\\
  * ("江宁，不考虑溧水", "溧水不要，江宁": the one wanted, ADR 113 amended). Zones are read as divisions are. Read by the division names (server only, like `findUnmarkedPlaces`), each passing the
  * shape rules (`isPlace`: no everyday word such as 平房 or 合作, no company's name after it).
  */
-export function findRuledPlaces(notes: string): PlaceMention[] {
+export function findRuledPlaces(notes: string): NotePlace[] {
   if (typeof placeNameAt !== "function") return [];
   const { s, at } = foldText(notes);
   // Names are looked for only near a ruling word (a list of places runs before an after-word), and a
@@ -520,7 +523,7 @@ export function findRuledPlaces(notes: string): PlaceMention[] {
   }
   // A list is ruled as one ("高淳和溧水都不要"): every name of it is read when the words around one rule it —
   // none when one of them may be no place ("光明或者宝安都行": 光明 is an everyday word, ADR 076).
-  const out: PlaceMention[] = [];
+  const out: NotePlace[] = [];
   for (let i = 0; i < names.length;) {
     let j = i;
     while (j + 1 < names.length && JOINED.test(notes.slice(names[j].span[1], names[j + 1].span[0]))) j++;
@@ -529,6 +532,17 @@ export function findRuledPlaces(notes: string): PlaceMention[] {
       out.push(...list.map(({ text, span }) => ({ text, span })));
     i = j + 1;
   }
+  // A name beside a marked one with nothing but blanks and marks between, and no mark of its own ("江宁 ✔ 浦口": the ✔ is
+  // 江宁's): never dropped — read as neither wanted nor ruled out, its clause told unread (places34).
+  const unsure: NotePlace[] = [];
+  for (const [k, p] of names.entries())
+    if (p.ok && !out.some((o) => o.span[0] === p.span[0]))
+      for (const q of [names[k - 1], names[k + 1]])
+        if (q && out.some((o) => o.span[0] === q.span[0]) && onlyMarksBetween(notes.slice(Math.min(p.span[1], q.span[1]), Math.max(p.span[0], q.span[0])))) {
+          unsure.push({ text: p.text, span: p.span, unsure: true });
+          break;
+        }
+  out.push(...unsure);
   // A place named as a clause of its own beside a place ruled out ("江宁，不考虑溧水", "溧水不要，江宁"):
   // the one the enterprise wants, as "不要溧水，江宁可以" says outright.
   if (out.some((p) => ownStance(notes, p.span) === "out"))
@@ -549,7 +563,7 @@ function clauseAlone(notes: string, span: readonly [number, number]): boolean {
  * PLACE_GRUDGING_AFTER, PLACE_WANT_BEFORE, the marks of place-marks.ts).
  */
 const RULING_WORD =
-  /❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|第一|第二|第三|其后|不|要|选|找|希望|意向|否则|退而求其次|凑合|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second|first|third|top\s+choice|then|otherwise|else|yes\b|want|need|choose|pick|not\b|n['’]t\b|plan\s+b\b/gi;
+  /❌|❎|✗|✘|✖|✕|×|╳|[(（]\s*x\s*[)）]|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|第一|第二|第三|其后|不|要|选|找|希望|意向|否则|退而求其次|凑合|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second|first|third|top\s+choice|then|otherwise|else|yes\b|want|need|choose|pick|not\b|n['’]t\b|plan\s+b\b/gi;
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 

@@ -19,6 +19,8 @@ const MARK_AFTER = new RegExp(`^(?:区|县|市)?[^\\S\\n]*(?<mark>${MARK})[^\\S\
 /** A mark before the place (blanks and 在/去/是 between), and a letter before it: another name. */
 const MARK_BEFORE = new RegExp(`(?<name>[\\p{Script=Han}A-Za-z])?[^\\S\\n]*(?<mark>${MARK})[^\\S\\n]*(?:在|去|是)?[^\\S\\n]*$`, "u");
 const CROSSED = new RegExp(`^${CROSS}`, "u");
+/** A mark in brackets right after the place, an x too: "江宁(x) 浦口(✓)", "江宁（×）". The place's, whatever the side. */
+const MARK_IN_BRACKETS = new RegExp(`^(?:区|县|市)?[^\\S\\n]*[(（【[][^\\S\\n]*(?<mark>[xX]|${MARK})[^\\S\\n]*[)）】\\]]`, "u");
 /** Where a clause ends: a mark is a place's of its own clause only. */
 const CLAUSE_END = /[，。；;,!?！？、\n]/u;
 
@@ -52,11 +54,19 @@ function marksFollow(notes: string): boolean {
 const MARKS_WEIGHED = 20;
 const ALL_MARKS = new RegExp(MARK, "gu");
 
+/** Whether the words between two places are blanks and marks only, a mark among them ("江宁 ✔ 浦口": findRuledPlaces). */
+export function onlyMarksBetween(between: string): boolean {
+  return ANY_MARK.test(between) && between.replace(ALL_MARKS, "").trim() === "";
+}
+const ANY_MARK = new RegExp(MARK, "u");
+
 /**
  * The stance a cross or tick gives the place at `span` ([start, end) in UTF-16 units of `notes`, as typed): "out" for a cross,
  * "in" for a tick, null when no mark is the place's (see above).
  */
 export function markStance(notes: string, span: readonly [number, number]): "in" | "out" | null {
+  const bracketed = MARK_IN_BRACKETS.exec(notes.slice(span[1], span[1] + 16));
+  if (bracketed) return /^[xX]/.test(bracketed.groups!.mark) || CROSSED.test(bracketed.groups!.mark) ? "out" : "in";
   const follow = marksFollow(notes);
   // `name`: a letter on the mark's other side, in the clause — the mark is between two names, and goes to the text's side.
   const after = MARK_AFTER.exec(notes.slice(span[1], span[1] + 16).split(CLAUSE_END)[0]);

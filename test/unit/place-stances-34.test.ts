@@ -52,12 +52,23 @@ describe("H1: a mark belongs to the place it touches or follows, on the side the
     ["✔ Jiangning ✖ Pukou", [JN], ["Pukou"]],
     ["Jiangning ✔️ Pukou ✖️", [JN], ["Pukou"]],
     ["Jiangning✔, Pukou✖", [JN], ["Pukou"]],
+    // In brackets, an x too.
+    ["江宁(x) 浦口(✓)", [PK], ["江宁"]],
+    ["江宁（X）", [], ["江宁"]],
+    ["Jiangning (x) Pukou (✓)", [PK], ["Jiangning"]],
     // ADR 140's, kept.
     ["❌江宁 ✅浦口", [PK], ["江宁"]],
     ["江宁❌浦口✅", [PK], ["江宁"]],
     ["江宁❌ 浦口✅", [PK], ["江宁"]],
   ])("%s → fills %j, rules out %j", (notes, fill, out) => {
     expect(read(notes)).toMatchObject({ fill: codes(...fill), out });
+  });
+
+  it.each([
+    ["江宁 ✔ 浦口", [JN]],
+    ["江宁 浦口 ✖", []],
+  ])("%s: a name beside a marked one with no mark of its own is told unread, never dropped", (notes, fill) => {
+    expect(read(notes)).toMatchObject({ fill: codes(...fill), unread: [notes] });
   });
 
   it("the side is the marks' vote; a mark with no name on that side is the other side's", () => {
