@@ -124,7 +124,10 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
       // the server reads the stance, or tells the clause unread when it cannot (note-regions.ts).
       const after = last ? notes.slice(last[1], last[1] + 40) : "";
       const front = notes.slice(Math.max(0, w.index - 4), w.index);
-      if (last && (LATIN_OK_AFTER.test(after) || LATIN_REFUSED_AFTER.test(after) || LATIN_MARK_AFTER.test(after) || LATIN_MARK_BEFORE.test(front)))
+      if (
+        last &&
+        (LATIN_OK_AFTER.test(after) || LATIN_REFUSED_AFTER.test(after) || LATIN_MARK_AFTER.test(after) || LATIN_MARK_BEFORE.test(front))
+      )
         for (const [start, end, named] of names) add(start, end, named && names.length > 1);
     }
   // A bare list of capitalised names that is a clause of its own ("Pukou, Jiangning, Liuhe", "Pukou or Liuhe."):
@@ -135,7 +138,8 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
     const names = chainAt(w.index);
     const last = names[names.length - 1];
     // Its end: the clause's, a comma too ("Jiangning or Pukou, not Gaochun": places34 — the list was lost).
-    if (names.length < 2 || !names.every(([, , named]) => named) || !/^\s*(?:$|[.,;!?\n)）。，；！？])/u.test(notes.slice(last[1]))) continue;
+    if (names.length < 2 || !names.every(([, , named]) => named) || !/^\s*(?:$|[.,;!?\n)）。，；！？])/u.test(notes.slice(last[1])))
+      continue;
     for (const [start, end] of names) add(start, end, true, true);
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);

@@ -269,7 +269,10 @@ export function findListedPlaceCandidates(notes: string): PlaceMention[] {
         run = run.slice(inner[0].length);
         from += inner[0].length;
       }
-      const after = /(?:都行|都可以|都可|均可|皆可|都好|都没问题|都能接受|也行|也可以|也可|可以|优先|为主|(?:为|是)?首选|最好|为佳|第[一二三](?:选择|志愿)?)$/u.exec(run);
+      const after =
+        /(?:都行|都可以|都可|均可|皆可|都好|都没问题|都能接受|也行|也可以|也可|可以|优先|为主|(?:为|是)?首选|最好|为佳|第[一二三](?:选择|志愿)?)$/u.exec(
+          run,
+        );
       if (after) run = run.slice(0, -after[0].length);
       const rest = c.slice(m.index + m[0].length);
       // A list joined by 或者, 、, / is names enough ("江宁或者浦口": the server says which are places).

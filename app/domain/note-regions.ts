@@ -11,7 +11,16 @@ import { findLatinPlaceMentions } from "./need-places-en";
 import { markStance, onlyMarksBetween } from "./place-marks";
 import { readingWork } from "./reading-work";
 import type { RegionProblem } from "./regions";
-import { divisionByCode, englishPathLabel, latinNearlyNamed, latinOneLetterOff, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions.server";
+import {
+  divisionByCode,
+  englishPathLabel,
+  latinNearlyNamed,
+  latinOneLetterOff,
+  namesZone,
+  placeNameAt,
+  resolveRegions,
+  zoneNamed,
+} from "./regions.server";
 
 /**
  * Which regions the notes fill, decided in ONE place (docs/decisions/072-regions-read-from-the-notes.md):
@@ -538,7 +547,11 @@ export function findRuledPlaces(notes: string): NotePlace[] {
   for (const [k, p] of names.entries())
     if (p.ok && !out.some((o) => o.span[0] === p.span[0]))
       for (const q of [names[k - 1], names[k + 1]])
-        if (q && out.some((o) => o.span[0] === q.span[0]) && onlyMarksBetween(notes.slice(Math.min(p.span[1], q.span[1]), Math.max(p.span[0], q.span[0])))) {
+        if (
+          q &&
+          out.some((o) => o.span[0] === q.span[0]) &&
+          onlyMarksBetween(notes.slice(Math.min(p.span[1], q.span[1]), Math.max(p.span[0], q.span[0])))
+        ) {
           unsure.push({ text: p.text, span: p.span, unsure: true });
           break;
         }

@@ -71,7 +71,11 @@ export function markStance(notes: string, span: readonly [number, number]): "in"
   // `name`: a letter on the mark's other side, in the clause — the mark is between two names, and goes to the text's side.
   const after = MARK_AFTER.exec(notes.slice(span[1], span[1] + 16).split(CLAUSE_END)[0]);
   if (after && (follow || after.groups!.name === undefined)) return CROSSED.test(after.groups!.mark) ? "out" : "in";
-  const front = notes.slice(Math.max(0, span[0] - 16), span[0]).split(CLAUSE_END).pop() ?? "";
+  const front =
+    notes
+      .slice(Math.max(0, span[0] - 16), span[0])
+      .split(CLAUSE_END)
+      .pop() ?? "";
   const before = MARK_BEFORE.exec(front);
   if (before && (!follow || before.groups!.name === undefined)) return CROSSED.test(before.groups!.mark) ? "out" : "in";
   return null;

@@ -192,13 +192,17 @@ describe("MEDIUM/LOW: joiners, labels, a grudging yes, one-letter typos", () => 
     expect(read("Preferred: Pukou")).toMatchObject({ fill: [], wish: ["Pukou"] });
   });
 
-  it.each(["Jiangnig is not ok", "Gaochum is not ok", "Pukoou doesn't work"])("%s: a place one letter off is told unread, never dropped", (notes) => {
-    expect(read(notes)).toMatchObject({ fill: [], out: [], unread: [notes] });
-  });
+  it.each(["Jiangnig is not ok", "Gaochum is not ok", "Pukoou doesn't work"])(
+    "%s: a place one letter off is told unread, never dropped",
+    (notes) => {
+      expect(read(notes)).toMatchObject({ fill: [], out: [], unread: [notes] });
+    },
+  );
 
   it("one letter off: pinyin typos, not English words", () => {
     for (const w of ["Jiangnig", "Jangning", "Gaochum", "Hangzou"]) expect(latinOneLetterOff(w), w).toBe(true);
-    for (const w of ["Timing", "Shipping", "Heating", "Pricing", "Parking", "Jiangning", "Pukou"]) expect(latinOneLetterOff(w), w).toBe(false);
+    for (const w of ["Timing", "Shipping", "Heating", "Pricing", "Parking", "Jiangning", "Pukou"])
+      expect(latinOneLetterOff(w), w).toBe(false);
   });
 });
 
