@@ -17,7 +17,7 @@ import type { PlaceMention } from "./need-places";
  * ("Preferred: Pukou", "Backup: Liuhe") mark one too (places34); note-regions.ts reads which comes first.
  */
 const LATIN_MARKER =
-  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|consider|considering|target|targeting|choose|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+b)\s*[:：]\s*/giu;
+  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|like|consider|considering|target|targeting|choose|go\s+for|looking\s+at|interested\s+in|first(?:ly)?(?!\s+choice)|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+[ab]|(?:option|choice)\s*(?:[1-9]|[a-c]|one|two|three))\s*[:：]\s*/giu;
 /** The present location: these words right before the marker ("we are in", "currently in", "our plant is in"). */
 const LATIN_PRESENT =
   /\b(?:we\s+are|we're|i\s+am|i'm|currently|presently|now|today|(?:our|the)\s+(?:company|factory|plant|office|headquarters|hq|site|business)\s+(?:is|are)(?:\s+(?:currently|now))?|located|based|headquartered|registered|from)\s*$/iu;
@@ -32,11 +32,13 @@ const LATIN_NOT_A_PLACE = new Set(
   (
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
     "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter q1 q2 q3 q4 h1 h2 cny " +
-    "china prc chinese english asia i we our the a an it this that these those any some all"
+    "china prc chinese english asia i we our the a an it this that these those any some all " +
+    // A choice's words, capitalised as labels are ("Plan A: Jiangning, Plan B: Pukou"; places34).
+    "plan option choice backup fallback alternative preferred preference first second third top then otherwise"
   ).split(" "),
 );
 /** What joins two places named in English: or, and, a comma, a slash, "&", "|", "+" (full-width too), and "or" after a comma. */
-const LATIN_JOIN = /^\s*(?:,\s*(?:or|and)\s+|,\s*|[/|&+／｜＆＋]\s*|\s+(?:or|and)\s+)/iu;
+const LATIN_JOIN = /^\s*(?:,\s*(?:or|and)\s+|,\s*|[/|&+>／｜＆＋＞]\s*|\s+(?:or|and)\s+)/iu;
 /** A Latin word of a name (letters, an inner hyphen or apostrophe: Xi'an, Hi-tech), read where lastIndex says. */
 const LATIN_WORD_AT = /[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*/uy;
 /** Generic words after a place that are not its name ("Pukou area", "Jiangning side"). */
@@ -154,7 +156,7 @@ const LATIN_MARK_AFTER = new RegExp(`^\\s*(?:[(（]\\s*(?:[xX]|${LATIN_MARKS})\\
 const LATIN_MARK_BEFORE = new RegExp(`${LATIN_MARKS}\\uFE0F?\\s*$`, "u");
 /** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words, or a mark, in the notes (the pass without a marker runs only then). */
 const LATIN_OK_WORD =
-  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never|yes|first|second|third|top)\b|n['’]t\b/iu;
+  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
 /** Words after places that say they will not do, or anything negated in their clause (places32): read or told by the server. */
 const LATIN_REFUSED_AFTER =
   /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
@@ -163,7 +165,7 @@ const LATIN_REFUSED_AFTER =
  * "Jiangning first choice", "Pukou second", "Liuhe is our third choice".
  */
 const LATIN_OK_AFTER =
-  /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|yes|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:(?:is|as)\s+)?(?:the\s+|our\s+|my\s+)?)?(?:backup|fallback|alternative|(?:first|second|third|top|1st|2nd|3rd)\s+(?:choice|option|pick|preference))|(?:first|second|third|1st|2nd|3rd)(?=\s*(?:[,.;!?)\n]|$)))\b/iu;
+  /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|yes|please|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:(?:is|as)\s+)?(?:the\s+|our\s+|my\s+)?)?(?:backup|fallback|alternative|(?:first|second|third|top|1st|2nd|3rd)\s+(?:choice|option|pick|preference))|(?:first|second|third|1st|2nd|3rd)(?=\s*(?:[,.;!?)\n]|$)))\b/iu;
 
 /** Lower-case words that end a place's name in the notes (the rest of a sentence: verbs, figures' words). */
 const LATIN_STOP =

@@ -29,7 +29,7 @@ export type PlaceMention = {
 
 /** Ends a place after a marker word. */
 const BOUNDARY =
-  "(?=$|[\\s，。；;,!?！？、:：()（）/|&+]|或者|或是|或|还是|和|以及|及|与|跟|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围|都行|都可|均可|皆可|都好|也行|也可|优先|为主|最好|比较|的|租|买|找|建|选|有|要|想|入驻|落户|办厂|开厂|设厂)";
+  "(?=$|[\\s，。；;,!?！？、:：()（）/|&+>]|或者|或是|或|还是|和|以及|及|与|跟|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围|都行|都可|均可|皆可|都好|也行|也可|优先|为主|最好|比较|的|租|买|找|建|选|有|要|想|入驻|落户|办厂|开厂|设厂)";
 /** Characters a place can be made of: Han characters, no numerals written as digits, no punctuation. */
 const HAN = "\\p{Script=Han}";
 /**
@@ -67,9 +67,10 @@ export function hasPlaceKind(text: string): boolean {
 const BEFORE_KIND = new RegExp(`(?<name>${HAN}{2,6}?${KIND}(?:(?!或|还是)${HAN}{2,6}?${KIND}){0,2})`, "gu");
 /**
  * What joins two places: "高淳或者溧水", "高淳、溧水", "高淳和溧水", "高淳以及溧水"; and the signs people type
- * between names (places34): "江宁/浦口", "江宁|浦口", "江宁&浦口", "江宁+浦口" (full-width too: the text is folded).
+ * between names (places34): "江宁/浦口", "江宁|浦口", "江宁&浦口", "江宁+浦口", "江宁 > 浦口" (an order of preference: each is one of
+ * the places, none preferred); full-width too (the text is folded).
  */
-export const PLACE_JOINER = "或者|或是|或|还是|和|以及|及|与|跟|、|/|\\||&|\\+";
+export const PLACE_JOINER = "或者|或是|或|还是|和|以及|及|与|跟|、|/|\\||&|\\+|>(?!>)";
 /**
  * What people add after the places in a regions box, as they do in notes ("江宁、溧水都行", "江宁优先"):
  * cut off each name the box holds (splitRegions), never a place of its own — 新片区 is a zone's kind

@@ -268,7 +268,7 @@ const PLACE_NEGATED_AFTER = new RegExp(
 );
 /** A place only wished for, before it (最好溧水, 尽量在溧水, 优先考虑溧水, 首选溧水) or after it (溧水优先, 溧水的厂房最好). Not 希望: "希望在溧水" asks. */
 const PLACE_WISHED_BEFORE =
-  /(?:最好|尽量|尽可能|优先|首选|第一选择|第一志愿|倾向于?|更想|更倾向于?|preferably|ideally|\bprefer(?:red|ence)?|(?:first|top)\s+choice|would\s+rather(?:\s+be)?)\s*(?:考虑|选择?|要)?\s*(?:在|去|是|is|in)?\s*[:：]?\s*$/i;
+  /(?:最好|尽量|尽可能|优先|首选|第一选择|第一志愿|倾向于?|更想|更倾向于?|preferably|ideally|\bprefer(?:red|ence)?|(?:first|top)\s+choice|\bfirst(?:ly)?|\bplan\s+a|would\s+rather(?:\s+be)?)\s*(?:考虑|选择?|要)?\s*(?:在|去|是|is|in)?\s*[:：]?\s*$/i;
 /** Where a clause ends, looked for after a rank word ("江宁第一，", "Jiangning first, …"): a rank then anything else is no rank. */
 const RANK_END = "(?=\\s*(?:[，。；;,!?！？、\\n)）\\]】]|$))";
 const PLACE_WISHED_AFTER = new RegExp(
@@ -291,7 +291,7 @@ const PLACE_ONLY_BEFORE = new RegExp(
 const PLACE_OK_AFTER = new RegExp(
   String.raw`^\s*(?:区|县|市)?\s*(?:[(（【[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:(?:作为|当|做|为|是)?\s*(?:备选|备用|次选|第二选择)|次之|(?:其次|再次|第二|第三|其后)(?=\s*(?:[，。；;,!?！？、\n)）]|$))|[二两三]选一|任选(?:其)?一|(?:as\s+(?:a|an|the|our)\s+)(?:backup|fallback|alternative|second\s+choice|plan\s+b)\b|(?:is|as)\s+(?:a\s+|the\s+|our\s+)?(?:second\s+choice|backup|fallback)\b|可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b|` +
     // A yes after the place, a rank after the first (places34): "浦口（要）", "浦口要，江宁不要", "Pukou (yes)", "Pukou second".
-    String.raw`要(?=\s*(?:[，。；;,!?！？、\n)）\]】]|$))|yes\b|不错|(?:is\s+)?(?:the\s+|our\s+|my\s+)?(?:second|third|2nd|3rd)(?:\s+(?:choice|option|pick|preference))?(?=\s*(?:[,.;!?)\]\n]|$)))`,
+    String.raw`要(?=\s*(?:[，。；;,!?！？、\n)）\]】]|$))|yes\b|please\b|不错|(?:is\s+)?(?:the\s+|our\s+|my\s+)?(?:second|third|2nd|3rd)(?:\s+(?:choice|option|pick|preference))?(?=\s*(?:[,.;!?)\]\n]|$)))`,
   "i",
 );
 /**
@@ -310,7 +310,13 @@ const PLACE_GRUDGING_AFTER = new RegExp(
  * "希望浦口", "选浦口", "找浦口的", "意向浦口", "we want Pukou". Read after the refusals (不要 is no 要) and the wishes (最好要江宁 wishes).
  */
 const PLACE_WANT_BEFORE =
-  /(?<![不别没需想])(?:需要|想要|要|希望(?:是)?|选(?!址)|选择|找|意向(?:是)?|\bwant|\bneed|\bchoose|\bpick)\s*(?:在|去|是|is|in)?\s*[:：]?\s*$/iu;
+  /(?<![不别没需想])(?:需要|想要|要|希望(?:是)?|选(?!址)|选择|找|意向(?:是)?|考虑|看中|看好|相中|\bwant|\bneed|\bchoose|\bpick|\blike|\blooking\s+at|\binterested\s+in|\bgo\s+for)\s*(?:在|去|是|is|in)?\s*[:：]?\s*$/iu;
+/**
+ * A place as an item of a numbered list ("1. 江宁 2. 浦口", "①江宁 ②浦口", "(1) 江宁", "Option 1: Jiangning", "方案一：江宁"): one of the places named, wanted (places34,
+ * attack H4: the order is said by the list; none is taken as the one preferred, a list of needs is numbered so too).
+ */
+const PLACE_NUMBERED_BEFORE =
+  /(?:^|[\s，。；;,!?！？、])(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①-⑩]|(?:option|choice|方案|选项)\s*(?:[1-9]|[a-c一二三]|one|two|three)\s*[:：])\s*$/iu;
 
 /** The words around a place (see `around`); `bracket`: the words after are a bracket's, opened right after the place. */
 type Near = { before: string; after: string; bracket: boolean };
@@ -448,7 +454,7 @@ function ownStance(
   if (placeNegated(notes, span, near)) return "out";
   if (PLACE_ONLY_BEFORE.test(near.before) || says(PLACE_OK_AFTER, near)) return "in";
   if (PLACE_WISHED_BEFORE.test(near.before) || says(PLACE_WISHED_AFTER, near)) return "wish";
-  if (PLACE_WANT_BEFORE.test(near.before)) return "in";
+  if (PLACE_WANT_BEFORE.test(near.before) || PLACE_NUMBERED_BEFORE.test(near.before)) return "in";
   return null;
 }
 
@@ -576,7 +582,7 @@ function clauseAlone(notes: string, span: readonly [number, number]): boolean {
  * PLACE_GRUDGING_AFTER, PLACE_WANT_BEFORE, the marks of place-marks.ts).
  */
 const RULING_WORD =
-  /❌|❎|✗|✘|✖|✕|×|╳|[(（]\s*x\s*[)）]|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|第一|第二|第三|其后|不|要|选|找|希望|意向|否则|退而求其次|凑合|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second|first|third|top\s+choice|then|otherwise|else|yes\b|want|need|choose|pick|not\b|n['’]t\b|plan\s+b\b/gi;
+  /❌|❎|✗|✘|✖|✕|×|╳|[(（]\s*x\s*[)）]|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|第一|第二|第三|其后|不|要|选|找|希望|意向|否则|退而求其次|凑合|考虑|看中|看好|相中|\d[.、)）]|[①-⑩]|方案|选项|option|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second|first|third|top\s+choice|then|otherwise|else|yes\b|want|need|choose|pick|like|looking|interested|please|not\b|n['’]t\b|plan\s+[ab]\b/gi;
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 

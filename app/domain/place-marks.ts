@@ -14,10 +14,19 @@
 const CROSS = "(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎)";
 /** Any mark, crosses and ticks (✅ ✔ ✓ ☑ √ 👍 ⭕ 🆗), with what an emoji may carry after it. */
 const MARK = `(?:${CROSS}|✅|✔|✓|☑|√|👍|⭕|🆗)\\uFE0F?[\\u{1F3FB}-\\u{1F3FF}]?(?:\\u200D[♀♂]\\uFE0F?)?`;
-/** A mark after the place (a kind typed after the name kept with it; blanks between), and a letter after it: another name. */
-const MARK_AFTER = new RegExp(`^(?:区|县|市)?[^\\S\\n]*(?<mark>${MARK})[^\\S\\n]*(?<name>[\\p{Script=Han}A-Za-z])?`, "u");
-/** A mark before the place (blanks and 在/去/是 between), and a letter before it: another name. */
-const MARK_BEFORE = new RegExp(`(?<name>[\\p{Script=Han}A-Za-z])?[^\\S\\n]*(?<mark>${MARK})[^\\S\\n]*(?:在|去|是)?[^\\S\\n]*$`, "u");
+/**
+ * A mark after the place (a kind typed after the name kept with it; blanks between), and a letter after it: another name. A mark
+ * after a colon, a dash or an arrow ("江宁：✔ 浦口：✖", "江宁 - ✔") is the place's whatever the side (`sep`).
+ */
+const MARK_AFTER = new RegExp(
+  `^(?:区|县|市)?[^\\S\\n]*(?<sep>(?:[:：→>]|-+>?)[^\\S\\n]*)?(?<mark>${MARK})[^\\S\\n]*(?<name>[\\p{Script=Han}A-Za-z])?`,
+  "u",
+);
+/** A mark before the place (blanks and 在/去/是 between), and a letter before it: another name; after a separator: the name's before it. */
+const MARK_BEFORE = new RegExp(
+  `(?:(?<name>[\\p{Script=Han}A-Za-z])|(?<sep>[:：→>-]))?[^\\S\\n]*(?<mark>${MARK})[^\\S\\n]*(?:在|去|是)?[^\\S\\n]*$`,
+  "u",
+);
 const CROSSED = new RegExp(`^${CROSS}`, "u");
 /** A mark in brackets right after the place, an x too: "江宁(x) 浦口(✓)", "江宁（×）". The place's, whatever the side. */
 const MARK_IN_BRACKETS = new RegExp(`^(?:区|县|市)?[^\\S\\n]*[(（【[][^\\S\\n]*(?<mark>[xX]|${MARK})[^\\S\\n]*[)）】\\]]`, "u");
@@ -41,7 +50,12 @@ function marksFollow(notes: string): boolean {
     const right = notes.slice(m.index + m[0].length, m.index + m[0].length + 8);
     const touchL = LETTER.test(left.slice(-1));
     const touchR = LETTER.test(right.slice(0, 1));
-    const startsClause = /(?:^|[，。；;,!?！？、\n:：(（])[^\S\n]*$/u.test(left) || left === "";
+    const startsClause = /(?:^|[，。；;,!?！？、\n(（])[^\S\n]*$/u.test(left) || left === "";
+    // After a colon, a dash or an arrow: the name's before it ("江宁：✔").
+    if (/[:：→>-][^\S\n]*$/u.test(left)) {
+      vote++;
+      continue;
+    }
     const endsClause = /^[^\S\n]*(?:$|[，。；;,!?！？、\n)）])/u.test(right);
     if ((touchR && !touchL) || (startsClause && !endsClause)) vote--;
     else if ((touchL && !touchR) || (endsClause && !startsClause)) vote++;
@@ -70,13 +84,15 @@ export function markStance(notes: string, span: readonly [number, number]): "in"
   const follow = marksFollow(notes);
   // `name`: a letter on the mark's other side, in the clause — the mark is between two names, and goes to the text's side.
   const after = MARK_AFTER.exec(notes.slice(span[1], span[1] + 16).split(CLAUSE_END)[0]);
-  if (after && (follow || after.groups!.name === undefined)) return CROSSED.test(after.groups!.mark) ? "out" : "in";
+  if (after && (follow || after.groups!.sep !== undefined || after.groups!.name === undefined))
+    return CROSSED.test(after.groups!.mark) ? "out" : "in";
   const front =
     notes
       .slice(Math.max(0, span[0] - 16), span[0])
       .split(CLAUSE_END)
       .pop() ?? "";
   const before = MARK_BEFORE.exec(front);
-  if (before && (!follow || before.groups!.name === undefined)) return CROSSED.test(before.groups!.mark) ? "out" : "in";
+  if (before && before.groups!.sep === undefined && (!follow || before.groups!.name === undefined))
+    return CROSSED.test(before.groups!.mark) ? "out" : "in";
   return null;
 }

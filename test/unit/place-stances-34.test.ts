@@ -52,6 +52,10 @@ describe("H1: a mark belongs to the place it touches or follows, on the side the
     ["✔ Jiangning ✖ Pukou", [JN], ["Pukou"]],
     ["Jiangning ✔️ Pukou ✖️", [JN], ["Pukou"]],
     ["Jiangning✔, Pukou✖", [JN], ["Pukou"]],
+    // After a colon or a dash: the name's before it.
+    ["江宁：✔ 浦口：✖", [JN], ["浦口"]],
+    ["江宁 - ✔ 浦口 - ✖", [JN], ["浦口"]],
+    ["江宁区✔️浦口区✖️", [JN], ["浦口区"]],
     // In brackets, an x too.
     ["江宁(x) 浦口(✓)", [PK], ["江宁"]],
     ["江宁（X）", [], ["江宁"]],
@@ -126,6 +130,10 @@ describe("H3: a place right after 要/需要/想要/希望/选/找/意向 is wan
     // A want denied is a refusal.
     ["不想要江宁，浦口可以", [PK], ["江宁"]],
     ["不需要江宁，浦口可以", [PK], ["江宁"]],
+    ["不考虑江宁，考虑浦口", [PK], ["江宁"]],
+    ["看中浦口", [PK], []],
+    ["We'd like Pukou, not Jiangning", [PK], ["Jiangning"]],
+    ["Pukou please, not Jiangning", [PK], ["Jiangning"]],
   ])("%s → fills %j, rules out %j", (notes, fill, out) => {
     expect(read(notes)).toMatchObject({ fill: codes(...fill), out });
   });
@@ -152,8 +160,27 @@ describe("H4/H5: ranked choices and fallbacks fill every place named, the first 
     ["Jiangning preferred, Pukou second", [JN, PK], ["Jiangning"]],
     ["Jiangning preferred, Pukou as backup", [JN, PK], ["Jiangning"]],
     ["First choice: Jiangning, second choice: Pukou", [JN, PK], ["Jiangning"]],
+    ["first Jiangning, then Pukou", [JN, PK], ["Jiangning"]],
+    ["Plan A: Jiangning, Plan B: Pukou", [JN, PK], ["Jiangning"]],
+    ["江宁（首选）浦口（备选）", [JN, PK], ["江宁"]],
+    ["江宁首选，浦口次选", [JN, PK], ["江宁"]],
   ])("%s → fills %j, %j first", (notes, fill, wish) => {
     expect(read(notes)).toMatchObject({ fill: codes(...fill), out: [], wish });
+  });
+});
+
+describe("H4: numbered choices and an order with > are the places named, none preferred", () => {
+  it.each<Row>([
+    ["1. 江宁 2. 浦口", [JN, PK], []],
+    ["①江宁 ②浦口", [JN, PK], []],
+    ["(1) 江宁 (2) 浦口", [JN, PK], []],
+    ["方案一：江宁，方案二：浦口", [JN, PK], []],
+    ["Option 1: Jiangning; option 2: Pukou", [JN, PK], []],
+    ["江宁 > 浦口 > 六合", [JN, PK, LH], []],
+    ["江宁＞浦口", [JN, PK], []],
+    ["Jiangning > Pukou", [JN, PK], []],
+  ])("%s → fills %j", (notes, fill, out) => {
+    expect(read(notes)).toMatchObject({ fill: codes(...fill), out, wish: [] });
   });
 });
 
