@@ -310,7 +310,7 @@ const PLACE_GRUDGING_AFTER = new RegExp(
  * "希望浦口", "选浦口", "找浦口的", "意向浦口", "we want Pukou". Read after the refusals (不要 is no 要) and the wishes (最好要江宁 wishes).
  */
 const PLACE_WANT_BEFORE =
-  /(?<![不别没需想])(?:需要|想要|要|希望(?:是)?|选(?!址)|选择|找|意向(?:是)?|考虑|看中|看好|相中|\bwant|\bneed|\bchoose|\bpick|\blike|\blooking\s+at|\binterested\s+in|\bgo\s+for)\s*(?:在|去|是|is|in)?\s*[:：]?\s*$/iu;
+  /(?<![不别没需想])(?:需要|想要|要|希望(?:是)?|选(?!址)|选择|找|意向(?:是)?|考虑|看中|看好|相中|选址(?:在|于)?|\bwant|\bneed|\bchoose|\bpick|\blike|\blooking\s+at|\binterested\s+in|\bgo\s+for)\s*(?:在|去|是|is|in)?\s*[:：]?\s*$/iu;
 /**
  * A place as an item of a numbered list ("1. 江宁 2. 浦口", "①江宁 ②浦口", "(1) 江宁", "Option 1: Jiangning", "方案一：江宁"): one of the places named, wanted (places34,
  * attack H4: the order is said by the list; none is taken as the one preferred, a list of needs is numbered so too).
@@ -415,11 +415,11 @@ const OUTSIDE_OK_AFTER_ALONE =
 
 /**
  * Not necessarily there (ADR 118): "不一定在江北新区", "不必在江北新区", "不是非要在江宁", "江北新区不一定",
- * "江北新区无所谓", "江宁不强求" — neither wanted nor ruled out, as "不在江北新区也行" is not.
+ * "江北新区无所谓", "江宁不强求", "江宁不行也没关系" (places34: it was a refusal) — neither wanted nor ruled out, as "不在江北新区也行" is not.
  */
 const NOT_NECESSARILY_BEFORE = /(?:不一定(?:要)?|不必|不用|不需要|未必|不是非要|不非要|不是一定要)\s*(?:在|是|去)\s*$/u;
 const NOT_NECESSARILY_AFTER =
-  /^\s*(?:区|县|市)?\s*(?:的话|这边|那边)?\s*(?:也|都)?\s*(?:不一定|不是必须|不是非要|不强求|无所谓|可有可无|不必须)/u;
+  /^\s*(?:区|县|市)?\s*(?:的话|这边|那边)?\s*(?:也|都)?\s*(?:不一定|不是必须|不是非要|不强求|无所谓|可有可无|不必须|(?:不行|去不了|没有)也(?:没关系|无所谓|行|可以))/u;
 
 /** What the words right around one place say of it, or null when they say nothing. */
 /**

@@ -132,6 +132,7 @@ describe("H3: a place right after 要/需要/想要/希望/选/找/意向 is wan
     ["不需要江宁，浦口可以", [PK], ["江宁"]],
     ["不考虑江宁，考虑浦口", [PK], ["江宁"]],
     ["看中浦口", [PK], []],
+    ["选址江宁", [JN], []],
     ["We'd like Pukou, not Jiangning", [PK], ["Jiangning"]],
     ["Pukou please, not Jiangning", [PK], ["Jiangning"]],
   ])("%s → fills %j, rules out %j", (notes, fill, out) => {
@@ -212,6 +213,18 @@ describe("MEDIUM/LOW: joiners, labels, a grudging yes, one-letter typos", () => 
     ["Jiangning (yes), Gaochun (no)", [JN], ["Gaochun"]],
     ["Jiangning: yes; Gaochun: no", [JN], ["Gaochun"]],
   ])("%s → fills %j, rules out %j", (notes, fill, out) => {
+    expect(read(notes)).toMatchObject({ fill: codes(...fill), out });
+  });
+
+  it("江宁不行也没关系: not necessarily there (was a refusal), told unread", () => {
+    expect(read("江宁不行也没关系")).toMatchObject({ fill: [], out: [], unread: ["江宁不行也没关系"] });
+  });
+
+  it.each<Row>([
+    ["江宁（近高速）", [JN], []],
+    ["1. 面积5000平 2. 层高8米 3. 江宁", [JN], []],
+    ["江宁不行的话也可以考虑浦口", [JN, PK], []],
+  ])("%s → fills %j (the base ruled out or lost the place)", (notes, fill, out) => {
     expect(read(notes)).toMatchObject({ fill: codes(...fill), out });
   });
 
