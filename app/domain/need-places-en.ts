@@ -12,9 +12,12 @@ import type { PlaceMention } from "./need-places";
 // Read on the server (note-regions.ts), not in the form's live preview: the preview's first load has no
 // room for it (test/e2e/inquiry-form.test.ts FIRST_LOAD_KB), and which division a name is needs the server.
 
-/** A marker word and the space after it; the name follows. */
+/**
+ * A marker word and the space after it; the name follows. A fallback ("then Pukou", "otherwise Pukou") and a choice's label
+ * ("Preferred: Pukou", "Backup: Liuhe") mark one too (places34); note-regions.ts reads which comes first.
+ */
 const LATIN_MARKER =
-  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|consider|considering|target|targeting|choose)\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*[:：]\s*/giu;
+  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|like|consider|considering|target|targeting|choose|go\s+for|looking\s+at|interested\s+in|first(?:ly)?(?!\s+choice)|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+[ab]|(?:option|choice)\s*(?:[1-9]|[a-c]|one|two|three))\s*[:：]\s*/giu;
 /** The present location: these words right before the marker ("we are in", "currently in", "our plant is in"). */
 const LATIN_PRESENT =
   /\b(?:we\s+are|we're|i\s+am|i'm|currently|presently|now|today|(?:our|the)\s+(?:company|factory|plant|office|headquarters|hq|site|business)\s+(?:is|are)(?:\s+(?:currently|now))?|located|based|headquartered|registered|from)\s*$/iu;
@@ -29,11 +32,13 @@ const LATIN_NOT_A_PLACE = new Set(
   (
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
     "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter q1 q2 q3 q4 h1 h2 cny " +
-    "china prc chinese english asia i we our the a an it this that these those any some all"
+    "china prc chinese english asia i we our the a an it this that these those any some all " +
+    // A choice's words, capitalised as labels are ("Plan A: Jiangning, Plan B: Pukou"; places34).
+    "plan option choice backup fallback alternative preferred preference first second third top then otherwise"
   ).split(" "),
 );
-/** What joins two places named in English: or, and, a comma, a slash, "&", and "or" after a comma. */
-const LATIN_JOIN = /^\s*(?:,\s*(?:or|and)\s+|,\s*|\/\s*|&\s*|\s+(?:or|and)\s+)/iu;
+/** What joins two places named in English: or, and, a comma, a slash, "&", "|", "+" (full-width too), and "or" after a comma. */
+const LATIN_JOIN = /^\s*(?:,\s*(?:or|and)\s+|,\s*|[/|&+>／｜＆＋＞]\s*|\s+(?:or|and)\s+)/iu;
 /** A Latin word of a name (letters, an inner hyphen or apostrophe: Xi'an, Hi-tech), read where lastIndex says. */
 const LATIN_WORD_AT = /[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*/uy;
 /** Generic words after a place that are not its name ("Pukou area", "Jiangning side"). */
@@ -120,7 +125,11 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
       // Said not to do ("Jiangning is not ok", "Jiangning doesn't work for us": places32, attack F7) as said to do:
       // the server reads the stance, or tells the clause unread when it cannot (note-regions.ts).
       const after = last ? notes.slice(last[1], last[1] + 40) : "";
-      if (last && (LATIN_OK_AFTER.test(after) || LATIN_REFUSED_AFTER.test(after)))
+      const front = notes.slice(Math.max(0, w.index - 4), w.index);
+      if (
+        last &&
+        (LATIN_OK_AFTER.test(after) || LATIN_REFUSED_AFTER.test(after) || LATIN_MARK_AFTER.test(after) || LATIN_MARK_BEFORE.test(front))
+      )
         for (const [start, end, named] of names) add(start, end, named && names.length > 1);
     }
   // A bare list of capitalised names that is a clause of its own ("Pukou, Jiangning, Liuhe", "Pukou or Liuhe."):
@@ -130,22 +139,34 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
     if (out.some((o) => w.index >= o.span[0] && w.index < o.span[1])) continue;
     const names = chainAt(w.index);
     const last = names[names.length - 1];
-    if (names.length < 2 || !names.every(([, , named]) => named) || !/^\s*(?:$|[.;!?\n)）。；！？])/u.test(notes.slice(last[1]))) continue;
+    // Its end: the clause's, a comma too ("Jiangning or Pukou, not Gaochun": places34 — the list was lost).
+    if (names.length < 2 || !names.every(([, , named]) => named) || !/^\s*(?:$|[.,;!?\n)）。，；！？])/u.test(notes.slice(last[1])))
+      continue;
     for (const [start, end] of names) add(start, end, true, true);
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }
 
-/** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words in the notes (the pass without a marker runs only then). */
+/**
+ * A cross or a tick right after a name or right before it ("Jiangning ✅ Pukou ❌", "✔ Jiangning", "Jiangning (x)"; note-regions.ts
+ * and place-marks.ts say whose).
+ */
+const LATIN_MARKS = "(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗)";
+const LATIN_MARK_AFTER = new RegExp(`^\\s*(?:[(（]\\s*(?:[xX]|${LATIN_MARKS})\\s*[)）]|${LATIN_MARKS})`, "u");
+const LATIN_MARK_BEFORE = new RegExp(`${LATIN_MARKS}\\uFE0F?\\s*$`, "u");
+/** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words, or a mark, in the notes (the pass without a marker runs only then). */
 const LATIN_OK_WORD =
-  /\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never)\b|n['’]t\b/iu;
+  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
 /** Words after places that say they will not do, or anything negated in their clause (places32): read or told by the server. */
 const LATIN_REFUSED_AFTER =
   /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
-/** Words after places that say they will do: "is fine", "are both OK", "works", "would be good". */
+/**
+ * Words after places that say they will do: "is fine", "are both OK", "works", "would be good"; "(yes)", and a rank (places34):
+ * "Jiangning first choice", "Pukou second", "Liuhe is our third choice".
+ */
 const LATIN_OK_AFTER =
-  /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:is|as)\s+(?:the\s+|our\s+)?)?(?:backup|fallback|alternative|second\s+choice))\b/iu;
+  /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|yes|please|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:(?:is|as)\s+)?(?:the\s+|our\s+|my\s+)?)?(?:backup|fallback|alternative|(?:first|second|third|top|1st|2nd|3rd)\s+(?:choice|option|pick|preference))|(?:first|second|third|1st|2nd|3rd)(?=\s*(?:[,.;!?)\n]|$)))\b/iu;
 
 /** Lower-case words that end a place's name in the notes (the rest of a sentence: verbs, figures' words). */
 const LATIN_STOP =
-  /^(?:in|near|not|except|either|within|inside|for|with|by|before|after|from|to|is|are|was|be|we|i|our|it|that|which|who|where|when|if|as|than|then|but|so|because|please|need|needs|want|wants|move|moving|ready|about|around|at|on|sqm|m2|mu|sq|square|meters?|metres?|ton|tons|kva|floor|floors|ceiling|crane|factory|factories|warehouse|office|land|plot|building|space|rent|lease|buy|purchase|asap|soon|now|only|preferably|ideally|maybe|also|too|etc|ok|okay|fine|good|acceptable|possible|preferred|works?|second|backup|fallback|alternative|choice|no|never|please|but|has|have|had|does|do|will|would|should|could|can|cannot|may|might|[a-z]+n['’]t)$/iu;
+  /^(?:in|near|not|except|either|within|inside|for|with|by|before|after|from|to|is|are|was|be|we|i|our|it|that|which|who|where|when|if|as|than|then|but|so|because|please|need|needs|want|wants|move|moving|ready|about|around|at|on|sqm|m2|mu|sq|square|meters?|metres?|ton|tons|kva|floor|floors|ceiling|crane|factory|factories|warehouse|office|land|plot|building|space|rent|lease|buy|purchase|asap|soon|now|only|preferably|ideally|maybe|also|too|etc|ok|okay|fine|good|acceptable|possible|preferred|works?|first|second|third|top|yes|then|otherwise|backup|fallback|alternative|choice|no|never|please|but|has|have|had|does|do|will|would|should|could|can|cannot|may|might|[a-z]+n['’]t)$/iu;

@@ -29,7 +29,7 @@ export type PlaceMention = {
 
 /** Ends a place after a marker word. */
 const BOUNDARY =
-  "(?=$|[\\s，。；;,!?！？、:：()（）/]|或者|或是|或|还是|和|以及|及|与|跟|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围|都行|都可|均可|皆可|都好|也行|也可|优先|为主|最好|比较|的|租|买|找|建|选|有|要|想|入驻|落户|办厂|开厂|设厂)";
+  "(?=$|[\\s，。；;,!?！？、:：()（）/|&+>]|或者|或是|或|还是|和|以及|及|与|跟|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围|都行|都可|均可|皆可|都好|也行|也可|优先|为主|最好|比较|的|租|买|找|建|选|有|要|想|入驻|落户|办厂|开厂|设厂)";
 /** Characters a place can be made of: Han characters, no numerals written as digits, no punctuation. */
 const HAN = "\\p{Script=Han}";
 /**
@@ -37,19 +37,23 @@ const HAN = "\\p{Script=Han}";
  * their notes as a form of their own. Full-width and half-width colons; 意向/目标/期望 before, 要求/意向/偏好 after.
  */
 export const PLACE_LABEL =
-  "(?:意向|目标|期望|希望|理想|首选|所需|拟)?(?:地点|位置|区域|地区|区位|选址|地址|落户地|地段|所在区域)(?:要求|意向|偏好|范围|选择|倾向)?\\s*[:：]";
+  "(?:(?:意向|目标|期望|希望|理想|首选|所需|拟|所在)?(?:地点|位置|区域|地区|区位|选址|地址|落户地|地段|所在区域|区县|县区|行政区)(?:要求|意向|偏好|范围|选择|倾向)?" +
+  // A choice's label (places34): "首选：江宁，备选：浦口" — note-regions.ts reads which comes first.
+  "|首选|备选|次选|候选|第[一二三]选择|第[一二三]志愿)" +
+  // A colon, or a dash (places34: "地点 - 江宁"; the notes are folded, every dash is "-"), not an arrow.
+  "\\s*(?:[:：]|-+(?!>))";
 const MARKER = `(?:(?<![正还现都也就实存所自不])在|(?<![过失])去(?![年])|靠近|临近|邻近|落户|落地|搬到|搬去|迁到|迁往|迁至|${PLACE_LABEL})`;
 /** "公司地址：", "注册地址:": a label of where the company is, not of where it wants to be (ADR 140). */
 const PRESENT_LABEL =
-  "(?:公司|工厂|厂子|我司|本公司|总部|注册|目前|现在|现|原|家庭|住|通讯|联系|办公)\\s*(?:的)?\\s*(?:地址|地点|位置|所在地)\\s*[:：]";
+  "(?:公司|工厂|厂子|我司|本公司|总部|注册|目前|现在|现|原|家庭|住|通讯|联系|办公|企业)\\s*(?:的)?\\s*(?:所在)?(?:地址|地点|位置|所在地|区县|县区)\\s*(?:[:：]|-+(?!>))";
 /** "公司在江宁", "目前位于高淳": where the caller is now, just before the place. */
 const PRESENT = new RegExp(
   `(?:(?:公司|工厂|厂子|我们|我司|本公司|总部|目前|现在|现|原来|之前|本来|以前|住|家)\\s*(?:在|位于)|${PRESENT_LABEL})\\s*$`,
   "u",
 );
 const AFTER_MARKER = new RegExp(`${MARKER}\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "gu");
-/** The kinds that mark a place after it; 区域, 市场, 县城 and the like are other words. */
-const KIND = "(?:经济技术开发区|经济开发区|开发区|新区|区(?![域别分])|县(?!城)|市(?![场值民政面价])|镇|省)";
+/** The kinds that mark a place after it; 区域, 市场, 县城, 区县 and the like are other words. */
+const KIND = "(?:经济技术开发区|经济开发区|开发区|新区|(?<!县)区(?![域别分县])|(?<!区)县(?![城区])|市(?![场值民政面价])|镇|省)";
 const ENDS_IN_KIND = new RegExp(`${KIND}$`, "u");
 /** Whether a place as typed ends in its kind ("江宁区", "高淳县"): then it is a place even when no division has that name. */
 export function hasPlaceKind(text: string): boolean {
@@ -61,8 +65,12 @@ export function hasPlaceKind(text: string): boolean {
  * whose front the need words cut off (no division's name starts with either).
  */
 const BEFORE_KIND = new RegExp(`(?<name>${HAN}{2,6}?${KIND}(?:(?!或|还是)${HAN}{2,6}?${KIND}){0,2})`, "gu");
-/** What joins two places: "高淳或者溧水", "高淳、溧水", "高淳和溧水", "高淳以及溧水". */
-export const PLACE_JOINER = "或者|或是|或|还是|和|以及|及|与|跟|、|/";
+/**
+ * What joins two places: "高淳或者溧水", "高淳、溧水", "高淳和溧水", "高淳以及溧水"; and the signs people type
+ * between names (places34): "江宁/浦口", "江宁|浦口", "江宁&浦口", "江宁+浦口", "江宁 > 浦口" (an order of preference: each is one of
+ * the places, none preferred); full-width too (the text is folded).
+ */
+export const PLACE_JOINER = "或者|或是|或|还是|和|以及|及|与|跟|、|/|\\||&|\\+|>(?!>)";
 /**
  * What people add after the places in a regions box, as they do in notes ("江宁、溧水都行", "江宁优先"):
  * cut off each name the box holds (splitRegions), never a place of its own — 新片区 is a zone's kind
@@ -80,7 +88,7 @@ const ANOTHER = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*(?<name>${HAN}{2,8}?)${B
 
 /** What may follow places named without a marker (read on the server, note-regions.ts): a clause's end, "都行", "附近", "的厂房", "租". */
 export const AFTER_UNMARKED = new RegExp(
-  "^\\s*(?:$|[，。；;,!?！？:：)）]|都行|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|最好|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围" +
+  "^\\s*(?:$|[，。；;,!?！？:：)）(（【\\[]|都行|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|最好|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围" +
     "|的(?:厂房|仓库|库房|冷库|土地|用地|地块|地皮|工业用地|办公|写字楼|研发楼|楼宇|园区|产业园|工业园|车间|标准厂房|单层|多层|物业|空间|场地|房源|地方|位置)" +
     "|租|买|找|选址|落地|落户|入驻|建厂|办厂|设厂)",
   "u",
@@ -215,11 +223,19 @@ export function findPlaceMentions(notes: string): PlaceMention[] {
     .map((f) => ({ text: notes.slice(at[f.start], at[f.end]), span: [at[f.start], at[f.end]] }));
 }
 
-/** Words after names that say they will do, or which comes first ("江宁、浦口都行", "浦口优先"): the live preview's lists. */
-const LISTED_AFTER = /^(?:都行|都可以|都可|均可|皆可|都好|都没问题|都能接受|也行|也可以|也可|可以|优先|为主|首选|最好(?!不)|为佳)/u;
+/**
+ * Words after names that say they will do, or which comes first ("江宁、浦口都行", "浦口优先"): the live preview's lists.
+ * A rank ("江宁第一"), a "yes" after a colon or bracket ("浦口：要"), a tick ("江宁 ✔"; places34). Never a refusal: the
+ * preview lists places to check, not those ruled out.
+ */
+const LISTED_AFTER =
+  /^(?:都行|都可以|都可|均可|皆可|都好|都没问题|都能接受|也行|也可以|也可|可以|优先|为主|(?:为|是)?首选|最好(?!不)|为佳|第[一二三](?![期层楼])|\s*[:：(（]\s*(?:要|可以|行)|\s*(?:✅|✔|✓|☑|√|👍|⭕|🆗))/u;
 /** Words before a name that say it will do, or comes second ("其次江宁", "只要江宁", "最好浦口"). */
 const LISTED_BEFORE =
-  /(?:其次|次选|备选|再次|然后是|再就是|也可以考虑|也考虑|只要|只考虑|仅限|首选|最好|尽量|优先考虑|优先)(?:是|在|去)?$/u;
+  /(?:其次|次选|备选|再次|然后是|再就是|也可以考虑|也考虑|只要|只考虑|仅限|首选|最好|尽量|优先考虑|优先|不行就|不行的话|(?<!不)(?:要|需要|想要|希望|选|找)|意向)(?:是|在|去)?$/u;
+/** LISTED_BEFORE's words run together with the names ("要浦口" is one run of Han characters): cut off its front. */
+const LISTED_FRONT =
+  /^(?:其次|次选|备选|再次|然后是|再就是|也可以考虑|也考虑|只要|只考虑|仅限|首选|最好|尽量|优先考虑|优先|实在不行|不行就|不行的话|(?:需|想)?要(?![求有是不])|希望|选(?!址)|找|意向)(?:是|在|去)?/u;
 /** A run of names without a marker, joined by PLACE_JOINER or nothing ("江宁、浦口、六合", "江宁浦口"). */
 const LISTED_RUN = new RegExp(`(?:${HAN}{2,6}(?:${PLACE_JOINER}|\\s*))*${HAN}{2,6}`, "gu");
 
@@ -249,13 +265,15 @@ export function findListedPlaceCandidates(notes: string): PlaceMention[] {
       let from = m.index;
       const before = LISTED_BEFORE.test(c.slice(0, from));
       // The ruling words may be inside the run ("其次江宁" is one run of Han characters): cut them off its front.
-      const inner =
-        /^(?:其次|次选|备选|再次|然后是|再就是|也可以考虑|也考虑|只要|只考虑|仅限|首选|最好|尽量|优先考虑|优先)(?:是|在|去)?/u.exec(run);
+      const inner = LISTED_FRONT.exec(run);
       if (inner) {
         run = run.slice(inner[0].length);
         from += inner[0].length;
       }
-      const after = /(?:都行|都可以|都可|均可|皆可|都好|都没问题|都能接受|也行|也可以|也可|可以|优先|为主|首选|最好|为佳)$/u.exec(run);
+      const after =
+        /(?:都行|都可以|都可|均可|皆可|都好|都没问题|都能接受|也行|也可以|也可|可以|优先|为主|(?:为|是)?首选|最好|为佳|第[一二三](?:选择|志愿)?)$/u.exec(
+          run,
+        );
       if (after) run = run.slice(0, -after[0].length);
       const rest = c.slice(m.index + m[0].length);
       // A list joined by 或者, 、, / is names enough ("江宁或者浦口": the server says which are places).

@@ -8,9 +8,19 @@ import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
 import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
 import { findLatinPlaceMentions } from "./need-places-en";
+import { markStance, onlyMarksBetween } from "./place-marks";
 import { readingWork } from "./reading-work";
 import type { RegionProblem } from "./regions";
-import { divisionByCode, englishPathLabel, latinNearlyNamed, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions.server";
+import {
+  divisionByCode,
+  englishPathLabel,
+  latinNearlyNamed,
+  latinOneLetterOff,
+  namesZone,
+  placeNameAt,
+  resolveRegions,
+  zoneNamed,
+} from "./regions.server";
 
 /**
  * Which regions the notes fill, decided in ONE place (docs/decisions/072-regions-read-from-the-notes.md):
@@ -89,7 +99,7 @@ export function planNoteRegions(notes: string | undefined, typed: readonly strin
   const places: PlaceMention[] = [];
   // What each place is to the enterprise (docs/decisions/110): wanted, only wished for, or ruled out.
   const found = notePlaces(notes).slice(0, MAX_PLACES);
-  const stance = placeStances(notes, found);
+  const stance = placeStances(notes, found).map((s, i) => (found[i].unsure ? "open" : s));
   const excluded: PlaceMention[] = [];
   const wished: PlaceMention[] = [];
   const excludedCodes = new Set<string>();
@@ -199,7 +209,7 @@ function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag
   // A code covers those that start with it once its trailing 00 pairs are off (320100 南京市 covers 320118 高淳区).
   const boxed = resolveRegions([...typed]).codes.map((c) => c.replace(/(00)+$/, ""));
   const found = notePlaces(notes).slice(0, MAX_PLACES);
-  const stance = placeStances(notes, found);
+  const stance = placeStances(notes, found).map((s, i) => (found[i].unsure ? "open" : s));
   const open = found.filter((_, i) => stance[i] === "open");
   if (boxed.length === 0) return { ruled: [], notInBox: [], open };
   const resolved = found.map((p) => resolveRegions([p.text]));
@@ -235,27 +245,9 @@ function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag
  * a dash or an arrow — "江宁：不要；浦口：可以", "江宁（不要）", "江宁 - 不考虑", "浦口→可以".
  */
 const STANCE_SEP = "(?:[(（【\\[:：]|[-—–]+>?|→)?\\s*";
-/**
- * A cross or a tick said of a place (ADR 140): "❌江宁 ✅浦口", "江宁❌ 浦口✅", "江宁 ❌". Right after the place (nothing
- * between but a space when it ends the clause) it is that place's, and wins; before it only at the clause's start or
- * after a space or a punctuation mark — "江宁❌浦口✅" gives 浦口 its tick, not 江宁's cross.
- */
-const CROSS = "(?:❌|❎|✗|✘|🚫|⛔|🙅|👎)";
-const MARK = `(?:${CROSS}|✅|✔️?|✓|☑️?|👍|⭕️?|🆗)`;
-const MARK_AFTER = new RegExp(`^(?:区|县|市)?(?:\\s+(?=${MARK}\\s*(?:$|[，。；;,!?！？、\\n])))?${MARK}`, "u");
-const MARK_BEFORE = new RegExp(`(?:^|[\\s，。；;,!?！？、:：(（])${MARK}\\s*(?:在|去|是)?\\s*$`, "u");
-const CROSSED = new RegExp(CROSS, "u");
-
-/** A place's cross or tick (MARK_*): "out", "in", or null. */
-function markStance(notes: string, span: readonly [number, number]): Stance | null {
-  const after = MARK_AFTER.exec(notes.slice(span[1], span[1] + 8));
-  const before = after ? null : MARK_BEFORE.exec(clauseAround(notes, span).before.slice(-8));
-  const m = after ?? before;
-  return m ? (CROSSED.test(m[0]) ? "out" : "in") : null;
-}
 /** A negation or exclusion right before a place, in its clause: 不要高淳, 最好不要在高淳, 除了高淳, 避开高淳. */
 const PLACE_NEGATED_BEFORE =
-  /(?:不要|不考虑|不想|不去|不在|不能在|去不了|没法去|不能去|别|避开|除了|除开|除|排除|不接受|not\s+in|\bnot|except|excluding|avoid|rather\s+not(?:\s+in)?|any(?:thing|where|place)(?:\s+else)?\s+but|(?:every|any)where\s+(?:else\s+)?(?:except|other\s+than|apart\s+from)|other\s+than|apart\s+from|\bbut\s+not|\bno)\s*(?:在|去|是)?\s*$/i;
+  /(?:不要|不考虑|不(?:太|是很)?想要?|不需要|不希望(?:是)?|不选|不找|别选|别找|不去|不在|不能在|去不了|没法去|不能去|别|避开|除了|除开|除|排除|不接受|not\s+in|\bnot|except|excluding|avoid|rather\s+not(?:\s+in)?|any(?:thing|where|place)(?:\s+else)?\s+but|(?:every|any)where\s+(?:else\s+)?(?:except|other\s+than|apart\s+from)|other\s+than|apart\s+from|\bbut\s+not|\bno)\s*(?:在|去|是)?\s*$/i;
 /**
  * …or right after it: 高淳区不考虑, 高淳除外, 高淳的不要, 高淳太远了, 高淳和溧水都不要 — also said with a
  * hedge, as people turn a place down politely: 高淳可能不行, 高淳估计不太合适, 高淳恐怕不方便, 高淳有点远,
@@ -265,7 +257,7 @@ const PLACE_NEGATED_AFTER = new RegExp(
   "^\\s*(?:区|县|市)?\\s*" +
     STANCE_SEP +
     "(?:的话|的)?\\s*(?:厂房|地方|那边|那里|区域)?\\s*(?:都|也|就|肯定|实在)?\\s*(?:可能|估计|恐怕|大概|应该|怕是|感觉|好像|觉得)?\\s*" +
-    "(?:最好|还是|尽量|暂时|暂|先|都|也|就)?\\s*(?:不考虑|不要|不行|不去|不可以|不可|除外|排除|就算了|算了|免了|不用|不需要|不予考虑|暂不考虑|不在考虑|" +
+    "(?:最好|还是|尽量|暂时|暂|先|都|也|就)?\\s*(?:不考虑|不要|不行(?!\\s*(?:的话|就|再|那|也|还))|不去|不可以|不可|除外|排除|就算了|算了|免了|不用|不需要|不予考虑|暂不考虑|不在考虑|" +
     "去不了|不能去|没法去|太远|太偏|太贵|(?:有点|有些|比较|稍微|稍)(?:远|偏|贵)|不合适|不适合|不太(?:合适|行|方便|考虑|想)|不大(?:合适|方便|行)|不理想|不方便|不接受|以外|之外|" +
     // English after the place (places32, attack F7): "Jiangning is not ok", "Jiangning doesn't work for us", "Jiangning no".
     "pass|is\\s+out|is\\s+excluded|is\\s+off\\s+the\\s+table|(?:is|would\\s+be|will\\s+be)\\s+(?:a\\s+)?no(?:-|\\s+)go|is\\s+too\\s+(?:far|remote|expensive)|" +
@@ -276,17 +268,65 @@ const PLACE_NEGATED_AFTER = new RegExp(
 );
 /** A place only wished for, before it (最好溧水, 尽量在溧水, 优先考虑溧水, 首选溧水) or after it (溧水优先, 溧水的厂房最好). Not 希望: "希望在溧水" asks. */
 const PLACE_WISHED_BEFORE =
-  /(?:最好|尽量|尽可能|优先|首选|倾向于?|更想|更倾向于?|preferably|ideally|\bprefer(?:red)?|would\s+rather(?:\s+be)?)\s*(?:考虑|选择?)?\s*(?:在|去|是|in)?\s*$/i;
-const PLACE_WISHED_AFTER =
-  /^\s*(?:[(（【[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|仓库|土地|地方|那边|区域)?\s*(?:优先|最好(?!不|别)|为佳|更好|首选|其次(?!\s*(?:[，。；;,!?！？、\n]|$))|(?:is\s+)?(?:preferred|first\s+choice|ideal))/i;
+  /(?:最好|尽量|尽可能|优先|首选|第一选择|第一志愿|倾向于?|更想|更倾向于?|preferably|ideally|\bprefer(?:red|ence)?|(?:first|top)\s+choice|\bfirst(?:ly)?|\bplan\s+a|would\s+rather(?:\s+be)?)\s*(?:考虑|选择?|要)?\s*(?:在|去|是|is|in)?\s*[:：]?\s*$/i;
+/** Where a clause ends, looked for after a rank word ("江宁第一，", "Jiangning first, …"): a rank then anything else is no rank. */
+const RANK_END = "(?=\\s*(?:[，。；;,!?！？、\\n)）\\]】]|$))";
+const PLACE_WISHED_AFTER = new RegExp(
+  "^\\s*(?:[(（【[:：]|[-—–]+>?|→)?\\s*(?:的)?\\s*(?:厂房|仓库|土地|地方|那边|区域)?\\s*(?:优先|最好(?!不|别)|为佳|更好|(?:为|是|作为|当)?\\s*首选|" +
+    "其次(?!\\s*(?:[，。；;,!?！？、\\n]|$))|(?:is\\s+)?(?:preferred|first\\s+choice|ideal)|" +
+    // A rank (places34, attack H4/H5): "江宁第一，浦口第二", "江宁为首选", "Jiangning first, Pukou second"; and a fallback after
+    // it ("江宁不行的话浦口", "江宁不行就浦口": 江宁 first, the other one wanted too).
+    `(?:为|是)?第一(?:选择|志愿|意向|顺位)?${RANK_END}|(?:is\\s+)?(?:the\\s+|our\\s+|my\\s+)?(?:first|top|1st)(?:\\s+(?:choice|option|pick|preference))?${RANK_END}|` +
+    "(?:要是|如果)?\\s*(?:实在)?\\s*不行(?:的话|就|再))",
+  "iu",
+);
 /** A place wanted outright whatever the words around it: 只要溧水, 只考虑溧水, 溧水可以, 溧水也行 (the place finders' own words, `findRuledPlaces`). */
-const PLACE_ONLY_BEFORE =
-  /(?:只要|只考虑|只能在|只在|只去|只看|只找|仅限|就要|就在|非得在|非要在|必须在|必须是|一定要在|其次|次选|再次|备选|然后是|再就是|也可以考虑|也考虑|也可以是|only(?:\s+in)?|otherwise|failing\s+that|second(?:\s+choice)?(?:\s+is)?|then|also)\s*(?:在|去|是|in)?\s*$/i;
-const PLACE_OK_AFTER =
-  /^\s*(?:区|县|市)?\s*(?:[(（【[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:(?:作为|当|做)?\s*(?:备选|备用|次选|第二选择)|次之|(?:其次|再次|第二|第三|其后)(?=\s*(?:[，。；;,!?！？、\n)）]|$))|[二两三]选一|任选(?:其)?一|(?:as\s+(?:a|an|the|our)\s+)(?:backup|fallback|alternative|second\s+choice|plan\s+b)\b|(?:is|as)\s+(?:a\s+|the\s+|our\s+)?(?:second\s+choice|backup|fallback)\b|可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b)/i;
+const PLACE_ONLY_BEFORE = new RegExp(
+  String.raw`(?:只要|只考虑|只能在|只在|只去|只看|只找|仅限|就要|就在|非得在|非要在|必须在|必须是|一定要在|其次|次选|再次|备选|然后是|再就是|也可以考虑|也考虑|也可以是|only(?:\s+in)?|otherwise|failing\s+that|second(?:\s+choice)?(?:\s+is)?|then|also|` +
+    // A fallback before the place (places34, attack H5): "实在不行浦口", "不行就浦口", "要不然浦口", "backup: Pukou".
+    String.raw`(?:实在|再|要是|如果)?不行(?:的话)?\s*(?:就|再|那就)?(?:考虑|选|去)?|要不然?|不然(?:的话)?(?:就)?|否则(?:就)?|退而求其次|` +
+    String.raw`or\s+else|alternatively|failing\s+which|if\s+not,?|backup|fallback|alternative|plan\s+b)\s*(?:在|去|是|is|in)?\s*[:：]?\s*$`,
+  "i",
+);
+const PLACE_OK_AFTER = new RegExp(
+  String.raw`^\s*(?:区|县|市)?\s*(?:[(（【[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:(?:作为|当|做|为|是)?\s*(?:备选|备用|次选|第二选择)|次之|(?:其次|再次|第二|第三|其后)(?=\s*(?:[，。；;,!?！？、\n)）]|$))|[二两三]选一|任选(?:其)?一|(?:as\s+(?:a|an|the|our)\s+)(?:backup|fallback|alternative|second\s+choice|plan\s+b)\b|(?:is|as)\s+(?:a\s+|the\s+|our\s+)?(?:second\s+choice|backup|fallback)\b|可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b|` +
+    // A yes after the place, a rank after the first (places34): "浦口（要）", "浦口要，江宁不要", "Pukou (yes)", "Pukou second".
+    String.raw`要(?=\s*(?:[，。；;,!?！？、\n)）\]】]|$))|yes\b|please\b|不错|(?:is\s+)?(?:the\s+|our\s+|my\s+)?(?:second|third|2nd|3rd)(?:\s+(?:choice|option|pick|preference))?(?=\s*(?:[,.;!?)\]\n]|$)))`,
+  "i",
+);
+/**
+ * A grudging yes after the place (places34): "江宁也不是不行", "江宁倒也不是不可以", "江宁未尝不可", "江宁也还行", "江宁勉强可以",
+ * "Jiangning is not bad", "Jiangning wouldn't be a problem" — acceptable, never a refusal (read before PLACE_NEGATED_AFTER,
+ * whose 不行 it holds).
+ */
+const PLACE_GRUDGING_AFTER = new RegExp(
+  String.raw`^\s*(?:区|县|市)?\s*(?:的话)?\s*(?:其实|倒|倒也|也|其实也)?\s*(?:(?:也)?不是不|未尝不|并非不|没有不)(?:行|可以|可|能考虑|考虑|能接受|能去)|` +
+    String.raw`^\s*(?:区|县|市)?\s*(?:倒|也|倒也)?\s*(?:还行|勉强(?:可以|能接受|行)|凑合)|` +
+    String.raw`^\s*(?:is|would\s+be)\s+not\s+(?:bad|impossible|out\s+of\s+the\s+question)\b|^\s*(?:isn['’]t|wouldn['’]t\s+be)\s+(?:bad|impossible|out\s+of\s+the\s+question|a\s+problem)\b|^\s*(?:is\s+)?(?:also\s+)?not\s+a\s+problem\b`,
+  "iu",
+);
+/**
+ * A place wanted, said with a word of wanting before it (places34, attack H3): "要浦口", "不要江宁要浦口", "需要浦口", "想要浦口的厂房",
+ * "希望浦口", "选浦口", "找浦口的", "意向浦口", "we want Pukou". Read after the refusals (不要 is no 要) and the wishes (最好要江宁 wishes).
+ */
+const PLACE_WANT_BEFORE =
+  /(?<![不别没需想])(?:需要|想要|要|希望(?:是)?|选(?!址)|选择|找|意向(?:是)?|考虑|看中|看好|相中|选址(?:在|于)?|\bwant|\bneed|\bchoose|\bpick|\blike|\blooking\s+at|\binterested\s+in|\bgo\s+for)\s*(?:在|去|是|is|in)?\s*[:：]?\s*$/iu;
+/**
+ * A place as an item of a numbered list ("1. 江宁 2. 浦口", "①江宁 ②浦口", "(1) 江宁", "Option 1: Jiangning", "方案一：江宁"): one of the places named, wanted (places34,
+ * attack H4: the order is said by the list; none is taken as the one preferred, a list of needs is numbered so too).
+ */
+const PLACE_NUMBERED_BEFORE =
+  /(?:^|[\s，。；;,!?！？、])(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①-⑩]|(?:option|choice|方案|选项)\s*(?:[1-9]|[a-c一二三]|one|two|three)\s*[:：])\s*$/iu;
 
-/** The words right before a place in its clause, and the start of those after it, folded (Traditional too). */
-function around(notes: string, [a, b]: readonly [number, number]): { before: string; after: string } {
+/** The words around a place (see `around`); `bracket`: the words after are a bracket's, opened right after the place. */
+type Near = { before: string; after: string; bracket: boolean };
+
+/**
+ * The words right before a place in its clause, and the start of those after it, folded (Traditional too). A bracket
+ * opened right after the place is read whole, to its closing bracket (at most BRACKET_REACH characters: a longer one is
+ * about something else): "江宁（不要）" says of 江宁, "江宁、浦口（不要高淳）" and "高淳（不要太偏的）" do not (places34, `says`).
+ */
+function around(notes: string, [a, b]: readonly [number, number]): Near {
   // English words are longer than Chinese ones: "preferably in " is 14 characters (trial 12-05).
   const reach = isLatinText(notes.slice(a, b)) ? 24 : 10;
   const before =
@@ -294,14 +334,56 @@ function around(notes: string, [a, b]: readonly [number, number]): { before: str
       .slice(Math.max(0, a - reach), a)
       .split(/[，。；;,!?！？、\n]/)
       .pop() ?? "";
-  return { before: foldText(before).s, after: foldText(notes.slice(b, b + reach)).s };
+  const open = /^[^\S\n]*(?:区|县|市)?[^\S\n]*[(（【[]/u.exec(notes.slice(b, b + 8));
+  if (!open) return { before: foldText(before).s, after: foldText(notes.slice(b, b + reach)).s, bracket: false };
+  const inside = notes.slice(b, b + BRACKET_REACH);
+  const close = inside.slice(open[0].length).search(/[)）】\]]/u);
+  const after = close >= 0 ? inside.slice(0, open[0].length + close + 1) : b + BRACKET_REACH >= notes.length ? inside : "";
+  return { before: foldText(before).s, after: foldText(after).s, bracket: true };
+}
+/** A bracket after a place is read to this many characters at most (around). */
+const BRACKET_REACH = 40;
+
+/**
+ * Whether the words after a place (`near.after`) say what `re` holds; in a bracket only when the bracket says nothing more
+ * than it (a particle, a full stop): "江宁（不要）", "Jiangning (no)" — not "江宁（不要高淳）", "高淳（不要太偏的）" (a refusal of a
+ * quality, not of the place), "Pukou (not Jiangning)". Attack 2026-12-05 H2.
+ */
+function says(re: RegExp, near: Near): boolean {
+  const m = re.exec(near.after);
+  if (!m) return false;
+  return !near.bracket || /^[^\S\n]*[了啦吧呢哈哦的!！。.~～]*[^\S\n]*(?:[)）】\]]|$)/u.test(near.after.slice(m.index + m[0].length));
 }
 
-function placeNegated(notes: string, span: readonly [number, number]): boolean {
-  const { before, after } = around(notes, span);
-  if (PLACE_NEGATED_BEFORE.test(before) || PLACE_NEGATED_AFTER.test(after)) return true;
+function placeNegated(notes: string, span: readonly [number, number], near: Near): boolean {
+  if (PLACE_NEGATED_BEFORE.test(near.before) || says(PLACE_NEGATED_AFTER, near)) return true;
   // fix31 (attack 31 F6): an English negation earlier in the clause, governing the marker that takes the place.
-  return isLatinText(notes.slice(span[0], span[1])) && PLACE_REFUSED_EN.test(foldText(clauseAround(notes, span).before.slice(-80)).s);
+  return (
+    near.before !== "" &&
+    isLatinText(notes.slice(span[0], span[1])) &&
+    PLACE_REFUSED_EN.test(foldText(clauseAround(notes, span).before.slice(-80)).s)
+  );
+}
+
+/**
+ * Whose are the words between two places of one clause, `p` then `q` (places34, attack H2/H3): "浦口区 江宁区 不要高淳区" — 不要
+ * is 高淳区's, not a refusal after 江宁区; "不要江宁要浦口" — 要 is 浦口's; "江宁不要浦口可以" — 不要 is 江宁's. The words touch
+ * one and stand apart from the other (blanks): that one's; else the first's when the second has its own words after it,
+ * else the second's (a stance word before a place is the more common: 不要X, 要X). "none": a clause's end between them (each
+ * has its own words), nothing but blanks and joiners, more than a few words, or words that are no refusal or want.
+ */
+function wordsBetween(notes: string, p: readonly [number, number], q: readonly [number, number]): "p" | "q" | "none" {
+  const between = notes.slice(p[1], q[0]);
+  if (between.length > 12 || /[，。；;,!?！？\n]/u.test(between) || JOINED.test(between)) return "none";
+  // Only a refusal or a want may be either's: "浦口其次江宁" says of both (浦口 first, 江宁 second; ADR 138).
+  const folded = foldText(between.trimEnd()).s;
+  if (!PLACE_NEGATED_BEFORE.test(folded) && !PLACE_WANT_BEFORE.test(folded)) return "none";
+  const lead = /^\s*/u.exec(between)![0].length;
+  const trail = /\s*$/u.exec(between)![0].length;
+  if (lead !== trail) return lead > trail ? "q" : "p";
+  const near = around(notes, q);
+  const own = [PLACE_NEGATED_AFTER, PLACE_OK_AFTER, PLACE_WISHED_AFTER, PLACE_GRUDGING_AFTER].some((re) => says(re, near));
+  return own ? "p" : "q";
 }
 
 /**
@@ -333,11 +415,11 @@ const OUTSIDE_OK_AFTER_ALONE =
 
 /**
  * Not necessarily there (ADR 118): "不一定在江北新区", "不必在江北新区", "不是非要在江宁", "江北新区不一定",
- * "江北新区无所谓", "江宁不强求" — neither wanted nor ruled out, as "不在江北新区也行" is not.
+ * "江北新区无所谓", "江宁不强求", "江宁不行也没关系" (places34: it was a refusal) — neither wanted nor ruled out, as "不在江北新区也行" is not.
  */
 const NOT_NECESSARILY_BEFORE = /(?:不一定(?:要)?|不必|不用|不需要|未必|不是非要|不非要|不是一定要)\s*(?:在|是|去)\s*$/u;
 const NOT_NECESSARILY_AFTER =
-  /^\s*(?:区|县|市)?\s*(?:的话|这边|那边)?\s*(?:也|都)?\s*(?:不一定|不是必须|不是非要|不强求|无所谓|可有可无|不必须)/u;
+  /^\s*(?:区|县|市)?\s*(?:的话|这边|那边)?\s*(?:也|都)?\s*(?:不一定|不是必须|不是非要|不强求|无所谓|可有可无|不必须|(?:不行|去不了|没有)也(?:没关系|无所谓|行|可以))/u;
 
 /** What the words right around one place say of it, or null when they say nothing. */
 /**
@@ -349,21 +431,30 @@ const MUST_BEFORE = /(?:(?<![除并])非|非得|非要|除了|除开|除去|除)
 const MUST_AFTER =
   /^\s*(?:区|县|市)?\s*(?:以外|之外)?\s*(?:的)?\s*(?:地方|区域|厂房|那边)?\s*(?:(?:哪|哪儿|哪里|其他|其它|别的|别处)\s*(?:地方|区|区域)?\s*)?(?:都|也|一律|全都|全部|一概)?\s*(?:不可|不去|莫属|不行|不考虑|不要|不接受|免谈|不予考虑|pass\b)/iu;
 
-function ownStance(notes: string, span: readonly [number, number]): Stance | null {
+function ownStance(
+  notes: string,
+  span: readonly [number, number],
+  prev?: readonly [number, number],
+  next?: readonly [number, number],
+): Stance | null {
   const marked = markStance(notes, span);
   if (marked) return marked;
   const near = around(notes, span);
-  if (MUST_AFTER.test(near.after)) {
+  // The words between this place and the next (or the one before) that are the other's (wordsBetween).
+  if (next && wordsBetween(notes, span, next) === "q") near.after = "";
+  if (prev && wordsBetween(notes, prev, span) === "p") near.before = "";
+  if (says(MUST_AFTER, near)) {
     // "并非江宁不可", "不是非江宁不可": not necessarily there — neither wanted nor ruled out (ADR 118's "open").
     if (/(?:并非|不是非|不一定非)\s*(?:得|要)?\s*(?:在|是|去)?\s*$/u.test(near.before)) return "open";
     if (MUST_BEFORE.test(near.before)) return "in";
   }
-  if ((OUTSIDE_OK_BEFORE.test(near.before) && OUTSIDE_OK_AFTER.test(near.after)) || OUTSIDE_OK_AFTER_ALONE.test(near.after)) return "open";
-  if (NOT_NECESSARILY_BEFORE.test(near.before) || NOT_NECESSARILY_AFTER.test(near.after)) return "open";
-  if (placeNegated(notes, span)) return "out";
-  const { before, after } = around(notes, span);
-  if (PLACE_ONLY_BEFORE.test(before) || PLACE_OK_AFTER.test(after)) return "in";
-  if (PLACE_WISHED_BEFORE.test(before) || PLACE_WISHED_AFTER.test(after)) return "wish";
+  if ((OUTSIDE_OK_BEFORE.test(near.before) && says(OUTSIDE_OK_AFTER, near)) || says(OUTSIDE_OK_AFTER_ALONE, near)) return "open";
+  if (NOT_NECESSARILY_BEFORE.test(near.before) || says(NOT_NECESSARILY_AFTER, near)) return "open";
+  if (says(PLACE_GRUDGING_AFTER, near)) return "in";
+  if (placeNegated(notes, span, near)) return "out";
+  if (PLACE_ONLY_BEFORE.test(near.before) || says(PLACE_OK_AFTER, near)) return "in";
+  if (PLACE_WISHED_BEFORE.test(near.before) || says(PLACE_WISHED_AFTER, near)) return "wish";
+  if (PLACE_WANT_BEFORE.test(near.before) || PLACE_NUMBERED_BEFORE.test(near.before)) return "in";
   return null;
 }
 
@@ -373,7 +464,7 @@ function ownStance(notes: string, span: readonly [number, number]): Stance | nul
  * last's after), else wanted.
  */
 function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] {
-  const own = places.map((p) => ownStance(notes, p.span));
+  const own = places.map((p, i) => ownStance(notes, p.span, places[i - 1]?.span, places[i + 1]?.span));
   const out: Stance[] = [];
   for (let i = 0; i < places.length;) {
     let j = i;
@@ -382,18 +473,30 @@ function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] 
     // clause, unless they speak of several ("in Pukou, Jiangning is not ok" rules out Jiangning alone; places32).
     const bareComma = places.slice(i, j).some((p, k) => /^\s*,\s*$/.test(notes.slice(p.span[1], places[i + k + 1].span[0])));
     const plural = /^\s*(?:are|both|all|neither|none|either|aren['’]t|don['’]t|do\s+not)\b/iu.test(notes.slice(places[j].span[1]));
+    // A mark is one place's (place-marks.ts): beside it, a name of the list with none is neither wanted nor ruled out.
+    const byMark = (k: number) => own[k] !== null && markStance(notes, places[k].span) !== null;
     const list = own[i] ?? (bareComma && !plural ? null : own[j]) ?? "in";
+    const markedList = own[i] !== null ? byMark(i) : own[j] !== null && byMark(j);
     // An English list no word rules, with a negation after it in its clause that none of the words above places
     // ("Jiangning has no metro line"): never wanted, never ruled out — its clause is told unread (places32, attack F7).
     const doubt =
       own[i] === null &&
       own[j] === null &&
       isLatinText(notes.slice(places[j].span[0], places[j].span[1])) &&
-      LATIN_NEGATION_AFTER.test(clauseAround(notes, places[j].span).after);
-    for (let k = i; k <= j; k++) out.push(own[k] ?? (doubt && (k === j || !bareComma || plural) ? "open" : list));
+      LATIN_NEGATION_AFTER.test(afterInClause(notes, places[j].span, places[j + 1]?.span));
+    for (let k = i; k <= j; k++) out.push(own[k] ?? (markedList || (doubt && (k === j || !bareComma || plural)) ? "open" : list));
     i = j + 1;
   }
   return out;
+}
+/**
+ * The rest of a place's clause after it, up to the next place when that is in the clause, without the words before the next
+ * that are its own (wordsBetween): "Pukou (not Jiangning)" — the "not" is Jiangning's, nothing is said against Pukou (places34).
+ */
+function afterInClause(notes: string, span: readonly [number, number], next?: readonly [number, number]): string {
+  const after = clauseAround(notes, span).after;
+  if (!next || next[0] - span[1] > after.length) return after;
+  return wordsBetween(notes, span, next) === "q" ? "" : notes.slice(span[1], next[0]);
 }
 /** Only a joiner between two places: they are one list. */
 const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER}|,\\s*(?:or|and)?|or|and|&)?\\s*$`, "iu");
@@ -406,7 +509,7 @@ const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER}|,\\s*(?:or|and)?|or|and|&)?\\
  * ("江宁，不考虑溧水", "溧水不要，江宁": the one wanted, ADR 113 amended). Zones are read as divisions are. Read by the division names (server only, like `findUnmarkedPlaces`), each passing the
  * shape rules (`isPlace`: no everyday word such as 平房 or 合作, no company's name after it).
  */
-export function findRuledPlaces(notes: string): PlaceMention[] {
+export function findRuledPlaces(notes: string): NotePlace[] {
   if (typeof placeNameAt !== "function") return [];
   const { s, at } = foldText(notes);
   // Names are looked for only near a ruling word (a list of places runs before an after-word), and a
@@ -435,7 +538,7 @@ export function findRuledPlaces(notes: string): PlaceMention[] {
   }
   // A list is ruled as one ("高淳和溧水都不要"): every name of it is read when the words around one rule it —
   // none when one of them may be no place ("光明或者宝安都行": 光明 is an everyday word, ADR 076).
-  const out: PlaceMention[] = [];
+  const out: NotePlace[] = [];
   for (let i = 0; i < names.length;) {
     let j = i;
     while (j + 1 < names.length && JOINED.test(notes.slice(names[j].span[1], names[j + 1].span[0]))) j++;
@@ -444,6 +547,21 @@ export function findRuledPlaces(notes: string): PlaceMention[] {
       out.push(...list.map(({ text, span }) => ({ text, span })));
     i = j + 1;
   }
+  // A name beside a marked one with nothing but blanks and marks between, and no mark of its own ("江宁 ✔ 浦口": the ✔ is
+  // 江宁's): never dropped — read as neither wanted nor ruled out, its clause told unread (places34).
+  const unsure: NotePlace[] = [];
+  for (const [k, p] of names.entries())
+    if (p.ok && !out.some((o) => o.span[0] === p.span[0]))
+      for (const q of [names[k - 1], names[k + 1]])
+        if (
+          q &&
+          out.some((o) => o.span[0] === q.span[0]) &&
+          onlyMarksBetween(notes.slice(Math.min(p.span[1], q.span[1]), Math.max(p.span[0], q.span[0])))
+        ) {
+          unsure.push({ text: p.text, span: p.span, unsure: true });
+          break;
+        }
+  out.push(...unsure);
   // A place named as a clause of its own beside a place ruled out ("江宁，不考虑溧水", "溧水不要，江宁"):
   // the one the enterprise wants, as "不要溧水，江宁可以" says outright.
   if (out.some((p) => ownStance(notes, p.span) === "out"))
@@ -459,14 +577,17 @@ function clauseAlone(notes: string, span: readonly [number, number]): boolean {
   return /^\s*$/.test(before) && /^\s*(?:[区县市])?\s*(?:的(?:厂房|仓库|土地|地方))?\s*$/u.test(after);
 }
 
-/** The stems of the words that rule a place in or out (PLACE_NEGATED_*, PLACE_ONLY_BEFORE, PLACE_OK_AFTER, PLACE_WISHED_*). */
+/**
+ * The stems of the words that rule a place in or out (PLACE_NEGATED_*, PLACE_ONLY_BEFORE, PLACE_OK_AFTER, PLACE_WISHED_*,
+ * PLACE_GRUDGING_AFTER, PLACE_WANT_BEFORE, the marks of place-marks.ts).
+ */
 const RULING_WORD =
-  /❌|❎|✗|✘|🚫|⛔|🙅|👎|✅|✔|✓|☑|👍|⭕|🆗|第二|第三|其后|不|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second\s+choice|plan\s+b\b/gi;
+  /❌|❎|✗|✘|✖|✕|×|╳|[(（]\s*x\s*[)）]|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|第一|第二|第三|其后|不|要|选|找|希望|意向|否则|退而求其次|凑合|考虑|看中|看好|相中|\d[.、)）]|[①-⑩]|方案|选项|option|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second|first|third|top\s+choice|then|otherwise|else|yes\b|want|need|choose|pick|like|looking|interested|please|not\b|n['’]t\b|plan\s+[ab]\b/gi;
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 
 /** The places the words mark (need-places.ts)/** The places the words mark (need-places.ts) and those the division names show (`findUnmarkedPlaces`), in the order typed. */
-function notePlaces(notes: string): PlaceMention[] {
+function notePlaces(notes: string): NotePlace[] {
   // Chinese places by their markers and kinds; English ones by theirs, capitalised (need-places-en.ts).
   const chinese = findPlaceMentions(notes);
   const latin = findLatinPlaceMentions(notes);
@@ -490,24 +611,31 @@ function notePlaces(notes: string): PlaceMention[] {
     .slice(0, PLACES_KEPT);
   const overlaps = (p: PlaceMention) => marked.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]);
   const seen = new Set(marked.map((m) => foldText(m.text).s));
-  const unmarked = findUnmarkedPlaces(notes).filter((p) => !overlaps(p) && !seen.has(foldText(p.text).s));
+  const unmarked: NotePlace[] = findUnmarkedPlaces(notes).filter((p) => !overlaps(p) && !seen.has(foldText(p.text).s));
   // Places named in English in lower case ("in jiangning or pukou"): kept when the resolver names them
   // (need-places.ts finds the capitalised ones itself; trial 12-05).
   // At most LOWER_LOOKED_UP of them, of up to four words, are looked up: each is a resolver call (tens of ms
   // for long Latin words; 2,000 characters of "in xian an xian an …" took 250 ms with ten of eight words).
-  const lower = findLatinPlaceMentions(notes, true)
+  const candidates = findLatinPlaceMentions(notes, true)
     .filter((l) => !l.named && ![...marked, ...unmarked].some((m) => l.span[0] < m.span[1] && m.span[0] < l.span[1]))
     .filter((l) => l.text.split(/\s+/).length <= 4)
-    .slice(0, LOWER_LOOKED_UP)
-    // A capitalised name said with a stance that names no place but is a district's spelling a letter or two off
-    // ("Jiangnign is not ok": ADR 140) is a place the recruiter is told of, not dropped; "Price is not ok" is none.
-    .filter((l) => namesAPlace(l.text) || (/^[A-Z]/.test(l.text) && !/\s/.test(l.text) && latinNearlyNamed(l.text)));
+    .slice(0, LOWER_LOOKED_UP);
+  // A capitalised name said with a stance that names no place but is a district's spelling a letter or two off
+  // ("Jiangnign is not ok": ADR 140) is a place the recruiter is told of, not dropped; "Price is not ok" is none.
+  const word = (l: PlaceMention) => /^[A-Z]/.test(l.text) && !/\s/.test(l.text);
+  const lower = candidates.filter((l) => namesAPlace(l.text) || (word(l) && latinNearlyNamed(l.text)));
   unmarked.push(...lower.map(({ text, span }) => ({ text, span })));
+  // One letter off ("Jiangnig is not ok", places34): no place read, but never dropped silently — its clause is told unread.
+  const unsure = candidates.filter((l) => !lower.includes(l) && word(l) && latinOneLetterOff(l.text));
+  unmarked.push(...unsure.map(({ text, span }) => ({ text, span, unsure: true })));
   // Lone names ruled in or out by the words beside them (docs/decisions/110), where no finder above saw a place.
   const both = [...marked, ...unmarked];
   const ruled = findRuledPlaces(notes).filter((p) => !both.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]));
   return zonesWithTheirDistricts(notes, [...both, ...ruled].sort((a, b) => a.span[0] - b.span[0]).slice(0, PLACES_KEPT));
 }
+
+/** A place found in the notes; `unsure`: a word one letter off a place's name, neither wanted nor ruled out (told unread). */
+type NotePlace = PlaceMention & { unsure?: boolean };
 
 /** The places notePlaces keeps, the first in the notes: twice what the plan reads, as a zone and its district after it are one. */
 const PLACES_KEPT = 2 * MAX_PLACES;
@@ -516,8 +644,8 @@ const PLACES_KEPT = 2 * MAX_PLACES;
  * A zone and then, after spaces only, places that lie in it ("两江新区 江北区"): one place, the district
  * within the zone, as the regions box reads the same words (regions.ts, ADR 118, 123). Others as found.
  */
-function zonesWithTheirDistricts(notes: string, places: PlaceMention[]): PlaceMention[] {
-  const out: PlaceMention[] = [];
+function zonesWithTheirDistricts(notes: string, places: NotePlace[]): NotePlace[] {
+  const out: NotePlace[] = [];
   for (const p of places) {
     const last = out[out.length - 1];
     const zone = last ? zoneNamed(last.text) : null;
@@ -605,9 +733,12 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
 
 /** Where a clause opens (a lone place name read there: findUnmarkedPlaces), a particle before the name allowed. */
 const CLAUSE_OPEN = /(?:^|[，。；;,!?！？\n])\s*(?:就|都|是|最好是?)?\s*$/u;
-/** After a lone name: the clause's end, with 那边/附近/一带 … and a word of "that does" or "preferred" between. */
+/**
+ * After a lone name: the clause's end, with 那边/附近/一带 … and a word of "that does" or "preferred" between; or a bracket of its
+ * own before the end ("高淳（不要太偏的）": a need of the site there, not a refusal of the place; places34).
+ */
 const CLAUSE_ALONE =
-  /^\s*(?:区|县)?\s*(?:那边|这边|那里|这里|那块|附近|周边|一带|一片|片区|区域)?\s*(?:的)?\s*(?:都?(?:行|可以|可)|就行|就可以|也行|优先|最好|为主)?\s*(?:$|[，。；;,!?！？\n])/u;
+  /^\s*(?:区|县)?\s*(?:那边|这边|那里|这里|那块|附近|周边|一带|一片|片区|区域)?\s*(?:的)?\s*(?:都?(?:行|可以|可)|就行|就可以|也行|优先|最好|为主)?\s*(?:[(（【[][^)）】\]]{0,20}[)）】\]]\s*)?(?:$|[，。；;,!?！？\n])/u;
 
 type NameAt = { start: number; end: number; parts: number; zone: boolean };
 

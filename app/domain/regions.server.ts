@@ -5,7 +5,16 @@
 import { divisionByCode, resolveRegions, standardPlaceNames, zoneNamed } from "./regions";
 import { englishDivisionLabel, englishZoneLabel } from "./regions-en";
 
-export { divisionByCode, divisionNameAt, latinNearlyNamed, namesZone, placeNameAt, resolveRegions, zoneNamed } from "./regions";
+export {
+  divisionByCode,
+  divisionNameAt,
+  latinNearlyNamed,
+  latinOneLetterOff,
+  namesZone,
+  placeNameAt,
+  resolveRegions,
+  zoneNamed,
+} from "./regions";
 export { englishPathLabel } from "./regions-en";
 
 /**

@@ -1132,6 +1132,25 @@ export function latinNearlyNamed(word: string): boolean {
   return false;
 }
 
+/**
+ * Whether `word` (one Latin word) is a division's pinyin with one letter left out, added or changed ("Jiangnig", "Pukouu",
+ * "Gaochum"; ADR 145), and names none itself. Only words of 6 letters or more, with their first letter, and no letters pinyin
+ * never holds: English words are too often some pinyin a letter off. Such a word is never read as the place (English words are pinyin a letter off too: "Shipping"), only
+ * told as not read (note-regions.ts notePlaces).
+ */
+export function latinOneLetterOff(word: string): boolean {
+  const w = word.toLowerCase();
+  // Letters no pinyin holds but English words do (a doubled consonant but n, ea, th …): "Shipping" is no typo of shiping.
+  if (!/^[a-z]{6,20}$/.test(w) || /([b-df-hj-mp-tv-z])\1|ea|oa|th|ph|ck|wh/.test(w)) return false;
+  for (const e of getIndex().entries)
+    for (const f of comparableForms(e, true)) {
+      if (f === w) return false;
+      // The first letter kept: a typo is seldom there, and "Timing" would be siming (思明).
+      if (f[0] === w[0] && Math.abs(f.length - w.length) <= 1 && levenshtein(w, f, 1) === 1) return true;
+    }
+  return false;
+}
+
 /** Whether `b` is `a` with one pair of neighbouring letters swapped. */
 function oneSwap(a: string, b: string): boolean {
   let i = 0;
