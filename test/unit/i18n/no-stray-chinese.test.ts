@@ -21,6 +21,7 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/need-text.ts": "grammar words the free-text reader recognises in a typed need (面积, 层高, 不少于, …)",
   "app/domain/need-money.ts": "money words the notes' reader recognises (年纳税, 预算, 月租, 万元, 每平米, …)",
   "app/domain/note-regions.ts": "the words that say a place in the notes is not wanted (不要, 不考虑, 除了, …)",
+  "app/domain/place-marks.ts": "the kinds and particles around a marked place in a typed need (区, 县, 市; 在, 去, 是), read, never shown",
   "app/domain/need-places.ts": "words that mark a place in a typed need (在, 靠近, 区, 县, …) and words that are none (高新, 公司, …)",
   "app/domain/zones.ts":
     "zone names as people type them (江北新区, 苏州高新区), their kinds (新区, 开发区, …) and the approvals they come from: read, never shown",
