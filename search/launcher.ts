@@ -36,16 +36,16 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * The command line of a Meilisearch on `dataDir` (its port, free unless given, and its master key kept
- * beside the data): what startMeilisearch runs, and what npm start's supervisor runs again, on the same
- * port and key, when it dies.
+ * The command line of a Meilisearch on `dataDir` (its port, free unless given) and its environment (the
+ * master key kept beside the data, as MEILI_MASTER_KEY): what startMeilisearch runs, and what npm start's
+ * supervisor runs again, on the same port and key, when it dies.
  */
 export async function meiliCommand(options: {
   dataDir: string;
   port?: number;
   masterKey?: string;
   logLevel?: "ERROR" | "WARN" | "INFO";
-}): Promise<{ command: string; args: string[]; url: string; masterKey: string }> {
+}): Promise<{ command: string; args: string[]; env: NodeJS.ProcessEnv; url: string; masterKey: string }> {
   mkdirSync(options.dataDir, { recursive: true });
   const port = options.port ?? (await freePort());
   const masterKey = options.masterKey ?? masterKeyFor(options.dataDir);
@@ -58,8 +58,6 @@ export async function meiliCommand(options: {
     join(options.dataDir, "snapshots"),
     "--http-addr",
     `127.0.0.1:${port}`,
-    "--master-key",
-    masterKey,
     "--no-analytics",
     "--log-level",
     options.logLevel ?? "WARN",
@@ -68,7 +66,15 @@ export async function meiliCommand(options: {
     "--max-indexing-memory",
     process.env.MEILI_MAX_INDEXING_MEMORY ?? "1 GiB",
   ];
-  return { command: meiliBinaryPath(), args, url: `http://127.0.0.1:${port}`, masterKey };
+  // The key goes in the environment, not the arguments: any local user reads a process's arguments (`ps`),
+  // only its owner its environment (trial 12-05f).
+  return {
+    command: meiliBinaryPath(),
+    args,
+    env: { ...process.env, MEILI_MASTER_KEY: masterKey },
+    url: `http://127.0.0.1:${port}`,
+    masterKey,
+  };
 }
 
 /** Resolves once Meilisearch at `url` answers /health; throws after `timeoutMs`, or once `exited()` says it is gone. */
@@ -103,8 +109,9 @@ export async function startMeilisearch(options: {
   /** Meilisearch's own log level (default WARN; npm start uses ERROR: its 404 warnings on a first start are expected). */
   logLevel?: "ERROR" | "WARN" | "INFO";
 }): Promise<RunningMeili> {
-  const { command, args, url, masterKey } = await meiliCommand(options);
+  const { command, args, env, url, masterKey } = await meiliCommand(options);
   const child = spawn(command, args, {
+    env,
     stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"],
   });
   let exited = false;

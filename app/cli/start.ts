@@ -88,8 +88,8 @@ if (env.SEED_DEMO !== "0") {
 // it dies, search and matching pause (jobs and index writes retry) instead of waiting for a manual restart.
 let meili: Supervised | undefined;
 if (!env.MEILI_URL) {
-  const { command, args, url, masterKey } = await meiliCommand({ dataDir: `${dataDir}/meili`, logLevel: "ERROR" });
-  meili = supervise("meilisearch", args, { command, cwd: root, onRestart });
+  const { command, args, env: meiliEnv, url, masterKey } = await meiliCommand({ dataDir: `${dataDir}/meili`, logLevel: "ERROR" });
+  meili = supervise("meilisearch", args, { command, cwd: root, env: meiliEnv, onRestart });
   try {
     await meiliHealthy(url, 60_000);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -54,13 +54,17 @@ describe("npm start's supervisor", () => {
   it("brings npm start's Meilisearch back after kill -9, on the same port and key, with its indexes", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "pm-supervised-meili-"));
     try {
-      const { command, args, url, masterKey } = await meiliCommand({ dataDir, logLevel: "ERROR" });
-      const meili = supervise("meilisearch", args, { command, minDelayMs: 100 });
+      const { command, args, env, url, masterKey } = await meiliCommand({ dataDir, logLevel: "ERROR" });
+      // The key is not on the command line (any local user reads it with `ps`), only in the environment.
+      expect(args.join(" ")).not.toContain(masterKey);
+      const meili = supervise("meilisearch", args, { command, env, minDelayMs: 100 });
       running.push(meili);
       await meiliHealthy(url);
       const search = createSearchClient(url, masterKey);
       await waitSucceeded(search.createIndex("kept", { primaryKey: "id" }));
       const first = meili.pid()!;
+      expect(readFileSync(`/proc/${first}/cmdline`, "utf8")).not.toContain(masterKey);
+      expect((await fetch(`${url}/indexes`)).status).toBe(401); // the key is in force
       process.kill(first, "SIGKILL");
       await eventually(async () => meili.pid() !== undefined && meili.pid() !== first, "Meilisearch started again", 30_000);
       await meiliHealthy(url);
