@@ -216,12 +216,22 @@ const NEGATION_AFTER =
 const PREFERENCE_BEFORE = /(?:最好|尽量|尽可能|优先|希望|倾向于?)\s*(?:是|要)?\s*$/;
 const PREFERENCE_AFTER = /^\s*(?:的)?\s*(?:优先|更好|最好|为佳|为宜|更佳)/;
 /** Wish words right before a figure's words ("最好有10吨行车", "尽量能有1000千伏安"), or after them ("…更好"). Not 希望: "希望层高9米" is how a requirement is asked politely. */
-const PREFERENCE_BEFORE_FIGURE = /(?:最好|尽量|尽可能)\s*(?:是|要|有|能有|能|可以有)?\s*$/;
+const PREFERENCE_BEFORE_FIGURE =
+  /(?:最好|尽量|尽可能|如果?能|可以的话|\b(?:ideally|preferably|optionally|if\s+possible)\b)\s*(?:(?:是|要|有|能有|能|可以有|带有|带|配有|配备|配|附带|\b(?:with|have|has|having|a|an|some)\b)\s*){0,3}$/i;
+/** The same wish after a figure's words, in English ("10t crane would be nice", "crane 10t preferred", "(optional)"). */
+const PREFERENCE_AFTER_EN =
+  /^\s*[(（]?\s*(?:would\s+be\s+(?:nice|good|great|better|ideal|preferred|a\s+plus)|is\s+a\s+plus|a\s+plus|nice\s+to\s+have|preferred|preferably|ideally|if\s+possible|optional(?:ly)?)\b/i;
+/**
+ * Whether the figure around [a, b) is wished for, not required (ADR 097; trial 12-05f: "最好带行车（10t）" was a hard
+ * 行车 ≥ 10 t, and English had no wish words at all): wish words before its words, with the verbs that join them
+ * (有, 带, 配有, with, have …), between its keyword and figure ("承重最好3吨"), or after it ("…更好", "would be nice").
+ */
 function wished(s: string, [a, b]: Span, figureStart: number): boolean {
   return (
-    PREFERENCE_BEFORE_FIGURE.test(s.slice(Math.max(0, a - 6), a)) ||
-    /最好|尽量|尽可能/.test(s.slice(a, figureStart)) || // between the keyword and its figure: "承重最好3吨"
-    PREFERENCE_AFTER.test(s.slice(b))
+    PREFERENCE_BEFORE_FIGURE.test(s.slice(Math.max(0, a - 30), a)) ||
+    /最好|尽量|尽可能|\b(?:ideally|preferably)\b/i.test(s.slice(a, figureStart)) || // between the keyword and its figure: "承重最好3吨"
+    PREFERENCE_AFTER.test(s.slice(b)) ||
+    PREFERENCE_AFTER_EN.test(s.slice(b, b + 40))
   );
 }
 const MULTI_STOREY = /多层|双层|楼房|multi[-\s]?stor(?:e)?y|multistor(?:e)?y/g;

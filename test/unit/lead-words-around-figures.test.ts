@@ -232,11 +232,42 @@ describe("the notes: a figure wished for is told to the recruiter, never a filte
     expect(r.hints).toEqual({});
     expect(r.unread.join("|")).toContain(unread.replace("最好", "").slice(0, 2));
   });
+  // Trial 12-05f: "最好带行车（10t）" was a hard 行车 ≥ 10 t — the wish's verb (带, 配, 配有 …) was not among the words
+  // joining 最好 to the figure; and English had no wish words at all.
+  it.each([
+    ["最好带行车（10t）", "行车"],
+    ["最好带10吨行车", "10吨行车"],
+    ["最好配10吨行车", "10吨行车"],
+    ["最好配有1000千伏安配电", "1000千伏安"],
+    ["最好能带行车10吨", "行车10吨"],
+    ["如果能有10吨行车", "10吨行车"],
+    ["行车10吨最好", "行车10吨"],
+    ["ideally a 10t crane", "10t crane"],
+    ["preferably with a 10 t crane", "10 t crane"],
+    ["10t crane would be nice", "10t crane"],
+    ["crane 10t nice to have", "crane 10t"],
+    ["crane 10t (optional)", "crane 10t"],
+    ["power 1000 kVA is a plus", "1000 kVA"],
+  ])("%s → no figure, told (%s)", (notes, unread) => {
+    const r = parseNeedText(notes);
+    expect(r.hints).toEqual({});
+    expect(r.unread.join("|")).toContain(unread);
+  });
+  it("a wish among requirements leaves them requirements", () => {
+    const zh = parseNeedText("要5000平，最好带行车（10t），层高8米").hints;
+    expect([zh.ceilingMinM, zh.craneMinT]).toEqual([8, undefined]);
+    const en = parseNeedText("need a 10t crane, ideally 8m ceiling").hints;
+    expect([en.craneMinT, en.ceilingMinM]).toEqual([10, undefined]);
+  });
   it.each([
     ["要10吨行车", { craneMinT: 10 }],
     ["希望层高9米", { ceilingMinM: 9 }],
     ["最好是单层，层高8米", { ceilingMinM: 8 }],
     ["配电1000千伏安，最好单层", { powerMinKva: 1000 }],
+    ["层高8米，配10吨行车", { ceilingMinM: 8, craneMinT: 10 }],
+    ["带10吨行车的厂房", { craneMinT: 10 }],
+    ["10t crane required", { craneMinT: 10 }],
+    ["最好单层，10吨行车", { craneMinT: 10 }],
   ])("%s → a requirement still: %j", (notes, hints) => {
     expect(parseNeedText(notes).hints).toMatchObject(hints);
   });
