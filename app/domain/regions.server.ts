@@ -38,7 +38,8 @@ export function needRegionsText(need: { regions?: unknown; regionCodes?: unknown
  * Area (南京江北新区)", not as the districts it lies in (ADR 123); the divisions no zone typed covers by
  * theirs; the typed names when none was resolved.
  */
-function englishPlaceLabels(typed: string[], codes: string[]): string[] {
+function englishPlaceLabels(typed: string[], stored: string[]): string[] {
+  const codes = inTypedOrder(typed, stored);
   const zones = codes.length > 0 ? typed.flatMap((t) => (zoneNamed(t) ? [t] : [])) : [];
   const covered = new Set(zones.flatMap((t) => zoneNamed(t)?.codes ?? []));
   const labels = [
@@ -49,6 +50,19 @@ function englishPlaceLabels(typed: string[], codes: string[]): string[] {
       .flatMap((d) => (d ? [englishDivisionLabel(d)] : [])),
   ];
   return labels.length > 0 ? labels : typed;
+}
+
+/**
+ * A need's division codes in the order their places were typed (trial 12-05f: "高淳或者溧水" was listed "Lishui …,
+ * Gaochun …" — the codes are stored sorted, for matching); a code no typed name gives (a hand edit) after them.
+ */
+function inTypedOrder(typed: readonly string[], codes: readonly string[]): string[] {
+  const rank = new Map<string, number>();
+  typed.forEach((t, i) => {
+    for (const c of resolveRegions([t]).codes) if (!rank.has(c)) rank.set(c, i);
+  });
+  const at = (c: string) => rank.get(c) ?? typed.length;
+  return [...codes].sort((a, b) => at(a) - at(b));
 }
 
 /** A Latin place name's divisions by their Chinese names ("Jiangbei New Area" → its three districts), or the name itself. */
@@ -87,7 +101,7 @@ export function needPlaceNames(need: { regions?: unknown; regionCodes?: unknown 
   const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x.trim() !== "") : []);
   const typed = strings(need.regions);
   const stored = strings(need.regionCodes);
-  const codes = stored.length || Array.isArray(need.regionCodes) ? stored : resolveRegions(typed).codes;
+  const codes = inTypedOrder(typed, stored.length || Array.isArray(need.regionCodes) ? stored : resolveRegions(typed).codes);
   if (lng === "en") return englishPlaceLabels(typed, codes);
   const zones = codes.length > 0 ? typed.flatMap((t) => zoneNamed(t) ?? []) : [];
   const covered = new Set(zones.flatMap((z) => z.codes));

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createLeadSchema, issuesToFieldErrors, regionProblemMessage, splitRegions } from "../../app/domain/lead-schema";
 import { planNoteRegions } from "../../app/domain/note-regions";
 import { resolveRegion, resolveRegions } from "../../app/domain/regions";
-import { needRegionsText } from "../../app/domain/regions.server";
+import { needPlaceNames, needRegionsText } from "../../app/domain/regions.server";
 import { englishDivisionName, englishPathLabel, englishZoneLabel } from "../../app/domain/regions-en";
 import { validLeadJson } from "../support/leads";
 
@@ -269,5 +269,36 @@ describe("kind 5: a zone on an English page says its English name (ADR 123)", ()
     expect(needRegionsText(need, "zh")).toBe("江北新区、高淳");
     // A zone and its own district (the district within): the district, no zone label.
     expect(needRegionsText({ regions: ["江北新区浦口区"], regionCodes: [PUKOU] }, "en")).toBe("Pukou District (浦口区)");
+  });
+});
+
+// Trial 12-05f: "高淳或者溧水" was listed "Lishui District (溧水区), Gaochun District (高淳区)" on English pages and
+// 溧水区、高淳区 in the export — the need's codes are stored sorted (for matching), and the labels followed them.
+describe("a need's places are said in the order they were typed", () => {
+  const stored = (regions: string[], notes = "") => {
+    const body = validLeadJson() as { need: Record<string, unknown> };
+    const r = createLeadSchema("zh", "api").safeParse({ ...body, need: { ...body.need, regions, notes } });
+    if (!r.success) throw new Error(JSON.stringify(issuesToFieldErrors(r.error)));
+    return r.data.lead.need as { regions: string[]; regionCodes: string[] };
+  };
+  it.each([
+    [["高淳", "溧水"], "", "Gaochun District (高淳区), Lishui District (溧水区)", "南京市高淳区、南京市溧水区"],
+    [[], "高淳或者溧水", "Gaochun District (高淳区), Lishui District (溧水区)", "南京市高淳区、南京市溧水区"],
+    [
+      ["江宁", "浦口", "六合"],
+      "",
+      "Jiangning District (江宁区), Pukou District (浦口区), Luhe District (六合区)",
+      "南京市江宁区、南京市浦口区、南京市六合区",
+    ],
+    [["Lishui District", "gaochun"], "", "Lishui District (溧水区), Gaochun District (高淳区)", "南京市溧水区、南京市高淳区"],
+  ])("%j %s → %s", (regions, notes, en, zh) => {
+    const need = stored(regions, notes);
+    expect(needRegionsText(need, "en")).toBe(en);
+    expect(needPlaceNames(need, "zh").join("、")).toBe(zh);
+  });
+  it("a code no typed name gives (a hand edit) comes after the typed ones", () => {
+    expect(needRegionsText({ regions: ["高淳"], regionCodes: ["320111", "320118"] }, "en")).toBe(
+      "Gaochun District (高淳区), Pukou District (浦口区)",
+    );
   });
 });
