@@ -15,3 +15,10 @@ export function refusedPagePath(url: string): string {
   const lng = u.searchParams.get("lng");
   return lng ? `${path}?${new URLSearchParams({ lng })}` : path;
 }
+
+/**
+ * A resource route's refusal in the web layer's words (the page of app/http/refusal.server.tsx, in the person's
+ * language), for a refusal other than a role's: the key of app/i18n/http-messages.ts to say, on a thrown or returned
+ * 4xx/5xx (remix-handler.server.ts). A `Retry-After` on the response is kept.
+ */
+export const REFUSAL_KEY_HEADER = "X-Parkmatch-Refusal";

@@ -1,7 +1,8 @@
 import { createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
-import { REFUSED_PAGE_HEADER, refusedPagePath } from "~/auth/refused-page";
+import { REFUSAL_KEY_HEADER, REFUSED_PAGE_HEADER, refusedPagePath } from "~/auth/refused-page";
+import { isHttpKey } from "~/i18n/http-messages";
 
 import type { WebLoadContext } from "./load-context";
 import { type Refusal, sendRefusal } from "./refusal.server";
@@ -87,9 +88,16 @@ function typedForm(request: Request, gate: GatePass): [string, string][] | undef
  * sign-in; a role refusal is answered through REFUSED_PAGE_HEADER above); a GET the route has no loader
  * for is a method it does not take. Both link back to the route's parent page. Null: answered as it is.
  */
-function resourceRefusal(request: Request, response: Response): Refusal | null {
-  if (response.headers.get("X-Remix-Error") !== "yes" || new URL(request.url).pathname.endsWith(".data")) return null;
+export function resourceRefusal(request: Request, response: Response): Refusal | null {
+  if (new URL(request.url).pathname.endsWith(".data")) return null;
   const back = refusedPagePath(request.url);
+  // A refusal the route named (REFUSAL_KEY_HEADER): its words, its status, its Retry-After.
+  const key = response.headers.get(REFUSAL_KEY_HEADER);
+  if (key && isHttpKey(key) && response.status >= 400) {
+    const retry = response.headers.get("Retry-After");
+    return { status: response.status, key, back, ...(retry ? { headers: { "Retry-After": retry } } : {}) };
+  }
+  if (response.headers.get("X-Remix-Error") !== "yes") return null;
   if (response.status === 403) return { status: 403, key: "csrf", title: "csrfTitle", back };
   if ((request.method === "GET" || request.method === "HEAD") && (response.status === 400 || response.status === 405))
     return { status: 405, key: "method", headers: { Allow: "POST" }, back };

@@ -37,6 +37,7 @@ const zh = {
   importRows: "{count} 行有误，未导入任何数据。",
   importFailed: "导入失败，未导入任何数据。",
   importBusy: "另有导入正在进行，本次未读取、未写入任何数据，请一分钟后重试。",
+  exportBusy: "同时在生成的导出文件太多，本次未生成文件，请稍等片刻后重试。",
   importTooMany: "共 {rows} 行，超过每次 {max} 行：请分批导入，未导入任何数据。",
   callOutcome: "应为 {choices} 之一。",
   retryMinutes: "应为 1 到 10080 之间的分钟数。",
@@ -92,6 +93,7 @@ const en: Record<HttpKey, string> = {
   importRows: "{count} bad {count:row|rows}; nothing was imported.",
   importFailed: "The import failed; nothing was imported.",
   importBusy: "Other imports are running; nothing of this one was read or written. Try again in a minute.",
+  exportBusy: "Too many exports are being prepared at once; no file was made this time. Please try again in a moment.",
   importTooMany: "{rows} rows, more than {max} at a time: import in parts; nothing was imported.",
   callOutcome: "Must be one of {choices}.",
   retryMinutes: "Must be a number of minutes from 1 to 10080.",
@@ -109,3 +111,8 @@ export const httpMessages = defineMessages({ zh, en });
 
 /** The text for `key` in `lng`, with `{name}` placeholders filled from `params` (app/i18n/i18n.ts). */
 export const httpText = httpMessages.t;
+
+/** Whether `key` names one of these messages (a key carried in a header, REFUSAL_KEY_HEADER). */
+export function isHttpKey(key: string): key is HttpKey {
+  return Object.hasOwn(zh, key);
+}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { requireAdminForResource } from "~/auth/admin-gate.server";
 import { getSql } from "~/db/db.server";
+import { exportBusyResponse, inExportSlot } from "~/http/export-slot.server";
 import { inventoryText } from "~/i18n/inventory-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { inventoryWorkbook } from "~/inventory/excel/write-workbook.server";
@@ -12,8 +13,7 @@ import { xlsxResponse } from "~/utils/xlsx.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminForResource(request);
   const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
-  return xlsxResponse(
-    await inventoryWorkbook(await loadInventory(getSql())),
-    inventoryText(lngFromUrl(request.url), "file.export", { day }),
-  );
+  const bytes = await inExportSlot(async () => inventoryWorkbook(await loadInventory(getSql())));
+  if (bytes === "busy") return exportBusyResponse();
+  return xlsxResponse(bytes, inventoryText(lngFromUrl(request.url), "file.export", { day }));
 }

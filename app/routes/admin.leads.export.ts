@@ -5,6 +5,7 @@ import { readLeadListQuery } from "~/admin/lead-forms";
 import { leadSearchClient } from "~/admin/lead-list.server";
 import { requireAdminForResource } from "~/auth/admin-gate.server";
 import { getSql } from "~/db/db.server";
+import { exportBusyResponse, inExportSlot } from "~/http/export-slot.server";
 import { opsText } from "~/i18n/admin-ops-messages";
 import { lngFromUrl } from "~/i18n/lng";
 import { listParkNames } from "~/inventory/inventory-read.server";
@@ -25,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     url,
     parks.map((p) => p.id),
   );
-  const bytes = await leadsWorkbook(sql, leadSearchClient(), filters, lng, parks);
+  const bytes = await inExportSlot(() => leadsWorkbook(sql, leadSearchClient(), filters, lng, parks));
+  if (bytes === "busy") return exportBusyResponse();
   const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, "");
   return xlsxResponse(bytes, `${opsText(lng, "leads.xlsx.file")}-${day}.xlsx`);
 }

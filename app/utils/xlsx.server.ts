@@ -1,3 +1,5 @@
+import { PassThrough } from "node:stream";
+
 import ExcelJS from "exceljs";
 
 // The one way to write an .xlsx download (inventory export, template, lead export): sheets of a header
@@ -38,21 +40,26 @@ function columnLetter(index: number): string {
   return s;
 }
 
-/** Builds the workbook; returns the .xlsx bytes. */
+/**
+ * Builds the workbook; returns the .xlsx bytes. Written row by row with exceljs's streaming writer, each row
+ * committed (serialised and compressed) as it is added: the whole-workbook model kept ~1 KB of objects a cell, so
+ * an export of 10,000 spaces (two at once) or of 20,000 (one) ran the web's 256 MB heap out and the process aborted
+ * (attack 12-05g H1). Now what is held is the rows as given and the compressed bytes so far.
+ */
 export async function buildXlsx(sheets: XlsxSheet[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = "parkmatch";
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.addRow(sheet.columns.map((c) => c.header));
-    for (const row of sheet.rows) ws.addRow(row);
-    const header = ws.getRow(1);
-    header.font = { bold: true };
+    // Widths and column styles before any row: a committed row is written as it was.
     sheet.columns.forEach((c, i) => {
-      if (c.note) header.getCell(i + 1).note = c.note;
+      const column = ws.getColumn(i + 1);
       const widest = Math.max(displayWidth(c.header), ...sheet.rows.map((r) => displayWidth(r[i])));
-      ws.getColumn(i + 1).width = Math.min(60, Math.max(8, widest + 2));
-      if (c.lines) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: "top" };
+      column.width = Math.min(60, Math.max(8, widest + 2));
+      if (c.lines) column.alignment = { wrapText: true, vertical: "top" };
       if (c.choices?.length) {
         const letter = columnLetter(i);
         (ws as unknown as DataValidations).dataValidations.add(`${letter}2:${letter}${VALIDATION_ROWS}`, {
@@ -63,9 +70,21 @@ export async function buildXlsx(sheets: XlsxSheet[]): Promise<Buffer> {
         });
       }
     });
-    for (let r = 0; r < (sheet.exampleRows ?? 0); r++) ws.getRow(r + 2).font = { italic: true, color: { argb: "FF666666" } };
+    const header = ws.addRow(sheet.columns.map((c) => c.header));
+    header.font = { bold: true };
+    sheet.columns.forEach((c, i) => {
+      if (c.note) header.getCell(i + 1).note = c.note;
+    });
+    header.commit();
+    sheet.rows.forEach((values, r) => {
+      const row = ws.addRow(values);
+      if (r < (sheet.exampleRows ?? 0)) row.font = { italic: true, color: { argb: "FF666666" } };
+      row.commit();
+    });
+    ws.commit();
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  return Buffer.concat(chunks);
 }
 
 /** Columns count CJK characters double; a cell of several lines is as wide as its widest line. */
