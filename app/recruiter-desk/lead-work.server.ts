@@ -206,12 +206,16 @@ export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { und
   });
 }
 
-/** Declines an offer with a reason: it is re-routed at once (declineAssignment), the reason in the audit trail. */
+/**
+ * Declines an offer with a reason: it is re-routed at once (declineAssignment), the reason in the audit trail.
+ * `next`: where it went — `offered` to another recruiter of the park, or `unassigned` (nobody else could take it:
+ * the admins' queue), for the page to say which.
+ */
 export async function declineWithReason(
   sql: Sql,
   who: Who & { reason: CloseReason; note: string | null; label: { zh: string; en: string } },
   routing: RoutingOptions,
-): Promise<WorkOutcome> {
+): Promise<{ ok: true; next: "offered" | "unassigned" } | { ok: false; reason: "stale" }> {
   return sql.begin(async (tx) => {
     // The offer's deadline goes into the audit row: undoing the decline gives the offer back as it stood.
     const [before] = await tx<{ acceptBy: Date | null }[]>`select accept_by from assignments where id = ${who.assignmentId}`;
@@ -223,7 +227,7 @@ export async function declineWithReason(
       code: who.reason,
       acceptBy: before?.acceptBy?.toISOString() ?? null,
     } as { zh: string; en: string });
-    return next === null ? STALE : ({ ok: true } as const);
+    return next === null ? STALE : ({ ok: true, next } as const);
   });
 }
 
