@@ -154,10 +154,7 @@ export async function updateLeadNeed(
       // blank and never replaces a stored figure (docs/decisions/101).
       // The notes added in this edit are newer than what is stored: their tax replaces it (docs/decisions/109).
       tax: input.newerTax ? { ...row.lead.tax, ...definedOnly(tax) } : { ...tax, ...definedOnly(row.lead.tax) },
-      flags: [
-        ...(row.lead.flags ?? []).filter((f) => !f.field.startsWith("need.")),
-        ...corrected.flags,
-      ],
+      flags: [...(row.lead.flags ?? []).filter((f) => !f.field.startsWith("need.")), ...corrected.flags],
     };
     const copies = leadSearchCopies(lead);
     // The first edit keeps the need as the enterprise submitted it (without its notes) and the intake's

@@ -302,7 +302,9 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
     ...(named?.places.map((p) => p.text) ?? []),
     ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.notInBox ?? [])].map((p) => p.text),
     ...[...(places?.unread ?? []), ...(places?.ruled ?? [])].map((f) => f.text),
-    ...flags.filter((f) => f.field === "need.notes" || f.code === "notesDiffer" || f.code === "staffCorrected").map((f) => f.text.split(" ≠ ")[0]),
+    ...flags
+      .filter((f) => f.field === "need.notes" || f.code === "notesDiffer" || f.code === "staffCorrected")
+      .map((f) => f.text.split(" ≠ ")[0]),
   ];
   return notesNotRead(notes, read);
 }

@@ -267,7 +267,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       outcome = await markLost(sql, { ...who, reason: v.reason, note: v.closeNote || null, label: label(v.reason) });
       break;
     case "decline": {
-      const declined = await declineWithReason(sql, { ...who, reason: v.reason, note: v.closeNote || null, label: label(v.reason) }, routing);
+      const declined = await declineWithReason(
+        sql,
+        { ...who, reason: v.reason, note: v.closeNote || null, label: label(v.reason) },
+        routing,
+      );
       if (declined.ok) {
         // It is someone else's now, or the admins' to assign when nobody else could take it (said which: trial 12-05 L12);
         // /queue offers the undo below this message while the window lasts (ADR 034).

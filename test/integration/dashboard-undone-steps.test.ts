@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type DashboardFigures, type DashboardFilters, loadDashboardFigures, loadDashboardFiguresLive } from "~/admin/dashboard-data.server";
+import {
+  type DashboardFigures,
+  type DashboardFilters,
+  loadDashboardFigures,
+  loadDashboardFiguresLive,
+} from "~/admin/dashboard-data.server";
 import { rebuildDashboardRollup } from "~/admin/dashboard-rollup.server";
 import { routeLead } from "~/assignments/route-lead.server";
 import { createLeadSchema } from "~/domain/lead-schema";
@@ -54,7 +59,9 @@ async function routed(company: string, phone: string, parks: string[] = ["GC-EDZ
 async function accepted(company: string, phone: string, parks?: string[]) {
   const lead = await routed(company, phone, parks);
   for (const a of (parks ?? ["GC-EDZ"]).map(lead.of))
-    expect((await applyAssignmentAction(db.sql, { assignmentId: a.id, recruiterId: a.recruiterId, intent: "accept" }, ROUTING)).ok).toBe(true);
+    expect((await applyAssignmentAction(db.sql, { assignmentId: a.id, recruiterId: a.recruiterId, intent: "accept" }, ROUTING)).ok).toBe(
+      true,
+    );
   return lead;
 }
 const who = (a: { id: string; recruiterId: string }) => ({ assignmentId: a.id, recruiterId: a.recruiterId });
@@ -127,7 +134,11 @@ describe("an undone step is counted nowhere (live day, rollup, built day, from t
     const e = await accepted("南京撤销签约有限公司", "13901506005", ["GC-EDZ", "LS-EDZ"]);
     leads.push(e.leadId);
     const before = await figures(day());
-    const sign = await applyAssignmentAction(db.sql, { ...{ assignmentId: e.of("GC-EDZ").id, recruiterId: "R1" }, intent: "signed" }, ROUTING);
+    const sign = await applyAssignmentAction(
+      db.sql,
+      { ...{ assignmentId: e.of("GC-EDZ").id, recruiterId: "R1" }, intent: "signed" },
+      ROUTING,
+    );
     expect(sign.ok).toBe(true);
     const signed = await figures(day());
     expect([stage(signed, "signed"), signed.ended.lost]).toEqual([stage(before, "signed") + 1, before.ended.lost + 1]);
@@ -173,7 +184,9 @@ describe("an undone step is counted nowhere (live day, rollup, built day, from t
     expect(after.ended.lost).toBe(1);
     expect(await rebuildDashboardRollup(db.sql, { days: [OLD_DAY] })).toEqual([OLD_DAY]);
     expect(await loadDashboardFigures(db.sql, old)).toEqual(after);
-    const [row2] = await db.sql<{ lost: number }[]>`select lost from dashboard_daily where day = ${OLD_DAY} and park = '*' and source = 'api'`;
+    const [row2] = await db.sql<
+      { lost: number }[]
+    >`select lost from dashboard_daily where day = ${OLD_DAY} and park = '*' and source = 'api'`;
     expect(row2.lost).toBe(1);
   });
 });

@@ -100,15 +100,7 @@ describe("a figure staff corrected is said as the correction, not a doubt", () =
     // No doubt left on a box staff set; each the notes contradict is a correction with who, where and when.
     expect(flags.filter((f) => f.code !== "staffCorrected")).toEqual([]);
     expect(flags.map((f) => f.field).sort()).toEqual(
-      [
-        "need.notes",
-        "need.ceilingMinM",
-        "need.floorLoadMinKg",
-        "need.powerMinKva",
-        "need.craneMinT",
-        "need.moveInBy",
-        "need.deal",
-      ].sort(),
+      ["need.notes", "need.ceilingMinM", "need.floorLoadMinKg", "need.powerMinKva", "need.craneMinT", "need.moveInBy", "need.deal"].sort(),
     );
     for (const f of flags) {
       expect(f).toMatchObject({ by: "王芳", source: "hotline" });
@@ -130,7 +122,9 @@ describe("a figure staff corrected is said as the correction, not a doubt", () =
     expect(zh.replace(/<!-- -->/g, "")).not.toContain("王芳 (热线)");
     const en = await (await client().get(`/queue/assignments/${lead.assignmentId}?lng=en`, recruiter)).text();
     expect(en).toContain("Corrected by staff");
-    expect(en).toMatch(/Ceiling height corrected by the hotline 王芳 \(\d{4}-\d\d-\d\d \d\d:\d\d\) to 7\.5 m \(the notes said: 层高8米以上\)/);
+    expect(en).toMatch(
+      /Ceiling height corrected by the hotline 王芳 \(\d{4}-\d\d-\d\d \d\d:\d\d\) to 7\.5 m \(the notes said: 层高8米以上\)/,
+    );
     expect(en).toContain("Lease or buy corrected by the hotline 王芳");
     expect(en.replace(/<!-- -->/g, "")).toContain("王芳 (hotline)");
   });
@@ -146,7 +140,15 @@ describe("a figure staff corrected is said as the correction, not a doubt", () =
   });
 
   it("a later edit of another box by the recruiter keeps the hotline's corrections; words added to the notes after are a new doubt", async () => {
-    expect((await client().post(`/queue/assignments/${lead.assignmentId}`, { intent: "accept", csrf: await client().csrfOf(`/queue/assignments/${lead.assignmentId}`, recruiter) }, recruiter)).status).toBe(303);
+    expect(
+      (
+        await client().post(
+          `/queue/assignments/${lead.assignmentId}`,
+          { intent: "accept", csrf: await client().csrfOf(`/queue/assignments/${lead.assignmentId}`, recruiter) },
+          recruiter,
+        )
+      ).status,
+    ).toBe(303);
     const path = `/queue/assignments/${lead.assignmentId}/need`;
     const form = needFormOf(await (await client().get(path, recruiter)).text());
     expect(form["need.ceilingMinM"]).toBe("7.5");
@@ -159,9 +161,16 @@ describe("a figure staff corrected is said as the correction, not a doubt", () =
 
     // The recruiter types 层高 6 and adds "层高要10米" to the notes in one edit: their own words disagree with the box — a doubt.
     const again = needFormOf(await (await client().get(path, recruiter)).text());
-    await client().post(path, { ...again, "need.ceilingMinM": "6", "need.notes": `${again["need.notes"]}，层高要10米`, note: "" }, recruiter);
+    await client().post(
+      path,
+      { ...again, "need.ceilingMinM": "6", "need.notes": `${again["need.notes"]}，层高要10米`, note: "" },
+      recruiter,
+    );
     const ceiling = (await needFlags(lead.leadId)).filter((f) => f.field === "need.ceilingMinM");
     expect(ceiling.map((f) => [f.code, f.text])).toEqual([["notesDiffer", "层高要10米 ≠ 6 m"]]);
-    expect((await needFlags(lead.leadId)).find((f) => f.field === "need.powerMinKva")).toMatchObject({ code: "staffCorrected", by: "王芳" });
+    expect((await needFlags(lead.leadId)).find((f) => f.field === "need.powerMinKva")).toMatchObject({
+      code: "staffCorrected",
+      by: "王芳",
+    });
   });
 });

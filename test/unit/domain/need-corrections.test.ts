@@ -35,7 +35,15 @@ describe("correctNeed", () => {
     doubt("need.deal", "只租（lease） ≠ 购买（buy）"),
     { field: "need.notes", code: "budget", text: "预算300万" } as LeadFlag,
   ];
-  const before = { ceilingMinM: 8, areaMinSqm: 4500, areaMaxSqm: 5500, moveInBy: "2027-03", unitCount: 3, regions: ["江宁", "浦口"], deal: "lease" };
+  const before = {
+    ceilingMinM: 8,
+    areaMinSqm: 4500,
+    areaMaxSqm: 5500,
+    moveInBy: "2027-03",
+    unitCount: 3,
+    regions: ["江宁", "浦口"],
+    deal: "lease",
+  };
   const after = {
     ceilingMinM: 7.5,
     areaMinSqm: 2000,
@@ -58,7 +66,14 @@ describe("correctNeed", () => {
   });
 
   it("a box not changed keeps its doubt; a later save keeps the correction (and its who and when) for the same words only", () => {
-    const first = correctNeed({ stored: [], before, after: { ...before, ceilingMinM: 7.5 }, flags: flags.slice(0, 2), added: "", who: WHO });
+    const first = correctNeed({
+      stored: [],
+      before,
+      after: { ...before, ceilingMinM: 7.5 },
+      flags: flags.slice(0, 2),
+      added: "",
+      who: WHO,
+    });
     expect(first.flags.map((f) => f.code)).toEqual(["staffCorrected", "notesDiffer"]);
     const stored = storedCorrections({ corrections: JSON.parse(JSON.stringify(first.corrections)) });
     expect(stored).toEqual(first.corrections);
@@ -132,8 +147,12 @@ describe("describeFlag of a correction", () => {
       "面积已由招商专员周敏（2026-12-05 14:03）更正为 2000–2500㎡（备注原写：5000平左右），以更正为准，不必再核实",
     );
     expect(describeFlag("zh", flag("need.deal", "只租（lease） ≠ 购买（buy）"))).toContain("更正为 购买（备注原写：只租（租赁））");
-    expect(describeFlag("zh", flag("need.unitCount", "3栋 ≠ 2栋"))).toContain("数量已由热线王芳（2026-12-05 14:03）更正为 2栋（备注原写：3栋）");
-    expect(describeFlag("zh", flag("need.singleStorey", "多层也行"))).toContain("单层要求已由热线王芳（2026-12-05 14:03）更正为 只要单层（备注原写：多层也行）");
+    expect(describeFlag("zh", flag("need.unitCount", "3栋 ≠ 2栋"))).toContain(
+      "数量已由热线王芳（2026-12-05 14:03）更正为 2栋（备注原写：3栋）",
+    );
+    expect(describeFlag("zh", flag("need.singleStorey", "多层也行"))).toContain(
+      "单层要求已由热线王芳（2026-12-05 14:03）更正为 只要单层（备注原写：多层也行）",
+    );
     // Without a name (a staff account since removed): the desk and the time.
     expect(describeFlag("zh", flag("need.craneMinT", "行车10吨 ≠ 5 t", { by: "" }))).toBe(
       "行车吨位已由热线（2026-12-05 14:03）更正为 5 t（备注原写：行车10吨），以更正为准，不必再核实",
