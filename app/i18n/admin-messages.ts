@@ -521,7 +521,7 @@ const en: Record<AdminKey, string> = {
   "mail.html": "HTML body (source, not rendered)",
   "mail.attachments": "Attachments",
   "mail.unnamed": "(unnamed)",
-  "mail.bytes": "{n} bytes",
+  "mail.bytes": "{n} {n:byte|bytes}",
   "mail.back": "Back to the development mails",
   "mail.badName": "That is not a valid file name.",
   "mail.notFound": "This mail does not exist; it may have been removed.",
