@@ -38,6 +38,7 @@ export type DashboardFigures = {
    * — a recruiter closed it as lost; `needChanged` — a need edit left its park without a fitting space and
    * ended it (close_reason need-changed, ADR 108; audit line `withdrawn`). As the funnel's stages, an audit
    * line with a recruiter on an assignment in the park: a lead once per figure, however many assignments.
+   * An ending its recruiter undid (a `reopened` line, rule undo-lost: ADR 150) counts no more.
    */
   ended: { lost: number; needChanged: number };
   /** `place` names the group's division (its name; in English its English label), else the place as typed, else "". */
@@ -273,16 +274,26 @@ export async function loadDashboardFiguresLive(sql: Sql, f: DashboardFilters): P
     // The range's leads once, then their matches and audit lines as sets (joined by hash for a long
     // range, by index for a short one). Five EXISTS probes per lead took 2.4 s for 30 days at
     // 1,000,000 leads a year (docs/benchmarks.md, Admin pages).
+    // A step its recruiter undid (a `reopened` line whose rule names it, ADR 150) counts no more: per lead,
+    // park, step and recruiter, the step's lines less their undos.
     sql<(Record<FunnelStage, number> & { lost: number; withdrawn: number })[]>`
       with l as materialized (select l.id from leads l where ${inRange} ${inPark} ${notDuplicate}),
-      r as (
-        select e.lead_id, bool_or(e.event in ('assigned', 'rerouted')) as assigned, bool_or(e.event = 'accepted') as accepted,
-               bool_or(e.event = 'contacted') as contacted, bool_or(e.event = 'visit') as visit, bool_or(e.event = 'signed') as signed,
-               bool_or(e.event = 'lost') as lost, bool_or(e.event = 'withdrawn') as withdrawn
+      s as (
+        select e.lead_id, a.park_id, coalesce(e.recruiter_id, '') as recruiter,
+               case when e.event = 'reopened' then (case e.rule when 'undo-lost' then 'lost' when 'undo-signed' then 'signed' end)
+                    when e.event = 'rerouted' then 'assigned' else e.event end as step,
+               sum(case when e.event = 'reopened' then -1 else 1 end) as n
         from l join routing_events e on e.lead_id = l.id join assignments a on a.id = e.assignment_id
-        where (e.recruiter_id is not null or e.event in ('lost', 'withdrawn'))
-          and e.event in ('assigned', 'rerouted', 'accepted', 'contacted', 'visit', 'signed', 'lost', 'withdrawn') ${eventPark}
-        group by e.lead_id)
+        where (e.recruiter_id is not null or e.event in ('lost', 'withdrawn') or (e.event = 'reopened' and e.rule = 'undo-lost'))
+          and (e.event in ('assigned', 'rerouted', 'accepted', 'contacted', 'visit', 'signed', 'lost', 'withdrawn')
+               or (e.event = 'reopened' and e.rule in ('undo-lost', 'undo-signed'))) ${eventPark}
+        group by 1, 2, 3, 4),
+      r as (
+        select s.lead_id, bool_or(s.step = 'assigned') as assigned, bool_or(s.step = 'accepted') as accepted,
+               bool_or(s.step = 'contacted') as contacted, bool_or(s.step = 'visit') as visit, bool_or(s.step = 'signed') as signed,
+               bool_or(s.step = 'lost') as lost, bool_or(s.step = 'withdrawn') as withdrawn
+        from s where s.n > 0
+        group by s.lead_id)
       select (select count(*) from l)::int as received,
              (select count(*) from l where exists (select 1 from matches m where m.lead_id = l.id ${f.park ? sql`and m.park_id = ${f.park}` : sql``}))::int as matched,
              (count(*) filter (where r.assigned))::int as assigned,
@@ -300,14 +311,20 @@ export async function loadDashboardFiguresLive(sql: Sql, f: DashboardFilters): P
             where e.event in ('assigned', 'rerouted') and e.recruiter_id is not null group by e.assignment_id) a on a.assignment_id = c.assignment_id
       join assignments x on x.id = c.assignment_id join leads l on l.id = x.lead_id
       where ${inRange} ${f.park ? sql`and x.park_id = ${f.park}` : sql``}`,
+    // A decline its recruiter undid is no re-route (ADR 150): its undo takes it back; a recruiter left with none is not listed.
     sql<{ recruiterId: string; name: string; breaches: number; reroutes: number }[]>`
-      select e.recruiter_id, coalesce(r.name, e.recruiter_id) as name,
-             (count(*) filter (where e.event in ('sla-missed', 'escalated')))::int as breaches,
-             (count(*) filter (where e.event in ('sla-missed', 'declined', 'admin-reroute')))::int as reroutes
-      from routing_events e join assignments a on a.id = e.assignment_id join leads l on l.id = e.lead_id
-      left join recruiters r on r.id = e.recruiter_id
-      where e.recruiter_id is not null and e.event in ('sla-missed', 'escalated', 'declined', 'admin-reroute') and ${inRange} ${eventPark}
-      group by 1, 2 order by 3 desc, 4 desc, 1`,
+      select * from (
+        select e.recruiter_id, coalesce(r.name, e.recruiter_id) as name,
+               (count(*) filter (where e.event in ('sla-missed', 'escalated')))::int as breaches,
+               (count(*) filter (where e.event in ('sla-missed', 'declined', 'admin-reroute'))
+                - count(*) filter (where e.event = 'reopened'))::int as reroutes
+        from routing_events e join assignments a on a.id = e.assignment_id join leads l on l.id = e.lead_id
+        left join recruiters r on r.id = e.recruiter_id
+        where e.recruiter_id is not null and ${inRange} ${eventPark}
+          and (e.event in ('sla-missed', 'escalated', 'declined', 'admin-reroute') or (e.event = 'reopened' and e.rule = 'undo-declined'))
+        group by 1, 2) x
+      where x.breaches > 0 or x.reroutes > 0
+      order by 3 desc, 4 desc, 1`,
     currentFiguresLive(sql, f),
   ]);
 

@@ -121,8 +121,9 @@ export function KnownCallers({
                   </span>
                 ))}
               </p>
-              <Link className="button" to={leadHref(l.leadId)} data-known-index={i + 1}>
-                {h("known.open")} <span className="nowrap">{l.reference}</span>
+              {/* A merged repeat's call goes to the lead it was merged into: the button names that lead and opens it (trial 12-05). */}
+              <Link className="button known-open" to={leadHref((l.duplicateOf ?? l).leadId)} data-known-index={i + 1}>
+                <span className="nowrap">{h("known.open")}</span> <span className="nowrap">{(l.duplicateOf ?? l).reference}</span>
                 {i < 9 ? <kbd className="key-hint">Alt+{i + 1}</kbd> : null}
               </Link>
             </li>

@@ -30,8 +30,16 @@ export type LeadFlagCode =
   // docs/decisions/132: the notes' area is a ceiling only, read from a refusal of the side above ("6000平以上…太大了，不用").
   | "areaCeilingOnly"
   // docs/decisions/141: units of different sizes ("一栋3000平一栋5000平"): each unit matched between the sizes.
-  | "unitSizesDiffer";
-export type LeadFlag = { field: string; code: LeadFlagCode; text: string };
+  | "unitSizesDiffer"
+  // docs/decisions/150: a box staff corrected on a call that the notes contradict — said as the correction, not a doubt.
+  | "staffCorrected";
+/** The desk a member of staff worked at (a note's or a correction's source). */
+export type StaffDesk = "hotline" | "recruiter" | "admin";
+/**
+ * `by` (a name), `source` and `at` (ISO time) only on a `staffCorrected` flag: who corrected the box, at which desk,
+ * and when (need-corrections.ts).
+ */
+export type LeadFlag = { field: string; code: LeadFlagCode; text: string; by?: string; source?: StaffDesk; at?: string };
 
 const CODES: readonly LeadFlagCode[] = [
   "unread",
@@ -53,6 +61,7 @@ const CODES: readonly LeadFlagCode[] = [
   "placesNotInBox",
   "areaCeilingOnly",
   "unitSizesDiffer",
+  "staffCorrected",
 ];
 
 /**

@@ -173,6 +173,10 @@ export const ROUTING_RULES = [
   // an admin closing a lead (LEAD_CLOSED_AS, app/admin/lead-actions.server.ts)
   "spam",
   "duplicate",
+  // a `reopened` line: what the recruiter's undo takes back (ADR 034), which the dashboard no longer counts (migration 106, ADR 150)
+  "undo-lost",
+  "undo-signed",
+  "undo-declined",
 ] as const;
 export type RoutingRuleCode = (typeof ROUTING_RULES)[number];
 

@@ -1,6 +1,7 @@
 import type { Sql } from "~/db/db.server";
 import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
+import { correctNeed, storedCorrections } from "~/domain/need-corrections";
 import { formatPhoneForDisplay } from "~/domain/phone";
 import { leadSearchCopies } from "~/domain/search-text.server";
 import type { LeadHeadRow } from "~/leads/lead-view.server";
@@ -115,6 +116,8 @@ export async function updateLeadNeed(
     merge?: (current: Lead) => Lead | null;
     /** The notes added in this edit give the tax: it replaces the stored one (docs/decisions/109). */
     newerTax?: boolean;
+    /** The text this edit added to the notes (need-edit.ts addedNotes): words a correction of this edit does not answer (docs/decisions/150). */
+    addedNotes?: string;
   },
 ): Promise<NeedUpdate> {
   if (!isUuid(input.leadId)) return { ok: false, reason: "not-found" };
@@ -128,7 +131,21 @@ export async function updateLeadNeed(
       return { ok: false as const, reason: "changedMeanwhile" as const, base };
     const parsed = input.merge ? input.merge(row.lead) : input.parsed;
     if (!parsed) return { ok: false as const, reason: "changedMeanwhile" as const, base };
-    const { need, use, tax, flags } = parsed;
+    const { use, tax } = parsed;
+    // The boxes this edit changed are confirmed values (docs/decisions/150): remembered with the need, with who and
+    // when, and the doubts the notes raised about them are said as the corrections — on every later save too.
+    const [author] = isUuid(input.authorId) ? await tx<{ name: string }[]>`select name from users where id = ${input.authorId}` : [];
+    const corrected = correctNeed({
+      stored: storedCorrections(row.lead.need),
+      before: row.lead.need,
+      after: parsed.need,
+      flags: parsed.flags.filter((f) => f.field.startsWith("need.")),
+      added: input.addedNotes ?? "",
+      who: { by: author?.name ?? "", source: input.source ?? "hotline", at: new Date().toISOString() },
+    });
+    const need = { ...parsed.need } as Lead["need"] & { corrections?: unknown };
+    if (corrected.corrections.length) need.corrections = corrected.corrections;
+    else delete need.corrections;
     const lead: Lead = {
       ...row.lead,
       need,
@@ -137,7 +154,7 @@ export async function updateLeadNeed(
       // blank and never replaces a stored figure (docs/decisions/101).
       // The notes added in this edit are newer than what is stored: their tax replaces it (docs/decisions/109).
       tax: input.newerTax ? { ...row.lead.tax, ...definedOnly(tax) } : { ...tax, ...definedOnly(row.lead.tax) },
-      flags: [...(row.lead.flags ?? []).filter((f) => !f.field.startsWith("need.")), ...flags.filter((f) => f.field.startsWith("need."))],
+      flags: [...(row.lead.flags ?? []).filter((f) => !f.field.startsWith("need.")), ...corrected.flags],
     };
     const copies = leadSearchCopies(lead);
     // The first edit keeps the need as the enterprise submitted it (without its notes) and the intake's

@@ -236,6 +236,7 @@ export async function saveNeedEdit(
     filledFrom: loaded ? undefined : step.value.base,
     merge,
     newerTax: newer !== null && newerRead(lng, newer).tax,
+    addedNotes: newer?.text ?? "",
   });
   if (!saved.ok && saved.reason === "changedMeanwhile") {
     // What was typed stays, each conflicting field says what the other person saved, and every field this

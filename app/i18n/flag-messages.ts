@@ -1,5 +1,6 @@
 import { flagTextIn, type LeadFlag } from "~/domain/lead-flags";
 
+import { formatAdminTime } from "./admin-messages";
 import { defineMessages } from "./i18n";
 import type { Lng } from "./lng";
 
@@ -41,6 +42,23 @@ const zh = {
   areaCeilingOnly: "备注只说了面积上限（多大嫌大），没说需要多大；已按“不超过”匹配，远小于上限的场地未必合适，请与企业核实所需面积：{text}",
   unitSizesDiffer:
     "各栋（各处）面积不同：{text}；已按每栋在最小与最大面积之间匹配，园区符合的几栋可能都偏小或都偏大，请与企业核实每栋的面积",
+  // docs/decisions/150: a box staff corrected on a call, which the notes contradict: the correction stands.
+  staffCorrected: "{field}已由{who}更正为 {box}（备注原写：{notes}），以更正为准，不必再核实",
+  "staffCorrected.who": "{desk}{name}（{at}）",
+  "staffCorrected.desk.hotline": "热线",
+  "staffCorrected.desk.recruiter": "招商专员",
+  "staffCorrected.desk.admin": "管理员",
+  "staffCorrected.need.notes": "面积",
+  "staffCorrected.need.ceilingMinM": "层高",
+  "staffCorrected.need.floorLoadMinKg": "承重",
+  "staffCorrected.need.powerMinKva": "配电",
+  "staffCorrected.need.craneMinT": "行车吨位",
+  "staffCorrected.need.moveInBy": "入驻时间",
+  "staffCorrected.need.singleStorey": "单层要求",
+  "staffCorrected.need.deal": "租售方式",
+  "staffCorrected.need.unitCount": "数量",
+  "staffCorrected.need.regions": "意向区域",
+  "staffCorrected.singleStorey": "只要单层",
 } as const;
 
 type FlagKey = keyof typeof zh;
@@ -94,6 +112,22 @@ const en: Record<FlagKey, string> = {
     'The notes only say how large is too large, not the size needed: matched as "at most" that figure, so spaces far below it may not suit; please ask the enterprise the size it needs: {text}',
   unitSizesDiffer:
     "The units differ in size: {text}; each unit was matched between the smallest and the largest size, so a park's fitting units may all be small or all large; please check each unit's size with the enterprise",
+  staffCorrected: "{field} corrected by {who} to {box} (the notes said: {notes}); the correction stands, no need to check again",
+  "staffCorrected.who": "{desk}{name} ({at})",
+  "staffCorrected.desk.hotline": "the hotline",
+  "staffCorrected.desk.recruiter": "the recruiter",
+  "staffCorrected.desk.admin": "an admin",
+  "staffCorrected.need.notes": "Area",
+  "staffCorrected.need.ceilingMinM": "Ceiling height",
+  "staffCorrected.need.floorLoadMinKg": "Floor load",
+  "staffCorrected.need.powerMinKva": "Power supply",
+  "staffCorrected.need.craneMinT": "Crane capacity",
+  "staffCorrected.need.moveInBy": "Move-in date",
+  "staffCorrected.need.singleStorey": "Single storey",
+  "staffCorrected.need.deal": "Lease or buy",
+  "staffCorrected.need.unitCount": "Number of units",
+  "staffCorrected.need.regions": "Preferred districts",
+  "staffCorrected.singleStorey": "single storey only",
 };
 
 export const flagMessages = defineMessages({ zh, en });
@@ -118,8 +152,35 @@ export function isReadingFlag(flag: LeadFlag): boolean {
   return READING_CODES.includes(flag.code);
 }
 
+/** A box staff corrected on a call (docs/decisions/150): staff pages list these apart, under "员工更正", neither a doubt nor a reading. */
+export function isCorrectionFlag(flag: LeadFlag): boolean {
+  return flag.code === "staffCorrected";
+}
+
+/** A doubt to check with the enterprise ("需核实"): neither a reading nor a staff correction. */
+export function isDoubtFlag(flag: LeadFlag): boolean {
+  return !isReadingFlag(flag) && !isCorrectionFlag(flag);
+}
+
+/**
+ * A `staffCorrected` flag as a sentence: the box, who corrected it at which desk and when (China time), what it
+ * holds now and what the notes said ("层高已由热线王芳（2026-12-05 14:03）更正为 7.5 m（备注原写：层高8米以上）…").
+ */
+function describeCorrection(lng: Lng, flag: LeadFlag): string {
+  const t = (key: FlagKey, params?: Record<string, string>) => flagMessages.t(lng, key, params);
+  const [notes, box] = flagTextIn(lng, flag.text).split(" ≠ ");
+  const field = flagMessages.has(`staffCorrected.${flag.field}`) ? t(`staffCorrected.${flag.field}` as FlagKey) : flag.field;
+  const desk = flag.source ? t(`staffCorrected.desk.${flag.source}`) : "";
+  const name = flag.by ? (lng === "zh" ? flag.by : ` ${flag.by}`) : "";
+  const who = t("staffCorrected.who", { desk, name, at: formatAdminTime(flag.at) });
+  // A ticked 单层 the notes said was not needed: the flag holds the notes' words only.
+  const now = box?.trim() || (flag.field === "need.singleStorey" ? t("staffCorrected.singleStorey") : "");
+  return t("staffCorrected", { field, who, box: now, notes: notes.trim() });
+}
+
 /** One flag as a sentence in the reader's language. */
 export function describeFlag(lng: Lng, flag: LeadFlag): string {
+  if (flag.code === "staffCorrected") return describeCorrection(lng, flag);
   const specific = `${flag.code}.${flag.field}`;
   const key: FlagKey = flagMessages.has(specific) ? specific : flagMessages.has(flag.code) ? flag.code : "unread";
   // A count the notes and the box give apart: "备注说3栋，所填为2栋" (docs/decisions/135).

@@ -40,19 +40,22 @@ const industryList = z
   .array(z.string())
   .max(200)
   .default([])
-  // Codes, or names read to codes (industry-search.ts readIndustry: "金属制品" → C33), in every channel.
-  .transform((typed, ctx) =>
-    typed.map((c) => {
-      const r = readIndustry(c);
-      if (r.ok) return r.code;
-      const candidates = (lng: Lng) => ({
-        code: c,
-        candidates: r.candidates.map((k) => industryLabel(k, lng)).join(lng === "zh" ? "、" : "; "),
-      });
-      ctx.addIssue({ code: "custom", ...rule(r.candidates.length ? "industryAmbiguous" : "industryUnknown", candidates) });
-      return c;
-    }),
-  );
+  // Codes, or names read to codes (industry-search.ts readIndustry: "金属制品" → C33), in every channel; each code
+  // once, in the order first typed ("C38、锂电池": 锂电池 reads C38, kept once — trial 12-05 L14).
+  .transform((typed, ctx) => [
+    ...new Set(
+      typed.map((c) => {
+        const r = readIndustry(c);
+        if (r.ok) return r.code;
+        const candidates = (lng: Lng) => ({
+          code: c,
+          candidates: r.candidates.map((k) => industryLabel(k, lng)).join(lng === "zh" ? "、" : "; "),
+        });
+        ctx.addIssue({ code: "custom", ...rule(r.candidates.length ? "industryAmbiguous" : "industryUnknown", candidates) });
+        return c;
+      }),
+    ),
+  ]);
 
 const parkFields = z.object({
   id,

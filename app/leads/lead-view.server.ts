@@ -88,9 +88,14 @@ export async function getLeadView(sql: Sql, id: string): Promise<LeadView | null
     from leads l left join users u on u.id = l.consent_recorded_by
     where l.id = ${id}`;
   if (!row) return null;
-  // need.keptBlank is the hotline need edit's memory of fields emptied on purpose (docs/decisions/091),
-  // not a field of the lead: the API and the admin's view show the lead as its contract has it.
-  const { keptBlank: _keptBlank, ...need } = row.lead.need as Lead["need"] & { keptBlank?: unknown };
+  // need.keptBlank is the hotline need edit's memory of fields emptied on purpose (docs/decisions/091), and
+  // need.corrections its memory of the boxes staff corrected (docs/decisions/150: the flags say them), not fields
+  // of the lead: the API and the admin's view show the lead as its contract has it.
+  const {
+    keptBlank: _keptBlank,
+    corrections: _corrections,
+    ...need
+  } = row.lead.need as Lead["need"] & { keptBlank?: unknown; corrections?: unknown };
   return {
     id: row.id,
     reference: row.reference,
@@ -297,7 +302,9 @@ export function notRead(need: Record<string, unknown> | null, flags: { field: st
     ...(named?.places.map((p) => p.text) ?? []),
     ...[...(named?.excluded ?? []), ...(named?.wished ?? []), ...(places?.notInBox ?? [])].map((p) => p.text),
     ...[...(places?.unread ?? []), ...(places?.ruled ?? [])].map((f) => f.text),
-    ...flags.filter((f) => f.field === "need.notes" || f.code === "notesDiffer").map((f) => f.text.split(" ≠ ")[0]),
+    ...flags
+      .filter((f) => f.field === "need.notes" || f.code === "notesDiffer" || f.code === "staffCorrected")
+      .map((f) => f.text.split(" ≠ ")[0]),
   ];
   return notesNotRead(notes, read);
 }

@@ -34,6 +34,41 @@ export async function readMailHeadlines(raw: string): Promise<MailHeadlines> {
   return { subject: mail.subject ?? "", to: addressText(mail.to), date };
 }
 
+/**
+ * A raw message as a person reads it (mailparser: RFC 2047 words, base64 and quoted-printable bodies, charsets):
+ * its headers decoded (`headers`: From, To, Cc, Reply-To, Date (ISO), Subject, Message-ID — those present, in
+ * that order), the plain-text body, the HTML body as its source text (never rendered: the page shows it as text),
+ * and each attachment's name, type and size in bytes. A part that is missing reads as "".
+ */
+export type DecodedMail = {
+  headers: { name: string; value: string }[];
+  text: string;
+  html: string;
+  attachments: { filename: string; contentType: string; size: number }[];
+};
+
+export async function decodeMail(raw: string): Promise<DecodedMail> {
+  const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
+  const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : "";
+  const headers = [
+    ["From", addressText(mail.from)],
+    ["To", addressText(mail.to)],
+    ["Cc", addressText(mail.cc)],
+    ["Reply-To", addressText(mail.replyTo)],
+    ["Date", date],
+    ["Subject", mail.subject ?? ""],
+    ["Message-ID", mail.messageId ?? ""],
+  ]
+    .filter(([, value]) => value !== "")
+    .map(([name, value]) => ({ name, value }));
+  return {
+    headers,
+    text: mail.text ?? "",
+    html: typeof mail.html === "string" ? mail.html : "",
+    attachments: mail.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, size: a.size })),
+  };
+}
+
 /** The decoded subject and both bodies of a raw message, for searching a lead's reference in it. */
 async function decodedText(raw: string): Promise<string> {
   const mail = await simpleParser(raw, HEADERS_ONLY);

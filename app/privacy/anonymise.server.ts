@@ -31,7 +31,7 @@ export async function anonymiseLeadsInTx(tx: TransactionSql, leadIds: string[]):
       lead = lead || jsonb_build_object(
         'contact', jsonb_build_object('name', '', 'phone', ''),
         'company', jsonb_build_object('name', ''),
-        'need', coalesce(lead->'need', '{}'::jsonb) - 'notes'),
+        'need', coalesce(lead->'need', '{}'::jsonb) - 'notes' - 'corrections'),
       raw = '{}'::jsonb, assist = '[]'::jsonb, phone = '', credit_code = null, company_name = '', company_search = '', need_submitted = null,
       notes_reading = null,
       anonymised_at = now(), updated_at = now()

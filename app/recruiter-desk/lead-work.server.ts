@@ -4,7 +4,7 @@ import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import type { Sql, TransactionSql } from "~/db/db.server";
 import { enqueue } from "~/db/outbox.server";
 import { type CloseReason, UNDO_MINUTES } from "~/domain/close-reasons";
-import type { RoutingEvent } from "~/domain/statuses";
+import type { RoutingEvent, RoutingRuleCode } from "~/domain/statuses";
 import { addLeadNote, sameNoteJustNow } from "~/hotline/lead-notes.server";
 import { auditMessages } from "~/i18n/audit-messages";
 import { pick } from "~/i18n/i18n";
@@ -20,8 +20,8 @@ const STALE = { ok: false, reason: "stale" } as const;
 
 type Why = { zh: string; en: string } & Record<string, unknown>;
 
-async function audit(tx: TransactionSql, who: Who, leadId: string, event: RoutingEvent, why: Why): Promise<void> {
-  await recordRoutingEvent(tx, { assignmentId: who.assignmentId, leadId, event, recruiterId: who.recruiterId, reason: why });
+async function audit(tx: TransactionSql, who: Who, leadId: string, event: RoutingEvent, why: Why, rule?: RoutingRuleCode): Promise<void> {
+  await recordRoutingEvent(tx, { assignmentId: who.assignmentId, leadId, event, recruiterId: who.recruiterId, reason: why, rule });
 }
 
 /**
@@ -179,11 +179,12 @@ export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { und
                              lead_status_before = null, updated_at = now()
       where id = ${who.assignmentId} returning status`;
     if (a.status === "lost") {
-      await audit(tx, who, a.leadId, "reopened", { ...auditMessages.both("desk.reopened"), status: back.status });
+      // The rule says what the undo takes back: the dashboard counts the `lost` line no more (migration 106, ADR 150).
+      await audit(tx, who, a.leadId, "reopened", { ...auditMessages.both("desk.reopened"), status: back.status }, "undo-lost");
       return { ok: true, undone: "lost" } as const;
     }
     await tx`update leads set status = ${a.leadStatusBefore ?? "assigned"}, updated_at = now() where id = ${a.leadId} and status = 'won'`;
-    await audit(tx, who, a.leadId, "reopened", { ...auditMessages.both("desk.reopenedSigned"), status: back.status });
+    await audit(tx, who, a.leadId, "reopened", { ...auditMessages.both("desk.reopenedSigned"), status: back.status }, "undo-signed");
     const reopened = await tx<{ id: string; recruiterId: string | null; status: string; dueMs: number | null }[]>`
       update assignments set status = closed_from, closed_from = null, closed_at = null, closed_by = null, updated_at = now()
       where closed_by = ${who.assignmentId} and status = 'lost'
@@ -195,6 +196,7 @@ export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { und
         leadId: a.leadId,
         event: "reopened",
         recruiterId: r.recruiterId,
+        rule: "undo-lost", // the `lost` line the signing wrote for it
         reason: auditMessages.both("desk.reopenedElsewhere"),
       });
       // The offer's SLA check may have run while it was closed (and did nothing): check it again at its deadline.
@@ -204,12 +206,16 @@ export async function undoClose(sql: Sql, who: Who): Promise<WorkOutcome & { und
   });
 }
 
-/** Declines an offer with a reason: it is re-routed at once (declineAssignment), the reason in the audit trail. */
+/**
+ * Declines an offer with a reason: it is re-routed at once (declineAssignment), the reason in the audit trail.
+ * `next`: where it went — `offered` to another recruiter of the park, or `unassigned` (nobody else could take it:
+ * the admins' queue), for the page to say which.
+ */
 export async function declineWithReason(
   sql: Sql,
   who: Who & { reason: CloseReason; note: string | null; label: { zh: string; en: string } },
   routing: RoutingOptions,
-): Promise<WorkOutcome> {
+): Promise<{ ok: true; next: "offered" | "unassigned" } | { ok: false; reason: "stale" }> {
   return sql.begin(async (tx) => {
     // The offer's deadline goes into the audit row: undoing the decline gives the offer back as it stood.
     const [before] = await tx<{ acceptBy: Date | null }[]>`select accept_by from assignments where id = ${who.assignmentId}`;
@@ -221,7 +227,7 @@ export async function declineWithReason(
       code: who.reason,
       acceptBy: before?.acceptBy?.toISOString() ?? null,
     } as { zh: string; en: string });
-    return next === null ? STALE : ({ ok: true } as const);
+    return next === null ? STALE : ({ ok: true, next } as const);
   });
 }
 
@@ -267,11 +273,14 @@ export async function undoDecline(sql: Sql, who: Who, routing: RoutingOptions): 
       returning greatest(0, extract(epoch from accept_by - now()) * 1000)::float8 as due_ms`;
     await tx`update notifications set status = 'handled', handled_at = now(), handled_by = 'undo-decline'
              where assignment_id = ${who.assignmentId} and status = 'pending' and kind in ('assignment', 'wecom')`;
-    await audit(tx, who, a.leadId, "reopened", {
-      zh: "撤销“拒绝”，收回给原专员",
-      en: "Undid “decline”; the offer is back with the recruiter who declined",
-      from: a.recruiterId,
-    });
+    await audit(
+      tx,
+      who,
+      a.leadId,
+      "reopened",
+      { zh: "撤销“拒绝”，收回给原专员", en: "Undid “decline”; the offer is back with the recruiter who declined", from: a.recruiterId },
+      "undo-declined",
+    );
     await enqueue(tx, "assignment.sla", [who.assignmentId], { afterMs: back.dueMs });
     return { ok: true } as const;
   });

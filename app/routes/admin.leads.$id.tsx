@@ -31,7 +31,7 @@ import { formShapeRefusal } from "~/http/action-form.server";
 import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { adminLabel, adminText } from "~/i18n/admin-messages";
 import { type AdminOpsKey, opsText } from "~/i18n/admin-ops-messages";
-import { describeFlag, isReadingFlag } from "~/i18n/flag-messages";
+import { describeFlag, isCorrectionFlag, isDoubtFlag, isReadingFlag } from "~/i18n/flag-messages";
 import { type Bilingual, lngHref } from "~/i18n/i18n";
 import { type Lng, lngFromUrl } from "~/i18n/lng";
 import { privacyText } from "~/i18n/privacy-messages";
@@ -223,8 +223,9 @@ export default function AdminLead() {
           </dd>
           {(
             [
-              ["lead.flags", "flags", a.flags.filter((f) => !isReadingFlag(f))],
+              ["lead.flags", "flags", a.flags.filter(isDoubtFlag)],
               ["lead.readings", "readings", a.flags.filter(isReadingFlag)],
+              ["lead.corrections", "corrections", a.flags.filter(isCorrectionFlag)],
             ] as const
           ).map(([label, className, list]) =>
             list.length > 0 ? (

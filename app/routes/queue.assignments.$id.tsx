@@ -38,7 +38,7 @@ import { readFlash, redirectWithFlash } from "~/http/flash.server";
 import { notFoundWith } from "~/http/not-found.server";
 import { adminLabel, formatAdminTime } from "~/i18n/admin-messages";
 import { type DeskKey, deskText } from "~/i18n/desk-messages";
-import { describeFlag, isReadingFlag } from "~/i18n/flag-messages";
+import { describeFlag, isCorrectionFlag, isDoubtFlag, isReadingFlag } from "~/i18n/flag-messages";
 import { lngHref, pick } from "~/i18n/i18n";
 import { lngFromUrl } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
@@ -178,10 +178,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     spaces: d.spaces.map((s) => ({ ...s, ...freshness(s.verifiedAt) })),
     excluded: d.excluded,
     flags: leadFlags(lead)
-      .filter((f) => !isReadingFlag(f))
+      .filter(isDoubtFlag)
       .map((f) => describeFlag(lng, f)),
     readings: leadFlags(lead)
       .filter(isReadingFlag)
+      .map((f) => describeFlag(lng, f)),
+    // Boxes staff corrected on a call (docs/decisions/150): said apart, with who and when — not a doubt to check again.
+    corrections: leadFlags(lead)
+      .filter(isCorrectionFlag)
       .map((f) => describeFlag(lng, f)),
     repeats,
     intents,
@@ -262,13 +266,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "lost":
       outcome = await markLost(sql, { ...who, reason: v.reason, note: v.closeNote || null, label: label(v.reason) });
       break;
-    case "decline":
-      outcome = await declineWithReason(sql, { ...who, reason: v.reason, note: v.closeNote || null, label: label(v.reason) }, routing);
-      if (outcome.ok) {
-        // It is someone else's now; /queue offers the undo below this message while the window lasts (ADR 034).
-        throw await redirectWithFlash(request, lngHref("/queue", lng), { tone: "status", text: deskText(lng, "done.declined") });
+    case "decline": {
+      const declined = await declineWithReason(
+        sql,
+        { ...who, reason: v.reason, note: v.closeNote || null, label: label(v.reason) },
+        routing,
+      );
+      if (declined.ok) {
+        // It is someone else's now, or the admins' to assign when nobody else could take it (said which: trial 12-05 L12);
+        // /queue offers the undo below this message while the window lasts (ADR 034).
+        const text = deskText(lng, declined.next === "unassigned" ? "done.declinedUnassigned" : "done.declined");
+        throw await redirectWithFlash(request, lngHref("/queue", lng), { tone: "status", text });
       }
+      outcome = declined;
       break;
+    }
     case "visit":
       outcome = await recordVisit(sql, { ...who, on: v.visitOn });
       break;
@@ -387,7 +399,8 @@ export default function AssignmentPage() {
         </Link>
       </p>
       <h1>{t("a.title", { reference: d.reference })}</h1>
-      <FlashBanner flash={d.flash} />
+      {/* After 流失 or 签约 the undo banner says what was recorded: one message, not two (trial 12-05). */}
+      <FlashBanner flash={d.mine && d.work.undoUntil && ["lost", "signed"].includes(d.flash?.form ?? "") ? null : d.flash} />
       {d.mine && d.work.undoUntil ? (
         <Form method="post" className="banner undo" role="status">
           <input type="hidden" name="csrf" value={d.csrf ?? ""} />
@@ -499,7 +512,11 @@ export default function AssignmentPage() {
           {d.notes.map((n) => (
             <li key={n.id}>
               <p className="card-meta">
-                <Time iso={n.at} /> · {n.author} ({k(`lead.source.${n.source}` as DeskKey)})
+                {/* The desk in the page's brackets: "周敏（热线）" / "Zhou Min (hotline)" (trial 12-05: half-width beside full-width). */}
+                <Time iso={n.at} /> · {n.author}
+                {punctuationMessages.t(d.lng, "open")}
+                {k(`lead.source.${n.source}` as DeskKey)}
+                {punctuationMessages.t(d.lng, "close")}
               </p>
               <p className="note-body">{n.body}</p>
             </li>
@@ -667,6 +684,15 @@ function Enterprise({ d }: { d: Data }) {
           <Fact label={t("a.readings")}>
             <ul className="readings">
               {d.readings.map((f, i) => (
+                <li key={i}>{f}</li>
+              ))}
+            </ul>
+          </Fact>
+        ) : null}
+        {d.corrections.length > 0 ? (
+          <Fact label={t("a.corrections")}>
+            <ul className="corrections">
+              {d.corrections.map((f, i) => (
                 <li key={i}>{f}</li>
               ))}
             </ul>

@@ -8,6 +8,7 @@ import { hashPassword } from "~/auth/password.server";
 import type { Sql } from "~/db/db.server";
 import { createLeadSchema } from "~/domain/lead-schema";
 import { storeLead } from "~/leads/intake.server";
+import { composeMail } from "~/notify/mime-message.server";
 
 import { createTestDatabase } from "../support/database";
 import { validLeadJson } from "../support/leads";
@@ -280,6 +281,26 @@ describe("admin pages", () => {
     expect(html).toMatch(/<pre[^>]*>[^]*Message-ID: &lt;assignment-7f3c@parkmatch&gt;/);
     expect(html).toContain("&lt;script&gt;alert(");
     expect(html).not.toContain('<script>alert("x")');
+
+    // A mail as the mailer writes it (base64 bodies, an encoded subject): read decoded, its HTML as text (trial 12-05 L16).
+    const composed = composeMail({
+      from: "园区招商 <noreply@parkmatch.local>",
+      to: "李招商 <li@example.cn>",
+      subject: "新需求待接单 PM-解码",
+      text: "李招商，您好：请在 14:00 前接单 👍🏻",
+      html: '<p>请接单</p><script>alert("y")</script>',
+      messageId: "assignment-decoded@parkmatch",
+    })!;
+    writeFileSync(join(outboxDir, "assignment-decoded@parkmatch.eml"), composed.raw);
+    const decoded = await (await asAdmin("/admin/outbox/assignment-decoded%40parkmatch.eml")).text();
+    expect(decoded).toContain("<h1>新需求待接单 PM-解码</h1>");
+    expect(decoded).toMatch(/<dt>To<\/dt><dd>李招商 &lt;li@example.cn&gt;<\/dd>/);
+    expect(decoded).toMatch(/data-testid="mail-text">李招商，您好：请在 14:00 前接单 👍🏻<\/pre>/);
+    expect(decoded).toContain("&lt;p&gt;请接单&lt;/p&gt;&lt;script&gt;alert(");
+    expect(decoded).not.toContain('<script>alert("y")');
+    const en = await (await asAdmin("/admin/outbox/assignment-decoded%40parkmatch.eml?lng=en")).text();
+    expect(en).toContain("HTML body (source, not rendered)");
+    expect(en).toContain("Raw message (.eml)");
   });
 
   it("answers 400 for a path-like or malformed outbox file name and 404 for a missing one", async () => {

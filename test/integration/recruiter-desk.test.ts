@@ -307,12 +307,16 @@ describe("working a lead", () => {
     expect((await post(path, { intent: "visit", visitOn, csrf })).status).toBe(303);
     expect(await statusOf(l.assignmentId)).toBe("visit");
 
-    expect((await post(path, { intent: "lost", reason: "price", closeNote: "嫌租金高", csrf })).headers.get("location")).toBe(path);
+    const lost = await post(path, { intent: "lost", reason: "price", closeNote: "嫌租金高", csrf });
+    expect(lost.headers.get("location")).toBe(path);
+    // One message: the undo banner ("已标记为已流失。… 前可以撤销。"), not also a flash "已记录：已流失" (trial 12-05).
+    expect((await followFlash(web.url, lost, cookie)).text).toBe("");
     const [closed] = await db.sql<{ status: string; closeReason: string; closeNote: string }[]>`
       select status, close_reason, close_note from assignments where id = ${l.assignmentId}`;
     expect(closed).toEqual({ status: "lost", closeReason: "price", closeNote: "嫌租金高" });
     const lostPage = await (await get(path)).text();
     expect(lostPage).toContain("撤销");
+    expect(lostPage.match(/已标记为已流失/g)).toHaveLength(1);
     expect(lostPage).toContain("价格不合适");
 
     // Pressed twice (both sent before the page came back): both say it is undone, one undo is recorded.
@@ -728,7 +732,7 @@ describe("every closing step asks to confirm and can be undone for a short while
 
       const declined = await declineTo(l.assignmentId, true);
       expect(declined.headers.get("location")).toBe("/queue");
-      expect(await flashOf(declined)).toBe("已拒绝，线索已改派。");
+      expect(await flashOf(declined)).toBe("已拒绝，线索已改派给本园区其他专员。");
       expect(await holder(l.assignmentId)).toEqual({ recruiterId: "R9", status: "offered" });
       await db.sql`update notifications set status = 'pending' where assignment_id = ${l.assignmentId} and recipient = 'R9'`;
       const queue = await (await get("/queue")).text();
@@ -790,7 +794,10 @@ describe("every closing step asks to confirm and can be undone for a short while
 
       // Nobody took the next one (it waits unassigned), but the window has passed.
       const late = await routedLead({ company: "南京拒绝过时机械有限公司" });
-      await declineTo(late.assignmentId, false);
+      // Nobody else could take it: the message says it went to the admins' queue, not "re-routed" (trial 12-05 L12).
+      expect(await flashOf(await declineTo(late.assignmentId, false))).toBe(
+        "已拒绝。本园区没有其他可接单的专员，线索已转入管理员的待分配列表。",
+      );
       expect(await holder(late.assignmentId)).toEqual({ recruiterId: null, status: "unassigned" });
       await db.sql`update routing_events set at = now() - interval '11 minutes' where assignment_id = ${late.assignmentId} and event = 'declined'`;
       expect(await (await get("/queue")).text()).not.toContain(late.reference);

@@ -41,6 +41,29 @@ const panel = (lng: Lng, leads: KnownLeadCard[], more?: number, partial?: boolea
   );
 
 describe("the known-caller panel", () => {
+  // A trial (12-05 L15): a merged repeat's card said "(opens PM-…-0003)" but its button "Add the call to this lead PM-…-0013".
+  it("a merged repeat's button names and opens the lead the call is added to (zh, en); another card its own", () => {
+    const repeat = {
+      ...card("PM-20261205-0013", ["phone"]),
+      leadId: "id-13",
+      duplicateOf: { leadId: "id-3", reference: "PM-20261205-0003" },
+    };
+    const first = { ...card("PM-20261205-0003", ["phone"]), leadId: "id-3" };
+    for (const lng of ["zh", "en"] as const) {
+      const html = panel(lng, [repeat, first]);
+      const buttons = [...html.matchAll(/<a[^>]*class="button known-open"[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)];
+      expect(buttons.map((b) => b[1])).toEqual(["/hotline/leads/id-3", "/hotline/leads/id-3"]);
+      for (const b of buttons) {
+        expect(b[2]).toContain("PM-20261205-0003");
+        expect(b[2]).not.toContain("PM-20261205-0013");
+      }
+      // The words and the reference each whole (a narrow card puts the reference under the words, never breaks them).
+      expect(buttons[0][2]).toContain(
+        lng === "zh" ? '<span class="nowrap">记到线索</span>' : '<span class="nowrap">Add the call to</span>',
+      );
+    }
+  });
+
   // An attack (2026-12-04): with the search index down, a known company from a new number read "新来电".
   it("with the index down never says 新来电: what was and was not looked up, in zh and en", () => {
     const none = panel("zh", [], 0, true);

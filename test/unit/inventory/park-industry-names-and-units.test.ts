@@ -17,6 +17,10 @@ describe("主导产业 / 禁入产业: names read to codes", () => {
     ["33 c39", ["C33", "C39"]],
     ["五金", ["C33"]],
     ["食品", ["C14"]], // 食品制造业's short name
+    // A name that reads to a code already typed is kept once, in the order first typed (trial 12-05 L14).
+    ["C39、C40、I65、C38、锂电池", ["C39", "C40", "I65", "C38"]],
+    ["锂电池、C39、c38，电池", ["C38", "C39"]],
+    ["金属制品 C33 c33 33", ["C33"]],
   ])("%s → %j", (typed, codes) => {
     // Each list alone: one industry in both is refused (docs/decisions/103).
     const focus = checkTextRow("parks", { ...park, industries: typed });
