@@ -161,7 +161,7 @@ function withdrawalsOf(
     if (!hard.pass) {
       const r = failureReason(lead, s, hard.failures[0], options);
       out.push({ spaceId: m.spaceId, reason: { zh: r.zh, en: r.en } });
-    } else if (m.foundBy === "lead" && !keepParks.has(s.parkId)) out.push({ spaceId: m.spaceId, reason: OUTRANKED });
+    } else if (!keepParks.has(s.parkId)) out.push({ spaceId: m.spaceId, reason: OUTRANKED }); // found by either match: the top holds (ADR 152)
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { endUnfitAssignments } from "~/assignments/unfit-assignments.server";
 import { markDead, markSkipped } from "~/db/outbox.server";
 import { repeatOf } from "~/domain/lead-flags";
 import type { Lead } from "~/domain/lead-schema";
+import { MATCH_LIMIT } from "~/domain/matching/top-matches";
 import { withRegionCodes } from "~/domain/regions";
 import type { LeadStatus } from "~/domain/statuses";
 import { refreshHandoverScripts } from "~/hotline/handover-refresh.server";
@@ -33,7 +34,6 @@ import type { OutboxJobData } from "./queue";
 const CLOSED = ["won", "lost", "closed"];
 /** Pending spaces (changed, not yet confirmed in the index) read per lead at most; normally a handful. */
 const PENDING_LIMIT = 1_000;
-const MATCH_LIMIT = 5;
 
 /**
  * Leads of one job matched at once, each in its own transaction. Two, not more: the worker already runs

@@ -2,14 +2,21 @@ import { recordRoutingEvent } from "~/assignments/routing-events.server";
 import { enqueue, markDone } from "~/db/outbox.server";
 import { areaFitOf, hardCheck, unitsWanted } from "~/domain/matching/hard";
 import { rankMatches } from "~/domain/matching/rank";
+import { placeAmongTop } from "~/domain/matching/top-matches";
 import type { MatchResult, SpaceCandidate } from "~/domain/matching/types";
 import { failureReason } from "~/domain/matching/why-not";
 import { withRegionCodes } from "~/domain/regions";
 import { auditMessages } from "~/i18n/audit-messages";
 import { loadSpaceRows } from "~/inventory/inventory-read.server";
 import { toSpaceCandidate } from "~/inventory/inventory-rows";
-import { liveMatchesOfSpace, markLeadMatched, openLeadsForSpace, openLeadsNamingNearMiss } from "~/matches/match-leads.server";
-import { lockSpaceExclusive, lockSpacesShared, upsertSpaceMatch, withdrawMatch } from "~/matches/match-store.server";
+import {
+  liveMatchesOfSpace,
+  liveStandings,
+  markLeadMatched,
+  openLeadsForSpace,
+  openLeadsNamingNearMiss,
+} from "~/matches/match-leads.server";
+import { lockSpaceExclusive, lockSpacesShared, OUTRANKED, upsertSpaceMatch, withdrawMatch } from "~/matches/match-store.server";
 
 import type { JobContext } from "./job-context";
 import { matchingOptions } from "./matching-options";
@@ -26,7 +33,9 @@ export const OPEN_LEAD_DAYS = 90;
  *    miss are re-matched too (docs/decisions/127): their list and the hotline's call-back script stop
  *    offering it (the pages leave it out at once). Under the same lock.
  * 3. If the space is available, every open lead it fits — including leads received a moment ago and
- *    not indexed yet — gets it as a match; new parks are routed by match.route.
+ *    not indexed yet — gets it as a match when it ranks among the lead's top MATCH_LIMIT or lies in a park
+ *    the lead is held in, the live matches it outranks withdrawn (docs/decisions/152); new parks are routed
+ *    by match.route.
  */
 export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; id: string }): Promise<void> {
   const options = matchingOptions(ctx);
@@ -80,28 +89,41 @@ export async function spaceMatchJob(ctx: JobContext, data: { outboxId: number; i
     let park: SpaceCandidate[] | undefined;
     const parkSpaces = async () =>
       (park ??= (await loadSpaceRows(tx, { parkIds: [space.parkId] })).filter((r) => r.id !== space.id).map(toSpaceCandidate));
-    const fits: { id: string; result: MatchResult; units: boolean }[] = [];
+    const fits: { id: string; result: MatchResult; units: boolean; displaced: string[] }[] = [];
     for (const l of leads) {
       const lead = withRegionCodes(l.lead);
       const units = unitsWanted(lead) > 1;
       const [result] = rankMatches(lead, [space], { limit: 1, ...options, ...(units ? { alsoInParks: await parkSpaces() } : {}) });
-      if (result) fits.push({ id: l.id, result, units: units && areaFitOf(lead, space) === "unit" });
+      if (result) fits.push({ id: l.id, result, units: units && areaFitOf(lead, space) === "unit", displaced: [] });
     }
-    for (const f of fits) {
+    // Only into a lead's top MATCH_LIMIT (or a park it is held in), pushing out what it outranks (docs/decisions/152):
+    // every space that fit used to become one more live match, thousands after a large import (attack 12-05g M1).
+    const standings = await liveStandings(
+      tx,
+      fits.map((f) => f.id),
+    );
+    const offered = fits.filter((f) => {
+      const s = standings.get(f.id) ?? { live: [], heldParks: new Set<string>() };
+      const place = placeAmongTop(s.live, f.result, s.heldParks);
+      if (place.offer) f.displaced = place.displaced;
+      return place.offer;
+    });
+    for (const f of offered) {
       await upsertSpaceMatch(tx, f.id, { ...f.result, spaceVersion: row.version });
+      for (const spaceId of f.displaced) await withdrawMatch(tx, f.id, { spaceId, reason: OUTRANKED });
       await markLeadMatched(tx, f.id);
     }
     // The lead's other matches in the park were weighed with one unit fewer: matched again, they say the count now.
     await enqueue(
       tx,
       "lead.match",
-      fits.filter((f) => f.units).map((f) => f.id),
+      offered.filter((f) => f.units).map((f) => f.id),
     );
     // A new park among a lead's matches gets its own assignment.
     await enqueue(
       tx,
       "match.route",
-      fits.map((f) => f.id),
+      offered.map((f) => f.id),
     );
     await markDone(tx, data.outboxId);
   });

@@ -5,6 +5,7 @@ import { outboxAddNowCte, outboxDoneCte, outboxWakeSql } from "~/db/outbox.serve
 import { isUuid } from "~/domain/ids";
 import type { Lead } from "~/domain/lead-schema";
 import { reverseLeadBounds } from "~/domain/matching/hard";
+import type { Standing } from "~/domain/matching/top-matches";
 import type { MatchNeed, SpaceCandidate } from "~/domain/matching/types";
 import type { Exclusion } from "~/domain/matching/why-not";
 import type { LeadStatus } from "~/domain/statuses";
@@ -86,6 +87,31 @@ export function leadMatchState(tx: TransactionSql, leadId: string) {
            coalesce((select json_agg(json_build_object('spaceId', space_id, 'foundBy', found_by))
                      from matches where lead_id = ${leadId} and withdrawn_at is null), '[]') as live,
            coalesce((select json_agg(park_id) from assignments where lead_id = ${leadId} and status in ${tx(ENDABLE_STEPS)}), '[]') as held_parks`;
+}
+
+/**
+ * For each of `leadIds`: its live matches with their parks and scores, and the parks of its open assignments
+ * (ENDABLE_STEPS), as reverse matching weighs a found space against them (placeAmongTop, docs/decisions/152).
+ * Two statements for all. The leads are locked (`for update`, in id order, as lead.match locks its one): two
+ * space.match jobs adding to one lead at once each saw room in its top and both added (8 live of 5).
+ */
+export async function liveStandings(
+  tx: TransactionSql,
+  leadIds: readonly string[],
+): Promise<Map<string, { live: Standing[]; heldParks: Set<string> }>> {
+  const out = new Map<string, { live: Standing[]; heldParks: Set<string> }>();
+  if (leadIds.length === 0) return out;
+  // The lock first, on its own: a statement that waited for a lock still reads from the snapshot it started with,
+  // so the read must be the next statement to see what the job before it committed.
+  await tx`select 1 from leads where id = any(${leadIds as string[]}::uuid[]) order by id for update`;
+  const rows = await tx<{ leadId: string; live: Standing[]; heldParks: string[] }[]>`
+    select l.id as lead_id,
+           coalesce((select json_agg(json_build_object('spaceId', m.space_id, 'parkId', m.park_id, 'score', m.score))
+                     from matches m where m.lead_id = l.id and m.withdrawn_at is null), '[]') as live,
+           coalesce((select json_agg(a.park_id) from assignments a where a.lead_id = l.id and a.status in ${tx(ENDABLE_STEPS)}), '[]') as held_parks
+    from unnest(${leadIds as string[]}::uuid[]) as l(id)`;
+  for (const r of rows) out.set(r.leadId, { live: r.live, heldParks: new Set(r.heldParks) });
+  return out;
 }
 
 /**

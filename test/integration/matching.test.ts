@@ -105,4 +105,45 @@ describe("reverse matching", () => {
     expect(["matched", "assigned"]).toContain(lead.status);
     expect(lead.matches[0]).toMatchObject({ spaceId: "S-NEW-WH", parkId: "LS-EDZ", foundBy: "space" });
   });
+
+  // Attack 12-05g M1: every space that fit became one more live match — 10,000 spaces imported into one park gave a
+  // lead 5,174 matches and a 4.6 MB GET /api/leads/<id>. Reverse matching keeps the top 5 (ADR 152).
+  it("keeps a lead's top 5 when many fitting spaces arrive; a better one joins at the top, an equal one never", async () => {
+    const { id } = await submit({
+      ...base,
+      company: { name: "南京批量入库冷链有限公司" },
+      need: { kind: "warehouse", deal: "lease", areaMin: 41000, areaMax: 44000 },
+    });
+    await eventually(async () => (await view(id)).status === "unmatched", "lead unmatched first");
+    const inv = demoInventory();
+    const wh = (n: number, areaSqm: number, ceilingM: number) => ({
+      id: `S-BULK-${n}`,
+      parkId: "LS-EDZ",
+      kind: "warehouse" as const,
+      deals: ["lease" as const],
+      title: `批量仓库${n}`,
+      areaSqm,
+      ceilingM,
+      status: "available" as const,
+    });
+    // Twelve of the same fit (the edge of the size window: all score alike), then one right in the middle of it.
+    for (let n = 1; n <= 12; n++) inv.spaces.push(wh(n, 35000, 9));
+    expect((await importInventory(db.sql, inv)).ok).toBe(true);
+    await outboxDrained(db.sql, 90_000);
+    const first = await view(id);
+    expect(first.matches).toHaveLength(5);
+    const live = (await db.sql<{ n: number }[]>`select count(*)::int as n from matches where lead_id = ${id} and withdrawn_at is null`)[0]
+      .n;
+    expect(live).toBe(5);
+    // A better one joins at the top. The park now holds the lead (its recruiter's offer, ADR 108): its five stay live
+    // beside it, as lead.match keeps them; one more like the twelve still joins nothing.
+    expect(first.assignments.map((a: { parkId: string }) => a.parkId)).toEqual(["LS-EDZ"]);
+    inv.spaces.push(wh(13, 42500, 12), wh(14, 35000, 9));
+    expect((await importInventory(db.sql, inv)).ok).toBe(true);
+    await outboxDrained(db.sql, 90_000);
+    const after = await view(id);
+    expect(after.matches[0]).toMatchObject({ spaceId: "S-BULK-13", foundBy: "space" });
+    expect(after.matches.map((m: { spaceId: string }) => m.spaceId)).not.toContain("S-BULK-14");
+    expect(after.matches).toHaveLength(6);
+  }, 180_000);
 });
