@@ -155,7 +155,7 @@ function enhanceValidation(form: HTMLFormElement, lng: Lng): void {
   form.addEventListener("input", (e) => check((e.target as FieldControl).name, false));
   form.addEventListener("change", (e) => check((e.target as FieldControl).name, false));
   form.addEventListener("submit", (e) => {
-    if (!validate || e.defaultPrevented) return;
+    if (!validate || e.defaultPrevented || isLanguageSwitch(e)) return;
     const errors = errorsNow();
     const names = Object.keys(errors).filter((n) => document.getElementById(errorIdOf(form, n)));
     if (names.length === 0) return;
@@ -168,6 +168,11 @@ function enhanceValidation(form: HTMLFormElement, lng: Lng): void {
     validate = m.leadFormValidator(lng, "web");
     form.dataset.validation = "browser";
   });
+}
+
+/** The header's language switch sends the form to be shown again in the other language: nothing to check or wait for (ADR 149). */
+function isLanguageSwitch(e: SubmitEvent): boolean {
+  return e.submitter instanceof HTMLElement && e.submitter.dataset.langSwitch !== undefined;
 }
 
 /** Conform's id for a field's messages (components/forms.tsx renders every field's container under it). */
@@ -354,7 +359,7 @@ function enhanceSubmitButton(form: HTMLFormElement): void {
   if (!button) return;
   const idle = button.textContent;
   form.addEventListener("submit", (e) => {
-    if (e.defaultPrevented) return;
+    if (e.defaultPrevented || isLanguageSwitch(e)) return;
     button.disabled = true;
     button.textContent = button.dataset.submitting ?? idle;
   });
