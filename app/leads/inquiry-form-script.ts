@@ -1,3 +1,4 @@
+import { showFigureText } from "~/components/figure-text";
 import { loadTraditionalFolding } from "~/domain/fold-text";
 import type { Lng } from "~/i18n/lng";
 import type * as PreviewChunk from "~/leads/assist-preview";
@@ -71,7 +72,7 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
         lng,
         valueOf(form, "need.kind") || undefined,
       );
-      if (about.textContent !== reading) about.textContent = reading;
+      showFigureText(about, reading);
       about.hidden = reading === "";
     }
   };
@@ -113,7 +114,7 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       const line = box.querySelector<HTMLElement>(`[data-assist-line="${part}"]`);
       const text = line?.querySelector<HTMLElement>("[data-assist-text]");
       if (!line || !text) continue;
-      if (text.textContent !== preview[part]) text.textContent = preview[part];
+      showFigureText(text, preview[part]);
       line.hidden = preview[part] === "";
     }
   };

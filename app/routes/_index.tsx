@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctio
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { withErrorTitle } from "~/components/error-pages";
+import { FigureText } from "~/components/figure-text-view";
 import { CheckboxField, ChoiceField, readMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
 import { PublicHeader } from "~/components/public-header";
@@ -289,7 +290,7 @@ export default function InquiryForm() {
               <TextField meta={m(need.unitCount)} label={publicText(lng, "need.unitCount")} maxLength={6} />
             </div>
             <p className="understood" aria-live="polite" data-area-reading="" hidden={areaReading === ""}>
-              {areaReading}
+              <FigureText text={areaReading} />
             </p>
             <TextField meta={m(need.regions)} label={t("need.regions")} hint={publicText(lng, "need.regionsHint")} maxLength={400} />
             <RegionFixes lng={lng} fixes={actionData?.regionFixes} />
@@ -307,11 +308,16 @@ export default function InquiryForm() {
             <div aria-live="polite" data-assist="">
               {(["understood", "unread"] as const).map((part) => (
                 <p key={part} className="understood" data-assist-line={part} hidden={preview[part] === ""}>
-                  {t(`need.${part}`)} <span data-assist-text="">{preview[part]}</span>
+                  {t(`need.${part}`)}{" "}
+                  <span data-assist-text="">
+                    <FigureText text={preview[part]} />
+                  </span>
                 </p>
               ))}
               <p className="understood" data-assist-line="places" hidden={preview.places === ""}>
-                <span data-assist-text="">{preview.places}</span>
+                <span data-assist-text="">
+                  <FigureText text={preview.places} />
+                </span>
               </p>
             </div>
           </fieldset>

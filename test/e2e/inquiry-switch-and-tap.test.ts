@@ -216,3 +216,33 @@ describe("a tap that leaves a field reaches what was tapped (390×844, touch)", 
     }
   });
 });
+
+describe("a figure stays with its unit on a narrow phone (ADR 149)", { timeout: 180_000 }, () => {
+  const oneLine = (page: Page, scope: string) =>
+    page.locator(`${scope} .fig`).evaluateAll((els) => els.map((el) => [el.textContent, el.getClientRects().length] as const));
+
+  it("the notes' preview and the area reading, at 320 px: each figure and its unit on one line", async () => {
+    for (const lng of ["zh", "en"] as const) {
+      const context = await suite.browser.newContext({
+        viewport: { width: 320, height: 700 },
+        hasTouch: true,
+        isMobile: true,
+        locale: "zh-CN",
+      });
+      const page = await context.newPage();
+      await open(page, true, lng === "en" ? "/?lng=en" : "/");
+      await page.locator('input[name="need.kind"][value="land"]').check();
+      await page.locator('input[name="need.deal"][value="buy"]').check();
+      await page.locator('[name="need.areaMin"]').fill("大概五十亩吧");
+      await page
+        .locator('[name="need.notes"]')
+        .fill("层高8米以上，配电500千伏安，行车10吨，每块地要30到50亩，约200人，年纳税三百万元，另外需要办公楼2000平米");
+      await expect.poll(() => page.locator('[data-assist-line="understood"] .fig').count(), { timeout: 20_000 }).toBeGreaterThan(2);
+      await expect.poll(() => page.locator("[data-area-reading] .fig").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      for (const scope of ['[data-assist-line="understood"]', "[data-area-reading]"])
+        for (const [text, lines] of await oneLine(page, scope)) expect(lines, `${lng} ${scope} ${text}`).toBe(1);
+      await page.locator('[data-assist="" ]').screenshot({ path: `${SHOTS}figures-one-line-${lng}.png` });
+      await context.close();
+    }
+  });
+});
