@@ -1,4 +1,4 @@
-import { figureParts } from "./figure-text";
+import { figureParts } from "~/utils/figure-text";
 
 /** `text` with each figure and its unit kept on one line (figure-text.ts); the text itself unchanged. */
 export function FigureText({ text }: { text: string }) {

@@ -1,4 +1,3 @@
-import { showFigureText } from "~/components/figure-text";
 import { loadTraditionalFolding } from "~/domain/fold-text";
 import type { Lng } from "~/i18n/lng";
 import type * as PreviewChunk from "~/leads/assist-preview";
@@ -6,6 +5,7 @@ import { enhanceIndustrySearch } from "~/leads/industry-search-script";
 import type * as LaterChunk from "~/leads/lead-form-validation";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
 import { appendRegion, foundText, PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_FIX, REGION_INTENT } from "~/leads/region-picker";
+import { showFigureText } from "~/utils/figure-text";
 import { holdBlurDuringPress } from "~/utils/pointer-settle";
 
 // The public inquiry form's only script (ADR 041). The page is rendered by the server and works fully

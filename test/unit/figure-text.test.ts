@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { figureParts } from "~/components/figure-text";
+import { figureParts } from "~/utils/figure-text";
 
 // ADR 149 (trial of 12-05): "3000㎡–5000 / ㎡" — a figure split from its unit across lines. Each figure with
 // its unit becomes a run of its own (span.fig, nowrap); the text is never changed.

@@ -2,7 +2,7 @@
 // ㎡, 亩 and Chinese units are ideographs, after which a line may break). The text is not changed: each figure
 // with its unit is put in a `span.fig` (app.css: white-space nowrap), by the server's render (FigureText)
 // and by the inquiry form's script when it rewrites a line (showFigureText) — the same parts for both (ADR 149).
-// No React here: the form's script imports this module.
+// No React here: the form's script imports this module (components/figure-text-view.tsx is the render).
 
 /**
  * A figure (digits, "," and "." inside) and the unit written right after it, a space allowed: "5000㎡",
