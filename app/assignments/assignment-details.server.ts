@@ -1,5 +1,5 @@
 import type { Sql, TransactionSql } from "~/db/db.server";
-import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
+import { formatMu, formatSqm, muWithSqm, sqmToMu } from "~/domain/area";
 import { industryLabel } from "~/domain/industries";
 import type { Lead } from "~/domain/lead-schema";
 import { unitCountOf } from "~/domain/matching/area-window";
@@ -102,7 +102,7 @@ export type NeedAreaOf = {
 /**
  * The one way a need's area is said on the staff's pages and in their messages (the recruiter's lead page, emails,
  * the hotline's scripts, the admin's lead page: docs/decisions/135):
- * "4000–6000㎡", "≥ 5000㎡", land also in 亩: "30–50亩（20000–33333㎡）"; a need of several units (need.unitCount,
+ * "4000–6000㎡", "≥ 5000㎡", land also in 亩: "30–50亩（20000–33333㎡）" ("30–50 mu (20000–33333㎡)" in English); a need of several units (need.unitCount,
  * docs/decisions/130) each unit's and the total: "3栋 × 约5000㎡（共约15000㎡）" (`lng` "en": "3 buildings × about
  * 5000㎡ (about 15000㎡ in all)").
  */
@@ -121,7 +121,13 @@ export function needAreaText(lead: { need: NeedAreaOf }, lng: Lng): string {
         : lo !== undefined
           ? `≥ ${f(lo)}`
           : `≤ ${f(hi!)}`;
-    return kind === "land" ? `${range((n) => formatMu(Math.round(sqmToMu(n) * 10) / 10))}（${range(sqm)}）` : range(sqm);
+    return kind === "land"
+      ? muWithSqm(
+          range((n) => formatMu(Math.round(sqmToMu(n) * 10) / 10, lng)),
+          range(sqm),
+          lng,
+        )
+      : range(sqm);
   };
   const units = unitCountOf(lead.need.unitCount);
   return units > 1 && (areaMinSqm !== undefined || areaMaxSqm !== undefined)

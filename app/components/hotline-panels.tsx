@@ -111,8 +111,10 @@ export function KnownCallers({
               {/* A repeat attached to the lead being worked: its page opens that lead (docs/decisions/116). */}
               {l.duplicateOf ? <p className="hint">{h("known.duplicateOf", { reference: l.duplicateOf.reference })}</p> : null}
               <p>
-                {[kindLabel(lng, l.needKind), needAreaShort(l.areaMinSqm, l.areaMaxSqm, l.needKind === "land")].filter(Boolean).join(" ")} ·{" "}
-                {l.recruiters.length ? h("known.recruiters", { names: l.recruiters.join("、") }) : h("known.noRecruiter")}
+                {[kindLabel(lng, l.needKind), needAreaShort(l.areaMinSqm, l.areaMaxSqm, l.needKind === "land", lng)]
+                  .filter(Boolean)
+                  .join(" ")}{" "}
+                · {l.recruiters.length ? h("known.recruiters", { names: l.recruiters.join("、") }) : h("known.noRecruiter")}
               </p>
               <p className="tags">
                 {l.matchedBy.map((b) => (

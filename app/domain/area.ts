@@ -1,3 +1,5 @@
+import type { Lng } from "~/i18n/lng";
+
 import { parseQuantity } from "./numbers";
 
 /** 1 亩 is defined as 2000/3 ㎡ (≈ 666.67); keep the exact fraction, never the rounded 666.67. */
@@ -22,19 +24,27 @@ export function formatSqm(n: number): string {
   return `${format2(n)}㎡`;
 }
 
-/** `n` is already in 亩 (use sqmToMu first for a stored area). */
-export function formatMu(n: number): string {
-  return `${format2(n)}亩`;
+/** `n` is already in 亩 (use sqmToMu first for a stored area): "30亩", on English pages "30 mu". */
+export function formatMu(n: number, lng: Lng = "zh"): string {
+  return lng === "en" ? `${format2(n)} mu` : `${format2(n)}亩`;
+}
+
+/**
+ * Land's size in 亩 with its ㎡ after it, each already worded: "30–50亩（20000–33333㎡）", on English pages
+ * "30–50 mu (20000–33333㎡)" — no full-width bracket on an English page (trial of 12-05).
+ */
+export function muWithSqm(mu: string, sqm: string, lng: Lng): string {
+  return lng === "en" ? `${mu} (${sqm})` : `${mu}（${sqm}）`;
 }
 
 /**
  * A need's size on one short line, as people speak of it: land in 亩 ("20–30亩", "≥ 20亩"; 1 亩 =
- * SQM_PER_MU ㎡), buildings in ㎡ ("4000–6000㎡", "≤ 800㎡"); whole numbers of ㎡. "" when neither bound is
- * known. Stored bounds are ㎡ (areaMinSqm, areaMaxSqm).
+ * SQM_PER_MU ㎡; on English pages "20–30 mu"), buildings in ㎡ ("4000–6000㎡", "≤ 800㎡"); whole numbers of
+ * ㎡. "" when neither bound is known. Stored bounds are ㎡ (areaMinSqm, areaMaxSqm). `lng`: the page's.
  */
-export function needAreaShort(minSqm: number | null | undefined, maxSqm: number | null | undefined, land: boolean): string {
+export function needAreaShort(minSqm: number | null | undefined, maxSqm: number | null | undefined, land: boolean, lng: Lng): string {
   const n = (sqm: number) => (land ? format2(sqmToMu(sqm)) : String(Math.round(sqm)));
-  const unit = land ? "亩" : "㎡";
+  const unit = land ? (lng === "en" ? " mu" : "亩") : "㎡";
   if (minSqm != null && maxSqm != null) return minSqm === maxSqm ? `${n(minSqm)}${unit}` : `${n(minSqm)}–${n(maxSqm)}${unit}`;
   if (minSqm != null) return `≥ ${n(minSqm)}${unit}`;
   if (maxSqm != null) return `≤ ${n(maxSqm)}${unit}`;

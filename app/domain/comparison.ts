@@ -65,6 +65,14 @@ export function comparisonBefore(before: string): Qualifier | null {
   return { cmp, length: m[0].length };
 }
 
+/**
+ * A spoken hedge that ends what is said of a figure, after its unit and any comparison: "三千平吧", "三千平左右吧",
+ * "差不多三千平的样子", "3000 sqm or so", "3000ish" — the figure is about it, or the bound said before the hedge
+ * ("至少三千平吧" is at least 3000). The notes read such words past the figure anyway; a number field (field-value.ts)
+ * takes them off with this, then reads the rest with splitQualifier as the notes read a figure (ADR 149).
+ */
+export const HEDGE_AFTER = /\s*(?:的样子|这样子?|那样子?|吧|(?<![a-z])or\s+so|-?ish(?![a-z]))\s*[。.!！~～]*\s*$/;
+
 /** The comparison that starts `after` (the text right after a number and its unit), with its length. */
 export function comparisonAfter(after: string): Qualifier | null {
   const m = SUFFIX_RE.exec(after);
@@ -73,7 +81,8 @@ export function comparisonAfter(after: string): Qualifier | null {
   return { cmp, length: m[0].length };
 }
 
-const NUMBER_START = /[0-9零〇一二两三四五六七八九十百千半.]/;
+// A point starts a number only with a digit after it (".5"): "approx. 3000 sqm" is "approx." before 3000.
+const NUMBER_START = /[0-9零〇一二两三四五六七八九十百千半]|\.(?=[0-9])/;
 
 /**
  * A field value with its qualifiers taken off: "约3000万元" → {body "3000万元", cmp "about"}, "9米以上" →

@@ -1,11 +1,12 @@
-import { INFIX_ABOUT, INFIX_MORE, splitQualifier } from "./comparison";
+import { HEDGE_AFTER, INFIX_ABOUT, INFIX_MORE, splitQualifier } from "./comparison";
 import { fold } from "./fold-text";
 import { spokenRangeEnds } from "./numbers";
 
 /**
  * What a number field does with a typed value: it takes what the notes parser takes. Qualifiers are
  * read with the shared grammar (comparison.ts): "约3000万元" is 3000, "200余人" 200, "十来亩" and "千把平"
- * (about) 10 亩 and 1000 ㎡, "9米以上" in a *Min field is simply the minimum 9, "≥9" 9, "50亩地" 50 亩.
+ * (about) 10 亩 and 1000 ㎡, "9米以上" in a *Min field is simply the minimum 9, "≥9" 9, "50亩地" 50 亩; a hedge at
+ * the end ("大概三千平吧", "三千平的样子", "3000 sqm or so": comparison.ts HEDGE_AFTER) is "about" too.
  * A qualifier that says the opposite of the field ("6米以下" in ceilingMinM, "5000平以上" in areaMax) is
  * refused: storing it would invert the need.
  *
@@ -89,6 +90,12 @@ function writtenRangeEnds(s: string): [low: string, high: string][] {
 function readQualified(input: string, parse: (s: string) => number | null, role: FieldRole): FieldRead {
   let s = fold(input).trim();
   let infix: "min" | "about" | null = null;
+  // "大概三千平吧", "3000 sqm or so": a hedge at the end (comparison.ts HEDGE_AFTER) says "about" unless a bound was said.
+  let hedged = false;
+  if (HEDGE_AFTER.test(s)) {
+    s = s.replace(HEDGE_AFTER, "");
+    hedged = true;
+  }
   if (MORE_THAN.test(s)) {
     s = s.replace(MORE_THAN, "");
     infix = "min";
@@ -105,5 +112,7 @@ function readQualified(input: string, parse: (s: string) => number | null, role:
   if (role === "max" && direction === "min") return { ok: false, reason: "maxOnly" };
   const n = parse(body.replace(/(?:的)?(?:土地|用地|地块|地)$/, ""));
   if (n === null) return { ok: false, reason: "number" };
-  return cmp === "about" || (cmp === null && infix === "about") ? { ok: true, value: n, about: true } : { ok: true, value: n };
+  return cmp === "about" || (cmp === null && (infix === "about" || (hedged && infix === null)))
+    ? { ok: true, value: n, about: true }
+    : { ok: true, value: n };
 }

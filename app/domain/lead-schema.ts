@@ -827,7 +827,9 @@ function notesDiffer(
   const typedLow = (minSqm ?? maxSqm ?? 0) * AREA_LOWER;
   const typedHigh = (maxSqm ?? minSqm ?? Infinity) * AREA_UPPER;
   if ((notesArea.maxSqm ?? Infinity) >= typedLow && (notesArea.minSqm ?? 0) <= typedHigh) return [];
-  return [{ field: "need.notes", code: "notesDiffer", text: `${notesArea.text} ≠ ${needAreaShort(minSqm, maxSqm, kind === "land")}` }];
+  return [
+    { field: "need.notes", code: "notesDiffer", text: `${notesArea.text} ≠ ${needAreaShort(minSqm, maxSqm, kind === "land", "zh")}` },
+  ];
 }
 
 /** A typed box's value as the flag's text says it (the unit of the stored field). */

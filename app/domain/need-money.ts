@@ -4,7 +4,10 @@ import { type Extraction, GAP, NUM, OR_MORE } from "./need-text";
 
 // Money in the notes. The expected annual tax fills tax.annualTaxWan (money-labels.ts reads the same words
 // in the box); a budget, rent or price is no field of the contract: it is read out for the recruiter.
-const MONEY_UNIT = "(?:万元|万|千元|千|亿元|个亿|亿|元|块钱|块)";
+// English magnitudes and yuan as money.ts parseWan reads them ("annual tax 3 million yuan"; ADR 149) — not a bare
+// "m" or "k" in free text, where "3m" may be metres.
+const MONEY_UNIT =
+  "(?:万元|万|千元|千|亿元|个亿|亿|元|块钱|块|(?:millions?|mln|mn|thousand|billions?|bn)\\b(?:\\s*(?:yuan|rmb|cny)\\b)?|(?:yuan|rmb|cny)\\b)";
 const TAX_RE = new RegExp(
   `(?:(?:预计|预期)?\\s*(?:每年|一年|全年|年度|年)?\\s*(?:纳税总额|纳税额|纳税|税收总额|税收|税额|缴税|交税|上缴税收|上缴税金)|\\b(?:annual\\s+)?tax(?:es)?(?:\\s+paid)?\\b)${GAP}(?<q>${NUM}\\s*${MONEY_UNIT}?)`,
   "gd",

@@ -82,6 +82,7 @@ export function needAreaLine(
 ): string {
   const land = need.kind === "land";
   const units = unitCountOf(need.unitCount);
-  if (units === 1 || (need.areaMinSqm == null && need.areaMaxSqm == null)) return needAreaShort(need.areaMinSqm, need.areaMaxSqm, land);
-  return unitsAreaText(need.areaMinSqm, need.areaMaxSqm, units, need.kind, lng, (lo, hi) => needAreaShort(lo, hi, land));
+  if (units === 1 || (need.areaMinSqm == null && need.areaMaxSqm == null))
+    return needAreaShort(need.areaMinSqm, need.areaMaxSqm, land, lng);
+  return unitsAreaText(need.areaMinSqm, need.areaMaxSqm, units, need.kind, lng, (lo, hi) => needAreaShort(lo, hi, land, lng));
 }

@@ -3,14 +3,14 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import { lngFromUrl } from "~/i18n/lng";
 import { publicText } from "~/i18n/public-messages";
 import { ui } from "~/i18n/ui-messages";
-import { PICKER_FIELDS, REGION_INTENT, RESTORE_INTENT } from "~/leads/region-picker";
+import { PICKER_FIELDS, REGION_INTENT, RESTORE_INTENT, SWITCH_INTENT } from "~/leads/region-picker";
 import styles from "~/styles/app.css";
 import { intakeGuard } from "~/utils/overload.server";
 
 import type { GatePass } from "./request-gate.server";
 
 /** Steps of the form that store nothing (app/routes/_index.tsx): never shed, they render the form filled. */
-const STORES_NOTHING = new Set(["narrow", "add", RESTORE_INTENT]);
+const STORES_NOTHING = new Set(["narrow", "add", RESTORE_INTENT, SWITCH_INTENT]);
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /**

@@ -37,6 +37,8 @@ const zh = {
   "inquiry.tooManyHotline": "如需查询您的需求，请致电招商热线 {hotline}，报上编号或公司名称即可。",
   "form.editAgain": "返回表单修改",
   "form.restored": "您填写的内容已填回表单，请核对后再提交。",
+  "form.switched": "已切换为中文，您填写的内容都已保留。",
+  "form.switchedConsent": "同意框已取消勾选：请阅读中文版个人信息处理说明后再勾选。",
   "need.moveInHint": "可写 2027-03、明年3月、年底 或 下半年",
   "need.unitCount": "几栋/几处（多处时填，面积填合计）",
   "need.regionsHint":
@@ -95,6 +97,8 @@ const en: Record<PublicKey, string> = {
   "inquiry.tooManyHotline": "To ask about your request, call our hotline {hotline} and give your reference or company name.",
   "form.editAgain": "Back to the form to edit",
   "form.restored": "What you typed is back in the form. Please check it, then send it.",
+  "form.switched": "Switched to English. Everything you typed is kept.",
+  "form.switchedConsent": "The consent box is unticked: please read the privacy notice in English, then tick it again.",
   "need.moveInHint": "e.g. 2027-03, March 2027, Q2 2027 (or in Chinese: 明年3月, 年底, 下半年)",
   "need.unitCount": "How many buildings/units (if several; the area is their total)",
   "need.regionsHint":

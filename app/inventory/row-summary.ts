@@ -1,7 +1,8 @@
-import { formatMu, formatSqm, sqmToMu } from "~/domain/area";
+import { formatMu, formatSqm, muWithSqm, sqmToMu } from "~/domain/area";
 import { formatWan } from "~/domain/money-format";
 import { englishPathLabel } from "~/domain/regions.server";
 import type { Bilingual } from "~/i18n/i18n";
+import type { Lng } from "~/i18n/lng";
 import { punctuationMessages } from "~/i18n/punctuation-messages";
 
 import { type Collection, columnByKey } from "./inventory-columns";
@@ -38,7 +39,8 @@ function choiceLabel(collection: Collection, key: string, value: string): Biling
 export function rowSummary<C extends Collection>(collection: C, value: InventoryValue[C]): RowSummary {
   if (collection === "spaces") {
     const s = value as InventoryValue["spaces"];
-    const area = s.kind === "land" ? `${formatMu(sqmToMu(s.areaSqm))}（${formatSqm(s.areaSqm)}）` : formatSqm(s.areaSqm);
+    const area = (lng: Lng) =>
+      s.kind === "land" ? muWithSqm(formatMu(sqmToMu(s.areaSqm), lng), formatSqm(s.areaSqm), lng) : formatSqm(s.areaSqm);
     const prices: Bilingual[] = [];
     if (s.rentYuanPerSqmMonth != null)
       prices.push({ zh: `租金 ${num(s.rentYuanPerSqmMonth)} 元/㎡·月`, en: `rent ${num(s.rentYuanPerSqmMonth)} yuan/㎡·month` });
@@ -65,7 +67,7 @@ export function rowSummary<C extends Collection>(collection: C, value: Inventory
     return {
       kind: choiceLabel("spaces", "kind", s.kind),
       ...(deals.length ? { deals: { zh: deals.map((d) => d.zh).join("、"), en: deals.map((d) => d.en).join(", ") } } : {}),
-      area: { zh: `${area}${divisible.zh}`, en: `${area}${divisible.en}` },
+      area: { zh: `${area("zh")}${divisible.zh}`, en: `${area("en")}${divisible.en}` },
       ...(spec.length ? { spec: { zh: spec.map((p) => p.zh).join("；"), en: spec.map((p) => p.en).join("; ") } } : {}),
       ...(prices.length ? { price: { zh: prices.map((p) => p.zh).join("；"), en: prices.map((p) => p.en).join("; ") } } : {}),
       park: both(s.parkId),

@@ -5,6 +5,7 @@ import { enhanceIndustrySearch } from "~/leads/industry-search-script";
 import type * as LaterChunk from "~/leads/lead-form-validation";
 import type { LeadFormValidator } from "~/leads/lead-form-validation";
 import { appendRegion, foundText, PICKER_FIELDS, type PickProblem, PROBLEM_ID, REGION_FIX, REGION_INTENT } from "~/leads/region-picker";
+import { showFigureText } from "~/utils/figure-text";
 import { holdBlurDuringPress } from "~/utils/pointer-settle";
 
 // The public inquiry form's only script (ADR 041). The page is rendered by the server and works fully
@@ -71,7 +72,7 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
         lng,
         valueOf(form, "need.kind") || undefined,
       );
-      if (about.textContent !== reading) about.textContent = reading;
+      showFigureText(about, reading);
       about.hidden = reading === "";
     }
   };
@@ -113,7 +114,7 @@ function enhanceAssist(form: HTMLFormElement, lng: Lng): void {
       const line = box.querySelector<HTMLElement>(`[data-assist-line="${part}"]`);
       const text = line?.querySelector<HTMLElement>("[data-assist-text]");
       if (!line || !text) continue;
-      if (text.textContent !== preview[part]) text.textContent = preview[part];
+      showFigureText(text, preview[part]);
       line.hidden = preview[part] === "";
     }
   };
@@ -155,7 +156,7 @@ function enhanceValidation(form: HTMLFormElement, lng: Lng): void {
   form.addEventListener("input", (e) => check((e.target as FieldControl).name, false));
   form.addEventListener("change", (e) => check((e.target as FieldControl).name, false));
   form.addEventListener("submit", (e) => {
-    if (!validate || e.defaultPrevented) return;
+    if (!validate || e.defaultPrevented || isLanguageSwitch(e)) return;
     const errors = errorsNow();
     const names = Object.keys(errors).filter((n) => document.getElementById(errorIdOf(form, n)));
     if (names.length === 0) return;
@@ -168,6 +169,11 @@ function enhanceValidation(form: HTMLFormElement, lng: Lng): void {
     validate = m.leadFormValidator(lng, "web");
     form.dataset.validation = "browser";
   });
+}
+
+/** The header's language switch sends the form to be shown again in the other language: nothing to check or wait for (ADR 149). */
+function isLanguageSwitch(e: SubmitEvent): boolean {
+  return e.submitter instanceof HTMLElement && e.submitter.dataset.langSwitch !== undefined;
 }
 
 /** Conform's id for a field's messages (components/forms.tsx renders every field's container under it). */
@@ -354,7 +360,7 @@ function enhanceSubmitButton(form: HTMLFormElement): void {
   if (!button) return;
   const idle = button.textContent;
   form.addEventListener("submit", (e) => {
-    if (e.defaultPrevented) return;
+    if (e.defaultPrevented || isLanguageSwitch(e)) return;
     button.disabled = true;
     button.textContent = button.dataset.submitting ?? idle;
   });

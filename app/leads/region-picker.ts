@@ -11,6 +11,12 @@ export const REGION_INTENT = "regionIntent";
  * page's "back to the form" (app/http/form-shed.server.ts, ADR 102). Sent as the REGION_INTENT field.
  */
 export const RESTORE_INTENT = "restore";
+/**
+ * The form's step that stores nothing and answers with the form filled from what was sent, in the other
+ * language: the header's language switch on the form (components/public-header.tsx, ADR 149). The consent
+ * is not carried over: the notice is read again in the new language.
+ */
+export const SWITCH_INTENT = "switchLanguage";
 export const PICKER_FIELDS = {
   province: "regionPicker.province",
   city: "regionPicker.city",

@@ -51,19 +51,24 @@ export function shortlistFit(need: FitNeed | null | undefined, s: FitSpace, toda
   const min = num(need.areaMinSqm);
   const max = num(need.areaMaxSqm);
   const units = unitCountOf(need.unitCount);
+  const land = s.kind === "land";
+  // Each language's own words for the same figures (亩 / mu).
+  const area = (lng: "zh" | "en") => (land ? formatMu(Math.round(sqmToMu(s.areaSqm) * 10) / 10, lng) : formatSqm(Math.round(s.areaSqm)));
+  const both = (key: DeskKey, params: (lng: "zh" | "en") => Record<string, string | number>) =>
+    out.push({ zh: deskText("zh", key, params("zh")), en: deskText("en", key, params("en")) });
   if ((min !== null || max !== null) && (min === null || s.areaSqm >= min) && (max === null || s.areaSqm <= max)) {
-    const land = s.kind === "land";
-    const area = land ? formatMu(Math.round(sqmToMu(s.areaSqm) * 10) / 10) : formatSqm(Math.round(s.areaSqm));
     // One bound in words ("不超过您要的 5000㎡"), never as a sign (≤ reads as a screening rule).
-    if (min !== null && max !== null) line("s.fit.area", { area, range: needAreaShort(min, max, land) });
-    else if (max !== null) line("s.fit.areaUpTo", { area, max: needAreaShort(max, max, land) });
-    else line("s.fit.areaAtLeast", { area, min: needAreaShort(min, min, land) });
+    if (min !== null && max !== null) both("s.fit.area", (lng) => ({ area: area(lng), range: needAreaShort(min, max, land, lng) }));
+    else if (max !== null) both("s.fit.areaUpTo", (lng) => ({ area: area(lng), max: needAreaShort(max, max, land, lng) }));
+    else both("s.fit.areaAtLeast", (lng) => ({ area: area(lng), min: needAreaShort(min, min, land, lng) }));
   } else if (min !== null && max !== null && units > 1 && s.areaSqm >= min / units && s.areaSqm <= max / units) {
     // One of the several the enterprise asked for ("3栋，每栋5000平"): each unit's range (docs/decisions/130).
-    const land = s.kind === "land";
-    const area = land ? formatMu(Math.round(sqmToMu(s.areaSqm) * 10) / 10) : formatSqm(Math.round(s.areaSqm));
-    const range = needAreaShort(min / units, max / units, land);
-    const each = (lng: "zh" | "en") => ({ area, range, each: eachUnitText(s.kind, lng), count: unitCountText(units, s.kind, lng) });
+    const each = (lng: "zh" | "en") => ({
+      area: area(lng),
+      range: needAreaShort(min / units, max / units, land, lng),
+      each: eachUnitText(s.kind, lng),
+      count: unitCountText(units, s.kind, lng),
+    });
     out.push({ zh: deskText("zh", "s.fit.areaEach", each("zh")), en: deskText("en", "s.fit.areaEach", each("en")) });
   }
   if (need.singleStorey === true && s.singleStorey === true) line("s.fit.singleStorey");

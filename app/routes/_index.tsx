@@ -3,6 +3,7 @@ import { type ActionFunctionArgs, data, type HeadersFunction, type LoaderFunctio
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { withErrorTitle } from "~/components/error-pages";
+import { FigureText } from "~/components/figure-text-view";
 import { CheckboxField, ChoiceField, readMeta, SelectField, TextareaField, TextField, useLeadForm } from "~/components/forms";
 import { IndustrySelect } from "~/components/industry-select";
 import { PublicHeader } from "~/components/public-header";
@@ -24,7 +25,15 @@ import { ASSIST_FORM_FIELDS, assistPreview, TAX_FIELD } from "~/leads/assist-pre
 import { inquiryHref } from "~/leads/inquiry-link.server";
 import { leadHash, storeLead } from "~/leads/intake.server";
 import { leadFormValidator, refuseFieldsSentTwice } from "~/leads/lead-form.server";
-import { appendRegion, PICKER_FIELDS, REGION_FIX, REGION_INTENT, type RegionFix, RESTORE_INTENT } from "~/leads/region-picker";
+import {
+  appendRegion,
+  PICKER_FIELDS,
+  REGION_FIX,
+  REGION_INTENT,
+  type RegionFix,
+  RESTORE_INTENT,
+  SWITCH_INTENT,
+} from "~/leads/region-picker";
 import { pickRegion, provinceOptions, regionFixes, type RegionPickerState } from "~/leads/region-picker.server";
 import { useRootData } from "~/root";
 import { errorMessage, log } from "~/utils/log.server";
@@ -37,6 +46,8 @@ export const meta: MetaFunction<typeof loader> = withErrorTitle(({ data: d }) =>
 ]);
 
 const HONEYPOT = "website";
+/** The form's address (its language added by lngHref). */
+const FORM_ACTION = "/?index";
 
 // The page loads no React (ADR 041): the server renders the whole form, which works without JavaScript;
 // a small script (app/leads/inquiry-form-script.ts, bundled through routes/inquiry.form-script.ts) adds
@@ -57,7 +68,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = {
   result: SubmissionResult<string[]>;
-  banner?: "unavailable" | "rateLimited" | "overloaded" | "restored";
+  banner?: "unavailable" | "rateLimited" | "overloaded" | "restored" | "switched";
+  /** The language was switched with the consent ticked: it comes back unticked, and the banner says so (ADR 149). */
+  consentDropped?: boolean;
   picker?: RegionPickerState;
   /** The regions box refused: the resolver's suggestions, each a button that puts it in the box (ADR 140). */
   regionFixes?: RegionFix[];
@@ -88,6 +101,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // Back from the overload page (ADR 102): the form again, filled with what was sent, nothing stored.
   if (regionIntent === RESTORE_INTENT) return data<ActionResult>({ result: { initialValue: payload as never }, banner: "restored" });
+  // The header's language switch (ADR 149): the form in this language, filled with what was sent, nothing
+  // stored or checked. The consent is given to the notice as read: not carried over, the person is told.
+  if (regionIntent === SWITCH_INTENT) {
+    const { consent, ...kept } = payload;
+    const consentDropped = typeof consent === "string" && consent !== "";
+    return data<ActionResult>({
+      result: { initialValue: kept as never },
+      banner: "switched",
+      ...(consentDropped ? { consentDropped } : {}),
+    });
+  }
   if (regionIntent === "narrow" || regionIntent === "add") {
     const picked = pickRegion(
       {
@@ -199,13 +223,21 @@ export default function InquiryForm() {
 
   return (
     <>
-      <PublicHeader lng={lng} path="/" />
+      {/* Enter in any field sends the form, not the header's language switch (a submit button of the form,
+          ADR 149) nor the region picker's buttons: the form's default button is its first in the page's order. */}
+      <button type="submit" form={form.id} className="hp" tabIndex={-1} aria-hidden="true" />
+      <PublicHeader lng={lng} path="/" form={{ id: form.id, action: FORM_ACTION }} />
       <main>
         <h1>{t("form.title")}</h1>
         <p className="lead">{publicText(lng, "app.tagline")}</p>
         {actionData?.banner === "restored" ? (
           <div className="banner" role="status">
             {publicText(lng, "form.restored")}
+          </div>
+        ) : actionData?.banner === "switched" ? (
+          <div className="banner" role="status">
+            {publicText(lng, "form.switched")}
+            {actionData.consentDropped ? ` ${publicText(lng, "form.switchedConsent")}` : null}
           </div>
         ) : actionData?.banner ? (
           <div className="banner error" role="alert">
@@ -224,10 +256,8 @@ export default function InquiryForm() {
             {t("form.errorSummary", { count: errorCount })}
           </div>
         ) : null}
-        <Form method="post" action={lngHref("/?index", lng)} {...getFormProps(form)} data-lng={lng} data-validation="server">
+        <Form method="post" action={lngHref(FORM_ACTION, lng)} {...getFormProps(form)} data-lng={lng} data-validation="server">
           <input type="hidden" name="submissionKey" value={submissionKey} />
-          {/* Enter in any field sends the form, not the region picker's buttons further down. */}
-          <button type="submit" className="hp" tabIndex={-1} aria-hidden="true" />
           <div className="hp" aria-hidden="true">
             <label htmlFor="hp-website">{t("honeypot.label")}</label>
             <input id="hp-website" name={HONEYPOT} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
@@ -260,7 +290,7 @@ export default function InquiryForm() {
               <TextField meta={m(need.unitCount)} label={publicText(lng, "need.unitCount")} maxLength={6} />
             </div>
             <p className="understood" aria-live="polite" data-area-reading="" hidden={areaReading === ""}>
-              {areaReading}
+              <FigureText text={areaReading} />
             </p>
             <TextField meta={m(need.regions)} label={t("need.regions")} hint={publicText(lng, "need.regionsHint")} maxLength={400} />
             <RegionFixes lng={lng} fixes={actionData?.regionFixes} />
@@ -278,11 +308,16 @@ export default function InquiryForm() {
             <div aria-live="polite" data-assist="">
               {(["understood", "unread"] as const).map((part) => (
                 <p key={part} className="understood" data-assist-line={part} hidden={preview[part] === ""}>
-                  {t(`need.${part}`)} <span data-assist-text="">{preview[part]}</span>
+                  {t(`need.${part}`)}{" "}
+                  <span data-assist-text="">
+                    <FigureText text={preview[part]} />
+                  </span>
                 </p>
               ))}
               <p className="understood" data-assist-line="places" hidden={preview.places === ""}>
-                <span data-assist-text="">{preview.places}</span>
+                <span data-assist-text="">
+                  <FigureText text={preview.places} />
+                </span>
               </p>
             </div>
           </fieldset>

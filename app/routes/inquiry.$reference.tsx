@@ -2,6 +2,7 @@ import { data, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 
 import { NotFoundPage } from "~/components/error-pages";
+import { FigureText } from "~/components/figure-text-view";
 import { HotlineInSentence } from "~/components/hotline-in-sentence";
 import { noindexMeta } from "~/components/page-head";
 import { PublicHeader } from "~/components/public-header";
@@ -238,7 +239,9 @@ export default function Inquiry() {
                 .map(([label, value]) => (
                   <div key={label}>
                     <dt>{publicText(lng, label)}</dt>
-                    <dd>{value}</dd>
+                    <dd>
+                      <FigureText text={value} />
+                    </dd>
                   </div>
                 ))}
               {places.map(([label, value]) => (
@@ -248,10 +251,14 @@ export default function Inquiry() {
                 </div>
               ))}
             </dl>
-            {corrected ? <p data-testid="corrected">{publicText(lng, "inquiry.corrected", { changes: corrected })}</p> : null}
+            {corrected ? (
+              <p data-testid="corrected">
+                <FigureText text={publicText(lng, "inquiry.corrected", { changes: corrected })} />
+              </p>
+            ) : null}
             {doubts.map((text) => (
               <p key={text} className="hint" data-testid="notes-differ">
-                {text}
+                <FigureText text={text} />
               </p>
             ))}
           </section>

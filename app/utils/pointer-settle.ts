@@ -4,6 +4,9 @@
 // the control, and the browser sends no click (a save pressed once did nothing; a consent box tapped
 // once stayed unticked). So while a pointer is down, leaving a field is held back and replayed once the
 // press has ended and its click has been delivered: the messages change after the click, never under it.
+// A touch is not a mouse: its pointerup comes first, and the tap's mousedown (where the focus moves and
+// the field is left), mouseup and click come after it in a later task — so a touch press is held until its
+// click (or, if no click comes, TAP_CLICK_WAIT_MS), not only until the finger is lifted (ADR 149).
 
 //
 // And a field the person never typed into is not checked on leaving at all: leaving an empty field to
@@ -12,6 +15,9 @@
 // that form was not sent (ADR 091). Its check comes with its own form's submit.
 
 let installed = false;
+
+/** How long after a touch or pen is lifted its tap's click may come (ms); the held fields are left then at the latest. */
+export const TAP_CLICK_WAIT_MS = 700;
 
 /**
  * Holds back `focusout` events during a pointer press and replays them (same target, bubbling) after
@@ -31,24 +37,48 @@ export function holdBlurDuringPress(win: Window = window): void {
   };
   win.addEventListener("input", mark, true);
   win.addEventListener("change", mark, true);
-  const release = () => {
+  let fallback = 0;
+  // The held fields are left now, after the press's click: their messages change under nothing pressed.
+  const replay = () => {
     if (!pressing) return;
-    // After pointerup come mouseup and click, dispatched in the same task: a timer runs after them.
-    win.setTimeout(() => {
-      pressing = false;
-      const targets = held;
-      held = [];
-      replaying = true;
-      try {
-        for (const el of targets) if (el.isConnected) el.dispatchEvent(new FocusEvent("focusout", { bubbles: true }));
-      } finally {
-        replaying = false;
-      }
-    }, 0);
+    pressing = false;
+    win.clearTimeout(fallback);
+    const targets = held;
+    held = [];
+    replaying = true;
+    try {
+      for (const el of targets) if (el.isConnected) el.dispatchEvent(new FocusEvent("focusout", { bubbles: true }));
+    } finally {
+      replaying = false;
+    }
   };
-  win.addEventListener("pointerdown", () => (pressing = true), true);
-  win.addEventListener("pointerup", release, true);
-  win.addEventListener("pointercancel", release, true);
+  // A timer runs after the task that dispatches the click, and after every listener of the click.
+  const replaySoon = () => {
+    if (pressing) win.setTimeout(replay, 0);
+  };
+  win.addEventListener(
+    "pointerdown",
+    () => {
+      pressing = true;
+      win.clearTimeout(fallback);
+    },
+    true,
+  );
+  win.addEventListener(
+    "pointerup",
+    (e) => {
+      if (!pressing) return;
+      // A mouse's mouseup and click are dispatched in the pointerup's task. A touch's (or pen's) tap
+      // sends them later, with the focus change: wait for its click, or a while if none comes (a long press).
+      if (e.pointerType === "mouse") return replaySoon();
+      win.clearTimeout(fallback);
+      fallback = win.setTimeout(replay, TAP_CLICK_WAIT_MS);
+    },
+    true,
+  );
+  win.addEventListener("click", replaySoon, true);
+  // A touch that became a scroll or a zoom: no click comes.
+  win.addEventListener("pointercancel", replaySoon, true);
   win.addEventListener(
     "focusout",
     (e) => {

@@ -263,6 +263,17 @@ describe("intake under a burst far above its bound", () => {
       expect(html).toContain(`value="${company}"`);
       expect(html).toContain('value="13900000077"');
       expect(html).toMatch(/<textarea[^>]*name="need.notes"[^>]*>要行车<\/textarea>/);
+      // The header's language switch, still refusing (ADR 149): never shed, the form in English with every box filled.
+      const switched = await fetch(`${web.url}/?index&lng=en`, {
+        method: "POST",
+        body: new URLSearchParams([...fields, ["regionIntent", "switchLanguage"]]),
+        redirect: "manual",
+      });
+      expect(switched.status).toBe(200);
+      const en = unescape((await switched.text()).replace(/&quot;/g, '"'));
+      expect(en).toContain("Switched to English. Everything you typed is kept.");
+      expect(en).toContain(`value="${company}"`);
+      expect(en).toMatch(/<textarea[^>]*name="need.notes"[^>]*>要行车<\/textarea>/);
     } finally {
       release();
       await holding;

@@ -13,5 +13,5 @@ describe("a need's size on one line", () => {
     [3000.4, null, false, "≥ 3000㎡"],
     [null, 800, false, "≤ 800㎡"],
     [null, null, true, ""],
-  ])("%s–%s ㎡, land %s → %j", (min, max, land, text) => expect(needAreaShort(min, max, land)).toBe(text));
+  ])("%s–%s ㎡, land %s → %j", (min, max, land, text) => expect(needAreaShort(min, max, land, "zh")).toBe(text));
 });

@@ -151,7 +151,7 @@ describe("the regions box typed: places the notes name beyond it are told, the b
     const zh = assistPreview("在江宁或者溧水", new Set(["regions"]), "zh", "factory");
     expect(zh.places).toMatch(/^备注中的地点 江宁、溧水（按所填意向区域匹配/);
     const en = assistPreview("在江宁或者溧水", new Set(["regions"]), "en", "factory");
-    expect(en.places).toMatch(/^places 江宁, 溧水 in the notes \(matched on Preferred districts/);
+    expect(en.places).toMatch(/^Places 江宁, 溧水 in the notes \(matched on Preferred districts/);
     expect(assistPreview("在江宁或者溧水", new Set(), "zh", "factory").places).toMatch(/^地点 江宁、溧水（提交时核对/);
   });
 });

@@ -9,7 +9,7 @@ import { shortlistFit } from "~/recruiter-desk/shortlist-fit";
 
 describe("a need of several units in words", () => {
   it("says each unit's size and the total: 3栋 × 约5000㎡（共约15000㎡）", () => {
-    const words = (lo?: number, hi?: number) => needAreaShort(lo, hi, false);
+    const words = (lo?: number, hi?: number) => needAreaShort(lo, hi, false, "zh");
     expect(unitsAreaText(13500, 16500, 3, "factory", "zh", words)).toBe("3栋 × 约5000㎡（共约15000㎡）");
     expect(unitsAreaText(13500, 16500, 3, "factory", "en", words)).toBe("3 buildings × about 5000㎡ (about 15000㎡ in all)");
     expect(unitsAreaText(12000, 18000, 3, "warehouse", "zh", words)).toBe("3栋 × 4000–6000㎡（共12000–18000㎡）");

@@ -40,6 +40,8 @@ const DOMAIN_DATA: Record<string, string> = {
   "app/domain/yes-no.ts": "the spellings of yes and no read in input (是, 否)",
   "app/domain/contact-name.ts": "titles and familiar prefixes of a contact as called on the phone (先生, 经理, 总, 姐; 老, 小, 阿)",
   "app/domain/comparison.ts": "comparison words read in input (不低于, 至少, 左右, …)",
+  "app/utils/figure-text.ts":
+    "unit words after a figure (㎡, 亩, 平, 米, 吨, 万元), found to keep each figure with its unit on one line; the text is not changed",
   "app/domain/clock-time.ts": "time-of-day words read in the office hours (点, 半, 分, 下午, 晚上, 上午, …)",
   "app/domain/move-in.ts": "month, period and festival words read in a move-in date (下个月, 年底, 上半年, 中旬, 春节后, …)",
   "app/domain/notes-not-read.ts":
