@@ -115,7 +115,8 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
   }
   // Without a marker, names said to do ("Jiangning or Pukou is fine", "Pukou works too"), as 高淳或者溧水都行:
   // names that start a clause (or are capitalised), looked at only when the notes say such words at all.
-  if (LATIN_OK_WORD.test(notes))
+  // A size beside a name is a site's too ("Jiangning 5000 sqm", "5000 sqm Jiangning"; attack 12-05g H8): the same pass, when a digit is.
+  if (LATIN_OK_WORD.test(notes) || /\d/u.test(notes))
     for (const w of notes.matchAll(/(?<![A-Za-z'’-])[A-Za-z]/gu)) {
       if (!/[A-Z]/.test(w[0]) && !/(?:^|[.,;:!?\n(]\s*)$/u.test(notes.slice(Math.max(0, w.index - 3), w.index))) continue;
       if (out.some((o) => w.index >= o.span[0] && w.index < o.span[1])) continue;
@@ -128,14 +129,20 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
       const front = notes.slice(Math.max(0, w.index - 4), w.index);
       if (
         last &&
-        (LATIN_OK_AFTER.test(after) || LATIN_REFUSED_AFTER.test(after) || LATIN_MARK_AFTER.test(after) || LATIN_MARK_BEFORE.test(front))
+        (LATIN_OK_AFTER.test(after) ||
+          LATIN_REFUSED_AFTER.test(after) ||
+          LATIN_MARK_AFTER.test(after) ||
+          LATIN_MARK_BEFORE.test(front) ||
+          LATIN_SIZE_AFTER.test(after) ||
+          LATIN_SIZE_BEFORE.test(notes.slice(Math.max(0, w.index - 16), w.index)))
       )
         for (const [start, end, named] of names) add(start, end, named && names.length > 1);
     }
   // A bare list of capitalised names that is a clause of its own ("Pukou, Jiangning, Liuhe", "Pukou or Liuhe."):
   // places to read, as "X、Y、Z" is (the server keeps the list only when one of them names a place: `bare`).
   for (const w of notes.matchAll(/(?<![A-Za-z'’-])[A-Z]/gu)) {
-    if (!/(?:^|[.;:!?\n(（。；：！？]\s*)$/u.test(notes.slice(Math.max(0, w.index - 3), w.index))) continue;
+    // After Chinese punctuation too, a comma's included ("您好，Jiangning > Pukou，谢谢"; attack 12-05g).
+    if (!/(?:^|[.;:!?\n(（。；：！？，、]\s*)$/u.test(notes.slice(Math.max(0, w.index - 3), w.index))) continue;
     if (out.some((o) => w.index >= o.span[0] && w.index < o.span[1])) continue;
     const names = chainAt(w.index);
     const last = names[names.length - 1];
@@ -152,8 +159,13 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
  * and place-marks.ts say whose).
  */
 const LATIN_MARKS = "(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗)";
-const LATIN_MARK_AFTER = new RegExp(`^\\s*(?:[(（]\\s*(?:[xX]|${LATIN_MARKS})\\s*[)）]|${LATIN_MARKS})`, "u");
+// A mark after a colon or a dash is the name's too ("Jiangning: ✅ Pukou: ❌"; attack 12-05g M3: Jiangning was lost silently).
+const LATIN_MARK_AFTER = new RegExp(`^\\s*(?:[(（]\\s*(?:[xX]|${LATIN_MARKS})\\s*[)）]|(?:[:：]|-+>?|→)?\\s*${LATIN_MARKS})`, "u");
 const LATIN_MARK_BEFORE = new RegExp(`${LATIN_MARKS}\\uFE0F?\\s*$`, "u");
+/** A size right after a name or right before it ("Jiangning 5000 sqm", "5,000 m2 Pukou"): the name is where the site is wanted. */
+const LATIN_SIZE = String.raw`\d[\d,.]*\s*k?\s*(?:sqm\b|sq\.?\s*m\b|square\s+met(?:er|re)s?\b|m2\b|m²|㎡|mu\b|平|亩)`;
+const LATIN_SIZE_AFTER = new RegExp(String.raw`^\s*[,+]?\s*(?:>=?|≥)?\s*${LATIN_SIZE}`, "iu");
+const LATIN_SIZE_BEFORE = new RegExp(String.raw`${LATIN_SIZE}\s*[,+]?\s*$`, "iu");
 /** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words, or a mark, in the notes (the pass without a marker runs only then). */
 const LATIN_OK_WORD =
   /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;

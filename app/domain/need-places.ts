@@ -86,9 +86,14 @@ export const REGION_JOINER = /或者|或是|还是|或/u;
 /** Another place after a marked one. */
 const ANOTHER = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "u");
 
+/**
+ * A figure of a size or a count right after a place ("江宁5000平", "江宁或浦口5000平", "溧水 10亩", "江宁+5000平", "江宁>5000平",
+ * "江宁2栋"): the place of the site asked for, as "江宁，5000平" is (attack 12-05g H8: such places were dropped silently). Folded text.
+ */
+export const FIGURE_AFTER = "[+]?\\s*(?:[>≥]=?)?\\s*\\d[\\d,.]*\\s*(?:万|千|k)?\\s*(?:平|㎡|m²|m2|亩|栋|幢|块|sqm|sq|公顷)";
 /** What may follow places named without a marker (read on the server, note-regions.ts): a clause's end, "都行", "附近", "的厂房", "租". */
 export const AFTER_UNMARKED = new RegExp(
-  "^\\s*(?:$|[，。；;,!?！？:：)）(（【\\[]|都行|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|最好|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围" +
+  "^\\s*(?:$|" + FIGURE_AFTER + "|[，。；;,!?！？:：)）(（【\\[]|都行|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|最好|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围" +
     "|的(?:厂房|仓库|库房|冷库|土地|用地|地块|地皮|工业用地|办公|写字楼|研发楼|楼宇|园区|产业园|工业园|车间|标准厂房|单层|多层|物业|空间|场地|房源|地方|位置)" +
     "|租|买|找|选址|落地|落户|入驻|建厂|办厂|设厂)",
   "u",
