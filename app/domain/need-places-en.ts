@@ -1,5 +1,5 @@
 import { NOTES_MAX } from "./field-limits";
-import type { PlaceMention } from "./need-places";
+import { AREA_UNITS_ZH, LIST_OK_ZH, type PlaceMention } from "./need-places";
 
 // Places in English notes (trial 12-05, finding 1): "we want something in Jiangning or Pukou": English notes name places after a marker word as Chinese
 // notes do after 在/去. Read here by their shape, without division data (this module runs in the browser):
@@ -34,11 +34,13 @@ const LATIN_NOT_A_PLACE = new Set(
     "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter q1 q2 q3 q4 h1 h2 cny " +
     "china prc chinese english asia i we our the a an it this that these those any some all " +
     // A choice's words, capitalised as labels are ("Plan A: Jiangning, Plan B: Pukou"; places34).
-    "plan option choice backup fallback alternative preferred preference first second third top then otherwise"
+    "plan option choice backup fallback alternative preferred preference first second third top then otherwise " +
+    // Stance words typed in capitals ("Jiangning OK, Pukou NG"; attack 12-05g H12).
+    "ok okay ng no yes not fine good please"
   ).split(" "),
 );
 /** What joins two places named in English: or, and, a comma, a slash, "&", "|", "+" (full-width too), and "or" after a comma. */
-const LATIN_JOIN = /^\s*(?:,\s*(?:or|and)\s+|,\s*|[/|&+>／｜＆＋＞]\s*|\s+(?:or|and)\s+)/iu;
+const LATIN_JOIN = /^\s*(?:,\s*(?:or|and)\s+|,\s*|[/|&+>／｜＆＋＞、]\s*|\s+(?:or|and)\s+)/iu;
 /** A Latin word of a name (letters, an inner hyphen or apostrophe: Xi'an, Hi-tech), read where lastIndex says. */
 const LATIN_WORD_AT = /[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*/uy;
 /** Generic words after a place that are not its name ("Pukou area", "Jiangning side"). */
@@ -66,6 +68,8 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
       const lower = word.toLowerCase();
       const capital = /^[A-Z]/.test(word);
       if (lower === "or" || lower === "and" || (words > 0 && !capital && !LATIN_KIND_WORD.test(word) && !lowercase)) break;
+      // A stance written in capitals after the name is no part of it ("Jiangning OK, Pukou NG"; attack 12-05g H12).
+      if (words > 0 && LATIN_STANCE_WORD.test(word)) break;
       if (words > 0 && !capital && !LATIN_KIND_WORD.test(word) && LATIN_STOP.test(word)) break;
       if (words === 0 && (LATIN_NOT_A_PLACE.has(lower) || (!capital && (!lowercase || LATIN_STOP.test(word))))) return null;
       if (words === 0 && !capital) named = false;
@@ -134,6 +138,7 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
           LATIN_MARK_AFTER.test(after) ||
           LATIN_MARK_BEFORE.test(front) ||
           LATIN_SIZE_AFTER.test(after) ||
+          LATIN_NUMBERED_BEFORE.test(notes.slice(Math.max(0, w.index - 6), w.index)) ||
           LATIN_SIZE_BEFORE.test(notes.slice(Math.max(0, w.index - 16), w.index)))
       )
         for (const [start, end, named] of names) add(start, end, named && names.length > 1);
@@ -147,7 +152,12 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
     const names = chainAt(w.index);
     const last = names[names.length - 1];
     // Its end: the clause's, a comma too ("Jiangning or Pukou, not Gaochun": places34 — the list was lost).
-    if (names.length < 2 || !names.every(([, , named]) => named) || !/^\s*(?:$|[.,;!?\n)）。，；！？])/u.test(notes.slice(last[1])))
+    // Or Chinese words that they will do, as in mixed notes ("您好，Jiangning、Pukou都可以").
+    if (
+      names.length < 2 ||
+      !names.every(([, , named]) => named) ||
+      !LIST_END.test(notes.slice(last[1]))
+    )
       continue;
     for (const [start, end] of names) add(start, end, true, true);
   }
@@ -161,17 +171,19 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
 const LATIN_MARKS = "(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗)";
 // A mark after a colon or a dash is the name's too ("Jiangning: ✅ Pukou: ❌"; attack 12-05g M3: Jiangning was lost silently).
 const LATIN_MARK_AFTER = new RegExp(`^\\s*(?:[(（]\\s*(?:[xX]|${LATIN_MARKS})\\s*[)）]|(?:[:：]|-+>?|→)?\\s*${LATIN_MARKS})`, "u");
-const LATIN_MARK_BEFORE = new RegExp(`${LATIN_MARKS}\\uFE0F?\\s*$`, "u");
+const LATIN_MARK_BEFORE = new RegExp(`${LATIN_MARKS}[\\uFE0E\\uFE0F]?\\s*$`, "u");
+/** A number of a list right before a name ("1. Jiangning 2. Pukou", "(2) Pukou"): one of the places named (note-regions.ts). */
+const LATIN_NUMBERED_BEFORE = /(?:^|[\s:：(（])(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）])\s*$/u;
 /** A size right after a name or right before it ("Jiangning 5000 sqm", "5,000 m2 Pukou"): the name is where the site is wanted. */
-const LATIN_SIZE = String.raw`\d[\d,.]*\s*k?\s*(?:sqm\b|sq\.?\s*m\b|square\s+met(?:er|re)s?\b|m2\b|m²|㎡|mu\b|平|亩)`;
+const LATIN_SIZE = String.raw`\d[\d,.]*\s*k?\s*(?:sqm\b|sq\.?\s*m\b|square\s+met(?:er|re)s?\b|m2\b|m²|㎡|mu\b|${AREA_UNITS_ZH})`;
 const LATIN_SIZE_AFTER = new RegExp(String.raw`^\s*[,+]?\s*(?:>=?|≥)?\s*${LATIN_SIZE}`, "iu");
 const LATIN_SIZE_BEFORE = new RegExp(String.raw`${LATIN_SIZE}\s*[,+]?\s*$`, "iu");
 /** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words, or a mark, in the notes (the pass without a marker runs only then). */
 const LATIN_OK_WORD =
-  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
+  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|ng|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
 /** Words after places that say they will not do, or anything negated in their clause (places32): read or told by the server. */
 const LATIN_REFUSED_AFTER =
-  /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
+  /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|ng|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
 /**
  * Words after places that say they will do: "is fine", "are both OK", "works", "would be good"; "(yes)", and a rank (places34):
  * "Jiangning first choice", "Pukou second", "Liuhe is our third choice".
@@ -179,6 +191,10 @@ const LATIN_REFUSED_AFTER =
 const LATIN_OK_AFTER =
   /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|yes|please|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:(?:is|as)\s+)?(?:the\s+|our\s+|my\s+)?)?(?:backup|fallback|alternative|(?:first|second|third|top|1st|2nd|3rd)\s+(?:choice|option|pick|preference))|(?:first|second|third|1st|2nd|3rd)(?=\s*(?:[,.;!?)\n]|$)))\b/iu;
 
+/** The end of a bare list of names: a clause's, or Chinese words that its places will do. */
+const LIST_END = new RegExp(`^\\s*(?:$|[.,;!?\\n)）。，；！？]|${LIST_OK_ZH})`, "u");
+/** Words of a stance, in any case, that end a name ("Jiangning OK", "Pukou NG", "Liuhe NO"). */
+const LATIN_STANCE_WORD = /^(?:ok|okay|ng|no|yes|not|fine|first|second|third|preferred|please)$/iu;
 /** Lower-case words that end a place's name in the notes (the rest of a sentence: verbs, figures' words). */
 const LATIN_STOP =
   /^(?:in|near|not|except|either|within|inside|for|with|by|before|after|from|to|is|are|was|be|we|i|our|it|that|which|who|where|when|if|as|than|then|but|so|because|please|need|needs|want|wants|move|moving|ready|about|around|at|on|sqm|m2|mu|sq|square|meters?|metres?|ton|tons|kva|floor|floors|ceiling|crane|factory|factories|warehouse|office|land|plot|building|space|rent|lease|buy|purchase|asap|soon|now|only|preferably|ideally|maybe|also|too|etc|ok|okay|fine|good|acceptable|possible|preferred|works?|first|second|third|top|yes|then|otherwise|backup|fallback|alternative|choice|no|never|please|but|has|have|had|does|do|will|would|should|could|can|cannot|may|might|[a-z]+n['’]t)$/iu;

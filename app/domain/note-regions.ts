@@ -253,6 +253,8 @@ const PLACE_NEGATED_BEFORE = new RegExp(
   "(?:(?:不要|不考虑|不(?:太|是很)?想要?|不需要|不希望(?:是)?|不选|不找|别选|别找|不去|不在|不能在|去不了|没法去|不能去|别|避开|除了|除开|除|排除|不接受|拒绝|除外|" +
     String.raw`not\s+in|\bnot|except|excluding|avoid|rather\s+not(?:\s+in)?|any(?:thing|where|place)(?:\s+else)?\s+but|(?:every|any)where\s+(?:else\s+)?(?:except|other\s+than|apart\s+from)|other\s+than|apart\s+from|\bbut\s+not|\bno)` +
     String.raw`(?:\s*(?:的)?(?:区域|地区|区县|地点|位置|选址|地方|板块)?\s*(?:[:：]|-+(?!>)))?` +
+    // A "no" as a label ("可以：江宁区 不行：六合区").
+    String.raw`|(?:不行|不可以|不可|ng)\s*[:：]` +
     String.raw`|\b(?:excluded?|excluding|unwanted|not\s+wanted|rejected|no[-\s]go|avoid)\s+(?:locations?|areas?|districts?|regions?|sites?|places?)\s*(?:[:：]|-+(?!>)))\s*(?:在|去|是)?\s*$`,
   "i",
 );
@@ -330,7 +332,7 @@ const PLACE_WANT_BEFORE =
  * attack H4: the order is said by the list; none is taken as the one preferred, a list of needs is numbered so too).
  */
 const PLACE_NUMBERED_BEFORE =
-  /(?:(?:^|[\s，。；;,!?！？、:：])(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|(?:option|choice|方案|选项)\s*(?:[1-9]|[a-c一二三]|one|two|three)\s*[:：])|[①-⑩])\s*$/iu;
+  /(?:(?:^|[\s，。；;,!?！？、:：])(?:\d{1,2}\s*[.、)）]|(?:option|choice|方案|选项)\s*(?:[1-9]|[a-c一二三]|one|two|three)\s*[:：])|[(（]\d{1,2}[)）]|[①-⑩])\s*$/iu;
 
 /** The words around a place (see `around`); `bracket`: the words after are a bracket's, opened right after the place. */
 type Near = { before: string; after: string; bracket: boolean };
@@ -343,10 +345,11 @@ type Near = { before: string; after: string; bracket: boolean };
 function around(notes: string, [a, b]: readonly [number, number]): Near {
   // English words are longer than Chinese ones: "preferably in " is 14 characters (trial 12-05).
   const reach = isLatinText(notes.slice(a, b)) ? 24 : 10;
+  // 、 after a number is a list's ("1、江宁 2、浦口"), not a clause's end.
   const before =
     notes
       .slice(Math.max(0, a - reach), a)
-      .split(/[，。；;,!?！？、\n]/)
+      .split(/[，。；;,!?！？\n]|(?<![0-9０-９])、/u)
       .pop() ?? "";
   const open = /^[^\S\n]*(?:区|县|市)?[^\S\n]*[(（【[]/u.exec(notes.slice(b, b + 8));
   // A line break ends the words after a place (attack 12-05g H9: "江宁区，浦口区\n不要六合区" ruled out 浦口区): the next line's
@@ -459,6 +462,9 @@ function ownStance(
   // The words between this place and the next (or the one before) that are the other's (wordsBetween).
   if (next && wordsBetween(notes, span, next) === "q") near.after = "";
   if (prev && wordsBetween(notes, prev, span) === "p") near.before = "";
+  // Words then a colon after a place label the next place, not this one ("江宁区 不行：六合区", "首选: 江宁 排除: 六合";
+  // attack 12-05g H2: 江宁 was ruled out, 六合 wanted).
+  if (LABEL_OF_NEXT.test(near.after)) near.after = "";
   if (says(MUST_AFTER, near)) {
     // "并非江宁不可", "不是非江宁不可": not necessarily there — neither wanted nor ruled out (ADR 118's "open").
     if (/(?:并非|不是非|不一定非)\s*(?:得|要)?\s*(?:在|是|去)?\s*$/u.test(near.before)) return "open";
@@ -471,8 +477,16 @@ function ownStance(
   if (PLACE_ONLY_BEFORE.test(near.before) || says(PLACE_OK_AFTER, near)) return "in";
   if (PLACE_WISHED_BEFORE.test(near.before) || says(PLACE_WISHED_AFTER, near)) return "wish";
   if (PLACE_WANT_BEFORE.test(near.before) || PLACE_NUMBERED_BEFORE.test(near.before)) return "in";
+  // A list after a refusal's label, on its line ("排除区域：六合，高淳"): each is ruled out (attack 12-05g H1).
+  const line = notes.slice(Math.max(0, span[0] - 48), span[0]).split("\n").pop() ?? "";
+  if (REFUSED_LABEL_LIST.test(foldText(line).s)) return "out";
   return null;
 }
+/** Words then a colon after a place, the start of another item: a label of what follows (ownStance). */
+const LABEL_OF_NEXT = /^[^\S\n]*(?:区|县|市)?[^\S\n]*\p{Script=Han}{1,6}[^\S\n]*[:：][^\S\n]*[^\s]/u;
+/** A refusal's label, then places joined by commas up to this one. */
+const REFUSED_LABEL_LIST =
+  /(?:排除|不要|不考虑|拒绝|不接受|除外)(?:的)?(?:区域|地区|区县|地点|位置|选址)?\s*[:：]\s*(?:[^，。；;!?！？\n:：]{1,12}\s*[，,、]\s*)+$/u;
 
 /**
  * Each place's stance, in the order given (docs/decisions/110): its own words, else those of the places it
@@ -529,7 +543,8 @@ function afterInClause(notes: string, span: readonly [number, number], next?: re
   return wordsBetween(notes, span, next) === "q" ? "" : notes.slice(span[1], next[0]);
 }
 /** Only a joiner between two places: they are one list. */
-const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER}|,\\s*(?:or|and)?|or|and|&)?\\s*$`, "iu");
+// Blanks, not a line break: a line is a list of its own (attack 12-05g H9: "江宁、浦口\n六合不要" ruled out all three).
+const JOINED = new RegExp(`^[^\\S\\n]*(?:${PLACE_JOINER}|,[^\\S\\n]*(?:or|and)?|or|and|&)?[^\\S\\n]*$`, "iu");
 
 /**
  * Places named alone, without a marker or a kind, where the words beside them rule them in or out — the
@@ -727,7 +742,8 @@ export function readPlaceList(text: string): PlaceMention[] | null {
 }
 
 /** What may stand between two places named without a marker: need-places' joiners, spaces around. */
-const JOINER_AT = new RegExp(`^\\s*(?:${PLACE_JOINER})?\\s*`, "u");
+// Not over a line break: a line's names are a group of their own (attack 12-05g H9).
+const JOINER_AT = new RegExp(`^[^\\S\\n]*(?:${PLACE_JOINER})?[^\\S\\n]*`, "u");
 
 /**
  * Places named without a marker word or a kind, read by the division names themselves (server only:
@@ -779,14 +795,19 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
 }
 
 /** Where a clause opens (a lone place name read there: findUnmarkedPlaces), a particle before the name allowed. */
-const CLAUSE_OPEN = /(?:^|[，。；;,!?！？\n])\s*(?:就|都|是|最好是?)?\s*$/u;
+const CLAUSE_OPEN = new RegExp(
+  // …or after a figure ("5000平江宁"; attack 12-05g H8).
+  String.raw`(?:(?:^|[，。；;,!?！？\n])\s*(?:就|都|是|最好是?)?|\d[\d,.]*\s*(?:万|千|k)?\s*(?:平米|平方米|平|㎡|m2|亩|栋|幢))\s*$`,
+  "u",
+);
 /**
  * After a lone name: the clause's end, with 那边/附近/一带 … and a word of "that does" or "preferred" between; or a bracket of its
  * own before the end ("高淳（不要太偏的）": a need of the site there, not a refusal of the place; places34).
  */
 const CLAUSE_ALONE = new RegExp(
   String.raw`^\s*(?:区|县)?\s*(?:那边|这边|那里|这里|那块|附近|周边|一带|一片|片区|区域)?\s*(?:的)?\s*(?:都?(?:行|可以|可)|就行|就可以|也行|优先|最好|为主)?\s*(?:[(（【[][^)）】\]]{0,20}[)）】\]]\s*)?(?:$|[，。；;,!?！？\n]|` +
-    // A figure after the name ends its clause of places (attack 12-05g H8: "江宁5000平", "江宁附近5000平").
+    // A figure after the name ends its clause of places (attack 12-05g H8: "江宁5000平", "江宁附近5000平", "江宁的厂房5000平").
+    "(?:的?(?:厂房|仓库|库房|土地|用地|地块|车间|场地))?\\s*" +
     FIGURE_AFTER +
     ")",
   "u",

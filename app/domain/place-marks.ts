@@ -13,13 +13,13 @@
 /** Marks that rule a place out: crosses, a "no" hand, a thumb down; ✖, ×, ✕, ╳ as people type them. */
 const CROSS = "(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎)";
 /** Any mark, crosses and ticks (✅ ✔ ✓ ☑ √ 👍 ⭕ 🆗), with what an emoji may carry after it. */
-const MARK = `(?:${CROSS}|✅|✔|✓|☑|√|👍|⭕|🆗)\\uFE0F?[\\u{1F3FB}-\\u{1F3FF}]?(?:\\u200D[♀♂]\\uFE0F?)?`;
+const MARK = `(?:${CROSS}|✅|✔|✓|☑|√|👍|⭕|🆗)[\\uFE0E\\uFE0F]?[\\u{1F3FB}-\\u{1F3FF}]?(?:\\u200D[♀♂]\\uFE0F?)?`;
 /**
  * A mark after the place (a kind typed after the name kept with it; blanks between), and a letter after it: another name. A mark
  * after a colon, a dash or an arrow ("江宁：✔ 浦口：✖", "江宁 - ✔") is the place's whatever the side (`sep`).
  */
 const MARK_AFTER = new RegExp(
-  `^(?:区|县|市)?[^\\S\\n]*(?<sep>(?:[:：→>]|-+>?)[^\\S\\n]*)?(?<mark>${MARK})[^\\S\\n]*(?<name>[\\p{Script=Han}A-Za-z])?`,
+  `^(?:区|县|市)?[^\\S\\n]*(?<sep>(?:[:：→>]|-+>?)[^\\S\\n]*)?(?<mark>${MARK})(?![^\\S\\n]*[:：])[^\\S\\n]*(?<name>[\\p{Script=Han}A-Za-z])?`,
   "u",
 );
 /**
@@ -27,7 +27,7 @@ const MARK_AFTER = new RegExp(
  * before it — when a name, not a label, is before the separator (`sepFollowsName`).
  */
 const MARK_BEFORE = new RegExp(
-  `(?:(?<name>[\\p{Script=Han}A-Za-z])|(?<sep>[:：→>-]))?[^\\S\\n]*(?<mark>${MARK})(?<tail>[^\\S\\n]*(?:在|去|是)?[^\\S\\n]*)$`,
+  `(?:(?<name>[\\p{Script=Han}A-Za-z])|(?<sep>[:：→>-]))?[^\\S\\n]*(?<mark>${MARK})(?<tail>[^\\S\\n]*(?:[:：][^\\S\\n]*)?(?:在|去|是)?[^\\S\\n]*)$`,
   "u",
 );
 /**
@@ -78,6 +78,11 @@ function marksFollow(notes: string): boolean {
     const touchL = LETTER.test(left.slice(-1));
     const touchR = LETTER.test(right.slice(0, 1));
     const wide = notes.slice(Math.max(0, m.index - 16), m.index);
+    // A mark before a colon labels what follows ("✔：江宁区 ✖：六合区"; attack 12-05g H2).
+    if (/^[^\S\n]*[:：]/u.test(right)) {
+      vote--;
+      continue;
+    }
     // After a colon, a dash or an arrow: the name's before it ("江宁：✔"); after a label's or a bullet the mark opens its clause.
     const sep = SEP_BEFORE.test(left);
     if (sep && sepFollowsName(wide, notes.slice(m.index + m[0].length, m.index + m[0].length + 24))) {
@@ -99,7 +104,8 @@ const ALL_MARKS = new RegExp(MARK, "gu");
 
 /** Whether the words between two places are blanks and marks only, a mark among them ("江宁 ✔ 浦口": findRuledPlaces). */
 export function onlyMarksBetween(between: string): boolean {
-  return ANY_MARK.test(between) && between.replace(ALL_MARKS, "").trim() === "";
+  // A mark's separator too: "江宁：✔ 浦口" (attack 12-05g: 浦口 was dropped silently).
+  return ANY_MARK.test(between) && between.replace(ALL_MARKS, "").replace(/[:：→>-]/gu, "").trim() === "";
 }
 const ANY_MARK = new RegExp(MARK, "u");
 
