@@ -483,7 +483,7 @@ function ownStance(
   return null;
 }
 /** Words then a colon after a place, the start of another item: a label of what follows (ownStance). */
-const LABEL_OF_NEXT = /^[^\S\n]*(?:区|县|市)?[^\S\n]*\p{Script=Han}{1,6}[^\S\n]*[:：][^\S\n]*[^\s]/u;
+const LABEL_OF_NEXT = /^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:\p{Script=Han}{1,6}|[A-Za-z]{1,12}(?: [A-Za-z]{1,12})?)[^\S\n]*[:：][^\S\n]*[^\s]/u;
 /** A refusal's label, then places joined by commas up to this one. */
 const REFUSED_LABEL_LIST =
   /(?:排除|不要|不考虑|拒绝|不接受|除外)(?:的)?(?:区域|地区|区县|地点|位置|选址)?\s*[:：]\s*(?:[^，。；;!?！？\n:：]{1,12}\s*[，,、]\s*)+$/u;
@@ -607,6 +607,15 @@ export function findRuledPlaces(notes: string): NotePlace[] {
           break;
         }
   out.push(...unsure);
+  // A name right before a refusal's label and the place it rules ("江宁 不要：六合", "地点：江宁 排除：六合"): the value of the
+  // item before, wanted — not a refusal's (attack 12-05g H2; it was ruled out, then dropped silently).
+  for (const [k, p] of names.entries()) {
+    const q = names[k + 1];
+    if (p.ok && q && !out.some((o) => o.span[0] === p.span[0]) && out.some((o) => o.span[0] === q.span[0])) {
+      const between = notes.slice(p.span[1], q.span[0]);
+      if (LABEL_OF_NEXT.test(between + "x") && PLACE_NEGATED_BEFORE.test(foldText(between).s)) out.push({ text: p.text, span: p.span });
+    }
+  }
   // A place named as a clause of its own beside a place ruled out ("江宁，不考虑溧水", "溧水不要，江宁"):
   // the one the enterprise wants, as "不要溧水，江宁可以" says outright.
   if (out.some((p) => ownStance(notes, p.span) === "out"))
@@ -797,7 +806,8 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
 /** Where a clause opens (a lone place name read there: findUnmarkedPlaces), a particle before the name allowed. */
 const CLAUSE_OPEN = new RegExp(
   // …or after a figure ("5000平江宁"; attack 12-05g H8).
-  String.raw`(?:(?:^|[，。；;,!?！？\n])\s*(?:就|都|是|最好是?)?|\d[\d,.]*\s*(?:万|千|k)?\s*(?:平米|平方米|平|㎡|m2|亩|栋|幢))\s*$`,
+  // A list's bullet too ("- 江宁\n- 不要六合").
+  String.raw`(?:(?:^|[，。；;,!?！？\n])\s*(?:[-*•·]\s*)?(?:就|都|是|最好是?)?|\d[\d,.]*\s*(?:万|千|k)?\s*(?:平米|平方米|平|㎡|m2|亩|栋|幢)\s*(?:${PLACE_JOINER})?)\s*$`,
   "u",
 );
 /**
