@@ -17,7 +17,7 @@ import { AREA_UNITS_ZH, LIST_OK_ZH, type PlaceMention } from "./need-places";
  * ("Preferred: Pukou", "Backup: Liuhe") mark one too (places34); note-regions.ts reads which comes first.
  */
 const LATIN_MARKER =
-  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|like|consider|considering|target|targeting|choose|go\s+for|looking\s+at|interested\s+in|first(?:ly)?(?!\s+choice)|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+[ab]|(?:option|choice)\s*(?:[1-9]|[a-c]|one|two|three)|yes|ok|okay|no|not|excluded?|excluding|avoid)\s*[:：]\s*/giu;
+  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|like|consider|considering|target|targeting|choose|go\s+for|looking\s+at|interested\s+in|first(?:ly)?(?!\s+choice)|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+[ab]|(?:option|choice)\s*(?:[1-9]|[a-c]|one|two|three)|yes|ok|okay|no|not|exclude[ds]?|excluding|avoid|want|need)\s*[:：]\s*/giu;
 /** The present location: these words right before the marker ("we are in", "currently in", "our plant is in"). */
 const LATIN_PRESENT =
   /\b(?:we\s+are|we're|i\s+am|i'm|currently|presently|now|today|(?:our|the)\s+(?:company|factory|plant|office|headquarters|hq|site|business)\s+(?:is|are)(?:\s+(?:currently|now))?|located|based|headquartered|registered|from)\s*$/iu;
@@ -36,7 +36,7 @@ const LATIN_NOT_A_PLACE = new Set(
     // A choice's words, capitalised as labels are ("Plan A: Jiangning, Plan B: Pukou"; places34).
     "plan option choice backup fallback alternative preferred preference first second third top then otherwise " +
     // Stance words typed in capitals ("Jiangning OK, Pukou NG"; attack 12-05g H12).
-    "ok okay ng no yes not fine good please"
+    "ok okay ng no yes not fine good please exclude excluded excludes excluding avoid want need"
   ).split(" "),
 );
 /** What joins two places named in English: or, and, a comma, a slash, "&", "|", "+" (full-width too), and "or" after a comma. */
@@ -194,7 +194,8 @@ const LATIN_OK_AFTER =
 /** The end of a bare list of names: a clause's, or Chinese words that its places will do. */
 const LIST_END = new RegExp(`^\\s*(?:$|[.,;!?\\n)）。，；！？]|${LIST_OK_ZH})`, "u");
 /** Words of a stance, in any case, that end a name ("Jiangning OK", "Pukou NG", "Liuhe NO"). */
-const LATIN_STANCE_WORD = /^(?:ok|okay|ng|no|yes|not|fine|first|second|third|preferred|please)$/iu;
+const LATIN_STANCE_WORD =
+  /^(?:ok|okay|ng|no|yes|not|fine|first|second|third|preferred|please|exclude[ds]?|excluding|avoid|want|need|backup|fallback|alternative)$/iu;
 /** Lower-case words that end a place's name in the notes (the rest of a sentence: verbs, figures' words). */
 const LATIN_STOP =
   /^(?:in|near|not|except|either|within|inside|for|with|by|before|after|from|to|is|are|was|be|we|i|our|it|that|which|who|where|when|if|as|than|then|but|so|because|please|need|needs|want|wants|move|moving|ready|about|around|at|on|sqm|m2|mu|sq|square|meters?|metres?|ton|tons|kva|floor|floors|ceiling|crane|factory|factories|warehouse|office|land|plot|building|space|rent|lease|buy|purchase|asap|soon|now|only|preferably|ideally|maybe|also|too|etc|ok|okay|fine|good|acceptable|possible|preferred|works?|first|second|third|top|yes|then|otherwise|backup|fallback|alternative|choice|no|never|please|but|has|have|had|does|do|will|would|should|could|can|cannot|may|might|[a-z]+n['’]t)$/iu;

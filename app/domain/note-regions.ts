@@ -251,7 +251,7 @@ const STANCE_SEP = "(?:[(（【\\[:：]|[-—–]+>?|→)?\\s*";
  */
 const PLACE_NEGATED_BEFORE = new RegExp(
   "(?:(?:不要|不考虑|不(?:太|是很)?想要?|不需要|不希望(?:是)?|不选|不找|别选|别找|不去|不在|不能在|去不了|没法去|不能去|别|避开|除了|除开|除|排除|不接受|拒绝|除外|" +
-    String.raw`not\s+in|\bnot|except|excluding|avoid|rather\s+not(?:\s+in)?|any(?:thing|where|place)(?:\s+else)?\s+but|(?:every|any)where\s+(?:else\s+)?(?:except|other\s+than|apart\s+from)|other\s+than|apart\s+from|\bbut\s+not|\bno)` +
+    String.raw`not\s+in|\bnot|except|excluding|\bexclude[ds]?(?=\s*[:：-])|avoid|rather\s+not(?:\s+in)?|any(?:thing|where|place)(?:\s+else)?\s+but|(?:every|any)where\s+(?:else\s+)?(?:except|other\s+than|apart\s+from)|other\s+than|apart\s+from|\bbut\s+not|\bno)` +
     String.raw`(?:\s*(?:的)?(?:区域|地区|区县|地点|位置|选址|地方|板块)?\s*(?:[:：]|-+(?!>)))?` +
     // A "no" as a label ("可以：江宁区 不行：六合区").
     String.raw`|(?:不行|不可以|不可|ng)\s*[:：]` +
