@@ -153,12 +153,7 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
     const last = names[names.length - 1];
     // Its end: the clause's, a comma too ("Jiangning or Pukou, not Gaochun": places34 — the list was lost).
     // Or Chinese words that they will do, as in mixed notes ("您好，Jiangning、Pukou都可以").
-    if (
-      names.length < 2 ||
-      !names.every(([, , named]) => named) ||
-      !LIST_END.test(notes.slice(last[1]))
-    )
-      continue;
+    if (names.length < 2 || !names.every(([, , named]) => named) || !LIST_END.test(notes.slice(last[1]))) continue;
     for (const [start, end] of names) add(start, end, true, true);
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);

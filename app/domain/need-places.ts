@@ -98,7 +98,9 @@ export const AREA_UNITS_ZH = "平|亩";
 /** What may follow places named without a marker (read on the server, note-regions.ts): a clause's end, "都行", "附近", "的厂房", "租". */
 export const AFTER_UNMARKED = new RegExp(
   // A line's end too (attack 12-05g H9: "江宁、浦口\n六合不要": the list of the line before is its own).
-  "^\\s*(?:$|(?<=\\n)|" + FIGURE_AFTER + "|[，。；;,!?！？:：)）(（【\\[]|都行|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|最好|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围" +
+  "^\\s*(?:$|(?<=\\n)|" +
+    FIGURE_AFTER +
+    "|[，。；;,!?！？:：)）(（【\\[]|都行|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|最好|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围" +
     "|的(?:厂房|仓库|库房|冷库|土地|用地|地块|地皮|工业用地|办公|写字楼|研发楼|楼宇|园区|产业园|工业园|车间|标准厂房|单层|多层|物业|空间|场地|房源|地方|位置)" +
     "|租|买|找|选址|落地|落户|入驻|建厂|办厂|设厂)",
   "u",

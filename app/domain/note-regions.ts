@@ -6,7 +6,16 @@ import { validationMessage } from "~/i18n/validation-messages";
 import { NOTES_MAX } from "./field-limits";
 import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
-import { AFTER_UNMARKED, FIGURE_AFTER, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
+import {
+  AFTER_UNMARKED,
+  FIGURE_AFTER,
+  findPlaceMentions,
+  hasPlaceKind,
+  isPlace,
+  PLACE_JOINER,
+  type PlaceMention,
+  PRESENT_UNMARKED,
+} from "./need-places";
 import { findLatinPlaceMentions } from "./need-places-en";
 import { hasMark, markStance, onlyMarksBetween } from "./place-marks";
 import { readingWork } from "./reading-work";
@@ -478,7 +487,11 @@ function ownStance(
   if (PLACE_WISHED_BEFORE.test(near.before) || says(PLACE_WISHED_AFTER, near)) return "wish";
   if (PLACE_WANT_BEFORE.test(near.before) || PLACE_NUMBERED_BEFORE.test(near.before)) return "in";
   // A list after a refusal's label, on its line ("排除区域：六合，高淳"): each is ruled out (attack 12-05g H1).
-  const line = notes.slice(Math.max(0, span[0] - 48), span[0]).split("\n").pop() ?? "";
+  const line =
+    notes
+      .slice(Math.max(0, span[0] - 48), span[0])
+      .split("\n")
+      .pop() ?? "";
   if (REFUSED_LABEL_LIST.test(foldText(line).s)) return "out";
   return null;
 }

@@ -105,7 +105,13 @@ const ALL_MARKS = new RegExp(MARK, "gu");
 /** Whether the words between two places are blanks and marks only, a mark among them ("江宁 ✔ 浦口": findRuledPlaces). */
 export function onlyMarksBetween(between: string): boolean {
   // A mark's separator too: "江宁：✔ 浦口" (attack 12-05g: 浦口 was dropped silently).
-  return ANY_MARK.test(between) && between.replace(ALL_MARKS, "").replace(/[:：→>-]/gu, "").trim() === "";
+  return (
+    ANY_MARK.test(between) &&
+    between
+      .replace(ALL_MARKS, "")
+      .replace(/[:：→>-]/gu, "")
+      .trim() === ""
+  );
 }
 const ANY_MARK = new RegExp(MARK, "u");
 
@@ -124,7 +130,8 @@ export function markStance(notes: string, span: readonly [number, number]): "in"
   const follow = marksFollow(notes);
   // `name`: a letter on the mark's other side, in the clause — the mark is between two names, and goes to the text's side.
   const after = MARK_AFTER.exec(notes.slice(span[1], span[1] + 16).split(CLAUSE_END)[0]);
-  const bullet = after?.groups!.sep !== undefined && BULLET.test(after[0].slice(0, after[0].indexOf(after.groups!.sep) + after.groups!.sep.length));
+  const bullet =
+    after?.groups!.sep !== undefined && BULLET.test(after[0].slice(0, after[0].indexOf(after.groups!.sep) + after.groups!.sep.length));
   if (after && (follow || (after.groups!.sep !== undefined && !bullet) || after.groups!.name === undefined))
     return CROSSED.test(after.groups!.mark) ? "out" : "in";
   const front =
@@ -140,7 +147,6 @@ export function markStance(notes: string, span: readonly [number, number]): "in"
       notes.slice(Math.max(0, span[0] - 32), span[0] - before.groups!.tail.length - before.groups!.mark.length),
       notes.slice(span[0] - before.groups!.tail.length, span[0] - before.groups!.tail.length + 24),
     );
-  if (before && !sepTaken && (!follow || before.groups!.name === undefined))
-    return CROSSED.test(before.groups!.mark) ? "out" : "in";
+  if (before && !sepTaken && (!follow || before.groups!.name === undefined)) return CROSSED.test(before.groups!.mark) ? "out" : "in";
   return null;
 }
