@@ -219,7 +219,7 @@ describe("H8: a place in the clause of a figure is read, not dropped", () => {
 
   it("through the schema: the figure and the place are both stored", () => {
     const body = validLeadJson();
-    const parsed = createLeadSchema("zh-CN", "hotline", { now: () => new Date("2026-12-05T12:00:00Z") }).safeParse({
+    const parsed = createLeadSchema("zh", "hotline", { now: () => new Date("2026-12-05T12:00:00Z") }).safeParse({
       ...body,
       need: { kind: "factory", notes: "江宁或浦口5000平" },
     });
