@@ -264,7 +264,7 @@ const PLACE_NEGATED_BEFORE = new RegExp(
     String.raw`(?:\s*(?:的)?(?:区域|地区|区县|地点|位置|选址|地方|板块)?\s*(?:[:：]|-+(?!>)))?` +
     // A "no" as a label ("可以：江宁区 不行：六合区").
     String.raw`|(?:不行|不可以|不可|ng)\s*[:：]` +
-    String.raw`|\b(?:excluded?|excluding|unwanted|not\s+wanted|rejected|no[-\s]go|avoid)\s+(?:locations?|areas?|districts?|regions?|sites?|places?)\s*(?:[:：]|-+(?!>)))\s*(?:在|去|是)?\s*$`,
+    String.raw`|\b(?:excluded?|excluding|unwanted|not\s+(?:wanted|ok|okay|acceptable)|rejected|no[-\s]go|avoid)(?:\s+(?:locations?|areas?|districts?|regions?|sites?|places?))?\s*(?:[:：]|-+(?!>)))\s*(?:在|去|是)?\s*$`,
   "i",
 );
 /**

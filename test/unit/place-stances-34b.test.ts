@@ -65,6 +65,11 @@ describe("H3: a mark after a label's colon, or a list's bullet, is the place's a
     ["Areas:❌️Jiangning ✅️Pukou", [PK], ["Jiangning"]],
     ["备注：✔ Jiangning ✖ Pukou", [JN], ["Pukou"]],
     ["Districts: ❌ Gaochun ✅ Lishui", [LS], ["Gaochun"]],
+    ["地点：✅ 江宁、❌ 浦口", [JN], ["浦口"]],
+    ["区域：✅江宁，❌浦口，✅六合", [JN, LH], ["浦口"]],
+    ["Location - ✅ Jiangning ❌ Pukou", [JN], ["Pukou"]],
+    ["备注 - ❌江宁 ✅浦口", [PK], ["江宁"]],
+    ["地点：江宁✅ 浦口❌", [JN], ["浦口"]],
     // A mark before a colon labels the place after it.
     ["✔：江宁区 ✖：六合区", [JN], ["六合区"]],
     // A place's own colon or dash still gives it the mark after (ADR 145).
@@ -97,6 +102,10 @@ describe("H10: a name beside a marked one with no mark of its own is told unread
     ["Jiangning ✅ Pukou ❌ Liuhe", [JN], ["Pukou"], "Liuhe"],
     ["Jiangning ✅ Pukou ❌ Liuhe Gaochun", [JN], ["Pukou"], "Gaochun"],
     ["江宁：✔ 浦口", [JN], [], "江宁：✔ 浦口"],
+    ["地点：江宁 ✅ 浦口", [JN], [], "地点：江宁 ✅ 浦口"],
+    ["Location: Jiangning ✅ Pukou", [JN], [], "Location: Jiangning ✅ Pukou"],
+    ["✅江宁 浦口", [JN], [], "✅江宁 浦口"],
+    ["江宁✅ 浦口 六合❌", [JN], ["六合"], "江宁✅ 浦口 六合❌"],
     ["六合 溧水 ✅ 高淳 ❌", [LS], ["高淳"], "六合"],
   ]);
 });
@@ -130,6 +139,7 @@ describe("H1: a refusal's label rules out the places after it, never stores them
     ["Want: Jiangning\nAvoid: Liuhe", [JN], ["六合区"]],
     ["Yes: Jiangning No: Liuhe", [JN], ["六合区"]],
     ["Preferred: Jiangning, Backup: Pukou, Not: Liuhe", [JN, PK], ["六合区"]],
+    ["Location: Jiangning Exclude: Liuhe", [JN], ["六合区"]],
   ]);
   it.each<Row>([
     ["排除区域：六合区", [], ["六合区"]],
@@ -145,6 +155,12 @@ describe("H1: a refusal's label rules out the places after it, never stores them
     ["Excluded districts: Liuhe, Gaochun", [], ["六合区", "Gaochun"]],
     ["Excluded district: Liuhe and Gaochun", [], ["六合区", "Gaochun"]],
     ["Exclude: Gaochun", [], ["Gaochun"]],
+    ["不想要的区域：六合", [], ["六合"]],
+    ["不考虑地区：六合区", [], ["六合区"]],
+    ["Not wanted: Gaochun", [], ["Gaochun"]],
+    ["Not ok: Pukou", [], ["Pukou"]],
+    ["Unwanted: Gaochun", [], ["Gaochun"]],
+    ["No-go area: Liuhe, Gaochun", [], ["六合区", "Gaochun"]],
   ])("%j → stores nothing, rules out %j", (notes, fill, out) => {
     expect(read(notes)).toMatchObject({ fill: codes(...fill), out });
   });
@@ -163,6 +179,8 @@ describe("H2/H9: a refusal's words with a colon, or on the next line, are the ne
     ["可以：江宁区 不行：六合区", [JN], ["六合区"]],
     ["想要：江宁区\n不要：六合区", [JN], ["六合区"]],
     ["江宁\n不要：六合", [JN], ["六合"]],
+    ["江宁 不要 - 六合", [JN], ["六合"]],
+    ["江宁区 不要-六合区", [JN], ["六合区"]],
     ["首选：江宁\n备选：浦口\n排除：六合", [JN, PK], ["六合"]],
     ["首选: 江宁 备选: 浦口 排除: 六合", [JN, PK], ["六合"]],
     // A line break ends a refusal's reach backwards (H9).
@@ -170,6 +188,9 @@ describe("H2/H9: a refusal's words with a colon, or on the next line, are the ne
     ["要浦口\n不要江宁", [PK], ["江宁"]],
     ["希望六合\n不要溧水", [LH], ["溧水"]],
     ["江宁区\n\n不要浦口区", [JN], ["浦口区"]],
+    ["江宁区\r\n不要浦口区", [JN], ["浦口区"]],
+    ["江宁区 浦口区\n六合区不考虑", [JN, PK], ["六合区"]],
+    ["Jiangning, Pukou\nnot Liuhe", [JN, PK], ["六合区"]],
     ["江宁、浦口\n六合不要", [JN, PK], ["六合"]],
     ["江宁 浦口\n（不要六合）", [JN, PK], ["六合"]],
     ["江宁\n- 不要六合", [JN], ["六合"]],
@@ -185,6 +206,8 @@ describe("H7: ranks separated by blanks keep every place, the first preferred", 
     ["江宁 第一 浦口 第二", [JN, PK], "江宁"],
     ["六合第一 溧水第二 高淳第三", [LH, LS, GC], "六合"],
     ["六合第一选择 溧水第二选择", [LH, LS], "六合"],
+    ["江宁区第一 浦口区第二", [JN, PK], "江宁区"],
+    ["江宁第一，浦口第二 六合第三", [JN, PK, LH], "江宁"],
   ])("%j → fills %j, %s preferred", (notes, fill, first) => {
     const p = planNoteRegions(notes, [])!;
     expect([...(p.fill?.codes ?? [])].sort()).toEqual(codes(...fill));
@@ -211,6 +234,9 @@ describe("H8: a place in the clause of a figure is read, not dropped", () => {
     ["5000平江宁浦口都可以", [JN, PK], []],
     ["5000平江宁", [JN], []],
     ["江宁5000平或者浦口3000平", [JN, PK], []],
+    ["江宁 5000平 浦口 3000平", [JN, PK], []],
+    ["江宁5000㎡", [JN], []],
+    ["江宁（5000平）", [JN], []],
     ["Jiangning 5000 sqm", [JN], []],
     ["5000 sqm Jiangning", [JN], []],
     ["Pukou 8,000 sqm", [PK], []],
@@ -237,6 +263,8 @@ describe("H12: NG (no good) rules the place out; OK and NG in capitals are no pa
     ["江宁区ok 浦口区ng", [JN], ["浦口区"]],
     ["江宁区ＯＫ，浦口区ＮＧ", [JN], ["浦口区"]],
     ["Jiangning OK, Pukou NG", [JN], ["Pukou"]],
+    ["江宁区NG 浦口区OK", [PK], ["江宁区"]],
+    ["Jiangning NG Pukou OK", [PK], ["Jiangning"]],
   ]);
 });
 
