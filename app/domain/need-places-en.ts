@@ -1,5 +1,5 @@
 import { NOTES_MAX } from "./field-limits";
-import type { PlaceMention } from "./need-places";
+import { AREA_UNITS_ZH, LIST_OK_ZH, type PlaceMention } from "./need-places";
 
 // Places in English notes (trial 12-05, finding 1): "we want something in Jiangning or Pukou": English notes name places after a marker word as Chinese
 // notes do after 在/去. Read here by their shape, without division data (this module runs in the browser):
@@ -17,7 +17,7 @@ import type { PlaceMention } from "./need-places";
  * ("Preferred: Pukou", "Backup: Liuhe") mark one too (places34); note-regions.ts reads which comes first.
  */
 const LATIN_MARKER =
-  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|like|consider|considering|target|targeting|choose|go\s+for|looking\s+at|interested\s+in|first(?:ly)?(?!\s+choice)|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+[ab]|(?:option|choice)\s*(?:[1-9]|[a-c]|one|two|three))\s*[:：]\s*/giu;
+  /\b(?:in|near|around|at|within|inside|close\s+to|next\s+to|located\s+in|based\s+in|somewhere\s+in|preferably\s+in|ideally\s+in|prefer(?:ably)?|(?:go|going|move|moving|relocate|relocating|expand|expanding)\s+to|either|only|not(?!\s+(?:wanted|ok|okay|acceptable)\s*[:：])|no|but|except|excluding|other\s+than|apart\s+from|avoid|want|like|consider|considering|target|targeting|choose|go\s+for|looking\s+at|interested\s+in|first(?:ly)?(?!\s+choice)|then|otherwise|alternatively|failing\s+that|or\s+else|if\s+not,?)\s+|\b(?<label>(?:(?:preferred|target|desired|ideal|wanted)\s+)?(?:location|area|district|region|site|place)s?)\s*(?:[:：]|[-–—]+(?!>))\s*|\b(?:preferred|preference|(?:first|second|top)\s+choice|backup|fallback|alternative|plan\s+[ab]|(?:option|choice)\s*(?:[1-9]|[a-c]|one|two|three)|yes|ok|okay|no|not|exclude[ds]?|excluding|avoid|want|need|not\s+(?:wanted|ok|okay|acceptable)|unwanted|no-go|rejected)\s*[:：]\s*/giu;
 /** The present location: these words right before the marker ("we are in", "currently in", "our plant is in"). */
 const LATIN_PRESENT =
   /\b(?:we\s+are|we're|i\s+am|i'm|currently|presently|now|today|(?:our|the)\s+(?:company|factory|plant|office|headquarters|hq|site|business)\s+(?:is|are)(?:\s+(?:currently|now))?|located|based|headquartered|registered|from)\s*$/iu;
@@ -34,11 +34,13 @@ const LATIN_NOT_A_PLACE = new Set(
     "monday tuesday wednesday thursday friday saturday sunday spring summer autumn fall winter q1 q2 q3 q4 h1 h2 cny " +
     "china prc chinese english asia i we our the a an it this that these those any some all " +
     // A choice's words, capitalised as labels are ("Plan A: Jiangning, Plan B: Pukou"; places34).
-    "plan option choice backup fallback alternative preferred preference first second third top then otherwise"
+    "plan option choice backup fallback alternative preferred preference first second third top then otherwise " +
+    // Stance words typed in capitals ("Jiangning OK, Pukou NG"; attack 12-05g H12).
+    "ok okay ng no yes not fine good please exclude excluded excludes excluding avoid want need"
   ).split(" "),
 );
 /** What joins two places named in English: or, and, a comma, a slash, "&", "|", "+" (full-width too), and "or" after a comma. */
-const LATIN_JOIN = /^\s*(?:,\s*(?:or|and)\s+|,\s*|[/|&+>／｜＆＋＞]\s*|\s+(?:or|and)\s+)/iu;
+const LATIN_JOIN = /^\s*(?:,\s*(?:or|and)\s+|,\s*|[/|&+>／｜＆＋＞、]\s*|\s+(?:or|and)\s+)/iu;
 /** A Latin word of a name (letters, an inner hyphen or apostrophe: Xi'an, Hi-tech), read where lastIndex says. */
 const LATIN_WORD_AT = /[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*/uy;
 /** Generic words after a place that are not its name ("Pukou area", "Jiangning side"). */
@@ -66,6 +68,8 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
       const lower = word.toLowerCase();
       const capital = /^[A-Z]/.test(word);
       if (lower === "or" || lower === "and" || (words > 0 && !capital && !LATIN_KIND_WORD.test(word) && !lowercase)) break;
+      // A stance written in capitals after the name is no part of it ("Jiangning OK, Pukou NG"; attack 12-05g H12).
+      if (words > 0 && LATIN_STANCE_WORD.test(word)) break;
       if (words > 0 && !capital && !LATIN_KIND_WORD.test(word) && LATIN_STOP.test(word)) break;
       if (words === 0 && (LATIN_NOT_A_PLACE.has(lower) || (!capital && (!lowercase || LATIN_STOP.test(word))))) return null;
       if (words === 0 && !capital) named = false;
@@ -115,7 +119,8 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
   }
   // Without a marker, names said to do ("Jiangning or Pukou is fine", "Pukou works too"), as 高淳或者溧水都行:
   // names that start a clause (or are capitalised), looked at only when the notes say such words at all.
-  if (LATIN_OK_WORD.test(notes))
+  // A size beside a name is a site's too ("Jiangning 5000 sqm", "5000 sqm Jiangning"; attack 12-05g H8): the same pass, when a digit is.
+  if (LATIN_OK_WORD.test(notes) || /\d/u.test(notes))
     for (const w of notes.matchAll(/(?<![A-Za-z'’-])[A-Za-z]/gu)) {
       if (!/[A-Z]/.test(w[0]) && !/(?:^|[.,;:!?\n(]\s*)$/u.test(notes.slice(Math.max(0, w.index - 3), w.index))) continue;
       if (out.some((o) => w.index >= o.span[0] && w.index < o.span[1])) continue;
@@ -128,20 +133,27 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
       const front = notes.slice(Math.max(0, w.index - 4), w.index);
       if (
         last &&
-        (LATIN_OK_AFTER.test(after) || LATIN_REFUSED_AFTER.test(after) || LATIN_MARK_AFTER.test(after) || LATIN_MARK_BEFORE.test(front))
+        (LATIN_OK_AFTER.test(after) ||
+          LATIN_REFUSED_AFTER.test(after) ||
+          LATIN_MARK_AFTER.test(after) ||
+          LATIN_MARK_BEFORE.test(front) ||
+          LATIN_SIZE_AFTER.test(after) ||
+          LATIN_NUMBERED_BEFORE.test(notes.slice(Math.max(0, w.index - 6), w.index)) ||
+          LATIN_SIZE_BEFORE.test(notes.slice(Math.max(0, w.index - 16), w.index)))
       )
         for (const [start, end, named] of names) add(start, end, named && names.length > 1);
     }
   // A bare list of capitalised names that is a clause of its own ("Pukou, Jiangning, Liuhe", "Pukou or Liuhe."):
   // places to read, as "X、Y、Z" is (the server keeps the list only when one of them names a place: `bare`).
   for (const w of notes.matchAll(/(?<![A-Za-z'’-])[A-Z]/gu)) {
-    if (!/(?:^|[.;:!?\n(（。；：！？]\s*)$/u.test(notes.slice(Math.max(0, w.index - 3), w.index))) continue;
+    // After Chinese punctuation too, a comma's included ("您好，Jiangning > Pukou，谢谢"; attack 12-05g).
+    if (!/(?:^|[.;:!?\n(（。；：！？，、]\s*)$/u.test(notes.slice(Math.max(0, w.index - 3), w.index))) continue;
     if (out.some((o) => w.index >= o.span[0] && w.index < o.span[1])) continue;
     const names = chainAt(w.index);
     const last = names[names.length - 1];
     // Its end: the clause's, a comma too ("Jiangning or Pukou, not Gaochun": places34 — the list was lost).
-    if (names.length < 2 || !names.every(([, , named]) => named) || !/^\s*(?:$|[.,;!?\n)）。，；！？])/u.test(notes.slice(last[1])))
-      continue;
+    // Or Chinese words that they will do, as in mixed notes ("您好，Jiangning、Pukou都可以").
+    if (names.length < 2 || !names.every(([, , named]) => named) || !LIST_END.test(notes.slice(last[1]))) continue;
     for (const [start, end] of names) add(start, end, true, true);
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);
@@ -152,14 +164,21 @@ export function findLatinPlaceMentions(notes: string, lowercase = false): (Place
  * and place-marks.ts say whose).
  */
 const LATIN_MARKS = "(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗)";
-const LATIN_MARK_AFTER = new RegExp(`^\\s*(?:[(（]\\s*(?:[xX]|${LATIN_MARKS})\\s*[)）]|${LATIN_MARKS})`, "u");
-const LATIN_MARK_BEFORE = new RegExp(`${LATIN_MARKS}\\uFE0F?\\s*$`, "u");
+// A mark after a colon or a dash is the name's too ("Jiangning: ✅ Pukou: ❌"; attack 12-05g M3: Jiangning was lost silently).
+const LATIN_MARK_AFTER = new RegExp(`^\\s*(?:[(（]\\s*(?:[xX]|${LATIN_MARKS})\\s*[)）]|(?:[:：]|-+>?|→)?\\s*${LATIN_MARKS})`, "u");
+const LATIN_MARK_BEFORE = new RegExp(`${LATIN_MARKS}[\\uFE0E\\uFE0F]?\\s*$`, "u");
+/** A number of a list right before a name ("1. Jiangning 2. Pukou", "(2) Pukou"): one of the places named (note-regions.ts). */
+const LATIN_NUMBERED_BEFORE = /(?:^|[\s:：(（])(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）])\s*$/u;
+/** A size right after a name or right before it ("Jiangning 5000 sqm", "5,000 m2 Pukou"): the name is where the site is wanted. */
+const LATIN_SIZE = String.raw`\d[\d,.]*\s*k?\s*(?:sqm\b|sq\.?\s*m\b|square\s+met(?:er|re)s?\b|m2\b|m²|㎡|mu\b|${AREA_UNITS_ZH})`;
+const LATIN_SIZE_AFTER = new RegExp(String.raw`^\s*[,+]?\s*(?:>=?|≥)?\s*${LATIN_SIZE}`, "iu");
+const LATIN_SIZE_BEFORE = new RegExp(String.raw`${LATIN_SIZE}\s*[,+]?\s*$`, "iu");
 /** Any of LATIN_OK_AFTER's or LATIN_REFUSED_AFTER's words, or a mark, in the notes (the pass without a marker runs only then). */
 const LATIN_OK_WORD =
-  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
+  /(?:❌|❎|✗|✘|✖|✕|×|╳|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|[(（]\s*x\s*[)）])|\b(?:fine|ok|okay|good|acceptable|possible|works?|preferred|backup|fallback|alternative|choice|no|ng|not|never|yes|please|first|second|third|top)\b|n['’]t\b/iu;
 /** Words after places that say they will not do, or anything negated in their clause (places32): read or told by the server. */
 const LATIN_REFUSED_AFTER =
-  /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
+  /^[^,.;!?\n]{0,30}?(?:\b(?:not|no|ng|never|cannot|is\s+out|excluded|off\s+the\s+table|too\s+far)\b|n['’]t\b|no-go)/iu;
 /**
  * Words after places that say they will do: "is fine", "are both OK", "works", "would be good"; "(yes)", and a rank (places34):
  * "Jiangning first choice", "Pukou second", "Liuhe is our third choice".
@@ -167,6 +186,11 @@ const LATIN_REFUSED_AFTER =
 const LATIN_OK_AFTER =
   /^\s*(?:[:：(（]\s*|[-–—]+>?\s*|→\s*)?(?:(?:is|are|would\s+be|will\s+be|both|all|either|also|too)\s+)*(?:fine|ok|okay|good|acceptable|possible|works?|preferred|yes|please|would\s+(?:work|do)|(?:as\s+(?:a|an|the|our)\s+|(?:(?:is|as)\s+)?(?:the\s+|our\s+|my\s+)?)?(?:backup|fallback|alternative|(?:first|second|third|top|1st|2nd|3rd)\s+(?:choice|option|pick|preference))|(?:first|second|third|1st|2nd|3rd)(?=\s*(?:[,.;!?)\n]|$)))\b/iu;
 
+/** The end of a bare list of names: a clause's, or Chinese words that its places will do. */
+const LIST_END = new RegExp(`^\\s*(?:$|[.,;!?\\n)）。，；！？]|${LIST_OK_ZH})`, "u");
+/** Words of a stance, in any case, that end a name ("Jiangning OK", "Pukou NG", "Liuhe NO"). */
+const LATIN_STANCE_WORD =
+  /^(?:ok|okay|ng|no|yes|not|fine|first|second|third|preferred|please|exclude[ds]?|excluding|avoid|want|need|backup|fallback|alternative)$/iu;
 /** Lower-case words that end a place's name in the notes (the rest of a sentence: verbs, figures' words). */
 const LATIN_STOP =
   /^(?:in|near|not|except|either|within|inside|for|with|by|before|after|from|to|is|are|was|be|we|i|our|it|that|which|who|where|when|if|as|than|then|but|so|because|please|need|needs|want|wants|move|moving|ready|about|around|at|on|sqm|m2|mu|sq|square|meters?|metres?|ton|tons|kva|floor|floors|ceiling|crane|factory|factories|warehouse|office|land|plot|building|space|rent|lease|buy|purchase|asap|soon|now|only|preferably|ideally|maybe|also|too|etc|ok|okay|fine|good|acceptable|possible|preferred|works?|first|second|third|top|yes|then|otherwise|backup|fallback|alternative|choice|no|never|please|but|has|have|had|does|do|will|would|should|could|can|cannot|may|might|[a-z]+n['’]t)$/iu;

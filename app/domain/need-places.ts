@@ -86,9 +86,21 @@ export const REGION_JOINER = /或者|或是|还是|或/u;
 /** Another place after a marked one. */
 const ANOTHER = new RegExp(`^\\s*(?:${PLACE_JOINER})\\s*(?<name>${HAN}{2,8}?)${BOUNDARY}`, "u");
 
+/**
+ * A figure of a size or a count right after a place ("江宁5000平", "江宁或浦口5000平", "溧水 10亩", "江宁+5000平", "江宁>5000平",
+ * "江宁2栋"): the place of the site asked for, as "江宁，5000平" is (attack 12-05g H8: such places were dropped silently). Folded text.
+ */
+export const FIGURE_AFTER = "[+]?\\s*(?:[>≥]=?)?\\s*\\d[\\d,.]*\\s*(?:万|千|k)?\\s*(?:平|㎡|m²|m2|亩|栋|幢|块|sqm|sq|公顷)";
+/** Words after a list that say its places will do, for names in Latin letters in Chinese notes too (need-places-en.ts). */
+export const LIST_OK_ZH = "都可以|都行|都可|均可|也行|可以|优先";
+/** Chinese area units after a figure beside a name in Latin letters ("Jiangning 5000平"; need-places-en.ts). */
+export const AREA_UNITS_ZH = "平|亩";
 /** What may follow places named without a marker (read on the server, note-regions.ts): a clause's end, "都行", "附近", "的厂房", "租". */
 export const AFTER_UNMARKED = new RegExp(
-  "^\\s*(?:$|[，。；;,!?！？:：)）(（【\\[]|都行|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|最好|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围" +
+  // A line's end too (attack 12-05g H9: "江宁、浦口\n六合不要": the list of the line before is its own).
+  "^\\s*(?:$|(?<=\\n)|" +
+    FIGURE_AFTER +
+    "|[，。；;,!?！？:：)）(（【\\[]|都行|都可|均可|皆可|都好|都没问题|也行|也可|优先|为主|最好|附近|周边|一带|那边|这边|那里|这里|一片|片区|区域|范围" +
     "|的(?:厂房|仓库|库房|冷库|土地|用地|地块|地皮|工业用地|办公|写字楼|研发楼|楼宇|园区|产业园|工业园|车间|标准厂房|单层|多层|物业|空间|场地|房源|地方|位置)" +
     "|租|买|找|选址|落地|落户|入驻|建厂|办厂|设厂)",
   "u",
@@ -112,7 +124,8 @@ const KIND_WORDS = new RegExp(
   "u",
 );
 /** Characters no place name holds that dates, storeys and figures do. */
-const NOT_A_PLACE = /[0-9年月日号层时期间内底初季度米吨平亩]|^[一二两三四五六七八九十顶底首]+楼|左右|以上|以下|公司|集团|厂(?!房)/u;
+const NOT_A_PLACE =
+  /[0-9年月日号层时期间内底初季度米吨平亩]|^[一二两三四五六七八九十顶底首]+楼|左右|以上|以下|公司|集团|厂(?!房)|^(?:意向|目标|期望|希望|理想|首选|所需|所在|排除|拒绝|不考虑|不要的?|不接受|除外|偏好|其他|其它)(?:地区|区县|县区|行政区)$/u;
 /**
  * What a site is near that is no administrative place (ADR 131): 高速口, 地铁口, 地铁站, 路口, 机场, 码头, 市中心,
  * 园区 — "靠近高速口" is a need about access, not a district. Never a place, live preview or server.

@@ -6,9 +6,18 @@ import { validationMessage } from "~/i18n/validation-messages";
 import { NOTES_MAX } from "./field-limits";
 import { foldText } from "./fold-text";
 import type { LeadFlag } from "./lead-flags";
-import { AFTER_UNMARKED, findPlaceMentions, hasPlaceKind, isPlace, PLACE_JOINER, type PlaceMention, PRESENT_UNMARKED } from "./need-places";
+import {
+  AFTER_UNMARKED,
+  FIGURE_AFTER,
+  findPlaceMentions,
+  hasPlaceKind,
+  isPlace,
+  PLACE_JOINER,
+  type PlaceMention,
+  PRESENT_UNMARKED,
+} from "./need-places";
 import { findLatinPlaceMentions } from "./need-places-en";
-import { markStance, onlyMarksBetween } from "./place-marks";
+import { hasMark, markStance, onlyMarksBetween } from "./place-marks";
 import { readingWork } from "./reading-work";
 import type { RegionProblem } from "./regions";
 import {
@@ -245,9 +254,19 @@ function typedBeside(notes: string, typed: readonly string[]): { ruled: LeadFlag
  * a dash or an arrow — "江宁：不要；浦口：可以", "江宁（不要）", "江宁 - 不考虑", "浦口→可以".
  */
 const STANCE_SEP = "(?:[(（【\\[:：]|[-—–]+>?|→)?\\s*";
-/** A negation or exclusion right before a place, in its clause: 不要高淳, 最好不要在高淳, 除了高淳, 避开高淳. */
-const PLACE_NEGATED_BEFORE =
-  /(?:不要|不考虑|不(?:太|是很)?想要?|不需要|不希望(?:是)?|不选|不找|别选|别找|不去|不在|不能在|去不了|没法去|不能去|别|避开|除了|除开|除|排除|不接受|not\s+in|\bnot|except|excluding|avoid|rather\s+not(?:\s+in)?|any(?:thing|where|place)(?:\s+else)?\s+but|(?:every|any)where\s+(?:else\s+)?(?:except|other\s+than|apart\s+from)|other\s+than|apart\s+from|\bbut\s+not|\bno)\s*(?:在|去|是)?\s*$/i;
+/**
+ * A negation or exclusion right before a place, in its clause: 不要高淳, 最好不要在高淳, 除了高淳, 避开高淳; and a refusal's label
+ * (attack 12-05g H1/H2): "排除区域：六合区", "不要的区域：六合", "拒绝区域 - 六合", "江宁区 不要：六合区", "Excluded districts: Liuhe".
+ */
+const PLACE_NEGATED_BEFORE = new RegExp(
+  "(?:(?:不要|不考虑|不(?:太|是很)?想要?|不需要|不希望(?:是)?|不选|不找|别选|别找|不去|不在|不能在|去不了|没法去|不能去|别|避开|除了|除开|除|排除|不接受|拒绝|除外|" +
+    String.raw`not\s+in|\bnot|except|excluding|\bexclude[ds]?(?=\s*[:：-])|avoid|rather\s+not(?:\s+in)?|any(?:thing|where|place)(?:\s+else)?\s+but|(?:every|any)where\s+(?:else\s+)?(?:except|other\s+than|apart\s+from)|other\s+than|apart\s+from|\bbut\s+not|\bno)` +
+    String.raw`(?:\s*(?:的)?(?:区域|地区|区县|地点|位置|选址|地方|板块)?\s*(?:[:：]|-+(?!>)))?` +
+    // A "no" as a label ("可以：江宁区 不行：六合区").
+    String.raw`|(?:不行|不可以|不可|ng)\s*[:：]` +
+    String.raw`|\b(?:excluded?|excluding|unwanted|not\s+(?:wanted|ok|okay|acceptable)|rejected|no[-\s]go|avoid)(?:\s+(?:locations?|areas?|districts?|regions?|sites?|places?))?\s*(?:[:：]|-+(?!>)))\s*(?:在|去|是)?\s*$`,
+  "i",
+);
 /**
  * …or right after it: 高淳区不考虑, 高淳除外, 高淳的不要, 高淳太远了, 高淳和溧水都不要 — also said with a
  * hedge, as people turn a place down politely: 高淳可能不行, 高淳估计不太合适, 高淳恐怕不方便, 高淳有点远,
@@ -263,7 +282,8 @@ const PLACE_NEGATED_AFTER = new RegExp(
     "pass|is\\s+out|is\\s+excluded|is\\s+off\\s+the\\s+table|(?:is|would\\s+be|will\\s+be)\\s+(?:a\\s+)?no(?:-|\\s+)go|is\\s+too\\s+(?:far|remote|expensive)|" +
     "(?:is|are|would\\s+be|will\\s+be)\\s+not\\b|(?:isn['’]t|aren['’]t|wouldn['’]t\\s+be|won['’]t\\s+be)\\b|not\\s+(?:ok|okay|good|possible|acceptable|an\\s+option|suitable|wanted)\\b|" +
     "(?:does\\s+not|doesn['’]t|do\\s+not|don['’]t|will\\s+not|won['’]t|would\\s+not|wouldn['’]t|can(?:not|['’]t))\\s+(?:really\\s+)?(?:work|suit|fit|do)\\b|" +
-    "(?:please\\s+)?no\\b)",
+    // "NG" (no good) after a place, as ticks' opposite in lists (attack 12-05g H12: "江宁区OK，浦口区NG").
+    "(?:please\\s+)?no\\b|ng\\b)",
   "iu",
 );
 /** A place only wished for, before it (最好溧水, 尽量在溧水, 优先考虑溧水, 首选溧水) or after it (溧水优先, 溧水的厂房最好). Not 希望: "希望在溧水" asks. */
@@ -271,12 +291,17 @@ const PLACE_WISHED_BEFORE =
   /(?:最好|尽量|尽可能|优先|首选|第一选择|第一志愿|倾向于?|更想|更倾向于?|preferably|ideally|\bprefer(?:red|ence)?|(?:first|top)\s+choice|\bfirst(?:ly)?|\bplan\s+a|would\s+rather(?:\s+be)?)\s*(?:考虑|选择?|要)?\s*(?:在|去|是|is|in)?\s*[:：]?\s*$/i;
 /** Where a clause ends, looked for after a rank word ("江宁第一，", "Jiangning first, …"): a rank then anything else is no rank. */
 const RANK_END = "(?=\\s*(?:[，。；;,!?！？、\\n)）\\]】]|$))";
+/**
+ * A Chinese rank ends at blanks too, before the next name (attack 12-05g H7: "江宁第一 浦口第二" kept 浦口 alone): 第一 then a
+ * blank and a Han character is no "第一期". English ranks keep RANK_END ("Jiangning first floor" is no rank).
+ */
+const RANK_END_ZH = "(?=\\s*(?:[，。；;,!?！？、\\n)）\\]】]|$)|[^\\S\\n]+\\p{Script=Han})";
 const PLACE_WISHED_AFTER = new RegExp(
   "^\\s*(?:[(（【[:：]|[-—–]+>?|→)?\\s*(?:的)?\\s*(?:厂房|仓库|土地|地方|那边|区域)?\\s*(?:优先|最好(?!不|别)|为佳|更好|(?:为|是|作为|当)?\\s*首选|" +
     "其次(?!\\s*(?:[，。；;,!?！？、\\n]|$))|(?:is\\s+)?(?:preferred|first\\s+choice|ideal)|" +
     // A rank (places34, attack H4/H5): "江宁第一，浦口第二", "江宁为首选", "Jiangning first, Pukou second"; and a fallback after
     // it ("江宁不行的话浦口", "江宁不行就浦口": 江宁 first, the other one wanted too).
-    `(?:为|是)?第一(?:选择|志愿|意向|顺位)?${RANK_END}|(?:is\\s+)?(?:the\\s+|our\\s+|my\\s+)?(?:first|top|1st)(?:\\s+(?:choice|option|pick|preference))?${RANK_END}|` +
+    `(?:为|是)?第一(?:选择|志愿|意向|顺位)?${RANK_END_ZH}|(?:is\\s+)?(?:the\\s+|our\\s+|my\\s+)?(?:first|top|1st)(?:\\s+(?:choice|option|pick|preference))?${RANK_END}|` +
     "(?:要是|如果)?\\s*(?:实在)?\\s*不行(?:的话|就|再))",
   "iu",
 );
@@ -289,10 +314,10 @@ const PLACE_ONLY_BEFORE = new RegExp(
   "i",
 );
 const PLACE_OK_AFTER = new RegExp(
-  String.raw`^\s*(?:区|县|市)?\s*(?:[(（【[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:(?:作为|当|做|为|是)?\s*(?:备选|备用|次选|第二选择)|次之|(?:其次|再次|第二|第三|其后)(?=\s*(?:[，。；;,!?！？、\n)）]|$))|[二两三]选一|任选(?:其)?一|(?:as\s+(?:a|an|the|our)\s+)(?:backup|fallback|alternative|second\s+choice|plan\s+b)\b|(?:is|as)\s+(?:a\s+|the\s+|our\s+)?(?:second\s+choice|backup|fallback)\b|可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b|` +
+  String.raw`^\s*(?:区|县|市)?\s*(?:[(（【[:：]|[-—–]+>?|→)?\s*(?:的)?\s*(?:厂房|地方|那边|那里)?\s*(?:都|也|就)?\s*(?:(?:作为|当|做|为|是)?\s*(?:备选|备用|次选|第二选择)|次之|(?:其次|再次|第二|第三|其后)(?:选择|志愿)?(?=\s*(?:[，。；;,!?！？、\n)）]|$)|[^\S\n]+\p{Script=Han})|[二两三]选一|任选(?:其)?一|(?:as\s+(?:a|an|the|our)\s+)(?:backup|fallback|alternative|second\s+choice|plan\s+b)\b|(?:is|as)\s+(?:a\s+|the\s+|our\s+)?(?:second\s+choice|backup|fallback)\b|可以|行(?![政业])|可(?!能)|没问题|能接受|ok(?:ay)?\b|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok|okay|good|acceptable|possible)\b|(?:also\s+|too\s+)?(?:works?|would\s+(?:work|do)|fine|acceptable)\b|` +
     // A yes after the place, a rank after the first (places34): "浦口（要）", "浦口要，江宁不要", "Pukou (yes)", "Pukou second".
     String.raw`要(?=\s*(?:[，。；;,!?！？、\n)）\]】]|$))|yes\b|please\b|不错|(?:is\s+)?(?:the\s+|our\s+|my\s+)?(?:second|third|2nd|3rd)(?:\s+(?:choice|option|pick|preference))?(?=\s*(?:[,.;!?)\]\n]|$)))`,
-  "i",
+  "iu",
 );
 /**
  * A grudging yes after the place (places34): "江宁也不是不行", "江宁倒也不是不可以", "江宁未尝不可", "江宁也还行", "江宁勉强可以",
@@ -316,7 +341,7 @@ const PLACE_WANT_BEFORE =
  * attack H4: the order is said by the list; none is taken as the one preferred, a list of needs is numbered so too).
  */
 const PLACE_NUMBERED_BEFORE =
-  /(?:^|[\s，。；;,!?！？、])(?:\d{1,2}\s*[.、)）]|[(（]\d{1,2}[)）]|[①-⑩]|(?:option|choice|方案|选项)\s*(?:[1-9]|[a-c一二三]|one|two|three)\s*[:：])\s*$/iu;
+  /(?:(?:^|[\s，。；;,!?！？、:：])(?:\d{1,2}\s*[.、)）]|(?:option|choice|方案|选项)\s*(?:[1-9]|[a-c一二三]|one|two|three)\s*[:：])|[(（]\d{1,2}[)）]|[①-⑩])\s*$/iu;
 
 /** The words around a place (see `around`); `bracket`: the words after are a bracket's, opened right after the place. */
 type Near = { before: string; after: string; bracket: boolean };
@@ -329,13 +354,16 @@ type Near = { before: string; after: string; bracket: boolean };
 function around(notes: string, [a, b]: readonly [number, number]): Near {
   // English words are longer than Chinese ones: "preferably in " is 14 characters (trial 12-05).
   const reach = isLatinText(notes.slice(a, b)) ? 24 : 10;
+  // 、 after a number is a list's ("1、江宁 2、浦口"), not a clause's end.
   const before =
     notes
       .slice(Math.max(0, a - reach), a)
-      .split(/[，。；;,!?！？、\n]/)
+      .split(/[，。；;,!?！？\n]|(?<![0-9０-９])、/u)
       .pop() ?? "";
   const open = /^[^\S\n]*(?:区|县|市)?[^\S\n]*[(（【[]/u.exec(notes.slice(b, b + 8));
-  if (!open) return { before: foldText(before).s, after: foldText(notes.slice(b, b + reach)).s, bracket: false };
+  // A line break ends the words after a place (attack 12-05g H9: "江宁区，浦口区\n不要六合区" ruled out 浦口区): the next line's
+  // words are its own places', as the words before a place stop at one.
+  if (!open) return { before: foldText(before).s, after: foldText(notes.slice(b, b + reach).split("\n")[0]).s, bracket: false };
   const inside = notes.slice(b, b + BRACKET_REACH);
   const close = inside.slice(open[0].length).search(/[)）】\]]/u);
   const after = close >= 0 ? inside.slice(0, open[0].length + close + 1) : b + BRACKET_REACH >= notes.length ? inside : "";
@@ -443,6 +471,9 @@ function ownStance(
   // The words between this place and the next (or the one before) that are the other's (wordsBetween).
   if (next && wordsBetween(notes, span, next) === "q") near.after = "";
   if (prev && wordsBetween(notes, prev, span) === "p") near.before = "";
+  // Words then a colon after a place label the next place, not this one ("江宁区 不行：六合区", "首选: 江宁 排除: 六合";
+  // attack 12-05g H2: 江宁 was ruled out, 六合 wanted).
+  if (LABEL_OF_NEXT.test(near.after)) near.after = "";
   if (says(MUST_AFTER, near)) {
     // "并非江宁不可", "不是非江宁不可": not necessarily there — neither wanted nor ruled out (ADR 118's "open").
     if (/(?:并非|不是非|不一定非)\s*(?:得|要)?\s*(?:在|是|去)?\s*$/u.test(near.before)) return "open";
@@ -455,8 +486,20 @@ function ownStance(
   if (PLACE_ONLY_BEFORE.test(near.before) || says(PLACE_OK_AFTER, near)) return "in";
   if (PLACE_WISHED_BEFORE.test(near.before) || says(PLACE_WISHED_AFTER, near)) return "wish";
   if (PLACE_WANT_BEFORE.test(near.before) || PLACE_NUMBERED_BEFORE.test(near.before)) return "in";
+  // A list after a refusal's label, on its line ("排除区域：六合，高淳"): each is ruled out (attack 12-05g H1).
+  const line =
+    notes
+      .slice(Math.max(0, span[0] - 48), span[0])
+      .split("\n")
+      .pop() ?? "";
+  if (REFUSED_LABEL_LIST.test(foldText(line).s)) return "out";
   return null;
 }
+/** Words then a colon after a place, the start of another item: a label of what follows (ownStance). */
+const LABEL_OF_NEXT = /^[^\S\n]*(?:区|县|市)?[^\S\n]*(?:\p{Script=Han}{1,6}|[A-Za-z]{1,12}(?: [A-Za-z]{1,12})?)[^\S\n]*[:：][^\S\n]*[^\s]/u;
+/** A refusal's label, then places joined by commas up to this one. */
+const REFUSED_LABEL_LIST =
+  /(?:排除|不要|不考虑|拒绝|不接受|除外)(?:的)?(?:区域|地区|区县|地点|位置|选址)?\s*[:：]\s*(?:[^，。；;!?！？\n:：]{1,12}\s*[，,、]\s*)+$/u;
 
 /**
  * Each place's stance, in the order given (docs/decisions/110): its own words, else those of the places it
@@ -465,6 +508,20 @@ function ownStance(
  */
 function placeStances(notes: string, places: readonly PlaceMention[]): Stance[] {
   const own = places.map((p, i) => ownStance(notes, p.span, places[i - 1]?.span, places[i + 1]?.span));
+  // A name with no words of its own beside a marked one, nothing but blanks and marks between ("Jiangning ✔ Pukou", "✔ Jiangning
+  // ✖ Pukou Liuhe"): a mark rules one place, never its neighbour — neither wanted nor ruled out, told unread (ADR 145; attack
+  // 12-05g H10: the English names were filled, as no finder flagged them the way findRuledPlaces does the Chinese ones).
+  const marked = places.map((p, i) => own[i] !== null && markStance(notes, p.span) !== null);
+  for (const [i, p] of places.entries()) {
+    if (own[i] !== null) continue;
+    const prev = places[i - 1];
+    const next = places[i + 1];
+    if (
+      (prev && marked[i - 1] && onlyMarksBetween(notes.slice(prev.span[1], p.span[0]))) ||
+      (next && marked[i + 1] && onlyMarksBetween(notes.slice(p.span[1], next.span[0])))
+    )
+      own[i] = "open";
+  }
   const out: Stance[] = [];
   for (let i = 0; i < places.length;) {
     let j = i;
@@ -499,7 +556,8 @@ function afterInClause(notes: string, span: readonly [number, number], next?: re
   return wordsBetween(notes, span, next) === "q" ? "" : notes.slice(span[1], next[0]);
 }
 /** Only a joiner between two places: they are one list. */
-const JOINED = new RegExp(`^\\s*(?:${PLACE_JOINER}|,\\s*(?:or|and)?|or|and|&)?\\s*$`, "iu");
+// Blanks, not a line break: a line is a list of its own (attack 12-05g H9: "江宁、浦口\n六合不要" ruled out all three).
+const JOINED = new RegExp(`^[^\\S\\n]*(?:${PLACE_JOINER}|,[^\\S\\n]*(?:or|and)?|or|and|&)?[^\\S\\n]*$`, "iu");
 
 /**
  * Places named alone, without a marker or a kind, where the words beside them rule them in or out — the
@@ -519,7 +577,7 @@ export function findRuledPlaces(notes: string): NotePlace[] {
   const names: (PlaceMention & { ok: boolean })[] = [];
   let looked = 0;
   for (let i = 0; i < s.length && looked < MAX_NAMES_LOOKED;) {
-    const name = near[i] ? placeNameAt(s, i) : null;
+    const name = near[i] && !onFiguresUnit(s, i) ? placeNameAt(s, i) : null;
     if (!name) {
       i++;
       continue;
@@ -562,6 +620,15 @@ export function findRuledPlaces(notes: string): NotePlace[] {
           break;
         }
   out.push(...unsure);
+  // A name right before a refusal's label and the place it rules ("江宁 不要：六合", "地点：江宁 排除：六合"): the value of the
+  // item before, wanted — not a refusal's (attack 12-05g H2; it was ruled out, then dropped silently).
+  for (const [k, p] of names.entries()) {
+    const q = names[k + 1];
+    if (p.ok && q && !out.some((o) => o.span[0] === p.span[0]) && out.some((o) => o.span[0] === q.span[0])) {
+      const between = notes.slice(p.span[1], q.span[0]);
+      if (LABEL_OF_NEXT.test(between + "x") && PLACE_NEGATED_BEFORE.test(foldText(between).s)) out.push({ text: p.text, span: p.span });
+    }
+  }
   // A place named as a clause of its own beside a place ruled out ("江宁，不考虑溧水", "溧水不要，江宁"):
   // the one the enterprise wants, as "不要溧水，江宁可以" says outright.
   if (out.some((p) => ownStance(notes, p.span) === "out"))
@@ -582,7 +649,7 @@ function clauseAlone(notes: string, span: readonly [number, number]): boolean {
  * PLACE_GRUDGING_AFTER, PLACE_WANT_BEFORE, the marks of place-marks.ts).
  */
 const RULING_WORD =
-  /❌|❎|✗|✘|✖|✕|×|╳|[(（]\s*x\s*[)）]|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|第一|第二|第三|其后|不|要|选|找|希望|意向|否则|退而求其次|凑合|考虑|看中|看好|相中|\d[.、)）]|[①-⑩]|方案|选项|option|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second|first|third|top\s+choice|then|otherwise|else|yes\b|want|need|choose|pick|like|looking|interested|please|not\b|n['’]t\b|plan\s+[ab]\b/gi;
+  /❌|❎|✗|✘|✖|✕|×|╳|[(（]\s*x\s*[)）]|🚫|⛔|🙅|👎|✅|✔|✓|☑|√|👍|⭕|🆗|第一|第二|第三|其后|不|要|选|找|希望|意向|否则|退而求其次|凑合|考虑|看中|看好|相中|\d[.、)）]|[①-⑩]|方案|选项|option|别|避开|除|排除|算了|免了|太|有点|有些|比较|稍|只|仅限|就要|必须|一定要|就在|非得|非要|莫属|选一|次之|可|行|没问题|能接受|无所谓|未必|最好|尽量|尽可能|优先|首选|其次|次选|备选|倾向|更想|为佳|更好|以外|之外|pass|except|avoid|only|\bno\b|ng\b|ok|fine|prefer|ideally|out\b|backup|fallback|alternative|second|first|third|top\s+choice|then|otherwise|else|yes\b|want|need|choose|pick|like|looking|interested|please|not\b|n['’]t\b|plan\s+[ab]\b/gi;
 /** At most this many division names are weighed for their ruling words (see findRuledPlaces). */
 const MAX_NAMES_LOOKED = 100;
 
@@ -606,7 +673,7 @@ function notePlaces(notes: string): NotePlace[] {
     const list = readPlaceList(c.text);
     return list ? list.map((n) => ({ text: n.text, span: [c.span[0] + n.span[0], c.span[0] + n.span[1]] as [number, number] })) : [c];
   });
-  const marked = [...split, ...english.map(({ text, span }) => ({ text, span }))]
+  const marked = [...split, ...english.flatMap(({ text, span }) => latinWordsByMark(notes, { text, span }))]
     .sort((a, b) => a.span[0] - b.span[0])
     .slice(0, PLACES_KEPT);
   const overlaps = (p: PlaceMention) => marked.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]);
@@ -624,7 +691,7 @@ function notePlaces(notes: string): NotePlace[] {
   // ("Jiangnign is not ok": ADR 140) is a place the recruiter is told of, not dropped; "Price is not ok" is none.
   const word = (l: PlaceMention) => /^[A-Z]/.test(l.text) && !/\s/.test(l.text);
   const lower = candidates.filter((l) => namesAPlace(l.text) || (word(l) && latinNearlyNamed(l.text)));
-  unmarked.push(...lower.map(({ text, span }) => ({ text, span })));
+  unmarked.push(...lower.flatMap(({ text, span }) => latinWordsByMark(notes, { text, span })));
   // One letter off ("Jiangnig is not ok", places34): no place read, but never dropped silently — its clause is told unread.
   const unsure = candidates.filter((l) => !lower.includes(l) && word(l) && latinOneLetterOff(l.text));
   unmarked.push(...unsure.map(({ text, span }) => ({ text, span, unsure: true })));
@@ -632,6 +699,23 @@ function notePlaces(notes: string): NotePlace[] {
   const both = [...marked, ...unmarked];
   const ruled = findRuledPlaces(notes).filter((p) => !both.some((m) => p.span[0] < m.span[1] && m.span[0] < p.span[1]));
   return zonesWithTheirDistricts(notes, [...both, ...ruled].sort((a, b) => a.span[0] - b.span[0]).slice(0, PLACES_KEPT));
+}
+
+/**
+ * An English name of several words beside a cross or a tick, each word a place of its own ("Liuhe Jiangning ✔ Pukou ✖",
+ * "✔ Jiangning ✖ Pukou Liuhe"): those places, one by one — a mark rules one place (ADR 145), and the whole was read as the list
+ * "liuhe jiangning" (ADR 123), the mark ruling both (attack 12-05g H10). A name that is one division ("Nanjing Jiangning") or a
+ * zone stays whole; a name with no mark beside it is read as before. At most 4 words, each a resolver call.
+ */
+function latinWordsByMark(notes: string, l: PlaceMention): PlaceMention[] {
+  if (!/\s/.test(l.text) || !hasMark(notes.slice(Math.max(0, l.span[0] - 4), l.span[0]) + " " + notes.slice(l.span[1], l.span[1] + 4)))
+    return [l];
+  const words = [...l.text.matchAll(/\S+/gu)];
+  if (words.length > 4 || namesZone(l.text)) return [l];
+  const whole = resolveRegions([l.text]);
+  if (whole.problems.length === 0 && whole.codes.length <= 1) return [l];
+  if (!words.every((w) => namesAPlace(w[0]))) return [l];
+  return words.map((w) => ({ text: w[0], span: [l.span[0] + w.index, l.span[0] + w.index + w[0].length] as [number, number] }));
 }
 
 /** A place found in the notes; `unsure`: a word one letter off a place's name, neither wanted nor ruled out (told unread). */
@@ -680,7 +764,8 @@ export function readPlaceList(text: string): PlaceMention[] | null {
 }
 
 /** What may stand between two places named without a marker: need-places' joiners, spaces around. */
-const JOINER_AT = new RegExp(`^\\s*(?:${PLACE_JOINER})?\\s*`, "u");
+// Not over a line break: a line's names are a group of their own (attack 12-05g H9).
+const JOINER_AT = new RegExp(`^[^\\S\\n]*(?:${PLACE_JOINER})?[^\\S\\n]*`, "u");
 
 /**
  * Places named without a marker word or a kind, read by the division names themselves (server only:
@@ -707,7 +792,7 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
   const budget = { left: MAX_UNMARKED_NAMES };
   let i = 0;
   while (i < s.length && budget.left > 0) {
-    const group = namesFrom(s, i, budget);
+    const group = onFiguresUnit(s, i) ? null : namesFrom(s, i, budget);
     if (!group) {
       i++;
       continue;
@@ -732,13 +817,28 @@ export function findUnmarkedPlaces(notes: string): PlaceMention[] {
 }
 
 /** Where a clause opens (a lone place name read there: findUnmarkedPlaces), a particle before the name allowed. */
-const CLAUSE_OPEN = /(?:^|[，。；;,!?！？\n])\s*(?:就|都|是|最好是?)?\s*$/u;
+const CLAUSE_OPEN = new RegExp(
+  // …or after a figure ("5000平江宁"; attack 12-05g H8).
+  // A list's bullet too ("- 江宁\n- 不要六合").
+  String.raw`(?:(?:^|[，。；;,!?！？\n])\s*(?:[-*•·]\s*)?(?:就|都|是|最好是?)?|\d[\d,.]*\s*(?:万|千|k)?\s*(?:平米|平方米|平|㎡|m2|亩|栋|幢)\s*(?:${PLACE_JOINER})?)\s*$`,
+  "u",
+);
 /**
  * After a lone name: the clause's end, with 那边/附近/一带 … and a word of "that does" or "preferred" between; or a bracket of its
  * own before the end ("高淳（不要太偏的）": a need of the site there, not a refusal of the place; places34).
  */
-const CLAUSE_ALONE =
-  /^\s*(?:区|县)?\s*(?:那边|这边|那里|这里|那块|附近|周边|一带|一片|片区|区域)?\s*(?:的)?\s*(?:都?(?:行|可以|可)|就行|就可以|也行|优先|最好|为主)?\s*(?:[(（【[][^)）】\]]{0,20}[)）】\]]\s*)?(?:$|[，。；;,!?！？\n])/u;
+const CLAUSE_ALONE = new RegExp(
+  String.raw`^\s*(?:区|县)?\s*(?:那边|这边|那里|这里|那块|附近|周边|一带|一片|片区|区域)?\s*(?:的)?\s*(?:都?(?:行|可以|可)|就行|就可以|也行|优先|最好|为主)?\s*(?:[(（【[][^)）】\]]{0,20}[)）】\]]\s*)?(?:$|[，。；;,!?！？\n]|` +
+    // A figure after the name ends its clause of places (attack 12-05g H8: "江宁5000平", "江宁附近5000平", "江宁的厂房5000平").
+    "(?:的?(?:厂房|仓库|库房|土地|用地|地块|车间|场地))?\\s*" +
+    FIGURE_AFTER +
+    ")",
+  "u",
+);
+/** A name can not start on a figure's unit ("5000平江宁浦口": 平江 is a county of Hunan; attack 12-05g H8). */
+function onFiguresUnit(s: string, i: number): boolean {
+  return /[平亩米吨栋]/u.test(s[i]) && /\d\s*$/u.test(s.slice(Math.max(0, i - 4), i));
+}
 
 type NameAt = { start: number; end: number; parts: number; zone: boolean };
 
