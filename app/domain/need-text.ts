@@ -251,6 +251,9 @@ const CURRENT_BEFORE =
  * English "now" is the premises' only before a figure wanted later in its sentence ("now 6m ceiling, need at least 8m",
  * docs/decisions/146); alone it is a newer figure ("now about 6000 sqm", ADR 109's NEWER_WORD).
  */
+/** The premises named as a clause's subject (Extraction.premisesTopic): 现有厂房, 我们现在的厂房, 目前的仓库, "our existing plant". */
+const PREMISES_TOPIC =
+  /(?:(?:现有|已有|现租|现用|原有)(?:的)?|(?:现在|目前|眼下|原来|原先|以前)\s*(?:的|用的|租的|有的|所在的|租用的))\s*(?:厂房|仓库|车间|厂区|工厂|厂|场地|办公室|库房)|\b(?:current|existing|present)\s+(?:premises|plant|factory|warehouse|site|building|facility|workshop)\b/i;
 const NOW_HAD = /\b(?:now|right\s+now|at\s+the\s+moment)\b/gi;
 const WANTED_LATER = new RegExp(`\\b(?:need|want|require|looking\\s+for)\\b[^.;!?\\n]{0,40}?(?<n>${NUM})`, "i");
 const UNIT_AT = new RegExp(`^(?:${NUM})\\s*([a-z]+|[^\\sa-z0-9])?`, "i");
@@ -445,10 +448,14 @@ export class Extraction {
     let cur = -1;
     let word = "";
     for (const m of before.matchAll(CURRENT_BEFORE)) [cur, word] = [m.index + m[0].length, m[0]];
+    // "现有厂房，层高6米，需要8米": the premises named in a clause of their own before, the figures after them theirs.
+    if (cur < 0 && this.premisesTopic(start)) cur = 0;
     if (cur < 0) {
       for (const m of before.matchAll(NOW_HAD)) cur = m.index + m[0].length;
-      // …of the same unit: "now 5000 sqm, need 8m ceiling" says the area wanted now.
-      const later = WANTED_LATER.exec(this.s.slice(end, sentenceEnd(this.s, end)));
+      // …of the same unit: "now 5000 sqm, need 8m ceiling" says the area wanted now — in its sentence or the next
+      // ("now 6m ceiling\nneed at least 8m", "now 6m ceiling; need at least 8m": docs/decisions/146, amended).
+      const end1 = sentenceEnd(this.s, end);
+      const later = WANTED_LATER.exec(this.s.slice(end, end1 < this.s.length ? sentenceEnd(this.s, end1 + 1) : end1));
       if (cur < 0 || !later || unitAt(this.s.slice(a)) !== unitAt(later.groups!.n + this.s.slice(end + later.index + later[0].length)))
         return false;
     }
@@ -456,6 +463,26 @@ export class Extraction {
     if (NOW_WORDS.test(word) && new RegExp(`(?:${OLD_BEFORE.source})[^。；;!?！？\\n]*?${NUM}`, "i").test(this.s.slice(0, start)))
       return false;
     return ![...before.matchAll(WANT_BEFORE)].some((m) => m.index >= cur);
+  }
+
+  /**
+   * Whether a clause before the one starting at `clauseStart`, in its sentence, names the premises the enterprise has with
+   * no figure of its own ("现有厂房，", "我们现在的厂房在浦口，", "our existing plant:") and no word of wanting stands between
+   * (PREMISES_TOPIC, WANT_BEFORE): the figures said after it are the premises' (docs/decisions/146, amended). Two clauses back at most.
+   */
+  premisesTopic(clauseStart: number): boolean {
+    // Across commas and line breaks ("现有厂房\n层高6米\n需要8米"), never a full stop.
+    for (let c = clauseStart, i = 0; i < 2 && c > 0 && !/[。；;!?！？]/.test(this.s[c - 1]); i++) {
+      const prev = this.clauseStart(c - 1);
+      const text = this.s.slice(prev, c - 1);
+      if (/[0-9]/.test(text)) return false;
+      const topic = PREMISES_TOPIC.exec(text);
+      const want = [...text.matchAll(WANT_BEFORE)].map((m) => m.index);
+      if (topic) return !want.some((w) => w >= topic.index);
+      if (want.length) return false;
+      c = prev;
+    }
+    return false;
   }
 
   /**
@@ -1058,9 +1085,12 @@ const ANY_ITEM =
  * upper limit is told, as always). Work: one pass over at most two sentences.
  */
 function wantedAfterHad(x: Extraction, field: MinField, parse: (s: string) => number | null, around: Span): void {
-  // To the end of the next sentence: "现有厂房层高6米太矮了。需要8米以上。"
-  const end1 = sentenceEnd(x.s, around[1]);
-  const stop = end1 < x.s.length ? sentenceEnd(x.s, end1 + 1) : end1;
+  // To the end of the next sentence: "现有厂房层高6米太矮了。需要8米以上。" A line break is a clause here, not a sentence: notes
+  // typed as lines ("现有层高6米\n配电要1000kva\n需要8米") go on to the next full stop (docs/decisions/146, amended) — within 200
+  // characters, so the work stays one short pass (ADR 142).
+  const ahead = x.s.slice(around[1], around[1] + 200);
+  const ends = [...ahead.matchAll(/[。；;!?！？]|\.(?:\s|$)/g)].map((m) => around[1] + m.index);
+  const stop = ends.length >= 2 ? ends[1] : around[1] + ahead.length;
   const item = new RegExp(ITEM_WORDS[field], "i");
   let from = around[1];
   let same = true; // still in the premises' own clause
