@@ -1437,7 +1437,7 @@ const UNITS_COUNTED = new RegExp(
  * (ADR 128). Not 层 ("5000平3层" is one building of three storeys), not a count of anything else ("5000平3个月内").
  */
 const COUNT_AFTER_FIGURE = new RegExp(
-  `^\\s*(?:[x×*]\\s*(?<k>[0-9]{1,4})(?![0-9.])\\s*(?:栋|幢|座|个|间|块|处)?(?!\\s*(?:层|楼|月|年|天|米|m\\b))|(?:(?:的)?\\s*(?:单层|多层|标准|独栋|独立|双层)?\\s*(?:厂房|仓库|冷库|库房|车间|厂|楼|办公楼|写字楼|地块|土地|地)?\\s*(?:[，,]?\\s*(?:我们|我司|客户)?\\s*(?:要|需要|需|想要|想租|要租|租|买|找)\\s*)?)(?<n>[0-9]{1,4}|[一二两三四五六七八九十百]{1,3})\\s*(?<c>栋|幢|座|块|处|个|间|套)(?![月小钟星礼期天周年号层]|楼层))`,
+  `^\\s*(?:[x×*]\\s*(?<k>[0-9]{1,4})(?![0-9.])\\s*(?:栋|幢|座|个|间|块|处)?(?!\\s*(?:层|楼|个?月|年|天|米|m\\b|个?小时))|(?:(?:的)?\\s*(?:单层|多层|标准|独栋|独立|双层)?\\s*(?:厂房|仓库|冷库|库房|车间|厂|楼|办公楼|写字楼|地块|土地|地)?\\s*(?:[，,]?\\s*(?:我们|我司|客户)?\\s*(?:要|需要|需|想要|想租|要租|租|买|找)\\s*)?)(?<n>[0-9]{1,4}|[一二两三四五六七八九十百]{1,3})\\s*(?<c>栋|幢|座|块|处|个|间|套)(?![月小钟星礼期天周年号层]|楼层))`,
   "i",
 );
 /** Words of wanting right before a count: the units the lead takes ("但我们只要2层", "要租其中2栋"). */
@@ -1743,13 +1743,23 @@ const NOT_UNIT_AFTER = "(?![月小钟星礼期天周年号隔])";
  * "一栋面积不低于3000平".
  */
 const SIZED_UNIT_BEFORE = new RegExp(
-  `(?:(?:另外?|还有|再|加)\\s*)?(?<![0-9${CN}])(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}\\s*${UNIT_USE}?\\s*${SIZE_PRE}\\s*${SIZE_FIG}`,
+  `(?:(?:另外?|还有|再|加)\\s*)?(?<![0-9${CN}])(?:(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}\\s*${UNIT_USE}?\\s*${SIZE_PRE}|(?<kx>[0-9]{1,2})\\s*${UNIT_MW}?\\s*[x×*]\\s*)\\s*${SIZE_FIG}`,
   "gd",
 );
 /** Units with their size, the size before: "3000平的一栋", "3000平2栋", "3000平米左右的厂房要2栋", "5000平以上1栋". */
 const SIZED_UNIT_AFTER = new RegExp(
-  `${SIZE_FIG}\\s*(?:左右|上下|前后|及以上|或以上|以上|及以下|或以下|以下|以内|之内|起)?\\s*(?:的)?\\s*${UNIT_USE}?\\s*(?:要|需要|需)?\\s*(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}`,
+  `${SIZE_FIG}\\s*(?:左右|上下|前后|及以上|或以上|以上|及以下|或以下|以下|以内|之内|起)?\\s*(?:的)?\\s*${UNIT_USE}?\\s*(?:(?:要|需要|需)?\\s*(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}` +
+    `|[x×*]\\s*(?<kx>[0-9]{1,2})(?![0-9.])\\s*(?:${UNIT_MW}${NOT_UNIT_AFTER})?(?!\\s*(?:层|楼|个?月|年|天|米|m\\b|个?小时)))`,
   "gd",
+);
+/**
+ * Units named by a label, each one unit: "A栋3000平，B栋5000平", "1号楼3000平，2号楼5000平", "一号厂房3000平", "Building A: 3000 sqm;
+ * Building B: 5000 sqm" (docs/decisions/147, amended).
+ */
+const SIZED_UNIT_LABEL = new RegExp(
+  `(?<k>(?<![a-z0-9])[a-z](?=\\s*(?:栋|幢|座|号|区|地块|厂房|仓库|车间))|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*号|\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+(?:[a-z]|[0-9]{1,2})\\b)` +
+    `\\s*(?:栋|幢|座|楼|厂房|仓库|车间|地块)?\\s*[:：]?\\s*${SIZE_PRE}\\s*${SIZE_FIG}`,
+  "gdi",
 );
 const EN_UNIT_NOUN = "(?:buildings?|units?|warehouses?|factory|factories|plants?|blocks?|halls?|plots?|workshops?|sheds?)";
 /**
@@ -1757,7 +1767,7 @@ const EN_UNIT_NOUN = "(?:buildings?|units?|warehouses?|factory|factories|plants?
  * at least 5000 sqm", "a 3000 sqm warehouse".
  */
 const SIZED_UNIT_EN = new RegExp(
-  `\\b(?<k>one|another|an?|${EN_COUNT.join("|")}|[0-9]{1,2})\\s+(?:more\\s+)?(?:${EN_UNIT_NOUN}\\s+)?(?:(?:of|at|with|sized)\\s+)?` +
+  `\\b(?<k>one|another|an?|${EN_COUNT.join("|")}|[0-9]{1,2})\\s*(?:[x×*]\\s*|\\s(?:more\\s+)?)(?:${EN_UNIT_NOUN}\\s+)?(?:(?:of|at|with|sized)\\s+)?` +
     `(?<pre>(?:about|around|approx(?:imately|\\.)?|roughly|at\\s+least|at\\s+most|up\\s+to|over|more\\s+than|less\\s+than|under|min(?:imum)?|max(?:imum)?)\\s+)?` +
     `${SIZE_FIG}`,
   "gdi",
@@ -1780,6 +1790,21 @@ const SIZES_EACH_ONE = new RegExp(
 /** Sizes said one by one after 分别: "两栋厂房，分别3000平和5000平", "面积分别为2000、4000平". */
 const SIZES_RESPECTIVELY = new RegExp(
   `分别\\s*(?:是|为|约|要|需要)?\\s*(?<list>${NUM}\\s*(?:${AREA_UNIT})?(?:\\s*(?:左右|上下))?(?:\\s*(?:[、，,/]|和|及|与|跟)\\s*${NUM}\\s*(?:${AREA_UNIT})?(?:\\s*(?:左右|上下))?)+)`,
+  "gd",
+);
+/** Sizes listed (2 or more): each with its unit, or bare before a joiner — the last has its unit ("3000 and 5000 sqm"). */
+const LIST_SEP = "(?:\\s*(?:[、，,/+＋]|和|及|与|跟|\\band\\b)\\s*)";
+const SIZE_LIST = `(?<list>(?:${NUM}\\s*(?:${AREA_UNIT}(?:\\s*(?:左右|上下))?|(?=${LIST_SEP}))${LIST_SEP})+${NUM}\\s*${AREA_UNIT}(?:\\s*(?:左右|上下))?)`;
+const EN_UNITS_NOUN = "(?:buildings|units|blocks|halls|warehouses|factories|workshops|plants|plots|sheds)";
+/** A count of units, then as many sizes: "两栋：3000平和5000平", "两栋厂房（3000平、5000平）", "two buildings: 3000 sqm and 5000 sqm". */
+const SIZES_OF_COUNT = new RegExp(
+  `(?:(?<![0-9${CN}])(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}\\s*${UNIT_USE}?|\\b(?<k2>${EN_COUNT.join("|")}|[0-9]{1,2})\\s+(?:[a-z-]+\\s+)?${EN_UNITS_NOUN}\\b)` +
+    `\\s*(?:[:：(（,，]|\\bof\\b)\\s*(?:分别|各)?\\s*(?:是|为)?\\s*${SIZE_LIST}`,
+  "gdi",
+);
+/** As many sizes, then their count: "3000平+5000平两栋", "3000平和5000平的厂房，共两栋". */
+const SIZES_THEN_COUNT = new RegExp(
+  `${SIZE_LIST}\\s*(?:的)?\\s*${UNIT_USE}?\\s*[，,]?\\s*(?:共|一共|总共)?\\s*(?:要|需要|需)?\\s*(?<k>${SIZED_COUNT})\\s*${UNIT_MW}${NOT_UNIT_AFTER}(?!\\s*各)`,
   "gd",
 );
 const A_FIGURE = new RegExp(`(?<n>${NUM})\\s*(?<u>${AREA_UNIT})?`, "g");
@@ -1841,13 +1866,14 @@ function unitsOfSizes(x: Extraction): Span[] | null {
   const s = x.s;
   const runs: { items: SizedItem[]; either: boolean }[] = [];
   // Units said one by one ("一栋3000平一栋5000平", "3000平2栋，5000平1栋", "one … and one …"): consecutive, joined only by a mark or 和.
-  for (const re of [SIZED_UNIT_BEFORE, SIZED_UNIT_AFTER, SIZED_UNIT_EN]) {
+  for (const re of [SIZED_UNIT_BEFORE, SIZED_UNIT_AFTER, SIZED_UNIT_EN, SIZED_UNIT_LABEL]) {
     let run: SizedItem[] = [];
     let either = false;
     for (const m of s.matchAll(re)) {
       const g = m.indices!.groups!;
-      const t = m.groups!.k.toLowerCase();
-      const k = /^(?:one|another|an?)$/.test(t) ? 1 : EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
+      const t = (m.groups!.k ?? m.groups!.kx!).toLowerCase();
+      const k =
+        re === SIZED_UNIT_LABEL || /^(?:one|another|an?)$/.test(t) ? 1 : EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
       if (k === null || !(k >= 1)) continue;
       // The size before its count ("约3000平的一栋", "至少3000平的2栋"): a comparison right before it in its clause is its own.
       const ahead = re === SIZED_UNIT_AFTER ? (comparisonBefore(s.slice(x.clauseStart(m.index), m.index))?.length ?? 0) : 0;
@@ -1869,7 +1895,10 @@ function unitsOfSizes(x: Extraction): Span[] | null {
     runs.push({ items: run, either });
   }
   // Sizes listed with 各一栋 or after 分别: the list's figures (a bare one takes the unit written after the last).
-  for (const re of [SIZES_EACH_ONE, SIZES_RESPECTIVELY]) {
+  // …or a count of units and as many sizes, before or after it: one unit of each ("two buildings: 3000 sqm and 5000 sqm",
+  // "3000平+5000平两栋"; docs/decisions/147, amended). Another count is no such list (told, as before).
+  for (const re of [SIZES_EACH_ONE, SIZES_RESPECTIVELY, SIZES_OF_COUNT, SIZES_THEN_COUNT]) {
+    const oneEach = re === SIZES_OF_COUNT || re === SIZES_THEN_COUNT;
     for (const m of s.matchAll(re)) {
       const [a, b] = m.indices!.groups!.list;
       const list = s.slice(a, b);
@@ -1877,7 +1906,11 @@ function unitsOfSizes(x: Extraction): Span[] | null {
         .map((f) => f.groups!.u)
         .filter(Boolean)
         .pop();
-      const k = m.groups!.k ? readCount(m.groups!.k) : 1;
+      const said = m.groups!.k ?? m.groups!.k2;
+      const t = said?.toLowerCase();
+      const count = t === undefined ? 1 : EN_COUNT.includes(t) ? EN_COUNT.indexOf(t) + 2 : readCount(t);
+      if (oneEach && count !== [...list.matchAll(A_FIGURE)].length) continue;
+      const k = oneEach ? 1 : count;
       if (!unit || k === null || !(k >= 1)) continue;
       const items: SizedItem[] = [];
       for (const f of list.matchAll(A_FIGURE)) {
