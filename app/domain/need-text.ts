@@ -299,12 +299,13 @@ const DROPPED_OR_CHANGED_AFTER =
   /^\s*(?:的)?\s*(?:(?:也|就|都)?\s*(?:不要了|不用了|不需要了|不行了|算了|取消了?|作废了?|不考虑了|太多了|太大了|太小了)|改(?:成|为|到)|降(?:到|为|至|成)|减(?:到|为|至|成|少到)|增加?(?:到|为|至)|提高?(?:到|为|至)|加到|→|-?>|\b(?:changed\s+to|is\s+no\s+longer|no\s+longer)\b)/i;
 /**
  * A figure corrected as it is typed (docs/decisions/146): right after it, a word that takes it back — 不 (standing alone:
- * "?不，"), 不对, 错了, 说错了, 打错了, 不是，是, "no,", "sorry", "I mean", "correction" — and then a figure: "面积5000平?不，3000平",
+ * "?不，"), 不对, 错了, 说错了, 打错了, 不是，(是), 更正, 纠正, "no,", "sorry", "I mean", "correction", "typo:" — in brackets, after a
+ * semicolon or a blank too ("5000平（打错了，3000平）", "5000平 不是 是3000平": docs/decisions/146, amended) — and then a figure: "面积5000平?不，3000平",
  * "层高8米，不，10米", "5000 sqm, sorry, 3000 sqm", "5000 sqm - I mean 3000". The figure after it is the newer (ADR 109's rule).
  * Not "5000平，不是3000平" (not that one: 3000 is refused, ADR 112), nor "5000平，不要行车" (no figure right after).
  */
 const CORRECTED_AFTER = new RegExp(
-  `^\\s*(?:[?？!！.。…]\\s*){0,3}(?:[，,\\-—–]\\s*)?(?:哦|噢|呃|额|啊)?\\s*(?:不对|错了|说错了|打错了|写错了|不是\\s*[，,]\\s*是|不(?=\\s*[，,!！。.\\s])|\\b(?:no|nope)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:sorry|oops|correction|i\\s+mean)\\b)\\s*(?:[，,:：.。!！\\-—–]\\s*){0,3}(?:应该是|应是|是|要|改为|\\b(?:it's|its|it\\s+is|i\\s+mean|make\\s+(?:it|that))\\b)?\\s*(?=${NUM})`,
+  `^\\s*(?:[?？!！.。…]\\s*){0,3}(?:[，,；;\\-—–(（]\\s*)?(?:哦|噢|呃|额|啊)?\\s*(?:不对|错了|说错了|打错了|写错了|搞错了|更正|纠正|改正|订正|不是(?=\\s*[，,:：。.!！;；]|\\s*是)|不(?=\\s*[，,!！。.\\s])|\\b(?:typo|edit)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:no|nope)\\b(?=\\s*[,，:：.!！\\-—–])|\\b(?:sorry|oops|correction|i\\s+mean)\\b)\\s*(?:[，,:：.。!！\\-—–]\\s*){0,3}(?:应该是|应是|是|要|改为|\\b(?:it's|its|it\\s+is|i\\s+mean|make\\s+(?:it|that))\\b)?\\s*(?=${NUM})`,
   "i",
 );
 /** The figure that replaces an older one, after a "now" word: "was 5000 sqm, now 3000" (its unit may be left out). */
@@ -1440,6 +1441,8 @@ const COUNT_AFTER_FIGURE = new RegExp(
   `^\\s*(?:[x×*]\\s*(?<k>[0-9]{1,4})(?![0-9.])\\s*(?:栋|幢|座|个|间|块|处)?(?!\\s*(?:层|楼|个?月|年|天|米|m\\b|个?小时))|(?:(?:的)?\\s*(?:单层|多层|标准|独栋|独立|双层)?\\s*(?:厂房|仓库|冷库|库房|车间|厂|楼|办公楼|写字楼|地块|土地|地)?\\s*(?:[，,]?\\s*(?:我们|我司|客户)?\\s*(?:要|需要|需|想要|想租|要租|租|买|找)\\s*)?)(?<n>[0-9]{1,4}|[一二两三四五六七八九十百]{1,3})\\s*(?<c>栋|幢|座|块|处|个|间|套)(?![月小钟星礼期天周年号层]|楼层))`,
   "i",
 );
+/** The count after a correction of a count ("，不，3栋"): its number and measure word. */
+const CORRECTED_COUNT = /^(?<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:栋|幢|座|块|处|个|间|套)(?![月小钟星礼期天周年号层])/;
 /** Words of wanting right before a count: the units the lead takes ("但我们只要2层", "要租其中2栋"). */
 const WANT_COUNT = /(?:要|租|买|用|需)\s*(?:其中)?\s*$|\b(?:need|want|take|rent|lease)\s+(?:only\s+)?$/i;
 
@@ -1540,8 +1543,16 @@ function eachCount(
     const m = COUNT_AFTER_FIGURE.exec(s.slice(end, Math.min(end + 24, sentenceEnd(s, end))));
     const t = m?.groups?.k ?? m?.groups?.n;
     if (!m || t === undefined) return null;
-    const to = end + m[0].length;
+    let to = end + m[0].length;
     const at = to - /[0-9一二两三四五六七八九十百]+\s*(?:栋|幢|座|个|间|块|处|套)?$/.exec(m[0])![0].length;
+    // "3000平2栋，不，3栋": a count corrected as typed — the newer count (CORRECTED_AFTER, docs/decisions/146, amended).
+    const c = CORRECTED_AFTER.exec(s.slice(to, to + 32));
+    const newer = c && CORRECTED_COUNT.exec(s.slice(to + c[0].length));
+    if (newer) {
+      const n = readCount(newer.groups!.n);
+      if (n === null || n < 2) return null;
+      return { n, at, span: [start, to + c[0].length + newer[0].length], floors: false };
+    }
     const v = parseChineseNumber(t);
     if (v !== null && Number.isInteger(v) && v > 99) return { n: v, at, span: [start, to], floors: false, over: true };
     const n = readCount(t);
@@ -2616,6 +2627,13 @@ function dateLike(words: string): boolean {
   return /[0-9一二三四五六七八九十]{1,3}\s*月/.test(words) && MOVE_IN_WORD.test(words);
 }
 
+/**
+ * A month corrected as typed, right after the clause that said it: "明年3月入驻，不，5月", "3月份之前，不对，6月份之前", "move in March,
+ * no, June 2027" — the next clause is the newer month (docs/decisions/146, amended: a correction for every field).
+ */
+const MOVE_IN_CORRECTED =
+  /^\s*[，,；;、\n]?\s*(?:不对|错了|说错了|打错了|写错了|搞错了|更正|纠正|不是|不|\b(?:no|nope|sorry|correction|i\s+mean|typo)\b)\s*[，,:：;；\s]\s*(?:应该是|是|改为|为)?\s*/i;
+
 function extractMoveIn(x: Extraction, now: Date): void {
   let past = false; // an earlier clause spoke of the past ("原来说3月入驻"): "现在…" then says the newer month
   for (const m of x.s.matchAll(/[^，。；;,!?！？、\n]+/g)) {
@@ -2639,6 +2657,14 @@ function extractMoveIn(x: Extraction, now: Date): void {
     if ((read && !read.ok) || (read === null && (ENGLISH_MONTH_WORD.test(words) || dateLike(words)))) x.unread.push(span);
     else if (read?.ok && isPastMoveInMonth(read.month, now)) x.unread.push(span);
     if (!read?.ok || isPastMoveInMonth(read.month, now)) continue;
+    const end = m.index + m[0].length;
+    const c = MOVE_IN_CORRECTED.exec(x.s.slice(end, end + 24));
+    if (c) {
+      const from2 = end + c[0].length;
+      const clause = /^[^，。；;,!?！？、\n]*/.exec(x.s.slice(from2))![0];
+      const newer = readMoveIn(clause, now);
+      if (newer?.ok && !isPastMoveInMonth(newer.month, now)) return x.set("moveInBy", newer.month, [from2, from2 + clause.length]);
+    }
     return x.set("moveInBy", read.month, span);
   }
 }
