@@ -773,7 +773,7 @@ const UPWARDS = /(?<![以加])[上过破](?=[百千万]\s*(?:[多余]\s*)?(?:平
  * A k right after a figure, standing alone ("8k平", "8k sqm", "1.5k平", "8 k平"): a thousand — not a unit (kg, kva, kw, km, kv),
  * not inside a name ("abc8k"). The blank moves after 千 so that the text keeps its length (the map of positions stays).
  */
-const THOUSAND_K = /(?<![a-z0-9.])([0-9]+(?:\.[0-9]+)?)(\s?)k(?![a-z0-9])/g;
+export const THOUSAND_K = /(?<![a-z0-9.])([0-9]+(?:\.[0-9]+)?)(\s?)k(?![a-z0-9])/g;
 const DASH_ONE = /(?<=[0-9](?:\.[0-9]+)?[千万]?)[一ー](?=[0-9])/g;
 /**
  * …or between two figures in Chinese numerals of one magnitude ("三千一五千平", "一万一两万平", "五百一八百平"; docs/decisions/139):
