@@ -22,9 +22,9 @@ const LESS =
 const MORE = "(?:超过|高于|大于|多于|超出|(?<![a-z])(?:more\\s+than|greater\\s+than|larger\\s+than|higher\\s+than|over|above|exceeding))";
 // Signs: ≥ >= ≧ ⩾ > › (＞ is folded to >) are at least, ≤ <= ≦ ⩽ < ‹ at most — never an arrow ("->", "=>": a change, ADR 109).
 const MIN_WORDS =
-  "(?:至少|起码|最少|最低|最小|不小于|下限\\s*[:：]?|底线\\s*[:：]?|≥|>=|≧|⩾|(?<![-=>])>(?!=)|›|(?<![a-z])(?:at\\s+least|min(?:imum)?\\.?|from))";
+  "(?:至少|起码|最少|最低|最小|不小于|下限\\s*[:：]?|底线\\s*[:：]?|≥|>=|≧|⩾|(?<![-=>])>(?!=)|›|(?<![a-z])(?:at\\s+least|min(?:imum)?\\.?\\s*[:：]?|from))";
 const MAX_WORDS =
-  "(?:最多|至多|最大|最高|封顶|上限\\s*[:：]?|≤|<=|≦|⩽|(?<!<)<(?![=-])|‹|(?<![a-z])(?:at\\s+most|up\\s+to|max(?:imum)?\\.?|within))";
+  "(?:最多|至多|最大|最高|封顶|上限\\s*[:：]?|≤|<=|≦|⩽|(?<!<)<(?![=-])|‹|(?<![a-z])(?:at\\s+most|up\\s+to|max(?:imum)?\\.?\\s*[:：]?|within))";
 const ABOUT_WORDS = "(?:大约|大概|约|差不多|将近|接近|近|~|(?<![a-z])(?:approx(?:imately|\\.)?|about|around|roughly|circa|ca\\.))";
 const FILLER = "(?:\\s*(?:也|都|还)?\\s*(?:需要|要求|要|需|得|能|为|是|在|达到|有|必须))?\\s*(?:是|为|在|达到|有)?";
 
@@ -48,10 +48,10 @@ const AREA_WORD = "(?:建筑面积|面积|占地|area\\b)";
 const SUFFIX_RE = new RegExp(
   String.raw`^[^\S\n]*(?:的)?[^\S\n]*(?:(?<about>左右|上下|前后|附近|approx(?:imately|\.)?)` +
     String.raw`|(?<min>及以上|或以上|以上|起步|起(?!码)|(?:也|最少|至少)?(?:不能|不可|不得)再?(?:少|小|低)(?!于)${NO_FIGURE}|(?:\+|plus)(?![^，。；;,!?！？、\n]*[0-9一二两三四五六七八九])` +
-    String.raw`|(?:or\s+more|or\s+above|and\s+above|and\s+up)(?!\s*[0-9])|(?:为|是)?(?:下限|底线)${NO_FIGURE}|(?:at\s+(?:the\s+)?)?(?:minimum|min\b\.?)(?!\s*[0-9])|at\s+least(?!\s*[0-9])` +
+    String.raw`|(?:or\s+more|or\s+above|and\s+above|and\s+up)(?!\s*[0-9])|(?:为|是)(?:下限|底线)|(?:下限|底线)${NO_FIGURE}|(?:at\s+(?:the\s+)?)?(?:minimum|min\b)(?!\.?\s*[:：]?\s*[0-9])\.?|at\s+least(?!\s*[0-9])` +
     String.raw`|(?:<|‹|≤|<=|≦|⩽)\s*${AREA_WORD})` +
-    String.raw`|(?<max>及以下|或以下|以下|以内|之内|封顶${NO_FIGURE}|(?:为|是)?上限${NO_FIGURE}|(?:at\s+(?:the\s+)?)?(?:maximum)(?!\s*[0-9])|at\s+(?:the\s+)?most(?!\s*[0-9])|tops\b` +
-    String.raw`|(?:也|最多)?(?:不能|不可|不得)再?(?:多|大|超过|超出|超)(?!于)${NO_FIGURE}|内|(?:or\s+less|or\s+below|or\s+under)(?!\s*[0-9])|max\b\.?(?!\s*[0-9])` +
+    String.raw`|(?<max>及以下|或以下|以下|以内|之内|封顶${NO_FIGURE}|(?:为|是)上限|上限${NO_FIGURE}|(?:at\s+(?:the\s+)?)?maximum(?!\s*[:：]?\s*[0-9])|at\s+(?:the\s+)?most(?!\s*[0-9])|tops\b` +
+    String.raw`|(?:也|最多)?(?:不能|不可|不得)再?(?:多|大|超过|超出|超(?![过出]))(?!于)${NO_FIGURE}|内|(?:or\s+less|or\s+below|or\s+under)(?!\s*[0-9])|max\b(?!\.?\s*[:：]?\s*[0-9])\.?` +
     String.raw`|(?:>|›|≥|>=|≧|⩾)\s*${AREA_WORD}))`,
 );
 

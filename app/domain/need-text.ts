@@ -296,7 +296,7 @@ const NEWER_WORD =
 const NEWER_LATER = new RegExp(`${NEWER_WORD}[^，。；;,!?！？、\\n]{0,12}?${NUM}`, "i");
 const ORIGINAL_RIGHT_BEFORE = /(?<![来先本有])原(?:为|是|定|计划|要|需要?)?\s*$/;
 const DROPPED_OR_CHANGED_AFTER =
-  /^\s*(?:的)?\s*(?:(?:也|就|都)?\s*(?:不要了|不用了|不需要了|不行了|算了|取消了?|作废了?|不考虑了|太多了|太大了|太小了)|改(?:成|为|到)|降(?:到|为|至|成)|减(?:到|为|至|成|少到)|增加?(?:到|为|至)|提高?(?:到|为|至)|加到|→|-?>|\b(?:changed\s+to|is\s+no\s+longer|no\s+longer)\b)/i;
+  /^\s*(?:的)?\s*(?:(?:也|就|都)?\s*(?:不要了|不用了|不需要了|不行了|算了|取消了?|作废了?|不考虑了|太多了|太大了|太小了)|改(?:成|为|到)|降(?:到|为|至|成)|减(?:到|为|至|成|少到)|增加?(?:到|为|至)|提高?(?:到|为|至)|加到|→|-?>(?!\s*(?:建筑面积|面积|占地|area\b))|\b(?:changed\s+to|is\s+no\s+longer|no\s+longer)\b)/i;
 /**
  * A figure corrected as it is typed (docs/decisions/146): right after it, a word that takes it back — 不 (standing alone:
  * "?不，"), 不对, 错了, 说错了, 打错了, 不是，(是), 更正, 纠正, "no,", "sorry", "I mean", "correction", "typo:" — in brackets, after a
