@@ -34,7 +34,9 @@ export function writtenAreaUnit(input: string): { perUnit: number; magnitude: nu
 }
 
 /** Two figures of area with a slash between them ("5000/8000平", "5000平/8000平", "30亩/50亩"): either — a range. */
-const SLASH_PAIR = new RegExp(`^([0-9.]+|[零〇一二两三四五六七八九十百千万]+)\\s*(${UNITS_LONGEST_FIRST.map(([u]) => u.replace(/[.]/g, "\\.")).join("|")})?\\s*/\\s*([0-9.]+|[零〇一二两三四五六七八九十百千万]+)\\s*(\\S*)$`);
+const SLASH_PAIR = new RegExp(
+  `^([0-9.]+|[零〇一二两三四五六七八九十百千万]+)\\s*(${UNITS_LONGEST_FIRST.map(([u]) => u.replace(/[.]/g, "\\.")).join("|")})?\\s*/\\s*([0-9.]+|[零〇一二两三四五六七八九十百千万]+)\\s*(\\S*)$`,
+);
 
 /**
  * An area box's text as the notes read it (docs/decisions/146, amended: one reader): folded, k after a figure a thousand ("8k",

@@ -1768,7 +1768,7 @@ const SIZED_UNIT_AFTER = new RegExp(
  * Building B: 5000 sqm" (docs/decisions/147, amended).
  */
 const SIZED_UNIT_LABEL = new RegExp(
-  `(?<k>(?<![a-z0-9])[a-z](?=\\s*(?:栋|幢|座|号|区|地块|厂房|仓库|车间))|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*号|\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+(?:[a-z]|[0-9]{1,2})\\b)` +
+  `(?<k>(?<![a-z0-9])[a-z](?=\\s*(?:栋|幢|座|号|地块|厂房|仓库|车间))|(?<![0-9${CN}])(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\\s*号|\\b(?:building|block|unit|warehouse|plot|hall|plant)\\s+(?:[a-z]|[0-9]{1,2})\\b)` +
     `\\s*(?:栋|幢|座|楼|厂房|仓库|车间|地块)?\\s*[:：]?\\s*${SIZE_PRE}\\s*${SIZE_FIG}`,
   "gdi",
 );
