@@ -1803,9 +1803,9 @@ const SIZES_RESPECTIVELY = new RegExp(
   `分别\\s*(?:是|为|约|要|需要)?\\s*(?<list>${NUM}\\s*(?:${AREA_UNIT})?(?:\\s*(?:左右|上下))?(?:\\s*(?:[、，,/]|和|及|与|跟)\\s*${NUM}\\s*(?:${AREA_UNIT})?(?:\\s*(?:左右|上下))?)+)`,
   "gd",
 );
-/** Sizes listed (2 or more): each with its unit, or bare before a joiner — the last has its unit ("3000 and 5000 sqm"). */
+/** Sizes listed (2 to 10): each with its unit, or bare before a joiner — the last has its unit ("3000 and 5000 sqm"). Bounded: one short look from each figure. */
 const LIST_SEP = "(?:\\s*(?:[、，,/+＋]|和|及|与|跟|\\band\\b)\\s*)";
-const SIZE_LIST = `(?<list>(?:${NUM}\\s*(?:${AREA_UNIT}(?:\\s*(?:左右|上下))?|(?=${LIST_SEP}))${LIST_SEP})+${NUM}\\s*${AREA_UNIT}(?:\\s*(?:左右|上下))?)`;
+const SIZE_LIST = `(?<list>(?:${NUM}\\s*(?:${AREA_UNIT}(?:\\s*(?:左右|上下))?|(?=${LIST_SEP}))${LIST_SEP}){1,9}${NUM}\\s*${AREA_UNIT}(?:\\s*(?:左右|上下))?)`;
 const EN_UNITS_NOUN = "(?:buildings|units|blocks|halls|warehouses|factories|workshops|plants|plots|sheds)";
 /** A count of units, then as many sizes: "两栋：3000平和5000平", "两栋厂房（3000平、5000平）", "two buildings: 3000 sqm and 5000 sqm". */
 const SIZES_OF_COUNT = new RegExp(
