@@ -1543,7 +1543,7 @@ function eachCount(
     const m = COUNT_AFTER_FIGURE.exec(s.slice(end, Math.min(end + 24, sentenceEnd(s, end))));
     const t = m?.groups?.k ?? m?.groups?.n;
     if (!m || t === undefined) return null;
-    let to = end + m[0].length;
+    const to = end + m[0].length;
     const at = to - /[0-9一二两三四五六七八九十百]+\s*(?:栋|幢|座|个|间|块|处|套)?$/.exec(m[0])![0].length;
     // "3000平2栋，不，3栋": a count corrected as typed — the newer count (CORRECTED_AFTER, docs/decisions/146, amended).
     const c = CORRECTED_AFTER.exec(s.slice(to, to + 32));
