@@ -1062,9 +1062,9 @@ function extractMin(
  * between the clause mark and the figure.
  */
 const WANTED_LEAD =
-  /^\s*(?:(?:但是?|可是|不过|所以|因此|现在|新的?|我们|我司|厂房|车间|仓库|最好|至少|起码|最少|最低|需要|要求|要|需|想要|希望|得|必须|是|有|达到|在|\b(?:but|so|now|we|the|new|one|need|needs|want|require|at\s+least|minimum|min\.?)\b)\s*){1,6}$/i;
+  /^\s*(?:(?:但是?|可是|不过|所以|因此|现在|新的?|我们|我司|厂房|车间|仓库|最好|至少|起码|最少|最低|需要|要求|要|需|想要|希望|得|必须|是|有|达到|在|\b(?:but|so|now|we|the|new|one|need|needs|needed|want|wanted|require|required|requirement|at\s+least|minimum|min\.?)\b)\s*[:：]?\s*){1,6}$/i;
 /** …of which one says the need: a word of wanting or of a lower bound. */
-const WANTED_WORD = /需|要|希望|必须|得|至少|起码|最少|最低|\b(?:need|want|require|at\s+least|minimum|min)\b/i;
+const WANTED_WORD = /需|要|希望|必须|得|至少|起码|最少|最低|\b(?:need(?:ed)?|want(?:ed)?|require(?:d|ment)?|at\s+least|minimum|min)\b/i;
 /**
  * Right after the premises' figure, in its own clause, before a figure wanted in the same clause (docs/decisions/146): what
  * is said of the premises (太矮了, 不够用, "too low") and what people put instead of a comma — blanks, ~, -, —, …, a colon.
@@ -1095,37 +1095,53 @@ function wantedAfterHad(x: Extraction, field: MinField, parse: (s: string) => nu
   const item = new RegExp(ITEM_WORDS[field], "i");
   let from = around[1];
   let same = true; // still in the premises' own clause
-  for (; from < stop; same = false) {
-    const clauseEnd = x.clauseOf([from, from])[1];
+  let past = false; // past another item's figure in that clause, its words apart by blanks ("现有层高6米 配电要1000kva 需要8米")
+  let dotEnd = -1; // where an English full stop ended the premises' words ("now 6m ceiling. need at least 8m")
+  while (from < stop) {
+    let clauseEnd = x.clauseOf([from, from])[1];
+    // An English full stop ends a clause here too (docs/decisions/146, amended).
+    const dot = /\.(?=\s|$)/.exec(x.s.slice(from, clauseEnd));
+    if (dot) clauseEnd = from + dot.index;
     const text = x.s.slice(from, clauseEnd);
-    const skip = same ? HAD_THEN.exec(text)![0].length : 0;
+    const skip = same && !past ? HAD_THEN.exec(text)![0].length : 0;
     const m = new RegExp(NUM).exec(text.slice(skip));
-    const next = clauseEnd + 1;
+    const next = () => {
+      if (same && dot) dotEnd = clauseEnd + 1;
+      [from, same, past] = [clauseEnd + 1, false, false];
+    };
     if (!m) {
-      from = next;
+      next();
       continue;
     }
     const lead = text.slice(skip, skip + m.index);
     const numSpan: Span = [from + skip + m.index, from + skip + m.index + m[0].length];
     const n = readToken(m[0]);
     const unit = n && n[0] === n[1] ? ownUnit(x.s.slice(numSpan[1]), (u) => convert(n[0], u, parse)) : null;
-    // The item named again: its own reader read that clause.
-    if (item.test(lead)) return;
-    // "现有层高6米，配电要1000kva，需要8米": another item's clause, or a figure in another unit, is passed over.
+    // The item named again: its own reader read that clause (the premises' words end before it: "现有厂房 层高6米 需要层高8米").
+    if (item.test(lead)) {
+      if (same) x.endAside(around, from + skip + (/^[\s~～\-—–:：…]*/.exec(lead)?.[0].length ?? 0));
+      return;
+    }
+    // "现有层高6米，配电要1000kva，需要8米": another item's clause, or a figure in another unit, is passed over — in the premises'
+    // own clause, only its words up to the next blank ("现有行车5吨 层高要9米 需要10吨的").
     if (x.isClaimed(numSpan) || !unit || ANY_ITEM.test(lead)) {
-      from = next;
+      if (same && !dot) {
+        from = numSpan[1] + /^\S*/.exec(x.s.slice(numSpan[1], clauseEnd))![0].length;
+        past = true;
+      } else next();
       continue;
     }
     if (!WANTED_LEAD.test(lead) || !WANTED_WORD.test(lead)) return;
     const end = numSpan[1] + unit.length;
     const qual = x.qualifier(numSpan, end);
-    if (!/^\s*(?:的)?\s*(?:[，。；;,!?！？、\n]|\.(?:\s|$)|$)/.test(x.s.slice(qual.end))) return; // "… 8 m." ends an English sentence
+    // "… 8 m." ends an English sentence (a 。 typed after it too)
+    if (!/^\s*(?:的)?\s*(?:[，。；;,!?！？、\n]|\.(?:\s|$|[，。；;,!?！？])|$)/.test(x.s.slice(qual.end))) return;
     const at = from + skip;
     const words: Span = [Math.min(at + /^\s*/.exec(lead)![0].length, qual.start), qual.end];
-    // In the premises' clause, the premises' words set aside end where the wanted figure's begin.
-    if (same) {
-      let cut = words[0];
-      while (cut > around[1] && /[\s~～\-—–:：….]/.test(x.s[cut - 1])) cut--;
+    // In the premises' clause, the premises' words set aside end where the wanted figure's begin (or at an English full stop).
+    if (same || dotEnd >= 0) {
+      let cut = same ? words[0] : dotEnd;
+      while (cut > around[1] && /[\s~～\-—–:：…]/.test(x.s[cut - 1])) cut--;
       x.endAside(around, cut);
     }
     x.claim(numSpan);
@@ -1571,6 +1587,8 @@ const NEXT_BARE = new RegExp(`^${JOINED}(?<pre>[^0-9${CN}，。；;,!?！？、\
 const PREV_BARE = new RegExp(`(?<lo>${NUM})(?<suf>\\s*(?:及以上|或以上|以上|起|及以下|或以下|以下|以内|之内|封顶))?${JOINED}$`, "d");
 /** What may stand before a bare bound in its clause: words of the need, never of another field ("预算至少5000"). */
 const BARE_LEAD = new RegExp(`^\\s*(?:(?:面积|建筑面积|占地|需要|需|要|想要|我们|\\barea\\b|${USE_WORDS.source})\\s*(?:的)?\\s*)*$`, "i");
+/** After a bare figure wished: a blank or its clause's end, no unit (bareBeside). */
+const BARE_THEN = new RegExp(`^(?!\\s*${AREA_UNIT})(?:\\s|$|[，。；;,!?！？、\\n])`);
 /** After a bare figure: its clause ends (past a comparison and an accepting word) — never a unit of something else. */
 const BARE_END = /^\s*(?:$|[，。；;,!?！？、\n)）])/;
 
@@ -2504,6 +2522,12 @@ function extractArea(x: Extraction): void {
       const accepted = ACCEPT_AFTER.exec(tail) ?? (/^\s*\//.test(x.s.slice(base)) ? /^/.exec(tail) : null);
       const range = n.groups!.hi !== undefined ? readRange(n.groups!.lo, n.groups!.hi, true) : null;
       const one = range ? null : readToken(n.groups!.lo);
+      // "面积5000平以上 最好6000 不超过8000": a bare figure wished beside a bound is told (a wish is never a filter, ADR 097) and
+      // the other bound looked for after it (docs/decisions/146, amended: blanks as commas).
+      if (pre && !post && f.said !== "about" && PREFERRED_AREA_BEFORE.test(pre) && BARE_THEN.test(tail)) {
+        x.reject([base + at.pre[0], whole[1]], whole, true);
+        return bareBeside({ ...f, span: [f.span[0], whole[1]] });
+      }
       const cmp = post?.cmp ?? preCmp?.cmp ?? null;
       // "5000平，超过6000不要": an open side refused is the other bound (docs/decisions/117).
       const refusal = !accepted && !range && (cmp === "min" || cmp === "max") ? RULED_OUT_AFTER.exec(tail) : null;

@@ -104,6 +104,12 @@ describe("the premises' figure is set aside, the wanted one read (H6)", () => {
     ["at the moment 5 t crane\nwe need a 10 t crane", "crane", 10],
     ["at the moment 5 t crane; we need a 10 t crane", "crane", 10],
     ["现有层高6米\n配电要1000kva\n需要8米", "ceiling", 8],
+    // M5: an English full stop, blanks instead of commas, a 。 typed after the full stop
+    ["now 6m ceiling. need at least 8m", "ceiling", 8],
+    ["Existing ceiling height: 6 m. Required: 8 m.", "ceiling", 8],
+    ["现有层高6米 配电要1000kva 需要8米", "ceiling", 8],
+    ["现有行车5吨 层高要9米 需要10吨的", "crane", 10],
+    ["Now 6 m ceiling, we need at least 8 m.。", "ceiling", 8],
   ] as const)("%j → %s %s", (notes, field, value) => {
     const r = need(notes);
     expect(r[field]).toBe(value);
@@ -126,6 +132,16 @@ describe("the premises' figure is set aside, the wanted one read (H6)", () => {
     ["now about 6000 sqm", { min: 5400, max: 6600 }],
   ] as const)("guard: %j", (notes, want) => {
     expect(need(notes)).toMatchObject(want);
+  });
+});
+
+describe("a bare figure wished beside a bound, blanks for commas (M8, LOW)", () => {
+  it.each([
+    ["面积5000平以上 最好6000 不超过8000", "最好6000"],
+    ["5000平以上，最好6000，最多8000平", "最好6000"],
+    ["5000平以上 最好6000平 不超过8000平", "最好6000平"],
+  ] as const)("%j → [5000, 8000], told %s", (notes, told) => {
+    expect(need(notes)).toMatchObject({ min: 5000, max: 8000, told: [told] });
   });
 });
 
