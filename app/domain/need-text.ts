@@ -2506,7 +2506,7 @@ function extractArea(x: Extraction): void {
     return true;
   };
   /** A figure with no unit right after `f` ("…，最多一万", "…，3000也行") or a bound right before it ("至少5000，…"), in `f`'s unit. */
-  const bareBeside = (f: AreaRead): { read: AreaRead; accepted: boolean } | null => {
+  const bareBeside = (f: AreaRead, wishes = 0): { read: AreaRead; accepted: boolean } | null => {
     const perUnit = parseArea(`1${f.unit}`, "sqm");
     if (perUnit === null) return null;
     const n = NEXT_BARE.exec(x.s.slice(f.span[1]));
@@ -2524,9 +2524,9 @@ function extractArea(x: Extraction): void {
       const one = range ? null : readToken(n.groups!.lo);
       // "面积5000平以上 最好6000 不超过8000": a bare figure wished beside a bound is told (a wish is never a filter, ADR 097) and
       // the other bound looked for after it (docs/decisions/146, amended: blanks as commas).
-      if (pre && !post && f.said !== "about" && PREFERRED_AREA_BEFORE.test(pre) && BARE_THEN.test(tail)) {
+      if (wishes < 3 && pre && !post && f.said !== "about" && PREFERRED_AREA_BEFORE.test(pre) && BARE_THEN.test(tail)) {
         x.reject([base + at.pre[0], whole[1]], whole, true);
-        return bareBeside({ ...f, span: [f.span[0], whole[1]] });
+        return bareBeside({ ...f, span: [f.span[0], whole[1]] }, wishes + 1);
       }
       const cmp = post?.cmp ?? preCmp?.cmp ?? null;
       // "5000平，超过6000不要": an open side refused is the other bound (docs/decisions/117).

@@ -266,6 +266,9 @@ describe("bounded work (ADR 142): 2,000-character notes of the new forms", () =>
     "3000平、".repeat(300) + "两栋",
     "明年3月入驻，不，".repeat(150),
     "5000平（打错了，".repeat(150),
+    "现有层高6米 配电要1000kva ".repeat(100),
+    "now 6m ceiling. ".repeat(130),
+    "5000平以上 " + "最好6000 ".repeat(250),
   ])("%#", (notes) => {
     const t = performance.now();
     parseNeedText(notes.slice(0, 2000), DEC5, [], "factory");
